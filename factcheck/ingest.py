@@ -1,0 +1,611 @@
+"""Reading articles from disk: text/markdown (with optional TOML front matter or a sidecar),
+JSON/JSONL scraper records; inferring metadata; marking page furniture.
+
+Bad input never raises to the caller: every unreadable file becomes an ``InputError`` and the
+rest of the batch is still read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+import tomllib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+from factcheck.model import Article, Batch, InputError, Segment
+
+MAX_BYTES = 5 * 1024 * 1024  # a news article is a few KB; anything above this is not one
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
+SUPPORTED = TEXT_SUFFIXES | JSON_SUFFIXES
+SIDECAR_KEYS = {"title", "outlet", "url", "authors", "published"}
+
+MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ]
+    )
+    for m in names
+}
+_MONTH_RE = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+# "March 19, 2024" | "19 March 2024" | "2024-03-19" | "19/03/2024" is ambiguous and not used
+_DATE_MDY = re.compile(rf"\b(?P<m>{_MONTH_RE})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I)
+_DATE_DMY = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH_RE}),?\s+(?P<y>(?:19|20)\d\d)\b", re.I)
+_DATE_ISO = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")
+_URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d\d)[/-](?P<m>\d{1,2})[/-](?P<d>\d{1,2})(?:/|-|$)")
+_URL_DATE_COMPACT = re.compile(r"/(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?:/|-|_)")
+
+# Page-furniture vocabulary: generic web page chrome, not any one site's wording.
+_FURNITURE_LINE = re.compile(
+    r"""^(?:
+        previous\s+(?:story|article|post)|next\s+(?:story|article|post)|
+        (?:latest|more)\s+(?:from|in|on|news|stories)\b.*|related(?:\s+(?:stories|articles|news|posts|content))?|
+        recent\s+posts|popular\s+(?:posts|stories)|most\s+(?:read|popular|viewed)|trending(?:\s+now)?|
+        don'?t\s+miss|you\s+(?:may|might)\s+also\s+like|recommended(?:\s+for\s+you)?|read\s+(?:more|next)|
+        also\s+read\b.*|see\s+also\b.*|go\s*to\s*top|back\s+to\s+top|comments?|leave\s+a\s+(?:comment|reply)|
+        share(?:\s+this)?(?:\s+(?:article|story|post))?|advertisement|sponsored(?:\s+content)?|
+        subscribe\b.*|sign\s+up\b.*|newsletter\b.*|follow\s+us\b.*|skip\s+to\s+(?:content|main).*|
+        menu|search|home|login|log\s+in|tags?:.*|categor(?:y|ies):.*|filed\s+under:?.*|topics?:.*|
+        \d+\s+(?:min(?:ute)?s?)\s+read|\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?)\s+ago|
+        (?:just\s+now|yesterday)|print|email|facebook|twitter|whatsapp|linkedin|telegram
+    )\W*$""",
+    re.I | re.X,
+)
+_FURNITURE_ANYWHERE = re.compile(
+    r"""(?:
+        this\s+(?:audio|article|summary)\s+(?:is|was)\s+(?:created|generated|produced)\s+(?:with|by|using)\s+(?:the\s+help\s+of\s+)?(?:ai|artificial)|
+        \bthis\s+(?:web)?site\s+uses\s+cookies|\bwe\s+use\s+cookies|\bcookie\s+(?:policy|settings|notice)|
+        \baccept\s+(?:all\s+)?cookies|\ball\s+rights\s+reserved|\bterms\s+of\s+(?:use|service)|\bprivacy\s+policy|
+        \bclick\s+here\b|\bsubscribe\s+(?:now|to\s+our)|\bsign\s+up\s+for\s+our|\bdownload\s+(?:our|the)\s+app|
+        \blisten\s+to\s+(?:this\s+)?article|\bcopyright\s+©|©\s*\d{4}
+    )""",
+    re.I | re.X,
+)
+# Section headers after which the rest of a page is chrome (teasers, feeds, comments).
+_TAIL_MARKER = re.compile(
+    r"""^(?:previous\s+(?:story|article|post)|next\s+(?:story|article|post)|(?:latest|more)\s+(?:from|in|news|stories)\b.*|
+        related(?:\s+(?:stories|articles|news|posts|content))?|recent\s+posts|popular\s+(?:posts|stories)|
+        most\s+(?:read|popular|viewed)|don'?t\s+miss|you\s+(?:may|might)\s+also\s+like|recommended(?:\s+for\s+you)?|
+        comments?|leave\s+a\s+(?:comment|reply)|read\s+next|trending(?:\s+now)?)\W*$""",
+    re.I | re.X,
+)
+_CAPTION = re.compile(
+    r"""(?:^(?:photo|image|picture|file\s+photo|illustrative[^:]{0,40}|caption|credit|pictured)\s*:|
+        \((?:[^()]{0,80}(?:/|\bvia\b|getty|afp|reuters|\bap\b|photo|image|file|pool|epa|shutterstock)[^()]{0,80})\)\s*$|
+        ^(?:photo|image)\s+(?:by|credit|courtesy)\b)""",
+    re.I | re.X,
+)
+_BYLINE = re.compile(r"^(?:by|written\s+by|words\s+by)\s+(?P<who>.+)$", re.I)
+_AUTHOR_LABEL = re.compile(r"^(?:authors?|writers?|reporters?|reporting\s+by)\s*:\s*(?P<who>.+)$", re.I)
+_SOURCE_LABEL = re.compile(r"^(?:source|publisher|outlet|published\s+by)\s*:\s*(?P<who>.+)$", re.I)
+_PUBLISHED_LABEL = re.compile(
+    r"^(?:published|posted|date|first\s+published|publication\s+date|updated|last\s+updated)(?:\s+on)?\s*:?\s*(?P<d>.+)$",
+    re.I,
+)
+_CRAWL_LABEL = re.compile(r"^(?:today|now|current\s+date|accessed|retrieved|crawled)(?:\s+on)?\s*:?\s*(?P<d>.+)$", re.I)
+_BIO = re.compile(
+    r"""(?:\bI\s+(?:am|have\s+been|'ve\s+been|write|cover)\b.{0,200}\b(?:writer|journalist|reporter|author|editor|correspondent|columnist|news|blogger)|
+        ^[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s+(?:is|has\s+been)\s+an?\s+(?:\w+\s+){0,4}(?:writer|journalist|reporter|editor|correspondent|columnist|contributor)\b)""",
+    re.X,
+)
+_NEWS_DESK = re.compile(r"\b((?:The\s+)?[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,4})\s+news\s+desk\b")
+_REPORTS_OUTLET = re.compile(r"(?:…|\.\.\.)\s*(?:reports?|via|from)\s+(?P<o>[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,4})\s*$")
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'\- ]{1,40}?)(?:,\s*[A-Z][\w.]+(?:\s+\d{1,2})?)?\s*\((?P<agency>[A-Z][\w&.' ]{1,30})\)\s*[:\-–—]"
+)
+_WORD = re.compile(r"[A-Za-z0-9][\w'’.-]*")
+
+
+@dataclass(slots=True)
+class _Line:
+    start: int
+    end: int  # exclusive, without the newline
+    text: str  # stripped
+
+    @property
+    def words(self) -> int:
+        return len(_WORD.findall(self.text))
+
+
+# ---------------------------------------------------------------------------------------------
+# Discovering and reading files
+
+
+def iter_files(root: Path) -> Iterator[Path]:
+    """Supported article files below ``root`` (recursive, sorted, hidden entries skipped)."""
+    for p in sorted(root.rglob("*")):
+        rel = p.relative_to(root)
+        if any(part.startswith(".") for part in rel.parts):
+            continue
+        if p.is_file() and p.suffix.lower() in SUPPORTED and not _is_readme(p):
+            yield p
+
+
+def _is_readme(p: Path) -> bool:
+    return p.stem.lower() in {"readme", "license", "changelog"}
+
+
+def read_text_file(p: Path, max_bytes: int = MAX_BYTES) -> str:
+    """Read a file as UTF-8 text exactly as ``Path.read_text(encoding='utf-8')`` does.
+
+    Raises ``ValueError`` with a one-line reason for binary, non-UTF-8, empty or oversized files.
+    """
+    size = p.stat().st_size
+    if size > max_bytes:
+        raise ValueError(f"file is too large ({size:,} bytes; the limit is {max_bytes:,})")
+    data = p.read_bytes()
+    if b"\x00" in data[:65536]:
+        raise ValueError("binary file (contains NUL bytes), not a text article")
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise ValueError(f"not valid UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start})") from None
+    text = p.read_text(encoding="utf-8")
+    if not text.strip():
+        raise ValueError("empty file")
+    return text
+
+
+def load(paths: Iterable[str | Path], max_bytes: int = MAX_BYTES) -> Batch:
+    """Read every article under ``paths`` (files or folders); collect errors instead of raising."""
+    batch = Batch()
+    seen_keys: set[str] = set()
+    for raw in paths:
+        given = str(raw)
+        root = Path(given)
+        if not root.exists():
+            batch.errors.append(InputError(given, "no such file or folder"))
+            continue
+        if root.is_dir():
+            files = list(iter_files(root))
+            if not files:
+                batch.errors.append(InputError(given, "folder holds no article files (.txt, .md, .json, .jsonl)"))
+                continue
+            for f in files:
+                rel = f.relative_to(root).as_posix()
+                shown = (root / rel).as_posix() if given not in (".", "") else rel
+                _load_file(f, shown, rel, batch, seen_keys, max_bytes)
+        elif root.is_file():
+            _load_file(root, given, root.name, batch, seen_keys, max_bytes)
+        else:
+            batch.errors.append(InputError(given, "not a regular file or folder"))
+    return batch
+
+
+def _unique_key(key: str, seen: set[str]) -> str:
+    k, n = key, 2
+    while k in seen:
+        k = f"{key}~{n}"
+        n += 1
+    seen.add(k)
+    return k
+
+
+def _load_file(f: Path, shown: str, rel: str, batch: Batch, seen: set[str], max_bytes: int) -> None:
+    try:
+        text = read_text_file(f, max_bytes)
+    except ValueError as e:
+        batch.errors.append(InputError(shown, str(e)))
+        return
+    except OSError as e:
+        batch.errors.append(InputError(shown, e.strerror or str(e)))
+        return
+    suffix = f.suffix.lower()
+    try:
+        if suffix in JSON_SUFFIXES:
+            records = _json_records(text, suffix)
+            if not records:
+                batch.errors.append(InputError(shown, "no article records with text"))
+            for i, rec in records:
+                path = f"{shown}#{i}" if len(records) > 1 or suffix != ".json" else shown
+                key = _unique_key(f"{rel}#{i}" if path != shown else rel, seen)
+                batch.articles.append(article_from_record(rec, path=path, key=key, source_file=str(f), record=i))
+        else:
+            meta = _sidecar(f)
+            batch.articles.append(
+                article_from_text(text, path=shown, key=_unique_key(rel, seen), meta=meta, source_file=str(f))
+            )
+    except ValueError as e:
+        batch.errors.append(InputError(shown, str(e)))
+
+
+def _sidecar(f: Path) -> dict[str, Any]:
+    side = f.with_suffix(".toml")
+    if not side.is_file():
+        return {}
+    try:
+        data = tomllib.loads(read_text_file(side, 1024 * 1024))
+    except tomllib.TOMLDecodeError as e:
+        raise ValueError(f"sidecar {side.name} is not valid TOML: {e}") from None
+    except ValueError as e:
+        if "empty" in str(e):
+            return {}
+        raise ValueError(f"sidecar {side.name}: {e}") from None
+    return {k: v for k, v in data.items() if k in SIDECAR_KEYS}
+
+
+def _json_records(text: str, suffix: str) -> list[tuple[int, dict[str, Any]]]:
+    items: list[Any]
+    if suffix == ".json":
+        try:
+            obj = json.loads(text)
+        except json.JSONDecodeError as e:
+            raise ValueError(f"invalid JSON at line {e.lineno}, column {e.colno}: {e.msg}") from None
+        items = obj if isinstance(obj, list) else [obj]
+    else:
+        items = []
+        for n, line in enumerate(text.splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                items.append(json.loads(line))
+            except json.JSONDecodeError as e:
+                raise ValueError(f"invalid JSON at line {n}, column {e.colno}: {e.msg}") from None
+    out = []
+    for i, rec in enumerate(items):
+        if isinstance(rec, dict) and isinstance(_first(rec, "text", "maintext", "raw_text", "content", "body"), str):
+            out.append((i, rec))
+    return out
+
+
+def _first(rec: dict[str, Any], *keys: str) -> Any:
+    for k in keys:
+        v = rec.get(k)
+        if v not in (None, "", []):
+            return v
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Building articles
+
+
+def content_id(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
+
+
+def article_from_record(rec: dict[str, Any], *, path: str, key: str, source_file: str = "", record: int | None = None) -> Article:
+    text = str(_first(rec, "text", "maintext", "raw_text", "content", "body") or "")
+    if not text.strip():
+        raise ValueError("record has an empty text")
+    title = _first(rec, "title")
+    art = _infer(text, path=path, key=key, source_file=source_file)
+    art.record = record
+    if title is not None and str(title).strip():
+        art.title = str(title).strip()
+    url = _first(rec, "url", "source_url", "link")
+    if url:
+        art.url = str(url)
+    outlet = _first(rec, "sitename", "site_name", "source_domain", "hostname", "outlet", "publisher", "source")
+    if isinstance(outlet, dict):
+        outlet = outlet.get("name")
+    if outlet:
+        art.outlet = str(outlet)
+    elif art.url and not art.outlet:
+        art.outlet = _host(art.url)
+    authors = _first(rec, "authors", "author", "byline")
+    if authors:
+        art.authors = _split_authors(authors if isinstance(authors, list) else str(authors))
+    published = _first(rec, "date_publish", "date", "published", "publish_date", "date_published", "pubdate")
+    d = parse_date_value(published) if published is not None else None
+    if d is not None:
+        art.published, art.published_source = d, "record"
+    elif art.published is None and art.url:
+        _date_from_url(art)
+    return art
+
+
+def article_from_text(
+    text: str, *, path: str, key: str, meta: dict[str, Any] | None = None, source_file: str = ""
+) -> Article:
+    art = _infer(text, path=path, key=key, source_file=source_file)
+    if meta:
+        _apply_meta(art, meta, "sidecar")
+    if art.published is None and art.url:
+        _date_from_url(art)
+    return art
+
+
+def _apply_meta(art: Article, meta: dict[str, Any], source: str) -> None:
+    if meta.get("title"):
+        art.title = str(meta["title"])
+    if meta.get("outlet"):
+        art.outlet = str(meta["outlet"])
+    if meta.get("url"):
+        art.url = str(meta["url"])
+    if meta.get("authors"):
+        a = meta["authors"]
+        art.authors = _split_authors(a if isinstance(a, list) else str(a))
+    if "published" in meta:
+        d = parse_date_value(meta["published"])
+        if d is not None:
+            art.published, art.published_source = d, source
+    if art.url and not art.outlet:
+        art.outlet = _host(art.url)
+
+
+def _host(url: str) -> str | None:
+    host = urlparse(url).hostname
+    if not host:
+        return None
+    return host.removeprefix("www.")
+
+
+def _date_from_url(art: Article) -> None:
+    assert art.url is not None
+    path = urlparse(art.url).path
+    for rx in (_URL_DATE, _URL_DATE_COMPACT):
+        m = rx.search(path)
+        if m:
+            d = _mkdate(m["y"], m["m"], m["d"])
+            if d:
+                art.published, art.published_source = d, "url"
+                return
+
+
+def _mkdate(y: str, m: str, d: str) -> dt.date | None:
+    try:
+        month = int(m) if m.isdigit() else MONTHS[m.lower().rstrip(".")]
+        return dt.date(int(y), month, int(d))
+    except (ValueError, KeyError):
+        return None
+
+
+def parse_date_value(v: Any) -> dt.date | None:
+    """A date from front matter/sidecar/JSON: a date, a datetime, or a string in a common format."""
+    if isinstance(v, dt.datetime):
+        return v.date()
+    if isinstance(v, dt.date):
+        return v
+    if not isinstance(v, str):
+        return None
+    return find_date(v)
+
+
+def find_date(s: str) -> dt.date | None:
+    """The first explicit full date (day, month, year) in ``s``."""
+    best: tuple[int, dt.date] | None = None
+    for rx in (_DATE_ISO, _DATE_MDY, _DATE_DMY):
+        m = rx.search(s)
+        if m:
+            d = _mkdate(m["y"], m["m"], m["d"])
+            if d and (best is None or m.start() < best[0]):
+                best = (m.start(), d)
+    return best[1] if best else None
+
+
+def _split_authors(v: str | list[Any]) -> list[str]:
+    if isinstance(v, list):
+        names = [str(x).strip() for x in v if str(x).strip()]
+    else:
+        names = [x.strip() for x in re.split(r",|;|\band\b|&", v) if x.strip()]
+    out = []
+    for n in names:
+        n = re.sub(r"\s+", " ", n)
+        if re.search(r"\bnews\s*desk\b|\bstaff\b|\bagenc", n, re.I):
+            out.append(n)
+            continue
+        if 1 <= len(n.split()) <= 5:
+            out.append(n)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Line classification
+
+
+def _lines(text: str, offset: int = 0) -> list[_Line]:
+    out = []
+    pos = offset
+    for raw in text[offset:].split("\n"):
+        end = pos + len(raw)
+        stripped = raw.strip()
+        if stripped:
+            lead = len(raw) - len(raw.lstrip())
+            out.append(_Line(pos + lead, pos + lead + len(stripped), stripped))
+        pos = end + 1
+    return out
+
+
+def _front_matter(text: str) -> tuple[int, dict[str, Any]]:
+    """Length of a leading TOML front matter block between ``+++`` lines, and its data."""
+    m = re.match(r"\ufeff?\+\+\+[ \t]*\n(.*?\n)?\+\+\+[ \t]*(?:\n|$)", text, re.S)
+    if not m:
+        return 0, {}
+    try:
+        data = tomllib.loads(m.group(1) or "")
+    except tomllib.TOMLDecodeError as e:
+        raise ValueError(f"front matter is not valid TOML: {e}") from None
+    return m.end(), data
+
+
+def _is_sentence(line: _Line) -> bool:
+    return line.words >= 8 and bool(re.search(r"[.!?…\"”’)]\W*$|[.!?]\s", line.text))
+
+
+def _is_date_only(t: str) -> bool:
+    d = find_date(t)
+    if d is None:
+        return False
+    rest = re.sub(r"\b\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b[A-Z]{2,4}\b|\bGMT\b|\bUTC\b", "", t, flags=re.I)
+    for rx in (_DATE_ISO, _DATE_MDY, _DATE_DMY):
+        rest = rx.sub("", rest)
+    return not re.search(r"[A-Za-z]{3,}", rest)
+
+
+def _is_tag_list(t: str) -> bool:
+    parts = [p.strip() for p in t.split(",")]
+    if len(parts) < 3:
+        return False
+    return all(0 < len(p.split()) <= 4 for p in parts) and not re.search(r"[.!?]$", t)
+
+
+def _looks_headline(line: _Line) -> bool:
+    t = line.text
+    return 3 <= line.words <= 30 and not re.search(r"[.…]$", t) and not _is_tag_list(t) and len(t) <= 250
+
+
+def classify_lines(text: str) -> tuple[list[Segment], dict[str, Any]]:
+    """Split ``text`` into segments (body / title / meta / furniture) and gather inferred metadata.
+
+    General rules (no site-specific strings): furniture vocabulary, captions with photo credits,
+    teasers cut with an ellipsis, author bios, crawl stamps, everything after a tail marker such as
+    "Related stories" / "Previous Story" / "Comments", short non-sentence lines outside the body.
+    """
+    fm_len, fm = _front_matter(text)
+    info: dict[str, Any] = {"front_matter": fm}
+    segs: list[Segment] = []
+    if fm_len:
+        segs.append(Segment(0, fm_len, "meta", "front matter"))
+    lines = _lines(text, fm_len)
+    kinds: list[tuple[str, str]] = [("", "")] * len(lines)
+
+    body_idx = [i for i, ln in enumerate(lines) if _is_sentence(ln)]
+    first_body = body_idx[0] if body_idx else len(lines)
+    tail_from = len(lines)
+    for i, ln in enumerate(lines):
+        if i > first_body and ln.words <= 6 and _TAIL_MARKER.match(ln.text):
+            tail_from = i
+            break
+
+    for i, ln in enumerate(lines):
+        kinds[i] = _classify_one(ln, i, first_body, tail_from, info)
+
+    # A headline-like line directly followed by an ellipsis teaser is the teaser's headline.
+    for i in range(first_body + 1, len(lines) - 1):
+        if kinds[i + 1] == ("furniture", "teaser") and kinds[i][0] == "body" and _looks_headline(lines[i]):
+            kinds[i] = ("furniture", "teaser headline")
+    # Short fragments sandwiched in furniture (e.g. a byline glued to a site name) are furniture.
+    for i, ln in enumerate(lines):
+        if kinds[i][0] == "body" and not _is_sentence(ln) and i > first_body:
+            prev_f = i > 0 and kinds[i - 1][0] in ("furniture", "meta")
+            next_f = i + 1 >= len(lines) or kinds[i + 1][0] in ("furniture", "meta")
+            if prev_f and next_f:
+                kinds[i] = ("furniture", "fragment between furniture")
+            elif ln.words < 8 and not re.search(r"[.!?:;\"”]$", ln.text):
+                kinds[i] = ("furniture", "short fragment")
+
+    # Title: first headline-like line before the body, if any.
+    if "title" not in info:
+        for i in range(min(first_body, len(lines))):
+            if kinds[i][0] == "body" and _looks_headline(lines[i]):
+                kinds[i] = ("title", "headline")
+                info["title"] = lines[i].text
+                break
+    # Remaining short non-sentence lines before the body are header chrome.
+    for i in range(min(first_body, len(lines))):
+        if kinds[i][0] == "body" and not _is_sentence(lines[i]):
+            kinds[i] = ("furniture", "header fragment")
+
+    for ln, (kind, why) in zip(lines, kinds, strict=True):
+        segs.append(Segment(ln.start, ln.end, kind or "body", why))
+    return segs, info
+
+
+def _classify_one(ln: _Line, i: int, first_body: int, tail_from: int, info: dict[str, Any]) -> tuple[str, str]:
+    t = ln.text
+    if i >= tail_from:
+        return "furniture", "after end-of-article marker"
+    m = _CRAWL_LABEL.match(t)
+    if m and find_date(m["d"]):
+        info.setdefault("crawled", find_date(m["d"]))
+        return "meta", "crawl date"
+    m = _PUBLISHED_LABEL.match(t)
+    if m and find_date(m["d"]) and ln.words <= 14:
+        key = "updated" if t.lower().startswith(("updated", "last updated")) else "published"
+        info.setdefault(key, find_date(m["d"]))
+        return "meta", f"{key} date"
+    m = _BYLINE.match(t)
+    if m and ln.words <= 30 and not _is_sentence_like_byline(t):
+        who = m["who"]
+        d = find_date(who)
+        if d and "published" not in info:
+            info["published"] = d
+        info.setdefault("byline", who)
+        return "meta", "byline"
+    m = _AUTHOR_LABEL.match(t)
+    if m and ln.words <= 20:
+        info.setdefault("authors_label", m["who"])
+        return "meta", "authors"
+    m = _SOURCE_LABEL.match(t)
+    if m and ln.words <= 10:
+        info.setdefault("source_label", m["who"].strip())
+        return "meta", "source"
+    if _is_date_only(t) and ln.words <= 12:
+        if i < first_body and "published" not in info:
+            info["published"] = find_date(t)
+            return "meta", "date line"
+        return "furniture", "date stamp"
+    if _FURNITURE_LINE.match(t) and ln.words <= 8:
+        return "furniture", "page chrome"
+    if _FURNITURE_ANYWHERE.search(t) and ln.words <= 40:
+        return "furniture", "boilerplate notice"
+    if _CAPTION.search(t) and ln.words <= 60:
+        return "furniture", "photo caption"
+    if re.search(r"(?:…|\.\.\.)\s*$", t) or _REPORTS_OUTLET.search(t):
+        m2 = _REPORTS_OUTLET.search(t)
+        if m2:
+            info.setdefault("teaser_outlet", m2["o"])
+        return "furniture", "teaser"
+    if _BIO.search(t) and i > first_body:
+        return "furniture", "author bio"
+    if i < first_body and _is_tag_list(t):
+        return "furniture", "tag list"
+    m = _DATELINE.match(t)
+    if m:
+        info.setdefault("dateline_agency", m["agency"].strip())
+    return "body", ""
+
+
+def _is_sentence_like_byline(t: str) -> bool:
+    # "By the end of the year, ..." is a sentence, not a byline.
+    return bool(re.match(r"^by\s+(?:the|a|an|this|that|then|now|early|late|mid|\d)", t, re.I))
+
+
+def _infer(text: str, *, path: str, key: str, source_file: str) -> Article:
+    segs, info = classify_lines(text)
+    art = Article(path=path, key=key, id=content_id(text), text=text, segments=segs, source_file=source_file)
+    art.title = info.get("title")
+    art.crawled = info.get("crawled")
+    if info.get("published"):
+        art.published, art.published_source = info["published"], "text"
+    authors_src = info.get("authors_label") or info.get("byline")
+    if authors_src:
+        who = _DATE_MDY.split(authors_src)[0] if _DATE_MDY.search(authors_src) else authors_src
+        who = _DATE_DMY.split(who)[0] if _DATE_DMY.search(who) else who
+        art.authors = _split_authors(who)
+    outlet = info.get("source_label")
+    if not outlet:
+        for a in [authors_src or "", *(art.authors or [])]:
+            m = _NEWS_DESK.search(a)
+            if m:
+                outlet = m.group(1)
+                break
+    outlet = outlet or info.get("teaser_outlet") or info.get("dateline_agency")
+    art.outlet = outlet
+    fm = info.get("front_matter") or {}
+    if fm:
+        _apply_meta(art, {k: v for k, v in fm.items() if k in SIDECAR_KEYS}, "front matter")
+    return art

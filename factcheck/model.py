@@ -1,0 +1,225 @@
+"""Plain data types shared by the core, the CLI and the TUI.
+
+Nothing here imports textual: the core never knows a UI exists.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class Verdict(StrEnum):
+    UNREVIEWED = "unreviewed"
+    CONFIRMED = "confirmed"
+    DISPUTED = "disputed"
+    SUPERSEDED = "superseded"
+
+
+class Stance(StrEnum):
+    """Modality of the event a claim reports."""
+
+    OCCURRED = "occurred"
+    PLANNED = "planned"
+    EXPECTED = "expected"
+    ANNOUNCED = "announced"
+    UNCONFIRMED = "unconfirmed"
+    DENIED = "denied"
+    HYPOTHETICAL = "hypothetical"
+    STATED = "stated"  # a position, figure or quotation with no event modality
+
+
+@dataclass(frozen=True, slots=True)
+class TimeRef:
+    """A time expression found in a text, normalised to a TIMEX3 value.
+
+    ``start``/``end`` are character offsets into the text that was tagged (for claims: the
+    article text). ``value`` is a TIMEX3 value (``2024-05-16``, ``2024-05``, ``2023-SP``,
+    ``P2D``, ``PRESENT_REF``, ``XXXX-05`` when the anchor is unknown).
+    """
+
+    start: int
+    end: int
+    text: str
+    type: str = "DATE"  # DATE | TIME | DURATION | SET
+    value: str = ""
+    mod: str | None = None  # TIMEX3 mod: START, MID, END, EARLY/LATE, FIRST_HALF, ...
+
+    def to_json(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "type": self.type,
+            "value": self.value,
+        }
+        if self.mod:
+            d["mod"] = self.mod
+        return d
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A line-level region of an article: body text or page furniture."""
+
+    start: int
+    end: int
+    kind: str  # "body" | "title" | "meta" | "furniture"
+    reason: str = ""
+
+
+@dataclass(slots=True)
+class Article:
+    """One article as read from disk.
+
+    ``text`` is exactly what claim offsets index: for .txt/.md files the whole file as read with
+    UTF-8 (front matter included), for JSON records the record's text field.
+    """
+
+    path: str  # as given on the command line joined with the relative path (+ "#N" for jsonl)
+    key: str  # stable key of the article inside its batch (relative path), used in claim ids
+    id: str  # content hash
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: dt.date | None = None
+    published_source: str | None = None  # where the date came from: front matter, sidecar, byline, url
+    crawled: dt.date | None = None  # a page-crawl stamp ("Today: 10 March 2025"), never the publication
+    segments: list[Segment] = field(default_factory=list)
+    source_file: str = ""  # real file path on disk
+    record: int | None = None  # index inside a .json list / .jsonl file
+
+    @property
+    def body_segments(self) -> list[Segment]:
+        return [s for s in self.segments if s.kind == "body"]
+
+    @property
+    def furniture_segments(self) -> list[Segment]:
+        return [s for s in self.segments if s.kind == "furniture"]
+
+    def is_furniture(self, start: int, end: int) -> bool:
+        """True when the span [start, end) lies inside page furniture."""
+        return any(s.start <= start and end <= s.end for s in self.furniture_segments)
+
+    def label(self) -> str:
+        return self.outlet or self.key
+
+
+@dataclass(slots=True)
+class Entity:
+    text: str  # surface form in the claim
+    key: str  # normalised key usable across articles ("vladimir putin")
+    kind: str = "misc"  # person | place | org | event | misc
+    name: str = ""  # canonical name within the article ("Vladimir Putin")
+
+    def to_json(self) -> dict[str, Any]:
+        return {"text": self.text, "name": self.name or self.text, "key": self.key, "kind": self.kind}
+
+
+@dataclass(slots=True)
+class Claim:
+    id: str
+    article_id: str
+    article_key: str
+    start: int
+    end: int
+    text: str
+    when: list[TimeRef] = field(default_factory=list)
+    speaker: str | None = None
+    speaker_kind: str | None = None  # person | outlet | organisation | media | anonymous
+    source_chain: list[str] = field(default_factory=list)  # reporting outlet first, then whom it cites
+    quote: bool = False
+    entities: list[Entity] = field(default_factory=list)
+    stance: Stance = Stance.STATED
+    score: float = 0.5
+    group: str | None = None
+    manual: bool = False  # added by hand by a reviewer
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "when": [
+                {"text": t.text, "value": t.value, "type": t.type, "start": t.start, "end": t.end}
+                | ({"mod": t.mod} if t.mod else {})
+                for t in self.when
+            ],
+            "speaker": self.speaker,
+            "speaker_kind": self.speaker_kind,
+            "source_chain": list(self.source_chain),
+            "quote": self.quote,
+            "entities": [e.to_json() for e in self.entities],
+            "stance": str(self.stance),
+            "score": round(self.score, 3),
+            "group": self.group,
+        }
+
+    @property
+    def time_values(self) -> list[str]:
+        return [t.value for t in self.when if t.type in ("DATE", "TIME") and t.value]
+
+
+@dataclass(slots=True)
+class Suggestion:
+    kind: str  # "supersedes" | "conflicts"
+    claim: str  # the claim that is overtaken / in conflict
+    by: str  # the claim that overtakes it / the other side
+    why: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kind": self.kind, "claim": self.claim, "by": self.by, "why": self.why}
+
+
+@dataclass(slots=True)
+class EventGroup:
+    id: str
+    label: str
+    when: str | None
+    claims: list[str]
+    suggestions: list[Suggestion] = field(default_factory=list)
+    why: dict[str, Any] = field(default_factory=dict)  # explanation: shared entities, scores, time
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "label": self.label,
+            "when": self.when,
+            "claims": list(self.claims),
+            "suggestions": [s.to_json() for s in self.suggestions],
+            "why": self.why,
+        }
+
+
+@dataclass(slots=True)
+class GroupOverrides:
+    """Reviewer decisions about grouping, honoured on every re-run.
+
+    ``merges``: pairs of claim ids whose groups must be one. ``splits``: claim ids taken out of
+    whatever group they would join (each becomes its own group).
+    """
+
+    merges: list[tuple[str, str]] = field(default_factory=list)
+    splits: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class InputError:
+    """An input that could not be read: reported, never raised to the user as a traceback."""
+
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+@dataclass(slots=True)
+class Batch:
+    articles: list[Article] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)

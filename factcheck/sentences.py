@@ -1,0 +1,97 @@
+"""Sentence segmentation for scraped news text, with exact character offsets.
+
+Robust to abbreviations ("Mr.", "Feb. 24", "U.S.", "St. Petersburg"), initials ("J. K. Rowling"),
+decimals, quotations that close after the full stop, and headlines/datelines with no full stop
+(a line break ends a sentence).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sr jr st mt ft gen col lt sgt capt cmdr adm gov sen rep rev hon pres supt insp
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    no nos vol vols fig figs approx est dept univ inc ltd co corp bros vs etc al cf ca op pp ed eds
+    u.s u.k u.n e.u u.s.a a.m p.m i.e e.g d.c n.y l.a ph.d b.a m.a
+    ave blvd rd hwy mass calif fla ill pa tex wash va ga ariz colo conn del ind kan ky la md mich minn
+    miss mo mont neb nev okla ore tenn vt wis wyo""".split()
+)
+# Abbreviations that usually end a sentence when followed by a capitalised word.
+_SENTENCE_FINAL_ABBR = frozenset({"etc", "inc", "ltd", "co", "corp", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "d.c"})
+
+_BOUNDARY = re.compile(r"""([.!?…]+)(["'”’»)\]]*)(\s+)""")
+_NEXT_START = re.compile(r"""["'“‘«(\[]*[A-Z0-9¿¡]""")
+
+
+def _token_before(text: str, i: int) -> str:
+    """The word ending just before position i (the dot at i excluded)."""
+    j = i
+    while j > 0 and (text[j - 1].isalnum() or text[j - 1] == "."):
+        j -= 1
+    return text[j:i]
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    word = _token_before(text, dot)
+    low = word.lower().rstrip(".")
+    if not low:
+        return False
+    if low in ABBREVIATIONS:
+        return True
+    if len(low) == 1 and low.isalpha():  # an initial: "J. K. Rowling", "George W. Bush"
+        return True
+    # acronyms with dots: "U.S.", "N.A.T.O."
+    return bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", low))
+
+
+def split_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+    """Yield (start, end) of each sentence in text[start:end], trimmed of surrounding space."""
+    end = len(text) if end is None else end
+    # A line break always ends a sentence (headlines, datelines, list items, paragraphs).
+    for line in re.finditer(r"[^\n]+", text[start:end]):
+        yield from _split_line(text, start + line.start(), start + line.end())
+
+
+def _split_line(text: str, ls: int, le: int) -> Iterator[tuple[int, int]]:
+    seg_start = ls
+    for m in _BOUNDARY.finditer(text, ls, le):
+        punct_end = m.end(1)
+        close_end = m.end(2)
+        nxt = m.end(3)
+        if nxt >= le:
+            break
+        if not _NEXT_START.match(text, nxt):
+            continue  # next word lower-case: "…reports", "p.m. on", "e.g. the"
+        punct = m.group(1)
+        if punct == "." and not m.group(2):
+            dot = punct_end - 1
+            if _is_abbreviation(text, dot):
+                word = _token_before(text, dot).lower().rstrip(".")
+                nxt_word = re.match(r"[\"“]*(\w+)", text[nxt:le])
+                # "in the U.S. The ..." ends a sentence; "U.S. President" does not.
+                if not (word in _SENTENCE_FINAL_ABBR and nxt_word and nxt_word.group(1) in _COMMON_STARTERS):
+                    continue
+        yield from _trim(text, seg_start, close_end)
+        seg_start = nxt
+    yield from _trim(text, seg_start, le)
+
+
+_COMMON_STARTERS = frozenset(
+    "The A An In On At He She It They We I But And Yet So This That These Those His Her Its Their Our "
+    "After Before When While As If Although However Meanwhile Still Some Many Most".split()
+)
+
+
+def _trim(text: str, s: int, e: int) -> Iterator[tuple[int, int]]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e > s:
+        yield s, e
+
+
+def split(text: str) -> list[str]:
+    return [text[s:e] for s, e in split_spans(text)]

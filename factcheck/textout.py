@@ -1,0 +1,64 @@
+"""Readable terminal output for the CLI (plain text, no colour codes)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+from typing import Any
+
+
+def _wrap(s: str, indent: str, width: int = 100) -> str:
+    return textwrap.fill(" ".join(s.split()), width=width, initial_indent=indent, subsequent_indent=indent)
+
+
+def article_header(a: Any) -> str:
+    date = a.published.isoformat() if a.published else "date unknown"
+    bits = [a.outlet or "outlet unknown", date]
+    if a.title:
+        bits.append(f"“{a.title}”")
+    return f"{a.path}  —  " + " · ".join(bits)
+
+
+def print_extract(corpus: Any, *, min_score: float = 0.0) -> None:
+    for a in corpus.articles:
+        claims = [c for c in corpus.claims.get(a.key, []) if c.score >= min_score]
+        print(article_header(a))
+        print(f"  {len(claims)} claims")
+        for c in claims:
+            print(f"  {c.id}  score {c.score:.2f}  {c.stance}")
+            print(_wrap(c.text, "    "))
+            meta = []
+            if c.speaker:
+                chain = " <- ".join(c.source_chain) if c.source_chain else ""
+                meta.append(f"speaker: {c.speaker}" + (f" (via {chain})" if chain else ""))
+            if c.when:
+                meta.append("when: " + ", ".join(f"{t.value} ({t.text})" for t in c.when))
+            if c.entities:
+                meta.append("entities: " + ", ".join(e.name or e.text for e in c.entities))
+            if c.group:
+                meta.append(f"group: {c.group}")
+            for m in meta:
+                print(f"      {m}")
+        print()
+
+
+def print_groups(corpus: Any) -> None:
+    if not corpus.groups:
+        print("no event groups")
+        return
+    claims = corpus.claim_index()
+    arts = {a.key: a for a in corpus.articles}
+    for g in corpus.groups:
+        print(f"{g.id}  {g.when or 'time unknown'}  {g.label}")
+        members = [claims[cid] for cid in g.claims if cid in claims]
+        members.sort(key=lambda c: (arts[c.article_key].published or dt.date.max, c.start))
+        for c in members:
+            a = arts[c.article_key]
+            date = a.published.isoformat() if a.published else "????-??-??"
+            print(f"  {date}  {a.outlet or a.key:<22.22}  {c.id}  {str(c.stance):<11} {c.text[:90]}")
+        for s in g.suggestions:
+            if s.kind == "supersedes":
+                print(f"  suggestion: {s.claim} superseded by {s.by}: {s.why}")
+            else:
+                print(f"  conflict: {s.claim} vs {s.by}: {s.why}")
+        print()
