@@ -92,7 +92,9 @@ def corpus_json(corpus: Any, *, groups: bool = True) -> dict[str, Any]:
                 "published_source": a.published_source,
                 "crawled": a.crawled.isoformat() if a.crawled else None,
                 "furniture": [
-                    {"start": s.start, "end": s.end, "reason": s.reason} for s in a.segments if s.kind == "furniture"
+                    {"start": s.start, "end": s.end, "reason": s.reason}
+                    for s in a.segments
+                    if s.kind == "furniture"
                 ],
                 "claims": [c.to_json() for c in corpus.claims.get(a.key, [])],
             }
@@ -151,7 +153,9 @@ def cmd_times(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([r.to_json() for r in refs], ensure_ascii=False, indent=1))
     else:
-        print(f"# {args.file}: {len(refs)} time expressions, anchor {anchor.isoformat() if anchor else 'unknown'}")
+        print(
+            f"# {args.file}: {len(refs)} time expressions, anchor {anchor.isoformat() if anchor else 'unknown'}"
+        )
         for r in refs:
             line = text.count("\n", 0, r.start) + 1
             mod = f" ({r.mod})" if r.mod else ""
@@ -187,7 +191,9 @@ def build_parser() -> Parser:
     p.add_argument("--version", action="version", version=f"factcheck {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
-    r = sub.add_parser("review", help="open the review TUI (the default command)", description="Open the review TUI.")
+    r = sub.add_parser(
+        "review", help="open the review TUI (the default command)", description="Open the review TUI."
+    )
     r.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (default: seeds/)")
     r.add_argument("--session", metavar="FILE", help="session file (default: sessions/<folder name>.toml)")
     r.add_argument("--readonly", action="store_true", help="open without saving anything")
@@ -196,7 +202,9 @@ def build_parser() -> Parser:
     e = sub.add_parser("extract", help="claims per article", description="Print the claims of each article.")
     e.add_argument("paths", nargs="+", metavar="PATH")
     e.add_argument("--json", action="store_true", help="print the JSON contract")
-    e.add_argument("--min-score", type=float, default=0.0, help="hide claims scoring below this (text output)")
+    e.add_argument(
+        "--min-score", type=float, default=0.0, help="hide claims scoring below this (text output)"
+    )
     e.set_defaults(func=cmd_extract)
 
     g = sub.add_parser("groups", help="event groups across articles", description="Print the event groups.")
@@ -207,7 +215,9 @@ def build_parser() -> Parser:
     t = sub.add_parser("times", help="time expressions in a text file", description="Tag time expressions.")
     t.add_argument("file", metavar="FILE")
     t.add_argument("--anchor", metavar="YYYY-MM-DD", help="the publication date to resolve against")
-    t.add_argument("--no-infer", action="store_true", help="without --anchor, do not infer the date from the text")
+    t.add_argument(
+        "--no-infer", action="store_true", help="without --anchor, do not infer the date from the text"
+    )
     t.add_argument("--json", action="store_true")
     t.set_defaults(func=cmd_times)
 
@@ -226,7 +236,9 @@ def build_parser() -> Parser:
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    if not args_list or (args_list[0] not in parser.commands and args_list[0] not in ("-h", "--help", "--version")):
+    if not args_list or (
+        args_list[0] not in parser.commands and args_list[0] not in ("-h", "--help", "--version")
+    ):
         args_list.insert(0, "review")
     try:
         args = parser.parse_args(args_list)

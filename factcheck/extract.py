@@ -11,7 +11,10 @@ from factcheck.model import Article, Claim, Stance, TimeRef
 
 MIN_SCORE = 0.35  # below this a sentence is not offered as a claim
 
-_NUMBER = re.compile(r"\b\d[\d,.]*\s*(?:%|percent|per\s+cent|million|billion|trillion|bn|m\b)?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundreds?|thousands?|millions?|billions?)\b", re.I)
+_NUMBER = re.compile(
+    r"\b\d[\d,.]*\s*(?:%|percent|per\s+cent|million|billion|trillion|bn|m\b)?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundreds?|thousands?|millions?|billions?)\b",
+    re.I,
+)
 _CAPWORD = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z’'-]+")
 _REPORTING = re.compile(
     r"\b(?:said|says|say|told|stated|announced|confirmed|denied|reported|added|noted|claimed|according\s+to|"
@@ -73,9 +76,15 @@ _SAID_BY = re.compile(
     r"(?P<who>(?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'-]+)\s+(?:has\s+|had\s+)?(?:said|says|told|stated|announced|confirmed|reported|added|noted|claimed|declared|warned)\b"
 )
 _SAID_AFTER = re.compile(r"[,\"”]\s*(?:said|says|told)\s+(?P<who>(?:[A-Z][\w’'.-]*\s*){1,5})")
-_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>(?:the\s+)?(?:[\w’'-]+\s+){0,5}?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)")
-_AS_REPORTED = re.compile(r"\bas\s+(?:reported|detailed|stated|announced)\s+by\s+(?P<who>(?:[\w’'-]+\s+){0,4}?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)")
-_LEADING_TITLES = re.compile(r"^(?:The\s+)?(?:(?:Russian|Chinese|U\.S\.|US|American|British|French|German|Ukrainian)\s+)?(?:President|Prime\s+Minister|Minister|Spokesperson|Spokesman|Spokeswoman|Chancellor|Secretary|General|Chairman|Senator|Governor|Mayor)\s+")
+_ACCORDING = re.compile(
+    r"\baccording\s+to\s+(?P<who>(?:the\s+)?(?:[\w’'-]+\s+){0,5}?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)"
+)
+_AS_REPORTED = re.compile(
+    r"\bas\s+(?:reported|detailed|stated|announced)\s+by\s+(?P<who>(?:[\w’'-]+\s+){0,4}?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)"
+)
+_LEADING_TITLES = re.compile(
+    r"^(?:The\s+)?(?:(?:Russian|Chinese|U\.S\.|US|American|British|French|German|Ukrainian)\s+)?(?:President|Prime\s+Minister|Minister|Spokesperson|Spokesman|Spokeswoman|Chancellor|Secretary|General|Chairman|Senator|Governor|Mayor)\s+"
+)
 _NOT_SPEAKER = frozenset({"It", "He", "She", "They", "We", "I", "This", "That", "There", "The", "But", "And"})
 
 
@@ -104,7 +113,9 @@ def _times_for(article: Article) -> list[TimeRef]:
     return temporal.tag(article.text, article.published)
 
 
-def extract(article: Article, *, min_score: float = MIN_SCORE, times: list[TimeRef] | None = None) -> list[Claim]:
+def extract(
+    article: Article, *, min_score: float = MIN_SCORE, times: list[TimeRef] | None = None
+) -> list[Claim]:
     """Check-worthy claims of an article's body, in text order, with stable ids."""
     if times is None:
         times = _times_for(article)

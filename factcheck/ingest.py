@@ -51,9 +51,13 @@ _MONTH_RE = (
     r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 # "March 19, 2024" | "19 March 2024" | "2024-03-19" | "19/03/2024" is ambiguous and not used
-_DATE_MDY = re.compile(rf"\b(?P<m>{_MONTH_RE})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I)
-_DATE_DMY = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH_RE}),?\s+(?P<y>(?:19|20)\d\d)\b", re.I)
-_DATE_ISO = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")
+_DATE_MDY = re.compile(
+    rf"\b(?P<m>{_MONTH_RE})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I
+)
+_DATE_DMY = re.compile(
+    rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH_RE}),?\s+(?P<y>(?:19|20)\d\d)\b", re.I
+)
+_DATE_ISO = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?=\b|T)")
 _URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d\d)[/-](?P<m>\d{1,2})[/-](?P<d>\d{1,2})(?:/|-|$)")
 _URL_DATE_COMPACT = re.compile(r"/(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?:/|-|_)")
 
@@ -104,14 +108,18 @@ _PUBLISHED_LABEL = re.compile(
     r"^(?:published|posted|date|first\s+published|publication\s+date|updated|last\s+updated)(?:\s+on)?\s*:?\s*(?P<d>.+)$",
     re.I,
 )
-_CRAWL_LABEL = re.compile(r"^(?:today|now|current\s+date|accessed|retrieved|crawled)(?:\s+on)?\s*:?\s*(?P<d>.+)$", re.I)
+_CRAWL_LABEL = re.compile(
+    r"^(?:today|now|current\s+date|accessed|retrieved|crawled)(?:\s+on)?\s*:?\s*(?P<d>.+)$", re.I
+)
 _BIO = re.compile(
     r"""(?:\bI\s+(?:am|have\s+been|'ve\s+been|write|cover)\b.{0,200}\b(?:writer|journalist|reporter|author|editor|correspondent|columnist|news|blogger)|
         ^[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s+(?:is|has\s+been)\s+an?\s+(?:\w+\s+){0,4}(?:writer|journalist|reporter|editor|correspondent|columnist|contributor)\b)""",
     re.X,
 )
 _NEWS_DESK = re.compile(r"\b((?:The\s+)?[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,4})\s+news\s+desk\b")
-_REPORTS_OUTLET = re.compile(r"(?:…|\.\.\.)\s*(?:reports?|via|from)\s+(?P<o>[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,4})\s*$")
+_REPORTS_OUTLET = re.compile(
+    r"(?:…|\.\.\.)\s*(?:reports?|via|from)\s+(?P<o>[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,4})\s*$"
+)
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'\- ]{1,40}?)(?:,\s*[A-Z][\w.]+(?:\s+\d{1,2})?)?\s*\((?P<agency>[A-Z][\w&.' ]{1,30})\)\s*[:\-–—]"
 )
@@ -181,7 +189,9 @@ def load(paths: Iterable[str | Path], max_bytes: int = MAX_BYTES) -> Batch:
         if root.is_dir():
             files = list(iter_files(root))
             if not files:
-                batch.errors.append(InputError(given, "folder holds no article files (.txt, .md, .json, .jsonl)"))
+                batch.errors.append(
+                    InputError(given, "folder holds no article files (.txt, .md, .json, .jsonl)")
+                )
                 continue
             for f in files:
                 rel = f.relative_to(root).as_posix()
@@ -221,7 +231,9 @@ def _load_file(f: Path, shown: str, rel: str, batch: Batch, seen: set[str], max_
             for i, rec in records:
                 path = f"{shown}#{i}" if len(records) > 1 or suffix != ".json" else shown
                 key = _unique_key(f"{rel}#{i}" if path != shown else rel, seen)
-                batch.articles.append(article_from_record(rec, path=path, key=key, source_file=str(f), record=i))
+                batch.articles.append(
+                    article_from_record(rec, path=path, key=key, source_file=str(f), record=i)
+                )
         else:
             meta = _sidecar(f)
             batch.articles.append(
@@ -265,7 +277,9 @@ def _json_records(text: str, suffix: str) -> list[tuple[int, dict[str, Any]]]:
                 raise ValueError(f"invalid JSON at line {n}, column {e.colno}: {e.msg}") from None
     out = []
     for i, rec in enumerate(items):
-        if isinstance(rec, dict) and isinstance(_first(rec, "text", "maintext", "raw_text", "content", "body"), str):
+        if isinstance(rec, dict) and isinstance(
+            _first(rec, "text", "maintext", "raw_text", "content", "body"), str
+        ):
             out.append((i, rec))
     return out
 
@@ -286,7 +300,9 @@ def content_id(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
 
 
-def article_from_record(rec: dict[str, Any], *, path: str, key: str, source_file: str = "", record: int | None = None) -> Article:
+def article_from_record(
+    rec: dict[str, Any], *, path: str, key: str, source_file: str = "", record: int | None = None
+) -> Article:
     text = str(_first(rec, "text", "maintext", "raw_text", "content", "body") or "")
     if not text.strip():
         raise ValueError("record has an empty text")
@@ -298,7 +314,9 @@ def article_from_record(rec: dict[str, Any], *, path: str, key: str, source_file
     url = _first(rec, "url", "source_url", "link")
     if url:
         art.url = str(url)
-    outlet = _first(rec, "sitename", "site_name", "source_domain", "hostname", "outlet", "publisher", "source")
+    outlet = _first(
+        rec, "sitename", "site_name", "source_domain", "hostname", "outlet", "publisher", "source"
+    )
     if isinstance(outlet, dict):
         outlet = outlet.get("name")
     if outlet:
@@ -449,7 +467,12 @@ def _is_date_only(t: str) -> bool:
     d = find_date(t)
     if d is None:
         return False
-    rest = re.sub(r"\b\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b[A-Z]{2,4}\b|\bGMT\b|\bUTC\b", "", t, flags=re.I)
+    rest = re.sub(
+        r"\b\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b[A-Z]{2,4}\b|\bGMT\b|\bUTC\b",
+        "",
+        t,
+        flags=re.I,
+    )
     for rx in (_DATE_ISO, _DATE_MDY, _DATE_DMY):
         rest = rx.sub("", rest)
     return not re.search(r"[A-Za-z]{3,}", rest)
@@ -524,7 +547,9 @@ def classify_lines(text: str) -> tuple[list[Segment], dict[str, Any]]:
     return segs, info
 
 
-def _classify_one(ln: _Line, i: int, first_body: int, tail_from: int, info: dict[str, Any]) -> tuple[str, str]:
+def _classify_one(
+    ln: _Line, i: int, first_body: int, tail_from: int, info: dict[str, Any]
+) -> tuple[str, str]:
     t = ln.text
     if i >= tail_from:
         return "furniture", "after end-of-article marker"
@@ -593,8 +618,10 @@ def _infer(text: str, *, path: str, key: str, source_file: str) -> Article:
         art.published, art.published_source = info["published"], "text"
     authors_src = info.get("authors_label") or info.get("byline")
     if authors_src:
-        who = _DATE_MDY.split(authors_src)[0] if _DATE_MDY.search(authors_src) else authors_src
-        who = _DATE_DMY.split(who)[0] if _DATE_DMY.search(who) else who
+        who = re.split(r"\s+[|•·—–]\s*|\b(?:published|updated|posted|on)\b", authors_src, flags=re.I)[0]
+        for rx in (_DATE_MDY, _DATE_DMY, _DATE_ISO):
+            m = rx.search(who)
+            who = who[: m.start()] if m else who
         art.authors = _split_authors(who)
     outlet = info.get("source_label")
     if not outlet:

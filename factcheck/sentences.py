@@ -19,7 +19,9 @@ ABBREVIATIONS = frozenset(
     miss mo mont neb nev okla ore tenn vt wis wyo""".split()
 )
 # Abbreviations that usually end a sentence when followed by a capitalised word.
-_SENTENCE_FINAL_ABBR = frozenset({"etc", "inc", "ltd", "co", "corp", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "d.c"})
+_SENTENCE_FINAL_ABBR = frozenset(
+    {"etc", "inc", "ltd", "co", "corp", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "d.c"}
+)
 
 _BOUNDARY = re.compile(r"""([.!?…]+)(["'”’»)\]]*)(\s+)""")
 _NEXT_START = re.compile(r"""["'“‘«(\[]*[A-Z0-9¿¡]""")

@@ -55,7 +55,7 @@ def print_groups(corpus: Any) -> None:
         for c in members:
             a = arts[c.article_key]
             date = a.published.isoformat() if a.published else "????-??-??"
-            print(f"  {date}  {a.outlet or a.key:<22.22}  {c.id}  {str(c.stance):<11} {c.text[:90]}")
+            print(f"  {date}  {a.outlet or a.key:<22.22}  {c.id}  {c.stance!s:<11} {c.text[:90]}")
         for s in g.suggestions:
             if s.kind == "supersedes":
                 print(f"  suggestion: {s.claim} superseded by {s.by}: {s.why}")

@@ -1,0 +1,193 @@
+"""Ingest: every input format, metadata inference, page-furniture rules on our own fixtures, bad input."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from factcheck import ingest
+from factcheck.ingest import classify_lines, load
+
+PAGE = """\
+Skip to content
+Home
+World
+Politics
+Today: Saturday, 3 February 2024
+Harbour authority approves new container terminal
+By Jane Doe and Tom Lee | Published: 12 June 2023
+3 min read
+Cranes at the old quay in Rotterdam, Netherlands. (Photo: AP/Peter Dejong)
+This article was generated with the help of AI tools.
+The port authority of Rotterdam approved on Monday a 1.2 billion euro container terminal that will double capacity by 2027, its chairman said.
+Construction is due to begin in the autumn, according to the city council, which must still sign off on the environmental permit.
+Environmental groups said they would challenge the permit in court.
+Jane Doe is a senior reporter at the Harbour Times covering shipping and trade.
+Related stories
+Strike halts ferries across the North Sea
+Unions said the stoppage would last until Friday unless talks resume…
+5 hours ago
+We use cookies to improve your experience. Accept all cookies
+"""
+
+
+def _write(p: Path, text: str | bytes) -> Path:
+    p.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        p.write_bytes(text)
+    else:
+        p.write_text(text, encoding="utf-8")
+    return p
+
+
+def _kinds(text: str) -> dict[str, tuple[str, str]]:
+    segs, _ = classify_lines(text)
+    return {text[s.start : s.end]: (s.kind, s.reason) for s in segs}
+
+
+def test_furniture_rules_on_a_scraped_page():
+    k = _kinds(PAGE)
+    for chrome in ("Skip to content", "Home", "3 min read", "Related stories", "5 hours ago"):
+        assert k[chrome][0] == "furniture", chrome
+    assert (
+        k["Cranes at the old quay in Rotterdam, Netherlands. (Photo: AP/Peter Dejong)"][1] == "photo caption"
+    )
+    assert k["This article was generated with the help of AI tools."][0] == "furniture"
+    assert (
+        k["Jane Doe is a senior reporter at the Harbour Times covering shipping and trade."][1]
+        == "author bio"
+    )
+    assert k["Strike halts ferries across the North Sea"][0] == "furniture"
+    assert k["Unions said the stoppage would last until Friday unless talks resume…"][0] == "furniture"
+    assert k["We use cookies to improve your experience. Accept all cookies"][0] == "furniture"
+    body = [t for t, (kind, _) in k.items() if kind == "body"]
+    assert len(body) == 3 and body[0].startswith("The port authority")
+    assert k["Harbour authority approves new container terminal"][0] == "title"
+
+
+def test_metadata_inferred_and_crawl_stamp_ignored(tmp_path):
+    batch = load([_write(tmp_path / "a" / "port.txt", PAGE)])
+    assert not batch.errors
+    a = batch.articles[0]
+    assert a.title == "Harbour authority approves new container terminal"
+    assert a.published == dt.date(2023, 6, 12)  # not the crawl stamp
+    assert a.crawled == dt.date(2024, 2, 3)
+    assert a.authors == ["Jane Doe", "Tom Lee"]
+
+
+def test_unknown_date_stays_null(tmp_path):
+    text = "Officials said the bridge would reopen next week after repairs costing 3 million dollars.\n"
+    a = load([_write(tmp_path / "b.txt", text)]).articles[0]
+    assert a.published is None and a.published_source is None
+
+
+def test_front_matter_and_offsets_index_the_whole_file(tmp_path):
+    text = '+++\ntitle = "Given title"\noutlet = "Daily Planet"\npublished = 2024-01-05\n+++\nThe mayor of Metropolis said on Tuesday the city would hire 200 more teachers this year.\n'
+    p = _write(tmp_path / "fm.md", text)
+    a = load([p]).articles[0]
+    assert (a.title, a.outlet, a.published) == ("Given title", "Daily Planet", dt.date(2024, 1, 5))
+    assert a.text == p.read_text(encoding="utf-8")
+    body = a.body_segments[0]
+    assert a.text[body.start : body.end].startswith("The mayor of Metropolis")
+    assert a.segments[0].kind == "meta"
+
+
+def test_sidecar_overrides_inferred(tmp_path):
+    p = _write(tmp_path / "s.txt", PAGE)
+    _write(tmp_path / "s.toml", 'outlet = "Harbour Times"\npublished = "2023-06-13"\nauthors = ["J. Doe"]\n')
+    batch = load([tmp_path])
+    assert len(batch.articles) == 1  # the sidecar is not an article
+    a = batch.articles[0]
+    assert (a.outlet, a.published, a.authors) == ("Harbour Times", dt.date(2023, 6, 13), ["J. Doe"])
+    assert a.path == (tmp_path / "s.txt").as_posix() and p.exists()
+
+
+def test_trafilatura_json_and_newsplease_jsonl(tmp_path):
+    traf = {
+        "title": "Storm closes airport",
+        "date": "2024-02-10",
+        "url": "https://www.example-news.com/world/storm",
+        "hostname": "example-news.com",
+        "author": "Ana Ruiz; Bo Chen",
+        "text": "The airport closed on Saturday as winds reached 120 km/h, officials said.",
+    }
+    _write(tmp_path / "t.json", json.dumps(traf))
+    np_recs = [
+        {
+            "title": "A",
+            "date_publish": "2023-11-02 10:00:00",
+            "source_domain": "news.example.org",
+            "authors": ["X Y"],
+            "maintext": "The council voted 7-2 on Thursday to raise the levy by 3 percent.",
+        },
+        {
+            "title": "B",
+            "url": "https://site.example/2022/05/17/story",
+            "maintext": "Police arrested two men on Monday after a robbery in the city centre.",
+        },
+    ]
+    _write(tmp_path / "n.jsonl", "\n".join(json.dumps(r) for r in np_recs) + "\n")
+    batch = load([tmp_path])
+    assert not batch.errors
+    by_title = {a.title: a for a in batch.articles}
+    t = by_title["Storm closes airport"]
+    assert (t.outlet, t.published, t.authors) == (
+        "example-news.com",
+        dt.date(2024, 2, 10),
+        ["Ana Ruiz", "Bo Chen"],
+    )
+    assert (by_title["A"].outlet, by_title["A"].published) == ("news.example.org", dt.date(2023, 11, 2))
+    assert by_title["B"].published == dt.date(2022, 5, 17) and by_title["B"].published_source == "url"
+    assert by_title["B"].path.endswith("n.jsonl#1")
+    assert len({a.key for a in batch.articles}) == 3
+
+
+def test_ids_are_content_hashes(tmp_path):
+    a1 = load([_write(tmp_path / "x.txt", PAGE)]).articles[0]
+    a2 = load([_write(tmp_path / "y.txt", PAGE)]).articles[0]
+    a3 = load([_write(tmp_path / "z.txt", PAGE + "More.\n")]).articles[0]
+    assert a1.id == a2.id != a3.id
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("bin.txt", b"\x00\x01\x02binary", "binary"),
+        ("latin.txt", "Caf\u00e9 cr\u00e8me".encode("latin-1"), "not valid UTF-8"),
+        ("empty.txt", b"  \n\n", "empty"),
+    ],
+)
+def test_bad_files_are_reported_and_the_rest_read(tmp_path, name, content, reason):
+    _write(tmp_path / "good.txt", PAGE)
+    _write(tmp_path / name, content)
+    batch = load([tmp_path])
+    assert len(batch.articles) == 1
+    assert len(batch.errors) == 1 and reason in batch.errors[0].reason and name in batch.errors[0].path
+
+
+def test_missing_path_empty_folder_and_huge_file(tmp_path):
+    (tmp_path / "empty").mkdir()
+    big = _write(tmp_path / "big" / "huge.txt", "word " * 1000)
+    batch = load([tmp_path / "nope", tmp_path / "empty", big], max_bytes=1000)
+    reasons = [e.reason for e in batch.errors]
+    assert "no such file or folder" in reasons[0]
+    assert "no article files" in reasons[1]
+    assert "too large" in reasons[2]
+    assert not batch.articles
+
+
+def test_invalid_json_names_line_and_column(tmp_path):
+    _write(tmp_path / "bad.jsonl", '{"text": "ok"}\n{"text": \n')
+    batch = load([tmp_path / "bad.jsonl"])
+    assert "line 2, column" in batch.errors[0].reason
+
+
+def test_find_date_formats():
+    assert ingest.find_date("by X March 19, 2024 1:00 PM") == dt.date(2024, 3, 19)
+    assert ingest.find_date("26 April 2024") == dt.date(2024, 4, 26)
+    assert ingest.find_date("Posted 2021-07-04T10:00") == dt.date(2021, 7, 4)
+    assert ingest.find_date("Sept. 3, 2020") == dt.date(2020, 9, 3)
+    assert ingest.find_date("in May") is None
