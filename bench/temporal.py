@@ -1,0 +1,283 @@
+"""Benchmark the temporal tagger on TempEval-3 TBAQ-cleaned (TimeML news), against dateparser.
+
+Usage: python bench/temporal.py [--errors N] [--limit N]
+
+Each document's TEXT element (tags stripped) is tagged with its DCT as anchor and compared with
+the gold TIMEX3 of TEXT (the DCT timex lives in the header and is not counted). Reported:
+span precision/recall/F1 (relaxed: overlapping spans) and value F1 (span overlaps a gold one and
+the value equals the gold value), overall and for DATE alone, plus throughput (KB/s), for
+factcheck.temporal.tag and for dateparser.search.search_dates as a baseline.
+
+Data: ``<repo>/../shared/data/tempeval3-tbaq``; override the data directory with FACTCHECK_DATA.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import re
+import sys
+import time
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from factcheck.temporal import tag
+
+
+@dataclass
+class Timex:
+    start: int
+    end: int
+    type: str
+    value: str
+    text: str = ""
+
+
+@dataclass
+class Doc:
+    name: str
+    dct: dt.date
+    text: str
+    gold: list[Timex] = field(default_factory=list)
+
+
+def data_dir() -> Path:
+    env = os.environ.get("FACTCHECK_DATA")
+    base = Path(env) if env else Path(__file__).resolve().parents[1].parent / "shared" / "data"
+    return base / "tempeval3-tbaq"
+
+
+def _walk(e: ET.Element, buf: list[str], gold: list[Timex]) -> None:
+    """Collect the text under ``e`` into ``buf`` and its TIMEX3 spans into ``gold``."""
+    s = sum(len(b) for b in buf)
+    if e.text:
+        buf.append(e.text)
+    for c in e:
+        _walk(c, buf, gold)
+        if c.tail:
+            buf.append(c.tail)
+    if e.tag == "TIMEX3" and e.get("functionInDocument") != "CREATION_TIME":
+        pos = sum(len(b) for b in buf)
+        gold.append(Timex(s, pos, e.get("type") or "DATE", e.get("value") or ""))
+
+
+def load(root: Path) -> list[Doc]:
+    docs: list[Doc] = []
+    files = sorted(p for p in root.glob("*/*.tml") if p.parent.name != "testpipeline")
+    for f in files:
+        tree = ET.parse(f).getroot()
+        dct_el = tree.find("DCT/TIMEX3")
+        text_el = tree.find("TEXT")
+        if dct_el is None or text_el is None:
+            continue
+        dct = dt.date.fromisoformat((dct_el.get("value") or "")[:10])
+        buf: list[str] = []
+        gold: list[Timex] = []
+        _walk(text_el, buf, gold)
+        text = "".join(buf)
+        for g in gold:
+            g.text = text[g.start : g.end]
+        docs.append(Doc(f.stem, dct, text, gold))
+    return docs
+
+
+# ---- baseline ---------------------------------------------------------------------------------
+
+
+def baseline(text: str, dct: dt.date) -> list[Timex]:
+    from dateparser.search import search_dates
+
+    base = dt.datetime(dct.year, dct.month, dct.day)
+    try:
+        hits = search_dates(text, languages=["en"], settings={"RELATIVE_BASE": base})
+    except Exception:
+        hits = None
+    out: list[Timex] = []
+    pos = 0
+    for sub, value in hits or []:
+        i = text.find(sub, pos)
+        if i < 0:
+            i = text.find(sub)
+            if i < 0:
+                continue
+        else:
+            pos = i + len(sub)
+        out.append(Timex(i, i + len(sub), "DATE", _cut(sub, value), sub))
+    return out
+
+
+_MONTH_WORDS = r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+
+
+def _cut(sub: str, value: dt.datetime) -> str:
+    """Cut a dateparser result to the granularity its substring states."""
+    s = sub.lower()
+    has_year = bool(re.search(r"\b(1\d|20)\d\d\b", s)) or "year" in s
+    has_month = bool(re.search(rf"\b({_MONTH_WORDS})", s)) or "month" in s
+    has_day = bool(re.search(r"\b\d{1,2}(st|nd|rd|th)?\b", re.sub(r"\b\d{4}\b", "", s))) or bool(
+        re.search(
+            r"day|today|yesterday|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|ago", s
+        )
+    )
+    has_time = bool(re.search(r"\d:\d\d|\b[ap]\.?m\b", s))
+    if has_time:
+        return value.strftime("%Y-%m-%dT%H:%M")
+    if has_day:
+        return value.strftime("%Y-%m-%d")
+    if has_month:
+        return value.strftime("%Y-%m")
+    if has_year:
+        return value.strftime("%Y")
+    return value.strftime("%Y-%m-%d")
+
+
+# ---- scoring ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Score:
+    tp_span_sys: int = 0
+    tp_span_gold: int = 0
+    tp_value: int = 0
+    n_sys: int = 0
+    n_gold: int = 0
+
+    def add(self, sys_: list[Timex], gold: list[Timex]) -> None:
+        self.n_sys += len(sys_)
+        self.n_gold += len(gold)
+        used: set[int] = set()
+        for s in sys_:
+            hits = [i for i, g in enumerate(gold) if s.start < g.end and g.start < s.end]
+            if hits:
+                self.tp_span_sys += 1
+                for i in hits:
+                    if i not in used and gold[i].value == s.value:
+                        used.add(i)
+                        self.tp_value += 1
+                        break
+        for g in gold:
+            if any(s.start < g.end and g.start < s.end for s in sys_):
+                self.tp_span_gold += 1
+
+    @staticmethod
+    def f1(p: float, r: float) -> float:
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def figures(self) -> dict[str, float]:
+        sp = self.tp_span_sys / self.n_sys if self.n_sys else 0.0
+        sr = self.tp_span_gold / self.n_gold if self.n_gold else 0.0
+        vp = self.tp_value / self.n_sys if self.n_sys else 0.0
+        vr = self.tp_value / self.n_gold if self.n_gold else 0.0
+        return {
+            "span P": sp,
+            "span R": sr,
+            "span F1": self.f1(sp, sr),
+            "value P": vp,
+            "value R": vr,
+            "value F1": self.f1(vp, vr),
+        }
+
+
+def evaluate(docs: list[Doc], system: str) -> tuple[Score, Score, float, list[tuple[Doc, list[Timex]]]]:
+    overall, date = Score(), Score()
+    outputs: list[tuple[Doc, list[Timex]]] = []
+    t0 = time.perf_counter()
+    for d in docs:
+        if system == "factcheck":
+            found = [Timex(t.start, t.end, t.type, t.value, t.text) for t in tag(d.text, d.dct)]
+        else:
+            found = baseline(d.text, d.dct)
+        outputs.append((d, found))
+    elapsed = time.perf_counter() - t0
+    for d, found in outputs:
+        overall.add(found, d.gold)
+        # DATE alone: gold DATE timexes against system expressions that overlap no non-DATE gold
+        gold_date = [g for g in d.gold if g.type == "DATE"]
+        other = [g for g in d.gold if g.type != "DATE"]
+        sys_date = [
+            s
+            for s in found
+            if s.type == "DATE" and not any(s.start < g.end and g.start < s.end for g in other)
+        ]
+        date.add(sys_date, gold_date)
+    kb = sum(len(d.text.encode("utf-8")) for d in docs) / 1024
+    return overall, date, kb / elapsed if elapsed else float("inf"), outputs
+
+
+def show_errors(outputs: list[tuple[Doc, list[Timex]]], limit: int) -> None:
+    n = 0
+    for d, found in outputs:
+        for s in found:
+            hit = [g for g in d.gold if s.start < g.end and g.start < s.end]
+            if not hit:
+                print(
+                    f"FP  {d.dct}  {s.type:8} {s.value:14} {s.text!r:30} | {d.text[max(0, s.start - 50) : s.end + 30]!r}"
+                )
+                n += 1
+            elif all(g.value != s.value for g in hit):
+                g = hit[0]
+                print(
+                    f"VAL {d.dct}  {s.type:8} {s.value:14} gold {g.type:8} {g.value:14} {s.text!r:25} gold {g.text!r:25} | "
+                    f"{d.text[max(0, s.start - 60) : s.end + 20]!r}"
+                )
+                n += 1
+        for g in d.gold:
+            if not any(s.start < g.end and g.start < s.end for s in found):
+                print(
+                    f"FN  {d.dct}  {g.type:8} {g.value:14} {g.text!r:30} | {d.text[max(0, g.start - 50) : g.end + 30]!r}"
+                )
+                n += 1
+        if n >= limit:
+            break
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    ap.add_argument("--errors", type=int, default=0, help="print up to N errors of the tagger")
+    ap.add_argument("--limit", type=int, default=0, help="use only the first N documents")
+    ap.add_argument("--no-baseline", action="store_true", help="skip the (slow) dateparser baseline")
+    args = ap.parse_args(argv)
+
+    root = data_dir()
+    if not root.is_dir():
+        print(f"TempEval-3 data not found at {root} (set FACTCHECK_DATA to the shared data directory)")
+        return 0
+    docs = load(root)
+    if args.limit:
+        docs = docs[: args.limit]
+    n_gold = sum(len(d.gold) for d in docs)
+    kb = sum(len(d.text.encode("utf-8")) for d in docs) / 1024
+    print(f"TempEval-3 TBAQ-cleaned: {len(docs)} documents, {kb:.0f} KB of text, {n_gold} gold TIMEX3")
+
+    # warm-up (imports, dateparser's first call), not timed
+    tag("Warm up on March 3, 2020 and next May.", dt.date(2020, 1, 1))
+    systems = ["factcheck"] + ([] if args.no_baseline else ["dateparser"])
+    if "dateparser" in systems:
+        baseline("Warm up on March 3, 2020.", dt.date(2020, 1, 1))
+    results = {}
+    for name in systems:
+        results[name] = evaluate(docs, name)
+
+    cols = list(systems)
+    print()
+    print(f"{'':22}" + "".join(f"{c:>14}" for c in cols))
+    for label, idx in (("all TIMEX3", 0), ("DATE only", 1)):
+        for key in ("span P", "span R", "span F1", "value P", "value R", "value F1"):
+            row = [results[c][idx].figures()[key] for c in cols]  # type: ignore[attr-defined]
+            print(f"{label + ' ' + key:22}" + "".join(f"{v:14.3f}" for v in row))
+        print()
+    print(f"{'throughput KB/s':22}" + "".join(f"{results[c][2]:14.1f}" for c in cols))
+    if len(cols) == 2:
+        print(f"{'speed-up':22}{results['factcheck'][2] / results['dateparser'][2]:14.1f}x")
+    if args.errors:
+        print()
+        show_errors(results["factcheck"][3], args.errors)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

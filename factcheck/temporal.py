@@ -1,0 +1,1532 @@
+"""Temporal tagger: find time expressions in news text and normalise them to TIMEX3 values.
+
+``tag(text, anchor)`` finds dates, times, durations and sets with exact character offsets and
+resolves them against the publication date (``anchor``) and the tense of the clause around each
+expression: a bare month or weekday in a future or planning clause ("will visit in May") points
+forward from the anchor, in a past clause ("visited in March") backward, otherwise to the nearest
+occurrence (weekdays: the most recent one, the usual news convention).
+
+Without an anchor, what the text fixes is kept and the rest left underspecified (``XXXX-05``,
+``XXXX-WXX-4``); :func:`resolve_value` completes such values later. Purely relative expressions
+("yesterday", "last year") cannot be completed from the value alone: re-run :func:`tag` with the
+anchor once it is known (it is cached and fast).
+
+dateparser is used only to read explicit day-month-year dates that the rules have already found;
+everything else is rule-based. Plain Python: never imports textual.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import functools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from factcheck.model import TimeRef
+
+__all__ = ["is_compatible", "resolve_value", "tag"]
+
+# --------------------------------------------------------------------------------------------
+# Vocabulary
+# --------------------------------------------------------------------------------------------
+
+_MONTHS = {
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+}
+_MONTH_ABBR = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_WEEKDAYS = {
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+}
+_SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+_SEASON_ORDER = {"SP": 0, "SU": 1, "FA": 2, "WI": 3}  # WI = Dec..Feb, counted with December's year
+_ORDINALS = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+    "last": 4,
+    "final": 4,
+}
+_NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "a hundred": 100,
+    "one hundred": 100,
+    "a thousand": 1000,
+    "one thousand": 1000,
+    "thousand": 1000,
+    "a couple of": 2,
+    "a couple": 2,
+    "couple of": 2,
+    "half a": 0.5,
+    "a half": 0.5,
+    "dozen": 12,
+    "a dozen": 12,
+}
+_VAGUE_NUMBERS = {"a few", "few", "several", "many", "some", "a number of", "numerous", "the past few"}
+_DECADE_WORDS = {
+    "twenties": 2,
+    "thirties": 3,
+    "forties": 4,
+    "fifties": 5,
+    "sixties": 6,
+    "seventies": 7,
+    "eighties": 8,
+    "nineties": 9,
+}
+_UNITS = {
+    "second": "S",
+    "minute": "M",
+    "hour": "H",
+    "day": "D",
+    "night": "D",
+    "week": "W",
+    "fortnight": "W",
+    "month": "M",
+    "quarter": "Q",
+    "year": "Y",
+    "decade": "DE",
+    "century": "CE",
+    "millennium": "L",
+    "weekend": "WE",
+}
+_PART_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+
+_MONTH_FULL_RE = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH_ABBR_RE = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_MONTH_RE = rf"(?:{_MONTH_FULL_RE}|{_MONTH_ABBR_RE})"
+_WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAY_RE = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR_RE = r"(?:1[6-9]\d\d|20\d\d)"
+_NUM_WORD_RE = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|"
+    r"seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:a |one )?hundred|(?:a |one )?thousand|"
+    r"a couple(?: of)?|couple of|half an?|a half|(?:a )?dozen|an?)"
+)
+_NUM_RE = rf"(?:\d+(?:\.\d+)?|{_NUM_WORD_RE})"
+_VAGUE_RE = r"(?:a few|few|several|many|some|a number of|numerous)"
+_UNIT_RE = r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies)|millenni(?:um|a))"
+
+_I = re.IGNORECASE
+
+
+def _ci(words: str) -> str:
+    """Case-insensitive group for keyword alternations inside case-sensitive patterns."""
+    return f"(?i:{words})"
+
+
+# --------------------------------------------------------------------------------------------
+# Helpers for dates
+# --------------------------------------------------------------------------------------------
+
+
+def _month_num(s: str) -> int:
+    s = s.lower().rstrip(".")
+    return _MONTHS.get(s) or _MONTH_ABBR[s]
+
+
+def _number(s: str) -> float | None:
+    s = s.lower().strip()
+    if not s:
+        return None
+    try:
+        return float(s)
+    except ValueError:
+        pass
+    if s in _NUMBERS:
+        return _NUMBERS[s]
+    parts = re.split(r"[- ]", s)
+    if len(parts) == 2 and parts[0] in _NUMBERS and parts[1] in _NUMBERS:
+        return _NUMBERS[parts[0]] + _NUMBERS[parts[1]]
+    return None
+
+
+def _add_months(d: dt.date, n: int) -> tuple[int, int]:
+    m = d.year * 12 + d.month - 1 + n
+    return m // 12, m % 12 + 1
+
+
+def _iso_week(d: dt.date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _quarter(d: dt.date) -> int:
+    return (d.month - 1) // 3 + 1
+
+
+def _season_of(d: dt.date) -> tuple[int, str]:
+    m = d.month
+    if m in (3, 4, 5):
+        return d.year, "SP"
+    if m in (6, 7, 8):
+        return d.year, "SU"
+    if m in (9, 10, 11):
+        return d.year, "FA"
+    return (d.year if m == 12 else d.year - 1), "WI"
+
+
+def _nearest_year(month: int, day: int | None, anchor: dt.date, tense: str | None) -> int:
+    """Year for a month (and day) without a year, from the anchor and the clause tense."""
+    d = day or 1
+    key = (month, day or 0)
+    akey = (anchor.month, anchor.day if day else 0)
+    if tense == "FUT":
+        return anchor.year if key >= akey else anchor.year + 1
+    if tense == "PAST":
+        return anchor.year if key <= akey else anchor.year - 1
+    best = anchor.year
+    best_dist = 10**9
+    for y in (anchor.year, anchor.year - 1, anchor.year + 1):
+        try:
+            cand = dt.date(y, month, min(d, calendar.monthrange(y, month)[1]))
+        except ValueError:
+            continue
+        dist = abs((cand - anchor).days)
+        if dist < best_dist - 1:
+            best, best_dist = y, dist
+    return best
+
+
+def _weekday_date(wd: int, anchor: dt.date, direction: str) -> dt.date:
+    """direction: 'past' (on or before), 'future' (on or after), 'last' (strictly before),
+    'next' (strictly after)."""
+    diff = wd - anchor.weekday()
+    if direction == "past":
+        return anchor + dt.timedelta(days=diff if diff <= 0 else diff - 7)
+    if direction == "future":
+        return anchor + dt.timedelta(days=diff if diff >= 0 else diff + 7)
+    if direction == "last":
+        return anchor + dt.timedelta(days=diff if diff < 0 else diff - 7)
+    return anchor + dt.timedelta(days=diff if diff > 0 else diff + 7)
+
+
+def _fmt_date(d: dt.date) -> str:
+    return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _read_explicit(s: str) -> tuple[int, int, int] | None:
+    """Read an already-found explicit day-month-year date with dateparser (cached)."""
+    try:
+        import dateparser  # local import: ~0.25 s, only paid when a full date is met
+    except ImportError:  # pragma: no cover
+        return None
+    cleaned = re.sub(r"(?<=\d)(st|nd|rd|th)\b", "", s)
+    cleaned = re.sub(r"\b(Sept)\b", "Sep", cleaned.replace(".", " ").replace(",", " "))
+    try:
+        res = dateparser.parse(
+            cleaned,
+            languages=["en"],
+            settings={"PREFER_DAY_OF_MONTH": "first", "RELATIVE_BASE": dt.datetime(2000, 1, 1)},
+        )
+    except Exception:
+        return None
+    if res is None:
+        return None
+    return res.year, res.month, res.day
+
+
+# --------------------------------------------------------------------------------------------
+# Tense of the clause around an expression
+# --------------------------------------------------------------------------------------------
+
+_FUTURE_WORDS = frozenset(
+    """will 'll shall would wo going gonna expected expects expect expecting plan plans planned planning
+    scheduled schedule slated set due intends intend intended intending aims aim aiming hopes hope hoping
+    upcoming forthcoming next coming proposed propose proposes anticipated anticipate anticipates
+    prepare prepares preparing could might should must wants want seeks seek likely promised promises
+    vowed vows pledged pledges""".split()
+)
+_PAST_WORDS = frozenset(
+    """was were had did said told met went came took made gave began held saw won lost left fell rose
+    sold bought spent paid sent brought thought found became led ran wrote spoke flew knew got kept
+    felt stood struck broke chose drove fought grew heard meant sought stole taught threw understood
+    wore ago previously earlier last yesterday former formerly once already since arrived""".split()
+)
+_ED_NOT_PAST = frozenset(
+    """need needed indeed speed proceed succeed exceed hundred kindred sacred naked wicked united limited
+    based related alleged so-called bed red shed feed seed breed reed deed bleed greed hatred
+    interested concerned supposed""".split()
+)
+_AUX_FUTURE = frozenset({"will", "'ll", "would", "shall", "to", "be", "being", "wo"})
+_AUX_PERFECT = frozenset({"has", "have", "had", "'ve", "was", "were"})
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'-]*|[.!?;:\n\"“”]")
+_BOUNDARY = frozenset(".!?;\n")
+
+
+def _classify(tokens: list[str], i: int) -> str | None:
+    w = tokens[i]
+    lw = w.lower()
+    if lw in _FUTURE_WORDS:
+        return "FUT"
+    is_past = lw in _PAST_WORDS or (
+        lw.endswith("ed") and len(lw) >= 5 and lw not in _ED_NOT_PAST and not w[0].isupper()
+    )
+    if not is_past:
+        return None
+    prev = [t.lower() for t in tokens[max(0, i - 3) : i]]
+    if any(p in _AUX_FUTURE for p in prev[-2:]):
+        return "FUT"
+    return "PAST"
+
+
+def _tense(text: str, start: int, end: int) -> str | None:
+    """'FUT', 'PAST' or None for the clause around text[start:end]: nearest marker wins,
+    looking left first (the verb governing a time adverbial usually precedes it)."""
+    left = text[max(0, start - 160) : start]
+    ltoks = _WORD_RE.findall(left)
+    # cut at the last sentence boundary
+    cut = 0
+    for k in range(len(ltoks) - 1, -1, -1):
+        t = ltoks[k]
+        if t in _BOUNDARY:
+            if t == "." and k > 0 and ltoks[k - 1].lower().rstrip(".") in _MONTH_ABBR:
+                continue
+            cut = k + 1
+            break
+    ltoks = ltoks[cut:][-14:]
+    for k in range(len(ltoks) - 1, -1, -1):
+        c = _classify(ltoks, k)
+        if c:
+            return c
+    right = text[end : end + 120]
+    rtoks = _WORD_RE.findall(right)
+    for k, t in enumerate(rtoks[:10]):
+        if t in _BOUNDARY:
+            break
+        c = _classify(rtoks, k)
+        if c:
+            return c
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# Rules
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Ctx:
+    text: str
+    anchor: dt.date | None
+    last_ref: dt.date | None = None  # last explicit day-level date, for "the next day"
+
+
+_Result = tuple[str, str, str | None]  # type, value, mod
+_Handler = Callable[[re.Match[str], _Ctx], _Result | None]
+_RULES: list[tuple[re.Pattern[str], _Handler, str]] = []
+
+
+def _rule(pattern: str, flags: int = 0, kind: str = "") -> Callable[[_Handler], _Handler]:
+    compiled = re.compile(pattern, flags)
+
+    def deco(fn: _Handler) -> _Handler:
+        _RULES.append((compiled, fn, kind))
+        return fn
+
+    return deco
+
+
+def _tense_of(m: re.Match[str], ctx: _Ctx) -> str | None:
+    return _tense(ctx.text, m.start(), m.end())
+
+
+# ---- explicit dates ------------------------------------------------------------------------
+
+
+@_rule(r"\b(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?:[T ](?P<h>[01]\d|2[0-3]):(?P<mi>[0-5]\d)(?::\d\d)?)?\b")
+def _iso(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    d = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+    if d is None:
+        return None
+    if m["h"]:
+        return "TIME", f"{_fmt_date(d)}T{m['h']}:{m['mi']}", None
+    return "DATE", _fmt_date(d), None
+
+
+@_rule(r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d\d)(?![\d/])")
+def _slash(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    a, b = int(m["a"]), int(m["b"])
+    y = int(m["y"])
+    if y < 100:
+        y += 2000 if y < 50 else 1900
+    # US order first, day-first when the first number cannot be a month
+    d = _safe_date(y, a, b) if a <= 12 else _safe_date(y, b, a)
+    if d is None:
+        return None
+    return "DATE", _fmt_date(d), None
+
+
+_EXPLICIT_MD = (
+    rf"(?:(?P<wd>{_WEEKDAY_RE}),?\s+)?(?:(?P<mon>{_MONTH_RE})\s+(?P<day>{_DAY_RE})|"
+    rf"(?P<day2>{_DAY_RE})\s+(?:{_ci('of')}\s+)?(?P<mon2>{_MONTH_RE}))"
+    rf"(?:,?\s+(?P<year>{_YEAR_RE}))?(?![\d%:]|\.\d|,\d)"
+)
+
+
+@_rule(rf"(?<![\w$£€#.,])(?<!\d\.){_EXPLICIT_MD}")
+def _explicit(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    mon = _month_num(m["mon"] or m["mon2"])
+    day = int(re.sub(r"\D", "", m["day"] or m["day2"]))
+    if m["mon"] and m["mon"].startswith("May") and not m["year"]:
+        # "May 7" is a date; "may 7" never gets here (case-sensitive)
+        pass
+    if m["year"]:
+        y = int(m["year"])
+        if _safe_date(y, mon, day) is None:
+            return None
+        read = _read_explicit(m.group(0))
+        if read and read != (y, mon, day):
+            read = None
+        d = dt.date(*(read or (y, mon, day)))
+        ctx.last_ref = d
+        return "DATE", _fmt_date(d), None
+    if day > calendar.monthrange(2000, mon)[1]:
+        return None
+    if ctx.anchor is None:
+        return "DATE", f"XXXX-{mon:02d}-{day:02d}", None
+    y = _nearest_year(mon, day, ctx.anchor, _tense_of(m, ctx))
+    d2 = _safe_date(y, mon, day)
+    if d2 is None:
+        return None
+    ctx.last_ref = d2
+    return "DATE", _fmt_date(d2), None
+
+
+# ---- month (+ year), relative months --------------------------------------------------------
+
+_MAY_OK_BEFORE = re.compile(
+    r"(?i:\b(?:in|of|since|until|till|by|from|to|through|during|before|after|this|last|next|early|late|"
+    r"mid|end|since|between|and|or|for|on|the|past|coming|every|each|until|throughout)[\s-]*)$"
+)
+
+
+@_rule(
+    rf"(?:\b(?P<rel>{_ci('this past|this coming|this|last|next|coming|past|previous')})\s+)?"
+    rf"\b(?P<mon>{_MONTH_FULL_RE}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.(?=,?\s+\d{{4}}))"
+    rf"(?:(?P<ry>\s+{_ci('this|last|next')}\s+{_ci('year')})|,?\s+(?:{_ci('of|in')}\s+)?(?P<year>{_YEAR_RE})(?![\d%]|,\d))?"
+    r"(?![\w-])"
+)
+def _month(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    mon = _month_num(m["mon"])
+    rel = (m["rel"] or "").lower()
+    if m["mon"] == "May" and not rel and not m["year"] and not m["ry"]:
+        before = ctx.text[max(0, m.start() - 20) : m.start()]
+        if not _MAY_OK_BEFORE.search(before):
+            return None
+    if m["mon"] == "March" and not rel and not m["year"] and not m["ry"]:
+        before = ctx.text[max(0, m.start() - 6) : m.start()].lower()
+        if before.endswith(("a ", "the ")):
+            return None
+    if m["year"]:
+        return "DATE", f"{int(m['year']):04d}-{mon:02d}", None
+    a = ctx.anchor
+    if m["ry"]:
+        if a is None:
+            return "DATE", f"XXXX-{mon:02d}", None
+        k = m["ry"].split()[0].lower()
+        y = a.year + {"this": 0, "last": -1, "next": 1}[k]
+        return "DATE", f"{y}-{mon:02d}", None
+    if a is None:
+        return "DATE", f"XXXX-{mon:02d}", None
+    if rel in ("last", "past", "this past", "previous"):
+        y = a.year if mon < a.month else a.year - 1
+    elif rel in ("next", "coming", "this coming"):
+        y = a.year if mon > a.month else a.year + 1
+    elif rel == "this":
+        y = a.year
+    else:
+        y = _nearest_year(mon, None, a, _tense_of(m, ctx))
+    return "DATE", f"{y}-{mon:02d}", None
+
+
+# ---- years, decades, centuries --------------------------------------------------------------
+
+
+@_rule(
+    rf"(?<![\w$£€#.,/-])(?:(?P<fy>{_ci('fiscal|calendar|model|FY')})\s+)?(?P<year>{_YEAR_RE})(?P<s>s|'s)?"
+    r"(?![\w%]|[.,/:-]\d|\s*(?:%|percent|per cent))"
+)
+def _year(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    y = int(m["year"])
+    after = ctx.text[m.end() : m.end() + 16]
+    if m["s"]:
+        if y % 10:
+            return None
+        return "DATE", str(y // 10), None
+    nxt = re.match(r"\s+([a-z]+)", after)
+    if nxt and not m["fy"]:
+        w = nxt.group(1)
+        if (
+            w.endswith("s")
+            and w not in ("was", "has", "is", "as", "its", "this", "his", "jobs")
+            and len(w) > 3
+        ):
+            return None
+        if w in ("people", "men", "women", "children", "staff", "police", "feet", "meters", "metres"):
+            return None
+    before = ctx.text[max(0, m.start() - 12) : m.start()].lower()
+    if re.search(r"(?:no\.|number|page|room|flight|route|highway|about|some|nearly|over|than)\s*$", before):
+        return None
+    if y < 1800 and not re.search(r"(?:in|since|of|from|until|by|year|to|and)\s+$", before):
+        return None
+    return "DATE", str(y), None
+
+
+@_rule(
+    r"(?<![\w$])(?:(?:the\s+)?(?i:(?P<md>early|mid|late)[\s-]+))?(?:the\s+)?(?:(?P<c>1[5-9]|20)(?P<d>\d)0s|'(?P<d2>\d)0s)\b"
+    r"|\b(?i:the\s+)(?:(?i:(?P<md2>early|mid|late)[\s-]+))?(?P<w>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b"
+)
+def _decade(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    mod = {"early": "START", "mid": "MID", "late": "END"}.get((m["md"] or m["md2"] or "").lower())
+    if m["w"]:
+        return "DATE", f"19{_DECADE_WORDS[m['w'].lower()]}", mod
+    if m["c"]:
+        return "DATE", f"{m['c']}{m['d']}", mod
+    return "DATE", f"19{m['d2']}", mod
+
+
+@_rule(r"(?i:\b(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+century)\b")
+def _century(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    n = int(m["n"])
+    if not 1 <= n <= 22:
+        return None
+    return "DATE", f"{n - 1:02d}", None
+
+
+# ---- seasons ---------------------------------------------------------------------------------
+
+
+@_rule(
+    rf"(?i:\b(?P<pre>this past|this coming|this|last|next|coming|past|the|in|during|by|until|since|early|late|mid-?|this year's|last year's|next year's)[\s-]+)?"
+    rf"\b(?P<s>{_ci('spring|summer|fall|autumn|winter')})\b"
+    rf"(?:,?\s+(?:{_ci('of')}\s+)?(?P<year>{_YEAR_RE})\b)?"
+)
+def _season(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    code = _SEASONS[m["s"].lower()]
+    pre = (m["pre"] or "").lower().rstrip("-")
+    if m["year"]:
+        return "DATE", f"{m['year']}-{code}", None
+    if not pre:
+        return None
+    if m["s"].lower() == "fall" and pre in (
+        "the",
+        "by",
+        "until",
+        "since",
+        "in",
+        "during",
+        "early",
+        "late",
+        "mid",
+    ):
+        # "the fall of the regime", "the fall in prices"
+        nxt = ctx.text[m.end() : m.end() + 4].lower()
+        if nxt.startswith((" of", " in", " to", " fr", " by")):
+            return None
+    if ctx.text[m.end() : m.end() + 1] == "-" or re.match(r"\s+of\b", ctx.text[m.end() : m.end() + 4]):
+        return None
+    a = ctx.anchor
+    mod = {"early": "START", "late": "END", "mid": "MID"}.get(pre)
+    pre = pre.replace("'s", "")
+    if a is None:
+        return "DATE", f"XXXX-{code}", mod
+    cy, cs = _season_of(a)
+    cur = cy * 4 + _SEASON_ORDER[cs]
+    order = _SEASON_ORDER[code]
+
+    def idx_year(i: int) -> int:
+        return i // 4
+
+    # candidate indexes for this season around the current one
+    cands = [(y * 4 + order) for y in (a.year - 2, a.year - 1, a.year, a.year + 1, a.year + 2)]
+    if pre in ("last", "past", "this past", "last year"):
+        i = max(c for c in cands if c < cur)
+    elif pre in ("next", "coming", "this coming", "next year"):
+        i = min(c for c in cands if c > cur)
+    elif pre in ("this", "this year"):
+        i = a.year * 4 + order if code != "WI" else (cur if cs == "WI" else min(c for c in cands if c >= cur))
+    else:
+        tense = _tense_of(m, ctx)
+        if tense == "FUT":
+            i = min(c for c in cands if c >= cur)
+        elif tense == "PAST":
+            i = max(c for c in cands if c <= cur)
+        else:
+            i = min(cands, key=lambda c: (abs(c - cur), c))
+    return "DATE", f"{idx_year(i)}-{code}", mod
+
+
+# ---- quarters, halves ------------------------------------------------------------------------
+
+_Q_PREFIX = r"(?:the|its|a|their|his|her|this|that|our)\s+(?:(?:latest|flat|same|current|fiscal|calendar|recent|strong|weak|year-earlier|year-ago)\s+)*"
+
+
+@_rule(
+    rf"(?i:\b(?:{_Q_PREFIX})?(?:(?P<y1>{_YEAR_RE})\s+)?(?:fiscal\s+)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter\b"
+    rf"(?:\s+(?:of\s+)?(?:(?:fiscal|calendar)\s+)?(?P<y2>{_YEAR_RE})\b|\s+of\s+(?P<rel>this|last|next)\s+year\b)?)"
+    rf"|\bQ(?P<q>[1-4])(?:\s*(?P<y3>{_YEAR_RE}))?\b"
+)
+def _quarter_rule(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    q = int(m["q"]) if m["q"] else _ORDINALS[m["o"].lower()]
+    y = m["y1"] or m["y2"] or m["y3"]
+    prefix = m.group(0).lower()
+    ago = "year-earlier" in prefix or "year-ago" in prefix
+    if y:
+        return "DATE", f"{y}-Q{q}", None
+    a = ctx.anchor
+    if a is None:
+        return "DATE", f"XXXX-Q{q}", None
+    yy = a.year
+    if m["rel"]:
+        yy += {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
+    elif ago:
+        yy -= 1
+    else:
+        aq = _quarter(a)
+        if q > aq:
+            tense = _tense_of(m, ctx)
+            if tense == "PAST" or (tense is None and q - aq >= 2):
+                yy -= 1
+    return "DATE", f"{yy}-Q{q}", None
+
+
+@_rule(
+    r"(?i:\b(?:the|its)\s+(?:(?P<adj>latest|year-earlier|year-ago|previous|latest fiscal|current|same)\s+)?(?P<u>quarter|period)\b(?!\s+(?:of|century)\b)"
+    r"|\b(?P<rel>last|this|next|previous|past|current|coming)\s+quarter\b)"
+)
+def _the_quarter(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    adj = (m["adj"] or "").lower()
+    rel = (m["rel"] or "").lower()
+    if (
+        m["u"]
+        and m["u"].lower() == "period"
+        and adj not in ("latest", "year-earlier", "year-ago", "latest fiscal")
+    ):
+        return None
+    a = ctx.anchor
+    if a is None:
+        return "DATE", "XXXX-QX", None
+    aq = _quarter(a)
+    y, q = a.year, aq
+    if rel in ("this", "current", "coming") or adj in ("current",):
+        pass
+    elif rel == "next":
+        y, q = (y, q + 1) if q < 4 else (y + 1, 1)
+    else:  # the (latest) quarter, last quarter: the most recently completed one
+        y, q = (y, q - 1) if q > 1 else (y - 1, 4)
+        if adj in ("year-earlier", "year-ago"):
+            y -= 1
+    return "DATE", f"{y}-Q{q}", None
+
+
+@_rule(
+    rf"(?i:\b(?:the\s+)?(?P<h>first|second|last|latter)\s+half\s+of\s+(?:(?P<y>{_YEAR_RE})|(?P<rel>this|last|next)\s+year|the\s+year)\b)"
+)
+def _half(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    h = 1 if m["h"].lower() == "first" else 2
+    if m["y"]:
+        return "DATE", f"{m['y']}-H{h}", None
+    a = ctx.anchor
+    if a is None:
+        return "DATE", f"XXXX-H{h}", None
+    y = a.year + {"this": 0, "last": -1, "next": 1, "": 0}[(m["rel"] or "").lower()]
+    return "DATE", f"{y}-H{h}", None
+
+
+# ---- relative units: this week, last year, next month, earlier this month -----------------
+
+
+def _rel_value(unit: str, offset: int, a: dt.date) -> str:
+    if unit == "day":
+        return _fmt_date(a + dt.timedelta(days=offset))
+    if unit in ("week", "weekend"):
+        d = a + dt.timedelta(weeks=offset)
+        return _iso_week(d) + ("-WE" if unit == "weekend" else "")
+    if unit == "month":
+        y, mo = _add_months(a, offset)
+        return f"{y}-{mo:02d}"
+    if unit == "quarter":
+        idx = a.year * 4 + _quarter(a) - 1 + offset
+        return f"{idx // 4}-Q{idx % 4 + 1}"
+    if unit == "year":
+        return str(a.year + offset)
+    if unit == "decade":
+        return str(a.year // 10 + offset)
+    if unit == "century":
+        return f"{a.year // 100 + offset:02d}"
+    return str(a.year + offset)
+
+
+_REL_UNIT_RE = r"(?P<u>week(?:end)?|month|year|decade|century)"
+
+
+@_rule(
+    rf"(?i:\b(?:(?P<el>earlier|later|late|early)\s+)?(?P<rel>this past|this coming|this|last|next|past|previous|coming|current|the past|the last|the next|the coming|the previous|the current|the following)\s+{_REL_UNIT_RE}\b)"
+    r"(?!['’]s\s)(?!-)"
+)
+def _rel_unit(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    rel = m["rel"].lower()
+    unit = m["u"].lower()
+    el = (m["el"] or "").lower()
+    if rel == "the following" or rel == "the previous":
+        ref = ctx.last_ref
+        if ref is None:
+            return None
+        off = 1 if rel == "the following" else -1
+        return "DATE", _rel_value(unit, off, ref), None
+    a = ctx.anchor
+    off = {
+        "this": 0,
+        "current": 0,
+        "the current": 0,
+        "last": -1,
+        "past": -1,
+        "this past": -1,
+        "the past": -1,
+        "the last": -1,
+        "previous": -1,
+        "next": 1,
+        "coming": 1,
+        "this coming": 1,
+        "the next": 1,
+        "the coming": 1,
+    }[rel]
+    mod = {"early": "START", "late": "END"}.get(el)
+    if unit == "weekend" and rel == "this":
+        off = 0
+    if a is None:
+        val = {
+            "day": "XXXX-XX-XX",
+            "week": "XXXX-WXX",
+            "weekend": "XXXX-WXX-WE",
+            "month": "XXXX-XX",
+            "year": "XXXX",
+            "decade": "XXX",
+            "century": "XX",
+        }[unit]
+        return "DATE", val, mod
+    return "DATE", _rel_value(unit, off, a), mod
+
+
+@_rule(
+    r"(?i:\b(?:the\s+)?(?P<md>end|beginning|start|middle|close|turn)\s+of\s+(?:the\s+)?(?:(?P<rel>this|last|next|the|current)\s+)?"
+    r"(?P<u>week|month|year|quarter|decade|century)\b)"
+    r"|(?i:\b(?:(?:the|this|last|next)\s+)?year[\s-]end\b|\byear['’]s\s+end\b)"
+)
+def _end_of(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    if m["u"] is None:
+        mod: str | None = "END"
+        unit, off = "year", 0
+        s = m.group(0).lower()
+        if s.startswith("last"):
+            off = -1
+        elif s.startswith("next"):
+            off = 1
+    else:
+        mod = {
+            "end": "END",
+            "close": "END",
+            "beginning": "START",
+            "start": "START",
+            "middle": "MID",
+            "turn": "START",
+        }[m["md"].lower()]
+        unit = m["u"].lower()
+        off = {"this": 0, "the": 0, "current": 0, "last": -1, "next": 1, "": 0}[(m["rel"] or "").lower()]
+        if m["md"].lower() == "turn":
+            off += 1 if unit in ("year", "decade", "century") else 0
+    a = ctx.anchor
+    if a is None:
+        return (
+            "DATE",
+            {"year": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX", "quarter": "XXXX-QX"}.get(unit, "XXXX"),
+            mod,
+        )
+    return "DATE", _rel_value(unit, off, a), mod
+
+
+# ---- deictic words ------------------------------------------------------------------------
+
+_DEICTIC = {
+    "now": ("DATE", "PRESENT_REF"),
+    "right now": ("DATE", "PRESENT_REF"),
+    "currently": ("DATE", "PRESENT_REF"),
+    "current": ("DATE", "PRESENT_REF"),
+    "nowadays": ("DATE", "PRESENT_REF"),
+    "at present": ("DATE", "PRESENT_REF"),
+    "presently": ("DATE", "PRESENT_REF"),
+    "these days": ("DATE", "PRESENT_REF"),
+    "at the moment": ("DATE", "PRESENT_REF"),
+    "the present": ("DATE", "PRESENT_REF"),
+    "recently": ("DATE", "PAST_REF"),
+    "recent": ("DATE", "PAST_REF"),
+    "recent years": ("DATE", "PAST_REF"),
+    "recent months": ("DATE", "PAST_REF"),
+    "recent weeks": ("DATE", "PAST_REF"),
+    "recent days": ("DATE", "PAST_REF"),
+    "in the past": ("DATE", "PAST_REF"),
+    "the past": ("DATE", "PAST_REF"),
+    "previously": ("DATE", "PAST_REF"),
+    "formerly": ("DATE", "PAST_REF"),
+    "lately": ("DATE", "PAST_REF"),
+    "once": ("DATE", "PAST_REF"),
+    "the future": ("DATE", "FUTURE_REF"),
+    "future": ("DATE", "FUTURE_REF"),
+    "soon": ("DATE", "FUTURE_REF"),
+    "the near term": ("DATE", "FUTURE_REF"),
+    "the near future": ("DATE", "FUTURE_REF"),
+    "a later date": ("DATE", "FUTURE_REF"),
+    "later date": ("DATE", "FUTURE_REF"),
+    "the long term": ("DATE", "FUTURE_REF"),
+    "the long run": ("DATE", "FUTURE_REF"),
+    "the short term": ("DATE", "FUTURE_REF"),
+}
+
+
+@_rule(
+    r"(?i:\b(?P<w>right now|now|currently|current|nowadays|at present|presently|these days|at the moment|the present(?!\s+\w+ing\b)|"
+    r"recent (?:years|months|weeks|days)|recently|recent|(?:in )?the past(?!\s+(?:few|several|two|three|four|five|six|seven|eight|nine|ten|\d|year|month|week|decade|day|quarter|century))|previously|formerly|lately|"
+    r"the (?:near |distant )?future|future|soon|the (?:near|long|short) term|the long run|a later date)\b)"
+)
+def _deictic(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    w = re.sub(r"\s+", " ", m["w"].lower())
+    if w.startswith("in the past"):
+        w = "the past"
+    if w in ("current", "future", "recent"):
+        # only as an attribute of a time-ish noun or a holder of office ("the current quarter" is handled
+        # elsewhere); "current account", "future generations" are not times
+        nxt = re.match(r"\s+([a-z]+)", ctx.text[m.end() : m.end() + 20])
+        if nxt is None:
+            return None
+        if w == "future" and not re.match(
+            r"(?:plans?|talks|meetings?|visits?|years|events?|elections?|date)\b", nxt.group(1)
+        ):
+            return None
+        if w == "current" and nxt.group(1) in (
+            "account",
+            "accounts",
+            "affairs",
+            "events",
+            "flows",
+            "flow",
+            "flowing",
+        ):
+            return None
+    if w == "now" and re.match(r"\s*(?:that|on)\b", ctx.text[m.end() : m.end() + 6]):
+        pass
+    return _DEICTIC[w][0], _DEICTIC[w][1], None
+
+
+@_rule(
+    r"(?i:\b(?:(?P<el>earlier|later|late|early)\s+)?(?P<w>today|tonight|tomorrow|yesterday)(?:\s+(?P<p>morning|afternoon|evening|night))?\b)"
+    r"|(?i:\b(?P<w2>this|last|tomorrow|yesterday)\s+(?P<p2>morning|afternoon|evening|night)\b)"
+)
+def _deictic_day(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    w = (m["w"] or m["w2"]).lower()
+    part = (m["p"] or m["p2"] or "").lower()
+    if w == "tonight":
+        part = "night"
+    off = {"today": 0, "tonight": 0, "this": 0, "tomorrow": 1, "yesterday": -1, "last": -1}[w]
+    if w == "last" and part != "night":
+        off = -1
+    a = ctx.anchor
+    if a is None:
+        base = "XXXX-XX-XX"
+    else:
+        d = a + dt.timedelta(days=off)
+        base = _fmt_date(d)
+        ctx.last_ref = d
+    if part:
+        return "TIME", f"{base}T{_PART_OF_DAY[part]}", None
+    return "DATE", base, None
+
+
+# ---- weekdays ------------------------------------------------------------------------------
+
+
+@_rule(
+    rf"(?:\b(?P<rel>{_ci('this past|this coming|this|last|next|coming|past|on')})\s+)?\b(?P<wd>{_WEEKDAY_RE})(?P<pl>s)?\b"
+    rf"(?:\s+(?P<p>{_ci('morning|afternoon|evening|night')})(?P<pl2>s)?\b)?"
+)
+def _weekday(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    wd = _WEEKDAYS[m["wd"].lower()]
+    rel = (m["rel"] or "").lower()
+    if m["pl"] or m["pl2"]:
+        part = _PART_OF_DAY.get((m["p"] or "").lower(), "")
+        return "SET", f"XXXX-WXX-{wd + 1}" + (f"T{part}" if part else ""), None
+    a = ctx.anchor
+    if a is None:
+        return "DATE", f"XXXX-WXX-{wd + 1}", None
+    if rel in ("last", "past", "this past"):
+        d = _weekday_date(wd, a, "last")
+    elif rel in ("next", "coming", "this coming"):
+        d = _weekday_date(wd, a, "next")
+    else:
+        tense = _tense_of(m, ctx)
+        d = _weekday_date(wd, a, "future" if tense == "FUT" else "past")
+    ctx.last_ref = d
+    return "DATE", _fmt_date(d), None
+
+
+# ---- anaphoric days / years ---------------------------------------------------------------
+
+
+@_rule(
+    r"(?i:\b(?P<w>the next day|the following day|the day before|the previous day|the day after|the same day|that day|"
+    r"the next morning|the following morning|that same day|the following year|the previous year|the year before|"
+    r"the same year|that year|later that year|earlier that year|the next year|the following week|the previous week|"
+    r"the following month|the previous month|that month|the same month)\b)"
+)
+def _anaphoric(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    w = m["w"].lower()
+    ref = ctx.last_ref or ctx.anchor
+    if ref is None:
+        return None
+    if w.endswith(("day", "morning")):
+        off = (
+            1
+            if ("next" in w or "following" in w or "after" in w)
+            else -1
+            if ("before" in w or "previous" in w)
+            else 0
+        )
+        return "DATE", _fmt_date(ref + dt.timedelta(days=off)), None
+    unit = w.split()[-1]
+    off = 1 if ("next" in w or "following" in w) else -1 if ("before" in w or "previous" in w) else 0
+    return "DATE", _rel_value(unit, off, ref), None
+
+
+# ---- durations and "ago" -----------------------------------------------------------------
+
+_DUR_MOD = {
+    "about": "APPROX",
+    "around": "APPROX",
+    "some": "APPROX",
+    "roughly": "APPROX",
+    "approximately": "APPROX",
+    "nearly": "LESS_THAN",
+    "almost": "LESS_THAN",
+    "more than": "MORE_THAN",
+    "over": "MORE_THAN",
+    "less than": "LESS_THAN",
+    "fewer than": "LESS_THAN",
+    "under": "LESS_THAN",
+    "at least": "EQUAL_OR_MORE",
+    "at most": "EQUAL_OR_LESS",
+    "up to": "EQUAL_OR_LESS",
+    "no more than": "EQUAL_OR_LESS",
+}
+
+
+def _unit_code(u: str) -> str:
+    u = u.lower()
+    if u.startswith("centur"):
+        return "CE"
+    if u.startswith("millenni"):
+        return "L"
+    return _UNITS[u.rstrip("s") if u != "days" else "day"]
+
+
+def _duration_value(n: float | None, unit: str) -> str:
+    code = _unit_code(unit)
+    if code in ("H", "S") or (code == "M" and unit.lower().startswith("minute")):
+        prefix = "PT"
+    else:
+        prefix = "P"
+    if code == "DE":
+        code, n = "Y", (n * 10 if n is not None else None)
+    elif code == "CE":
+        code, n = "Y", (n * 100 if n is not None else None)
+    elif code == "Q":
+        code, n = "M", (n * 3 if n is not None else None)
+    elif code == "WE":
+        code, n = "D", (n * 2 if n is not None else None)
+    elif code == "L":
+        code, n = "Y", (n * 1000 if n is not None else None)
+    if n is None:
+        return f"{prefix}X{code}"
+    if n != int(n):
+        # half units: express in the next smaller unit when simple
+        if code == "Y":
+            return f"P{int(n * 12)}M"
+        if code == "H" and prefix == "PT":
+            return f"PT{int(n * 60)}M"
+        if code == "D":
+            return f"PT{int(n * 24)}H"
+        return f"{prefix}{n}{code}"
+    return f"{prefix}{int(n)}{code}"
+
+
+@_rule(
+    rf"(?i:\b(?P<q>(?:the\s+)?(?:(?:past|last|next|first|coming|previous|latest|final|following|remaining|same|year-earlier|initial|further|additional|another|other)\s+)?)"
+    rf"(?P<n>{_NUM_RE}|{_VAGUE_RE})(?:\s+or\s+so)?[\s-]+(?:(?:more|additional|straight|consecutive|full|long|trading|business|working|calendar|fiscal|and\s+a\s+half)[\s-]+)?"
+    rf"(?P<u>{_UNIT_RE})\b(?P<old>-old|\s+old\b|\s+of\s+age\b)?"
+    rf"(?:\s+(?P<ago>ago|earlier|before|later|after|from\s+now|hence|since|prior)\b)?)"
+)
+def _duration(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    if m["old"]:
+        return None  # ages are not time expressions
+    nword = m["n"].lower()
+    unit = m["u"].lower()
+    if nword in ("a", "an") and m.group(0)[0].isdigit():
+        return None
+    n: float | None = None if nword in _VAGUE_NUMBERS else _number(nword)
+    if nword not in _VAGUE_NUMBERS and n is None:
+        return None
+    # "the first quarter" etc. are quarters, "a second" is not a duration
+    if unit.startswith("quarter") and nword in ("a", "an", "one"):
+        return None
+    ago = (m["ago"] or "").lower()
+    if ago in ("after", "since", "prior", "before", "later") and ago != "later":
+        # "two days after the vote": a duration followed by a preposition; keep the duration only
+        ago = ""
+        end = m.start("ago")
+        span_text = ctx.text[m.start() : end].rstrip()
+        if not span_text:
+            return None
+    if ago:
+        a = ctx.anchor
+        code = _unit_code(unit)
+        if a is None:
+            return (
+                "DATE",
+                {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX"}.get(code, "PAST_REF"),
+                None,
+            )
+        if n is None:
+            return "DATE", "PAST_REF" if ago in ("ago", "earlier", "before") else "FUTURE_REF", None
+        sign = 1 if ago in ("later", "from now", "hence") else -1
+        k = round(n) * sign
+        if code == "D":
+            return "DATE", _fmt_date(a + dt.timedelta(days=k)), None
+        if code == "W":
+            return "DATE", _fmt_date(a + dt.timedelta(weeks=k)), None
+        if code == "M" and unit.startswith("month"):
+            y, mo = _add_months(a, k)
+            return "DATE", f"{y}-{mo:02d}", None
+        if code == "Y":
+            return "DATE", str(a.year + k), None
+        if code == "DE":
+            return "DATE", str(a.year + 10 * k), None
+        if code in ("H", "M", "S"):
+            return "TIME", "PRESENT_REF", None
+        return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None
+    if unit in ("night", "nights") and nword in ("a", "an", "one"):
+        return None
+    return "DURATION", _duration_value(n, unit), None
+
+
+_BARE_PLURAL_UNITS = r"(?:years|months|weeks|days|decades|centuries|hours|minutes)"
+
+
+@_rule(
+    rf"(?i:\b(?P<p>for|over|in|within|after|the past|the last|the next|the coming|coming|recent|past)\s+(?P<u>{_BARE_PLURAL_UNITS})\b)(?!\s+(?:ago|of|earlier|later|old)\b)"
+)
+def _bare_units(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    p = m["p"].lower()
+    if p == "recent":
+        return "DATE", "PAST_REF", None
+    return "DURATION", _duration_value(None, m["u"]), None
+
+
+# ---- sets ----------------------------------------------------------------------------------
+
+_SET_ADV = {
+    "daily": "P1D",
+    "nightly": "P1D",
+    "weekly": "P1W",
+    "biweekly": "P2W",
+    "fortnightly": "P2W",
+    "monthly": "P1M",
+    "quarterly": "P3M",
+    "annually": "P1Y",
+    "yearly": "P1Y",
+    "annual": "P1Y",
+    "hourly": "PT1H",
+    "biannually": "P6M",
+    "semiannually": "P6M",
+}
+
+
+@_rule(
+    rf"(?i:\b(?P<ev>every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<n>{_NUM_RE})\s+)?(?P<u>{_UNIT_RE}|weekend)\b)"
+    rf"|(?i:\b(?P<ev2>every|each)\s+)(?P<wd>{_WEEKDAY_RE}|{_MONTH_FULL_RE})\b"
+    r"|(?i:\b(?P<adv>daily|nightly|weekly|biweekly|fortnightly|monthly|quarterly|annually|yearly|hourly|semiannually|biannually)\b)"
+    r"|(?i:\b(?P<per>per|a)\s+(?P<pu>year|month|week|day|hour)\b)"
+)
+def _set(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    if m["adv"]:
+        w = m["adv"].lower()
+        nxt = ctx.text[m.end() : m.end() + 20].lower()
+        # adjectives before nouns ("a daily newspaper", "the weekly magazine") are not sets of times
+        if re.match(
+            r"\s+(?:newspaper|paper|magazine|news|publication|journal|show|program|programme|column|basis|average)",
+            nxt,
+        ):
+            return None
+        return "SET", _SET_ADV[w], None
+    if m["per"]:
+        if m["per"].lower() == "a":
+            before = ctx.text[max(0, m.start() - 40) : m.start()].lower()
+            if not re.search(
+                r"(?:\d|times|twice|once|million|billion|thousand|hundred|dollars|cents|\$)\W*(?:\w+\W+){0,2}$",
+                before,
+            ):
+                return None
+        return "SET", _duration_value(1, m["pu"]), None
+    if m["wd"]:
+        w = m["wd"].lower()
+        if w in _WEEKDAYS:
+            return "SET", f"XXXX-WXX-{_WEEKDAYS[w] + 1}", None
+        return "SET", f"XXXX-{_MONTHS[w]:02d}", None
+    n = _number(m["n"]) if m["n"] else 1
+    if n is None:
+        n = 1
+    if m["other"]:
+        n *= 2
+    unit = m["u"].lower()
+    if unit.startswith("weekend"):
+        return "SET", "XXXX-WXX-WE", None
+    return "SET", _duration_value(n, unit), None
+
+
+# ---- times of day ------------------------------------------------------------------------
+
+
+@_rule(
+    r"(?i:\b(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap])\.?\s?m\b\.?)"
+    r"(?:\s+(?P<tz>[A-Z]{2,4}T|GMT|UTC|EST|EDT|PST|PDT|CST|CDT|BST|CET|MSK)\b)?"
+    rf"(?:,?\s+(?:{_ci('on')}\s+)?(?P<wd>{_WEEKDAY_RE}|{_ci('today|yesterday|tomorrow')})\b)?"
+    r"|(?P<hh>\b(?:[01]?\d|2[0-3])):(?P<mm>[0-5]\d)\b(?:\s+(?P<tz2>GMT|UTC|[A-Z]{2,4}T)\b)?"
+    r"|(?i:\b(?P<noon>noon|midday|midnight)\b)"
+)
+def _time(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    a = ctx.anchor
+    if m["noon"]:
+        hh, mi = (12, 0) if m["noon"].lower() in ("noon", "midday") else (0, 0)
+    elif m["hh"] is not None:
+        before = ctx.text[max(0, m.start() - 1) : m.start()]
+        if before.isdigit() or before in ":.":
+            return None
+        hh, mi = int(m["hh"]), int(m["mm"])
+    else:
+        hh = int(m["h"]) % 12 + (12 if m["ap"].lower() == "p" else 0)
+        mi = int(m["mi"] or 0)
+    day: dt.date | None = a
+    if m["wd"] and a is not None:
+        w = m["wd"].lower()
+        if w in _WEEKDAYS:
+            tense = _tense_of(m, ctx)
+            day = _weekday_date(_WEEKDAYS[w], a, "future" if tense == "FUT" else "past")
+        else:
+            day = a + dt.timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[w])
+    elif ctx.last_ref is not None and a is not None and abs((ctx.last_ref - a).days) <= 7:
+        day = ctx.last_ref
+    base = _fmt_date(day) if day else "XXXX-XX-XX"
+    return "TIME", f"{base}T{hh:02d}:{mi:02d}", None
+
+
+# ---- holidays ------------------------------------------------------------------------------
+
+
+def _thanksgiving(y: int) -> dt.date:
+    d = dt.date(y, 11, 1)
+    first_thu = d + dt.timedelta(days=(3 - d.weekday()) % 7)
+    return first_thu + dt.timedelta(weeks=3)
+
+
+_HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
+    "christmas eve": lambda y: dt.date(y, 12, 24),
+    "christmas day": lambda y: dt.date(y, 12, 25),
+    "christmas": lambda y: dt.date(y, 12, 25),
+    "new year's eve": lambda y: dt.date(y, 12, 31),
+    "new year's day": lambda y: dt.date(y, 1, 1),
+    "independence day": lambda y: dt.date(y, 7, 4),
+    "halloween": lambda y: dt.date(y, 10, 31),
+    "valentine's day": lambda y: dt.date(y, 2, 14),
+    "thanksgiving day": _thanksgiving,
+    "thanksgiving": _thanksgiving,
+}
+
+
+@_rule(
+    r"\b(?P<h>Christmas Eve|Christmas Day|Christmas|New Year['’]s Eve|New Year['’]s Day|Independence Day|Halloween|"
+    rf"Valentine['’]s Day|Thanksgiving Day|Thanksgiving)\b(?:,?\s+(?P<y>{_YEAR_RE})\b)?"
+)
+def _holiday(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    name = m["h"].lower().replace("’", "'")
+    fn = _HOLIDAYS[name]
+    if m["y"]:
+        return "DATE", _fmt_date(fn(int(m["y"]))), None
+    a = ctx.anchor
+    if a is None:
+        d0 = fn(2001)
+        return "DATE", f"XXXX-{d0.month:02d}-{d0.day:02d}", None
+    d0 = fn(a.year)
+    y = _nearest_year(d0.month, d0.day, a, _tense_of(m, ctx))
+    return "DATE", _fmt_date(fn(y)), None
+
+
+# --------------------------------------------------------------------------------------------
+# Modifier prefixes: "mid-April", "the second half of May", "early next year", "about two years"
+# --------------------------------------------------------------------------------------------
+
+_PREFIX_MOD_RE = re.compile(
+    r"(?i:(?:\b(?:the\s+|in\s+the\s+)?(?P<pos>beginning|start|end|middle|close|first\s+half|second\s+half|"
+    r"latter\s+half|last\s+half|first\s+part|latter\s+part|early\s+part|later\s+part)\s+of\s+(?:the\s+)?)"
+    r"|(?:\b(?P<el>early|mid|late)(?:\s+|-))|(?:\bmid-?))$"
+)
+_PREFIX_DUR_RE = re.compile(
+    r"(?i:\b(?P<q>about|around|some|roughly|approximately|nearly|almost|more\s+than|over|less\s+than|"
+    r"fewer\s+than|under|at\s+least|at\s+most|up\s+to|no\s+more\s+than)\s+)$"
+)
+_POS_MOD = {
+    "beginning": "START",
+    "start": "START",
+    "end": "END",
+    "close": "END",
+    "middle": "MID",
+    "first half": "FIRST_HALF",
+    "second half": "SECOND_HALF",
+    "latter half": "SECOND_HALF",
+    "last half": "SECOND_HALF",
+    "first part": "START",
+    "early part": "START",
+    "latter part": "END",
+    "later part": "END",
+    "early": "START",
+    "mid": "MID",
+    "late": "END",
+}
+
+
+def _extend_prefix(text: str, ref: TimeRef) -> TimeRef:
+    before = text[max(0, ref.start - 40) : ref.start]
+    if ref.type == "DURATION" or (
+        ref.type == "DATE" and re.match(r"\d{4}(?:-\d\d-\d\d)?$", ref.value) and " ago" in ref.text
+    ):
+        mm = _PREFIX_DUR_RE.search(before)
+        if mm:
+            start = ref.start - (len(before) - mm.start())
+            return TimeRef(
+                start,
+                ref.end,
+                text[start : ref.end],
+                ref.type,
+                ref.value,
+                _DUR_MOD[re.sub(r"\s+", " ", mm["q"].lower())],
+            )
+        return ref
+    if ref.type != "DATE" or ref.mod is not None or ref.value.endswith("_REF"):
+        return ref
+    mm = _PREFIX_MOD_RE.search(before)
+    if not mm:
+        return ref
+    key = mm["pos"] or mm["el"] or "mid"
+    key = re.sub(r"\s+", " ", key.lower())
+    mod = _POS_MOD.get(key)
+    if mod is None:
+        return ref
+    start = ref.start - (len(before) - mm.start())
+    return TimeRef(start, ref.end, text[start : ref.end], ref.type, ref.value, mod)
+
+
+# --------------------------------------------------------------------------------------------
+# Public API
+# --------------------------------------------------------------------------------------------
+
+_YEAR_AGO_RE = re.compile(r"(?i:^(?:a|one) year (?:ago|earlier)$|^year[- ](?:earlier|ago)$)")
+
+
+@functools.lru_cache(maxsize=512)
+def _tag_cached(text: str, anchor: dt.date | None) -> tuple[TimeRef, ...]:
+    cands: list[tuple[int, int, int, re.Match[str], _Handler]] = []
+    for prio, (rx, fn, _kind) in enumerate(_RULES):
+        for m in rx.finditer(text):
+            if m.end() > m.start():
+                cands.append((m.start(), m.end(), prio, m, fn))
+    # longest match wins; ties go to the earlier rule
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    taken: list[tuple[int, int]] = []
+    chosen: list[tuple[int, int, re.Match[str], _Handler]] = []
+    for s, e, _p, m, fn in cands:
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        chosen.append((s, e, m, fn))
+        taken.append((s, e))
+    # resolve in text order so that anaphora ("the next day") see the previous date
+    chosen.sort(key=lambda c: c[0])
+    ctx = _Ctx(text, anchor)
+    out: list[TimeRef] = []
+    for s, e, m, fn in chosen:
+        try:
+            res = fn(m, ctx)
+        except (ValueError, KeyError, OverflowError):
+            res = None
+        if res is None:
+            continue
+        typ, val, mod = res
+        # strip trailing whitespace/punctuation that some patterns may catch
+        while e > s and text[e - 1] in " \t\n,":
+            e -= 1
+        if e <= s:
+            continue
+        out.append(TimeRef(s, e, text[s:e], typ, val, mod))
+    # prefixes ("mid-", "the end of", "about") and financial "a year earlier" after a quarter
+    result: list[TimeRef] = []
+    prev_end = 0
+    last_quarter: TimeRef | None = None
+    for ref in out:
+        r = _extend_prefix(text, ref)
+        if r.start < prev_end:
+            r = ref
+        if re.match(r"\d{4}-Q\d$", r.value):
+            last_quarter = r
+        elif last_quarter is not None and _YEAR_AGO_RE.match(r.text) and anchor is not None:
+            between = text[last_quarter.end : r.start]
+            if len(between) < 200 and not re.search(r"[.!?]\s", between):
+                y, q = last_quarter.value.split("-Q")
+                r = TimeRef(r.start, r.end, r.text, r.type, f"{int(y) - 1}-Q{q}", r.mod)
+        result.append(r)
+        prev_end = r.end
+    return tuple(result)
+
+
+def tag(text: str, anchor: dt.date | None = None) -> list[TimeRef]:
+    """Every time expression in ``text``, sorted by start and non-overlapping.
+
+    Offsets index ``text``; values are TIMEX3 values resolved against ``anchor`` (the publication
+    date) and the tense of the clause around each expression, or left underspecified without one.
+    """
+    if not text:
+        return []
+    if isinstance(anchor, dt.datetime):
+        anchor = anchor.date()
+    return list(_tag_cached(text, anchor))
+
+
+# ---- resolve_value ---------------------------------------------------------------------------
+
+
+def resolve_value(value: str, anchor: dt.date) -> str:
+    """Complete an underspecified value once an anchor is known (nearest occurrence).
+
+    ``XXXX-05`` -> the May nearest the anchor, ``XXXX-05-07``, ``XXXX-SP``, ``XXXX-Q2``,
+    ``XXXX-H1``, ``XXXX-WXX-4`` (the Thursday nearest the anchor). Fully specified values and
+    values that cannot be completed from themselves alone are returned unchanged.
+    """
+    if isinstance(anchor, dt.datetime):
+        anchor = anchor.date()
+    if not value.startswith("XXXX"):
+        return value
+    m = re.fullmatch(r"XXXX-(\d\d)(?:-(\d\d))?(T.*)?", value)
+    if m:
+        mon = int(m[1])
+        day = int(m[2]) if m[2] else None
+        if not 1 <= mon <= 12:
+            return value
+        y = _nearest_year(mon, day, anchor, None)
+        if day is None:
+            return f"{y}-{mon:02d}" + (m[3] or "")
+        d = _safe_date(y, mon, day)
+        return (_fmt_date(d) + (m[3] or "")) if d else value
+    m = re.fullmatch(r"XXXX-WXX-([1-7])(T.*)?", value)
+    if m:
+        wd = int(m[1]) - 1
+        past = _weekday_date(wd, anchor, "past")
+        fut = _weekday_date(wd, anchor, "future")
+        d = past if (anchor - past) <= (fut - anchor) else fut
+        return _fmt_date(d) + (m[2] or "")
+    m = re.fullmatch(r"XXXX-(SP|SU|FA|WI)", value)
+    if m:
+        cy, cs = _season_of(anchor)
+        cur = cy * 4 + _SEASON_ORDER[cs]
+        order = _SEASON_ORDER[m[1]]
+        cands = [y * 4 + order for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+        i = min(cands, key=lambda c: (abs(c - cur), c))
+        return f"{i // 4}-{m[1]}"
+    m = re.fullmatch(r"XXXX-(Q[1-4]|H[12])", value)
+    if m:
+        return f"{anchor.year}-{m[1]}"
+    return value
+
+
+# ---- is_compatible ---------------------------------------------------------------------------
+
+_SEASON_RANGES = {"SP": ((3, 1), (5, 31)), "SU": ((6, 1), (8, 31)), "FA": ((9, 1), (11, 30))}
+
+
+def _interval(value: str) -> tuple[dt.date, dt.date] | None:
+    """The calendar interval a fully specified DATE value denotes, or None."""
+    v = value.split("T", 1)[0] if re.match(r"\d{4}-\d\d-\d\dT", value) else value
+    try:
+        if m := re.fullmatch(r"(\d{4})", v):
+            y = int(m[1])
+            return dt.date(y, 1, 1), dt.date(y, 12, 31)
+        if m := re.fullmatch(r"(\d{4})-(\d\d)", v):
+            y, mo = int(m[1]), int(m[2])
+            return dt.date(y, mo, 1), dt.date(y, mo, calendar.monthrange(y, mo)[1])
+        if m := re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", v):
+            d = dt.date(int(m[1]), int(m[2]), int(m[3]))
+            return d, d
+        if m := re.fullmatch(r"(\d{4})-W(\d\d?)(?:-(\d|WE))?", v):
+            y, w = int(m[1]), int(m[2])
+            if m[3] is None:
+                return dt.date.fromisocalendar(y, w, 1), dt.date.fromisocalendar(y, w, 7)
+            if m[3] == "WE":
+                return dt.date.fromisocalendar(y, w, 6), dt.date.fromisocalendar(y, w, 7)
+            d = dt.date.fromisocalendar(y, w, int(m[3]))
+            return d, d
+        if m := re.fullmatch(r"(\d{4})-Q([1-4])", v):
+            y, q = int(m[1]), int(m[2])
+            return dt.date(y, 3 * q - 2, 1), dt.date(y, 3 * q, calendar.monthrange(y, 3 * q)[1])
+        if m := re.fullmatch(r"(\d{4})-H([12])", v):
+            y, h = int(m[1]), int(m[2])
+            return (dt.date(y, 1, 1), dt.date(y, 6, 30)) if h == 1 else (dt.date(y, 7, 1), dt.date(y, 12, 31))
+        if m := re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", v):
+            y = int(m[1])
+            if m[2] == "WI":  # lenient: the winter that begins or ends in this year
+                return dt.date(y - 1, 12, 1), dt.date(y + 1, 2, 28)
+            (m1, d1), (m2, d2) = _SEASON_RANGES[m[2]]
+            return dt.date(y, m1, d1), dt.date(y, m2, d2)
+        if m := re.fullmatch(r"(\d{4})-(?:WXX|XX|QX)(?:-.*)?", v):
+            y = int(m[1])
+            return dt.date(y, 1, 1), dt.date(y, 12, 31)
+        if m := re.fullmatch(r"(\d{3})", v):
+            y = int(m[1]) * 10
+            return dt.date(y, 1, 1), dt.date(y + 9, 12, 31)
+        if m := re.fullmatch(r"(\d{2})", v):
+            y = max(1, int(m[1]) * 100)
+            return dt.date(y, 1, 1), dt.date(int(m[1]) * 100 + 99, 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+def _under_compatible(under: str, other: str) -> bool:
+    """``under`` has an unknown year (XXXX-...): fill in each year ``other`` spans and test."""
+    iv = _interval(other)
+    if iv is None:
+        return True
+    for y in range(iv[0].year, min(iv[1].year, iv[0].year + 200) + 1):
+        filled = str(y) + under[4:]
+        if filled.startswith(f"{y}-WXX-"):
+            wd = int(filled[-1]) if filled[-1].isdigit() else None
+            if wd is None:
+                return True
+            # any day in the overlap that falls on that weekday
+            lo = max(iv[0], dt.date(y, 1, 1))
+            hi = min(iv[1], dt.date(y, 12, 31))
+            if (hi - lo).days >= 6:
+                return True
+            d = lo
+            while d <= hi:
+                if d.isoweekday() == wd:
+                    return True
+                d += dt.timedelta(days=1)
+            continue
+        fi = _interval(filled)
+        if fi is None:
+            return True
+        if fi[0] <= iv[1] and iv[0] <= fi[1]:
+            return True
+    return False
+
+
+def is_compatible(a: str, b: str) -> bool:
+    """Whether two TIMEX3 DATE values can denote the same time.
+
+    Overlapping calendar intervals are compatible (``2024`` / ``2024-05``, ``2023-SP`` / ``2023-03``,
+    ``2024-W20`` / ``2024-05-16``); ``XXXX-05`` is compatible with any May. Durations, sets,
+    ``*_REF`` and unparseable values put no constraint (True).
+    """
+    a, b = a.strip(), b.strip()
+    if not a or not b or a == b:
+        return True
+    if a.startswith("XXXX") and b.startswith("XXXX"):
+        ra, rb = a[4:], b[4:]
+        if re.fullmatch(r"-\d\d(-\d\d)?", ra) and re.fullmatch(r"-\d\d(-\d\d)?", rb):
+            return ra.startswith(rb) or rb.startswith(ra)
+        return True
+    if a.startswith("XXXX"):
+        return _under_compatible(a, b)
+    if b.startswith("XXXX"):
+        return _under_compatible(b, a)
+    ia, ib = _interval(a), _interval(b)
+    if ia is None or ib is None:
+        return True
+    return ia[0] <= ib[1] and ib[0] <= ia[1]
