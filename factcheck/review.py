@@ -1,0 +1,747 @@
+"""The Review API: the single code path for every reviewer decision (the CLI ``mark`` and the TUI).
+
+A ``Review`` is a corpus (built with ``pipeline.build``) plus a session (``factcheck.session``). Every
+mutating call records its change in the session's append-only history and can be undone/redone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import re
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+from factcheck import pipeline
+from factcheck import session as sess
+from factcheck.model import Claim, GroupOverrides, Suggestion, Verdict
+from factcheck.session import Decision, SessionError
+
+__all__ = ["Decision", "ReconcileReport", "Review", "ReviewError", "SessionError", "SessionLocked"]
+
+REATTACH_THRESHOLD = 90.0  # rapidfuzz ratio (0-100) needed to re-attach a decision to a changed claim
+
+
+class ReviewError(Exception):
+    """A decision that cannot be made (unknown claim id, read-only session, bad argument): one line."""
+
+
+class SessionLocked(SessionError):
+    """The session is open for writing in another running factcheck."""
+
+
+@dataclass(slots=True)
+class ReconcileReport:
+    reattached: list[tuple[str, str, float]] = field(default_factory=list)  # old id, new id, score
+    orphaned: list[str] = field(default_factory=list)  # claim ids whose decision could not re-attach
+    added_articles: list[str] = field(default_factory=list)
+    missing_articles: list[str] = field(default_factory=list)
+    changed_articles: list[str] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        out = []
+        if self.changed_articles:
+            out.append(f"{len(self.changed_articles)} article(s) changed since the last save")
+        if self.added_articles:
+            out.append(f"{len(self.added_articles)} new article(s) added to the session")
+        if self.missing_articles:
+            out.append(f"{len(self.missing_articles)} article(s) no longer in the corpus (decisions kept)")
+        if self.reattached:
+            out.append(f"{len(self.reattached)} decision(s) re-attached to changed claims")
+        if self.orphaned:
+            out.append(f"{len(self.orphaned)} decision(s) could not be re-attached (kept as orphans)")
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Snapshot:
+    data: sess.SessionData
+    version: int
+
+
+_Change = tuple[str, str, dict[str, Any], dict[str, Any]]  # kind, key, before, after
+
+
+def manual_claim_id(article_key: str, start: int, end: int) -> str:
+    h = hashlib.blake2b(f"{article_key}\0{start}:{end}".encode(), digest_size=5).hexdigest()
+    return f"m{h}"
+
+
+def _is_url(s: str) -> bool:
+    u = urlparse(s)
+    return u.scheme in ("http", "https") and bool(u.netloc) and not re.search(r"\s", s)
+
+
+def _session_root(path: Path) -> Path:
+    """The folder a session's corpus paths must stay inside: the session's folder, or the project
+    folder when the session sits in a ``sessions/`` folder."""
+    folder = path.resolve().parent
+    return folder.parent if folder.name == "sessions" else folder
+
+
+class Review:
+    corpus: pipeline.Corpus
+    path: Path
+    readonly: bool
+    reviewer: str
+    lock_message: str | None
+    report: ReconcileReport
+
+    def __init__(
+        self, path: Path, data: sess.SessionData, corpus: pipeline.Corpus, *, reviewer: str, readonly: bool
+    ):
+        self.path = path
+        self._data = data
+        self.corpus = corpus
+        self.reviewer = reviewer
+        self.readonly = readonly
+        self.lock_message = None
+        self.report = ReconcileReport()
+        self._version = 0
+        self._saved_version = 0
+        self._step = max((h.step for h in data.history), default=0)
+        self._undo: list[tuple[str, list[_Change]]] = []
+        self._redo: list[tuple[str, list[_Change]]] = []
+        self._save_lock = threading.Lock()
+        self._lock: Any = None
+        self._orig_published: dict[str, tuple[dt.date | None, str | None]] = {}
+        self._index: dict[str, Claim] = {}
+
+    # -----------------------------------------------------------------------------------------
+    # Opening
+
+    @classmethod
+    def open(
+        cls,
+        session_path: Path | str,
+        corpus_paths: list[str] | None = None,
+        *,
+        reviewer: str | None = None,
+        readonly: bool = False,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> Review:
+        path = Path(session_path)
+        exists = path.exists()
+        if exists:
+            data = sess.load(path)
+        else:
+            if not corpus_paths:
+                raise SessionError(f"{path}: no such session; give the corpus to create it")
+            data = sess.SessionData(reviewer=reviewer or sess.reviewer_name(), created=sess.utcnow())
+        who = reviewer or sess.reviewer_name()
+        if corpus_paths:
+            paths = [str(p) for p in corpus_paths]
+            data.corpus = [_relative_to(Path(p), path.parent) for p in paths]
+        else:
+            paths = _session_corpus(path, data.corpus)
+        corpus = pipeline.build(paths, group=False, progress=progress)
+        r = cls(path, data, corpus, reviewer=who, readonly=readonly)
+        if not readonly:
+            r._take_lock()
+        r._attach()
+        if not exists:
+            r._version += 1  # a new session is unsaved
+        return r
+
+    def _take_lock(self) -> None:
+        lock_cls = getattr(sess, "SessionLock", None)
+        if lock_cls is None:
+            return
+        try:
+            self._lock = lock_cls.acquire(self.path)
+        except SessionLocked as e:
+            self.readonly = True
+            self.lock_message = str(e)
+
+    def _attach(self) -> None:
+        """Reviewer dates, manual claims, reconciliation of decisions, grouping."""
+        corpus, data = self.corpus, self._data
+        for a in corpus.articles:
+            self._orig_published[a.key] = (a.published, a.published_source)
+        for key, rec in data.articles.items():
+            art = corpus.article(key)
+            if art is not None and rec.published is not None:
+                corpus.claims[key] = pipeline.extract_article(art, rec.published)
+        self._add_manual_claims()
+        self._reconcile()
+        pipeline.regroup(corpus, self._overrides())
+        self._reindex()
+
+    def _add_manual_claims(self, only: str | None = None) -> None:
+        for m in list(self._data.manual.values()):
+            if only is not None and m.article != only:
+                continue
+            art = self.corpus.article(m.article)
+            if art is None:
+                continue
+            start, end = m.start, m.end
+            if art.text[start:end] != m.text:
+                pos = art.text.find(m.text) if m.text else -1
+                if pos < 0:
+                    continue  # the text is gone: its decisions become orphans
+                start, end = pos, pos + len(m.text)
+                self._data.manual[m.id] = replace(m, start=start, end=end)
+            claims = self.corpus.claims.setdefault(m.article, [])
+            claims[:] = [c for c in claims if c.id != m.id]
+            claims.append(self._manual_claim(m.id, m.article, start, end))
+            claims.sort(key=lambda c: (c.start, c.end))
+
+    def _manual_claim(self, cid: str, key: str, start: int, end: int) -> Claim:
+        art = self.corpus.article(key)
+        assert art is not None
+        when = []
+        try:
+            from factcheck import extract
+
+            when = [t for t in extract._times_for(art) if t.start >= start and t.end <= end]
+        except ImportError:  # no time tagger available
+            when = []
+        return Claim(
+            id=cid,
+            article_id=art.id,
+            article_key=key,
+            start=start,
+            end=end,
+            text=art.text[start:end],
+            when=when,
+            manual=True,
+            score=1.0,
+        )
+
+    def _reconcile(self) -> None:
+        from rapidfuzz import fuzz, utils
+
+        data, corpus, rep = self._data, self.corpus, self.report
+        current = {a.key: a for a in corpus.articles}
+        known_before = bool(data.articles)
+        for key, art in current.items():
+            rec = data.articles.get(key)
+            if rec is None:
+                data.articles[key] = sess.ArticleRecord(key, art.id)
+                if known_before:
+                    rep.added_articles.append(key)
+            elif rec.fingerprint != art.id:
+                rep.changed_articles.append(key)
+                data.articles[key] = replace(rec, fingerprint=art.id)
+        rep.missing_articles = sorted(k for k in data.articles if k not in current)
+        index = {c.id: c for c in corpus.all_claims()}
+        taken = {cid for cid in data.decisions if cid in index}
+        remap: dict[str, str] = {}
+        for cid, d in list(data.decisions.items()):
+            if cid in index:
+                continue
+            cands = [c for c in corpus.claims.get(d.article, []) if c.id not in taken]
+            best: tuple[float, Claim] | None = None
+            if d.text and cands:
+                want = utils.default_process(d.text)
+                nums = _numbers(d.text)
+                for c in cands:
+                    s = fuzz.ratio(want, utils.default_process(c.text[: sess.TEXT_KEEP]))
+                    if (
+                        s >= REATTACH_THRESHOLD
+                        and _numbers(c.text[: sess.TEXT_KEEP]) == nums
+                        and (best is None or s > best[0])
+                    ):
+                        best = (s, c)
+            if best is None:
+                rep.orphaned.append(cid)
+                continue
+            s, c = best
+            taken.add(c.id)
+            remap[cid] = c.id
+            del data.decisions[cid]
+            data.decisions[c.id] = replace(d, claim_id=c.id, text=c.text[: sess.TEXT_KEEP])
+            rep.reattached.append((cid, c.id, round(s, 1)))
+        if remap:
+            self._remap_ids(remap)
+
+    def _remap_ids(self, remap: dict[str, str]) -> None:
+        data = self._data
+        for cid, d in list(data.decisions.items()):
+            by = remap.get(d.superseded_by or "", d.superseded_by)
+            ev = tuple(remap.get(e, e) for e in d.evidence)
+            if by != d.superseded_by or ev != d.evidence:
+                data.decisions[cid] = replace(d, superseded_by=by, evidence=ev)
+        data.merges = [(remap.get(a, a), remap.get(b, b)) for a, b in data.merges]
+        data.splits = [remap.get(s, s) for s in data.splits]
+        at = sess.utcnow()
+        self._step += 1
+        for old, new in remap.items():
+            data.history.append(
+                sess.HistoryEntry(
+                    self._step, at, self.reviewer, "reattach", "decision", new, {"id": old}, {"id": new}
+                )
+            )
+        self._version += 1
+
+    def _overrides(self) -> GroupOverrides:
+        return GroupOverrides(merges=list(self._data.merges), splits=list(self._data.splits))
+
+    def _reindex(self) -> None:
+        self._index = {c.id: c for c in self.corpus.all_claims()}
+
+    # -----------------------------------------------------------------------------------------
+    # Reading
+
+    @property
+    def dirty(self) -> bool:
+        return self._version != self._saved_version
+
+    @property
+    def data(self) -> sess.SessionData:
+        return self._data
+
+    @property
+    def orphans(self) -> list[Decision]:
+        return [d for cid, d in self._data.decisions.items() if cid not in self._index]
+
+    @property
+    def cursor(self) -> tuple[str | None, str | None]:
+        return self._data.cursor
+
+    def claims(self, article_key: str, *, include_dismissed: bool = False) -> list[Claim]:
+        out = self.corpus.claims.get(article_key, [])
+        if include_dismissed:
+            return list(out)
+        dec = self._data.decisions
+        return [c for c in out if not (c.id in dec and dec[c.id].dismissed)]
+
+    def claim(self, claim_id: str) -> Claim:
+        try:
+            return self._index[claim_id]
+        except KeyError:
+            raise ReviewError(f"unknown claim id {claim_id!r}") from None
+
+    def decision(self, claim_id: str) -> Decision:
+        d = self._data.decisions.get(claim_id)
+        if d is not None:
+            return d
+        c = self.claim(claim_id)
+        return Decision(claim_id=c.id, article=c.article_key, text=c.text[: sess.TEXT_KEEP])
+
+    def progress(self) -> dict[Verdict, int]:
+        out = dict.fromkeys(Verdict, 0)
+        for a in self.corpus.articles:
+            for v, n in self.article_progress(a.key).items():
+                out[v] += n
+        return out
+
+    def article_progress(self, article_key: str) -> dict[Verdict, int]:
+        out = dict.fromkeys(Verdict, 0)
+        dec = self._data.decisions
+        for c in self.claims(article_key):
+            d = dec.get(c.id)
+            out[d.verdict if d else Verdict.UNREVIEWED] += 1
+        return out
+
+    def suggestions_for(self, claim_id: str) -> list[Suggestion]:
+        self.claim(claim_id)
+        g = self.corpus.group_of(claim_id)
+        if g is None:
+            return []
+        return [s for s in g.suggestions if claim_id in (s.claim, s.by)]
+
+    def superseding_candidates(self, claim_id: str) -> list[Claim]:
+        c = self.claim(claim_id)
+        suggested = [
+            s.by for s in self.suggestions_for(claim_id) if s.kind == "supersedes" and s.claim == claim_id
+        ]
+        out: list[Claim] = []
+        seen = {claim_id}
+        for cid in suggested:
+            if cid in self._index and cid not in seen:
+                out.append(self._index[cid])
+                seen.add(cid)
+        g = self.corpus.group_of(claim_id)
+        mine = self._published(c.article_key)
+        if g is not None:
+            later = []
+            for cid in g.claims:
+                o = self._index.get(cid)
+                if o is None or cid in seen or (o.article_key == c.article_key and o.start <= c.start):
+                    continue
+                p = self._published(o.article_key)
+                if mine is None or p is None or p >= mine:
+                    later.append(o)
+            later.sort(key=lambda o: (self._published(o.article_key) or dt.date.max, o.article_key, o.start))
+            for o in later:
+                out.append(o)
+                seen.add(o.id)
+        dismissed = {cid for cid, d in self._data.decisions.items() if d.dismissed}
+        out.extend(o for o in self.corpus.all_claims() if o.id not in seen and o.id not in dismissed)
+        return out
+
+    def _published(self, key: str) -> dt.date | None:
+        a = self.corpus.article(key)
+        return a.published if a else None
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo) and not self.readonly
+
+    @property
+    def can_redo(self) -> bool:
+        return bool(self._redo) and not self.readonly
+
+    # -----------------------------------------------------------------------------------------
+    # Mutations
+
+    def _check_writable(self) -> None:
+        if self.readonly:
+            raise ReviewError(self.lock_message or f"{self.path}: the session is open read-only")
+
+    def _do(self, op: str, desc: str, changes: list[_Change]) -> None:
+        changes = [c for c in changes if c[2] != c[3]]
+        if not changes:
+            return
+        self._apply(changes, forward=True)
+        self._record(op, changes)
+        self._undo.append((desc, changes))
+        self._redo.clear()
+
+    def _record(self, op: str, changes: list[_Change]) -> None:
+        self._step += 1
+        at = sess.utcnow()
+        for kind, key, before, after in changes:
+            self._data.history.append(
+                sess.HistoryEntry(self._step, at, self.reviewer, op, kind, key, before, after)
+            )
+        self._version += 1
+
+    def _apply(self, changes: list[_Change], *, forward: bool) -> None:
+        regroup = False
+        reextract: set[str] = set()
+        now = sess.utcnow()
+        seq = changes if forward else list(reversed(changes))
+        for kind, key, before, after in seq:
+            vals = after if forward else before
+            if kind == "decision":
+                d = self._data.decisions.get(key) or self.decision(key)
+                new = replace(d, **_decision_values(vals), reviewer=self.reviewer, updated=now)
+                if new.is_empty:
+                    self._data.decisions.pop(key, None)
+                else:
+                    self._data.decisions[key] = new
+            elif kind == "article":
+                rec = self._data.articles.get(key) or sess.ArticleRecord(key)
+                pub = vals.get("published")
+                self._data.articles[key] = replace(rec, published=pub)
+                reextract.add(key)
+            elif kind == "groups":
+                self._data.merges = [(a, b) for a, b in vals.get("merges", [])]
+                self._data.splits = list(vals.get("splits", []))
+                regroup = True
+            elif kind == "manual":
+                if vals:
+                    self._data.manual[key] = sess.ManualClaim(
+                        key, vals["article"], vals["start"], vals["end"], vals["text"], self.reviewer, now
+                    )
+                    art = self.corpus.article(vals["article"])
+                    assert art is not None
+                    claims = self.corpus.claims.setdefault(vals["article"], [])
+                    claims.append(self._manual_claim(key, vals["article"], vals["start"], vals["end"]))
+                    claims.sort(key=lambda c: (c.start, c.end))
+                else:
+                    m = self._data.manual.pop(key, None)
+                    if m is not None:
+                        claims = self.corpus.claims.get(m.article, [])
+                        claims[:] = [c for c in claims if c.id != key]
+                regroup = True
+        for key in reextract:
+            art = self.corpus.article(key)
+            if art is None:
+                continue
+            pub = self._data.articles[key].published
+            if pub is None:
+                art.published, art.published_source = self._orig_published.get(key, (None, None))
+            self.corpus.claims[key] = pipeline.extract_article(art, pub)
+            self._add_manual_claims(only=key)
+            regroup = True
+        if regroup:
+            pipeline.regroup(self.corpus, self._overrides())
+        self._reindex()
+
+    def _dchange(self, claim_id: str, **after: Any) -> _Change:
+        d = self.decision(claim_id)
+        before = _decision_fields(d, after.keys())
+        return (
+            "decision",
+            claim_id,
+            before,
+            _decision_fields(replace(d, **_decision_values(after)), after.keys()),
+        )
+
+    def mark(
+        self, claim_id: str, verdict: Verdict | str, *, note: str | None = None, by: str | None = None
+    ) -> None:
+        self._check_writable()
+        self.claim(claim_id)
+        try:
+            v = Verdict(verdict)
+        except ValueError:
+            raise ReviewError(f"unknown verdict {verdict!r} (use one of: {', '.join(Verdict)})") from None
+        if v == Verdict.SUPERSEDED:
+            if not by:
+                raise ReviewError("a superseded claim needs the id of the claim that supersedes it")
+            if by == claim_id:
+                raise ReviewError("a claim cannot supersede itself")
+            self.claim(by)
+        elif by:
+            raise ReviewError(f"only a superseded claim takes a superseding claim id (verdict is {v})")
+        fields: dict[str, Any] = {
+            "verdict": v,
+            "superseded_by": by if v == Verdict.SUPERSEDED else None,
+            "conflicts": (),
+        }
+        if note is not None:
+            fields["note"] = note
+        desc = f"mark {claim_id} {v}" + (f" by {by}" if by else "")
+        self._do("mark", desc, [self._dchange(claim_id, **fields)])
+
+    def set_note(self, claim_id: str, note: str) -> None:
+        self._check_writable()
+        self.claim(claim_id)
+        self._do("note", f"note on {claim_id}", [self._dchange(claim_id, note=str(note))])
+
+    def add_evidence(self, claim_id: str, item: str) -> None:
+        self._check_writable()
+        self.claim(claim_id)
+        item = item.strip()
+        if not (_is_url(item) or item in self._index):
+            raise ReviewError(f"evidence must be an http(s) URL or a claim id, not {item!r}")
+        d = self.decision(claim_id)
+        if item in d.evidence:
+            return
+        self._do(
+            "evidence", f"evidence for {claim_id}", [self._dchange(claim_id, evidence=(*d.evidence, item))]
+        )
+
+    def remove_evidence(self, claim_id: str, item: str) -> None:
+        self._check_writable()
+        d = self.decision(claim_id)
+        ev = tuple(e for e in d.evidence if e != item)
+        self._do("evidence", f"remove evidence from {claim_id}", [self._dchange(claim_id, evidence=ev)])
+
+    def dismiss(self, claim_id: str) -> None:
+        self._check_writable()
+        self.claim(claim_id)
+        self._do("dismiss", f"dismiss {claim_id}", [self._dchange(claim_id, dismissed=True)])
+
+    def restore(self, claim_id: str) -> None:
+        self._check_writable()
+        self.claim(claim_id)
+        self._do("restore", f"restore {claim_id}", [self._dchange(claim_id, dismissed=False)])
+
+    def add_claim(self, article_key: str, start: int, end: int) -> Claim:
+        self._check_writable()
+        art = self.corpus.article(article_key)
+        if art is None:
+            raise ReviewError(f"unknown article {article_key!r}")
+        while start < end and start < len(art.text) and art.text[start].isspace():
+            start += 1
+        while end > start and art.text[end - 1].isspace():
+            end -= 1
+        if not (0 <= start < end <= len(art.text)):
+            raise ReviewError(f"span {start}-{end} is empty or outside the article (length {len(art.text)})")
+        cid = manual_claim_id(article_key, start, end)
+        if cid in self._index:
+            return self._index[cid]
+        after = {"article": article_key, "start": start, "end": end, "text": art.text[start:end]}
+        self._do("add_claim", f"add claim {cid}", [("manual", cid, {}, after)])
+        return self._index[cid]
+
+    def set_published(self, article_key: str, date: dt.date | None) -> None:
+        self._check_writable()
+        if self.corpus.article(article_key) is None:
+            raise ReviewError(f"unknown article {article_key!r}")
+        if isinstance(date, dt.datetime):
+            date = date.date()
+        rec = self._data.articles.get(article_key)
+        before = _clean({"published": rec.published if rec else None})
+        after = _clean({"published": date})
+        self._do("published", f"publication date of {article_key}", [("article", article_key, before, after)])
+
+    def _groups_state(self) -> dict[str, Any]:
+        return {"merges": [list(p) for p in self._data.merges], "splits": list(self._data.splits)}
+
+    def merge_groups(self, claim_a: str, claim_b: str) -> None:
+        self._check_writable()
+        self.claim(claim_a)
+        self.claim(claim_b)
+        if claim_a == claim_b:
+            raise ReviewError("cannot merge a claim's group with itself")
+        before = self._groups_state()
+        merges = [p for p in before["merges"] if sorted(p) != sorted([claim_a, claim_b])] + [
+            [claim_a, claim_b]
+        ]
+        splits = [s for s in before["splits"] if s not in (claim_a, claim_b)]
+        self._do(
+            "merge_groups",
+            f"merge groups of {claim_a} and {claim_b}",
+            [("groups", "", before, {"merges": merges, "splits": splits})],
+        )
+
+    def take_out_of_group(self, claim_id: str) -> None:
+        self._check_writable()
+        self.claim(claim_id)
+        before = self._groups_state()
+        merges = [p for p in before["merges"] if claim_id not in p]
+        splits = [s for s in before["splits"] if s != claim_id] + [claim_id]
+        self._do(
+            "take_out",
+            f"take {claim_id} out of its group",
+            [("groups", "", before, {"merges": merges, "splits": splits})],
+        )
+
+    def apply_to_group(self, claim_id: str, verdict: Verdict | str) -> list[str]:
+        self._check_writable()
+        self.claim(claim_id)
+        v = Verdict(verdict)
+        if v == Verdict.SUPERSEDED:
+            raise ReviewError("mark superseded claims one by one: each needs its superseding claim")
+        g = self.corpus.group_of(claim_id)
+        ids = list(g.claims) if g else [claim_id]
+        dec = self._data.decisions
+        ids = [c for c in ids if c in self._index and not (c in dec and dec[c].dismissed)]
+        changes = [self._dchange(c, verdict=v, superseded_by=None, conflicts=()) for c in ids]
+        changes = [c for c in changes if c[2] != c[3]]
+        self._do("apply_to_group", f"mark {len(changes)} claim(s) of the group {v}", changes)
+        return [c[1] for c in changes]
+
+    def undo(self) -> str | None:
+        self._check_writable()
+        if not self._undo:
+            return None
+        desc, changes = self._undo.pop()
+        self._apply(changes, forward=False)
+        self._record("undo", [(k, key, a, b) for k, key, b, a in changes])
+        self._redo.append((desc, changes))
+        return desc
+
+    def redo(self) -> str | None:
+        self._check_writable()
+        if not self._redo:
+            return None
+        desc, changes = self._redo.pop()
+        self._apply(changes, forward=True)
+        self._record("redo", changes)
+        self._undo.append((desc, changes))
+        return desc
+
+    def set_cursor(self, article_key: str, claim_id: str | None) -> None:
+        if self._data.cursor != (article_key, claim_id):
+            self._data.cursor = (article_key, claim_id)
+            if not self.readonly:
+                self._version += 1
+
+    # -----------------------------------------------------------------------------------------
+    # Saving
+
+    def snapshot(self) -> _Snapshot:
+        return _Snapshot(self._data.copy(), self._version)
+
+    def save(self, snapshot: object | None = None) -> None:
+        if self.readonly:
+            raise ReviewError(self.lock_message or f"{self.path}: the session is open read-only; not saved")
+        snap = snapshot if isinstance(snapshot, _Snapshot) else self.snapshot()
+        with self._save_lock:
+            data = snap.data
+            data.reviewer = data.reviewer or self.reviewer
+            data.saved = sess.utcnow()
+            saver = getattr(self._lock, "save", None)
+            if saver is not None:
+                saver(data)
+            else:
+                sess.save(self.path, data)
+            if self._version == snap.version:
+                self._saved_version = snap.version
+
+    def close(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> Review:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def _clean(d: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in d.items() if v is not None}
+
+
+def _decision_fields(d: Decision, names: Iterable[str]) -> dict[str, Any]:
+    """History form of some decision fields: TOML-friendly (no None, lists not tuples, str verdicts)."""
+    out: dict[str, Any] = {}
+    for n in names:
+        v = getattr(d, n)
+        if n == "verdict":
+            v = str(v)
+        elif n == "superseded_by":
+            v = v or ""
+        elif n == "evidence":
+            v = list(v)
+        elif n == "conflicts":
+            v = [dict(c) for c in v]
+        out[n] = v
+    return out
+
+
+def _decision_values(vals: dict[str, Any]) -> dict[str, Any]:
+    """Decision field values from their history form."""
+    out: dict[str, Any] = {}
+    for n, v in vals.items():
+        if n == "verdict":
+            v = Verdict(v)
+        elif n == "superseded_by":
+            v = v or None
+        elif n == "evidence":
+            v = tuple(v)
+        elif n == "conflicts":
+            v = tuple(dict(c) for c in v)
+        elif n not in sess.DECISION_FIELDS:
+            continue
+        out[n] = v
+    return out
+
+
+_NUM = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _numbers(text: str) -> list[str]:
+    return _NUM.findall(text)
+
+
+def _relative_to(p: Path, base: Path) -> str:
+    try:
+        return Path(os.path.relpath(p.resolve(), base.resolve())).as_posix()
+    except ValueError:  # another drive on Windows
+        return p.resolve().as_posix()
+
+
+def _session_corpus(path: Path, stored: list[str]) -> list[str]:
+    """The corpus paths stored in a session, resolved against its folder; refuses paths that leave the
+    session's root folder (a session file must not make factcheck read arbitrary files)."""
+    if not stored:
+        raise SessionError(f"{path}: the session names no corpus; give the article paths")
+    root = _session_root(path)
+    out = []
+    for s in stored:
+        p = Path(s)
+        full = (path.parent / p).resolve()
+        if p.is_absolute() or not full.is_relative_to(root):
+            raise SessionError(
+                f"{path}: corpus path {s!r} lies outside {root}; give the corpus paths explicitly to open it"
+            )
+        out.append(str(full))
+    return out
