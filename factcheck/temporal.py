@@ -232,24 +232,31 @@ def _season_of(d: dt.date) -> tuple[int, str]:
 
 
 def _nearest_year(month: int, day: int | None, anchor: dt.date, tense: str | None) -> int:
-    """Year for a month (and day) without a year, from the anchor and the clause tense."""
+    """Year for a month (and day) without a year: the occurrence nearest the anchor, moved one
+    year when the clause tense points the other way (a future clause and a date clearly before
+    the anchor, or a past clause and a date clearly after it)."""
     d = day or 1
-    key = (month, day or 0)
-    akey = (anchor.month, anchor.day if day else 0)
-    if tense == "FUT":
-        return anchor.year if key >= akey else anchor.year + 1
-    if tense == "PAST":
-        return anchor.year if key <= akey else anchor.year - 1
-    best = anchor.year
-    best_dist = 10**9
-    for y in (anchor.year, anchor.year - 1, anchor.year + 1):
-        try:
-            cand = dt.date(y, month, min(d, calendar.monthrange(y, month)[1]))
-        except ValueError:
-            continue
-        dist = abs((cand - anchor).days)
-        if dist < best_dist - 1:
-            best, best_dist = y, dist
+
+    def when(y: int) -> dt.date:
+        return dt.date(y, month, min(d, calendar.monthrange(y, month)[1]))
+
+    best = min(
+        (anchor.year, anchor.year - 1, anchor.year + 1),
+        key=lambda y: (abs((when(y) - anchor).days), y != anchor.year),
+    )
+    delta = (when(best) - anchor).days
+    # a whole month before/after the anchor's month, or 2+ weeks for a day
+    if day is None:
+        months = (best - anchor.year) * 12 + month - anchor.month
+        if tense == "FUT" and months < 0:
+            best += 1
+        elif tense == "PAST" and months > 0:
+            best -= 1
+    else:
+        if tense == "FUT" and delta < -14:
+            best += 1
+        elif tense == "PAST" and delta > 14:
+            best -= 1
     return best
 
 
@@ -304,42 +311,69 @@ def _read_explicit(s: str) -> tuple[int, int, int] | None:
 # --------------------------------------------------------------------------------------------
 
 _FUTURE_WORDS = frozenset(
-    """will 'll shall would wo going gonna expected expects expect expecting plan plans planned planning
-    scheduled schedule slated set due intends intend intended intending aims aim aiming hopes hope hoping
-    upcoming forthcoming next coming proposed propose proposes anticipated anticipate anticipates
-    prepare prepares preparing could might should must wants want seeks seek likely promised promises
-    vowed vows pledged pledges""".split()
+    """will 'll shall would wo going gonna expected expects expect expecting planned planning
+    scheduled slated intends intended intending aiming hoping upcoming forthcoming next coming proposed
+    anticipated anticipate anticipates prepares preparing likely promised promises vowed vows pledged
+    pledges until till tomorrow payable effective expire expires""".split()
+)
+_FUTURE_IF_TO = frozenset(
+    """set due is are ready poised about able agreed decided plan plans hope hopes aim aims want wants
+    seek seeks intend prepare""".split()
+)
+_TO_VERBS = frozenset(
+    """visit meet attend hold sign travel arrive begin start launch take make become join open close
+    announce release return leave go come vote decide discuss complete end resume host deliver pay buy
+    sell raise cut build issue publish submit present testify appear consider review introduce expand
+    reduce increase extend continue hear rule file provide receive send strike attack withdraw deploy
+    admit ratify approve adopt conclude finalize implement invest acquire merge redeem repay resign
+    retire run compete play perform speak address stage tour fly head sit convene debate negotiate
+    celebrate mark commemorate unveil hand give win face try sentence try""".split()
 )
 _PAST_WORDS = frozenset(
     """was were had did said told met went came took made gave began held saw won lost left fell rose
     sold bought spent paid sent brought thought found became led ran wrote spoke flew knew got kept
     felt stood struck broke chose drove fought grew heard meant sought stole taught threw understood
-    wore ago previously earlier last yesterday former formerly once already since arrived""".split()
+    wore ago previously earlier last yesterday formerly already arrived since set""".split()
 )
 _ED_NOT_PAST = frozenset(
     """need needed indeed speed proceed succeed exceed hundred kindred sacred naked wicked united limited
     based related alleged so-called bed red shed feed seed breed reed deed bleed greed hatred
     interested concerned supposed""".split()
 )
-_AUX_FUTURE = frozenset({"will", "'ll", "would", "shall", "to", "be", "being", "wo"})
-_AUX_PERFECT = frozenset({"has", "have", "had", "'ve", "was", "were"})
-_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'-]*|[.!?;:\n\"“”]")
+_ABBREVIATIONS = frozenset(
+    """jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr gen sen rep gov st jr inc corp co ltd
+    lt col capt sgt prof rev vs""".split()
+)
+_PASSIVE_AUX = frozenset({"is", "are", "am", "be", "being", "'s"})
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z-]*(?:'(?:ll|s|ve|d|re|t))?|[.!?;:\n\"“”]")
 _BOUNDARY = frozenset(".!?;\n")
 
 
 def _classify(tokens: list[str], i: int) -> str | None:
     w = tokens[i]
     lw = w.lower()
+    nxt = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
+    prev = tokens[i - 1].lower() if i > 0 else ""
     if lw in _FUTURE_WORDS:
+        return "FUT"
+    if lw in _FUTURE_IF_TO and nxt == "to":
+        return "FUT"
+    if lw.endswith("'ll") or lw == "won't":
+        return "FUT"
+    raw_next = tokens[i + 1] if i + 1 < len(tokens) else ""
+    if lw == "to" and raw_next.isalpha() and nxt in _TO_VERBS:
         return "FUT"
     is_past = lw in _PAST_WORDS or (
         lw.endswith("ed") and len(lw) >= 5 and lw not in _ED_NOT_PAST and not w[0].isupper()
     )
     if not is_past:
         return None
-    prev = [t.lower() for t in tokens[max(0, i - 3) : i]]
-    if any(p in _AUX_FUTURE for p in prev[-2:]):
+    if prev in ("will", "would", "shall", "to") or prev.endswith("'ll"):
         return "FUT"
+    if prev in ("be", "been") and i > 1 and tokens[i - 2].lower() in ("will", "would", "to", "shall"):
+        return "FUT"
+    if prev in _PASSIVE_AUX and lw.endswith("ed"):
+        return None
     return "PAST"
 
 
@@ -348,23 +382,24 @@ def _tense(text: str, start: int, end: int) -> str | None:
     looking left first (the verb governing a time adverbial usually precedes it)."""
     left = text[max(0, start - 160) : start]
     ltoks = _WORD_RE.findall(left)
-    # cut at the last sentence boundary
     cut = 0
     for k in range(len(ltoks) - 1, -1, -1):
         t = ltoks[k]
         if t in _BOUNDARY:
-            if t == "." and k > 0 and ltoks[k - 1].lower().rstrip(".") in _MONTH_ABBR:
+            if t == "." and k > 0 and (len(ltoks[k - 1]) == 1 or ltoks[k - 1].lower() in _ABBREVIATIONS):
                 continue
             cut = k + 1
             break
-    ltoks = ltoks[cut:][-14:]
+    ltoks = ltoks[cut:][-12:]
+    rtoks = _WORD_RE.findall(text[end : end + 100])[:8]
+    # the word right after the expression can decide first: "Wednesday's ruling"
+    if rtoks and rtoks[0].lower() in ("'s", "’s"):
+        return "PAST"
     for k in range(len(ltoks) - 1, -1, -1):
-        c = _classify(ltoks, k)
+        c = _classify(ltoks + rtoks[:1], k)
         if c:
             return c
-    right = text[end : end + 120]
-    rtoks = _WORD_RE.findall(right)
-    for k, t in enumerate(rtoks[:10]):
+    for k, t in enumerate(rtoks):
         if t in _BOUNDARY:
             break
         c = _classify(rtoks, k)
@@ -382,7 +417,16 @@ def _tense(text: str, start: int, end: int) -> str | None:
 class _Ctx:
     text: str
     anchor: dt.date | None
-    last_ref: dt.date | None = None  # last explicit day-level date, for "the next day"
+    last_ref: dt.date | None = None  # last day-level date, for "the next day"
+    last_month: tuple[int, int] | None = None  # last month-level date, for "the following month"
+    last_year: int | None = None  # last year mentioned, for "later that year"
+
+    def note(self, y: int, mo: int | None = None, d: dt.date | None = None) -> None:
+        self.last_year = y
+        if mo is not None:
+            self.last_month = (y, mo)
+        if d is not None:
+            self.last_ref = d
 
 
 _Result = tuple[str, str, str | None]  # type, value, mod
@@ -433,7 +477,7 @@ def _slash(m: re.Match[str], ctx: _Ctx) -> _Result | None:
 _EXPLICIT_MD = (
     rf"(?:(?P<wd>{_WEEKDAY_RE}),?\s+)?(?:(?P<mon>{_MONTH_RE})\s+(?P<day>{_DAY_RE})|"
     rf"(?P<day2>{_DAY_RE})\s+(?:{_ci('of')}\s+)?(?P<mon2>{_MONTH_RE}))"
-    rf"(?:,?\s+(?P<year>{_YEAR_RE}))?(?![\d%:]|\.\d|,\d)"
+    rf"(?:,?\s+(?P<year>{_YEAR_RE}))?(?![\d%]|[.:,]\d)"
 )
 
 
@@ -452,7 +496,7 @@ def _explicit(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         if read and read != (y, mon, day):
             read = None
         d = dt.date(*(read or (y, mon, day)))
-        ctx.last_ref = d
+        ctx.note(d.year, d.month, d)
         return "DATE", _fmt_date(d), None
     if day > calendar.monthrange(2000, mon)[1]:
         return None
@@ -462,7 +506,7 @@ def _explicit(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     d2 = _safe_date(y, mon, day)
     if d2 is None:
         return None
-    ctx.last_ref = d2
+    ctx.note(y, mon, d2)
     return "DATE", _fmt_date(d2), None
 
 
@@ -483,33 +527,35 @@ _MAY_OK_BEFORE = re.compile(
 def _month(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     mon = _month_num(m["mon"])
     rel = (m["rel"] or "").lower()
-    if m["mon"] == "May" and not rel and not m["year"] and not m["ry"]:
+    bare = not rel and not m["year"] and not m["ry"]
+    if bare:
+        after = ctx.text[m.end() : m.end() + 12]
+        if re.match(r"\s+(?:for|of|on|against|to|in)\s+(?:the\s+)?[A-Z]", after):
+            return None  # "March for Life", "March on Washington"
+    if m["mon"] == "May" and bare:
         before = ctx.text[max(0, m.start() - 20) : m.start()]
         if not _MAY_OK_BEFORE.search(before):
             return None
-    if m["mon"] == "March" and not rel and not m["year"] and not m["ry"]:
-        before = ctx.text[max(0, m.start() - 6) : m.start()].lower()
-        if before.endswith(("a ", "the ")):
-            return None
     if m["year"]:
+        ctx.note(int(m["year"]), mon)
         return "DATE", f"{int(m['year']):04d}-{mon:02d}", None
     a = ctx.anchor
-    if m["ry"]:
-        if a is None:
-            return "DATE", f"XXXX-{mon:02d}", None
-        k = m["ry"].split()[0].lower()
-        y = a.year + {"this": 0, "last": -1, "next": 1}[k]
-        return "DATE", f"{y}-{mon:02d}", None
     if a is None:
         return "DATE", f"XXXX-{mon:02d}", None
-    if rel in ("last", "past", "this past", "previous"):
-        y = a.year if mon < a.month else a.year - 1
+    if m["ry"]:
+        k = m["ry"].split()[0].lower()
+        y = a.year + {"this": 0, "last": -1, "next": 1}[k]
+    elif rel in ("last", "past", "this past", "previous"):
+        # the most recent one; the month just before the anchor's is "last month", so
+        # "last February" said in March means the year before
+        y = a.year if mon < a.month - 1 else a.year - 1
     elif rel in ("next", "coming", "this coming"):
-        y = a.year if mon > a.month else a.year + 1
+        y = a.year if mon > a.month + 1 else a.year + 1
     elif rel == "this":
         y = a.year
     else:
         y = _nearest_year(mon, None, a, _tense_of(m, ctx))
+    ctx.note(y, mon)
     return "DATE", f"{y}-{mon:02d}", None
 
 
@@ -543,6 +589,7 @@ def _year(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         return None
     if y < 1800 and not re.search(r"(?:in|since|of|from|until|by|year|to|and)\s+$", before):
         return None
+    ctx.note(y)
     return "DATE", str(y), None
 
 
@@ -636,7 +683,7 @@ _Q_PREFIX = r"(?:the|its|a|their|his|her|this|that|our)\s+(?:(?:latest|flat|same
 
 
 @_rule(
-    rf"(?i:\b(?:{_Q_PREFIX})?(?:(?P<y1>{_YEAR_RE})\s+)?(?:fiscal\s+)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter\b"
+    rf"(?i:\b(?:(?P<rel0>this|last|next)\s+year['’]s\s+|{_Q_PREFIX})?(?:(?P<y1>{_YEAR_RE})\s+)?(?:fiscal\s+)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter\b"
     rf"(?:\s+(?:of\s+)?(?:(?:fiscal|calendar)\s+)?(?P<y2>{_YEAR_RE})\b|\s+of\s+(?P<rel>this|last|next)\s+year\b)?)"
     rf"|\bQ(?P<q>[1-4])(?:\s*(?P<y3>{_YEAR_RE}))?\b"
 )
@@ -651,8 +698,8 @@ def _quarter_rule(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     if a is None:
         return "DATE", f"XXXX-Q{q}", None
     yy = a.year
-    if m["rel"]:
-        yy += {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
+    if m["rel"] or m["rel0"]:
+        yy += {"this": 0, "last": -1, "next": 1}[(m["rel"] or m["rel0"]).lower()]
     elif ago:
         yy -= 1
     else:
@@ -691,6 +738,11 @@ def _the_quarter(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         if adj in ("year-earlier", "year-ago"):
             y -= 1
     return "DATE", f"{y}-Q{q}", None
+
+
+@_rule(rf"(?i:\b(?:the|its)\s+(?P<y>{_YEAR_RE})\s+(?:fiscal\s+)?(?:quarter|period)\b)")
+def _year_quarter(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    return "DATE", f"{m['y']}-QX", None  # the quarter number is filled in from the context
 
 
 @_rule(
@@ -742,8 +794,10 @@ def _rel_unit(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     rel = m["rel"].lower()
     unit = m["u"].lower()
     el = (m["el"] or "").lower()
+    if m["u"][0].isupper() and m["rel"][0].isupper():
+        return None  # "This Week", a programme title
     if rel == "the following" or rel == "the previous":
-        ref = ctx.last_ref
+        ref = _ref_date(ctx, unit)
         if ref is None:
             return None
         off = 1 if rel == "the following" else -1
@@ -867,27 +921,19 @@ def _deictic(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     if w.startswith("in the past"):
         w = "the past"
     if w in ("current", "future", "recent"):
-        # only as an attribute of a time-ish noun or a holder of office ("the current quarter" is handled
-        # elsewhere); "current account", "future generations" are not times
-        nxt = re.match(r"\s+([a-z]+)", ctx.text[m.end() : m.end() + 20])
+        # only as an attribute ("future losses", "a recent filing"); "current account" is no time
+        nxt = re.match(r"\s+([A-Za-z]+)", ctx.text[m.end() : m.end() + 20])
         if nxt is None:
             return None
-        if w == "future" and not re.match(
-            r"(?:plans?|talks|meetings?|visits?|years|events?|elections?|date)\b", nxt.group(1)
-        ):
+        if w != "recent" and not nxt.group(1)[0].islower():
             return None
-        if w == "current" and nxt.group(1) in (
-            "account",
-            "accounts",
-            "affairs",
-            "events",
-            "flows",
-            "flow",
-            "flowing",
-        ):
+        if w == "current" and nxt.group(1) in ("account", "accounts", "affairs", "events", "flows", "flow"):
             return None
-    if w == "now" and re.match(r"\s*(?:that|on)\b", ctx.text[m.end() : m.end() + 6]):
-        pass
+    if w == "soon":
+        before = ctx.text[max(0, m.start() - 3) : m.start()].lower()
+        after = ctx.text[m.end() : m.end() + 12]
+        if before.endswith("as ") or re.match(r"\s+(?:after|afterwards|as|thereafter)\b", after):
+            return None
     return _DEICTIC[w][0], _DEICTIC[w][1], None
 
 
@@ -945,6 +991,17 @@ def _weekday(m: re.Match[str], ctx: _Ctx) -> _Result | None:
 # ---- anaphoric days / years ---------------------------------------------------------------
 
 
+def _ref_date(ctx: _Ctx, unit: str) -> dt.date | None:
+    """The reference time for an anaphoric expression of ``unit`` granularity."""
+    if unit in ("day", "morning", "week", "weekend") and ctx.last_ref is not None:
+        return ctx.last_ref
+    if unit == "month" and ctx.last_month is not None:
+        return dt.date(ctx.last_month[0], ctx.last_month[1], 1)
+    if unit == "year" and ctx.last_year is not None:
+        return dt.date(ctx.last_year, 1, 1)
+    return ctx.anchor
+
+
 @_rule(
     r"(?i:\b(?P<w>the next day|the following day|the day before|the previous day|the day after|the same day|that day|"
     r"the next morning|the following morning|that same day|the following year|the previous year|the year before|"
@@ -952,21 +1009,20 @@ def _weekday(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     r"the following month|the previous month|that month|the same month)\b)"
 )
 def _anaphoric(m: re.Match[str], ctx: _Ctx) -> _Result | None:
-    w = m["w"].lower()
-    ref = ctx.last_ref or ctx.anchor
+    w = re.sub(r"\s+", " ", m["w"].lower())
+    unit = w.split()[-1]
+    ref = _ref_date(ctx, unit)
     if ref is None:
         return None
-    if w.endswith(("day", "morning")):
-        off = (
-            1
-            if ("next" in w or "following" in w or "after" in w)
-            else -1
-            if ("before" in w or "previous" in w)
-            else 0
-        )
+    off = (
+        1
+        if ("next" in w or "following" in w or "after" in w)
+        else -1
+        if ("before" in w or "previous" in w)
+        else 0
+    )
+    if unit in ("day", "morning"):
         return "DATE", _fmt_date(ref + dt.timedelta(days=off)), None
-    unit = w.split()[-1]
-    off = 1 if ("next" in w or "following" in w) else -1 if ("before" in w or "previous" in w) else 0
     return "DATE", _rel_value(unit, off, ref), None
 
 
@@ -990,6 +1046,11 @@ _DUR_MOD = {
     "up to": "EQUAL_OR_LESS",
     "no more than": "EQUAL_OR_LESS",
 }
+
+
+_RATE_BEFORE = re.compile(
+    r"(?:\d|times|twice|once|million|billion|thousand|hundred|dollars|cents)\W*(?:[a-z-]+\W+){0,2}$"
+)
 
 
 def _unit_code(u: str) -> str:
@@ -1041,6 +1102,17 @@ def _duration(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     if m["old"]:
         return None  # ages are not time expressions
     nword = m["n"].lower()
+    if re.fullmatch(r"(?:1[6-9]|20)\d\d", nword):
+        return None  # "the 1988 quarter" is a year, not 1988 quarters
+    if m["u"][0].isupper() and m.group(0)[0].isdigit():
+        return None  # "60 Minutes", a title
+    if nword in ("a", "one") and m["u"].lower() == "second" and not m["ago"]:
+        return None  # "a second term"
+    if m["u"].lower().startswith("quarter") and "-" in m.group(0) and not m["q"].strip():
+        return None  # "three-quarters of"
+    before = ctx.text[max(0, m.start() - 40) : m.start()].lower()
+    if nword in ("a", "an", "per") and not m["ago"] and _RATE_BEFORE.search(before):
+        return "SET", _duration_value(1, m["u"]), None
     unit = m["u"].lower()
     if nword in ("a", "an") and m.group(0)[0].isdigit():
         return None
@@ -1134,8 +1206,8 @@ def _set(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         nxt = ctx.text[m.end() : m.end() + 20].lower()
         # adjectives before nouns ("a daily newspaper", "the weekly magazine") are not sets of times
         if re.match(
-            r"\s+(?:newspaper|paper|magazine|news|publication|journal|show|program|programme|column|basis|average)",
-            nxt,
+            r"\s+(?:newspaper|paper|magazine|news|publication|journal|show|program|programme|column|average|[A-Z])",
+            ctx.text[m.end() : m.end() + 20],
         ):
             return None
         return "SET", _SET_ADV[w], None
@@ -1176,6 +1248,8 @@ def _set(m: re.Match[str], ctx: _Ctx) -> _Result | None:
 )
 def _time(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     a = ctx.anchor
+    if m["noon"] and ctx.text[max(0, m.start() - 5) : m.start()].lower() == "high ":
+        return None
     if m["noon"]:
         hh, mi = (12, 0) if m["noon"].lower() in ("noon", "midday") else (0, 0)
     elif m["hh"] is not None:
@@ -1239,6 +1313,95 @@ def _holiday(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     d0 = fn(a.year)
     y = _nearest_year(d0.month, d0.day, a, _tense_of(m, ctx))
     return "DATE", _fmt_date(fn(y)), None
+
+
+# ---- weekends, "the year", "year-earlier", spoken years ------------------------------------
+
+
+@_rule(
+    r"(?i:\b(?P<p>over|during|on|at|for|this|last|next|the|this past|this coming|coming|past)\s+(?:the\s+)?weekend\b)(?!-)"
+)
+def _weekend(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    a = ctx.anchor
+    p = m["p"].lower()
+    if a is None:
+        return "DATE", "XXXX-WXX-WE", None
+    if p in ("next", "coming", "this coming"):
+        d = _weekday_date(5, a, "next")
+    elif p in ("last", "past", "this past"):
+        d = _weekday_date(5, a, "last") if a.weekday() >= 5 else _weekday_date(5, a, "past")
+    else:
+        tense = _tense_of(m, ctx)
+        if tense == "FUT":
+            d = a if a.weekday() >= 5 else _weekday_date(5, a, "future")
+        else:
+            d = a if a.weekday() >= 5 else _weekday_date(5, a, "past")
+    return "DATE", _iso_week(d) + "-WE", None
+
+
+@_rule(
+    r"(?i:\b(?:for\s+)?the\s+(?P<adj>full|fiscal|latest\s+fiscal|current\s+fiscal|calendar|whole|entire|same)?\s*year\b"
+    r"(?P<ended>\s+(?:ended|ending|that\s+ended|to|through))?)"
+    r"|(?i:\b(?P<ago>year[- ](?:earlier|ago))\b)"
+    r"|(?i:\b(?P<el>earlier|later)\s+in\s+the\s+(?P<u>year|month|week|day)\b)"
+)
+def _the_year(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    a = ctx.anchor
+    if m["ago"]:
+        if a is None:
+            return "DATE", "XXXX", None
+        return "DATE", str(a.year - 1), None
+    if m["u"]:
+        unit = m["u"].lower()
+        if a is None:
+            return (
+                "DATE",
+                {"year": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX", "day": "XXXX-XX-XX"}[unit],
+                None,
+            )
+        return "DATE", _rel_value(unit, 0, a), None
+    g = m.group(0).lower()
+    if m["ended"]:
+        return "DURATION", "P1Y", None
+    if not (m["adj"] or g.startswith("for")):
+        return None
+    if (m["adj"] or "").lower() == "same":
+        return None
+    if a is None:
+        return "DATE", "XXXX", None
+    return "DATE", str(a.year), None
+
+
+_UNITS_WORDS = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS_TENS = (
+    "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+    "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+)
+
+
+@_rule(
+    rf"(?i:\b(?:the\s+year\s+)?(?P<c>nineteen|eighteen)(?:\s+hundred)?\s+(?P<t>{_TEENS_TENS})(?:[- ](?P<u>{_UNITS_WORDS}))?\b)"
+    rf"|(?i:\b(?:the\s+year\s+)?two\s+thousand(?:\s+(?:and\s+)?(?P<t2>{_TEENS_TENS}|{_UNITS_WORDS})(?:[- ](?P<u2>{_UNITS_WORDS}))?)?\b)"
+)
+def _spoken_year(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    if m["c"]:
+        base = 1900 if m["c"].lower() == "nineteen" else 1800
+        t = _NUMBERS[m["t"].lower()]
+        u = _NUMBERS[m["u"].lower()] if m["u"] else 0
+        if t < 10 or (u and t < 20):
+            return None
+        y = base + t + u
+    else:
+        if not m.group(0).lower().startswith("the year") and not m["t2"]:
+            return None  # "two thousand troops"
+        t = _NUMBERS[m["t2"].lower()] if m["t2"] else 0
+        u = _NUMBERS[m["u2"].lower()] if m["u2"] else 0
+        y = 2000 + t + u
+        after = ctx.text[m.end() : m.end() + 14]
+        if re.match(r"\s+[a-z]+s\b", after):
+            return None
+    ctx.note(y)
+    return "DATE", str(y), None
 
 
 # --------------------------------------------------------------------------------------------
@@ -1309,6 +1472,15 @@ def _extend_prefix(text: str, ref: TimeRef) -> TimeRef:
 # Public API
 # --------------------------------------------------------------------------------------------
 
+_MONEY_RE = re.compile(r"\$|\bcents?\b|%|\bpercent\b|\bprofit|\bearnings\b|\bnet income\b|\brevenue")
+
+
+def _sentence_of(text: str, start: int, end: int) -> str:
+    a = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+    b = text.find(". ", end)
+    return text[a + 1 : b if b >= 0 else len(text)]
+
+
 _YEAR_AGO_RE = re.compile(r"(?i:^(?:a|one) year (?:ago|earlier)$|^year[- ](?:earlier|ago)$)")
 
 
@@ -1356,11 +1528,15 @@ def _tag_cached(text: str, anchor: dt.date | None) -> tuple[TimeRef, ...]:
             r = ref
         if re.match(r"\d{4}-Q\d$", r.value):
             last_quarter = r
-        elif last_quarter is not None and _YEAR_AGO_RE.match(r.text) and anchor is not None:
-            between = text[last_quarter.end : r.start]
-            if len(between) < 200 and not re.search(r"[.!?]\s", between):
-                y, q = last_quarter.value.split("-Q")
+        elif last_quarter is not None and anchor is not None and r.start - last_quarter.end < 1500:
+            # earnings reports: "a year earlier" / "year-ago" compare with the same quarter a year back
+            y, q = last_quarter.value.split("-Q")
+            if _YEAR_AGO_RE.match(r.text) or (
+                r.text.lower() == "last year" and _MONEY_RE.search(_sentence_of(text, r.start, r.end))
+            ):
                 r = TimeRef(r.start, r.end, r.text, r.type, f"{int(y) - 1}-Q{q}", r.mod)
+            elif re.fullmatch(r"\d{4}-QX", r.value):
+                r = TimeRef(r.start, r.end, r.text, r.type, f"{r.value[:4]}-Q{q}", r.mod)
         result.append(r)
         prev_end = r.end
     return tuple(result)
