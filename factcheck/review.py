@@ -20,19 +20,24 @@ from urllib.parse import urlparse
 from factcheck import pipeline
 from factcheck import session as sess
 from factcheck.model import Claim, GroupOverrides, Suggestion, Verdict
-from factcheck.session import Decision, SessionError
+from factcheck.session import Decision, SessionChanged, SessionCorrupt, SessionError, SessionLocked
 
-__all__ = ["Decision", "ReconcileReport", "Review", "ReviewError", "SessionError", "SessionLocked"]
+__all__ = [
+    "Decision",
+    "ReconcileReport",
+    "Review",
+    "ReviewError",
+    "SessionChanged",
+    "SessionCorrupt",
+    "SessionError",
+    "SessionLocked",
+]
 
 REATTACH_THRESHOLD = 90.0  # rapidfuzz ratio (0-100) needed to re-attach a decision to a changed claim
 
 
 class ReviewError(Exception):
     """A decision that cannot be made (unknown claim id, read-only session, bad argument): one line."""
-
-
-class SessionLocked(SessionError):
-    """The session is open for writing in another running factcheck."""
 
 
 @dataclass(slots=True)
@@ -104,11 +109,12 @@ class Review:
         self.report = ReconcileReport()
         self._version = 0
         self._saved_version = 0
-        self._step = max((h.step for h in data.history), default=0)
+        self._step = sess.HistoryEntry.from_row(data.history[-1]).step if data.history else 0
         self._undo: list[tuple[str, list[_Change]]] = []
         self._redo: list[tuple[str, list[_Change]]] = []
         self._save_lock = threading.Lock()
-        self._lock: Any = None
+        self._lock: sess.SessionLock | None = None
+        self._file_state: sess.FileState | None = None
         self._orig_published: dict[str, tuple[dt.date | None, str | None]] = {}
         self._index: dict[str, Claim] = {}
 
@@ -124,39 +130,49 @@ class Review:
         reviewer: str | None = None,
         readonly: bool = False,
         progress: Callable[[int, int], None] | None = None,
+        if_locked: str = "readonly",
     ) -> Review:
+        """Open (or start) a session. ``if_locked``: "readonly" (open read-only, explained in
+        ``lock_message``) or "raise" (SessionLocked) when another running factcheck holds the session."""
         path = Path(session_path)
-        exists = path.exists()
-        if exists:
-            data = sess.load(path)
-        else:
-            if not corpus_paths:
-                raise SessionError(f"{path}: no such session; give the corpus to create it")
-            data = sess.SessionData(reviewer=reviewer or sess.reviewer_name(), created=sess.utcnow())
         who = reviewer or sess.reviewer_name()
-        if corpus_paths:
-            paths = [str(p) for p in corpus_paths]
-            data.corpus = [_relative_to(Path(p), path.parent) for p in paths]
-        else:
-            paths = _session_corpus(path, data.corpus)
-        corpus = pipeline.build(paths, group=False, progress=progress)
-        r = cls(path, data, corpus, reviewer=who, readonly=readonly)
+        lock: sess.SessionLock | None = None
+        lock_message = None
         if not readonly:
-            r._take_lock()
-        r._attach()
-        if not exists:
-            r._version += 1  # a new session is unsaved
-        return r
-
-    def _take_lock(self) -> None:
-        lock_cls = getattr(sess, "SessionLock", None)
-        if lock_cls is None:
-            return
+            try:
+                lock = sess.SessionLock.acquire(path)
+            except SessionLocked as e:
+                if if_locked == "raise":
+                    raise
+                readonly, lock_message = True, str(e)
         try:
-            self._lock = lock_cls.acquire(self.path)
-        except SessionLocked as e:
-            self.readonly = True
-            self.lock_message = str(e)
+            state: sess.FileState | None
+            if path.exists():
+                data, state = sess.load_with_state(path)
+                exists = True
+            else:
+                if not corpus_paths:
+                    raise SessionError(f"{path}: no such session; give the corpus to create it")
+                data, state, exists = sess.SessionData(reviewer=who, created=sess.utcnow()), None, False
+            changed_corpus = False
+            if corpus_paths:
+                paths = [str(p) for p in corpus_paths]
+                rel = [_relative_to(Path(p), path.parent) for p in paths]
+                changed_corpus = rel != data.corpus
+                data.corpus = rel
+            else:
+                paths = _session_corpus(path, data.corpus)
+            corpus = pipeline.build(paths, group=False, progress=progress)
+            r = cls(path, data, corpus, reviewer=who, readonly=readonly)
+            r._lock, r.lock_message, r._file_state = lock, lock_message, state
+            r._attach()
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+        if not exists or changed_corpus or r.report.changed_articles or r.report.added_articles:
+            r._version += 1  # unsaved
+        return r
 
     def _attach(self) -> None:
         """Reviewer dates, manual claims, reconciliation of decisions, grouping."""
@@ -272,7 +288,7 @@ class Review:
         at = sess.utcnow()
         self._step += 1
         for old, new in remap.items():
-            data.history.append(
+            data.add_history(
                 sess.HistoryEntry(
                     self._step, at, self.reviewer, "reattach", "decision", new, {"id": old}, {"id": new}
                 )
@@ -408,7 +424,7 @@ class Review:
         self._step += 1
         at = sess.utcnow()
         for kind, key, before, after in changes:
-            self._data.history.append(
+            self._data.add_history(
                 sess.HistoryEntry(self._step, at, self.reviewer, op, kind, key, before, after)
             )
         self._version += 1
@@ -646,18 +662,19 @@ class Review:
         return _Snapshot(self._data.copy(), self._version)
 
     def save(self, snapshot: object | None = None) -> None:
+        """Atomic save; thread-safe (call it from a worker with a ``snapshot()`` taken on the UI thread).
+
+        Raises SessionChanged (our version written beside it) when the file was changed on disk by
+        something else, ReviewError when read-only.
+        """
         if self.readonly:
             raise ReviewError(self.lock_message or f"{self.path}: the session is open read-only; not saved")
         snap = snapshot if isinstance(snapshot, _Snapshot) else self.snapshot()
         with self._save_lock:
             data = snap.data
-            data.reviewer = data.reviewer or self.reviewer
+            data.reviewer = self.reviewer
             data.saved = sess.utcnow()
-            saver = getattr(self._lock, "save", None)
-            if saver is not None:
-                saver(data)
-            else:
-                sess.save(self.path, data)
+            self._file_state = sess.save(self.path, data, expected=self._file_state)
             if self._version == snap.version:
                 self._saved_version = snap.version
 
