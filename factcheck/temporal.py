@@ -1203,7 +1203,6 @@ _SET_ADV = {
 def _set(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     if m["adv"]:
         w = m["adv"].lower()
-        nxt = ctx.text[m.end() : m.end() + 20].lower()
         # adjectives before nouns ("a daily newspaper", "the weekly magazine") are not sets of times
         if re.match(
             r"\s+(?:newspaper|paper|magazine|news|publication|journal|show|program|programme|column|average|[A-Z])",
