@@ -393,7 +393,7 @@ def _tense(text: str, start: int, end: int) -> str | None:
     ltoks = ltoks[cut:][-12:]
     rtoks = _WORD_RE.findall(text[end : end + 100])[:8]
     # the word right after the expression can decide first: "Wednesday's ruling"
-    if rtoks and rtoks[0].lower() in ("'s", "’s"):
+    if text[end : end + 2] in ("'s", "’s"):
         return "PAST"
     for k in range(len(ltoks) - 1, -1, -1):
         c = _classify(ltoks + rtoks[:1], k)
@@ -563,7 +563,7 @@ def _month(m: re.Match[str], ctx: _Ctx) -> _Result | None:
 
 
 @_rule(
-    rf"(?<![\w$£€#.,/-])(?:(?P<fy>{_ci('fiscal|calendar|model|FY')})\s+)?(?P<year>{_YEAR_RE})(?P<s>s|'s)?"
+    rf"(?<![\w$£€#.,/])(?<!\d-)(?:(?P<fy>{_ci('fiscal|calendar|model|FY')})\s+)?(?P<year>{_YEAR_RE})(?P<s>s|'s)?"
     r"(?![\w%]|[.,/:-]\d|\s*(?:%|percent|per cent))"
 )
 def _year(m: re.Match[str], ctx: _Ctx) -> _Result | None:
@@ -788,7 +788,7 @@ _REL_UNIT_RE = r"(?P<u>week(?:end)?|month|year|decade|century)"
 
 @_rule(
     rf"(?i:\b(?:(?P<el>earlier|later|late|early)\s+)?(?P<rel>this past|this coming|this|last|next|past|previous|coming|current|the past|the last|the next|the coming|the previous|the current|the following)\s+{_REL_UNIT_RE}\b)"
-    r"(?!['’]s\s)(?!-)"
+    r"(?!-)"
 )
 def _rel_unit(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     rel = m["rel"].lower()
@@ -925,8 +925,8 @@ def _deictic(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         nxt = re.match(r"\s+([A-Za-z]+)", ctx.text[m.end() : m.end() + 20])
         if nxt is None:
             return None
-        if w != "recent" and not nxt.group(1)[0].islower():
-            return None
+        if (w != "recent" or m["w"][0].isupper()) and not nxt.group(1)[0].islower():
+            return None  # "Recent Posts", "Future Group"
         if w == "current" and nxt.group(1) in ("account", "accounts", "affairs", "events", "flows", "flow"):
             return None
     if w == "soon":
@@ -1399,8 +1399,8 @@ def _spoken_year(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         after = ctx.text[m.end() : m.end() + 14]
         if re.match(r"\s+[a-z]+s\b", after):
             return None
-    ctx.note(y)
-    return "DATE", str(y), None
+    ctx.note(int(y))
+    return "DATE", str(int(y)), None
 
 
 # --------------------------------------------------------------------------------------------
@@ -1480,6 +1480,9 @@ def _sentence_of(text: str, start: int, end: int) -> str:
     return text[a + 1 : b if b >= 0 else len(text)]
 
 
+_LEADING_PREP = re.compile(
+    r"(?i:(?:on|in|at|during|by|until|till|since|for|over|from|within|after|before)\s+)"
+)
 _YEAR_AGO_RE = re.compile(r"(?i:^(?:a|one) year (?:ago|earlier)$|^year[- ](?:earlier|ago)$)")
 
 
@@ -1536,6 +1539,10 @@ def _tag_cached(text: str, anchor: dt.date | None) -> tuple[TimeRef, ...]:
                 r = TimeRef(r.start, r.end, r.text, r.type, f"{int(y) - 1}-Q{q}", r.mod)
             elif re.fullmatch(r"\d{4}-QX", r.value):
                 r = TimeRef(r.start, r.end, r.text, r.type, f"{r.value[:4]}-Q{q}", r.mod)
+        lead = _LEADING_PREP.match(r.text)
+        if lead and lead.end() < len(r.text):
+            st = r.start + lead.end()
+            r = TimeRef(st, r.end, text[st : r.end], r.type, r.value, r.mod)
         result.append(r)
         prev_end = r.end
     return tuple(result)

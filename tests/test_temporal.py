@@ -1,0 +1,551 @@
+"""Tests for the temporal tagger (factcheck.temporal)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from factcheck.model import TimeRef
+from factcheck.temporal import is_compatible, resolve_value, tag
+
+D = dt.date
+
+
+def find(text: str, phrase: str, anchor: dt.date | None = None) -> TimeRef:
+    """The tagged expression that covers ``phrase`` in ``text``."""
+    i = text.index(phrase)
+    j = i + len(phrase)
+    hits = [t for t in tag(text, anchor) if t.start < j and i < t.end]
+    assert hits, f"{phrase!r} not tagged in {text!r}: {tag(text, anchor)}"
+    assert len(hits) == 1, hits
+    return hits[0]
+
+
+def value(text: str, phrase: str, anchor: dt.date | None = None) -> str:
+    return find(text, phrase, anchor).value
+
+
+def untagged(text: str, phrase: str, anchor: dt.date | None = None) -> bool:
+    i = text.index(phrase)
+    j = i + len(phrase)
+    return not any(t.start < j and i < t.end for t in tag(text, anchor))
+
+
+# ---- the seed articles (canonical examples) --------------------------------------------------
+
+SEED_002 = D(2024, 3, 19)
+SEED_001 = D(2024, 4, 26)
+SEED_004 = D(2024, 5, 16)
+SEED_003 = D(2022, 12, 30)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "anchor", "expected"),
+    [
+        (
+            "Russian President Vladimir Putin is expected to visit China in May for talks.",
+            "May",
+            SEED_002,
+            "2024-05",
+        ),
+        (
+            "Reuters' sources said Putin will likely arrive in China in the second half of May.",
+            "second half of May",
+            SEED_002,
+            "2024-05",
+        ),
+        (
+            "Putin previously visited China last October to attend the forum.",
+            "last October",
+            SEED_002,
+            "2023-10",
+        ),
+        ("Xi Jinping (L) in Beijing, China, on June 8, 2018.", "June 8, 2018", SEED_002, "2018-06-08"),
+        ("Reuters reported on March 19, citing five sources.", "March 19", SEED_002, "2024-03-19"),
+        ("Putin says plans to visit China next month", "next month", SEED_001, "2024-05"),
+        (
+            "Putin said that he has plans to visit China this May, Kyodo reported.",
+            "this May",
+            SEED_001,
+            "2024-05",
+        ),
+        (
+            "This would mark the first trip of Putin after his fifth term in office begins May 7.",
+            "May 7",
+            SEED_001,
+            "2024-05-07",
+        ),
+        (
+            "Putin was quoted as saying in his address at the congress on Thursday, Kyodo reported.",
+            "Thursday",
+            SEED_001,
+            "2024-04-25",
+        ),
+        (
+            "Xi Jinping and Putin had in February this year accused Washington.",
+            "February this year",
+            SEED_001,
+            "2024-02",
+        ),
+        ("Xi had met with Lavrov in Beijing earlier this month.", "earlier this month", SEED_001, "2024-04"),
+        (
+            "Putin's last visit to Beijing occurred in October 2023 during the forum.",
+            "October 2023",
+            SEED_001,
+            "2023-10",
+        ),
+        (
+            "Xi visited Moscow for a state visit in last March in 2023.",
+            "last March in 2023",
+            SEED_001,
+            "2023-03",
+        ),
+        ("Their last meeting in 2018 occurred just before the visit.", "2018", SEED_001, "2018"),
+        (
+            "Putin embarked on a two-day state visit to China on Thursday morning.",
+            "Thursday morning",
+            SEED_004,
+            "2024-05-16",
+        ),
+        (
+            "with bilateral trade reaching record levels last year amidst sanctions",
+            "last year",
+            SEED_004,
+            "2023",
+        ),
+        (
+            "Putin said he was expecting Xi to make a state visit to Russia in spring 2023.",
+            "spring 2023",
+            SEED_003,
+            "2023-SP",
+        ),
+        (
+            "We are expecting for you next spring on a state visit to Moscow.",
+            "next spring",
+            SEED_003,
+            "2023-SP",
+        ),
+        (
+            "Russian President Vladimir Putin said on Friday he was expecting Xi.",
+            "Friday",
+            SEED_003,
+            "2022-12-30",
+        ),
+        ("since Moscow sent its armed forces into Ukraine on Feb. 24.", "Feb. 24", SEED_003, "2022-02-24"),
+        (
+            "At a September summit in Uzbekistan, Putin acknowledged his counterpart's concerns.",
+            "September",
+            SEED_003,
+            "2022-09",
+        ),
+    ],
+)
+def test_seed_examples(text: str, phrase: str, anchor: dt.date, expected: str) -> None:
+    assert value(text, phrase, anchor) == expected
+
+
+def test_seed_durations_and_not_dates() -> None:
+    text = (
+        "Putin embarked on a two-day state visit to China. A gala event is planned to commemorate "
+        "75 years of diplomatic relations. It is his first trip after his fifth term in office began."
+    )
+    two_day = find(text, "two-day", SEED_004)
+    assert (two_day.type, two_day.value) == ("DURATION", "P2D")
+    years = find(text, "75 years", SEED_004)
+    assert (years.type, years.value) == ("DURATION", "P75Y")
+    assert untagged(text, "fifth term", SEED_004)
+
+
+def test_second_half_keeps_modifier() -> None:
+    t = find("Putin will arrive in the second half of May.", "May", SEED_002)
+    assert t.value == "2024-05"
+    assert t.mod == "SECOND_HALF"
+    assert t.text.startswith("the second half of")
+
+
+# ---- explicit dates in news styles -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("The report was published March 19, 2024 in Kyiv.", "March 19, 2024", "2024-03-19"),
+        ("Published 26 April 2024 by the agency.", "26 April 2024", "2024-04-26"),
+        ("The talks began Jan. 3, 2024, officials said.", "Jan. 3, 2024", "2024-01-03"),
+        ("The file is dated 2024-05-16 in the archive.", "2024-05-16", "2024-05-16"),
+        ("The deadline is Sept. 30, 1989.", "Sept. 30, 1989", "1989-09-30"),
+        ("In an editorial on Monday, Oct. 26: the paper said", "Monday, Oct. 26", "1998-10-26"),
+        ("the 8th of May 1945 marked the end of the war", "8th of May 1945", "1945-05-08"),
+    ],
+)
+def test_explicit_dates(text: str, phrase: str, expected: str) -> None:
+    assert value(text, phrase, D(1998, 10, 25)) == expected
+
+
+def test_explicit_date_without_year_uses_anchor() -> None:
+    assert value("The vote is set for May 7.", "May 7", D(2024, 4, 26)) == "2024-05-07"
+    assert value("The blast happened on Aug. 7 in Nairobi.", "Aug. 7", D(1998, 8, 20)) == "1998-08-07"
+
+
+def test_months_and_years() -> None:
+    a = D(2024, 3, 19)
+    assert value("Elections were held in October 2023.", "October 2023", a) == "2023-10"
+    assert value("The law was passed in 2018.", "2018", a) == "2018"
+    assert value("The plan will be unveiled in May.", "May", a) == "2024-05"
+    assert value("Prices rose in the 1990s.", "1990s", a) == "199"
+    assert value("It was signed in mid-1996.", "1996", a) == "1996"
+    assert find("It was signed in mid-1996.", "1996", a).mod == "MID"
+    assert value("Profit fell in fiscal 1989.", "fiscal 1989", a) == "1989"
+
+
+# ---- seasons, quarters and parts ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "anchor", "expected", "mod"),
+    [
+        ("The summit took place in spring 2023.", "spring 2023", D(2024, 1, 5), "2023-SP", None),
+        ("The summit will take place next spring.", "next spring", D(2022, 12, 30), "2023-SP", None),
+        ("Troops withdrew last fall.", "last fall", D(2024, 3, 1), "2023-FA", None),
+        ("The bridge will reopen in mid-April.", "April", D(2024, 3, 1), "2024-04", "MID"),
+        ("The firm expects to finish early next year.", "next year", D(1989, 11, 1), "1990", "START"),
+        ("The money runs out at the end of the month.", "the month", D(2024, 5, 16), "2024-05", "END"),
+        ("Profit rose in the first quarter.", "first quarter", D(2024, 5, 16), "2024-Q1", None),
+        ("Third-quarter profit fell 5%.", "Third-quarter", D(1989, 10, 26), "1989-Q3", None),
+        ("Sales in the fourth quarter fell.", "fourth quarter", D(1998, 1, 26), "1997-Q4", None),
+        (
+            "Net income rose 5% from a year earlier in the third quarter.",
+            "a year earlier",
+            D(1989, 10, 26),
+            "1988",
+            None,
+        ),
+        (
+            "Output in the third quarter was up 5% from a year earlier.",
+            "a year earlier",
+            D(1989, 10, 26),
+            "1988-Q3",
+            None,
+        ),
+    ],
+)
+def test_seasons_quarters_and_parts(
+    text: str, phrase: str, anchor: dt.date, expected: str, mod: str | None
+) -> None:
+    t = find(text, phrase, anchor)
+    assert t.value == expected
+    assert t.mod == mod
+
+
+# ---- relative expressions ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("The minister will travel next month.", "next month", "2024-06"),
+        ("Inflation fell last year.", "last year", "2023"),
+        ("The deal was signed earlier this month.", "earlier this month", "2024-05"),
+        ("The talks were held in February this year.", "February this year", "2024-02"),
+        ("The ministers met last October.", "last October", "2023-10"),
+        ("He hopes to visit this May.", "this May", "2024-05"),
+        ("The minister spoke on Thursday.", "Thursday", "2024-05-16"),
+        ("The minister spoke on Monday.", "Monday", "2024-05-13"),
+        ("The minister will speak this Wednesday.", "Wednesday", "2024-05-22"),
+        ("The minister spoke yesterday.", "yesterday", "2024-05-15"),
+        ("The minister will speak tomorrow.", "tomorrow", "2024-05-17"),
+        ("The minister spoke today.", "today", "2024-05-16"),
+        ("The minister spoke two days ago.", "two days ago", "2024-05-14"),
+        ("The minister spoke last week.", "last week", "2024-W19"),
+        ("The minister will speak next week.", "next week", "2024-W21"),
+        ("The ministers met last Friday.", "last Friday", "2024-05-10"),
+        ("Prices are rising now.", "now", "PRESENT_REF"),
+        ("Such attacks happened in the past.", "the past", "PAST_REF"),
+        ("The country has grown fast in recent years.", "recent years", "PAST_REF"),
+        ("The law may change in the future.", "the future", "FUTURE_REF"),
+        ("The second-quarter figures were weak; this quarter looks better.", "this quarter", "2024-Q2"),
+        (
+            "It was the fourth weekend attack; over the weekend, police said",
+            "over the weekend",
+            "2024-W19-WE",
+        ),
+    ],
+)
+def test_relative_expressions(text: str, phrase: str, expected: str) -> None:
+    assert value(text, phrase, D(2024, 5, 16)) == expected  # a Thursday
+
+
+def test_anaphoric_references() -> None:
+    text = (
+        "The ceasefire began on June 3, 2021. The next day, fighting resumed. The following year was calmer."
+    )
+    assert value(text, "The next day", D(2024, 1, 1)) == "2021-06-04"
+    assert value(text, "The following year", D(2024, 1, 1)) == "2022"
+
+
+# ---- durations, sets, times ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "typ", "expected"),
+    [
+        ("a two-day visit", "two-day", "DURATION", "P2D"),
+        ("for 75 years", "75 years", "DURATION", "P75Y"),
+        ("for nearly three years", "three years", "DURATION", "P3Y"),
+        ("in the past two months", "two months", "DURATION", "P2M"),
+        ("a 16-hour flight", "16-hour", "DURATION", "PT16H"),
+        ("for several years", "several years", "DURATION", "PXY"),
+        ("the first nine months of the year", "nine months", "DURATION", "P9M"),
+        ("The forum meets every year.", "every year", "SET", "P1Y"),
+        ("The list is updated weekly.", "weekly", "SET", "P1W"),
+        ("The paper is printed daily.", "daily", "SET", "P1D"),
+        ("Talks are held each Thursday.", "each Thursday", "SET", "XXXX-WXX-4"),
+        ("The shop earns $5 million a year.", "a year", "SET", "P1Y"),
+        ("The vote closed at 10 p.m. on Thursday.", "10 p.m.", "TIME", "2024-05-16T22:00"),
+        ("The blast came at 7:15 a.m. local time.", "7:15 a.m.", "TIME", "2024-05-16T07:15"),
+        ("The minister spoke this morning.", "this morning", "TIME", "2024-05-16TMO"),
+    ],
+)
+def test_durations_sets_times(text: str, phrase: str, typ: str, expected: str) -> None:
+    t = find(text, phrase, D(2024, 5, 16))
+    assert (t.type, t.value) == (typ, expected)
+
+
+def test_duration_modifier() -> None:
+    t = find("The war has lasted nearly two years.", "two years", D(2024, 5, 16))
+    assert t.mod == "LESS_THAN"
+    assert t.text == "nearly two years"
+
+
+# ---- tense-directed resolution ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("The president will visit China in March.", "March", "2025-03"),
+        ("The president visited China in March.", "March", "2024-03"),
+        ("The president is expected to arrive in February.", "February", "2025-02"),
+        ("The president arrived in June.", "June", "2024-06"),
+        ("The president is expected to arrive on Thursday.", "Thursday", "2024-10-24"),
+        ("The leaders met on Thursday.", "Thursday", "2024-10-17"),
+        ("The leaders will meet on Monday.", "Monday", "2024-10-21"),
+        ("The leaders met on Monday.", "Monday", "2024-10-14"),
+        ("The ruling is due on Nov. 20.", "Nov. 20", "2024-11-20"),
+        ("The talks collapsed on Feb. 24.", "Feb. 24", "2024-02-24"),
+        ("The summit will open on Feb. 24.", "Feb. 24", "2025-02-24"),
+        ("A vote is planned for the spring.", "spring", "2025-SP"),
+        ("The offensive stalled in the spring.", "spring", "2024-SP"),
+    ],
+)
+def test_tense_directs_resolution(text: str, phrase: str, expected: str) -> None:
+    assert value(text, phrase, D(2024, 10, 19)) == expected  # a Saturday
+
+
+def test_possessive_weekday_is_past() -> None:
+    assert value("Lawyers will appeal Wednesday's ruling.", "Wednesday", D(2000, 1, 7)) == "2000-01-05"
+
+
+# ---- without an anchor ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Putin will visit China in May.", "May", "XXXX-05"),
+        ("The summit opens May 7.", "May 7", "XXXX-05-07"),
+        ("The leaders met on Thursday.", "Thursday", "XXXX-WXX-4"),
+        ("The visit is planned for next spring.", "next spring", "XXXX-SP"),
+        ("Profit rose in the second quarter.", "second quarter", "XXXX-Q2"),
+        ("Elections were held in October 2023.", "October 2023", "2023-10"),
+        ("It happened on June 8, 2018.", "June 8, 2018", "2018-06-08"),
+        ("for 75 years", "75 years", "P75Y"),
+        ("Prices are rising now.", "now", "PRESENT_REF"),
+    ],
+)
+def test_underspecified_without_anchor(text: str, phrase: str, expected: str) -> None:
+    assert value(text, phrase, None) == expected
+
+
+def test_resolve_value() -> None:
+    a = D(2024, 3, 19)
+    assert resolve_value("XXXX-05", a) == "2024-05"
+    assert resolve_value("XXXX-11", a) == "2023-11"
+    assert resolve_value("XXXX-05-07", a) == "2024-05-07"
+    assert resolve_value("XXXX-WXX-4", a) == "2024-03-21"
+    assert resolve_value("XXXX-SP", a) == "2024-SP"
+    assert resolve_value("XXXX-Q2", a) == "2024-Q2"
+    assert resolve_value("2023-10", a) == "2023-10"
+    assert resolve_value("P2D", a) == "P2D"
+    assert resolve_value("PRESENT_REF", a) == "PRESENT_REF"
+    # round trip: a value found without an anchor, completed later, equals tagging with the anchor
+    text = "Putin will visit China in May."
+    assert resolve_value(value(text, "May"), a) == value(text, "May", a)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("2023-SP", "2023-03", True),
+        ("2023-10", "2024-05", False),
+        ("2024", "2024-05", True),
+        ("2024-05", "2024-05-16", True),
+        ("2024-W20", "2024-05-16", True),
+        ("2024-W20", "2024-05-30", False),
+        ("2024-Q2", "2024-05", True),
+        ("2024-Q2", "2024-08", False),
+        ("XXXX-05", "2024-05", True),
+        ("XXXX-05", "2024-06-01", False),
+        ("XXXX-05", "2024", True),
+        ("XXXX-05", "XXXX-05-07", True),
+        ("XXXX-WXX-4", "2024-05-16", True),
+        ("XXXX-WXX-4", "2024-05-15", False),
+        ("P2D", "2024-05", True),
+        ("PRESENT_REF", "1999", True),
+        ("XXXX-WXX-4", "P1W", True),
+        ("199", "1995-06", True),
+        ("2024-05-16T22:00", "2024-05-16", True),
+        ("2024-05-16TMO", "2024-05-17", False),
+    ],
+)
+def test_is_compatible(a: str, b: str, expected: bool) -> None:
+    assert is_compatible(a, b) is expected
+    assert is_compatible(b, a) is expected
+
+
+# ---- not dates --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("The talks may be delayed.", "may"),
+        ("It may rain.", "may"),
+        ("May God help us, he said.", "May"),
+        ("Protesters joined a march through the city.", "march"),
+        ("Thousands joined the March for Life on Capitol Hill.", "March"),
+        ("The suspect, 61, was arrested.", "61"),
+        ("He was aged 54 when he died.", "54"),
+        ("A 45-year-old man was arrested.", "45-year-old"),
+        ("Support rose to 54% of voters.", "54%"),
+        ("The company paid $2018 in fees.", "2018"),
+        ("He began his fifth term in office.", "fifth term"),
+        ("Only 3 of the 12 members voted.", "12"),
+        ("The fall of the regime was swift.", "fall"),
+        ("About 2000 people attended.", "2000"),
+        ("Unemployment reached a quarter-century low.", "quarter-century"),
+    ],
+)
+def test_not_dates(text: str, phrase: str) -> None:
+    assert untagged(text, phrase, D(2024, 5, 16))
+
+
+def test_may_is_a_month_when_context_says_so() -> None:
+    a = D(2024, 3, 19)
+    assert value("The vote is in May.", "May", a) == "2024-05"
+    assert value("The plan dates from May 2019.", "May 2019", a) == "2019-05"
+    assert value("Putin will travel in early May.", "May", a) == "2024-05"
+    assert value("The end of May is the target.", "May", a) == "2024-05"
+    assert untagged("May the best team win.", "May", a)
+
+
+# ---- invariants -------------------------------------------------------------------------------
+
+
+def test_offsets_sorted_and_non_overlapping() -> None:
+    text = (
+        "On March 19, 2024, Reuters said Putin will visit China in May, two months after "
+        "the election. He visited last October and will stay for two days, from May 16."
+    )
+    refs = tag(text, D(2024, 3, 19))
+    assert refs
+    for a, b in itertools.pairwise(refs):
+        assert a.end <= b.start
+    for t in refs:
+        assert text[t.start : t.end] == t.text
+        assert t.type in ("DATE", "TIME", "DURATION", "SET")
+        assert t.value
+
+
+def test_empty_and_datetime_anchor() -> None:
+    assert tag("") == []
+    assert tag("no dates here at all") == []
+    assert value("They met yesterday.", "yesterday", dt.datetime(2024, 5, 16, 13, 0)) == "2024-05-15"
+
+
+_NEWSY = st.sampled_from(
+    [
+        "May",
+        "may",
+        "March 19, 2024",
+        "Feb. 24",
+        "next",
+        "last",
+        "this",
+        "year",
+        "week",
+        "Thursday",
+        "spring",
+        "the second half of",
+        "mid-",
+        "two-day",
+        "75 years",
+        "ago",
+        "10 p.m.",
+        "2024-05-16",
+        "1990s",
+        "every",
+        "quarter",
+        "third-quarter",
+        "a year earlier",
+        "nineteen ninety-six",
+        ",",
+        ".",
+        " ",
+        "\n",
+        "'s",
+        "$",
+        "%",
+        "-",
+        "’",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.one_of(_NEWSY, st.text(max_size=12)), max_size=25).map(" ".join),
+    st.one_of(st.none(), st.dates(min_value=D(1900, 1, 1), max_value=D(2100, 12, 31))),
+)
+def test_arbitrary_text_never_crashes(text: str, anchor: dt.date | None) -> None:
+    refs = tag(text, anchor)
+    prev_end = 0
+    for t in refs:
+        assert text[t.start : t.end] == t.text
+        assert 0 <= t.start < t.end <= len(text)
+        assert t.start >= prev_end
+        prev_end = t.end
+        resolve_value(t.value, anchor or D(2024, 1, 1))
+        assert is_compatible(t.value, t.value)
+
+
+@pytest.mark.slow
+def test_bench_runs_on_shared_data(capsys: pytest.CaptureFixture[str]) -> None:
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "bench" / "temporal.py"
+    spec = importlib.util.spec_from_file_location("bench_temporal", path)
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod
+    spec.loader.exec_module(mod)
+    if not mod.data_dir().is_dir():
+        pytest.skip("shared TempEval-3 data not available")
+    assert mod.main(["--no-baseline", "--limit", "20"]) == 0
+    assert "value F1" in capsys.readouterr().out
