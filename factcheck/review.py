@@ -485,12 +485,9 @@ class Review:
     def _dchange(self, claim_id: str, **after: Any) -> _Change:
         d = self.decision(claim_id)
         before = _decision_fields(d, after.keys())
-        return (
-            "decision",
-            claim_id,
-            before,
-            _decision_fields(replace(d, **_decision_values(after)), after.keys()),
-        )
+        new = _decision_fields(replace(d, **_decision_values(after)), after.keys())
+        changed = [k for k in new if new[k] != before[k]]
+        return ("decision", claim_id, {k: before[k] for k in changed}, {k: new[k] for k in changed})
 
     def mark(
         self, claim_id: str, verdict: Verdict | str, *, note: str | None = None, by: str | None = None
