@@ -1,0 +1,1 @@
+"""The review TUI (Textual). Only this package imports textual."""

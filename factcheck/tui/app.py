@@ -1,0 +1,219 @@
+"""The review TUI application: ``make_app(review, config)`` (used by tests and ``run``) and ``run``."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import ClassVar
+
+from textual import work
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Label, ProgressBar
+from textual.worker import get_current_worker
+
+from factcheck.review import Review, ReviewError, SessionError
+from factcheck.tui.commands import FactcheckCommands
+from factcheck.tui.config import Config, load_config
+from factcheck.tui.screens.main import MainScreen
+
+Opener = Callable[[Callable[[int, int], None]], Review]
+
+
+class LoadingScreen(Screen[None]):
+    """Shown while a batch is read, extracted and grouped in a thread worker."""
+
+    def compose(self) -> ComposeResult:
+        yield Label(Content("Reading articles…"), id="loading-label")
+        yield ProgressBar(id="loading-bar", show_eta=False)
+
+    def progress(self, done: int, total: int) -> None:
+        self.query_one(ProgressBar).update(total=total or None, progress=done)
+        self.query_one("#loading-label", Label).update(Content(f"Reading articles… {done}/{total}"))
+
+
+class FactcheckApp(App[int]):
+    CSS_PATH = "factcheck.tcss"
+    TITLE = "factcheck"
+    COMMANDS = App.COMMANDS | {FactcheckCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app-quit")
+    ]
+
+    def __init__(
+        self, review: Review | None = None, config: Config | None = None, opener: Opener | None = None
+    ):
+        super().__init__()
+        self.review = review
+        self.config = config or Config()
+        self._opener = opener
+        self._save_timer: Timer | None = None
+        self.error: str | None = None
+        self.save_error: str | None = None
+        self.main_screen: MainScreen | None = None
+        if self.config.keymap:
+            self.set_keymap(self.config.keymap)
+
+    @property
+    def keymap(self) -> dict[str, str]:
+        return dict(self.config.keymap)
+
+    def on_mount(self) -> None:
+        if self.config.theme:
+            if self.config.theme in self.available_themes:
+                self.theme = self.config.theme
+            else:
+                self.config.warnings.append(f"unknown theme {self.config.theme!r}")
+        for w in self.config.warnings:
+            self.notify(w, title="Config", severity="warning", timeout=8)
+        if self.review is not None:
+            self._show_main(self.review)
+        else:
+            self.push_screen(LoadingScreen(id="loading"))
+            self._open()
+
+    def _show_main(self, review: Review) -> None:
+        self.review = review
+        self.main_screen = MainScreen(review)
+        if isinstance(self.screen, LoadingScreen):
+            self.switch_screen(self.main_screen)
+        else:
+            self.push_screen(self.main_screen)
+        self.sub_title = str(review.path)
+
+    @work(thread=True, exclusive=True, group="open")
+    def _open(self) -> None:
+        assert self._opener is not None
+        worker = get_current_worker()
+
+        def progress(done: int, total: int) -> None:
+            if not worker.is_cancelled and (done == total or done % 10 == 0):
+                self.call_from_thread(self._progress, done, total)
+
+        try:
+            review = self._opener(progress)
+        except (SessionError, ReviewError, OSError, ValueError) as e:
+            self.call_from_thread(self._fail, str(e))
+            return
+        except Exception as e:  # a bug in the core must not leave a traceback over the terminal
+            self.call_from_thread(
+                self._fail, f"internal error while reading the batch: {type(e).__name__}: {e}"
+            )
+            return
+        if worker.is_cancelled:
+            review.close()
+            return
+        self.call_from_thread(self._show_main, review)
+
+    def _progress(self, done: int, total: int) -> None:
+        if isinstance(self.screen, LoadingScreen):
+            self.screen.progress(done, total)
+
+    def _fail(self, message: str) -> None:
+        self.error = message
+        self.exit(2, return_code=2)
+
+    # ------------------------------------------------------------------------------------------
+    # Saving: debounced autosave in a thread worker; synchronous save on quit.
+
+    def schedule_save(self, *, delay: float | None = None, cursor_only: bool = False) -> None:
+        r = self.review
+        if r is None or r.readonly or not r.dirty:
+            return
+        if delay is None:
+            delay = self.config.autosave_delay * (4 if cursor_only else 1)
+        if cursor_only and self._save_timer is not None:
+            return  # a decision's save is already due; it will carry the cursor
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(delay, self._save_in_worker)
+
+    def _save_in_worker(self) -> None:
+        self._save_timer = None
+        r = self.review
+        if r is None or r.readonly or not r.dirty:
+            return
+        self._save(r.snapshot())
+
+    @work(thread=True, exclusive=False, group="save")
+    def _save(self, snapshot: object) -> None:
+        assert self.review is not None
+        try:
+            self.review.save(snapshot)
+        except (OSError, ReviewError, SessionError, ValueError) as e:
+            self.call_from_thread(self._saved, str(e))
+            return
+        self.call_from_thread(self._saved, None)
+
+    def _saved(self, error: str | None) -> None:
+        self.save_error = error
+        if error:
+            self.notify(f"Could not save: {error}", title="Save failed", severity="error", timeout=10)
+        if self.main_screen is not None and self.main_screen.is_mounted:
+            self.main_screen.set_message("save failed" if error else "saved")
+
+    def save_now(self) -> bool:
+        """Save synchronously (on quit). Returns False (and tells the user) when it failed."""
+        r = self.review
+        if r is None or r.readonly or not r.dirty:
+            return True
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+        try:
+            r.save()
+        except (OSError, ReviewError, SessionError, ValueError) as e:
+            self.save_error = str(e)
+            self.notify(f"Could not save: {e}. Press ctrl+q again to quit without saving.", severity="error")
+            return False
+        return True
+
+    async def action_quit(self) -> None:
+        if not self.save_now() and not getattr(self, "_quit_anyway", False):
+            self._quit_anyway = True
+            return
+        self.exit(0)
+
+    def on_unmount(self) -> None:
+        r = self.review
+        if r is None:
+            return
+        if not r.readonly and r.dirty:
+            try:
+                r.save()
+            except (OSError, ReviewError, SessionError, ValueError) as e:
+                self.save_error = str(e)
+        r.close()
+
+
+def make_app(
+    review: Review | None, config: Config | None = None, *, opener: Opener | None = None
+) -> FactcheckApp:
+    """The app for an opened ``Review`` (tests) or, with ``opener``, one that opens it in a worker."""
+    return FactcheckApp(review, config, opener=opener)
+
+
+def run(paths: Sequence[str], session_path: Path | str, readonly: bool = False) -> int:
+    """Open the review TUI on ``paths`` with the session file ``session_path``; returns an exit code."""
+    config = load_config()
+    path_list = [str(p) for p in paths]
+
+    def opener(progress: Callable[[int, int], None]) -> Review:
+        return Review.open(Path(session_path), path_list, readonly=readonly, progress=progress)
+
+    app = make_app(None, config, opener=opener)
+    app.run()
+    if app.error:
+        print(f"factcheck: {app.error}", file=sys.stderr)
+        return 2
+    if app.save_error:
+        print(f"factcheck: the session was not saved: {app.save_error}", file=sys.stderr)
+        return 1
+    return int(app.return_code or 0)
+
+
+__all__ = ["FactcheckApp", "make_app", "run"]

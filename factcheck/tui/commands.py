@@ -1,0 +1,52 @@
+"""Command palette (ctrl+p): every action of the main screen by name."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from factcheck.tui.screens.main import MAIN_BINDINGS, MainScreen
+
+EXTRA = [
+    ("Theme: change", "app.change_theme", "pick a colour theme"),
+    ("Filter: clear", "clear_filter", "show every claim again"),
+    ("Filter: unreviewed claims only", "filter_verdict('unreviewed')", "hide claims that have a verdict"),
+    ("Filter: disputed claims only", "filter_verdict('disputed')", "show disputed claims"),
+]
+
+
+class FactcheckCommands(Provider):
+    def _commands(self) -> list[tuple[str, str, str]]:
+        out = [(b.description, b.action, f"key {b.key}") for b in MAIN_BINDINGS]
+        return out + EXTRA
+
+    def _main(self) -> MainScreen | None:
+        for screen in reversed(self.app.screen_stack):
+            if isinstance(screen, MainScreen):
+                return screen
+        return None
+
+    async def _run(self, action: str) -> None:
+        main = self._main()
+        if main is None:
+            return
+        if action.startswith("app."):
+            await self.app.run_action(action[4:])
+        else:
+            await main.run_action(action)
+
+    async def discover(self) -> Hits:
+        if self._main() is None:
+            return
+        for name, action, help_text in self._commands():
+            yield DiscoveryHit(name, partial(self._run, action), help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        if self._main() is None:
+            return
+        matcher = self.matcher(query)
+        for name, action, help_text in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), partial(self._run, action), help=help_text)

@@ -1,0 +1,69 @@
+"""Help for the focused part of the screen, and every key (as remapped by the user's config)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Label, Static
+
+INTRO = (
+    "Work through the claims of each article: give each a verdict (confirmed, disputed, superseded by a later "
+    "claim), a note and evidence. The event panel shows what other outlets said about the same event. Every "
+    "decision is saved automatically and can be undone."
+)
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,question_mark,f1", "close", "Close", id="help-close")
+    ]
+
+    def __init__(self, focused: Widget | None) -> None:
+        super().__init__(id="help")
+        self._focused = focused
+
+    def _part_help(self) -> tuple[str, str]:
+        node = self._focused
+        while node is not None:
+            text = getattr(type(node), "HELP", None)
+            if isinstance(text, str):
+                return ((node.border_title and str(node.border_title)) or type(node).__name__, text)
+            node = node.parent  # type: ignore[assignment]
+        return ("factcheck", INTRO)
+
+    def compose(self) -> ComposeResult:
+        from factcheck.tui.screens.main import MAIN_BINDINGS
+
+        part, text = self._part_help()
+        keymap = getattr(self.app, "keymap", {})
+        rows = []
+        for b in MAIN_BINDINGS:
+            keys = keymap.get(b.id or "", b.key)
+            shown = ", ".join(self.app.get_key_display(Binding(k.strip(), "")) for k in keys.split(","))
+            rows.append(Content.assemble((f"{shown:>18}", "bold $text-accent"), "  ", b.description))
+        extra = [
+            ("tab / shift+tab", "move focus between articles, claims, text and event panel"),
+            ("↑ ↓", "move in the focused list"),
+            ("ctrl+p", "command palette: every action by name"),
+            ("ctrl+q", "quit (saves first)"),
+        ]
+        rows += [Content.assemble((f"{k:>18}", "bold $text-accent"), "  ", d) for k, d in extra]
+        with Vertical(classes="dialog -wide -tall"):
+            yield Label(Content.assemble(("Help · ", "bold"), part), classes="dialog-title")
+            with VerticalScroll(classes="dialog-body"):
+                yield Static(Content(text), classes="help-part")
+                yield Static(Content(INTRO), classes="help-part")
+                yield Static(Content("\n").join(rows))
+            yield Label(
+                Content("escape closes · keys can be remapped in ~/.config/factcheck/config.toml [keys]"),
+                classes="dialog-hint",
+            )
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,393 @@
+"""Modal dialogs: note, text input (evidence, date), picker, confirmation, group verdict, filter, add claim."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList, Select, Static, TextArea
+from textual.widgets.option_list import Option
+
+from factcheck.model import Verdict
+from factcheck.tui.fmt import literal, sanitize, spans_content
+
+
+class NoteModal(ModalScreen[str | None]):
+    """Multi-line note editor: ctrl+s keeps the note, escape leaves it unchanged."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "keep", "Keep note", id="note-keep"),
+        Binding("escape", "cancel", "Cancel", id="note-cancel"),
+    ]
+
+    def __init__(self, title: str, note: str) -> None:
+        super().__init__()
+        self._title = title
+        self._note = note
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog -wide"):
+            yield Label(literal(self._title), classes="dialog-title")
+            yield TextArea(self._note, id="note-area", soft_wrap=True, show_line_numbers=False)
+            yield Label(Content("ctrl+s keep · escape cancel"), classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        area = self.query_one(TextArea)
+        area.cursor_blink = False
+        area.move_cursor(area.document.end)
+        area.focus()
+
+    def action_keep(self) -> None:
+        self.dismiss(self.query_one(TextArea).text)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class InputModal(ModalScreen[str | None]):
+    """One line of input; ``validate`` returns an error message or None."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="input-cancel")]
+
+    def __init__(
+        self,
+        title: str,
+        value: str = "",
+        *,
+        placeholder: str = "",
+        hint: str = "enter keep · escape cancel",
+        validate: Callable[[str], str | None] | None = None,
+    ) -> None:
+        super().__init__()
+        self._title, self._value, self._placeholder, self._hint = title, value, placeholder, hint
+        self._validate = validate
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(literal(self._title), classes="dialog-title")
+            yield Input(self._value, placeholder=self._placeholder, id="modal-input")
+            yield Label(Content(""), id="modal-error", classes="dialog-error")
+            yield Label(Content(self._hint), classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        inp = self.query_one(Input)
+        inp.cursor_blink = False
+        inp.focus()
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        value = event.value.strip()
+        problem = self._validate(value) if self._validate else None
+        if problem:
+            self.query_one("#modal-error", Label).update(literal(problem))
+            return
+        self.dismiss(value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+@dataclass(frozen=True, slots=True)
+class PickItem:
+    id: str
+    prompt: Content
+    search: str  # lower-case text the filter matches
+
+
+class PickerModal(ModalScreen[str | None]):
+    """Choose one item; typing filters. At most ``limit`` items are listed at once."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="picker-cancel"),
+        Binding("down", "cursor_down", "Down", show=False, id="picker-down"),
+        Binding("up", "cursor_up", "Up", show=False, id="picker-up"),
+    ]
+
+    def __init__(self, title: str, items: list[PickItem], *, limit: int = 300) -> None:
+        super().__init__()
+        self._title, self._items, self._limit = title, items, limit
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog -wide -tall"):
+            yield Label(literal(self._title), classes="dialog-title")
+            yield Input(placeholder="type to filter", id="picker-filter")
+            yield OptionList(id="picker-list")
+            yield Label(Content("↑/↓ choose · enter pick · escape cancel"), classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self._fill("")
+        inp = self.query_one(Input)
+        inp.cursor_blink = False
+        inp.focus()
+
+    def _fill(self, query: str) -> None:
+        words = query.lower().split()
+        shown = [it for it in self._items if all(w in it.search for w in words)][: self._limit]
+        ol = self.query_one(OptionList)
+        ol.set_options(Option(it.prompt, id=it.id) for it in shown)
+        if shown:
+            ol.highlighted = 0
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        self._fill(event.value)
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        ol = self.query_one(OptionList)
+        opt = ol.highlighted_option
+        if opt is not None:
+            self.dismiss(opt.id)
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(event.option.id)
+
+    def action_cursor_down(self) -> None:
+        self.query_one(OptionList).action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        self.query_one(OptionList).action_cursor_up()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ConfirmModal(ModalScreen[bool]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y,enter", "answer(True)", "Yes", id="confirm-yes"),
+        Binding("n,escape", "answer(False)", "No", id="confirm-no"),
+    ]
+
+    def __init__(self, message: Content) -> None:
+        super().__init__()
+        self._message = message
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self._message)
+            yield Label(Content("y / enter: yes · n / escape: no"), classes="dialog-hint")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+
+class GroupVerdictModal(ModalScreen[Verdict | None]):
+    """Pick the verdict to apply to a whole group (c/d/u), then confirm with y."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("c", "choose('confirmed')", "Confirmed", id="group-confirmed"),
+        Binding("d", "choose('disputed')", "Disputed", id="group-disputed"),
+        Binding("u", "choose('unreviewed')", "Unreviewed", id="group-unreviewed"),
+        Binding("y,enter", "apply", "Apply", id="group-apply"),
+        Binding("n,escape", "cancel", "Cancel", id="group-cancel"),
+    ]
+
+    def __init__(self, title: str, lines: list[Content], initial: Verdict) -> None:
+        super().__init__()
+        self._title, self._lines = title, lines
+        self._choice = initial if initial != Verdict.SUPERSEDED else Verdict.UNREVIEWED
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog -wide"):
+            yield Label(literal(self._title), classes="dialog-title")
+            with VerticalScroll(classes="dialog-body"):
+                yield Static(Content("\n").join(self._lines))
+            yield Label(self._choice_text(), id="group-choice")
+            yield Label(
+                Content("c confirmed · d disputed · u unreviewed · y apply · escape cancel"),
+                classes="dialog-hint",
+            )
+
+    def _choice_text(self) -> Content:
+        return Content.assemble("Apply: ", (str(self._choice), "bold reverse"))
+
+    def action_choose(self, verdict: str) -> None:
+        self._choice = Verdict(verdict)
+        self.query_one("#group-choice", Label).update(self._choice_text())
+
+    def action_apply(self) -> None:
+        self.dismiss(self._choice)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+@dataclass(frozen=True, slots=True)
+class Filter:
+    verdict: str = ""  # "" all, a Verdict value, or "dismissed"
+    outlet: str = ""
+    text: str = ""
+
+    @property
+    def active(self) -> bool:
+        return bool(self.verdict or self.outlet or self.text)
+
+    def describe(self) -> str:
+        bits = []
+        if self.verdict:
+            bits.append(self.verdict)
+        if self.outlet:
+            bits.append(f"outlet={self.outlet}")
+        if self.text:
+            bits.append(f"“{self.text}”")
+        return " ".join(bits)
+
+
+_NONE = "__all__"
+
+
+class FilterModal(ModalScreen[Filter | None]):
+    """Filter claims by verdict, outlet and text; enter applies, ctrl+r clears, escape cancels."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="filter-cancel"),
+        Binding("ctrl+r", "clear", "Clear filter", id="filter-clear"),
+    ]
+
+    def __init__(self, current: Filter, outlets: list[str]) -> None:
+        super().__init__()
+        self._current, self._outlets = current, outlets
+
+    def compose(self) -> ComposeResult:
+        verdicts = [(Content("all claims"), _NONE)] + [
+            (Content(v), v) for v in [*(str(v) for v in Verdict), "dismissed"]
+        ]
+        outlets = [(Content("all outlets"), _NONE)] + [(literal(o), o) for o in self._outlets]
+        with Vertical(classes="dialog -wide"):
+            yield Label(Content("Filter claims"), classes="dialog-title")
+            yield Input(self._current.text, placeholder="text contains…", id="filter-text")
+            yield Select(
+                verdicts, value=self._current.verdict or _NONE, allow_blank=False, id="filter-verdict"
+            )
+            yield Select(outlets, value=self._current.outlet or _NONE, allow_blank=False, id="filter-outlet")
+            yield Label(
+                Content("tab moves · enter apply · ctrl+r clear all · escape cancel"), classes="dialog-hint"
+            )
+
+    def on_mount(self) -> None:
+        inp = self.query_one(Input)
+        inp.cursor_blink = False
+        inp.focus()
+
+    def current(self) -> Filter:
+        v = self.query_one("#filter-verdict", Select).value
+        o = self.query_one("#filter-outlet", Select).value
+        return Filter(
+            verdict="" if v in (_NONE, Select.BLANK) else str(v),
+            outlet="" if o in (_NONE, Select.BLANK) else str(o),
+            text=self.query_one(Input).value.strip(),
+        )
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(self.current())
+
+    def key_enter(self) -> None:
+        self.dismiss(self.current())
+
+    def action_clear(self) -> None:
+        self.dismiss(Filter())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+_WORD = re.compile(r"\S+")
+
+
+class AddClaimModal(ModalScreen[tuple[int, int] | None]):
+    """Choose a span of the article to add as a claim: a sentence, adjustable word by word."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("right", "sentence(1)", "Next sentence", id="add-next"),
+        Binding("left", "sentence(-1)", "Previous sentence", id="add-prev"),
+        Binding("shift+right", "end(1)", "End +word", id="add-end-more"),
+        Binding("shift+left", "end(-1)", "End −word", id="add-end-less"),
+        Binding("ctrl+right", "start(1)", "Start +word", id="add-start-later"),
+        Binding("ctrl+left", "start(-1)", "Start −word", id="add-start-earlier"),
+        Binding("enter", "add", "Add claim", id="add-confirm"),
+        Binding("escape", "cancel", "Cancel", id="add-cancel"),
+    ]
+
+    def __init__(self, text: str, sentences: list[tuple[int, int]], index: int) -> None:
+        super().__init__()
+        self._text, self._sentences = text, sentences or [(0, len(text))]
+        self._index = max(0, min(index, len(self._sentences) - 1))
+        self._start, self._end = self._sentences[self._index]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog -wide -tall"):
+            yield Label(Content("Add a claim the extractor missed"), classes="dialog-title")
+            with VerticalScroll(classes="dialog-body"):
+                yield Static(id="add-span")
+            yield Label(
+                Content(
+                    "←/→ sentence · shift+←/→ move end by a word · ctrl+←/→ move start · enter add · escape"
+                ),
+                classes="dialog-hint",
+            )
+
+    def on_mount(self) -> None:
+        self._show()
+
+    def _show(self) -> None:
+        lo = max(0, self._start - 200)
+        hi = min(len(self._text), self._end + 200)
+        ctx = self._text[lo:hi]
+        c = spans_content(ctx, [(self._start - lo, self._end - lo, "bold reverse")])
+        self.query_one("#add-span", Static).update(c)
+
+    def _words(self) -> list[tuple[int, int]]:
+        return [(m.start(), m.end()) for m in _WORD.finditer(self._text)]
+
+    def action_sentence(self, step: int) -> None:
+        self._index = max(0, min(self._index + step, len(self._sentences) - 1))
+        self._start, self._end = self._sentences[self._index]
+        self._show()
+
+    def action_end(self, step: int) -> None:
+        words = self._words()
+        if step > 0:
+            nxt = [e for s, e in words if e > self._end]
+            if nxt:
+                self._end = nxt[0]
+        else:
+            prev = [e for s, e in words if self._start < e < self._end]
+            if prev:
+                self._end = prev[-1]
+        self._show()
+
+    def action_start(self, step: int) -> None:
+        words = self._words()
+        if step > 0:
+            nxt = [s for s, e in words if self._start < s < self._end]
+            if nxt:
+                self._start = nxt[0]
+        else:
+            prev = [s for s, e in words if s < self._start]
+            if prev:
+                self._start = prev[-1]
+        self._show()
+
+    def action_add(self) -> None:
+        self.dismiss((self._start, self._end))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def sanitize_line(s: str) -> str:
+    return sanitize(s).replace("\n", " ")

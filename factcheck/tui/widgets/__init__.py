@@ -1,0 +1,1 @@
+"""Widgets of the review TUI's main screen."""

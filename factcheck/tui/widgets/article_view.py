@@ -1,0 +1,54 @@
+"""The article's text with every claim highlighted in its verdict's colour."""
+
+from __future__ import annotations
+
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from factcheck.model import Article, Claim, Verdict
+from factcheck.tui.fmt import CURRENT, TINT, sanitize, spans_content
+
+
+class ArticleView(VerticalScroll):
+    HELP = (
+        "Article text: each claim is tinted in its verdict's colour (blue unreviewed, green confirmed, red "
+        "disputed, amber superseded); the current claim is underlined and kept in view. Text is shown "
+        "literally: markup and escape sequences in an article appear as plain characters. Arrows and page "
+        "keys scroll; + adds the next uncovered sentence as a claim."
+    )
+
+    def compose(self):  # type: ignore[no-untyped-def]
+        yield Static(id="article-text")
+
+    def show(
+        self,
+        article: Article | None,
+        claims: list[Claim],
+        verdicts: dict[str, Verdict],
+        current: Claim | None,
+    ) -> None:
+        text_widget = self.query_one("#article-text", Static)
+        if article is None:
+            text_widget.update(Content("No article."))
+            return
+        spans = [(c.start, c.end, TINT[verdicts.get(c.id, Verdict.UNREVIEWED)]) for c in claims]
+        if current is not None:
+            spans.append((current.start, current.end, CURRENT))
+        text_widget.update(spans_content(article.text, spans))
+        if current is not None:
+            self.call_after_refresh(self._scroll_claim_into_view, article.text, current.start, current.end)
+        else:
+            self.scroll_home(animate=False)
+
+    def _scroll_claim_into_view(self, text: str, start: int, end: int) -> None:
+        width = self.scrollable_content_region.width
+        if width <= 0:
+            return
+        top = max(0, len(Content(sanitize(text[:start])).wrap(width)) - 1)
+        bottom = max(top, len(Content(sanitize(text[:end])).wrap(width)) - 1)
+        height = self.scrollable_content_region.height
+        if top >= self.scroll_y and bottom < self.scroll_y + height:
+            return
+        target = top - max(0, (height - (bottom - top + 1)) // 3)
+        self.scroll_to(y=max(0, target), animate=False)

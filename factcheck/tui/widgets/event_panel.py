@@ -1,0 +1,24 @@
+"""What other outlets said about the current claim's event, and any suggestion."""
+
+from __future__ import annotations
+
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+
+class EventPanel(VerticalScroll):
+    HELP = (
+        "Event panel: the other claims of the current claim's event group, from other outlets, by "
+        "publication date, with their verdicts; the group's time; why they were grouped; and any "
+        "suggestion (a later report superseding an earlier one). a accepts the suggestion shown; G applies "
+        "a verdict to the whole group; m merges this group with another; x takes the claim out of its "
+        "group; g opens every group as a timeline."
+    )
+
+    def compose(self):  # type: ignore[no-untyped-def]
+        yield Static(id="event-text")
+
+    def show(self, content: Content) -> None:
+        self.query_one("#event-text", Static).update(content)
+        self.scroll_home(animate=False)
