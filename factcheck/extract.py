@@ -1,39 +1,68 @@
-"""Sentences -> check-worthy claims, with offsets into the article text, speaker and times."""
+"""Sentences -> check-worthy claims, with offsets into the article text, speaker, entities, stance, times.
+
+Pipeline for one article (rules only, no NLP model):
+
+1. body segments (ingest marks page furniture) -> sentences (``sentences.split_spans``), datelines
+   ("MOSCOW (Reuters) -") trimmed off the first sentence;
+2. entity mentions of every sentence, then one ``entities.Resolver`` for the article (aliases);
+3. per sentence: attribution (``attribution.attribute``), split into two claims when it joins two
+   separate facts ("X occurred in 2023, while Y visited Moscow"), stance and polarity
+   (``stance.classify``), times from the temporal tagger, a check-worthiness score;
+4. context: a quotation continuing across sentences inherits the quote's speaker; "He said"
+   takes the last person speaker; ids are ``claim_id(article_key, text, occurrence)``.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import re
 from collections import Counter
+from dataclasses import dataclass, field
 
-from factcheck import sentences
-from factcheck.model import Article, Claim, Stance, TimeRef
+from factcheck import attribution, entities, sentences, stance
+from factcheck.gazetteer import OUTLETS
+from factcheck.model import Article, Claim, Entity, Stance, TimeRef
 
 MIN_SCORE = 0.35  # below this a sentence is not offered as a claim
 
 _NUMBER = re.compile(
-    r"\b\d[\d,.]*\s*(?:%|percent|per\s+cent|million|billion|trillion|bn|m\b)?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundreds?|thousands?|millions?|billions?)\b",
-    re.I,
-)
-_CAPWORD = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z’'-]+")
-_REPORTING = re.compile(
-    r"\b(?:said|says|say|told|stated|announced|confirmed|denied|reported|added|noted|claimed|according\s+to|"
-    r"citing|quoted|declared|insisted|warned|acknowledged|admitted|revealed|disclosed)\b",
-    re.I,
-)
-_EVENT_VERB = re.compile(
-    r"\b(?:visit(?:ed|s|ing)?|met|meet(?:s|ing)?|arriv(?:ed|es|e|ing)|travel(?:led|ed|s)?|sign(?:ed|s)?|"
-    r"held|hold(?:s)?|launch(?:ed|es)?|attack(?:ed|s)?|kill(?:ed|s)?|died|elected|won|lost|rose|fell|grew|"
-    r"increas(?:ed|es)|decreas(?:ed|es)|accused|imposed|invaded|embarked|agreed|approved|rejected|"
-    r"expected|plans?|planned|scheduled|will|would|has|have|had|was|were|is|are)\b",
+    r"\b\d[\d,.]*\s*(?:%|percent|per\s+cent|million|billion|trillion|bn|m\b)?|\b(?:one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?|billions?)\b",
     re.I,
 )
 _OPINION = re.compile(
-    r"\b(?:I|we)\s+(?:think|believe|feel|hope|guess|love|like)\b|\b(?:in\s+my\s+opinion|personally)\b|"
-    r"\b(?:amazing|awesome|terrible|wonderful|beautiful|shocking)\b",
+    r"\b(?:I|we)\s+(?:think|believe|feel|hope|guess|love|like|wonder)\b|\b(?:in\s+my\s+opinion|personally|"
+    r"frankly|arguably|undoubtedly|needless\s+to\s+say)\b|\b(?:amazing|awesome|terrible|wonderful|beautiful|"
+    r"shocking|disgraceful|ridiculous|brilliant|outrageous|stunning|incredible)\b",
     re.I,
 )
-_FIRST_PERSON_ONLY = re.compile(r"^[\"“']?(?:I|We|You)\b")
+_FIRST_PERSON = re.compile(r"^[\"“'‘]?(?:I|We|You|Let's|Let us)\b")
+_BOILERPLATE = re.compile(
+    r"\b(?:click|subscribe|sign\s+up|follow\s+us|read\s+more|read\s+also|newsletter|contact\s+us|email\s+us|"
+    r"all\s+rights\s+reserved|this\s+(?:story|article)\s+(?:has\s+been|was)\s+updated|editing\s+by|"
+    r"(?:additional\s+)?reporting\s+by|writing\s+by|compiled\s+by|for\s+more\s+(?:news|stories|information)|"
+    r"download\s+(?:our|the)\s+app|watch\s+(?:the\s+)?video|listen\s+to|share\s+this|cookies?)\b",
+    re.I,
+)
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.'\- ]{1,40}?(?:,\s*[A-Z][\w.]+(?:\s+\d{1,2})?)?\s*\([A-Z][\w&.' ]{1,30}\)|"
+    r"[A-Z]{3,}(?:[ ,]+[A-Z]{2,}){0,3}(?:,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2})?)\s*[:\-–—]+\s+",
+    re.M,
+)
+_WORDS = re.compile(r"\w[\w’'-]*")
+_SPLIT_AT = re.compile(
+    r";\s+|,\s+(?:while|whereas)\s+|,\s+and\s+(?=(?:the\s+)?(?:[A-Z][\w’'-]+\s+){1,3}"
+    r"(?:has|have|had|was|were|is|are|will|said|says|also|[a-z]+ed)\b)"
+)
+_QUOTE_CHARS = '"“”'
+_QUOTED = re.compile(r"[“\"]([^“”\"]+)[”\"]")
+_OPEN_Q = re.compile(r"^[\"“‘']")
+_PRONOUN_KIND = {
+    "he": ("person",),
+    "she": ("person",),
+    "they": ("person", "organisation", "anonymous"),
+    "it": ("organisation", "outlet", "media"),
+}
 
 
 def claim_id(article_key: str, text: str, occurrence: int) -> str:
@@ -42,69 +71,57 @@ def claim_id(article_key: str, text: str, occurrence: int) -> str:
     return f"c{h}"
 
 
-def checkworthiness(text: str, n_times: int) -> float:
-    """A 0-1 score: how much a sentence looks like a checkable factual statement."""
-    words = re.findall(r"\w[\w’'-]*", text)
+def checkworthiness(
+    text: str,
+    n_times: int,
+    *,
+    n_entities: int | None = None,
+    attributed: bool = False,
+    event: Stance | None = None,
+    quote_speaker: bool = False,
+) -> float:
+    """A 0-1 score: how much a sentence looks like a checkable factual statement.
+
+    Questions, boilerplate, first-person chatter and pure opinion score low; named entities,
+    figures, dates, attribution and a reported event (occurred/planned/denied...) score high.
+    """
+    words = _WORDS.findall(text)
     n = len(words)
     if n < 5:
         return 0.05
-    score = 0.25
-    if text.rstrip("\"”’' ").endswith("?"):
-        score -= 0.3
-    caps = len(_CAPWORD.findall(text))
-    score += min(caps, 4) * 0.06
+    score = 0.2
+    if text.rstrip("\"”’' )").endswith("?"):
+        score -= 0.35
+    if n_entities is None:
+        n_entities = len(re.findall(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-zA-Z’'-]+", text))
+    score += min(n_entities, 4) * 0.07
     if _NUMBER.search(text):
-        score += 0.12
-    if n_times:
-        score += 0.15
-    if _REPORTING.search(text):
         score += 0.1
-    if _EVENT_VERB.search(text):
+    if n_times:
+        score += 0.12
+    if attributed:
+        score += 0.1
+    if event is not None and event is not Stance.STATED:
+        score += 0.03 if event is Stance.HYPOTHETICAL else 0.12
+    if quote_speaker:
         score += 0.08
     if _OPINION.search(text):
-        score -= 0.25
-    if _FIRST_PERSON_ONLY.match(text) and caps == 0:
-        score -= 0.15
+        score -= 0.2
+    if _FIRST_PERSON.match(text) and n_entities == 0:
+        score -= 0.1
+    if _BOILERPLATE.search(text):
+        score -= 0.4
     if n > 70:
         score -= 0.1
-    if 10 <= n <= 50:
+    if 8 <= n <= 50:
         score += 0.05
-    return max(0.0, min(1.0, score))
-
-
-_SAID_BY = re.compile(
-    r"(?P<who>(?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'-]+)\s+(?:has\s+|had\s+)?(?:said|says|told|stated|announced|confirmed|reported|added|noted|claimed|declared|warned)\b"
-)
-_SAID_AFTER = re.compile(r"[,\"”]\s*(?:said|says|told)\s+(?P<who>(?:[A-Z][\w’'.-]*\s*){1,5})")
-_ACCORDING = re.compile(
-    r"\baccording\s+to\s+(?P<who>(?:the\s+)?(?:[\w’'-]+\s+){0,5}?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)"
-)
-_AS_REPORTED = re.compile(
-    r"\bas\s+(?:reported|detailed|stated|announced)\s+by\s+(?P<who>(?:[\w’'-]+\s+){0,4}?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)"
-)
-_LEADING_TITLES = re.compile(
-    r"^(?:The\s+)?(?:(?:Russian|Chinese|U\.S\.|US|American|British|French|German|Ukrainian)\s+)?(?:President|Prime\s+Minister|Minister|Spokesperson|Spokesman|Spokeswoman|Chancellor|Secretary|General|Chairman|Senator|Governor|Mayor)\s+"
-)
-_NOT_SPEAKER = frozenset({"It", "He", "She", "They", "We", "I", "This", "That", "There", "The", "But", "And"})
+    return round(max(0.0, min(1.0, score)), 3)
 
 
 def find_speaker(text: str) -> str | None:
-    """Who a sentence attributes its content to (first version: reporting-verb patterns)."""
-    for rx in (_AS_REPORTED, _ACCORDING):
-        m = rx.search(text)
-        if m:
-            return m["who"].strip()
-    m = _SAID_AFTER.search(text)
-    if m:
-        return m["who"].strip()
-    m = _SAID_BY.search(text)
-    if m:
-        who = m["who"].strip()
-        first = who.split()[0]
-        if first in _NOT_SPEAKER and len(who.split()) == 1:
-            return None
-        return who
-    return None
+    """Who a sentence attributes its content to (context-free; see ``extract`` for context)."""
+    att = attribution.attribute(text)
+    return att.speaker if att else None
 
 
 def _times_for(article: Article) -> list[TimeRef]:
@@ -113,40 +130,215 @@ def _times_for(article: Article) -> list[TimeRef]:
     return temporal.tag(article.text, article.published)
 
 
+@dataclass(slots=True)
+class _Sent:
+    start: int
+    end: int
+    line: int  # index of the paragraph (body segment) it belongs to
+    mentions: list[entities.Mention] = field(default_factory=list)
+
+
+def _sentences(article: Article) -> list[_Sent]:
+    out: list[_Sent] = []
+    text = article.text
+    for li, seg in enumerate(article.body_segments):
+        for s, e in sentences.split_spans(text, seg.start, seg.end):
+            m = _DATELINE.match(text, s, e)
+            if m and m.end() < e - 10:
+                s = m.end()
+            out.append(_Sent(s, e, li))
+    return out
+
+
+def _fact_spans(text: str) -> list[tuple[int, int]]:
+    """Offsets (in ``text``) of the separate facts a sentence reports; usually just one."""
+    spans: list[tuple[int, int]] = []
+    cur = 0
+    for m in _SPLIT_AT.finditer(text):
+        left = text[cur : m.start()]
+        right = text[m.end() :]
+        if len(_WORDS.findall(left)) < 6 or len(_WORDS.findall(right)) < 6:
+            continue
+        # inside an open quotation the clauses belong together
+        if left.count("“") > left.count("”") or text[: m.start()].count('"') % 2:
+            continue
+        spans.append((cur, m.start()))
+        cur = m.end()
+        if m.group(0).startswith(","):
+            pass
+    spans.append((cur, len(text)))
+    return spans
+
+
+def _quote_words(text: str) -> int:
+    return max((len(_WORDS.findall(q)) for q in _QUOTED.findall(text)), default=0)
+
+
+def _open_quote_after(text: str) -> bool:
+    """True when a quotation opened in this sentence is still open at its end."""
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
+
+
 def extract(
     article: Article, *, min_score: float = MIN_SCORE, times: list[TimeRef] | None = None
 ) -> list[Claim]:
     """Check-worthy claims of an article's body, in text order, with stable ids."""
     if times is None:
         times = _times_for(article)
+    text = article.text
+    sents = _sentences(article)
+    for st in sents:
+        st.mentions = entities.mentions(text, st.start, st.end)
+    resolver = entities.Resolver([m for st in sents for m in st.mentions])
+
     claims: list[Claim] = []
     seen: Counter[str] = Counter()
     ti = 0
-    for seg in article.body_segments:
-        for s, e in sentences.split_spans(article.text, seg.start, seg.end):
-            text = article.text[s:e]
-            while ti < len(times) and times[ti].end <= s:
+    last_person: str | None = None
+    last_by_kind: dict[str, str] = {}
+    prev_quote_speaker: tuple[str, str] | None = None  # speaker, kind of the previous sentence's quotation
+    prev_line = -1
+    in_open_quote = False
+    pending: list[Claim] = []  # claims inside an open quotation still waiting for their speaker
+    for st in sents:
+        sent = text[st.start : st.end]
+        whole = attribution.attribute(sent)
+        starts_quote = bool(_OPEN_Q.match(sent))
+        quoted_len = _quote_words(sent)
+        continuing = in_open_quote or (
+            starts_quote
+            and sent.rstrip().endswith(tuple(_QUOTE_CHARS + "’'"))
+            and (whole is None or (whole.speaker is None and whole.pronoun is None))
+            and prev_quote_speaker is not None
+            and st.line - prev_line <= 1
+        )
+        parts = _fact_spans(sent)
+        sent_claims: list[Claim] = []
+        for ps, pe in parts:
+            s, e = st.start + ps, st.start + pe
+            while e > s and text[e - 1] in " ,;":
+                e -= 1
+            ptext = text[s:e]
+            att = whole if len(parts) == 1 else (attribution.attribute(ptext) or whole)
+            speaker = kind = None
+            chain: list[str] = []
+            mask: list[tuple[int, int]] = []
+            if att is not None:
+                speaker, kind, chain = att.speaker, att.kind, list(att.chain)
+                off = st.start - s if att is whole and len(parts) > 1 else 0
+                mask = [(a + off, b + off) for a, b in att.spans]
+                if att.content is not None and not _OPEN_Q.match(sent):
+                    cs, ce = att.content[0] + off, att.content[1] + off
+                    if ce - cs >= 15:  # analyse only what is reported, not the framing clause
+                        mask += [(0, cs), (ce, len(ptext))]
+                if att.pronoun and speaker is None:
+                    allowed = _PRONOUN_KIND.get(att.pronoun, ())
+                    if att.pronoun in ("he", "she") and last_person:
+                        speaker, kind = last_person, "person"
+                    else:
+                        for k in allowed:
+                            if k in last_by_kind:
+                                speaker, kind = last_by_kind[k], k
+                                break
+            is_quote = quoted_len >= 3 or continuing
+            if speaker is None and continuing and prev_quote_speaker is not None:
+                speaker, kind = prev_quote_speaker
+            reported = att is not None and (att.verb is not None or att.pronoun is not None)
+            announce = att is not None and att.verb in stance._ANNOUNCE_VERBS
+            st_val, polarity = stance.classify(
+                ptext, reported=reported or is_quote, announce=announce, mask=mask
+            )
+            while ti < len(times) and times[ti].end <= st.start:
                 ti += 1
-            when = [t for t in times[ti:] if t.start < e and t.end <= e and t.start >= s]
-            score = checkworthiness(text, len(when))
-            if score < min_score:
-                continue
-            norm = " ".join(text.split()).casefold()
-            occ = seen[norm]
-            seen[norm] += 1
-            claims.append(
+            when = [t for t in times[ti:] if t.start >= s and t.end <= e]
+            ms = [m for m in st.mentions if m.start >= s and m.end <= e]
+            ents = [en for en in resolver.entities(ms) if not (en.kind == "org" and en.name in OUTLETS)]
+            if kind == "person" and speaker:
+                speaker = _canonical_speaker(speaker, resolver)
+            score = checkworthiness(
+                ptext,
+                len(when),
+                n_entities=len(ents),
+                attributed=speaker is not None,
+                event=st_val,
+                quote_speaker=is_quote and speaker is not None,
+            )
+            sent_claims.append(
                 Claim(
-                    id=claim_id(article.key, text, occ),
+                    id="",
                     article_id=article.id,
                     article_key=article.key,
                     start=s,
                     end=e,
-                    text=text,
+                    text=ptext,
                     when=when,
-                    speaker=find_speaker(text),
-                    quote=bool(re.search(r"[\"“”]", text)),
-                    stance=Stance.STATED,
+                    speaker=speaker,
+                    speaker_kind=kind,
+                    source_chain=chain,
+                    quote=is_quote,
+                    entities=ents,
+                    stance=st_val,
                     score=score,
+                    polarity=polarity,
                 )
             )
-    return claims
+        # context for the next sentences
+        for c in sent_claims:
+            if c.speaker and c.speaker_kind:
+                last_by_kind[c.speaker_kind] = c.speaker
+                if c.speaker_kind == "person":
+                    last_person = c.speaker
+        if not any(c.speaker_kind == "person" for c in sent_claims):
+            persons = [en.name for c in sent_claims for en in c.entities if en.kind == "person"]
+            if persons and whole is None:
+                last_person = persons[0]
+        first = sent_claims[0]
+        if in_open_quote and first.speaker is None:
+            pending.extend(sent_claims)
+        elif in_open_quote and first.speaker:
+            for pc in pending:
+                pc.speaker, pc.speaker_kind, pc.quote = first.speaker, first.speaker_kind, True
+            pending = []
+        opened = _open_quote_after(sent)
+        if opened and not in_open_quote:
+            in_open_quote = True
+            if first.speaker is None:
+                pending = list(sent_claims)
+        elif opened and in_open_quote:
+            in_open_quote = False
+            if first.speaker:
+                for pc in pending:
+                    pc.speaker, pc.speaker_kind, pc.quote = first.speaker, first.speaker_kind, True
+            pending = []
+        quote_sp = next(
+            ((c.speaker, c.speaker_kind) for c in sent_claims if c.quote and c.speaker and c.speaker_kind),
+            None,
+        )
+        prev_quote_speaker = quote_sp if quote_sp else (prev_quote_speaker if continuing else None)
+        prev_line = st.line
+        claims.extend(sent_claims)
+
+    out: list[Claim] = []
+    for c in claims:
+        if c.score < min_score:
+            continue
+        norm = " ".join(c.text.split()).casefold()
+        occ = seen[norm]
+        seen[norm] += 1
+        c.id = claim_id(article.key, c.text, occ)
+        out.append(c)
+    return out
+
+
+def _canonical_speaker(name: str, resolver: entities.Resolver) -> str:
+    """A person speaker by the article's canonical name ("Putin" -> "Vladimir Putin")."""
+    if " " in name:
+        return resolver._alias.get(name, name)
+    return resolver._match_single(name) or name
+
+
+def entity_keys(claim: Claim) -> list[str]:
+    return [e.key for e in claim.entities]
+
+
+__all__ = ["MIN_SCORE", "Entity", "checkworthiness", "claim_id", "entity_keys", "extract", "find_speaker"]

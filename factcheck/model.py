@@ -138,6 +138,7 @@ class Claim:
     score: float = 0.5
     group: str | None = None
     manual: bool = False  # added by hand by a reviewer
+    polarity: int = 1  # -1 when the reported event is negated or denied ("did not visit", "never raised")
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -156,6 +157,7 @@ class Claim:
             "quote": self.quote,
             "entities": [e.to_json() for e in self.entities],
             "stance": str(self.stance),
+            "polarity": self.polarity,
             "score": round(self.score, 3),
             "group": self.group,
         }

@@ -56,6 +56,24 @@ def split_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[t
         yield from _split_line(text, start + line.start(), start + line.end())
 
 
+MAX_QUOTE_SPAN = 400  # a quotation longer than this is split into sentences (speaker inherited in extract)
+
+
+def _inside_quote(text: str, s: int, pos: int, le: int) -> bool:
+    """True when ``pos`` lies inside a quotation opened in text[s:pos] that closes before ``le``.
+
+    Curly quotes nest by count; straight double quotes by parity. A quotation that never closes on
+    the line (a stray mark) does not hold the sentence together.
+    """
+    before = text[s:pos]
+    limit = min(le, pos + MAX_QUOTE_SPAN)
+    if before.count("“") > before.count("”"):
+        return text.find("”", pos, limit) != -1
+    if before.count('"') % 2 == 1:
+        return text.find('"', pos, limit) != -1
+    return False
+
+
 def _split_line(text: str, ls: int, le: int) -> Iterator[tuple[int, int]]:
     seg_start = ls
     for m in _BOUNDARY.finditer(text, ls, le):
@@ -66,6 +84,8 @@ def _split_line(text: str, ls: int, le: int) -> Iterator[tuple[int, int]]:
             break
         if not _NEXT_START.match(text, nxt):
             continue  # next word lower-case: "…reports", "p.m. on", "e.g. the"
+        if _inside_quote(text, seg_start, close_end, le):
+            continue  # '"We are ready. We will win," he said.' is one sentence
         punct = m.group(1)
         if punct == "." and not m.group(2):
             dot = punct_end - 1

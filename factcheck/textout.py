@@ -25,16 +25,19 @@ def print_extract(corpus: Any, *, min_score: float = 0.0) -> None:
         print(article_header(a))
         print(f"  {len(claims)} claims")
         for c in claims:
-            print(f"  {c.id}  score {c.score:.2f}  {c.stance}")
+            stance = str(c.stance) + (" (negated)" if getattr(c, "polarity", 1) < 0 else "")
+            print(f"  {c.id}  score {c.score:.2f}  {stance}" + ("  quote" if c.quote else ""))
             print(_wrap(c.text, "    "))
             meta = []
             if c.speaker:
-                chain = " <- ".join(c.source_chain) if c.source_chain else ""
-                meta.append(f"speaker: {c.speaker}" + (f" (via {chain})" if chain else ""))
+                kind = f" [{c.speaker_kind}]" if c.speaker_kind else ""
+                meta.append(f"speaker: {c.speaker}{kind}")
+            if c.source_chain:
+                meta.append("source chain: " + " -> ".join(c.source_chain))
             if c.when:
                 meta.append("when: " + ", ".join(f"{t.value} ({t.text})" for t in c.when))
             if c.entities:
-                meta.append("entities: " + ", ".join(e.name or e.text for e in c.entities))
+                meta.append("entities: " + ", ".join(f"{e.name or e.text} [{e.kind}]" for e in c.entities))
             if c.group:
                 meta.append(f"group: {c.group}")
             for m in meta:

@@ -1,0 +1,398 @@
+"""Who a sentence attributes its content to, and through which outlets (the source chain).
+
+Rules over one sentence, no NLP model:
+
+- subject + speech verb: "Putin said", "Kremlin spokesperson Dmitry Peskov said", "Two of the sources said",
+  "Putin was quoted as saying"; inverted: '..." said Kremlin spokesman Dmitry Peskov.'
+- reporters: "according to Chinese state media", "as reported by CNN", "Reuters reported, citing five
+  sources familiar with the matter", "Kyodo reported citing Russian news agency TASS", "in an interview with
+  Chinese state media Xinhua", "in a comment for Reuters".
+
+``attribute(sentence)`` returns an ``Attribution``: the speaker (the innermost source: a person or
+organisation that speaks, else the last source in the chain), its kind (person | outlet | organisation |
+media | anonymous), the chain of reporting outlets and the sources they cite (outermost first), and the
+spans of the attribution words (so stance detection can ignore "said", "announced" used as reporting).
+A pronoun subject ("He said") is returned as ``pronoun`` for the caller to resolve from context.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from factcheck import entities
+from factcheck.gazetteer import CAP_STOP, DEMONYMS, ORG_HEADS, ORGS, OUTLET_HEADS, OUTLETS, PLACES
+
+SAY_VERBS = frozenset(
+    """said says say told tells stated states announced announces confirmed confirms denied denies added adds
+    noted notes claimed claims declared declares insisted insists warned warns acknowledged acknowledges admitted
+    admits revealed disclosed stressed stresses emphasised emphasized explained explains argued argues wrote writes
+    tweeted posted replied responded urged lauded praised commended criticised criticized condemned pledged vowed
+    promised predicted estimated reported reports suggested asserted asserts reiterated underlined highlighted
+    mentioned recalled indicated signalled signaled informed assured remarked observed conceded""".split()
+)
+REPORT_VERBS = frozenset({"reported", "reports", "said", "says", "wrote", "writes", "quoted", "cited"})
+_AUX = frozenset(
+    """has have had also later previously earlier again then once publicly reportedly repeatedly recently
+    separately further already has also originally initially subsequently privately""".split()
+)
+_DAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday Tonight Today Yesterday".split())
+# lower-case words that can be part of a speaker noun phrase
+_NP_WORDS = frozenset(
+    """the a an spokesman spokeswoman spokesperson spokespeople minister president secretary official officials
+    source sources people person persons state media television tv broadcaster news agency newspaper daily outlet
+    government ministry foreign two three four five six seven eight nine ten several some many multiple of
+    familiar with matter senior top chief deputy former its his her their counterpart aide aides adviser advisers
+    advisor diplomats diplomat insiders analysts experts military army police press service office department
+    leader prime close anonymous unnamed knowledgeable informed people's state-run state-owned run owned
+    broadcasters agencies authorities authority representative representatives envoy ambassador residents
+    witnesses observers report reports statement investigators prosecutors prosecutor lawyers lawyer company
+    firm group ministry's government's""".split()
+)
+_ANON_HEADS = frozenset(
+    """source sources official officials people person persons insiders diplomats diplomat aide aides
+    representative representatives witnesses residents observers investigators analysts experts""".split()
+)
+_PRONOUNS = {"he": "he", "she": "she", "they": "they", "it": "it"}
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|(?:St|Mt|Dr|Mr|Mrs|Ms|Gen|Sen|Rep|Gov|Prof|Lt|Col)\.|[\w’'\-]+|[^\w\s]")
+_KEEP_CAP = frozenset(
+    "Police Officials Sources Authorities Analysts Experts Critics Residents Witnesses".split()
+)
+_STATE_MEDIA = re.compile(
+    r"\bstate(?:[- ]run|[- ]owned|[- ]controlled)?\s+(?:media|television|tv|broadcaster|news\s+agency|news|"
+    r"radio|newspaper|outlets?|press)\b|\bofficial\s+(?:news\s+agency|media)\b",
+    re.I,
+)
+_OUTLET_WORDS = re.compile(
+    r"\b(?:news\s+agency|newspaper|broadcaster|daily|outlet|magazine|network|channel)\b", re.I
+)
+_FORWARD_NP = re.compile(
+    r"(?P<np>[^,.;:!?()\"“”]{1,120}?)(?=\s*(?:[,.;:!?()\"“”]|\s+(?:that|who|which|as|after|before|on|in\s+a|prior|during|while|when|and\s+(?:said|added))\b|$))"
+)
+_ACCORDING = re.compile(r"\baccording\s+to\s+", re.I)
+_AS_REPORTED = re.compile(
+    r"\b(?:as\s+)?(?:reported|detailed|stated|announced|cited|quoted|broadcast|published)\s+by\s+", re.I
+)
+_CITING = re.compile(r"\bciting\s+", re.I)
+_INTERVIEW = re.compile(
+    r"\b(?:in\s+an?\s+(?:interview|comment|statement|remarks?)\s+(?:with|to|for)|told)\s+", re.I
+)
+_QUOTED_AS = re.compile(
+    r"\b(?:was|were|is|are)\s+(?:quoted|cited)\s+(?:by\s+(?P<by>[^,.;]{1,60}?)\s+)?as\s+say(?:ing)?\b"
+)
+_X_QUOTED_Y = re.compile(r"\b(?:quoted|cited)\s+(?P<y>[^,.;]{1,60}?)\s+as\s+say(?:ing)?\b")
+_INVERTED = re.compile(
+    r"(?:[,”\"’]|^)\s*(?:said|says|added|told\s+reporters|told\s+\w+|according\s+to|wrote|tweeted|stated)\s+"
+    r"(?P<np>(?:(?:the|a|an|[A-Z][\w’'.\-]*|[a-z\-]+(?=\s+[A-Z]))\s+){0,6}[A-Z][\w’'.\-]*)"
+)
+_NEG_SPEECH = re.compile(
+    r"\b(?:did\s+not|didn’t|didn't|does\s+not|would\s+not|declined\s+to|refused\s+to|could\s+not)\s+"
+    r"(?:immediately\s+)?(?:confirm|deny|comment|respond)\b",
+    re.I,
+)
+
+
+@dataclass(slots=True)
+class Source:
+    name: str
+    kind: str  # person | outlet | organisation | media | anonymous
+    start: int = 0
+    end: int = 0
+
+
+@dataclass(slots=True)
+class Attribution:
+    speaker: str | None = None
+    kind: str | None = None
+    chain: list[str] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)  # attribution words (offsets in the sentence)
+    pronoun: str | None = None  # "he"/"she"/"they"/"it": the speaker is to be resolved from context
+    verb: str | None = None
+    content: tuple[int, int] | None = None  # span of the reported content when a speech verb frames it
+
+
+def classify_source(np: str) -> Source | None:
+    """Name and kind of a source noun phrase ("Kremlin spokesperson Dmitry Peskov" -> person "Dmitry Peskov")."""
+    np = " ".join(np.split()).strip(" ,")
+    words = np.split()
+    while words and (
+        words[0].lower() in ("the", "a", "an") or (words[0] in CAP_STOP and words[0] not in _KEEP_CAP)
+    ):
+        words.pop(0)
+    if not words:
+        return None
+    np = " ".join(words)
+    low = [w.lower().strip("’'") for w in words]
+    # a specific outlet named inside the phrase ("state broadcaster CCTV", "Russian news agency TASS")
+    outlet = _find_outlet(np)
+    poss = re.match(r"^(?P<o>[A-Z][\w.\- ]*?)[’']s?\s+(?P<rest>.+)$", np)
+    if low[-1] in _ANON_HEADS or "familiar" in low:
+        if poss and _find_outlet(poss["o"]):
+            return Source(np, "anonymous")
+        return Source(np, "anonymous")
+    if _STATE_MEDIA.search(np):
+        return Source(outlet[0] if outlet else np, "media")
+    if outlet:
+        return Source(outlet[0], outlet[1])
+    if _OUTLET_WORDS.search(np) or (len(words) > 1 and words[-1] in OUTLET_HEADS and words[0] == "The"):
+        name = re.sub(r"^.*?\b(?:news\s+agency|newspaper|broadcaster|daily|outlet|magazine)\s+", "", np)
+        return Source(name, "outlet")
+    ms = [m for m in entities.mentions(np) if m.kind in ("person", "org", "place", "misc", "event")]
+    persons = [m for m in ms if m.kind == "person"]
+    if persons:
+        return Source(persons[-1].text, "person")
+    if np in ORGS or words[-1] in ORG_HEADS or any(w in ORGS for w in words):
+        org = next((w for w in words if w in ORGS), None)
+        return Source(ORGS.get(np, np if org is None or len(words) > 2 else org), "organisation")
+    if np in PLACES:  # "China said", "Beijing said": the government
+        return Source(np, "organisation")
+    caps = [w for w in words if w[:1].isupper() and w not in DEMONYMS]
+    if not caps:
+        if low[-1] in (
+            "ministry",
+            "government",
+            "police",
+            "company",
+            "firm",
+            "army",
+            "military",
+            "office",
+            "department",
+            "authorities",
+            "prosecutors",
+            "group",
+            "agency",
+        ):
+            return Source(np, "organisation")
+        return None
+    if ms:
+        m = ms[-1]
+        if m.kind == "misc" and len(caps) == 1:
+            return Source(m.text, "person")
+        return Source(m.text, "organisation" if m.kind != "person" else "person")
+    return Source(np, "person")
+
+
+def _find_outlet(np: str) -> tuple[str, str] | None:
+    best: tuple[str, str] | None = None
+    for name, kind in OUTLETS.items():
+        i = np.find(name)
+        if i == -1:
+            continue
+        j = i + len(name)
+        if (i > 0 and (np[i - 1].isalnum())) or (j < len(np) and np[j].isalnum()):
+            continue
+        if best is None or len(name) > len(best[0]):
+            best = (name, kind)
+    return best
+
+
+def _forward_np(text: str, pos: int) -> tuple[str, int] | None:
+    m = _FORWARD_NP.match(text, pos)
+    if not m:
+        return None
+    np = m["np"].strip()
+    np = re.sub(
+        r"^(?:an?|the)\s+(?:statement|report|post|message|broadcast|readout)\s+(?:from|by|of|on)\s+", "", np
+    )
+    np = re.sub(r"\s+(?:reported|said|says)$", "", np)
+    return (np, pos + len(m["np"].rstrip())) if np else None
+
+
+def _tokens(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def _subject_before(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int, int] | None:
+    """The noun phrase ending just before token k (the speech verb), or None."""
+    j = k - 1
+    while j >= 0 and (
+        toks[j][0] in _AUX
+        or toks[j][0] in _DAYS
+        or (toks[j][0] == "on" and j + 1 < k and toks[j + 1][0] in _DAYS)
+    ):
+        j -= 1
+    # skip a parenthetical participle clause: "A senior official, speaking on condition of anonymity, said"
+    if j >= 1 and toks[j][0] == ",":
+        for i in range(j - 1, max(-1, j - 14), -1):
+            if toks[i][0] == ",":
+                if i + 1 < j and toks[i + 1][0].endswith("ing"):
+                    j = i - 1
+                break
+    end = j
+    while j >= 0:
+        t = toks[j][0]
+        if (
+            t[:1].isupper()
+            or t.lower() in _NP_WORDS
+            or t[:1].isdigit()
+            or (t.endswith(("’", "'")) and t[:1].isupper())
+        ):
+            j -= 1
+            continue
+        break
+    start = j + 1
+    if start > end:
+        return None
+    # the phrase must start a clause: sentence start, after punctuation, a quote, or a conjunction
+    if j >= 0 and toks[j][0] not in (
+        ",",
+        ";",
+        ":",
+        "”",
+        '"',
+        "’",
+        "—",
+        "–",
+        "-",
+        "(",
+        "and",
+        "but",
+        "that",
+        "while",
+        "as",
+        "so",
+    ):
+        return None
+    words = [t[0] for t in toks[start : end + 1]]
+    # drop a leading lower-case article-less fragment such as "saying" leftovers
+    return " ".join(words), toks[start][1], toks[end][2]
+
+
+def attribute(text: str) -> Attribution | None:
+    """The attribution of one sentence (offsets in ``text``), or None when it has none."""
+    speakers: list[Source] = []
+    reporters: list[Source] = []
+    cited: list[Source] = []
+    spans: list[tuple[int, int]] = []
+    pronoun: str | None = None
+    verb: str | None = None
+    content: tuple[int, int] | None = None
+    low = text.lower()
+
+    def add_reporter(np: str, s: int, e: int, *, cite: bool = False) -> None:
+        src = classify_source(np)
+        if src is None:
+            return
+        src.start, src.end = s, e
+        spans.append((s, e))
+        if cite:
+            cited.append(src)
+        elif src.kind in ("outlet", "media"):
+            reporters.append(src)
+        else:
+            speakers.append(src)
+
+    for rx in (_ACCORDING, _AS_REPORTED, _CITING, _INTERVIEW):
+        if rx is _ACCORDING and "according" not in low:
+            continue
+        if rx is _CITING and "citing" not in low:
+            continue
+        for m in rx.finditer(text):
+            got = _forward_np(text, m.end())
+            if not got:
+                continue
+            np, e = got
+            if rx is _INTERVIEW:
+                src = classify_source(np)
+                if src is None or src.kind not in ("outlet", "media"):
+                    continue
+            add_reporter(np, m.start(), e, cite=rx is _CITING)
+    mq = _QUOTED_AS.search(text)
+    if mq:
+        toks = _tokens(text[: mq.start()])
+        subj = _subject_before([*toks, ("was", mq.start(), mq.start() + 3)], len(toks))
+        if subj:
+            src = classify_source(subj[0])
+            if src:
+                speakers.append(src)
+                spans.append((subj[1], mq.end()))
+                verb = "quoted"
+        if mq["by"]:
+            add_reporter(mq["by"], mq.start("by"), mq.end("by"))
+    else:
+        m2 = _X_QUOTED_Y.search(text)
+        if m2:
+            src = classify_source(m2["y"])
+            if src:
+                speakers.append(src)
+                spans.append((m2.start(), m2.end()))
+                verb = "quoted"
+    toks = _tokens(text)
+    for k, (t, s, e) in enumerate(toks):
+        if t not in SAY_VERBS:
+            continue
+        if (
+            k > 0
+            and toks[k - 1][0].lower() in _PRONOUNS
+            and (k < 2 or toks[k - 2][0] in (",", "”", '"', "and", "but", "that"))
+        ):
+            if not speakers and pronoun is None:
+                pronoun = _PRONOUNS[toks[k - 1][0].lower()]
+                spans.append((toks[k - 1][1], e))
+                verb = verb or t
+                if content is None:
+                    content = (e, len(text)) if s < len(text) / 2 else (0, toks[k - 1][1])
+            continue
+        subj = _subject_before(toks, k)
+        if subj is None:
+            continue
+        src = classify_source(subj[0])
+        if src is None:
+            continue
+        src.start, src.end = subj[1], subj[2]
+        spans.append((s, e))
+        verb = verb or t
+        if content is None:
+            content = (e, len(text)) if s < len(text) / 2 else (0, subj[1])
+        if src.kind in ("outlet", "media") and t in REPORT_VERBS | {"announced", "confirmed"}:
+            if not any(r.name == src.name for r in reporters):
+                reporters.append(src)
+        elif src.kind in ("outlet", "media"):
+            reporters.append(src)
+        else:
+            speakers.append(src)
+    if not speakers and pronoun is None:
+        m3 = _INVERTED.search(text)
+        if m3:
+            src = classify_source(m3["np"])
+            if src:
+                (reporters if src.kind in ("outlet", "media") else speakers).append(src)
+                spans.append((m3.start(), m3.end()))
+                verb = verb or "said"
+    if not speakers and pronoun is None:
+        m4 = _NEG_SPEECH.search(text)
+        if m4:
+            toks4 = _tokens(text[: m4.start()])
+            subj = _subject_before([*toks4, ("did", m4.start(), m4.end())], len(toks4))
+            if subj:
+                src = classify_source(subj[0])
+                if src:
+                    speakers.append(src)
+    if not (speakers or reporters or cited or pronoun):
+        return None
+    chain: list[str] = []
+    for r in sorted(reporters, key=lambda x: x.start):
+        if r.name not in chain:
+            chain.append(r.name)
+    for c in cited:
+        if c.name not in chain:
+            chain.append(c.name)
+    # "Reuters' sources said": the outlet whose sources speak heads the chain
+    for sp in speakers:
+        pm = re.match(r"^(?P<o>[A-Z][\w.\- ]*?)[’']s?\s+\S", sp.name)
+        if sp.kind == "anonymous" and pm and _find_outlet(pm["o"]) and pm["o"] not in chain:
+            chain.insert(0, pm["o"])
+    att = Attribution(chain=chain, spans=spans, pronoun=pronoun, verb=verb, content=content)
+    if speakers:
+        sp = speakers[0]
+        att.speaker, att.kind = sp.name, sp.kind
+        att.pronoun = None
+    elif pronoun:
+        pass
+    elif cited:
+        att.speaker, att.kind = cited[-1].name, cited[-1].kind
+    else:
+        last = sorted(reporters, key=lambda x: x.start)[-1]
+        att.speaker, att.kind = last.name, last.kind
+    return att

@@ -1,0 +1,394 @@
+"""Named entities by rule: capitalised phrases, a small gazetteer, titles, and alias resolution.
+
+``mentions(text, start, end)`` finds candidate mentions in a span of text (people, places,
+organisations, events, and definite descriptions such as "the Russian leader"). ``Resolver`` is
+built from all mentions of one article and turns mentions into ``Entity`` values with a canonical
+name ("Putin" -> "Vladimir Putin", "Xi" -> "Xi Jinping", "the Kremlin leader" -> "Vladimir Putin"
+when exactly one Russian leader is named in the article) and a key usable across articles.
+No NLP model: rapidfuzz is used only to match spelling variants of names within one article.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, utils
+
+from factcheck.gazetteer import (
+    CAP_STOP,
+    DEMONYMS,
+    EVENT_HEADS,
+    ORG_HEADS,
+    ORGS,
+    OUTLETS,
+    PLACES,
+    ROLE_CLASSES,
+    ROLE_WORDS,
+    TITLE_WORDS,
+)
+from factcheck.model import Entity
+
+_ABBR_TOK = r"(?:St|Mt|Ft|Gen|Lt|Col|Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Prof|Sgt|Capt|Adm|Maj)\."
+_CAPTOK = rf"(?:(?:[A-Z]\.){{2,}}|{_ABBR_TOK}|[A-Z][\w’'\-]*[\w’']|[A-Z])"
+_CONNECT = r"(?:of|and|&|the|for|de|da|del|der|den|van|von|bin|al|le|la|du|dos|das)"
+_SPAN = re.compile(rf"(?<![\w’'\-.]){_CAPTOK}(?:[ \t]+(?:{_CONNECT}[ \t]+)*{_CAPTOK})*")
+_TOKEN = re.compile(rf"{_CAPTOK}|{_CONNECT}(?=[ \t])")
+_PARTICLES = frozenset("de da del der den van von bin al le la du dos das".split())
+_DEMONYM_ALT = "|".join(sorted((re.escape(d) for d in DEMONYMS), key=len, reverse=True))
+_ROLE_ALT = "|".join(sorted((re.escape(r) for r in ROLE_CLASSES), key=len, reverse=True))
+_DEF_DESC = re.compile(
+    rf"\b[Tt]he\s+(?:(?:top|senior|former|current|new|veteran|visiting)\s+)?"
+    rf"(?P<mod>{_DEMONYM_ALT}|White House)\s+(?P<role>(?i:{_ROLE_ALT}))\b(?!\s+[A-Z])"
+)
+_ROLE_BEFORE = re.compile(
+    rf"(?:(?P<mod>{_DEMONYM_ALT})\s+)?(?:[a-z\-]+\s+)?(?P<role>{'|'.join(sorted(ROLE_WORDS))})\s+$"
+)
+_PLACE_AFTER = re.compile(
+    r"\s+(?:region|province|oblast|county|city|state|district|village|town|island|river|airport|port|"
+    r"prefecture|municipality|capital)\b"
+)
+PLACE_HEADS = frozenset(
+    """Palace Square Street Avenue Airport Bridge Stadium Hall Building Tower Park Station Hospital Island Islands
+    River Lake Mountain Mountains Valley Bay Gulf Sea Ocean Strait Canal Region Province Oblast County District
+    Peninsula Desert Harbour Harbor Port Beach Coast Plaza Cathedral Castle Prison Base Camp""".split()
+)
+_ADJ_END = ("ern", "ian", "ese", "ish", "ic")
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str  # the name without titles, possessive stripped
+    kind: str  # person | place | org | event | misc | ref
+    nation: str | None = None  # person: country named in the title ("Russian President")
+    role: str | None = None  # person/ref: role class (leader, diplomat, spokesperson)
+    initial: bool = False  # a single unknown word at the start of a sentence
+    titled: bool = False
+
+
+def norm_key(name: str) -> str:
+    """Key usable across articles: accents and punctuation dropped, case folded, spaces collapsed."""
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    s = re.sub(r"[’']s\b", "", s)
+    s = re.sub(r"[^\w\s]", " ", s).casefold()
+    s = re.sub(r"^the\s+", "", " ".join(s.split()))
+    return s
+
+
+def _strip_possessive(tok: str) -> tuple[str, bool]:
+    for suf in ("’s", "'s"):
+        if tok.endswith(suf):
+            return tok[: -len(suf)], True
+    if tok.endswith(("’", "'")) and tok[:-1].endswith("s"):
+        return tok[:-1], True
+    return tok, False
+
+
+def _role_of(titles: list[str]) -> str | None:
+    t = set(titles)
+    if "Vice" in t or "Deputy" in t:
+        return None
+    if t & {"Spokesman", "Spokeswoman", "Spokesperson"}:
+        return "spokesperson"
+    if (
+        ("Foreign" in t and "Minister" in t)
+        or ("Secretary" in t and "State" in t)
+        or t & {"Ambassador", "Envoy"}
+    ):
+        return "diplomat"
+    if (
+        "President" in t
+        or ("Prime" in t and "Minister" in t)
+        or t & {"Chancellor", "Premier", "King", "Queen"}
+    ):
+        return "leader"
+    return None
+
+
+def _heads(tokens: list[str]) -> bool:
+    return any(t in ORG_HEADS or t in EVENT_HEADS or t in PLACE_HEADS for t in tokens)
+
+
+def _pieces(tokens: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int]]]:
+    """Split a capitalised run at connectors and possessives unless it is one organisation/event name."""
+    pieces: list[list[tuple[str, int, int]]] = [[]]
+    i = 0
+    n = len(tokens)
+    while i < n:
+        tok, s, e = tokens[i]
+        if tok in _PARTICLES and pieces[-1]:
+            pieces[-1].append((tok, s, e))
+        elif tok in ("of", "and", "&", "the", "for"):
+            cur = [t[0] for t in pieces[-1]]
+            after = []
+            j = i + 1
+            while j < n and tokens[j][0] not in ("of", "and", "&", "for"):
+                after.append(tokens[j][0])
+                j += 1
+            if tok in ("and", "&"):
+                keep = bool(cur) and _heads(after)
+            else:
+                keep = bool(cur) and (_heads(cur) or cur[-1] in TITLE_WORDS or _heads(after))
+            if keep:
+                pieces[-1].append((tok, s, e))
+            else:
+                pieces.append([])
+        else:
+            base, poss = _strip_possessive(tok)
+            pieces[-1].append((base, s, s + len(base)))
+            if poss:
+                pieces.append([])
+        i += 1
+    return [
+        p for p in pieces if p and p[-1][0] not in _PARTICLES and p[-1][0] not in ("of", "and", "&", "the")
+    ]
+
+
+def mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+    """Entity mentions in text[start:end] (a sentence), offsets into ``text``."""
+    end = len(text) if end is None else end
+    out: list[Mention] = []
+    refs = [m for m in _DEF_DESC.finditer(text, start, end)]
+    for m in refs:
+        mod = m["mod"]
+        out.append(
+            Mention(
+                m.start(),
+                m.end(),
+                m.group(0),
+                "ref",
+                DEMONYMS.get(mod, "United States"),
+                ROLE_CLASSES[m["role"].lower()],
+            )
+        )
+    ref_spans = [(m.start(), m.end()) for m in refs]
+    first_word = start
+    while first_word < end and not text[first_word].isalnum():
+        first_word += 1
+    for sm in _SPAN.finditer(text, start, end):
+        if any(a <= sm.start() < b for a, b in ref_spans):
+            continue
+        toks = [(t.group(0), t.start(), t.end()) for t in _TOKEN.finditer(text, sm.start(), sm.end())]
+        prev_nation: str | None = None
+        for piece in _pieces(toks):
+            mention = _classify(text, piece, first_word, end, prev_nation)
+            prev_nation = None
+            if mention is None:
+                continue
+            if mention.kind == "place" and mention.text in DEMONYMS.values():
+                prev_nation = mention.text
+            out.append(mention)
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def _classify(
+    text: str, piece: list[tuple[str, int, int]], first_word: int, end: int, ctx_nation: str | None
+) -> Mention | None:
+    toks = [t[0] for t in piece]
+    # leading function words ("The", "After", "Regarding")
+    while toks and toks[0] in CAP_STOP:
+        toks.pop(0)
+        piece = piece[1:]
+    if not toks:
+        return None
+    whole = " ".join(toks)
+    s, e = piece[0][1], piece[-1][2]
+    surface = text[s:e]
+    if whole in ORGS or surface in ORGS:
+        return Mention(s, e, surface, "org")
+    if whole in OUTLETS:
+        return Mention(s, e, surface, "org")
+    if whole in PLACES:
+        return Mention(s, e, surface, "place")
+    if toks[-1] in EVENT_HEADS:
+        return Mention(s, e, surface, "event")
+    if toks[-1] in ORG_HEADS or toks[0] in ORG_HEADS:
+        return Mention(s, e, surface, "org")
+    if toks[-1] in PLACE_HEADS:
+        return Mention(s, e, surface, "place")
+    # titles: "Russian President", "US Secretary of State", "Kremlin spokesman" (lower-case: context)
+    nation = ctx_nation
+    titles: list[str] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if t in DEMONYMS and not titles and i + 1 < len(toks):
+            nation = DEMONYMS[t]
+        elif t in TITLE_WORDS:
+            titles.append(t)
+        elif t == "of" and titles and i + 1 < len(toks):
+            titles.append(toks[i + 1])
+            i += 1
+        else:
+            break
+        i += 1
+    rest = piece[i:]
+    if not rest:
+        if titles:
+            before = text[max(0, s - 4) : s]
+            if before.lower().endswith("the "):
+                return Mention(s, e, surface, "ref", nation, _role_of(titles))
+        return None  # a lone demonym or title
+    rs, re_ = rest[0][1], rest[-1][2]
+    name = text[rs:re_]
+    rtoks = [t[0] for t in rest]
+    if titles:
+        return Mention(rs, re_, name, "person", nation, _role_of(titles), titled=True)
+    if name in PLACES:
+        return Mention(rs, re_, name, "place")
+    before = text[max(0, s - 60) : s]
+    rb = _ROLE_BEFORE.search(before)
+    if rb and len(rtoks) <= 4:
+        mod = rb["mod"]
+        role = ROLE_CLASSES.get(rb["role"])
+        return Mention(rs, re_, name, "person", DEMONYMS.get(mod) if mod else nation, role, titled=True)
+    if len(rtoks) == 1 and (rtoks[0] in DEMONYMS or rtoks[0].endswith(_ADJ_END)):
+        return None
+    if _PLACE_AFTER.match(text, re_, end):
+        return Mention(rs, re_, name, "place")
+    if len(rtoks) == 1:
+        tok = rtoks[0]
+        if tok.isupper() and len(tok) >= 2:
+            if tok.title() in PLACES:  # "MOSCOW" in a dateline
+                return Mention(rs, re_, tok.title(), "place")
+            return Mention(rs, re_, name, "org")
+        if "-" in tok:  # "Russia-China", "Russia-Ukraine": the places, not a new name
+            parts = tok.split("-")
+            if all(p in PLACES or p in DEMONYMS for p in parts):
+                return Mention(rs, re_, name, "compound")
+        return Mention(rs, re_, name, "misc", initial=(rs == first_word))
+    if all(t.isupper() for t in rtoks):
+        return Mention(rs, re_, name, "org")
+    return Mention(rs, re_, name, "person")
+
+
+class Resolver:
+    """Canonical names for one article's mentions (alias resolution within the article)."""
+
+    def __init__(self, all_mentions: list[Mention]) -> None:
+        self.persons: list[str] = []  # canonical full names, first-seen order
+        self.nation: dict[str, str] = {}
+        self.role: dict[str, str] = {}
+        self._alias: dict[str, str] = {}
+        self._non_initial: set[str] = set()
+        self._single_person: set[str] = set()
+        for m in all_mentions:
+            if m.kind in ("person", "misc") and not m.initial:
+                self._non_initial.add(m.text)
+            if m.kind == "person" and " " in m.text:
+                canon = self._match_full(m.text)
+                if canon is None:
+                    self.persons.append(m.text)
+                    canon = m.text
+                self._alias[m.text] = canon
+                if m.nation:
+                    self.nation.setdefault(canon, m.nation)
+                if m.role:
+                    self.role.setdefault(canon, m.role)
+            elif m.kind == "person":
+                self._single_person.add(m.text)
+        self._token_index: dict[str, list[str]] = {}
+        for p in self.persons:
+            for tok in p.split():
+                if tok[0].isupper() and len(tok) > 1:
+                    self._token_index.setdefault(tok.casefold(), []).append(p)
+        for m in all_mentions:
+            if m.kind == "person" and " " not in m.text:
+                canon = self._match_single(m.text)
+                if canon:
+                    if m.nation:
+                        self.nation.setdefault(canon, m.nation)
+                    if m.role:
+                        self.role.setdefault(canon, m.role)
+
+    def _match_full(self, name: str) -> str | None:
+        """An already-seen full name this one is a variant of ("Sergey Lavrov" ~ "Sergei Lavrov")."""
+        if name in self._alias:
+            return self._alias[name]
+        for p in self.persons:
+            if name.endswith(" " + p) or p.endswith(" " + name):
+                return p
+            if fuzz.ratio(name, p, processor=utils.default_process) >= 88:
+                return p
+        return None
+
+    def _match_single(self, tok: str) -> str | None:
+        hits = self._token_index.get(tok.casefold())
+        if hits is not None:
+            return hits[0] if len(set(hits)) == 1 else None
+        if len(tok) >= 5:
+            cands = {
+                p
+                for key, ps in self._token_index.items()
+                for p in ps
+                if len(key) >= 5 and fuzz.ratio(tok.casefold(), key) >= 88
+            }
+            if len(cands) == 1:
+                return cands.pop()
+        return None
+
+    def resolve_ref(self, nation: str | None, role: str | None) -> str | None:
+        if not nation or not role:
+            return None
+        cands = [p for p in self.persons if self.nation.get(p) == nation and self.role.get(p) == role]
+        return cands[0] if len(cands) == 1 else None
+
+    def entity(self, m: Mention) -> Entity | None:
+        if m.kind == "compound":
+            return None
+        if m.kind == "ref":
+            canon = self.resolve_ref(m.nation, m.role)
+            if canon is None:
+                return None
+            return Entity(text=m.text, key=norm_key(canon), kind="person", name=canon)
+        if m.kind == "place":
+            canon = PLACES.get(m.text, m.text)
+            return Entity(text=m.text, key=norm_key(canon), kind="place", name=canon)
+        if m.kind == "org":
+            canon = ORGS.get(m.text, m.text)
+            if canon.startswith("The ") and canon not in OUTLETS:
+                canon = canon[4:]
+            return Entity(text=m.text, key=norm_key(canon), kind="org", name=canon)
+        if m.kind == "event":
+            canon = m.text[4:] if m.text.startswith("the ") else m.text
+            return Entity(text=m.text, key=norm_key(canon), kind="event", name=canon)
+        if m.kind == "person":
+            canon = (
+                self._alias.get(m.text)
+                or (self._match_single(m.text) if " " not in m.text else None)
+                or m.text
+            )
+            return Entity(text=m.text, key=norm_key(canon), kind="person", name=canon)
+        # misc: a single capitalised word; a person if it is part of a person's name in this article
+        canon2 = self._match_single(m.text)
+        if canon2:
+            return Entity(text=m.text, key=norm_key(canon2), kind="person", name=canon2)
+        if m.initial and m.text not in self._non_initial:
+            return None
+        if m.text in self._single_person:
+            return Entity(text=m.text, key=norm_key(m.text), kind="person", name=m.text)
+        return Entity(text=m.text, key=norm_key(m.text), kind="misc", name=m.text)
+
+    def entities(self, ms: list[Mention]) -> list[Entity]:
+        out: list[Entity] = []
+        seen: set[str] = set()
+        for m in ms:
+            if m.kind == "compound":
+                for part in m.text.split("-"):
+                    canon = PLACES.get(part) or DEMONYMS.get(part, part)
+                    key = norm_key(canon)
+                    if key not in seen:
+                        seen.add(key)
+                        out.append(Entity(text=part, key=key, kind="place", name=canon))
+                continue
+            ent = self.entity(m)
+            if ent is None or not ent.key or ent.key in seen:
+                continue
+            seen.add(ent.key)
+            out.append(ent)
+        return out

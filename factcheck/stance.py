@@ -1,0 +1,163 @@
+"""Stance (modality) and polarity of the event a sentence reports, by rule.
+
+``classify(text, *, reported=False, announce=False, mask=())`` returns ``(Stance, polarity)``:
+
+- ``unconfirmed``: "did not confirm nor deny", "declined to confirm", "could not be verified"
+- ``denied``: "denied", "rejected reports", "ruled out", "has no plans to"
+- ``hypothetical``: "might", "could", "may" (the modal), "if", "perhaps", "possibly", "would" (not in
+  reported speech)
+- ``expected``: "is expected to", "are anticipated to", "will likely", "is set to", "is due to"
+- ``planned``: "will visit", "plans to", "scheduled", "slated to", "intention to", "being prepared"
+- ``announced``: a planned/expected event whose attribution verb is "announced"/"confirmed"/"declared"
+- ``occurred``: a past-tense or perfect event verb ("visited", "embarked", "has met", "did not visit")
+- ``stated``: anything else (a position, a figure, a quotation with no event modality)
+
+The earliest cue in the sentence wins (the main clause usually comes first), except that
+unconfirmed/denied always win. ``mask`` holds spans (attribution words such as "said") to ignore.
+Polarity is -1 when the chosen cue is negated ("did not visit", "will not attend", "never raised") or
+the event is denied.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.model import Stance
+
+_UNCONFIRMED = re.compile(
+    r"\b(?:(?:did|does|do|would|could|will)\s+not|didn[’']t|wouldn[’']t|won[’']t|declined\s+to|refused\s+to|"
+    r"has\s+yet\s+to|have\s+yet\s+to|has\s+not|have\s+not)\s+(?:immediately\s+|officially\s+|publicly\s+)?"
+    r"(?:confirm|comment|verify)|\bneither\s+confirmed\s+nor\s+denied|\bnot\s+(?:yet\s+)?(?:been\s+)?"
+    r"(?:officially\s+|independently\s+)?(?:confirmed|verified)|\bunconfirmed\b|\bcould\s+not\s+be\s+"
+    r"(?:independently\s+)?(?:verified|confirmed)|\bno\s+official\s+confirmation|\bunverified\b|\brumou?r(?:s|ed)\b",
+    re.I,
+)
+_DENIED = re.compile(
+    r"\b(?:den(?:ied|ies|y|ying)|refuted|rebuffed|disputed)\b|\b(?:rejected|dismissed)\s+(?:the\s+)?"
+    r"(?:reports?|claims?|allegations?|accusations?|speculation|rumou?rs?|suggestions?)|\bruled\s+out\b|"
+    r"\b(?:has|have|had)\s+no\s+plans?\b|\bno\s+plans?\s+to\b|\bfalse\s+(?:reports?|claims?)",
+    re.I,
+)
+_HYPOTHETICAL = re.compile(
+    r"\b(?:might|could|may|would)\b(?!\s+(?:not\s+)?(?:confirm|comment))|\bif\b|\b(?:perhaps|possibly|potentially|"
+    r"conceivably|hypothetically|whether|unless)\b|\bpossible\b",
+)
+_EXPECTED = re.compile(
+    r"\b(?:is|are|was|were|be|been|being)\s+(?:widely\s+|also\s+|now\s+)?(?:expected|anticipated|likely|poised|set|"
+    r"due|tipped|predicted|forecast|projected)\s+to\b|\bwill\s+(?:likely|probably|reportedly)\b|\blikely\s+to\b|"
+    r"\b(?:expects?|expecting|anticipates?|anticipating)\b|\bexpected\b",
+    re.I,
+)
+_PLANNED = re.compile(
+    r"\b(?:will|shall)\b|\bwon[’']t\b|\bplan(?:s|ned|ning)?\s+to\b|\b(?:has|have|had)\s+(?:plans?|a\s+\w+\s+scheduled)\b|"
+    r"\bplanned\b|\bscheduled\b|\bslated\b|\bintend(?:s|ed|ing)?\s+to\b|\bintention\b|\b(?:is|are)\s+to\s+\w+|"
+    r"\bbeing\s+prepared\b|\bpreparing\s+(?:for|to)\b|\b(?:upcoming|forthcoming)\b|\bgoing\s+to\b|\bset\s+for\b|"
+    r"\bto\s+be\s+held\b|\bon\s+the\s+agenda\b",
+    re.I,
+)
+_IRREGULAR_PAST = (
+    "met|held|went|came|took|made|gave|won|lost|rose|fell|left|began|saw|sent|led|spoke|flew|struck|broke|shot|"
+    "fought|sold|bought|paid|built|brought|caught|drove|ran|became|grew|found|kept|stood|sat|threw|stole|"
+    "chose|drew|fled|hid|slid|sank|swore|tore|woke|wore|withdrew|overthrew|underwent|oversaw|arose|forgave|"
+    "undertook|spent|lent|sought|taught|fed|dealt|felt|meant|heard|understood|got|beat|bit|"
+    "risen|fallen|grown|gone|taken|given|seen|begun|done|flown|spoken|broken|chosen|driven|known|shown|"
+    "stolen|thrown|written|beaten|drawn|undergone|overseen|withdrawn|arisen|forgotten"
+)
+_OCCURRED = re.compile(
+    rf"\b(?:did\s+not|didn[’']t|never)\s+[a-z]+\b|\b(?:{_IRREGULAR_PAST})\b|\b[a-z]{{2,}}(?:ed|ied)\b|"
+    r"\b(?:has|have|had)\s+(?:also\s+|already\s+|now\s+|not\s+|never\s+)?been\s+[a-z]+ing\b",
+)
+# -ed words that are not events (adjectives, modality words handled elsewhere, reporting verbs)
+_NOT_EVENT_ED = frozenset(
+    """expected planned scheduled alleged based related limited united advanced detailed concerned interested
+    isolated rigged perceived so-called supposed unprecedented unlimited unrelated experienced skilled talented
+    armed unarmed renewed sustained heated increased decreased reduced divided mixed balanced biased
+    said reported added noted stated announced confirmed claimed declared insisted warned acknowledged admitted
+    revealed disclosed stressed emphasised emphasized explained argued tweeted posted replied responded urged
+    lauded praised commended criticised criticized condemned pledged vowed promised predicted estimated
+    suggested asserted reiterated underlined highlighted mentioned recalled indicated signalled signaled
+    informed assured remarked observed conceded quoted cited denied called dubbed termed need needed used red bed shed hundred
+    anticipated dedicated sophisticated complicated crowded wicked naked rugged ragged beloved learned
+    aged blessed cursed dogged""".split()
+)
+_DETERMINERS = frozenset(
+    "the a an its his her their our your my this that these those of with for and or most more less very so too".split()
+)
+_NEG = re.compile(r"\b(?:not|never|no|n[’']t|no\s+longer)\b|n[’']t\b", re.I)
+_WORD_BEFORE = re.compile(r"([A-Za-z’'-]+)\W*$")
+_ANNOUNCE_VERBS = frozenset(
+    {"announced", "announces", "confirmed", "confirms", "declared", "unveiled", "revealed"}
+)
+
+
+def _masked(text: str, mask: tuple[tuple[int, int], ...] | list[tuple[int, int]]) -> str:
+    if not mask:
+        return text
+    chars = list(text)
+    for s, e in mask:
+        for i in range(max(0, s), min(len(chars), e)):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def _first_occurred(text: str) -> re.Match[str] | None:
+    for m in _OCCURRED.finditer(text):
+        w = m.group(0).lower()
+        if w in _NOT_EVENT_ED:
+            continue
+        if w.endswith("ed") and " " not in w:
+            prev = _WORD_BEFORE.search(text, 0, m.start())
+            if prev and prev.group(1).lower() in _DETERMINERS:
+                continue
+        return m
+    return None
+
+
+def _negated(text: str, s: int, e: int) -> bool:
+    window = text[max(0, s - 16) : e + 6]
+    return bool(_NEG.search(window))
+
+
+def classify(
+    text: str,
+    *,
+    reported: bool = False,
+    announce: bool = False,
+    mask: tuple[tuple[int, int], ...] | list[tuple[int, int]] = (),
+) -> tuple[Stance, int]:
+    """Stance and polarity of a sentence. ``reported``: the sentence has a speech attribution
+    ("said"), so "would" is reported future, not a hypothesis; ``announce``: its attribution verb is
+    "announced"/"confirmed" (a planned event then becomes ``announced``)."""
+    t = _masked(text, mask)
+    if _UNCONFIRMED.search(t):
+        return Stance.UNCONFIRMED, 1
+    if _DENIED.search(t):
+        return Stance.DENIED, -1
+    best: tuple[int, int, Stance, re.Match[str]] | None = None
+    for prio, (rx, st) in enumerate(
+        ((_HYPOTHETICAL, Stance.HYPOTHETICAL), (_EXPECTED, Stance.EXPECTED), (_PLANNED, Stance.PLANNED))
+    ):
+        for m in rx.finditer(t):
+            if st is Stance.HYPOTHETICAL and m.group(0) == "would" and reported:
+                st2 = Stance.EXPECTED
+            else:
+                st2 = st
+            if st2 is Stance.HYPOTHETICAL and m.group(0) == "may" and t[m.end() : m.end() + 1].isdigit():
+                continue
+            cand = (m.start(), prio, st2, m)
+            if best is None or cand[:2] < best[:2]:
+                best = cand
+            break
+    occ = _first_occurred(t)
+    if occ is not None and (best is None or occ.start() < best[0]):
+        neg = bool(re.match(r"(?:did\s+not|didn[’']t|never)\b", occ.group(0), re.I)) or _negated(
+            t, occ.start(), occ.end()
+        )
+        return Stance.OCCURRED, -1 if neg else 1
+    if best is None:
+        return Stance.STATED, 1
+    _, _, st, m = best
+    if st in (Stance.PLANNED, Stance.EXPECTED) and announce:
+        st = Stance.ANNOUNCED
+    neg = _negated(t, m.start(), m.end())
+    return st, -1 if neg else 1
