@@ -1,0 +1,209 @@
+"""Scriptable session commands: ``factcheck mark``, ``factcheck status``, ``factcheck merge``.
+
+They go through ``factcheck.review.Review`` — the same code path as the TUI. Errors are one line on stderr
+and exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from factcheck.model import Verdict
+
+EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
+
+
+def _err(msg: str) -> None:
+    print(f"factcheck: {msg}", file=sys.stderr)
+
+
+def register(subparsers: Any) -> None:
+    m = subparsers.add_parser(
+        "mark",
+        help="record a verdict on a claim in a session",
+        description="Record a verdict on one claim (ids as in `factcheck extract --json`).",
+    )
+    m.add_argument(
+        "session", metavar="SESSION", help="session file (created if missing: then --corpus is required)"
+    )
+    m.add_argument("claim_id", metavar="CLAIM_ID")
+    m.add_argument("verdict", metavar="VERDICT", help="one of: " + ", ".join(Verdict))
+    m.add_argument("--note", metavar="TEXT", help="set the claim's note")
+    m.add_argument("--by", metavar="CLAIM_ID", help="the claim that supersedes this one (verdict superseded)")
+    m.add_argument("--corpus", nargs="+", metavar="PATH", help="article files or folders of the session")
+    m.set_defaults(func=cmd_mark)
+
+    s = subparsers.add_parser(
+        "status",
+        help="progress of a session",
+        description="Progress of a session per verdict and per article.",
+    )
+    s.add_argument("session", metavar="SESSION")
+    s.add_argument(
+        "--corpus", nargs="+", metavar="PATH", help="article files or folders (default: the session's)"
+    )
+    s.add_argument("--json", action="store_true", help="print the progress as JSON")
+    s.set_defaults(func=cmd_status)
+
+    g = subparsers.add_parser(
+        "merge",
+        help="combine two reviewers' sessions of the same corpus",
+        description="Combine two sessions; print per-verdict counts, conflicts and Cohen's kappa.",
+    )
+    g.add_argument("a", metavar="A.toml")
+    g.add_argument("b", metavar="B.toml")
+    g.add_argument("-o", "--output", required=True, metavar="OUT.toml")
+    g.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
+    g.set_defaults(func=cmd_merge)
+
+
+def cmd_mark(args: argparse.Namespace) -> int:
+    from factcheck.review import Review, ReviewError, SessionError
+
+    path = Path(args.session)
+    try:
+        verdict = Verdict(args.verdict.lower())
+    except ValueError:
+        _err(f"unknown verdict {args.verdict!r} (use one of: {', '.join(Verdict)})")
+        return EXIT_USAGE
+    if not path.exists() and not args.corpus:
+        _err(f"{path}: no such session; give --corpus PATH ... to create it")
+        return EXIT_USAGE
+    for p in args.corpus or []:
+        if not Path(p).exists():
+            _err(f"{p}: no such file or folder")
+            return EXIT_USAGE
+    try:
+        review = Review.open(path, args.corpus, if_locked="raise")
+    except SessionError as e:
+        _err(str(e))
+        return EXIT_USAGE
+    try:
+        for problem in review.corpus.errors:
+            _err(str(problem))
+        for line in review.report.lines():
+            _err(f"{path}: {line}")
+        try:
+            review.mark(args.claim_id, verdict, note=args.note, by=args.by)
+        except ReviewError as e:
+            msg = str(e)
+            if "unknown claim id" in msg:
+                msg += " (ids as in `factcheck extract --json`)"
+            _err(msg)
+            return EXIT_USAGE
+        try:
+            review.save()
+        except (SessionError, ReviewError, OSError) as e:
+            _err(str(e))
+            return EXIT_USAGE
+        d = review.decision(args.claim_id)
+        extra = f" by {d.superseded_by}" if d.superseded_by else ""
+        print(f"{args.claim_id}: {d.verdict}{extra}")
+    finally:
+        review.close()
+    return EXIT_PARTIAL if review.corpus.errors else EXIT_OK
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from factcheck.review import Review, SessionError
+
+    path = Path(args.session)
+    if not path.exists():
+        _err(f"{path}: no such session")
+        return EXIT_USAGE
+    try:
+        review = Review.open(path, args.corpus, readonly=True)
+    except SessionError as e:
+        _err(str(e))
+        return EXIT_USAGE
+    for problem in review.corpus.errors:
+        _err(str(problem))
+    total = review.progress()
+    per_article = {a.key: review.article_progress(a.key) for a in review.corpus.articles}
+    orphans = review.orphans
+    conflicts = [d.claim_id for d in review.data.decisions.values() if d.conflicts]
+    if args.json:
+        out = {
+            "session": str(path),
+            "reviewer": review.data.reviewer,
+            "progress": {str(v): n for v, n in total.items()},
+            "articles": {k: {str(v): n for v, n in p.items()} for k, p in per_article.items()},
+            "orphans": [d.claim_id for d in orphans],
+            "conflicts": conflicts,
+            "reconciliation": review.report.lines(),
+        }
+        print(json.dumps(out, ensure_ascii=False, indent=1))
+        return EXIT_OK
+    n = sum(total.values())
+    done = n - total[Verdict.UNREVIEWED]
+    pct = f"{100 * done / n:.0f}%" if n else "-"
+    saved = review.data.saved.isoformat().replace("+00:00", "Z") if review.data.saved else "never"
+    print(
+        f"{path}: {done} of {n} claims reviewed ({pct}); reviewer {review.data.reviewer or '?'}; saved {saved}"
+    )
+    for v in Verdict:
+        print(f"  {v!s:<11} {total[v]:>6}")
+    if per_article:
+        width = min(max(len(k) for k in per_article), 60)
+        print("per article:")
+        head = "".join(f" {str(v)[:10]:>10}" for v in Verdict)
+        print(f"  {'article':<{width}}{head}")
+        for k, p in per_article.items():
+            shown = k if len(k) <= width else "…" + k[-(width - 1) :]
+            print(f"  {shown:<{width}}" + "".join(f" {p[v]:>10}" for v in Verdict))
+    for line in review.report.lines():
+        print(f"note: {line}")
+    if orphans:
+        print(
+            f"orphans: {len(orphans)} decision(s) could not be re-attached: "
+            + ", ".join(d.claim_id for d in orphans[:10])
+        )
+    if conflicts:
+        print(f"conflicts: {len(conflicts)} claim(s) to resolve: " + ", ".join(conflicts[:10]))
+    return EXIT_PARTIAL if review.corpus.errors else EXIT_OK
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    import os
+
+    from factcheck import session as sess
+
+    a, b, out = Path(args.a), Path(args.b), Path(args.output)
+    for p in (a, b):
+        if not p.is_file():
+            _err(f"{p}: no such session")
+            return EXIT_USAGE
+    if out.exists() and not args.force:
+        _err(f"{out}: exists; use --force to overwrite it")
+        return EXIT_USAGE
+    try:
+        da, db = sess.load(a), sess.load(b)
+        # Corpus paths are relative to each session's folder: rebase A's onto OUT's folder.
+        corpus = [
+            Path(os.path.relpath((a.parent / p).resolve(), out.parent.resolve())).as_posix()
+            for p in da.corpus
+        ]
+        merged, report = sess.merge(da, db, corpus)
+        lock = sess.SessionLock.acquire(out)
+        try:
+            merged.saved = sess.utcnow()
+            sess.save(out, merged)
+        finally:
+            lock.release()
+    except sess.SessionError as e:
+        _err(str(e))
+        return EXIT_USAGE
+    except OSError as e:
+        _err(f"{out}: {e.strerror or e}")
+        return EXIT_USAGE
+    for line in report.lines():
+        print(line)
+    print(
+        f"written {out}"
+        + (f" ({len(report.conflicts)} conflict(s) kept for resolution)" if report.conflicts else "")
+    )
+    return EXIT_OK
