@@ -344,6 +344,16 @@ _ABBREVIATIONS = frozenset(
     """jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr gen sen rep gov st jr inc corp co ltd
     lt col capt sgt prof rev vs""".split()
 )
+_REPORTING = frozenset(
+    "said says told tells announced announces reported reports added adds stated states confirmed".split()
+)
+_DEADLINE_BEFORE = re.compile(
+    r"(?i:(?:\bas\s+(?:early|soon|late)\s+as|\bno\s+later\s+than|\b(?:extended|postponed|delayed|moved|"
+    r"adjourned|deferred|rescheduled|pushed\s+back)\s+(?:to|until|till))\s+(?:on\s+)?$)"
+)
+_DETERMINERS = frozenset(
+    "a an the this that these those its his her their our my your still newly recently long well very".split()
+)
 _PASSIVE_AUX = frozenset({"is", "are", "am", "be", "being", "'s"})
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z-]*(?:'(?:ll|s|ve|d|re|t))?|[.!?;:\n\"“”]")
 _BOUNDARY = frozenset(".!?;\n")
@@ -357,6 +367,8 @@ def _classify(tokens: list[str], i: int) -> str | None:
     if lw in _FUTURE_WORDS:
         return "FUT"
     if lw in _FUTURE_IF_TO and nxt == "to":
+        return "FUT"
+    if lw in ("set", "scheduled", "slated", "planned", "due") and nxt == "for":
         return "FUT"
     if lw.endswith("'ll") or lw == "won't":
         return "FUT"
@@ -374,6 +386,8 @@ def _classify(tokens: list[str], i: int) -> str | None:
         return "FUT"
     if prev in _PASSIVE_AUX and lw.endswith("ed"):
         return None
+    if prev in _DETERMINERS and lw.endswith("ed"):
+        return None  # an adjective: "a still unspecified date", "the armed forces"
     return "PAST"
 
 
@@ -395,7 +409,13 @@ def _tense(text: str, start: int, end: int) -> str | None:
     # the word right after the expression can decide first: "Wednesday's ruling"
     if text[end : end + 2] in ("'s", "’s"):
         return "PAST"
+    if _DEADLINE_BEFORE.search(left[-60:]):
+        return "FUT"
     for k in range(len(ltoks) - 1, -1, -1):
+        if ltoks[k].lower() in _REPORTING and k < len(ltoks) - 2:
+            # "said it is calling for a vote on Dec. 7": the reporting verb's tense is not the
+            # tense of the reported clause; a time right after it ("said on Friday") is past
+            break
         c = _classify(ltoks + rtoks[:1], k)
         if c:
             return c
@@ -913,7 +933,7 @@ _DEICTIC = {
 
 @_rule(
     r"(?i:\b(?P<w>right now|now|currently|current|nowadays|at present|presently|these days|at the moment|the present(?!\s+\w+ing\b)|"
-    r"recent (?:years|months|weeks|days)|recently|recent|(?:in )?the past(?!\s+(?:few|several|two|three|four|five|six|seven|eight|nine|ten|\d|year|month|week|decade|day|quarter|century))|previously|formerly|lately|"
+    r"recent (?:years|months|weeks|days)|recently|recent|(?:in )?the past(?!\s+(?:few|several|two|three|four|five|six|seven|eight|nine|ten|\d|year|month|week|decade|day|quarter|century))|formerly|lately|"
     r"the (?:near |distant )?future|future|soon|the (?:near|long|short) term|the long run|a later date)\b)"
 )
 def _deictic(m: re.Match[str], ctx: _Ctx) -> _Result | None:
@@ -927,6 +947,8 @@ def _deictic(m: re.Match[str], ctx: _Ctx) -> _Result | None:
             return None
         if (w != "recent" or m["w"][0].isupper()) and not nxt.group(1)[0].islower():
             return None  # "Recent Posts", "Future Group"
+        if w == "future":
+            return None
         if w == "current" and nxt.group(1) in ("account", "accounts", "affairs", "events", "flows", "flow"):
             return None
     if w == "soon":
@@ -1010,7 +1032,11 @@ def _ref_date(ctx: _Ctx, unit: str) -> dt.date | None:
 )
 def _anaphoric(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     w = re.sub(r"\s+", " ", m["w"].lower())
-    unit = w.split()[-1]
+    unit = next(u for u in ("day", "morning", "week", "month", "year") if u in w.split())
+    if unit in ("day", "year") and w.endswith(("before", "after")):
+        after = ctx.text[m.end() : m.end() + 30]
+        if re.match(r"\s+(?:the|a|an|his|her|their|its|last|\w+ing\b|[A-Z])", after):
+            return None  # "the day before the vote": relative to an event, not to a date
     ref = _ref_date(ctx, unit)
     if ref is None:
         return None
@@ -1194,6 +1220,9 @@ _SET_ADV = {
 }
 
 
+_SET_FOLLOW = frozenset("basis and or to in for at by since as than but from with on the a".split())
+
+
 @_rule(
     rf"(?i:\b(?P<ev>every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<n>{_NUM_RE})\s+)?(?P<u>{_UNIT_RE}|weekend)\b)"
     rf"|(?i:\b(?P<ev2>every|each)\s+)(?P<wd>{_WEEKDAY_RE}|{_MONTH_FULL_RE})\b"
@@ -1203,10 +1232,12 @@ _SET_ADV = {
 def _set(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     if m["adv"]:
         w = m["adv"].lower()
-        # adjectives before nouns ("a daily newspaper", "the weekly magazine") are not sets of times
-        if re.match(
-            r"\s+(?:newspaper|paper|magazine|news|publication|journal|show|program|programme|column|average|[A-Z])",
-            ctx.text[m.end() : m.end() + 20],
+        # adjectives before nouns ("a quarterly dividend", "the weekly magazine") are not sets of times
+        nxt = re.match(r"\s+([A-Za-z]+)", ctx.text[m.end() : m.end() + 20])
+        if (
+            nxt
+            and w not in ("annually", "yearly")
+            and (nxt.group(1)[0].isupper() or nxt.group(1) not in _SET_FOLLOW)
         ):
             return None
         return "SET", _SET_ADV[w], None
@@ -1471,15 +1502,6 @@ def _extend_prefix(text: str, ref: TimeRef) -> TimeRef:
 # Public API
 # --------------------------------------------------------------------------------------------
 
-_MONEY_RE = re.compile(r"\$|\bcents?\b|%|\bpercent\b|\bprofit|\bearnings\b|\bnet income\b|\brevenue")
-
-
-def _sentence_of(text: str, start: int, end: int) -> str:
-    a = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
-    b = text.find(". ", end)
-    return text[a + 1 : b if b >= 0 else len(text)]
-
-
 _LEADING_PREP = re.compile(
     r"(?i:(?:on|in|at|during|by|until|till|since|for|over|from|within|after|before)\s+)"
 )
@@ -1533,9 +1555,7 @@ def _tag_cached(text: str, anchor: dt.date | None) -> tuple[TimeRef, ...]:
         elif last_quarter is not None and anchor is not None and r.start - last_quarter.end < 1500:
             # earnings reports: "a year earlier" / "year-ago" compare with the same quarter a year back
             y, q = last_quarter.value.split("-Q")
-            if _YEAR_AGO_RE.match(r.text) or (
-                r.text.lower() == "last year" and _MONEY_RE.search(_sentence_of(text, r.start, r.end))
-            ):
+            if _YEAR_AGO_RE.match(r.text):
                 r = TimeRef(r.start, r.end, r.text, r.type, f"{int(y) - 1}-Q{q}", r.mod)
             elif re.fullmatch(r"\d{4}-QX", r.value):
                 r = TimeRef(r.start, r.end, r.text, r.type, f"{r.value[:4]}-Q{q}", r.mod)
