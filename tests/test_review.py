@@ -1,0 +1,345 @@
+"""The Review API: decisions, undo/redo, manual claims, dates, groups, reconciliation, saving."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from pathlib import Path
+
+import pytest
+
+from factcheck import session as sess
+from factcheck.model import Verdict
+from factcheck.review import Review, ReviewError, SessionError, SessionLocked
+
+ALPHA = """Finance Minister Anna Berg said on Monday that inflation rose to 3.4 percent in March, the highest level since 2019.
+The central bank in Oslo announced that it will raise interest rates by 0.25 points at its meeting on 12 June.
+According to Statistics Norway, unemployment fell to 2.1 percent in the first quarter of the year.
+Prime Minister Jonas Lund told reporters in Bergen that the government would publish a new budget in October.
+"""
+
+BETA = """Reuters reported on Tuesday that the Norwegian central bank kept interest rates unchanged at 4.5 percent.
+Governor Ida Wolden Bache said the bank expects inflation to fall below 3 percent by the end of 2025.
+Officials in Oslo confirmed that 12,000 new homes were completed in 2024, according to the housing ministry.
+"""
+
+GAMMA = """The Swedish government announced on Wednesday that it will cut fuel taxes by 10 percent from 1 July.
+Finance Minister Elisabeth Svantesson said the measure would cost 4 billion crowns in 2025.
+"""
+
+
+def write_corpus(folder: Path, texts: dict[str, str]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    write_corpus(tmp_path / "corpus", {"alpha.txt": ALPHA, "beta.txt": BETA})
+    (tmp_path / "sessions").mkdir()
+    return tmp_path
+
+
+@pytest.fixture
+def review(project: Path):
+    r = Review.open(project / "sessions" / "s.toml", [str(project / "corpus")], reviewer="alice")
+    yield r
+    r.close()
+
+
+def ids(r: Review, key: str) -> list[str]:
+    return [c.id for c in r.claims(key)]
+
+
+def test_new_session_is_unsaved_until_first_save(review: Review, project: Path) -> None:
+    assert review.dirty
+    assert not (project / "sessions" / "s.toml").exists()
+    assert len(ids(review, "alpha.txt")) >= 3 and len(ids(review, "beta.txt")) >= 2
+    review.save()
+    assert not review.dirty and (project / "sessions" / "s.toml").is_file()
+
+
+def test_mark_note_superseded_and_progress(review: Review) -> None:
+    a = ids(review, "alpha.txt")
+    b = ids(review, "beta.txt")
+    review.mark(a[0], Verdict.CONFIRMED, note="checked with\nthe ministry")
+    review.mark(a[1], Verdict.SUPERSEDED, by=b[0])
+    d = review.decision(a[1])
+    assert d.verdict == Verdict.SUPERSEDED and d.superseded_by == b[0] and d.reviewer == "alice"
+    assert d.updated is not None and d.updated.tzinfo is not None and d.updated.utcoffset() == dt.timedelta(0)
+    with pytest.raises(ReviewError):
+        review.mark(a[2], Verdict.SUPERSEDED)  # needs --by
+    with pytest.raises(ReviewError):
+        review.mark(a[2], Verdict.SUPERSEDED, by=a[2])
+    with pytest.raises(ReviewError):
+        review.mark(a[2], Verdict.CONFIRMED, by=b[0])
+    with pytest.raises(ReviewError):
+        review.mark("cnope", Verdict.CONFIRMED)
+    review.mark(a[1], Verdict.DISPUTED)
+    assert review.decision(a[1]).superseded_by is None  # other verdicts clear superseded_by
+    p = review.progress()
+    assert p[Verdict.CONFIRMED] == 1 and p[Verdict.DISPUTED] == 1
+    assert sum(p.values()) == len(review.corpus.all_claims())
+    assert review.article_progress("beta.txt")[Verdict.UNREVIEWED] == len(ids(review, "beta.txt"))
+    assert review.decision(a[0]).note == "checked with\nthe ministry"
+
+
+def test_undo_redo_every_kind_of_change(review: Review) -> None:
+    a = ids(review, "alpha.txt")
+    assert not review.can_undo and review.undo() is None
+    review.mark(a[0], Verdict.CONFIRMED)
+    review.set_note(a[0], "n1")
+    review.add_evidence(a[0], "https://example.org/report")
+    review.add_evidence(a[0], a[1])
+    review.dismiss(a[2])
+    review.set_published("alpha.txt", dt.date(2024, 4, 2))
+    review.merge_groups(a[0], ids(review, "beta.txt")[0])
+    review.take_out_of_group(a[1])
+    state = (review.decision(a[0]), review.data.merges, review.data.splits)
+    for _ in range(8):
+        assert review.undo() is not None
+    assert review.decision(a[0]).verdict == Verdict.UNREVIEWED and review.decision(a[0]).note == ""
+    assert review.decision(a[0]).evidence == ()
+    assert not review.decision(a[2]).dismissed
+    assert review.corpus.article("alpha.txt").published is None
+    assert review.data.merges == [] and review.data.splits == []
+    assert not review.can_undo and review.can_redo
+    for _ in range(8):
+        assert review.redo() is not None
+    assert not review.can_redo
+    d = review.decision(a[0])
+    assert (d.verdict, d.note, d.evidence) == (state[0].verdict, state[0].note, state[0].evidence)
+    assert (review.data.merges, review.data.splits) == (state[1], state[2])
+    assert review.corpus.article("alpha.txt").published == dt.date(2024, 4, 2)
+    assert a[2] not in ids(review, "alpha.txt") and a[2] in [
+        c.id for c in review.claims("alpha.txt", include_dismissed=True)
+    ]
+    # Every change and every undo/redo is in the append-only history.
+    hist = review.data.history_entries()
+    assert [h.op for h in hist].count("undo") == 8 and [h.op for h in hist].count("redo") == 8
+    assert all(h.by == "alice" for h in hist)
+    # A new change clears the redo stack.
+    review.undo()
+    review.mark(a[3], Verdict.DISPUTED)
+    assert not review.can_redo
+
+
+def test_evidence_is_validated(review: Review) -> None:
+    a = ids(review, "alpha.txt")
+    for bad in ("not a url", "ftp://x.org/a", "javascript:alert(1)", "cnotaclaim"):
+        with pytest.raises(ReviewError):
+            review.add_evidence(a[0], bad)
+
+
+def test_apply_to_group_is_one_undoable_step(review: Review) -> None:
+    a, b = ids(review, "alpha.txt"), ids(review, "beta.txt")
+    review.merge_groups(a[1], b[0])
+    group = review.corpus.group_of(a[1])
+    changed = review.apply_to_group(a[1], Verdict.CONFIRMED)
+    expected = set(group.claims) if group else {a[1]}
+    assert set(changed) == expected and a[1] in changed
+    assert all(review.decision(c).verdict == Verdict.CONFIRMED for c in changed)
+    review.undo()
+    assert all(review.decision(c).verdict == Verdict.UNREVIEWED for c in changed)
+    with pytest.raises(ReviewError):
+        review.apply_to_group(a[1], Verdict.SUPERSEDED)
+
+
+def test_manual_claim_has_stable_distinct_id_and_survives_reload(review: Review, project: Path) -> None:
+    text = (project / "corpus" / "alpha.txt").read_text(encoding="utf-8")
+    start = text.index("the highest level")
+    end = text.index("2019") + 4
+    c = review.add_claim("alpha.txt", start, end)
+    assert c.manual and c.text == "the highest level since 2019" and c.id.startswith("m")
+    assert review.add_claim("alpha.txt", start, end).id == c.id  # same span, same claim
+    other = review.add_claim("alpha.txt", start, end - 5)
+    assert other.id != c.id
+    assert c.id in ids(review, "alpha.txt")
+    review.mark(c.id, Verdict.CONFIRMED, note="manual")
+    review.save()
+    review.close()
+    r2 = Review.open(project / "sessions" / "s.toml", reviewer="bob")
+    try:
+        assert c.id in ids(r2, "alpha.txt")
+        assert r2.decision(c.id).note == "manual" and r2.decision(c.id).reviewer == "alice"
+        assert r2.claim(c.id).text == "the highest level since 2019"
+    finally:
+        r2.close()
+    with pytest.raises(ReviewError):
+        review.add_claim("nope.txt", 0, 5)
+
+
+def test_set_published_reextracts_and_persists(review: Review, project: Path) -> None:
+    review.set_published("beta.txt", dt.date(2023, 5, 9))
+    art = review.corpus.article("beta.txt")
+    assert art.published == dt.date(2023, 5, 9) and art.published_source == "reviewer"
+    # Times of that article now resolve against the reviewer's date.
+    tuesday = [t for c in review.claims("beta.txt") for t in c.when if "Tuesday" in t.text]
+    if tuesday:
+        assert tuesday[0].value.startswith("2023-05")
+    review.save()
+    review.close()
+    r2 = Review.open(project / "sessions" / "s.toml")
+    try:
+        assert r2.corpus.article("beta.txt").published == dt.date(2023, 5, 9)
+        r2.set_published("beta.txt", None)
+        assert r2.corpus.article("beta.txt").published is None
+    finally:
+        r2.close()
+
+
+def test_superseding_candidates_and_cursor(review: Review) -> None:
+    a, b = ids(review, "alpha.txt"), ids(review, "beta.txt")
+    cands = [c.id for c in review.superseding_candidates(a[0])]
+    assert a[0] not in cands and set(b) <= set(cands)
+    review.merge_groups(a[0], b[1])
+    cands = [c.id for c in review.superseding_candidates(a[0])]
+    assert cands.index(b[1]) < cands.index(b[0]) or review.corpus.group_of(b[0]) == review.corpus.group_of(
+        a[0]
+    )
+    review.set_cursor("beta.txt", b[1])
+    assert review.cursor == ("beta.txt", b[1])
+
+
+def test_snapshot_saved_in_a_worker_thread(review: Review, project: Path) -> None:
+    a = ids(review, "alpha.txt")
+    review.mark(a[0], Verdict.CONFIRMED)
+    snap = review.snapshot()
+    review.mark(a[1], Verdict.DISPUTED)  # after the snapshot: stays dirty
+    t = threading.Thread(target=review.save, args=(snap,))
+    t.start()
+    t.join()
+    assert review.dirty
+    on_disk = sess.load(project / "sessions" / "s.toml")
+    assert a[0] in on_disk.decisions and a[1] not in on_disk.decisions
+    review.save(review.snapshot())
+    assert not review.dirty
+    assert sess.load(project / "sessions" / "s.toml").decisions[a[1]].verdict == Verdict.DISPUTED
+
+
+def test_second_instance_is_readonly_or_refused(review: Review, project: Path) -> None:
+    review.save()
+    path = project / "sessions" / "s.toml"
+    r2 = Review.open(path)
+    try:
+        assert r2.readonly and r2.lock_message and "another factcheck" in r2.lock_message
+        with pytest.raises(ReviewError):
+            r2.mark(ids(r2, "alpha.txt")[0], Verdict.CONFIRMED)
+        with pytest.raises(ReviewError):
+            r2.save()
+    finally:
+        r2.close()
+    with pytest.raises(SessionLocked):
+        Review.open(path, if_locked="raise")
+    review.close()
+    r3 = Review.open(path, if_locked="raise")
+    assert not r3.readonly
+    r3.close()
+
+
+def test_reconciliation_after_article_edit(project: Path) -> None:
+    path = project / "sessions" / "s.toml"
+    r = Review.open(path, [str(project / "corpus")], reviewer="alice")
+    claims = {c.text: c.id for c in r.claims("alpha.txt")}
+    minister = next(i for t, i in claims.items() if t.startswith("Finance Minister"))
+    bank = next(i for t, i in claims.items() if t.startswith("The central bank"))
+    pm = next(i for t, i in claims.items() if t.startswith("Prime Minister"))
+    beta0 = r.claims("beta.txt")[0].id
+    r.mark(minister, Verdict.CONFIRMED, note="kept")
+    r.mark(bank, Verdict.DISPUTED, note="will be orphaned")
+    r.mark(pm, Verdict.SUPERSEDED, by=minister)
+    r.mark(beta0, Verdict.CONFIRMED, note="article removed later")
+    r.save()
+    r.close()
+
+    # A typo fix in one sentence, another sentence rewritten entirely, one article gone, one new.
+    text = ALPHA.replace("said on Monday that", "said on Monday, that").replace(
+        "The central bank in Oslo announced that it will raise interest rates by 0.25 points at its meeting on 12 June.",
+        "Analysts at DNB Markets expect housing prices in Trondheim to climb 7 percent over 2026.",
+    )
+    (project / "corpus" / "alpha.txt").write_text(text, encoding="utf-8")
+    (project / "corpus" / "beta.txt").unlink()
+    (project / "corpus" / "gamma.txt").write_text(GAMMA, encoding="utf-8")
+
+    r2 = Review.open(path, reviewer="alice")
+    try:
+        rep = r2.report
+        assert rep.changed_articles == ["alpha.txt"]
+        assert rep.missing_articles == ["beta.txt"] and rep.added_articles == ["gamma.txt"]
+        new_minister = next(c.id for c in r2.claims("alpha.txt") if c.text.startswith("Finance Minister"))
+        assert new_minister != minister
+        assert (minister, new_minister) in [(o, n) for o, n, _ in rep.reattached]
+        assert (
+            r2.decision(new_minister).note == "kept"
+            and r2.decision(new_minister).verdict == Verdict.CONFIRMED
+        )
+        assert r2.decision(pm).superseded_by == new_minister  # references follow the re-attached claim
+        orphan_ids = {d.claim_id for d in r2.orphans}
+        assert orphan_ids == {bank, beta0} and set(rep.orphaned) >= {bank}
+        assert r2.progress()[Verdict.DISPUTED] == 0
+        assert "gamma.txt" in [a.key for a in r2.corpus.articles]
+        r2.save()
+    finally:
+        r2.close()
+    on_disk = sess.load(path)  # orphans are kept in the file, never dropped
+    assert on_disk.decisions[bank].note == "will be orphaned"
+    assert on_disk.decisions[beta0].note == "article removed later"
+    assert "beta.txt" in on_disk.articles and "gamma.txt" in on_disk.articles
+
+    # The article comes back: its decision re-attaches by id.
+    (project / "corpus" / "beta.txt").write_text(BETA, encoding="utf-8")
+    r3 = Review.open(path)
+    try:
+        assert r3.decision(beta0).verdict == Verdict.CONFIRMED and beta0 not in {
+            d.claim_id for d in r3.orphans
+        }
+    finally:
+        r3.close()
+
+
+def test_reattach_refuses_changed_numbers(project: Path) -> None:
+    path = project / "sessions" / "s.toml"
+    r = Review.open(path, [str(project / "corpus")])
+    cid = next(c.id for c in r.claims("beta.txt") if "12,000" in c.text)
+    r.mark(cid, Verdict.CONFIRMED)
+    r.save()
+    r.close()
+    (project / "corpus" / "beta.txt").write_text(BETA.replace("12,000", "13,000"), encoding="utf-8")
+    r2 = Review.open(path)
+    try:
+        assert cid in {
+            d.claim_id for d in r2.orphans
+        }  # a near-identical text with another figure is another claim
+    finally:
+        r2.close()
+
+
+def test_corpus_paths_may_not_leave_the_session_folder(project: Path, tmp_path: Path) -> None:
+    outside = write_corpus(tmp_path.parent / f"{tmp_path.name}-outside", {"x.txt": GAMMA})
+    path = project / "sessions" / "evil.toml"
+    r = Review.open(path, [str(outside)])  # given explicitly by the user: allowed
+    r.save()
+    r.close()
+    stored = sess.load(path).corpus
+    assert stored[0].startswith("../")
+    with pytest.raises(SessionError, match="outside"):
+        Review.open(path)  # the session alone may not make factcheck read it
+    for bad in (["/etc"], ["../../../../../../etc"], ["../corpus/../../x"]):
+        data = sess.load(path)
+        data.corpus = bad
+        sess.save(path, data)
+        with pytest.raises(SessionError, match="outside"):
+            Review.open(path)
+    data = sess.load(path)
+    data.corpus = ["../corpus"]  # inside the project folder that holds sessions/
+    sess.save(path, data)
+    r = Review.open(path)
+    assert [a.key for a in r.corpus.articles] == ["alpha.txt", "beta.txt"]
+    r.close()
+
+
+def test_missing_session_without_corpus(project: Path) -> None:
+    with pytest.raises(SessionError, match="no such session"):
+        Review.open(project / "sessions" / "none.toml")
