@@ -48,9 +48,9 @@ from factcheck.tui.widgets.event_panel import EventPanel
 
 MAIN_BINDINGS = [
     Binding("j", "next_claim", "Next claim", id="next-claim"),
-    Binding("k", "prev_claim", "Prev claim", id="prev-claim"),
+    Binding("k", "prev_claim", "Prev claim", id="prev-claim", show=False),
     Binding("J,right_square_bracket", "next_article", "Next article", id="next-article"),
-    Binding("K,left_square_bracket", "prev_article", "Prev article", id="prev-article"),
+    Binding("K,left_square_bracket", "prev_article", "Prev article", id="prev-article", show=False),
     Binding("n", "next_unreviewed", "Next unreviewed", id="next-unreviewed"),
     Binding("c", "mark('confirmed')", "Confirmed", id="mark-confirmed"),
     Binding("d", "mark('disputed')", "Disputed", id="mark-disputed"),
@@ -58,18 +58,18 @@ MAIN_BINDINGS = [
     Binding("u", "mark('unreviewed')", "Unreviewed", id="mark-unreviewed"),
     Binding("a", "accept_suggestion", "Accept suggestion", id="accept-suggestion"),
     Binding("e", "edit_note", "Note", id="edit-note"),
-    Binding("o", "add_evidence", "Evidence", id="add-evidence"),
-    Binding("plus", "add_claim", "Add claim", id="add-claim"),
-    Binding("minus", "toggle_dismiss", "Dismiss/restore", id="dismiss-claim"),
-    Binding("G", "apply_to_group", "Verdict to group", id="apply-to-group"),
+    Binding("o", "add_evidence", "Evidence", id="add-evidence", show=False),
+    Binding("plus", "add_claim", "Add claim", id="add-claim", show=False),
+    Binding("minus", "toggle_dismiss", "Dismiss/restore", id="dismiss-claim", show=False),
+    Binding("G", "apply_to_group", "Verdict to group", id="apply-to-group", show=False),
     Binding("g", "groups", "Groups", id="show-groups"),
-    Binding("m", "merge_group", "Merge group", id="merge-group"),
-    Binding("x", "take_out", "Out of group", id="take-out-of-group"),
-    Binding("p", "set_published", "Pub. date", id="set-published"),
+    Binding("m", "merge_group", "Merge group", id="merge-group", show=False),
+    Binding("x", "take_out", "Out of group", id="take-out-of-group", show=False),
+    Binding("p", "set_published", "Pub. date", id="set-published", show=False),
     Binding("slash", "filter", "Filter", id="filter"),
     Binding("ctrl+z", "undo", "Undo", id="undo"),
-    Binding("ctrl+y", "redo", "Redo", id="redo"),
-    Binding("ctrl+s", "save", "Save", id="save"),
+    Binding("ctrl+y", "redo", "Redo", id="redo", show=False),
+    Binding("ctrl+s", "save", "Save", id="save", show=False),
     Binding("question_mark,f1", "help", "Help", id="help"),
     Binding("q", "quit", "Quit", id="quit"),
 ]
@@ -332,9 +332,11 @@ class MainScreen(Screen[None]):
         if c is None:
             return []
         try:
-            return self.review.suggestions_for(c.id)
+            found = self.review.suggestions_for(c.id)
         except ReviewError:
             return []
+        # the actionable kind first: "a" accepts the first one shown
+        return sorted(found, key=lambda s: (s.kind != "supersedes", s.claim != c.id))
 
     def suggestion_text(self, s: Suggestion) -> Content:
         idx = self.review.claim
@@ -465,12 +467,12 @@ class MainScreen(Screen[None]):
 
     @on(OptionList.OptionHighlighted, "#articles")
     def _article_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option_index != self.art_i:
-            self._select_article(event.option_index)
+        if event.option_index == event.option_list.highlighted and event.option_index != self.art_i:
+            self._select_article(event.option_index)  # (stale events from programmatic moves are ignored)
 
     @on(OptionList.OptionHighlighted, "#claims")
     def _claim_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option_index != self.claim_i:
+        if event.option_index == event.option_list.highlighted and event.option_index != self.claim_i:
             self._select_claim(event.option_index)
 
     @on(OptionList.OptionSelected, "#articles")
@@ -486,7 +488,7 @@ class MainScreen(Screen[None]):
         if action in NEEDS_CLAIM and self.claim is None:
             return None
         if action == "accept_suggestion" and not self._suggestions(self.claim):
-            return None
+            return False
         if action == "undo" and not self.review.can_undo:
             return None
         if action == "redo" and not self.review.can_redo:
@@ -877,5 +879,5 @@ class MainScreen(Screen[None]):
         focused = self.app.focused
         self.app.push_screen(HelpScreen(focused))
 
-    def action_quit(self) -> None:
-        self.app.action_quit()  # saves first
+    async def action_quit(self) -> None:
+        await self.app.action_quit()  # saves first

@@ -34,5 +34,5 @@ class ClaimList(OptionList):
             bits.append((" ✎", "$text-muted"))
         if decision.evidence:
             bits.append((f" ⚲{len(decision.evidence)}", "$text-muted"))
-        head = Content.assemble(*bits)
+        head = Content.assemble(*bits).truncate(max(10, width - 1), ellipsis=True)
         return Content.assemble(head, "\n", (clip(claim.text, max(10, width - 1)), "$text-muted"))

@@ -1,0 +1,324 @@
+"""Whole review flows driven through make_app with Pilot, asserting on the saved session."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("textual")
+
+from factcheck import session as sess
+from factcheck.model import Suggestion, Verdict
+from factcheck.review import Review
+from factcheck.tui.app import make_app
+from factcheck.tui.config import Config, load_config
+from factcheck.tui.screens.main import MainScreen
+
+SIZE = (120, 40)
+
+
+def open_review(corpus: Path, session: Path, **kw) -> Review:
+    return Review.open(session, [str(corpus)], **kw)
+
+
+def main_of(app) -> MainScreen:
+    screen = app.screen
+    assert isinstance(screen, MainScreen), type(screen)
+    return screen
+
+
+async def settle(app, pilot) -> None:
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+@pytest.fixture
+def session_path(tmp_path: Path) -> Path:
+    return tmp_path / "review.toml"
+
+
+async def test_each_verdict_is_saved_and_supersede_uses_the_picker(seeds_copy, session_path):
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r, Config(autosave_delay=0.05))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        ids = [c.id for c in m.claims[:4]]
+        await pilot.press("c", "j", "d", "j", "s")
+        await settle(app, pilot)
+        candidates = r.superseding_candidates(ids[2])
+        await pilot.press("enter")  # the first candidate (suggested ones come first)
+        await pilot.press("j", "c", "u")
+        await settle(app, pilot)
+        assert not r.dirty  # autosaved
+        await pilot.press("q")
+    data = sess.load(session_path)
+    assert data.decisions[ids[0]].verdict == Verdict.CONFIRMED
+    assert data.decisions[ids[1]].verdict == Verdict.DISPUTED
+    assert data.decisions[ids[2]].verdict == Verdict.SUPERSEDED
+    assert data.decisions[ids[2]].superseded_by == candidates[0].id
+    assert ids[3] not in data.decisions or data.decisions[ids[3]].verdict == Verdict.UNREVIEWED
+
+
+async def test_undo_redo(seeds_copy, session_path):
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        first = main_of(app).claim.id
+        await pilot.press("c", "d")
+        assert r.decision(first).verdict == Verdict.DISPUTED
+        await pilot.press("ctrl+z")
+        assert r.decision(first).verdict == Verdict.CONFIRMED
+        await pilot.press("ctrl+z")
+        assert r.decision(first).verdict == Verdict.UNREVIEWED
+        await pilot.press("ctrl+y")
+        assert r.decision(first).verdict == Verdict.CONFIRMED
+        await pilot.press("q")
+    assert sess.load(session_path).decisions[first].verdict == Verdict.CONFIRMED
+
+
+async def test_multiline_note_and_evidence(seeds_copy, session_path):
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        cid = main_of(app).claim.id
+        await pilot.press("e", *"first line", "enter", *"[b]second[/b]", "ctrl+s")
+        await pilot.press("o", *"not a url", "enter")
+        assert app.screen is not main_of_stack(app)  # invalid evidence keeps the dialog open
+        await pilot.press("ctrl+u", *"https://example.org/a", "enter")
+        await settle(app, pilot)
+        await pilot.press("q")
+    d = sess.load(session_path).decisions[cid]
+    assert d.note == "first line\n[b]second[/b]"
+    assert list(d.evidence) == ["https://example.org/a"]
+
+
+def main_of_stack(app) -> MainScreen:
+    return next(s for s in app.screen_stack if isinstance(s, MainScreen))
+
+
+async def test_publication_date_reresolves_times(seeds_copy, session_path):
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        key = m.article.key
+        await pilot.press("p", "ctrl+u", *"2024-04-20", "enter")
+        await settle(app, pilot)
+        assert m.article.published == dt.date(2024, 4, 20)
+        assert "2024-04-20" in str(m.query_one("#articles").get_option_at_index(m.art_i).prompt)
+        await pilot.press("p", "ctrl+u", *"20/04/2024", "enter")
+        assert not isinstance(app.screen, MainScreen)  # a bad date is refused, the dialog stays
+        await pilot.press("escape", "q")
+    assert sess.load(session_path).articles[key].published == dt.date(2024, 4, 20)
+
+
+async def test_filter_by_verdict_and_text(seeds_copy, session_path):
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        first = m.claim.id
+        await pilot.press("c", "slash")
+        await pilot.pause()
+        app.screen.query_one("#filter-verdict").value = "confirmed"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert [c.id for c in m.claims] == [first]
+        assert len(m.keys) == 1
+        await pilot.press("slash")
+        await pilot.pause()
+        app.screen.query_one("#filter-verdict").value = "unreviewed"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert first not in [c.id for c in m.claims] and m.claims
+        assert all(r.decision(c.id).verdict == Verdict.UNREVIEWED for c in m.claims)
+        word = m.claims[0].text.split()[1]
+        await pilot.press("slash", "ctrl+r")  # clear
+        await pilot.press("slash", *word, "enter")
+        await settle(app, pilot)
+        assert m.claims and all(
+            word.lower() in c.text.lower() or word.lower() in (c.speaker or "").lower() for c in m.claims
+        )
+
+
+async def test_apply_verdict_to_group_after_confirmation(seeds_copy, session_path):
+    r = open_review(seeds_copy, session_path)
+    groups = [g for g in r.corpus.groups if len(g.claims) >= 2]
+    if not groups:  # grouping found nothing: make one the way a reviewer would
+        a, b = r.corpus.claims[r.corpus.articles[0].key][0], r.corpus.claims[r.corpus.articles[1].key][0]
+        r.merge_groups(a.id, b.id)
+        groups = [g for g in r.corpus.groups if len(g.claims) >= 2]
+    g = groups[0]
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        main_of(app).go_to_claim(g.claims[0])
+        await pilot.press("G", "d", "n")  # cancelled: nothing changes
+        assert all(r.decision(c).verdict == Verdict.UNREVIEWED for c in g.claims)
+        await pilot.press("G", "d", "y")
+        await settle(app, pilot)
+        await pilot.press("q")
+    data = sess.load(session_path)
+    assert all(data.decisions[c].verdict == Verdict.DISPUTED for c in g.claims)
+
+
+async def test_accept_suggestion(seeds_copy, session_path):
+    r = open_review(seeds_copy, session_path)
+    arts = r.corpus.articles
+    old, new = r.corpus.claims[arts[0].key][0], r.corpus.claims[arts[1].key][0]
+    r.merge_groups(old.id, new.id)
+    g = r.corpus.group_of(old.id)
+    g.suggestions.append(Suggestion("supersedes", old.id, new.id, "a later report"))
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        m.go_to_claim(old.id)
+        await pilot.pause()
+        assert "is superseded by" in str(m.query_one("#event-text").render())
+        await pilot.press("a")
+        await pilot.press("q")
+    d = sess.load(session_path).decisions[old.id]
+    assert d.verdict == Verdict.SUPERSEDED and d.superseded_by == new.id
+
+
+async def test_dismiss_restore_and_add_claim(seeds_copy, session_path):
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        n = len(m.claims)
+        cid = m.claim.id
+        await pilot.press("minus")
+        assert len(m.claims) == n - 1 and cid not in [c.id for c in m.claims]
+        assert r.decision(cid).dismissed
+        await pilot.press("slash")
+        await pilot.pause()
+        app.screen.query_one("#filter-verdict").value = "dismissed"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [c.id for c in m.claims] == [cid]
+        await pilot.press("minus")
+        assert not r.decision(cid).dismissed
+        await pilot.press("slash", "ctrl+r")
+        await pilot.pause()
+        before = {c.id for c in r.claims(m.article.key)}
+        await pilot.press("plus", "shift+left", "enter")
+        await settle(app, pilot)
+        added = [c for c in r.claims(m.article.key) if c.id not in before]
+        assert len(added) == 1 and added[0].manual
+        assert m.claim.id == added[0].id
+        await pilot.press("q")
+    assert added[0].id in sess.load(session_path).manual
+
+
+async def test_quit_and_reopen_restores_decisions_and_cursor(seeds_copy, session_path):
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("c", "J", "J", "j", "d", "e", *"why", "ctrl+s")
+        m = main_of(app)
+        where = (m.article.key, m.claim.id)
+        await pilot.press("q")
+    r2 = open_review(seeds_copy, session_path)
+    app2 = make_app(r2)
+    async with app2.run_test(size=SIZE) as pilot:
+        await settle(app2, pilot)
+        m2 = main_of(app2)
+        assert (m2.article.key, m2.claim.id) == where
+        assert r2.decision(where[1]).verdict == Verdict.DISPUTED
+        assert r2.decision(where[1]).note == "why"
+        assert r2.progress()[Verdict.CONFIRMED] == 1
+        await pilot.press("n")  # next unreviewed: the claim after the cursor
+        assert r2.decision(m2.claim.id).verdict == Verdict.UNREVIEWED
+        await pilot.press("q")
+
+
+async def test_groups_screen_and_help(seeds_copy, session_path):
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("g")
+        await pilot.pause()
+        assert app.screen.id == "groups"
+        if r.corpus.groups:
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.screen.id == "group-detail"
+            await pilot.press("escape")
+        await pilot.press("escape", "question_mark")
+        await pilot.pause()
+        assert app.screen.id == "help"
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_keys_are_remappable_from_config(seeds_copy, session_path, tmp_path, monkeypatch):
+    cfg = tmp_path / "config.toml"
+    cfg.write_text('[keys]\nmark-confirmed = "y"\nnext-claim = "ctrl+n"\n', encoding="utf-8")
+    monkeypatch.setenv("FACTCHECK_CONFIG", str(cfg))
+    config = load_config()
+    assert config.keymap == {"mark-confirmed": "y", "next-claim": "ctrl+n"}
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r, config)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        first = m.claim.id
+        await pilot.press("c")  # no longer bound
+        assert r.decision(first).verdict == Verdict.UNREVIEWED
+        await pilot.press("y", "ctrl+n")
+        assert r.decision(first).verdict == Verdict.CONFIRMED
+        assert m.claim.id != first
+
+
+def test_broken_config_is_a_warning(tmp_path):
+    cfg = tmp_path / "config.toml"
+    cfg.write_text("[keys\n", encoding="utf-8")
+    c = load_config(cfg)
+    assert c.keymap == {} and c.warnings
+
+
+async def test_readonly_session_changes_nothing(seeds_copy, session_path):
+    r = open_review(seeds_copy, session_path, readonly=True)
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        first = main_of(app).claim.id
+        await pilot.press("c", "d", "q")
+    assert r.decision(first).verdict == Verdict.UNREVIEWED
+    assert not session_path.exists()
+
+
+async def test_markup_and_escapes_in_articles_are_literal(tmp_path):
+    corpus = tmp_path / "batch"
+    corpus.mkdir()
+    nasty = (
+        "Title [b]bold[/b]\n\nThe minister said on Monday that [/b] the law [link=http://x]was[/link] "
+        "changed in May 2024, \x1b[31mred\x1b[0m and [bold red]loud[/] \x07 bell.\n"
+        "Officials said the plan would start in June 2024 according to [/i] reports.\n"
+    )
+    (corpus / "[red]outlet[red] \x1b.txt").write_text(nasty, encoding="utf-8")
+    r = open_review(corpus, tmp_path / "s.toml")
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        shown = str(m.query_one("#article-text").render())
+        assert "[/b]" in shown and "[link=http://x]" in shown and "\u241b[31m" in shown
+        assert "\x1b" not in shown
+        await pilot.press("j", "e", *"[/b] note", "ctrl+s")
+        await settle(app, pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert "[/b] note" in str(m.query_one("#event-text").render()) or not m.claims
