@@ -454,11 +454,11 @@ _Handler = Callable[[re.Match[str], _Ctx], _Result | None]
 _RULES: list[tuple[re.Pattern[str], _Handler, str]] = []
 
 
-def _rule(pattern: str, flags: int = 0, kind: str = "") -> Callable[[_Handler], _Handler]:
+def _rule(pattern: str, flags: int = 0) -> Callable[[_Handler], _Handler]:
     compiled = re.compile(pattern, flags)
 
     def deco(fn: _Handler) -> _Handler:
-        _RULES.append((compiled, fn, kind))
+        _RULES.append((compiled, fn, getattr(fn, "__name__", "")))
         return fn
 
     return deco
@@ -1508,13 +1508,111 @@ _LEADING_PREP = re.compile(
 _YEAR_AGO_RE = re.compile(r"(?i:^(?:a|one) year (?:ago|earlier)$|^year[- ](?:earlier|ago)$)")
 
 
+def _windows(text: str) -> list[tuple[int, int, frozenset[str]]]:
+    """Regions of ``text`` around trigger words (time vocabulary, year-like numbers, clock times),
+    each with the kinds of trigger it holds.
+
+    Every rule needs at least one trigger of its kinds, so the rules only run inside the regions
+    that can hold their matches: most news text holds no time expression, and scanning it word by
+    word is much cheaper than running every rule over all of it.
+    """
+    wins: list[tuple[int, int, set[str]]] = []
+    n = len(text)
+    for m in _TOKEN_RE.finditer(text):
+        tok = m.group()
+        if tok[0].isdigit():
+            if not ((len(tok) == 4 and tok[0] in "12") or _DIGIT_CTX.match(text, m.end())):
+                continue
+            kind = "digit"
+        else:
+            kind = _TRIGGERS.get(tok.lower(), "")
+            if not kind:
+                continue
+        st = m.start() - _WIN_LEFT
+        en = m.end() + _WIN_RIGHT
+        if wins and st <= wins[-1][1]:
+            wins[-1] = (wins[-1][0], en, wins[-1][2])
+            wins[-1][2].add(kind)
+        else:
+            wins.append((max(0, st), en, {kind}))
+    out: list[tuple[int, int, frozenset[str]]] = []
+    for st, en, kinds in wins:
+        # snap to whitespace so that no window cuts a word
+        while st > 0 and not text[st - 1].isspace():
+            st -= 1
+        en = min(n, en)
+        while en < n and not text[en].isspace():
+            en += 1
+        out.append((st, en, frozenset(kinds)))
+    return out
+
+
+_TOKEN_RE = re.compile(r"[A-Za-z]+|\d+")
+_DIGIT_CTX = re.compile(r"\s?(?:[aApP]\.?[mM]\b|[:/-]\d)|s\b")
+_WIN_LEFT = 45
+_WIN_RIGHT = 35
+_TRIGGER_WORDS = {
+    "month": """january february march april may june july august september october november december
+        jan feb mar apr jun jul aug sep sept oct nov dec""",
+    "weekday": """monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays
+        thursdays fridays saturdays sundays""",
+    "unit": """year years month months week weeks weekend weekends day days night nights hour hours
+        minute minutes second seconds decade decades century centuries millennium millennia quarter
+        quarters period fortnight fortnights morning afternoon evening mornings evenings afternoons q""",
+    "season": "spring summer fall autumn winter",
+    "deictic": """now today tonight tomorrow yesterday recent recently current currently past future soon
+        present presently moment formerly lately nowadays noon midday midnight term run date""",
+    "setadv": """daily nightly weekly biweekly fortnightly monthly quarterly annually yearly hourly
+        semiannually biannually""",
+    "holiday": "christmas independence halloween valentine thanksgiving",
+    "spoken": "nineteen eighteen thousand twenties thirties forties fifties sixties seventies eighties nineties",
+}
+_TRIGGERS = {w: kind for kind, words in _TRIGGER_WORDS.items() for w in words.split()}
+_RULE_KINDS = {
+    "_iso": "digit",
+    "_slash": "digit",
+    "_explicit": "month",
+    "_month": "month",
+    "_year": "digit",
+    "_decade": "digit spoken",
+    "_century": "unit",
+    "_season": "season",
+    "_quarter_rule": "unit",
+    "_the_quarter": "unit",
+    "_year_quarter": "unit",
+    "_half": "unit digit",
+    "_rel_unit": "unit",
+    "_end_of": "unit",
+    "_deictic": "deictic",
+    "_deictic_day": "deictic unit",
+    "_weekday": "weekday",
+    "_anaphoric": "unit",
+    "_duration": "unit",
+    "_bare_units": "unit",
+    "_set": "unit weekday month setadv",
+    "_time": "digit deictic",
+    "_holiday": "holiday",
+    "_weekend": "unit",
+    "_the_year": "unit",
+    "_spoken_year": "spoken",
+}
+
+
+_KINDS_OF = {name: frozenset(_RULE_KINDS[name].split()) for _rx, _fn, name in _RULES}
+
+
 @functools.lru_cache(maxsize=512)
 def _tag_cached(text: str, anchor: dt.date | None) -> tuple[TimeRef, ...]:
     cands: list[tuple[int, int, int, re.Match[str], _Handler]] = []
-    for prio, (rx, fn, _kind) in enumerate(_RULES):
-        for m in rx.finditer(text):
-            if m.end() > m.start():
-                cands.append((m.start(), m.end(), prio, m, fn))
+    windows = _windows(text)
+    for prio, (rx, fn, kinds) in enumerate(_RULES):
+        need = _KINDS_OF[kinds]
+        for ws, we, present in windows:
+            if need.isdisjoint(present):
+                continue
+            for m in rx.finditer(text, ws, we):
+                if m.end() > m.start():
+                    cands.append((m.start(), m.end(), prio, m, fn))
     # longest match wins; ties go to the earlier rule
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
     taken: list[tuple[int, int]] = []

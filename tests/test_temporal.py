@@ -549,3 +549,21 @@ def test_bench_runs_on_shared_data(capsys: pytest.CaptureFixture[str]) -> None:
         pytest.skip("shared TempEval-3 data not available")
     assert mod.main(["--no-baseline", "--limit", "20"]) == 0
     assert "value F1" in capsys.readouterr().out
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_NEWSY, max_size=30).map(" ".join))
+def test_trigger_windows_lose_nothing(text: str) -> None:
+    """Running the rules only around trigger words finds what a full scan finds."""
+    import factcheck.temporal as temporal
+
+    anchor = D(2024, 5, 16)
+    windowed = temporal._tag_cached.__wrapped__(text, anchor)
+    kinds = frozenset(temporal._TRIGGER_WORDS) | {"digit"}
+    orig = temporal._windows
+    try:
+        temporal._windows = lambda t: [(0, len(t), kinds)]  # type: ignore[assignment]
+        full = temporal._tag_cached.__wrapped__(text, anchor)
+    finally:
+        temporal._windows = orig
+    assert windowed == full
