@@ -53,6 +53,9 @@ _ANON_HEADS = frozenset(
     """source sources official officials people person persons insiders diplomats diplomat aide aides
     representative representatives witnesses residents observers investigators analysts experts""".split()
 )
+_ORG_NOUNS = frozenset(
+    "ministry government police company firm army military office department authorities prosecutors agency".split()
+)
 _PRONOUNS = {"he": "he", "she": "she", "they": "they", "it": "it"}
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|(?:St|Mt|Dr|Mr|Mrs|Ms|Gen|Sen|Rep|Gov|Prof|Lt|Col)\.|[\w’'\-]+|[^\w\s]")
 _KEEP_CAP = frozenset(
@@ -90,6 +93,11 @@ _NEG_SPEECH = re.compile(
     r"(?:immediately\s+)?(?:confirm|deny|comment|respond)\b",
     re.I,
 )
+
+
+_SAY_RE = re.compile(r"\b(?:" + "|".join(sorted(SAY_VERBS, key=len, reverse=True)) + r")\b")
+_INTERVIEW_GATE = re.compile(r"interview|comment|statement|remark|told")
+_NEG_GATE = re.compile(r"confirm|deny|comment|respond")
 
 
 @dataclass(slots=True)
@@ -141,6 +149,8 @@ def classify_source(np: str) -> Source | None:
     persons = [m for m in ms if m.kind == "person"]
     if persons:
         return Source(persons[-1].text, "person")
+    if any(w in _ORG_NOUNS for w in low):  # "the government in Berlin", "the foreign ministry"
+        return Source(np, "organisation")
     if np in ORGS or words[-1] in ORG_HEADS or any(w in ORGS for w in words):
         org = next((w for w in words if w in ORGS), None)
         return Source(ORGS.get(np, np if org is None or len(words) > 2 else org), "organisation")
@@ -234,24 +244,41 @@ def _subject_before(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int,
     start = j + 1
     if start > end:
         return None
+    # "the government in Berlin", "officials in Kyiv"
+    while (
+        j >= 1
+        and toks[j][0] in ("in", "at", "from")
+        and toks[j + 1][0][:1].isupper()
+        and toks[j - 1][0].lower() in _NP_WORDS
+    ):
+        j -= 1
+        while j >= 0 and (toks[j][0][:1].isupper() or toks[j][0].lower() in _NP_WORDS):
+            j -= 1
+        start = j + 1
     # the phrase must start a clause: sentence start, after punctuation, a quote, or a conjunction
-    if j >= 0 and toks[j][0] not in (
-        ",",
-        ";",
-        ":",
-        "”",
-        '"',
-        "’",
-        "—",
-        "–",
-        "-",
-        "(",
-        "and",
-        "but",
-        "that",
-        "while",
-        "as",
-        "so",
+    # (or at least start with a name: "Earlier this week Putin said")
+    if (
+        j >= 0
+        and not toks[start][0][:1].isupper()
+        and toks[j][0]
+        not in (
+            ",",
+            ";",
+            ":",
+            "”",
+            '"',
+            "’",
+            "—",
+            "–",
+            "-",
+            "(",
+            "and",
+            "but",
+            "that",
+            "while",
+            "as",
+            "so",
+        )
     ):
         return None
     words = [t[0] for t in toks[start : end + 1]]
@@ -283,10 +310,15 @@ def attribute(text: str) -> Attribution | None:
         else:
             speakers.append(src)
 
-    for rx in (_ACCORDING, _AS_REPORTED, _CITING, _INTERVIEW):
-        if rx is _ACCORDING and "according" not in low:
+    for rx, gate in (
+        (_ACCORDING, "according"),
+        (_AS_REPORTED, " by "),
+        (_CITING, "citing"),
+        (_INTERVIEW, ""),
+    ):
+        if gate and gate not in low:
             continue
-        if rx is _CITING and "citing" not in low:
+        if rx is _INTERVIEW and not _INTERVIEW_GATE.search(low):
             continue
         for m in rx.finditer(text):
             got = _forward_np(text, m.end())
@@ -298,7 +330,7 @@ def attribute(text: str) -> Attribution | None:
                 if src is None or src.kind not in ("outlet", "media"):
                     continue
             add_reporter(np, m.start(), e, cite=rx is _CITING)
-    mq = _QUOTED_AS.search(text)
+    mq = _QUOTED_AS.search(text) if ("quoted" in low or "cited" in low) else None
     if mq:
         toks = _tokens(text[: mq.start()])
         subj = _subject_before([*toks, ("was", mq.start(), mq.start() + 3)], len(toks))
@@ -310,7 +342,7 @@ def attribute(text: str) -> Attribution | None:
                 verb = "quoted"
         if mq["by"]:
             add_reporter(mq["by"], mq.start("by"), mq.end("by"))
-    else:
+    elif "quoted" in low or "cited" in low:
         m2 = _X_QUOTED_Y.search(text)
         if m2:
             src = classify_source(m2["y"])
@@ -318,24 +350,26 @@ def attribute(text: str) -> Attribution | None:
                 speakers.append(src)
                 spans.append((m2.start(), m2.end()))
                 verb = "quoted"
-    toks = _tokens(text)
-    for k, (t, s, e) in enumerate(toks):
-        if t not in SAY_VERBS:
-            continue
+    for vm in _SAY_RE.finditer(text):
+        t, s, e = vm.group(0), vm.start(), vm.end()
+        ws = max(0, s - 200)
+        toks = [(x.group(0), x.start(), x.end()) for x in _TOKEN.finditer(text, ws, s)]
+        toks.append((t, s, e))
+        k = len(toks) - 1
         if (
             k > 0
             and toks[k - 1][0].lower() in _PRONOUNS
-            and (k < 2 or toks[k - 2][0] in (",", "”", '"', "and", "but", "that"))
+            and ((k < 2 and ws == 0) or (k >= 2 and toks[k - 2][0] in (",", "”", '"', "and", "but", "that")))
         ):
             if not speakers and pronoun is None:
                 pronoun = _PRONOUNS[toks[k - 1][0].lower()]
                 spans.append((toks[k - 1][1], e))
                 verb = verb or t
                 if content is None:
-                    content = (e, len(text)) if s < len(text) / 2 else (0, toks[k - 1][1])
+                    content = (e, len(text)) if len(text) - e >= toks[k - 1][1] else (0, toks[k - 1][1])
             continue
         subj = _subject_before(toks, k)
-        if subj is None:
+        if subj is None or (ws > 0 and subj[1] == toks[0][1]):
             continue
         src = classify_source(subj[0])
         if src is None:
@@ -344,7 +378,7 @@ def attribute(text: str) -> Attribution | None:
         spans.append((s, e))
         verb = verb or t
         if content is None:
-            content = (e, len(text)) if s < len(text) / 2 else (0, subj[1])
+            content = (e, len(text)) if len(text) - e >= subj[1] else (0, subj[1])
         if src.kind in ("outlet", "media") and t in REPORT_VERBS | {"announced", "confirmed"}:
             if not any(r.name == src.name for r in reporters):
                 reporters.append(src)
@@ -360,7 +394,7 @@ def attribute(text: str) -> Attribution | None:
                 (reporters if src.kind in ("outlet", "media") else speakers).append(src)
                 spans.append((m3.start(), m3.end()))
                 verb = verb or "said"
-    if not speakers and pronoun is None:
+    if not speakers and pronoun is None and _NEG_GATE.search(low):
         m4 = _NEG_SPEECH.search(text)
         if m4:
             toks4 = _tokens(text[: m4.start()])

@@ -10,6 +10,7 @@ No NLP model: rapidfuzz is used only to match spelling variants of names within 
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -42,9 +43,6 @@ _DEF_DESC = re.compile(
     rf"\b[Tt]he\s+(?:(?:top|senior|former|current|new|veteran|visiting)\s+)?"
     rf"(?P<mod>{_DEMONYM_ALT}|White House)\s+(?P<role>(?i:{_ROLE_ALT}))\b(?!\s+[A-Z])"
 )
-_ROLE_BEFORE = re.compile(
-    rf"(?:(?P<mod>{_DEMONYM_ALT})\s+)?(?:[a-z\-]+\s+)?(?P<role>{'|'.join(sorted(ROLE_WORDS))})\s+$"
-)
 _PLACE_AFTER = re.compile(
     r"\s+(?:region|province|oblast|county|city|state|district|village|town|island|river|airport|port|"
     r"prefecture|municipality|capital)\b"
@@ -69,6 +67,7 @@ class Mention:
     titled: bool = False
 
 
+@functools.lru_cache(maxsize=4096)
 def norm_key(name: str) -> str:
     """Key usable across articles: accents and punctuation dropped, case folded, spaces collapsed."""
     s = unicodedata.normalize("NFKD", name)
@@ -241,12 +240,13 @@ def _classify(
         return Mention(rs, re_, name, "person", nation, _role_of(titles), titled=True)
     if name in PLACES:
         return Mention(rs, re_, name, "place")
-    before = text[max(0, s - 60) : s]
-    rb = _ROLE_BEFORE.search(before)
-    if rb and len(rtoks) <= 4:
-        mod = rb["mod"]
-        role = ROLE_CLASSES.get(rb["role"])
-        return Mention(rs, re_, name, "person", DEMONYMS.get(mod) if mod else nation, role, titled=True)
+    if s > 2 and text[s - 1] == " " and text[s - 2].islower() and len(rtoks) <= 4:
+        words_before = text[max(0, s - 40) : s].split()
+        if words_before and words_before[-1] in ROLE_WORDS:
+            # "Kremlin spokesman Dmitry Peskov", "his Chinese counterpart Xi Jinping"
+            mod = next((w for w in words_before[-3:-1] if w in DEMONYMS), None)
+            role = ROLE_CLASSES.get(words_before[-1])
+            return Mention(rs, re_, name, "person", DEMONYMS[mod] if mod else nation, role, titled=True)
     if len(rtoks) == 1 and (rtoks[0] in DEMONYMS or rtoks[0].endswith(_ADJ_END)):
         return None
     if _PLACE_AFTER.match(text, re_, end):

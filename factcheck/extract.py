@@ -26,15 +26,13 @@ from factcheck.model import Article, Claim, Entity, Stance, TimeRef
 MIN_SCORE = 0.35  # below this a sentence is not offered as a claim
 
 _NUMBER = re.compile(
-    r"\b\d[\d,.]*\s*(?:%|percent|per\s+cent|million|billion|trillion|bn|m\b)?|\b(?:one|two|three|four|five|six|"
-    r"seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?|billions?)\b",
-    re.I,
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?|billions?)\b"
 )
+# matched on the lower-cased sentence
 _OPINION = re.compile(
-    r"\b(?:I|we)\s+(?:think|believe|feel|hope|guess|love|like|wonder)\b|\b(?:in\s+my\s+opinion|personally|"
-    r"frankly|arguably|undoubtedly|needless\s+to\s+say)\b|\b(?:amazing|awesome|terrible|wonderful|beautiful|"
-    r"shocking|disgraceful|ridiculous|brilliant|outrageous|stunning|incredible)\b",
-    re.I,
+    r"\b(?:i|we)\s+(?:think|believe|feel|hope|guess|love|like|wonder)\b|\b(?:in\s+my\s+opinion|personally|"
+    r"frankly|arguably|undoubtedly|needless\s+to\s+say|amazing|awesome|terrible|wonderful|beautiful|"
+    r"shocking|disgraceful|ridiculous|brilliant|outrageous|stunning|incredible)\b"
 )
 _FIRST_PERSON = re.compile(r"^[\"“'‘]?(?:I|We|You|Let's|Let us)\b")
 _BOILERPLATE = re.compile(
@@ -42,7 +40,6 @@ _BOILERPLATE = re.compile(
     r"all\s+rights\s+reserved|this\s+(?:story|article)\s+(?:has\s+been|was)\s+updated|editing\s+by|"
     r"(?:additional\s+)?reporting\s+by|writing\s+by|compiled\s+by|for\s+more\s+(?:news|stories|information)|"
     r"download\s+(?:our|the)\s+app|watch\s+(?:the\s+)?video|listen\s+to|share\s+this|cookies?)\b",
-    re.I,
 )
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'\- ]{1,40}?(?:,\s*[A-Z][\w.]+(?:\s+\d{1,2})?)?\s*\([A-Z][\w&.' ]{1,30}\)|"
@@ -95,7 +92,8 @@ def checkworthiness(
     if n_entities is None:
         n_entities = len(re.findall(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-zA-Z’'-]+", text))
     score += min(n_entities, 4) * 0.07
-    if _NUMBER.search(text):
+    low = text.lower()
+    if _NUMBER.search(low):
         score += 0.1
     if n_times:
         score += 0.12
@@ -105,11 +103,11 @@ def checkworthiness(
         score += 0.03 if event is Stance.HYPOTHETICAL else 0.12
     if quote_speaker:
         score += 0.08
-    if _OPINION.search(text):
+    if _OPINION.search(low):
         score -= 0.2
     if _FIRST_PERSON.match(text) and n_entities == 0:
         score -= 0.1
-    if _BOILERPLATE.search(text):
+    if _BOILERPLATE.search(low):
         score -= 0.4
     if n > 70:
         score -= 0.1

@@ -30,13 +30,11 @@ _UNCONFIRMED = re.compile(
     r"(?:confirm|comment|verify)|\bneither\s+confirmed\s+nor\s+denied|\bnot\s+(?:yet\s+)?(?:been\s+)?"
     r"(?:officially\s+|independently\s+)?(?:confirmed|verified)|\bunconfirmed\b|\bcould\s+not\s+be\s+"
     r"(?:independently\s+)?(?:verified|confirmed)|\bno\s+official\s+confirmation|\bunverified\b|\brumou?r(?:s|ed)\b",
-    re.I,
 )
 _DENIED = re.compile(
     r"\b(?:den(?:ied|ies|y|ying)|refuted|rebuffed|disputed)\b|\b(?:rejected|dismissed)\s+(?:the\s+)?"
     r"(?:reports?|claims?|allegations?|accusations?|speculation|rumou?rs?|suggestions?)|\bruled\s+out\b|"
     r"\b(?:has|have|had)\s+no\s+plans?\b|\bno\s+plans?\s+to\b|\bfalse\s+(?:reports?|claims?)",
-    re.I,
 )
 _HYPOTHETICAL = re.compile(
     r"\b(?:might|could|may|would)\b(?!\s+(?:not\s+)?(?:confirm|comment))|\bif\b|\b(?:perhaps|possibly|potentially|"
@@ -46,14 +44,12 @@ _EXPECTED = re.compile(
     r"\b(?:is|are|was|were|be|been|being)\s+(?:widely\s+|also\s+|now\s+)?(?:expected|anticipated|likely|poised|set|"
     r"due|tipped|predicted|forecast|projected)\s+to\b|\bwill\s+(?:likely|probably|reportedly)\b|\blikely\s+to\b|"
     r"\b(?:expects?|expecting|anticipates?|anticipating)\b|\bexpected\b",
-    re.I,
 )
 _PLANNED = re.compile(
     r"\b(?:will|shall)\b|\bwon[’']t\b|\bplan(?:s|ned|ning)?\s+to\b|\b(?:has|have|had)\s+(?:plans?|a\s+\w+\s+scheduled)\b|"
     r"\bplanned\b|\bscheduled\b|\bslated\b|\bintend(?:s|ed|ing)?\s+to\b|\bintention\b|\b(?:is|are)\s+to\s+\w+|"
     r"\bbeing\s+prepared\b|\bpreparing\s+(?:for|to)\b|\b(?:upcoming|forthcoming)\b|\bgoing\s+to\b|\bset\s+for\b|"
     r"\bto\s+be\s+held\b|\bon\s+the\s+agenda\b",
-    re.I,
 )
 _IRREGULAR_PAST = (
     "met|held|went|came|took|made|gave|won|lost|rose|fell|left|began|saw|sent|led|spoke|flew|struck|broke|shot|"
@@ -129,15 +125,16 @@ def classify(
     ("said"), so "would" is reported future, not a hypothesis; ``announce``: its attribution verb is
     "announced"/"confirmed" (a planned event then becomes ``announced``)."""
     t = _masked(text, mask)
-    if _UNCONFIRMED.search(t):
+    tl = t.lower()
+    if _UNCONFIRMED.search(tl):
         return Stance.UNCONFIRMED, 1
-    if _DENIED.search(t):
+    if _DENIED.search(tl):
         return Stance.DENIED, -1
     best: tuple[int, int, Stance, re.Match[str]] | None = None
     for prio, (rx, st) in enumerate(
         ((_HYPOTHETICAL, Stance.HYPOTHETICAL), (_EXPECTED, Stance.EXPECTED), (_PLANNED, Stance.PLANNED))
     ):
-        for m in rx.finditer(t):
+        for m in rx.finditer(t if rx is _HYPOTHETICAL else tl):
             if st is Stance.HYPOTHETICAL and m.group(0) == "would" and reported:
                 st2 = Stance.EXPECTED
             else:

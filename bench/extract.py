@@ -1,0 +1,152 @@
+"""Throughput of the whole extraction pipeline (ingest + times + claims) against a dateparser baseline.
+
+Corpus: ECB+ news texts (../shared/data/ecbplus-dev, rebuilt from their tokens), concatenated in pairs
+from the same topic into ~3 KB articles, each pair distinct, ``--n`` articles (default 1,000).
+Baseline in the same run: the same texts through ``dateparser.search.search_dates(languages=['en'])``
+alone (on a sample, extrapolated to articles/s, since it is ~100x slower).
+Peak memory: ``tracemalloc`` peak of Python allocations while the pipeline runs over all articles
+and keeps every article and claim alive (what the app holds for a batch).
+
+    /work/venv/bin/python bench/extract.py [--n 1000] [--baseline-sample 30]
+
+Data: ``Path(__file__).resolve().parents[2] / "shared" / "data"``, or env FACTCHECK_DATA.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+import time
+import tracemalloc
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from factcheck import extract, ingest, temporal  # noqa: E402
+
+
+def data_dir() -> Path:
+    env = os.environ.get("FACTCHECK_DATA")
+    return Path(env) if env else Path(__file__).resolve().parents[2] / "shared" / "data"
+
+
+_NO_SPACE_BEFORE = re.compile(r" ([.,;:!?%)\]}'’”]|n't|'s|’s)")
+_NO_SPACE_AFTER = re.compile(r"([(\[{$“]) ")
+
+
+def doc_text(path: Path) -> str:
+    """Sentences of an ECB+ document rebuilt from its tokens (one paragraph per sentence)."""
+    root = ET.parse(path).getroot()
+    sents: dict[int, list[str]] = {}
+    for tok in root.iter("token"):
+        sents.setdefault(int(tok.get("sentence", "0")), []).append(tok.text or "")
+    lines = []
+    for n in sorted(sents):
+        line = " ".join(sents[n])
+        if n == 0 and line.startswith("http"):
+            continue
+        line = _NO_SPACE_BEFORE.sub(r"\1", line)
+        line = _NO_SPACE_AFTER.sub(r"\1", line)
+        lines.append(line.replace("``", "“").replace("''", "”"))
+    return "\n\n".join(lines)
+
+
+def corpus(n: int) -> list[str]:
+    base = data_dir() / "ecbplus-dev" / "docs"
+    if not base.is_dir():
+        sys.exit(
+            f"bench/extract.py: ECB+ data not found at {base} (set FACTCHECK_DATA to the shared data folder)"
+        )
+    topics: list[list[str]] = []
+    for topic in sorted(base.iterdir(), key=lambda p: p.name):
+        docs = [doc_text(p) for p in sorted(topic.glob("*.xml"))]
+        if len(docs) >= 2:
+            topics.append(docs)
+    if not topics:
+        sys.exit(f"bench/extract.py: no ECB+ documents under {base}")
+    # every article is a distinct pair of documents of one topic (~3 KB), so no cache can help
+    out: list[str] = []
+    shift = 1
+    while len(out) < n and shift < 40:
+        for docs in topics:
+            for i in range(0, len(docs), 2):
+                j = (i + shift) % len(docs)
+                if j != i:
+                    out.append(docs[i] + "\n\n" + docs[j])
+        shift += 1
+    return out[:n]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=1000)
+    ap.add_argument("--baseline-sample", type=int, default=30)
+    args = ap.parse_args()
+    texts = corpus(args.n)
+    kb = sum(len(t.encode()) for t in texts) / len(texts) / 1024
+    print(f"corpus: {len(texts)} articles from ECB+, mean {kb:.1f} KB")
+
+    # warm-up (imports, regex compilation, dateparser first call) outside the timings
+    w = ingest.article_from_text(texts[0], path="w", key="w")
+    extract.extract(w)
+
+    tracemalloc.start()
+    t0 = time.perf_counter()
+    keep = []
+    n_claims = 0
+    for i, t in enumerate(texts):
+        art = ingest.article_from_text(t, path=f"a{i}.txt", key=f"a{i}.txt")
+        cl = extract.extract(art)
+        n_claims += len(cl)
+        keep.append((art, cl))
+    dt_pipe = time.perf_counter() - t0
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    rate = len(texts) / dt_pipe
+    print(
+        f"pipeline (ingest + temporal.tag + extract): {dt_pipe:.2f} s, {rate:.0f} articles/s, "
+        f"{n_claims} claims, peak {peak / 1e6:.1f} MB (tracemalloc, all articles and claims kept)"
+    )
+    # split of the time (same corpus, no tracemalloc overhead)
+    arts = [ingest.article_from_text(t, path=f"a{i}.txt", key=f"a{i}.txt") for i, t in enumerate(texts)]
+    t0 = time.perf_counter()
+    tms = [temporal.tag(a.text, a.published) for a in arts]
+    t_tag = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    for a, tm in zip(arts, tms, strict=True):
+        extract.extract(a, times=tm)
+    t_ext = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    for i, t in enumerate(texts):
+        ingest.article_from_text(t, path=f"a{i}.txt", key=f"a{i}.txt")
+    t_ing = time.perf_counter() - t0
+    n = len(texts)
+    print(
+        f"  without tracemalloc: ingest {n / t_ing:.0f}/s, temporal.tag {n / t_tag:.0f}/s, "
+        f"claims given times {n / t_ext:.0f}/s, whole {n / (t_ing + t_tag + t_ext):.0f} articles/s"
+    )
+
+    from dateparser.search import search_dates
+
+    sample = texts[: max(1, args.baseline_sample)]
+    search_dates(sample[0][:200], languages=["en"])
+    t0 = time.perf_counter()
+    for t in sample:
+        search_dates(t, languages=["en"])
+    dt_base = time.perf_counter() - t0
+    base_rate = len(sample) / dt_base
+    print(
+        f"baseline dateparser.search.search_dates(languages=['en']): {base_rate:.1f} articles/s (on {len(sample)})"
+    )
+    print(
+        f"whole pipeline is {n / (t_ing + t_tag + t_ext) / base_rate:.0f}x the baseline; target >= 300 articles/s, < 150 MB"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+from factcheck.entities import Resolver, mentions, norm_key
+
+
+def _resolve(sentences: list[str]) -> list[list[tuple[str, str, str]]]:
+    per = [mentions(s) for s in sentences]
+    r = Resolver([m for ms in per for m in ms])
+    return [[(e.text, e.name, e.kind) for e in r.entities(ms)] for ms in per]
+
+
+def test_titles_are_stripped_and_kinds_found() -> None:
+    [ents] = _resolve(
+        ["Russian President Vladimir Putin will attend the Belt and Road Forum in Beijing, the Kremlin said."]
+    )
+    assert ("Vladimir Putin", "Vladimir Putin", "person") in ents
+    assert ("Belt and Road Forum", "Belt and Road Forum", "event") in ents
+    assert ("Beijing", "Beijing", "place") in ents
+    assert ("Kremlin", "Kremlin", "org") in ents
+
+
+def test_surname_and_given_name_aliases_resolve_within_the_article() -> None:
+    out = _resolve(
+        [
+            "Russian President Vladimir Putin met Chinese President Xi Jinping.",
+            "Putin said the talks went well.",
+            "Xi visited Moscow last March.",
+        ]
+    )
+    assert ("Putin", "Vladimir Putin", "person") in out[1]
+    assert ("Xi", "Xi Jinping", "person") in out[2]
+
+
+def test_spelling_variants_merge_with_rapidfuzz() -> None:
+    out = _resolve(
+        ["Foreign Minister Sergey Lavrov arrived.", "Sergei Lavrov spoke to reporters.", "Zelenskyy left."]
+    )
+    assert out[1][0][1] == "Sergey Lavrov"
+
+
+def test_definite_descriptions_resolve_only_when_unambiguous() -> None:
+    out = _resolve(
+        [
+            "Russian President Vladimir Putin met Chinese Foreign Minister Wang Yi.",
+            "The Chinese diplomat later met the Russian leader.",
+        ]
+    )
+    names = {n for _, n, _ in out[1]}
+    assert names == {"Wang Yi", "Vladimir Putin"}
+    # two Russian leaders named: "the Russian leader" is not safe to resolve
+    out2 = _resolve(
+        [
+            "Russian President Vladimir Putin and former Russian President Dmitry Medvedev spoke.",
+            "The Russian leader left early.",
+        ]
+    )
+    assert all(n not in ("Vladimir Putin", "Dmitry Medvedev") for _, n, _ in out2[1])
+
+
+def test_role_word_before_name_marks_a_person() -> None:
+    [ents] = _resolve(["Kremlin spokesman Dmitry Peskov said the plan was ready."])
+    assert ("Dmitry Peskov", "Dmitry Peskov", "person") in ents
+
+
+def test_possessive_country_before_title() -> None:
+    [ents] = _resolve(["China’s President Xi Jinping told reporters in Paris that trade would grow."])
+    assert ("China", "China", "place") in ents
+    assert ("Xi Jinping", "Xi Jinping", "person") in ents
+    assert ("Paris", "Paris", "place") in ents
+
+
+def test_sentence_initial_words_and_demonyms_are_not_entities() -> None:
+    [ents] = _resolve(["Regarding the conflict, Russian officials and Western diplomats disagreed."])
+    assert ents == []
+
+
+def test_country_compounds_split_into_places() -> None:
+    [ents] = _resolve(["The Russia-Ukraine conflict dominated the talks in Gaza."])
+    names = [n for _, n, _ in ents]
+    assert names[:2] == ["Russia", "Ukraine"]
+
+
+def test_keys_are_usable_across_articles() -> None:
+    assert norm_key("Vladimir Putin") == "vladimir putin"
+    assert norm_key("Volodymyr Zelenskyy’s") == "volodymyr zelenskyy"
+    assert norm_key("Zürich") == "zurich"
+    out_a = _resolve(["The U.S. and Britain signed the pact."])
+    out_b = _resolve(["The United States and the United Kingdom signed the pact."])
+    keys = lambda out: {n for _, n, _ in out[0]}  # noqa: E731
+    assert keys(out_a) == keys(out_b) == {"United States", "United Kingdom"}

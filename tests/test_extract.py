@@ -1,0 +1,142 @@
+from __future__ import annotations
+
+import json
+
+from factcheck import extract, ingest
+from factcheck.model import Stance
+
+ARTICLE = """Minister to visit Oslo next week
+
+By Jane Roe, Northern Daily
+March 3, 2025
+
+OSLO (Northern Daily) - German Chancellor Olaf Scholz will visit Norway next week, the government in Berlin announced on Monday.
+Scholz is expected to meet Norwegian Prime Minister Jonas Gahr Store in Oslo, according to the Norwegian news agency NTB.
+"We are ready. The talks will focus on energy," Store said.
+"Gas deliveries are the priority."
+He said the two countries had signed a gas deal in 2022.
+The chancellor did not visit the offshore platforms during his last trip, while his delegation toured the Hammerfest LNG plant.
+The Norwegian government declined to comment on the planned talks.
+Is this the start of a new energy era?
+Subscribe to our newsletter for more stories like this.
+
+Related stories
+Oil prices fall after OPEC meeting
+"""
+
+
+def _art(text: str = ARTICLE, key: str = "a.txt"):
+    return ingest.article_from_text(text, path=key, key=key)
+
+
+def _by_text(claims, needle):
+    found = [c for c in claims if needle in c.text]
+    assert found, f"no claim containing {needle!r}: {[c.text for c in claims]}"
+    return found[0]
+
+
+def test_claims_come_from_the_body_only() -> None:
+    art = _art()
+    claims = extract.extract(art, times=[])
+    for c in claims:
+        assert not art.is_furniture(c.start, c.end)
+        assert art.text[c.start : c.end] == c.text
+    assert not any("OPEC" in c.text or "Related" in c.text or "Subscribe" in c.text for c in claims)
+
+
+def test_dateline_is_trimmed_and_announcement_found() -> None:
+    claims = extract.extract(_art(), times=[])
+    c = _by_text(claims, "Olaf Scholz will visit Norway")
+    assert c.text.startswith("German Chancellor Olaf Scholz")
+    assert c.stance is Stance.ANNOUNCED
+    assert c.speaker == "government in Berlin" or c.speaker_kind == "organisation"
+    keys = {e.key for e in c.entities}
+    assert {"olaf scholz", "norway"} <= keys
+
+
+def test_alias_and_reporter_chain() -> None:
+    claims = extract.extract(_art(), times=[])
+    c = _by_text(claims, "Scholz is expected")
+    assert c.stance is Stance.EXPECTED
+    assert c.source_chain == ["NTB"]
+    names = {e.name for e in c.entities}
+    assert {"Olaf Scholz", "Jonas Gahr Store", "Oslo"} <= names
+
+
+def test_quote_continuation_and_pronoun_inherit_the_speaker() -> None:
+    claims = extract.extract(_art(), times=[], min_score=0)
+    q1 = _by_text(claims, "We are ready")
+    assert q1.quote and q1.speaker == "Jonas Gahr Store" and q1.stance is Stance.PLANNED
+    q2 = _by_text(claims, "Gas deliveries are the priority")
+    assert q2.quote and q2.speaker == "Jonas Gahr Store"
+    he = _by_text(claims, "had signed a gas deal")
+    assert he.speaker == "Jonas Gahr Store" and he.stance is Stance.OCCURRED
+
+
+def test_two_facts_in_one_sentence_give_two_claims_with_polarity() -> None:
+    claims = extract.extract(_art(), times=[])
+    neg = _by_text(claims, "did not visit the offshore platforms")
+    pos = _by_text(claims, "toured the Hammerfest")
+    assert neg is not pos
+    assert (neg.stance, neg.polarity) == (Stance.OCCURRED, -1)
+    assert (pos.stance, pos.polarity) == (Stance.OCCURRED, 1)
+    assert neg.end <= pos.start
+
+
+def test_unconfirmed_and_low_value_sentences() -> None:
+    claims = extract.extract(_art(), times=[], min_score=0)
+    assert _by_text(claims, "declined to comment").stance is Stance.UNCONFIRMED
+    question = _by_text(claims, "Is this the start")
+    assert question.score < extract.MIN_SCORE
+    kept = extract.extract(_art(), times=[])
+    assert not any("Is this the start" in c.text for c in kept)
+
+
+def test_ids_are_stable_across_runs_and_edits_elsewhere() -> None:
+    a1 = extract.extract(_art(), times=[])
+    a2 = extract.extract(_art(), times=[])
+    assert [c.id for c in a1] == [c.id for c in a2]
+    edited = ARTICLE.replace(
+        "Is this the start", "A new paragraph was added here by the editors today.\nIs this the start"
+    )
+    b = extract.extract(_art(edited), times=[])
+    ids_b = {c.text: c.id for c in b}
+    for c in a1:
+        assert ids_b.get(c.text) == c.id
+    # the id is the documented function of key, text and occurrence
+    c0 = a1[0]
+    assert c0.id == extract.claim_id("a.txt", c0.text, 0)
+
+
+def test_repeated_sentence_gets_distinct_ids() -> None:
+    text = "Officials said the bridge in Oslo was closed on Monday.\nOfficials said the bridge in Oslo was closed on Monday.\n"
+    claims = extract.extract(_art(text), times=[])
+    assert len(claims) == 2 and claims[0].id != claims[1].id
+
+
+def test_json_carries_the_new_fields() -> None:
+    claims = extract.extract(_art(), times=[])
+    d = _by_text(claims, "Scholz is expected").to_json()
+    json.dumps(d)
+    for key in (
+        "speaker",
+        "speaker_kind",
+        "source_chain",
+        "quote",
+        "entities",
+        "stance",
+        "polarity",
+        "score",
+        "when",
+    ):
+        assert key in d
+    assert d["entities"][0]["key"]
+
+
+def test_times_from_the_temporal_engine_are_attached() -> None:
+    art = _art()
+    claims = extract.extract(art)  # uses factcheck.temporal
+    c = _by_text(claims, "signed a gas deal")
+    assert any(t.value.startswith("2022") for t in c.when)
+    for cl in claims:
+        assert all(cl.start <= t.start and t.end <= cl.end for t in cl.when)

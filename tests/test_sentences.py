@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+import pytest
+
+from factcheck.sentences import split, split_spans
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # AP-style dates and abbreviations
+        (
+            "The attack happened on Feb. 24. Officials said it was over.",
+            ["The attack happened on Feb. 24.", "Officials said it was over."],
+        ),
+        ("Gen. Smith spoke. Sen. Jones replied.", ["Gen. Smith spoke.", "Sen. Jones replied."]),
+        ("The No. 2 official resigned. He was 61.", ["The No. 2 official resigned.", "He was 61."]),
+        # initials
+        (
+            "He met J. K. Rowling in St. Petersburg on Jan. 3, 2024. She left.",
+            ["He met J. K. Rowling in St. Petersburg on Jan. 3, 2024.", "She left."],
+        ),
+        ("George W. Bush visited Texas. He rested.", ["George W. Bush visited Texas.", "He rested."]),
+        # acronyms with dots, decimals, times
+        (
+            "The U.S. economy grew 2.5 percent. The Fed said so.",
+            ["The U.S. economy grew 2.5 percent.", "The Fed said so."],
+        ),
+        (
+            "Officials met at 10 a.m. Monday. They agreed.",
+            ["Officials met at 10 a.m. Monday.", "They agreed."],
+        ),
+        ("He lives in the U.S. The rest is history.", ["He lives in the U.S.", "The rest is history."]),
+        # quotations spanning sentences stay one sentence up to the attribution
+        (
+            '"We are ready. We will win," he said. Then he left.',
+            ['"We are ready. We will win," he said.', "Then he left."],
+        ),
+        (
+            "He said: “We are ready. We will win.” Then he left.",
+            ["He said: “We are ready. We will win.”", "Then he left."],
+        ),
+        ("He said “it is over.” Then he left.", ["He said “it is over.”", "Then he left."]),
+        # a stray quote mark does not glue the rest of the paragraph together
+        ('A stray " mark here. Next one.', ['A stray " mark here.', "Next one."]),
+        # questions, exclamations, ellipses
+        ("Is this true? Nobody knows. Wow!", ["Is this true?", "Nobody knows.", "Wow!"]),
+        ("It was cold… The next day it snowed.", ["It was cold…", "The next day it snowed."]),
+        # headline and dateline lines without a full stop
+        (
+            "Putin to visit China in May\nMOSCOW (Reuters) - Putin said on Friday he would go.",
+            ["Putin to visit China in May", "MOSCOW (Reuters) - Putin said on Friday he would go."],
+        ),
+    ],
+)
+def test_split(text: str, expected: list[str]) -> None:
+    assert split(text) == expected
+
+
+def test_teaser_ellipsis_is_a_boundary() -> None:
+    text = "Moscow found enthusiastic buyers in Beijing… Read more"
+    assert split(text) == ["Moscow found enthusiastic buyers in Beijing…", "Read more"]
+
+
+def test_spans_are_exact_offsets() -> None:
+    text = "  First one.  Second “quoted. still” one.\n\nThird"
+    spans = list(split_spans(text))
+    assert [text[s:e] for s, e in spans] == ["First one.", "Second “quoted. still” one.", "Third"]
+    spans2 = list(split_spans(text, 13, len(text)))
+    assert all(13 <= s < e <= len(text) for s, e in spans2)
+    assert next(text[s:e] for s, e in spans2) == "Second “quoted. still” one."
+
+
+def test_very_long_quote_is_split() -> None:
+    body = " ".join(f"Sentence number {i} is here." for i in range(40))
+    text = f"“{body}” he said."
+    assert len(split(text)) > 10

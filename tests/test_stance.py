@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+import pytest
+
+from factcheck.model import Stance
+from factcheck.stance import classify
+
+
+@pytest.mark.parametrize(
+    ("text", "stance", "polarity"),
+    [
+        ("Putin embarked on a two-day state visit to China on Thursday.", Stance.OCCURRED, 1),
+        ("Putin previously visited China last October.", Stance.OCCURRED, 1),
+        ("Xi had met with Lavrov in Beijing earlier this month.", Stance.OCCURRED, 1),
+        ("The minister did not visit the border region.", Stance.OCCURRED, -1),
+        ("The issue was never raised during the talks.", Stance.OCCURRED, -1),
+        ("Putin will visit China in October.", Stance.PLANNED, 1),
+        ("The president plans to travel to Paris next week.", Stance.PLANNED, 1),
+        ("The leaders are slated to sign several agreements.", Stance.PLANNED, 1),
+        ("Several presidential visits are being prepared at the moment.", Stance.PLANNED, 1),
+        ("The Kremlin confirmed the Russian President's intention to travel to China.", Stance.PLANNED, 1),
+        ("The prime minister will not attend the summit.", Stance.PLANNED, -1),
+        ("Putin is expected to visit China in May.", Stance.EXPECTED, 1),
+        ("The conflicts are anticipated to be key topics during the meetings.", Stance.EXPECTED, 1),
+        ("Putin will likely arrive in China in the second half of May.", Stance.EXPECTED, 1),
+        ("The Kremlin did not confirm nor deny the planned visit.", Stance.UNCONFIRMED, 1),
+        ("A spokesman declined to comment on the report.", Stance.UNCONFIRMED, 1),
+        ("The claims could not be independently verified.", Stance.UNCONFIRMED, 1),
+        ("The ministry denied that troops had crossed the border.", Stance.DENIED, -1),
+        ("The government rejected reports of a cabinet reshuffle.", Stance.DENIED, -1),
+        ("This might be Putin's first trip abroad after the election.", Stance.HYPOTHETICAL, 1),
+        ("If the talks fail, sanctions could follow.", Stance.HYPOTHETICAL, 1),
+        ("China is trying to position itself as a neutral country.", Stance.STATED, 1),
+        ("Inflation is running at 3.1 percent.", Stance.STATED, 1),
+    ],
+)
+def test_stance(text: str, stance: Stance, polarity: int) -> None:
+    assert classify(text) == (stance, polarity)
+
+
+def test_announced_needs_an_announcing_attribution() -> None:
+    assert classify("He will visit China in October.", announce=True)[0] is Stance.ANNOUNCED
+    assert classify("He will visit China in October.", announce=False)[0] is Stance.PLANNED
+
+
+def test_would_in_reported_speech_is_expected_not_hypothetical() -> None:
+    text = "He said the visit would demonstrate the closeness of relations."
+    assert classify(text, reported=True)[0] is Stance.EXPECTED
+    assert classify("This would mark his first trip abroad.")[0] is Stance.HYPOTHETICAL
+
+
+def test_month_may_is_not_a_modal() -> None:
+    assert classify("Putin visited China in May 2024.")[0] is Stance.OCCURRED
+
+
+def test_mask_hides_attribution_words() -> None:
+    text = "The mayor opened the bridge on Monday."
+    i = text.index("opened")
+    assert classify(text)[0] is Stance.OCCURRED
+    assert classify(text, mask=[(i, i + len("opened"))])[0] is Stance.STATED
