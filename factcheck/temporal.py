@@ -382,9 +382,13 @@ def _classify(tokens: list[str], i: int) -> str | None:
         return None
     if prev in ("will", "would", "shall", "to") or prev.endswith("'ll"):
         return "FUT"
-    if prev in ("be", "been") and i > 1 and tokens[i - 2].lower() in ("will", "would", "to", "shall"):
-        return "FUT"
-    if prev in _PASSIVE_AUX and lw.endswith("ed"):
+    if prev in ("be", "been"):
+        aux = {t.lower() for t in tokens[max(0, i - 4) : i - 1]}
+        if aux & {"will", "would", "to", "shall", "'ll"}:
+            return "FUT"
+        if aux & {"could", "might", "may", "must", "should", "can"}:
+            return None
+    if prev in _PASSIVE_AUX:
         return None
     if prev in _DETERMINERS and lw.endswith("ed"):
         return None  # an adjective: "a still unspecified date", "the armed forces"
@@ -532,6 +536,12 @@ def _explicit(m: re.Match[str], ctx: _Ctx) -> _Result | None:
 
 # ---- month (+ year), relative months --------------------------------------------------------
 
+_TITLE_BEFORE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Lord|Lady|Theresa|Brian)\.?\s+)$")
+_AFTER_MONTH_OK = frozenset(
+    """the a an and or to in at on of for with when after before this that last next as but by from until
+    while it he she they we there his her its their our during through since about than or
+    is was has had were are saw marks marked brings brought""".split()
+)
 _MAY_OK_BEFORE = re.compile(
     r"(?i:\b(?:in|of|since|until|till|by|from|to|through|during|before|after|this|last|next|early|late|"
     r"mid|end|since|between|and|or|for|on|the|past|coming|every|each|until|throughout)[\s-]*)$"
@@ -552,10 +562,15 @@ def _month(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         after = ctx.text[m.end() : m.end() + 12]
         if re.match(r"\s+(?:for|of|on|against|to|in)\s+(?:the\s+)?[A-Z]", after):
             return None  # "March for Life", "March on Washington"
+    if bare and _TITLE_BEFORE.search(ctx.text[max(0, m.start() - 12) : m.start()]):
+        return None  # "Mrs. May", "Mr. March": names
     if m["mon"] == "May" and bare:
         before = ctx.text[max(0, m.start() - 20) : m.start()]
         if not _MAY_OK_BEFORE.search(before):
             return None
+        nxt = re.match(r"\s+([a-z]+)", ctx.text[m.end() : m.end() + 16])
+        if nxt and nxt.group(1) not in _AFTER_MONTH_OK:
+            return None  # "and May could see a cut": the modal verb
     if m["year"]:
         ctx.note(int(m["year"]), mon)
         return "DATE", f"{int(m['year']):04d}-{mon:02d}", None
@@ -605,7 +620,11 @@ def _year(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         if w in ("people", "men", "women", "children", "staff", "police", "feet", "meters", "metres"):
             return None
     before = ctx.text[max(0, m.start() - 12) : m.start()].lower()
-    if re.search(r"(?:no\.|number|page|room|flight|route|highway|about|some|nearly|over|than)\s*$", before):
+    if re.search(
+        r"(?:no\.|number|page|room|flight|route|highway|about|some|nearly|over|than|section|article|chapter|"
+        r"resolution|form|model|code|item|bill|paragraph|rule|regulation|unit|tier|version|road|street)\s*$",
+        before,
+    ):
         return None
     if y < 1800 and not re.search(r"(?:in|since|of|from|until|by|year|to|and)\s+$", before):
         return None
@@ -993,7 +1012,8 @@ def _deictic_day(m: re.Match[str], ctx: _Ctx) -> _Result | None:
 def _weekday(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     wd = _WEEKDAYS[m["wd"].lower()]
     rel = (m["rel"] or "").lower()
-    if m["pl"] or m["pl2"]:
+    every = re.search(r"(?i:\b(?:every|each)\s+)$", ctx.text[max(0, m.start() - 8) : m.start()])
+    if m["pl"] or m["pl2"] or (every and not rel):
         part = _PART_OF_DAY.get((m["p"] or "").lower(), "")
         return "SET", f"XXXX-WXX-{wd + 1}" + (f"T{part}" if part else ""), None
     a = ctx.anchor
@@ -1098,8 +1118,6 @@ def _duration_value(n: float | None, unit: str) -> str:
         code, n = "Y", (n * 10 if n is not None else None)
     elif code == "CE":
         code, n = "Y", (n * 100 if n is not None else None)
-    elif code == "Q":
-        code, n = "M", (n * 3 if n is not None else None)
     elif code == "WE":
         code, n = "D", (n * 2 if n is not None else None)
     elif code == "L":
@@ -1122,7 +1140,7 @@ def _duration_value(n: float | None, unit: str) -> str:
     rf"(?i:\b(?P<q>(?:the\s+)?(?:(?:past|last|next|first|coming|previous|latest|final|following|remaining|same|year-earlier|initial|further|additional|another|other)\s+)?)"
     rf"(?P<n>{_NUM_RE}|{_VAGUE_RE})(?:\s+or\s+so)?[\s-]+(?:(?:more|additional|straight|consecutive|full|long|trading|business|working|calendar|fiscal|and\s+a\s+half)[\s-]+)?"
     rf"(?P<u>{_UNIT_RE})\b(?P<old>-old|\s+old\b|\s+of\s+age\b)?"
-    rf"(?:\s+(?P<ago>ago|earlier|before|later|after|from\s+now|hence|since|prior)\b)?)"
+    rf"(?:\s+(?:or\s+so\s+)?(?P<ago>ago|earlier|later|from\s+now|hence)\b)?)"
 )
 def _duration(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     if m["old"]:
@@ -1148,16 +1166,10 @@ def _duration(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     # "the first quarter" etc. are quarters, "a second" is not a duration
     if unit.startswith("quarter") and nword in ("a", "an", "one"):
         return None
-    ago = (m["ago"] or "").lower()
-    if ago in ("after", "since", "prior", "before", "later") and ago != "later":
-        # "two days after the vote": a duration followed by a preposition; keep the duration only
-        ago = ""
-        end = m.start("ago")
-        span_text = ctx.text[m.start() : end].rstrip()
-        if not span_text:
-            return None
+    ago = re.sub(r"\s+", " ", (m["ago"] or "").lower())
     if ago:
-        a = ctx.anchor
+        # "ago", "from now" count from the publication date; "later" from the date in the narrative
+        a = ctx.last_ref if ago == "later" and ctx.last_ref is not None else ctx.anchor
         code = _unit_code(unit)
         if a is None:
             return (
@@ -1166,7 +1178,7 @@ def _duration(m: re.Match[str], ctx: _Ctx) -> _Result | None:
                 None,
             )
         if n is None:
-            return "DATE", "PAST_REF" if ago in ("ago", "earlier", "before") else "FUTURE_REF", None
+            return "DATE", "PAST_REF" if ago in ("ago", "earlier") else "FUTURE_REF", None
         sign = 1 if ago in ("later", "from now", "hence") else -1
         k = round(n) * sign
         if code == "D":
@@ -1275,6 +1287,7 @@ def _set(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     rf"(?:,?\s+(?:{_ci('on')}\s+)?(?P<wd>{_WEEKDAY_RE}|{_ci('today|yesterday|tomorrow')})\b)?"
     r"|(?P<hh>\b(?:[01]?\d|2[0-3])):(?P<mm>[0-5]\d)\b(?:\s+(?P<tz2>GMT|UTC|[A-Z]{2,4}T)\b)?"
     r"|(?i:\b(?P<noon>noon|midday|midnight)\b)"
+    rf"(?:,?\s+(?:{_ci('on')}\s+)?(?P<wd2>{_WEEKDAY_RE}|{_ci('today|yesterday|tomorrow')})\b)?"
 )
 def _time(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     a = ctx.anchor
@@ -1291,8 +1304,9 @@ def _time(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         hh = int(m["h"]) % 12 + (12 if m["ap"].lower() == "p" else 0)
         mi = int(m["mi"] or 0)
     day: dt.date | None = a
-    if m["wd"] and a is not None:
-        w = m["wd"].lower()
+    wd = m["wd"] or m["wd2"]
+    if wd and a is not None:
+        w = wd.lower()
         if w in _WEEKDAYS:
             tense = _tense_of(m, ctx)
             day = _weekday_date(_WEEKDAYS[w], a, "future" if tense == "FUT" else "past")
@@ -1502,9 +1516,7 @@ def _extend_prefix(text: str, ref: TimeRef) -> TimeRef:
 # Public API
 # --------------------------------------------------------------------------------------------
 
-_LEADING_PREP = re.compile(
-    r"(?i:(?:on|in|at|during|by|until|till|since|for|over|from|within|after|before)\s+)"
-)
+_LEADING_PREP = re.compile(r"(?i:(?:on|in|at|during|by|until|till|since|for|from|within|after|before)\s+)")
 _YEAR_AGO_RE = re.compile(r"(?i:^(?:a|one) year (?:ago|earlier)$|^year[- ](?:earlier|ago)$)")
 
 
