@@ -1,13 +1,660 @@
-"""Event grouping across outlets (issue 5 builds the real engine; until then no groups)."""
+"""Event grouping: claims from different articles that describe the same real event form one group.
+
+How it works (all steps are explainable and recorded in ``EventGroup.why``):
+
+1. **Features** per claim: content tokens (stop words out), entity keys, DATE values, numbers (outside
+   time expressions), polarity and stance.
+2. **Document context**: articles are clustered by TF-IDF cosine of their claims' content words (average
+   linkage, blocked by shared rare words, kept apart when their dominant years differ). Claims of articles
+   in the same cluster get a bonus: a news story's sentences mostly describe its seminal event.
+3. **Candidate pairs** come from blocking: claims sharing one of their rarest content tokens or an entity
+   key, never all pairs. rapidfuzz ``token_sort_ratio`` scores the text of each candidate pair.
+4. **Hard constraints** keep apart claims with incompatible times (``2023-10`` vs ``2024-05``), different
+   numbers, opposite polarity.
+5. **Average linkage** over the sparse score graph (edges taken best first; two clusters merge only when
+   the mean score over all their member pairs clears the bar, and their event times are compatible), which
+   resists the chaining that single-link suffers.
+6. **Overrides**: reviewer merges and take-outs are applied last, on every run.
+7. **Suggestions** per group: ``supersedes`` (a later ``occurred`` report after ``expected``/``planned``
+   ones, a confirmation after an unconfirmed report) and ``conflicts`` (times, numbers or places disagree).
+"""
 
 from __future__ import annotations
 
+import hashlib
+import math
+import re
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
-from factcheck.model import Article, Claim, EventGroup, GroupOverrides
+from rapidfuzz import fuzz
+from rapidfuzz import process as rf_process
+
+from factcheck.model import Article, Claim, EventGroup, GroupOverrides, Stance, Suggestion
+
+# Tunables (chosen on ECB+ dev and the seeds; see bench/ecbplus.py)
+EDGE_MIN = 0.5  # minimum pair score for an edge
+LINK_MIN = 0.2  # minimum average-linkage score for two clusters to merge
+TEXT_FLOOR = 30  # token_sort_ratio floor for any edge
+DOC_SIM_MIN = 0.25  # article cosine similarity for the same-story context
+CROSS_MIN = 0.7  # text evidence needed to link claims of different stories
+STORY_MAX_CLAIMS = 400  # larger story clusters get no all-pairs context
+STORY_TEXT_MIN = 0.3  # even inside a story, a pair needs this much text in common
+SAME_STORY_BONUS = 0.5  # pair-score bonus for claims of articles in the same story cluster
+RARE_TOKENS = 8  # blocking keys per claim
+MAX_POSTING = 400  # a blocking key shared by more claims than this is too common to block on
+
+STOP = frozenset(
+    """a about above after again against all also am an and any are as at be because been before being below
+    between both but by can could did do does doing down during each few for from further had has have having he
+    her here hers herself him himself his how i if in into is it its itself just me more most my myself no nor
+    not of off on once only or other our ours ourselves out over own same she should so some such than that the
+    their theirs them themselves then there these they this those through to too under until up very was we
+    were what when where which while who whom why will with would you your yours yourself said says say told
+    according reported report reports one two three new also last next first year years month months week
+    weeks day days time monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december today yesterday tomorrow ago since s t mr mrs ms
+    """.split()
+)
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_NUM = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?:\s*(?:%|percent|per cent))?")
+_NEGATION = re.compile(r"\b(?:not|never|no|n't|denied|denies|deny|refused|without)\b", re.I)
+_ANTE = (Stance.EXPECTED, Stance.PLANNED, Stance.ANNOUNCED, Stance.HYPOTHETICAL)
+
+
+@dataclass(slots=True)
+class _Feat:
+    idx: int
+    claim: Claim
+    doc: int
+    tokens: list[str]
+    text: str  # content tokens joined, for rapidfuzz
+    entities: frozenset[str]
+    times: list[str]
+    numbers: frozenset[str]
+    negated: bool
+    published: str | None
+    months: frozenset[str] = frozenset()
+
+
+@dataclass(slots=True)
+class _Cluster:
+    members: list[int]
+    times: Counter[str] = field(default_factory=Counter)
+
+
+def _stem(t: str) -> str:
+    if len(t) > 4 and t.endswith("ies"):
+        return t[:-3] + "y"
+    if len(t) > 4 and t.endswith("s") and not t.endswith("ss"):
+        return t[:-1]
+    return t
+
+
+def _content_tokens(text: str) -> list[str]:
+    return [
+        _stem(t)
+        for t in _TOKEN.findall(text.lower().replace("’", "'"))
+        if t not in STOP and len(t) > 1 and not t.isdigit()
+    ]
+
+
+def _numbers(claim: Claim) -> frozenset[str]:
+    text = claim.text
+    spans = [(t.start - claim.start, t.end - claim.start) for t in claim.when]
+    out = set()
+    for m in _NUM.finditer(text):
+        if any(s <= m.start() < e for s, e in spans):
+            continue
+        v = m.group(0).replace(",", "").replace(" ", "")
+        if re.fullmatch(r"(?:19|20)\d\d", v):
+            continue  # years are times, not figures
+        out.add(v.replace("percent", "%").replace("percent", "%"))
+    return frozenset(out)
+
+
+_REPORT_BEFORE = re.compile(
+    r"\b(?:said|says|say|confirmed|announced|reported|told|stated|added|noted|wrote|tweeted|quoted\s+as\s+saying|"
+    r"statement|interview|comments?)\s*(?:on|this|last|late|early|in)?\s*$",
+    re.I,
+)
+
+
+def _date_values(claim: Claim) -> list[str]:
+    """The claim's event times: DATE/TIME values, without the time of the report itself
+    ("Reuters reported on March 19", "Putin said on Friday") and without bare weekdays when a more
+    informative value is there."""
+    vals: list[str] = []
+    report: list[str] = []
+    for t in claim.when:
+        if t.type not in ("DATE", "TIME") or not t.value or t.value[0] not in "12X":
+            continue
+        before = claim.text[max(0, t.start - claim.start - 40) : t.start - claim.start]
+        (report if _REPORT_BEFORE.search(before) else vals).append(t.value)
+    informative = [v for v in vals if not re.match(r"^XXXX(?:-WXX)?(?:-\d)?$", v)]
+    return informative or vals or [v for v in report if not v.startswith("XXXX-WXX")]
+
+
+def _granular(v: str) -> tuple[str, str, str]:
+    """(year, month, day) strings, '' when unknown; seasons/quarters/weeks map to month ranges elsewhere."""
+    m = re.match(r"^(\d{4}|XXXX)(?:-(\d\d|SP|SU|FA|WI|Q\d|H\d|W\d\d|WXX)(?:-(\d\d))?)?", v)
+    if not m:
+        return "", "", ""
+    y = "" if m.group(1) == "XXXX" else m.group(1)
+    return y, m.group(2) or "", m.group(3) or ""
+
+
+_SEASON = {"SP": {3, 4, 5}, "SU": {6, 7, 8}, "FA": {9, 10, 11}, "WI": {12, 1, 2}}
+
+
+def _months(part: str) -> set[int] | None:
+    if not part or part in ("WXX",):
+        return None
+    if part.isdigit():
+        return {int(part)}
+    if part in _SEASON:
+        return _SEASON[part]
+    if part.startswith("Q"):
+        q = int(part[1])
+        return {3 * q - 2, 3 * q - 1, 3 * q}
+    if part.startswith("H"):
+        h = int(part[1])
+        return set(range(1, 7)) if h == 1 else set(range(7, 13))
+    if part.startswith("W") and part[1:].isdigit():
+        w = int(part[1:])
+        first = max(1, min(12, 1 + (w - 1) * 12 // 53))
+        return {first, min(12, first + 1)} | ({first - 1} if first > 1 else set())
+    return None
+
+
+def compatible(a: str, b: str) -> bool:
+    """Whether two DATE values can denote the same time (used when the temporal module has no opinion)."""
+    try:
+        from factcheck.temporal import is_compatible
+
+        return bool(is_compatible(a, b))
+    except ImportError:  # pragma: no cover - temporal always ships
+        pass
+    ya, ma, _ = _granular(a)
+    yb, mb, _ = _granular(b)
+    if ya and yb and ya != yb:
+        # winter straddles years; let it pass when months are unknown
+        return False
+    sa, sb = _months(ma), _months(mb)
+    return not (sa is not None and sb is not None and not (sa & sb))
+
+
+def _times_conflict(ta: Sequence[str], tb: Sequence[str]) -> bool:
+    """Both claims fix a time and no pair of their times is compatible."""
+    if not ta or not tb:
+        return False
+    return not any(compatible(a, b) for a in ta for b in tb)
+
+
+def _month_buckets(values: Sequence[str]) -> frozenset[str]:
+    """Month-level buckets ("XX-05") of values that fix a month; used as agreement evidence."""
+    out: set[str] = set()
+    for v in values:
+        _, m, _ = _granular(v)
+        ms = _months(m)
+        if ms and len(ms) <= 3:
+            out.update(f"{x:02d}" for x in ms)
+    return frozenset(out)
+
+
+def _month_key(v: str) -> str | None:
+    """``YYYY-MM`` (or ``XXXX-MM`` when the year is open) of a value that fixes a month or season."""
+    y, m, _ = _granular(v)
+    if m and (m.isdigit() or m in _SEASON):
+        return f"{y or 'XXXX'}-{m}"
+    return None
+
+
+# ----------------------------------------------------------------------------------------------
+# Document context
+
+
+def _doc_clusters(feats: list[_Feat], n_docs: int, doc_years: list[str | None]) -> list[int]:
+    """Cluster articles by TF-IDF cosine over their claims' content words (average linkage)."""
+    tf: list[Counter[str]] = [Counter() for _ in range(n_docs)]
+    for f in feats:
+        tf[f.doc].update(set(f.tokens))
+    df: Counter[str] = Counter()
+    for c in tf:
+        df.update(c.keys())
+    vecs: list[dict[str, float]] = []
+    for c in tf:
+        v = {t: (1 + math.log(n)) * math.log((1 + n_docs) / (1 + df[t])) for t, n in c.items()}
+        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+        vecs.append({t: x / norm for t, x in v.items()})
+    cap = max(8, int(n_docs * 0.2))
+    postings: dict[str, list[int]] = defaultdict(list)
+    for d, v in enumerate(vecs):
+        for t in sorted(v, key=lambda t: -v[t])[:40]:
+            if df[t] <= cap:
+                postings[t].append(d)
+    sims: dict[tuple[int, int], float] = {}
+    for docs in postings.values():
+        for i, a in enumerate(docs):
+            for b in docs[i + 1 :]:
+                if (a, b) not in sims:
+                    va, vb = vecs[a], vecs[b]
+                    if len(va) > len(vb):
+                        va, vb = vb, va
+                    sims[(a, b)] = sum(x * vb.get(t, 0.0) for t, x in va.items())
+    labels = list(range(n_docs))
+    members = {d: [d] for d in range(n_docs)}
+    years = {d: ({doc_years[d]} if doc_years[d] else set()) for d in range(n_docs)}
+    pair = dict(sims)
+    for (a, b), s in sorted(sims.items(), key=lambda kv: -kv[1]):
+        if s < DOC_SIM_MIN:
+            break
+        la, lb = labels[a], labels[b]
+        if la == lb:
+            continue
+        if years[la] and years[lb] and not (years[la] & years[lb]):
+            continue
+        ma, mb = members[la], members[lb]
+        total = sum(pair.get((min(x, y), max(x, y)), 0.0) for x in ma for y in mb)
+        if total / (len(ma) * len(mb)) < DOC_SIM_MIN * 0.6:
+            continue
+        if len(ma) < len(mb):
+            la, lb, ma, mb = lb, la, mb, ma
+        for d in mb:
+            labels[d] = la
+        ma.extend(mb)
+        years[la] |= years.pop(lb)
+        del members[lb]
+    return labels
+
+
+def _doc_year(feats: list[_Feat]) -> str | None:
+    years: Counter[str] = Counter()
+    for f in feats:
+        for v in f.times:
+            y, _, _ = _granular(v)
+            if y:
+                years[y] += 1
+    if f_pub := (feats[0].published if feats else None):
+        years[f_pub[:4]] += 1
+    if not years:
+        return None
+    (y, n), *rest = [*years.most_common(2), ("", 0)]
+    return y if n >= 2 and n > rest[0][1] else None
+
+
+# ----------------------------------------------------------------------------------------------
+
+
+def _features(claims: Sequence[Claim], articles: Mapping[str, Article]) -> tuple[list[_Feat], int]:
+    doc_ids: dict[str, int] = {}
+    feats = []
+    for i, c in enumerate(claims):
+        d = doc_ids.setdefault(c.article_key, len(doc_ids))
+        toks = _content_tokens(c.text)
+        ents = frozenset(e.key for e in c.entities) if c.entities else frozenset()
+        polarity = getattr(c, "polarity", None)
+        negated = (isinstance(polarity, int) and polarity < 0) or bool(_NEGATION.search(c.text))
+        art = articles.get(c.article_key)
+        pub = art.published.isoformat() if art and art.published else None
+        times = _date_values(c)
+        feats.append(
+            _Feat(
+                i, c, d, toks, " ".join(toks), ents, times, _numbers(c), negated, pub, _month_buckets(times)
+            )
+        )
+    return feats, len(doc_ids)
+
+
+def _idf_vectors(feats: list[_Feat]) -> list[dict[str, float]]:
+    df: Counter[str] = Counter()
+    for f in feats:
+        df.update(set(f.tokens))
+    n = len(feats)
+    out = []
+    for f in feats:
+        v = {t: math.log((1 + n) / (1 + df[t])) + 1.0 for t in set(f.tokens)}
+        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+        out.append({t: x / norm for t, x in v.items()})
+    return out
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(x * b.get(t, 0.0) for t, x in a.items())
+
+
+def _candidates(feats: list[_Feat]) -> dict[int, set[int]]:
+    df: Counter[str] = Counter()
+    for f in feats:
+        df.update(set(f.tokens))
+        df.update(f"e:{e}" for e in f.entities)
+    postings: dict[str, list[int]] = defaultdict(list)
+    keys_of: list[list[str]] = []
+    for f in feats:
+        keys = sorted({*f.tokens, *(f"e:{e}" for e in f.entities)}, key=lambda k: (df[k], k))
+        keys = [k for k in keys if 1 < df[k] <= MAX_POSTING][:RARE_TOKENS]
+        keys_of.append(keys)
+        for k in keys:
+            postings[k].append(f.idx)
+    cands: dict[int, set[int]] = defaultdict(set)
+    for f in feats:
+        for k in keys_of[f.idx]:
+            for j in postings[k]:
+                if j > f.idx:
+                    cands[f.idx].add(j)
+    return cands
+
+
+def _conflict(a: _Feat, b: _Feat, same_story: bool = False) -> str | None:
+    if _times_conflict(a.times, b.times):
+        return "times"
+    if same_story:
+        return None
+    if a.numbers and b.numbers and not (a.numbers & b.numbers):
+        return "numbers"
+    if a.negated != b.negated and a.doc != b.doc:
+        return "polarity"
+    return None
 
 
 def group_claims(
-    claims: Sequence[Claim], articles: Mapping[str, Article], *, overrides: GroupOverrides | None = None
+    claims: Sequence[Claim],
+    articles: Mapping[str, Article],
+    *,
+    overrides: GroupOverrides | None = None,
+    min_size: int = 2,
 ) -> list[EventGroup]:
-    return []
+    """Event groups over a batch of claims (any topics). Deterministic: same input, same groups and ids."""
+    claims = list(claims)
+    if not claims:
+        return []
+    feats, n_docs = _features(claims, articles)
+    by_doc: dict[int, list[_Feat]] = defaultdict(list)
+    for f in feats:
+        by_doc[f.doc].append(f)
+    doc_years = [_doc_year(by_doc[d]) for d in range(n_docs)]
+    doc_label = _doc_clusters(feats, n_docs, doc_years)
+
+    cands = _candidates(feats)
+    # Same-story context: every cross-article pair inside a (not too large) story cluster is a candidate.
+    story: dict[int, list[int]] = defaultdict(list)
+    for f in feats:
+        story[doc_label[f.doc]].append(f.idx)
+    for ms in story.values():
+        if len(ms) > STORY_MAX_CLAIMS or len({feats[m].doc for m in ms}) < 2:
+            continue
+        for x, i in enumerate(ms):
+            for j in ms[x + 1 :]:
+                if feats[i].doc != feats[j].doc:
+                    cands[min(i, j)].add(max(i, j))
+    vec = _idf_vectors(feats)
+    edges: list[tuple[float, int, int]] = []
+    detail: dict[int, dict[int, tuple[float, float, int]]] = defaultdict(dict)
+    for i, js in cands.items():
+        fi = feats[i]
+        if not fi.text:
+            continue
+        order = sorted(js)
+        hits = rf_process.extract(
+            fi.text, [feats[j].text for j in order], scorer=fuzz.token_sort_ratio, limit=None, score_cutoff=0
+        )
+        for _choice, ts, k in sorted(hits, key=lambda h: h[2]):
+            j = order[k]
+            fj = feats[j]
+            if not fj.text:
+                continue
+            same_story = fi.doc != fj.doc and doc_label[fi.doc] == doc_label[fj.doc]
+            if ts < TEXT_FLOOR and not same_story:
+                continue
+            # Near-identical wording that differs in a figure or a negation is a look-alike, story or not.
+            if _conflict(fi, fj, same_story and ts < 70):
+                continue
+            ent = (
+                len(fi.entities & fj.entities) / len(fi.entities | fj.entities)
+                if fi.entities and fj.entities
+                else 0.0
+            )
+            cos = _cosine(vec[i], vec[j])
+            same_month = bool(fi.months and fj.months and fi.months & fj.months)
+            base = max(ts / 100.0, cos)
+            if same_story and base < STORY_TEXT_MIN:
+                continue
+            if not same_story and base + 0.3 * ent + (0.15 if same_month else 0.0) < CROSS_MIN:
+                continue
+            score = (
+                base + 0.15 * ent + (SAME_STORY_BONUS if same_story else 0.0) + (0.15 if same_month else 0.0)
+            )
+            if score >= EDGE_MIN:
+                edges.append((score, i, j))
+                detail[i][j] = (float(ts), ent, int(same_story))
+    edges.sort(key=lambda e: (-e[0], e[1], e[2]))
+
+    # Average linkage on the sparse graph with cannot-link on cluster event times.
+    label = list(range(len(feats)))
+    clusters: dict[int, _Cluster] = {}
+    for f in feats:
+        cl = _Cluster([f.idx])
+        for v in f.times:
+            mk = _month_key(v)
+            if mk:
+                cl.times[mk] += 1
+        clusters[f.idx] = cl
+    link: dict[int, dict[int, float]] = defaultdict(dict)  # cluster -> neighbour cluster -> sum of scores
+    for s, i, j in edges:
+        link[i][j] = link[i].get(j, 0.0) + s
+        link[j][i] = link[j].get(i, 0.0) + s
+    for _s, i, j in edges:
+        a, b = label[i], label[j]
+        if a == b:
+            continue
+        ca, cb = clusters[a], clusters[b]
+        avg = link[a].get(b, 0.0) / (len(ca.members) * len(cb.members))
+        if avg < LINK_MIN:
+            continue
+        if ca.times and cb.times:
+            ta = ca.times.most_common(1)[0][0]
+            tb = cb.times.most_common(1)[0][0]
+            if not compatible(ta, tb):
+                continue
+        if len(ca.members) < len(cb.members):
+            a, b, ca, cb = b, a, cb, ca
+        for m in cb.members:
+            label[m] = a
+        ca.members.extend(cb.members)
+        ca.times.update(cb.times)
+        for nb, w in link.pop(b, {}).items():
+            if nb == a:
+                continue
+            link[a][nb] = link[a].get(nb, 0.0) + w
+            link[nb][a] = link[nb].get(a, 0.0) + w
+            link[nb].pop(b, None)
+        link[a].pop(b, None)
+        del clusters[b]
+
+    members: dict[int, list[int]] = defaultdict(list)
+    for f in feats:
+        members[label[f.idx]].append(f.idx)
+    sets = [sorted(m) for m in members.values()]
+    sets = _apply_overrides(sets, feats, overrides)
+
+    groups = []
+    for ms in sets:
+        docs = {feats[m].doc for m in ms}
+        if len(ms) < min_size or (len(docs) < 2 and not _forced(ms, feats, overrides)):
+            continue
+        groups.append(_make_group([feats[m] for m in ms], detail, articles))
+    groups.sort(key=lambda g: (g.when or "9999", g.id))
+    return groups
+
+
+def _forced(ms: list[int], feats: list[_Feat], overrides: GroupOverrides | None) -> bool:
+    if not overrides or not overrides.merges:
+        return False
+    ids = {feats[m].claim.id for m in ms}
+    return any(a in ids and b in ids for a, b in overrides.merges)
+
+
+def _apply_overrides(
+    sets: list[list[int]], feats: list[_Feat], overrides: GroupOverrides | None
+) -> list[list[int]]:
+    if not overrides:
+        return sets
+    index = {f.claim.id: f.idx for f in feats}
+    label = {m: k for k, ms in enumerate(sets) for m in ms}
+    next_label = len(sets)
+    for cid in overrides.splits:
+        if cid in index:
+            label[index[cid]] = next_label
+            next_label += 1
+    for a, b in overrides.merges:
+        if a in index and b in index:
+            la, lb = label[index[a]], label[index[b]]
+            if la != lb:
+                for m, lab in list(label.items()):
+                    if lab == lb:
+                        label[m] = la
+    out: dict[int, list[int]] = defaultdict(list)
+    for m, lab in label.items():
+        out[lab].append(m)
+    return [sorted(v) for v in out.values()]
+
+
+def _group_id(claim_ids: Sequence[str]) -> str:
+    return "g" + hashlib.blake2b("\0".join(sorted(claim_ids)).encode(), digest_size=4).hexdigest()
+
+
+def _specific(values: list[str]) -> str | None:
+    """The most specific time value the members agree on."""
+    if not values:
+        return None
+    counts = Counter(values)
+    best = None
+    for v, _n in counts.most_common():
+        if all(compatible(v, o) for o in counts) and (best is None or len(v) > len(best)):
+            best = v
+    if best:
+        return best
+    return counts.most_common(1)[0][0]
+
+
+def _make_group(
+    ms: list[_Feat],
+    detail: Mapping[int, Mapping[int, tuple[float, float, int]]],
+    articles: Mapping[str, Article],
+) -> EventGroup:
+    ids = [f.claim.id for f in ms]
+    gid = _group_id(ids)
+    # medoid: the member with the highest summed edge score
+    strength: Counter[int] = Counter()
+    text_scores: list[float] = []
+    same_story = 0
+    idxs = {f.idx for f in ms}
+    for i in idxs:
+        for j, (ts, _ent, ss) in detail.get(i, {}).items():
+            if j in idxs:
+                strength[i] += int(ts)
+                strength[j] += int(ts)
+                text_scores.append(ts)
+                same_story += ss
+    medoid = min(ms, key=lambda f: (-strength[f.idx], -f.claim.score, f.claim.id))
+    time_values = [v for f in ms for v in f.times if _month_key(v) or re.match(r"^\d{4}", v)]
+    when = _specific(time_values)
+    ent_counts: Counter[str] = Counter(e for f in ms for e in f.entities)
+    shared_ents = [e for e, n in sorted(ent_counts.items(), key=lambda kv: (-kv[1], kv[0])) if n >= 2][:6]
+    tok_counts: Counter[str] = Counter(t for f in ms for t in set(f.tokens))
+    shared_words = [
+        t for t, n in sorted(tok_counts.items(), key=lambda kv: (-kv[1], kv[0])) if n >= max(2, len(ms) // 2)
+    ][:6]
+    label_text = (
+        medoid.claim.text if len(medoid.claim.text) <= 120 else medoid.claim.text[:117].rstrip() + "…"
+    )
+    why = {
+        "text_score_mean": round(sum(text_scores) / len(text_scores), 1) if text_scores else None,
+        "shared_entities": shared_ents,
+        "shared_words": shared_words,
+        "time": when,
+        "same_story_links": same_story,
+        "summary": _why_summary(text_scores, shared_ents, shared_words, when),
+    }
+    group = EventGroup(
+        id=gid, label=f"{when + ': ' if when else ''}{label_text}", when=when, claims=ids, why=why
+    )
+    group.claims = [f.claim.id for f in sorted(ms, key=lambda f: (_pub(f), f.claim.start, f.claim.id))]
+    group.suggestions = suggestions([f.claim for f in ms], articles)
+    return group
+
+
+def _pub(f: _Feat) -> str:
+    return f.published or "9999-99-99"
+
+
+def _why_summary(text_scores: list[float], ents: list[str], words: list[str], when: str | None) -> str:
+    bits = []
+    if text_scores:
+        bits.append(f"similar wording (mean {sum(text_scores) / len(text_scores):.0f}/100)")
+    if ents:
+        bits.append("same " + ", ".join(ents[:3]))
+    elif words:
+        bits.append("shared words " + ", ".join(words[:4]))
+    if when:
+        bits.append(f"compatible time {when}")
+    return "; ".join(bits) or "reviewer override"
+
+
+def suggestions(claims: Sequence[Claim], articles: Mapping[str, Article]) -> list[Suggestion]:
+    """Supersession and conflict suggestions inside one group, ordered by publication date."""
+
+    def pub(c: Claim) -> str:
+        a = articles.get(c.article_key)
+        return a.published.isoformat() if a and a.published else ""
+
+    ordered = sorted(claims, key=lambda c: (pub(c) or "9999", c.article_key, c.start))
+    out: list[Suggestion] = []
+    later_occurred = [c for c in ordered if c.stance == Stance.OCCURRED]
+    for c in ordered:
+        if c.stance in _ANTE or c.stance in (Stance.UNCONFIRMED,):
+            for o in later_occurred:
+                if o.article_key == c.article_key:
+                    continue
+                po, pc = pub(o), pub(c)
+                if po and pc and po < pc:
+                    continue
+                when = ", ".join(t.text for t in o.when[:1]) or "later"
+                out.append(
+                    Suggestion(
+                        "supersedes",
+                        c.id,
+                        o.id,
+                        f"{c.article_key[:3]}'s {c.stance} report is overtaken by {o.article_key[:3]}'s report that it occurred ({when})",
+                    )
+                )
+                break
+    feats_times = {c.id: _date_values(c) for c in claims}
+    seen: set[tuple[str, str]] = set()
+    for i, a in enumerate(ordered):
+        for b in ordered[i + 1 :]:
+            if a.article_key == b.article_key or (a.id, b.id) in seen:
+                continue
+            ta = [v for v in feats_times[a.id] if _month_key(v)]
+            tb = [v for v in feats_times[b.id] if _month_key(v)]
+            if ta and tb and _times_conflict(ta, tb):
+                seen.add((a.id, b.id))
+                out.append(Suggestion("conflicts", a.id, b.id, f"times disagree: {ta[0]} vs {tb[0]}"))
+                continue
+            na, nb = _numbers(a), _numbers(b)
+            if (
+                na
+                and nb
+                and not (na & nb)
+                and len(set(_content_tokens(a.text)) & set(_content_tokens(b.text))) >= 3
+            ):
+                seen.add((a.id, b.id))
+                out.append(
+                    Suggestion(
+                        "conflicts", a.id, b.id, f"figures disagree: {sorted(na)[0]} vs {sorted(nb)[0]}"
+                    )
+                )
+    return out
