@@ -326,7 +326,20 @@ class MainScreen(Screen[None]):
             self.review.set_cursor(a.key, c.id if c else None)
             self.app.schedule_save(cursor_only=True)  # type: ignore[attr-defined]
         self._refresh_status()
-        self.refresh_bindings()
+        self._refresh_footer()
+
+    def _refresh_footer(self) -> None:
+        """Refresh the footer only when what applies has changed (a footer refresh rebuilds its keys)."""
+        state = (
+            self.claim is None,
+            bool(self._suggestions(self.claim)),
+            self.review.can_undo,
+            self.review.can_redo,
+            self.review.readonly,
+        )
+        if state != getattr(self, "_footer_state", None):
+            self._footer_state = state
+            self.refresh_bindings()
 
     def _suggestions(self, c: Claim | None) -> list[Suggestion]:
         if c is None:
@@ -456,7 +469,7 @@ class MainScreen(Screen[None]):
             bits += ["  ", ("filter: ", "$text-accent"), literal(self.filter.describe())]
         if self.message:
             bits += ["  ", literal(clip(self.message, 60)).stylize("$text-muted")]
-        self.query_one("#status", Static).update(Content.assemble(*bits))
+        self.query_one("#status", Static).update(Content.assemble(*bits), layout=False)
 
     def set_message(self, msg: str) -> None:
         self.message = msg

@@ -18,6 +18,8 @@ class ArticleView(VerticalScroll):
         "keys scroll; + adds the next uncovered sentence as a claim."
     )
 
+    _shown: str | None = None
+
     def compose(self):  # type: ignore[no-untyped-def]
         yield Static(id="article-text")
 
@@ -30,12 +32,16 @@ class ArticleView(VerticalScroll):
     ) -> None:
         text_widget = self.query_one("#article-text", Static)
         if article is None:
+            self._shown = None
             text_widget.update(Content("No article."))
             return
         spans = [(c.start, c.end, TINT[verdicts.get(c.id, Verdict.UNREVIEWED)]) for c in claims]
         if current is not None:
             spans.append((current.start, current.end, CURRENT))
-        text_widget.update(spans_content(article.text, spans))
+        same_text = self._shown is article.text
+        self._shown = article.text
+        # same text: only the highlight changed, so the height did not; skip the layout pass
+        text_widget.update(spans_content(article.text, spans), layout=not same_text)
         if current is not None:
             self.call_after_refresh(self._scroll_claim_into_view, article.text, current.start, current.end)
         else:

@@ -16,9 +16,15 @@ class EventPanel(VerticalScroll):
         "group; g opens every group as a timeline."
     )
 
+    _shown: tuple[str, tuple[object, ...]] | None = None
+
     def compose(self):  # type: ignore[no-untyped-def]
         yield Static(id="event-text")
 
     def show(self, content: Content) -> None:
+        key = (content.plain, tuple(content.spans))
+        if key == self._shown:
+            return  # most moves inside one event change nothing here
+        self._shown = key
         self.query_one("#event-text", Static).update(content)
         self.scroll_home(animate=False)
