@@ -1,0 +1,130 @@
+"""The CLI and its JSON contract, exit codes and error lines (run in-process through cli.main)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from factcheck import cli
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    rc = cli.main(list(args))
+    out, err = capsys.readouterr()
+    return rc, out, err
+
+
+def test_extract_json_contract_on_seeds(capsys, seeds_copy: Path):
+    rc, out, err = run(capsys, "extract", str(seeds_copy), "--json")
+    assert rc == 0, err
+    doc = json.loads(out)
+    assert set(doc) >= {"articles", "groups"}
+    arts = {Path(a["path"]).name[:3]: a for a in doc["articles"]}
+    assert sorted(arts) == ["000", "001", "002", "003", "004"]
+    assert arts["001"]["published"] == "2024-04-26"
+    assert arts["002"]["published"] == "2024-03-19"
+    for k in ("000", "003", "004"):
+        assert arts[k]["published"] is None
+    ids = set()
+    for a in doc["articles"]:
+        text = Path(a["path"]).read_text(encoding="utf-8")
+        assert {"path", "title", "outlet", "published", "claims"} <= set(a)
+        furniture = [(f["start"], f["end"]) for f in a["furniture"]]
+        assert a["claims"], a["path"]
+        for c in a["claims"]:
+            assert {"id", "text", "start", "end", "when", "speaker", "group"} <= set(c)
+            assert text[c["start"] : c["end"]] == c["text"]
+            assert not any(s <= c["start"] and c["end"] <= e for s, e in furniture), c["text"]
+            for w in c["when"]:
+                assert {"text", "value"} <= set(w)
+            ids.add(c["id"])
+    for g in doc["groups"]:
+        assert {"id", "label", "when", "claims", "suggestions"} <= set(g)
+        assert set(g["claims"]) <= ids
+        for s in g["suggestions"]:
+            assert (
+                s["kind"] in ("supersedes", "conflicts") and s["claim"] in ids and s["by"] in ids and s["why"]
+            )
+
+
+def test_claim_ids_are_stable_across_runs(capsys, seeds_copy: Path):
+    _, out1, _ = run(capsys, "extract", str(seeds_copy), "--json")
+    _, out2, _ = run(capsys, "extract", str(seeds_copy), "--json")
+    ids = lambda out: [c["id"] for a in json.loads(out)["articles"] for c in a["claims"]]  # noqa: E731
+    assert ids(out1) == ids(out2) and len(set(ids(out1))) == len(ids(out1))
+
+
+def test_furniture_never_yields_claims(capsys, seeds_copy: Path):
+    _, out, _ = run(capsys, "extract", str(seeds_copy), "--json")
+    texts = " ".join(c["text"] for a in json.loads(out)["articles"] for c in a["claims"])
+    for chrome in (
+        "Previous Story",
+        "12 hours ago",
+        "This website uses cookies",
+        "I am Michael Melvin",
+        "Getty Images",
+    ):
+        assert chrome not in texts
+
+
+def test_readable_extract_and_groups(capsys, seeds_copy: Path):
+    rc, out, _ = run(capsys, "extract", str(seeds_copy))
+    assert rc == 0 and "claims" in out and "score" in out
+    rc, out, _ = run(capsys, "groups", str(seeds_copy))
+    assert rc == 0 and out.strip()
+
+
+def test_times_json(capsys, tmp_path: Path):
+    p = tmp_path / "t.txt"
+    p.write_text("The minister said on Thursday she will travel to Rome in May.\n", encoding="utf-8")
+    rc, out, _ = run(capsys, "times", str(p), "--anchor", "2024-05-16", "--json")
+    assert rc == 0
+    refs = json.loads(out)
+    text = p.read_text(encoding="utf-8")
+    assert refs and all({"start", "end", "text", "type", "value"} <= set(r) for r in refs)
+    assert all(text[r["start"] : r["end"]] == r["text"] for r in refs)
+    assert any(r["value"] == "2024-05-16" for r in refs)
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "needle"),
+    [
+        (["extract", "/definitely/missing"], 2, "no such file"),
+        (["times", "/definitely/missing"], 2, "no such file"),
+        (["times", "{tmp}", "--anchor", "2024-13-01"], 2, "--anchor"),
+        (["review", "/definitely/missing"], 2, "no such file"),
+    ],
+)
+def test_bad_input_one_line_no_traceback(capsys, tmp_path, args, code, needle):
+    f = tmp_path / "x.txt"
+    f.write_text("The council met on Monday to approve the budget of 3 million euros.\n", encoding="utf-8")
+    args = [a.replace("{tmp}", str(f)) for a in args]
+    rc, _out, err = run(capsys, *args)
+    assert rc == code
+    assert needle in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_partial_batch_exit_code_1(capsys, tmp_path):
+    (tmp_path / "good.txt").write_text(
+        "The council met on Monday to approve the budget of 3 million euros.\n", encoding="utf-8"
+    )
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\x00\x00garbage")
+    rc, out, err = run(capsys, "extract", str(tmp_path), "--json")
+    assert rc == 1
+    assert "bad.txt" in err and json.loads(out)["articles"]
+
+
+def test_usage_error_exit_2(capsys):
+    rc, _, _ = run(capsys, "extract")
+    assert rc == 2
+
+
+def test_python_dash_m(tmp_path):
+    import subprocess
+    import sys
+
+    r = subprocess.run([sys.executable, "-m", "factcheck", "--version"], capture_output=True, text=True)
+    assert r.returncode == 0 and "factcheck" in r.stdout
