@@ -2,16 +2,29 @@
 
 ``tag(text, anchor)`` finds dates, times, durations and sets with exact character offsets and
 resolves them against the publication date (``anchor``) and the tense of the clause around each
-expression: a bare month or weekday in a future or planning clause ("will visit in May") points
-forward from the anchor, in a past clause ("visited in March") backward, otherwise to the nearest
-occurrence (weekdays: the most recent one, the usual news convention).
+expression. A bare month, day or season takes the occurrence nearest the anchor, moved a year
+when the clause points the other way ("will visit in March" written in April -> next March,
+"visited in June" written in March -> last June); a bare weekday is the most recent one (the
+anchor's own day included) unless the clause is future or planning ("expected to arrive on
+Thursday"), then the next one. ``last``/``next``/``this`` fix the direction themselves.
+
+Values follow the TimeML/TempEval conventions: ``2024-05-16``, ``2024-05``, ``2024``, ``2023-SP``,
+``2024-Q2``, ``2024-H1``, ``2024-W20`` (ISO week), ``2024-W20-WE``, ``199`` (the 1990s), ``20`` (the
+21st century), ``PRESENT_REF``/``PAST_REF``/``FUTURE_REF``, ``2024-05-16T22:00`` and
+``2024-05-16TMO`` (TIME), ``P2D``/``PT5H``/``PXY`` (DURATION), ``P1W``/``XXXX-WXX-4`` (SET).
+"Mid-April", "the second half of May", "early next year" keep the value of the period and
+put the part in ``TimeRef.mod`` (MID, SECOND_HALF, START, END, ...); "nearly two years" gets
+LESS_THAN, "about" APPROX, "more than" MORE_THAN.
 
 Without an anchor, what the text fixes is kept and the rest left underspecified (``XXXX-05``,
-``XXXX-WXX-4``); :func:`resolve_value` completes such values later. Purely relative expressions
-("yesterday", "last year") cannot be completed from the value alone: re-run :func:`tag` with the
-anchor once it is known (it is cached and fast).
+``XXXX-05-07``, ``XXXX-WXX-4``, ``XXXX-SP``, ``XXXX-Q2``); :func:`resolve_value` completes such
+values once the publication date is known. Purely relative expressions ("yesterday", "last
+year") come out as ``XXXX-XX-XX``/``XXXX`` and cannot be completed from the value alone:
+re-run :func:`tag` with the anchor (it is cached and fast).
 
-dateparser is used only to read explicit day-month-year dates that the rules have already found;
+Speed: a cheap word scan marks the regions around trigger words (time vocabulary, year-like
+numbers, clock times) and each rule runs only inside regions holding its kind of trigger.
+dateparser only reads explicit day-month-year dates that the rules have already found (cached);
 everything else is rule-based. Plain Python: never imports textual.
 """
 
@@ -751,7 +764,7 @@ def _quarter_rule(m: re.Match[str], ctx: _Ctx) -> _Result | None:
 
 
 @_rule(
-    r"(?i:\b(?:the|its)\s+(?:(?P<adj>latest|year-earlier|year-ago|previous|latest fiscal|current|same)\s+)?(?P<u>quarter|period)\b(?!\s+(?:of|century)\b)"
+    r"(?i:\b(?:the|its)\s+(?:(?P<adj>latest|year-earlier|year-ago|previous|latest fiscal|current|same)\s+)?(?P<u>quarter|period)\b(?!-|\s+(?:of|century)\b)"
     r"|\b(?P<rel>last|this|next|previous|past|current|coming)\s+quarter\b)"
 )
 def _the_quarter(m: re.Match[str], ctx: _Ctx) -> _Result | None:
@@ -953,7 +966,7 @@ _DEICTIC = {
 @_rule(
     r"(?i:\b(?P<w>right now|now|currently|current|nowadays|at present|presently|these days|at the moment|the present(?!\s+\w+ing\b)|"
     r"recent (?:years|months|weeks|days)|recently|recent|(?:in )?the past(?!\s+(?:few|several|two|three|four|five|six|seven|eight|nine|ten|\d|year|month|week|decade|day|quarter|century))|formerly|lately|"
-    r"the (?:near |distant )?future|future|soon|the (?:near|long|short) term|the long run|a later date)\b)"
+    r"the (?:near |distant )?future|future|soon|(?-i:Previously)|the (?:near|long|short) term|the long run|a later date)\b)"
 )
 def _deictic(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     w = re.sub(r"\s+", " ", m["w"].lower())
@@ -1244,14 +1257,12 @@ _SET_FOLLOW = frozenset("basis and or to in for at by since as than but from wit
 def _set(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     if m["adv"]:
         w = m["adv"].lower()
-        # adjectives before nouns ("a quarterly dividend", "the weekly magazine") are not sets of times
+        # "a quarterly dividend" is a payment, not a time; "a daily rally", "his weekly address" are
         nxt = re.match(r"\s+([A-Za-z]+)", ctx.text[m.end() : m.end() + 20])
-        if (
-            nxt
-            and w not in ("annually", "yearly")
-            and (nxt.group(1)[0].isupper() or nxt.group(1) not in _SET_FOLLOW)
-        ):
+        if nxt and w == "quarterly" and nxt.group(1) not in _SET_FOLLOW:
             return None
+        if m["adv"][0].isupper() and nxt and nxt.group(1)[0].isupper():
+            return None  # "Daily Mail", "Weekly Standard"
         return "SET", _SET_ADV[w], None
     if m["per"]:
         if m["per"].lower() == "a":
@@ -1384,7 +1395,7 @@ def _weekend(m: re.Match[str], ctx: _Ctx) -> _Result | None:
 
 
 @_rule(
-    r"(?i:\b(?:for\s+)?the\s+(?P<adj>full|fiscal|latest\s+fiscal|current\s+fiscal|calendar|whole|entire|same)?\s*year\b"
+    r"(?i:\b(?:for\s+|(?P<of>of)\s+)?the\s+(?P<adj>full|fiscal|latest\s+fiscal|current\s+fiscal|calendar|whole|entire|same)?\s*year\b(?![-'’])"
     r"(?P<ended>\s+(?:ended|ending|that\s+ended|to|through))?)"
     r"|(?i:\b(?P<ago>year[- ](?:earlier|ago))\b)"
     r"|(?i:\b(?P<el>earlier|later)\s+in\s+the\s+(?P<u>year|month|week|day)\b)"
@@ -1407,7 +1418,13 @@ def _the_year(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     g = m.group(0).lower()
     if m["ended"]:
         return "DURATION", "P1Y", None
-    if not (m["adj"] or g.startswith("for")):
+    if m["of"] and not m["adj"]:
+        before = ctx.text[max(0, m.start() - 30) : m.start()].lower()
+        if not re.search(
+            r"(?:months|weeks|days|half|part|quarter|quarters|rest|remainder|balance)\s+$", before
+        ):
+            return None  # "player of the year"
+    elif not (m["adj"] or g.startswith("for")):
         return None
     if (m["adj"] or "").lower() == "same":
         return None
@@ -1442,7 +1459,7 @@ def _spoken_year(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         u = _NUMBERS[m["u2"].lower()] if m["u2"] else 0
         y = 2000 + t + u
         after = ctx.text[m.end() : m.end() + 14]
-        if re.match(r"\s+[a-z]+s\b", after):
+        if re.match(r"\s+(?!has\b|was\b|is\b)[a-z]+s\b", after):
             return None
     ctx.note(int(y))
     return "DATE", str(int(y)), None
@@ -1705,6 +1722,13 @@ def resolve_value(value: str, anchor: dt.date) -> str:
         anchor = anchor.date()
     if not value.startswith("XXXX"):
         return value
+    try:
+        return _resolve(value, anchor)
+    except (ValueError, OverflowError):  # anchors at the ends of the calendar
+        return value
+
+
+def _resolve(value: str, anchor: dt.date) -> str:
     m = re.fullmatch(r"XXXX-(\d\d)(?:-(\d\d))?(T.*)?", value)
     if m:
         mon = int(m[1])
