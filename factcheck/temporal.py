@@ -136,6 +136,7 @@ _NUMBERS = {
     "a couple": 2,
     "couple of": 2,
     "half a": 0.5,
+    "half an": 0.5,
     "a half": 0.5,
     "dozen": 12,
     "a dozen": 12,
@@ -696,7 +697,9 @@ def _season(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         nxt = ctx.text[m.end() : m.end() + 4].lower()
         if nxt.startswith((" of", " in", " to", " fr", " by")):
             return None
-    if ctx.text[m.end() : m.end() + 1] == "-" or re.match(r"\s+of\b", ctx.text[m.end() : m.end() + 4]):
+    if ctx.text[m.end() : m.end() + 1] == "-" or re.match(
+        r"\s+of\b(?!\s+(?:nineteen|eighteen|two thousand)\b)", ctx.text[m.end() : m.end() + 24]
+    ):
         return None
     a = ctx.anchor
     mod = {"early": "START", "late": "END", "mid": "MID"}.get(pre)
@@ -965,7 +968,7 @@ _DEICTIC = {
 
 @_rule(
     r"(?i:\b(?P<w>right now|now|currently|current|nowadays|at present|presently|these days|at the moment|the present(?!\s+\w+ing\b)|"
-    r"recent (?:years|months|weeks|days)|recently|recent|(?:in )?the past(?!\s+(?:few|several|two|three|four|five|six|seven|eight|nine|ten|\d|year|month|week|decade|day|quarter|century))|formerly|lately|"
+    r"recent years|recently|recent|(?:in )?the past(?!\s+(?:few|several|two|three|four|five|six|seven|eight|nine|ten|\d|year|month|week|decade|day|quarter|century))|formerly|lately|"
     r"the (?:near |distant )?future|future|soon|(?-i:Previously)|the (?:near|long|short) term|the long run|a later date)\b)"
 )
 def _deictic(m: re.Match[str], ctx: _Ctx) -> _Result | None:
@@ -1138,21 +1141,27 @@ def _duration_value(n: float | None, unit: str) -> str:
     if n is None:
         return f"{prefix}X{code}"
     if n != int(n):
-        # half units: express in the next smaller unit when simple
-        if code == "Y":
-            return f"P{int(n * 12)}M"
-        if code == "H" and prefix == "PT":
-            return f"PT{int(n * 60)}M"
-        if code == "D":
-            return f"PT{int(n * 24)}H"
+        # half units: whole units plus half a unit in the next smaller one ("2 1/2 years" -> P2Y6M)
+        whole = int(n)
+        if abs(n - whole - 0.5) < 1e-9:
+            if prefix == "PT":
+                half = {"H": "30M", "M": "30S"}.get(code)
+                if half:
+                    return f"PT{whole}{code}{half}" if whole else f"PT{half}"
+            else:
+                if code == "W":
+                    return f"P{round(n * 7)}D"
+                half = {"Y": "6M", "M": "15D", "D": "T12H"}.get(code)
+                if half:
+                    return f"P{whole}{code}{half}" if whole else f"P{half}"
         return f"{prefix}{n}{code}"
     return f"{prefix}{int(n)}{code}"
 
 
 @_rule(
     rf"(?i:\b(?P<q>(?:the\s+)?(?:(?:past|last|next|first|coming|previous|latest|final|following|remaining|same|year-earlier|initial|further|additional|another|other)\s+)?)"
-    rf"(?P<n>{_NUM_RE}|{_VAGUE_RE})(?:\s+or\s+so)?[\s-]+(?:(?:more|additional|straight|consecutive|full|long|trading|business|working|calendar|fiscal|and\s+a\s+half)[\s-]+)?"
-    rf"(?P<u>{_UNIT_RE})\b(?P<old>-old|\s+old\b|\s+of\s+age\b)?"
+    rf"(?P<n>{_NUM_RE}|{_VAGUE_RE})(?P<frac>\s+1/2|½|\s+and\s+a\s+half)?(?:\s+or\s+so)?[\s-]+(?:(?:more|additional|straight|consecutive|full|long|trading|business|working|calendar|fiscal)[\s-]+)?"
+    rf"(?P<u>{_UNIT_RE})\b(?P<half>\s+and\s+a\s+half\b)?(?P<old>-old|\s+old\b|\s+of\s+age\b)?"
     rf"(?:\s+(?:or\s+so\s+)?(?P<ago>ago|earlier|later|from\s+now|hence)\b)?)"
 )
 def _duration(m: re.Match[str], ctx: _Ctx) -> _Result | None:
@@ -1179,6 +1188,14 @@ def _duration(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     # "the first quarter" etc. are quarters, "a second" is not a duration
     if unit.startswith("quarter") and nword in ("a", "an", "one"):
         return None
+    if n is not None and (m["frac"] or m["half"]):
+        n += 0.5
+    if (
+        nword == "one"
+        and unit == "day"
+        and re.search(r"(?i:\b(?:will|would|could|may|might|'ll|can|hope|hopes)\s+)$", before)
+    ):
+        return "DATE", "FUTURE_REF", None  # "Islam will one day be ..."
     ago = re.sub(r"\s+", " ", (m["ago"] or "").lower())
     if ago:
         # "ago", "from now" count from the publication date; "later" from the date in the narrative
@@ -1197,7 +1214,7 @@ def _duration(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         if code == "D":
             return "DATE", _fmt_date(a + dt.timedelta(days=k)), None
         if code == "W":
-            return "DATE", _fmt_date(a + dt.timedelta(weeks=k)), None
+            return "DATE", _iso_week(a + dt.timedelta(weeks=k)), None
         if code == "M" and unit.startswith("month"):
             y, mo = _add_months(a, k)
             return "DATE", f"{y}-{mo:02d}", None
@@ -1205,8 +1222,8 @@ def _duration(m: re.Match[str], ctx: _Ctx) -> _Result | None:
             return "DATE", str(a.year + k), None
         if code == "DE":
             return "DATE", str(a.year + 10 * k), None
-        if code in ("H", "M", "S"):
-            return "TIME", "PRESENT_REF", None
+        if code in ("H", "M", "S") or (code == "M" and not unit.startswith("month")):
+            return "DURATION", _duration_value(n, unit), None  # "an hour later": no calendar date
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None
     if unit in ("night", "nights") and nword in ("a", "an", "one"):
         return None
@@ -1220,9 +1237,6 @@ _BARE_PLURAL_UNITS = r"(?:years|months|weeks|days|decades|centuries|hours|minute
     rf"(?i:\b(?P<p>for|over|in|within|after|the past|the last|the next|the coming|coming|recent|past)\s+(?P<u>{_BARE_PLURAL_UNITS})\b)(?!\s+(?:ago|of|earlier|later|old)\b)"
 )
 def _bare_units(m: re.Match[str], ctx: _Ctx) -> _Result | None:
-    p = m["p"].lower()
-    if p == "recent":
-        return "DATE", "PAST_REF", None
     return "DURATION", _duration_value(None, m["u"]), None
 
 
@@ -1589,7 +1603,7 @@ _TRIGGER_WORDS = {
         minute minutes second seconds decade decades century centuries millennium millennia quarter
         quarters period fortnight fortnights morning afternoon evening mornings evenings afternoons q""",
     "season": "spring summer fall autumn winter",
-    "deictic": """now today tonight tomorrow yesterday recent recently current currently past future soon
+    "deictic": """now today tonight tomorrow yesterday recent recently current currently past future soon previously
         present presently moment formerly lately nowadays noon midday midnight term run date""",
     "setadv": """daily nightly weekly biweekly fortnightly monthly quarterly annually yearly hourly
         semiannually biannually""",
@@ -1686,6 +1700,21 @@ def _tag_cached(text: str, anchor: dt.date | None) -> tuple[TimeRef, ...]:
                 r = TimeRef(r.start, r.end, r.text, r.type, f"{int(y) - 1}-Q{q}", r.mod)
             elif re.fullmatch(r"\d{4}-QX", r.value):
                 r = TimeRef(r.start, r.end, r.text, r.type, f"{r.value[:4]}-Q{q}", r.mod)
+        if result and re.fullmatch(r"\d{4}", r.value) and r.type == "DATE":
+            # "January nineteen ninety-seven", "the winter of nineteen ninety-four"
+            p = result[-1]
+            tail = re.search(r"-(\d\d|SP|SU|FA|WI)$", p.value)
+            if (
+                p.type == "DATE"
+                and tail
+                and re.fullmatch(r"[\w .'-]*", p.text)
+                and not re.search(r"\d", p.text)
+                and re.fullmatch(r"\s+(?:of\s+)?", text[p.end : r.start])
+            ):
+                r = TimeRef(
+                    p.start, r.end, text[p.start : r.end], "DATE", f"{r.value}-{tail.group(1)}", p.mod
+                )
+                result.pop()
         lead = _LEADING_PREP.match(r.text)
         if lead and lead.end() < len(r.text):
             st = r.start + lead.end()
