@@ -184,10 +184,12 @@ async def test_accept_suggestion(seeds_copy, session_path):
         m.go_to_claim(old.id)
         await pilot.pause()
         assert "is superseded by" in str(m.query_one("#event-text").render())
+        shown = m._suggestions(m.claim)[0]  # "a" accepts the first suggestion shown
+        assert shown.kind == "supersedes" and shown.claim == old.id
         await pilot.press("a")
         await pilot.press("q")
     d = sess.load(session_path).decisions[old.id]
-    assert d.verdict == Verdict.SUPERSEDED and d.superseded_by == new.id
+    assert d.verdict == Verdict.SUPERSEDED and d.superseded_by == shown.by
 
 
 async def test_dismiss_restore_and_add_claim(seeds_copy, session_path):

@@ -154,7 +154,7 @@ class FactcheckApp(App[int]):
         if error:
             self.notify(f"Could not save: {error}", title="Save failed", severity="error", timeout=10)
         if self.main_screen is not None and self.main_screen.is_mounted:
-            self.main_screen.set_message("save failed" if error else "saved")
+            self.main_screen.set_message("save failed" if error else self.main_screen.message)
 
     def save_now(self) -> bool:
         """Save synchronously (on quit). Returns False (and tells the user) when it failed."""

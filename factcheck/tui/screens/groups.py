@@ -36,7 +36,7 @@ _ORDER = (Verdict.CONFIRMED, Verdict.DISPUTED, Verdict.SUPERSEDED, Verdict.UNREV
 
 def _time_key(g: EventGroup) -> tuple[int, str, str]:
     w = g.when or ""
-    return (0 if w and w[:1].isdigit() else 1, w, g.id)
+    return (0 if w[:1].isdigit() else 1 if w else 2, w, g.id)  # dated, partly known, unknown
 
 
 class GroupsScreen(Screen[None]):

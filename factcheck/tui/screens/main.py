@@ -47,6 +47,8 @@ from factcheck.tui.widgets.claim_list import ClaimList
 from factcheck.tui.widgets.event_panel import EventPanel
 
 MAIN_BINDINGS = [
+    Binding("question_mark,f1", "help", "Help", id="help"),
+    Binding("q", "quit", "Quit", id="quit"),
     Binding("j", "next_claim", "Next claim", id="next-claim"),
     Binding("k", "prev_claim", "Prev claim", id="prev-claim", show=False),
     Binding("J,right_square_bracket", "next_article", "Next article", id="next-article"),
@@ -70,8 +72,6 @@ MAIN_BINDINGS = [
     Binding("ctrl+z", "undo", "Undo", id="undo"),
     Binding("ctrl+y", "redo", "Redo", id="redo", show=False),
     Binding("ctrl+s", "save", "Save", id="save", show=False),
-    Binding("question_mark,f1", "help", "Help", id="help"),
-    Binding("q", "quit", "Quit", id="quit"),
 ]
 
 MUTATING = {
@@ -158,8 +158,12 @@ class MainScreen(Screen[None]):
 
     def on_resize(self, event: events.Resize) -> None:
         self._apply_layout_class(event.size.width)
+
+    @on(ClaimList.Resized)
+    def _lists_resized(self) -> None:
         if self._started:
-            self.call_after_refresh(self._refresh_prompts)
+            self._refresh_prompts()
+            self.query_one(ArticleView).rescroll(self.article, self.claim)
 
     def _apply_layout_class(self, width: int) -> None:
         self.set_class(width < 110, "-narrow")
@@ -380,6 +384,15 @@ class MainScreen(Screen[None]):
                 head.append(literal(f" by {d.superseded_by}"))
         head.append(Content.styled(f"  {c.id}", "$text-muted"))
         lines.append(Content.assemble(*head))
+        for s in self._suggestions(c):
+            lines.append(
+                Content.assemble(
+                    ("Suggestion", "bold $text-warning"),
+                    (" (a accepts): ", "$text-muted"),
+                    self.suggestion_text(s),
+                    literal(f" — {s.why}" if s.why else "").stylize("$text-muted"),
+                )
+            )
         if d.note:
             lines.append(Content.assemble(("Note: ", "bold"), literal(d.note)))
         if d.evidence:
@@ -437,16 +450,6 @@ class MainScreen(Screen[None]):
                         literal(clip(o.text, 160)),
                     )
                 )
-        for s in self._suggestions(c):
-            lines.append(
-                Content.assemble(
-                    ("Suggestion", "bold $text-warning"),
-                    (" (a accepts): ", "$text-muted"),
-                    self.suggestion_text(s),
-                )
-            )
-            if s.why:
-                lines.append(Content.assemble("  ", literal(s.why).stylize("$text-muted")))
         return Content("\n").join(lines)
 
     def _refresh_status(self) -> None:

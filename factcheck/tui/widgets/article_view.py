@@ -47,6 +47,10 @@ class ArticleView(VerticalScroll):
         else:
             self.scroll_home(animate=False)
 
+    def rescroll(self, article: Article | None, current: Claim | None) -> None:
+        if article is not None and current is not None:
+            self.call_after_refresh(self._scroll_claim_into_view, article.text, current.start, current.end)
+
     def _scroll_claim_into_view(self, text: str, start: int, end: int) -> None:
         width = self.scrollable_content_region.width
         if width <= 0:

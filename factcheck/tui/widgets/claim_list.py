@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import OptionList
 
 from factcheck.model import Claim
@@ -11,6 +14,13 @@ from factcheck.tui.fmt import badge, clip, time_text
 
 
 class ClaimList(OptionList):
+    @dataclass
+    class Resized(Message):
+        """The list's width changed: its lines must be cut again."""
+
+    def on_resize(self) -> None:
+        self.post_message(self.Resized())
+
     HELP = (
         "Claims: the claims of the current article, in text order. Each line shows the verdict badge "
         "(· unreviewed, ✓ confirmed, ✗ disputed, ↷ superseded), the speaker, the normalised time of the "
@@ -34,5 +44,12 @@ class ClaimList(OptionList):
             bits.append((" ✎", "$text-muted"))
         if decision.evidence:
             bits.append((f" ⚲{len(decision.evidence)}", "$text-muted"))
+        if width < 40:  # narrow terminal: one line per claim, the text follows the badge
+            return Content.assemble(
+                badge(decision.verdict),
+                " ",
+                (when + " " if when else "", "$text-accent"),
+                clip(claim.text, 200),
+            ).truncate(max(10, width - 1), ellipsis=True)
         head = Content.assemble(*bits).truncate(max(10, width - 1), ellipsis=True)
         return Content.assemble(head, "\n", (clip(claim.text, max(10, width - 1)), "$text-muted"))
