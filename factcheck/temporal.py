@@ -1042,6 +1042,8 @@ def _weekday(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     else:
         tense = _tense_of(m, ctx)
         d = _weekday_date(wd, a, "future" if tense == "FUT" else "past")
+        if tense is None and (_weekday_date(wd, a, "next") - a).days <= 2:
+            d = _weekday_date(wd, a, "next")  # neutral clause, a weekday one or two days ahead
     ctx.last_ref = d
     return "DATE", _fmt_date(d), None
 
@@ -1222,8 +1224,10 @@ def _duration(m: re.Match[str], ctx: _Ctx) -> _Result | None:
             return "DATE", str(a.year + k), None
         if code == "DE":
             return "DATE", str(a.year + 10 * k), None
-        if code in ("H", "M", "S") or (code == "M" and not unit.startswith("month")):
-            return "DURATION", _duration_value(n, unit), None  # "an hour later": no calendar date
+        if code in ("H", "M", "S") and not unit.startswith("month"):
+            if ago == "later":
+                return "DURATION", _duration_value(n, unit), None  # "an hour later": no calendar date
+            return "TIME", "PRESENT_REF", None  # "12 hours ago": about now
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None
     if unit in ("night", "nights") and nword in ("a", "an", "one"):
         return None
