@@ -1,0 +1,103 @@
+"""``factcheck report SESSION [--format md|csv|json|claimreview] [-o FILE]``.
+
+Opens the session read-only through ``factcheck.review.Review`` and writes the report to FILE or stdout.
+Errors are one line on stderr and exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
+
+
+def _err(msg: str) -> None:
+    print(f"factcheck: {msg}", file=sys.stderr)
+
+
+def register(subparsers: Any) -> None:
+    p = subparsers.add_parser(
+        "report",
+        help="write a session's findings as Markdown, CSV, JSON or ClaimReview",
+        description="Turn a review session (with its corpus) into a report.",
+    )
+    p.add_argument("session", metavar="SESSION", help="session file")
+    p.add_argument(
+        "--format",
+        "-f",
+        default="md",
+        choices=("md", "csv", "json", "claimreview"),
+        help="md (default), csv, json, or claimreview (schema.org JSON-LD)",
+    )
+    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    p.add_argument(
+        "--corpus", nargs="+", metavar="PATH", help="article files or folders (default: the session's)"
+    )
+    p.add_argument(
+        "--organisation", "--org", metavar="NAME", help="reviewing organisation (ClaimReview author)"
+    )
+    p.add_argument("--organisation-url", metavar="URL", help="the organisation's URL")
+    p.add_argument("--base-url", metavar="URL", help="base URL of the published reviews (ClaimReview url)")
+    p.add_argument(
+        "--rating",
+        action="append",
+        default=[],
+        metavar="VERDICT=NAME",
+        help="ClaimReview alternateName for a verdict, e.g. confirmed=Accurate (repeatable)",
+    )
+    p.set_defaults(func=cmd_report)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from factcheck.report import ReportError, render, write_report
+    from factcheck.review import Review, SessionError
+
+    path = Path(args.session)
+    if not path.is_file():
+        _err(f"{path}: no such session")
+        return EXIT_USAGE
+    for p in args.corpus or []:
+        if not Path(p).exists():
+            _err(f"{p}: no such file or folder")
+            return EXIT_USAGE
+    ratings: dict[str, str] = {}
+    for item in args.rating:
+        verdict, sep, name = item.partition("=")
+        if not sep or not verdict.strip() or not name.strip():
+            _err(f"--rating must be VERDICT=NAME, not {item!r}")
+            return EXIT_USAGE
+        ratings[verdict.strip().lower()] = name.strip()
+    options: dict[str, Any] = {
+        "organisation": args.organisation,
+        "organisation_url": args.organisation_url,
+        "base_url": args.base_url,
+        "ratings": ratings,
+    }
+    try:
+        review = Review.open(path, args.corpus, readonly=True)
+    except SessionError as e:
+        _err(str(e))
+        return EXIT_USAGE
+    except OSError as e:
+        _err(f"{path}: {e.strerror or e}")
+        return EXIT_USAGE
+    try:
+        for problem in review.corpus.errors:
+            _err(str(problem))
+        if args.output:
+            out = write_report(review, args.format, args.output, **options)
+            print(f"written {out}", file=sys.stderr)
+        else:
+            sys.stdout.write(render(review, args.format, **options))
+    except ReportError as e:
+        _err(str(e))
+        return EXIT_USAGE
+    except OSError as e:
+        _err(f"{args.output}: {e.strerror or e}")
+        return EXIT_USAGE
+    finally:
+        review.close()
+    return EXIT_PARTIAL if review.corpus.errors else EXIT_OK

@@ -1,0 +1,532 @@
+"""Reports of a review session: Markdown, CSV, JSON and schema.org ClaimReview (JSON-LD).
+
+No UI here: ``render(review, fmt, **options) -> str`` and ``write_report(review, fmt, path, **options)``
+are what the CLI (``factcheck report``) and the TUI call. Untrusted text (claims, notes, file names) is
+escaped for the target format, never interpreted.
+
+Options (keyword arguments, else the ``[report]`` table of the config file, see ``load_config``):
+``organisation`` / ``organisation_url`` (ClaimReview ``author``), ``base_url`` (ClaimReview ``url``),
+``ratings`` (verdict -> ``alternateName``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import datetime as dt
+import io
+import json
+import os
+import tempfile
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from factcheck import session as sess
+from factcheck.model import Article, Claim, Verdict
+
+FORMATS = ("md", "csv", "json", "claimreview")
+
+DEFAULT_RATINGS: dict[str, str] = {
+    str(Verdict.CONFIRMED): "True",
+    str(Verdict.DISPUTED): "Disputed",
+    str(Verdict.SUPERSEDED): "Outdated",
+}
+
+CSV_FIELDS = (
+    "article",
+    "outlet",
+    "published",
+    "claim_id",
+    "text",
+    "speaker",
+    "when",
+    "stance",
+    "group",
+    "verdict",
+    "superseded_by",
+    "note",
+    "reviewer",
+    "reviewed_at",
+    "evidence",
+)
+
+
+class ReportError(Exception):
+    """A report cannot be written (bad option, invalid ClaimReview object): one line for the user."""
+
+
+# ---------------------------------------------------------------------------------------------
+# Config
+
+
+def load_config() -> dict[str, Any]:
+    """The ``[report]`` table of the factcheck config file (empty when missing or unreadable)."""
+    try:
+        with open(sess.config_path(), "rb") as f:
+            table = tomllib.load(f).get("report", {})
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return {}
+    return table if isinstance(table, dict) else {}
+
+
+def _options(options: Mapping[str, Any]) -> dict[str, Any]:
+    conf = load_config()
+    out: dict[str, Any] = {}
+    for key in ("organisation", "organisation_url", "base_url"):
+        v = options.get(key)
+        if v is None:
+            v = conf.get(key)
+        out[key] = str(v).strip() if v else None
+    ratings = dict(DEFAULT_RATINGS)
+    for source in (conf.get("ratings"), options.get("ratings")):
+        if isinstance(source, Mapping):
+            for k, v in source.items():
+                key = str(k).lower()
+                if key not in DEFAULT_RATINGS:
+                    raise ReportError(
+                        f"rating for unknown verdict {k!r} (use one of: {', '.join(DEFAULT_RATINGS)})"
+                    )
+                ratings[key] = str(v)
+    out["ratings"] = ratings
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# The data every format is made from
+
+
+def _iso_time(t: dt.datetime | None) -> str | None:
+    return t.isoformat().replace("+00:00", "Z") if t else None
+
+
+def _claim_row(review: Any, art: Article, c: Claim) -> dict[str, Any]:
+    d = review.decision(c.id)
+    return {
+        "article": art.path,
+        "article_key": art.key,
+        "outlet": art.outlet,
+        "title": art.title,
+        "url": art.url,
+        "published": art.published.isoformat() if art.published else None,
+        "claim_id": c.id,
+        "text": c.text,
+        "speaker": c.speaker,
+        "when": [t.value or t.text for t in c.when],
+        "stance": str(c.stance),
+        "group": c.group,
+        "verdict": str(d.verdict),
+        "superseded_by": d.superseded_by,
+        "note": d.note or "",
+        "evidence": list(d.evidence),
+        "reviewer": d.reviewer,
+        "reviewed_at": _iso_time(d.updated),
+        "manual": c.manual,
+        "conflicts": [dict(x) for x in d.conflicts],
+    }
+
+
+def collect(review: Any) -> dict[str, Any]:
+    """Everything a report shows, as plain JSON-ready data with stable field names."""
+    rows: list[dict[str, Any]] = []
+    dismissed = 0
+    for art in review.corpus.articles:
+        for c in review.claims(art.key, include_dismissed=True):
+            if review.decision(c.id).dismissed:
+                dismissed += 1
+                continue
+            rows.append(_claim_row(review, art, c))
+    progress = {str(v): n for v, n in review.progress().items()}
+    reviewers = sorted({r["reviewer"] for r in rows if r["reviewer"]})
+    groups = []
+    listed = {r["claim_id"] for r in rows}
+    for g in review.corpus.groups:
+        members = [cid for cid in g.claims if cid in listed]
+        if not members:
+            continue
+        groups.append(
+            {
+                "id": g.id,
+                "label": g.label,
+                "when": g.when,
+                "claims": members,
+                "suggested_conflicts": [
+                    {"claim": s.claim, "other": s.by, "why": s.why}
+                    for s in g.suggestions
+                    if s.kind == "conflicts"
+                ],
+            }
+        )
+    orphans = [
+        {
+            "claim_id": d.claim_id,
+            "article": d.article,
+            "text": d.text,
+            "verdict": str(d.verdict),
+            "note": d.note or "",
+            "reviewer": d.reviewer,
+            "reviewed_at": _iso_time(d.updated),
+        }
+        for d in review.orphans
+    ]
+    return {
+        "session": str(review.path),
+        "generated": _iso_time(sess.utcnow()),
+        "summary": {
+            "articles": len(review.corpus.articles),
+            "claims": len(rows),
+            "dismissed": dismissed,
+            "progress": progress,
+            "reviewers": reviewers,
+        },
+        "claims": rows,
+        "groups": groups,
+        "orphans": orphans,
+    }
+
+
+def chains(rows: list[dict[str, Any]]) -> list[list[str]]:
+    """Supersession chains ``[A, B, C]`` (A superseded by B, B by C), longest first per start."""
+    by_id = {r["claim_id"]: r for r in rows}
+    targets = {r["superseded_by"] for r in rows if r["superseded_by"]}
+    out: list[list[str]] = []
+    for r in rows:
+        if not r["superseded_by"] or r["claim_id"] in targets:
+            continue
+        chain = [r["claim_id"]]
+        nxt = r["superseded_by"]
+        while nxt and nxt not in chain:
+            chain.append(nxt)
+            nxt = by_id[nxt]["superseded_by"] if nxt in by_id else None
+        out.append(chain)
+    # cycles (A by B, B by A) have no start: draw each once from its first member
+    seen = {cid for ch in out for cid in ch}
+    for r in rows:
+        if r["superseded_by"] and r["claim_id"] not in seen:
+            chain = [r["claim_id"]]
+            nxt = r["superseded_by"]
+            while nxt and nxt not in chain:
+                chain.append(nxt)
+                nxt = by_id[nxt]["superseded_by"] if nxt in by_id else None
+            seen.update(chain)
+            out.append(chain)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Markdown
+
+_MD_SPECIAL = set("\\`*_{}[]<>#|~&")  # md() output never starts a line, so -+.! need no escape
+
+
+def md(text: Any) -> str:
+    """Untrusted text as literal Markdown inline text: one line, inline markup characters escaped.
+
+    The result is always placed after other text on its line, so block markers (``-``, ``1.``) are inert."""
+    s = " ".join(str(text if text is not None else "").split())
+    return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in s)
+
+
+def _who(r: dict[str, Any]) -> str:
+    outlet = md(r["outlet"] or r["article_key"])
+    return f"{outlet}, {r['published'] or 'undated'}"
+
+
+def render_markdown(data: dict[str, Any]) -> str:
+    s = data["summary"]
+    rows: list[dict[str, Any]] = data["claims"]
+    by_id = {r["claim_id"]: r for r in rows}
+    out = [f"# Fact-check report: {md(Path(data['session']).name)}", ""]
+    out.append(f"- Articles: {s['articles']}")
+    out.append(f"- Claims: {s['claims']}" + (f" ({s['dismissed']} dismissed)" if s["dismissed"] else ""))
+    total = sum(s["progress"].values())
+    done = total - s["progress"].get("unreviewed", 0)
+    out.append(f"- Reviewed: {done} of {total}" + (f" ({100 * done / total:.0f}%)" if total else ""))
+    for v, n in s["progress"].items():
+        out.append(f"  - {v}: {n}")
+    out.append("- Reviewers: " + (", ".join(md(x) for x in s["reviewers"]) or "none"))
+    out.append(f"- Generated: {data['generated']}")
+    all_chains = chains(rows)
+
+    def ref(cid: str) -> str:
+        r = by_id.get(cid)
+        return f"`{cid}`" if r is None else f"`{cid}` ({_who(r)})"
+
+    in_group: set[str] = set()
+    for g in data["groups"]:
+        members = [by_id[c] for c in g["claims"] if c in by_id]
+        in_group.update(g["claims"])
+        members.sort(key=lambda r: (r["published"] or "9999", r["outlet"] or "", r["claim_id"]))
+        out += ["", f"## {md(g['label'] or g['id'])}", ""]
+        out.append(f"Event time: {md(g['when'] or 'unknown')} · group `{g['id']}` · {len(members)} claim(s)")
+        out.append("")
+        for r in members:
+            out.append(f"- **{_who(r)}** `{r['claim_id']}`: {md(r['text'])}")
+            verdict = r["verdict"]
+            if r["superseded_by"]:
+                verdict += f" by {ref(r['superseded_by'])}"
+            extra = []
+            if r["speaker"]:
+                extra.append(f"speaker {md(r['speaker'])}")
+            if r["reviewer"]:
+                extra.append(
+                    f"by {md(r['reviewer'])}" + (f" at {r['reviewed_at']}" if r["reviewed_at"] else "")
+                )
+            out.append(f"  - Verdict: **{verdict}**" + (f" ({'; '.join(extra)})" if extra else ""))
+            if r["note"]:
+                out.append(f"  - Note: {md(r['note'])}")
+            for e in r["evidence"]:
+                out.append(f"  - Evidence: {md(e)}")
+            for c in r["conflicts"]:
+                other = c.get("reviewer") or "another reviewer"
+                out.append(f"  - ⚠ Conflict: {md(other)} said {md(c.get('verdict', '?'))}")
+        group_chains = [ch for ch in all_chains if ch[0] in g["claims"]]
+        if group_chains:
+            out += ["", "Supersession:", ""]
+            for ch in group_chains:
+                out.append("- " + " -> superseded by ".join(ref(c) for c in ch))
+        flags = []
+        for x in g["suggested_conflicts"]:
+            a, b = by_id.get(x["claim"]), by_id.get(x["other"])
+            if a and b and "superseded" not in (a["verdict"], b["verdict"]):
+                flags.append(f"- ⚠ Possible conflict: {ref(x['claim'])} vs {ref(x['other'])}: {md(x['why'])}")
+        verdicts = {r["verdict"] for r in members}
+        if {"confirmed", "disputed"} <= verdicts:
+            flags.append("- ⚠ Claims in this event are both confirmed and disputed")
+        if flags:
+            out += ["", "Conflicts:", "", *flags]
+    loose = [r for r in rows if r["claim_id"] not in in_group]
+    if loose:
+        out += ["", "## Claims in no event group", ""]
+        for r in loose:
+            out.append(f"- **{_who(r)}** `{r['claim_id']}`: {md(r['text'])} — **{r['verdict']}**")
+    todo = [r for r in rows if r["verdict"] == "unreviewed"]
+    out += ["", f"## Still unreviewed ({len(todo)})", ""]
+    out += [f"- {_who(r)} `{r['claim_id']}`: {md(r['text'])}" for r in todo] or [
+        "Nothing: every claim has a verdict."
+    ]
+    out += ["", f"## Orphaned decisions ({len(data['orphans'])})", ""]
+    if data["orphans"]:
+        out.append("Decisions whose claim is no longer found in the articles:")
+        out.append("")
+        for o in data["orphans"]:
+            note = f" — {md(o['note'])}" if o["note"] else ""
+            out.append(
+                f"- `{o['claim_id']}` ({md(o['article'])}): {md(o['text'])} — **{o['verdict']}**{note}"
+            )
+    else:
+        out.append("None.")
+    return "\n".join(out) + "\n"
+
+
+# ---------------------------------------------------------------------------------------------
+# CSV / JSON
+
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(v: Any) -> str:
+    """A spreadsheet cell that is never a formula: a leading =, +, -, @ (or tab/CR) gets a quote prefix."""
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        s = "true" if v else "false"
+    elif isinstance(v, list):
+        s = "; ".join(str(x) for x in v)
+    else:
+        s = str(v)
+    return "'" + s if s.startswith(_FORMULA) else s
+
+
+def render_csv(data: dict[str, Any]) -> str:
+    buf = io.StringIO(newline="")
+    w = csv.writer(buf, dialect="excel", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+    w.writerow(CSV_FIELDS)
+    for r in data["claims"]:
+        w.writerow([safe_cell(r[f]) for f in CSV_FIELDS])
+    return buf.getvalue()
+
+
+def render_json(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+# ---------------------------------------------------------------------------------------------
+# ClaimReview
+
+REQUIRED = (
+    ("@context",),
+    ("@type",),
+    ("claimReviewed",),
+    ("reviewRating", "@type"),
+    ("reviewRating", "alternateName"),
+    ("itemReviewed", "@type"),
+    ("itemReviewed", "author"),
+    ("itemReviewed", "datePublished"),
+    ("itemReviewed", "appearance"),
+    ("itemReviewed", "firstAppearance"),
+    ("author", "@type"),
+    ("author", "name"),
+    ("datePublished",),
+)
+
+
+def validate_claimreview(obj: Mapping[str, Any]) -> None:
+    """Raise ReportError naming the first missing (or empty) required field."""
+    for path in REQUIRED:
+        cur: Any = obj
+        for key in path:
+            cur = cur.get(key) if isinstance(cur, Mapping) else None
+        if cur in (None, "", [], {}):
+            name = ".".join(path)
+            cid = obj.get("identifier", "?")
+            hint = ""
+            if path[0] == "author":
+                hint = " (give --organisation or set organisation in the [report] table of the config)"
+            elif path == ("itemReviewed", "datePublished") or path[-1] == "firstAppearance":
+                hint = " (the article has no publication date; set one in the review)"
+            raise ReportError(f"ClaimReview for claim {cid}: missing {name}{hint}")
+    if obj.get("@type") != "ClaimReview" or obj["reviewRating"].get("@type") != "Rating":
+        raise ReportError(f"ClaimReview for claim {obj.get('identifier', '?')}: wrong @type")
+
+
+def _work(r: dict[str, Any]) -> dict[str, Any]:
+    w: dict[str, Any] = {"@type": "CreativeWork"}
+    if r["url"]:
+        w["url"] = r["url"]
+    w["name"] = r["title"] or r["article_key"]
+    if r["outlet"]:
+        w["publisher"] = {"@type": "Organization", "name": r["outlet"]}
+    if r["published"]:
+        w["datePublished"] = r["published"]
+    return w
+
+
+def _claim_url(base: str | None, r: dict[str, Any]) -> str | None:
+    if r["url"]:
+        return str(r["url"])
+    return f"{base.rstrip('/')}/{quote(r['claim_id'], safe='')}" if base else None
+
+
+def claimreviews(data: dict[str, Any], opts: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """One validated ClaimReview per reviewed claim (unreviewed claims are left out).
+
+    ``appearance`` lists the claim's own article and the articles of other claims in the same event
+    group that received the same verdict (the same claim as reported by other outlets).
+    """
+    rows: list[dict[str, Any]] = data["claims"]
+    by_id = {r["claim_id"]: r for r in rows}
+    ratings: Mapping[str, str] = {**DEFAULT_RATINGS, **(opts.get("ratings") or {})}
+    base = opts.get("base_url")
+    out = []
+    for r in rows:
+        if r["verdict"] == "unreviewed":
+            continue
+        same = [r] + [
+            o
+            for o in rows
+            if o is not r
+            and o["group"]
+            and o["group"] == r["group"]
+            and o["verdict"] == r["verdict"]
+            and o["article_key"] != r["article_key"]
+            and r["superseded_by"] != o["claim_id"]
+            and o["superseded_by"] != r["claim_id"]
+        ]
+        seen: set[str] = set()
+        apps = []
+        for o in same:
+            if o["article_key"] not in seen:
+                seen.add(o["article_key"])
+                apps.append(o)
+        dated = sorted((o for o in apps if o["published"]), key=lambda o: o["published"])
+        first = dated[0] if dated else None
+        rating: dict[str, Any] = {"@type": "Rating", "alternateName": ratings.get(r["verdict"], "")}
+        if r["note"]:
+            rating["ratingExplanation"] = r["note"]
+        speaker = r["speaker"] or r["outlet"]
+        item: dict[str, Any] = {
+            "@type": "Claim",
+            "author": {"@type": "Person" if r["speaker"] else "Organization", "name": speaker}
+            if speaker
+            else None,
+            "datePublished": first["published"] if first else r["published"],
+            "appearance": [_work(o) for o in apps],
+            "firstAppearance": _work(first) if first else None,
+        }
+        author: dict[str, Any] = {"@type": "Organization", "name": opts.get("organisation")}
+        if opts.get("organisation_url"):
+            author["url"] = opts["organisation_url"]
+        obj: dict[str, Any] = {
+            "@context": "https://schema.org",
+            "@type": "ClaimReview",
+            "identifier": r["claim_id"],
+            "claimReviewed": r["text"],
+            "reviewRating": rating,
+            "itemReviewed": item,
+            "author": author,
+            "datePublished": (r["reviewed_at"] or data["generated"] or "")[:10],
+        }
+        if base:
+            obj["url"] = f"{base.rstrip('/')}#{quote(r['claim_id'], safe='')}"
+        if r["verdict"] == "superseded" and r["superseded_by"]:
+            newer = by_id.get(r["superseded_by"])
+            link: dict[str, Any] = {"@type": "Claim", "identifier": r["superseded_by"]}
+            if newer:
+                link["text"] = newer["text"]
+                url = _claim_url(base, newer)
+                if url:
+                    link["url"] = url
+                if newer["published"]:
+                    link["datePublished"] = newer["published"]
+            obj["isBasedOn"] = link
+            rating.setdefault("ratingExplanation", f"Superseded by a newer report: {link.get('text', '')}")
+        if r["evidence"]:
+            obj["citation"] = list(r["evidence"])
+        validate_claimreview(obj)
+        out.append(obj)
+    return out
+
+
+def render_claimreview(data: dict[str, Any], opts: Mapping[str, Any]) -> str:
+    return json.dumps(claimreviews(data, opts), ensure_ascii=False, indent=1) + "\n"
+
+
+# ---------------------------------------------------------------------------------------------
+# Entry points
+
+
+def render(review: Any, fmt: str, **options: Any) -> str:
+    """The report of ``review`` in format ``fmt`` (md, csv, json, claimreview) as text."""
+    fmt = fmt.lower()
+    if fmt == "markdown":
+        fmt = "md"
+    if fmt not in FORMATS:
+        raise ReportError(f"unknown report format {fmt!r} (use one of: {', '.join(FORMATS)})")
+    opts = _options(options)
+    data = collect(review)
+    if fmt == "md":
+        return render_markdown(data)
+    if fmt == "csv":
+        return render_csv(data)
+    if fmt == "json":
+        return render_json(data)
+    return render_claimreview(data, opts)
+
+
+def write_report(review: Any, fmt: str, path: Path | str, **options: Any) -> Path:
+    """Render and write atomically (UTF-8); returns the path written. Raises ReportError, OSError."""
+    text = render(review, fmt, **options)
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or Path("."))
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return target

@@ -1,0 +1,203 @@
+"""Reports: Markdown, CSV, JSON, ClaimReview from a fixture session; CLI errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from factcheck import cli
+from factcheck.model import Verdict
+from factcheck.report import (
+    CSV_FIELDS,
+    ReportError,
+    claimreviews,
+    collect,
+    md,
+    render,
+    validate_claimreview,
+    write_report,
+)
+from factcheck.review import Review
+
+A = """+++
+outlet = "Daily Alpha"
+published = 2024-05-01
+url = "https://alpha.example/putin"
++++
+Russian President Vladimir Putin said on Monday that he will visit China in October.
+Finance Minister Anna Berg said that inflation rose to 3.4 percent in March.
+"""
+
+B = """+++
+outlet = "Beta News"
+published = 2024-05-03
++++
+Russian President Vladimir Putin will visit China in May, the Kremlin said on Wednesday.
+Officials in Oslo confirmed that 12,000 new homes were completed in 2024.
+"""
+
+C = """+++
+outlet = "Gamma Post"
+published = 2024-05-05
++++
+The Kremlin said on Friday that President Vladimir Putin will travel to Beijing on 16 May.
+"""
+
+HOSTILE = '=HYPERLINK("http://evil.example","x") said "quoted"\nsecond line, with comma'
+
+
+@pytest.fixture
+def review(tmp_path: Path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, text in {"a.txt": A, "b.txt": B, "c.txt": C}.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    r = Review.open(tmp_path / "s.toml", [str(corpus)], reviewer="alice")
+    a = [c.id for c in r.claims("a.txt")]
+    b = [c.id for c in r.claims("b.txt")]
+    c = [c.id for c in r.claims("c.txt")]
+    assert len(a) >= 2 and len(b) >= 2 and len(c) >= 1
+    # one event across three outlets, with a supersession chain a0 -> b0 -> c0
+    r.merge_groups(a[0], b[0])
+    r.merge_groups(b[0], c[0])
+    r.mark(a[0], Verdict.SUPERSEDED, by=b[0], note=HOSTILE)
+    r.mark(b[0], Verdict.SUPERSEDED, by=c[0], note="-1 day, +2 @home")
+    r.mark(c[0], Verdict.CONFIRMED, note="Kremlin readout")
+    r.add_evidence(c[0], "https://kremlin.example/readout")
+    r.mark(a[1], Verdict.DISPUTED, note="Statistics office says 3.1")
+    r.save()
+    r.ids = {"a": a, "b": b, "c": c}  # type: ignore[attr-defined]
+    yield r
+    r.close()
+
+
+def test_markdown_has_every_group_chain_and_unreviewed(review: Review) -> None:
+    text = render(review, "md")
+    ids = review.ids  # type: ignore[attr-defined]
+    groups = [g for g in review.corpus.groups]
+    assert groups
+    for g in groups:
+        assert f"## {md(g.label or g.id)}" in text
+    chain = f"`{ids['a'][0]}` (Daily Alpha, 2024-05-01) -> superseded by `{ids['b'][0]}`"
+    assert chain in text
+    assert f"`{ids['b'][0]}` (Beta News, 2024-05-03) -> superseded by `{ids['c'][0]}`" in text
+    # untrusted note is escaped, on one line
+    assert '=HYPERLINK("http://evil' in text
+    assert "second line, with comma" in text
+    assert "## Still unreviewed (1)" in text
+    assert ids["b"][1] in text.split("## Still unreviewed")[1]
+    assert "Orphaned decisions (0)" in text
+    assert "Reviewers: alice" in text
+    assert "https://kremlin" in text.replace("\\", "")
+
+
+def test_csv_round_trips_hostile_text(review: Review, tmp_path: Path) -> None:
+    out = write_report(review, "csv", tmp_path / "r.csv")
+    raw = out.read_bytes()
+    raw.decode("utf-8")
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8"), newline="")))
+    assert tuple(rows[0]) == CSV_FIELDS
+    body = [dict(zip(rows[0], r, strict=True)) for r in rows[1:]]
+    assert len(body) == sum(len(review.claims(a.key)) for a in review.corpus.articles)
+    ids = review.ids  # type: ignore[attr-defined]
+    first = next(r for r in body if r["claim_id"] == ids["a"][0])
+    assert first["note"] == "'" + HOSTILE  # quotes and newline kept, formula defused
+    assert first["verdict"] == "superseded" and first["superseded_by"] == ids["b"][0]
+    assert first["outlet"] == "Daily Alpha" and first["published"] == "2024-05-01"
+    second = next(r for r in body if r["claim_id"] == ids["b"][0])
+    assert second["note"] == "'-1 day, +2 @home"
+    for r in body:
+        for v in r.values():
+            assert not v.startswith(("=", "+", "-", "@"))
+
+
+def test_json_keeps_every_decision(review: Review) -> None:
+    data = json.loads(render(review, "json"))
+    by_id = {r["claim_id"]: r for r in data["claims"]}
+    for cid, d in review.data.decisions.items():
+        if d.verdict == Verdict.UNREVIEWED:
+            continue
+        r = by_id[cid]
+        assert r["verdict"] == str(d.verdict)
+        assert r["note"] == d.note
+        assert r["superseded_by"] == d.superseded_by
+        assert r["evidence"] == list(d.evidence)
+        assert r["reviewer"] == "alice" and r["reviewed_at"]
+    assert data["summary"]["progress"]["superseded"] == 2
+    assert data["summary"]["articles"] == 3
+    assert any(set(review.ids["a"][:1] + review.ids["c"][:1]) <= set(g["claims"]) for g in data["groups"])  # type: ignore[attr-defined]
+
+
+def test_claimreview_fields_and_configured_ratings(review: Review) -> None:
+    ids = review.ids  # type: ignore[attr-defined]
+    objs = json.loads(
+        render(
+            review,
+            "claimreview",
+            organisation="Check Desk",
+            base_url="https://check.example/reviews",
+            ratings={"confirmed": "Accurate"},
+        )
+    )
+    assert {o["identifier"] for o in objs} == {ids["a"][0], ids["b"][0], ids["c"][0], ids["a"][1]}
+    for o in objs:
+        validate_claimreview(o)
+        assert o["@context"] == "https://schema.org" and o["@type"] == "ClaimReview"
+        assert o["author"]["name"] == "Check Desk"
+        assert o["url"].startswith("https://check.example/reviews#")
+        assert o["itemReviewed"]["@type"] == "Claim" and o["itemReviewed"]["appearance"]
+    by = {o["identifier"]: o for o in objs}
+    assert by[ids["c"][0]]["reviewRating"]["alternateName"] == "Accurate"
+    assert by[ids["a"][1]]["reviewRating"]["alternateName"] == "Disputed"
+    old = by[ids["a"][0]]
+    assert old["reviewRating"]["alternateName"] == "Outdated"
+    assert old["isBasedOn"]["identifier"] == ids["b"][0]
+    assert old["itemReviewed"]["firstAppearance"]["url"] == "https://alpha.example/putin"
+    # defaults
+    objs = json.loads(render(review, "claimreview", organisation="X"))
+    assert {o["identifier"]: o for o in objs}[ids["c"][0]]["reviewRating"]["alternateName"] == "True"
+    assert all("url" not in o for o in objs)
+
+
+def test_claimreview_missing_author_is_named(review: Review, monkeypatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("FACTCHECK_CONFIG", str(tmp_path / "none.toml"))
+    with pytest.raises(ReportError, match=r"missing author\.name"):
+        render(review, "claimreview")
+    data = collect(review)
+    with pytest.raises(ReportError, match="unknown verdict"):
+        render(review, "claimreview", organisation="X", ratings={"bogus": "Y"})
+    assert claimreviews(data, {"organisation": "X", "ratings": {"confirmed": "T"}})
+
+
+def test_claimreview_organisation_from_config(review: Review, monkeypatch, tmp_path: Path) -> None:
+    conf = tmp_path / "config.toml"
+    conf.write_text('[report]\norganisation = "Conf Org"\n[report.ratings]\ndisputed = "False"\n')
+    monkeypatch.setenv("FACTCHECK_CONFIG", str(conf))
+    objs = json.loads(render(review, "claimreview"))
+    assert {o["author"]["name"] for o in objs} == {"Conf Org"}
+    assert "False" in {o["reviewRating"]["alternateName"] for o in objs}
+
+
+def test_cli_report_writes_and_errors(review: Review, tmp_path: Path, capsys) -> None:
+    session = str(review.path)
+    review.close()
+    out = tmp_path / "r.json"
+    assert cli.main(["report", session, "--format", "json", "-o", str(out)]) == 0
+    assert json.loads(out.read_text("utf-8"))["claims"]
+    assert cli.main(["report", session]) == 0
+    assert "# Fact-check report" in capsys.readouterr().out
+    capsys.readouterr()
+    assert cli.main(["report", str(tmp_path / "missing.toml")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "no such session" in err
+    bad = tmp_path / "bad.toml"
+    bad.write_text("schema = [ unclosed\n", encoding="utf-8")
+    assert cli.main(["report", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert cli.main(["report", session, "-f", "claimreview", "--rating", "nonsense"]) == 2
+    assert "VERDICT=NAME" in capsys.readouterr().err
