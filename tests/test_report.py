@@ -201,3 +201,31 @@ def test_cli_report_writes_and_errors(review: Review, tmp_path: Path, capsys) ->
     assert err.count("\n") == 1 and "Traceback" not in err
     assert cli.main(["report", session, "-f", "claimreview", "--rating", "nonsense"]) == 2
     assert "VERDICT=NAME" in capsys.readouterr().err
+
+
+def test_markdown_flags_conflicts_and_lists_orphans(review: Review) -> None:
+    ids = review.ids  # type: ignore[attr-defined]
+    review.mark(ids["b"][0], Verdict.DISPUTED, note="no date given by the Kremlin")
+    text = render(review, "md")
+    assert "both confirmed and disputed" in text
+    review.mark(ids["b"][1], Verdict.CONFIRMED, note="ministry figures")
+    review.save()
+    session, corpus = review.path, Path(review.corpus.paths[0])
+    review.close()
+    (corpus / "b.txt").write_text(
+        B.split("Russian")[0] + "Storms closed every school in the northern region for three days.\n",
+        encoding="utf-8",
+    )
+    with Review.open(session, readonly=True) as again:
+        orphans = {d.claim_id for d in again.orphans}
+        assert ids["b"][1] in orphans
+        text = render(again, "md")
+        data = json.loads(render(again, "json"))
+    section = text.split("## Orphaned decisions")[1]
+    assert ids["b"][1] in section and "ministry figures" in section
+    assert ids["b"][1] in {o["claim_id"] for o in data["orphans"]}
+
+
+def test_unknown_format_is_an_error(review: Review) -> None:
+    with pytest.raises(ReportError, match="unknown report format"):
+        render(review, "pdf")
