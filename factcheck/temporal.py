@@ -612,8 +612,8 @@ def _month(m: re.Match[str], ctx: _Ctx) -> _Result | None:
 
 
 @_rule(
-    rf"(?<![\w$£€#.,/])(?<!\d-)(?:(?P<fy>{_ci('fiscal|calendar|model|FY')})\s+)?(?P<year>{_YEAR_RE})(?P<s>s|'s)?"
-    r"(?![\w%]|[.,/:-]\d|\s*(?:%|percent|per cent))"
+    rf"(?:(?<=\d{{4}}[-–])|(?<![\w$£€#.,/])(?<!\d-))(?:(?P<fy>{_ci('fiscal|calendar|model')}\s+|FY\s?))?(?P<year>{_YEAR_RE})(?P<s>s|'s)?"
+    r"(?![\w%]|[.,/:]\d|-(?!(?:1[6-9]|20)\d\d\b|\d\d\b)\d|\s*(?:%|percent|per cent))"
 )
 def _year(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     y = int(m["year"])
@@ -802,8 +802,11 @@ def _year_quarter(m: re.Match[str], ctx: _Ctx) -> _Result | None:
 
 @_rule(
     rf"(?i:\b(?:the\s+)?(?P<h>first|second|last|latter)\s+half\s+of\s+(?:(?P<y>{_YEAR_RE})|(?P<rel>this|last|next)\s+year|the\s+year)\b)"
+    rf"|\b(?P<hn>H[12])\s*(?P<y2>{_YEAR_RE})\b"
 )
 def _half(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    if m["hn"]:
+        return "DATE", f"{m['y2']}-{m['hn']}", None
     h = 1 if m["h"].lower() == "first" else 2
     if m["y"]:
         return "DATE", f"{m['y']}-H{h}", None

@@ -567,3 +567,52 @@ def test_trigger_windows_lose_nothing(text: str) -> None:
     finally:
         temporal._windows = orig
     assert windowed == full
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "typ", "expected"),
+    [
+        ("Talks ran in 2019-2021.", "2019", "DATE", "2019"),
+        ("Talks ran in 2019-2021.", "2021", "DATE", "2021"),
+        ("Revenue for FY2024 rose.", "FY2024", "DATE", "2024"),
+        ("Sales in H1 2024 fell.", "H1 2024", "DATE", "2024-H1"),
+        ("The truce took effect at midnight on Sunday.", "midnight on Sunday", "TIME", "2024-05-12T00:00"),
+        ("They lived in camps for 2 1/2 years.", "2 1/2 years", "DURATION", "P2Y6M"),
+        ("The flight took half an hour.", "half an hour", "DURATION", "PT30M"),
+        ("In nineteen ninety-six the games were held.", "nineteen ninety-six", "DATE", "1996"),
+        (
+            "January nineteen ninety-seven. A bomb exploded.",
+            "January nineteen ninety-seven",
+            "DATE",
+            "1997-01",
+        ),
+        ("The board meets every Monday morning.", "Monday morning", "SET", "XXXX-WXX-1TMO"),
+        (
+            "The plan was approved on March 3. Two days later, it collapsed.",
+            "Two days later",
+            "DATE",
+            "2024-03-05",
+        ),
+        ("He was arrested six weeks ago.", "six weeks ago", "DATE", "2024-W14"),
+    ],
+)
+def test_more_news_styles(text: str, phrase: str, typ: str, expected: str) -> None:
+    t = find(text, phrase, D(2024, 5, 16))
+    assert (t.type, t.value) == (typ, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Mrs. May said she would resign.", "May"),
+        ("The Fed may raise rates, and May could see a cut.", "May"),
+        ("Section 2024 of the code applies.", "2024"),
+        ("Call 555-2024 now.", "2024"),
+        ("The company pays a quarterly dividend.", "quarterly"),
+        ("Kopp's 1987 Chevrolet was found.", "Chevrolet"),
+        ("He watched High Noon again.", "Noon"),
+        ("She was on 60 Minutes last night.", "60 Minutes"),
+    ],
+)
+def test_more_not_dates(text: str, phrase: str) -> None:
+    assert untagged(text, phrase, D(2024, 5, 16))
