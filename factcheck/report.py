@@ -247,12 +247,40 @@ def render_markdown(data: dict[str, Any]) -> str:
     for v, n in s["progress"].items():
         out.append(f"  - {v}: {n}")
     out.append("- Reviewers: " + (", ".join(md(x) for x in s["reviewers"]) or "none"))
+    n_conf = sum(1 for r in rows if r["conflicts"])
+    if n_conf:
+        out.append(f"- Reviewer conflicts to resolve: {n_conf}")
     out.append(f"- Generated: {data['generated']}")
     all_chains = chains(rows)
 
     def ref(cid: str) -> str:
         r = by_id.get(cid)
         return f"`{cid}`" if r is None else f"`{cid}` ({_who(r)})"
+
+    def claim_lines(r: dict[str, Any]) -> list[str]:
+        lines = [f"- **{_who(r)}** `{r['claim_id']}`: {md(r['text'])}"]
+        verdict = r["verdict"]
+        if r["superseded_by"]:
+            verdict += f" by {ref(r['superseded_by'])}"
+        extra = []
+        if r["speaker"]:
+            extra.append(f"speaker {md(r['speaker'])}")
+        if r["reviewer"]:
+            extra.append(f"by {md(r['reviewer'])}" + (f" at {r['reviewed_at']}" if r["reviewed_at"] else ""))
+        lines.append(f"  - Verdict: **{verdict}**" + (f" ({'; '.join(extra)})" if extra else ""))
+        if r["note"]:
+            lines.append(f"  - Note: {md(r['note'])}")
+        for e in r["evidence"]:
+            lines.append(f"  - Evidence: {md(e)}")
+        for c in r["conflicts"]:
+            other = c.get("reviewer") or "another reviewer"
+            said = md(c.get("verdict", "?"))
+            if c.get("superseded_by"):
+                said += f" by {ref(str(c['superseded_by']))}"
+            if c.get("note"):
+                said += f" ({md(c['note'])})"
+            lines.append(f"  - ⚠ Reviewer conflict: {md(other)} said {said}")
+        return lines
 
     in_group: set[str] = set()
     for g in data["groups"]:
@@ -263,25 +291,7 @@ def render_markdown(data: dict[str, Any]) -> str:
         out.append(f"Event time: {md(g['when'] or 'unknown')} · group `{g['id']}` · {len(members)} claim(s)")
         out.append("")
         for r in members:
-            out.append(f"- **{_who(r)}** `{r['claim_id']}`: {md(r['text'])}")
-            verdict = r["verdict"]
-            if r["superseded_by"]:
-                verdict += f" by {ref(r['superseded_by'])}"
-            extra = []
-            if r["speaker"]:
-                extra.append(f"speaker {md(r['speaker'])}")
-            if r["reviewer"]:
-                extra.append(
-                    f"by {md(r['reviewer'])}" + (f" at {r['reviewed_at']}" if r["reviewed_at"] else "")
-                )
-            out.append(f"  - Verdict: **{verdict}**" + (f" ({'; '.join(extra)})" if extra else ""))
-            if r["note"]:
-                out.append(f"  - Note: {md(r['note'])}")
-            for e in r["evidence"]:
-                out.append(f"  - Evidence: {md(e)}")
-            for c in r["conflicts"]:
-                other = c.get("reviewer") or "another reviewer"
-                out.append(f"  - ⚠ Conflict: {md(other)} said {md(c.get('verdict', '?'))}")
+            out.extend(claim_lines(r))
         group_chains = [ch for ch in all_chains if ch[0] in g["claims"]]
         if group_chains:
             out += ["", "Supersession:", ""]
@@ -301,7 +311,12 @@ def render_markdown(data: dict[str, Any]) -> str:
     if loose:
         out += ["", "## Claims in no event group", ""]
         for r in loose:
-            out.append(f"- **{_who(r)}** `{r['claim_id']}`: {md(r['text'])} — **{r['verdict']}**")
+            out.extend(claim_lines(r))
+        loose_ids = {r["claim_id"] for r in loose}
+        loose_chains = [ch for ch in all_chains if ch[0] in loose_ids]
+        if loose_chains:
+            out += ["", "Supersession:", ""]
+            out += ["- " + " -> superseded by ".join(ref(c) for c in ch) for ch in loose_chains]
     todo = [r for r in rows if r["verdict"] == "unreviewed"]
     out += ["", f"## Still unreviewed ({len(todo)})", ""]
     out += [f"- {_who(r)} `{r['claim_id']}`: {md(r['text'])}" for r in todo] or [

@@ -229,3 +229,19 @@ def test_markdown_flags_conflicts_and_lists_orphans(review: Review) -> None:
 def test_unknown_format_is_an_error(review: Review) -> None:
     with pytest.raises(ReportError, match="unknown report format"):
         render(review, "pdf")
+
+
+def test_reviewer_conflicts_after_merge_are_flagged(review: Review, tmp_path: Path) -> None:
+    ids = review.ids  # type: ignore[attr-defined]
+    a_path = review.path
+    review.close()
+    b_path = tmp_path / "bob.toml"
+    with Review.open(b_path, review.corpus.paths, reviewer="bob") as bob:
+        bob.mark(ids["a"][1], Verdict.CONFIRMED, note="bob checked the bulletin")
+        bob.save()
+    out = tmp_path / "merged.toml"
+    assert cli.main(["merge", str(a_path), str(b_path), "-o", str(out)]) == 0
+    with Review.open(out, readonly=True) as merged:
+        text = render(merged, "md")
+    assert "Reviewer conflict: bob said confirmed (bob checked the bulletin)" in text
+    assert "Reviewer conflict: alice said disputed" in text
