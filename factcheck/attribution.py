@@ -54,7 +54,8 @@ _ANON_HEADS = frozenset(
     representative representatives witnesses residents observers investigators analysts experts""".split()
 )
 _ORG_NOUNS = frozenset(
-    "ministry government police company firm army military office department authorities prosecutors agency".split()
+    """ministry government police company firm army military office department authorities prosecutors agency
+    court institute party club union council commission committee bank regulator watchdog service""".split()
 )
 _PRONOUNS = {"he": "he", "she": "she", "they": "they", "it": "it"}
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|(?:St|Mt|Dr|Mr|Mrs|Ms|Gen|Sen|Rep|Gov|Prof|Lt|Col)\.|[\w’'\-]+|[^\w\s]")
@@ -85,12 +86,13 @@ _QUOTED_AS = re.compile(
 )
 _X_QUOTED_Y = re.compile(r"\b(?:quoted|cited)\s+(?P<y>[^,.;]{1,60}?)\s+as\s+say(?:ing)?\b")
 _INVERTED = re.compile(
-    r"(?:[,”\"’]|^)\s*(?:said|says|added|told\s+reporters|told\s+\w+|according\s+to|wrote|tweeted|stated)\s+"
-    r"(?P<np>(?:(?:the|a|an|[A-Z][\w’'.\-]*|[a-z\-]+(?=\s+[A-Z]))\s+){0,6}[A-Z][\w’'.\-]*)"
+    r"[,”\"’]\s*(?:said|says|added|told\s+reporters|wrote|tweeted|stated|explained|insisted|warned)\s+"
+    r"(?P<np>(?:(?:the|a|an|[A-Z][\w’'.\-]*|[a-z\-]+(?=\s+[A-Z]))\s+){0,6}[A-Z][\w’'.\-]*)(?=\s*(?:[.,;!?]|$))"
 )
 _NEG_SPEECH = re.compile(
-    r"\b(?:did\s+not|didn’t|didn't|does\s+not|would\s+not|declined\s+to|refused\s+to|could\s+not)\s+"
-    r"(?:immediately\s+)?(?:confirm|deny|comment|respond)\b",
+    r"\b(?:did\s+not|didn’t|didn't|does\s+not|would\s+not|declined\s+to|refused\s+to|could\s+not|"
+    r"(?:has|have|had)\s+not)\s+"
+    r"(?:immediately\s+|yet\s+)?(?:confirm|deny|comment|respond)(?:ed)?\b",
     re.I,
 )
 
@@ -119,13 +121,18 @@ class Attribution:
     content: tuple[int, int] | None = None  # span of the reported content when a speech verb frames it
 
 
+_TRAILING_NAME = re.compile(r"\b(?:[a-z\-]+)\s+(?P<name>(?:[A-Z][\w&.\-]*)(?:\s+[A-Z][\w&.\-]*){0,3})$")
+
+
 def classify_source(np: str) -> Source | None:
     """Name and kind of a source noun phrase ("Kremlin spokesperson Dmitry Peskov" -> person "Dmitry Peskov")."""
     np = " ".join(np.split()).strip(" ,")
     words = np.split()
+    definite = False
     while words and (
         words[0].lower() in ("the", "a", "an") or (words[0] in CAP_STOP and words[0] not in _KEEP_CAP)
     ):
+        definite = definite or words[0].lower() == "the"
         words.pop(0)
     if not words:
         return None
@@ -133,23 +140,32 @@ def classify_source(np: str) -> Source | None:
     low = [w.lower().strip("’'") for w in words]
     # a specific outlet named inside the phrase ("state broadcaster CCTV", "Russian news agency TASS")
     outlet = _find_outlet(np)
-    poss = re.match(r"^(?P<o>[A-Z][\w.\- ]*?)[’']s?\s+(?P<rest>.+)$", np)
-    if low[-1] in _ANON_HEADS or "familiar" in low:
-        if poss and _find_outlet(poss["o"]):
-            return Source(np, "anonymous")
+    # unnamed sources: "five sources familiar with the matter", "people close to the player"
+    head = next((w for w in low[:4] if w in _ANON_HEADS), None)
+    if (
+        low[-1] in _ANON_HEADS
+        or "familiar" in low
+        or (head and any(w in ("close", "with", "who") for w in low))
+    ):
         return Source(np, "anonymous")
+    trailing = _TRAILING_NAME.search(np)
     if _STATE_MEDIA.search(np):
-        return Source(outlet[0] if outlet else np, "media")
+        return Source(outlet[0] if outlet else (trailing["name"] if trailing else np), "media")
     if outlet:
         return Source(outlet[0], outlet[1])
-    if _OUTLET_WORDS.search(np) or (len(words) > 1 and words[-1] in OUTLET_HEADS and words[0] == "The"):
-        name = re.sub(r"^.*?\b(?:news\s+agency|newspaper|broadcaster|daily|outlet|magazine)\s+", "", np)
-        return Source(name, "outlet")
+    if _OUTLET_WORDS.search(np) or (len(words) > 1 and words[-1] in OUTLET_HEADS and definite):
+        return Source(trailing["name"] if trailing else np, "outlet")
+    if low[-1] in ("media", "press", "reports", "outlets"):  # "local media", "Japanese media"
+        return Source(np, "outlet")
+    if low[-1] in _ORG_NOUNS:  # "Governor Jay Inslee's office", "the county health department"
+        return Source(np, "organisation")
     ms = [m for m in entities.mentions(np) if m.kind in ("person", "org", "place", "misc", "event")]
     persons = [m for m in ms if m.kind == "person"]
-    if persons:
+    if persons and not any(w in PLACES for w in words):
         return Source(persons[-1].text, "person")
     if any(w in _ORG_NOUNS for w in low):  # "the government in Berlin", "the foreign ministry"
+        if trailing and low[-2:-1] and low[-2] in _ORG_NOUNS:  # "the anti-graft agency EFCC"
+            return Source(trailing["name"], "organisation")
         return Source(np, "organisation")
     if np in ORGS or words[-1] in ORG_HEADS or any(w in ORGS for w in words):
         org = next((w for w in words if w in ORGS), None)
@@ -158,29 +174,28 @@ def classify_source(np: str) -> Source | None:
         return Source(np, "organisation")
     caps = [w for w in words if w[:1].isupper() and w not in DEMONYMS]
     if not caps:
-        if low[-1] in (
-            "ministry",
-            "government",
-            "police",
-            "company",
-            "firm",
-            "army",
-            "military",
-            "office",
-            "department",
-            "authorities",
-            "prosecutors",
-            "group",
-            "agency",
-        ):
-            return Source(np, "organisation")
         return None
+    if persons or any(w in PLACES for w in words):  # "Statistics Sweden", "U.S. Geological Survey"
+        return Source(np, "organisation")
+    if definite and len(words) == len(caps):  # "the Riksbank said": people take no article
+        return Source(np, "organisation")
     if ms:
         m = ms[-1]
         if m.kind == "misc" and len(caps) == 1:
             return Source(m.text, "person")
         return Source(m.text, "organisation" if m.kind != "person" else "person")
     return Source(np, "person")
+
+
+def _unknown_name(np: str, src: Source) -> bool:
+    """A proper name the gazetteer does not know, not a titled person nor a recognised organisation."""
+    if src.kind not in ("person", "organisation") or not np[:1].isupper():
+        return False
+    ms = entities.mentions(np)
+    if any(m.titled for m in ms):
+        return False
+    words = src.name.split()
+    return not (src.name in ORGS or any(w in ORG_HEADS or w in PLACES for w in words) or src.name in PLACES)
 
 
 def _find_outlet(np: str) -> tuple[str, str] | None:
@@ -213,6 +228,35 @@ def _tokens(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
+_CLAUSE_START = frozenset(
+    {",", ";", ":", "”", '"', "’", "—", "–", "-", "(", "and", "but", "that", "while", "as", "so"}
+)
+_DETS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this", "that"})
+
+
+def _np_token(t: str) -> bool:
+    return t[:1].isupper() or t.lower() in _NP_WORDS or t[:1].isdigit() or ("-" in t and t[:1].isalpha())
+
+
+def _walk_np(toks: list[tuple[str, int, int]], j: int) -> int:
+    """Index of the first token of the noun phrase ending at token j."""
+    while j >= 0:
+        t = toks[j][0]
+        if _np_token(t):
+            j -= 1
+            continue
+        # an adjective after a determiner or a possessive: "the anti-graft agency", "the country's disaster agency"
+        if (
+            t.islower()
+            and j >= 1
+            and (toks[j - 1][0].lower() in _DETS or toks[j - 1][0].endswith(("’s", "'s")))
+        ):
+            j -= 1
+            continue
+        break
+    return j + 1
+
+
 def _subject_before(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int, int] | None:
     """The noun phrase ending just before token k (the speech verb), or None."""
     j = k - 1
@@ -222,67 +266,50 @@ def _subject_before(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int,
         or (toks[j][0] == "on" and j + 1 < k and toks[j + 1][0] in _DAYS)
     ):
         j -= 1
-    # skip a parenthetical participle clause: "A senior official, speaking on condition of anonymity, said"
     if j >= 1 and toks[j][0] == ",":
         for i in range(j - 1, max(-1, j - 14), -1):
             if toks[i][0] == ",":
-                if i + 1 < j and toks[i + 1][0].endswith("ing"):
+                inner = toks[i + 1 : j]
+                if inner and inner[0][0].endswith("ing"):
+                    # a participle clause: "A senior official, speaking on condition of anonymity, said"
+                    j = i - 1
+                elif (
+                    inner
+                    and _walk_np(toks, j - 1) == i + 1
+                    and inner[0][0][:1].isupper()
+                    and inner[0][0] not in _DETS
+                ):
+                    # an appositive name: "His lawyer, Chidi Eze, said" -> the name
+                    return " ".join(t[0] for t in inner), inner[0][1], inner[-1][2]
+                elif inner and (inner[0][0].lower() in _DETS or inner[0][0][:1].isdigit()):
+                    # an appositive description or age: "Dr. Alan Brooks, the county's chief officer, said"
                     j = i - 1
                 break
     end = j
-    while j >= 0:
-        t = toks[j][0]
-        if (
-            t[:1].isupper()
-            or t.lower() in _NP_WORDS
-            or t[:1].isdigit()
-            or (t.endswith(("’", "'")) and t[:1].isupper())
-        ):
-            j -= 1
-            continue
-        break
-    start = j + 1
+    start = _walk_np(toks, j)
+    j = start - 1
     if start > end:
         return None
     # "the government in Berlin", "officials in Kyiv"
     while (
         j >= 1
-        and toks[j][0] in ("in", "at", "from")
+        and toks[j][0] in ("in", "at", "from", "for")
         and toks[j + 1][0][:1].isupper()
         and toks[j - 1][0].lower() in _NP_WORDS
     ):
-        j -= 1
-        while j >= 0 and (toks[j][0][:1].isupper() or toks[j][0].lower() in _NP_WORDS):
-            j -= 1
-        start = j + 1
+        start = _walk_np(toks, j - 1)
+        j = start - 1
     # the phrase must start a clause: sentence start, after punctuation, a quote, or a conjunction
-    # (or at least start with a name: "Earlier this week Putin said")
-    if (
-        j >= 0
-        and not toks[start][0][:1].isupper()
-        and toks[j][0]
-        not in (
-            ",",
-            ";",
-            ":",
-            "”",
-            '"',
-            "’",
-            "—",
-            "–",
-            "-",
-            "(",
-            "and",
-            "but",
-            "that",
-            "while",
-            "as",
-            "so",
-        )
-    ):
-        return None
+    # (or at least start with a name: "Earlier this week Putin said"); a few more lower-case words are
+    # allowed when they reach the clause start: ", party spokesman Pablo Ortiz said", ", the county health department said"
+    if j >= 0 and not toks[start][0][:1].isupper() and toks[j][0] not in _CLAUSE_START:
+        i = j
+        while i >= 0 and j - i < 3 and toks[i][0].isalpha() and toks[i][0].islower():
+            i -= 1
+        if i >= 0 and toks[i][0] not in _CLAUSE_START:
+            return None
+        start, j = i + 1, i
     words = [t[0] for t in toks[start : end + 1]]
-    # drop a leading lower-case article-less fragment such as "saying" leftovers
     return " ".join(words), toks[start][1], toks[end][2]
 
 
@@ -379,6 +406,8 @@ def attribute(text: str) -> Attribution | None:
         verb = verb or t
         if content is None:
             content = (e, len(text)) if len(text) - e >= subj[1] else (0, subj[1])
+        if t in ("reported", "reports") and _unknown_name(subj[0], src):
+            src.kind = "outlet"  # "The Asahi Shimbun had reported", "Sky Sports reported"
         if src.kind in ("outlet", "media") and t in REPORT_VERBS | {"announced", "confirmed"}:
             if not any(r.name == src.name for r in reporters):
                 reporters.append(src)

@@ -19,6 +19,7 @@ from rapidfuzz import fuzz, utils
 
 from factcheck.gazetteer import (
     CAP_STOP,
+    CLUB_HEADS,
     DEMONYMS,
     EVENT_HEADS,
     ORG_HEADS,
@@ -53,6 +54,7 @@ PLACE_HEADS = frozenset(
     Peninsula Desert Harbour Harbor Port Beach Coast Plaza Cathedral Castle Prison Base Camp""".split()
 )
 _ADJ_END = ("ern", "ian", "ese", "ish", "ic")
+_COUNTRY_WORDS = frozenset(p for p, c in PLACES.items() if c in set(DEMONYMS.values()) and " " not in p)
 
 
 @dataclass(slots=True)
@@ -129,7 +131,8 @@ def _pieces(tokens: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int
                 after.append(tokens[j][0])
                 j += 1
             if tok in ("and", "&"):
-                keep = bool(cur) and _heads(after)
+                # "Belt and Road Forum", "Centers for Disease Control and Prevention"; not "China and Russia"
+                keep = bool(cur) and (_heads(after) or (_heads(cur) and any(c in ("of", "for") for c in cur)))
             else:
                 keep = bool(cur) and (_heads(cur) or cur[-1] in TITLE_WORDS or _heads(after))
             if keep:
@@ -206,10 +209,8 @@ def _classify(
         return Mention(s, e, surface, "place")
     if toks[-1] in EVENT_HEADS:
         return Mention(s, e, surface, "event")
-    if toks[-1] in ORG_HEADS or toks[0] in ORG_HEADS:
+    if toks[-1] in ORG_HEADS or toks[0] in ORG_HEADS or (len(toks) > 1 and toks[-1] in CLUB_HEADS):
         return Mention(s, e, surface, "org")
-    if toks[-1] in PLACE_HEADS:
-        return Mention(s, e, surface, "place")
     # titles: "Russian President", "US Secretary of State", "Kremlin spokesman" (lower-case: context)
     nation = ctx_nation
     titles: list[str] = []
@@ -247,6 +248,8 @@ def _classify(
             mod = next((w for w in words_before[-3:-1] if w in DEMONYMS), None)
             role = ROLE_CLASSES.get(words_before[-1])
             return Mention(rs, re_, name, "person", DEMONYMS[mod] if mod else nation, role, titled=True)
+    if rtoks[-1] in PLACE_HEADS:
+        return Mention(rs, re_, name, "place")
     if len(rtoks) == 1 and (rtoks[0] in DEMONYMS or rtoks[0].endswith(_ADJ_END)):
         return None
     if _PLACE_AFTER.match(text, re_, end):
@@ -262,8 +265,8 @@ def _classify(
             if all(p in PLACES or p in DEMONYMS for p in parts):
                 return Mention(rs, re_, name, "compound")
         return Mention(rs, re_, name, "misc", initial=(rs == first_word))
-    if all(t.isupper() for t in rtoks):
-        return Mention(rs, re_, name, "org")
+    if all(t.isupper() for t in rtoks) or any(t in _COUNTRY_WORDS for t in rtoks):
+        return Mention(rs, re_, name, "org")  # "Statistics Sweden", "U.S. Geological Survey"
     return Mention(rs, re_, name, "person")
 
 
@@ -292,6 +295,12 @@ class Resolver:
                     self.role.setdefault(canon, m.role)
             elif m.kind == "person":
                 self._single_person.add(m.text)
+        self.orgs: dict[str, str] = {}  # single word of a multi-word organisation -> the organisation
+        for m in all_mentions:
+            if m.kind == "org" and " " in m.text:
+                for tok in m.text.split():
+                    if tok[:1].isupper() and len(tok) > 2:
+                        self.orgs[tok] = m.text if self.orgs.get(tok, m.text) == m.text else ""
         self._token_index: dict[str, list[str]] = {}
         for p in self.persons:
             for tok in p.split():

@@ -32,7 +32,16 @@ _NUMBER = re.compile(
 _OPINION = re.compile(
     r"\b(?:i|we)\s+(?:think|believe|feel|hope|guess|love|like|wonder)\b|\b(?:in\s+my\s+opinion|personally|"
     r"frankly|arguably|undoubtedly|needless\s+to\s+say|amazing|awesome|terrible|wonderful|beautiful|"
-    r"shocking|disgraceful|ridiculous|brilliant|outrageous|stunning|incredible)\b"
+    r"shocking|disgraceful|ridiculous|brilliant|outrageous|stunning|incredible|travesty|disgrace|fantastic|"
+    r"perfect(?:ly)?|great|excellent|horrible|awful|sad|unacceptable)\b|"
+    r"\bcalled\s+(?:the|it|this|that|his|her|their)\b[^.,;]{0,40}?\b(?:an?)\s"
+)
+_DENY_VERBS = frozenset({"denied", "denies", "deny"})
+_TALLY_VERBS = frozenset({"confirmed", "confirms", "reported", "reports", "recorded", "registered"})
+_TALLY = re.compile(r"\s*(?:about|at\s+least|more\s+than|nearly|almost|some|over|a\s+further|another)?\s*\d")
+_SUPERLATIVE = re.compile(
+    r"\b(?:most|least|largest|biggest|highest|lowest|fastest|first|last|record|worst|best|strongest|deadliest|"
+    r"longest|oldest|youngest|only|never\s+before|all-time)\b"
 )
 _FIRST_PERSON = re.compile(r"^[\"“'‘]?(?:I|We|You|Let's|Let us)\b")
 _BOILERPLATE = re.compile(
@@ -91,10 +100,13 @@ def checkworthiness(
         score -= 0.35
     if n_entities is None:
         n_entities = len(re.findall(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-zA-Z’'-]+", text))
-    score += min(n_entities, 4) * 0.07
+    if n_entities:
+        score += 0.12 + min(n_entities - 1, 3) * 0.06
     low = text.lower()
     if _NUMBER.search(low):
         score += 0.1
+    if _SUPERLATIVE.search(low):
+        score += 0.06
     if n_times:
         score += 0.12
     if attributed:
@@ -103,8 +115,9 @@ def checkworthiness(
         score += 0.03 if event is Stance.HYPOTHETICAL else 0.12
     if quote_speaker:
         score += 0.08
-    if _OPINION.search(low):
-        score -= 0.2
+    score -= 0.2 * min(2, len(_OPINION.findall(low)))
+    if quote_speaker and event is Stance.STATED and not _NUMBER.search(low) and n_entities <= 1:
+        score -= 0.15  # a quoted judgement ("This verdict is a travesty," he said)
     if _FIRST_PERSON.match(text) and n_entities == 0:
         score -= 0.1
     if _BOILERPLATE.search(low):
@@ -246,13 +259,27 @@ def extract(
             st_val, polarity = stance.classify(
                 ptext, reported=reported or is_quote, announce=announce, mask=mask
             )
+            if att is not None and att.verb in _DENY_VERBS and att.speaker is not None:
+                st_val, polarity = Stance.DENIED, -1  # "The ministry denied that troops had crossed"
+            elif (
+                st_val is Stance.STATED
+                and att is not None
+                and att.verb in _TALLY_VERBS
+                and att.content is not None
+                and _TALLY.match(sent, att.content[0])
+            ):
+                st_val = Stance.OCCURRED  # "Officials confirmed 14 new cases", "the agency reported 97 cases"
             while ti < len(times) and times[ti].end <= st.start:
                 ti += 1
             when = [t for t in times[ti:] if t.start >= s and t.end <= e]
             ms = [m for m in st.mentions if m.start >= s and m.end <= e]
             ents = [en for en in resolver.entities(ms) if not (en.kind == "org" and en.name in OUTLETS)]
-            if kind == "person" and speaker:
-                speaker = _canonical_speaker(speaker, resolver)
+            if speaker and kind in ("person", "organisation"):
+                canon = _canonical_speaker(speaker, resolver)
+                if canon in resolver.persons:  # "Park said" is Linda Park, not a park
+                    speaker, kind = canon, "person"
+                elif kind == "person" and " " not in speaker and resolver.orgs.get(speaker):
+                    kind = "organisation"  # "United have not commented" after "Manchester United"
             score = checkworthiness(
                 ptext,
                 len(when),
@@ -308,8 +335,16 @@ def extract(
                 for pc in pending:
                     pc.speaker, pc.speaker_kind, pc.quote = first.speaker, first.speaker_kind, True
             pending = []
+        # who speaks in a quotation that follows: the speaker of a quotation, or of reported speech
+        # ("Brooks said the outbreak was preventable." then '"We are urging every parent..."')
         quote_sp = next(
-            ((c.speaker, c.speaker_kind) for c in sent_claims if c.quote and c.speaker and c.speaker_kind),
+            (
+                (c.speaker, c.speaker_kind)
+                for c in sent_claims
+                if c.speaker
+                and c.speaker_kind in ("person", "organisation")
+                and (c.quote or whole is not None)
+            ),
             None,
         )
         prev_quote_speaker = quote_sp if quote_sp else (prev_quote_speaker if continuing else None)

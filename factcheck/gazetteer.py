@@ -265,7 +265,7 @@ ORG_HEADS = frozenset(
     Corp Inc Ltd Group Federation Alliance Fund Office Department Service Services Bureau Authority Administration
     Government Cabinet Duma Kremlin Pentagon Secretariat Foundation Society Network Airlines Airways Times Post News
     Journal Herald Tribune Gazette Daily Press Television TV Radio Broadcasting Guard Corps Command Board Club Church
-    League Movement Front Coalition Centre Center Chamber Exchange Reserve Industries Holdings Technologies Motors
+    League Movement Front Coalition Centre Center Centres Centers Chamber Exchange Reserve Industries Holdings Technologies Motors
     Entrepreneurs Industrialists Nations""".split()
 )
 ORGS: dict[str, str] = {
@@ -300,6 +300,8 @@ ORGS: dict[str, str] = {
     "Interpol": "Interpol",
     "Red Cross": "Red Cross",
 }
+# last words of sports clubs ("Manchester United", "Leeds Rovers")
+CLUB_HEADS = frozenset("United FC Rovers Athletic Wanderers Hotspur Albion Rangers Celtic".split())
 EVENT_HEADS = frozenset(
     """Forum Summit Games Olympics Olympic Conference Festival Cup Championship Championships War Election Elections
     Expo Marathon Awards Award Congress Dialogue Talks Revolution Crisis Initiative Week Show Oscars Grammys

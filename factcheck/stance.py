@@ -60,8 +60,16 @@ _IRREGULAR_PAST = (
     "stolen|thrown|written|beaten|drawn|undergone|overseen|withdrawn|arisen|forgotten"
 )
 _OCCURRED = re.compile(
-    rf"\b(?:did\s+not|didn[’']t|never)\s+[a-z]+\b|\b(?:{_IRREGULAR_PAST})\b|\b[a-z]{{2,}}(?:ed|ied)\b|"
-    r"\b(?:has|have|had)\s+(?:also\s+|already\s+|now\s+|not\s+|never\s+)?been\s+[a-z]+ing\b",
+    rf"\b(?:did\s+not|didn[’']t|never)\s+[a-z]+\b|\b(?:{_IRREGULAR_PAST}|hit)\b|\b[a-z]{{2,}}(?:ed|ied)\b|"
+    r"\b(?:has|have|had)\s+(?:also\s+|already\s+|now\s+|not\s+|never\s+|yet\s+)?been\s+[a-z]+ing\b|"
+    r"\b(?:has|have|had)\s+(?:also\s+|already\s+|now\s+|not\s+|never\s+|yet\s+)?(?:come|become|run|put|cut|hit|"
+    r"set|let|spread|cost|shut|read|overcome)\b",
+)
+# a present-tense copula in the main clause: a statement of fact or position ("X is ...", "Y remains ...")
+_COPULA = re.compile(
+    r"\b(?:is|are|remains|remain|has\s+no|have\s+no|cannot|can\s*not|can't|can’t)\b"
+    r"(?!\s+(?:not\s+)?(?:\w+ly\s+)?(?:[a-z]+ed|(?!willing|ongoing|missing|leading|remaining|outstanding)[a-z]+ing|"
+    r"set|due|to|likely|expected|about|poised|slated)\b)"
 )
 # -ed words that are not events (adjectives, modality words handled elsewhere, reporting verbs)
 _NOT_EVENT_ED = frozenset(
@@ -101,10 +109,23 @@ def _first_occurred(text: str) -> re.Match[str] | None:
         w = m.group(0).lower()
         if w in _NOT_EVENT_ED:
             continue
-        if w.endswith("ed") and " " not in w:
+        if " " not in w:
             prev = _WORD_BEFORE.search(text, 0, m.start())
-            if prev and prev.group(1).lower() in _DETERMINERS:
-                continue
+            pw = prev.group(1).lower() if prev else ""
+            if pw in _DETERMINERS or pw == "to":
+                continue  # "the planned visit", "to hit the area"
+            if w.endswith("ed") and pw in (
+                "is",
+                "are",
+                "am",
+                "be",
+                "being",
+                "remains",
+                "remain",
+                "seems",
+                "appears",
+            ):
+                continue  # adjectival / present state: "are unvaccinated", "is based"
         return m
     return None
 
@@ -145,6 +166,9 @@ def classify(
             if best is None or cand[:2] < best[:2]:
                 best = cand
             break
+    cop = _COPULA.search(t)
+    if cop is not None and (best is None or cop.start() < best[0]):
+        best = (cop.start(), 3, Stance.STATED, cop)
     occ = _first_occurred(t)
     if occ is not None and (best is None or occ.start() < best[0]):
         neg = bool(re.match(r"(?:did\s+not|didn[’']t|never)\b", occ.group(0), re.I)) or _negated(
@@ -154,6 +178,8 @@ def classify(
     if best is None:
         return Stance.STATED, 1
     _, _, st, m = best
+    if st is Stance.STATED:
+        return Stance.STATED, 1
     if st in (Stance.PLANNED, Stance.EXPECTED) and announce:
         st = Stance.ANNOUNCED
     neg = _negated(t, m.start(), m.end())

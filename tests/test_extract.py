@@ -12,7 +12,7 @@ March 3, 2025
 
 OSLO (Northern Daily) - German Chancellor Olaf Scholz will visit Norway next week, the government in Berlin announced on Monday.
 Scholz is expected to meet Norwegian Prime Minister Jonas Gahr Store in Oslo, according to the Norwegian news agency NTB.
-"We are ready. The talks will focus on energy," Store said.
+"The talks will focus on energy. We expect a deal," Store said.
 "Gas deliveries are the priority."
 He said the two countries had signed a gas deal in 2022.
 The chancellor did not visit the offshore platforms during his last trip, while his delegation toured the Hammerfest LNG plant.
@@ -65,7 +65,7 @@ def test_alias_and_reporter_chain() -> None:
 
 def test_quote_continuation_and_pronoun_inherit_the_speaker() -> None:
     claims = extract.extract(_art(), times=[], min_score=0)
-    q1 = _by_text(claims, "We are ready")
+    q1 = _by_text(claims, "The talks will focus on energy")
     assert q1.quote and q1.speaker == "Jonas Gahr Store" and q1.stance is Stance.PLANNED
     q2 = _by_text(claims, "Gas deliveries are the priority")
     assert q2.quote and q2.speaker == "Jonas Gahr Store"
