@@ -229,6 +229,12 @@ def md(text: Any) -> str:
     return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in s)
 
 
+def code(text: Any) -> str:
+    """Untrusted text as an inline code span (ids, group ids): no backtick can close it early."""
+    s = " ".join(str(text if text is not None else "").split()).replace("`", "'")
+    return f"`{s}`"
+
+
 def _who(r: dict[str, Any]) -> str:
     outlet = md(r["outlet"] or r["article_key"])
     return f"{outlet}, {r['published'] or 'undated'}"
@@ -255,10 +261,10 @@ def render_markdown(data: dict[str, Any]) -> str:
 
     def ref(cid: str) -> str:
         r = by_id.get(cid)
-        return f"`{cid}`" if r is None else f"`{cid}` ({_who(r)})"
+        return f"{code(cid)}" if r is None else f"{code(cid)} ({_who(r)})"
 
     def claim_lines(r: dict[str, Any]) -> list[str]:
-        lines = [f"- **{_who(r)}** `{r['claim_id']}`: {md(r['text'])}"]
+        lines = [f"- **{_who(r)}** {code(r['claim_id'])}: {md(r['text'])}"]
         verdict = r["verdict"]
         if r["superseded_by"]:
             verdict += f" by {ref(r['superseded_by'])}"
@@ -288,7 +294,9 @@ def render_markdown(data: dict[str, Any]) -> str:
         in_group.update(g["claims"])
         members.sort(key=lambda r: (r["published"] or "9999", r["outlet"] or "", r["claim_id"]))
         out += ["", f"## {md(g['label'] or g['id'])}", ""]
-        out.append(f"Event time: {md(g['when'] or 'unknown')} · group `{g['id']}` · {len(members)} claim(s)")
+        out.append(
+            f"Event time: {md(g['when'] or 'unknown')} · group {code(g['id'])} · {len(members)} claim(s)"
+        )
         out.append("")
         for r in members:
             out.extend(claim_lines(r))
@@ -319,7 +327,7 @@ def render_markdown(data: dict[str, Any]) -> str:
             out += ["- " + " -> superseded by ".join(ref(c) for c in ch) for ch in loose_chains]
     todo = [r for r in rows if r["verdict"] == "unreviewed"]
     out += ["", f"## Still unreviewed ({len(todo)})", ""]
-    out += [f"- {_who(r)} `{r['claim_id']}`: {md(r['text'])}" for r in todo] or [
+    out += [f"- {_who(r)} {code(r['claim_id'])}: {md(r['text'])}" for r in todo] or [
         "Nothing: every claim has a verdict."
     ]
     out += ["", f"## Orphaned decisions ({len(data['orphans'])})", ""]
@@ -329,7 +337,7 @@ def render_markdown(data: dict[str, Any]) -> str:
         for o in data["orphans"]:
             note = f" — {md(o['note'])}" if o["note"] else ""
             out.append(
-                f"- `{o['claim_id']}` ({md(o['article'])}): {md(o['text'])} — **{o['verdict']}**{note}"
+                f"- {code(o['claim_id'])} ({md(o['article'])}): {md(o['text'])} — **{o['verdict']}**{note}"
             )
     else:
         out.append("None.")
