@@ -1,0 +1,490 @@
+"""Session files: exact round trips, corruption and truncation, schema versions, backups, locks, merge."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import signal
+import stat
+import tomllib
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from factcheck import session as sess
+from factcheck.model import Verdict
+from factcheck.session import (
+    Decision,
+    SessionChanged,
+    SessionCorrupt,
+    SessionData,
+    SessionError,
+    SessionLocked,
+)
+
+T0 = dt.datetime(2025, 3, 1, 9, 30, tzinfo=dt.UTC)
+
+# Any unicode text (hypothesis excludes lone surrogates by default, which no file format can hold),
+# with the awkward cases made likely.
+NASTY = st.sampled_from(
+    [
+        '"""',
+        "'''",
+        "'",
+        '"',
+        "\\",
+        "\n",
+        "\r\n",
+        "\x00",
+        "\x1b[31m",
+        "\x7f",
+        "\t",
+        "😀",
+        "a = 1",
+        "[x]",
+        "\u2028",
+        "\ufeff",
+    ]
+)
+NOTES = st.lists(st.one_of(st.text(), NASTY), max_size=8).map("".join)
+IDS = st.from_regex(r"c[0-9a-f]{10}", fullmatch=True)
+
+
+def sample(n: int = 3) -> SessionData:
+    data = SessionData(reviewer="alice", created=T0, corpus=["../corpus"])
+    data.articles["a.txt"] = sess.ArticleRecord("a.txt", "f00d")
+    data.articles["dir/b c.txt"] = sess.ArticleRecord("dir/b c.txt", "beef", dt.date(2024, 2, 29))
+    for i in range(n):
+        cid = f"c{i:010x}"
+        data.decisions[cid] = Decision(
+            cid,
+            "a.txt" if i % 2 else "dir/b c.txt",
+            f"Claim {i} said 3.{i}%",
+            Verdict.CONFIRMED,
+            note=f"note {i}",
+            reviewer="alice",
+            updated=T0,
+        )
+        data.add_history(
+            sess.HistoryEntry(
+                i + 1,
+                T0,
+                "alice",
+                "mark",
+                "decision",
+                cid,
+                {"verdict": "unreviewed"},
+                {"verdict": "confirmed"},
+            )
+        )
+    data.manual["m0123456789"] = sess.ManualClaim("m0123456789", "a.txt", 3, 9, "quoted", "alice", T0)
+    data.merges = [("c0000000000", "c0000000001")]
+    data.splits = ["c0000000002"]
+    data.cursor = ("a.txt", "c0000000001")
+    return data
+
+
+def same(a: SessionData, b: SessionData) -> None:
+    assert a.decisions == b.decisions
+    assert a.history == b.history and a.history_entries() == b.history_entries()
+    assert (a.manual, a.articles, a.merges, a.splits, a.cursor, a.corpus, a.reviewer) == (
+        b.manual,
+        b.articles,
+        b.merges,
+        b.splits,
+        b.cursor,
+        b.corpus,
+        b.reviewer,
+    )
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    notes=st.lists(
+        st.tuples(IDS, NOTES, st.sampled_from(list(Verdict)), st.lists(NOTES, max_size=2)), max_size=12
+    ),
+    article=st.text(min_size=1, max_size=20),
+    reviewer=NOTES,
+)
+def test_roundtrip_any_unicode_and_verdicts(tmp_path: Path, notes, article, reviewer) -> None:
+    data = SessionData(reviewer=reviewer, created=T0, corpus=["../c"])
+    data.articles[article] = sess.ArticleRecord(article, "x")
+    for step, (cid, note, verdict, evidence) in enumerate(notes, 1):
+        old = data.decisions.get(cid, Decision(cid, article, text=note[:200]))
+        new = Decision(
+            cid,
+            article,
+            text=note[:200],
+            verdict=verdict,
+            superseded_by="c0000000000" if verdict == Verdict.SUPERSEDED else None,
+            note=note,
+            evidence=tuple(evidence),
+            reviewer=reviewer or None,
+            updated=T0 + dt.timedelta(seconds=step),
+            conflicts=({"reviewer": reviewer, "verdict": "disputed", "note": note},) if step % 3 == 0 else (),
+        )
+        data.decisions[cid] = new
+        data.add_history(
+            sess.HistoryEntry(
+                step,
+                T0,
+                reviewer,
+                "mark",
+                "decision",
+                cid,
+                {"verdict": str(old.verdict), "note": old.note},
+                {"verdict": str(verdict), "note": note},
+            )
+        )
+    path = tmp_path / "s.toml"
+    sess.save(path, data)
+    back = sess.load(path)
+    same(data, back)
+    for cid, d in data.decisions.items():
+        assert back.decisions[cid].note == d.note and back.decisions[cid].evidence == d.evidence
+    # Saving what was loaded gives the same bytes: stable diffs.
+    text = path.read_text(encoding="utf-8")
+    sess.save(path, back)
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_file_is_readable_toml(tmp_path: Path) -> None:
+    path = tmp_path / "s.toml"
+    sess.save(path, sample())
+    doc = tomllib.loads(path.read_text(encoding="utf-8"))
+    assert doc["schema"] == sess.SCHEMA and doc["reviewer"] == "alice"
+    assert doc["articles"]["dir/b c.txt"]["published"] == dt.date(2024, 2, 29)
+    assert doc["integrity"]["decisions"] == 3
+    # One line per decision, naming its claim id, verdict and note.
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if '"id": "c0000000001"' in ln]
+    assert len(lines) == 1 and '"verdict": "confirmed"' in lines[0] and '"note": "note 1"' in lines[0]
+    assert '"updated": "2025-03-01T09:30:00Z"' in lines[0]
+
+
+def test_corrupt_file_names_line_column_and_backup_and_is_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "s.toml"
+    data = sample()
+    sess.save(path, data)
+    data.decisions["c0000000000"] = Decision("c0000000000", "a.txt", "x", Verdict.DISPUTED)
+    sess.save(path, data)  # the first version is now a backup
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[2] = 'reviewer = "alice" oops\n'
+    bad = "".join(lines).encode()
+    path.write_bytes(bad)
+    before = os.stat(path)
+    with pytest.raises(SessionCorrupt) as e:
+        sess.load(path)
+    msg = str(e.value)
+    assert msg.startswith(f"{path}: line 3, column ") and "newest good backup" in msg
+    assert e.value.backup == sess.backup_paths(path)[0]
+    assert path.read_bytes() == bad and os.stat(path).st_mtime_ns == before.st_mtime_ns
+    # The backup really loads.
+    assert sess.load(e.value.backup).decisions["c0000000000"].verdict == Verdict.CONFIRMED
+
+
+def test_bad_row_names_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "s.toml"
+    sess.save(path, sample())
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    n = next(i for i, ln in enumerate(lines) if ln.startswith('{"id": "c0000000001"'))
+    lines[n] = lines[n].replace('"verdict": "confirmed"', '"verdict": confirmed"')
+    path.write_text("".join(lines), encoding="utf-8")
+    with pytest.raises(SessionCorrupt, match=rf": line {n + 1}, column \d+: bad decision row"):
+        sess.load(path)
+
+
+def test_truncated_file_is_detected_at_every_line_and_byte(tmp_path: Path) -> None:
+    path = tmp_path / "s.toml"
+    sess.save(path, sample(6))
+    full = path.read_bytes()
+    cuts = {i + 1 for i, b in enumerate(full) if b == ord("\n")} | set(range(0, len(full), 7))
+    cuts.discard(len(full))
+    for cut in sorted(cuts):
+        path.write_bytes(full[:cut])
+        with pytest.raises(SessionCorrupt, match=r"line \d+, column \d+"):
+            sess.load(path)
+
+
+def test_hand_edit_is_reported_and_can_be_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "s.toml"
+    sess.save(path, sample())
+    text = path.read_text(encoding="utf-8").replace('"note": "note 1"', '"note": "edited by hand"')
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(SessionCorrupt, match="checksum"):
+        sess.load(path)
+    path.write_text(text.replace('checksum = "blake2b:', 'checksum = "skip" # "'), encoding="utf-8")
+    assert sess.load(path).decisions["c0000000001"].note == "edited by hand"
+
+
+def test_empty_and_foreign_files(tmp_path: Path) -> None:
+    path = tmp_path / "s.toml"
+    for content in ("", "title = 'not a session'\n", "\n\n"):
+        path.write_text(content, encoding="utf-8")
+        with pytest.raises(SessionCorrupt, match="line 1, column 1"):
+            sess.load(path)
+    path.write_bytes(b'schema = 2\nreviewer = "\xff"\n')
+    with pytest.raises(SessionCorrupt, match="line 2, column 13: not UTF-8"):
+        sess.load(path)
+
+
+def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "s.toml"
+    sess.save(path, sample())
+    text = path.read_text(encoding="utf-8").replace(f"schema = {sess.SCHEMA}", f"schema = {sess.SCHEMA + 1}")
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(SessionError, match="newer factcheck"):
+        sess.load(path)
+    assert path.read_text(encoding="utf-8") == text
+
+
+V1 = '''schema = 1
+reviewer = "alice"
+created = 2025-03-01T09:30:00Z
+corpus = ["../corpus"]
+
+[count]
+decisions = 2
+manual = 0
+history = 1
+articles = 1
+
+[articles."a.txt"]
+fingerprint = "f00d"
+published = 2024-01-02
+
+[decisions.c0000000001]
+article = "a.txt"
+text = "The minister said 3%"
+verdict = "superseded"
+superseded_by = "c0000000002"
+note = """
+two
+lines"""
+reviewer = "alice"
+updated = 2025-03-01T09:31:00Z
+
+[decisions.c0000000002]
+article = "a.txt"
+text = "Later report"
+verdict = "unreviewed"
+dismissed = true
+
+[groups]
+merges = [["c0000000001", "c0000000002"]]
+splits = []
+
+[[history]]
+step = 1
+at = 2025-03-01T09:31:00Z
+by = "alice"
+op = "mark"
+kind = "decision"
+key = "c0000000001"
+[history.before]
+verdict = "unreviewed"
+[history.after]
+verdict = "superseded"
+'''
+
+
+def test_schema_1_is_migrated(tmp_path: Path) -> None:
+    path = tmp_path / "old.toml"
+    path.write_text(V1, encoding="utf-8")
+    data = sess.load(path)
+    d = data.decisions["c0000000001"]
+    assert d.verdict == Verdict.SUPERSEDED and d.superseded_by == "c0000000002" and d.note == "two\nlines"
+    assert d.updated == dt.datetime(2025, 3, 1, 9, 31, tzinfo=dt.UTC) and d.article == "a.txt"
+    assert data.decisions["c0000000002"].dismissed
+    assert data.articles["a.txt"].published == dt.date(2024, 1, 2)
+    assert data.merges == [("c0000000001", "c0000000002")]
+    assert data.history_entries()[0].after == {"verdict": "superseded"}
+    assert path.read_text(encoding="utf-8") == V1  # loading never rewrites
+    sess.save(path, data)
+    assert tomllib.loads(path.read_text(encoding="utf-8"))["schema"] == sess.SCHEMA
+    same(data, sess.load(path))
+
+
+def test_backups_rotate(tmp_path: Path) -> None:
+    path = tmp_path / "s.toml"
+    data = sample()
+    for i in range(sess.BACKUPS + 3):
+        data.reviewer = f"r{i}"
+        sess.save(path, data)
+    baks = sess.backup_paths(path)
+    assert [sess.load(b).reviewer for b in baks] == [f"r{sess.BACKUPS + 1 - i}" for i in range(sess.BACKUPS)]
+    assert not path.with_name(path.name + f".bak{sess.BACKUPS + 1}").exists()
+    assert sess.load(path).reviewer == f"r{sess.BACKUPS + 2}"
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_mode_is_kept_and_new_files_follow_umask(tmp_path: Path) -> None:
+    path = tmp_path / "s.toml"
+    old = os.umask(0o022)
+    try:
+        sess.save(path, sample())
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644  # not mkstemp's 0600
+    path.chmod(0o600)
+    sess.save(path, sample())
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_file_changed_on_disk_is_not_clobbered(tmp_path: Path) -> None:
+    path = tmp_path / "s.toml"
+    state = sess.save(path, sample(), expected=None)
+    state = sess.save(path, sample(), expected=state)  # our own saves are fine
+    other = sample(1)
+    other.reviewer = "someone else"
+    sess.save(path, other)  # another program
+    theirs = path.read_bytes()
+    with pytest.raises(SessionChanged) as e:
+        sess.save(path, sample(), expected=state)
+    assert path.read_bytes() == theirs
+    assert e.value.saved_to is not None and sess.load(e.value.saved_to).reviewer == "alice"
+    created = tmp_path / "new.toml"
+    created.write_text("x = 1\n")  # appeared after we decided to create it
+    with pytest.raises(SessionChanged):
+        sess.save(created, sample(), expected=None)
+    assert created.read_text() == "x = 1\n"
+
+
+def test_lock_excludes_a_second_holder_and_is_released(tmp_path: Path) -> None:
+    path = tmp_path / "s.toml"
+    lock = sess.SessionLock.acquire(path)
+    assert f"pid {os.getpid()}" in sess.lock_path(path).read_text()
+    with pytest.raises(SessionLocked, match=f"pid {os.getpid()}"):
+        sess.SessionLock.acquire(path)
+    lock.release()
+    sess.SessionLock.acquire(path).release()
+
+
+def test_stale_lock_of_a_dead_process_does_not_block(tmp_path: Path) -> None:
+    path = tmp_path / "s.toml"
+    sess.lock_path(path).write_text("pid 999999 on elsewhere\n")  # left behind, nobody holds it
+    sess.SessionLock.acquire(path).release()
+    r_fd, w_fd = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # child: take the lock, tell the parent, wait to be killed
+        try:
+            held = sess.SessionLock.acquire(path)
+            os.write(w_fd, b"x")
+            signal.pause()
+            held.release()
+        finally:
+            os._exit(0)
+    os.close(w_fd)
+    try:
+        assert os.read(r_fd, 1) == b"x"
+        with pytest.raises(SessionLocked, match=f"pid {pid}"):
+            sess.SessionLock.acquire(path)
+    finally:
+        os.close(r_fd)
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    sess.SessionLock.acquire(path).release()  # the kernel dropped the dead process's lock
+
+
+def test_reviewer_name_sources(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cfg = tmp_path / "config.toml"
+    monkeypatch.setenv("FACTCHECK_CONFIG", str(cfg))
+    monkeypatch.setenv("FACTCHECK_REVIEWER", "from-env")
+    cfg.write_text('reviewer = "From Config"\n')
+    assert sess.reviewer_name() == "From Config"
+    cfg.write_text("reviewer = [broken\n")
+    assert sess.reviewer_name() == "from-env"
+    cfg.unlink()
+    monkeypatch.delenv("FACTCHECK_REVIEWER")
+    monkeypatch.setattr(sess.getpass, "getuser", lambda: "osuser")
+    assert sess.reviewer_name() == "osuser"
+
+    def fail() -> str:
+        raise KeyError("no user")
+
+    monkeypatch.setattr(sess.getpass, "getuser", fail)
+    assert sess.reviewer_name() == "unknown"
+
+
+def _session(reviewer: str, verdicts: dict[str, tuple[Verdict, str | None]]) -> SessionData:
+    data = SessionData(reviewer=reviewer, created=T0, corpus=["../corpus"])
+    data.articles["a.txt"] = sess.ArticleRecord("a.txt", "f00d")
+    for i, (cid, (v, by)) in enumerate(verdicts.items()):
+        data.decisions[cid] = Decision(
+            cid, "a.txt", f"text {cid}", v, by, note=f"{reviewer} on {cid}", reviewer=reviewer, updated=T0
+        )
+        data.add_history(
+            sess.HistoryEntry(
+                i + 1,
+                T0 + dt.timedelta(seconds=i),
+                reviewer,
+                "mark",
+                "decision",
+                cid,
+                {"verdict": "unreviewed"},
+                {"verdict": str(v)},
+            )
+        )
+    return data
+
+
+def test_merge_keeps_agreements_lists_conflicts_and_computes_kappa(tmp_path: Path) -> None:
+    C, D, S, U = Verdict.CONFIRMED, Verdict.DISPUTED, Verdict.SUPERSEDED, Verdict.UNREVIEWED
+    a = _session(
+        "ann",
+        {
+            "c1": (C, None),
+            "c2": (C, None),
+            "c3": (D, None),
+            "c4": (D, None),
+            "c5": (S, "c9"),
+            "c6": (C, None),
+        },
+    )
+    b = _session(
+        "bob",
+        {
+            "c1": (C, None),
+            "c2": (D, None),
+            "c3": (D, None),
+            "c4": (D, None),
+            "c5": (S, "c8"),
+            "c7": (D, None),
+            "c6": (U, None),
+        },
+    )
+    out, rep = sess.merge(a, b)
+    # Both reviewed c1..c5: A = C C D D S, B = C D D D S -> po 0.8, pe 0.36, kappa 0.6875.
+    assert rep.both_reviewed == 5 and rep.kappa == pytest.approx(0.6875)
+    assert rep.agreements == 3  # c5 agrees on the verdict but not on the superseding claim
+    assert [c[0] for c in rep.conflicts] == ["c2", "c5"]
+    assert out.decisions["c1"].verdict == C and out.decisions["c3"].verdict == D
+    for cid in ("c2", "c5"):  # conflicts are kept for resolution, not decided
+        d = out.decisions[cid]
+        assert d.verdict == U and {c["reviewer"] for c in d.conflicts} == {"ann", "bob"}
+    assert {c.get("superseded_by") for c in out.decisions["c5"].conflicts} == {"c8", "c9"}
+    assert out.decisions["c7"].verdict == D and out.decisions["c6"].verdict == C  # reviewed by one only
+    assert "ann on c1" in out.decisions["c1"].note and "bob on c1" in out.decisions["c1"].note
+    assert rep.counts[0][C] == 3 and rep.counts[1][D] == 4 and rep.counts[2][U] == 2
+    assert len(out.history) == len(a.history) + len(b.history) + 2
+    text = "\n".join(rep.lines())
+    assert "Cohen's kappa: 0.688 over 5 claims" in text and "conflict c2: ann confirmed, bob disputed" in text
+    path = tmp_path / "out.toml"
+    sess.save(path, out)
+    same(out, sess.load(path))
+
+
+def test_kappa_edge_cases() -> None:
+    assert sess.cohen_kappa([]) is None
+    assert sess.cohen_kappa([("confirmed", "confirmed")] * 4) is None  # one category only: undefined
+    assert sess.cohen_kappa([("confirmed", "disputed"), ("disputed", "confirmed")]) == pytest.approx(-1.0)
+    assert sess.cohen_kappa([("confirmed", "confirmed"), ("disputed", "disputed")]) == pytest.approx(1.0)
+
+
+def test_merge_refuses_other_corpus() -> None:
+    a = _session("ann", {"c1": (Verdict.CONFIRMED, None)})
+    b = SessionData(reviewer="bob")
+    b.articles["other.txt"] = sess.ArticleRecord("other.txt", "1")
+    with pytest.raises(SessionError, match="same corpus"):
+        sess.merge(a, b)
