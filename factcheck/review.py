@@ -141,6 +141,7 @@ class Review:
         if not readonly:
             try:
                 lock = sess.SessionLock.acquire(path)
+                sess.remove_stale_temp(path)
             except SessionLocked as e:
                 if if_locked == "raise":
                     raise

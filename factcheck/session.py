@@ -38,6 +38,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import getpass
+import glob
 import hashlib
 import json
 import os
@@ -792,6 +793,13 @@ def write_atomic(path: Path, text: str) -> None:
             os.unlink(tmp)
         raise
     _fsync_dir(folder)
+
+
+def remove_stale_temp(path: Path) -> None:
+    """Remove temp files left by saves that were killed midway (call while holding the session's lock)."""
+    for p in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        with contextlib.suppress(OSError):
+            p.unlink()
 
 
 def _rotate_backups(path: Path) -> None:
