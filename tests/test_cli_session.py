@@ -1,0 +1,190 @@
+"""`factcheck mark`, `factcheck status`, `factcheck merge`: the scriptable session commands."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from factcheck import session as sess
+from factcheck.cli import main
+from factcheck.model import Verdict
+
+ALPHA = """Finance Minister Anna Berg said on Monday that inflation rose to 3.4 percent in March, the highest level since 2019.
+The central bank in Oslo announced that it will raise interest rates by 0.25 points at its meeting on 12 June.
+According to Statistics Norway, unemployment fell to 2.1 percent in the first quarter of the year.
+"""
+BETA = """Reuters reported on Tuesday that the Norwegian central bank kept interest rates unchanged at 4.5 percent.
+Governor Ida Wolden Bache said the bank expects inflation to fall below 3 percent by the end of 2025.
+"""
+
+
+@pytest.fixture
+def proj(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "alpha.txt").write_text(ALPHA, encoding="utf-8")
+    (corpus / "beta.txt").write_text(BETA, encoding="utf-8")
+    (tmp_path / "sessions").mkdir()
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("FACTCHECK_CONFIG", str(tmp_path / "no-config.toml"))
+    monkeypatch.setenv("FACTCHECK_REVIEWER", "carol")
+    return tmp_path
+
+
+def claim_ids(capsys: pytest.CaptureFixture[str]) -> dict[str, list[str]]:
+    assert main(["extract", "--json", "corpus"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    return {a["key"]: [c["id"] for c in a["claims"]] for a in out["articles"]}
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    cap = capsys.readouterr()
+    return code, cap.out, cap.err
+
+
+def test_mark_creates_then_updates_a_session(proj: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    ids = claim_ids(capsys)
+    a, b = ids["alpha.txt"], ids["beta.txt"]
+    code, _, err = run(capsys, "mark", "sessions/s.toml", a[0], "confirmed")
+    assert code == 2 and "--corpus" in err and "Traceback" not in err
+    code, out, _ = run(
+        capsys, "mark", "sessions/s.toml", a[0], "confirmed", "--note", "line 1\nline 2", "--corpus", "corpus"
+    )
+    assert code == 0 and out.strip() == f"{a[0]}: confirmed"
+    code, out, _ = run(capsys, "mark", "sessions/s.toml", a[1], "superseded", "--by", b[0])
+    assert code == 0 and out.strip() == f"{a[1]}: superseded by {b[0]}"
+    data = sess.load(proj / "sessions" / "s.toml")
+    assert data.corpus == ["../corpus"]
+    assert data.decisions[a[0]].note == "line 1\nline 2" and data.decisions[a[0]].reviewer == "carol"
+    assert data.decisions[a[1]].superseded_by == b[0]
+    assert len(data.history) == 2
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["{a0}", "maybe"], "unknown verdict"),
+        (["cffffffffff", "confirmed"], "unknown claim id"),
+        (["{a0}", "superseded"], "needs the id"),
+        (["{a0}", "superseded", "--by", "cffffffffff"], "unknown claim id"),
+        (["{a0}", "disputed", "--by", "{a1}"], "only a superseded claim"),
+    ],
+)
+def test_mark_errors_are_one_line(
+    proj: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    ids = claim_ids(capsys)["alpha.txt"]
+    run(capsys, "mark", "sessions/s.toml", ids[2], "confirmed", "--corpus", "corpus")
+    before = (proj / "sessions" / "s.toml").read_bytes()
+    code, out, err = run(capsys, "mark", "sessions/s.toml", *[x.format(a0=ids[0], a1=ids[1]) for x in args])
+    assert code == 2 and out == ""
+    assert err.startswith("factcheck: ") and message in err and len(err.strip().splitlines()) == 1
+    assert (proj / "sessions" / "s.toml").read_bytes() == before
+
+
+def test_mark_on_corrupt_session(proj: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    ids = claim_ids(capsys)["alpha.txt"]
+    run(capsys, "mark", "sessions/x.toml", ids[0], "confirmed", "--corpus", "corpus")
+    run(capsys, "mark", "sessions/x.toml", ids[1], "disputed")  # now there is a backup
+    path = proj / "sessions" / "x.toml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[2] = 'reviewer = "carol" junk\n'
+    path.write_text("".join(lines), encoding="utf-8")
+    before = path.read_bytes()
+    code, out, err = run(capsys, "mark", "sessions/x.toml", ids[2], "confirmed")
+    assert code == 2 and out == ""
+    assert re.fullmatch(
+        r"factcheck: sessions/x\.toml: line 3, column \d+: .+ \(newest good backup: sessions/x\.toml\.bak1\)\n",
+        err,
+    ), err
+    assert path.read_bytes() == before
+
+
+def test_mark_refuses_a_session_open_elsewhere(proj: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    ids = claim_ids(capsys)["alpha.txt"]
+    run(capsys, "mark", "sessions/s.toml", ids[0], "confirmed", "--corpus", "corpus")
+    lock = sess.SessionLock.acquire(proj / "sessions" / "s.toml")
+    try:
+        code, _, err = run(capsys, "mark", "sessions/s.toml", ids[1], "confirmed")
+        assert code == 2 and "open in another factcheck" in err
+    finally:
+        lock.release()
+    assert run(capsys, "mark", "sessions/s.toml", ids[1], "confirmed")[0] == 0
+
+
+def test_status_per_verdict_and_article(proj: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    ids = claim_ids(capsys)
+    a, b = ids["alpha.txt"], ids["beta.txt"]
+    run(capsys, "mark", "sessions/s.toml", a[0], "confirmed", "--corpus", "corpus")
+    run(capsys, "mark", "sessions/s.toml", b[0], "disputed")
+    code, out, _ = run(capsys, "status", "sessions/s.toml")
+    total = len(a) + len(b)
+    assert code == 0
+    assert f"2 of {total} claims reviewed" in out
+    assert re.search(r"confirmed\s+1\b", out) and re.search(rf"unreviewed\s+{total - 2}\b", out)
+    row = next(ln for ln in out.splitlines() if ln.strip().startswith("alpha.txt"))
+    assert row.split()[1:] == [str(len(a) - 1), "1", "0", "0"]
+    code, out, _ = run(capsys, "status", "sessions/s.toml", "--json")
+    st = json.loads(out)
+    assert st["progress"]["disputed"] == 1 and st["articles"]["beta.txt"]["disputed"] == 1
+    code, _, err = run(capsys, "status", "sessions/none.toml")
+    assert code == 2 and "no such session" in err
+
+
+def test_merge_prints_agreement_report(
+    proj: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ids = claim_ids(capsys)
+    a, b = ids["alpha.txt"], ids["beta.txt"]
+    plan = {
+        "ann": [(a[0], "confirmed"), (a[1], "disputed"), (a[2], "confirmed"), (b[0], "disputed")],
+        "bob": [
+            (a[0], "confirmed"),
+            (a[1], "confirmed"),
+            (a[2], "confirmed"),
+            (b[0], "disputed"),
+            (b[1], "confirmed"),
+        ],
+    }
+    for who, marks in plan.items():
+        monkeypatch.setenv("FACTCHECK_REVIEWER", who)
+        for cid, v in marks:
+            assert run(capsys, "mark", f"sessions/{who}.toml", cid, v, "--corpus", "corpus")[0] == 0
+    (proj / "out").mkdir()
+    code, out, err = run(capsys, "merge", "sessions/ann.toml", "sessions/bob.toml", "-o", "out/m.toml")
+    assert code == 0, err
+    # Both reviewed 4 claims: ann C D C D, bob C C C D -> po 0.75, pe 0.5 -> kappa 0.5.
+    assert "Cohen's kappa: 0.500 over 4 claims" in out
+    assert f"conflict {a[1]}: ann disputed, bob confirmed" in out
+    assert re.search(r"confirmed\s+2\s+4\s+3", out)
+    merged = sess.load(proj / "out" / "m.toml")
+    assert merged.corpus == ["../corpus"]  # rebased onto OUT's folder
+    assert merged.decisions[a[1]].verdict == Verdict.UNREVIEWED and len(merged.decisions[a[1]].conflicts) == 2
+    assert merged.decisions[b[1]].verdict == Verdict.CONFIRMED
+    code, _, err = run(capsys, "merge", "sessions/ann.toml", "sessions/bob.toml", "-o", "out/m.toml")
+    assert code == 2 and "--force" in err
+    # The conflict is resolved through the same code path as every decision.
+    monkeypatch.setenv("FACTCHECK_REVIEWER", "ann")
+    code, _, err = run(capsys, "mark", "out/m.toml", a[1], "disputed")
+    assert code == 2 and "outside" in err  # out/ is not a sessions/ folder: the corpus must be named
+    assert run(capsys, "mark", "out/m.toml", a[1], "disputed", "--corpus", "corpus")[0] == 0
+    code, out, _ = run(capsys, "status", "out/m.toml", "--corpus", "corpus")
+    assert code == 0 and "claims reviewed" in out and "conflicts:" not in out
+
+
+def test_cli_entry_point_has_no_traceback(proj: Path) -> None:
+    (proj / "sessions" / "bad.toml").write_text("schema = 2\n[[[\n", encoding="utf-8")
+    r = subprocess.run(
+        [sys.executable, "-m", "factcheck", "mark", "sessions/bad.toml", "c0", "confirmed"],
+        capture_output=True,
+        text=True,
+        cwd=proj,
+    )
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert r.stderr.startswith("factcheck: sessions/bad.toml: line 2, column ")
