@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from factcheck import entities
-from factcheck.gazetteer import CAP_STOP, DEMONYMS, ORG_HEADS, ORGS, OUTLET_HEADS, OUTLETS, PLACES
+from factcheck.gazetteer import CAP_STOP, DEMONYMS, ORG_HEADS, ORGS, OUTLET_HEADS, OUTLETS, PLACES, ROLE_WORDS
 
 SAY_VERBS = frozenset(
     """said says say told tells stated states announced announces confirmed confirms denied denies added adds
@@ -29,7 +29,8 @@ SAY_VERBS = frozenset(
     admits revealed disclosed stressed stresses emphasised emphasized explained explains argued argues wrote writes
     tweeted posted replied responded urged lauded praised commended criticised criticized condemned pledged vowed
     promised predicted estimated reported reports suggested asserted asserts reiterated underlined highlighted
-    mentioned recalled indicated signalled signaled informed assured remarked observed conceded""".split()
+    mentioned recalled indicated signalled signaled informed assured remarked observed conceded cautioned
+    alleged contended maintained countered complained boasted threatened""".split()
 )
 REPORT_VERBS = frozenset({"reported", "reports", "said", "says", "wrote", "writes", "quoted", "cited"})
 _AUX = frozenset(
@@ -47,15 +48,20 @@ _NP_WORDS = frozenset(
     leader prime close anonymous unnamed knowledgeable informed people's state-run state-owned run owned
     broadcasters agencies authorities authority representative representatives envoy ambassador residents
     witnesses observers report reports statement investigators prosecutors prosecutor lawyers lawyer company
-    firm group ministry's government's""".split()
+    firm group ministry's government's scientists researchers economists doctors lawmakers legislators activists
+    campaigners protesters workers employees families relatives survivors critics governor regional local
+    federal provincial county city district national""".split()
 )
 _ANON_HEADS = frozenset(
     """source sources official officials people person persons insiders diplomats diplomat aide aides
-    representative representatives witnesses residents observers investigators analysts experts""".split()
+    representative representatives witnesses residents observers investigators analysts experts scientists
+    researchers economists doctors lawmakers legislators activists campaigners protesters workers employees
+    families relatives survivors critics""".split()
 )
+COMMISSIVE_VERBS = frozenset({"vowed", "pledged", "promised", "threatened", "vows", "pledges", "promises"})
 _ORG_NOUNS = frozenset(
     """ministry government police company firm army military office department authorities prosecutors agency
-    court institute party club union council commission committee bank regulator watchdog service""".split()
+    court institute party club union council commission committee bank regulator watchdog service team""".split()
 )
 _PRONOUNS = {"he": "he", "she": "she", "they": "they", "it": "it"}
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|(?:St|Mt|Dr|Mr|Mrs|Ms|Gen|Sen|Rep|Gov|Prof|Lt|Col)\.|[\w’'\-]+|[^\w\s]")
@@ -86,9 +92,10 @@ _QUOTED_AS = re.compile(
 )
 _X_QUOTED_Y = re.compile(r"\b(?:quoted|cited)\s+(?P<y>[^,.;]{1,60}?)\s+as\s+say(?:ing)?\b")
 _INVERTED = re.compile(
-    r"[,”\"’]\s*(?:said|says|added|told\s+reporters|wrote|tweeted|stated|explained|insisted|warned)\s+"
-    r"(?P<np>(?:(?:the|a|an|[A-Z][\w’'.\-]*|[a-z\-]+(?=\s+[A-Z]))\s+){0,6}[A-Z][\w’'.\-]*)(?=\s*(?:[.,;!?]|$))"
+    r"[,”\"’]\s*(?:said|says|added|told\s+reporters|wrote|tweeted|stated|explained|insisted|warned|cautioned)\s+"
+    r"(?P<np>(?:the\s+|a\s+|an\s+)?[^,.;:!?\"“”()]{2,90}?)(?=\s*(?:[.,;!?]|$))"
 )
+
 _NEG_SPEECH = re.compile(
     r"\b(?:did\s+not|didn’t|didn't|does\s+not|would\s+not|declined\s+to|refused\s+to|could\s+not|"
     r"(?:has|have|had)\s+not)\s+"
@@ -142,10 +149,12 @@ def classify_source(np: str) -> Source | None:
     outlet = _find_outlet(np)
     # unnamed sources: "five sources familiar with the matter", "people close to the player"
     head = next((w for w in low[:4] if w in _ANON_HEADS), None)
+    if head in ("official", "officials") and re.search(r"\b(?:in|at|from|of)\s+(?:the\s+)?[A-Z]", np):
+        return Source(np, "organisation")  # "Health officials in Clark County": an official body, named
     if (
         low[-1] in _ANON_HEADS
         or "familiar" in low
-        or (head and any(w in ("close", "with", "who") for w in low))
+        or (head and any(w in ("close", "with", "who", "in", "at", "within", "inside", "from") for w in low))
     ):
         return Source(np, "anonymous")
     trailing = _TRAILING_NAME.search(np)
@@ -161,7 +170,7 @@ def classify_source(np: str) -> Source | None:
         return Source(np, "organisation")
     ms = [m for m in entities.mentions(np) if m.kind in ("person", "org", "place", "misc", "event")]
     persons = [m for m in ms if m.kind == "person"]
-    if persons and not any(w in PLACES for w in words):
+    if persons and not any(w in PLACES for w in persons[-1].text.split()):
         return Source(persons[-1].text, "person")
     if any(w in _ORG_NOUNS for w in low):  # "the government in Berlin", "the foreign ministry"
         if trailing and low[-2:-1] and low[-2] in _ORG_NOUNS:  # "the anti-graft agency EFCC"
@@ -174,6 +183,8 @@ def classify_source(np: str) -> Source | None:
         return Source(np, "organisation")
     caps = [w for w in words if w[:1].isupper() and w not in DEMONYMS]
     if not caps:
+        if low[-1] in ROLE_WORDS:  # "the regional governor", "the superintendent"
+            return Source(np, "person")
         return None
     if persons or any(w in PLACES for w in words):  # "Statistics Sweden", "U.S. Geological Survey"
         return Source(np, "organisation")
@@ -245,6 +256,15 @@ def _walk_np(toks: list[tuple[str, int, int]], j: int) -> int:
         if _np_token(t):
             j -= 1
             continue
+        # connectors inside a name: "Centers for Disease Control and Prevention", "Bank of England"
+        if (
+            t in ("of", "for", "and", "&")
+            and j >= 1
+            and toks[j - 1][0][:1].isupper()
+            and toks[j + 1][0][:1].isupper()
+        ):
+            j -= 1
+            continue
         # an adjective after a determiner or a possessive: "the anti-graft agency", "the country's disaster agency"
         if (
             t.islower()
@@ -255,6 +275,20 @@ def _walk_np(toks: list[tuple[str, int, int]], j: int) -> int:
             continue
         break
     return j + 1
+
+
+def _sentence_subject(text: str) -> tuple[str, int, int] | None:
+    """The noun phrase that opens a sentence ("Labour union IG Metall rejected ... and said")."""
+    toks = [(x.group(0), x.start(), x.end()) for x in _TOKEN.finditer(text, 0, min(len(text), 120))]
+    i = 0
+    while i < len(toks) and (
+        _np_token(toks[i][0])
+        or (toks[i][0].isalpha() and i + 1 < len(toks) and toks[i + 1][0][:1].isupper() and i > 0)
+    ):
+        i += 1
+    if i == 0 or not any(t[0][:1].isupper() for t in toks[:i]):
+        return None
+    return " ".join(t[0] for t in toks[:i]), toks[0][1], toks[i - 1][2]
 
 
 def _subject_before(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int, int] | None:
@@ -385,6 +419,7 @@ def attribute(text: str) -> Attribution | None:
         k = len(toks) - 1
         if (
             k > 0
+            and not (k > 1 and toks[k - 2][0] == "and" and toks[k - 1][0].lower() == "it")
             and toks[k - 1][0].lower() in _PRONOUNS
             and ((k < 2 and ws == 0) or (k >= 2 and toks[k - 2][0] in (",", "”", '"', "and", "but", "that")))
         ):
@@ -396,6 +431,8 @@ def attribute(text: str) -> Attribution | None:
                     content = (e, len(text)) if len(text) - e >= toks[k - 1][1] else (0, toks[k - 1][1])
             continue
         subj = _subject_before(toks, k)
+        if subj is None and k > 0 and toks[k - 1][0] == "and":
+            subj = _sentence_subject(text)
         if subj is None or (ws > 0 and subj[1] == toks[0][1]):
             continue
         src = classify_source(subj[0])

@@ -54,6 +54,11 @@ PLACE_HEADS = frozenset(
     Peninsula Desert Harbour Harbor Port Beach Coast Plaza Cathedral Castle Prison Base Camp""".split()
 )
 _ADJ_END = ("ern", "ian", "ese", "ish", "ic")
+_ORG_NOUN_BEFORE = frozenset(
+    """union company agency group party firm bank carmaker automaker chipmaker broadcaster newspaper regulator
+    insurer airline retailer lender startup club team giant conglomerate manufacturer producer operator
+    watchdog charity organisation organization ministry institute university""".split()
+)
 _COUNTRY_WORDS = frozenset(p for p, c in PLACES.items() if c in set(DEMONYMS.values()) and " " not in p)
 
 
@@ -134,7 +139,7 @@ def _pieces(tokens: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int
                 # "Belt and Road Forum", "Centers for Disease Control and Prevention"; not "China and Russia"
                 keep = bool(cur) and (_heads(after) or (_heads(cur) and any(c in ("of", "for") for c in cur)))
             else:
-                keep = bool(cur) and (_heads(cur) or cur[-1] in TITLE_WORDS or _heads(after))
+                keep = bool(cur) and (_heads(cur) or cur[-1] in TITLE_WORDS)
             if keep:
                 pieces[-1].append((tok, s, e))
             else:
@@ -217,7 +222,7 @@ def _classify(
     i = 0
     while i < len(toks):
         t = toks[i]
-        if t in DEMONYMS and not titles and i + 1 < len(toks):
+        if t in DEMONYMS and not titles and i + 1 < len(toks) and toks[i + 1] in TITLE_WORDS:
             nation = DEMONYMS[t]
         elif t in TITLE_WORDS:
             titles.append(t)
@@ -250,6 +255,10 @@ def _classify(
             return Mention(rs, re_, name, "person", DEMONYMS[mod] if mod else nation, role, titled=True)
     if rtoks[-1] in PLACE_HEADS:
         return Mention(rs, re_, name, "place")
+    if s > 2 and text[s - 1] == " " and text[s - 2].islower():
+        wb = text[max(0, s - 20) : s].split()
+        if wb and wb[-1] in _ORG_NOUN_BEFORE:  # "labour union IG Metall", "carmaker Brenner AG"
+            return Mention(rs, re_, name, "org")
     if len(rtoks) == 1 and (rtoks[0] in DEMONYMS or rtoks[0].endswith(_ADJ_END)):
         return None
     if _PLACE_AFTER.match(text, re_, end):

@@ -33,7 +33,8 @@ _OPINION = re.compile(
     r"\b(?:i|we)\s+(?:think|believe|feel|hope|guess|love|like|wonder)\b|\b(?:in\s+my\s+opinion|personally|"
     r"frankly|arguably|undoubtedly|needless\s+to\s+say|amazing|awesome|terrible|wonderful|beautiful|"
     r"shocking|disgraceful|ridiculous|brilliant|outrageous|stunning|incredible|travesty|disgrace|fantastic|"
-    r"perfect(?:ly)?|great|excellent|horrible|awful|sad|unacceptable)\b|"
+    r"perfect(?:ly)?|great|excellent|horrible|awful|sad|unacceptable|happy|unhappy|pleased|proud|delighted|"
+    r"disappointed|disappointing|thrilled|upset)\b|"
     r"\bcalled\s+(?:the|it|this|that|his|her|their)\b[^.,;]{0,40}?\b(?:an?)\s"
 )
 _DENY_VERBS = frozenset({"denied", "denies", "deny"})
@@ -261,6 +262,8 @@ def extract(
             )
             if att is not None and att.verb in _DENY_VERBS and att.speaker is not None:
                 st_val, polarity = Stance.DENIED, -1  # "The ministry denied that troops had crossed"
+            elif att is not None and att.verb in attribution.COMMISSIVE_VERBS and st_val is Stance.STATED:
+                st_val = Stance.PLANNED  # "Putin has vowed to respond"
             elif (
                 st_val is Stance.STATED
                 and att is not None

@@ -266,7 +266,7 @@ ORG_HEADS = frozenset(
     Government Cabinet Duma Kremlin Pentagon Secretariat Foundation Society Network Airlines Airways Times Post News
     Journal Herald Tribune Gazette Daily Press Television TV Radio Broadcasting Guard Corps Command Board Club Church
     League Movement Front Coalition Centre Center Centres Centers Chamber Exchange Reserve Industries Holdings Technologies Motors
-    Entrepreneurs Industrialists Nations""".split()
+    Entrepreneurs Industrialists Nations Survey Observatory Laboratory Agency AG SA SE plc PLC NV GmbH LLC Co""".split()
 )
 ORGS: dict[str, str] = {
     "Kremlin": "Kremlin",
@@ -440,7 +440,7 @@ OUTLETS: dict[str, str] = {
     "Channel One": "media",
 }
 OUTLET_HEADS = frozenset(
-    """Times Post News Journal Herald Tribune Gazette Daily Press Television TV Radio Broadcasting Agency
+    """Times Post News Journal Herald Tribune Gazette Daily Press Television TV Radio Broadcasting
     Telegraph Independent Observer Chronicle Express Mirror Standard Star Globe Review Today Insider""".split()
 )
 

@@ -38,12 +38,14 @@ _DENIED = re.compile(
 )
 _HYPOTHETICAL = re.compile(
     r"\b(?:might|could|may|would)\b(?!\s+(?:not\s+)?(?:confirm|comment))|\bif\b|\b(?:perhaps|possibly|potentially|"
-    r"conceivably|hypothetically|whether|unless)\b|\bpossible\b",
+    r"conceivably|hypothetically|whether|unless)\b|\bpossible\b|"
+    r"\b(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:considering|weighing|exploring|mulling|contemplating|studying)\b",
 )
 _EXPECTED = re.compile(
     r"\b(?:is|are|was|were|be|been|being)\s+(?:widely\s+|also\s+|now\s+)?(?:expected|anticipated|likely|poised|set|"
     r"due|tipped|predicted|forecast|projected)\s+to\b|\bwill\s+(?:likely|probably|reportedly)\b|\blikely\s+to\b|"
-    r"\b(?:expects?|expecting|anticipates?|anticipating)\b|\bexpected\b",
+    r"\b(?:expects?|expecting|anticipates?|anticipating)\b|\bexpected\b|"
+    r"\bwill\s+(?:not\s+)?be\s+(?!held\b|able\b|[a-z]+ed\b|[a-z]+en\b|in\b|at\b|on\b)[a-z]{3,}\b",
 )
 _PLANNED = re.compile(
     r"\b(?:will|shall)\b|\bwon[’']t\b|\bplan(?:s|ned|ning)?\s+to\b|\b(?:has|have|had)\s+(?:plans?|a\s+\w+\s+scheduled)\b|"
@@ -52,19 +54,29 @@ _PLANNED = re.compile(
     r"\bto\s+be\s+held\b|\bon\s+the\s+agenda\b",
 )
 _IRREGULAR_PAST = (
-    "met|held|went|came|took|made|gave|won|lost|rose|fell|left|began|saw|sent|led|spoke|flew|struck|broke|shot|"
+    "met|held|went|came|took|made|gave|won|lost|rose|fell|left|began|saw|sent|led|spoke|flew|struck|broke|"
     "fought|sold|bought|paid|built|brought|caught|drove|ran|became|grew|found|kept|stood|sat|threw|stole|"
     "chose|drew|fled|hid|slid|sank|swore|tore|woke|wore|withdrew|overthrew|underwent|oversaw|arose|forgave|"
-    "undertook|spent|lent|sought|taught|fed|dealt|felt|meant|heard|understood|got|beat|bit|"
+    "undertook|spent|lent|sought|taught|fed|dealt|felt|meant|heard|understood|got|shot|bit|froze"
+)
+# past participles count only after an auxiliary ("has risen", "was taken"), not as modifiers ("known as")
+_PARTICIPLES = (
     "risen|fallen|grown|gone|taken|given|seen|begun|done|flown|spoken|broken|chosen|driven|known|shown|"
-    "stolen|thrown|written|beaten|drawn|undergone|overseen|withdrawn|arisen|forgotten"
+    "stolen|thrown|written|beaten|drawn|undergone|overseen|withdrawn|arisen|forgotten|come|become|run|put|"
+    "cut|hit|set|let|spread|cost|shut|read|overcome|held|made|met|found|lost|won|sent|built|kept|left|paid|"
+    "sold|struck|caught|brought|fought|sought|told|said|killed|been"
+)
+# same form in present and past: past unless a modal, "to" or "do" precedes ("Mitsotakis cut short his holiday")
+_AMBIGUOUS_PAST = "cut|set|put|hit|let|shut|spread|cost|quit|beat"
+_AUX_PART = (
+    r"(?:has|have|had|was|were|been|be|being|is|are)\s+"
+    r"(?:(?:also|already|now|not|never|yet|just|reportedly|since|still|recently|previously)\s+){0,2}"
 )
 _OCCURRED = re.compile(
-    rf"\b(?:did\s+not|didn[’']t|never)\s+[a-z]+\b|\b(?:{_IRREGULAR_PAST}|hit)\b|\b[a-z]{{2,}}(?:ed|ied)\b|"
-    r"\b(?:has|have|had)\s+(?:also\s+|already\s+|now\s+|not\s+|never\s+|yet\s+)?been\s+[a-z]+ing\b|"
-    r"\b(?:has|have|had)\s+(?:also\s+|already\s+|now\s+|not\s+|never\s+|yet\s+)?(?:come|become|run|put|cut|hit|"
-    r"set|let|spread|cost|shut|read|overcome)\b",
+    rf"\b(?:did\s+not|didn[’']t|never)\s+[a-z]+\b|\b(?:{_IRREGULAR_PAST}|{_AMBIGUOUS_PAST})\b|\b[a-z]{{2,}}(?:ed|ied)\b|"
+    rf"\b{_AUX_PART}(?:been\s+[a-z]+ing|{_PARTICIPLES})\b|\b(?:was|were)\s+(?:still\s+|also\s+)?[a-z]+ing\b",
 )
+_MODAL_BEFORE = frozenset("to will would could can may might must should shall did does do not n't".split())
 # a present-tense copula in the main clause: a statement of fact or position ("X is ...", "Y remains ...")
 _COPULA = re.compile(
     r"\b(?:is|are|remains|remain|has\s+no|have\s+no|cannot|can\s*not|can't|can’t)\b"
@@ -86,6 +98,10 @@ _NOT_EVENT_ED = frozenset(
 )
 _DETERMINERS = frozenset(
     "the a an its his her their our your my this that these those of with for and or most more less very so too".split()
+)
+_AGENTS = frozenset(
+    """he she they we i it government company defence defense campaign party team ministry bank union club council
+    administration board firm group army military police court authorities officials""".split()
 )
 _NEG = re.compile(r"\b(?:not|never|no|n[’']t|no\s+longer)\b|n[’']t\b", re.I)
 _WORD_BEFORE = re.compile(r"([A-Za-z’'-]+)\W*$")
@@ -112,8 +128,8 @@ def _first_occurred(text: str) -> re.Match[str] | None:
         if " " not in w:
             prev = _WORD_BEFORE.search(text, 0, m.start())
             pw = prev.group(1).lower() if prev else ""
-            if pw in _DETERMINERS or pw == "to":
-                continue  # "the planned visit", "to hit the area"
+            if pw in _DETERMINERS or pw in _MODAL_BEFORE:
+                continue  # "the planned visit", "to hit the area", "could cut"
             if w.endswith("ed") and pw in (
                 "is",
                 "are",
@@ -157,7 +173,13 @@ def classify(
     ):
         for m in rx.finditer(t if rx is _HYPOTHETICAL else tl):
             if st is Stance.HYPOTHETICAL and m.group(0) == "would" and reported:
-                st2 = Stance.EXPECTED
+                # reported intention ("Brenner would cut jobs", "the defence would appeal") or prediction
+                # ("the plant would create jobs", "the visit would demonstrate")
+                prev = _WORD_BEFORE.search(t, 0, m.start())
+                pw = prev.group(1) if prev else ""
+                agent = pw[:1].isupper() or pw.lower() in _AGENTS
+                nxt = t[m.end() : m.end() + 4]
+                st2 = Stance.PLANNED if agent and not nxt.startswith(" be ") else Stance.EXPECTED
             else:
                 st2 = st
             if st2 is Stance.HYPOTHETICAL and m.group(0) == "may" and t[m.end() : m.end() + 1].isdigit():
