@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import App, ComposeResult
@@ -16,12 +16,14 @@ from textual.timer import Timer
 from textual.widgets import Label, ProgressBar
 from textual.worker import get_current_worker
 
-from factcheck.review import Review, ReviewError, SessionError
 from factcheck.tui.commands import FactcheckCommands
 from factcheck.tui.config import Config, load_config
-from factcheck.tui.screens.main import MainScreen
 
-Opener = Callable[[Callable[[int, int], None]], Review]
+if TYPE_CHECKING:  # the core and the main screen are imported lazily: the first paint comes sooner
+    from factcheck.review import Review
+    from factcheck.tui.screens.main import MainScreen
+
+Opener = Callable[[Callable[[int, int], None]], "Review"]
 
 
 class LoadingScreen(Screen[None]):
@@ -77,6 +79,8 @@ class FactcheckApp(App[int]):
             self._open()
 
     def _show_main(self, review: Review) -> None:
+        from factcheck.tui.screens.main import MainScreen
+
         self.review = review
         self.main_screen = MainScreen(review)
         if isinstance(self.screen, LoadingScreen):
@@ -87,6 +91,8 @@ class FactcheckApp(App[int]):
 
     @work(thread=True, exclusive=True, group="open")
     def _open(self) -> None:
+        from factcheck.review import ReviewError, SessionError
+
         assert self._opener is not None
         worker = get_current_worker()
 
@@ -141,6 +147,8 @@ class FactcheckApp(App[int]):
 
     @work(thread=True, exclusive=False, group="save")
     def _save(self, snapshot: object) -> None:
+        from factcheck.review import ReviewError, SessionError
+
         assert self.review is not None
         try:
             self.review.save(snapshot)
@@ -158,6 +166,8 @@ class FactcheckApp(App[int]):
 
     def save_now(self) -> bool:
         """Save synchronously (on quit). Returns False (and tells the user) when it failed."""
+        from factcheck.review import ReviewError, SessionError
+
         r = self.review
         if r is None or r.readonly or not r.dirty:
             return True
@@ -179,6 +189,8 @@ class FactcheckApp(App[int]):
         self.exit(0)
 
     def on_unmount(self) -> None:
+        from factcheck.review import ReviewError, SessionError
+
         r = self.review
         if r is None:
             return
@@ -203,6 +215,8 @@ def run(paths: Sequence[str], session_path: Path | str, readonly: bool = False) 
     path_list = [str(p) for p in paths]
 
     def opener(progress: Callable[[int, int], None]) -> Review:
+        from factcheck.review import Review
+
         return Review.open(Path(session_path), path_list, readonly=readonly, progress=progress)
 
     app = make_app(None, config, opener=opener)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from factcheck.tui.screens.main import MAIN_BINDINGS, MainScreen
+if TYPE_CHECKING:
+    from factcheck.tui.screens.main import MainScreen
 
 EXTRA = [
     ("Theme: change", "app.change_theme", "pick a colour theme"),
@@ -18,10 +20,14 @@ EXTRA = [
 
 class FactcheckCommands(Provider):
     def _commands(self) -> list[tuple[str, str, str]]:
+        from factcheck.tui.screens.main import MAIN_BINDINGS
+
         out = [(b.description, b.action, f"key {b.key}") for b in MAIN_BINDINGS]
         return out + EXTRA
 
     def _main(self) -> MainScreen | None:
+        from factcheck.tui.screens.main import MainScreen
+
         for screen in reversed(self.app.screen_stack):
             if isinstance(screen, MainScreen):
                 return screen

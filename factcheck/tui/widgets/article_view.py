@@ -42,7 +42,9 @@ class ArticleView(VerticalScroll):
         self._shown = article.text
         # same text: only the highlight changed, so the height did not; skip the layout pass
         text_widget.update(spans_content(article.text, spans), layout=not same_text)
-        if current is not None:
+        if current is not None and same_text:
+            self._scroll_claim_into_view(article.text, current.start, current.end)  # no extra paint
+        elif current is not None:  # new text: scroll once it has been laid out
             self.call_after_refresh(self._scroll_claim_into_view, article.text, current.start, current.end)
         else:
             self.scroll_home(animate=False)

@@ -17,6 +17,7 @@ class EventPanel(VerticalScroll):
     )
 
     _shown: tuple[str, tuple[object, ...]] | None = None
+    _height = -1
 
     def compose(self):  # type: ignore[no-untyped-def]
         yield Static(id="event-text")
@@ -26,5 +27,10 @@ class EventPanel(VerticalScroll):
         if key == self._shown:
             return  # most moves inside one event change nothing here
         self._shown = key
-        self.query_one("#event-text", Static).update(content)
+        static = self.query_one("#event-text", Static)
+        width = static.content_region.width
+        height = len(content.wrap(width)) if width > 0 else -1
+        # a layout pass re-arranges the whole screen: skip it when the text keeps its height
+        static.update(content, layout=height < 0 or height != self._height)
+        self._height = height
         self.scroll_home(animate=False)
