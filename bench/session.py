@@ -24,10 +24,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import tomli_w  # noqa: E402
+import tomli_w
 
-from factcheck import session as sess  # noqa: E402
-from factcheck.model import Verdict  # noqa: E402
+from factcheck import session as sess
+from factcheck.model import Verdict
 
 WORDS = (
     "the minister said on Tuesday that talks would resume next week after officials in Kyiv and Moscow "
@@ -35,7 +35,7 @@ WORDS = (
 ).split()
 
 
-def make_session(n: int, seed: int = 1) -> sess.SessionData:
+def make_session(n: int, seed: int = 1, history_per_decision: int = 1) -> sess.SessionData:
     rnd = random.Random(seed)
     now = dt.datetime(2025, 3, 1, 9, 0, tzinfo=dt.UTC)
     data = sess.SessionData(reviewer="alice", created=now, corpus=["../corpus"])
@@ -50,7 +50,9 @@ def make_session(n: int, seed: int = 1) -> sess.SessionData:
         cid = f"c{rnd.getrandbits(40):010x}"
         art = keys[i % n_articles]
         text = " ".join(rnd.choice(WORDS) for _ in range(rnd.randint(12, 40)))[: sess.TEXT_KEEP]
-        note = "\n".join(" ".join(rnd.choice(WORDS) for _ in range(rnd.randint(4, 14))) for _ in range(rnd.randint(1, 3)))
+        note = "\n".join(
+            " ".join(rnd.choice(WORDS) for _ in range(rnd.randint(4, 14))) for _ in range(rnd.randint(1, 3))
+        )
         v = verdicts[i % 3]
         at = now + dt.timedelta(seconds=i * 7)
         d = sess.Decision(
@@ -64,14 +66,14 @@ def make_session(n: int, seed: int = 1) -> sess.SessionData:
             updated=at,
         )
         data.decisions[cid] = d
-        step += 1
-        before = {"verdict": "unreviewed"}
-        after: dict[str, object] = {"verdict": str(v)}
+        # As `factcheck mark ID VERDICT --note TEXT` records it: one history entry with before/after.
+        before: dict[str, object] = {"verdict": "unreviewed", "note": ""}
+        after: dict[str, object] = {"verdict": str(v), "note": note}
         if d.superseded_by:
             before["superseded_by"], after["superseded_by"] = "", d.superseded_by
-        data.add_history(sess.HistoryEntry(step, at, "alice", "mark", "decision", cid, before, after))
-        step += 1
-        data.add_history(sess.HistoryEntry(step, at, "alice", "note", "decision", cid, {"note": ""}, {"note": note}))
+        for _ in range(history_per_decision):
+            step += 1
+            data.add_history(sess.HistoryEntry(step, at, "alice", "mark", "decision", cid, before, after))
     return data
 
 
@@ -100,9 +102,10 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--decisions", type=int, default=20_000)
     ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--history", type=int, default=1, help="history entries per decision (default 1)")
     ap.add_argument("--no-toml-baseline", action="store_true", help="skip the slow all-TOML baseline")
     args = ap.parse_args()
-    data = make_session(args.decisions)
+    data = make_session(args.decisions, history_per_decision=args.history)
     doc = plain(data)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -132,7 +135,10 @@ def main() -> int:
         jload_ms = timed(jload, args.repeat)
         jsize = jpath.stat().st_size
 
-        rows = [("factcheck session (atomic, verified)", save_ms, load_ms, size), ("json.dump/json.load (baseline)", jsave_ms, jload_ms, jsize)]
+        rows = [
+            ("factcheck session (atomic, verified)", save_ms, load_ms, size),
+            ("json.dump/json.load (baseline)", jsave_ms, jload_ms, jsize),
+        ]
         if not args.no_toml_baseline:
             tpath = folder / "naive.toml"
             tdoc = dict(doc)
@@ -148,7 +154,9 @@ def main() -> int:
             rows[-1] = (*rows[-1][:3], tpath.stat().st_size)
 
     n_hist = len(data.history)
-    print(f"session with {args.decisions:,} decisions (each with a note) and {n_hist:,} history entries; median of runs")
+    print(
+        f"session with {args.decisions:,} decisions (each with a note) and {n_hist:,} history entries; median of runs"
+    )
     print(f"{'format':40} {'save ms':>9} {'load ms':>9} {'size KB':>9}")
     for name, s, ld, sz in rows:
         print(f"{name:40} {s:9.1f} {ld:9.1f} {sz / 1024:9.0f}")

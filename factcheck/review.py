@@ -115,6 +115,7 @@ class Review:
         self._save_lock = threading.Lock()
         self._lock: sess.SessionLock | None = None
         self._file_state: sess.FileState | None = None
+        self._conflict_path: Path | None = None
         self._orig_published: dict[str, tuple[dt.date | None, str | None]] = {}
         self._index: dict[str, Claim] = {}
 
@@ -672,7 +673,13 @@ class Review:
             data = snap.data
             data.reviewer = self.reviewer
             data.saved = sess.utcnow()
-            self._file_state = sess.save(self.path, data, expected=self._file_state)
+            try:
+                self._file_state = sess.save(
+                    self.path, data, expected=self._file_state, conflict_path=self._conflict_path
+                )
+            except SessionChanged as e:
+                self._conflict_path = e.saved_to
+                raise
             if self._version == snap.version:
                 self._saved_version = snap.version
 

@@ -178,24 +178,31 @@ class Decision:
         ev = get("evidence")
         cf = get("conflicts")
         up = get("updated")
+        when = None
+        if up:
+            when = _fromiso(up) if isinstance(up, str) else _utc(up)
+            if when is not None and when.tzinfo is not dt.UTC:
+                when = _utc(when)
+        note, text = get("note", ""), get("text", "")
         dec = cls(
-            claim_id=str(d["id"]),
-            article=article,
-            text=str(get("text", "")),
-            verdict=_VERDICTS[get("verdict", "unreviewed")],
-            superseded_by=get("superseded_by") or None,
-            note=str(get("note", "")),
-            evidence=tuple(str(x) for x in ev) if ev else (),
-            dismissed=bool(get("dismissed", False)),
-            reviewer=get("reviewer"),
-            updated=_from_iso(up) if up else None,
-            conflicts=tuple(dict(c) for c in cf) if cf else (),
+            str(d["id"]),
+            article,
+            text if type(text) is str else str(text),
+            _VERDICTS[get("verdict", "unreviewed")],
+            get("superseded_by") or None,
+            note if type(note) is str else str(note),
+            tuple(str(x) for x in ev) if ev else (),
+            bool(get("dismissed", False)),
+            get("reviewer"),
+            when,
+            tuple(dict(c) for c in cf) if cf else (),
         )
         dec._row = row
         return dec
 
 
 _VERDICTS = {str(v): v for v in Verdict}
+_fromiso = dt.datetime.fromisoformat
 
 
 # Fields of a Decision a reviewer changes; history entries hold before/after values of these.
@@ -818,12 +825,18 @@ def _rotate_backups(path: Path) -> None:
             baks[0].write_bytes(path.read_bytes())
 
 
-def save(path: Path, data: SessionData, expected: FileState | bool | None = False) -> FileState | None:
+def save(
+    path: Path,
+    data: SessionData,
+    expected: FileState | bool | None = False,
+    conflict_path: Path | None = None,
+) -> FileState | None:
     """Atomically save ``data``; returns the new file state.
 
     ``expected``: the state the file had when we loaded or last saved it (None: it did not exist). When the
     file on disk differs, it was changed by something else: our version goes to a conflict file beside it
-    and SessionChanged is raised. Pass False to skip the check.
+    and SessionChanged is raised (``conflict_path``: reuse that file, so repeated autosaves do not pile up
+    conflict files). Pass False to skip the check.
     """
     text = dumps(data)
     verify(text, data, str(path))  # never write what we cannot read back
@@ -831,7 +844,7 @@ def save(path: Path, data: SessionData, expected: FileState | bool | None = Fals
         now = FileState.of(path)
         if now != expected:
             stamp = utcnow().strftime("%Y%m%dT%H%M%SZ")
-            other = path.with_name(f"{path.stem}.conflict-{stamp}{path.suffix}")
+            other = conflict_path or path.with_name(f"{path.stem}.conflict-{stamp}{path.suffix}")
             write_atomic(other, text)
             raise SessionChanged(
                 f"{path} was changed on disk by another program since factcheck read it; not overwritten."
