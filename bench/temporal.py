@@ -25,6 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import factcheck.temporal as temporal_module
 from factcheck.temporal import tag
 
 
@@ -182,17 +183,31 @@ class Score:
         }
 
 
-def evaluate(docs: list[Doc], system: str) -> tuple[Score, Score, float, list[tuple[Doc, list[Timex]]]]:
-    overall, date = Score(), Score()
+def run(docs: list[Doc], system: str) -> list[tuple[Doc, list[Timex]]]:
     outputs: list[tuple[Doc, list[Timex]]] = []
-    t0 = time.perf_counter()
     for d in docs:
         if system == "factcheck":
             found = [Timex(t.start, t.end, t.type, t.value, t.text) for t in tag(d.text, d.dct)]
         else:
             found = baseline(d.text, d.dct)
         outputs.append((d, found))
-    elapsed = time.perf_counter() - t0
+    return outputs
+
+
+def evaluate(
+    docs: list[Doc], system: str, repeat: int = 1
+) -> tuple[Score, Score, float, list[tuple[Doc, list[Timex]]]]:
+    """Score one system; the time is the best of ``repeat`` passes (the machine may be busy)."""
+    overall, date = Score(), Score()
+    elapsed = float("inf")
+    outputs: list[tuple[Doc, list[Timex]]] = []
+    for _ in range(max(1, repeat)):
+        cached = getattr(temporal_module, "_tag_cached", None)
+        if cached is not None:
+            cached.cache_clear()  # time real tagging, not the result cache
+        t0 = time.perf_counter()
+        outputs = run(docs, system)
+        elapsed = min(elapsed, time.perf_counter() - t0)
     for d, found in outputs:
         overall.add(found, d.gold)
         # DATE alone: gold DATE timexes against system expressions that overlap no non-DATE gold
@@ -240,6 +255,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--errors", type=int, default=0, help="print up to N errors of the tagger")
     ap.add_argument("--limit", type=int, default=0, help="use only the first N documents")
     ap.add_argument("--no-baseline", action="store_true", help="skip the (slow) dateparser baseline")
+    ap.add_argument("--repeat", type=int, default=3, help="time each system as the best of N passes")
     args = ap.parse_args(argv)
 
     root = data_dir()
@@ -260,7 +276,7 @@ def main(argv: list[str] | None = None) -> int:
         baseline("Warm up on March 3, 2020.", dt.date(2020, 1, 1))
     results = {}
     for name in systems:
-        results[name] = evaluate(docs, name)
+        results[name] = evaluate(docs, name, args.repeat)
 
     cols = list(systems)
     print()
@@ -270,7 +286,11 @@ def main(argv: list[str] | None = None) -> int:
             row = [results[c][idx].figures()[key] for c in cols]  # type: ignore[attr-defined]
             print(f"{label + ' ' + key:22}" + "".join(f"{v:14.3f}" for v in row))
         print()
-    print(f"{'throughput KB/s':22}" + "".join(f"{results[c][2]:14.1f}" for c in cols))
+    print(
+        f"{'throughput KB/s':22}"
+        + "".join(f"{results[c][2]:14.1f}" for c in cols)
+        + f"   (best of {args.repeat})"
+    )
     if len(cols) == 2:
         print(f"{'speed-up':22}{results['factcheck'][2] / results['dateparser'][2]:14.1f}x")
     if args.errors:

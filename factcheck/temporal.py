@@ -933,6 +933,9 @@ def _end_of(m: re.Match[str], ctx: _Ctx) -> _Result | None:
 
 # ---- deictic words ------------------------------------------------------------------------
 
+_QUANTITY_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}(?:years?|months?|weeks?|days?|decades?|centur(?:y|ies)|hours?|quarters?)\b", re.I
+)
 _DEICTIC = {
     "now": ("DATE", "PRESENT_REF"),
     "right now": ("DATE", "PRESENT_REF"),
@@ -978,6 +981,8 @@ def _deictic(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     w = re.sub(r"\s+", " ", m["w"].lower())
     if w.startswith("in the past"):
         w = "the past"
+    if w == "the past" and _QUANTITY_AFTER.match(ctx.text, m.end()):
+        return None  # "the past twenty years" is a duration
     if w in ("current", "future", "recent"):
         # only as an attribute ("future losses", "a recent filing"); "current account" is no time
         nxt = re.match(r"\s+([A-Za-z]+)", ctx.text[m.end() : m.end() + 20])
@@ -1164,7 +1169,7 @@ def _duration_value(n: float | None, unit: str) -> str:
 
 
 @_rule(
-    rf"(?i:\b(?P<q>(?:the\s+)?(?:(?:past|last|next|first|coming|previous|latest|final|following|remaining|same|year-earlier|initial|further|additional|another|other)\s+)?)"
+    rf"(?=[\dA-Za-z½])(?i:\b"
     rf"(?P<n>{_NUM_RE}|{_VAGUE_RE})(?P<frac>\s+1/2|½|\s+and\s+a\s+half)?(?:\s+or\s+so)?[\s-]+(?:(?:more|additional|straight|consecutive|full|long|trading|business|working|calendar|fiscal)[\s-]+)?"
     rf"(?P<u>{_UNIT_RE})\b(?P<half>\s+and\s+a\s+half\b)?(?P<old>-old|\s+old\b|\s+of\s+age\b)?"
     rf"(?:\s+(?:or\s+so\s+)?(?P<ago>ago|earlier|later|from\s+now|hence)\b)?)"
@@ -1179,7 +1184,7 @@ def _duration(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         return None  # "60 Minutes", a title
     if nword in ("a", "one") and m["u"].lower() == "second" and not m["ago"]:
         return None  # "a second term"
-    if m["u"].lower().startswith("quarter") and "-" in m.group(0) and not m["q"].strip():
+    if m["u"].lower().startswith("quarter") and "-" in m.group(0):
         return None  # "three-quarters of"
     before = ctx.text[max(0, m.start() - 40) : m.start()].lower()
     if nword in ("a", "an", "per") and not m["ago"] and _RATE_BEFORE.search(before):
@@ -1241,9 +1246,11 @@ _BARE_PLURAL_UNITS = r"(?:years|months|weeks|days|decades|centuries|hours|minute
 
 
 @_rule(
-    rf"(?i:\b(?P<p>for|over|in|within|after|the past|the last|the next|the coming|coming|recent|past)\s+(?P<u>{_BARE_PLURAL_UNITS})\b)(?!\s+(?:ago|of|earlier|later|old)\b)"
+    rf"(?i:\b(?P<p>these|for|over|in|within|after|the past|the last|the next|the coming|coming|recent|past)\s+(?P<u>{_BARE_PLURAL_UNITS})\b)(?!\s+(?:ago|of|earlier|later|old)\b)"
 )
 def _bare_units(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    if m["p"].lower() == "these":
+        return ("DATE", "PRESENT_REF", None) if m["u"].lower() == "days" else None
     return "DURATION", _duration_value(None, m["u"]), None
 
 
@@ -1273,7 +1280,6 @@ _SET_FOLLOW = frozenset("basis and or to in for at by since as than but from wit
     rf"(?i:\b(?P<ev>every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<n>{_NUM_RE})\s+)?(?P<u>{_UNIT_RE}|weekend)\b)"
     rf"|(?i:\b(?P<ev2>every|each)\s+)(?P<wd>{_WEEKDAY_RE}|{_MONTH_FULL_RE})\b"
     r"|(?i:\b(?P<adv>daily|nightly|weekly|biweekly|fortnightly|monthly|quarterly|annually|yearly|hourly|semiannually|biannually)\b)"
-    r"|(?i:\b(?P<per>per|a)\s+(?P<pu>year|month|week|day|hour)\b)"
 )
 def _set(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     if m["adv"]:
@@ -1285,15 +1291,6 @@ def _set(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         if m["adv"][0].isupper() and nxt and nxt.group(1)[0].isupper():
             return None  # "Daily Mail", "Weekly Standard"
         return "SET", _SET_ADV[w], None
-    if m["per"]:
-        if m["per"].lower() == "a":
-            before = ctx.text[max(0, m.start() - 40) : m.start()].lower()
-            if not re.search(
-                r"(?:\d|times|twice|once|million|billion|thousand|hundred|dollars|cents|\$)\W*(?:\w+\W+){0,2}$",
-                before,
-            ):
-                return None
-        return "SET", _duration_value(1, m["pu"]), None
     if m["wd"]:
         w = m["wd"].lower()
         if w in _WEEKDAYS:
@@ -1308,6 +1305,24 @@ def _set(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     if unit.startswith("weekend"):
         return "SET", "XXXX-WXX-WE", None
     return "SET", _duration_value(n, unit), None
+
+
+_RATE_RE = re.compile(r"(?i:\b(?P<per>per|a)\s+(?P<pu>year|month|week|day|hour)\b)")
+
+
+def _rate(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    """ "$5 million a year", "twice a day": a set."""
+    if m["per"].lower() == "a":
+        before = ctx.text[max(0, m.start() - 40) : m.start()].lower()
+        if not re.search(
+            r"(?:\d|times|twice|once|million|billion|thousand|hundred|dollars|cents|\$)\W*(?:\w+\W+){0,2}$",
+            before,
+        ):
+            return None
+    return "SET", _duration_value(1, m["pu"]), None
+
+
+_RULES.append((_RATE_RE, _rate, "_rate"))
 
 
 # ---- times of day ------------------------------------------------------------------------
@@ -1495,6 +1510,10 @@ _PREFIX_MOD_RE = re.compile(
     r"latter\s+half|last\s+half|first\s+part|latter\s+part|early\s+part|later\s+part)\s+of\s+(?:the\s+)?)"
     r"|(?:\b(?P<el>early|mid|late)(?:\s+|-))|(?:\bmid-?))$"
 )
+_PREFIX_DURQ_RE = re.compile(
+    r"(?i:\b(?:the\s+)?(?:(?:past|last|next|first|coming|previous|latest|final|following|remaining|same|"
+    r"year-earlier|initial|further|additional|another|other)\s+)?)$"
+)
 _PREFIX_DUR_RE = re.compile(
     r"(?i:\b(?P<q>about|around|some|roughly|approximately|nearly|almost|more\s+than|over|less\s+than|"
     r"fewer\s+than|under|at\s+least|at\s+most|up\s+to|no\s+more\s+than)\s+)$"
@@ -1521,6 +1540,13 @@ _POS_MOD = {
 
 def _extend_prefix(text: str, ref: TimeRef) -> TimeRef:
     before = text[max(0, ref.start - 40) : ref.start]
+    if ref.type == "DURATION":
+        # "the past two months", "the first nine months"
+        mq = _PREFIX_DURQ_RE.search(before)
+        if mq:
+            start = ref.start - (len(before) - mq.start())
+            ref = TimeRef(start, ref.end, text[start : ref.end], ref.type, ref.value, ref.mod)
+            before = text[max(0, ref.start - 40) : ref.start]
     if ref.type == "DURATION" or (
         ref.type == "DATE" and re.match(r"\d{4}(?:-\d\d-\d\d)?$", ref.value) and " ago" in ref.text
     ):
@@ -1558,16 +1584,15 @@ _LEADING_PREP = re.compile(r"(?i:(?:on|in|at|during|by|until|till|since|for|from
 _YEAR_AGO_RE = re.compile(r"(?i:^(?:a|one) year (?:ago|earlier)$|^year[- ](?:earlier|ago)$)")
 
 
-def _windows(text: str) -> list[tuple[int, int, frozenset[str]]]:
+def _trigger_spans(text: str) -> dict[str, list[tuple[int, int]]]:
     """Regions of ``text`` around trigger words (time vocabulary, year-like numbers, clock times),
-    each with the kinds of trigger it holds.
+    by kind of trigger, overlapping regions of a kind merged.
 
-    Every rule needs at least one trigger of its kinds, so the rules only run inside the regions
-    that can hold their matches: most news text holds no time expression, and scanning it word by
-    word is much cheaper than running every rule over all of it.
+    Every rule needs a trigger of one of its kinds, so each rule only runs inside the regions of
+    its kinds: most news text holds no time expression, and scanning it word by word is much
+    cheaper than running every rule over all of it.
     """
-    wins: list[tuple[int, int, set[str]]] = []
-    n = len(text)
+    spans: dict[str, list[tuple[int, int]]] = {}
     for m in _TOKEN_RE.finditer(text):
         tok = m.group()
         if tok[0].isdigit():
@@ -1578,43 +1603,68 @@ def _windows(text: str) -> list[tuple[int, int, frozenset[str]]]:
             kind = _TRIGGERS.get(tok.lower(), "")
             if not kind:
                 continue
-        st = m.start() - _WIN_LEFT
+        st = max(0, m.start() - _WIN_LEFT)
         en = m.end() + _WIN_RIGHT
-        if wins and st <= wins[-1][1]:
-            wins[-1] = (wins[-1][0], en, wins[-1][2])
-            wins[-1][2].add(kind)
+        lst = spans.get(kind)
+        if lst is None:
+            spans[kind] = [(st, en)]
+        elif st <= lst[-1][1]:
+            lst[-1] = (lst[-1][0], en)
         else:
-            wins.append((max(0, st), en, {kind}))
-    out: list[tuple[int, int, frozenset[str]]] = []
-    for st, en, kinds in wins:
-        # snap to whitespace so that no window cuts a word
-        while st > 0 and not text[st - 1].isspace():
-            st -= 1
-        en = min(n, en)
-        while en < n and not text[en].isspace():
-            en += 1
-        out.append((st, en, frozenset(kinds)))
-    return out
+            lst.append((st, en))
+    return spans
 
 
-_TOKEN_RE = re.compile(r"[A-Za-z]+|\d+")
+def _rule_windows(
+    text: str, spans: dict[str, list[tuple[int, int]]], kinds: tuple[str, ...]
+) -> list[tuple[int, int]]:
+    """The merged regions of the given kinds, widened to whitespace so that no window cuts a word."""
+    got = [spans[k] for k in kinds if k in spans]
+    if not got:
+        return []
+    regions = got[0] if len(got) == 1 else sorted(r for lst in got for r in lst)
+    out: list[tuple[int, int]] = []
+    n = len(text)
+    for st, en in regions:
+        if out and st <= out[-1][1]:
+            if en > out[-1][1]:
+                out[-1] = (out[-1][0], en)
+            continue
+        out.append((st, en))
+    snapped: list[tuple[int, int]] = []
+    for st, en in out:
+        if st > 0 and not text[st - 1].isspace():
+            st = max(text.rfind(" ", 0, st), text.rfind("\n", 0, st)) + 1
+        if en < n and not text[en].isspace():
+            a, b = text.find(" ", en), text.find("\n", en)
+            en = n if a < 0 and b < 0 else (a if b < 0 else b if a < 0 else min(a, b))
+        snapped.append((st, min(en, n)))
+    return snapped
+
+
+_TOKEN_RE = re.compile(r"[A-Za-z]{3,}|\d+|\b[QqHh][1-4]\b")
 _DIGIT_CTX = re.compile(r"\s?(?:[aApP]\.?[mM]\b|[:/-]\d)|s\b")
-_WIN_LEFT = 45
-_WIN_RIGHT = 35
+_WIN_LEFT = 35
+_WIN_RIGHT = 25
 _TRIGGER_WORDS = {
     "month": """january february march april may june july august september october november december
         jan feb mar apr jun jul aug sep sept oct nov dec""",
     "weekday": """monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays
         thursdays fridays saturdays sundays""",
-    "unit": """year years month months week weeks weekend weekends day days night nights hour hours
-        minute minutes second seconds decade decades century centuries millennium millennia quarter
-        quarters period fortnight fortnights morning afternoon evening mornings evenings afternoons q""",
+    "unit": """year years month months week weeks day days hour hours minute minutes second seconds
+        decade decades century centuries millennium millennia fortnight fortnights""",
+    "quarter": "quarter quarters period q1 q2 q3 q4",
+    "part": "night nights morning afternoon evening mornings evenings afternoons",
+    "weekend": "weekend weekends",
     "season": "spring summer fall autumn winter",
-    "deictic": """now today tonight tomorrow yesterday recent recently current currently past future soon previously
-        present presently moment formerly lately nowadays noon midday midnight term run date""",
+    "deictic": """now today tonight tomorrow yesterday recent recently current currently past future soon
+        previously present presently moment formerly lately nowadays noon midday midnight term run date""",
     "setadv": """daily nightly weekly biweekly fortnightly monthly quarterly annually yearly hourly
         semiannually biannually""",
     "holiday": "christmas independence halloween valentine thanksgiving",
+    "every": "every each",
+    "endof": "end beginning start middle close turn",
+    "half": "half h1 h2",
     "spoken": "nineteen eighteen thousand twenties thirties forties fifties sixties seventies eighties nineties",
 }
 _TRIGGERS = {w: kind for kind, words in _TRIGGER_WORDS.items() for w in words.split()}
@@ -1627,39 +1677,37 @@ _RULE_KINDS = {
     "_decade": "digit spoken",
     "_century": "unit",
     "_season": "season",
-    "_quarter_rule": "unit",
-    "_the_quarter": "unit",
-    "_year_quarter": "unit",
-    "_half": "unit digit",
-    "_rel_unit": "unit",
-    "_end_of": "unit",
+    "_quarter_rule": "quarter",
+    "_the_quarter": "quarter",
+    "_year_quarter": "quarter",
+    "_half": "half",
+    "_rel_unit": "unit weekend",
+    "_end_of": "endof",
     "_deictic": "deictic",
-    "_deictic_day": "deictic unit",
+    "_deictic_day": "deictic part",
     "_weekday": "weekday",
-    "_anaphoric": "unit",
-    "_duration": "unit",
+    "_anaphoric": "unit part",
+    "_duration": "unit quarter part weekend",
     "_bare_units": "unit",
-    "_set": "unit weekday month setadv",
+    "_set": "every setadv",
+    "_rate": "unit",
     "_time": "digit deictic",
     "_holiday": "holiday",
-    "_weekend": "unit",
+    "_weekend": "weekend",
     "_the_year": "unit",
     "_spoken_year": "spoken",
 }
 
 
-_KINDS_OF = {name: frozenset(_RULE_KINDS[name].split()) for _rx, _fn, name in _RULES}
+_KINDS_OF = {name: tuple(_RULE_KINDS[name].split()) for _rx, _fn, name in _RULES}
 
 
 @functools.lru_cache(maxsize=512)
 def _tag_cached(text: str, anchor: dt.date | None) -> tuple[TimeRef, ...]:
     cands: list[tuple[int, int, int, re.Match[str], _Handler]] = []
-    windows = _windows(text)
-    for prio, (rx, fn, kinds) in enumerate(_RULES):
-        need = _KINDS_OF[kinds]
-        for ws, we, present in windows:
-            if need.isdisjoint(present):
-                continue
+    spans = _trigger_spans(text)
+    for prio, (rx, fn, name) in enumerate(_RULES):
+        for ws, we in _rule_windows(text, spans, _KINDS_OF[name]):
             for m in rx.finditer(text, ws, we):
                 if m.end() > m.start():
                     cands.append((m.start(), m.end(), prio, m, fn))
@@ -1679,8 +1727,8 @@ def _tag_cached(text: str, anchor: dt.date | None) -> tuple[TimeRef, ...]:
     for s, e, m, fn in chosen:
         try:
             res = fn(m, ctx)
-        except (ValueError, KeyError, OverflowError):
-            res = None
+        except (ValueError, KeyError, IndexError, OverflowError, TypeError, AttributeError):
+            res = None  # a rule that cannot read its match skips it; the tagger never raises
         if res is None:
             continue
         typ, val, mod = res

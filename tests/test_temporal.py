@@ -559,13 +559,12 @@ def test_trigger_windows_lose_nothing(text: str) -> None:
 
     anchor = D(2024, 5, 16)
     windowed = temporal._tag_cached.__wrapped__(text, anchor)
-    kinds = frozenset(temporal._TRIGGER_WORDS) | {"digit"}
-    orig = temporal._windows
+    orig = temporal._rule_windows
     try:
-        temporal._windows = lambda t: [(0, len(t), kinds)]  # type: ignore[assignment]
+        temporal._rule_windows = lambda t, spans, kinds: [(0, len(t))]  # type: ignore[assignment]
         full = temporal._tag_cached.__wrapped__(text, anchor)
     finally:
-        temporal._windows = orig
+        temporal._rule_windows = orig
     assert windowed == full
 
 
