@@ -30,7 +30,7 @@ SAY_VERBS = frozenset(
     tweeted posted replied responded urged lauded praised commended criticised criticized condemned pledged vowed
     promised predicted estimated reported reports suggested asserted asserts reiterated underlined highlighted
     mentioned recalled indicated signalled signaled informed assured remarked observed conceded cautioned
-    alleged contended maintained countered complained boasted threatened""".split()
+    alleged contended countered complained boasted threatened""".split()
 )
 REPORT_VERBS = frozenset({"reported", "reports", "said", "says", "wrote", "writes", "quoted", "cited"})
 _AUX = frozenset(
@@ -209,18 +209,18 @@ def _unknown_name(np: str, src: Source) -> bool:
     return not (src.name in ORGS or any(w in ORG_HEADS or w in PLACES for w in words) or src.name in PLACES)
 
 
+_OUTLET_RE = re.compile(
+    r"(?<![\w])(?:" + "|".join(re.escape(n) for n in sorted(OUTLETS, key=len, reverse=True)) + r")(?![\w])"
+)
+
+
 def _find_outlet(np: str) -> tuple[str, str] | None:
-    best: tuple[str, str] | None = None
-    for name, kind in OUTLETS.items():
-        i = np.find(name)
-        if i == -1:
-            continue
-        j = i + len(name)
-        if (i > 0 and (np[i - 1].isalnum())) or (j < len(np) and np[j].isalnum()):
-            continue
-        if best is None or len(name) > len(best[0]):
-            best = (name, kind)
-    return best
+    """The longest known outlet named in a phrase."""
+    best: str | None = None
+    for m in _OUTLET_RE.finditer(np):
+        if best is None or len(m.group(0)) > len(best):
+            best = m.group(0)
+    return (best, OUTLETS[best]) if best else None
 
 
 def _forward_np(text: str, pos: int) -> tuple[str, int] | None:

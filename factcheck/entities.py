@@ -38,11 +38,10 @@ _CONNECT = r"(?:of|and|&|the|for|de|da|del|der|den|van|von|bin|al|le|la|du|dos|d
 _SPAN = re.compile(rf"(?<![\w’'\-.]){_CAPTOK}(?:[ \t]+(?:{_CONNECT}[ \t]+)*{_CAPTOK})*")
 _TOKEN = re.compile(rf"{_CAPTOK}|{_CONNECT}(?=[ \t])")
 _PARTICLES = frozenset("de da del der den van von bin al le la du dos das".split())
-_DEMONYM_ALT = "|".join(sorted((re.escape(d) for d in DEMONYMS), key=len, reverse=True))
 _ROLE_ALT = "|".join(sorted((re.escape(r) for r in ROLE_CLASSES), key=len, reverse=True))
 _DEF_DESC = re.compile(
     rf"\b[Tt]he\s+(?:(?:top|senior|former|current|new|veteran|visiting)\s+)?"
-    rf"(?P<mod>{_DEMONYM_ALT}|White House)\s+(?P<role>(?i:{_ROLE_ALT}))\b(?!\s+[A-Z])"
+    rf"(?P<mod>[A-Z][\w.]+(?:\s+House)?)\s+(?P<role>(?i:{_ROLE_ALT}))\b(?!\s+[A-Z])"
 )
 _PLACE_AFTER = re.compile(
     r"\s+(?:region|province|oblast|county|city|state|district|village|town|island|river|airport|port|"
@@ -159,7 +158,9 @@ def mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]
     """Entity mentions in text[start:end] (a sentence), offsets into ``text``."""
     end = len(text) if end is None else end
     out: list[Mention] = []
-    refs = [m for m in _DEF_DESC.finditer(text, start, end)]
+    refs = [
+        m for m in _DEF_DESC.finditer(text, start, end) if m["mod"] in DEMONYMS or m["mod"] == "White House"
+    ]
     for m in refs:
         mod = m["mod"]
         out.append(
@@ -311,6 +312,7 @@ class Resolver:
                     if tok[:1].isupper() and len(tok) > 2:
                         self.orgs[tok] = m.text if self.orgs.get(tok, m.text) == m.text else ""
         self._token_index: dict[str, list[str]] = {}
+        self._single_cache: dict[str, str | None] = {}
         for p in self.persons:
             for tok in p.split():
                 if tok[0].isupper() and len(tok) > 1:
@@ -336,6 +338,13 @@ class Resolver:
         return None
 
     def _match_single(self, tok: str) -> str | None:
+        if tok in self._single_cache:
+            return self._single_cache[tok]
+        out = self._match_single_uncached(tok)
+        self._single_cache[tok] = out
+        return out
+
+    def _match_single_uncached(self, tok: str) -> str | None:
         hits = self._token_index.get(tok.casefold())
         if hits is not None:
             return hits[0] if len(set(hits)) == 1 else None

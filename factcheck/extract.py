@@ -26,30 +26,43 @@ from factcheck.model import Article, Claim, Entity, Stance, TimeRef
 MIN_SCORE = 0.35  # below this a sentence is not offered as a claim
 
 _NUMBER = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?|billions?)\b"
-)
-# matched on the lower-cased sentence
-_OPINION = re.compile(
-    r"\b(?:i|we)\s+(?:think|believe|feel|hope|guess|love|like|wonder)\b|\b(?:in\s+my\s+opinion|personally|"
-    r"frankly|arguably|undoubtedly|needless\s+to\s+say|amazing|awesome|terrible|wonderful|beautiful|"
-    r"shocking|disgraceful|ridiculous|brilliant|outrageous|stunning|incredible|travesty|disgrace|fantastic|"
-    r"perfect(?:ly)?|great|excellent|horrible|awful|sad|unacceptable|happy|unhappy|pleased|proud|delighted|"
-    r"disappointed|disappointing|thrilled|upset)\b|"
-    r"\bcalled\s+(?:the|it|this|that|his|her|their)\b[^.,;]{0,40}?\b(?:an?)\s"
+    r"\d+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?|billions?)\b"
 )
 _DENY_VERBS = frozenset({"denied", "denies", "deny"})
 _TALLY_VERBS = frozenset({"confirmed", "confirms", "reported", "reports", "recorded", "registered"})
 _TALLY = re.compile(r"\s*(?:about|at\s+least|more\s+than|nearly|almost|some|over|a\s+further|another)?\s*\d")
-_SUPERLATIVE = re.compile(
-    r"\b(?:most|least|largest|biggest|highest|lowest|fastest|first|last|record|worst|best|strongest|deadliest|"
-    r"longest|oldest|youngest|only|never\s+before|all-time)\b"
-)
 _FIRST_PERSON = re.compile(r"^[\"“'‘]?(?:I|We|You|Let's|Let us)\b")
 _BOILERPLATE = re.compile(
     r"\b(?:click|subscribe|sign\s+up|follow\s+us|read\s+more|read\s+also|newsletter|contact\s+us|email\s+us|"
     r"all\s+rights\s+reserved|this\s+(?:story|article)\s+(?:has\s+been|was)\s+updated|editing\s+by|"
     r"(?:additional\s+)?reporting\s+by|writing\s+by|compiled\s+by|for\s+more\s+(?:news|stories|information)|"
     r"download\s+(?:our|the)\s+app|watch\s+(?:the\s+)?video|listen\s+to|share\s+this|cookies?)\b",
+)
+_LOWER_WORDS = re.compile(r"[a-z][a-z’'-]*")
+_DIGIT = re.compile(r"\d")
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten dozen dozens hundred hundreds thousand thousands million "
+    "millions billion billions".split()
+)
+_SUPERLATIVES = frozenset(
+    "most least largest biggest highest lowest fastest first last record worst best strongest deadliest longest "
+    "oldest youngest only all-time".split()
+)
+_OPINION_WORDS = frozenset(
+    """personally frankly arguably undoubtedly amazing awesome terrible wonderful beautiful shocking disgraceful
+    ridiculous brilliant outrageous stunning incredible travesty disgrace fantastic perfect perfectly great
+    excellent horrible awful sad unacceptable happy unhappy pleased proud delighted disappointed disappointing
+    thrilled upset""".split()
+)
+_OPINION_TRIGGERS = frozenset({"i", "we", "called", "opinion", "needless"})
+_OPINION = re.compile(
+    r"\b(?:i|we)\s+(?:think|believe|feel|hope|guess|love|like|wonder)\b|\bin\s+my\s+opinion\b|"
+    r"\bneedless\s+to\s+say\b|\bcalled\s+(?:the|it|this|that|his|her|their)\b[^.,;]{0,40}?\b(?:an?)\s"
+)
+_BOILER_WORDS = frozenset({"click", "subscribe", "newsletter", "cookie", "cookies"})
+_BOILER_TRIGGERS = frozenset(
+    "sign follow read contact email rights updated editing reporting writing compiled more download watch listen "
+    "share".split()
 )
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'\- ]{1,40}?(?:,\s*[A-Z][\w.]+(?:\s+\d{1,2})?)?\s*\([A-Z][\w&.' ]{1,30}\)|"
@@ -92,8 +105,7 @@ def checkworthiness(
     Questions, boilerplate, first-person chatter and pure opinion score low; named entities,
     figures, dates, attribution and a reported event (occurred/planned/denied...) score high.
     """
-    words = _WORDS.findall(text)
-    n = len(words)
+    n = text.count(" ") + 1
     if n < 5:
         return 0.05
     score = 0.2
@@ -104,9 +116,18 @@ def checkworthiness(
     if n_entities:
         score += 0.12 + min(n_entities - 1, 3) * 0.06
     low = text.lower()
-    if _NUMBER.search(low):
+    words = set(_LOWER_WORDS.findall(low))
+    has_num = bool(_DIGIT.search(low)) or not words.isdisjoint(_NUMBER_WORDS)
+    has_sup = not words.isdisjoint(_SUPERLATIVES)
+    n_op = len(words & _OPINION_WORDS)
+    if not words.isdisjoint(_OPINION_TRIGGERS):
+        n_op += len(_OPINION.findall(low))
+    boiler = not words.isdisjoint(_BOILER_WORDS) or (
+        not words.isdisjoint(_BOILER_TRIGGERS) and _BOILERPLATE.search(low) is not None
+    )
+    if has_num:
         score += 0.1
-    if _SUPERLATIVE.search(low):
+    if has_sup:
         score += 0.06
     if n_times:
         score += 0.12
@@ -116,12 +137,12 @@ def checkworthiness(
         score += 0.03 if event is Stance.HYPOTHETICAL else 0.12
     if quote_speaker:
         score += 0.08
-    score -= 0.2 * min(2, len(_OPINION.findall(low)))
-    if quote_speaker and event is Stance.STATED and not _NUMBER.search(low) and n_entities <= 1:
+    score -= 0.2 * min(2, n_op)
+    if quote_speaker and event is Stance.STATED and not has_num and n_entities <= 1:
         score -= 0.15  # a quoted judgement ("This verdict is a travesty," he said)
     if _FIRST_PERSON.match(text) and n_entities == 0:
         score -= 0.1
-    if _BOILERPLATE.search(low):
+    if boiler:
         score -= 0.4
     if n > 70:
         score -= 0.1

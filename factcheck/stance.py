@@ -120,35 +120,42 @@ def _masked(text: str, mask: tuple[tuple[int, int], ...] | list[tuple[int, int]]
     return "".join(chars)
 
 
-def _first_occurred(text: str) -> re.Match[str] | None:
-    for m in _OCCURRED.finditer(text):
-        w = m.group(0).lower()
-        if w in _NOT_EVENT_ED:
-            continue
-        if " " not in w:
-            prev = _WORD_BEFORE.search(text, 0, m.start())
-            pw = prev.group(1).lower() if prev else ""
-            if pw in _DETERMINERS or pw in _MODAL_BEFORE:
-                continue  # "the planned visit", "to hit the area", "could cut"
-            if w.endswith("ed") and pw in (
-                "is",
-                "are",
-                "am",
-                "be",
-                "being",
-                "remains",
-                "remain",
-                "seems",
-                "appears",
-            ):
-                continue  # adjectival / present state: "are unvaccinated", "is based"
-        return m
-    return None
-
-
 def _negated(text: str, s: int, e: int) -> bool:
     window = text[max(0, s - 16) : e + 6]
     return bool(_NEG.search(window))
+
+
+# all cues in one pattern: the earliest cue wins, and at the same position the order below decides
+_CUES = re.compile(
+    rf"(?P<h>{_HYPOTHETICAL.pattern})|(?P<e>(?i:{_EXPECTED.pattern}))|(?P<p>(?i:{_PLANNED.pattern}))|"
+    rf"(?P<c>{_COPULA.pattern})|(?P<o>{_OCCURRED.pattern})"
+)
+_UNCONFIRMED_GATE = re.compile(r"confirm|comment|verif|rumo|unconfirm")
+_DENIED_GATE = re.compile(r"den[iy]|refut|rebuff|disput|reject|dismiss|ruled|no plan|false")
+
+
+def _valid_occurred(t: str, m: re.Match[str]) -> bool:
+    w = m.group(0).lower()
+    if w in _NOT_EVENT_ED:
+        return False
+    if " " not in w:
+        prev = _WORD_BEFORE.search(t, 0, m.start())
+        pw = prev.group(1).lower() if prev else ""
+        if pw in _DETERMINERS or pw in _MODAL_BEFORE:
+            return False  # "the planned visit", "to hit the area", "could cut"
+        if w.endswith("ed") and pw in (
+            "is",
+            "are",
+            "am",
+            "be",
+            "being",
+            "remains",
+            "remain",
+            "seems",
+            "appears",
+        ):
+            return False  # adjectival / present state: "are unvaccinated", "is based"
+    return True
 
 
 def classify(
@@ -163,46 +170,38 @@ def classify(
     "announced"/"confirmed" (a planned event then becomes ``announced``)."""
     t = _masked(text, mask)
     tl = t.lower()
-    if _UNCONFIRMED.search(tl):
+    if _UNCONFIRMED_GATE.search(tl) and _UNCONFIRMED.search(tl):
         return Stance.UNCONFIRMED, 1
-    if _DENIED.search(tl):
+    if _DENIED_GATE.search(tl) and _DENIED.search(tl):
         return Stance.DENIED, -1
-    best: tuple[int, int, Stance, re.Match[str]] | None = None
-    for prio, (rx, st) in enumerate(
-        ((_HYPOTHETICAL, Stance.HYPOTHETICAL), (_EXPECTED, Stance.EXPECTED), (_PLANNED, Stance.PLANNED))
-    ):
-        for m in rx.finditer(t if rx is _HYPOTHETICAL else tl):
-            if st is Stance.HYPOTHETICAL and m.group(0) == "would" and reported:
+    for m in _CUES.finditer(t):
+        kind = m.lastgroup
+        if kind == "o":
+            if not _valid_occurred(t, m):
+                continue
+            neg = bool(re.match(r"(?:did\s+not|didn[’']t|never)\b", m.group(0), re.I)) or _negated(
+                t, m.start(), m.end()
+            )
+            return Stance.OCCURRED, -1 if neg else 1
+        if kind == "c":
+            return Stance.STATED, 1
+        word = m.group(0)
+        if kind == "h":
+            if word == "may" and t[m.end() : m.end() + 1].isdigit():
+                continue
+            st = Stance.HYPOTHETICAL
+            if word == "would" and reported:
                 # reported intention ("Brenner would cut jobs", "the defence would appeal") or prediction
                 # ("the plant would create jobs", "the visit would demonstrate")
                 prev = _WORD_BEFORE.search(t, 0, m.start())
                 pw = prev.group(1) if prev else ""
                 agent = pw[:1].isupper() or pw.lower() in _AGENTS
-                nxt = t[m.end() : m.end() + 4]
-                st2 = Stance.PLANNED if agent and not nxt.startswith(" be ") else Stance.EXPECTED
-            else:
-                st2 = st
-            if st2 is Stance.HYPOTHETICAL and m.group(0) == "may" and t[m.end() : m.end() + 1].isdigit():
-                continue
-            cand = (m.start(), prio, st2, m)
-            if best is None or cand[:2] < best[:2]:
-                best = cand
-            break
-    cop = _COPULA.search(t)
-    if cop is not None and (best is None or cop.start() < best[0]):
-        best = (cop.start(), 3, Stance.STATED, cop)
-    occ = _first_occurred(t)
-    if occ is not None and (best is None or occ.start() < best[0]):
-        neg = bool(re.match(r"(?:did\s+not|didn[’']t|never)\b", occ.group(0), re.I)) or _negated(
-            t, occ.start(), occ.end()
-        )
-        return Stance.OCCURRED, -1 if neg else 1
-    if best is None:
-        return Stance.STATED, 1
-    _, _, st, m = best
-    if st is Stance.STATED:
-        return Stance.STATED, 1
-    if st in (Stance.PLANNED, Stance.EXPECTED) and announce:
-        st = Stance.ANNOUNCED
-    neg = _negated(t, m.start(), m.end())
-    return st, -1 if neg else 1
+                nxt = re.sub(r"^\s+(?:not\s+)?", " ", t[m.end() : m.end() + 12])
+                st = Stance.PLANNED if agent and not nxt.startswith(" be ") else Stance.EXPECTED
+        else:
+            st = Stance.EXPECTED if kind == "e" else Stance.PLANNED
+        if st in (Stance.PLANNED, Stance.EXPECTED) and announce:
+            st = Stance.ANNOUNCED
+        neg = _negated(t, m.start(), m.end())
+        return st, -1 if neg else 1
+    return Stance.STATED, 1
