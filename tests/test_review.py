@@ -7,6 +7,8 @@ import threading
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from factcheck import session as sess
 from factcheck.model import Verdict
@@ -343,3 +345,49 @@ def test_corpus_paths_may_not_leave_the_session_folder(project: Path, tmp_path: 
 def test_missing_session_without_corpus(project: Path) -> None:
     with pytest.raises(SessionError, match="no such session"):
         Review.open(project / "sessions" / "none.toml")
+
+
+def test_file_changed_on_disk_is_not_clobbered_by_autosaves(review: Review, project: Path) -> None:
+    path = project / "sessions" / "s.toml"
+    a = ids(review, "alpha.txt")
+    review.mark(a[0], Verdict.CONFIRMED)
+    review.save()
+    other = sess.load(path)
+    other.reviewer = "an editor"
+    sess.save(path, other)  # someone else rewrites the file while we have it open
+    theirs = path.read_bytes()
+    review.mark(a[1], Verdict.DISPUTED)
+    with pytest.raises(sess.SessionChanged) as e1:
+        review.save()
+    review.mark(a[2], Verdict.DISPUTED)
+    with pytest.raises(sess.SessionChanged) as e2:
+        review.save()
+    assert path.read_bytes() == theirs and review.dirty
+    assert e1.value.saved_to == e2.value.saved_to  # one conflict file, not one per autosave
+    mine = sess.load(e2.value.saved_to)
+    assert (
+        mine.decisions[a[2]].verdict == Verdict.DISPUTED and mine.decisions[a[0]].verdict == Verdict.CONFIRMED
+    )
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    ops=st.lists(
+        st.tuples(
+            st.integers(0, 6), st.sampled_from(list(Verdict)), st.one_of(st.none(), st.text(max_size=40))
+        ),
+        max_size=15,
+    )
+)
+def test_any_verdict_sequence_survives_save_and_load(review: Review, project: Path, ops) -> None:
+    claims = review.corpus.all_claims()
+    for i, verdict, note in ops:
+        c = claims[i % len(claims)]
+        by = claims[(i + 1) % len(claims)].id if verdict == Verdict.SUPERSEDED else None
+        review.mark(c.id, verdict, note=note, by=by)
+        if note is None and i % 3 == 0:
+            review.undo()
+    review.save()
+    back = sess.load(project / "sessions" / "s.toml")
+    assert back.decisions == review.data.decisions
+    assert back.history == review.data.history
