@@ -556,6 +556,9 @@ _AFTER_MONTH_OK = frozenset(
     while it he she they we there his her its their our during through since about than or
     is was has had were are saw marks marked brings brought""".split()
 )
+_MAY_FINITE = frozenset(
+    "is was has had were saw sees marks marked brings brought began begins ended ends will would".split()
+)
 _MAY_OK_BEFORE = re.compile(
     r"(?i:\b(?:in|of|since|until|till|by|from|to|through|during|before|after|this|last|next|early|late|"
     r"mid|end|since|between|and|or|for|on|the|past|coming|every|each|until|throughout)[\s-]*)$"
@@ -579,12 +582,16 @@ def _month(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     if bare and _TITLE_BEFORE.search(ctx.text[max(0, m.start() - 12) : m.start()]):
         return None  # "Mrs. May", "Mr. March": names
     if m["mon"] == "May" and bare:
+        # the modal verb is followed by a bare verb ("May God help us", "and May could see a cut"); the
+        # month by a preposition, a clause, or a finite verb ("May saw record rain", "May is busy")
         before = ctx.text[max(0, m.start() - 20) : m.start()]
-        if not _MAY_OK_BEFORE.search(before):
-            return None
         nxt = re.match(r"\s+([a-z]+)", ctx.text[m.end() : m.end() + 16])
-        if nxt and nxt.group(1) not in _AFTER_MONTH_OK:
-            return None  # "and May could see a cut": the modal verb
+        word = nxt.group(1) if nxt else ""
+        if word not in _MAY_FINITE:
+            if not _MAY_OK_BEFORE.search(before):
+                return None
+            if word and word not in _AFTER_MONTH_OK:
+                return None
     if m["year"]:
         ctx.note(int(m["year"]), mon)
         return "DATE", f"{int(m['year']):04d}-{mon:02d}", None
@@ -1706,8 +1713,13 @@ _KINDS_OF = {name: tuple(_RULE_KINDS[name].split()) for _rx, _fn, name in _RULES
 def _tag_cached(text: str, anchor: dt.date | None) -> tuple[TimeRef, ...]:
     cands: list[tuple[int, int, int, re.Match[str], _Handler]] = []
     spans = _trigger_spans(text)
+    windows: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     for prio, (rx, fn, name) in enumerate(_RULES):
-        for ws, we in _rule_windows(text, spans, _KINDS_OF[name]):
+        kinds = _KINDS_OF[name]
+        wins = windows.get(kinds)
+        if wins is None:
+            wins = windows[kinds] = _rule_windows(text, spans, kinds)
+        for ws, we in wins:
             for m in rx.finditer(text, ws, we):
                 if m.end() > m.start():
                     cands.append((m.start(), m.end(), prio, m, fn))

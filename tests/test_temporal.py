@@ -451,6 +451,9 @@ def test_may_is_a_month_when_context_says_so() -> None:
     assert value("Putin will travel in early May.", "May", a) == "2024-05"
     assert value("The end of May is the target.", "May", a) == "2024-05"
     assert untagged("May the best team win.", "May", a)
+    assert untagged("May God help us.", "May", a)
+    assert value("May saw record rainfall.", "May", a) == "2023-05"
+    assert value("It may rain. May is the month of the vote.", "May", a) == "2024-05"
 
 
 # ---- invariants -------------------------------------------------------------------------------
