@@ -1588,6 +1588,9 @@ def _extend_prefix(text: str, ref: TimeRef) -> TimeRef:
 # --------------------------------------------------------------------------------------------
 
 _LEADING_PREP = re.compile(r"(?i:(?:on|in|at|during|by|until|till|since|for|from|within|after|before)\s+)")
+_DAY_RELATION_BEFORE = re.compile(
+    r"(?i:\bthe\s+(?:(?P<rel>week|weekend)\s+of|day\s+(?P<rel2>before|after))\s+)$"
+)
 _YEAR_AGO_RE = re.compile(r"(?i:^(?:a|one) year (?:ago|earlier)$|^year[- ](?:earlier|ago)$)")
 
 
@@ -1767,6 +1770,19 @@ def _tag_cached(text: str, anchor: dt.date | None) -> tuple[TimeRef, ...]:
                 r = TimeRef(r.start, r.end, r.text, r.type, f"{int(y) - 1}-Q{q}", r.mod)
             elif re.fullmatch(r"\d{4}-QX", r.value):
                 r = TimeRef(r.start, r.end, r.text, r.type, f"{r.value[:4]}-Q{q}", r.mod)
+        if r.type == "DATE" and re.fullmatch(r"\d{4}-\d\d-\d\d", r.value):
+            # "the week of March 6", "the day before Tuesday"
+            pre = _DAY_RELATION_BEFORE.search(text, max(0, r.start - 30), r.start)
+            if pre and (result == [] or result[-1].end <= pre.start()):
+                d = dt.date.fromisoformat(r.value)
+                rel = (pre["rel"] or pre["rel2"]).lower()
+                if rel == "week":
+                    val = _iso_week(d)
+                elif rel == "weekend":
+                    val = _iso_week(d) + "-WE"
+                else:
+                    val = _fmt_date(d + dt.timedelta(days=-1 if rel == "before" else 1))
+                r = TimeRef(pre.start(), r.end, text[pre.start() : r.end], r.type, val, r.mod)
         if result and re.fullmatch(r"\d{4}", r.value) and r.type == "DATE":
             # "January nineteen ninety-seven", "the winter of nineteen ninety-four"
             p = result[-1]

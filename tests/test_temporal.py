@@ -596,6 +596,13 @@ def test_trigger_windows_lose_nothing(text: str) -> None:
             "2024-03-05",
         ),
         ("He was arrested six weeks ago.", "six weeks ago", "DATE", "2024-W14"),
+        ("A hearing is set for the week of March 6.", "the week of March 6", "DATE", "2025-W10"),
+        (
+            "The day before last Tuesday's hearing, they met.",
+            "The day before last Tuesday",
+            "DATE",
+            "2024-05-13",
+        ),
     ],
 )
 def test_more_news_styles(text: str, phrase: str, typ: str, expected: str) -> None:
