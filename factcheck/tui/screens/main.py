@@ -123,6 +123,7 @@ class MainScreen(Screen[None]):
         self._groups: dict[str, EventGroup] = {}
         self._articles: dict[str, Article] = {}
         self._started = False
+        self._progress: dict[Verdict, int] | None = None
 
     # ------------------------------------------------------------------------------------------
     # Layout
@@ -298,12 +299,15 @@ class MainScreen(Screen[None]):
             idx = claim_index if claim_index >= 0 else len(self.claims) + claim_index
         self.claim_i = max(0, min(idx, len(self.claims) - 1)) if self.claims else -1
         self._fill_claims()
+        self._update_title()
+        self._show_claim()
+
+    def _update_title(self) -> None:
         a = self.article
         if a is not None:
             self.query_one(ArticleView).border_title = Content.assemble(
                 (article_name(a), "bold"), " · ", date_text(a.published), " · ", clip(a.title or a.key, 60)
             )
-        self._show_claim()
 
     def _select_claim(self, j: int) -> None:
         if not self.claims:
@@ -454,7 +458,9 @@ class MainScreen(Screen[None]):
 
     def _refresh_status(self) -> None:
         r = self.review
-        prog = r.progress()
+        if self._progress is None:  # recounted only after a change (20,000 claims: ~10 ms)
+            self._progress = r.progress()
+        prog = self._progress
         bits: list[Any] = [literal(r.path.name, "bold"), " "]
         if r.readonly:
             bits.append(("read-only", "$text-warning"))
@@ -594,6 +600,8 @@ class MainScreen(Screen[None]):
         except ReviewError as e:
             self.notify(str(e), severity="error", timeout=6)
             return None
+        finally:
+            self._progress = None
         if keys is True:
             keys = {self.keys[self.art_i]} if self.article else set()
         self.after_change(keys)  # type: ignore[arg-type]
@@ -613,6 +621,7 @@ class MainScreen(Screen[None]):
             if self.claims and self.claim_i < 0:
                 self.claim_i = 0
         self._fill_claims()
+        self._update_title()
         self._show_claim()
 
     def action_mark(self, verdict: str) -> None:
