@@ -111,6 +111,7 @@ class Review:
         self._saved_version = 0
         self._step = sess.HistoryEntry.from_row(data.history[-1]).step if data.history else 0
         self._undo: list[tuple[str, list[_Change]]] = []
+        self._undo_built = not data.history  # otherwise rebuilt from the history when first needed
         self._redo: list[tuple[str, list[_Change]]] = []
         self._save_lock = threading.Lock()
         self._lock: sess.SessionLock | None = None
@@ -400,11 +401,50 @@ class Review:
 
     @property
     def can_undo(self) -> bool:
-        return bool(self._undo) and not self.readonly
+        return not self.readonly and bool(self._stacks()[0])
 
     @property
     def can_redo(self) -> bool:
-        return bool(self._redo) and not self.readonly
+        return not self.readonly and bool(self._stacks()[1])
+
+    def _stacks(self) -> tuple[list[tuple[str, list[_Change]]], list[tuple[str, list[_Change]]]]:
+        """The undo and redo stacks, rebuilt once from the session history (so undo reaches back into
+        earlier sittings), then kept up to date in memory."""
+        if self._undo_built:
+            return self._undo, self._redo
+        self._undo_built = True
+        undo: list[tuple[str, list[_Change]]] = []
+        redo: list[tuple[str, list[_Change]]] = []
+        remap: dict[str, str] = {}
+        steps: list[tuple[int, str, list[_Change]]] = []
+        for h in self._data.history_entries():
+            if h.op == "reattach":
+                old, new = h.before.get("id"), h.after.get("id")
+                if isinstance(old, str) and isinstance(new, str):
+                    remap[old] = new
+                continue
+            if steps and steps[-1][0] == h.step and steps[-1][1] == h.op:
+                steps[-1][2].append((h.kind, h.key, h.before, h.after))
+            else:
+                steps.append((h.step, h.op, [(h.kind, h.key, h.before, h.after)]))
+        for _, op, changes in steps:
+            if op == "undo":
+                if undo:
+                    redo.append(undo.pop())
+            elif op == "redo":
+                if redo:
+                    undo.append(redo.pop())
+            elif op in _UNDOABLE:
+                undo.append((op, changes))  # described below, once ids are re-attached
+                redo.clear()
+            else:  # merges of sessions and unknown operations are barriers
+                undo.clear()
+                redo.clear()
+        fixed = ([_remap_change(c, remap) for c in ch] for _, ch in [*undo, *redo])
+        described = [(_describe(op, ch), ch) for (op, _), ch in zip([*undo, *redo], fixed, strict=True)]
+        undo, redo = described[: len(undo)], described[len(undo) :]
+        self._undo, self._redo = undo, redo
+        return undo, redo
 
     # -----------------------------------------------------------------------------------------
     # Mutations
@@ -419,8 +459,9 @@ class Review:
             return
         self._apply(changes, forward=True)
         self._record(op, changes)
-        self._undo.append((desc, changes))
-        self._redo.clear()
+        if self._undo_built:
+            self._undo.append((desc, changes))
+            self._redo.clear()
 
     def _record(self, op: str, changes: list[_Change]) -> None:
         self._step += 1
@@ -630,22 +671,30 @@ class Review:
 
     def undo(self) -> str | None:
         self._check_writable()
-        if not self._undo:
+        undo, redo = self._stacks()
+        if not undo:
             return None
-        desc, changes = self._undo.pop()
-        self._apply(changes, forward=False)
+        desc, changes = undo.pop()
+        try:
+            self._apply(changes, forward=False)
+        except ReviewError as e:
+            raise ReviewError(f"cannot undo {desc}: {e}") from None
         self._record("undo", [(k, key, a, b) for k, key, b, a in changes])
-        self._redo.append((desc, changes))
+        redo.append((desc, changes))
         return desc
 
     def redo(self) -> str | None:
         self._check_writable()
-        if not self._redo:
+        undo, redo = self._stacks()
+        if not redo:
             return None
-        desc, changes = self._redo.pop()
-        self._apply(changes, forward=True)
+        desc, changes = redo.pop()
+        try:
+            self._apply(changes, forward=True)
+        except ReviewError as e:
+            raise ReviewError(f"cannot redo {desc}: {e}") from None
         self._record("redo", changes)
-        self._undo.append((desc, changes))
+        undo.append((desc, changes))
         return desc
 
     def set_cursor(self, article_key: str, claim_id: str | None) -> None:
@@ -735,6 +784,63 @@ def _decision_values(vals: dict[str, Any]) -> dict[str, Any]:
             continue
         out[n] = v
     return out
+
+
+_UNDOABLE = frozenset(
+    {
+        "mark",
+        "note",
+        "evidence",
+        "dismiss",
+        "restore",
+        "add_claim",
+        "published",
+        "merge_groups",
+        "take_out",
+        "apply_to_group",
+    }
+)
+
+
+def _describe(op: str, changes: list[_Change]) -> str:
+    _, key, _, after = changes[0]
+    if op == "mark":
+        by = after.get("superseded_by")
+        return f"mark {key} {after.get('verdict', '')}".rstrip() + (f" by {by}" if by else "")
+    if op == "apply_to_group":
+        return f"mark {len(changes)} claim(s) of the group {after.get('verdict', '')}"
+    if op == "merge_groups":
+        return "merge groups"
+    if op == "take_out":
+        return "take a claim out of its group"
+    return {
+        "note": f"note on {key}",
+        "evidence": f"evidence for {key}",
+        "dismiss": f"dismiss {key}",
+        "restore": f"restore {key}",
+        "add_claim": f"add claim {key}",
+        "published": f"publication date of {key}",
+    }.get(op, op)
+
+
+def _remap_change(c: _Change, remap: dict[str, str]) -> _Change:
+    kind, key, before, after = c
+
+    def fix(d: dict[str, Any]) -> dict[str, Any]:
+        out = dict(d)
+        if isinstance(out.get("superseded_by"), str):
+            out["superseded_by"] = remap.get(out["superseded_by"], out["superseded_by"])
+        if isinstance(out.get("evidence"), list):
+            out["evidence"] = [remap.get(e, e) for e in out["evidence"]]
+        for name in ("merges", "splits"):
+            if isinstance(out.get(name), list):
+                out[name] = [
+                    [remap.get(x, x) for x in v] if isinstance(v, list) else remap.get(v, v)
+                    for v in out[name]
+                ]
+        return out
+
+    return (kind, remap.get(key, key) if kind == "decision" else key, fix(before), fix(after))
 
 
 _NUM = re.compile(r"\d+(?:[.,]\d+)*")

@@ -391,3 +391,33 @@ def test_any_verdict_sequence_survives_save_and_load(review: Review, project: Pa
     back = sess.load(project / "sessions" / "s.toml")
     assert back.decisions == review.data.decisions
     assert back.history == review.data.history
+
+
+def test_undo_reaches_back_into_an_earlier_sitting(project: Path) -> None:
+    path = project / "sessions" / "s.toml"
+    r = Review.open(path, [str(project / "corpus")], reviewer="alice")
+    minister = next(c.id for c in r.claims("alpha.txt") if c.text.startswith("Finance Minister"))
+    other = r.claims("beta.txt")[0].id
+    r.mark(minister, Verdict.CONFIRMED, note="first")
+    r.mark(other, Verdict.DISPUTED)
+    r.undo()  # the second mark is undone in the first sitting
+    r.save()
+    r.close()
+    (project / "corpus" / "alpha.txt").write_text(
+        ALPHA.replace("said on Monday that", "said on Monday, that")
+    )
+    r2 = Review.open(path, reviewer="bob")
+    try:
+        new_id = next(c.id for c in r2.claims("alpha.txt") if c.text.startswith("Finance Minister"))
+        assert new_id != minister and r2.decision(new_id).note == "first"
+        assert r2.can_undo and r2.can_redo
+        assert r2.redo() == f"mark {other} disputed"
+        assert r2.decision(other).verdict == Verdict.DISPUTED
+        assert r2.undo() == f"mark {other} disputed"
+        assert r2.undo() == f"mark {new_id} confirmed"  # follows the re-attached id
+        assert r2.decision(new_id).verdict == Verdict.UNREVIEWED and r2.decision(new_id).note == ""
+        assert not r2.can_undo
+        r2.mark(other, Verdict.CONFIRMED)
+        assert not r2.can_redo and r2.can_undo
+    finally:
+        r2.close()
