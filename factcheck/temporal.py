@@ -186,8 +186,6 @@ _NUM_RE = rf"(?:\d+(?:\.\d+)?|{_NUM_WORD_RE})"
 _VAGUE_RE = r"(?:a few|few|several|many|some|a number of|numerous)"
 _UNIT_RE = r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies)|millenni(?:um|a))"
 
-_I = re.IGNORECASE
-
 
 def _ci(words: str) -> str:
     """Case-insensitive group for keyword alternations inside case-sensitive patterns."""
