@@ -521,9 +521,6 @@ _EXPLICIT_MD = (
 def _explicit(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     mon = _month_num(m["mon"] or m["mon2"])
     day = int(re.sub(r"\D", "", m["day"] or m["day2"]))
-    if m["mon"] and m["mon"].startswith("May") and not m["year"]:
-        # "May 7" is a date; "may 7" never gets here (case-sensitive)
-        pass
     if m["year"]:
         y = int(m["year"])
         if _safe_date(y, mon, day) is None:
