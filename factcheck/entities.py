@@ -58,6 +58,7 @@ _ORG_NOUN_BEFORE = frozenset(
     insurer airline retailer lender startup club team giant conglomerate manufacturer producer operator
     watchdog charity organisation organization ministry institute university""".split()
 )
+_COUNTRIES = frozenset(DEMONYMS.values())
 _COUNTRY_WORDS = frozenset(p for p, c in PLACES.items() if c in set(DEMONYMS.values()) and " " not in p)
 
 
@@ -158,9 +159,11 @@ def mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]
     """Entity mentions in text[start:end] (a sentence), offsets into ``text``."""
     end = len(text) if end is None else end
     out: list[Mention] = []
-    refs = [
-        m for m in _DEF_DESC.finditer(text, start, end) if m["mod"] in DEMONYMS or m["mod"] == "White House"
-    ]
+    refs = (
+        [m for m in _DEF_DESC.finditer(text, start, end) if m["mod"] in DEMONYMS or m["mod"] == "White House"]
+        if ("he " in text[start:end])
+        else []
+    )
     for m in refs:
         mod = m["mod"]
         out.append(
@@ -178,16 +181,24 @@ def mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]
     while first_word < end and not text[first_word].isalnum():
         first_word += 1
     for sm in _SPAN.finditer(text, start, end):
-        if any(a <= sm.start() < b for a, b in ref_spans):
+        word = sm.group(0)
+        if word in CAP_STOP:  # "The", "In", "He": the most common capitalised words
             continue
-        toks = [(t.group(0), t.start(), t.end()) for t in _TOKEN.finditer(text, sm.start(), sm.end())]
+        if ref_spans and any(a <= sm.start() < b for a, b in ref_spans):
+            continue
+        if " " not in word and "\t" not in word:
+            base, _ = _strip_possessive(word)
+            pieces = [[(base, sm.start(), sm.start() + len(base))]]
+        else:
+            toks = [(t.group(0), t.start(), t.end()) for t in _TOKEN.finditer(text, sm.start(), sm.end())]
+            pieces = _pieces(toks)
         prev_nation: str | None = None
-        for piece in _pieces(toks):
+        for piece in pieces:
             mention = _classify(text, piece, first_word, end, prev_nation)
             prev_nation = None
             if mention is None:
                 continue
-            if mention.kind == "place" and mention.text in DEMONYMS.values():
+            if mention.kind == "place" and mention.text in _COUNTRIES:
                 prev_nation = mention.text
             out.append(mention)
     out.sort(key=lambda x: x.start)
