@@ -1723,13 +1723,13 @@ def _tag_cached(text: str, anchor: dt.date | None) -> tuple[TimeRef, ...]:
                     cands.append((m.start(), m.end(), prio, m, fn))
     # longest match wins; ties go to the earlier rule
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # 1 where a chosen candidate already lies
     chosen: list[tuple[int, int, re.Match[str], _Handler]] = []
     for s, e, _p, m, fn in cands:
-        if any(s < te and ts < e for ts, te in taken):
+        if 1 in taken[s:e]:
             continue
         chosen.append((s, e, m, fn))
-        taken.append((s, e))
+        taken[s:e] = b"\x01" * (e - s)
     # resolve in text order so that anaphora ("the next day") see the previous date
     chosen.sort(key=lambda c: c[0])
     ctx = _Ctx(text, anchor)
