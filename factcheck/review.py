@@ -109,7 +109,7 @@ class Review:
         self.report = ReconcileReport()
         self._version = 0
         self._saved_version = 0
-        self._step = sess.HistoryEntry.from_row(data.history[-1]).step if data.history else 0
+        self._step = data.last_step()
         self._undo: list[tuple[str, list[_Change]]] = []
         self._undo_built = not data.history  # otherwise rebuilt from the history when first needed
         self._redo: list[tuple[str, list[_Change]]] = []
@@ -119,6 +119,9 @@ class Review:
         self._conflict_path: Path | None = None
         self._orig_published: dict[str, tuple[dt.date | None, str | None]] = {}
         self._index: dict[str, Claim] = {}
+        self._times: dict[
+            tuple[str, dt.date | None], list[Any]
+        ] = {}  # time tags per article, for manual claims
 
     # -----------------------------------------------------------------------------------------
     # Opening
@@ -213,13 +216,17 @@ class Review:
     def _manual_claim(self, cid: str, key: str, start: int, end: int) -> Claim:
         art = self.corpus.article(key)
         assert art is not None
-        when = []
-        try:
-            from factcheck import extract
+        ck = (key, art.published)
+        times = self._times.get(ck)
+        if times is None:
+            try:
+                from factcheck import temporal
 
-            when = [t for t in extract._times_for(art) if t.start >= start and t.end <= end]
-        except ImportError:  # no time tagger available
-            when = []
+                times = list(temporal.tag(art.text, art.published))
+            except (ImportError, AttributeError):  # no time tagger available
+                times = []
+            self._times[ck] = times
+        when = [t for t in times if t.start >= start and t.end <= end]
         return Claim(
             id=cid,
             article_id=art.id,

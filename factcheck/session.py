@@ -312,8 +312,22 @@ class SessionData:
     def add_history(self, entry: HistoryEntry) -> None:
         self.history.append(entry.to_row())
 
+    def last_step(self) -> int:
+        if not self.history:
+            return 0
+        try:
+            return int(json.loads(self.history[-1])["step"])
+        except (ValueError, KeyError, TypeError) as e:
+            raise SessionCorrupt(f"the last history row is malformed ({type(e).__name__}: {e})") from None
+
     def history_entries(self) -> list[HistoryEntry]:
-        return [HistoryEntry.from_row(r) for r in self.history]
+        out = []
+        for i, r in enumerate(self.history):
+            try:
+                out.append(HistoryEntry.from_row(r))
+            except (ValueError, KeyError, TypeError, AttributeError) as e:
+                raise SessionCorrupt(f"history row {i + 1} is malformed ({type(e).__name__}: {e})") from None
+        return out
 
 
 # ---------------------------------------------------------------------------------------------
@@ -535,7 +549,15 @@ def _check_integrity(
                 " the file is truncated or damaged"
             )
     checksum = integ.get("checksum")
-    if checksum == "skip" or not verify_sum:
+    if not verify_sum:
+        return
+    if checksum == "skip":  # edited by hand: check every history row now (they are otherwise decoded lazily)
+        hist = doc.get("history", {}).get("rows", "")
+        for row in _rows(hist):
+            try:
+                HistoryEntry.from_row(row)
+            except (ValueError, KeyError, TypeError, AttributeError) as e:
+                raise SessionCorrupt(_row_error(text, row, e, where, "history")) from None
         return
     pos = text.rfind("\n[integrity]\n")
     if not isinstance(checksum, str) or pos < 0:

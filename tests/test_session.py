@@ -489,3 +489,15 @@ def test_merge_refuses_other_corpus() -> None:
     b.articles["other.txt"] = sess.ArticleRecord("other.txt", "1")
     with pytest.raises(SessionError, match="same corpus"):
         sess.merge(a, b)
+
+
+def test_hand_edited_history_row_is_checked(tmp_path: Path) -> None:
+    path = tmp_path / "s.toml"
+    sess.save(path, sample())
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    n = next(i for i, ln in enumerate(lines) if ln.startswith('{"step": 2,'))
+    lines[n] = lines[n].replace('"by": "alice"', '"by": alice')
+    text = re.sub(r'checksum = "[^"]*"', 'checksum = "skip"', "".join(lines))
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(SessionCorrupt, match=rf": line {n + 1}, column \d+: bad history row"):
+        sess.load(path)
