@@ -157,9 +157,9 @@ def main() -> int:
     print(
         f"session with {args.decisions:,} decisions (each with a note) and {n_hist:,} history entries; median of runs"
     )
-    print(f"{'format':40} {'save ms':>9} {'load ms':>9} {'size KB':>9}")
+    print(f"{'format':40} {'save ms':>9} {'load ms':>9} {'size KB':>9}   vs json (save/load)")
     for name, s, ld, sz in rows:
-        print(f"{name:40} {s:9.1f} {ld:9.1f} {sz / 1024:9.0f}")
+        print(f"{name:40} {s:9.1f} {ld:9.1f} {sz / 1024:9.0f}   {s / jsave_ms:4.1f}x / {ld / jload_ms:4.1f}x")
     ok = save_ms <= 300 and load_ms <= 300
     print(f"target save <= 300 ms and load <= 300 ms: {'met' if ok else 'NOT met'}")
     return 0
