@@ -21,7 +21,17 @@ import re
 from dataclasses import dataclass, field
 
 from factcheck import entities
-from factcheck.gazetteer import CAP_STOP, DEMONYMS, ORG_HEADS, ORGS, OUTLET_HEADS, OUTLETS, PLACES, ROLE_WORDS
+from factcheck.gazetteer import (
+    CAP_STOP,
+    DEMONYMS,
+    ORG_HEADS,
+    ORGS,
+    OUTLET_HEADS,
+    OUTLETS,
+    PLACES,
+    ROLE_WORDS,
+    trie_pattern,
+)
 
 SAY_VERBS = frozenset(
     """said says say told tells stated states announced announces confirmed confirms denied denies added adds
@@ -104,7 +114,7 @@ _NEG_SPEECH = re.compile(
 )
 
 
-_SAY_RE = re.compile(r"\b(?:" + "|".join(sorted(SAY_VERBS, key=len, reverse=True)) + r")\b")
+_SAY_RE = re.compile(r"\b(?:" + trie_pattern(SAY_VERBS) + r")\b")
 _INTERVIEW_GATE = re.compile(r"interview|comment|statement|remark|told")
 _NEG_GATE = re.compile(r"confirm|deny|comment|respond")
 
@@ -209,9 +219,7 @@ def _unknown_name(np: str, src: Source) -> bool:
     return not (src.name in ORGS or any(w in ORG_HEADS or w in PLACES for w in words) or src.name in PLACES)
 
 
-_OUTLET_RE = re.compile(
-    r"(?<![\w])(?:" + "|".join(re.escape(n) for n in sorted(OUTLETS, key=len, reverse=True)) + r")(?![\w])"
-)
+_OUTLET_RE = re.compile(r"(?<![\w])(?:" + trie_pattern(OUTLETS) + r")(?![\w])")
 
 
 def _find_outlet(np: str) -> tuple[str, str] | None:

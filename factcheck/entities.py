@@ -29,6 +29,7 @@ from factcheck.gazetteer import (
     ROLE_CLASSES,
     ROLE_WORDS,
     TITLE_WORDS,
+    trie_pattern,
 )
 from factcheck.model import Entity
 
@@ -38,7 +39,7 @@ _CONNECT = r"(?:of|and|&|the|for|de|da|del|der|den|van|von|bin|al|le|la|du|dos|d
 _SPAN = re.compile(rf"(?<![\w’'\-.]){_CAPTOK}(?:[ \t]+(?:{_CONNECT}[ \t]+)*{_CAPTOK})*")
 _TOKEN = re.compile(rf"{_CAPTOK}|{_CONNECT}(?=[ \t])")
 _PARTICLES = frozenset("de da del der den van von bin al le la du dos das".split())
-_ROLE_ALT = "|".join(sorted((re.escape(r) for r in ROLE_CLASSES), key=len, reverse=True))
+_ROLE_ALT = trie_pattern(ROLE_CLASSES)
 _DEF_DESC = re.compile(
     rf"\b[Tt]he\s+(?:(?:top|senior|former|current|new|veteran|visiting)\s+)?"
     rf"(?P<mod>[A-Z][\w.]+(?:\s+House)?)\s+(?P<role>(?i:{_ROLE_ALT}))\b(?!\s+[A-Z])"

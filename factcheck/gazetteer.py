@@ -7,6 +7,10 @@ articles ("united states", "kremlin").
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+from typing import Any
+
 # country -> demonyms (adjectives) used in titles ("Russian President", "Chinese Foreign Minister")
 _COUNTRIES: dict[str, tuple[str, ...]] = {
     "Afghanistan": ("Afghan",),
@@ -460,3 +464,29 @@ CAP_STOP = frozenset(
     Yes Oh Well Please Let Do Does Did Is Are Was Were Has Have Had Will Would Can Could Should May Might Must
     Another Other Such Several Few Much More Less Asked Reached Contacted According""".split()
 )
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regex alternation of ``words`` factored as a trie ("said|says" -> "sa(?:id|ys)").
+
+    Python's ``re`` tries alternatives one by one at every position; factoring shared prefixes
+    makes a large word list nearly as cheap to scan for as a single word. No anchors are added.
+    """
+    trie: dict[str, Any] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        end = "" in node
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        if len(alts) == 1 and not end:
+            return alts[0]
+        body = "(?:" + "|".join(alts) + ")"
+        return body + "?" if end else body
+
+    return emit(trie)

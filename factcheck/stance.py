@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from factcheck.gazetteer import trie_pattern
 from factcheck.model import Stance
 
 _UNCONFIRMED = re.compile(
@@ -68,6 +69,8 @@ _PARTICIPLES = (
 )
 # same form in present and past: past unless a modal, "to" or "do" precedes ("Mitsotakis cut short his holiday")
 _AMBIGUOUS_PAST = "cut|set|put|hit|let|shut|spread|cost|quit|beat"
+_IRREGULAR_PAST = trie_pattern(_IRREGULAR_PAST.split("|"))
+_PARTICIPLES = trie_pattern(_PARTICIPLES.split("|"))
 _AUX_PART = (
     r"(?:has|have|had|was|were|been|be|being|is|are)\s+"
     r"(?:(?:also|already|now|not|never|yet|just|reportedly|since|still|recently|previously)\s+){0,2}"
