@@ -35,6 +35,7 @@ the last ``BACKUPS`` versions, refuses to clobber a file changed on disk by some
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import datetime as dt
 import getpass
@@ -46,6 +47,7 @@ import socket
 import stat
 import tempfile
 import tomllib
+import weakref
 import zlib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -344,6 +346,12 @@ def config_path() -> Path:
 
 def reviewer_name() -> str:
     """From the config file (key ``reviewer``), else $FACTCHECK_REVIEWER, else the OS user."""
+    name = _reviewer_name()
+    # An environment in another encoding gives surrogate escapes, which no UTF-8 file can hold.
+    return name.encode("utf-8", "replace").decode("utf-8") if name else "unknown"
+
+
+def _reviewer_name() -> str:
     try:
         with open(config_path(), "rb") as f:
             name = tomllib.load(f).get("reviewer")
@@ -924,7 +932,9 @@ class SessionLock:
             info = f"pid {os.getpid()} on {socket.gethostname()}, since {_iso(utcnow())}\n"
             os.ftruncate(fd, 0)
             os.pwrite(fd, info.encode(), 0)
-            return cls(path, fd)
+            lock = cls(path, fd)
+            _LIVE_LOCKS.add(lock)
+            return lock
         raise SessionLocked(f"{path}: could not take the lock {lp}")
 
     @property
@@ -937,6 +947,7 @@ class SessionLock:
         fd, self._fd = self._fd, None
         if fd is None:
             return
+        _LIVE_LOCKS.discard(self)
         with contextlib.suppress(OSError):
             os.unlink(self.lock_path)
         with contextlib.suppress(OSError):
@@ -946,6 +957,16 @@ class SessionLock:
     def __del__(self) -> None:
         with contextlib.suppress(Exception):
             self.release()
+
+
+_LIVE_LOCKS: weakref.WeakSet[SessionLock] = weakref.WeakSet()
+
+
+@atexit.register
+def _release_all() -> None:
+    """At exit, remove the lock files of sessions still open (the kernel drops the flocks anyway)."""
+    for lock in list(_LIVE_LOCKS):
+        lock.release()
 
 
 def lock_path(path: Path) -> Path:
