@@ -2,6 +2,9 @@ from __future__ import annotations
 
 import json
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from factcheck import extract, ingest
 from factcheck.model import Stance
 
@@ -140,3 +143,83 @@ def test_times_from_the_temporal_engine_are_attached() -> None:
     assert any(t.value.startswith("2022") for t in c.when)
     for cl in claims:
         assert all(cl.start <= t.start and t.end <= cl.end for t in cl.when)
+
+
+def _quality():
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "bench" / "extract_quality.py"
+    spec = importlib.util.spec_from_file_location("extract_quality", path)
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["extract_quality"] = mod  # dataclasses need their module registered
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_quality_floor_on_the_labelled_set() -> None:
+    q = _quality()
+    for split in ("dev", "heldout"):
+        sc = q.evaluate(False, split)
+        assert sc.matched_pred / sc.predicted >= 0.9, split  # claim precision
+        assert sc.matched_gold / sc.labelled >= 0.9, split  # claim recall
+        assert sc.offered_not_claims <= 1, split
+        assert sc.sp_correct / sc.sp_pred >= 0.85 and sc.sp_correct / sc.sp_gold >= 0.8, split
+        assert sc.stance_correct / sc.stance_total >= 0.8, split
+
+
+def test_seed_articles(seeds_copy) -> None:
+    batch = ingest.load([str(seeds_copy)])
+    arts = {a.key[:3]: a for a in batch.articles}
+    by_art = {k: extract.extract(a) for k, a in arts.items()}
+    for k, a in arts.items():
+        for c in by_art[k]:
+            assert all(s.kind == "body" or s.end <= c.start or s.start >= c.end for s in a.segments)
+    reuters = _by_text(by_art["002"], "is expected to visit China in May")
+    assert reuters.stance is Stance.EXPECTED
+    assert reuters.source_chain[0] == "Reuters" and reuters.speaker_kind == "anonymous"
+    cont = _by_text(extract.extract(arts["002"], min_score=0), "We will inform you")
+    assert cont.speaker == "Dmitry Peskov" and cont.quote
+    kyodo = _by_text(by_art["001"], "Kyodo reported citing")
+    assert kyodo.speaker == "Vladimir Putin" and kyodo.source_chain == ["Kyodo", "TASS"]
+    cnn = _by_text(by_art["004"], "embarked on a two-day state visit")
+    assert (cnn.stance, cnn.speaker, cnn.speaker_kind) == (Stance.OCCURRED, "CNN", "outlet")
+    unconf = _by_text(by_art["002"], "did not confirm nor deny")
+    assert unconf.stance is Stance.UNCONFIRMED
+    alias = _by_text(by_art["002"], "the Russian leader's trip")
+    assert "vladimir putin" in {e.key for e in alias.entities}
+
+
+def test_trie_pattern_matches_exactly_the_words() -> None:
+    import re
+
+    from factcheck.gazetteer import trie_pattern
+
+    words = ["said", "says", "say", "stated", "told", "St. Petersburg", "a+b"]
+    rx = re.compile(r"(?:" + trie_pattern(words) + r")\Z")
+    for w in words:
+        assert rx.match(w), w
+    for w in ["sai", "sayz", "tol", "St Petersburg", "aab"]:
+        assert not rx.match(w), w
+
+
+_ALPHABET = "abcXYZ .,;:!?\"“”'’()-–—…\n0123456789 The Said Putin according to Reuters will not"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=_ALPHABET, min_size=1, max_size=400))
+def test_any_text_gives_consistent_claims(text: str) -> None:
+    if not text.strip():
+        return
+    art = _art(text, key="fuzz.txt")
+    claims = extract.extract(art, times=[], min_score=0)
+    again = extract.extract(art, times=[], min_score=0)
+    assert [c.id for c in claims] == [c.id for c in again]
+    assert len({c.id for c in claims}) == len(claims)
+    for c in claims:
+        assert 0 <= c.start < c.end <= len(art.text)
+        assert art.text[c.start : c.end] == c.text
+        assert 0.0 <= c.score <= 1.0
+        assert c.polarity in (-1, 1)
