@@ -247,6 +247,7 @@ def _tokens(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
+_POSSESSIVE_OUTLET = re.compile(r"^(?P<o>[A-Z][\w.\- ]*?)[’']s?\s+\S")
 _CLAUSE_START = frozenset(
     {",", ";", ":", "”", '"', "’", "—", "–", "-", "(", "and", "but", "that", "while", "as", "so"}
 )
@@ -488,7 +489,7 @@ def attribute(text: str) -> Attribution | None:
             chain.append(c.name)
     # "Reuters' sources said": the outlet whose sources speak heads the chain
     for sp in speakers:
-        pm = re.match(r"^(?P<o>[A-Z][\w.\- ]*?)[’']s?\s+\S", sp.name)
+        pm = _POSSESSIVE_OUTLET.match(sp.name)
         if sp.kind == "anonymous" and pm and _find_outlet(pm["o"]) and pm["o"] not in chain:
             chain.insert(0, pm["o"])
     att = Attribution(chain=chain, spans=spans, pronoun=pronoun, verb=verb, content=content)

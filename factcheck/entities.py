@@ -361,11 +361,12 @@ class Resolver:
         if hits is not None:
             return hits[0] if len(set(hits)) == 1 else None
         if len(tok) >= 5:
+            low = tok.casefold()
             cands = {
                 p
                 for key, ps in self._token_index.items()
                 for p in ps
-                if len(key) >= 5 and fuzz.ratio(tok.casefold(), key) >= 88
+                if len(key) >= 5 and key[0] == low[0] and fuzz.ratio(low, key) >= 88
             }
             if len(cands) == 1:
                 return cands.pop()

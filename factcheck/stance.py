@@ -133,6 +133,8 @@ _CUES = re.compile(
     rf"(?P<h>{_HYPOTHETICAL.pattern})|(?P<e>(?i:{_EXPECTED.pattern}))|(?P<p>(?i:{_PLANNED.pattern}))|"
     rf"(?P<c>{_COPULA.pattern})|(?P<o>{_OCCURRED.pattern})"
 )
+_NEG_OCCURRED = re.compile(r"(?:did\s+not|didn[’']t|never)\b", re.I)
+_LEAD_NOT = re.compile(r"^\s+(?:not\s+)?")
 _UNCONFIRMED_GATE = re.compile(r"confirm|comment|verif|rumo|unconfirm")
 _DENIED_GATE = re.compile(r"den[iy]|refut|rebuff|disput|reject|dismiss|ruled|no plan|false")
 
@@ -182,9 +184,7 @@ def classify(
         if kind == "o":
             if not _valid_occurred(t, m):
                 continue
-            neg = bool(re.match(r"(?:did\s+not|didn[’']t|never)\b", m.group(0), re.I)) or _negated(
-                t, m.start(), m.end()
-            )
+            neg = bool(_NEG_OCCURRED.match(m.group(0))) or _negated(t, m.start(), m.end())
             return Stance.OCCURRED, -1 if neg else 1
         if kind == "c":
             return Stance.STATED, 1
@@ -199,7 +199,7 @@ def classify(
                 prev = _WORD_BEFORE.search(t, 0, m.start())
                 pw = prev.group(1) if prev else ""
                 agent = pw[:1].isupper() or pw.lower() in _AGENTS
-                nxt = re.sub(r"^\s+(?:not\s+)?", " ", t[m.end() : m.end() + 12])
+                nxt = _LEAD_NOT.sub(" ", t[m.end() : m.end() + 12])
                 st = Stance.PLANNED if agent and not nxt.startswith(" be ") else Stance.EXPECTED
         else:
             st = Stance.EXPECTED if kind == "e" else Stance.PLANNED
