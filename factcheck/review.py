@@ -47,11 +47,14 @@ class ReconcileReport:
     added_articles: list[str] = field(default_factory=list)
     missing_articles: list[str] = field(default_factory=list)
     changed_articles: list[str] = field(default_factory=list)
+    renamed_articles: list[tuple[str, str]] = field(default_factory=list)  # old key, new key (same content)
 
     def lines(self) -> list[str]:
         out = []
         if self.changed_articles:
             out.append(f"{len(self.changed_articles)} article(s) changed since the last save")
+        if self.renamed_articles:
+            out.append(f"{len(self.renamed_articles)} article(s) renamed or moved (decisions follow them)")
         if self.added_articles:
             out.append(f"{len(self.added_articles)} new article(s) added to the session")
         if self.missing_articles:
@@ -254,14 +257,35 @@ class Review:
             elif rec.fingerprint != art.id:
                 rep.changed_articles.append(key)
                 data.articles[key] = replace(rec, fingerprint=art.id)
-        rep.missing_articles = sorted(k for k in data.articles if k not in current)
+        missing = [k for k in data.articles if k not in current]
+        # A renamed or moved file: same content fingerprint under a new key. Its decisions follow it.
+        by_print = {current[k].id: k for k in rep.added_articles}
+        renamed = {
+            k: by_print[data.articles[k].fingerprint]
+            for k in missing
+            if data.articles[k].fingerprint in by_print
+        }
+        for old, new in renamed.items():
+            rec = data.articles.pop(old)
+            data.articles[new] = replace(data.articles[new], published=rec.published)
+            rep.added_articles.remove(new)
+            rep.renamed_articles.append((old, new))
+            for mid, m in list(data.manual.items()):
+                if m.article == old:
+                    data.manual[mid] = replace(m, article=new)
+            if rec.published is not None:
+                corpus.claims[new] = pipeline.extract_article(current[new], rec.published)
+        if renamed:
+            self._add_manual_claims()
+        rep.missing_articles = sorted(k for k in missing if k not in renamed)
         index = {c.id: c for c in corpus.all_claims()}
         taken = {cid for cid in data.decisions if cid in index}
         remap: dict[str, str] = {}
         for cid, d in list(data.decisions.items()):
             if cid in index:
                 continue
-            cands = [c for c in corpus.claims.get(d.article, []) if c.id not in taken]
+            art_key = renamed.get(d.article, d.article)
+            cands = [c for c in corpus.claims.get(art_key, []) if c.id not in taken]
             best: tuple[float, Claim] | None = None
             if d.text and cands:
                 want = utils.default_process(d.text)
@@ -281,7 +305,9 @@ class Review:
             taken.add(c.id)
             remap[cid] = c.id
             del data.decisions[cid]
-            data.decisions[c.id] = replace(d, claim_id=c.id, text=c.text[: sess.TEXT_KEEP])
+            data.decisions[c.id] = replace(
+                d, claim_id=c.id, article=c.article_key, text=c.text[: sess.TEXT_KEEP]
+            )
             rep.reattached.append((cid, c.id, round(s, 1)))
         if remap:
             self._remap_ids(remap)

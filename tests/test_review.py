@@ -421,3 +421,30 @@ def test_undo_reaches_back_into_an_earlier_sitting(project: Path) -> None:
         assert not r2.can_redo and r2.can_undo
     finally:
         r2.close()
+
+
+def test_renamed_article_keeps_its_decisions(project: Path) -> None:
+    path = project / "sessions" / "s.toml"
+    r = Review.open(path, [str(project / "corpus")])
+    cid = r.claims("beta.txt")[0].id
+    r.mark(cid, Verdict.DISPUTED, note="moved with the file")
+    r.set_published("beta.txt", dt.date(2024, 6, 4))
+    text = (project / "corpus" / "beta.txt").read_text(encoding="utf-8")
+    manual = r.add_claim("beta.txt", 0, text.index(" reported"))
+    r.mark(manual.id, Verdict.CONFIRMED)
+    r.save()
+    r.close()
+    (project / "corpus" / "2024").mkdir()
+    (project / "corpus" / "beta.txt").rename(project / "corpus" / "2024" / "beta-story.txt")
+    r2 = Review.open(path)
+    try:
+        assert r2.report.renamed_articles == [("beta.txt", "2024/beta-story.txt")]
+        assert r2.report.missing_articles == [] and r2.report.added_articles == [] and not r2.orphans
+        moved = r2.claims("2024/beta-story.txt")
+        first = next(c for c in moved if not c.manual and c.text.startswith("Reuters reported"))
+        d = r2.decision(first.id)
+        assert d.verdict == Verdict.DISPUTED and d.note == "moved with the file"
+        assert r2.corpus.article("2024/beta-story.txt").published == dt.date(2024, 6, 4)
+        assert manual.id in [c.id for c in moved] and r2.decision(manual.id).verdict == Verdict.CONFIRMED
+    finally:
+        r2.close()
