@@ -10,6 +10,25 @@ Pipeline for one article (rules only, no NLP model):
    (``stance.classify``), times from the temporal tagger, a check-worthiness score;
 4. context: a quotation continuing across sentences inherits the quote's speaker; "He said"
    takes the last person speaker; ids are ``claim_id(article_key, text, occurrence)``.
+
+Fields of each Claim (see model.Claim):
+
+- ``speaker``/``speaker_kind``: the innermost source of the content, i.e. who says it ("Vladimir
+  Putin"/person, "Kremlin"/organisation, "five sources familiar with the matter"/anonymous,
+  "Chinese state media"/media, "CNN"/outlet); None when the article states it in its own voice.
+  Person speakers carry the article's canonical name ("Putin said" -> "Vladimir Putin").
+- ``source_chain``: the reporting outlets, outermost first, then the source they cite:
+  "Kyodo reported citing Russian news agency TASS" -> ["Kyodo", "TASS"]; "Reuters reported, citing
+  five sources" -> ["Reuters", "five sources ..."]; "according to CNN" -> ["CNN"]; [] for a person or
+  organisation speaking directly.
+- ``quote``: the claim is (or contains) a direct quotation of three or more words; scare quotes
+  ("glad") do not count.
+- ``entities``: people, places, organisations and events named in the claim, aliases resolved within
+  the article; ``Entity.key`` is the normalised canonical name (accents, case and punctuation dropped).
+  Outlets that only report the claim are left out, so claims of one outlet do not look related.
+- ``stance`` and ``polarity``: see ``stance.classify``; a speech verb "denied" makes the claim
+  ``denied`` (-1), "vowed/pledged/promised" ``planned``, "confirmed/reported <figure>" ``occurred``.
+- ``score``: check-worthiness 0-1 (``checkworthiness``); claims under ``min_score`` are not returned.
 """
 
 from __future__ import annotations
@@ -21,7 +40,7 @@ from dataclasses import dataclass, field
 
 from factcheck import attribution, entities, sentences, stance
 from factcheck.gazetteer import OUTLETS
-from factcheck.model import Article, Claim, Entity, Stance, TimeRef
+from factcheck.model import Article, Claim, Stance, TimeRef
 
 MIN_SCORE = 0.35  # below this a sentence is not offered as a claim
 
@@ -197,8 +216,6 @@ def _fact_spans(text: str) -> list[tuple[int, int]]:
             continue
         spans.append((cur, m.start()))
         cur = m.end()
-        if m.group(0).startswith(","):
-            pass
     spans.append((cur, len(text)))
     return spans
 
@@ -394,8 +411,4 @@ def _canonical_speaker(name: str, resolver: entities.Resolver) -> str:
     return resolver._match_single(name) or name
 
 
-def entity_keys(claim: Claim) -> list[str]:
-    return [e.key for e in claim.entities]
-
-
-__all__ = ["MIN_SCORE", "Entity", "checkworthiness", "claim_id", "entity_keys", "extract", "find_speaker"]
+__all__ = ["MIN_SCORE", "checkworthiness", "claim_id", "extract", "find_speaker"]
