@@ -27,6 +27,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from rapidfuzz import process as rf_process
@@ -42,8 +43,11 @@ CROSS_MIN = 0.7  # text evidence needed to link claims of different stories
 STORY_MAX_CLAIMS = 400  # larger story clusters get no all-pairs context
 STORY_TEXT_MIN = 0.3  # even inside a story, a pair needs this much text in common
 SAME_STORY_BONUS = 0.5  # pair-score bonus for claims of articles in the same story cluster
+USE_BODIES = True  # article profiles from the whole body, not only from its claims
+DOC_AVG_FACTOR = 0.6  # average-linkage bar for stories, relative to DOC_SIM_MIN
 RARE_TOKENS = 8  # blocking keys per claim
-MAX_POSTING = 400  # a blocking key shared by more claims than this is too common to block on
+MAX_POSTING = 100  # a blocking key shared by more claims than this is too common to block on
+DOC_POSTING_MAX = 60  # the same for words shared by articles
 
 STOP = frozenset(
     """a about above after again against all also am an and any are as at be because been before being below
@@ -168,6 +172,7 @@ def _months(part: str) -> set[int] | None:
     return None
 
 
+@lru_cache(maxsize=1 << 16)
 def compatible(a: str, b: str) -> bool:
     """Whether two DATE values can denote the same time (used when the temporal module has no opinion)."""
     try:
@@ -215,11 +220,17 @@ def _month_key(v: str) -> str | None:
 # Document context
 
 
-def _doc_clusters(feats: list[_Feat], n_docs: int, doc_years: list[str | None]) -> list[int]:
-    """Cluster articles by TF-IDF cosine over their claims' content words (average linkage)."""
+def _doc_clusters(
+    feats: list[_Feat], n_docs: int, doc_years: list[str | None], bodies: Sequence[str] | None = None
+) -> list[int]:
+    """Cluster articles by TF-IDF cosine over their body words (average linkage)."""
     tf: list[Counter[str]] = [Counter() for _ in range(n_docs)]
+    if bodies is not None:
+        for d, body in enumerate(bodies):
+            tf[d].update(_content_tokens(body))
     for f in feats:
-        tf[f.doc].update(set(f.tokens))
+        if bodies is None or not bodies[f.doc]:
+            tf[f.doc].update(set(f.tokens))
     df: Counter[str] = Counter()
     for c in tf:
         df.update(c.keys())
@@ -228,7 +239,7 @@ def _doc_clusters(feats: list[_Feat], n_docs: int, doc_years: list[str | None]) 
         v = {t: (1 + math.log(n)) * math.log((1 + n_docs) / (1 + df[t])) for t, n in c.items()}
         norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
         vecs.append({t: x / norm for t, x in v.items()})
-    cap = max(8, int(n_docs * 0.2))
+    cap = min(max(8, int(n_docs * 0.2)), DOC_POSTING_MAX)
     postings: dict[str, list[int]] = defaultdict(list)
     for d, v in enumerate(vecs):
         for t in sorted(v, key=lambda t: -v[t])[:40]:
@@ -257,7 +268,7 @@ def _doc_clusters(feats: list[_Feat], n_docs: int, doc_years: list[str | None]) 
             continue
         ma, mb = members[la], members[lb]
         total = sum(pair.get((min(x, y), max(x, y)), 0.0) for x in ma for y in mb)
-        if total / (len(ma) * len(mb)) < DOC_SIM_MIN * 0.6:
+        if total / (len(ma) * len(mb)) < DOC_SIM_MIN * DOC_AVG_FACTOR:
             continue
         if len(ma) < len(mb):
             la, lb, ma, mb = lb, la, mb, ma
@@ -267,6 +278,18 @@ def _doc_clusters(feats: list[_Feat], n_docs: int, doc_years: list[str | None]) 
         years[la] |= years.pop(lb)
         del members[lb]
     return labels
+
+
+def _bodies(feats: list[_Feat], n_docs: int, articles: Mapping[str, Article]) -> list[str]:
+    """Each article's body text (page furniture left out)."""
+    out = [""] * n_docs
+    for f in feats:
+        if out[f.doc]:
+            continue
+        art = articles.get(f.claim.article_key)
+        if art is not None and art.text:
+            out[f.doc] = " ".join(art.text[s.start : s.end] for s in art.body_segments) or " "
+    return out
 
 
 def _doc_year(feats: list[_Feat]) -> str | None:
@@ -376,7 +399,7 @@ def group_claims(
     for f in feats:
         by_doc[f.doc].append(f)
     doc_years = [_doc_year(by_doc[d]) for d in range(n_docs)]
-    doc_label = _doc_clusters(feats, n_docs, doc_years)
+    doc_label = _doc_clusters(feats, n_docs, doc_years, _bodies(feats, n_docs, articles) if USE_BODIES else None)
 
     cands = _candidates(feats)
     # Same-story context: every cross-article pair inside a (not too large) story cluster is a candidate.
@@ -399,7 +422,11 @@ def group_claims(
             continue
         order = sorted(js)
         hits = rf_process.extract(
-            fi.text, [feats[j].text for j in order], scorer=fuzz.token_sort_ratio, limit=None, score_cutoff=0
+            fi.text,
+            [feats[j].text for j in order],
+            scorer=fuzz.token_sort_ratio,
+            limit=None,
+            score_cutoff=min(TEXT_FLOOR, STORY_TEXT_MIN * 100),
         )
         for _choice, ts, k in sorted(hits, key=lambda h: h[2]):
             j = order[k]

@@ -58,7 +58,10 @@ _DATE_DMY = re.compile(
     rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH_RE}),?\s+(?P<y>(?:19|20)\d\d)\b", re.I
 )
 _DATE_ISO = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?=\b|T)")
-_URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d\d)[/-](?P<m>\d{1,2})[/-](?P<d>\d{1,2})(?:/|-|$)")
+_URL_DATE = re.compile(
+    r"/(?P<y>(?:19|20)\d\d)[/-](?P<m>\d{1,2}|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[/-](?P<d>\d{1,2})(?:/|-|$)",
+    re.I,
+)
 _URL_DATE_COMPACT = re.compile(r"/(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?:/|-|_)")
 
 # Page-furniture vocabulary: generic web page chrome, not any one site's wording.
@@ -459,6 +462,18 @@ def _front_matter(text: str) -> tuple[int, dict[str, Any]]:
     return m.end(), data
 
 
+_URL_LINE = re.compile(
+    r"^(?:https?\s*:\s*/\s*/|www\s*\.)\s*[\w.-]+(?:\s*[./_=?&-]\s*[\w%~+=&?#:.-]+)*\s*/?$", re.I
+)
+
+
+def _url_line(t: str) -> str | None:
+    """A line that is nothing but a URL (also as a tokeniser leaves it: "http : / / site . com / …")."""
+    if len(t) > 600 or not _URL_LINE.match(t):
+        return None
+    return re.sub(r"\s+", "", t)
+
+
 def _is_sentence(line: _Line) -> bool:
     return line.words >= 8 and bool(re.search(r"[.!?…\"”’)]\W*$|[.!?]\s", line.text))
 
@@ -505,7 +520,7 @@ def classify_lines(text: str) -> tuple[list[Segment], dict[str, Any]]:
     lines = _lines(text, fm_len)
     kinds: list[tuple[str, str]] = [("", "")] * len(lines)
 
-    body_idx = [i for i, ln in enumerate(lines) if _is_sentence(ln)]
+    body_idx = [i for i, ln in enumerate(lines) if _is_sentence(ln) and not _url_line(ln.text)]
     first_body = body_idx[0] if body_idx else len(lines)
     tail_from = len(lines)
     for i, ln in enumerate(lines):
@@ -551,6 +566,10 @@ def _classify_one(
     ln: _Line, i: int, first_body: int, tail_from: int, info: dict[str, Any]
 ) -> tuple[str, str]:
     t = ln.text
+    url = _url_line(t)
+    if url and i < first_body:
+        info.setdefault("url", url)
+        return "meta", "source url"
     if i >= tail_from:
         return "furniture", "after end-of-article marker"
     m = _CRAWL_LABEL.match(t)
@@ -614,6 +633,7 @@ def _infer(text: str, *, path: str, key: str, source_file: str) -> Article:
     art = Article(path=path, key=key, id=content_id(text), text=text, segments=segs, source_file=source_file)
     art.title = info.get("title")
     art.crawled = info.get("crawled")
+    art.url = info.get("url")
     if info.get("published"):
         art.published, art.published_source = info["published"], "text"
     authors_src = info.get("authors_label") or info.get("byline")

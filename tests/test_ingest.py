@@ -191,3 +191,16 @@ def test_find_date_formats():
     assert ingest.find_date("Posted 2021-07-04T10:00") == dt.date(2021, 7, 4)
     assert ingest.find_date("Sept. 3, 2020") == dt.date(2020, 9, 3)
     assert ingest.find_date("in May") is None
+
+
+def test_leading_url_line_gives_url_and_date_even_tokenised(tmp_path):
+    for first in (
+        "https://www.example.com/2013/may/03/local/lohan-rehab",
+        "http : / / articles . example . com / 2013 / may / 03 / local / la - me - 0504 - lohan - rehab",
+    ):
+        text = f"{first}\nActress checks into California rehab\nThe actress checked into a rehab centre in Malibu on Thursday, her lawyer said.\n"
+        a = load([_write(tmp_path / "u.txt", text)]).articles[0]
+        assert a.url and a.url.startswith("http") and " " not in a.url
+        assert a.published == dt.date(2013, 5, 3) and a.published_source == "url"
+        assert a.title == "Actress checks into California rehab"
+        assert a.segments[0].kind == "meta"
