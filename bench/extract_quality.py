@@ -201,7 +201,7 @@ def main() -> int:
     ap.add_argument("-v", "--verbose", action="store_true")
     ap.add_argument("--seeds", action="store_true")
     args = ap.parse_args()
-    for split in ("dev", "heldout"):
+    for split in ("dev", "heldout", "heldout2"):
         sc = evaluate(args.verbose, split)
         report(sc, split)
     if args.seeds:
