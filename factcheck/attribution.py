@@ -68,6 +68,10 @@ _ANON_HEADS = frozenset(
     researchers economists doctors lawmakers legislators activists campaigners protesters workers employees
     families relatives survivors critics""".split()
 )
+_DOCUMENTS = frozenset(
+    """figures data emails documents statistics records estimates memo memos letter letters filings minutes
+    papers cables messages recordings footage""".split()
+)
 COMMISSIVE_VERBS = frozenset({"vowed", "pledged", "promised", "threatened", "vows", "pledges", "promises"})
 _ORG_NOUNS = frozenset(
     """ministry government police company firm army military office department authorities prosecutors agency
@@ -109,14 +113,14 @@ _INVERTED = re.compile(
 _NEG_SPEECH = re.compile(
     r"\b(?:did\s+not|didn’t|didn't|does\s+not|would\s+not|declined\s+to|refused\s+to|could\s+not|"
     r"(?:has|have|had)\s+not)\s+"
-    r"(?:immediately\s+|yet\s+)?(?:confirm|deny|comment|respond)(?:ed)?\b",
+    r"(?:immediately\s+|yet\s+)?(?:confirm|deny|comment|respond|disclose|reveal)(?:ed|d)?\b",
     re.I,
 )
 
 
 _SAY_RE = re.compile(r"\b(?:" + trie_pattern(SAY_VERBS) + r")\b")
 _INTERVIEW_GATE = re.compile(r"interview|comment|statement|remark|told")
-_NEG_GATE = re.compile(r"confirm|deny|comment|respond")
+_NEG_GATE = re.compile(r"confirm|deny|comment|respond|disclose|reveal")
 
 
 @dataclass(slots=True)
@@ -192,6 +196,8 @@ def classify_source(np: str) -> Source | None:
     if np in PLACES:  # "China said", "Beijing said": the government
         return Source(np, "organisation")
     caps = [w for w in words if w[:1].isupper() and w not in DEMONYMS]
+    if low[-1] in _DOCUMENTS and len(words) <= 4:  # "citing internal emails", "industry figures"
+        return Source(np, "anonymous")
     if not caps:
         if low[-1] in ROLE_WORDS:  # "the regional governor", "the superintendent"
             return Source(np, "person")
@@ -255,7 +261,13 @@ _DETS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this"
 
 
 def _np_token(t: str) -> bool:
-    return t[:1].isupper() or t.lower() in _NP_WORDS or t[:1].isdigit() or ("-" in t and t[:1].isalpha())
+    return (
+        t[:1].isupper()
+        or t.lower() in _NP_WORDS
+        or t in _ORG_NOUNS
+        or t[:1].isdigit()
+        or ("-" in t and t[:1].isalpha())
+    )
 
 
 def _walk_np(toks: list[tuple[str, int, int]], j: int) -> int:
@@ -336,8 +348,11 @@ def _subject_before(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int,
     # "the government in Berlin", "officials in Kyiv"
     while (
         j >= 1
-        and toks[j][0] in ("in", "at", "from", "for")
-        and toks[j + 1][0][:1].isupper()
+        and toks[j][0] in ("in", "at", "from", "for", "of")
+        and (
+            toks[j + 1][0][:1].isupper()
+            or (toks[j + 1][0] == "the" and toks[min(j + 2, end)][0][:1].isupper())
+        )
         and toks[j - 1][0].lower() in _NP_WORDS
     ):
         start = _walk_np(toks, j - 1)

@@ -57,7 +57,8 @@ _ADJ_END = ("ern", "ian", "ese", "ish", "ic")
 _ORG_NOUN_BEFORE = frozenset(
     """union company agency group party firm bank carmaker automaker chipmaker broadcaster newspaper regulator
     insurer airline retailer lender startup club team giant conglomerate manufacturer producer operator
-    watchdog charity organisation organization ministry institute university""".split()
+    watchdog charity organisation organization ministry institute university developer maker owner supplier
+    subsidiary""".split()
 )
 _COUNTRIES = frozenset(DEMONYMS.values())
 _COUNTRY_WORDS = frozenset(p for p, c in PLACES.items() if c in set(DEMONYMS.values()) and " " not in p)

@@ -270,7 +270,8 @@ ORG_HEADS = frozenset(
     Government Cabinet Duma Kremlin Pentagon Secretariat Foundation Society Network Airlines Airways Times Post News
     Journal Herald Tribune Gazette Daily Press Television TV Radio Broadcasting Guard Corps Command Board Club Church
     League Movement Front Coalition Centre Center Centres Centers Chamber Exchange Reserve Industries Holdings Technologies Motors
-    Entrepreneurs Industrialists Nations Survey Observatory Laboratory Agency AG SA SE plc PLC NV GmbH LLC Co""".split()
+    Entrepreneurs Industrialists Nations Survey Observatory Laboratory Agency Pharma Pharmaceuticals
+    Therapeutics Biotech Labs Systems Solutions Capital Ventures AG SA SE plc PLC NV GmbH LLC Co""".split()
 )
 ORGS: dict[str, str] = {
     "Kremlin": "Kremlin",

@@ -28,7 +28,7 @@ from factcheck.model import Stance
 _UNCONFIRMED = re.compile(
     r"\b(?:(?:did|does|do|would|could|will)\s+not|didn[’']t|wouldn[’']t|won[’']t|declined\s+to|refused\s+to|"
     r"has\s+yet\s+to|have\s+yet\s+to|has\s+not|have\s+not)\s+(?:immediately\s+|officially\s+|publicly\s+)?"
-    r"(?:confirm|comment|verify)|\bneither\s+confirmed\s+nor\s+denied|\bnot\s+(?:yet\s+)?(?:been\s+)?"
+    r"(?:confirm|comment|verify|disclose|disclosed|reveal|revealed)|\bneither\s+confirmed\s+nor\s+denied|\bnot\s+(?:yet\s+)?(?:been\s+)?"
     r"(?:officially\s+|independently\s+)?(?:confirmed|verified)|\bunconfirmed\b|\bcould\s+not\s+be\s+"
     r"(?:independently\s+)?(?:verified|confirmed)|\bno\s+official\s+confirmation|\bunverified\b|\brumou?r(?:s|ed)\b",
 )
@@ -90,7 +90,7 @@ _COPULA = re.compile(
 _NOT_EVENT_ED = frozenset(
     """expected planned scheduled alleged based related limited united advanced detailed concerned interested
     isolated rigged perceived so-called supposed unprecedented unlimited unrelated experienced skilled talented
-    armed unarmed renewed sustained heated increased decreased reduced divided mixed balanced biased
+    armed unarmed heated divided mixed balanced biased
     said reported added noted stated announced confirmed claimed declared insisted warned acknowledged admitted
     revealed disclosed stressed emphasised emphasized explained argued tweeted posted replied responded urged
     lauded praised commended criticised criticized condemned pledged vowed promised predicted estimated
@@ -135,19 +135,33 @@ _CUES = re.compile(
 )
 _NEG_OCCURRED = re.compile(r"(?:did\s+not|didn[’']t|never)\b", re.I)
 _LEAD_NOT = re.compile(r"^\s+(?:not\s+)?")
-_UNCONFIRMED_GATE = re.compile(r"confirm|comment|verif|rumo|unconfirm")
+_UNCONFIRMED_GATE = re.compile(r"confirm|comment|verif|rumo|unconfirm|disclos|reveal")
 _DENIED_GATE = re.compile(r"den[iy]|refut|rebuff|disput|reject|dismiss|ruled|no plan|false")
 
 
 def _valid_occurred(t: str, m: re.Match[str]) -> bool:
     w = m.group(0).lower()
-    if w in _NOT_EVENT_ED:
-        return False
+    if w in _NOT_EVENT_ED and not (w == "called" and t.startswith(" for ", m.end())):
+        return False  # but "have called for an inquiry" is an event
     if " " not in w:
         prev = _WORD_BEFORE.search(t, 0, m.start())
         pw = prev.group(1).lower() if prev else ""
-        if pw in _DETERMINERS or pw in _MODAL_BEFORE:
-            return False  # "the planned visit", "to hit the area", "could cut"
+        if pw in _DETERMINERS:
+            return False  # "the planned visit"
+        if pw in _MODAL_BEFORE:
+            if pw not in ("not", "n't"):
+                return False  # "to hit the area", "could cut"
+            prev2 = _WORD_BEFORE.search(t, 0, prev.start()) if prev else None
+            if prev2 is None or prev2.group(1).lower() not in (
+                "has",
+                "have",
+                "had",
+                "was",
+                "were",
+                "is",
+                "are",
+            ):
+                return False  # "could not cut"; but "had not received" is a negated event
         if w.endswith("ed") and pw in (
             "is",
             "are",
