@@ -406,6 +406,11 @@ def _key(k: str) -> str:
 
 def dumps(data: SessionData) -> str:
     """The session as TOML text (see the module docstring for the layout)."""
+    return _dumps(data)[0]
+
+
+def _dumps(data: SessionData) -> tuple[str, bytes]:
+    """The session as TOML text and as the UTF-8 bytes to write."""
     head: dict[str, Any] = {"schema": SCHEMA, "reviewer": data.reviewer}
     if data.created:
         head["created"] = data.created
@@ -454,12 +459,12 @@ def dumps(data: SessionData) -> str:
     if data.history:
         parts.append("\n[history]\nrows = " + _block(data.history))
     body = "".join(parts)
-    digest = _crc(body.encode("utf-8"))
+    raw = body.encode("utf-8")
     tail = (
         f"\n[integrity]\narticles = {len(keys)}\ndecisions = {len(data.decisions)}\n"
-        f'manual = {len(data.manual)}\nhistory = {len(data.history)}\nchecksum = "crc32:{digest}"\n'
+        f'manual = {len(data.manual)}\nhistory = {len(data.history)}\nchecksum = "crc32:{_crc(raw)}"\n'
     )
-    return body + tail
+    return body + tail, raw + tail.encode("utf-8")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -519,10 +524,11 @@ def verify(text: str, data: SessionData, where: str = "session") -> None:
     except tomllib.TOMLDecodeError as e:  # a bug in the writer: refuse to write the file
         raise SessionError(f"{where}: not saved: the written text does not parse back ({e})") from None
     articles = doc.get("articles", {})
-    n = sum(len(_rows(v.get("decisions", ""))) for v in articles.values())
+    # Our blocks hold exactly one newline-terminated row per line.
+    n = sum(v.get("decisions", "").count("\n") for v in articles.values())
     manual = doc.get("manual", {})
-    hist = _rows(doc.get("history", {}).get("rows", ""))
-    if (n, len(manual), len(hist)) != (len(data.decisions), len(data.manual), len(data.history)) or doc.get(
+    n_hist = doc.get("history", {}).get("rows", "").count("\n")
+    if (n, len(manual), n_hist) != (len(data.decisions), len(data.manual), len(data.history)) or doc.get(
         "schema"
     ) != SCHEMA:
         raise SessionError(f"{where}: not saved: the written text does not read back as the same session")
@@ -530,7 +536,7 @@ def verify(text: str, data: SessionData, where: str = "session") -> None:
         doc,
         text,
         where,
-        {"articles": len(articles), "decisions": n, "manual": len(manual), "history": len(hist)},
+        {"articles": len(articles), "decisions": n, "manual": len(manual), "history": n_hist},
         verify_sum=False,
     )
 
@@ -813,7 +819,7 @@ def _default_mode() -> int:
     return 0o666 & ~umask
 
 
-def write_atomic(path: Path, text: str) -> None:
+def write_atomic(path: Path, text: str | bytes) -> None:
     """Write ``text`` to ``path`` so that the path always holds either the old or the new content."""
     folder = path.parent
     folder.mkdir(parents=True, exist_ok=True)
@@ -824,7 +830,7 @@ def write_atomic(path: Path, text: str) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(text.encode("utf-8"))
+            f.write(text.encode("utf-8") if isinstance(text, str) else text)
             f.flush()
             os.fchmod(f.fileno(), mode)
             os.fsync(f.fileno())
@@ -873,20 +879,20 @@ def save(
     and SessionChanged is raised (``conflict_path``: reuse that file, so repeated autosaves do not pile up
     conflict files). Pass False to skip the check.
     """
-    text = dumps(data)
+    text, raw = _dumps(data)
     verify(text, data, str(path))  # never write what we cannot read back
     if expected is not False:
         now = FileState.of(path)
         if now != expected:
             stamp = utcnow().strftime("%Y%m%dT%H%M%SZ")
             other = conflict_path or path.with_name(f"{path.stem}.conflict-{stamp}{path.suffix}")
-            write_atomic(other, text)
+            write_atomic(other, raw)
             raise SessionChanged(
                 f"{path} was changed on disk by another program since factcheck read it; not overwritten."
                 f" Your version is in {other} (combine them with `factcheck merge`)",
                 other,
             )
-    write_atomic(path, text)
+    write_atomic(path, raw)
     return FileState.of(path)
 
 
