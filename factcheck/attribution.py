@@ -17,6 +17,7 @@ A pronoun subject ("He said") is returned as ``pronoun`` for the caller to resol
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -147,6 +148,17 @@ _TRAILING_NAME = re.compile(r"\b(?:[a-z\-]+)\s+(?P<name>(?:[A-Z][\w&.\-]*)(?:\s+
 
 def classify_source(np: str) -> Source | None:
     """Name and kind of a source noun phrase ("Kremlin spokesperson Dmitry Peskov" -> person "Dmitry Peskov")."""
+    got = _classify_source_cached(np)
+    return Source(got[0], got[1]) if got else None
+
+
+@functools.lru_cache(maxsize=8192)
+def _classify_source_cached(np: str) -> tuple[str, str] | None:
+    src = _classify_source(np)
+    return (src.name, src.kind) if src else None
+
+
+def _classify_source(np: str) -> Source | None:
     np = " ".join(np.split()).strip(" ,")
     words = np.split()
     definite = False
