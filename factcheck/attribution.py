@@ -208,6 +208,8 @@ def _classify_source(np: str) -> Source | None:
     if np in PLACES:  # "China said", "Beijing said": the government
         return Source(np, "organisation")
     caps = [w for w in words if w[:1].isupper() and w not in DEMONYMS]
+    if low[0] in ROLE_WORDS and len(low) > 2 and low[1] in ("of", "for", "at"):
+        return Source(np, "person")  # "the mayor of Springfield": a person named by role
     if low[-1] in _DOCUMENTS and len(words) <= 4:  # "citing internal emails", "industry figures"
         return Source(np, "anonymous")
     if not caps:

@@ -255,6 +255,9 @@ def extract(
         whole = attribution.attribute(sent)
         starts_quote = bool(_OPEN_Q.match(sent))
         quoted_len = _quote_words(sent)
+        if in_open_quote and st.line != prev_line and not starts_quote:
+            in_open_quote, pending = False, []  # a new paragraph without a quote mark: the quotation ended
+        was_open = in_open_quote
         continuing = in_open_quote or (
             starts_quote
             and sent.rstrip().endswith(tuple(_QUOTE_CHARS + "’'"))
@@ -359,23 +362,19 @@ def extract(
             if persons and whole is None:
                 last_person = persons[0]
         first = sent_claims[0]
-        if in_open_quote and first.speaker is None:
-            pending.extend(sent_claims)
-        elif in_open_quote and first.speaker:
-            for pc in pending:
-                pc.speaker, pc.speaker_kind, pc.quote = first.speaker, first.speaker_kind, True
-            pending = []
-        opened = _open_quote_after(sent)
-        if opened and not in_open_quote:
-            in_open_quote = True
-            if first.speaker is None:
-                pending = list(sent_claims)
-        elif opened and in_open_quote:
-            in_open_quote = False
+        if was_open:
+            # inside a quotation opened earlier: its speaker, once named, is every part's speaker
             if first.speaker:
                 for pc in pending:
                     pc.speaker, pc.speaker_kind, pc.quote = first.speaker, first.speaker_kind, True
-            pending = []
+                pending = []
+            else:
+                pending.extend(sent_claims)
+            if "”" in sent or sent.count('"') % 2 == 1:
+                in_open_quote, pending = False, []  # the quotation closes in this sentence
+        elif _open_quote_after(sent):
+            in_open_quote = True
+            pending = list(sent_claims) if first.speaker is None else []
         # who speaks in a quotation that follows: the speaker of a quotation, or of reported speech
         # ("Brooks said the outbreak was preventable." then '"We are urging every parent..."')
         quote_sp = next(

@@ -223,3 +223,24 @@ def test_any_text_gives_consistent_claims(text: str) -> None:
         assert art.text[c.start : c.end] == c.text
         assert 0.0 <= c.score <= 1.0
         assert c.polarity in (-1, 1)
+
+
+def test_multi_paragraph_quotation_and_no_leak_after_it() -> None:
+    text = (
+        "Mayor says bridge will reopen\n\n"
+        "WASHINGTON (AP) — The mayor of Springfield said on Monday that the Main Street bridge would reopen in May.\n"
+        "“We will do everything we can to finish the repairs on time for the reopening in May.\n"
+        "“We will not stop until the job is done,” Mayor Lisa Grant told reporters.\n"
+        "The bridge was closed in January after inspectors found cracks in two support beams.\n"
+        "“It was the right decision,” said city engineer Tom Reyes.\n"
+        "Grant has faced criticism over the closure of the Main Street bridge.\n"
+    )
+    claims = extract.extract(_art(text), times=[], min_score=0)
+    first = _by_text(claims, "The mayor of Springfield said")
+    assert first.text.startswith("The mayor") and first.speaker_kind == "person"
+    opened = _by_text(claims, "We will do everything")
+    assert opened.quote and opened.speaker == "Lisa Grant"  # named only at the end of the next paragraph
+    after = _by_text(claims, "The bridge was closed in January")
+    assert after.speaker is None and not after.quote
+    last = _by_text(claims, "Grant has faced criticism")
+    assert last.speaker is None and not last.quote
