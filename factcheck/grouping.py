@@ -43,6 +43,8 @@ CROSS_MIN = 0.7  # text evidence needed to link claims of different stories
 STORY_MAX_CLAIMS = 400  # larger story clusters get no all-pairs context
 STORY_TEXT_MIN = 0.3  # even inside a story, a pair needs this much text in common
 SAME_STORY_BONUS = 0.5  # pair-score bonus for claims of articles in the same story cluster
+UNTIMED_EXTRA = 0.1  # a claim with no time needs more text evidence to join another story's claim
+FRAME_BONUS = 0.25  # two shared entities and an agreeing month
 USE_BODIES = True  # article profiles from the whole body, not only from its claims
 DOC_AVG_FACTOR = 0.6  # average-linkage bar for stories, relative to DOC_SIM_MIN
 RARE_TOKENS = 8  # blocking keys per claim
@@ -80,6 +82,7 @@ class _Feat:
     negated: bool
     published: str | None
     months: frozenset[str] = frozenset()
+    people: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -327,7 +330,30 @@ def _features(claims: Sequence[Claim], articles: Mapping[str, Article]) -> tuple
                 i, c, d, toks, " ".join(toks), ents, times, _numbers(c), negated, pub, _month_buckets(times)
             )
         )
+    for f in feats:
+        f.people = frozenset(e.key for e in f.claim.entities if e.kind == "person")
+    _complete_from_article(feats)
     return feats, len(doc_ids)
+
+
+def _complete_from_article(feats: list[_Feat]) -> None:
+    """An open-year value ("XXXX-SP", "next spring" in an undated article) takes the year the same
+    article gives that month or season explicitly ("spring 2023"), when it gives exactly one."""
+    years: dict[tuple[int, str], set[str]] = defaultdict(set)
+    for f in feats:
+        for v in f.times:
+            y, m, _ = _granular(v)
+            if y and m:
+                years[(f.doc, m)].add(y)
+    for f in feats:
+        if not any(v.startswith("XXXX-") for v in f.times):
+            continue
+        new = []
+        for v in f.times:
+            _, m, _ = _granular(v)
+            ys = years.get((f.doc, m), set()) if v.startswith("XXXX-") and m else set()
+            new.append(next(iter(ys)) + v[4:] if len(ys) == 1 else v)
+        f.times = new
 
 
 def _idf_vectors(feats: list[_Feat]) -> list[dict[str, float]]:
@@ -349,16 +375,49 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(x * b.get(t, 0.0) for t, x in a.items())
 
 
+EVENT_WORDS = frozenset(
+    _stem(w)
+    for w in """visit visited visits trip travel travelled traveled tour meet met meeting talks summit attack attacked
+    strike killed kill died death shooting shot bombing explosion crash fire earthquake flood storm election elected
+    vote voted sign signed deal agreement treaty arrest arrested charged sentenced trial verdict launch launched
+    resign resigned appointed appoint fired dismissed won win lost defeat protest protests sanctions invasion
+    invaded war ceasefire acquisition acquire acquired merger release released recall strike walkout rehab
+    married divorce award nominated hosts host""".split()
+)
+
+
+def _same_frame(a: _Feat, b: _Feat) -> bool:
+    """Two claims share the frame of an event: two participants, or a person and an event word."""
+    shared = a.entities & b.entities
+    if len(shared) >= 2:
+        return True
+    if shared and shared & (a.people | b.people):
+        return bool(EVENT_WORDS.intersection(a.tokens).intersection(b.tokens))
+    return False
+
+
+def _frame_keys(f: _Feat) -> set[str]:
+    """Blocking keys pairing a participant with a month bucket: "vladimir putin|10"."""
+    if not f.months or not f.entities:
+        return set()
+    ents = sorted(f.entities)[:6]
+    return {f"f:{e}|{m}" for e in ents for m in sorted(f.months)[:3]}
+
+
 def _candidates(feats: list[_Feat]) -> dict[int, set[int]]:
+    """Blocking: a claim's rarest words and entities, plus participant-and-month keys."""
     df: Counter[str] = Counter()
-    for f in feats:
+    frames = [_frame_keys(f) for f in feats]
+    for f, fk in zip(feats, frames, strict=True):
         df.update(set(f.tokens))
         df.update(f"e:{e}" for e in f.entities)
+        df.update(fk)
     postings: dict[str, list[int]] = defaultdict(list)
     keys_of: list[list[str]] = []
-    for f in feats:
+    for f, fk in zip(feats, frames, strict=True):
         keys = sorted({*f.tokens, *(f"e:{e}" for e in f.entities)}, key=lambda k: (df[k], k))
         keys = [k for k in keys if 1 < df[k] <= MAX_POSTING][:RARE_TOKENS]
+        keys += sorted(k for k in fk if 1 < df[k] <= MAX_POSTING)
         keys_of.append(keys)
         for k in keys:
             postings[k].append(f.idx)
@@ -426,7 +485,7 @@ def group_claims(
             [feats[j].text for j in order],
             scorer=fuzz.token_sort_ratio,
             limit=None,
-            score_cutoff=min(TEXT_FLOOR, STORY_TEXT_MIN * 100),
+            score_cutoff=0,
         )
         for _choice, ts, k in sorted(hits, key=lambda h: h[2]):
             j = order[k]
@@ -434,7 +493,9 @@ def group_claims(
             if not fj.text:
                 continue
             same_story = fi.doc != fj.doc and doc_label[fi.doc] == doc_label[fj.doc]
-            if ts < TEXT_FLOOR and not same_story:
+            same_month = bool(fi.months and fj.months and fi.months & fj.months)
+            framed = same_month and _same_frame(fi, fj)
+            if ts < TEXT_FLOOR and not same_story and not framed:
                 continue
             # Near-identical wording that differs in a figure or a negation is a look-alike, story or not.
             if _conflict(fi, fj, same_story and ts < 70):
@@ -445,15 +506,16 @@ def group_claims(
                 else 0.0
             )
             cos = _cosine(vec[i], vec[j])
-            same_month = bool(fi.months and fj.months and fi.months & fj.months)
             base = max(ts / 100.0, cos)
             if same_story and base < STORY_TEXT_MIN:
                 continue
-            if not same_story and base + 0.3 * ent + (0.15 if same_month else 0.0) < CROSS_MIN:
+            # Same participants at the same month: the frame of one event, whatever the wording.
+            frame = FRAME_BONUS if framed else 0.0
+            need = CROSS_MIN + (UNTIMED_EXTRA if not (fi.times and fj.times) else 0.0)
+            if not same_story and base + 0.3 * ent + (0.15 if same_month else 0.0) + frame < need:
                 continue
-            score = (
-                base + 0.15 * ent + (SAME_STORY_BONUS if same_story else 0.0) + (0.15 if same_month else 0.0)
-            )
+            score = base + frame + 0.15 * ent + (SAME_STORY_BONUS if same_story else 0.0)
+            score += 0.15 if same_month else 0.0
             if score >= EDGE_MIN:
                 edges.append((score, i, j))
                 detail[i][j] = (float(ts), ent, int(same_story))
@@ -559,9 +621,10 @@ def _specific(values: list[str]) -> str | None:
         return None
     counts = Counter(values)
     best = None
-    for v, _n in counts.most_common():
-        if all(compatible(v, o) for o in counts) and (best is None or len(v) > len(best)):
+    for v in sorted(counts, key=lambda v: ("X" in v, -len(v), -counts[v], v)):
+        if all(compatible(v, o) for o in counts):
             best = v
+            break
     if best:
         return best
     return counts.most_common(1)[0][0]
