@@ -47,6 +47,9 @@ MIN_SCORE = 0.35  # below this a sentence is not offered as a claim
 _NUMBER = re.compile(
     r"\d+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?|billions?)\b"
 )
+_HEADLINE_SOURCE = re.compile(r"^[A-Z][\w.&' ]{1,30}:\s+")
+_HEADLINE_TO = re.compile(r"^[^,:]{0,60}?\b[A-Za-z’'-]+\s+to\s+(?!be\b|the\b|a\b)[a-z]{3,}\b")
+_HEADLINE_PRESENT = re.compile(r"^(?:[A-Z][\w’'-]*\s+){1,3}(?:[a-z]+\s+)?(?![a-z]*ss\b)[a-z]{3,}(?<!ss)s\b")
 _DENY_VERBS = frozenset({"denied", "denies", "deny"})
 _TALLY_VERBS = frozenset({"confirmed", "confirms", "reported", "reports", "recorded", "registered"})
 _TALLY = re.compile(r"\s*(?:about|at\s+least|more\s+than|nearly|almost|some|over|a\s+further|another)?\s*\d")
@@ -187,18 +190,19 @@ class _Sent:
     start: int
     end: int
     line: int  # index of the paragraph (body segment) it belongs to
+    title: bool = False  # a headline: headline grammar ("Putin to visit China", "Quake kills 41")
     mentions: list[entities.Mention] = field(default_factory=list)
 
 
 def _sentences(article: Article) -> list[_Sent]:
     out: list[_Sent] = []
     text = article.text
-    for li, seg in enumerate(article.body_segments):
+    for li, seg in enumerate(article.claim_segments):
         for s, e in sentences.split_spans(text, seg.start, seg.end):
             m = _DATELINE.match(text, s, e)
             if m and m.end() < e - 10:
                 s = m.end()
-            out.append(_Sent(s, e, li))
+            out.append(_Sent(s, e, li, title=seg.kind == "title"))
     return out
 
 
@@ -293,6 +297,11 @@ def extract(
                             if k in last_by_kind:
                                 speaker, kind = last_by_kind[k], k
                                 break
+            if st.title and att is None:
+                hs = _HEADLINE_SOURCE.match(ptext)
+                src = attribution.classify_source(hs.group(0).rstrip(": ")) if hs else None
+                if src is not None and src.kind in ("outlet", "media"):
+                    speaker, kind, chain = src.name, src.kind, [src.name]  # "Reuters: Putin to visit China"
             is_quote = quoted_len >= 3 or continuing
             if speaker is None and continuing and prev_quote_speaker is not None:
                 speaker, kind = prev_quote_speaker
@@ -301,6 +310,15 @@ def extract(
             st_val, polarity = stance.classify(
                 ptext, reported=reported or is_quote, announce=announce, mask=mask
             )
+            if st.title and st_val is Stance.STATED:
+                # headline grammar: "Putin to visit China" is planned, "Quake kills 41" occurred
+                body = _HEADLINE_SOURCE.sub("", ptext)
+                to, pres = _HEADLINE_TO.search(body), _HEADLINE_PRESENT.search(body)
+                # "Rail workers to strike": the -s word right before "to" is a plural subject, not a verb
+                if to and (pres is None or to.end() < pres.end() or body[pres.end() :].startswith(" to ")):
+                    st_val = Stance.PLANNED
+                elif pres:
+                    st_val = Stance.OCCURRED
             if att is not None and att.verb in _DENY_VERBS and att.speaker is not None:
                 st_val, polarity = Stance.DENIED, -1  # "The ministry denied that troops had crossed"
             elif att is not None and att.verb in attribution.COMMISSIVE_VERBS and st_val is Stance.STATED:

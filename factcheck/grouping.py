@@ -50,6 +50,7 @@ DOC_AVG_FACTOR = 0.6  # average-linkage bar for stories, relative to DOC_SIM_MIN
 RARE_TOKENS = 8  # blocking keys per claim
 MAX_POSTING = 100  # a blocking key shared by more claims than this is too common to block on
 DOC_POSTING_MAX = 60  # the same for words shared by articles
+DOC_TOP_TERMS = 40  # an article is blocked on its highest-weighted terms
 
 STOP = frozenset(
     """a about above after again against all also am an and any are as at be because been before being below
@@ -245,7 +246,7 @@ def _doc_clusters(
     cap = min(max(8, int(n_docs * 0.2)), DOC_POSTING_MAX)
     postings: dict[str, list[int]] = defaultdict(list)
     for d, v in enumerate(vecs):
-        for t in sorted(v, key=lambda t: -v[t])[:40]:
+        for t in sorted(v, key=lambda t: -v[t])[:DOC_TOP_TERMS]:
             if df[t] <= cap:
                 postings[t].append(d)
     sims: dict[tuple[int, int], float] = {}

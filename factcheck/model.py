@@ -98,6 +98,11 @@ class Article:
         return [s for s in self.segments if s.kind == "body"]
 
     @property
+    def claim_segments(self) -> list[Segment]:
+        """Where claims come from: the headline (a headline makes a checkable claim too) and the body."""
+        return [s for s in self.segments if s.kind in ("title", "body")]
+
+    @property
     def furniture_segments(self) -> list[Segment]:
         return [s for s in self.segments if s.kind == "furniture"]
 
