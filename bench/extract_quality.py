@@ -64,6 +64,7 @@ class Scores:
     quote_found: int = 0
     per_stance: Counter[tuple[str, str]] = field(default_factory=Counter)  # (gold, pred)
     misses: list[str] = field(default_factory=list)
+    headline_claims: int = 0
 
 
 def ratio(a: int, b: int) -> str:
@@ -86,10 +87,15 @@ def evaluate(verbose: bool = False, split: str = "dev") -> Scores:
         for g in gold:
             if art.text.count(g["m"]) != 1:
                 sys.exit(f"extract_quality: label {g['m']!r} is not unique in {entry['file']}")
-        sc.predicted += len(claims)
         sc.labelled += len(gold)
         used: set[int] = set()
         either = entry.get("either", [])
+        # the labels cover the body; headline claims (if extract offers them) are counted, not scored
+        titles = [sg for sg in art.segments if sg.kind == "title"]
+        headline = [c for c in claims if any(sg.start <= c.start and c.end <= sg.end for sg in titles)]
+        sc.headline_claims += len(headline)
+        claims = [c for c in claims if c not in headline]
+        sc.predicted += len(claims)
         for c in claims:
             hit = [i for i, g in enumerate(gold) if g["m"] in c.text]
             if hit:
@@ -162,7 +168,10 @@ def report(sc: Scores, split: str) -> None:
     print(
         f"claim detection   precision {ratio(sc.matched_pred, sc.predicted)}   recall {ratio(sc.matched_gold, sc.labelled)}"
     )
-    print(f"  labelled non-claims offered: {sc.offered_not_claims}/{sc.not_claims}")
+    print(
+        f"  labelled non-claims offered: {sc.offered_not_claims}/{sc.not_claims}; "
+        f"headline claims (not scored): {sc.headline_claims}"
+    )
     print(
         f"attribution       precision {ratio(sc.sp_correct, sc.sp_pred)}   recall {ratio(sc.sp_correct, sc.sp_gold)}"
         f"   kind right when speaker right {ratio(sc.kind_correct, sc.sp_correct)}"

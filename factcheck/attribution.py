@@ -208,7 +208,20 @@ def _classify_source(np: str) -> Source | None:
     if np in PLACES:  # "China said", "Beijing said": the government
         return Source(np, "organisation")
     caps = [w for w in words if w[:1].isupper() and w not in DEMONYMS]
-    if low[0] in ROLE_WORDS and len(low) > 2 and low[1] in ("of", "for", "at"):
+    if low[-1].endswith(("maker", "firm", "company", "giant")) and len(words) <= 2:
+        return Source(np, "organisation")  # "Drugmaker says", "the chipmaker said"
+    if any(w.startswith("spokes") for w in low) and not [
+        m for m in entities.mentions(np) if m.kind == "person"
+    ]:
+        return Source(np, "organisation")  # "A Brenner spokesperson", "a spokesperson for Veritas"
+    if len(words) == 2 and low[-1] in ROLE_WORDS and words[0][:1].isupper() and words[0] not in PLACES:
+        return Source(np, "person")  # "Opposition leader says"
+    if (
+        low[0] in ROLE_WORDS
+        and len(low) > 2
+        and low[1] in ("of", "for", "at")
+        and not low[0].startswith("spokes")
+    ):
         return Source(np, "person")  # "the mayor of Springfield": a person named by role
     if low[-1] in _DOCUMENTS and len(words) <= 4:  # "citing internal emails", "industry figures"
         return Source(np, "anonymous")
@@ -339,7 +352,7 @@ def _subject_before(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int,
         for i in range(j - 1, max(-1, j - 14), -1):
             if toks[i][0] == ",":
                 inner = toks[i + 1 : j]
-                if inner and inner[0][0].endswith("ing"):
+                if inner and (inner[0][0].endswith("ing") or inner[0][0] in ("who", "which", "whose")):
                     # a participle clause: "A senior official, speaking on condition of anonymity, said"
                     j = i - 1
                 elif (
@@ -350,7 +363,11 @@ def _subject_before(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int,
                 ):
                     # an appositive name: "His lawyer, Chidi Eze, said" -> the name
                     return " ".join(t[0] for t in inner), inner[0][1], inner[-1][2]
-                elif inner and (inner[0][0].lower() in _DETS or inner[0][0][:1].isdigit()):
+                elif inner and (
+                    inner[0][0].lower() in _DETS
+                    or inner[0][0][:1].isdigit()
+                    or re.match(r"[A-Z]-[A-Z]", inner[0][0])  # "Sen. Chuck Schumer, D-N.Y., said"
+                ):
                     # an appositive description or age: "Dr. Alan Brooks, the county's chief officer, said"
                     j = i - 1
                 break

@@ -247,6 +247,12 @@ def _classify(
             break
         i += 1
     rest = piece[i:]
+    if rest and not titles and len(rest) > 2:
+        # an organisation or place before the title: "NATO Secretary General Mark Rutte"
+        last_title = max((k for k, t in enumerate(toks) if t in TITLE_WORDS), default=-1)
+        if 0 < last_title < len(toks) - 1 and len(toks) - 1 - last_title <= 3:
+            titles = [t for t in toks[: last_title + 1] if t in TITLE_WORDS]
+            rest = piece[last_title + 1 :]
     if not rest:
         if titles:
             before = text[max(0, s - 4) : s]

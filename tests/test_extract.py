@@ -176,7 +176,9 @@ def test_seed_articles(seeds_copy) -> None:
     by_art = {k: extract.extract(a) for k, a in arts.items()}
     for k, a in arts.items():
         for c in by_art[k]:
-            assert all(s.kind == "body" or s.end <= c.start or s.start >= c.end for s in a.segments)
+            assert all(
+                s.kind in ("body", "title") or s.end <= c.start or s.start >= c.end for s in a.segments
+            )
     reuters = _by_text(by_art["002"], "is expected to visit China in May")
     assert reuters.stance is Stance.EXPECTED
     assert reuters.source_chain[0] == "Reuters" and reuters.speaker_kind == "anonymous"
