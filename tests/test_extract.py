@@ -246,3 +246,25 @@ def test_multi_paragraph_quotation_and_no_leak_after_it() -> None:
     assert after.speaker is None and not after.quote
     last = _by_text(claims, "Grant has faced criticism")
     assert last.speaker is None and not last.quote
+
+
+def test_headline_grammar() -> None:
+    def headline_claim(title: str):
+        text = (
+            f"{title}\n\nBy Ann Lee\n\nThe city council met on Monday to discuss the budget for next year.\n"
+        )
+        art = _art(text, key="h.txt")
+        claims = extract.extract(art, times=[], min_score=0)
+        return next(c for c in claims if c.start == 0)
+
+    assert headline_claim("Chipmaker to build $20 billion plant in Ohio").stance is Stance.PLANNED
+    assert headline_claim("Rail workers to strike next week").stance is Stance.PLANNED
+    assert headline_claim("Quake kills at least 41 in eastern Turkey").stance is Stance.OCCURRED
+    assert headline_claim("Wildfire forces thousands to flee in Greece").stance is Stance.OCCURRED
+    c = headline_claim("Reuters: Putin to visit China in May")
+    assert (c.stance, c.speaker, c.speaker_kind, c.source_chain) == (
+        Stance.PLANNED,
+        "Reuters",
+        "outlet",
+        ["Reuters"],
+    )
