@@ -439,3 +439,29 @@ class Resolver:
             seen.add(ent.key)
             out.append(ent)
         return out
+
+
+def same_person(key_a: str, key_b: str) -> bool:
+    """Whether two person keys from different articles can name the same person.
+
+    Within an article aliases are resolved, but an article that only ever writes "Putin" gives the
+    key "putin" while another gives "vladimir putin". Keys match when their last names agree and
+    the given names, where both have one, agree or one is the other's initial ("v putin").
+    Spelling variants of the last name ("zelensky"/"zelenskyy") match with rapidfuzz >= 88.
+    """
+    if key_a == key_b:
+        return True
+    a, b = key_a.split(), key_b.split()
+    if not a or not b:
+        return False
+    if a[-1] != b[-1] and not (len(a[-1]) >= 5 and a[-1][0] == b[-1][0] and fuzz.ratio(a[-1], b[-1]) >= 88):
+        # Chinese, Korean and Vietnamese names put the family name first: "xi" ~ "xi jinping"
+        if len(a) == 1 and len(b) > 1:
+            return a[0] == b[0]
+        if len(b) == 1 and len(a) > 1:
+            return b[0] == a[0]
+        return False
+    if len(a) == 1 or len(b) == 1:
+        return True
+    fa, fb = a[0], b[0]
+    return fa == fb or (len(fa) == 1 and fb.startswith(fa)) or (len(fb) == 1 and fa.startswith(fb))

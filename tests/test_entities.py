@@ -88,3 +88,15 @@ def test_keys_are_usable_across_articles() -> None:
     out_b = _resolve(["The United States and the United Kingdom signed the pact."])
     keys = lambda out: {n for _, n, _ in out[0]}  # noqa: E731
     assert keys(out_a) == keys(out_b) == {"United States", "United Kingdom"}
+
+
+def test_same_person_across_articles() -> None:
+    from factcheck.entities import same_person
+
+    assert same_person("putin", "vladimir putin")
+    assert same_person("vladimir putin", "v putin")
+    assert same_person("xi", "xi jinping")
+    assert same_person("volodymyr zelensky", "volodymyr zelenskyy")
+    assert not same_person("joe biden", "hunter biden")
+    assert not same_person("vladimir putin", "xi jinping")
+    assert not same_person("", "putin")
