@@ -379,6 +379,12 @@ class Resolver:
                 return cands.pop()
         return None
 
+    def canonical_person(self, name: str) -> str:
+        """The article's full name for a person named ``name`` ("Putin" -> "Vladimir Putin"), else ``name``."""
+        if " " in name:
+            return self._alias.get(name, name)
+        return self._match_single(name) or name
+
     def resolve_ref(self, nation: str | None, role: str | None) -> str | None:
         if not nation or not role:
             return None

@@ -337,7 +337,7 @@ def extract(
             ms = [m for m in st.mentions if m.start >= s and m.end <= e]
             ents = [en for en in resolver.entities(ms) if not (en.kind == "org" and en.name in OUTLETS)]
             if speaker and kind in ("person", "organisation"):
-                canon = _canonical_speaker(speaker, resolver)
+                canon = resolver.canonical_person(speaker)
                 if canon in resolver.persons:  # "Park said" is Linda Park, not a park
                     speaker, kind = canon, "person"
                 elif kind == "person" and " " not in speaker and resolver.orgs.get(speaker):
@@ -419,13 +419,6 @@ def extract(
         c.id = claim_id(article.key, c.text, occ)
         out.append(c)
     return out
-
-
-def _canonical_speaker(name: str, resolver: entities.Resolver) -> str:
-    """A person speaker by the article's canonical name ("Putin" -> "Vladimir Putin")."""
-    if " " in name:
-        return resolver._alias.get(name, name)
-    return resolver._match_single(name) or name
 
 
 __all__ = ["MIN_SCORE", "checkworthiness", "claim_id", "extract", "find_speaker"]
