@@ -133,6 +133,12 @@ _CUES = re.compile(
     rf"(?P<h>{_HYPOTHETICAL.pattern})|(?P<e>(?i:{_EXPECTED.pattern}))|(?P<p>(?i:{_PLANNED.pattern}))|"
     rf"(?P<c>{_COPULA.pattern})|(?P<o>{_OCCURRED.pattern})"
 )
+# the same, run on the lower-cased sentence (faster than inline case-insensitive groups); matches on a
+# capitalised word are then skipped for the case-sensitive cues ("May" the month, "Ahmed", "Is ...?")
+_CUES_LOWER = re.compile(
+    rf"(?P<h>{_HYPOTHETICAL.pattern})|(?P<e>{_EXPECTED.pattern})|(?P<p>{_PLANNED.pattern})|"
+    rf"(?P<c>{_COPULA.pattern})|(?P<o>{_OCCURRED.pattern})"
+)
 _NEG_OCCURRED = re.compile(r"(?:did\s+not|didn[’']t|never)\b", re.I)
 _LEAD_NOT = re.compile(r"^\s+(?:not\s+)?")
 _UNCONFIRMED_GATE = re.compile(r"confirm|comment|verif|rumo|unconfirm|disclos|reveal")
@@ -193,8 +199,11 @@ def classify(
         return Stance.UNCONFIRMED, 1
     if _DENIED_GATE.search(tl) and _DENIED.search(tl):
         return Stance.DENIED, -1
-    for m in _CUES.finditer(t):
+    lowered = len(tl) == len(t)  # lower() keeps offsets for nearly all text
+    for m in _CUES_LOWER.finditer(tl) if lowered else _CUES.finditer(t):
         kind = m.lastgroup
+        if lowered and kind in ("h", "c", "o") and t[m.start()].isupper():
+            continue
         if kind == "o":
             if not _valid_occurred(t, m):
                 continue
