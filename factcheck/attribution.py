@@ -466,7 +466,9 @@ def attribute(text: str) -> Attribution | None:
                 speakers.append(src)
                 spans.append((m2.start(), m2.end()))
                 verb = "quoted"
+    any_say = False
     for vm in _SAY_RE.finditer(text):
+        any_say = True
         t, s, e = vm.group(0), vm.start(), vm.end()
         ws = max(0, s - 200)
         toks = [(x.group(0), x.start(), x.end()) for x in _TOKEN.finditer(text, ws, s)]
@@ -507,7 +509,7 @@ def attribute(text: str) -> Attribution | None:
             reporters.append(src)
         else:
             speakers.append(src)
-    if not speakers and pronoun is None:
+    if not speakers and pronoun is None and any_say:  # the inverted verbs are all speech verbs
         m3 = _INVERTED.search(text)
         if m3:
             src = classify_source(m3["np"])
