@@ -21,13 +21,25 @@ FIRST = "Anna Boris Carla Dmitri Elena Farid Greta Hiro Ines Jonas Kofi Lena Mar
 LAST = "Abara Berg Castillo Dorn Eklund Farah Gruber Haddad Ivanova Jensen Kowalski Larsen Moreau Novak Okafor Petrov Quist Rossi Santos Tanaka Ueda Varga Weber Xu Young Zeller".split()
 ROLES = "President Minister Governor Mayor Senator Chancellor Ambassador General".split()
 PLACES = "Berlin Lagos Lima Oslo Hanoi Quito Riga Doha Accra Turin Perth Kyiv Dakar Minsk Sofia Tunis Male Baku Porto Gdansk Bergen Cork Split Brno".split()
-ORGS = "Parliament Central Bank Supreme Court Port Authority Health Ministry Trade Council Energy Agency Rail Union".split(" ")
+ORGS = "Parliament Central Bank Supreme Court Port Authority Health Ministry Trade Council Energy Agency Rail Union".split(
+    " "
+)
 ACTIONS = [
     ("visit", "visited", "will visit", "is expected to visit"),
     ("meet", "met", "will meet", "is expected to meet"),
-    ("sign a trade deal with", "signed a trade deal with", "will sign a trade deal with", "plans to sign a trade deal with"),
+    (
+        "sign a trade deal with",
+        "signed a trade deal with",
+        "will sign a trade deal with",
+        "plans to sign a trade deal with",
+    ),
     ("open a summit in", "opened a summit in", "will open a summit in", "is due to open a summit in"),
-    ("announce sanctions on", "announced sanctions on", "will announce sanctions on", "may announce sanctions on"),
+    (
+        "announce sanctions on",
+        "announced sanctions on",
+        "will announce sanctions on",
+        "may announce sanctions on",
+    ),
     ("raise tariffs on", "raised tariffs on", "will raise tariffs on", "plans to raise tariffs on"),
 ]
 MONTHS = "January February March April May June July August September October November December".split()
@@ -59,7 +71,9 @@ def generate(n: int, seed: int = 7):
     rnd = random.Random(seed)
     firsts = FIRST + [_name(rnd, 2) for _ in range(max(1, n // 200))]
     lasts = LAST + [_name(rnd, 3) for _ in range(max(1, n // 200))]
-    places = PLACES + [_name(rnd, 2) + rnd.choice(["", "burg", "ville", " City", "stan"]) for _ in range(max(1, n // 60))]
+    places = PLACES + [
+        _name(rnd, 2) + rnd.choice(["", "burg", "ville", " City", "stan"]) for _ in range(max(1, n // 60))
+    ]
     claims: list[Claim] = []
     articles: dict[str, Article] = {}
     per_article = 10
@@ -69,6 +83,8 @@ def generate(n: int, seed: int = 7):
         pub = dt.date(2020, 1, 1) + dt.timedelta(days=rnd.randrange(0, 1800))
         articles[key] = Article(path=key, key=key, id=key, text="", published=pub, outlet=f"Outlet {k % 97}")
     keys = list(articles)
+    gold: dict[str, int] = {}
+    event = 0
     i = 0
     while len(claims) < n:
         person = f"{rnd.choice(ROLES)} {rnd.choice(firsts)} {rnd.choice(lasts)}"
@@ -77,11 +93,18 @@ def generate(n: int, seed: int = 7):
         action = rnd.choice(ACTIONS)
         year = rnd.randrange(2019, 2025)
         month = rnd.randrange(1, 13)
-        figure = rnd.choice(["", f" worth {rnd.randrange(2, 900)} million dollars", f" covering {rnd.randrange(3, 60)} products"])
+        figure = rnd.choice(
+            [
+                "",
+                f" worth {rnd.randrange(2, 900)} million dollars",
+                f" covering {rnd.randrange(3, 60)} products",
+            ]
+        )
         variants = [(year, month)]
         if rnd.random() < 0.4:  # a look-alike: the same actors at another time
             variants.append((year + rnd.choice([-1, 1]), (month + rnd.randrange(2, 10)) % 12 + 1))
         for y, m in variants:
+            event += 1
             for _ in range(rnd.randrange(2, 7)):
                 if len(claims) >= n:
                     break
@@ -109,33 +132,73 @@ def generate(n: int, seed: int = 7):
                         stance=[Stance.OCCURRED, Stance.OCCURRED, Stance.PLANNED, Stance.EXPECTED][stance_i],
                     )
                 )
+                gold[claims[-1].id] = event
                 i += 1
-    return claims, articles
+    return claims, articles, gold
+
+
+def pairwise_f1(gold: dict[str, int], pred: dict[str, str]) -> tuple[float, float, float]:
+    """Pairwise precision/recall/F1 from contingency counts (no pair enumeration)."""
+    from collections import Counter
+
+    def pairs(counter: Counter) -> int:
+        return sum(v * (v - 1) // 2 for v in counter.values())
+
+    g = Counter(gold.values())
+    p = Counter(pred[c] for c in gold if c in pred)
+    both = Counter((gold[c], pred[c]) for c in gold if c in pred)
+    tp, pp, gp = pairs(both), pairs(p), pairs(g)
+    prec = tp / pp if pp else 0.0
+    rec = tp / gp if gp else 0.0
+    return prec, rec, (2 * prec * rec / (prec + rec) if prec + rec else 0.0)
 
 
 def child(kind: str, n: int) -> None:
-    claims, articles = generate(n)
+    claims, articles, gold = generate(n)
     t0 = time.perf_counter()
     if kind == "factcheck":
         from factcheck.grouping import group_claims
 
         groups = group_claims(claims, articles)
-        extra = {"groups": len(groups), "grouped_claims": sum(len(g.claims) for g in groups)}
+        pred = {cid: g.id for g in groups for cid in g.claims}
+        prec, rec, f1 = pairwise_f1(gold, pred)
+        extra = {
+            "groups": len(groups),
+            "grouped_claims": len(pred),
+            "p": round(prec, 3),
+            "r": round(rec, 3),
+            "f1": round(f1, 3),
+        }
     else:
         from rapidfuzz import fuzz, process, utils
 
         texts = [c.text for c in claims]
-        m = process.cdist(texts, texts, scorer=fuzz.token_sort_ratio, processor=utils.default_process, workers=-1, dtype="uint8")
+        m = process.cdist(
+            texts,
+            texts,
+            scorer=fuzz.token_sort_ratio,
+            processor=utils.default_process,
+            workers=-1,
+            dtype="uint8",
+        )
         extra = {"matrix_mb": round(m.nbytes / 1e6)}
     elapsed = time.perf_counter() - t0
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"kind": kind, "n": n, "seconds": round(elapsed, 2), "peak_mb": round(peak_mb), **extra}))
+    print(
+        json.dumps({"kind": kind, "n": n, "seconds": round(elapsed, 2), "peak_mb": round(peak_mb), **extra})
+    )
 
 
 def measure(kind: str, n: int) -> dict:
-    out = subprocess.run([sys.executable, __file__, "--child", kind, str(n)], capture_output=True, text=True, check=False)
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", kind, str(n)], capture_output=True, text=True, check=False
+    )
     if out.returncode != 0:
-        return {"kind": kind, "n": n, "error": out.stderr.strip().splitlines()[-1] if out.stderr else "failed"}
+        return {
+            "kind": kind,
+            "n": n,
+            "error": out.stderr.strip().splitlines()[-1] if out.stderr else "failed",
+        }
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -153,12 +216,20 @@ def main() -> int:
     for n in sizes:
         r = measure("factcheck", n)
         rows.append(r)
-        note = r.get("error") or f"{r['groups']} groups, {r['grouped_claims']} claims grouped"
-        print(f"{'factcheck group_claims':<34} {n:>8} {r.get('seconds', float('nan')):>8} {r.get('peak_mb', 0):>8}  {note}", flush=True)
+        note = r.get("error") or (
+            f"{r['groups']} groups, {r['grouped_claims']} claims grouped; pairwise P/R/F1 vs generated events "
+            f"{r['p']}/{r['r']}/{r['f1']}"
+        )
+        print(
+            f"{'factcheck group_claims':<34} {n:>8} {r.get('seconds', float('nan')):>8} {r.get('peak_mb', 0):>8}  {note}",
+            flush=True,
+        )
     if not args.no_baseline:
         b = measure("baseline", 10000)
         note = b.get("error") or f"{b['matrix_mb']} MB score matrix, no clustering yet"
-        print(f"{'baseline cdist token_sort (all pairs)':<34} {10000:>8} {b.get('seconds', float('nan')):>8} {b.get('peak_mb', 0):>8}  {note}")
+        print(
+            f"{'baseline cdist token_sort (all pairs)':<34} {10000:>8} {b.get('seconds', float('nan')):>8} {b.get('peak_mb', 0):>8}  {note}"
+        )
         fc10 = next((r for r in rows if r["n"] == 10000 and "seconds" in r), None)
         if fc10 and "seconds" in b:
             print(f"speed-up at 10k: {b['seconds'] / max(fc10['seconds'], 1e-9):.1f}x (target >= 10x)")

@@ -25,9 +25,10 @@ import hashlib
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from rapidfuzz import fuzz
 from rapidfuzz import process as rf_process
@@ -84,12 +85,6 @@ class _Feat:
     published: str | None
     months: frozenset[str] = frozenset()
     people: frozenset[str] = frozenset()
-
-
-@dataclass(slots=True)
-class _Cluster:
-    members: list[int]
-    times: Counter[str] = field(default_factory=Counter)
 
 
 def _stem(t: str) -> str:
@@ -258,30 +253,72 @@ def _doc_clusters(
                     if len(va) > len(vb):
                         va, vb = vb, va
                     sims[(a, b)] = sum(x * vb.get(t, 0.0) for t, x in va.items())
-    labels = list(range(n_docs))
-    members = {d: [d] for d in range(n_docs)}
-    years = {d: ({doc_years[d]} if doc_years[d] else set()) for d in range(n_docs)}
-    pair = dict(sims)
-    for (a, b), s in sorted(sims.items(), key=lambda kv: -kv[1]):
-        if s < DOC_SIM_MIN:
+    years: list[set[str]] = [({y} if y else set()) for y in doc_years]
+    return _average_linkage(
+        n_docs,
+        sims,
+        edge_min=DOC_SIM_MIN,
+        avg_min=DOC_SIM_MIN * DOC_AVG_FACTOR,
+        states=years,
+        compatible_states=lambda a, b: not (a and b and not (a & b)),
+        merge_states=lambda a, b: a | b,
+    )
+
+
+def _modes_compatible(a: Counter[str], b: Counter[str]) -> bool:
+    """Two clusters may merge when their most reported event times are compatible."""
+    if not a or not b:
+        return True
+    return compatible(a.most_common(1)[0][0], b.most_common(1)[0][0])
+
+
+def _average_linkage(
+    n: int,
+    sims: Mapping[tuple[int, int], float],
+    *,
+    edge_min: float,
+    avg_min: float,
+    states: list[Any],
+    compatible_states: Callable[[Any, Any], bool],
+    merge_states: Callable[[Any, Any], Any],
+) -> list[int]:
+    """Average linkage over a sparse similarity graph (missing pairs count as 0).
+
+    Pairs are taken best first; the clusters of a pair merge when the mean similarity over all their
+    member pairs reaches ``avg_min`` and ``compatible_states`` allows it (cannot-link constraints).
+    Inter-cluster sums are kept up to date, so each merge costs the size of the smaller neighbourhood.
+    """
+    label = list(range(n))
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    state: dict[int, Any] = dict(enumerate(states))
+    link: dict[int, dict[int, float]] = defaultdict(dict)
+    for (i, j), sc in sims.items():
+        link[i][j] = link[i].get(j, 0.0) + sc
+        link[j][i] = link[j].get(i, 0.0) + sc
+    for (i, j), sc in sorted(sims.items(), key=lambda kv: (-kv[1], kv[0])):
+        if sc < edge_min:
             break
-        la, lb = labels[a], labels[b]
-        if la == lb:
+        a, b = label[i], label[j]
+        if a == b:
             continue
-        if years[la] and years[lb] and not (years[la] & years[lb]):
+        if link[a].get(b, 0.0) / (len(members[a]) * len(members[b])) < avg_min:
             continue
-        ma, mb = members[la], members[lb]
-        total = sum(pair.get((min(x, y), max(x, y)), 0.0) for x in ma for y in mb)
-        if total / (len(ma) * len(mb)) < DOC_SIM_MIN * DOC_AVG_FACTOR:
+        if not compatible_states(state[a], state[b]):
             continue
-        if len(ma) < len(mb):
-            la, lb, ma, mb = lb, la, mb, ma
-        for d in mb:
-            labels[d] = la
-        ma.extend(mb)
-        years[la] |= years.pop(lb)
-        del members[lb]
-    return labels
+        if len(members[a]) < len(members[b]):
+            a, b = b, a
+        for m in members[b]:
+            label[m] = a
+        members[a].extend(members.pop(b))
+        state[a] = merge_states(state[a], state.pop(b))
+        for nb, w in link.pop(b, {}).items():
+            if nb == a:
+                continue
+            link[a][nb] = link[a].get(nb, 0.0) + w
+            link[nb][a] = link[nb].get(a, 0.0) + w
+            link[nb].pop(b, None)
+        link[a].pop(b, None)
+    return label
 
 
 def _bodies(feats: list[_Feat], n_docs: int, articles: Mapping[str, Article]) -> list[str]:
@@ -459,7 +496,9 @@ def group_claims(
     for f in feats:
         by_doc[f.doc].append(f)
     doc_years = [_doc_year(by_doc[d]) for d in range(n_docs)]
-    doc_label = _doc_clusters(feats, n_docs, doc_years, _bodies(feats, n_docs, articles) if USE_BODIES else None)
+    doc_label = _doc_clusters(
+        feats, n_docs, doc_years, _bodies(feats, n_docs, articles) if USE_BODIES else None
+    )
 
     cands = _candidates(feats)
     # Same-story context: every cross-article pair inside a (not too large) story cluster is a candidate.
@@ -523,46 +562,23 @@ def group_claims(
     edges.sort(key=lambda e: (-e[0], e[1], e[2]))
 
     # Average linkage on the sparse graph with cannot-link on cluster event times.
-    label = list(range(len(feats)))
-    clusters: dict[int, _Cluster] = {}
+    times: list[Counter[str]] = []
     for f in feats:
-        cl = _Cluster([f.idx])
+        tc: Counter[str] = Counter()
         for v in f.times:
             mk = _month_key(v)
             if mk:
-                cl.times[mk] += 1
-        clusters[f.idx] = cl
-    link: dict[int, dict[int, float]] = defaultdict(dict)  # cluster -> neighbour cluster -> sum of scores
-    for s, i, j in edges:
-        link[i][j] = link[i].get(j, 0.0) + s
-        link[j][i] = link[j].get(i, 0.0) + s
-    for _s, i, j in edges:
-        a, b = label[i], label[j]
-        if a == b:
-            continue
-        ca, cb = clusters[a], clusters[b]
-        avg = link[a].get(b, 0.0) / (len(ca.members) * len(cb.members))
-        if avg < LINK_MIN:
-            continue
-        if ca.times and cb.times:
-            ta = ca.times.most_common(1)[0][0]
-            tb = cb.times.most_common(1)[0][0]
-            if not compatible(ta, tb):
-                continue
-        if len(ca.members) < len(cb.members):
-            a, b, ca, cb = b, a, cb, ca
-        for m in cb.members:
-            label[m] = a
-        ca.members.extend(cb.members)
-        ca.times.update(cb.times)
-        for nb, w in link.pop(b, {}).items():
-            if nb == a:
-                continue
-            link[a][nb] = link[a].get(nb, 0.0) + w
-            link[nb][a] = link[nb].get(a, 0.0) + w
-            link[nb].pop(b, None)
-        link[a].pop(b, None)
-        del clusters[b]
+                tc[mk] += 1
+        times.append(tc)
+    label = _average_linkage(
+        len(feats),
+        {(i, j): sc for sc, i, j in edges},
+        edge_min=EDGE_MIN,
+        avg_min=LINK_MIN,
+        states=times,
+        compatible_states=_modes_compatible,
+        merge_states=lambda a, b: a + b,
+    )
 
     members: dict[int, list[int]] = defaultdict(list)
     for f in feats:
