@@ -425,7 +425,18 @@ class Review:
                 out.append(o)
                 seen.add(o.id)
         dismissed = {cid for cid, d in self._data.decisions.items() if d.dismissed}
-        out.extend(o for o in self.corpus.all_claims() if o.id not in seen and o.id not in dismissed)
+        rest = [o for o in self.corpus.all_claims() if o.id not in seen and o.id not in dismissed]
+        # The rest: other articles' claims most like this one first (a later report of the same thing),
+        # then this article's own claims.
+        from rapidfuzz import fuzz, utils
+
+        scores = {
+            o.id: fuzz.token_set_ratio(c.text, o.text, processor=utils.default_process)
+            for o in rest
+            if o.article_key != c.article_key
+        }
+        rest.sort(key=lambda o: (o.article_key == c.article_key, -scores.get(o.id, 0.0)))
+        out.extend(rest)
         return out
 
     def _published(self, key: str) -> dt.date | None:

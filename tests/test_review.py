@@ -448,3 +448,25 @@ def test_renamed_article_keeps_its_decisions(project: Path) -> None:
         assert manual.id in [c.id for c in moved] and r2.decision(manual.id).verdict == Verdict.CONFIRMED
     finally:
         r2.close()
+
+
+def test_superseding_candidates_rank_similar_reports_of_other_articles_first(tmp_path):
+    from factcheck.review import Review
+
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "+++\npublished = 2024-03-01\n+++\nThe ferry company said it expects to resume crossings to Islay in April.\n"
+        "Separately, the council approved a new school budget of 4 million pounds on Monday.\n",
+        encoding="utf-8",
+    )
+    (corpus / "b.txt").write_text(
+        "+++\npublished = 2024-04-20\n+++\nVoters in the district elected a new mayor on Sunday after a close race.\n"
+        "The ferry company resumed crossings to Islay on Friday after repairs, officials said.\n",
+        encoding="utf-8",
+    )
+    with Review.open(tmp_path / "s.toml", [str(corpus)]) as r:
+        first = r.claims("a.txt")[0]
+        cands = r.superseding_candidates(first.id)
+        assert cands[0].article_key == "b.txt" and "resumed crossings" in cands[0].text
+        assert all(c.article_key != "a.txt" for c in cands[: len(r.claims("b.txt"))])
