@@ -52,10 +52,10 @@ _MONTH_RE = (
 )
 # "March 19, 2024" | "19 March 2024" | "2024-03-19" | "19/03/2024" is ambiguous and not used
 _DATE_MDY = re.compile(
-    rf"\b(?P<m>{_MONTH_RE})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I
+    rf"\b(?P<m>{_MONTH_RE})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I
 )
 _DATE_DMY = re.compile(
-    rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH_RE}),?\s+(?P<y>(?:19|20)\d\d)\b", re.I
+    rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH_RE})\s?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I
 )
 _DATE_ISO = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?=\b|T)")
 _URL_DATE = re.compile(
