@@ -104,6 +104,43 @@ _CAPTION = re.compile(
         ^(?:photo|image)\s+(?:by|credit|courtesy)\b)""",
     re.I | re.X,
 )
+# Cheap substring pre-checks so that the expensive patterns run only on lines that could match.
+_NOTICE_HINTS = (
+    "audio",
+    "article",
+    "summary",
+    "cookie",
+    "rights",
+    "terms",
+    "privacy",
+    "click",
+    "subscribe",
+    "sign up",
+    "download",
+    "listen",
+    "copyright",
+    "©",
+)
+_CAPTION_STARTS = ("photo", "image", "picture", "file", "illustrative", "caption", "credit", "pictured")
+_BIO_HINTS = (
+    "writer",
+    "journalist",
+    "reporter",
+    "author",
+    "editor",
+    "correspondent",
+    "columnist",
+    "contributor",
+    "blogger",
+    "news",
+)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _has_any(low: str, words: tuple[str, ...]) -> bool:
+    return any(w in low for w in words)
+
+
 _BYLINE = re.compile(r"^(?:by|written\s+by|words\s+by)\s+(?P<who>.+)$", re.I)
 _AUTHOR_LABEL = re.compile(r"^(?:authors?|writers?|reporters?|reporting\s+by)\s*:\s*(?P<who>.+)$", re.I)
 _SOURCE_LABEL = re.compile(r"^(?:source|publisher|outlet|published\s+by)\s*:\s*(?P<who>.+)$", re.I)
@@ -407,6 +444,8 @@ def parse_date_value(v: Any) -> dt.date | None:
 
 def find_date(s: str) -> dt.date | None:
     """The first explicit full date (day, month, year) in ``s``."""
+    if not _YEAR.search(s):
+        return None
     best: tuple[int, dt.date] | None = None
     for rx in (_DATE_ISO, _DATE_MDY, _DATE_DMY):
         m = rx.search(s)
@@ -604,16 +643,21 @@ def _classify_one(
         return "furniture", "date stamp"
     if _FURNITURE_LINE.match(t) and ln.words <= 8:
         return "furniture", "page chrome"
-    if _FURNITURE_ANYWHERE.search(t) and ln.words <= 40:
+    low = t.lower()
+    if ln.words <= 40 and _has_any(low, _NOTICE_HINTS) and _FURNITURE_ANYWHERE.search(t):
         return "furniture", "boilerplate notice"
-    if _CAPTION.search(t) and ln.words <= 60:
+    if (
+        ln.words <= 60
+        and (t.endswith(")") or ":" in t[:60] or low.startswith(_CAPTION_STARTS))
+        and _CAPTION.search(t)
+    ):
         return "furniture", "photo caption"
     if re.search(r"(?:…|\.\.\.)\s*$", t) or _REPORTS_OUTLET.search(t):
         m2 = _REPORTS_OUTLET.search(t)
         if m2:
             info.setdefault("teaser_outlet", m2["o"])
         return "furniture", "teaser"
-    if _BIO.search(t) and i > first_body:
+    if i > first_body and _has_any(low, _BIO_HINTS) and _BIO.search(t):
         return "furniture", "author bio"
     if i < first_body and _is_tag_list(t):
         return "furniture", "tag list"
