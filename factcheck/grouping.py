@@ -39,15 +39,17 @@ from factcheck.model import Article, Claim, EventGroup, GroupOverrides, Stance, 
 EDGE_MIN = 0.5  # minimum pair score for an edge
 LINK_MIN = 0.2  # minimum average-linkage score for two clusters to merge
 TEXT_FLOOR = 30  # token_sort_ratio floor for any edge
-DOC_SIM_MIN = 0.25  # article cosine similarity for the same-story context
+DOC_SIM_MIN = 0.15  # article cosine similarity for the same-story context
 CROSS_MIN = 0.7  # text evidence needed to link claims of different stories
 STORY_MAX_CLAIMS = 400  # larger story clusters get no all-pairs context
-STORY_TEXT_MIN = 0.3  # even inside a story, a pair needs this much text in common
+STORY_TEXT_MIN = 0.2  # even inside a story, a pair needs this much text in common
 SAME_STORY_BONUS = 0.5  # pair-score bonus for claims of articles in the same story cluster
 UNTIMED_EXTRA = 0.1  # a claim with no time needs more text evidence to join another story's claim
 FRAME_BONUS = 0.25  # two shared entities and an agreeing month
 USE_BODIES = True  # article profiles from the whole body, not only from its claims
-DOC_AVG_FACTOR = 0.6  # average-linkage bar for stories, relative to DOC_SIM_MIN
+DOC_ENTITY_WEIGHT = 1  # extra weight of named participants in an article's profile
+PUB_YEAR_WEIGHT = 2  # how many year mentions a publication date counts for
+DOC_AVG_FACTOR = 1.0  # average-linkage bar for stories, relative to DOC_SIM_MIN
 RARE_TOKENS = 8  # blocking keys per claim
 MAX_POSTING = 100  # a blocking key shared by more claims than this is too common to block on
 DOC_POSTING_MAX = 60  # the same for words shared by articles
@@ -230,6 +232,9 @@ def _doc_clusters(
     for f in feats:
         if bodies is None or not bodies[f.doc]:
             tf[f.doc].update(set(f.tokens))
+        if DOC_ENTITY_WEIGHT:
+            for e in f.entities:
+                tf[f.doc]["e:" + e] += DOC_ENTITY_WEIGHT
     df: Counter[str] = Counter()
     for c in tf:
         df.update(c.keys())
@@ -341,7 +346,7 @@ def _doc_year(feats: list[_Feat]) -> str | None:
             if y:
                 years[y] += 1
     if f_pub := (feats[0].published if feats else None):
-        years[f_pub[:4]] += 1
+        years[f_pub[:4]] += PUB_YEAR_WEIGHT
     if not years:
         return None
     (y, n), *rest = [*years.most_common(2), ("", 0)]
