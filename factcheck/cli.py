@@ -11,7 +11,7 @@ import datetime as dt
 import importlib
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -110,28 +110,26 @@ def _build(paths: Sequence[str]) -> Any:
     return pipeline.build(paths)
 
 
-def cmd_extract(args: argparse.Namespace) -> int:
+def _print_corpus(args: argparse.Namespace, readable: Callable[[Any], None]) -> int:
     corpus = _build(args.paths)
     report_errors(corpus.errors)
     if args.json:
         print(json.dumps(corpus_json(corpus), ensure_ascii=False, indent=1))
     else:
-        from factcheck.textout import print_extract
-
-        print_extract(corpus, min_score=args.min_score)
+        readable(corpus)
     return exit_code(len(corpus.articles), corpus.errors)
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from factcheck.textout import print_extract
+
+    return _print_corpus(args, lambda corpus: print_extract(corpus, min_score=args.min_score))
 
 
 def cmd_groups(args: argparse.Namespace) -> int:
-    corpus = _build(args.paths)
-    report_errors(corpus.errors)
-    if args.json:
-        print(json.dumps(corpus_json(corpus), ensure_ascii=False, indent=1))
-    else:
-        from factcheck.textout import print_groups
+    from factcheck.textout import print_groups
 
-        print_groups(corpus)
-    return exit_code(len(corpus.articles), corpus.errors)
+    return _print_corpus(args, print_groups)
 
 
 def cmd_times(args: argparse.Namespace) -> int:

@@ -11,11 +11,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
-
-
-def _err(msg: str) -> None:
-    print(f"factcheck: {msg}", file=sys.stderr)
+from factcheck.cli import EXIT_OK, EXIT_PARTIAL, EXIT_USAGE
+from factcheck.cli import err as _err
 
 
 def register(subparsers: Any) -> None:

@@ -8,17 +8,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
+from factcheck.cli import EXIT_OK, EXIT_PARTIAL, EXIT_USAGE
+from factcheck.cli import err as _err
 from factcheck.model import Verdict
-
-EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
-
-
-def _err(msg: str) -> None:
-    print(f"factcheck: {msg}", file=sys.stderr)
 
 
 def register(subparsers: Any) -> None:
