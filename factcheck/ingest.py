@@ -536,7 +536,16 @@ def _is_tag_list(t: str) -> bool:
     parts = [p.strip() for p in t.split(",")]
     if len(parts) < 3:
         return False
-    return all(0 < len(p.split()) <= 4 for p in parts) and not re.search(r"[.!?]$", t)
+    if re.search(r"[.!?]$", t):
+        return False
+    # Tags are short capitalised names; a headline with commas has lower-case words or function words.
+    return all(
+        0 < len(p.split()) <= 4 and p[0].isupper() | p[0].isdigit() and not _FUNCTION_WORD.search(p)
+        for p in parts
+    )
+
+
+_FUNCTION_WORD = re.compile(r"\b(?:a|an|the|in|of|at|to|on|for|by|with|from|is|are|was|were|has|have)\b")
 
 
 def _looks_headline(line: _Line) -> bool:
@@ -591,10 +600,19 @@ def classify_lines(text: str) -> tuple[list[Segment], dict[str, Any]]:
                 kinds[i] = ("title", "headline")
                 info["title"] = lines[i].text
                 break
-    # Remaining short non-sentence lines before the body are header chrome.
+    # Remaining short non-sentence lines before the body are header chrome, but for a second headline
+    # (a subheadline or deck) that reads like one.
     for i in range(min(first_body, len(lines))):
         if kinds[i][0] == "body" and not _is_sentence(lines[i]):
-            kinds[i] = ("furniture", "header fragment")
+            if (
+                "title" in info
+                and lines[i].words >= 4
+                and _looks_headline(lines[i])
+                and re.search(r"[a-z]", lines[i].text)
+            ):
+                kinds[i] = ("title", "subheadline")
+            else:
+                kinds[i] = ("furniture", "header fragment")
 
     for ln, (kind, why) in zip(lines, kinds, strict=True):
         segs.append(Segment(ln.start, ln.end, kind or "body", why))

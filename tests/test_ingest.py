@@ -204,3 +204,21 @@ def test_leading_url_line_gives_url_and_date_even_tokenised(tmp_path):
         assert a.published == dt.date(2013, 5, 3) and a.published_source == "url"
         assert a.title == "Actress checks into California rehab"
         assert a.segments[0].kind == "meta"
+
+
+def test_tag_lists_versus_headlines_with_commas():
+    assert ingest._is_tag_list("News Feed, Russia, China, Vladimir Putin, Xi Jinping, Russia's allies")
+    assert not ingest._is_tag_list("Fred LaRue, Watergate figure, dies at 75")
+    assert not ingest._is_tag_list("Yvonne Hiller, Accused in Kraft Shooting, Is A Muslim")
+
+
+def test_subheadline_is_kept_for_claims():
+    text = (
+        "Factory fire destroys historic dairy building\n"
+        "Crews battled the blaze for six hours overnight\n"
+        "A fire destroyed the historic dairy building in Palmer early on Sunday, the fire chief said.\n"
+    )
+    segs, info = classify_lines(text)
+    kinds = [(s.kind, s.reason) for s in segs]
+    assert kinds[0] == ("title", "headline") and kinds[1] == ("title", "subheadline") and kinds[2][0] == "body"
+    assert info["title"] == "Factory fire destroys historic dairy building"
