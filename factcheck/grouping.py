@@ -550,7 +550,7 @@ def group_claims(
                 if fi.entities and fj.entities
                 else 0.0
             )
-            cos = _cosine(vec[i], vec[j])
+            cos = _cosine(vec[i], vec[j]) if ts < 60 else 0.0  # wording alone already decides above 60
             base = max(ts / 100.0, cos)
             if same_story and base < STORY_TEXT_MIN:
                 continue
@@ -716,6 +716,13 @@ def _why_summary(text_scores: list[float], ents: list[str], words: list[str], wh
     return "; ".join(bits) or "reviewer override"
 
 
+def _source_label(article: Article | None, key: str) -> str:
+    if article is None:
+        return key
+    date = article.published.isoformat() if article.published else "date unknown"
+    return f"{article.outlet or key} ({date})"
+
+
 def suggestions(claims: Sequence[Claim], articles: Mapping[str, Article]) -> list[Suggestion]:
     """Supersession and conflict suggestions inside one group, ordered by publication date."""
 
@@ -734,36 +741,30 @@ def suggestions(claims: Sequence[Claim], articles: Mapping[str, Article]) -> lis
                 po, pc = pub(o), pub(c)
                 if po and pc and po < pc:
                     continue
-                when = ", ".join(t.text for t in o.when[:1]) or "later"
+                when = f" ({o.when[0].text})" if o.when else ""
                 out.append(
                     Suggestion(
                         "supersedes",
                         c.id,
                         o.id,
-                        f"{c.article_key[:3]}'s {c.stance} report is overtaken by {o.article_key[:3]}'s report that it occurred ({when})",
+                        f"{_source_label(articles.get(c.article_key), c.article_key)} reported it as {c.stance}; "
+                        f"{_source_label(articles.get(o.article_key), o.article_key)} reports it occurred{when}",
                     )
                 )
                 break
-    feats_times = {c.id: _date_values(c) for c in claims}
-    seen: set[tuple[str, str]] = set()
+    months = {c.id: [v for v in _date_values(c) if _month_key(v)] for c in claims}
+    numbers = {c.id: _numbers(c) for c in claims}
+    tokens = {c.id: set(_content_tokens(c.text)) for c in claims}
     for i, a in enumerate(ordered):
         for b in ordered[i + 1 :]:
-            if a.article_key == b.article_key or (a.id, b.id) in seen:
+            if a.article_key == b.article_key:
                 continue
-            ta = [v for v in feats_times[a.id] if _month_key(v)]
-            tb = [v for v in feats_times[b.id] if _month_key(v)]
+            ta, tb = months[a.id], months[b.id]
             if ta and tb and _times_conflict(ta, tb):
-                seen.add((a.id, b.id))
                 out.append(Suggestion("conflicts", a.id, b.id, f"times disagree: {ta[0]} vs {tb[0]}"))
                 continue
-            na, nb = _numbers(a), _numbers(b)
-            if (
-                na
-                and nb
-                and not (na & nb)
-                and len(set(_content_tokens(a.text)) & set(_content_tokens(b.text))) >= 3
-            ):
-                seen.add((a.id, b.id))
+            na, nb = numbers[a.id], numbers[b.id]
+            if na and nb and not (na & nb) and len(tokens[a.id] & tokens[b.id]) >= 3:
                 out.append(
                     Suggestion(
                         "conflicts", a.id, b.id, f"figures disagree: {sorted(na)[0]} vs {sorted(nb)[0]}"
