@@ -550,7 +550,8 @@ def group_claims(
                 if fi.entities and fj.entities
                 else 0.0
             )
-            cos = _cosine(vec[i], vec[j]) if ts < 60 else 0.0  # wording alone already decides above 60
+            # The cosine matters only where the wording alone does not already decide.
+            cos = _cosine(vec[i], vec[j]) if ts < (STORY_TEXT_MIN * 100 if same_story else 60) else 0.0
             base = max(ts / 100.0, cos)
             if same_story and base < STORY_TEXT_MIN:
                 continue
