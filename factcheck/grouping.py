@@ -742,7 +742,8 @@ def suggestions(claims: Sequence[Claim], articles: Mapping[str, Article]) -> lis
                 po, pc = pub(o), pub(c)
                 if po and pc and po < pc:
                     continue
-                when = f" ({o.when[0].text})" if o.when else ""
+                dates = [t.text for t in o.when if t.type in ("DATE", "TIME")]
+                when = f" ({dates[0]})" if dates else ""
                 out.append(
                     Suggestion(
                         "supersedes",
