@@ -94,8 +94,9 @@ def short_key(key: str) -> str:
 
 def snippet(claim: Claim) -> str:
     """The part of a claim a suggestion is about: its first time expression, else its start."""
-    if claim.when:
-        return one_line(claim.when[0].text)
+    dates = [t for t in claim.when if t.type in ("DATE", "TIME")]
+    if dates:
+        return one_line(dates[0].text)
     return clip(claim.text, 40)
 
 
