@@ -36,12 +36,13 @@ from factcheck.model import Entity
 _ABBR_TOK = r"(?:St|Mt|Ft|Gen|Lt|Col|Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Prof|Sgt|Capt|Adm|Maj)\."
 _CAPTOK = rf"(?:(?:[A-Z]\.){{2,}}|{_ABBR_TOK}|[A-Z][\w’'\-]*[\w’']|[A-Z])"
 _CONNECT = r"(?:of|and|&|the|for|de|da|del|der|den|van|von|bin|al|le|la|du|dos|das)"
-_SPAN = re.compile(rf"(?<![\w’'\-.]){_CAPTOK}(?:[ \t]+(?:{_CONNECT}[ \t]+)*{_CAPTOK})*")
+# (the leading lookahead only lets the scan skip lower-case positions fast)
+_SPAN = re.compile(rf"(?=[A-Z])(?<![\w’'\-.]){_CAPTOK}(?:[ \t]+(?:{_CONNECT}[ \t]+)*{_CAPTOK})*")
 _TOKEN = re.compile(rf"{_CAPTOK}|{_CONNECT}(?=[ \t])")
 _PARTICLES = frozenset("de da del der den van von bin al le la du dos das".split())
 _ROLE_ALT = trie_pattern(ROLE_CLASSES)
 _DEF_DESC = re.compile(
-    rf"\b[Tt]he\s+(?:(?:top|senior|former|current|new|veteran|visiting)\s+)?"
+    rf"(?=[Tt]he\s)\b[Tt]he\s+(?:(?:top|senior|former|current|new|veteran|visiting)\s+)?"
     rf"(?P<mod>[A-Z][\w.]+(?:\s+House)?)\s+(?P<role>(?i:{_ROLE_ALT}))\b(?!\s+[A-Z])"
 )
 _PLACE_AFTER = re.compile(
@@ -163,7 +164,7 @@ def mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]
     out: list[Mention] = []
     refs = (
         [m for m in _DEF_DESC.finditer(text, start, end) if m["mod"] in DEMONYMS or m["mod"] == "White House"]
-        if ("he " in text[start:end])
+        if text.find("he ", start, end) != -1
         else []
     )
     for m in refs:
