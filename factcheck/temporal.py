@@ -367,6 +367,11 @@ _DETERMINERS = frozenset(
     "a an the this that these those its his her their our my your still newly recently long well very".split()
 )
 _PASSIVE_AUX = frozenset({"is", "are", "am", "be", "being", "'s"})
+_FUTURE_IN_PAST = frozenset("had previously originally initially earlier once".split())
+_PLAN_CHAIN = frozenset(
+    """to due been set scheduled planned expected slated supposed meant intended not also already
+    be""".split()
+)
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z-]*(?:'(?:ll|s|ve|d|re|t))?|[.!?;:\n\"“”]")
 _BOUNDARY = frozenset(".!?;\n")
 
@@ -376,16 +381,25 @@ def _classify(tokens: list[str], i: int) -> str | None:
     lw = w.lower()
     nxt = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
     prev = tokens[i - 1].lower() if i > 0 else ""
-    if lw in _FUTURE_WORDS:
-        return "FUT"
-    if lw in _FUTURE_IF_TO and nxt == "to":
-        return "FUT"
-    if lw in ("set", "scheduled", "slated", "planned", "due") and nxt == "for":
-        return "FUT"
-    if lw.endswith("'ll") or lw == "won't":
-        return "FUT"
+    if lw == "next" and nxt == "to":
+        return None  # "next to the embassy": a place
     raw_next = tokens[i + 1] if i + 1 < len(tokens) else ""
-    if lw == "to" and raw_next.isalpha() and nxt in _TO_VERBS:
+    if (
+        lw in _FUTURE_WORDS
+        or (lw in _FUTURE_IF_TO and nxt == "to")
+        or (lw in ("set", "scheduled", "slated", "planned", "due") and nxt == "for")
+        or lw.endswith("'ll")
+        or lw == "won't"
+        or (lw == "to" and raw_next.isalpha() and nxt in _TO_VERBS)
+    ):
+        # a plan seen from an earlier time is over: "had been due to expire Friday", "as
+        # previously planned", "originally scheduled for"
+        for t in reversed(tokens[max(0, i - 4) : i]):
+            lt = t.lower()
+            if lt in _FUTURE_IN_PAST:
+                return "PAST"
+            if lt not in _PLAN_CHAIN:
+                break
         return "FUT"
     is_past = lw in _PAST_WORDS or (
         lw.endswith("ed") and len(lw) >= 5 and lw not in _ED_NOT_PAST and not w[0].isupper()
@@ -407,9 +421,15 @@ def _classify(tokens: list[str], i: int) -> str | None:
     return "PAST"
 
 
-def _tense(text: str, start: int, end: int) -> str | None:
+def _tense(text: str, start: int, end: int, short: bool = False) -> str | None:
     """'FUT', 'PAST' or None for the clause around text[start:end]: nearest marker wins,
-    looking left first (the verb governing a time adverbial usually precedes it)."""
+    looking left first (the verb governing a time adverbial usually precedes it).
+
+    ``short``: the expression names a day within a week of the anchor (a bare weekday). Then
+    an infinitive ("staged celebrations to mark the entry on Friday") and a clause-initial
+    "until" ("Until Thursday, they had not called") take the tense of the rest of the clause and
+    make it future only when nothing else does; for months and seasons they stay future ("gave it until
+    mid-November", "asked him to testify on Feb. 10")."""
     left = text[max(0, start - 160) : start]
     ltoks = _WORD_RE.findall(left)
     cut = 0
@@ -427,12 +447,17 @@ def _tense(text: str, start: int, end: int) -> str | None:
         return "PAST"
     if _DEADLINE_BEFORE.search(left[-60:]):
         return "FUT"
+    weak: str | None = None
     for k in range(len(ltoks) - 1, -1, -1):
         if ltoks[k].lower() in _REPORTING and k < len(ltoks) - 2:
             # "said it is calling for a vote on Dec. 7": the reporting verb's tense is not the
             # tense of the reported clause; a time right after it ("said on Friday") is past
             break
         c = _classify(ltoks + rtoks[:1], k)
+        lk = ltoks[k].lower()
+        if c == "FUT" and short and (lk == "to" or (lk in ("until", "till") and k == 0)):
+            weak = "FUT"
+            continue
         if c:
             return c
     for k, t in enumerate(rtoks):
@@ -441,7 +466,7 @@ def _tense(text: str, start: int, end: int) -> str | None:
         c = _classify(rtoks, k)
         if c:
             return c
-    return None
+    return weak
 
 
 # --------------------------------------------------------------------------------------------
@@ -1050,7 +1075,7 @@ def _weekday(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     elif rel in ("next", "coming", "this coming"):
         d = _weekday_date(wd, a, "next")
     else:
-        tense = _tense_of(m, ctx)
+        tense = _tense(ctx.text, m.start(), m.end(), short=True)
         d = _weekday_date(wd, a, "future" if tense == "FUT" else "past")
         if tense is None and (_weekday_date(wd, a, "next") - a).days <= 2:
             d = _weekday_date(wd, a, "next")  # neutral clause, a weekday one or two days ahead

@@ -350,6 +350,31 @@ def test_possessive_weekday_is_past() -> None:
     assert value("Lawyers will appeal Wednesday's ruling.", "Wednesday", D(2000, 1, 7)) == "2000-01-05"
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        # "next to" is a place, not the future
+        ("A bomb exploded next to the embassy on Friday.", "Friday", "2024-10-18"),
+        # a plan seen from the past is over: past perfect, "previously", "originally"
+        ("The offer had been due to expire Friday.", "Friday", "2024-10-18"),
+        ("The attack began as previously planned on Thursday.", "Thursday", "2024-10-17"),
+        ("The vote was originally scheduled for Monday.", "Monday", "2024-10-14"),
+        # "until" and an infinitive take the tense of the clause for a bare weekday
+        ("Until Thursday, the police had not named him.", "Thursday", "2024-10-17"),
+        ("The city staged parades to mark the anniversary on Friday.", "Friday", "2024-10-18"),
+        # ... and stay future when nothing else tells
+        ("The market stays closed until Tuesday.", "Tuesday", "2024-10-22"),
+        ("The leaders will gather to sign the accord on Friday.", "Friday", "2024-10-25"),
+        ("The ministers plan to meet on Friday.", "Friday", "2024-10-25"),
+        # for months "until" and an infinitive keep pointing ahead
+        ("The agency gave the firm until mid-November to reply.", "mid-November", "2024-11"),
+        ("The committee asked him to testify on Feb. 10.", "Feb. 10", "2025-02-10"),
+    ],
+)
+def test_weekday_tense_cues(text: str, phrase: str, expected: str) -> None:
+    assert value(text, phrase, D(2024, 10, 19)) == expected  # a Saturday
+
+
 # ---- without an anchor ------------------------------------------------------------------------
 
 
