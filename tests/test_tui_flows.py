@@ -324,3 +324,44 @@ async def test_markup_and_escapes_in_articles_are_literal(tmp_path):
         await settle(app, pilot)
         assert isinstance(app.screen, MainScreen)
         assert "[/b] note" in str(m.query_one("#event-text").render()) or not m.claims
+
+
+async def test_write_report_from_key_and_palette(seeds_copy, tmp_path, monkeypatch):
+    import json
+
+    monkeypatch.setenv("FACTCHECK_CONFIG", str(tmp_path / "no-config.toml"))
+    session = tmp_path / "sessions" / "batch.toml"
+    session.parent.mkdir()
+    r = open_review(seeds_copy, session)
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        cid = m.claim.id
+        await pilot.press("c", "R")
+        await pilot.pause()
+        path_input = app.screen.query_one("#report-path")
+        assert path_input.value == str(tmp_path / "reports" / "batch.md")  # reports/ beside sessions/
+        await pilot.press("escape")
+        # the palette entry preselects the format; the default path follows it
+        await pilot.press("ctrl+p", *"write JSON")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.query_one("#report-path").value == str(tmp_path / "reports" / "batch.json")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        out = tmp_path / "reports" / "batch.json"
+        doc = json.loads(out.read_text(encoding="utf-8"))
+        assert cid in json.dumps(doc) and "confirmed" in json.dumps(doc)
+        assert "report written" in m.message
+        # an unwritable path: a notification, the app keeps running
+        blocker = tmp_path / "a-file"
+        blocker.write_text("x")
+        await pilot.press("R", "ctrl+u", *str(blocker / "out.md"), "enter")
+        await settle(app, pilot)
+        assert app.screen is m
+        assert m.message == "report failed"
+        assert any(n.severity == "error" and "a-file" in n.message for n in app._notifications)
+        assert not (blocker / "out.md").exists()
+        await pilot.press("j", "q")

@@ -15,6 +15,10 @@ EXTRA = [
     ("Filter: clear", "clear_filter", "show every claim again"),
     ("Filter: unreviewed claims only", "filter_verdict('unreviewed')", "hide claims that have a verdict"),
     ("Filter: disputed claims only", "filter_verdict('disputed')", "show disputed claims"),
+    ("Report: write Markdown", "write_report('md')", "a readable summary of every verdict"),
+    ("Report: write CSV", "write_report('csv')", "one row per claim"),
+    ("Report: write JSON", "write_report('json')", "everything, for other tools"),
+    ("Report: write ClaimReview", "write_report('claimreview')", "schema.org ClaimReview JSON-LD"),
 ]
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-from textual import events, on
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -40,6 +41,7 @@ from factcheck.tui.screens.modals import (
     NoteModal,
     PickerModal,
     PickItem,
+    ReportModal,
 )
 from factcheck.tui.widgets.article_list import ArticleList
 from factcheck.tui.widgets.article_view import ArticleView
@@ -72,6 +74,7 @@ MAIN_BINDINGS = [
     Binding("ctrl+z", "undo", "Undo", id="undo"),
     Binding("ctrl+y", "redo", "Redo", id="redo", show=False),
     Binding("ctrl+s", "save", "Save", id="save", show=False),
+    Binding("R", "write_report", "Write report", id="write-report", show=False),
 ]
 
 MUTATING = {
@@ -897,6 +900,48 @@ class MainScreen(Screen[None]):
             return
         self.app.schedule_save(delay=0)  # type: ignore[attr-defined]
         self.set_message("saving…")
+
+    def report_path(self, fmt: str) -> str:
+        """Default report file: ``reports/<session stem>.<ext>`` beside a ``sessions/`` folder, else next to
+        the session file."""
+        ext = {"md": "md", "csv": "csv", "json": "json", "claimreview": "claimreview.json"}.get(fmt, fmt)
+        s = self.review.path
+        folder = s.parent.parent / "reports" if s.parent.name == "sessions" else s.parent
+        return str(folder / f"{s.stem}.{ext}")
+
+    def action_write_report(self, fmt: str = "md") -> None:
+        def done(choice: tuple[str, str] | None) -> None:
+            if choice:
+                self.set_message(f"writing {choice[1]}…")
+                self._write_report(*choice)
+
+        self.app.push_screen(ReportModal(fmt, self.report_path), done)
+
+    @work(thread=True, exclusive=True, group="report")
+    def _write_report(self, fmt: str, path: str) -> None:
+        from factcheck.report import ReportError, write_report
+
+        target = Path(path).expanduser()
+        try:
+            if not target.parent.exists() and target.parent.parent.is_dir():
+                target.parent.mkdir()  # the default reports/ folder (one level only)
+            written = write_report(self.review, fmt, target)
+        except ReportError as e:
+            self.app.call_from_thread(self._report_done, None, str(e))
+        except OSError as e:
+            self.app.call_from_thread(self._report_done, None, f"{path}: {e.strerror or e}")
+        except Exception as e:  # a bug in the core must not take the app (and the review) down
+            self.app.call_from_thread(self._report_done, None, f"internal error: {type(e).__name__}: {e}")
+        else:
+            self.app.call_from_thread(self._report_done, str(written), None)
+
+    def _report_done(self, written: str | None, error: str | None) -> None:
+        if error:
+            self.set_message("report failed")
+            self.notify(error, title="Report not written", severity="error", timeout=10, markup=False)
+        else:
+            self.set_message(f"report written: {written}")
+            self.notify(f"Written {written}", title="Report", timeout=6, markup=False)
 
     def action_help(self) -> None:
         from factcheck.tui.screens.help import HelpScreen

@@ -391,3 +391,56 @@ class AddClaimModal(ModalScreen[tuple[int, int] | None]):
 
 def sanitize_line(s: str) -> str:
     return sanitize(s).replace("\n", " ")
+
+
+REPORT_FORMATS = [
+    ("Markdown", "md"),
+    ("CSV", "csv"),
+    ("JSON", "json"),
+    ("ClaimReview (JSON-LD)", "claimreview"),
+]
+
+
+class ReportModal(ModalScreen[tuple[str, str] | None]):
+    """Choose a report format and the file to write; ``default_path(fmt)`` gives each format's default."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="report-cancel")]
+
+    def __init__(self, fmt: str, default_path: Callable[[str], str]) -> None:
+        super().__init__()
+        self._fmt = fmt
+        self._default_path = default_path
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(Content("Write a report"), classes="dialog-title")
+            yield Select(REPORT_FORMATS, value=self._fmt, allow_blank=False, id="report-format")
+            yield Input(self._default_path(self._fmt), placeholder="file to write", id="report-path")
+            yield Label(Content(""), id="modal-error", classes="dialog-error")
+            yield Label(Content("enter write · tab format · escape cancel"), classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        inp = self.query_one(Input)
+        inp.cursor_blink = False
+        inp.focus()
+
+    @on(Select.Changed, "#report-format")
+    def _format_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        new = str(event.value)
+        inp = self.query_one(Input)
+        if inp.value.strip() in ("", self._default_path(self._fmt)):  # untouched: follow the format
+            inp.value = self._default_path(new)
+        self._fmt = new
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        value = event.value.strip()
+        if not value:
+            self.query_one("#modal-error", Label).update(Content("Give the file to write."))
+            return
+        self.dismiss((self._fmt, value))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
