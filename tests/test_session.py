@@ -149,6 +149,35 @@ def test_roundtrip_any_unicode_and_verdicts(tmp_path: Path, notes, article, revi
     text = path.read_text(encoding="utf-8")
     sess.save(path, back)
     assert path.read_text(encoding="utf-8") == text
+    # save checks the rendered file without re-scanning the row blocks: a full tomllib parse agrees.
+    sess.verify(text, back)
+
+
+@pytest.mark.parametrize(
+    "bad_row",
+    [
+        '{"id": "x", "note": "' + "'''" + '"}',  # would close the literal block early
+        '{"id": "x", "note": "\x01"}',  # a control character TOML forbids
+        '{"id": "x", "note": "\x7f"}',
+        '{"id": "x"}\r\n{"id": "y"}',  # a carriage return, and two rows in one
+        '{"id": "x"}\n{"id": "y"}',  # two rows where one was counted
+        "",  # an empty row (dropped on load: the counts would not match)
+        '{"id": "x", "note": "' + "'",  # a quote before the closing ''' joins the string
+    ],
+)
+def test_save_refuses_text_that_would_not_read_back(tmp_path: Path, bad_row: str) -> None:
+    path = tmp_path / "s.toml"
+    sess.save(path, sample())
+    before = path.read_bytes()
+    data = sample()
+    data.decisions["c0000000001"]._row = bad_row  # a writer bug: a cached row that is not one safe line
+    with pytest.raises(SessionError, match="not saved"):
+        sess.save(path, data)
+    data = sample()
+    data.history[-1] = bad_row
+    with pytest.raises(SessionError, match="not saved"):
+        sess.save(path, data)
+    assert path.read_bytes() == before
 
 
 def test_file_is_readable_toml(tmp_path: Path) -> None:
