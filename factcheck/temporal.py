@@ -827,21 +827,53 @@ def _year_quarter(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     return "DATE", f"{m['y']}-QX", None  # the quarter number is filled in from the context
 
 
+_HALF_OF = rf"(?:(?:fiscal\s+)?(?P<y>{_YEAR_RE})|(?P<rel>this|last|next)\s+year|the\s+(?:fiscal\s+)?year)"
+
+
 @_rule(
-    rf"(?i:\b(?:the\s+)?(?P<h>first|second|last|latter)\s+half\s+of\s+(?:(?P<y>{_YEAR_RE})|(?P<rel>this|last|next)\s+year|the\s+year)\b)"
+    rf"(?i:\b(?:(?:the|its|their|a)\s+)?(?:fiscal\s+)?(?P<h>first|second|last|latter)(?:\s+|-)half\b"
+    rf"(?:\s+of\s+{_HALF_OF}\b|(?!\s+of\b))"
+    rf"|\b(?:the\s+)?(?P<h2>first|last|final)\s+(?:two\s+quarters|six\s+months)\s+of\s+"
+    rf"(?:(?:fiscal\s+)?(?P<y3>{_YEAR_RE})|(?P<rel3>this|last|next)\s+year)\b)"
     rf"|\b(?P<hn>H[12])\s*(?P<y2>{_YEAR_RE})\b"
 )
 def _half(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    """Half-years: "the second half of 2023", "H1 2024", "the first two quarters of 1990" (H1),
+    and in business reporting a bare "the first half" / "first-half profit"."""
     if m["hn"]:
         return "DATE", f"{m['y2']}-{m['hn']}", None
-    h = 1 if m["h"].lower() == "first" else 2
-    if m["y"]:
-        return "DATE", f"{m['y']}-H{h}", None
+    if m["h2"]:
+        h = 1 if m["h2"].lower() == "first" else 2
+        y_txt, rel = m["y3"], m["rel3"]
+    else:
+        h = 1 if m["h"].lower() == "first" else 2
+        y_txt, rel = m["y"], m["rel"]
+    if y_txt:
+        return "DATE", f"{y_txt}-H{h}", None
     a = ctx.anchor
+    bare = not m["h2"] and rel is None and not re.search(r"(?i)\bof\b", m.group(0))
+    if bare and not _BUSINESS_NEAR.search(
+        ctx.text, max(0, m.start() - 120), min(len(ctx.text), m.end() + 80)
+    ):
+        return None  # "the second half" of a match, a film, a speech
     if a is None:
         return "DATE", f"XXXX-H{h}", None
-    y = a.year + {"this": 0, "last": -1, "next": 1, "": 0}[(m["rel"] or "").lower()]
+    if not bare:
+        y = a.year + {"this": 0, "last": -1, "next": 1, "": 0}[(rel or "").lower()]
+        return "DATE", f"{y}-H{h}", None
+    # a bare half in a results report: this year's if it has begun, else last year's, unless the
+    # clause looks ahead ("expects growth in the second half")
+    ah = 1 if a.month <= 6 else 2
+    y = a.year
+    if h > ah and _tense_of(m, ctx) != "FUT":
+        y -= 1
     return "DATE", f"{y}-H{h}", None
+
+
+_BUSINESS_NEAR = re.compile(
+    r"(?i)\b(?:profits?|earnings|sales|revenues?|losses|net|income|results|growth|economy|GDP|output|"
+    r"shipments|margins?|dividends?|quarters?|fiscal|forecasts?|deficit|inflation|demand|prices)\b"
+)
 
 
 # ---- relative units: this week, last year, next month, earlier this month -----------------
@@ -1710,7 +1742,7 @@ _RULE_KINDS = {
     "_quarter_rule": "quarter",
     "_the_quarter": "quarter",
     "_year_quarter": "quarter",
-    "_half": "half",
+    "_half": "half quarter",
     "_rel_unit": "unit weekend",
     "_end_of": "endof",
     "_deictic": "deictic",
@@ -1777,7 +1809,10 @@ def _tag_cached(text: str, anchor: dt.date | None) -> tuple[TimeRef, ...]:
     result: list[TimeRef] = []
     prev_end = 0
     last_quarter: TimeRef | None = None
+    skip_to = 0
     for ref in out:
+        if ref.start < skip_to:
+            continue  # the year of a conjoined date, already read
         r = _extend_prefix(text, ref)
         if r.start < prev_end:
             r = ref
@@ -1824,7 +1859,38 @@ def _tag_cached(text: str, anchor: dt.date | None) -> tuple[TimeRef, ...]:
             r = TimeRef(st, r.end, text[st : r.end], r.type, r.value, r.mod)
         result.append(r)
         prev_end = r.end
+        second = _second_day(text, r)
+        if second is not None:
+            if second.value[:4] != r.value[:4]:  # "April 24 and 25, 2025": the year is both days'
+                result[-1] = TimeRef(r.start, r.end, r.text, r.type, second.value[:4] + r.value[4:], r.mod)
+            result.append(second)
+            prev_end = skip_to = second.end
     return tuple(result)
+
+
+_MONTH_DAY_TEXT = re.compile(rf"(?:{_MONTH_RE})\s+{_DAY_RE}$|{_DAY_RE}\s+(?:of\s+)?(?:{_MONTH_RE})$")
+_SECOND_DAY = re.compile(
+    r"(?P<sep>\s*(?:,\s*)?(?:and|or|to|through|until|-|–)\s*)(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+    r"(?:\s*,?\s*(?P<y>1[6-9]\d\d|20\d\d)\b)?"
+    r"(?=\s*(?:$|[.,;:)]|(?:in|at|on|when|before|after|for|during|from)\b))"
+)
+
+
+def _second_day(text: str, ref: TimeRef) -> TimeRef | None:
+    """The bare day of a conjoined date: "April 24 and 25", "May 3 to 5", "March 3 or 4"."""
+    if ref.type != "DATE" or not _MONTH_DAY_TEXT.search(ref.text):
+        return None
+    v = re.fullmatch(r"(\d{4}|XXXX)-(\d\d)-(\d\d)", ref.value)
+    if v is None:
+        return None
+    m = _SECOND_DAY.match(text, ref.end)
+    if m is None or int(m["d"]) <= int(v.group(3)):
+        return None
+    year = m["y"] or v.group(1)
+    if year != "XXXX" and _safe_date(int(year), int(v.group(2)), int(m["d"])) is None:
+        return None
+    st = m.start("d")
+    return TimeRef(st, m.end(), text[st : m.end()], "DATE", f"{year}-{v.group(2)}-{int(m['d']):02d}", None)
 
 
 def tag(text: str, anchor: dt.date | None = None) -> list[TimeRef]:

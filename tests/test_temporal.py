@@ -351,6 +351,83 @@ def test_possessive_weekday_is_past() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "phrase", "anchor", "expected"),
+    [
+        (
+            "Shares fell in the first two quarters of 2023.",
+            "the first two quarters of 2023",
+            D(2024, 5, 16),
+            "2023-H1",
+        ),
+        (
+            "Sales slipped in the last two quarters of 2022.",
+            "the last two quarters of 2022",
+            D(2024, 5, 16),
+            "2022-H2",
+        ),
+        (
+            "Output rose in the second half of last year.",
+            "the second half of last year",
+            D(2024, 5, 16),
+            "2023-H2",
+        ),
+        # a bare half in a results report: the latest one that has begun ...
+        ("Profit rose 38% for the first half.", "the first half", D(2024, 8, 20), "2024-H1"),
+        ("Earnings for the second half were weak.", "the second half", D(2024, 5, 16), "2023-H2"),
+        ("First-half profit doubled.", "First-half", D(2024, 8, 20), "2024-H1"),
+        # ... unless the clause looks ahead
+        (
+            "The firm expects sales to recover in the second half.",
+            "the second half",
+            D(2024, 5, 16),
+            "2024-H2",
+        ),
+    ],
+)
+def test_half_years(text: str, phrase: str, anchor: dt.date, expected: str) -> None:
+    assert value(text, phrase, anchor) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Smith scored twice in the second half.", "second half"),
+        ("The second half of the film drags.", "second half"),
+    ],
+)
+def test_half_outside_business_is_no_date(text: str, phrase: str) -> None:
+    assert untagged(text, phrase, D(2024, 5, 16))
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("The summit is set for April 24 and 25.", "25", "2025-04-25"),  # set for: ahead
+        ("Voting runs from May 3 to 5.", "5", "2024-05-05"),
+        ("Polls open March 3 or 4 in most states.", "4", "2024-03-04"),
+        ("The fair runs April 24-27.", "27", "2024-04-27"),
+        ("The summit is on April 24 and 25, 2025, in Paris.", "25, 2025", "2025-04-25"),
+        ("The summit is on April 24 and 25, 2025, in Paris.", "April 24", "2025-04-24"),
+    ],
+)
+def test_conjoined_days(text: str, phrase: str, expected: str) -> None:
+    assert value(text, phrase, D(2024, 5, 16)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Talks began on May 3 and 4 people died.", "4"),
+        ("He was born on Jan. 5 and 12 others were too.", "12"),
+        ("It met on Feb. 28 and 30 delegates left.", "30"),
+    ],
+)
+def test_conjoined_day_needs_a_date_reading(text: str, phrase: str) -> None:
+    i = text.index(" " + phrase + " ") + 1
+    assert not any(t.start <= i < t.end for t in tag(text, D(2024, 5, 16)))
+
+
+@pytest.mark.parametrize(
     ("text", "phrase", "expected"),
     [
         # "next to" is a place, not the future
