@@ -89,10 +89,11 @@ def norm_key(name: str) -> str:
 
 
 def _strip_possessive(tok: str) -> tuple[str, bool]:
-    for suf in ("’s", "'s"):
-        if tok.endswith(suf):
-            return tok[: -len(suf)], True
-    if tok.endswith(("’", "'")) and tok[:-1].endswith("s"):
+    last = tok[-1:]
+    if last == "s":
+        if tok[-2:-1] in ("’", "'"):
+            return tok[:-2], True
+    elif last in ("’", "'") and tok[-2:-1] == "s":
         return tok[:-1], True
     return tok, False
 
@@ -218,7 +219,7 @@ def _classify(
         piece = piece[1:]
     if not toks:
         return None
-    whole = " ".join(toks)
+    whole = toks[0] if len(toks) == 1 else " ".join(toks)
     s, e = piece[0][1], piece[-1][2]
     surface = text[s:e]
     if whole in ORGS or surface in ORGS:
@@ -267,7 +268,8 @@ def _classify(
         return Mention(rs, re_, name, "person", nation, _role_of(titles), titled=True)
     if name in PLACES:
         return Mention(rs, re_, name, "place")
-    if s > 2 and text[s - 1] == " " and text[s - 2].islower() and len(rtoks) <= 4:
+    after_lower = s > 2 and text[s - 1] == " " and text[s - 2].islower()  # "... spokesman Dmitry Peskov"
+    if after_lower and len(rtoks) <= 4:
         words_before = text[max(0, s - 40) : s].split()
         if words_before and words_before[-1] in ROLE_WORDS:
             # "Kremlin spokesman Dmitry Peskov", "his Chinese counterpart Xi Jinping"
@@ -276,7 +278,7 @@ def _classify(
             return Mention(rs, re_, name, "person", DEMONYMS[mod] if mod else nation, role, titled=True)
     if rtoks[-1] in PLACE_HEADS:
         return Mention(rs, re_, name, "place")
-    if s > 2 and text[s - 1] == " " and text[s - 2].islower():
+    if after_lower:
         wb = text[max(0, s - 20) : s].split()
         if wb and wb[-1] in _ORG_NOUN_BEFORE:  # "labour union IG Metall", "carmaker Brenner AG"
             return Mention(rs, re_, name, "org")

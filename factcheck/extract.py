@@ -208,6 +208,8 @@ def _sentences(article: Article) -> list[_Sent]:
 
 def _fact_spans(text: str) -> list[tuple[int, int]]:
     """Offsets (in ``text``) of the separate facts a sentence reports; usually just one."""
+    if ";" not in text and "," not in text:  # every split point starts with one of them
+        return [(0, len(text))]
     spans: list[tuple[int, int]] = []
     cur = 0
     for m in _SPLIT_AT.finditer(text):
@@ -225,6 +227,8 @@ def _fact_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _quote_words(text: str) -> int:
+    if '"' not in text and "“" not in text:
+        return 0
     return max((len(_WORDS.findall(q)) for q in _QUOTED.findall(text)), default=0)
 
 
@@ -248,6 +252,7 @@ def extract(
     claims: list[Claim] = []
     seen: Counter[str] = Counter()
     ti = 0
+    n_times = len(times)
     last_person: str | None = None
     last_by_kind: dict[str, str] = {}
     prev_quote_speaker: tuple[str, str] | None = None  # speaker, kind of the previous sentence's quotation
@@ -284,7 +289,7 @@ def extract(
                 speaker, kind, chain = att.speaker, att.kind, list(att.chain)
                 off = st.start - s if att is whole and len(parts) > 1 else 0
                 mask = [(a + off, b + off) for a, b in att.spans]
-                if att.content is not None and not _OPEN_Q.match(sent):
+                if att.content is not None and not starts_quote:
                     cs, ce = att.content[0] + off, att.content[1] + off
                     if ce - cs >= 15:  # analyse only what is reported, not the framing clause
                         mask += [(0, cs), (ce, len(ptext))]
@@ -333,7 +338,13 @@ def extract(
                 st_val = Stance.OCCURRED  # "Officials confirmed 14 new cases", "the agency reported 97 cases"
             while ti < len(times) and times[ti].end <= st.start:
                 ti += 1
-            when = [t for t in times[ti:] if t.start >= s and t.end <= e]
+            when = []
+            for tk in range(ti, n_times):  # times are sorted by start
+                t = times[tk]
+                if t.start > e:
+                    break
+                if t.start >= s and t.end <= e:
+                    when.append(t)
             ms = [m for m in st.mentions if m.start >= s and m.end <= e]
             ents = [en for en in resolver.entities(ms) if not (en.kind == "org" and en.name in OUTLETS)]
             if speaker and kind in ("person", "organisation"):

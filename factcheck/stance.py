@@ -116,11 +116,19 @@ _ANNOUNCE_VERBS = frozenset(
 def _masked(text: str, mask: tuple[tuple[int, int], ...] | list[tuple[int, int]]) -> str:
     if not mask:
         return text
-    chars = list(text)
-    for s, e in mask:
-        for i in range(max(0, s), min(len(chars), e)):
-            chars[i] = " "
-    return "".join(chars)
+    n = len(text)
+    spans = sorted((max(0, s), min(n, e)) for s, e in mask if min(n, e) > max(0, s))
+    parts: list[str] = []
+    pos = 0
+    for s, e in spans:
+        if e <= pos:
+            continue
+        s = max(s, pos)
+        parts.append(text[pos:s])
+        parts.append(" " * (e - s))
+        pos = e
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 def _negated(text: str, s: int, e: int) -> bool:
