@@ -126,7 +126,8 @@ class MainScreen(Screen[None]):
         self._groups: dict[str, EventGroup] = {}
         self._articles: dict[str, Article] = {}
         self._started = False
-        self._progress: dict[Verdict, int] | None = None
+        self._progress: dict[Verdict, int] | None = None  # totals, kept up to date from _art_prog
+        self._art_prog: dict[str, dict[Verdict, int]] = {}  # per-article counts (list lines)
 
     # ------------------------------------------------------------------------------------------
     # Layout
@@ -235,6 +236,38 @@ class MainScreen(Screen[None]):
         return True
 
     # ------------------------------------------------------------------------------------------
+    # Progress counters: a decision changes one article's counts, so the totals are adjusted rather than
+    # recounted over every claim (1,000 articles: ~25 ms per keypress).
+
+    def article_progress(self, key: str) -> dict[Verdict, int]:
+        p = self._art_prog.get(key)
+        if p is None:
+            p = self._art_prog[key] = self.review.article_progress(key)
+        return p
+
+    def _recount(self, keys: set[str] | None) -> set[str]:
+        """Recount the given articles (None: all of them); returns the keys whose counts changed."""
+        if keys is None:
+            old = self._art_prog
+            self._art_prog = {}
+            self._progress = None
+            return {
+                a.key for a in self.review.corpus.articles if old.get(a.key) != self.article_progress(a.key)
+            }
+        changed = set()
+        for k in keys:
+            old = self._art_prog.pop(k, None)
+            new = self.article_progress(k)
+            if old != new:
+                changed.add(k)
+                if old is None:
+                    self._progress = None  # never counted: the totals are recounted
+                elif self._progress is not None:
+                    for v in Verdict:
+                        self._progress[v] += new[v] - old[v]
+        return changed
+
+    # ------------------------------------------------------------------------------------------
     # Filling widgets
 
     def _list_width(self, widget: OptionList) -> int:
@@ -249,35 +282,43 @@ class MainScreen(Screen[None]):
         width = self._list_width(lst)
         with self.app.batch_update():
             lst.set_options(
-                Option(lst.prompt_for(self._articles[k], self.review.article_progress(k), width))
-                for k in self.keys
+                Option(lst.prompt_for(self._articles[k], self.article_progress(k), width)) for k in self.keys
             )
+        self._key_index = {k: i for i, k in enumerate(self.keys)}
         lst.border_subtitle = f"{len(self.keys)}/{len(arts)}" if self.filter.active else str(len(arts))
 
-    def _update_article_prompts(self, keys: set[str] | None) -> None:
+    def _update_article_prompts(self, keys: set[str] | None, *, patch: bool = False) -> None:
+        """Redraw the lines of ``keys`` (None: all; ``patch``: only those whose text or style changed)."""
         lst = self.query_one(ArticleList)
         width = self._list_width(lst)
-        if keys is None:
+        if keys is None and patch:
+            keys = set(self.keys)
+        if keys is None:  # every line (the width changed)
             highlighted = lst.highlighted
             lst.set_options(
-                Option(lst.prompt_for(self._articles[k], self.review.article_progress(k), width))
-                for k in self.keys
+                Option(lst.prompt_for(self._articles[k], self.article_progress(k), width)) for k in self.keys
             )
             lst.highlighted = highlighted
             return
+        index = getattr(self, "_key_index", {})
         for k in keys:
-            if k in self.keys:
-                i = self.keys.index(k) if self.article is None or self.keys[self.art_i] != k else self.art_i
-                lst.replace_option_prompt_at_index(
-                    i, lst.prompt_for(self._articles[k], self.review.article_progress(k), width)
-                )
+            i = index.get(k)
+            if i is not None and i < len(self.keys) and self.keys[i] == k:
+                lst.set_prompt(i, lst.prompt_for(self._articles[k], self.article_progress(k), width))
 
-    def _fill_claims(self) -> None:
+    def _fill_claims(self, *, patch: bool = False) -> None:
+        """Fill the claim list; ``patch``: the same claims as shown, so only changed lines are redrawn."""
         cl = self.query_one(ClaimList)
         width = self._list_width(cl)
         dec = self.review.decision
-        cl.set_options(Option(cl.prompt_for(c, dec(c.id), width)) for c in self.claims)
-        if 0 <= self.claim_i < len(self.claims):
+        ids = [c.id for c in self.claims]
+        if patch and ids == getattr(self, "_shown_claims", None) and cl.option_count == len(ids):
+            for i, c in enumerate(self.claims):
+                cl.set_prompt(i, cl.prompt_for(c, dec(c.id), width))
+        else:
+            cl.set_options(Option(cl.prompt_for(c, dec(c.id), width)) for c in self.claims)
+        self._shown_claims = ids
+        if 0 <= self.claim_i < len(self.claims) and cl.highlighted != self.claim_i:
             cl.highlighted = self.claim_i
         a = self.article
         n_all = len(self.review.claims(a.key)) if a else 0
@@ -461,8 +502,11 @@ class MainScreen(Screen[None]):
 
     def _refresh_status(self) -> None:
         r = self.review
-        if self._progress is None:  # recounted only after a change (20,000 claims: ~10 ms)
-            self._progress = r.progress()
+        if self._progress is None:  # counted once, then adjusted by _recount
+            self._progress = dict.fromkeys(Verdict, 0)
+            for a in r.corpus.articles:
+                for v, n in self.article_progress(a.key).items():
+                    self._progress[v] += n
         prog = self._progress
         bits: list[Any] = [literal(r.path.name, "bold"), " "]
         if r.readonly:
@@ -601,10 +645,9 @@ class MainScreen(Screen[None]):
         try:
             result = fn(*args, **kw)
         except ReviewError as e:
+            self._recount(None)
             self.notify(str(e), severity="error", timeout=6)
             return None
-        finally:
-            self._progress = None
         if keys is True:
             keys = {self.keys[self.art_i]} if self.article else set()
         self.after_change(keys)  # type: ignore[arg-type]
@@ -614,7 +657,11 @@ class MainScreen(Screen[None]):
     def after_change(self, keys: set[str] | None, *, claim_id: str | None = None) -> None:
         cur = self.claim
         cid = claim_id or (cur.id if cur else None)
-        self._update_article_prompts(keys)
+        if keys is not None and self.article is not None:
+            keys = keys | {self.keys[self.art_i]}
+        # only the lines of articles whose counts changed (and the given ones: a new date, a new claim)
+        changed = self._recount(keys)
+        self._update_article_prompts(None if keys is None else changed | keys, patch=True)
         if self.article is not None:
             self.claims = self.visible_claims(self.keys[self.art_i])
             idx = next((j for j, c in enumerate(self.claims) if c.id == cid), None)
@@ -623,7 +670,7 @@ class MainScreen(Screen[None]):
             self.claim_i = min(self.claim_i, len(self.claims) - 1)
             if self.claims and self.claim_i < 0:
                 self.claim_i = 0
-        self._fill_claims()
+        self._fill_claims(patch=True)
         self._update_title()
         self._show_claim()
 

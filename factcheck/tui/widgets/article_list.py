@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from textual.content import Content
-from textual.widgets import OptionList
 
 from factcheck.model import Article, Verdict
 from factcheck.tui.fmt import clip, date_text, one_line
+from factcheck.tui.widgets.options import PatchableOptionList
 
 
-class ArticleList(OptionList):
+class ArticleList(PatchableOptionList):
     """Outlet, date (an unknown date flagged), reviewed count and title of each article."""
 
     HELP = (

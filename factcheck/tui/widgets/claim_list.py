@@ -6,14 +6,14 @@ from dataclasses import dataclass
 
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import OptionList
 
 from factcheck.model import Claim
 from factcheck.session import Decision
 from factcheck.tui.fmt import badge, clip, time_text
+from factcheck.tui.widgets.options import PatchableOptionList
 
 
-class ClaimList(OptionList):
+class ClaimList(PatchableOptionList):
     @dataclass
     class Resized(Message):
         """The list's width changed: its lines must be cut again."""
