@@ -61,7 +61,7 @@ def test_factcheck_in_tmux(seeds_copy: Path, tmp_path: Path):
         args += ["-e", f"{k}={v}"]
     t.run(*args, cmd)
     try:
-        screen = t.wait_for("reviewed")
+        screen = t.wait_for("reviewed", timeout=90)  # the batch is read first (slow on a busy machine)
         assert "Articles" in screen and "Claims" in screen
         assert "0/" in screen  # nothing reviewed yet
         t.run("send-keys", "-t", "fc", "c")
