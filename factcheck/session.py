@@ -243,31 +243,55 @@ class HistoryEntry:
     after: dict[str, Any] = field(default_factory=dict)
 
     def to_row(self) -> str:
+        """``[step, at, by, op, kind, key, before, after]``: positional, as history is the bulk of a long
+        session's file (schema 2 files written before this hold the same as an object with these keys)."""
         return encode_row(
+            [
+                self.step,
+                _iso(self.at),
+                self.by,
+                self.op,
+                self.kind,
+                self.key,
+                _jsonable(self.before),
+                _jsonable(self.after),
+            ]
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The entry as a JSON-able object with named fields."""
+        d: dict[str, Any] = _jsonable(
             {
                 "step": self.step,
-                "at": _iso(self.at),
+                "at": self.at,
                 "by": self.by,
                 "op": self.op,
                 "kind": self.kind,
                 "key": self.key,
-                "before": _jsonable(self.before),
-                "after": _jsonable(self.after),
             }
         )
+        d["before"], d["after"] = _jsonable(self.before), _jsonable(self.after)
+        return d
 
     @classmethod
     def from_row(cls, row: str) -> HistoryEntry:
-        d = json.loads(row)
+        v = json.loads(row)
+        if isinstance(v, list):
+            if len(v) != 8:
+                raise ValueError(f"a history row holds 8 values, not {len(v)}")
+            step, at, by, op, kind, key, before, after = v
+        else:
+            step, at, by, op, kind, key = (v[k] for k in ("step", "at", "by", "op", "kind", "key"))
+            before, after = v.get("before", {}), v.get("after", {})
         return cls(
-            int(d["step"]),
-            _from_iso(d["at"]) or utcnow(),
-            str(d["by"]),
-            str(d["op"]),
-            str(d["kind"]),
-            str(d["key"]),
-            dict(d.get("before", {})),
-            dict(d.get("after", {})),
+            int(step),
+            _from_iso(at) or utcnow(),
+            str(by),
+            str(op),
+            str(kind),
+            str(key),
+            dict(before),
+            dict(after),
         )
 
 
@@ -318,8 +342,8 @@ class SessionData:
         if not self.history:
             return 0
         try:
-            return int(json.loads(self.history[-1])["step"])
-        except (ValueError, KeyError, TypeError) as e:
+            return HistoryEntry.from_row(self.history[-1]).step
+        except (ValueError, KeyError, TypeError, AttributeError) as e:
             raise SessionCorrupt(f"the last history row is malformed ({type(e).__name__}: {e})") from None
 
     def history_entries(self) -> list[HistoryEntry]:
@@ -372,9 +396,12 @@ def _reviewer_name() -> str:
 # Encoding
 
 
-def encode_row(obj: dict[str, Any]) -> str:
-    """One JSON object on one line that is safe inside a TOML multi-line literal string."""
-    s = json.dumps(obj, ensure_ascii=False, separators=(", ", ": "))
+def encode_row(obj: dict[str, Any] | list[Any]) -> str:
+    """One compact JSON value on one line that is safe inside a TOML multi-line literal string.
+
+    Compact (no blanks after ``,`` and ``:``): tomllib's cost is per character of the file, all of it.
+    """
+    s = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
     if "'''" in s:  # would close the literal string; apostrophes occur only inside JSON strings
         s = s.replace("'", "\\u0027")
     if "\x7f" in s:  # DEL is not allowed in TOML literal strings; JSON leaves it raw
@@ -382,7 +409,7 @@ def encode_row(obj: dict[str, Any]) -> str:
     try:
         s.encode("utf-8")
     except UnicodeEncodeError:  # lone surrogates: keep them as JSON escapes
-        s = json.dumps(obj, ensure_ascii=True, separators=(", ", ": "))
+        s = json.dumps(obj, ensure_ascii=True, separators=(",", ":"))
     return s
 
 

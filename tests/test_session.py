@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import re
 import signal
@@ -188,9 +189,15 @@ def test_file_is_readable_toml(tmp_path: Path) -> None:
     assert doc["articles"]["dir/b c.txt"]["published"] == dt.date(2024, 2, 29)
     assert doc["integrity"]["decisions"] == 3
     # One line per decision, naming its claim id, verdict and note.
-    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if '"id": "c0000000001"' in ln]
-    assert len(lines) == 1 and '"verdict": "confirmed"' in lines[0] and '"note": "note 1"' in lines[0]
-    assert '"updated": "2025-03-01T09:30:00Z"' in lines[0]
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if '"id":"c0000000001"' in ln]
+    assert len(lines) == 1 and '"verdict":"confirmed"' in lines[0] and '"note":"note 1"' in lines[0]
+    assert '"updated":"2025-03-01T09:30:00Z"' in lines[0]
+    # One line per change: [step, at, by, op, kind, key, before, after].
+    hist = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.startswith("[2,")]
+    assert hist == [
+        '[2,"2025-03-01T09:30:00Z","alice","mark","decision","c0000000001",'
+        '{"verdict":"unreviewed"},{"verdict":"confirmed"}]'
+    ]
 
 
 def test_corrupt_file_names_line_column_and_backup_and_is_untouched(tmp_path: Path) -> None:
@@ -218,8 +225,8 @@ def test_bad_row_names_its_line(tmp_path: Path) -> None:
     path = tmp_path / "s.toml"
     sess.save(path, sample())
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    n = next(i for i, ln in enumerate(lines) if ln.startswith('{"id": "c0000000001"'))
-    lines[n] = lines[n].replace('"verdict": "confirmed"', '"verdict": confirmed"')
+    n = next(i for i, ln in enumerate(lines) if ln.startswith('{"id":"c0000000001"'))
+    lines[n] = lines[n].replace('"verdict":"confirmed"', '"verdict":confirmed"')
     path.write_text("".join(lines), encoding="utf-8")
     with pytest.raises(SessionCorrupt, match=rf": line {n + 1}, column \d+: bad decision row"):
         sess.load(path)
@@ -240,7 +247,7 @@ def test_truncated_file_is_detected_at_every_line_and_byte(tmp_path: Path) -> No
 def test_hand_edit_is_reported_and_can_be_accepted(tmp_path: Path) -> None:
     path = tmp_path / "s.toml"
     sess.save(path, sample())
-    text = path.read_text(encoding="utf-8").replace('"note": "note 1"', '"note": "edited by hand"')
+    text = path.read_text(encoding="utf-8").replace('"note":"note 1"', '"note":"edited by hand"')
     path.write_text(text, encoding="utf-8")
     with pytest.raises(SessionCorrupt, match="checksum"):
         sess.load(path)
@@ -524,9 +531,39 @@ def test_hand_edited_history_row_is_checked(tmp_path: Path) -> None:
     path = tmp_path / "s.toml"
     sess.save(path, sample())
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    n = next(i for i, ln in enumerate(lines) if ln.startswith('{"step": 2,'))
-    lines[n] = lines[n].replace('"by": "alice"', '"by": alice')
+    n = next(i for i, ln in enumerate(lines) if ln.startswith("[2,"))
+    lines[n] = lines[n].replace('"alice"', "alice", 1)
     text = re.sub(r'checksum = "[^"]*"', 'checksum = "skip"', "".join(lines))
     path.write_text(text, encoding="utf-8")
     with pytest.raises(SessionCorrupt, match=rf": line {n + 1}, column \d+: bad history row"):
         sess.load(path)
+
+
+def test_rows_written_before_compact_history_still_load_and_undo(tmp_path: Path) -> None:
+    """Schema 2 files first held history rows as objects, and blanks after , and : in every row."""
+    path = tmp_path / "s.toml"
+    sess.save(path, sample())
+    text = path.read_text(encoding="utf-8")
+    old = []
+    for ln in text.splitlines(keepends=True):
+        if ln.startswith("["):
+            try:
+                v = json.loads(ln)
+            except ValueError:
+                old.append(ln)
+                continue
+            keys = ("step", "at", "by", "op", "kind", "key", "before", "after")
+            ln = json.dumps(dict(zip(keys, v, strict=True)), separators=(", ", ": ")) + "\n"
+        elif ln.startswith("{"):
+            ln = json.dumps(json.loads(ln), ensure_ascii=False, separators=(", ", ": ")) + "\n"
+        old.append(ln)
+    old_text = re.sub(r'checksum = "[^"]*"', 'checksum = "skip"', "".join(old))
+    assert '{"step": 3, "at": ' in old_text and '{"id": "c0000000001", ' in old_text
+    path.write_text(old_text, encoding="utf-8")
+    back = sess.load(path)
+    same_entries = back.history_entries() == sample().history_entries()
+    assert same_entries and back.last_step() == 3
+    assert back.decisions == sample().decisions
+    sess.save(path, back)  # unchanged rows are written as they were read
+    assert '{"step": 3, "at": ' in path.read_text(encoding="utf-8")
+    assert sess.load(path).history_entries() == sample().history_entries()
