@@ -388,6 +388,7 @@ def _classify(tokens: list[str], i: int) -> str | None:
         lw in _FUTURE_WORDS
         or (lw in _FUTURE_IF_TO and nxt == "to")
         or (lw in ("set", "scheduled", "slated", "planned", "due") and nxt == "for")
+        or (lw == "due" and nxt in ("on", "by", "in"))
         or lw.endswith("'ll")
         or lw == "won't"
         or (lw == "to" and raw_next.isalpha() and nxt in _TO_VERBS)
@@ -638,8 +639,11 @@ def _month(m: re.Match[str], ctx: _Ctx) -> _Result | None:
 # ---- years, decades, centuries --------------------------------------------------------------
 
 
+_FY_WORDS = _ci(r"(?:fiscal|financial|calendar|budget|tax)\s+year|fiscal|calendar|model")
+
+
 @_rule(
-    rf"(?:(?<=\d{{4}}[-–])|(?<![\w$£€#.,/])(?<!\d-))(?:(?P<fy>{_ci('fiscal|calendar|model')}\s+|FY\s?))?(?P<year>{_YEAR_RE})(?P<s>s|'s)?"
+    rf"(?:(?<=\d{{4}}[-–])|(?<![\w$£€#.,/])(?<!\d-))(?:(?P<fy>{_FY_WORDS}\s+|FY\s?))?(?P<year>{_YEAR_RE})(?P<s>s|'s)?"
     r"(?![\w%]|[.,/:]\d|-(?!(?:1[6-9]|20)\d\d\b|\d\d\b)\d|\s*(?:%|percent|per cent))"
 )
 def _year(m: re.Match[str], ctx: _Ctx) -> _Result | None:
@@ -759,19 +763,53 @@ def _season(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     return "DATE", f"{idx_year(i)}-{code}", mod
 
 
+# ---- a day of the month alone: "on the 23rd", "the 30th of this month" ----------------------
+
+
+@_rule(
+    r"(?i:\bthe\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\s+of\s+(?P<rel>this|next|last|the)\s+month\b)"
+    r"|(?i:\b(?P<prep>on|by|until|till|since|before|after)\s+the\s+(?P<d2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))"
+    r"(?=\s*[.,;:)]|\s*$|\s+(?:and|or|at|when|in|of\s+the\s+month)\b)"
+)
+def _day_of_month(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    day = int(m["d"] or m["d2"])
+    if not re.search(r"(?i:1st|2nd|3rd|[04-9]th|1[0-9]th|2[1-3](?:st|nd|rd)|3[01](?:st|th))", m.group(0)):
+        return None  # "the 2th": not an ordinal
+    a = ctx.anchor
+    if a is None:
+        return "DATE", f"XXXX-XX-{day:02d}", None
+    if m["rel"]:
+        y, mo = _add_months(a, {"this": 0, "the": 0, "next": 1, "last": -1}[m["rel"].lower()])
+        d = _safe_date(y, mo, day)
+        return ("DATE", _fmt_date(d), None) if d else None
+    # the nearest such day; the previous or next one when the clause points that way
+    tense = _tense(ctx.text, m.end("prep") + 1, m.end())  # the preposition is context: "due on"
+    days = [x for k in (-2, -1, 0, 1, 2) if (x := _safe_date(*_add_months(a, k), day)) is not None]
+    if tense == "FUT":
+        d = min((x for x in days if x >= a), default=None)
+    elif tense == "PAST":
+        d = max((x for x in days if x <= a), default=None)
+    else:
+        d = min(days, key=lambda x: abs((x - a).days), default=None)
+    if d is None:
+        return None
+    ctx.last_ref = d
+    return "DATE", _fmt_date(d), None
+
+
 # ---- quarters, halves ------------------------------------------------------------------------
 
 _Q_PREFIX = r"(?:the|its|a|their|his|her|this|that|our)\s+(?:(?:latest|flat|same|current|fiscal|calendar|recent|strong|weak|year-earlier|year-ago)\s+)*"
 
 
 @_rule(
-    rf"(?i:\b(?:(?P<rel0>this|last|next)\s+year['’]s\s+|{_Q_PREFIX})?(?:(?P<y1>{_YEAR_RE})\s+)?(?:fiscal\s+)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter\b"
+    rf"(?i:\b(?:(?P<rel0>this|last|next)\s+year['’]s\s+|(?P<y0>{_YEAR_RE})['’]s\s+|{_Q_PREFIX})?(?:(?P<y1>{_YEAR_RE})\s+)?(?:fiscal\s+)?(?P<o>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter\b"
     rf"(?:\s+(?:of\s+)?(?:(?:fiscal|calendar)\s+)?(?P<y2>{_YEAR_RE})\b|\s+of\s+(?P<rel>this|last|next)\s+year\b)?)"
     rf"|\bQ(?P<q>[1-4])(?:\s*(?P<y3>{_YEAR_RE}))?\b"
 )
 def _quarter_rule(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     q = int(m["q"]) if m["q"] else _ORDINALS[m["o"].lower()]
-    y = m["y1"] or m["y2"] or m["y3"]
+    y = m["y0"] or m["y1"] or m["y2"] or m["y3"]
     prefix = m.group(0).lower()
     ago = "year-earlier" in prefix or "year-ago" in prefix
     if y:
@@ -1705,7 +1743,7 @@ def _rule_windows(
 
 
 _TOKEN_RE = re.compile(r"[A-Za-z]{3,}|\d+|\b[QqHh][1-4]\b")
-_DIGIT_CTX = re.compile(r"\s?(?:[aApP]\.?[mM]\b|[:/-]\d)|s\b")
+_DIGIT_CTX = re.compile(r"\s?(?:[aApP]\.?[mM]\b|[:/-]\d)|s\b|(?:st|nd|rd|th)\b")
 _WIN_LEFT = 35
 _WIN_RIGHT = 25
 _TRIGGER_WORDS = {
@@ -1743,6 +1781,7 @@ _RULE_KINDS = {
     "_the_quarter": "quarter",
     "_year_quarter": "quarter",
     "_half": "half quarter",
+    "_day_of_month": "digit",
     "_rel_unit": "unit weekend",
     "_end_of": "endof",
     "_deictic": "deictic",

@@ -415,6 +415,39 @@ def test_conjoined_days(text: str, phrase: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("The vote was held on the 10th.", "the 10th", "2024-05-10"),
+        ("The vote will be held on the 10th.", "the 10th", "2024-06-10"),
+        ("The payment is due on the 1st.", "the 1st", "2024-06-01"),
+        ("Results arrive after the 20th.", "the 20th", "2024-05-20"),
+        ("He came on the 31st.", "the 31st", "2024-03-31"),  # April has no 31st
+        ("The deadline is the 30th of this month.", "the 30th of this month", "2024-05-30"),
+        ("The deadline is the 5th of next month.", "the 5th of next month", "2024-06-05"),
+        # fiscal years and quarters named with the year
+        ("The fiscal year 2023 budget passed.", "fiscal year 2023", "2023"),
+        ("Output fell in 2023's final quarter.", "2023's final quarter", "2023-Q4"),
+        ("Sales rose in the final quarter of 2022.", "the final quarter of 2022", "2022-Q4"),
+    ],
+)
+def test_days_of_month_and_fiscal_years(text: str, phrase: str, expected: str) -> None:
+    assert value(text, phrase, D(2024, 5, 16)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("He lives on the 2nd floor.", "2nd"),
+        ("The 3rd Division moved north.", "3rd"),
+        ("It was his 25th birthday.", "25th"),
+        ("She came 3rd in the race.", "3rd"),
+    ],
+)
+def test_ordinals_that_are_no_days(text: str, phrase: str) -> None:
+    assert untagged(text, phrase, D(2024, 5, 16))
+
+
+@pytest.mark.parametrize(
     ("text", "phrase"),
     [
         ("Talks began on May 3 and 4 people died.", "4"),
