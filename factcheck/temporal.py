@@ -1681,6 +1681,7 @@ _LEADING_PREP = re.compile(r"(?i:(?:on|in|at|during|by|until|till|since|for|from
 _DAY_RELATION_BEFORE = re.compile(
     r"(?i:\bthe\s+(?:(?P<rel>week|weekend)\s+of|day\s+(?P<rel2>before|after))\s+)$"
 )
+_COMPARED_QUARTER = re.compile(r"(?i:year[- ](?:ago|earlier))")
 _YEAR_AGO_RE = re.compile(r"(?i:^(?:a|one) year (?:ago|earlier)$|^year[- ](?:earlier|ago)$)")
 
 
@@ -1857,6 +1858,10 @@ def _tag_cached(text: str, anchor: dt.date | None) -> tuple[TimeRef, ...]:
             r = ref
         if re.match(r"\d{4}-Q\d$", r.value):
             last_quarter = r
+            if _COMPARED_QUARTER.search(r.text):
+                # "the year-ago quarter" is the comparison: the quarter reported is a year later
+                y, q = r.value.split("-Q")
+                last_quarter = TimeRef(r.start, r.end, r.text, r.type, f"{int(y) + 1}-Q{q}", r.mod)
         elif last_quarter is not None and anchor is not None and r.start - last_quarter.end < 1500:
             # earnings reports: "a year earlier" / "year-ago" compare with the same quarter a year back
             y, q = last_quarter.value.split("-Q")

@@ -414,6 +414,22 @@ def test_conjoined_days(text: str, phrase: str, expected: str) -> None:
     assert value(text, phrase, D(2024, 5, 16)) == expected
 
 
+def test_year_ago_quarter_does_not_chain() -> None:
+    """A comparison quarter ("the year-ago quarter") is not the quarter being reported: later
+    "year-ago" references still go back one year from the reported quarter, not two."""
+    text = (
+        "Net income rose 20% in the third quarter. Sales were flat in the year-ago quarter. "
+        "The year-ago results were restated, and costs were lower than a year ago."
+    )
+    got = [(t.text, t.value) for t in tag(text, D(2024, 11, 1))]
+    assert got == [
+        ("the third quarter", "2024-Q3"),
+        ("the year-ago quarter", "2023-Q3"),
+        ("year-ago", "2023-Q3"),
+        ("a year ago", "2023-Q3"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "phrase", "expected"),
     [
