@@ -177,27 +177,35 @@ class Decision:
     @classmethod
     def from_row(cls, article: str, d: dict[str, Any], row: str | None = None) -> Decision:
         get = d.get
-        ev = get("evidence")
-        cf = get("conflicts")
         up = get("updated")
-        when = None
-        if up:
-            when = _fromiso(up) if isinstance(up, str) else _utc(up)
-            if when is not None and when.tzinfo is not dt.UTC:
+        if not up:
+            when = None
+        elif type(up) is str:
+            when = _fromiso(up)
+            if when.tzinfo is not dt.UTC:
                 when = _utc(when)
-        note, text = get("note", ""), get("text", "")
+        else:
+            when = _utc(up)
+        if "evidence" in d or "conflicts" in d or "dismissed" in d:  # the rarer fields
+            ev, cf = get("evidence"), get("conflicts")
+            evidence = tuple(str(x) for x in ev) if ev else ()
+            conflicts = tuple(dict(c) for c in cf) if cf else ()
+            dismissed = bool(get("dismissed", False))
+        else:
+            evidence, conflicts, dismissed = (), (), False
+        cid, note, text = d["id"], get("note", ""), get("text", "")
         dec = cls(
-            str(d["id"]),
+            cid if type(cid) is str else str(cid),
             article,
             text if type(text) is str else str(text),
             _VERDICTS[get("verdict", "unreviewed")],
             get("superseded_by") or None,
             note if type(note) is str else str(note),
-            tuple(str(x) for x in ev) if ev else (),
-            bool(get("dismissed", False)),
+            evidence,
+            dismissed,
             get("reviewer"),
             when,
-            tuple(dict(c) for c in cf) if cf else (),
+            conflicts,
         )
         dec._row = row
         return dec
@@ -655,16 +663,19 @@ def _check_integrity(
     verify_sum: bool = True,
 ) -> None:
     integ = doc.get("integrity")
-    end_line = text.count("\n") + 1
+
+    def end_line() -> int:  # counted only for an error message: 15 MB are worth not counting
+        return text.count("\n") + 1
+
     if not isinstance(integ, dict):
         raise SessionCorrupt(
-            f"{where}: line {end_line}, column 1: the file ends before its [integrity] table: it is truncated"
+            f"{where}: line {end_line()}, column 1: the file ends before its [integrity] table: it is truncated"
         )
     for name, have in counts.items():
         want = integ.get(name)
         if want != have:
             raise SessionCorrupt(
-                f"{where}: line {end_line}, column 1: holds {have} {name} but [integrity] says {want}:"
+                f"{where}: line {end_line()}, column 1: holds {have} {name} but [integrity] says {want}:"
                 " the file is truncated or damaged"
             )
     checksum = integ.get("checksum")
@@ -680,7 +691,7 @@ def _check_integrity(
         return
     pos = text.rfind("\n[integrity]\n")
     if not isinstance(checksum, str) or pos < 0:
-        raise SessionCorrupt(f"{where}: line {end_line}, column 1: [integrity] has no checksum")
+        raise SessionCorrupt(f"{where}: line {end_line()}, column 1: [integrity] has no checksum")
     if raw is not None:
         rpos = raw.rfind(b"\n[integrity]\n")
         digest = _crc(raw[:rpos])
@@ -697,7 +708,12 @@ def _check_integrity(
 def _rows(block: Any) -> list[str]:
     if not isinstance(block, str):
         raise TypeError("rows must be a string")
-    return [r for r in block.split("\n") if r]
+    rows = block.split("\n")
+    if rows[-1] == "":  # as written: every row ends with a newline
+        rows.pop()
+    if "" in rows:  # blank lines left by a hand edit
+        rows = [r for r in rows if r]
+    return rows
 
 
 def _from_doc_v2(doc: dict[str, Any], text: str, where: str, raw: bytes | None = None) -> SessionData:
