@@ -77,6 +77,8 @@ MAIN_BINDINGS = [
     Binding("R", "write_report", "Write report", id="write-report", show=False),
 ]
 
+EVENT_LINES = 30  # other reports listed in the event panel
+
 MUTATING = {
     "mark",
     "supersede",
@@ -481,7 +483,8 @@ class MainScreen(Screen[None]):
                     (art.published if art and art.published else dt.date.max, o.article_key, o, art)
                 )
             others.sort(key=lambda t: (t[0], t[1], t[2].start))
-            for pub, _k, o, art in others:
+            more = len(others) - EVENT_LINES
+            for pub, _k, o, art in others[:EVENT_LINES]:
                 v = self.verdict(o.id)
                 lines.append(
                     Content.assemble(
@@ -498,6 +501,8 @@ class MainScreen(Screen[None]):
                         literal(clip(o.text, 160)),
                     )
                 )
+            if more > 0:  # a big event would cost a long wrap on every move: the groups screen has them all
+                lines.append(Content.styled(f"… and {more} more (g: groups screen)", "$text-muted"))
         return Content("\n").join(lines)
 
     def _refresh_status(self) -> None:
