@@ -461,13 +461,48 @@ def _tense(text: str, start: int, end: int, short: bool = False) -> str | None:
             continue
         if c:
             return c
+        if short and _scheduled_present(ltoks, k):
+            return "FUT"
     for k, t in enumerate(rtoks):
         if t in _BOUNDARY:
             break
         c = _classify(rtoks, k)
         if c:
             return c
+        if short and _scheduled_present(rtoks, k):
+            return "FUT"
     return weak
+
+
+_SCHEDULED_VERBS = frozenset(
+    """meet meets resume resumes go goes begin begins travel travels arrive arrives leave leaves
+    hold holds host hosts sign signs convene convenes testify testifies decide decides open opens
+    close closes fly flies take takes announce announces unveil unveils start play face return
+    visit vote""".split()
+)
+
+
+def _scheduled_present(tokens: list[str], i: int) -> bool:
+    """A present-tense event verb ("Talks resume Tuesday", "Voters go to the polls on Sunday"):
+    with a bare weekday, news uses it for what is scheduled."""
+    w = tokens[i]
+    if w.lower() not in _SCHEDULED_VERBS or w[0].isupper():
+        return False
+    prev = tokens[i - 1].lower() if i > 0 else ""
+    nxt = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
+    # "the vote", "to meet", "did not go", "could open", "the start of": no present-tense verb
+    return (
+        prev not in _DETERMINERS
+        and prev not in _NOT_PRESENT_BEFORE
+        and not prev.endswith("'s")
+        and nxt != "of"
+    )
+
+
+_NOT_PRESENT_BEFORE = frozenset(
+    """to did didn't not never could might may must should can would will shall cannot
+    of for in on at by with from""".split()
+)
 
 
 # --------------------------------------------------------------------------------------------

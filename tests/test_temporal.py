@@ -414,6 +414,23 @@ def test_conjoined_days(text: str, phrase: str, expected: str) -> None:
     assert value(text, phrase, D(2024, 5, 16)) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        # a present-tense event verb with a bare weekday is a schedule
+        ("Talks resume Tuesday.", "Tuesday", "2024-05-21"),
+        ("Voters go to the polls on Sunday.", "Sunday", "2024-05-19"),
+        ("He and the premier meet separately Monday with envoys.", "Monday", "2024-05-20"),
+        # ... not when the word is a noun or not a present tense
+        ("On Wednesday, Ricardo Alarcon, head of the assembly, spoke.", "Wednesday", "2024-05-15"),
+        ("The vote on Monday was close.", "Monday", "2024-05-13"),
+        ("The leaders did not meet on Monday.", "Monday", "2024-05-13"),
+    ],
+)
+def test_present_tense_schedule(text: str, phrase: str, expected: str) -> None:
+    assert value(text, phrase, D(2024, 5, 16)) == expected  # a Thursday
+
+
 def test_year_ago_quarter_does_not_chain() -> None:
     """A comparison quarter ("the year-ago quarter") is not the quarter being reported: later
     "year-ago" references still go back one year from the reported quarter, not two."""
