@@ -445,6 +445,13 @@ def _tense(text: str, start: int, end: int, short: bool = False) -> str | None:
     rtoks = _WORD_RE.findall(text[end : end + 100])[:8]
     # the word right after the expression can decide first: "Wednesday's ruling"
     if text[end : end + 2] in ("'s", "’s"):
+        # "Wednesday's ruling" is past, unless its own clause looks ahead: "Sunday's election
+        # will decide", "Friday's vote is expected to pass"
+        for k, t in enumerate(rtoks[:6]):
+            if t in _BOUNDARY:
+                break
+            if _classify(rtoks, k) == "FUT" and t.lower() != "to":
+                return "FUT"
         return "PAST"
     if _DEADLINE_BEFORE.search(left[-60:]):
         return "FUT"

@@ -420,6 +420,9 @@ def test_conjoined_days(text: str, phrase: str, expected: str) -> None:
         # a present-tense event verb with a bare weekday is a schedule
         ("Talks resume Tuesday.", "Tuesday", "2024-05-21"),
         ("Voters go to the polls on Sunday.", "Sunday", "2024-05-19"),
+        # a possessive weekday is past unless its own clause looks ahead
+        ("Sunday's election will decide the presidency.", "Sunday", "2024-05-19"),
+        ("Officials will review Monday's ruling.", "Monday", "2024-05-13"),
         ("He and the premier meet separately Monday with envoys.", "Monday", "2024-05-20"),
         # ... not when the word is a noun or not a present tense
         ("On Wednesday, Ricardo Alarcon, head of the assembly, spoke.", "Wednesday", "2024-05-15"),
