@@ -1513,6 +1513,12 @@ def _thanksgiving(y: int) -> dt.date:
     return first_thu + dt.timedelta(weeks=3)
 
 
+def _election_day(y: int) -> dt.date:
+    """US Election Day: the Tuesday after the first Monday of November."""
+    d = dt.date(y, 11, 2)
+    return d + dt.timedelta(days=(1 - d.weekday()) % 7)
+
+
 _HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
     "christmas eve": lambda y: dt.date(y, 12, 24),
     "christmas day": lambda y: dt.date(y, 12, 25),
@@ -1524,12 +1530,13 @@ _HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
     "valentine's day": lambda y: dt.date(y, 2, 14),
     "thanksgiving day": _thanksgiving,
     "thanksgiving": _thanksgiving,
+    "election day": _election_day,
 }
 
 
 @_rule(
     r"\b(?P<h>Christmas Eve|Christmas Day|Christmas|New Year['’]s Eve|New Year['’]s Day|Independence Day|Halloween|"
-    rf"Valentine['’]s Day|Thanksgiving Day|Thanksgiving)\b(?:,?\s+(?P<y>{_YEAR_RE})\b)?"
+    rf"Valentine['’]s Day|Thanksgiving Day|Thanksgiving|Election Day)\b(?:,?\s+(?P<y>{_YEAR_RE})\b)?"
 )
 def _holiday(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     name = m["h"].lower().replace("’", "'")
@@ -1836,7 +1843,7 @@ _RULE_KINDS = {
     "_set": "every setadv",
     "_rate": "unit",
     "_time": "digit deictic",
-    "_holiday": "holiday",
+    "_holiday": "holiday unit",
     "_weekend": "weekend",
     "_the_year": "unit",
     "_spoken_year": "spoken",

@@ -434,6 +434,20 @@ def test_present_tense_schedule(text: str, phrase: str, expected: str) -> None:
     assert value(text, phrase, D(2024, 5, 16)) == expected  # a Thursday
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase", "anchor", "expected"),
+    [
+        ("It will be a theme from now to Election Day.", "Election Day", D(1998, 10, 26), "1998-11-03"),
+        ("Turnout on Election Day 2020 was high.", "Election Day 2020", D(2024, 5, 16), "2020-11-03"),
+        ("The fireworks on New Year's Day drew crowds.", "New Year's Day", D(2024, 1, 3), "2024-01-01"),
+        ("Stores close early on Christmas Eve.", "Christmas Eve", D(2024, 12, 20), "2024-12-24"),
+        ("Thanksgiving falls late this year.", "Thanksgiving", D(2024, 10, 1), "2024-11-28"),
+    ],
+)
+def test_holidays(text: str, phrase: str, anchor: dt.date, expected: str) -> None:
+    assert value(text, phrase, anchor) == expected
+
+
 def test_year_ago_quarter_does_not_chain() -> None:
     """A comparison quarter ("the year-ago quarter") is not the quarter being reported: later
     "year-ago" references still go back one year from the reported quarter, not two."""
