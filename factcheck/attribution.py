@@ -277,7 +277,7 @@ def _forward_np(text: str, pos: int) -> tuple[str, int] | None:
 
 
 def _tokens(text: str) -> list[tuple[str, int, int]]:
-    return [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    return [(m[0], *m.span()) for m in _TOKEN.finditer(text)]
 
 
 _POSSESSIVE_OUTLET = re.compile(r"^(?P<o>[A-Z][\w.\- ]*?)[’']s?\s+\S")
@@ -327,7 +327,7 @@ def _walk_np(toks: list[tuple[str, int, int]], j: int) -> int:
 
 def _sentence_subject(text: str) -> tuple[str, int, int] | None:
     """The noun phrase that opens a sentence ("Labour union IG Metall rejected ... and said")."""
-    toks = [(x.group(0), x.start(), x.end()) for x in _TOKEN.finditer(text, 0, min(len(text), 120))]
+    toks = [(x[0], *x.span()) for x in _TOKEN.finditer(text, 0, min(len(text), 120))]
     i = 0
     while i < len(toks) and (
         _np_token(toks[i][0])
@@ -471,7 +471,7 @@ def attribute(text: str) -> Attribution | None:
         any_say = True
         t, s, e = vm.group(0), vm.start(), vm.end()
         ws = max(0, s - 200)
-        toks = [(x.group(0), x.start(), x.end()) for x in _TOKEN.finditer(text, ws, s)]
+        toks = [(x[0], *x.span()) for x in _TOKEN.finditer(text, ws, s)]
         toks.append((t, s, e))
         k = len(toks) - 1
         if (

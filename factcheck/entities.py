@@ -194,7 +194,7 @@ def mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]
             base, _ = _strip_possessive(word)
             pieces = [[(base, sm.start(), sm.start() + len(base))]]
         else:
-            toks = [(t.group(0), t.start(), t.end()) for t in _TOKEN.finditer(text, sm.start(), sm.end())]
+            toks = [(t[0], *t.span()) for t in _TOKEN.finditer(text, sm.start(), sm.end())]
             pieces = _pieces(toks)
         prev_nation: str | None = None
         for piece in pieces:
@@ -205,7 +205,8 @@ def mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]
             if mention.kind == "place" and mention.text in _COUNTRIES:
                 prev_nation = mention.text
             out.append(mention)
-    out.sort(key=lambda x: x.start)
+    if refs:  # the other mentions come in text order
+        out.sort(key=lambda x: x.start)
     return out
 
 
@@ -335,6 +336,9 @@ class Resolver:
                         self.orgs[tok] = m.text if self.orgs.get(tok, m.text) == m.text else ""
         self._token_index: dict[str, list[str]] = {}
         self._single_cache: dict[str, str | None] = {}
+        # entity() depends only on these fields of a mention; entities are never mutated, so one article's
+        # repeated mentions ("Putin" in every other sentence) share one Entity
+        self._entity_cache: dict[tuple[str, str, str | None, str | None, bool], Entity | None] = {}
         for p in self.persons:
             for tok in p.split():
                 if tok[0].isupper() and len(tok) > 1:
@@ -395,6 +399,16 @@ class Resolver:
         return cands[0] if len(cands) == 1 else None
 
     def entity(self, m: Mention) -> Entity | None:
+        key = (m.kind, m.text, m.nation, m.role, m.initial)
+        try:
+            return self._entity_cache[key]
+        except KeyError:
+            pass
+        ent = self._entity(m)
+        self._entity_cache[key] = ent
+        return ent
+
+    def _entity(self, m: Mention) -> Entity | None:
         if m.kind == "compound":
             return None
         if m.kind == "ref":

@@ -152,6 +152,9 @@ _NEG_OCCURRED = re.compile(r"(?:did\s+not|didn[’']t|never)\b", re.I)
 _LEAD_NOT = re.compile(r"^\s+(?:not\s+)?")
 _UNCONFIRMED_GATE = re.compile(r"confirm|comment|verif|rumo|unconfirm|disclos|reveal")
 _DENIED_GATE = re.compile(r"den[iy]|refut|rebuff|disput|reject|dismiss|ruled|no plan|false")
+_EITHER_GATE = re.compile(
+    f"{_UNCONFIRMED_GATE.pattern}|{_DENIED_GATE.pattern}"
+)  # one scan for most sentences
 
 
 def _valid_occurred(t: str, m: re.Match[str]) -> bool:
@@ -204,10 +207,11 @@ def classify(
     "announced"/"confirmed" (a planned event then becomes ``announced``)."""
     t = _masked(text, mask)
     tl = t.lower()
-    if _UNCONFIRMED_GATE.search(tl) and _UNCONFIRMED.search(tl):
-        return Stance.UNCONFIRMED, 1
-    if _DENIED_GATE.search(tl) and _DENIED.search(tl):
-        return Stance.DENIED, -1
+    if _EITHER_GATE.search(tl):
+        if _UNCONFIRMED_GATE.search(tl) and _UNCONFIRMED.search(tl):
+            return Stance.UNCONFIRMED, 1
+        if _DENIED_GATE.search(tl) and _DENIED.search(tl):
+            return Stance.DENIED, -1
     lowered = len(tl) == len(t)  # lower() keeps offsets for nearly all text
     for m in _CUES_LOWER.finditer(tl) if lowered else _CUES.finditer(t):
         kind = m.lastgroup
