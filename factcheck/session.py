@@ -14,22 +14,26 @@ Layout (schema 2)::
     fingerprint = "0e4d18a6a51cbb1a"
     published = 2024-03-19          # only when the reviewer set it
     decisions = '''
-    {"id": "c7e7fa1f4ff", "verdict": "confirmed", "note": "...", "reviewer": "alice", "updated": "...", "text": "..."}
+    {"id":"c7e7fa1f4ff","verdict":"confirmed","note":"...","reviewer":"alice","updated":"...","text":"..."}
     '''
     [history]
     rows = '''
-    {"step": 1, "at": "...", "by": "alice", "op": "mark", "kind": "decision", "key": "c7e7fa1f4ff", "before": {...}, "after": {...}}
+    [1,"2025-03-01T09:30:00Z","alice","mark","decision","c7e7fa1f4ff",{"verdict":"unreviewed"},{"verdict":"confirmed"}]
     '''
     [integrity]                     # always the last table: a cut file has none
     decisions = 1 ... checksum = "crc32:..."
 
-Decisions and history are one JSON object per line inside a TOML literal string: still one readable,
-diffable line per decision or change, but tomllib parses such a block with one ``str.index`` call, while a
-TOML table per decision costs ~30 us each (20,000 decisions: ~0.7 s to load instead of ~0.1 s; see
-``bench/session.py``). History rows are kept encoded and decoded only when asked for.
+Decisions and history are one compact JSON value per line inside a TOML literal string (a decision is an
+object, a history row ``[step, at, by, op, kind, key, before, after]``; files from before hold history
+rows as objects, still read): one readable, diffable line per decision or change, where a TOML table per
+decision costs ~30 us each to parse (20,000 decisions: ~0.7 s). tomllib still checks every character of a
+literal string one by one (~12 ns each, ~170 ms for 15 MB), so ``parse_toml`` hands tomllib the file with
+each row block replaced by a marker and checks the blocks against TOML's rules for them itself (same
+result as tomllib.loads, proven in ``_parse_blocks_apart``; anything unusual falls back to the plain
+parse). History rows are kept encoded and decoded only when asked for.
 
-Saving is atomic (verify by parsing back, temp file + fsync + ``os.replace`` + fsync of the folder), keeps
-the last ``BACKUPS`` versions, refuses to clobber a file changed on disk by someone else, and a
+Saving is atomic (verify by parsing back: tomllib on the structure, TOML's rules on the blocks; temp file,
+fsync, ``os.replace``, fsync of the folder), keeps the last ``BACKUPS`` versions, refuses to clobber a file changed on disk by someone else, and a
 ``SessionLock`` (``fcntl.flock`` on ``<session>.lock``) keeps a second running instance from writing.
 """
 
@@ -558,10 +562,91 @@ def _row_error(text: str, row: str, e: Exception, where: str, what: str) -> str:
     return f"{where}: line {line}, column {col}: bad {what} row ({reason})"
 
 
+def parse_toml(text: str, raw: bytes | None = None) -> dict[str, Any]:
+    """``tomllib.loads(text)``, with the same result and errors, without tomllib's per-character scan of
+    the row blocks (15 MB of them take ~170 ms) — see ``_parse_blocks_apart``."""
+    doc = _parse_blocks_apart(text, raw)
+    return doc if doc is not None else tomllib.loads(text)
+
+
+_OPEN, _CLOSE = "= '''\n", "\n'''\n"
+
+
+def _parse_blocks_apart(text: str, raw: bytes | None) -> dict[str, Any] | None:
+    """Parse a session whose row blocks are laid out as factcheck writes them; None when it cannot tell.
+
+    Each candidate block (``= '''`` and a newline, up to the next newline ``'''`` newline) is replaced by
+    a marker that occurs nowhere in the file, and tomllib parses that skeleton. A marker that comes back as
+    the entire value of a row block (``articles.<key>.decisions`` or ``history.rows``) was a multi-line
+    literal string opened by the ``'''`` just before it (its value would otherwise hold those quotes).
+    TOML's only rules for the inside of such a string: it ends at the first ``'''`` (one or two more
+    quotes would join it), and it holds no control character but tab and newline. The file holds no such
+    character at all (checked on its bytes), no block holds ``'''`` and each is followed by a newline
+    before its closing quotes: so tomllib reads each block of the whole file as exactly its text, the
+    parse goes on from the same place as in the skeleton, and the skeleton's document with the blocks put
+    back is what tomllib.loads(text) returns. Anything else (a hand edit that moved things about, a
+    marker in the wrong place, any error) goes back to a plain tomllib.loads of the whole text.
+    """
+    if "\r" in text:  # tomllib turns CRLF into LF first; not written by factcheck
+        return None
+    if raw is None:
+        raw = text.encode("utf-8", "surrogatepass")
+    if len(raw.translate(None, _ILLEGAL_BYTES)) != len(raw):
+        return None
+    nonce = f"factcheck-block-{os.urandom(8).hex()}-"
+    if nonce in text:
+        return None
+    parts: list[str] = []
+    bodies: list[str] = []
+    pos = 0
+    find = text.find
+    while (i := find(_OPEN, pos)) >= 0:
+        start = i + len(_OPEN)
+        end = find(_CLOSE, start)
+        if end <= start:
+            return None
+        body = text[start : end + 1]  # with its last newline, as tomllib returns it
+        if "'''" in body:
+            return None
+        parts.append(text[pos:start])
+        parts.append(f"{nonce}{len(bodies)}\n")
+        bodies.append(body)
+        pos = end + 1
+    if not bodies:
+        return None
+    parts.append(text[pos:])
+    try:
+        doc = tomllib.loads("".join(parts))
+    except tomllib.TOMLDecodeError:
+        return None
+    holders: list[tuple[dict[str, Any], str]] = []
+    articles = doc.get("articles")
+    if isinstance(articles, dict):
+        holders.extend(
+            (v, "decisions") for v in articles.values() if isinstance(v, dict) and "decisions" in v
+        )
+    history = doc.get("history")
+    if isinstance(history, dict) and "rows" in history:
+        holders.append((history, "rows"))
+    if len(holders) != len(bodies):
+        return None
+    seen = set()
+    for table, name in holders:
+        marker = table[name]
+        if not (isinstance(marker, str) and marker.startswith(nonce) and marker.endswith("\n")):
+            return None
+        n = marker[len(nonce) : -1]
+        if not n.isdigit() or f"{nonce}{int(n)}\n" != marker or int(n) >= len(bodies):
+            return None
+        seen.add(int(n))
+        table[name] = bodies[int(n)]
+    return doc if len(seen) == len(bodies) else None
+
+
 def loads(text: str, where: str = "session", raw: bytes | None = None) -> SessionData:
     """Parse and check a session. Raises SessionError (SessionCorrupt with file, line and column)."""
     try:
-        doc = tomllib.loads(text)
+        doc = parse_toml(text, raw)
     except tomllib.TOMLDecodeError as e:
         raise SessionCorrupt(_toml_error(e, text, where)) from None
     if not doc:

@@ -152,6 +152,11 @@ def test_roundtrip_any_unicode_and_verdicts(tmp_path: Path, notes, article, revi
     assert path.read_text(encoding="utf-8") == text
     # save checks the rendered file without re-scanning the row blocks: a full tomllib parse agrees.
     sess.verify(text, back)
+    # load reads the row blocks apart from the rest, with the same result as tomllib.
+    fast = sess._parse_blocks_apart(text, None)
+    assert (fast is not None or not (data.history or data.decisions)) and sess.parse_toml(
+        text
+    ) == tomllib.loads(text)
 
 
 @pytest.mark.parametrize(
@@ -567,3 +572,47 @@ def test_rows_written_before_compact_history_still_load_and_undo(tmp_path: Path)
     sess.save(path, back)  # unchanged rows are written as they were read
     assert '{"step": 3, "at": ' in path.read_text(encoding="utf-8")
     assert sess.load(path).history_entries() == sample().history_entries()
+
+
+def _parse_both(text: str) -> tuple[object, object]:
+    def run(fn):
+        try:
+            return fn(text)
+        except tomllib.TOMLDecodeError as e:
+            return ("error", str(e))
+
+    return run(sess.parse_toml), run(tomllib.loads)
+
+
+BLOCK = "'''"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"schema = 2\n[articles.a]\ndecisions = {BLOCK}\n{{}}\n{BLOCK}\n[history]\nrows = {BLOCK}\n[1]\n[2]\n{BLOCK}\n",
+        # an opener inside a comment, a basic string, or another table's literal string
+        f"# x = {BLOCK}\n[history]\nrows = {BLOCK}\n[1]\n{BLOCK}\n",
+        f'[history]\nrows = """\nx = {BLOCK}\nabc\n{BLOCK}\n"""\n',
+        f"[extra]\nv = {BLOCK}\nabc\n{BLOCK}\n[history]\nrows = {BLOCK}\n[1]\n{BLOCK}\n",
+        f"[history]\nrows = {BLOCK}\n[1]\n{BLOCK}\n[history2]\nrows = {BLOCK}\nx\n{BLOCK}\n",
+        # contents TOML refuses or reads differently: control characters, CRLF, extra quotes, no closing
+        f"[history]\nrows = {BLOCK}\n[1]\x01\n{BLOCK}\n",
+        f"[history]\r\nrows = {BLOCK}\r\n[1]\r\n{BLOCK}\r\n",
+        f"[history]\nrows = {BLOCK}\n[1]\n''{BLOCK}\n",
+        f"[history]\nrows = {BLOCK}\n[1]'{BLOCK}\n",
+        f"[history]\nrows = {BLOCK}\n[1]\n",
+        f"[history]\nrows = {BLOCK}\n{BLOCK}\n",
+        f"[history]\nrows = {BLOCK}\n[1]\n{BLOCK}\nrows = 3\n",
+        f"[articles.a]\ndecisions = {BLOCK}\n{{}}\n{BLOCK}\n[articles.a]\nx = 1\n",
+    ],
+)
+def test_parse_toml_reads_like_tomllib(text: str) -> None:
+    fast, full = _parse_both(text)
+    assert fast == full
+
+
+def test_parse_toml_skips_the_block_scan_on_files_factcheck_wrote(tmp_path: Path) -> None:
+    text = sess.dumps(sample())
+    doc = sess._parse_blocks_apart(text, None)
+    assert doc is not None and doc == tomllib.loads(text)
