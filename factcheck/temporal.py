@@ -1726,7 +1726,7 @@ def _extend_prefix(text: str, ref: TimeRef) -> TimeRef:
 # Public API
 # --------------------------------------------------------------------------------------------
 
-_LEADING_PREP = re.compile(r"(?i:(?:on|in|at|during|by|until|till|since|for|from|within|after|before)\s+)")
+_LEADING_PREP = re.compile(r"(?i:(?:on|in|at|during|by|until|till|since|for|from|within|after|before|of)\s+)")
 _DAY_RELATION_BEFORE = re.compile(
     r"(?i:\bthe\s+(?:(?P<rel>week|weekend)\s+of|day\s+(?P<rel2>before|after))\s+)$"
 )
@@ -1946,6 +1946,8 @@ def _tag_cached(text: str, anchor: dt.date | None) -> tuple[TimeRef, ...]:
                     p.start, r.end, text[p.start : r.end], "DATE", f"{r.value}-{tail.group(1)}", p.mod
                 )
                 result.pop()
+        if result and r.type == "DATE" and not re.search(r"\d{4}|(?i:last|next|this)", r.text):
+            r = _range_end(text, result[-1], r)
         lead = _LEADING_PREP.match(r.text)
         if lead and lead.end() < len(r.text):
             st = r.start + lead.end()
@@ -1959,6 +1961,32 @@ def _tag_cached(text: str, anchor: dt.date | None) -> tuple[TimeRef, ...]:
             result.append(second)
             prev_end = skip_to = second.end
     return tuple(result)
+
+
+_MONTH_NAME = re.compile(rf"\b{_MONTH_RE}")
+_RANGE_START = re.compile(r"(?i:\b(?:from|between)\s+(?:the\s+)?)$")
+_RANGE_LINK = re.compile(r"\s*,?\s*(?:to|and|through|until|till|-|–)\s*")
+
+
+def _range_end(text: str, prev: TimeRef, r: TimeRef) -> TimeRef:
+    """The second date of "from March 3 to April 5" / "between May 1 and June 3" without a year
+    of its own takes the year that puts it at or after the first date."""
+    pv = re.fullmatch(r"(\d{4})-(\d\d)(?:-(\d\d))?", prev.value)
+    rv = re.fullmatch(r"(\d{4})-(\d\d)(?:-(\d\d))?", r.value)
+    if pv is None or rv is None or prev.type != "DATE" or not _RANGE_LINK.fullmatch(text, prev.end, r.start):
+        return r
+    if not (_MONTH_NAME.search(prev.text) and _MONTH_NAME.search(r.text)):
+        return r  # "Friday and Thursday", "Friday to December's figures"
+    if not _RANGE_START.search(text, max(0, prev.start - 12), prev.start) and not re.fullmatch(
+        r"\s*(?:-|–|through)\s*", text[prev.end : r.start]
+    ):
+        return r  # a list of dates, not a range
+    y = int(pv.group(1))
+    if (rv.group(2), rv.group(3) or "") < (pv.group(2), pv.group(3) or ""):
+        y += 1
+    if y == int(rv.group(1)) or (rv.group(3) and _safe_date(y, int(rv.group(2)), int(rv.group(3))) is None):
+        return r
+    return TimeRef(r.start, r.end, r.text, r.type, f"{y}{r.value[4:]}", r.mod)
 
 
 _MONTH_DAY_TEXT = re.compile(rf"(?:{_MONTH_RE})\s+{_DAY_RE}$|{_DAY_RE}\s+(?:of\s+)?(?:{_MONTH_RE})$")

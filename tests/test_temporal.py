@@ -448,6 +448,27 @@ def test_holidays(text: str, phrase: str, anchor: dt.date, expected: str) -> Non
     assert value(text, phrase, anchor) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        # the end of a range takes the year that puts it after its start
+        ("Sales rose between May 1 and June 3.", "June 3", "2024-06-03"),
+        ("The fair ran from Dec. 28 to Jan. 3.", "Jan. 3", "2024-01-03"),
+        ("The fair ran from Dec. 28 to Jan. 3.", "Dec. 28", "2023-12-28"),
+        ("Talks lasted from March 3 to April 5.", "April 5", "2024-04-05"),
+        # ... but a list of days is no range
+        ("Statements were made Friday and Thursday.", "Thursday", "2024-05-16"),
+    ],
+)
+def test_date_ranges(text: str, phrase: str, expected: str) -> None:
+    assert value(text, phrase, D(2024, 5, 16)) == expected
+
+
+def test_leading_of_is_not_in_the_span() -> None:
+    t = find("Revenue fell in the first nine months of the year.", "the year", D(2024, 11, 1))
+    assert (t.text, t.value) == ("the year", "2024")
+
+
 def test_year_ago_quarter_does_not_chain() -> None:
     """A comparison quarter ("the year-ago quarter") is not the quarter being reported: later
     "year-ago" references still go back one year from the reported quarter, not two."""
