@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
@@ -53,12 +55,32 @@ class ArticleView(VerticalScroll):
         if article is not None and current is not None:
             self.call_after_refresh(self._scroll_claim_into_view, article.text, current.start, current.end)
 
+    _starts_key: tuple[int, int] | None = None
+    _starts: tuple[int, ...] = ()
+
+    def _line_starts(self, text: str, width: int) -> tuple[int, ...]:
+        """Offset in ``text`` where each wrapped line starts, wrapped once per article and width (each
+        move used to wrap the text up to the claim twice)."""
+        key = (id(text), width)
+        if key != self._starts_key:
+            plain = sanitize(text)
+            starts, pos = [], 0
+            for line in Content(plain).wrap(width):
+                found = plain.find(line.plain, pos) if line.plain else -1
+                if found < 0:  # an empty line (or folded whitespace): it starts where we are
+                    found = pos
+                starts.append(found)
+                pos = found + len(line.plain)
+            self._starts_key, self._starts = key, tuple(starts)
+        return self._starts
+
     def _scroll_claim_into_view(self, text: str, start: int, end: int) -> None:
         width = self.scrollable_content_region.width
         if width <= 0:
             return
-        top = max(0, len(Content(sanitize(text[:start])).wrap(width)) - 1)
-        bottom = max(top, len(Content(sanitize(text[:end])).wrap(width)) - 1)
+        starts = self._line_starts(text, width)
+        top = max(0, bisect_right(starts, start) - 1)
+        bottom = max(top, bisect_right(starts, max(start, end - 1)) - 1)
         height = self.scrollable_content_region.height
         if top >= self.scroll_y and bottom < self.scroll_y + height:
             return
