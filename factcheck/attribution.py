@@ -120,8 +120,15 @@ _NEG_SPEECH = re.compile(
 
 
 _SAY_RE = re.compile(r"\b(?:" + trie_pattern(SAY_VERBS) + r")\b")
-_INTERVIEW_GATE = re.compile(r"interview|comment|statement|remark|told")
-_NEG_GATE = re.compile(r"confirm|deny|comment|respond|disclose|reveal")
+_INTERVIEW_GATE = ("interview", "comment", "statement", "remark", "told")  # substrings the pattern needs
+_NEG_GATE = ("confirm", "deny", "comment", "respond", "disclose", "reveal")
+
+
+def _has_any(low: str, words: tuple[str, ...]) -> bool:
+    for w in words:  # noqa: SIM110 (a plain loop is faster than any() over a generator)
+        if w in low:
+            return True
+    return False
 
 
 @dataclass(slots=True)
@@ -434,7 +441,7 @@ def attribute(text: str) -> Attribution | None:
     ):
         if gate and gate not in low:
             continue
-        if rx is _INTERVIEW and not _INTERVIEW_GATE.search(low):
+        if rx is _INTERVIEW and not _has_any(low, _INTERVIEW_GATE):
             continue
         for m in rx.finditer(text):
             got = _forward_np(text, m.end())
@@ -517,7 +524,7 @@ def attribute(text: str) -> Attribution | None:
                 (reporters if src.kind in ("outlet", "media") else speakers).append(src)
                 spans.append((m3.start(), m3.end()))
                 verb = verb or "said"
-    if not speakers and pronoun is None and _NEG_GATE.search(low):
+    if not speakers and pronoun is None and _has_any(low, _NEG_GATE):
         m4 = _NEG_SPEECH.search(text)
         if m4:
             toks4 = _tokens(text[: m4.start()])

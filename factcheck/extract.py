@@ -127,11 +127,22 @@ def checkworthiness(
     Questions, boilerplate, first-person chatter and pure opinion score low; named entities,
     figures, dates, attribution and a reported event (occurred/planned/denied...) score high.
     """
+    return _cw_finish(_cw_features(text, n_times, n_entities, attributed, quote_speaker), event)
+
+
+# what checkworthiness knows before the stance: the score so far and the terms still to apply
+_CwFeatures = tuple[float, bool, int, bool, bool, bool, int]
+
+
+def _cw_features(
+    text: str, n_times: int, n_entities: int | None, attributed: bool, quote_speaker: bool
+) -> _CwFeatures | None:
+    """None for a sentence too short to be a claim."""
     n = text.count(" ") + 1
     if n < 5:
-        return 0.05
+        return None
     score = 0.2
-    if text.rstrip("\"”’' )").endswith("?"):
+    if "?" in text and text.rstrip("\"”’' )").endswith("?"):
         score -= 0.35
     if n_entities is None:
         n_entities = len(re.findall(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-zA-Z’'-]+", text))
@@ -155,14 +166,24 @@ def checkworthiness(
         score += 0.12
     if attributed:
         score += 0.1
+    judgement = quote_speaker and not has_num and n_entities <= 1
+    first_person = _FIRST_PERSON.match(text) is not None and n_entities == 0
+    return score, quote_speaker, n_op, judgement, first_person, boiler, n
+
+
+def _cw_finish(f: _CwFeatures | None, event: Stance | None) -> float:
+    """The score once the stance is known (the terms applied in a fixed order: identical floats)."""
+    if f is None:
+        return 0.05
+    score, quote_speaker, n_op, judgement, first_person, boiler, n = f
     if event is not None and event is not Stance.STATED:
         score += 0.03 if event is Stance.HYPOTHETICAL else 0.12
     if quote_speaker:
         score += 0.08
     score -= 0.2 * min(2, n_op)
-    if quote_speaker and event is Stance.STATED and not has_num and n_entities <= 1:
+    if judgement and event is Stance.STATED:
         score -= 0.15  # a quoted judgement ("This verdict is a travesty," he said)
-    if _FIRST_PERSON.match(text) and n_entities == 0:
+    if first_person:
         score -= 0.1
     if boiler:
         score -= 0.4
@@ -310,32 +331,6 @@ def extract(
             is_quote = quoted_len >= 3 or continuing
             if speaker is None and continuing and prev_quote_speaker is not None:
                 speaker, kind = prev_quote_speaker
-            reported = att is not None and (att.verb is not None or att.pronoun is not None)
-            announce = att is not None and att.verb in stance._ANNOUNCE_VERBS
-            st_val, polarity = stance.classify(
-                ptext, reported=reported or is_quote, announce=announce, mask=mask
-            )
-            if st.title and st_val is Stance.STATED:
-                # headline grammar: "Putin to visit China" is planned, "Quake kills 41" occurred
-                body = _HEADLINE_SOURCE.sub("", ptext)
-                to, pres = _HEADLINE_TO.search(body), _HEADLINE_PRESENT.search(body)
-                # "Rail workers to strike": the -s word right before "to" is a plural subject, not a verb
-                if to and (pres is None or to.end() < pres.end() or body[pres.end() :].startswith(" to ")):
-                    st_val = Stance.PLANNED
-                elif pres:
-                    st_val = Stance.OCCURRED
-            if att is not None and att.verb in _DENY_VERBS and att.speaker is not None:
-                st_val, polarity = Stance.DENIED, -1  # "The ministry denied that troops had crossed"
-            elif att is not None and att.verb in attribution.COMMISSIVE_VERBS and st_val is Stance.STATED:
-                st_val = Stance.PLANNED  # "Putin has vowed to respond"
-            elif (
-                st_val is Stance.STATED
-                and att is not None
-                and att.verb in _TALLY_VERBS
-                and att.content is not None
-                and _TALLY.match(sent, att.content[0])
-            ):
-                st_val = Stance.OCCURRED  # "Officials confirmed 14 new cases", "the agency reported 97 cases"
             while ti < len(times) and times[ti].end <= st.start:
                 ti += 1
             when = []
@@ -353,14 +348,45 @@ def extract(
                     speaker, kind = canon, "person"
                 elif kind == "person" and " " not in speaker and resolver.orgs.get(speaker):
                     kind = "organisation"  # "United have not commented" after "Manchester United"
-            score = checkworthiness(
-                ptext,
-                len(when),
-                n_entities=len(ents),
-                attributed=speaker is not None,
-                event=st_val,
-                quote_speaker=is_quote and speaker is not None,
+            feats = _cw_features(
+                ptext, len(when), len(ents), speaker is not None, is_quote and speaker is not None
             )
+            # the stance only matters for a claim that is kept: skip it when even the best stance
+            # (an event: +0.12) leaves the sentence under min_score (stance is not used as context)
+            if _cw_finish(feats, Stance.OCCURRED) < min_score:
+                st_val, polarity = Stance.STATED, 1
+            else:
+                reported = att is not None and (att.verb is not None or att.pronoun is not None)
+                announce = att is not None and att.verb in stance._ANNOUNCE_VERBS
+                st_val, polarity = stance.classify(
+                    ptext, reported=reported or is_quote, announce=announce, mask=mask
+                )
+                if st.title and st_val is Stance.STATED:
+                    # headline grammar: "Putin to visit China" is planned, "Quake kills 41" occurred
+                    body = _HEADLINE_SOURCE.sub("", ptext)
+                    to, pres = _HEADLINE_TO.search(body), _HEADLINE_PRESENT.search(body)
+                    # "Rail workers to strike": the -s word right before "to" is a plural subject, not a verb
+                    if to and (
+                        pres is None or to.end() < pres.end() or body[pres.end() :].startswith(" to ")
+                    ):
+                        st_val = Stance.PLANNED
+                    elif pres:
+                        st_val = Stance.OCCURRED
+                if att is not None and att.verb in _DENY_VERBS and att.speaker is not None:
+                    st_val, polarity = Stance.DENIED, -1  # "The ministry denied that troops had crossed"
+                elif att is not None and att.verb in attribution.COMMISSIVE_VERBS and st_val is Stance.STATED:
+                    st_val = Stance.PLANNED  # "Putin has vowed to respond"
+                elif (
+                    st_val is Stance.STATED
+                    and att is not None
+                    and att.verb in _TALLY_VERBS
+                    and att.content is not None
+                    and _TALLY.match(sent, att.content[0])
+                ):
+                    st_val = (
+                        Stance.OCCURRED
+                    )  # "Officials confirmed 14 new cases", "the agency reported 97 cases"
+            score = _cw_finish(feats, st_val)
             sent_claims.append(
                 Claim(
                     id="",

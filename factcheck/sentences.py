@@ -48,12 +48,15 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", low))
 
 
+_LINE = re.compile(r"[^\n]+")
+
+
 def split_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
     """Yield (start, end) of each sentence in text[start:end], trimmed of surrounding space."""
     end = len(text) if end is None else end
     # A line break always ends a sentence (headlines, datelines, list items, paragraphs).
-    for line in re.finditer(r"[^\n]+", text[start:end]):
-        yield from _split_line(text, start + line.start(), start + line.end())
+    for line in _LINE.finditer(text, start, end):
+        yield from _split_line(text, line.start(), line.end())
 
 
 MAX_QUOTE_SPAN = 400  # a quotation longer than this is split into sentences (speaker inherited in extract)
