@@ -33,8 +33,9 @@ result as tomllib.loads, proven in ``_parse_blocks_apart``; anything unusual fal
 parse). History rows are kept encoded and decoded only when asked for.
 
 Saving is atomic (verify by parsing back: tomllib on the structure, TOML's rules on the blocks; temp file,
-fsync, ``os.replace``, fsync of the folder), keeps the last ``BACKUPS`` versions, refuses to clobber a file changed on disk by someone else, and a
-``SessionLock`` (``fcntl.flock`` on ``<session>.lock``) keeps a second running instance from writing.
+fsync, ``os.replace``, fsync of the folder), keeps the last ``BACKUPS`` versions, refuses to clobber a
+file changed on disk by someone else, and a ``SessionLock`` (``fcntl.flock`` on ``<session>.lock``) keeps
+a second running instance from writing.
 """
 
 from __future__ import annotations
