@@ -696,7 +696,8 @@ def _year(m: re.Match[str], ctx: _Ctx) -> _Result | None:
             return None
         return "DATE", str(y // 10), None
     nxt = re.match(r"\s+([a-z]+)", after)
-    if nxt and not m["fy"]:
+    prefixed = re.search(r"(?i:\b(?:pre|post)-)$", ctx.text[max(0, m.start() - 5) : m.start()])
+    if nxt and not m["fy"] and not prefixed:  # "post-1959 politics" is a year
         w = nxt.group(1)
         if (
             w.endswith("s")
@@ -1948,6 +1949,18 @@ def _tag_cached(text: str, anchor: dt.date | None) -> tuple[TimeRef, ...]:
                 result.pop()
         if result and r.type == "DATE" and not re.search(r"\d{4}|(?i:last|next|this)", r.text):
             r = _range_end(text, result[-1], r)
+        if (
+            result
+            and result[-1].type == "TIME"
+            and r.type == "DATE"
+            and re.fullmatch(r"\d{4}-\d\d-\d\d", r.value)
+            and _MONTH_NAME.search(r.text)
+            and re.fullmatch(r",?\s+(?:on\s+)?", text[result[-1].end : r.start])
+        ):
+            # "until 5 p.m. EST Nov. 9": one point in time on that day
+            p = result.pop()
+            clock = p.value.split("T", 1)[1] if "T" in p.value else ""
+            r = TimeRef(p.start, r.end, text[p.start : r.end], "TIME", f"{r.value}T{clock}", p.mod)
         lead = _LEADING_PREP.match(r.text)
         if lead and lead.end() < len(r.text):
             st = r.start + lead.end()

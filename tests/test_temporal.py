@@ -464,6 +464,21 @@ def test_date_ranges(text: str, phrase: str, expected: str) -> None:
     assert value(text, phrase, D(2024, 5, 16)) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase", "typ", "expected"),
+    [
+        ("The offer expires at 5 p.m. EST Nov. 9.", "5 p.m. EST Nov. 9", "TIME", "2024-11-09T17:00"),
+        ("It runs until 5 p.m. EST, Nov. 6, 2023.", "5 p.m. EST, Nov. 6, 2023", "TIME", "2023-11-06T17:00"),
+        ("He left at 6 a.m. on May 3.", "6 a.m. on May 3", "TIME", "2024-05-03T06:00"),
+        ("The post-1959 politics split families.", "1959", "DATE", "1959"),
+        ("Pre-2008 rules applied.", "2008", "DATE", "2008"),
+    ],
+)
+def test_time_with_date_and_prefixed_years(text: str, phrase: str, typ: str, expected: str) -> None:
+    t = find(text, phrase, D(2024, 5, 16))
+    assert (t.text, t.type, t.value) == (phrase, typ, expected)
+
+
 def test_leading_of_is_not_in_the_span() -> None:
     t = find("Revenue fell in the first nine months of the year.", "the year", D(2024, 11, 1))
     assert (t.text, t.value) == ("the year", "2024")
