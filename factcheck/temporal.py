@@ -1113,7 +1113,7 @@ _DEICTIC = {
 
 
 @_rule(
-    r"(?i:\b(?P<w>right now|now|currently|current|nowadays|at present|presently|these days|at the moment|the present(?!\s+\w+ing\b)|"
+    r"(?i:\b(?P<w>right now|now|currently|current|nowadays|at present|presently|these days|at the moment|this (?:[a-z]+ )?moment(?!\s+of\b)|the present(?!\s+\w+ing\b)|"
     r"recent years|recently|recent|(?:in )?the past(?!\s+(?:few|several|two|three|four|five|six|seven|eight|nine|ten|\d|year|month|week|decade|day|quarter|century))|formerly|lately|"
     r"the (?:near |distant )?future|future|soon|(?-i:Previously)|the (?:near|long|short) term|the long run|a later date)\b)"
 )
@@ -1121,6 +1121,8 @@ def _deictic(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     w = re.sub(r"\s+", " ", m["w"].lower())
     if w.startswith("in the past"):
         w = "the past"
+    if w.startswith("this ") and w.endswith(" moment"):
+        w = "at the moment"  # "at this crucial moment"
     if w == "the past" and _QUANTITY_AFTER.match(ctx.text, m.end()):
         return None  # "the past twenty years" is a duration
     if w in ("current", "future", "recent"):

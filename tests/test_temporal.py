@@ -472,6 +472,7 @@ def test_date_ranges(text: str, phrase: str, expected: str) -> None:
         ("He left at 6 a.m. on May 3.", "6 a.m. on May 3", "TIME", "2024-05-03T06:00"),
         ("The post-1959 politics split families.", "1959", "DATE", "1959"),
         ("Pre-2008 rules applied.", "2008", "DATE", "2008"),
+        ("He would not travel at this crucial moment.", "this crucial moment", "DATE", "PRESENT_REF"),
     ],
 )
 def test_time_with_date_and_prefixed_years(text: str, phrase: str, typ: str, expected: str) -> None:
@@ -527,6 +528,7 @@ def test_days_of_month_and_fiscal_years(text: str, phrase: str, expected: str) -
         ("The 3rd Division moved north.", "3rd"),
         ("It was his 25th birthday.", "25th"),
         ("She came 3rd in the race.", "3rd"),
+        ("This moment of truth arrived.", "moment"),
     ],
 )
 def test_ordinals_that_are_no_days(text: str, phrase: str) -> None:
