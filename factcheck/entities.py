@@ -376,11 +376,16 @@ class Resolver:
             return hits[0] if len(set(hits)) == 1 else None
         if len(tok) >= 5:
             low = tok.casefold()
+            n = len(low)
+            # ratio <= 100 * (1 - |len difference| / total length): skip keys that cannot reach 88
             cands = {
                 p
                 for key, ps in self._token_index.items()
                 for p in ps
-                if len(key) >= 5 and key[0] == low[0] and fuzz.ratio(low, key) >= 88
+                if len(key) >= 5
+                and key[0] == low[0]
+                and abs(len(key) - n) <= 0.125 * (len(key) + n)
+                and fuzz.ratio(low, key) >= 88
             }
             if len(cands) == 1:
                 return cands.pop()

@@ -98,7 +98,7 @@ _SPLIT_AT = re.compile(
 )
 _QUOTE_CHARS = '"“”'
 _QUOTED = re.compile(r"[“\"]([^“”\"]+)[”\"]")
-_OPEN_Q = re.compile(r"^[\"“‘']")
+_OPEN_QUOTE_CHARS = ('"', "“", "‘", "'")
 _PRONOUN_KIND = {
     "he": ("person",),
     "she": ("person",),
@@ -108,7 +108,10 @@ _PRONOUN_KIND = {
 
 
 def claim_id(article_key: str, text: str, occurrence: int) -> str:
-    norm = " ".join(text.split()).casefold()
+    return _claim_id(article_key, " ".join(text.split()).casefold(), occurrence)
+
+
+def _claim_id(article_key: str, norm: str, occurrence: int) -> str:
     h = hashlib.blake2b(f"{article_key}\0{norm}\0{occurrence}".encode(), digest_size=5).hexdigest()
     return f"c{h}"
 
@@ -255,6 +258,8 @@ def _quote_words(text: str) -> int:
 
 def _open_quote_after(text: str) -> bool:
     """True when a quotation opened in this sentence is still open at its end."""
+    if '"' not in text and "“" not in text:
+        return False
     return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
@@ -283,7 +288,7 @@ def extract(
     for st in sents:
         sent = text[st.start : st.end]
         whole = attribution.attribute(sent)
-        starts_quote = bool(_OPEN_Q.match(sent))
+        starts_quote = sent[:1] in _OPEN_QUOTE_CHARS
         quoted_len = _quote_words(sent)
         if in_open_quote and st.line != prev_line and not starts_quote:
             in_open_quote, pending = False, []  # a new paragraph without a quote mark: the quotation ended
@@ -412,10 +417,14 @@ def extract(
                 last_by_kind[c.speaker_kind] = c.speaker
                 if c.speaker_kind == "person":
                     last_person = c.speaker
-        if not any(c.speaker_kind == "person" for c in sent_claims):
-            persons = [en.name for c in sent_claims for en in c.entities if en.kind == "person"]
-            if persons and whole is None:
-                last_person = persons[0]
+        if whole is None:
+            for c in sent_claims:
+                if c.speaker_kind == "person":
+                    break
+            else:
+                persons = [en.name for c in sent_claims for en in c.entities if en.kind == "person"]
+                if persons:
+                    last_person = persons[0]
         first = sent_claims[0]
         if was_open:
             # inside a quotation opened earlier: its speaker, once named, is every part's speaker
@@ -432,16 +441,11 @@ def extract(
             pending = list(sent_claims) if first.speaker is None else []
         # who speaks in a quotation that follows: the speaker of a quotation, or of reported speech
         # ("Brooks said the outbreak was preventable." then '"We are urging every parent..."')
-        quote_sp = next(
-            (
-                (c.speaker, c.speaker_kind)
-                for c in sent_claims
-                if c.speaker
-                and c.speaker_kind in ("person", "organisation")
-                and (c.quote or whole is not None)
-            ),
-            None,
-        )
+        quote_sp: tuple[str, str] | None = None
+        for c in sent_claims:
+            if c.speaker and c.speaker_kind in ("person", "organisation") and (c.quote or whole is not None):
+                quote_sp = (c.speaker, c.speaker_kind)
+                break
         prev_quote_speaker = quote_sp if quote_sp else (prev_quote_speaker if continuing else None)
         prev_line = st.line
         claims.extend(sent_claims)
@@ -453,7 +457,7 @@ def extract(
         norm = " ".join(c.text.split()).casefold()
         occ = seen[norm]
         seen[norm] += 1
-        c.id = claim_id(article.key, c.text, occ)
+        c.id = _claim_id(article.key, norm, occ)
         out.append(c)
     return out
 
