@@ -640,8 +640,9 @@ def _month(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     bare = not rel and not m["year"] and not m["ry"]
     if bare:
         after = ctx.text[m.end() : m.end() + 12]
-        if re.match(r"\s+(?:for|of|on|against|to|in)\s+(?:the\s+)?[A-Z]", after):
-            return None  # "March for Life", "March on Washington"
+        guard = re.match(r"\s+(?:for|of|on|against|to|in)\s+(?:the\s+)?(?P<w>[A-Z][a-z]*\.?)", after)
+        if m["mon"] in ("March", "May") and guard and not _MONTH_NAME.fullmatch(guard["w"]):
+            return None  # "March for Life", "March on Washington"; not "November to March"
     if bare and _TITLE_BEFORE.search(ctx.text[max(0, m.start() - 12) : m.start()]):
         return None  # "Mrs. May", "Mr. March": names
     if m["mon"] == "May" and bare:

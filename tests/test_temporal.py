@@ -480,6 +480,29 @@ def test_time_with_date_and_prefixed_years(text: str, phrase: str, typ: str, exp
     assert (t.text, t.type, t.value) == (phrase, typ, expected)
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("The season runs from November to March.", "November", "2024-11"),
+        ("The season runs from November to March.", "March", "2025-03"),
+        ("We met in June in Paris.", "June", "2023-06"),
+    ],
+)
+def test_month_before_a_capitalised_word(text: str, phrase: str, expected: str) -> None:
+    assert value(text, phrase, D(2024, 5, 16)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("The March for Life drew crowds.", "March"),
+        ("They joined the March on Washington.", "March"),
+    ],
+)
+def test_march_as_a_name(text: str, phrase: str) -> None:
+    assert untagged(text, phrase, D(2024, 5, 16))
+
+
 def test_leading_of_is_not_in_the_span() -> None:
     t = find("Revenue fell in the first nine months of the year.", "the year", D(2024, 11, 1))
     assert (t.text, t.value) == ("the year", "2024")
