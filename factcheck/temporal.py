@@ -417,7 +417,7 @@ def _classify(tokens: list[str], i: int) -> str | None:
             return None
     if prev in _PASSIVE_AUX:
         return None
-    if prev in _DETERMINERS and lw.endswith("ed"):
+    if prev in _DETERMINERS and prev not in ("that", "which") and lw.endswith("ed"):
         return None  # an adjective: "a still unspecified date", "the armed forces"
     return "PAST"
 

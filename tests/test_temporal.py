@@ -492,6 +492,11 @@ def test_month_before_a_capitalised_word(text: str, phrase: str, expected: str) 
     assert value(text, phrase, D(2024, 5, 16)) == expected
 
 
+def test_relative_that_with_past_verb_is_past() -> None:
+    text = "He is a suspect in shootings that injured doctors in November."
+    assert value(text, "November", D(2024, 5, 6)) == "2023-11"
+
+
 @pytest.mark.parametrize(
     ("text", "phrase"),
     [
