@@ -1173,7 +1173,7 @@ def _deictic_day(m: re.Match[str], ctx: _Ctx) -> _Result | None:
 
 
 @_rule(
-    rf"(?:\b(?P<rel>{_ci('this past|this coming|this|last|next|coming|past|on')})\s+)?\b(?P<wd>{_WEEKDAY_RE})(?P<pl>s)?\b"
+    rf"(?:\b(?P<rel>{_ci('the previous|the following|this past|this coming|this|last|next|coming|past|on')})\s+)?\b(?P<wd>{_WEEKDAY_RE})(?P<pl>s)?\b"
     rf"(?:\s+(?P<p>{_ci('morning|afternoon|evening|night')})(?P<pl2>s)?\b)?"
 )
 def _weekday(m: re.Match[str], ctx: _Ctx) -> _Result | None:
@@ -1186,7 +1186,12 @@ def _weekday(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     a = ctx.anchor
     if a is None:
         return "DATE", f"XXXX-WXX-{wd + 1}", None
-    if rel in ("last", "past", "this past"):
+    if rel in ("the previous", "the following"):
+        # anaphoric: the weekday before/after the day last talked about ("down 4.5% from the
+        # previous Friday" after Friday's close)
+        ref = ctx.last_ref or a
+        d = _weekday_date(wd, ref, "last" if rel == "the previous" else "next")
+    elif rel in ("last", "past", "this past"):
         d = _weekday_date(wd, a, "last")
     elif rel in ("next", "coming", "this coming"):
         d = _weekday_date(wd, a, "next")

@@ -492,6 +492,30 @@ def test_month_before_a_capitalised_word(text: str, phrase: str, expected: str) 
     assert value(text, phrase, D(2024, 5, 16)) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        (
+            "The index fell on Friday, down 4.5% from the previous Friday.",
+            "the previous Friday",
+            "2024-05-03",
+        ),
+        (
+            "The deal was signed on May 3 and approved the following Monday.",
+            "the following Monday",
+            "2024-05-06",
+        ),
+        (
+            "He arrived the previous Tuesday.",
+            "the previous Tuesday",
+            "2024-05-14",
+        ),  # no date before: the anchor
+    ],
+)
+def test_anaphoric_weekdays(text: str, phrase: str, expected: str) -> None:
+    assert value(text, phrase, D(2024, 5, 16)) == expected
+
+
 def test_relative_that_with_past_verb_is_past() -> None:
     text = "He is a suspect in shootings that injured doctors in November."
     assert value(text, "November", D(2024, 5, 6)) == "2023-11"
