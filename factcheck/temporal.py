@@ -1000,7 +1000,9 @@ def _rel_unit(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         if ref is None:
             return None
         off = 1 if rel == "the following" else -1
-        return "DATE", _rel_value(unit, off, ref), None
+        val = _rel_value(unit, off, ref)
+        _note_value(ctx, val)
+        return "DATE", val, None
     a = ctx.anchor
     off = {
         "this": 0,
@@ -1032,7 +1034,17 @@ def _rel_unit(m: re.Match[str], ctx: _Ctx) -> _Result | None:
             "century": "XX",
         }[unit]
         return "DATE", val, mod
-    return "DATE", _rel_value(unit, off, a), mod
+    val = _rel_value(unit, off, a)
+    _note_value(ctx, val)  # "last year ..., down from the year before"
+    return "DATE", val, mod
+
+
+def _note_value(ctx: _Ctx, val: str) -> None:
+    """Remember a year or month value as the reference for later anaphora."""
+    if re.fullmatch(r"\d{4}", val):
+        ctx.note(int(val))
+    elif re.fullmatch(r"\d{4}-\d\d", val):
+        ctx.note(int(val[:4]), int(val[5:]))
 
 
 @_rule(

@@ -516,6 +516,11 @@ def test_anaphoric_weekdays(text: str, phrase: str, expected: str) -> None:
     assert value(text, phrase, D(2024, 5, 16)) == expected
 
 
+def test_year_before_counts_from_last_year() -> None:
+    text = "Tourism earned $300 million last year, down from $450 million the year before."
+    assert value(text, "the year before", D(1998, 9, 7)) == "1996"
+
+
 def test_relative_that_with_past_verb_is_past() -> None:
     text = "He is a suspect in shootings that injured doctors in November."
     assert value(text, "November", D(2024, 5, 6)) == "2023-11"
