@@ -312,6 +312,7 @@ class Resolver:
         self.role: dict[str, str] = {}
         self._alias: dict[str, str] = {}
         self._non_initial: set[str] = set()
+        self._processed: dict[str, str] = {}  # person name -> rapidfuzz's default_process of it
         self._single_person: set[str] = set()
         for m in all_mentions:
             if m.kind in ("person", "misc") and not m.initial:
@@ -356,10 +357,16 @@ class Resolver:
         """An already-seen full name this one is a variant of ("Sergey Lavrov" ~ "Sergei Lavrov")."""
         if name in self._alias:
             return self._alias[name]
+        proc = utils.default_process(name)
+        n = len(proc)
         for p in self.persons:
             if name.endswith(" " + p) or p.endswith(" " + name):
                 return p
-            if fuzz.ratio(name, p, processor=utils.default_process) >= 88:
+            # ratio(a, b, processor=f) is ratio(f(a), f(b)), at most 100 * (1 - |len diff| / total length)
+            pp = self._processed.get(p)
+            if pp is None:
+                pp = self._processed[p] = utils.default_process(p)
+            if abs(len(pp) - n) <= 0.125 * (len(pp) + n) and fuzz.ratio(proc, pp) >= 88:
                 return p
         return None
 
