@@ -682,6 +682,12 @@ def _month(m: re.Match[str], ctx: _Ctx) -> _Result | None:
 # ---- years, decades, centuries --------------------------------------------------------------
 
 
+_YEAR_EVENTS = frozenset(
+    """elections protests riots talks games floods attacks bombings hearings sanctions accords
+    negotiations playoffs finals championships levels figures results reforms budgets polls primaries
+    caucuses midterms earthquakes wildfires strikes shootings killings uprisings revolutions
+    olympics summits agreements accounts rules regulations""".split()
+)
 _FY_WORDS = _ci(r"(?:fiscal|financial|calendar|budget|tax)\s+year|fiscal|calendar|model")
 
 
@@ -703,9 +709,10 @@ def _year(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         if (
             w.endswith("s")
             and w not in ("was", "has", "is", "as", "its", "this", "his", "jobs")
+            and w not in _YEAR_EVENTS
             and len(w) > 3
         ):
-            return None
+            return None  # "2000 workers"; but "the 1992 protests", "the 2020 elections"
         if w in ("people", "men", "women", "children", "staff", "police", "feet", "meters", "metres"):
             return None
     before = ctx.text[max(0, m.start() - 12) : m.start()].lower()

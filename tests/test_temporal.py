@@ -472,6 +472,8 @@ def test_date_ranges(text: str, phrase: str, expected: str) -> None:
         ("He left at 6 a.m. on May 3.", "6 a.m. on May 3", "TIME", "2024-05-03T06:00"),
         ("The post-1959 politics split families.", "1959", "DATE", "1959"),
         ("Pre-2008 rules applied.", "2008", "DATE", "2008"),
+        ("Turnout in the 2020 elections was high.", "2020", "DATE", "2020"),
+        ("Leaders who led the 1992 protests have moved.", "1992", "DATE", "1992"),
         ("He would not travel at this crucial moment.", "this crucial moment", "DATE", "PRESENT_REF"),
     ],
 )
@@ -586,6 +588,7 @@ def test_days_of_month_and_fiscal_years(text: str, phrase: str, expected: str) -
         ("It was his 25th birthday.", "25th"),
         ("She came 3rd in the race.", "3rd"),
         ("This moment of truth arrived.", "moment"),
+        ("The 2000 workers struck.", "2000"),
     ],
 )
 def test_ordinals_that_are_no_days(text: str, phrase: str) -> None:
