@@ -312,7 +312,8 @@ class Resolver:
         self.role: dict[str, str] = {}
         self._alias: dict[str, str] = {}
         self._non_initial: set[str] = set()
-        self._processed: dict[str, str] = {}  # person name -> rapidfuzz's default_process of it
+        # person name -> (rapidfuzz's default_process of it, its word after the last space)
+        self._processed: dict[str, tuple[str, str]] = {}
         self._single_person: set[str] = set()
         for m in all_mentions:
             if m.kind in ("person", "misc") and not m.initial:
@@ -321,6 +322,7 @@ class Resolver:
                 canon = self._match_full(m.text)
                 if canon is None:
                     self.persons.append(m.text)
+                    self._processed[m.text] = (utils.default_process(m.text), m.text.rpartition(" ")[2])
                     canon = m.text
                 self._alias[m.text] = canon
                 if m.nation:
@@ -359,13 +361,13 @@ class Resolver:
             return self._alias[name]
         proc = utils.default_process(name)
         n = len(proc)
+        last = name.rpartition(" ")[2]
         for p in self.persons:
-            if name.endswith(" " + p) or p.endswith(" " + name):
+            pp, plast = self._processed[p]
+            # one name ending with " " + the other: both end with the same word after their last space
+            if plast == last and (name.endswith(" " + p) or p.endswith(" " + name)):
                 return p
             # ratio(a, b, processor=f) is ratio(f(a), f(b)), at most 100 * (1 - |len diff| / total length)
-            pp = self._processed.get(p)
-            if pp is None:
-                pp = self._processed[p] = utils.default_process(p)
             if abs(len(pp) - n) <= 0.125 * (len(pp) + n) and fuzz.ratio(proc, pp) >= 88:
                 return p
         return None
