@@ -884,6 +884,7 @@ def _quarter_rule(m: re.Match[str], ctx: _Ctx) -> _Result | None:
 
 @_rule(
     r"(?i:\b(?:the|its)\s+(?:(?P<adj>latest|year-earlier|year-ago|previous|latest fiscal|current|same)\s+)?(?P<u>quarter|period)\b(?!-|\s+(?:of|century)\b)"
+    r"(?P<ago>\s+(?:a|one)\s+year\s+(?:ago|earlier))?"
     r"|\b(?P<rel>last|this|next|previous|past|current|coming)\s+quarter\b)"
 )
 def _the_quarter(m: re.Match[str], ctx: _Ctx) -> _Result | None:
@@ -895,9 +896,21 @@ def _the_quarter(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         and adj not in ("latest", "year-earlier", "year-ago", "latest fiscal")
     ):
         return None
+    if m["ago"]:
+        adj = "year-ago"  # "the quarter a year ago"
     a = ctx.anchor
     if a is None:
         return "DATE", "XXXX-QX", None
+    ended = _QUARTER_ENDED.match(ctx.text, m.end())
+    if ended and m["u"].lower() == "quarter" and not m["ago"]:
+        # "the quarter ended July 31": the three months up to that day, named by the calendar
+        # quarter holding most of them
+        mon, day = _month_num(ended["mon"]), int(ended["d"])
+        y = _nearest_year(mon, day, a, "PAST")
+        end = _safe_date(y, mon, day)
+        if end is not None:
+            mid = end - dt.timedelta(days=45)
+            return "DATE", f"{mid.year}-Q{_quarter(mid)}", None
     aq = _quarter(a)
     y, q = a.year, aq
     if rel in ("this", "current", "coming") or adj in ("current",):
@@ -909,6 +922,11 @@ def _the_quarter(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         if adj in ("year-earlier", "year-ago"):
             y -= 1
     return "DATE", f"{y}-Q{q}", None
+
+
+_QUARTER_ENDED = re.compile(
+    rf"\s+(?:that\s+)?(?:ended|ending|ends)\s+(?P<mon>{_MONTH_RE})\s+(?P<d>[12]\d|3[01]|0?[1-9])\b"
+)
 
 
 @_rule(rf"(?i:\b(?:the|its)\s+(?P<y>{_YEAR_RE})\s+(?:fiscal\s+)?(?:quarter|period)\b)")

@@ -518,6 +518,19 @@ def test_anaphoric_weekdays(text: str, phrase: str, expected: str) -> None:
     assert value(text, phrase, D(2024, 5, 16)) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("In the quarter ended July 31, the firm lost money.", "the quarter", "1989-Q2"),
+        ("Sales rose for the quarter ended Sept. 30.", "the quarter", "1989-Q3"),
+        ("Net fell in the quarter ending Jan. 31.", "the quarter", "1988-Q4"),
+        ("For the quarter a year ago, it earned $5 million.", "the quarter a year ago", "1988-Q3"),
+    ],
+)
+def test_quarter_named_by_its_end(text: str, phrase: str, expected: str) -> None:
+    assert value(text, phrase, D(1989, 10, 30)) == expected
+
+
 def test_year_before_counts_from_last_year() -> None:
     text = "Tourism earned $300 million last year, down from $450 million the year before."
     assert value(text, "the year before", D(1998, 9, 7)) == "1996"
