@@ -64,12 +64,12 @@ def generate(folder: Path, n: int, claims_per_article: int = 20, seed: int = 7) 
     for i in range(n):
         outlet = rnd.choice(OUTLETS)
         day = 1 + i % 28
-        lines = [
-            "---",
-            f"title: {rnd.choice(EVENTS).capitalize()}, officials say ({i})",
-            f"outlet: {outlet}",
-            f"date: 2024-{1 + i % 12:02d}-{day:02d}",
-            "---",
+        lines = [  # TOML front matter, as ingest reads it
+            "+++",
+            f'title = "{rnd.choice(EVENTS).capitalize()}, officials say ({i})"',
+            f'outlet = "{outlet}"',
+            f"published = 2024-{1 + i % 12:02d}-{day:02d}",
+            "+++",
             "",
         ]
         for _ in range(claims_per_article):

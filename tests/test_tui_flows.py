@@ -365,3 +365,27 @@ async def test_write_report_from_key_and_palette(seeds_copy, tmp_path, monkeypat
         assert any(n.severity == "error" and "a-file" in n.message for n in app._notifications)
         assert not (blocker / "out.md").exists()
         await pilot.press("j", "q")
+
+
+async def test_kept_counters_match_a_recount(seeds_copy, session_path):
+    """The status line and article lines are updated from kept counters: they must agree with the core."""
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        await pilot.press("c", "j", "d", "J", "c", "G")
+        await pilot.pause()
+        await pilot.press("c", "y")  # the whole group confirmed (several articles may change)
+        await pilot.press("ctrl+z", "k", "u", "ctrl+z", "ctrl+y")
+        await pilot.press("j", "d", "J", "c", "j", "s")
+        await pilot.pause()
+        await pilot.press("enter", "j", "c", "u")
+        await settle(app, pilot)
+        assert m._progress == r.progress()
+        lst = m.query_one("#articles")
+        for i, key in enumerate(m.keys):
+            p = r.article_progress(key)
+            done = sum(p.values()) - p[Verdict.UNREVIEWED]
+            assert f" {done}/{sum(p.values())}" in str(lst.get_option_at_index(i).prompt), key
+        await pilot.press("q")
