@@ -939,17 +939,28 @@ _HALF_OF = rf"(?:(?:fiscal\s+)?(?P<y>{_YEAR_RE})|(?P<rel>this|last|next)\s+year|
 
 @_rule(
     rf"(?i:\b(?:(?:the|its|their|a)\s+)?(?:fiscal\s+)?(?P<h>first|second|last|latter)(?:\s+|-)half\b"
-    rf"(?:\s+of\s+{_HALF_OF}\b|(?!\s+of\b))"
-    rf"|\b(?:the\s+)?(?P<h2>first|last|final)\s+(?:two\s+quarters|six\s+months)\s+of\s+"
-    rf"(?:(?:fiscal\s+)?(?P<y3>{_YEAR_RE})|(?P<rel3>this|last|next)\s+year)\b)"
+    rf"(?:\s+of\s+{_HALF_OF}\b|(?!\s+of\b)))"
     rf"|\b(?P<hn>H[12])\s*(?P<y2>{_YEAR_RE})\b"
 )
 def _half(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    return _half_value(m, ctx)
+
+
+@_rule(
+    rf"(?i:\b(?:the\s+)?(?P<h2>first|last|final)\s+two\s+quarters\s+of\s+"
+    rf"(?:(?:fiscal\s+)?(?P<y3>{_YEAR_RE})|(?P<rel3>this|last|next)\s+year)\b)"
+)
+def _two_quarters(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    return _half_value(m, ctx)
+
+
+def _half_value(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     """Half-years: "the second half of 2023", "H1 2024", "the first two quarters of 1990" (H1),
     and in business reporting a bare "the first half" / "first-half profit"."""
-    if m["hn"]:
+    g = m.groupdict()
+    if g.get("hn"):
         return "DATE", f"{m['y2']}-{m['hn']}", None
-    if m["h2"]:
+    if g.get("h2"):
         h = 1 if m["h2"].lower() == "first" else 2
         y_txt, rel = m["y3"], m["rel3"]
     else:
@@ -958,7 +969,7 @@ def _half(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     if y_txt:
         return "DATE", f"{y_txt}-H{h}", None
     a = ctx.anchor
-    bare = not m["h2"] and rel is None and not re.search(r"(?i)\bof\b", m.group(0))
+    bare = not g.get("h2") and rel is None and not re.search(r"(?i)\bof\b", m.group(0))
     if bare and not _BUSINESS_NEAR.search(
         ctx.text, max(0, m.start() - 120), min(len(ctx.text), m.end() + 80)
     ):
@@ -1857,7 +1868,7 @@ _TRIGGER_WORDS = {
         previously present presently moment formerly lately nowadays noon midday midnight term run date""",
     "setadv": """daily nightly weekly biweekly fortnightly monthly quarterly annually yearly hourly
         semiannually biannually""",
-    "holiday": "christmas independence halloween valentine thanksgiving",
+    "holiday": "christmas independence halloween valentine thanksgiving election new",
     "every": "every each",
     "endof": "end beginning start middle close turn",
     "half": "half h1 h2",
@@ -1876,7 +1887,8 @@ _RULE_KINDS = {
     "_quarter_rule": "quarter",
     "_the_quarter": "quarter",
     "_year_quarter": "quarter",
-    "_half": "half quarter",
+    "_half": "half",
+    "_two_quarters": "quarter",
     "_day_of_month": "digit",
     "_rel_unit": "unit weekend",
     "_end_of": "endof",
@@ -1889,7 +1901,7 @@ _RULE_KINDS = {
     "_set": "every setadv",
     "_rate": "unit",
     "_time": "digit deictic",
-    "_holiday": "holiday unit",
+    "_holiday": "holiday",
     "_weekend": "weekend",
     "_the_year": "unit",
     "_spoken_year": "spoken",
