@@ -1196,10 +1196,14 @@ def _deictic(m: re.Match[str], ctx: _Ctx) -> _Result | None:
 @_rule(
     r"(?i:\b(?:(?P<el>earlier|later|late|early)\s+)?(?P<w>today|tonight|tomorrow|yesterday)(?:\s+(?P<p>morning|afternoon|evening|night))?\b)"
     r"|(?i:\b(?P<w2>this|last|tomorrow|yesterday)\s+(?P<p2>morning|afternoon|evening|night)\b)"
+    r"|(?i:\bmid[- ](?P<p3>morning|afternoon|evening)(?:\s+(?P<w3>today|tomorrow|yesterday))?\b)"
+    r"|(?i:\b(?P<p4>morning|afternoon|evening)\s+(?P<w4>yesterday|tomorrow)\b)"
 )
 def _deictic_day(m: re.Match[str], ctx: _Ctx) -> _Result | None:
-    w = (m["w"] or m["w2"]).lower()
-    part = (m["p"] or m["p2"] or "").lower()
+    """today/yesterday/tomorrow, with a part of the day: "yesterday afternoon", "last night",
+    "mid-afternoon yesterday", "morning tomorrow"; a bare "mid-afternoon" is the anchor's day."""
+    w = (m["w"] or m["w2"] or m["w3"] or m["w4"] or "today").lower()
+    part = (m["p"] or m["p2"] or m["p3"] or m["p4"] or "").lower()
     if w == "tonight":
         part = "night"
     off = {"today": 0, "tonight": 0, "this": 0, "tomorrow": 1, "yesterday": -1, "last": -1}[w]

@@ -475,6 +475,9 @@ def test_date_ranges(text: str, phrase: str, expected: str) -> None:
         ("Turnout in the 2020 elections was high.", "2020", "DATE", "2020"),
         ("Leaders who led the 1992 protests have moved.", "1992", "DATE", "1992"),
         ("He would not travel at this crucial moment.", "this crucial moment", "DATE", "PRESENT_REF"),
+        ("At mid-afternoon yesterday, shares fell.", "mid-afternoon yesterday", "TIME", "2024-05-15TAF"),
+        ("By mid afternoon, officials said.", "mid afternoon", "TIME", "2024-05-16TAF"),
+        ("The vote comes mid-morning tomorrow.", "mid-morning tomorrow", "TIME", "2024-05-17TMO"),
     ],
 )
 def test_time_with_date_and_prefixed_years(text: str, phrase: str, typ: str, expected: str) -> None:
