@@ -46,10 +46,19 @@ class ArticleView(VerticalScroll):
         text_widget.update(spans_content(article.text, spans), layout=not same_text)
         if current is not None and same_text:
             self._scroll_claim_into_view(article.text, current.start, current.end)  # no extra paint
+        elif current is not None and self._in_first_screen(article.text, current.end):
+            self.scroll_home(animate=False)  # now: no second paint once the new text is laid out
         elif current is not None:  # new text: scroll once it has been laid out
             self.call_after_refresh(self._scroll_claim_into_view, article.text, current.start, current.end)
         else:
             self.scroll_home(animate=False)
+
+    def _in_first_screen(self, text: str, end: int) -> bool:
+        region = self.scrollable_content_region
+        if region.width <= 0 or region.height <= 0:
+            return False
+        starts = self._line_starts(text, region.width)
+        return bisect_right(starts, max(0, end - 1)) <= region.height
 
     def rescroll(self, article: Article | None, current: Claim | None) -> None:
         if article is not None and current is not None:
