@@ -1565,6 +1565,39 @@ def _time(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     return "TIME", f"{base}T{hh:02d}:{mi:02d}", None
 
 
+_CLOCK_WORDS = {
+    w: i for i, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split(), 1)
+}
+
+
+@_rule(
+    r"(?i:\b(?P<h>1[0-2]|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"(?:\s+o['’]clock)?\s+in\s+the\s+(?P<p>morning|afternoon|evening|night)\b)"
+)
+def _clock_in_part(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    """ "at 4 in the morning", "eight o'clock in the evening"."""
+    if not re.search(
+        r"(?i:\b(?:at|by|until|till|before|after|around|about)\s+)$",
+        ctx.text[max(0, m.start() - 8) : m.start()],
+    ):
+        return None  # "two in the morning session": a count, not a clock time
+    h = m["h"].lower()
+    hh = int(h) if h.isdigit() else _CLOCK_WORDS[h]
+    part = m["p"].lower()
+    if part == "morning":
+        hh %= 12
+    elif part in ("afternoon", "evening") or (part == "night" and hh >= 6):
+        hh = hh % 12 + 12
+    a = ctx.anchor
+    day = (
+        ctx.last_ref
+        if (ctx.last_ref is not None and a is not None and abs((ctx.last_ref - a).days) <= 7)
+        else a
+    )
+    base = _fmt_date(day) if day else "XXXX-XX-XX"
+    return "TIME", f"{base}T{hh:02d}:00", None
+
+
 # ---- holidays ------------------------------------------------------------------------------
 
 
@@ -1906,6 +1939,7 @@ _RULE_KINDS = {
     "_rate": "unit",
     "_time": "digit deictic",
     "_holiday": "holiday",
+    "_clock_in_part": "part",
     "_weekend": "weekend",
     "_the_year": "unit",
     "_spoken_year": "spoken",
@@ -2015,7 +2049,7 @@ def _tag_cached(text: str, anchor: dt.date | None) -> tuple[TimeRef, ...]:
             and result[-1].type == "TIME"
             and r.type == "DATE"
             and re.fullmatch(r"\d{4}-\d\d-\d\d", r.value)
-            and _MONTH_NAME.search(r.text)
+            and (_MONTH_NAME.search(r.text) or re.search(rf"\b{_WEEKDAY_RE}$", r.text))
             and re.fullmatch(r",?\s+(?:on\s+)?", text[result[-1].end : r.start])
         ):
             # "until 5 p.m. EST Nov. 9": one point in time on that day

@@ -478,6 +478,19 @@ def test_date_ranges(text: str, phrase: str, expected: str) -> None:
         ("At mid-afternoon yesterday, shares fell.", "mid-afternoon yesterday", "TIME", "2024-05-15TAF"),
         ("By mid afternoon, officials said.", "mid afternoon", "TIME", "2024-05-16TAF"),
         ("The vote comes mid-morning tomorrow.", "mid-morning tomorrow", "TIME", "2024-05-17TMO"),
+        ("He will leave at 4 in the morning.", "4 in the morning", "TIME", "2024-05-16T04:00"),
+        (
+            "It blew up at eight o'clock in the evening.",
+            "eight o'clock in the evening",
+            "TIME",
+            "2024-05-16T20:00",
+        ),
+        (
+            "It ended at 2 in the afternoon on Tuesday.",
+            "2 in the afternoon on Tuesday",
+            "TIME",
+            "2024-05-14T14:00",
+        ),
     ],
 )
 def test_time_with_date_and_prefixed_years(text: str, phrase: str, typ: str, expected: str) -> None:
@@ -605,6 +618,7 @@ def test_days_of_month_and_fiscal_years(text: str, phrase: str, expected: str) -
         ("She came 3rd in the race.", "3rd"),
         ("This moment of truth arrived.", "moment"),
         ("The 2000 workers struck.", "2000"),
+        ("Two in the morning session were hurt.", "Two"),
     ],
 )
 def test_ordinals_that_are_no_days(text: str, phrase: str) -> None:
