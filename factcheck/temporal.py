@@ -14,7 +14,10 @@ Values follow the TimeML/TempEval conventions: ``2024-05-16``, ``2024-05``, ``20
 ``2024-05-16TMO`` (TIME), ``P2D``/``PT5H``/``PXY`` (DURATION), ``P1W``/``XXXX-WXX-4`` (SET).
 "Mid-April", "the second half of May", "early next year" keep the value of the period and
 put the part in ``TimeRef.mod`` (MID, SECOND_HALF, START, END, ...); "nearly two years" gets
-LESS_THAN, "about" APPROX, "more than" MORE_THAN.
+LESS_THAN, "about" APPROX, "more than" MORE_THAN. A day alone ("on the 23rd") takes the nearest month
+the clause allows; a conjoined or range end ("April 24 and 25", "from Dec. 28 to Jan. 3") takes the
+month and year of its start; "the quarter ended July 31" is the calendar quarter holding most of those
+three months, and in earnings reports "a year earlier" is the reported quarter a year back.
 
 Without an anchor, what the text fixes is kept and the rest left underspecified (``XXXX-05``,
 ``XXXX-05-07``, ``XXXX-WXX-4``, ``XXXX-SP``, ``XXXX-Q2``); :func:`resolve_value` completes such
