@@ -222,7 +222,7 @@ def _sentences(article: Article) -> list[_Sent]:
     out: list[_Sent] = []
     text = article.text
     for li, seg in enumerate(article.claim_segments):
-        for s, e in sentences.split_spans(text, seg.start, seg.end):
+        for s, e in sentences.spans(text, seg.start, seg.end):
             m = _DATELINE.match(text, s, e)
             if m and m.end() < e - 10:
                 s = m.end()

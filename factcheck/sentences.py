@@ -53,10 +53,17 @@ _LINE = re.compile(r"[^\n]+")
 
 def split_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
     """Yield (start, end) of each sentence in text[start:end], trimmed of surrounding space."""
+    yield from spans(text, start, end)
+
+
+def spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """``split_spans`` as a list (no generator per line and per sentence)."""
     end = len(text) if end is None else end
+    out: list[tuple[int, int]] = []
     # A line break always ends a sentence (headlines, datelines, list items, paragraphs).
     for line in _LINE.finditer(text, start, end):
-        yield from _split_line(text, line.start(), line.end())
+        _split_line(text, line.start(), line.end(), out)
+    return out
 
 
 MAX_QUOTE_SPAN = 400  # a quotation longer than this is split into sentences (speaker inherited in extract)
@@ -77,7 +84,7 @@ def _inside_quote(text: str, s: int, pos: int, le: int) -> bool:
     return False
 
 
-def _split_line(text: str, ls: int, le: int) -> Iterator[tuple[int, int]]:
+def _split_line(text: str, ls: int, le: int, out: list[tuple[int, int]]) -> None:
     seg_start = ls
     for m in _BOUNDARY.finditer(text, ls, le):
         punct_end = m.end(1)
@@ -98,9 +105,9 @@ def _split_line(text: str, ls: int, le: int) -> Iterator[tuple[int, int]]:
                 # "in the U.S. The ..." ends a sentence; "U.S. President" does not.
                 if not (word in _SENTENCE_FINAL_ABBR and nxt_word and nxt_word.group(1) in _COMMON_STARTERS):
                     continue
-        yield from _trim(text, seg_start, close_end)
+        _trim(text, seg_start, close_end, out)
         seg_start = nxt
-    yield from _trim(text, seg_start, le)
+    _trim(text, seg_start, le, out)
 
 
 _COMMON_STARTERS = frozenset(
@@ -109,13 +116,13 @@ _COMMON_STARTERS = frozenset(
 )
 
 
-def _trim(text: str, s: int, e: int) -> Iterator[tuple[int, int]]:
+def _trim(text: str, s: int, e: int, out: list[tuple[int, int]]) -> None:
     while s < e and text[s].isspace():
         s += 1
     while e > s and text[e - 1].isspace():
         e -= 1
     if e > s:
-        yield s, e
+        out.append((s, e))
 
 
 def split(text: str) -> list[str]:
