@@ -1,12 +1,15 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck import extract, ingest
-from factcheck.model import Stance
+from factcheck.model import Claim, Stance
+
+LABELLED_ARTICLES = Path(__file__).parent / "fixtures" / "labelled" / "articles"
 
 ARTICLE = """Minister to visit Oslo next week
 
@@ -268,3 +271,40 @@ def test_headline_grammar() -> None:
         "outlet",
         ["Reuters"],
     )
+
+
+def _fields(c: Claim) -> tuple[object, ...]:
+    ents = [(e.text, e.key, e.kind, e.name) for e in c.entities]
+    return (
+        c.start,
+        c.end,
+        c.speaker,
+        c.speaker_kind,
+        c.source_chain,
+        c.quote,
+        ents,
+        c.stance,
+        c.polarity,
+        c.score,
+    )
+
+
+def test_min_score_only_filters() -> None:
+    # the stance is skipped for sentences that cannot reach min_score: the kept claims must be exactly
+    # those of an unfiltered run, with the same stance, speaker, entities and score
+    for path in sorted(LABELLED_ARTICLES.glob("*.txt")):
+        art = ingest.article_from_text(path.read_text(encoding="utf-8"), path=str(path), key=path.name)
+        times = extract._times_for(art)
+        kept = extract.extract(art, times=times)
+        every = extract.extract(art, times=times, min_score=0.0)
+        assert [_fields(c) for c in kept] == [_fields(c) for c in every if c.score >= extract.MIN_SCORE]
+        assert any(c.score < extract.MIN_SCORE for c in every)  # the filter has something to drop
+
+
+def test_checkworthiness_is_highest_for_an_event() -> None:
+    # extract relies on this bound to skip the stance of sentences that cannot be kept
+    text = "The ministry said on Monday that 41 people were killed in the quake near Kobe."
+    for qs in (False, True):
+        best = extract.checkworthiness(text, 1, n_entities=1, event=Stance.OCCURRED, quote_speaker=qs)
+        for ev in [None, *Stance]:
+            assert extract.checkworthiness(text, 1, n_entities=1, event=ev, quote_speaker=qs) <= best

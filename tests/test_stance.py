@@ -58,3 +58,14 @@ def test_mask_hides_attribution_words() -> None:
     i = text.index("opened")
     assert classify(text)[0] is Stance.OCCURRED
     assert classify(text, mask=[(i, i + len("opened"))])[0] is Stance.STATED
+
+
+def test_masked_blanks_every_masked_character() -> None:
+    from factcheck.stance import _masked
+
+    text = "Putin said he would visit"
+    # overlapping, out-of-range and empty spans: each character inside any span becomes a space
+    mask = [(6, 10), (8, 14), (-3, 2), (20, 99), (12, 5)]
+    want = "".join(" " if any(s <= i < e for s, e in mask) else ch for i, ch in enumerate(text))
+    assert _masked(text, mask) == want
+    assert _masked(text, []) == text
