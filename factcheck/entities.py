@@ -341,6 +341,8 @@ class Resolver:
                         self.orgs[tok] = m.text if self.orgs.get(tok, m.text) == m.text else ""
         self._token_index: dict[str, list[str]] = {}
         self._single_cache: dict[str, str | None] = {}
+        # index keys of five letters or more by their first letter (built on first use)
+        self._by_initial: dict[str, list[tuple[str, list[str]]]] | None = None
         # entity() depends only on these fields of a mention; entities are never mutated, so one article's
         # repeated mentions ("Putin" in every other sentence) share one Entity
         self._entity_cache: dict[tuple[str, str, str | None, str | None, bool], Entity | None] = {}
@@ -389,14 +391,16 @@ class Resolver:
             low = tok.casefold()
             n = len(low)
             # ratio <= 100 * (1 - |len difference| / total length): skip keys that cannot reach 88
+            if self._by_initial is None:
+                self._by_initial = {}
+                for key, ps in self._token_index.items():
+                    if len(key) >= 5:
+                        self._by_initial.setdefault(key[0], []).append((key, ps))
             cands = {
                 p
-                for key, ps in self._token_index.items()
+                for key, ps in self._by_initial.get(low[0], ())
                 for p in ps
-                if len(key) >= 5
-                and key[0] == low[0]
-                and abs(len(key) - n) <= 0.125 * (len(key) + n)
-                and fuzz.ratio(low, key) >= 88
+                if abs(len(key) - n) <= 0.125 * (len(key) + n) and fuzz.ratio(low, key) >= 88
             }
             if len(cands) == 1:
                 return cands.pop()

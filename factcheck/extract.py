@@ -358,7 +358,8 @@ def extract(
             )
             # the stance only matters for a claim that is kept: skip it when even the best stance
             # (an event: +0.12) leaves the sentence under min_score (stance is not used as context)
-            if _cw_finish(feats, Stance.OCCURRED) < min_score:
+            best = _cw_finish(feats, Stance.OCCURRED)
+            if best < min_score:
                 st_val, polarity = Stance.STATED, 1
             else:
                 reported = att is not None and (att.verb is not None or att.pronoun is not None)
@@ -391,7 +392,8 @@ def extract(
                     st_val = (
                         Stance.OCCURRED
                     )  # "Officials confirmed 14 new cases", "the agency reported 97 cases"
-            score = _cw_finish(feats, st_val)
+            # every stance but stated/hypothetical scores like an occurred event (same terms, same floats)
+            score = _cw_finish(feats, st_val) if st_val in (Stance.STATED, Stance.HYPOTHETICAL) else best
             sent_claims.append(
                 Claim(
                     id="",
