@@ -62,6 +62,15 @@ class ReportError(Exception):
 # Config
 
 
+def _read_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _read_umask()  # read once at import: os.umask is process-wide and reports are written in threads
+
+
 def load_config() -> dict[str, Any]:
     """The ``[report]`` table of the factcheck config file (empty when missing or unreadable)."""
     try:
@@ -547,6 +556,7 @@ def write_report(review: Any, fmt: str, path: Path | str, **options: Any) -> Pat
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
             f.write(text)
+        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes it 0600; a report is meant to be shared
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):

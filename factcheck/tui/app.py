@@ -72,7 +72,7 @@ class FactcheckApp(App[int]):
             else:
                 self.config.warnings.append(f"unknown theme {self.config.theme!r}")
         for w in self.config.warnings:
-            self.notify(w, title="Config", severity="warning", timeout=8)
+            self.notify(w, title="Config", severity="warning", timeout=8, markup=False)
         if self.review is not None:
             self._show_main(self.review)
         else:
@@ -164,7 +164,9 @@ class FactcheckApp(App[int]):
     def _saved(self, error: str | None) -> None:
         self.save_error = error
         if error:
-            self.notify(f"Could not save: {error}", title="Save failed", severity="error", timeout=10)
+            self.notify(
+                f"Could not save: {error}", title="Save failed", severity="error", timeout=10, markup=False
+            )
         if self.main_screen is not None and self.main_screen.is_mounted:
             self.main_screen.set_message("save failed" if error else self.main_screen.message)
 
@@ -182,7 +184,11 @@ class FactcheckApp(App[int]):
             r.save()
         except (OSError, ReviewError, SessionError, ValueError) as e:
             self.save_error = str(e)
-            self.notify(f"Could not save: {e}. Press ctrl+q again to quit without saving.", severity="error")
+            self.notify(
+                f"Could not save: {e}. Press ctrl+q again to quit without saving.",
+                severity="error",
+                markup=False,
+            )
             return False
         return True
 

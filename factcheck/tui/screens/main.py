@@ -159,9 +159,11 @@ class MainScreen(Screen[None]):
         self.query_one(ClaimList).focus()
         self._started = True
         if self.review.lock_message:
-            self.notify(self.review.lock_message, title="Read-only", severity="warning", timeout=8)
+            self.notify(
+                self.review.lock_message, title="Read-only", severity="warning", timeout=8, markup=False
+            )
         for line in self.review.report.lines():
-            self.notify(line, title="Session", timeout=6)
+            self.notify(line, title="Session", timeout=6, markup=False)
 
     def on_resize(self, event: events.Resize) -> None:
         self._apply_layout_class(event.size.width)
@@ -610,13 +612,13 @@ class MainScreen(Screen[None]):
                     self.go_to_claim(c.id)
                     return
         self.set_message("every claim has a verdict")
-        self.notify("Every claim has a verdict.", timeout=3)
+        self.notify("Every claim has a verdict.", timeout=3, markup=False)
 
     def go_to_claim(self, cid: str) -> None:
         try:
             c = self.review.claim(cid)
         except ReviewError as e:
-            self.notify(str(e), severity="error")
+            self.notify(str(e), severity="error", markup=False)
             return
         hidden = c.article_key not in self.keys or all(
             x.id != cid for x in self.visible_claims(c.article_key)
@@ -645,13 +647,15 @@ class MainScreen(Screen[None]):
         ``keys``: the articles whose list lines change (True: the current one; None: all of them).
         """
         if self.review.readonly:
-            self.notify(self.review.lock_message or "The session is open read-only.", severity="warning")
+            self.notify(
+                self.review.lock_message or "The session is open read-only.", severity="warning", markup=False
+            )
             return None
         try:
             result = fn(*args, **kw)
         except ReviewError as e:
             self._recount(None)
-            self.notify(str(e), severity="error", timeout=6)
+            self.notify(str(e), severity="error", timeout=6, markup=False)
             return None
         if keys is True:
             keys = {self.keys[self.art_i]} if self.article else set()
@@ -729,11 +733,11 @@ class MainScreen(Screen[None]):
         c = self.claim
         sugg = self._suggestions(c)
         if c is None or not sugg:
-            self.notify("No suggestion for this claim.", timeout=3)
+            self.notify("No suggestion for this claim.", timeout=3, markup=False)
             return
         s = sugg[0]
         if s.kind != "supersedes":
-            self.notify("A conflict is not a verdict: mark each claim yourself.", timeout=5)
+            self.notify("A conflict is not a verdict: mark each claim yourself.", timeout=5, markup=False)
             return
         self._mutate(self.review.mark, s.claim, Verdict.SUPERSEDED, by=s.by, keys=None)
         self.set_message(f"accepted: {s.claim} superseded by {s.by}")
