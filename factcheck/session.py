@@ -814,15 +814,7 @@ def _from_doc_v2(doc: dict[str, Any], text: str, where: str, raw: bytes | None =
         data.merges = [(str(a), str(b)) for a, b in groups.get("merges", [])]
         data.splits = [str(s) for s in groups.get("splits", [])]
         for mid, v in doc.get("manual", {}).items():
-            data.manual[mid] = ManualClaim(
-                mid,
-                str(v["article"]),
-                int(v["start"]),
-                int(v["end"]),
-                str(v["text"]),
-                v.get("reviewer"),
-                _utc(v.get("created")),
-            )
+            data.manual[mid] = _manual_claim(mid, v)
         articles = doc.get("articles", {})
         for key, v in articles.items():
             if "fingerprint" in v:
@@ -866,6 +858,18 @@ def _from_doc_v2(doc: dict[str, Any], text: str, where: str, raw: bytes | None =
     return data
 
 
+def _manual_claim(mid: str, v: dict[str, Any]) -> ManualClaim:
+    return ManualClaim(
+        mid,
+        str(v["article"]),
+        int(v["start"]),
+        int(v["end"]),
+        str(v["text"]),
+        v.get("reviewer"),
+        _utc(v.get("created")),
+    )
+
+
 def _from_doc_v1(doc: dict[str, Any], where: str) -> SessionData:
     """Schema 1 (the first release: a TOML table per decision and per history entry) -> current data."""
     try:
@@ -878,18 +882,7 @@ def _from_doc_v1(doc: dict[str, Any], where: str) -> SessionData:
                 k: ArticleRecord(k, str(v.get("fingerprint", "")), v.get("published"))
                 for k, v in doc.get("articles", {}).items()
             },
-            manual={
-                mid: ManualClaim(
-                    mid,
-                    str(v["article"]),
-                    int(v["start"]),
-                    int(v["end"]),
-                    str(v["text"]),
-                    v.get("reviewer"),
-                    _utc(v.get("created")),
-                )
-                for mid, v in doc.get("manual", {}).items()
-            },
+            manual={mid: _manual_claim(mid, v) for mid, v in doc.get("manual", {}).items()},
             merges=[(str(a), str(b)) for a, b in doc.get("groups", {}).get("merges", [])],
             splits=[str(s) for s in doc.get("groups", {}).get("splits", [])],
         )
