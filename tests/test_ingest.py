@@ -220,5 +220,7 @@ def test_subheadline_is_kept_for_claims():
     )
     segs, info = classify_lines(text)
     kinds = [(s.kind, s.reason) for s in segs]
-    assert kinds[0] == ("title", "headline") and kinds[1] == ("title", "subheadline") and kinds[2][0] == "body"
+    assert (
+        kinds[0] == ("title", "headline") and kinds[1] == ("title", "subheadline") and kinds[2][0] == "body"
+    )
     assert info["title"] == "Factory fire destroys historic dairy building"
