@@ -34,6 +34,7 @@ from rapidfuzz import fuzz
 from rapidfuzz import process as rf_process
 
 from factcheck.model import Article, Claim, EventGroup, GroupOverrides, Stance, Suggestion
+from factcheck.temporal import is_compatible
 
 # Tunables (chosen on ECB+ dev and the seeds; see bench/ecbplus.py)
 EDGE_MIN = 0.5  # minimum pair score for an edge
@@ -175,20 +176,9 @@ def _months(part: str) -> set[int] | None:
 
 @lru_cache(maxsize=1 << 16)
 def compatible(a: str, b: str) -> bool:
-    """Whether two DATE values can denote the same time (used when the temporal module has no opinion)."""
-    try:
-        from factcheck.temporal import is_compatible
-
-        return bool(is_compatible(a, b))
-    except ImportError:  # pragma: no cover - temporal always ships
-        pass
-    ya, ma, _ = _granular(a)
-    yb, mb, _ = _granular(b)
-    if ya and yb and ya != yb:
-        # winter straddles years; let it pass when months are unknown
-        return False
-    sa, sb = _months(ma), _months(mb)
-    return not (sa is not None and sb is not None and not (sa & sb))
+    """Whether two TIMEX3 values can denote the same time (``2023-SP`` and ``2023-03`` can; ``2023-10`` and
+    ``2024-05`` cannot); cached, since a batch repeats the same few hundred values."""
+    return bool(is_compatible(a, b))
 
 
 def _times_conflict(ta: Sequence[str], tb: Sequence[str]) -> bool:
