@@ -15,6 +15,7 @@ from factcheck.review import Review
 from factcheck.tui.app import make_app
 from factcheck.tui.config import Config, load_config
 from factcheck.tui.screens.main import MainScreen
+from factcheck.tui.widgets.article_view import ArticleView
 
 SIZE = (120, 40)
 
@@ -317,7 +318,10 @@ async def test_markup_and_escapes_in_articles_are_literal(tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         m = main_of(app)
-        shown = str(m.query_one("#article-text").render())
+        view = m.query_one(ArticleView)
+        shown = view.content.plain
+        painted = "".join(view.render_line(y).text for y in range(view.size.height))
+        assert "[/b]" in painted and "\x1b" not in painted
         assert "[/b]" in shown and "[link=http://x]" in shown and "\u241b[31m" in shown
         assert "\x1b" not in shown
         await pilot.press("j", "e", *"[/b] note", "ctrl+s")
