@@ -16,6 +16,7 @@ from factcheck.tui.app import make_app
 from factcheck.tui.config import Config, load_config
 from factcheck.tui.screens.main import MainScreen
 from factcheck.tui.widgets.article_view import ArticleView
+from factcheck.tui.widgets.event_panel import EventPanel
 
 SIZE = (120, 40)
 
@@ -184,7 +185,7 @@ async def test_accept_suggestion(seeds_copy, session_path):
         m = main_of(app)
         m.go_to_claim(old.id)
         await pilot.pause()
-        assert "is superseded by" in str(m.query_one("#event-text").render())
+        assert "is superseded by" in m.query_one(EventPanel).content.plain
         shown = m._suggestions(m.claim)[0]  # "a" accepts the first suggestion shown
         assert shown.kind == "supersedes" and shown.claim == old.id
         await pilot.press("a")
@@ -327,7 +328,7 @@ async def test_markup_and_escapes_in_articles_are_literal(tmp_path):
         await pilot.press("j", "e", *"[/b] note", "ctrl+s")
         await settle(app, pilot)
         assert isinstance(app.screen, MainScreen)
-        assert "[/b] note" in str(m.query_one("#event-text").render()) or not m.claims
+        assert "[/b] note" in m.query_one(EventPanel).content.plain or not m.claims
 
 
 async def test_write_report_from_key_and_palette(seeds_copy, tmp_path, monkeypatch):

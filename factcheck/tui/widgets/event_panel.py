@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Static
+
+from factcheck.tui.widgets.line_view import LineView
 
 
-class EventPanel(VerticalScroll):
+class EventPanel(LineView):
     HELP = (
         "Event panel: the other claims of the current claim's event group, from other outlets, by "
         "publication date, with their verdicts; the group's time; why they were grouped; and any "
@@ -17,20 +17,11 @@ class EventPanel(VerticalScroll):
     )
 
     _shown: tuple[str, tuple[object, ...]] | None = None
-    _height = -1
-
-    def compose(self):  # type: ignore[no-untyped-def]
-        yield Static(id="event-text")
 
     def show(self, content: Content) -> None:
         key = (content.plain, tuple(content.spans))
         if key == self._shown:
             return  # most moves inside one event change nothing here
         self._shown = key
-        static = self.query_one("#event-text", Static)
-        width = static.content_region.width
-        height = len(content.wrap(width)) if width > 0 else -1
-        # a layout pass re-arranges the whole screen: skip it when the text keeps its height
-        static.update(content, layout=height < 0 or height != self._height)
-        self._height = height
+        self.set_content(content)
         self.scroll_home(animate=False)
