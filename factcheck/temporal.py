@@ -375,8 +375,11 @@ _PLAN_CHAIN = frozenset(
     """to due been set scheduled planned expected slated supposed meant intended not also already
     be""".split()
 )
-_WORD_RE = re.compile(r"[A-Za-z][A-Za-z-]*(?:'(?:ll|s|ve|d|re|t))?|[.!?;:\n\"“”]")
-_BOUNDARY = frozenset(".!?;\n")
+# a full stop after a number ends a sentence ("record Nov. 15. The split"): kept with its digit
+# ("5.") so that it is not taken for an abbreviation's dot. A decimal point ("up 4.5% from") is
+# a boundary too: the figures of a financial report are their own short clauses.
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z-]*(?:'(?:ll|s|ve|d|re|t))?|\d?\.|[!?;:\n\"“”]")
+_BOUNDARY = frozenset([".", "!", "?", ";", "\n", *(f"{d}." for d in range(10))])
 
 
 def _classify(tokens: list[str], i: int) -> str | None:
@@ -444,7 +447,10 @@ def _tense(text: str, start: int, end: int, short: bool = False) -> str | None:
                 continue
             cut = k + 1
             break
-    ltoks = ltoks[cut:][-12:]
+    # the twelve words before the expression are scanned; the ones before them stay as context
+    # for reading those ("would be paid on a still unspecified date ... of record Dec. 21")
+    ltoks = ltoks[cut:]
+    first = max(0, len(ltoks) - 12)
     rtoks = _WORD_RE.findall(text[end : end + 100])[:8]
     # the word right after the expression can decide first: "Wednesday's ruling"
     if text[end : end + 2] in ("'s", "’s"):
@@ -459,12 +465,13 @@ def _tense(text: str, start: int, end: int, short: bool = False) -> str | None:
     if _DEADLINE_BEFORE.search(left[-60:]):
         return "FUT"
     weak: str | None = None
-    for k in range(len(ltoks) - 1, -1, -1):
+    both = ltoks + rtoks[:1]
+    for k in range(len(ltoks) - 1, first - 1, -1):
         if ltoks[k].lower() in _REPORTING and k < len(ltoks) - 2:
             # "said it is calling for a vote on Dec. 7": the reporting verb's tense is not the
             # tense of the reported clause; a time right after it ("said on Friday") is past
             break
-        c = _classify(ltoks + rtoks[:1], k)
+        c = _classify(both, k)
         lk = ltoks[k].lower()
         if c == "FUT" and short and (lk == "to" or (lk in ("until", "till") and k == 0)):
             weak = "FUT"
@@ -1997,6 +2004,7 @@ def _tag_cached(text: str, anchor: dt.date | None) -> tuple[TimeRef, ...]:
     result: list[TimeRef] = []
     prev_end = 0
     last_quarter: TimeRef | None = None
+    fiscal: TimeRef | None = None  # the last fiscal quarter named ("its fiscal first quarter")
     skip_to = 0
     for ref in out:
         if ref.start < skip_to:
@@ -2005,6 +2013,14 @@ def _tag_cached(text: str, anchor: dt.date | None) -> tuple[TimeRef, ...]:
         if r.start < prev_end:
             r = ref
         if re.match(r"\d{4}-Q\d$", r.value):
+            if _FISCAL_QUARTER.search(r.text):
+                fiscal = r
+            elif _ORDINAL_QUARTER.search(r.text):
+                fiscal = None  # a quarter named by the calendar: the report left the fiscal one
+            elif fiscal is not None and r.start - fiscal.end < 1500 and _ANAPHORIC_QUARTER.fullmatch(r.text):
+                # a company on a fiscal year: after "its fiscal first quarter", "the quarter" and
+                # "the latest period" are that quarter, not the calendar one
+                r = TimeRef(r.start, r.end, r.text, r.type, fiscal.value, r.mod)
             last_quarter = r
             if _COMPARED_QUARTER.search(r.text):
                 # "the year-ago quarter" is the comparison: the quarter reported is a year later
@@ -2074,6 +2090,9 @@ def _tag_cached(text: str, anchor: dt.date | None) -> tuple[TimeRef, ...]:
     return tuple(result)
 
 
+_FISCAL_QUARTER = re.compile(r"(?i:\bfiscal\b)")
+_ORDINAL_QUARTER = re.compile(r"(?i:\b(?:first|second|third|fourth|final|[1-4](?:st|nd|rd|th))\b|\bQ[1-4]\b)")
+_ANAPHORIC_QUARTER = re.compile(r"(?i:(?:the|its)\s+(?:latest\s+)?(?:quarter|period))")
 _MONTH_NAME = re.compile(rf"\b{_MONTH_RE}")
 _RANGE_START = re.compile(r"(?i:\b(?:from|between)\s+(?:the\s+)?)$")
 _RANGE_LINK = re.compile(r"\s*,?\s*(?:to|and|through|until|till|-|–)\s*")

@@ -938,3 +938,42 @@ def test_more_news_styles(text: str, phrase: str, typ: str, expected: str) -> No
 )
 def test_more_not_dates(text: str, phrase: str) -> None:
     assert untagged(text, phrase, D(2024, 5, 16))
+
+
+# ---- clause reading and fiscal quarters ---------------------------------------------------------
+
+
+def test_tense_reads_the_auxiliary_before_a_long_clause() -> None:
+    # the auxiliary "would be" lies more than twelve words before the date: "paid" stays future
+    text = (
+        "The split, which is subject to holder approval, would be paid on a still unspecified "
+        "date in January to holders of record Dec. 21."
+    )
+    assert value(text, "Dec. 21", D(1989, 10, 26)) == "1989-12-21"
+
+
+def test_full_stop_after_a_number_ends_the_clause() -> None:
+    # "Nov. 5." ends its sentence: the next one does not inherit its future tense
+    text = "The board will meet on Nov. 5. April sales: $3 million, the company said in a filing."
+    assert value(text, "April", D(2024, 6, 10)) == "2024-04"
+    # while an abbreviation's dot inside a sentence does not cut it
+    assert value("The board will meet on Nov. 5 and again in April.", "April", D(2024, 6, 10)) == "2025-04"
+
+
+def test_fiscal_quarter_is_the_quarter_of_the_report() -> None:
+    text = (
+        "Sun Microsystems said it earned $5.2 million in the fiscal first quarter. "
+        "Sun shipped 28,000 systems in the quarter, up from the 1988 period. "
+        "The latest period included a charge."
+    )
+    a = D(1989, 10, 26)
+    assert value(text, "the fiscal first quarter", a) == "1989-Q1"
+    assert value(text, "the quarter", a) == "1989-Q1"
+    assert value(text, "the 1988 period", a) == "1988-Q1"
+    assert value(text, "The latest period", a) == "1989-Q1"
+    # without a fiscal quarter named, "the quarter" in an October report is the calendar third
+    plain = "Sun shipped 28,000 systems in the quarter, up from the 1988 period."
+    assert value(plain, "the quarter", a) == "1989-Q3"
+    # a calendar quarter named later ends the fiscal reading
+    later = text + " In the fourth quarter, sales should rise. Profit in the quarter fell."
+    assert value(later, "quarter fell", a) == "1989-Q3"
