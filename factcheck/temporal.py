@@ -893,8 +893,12 @@ def _quarter_rule(m: re.Match[str], ctx: _Ctx) -> _Result | None:
 
 
 @_rule(
-    r"(?i:\b(?:the|its)\s+(?:(?P<adj>latest|year-earlier|year-ago|previous|latest fiscal|current|same)\s+)?(?P<u>quarter|period)\b(?!-|\s+(?:of|century)\b)"
+    r"(?i:\b(?:the|its)\s+(?:(?:comparable|corresponding|same)\s+(?=year-))?"
+    r"(?:(?P<adj>latest|year-earlier|year-ago|previous|latest fiscal|current|same)\s+)?(?P<u>quarter|period)\b(?!-|\s+(?:of|century)\b)"
     r"(?P<ago>\s+(?:a|one)\s+year\s+(?:ago|earlier))?"
+    r"|\b(?:the|its)\s+(?P<cmp>comparable|corresponding|same)\s+(?:quarter|period)\s+(?:of\s+)?"
+    r"(?:last\s+year|a\s+year\s+(?:ago|earlier))\b"
+    r"|\blast\s+year['’]s\s+(?P<lys>quarter|period)\b"
     r"|\b(?P<rel>last|this|next|previous|past|current|coming)\s+quarter\b)"
 )
 def _the_quarter(m: re.Match[str], ctx: _Ctx) -> _Result | None:
@@ -904,15 +908,17 @@ def _the_quarter(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         m["u"]
         and m["u"].lower() == "period"
         and adj not in ("latest", "year-earlier", "year-ago", "latest fiscal")
+        and not m["ago"]
     ):
         return None
-    if m["ago"]:
-        adj = "year-ago"  # "the quarter a year ago"
+    if m["ago"] or m["cmp"] or m["lys"]:
+        # "the quarter a year ago", "the corresponding period last year", "last year's quarter"
+        adj = "year-ago"
     a = ctx.anchor
     if a is None:
         return "DATE", "XXXX-QX", None
     ended = _QUARTER_ENDED.match(ctx.text, m.end())
-    if ended and m["u"].lower() == "quarter" and not m["ago"]:
+    if ended and (m["u"] or "").lower() == "quarter" and not m["ago"]:
         # "the quarter ended July 31": the three months up to that day, named by the calendar
         # quarter holding most of them
         mon, day = _month_num(ended["mon"]), int(ended["d"])
@@ -1834,7 +1840,7 @@ _LEADING_PREP = re.compile(r"(?i:(?:on|in|at|during|by|until|till|since|for|from
 _DAY_RELATION_BEFORE = re.compile(
     r"(?i:\bthe\s+(?:(?P<rel>week|weekend)\s+of|day\s+(?P<rel2>before|after))\s+)$"
 )
-_COMPARED_QUARTER = re.compile(r"(?i:year[- ](?:ago|earlier))")
+_COMPARED_QUARTER = re.compile(r"(?i:year[- ](?:ago|earlier)|last\s+year)")
 _YEAR_AGO_RE = re.compile(r"(?i:^(?:a|one) year (?:ago|earlier)$|^year[- ](?:earlier|ago)$)")
 
 

@@ -977,3 +977,22 @@ def test_fiscal_quarter_is_the_quarter_of_the_report() -> None:
     # a calendar quarter named later ends the fiscal reading
     later = text + " In the fourth quarter, sales should rise. Profit in the quarter fell."
     assert value(later, "quarter fell", a) == "1989-Q3"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        (
+            "Net was $1.8 million for the corresponding period last year.",
+            "the corresponding period last year",
+        ),
+        ("Sales for last year's quarter were about $3 million.", "last year's quarter"),
+        ("In the comparable year-ago quarter, it lost money.", "the comparable year-ago quarter"),
+        ("It earned more than in the same period a year earlier.", "the same period a year earlier"),
+    ],
+)
+def test_year_ago_quarter_phrases(text: str, phrase: str) -> None:
+    # in a report on the third quarter (published in November), these name that quarter a year back
+    report = "XYZ Corp. said third-quarter profit rose. " + text
+    t = find(report, phrase, D(1989, 11, 1))
+    assert (t.text, t.value) == (phrase, "1988-Q3")
