@@ -1629,7 +1629,32 @@ def _election_day(y: int) -> dt.date:
     return d + dt.timedelta(days=(1 - d.weekday()) % 7)
 
 
+def _easter(y: int) -> dt.date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return dt.date(y, month, day + 1)
+
+
+# feasts that move with Easter: their value depends on the year, so without an anchor it stays open
+_MOVEABLE = frozenset({"easter", "easter sunday", "easter monday", "good friday", "palm sunday"})
+_HOLY_WEEK = frozenset({"holy week", "easter week"})
+
 _HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
+    "easter": _easter,
+    "easter sunday": _easter,
+    "easter monday": lambda y: _easter(y) + dt.timedelta(days=1),
+    "good friday": lambda y: _easter(y) - dt.timedelta(days=2),
+    "palm sunday": lambda y: _easter(y) - dt.timedelta(days=7),
+    # the week before Easter, Palm Sunday to Holy Saturday: named by the ISO week of its Monday
+    "holy week": lambda y: _easter(y) - dt.timedelta(days=6),
+    "easter week": lambda y: _easter(y) - dt.timedelta(days=6),
     "christmas eve": lambda y: dt.date(y, 12, 24),
     "christmas day": lambda y: dt.date(y, 12, 25),
     "christmas": lambda y: dt.date(y, 12, 25),
@@ -1646,20 +1671,41 @@ _HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
 
 @_rule(
     r"\b(?P<h>Christmas Eve|Christmas Day|Christmas|New Year['’]s Eve|New Year['’]s Day|Independence Day|Halloween|"
-    rf"Valentine['’]s Day|Thanksgiving Day|Thanksgiving|Election Day)\b(?:,?\s+(?P<y>{_YEAR_RE})\b)?"
+    r"Valentine['’]s Day|Thanksgiving Day|Thanksgiving|Election Day|Easter Sunday|Easter Monday|"
+    rf"Easter [Ww]eek|Easter|Good Friday|Palm Sunday|Holy Week)\b(?:,?\s+(?P<y>{_YEAR_RE})\b)?"
 )
 def _holiday(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     name = m["h"].lower().replace("’", "'")
     fn = _HOLIDAYS[name]
+    week = name in _HOLY_WEEK
+
+    def out(d: dt.date) -> _Result:
+        return "DATE", (_iso_week(d) if week else _fmt_date(d)), None
+
     if m["y"]:
-        return "DATE", _fmt_date(fn(int(m["y"]))), None
+        return out(fn(int(m["y"])))
     a = ctx.anchor
     if a is None:
+        if week or name in _MOVEABLE:
+            return "DATE", "XXXX-WXX" if week else "XXXX-XX-XX", None
         d0 = fn(2001)
         return "DATE", f"XXXX-{d0.month:02d}-{d0.day:02d}", None
+    tense = _tense_of(m, ctx)
+    if name in _MOVEABLE or week:
+        # the nearest occurrence (moved a year against the tense), each year's own date
+        cands = [fn(y) for y in (a.year - 1, a.year, a.year + 1)]
+        if week:
+            cands = [c + dt.timedelta(days=6) for c in cands]  # the week lasts until Sunday
+        best = min(cands, key=lambda c: abs((c - a).days))
+        i = cands.index(best)
+        if tense == "FUT" and (best - a).days < -14 and i < 2:
+            best = cands[i + 1]
+        elif tense == "PAST" and (best - a).days > 14 and i > 0:
+            best = cands[i - 1]
+        return out(best - dt.timedelta(days=6) if week else best)
     d0 = fn(a.year)
-    y = _nearest_year(d0.month, d0.day, a, _tense_of(m, ctx))
-    return "DATE", _fmt_date(fn(y)), None
+    y = _nearest_year(d0.month, d0.day, a, tense)
+    return out(fn(y))
 
 
 # ---- weekends, "the year", "year-earlier", spoken years ------------------------------------
@@ -1921,7 +1967,7 @@ _TRIGGER_WORDS = {
         previously present presently moment formerly lately nowadays noon midday midnight term run date""",
     "setadv": """daily nightly weekly biweekly fortnightly monthly quarterly annually yearly hourly
         semiannually biannually""",
-    "holiday": "christmas independence halloween valentine thanksgiving election new",
+    "holiday": "christmas independence halloween valentine thanksgiving election new easter holy good palm",
     "every": "every each",
     "endof": "end beginning start middle close turn",
     "half": "half h1 h2",

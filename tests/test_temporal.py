@@ -996,3 +996,21 @@ def test_year_ago_quarter_phrases(text: str, phrase: str) -> None:
     report = "XYZ Corp. said third-quarter profit rose. " + text
     t = find(report, phrase, D(1989, 11, 1))
     assert (t.text, t.value) == (phrase, "1988-Q3")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "anchor", "expected"),
+    [
+        ("Protesters prayed as Easter week began.", "Easter week", D(2000, 4, 17), "2000-W16"),
+        ("The pope will celebrate Easter in Rome.", "Easter", D(2024, 3, 10), "2024-03-31"),
+        ("Shops closed on Good Friday.", "Good Friday", D(2025, 4, 22), "2025-04-18"),
+        ("Crowds gathered on Palm Sunday.", "Palm Sunday", D(1998, 4, 20), "1998-04-05"),
+        ("Easter 2019 was cold.", "Easter 2019", D(2024, 5, 16), "2019-04-21"),
+        # a moveable feast without an anchor: its day depends on the year, so it stays open
+        ("Shops closed on Good Friday.", "Good Friday", None, "XXXX-XX-XX"),
+        ("Christmas is near.", "Christmas", None, "XXXX-12-25"),
+    ],
+)
+def test_easter_holidays(text: str, phrase: str, anchor: dt.date | None, expected: str) -> None:
+    t = find(text, phrase, anchor)
+    assert (t.text, t.value) == (phrase, expected)
