@@ -588,8 +588,22 @@ def _slash(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     return "DATE", _fmt_date(d), None
 
 
+_DAY_WORDS = {
+    w: i + 1
+    for i, w in enumerate(
+        """first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
+        thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth""".split()
+    )
+}
+_DAY_WORDS.update({f"twenty-{w}": 20 + i for w, i in list(_DAY_WORDS.items())[:9]})
+_DAY_WORDS.update({"thirtieth": 30, "thirty-first": 31})
+# a day spelled out, as broadcast transcripts write it: "March eighth", "May twenty-first"
+_DAY_WORD_RE = "(?:" + "|".join(sorted(_DAY_WORDS, key=len, reverse=True)) + ")"
+# ... followed by the end of the phrase, not a noun: "March second place" is no date
+_DAY_WORD_END = r"""(?=\s*(?:[.,;:!?)"'”]|$|(?:and|or|at|in|on|to|when|through|until)\b))"""
+
 _EXPLICIT_MD = (
-    rf"(?:(?P<wd>{_WEEKDAY_RE}),?\s+)?(?:(?P<mon>{_MONTH_RE})\s+(?P<day>{_DAY_RE})|"
+    rf"(?:(?P<wd>{_WEEKDAY_RE}),?\s+)?(?:(?P<mon>{_MONTH_RE})\s+(?:(?P<day>{_DAY_RE})|(?P<dw>{_DAY_WORD_RE})(?![\w-]){_DAY_WORD_END})|"
     rf"(?P<day2>{_DAY_RE})\s+(?:{_ci('of')}\s+)?(?P<mon2>{_MONTH_RE}))"
     rf"(?:,?\s+(?P<year>{_YEAR_RE}))?(?![\d%]|[.:,]\d)"
 )
@@ -598,7 +612,7 @@ _EXPLICIT_MD = (
 @_rule(rf"(?<![\w$£€#.,])(?<!\d\.){_EXPLICIT_MD}")
 def _explicit(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     mon = _month_num(m["mon"] or m["mon2"])
-    day = int(re.sub(r"\D", "", m["day"] or m["day2"]))
+    day = _DAY_WORDS[m["dw"]] if m["dw"] else int(re.sub(r"\D", "", m["day"] or m["day2"]))
     if m["year"]:
         y = int(m["year"])
         if _safe_date(y, mon, day) is None:

@@ -1014,3 +1014,21 @@ def test_year_ago_quarter_phrases(text: str, phrase: str) -> None:
 def test_easter_holidays(text: str, phrase: str, anchor: dt.date | None, expected: str) -> None:
     t = find(text, phrase, anchor)
     assert (t.text, t.value) == (phrase, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Women's Day is this coming Sunday, March eighth. A focus", "Sunday, March eighth", "1998-03-08"),
+        ("The talks end May twenty-first.", "May twenty-first", "1998-05-21"),
+        ("It fell on June second, 1997, they said.", "June second, 1997", "1997-06-02"),
+    ],
+)
+def test_spelled_out_day_of_month(text: str, phrase: str, expected: str) -> None:
+    t = find(text, phrase, D(1998, 3, 5))
+    assert (t.text, t.value) == (phrase, expected)
+
+
+def test_spelled_out_ordinal_before_a_noun_is_no_day() -> None:
+    t = find("In March second place went to Bob.", "March", D(1998, 3, 5))
+    assert (t.text, t.value) == ("March", "1998-03")
