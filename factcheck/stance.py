@@ -76,7 +76,8 @@ _AUX_PART = (
     r"(?:(?:also|already|now|not|never|yet|just|reportedly|since|still|recently|previously)\s+){0,2}"
 )
 _OCCURRED = re.compile(
-    rf"\b(?:did\s+not|didn[’']t|never)\s+[a-z]+\b|\b(?:{_IRREGULAR_PAST}|{_AMBIGUOUS_PAST})\b|\b[a-z]{{2,}}(?:ed|ied)\b|"
+    # "\b[a-z]{2,}(?:ed|ied)\b" written without backtracking: a whole lower-case word of 4+ letters ending in -ed
+    rf"\b(?:did\s+not|didn[’']t|never)\s+[a-z]+\b|\b(?:{_IRREGULAR_PAST}|{_AMBIGUOUS_PAST})\b|\b(?=[a-z]{{4}})[a-z]++(?<=ed)\b|"
     rf"\b{_AUX_PART}(?:been\s+[a-z]+ing|{_PARTICIPLES})\b|\b(?:was|were)\s+(?:still\s+|also\s+)?[a-z]+ing\b",
 )
 _MODAL_BEFORE = frozenset("to will would could can may might must should shall did does do not n't".split())
@@ -108,6 +109,24 @@ _AGENTS = frozenset(
 )
 _NEG = re.compile(r"\b(?:not|never|no|n[’']t|no\s+longer)\b|n[’']t\b", re.I)
 _WORD_BEFORE = re.compile(r"([A-Za-z’'-]+)\W*$")
+_LETTER = re.compile(r"[A-Za-z]")
+
+
+def _word_before(t: str, pos: int) -> re.Match[str] | None:
+    """``_WORD_BEFORE.search(t, 0, pos)`` (the word before ``pos``), trying the last 48 characters first.
+
+    The search from 0 tries every position of the sentence. A match in the window that starts after the
+    window's first character and holds a letter is the same match: an earlier one would have to run
+    through that letter, so it would also start at the window's first character.
+    """
+    if pos > 48:
+        ws = pos - 48
+        m = _WORD_BEFORE.search(t, ws, pos)
+        if m is not None and m.start() > ws and _LETTER.search(m.group(1)) is not None:
+            return m
+    return _WORD_BEFORE.search(t, 0, pos)
+
+
 _ANNOUNCE_VERBS = frozenset(
     {"announced", "announces", "confirmed", "confirms", "declared", "unveiled", "revealed"}
 )
@@ -143,9 +162,11 @@ _CUES = re.compile(
 )
 # the same, run on the lower-cased sentence (faster than inline case-insensitive groups); matches on a
 # capitalised word are then skipped for the case-sensitive cues ("May" the month, "Ahmed", "Is ...?")
-# (every cue starts a word with a lower-case letter: the leading lookahead only skips other positions fast)
+# Every cue starts a word with a lower-case letter, so it is run on " " + the sentence with the character
+# before the cue consumed: a pattern that starts with a character class lets the scan jump to candidate
+# positions (the cue is the named group that matched, its offsets one more than in the sentence).
 _CUES_LOWER = re.compile(
-    rf"(?=\b[a-z])(?:(?P<h>{_HYPOTHETICAL.pattern})|(?P<e>{_EXPECTED.pattern})|(?P<p>{_PLANNED.pattern})|"
+    rf"[^\w](?=[a-z])(?:(?P<h>{_HYPOTHETICAL.pattern})|(?P<e>{_EXPECTED.pattern})|(?P<p>{_PLANNED.pattern})|"
     rf"(?P<c>{_COPULA.pattern})|(?P<o>{_OCCURRED.pattern}))"
 )
 _NEG_OCCURRED = re.compile(r"(?:did\s+not|didn[’']t|never)\b", re.I)
@@ -157,19 +178,19 @@ _EITHER_GATE = re.compile(
 )  # one scan for most sentences
 
 
-def _valid_occurred(t: str, m: re.Match[str]) -> bool:
-    w = m.group(0).lower()
-    if w in _NOT_EVENT_ED and not (w == "called" and t.startswith(" for ", m.end())):
+def _valid_occurred(t: str, word: str, start: int, end: int) -> bool:
+    w = word.lower()
+    if w in _NOT_EVENT_ED and not (w == "called" and t.startswith(" for ", end)):
         return False  # but "have called for an inquiry" is an event
     if " " not in w:
-        prev = _WORD_BEFORE.search(t, 0, m.start())
+        prev = _word_before(t, start)
         pw = prev.group(1).lower() if prev else ""
         if pw in _DETERMINERS:
             return False  # "the planned visit"
         if pw in _MODAL_BEFORE:
             if pw not in ("not", "n't"):
                 return False  # "to hit the area", "could cut"
-            prev2 = _WORD_BEFORE.search(t, 0, prev.start()) if prev else None
+            prev2 = _word_before(t, prev.start()) if prev else None
             if prev2 is None or prev2.group(1).lower() not in (
                 "has",
                 "have",
@@ -213,34 +234,39 @@ def classify(
         if _DENIED_GATE.search(tl) and _DENIED.search(tl):
             return Stance.DENIED, -1
     lowered = len(tl) == len(t)  # lower() keeps offsets for nearly all text
-    for m in _CUES_LOWER.finditer(tl) if lowered else _CUES.finditer(t):
-        kind = m.lastgroup
-        if lowered and kind in ("h", "c", "o") and t[m.start()].isupper():
-            continue
-        if kind == "o":
-            if not _valid_occurred(t, m):
+    cues = (
+        ((m.lastgroup, *m.span(m.lastgroup), m.group(m.lastgroup)) for m in _CUES_LOWER.finditer(" " + tl))
+        if lowered
+        else ((m.lastgroup, m.start(), m.end(), m.group(0)) for m in _CUES.finditer(t))
+    )
+    for kind, ms, me, word in cues:
+        if lowered:
+            ms, me = ms - 1, me - 1
+            if kind in ("h", "c", "o") and t[ms].isupper():
                 continue
-            neg = bool(_NEG_OCCURRED.match(m.group(0))) or _negated(t, m.start(), m.end())
+        if kind == "o":
+            if not _valid_occurred(t, word, ms, me):
+                continue
+            neg = bool(_NEG_OCCURRED.match(word)) or _negated(t, ms, me)
             return Stance.OCCURRED, -1 if neg else 1
         if kind == "c":
             return Stance.STATED, 1
-        word = m.group(0)
         if kind == "h":
-            if word == "may" and t[m.end() : m.end() + 1].isdigit():
+            if word == "may" and t[me : me + 1].isdigit():
                 continue
             st = Stance.HYPOTHETICAL
             if word == "would" and reported:
                 # reported intention ("Brenner would cut jobs", "the defence would appeal") or prediction
                 # ("the plant would create jobs", "the visit would demonstrate")
-                prev = _WORD_BEFORE.search(t, 0, m.start())
+                prev = _word_before(t, ms)
                 pw = prev.group(1) if prev else ""
                 agent = pw[:1].isupper() or pw.lower() in _AGENTS
-                nxt = _LEAD_NOT.sub(" ", t[m.end() : m.end() + 12])
+                nxt = _LEAD_NOT.sub(" ", t[me : me + 12])
                 st = Stance.PLANNED if agent and not nxt.startswith(" be ") else Stance.EXPECTED
         else:
             st = Stance.EXPECTED if kind == "e" else Stance.PLANNED
         if st in (Stance.PLANNED, Stance.EXPECTED) and announce:
             st = Stance.ANNOUNCED
-        neg = _negated(t, m.start(), m.end())
+        neg = _negated(t, ms, me)
         return st, -1 if neg else 1
     return Stance.STATED, 1
