@@ -234,16 +234,17 @@ def classify(
         if _DENIED_GATE.search(tl) and _DENIED.search(tl):
             return Stance.DENIED, -1
     lowered = len(tl) == len(t)  # lower() keeps offsets for nearly all text
-    cues = (
-        ((m.lastgroup, *m.span(m.lastgroup), m.group(m.lastgroup)) for m in _CUES_LOWER.finditer(" " + tl))
-        if lowered
-        else ((m.lastgroup, m.start(), m.end(), m.group(0)) for m in _CUES.finditer(t))
-    )
-    for kind, ms, me, word in cues:
+    for m in _CUES_LOWER.finditer(" " + tl) if lowered else _CUES.finditer(t):
+        kind = m.lastgroup or ""
         if lowered:
+            word = m.group(kind)
+            ms, me = m.span(kind)
             ms, me = ms - 1, me - 1
             if kind in ("h", "c", "o") and t[ms].isupper():
                 continue
+        else:
+            word = m.group(0)
+            ms, me = m.span()
         if kind == "o":
             if not _valid_occurred(t, word, ms, me):
                 continue
