@@ -275,6 +275,17 @@ def _nearest_year(month: int, day: int | None, anchor: dt.date, tense: str | Non
     return best
 
 
+def _ended_year(month: int, day: int, anchor: dt.date, done: bool) -> int:
+    """Year of the end date of an accounting period: "the quarter ended Oct. 31" (``done``) is over,
+    so it is the last Oct. 31 on or before the anchor; "ending June 30" may lie ahead."""
+    if not done:
+        return _nearest_year(month, day, anchor, "PAST")
+    y = anchor.year
+    if (month, day) > (anchor.month, anchor.day):
+        y -= 1
+    return y
+
+
 def _weekday_date(wd: int, anchor: dt.date, direction: str) -> dt.date:
     """direction: 'past' (on or before), 'future' (on or after), 'last' (strictly before),
     'next' (strictly after)."""
@@ -627,12 +638,18 @@ def _explicit(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         return None
     if ctx.anchor is None:
         return "DATE", f"XXXX-{mon:02d}-{day:02d}", None
-    y = _nearest_year(mon, day, ctx.anchor, _tense_of(m, ctx))
+    if _ENDED_BEFORE.search(ctx.text, max(0, m.start() - 16), m.start()):
+        y = _ended_year(mon, day, ctx.anchor, True)  # "the quarter ended Oct. 31": over by now
+    else:
+        y = _nearest_year(mon, day, ctx.anchor, _tense_of(m, ctx))
     d2 = _safe_date(y, mon, day)
     if d2 is None:
         return None
     ctx.note(y, mon, d2)
     return "DATE", _fmt_date(d2), None
+
+
+_ENDED_BEFORE = re.compile(r"(?i:\bended\s+(?:on\s+)?)$")
 
 
 # ---- month (+ year), relative months --------------------------------------------------------
@@ -897,6 +914,13 @@ def _quarter_rule(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         yy += {"this": 0, "last": -1, "next": 1}[(m["rel"] or m["rel0"]).lower()]
     elif ago:
         yy -= 1
+    elif (ended := _QUARTER_ENDED.match(ctx.text, m.end())) is not None:
+        # "the second quarter ended Oct. 31": the year of the three months up to that day (a
+        # fiscal quarter keeps its own number)
+        mon, day = _month_num(ended["mon"]), int(ended["d"])
+        end = _safe_date(_ended_year(mon, day, a, ended["v"].lower() == "ended"), mon, day)
+        if end is not None:
+            yy = (end - dt.timedelta(days=45)).year
     else:
         aq = _quarter(a)
         if q > aq:
@@ -936,8 +960,7 @@ def _the_quarter(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         # "the quarter ended July 31": the three months up to that day, named by the calendar
         # quarter holding most of them
         mon, day = _month_num(ended["mon"]), int(ended["d"])
-        y = _nearest_year(mon, day, a, "PAST")
-        end = _safe_date(y, mon, day)
+        end = _safe_date(_ended_year(mon, day, a, ended["v"].lower() == "ended"), mon, day)
         if end is not None:
             mid = end - dt.timedelta(days=45)
             return "DATE", f"{mid.year}-Q{_quarter(mid)}", None
@@ -954,8 +977,13 @@ def _the_quarter(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     return "DATE", f"{y}-Q{q}", None
 
 
+@_rule(r"(?i:\bthat\s+(?:same\s+)?quarter\b(?!-))")
+def _that_quarter(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    return "DATE", "XXXX-QX", None  # anaphoric: the quarter last named, filled in from the context
+
+
 _QUARTER_ENDED = re.compile(
-    rf"\s+(?:that\s+)?(?:ended|ending|ends)\s+(?P<mon>{_MONTH_RE})\s+(?P<d>[12]\d|3[01]|0?[1-9])\b"
+    rf"\s+(?:that\s+)?(?P<v>ended|ending|ends)\s+(?P<mon>{_MONTH_RE})\s+(?P<d>[12]\d|3[01]|0?[1-9])\b"
 )
 
 
@@ -1437,6 +1465,15 @@ def _duration(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     ):
         return "DATE", "FUTURE_REF", None  # "Islam will one day be ..."
     ago = re.sub(r"\s+", " ", (m["ago"] or "").lower())
+    if (
+        not ago
+        and _IN_BEFORE.search(before)
+        and _unit_code(unit) in ("D", "W", "M", "Y", "DE")
+        and not (unit.startswith("minute") or unit.startswith("second"))
+        and _tense_of(m, ctx) == "FUT"
+    ):
+        # "would be redeemed in five years", "will return in two weeks": a point that far ahead
+        ago = "from now"
     if ago:
         # "ago", "from now" count from the publication date; "later" from the date in the narrative
         a = ctx.last_ref if ago == "later" and ctx.last_ref is not None else ctx.anchor
@@ -1470,6 +1507,9 @@ def _duration(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     if unit in ("night", "nights") and nword in ("a", "an", "one"):
         return None
     return "DURATION", _duration_value(n, unit), None
+
+
+_IN_BEFORE = re.compile(r"(?:^|\W)in\s+(?:about\s+|around\s+|roughly\s+|another\s+)?$")
 
 
 _BARE_PLURAL_UNITS = r"(?:years|months|weeks|days|decades|centuries|hours|minutes)"
@@ -2000,6 +2040,7 @@ _RULE_KINDS = {
     "_quarter_rule": "quarter",
     "_the_quarter": "quarter",
     "_year_quarter": "quarter",
+    "_that_quarter": "quarter",
     "_half": "half",
     "_two_quarters": "quarter",
     "_day_of_month": "digit",
@@ -2099,6 +2140,8 @@ def _tag_cached(text: str, anchor: dt.date | None) -> tuple[TimeRef, ...]:
                 r = TimeRef(r.start, r.end, r.text, r.type, f"{int(y) - 1}-Q{q}", r.mod)
             elif re.fullmatch(r"\d{4}-QX", r.value):
                 r = TimeRef(r.start, r.end, r.text, r.type, f"{r.value[:4]}-Q{q}", r.mod)
+            elif r.value == "XXXX-QX":  # "that quarter"
+                r = TimeRef(r.start, r.end, r.text, r.type, last_quarter.value, r.mod)
         if r.type == "DATE" and re.fullmatch(r"\d{4}-\d\d-\d\d", r.value):
             # "the week of March 6", "the day before Tuesday"
             pre = _DAY_RELATION_BEFORE.search(text, max(0, r.start - 30), r.start)

@@ -1032,3 +1032,37 @@ def test_spelled_out_day_of_month(text: str, phrase: str, expected: str) -> None
 def test_spelled_out_ordinal_before_a_noun_is_no_day() -> None:
     t = find("In March second place went to Bob.", "March", D(1998, 3, 5))
     assert (t.text, t.value) == ("March", "1998-03")
+
+
+def test_quarter_ended_is_over_and_that_quarter_is_anaphoric() -> None:
+    text = (
+        "In the comparable year-ago quarter, the second quarter ended Oct. 31, the company lost "
+        "$12.5 million. Results for that quarter included a write-down."
+    )
+    a = D(1989, 10, 27)  # Oct. 31 of this year is still ahead: the quarter that "ended" then is last year's
+    assert value(text, "Oct. 31", a) == "1988-10-31"
+    assert value(text, "the second quarter", a) == "1988-Q2"
+    assert value(text, "that quarter", a) == "1988-Q2"
+    # "ending" may lie ahead
+    assert value("Sales for the quarter ending Dec. 31 will rise.", "Dec. 31", a) == "1989-12-31"
+    assert value("Its fourth quarter ended Aug. 26 was weak.", "fourth quarter", D(1989, 11, 1)) == "1989-Q4"
+    # no antecedent: the quarter stays open
+    assert value("Results for that quarter included a charge.", "that quarter", a) == "XXXX-QX"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "typ", "expected"),
+    [
+        ("The stock would be redeemed in five years.", "five years", "DATE", "1994"),
+        ("He will return in two weeks.", "two weeks", "DATE", "1989-W46"),
+        ("The plant will reopen in about three months.", "three months", "DATE", "1990-02"),
+        ("It will be done in a few days.", "a few days", "DATE", "FUTURE_REF"),
+        # a past clause or "within": still a length of time
+        ("His second letter in two weeks was published.", "two weeks", "DURATION", "P2W"),
+        ("It will finish within a year.", "a year", "DURATION", "P1Y"),
+        ("He will speak in 10 minutes.", "10 minutes", "DURATION", "PT10M"),
+    ],
+)
+def test_in_n_units_ahead_is_a_date(text: str, phrase: str, typ: str, expected: str) -> None:
+    t = find(text, phrase, D(1989, 11, 2))
+    assert (t.type, t.value) == (typ, expected)
