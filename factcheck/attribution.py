@@ -119,7 +119,10 @@ _NEG_SPEECH = re.compile(
 )
 
 
-_SAY_RE = re.compile(r"\b(?:" + trie_pattern(SAY_VERBS) + r")\b")
+# run on " " + the sentence: the verb (lower-case letters) follows a non-word character, which the match
+# consumes so that the pattern opens with a character class and the scan jumps to candidate positions
+# (a match at i in the padded text is the verb at i .. end - 1 in the sentence)
+_SAY_RE = re.compile(r"[^\w](?:" + trie_pattern(SAY_VERBS) + r")\b")
 _INTERVIEW_GATE = ("interview", "comment", "statement", "remark", "told")  # substrings the pattern needs
 _NEG_GATE = ("confirm", "deny", "comment", "respond", "disclose", "reveal")
 
@@ -476,9 +479,9 @@ def attribute(text: str) -> Attribution | None:
                 spans.append((m2.start(), m2.end()))
                 verb = "quoted"
     any_say = False
-    for vm in _SAY_RE.finditer(text):
+    for vm in _SAY_RE.finditer(" " + text):
         any_say = True
-        t, s, e = vm.group(0), vm.start(), vm.end()
+        t, s, e = vm.group(0)[1:], vm.start(), vm.end() - 1
         ws = max(0, s - 200)
         toks = [(x[0], *x.span()) for x in _TOKEN.finditer(text, ws, s)]
         toks.append((t, s, e))
