@@ -447,7 +447,9 @@ def _tense(text: str, start: int, end: int, short: bool = False) -> str | None:
     an infinitive ("staged celebrations to mark the entry on Friday") and a clause-initial
     "until" ("Until Thursday, they had not called") take the tense of the rest of the clause and
     make it future only when nothing else does; for months and seasons they stay future ("gave it until
-    mid-November", "asked him to testify on Feb. 10")."""
+    mid-November", "plans to visit in May"), except that an infinitive under a past verb of its clause
+    looks ahead from that past time, not from the anchor, and leaves the nearest occurrence ("was
+    kidnapped to make the late-November trip")."""
     left = text[max(0, start - 160) : start]
     ltoks = _WORD_RE.findall(left)
     cut = 0
@@ -487,6 +489,11 @@ def _tense(text: str, start: int, end: int, short: bool = False) -> str | None:
         if c == "FUT" and short and (lk == "to" or (lk in ("until", "till") and k == 0)):
             weak = "FUT"
             continue
+        if c == "FUT" and lk == "to" and _past_governs(both, k):
+            # an infinitive under a past verb looks ahead from that past time, not from the
+            # anchor: "was kidnapped to make the late-November trip", "made it hard to meet
+            # demand well into the summer": the nearest occurrence
+            return None
         if c:
             return c
         if short and _scheduled_present(ltoks, k):
@@ -500,6 +507,20 @@ def _tense(text: str, start: int, end: int, short: bool = False) -> str | None:
         if short and _scheduled_present(rtoks, k):
             return "FUT"
     return weak
+
+
+def _past_governs(tokens: list[str], k: int) -> bool:
+    """A past-tense verb in the eight words of the clause before the infinitive ``tokens[k]``."""
+    for j in range(k - 1, max(0, k - 8) - 1, -1):
+        lj = tokens[j].lower()
+        if lj in _REPORTING:
+            return False
+        c = _classify(tokens, j)
+        if c == "FUT" or (c is None and lj in _FUTURE_IF_TO):
+            return False
+        if c == "PAST":
+            return True
+    return False
 
 
 _SCHEDULED_VERBS = frozenset(
@@ -1188,6 +1209,7 @@ _DEICTIC = {
     "right now": ("DATE", "PRESENT_REF"),
     "currently": ("DATE", "PRESENT_REF"),
     "current": ("DATE", "PRESENT_REF"),
+    "then current": ("DATE", "PAST_REF"),  # "the then current market price": current at a past time
     "nowadays": ("DATE", "PRESENT_REF"),
     "at present": ("DATE", "PRESENT_REF"),
     "presently": ("DATE", "PRESENT_REF"),
@@ -1220,19 +1242,19 @@ _DEICTIC = {
 
 
 @_rule(
-    r"(?i:\b(?P<w>right now|now|currently|current|nowadays|at present|presently|these days|at the moment|this (?:[a-z]+ )?moment(?!\s+of\b)|the present(?!\s+\w+ing\b)|"
+    r"(?i:\b(?P<w>right now|now|currently|then[- ]current|current|nowadays|at present|presently|these days|at the moment|this (?:[a-z]+ )?moment(?!\s+of\b)|the present(?!\s+\w+ing\b)|"
     r"recent years|recently|recent|(?:in )?the past(?!\s+(?:few|several|two|three|four|five|six|seven|eight|nine|ten|\d|year|month|week|decade|day|quarter|century))|formerly|lately|"
     r"the (?:near |distant )?future|future|soon|(?-i:Previously)|the (?:near|long|short) term|the long run|a later date)\b)"
 )
 def _deictic(m: re.Match[str], ctx: _Ctx) -> _Result | None:
-    w = re.sub(r"\s+", " ", m["w"].lower())
+    w = re.sub(r"[\s-]+", " ", m["w"].lower())
     if w.startswith("in the past"):
         w = "the past"
     if w.startswith("this ") and w.endswith(" moment"):
         w = "at the moment"  # "at this crucial moment"
     if w == "the past" and _QUANTITY_AFTER.match(ctx.text, m.end()):
         return None  # "the past twenty years" is a duration
-    if w in ("current", "future", "recent"):
+    if w in ("current", "then current", "future", "recent"):
         # only as an attribute ("future losses", "a recent filing"); "current account" is no time
         nxt = re.match(r"\s+([A-Za-z]+)", ctx.text[m.end() : m.end() + 20])
         if nxt is None:

@@ -654,7 +654,7 @@ def test_conjoined_day_needs_a_date_reading(text: str, phrase: str) -> None:
         ("The market stays closed until Tuesday.", "Tuesday", "2024-10-22"),
         ("The leaders will gather to sign the accord on Friday.", "Friday", "2024-10-25"),
         ("The ministers plan to meet on Friday.", "Friday", "2024-10-25"),
-        # for months "until" and an infinitive keep pointing ahead
+        # for months "until" and an infinitive keep pointing ahead (here the nearest Feb. 10 is ahead too)
         ("The agency gave the firm until mid-November to reply.", "mid-November", "2024-11"),
         ("The committee asked him to testify on Feb. 10.", "Feb. 10", "2025-02-10"),
     ],
@@ -1066,3 +1066,40 @@ def test_quarter_ended_is_over_and_that_quarter_is_anaphoric() -> None:
 def test_in_n_units_ahead_is_a_date(text: str, phrase: str, typ: str, expected: str) -> None:
     t = find(text, phrase, D(1989, 11, 2))
     assert (t.type, t.value) == (typ, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "anchor", "expected"),
+    [
+        (
+            "The mother was kidnapped along with the boy to make the late-November trip, Castro said.",
+            "late-November",
+            D(2000, 1, 28),
+            "1999-11",
+        ),
+        (
+            "Problems made it difficult for Sun to meet demand well into the summer.",
+            "the summer",
+            D(1989, 10, 26),
+            "1989-SU",
+        ),
+        # no past verb over the infinitive: it still points ahead
+        ("The company plans to launch it in November.", "November", D(2000, 1, 28), "2000-11"),
+        (
+            "Officials are expected to meet demand well into the summer.",
+            "the summer",
+            D(1989, 10, 26),
+            "1990-SU",
+        ),
+    ],
+)
+def test_infinitive_under_a_past_verb(text: str, phrase: str, anchor: dt.date, expected: str) -> None:
+    assert value(text, phrase, anchor) == expected
+
+
+def test_then_current_is_past() -> None:
+    text = "Holders may buy shares at 50% of the then current market price."
+    t = find(text, "then current", D(1989, 10, 26))
+    assert (t.text, t.value) == ("then current", "PAST_REF")
+    assert value("at the then-current price", "then-current", D(1989, 10, 26)) == "PAST_REF"
+    assert value("at the current price", "current", D(1989, 10, 26)) == "PRESENT_REF"
