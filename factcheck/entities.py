@@ -38,6 +38,9 @@ _CAPTOK = rf"(?:(?:[A-Z]\.){{2,}}|{_ABBR_TOK}|[A-Z][\w’'\-]*[\w’']|[A-Z])"
 _CONNECT = r"(?:of|and|&|the|for|de|da|del|der|den|van|von|bin|al|le|la|du|dos|das)"
 # (the leading lookahead only lets the scan skip lower-case positions fast)
 _SPAN = re.compile(rf"(?=[A-Z])(?<![\w’'\-.]){_CAPTOK}(?:[ \t]+(?:{_CONNECT}[ \t]+)*{_CAPTOK})*")
+# the same with the character before the name consumed (what the lookbehind allows): a pattern that opens
+# with a character class lets the scan jump to candidate positions; the name is group "n"
+_SPAN_AFTER = re.compile(rf"[^\w’'\-.](?=[A-Z])(?P<n>{_CAPTOK}(?:[ \t]+(?:{_CONNECT}[ \t]+)*{_CAPTOK})*)")
 _TOKEN = re.compile(rf"{_CAPTOK}|{_CONNECT}(?=[ \t])")
 _PARTICLES = frozenset("de da del der den van von bin al le la du dos das".split())
 _ROLE_ALT = trie_pattern(ROLE_CLASSES)
@@ -186,21 +189,29 @@ def mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]
     first_word = start
     while first_word < end and not text[first_word].isalnum():
         first_word += 1
-    for sm in _SPAN.finditer(text, start, end):
-        word = sm.group(0)
+    spans = _SPAN_AFTER.finditer(text, start - 1, end) if start > 0 else _SPAN.finditer(text, start, end)
+    for sm in spans:
+        word = sm.group(0) if start == 0 else sm.group("n")
         if word in CAP_STOP:  # "The", "In", "He": the most common capitalised words
             continue
-        if ref_spans and any(a <= sm.start() < b for a, b in ref_spans):
+        ws = sm.end() - len(word)
+        if ref_spans and any(a <= ws < b for a, b in ref_spans):
             continue
         if " " not in word and "\t" not in word:
             base, _ = _strip_possessive(word)
-            pieces = [[(base, sm.start(), sm.start() + len(base))]]
-        else:
-            toks = [(t[0], *t.span()) for t in _TOKEN.finditer(text, sm.start(), sm.end())]
-            pieces = _pieces(toks)
+            mention = _classify_word(text, base, ws, ws + len(base), first_word, end)
+            if mention is not None:
+                out.append(mention)
+            continue
+        toks = [(t[0], *t.span()) for t in _TOKEN.finditer(text, ws, sm.end())]
+        pieces = _pieces(toks)
         prev_nation: str | None = None
         for piece in pieces:
-            mention = _classify(text, piece, first_word, end, prev_nation)
+            if len(piece) == 1:
+                tok, ts, te = piece[0]
+                mention = _classify_word(text, tok, ts, te, first_word, end, prev_nation)
+            else:
+                mention = _classify(text, piece, first_word, end, prev_nation)
             prev_nation = None
             if mention is None:
                 continue
@@ -210,6 +221,53 @@ def mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]
     if refs:  # the other mentions come in text order
         out.sort(key=lambda x: x.start)
     return out
+
+
+def _classify_word(
+    text: str, tok: str, s: int, e: int, first_word: int, end: int, ctx_nation: str | None = None
+) -> Mention | None:
+    """``_classify`` of a one-word piece (most of them): the same rules in the same order, without the
+    steps that need two words or more."""
+    if tok in CAP_STOP:
+        return None
+    if tok in ORGS or tok in OUTLETS:
+        return Mention(s, e, tok, "org")
+    if tok in PLACES:
+        return Mention(s, e, tok, "place")
+    if tok in EVENT_HEADS:
+        return Mention(s, e, tok, "event")
+    if tok in ORG_HEADS:
+        return Mention(s, e, tok, "org")
+    if tok in TITLE_WORDS:  # a lone title: "the President" refers to someone, "President" alone does not
+        if text[max(0, s - 4) : s].lower().endswith("the "):
+            return Mention(s, e, tok, "ref", ctx_nation, _role_of([tok]))
+        return None
+    after_lower = s > 2 and text[s - 1] == " " and text[s - 2].islower()
+    if after_lower:
+        words_before = text[max(0, s - 40) : s].split()
+        if words_before and words_before[-1] in ROLE_WORDS:
+            mod = next((w for w in words_before[-3:-1] if w in DEMONYMS), None)
+            role = ROLE_CLASSES.get(words_before[-1])
+            return Mention(s, e, tok, "person", DEMONYMS[mod] if mod else ctx_nation, role, titled=True)
+    if tok in PLACE_HEADS:
+        return Mention(s, e, tok, "place")
+    if after_lower:
+        wb = text[max(0, s - 20) : s].split()
+        if wb and wb[-1] in _ORG_NOUN_BEFORE:
+            return Mention(s, e, tok, "org")
+    if tok in DEMONYMS or tok.endswith(_ADJ_END):
+        return None
+    if _PLACE_AFTER.match(text, e, end):
+        return Mention(s, e, tok, "place")
+    if tok.isupper() and len(tok) >= 2:
+        if tok.title() in PLACES:  # "MOSCOW" in a dateline
+            return Mention(s, e, tok.title(), "place")
+        return Mention(s, e, tok, "org")
+    if "-" in tok:  # "Russia-China", "Russia-Ukraine": the places, not a new name
+        parts = tok.split("-")
+        if all(p in PLACES or p in DEMONYMS for p in parts):
+            return Mention(s, e, tok, "compound")
+    return Mention(s, e, tok, "misc", initial=(s == first_word))
 
 
 def _classify(
