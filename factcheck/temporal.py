@@ -1231,6 +1231,7 @@ _DEICTIC = {
     "the future": ("DATE", "FUTURE_REF"),
     "future": ("DATE", "FUTURE_REF"),
     "soon": ("DATE", "FUTURE_REF"),
+    "as soon as possible": ("DATE", "FUTURE_REF"),
     "the near term": ("DATE", "FUTURE_REF"),
     "the near future": ("DATE", "FUTURE_REF"),
     "a later date": ("DATE", "FUTURE_REF"),
@@ -1244,7 +1245,7 @@ _DEICTIC = {
 @_rule(
     r"(?i:\b(?P<w>right now|now|currently|then[- ]current|current|nowadays|at present|presently|these days|at the moment|this (?:[a-z]+ )?moment(?!\s+of\b)|the present(?!\s+\w+ing\b)|"
     r"recent years|recently|recent|(?:in )?the past(?!\s+(?:few|several|two|three|four|five|six|seven|eight|nine|ten|\d|year|month|week|decade|day|quarter|century))|formerly|lately|"
-    r"the (?:near |distant )?future|future|soon|(?-i:Previously)|the (?:near|long|short) term|the long run|a later date)\b)"
+    r"the (?:near |distant )?future|future|as soon as possible|soon|(?-i:Previously)|the (?:near|long|short) term|the long run|a later date)\b)"
 )
 def _deictic(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     w = re.sub(r"[\s-]+", " ", m["w"].lower())
@@ -1376,6 +1377,28 @@ def _anaphoric(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     if unit in ("day", "morning"):
         return "DATE", _fmt_date(ref + dt.timedelta(days=off)), None
     return "DATE", _rel_value(unit, off, ref), None
+
+
+@_rule(r"(?i:\b(?:until|till|by)\s+then\b)")
+def _until_then(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    """ "terminate on Nov. 30. Until then, ...": "then" is the date last named (none: no expression)."""
+    if ctx.last_ref is not None:
+        return "DATE", _fmt_date(ctx.last_ref), None
+    if ctx.last_month is not None:
+        return "DATE", f"{ctx.last_month[0]}-{ctx.last_month[1]:02d}", None
+    return None
+
+
+_THIS_UNIT_BEFORE = re.compile(r"(?i:\bthis\s+(year|month|week)\b)")
+
+
+@_rule(r"(?i:(?:(?<=\bas )|(?<=\bthan ))last\b(?=\s*(?:[.,;:!?)]|$)))")
+def _elliptic_last(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    """ "twice as high a dividend this year as last": the unit comes from "this year" before it."""
+    units = _THIS_UNIT_BEFORE.findall(ctx.text, max(0, m.start() - 80), m.start())
+    if not units or ctx.anchor is None:
+        return None
+    return "DATE", _rel_value(units[-1].lower(), -1, ctx.anchor), None
 
 
 # ---- durations and "ago" -----------------------------------------------------------------
@@ -2047,6 +2070,7 @@ _TRIGGER_WORDS = {
     "every": "every each",
     "endof": "end beginning start middle close turn",
     "half": "half h1 h2",
+    "then": "then",
     "spoken": "nineteen eighteen thousand twenties thirties forties fifties sixties seventies eighties nineties",
 }
 _TRIGGERS = {w: kind for kind, words in _TRIGGER_WORDS.items() for w in words.split()}
@@ -2072,6 +2096,8 @@ _RULE_KINDS = {
     "_deictic_day": "deictic part",
     "_weekday": "weekday",
     "_anaphoric": "unit part",
+    "_until_then": "then",
+    "_elliptic_last": "unit",
     "_duration": "unit quarter part weekend",
     "_bare_units": "unit",
     "_set": "every setadv",

@@ -1103,3 +1103,27 @@ def test_then_current_is_past() -> None:
     assert (t.text, t.value) == ("then current", "PAST_REF")
     assert value("at the then-current price", "then-current", D(1989, 10, 26)) == "PAST_REF"
     assert value("at the current price", "current", D(1989, 10, 26)) == "PRESENT_REF"
+
+
+def test_until_then_is_the_date_last_named() -> None:
+    text = "Conversion rights will terminate on Nov. 30. Until then, the stock remains outstanding."
+    t = find(text, "then", D(1989, 10, 30))
+    assert (t.text, t.value) == ("then", "1989-11-30")
+    assert untagged("Until then, nothing changes.", "then", D(1989, 10, 30))  # no antecedent
+    assert untagged("We met, and then we left on Friday.", "then", D(1989, 10, 30))
+
+
+def test_elliptic_last_takes_the_unit_before_it() -> None:
+    text = "The gain would mean twice as high a dividend this year as last. Holders agreed."
+    t = find(text, "last", D(1989, 10, 27))
+    assert (t.text, t.value) == ("last", "1988")
+    assert value("Sales this month were higher than last.", "last", D(1989, 10, 27)) == "1989-09"
+    assert untagged("He came in as last of the three.", "last", D(1989, 10, 27))
+
+
+def test_as_soon_as_possible() -> None:
+    assert (
+        value('It would liquidate the maker "as soon as possible," it said.', "as soon as possible")
+        == "FUTURE_REF"
+    )
+    assert untagged("He left as soon as he could.", "soon", D(1989, 10, 27))
