@@ -1557,6 +1557,19 @@ def _duration(m: re.Match[str], ctx: _Ctx) -> _Result | None:
 _IN_BEFORE = re.compile(r"(?:^|\W)in\s+(?:about\s+|around\s+|roughly\s+|another\s+)?$")
 
 
+@_rule(
+    rf"(?i:\b(?:(?P<n>{_NUM_RE})[\s-]+)?(?P<u>hour|day|night|week|month|year|decade|centur(?:y|ies)|hours|days|nights|"
+    r"weeks|months|years|decades)-?long\b)"
+)
+def _long(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    """ "a day-long meeting", "their decades-long battle", "a weeklong visit", "a two-year-long truce"."""
+    unit = m["u"].lower()
+    n = _number(m["n"].lower()) if m["n"] else (None if unit.endswith(("s", "ies")) else 1)
+    if m["n"] and n is None:
+        return None
+    return "DURATION", _duration_value(n, unit), None
+
+
 _BARE_PLURAL_UNITS = r"(?:years|months|weeks|days|decades|centuries|hours|minutes)"
 
 
@@ -2057,7 +2070,8 @@ _TRIGGER_WORDS = {
     "weekday": """monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays
         thursdays fridays saturdays sundays""",
     "unit": """year years month months week weeks day days hour hours minute minutes second seconds
-        decade decades century centuries millennium millennia fortnight fortnights""",
+        decade decades century centuries millennium millennia fortnight fortnights daylong weeklong
+        monthlong yearlong nightlong""",
     "quarter": "quarter quarters period q1 q2 q3 q4",
     "part": "night nights morning afternoon evening mornings evenings afternoons",
     "weekend": "weekend weekends",
@@ -2100,6 +2114,7 @@ _RULE_KINDS = {
     "_elliptic_last": "unit",
     "_duration": "unit quarter part weekend",
     "_bare_units": "unit",
+    "_long": "unit",
     "_set": "every setadv",
     "_rate": "unit",
     "_time": "digit deictic",

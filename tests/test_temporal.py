@@ -1127,3 +1127,21 @@ def test_as_soon_as_possible() -> None:
         == "FUTURE_REF"
     )
     assert untagged("He left as soon as he could.", "soon", D(1989, 10, 27))
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("They emerged from their third day-long meeting.", "day-long", "P1D"),
+        ("It symbolizes the government's decades-long battle.", "decades-long", "PXY"),
+        ("The minister ends a weeklong visit.", "weeklong", "P1W"),
+        ("The rebels broke a two-year-long truce.", "two-year-long", "P2Y"),
+    ],
+)
+def test_long_adjectives_are_durations(text: str, phrase: str, expected: str) -> None:
+    t = find(text, phrase, D(2000, 1, 15))
+    assert (t.type, t.value) == ("DURATION", expected)
+
+
+def test_long_without_a_unit_is_nothing() -> None:
+    assert tag("They worked long days and a long night.", D(2000, 1, 15)) == []
