@@ -1352,10 +1352,9 @@ def _ref_date(ctx: _Ctx, unit: str) -> dt.date | None:
 
 
 @_rule(
-    r"(?i:\b(?P<w>the next day|the following day|the day before|the previous day|the day after|the same day|that day|"
-    r"the next morning|the following morning|that same day|the following year|the previous year|the year before|"
-    r"the same year|that year|later that year|earlier that year|the next year|the following week|the previous week|"
-    r"the following month|the previous month|that month|the same month)\b)"
+    r"(?i:\b(?P<w>the (?:next (?:day|morning|year)|following (?:day|morning|year|week|month)|"
+    r"previous (?:day|year|week|month)|same (?:day|year|month)|day (?:before|after)|year before)|"
+    r"that (?:same day|day|year|month)|later that year|earlier that year)\b)"
 )
 def _anaphoric(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     w = re.sub(r"\s+", " ", m["w"].lower())
@@ -2014,9 +2013,14 @@ def _trigger_spans(text: str) -> dict[str, list[tuple[int, int]]]:
     for m in _TOKEN_RE.finditer(text):
         tok = m.group()
         if tok[0].isdigit():
-            if not ((len(tok) == 4 and tok[0] in "12") or _DIGIT_CTX.match(text, m.end())):
+            if len(tok) == 4 and tok[0] in "12":
+                kind = "digit"
+            elif _CLOCK_CTX.match(text, m.end()):
+                kind = "clock"  # "10:35", "5 p.m.": only the clock-time rule needs these
+            elif _DIGIT_CTX.match(text, m.end()):
+                kind = "digit"
+            else:
                 continue
-            kind = "digit"
         else:
             kind = _TRIGGERS.get(tok.lower(), "")
             if not kind:
@@ -2061,7 +2065,8 @@ def _rule_windows(
 
 
 _TOKEN_RE = re.compile(r"[A-Za-z]{3,}|\d+|\b[QqHh][1-4]\b")
-_DIGIT_CTX = re.compile(r"\s?(?:[aApP]\.?[mM]\b|[:/-]\d)|s\b|(?:st|nd|rd|th)\b")
+_DIGIT_CTX = re.compile(r"[/-]\d|s\b|(?:st|nd|rd|th)\b")
+_CLOCK_CTX = re.compile(r"\s?[aApP]\.?[mM]\b|:\d")
 _WIN_LEFT = 35
 _WIN_RIGHT = 25
 _TRIGGER_WORDS = {
@@ -2077,7 +2082,8 @@ _TRIGGER_WORDS = {
     "weekend": "weekend weekends",
     "season": "spring summer fall autumn winter",
     "deictic": """now today tonight tomorrow yesterday recent recently current currently past future soon
-        previously present presently moment formerly lately nowadays noon midday midnight term run date""",
+        previously present presently moment formerly lately nowadays term run date""",
+    "clock": "noon midday midnight",
     "setadv": """daily nightly weekly biweekly fortnightly monthly quarterly annually yearly hourly
         semiannually biannually""",
     "holiday": "christmas independence halloween valentine thanksgiving election new easter holy good palm",
@@ -2117,7 +2123,7 @@ _RULE_KINDS = {
     "_long": "unit",
     "_set": "every setadv",
     "_rate": "unit",
-    "_time": "digit deictic",
+    "_time": "clock",
     "_holiday": "holiday",
     "_clock_in_part": "part",
     "_weekend": "weekend",
