@@ -287,7 +287,7 @@ def _forward_np(text: str, pos: int) -> tuple[str, int] | None:
 
 
 def _tokens(text: str) -> list[tuple[str, int, int]]:
-    return [(m[0], *m.span()) for m in _TOKEN.finditer(text)]
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
 _POSSESSIVE_OUTLET = re.compile(r"^(?P<o>[A-Z][\w.\- ]*?)[’']s?\s+\S")
@@ -337,7 +337,7 @@ def _walk_np(toks: list[tuple[str, int, int]], j: int) -> int:
 
 def _sentence_subject(text: str) -> tuple[str, int, int] | None:
     """The noun phrase that opens a sentence ("Labour union IG Metall rejected ... and said")."""
-    toks = [(x[0], *x.span()) for x in _TOKEN.finditer(text, 0, min(len(text), 120))]
+    toks = [(x.group(), x.start(), x.end()) for x in _TOKEN.finditer(text, 0, min(len(text), 120))]
     i = 0
     while i < len(toks) and (
         _np_token(toks[i][0])
@@ -483,7 +483,7 @@ def attribute(text: str) -> Attribution | None:
         any_say = True
         t, s, e = vm.group(0)[1:], vm.start(), vm.end() - 1
         ws = max(0, s - 200)
-        toks = [(x[0], *x.span()) for x in _TOKEN.finditer(text, ws, s)]
+        toks = [(x.group(), x.start(), x.end()) for x in _TOKEN.finditer(text, ws, s)]
         toks.append((t, s, e))
         k = len(toks) - 1
         if (

@@ -85,12 +85,20 @@ class Mention:
 @functools.lru_cache(maxsize=4096)
 def norm_key(name: str) -> str:
     """Key usable across articles: accents and punctuation dropped, case folded, spaces collapsed."""
-    s = unicodedata.normalize("NFKD", name)
-    s = "".join(ch for ch in s if not unicodedata.combining(ch))
-    s = re.sub(r"[’']s\b", "", s)
-    s = re.sub(r"[^\w\s]", " ", s).casefold()
-    s = re.sub(r"^the\s+", "", " ".join(s.split()))
+    if name.isascii():  # NFKD leaves ASCII as it is, with no combining marks to drop
+        s = name
+    else:
+        s = unicodedata.normalize("NFKD", name)
+        s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    s = _POSSESSIVE_S.sub("", s)
+    s = _PUNCT.sub(" ", s).casefold()
+    s = _LEAD_THE.sub("", " ".join(s.split()))
     return s
+
+
+_POSSESSIVE_S = re.compile(r"[’']s\b")
+_PUNCT = re.compile(r"[^\w\s]")
+_LEAD_THE = re.compile(r"^the\s+")
 
 
 def _strip_possessive(tok: str) -> tuple[str, bool]:
@@ -203,7 +211,7 @@ def mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]
             if mention is not None:
                 out.append(mention)
             continue
-        toks = [(t[0], *t.span()) for t in _TOKEN.finditer(text, ws, sm.end())]
+        toks = [(t.group(), t.start(), t.end()) for t in _TOKEN.finditer(text, ws, sm.end())]
         pieces = _pieces(toks)
         prev_nation: str | None = None
         for piece in pieces:

@@ -39,7 +39,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from factcheck import attribution, entities, sentences, stance
-from factcheck.gazetteer import OUTLETS
+from factcheck.gazetteer import OUTLETS, trie_pattern
 from factcheck.model import Article, Claim, Stance, TimeRef
 
 MIN_SCORE = 0.35  # below this a sentence is not offered as a claim
@@ -86,6 +86,13 @@ _BOILER_TRIGGERS = frozenset(
     "sign follow read contact email rights updated editing reporting writing compiled more download watch listen "
     "share".split()
 )
+# The words of the sets above that occur as whole words of ``_LOWER_WORDS`` in " " + the lower-cased
+# sentence: a word of it starts after a character that is not [a-z’'-], or after ’'- marks that follow
+# one, and ends before one. Only these words matter, so the scoring need not split the whole sentence.
+_SCORE_VOCAB = (
+    _NUMBER_WORDS | _SUPERLATIVES | _OPINION_WORDS | _OPINION_TRIGGERS | _BOILER_WORDS | _BOILER_TRIGGERS
+)
+_VOCAB_WORDS = re.compile(r"[^a-z’'-][’'-]*(" + trie_pattern(_SCORE_VOCAB) + r")(?![a-z’'-])")
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'\- ]{1,40}?(?:,\s*[A-Z][\w.]+(?:\s+\d{1,2})?)?\s*\([A-Z][\w&.' ]{1,30}\)|"
     r"[A-Z]{3,}(?:[ ,]+[A-Z]{2,}){0,3}(?:,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2})?)\s*[:\-–—]+\s+",
@@ -152,7 +159,7 @@ def _cw_features(
     if n_entities:
         score += 0.12 + min(n_entities - 1, 3) * 0.06
     low = text.lower()
-    words = set(_LOWER_WORDS.findall(low))
+    words = set(_VOCAB_WORDS.findall(" " + low))  # (the sentence's words that are in _SCORE_VOCAB)
     has_num = bool(_DIGIT.search(low)) or not words.isdisjoint(_NUMBER_WORDS)
     has_sup = not words.isdisjoint(_SUPERLATIVES)
     n_op = len(words & _OPINION_WORDS)
