@@ -38,12 +38,13 @@ from factcheck.temporal import is_compatible
 
 # Tunables (chosen on ECB+ dev and the seeds; see bench/ecbplus.py)
 EDGE_MIN = 0.5  # minimum pair score for an edge
-LINK_MIN = 0.2  # minimum average-linkage score for two clusters to merge
+LINK_MIN = 0.05  # minimum average-linkage score for two clusters of the same story to merge
+LINK_MIN_CROSS = 0.2  # the same for clusters of different stories
 TEXT_FLOOR = 30  # token_sort_ratio floor for any edge
 DOC_SIM_MIN = 0.15  # article cosine similarity for the same-story context
 CROSS_MIN = 0.7  # text evidence needed to link claims of different stories
 STORY_MAX_CLAIMS = 400  # larger story clusters get no all-pairs context
-STORY_TEXT_MIN = 0.2  # even inside a story, a pair needs this much text in common
+STORY_TEXT_MIN = 0.05  # even inside a story, a pair needs this much text in common
 SAME_STORY_BONUS = 0.5  # pair-score bonus for claims of articles in the same story cluster
 UNTIMED_EXTRA = 0.1  # a claim with no time needs more text evidence to join another story's claim
 FRAME_BONUS = 0.25  # two shared entities and an agreeing month
@@ -55,6 +56,11 @@ RARE_TOKENS = 8  # blocking keys per claim
 MAX_POSTING = 100  # a blocking key shared by more claims than this is too common to block on
 DOC_POSTING_MAX = 60  # the same for words shared by articles
 DOC_TOP_TERMS = 40  # an article is blocked on its highest-weighted terms
+SPLIT_STORIES = True
+ATTACH_FACTOR = 0.8  # a lone article joins a story when its mean similarity reaches this share of the bar
+MODE_SMALL = 3  # a cluster this small is defined by a single time mention
+SPLIT_MIN_SIDE = 5
+SPLIT_RATIO = 0.7
 
 STOP = frozenset(
     """a about above after again against all also am an and any are as at be because been before being below
@@ -249,7 +255,7 @@ def _doc_clusters(
                         va, vb = vb, va
                     sims[(a, b)] = sum(x * vb.get(t, 0.0) for t, x in va.items())
     years: list[set[str]] = [({y} if y else set()) for y in doc_years]
-    return _average_linkage(
+    label = _average_linkage(
         n_docs,
         sims,
         edge_min=DOC_SIM_MIN,
@@ -258,13 +264,153 @@ def _doc_clusters(
         compatible_states=lambda a, b: not (a and b and not (a & b)),
         merge_states=lambda a, b: a | b,
     )
+    if SPLIT_STORIES:
+        label = _split_stories(label, tf, vecs)
+    return _attach_strays(label, sims, vecs, years)
 
 
-def _modes_compatible(a: Counter[str], b: Counter[str]) -> bool:
-    """Two clusters may merge when their most reported event times are compatible."""
-    if not a or not b:
-        return True
-    return compatible(a.most_common(1)[0][0], b.most_common(1)[0][0])
+def _attach_strays(
+    label: list[int],
+    sims: Mapping[tuple[int, int], float],
+    vecs: list[dict[str, float]],
+    years: list[set[str]],
+) -> list[int]:
+    """An article left alone joins the story it is closest to on average (exact cosines over all the story's
+    articles, not only the pairs the blocking found), when that mean clears the story bar."""
+    members: dict[int, list[int]] = defaultdict(list)
+    for d, lab in enumerate(label):
+        members[lab].append(d)
+    neighbours: dict[int, set[int]] = defaultdict(set)
+    for i, j in sims:
+        neighbours[i].add(j)
+        neighbours[j].add(i)
+    out = list(label)
+    for d, lab in enumerate(label):
+        if len(members[lab]) != 1:
+            continue
+        best, best_lab = 0.0, None
+        for lab2 in sorted({label[j] for j in neighbours[d]} - {lab}):
+            ms = members[lab2]
+            if len(ms) < 2:
+                continue
+            ys = set().union(*(years[m] for m in ms))
+            if years[d] and ys and not (years[d] & ys):
+                continue
+            mean = sum(_cosine(vecs[d], vecs[m]) for m in ms) / len(ms)
+            if mean > best:
+                best, best_lab = mean, lab2
+        if best_lab is not None and best >= DOC_SIM_MIN * ATTACH_FACTOR:
+            out[d] = best_lab
+    return out
+
+
+def _split_stories(label: list[int], tf: list[Counter[str]], vecs: list[dict[str, float]]) -> list[int]:
+    """Split a story cluster that holds two look-alike events (two fires at the same supermarket chain, two
+    games between different teams): inside the cluster, words shared by all its articles carry no weight
+    (local IDF), and a split is kept only when each side has words of its own ("Banstead", "Surrey" on one
+    side, "Wellington", "Somerset" on the other) that the other side hardly uses."""
+    members: dict[int, list[int]] = defaultdict(list)
+    for d, lab in enumerate(label):
+        members[lab].append(d)
+    out = list(label)
+    next_label = max(label, default=-1) + 1
+    todo = [ms for ms in members.values() if len(ms) >= 2 * SPLIT_MIN_SIDE]
+    while todo:
+        ms = todo.pop()
+        sides = _bisect(ms, tf, vecs)
+        if sides is None:
+            continue
+        for m in sides[1]:
+            out[m] = next_label
+        next_label += 1
+        todo.extend(s for s in sides if len(s) >= 2 * SPLIT_MIN_SIDE)
+    return out
+
+
+def _bisect(
+    ms: list[int], tf: list[Counter[str]], gvecs: list[dict[str, float]]
+) -> tuple[list[int], list[int]] | None:
+    n = len(ms)
+    df: Counter[str] = Counter()
+    for d in ms:
+        df.update(tf[d].keys())
+    vecs: list[dict[str, float]] = []
+    for d in ms:
+        v = {t: (1 + math.log(k)) * math.log(n / df[t]) for t, k in tf[d].items() if 2 <= df[t] < n}
+        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+        vecs.append({t: x / norm for t, x in v.items()})
+    sim = [[_cosine(vecs[i], vecs[j]) if i != j else 0.0 for j in range(n)] for i in range(n)]
+    # Average linkage until two clusters hold most articles (stragglers then join the nearer one). ``total``
+    # keeps the summed similarity between live clusters, so a merge costs one row update.
+    groups: dict[int, list[int]] = {i: [i] for i in range(n)}
+    total = [row[:] for row in sim]
+    big = max(SPLIT_MIN_SIDE, int(0.15 * n))
+    while len(groups) > 2:
+        bigs = [k for k, g in groups.items() if len(g) >= big]
+        if len(bigs) == 2 and len(groups[bigs[0]]) + len(groups[bigs[1]]) >= 0.8 * n:
+            break
+        best, pair = -1.0, (0, 0)
+        keys = sorted(groups)
+        for x, a in enumerate(keys):
+            row, na = total[a], len(groups[a])
+            for b in keys[x + 1 :]:
+                mean = row[b] / (na * len(groups[b]))
+                if mean > best:
+                    best, pair = mean, (a, b)
+        a, b = pair
+        groups[a].extend(groups.pop(b))
+        for k in groups:
+            if k != a:
+                total[a][k] += total[b][k]
+                total[k][a] = total[a][k]
+
+    def avg(xs: list[int], ys: set[int]) -> float:
+        return sum(sim[i][j] for i in xs for j in ys) / (len(xs) * len(ys))
+
+    bigs = sorted((k for k, g in groups.items() if len(g) >= big), key=lambda k: min(groups[k]))
+    if len(bigs) != 2:
+        return None
+    ga, gb = set(groups[bigs[0]]), set(groups[bigs[1]])
+    for k, g in groups.items():
+        if k not in bigs:
+            (ga if avg(g, ga) >= avg(g, gb) else gb).update(g)
+    if min(len(ga), len(gb)) < SPLIT_MIN_SIDE:
+        return None
+
+    def mean_sim(a: set[int], b: set[int]) -> float:
+        pairs = [(i, j) for i in a for j in b if i != j and (a is not b or i < j)]
+        return sum(_cosine(gvecs[ms[i]], gvecs[ms[j]]) for i, j in pairs) / max(1, len(pairs))
+
+    within = min(mean_sim(ga, ga), mean_sim(gb, gb))
+    if within <= 0 or mean_sim(ga, gb) / within > SPLIT_RATIO:
+        return None
+
+    return [ms[i] for i in sorted(ga)], [ms[i] for i in sorted(gb)]
+
+
+_State = tuple[Counter[str], int, Counter[int]]  # month mentions, size, stories of a claim cluster
+
+
+def _link_bar(a: _State, b: _State) -> float:
+    """Inside one story a low average-linkage bar (the story context already vouches for the pair);
+    across stories the full bar, so look-alike wording alone does not pull two stories' claims together."""
+    return LINK_MIN if a[2].most_common(1)[0][0] == b[2].most_common(1)[0][0] else LINK_MIN_CROSS
+
+
+def _established(state: _State) -> str | None:
+    """A cluster's event time: its most reported month, when more than one member reports it (a lone
+    mention in a large cluster, such as a court date in a story about a crime, does not define it)."""
+    counts, size = state[0], state[1]
+    if not counts:
+        return None
+    value, n = counts.most_common(1)[0]
+    return value if n >= 2 or size <= MODE_SMALL else None
+
+
+def _modes_compatible(a: _State, b: _State) -> bool:
+    """Two clusters may merge when their established event times are compatible."""
+    ma, mb = _established(a), _established(b)
+    return ma is None or mb is None or compatible(ma, mb)
 
 
 def _average_linkage(
@@ -276,6 +422,7 @@ def _average_linkage(
     states: list[Any],
     compatible_states: Callable[[Any, Any], bool],
     merge_states: Callable[[Any, Any], Any],
+    avg_min_for: Callable[[Any, Any], float] | None = None,
 ) -> list[int]:
     """Average linkage over a sparse similarity graph (missing pairs count as 0).
 
@@ -296,7 +443,8 @@ def _average_linkage(
         a, b = label[i], label[j]
         if a == b:
             continue
-        if link[a].get(b, 0.0) / (len(members[a]) * len(members[b])) < avg_min:
+        bar = avg_min_for(state[a], state[b]) if avg_min_for is not None else avg_min
+        if link[a].get(b, 0.0) / (len(members[a]) * len(members[b])) < bar:
             continue
         if not compatible_states(state[a], state[b]):
             continue
@@ -558,22 +706,24 @@ def group_claims(
     edges.sort(key=lambda e: (-e[0], e[1], e[2]))
 
     # Average linkage on the sparse graph with cannot-link on cluster event times.
-    times: list[Counter[str]] = []
+    # A cluster's state: its month mentions, its size and the stories its claims come from.
+    states: list[_State] = []
     for f in feats:
         tc: Counter[str] = Counter()
         for v in f.times:
             mk = _month_key(v)
             if mk:
                 tc[mk] += 1
-        times.append(tc)
+        states.append((tc, 1, Counter({doc_label[f.doc]: 1})))
     label = _average_linkage(
         len(feats),
         {(i, j): sc for sc, i, j in edges},
         edge_min=EDGE_MIN,
         avg_min=LINK_MIN,
-        states=times,
+        states=states,
         compatible_states=_modes_compatible,
-        merge_states=lambda a, b: a + b,
+        merge_states=lambda a, b: (a[0] + b[0], a[1] + b[1], a[2] + b[2]),
+        avg_min_for=_link_bar,
     )
 
     members: dict[int, list[int]] = defaultdict(list)

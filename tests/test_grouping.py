@@ -5,13 +5,24 @@ from __future__ import annotations
 import datetime as dt
 
 from factcheck import grouping
-from factcheck.model import Article, Claim, Entity, GroupOverrides, Stance, TimeRef
+from factcheck.model import Article, Claim, Entity, GroupOverrides, Segment, Stance, TimeRef
 
 
 def art(key: str, published: str | None) -> Article:
     return Article(
         path=key, key=key, id=key, text="", published=dt.date.fromisoformat(published) if published else None
     )
+
+
+def body_art(key: str, published: str | None, body: str) -> Article:
+    a = art(key, published)
+    a.text = body
+    pos = 0
+    for line in body.splitlines(keepends=True):
+        if line.strip():
+            a.segments.append(Segment(pos, pos + len(line.rstrip("\n")), "body"))
+        pos += len(line)
+    return a
 
 
 def claim(
@@ -22,6 +33,7 @@ def claim(
     when: tuple[str, ...] = (),
     ents: tuple[str, ...] = (),
     stance=Stance.STATED,
+    start: int = 0,
 ) -> Claim:
     refs = []
     for v in when:
@@ -30,8 +42,8 @@ def claim(
         id=cid,
         article_id=key,
         article_key=key,
-        start=0,
-        end=len(text),
+        start=start,
+        end=start + len(text),
         text=text,
         when=refs,
         entities=[Entity(e, e.lower(), "misc", e) for e in ents],
@@ -133,7 +145,8 @@ def test_time_constraint_compatibility():
 
 
 def test_chaining_is_resisted():
-    # A chain of claims where each neighbour shares most words but the ends share little.
+    # A chain of claims from articles of unrelated stories, where each neighbour shares most words but the
+    # ends share little: single-link over a threshold would merge the whole chain.
     words = [
         "alpha",
         "bravo",
@@ -148,15 +161,128 @@ def test_chaining_is_resisted():
         "kilo",
         "lima",
     ]
+    topics = [
+        "harbour ferry timetable dredging pier",
+        "orchestra violin concert conductor symphony",
+        "wheat harvest drought farmers irrigation",
+        "volcano eruption ash lava crater",
+        "chess tournament grandmaster opening endgame",
+        "satellite launch rocket orbit telescope",
+        "museum painting exhibition curator sculpture",
+        "marathon runners finish sprint medal",
+        "vaccine trial clinic dose patients",
+    ]
     cs = []
     arts = dict(ARTS)
     for i in range(9):
-        arts[f"k{i}"] = art(f"k{i}", "2024-01-01")
         text = " ".join(words[i : i + 4]) + " council vote"
+        body = f"{text}.\n" + "\n".join(f"The {topics[i]} story goes on, line {k}." for k in range(6))
+        arts[f"k{i}"] = body_art(f"k{i}", "2024-01-01", body)
         cs.append(claim(f"x{i}", f"k{i}", text))
     gs = grouping.group_claims(cs, arts)
     g = {cid: grp.id for grp in gs for cid in grp.claims}
     assert not (g.get("x0") and g.get("x0") == g.get("x8")), "single-link chain merged the two ends"
+
+
+def test_lookalike_stories_stay_apart():
+    # Two fires at stores of the same chain, each reported by five articles whose bodies share the chain's
+    # background (its history, its statement); each side has its own town, county and fire chief.
+    sides = {
+        "n": ("Northbury", "Kestrel County", "Alan Pike", "roof"),
+        "s": ("Southwick", "Heron Valley", "Mary Dunn", "bakery"),
+    }
+    background = [
+        "Grainger opened its first supermarket in 1961 and now runs 300 stores across the country .",
+        "The Grainger chain said insurance would cover the supermarket and its stock .",
+        "Grainger shares fell two per cent after news of the supermarket blaze reached investors .",
+        "The supermarket chain thanked firefighters and promised to support its staff and customers .",
+        "Grainger said it would help customers shop at its other supermarkets in the meantime .",
+        "Shoppers posted pictures of the smoke above the Grainger supermarket on social media .",
+    ]
+    arts = dict(ARTS)
+    cs = []
+    for side, (town, county, chief, origin) in sides.items():
+        for k in range(5):
+            lines = [
+                f"A fire destroyed the Grainger supermarket in {town} , {county} .",
+                f"More than {40 + k} firefighters tackled the blaze at the {town} store .",
+                f"Fire chief {chief} said the blaze began in the {origin} of the {town} store .",
+            ]
+            body_lines = lines[k % 3 :] + lines[: k % 3] + background
+            body = "\n".join(body_lines) + "\n"
+            key = f"{side}{k}"
+            arts[key] = body_art(key, None, body)
+            pos = 0
+            for i, line in enumerate(body_lines[:3]):
+                cs.append(claim(f"{key}-{i}", key, line, ents=(town, county), start=pos))
+                pos += len(line) + 1
+    # Unrelated articles in the same batch, so that the chain's shared words are rare in the batch.
+    for k, topic in enumerate(
+        [
+            "orchestra violin concert",
+            "wheat harvest drought",
+            "volcano ash eruption",
+            "chess grandmaster tournament",
+            "rocket satellite launch",
+            "museum painting curator",
+            "marathon runners medal",
+            "vaccine trial dose",
+            "ferry harbour timetable",
+            "election ballot turnout",
+        ]
+    ):
+        body = "\n".join(f"The {topic} report number {i} was published ." for i in range(6)) + "\n"
+        arts[f"o{k}"] = body_art(f"o{k}", None, body)
+        cs.append(claim(f"o{k}-0", f"o{k}", body.splitlines()[0]))
+    gs = grouping.group_claims(cs, arts)
+    g = {cid: grp.id for grp in gs for cid in grp.claims}
+    north = {g.get(f"n{k}-{i}") for k in range(5) for i in range(3)}
+    south = {g.get(f"s{k}-{i}") for k in range(5) for i in range(3)}
+    assert None not in north and None not in south
+    assert not (north & south), "claims about the two look-alike fires share a group"
+
+
+def _story_vectors(docs: list[list[str]]):
+    import math
+    from collections import Counter
+
+    tf = [Counter(words) for words in docs]
+    vecs = []
+    for c in tf:
+        norm = math.sqrt(sum(v * v for v in c.values()))
+        vecs.append({t: v / norm for t, v in c.items()})
+    return tf, vecs
+
+
+def test_story_with_two_lookalike_sides_is_split():
+    shared = ["grainger", "supermarket", "fire", "blaze", "store", "firefighters"]
+    north = ["northbury", "kestrel", "pike", "roof"]
+    south = ["southwick", "heron", "dunn", "bakery"]
+    docs = [shared + north + [f"n{k}"] for k in range(5)] + [shared + south + [f"s{k}"] for k in range(5)]
+    tf, vecs = _story_vectors(docs)
+    label = grouping._split_stories([0] * 10, tf, vecs)
+    assert len(set(label[:5])) == 1 and len(set(label[5:])) == 1
+    assert label[0] != label[5]
+
+
+def test_story_of_one_event_is_not_split():
+    # Every article shares the story's words and adds words of its own, some shared with one or two others:
+    # no two sides with words of their own.
+    shared = ["grainger", "supermarket", "fire", "blaze", "store", "firefighters", "northbury"]
+    extra = [
+        "smoke",
+        "roof",
+        "police",
+        "evacuated",
+        "insurance",
+        "staff",
+        "shoppers",
+        "crews",
+        "investigation",
+    ]
+    docs = [[*shared, extra[k % 9], extra[(k + 1) % 9], extra[k * 4 % 9], f"u{k}"] for k in range(12)]
+    tf, vecs = _story_vectors(docs)
+    assert len(set(grouping._split_stories([0] * 12, tf, vecs))) == 1
 
 
 def test_overrides_merge_and_take_out_are_honoured():
