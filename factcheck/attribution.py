@@ -414,6 +414,19 @@ def _subject_before(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int,
 
 def attribute(text: str) -> Attribution | None:
     """The attribution of one sentence (offsets in ``text``), or None when it has none."""
+    low = text.lower()
+    # most sentences have none of the words any rule below needs: one set of cheap checks decides
+    reporter_gate = "according" in low or " by " in low or "citing" in low or _has_any(low, _INTERVIEW_GATE)
+    quoted_gate = "quoted" in low or "cited" in low
+    say_verbs = list(_SAY_RE.finditer(" " + text))
+    if not (reporter_gate or quoted_gate or say_verbs or _has_any(low, _NEG_GATE)):
+        return None
+    return _attribute(text, low, reporter_gate, quoted_gate, say_verbs)
+
+
+def _attribute(
+    text: str, low: str, reporter_gate: bool, quoted_gate: bool, say_verbs: list[re.Match[str]]
+) -> Attribution | None:
     speakers: list[Source] = []
     reporters: list[Source] = []
     cited: list[Source] = []
@@ -421,7 +434,6 @@ def attribute(text: str) -> Attribution | None:
     pronoun: str | None = None
     verb: str | None = None
     content: tuple[int, int] | None = None
-    low = text.lower()
 
     def add_reporter(np: str, s: int, e: int, *, cite: bool = False) -> None:
         src = classify_source(np)
@@ -437,7 +449,7 @@ def attribute(text: str) -> Attribution | None:
             speakers.append(src)
 
     # most sentences name no reporter: one check before the loop over the four patterns
-    if "according" in low or " by " in low or "citing" in low or _has_any(low, _INTERVIEW_GATE):
+    if reporter_gate:
         for rx, gate in (
             (_ACCORDING, "according"),
             (_AS_REPORTED, " by "),
@@ -458,7 +470,7 @@ def attribute(text: str) -> Attribution | None:
                     if src is None or src.kind not in ("outlet", "media"):
                         continue
                 add_reporter(np, m.start(), e, cite=rx is _CITING)
-    mq = _QUOTED_AS.search(text) if ("quoted" in low or "cited" in low) else None
+    mq = _QUOTED_AS.search(text) if quoted_gate else None
     if mq:
         toks = _tokens(text[: mq.start()])
         subj = _subject_before([*toks, ("was", mq.start(), mq.start() + 3)], len(toks))
@@ -470,7 +482,7 @@ def attribute(text: str) -> Attribution | None:
                 verb = "quoted"
         if mq["by"]:
             add_reporter(mq["by"], mq.start("by"), mq.end("by"))
-    elif "quoted" in low or "cited" in low:
+    elif quoted_gate:
         m2 = _X_QUOTED_Y.search(text)
         if m2:
             src = classify_source(m2["y"])
@@ -479,7 +491,7 @@ def attribute(text: str) -> Attribution | None:
                 spans.append((m2.start(), m2.end()))
                 verb = "quoted"
     any_say = False
-    for vm in _SAY_RE.finditer(" " + text):
+    for vm in say_verbs:
         any_say = True
         t, s, e = vm.group(0)[1:], vm.start(), vm.end() - 1
         ws = max(0, s - 200)
