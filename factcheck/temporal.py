@@ -1391,9 +1391,11 @@ def _until_then(m: re.Match[str], ctx: _Ctx) -> _Result | None:
 _THIS_UNIT_BEFORE = re.compile(r"(?i:\bthis\s+(year|month|week)\b)")
 
 
-@_rule(r"(?i:(?:(?<=\bas )|(?<=\bthan ))last\b(?=\s*(?:[.,;:!?)]|$)))")
+@_rule(r"(?i:\blast\b(?=\s*(?:[.,;:!?)]|$)))")
 def _elliptic_last(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     """ "twice as high a dividend this year as last": the unit comes from "this year" before it."""
+    if not ctx.text[max(0, m.start() - 5) : m.start()].lower().endswith(("as ", "than ")):
+        return None
     units = _THIS_UNIT_BEFORE.findall(ctx.text, max(0, m.start() - 80), m.start())
     if not units or ctx.anchor is None:
         return None
@@ -2075,8 +2077,8 @@ _TRIGGER_WORDS = {
     "weekday": """monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays
         thursdays fridays saturdays sundays""",
     "unit": """year years month months week weeks day days hour hours minute minutes second seconds
-        decade decades century centuries millennium millennia fortnight fortnights daylong weeklong
-        monthlong yearlong nightlong""",
+        decade decades century centuries millennium millennia fortnight fortnights""",
+    "long": "long daylong weeklong monthlong yearlong nightlong",
     "quarter": "quarter quarters period q1 q2 q3 q4",
     "part": "night nights morning afternoon evening mornings evenings afternoons",
     "weekend": "weekend weekends",
@@ -2120,7 +2122,7 @@ _RULE_KINDS = {
     "_elliptic_last": "unit",
     "_duration": "unit quarter part weekend",
     "_bare_units": "unit",
-    "_long": "unit",
+    "_long": "long",
     "_set": "every setadv",
     "_rate": "unit",
     "_time": "clock",
