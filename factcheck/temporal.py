@@ -1101,7 +1101,7 @@ _REL_UNIT_RE = r"(?P<u>week(?:end)?|month|year|decade|century)"
 
 
 @_rule(
-    rf"(?i:\b(?:(?P<el>earlier|later|late|early)\s+)?(?P<rel>this past|this coming|this|last|next|past|previous|coming|current|the past|the last|the next|the coming|the previous|the current|the following)\s+{_REL_UNIT_RE}\b)"
+    rf"(?=[eElLtTnNpPcC])(?i:\b(?:(?P<el>earlier|later|late|early)\s+)?(?P<rel>this past|this coming|this|last|next|past|previous|coming|current|the past|the last|the next|the coming|the previous|the current|the following)\s+{_REL_UNIT_RE}\b)"
     r"(?!-)"
 )
 def _rel_unit(m: re.Match[str], ctx: _Ctx) -> _Result | None:
@@ -1275,10 +1275,11 @@ def _deictic(m: re.Match[str], ctx: _Ctx) -> _Result | None:
 
 
 @_rule(
-    r"(?i:\b(?:(?P<el>earlier|later|late|early)\s+)?(?P<w>today|tonight|tomorrow|yesterday)(?:\s+(?P<p>morning|afternoon|evening|night))?\b)"
+    r"(?=[eElLtTyYmMaA])"  # the first letters of the alternatives below: a cheap first test
+    r"(?:(?i:\b(?:(?P<el>earlier|later|late|early)\s+)?(?P<w>today|tonight|tomorrow|yesterday)(?:\s+(?P<p>morning|afternoon|evening|night))?\b)"
     r"|(?i:\b(?P<w2>this|last|tomorrow|yesterday)\s+(?P<p2>morning|afternoon|evening|night)\b)"
     r"|(?i:\bmid[- ](?P<p3>morning|afternoon|evening)(?:\s+(?P<w3>today|tomorrow|yesterday))?\b)"
-    r"|(?i:\b(?P<p4>morning|afternoon|evening)\s+(?P<w4>yesterday|tomorrow)\b)"
+    r"|(?i:\b(?P<p4>morning|afternoon|evening)\s+(?P<w4>yesterday|tomorrow)\b))"
 )
 def _deictic_day(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     """today/yesterday/tomorrow, with a part of the day: "yesterday afternoon", "last night",
@@ -1473,7 +1474,8 @@ def _duration_value(n: float | None, unit: str) -> str:
 
 
 @_rule(
-    rf"(?=[\dA-Za-z½])(?i:\b"
+    # the first character of a number word (or digit) is checked first: most words start no number
+    rf"(?=[\dtTfFsSeEnNoOhHaAcCdDmM½])(?i:\b"
     rf"(?P<n>{_NUM_RE}|{_VAGUE_RE})(?P<frac>\s+1/2|½|\s+and\s+a\s+half)?(?:\s+or\s+so)?[\s-]+(?:(?:more|additional|straight|consecutive|full|long|trading|business|working|calendar|fiscal)[\s-]+)?"
     rf"(?P<u>{_UNIT_RE})\b(?P<half>\s+and\s+a\s+half\b)?(?P<old>-old|\s+old\b|\s+of\s+age\b)?"
     rf"(?:\s+(?:or\s+so\s+)?(?P<ago>ago|earlier|later|from\s+now|hence)\b)?)"
@@ -1575,7 +1577,7 @@ _BARE_PLURAL_UNITS = r"(?:years|months|weeks|days|decades|centuries|hours|minute
 
 
 @_rule(
-    rf"(?i:\b(?P<p>these|for|over|in|within|after|the past|the last|the next|the coming|coming|recent|past)\s+(?P<u>{_BARE_PLURAL_UNITS})\b)(?!\s+(?:ago|of|earlier|later|old)\b)"
+    rf"(?=[tTfFoOiIwWaAcCrRpP])(?i:\b(?P<p>these|for|over|in|within|after|the past|the last|the next|the coming|coming|recent|past)\s+(?P<u>{_BARE_PLURAL_UNITS})\b)(?!\s+(?:ago|of|earlier|later|old)\b)"
 )
 def _bare_units(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     if m["p"].lower() == "these":
@@ -1846,10 +1848,11 @@ def _weekend(m: re.Match[str], ctx: _Ctx) -> _Result | None:
 
 
 @_rule(
-    r"(?i:\b(?:for\s+|(?P<of>of)\s+)?the\s+(?P<adj>full|fiscal|latest\s+fiscal|current\s+fiscal|calendar|whole|entire|same)?\s*year\b(?![-'’])"
+    r"(?=[fFoOtTyYeElL])"  # the first letters of the alternatives below: a cheap first test
+    r"(?:(?i:\b(?:for\s+|(?P<of>of)\s+)?the\s+(?P<adj>full|fiscal|latest\s+fiscal|current\s+fiscal|calendar|whole|entire|same)?\s*year\b(?![-'’])"
     r"(?P<ended>\s+(?:ended|ending|that\s+ended|to|through))?)"
     r"|(?i:\b(?P<ago>year[- ](?:earlier|ago))\b)"
-    r"|(?i:\b(?P<el>earlier|later)\s+in\s+the\s+(?P<u>year|month|week|day)\b)"
+    r"|(?i:\b(?P<el>earlier|later)\s+in\s+the\s+(?P<u>year|month|week|day)\b))"
 )
 def _the_year(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     a = ctx.anchor
