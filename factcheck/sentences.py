@@ -45,7 +45,11 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if len(low) == 1 and low.isalpha():  # an initial: "J. K. Rowling", "George W. Bush"
         return True
     # acronyms with dots: "U.S.", "N.A.T.O."
-    return bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", low))
+    return _DOTTED.fullmatch(low) is not None
+
+
+_DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")
+_NEXT_WORD = re.compile(r"[\"“]*(\w+)")
 
 
 _LINE = re.compile(r"[^\n]+")
@@ -101,7 +105,7 @@ def _split_line(text: str, ls: int, le: int, out: list[tuple[int, int]]) -> None
             dot = punct_end - 1
             if _is_abbreviation(text, dot):
                 word = _token_before(text, dot).lower().rstrip(".")
-                nxt_word = re.match(r"[\"“]*(\w+)", text[nxt:le])
+                nxt_word = _NEXT_WORD.match(text, nxt, le)
                 # "in the U.S. The ..." ends a sentence; "U.S. President" does not.
                 if not (word in _SENTENCE_FINAL_ABBR and nxt_word and nxt_word.group(1) in _COMMON_STARTERS):
                     continue
@@ -117,12 +121,16 @@ _COMMON_STARTERS = frozenset(
 
 
 def _trim(text: str, s: int, e: int, out: list[tuple[int, int]]) -> None:
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    if e > s:
-        out.append((s, e))
+    if e <= s:
+        return
+    if text[s].isspace() or text[e - 1].isspace():  # (rarely: sentences start and end on a word)
+        seg = text[s:e]
+        body = seg.strip()  # str.strip() drops exactly the characters for which isspace() is true
+        if not body:
+            return
+        s += len(seg) - len(seg.lstrip())
+        e = s + len(body)
+    out.append((s, e))
 
 
 def split(text: str) -> list[str]:
