@@ -691,6 +691,7 @@ _MAY_OK_BEFORE = re.compile(
 
 
 @_rule(
+    r"(?=[tTlLnNcCpPJFMASOND])"  # the first letters of the alternatives below: a cheap first test
     rf"(?:\b(?P<rel>{_ci('this past|this coming|this|last|next|coming|past|previous')})\s+)?"
     rf"\b(?P<mon>{_MONTH_FULL_RE}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.(?=,?\s+\d{{4}}))"
     rf"(?:(?P<ry>\s+{_ci('this|last|next')}\s+{_ci('year')})|,?\s+(?:{_ci('of|in')}\s+)?(?P<year>{_YEAR_RE})(?![\d%]|,\d))?"
@@ -1243,6 +1244,7 @@ _DEICTIC = {
 
 
 @_rule(
+    r"(?=[rRnNcCtTaApPfFlLiIsS])"  # the first letters of the alternatives below: a cheap first test
     r"(?i:\b(?P<w>right now|now|currently|then[- ]current|current|nowadays|at present|presently|these days|at the moment|this (?:[a-z]+ )?moment(?!\s+of\b)|the present(?!\s+\w+ing\b)|"
     r"recent years|recently|recent|(?:in )?the past(?!\s+(?:few|several|two|three|four|five|six|seven|eight|nine|ten|\d|year|month|week|decade|day|quarter|century))|formerly|lately|"
     r"the (?:near |distant )?future|future|as soon as possible|soon|(?-i:Previously)|the (?:near|long|short) term|the long run|a later date)\b)"
@@ -1307,6 +1309,7 @@ def _deictic_day(m: re.Match[str], ctx: _Ctx) -> _Result | None:
 
 
 @_rule(
+    r"(?=[tTlLnNcCpPoOMWFS])"  # the first letters of the alternatives below: a cheap first test
     rf"(?:\b(?P<rel>{_ci('the previous|the following|this past|this coming|this|last|next|coming|past|on')})\s+)?\b(?P<wd>{_WEEKDAY_RE})(?P<pl>s)?\b"
     rf"(?:\s+(?P<p>{_ci('morning|afternoon|evening|night')})(?P<pl2>s)?\b)?"
 )
