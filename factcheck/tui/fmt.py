@@ -8,6 +8,7 @@ the displayed text and no escape sequence reaches the terminal.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from textual.content import Content, Span
 
@@ -68,11 +69,100 @@ def verdict_word(v: Verdict) -> Content:
     return Content.styled(str(v), BADGE[v][1])
 
 
-def time_text(claim: Claim) -> str:
+def time_text(claim: Claim, *, short: bool = False) -> str:
+    """The claim's normalised times, readable: an open value (no publication date to anchor it, such as
+    ``XXXX-WXX-3``) reads "Wednesday (date unknown)" (``short``: "Wednesday (date?)")."""
     vals = claim.time_values
     if vals:
-        return ", ".join(dict.fromkeys(vals))
+        return ", ".join(readable_time(v, short=short) for v in dict.fromkeys(vals))
     return ""
+
+
+def open_times(claim: Claim) -> list[str]:
+    """The claim's time values that stay open until the article's publication date is known."""
+    return [v for v in dict.fromkeys(claim.time_values) if is_open_time(v)]
+
+
+def is_open_time(value: str | None) -> bool:
+    return bool(value) and value.startswith("XX")  # type: ignore[union-attr]
+
+
+_MONTH_NAMES = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+_DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_PARTS = {"MO": "morning", "MI": "midday", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
+_SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
+_OPEN = re.compile(
+    r"XXXX(?:-(?P<mon>\d\d)(?:-(?P<day>\d\d))?|-XX-(?P<dom>\d\d)|(?P<anyday>-XX-XX)|(?P<anymon>-XX)"
+    r"|-WXX-(?P<wd>[1-7])|-WXX-(?P<we>WE)|(?P<wk>-WXX)|-(?P<season>SP|SU|FA|WI)|-Q(?P<q>[1-4X])|-H(?P<h>[12]))?"
+    r"(?:T(?P<t>.+))?"
+)
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def readable_time(value: str, *, short: bool = False) -> str:
+    """A TIMEX3 value for reading. Fully specified values are shown as they are; open ones (the
+    publication date is unknown) say what the text fixed and what is missing. Display only."""
+    if not is_open_time(value):
+        return value
+    date_unknown, year_unknown = ("(date?)", "(year?)") if short else ("(date unknown)", "(year unknown)")
+    m = _OPEN.fullmatch(value)
+    if m is None:
+        if value == "XXX":
+            return f"a decade {date_unknown}"
+        if value == "XX":
+            return f"a century {date_unknown}"
+        return f"{value} {date_unknown}"
+    t = m["t"]
+    clock = _PARTS.get(t, t) if t else ""
+    missing = date_unknown
+    if m["mon"]:
+        mon = int(m["mon"])
+        name = _MONTH_NAMES[mon - 1] if 1 <= mon <= 12 else m["mon"]
+        what = f"{int(m['day'])} {name}" if m["day"] else name
+        missing = year_unknown
+    elif m["dom"]:
+        what = f"the {_ordinal(int(m['dom']))}"
+        missing = "(month?)" if short else "(month unknown)"
+    elif m["wd"]:
+        what = _DAY_NAMES[int(m["wd"]) - 1]
+    elif m["we"]:
+        what = "a weekend"
+    elif m["wk"]:
+        what = "a week"
+    elif m["season"]:
+        what = _SEASONS[m["season"]]
+        missing = year_unknown
+    elif m["q"]:
+        what = "a quarter" if m["q"] == "X" else f"Q{m['q']}"
+        missing = date_unknown if m["q"] == "X" else year_unknown
+    elif m["h"]:
+        what = "first half" if m["h"] == "1" else "second half"
+        missing = year_unknown
+    elif m["anymon"]:
+        what = "a month"
+    elif m["anyday"]:
+        what = "" if clock else "a day"
+    else:
+        what = "a year"
+    what = f"{what} {clock}".strip()
+    return f"{what} {missing}"
 
 
 def date_text(d: dt.date | None) -> str:
@@ -100,5 +190,8 @@ def snippet(claim: Claim) -> str:
     return clip(claim.text, 40)
 
 
-def spans_content(text: str, spans: list[tuple[int, int, str]]) -> Content:
-    return Content(sanitize(text), spans=[Span(s, e, st) for s, e, st in spans if e > s])
+def spans_content(text: str, spans: list[tuple[int, int, str]], *, sanitized: bool = False) -> Content:
+    """``text`` (sanitized here unless ``sanitized``) with the given styled spans."""
+    return Content(
+        text if sanitized else sanitize(text), spans=[Span(s, e, st) for s, e, st in spans if e > s]
+    )

@@ -23,6 +23,7 @@ from factcheck.tui.fmt import (
     date_text,
     literal,
     one_line,
+    readable_time,
     short_key,
     time_text,
     verdict_word,
@@ -87,7 +88,7 @@ class GroupsScreen(Screen[None]):
                 if k not in arts:
                     arts.append(k)
             t.add_row(
-                Text(g.when or "?"),
+                Text(readable_time(g.when, short=True) if g.when else "?"),
                 *(Text(str(counts[v]) if counts[v] else "·") for v in _ORDER),
                 Text(clip(", ".join(short_key(k) for k in arts), 24)),
                 Text(clip(g.label, 200)),
@@ -144,7 +145,7 @@ class GroupDetailScreen(Screen[None]):
                 ("Event ", "bold"),
                 literal(g.id),
                 " · time ",
-                (g.when or "unknown", "$text-accent"),
+                (readable_time(g.when) if g.when else "unknown", "$text-accent"),
                 " · ",
                 literal(clip(g.label, 120)),
             ),

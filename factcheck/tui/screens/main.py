@@ -14,6 +14,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -27,6 +28,8 @@ from factcheck.tui.fmt import (
     clip,
     date_text,
     literal,
+    open_times,
+    readable_time,
     short_key,
     snippet,
     time_text,
@@ -60,7 +63,9 @@ MAIN_BINDINGS = [
     Binding("d", "mark('disputed')", "Disputed", id="mark-disputed"),
     Binding("s", "supersede", "Superseded…", id="mark-superseded"),
     Binding("u", "mark('unreviewed')", "Unreviewed", id="mark-unreviewed"),
-    Binding("a", "accept_suggestion", "Accept suggestion", id="accept-suggestion"),
+    # shown in the event panel beside the suggestion it accepts, not in the footer: the footer would be
+    # rebuilt (two layouts, ~50 ms) whenever a move went between claims with and without a suggestion
+    Binding("a", "accept_suggestion", "Accept suggestion", id="accept-suggestion", show=False),
     Binding("e", "edit_note", "Note", id="edit-note"),
     Binding("o", "add_evidence", "Evidence", id="add-evidence", show=False),
     Binding("plus", "add_claim", "Add claim", id="add-claim", show=False),
@@ -78,6 +83,7 @@ MAIN_BINDINGS = [
 ]
 
 EVENT_LINES = 30  # other reports listed in the event panel
+PREFETCH_DELAY = 0.03  # seconds after a move before the neighbouring articles are prepared
 
 MUTATING = {
     "mark",
@@ -130,6 +136,10 @@ class MainScreen(Screen[None]):
         self._started = False
         self._progress: dict[Verdict, int] | None = None  # totals, kept up to date from _art_prog
         self._art_prog: dict[str, dict[Verdict, int]] = {}  # per-article counts (list lines)
+        # built for a claim, kept until the session changes (after_change clears them)
+        self._event_cache: dict[str, tuple[Claim, Content]] = {}
+        self._sugg_cache: dict[str, tuple[Claim, list[Suggestion]]] = {}
+        self._prefetch_timer: Timer | None = None
 
     # ------------------------------------------------------------------------------------------
     # Layout
@@ -318,9 +328,9 @@ class MainScreen(Screen[None]):
         ids = [c.id for c in self.claims]
         if patch and ids == getattr(self, "_shown_claims", None) and cl.option_count == len(ids):
             for i, c in enumerate(self.claims):
-                cl.set_prompt(i, cl.prompt_for(c, dec(c.id), width))
+                cl.set_prompt(i, cl.prompt(c, dec(c.id), width))
         else:
-            cl.set_options(Option(cl.prompt_for(c, dec(c.id), width)) for c in self.claims)
+            cl.set_options(Option(cl.prompt(c, dec(c.id), width)) for c in self.claims)
         self._shown_claims = ids
         if 0 <= self.claim_i < len(self.claims) and cl.highlighted != self.claim_i:
             cl.highlighted = self.claim_i
@@ -383,12 +393,51 @@ class MainScreen(Screen[None]):
             self.app.schedule_save(cursor_only=True)  # type: ignore[attr-defined]
         self._refresh_status()
         self._refresh_footer()
+        self._schedule_prefetch()
+
+    # ------------------------------------------------------------------------------------------
+    # Prefetch: while the reviewer reads, the next article's claim lines, text and event panel are built
+    # (and its first screen rendered), so J/K only swap in what is ready.
+
+    def _schedule_prefetch(self) -> None:
+        if self._prefetch_timer is not None:
+            self._prefetch_timer.stop()
+        self._prefetch_timer = self.set_timer(PREFETCH_DELAY, self._prefetch)
+
+    def _prefetch(self) -> None:
+        self._prefetch_timer = None
+        if not self.is_current:
+            return
+        for i in (self.art_i + 1, self.art_i - 1):
+            if 0 <= i < len(self.keys):
+                self._prepare_article(self.keys[i])
+
+    def _prepare_article(self, key: str) -> None:
+        a = self._articles.get(key)
+        if a is None:
+            return
+        claims = self.visible_claims(key)
+        cl = self.query_one(ClaimList)
+        width = self._list_width(cl)
+        dec = self.review.decision
+        cl.prerender([cl.prompt(c, dec(c.id), width) for c in claims[: cl.size.height]], highlighted=0)
+        i = self._key_index.get(key)
+        lst = self.query_one(ArticleList)
+        if i is not None and i < lst.option_count:
+            lst.prerender([lst.get_option_at_index(i).prompt], highlighted=0)  # type: ignore[list-item]
+        first = claims[0] if claims else None
+        every = self.review.claims(key)
+        self.query_one(ArticleView).prepare_article(
+            a, every, {x.id: self.verdict(x.id) for x in every}, first
+        )
+        if first is not None:
+            self._suggestions(first)
+            self.query_one(EventPanel).prepare(self._event_content(first))
 
     def _refresh_footer(self) -> None:
         """Refresh the footer only when what applies has changed (a footer refresh rebuilds its keys)."""
         state = (
             self.claim is None,
-            bool(self._suggestions(self.claim)),
             self.review.can_undo,
             self.review.can_redo,
             self.review.readonly,
@@ -400,6 +449,14 @@ class MainScreen(Screen[None]):
     def _suggestions(self, c: Claim | None) -> list[Suggestion]:
         if c is None:
             return []
+        hit = self._sugg_cache.get(c.id)
+        if hit is None or hit[0] is not c:
+            if len(self._sugg_cache) > 200:
+                self._sugg_cache.clear()
+            hit = self._sugg_cache[c.id] = (c, self._find_suggestions(c))
+        return hit[1]
+
+    def _find_suggestions(self, c: Claim) -> list[Suggestion]:
         try:
             found = self.review.suggestions_for(c.id)
         except ReviewError:
@@ -422,6 +479,17 @@ class MainScreen(Screen[None]):
         )
 
     def _event_content(self, c: Claim | None) -> Content:
+        """What the event panel shows for ``c`` (cached until the next change to the session)."""
+        if c is None:
+            return self._build_event_content(c)
+        hit = self._event_cache.get(c.id)
+        if hit is None or hit[0] is not c:
+            if len(self._event_cache) > 200:
+                self._event_cache.clear()
+            hit = self._event_cache[c.id] = (c, self._build_event_content(c))
+        return hit[1]
+
+    def _build_event_content(self, c: Claim | None) -> Content:
         if c is None:
             return Content("No claim selected." if not self.filter.active else "No claim matches the filter.")
         g = self.group_of(c)
@@ -436,6 +504,17 @@ class MainScreen(Screen[None]):
                 head.append(literal(f" by {d.superseded_by}"))
         head.append(Content.styled(f"  {c.id}", "$text-muted"))
         lines.append(Content.assemble(*head))
+        raw = open_times(c)
+        if raw:  # the readable form in the lists, the value itself here
+            art = self._articles.get(c.article_key)
+            hint = " · p sets the publication date" if art is not None and art.published is None else ""
+            lines.append(
+                Content.assemble(
+                    ("Time: ", "bold"),
+                    (time_text(c), "$text-accent"),
+                    (f" · value {', '.join(raw)}{hint}", "$text-muted"),
+                )
+            )
         for s in self._suggestions(c):
             lines.append(
                 Content.assemble(
@@ -463,7 +542,7 @@ class MainScreen(Screen[None]):
                     ("Event ", "bold"),
                     literal(g.id),
                     " · time ",
-                    (g.when or "unknown", "$text-accent"),
+                    (readable_time(g.when) if g.when else "unknown", "$text-accent"),
                     f" · {len(g.claims)} claims, {len(outlets)} articles",
                 )
             )
@@ -563,8 +642,6 @@ class MainScreen(Screen[None]):
             return None
         if action in NEEDS_CLAIM and self.claim is None:
             return None
-        if action == "accept_suggestion" and not self._suggestions(self.claim):
-            return False
         if action == "undo" and not self.review.can_undo:
             return None
         if action == "redo" and not self.review.can_redo:
@@ -664,6 +741,9 @@ class MainScreen(Screen[None]):
         return result
 
     def after_change(self, keys: set[str] | None, *, claim_id: str | None = None) -> None:
+        self._event_cache.clear()
+        self._sugg_cache.clear()
+        self.query_one(ClaimList).forget_prompts()
         cur = self.claim
         cid = claim_id or (cur.id if cur else None)
         if keys is not None and self.article is not None:
@@ -864,7 +944,7 @@ class MainScreen(Screen[None]):
             if (mine is not None and g.id == mine.id) or not g.claims:
                 continue
             prompt = Content.assemble(
-                (g.when or "no time", "$text-accent"),
+                (readable_time(g.when) if g.when else "no time", "$text-accent"),
                 f" · {len(g.claims)} claim(s) · ",
                 literal(clip(g.label, 100)),
             )

@@ -6,11 +6,12 @@ A line-based view (see line_view): a new article only changes the virtual size a
 from __future__ import annotations
 
 from bisect import bisect_right
+from typing import Any
 
 from textual.content import Content
 
 from factcheck.model import Article, Claim, Verdict
-from factcheck.tui.fmt import CURRENT, TINT, spans_content
+from factcheck.tui.fmt import CURRENT, TINT, sanitize, spans_content
 from factcheck.tui.widgets.line_view import LineView
 
 
@@ -25,6 +26,10 @@ class ArticleView(LineView):
     _shown: str | None = None
     _claim: tuple[int, int] | None = None
 
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._sanitized: dict[str, str] = {}
+
     def show(
         self,
         article: Article | None,
@@ -37,17 +42,33 @@ class ArticleView(LineView):
             self.set_content(Content("No article."))
             self.scroll_home(animate=False)
             return
-        spans = [(c.start, c.end, TINT[verdicts.get(c.id, Verdict.UNREVIEWED)]) for c in claims]
-        if current is not None:
-            spans.append((current.start, current.end, CURRENT))
         same_text = self._shown is article.text
         self._shown = article.text
         self._claim = (current.start, current.end) if current is not None else None
-        self.set_content(spans_content(article.text, spans), same_text=same_text)
+        self.set_content(self.content_for(article, claims, verdicts, current), same_text=same_text)
         if current is None:
             self.scroll_home(animate=False)
         else:
             self._scroll_claim_into_view(home=not same_text)
+
+    def content_for(
+        self, article: Article, claims: list[Claim], verdicts: dict[str, Verdict], current: Claim | None
+    ) -> Content:
+        spans = [(c.start, c.end, TINT[verdicts.get(c.id, Verdict.UNREVIEWED)]) for c in claims]
+        if current is not None:
+            spans.append((current.start, current.end, CURRENT))
+        text = self._sanitized.get(article.text)
+        if text is None:  # the same str object for one article: its hash is computed once
+            if len(self._sanitized) > 8:
+                self._sanitized.clear()
+            text = self._sanitized[article.text] = sanitize(article.text)
+        return spans_content(text, spans, sanitized=True)
+
+    def prepare_article(
+        self, article: Article, claims: list[Claim], verdicts: dict[str, Verdict], current: Claim | None
+    ) -> None:
+        """Wrap and render the first screen of ``article`` as ``show`` would show it, ahead of time."""
+        self.prepare(self.content_for(article, claims, verdicts, current))
 
     def rescroll(self, article: Article | None, current: Claim | None) -> None:
         if article is not None and current is not None:

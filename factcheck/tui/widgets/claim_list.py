@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from textual.content import Content
 from textual.message import Message
@@ -18,18 +19,42 @@ class ClaimList(PatchableOptionList):
     class Resized(Message):
         """The list's width changed: its lines must be cut again."""
 
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        # claim id -> (claim, what of its decision shows, width, prompt): a revisited or prepared article's
+        # lines are not built (nor measured) again
+        self._prompts: dict[str, tuple[Claim, tuple[object, ...], int, Content]] = {}
+
     def on_resize(self) -> None:
         self.post_message(self.Resized())
+
+    def prompt(self, claim: Claim, decision: Decision, width: int) -> Content:
+        """``prompt_for``, cached while the claim and what its line shows of the decision are unchanged."""
+        shown = (decision.verdict, bool(decision.note), len(decision.evidence), decision.dismissed)
+        hit = self._prompts.get(claim.id)
+        if hit is not None and hit[0] is claim and hit[1] == shown and hit[2] == width:
+            return hit[3]
+        if len(self._prompts) > 4000:
+            self._prompts.clear()
+        content = self.prompt_for(claim, decision, width)
+        self._prompts[claim.id] = (claim, shown, width, content)
+        return content
+
+    def forget_prompts(self) -> None:
+        """Drop the cached lines (claims may have been re-extracted in place)."""
+        self._prompts.clear()
 
     HELP = (
         "Claims: the claims of the current article, in text order. Each line shows the verdict badge "
         "(· unreviewed, ✓ confirmed, ✗ disputed, ↷ superseded), the speaker, the normalised time of the "
-        "event, the stance and the check-worthiness score, then the claim's text. j/k (or arrows) move; "
-        "c/d/s/u set the verdict; e edits the note; o adds evidence; - dismisses a claim (again restores)."
+        "event, the stance and the check-worthiness score, then the claim's text. A time such as "
+        "'Wednesday (date?)' or 'May (year?)' stays open because the article has no publication date: p sets "
+        "it and the times resolve. j/k (or arrows) move; c/d/s/u set the verdict; e edits the note; o adds "
+        "evidence; - dismisses a claim (again restores)."
     )
 
     def prompt_for(self, claim: Claim, decision: Decision, width: int) -> Content:
-        when = time_text(claim)
+        when = time_text(claim, short=True)
         bits: list[str | tuple[str, str] | Content] = [badge(decision.verdict), " "]
         speaker = clip(claim.speaker or "—", 28)
         bits.append((speaker, "bold" if claim.speaker else "$text-muted"))

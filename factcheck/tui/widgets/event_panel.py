@@ -13,7 +13,9 @@ class EventPanel(LineView):
         "publication date, with their verdicts; the group's time; why they were grouped; and any "
         "suggestion (a later report superseding an earlier one). a accepts the suggestion shown; G applies "
         "a verdict to the whole group; m merges this group with another; x takes the claim out of its "
-        "group; g opens every group as a timeline."
+        "group; g opens every group as a timeline. When an article has no publication date its times stay "
+        "open ('Wednesday (date unknown)'): a Time line shows the value itself (XXXX-WXX-3), and p sets "
+        "the date."
     )
 
     _shown: tuple[str, tuple[object, ...]] | None = None
