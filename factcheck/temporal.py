@@ -195,6 +195,27 @@ def _ci(words: str) -> str:
     return f"(?i:{words})"
 
 
+# patterns used inside rules and the tagging loop, compiled once (a call to re.match(<str>, ...)
+# looks its pattern up in re's cache every time, and other libraries can push it out of that cache)
+_NON_DIGIT = re.compile(r"\D")
+_LOWER_WORD_AFTER = re.compile(r"\s+([a-z]+)")
+_PRE_POST_BEFORE = re.compile(r"(?i:\b(?:pre|post)-)$")
+_YEAR_VALUE = re.compile(r"\d{4}")
+_MONTH_VALUE = re.compile(r"\d{4}-\d\d")
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+_SPACES_DASHES = re.compile(r"[\s-]+")
+_SPACES = re.compile(r"\s+")
+_EVERY_BEFORE = re.compile(r"(?i:\b(?:every|each)\s+)$")
+_YEARLIKE_NUMBER = re.compile(r"(?:1[6-9]|20)\d\d")
+_YEAR_OR_DAY_VALUE = re.compile(r"\d{4}(?:-\d\d-\d\d)?$")
+_QUARTER_VALUE = re.compile(r"\d{4}-Q\d$")
+_QX_VALUE = re.compile(r"\d{4}-QX")
+_PART_TAIL = re.compile(r"-(\d\d|SP|SU|FA|WI)$")
+_FIXED_TEXT = re.compile(r"\d{4}|(?i:last|next|this)")
+_YMD_VALUE = re.compile(r"(\d{4})-(\d\d)(?:-(\d\d))?")
+_DAY_VALUE_OPEN = re.compile(r"(\d{4}|XXXX)-(\d\d)-(\d\d)")
+
+
 # --------------------------------------------------------------------------------------------
 # Helpers for dates
 # --------------------------------------------------------------------------------------------
@@ -644,7 +665,7 @@ _EXPLICIT_MD = (
 @_rule(rf"(?<![\w$£€#.,])(?<!\d\.){_EXPLICIT_MD}")
 def _explicit(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     mon = _month_num(m["mon"] or m["mon2"])
-    day = _DAY_WORDS[m["dw"]] if m["dw"] else int(re.sub(r"\D", "", m["day"] or m["day2"]))
+    day = _DAY_WORDS[m["dw"]] if m["dw"] else int(_NON_DIGIT.sub("", m["day"] or m["day2"]))
     if m["year"]:
         y = int(m["year"])
         if _safe_date(y, mon, day) is None:
@@ -765,8 +786,8 @@ def _year(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         if y % 10:
             return None
         return "DATE", str(y // 10), None
-    nxt = re.match(r"\s+([a-z]+)", after)
-    prefixed = re.search(r"(?i:\b(?:pre|post)-)$", ctx.text[max(0, m.start() - 5) : m.start()])
+    nxt = _LOWER_WORD_AFTER.match(after)
+    prefixed = _PRE_POST_BEFORE.search(ctx.text[max(0, m.start() - 5) : m.start()])
     if nxt and not m["fy"] and not prefixed:  # "post-1959 politics" is a year
         w = nxt.group(1)
         if (
@@ -1157,9 +1178,9 @@ def _rel_unit(m: re.Match[str], ctx: _Ctx) -> _Result | None:
 
 def _note_value(ctx: _Ctx, val: str) -> None:
     """Remember a year or month value as the reference for later anaphora."""
-    if re.fullmatch(r"\d{4}", val):
+    if _YEAR_VALUE.fullmatch(val):
         ctx.note(int(val))
-    elif re.fullmatch(r"\d{4}-\d\d", val):
+    elif _MONTH_VALUE.fullmatch(val):
         ctx.note(int(val[:4]), int(val[5:]))
 
 
@@ -1250,7 +1271,7 @@ _DEICTIC = {
     r"the (?:near |distant )?future|future|as soon as possible|soon|(?-i:Previously)|the (?:near|long|short) term|the long run|a later date)\b)"
 )
 def _deictic(m: re.Match[str], ctx: _Ctx) -> _Result | None:
-    w = re.sub(r"[\s-]+", " ", m["w"].lower())
+    w = _SPACES_DASHES.sub(" ", m["w"].lower())
     if w.startswith("in the past"):
         w = "the past"
     if w.startswith("this ") and w.endswith(" moment"):
@@ -1316,7 +1337,7 @@ def _deictic_day(m: re.Match[str], ctx: _Ctx) -> _Result | None:
 def _weekday(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     wd = _WEEKDAYS[m["wd"].lower()]
     rel = (m["rel"] or "").lower()
-    every = re.search(r"(?i:\b(?:every|each)\s+)$", ctx.text[max(0, m.start() - 8) : m.start()])
+    every = _EVERY_BEFORE.search(ctx.text[max(0, m.start() - 8) : m.start()])
     if m["pl"] or m["pl2"] or (every and not rel):
         part = _PART_OF_DAY.get((m["p"] or "").lower(), "")
         return "SET", f"XXXX-WXX-{wd + 1}" + (f"T{part}" if part else ""), None
@@ -1487,7 +1508,7 @@ def _duration(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     if m["old"]:
         return None  # ages are not time expressions
     nword = m["n"].lower()
-    if re.fullmatch(r"(?:1[6-9]|20)\d\d", nword):
+    if _YEARLIKE_NUMBER.fullmatch(nword):
         return None  # "the 1988 quarter" is a year, not 1988 quarters
     if m["u"][0].isupper() and m.group(0)[0].isdigit():
         return None  # "60 Minutes", a title
@@ -1515,7 +1536,7 @@ def _duration(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         and re.search(r"(?i:\b(?:will|would|could|may|might|'ll|can|hope|hopes)\s+)$", before)
     ):
         return "DATE", "FUTURE_REF", None  # "Islam will one day be ..."
-    ago = re.sub(r"\s+", " ", (m["ago"] or "").lower())
+    ago = _SPACES.sub(" ", (m["ago"] or "").lower())
     if (
         not ago
         and _IN_BEFORE.search(before)
@@ -1969,7 +1990,7 @@ def _extend_prefix(text: str, ref: TimeRef) -> TimeRef:
             ref = TimeRef(start, ref.end, text[start : ref.end], ref.type, ref.value, ref.mod)
             before = text[max(0, ref.start - 40) : ref.start]
     if ref.type == "DURATION" or (
-        ref.type == "DATE" and re.match(r"\d{4}(?:-\d\d-\d\d)?$", ref.value) and " ago" in ref.text
+        ref.type == "DATE" and _YEAR_OR_DAY_VALUE.match(ref.value) and " ago" in ref.text
     ):
         mm = _PREFIX_DUR_RE.search(before)
         if mm:
@@ -2196,7 +2217,7 @@ def _tag_cached(text: str, anchor: dt.date | None) -> tuple[TimeRef, ...]:
         r = _extend_prefix(text, ref)
         if r.start < prev_end:
             r = ref
-        if re.match(r"\d{4}-Q\d$", r.value):
+        if _QUARTER_VALUE.match(r.value):
             if _FISCAL_QUARTER.search(r.text):
                 fiscal = r
             elif _ORDINAL_QUARTER.search(r.text):
@@ -2215,11 +2236,11 @@ def _tag_cached(text: str, anchor: dt.date | None) -> tuple[TimeRef, ...]:
             y, q = last_quarter.value.split("-Q")
             if _YEAR_AGO_RE.match(r.text):
                 r = TimeRef(r.start, r.end, r.text, r.type, f"{int(y) - 1}-Q{q}", r.mod)
-            elif re.fullmatch(r"\d{4}-QX", r.value):
+            elif _QX_VALUE.fullmatch(r.value):
                 r = TimeRef(r.start, r.end, r.text, r.type, f"{r.value[:4]}-Q{q}", r.mod)
             elif r.value == "XXXX-QX":  # "that quarter"
                 r = TimeRef(r.start, r.end, r.text, r.type, last_quarter.value, r.mod)
-        if r.type == "DATE" and re.fullmatch(r"\d{4}-\d\d-\d\d", r.value):
+        if r.type == "DATE" and _DAY_VALUE.fullmatch(r.value):
             # "the week of March 6", "the day before Tuesday"
             pre = _DAY_RELATION_BEFORE.search(text, max(0, r.start - 30), r.start)
             if pre and (result == [] or result[-1].end <= pre.start()):
@@ -2232,10 +2253,10 @@ def _tag_cached(text: str, anchor: dt.date | None) -> tuple[TimeRef, ...]:
                 else:
                     val = _fmt_date(d + dt.timedelta(days=-1 if rel == "before" else 1))
                 r = TimeRef(pre.start(), r.end, text[pre.start() : r.end], r.type, val, r.mod)
-        if result and re.fullmatch(r"\d{4}", r.value) and r.type == "DATE":
+        if result and _YEAR_VALUE.fullmatch(r.value) and r.type == "DATE":
             # "January nineteen ninety-seven", "the winter of nineteen ninety-four"
             p = result[-1]
-            tail = re.search(r"-(\d\d|SP|SU|FA|WI)$", p.value)
+            tail = _PART_TAIL.search(p.value)
             if (
                 p.type == "DATE"
                 and tail
@@ -2247,7 +2268,7 @@ def _tag_cached(text: str, anchor: dt.date | None) -> tuple[TimeRef, ...]:
                     p.start, r.end, text[p.start : r.end], "DATE", f"{r.value}-{tail.group(1)}", p.mod
                 )
                 result.pop()
-        if result and r.type == "DATE" and not re.search(r"\d{4}|(?i:last|next|this)", r.text):
+        if result and r.type == "DATE" and not _FIXED_TEXT.search(r.text):
             r = _range_end(text, result[-1], r)
         if (
             result
@@ -2287,8 +2308,8 @@ _RANGE_LINK = re.compile(r"\s*,?\s*(?:to|and|through|until|till|-|–)\s*")
 def _range_end(text: str, prev: TimeRef, r: TimeRef) -> TimeRef:
     """The second date of "from March 3 to April 5" / "between May 1 and June 3" without a year
     of its own takes the year that puts it at or after the first date."""
-    pv = re.fullmatch(r"(\d{4})-(\d\d)(?:-(\d\d))?", prev.value)
-    rv = re.fullmatch(r"(\d{4})-(\d\d)(?:-(\d\d))?", r.value)
+    pv = _YMD_VALUE.fullmatch(prev.value)
+    rv = _YMD_VALUE.fullmatch(r.value)
     if pv is None or rv is None or prev.type != "DATE" or not _RANGE_LINK.fullmatch(text, prev.end, r.start):
         return r
     if not (_MONTH_NAME.search(prev.text) and _MONTH_NAME.search(r.text)):
@@ -2317,7 +2338,7 @@ def _second_day(text: str, ref: TimeRef) -> TimeRef | None:
     """The bare day of a conjoined date: "April 24 and 25", "May 3 to 5", "March 3 or 4"."""
     if ref.type != "DATE" or not _MONTH_DAY_TEXT.search(ref.text):
         return None
-    v = re.fullmatch(r"(\d{4}|XXXX)-(\d\d)-(\d\d)", ref.value)
+    v = _DAY_VALUE_OPEN.fullmatch(ref.value)
     if v is None:
         return None
     m = _SECOND_DAY.match(text, ref.end)
