@@ -288,7 +288,9 @@ def _classify(
         piece = piece[1:]
     if not toks:
         return None
-    whole = toks[0] if len(toks) == 1 else " ".join(toks)
+    if len(toks) == 1:  # "The Kremlin": the same rules as a one-word piece
+        return _classify_word(text, toks[0], piece[0][1], piece[0][2], first_word, end, ctx_nation)
+    whole = " ".join(toks)
     s, e = piece[0][1], piece[-1][2]
     surface = text[s:e]
     if whole in ORGS or surface in ORGS:

@@ -352,7 +352,8 @@ def extract(
                     break
                 if t.start >= s and t.end <= e:
                     when.append(t)
-            ms = [m for m in st.mentions if m.start >= s and m.end <= e]
+            # (one part: every mention of the sentence; a name never ends on the " ,;" trimmed off)
+            ms = st.mentions if len(parts) == 1 else [m for m in st.mentions if m.start >= s and m.end <= e]
             ents = [en for en in resolver.entities(ms) if not (en.kind == "org" and en.name in OUTLETS)]
             if speaker and kind in ("person", "organisation"):
                 canon = resolver.canonical_person(speaker)
