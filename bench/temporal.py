@@ -196,21 +196,22 @@ def run(docs: list[Doc], system: str) -> list[tuple[Doc, list[Timex]]]:
 def timed_runs(
     docs: list[Doc], systems: list[str], repeat: int
 ) -> tuple[dict[str, float], dict[str, list[tuple[Doc, list[Timex]]]]]:
-    """Run every system ``repeat`` times over every document, interleaved document by document so
-    that all see the same machine load, and sum each system's best time per document: on a machine
-    shared with other work a whole pass is often slowed by someone else, a single document rarely
-    in every pass."""
+    """Run every system ``repeat`` times over all documents, passes interleaved so that all see the
+    same machine load, and sum each system's best time per document: on a machine shared with
+    other work a whole pass is often slowed by someone else, a single document rarely in every
+    pass."""
     cached = getattr(temporal_module, "_tag_cached", None)
     best = {name: [float("inf")] * len(docs) for name in systems}
     outputs: dict[str, list[tuple[Doc, list[Timex]]]] = {name: [] for name in systems}
     for r in range(max(1, repeat)):
-        for i, d in enumerate(docs):
-            for name in systems:
+        for name in systems:
+            times = best[name]
+            for i, d in enumerate(docs):
                 if cached is not None:
                     cached.cache_clear()  # time real tagging, not the result cache
                 t0 = time.perf_counter()
                 found = run_one(d, name)
-                best[name][i] = min(best[name][i], time.perf_counter() - t0)
+                times[i] = min(times[i], time.perf_counter() - t0)
                 if r == 0:
                     outputs[name].append((d, found))
     return {name: sum(v) for name, v in best.items()}, outputs
