@@ -138,6 +138,11 @@ def _heads(tokens: list[str]) -> bool:
 
 def _pieces(tokens: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int]]]:
     """Split a capitalised run at connectors and possessives unless it is one organisation/event name."""
+    for tok, _, _ in tokens:
+        if not tok[0].isupper() or tok[-1] in "’'" or tok.endswith(("’s", "'s")):
+            break  # a connector or particle (lower case, "&"), or a possessive
+    else:
+        return [list(tokens)]  # capitalised words only (most runs): one piece
     pieces: list[list[tuple[str, int, int]]] = [[]]
     i = 0
     n = len(tokens)
