@@ -1557,7 +1557,11 @@ def _duration(m: re.Match[str], ctx: _Ctx) -> _Result | None:
                 None,
             )
         if n is None:
-            return "DATE", "PAST_REF" if ago in ("ago", "earlier") else "FUTURE_REF", None
+            if ago in ("later", "earlier"):
+                # "a few days later": an unknown offset from a time in the narrative, not a time
+                # before or after the publication date
+                return "DURATION", _duration_value(None, unit), None
+            return "DATE", "PAST_REF" if ago == "ago" else "FUTURE_REF", None
         sign = 1 if ago in ("later", "from now", "hence") else -1
         k = round(n) * sign
         if code == "D":

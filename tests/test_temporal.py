@@ -1145,3 +1145,11 @@ def test_long_adjectives_are_durations(text: str, phrase: str, expected: str) ->
 
 def test_long_without_a_unit_is_nothing() -> None:
     assert tag("They worked long days and a long night.", D(2000, 1, 15)) == []
+
+
+def test_vague_offset_from_the_narrative_is_a_duration() -> None:
+    text = "The merger was signed on Oct. 3. A few days later, the company announced losses."
+    t = find(text, "A few days later", D(1989, 10, 27))
+    assert (t.type, t.value) == ("DURATION", "PXD")
+    # counted from the publication date, it is still a past or future reference
+    assert value("It happened a few years ago.", "a few years ago", D(1989, 10, 27)) == "PAST_REF"
