@@ -17,7 +17,12 @@ put the part in ``TimeRef.mod`` (MID, SECOND_HALF, START, END, ...); "nearly two
 LESS_THAN, "about" APPROX, "more than" MORE_THAN. A day alone ("on the 23rd") takes the nearest month
 the clause allows; a conjoined or range end ("April 24 and 25", "from Dec. 28 to Jan. 3") takes the
 month and year of its start; "the quarter ended July 31" is the calendar quarter holding most of those
-three months, and in earnings reports "a year earlier" is the reported quarter a year back.
+three months (a period that "ended" on a day is over: the last such day on or before the anchor), and
+in earnings reports "a year earlier", "the corresponding period last year" and "last year's quarter"
+are the reported quarter a year back. After a fiscal quarter is named ("its fiscal first quarter"),
+"the quarter" and "the latest period" are that quarter; "that quarter" and "until then" take the last
+one named. "In five years" in a future clause is the date that far ahead; "a few days later" an open
+duration.
 
 Without an anchor, what the text fixes is kept and the rest left underspecified (``XXXX-05``,
 ``XXXX-05-07``, ``XXXX-WXX-4``, ``XXXX-SP``, ``XXXX-Q2``); :func:`resolve_value` completes such
