@@ -90,6 +90,8 @@ def _inside_quote(text: str, s: int, pos: int, le: int) -> bool:
 
 def _split_line(text: str, ls: int, le: int, out: list[tuple[int, int]]) -> None:
     seg_start = ls
+    # a line without a double quote mark has no quotation to hold a sentence together
+    quoted = text.find('"', ls, le) != -1 or text.find("“", ls, le) != -1
     for m in _BOUNDARY.finditer(text, ls, le):
         punct_end = m.end(1)
         close_end = m.end(2)
@@ -98,7 +100,7 @@ def _split_line(text: str, ls: int, le: int, out: list[tuple[int, int]]) -> None
             break
         if not _NEXT_START.match(text, nxt):
             continue  # next word lower-case: "…reports", "p.m. on", "e.g. the"
-        if _inside_quote(text, seg_start, close_end, le):
+        if quoted and _inside_quote(text, seg_start, close_end, le):
             continue  # '"We are ready. We will win," he said.' is one sentence
         punct = m.group(1)
         if punct == "." and not m.group(2):
