@@ -22,6 +22,7 @@ How it works (all steps are explainable and recorded in ``EventGroup.why``):
 from __future__ import annotations
 
 import hashlib
+import heapq
 import math
 import re
 from collections import Counter, defaultdict
@@ -57,6 +58,10 @@ MAX_POSTING = 100  # a blocking key shared by more claims than this is too commo
 DOC_POSTING_MAX = 60  # the same for words shared by articles
 DOC_TOP_TERMS = 40  # an article is blocked on its highest-weighted terms
 SPLIT_STORIES = True
+MERGE_STORIES = True
+MERGE_YEARS = False
+MERGE_RATIO = 0.85  # two stories as close across as this share of their cohesion are one
+MERGE_MIN = 0.7  # and their mean similarity reaches this share of the story bar
 ATTACH_FACTOR = 0.8  # a lone article joins a story when its mean similarity reaches this share of the bar
 MODE_SMALL = 3  # a cluster this small is defined by a single time mention
 SPLIT_MIN_SIDE = 5
@@ -266,7 +271,98 @@ def _doc_clusters(
     )
     if SPLIT_STORIES:
         label = _split_stories(label, tf, vecs)
-    return _attach_strays(label, sims, vecs, years)
+    label = _attach_strays(label, sims, vecs, years)
+    return _merge_stories(label, sims, vecs, years) if MERGE_STORIES else label
+
+
+def _merge_stories(
+    label: list[int],
+    sims: Mapping[tuple[int, int], float],
+    vecs: list[dict[str, float]],
+    years: list[set[str]],
+) -> list[int]:
+    """Join two stories whose articles are as close across as they are within (the mirror of the split
+    test): one event's coverage that the average linkage left in pieces. Story pairs come from the blocked
+    article pairs; a pair whose blocked similarity already falls far short is not looked at further, the
+    others get exact sums over all their article pairs. Best pair first; a merge adds the sums."""
+    members: dict[int, list[int]] = defaultdict(list)
+    for d, lab in enumerate(label):
+        members[lab].append(d)
+    blocked: dict[int, dict[int, float]] = defaultdict(dict)
+    for (i, j), sc in sims.items():
+        a, b = label[i], label[j]
+        if a != b:
+            blocked[a][b] = blocked[a].get(b, 0.0) + sc
+            blocked[b][a] = blocked[b].get(a, 0.0) + sc
+    bar = DOC_SIM_MIN * MERGE_MIN
+    wsum: dict[int, float] = {}
+    csum: dict[tuple[int, int], float] = {}
+
+    def within(lab: int) -> float:
+        if lab not in wsum:
+            ms = members[lab]
+            wsum[lab] = sum(_cosine(vecs[x], vecs[y]) for k, x in enumerate(ms) for y in ms[k + 1 :])
+        return wsum[lab]
+
+    def cross(a: int, b: int) -> float:
+        key = (min(a, b), max(a, b))
+        if key not in csum:
+            csum[key] = sum(_cosine(vecs[x], vecs[y]) for x in members[a] for y in members[b])
+        return csum[key]
+
+    def ratio(a: int, b: int) -> float:
+        na, nb = len(members[a]), len(members[b])
+        if na < 2 or nb < 2 or blocked[a].get(b, 0.0) / (na * nb) < bar * 0.5:
+            return 0.0  # a lone article is left to _attach_strays; or even the blocked pairs say no
+        cohesion = [within(x) / (n * (n - 1) / 2) for x, n in ((a, na), (b, nb)) if n > 1]
+        if not cohesion or min(cohesion) <= 0:
+            return 0.0
+        if MERGE_YEARS:
+            ya = set().union(*(years[m] for m in members[a]))
+            yb = set().union(*(years[m] for m in members[b]))
+            if ya and yb and not (ya & yb):
+                return 0.0
+        mean = cross(a, b) / (na * nb)
+        return mean / min(cohesion) if mean >= bar else 0.0
+
+    version: Counter[int] = Counter()
+    heap: list[tuple[float, int, int, int, int]] = []
+
+    def push(a: int, b: int) -> None:
+        a, b = min(a, b), max(a, b)
+        r = ratio(a, b)
+        if r >= MERGE_RATIO:
+            heapq.heappush(heap, (-r, a, b, version[a], version[b]))
+
+    for a in sorted(blocked):
+        for b in blocked[a]:
+            if a < b:
+                push(a, b)
+    while heap:
+        _, a, b, va, vb = heapq.heappop(heap)
+        if version[a] != va or version[b] != vb or a not in members or b not in members:
+            continue
+        wsum[a] = within(a) + within(b) + cross(a, b)
+        for c in blocked[a]:
+            if c not in blocked[b]:
+                csum.pop((min(a, c), max(a, c)), None)  # recomputed over the merged story when needed
+        for c, w in blocked.pop(b).items():
+            if c == a:
+                continue
+            csum[(min(a, c), max(a, c))] = cross(a, c) + cross(b, c)
+            blocked[a][c] = blocked[a].get(c, 0.0) + w
+            blocked[c][a] = blocked[c].get(a, 0.0) + w
+            blocked[c].pop(b, None)
+        blocked[a].pop(b, None)
+        members[a].extend(members.pop(b))
+        version[a] += 1
+        for c in sorted(blocked[a]):
+            push(a, c)
+    out = list(label)
+    for lab, ms in members.items():
+        for m in ms:
+            out[m] = lab
+    return out
 
 
 def _attach_strays(
