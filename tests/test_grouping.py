@@ -344,3 +344,17 @@ def test_conflict_suggestion_on_times():
     ]
     sugg = grouping.suggestions(cs, ARTS)
     assert any(s.kind == "conflicts" and "times" in s.why for s in sugg)
+
+
+def test_pieces_of_one_story_are_joined_and_distinct_stories_are_not():
+    shared = ["grainger", "supermarket", "fire", "blaze", "store", "firefighters", "northbury"]
+    extra = ["smoke", "roof", "police", "evacuated", "insurance", "staff", "shoppers", "crews"]
+    one_story = [[*shared, extra[k % 8], extra[(k + 3) % 8]] for k in range(8)]
+    other = [["orchestra", "violin", "concert", "symphony", "conductor", extra[k % 8]] for k in range(4)]
+    _tf, vecs = _story_vectors(one_story + other)
+    label = [0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2]  # the first story left in two pieces
+    sims = {(i, j): 0.5 for i in range(12) for j in range(i + 1, 12)}
+    years: list[set[str]] = [set() for _ in range(12)]
+    out = grouping._merge_stories(label, sims, vecs, years)
+    assert len(set(out[:8])) == 1, "two pieces of one story stay apart"
+    assert out[8] != out[0] and len(set(out[8:])) == 1
