@@ -26,7 +26,7 @@ class FactcheckCommands(Provider):
     def _commands(self) -> list[tuple[str, str, str]]:
         from factcheck.tui.screens.main import MAIN_BINDINGS
 
-        out = [(b.description, b.action, f"key {b.key}") for b in MAIN_BINDINGS]
+        out = [(b.tooltip or b.description, b.action, f"key {b.key}") for b in MAIN_BINDINGS]
         return out + EXTRA
 
     def _main(self) -> MainScreen | None:

@@ -46,7 +46,9 @@ class HelpScreen(ModalScreen[None]):
         for b in MAIN_BINDINGS:
             keys = keymap.get(b.id or "", b.key)
             shown = ", ".join(self.app.get_key_display(Binding(k.strip(), "")) for k in keys.split(","))
-            rows.append(Content.assemble((f"{shown:>18}", "bold $text-accent"), "  ", b.description))
+            rows.append(
+                Content.assemble((f"{shown:>18}", "bold $text-accent"), "  ", b.tooltip or b.description)
+            )
         extra = [
             ("tab / shift+tab", "move focus between articles, claims, text and event panel"),
             ("↑ ↓", "move in the focused list"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -51,39 +52,64 @@ from factcheck.tui.widgets.article_view import ArticleView
 from factcheck.tui.widgets.claim_list import ClaimList
 from factcheck.tui.widgets.event_panel import EventPanel
 
+# The footer shows the short descriptions, in this order (the most used first: an 80-column footer cuts the
+# rest); help and the command palette show the tooltips.
 MAIN_BINDINGS = [
-    Binding("question_mark,f1", "help", "Help", id="help"),
-    Binding("q", "quit", "Quit", id="quit"),
-    Binding("j", "next_claim", "Next claim", id="next-claim"),
-    Binding("k", "prev_claim", "Prev claim", id="prev-claim", show=False),
-    Binding("J,right_square_bracket", "next_article", "Next article", id="next-article"),
-    Binding("K,left_square_bracket", "prev_article", "Prev article", id="prev-article", show=False),
-    Binding("n", "next_unreviewed", "Next unreviewed", id="next-unreviewed"),
-    Binding("c", "mark('confirmed')", "Confirmed", id="mark-confirmed"),
-    Binding("d", "mark('disputed')", "Disputed", id="mark-disputed"),
-    Binding("s", "supersede", "Superseded…", id="mark-superseded"),
-    Binding("u", "mark('unreviewed')", "Unreviewed", id="mark-unreviewed"),
+    Binding("question_mark,f1", "help", "Help", id="help", tooltip="Help for the focused part, every key"),
+    Binding("j", "next_claim", "Next", id="next-claim", tooltip="Next claim"),
+    Binding("k", "prev_claim", "Prev", id="prev-claim", show=False, tooltip="Previous claim"),
+    Binding("J,right_square_bracket", "next_article", "Article", id="next-article", tooltip="Next article"),
+    Binding(
+        "K,left_square_bracket",
+        "prev_article",
+        "Prev article",
+        id="prev-article",
+        show=False,
+        tooltip="Previous article",
+    ),
+    Binding("n", "next_unreviewed", "Todo", id="next-unreviewed", tooltip="Next unreviewed claim, anywhere"),
+    Binding("c", "mark('confirmed')", "Confirm", id="mark-confirmed", tooltip="Mark confirmed"),
+    Binding("d", "mark('disputed')", "Dispute", id="mark-disputed", tooltip="Mark disputed"),
+    Binding("s", "supersede", "Supersede…", id="mark-superseded", tooltip="Mark superseded by…"),
+    Binding("u", "mark('unreviewed')", "Unmark", id="mark-unreviewed", tooltip="Back to unreviewed"),
     # shown in the event panel beside the suggestion it accepts, not in the footer: the footer would be
     # rebuilt (two layouts, ~50 ms) whenever a move went between claims with and without a suggestion
-    Binding("a", "accept_suggestion", "Accept suggestion", id="accept-suggestion", show=False),
-    Binding("e", "edit_note", "Note", id="edit-note"),
-    Binding("o", "add_evidence", "Evidence", id="add-evidence", show=False),
-    Binding("plus", "add_claim", "Add claim", id="add-claim", show=False),
-    Binding("minus", "toggle_dismiss", "Dismiss/restore", id="dismiss-claim", show=False),
-    Binding("G", "apply_to_group", "Verdict to group", id="apply-to-group", show=False),
-    Binding("g", "groups", "Groups", id="show-groups"),
-    Binding("m", "merge_group", "Merge group", id="merge-group", show=False),
-    Binding("x", "take_out", "Out of group", id="take-out-of-group", show=False),
-    Binding("p", "set_published", "Pub. date", id="set-published", show=False),
-    Binding("slash", "filter", "Filter", id="filter"),
-    Binding("ctrl+z", "undo", "Undo", id="undo"),
-    Binding("ctrl+y", "redo", "Redo", id="redo", show=False),
-    Binding("ctrl+s", "save", "Save", id="save", show=False),
-    Binding("R", "write_report", "Write report", id="write-report", show=False),
+    Binding(
+        "a", "accept_suggestion", "Accept", id="accept-suggestion", show=False, tooltip="Accept suggestion"
+    ),
+    Binding("e", "edit_note", "Note", id="edit-note", tooltip="Edit the note"),
+    Binding("o", "add_evidence", "Evidence", id="add-evidence", show=False, tooltip="Add evidence"),
+    Binding("plus", "add_claim", "Add claim", id="add-claim", show=False, tooltip="Add a missed claim"),
+    Binding("minus", "toggle_dismiss", "Dismiss", id="dismiss-claim", show=False, tooltip="Dismiss/restore"),
+    Binding(
+        "G",
+        "apply_to_group",
+        "To group",
+        id="apply-to-group",
+        show=False,
+        tooltip="Verdict to the whole group",
+    ),
+    Binding("g", "groups", "Groups", id="show-groups", tooltip="Groups screen"),
+    Binding("m", "merge_group", "Merge", id="merge-group", show=False, tooltip="Merge group with…"),
+    Binding("x", "take_out", "Out of group", id="take-out-of-group", show=False, tooltip="Take out of group"),
+    Binding(
+        "p", "set_published", "Pub. date", id="set-published", show=False, tooltip="Set the publication date"
+    ),
+    Binding("slash", "filter", "Filter", id="filter", tooltip="Filter"),
+    Binding("ctrl+z", "undo", "Undo", id="undo", tooltip="Undo"),
+    Binding("ctrl+y", "redo", "Redo", id="redo", show=False, tooltip="Redo"),
+    Binding("ctrl+s", "save", "Save", id="save", show=False, tooltip="Save now"),
+    Binding("R", "write_report", "Report", id="write-report", show=False, tooltip="Write a report"),
+    Binding(
+        "q", "quit", "Quit", id="quit", show=False, tooltip="Quit (saves first)"
+    ),  # no room at 120 columns
 ]
 
 EVENT_LINES = 30  # other reports listed in the event panel
 PREFETCH_DELAY = 0.03  # seconds after a move before the neighbouring articles are prepared
+IDLE_GC_DELAY = 6.0  # seconds without a move before a garbage collection of a pause
+DEEP_GC_MOVES = 200  # moves between deep collections (of frozen objects too)
+GC_FULL_EVERY = 12  # moves between full garbage collections while the reviewer keeps moving
 
 MUTATING = {
     "mark",
@@ -140,6 +166,9 @@ class MainScreen(Screen[None]):
         self._event_cache: dict[str, tuple[Claim, Content]] = {}
         self._sugg_cache: dict[str, tuple[Claim, list[Suggestion]]] = {}
         self._prefetch_timer: Timer | None = None
+        self._gc_timer: Timer | None = None
+        self._moves = 0
+        self._deep_gc_at = 0  # self._moves at the last deep collection
 
     # ------------------------------------------------------------------------------------------
     # Layout
@@ -406,11 +435,34 @@ class MainScreen(Screen[None]):
 
     def _prefetch(self) -> None:
         self._prefetch_timer = None
-        if not self.is_current:
-            return
-        for i in (self.art_i + 1, self.art_i - 1):
-            if 0 <= i < len(self.keys):
-                self._prepare_article(self.keys[i])
+        if self.is_current:
+            for i in (self.art_i + 1, self.art_i - 1):
+                if 0 <= i < len(self.keys):
+                    self._prepare_article(self.keys[i])
+        # The garbage collections the app holds back (see app.py) run here, while the reviewer reads: the
+        # young objects after each move (a few ms); every GC_FULL_EVERY moves the rest, freezing what survives
+        # so that the next one costs what was made since (~10-30 ms) rather than every cached line of the
+        # session (150+ ms). Rendering leaves reference cycles (a Content's split cache holds the Content):
+        # cached lines frozen while alive and dropped later wait for the deep collection of a pause.
+        self._moves += 1
+        if self._moves % GC_FULL_EVERY == 0:
+            gc.collect()
+            gc.freeze()
+        else:
+            gc.collect(1)
+        if self._gc_timer is not None:
+            self._gc_timer.stop()
+        self._gc_timer = self.set_timer(IDLE_GC_DELAY, self._deep_gc)
+
+    def _deep_gc(self) -> None:
+        """When the reviewer pauses: every object, frozen ones included (~0.3 s at 1,000 articles, so at
+        most once per DEEP_GC_MOVES moves; otherwise what was made since the last freeze)."""
+        self._gc_timer = None
+        if self._moves - self._deep_gc_at >= DEEP_GC_MOVES:
+            self._deep_gc_at = self._moves
+            gc.unfreeze()
+        gc.collect()
+        gc.freeze()
 
     def _prepare_article(self, key: str) -> None:
         a = self._articles.get(key)

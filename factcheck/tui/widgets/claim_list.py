@@ -34,7 +34,7 @@ class ClaimList(PatchableOptionList):
         hit = self._prompts.get(claim.id)
         if hit is not None and hit[0] is claim and hit[1] == shown and hit[2] == width:
             return hit[3]
-        if len(self._prompts) > 4000:
+        if len(self._prompts) > 1000:
             self._prompts.clear()
         content = self.prompt_for(claim, decision, width)
         self._prompts[claim.id] = (claim, shown, width, content)
