@@ -258,7 +258,7 @@ def _doc_clusters(
                     va, vb = vecs[a], vecs[b]
                     if len(va) > len(vb):
                         va, vb = vb, va
-                    sims[(a, b)] = sum(x * vb.get(t, 0.0) for t, x in va.items())
+                    sims[(a, b)] = sum([x * vb[t] for t, x in va.items() if t in vb])
     years: list[set[str]] = [({y} if y else set()) for y in doc_years]
     label = _average_linkage(
         n_docs,
@@ -295,27 +295,34 @@ def _merge_stories(
             blocked[a][b] = blocked[a].get(b, 0.0) + sc
             blocked[b][a] = blocked[b].get(a, 0.0) + sc
     bar = DOC_SIM_MIN * MERGE_MIN
-    wsum: dict[int, float] = {}
-    csum: dict[tuple[int, int], float] = {}
+    # Articles' vectors are unit length, so the summed cosine between two stories is the dot product of
+    # their summed vectors, and a story's summed inner cosine is (|sum|^2 - sum of self-products) / 2.
+    total: dict[int, dict[str, float]] = {}
+    selfdot: dict[int, float] = {}
+    for lab, ms in members.items():
+        acc: dict[str, float] = {}
+        for m in ms:
+            for t, x in vecs[m].items():
+                acc[t] = acc.get(t, 0.0) + x
+        total[lab] = acc
+        selfdot[lab] = sum(_cosine(vecs[m], vecs[m]) for m in ms)
+
+    inner: dict[int, float] = {}
 
     def within(lab: int) -> float:
-        if lab not in wsum:
-            ms = members[lab]
-            wsum[lab] = sum(_cosine(vecs[x], vecs[y]) for k, x in enumerate(ms) for y in ms[k + 1 :])
-        return wsum[lab]
+        if lab not in inner:
+            inner[lab] = (_cosine(total[lab], total[lab]) - selfdot[lab]) / 2
+        return inner[lab]
 
     def cross(a: int, b: int) -> float:
-        key = (min(a, b), max(a, b))
-        if key not in csum:
-            csum[key] = sum(_cosine(vecs[x], vecs[y]) for x in members[a] for y in members[b])
-        return csum[key]
+        return _cosine(total[a], total[b])
 
     def ratio(a: int, b: int) -> float:
         na, nb = len(members[a]), len(members[b])
-        if na < 2 or nb < 2 or blocked[a].get(b, 0.0) / (na * nb) < bar * 0.5:
+        if na < 2 or nb < 2 or blocked[a].get(b, 0.0) / (na * nb) < bar:
             return 0.0  # a lone article is left to _attach_strays; or even the blocked pairs say no
-        cohesion = [within(x) / (n * (n - 1) / 2) for x, n in ((a, na), (b, nb)) if n > 1]
-        if not cohesion or min(cohesion) <= 0:
+        cohesion = [within(x) / (n * (n - 1) / 2) for x, n in ((a, na), (b, nb))]
+        if min(cohesion) <= 0:
             return 0.0
         if MERGE_YEARS:
             ya = set().union(*(years[m] for m in members[a]))
@@ -342,14 +349,14 @@ def _merge_stories(
         _, a, b, va, vb = heapq.heappop(heap)
         if version[a] != va or version[b] != vb or a not in members or b not in members:
             continue
-        wsum[a] = within(a) + within(b) + cross(a, b)
-        for c in blocked[a]:
-            if c not in blocked[b]:
-                csum.pop((min(a, c), max(a, c)), None)  # recomputed over the merged story when needed
+        acc = total[a]
+        for t, x in total.pop(b).items():
+            acc[t] = acc.get(t, 0.0) + x
+        selfdot[a] += selfdot.pop(b)
+        inner.pop(a, None)
         for c, w in blocked.pop(b).items():
             if c == a:
                 continue
-            csum[(min(a, c), max(a, c))] = cross(a, c) + cross(b, c)
             blocked[a][c] = blocked[a].get(c, 0.0) + w
             blocked[c][a] = blocked[c].get(a, 0.0) + w
             blocked[c].pop(b, None)
@@ -376,26 +383,38 @@ def _attach_strays(
     members: dict[int, list[int]] = defaultdict(list)
     for d, lab in enumerate(label):
         members[lab].append(d)
-    neighbours: dict[int, set[int]] = defaultdict(set)
-    for i, j in sims:
-        neighbours[i].add(j)
-        neighbours[j].add(i)
+    bar = DOC_SIM_MIN * ATTACH_FACTOR
+    alone = {ms[0] for ms in members.values() if len(ms) == 1}
+    # a story is a candidate when one of its articles, found by the blocking, already clears the bar
+    near: dict[int, set[int]] = defaultdict(set)
+    for (i, j), sc in sims.items():
+        if sc >= bar:
+            if i in alone:
+                near[i].add(label[j])
+            if j in alone:
+                near[j].add(label[i])
     out = list(label)
-    for d, lab in enumerate(label):
-        if len(members[lab]) != 1:
-            continue
+    total: dict[int, dict[str, float]] = {}  # summed article vectors of a story
+    for d in sorted(near):
+        lab = label[d]
         best, best_lab = 0.0, None
-        for lab2 in sorted({label[j] for j in neighbours[d]} - {lab}):
+        for lab2 in sorted(near[d] - {lab}):
             ms = members[lab2]
             if len(ms) < 2:
                 continue
             ys = set().union(*(years[m] for m in ms))
             if years[d] and ys and not (years[d] & ys):
                 continue
-            mean = sum(_cosine(vecs[d], vecs[m]) for m in ms) / len(ms)
+            if lab2 not in total:
+                acc: dict[str, float] = {}
+                for m in ms:
+                    for t, x in vecs[m].items():
+                        acc[t] = acc.get(t, 0.0) + x
+                total[lab2] = acc
+            mean = _cosine(vecs[d], total[lab2]) / len(ms)  # unit vectors: the mean cosine to the story
             if mean > best:
                 best, best_lab = mean, lab2
-        if best_lab is not None and best >= DOC_SIM_MIN * ATTACH_FACTOR:
+        if best_lab is not None and best >= bar:
             out[d] = best_lab
     return out
 
@@ -649,7 +668,7 @@ def _idf_vectors(feats: list[_Feat]) -> list[dict[str, float]]:
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
-    return sum(x * b.get(t, 0.0) for t, x in a.items())
+    return sum([x * b[t] for t, x in a.items() if t in b])  # same order, same float as summing zeros too
 
 
 EVENT_WORDS = frozenset(
