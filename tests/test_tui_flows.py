@@ -394,3 +394,71 @@ async def test_kept_counters_match_a_recount(seeds_copy, session_path):
             done = sum(p.values()) - p[Verdict.UNREVIEWED]
             assert f" {done}/{sum(p.values())}" in str(lst.get_option_at_index(i).prompt), key
         await pilot.press("q")
+
+
+def test_open_time_values_read_as_words():
+    from factcheck.tui.fmt import readable_time
+
+    assert readable_time("XXXX-WXX-3") == "Wednesday (date unknown)"
+    assert readable_time("XXXX-05", short=True) == "May (year?)"
+    assert readable_time("XXXX-05-07") == "7 May (year unknown)"
+    assert readable_time("XXXX-XX-23") == "the 23rd (month unknown)"
+    assert readable_time("XXXX-WXX-4TMO", tiny=True) == "Thursday morning?"
+    assert readable_time("XXXX-SP") == "spring (year unknown)"
+    assert readable_time("XXXX-XX-XX") == "a day (date unknown)"
+    assert readable_time("2024-05-16") == "2024-05-16"  # known values are shown as they are
+
+
+async def test_undated_article_reads_its_open_times_until_p_sets_the_date(tmp_path, session_path):
+    corpus = tmp_path / "articles"
+    corpus.mkdir()
+    (corpus / "a_undated.txt").write_text(
+        "The transport minister said on Wednesday that the harbour bridge will reopen in May, after repairs.\n",
+        encoding="utf-8",
+    )
+    (corpus / "b_dated.txt").write_text(
+        "The harbour bridge reopened on 3 May 2024, the city council said on Friday.\n", encoding="utf-8"
+    )
+    (corpus / "b_dated.toml").write_text('published = 2024-05-04\noutlet = "Metro"\n', encoding="utf-8")
+    r = open_review(corpus, session_path)
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        assert m.article.published is None and "XXXX-WXX-3" in m.claim.time_values
+        line = str(m.query_one("#claims").get_option_at_index(0).prompt)
+        assert "Wednesday? +1" in line and "XXXX" not in line  # the first time, and how many more
+        panel = m.query_one(EventPanel).content.plain
+        assert (
+            "Wednesday (date unknown), May (year unknown)" in panel and "XXXX-WXX-3" in panel
+        )  # values kept
+        assert "p sets the publication date" in panel
+        await pilot.press("J", "K")  # (the neighbours were prepared ahead: the same article comes back)
+        await settle(app, pilot)
+        assert m.article.key == "a_undated.txt"
+        assert m.query_one(ArticleView).content.plain.startswith("The transport minister")
+        await pilot.press("p")
+        await pilot.press(*"2024-05-08", "enter")
+        await settle(app, pilot)
+        c = m.claim
+        assert m.article.published == dt.date(2024, 5, 8) and not any(
+            v.startswith("XX") for v in c.time_values
+        )
+        line = str(m.query_one("#claims").get_option_at_index(0).prompt)
+        assert "?" not in line.split("\n")[0]
+        assert "p sets the publication date" not in m.query_one(EventPanel).content.plain
+        await pilot.press("q")
+
+
+async def test_gc_thresholds_are_restored_when_the_app_ends(seeds_copy, session_path):
+    import gc
+
+    before = gc.get_threshold()
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert gc.get_threshold() != before  # raised while the main screen is up
+        await pilot.press("j", "J", "K")
+        await pilot.press("q")
+    assert gc.get_threshold() == before

@@ -116,11 +116,14 @@ def _ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
-def readable_time(value: str, *, short: bool = False) -> str:
+def readable_time(value: str, *, short: bool = False, tiny: bool = False) -> str:
     """A TIMEX3 value for reading. Fully specified values are shown as they are; open ones (the
-    publication date is unknown) say what the text fixed and what is missing. Display only."""
+    publication date is unknown) say what the text fixed and what is missing ("May (year unknown)";
+    ``short``: "May (year?)"; ``tiny``: "May?"). Display only."""
     if not is_open_time(value):
         return value
+    if tiny:
+        return readable_time(value, short=True).rsplit(" (", 1)[0] + "?"
     date_unknown, year_unknown = ("(date?)", "(year?)") if short else ("(date unknown)", "(year unknown)")
     m = _OPEN.fullmatch(value)
     if m is None:

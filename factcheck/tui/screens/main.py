@@ -556,17 +556,14 @@ class MainScreen(Screen[None]):
                 head.append(literal(f" by {d.superseded_by}"))
         head.append(Content.styled(f"  {c.id}", "$text-muted"))
         lines.append(Content.assemble(*head))
-        raw = open_times(c)
-        if raw:  # the readable form in the lists, the value itself here
+        when = time_text(c)
+        if when:  # every time of the claim (the list shows the first); the values themselves when open
+            raw = open_times(c)
             art = self._articles.get(c.article_key)
-            hint = " · p sets the publication date" if art is not None and art.published is None else ""
-            lines.append(
-                Content.assemble(
-                    ("Time: ", "bold"),
-                    (time_text(c), "$text-accent"),
-                    (f" · value {', '.join(raw)}{hint}", "$text-muted"),
-                )
-            )
+            extra = f" · value {', '.join(raw)}" if raw else ""
+            if raw and art is not None and art.published is None:
+                extra += " · p sets the publication date"
+            lines.append(Content.assemble(("Time: ", "bold"), (when, "$text-accent"), (extra, "$text-muted")))
         for s in self._suggestions(c):
             lines.append(
                 Content.assemble(

@@ -10,7 +10,7 @@ from textual.message import Message
 
 from factcheck.model import Claim
 from factcheck.session import Decision
-from factcheck.tui.fmt import badge, clip, time_text
+from factcheck.tui.fmt import badge, clip, readable_time
 from factcheck.tui.widgets.options import PatchableOptionList
 
 
@@ -46,34 +46,40 @@ class ClaimList(PatchableOptionList):
 
     HELP = (
         "Claims: the claims of the current article, in text order. Each line shows the verdict badge "
-        "(· unreviewed, ✓ confirmed, ✗ disputed, ↷ superseded), the speaker, the normalised time of the "
-        "event, the stance and the check-worthiness score, then the claim's text. A time such as "
-        "'Wednesday (date?)' or 'May (year?)' stays open because the article has no publication date: p sets "
-        "it and the times resolve. j/k (or arrows) move; c/d/s/u set the verdict; e edits the note; o adds "
-        "evidence; - dismisses a claim (again restores)."
+        "(· unreviewed, ✓ confirmed, ✗ disputed, ↷ superseded), ✎ when it has a note and ⚲ its evidence, "
+        "the speaker, the normalised time of the event (+n: more times, all in the event panel), the stance "
+        "and the check-worthiness score, then the claim's text. A time such as 'Wednesday?' or 'May?' stays "
+        "open because the article has no publication date (the event panel says 'Wednesday (date "
+        "unknown)' and gives the value): p sets it and the times resolve. j/k (or arrows) move; c/d/s/u "
+        "set the verdict; e edits the note; o adds evidence; - dismisses a claim (again restores)."
     )
 
     def prompt_for(self, claim: Claim, decision: Decision, width: int) -> Content:
-        when = time_text(claim, short=True)
-        bits: list[str | tuple[str, str] | Content] = [badge(decision.verdict), " "]
-        speaker = clip(claim.speaker or "—", 28)
+        values = list(dict.fromkeys(claim.time_values))
+        more = f" +{len(values) - 1}" if len(values) > 1 else ""
+        when = readable_time(values[0], tiny=True) + more if values else ""  # all of them: event panel
+        # the markers right after the badge: a long speaker or time must not push them out of the line
+        marks: list[tuple[str, str]] = []
+        if decision.dismissed:
+            marks.append(("dismissed ", "$text-warning"))
+        if claim.manual:
+            marks.append(("+manual ", "$text-muted"))
+        if decision.note:
+            marks.append(("✎ ", "$text-muted"))
+        if decision.evidence:
+            marks.append((f"⚲{len(decision.evidence)} ", "$text-muted"))
+        bits: list[str | tuple[str, str] | Content] = [badge(decision.verdict), " ", *marks]
+        speaker = clip(claim.speaker or "—", 22)
         bits.append((speaker, "bold" if claim.speaker else "$text-muted"))
         if when:
             bits += [" · ", (clip(when, 24), "$text-accent")]
         bits += [" · ", (str(claim.stance), "$text-muted"), " ", (f"{claim.score:.2f}", "$text-muted")]
-        if claim.manual:
-            bits.append((" +manual", "$text-muted"))
-        if decision.dismissed:
-            bits.append((" dismissed", "$text-warning"))
-        if decision.note:
-            bits.append((" ✎", "$text-muted"))
-        if decision.evidence:
-            bits.append((f" ⚲{len(decision.evidence)}", "$text-muted"))
-        if width < 40:  # narrow terminal: one line per claim, the text follows the badge
+        if width < 40:  # narrow terminal: one line per claim, the text follows the badge and first time
             return Content.assemble(
                 badge(decision.verdict),
                 " ",
-                (when + " " if when else "", "$text-accent"),
+                *marks,
+                (clip(when, 16) + " " if when else "", "$text-accent"),
                 clip(claim.text, 200),
             ).truncate(max(10, width - 1), ellipsis=True)
         head = Content.assemble(*bits).truncate(max(10, width - 1), ellipsis=True)
