@@ -487,13 +487,10 @@ class MainScreen(Screen[None]):
             self.query_one(EventPanel).prepare(self._event_content(first))
 
     def _refresh_footer(self) -> None:
-        """Refresh the footer only when what applies has changed (a footer refresh rebuilds its keys)."""
-        state = (
-            self.claim is None,
-            self.review.can_undo,
-            self.review.can_redo,
-            self.review.readonly,
-        )
+        """Refresh the footer only when what applies has changed (a footer refresh rebuilds its keys: two
+        layouts, ~50 ms). Keys that come and go with every move or decision (a, ctrl+z) are not part of it:
+        'a' is shown beside its suggestion, and undo with nothing to undo says so."""
+        state = (self.claim is None, self.review.readonly)
         if state != getattr(self, "_footer_state", None):
             self._footer_state = state
             self.refresh_bindings()
@@ -690,10 +687,6 @@ class MainScreen(Screen[None]):
         if action in MUTATING and self.review.readonly:
             return None
         if action in NEEDS_CLAIM and self.claim is None:
-            return None
-        if action == "undo" and not self.review.can_undo:
-            return None
-        if action == "redo" and not self.review.can_redo:
             return None
         return True
 
