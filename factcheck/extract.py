@@ -50,6 +50,19 @@ _NUMBER = re.compile(
 _HEADLINE_SOURCE = re.compile(r"^[A-Z][\w.&' ]{1,30}:\s+")
 _HEADLINE_TO = re.compile(r"^[^,:]{0,60}?\b[A-Za-z’'-]+\s+to\s+(?!be\b|the\b|a\b)[a-z]{3,}\b")
 _HEADLINE_PRESENT = re.compile(r"^(?:[A-Z][\w’'-]*\s+){1,3}(?:[a-z]+\s+)??(?![a-z]*ss\b)[a-z]{3,}(?<!ss)s\b")
+TITLE_BONUS = 0.05
+
+
+def _sentence_case(headline: str) -> str:
+    """ "Texas Lifer Escapes Prison Van" / "LIFER ESCAPES PRISON VAN" -> "Texas lifer escapes prison van", so
+    that the headline verb patterns see the verb in lower case; other headlines are returned unchanged."""
+    words = headline.split()
+    caps = sum(1 for w in words if w[:1].isupper())
+    if len(words) < 3 or caps < 0.7 * len(words):
+        return headline
+    return " ".join([words[0][:1] + words[0][1:].lower(), *(w.lower() for w in words[1:])])
+
+
 _DENY_VERBS = frozenset({"denied", "denies", "deny"})
 _TALLY_VERBS = frozenset({"confirmed", "confirms", "reported", "reports", "recorded", "registered"})
 _TALLY = re.compile(r"\s*(?:about|at\s+least|more\s+than|nearly|almost|some|over|a\s+further|another)?\s*\d")
@@ -364,6 +377,8 @@ def extract(
             feats = _cw_features(
                 ptext, len(when), len(ents), speaker is not None, is_quote and speaker is not None
             )
+            if st.title and feats is not None:
+                feats = (feats[0] + TITLE_BONUS, *feats[1:])  # a headline states the article's main claim
             # the stance only matters for a claim that is kept: skip it when even the best stance
             # (an event: +0.12) leaves the sentence under min_score (stance is not used as context)
             best = _cw_finish(feats, Stance.OCCURRED)
@@ -377,7 +392,7 @@ def extract(
                 )
                 if st.title and st_val is Stance.STATED:
                     # headline grammar: "Putin to visit China" is planned, "Quake kills 41" occurred
-                    body = _HEADLINE_SOURCE.sub("", ptext)
+                    body = _sentence_case(_HEADLINE_SOURCE.sub("", ptext))
                     to, pres = _HEADLINE_TO.search(body), _HEADLINE_PRESENT.search(body)
                     # "Rail workers to strike": the -s word right before "to" is a plural subject, not a verb
                     if to and (

@@ -507,10 +507,18 @@ _URL_LINE = re.compile(
 
 
 def _url_line(t: str) -> str | None:
-    """A line that is nothing but a URL (also as a tokeniser leaves it: "http : / / site . com / …")."""
-    if len(t) > 600 or not _URL_LINE.match(t):
+    """A line that is nothing but a URL (also as a tokeniser leaves it: "http : / / site . com / …",
+    "http : / / site . com / story / ? id=26", "… / hollywood ’ s - mermaid - dies -")."""
+    if len(t) > 600:
+        return None
+    if not _URL_LINE.match(t) and (not _URL_START.match(t) or _PROSE_RUN.search(t)):
         return None
     return re.sub(r"\s+", "", t)
+
+
+_URL_START = re.compile(r"^(?:https?\s*:\s*/\s*/|www\s*\.\s*\w)", re.I)
+# three words in a row separated by single spaces: prose, not a (tokenised) URL
+_PROSE_RUN = re.compile(r"(?:^|\s)[A-Za-z]{2,} [A-Za-z]{2,} [A-Za-z]{2,}(?:\s|$)")
 
 
 _SENTENCE_END = re.compile(r"[.!?…\"”’)]\W*$|[.!?]\s")
@@ -519,6 +527,39 @@ _ELLIPSIS_END = re.compile(r"(?:…|\.\.\.)\s*$")
 
 def _is_sentence(line: _Line) -> bool:
     return line.words >= 8 and _SENTENCE_END.search(line.text) is not None
+
+
+def _dated_label(line: _Line) -> bool:
+    """A date line ("Updated 8:41 p.m. EST, Tue March 3, 2009", "Friday, June 7, 2013"): its "p.m. " must
+    not make it the first sentence of the body."""
+    t = line.text
+    if line.words > 16 or not _DIGIT_ANY.search(t):
+        return False
+    m = _PUBLISHED_LABEL.match(t) or _CRAWL_LABEL.match(t)
+    if m and find_date(m["d"]):
+        return True
+    return _is_date_only(t)
+
+
+_DIGIT_ANY = re.compile(r"\d")
+
+
+def _reads_as_prose(line: _Line) -> bool:
+    """A short lede sentence ("The parliament election is over in Turkmenistan.") or a long line of running
+    text cut before its full stop: body, not header chrome."""
+    lower = len(_LOWER_WORD.findall(line.text))
+    if (
+        line.words >= 5
+        and _FULL_STOP_END.search(line.text)
+        and lower >= 2
+        and line.text.lstrip("'\"‘“`")[:1].isupper()
+    ):
+        return True
+    return line.words >= 15 and lower >= 0.5 * line.words
+
+
+_LOWER_WORD = re.compile(r"(?<![\w'’])[a-z]{2,}\b")
+_FULL_STOP_END = re.compile(r"[.!?][\"”’']*\s*$")
 
 
 def _is_date_only(t: str) -> bool:
@@ -573,7 +614,9 @@ def classify_lines(text: str) -> tuple[list[Segment], dict[str, Any]]:
     kinds: list[tuple[str, str]] = [("", "")] * len(lines)
 
     sentence = [_is_sentence(ln) for ln in lines]
-    body_idx = [i for i, ln in enumerate(lines) if sentence[i] and not _url_line(ln.text)]
+    body_idx = [
+        i for i, ln in enumerate(lines) if sentence[i] and not _url_line(ln.text) and not _dated_label(ln)
+    ]
     first_body = body_idx[0] if body_idx else len(lines)
     tail_from = len(lines)
     for i, ln in enumerate(lines):
@@ -616,7 +659,7 @@ def classify_lines(text: str) -> tuple[list[Segment], dict[str, Any]]:
                 and re.search(r"[a-z]", lines[i].text)
             ):
                 kinds[i] = ("title", "subheadline")
-            else:
+            elif not _reads_as_prose(lines[i]):
                 kinds[i] = ("furniture", "header fragment")
 
     for ln, (kind, why) in zip(lines, kinds, strict=True):

@@ -224,3 +224,40 @@ def test_subheadline_is_kept_for_claims():
         kinds[0] == ("title", "headline") and kinds[1] == ("title", "subheadline") and kinds[2][0] == "body"
     )
     assert info["title"] == "Factory fire destroys historic dairy building"
+
+
+def test_lede_sentence_and_long_running_text_are_body_not_header_chrome():
+    text = (
+        "The parliament election is over in Ruritania.\n"
+        "Voters chose 125 members of the new parliament from 288 candidates on Sunday, officials said.\n"
+    )
+    segs, _ = classify_lines(text)
+    assert [s.kind for s in segs] == ["body", "body"]
+    cut = (
+        "Hansen, who came back for his senior season after being named player of the year, moved into the "
+        "top spot on the all-time scoring list with a tough leaner over two defenders in the closing minutes "
+        "of the first half\n"
+        "Jon Scheyer and Kyle Singler each logged 22 points for the visitors at the stadium.\n"
+    )
+    segs, _ = classify_lines(cut)
+    assert segs[0].kind == "body"
+
+
+def test_date_line_with_pm_is_not_the_first_sentence_and_headline_after_it_is_kept(tmp_path):
+    text = (
+        "https://www.example.com/2009/POLITICS/03/03/species.act/\n"
+        "updated 8:41 p.m. EST, Tue March 3, 2009\n"
+        "President overturns endangered species rule\n"
+        "The president on Tuesday overturned a last-minute regulation on endangered species, officials said.\n"
+    )
+    segs, info = classify_lines(text)
+    assert [s.kind for s in segs] == ["meta", "meta", "title", "body"]
+    assert info["title"] == "President overturns endangered species rule"
+
+
+def test_tokenised_url_with_query_or_curly_apostrophe_is_a_url_line():
+    assert ingest._url_line("http : / / www . example . ca / mma / story / ? id=265672")
+    assert ingest._url_line(
+        "http : / / www . example . com / article / 132929 / hollywood ’ s - mermaid - dies -"
+    )
+    assert not ingest._url_line("http : / / example . com said the mayor would resign on Friday")
