@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -166,6 +167,7 @@ class MainScreen(Screen[None]):
         self._event_cache: dict[str, tuple[Claim, Content]] = {}
         self._sugg_cache: dict[str, tuple[Claim, list[Suggestion]]] = {}
         self._prefetch_timer: Timer | None = None
+        self._prefetch_gen = 0  # bumped by every move: a prefetch under way for an older one stops
         self._gc_timer: Timer | None = None
         self._moves = 0
         self._deep_gc_at = 0  # self._moves at the last deep collection
@@ -429,16 +431,31 @@ class MainScreen(Screen[None]):
     # (and its first screen rendered), so J/K only swap in what is ready.
 
     def _schedule_prefetch(self) -> None:
+        self._prefetch_gen += 1
         if self._prefetch_timer is not None:
             self._prefetch_timer.stop()
         self._prefetch_timer = self.set_timer(PREFETCH_DELAY, self._prefetch)
 
     def _prefetch(self) -> None:
+        """Prepare the next article, then the previous one, then collect garbage: one step per callback,
+        so that a key pressed meanwhile is handled between them (and stops the rest)."""
         self._prefetch_timer = None
+        gen = self._prefetch_gen
+        steps: list[Callable[[], None]] = []
         if self.is_current:
             for i in (self.art_i + 1, self.art_i - 1):
                 if 0 <= i < len(self.keys):
-                    self._prepare_article(self.keys[i])
+                    steps.append(partial(self._prepare_article, self.keys[i]))
+        steps.append(self._collect_garbage)
+
+        def run(k: int = 0) -> None:
+            if gen == self._prefetch_gen and k < len(steps):
+                steps[k]()
+                self.call_later(run, k + 1)
+
+        run()
+
+    def _collect_garbage(self) -> None:
         # The garbage collections the app holds back (see app.py) run here, while the reviewer reads: the
         # young objects after each move (a few ms); every GC_FULL_EVERY moves the rest, freezing what survives
         # so that the next one costs what was made since (~10-30 ms) rather than every cached line of the
@@ -472,7 +489,8 @@ class MainScreen(Screen[None]):
         cl = self.query_one(ClaimList)
         width = self._list_width(cl)
         dec = self.review.decision
-        cl.prerender([cl.prompt(c, dec(c.id), width) for c in claims[: cl.size.height]], highlighted=0)
+        prompts = [cl.prompt(c, dec(c.id), width) for c in claims]
+        cl.prerender(prompts, highlighted=0, count=cl.size.height // 2 + 1)  # (two lines per claim)
         i = self._key_index.get(key)
         lst = self.query_one(ArticleList)
         if i is not None and i < lst.option_count:

@@ -46,14 +46,17 @@ class PatchableOptionList(OptionList):
         padding = self.get_component_styles("option-list--option").padding
         return prompt.get_height(self.styles, width - padding.width)
 
-    def prerender(self, prompts: list[Content], *, highlighted: int | None = None) -> None:
-        """Measure and render ``prompts`` as options of this list (``highlighted``: that one also as the
-        highlighted option), so showing them later costs no rendering."""
+    def prerender(
+        self, prompts: list[Content], *, highlighted: int | None = None, count: int | None = None
+    ) -> None:
+        """Measure ``prompts`` as options of this list and render the first ``count`` of them (default: all;
+        ``highlighted``: that one also as the highlighted option), so showing them later costs no rendering."""
         normal = self.get_visual_style("option-list--option")
         high = self.get_visual_style("option-list--option", "option-list--option-highlighted")
         for i, prompt in enumerate(prompts):
             self.prompt_height(prompt)
-            self._base_render(prompt, normal)
+            if count is None or i < count:
+                self._base_render(prompt, normal)
             if i == highlighted:
                 self._base_render(prompt, high)
 
