@@ -83,6 +83,11 @@ def open_times(claim: Claim) -> list[str]:
     return [v for v in dict.fromkeys(claim.time_values) if is_open_time(v)]
 
 
+def coded_times(claim: Claim) -> list[str]:
+    """The claim's time values whose readable form differs from the value (open ones, seasons, ...)."""
+    return [v for v in dict.fromkeys(claim.time_values) if readable_time(v) != v]
+
+
 def is_open_time(value: str | None) -> bool:
     return bool(value) and value.startswith("XX")  # type: ignore[union-attr]
 
@@ -111,17 +116,42 @@ _OPEN = re.compile(
 )
 
 
+_REFS = {"PRESENT_REF": "now", "PAST_REF": "the past", "FUTURE_REF": "the future"}
+_KNOWN = re.compile(
+    r"(?P<y>\d{4})-(?:(?P<season>SP|SU|FA|WI)|Q(?P<q>[1-4])|H(?P<h>[12])|W(?P<w>\d\d)(?P<we>-WE)?)"
+)
+
+
+def _readable_known(value: str) -> str:
+    """Known values read as they are (ISO dates), except the TIMEX3 codes: seasons, quarters, halves,
+    weeks and the PRESENT/PAST/FUTURE references."""
+    if value in _REFS:
+        return _REFS[value]
+    m = _KNOWN.fullmatch(value)
+    if m is None:
+        return value
+    y = m["y"]
+    if m["season"]:
+        return f"{_SEASONS[m['season']]} {y}"
+    if m["q"]:
+        return f"Q{m['q']} {y}"
+    if m["h"]:
+        return f"{'first' if m['h'] == '1' else 'second'} half {y}"
+    return f"{'weekend of ' if m['we'] else ''}week {int(m['w'])} of {y}"
+
+
 def _ordinal(n: int) -> str:
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
 
 
 def readable_time(value: str, *, short: bool = False, tiny: bool = False) -> str:
-    """A TIMEX3 value for reading. Fully specified values are shown as they are; open ones (the
-    publication date is unknown) say what the text fixed and what is missing ("May (year unknown)";
-    ``short``: "May (year?)"; ``tiny``: "May?"). Display only."""
+    """A TIMEX3 value for reading. Known dates are shown as they are, codes as words (``2023-SP``
+    "spring 2023", ``PRESENT_REF`` "now"); open ones (the publication date is unknown) say what the text
+    fixed and what is missing ("May (year unknown)"; ``short``: "May (year?)"; ``tiny``: "May?").
+    Display only: the values themselves are unchanged."""
     if not is_open_time(value):
-        return value
+        return _readable_known(value)
     if tiny:
         return readable_time(value, short=True).rsplit(" (", 1)[0] + "?"
     date_unknown, year_unknown = ("(date?)", "(year?)") if short else ("(date unknown)", "(year unknown)")

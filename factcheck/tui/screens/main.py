@@ -28,6 +28,7 @@ from factcheck.tui.fmt import (
     article_name,
     badge,
     clip,
+    coded_times,
     date_text,
     literal,
     open_times,
@@ -573,10 +574,10 @@ class MainScreen(Screen[None]):
         lines.append(Content.assemble(*head))
         when = time_text(c)
         if when:  # every time of the claim (the list shows the first); the values themselves when open
-            raw = open_times(c)
+            raw = coded_times(c)
             art = self._articles.get(c.article_key)
             extra = f" · value {', '.join(raw)}" if raw else ""
-            if raw and art is not None and art.published is None:
+            if open_times(c) and art is not None and art.published is None:
                 extra += " · p sets the publication date"
             lines.append(Content.assemble(("Time: ", "bold"), (when, "$text-accent"), (extra, "$text-muted")))
         for s in self._suggestions(c):
