@@ -32,8 +32,10 @@ re-run :func:`tag` with the anchor (it is cached and fast).
 
 Speed: a cheap word scan marks the regions around trigger words (time vocabulary, year-like
 numbers, clock times) and each rule runs only inside regions holding its kind of trigger.
-dateparser only reads explicit day-month-year dates that the rules have already found (cached);
-everything else is rule-based. Plain Python: never imports textual.
+Explicit dates are read from the rule's own match groups. dateparser used to re-read each full
+date as a cross-check, but a disagreement was always discarded in favour of the groups, so it could
+never change a value, and its first call costs ~0.25 s (timezone regexes) at startup; it is kept as
+the baseline in bench/temporal.py. Plain Python: never imports textual.
 """
 
 from __future__ import annotations
@@ -334,28 +336,6 @@ def _safe_date(y: int, m: int, d: int) -> dt.date | None:
         return dt.date(y, m, d)
     except ValueError:
         return None
-
-
-@functools.lru_cache(maxsize=4096)
-def _read_explicit(s: str) -> tuple[int, int, int] | None:
-    """Read an already-found explicit day-month-year date with dateparser (cached)."""
-    try:
-        import dateparser  # local import: ~0.25 s, only paid when a full date is met
-    except ImportError:  # pragma: no cover
-        return None
-    cleaned = re.sub(r"(?<=\d)(st|nd|rd|th)\b", "", s)
-    cleaned = re.sub(r"\b(Sept)\b", "Sep", cleaned.replace(".", " ").replace(",", " "))
-    try:
-        res = dateparser.parse(
-            cleaned,
-            languages=["en"],
-            settings={"PREFER_DAY_OF_MONTH": "first", "RELATIVE_BASE": dt.datetime(2000, 1, 1)},
-        )
-    except Exception:
-        return None
-    if res is None:
-        return None
-    return res.year, res.month, res.day
 
 
 # --------------------------------------------------------------------------------------------
@@ -675,10 +655,7 @@ def _explicit(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         y = int(m["year"])
         if _safe_date(y, mon, day) is None:
             return None
-        read = _read_explicit(m.group(0))
-        if read and read != (y, mon, day):
-            read = None
-        d = dt.date(*(read or (y, mon, day)))
+        d = dt.date(y, mon, day)
         ctx.note(d.year, d.month, d)
         return "DATE", _fmt_date(d), None
     if day > calendar.monthrange(2000, mon)[1]:
