@@ -2023,7 +2023,86 @@ def _trigger_spans(text: str) -> dict[str, list[tuple[int, int]]]:
     Every rule needs a trigger of one of its kinds, so each rule only runs inside the regions of
     its kinds: most news text holds no time expression, and scanning it word by word is much
     cheaper than running every rule over all of it.
+
+    Fast path (same regions as :func:`_trigger_spans_plain`, which a test checks): the trigger words
+    present are found from the set of the text's words, and only those are located, with ``str.find``.
     """
+    # One byte per character: ASCII letters lower-cased, everything else (digits, punctuation, any
+    # non-ASCII character) a space; its words are exactly the text's [A-Za-z] runs, at the same offsets.
+    letters = text.encode("ascii", "replace").translate(_LETTERS_ONLY).decode("ascii")
+    events: list[tuple[int, int, str]] = []
+    n = len(text)
+    for w in _TRIGGER_SET.intersection(letters.split()):
+        if len(w) < 3:
+            continue  # the token scan only reads words of three letters or more
+        kind = _TRIGGERS[w]
+        k = len(w)
+        i = letters.find(w)
+        while i >= 0:
+            j = i + k
+            if (i == 0 or letters[i - 1] == " ") and (j == n or letters[j] == " "):
+                events.append((i, j, kind))
+            i = letters.find(w, j)
+    qh_digits: set[int] = set()  # the digit of "Q1" is part of that token, not a number
+    for m in _QH_TOKEN.finditer(text):
+        s0 = m.start()
+        if s0 and (text[s0 - 1].isalnum() or text[s0 - 1] == "_"):
+            continue  # no word boundary before it (the plain scan's \b)
+        qh_digits.add(m.end() - 1)
+        kind = _TRIGGERS.get(m.group().lower(), "")
+        if kind:
+            events.append((s0, m.end(), kind))
+    for s0, tok in _digit_runs(text):
+        if s0 in qh_digits:
+            continue
+        e0 = s0 + len(tok)
+        if len(tok) == 4 and tok[0] in "12":
+            kind = "digit"
+        elif _CLOCK_CTX.match(text, e0):
+            kind = "clock"
+        elif _DIGIT_CTX.match(text, e0):
+            kind = "digit"
+        else:
+            continue
+        events.append((s0, e0, kind))
+    events.sort()
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for s0, e0, kind in events:
+        st = max(0, s0 - _WIN_LEFT)
+        en = e0 + _WIN_RIGHT
+        lst = spans.get(kind)
+        if lst is None:
+            spans[kind] = [(st, en)]
+        elif st <= lst[-1][1]:
+            lst[-1] = (lst[-1][0], en)
+        else:
+            lst.append((st, en))
+    return spans
+
+
+_LETTERS_ONLY = bytes((c | 0x20) if (65 <= c <= 90 or 97 <= c <= 122) else 32 for c in range(256))
+_QH_TOKEN = re.compile(r"[QqHh][1-4]\b")
+_DIGIT_RUN = re.compile(r"\d+")
+_DIGITS_ONLY = bytes(c if 48 <= c <= 57 else 32 for c in range(256))
+
+
+def _digit_runs(text: str) -> list[tuple[int, str]]:
+    """(offset, digits) of every run of digits: for ASCII text from a digits-only copy of it (one byte
+    per character), else with the regex (which also knows other scripts' digits)."""
+    if not text.isascii():
+        return [(m.start(), m.group()) for m in _DIGIT_RUN.finditer(text)]
+    mask = text.encode("ascii").translate(_DIGITS_ONLY).decode("ascii")
+    out = []
+    pos = 0
+    for run in mask.split():
+        pos = mask.find(run, pos)
+        out.append((pos, run))
+        pos += len(run)
+    return out
+
+
+def _trigger_spans_plain(text: str) -> dict[str, list[tuple[int, int]]]:
+    """The reference scan of :func:`_trigger_spans`: every token in turn."""
     spans: dict[str, list[tuple[int, int]]] = {}
     for m in _TOKEN_RE.finditer(text):
         tok = m.group()
@@ -2109,6 +2188,7 @@ _TRIGGER_WORDS = {
     "spoken": "nineteen eighteen thousand twenties thirties forties fifties sixties seventies eighties nineties",
 }
 _TRIGGERS = {w: kind for kind, words in _TRIGGER_WORDS.items() for w in words.split()}
+_TRIGGER_SET = frozenset(_TRIGGERS)
 _RULE_KINDS = {
     "_iso": "digit",
     "_slash": "digit",

@@ -1153,3 +1153,47 @@ def test_vague_offset_from_the_narrative_is_a_duration() -> None:
     assert (t.type, t.value) == ("DURATION", "PXD")
     # counted from the publication date, it is still a past or future reference
     assert value("It happened a few years ago.", "a few years ago", D(1989, 10, 27)) == "PAST_REF"
+
+
+_SCAN_PIECES = st.sampled_from(
+    [
+        "May",
+        "MAY",
+        "mayor",
+        "Q1",
+        "h2",
+        "_Q1",
+        "éQ1",
+        "Kmay",
+        "İ",
+        "٣",
+        "²",
+        "2024",
+        "10:35",
+        "5 p.m.",
+        "3rd",
+        "1990s",
+        "Thursday",
+        "ago",
+        "last",
+        "week",
+        "é",
+        "-",
+        ",",
+        ".",
+        "\n",
+        " ",
+        "ab",
+        "1",
+        "12",
+        "x",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_SCAN_PIECES, st.text(max_size=6)), max_size=30).map("".join))
+def test_fast_trigger_scan_equals_the_token_scan(text: str) -> None:
+    import factcheck.temporal as temporal
+
+    assert temporal._trigger_spans(text) == temporal._trigger_spans_plain(text)
