@@ -59,9 +59,10 @@ DOC_ENTITY_WEIGHT = 1  # extra weight of named participants in an article's prof
 PUB_YEAR_WEIGHT = 2  # how many year mentions a publication date counts for
 DOC_AVG_FACTOR = 1.0  # average-linkage bar for stories, relative to DOC_SIM_MIN
 RARE_TOKENS = 8  # blocking keys per claim
-MAX_POSTING = 100  # a blocking key shared by more claims than this is too common to block on
+MAX_POSTING = 60  # a blocking key shared by more claims than this is too common to block on
 DOC_POSTING_MAX = 60  # the same for words shared by articles
 DOC_TOP_TERMS = 40  # an article is blocked on its highest-weighted terms
+DOC_SHARED_MIN = 3  # and compared with the articles sharing this many of them
 SPLIT_STORIES = True
 MERGE_STORIES = True
 MERGE_YEARS = False
@@ -98,7 +99,7 @@ class _Feat:
     tokens: list[str]
     text: str  # content tokens joined, for rapidfuzz
     entities: frozenset[str]
-    times: list[str]
+    times: tuple[str, ...]
     numbers: frozenset[str]
     negated: bool
     published: str | None
@@ -201,6 +202,11 @@ def _times_conflict(ta: Sequence[str], tb: Sequence[str]) -> bool:
     """Both claims fix a time and no pair of their times is compatible."""
     if not ta or not tb:
         return False
+    return _tuples_conflict(tuple(ta), tuple(tb))
+
+
+@lru_cache(maxsize=1 << 16)
+def _tuples_conflict(ta: tuple[str, ...], tb: tuple[str, ...]) -> bool:
     return not any(compatible(a, b) for a in ta for b in tb)
 
 
@@ -255,15 +261,18 @@ def _doc_clusters(
         for t in sorted(v, key=lambda t: -v[t])[:DOC_TOP_TERMS]:
             if df[t] <= cap:
                 postings[t].append(d)
-    sims: dict[tuple[int, int], float] = {}
+    # A pair of articles is compared when they share DOC_SHARED_MIN of their top terms.
+    shared: Counter[tuple[int, int]] = Counter()
     for docs in postings.values():
         for i, a in enumerate(docs):
-            for b in docs[i + 1 :]:
-                if (a, b) not in sims:
-                    va, vb = vecs[a], vecs[b]
-                    if len(va) > len(vb):
-                        va, vb = vb, va
-                    sims[(a, b)] = sum([x * vb[t] for t, x in va.items() if t in vb])
+            shared.update((a, b) for b in docs[i + 1 :])
+    sims: dict[tuple[int, int], float] = {}
+    for (a, b), k in shared.items():
+        if k >= DOC_SHARED_MIN:
+            va, vb = vecs[a], vecs[b]
+            if len(va) > len(vb):
+                va, vb = vb, va
+            sims[(a, b)] = sum([x * vb[t] for t, x in va.items() if t in vb])
     years: list[set[str]] = [({y} if y else set()) for y in doc_years]
     label = _average_linkage(
         n_docs,
@@ -625,7 +634,7 @@ def _features(claims: Sequence[Claim], articles: Mapping[str, Article]) -> tuple
         negated = (isinstance(polarity, int) and polarity < 0) or bool(_NEGATION.search(c.text))
         art = articles.get(c.article_key)
         pub = art.published.isoformat() if art and art.published else None
-        times = _date_values(c)
+        times = tuple(_date_values(c))
         feats.append(
             _Feat(
                 i, c, d, toks, " ".join(toks), ents, times, _numbers(c), negated, pub, _month_buckets(times)
@@ -654,7 +663,7 @@ def _complete_from_article(feats: list[_Feat]) -> None:
             _, m, _ = _granular(v)
             ys = years.get((f.doc, m), set()) if v.startswith("XXXX-") and m else set()
             new.append(next(iter(ys)) + v[4:] if len(ys) == 1 else v)
-        f.times = new
+        f.times = tuple(new)
 
 
 def _idf_vectors(feats: list[_Feat]) -> list[dict[str, float]]:
@@ -732,7 +741,7 @@ def _candidates(feats: list[_Feat]) -> dict[int, set[int]]:
 
 
 def _conflict(a: _Feat, b: _Feat, same_story: bool = False) -> str | None:
-    if _times_conflict(a.times, b.times):
+    if a.times and b.times and _tuples_conflict(a.times, b.times):
         return "times"
     if same_story:
         return None
