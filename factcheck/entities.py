@@ -33,14 +33,26 @@ from factcheck.gazetteer import (
 )
 from factcheck.model import Entity
 
-_ABBR_TOK = r"(?:St|Mt|Ft|Gen|Lt|Col|Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Prof|Sgt|Capt|Adm|Maj)\."
+_ABBRS = "St Mt Ft Gen Lt Col Sen Rep Gov Dr Mr Mrs Ms Prof Sgt Capt Adm Maj".split()
+_ABBR_TOK = rf"(?:{'|'.join(_ABBRS)})\."
 _CAPTOK = rf"(?:(?:[A-Z]\.){{2,}}|{_ABBR_TOK}|[A-Z][\w’'\-]*[\w’']|[A-Z])"
 _CONNECT = r"(?:of|and|&|the|for|de|da|del|der|den|van|von|bin|al|le|la|du|dos|das)"
-# (the leading lookahead only lets the scan skip lower-case positions fast)
-_SPAN = re.compile(rf"(?=[A-Z])(?<![\w’'\-.]){_CAPTOK}(?:[ \t]+(?:{_CONNECT}[ \t]+)*{_CAPTOK})*")
-# the same with the character before the name consumed (what the lookbehind allows): a pattern that opens
-# with a character class lets the scan jump to candidate positions; the name is group "n"
-_SPAN_AFTER = re.compile(rf"[^\w’'\-.](?=[A-Z])(?P<n>{_CAPTOK}(?:[ \t]+(?:{_CONNECT}[ \t]+)*{_CAPTOK})*)")
+# A run of capitalised name tokens, with connectors. The pattern opens with the capital itself (a pattern that
+# opens with a character class lets the scan jump to candidate positions) and checks the character before it
+# with a lookbehind (which also sees the text before the ``pos`` of a search): the first token is _CAPTOK
+# with its capital consumed first (initials, an abbreviation, a word, a lone capital, in _CAPTOK's order).
+_ABBR_REST = (
+    "(?:"
+    + "|".join(
+        f"(?<={c})(?:{'|'.join(a[1:] for a in _ABBRS if a[0] == c)})"
+        for c in dict.fromkeys(a[0] for a in _ABBRS)
+    )
+    + r")\."
+)
+_SPAN_CAP = re.compile(
+    rf"[A-Z](?<![\w’'\-.][A-Z])(?:\.(?:[A-Z]\.)+|{_ABBR_REST}|[\w’'\-]*[\w’']|)"
+    rf"(?:[ \t]+(?:{_CONNECT}[ \t]+)*{_CAPTOK})*"
+)
 _TOKEN = re.compile(rf"{_CAPTOK}|{_CONNECT}(?=[ \t])")
 _PARTICLES = frozenset("de da del der den van von bin al le la du dos das".split())
 _ROLE_ALT = trie_pattern(ROLE_CLASSES)
@@ -202,9 +214,8 @@ def mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]
     first_word = start
     while first_word < end and not text[first_word].isalnum():
         first_word += 1
-    spans = _SPAN_AFTER.finditer(text, start - 1, end) if start > 0 else _SPAN.finditer(text, start, end)
-    for sm in spans:
-        word = sm.group(0) if start == 0 else sm.group("n")
+    for sm in _SPAN_CAP.finditer(text, start, end):  # (the lookbehind sees the text before ``start``)
+        word = sm.group(0)
         if word in CAP_STOP:  # "The", "In", "He": the most common capitalised words
             continue
         ws = sm.end() - len(word)
