@@ -681,33 +681,34 @@ def _classify_one(
     if m and find_date(m["d"]):
         info.setdefault("crawled", find_date(m["d"]))
         return "meta", "crawl date"
-    m = _PUBLISHED_LABEL.match(t)
-    if m and find_date(m["d"]) and ln.words <= 14:
+    # (each word-count limit is tested before its pattern: most lines are long body sentences)
+    m = _PUBLISHED_LABEL.match(t) if ln.words <= 14 else None
+    if m and find_date(m["d"]):
         key = "updated" if t.lower().startswith(("updated", "last updated")) else "published"
         info.setdefault(key, find_date(m["d"]))
         return "meta", f"{key} date"
-    m = _BYLINE.match(t)
-    if m and ln.words <= 30 and not _is_sentence_like_byline(t):
+    m = _BYLINE.match(t) if ln.words <= 30 else None
+    if m and not _is_sentence_like_byline(t):
         who = m["who"]
         d = find_date(who)
         if d and "published" not in info:
             info["published"] = d
         info.setdefault("byline", who)
         return "meta", "byline"
-    m = _AUTHOR_LABEL.match(t)
-    if m and ln.words <= 20:
+    m = _AUTHOR_LABEL.match(t) if ln.words <= 20 else None
+    if m:
         info.setdefault("authors_label", m["who"])
         return "meta", "authors"
-    m = _SOURCE_LABEL.match(t)
-    if m and ln.words <= 10:
+    m = _SOURCE_LABEL.match(t) if ln.words <= 10 else None
+    if m:
         info.setdefault("source_label", m["who"].strip())
         return "meta", "source"
-    if _is_date_only(t) and ln.words <= 12:
+    if ln.words <= 12 and _is_date_only(t):
         if i < first_body and "published" not in info:
             info["published"] = find_date(t)
             return "meta", "date line"
         return "furniture", "date stamp"
-    if _FURNITURE_LINE.match(t) and ln.words <= 8:
+    if ln.words <= 8 and _FURNITURE_LINE.match(t):
         return "furniture", "page chrome"
     low = t.lower()
     if ln.words <= 40 and _has_any(low, _NOTICE_HINTS) and _FURNITURE_ANYWHERE.search(t):
