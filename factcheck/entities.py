@@ -53,7 +53,6 @@ _SPAN_CAP = re.compile(
     rf"[A-Z](?<![\w’'\-.][A-Z])(?:\.(?:[A-Z]\.)+|{_ABBR_REST}|[\w’'\-]*[\w’']|)"
     rf"(?:[ \t]+(?:{_CONNECT}[ \t]+)*{_CAPTOK})*"
 )
-_TOKEN = re.compile(rf"{_CAPTOK}|{_CONNECT}(?=[ \t])")
 _PARTICLES = frozenset("de da del der den van von bin al le la du dos das".split())
 _ROLE_ALT = trie_pattern(ROLE_CLASSES)
 _DEF_DESC = re.compile(
@@ -227,7 +226,13 @@ def mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]
             if mention is not None:
                 out.append(mention)
             continue
-        toks = [(t.group(), t.start(), t.end()) for t in _TOKEN.finditer(text, ws, sm.end())]
+        # the run's tokens are its words: name tokens (_CAPTOK) and connectors, separated by [ \t]+
+        toks: list[tuple[str, int, int]] = []
+        i = 0
+        for w in word.split():
+            i = word.find(w, i)
+            toks.append((w, ws + i, ws + i + len(w)))
+            i += len(w)
         pieces = _pieces(toks)
         prev_nation: str | None = None
         for piece in pieces:
