@@ -476,6 +476,24 @@ def _split_authors(v: str | list[Any]) -> list[str]:
 # Line classification
 
 
+# ASCII: a _WORD match is a maximal run of [A-Za-z0-9_'.-] holding a letter or digit. This table maps
+# letters and digits to "a", the other run characters to "_" and every other byte to a space.
+_WORD_BYTES = bytes(
+    ord("a") if chr(c).isalnum() and c < 128 else ord("_") if chr(c) in "_'.-" else ord(" ")
+    for c in range(256)
+)
+_NO_WORD_RUN = re.compile(rb"_(?<!\S_)_*(?!\S)")  # a run of "_" only (no letter or digit)
+
+
+def _word_count(line: str) -> int:
+    """``len(_WORD.findall(line))``; on ASCII lines (most of them) from a byte translation and a split."""
+    if not line.isascii():
+        return len(_WORD.findall(line))
+    runs = line.encode().translate(_WORD_BYTES)
+    n = len(runs.split())
+    return n - len(_NO_WORD_RUN.findall(runs)) if b"_" in runs else n
+
+
 def _lines(text: str, offset: int = 0) -> list[_Line]:
     out = []
     pos = offset
@@ -484,7 +502,7 @@ def _lines(text: str, offset: int = 0) -> list[_Line]:
         stripped = raw.strip()
         if stripped:
             lead = len(raw) - len(raw.lstrip())
-            out.append(_Line(pos + lead, pos + lead + len(stripped), stripped, len(_WORD.findall(stripped))))
+            out.append(_Line(pos + lead, pos + lead + len(stripped), stripped, _word_count(stripped)))
         pos = end + 1
     return out
 

@@ -261,3 +261,18 @@ def test_tokenised_url_with_query_or_curly_apostrophe_is_a_url_line():
         "http : / / www . example . com / article / 132929 / hollywood ’ s - mermaid - dies -"
     )
     assert not ingest._url_line("http : / / example . com said the mayor would resign on Friday")
+
+
+def test_word_count_matches_the_word_pattern():
+    from factcheck.ingest import _WORD, _word_count
+
+    lines = [
+        "WASHINGTON - The U.S. said on Monday ... it would act.",
+        "- _ ' . -- '_' a_b 10:30 and/or well-known",
+        "“Quoted” text with curly marks — and a dash",
+        "__init__ 'tis .5 -3 x-",
+        "",
+        "\tTabs\x0band\x1cseparators\x7fhere",
+    ]
+    for line in lines:
+        assert _word_count(line) == len(_WORD.findall(line)), line
