@@ -31,6 +31,7 @@ from factcheck.gazetteer import (
     OUTLETS,
     PLACES,
     ROLE_WORDS,
+    TITLE_WORDS,
     trie_pattern,
 )
 
@@ -76,10 +77,14 @@ _DOCUMENTS = frozenset(
 COMMISSIVE_VERBS = frozenset({"vowed", "pledged", "promised", "threatened", "vows", "pledges", "promises"})
 _ORG_NOUNS = frozenset(
     """ministry government police company firm army military office department authorities prosecutors agency
-    court institute party club union council commission committee bank regulator watchdog service team""".split()
+    court institute party club union council commission committee bank regulator watchdog service team navy
+    embassy consulate administration cabinet parliament legislature senate tribunal board hospital university
+    airline association federation league foundation coalition alliance organisation organization""".split()
 )
 _PRONOUNS = {"he": "he", "she": "she", "they": "they", "it": "it"}
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|(?:St|Mt|Dr|Mr|Mrs|Ms|Gen|Sen|Rep|Gov|Prof|Lt|Col)\.|[\w’'\-]+|[^\w\s]")
+# abbreviated titles keep their full stop: "Troy police Lt. Gerry Scherlinck said", "Dist. Atty. Steve Cooley"
+_TITLE_ABBR = r"(?:St|Mt|Dr|Mr|Mrs|Ms|Gen|Sen|Rep|Gov|Prof|Lt|Col|Sgt|Capt|Cmdr|Adm|Maj|Brig|Cpl|Pvt|Det|Insp|Supt|Atty|Dist|Rev|Hon|Asst|Lieut)\."
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|" + _TITLE_ABBR + r"|[\w’'\-]+|[^\w\s]")
 _KEEP_CAP = frozenset(
     "Police Officials Sources Authorities Analysts Experts Critics Residents Witnesses".split()
 )
@@ -92,7 +97,8 @@ _OUTLET_WORDS = re.compile(
     r"\b(?:news\s+agency|newspaper|broadcaster|daily|outlet|magazine|network|channel)\b", re.I
 )
 _FORWARD_NP = re.compile(
-    r"(?P<np>[^,.;:!?()\"“”]{1,120}?)(?=\s*(?:[,.;:!?()\"“”]|\s+(?:that|who|which|as|after|before|on|in\s+a|prior|during|while|when|and\s+(?:said|added))\b|$))"
+    r"(?P<np>[^,.;:!?()\"“”]{1,120}?)(?=\s*(?:[,.;:!?()\"“”]|\s+(?:that|who|which|as|after|before|on|in\s+a|prior|during|while|when|and\s+(?:said|added))\b|\s+(?:exclusively|directly|publicly|privately|personally|recently|separately|previously|earlier|later|late|"
+    r"shortly|yesterday|today|tonight|last|this|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|$))"
 )
 _ACCORDING = re.compile(r"\baccording\s+to\s+", re.I)
 _AS_REPORTED = re.compile(
@@ -108,7 +114,16 @@ _QUOTED_AS = re.compile(
 _X_QUOTED_Y = re.compile(r"\b(?:quoted|cited)\s+(?P<y>[^,.;]{1,60}?)\s+as\s+say(?:ing)?\b")
 _INVERTED = re.compile(
     r"[,”\"’]\s*(?:said|says|added|told\s+reporters|wrote|tweeted|stated|explained|insisted|warned|cautioned)\s+"
-    r"(?P<np>(?:the\s+|a\s+|an\s+)?[^,.;:!?\"“”()]{2,90}?)(?=\s*(?:[.,;!?]|$))"
+    r"(?P<np>(?:the\s+|a\s+|an\s+)?(?:\b" + _TITLE_ABBR + r"|[^,.;:!?\"“”()]){2,90}?)(?=\s*(?:[.,;!?]|$))"
+)
+
+# speech verbs that are also ordinary transitive verbs: with a quantity for object they report no speech
+_TRANSITIVE_SAY = frozenset({"added", "adds", "posted", "estimated", "claimed", "claims", "recorded"})
+_QUANTITY_OBJECT = re.compile(
+    r"\s+(?:(?:another|a\s+further|an\s+(?:extra|additional)|nearly|almost|about|around|some|more\s+than|"
+    r"over|up\s+to|a\s+(?:record|total\s+of|(?:net\s+)?(?:profit|loss|gain|win|deficit|surplus))|the\s+(?:lives|life)|"
+    r"(?:his|her|their|its)\s+(?:\w+\s+)?(?:title|win|victory|goal|point|medal|seat|lead)s?)\b|[$£€¥]|\d)",
+    re.I,
 )
 
 _NEG_SPEECH = re.compile(
@@ -173,7 +188,9 @@ def _classify_source(np: str) -> Source | None:
     words = np.split()
     definite = False
     while words and (
-        words[0].lower() in ("the", "a", "an") or (words[0] in CAP_STOP and words[0] not in _KEEP_CAP)
+        words[0].lower() in ("the", "a", "an")
+        or (words[0] in CAP_STOP and words[0] not in _KEEP_CAP)
+        or words[0] in _LEADING_CONNECTIVES  # "which the Indian navy", "although her publicist"
     ):
         definite = definite or words[0].lower() == "the"
         words.pop(0)
@@ -202,12 +219,33 @@ def _classify_source(np: str) -> Source | None:
         return Source(trailing["name"] if trailing else np, "outlet")
     if low[-1] in ("media", "press", "reports", "outlets"):  # "local media", "Japanese media"
         return Source(np, "outlet")
+    aff = _AFFILIATION.match(np)
+    if aff:  # "Sgt. Marty Earley with the Bloomington Police Department": the person, not the department
+        person = _classify_source(aff["head"])
+        if (
+            person is not None
+            and person.kind == "person"
+            and " " in person.name
+            and not all(w in TITLE_WORDS for w in person.name.split())
+        ):
+            return person
     if low[-1] in _ORG_NOUNS:  # "Governor Jay Inslee's office", "the county health department"
         return Source(np, "organisation")
     ms = [m for m in entities.mentions(np) if m.kind in ("person", "org", "place", "misc", "event")]
     persons = [m for m in ms if m.kind == "person"]
+    if (
+        definite
+        and persons
+        and all(w[:1].isupper() and not w.endswith(("’s", "'s")) for w in words)
+        and not any(m.titled for m in persons)
+        and words[0] not in TITLE_WORDS
+        and not words[0].endswith(".")  # "the Rev. Larry Kroon"
+    ):
+        return Source(np, "organisation")  # "The Red Sox said": people's names take no article
     if persons and not any(w in PLACES for w in persons[-1].text.split()):
         return Source(persons[-1].text, "person")
+    if low[-1] in ROLE_WORDS and not low[-1].startswith("spokes"):
+        return Source(np, "person")  # "the Navy chief", "the army commander": a person named by role
     if any(w in _ORG_NOUNS for w in low):  # "the government in Berlin", "the foreign ministry"
         if trailing and low[-2:-1] and low[-2] in _ORG_NOUNS:  # "the anti-graft agency EFCC"
             return Source(trailing["name"], "organisation")
@@ -238,6 +276,8 @@ def _classify_source(np: str) -> Source | None:
     if not caps:
         if low[-1] in ROLE_WORDS:  # "the regional governor", "the superintendent"
             return Source(np, "person")
+        if len(words) <= 4 and _agent_noun(low[-1]) and all(w.isalpha() or "-" in w for w in low):
+            return Source(np, "anonymous")  # "a piracy monitor", "one witness", "a security guard"
         return None
     if persons or any(w in PLACES for w in words):  # "Statistics Sweden", "U.S. Geological Survey"
         return Source(np, "organisation")
@@ -346,6 +386,8 @@ def _sentence_subject(text: str) -> tuple[str, int, int] | None:
         i += 1
     if i == 0 or not any(t[0][:1].isupper() for t in toks[:i]):
         return None
+    if i == 1 and ((toks[0][0] in CAP_STOP and toks[0][0] not in _KEEP_CAP) or toks[0][0].endswith("ly")):
+        return None  # "Shortly after 3:30 someone called 911 and reported a fire": no subject found
     return " ".join(t[0] for t in toks[:i]), toks[0][1], toks[i - 1][2]
 
 
@@ -385,7 +427,7 @@ def _subject_before(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int,
     start = _walk_np(toks, j)
     j = start - 1
     if start > end:
-        return None
+        return _common_noun_subject(toks, end)
     # "the government in Berlin", "officials in Kyiv"
     while (
         j >= 1
@@ -394,7 +436,11 @@ def _subject_before(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int,
             toks[j + 1][0][:1].isupper()
             or (toks[j + 1][0] == "the" and toks[min(j + 2, end)][0][:1].isupper())
         )
-        and toks[j - 1][0].lower() in _NP_WORDS
+        and (
+            toks[j - 1][0].lower() in _NP_WORDS
+            # "John Smith from the Red Cross said": a name and its affiliation
+            or (toks[j][0] in ("from", "with", "at") and toks[j - 1][0][:1].isupper())
+        )
     ):
         start = _walk_np(toks, j - 1)
         j = start - 1
@@ -406,10 +452,55 @@ def _subject_before(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int,
         while i >= 0 and j - i < 3 and toks[i][0].isalpha() and toks[i][0].islower():
             i -= 1
         if i >= 0 and toks[i][0] not in _CLAUSE_START:
+            # "the 33-year-old actress's rep Jack Ketsoyan told": the full name that ends the phrase
+            n = end
+            while n >= start and toks[n][0][:1].isupper():
+                n -= 1
+            if end - n >= 2 and n >= start and (toks[n][0] in ROLE_WORDS or _agent_noun(toks[n][0])):
+                return " ".join(t[0] for t in toks[n + 1 : end + 1]), toks[n + 1][1], toks[end][2]
             return None
         start, j = i + 1, i
     words = [t[0] for t in toks[start : end + 1]]
     return " ".join(words), toks[start][1], toks[end][2]
+
+
+_AFFILIATION = re.compile(r"(?P<head>.+?[A-Z][\w’'\-]*)\s+(?:with|from|at|of)\s+(?:the\s+)?[A-Za-z]")
+_PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|was|were|is|are|get|got)\s+$")
+_LEADING_CONNECTIVES = frozenset(
+    "which who whom that although though while and but as because since when if whereas".split()
+)
+_AGENT_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person", "eer", "ee")
+_NOT_AGENTS = frozenset(
+    """order number paper letter water power matter border center centre quarter corner manner cancer summer
+    winter weather chapter finger dinner river tower other neither either under after later former latter
+    rather together whether however per employer sector factor error floor door mirror horror interior exterior
+    majority minority priority authority territory history""".split()
+)
+_AGENT_NOUNS = frozenset(
+    """resident student agent participant applicant consultant assistant attendant lieutenant merchant
+    servant tenant immigrant migrant claimant defendant informant accountant witness source official
+    spokesperson rep nurse teacher chef pilot driver guide guard friend relative colleague neighbour
+    survivor victim""".split()
+)
+
+
+def _agent_noun(w: str) -> bool:
+    """A lower-case noun naming a person by what they do ("monitor", "analyst", "guard")."""
+    return w in _AGENT_NOUNS or (w.endswith(_AGENT_SUFFIXES) and len(w) > 4 and w not in _NOT_AGENTS)
+
+
+def _common_noun_subject(toks: list[tuple[str, int, int]], end: int) -> tuple[str, int, int] | None:
+    """An unnamed speaker in lower case that opens a clause: ", a piracy monitor told CNN"."""
+    if end < 1 or not _agent_noun(toks[end][0]):
+        return None
+    i = end - 1
+    while i >= 0 and end - i <= 4 and toks[i][0].islower() and toks[i][0] not in ("a", "an", "the"):
+        if not toks[i][0].replace("-", "").replace("’", "").replace("'", "").isalpha():
+            return None
+        i -= 1
+    if i < 0 or toks[i][0] not in ("a", "an", "the") or (i > 0 and toks[i - 1][0] not in _CLAUSE_START):
+        return None
+    return " ".join(t[0] for t in toks[i : end + 1]), toks[i][1], toks[end][2]
 
 
 def attribute(text: str) -> Attribution | None:
@@ -461,6 +552,8 @@ def _attribute(
             if rx is _INTERVIEW and not _has_any(low, _INTERVIEW_GATE):
                 continue
             for m in rx.finditer(text):
+                if rx is _INTERVIEW and _PASSIVE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                    continue  # "his office had not been told if ...": no one is told anything here
                 got = _forward_np(text, m.end())
                 if not got:
                     continue
@@ -492,8 +585,10 @@ def _attribute(
                 verb = "quoted"
     any_say = False
     for vm in say_verbs:
-        any_say = True
         t, s, e = vm.group(0)[1:], vm.start(), vm.end() - 1
+        if t in _TRANSITIVE_SAY and _QUANTITY_OBJECT.match(text, e):
+            continue  # "the board added another $20,000", "the club posted a 3-1 win": not speech
+        any_say = True
         ws = max(0, s - 200)
         toks = [(x.group(), x.start(), x.end()) for x in _TOKEN.finditer(text, ws, s)]
         toks.append((t, s, e))

@@ -11,7 +11,8 @@ import re
 from collections.abc import Iterator
 
 ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof sr jr st mt ft gen col lt sgt capt cmdr adm gov sen rep rev hon pres supt insp
+    """mr mrs ms dr prof sr jr st mt ft gen col lt sgt capt cmdr adm gov sen rep rev hon pres supt insp atty
+    dist det cpl pvt maj brig lieut asst dep
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
     no nos vol vols fig figs approx est dept univ inc ltd co corp bros vs etc al cf ca op pp ed eds
     u.s u.k u.n e.u u.s.a a.m p.m i.e e.g d.c n.y l.a ph.d b.a m.a

@@ -31,6 +31,15 @@ from factcheck.sentences import split, split_spans
             ["Officials met at 10 a.m. Monday.", "They agreed."],
         ),
         ("He lives in the U.S. The rest is history.", ["He lives in the U.S.", "The rest is history."]),
+        # abbreviated titles of officers and officials do not end a sentence
+        (
+            "“He will face trial,” said Dist. Atty. Carla Mendes. Det. Ray Olsen agreed.",
+            ["“He will face trial,” said Dist. Atty. Carla Mendes.", "Det. Ray Olsen agreed."],
+        ),
+        (
+            "Cpl. Ann Lee and Maj. Tom Berg spoke. Then they left.",
+            ["Cpl. Ann Lee and Maj. Tom Berg spoke.", "Then they left."],
+        ),
         # quotations spanning sentences stay one sentence up to the attribution
         (
             '"We are ready. We will win," he said. Then he left.',
