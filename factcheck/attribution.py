@@ -225,7 +225,8 @@ def _classify_source(np: str) -> Source | None:
         if (
             person is not None
             and person.kind == "person"
-            and " " in person.name
+            and 2 <= len(person.name.split()) <= 4
+            and all(w[:1].isupper() and w not in ORG_HEADS for w in person.name.split())
             and not all(w in TITLE_WORDS for w in person.name.split())
         ):
             return person
@@ -466,6 +467,7 @@ def _subject_before(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int,
 
 _AFFILIATION = re.compile(r"(?P<head>.+?[A-Z][\w’'\-]*)\s+(?:with|from|at|of)\s+(?:the\s+)?[A-Za-z]")
 _PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|was|were|is|are|get|got)\s+$")
+_ARTICLE_LEAD = re.compile(r"^\s*(?:with|from|at|of)\s+(?:the\s+)?")
 _LEADING_CONNECTIVES = frozenset(
     "which who whom that although though while and but as because since when if whereas".split()
 )
@@ -526,7 +528,9 @@ def _attribute(
     verb: str | None = None
     content: tuple[int, int] | None = None
 
-    def add_reporter(np: str, s: int, e: int, *, cite: bool = False) -> None:
+    told: set[str] = set()  # outlets that were told something: the chain, never the speaker
+
+    def add_reporter(np: str, s: int, e: int, *, cite: bool = False, told_to: bool = False) -> None:
         src = classify_source(np)
         if src is None:
             return
@@ -536,6 +540,8 @@ def _attribute(
             cited.append(src)
         elif src.kind in ("outlet", "media"):
             reporters.append(src)
+            if told_to:
+                told.add(src.name)
         else:
             speakers.append(src)
 
@@ -562,7 +568,13 @@ def _attribute(
                     src = classify_source(np)
                     if src is None or src.kind not in ("outlet", "media"):
                         continue
-                add_reporter(np, m.start(), e, cite=rx is _CITING)
+                add_reporter(
+                    np,
+                    m.start(),
+                    e,
+                    cite=rx is _CITING,
+                    told_to=rx is _INTERVIEW and m.group(0)[:4].lower() == "told",
+                )
     mq = _QUOTED_AS.search(text) if quoted_gate else None
     if mq:
         toks = _tokens(text[: mq.start()])
@@ -620,6 +632,11 @@ def _attribute(
         if content is None:
             content = (e, len(text)) if len(text) - e >= subj[1] else (0, subj[1])
         if t in ("reported", "reports") and _unknown_name(subj[0], src):
+            aff = _AFFILIATION.match(subj[0])
+            if aff and src.kind == "person":  # "Ken Rosenthal of Fox Sports reports": the outlet reports
+                src = Source(
+                    _ARTICLE_LEAD.sub("", subj[0][aff.end("head") :]).strip(), "outlet", src.start, src.end
+                )
             src.kind = "outlet"  # "The Asahi Shimbun had reported", "Sky Sports reported"
         if src.kind in ("outlet", "media") and t in REPORT_VERBS | {"announced", "confirmed"}:
             if not any(r.name == src.name for r in reporters):
@@ -669,6 +686,9 @@ def _attribute(
     elif cited:
         att.speaker, att.kind = cited[-1].name, cited[-1].kind
     else:
-        last = sorted(reporters, key=lambda x: x.start)[-1]
-        att.speaker, att.kind = last.name, last.kind
+        # the last reporter speaks, unless it was only told ("A woman told news outlets ...": who spoke is
+        # not named here; the chain keeps the outlet)
+        spoke = [r for r in sorted(reporters, key=lambda x: x.start) if r.name not in told]
+        if spoke:
+            att.speaker, att.kind = spoke[-1].name, spoke[-1].kind
     return att

@@ -76,7 +76,8 @@ _FURNITURE_LINE = re.compile(
         subscribe\b.*|sign\s+up\b.*|newsletter\b.*|follow\s+us\b.*|skip\s+to\s+(?:content|main).*|
         menu|search|home|login|log\s+in|tags?:.*|categor(?:y|ies):.*|filed\s+under:?.*|topics?:.*|
         \d+\s+(?:min(?:ute)?s?)\s+read|\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?)\s+ago|
-        (?:just\s+now|yesterday)|print|email|facebook|twitter|whatsapp|linkedin|telegram
+        (?:just\s+now|yesterday)|print|email|facebook|twitter|whatsapp|linkedin|telegram|
+        about\s+the\s+authors?|(?:our\s+)?(?:editorial\s+)?standards\s*:.*|sign\s+in|register
     )\W*$""",
     re.I | re.X,
 )
@@ -95,7 +96,7 @@ _TAIL_MARKER = re.compile(
     r"""^(?:previous\s+(?:story|article|post)|next\s+(?:story|article|post)|(?:latest|more)\s+(?:from|in|news|stories)\b.*|
         related(?:\s+(?:stories|articles|news|posts|content))?|recent\s+posts|popular\s+(?:posts|stories)|
         most\s+(?:read|popular|viewed)|don'?t\s+miss|you\s+(?:may|might)\s+also\s+like|recommended(?:\s+for\s+you)?|
-        comments?|leave\s+a\s+(?:comment|reply)|read\s+next|trending(?:\s+now)?)\W*$""",
+        comments?|leave\s+a\s+(?:comment|reply)|read\s+next|trending(?:\s+now)?|about\s+the\s+authors?)\W*$""",
     re.I | re.X,
 )
 _CAPTION = re.compile(
@@ -156,7 +157,7 @@ _CRAWL_LABEL = re.compile(
 )
 _BIO = re.compile(
     r"""(?:\bI\s+(?:am|have\s+been|'ve\s+been|write|cover)\b.{0,200}\b(?:writer|journalist|reporter|author|editor|correspondent|columnist|news|blogger)|
-        ^[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s+(?:is|has\s+been)\s+an?\s+(?:\w+\s+){0,4}(?:writer|journalist|reporter|editor|correspondent|columnist|contributor)\b)""",
+        ^[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s+(?:is|has\s+been)\s+(?:an?\s+|the\s+|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}['’]s?\s+)(?:[\w-]+\s+){0,4}(?:writer|journalist|reporter|editor|correspondent|columnist|contributor)s?\b)""",
     re.X,
 )
 _NEWS_DESK = re.compile(r"\b((?:The\s+)?[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,4})\s+news\s+desk\b")
@@ -456,6 +457,15 @@ def find_date(s: str) -> dt.date | None:
     return best[1] if best else None
 
 
+def _authors_of(credit: str) -> list[str]:
+    """The names in a byline or an authors label ("Marta Kowalska and Jens Petersen | Published ...")."""
+    who = re.split(r"\s+[|•·—–]\s*|\b(?:published|updated|posted|on)\b", credit, flags=re.I)[0]
+    for rx in (_DATE_MDY, _DATE_DMY, _DATE_ISO):
+        m = rx.search(who)
+        who = who[: m.start()] if m else who
+    return _split_authors(who)
+
+
 def _split_authors(v: str | list[Any]) -> list[str]:
     if isinstance(v, list):
         names = [str(x).strip() for x in v if str(x).strip()]
@@ -467,9 +477,15 @@ def _split_authors(v: str | list[Any]) -> list[str]:
         if re.search(r"\bnews\s*desk\b|\bstaff\b|\bagenc", n, re.I):
             out.append(n)
             continue
-        if 1 <= len(n.split()) <= 5:
-            out.append(n)
+        words = n.split()
+        if 1 <= len(words) <= 5 and (
+            isinstance(v, list) or all(w[:1].isupper() or w in _NAME_PARTICLES for w in words)
+        ):
+            out.append(n)  # (not a role: "Lucia Ferrante, Europe editor" names one author)
     return out
+
+
+_NAME_PARTICLES = frozenset("de da das do dos du van von der den ter ten bin ibn al el la le di y e".split())
 
 
 # ---------------------------------------------------------------------------------------------
@@ -712,10 +728,12 @@ def _classify_one(
         if d and "published" not in info:
             info["published"] = d
         info.setdefault("byline", who)
+        _note_authors(info, who)
         return "meta", "byline"
     m = _AUTHOR_LABEL.match(t) if ln.words <= 20 else None
     if m:
         info.setdefault("authors_label", m["who"])
+        _note_authors(info, m["who"])
         return "meta", "authors"
     m = _SOURCE_LABEL.match(t) if ln.words <= 10 else None
     if m:
@@ -745,12 +763,58 @@ def _classify_one(
         return "furniture", "teaser"
     if i > first_body and _has_any(low, _BIO_HINTS) and _BIO.search(t):
         return "furniture", "author bio"
+    if i > first_body and ln.words <= 80 and _about_an_author(t, info):
+        return "furniture", "author bio"
+    if ln.words <= 14 and _is_navigation(t):
+        return "furniture", "navigation"
     if i < first_body and _is_tag_list(t):
         return "furniture", "tag list"
     m = _DATELINE.match(t)
     if m:
         info.setdefault("dateline_agency", m["agency"].strip())
     return "body", ""
+
+
+def _note_authors(info: dict[str, Any], credit: str) -> None:
+    """Remember the full names of a byline, so that their bios further down are recognised."""
+    names = [n for n in _authors_of(credit) if len(n.split()) >= 2 and n[:1].isupper()]
+    if names:
+        info["author_names"] = tuple(info.get("author_names", ())) + tuple(names)
+
+
+# what follows an author's name in a bio: "Jens Petersen reports on ...", "Lucia Ferrante has covered ..."
+_BIO_VERB = re.compile(
+    r"\s+(?:is|was|has|have|had|reports|reported|covers|covered|writes|wrote|joined|edits|leads|lives|"
+    r"previously|holds|specialises|specializes|focuses|can\s+be\s+reached|tweets)\b"
+)
+
+
+def _about_an_author(t: str, info: dict[str, Any]) -> bool:
+    names = info.get("author_names")
+    if not names:
+        return False
+    return any(t.startswith(n) and _BIO_VERB.match(t, len(n)) for n in names)
+
+
+# a menu or breadcrumb: "World  Business  Markets", "Home > News > Europe", "Sign in | Subscribe"
+_NAV_SEP = re.compile(r"\s*[|>›»•·/\\]\s*|\s{2,}|\t")
+_NAV_STRONG = re.compile(r"[|>›»]")
+
+
+def _is_navigation(t: str) -> bool:
+    if len(t) > 160 or ("  " not in t and "\t" not in t and not _NAV_SEP.search(t)):
+        return False
+    parts = [p.strip() for p in _NAV_SEP.split(t) if p.strip()]
+    if len(parts) < (2 if _NAV_STRONG.search(t) else 3):
+        return False
+    strong = _NAV_STRONG.search(t) is not None  # "Sign in | Subscribe": items may hold a function word
+    return all(
+        len(p.split()) <= 3
+        and p[:1].isupper()
+        and p[-1] not in ".!?,;:"
+        and (strong or not _FUNCTION_WORD.search(p))
+        for p in parts
+    )
 
 
 def _is_sentence_like_byline(t: str) -> bool:
@@ -768,11 +832,7 @@ def _infer(text: str, *, path: str, key: str, source_file: str) -> Article:
         art.published, art.published_source = info["published"], "text"
     authors_src = info.get("authors_label") or info.get("byline")
     if authors_src:
-        who = re.split(r"\s+[|•·—–]\s*|\b(?:published|updated|posted|on)\b", authors_src, flags=re.I)[0]
-        for rx in (_DATE_MDY, _DATE_DMY, _DATE_ISO):
-            m = rx.search(who)
-            who = who[: m.start()] if m else who
-        art.authors = _split_authors(who)
+        art.authors = _authors_of(authors_src)
     outlet = info.get("source_label")
     if not outlet:
         for a in [authors_src or "", *(art.authors or [])]:

@@ -211,3 +211,20 @@ def test_content_span_excludes_the_framing_clause() -> None:
 def test_classify_source(np: str, name: str, kind: str) -> None:
     src = classify_source(np)
     assert src is not None and (src.name, src.kind) == (name, kind)
+
+
+def test_an_outlet_that_was_told_is_the_chain_not_the_speaker() -> None:
+    att = attribute(
+        "A man who said he was the driver's brother told local reporters on Friday that the car was stolen."
+    )
+    assert att is None or att.speaker is None
+    att = attribute(
+        "A woman who said she was his cousin told news outlets Thursday that the shop had closed."
+    )
+    assert att is not None and att.speaker is None and att.chain == ["news outlets"]
+
+
+def test_a_reporter_of_an_outlet_reports_through_the_outlet() -> None:
+    att = attribute("Dana Keller of Harbour Radio reports that three league sources said the deal was done.")
+    assert att is not None
+    assert (att.speaker, att.kind, att.chain) == ("three league sources", "anonymous", ["Harbour Radio"])

@@ -276,3 +276,47 @@ def test_word_count_matches_the_word_pattern():
     ]
     for line in lines:
         assert _word_count(line) == len(_WORD.findall(line)), line
+
+
+PAGE_NAV = """\
+Skip to main content
+News  Sport  Weather  Culture  Travel
+Log in | Register
+Home > Science > Space
+Probe lands on asteroid after six-year journey
+By Ines Moreau and Pavel Novak, science desk editors
+Published 4 March 2021
+The Hayate probe touched down on the asteroid Kessa on Wednesday, the space agency said, ending a journey of six years.
+Engineers will begin drilling for samples next week, mission chief Ana Sousa told reporters.
+Ines Moreau covers space and planetary science from Paris.
+Pavel Novak is the Ledger's science editor.
+About the author
+Our standards: how we report on science
+"""
+
+
+def test_menus_breadcrumbs_and_bios_named_in_the_byline_are_furniture():
+    k = _kinds(PAGE_NAV)
+    assert k["News  Sport  Weather  Culture  Travel"] == ("furniture", "navigation")
+    assert k["Log in | Register"] == ("furniture", "navigation")
+    assert k["Home > Science > Space"] == ("furniture", "navigation")
+    assert k["Probe lands on asteroid after six-year journey"][0] == "title"
+    assert k["Ines Moreau covers space and planetary science from Paris."] == ("furniture", "author bio")
+    assert k["Pavel Novak is the Ledger's science editor."] == ("furniture", "author bio")
+    assert k["About the author"][0] == "furniture"
+    assert k["Our standards: how we report on science"][0] == "furniture"
+    body = [t for t, (kind, _) in k.items() if kind == "body"]
+    assert [b[:20] for b in body] == ["The Hayate probe tou", "Engineers will begin"]
+
+
+def test_a_role_after_the_byline_names_is_not_an_author(tmp_path):
+    text = "Probe lands on asteroid\nBy Ines Moreau, Europe editor\n4 March 2021\n\nThe probe touched down on Wednesday, the agency said.\n"
+    a = load([_write(tmp_path / "p.txt", text)]).articles[0]
+    assert a.authors == ["Ines Moreau"]
+
+
+def test_a_headline_with_a_separator_is_not_navigation():
+    k = _kinds(
+        "Putin to visit China in May | World News\nPutin will visit China in May, the Kremlin said on Tuesday.\n"
+    )
+    assert k["Putin to visit China in May | World News"][0] == "title"
