@@ -1966,11 +1966,65 @@ _POS_MOD = {
 }
 
 
+def _may_end_durq(before: str) -> bool:
+    """Whether ``_PREFIX_DURQ_RE`` can match at the end of ``before`` and move the start: its non-empty
+    matches end in "the" or a qualifier and whitespace (the empty one, at a word boundary at the end,
+    leaves the span as it is). A cheap test before the regex search; a tail that is not ASCII (where
+    the regex's case folding differs from ``str.lower``) runs the search, and so does a final newline
+    (before which ``$`` matches too)."""
+    if before.endswith("\n"):
+        return True
+    if not before[-1:].isspace():
+        return False
+    tail = before.rstrip()[-12:]
+    return not tail.isascii() or tail.lower().endswith(_DURQ_WORDS)
+
+
+def _may_end_dur(before: str) -> bool:
+    """Whether ``_PREFIX_DUR_RE`` can match at the end of ``before``: one of its words followed by
+    whitespace only (a cheap test before the regex search, as in :func:`_may_end_durq`)."""
+    if before.endswith("\n"):
+        return True
+    if not before[-1:].isspace():
+        return False
+    tail = before.rstrip()[-13:]
+    return not tail.isascii() or tail.lower().endswith(_DUR_WORDS)
+
+
+def _may_end_mod(before: str) -> bool:
+    """Whether ``_PREFIX_MOD_RE`` can match at the end of ``before``: its matches end in "of", "the",
+    "early", "mid" or "late" and whitespace, in "early-", "mid-" or "late-", or in "mid" (a cheap test
+    before the regex search, as in :func:`_may_end_durq`)."""
+    if before.endswith("\n"):
+        return True
+    c = before[-1:]
+    if c.isspace():
+        words: tuple[str, ...] = ("of", "the", "early", "mid", "late")
+        tail = before.rstrip()[-5:]
+    elif c == "-":
+        words = ("early", "mid", "late")
+        tail = before[-6:-1]
+    else:
+        words = ("mid",)
+        tail = before[-3:]
+    return not tail.isascii() or tail.lower().endswith(words)
+
+
+_DURQ_WORDS = tuple(
+    """the past last next first coming previous latest final following remaining same year-earlier
+    initial further additional another other""".split()
+)
+_DUR_WORDS = tuple(
+    "about around some roughly approximately nearly almost than over under least most to".split()
+)
+
+
 def _extend_prefix(text: str, ref: TimeRef) -> TimeRef:
     before = text[max(0, ref.start - 40) : ref.start]
     if ref.type == "DURATION":
-        # "the past two months", "the first nine months"
-        mq = _PREFIX_DURQ_RE.search(before)
+        # "the past two months", "the first nine months". Every non-empty match ends in
+        # whitespace; the empty one (the word boundary at the end) would leave the span as it is
+        mq = _PREFIX_DURQ_RE.search(before) if _may_end_durq(before) else None
         if mq:
             start = ref.start - (len(before) - mq.start())
             ref = TimeRef(start, ref.end, text[start : ref.end], ref.type, ref.value, ref.mod)
@@ -1978,7 +2032,7 @@ def _extend_prefix(text: str, ref: TimeRef) -> TimeRef:
     if ref.type == "DURATION" or (
         ref.type == "DATE" and _YEAR_OR_DAY_VALUE.match(ref.value) and " ago" in ref.text
     ):
-        mm = _PREFIX_DUR_RE.search(before)
+        mm = _PREFIX_DUR_RE.search(before) if _may_end_dur(before) else None
         if mm:
             start = ref.start - (len(before) - mm.start())
             return TimeRef(
@@ -1992,7 +2046,7 @@ def _extend_prefix(text: str, ref: TimeRef) -> TimeRef:
         return ref
     if ref.type != "DATE" or ref.mod is not None or ref.value.endswith("_REF"):
         return ref
-    mm = _PREFIX_MOD_RE.search(before)
+    mm = _PREFIX_MOD_RE.search(before) if _may_end_mod(before) else None
     if not mm:
         return ref
     key = mm["pos"] or mm["el"] or "mid"

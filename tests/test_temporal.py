@@ -1197,3 +1197,60 @@ def test_fast_trigger_scan_equals_the_token_scan(text: str) -> None:
     import factcheck.temporal as temporal
 
     assert temporal._trigger_spans(text) == temporal._trigger_spans_plain(text)
+
+
+_PREFIX_PIECES = st.sampled_from(
+    [
+        "the",
+        "The",
+        "of",
+        "OF",
+        "in",
+        "mid",
+        "mİd",
+        "mıd",
+        "early",
+        "late",
+        "end",
+        "second half",
+        "beginning",
+        "past",
+        "paſt",
+        "last",
+        "first",
+        "year-earlier",
+        "about",
+        "more than",
+        "up to",
+        "at least",
+        "Nearly",
+        "approximately",
+        "over",
+        "K",
+        "é",
+        "-",
+        " ",
+        "\n",
+        "\xa0",
+        "  ",
+        ",",
+        "5",
+        "x",
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(_PREFIX_PIECES, st.text(max_size=4)), max_size=14).map("".join))
+def test_prefix_prefilters_never_skip_a_match(before: str) -> None:
+    """The cheap tests in front of the prefix regexes only skip searches that cannot move the start."""
+    import factcheck.temporal as temporal
+
+    before = before[-40:]
+    if not temporal._may_end_mod(before):
+        assert temporal._PREFIX_MOD_RE.search(before) is None
+    if not temporal._may_end_dur(before):
+        assert temporal._PREFIX_DUR_RE.search(before) is None
+    if not temporal._may_end_durq(before):
+        m = temporal._PREFIX_DURQ_RE.search(before)
+        assert m is None or m.start() == len(before)
