@@ -603,7 +603,9 @@ def _tense_of(m: re.Match[str], ctx: _Ctx) -> str | None:
 # ---- explicit dates ------------------------------------------------------------------------
 
 
-@_rule(r"\b(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?:[T ](?P<h>[01]\d|2[0-3]):(?P<mi>[0-5]\d)(?::\d\d)?)?\b")
+@_rule(
+    r"(?=\d)\b(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?:[T ](?P<h>[01]\d|2[0-3]):(?P<mi>[0-5]\d)(?::\d\d)?)?\b"
+)
 def _iso(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     d = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
     if d is None:
@@ -613,7 +615,7 @@ def _iso(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     return "DATE", _fmt_date(d), None
 
 
-@_rule(r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d\d)(?![\d/])")
+@_rule(r"(?=\d)(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d\d)(?![\d/])")
 def _slash(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     a, b = int(m["a"]), int(m["b"])
     y = int(m["y"])
@@ -647,7 +649,7 @@ _EXPLICIT_MD = (
 )
 
 
-@_rule(rf"(?<![\w$£€#.,])(?<!\d\.){_EXPLICIT_MD}")
+@_rule(rf"(?=[0-9ADFJMNOSTW])(?<![\w$£€#.,])(?<!\d\.){_EXPLICIT_MD}")
 def _explicit(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     mon = _month_num(m["mon"] or m["mon2"])
     day = _DAY_WORDS[m["dw"]] if m["dw"] else int(_NON_DIGIT.sub("", m["day"] or m["day2"]))
@@ -758,6 +760,7 @@ _FY_WORDS = _ci(r"(?:fiscal|financial|calendar|budget|tax)\s+year|fiscal|calenda
 
 
 @_rule(
+    r"(?=[12bBcCfFmMtT])"  # the first characters of the alternatives below: a cheap first test
     rf"(?:(?<=\d{{4}}[-–])|(?<![\w$£€#.,/])(?<!\d-))(?:(?P<fy>{_FY_WORDS}\s+|FY\s?))?(?P<year>{_YEAR_RE})(?P<s>s|'s)?"
     r"(?![\w%]|[.,/:]\d|-(?!(?:1[6-9]|20)\d\d\b|\d\d\b)\d|\s*(?:%|percent|per cent))"
 )
@@ -795,6 +798,7 @@ def _year(m: re.Match[str], ctx: _Ctx) -> _Result | None:
 
 
 @_rule(
+    r"(?=[12'eElLmMtT])"  # the first characters of the alternatives below: a cheap first test
     r"(?<![\w$])(?:(?:the\s+)?(?i:(?P<md>early|mid|late)[\s-]+))?(?:the\s+)?(?:(?P<c>1[5-9]|20)(?P<d>\d)0s|'(?P<d2>\d)0s)\b"
     r"|\b(?i:the\s+)(?:(?i:(?P<md2>early|mid|late)[\s-]+))?(?P<w>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b"
 )
@@ -807,7 +811,7 @@ def _decade(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     return "DATE", f"19{m['d2']}", mod
 
 
-@_rule(r"(?i:\b(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+century)\b")
+@_rule(r"(?=[tT\d])(?i:\b(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+century)\b")
 def _century(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     n = int(m["n"])
     if not 1 <= n <= 22:
@@ -884,6 +888,7 @@ def _season(m: re.Match[str], ctx: _Ctx) -> _Result | None:
 
 
 @_rule(
+    r"(?=[tToObBuUsSaA\u017f])"  # the first letters below (and the long s, which (?i) takes for s)
     r"(?i:\bthe\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\s+of\s+(?P<rel>this|next|last|the)\s+month\b)"
     r"|(?i:\b(?P<prep>on|by|until|till|since|before|after)\s+the\s+(?P<d2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))"
     r"(?=\s*[.,;:)]|\s*$|\s+(?:and|or|at|when|in|of\s+the\s+month)\b)"
@@ -1167,6 +1172,7 @@ def _note_value(ctx: _Ctx, val: str) -> None:
 
 
 @_rule(
+    r"(?=[tTeEbBsSmMcClLnNyY\u017f])"  # the first letters below (and the long s, which (?i) takes for s)
     r"(?i:\b(?:the\s+)?(?P<md>end|beginning|start|middle|close|turn)\s+of\s+(?:the\s+)?(?:(?P<rel>this|last|next|the|current)\s+)?"
     r"(?P<u>week|month|year|quarter|decade|century)\b)"
     r"|(?i:\b(?:(?:the|this|last|next)\s+)?year[\s-]end\b|\byear['’]s\s+end\b)"
@@ -1359,6 +1365,7 @@ def _ref_date(ctx: _Ctx, unit: str) -> dt.date | None:
 
 
 @_rule(
+    r"(?=[tTlLeE])"  # the first letters of the alternatives below: a cheap first test
     r"(?i:\b(?P<w>the (?:next (?:day|morning|year)|following (?:day|morning|year|week|month)|"
     r"previous (?:day|year|week|month)|same (?:day|year|month)|day (?:before|after)|year before)|"
     r"that (?:same day|day|year|month)|later that year|earlier that year)\b)"
@@ -1398,7 +1405,7 @@ def _until_then(m: re.Match[str], ctx: _Ctx) -> _Result | None:
 _THIS_UNIT_BEFORE = re.compile(r"(?i:\bthis\s+(year|month|week)\b)")
 
 
-@_rule(r"(?i:\blast\b(?=\s*(?:[.,;:!?)]|$)))")
+@_rule(r"(?=[lL])(?i:\blast\b(?=\s*(?:[.,;:!?)]|$)))")
 def _elliptic_last(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     """ "twice as high a dividend this year as last": the unit comes from "this year" before it."""
     if not ctx.text[max(0, m.start() - 5) : m.start()].lower().endswith(("as ", "than ")):
@@ -1648,7 +1655,7 @@ def _set(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     return "SET", _duration_value(n, unit), None
 
 
-_RATE_RE = re.compile(r"(?i:\b(?P<per>per|a)\s+(?P<pu>year|month|week|day|hour)\b)")
+_RATE_RE = re.compile(r"(?=[pPaA])(?i:\b(?P<per>per|a)\s+(?P<pu>year|month|week|day|hour)\b)")
 
 
 def _rate(m: re.Match[str], ctx: _Ctx) -> _Result | None:
@@ -1670,6 +1677,7 @@ _RULES.append((_RATE_RE, _rate, "_rate"))
 
 
 @_rule(
+    r"(?=[\dnNmM])"  # the first characters of the alternatives below: a cheap first test
     r"(?i:\b(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap])\.?\s?m\b\.?)"
     r"(?:\s+(?P<tz>[A-Z]{2,4}T|GMT|UTC|EST|EDT|PST|PDT|CST|CDT|BST|CET|MSK)\b)?"
     rf"(?:,?\s+(?:{_ci('on')}\s+)?(?P<wd>{_WEEKDAY_RE}|{_ci('today|yesterday|tomorrow')})\b)?"
@@ -1712,6 +1720,7 @@ _CLOCK_WORDS = {
 
 
 @_rule(
+    r"(?=[1-9oOtTfFsSeEnN\u017f])"  # the first characters below (and the long s, which (?i) takes for s)
     r"(?i:\b(?P<h>1[0-2]|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
     r"(?:\s+o['’]clock)?\s+in\s+the\s+(?P<p>morning|afternoon|evening|night)\b)"
 )
@@ -1795,6 +1804,7 @@ _HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
 
 
 @_rule(
+    r"(?=[CNIHVTEGP])"  # the first letters of the alternatives below: a cheap first test
     r"\b(?P<h>Christmas Eve|Christmas Day|Christmas|New Year['’]s Eve|New Year['’]s Day|Independence Day|Halloween|"
     r"Valentine['’]s Day|Thanksgiving Day|Thanksgiving|Election Day|Easter Sunday|Easter Monday|"
     rf"Easter [Ww]eek|Easter|Good Friday|Palm Sunday|Holy Week)\b(?:,?\s+(?P<y>{_YEAR_RE})\b)?"
