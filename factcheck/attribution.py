@@ -26,6 +26,7 @@ from factcheck.gazetteer import (
     CAP_STOP,
     DEMONYMS,
     ORG_HEADS,
+    ORG_TAIL_HEADS,
     ORGS,
     OUTLET_HEADS,
     OUTLETS,
@@ -65,14 +66,14 @@ _NP_WORDS = frozenset(
     federal provincial county city district national""".split()
 )
 _ANON_HEADS = frozenset(
-    """source sources official officials people person persons insiders diplomats diplomat aide aides
+    """source sources official officials people person persons insiders diplomats diplomat aide aides witness
     representative representatives witnesses residents observers investigators analysts experts scientists
     researchers economists doctors lawmakers legislators activists campaigners protesters workers employees
     families relatives survivors critics""".split()
 )
 _DOCUMENTS = frozenset(
     """figures data emails documents statistics records estimates memo memos letter letters filings minutes
-    papers cables messages recordings footage""".split()
+    papers cables messages recordings footage draft drafts report reports""".split()
 )
 COMMISSIVE_VERBS = frozenset({"vowed", "pledged", "promised", "threatened", "vows", "pledges", "promises"})
 _ORG_NOUNS = frozenset(
@@ -98,7 +99,7 @@ _OUTLET_WORDS = re.compile(
 )
 _FORWARD_NP = re.compile(
     r"(?P<np>[^,.;:!?()\"“”]{1,120}?)(?=\s*(?:[,.;:!?()\"“”]|\s+(?:that|who|which|as|after|before|on|in\s+a|prior|during|while|when|and\s+(?:said|added))\b|\s+(?:exclusively|directly|publicly|privately|personally|recently|separately|previously|earlier|later|late|"
-    r"shortly|yesterday|today|tonight|last|this|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|$))"
+    r"shortly|yesterday|today|tonight|last|this|(?:seen|obtained|reviewed)\s+by|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|$))"
 )
 _ACCORDING = re.compile(r"\baccording\s+to\s+", re.I)
 _AS_REPORTED = re.compile(
@@ -226,7 +227,10 @@ def _classify_source(np: str) -> Source | None:
             person is not None
             and person.kind == "person"
             and 2 <= len(person.name.split()) <= 4
-            and all(w[:1].isupper() and w not in ORG_HEADS for w in person.name.split())
+            and all(
+                w[:1].isupper() and w not in ORG_HEADS and w not in ORG_TAIL_HEADS
+                for w in person.name.split()
+            )
             and not all(w in TITLE_WORDS for w in person.name.split())
         ):
             return person
@@ -251,7 +255,7 @@ def _classify_source(np: str) -> Source | None:
         if trailing and low[-2:-1] and low[-2] in _ORG_NOUNS:  # "the anti-graft agency EFCC"
             return Source(trailing["name"], "organisation")
         return Source(np, "organisation")
-    if np in ORGS or words[-1] in ORG_HEADS or any(w in ORGS for w in words):
+    if np in ORGS or words[-1] in ORG_HEADS or words[-1] in ORG_TAIL_HEADS or any(w in ORGS for w in words):
         org = next((w for w in words if w in ORGS), None)
         return Source(ORGS.get(np, np if org is None or len(words) > 2 else org), "organisation")
     if np in PLACES:  # "China said", "Beijing said": the government
@@ -287,6 +291,8 @@ def _classify_source(np: str) -> Source | None:
     if ms:
         m = ms[-1]
         if m.kind == "misc" and len(caps) == 1:
+            if caps[0].isupper() and len(caps[0]) >= 2:  # "the Dutch TTF hub": an acronym names no person
+                return Source(m.text, "organisation")
             return Source(m.text, "person")
         return Source(m.text, "organisation" if m.kind != "person" else "person")
     return Source(np, "person")
@@ -321,7 +327,11 @@ def _forward_np(text: str, pos: int) -> tuple[str, int] | None:
         return None
     np = m["np"].strip()
     np = re.sub(
-        r"^(?:an?|the)\s+(?:statement|report|post|message|broadcast|readout)\s+(?:from|by|of|on)\s+", "", np
+        r"^(?:(?:an?|the)\s+(?:statement|report|post|message|broadcast|readout|survey|poll|study|analysis)|"
+        r"(?:the\s+)?(?:latest\s+|official\s+|new\s+|preliminary\s+)?(?:figures|data|statistics|estimates))\s+"
+        r"(?:from|by|of|on|released\s+by|published\s+by)\s+",
+        "",
+        np,
     )
     np = re.sub(r"\s+(?:reported|said|says)$", "", np)
     return (np, pos + len(m["np"].rstrip())) if np else None

@@ -23,6 +23,7 @@ from factcheck.gazetteer import (
     DEMONYMS,
     EVENT_HEADS,
     ORG_HEADS,
+    ORG_TAIL_HEADS,
     ORGS,
     OUTLETS,
     PLACES,
@@ -322,7 +323,12 @@ def _classify(
         return Mention(s, e, surface, "place")
     if toks[-1] in EVENT_HEADS:
         return Mention(s, e, surface, "event")
-    if toks[-1] in ORG_HEADS or toks[0] in ORG_HEADS or (len(toks) > 1 and toks[-1] in CLUB_HEADS):
+    if (
+        toks[-1] in ORG_HEADS
+        or toks[0] in ORG_HEADS
+        or toks[-1] in ORG_TAIL_HEADS
+        or (len(toks) > 1 and toks[-1] in CLUB_HEADS)
+    ):
         return Mention(s, e, surface, "org")
     # titles: "Russian President", "US Secretary of State", "Kremlin spokesman" (lower-case: context)
     nation = ctx_nation
@@ -389,9 +395,17 @@ def _classify(
             if all(p in PLACES or p in DEMONYMS for p in parts):
                 return Mention(rs, re_, name, "compound")
         return Mention(rs, re_, name, "misc", initial=(rs == first_word))
-    if all(t.isupper() for t in rtoks) or any(t in _COUNTRY_WORDS for t in rtoks):
-        return Mention(rs, re_, name, "org")  # "Statistics Sweden", "U.S. Geological Survey"
+    if (
+        all(t.isupper() for t in rtoks)
+        or any(t in _COUNTRY_WORDS for t in rtoks)
+        or _ACRONYM_TAIL.fullmatch(rtoks[-1]) is not None
+    ):
+        return Mention(rs, re_, name, "org")  # "Statistics Sweden", "U.S. Geological Survey", "Dutch TTF"
     return Mention(rs, re_, name, "person")
+
+
+# an acronym that ends a name is an organisation's ("the Dutch TTF hub"), not a roman numeral ("Ike LaRue III")
+_ACRONYM_TAIL = re.compile(r"(?![IVXLC]+$)[A-Z]{3,}")
 
 
 class Resolver:

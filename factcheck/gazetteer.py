@@ -273,6 +273,12 @@ ORG_HEADS = frozenset(
     Entrepreneurs Industrialists Nations Survey Observatory Laboratory Agency Pharma Pharmaceuticals
     Therapeutics Biotech Labs Systems Solutions Capital Ventures AG SA SE plc PLC NV GmbH LLC Co""".split()
 )
+# last words of an organisation's name that may also open a person's title ("Academy President Boone Isaacs")
+ORG_TAIL_HEADS = frozenset(
+    """Watch Consortium Trust Partners Partnership Hospital Clinic School Academy Museum Brigade Regiment
+    Division Squadron Fleet Programme Program Project Mission Unit Institution Conservancy Collective
+    Cooperative""".split()
+)
 ORGS: dict[str, str] = {
     "Kremlin": "Kremlin",
     "White House": "White House",
@@ -319,7 +325,7 @@ TITLE_WORDS = frozenset(
     Chancellor King Queen Prince Princess Crown Emperor Pope Cardinal Bishop Archbishop Sheikh Emir General Gen.
     Lt. Col. Colonel Major Maj. Capt. Captain Admiral Adm. Commander Chairman Chairwoman Chair Chief Justice Judge
     Senator Sen. Rep. Representative Congressman Congresswoman Governor Gov. Mayor Premier Ambassador Envoy Director
-    Deputy Spokesman Spokeswoman Spokesperson Speaker Leader Head CEO Founder Mr. Mrs. Ms. Dr. Prof. Mr Mrs Ms Dr
+    Deputy Spokesman Spokeswoman Spokesperson Speaker Leader Head CEO CTO CFO COO CIO Founder Mr. Mrs. Ms. Dr. Prof. Mr Mrs Ms Dr
     Prof Sir Dame Lord Lady Attorney Commissioner Inspector Superintendent Sergeant Sgt. Officer Detective Coach
     Executive Officer Treasurer Counsel Special Advocate Adviser Advisor Security National Homeland Health
     Education Energy Agriculture Culture Justice Labour Labor Transport Communications""".split()
@@ -457,7 +463,7 @@ CAP_STOP = frozenset(
     Some Many Most All Both Each Every Any No Not Only Even Just Further Furthermore Moreover Indeed Instead Thus
     Hence Therefore Once Until Unless Because During Following Amid Among Within Without Under Over Against About
     From For With By Of To Into Onto Upon Via Per Like Near Off Out Up Down Through Throughout Toward Towards
-    Besides Beyond Except Apart Ahead Earlier Later Last Next First Second Third Previously Recently Currently
+    Besides Beyond Except Apart Ahead Earlier Later Early Late Mid Last Next First Second Third Previously Recently Currently
     Separately Similarly Likewise Overall Finally Additionally Analysts Officials Sources Experts Critics Residents
     Police Authorities Witnesses Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March
     April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec

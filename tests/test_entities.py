@@ -100,3 +100,15 @@ def test_same_person_across_articles() -> None:
     assert not same_person("joe biden", "hunter biden")
     assert not same_person("vladimir putin", "xi jinping")
     assert not same_person("", "putin")
+
+
+def test_acronym_ended_names_and_org_tails_are_organisations_and_titles_are_not() -> None:
+    def kinds(s: str) -> dict[str, str]:
+        return {m.text: m.kind for m in mentions(s)}
+
+    assert kinds("Prices rose, according to the Norwegian NBP hub.").get("Norwegian NBP") == "org"
+    assert kinds("The report by Coastal Rights Watch was published.").get("Coastal Rights Watch") == "org"
+    assert kinds("His son, Amos Brandt III, said he died in his sleep.").get("Amos Brandt III") == "person"
+    assert kinds("Museum President Clara Stein opened the show.").get("Clara Stein") == "person"
+    assert kinds("Acme CTO Ravi Menon said the flaw was fixed.").get("Ravi Menon") == "person"
+    assert "Early November" not in kinds("Early November the ship sailed for Djibouti.")
