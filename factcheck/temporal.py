@@ -2292,6 +2292,20 @@ _RULE_KINDS = {
 
 
 _KINDS_OF = {name: tuple(_RULE_KINDS[name].split()) for _rx, _fn, name in _RULES}
+# For rules that seldom match: a plain pattern that every match of the rule contains, so that a window
+# without it is not scanned (these start with a character class, which the regex engine skips to in C).
+# (?i) also takes "ſ" for s and "İ"/"ı" for i, hence those in the classes; a test checks each hint.
+_RULE_HINTS = {
+    "_iso": re.compile(r"\d\d\d\d-\d\d-\d\d"),
+    "_slash": re.compile(r"\d/\d"),
+    "_day_of_month": re.compile(r"\d[sS\u017fnNrRtT][tTdDhH]"),  # 1st, 2nd, 3rd, 4th
+    "_decade": re.compile(r"[0iI\u0130\u0131][seE]"),  # 1990s, '90s, the nineties
+    "_century": re.compile(r"[cC][eE][nN][tT][uU][rR][yY]"),
+    "_elliptic_last": re.compile(r"[lL][aA][sS\u017f][tT]"),
+    "_long": re.compile(r"[lL][oO][nN][gG]"),
+    "_clock_in_part": re.compile(r"[iI\u0130\u0131][nN]\s+[tT][hH][eE]\s"),
+}
+_HINT_OF = {name: _RULE_HINTS.get(name) for _rx, _fn, name in _RULES}
 
 
 @functools.lru_cache(maxsize=512)
@@ -2304,7 +2318,10 @@ def _tag_cached(text: str, anchor: dt.date | None) -> tuple[TimeRef, ...]:
         wins = windows.get(kinds)
         if wins is None:
             wins = windows[kinds] = _rule_windows(text, spans, kinds)
+        hint = _HINT_OF[name]
         for ws, we in wins:
+            if hint is not None and hint.search(text, ws, we) is None:
+                continue
             for m in rx.finditer(text, ws, we):
                 if m.end() > m.start():
                     cands.append((m.start(), m.end(), prio, m, fn))

@@ -1367,3 +1367,50 @@ def test_first_character_tests_equal_the_full_patterns(text: str, cut_left: int,
         for p, e in ((0, len(text)), (pos, endpos)):
             got = [(m.span(), m.groups()) for m in rx.finditer(text, p, e)]
             assert got == [(m.span(), m.groups()) for m in plain.finditer(text, p, e)], name
+
+
+_HINT_PIECES = st.sampled_from(
+    [
+        "on the 3rd",
+        "the 21ST of this month",
+        "on the 1ſt,",
+        "1ſt",
+        "the 1990s",
+        "'90s",
+        "the late nİneties",
+        "the twentıes",
+        "20th Century",
+        "21st-century",
+        "as last.",
+        "than LAſT",
+        "day-long",
+        "decades-long",
+        "yearlong",
+        "at 4 in the morning",
+        "eight o'clock ın the evening",
+        "5/16/2024",
+        "12/3/99",
+        "2024-05-16",
+        "2024-05-16T10:30",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.one_of(_HINT_PIECES, _RULE_PIECES, st.text(max_size=3)), max_size=16).map("".join),
+    st.integers(0, 30),
+    st.integers(0, 30),
+)
+def test_rule_hints_never_skip_a_match(text: str, cut_left: int, cut_right: int) -> None:
+    """A window without its rule's hint holds no match of that rule."""
+    import factcheck.temporal as temporal
+
+    pos, endpos = min(cut_left, len(text)), max(0, len(text) - cut_right)
+    for rx, _fn, name in temporal._RULES:
+        hint = temporal._RULE_HINTS.get(name)
+        if hint is None:
+            continue
+        for p, e in ((0, len(text)), (pos, endpos)):
+            if hint.search(text, p, e) is None:
+                assert next(rx.finditer(text, p, e), None) is None, name
