@@ -26,6 +26,7 @@ How it works (all steps are explainable and recorded in ``EventGroup.why``):
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import heapq
 import math
@@ -53,6 +54,8 @@ STORY_MAX_CLAIMS = 400  # larger story clusters get no all-pairs context
 STORY_TEXT_MIN = 0.05  # even inside a story, a pair needs this much text in common
 SAME_STORY_BONUS = 0.5  # pair-score bonus for claims of articles in the same story cluster
 UNTIMED_EXTRA = 0.1  # a claim with no time needs more text evidence to join another story's claim
+UNTIMED_PUB_GAP = 90  # days between two untimed reports beyond which they tell of different events
+FORWARD_GAP_MONTHS = 2  # a cluster's event this many months before an expectation's publication is another
 FRAME_BONUS = 0.25  # two shared entities and an agreeing month
 USE_BODIES = True  # article profiles from the whole body, not only from its claims
 DOC_ENTITY_WEIGHT = 1  # extra weight of named participants in an article's profile
@@ -89,6 +92,8 @@ _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _NUM = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?:\s*(?:%|percent|per cent))?")
 _NEGATION = re.compile(r"\b(?:not|never|no|n't|denied|denies|deny|refused|without)\b", re.I)
 _ANTE = (Stance.EXPECTED, Stance.PLANNED, Stance.ANNOUNCED, Stance.HYPOTHETICAL)
+_FORWARD = (Stance.EXPECTED, Stance.PLANNED)  # the claim looks forward from its publication date
+_SLACK = dt.timedelta(days=3)
 
 
 @dataclass(slots=True)
@@ -517,7 +522,9 @@ def _bisect(
     return [ms[i] for i in sorted(ga)], [ms[i] for i in sorted(gb)]
 
 
-_State = tuple[Counter[str], int, Counter[int]]  # month mentions, size, stories of a claim cluster
+# month mentions, size, stories of a claim cluster, and the latest publication month ("YYYY-MM", or "") of
+# its members that look forward without a time of their own ("is expected to cut jobs")
+_State = tuple[Counter[str], int, Counter[int], str]
 
 
 def _link_bar(a: _State, b: _State) -> float:
@@ -536,9 +543,25 @@ def _established(state: _State) -> str | None:
     return value if n >= 2 or size <= MODE_SMALL else None
 
 
+def _months_before(month_key: str, published: str) -> int:
+    """How many months an event month ("2022-11", a season "2022-SU" by its last month) lies before a
+    publication month ("2023-06"); 0 for an open year or a later month."""
+    y, m, _ = _granular(month_key)
+    ms = _months(m)
+    if not y or not ms:
+        return 0
+    last = 12 if m == "WI" else max(ms)
+    return max(0, int(published[:4]) * 12 + int(published[5:7]) - (int(y) * 12 + last))
+
+
 def _modes_compatible(a: _State, b: _State) -> bool:
-    """Two clusters may merge when their established event times are compatible."""
+    """Two clusters may merge when their established event times are compatible, and neither holds an
+    expectation published after the other's event time (it looks forward to a later event)."""
     ma, mb = _established(a), _established(b)
+    if (ma and b[3] and _months_before(ma, b[3]) >= FORWARD_GAP_MONTHS) or (
+        mb and a[3] and _months_before(mb, a[3]) >= FORWARD_GAP_MONTHS
+    ):
+        return False
     return ma is None or mb is None or compatible(ma, mb)
 
 
@@ -743,12 +766,61 @@ def _candidates(feats: list[_Feat]) -> dict[int, set[int]]:
 def _conflict(a: _Feat, b: _Feat, same_story: bool = False) -> str | None:
     if a.times and b.times and _tuples_conflict(a.times, b.times):
         return "times"
+    if a.published and b.published and a.doc != b.doc:
+        why = _publication_conflict(a, b) or _publication_conflict(b, a)
+        if why:
+            return why
     if same_story:
         return None
     if a.numbers and b.numbers and not (a.numbers & b.numbers):
         return "numbers"
     if a.negated != b.negated and a.doc != b.doc:
         return "polarity"
+    return None
+
+
+def _days_apart(a: str, b: str) -> int:
+    return abs((_iso_date(a) - _iso_date(b)).days)
+
+
+@lru_cache(maxsize=4096)
+def _iso_date(v: str) -> dt.date:
+    return dt.date.fromisoformat(v[:10])
+
+
+def _latest_month(times: Sequence[str]) -> str | None:
+    """The latest ``YYYY-MM`` a claim's times reach (a year reaches its December), or None when open."""
+    out: str | None = None
+    for v in times:
+        y, m, _ = _granular(v)
+        if not y:
+            return None  # an open year could be any year
+        ms = _months(m) if m else set(range(1, 13))
+        if not ms:
+            return None
+        last = f"{y}-{max(ms):02d}" if m != "WI" else f"{y}-12"
+        out = last if out is None or last > out else out
+    return out
+
+
+def _publication_conflict(a: _Feat, b: _Feat) -> str | None:
+    """Report order rules out one event (a and b are published, in different articles):
+
+    - an expectation or plan published after the whole of the other report's time ("is expected to
+      cut jobs", June 2023, against "cut 800 jobs" dated November 2022) looks forward to a later event;
+    - an expectation published after another report says the event occurred is about the next one;
+    - two reports that give no time at all, published months apart, tell of different events.
+    """
+    assert a.published is not None and b.published is not None
+    if a.claim.stance in _FORWARD and not a.times:
+        if b.times:
+            last = _latest_month(b.times)
+            if last is not None and last < a.published[:7]:
+                return "expected after the event's time"
+        elif b.claim.stance is Stance.OCCURRED and _iso_date(b.published) < _iso_date(a.published) - _SLACK:
+            return "expected after the event was reported"
+    if not a.times and not b.times and _days_apart(a.published, b.published) > UNTIMED_PUB_GAP:
+        return "untimed reports months apart"
     return None
 
 
@@ -843,7 +915,8 @@ def group_claims(
             mk = _month_key(v)
             if mk:
                 tc[mk] += 1
-        states.append((tc, 1, Counter({doc_label[f.doc]: 1})))
+        fwd = f.published[:7] if f.published and not f.times and f.claim.stance in _FORWARD else ""
+        states.append((tc, 1, Counter({doc_label[f.doc]: 1}), fwd))
     label = _average_linkage(
         len(feats),
         {(i, j): sc for sc, i, j in edges},
@@ -851,7 +924,7 @@ def group_claims(
         avg_min=LINK_MIN,
         states=states,
         compatible_states=_modes_compatible,
-        merge_states=lambda a, b: (a[0] + b[0], a[1] + b[1], a[2] + b[2]),
+        merge_states=lambda a, b: (a[0] + b[0], a[1] + b[1], a[2] + b[2], max(a[3], b[3])),
         avg_min_for=_link_bar,
     )
 

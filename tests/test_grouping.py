@@ -358,3 +358,82 @@ def test_pieces_of_one_story_are_joined_and_distinct_stories_are_not():
     out = grouping._merge_stories(label, sims, vecs, years)
     assert len(set(out[:8])) == 1, "two pieces of one story stay apart"
     assert out[8] != out[0] and len(set(out[8:])) == 1
+
+
+def test_report_order_keeps_an_expectation_away_from_an_earlier_event():
+    arts = {
+        "old": art("old", "2022-11-10"),
+        "new": art("new", "2023-06-01"),
+        "later": art("later", "2023-06-08"),
+    }
+    cs = [
+        # November 2022: the first round of cuts, dated
+        claim(
+            "o1",
+            "old",
+            "Foundry Ltd announced it will cut 800 jobs at its Leeds plant",
+            when=("2022-11-09",),
+            ents=("Foundry Ltd", "Leeds"),
+            stance=Stance.ANNOUNCED,
+        ),
+        # June 2023: a new round is expected; this report gives no time of its own
+        claim(
+            "n1",
+            "new",
+            "Foundry Ltd is expected to cut jobs at its Leeds plant",
+            ents=("Foundry Ltd", "Leeds"),
+            stance=Stance.EXPECTED,
+        ),
+        claim(
+            "l1",
+            "later",
+            "Foundry Ltd confirmed it will cut jobs at its Leeds plant",
+            ents=("Foundry Ltd", "Leeds"),
+            stance=Stance.OCCURRED,
+        ),
+    ]
+    got, _ = grouping.group_claims(cs, arts), None
+    where = {cid: g.id for g in got for cid in g.claims}
+    assert where.get("o1") is None or where.get("o1") != where.get("n1")
+    f = {c.id: f for c, f in zip(cs, grouping._features(cs, arts)[0], strict=True)}
+    assert grouping._conflict(f["n1"], f["o1"]) == "expected after the event's time"
+
+
+def test_an_expectation_published_after_an_occurred_report_is_another_event():
+    arts = {"a": art("a", "2023-10-20"), "b": art("b", "2024-03-19")}
+    cs = [
+        claim(
+            "a1",
+            "a",
+            "President Ilves visited Tallinn port",
+            ents=("Ilves", "Tallinn"),
+            stance=Stance.OCCURRED,
+        ),
+        claim(
+            "b1",
+            "b",
+            "President Ilves is expected to visit Tallinn port",
+            ents=("Ilves", "Tallinn"),
+            stance=Stance.EXPECTED,
+        ),
+    ]
+    f = grouping._features(cs, arts)[0]
+    assert grouping._conflict(f[1], f[0]) == "expected after the event was reported"
+    assert not grouping.group_claims(cs, arts)
+
+
+def test_untimed_reports_months_apart_are_different_events_and_weeks_apart_may_be_one():
+    arts = {"a": art("a", "2022-11-10"), "b": art("b", "2023-06-08"), "c": art("c", "2022-11-24")}
+    cs = [
+        claim("a1", "a", "Chief executive Tom Reed said the decision was painful", ents=("Tom Reed",)),
+        claim(
+            "b1",
+            "b",
+            "Chief executive Tom Reed said the decision was painful but necessary",
+            ents=("Tom Reed",),
+        ),
+        claim("c1", "c", "Chief executive Tom Reed said the decision was very painful", ents=("Tom Reed",)),
+    ]
+    f = grouping._features(cs, arts)[0]
+    assert grouping._conflict(f[0], f[1]) == "untimed reports months apart"
+    assert grouping._conflict(f[0], f[2]) is None
