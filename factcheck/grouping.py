@@ -55,6 +55,7 @@ STORY_TEXT_MIN = 0.05  # even inside a story, a pair needs this much text in com
 SAME_STORY_BONUS = 0.5  # pair-score bonus for claims of articles in the same story cluster
 UNTIMED_EXTRA = 0.1  # a claim with no time needs more text evidence to join another story's claim
 UNTIMED_PUB_GAP = 90  # days between two untimed reports beyond which they tell of different events
+SUGGEST_MIN_OVERLAP = 3  # content words two claims share before one supersedes or contradicts the other
 FORWARD_GAP_MONTHS = 2  # a cluster's event this many months before an expectation's publication is another
 FRAME_BONUS = 0.25  # two shared entities and an agreeing month
 USE_BODIES = True  # article profiles from the whole body, not only from its claims
@@ -1076,14 +1077,32 @@ def suggestions(claims: Sequence[Claim], articles: Mapping[str, Article]) -> lis
     ordered = sorted(claims, key=lambda c: (pub(c) or "9999", c.article_key, c.start))
     out: list[Suggestion] = []
     later_occurred = [c for c in ordered if c.stance == Stance.OCCURRED]
+    months = {c.id: [v for v in _date_values(c) if _month_key(v)] for c in claims}
+    tokens = {c.id: set(_content_tokens(c.text)) for c in claims}
+
+    def overlap(a: Claim, b: Claim) -> int:
+        return len(tokens[a.id] & tokens[b.id])
+
     for c in ordered:
         if c.stance in _ANTE or c.stance in (Stance.UNCONFIRMED,):
+            # the later report that says it occurred, among those that tell of the same thing in so many
+            # words (a group is a story's event: not every member restates the plan it fulfils)
+            # (or in fewer words at an agreeing month: "will likely arrive in China in the second half of
+            # May" and "embarked on a state visit to China on Thursday")
+            fits = []
             for o in later_occurred:
                 if o.article_key == c.article_key:
                     continue
                 po, pc = pub(o), pub(c)
                 if po and pc and po < pc:
                     continue
+                if months[c.id] and months[o.id] and _times_conflict(months[c.id], months[o.id]):
+                    continue
+                timed = bool(months[c.id] or months[o.id])  # a month, and no month against it
+                if overlap(c, o) < (SUGGEST_MIN_OVERLAP - 1 if timed else SUGGEST_MIN_OVERLAP):
+                    continue
+                fits.append(o)
+            for o in sorted(fits, key=lambda o: -overlap(c, o))[:1]:
                 dates = [t.text for t in o.when if t.type in ("DATE", "TIME")]
                 when = f" ({dates[0]})" if dates else ""
                 out.append(
@@ -1095,20 +1114,17 @@ def suggestions(claims: Sequence[Claim], articles: Mapping[str, Article]) -> lis
                         f"{_source_label(articles.get(o.article_key), o.article_key)} reports it occurred{when}",
                     )
                 )
-                break
-    months = {c.id: [v for v in _date_values(c) if _month_key(v)] for c in claims}
     numbers = {c.id: _numbers(c) for c in claims}
-    tokens = {c.id: set(_content_tokens(c.text)) for c in claims}
     for i, a in enumerate(ordered):
         for b in ordered[i + 1 :]:
-            if a.article_key == b.article_key:
-                continue
+            if a.article_key == b.article_key or overlap(a, b) < SUGGEST_MIN_OVERLAP:
+                continue  # a disagreement only between claims that tell of the same thing
             ta, tb = months[a.id], months[b.id]
             if ta and tb and _times_conflict(ta, tb):
                 out.append(Suggestion("conflicts", a.id, b.id, f"times disagree: {ta[0]} vs {tb[0]}"))
                 continue
             na, nb = numbers[a.id], numbers[b.id]
-            if na and nb and not (na & nb) and len(tokens[a.id] & tokens[b.id]) >= 3:
+            if na and nb and not (na & nb):
                 out.append(
                     Suggestion(
                         "conflicts", a.id, b.id, f"figures disagree: {sorted(na)[0]} vs {sorted(nb)[0]}"

@@ -437,3 +437,26 @@ def test_untimed_reports_months_apart_are_different_events_and_weeks_apart_may_b
     f = grouping._features(cs, arts)[0]
     assert grouping._conflict(f[0], f[1]) == "untimed reports months apart"
     assert grouping._conflict(f[0], f[2]) is None
+
+
+def test_suggestions_need_the_claims_to_tell_of_the_same_thing():
+    arts = {"a": art("a", "2023-06-01"), "b": art("b", "2023-06-08")}
+    cs = [
+        claim("a1", "a", "The company did not confirm nor deny the report", stance=Stance.UNCONFIRMED),
+        claim(
+            "a2", "a", "Foundry Ltd is expected to cut 1,200 jobs at its Leeds plant", stance=Stance.EXPECTED
+        ),
+        claim("a3", "a", "The minister said on Sunday that talks would go on", when=("2023-05-28",)),
+        claim(
+            "b1",
+            "b",
+            "Foundry Ltd confirmed it will cut 1,200 jobs at its Leeds plant",
+            stance=Stance.OCCURRED,
+        ),
+        claim("b2", "b", "The cuts come seven months after the firm axed 800 jobs", stance=Stance.OCCURRED),
+        claim("b3", "b", "Leaders agreed the plan on Friday", when=("2023-06-02",)),
+    ]
+    got = grouping.suggestions(cs, arts)
+    sup = {(s.claim, s.by) for s in got if s.kind == "supersedes"}
+    assert sup == {("a2", "b1")}  # not the unrelated "did not confirm nor deny" against "the cuts come ..."
+    assert not [s for s in got if s.kind == "conflicts"]  # a Sunday remark and a Friday deal do not disagree
