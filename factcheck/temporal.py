@@ -2198,7 +2198,51 @@ def _trigger_spans_plain(text: str) -> dict[str, list[tuple[int, int]]]:
 def _rule_windows(
     text: str, spans: dict[str, list[tuple[int, int]]], kinds: tuple[str, ...]
 ) -> list[tuple[int, int]]:
-    """The merged regions of the given kinds, widened to whitespace so that no window cuts a word."""
+    """The merged regions of the given kinds, widened to whitespace so that no window cuts a word.
+
+    Same windows as :func:`_rule_windows_plain` (a test checks): the regions of one kind come merged
+    from :func:`_trigger_spans` (each starts after the end of the one before), and a window's ends
+    look for a newline only between the region and the nearest space."""
+    if len(kinds) == 1:
+        regions = spans.get(kinds[0])
+        if regions is None:
+            return []
+    else:
+        got = [spans[k] for k in kinds if k in spans]
+        if not got:
+            return []
+        if len(got) == 1:
+            regions = got[0]
+        else:
+            regions = []
+            for st, en in sorted(r for lst in got for r in lst):
+                if regions and st <= regions[-1][1]:
+                    if en > regions[-1][1]:
+                        regions[-1] = (regions[-1][0], en)
+                    continue
+                regions.append((st, en))
+    n = len(text)
+    rfind, find = text.rfind, text.find
+    snapped: list[tuple[int, int]] = []
+    for st, en in regions:
+        if st > 0 and not text[st - 1].isspace():
+            a = rfind(" ", 0, st)
+            b = rfind("\n", a + 1, st)
+            st = (b if b > a else a) + 1
+        if en >= n:
+            en = n
+        elif not text[en].isspace():
+            a = find(" ", en)
+            b = find("\n", en, a) if a >= 0 else find("\n", en)
+            en = b if b >= 0 else a if a >= 0 else n
+        snapped.append((st, en))
+    return snapped
+
+
+def _rule_windows_plain(
+    text: str, spans: dict[str, list[tuple[int, int]]], kinds: tuple[str, ...]
+) -> list[tuple[int, int]]:
+    """The reference of :func:`_rule_windows`: merge the regions of all the kinds, then widen each."""
     got = [spans[k] for k in kinds if k in spans]
     if not got:
         return []

@@ -1414,3 +1414,14 @@ def test_rule_hints_never_skip_a_match(text: str, cut_left: int, cut_right: int)
         for p, e in ((0, len(text)), (pos, endpos)):
             if hint.search(text, p, e) is None:
                 assert next(rx.finditer(text, p, e), None) is None, name
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_SCAN_PIECES, st.text(max_size=6)), max_size=40).map("".join))
+def test_fast_rule_windows_equal_the_plain_ones(text: str) -> None:
+    import factcheck.temporal as temporal
+
+    spans = temporal._trigger_spans(text)
+    all_kinds = (*temporal._TRIGGER_WORDS, "digit")
+    for kinds in [*set(temporal._KINDS_OF.values()), all_kinds, ("digit", "clock"), ("weekday", "month")]:
+        assert temporal._rule_windows(text, spans, kinds) == temporal._rule_windows_plain(text, spans, kinds)
