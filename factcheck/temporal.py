@@ -2089,7 +2089,8 @@ def _trigger_spans(text: str) -> dict[str, list[tuple[int, int]]]:
     cheaper than running every rule over all of it.
 
     Fast path (same regions as :func:`_trigger_spans_plain`, which a test checks): the trigger words
-    present are found from the set of the text's words, and only those are located, with ``str.find``.
+    present are found from the set of the text's words, and only those are located, with ``str.find``;
+    "Q1"/"H2" tokens are read off the runs of digits.
     """
     # One byte per character: ASCII letters lower-cased, everything else (digits, punctuation, any
     # non-ASCII character) a space; its words are exactly the text's [A-Za-z] runs, at the same offsets.
@@ -2107,18 +2108,17 @@ def _trigger_spans(text: str) -> dict[str, list[tuple[int, int]]]:
             if (i == 0 or letters[i - 1] == " ") and (j == n or letters[j] == " "):
                 events.append((i, j, kind))
             i = letters.find(w, j)
-    qh_digits: set[int] = set()  # the digit of "Q1" is part of that token, not a number
-    for m in _QH_TOKEN.finditer(text):
-        s0 = m.start()
-        if s0 and (text[s0 - 1].isalnum() or text[s0 - 1] == "_"):
-            continue  # no word boundary before it (the plain scan's \b)
-        qh_digits.add(m.end() - 1)
-        kind = _TRIGGERS.get(m.group().lower(), "")
-        if kind:
-            events.append((s0, m.end(), kind))
     for s0, tok in _digit_runs(text):
-        if s0 in qh_digits:
-            continue
+        if len(tok) == 1 and tok in "1234" and s0 and text[s0 - 1] in "QqHh":
+            # "Q1", "h2" ([QqHh][1-4] with word boundaries on both sides): that token, not a number
+            e0 = s0 + 1
+            if e0 == n or not (text[e0].isalnum() or text[e0] == "_"):
+                p = s0 - 1
+                if not p or not (text[p - 1].isalnum() or text[p - 1] == "_"):
+                    kind = _TRIGGERS.get(text[p:e0].lower(), "")
+                    if kind:
+                        events.append((p, e0, kind))
+                    continue
         e0 = s0 + len(tok)
         if len(tok) == 4 and tok[0] in "12":
             kind = "digit"
@@ -2145,17 +2145,21 @@ def _trigger_spans(text: str) -> dict[str, list[tuple[int, int]]]:
 
 
 _LETTERS_ONLY = bytes((c | 0x20) if (65 <= c <= 90 or 97 <= c <= 122) else 32 for c in range(256))
-_QH_TOKEN = re.compile(r"[QqHh][1-4]\b")
 _DIGIT_RUN = re.compile(r"\d+")
 _DIGITS_ONLY = bytes(c if 48 <= c <= 57 else 32 for c in range(256))
+_ASCII_BYTES = bytes(range(128))
 
 
 def _digit_runs(text: str) -> list[tuple[int, str]]:
     """(offset, digits) of every run of digits: for ASCII text from a digits-only copy of it (one byte
     per character), else with the regex (which also knows other scripts' digits)."""
     if not text.isascii():
-        return [(m.start(), m.group()) for m in _DIGIT_RUN.finditer(text)]
-    mask = text.encode("ascii").translate(_DIGITS_ONLY).decode("ascii")
+        # its characters outside ASCII, from the UTF-8 bytes without the ASCII ones: if none of them
+        # is a digit, the digits-only copy (each of them one "?") has the same runs
+        rest = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
+        if _DIGIT_RUN.search(rest.decode("utf-8", "surrogatepass")):
+            return [(m.start(), m.group()) for m in _DIGIT_RUN.finditer(text)]
+    mask = text.encode("ascii", "replace").translate(_DIGITS_ONLY).decode("ascii")
     out = []
     pos = 0
     for run in mask.split():

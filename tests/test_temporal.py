@@ -1425,3 +1425,18 @@ def test_fast_rule_windows_equal_the_plain_ones(text: str) -> None:
     all_kinds = (*temporal._TRIGGER_WORDS, "digit")
     for kinds in [*set(temporal._KINDS_OF.values()), all_kinds, ("digit", "clock"), ("weekday", "month")]:
         assert temporal._rule_windows(text, spans, kinds) == temporal._rule_windows_plain(text, spans, kinds)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(_SCAN_PIECES, st.sampled_from(["٣", "１", "²", "\ud800", "’", "Q3"]), st.text(max_size=6)),
+        max_size=30,
+    ).map("".join)
+)
+def test_digit_runs_equal_the_regex(text: str) -> None:
+    import re
+
+    import factcheck.temporal as temporal
+
+    assert temporal._digit_runs(text) == [(m.start(), m.group()) for m in re.finditer(r"\d+", text)]
