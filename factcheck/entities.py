@@ -37,7 +37,7 @@ from factcheck.model import Entity
 _ABBRS = "St Mt Ft Gen Lt Col Sen Rep Gov Dr Mr Mrs Ms Prof Sgt Capt Adm Maj".split()
 _ABBR_TOK = rf"(?:{'|'.join(_ABBRS)})\."
 _CAPTOK = rf"(?:(?:[A-Z]\.){{2,}}|{_ABBR_TOK}|[A-Z][\w’'\-]*[\w’']|[A-Z])"
-_CONNECT = r"(?:of|and|&|the|for|de|da|del|der|den|van|von|bin|al|le|la|du|dos|das)"
+_CONNECT = r"(?:of|and|&|the|for|de|da|del|der|den|van|von|bin|al|le|la|du|dos|das|della|delle|degli|dei|di|des|ibn|el)"
 # A run of capitalised name tokens, with connectors. The pattern opens with the capital itself (a pattern that
 # opens with a character class lets the scan jump to candidate positions) and checks the character before it
 # with a lookbehind (which also sees the text before the ``pos`` of a search): the first token is _CAPTOK
@@ -54,7 +54,9 @@ _SPAN_CAP = re.compile(
     rf"[A-Z](?<![\w’'\-.][A-Z])(?:\.(?:[A-Z]\.)+|{_ABBR_REST}|[\w’'\-]*[\w’']|)"
     rf"(?:[ \t]+(?:{_CONNECT}[ \t]+)*{_CAPTOK})*"
 )
-_PARTICLES = frozenset("de da del der den van von bin al le la du dos das".split())
+_PARTICLES = frozenset(
+    "de da del der den van von bin al le la du dos das della delle degli dei di des ibn el".split()
+)
 _ROLE_ALT = trie_pattern(ROLE_CLASSES)
 _DEF_DESC = re.compile(
     rf"(?=[Tt]he\s)\b[Tt]he\s+(?:(?:top|senior|former|current|new|veteran|visiting)\s+)?"

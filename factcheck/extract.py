@@ -283,6 +283,9 @@ def _open_quote_after(text: str) -> bool:
     return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
+_UNVEIL_VERBS = frozenset({"announced", "announces", "unveiled", "unveils"})
+
+
 def extract(
     article: Article, *, min_score: float = MIN_SCORE, times: list[TimeRef] | None = None
 ) -> list[Claim]:
@@ -415,6 +418,8 @@ def extract(
                     st_val = (
                         Stance.OCCURRED
                     )  # "Officials confirmed 14 new cases", "the agency reported 97 cases"
+                elif st_val is Stance.STATED and att is not None and att.verb in _UNVEIL_VERBS:
+                    st_val = Stance.ANNOUNCED  # "Berlin announced a 200 billion euro support package"
             # every stance but stated/hypothetical scores like an occurred event (same terms, same floats)
             score = _cw_finish(feats, st_val) if st_val in (Stance.STATED, Stance.HYPOTHETICAL) else best
             sent_claims.append(

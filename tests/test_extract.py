@@ -322,3 +322,10 @@ def test_title_case_headlines_read_their_verb() -> None:
     assert headline("TEXAS LIFER ESCAPES PRISON VAN NEAR HOUSTON").stance is Stance.OCCURRED
     # a headline is offered as a claim: it states the article's main claim
     assert headline("Texas Lifer Escapes Prison Van Near Houston").score >= extract.MIN_SCORE
+
+
+def test_announcing_a_thing_is_an_announcement_not_a_statement() -> None:
+    text = "Port budget unveiled\n\nMarch 3, 2025\n\nThe harbour board announced a 40 million euro dredging plan on Monday.\nThe board announced on Friday that its chairman had resigned.\n"
+    claims = extract.extract(_art(text), times=[], min_score=0)
+    assert _by_text(claims, "dredging plan").stance is Stance.ANNOUNCED
+    assert _by_text(claims, "chairman had resigned").stance is Stance.OCCURRED
