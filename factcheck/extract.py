@@ -284,6 +284,12 @@ def _open_quote_after(text: str) -> bool:
 
 
 _UNVEIL_VERBS = frozenset({"announced", "announces", "unveiled", "unveils"})
+# a declaration that is an act, not a statement: "declared a state of emergency", "declared war on"
+_DECLARED_ACT = re.compile(
+    r"\bdeclared?s?\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}(?:emergency|war|martial\s+law|independence|bankruptcy|"
+    r"ceasefire|truce|curfew|disaster|victory|lockdown|pandemic|holiday|mourning|candidacy|insolvency)\b",
+    re.I,
+)
 
 
 def extract(
@@ -420,6 +426,13 @@ def extract(
                     )  # "Officials confirmed 14 new cases", "the agency reported 97 cases"
                 elif st_val is Stance.STATED and att is not None and att.verb in _UNVEIL_VERBS:
                     st_val = Stance.ANNOUNCED  # "Berlin announced a 200 billion euro support package"
+                elif (
+                    st_val is Stance.STATED
+                    and att is not None
+                    and att.verb in ("declared", "declares")
+                    and _DECLARED_ACT.search(ptext)
+                ):
+                    st_val = Stance.OCCURRED  # "Gov. Jay Inslee declared a state of emergency on Jan. 18"
             # every stance but stated/hypothetical scores like an occurred event (same terms, same floats)
             score = _cw_finish(feats, st_val) if st_val in (Stance.STATED, Stance.HYPOTHETICAL) else best
             sent_claims.append(

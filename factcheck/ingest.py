@@ -96,7 +96,8 @@ _TAIL_MARKER = re.compile(
     r"""^(?:previous\s+(?:story|article|post)|next\s+(?:story|article|post)|(?:latest|more)\s+(?:from|in|news|stories)\b.*|
         related(?:\s+(?:stories|articles|news|posts|content))?|recent\s+posts|popular\s+(?:posts|stories)|
         most\s+(?:read|popular|viewed)|don'?t\s+miss|you\s+(?:may|might)\s+also\s+like|recommended(?:\s+for\s+you)?|
-        comments?|leave\s+a\s+(?:comment|reply)|read\s+next|trending(?:\s+now)?|about\s+the\s+authors?)\W*$""",
+        comments?|leave\s+a\s+(?:comment|reply)|read\s+next|trending(?:\s+now)?|about\s+the\s+authors?|
+        _{3,}|[-=*~]{5,})\W*$""",
     re.I | re.X,
 )
 _CAPTION = re.compile(
@@ -765,6 +766,13 @@ def _classify_one(
         return "furniture", "author bio"
     if i > first_body and ln.words <= 80 and _about_an_author(t, info):
         return "furniture", "author bio"
+    if (
+        i > first_body
+        and ln.words <= 40
+        and ("contribut" in low or low.startswith(("reporting by", "additional reporting")))
+        and _CONTRIBUTOR.search(t)
+    ):
+        return "furniture", "contributor credit"
     if ln.words <= 14 and _is_navigation(t):
         return "furniture", "navigation"
     if i < first_body and _is_tag_list(t):
@@ -780,6 +788,14 @@ def _note_authors(info: dict[str, Any], credit: str) -> None:
     names = [n for n in _authors_of(credit) if len(n.split()) >= 2 and n[:1].isupper()]
     if names:
         info["author_names"] = tuple(info.get("author_names", ())) + tuple(names)
+
+
+# "Associated Press writer Rachel La Corte contributed from Olympia", "Additional reporting by ..."
+_CONTRIBUTOR = re.compile(
+    r"\b(?:writers?|reporters?|correspondents?|journalists?|staff)\b[^.]{0,80}\bcontributed\b|"
+    r"\bcontributed\s+(?:reporting|to\s+this\s+(?:report|story|article))|^(?:additional\s+)?reporting\s+by\b",
+    re.I,
+)
 
 
 # what follows an author's name in a bio: "Jens Petersen reports on ...", "Lucia Ferrante has covered ..."

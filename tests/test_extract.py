@@ -329,3 +329,10 @@ def test_announcing_a_thing_is_an_announcement_not_a_statement() -> None:
     claims = extract.extract(_art(text), times=[], min_score=0)
     assert _by_text(claims, "dredging plan").stance is Stance.ANNOUNCED
     assert _by_text(claims, "chairman had resigned").stance is Stance.OCCURRED
+
+
+def test_declaring_an_emergency_is_an_act() -> None:
+    text = "Storm hits coast\n\nMarch 3, 2025\n\nGov. Maria Ostrander declared a state of emergency on Sunday.\nThe mayor declared that the bridge was safe.\n"
+    claims = extract.extract(_art(text), times=[], min_score=0)
+    assert _by_text(claims, "state of emergency").stance is Stance.OCCURRED
+    assert _by_text(claims, "bridge was safe").stance is Stance.STATED

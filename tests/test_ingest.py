@@ -320,3 +320,27 @@ def test_a_headline_with_a_separator_is_not_navigation():
         "Putin to visit China in May | World News\nPutin will visit China in May, the Kremlin said on Tuesday.\n"
     )
     assert k["Putin to visit China in May | World News"][0] == "title"
+
+
+def test_wire_credits_after_a_rule_line_and_contributor_lines_are_furniture():
+    text = (
+        "Ferry sinks off Crete\n\nMay 2, 2024\n\n"
+        "ATHENS, Greece (AP) — A ferry sank off Crete on Thursday and all 40 passengers were rescued, the coast guard said.\n\n"
+        "The cause is being investigated.\n\n"
+        "Reuters staff contributed to this report.\n\n"
+        "___\n\n"
+        "Follow the coverage of the Mediterranean at https://example.org/med\n"
+    )
+    k = _kinds(text)
+    assert k["Reuters staff contributed to this report."] == ("furniture", "contributor credit")
+    assert k["___"][0] == "furniture"
+    assert k["Follow the coverage of the Mediterranean at https://example.org/med"][0] == "furniture"
+    assert k["The cause is being investigated."][0] == "body"
+
+
+def test_a_contribution_in_the_news_is_body():
+    text = "Donor gives to campaign\n\nMay 2, 2024\n\nThe donor contributed $5 million to the campaign from his own funds, filings show.\n"
+    assert (
+        _kinds(text)["The donor contributed $5 million to the campaign from his own funds, filings show."][0]
+        == "body"
+    )
