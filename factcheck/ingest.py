@@ -656,6 +656,8 @@ def classify_lines(text: str) -> tuple[list[Segment], dict[str, Any]]:
     tail_from = len(lines)
     for i, ln in enumerate(lines):
         if i > first_body and ln.words <= 6 and _TAIL_MARKER.match(ln.text):
+            if ln.text[:1] in "_-=*~" and len(lines) - i > 6:
+                continue  # a rule line followed by more than a few lines is a section break, not the end
             tail_from = i
             break
 
