@@ -481,7 +481,7 @@ def _tense(text: str, start: int, end: int, short: bool = False) -> str | None:
             if _classify(rtoks, k) == "FUT" and t.lower() != "to":
                 return "FUT"
         return "PAST"
-    if _DEADLINE_BEFORE.search(left[-60:]):
+    if _may_end_in(left, _DEADLINE_WORDS) and _DEADLINE_BEFORE.search(left[-60:]):
         return "FUT"
     weak: str | None = None
     both = ltoks + rtoks[:1]
@@ -1976,6 +1976,20 @@ _POS_MOD = {
 }
 
 
+def _may_end_in(before: str, words: tuple[str, ...]) -> bool:
+    """Whether ``before`` can end in one of ``words`` (of ASCII letters) and whitespace: the end of a
+    match of a ``...(?:words)\\s+$`` regex in ``before`` (a cheap test before the search). A tail that
+    is not ASCII, where the regex's case folding differs from ``str.lower``, gives True."""
+    if not before[-1:].isspace():
+        return False  # ``\\s+$`` (also before a final newline, which is whitespace too)
+    tail = before.rstrip()[-max(map(len, words)) :]
+    return not tail.isascii() or tail.lower().endswith(words)
+
+
+_DEADLINE_WORDS = ("as", "than", "to", "until", "till", "on")  # the ends of _DEADLINE_BEFORE
+_DAY_RELATION_WORDS = ("of", "before", "after")  # the ends of _DAY_RELATION_BEFORE
+
+
 def _may_end_durq(before: str) -> bool:
     """Whether ``_PREFIX_DURQ_RE`` can match at the end of ``before`` and move the start: its non-empty
     matches end in "the" or a qualifier and whitespace (the empty one, at a word boundary at the end,
@@ -2437,7 +2451,11 @@ def _tag_cached(text: str, anchor: dt.date | None) -> tuple[TimeRef, ...]:
                 r = TimeRef(r.start, r.end, r.text, r.type, last_quarter.value, r.mod)
         if r.type == "DATE" and _DAY_VALUE.fullmatch(r.value):
             # "the week of March 6", "the day before Tuesday"
-            pre = _DAY_RELATION_BEFORE.search(text, max(0, r.start - 30), r.start)
+            pre = (
+                _DAY_RELATION_BEFORE.search(text, max(0, r.start - 30), r.start)
+                if _may_end_in(text[max(0, r.start - 30) : r.start], _DAY_RELATION_WORDS)
+                else None
+            )
             if pre and (result == [] or result[-1].end <= pre.start()):
                 d = dt.date.fromisoformat(r.value)
                 rel = (pre["rel"] or pre["rel2"]).lower()
@@ -2531,10 +2549,10 @@ _SECOND_DAY = re.compile(
 
 def _second_day(text: str, ref: TimeRef) -> TimeRef | None:
     """The bare day of a conjoined date: "April 24 and 25", "May 3 to 5", "March 3 or 4"."""
-    if ref.type != "DATE" or not _MONTH_DAY_TEXT.search(ref.text):
+    if ref.type != "DATE":
         return None
     v = _DAY_VALUE_OPEN.fullmatch(ref.value)
-    if v is None:
+    if v is None or not _MONTH_DAY_TEXT.search(ref.text):
         return None
     m = _SECOND_DAY.match(text, ref.end)
     if m is None or int(m["d"]) <= int(v.group(3)):

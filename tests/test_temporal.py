@@ -1226,6 +1226,17 @@ _PREFIX_PIECES = st.sampled_from(
         "Nearly",
         "approximately",
         "over",
+        "as early as",
+        "no later than",
+        "postponed until",
+        "moved to",
+        "tıll",
+        "aſ",
+        "on",
+        "the week of",
+        "the weekend of",
+        "the day before",
+        "the day after",
         "K",
         "é",
         "-",
@@ -1254,6 +1265,10 @@ def test_prefix_prefilters_never_skip_a_match(before: str) -> None:
     if not temporal._may_end_durq(before):
         m = temporal._PREFIX_DURQ_RE.search(before)
         assert m is None or m.start() == len(before)
+    if not temporal._may_end_in(before, temporal._DEADLINE_WORDS):
+        assert temporal._DEADLINE_BEFORE.search(before) is None
+    if not temporal._may_end_in(before, temporal._DAY_RELATION_WORDS):
+        assert temporal._DAY_RELATION_BEFORE.search(before) is None
 
 
 _RULE_PIECES = st.sampled_from(
