@@ -345,7 +345,7 @@ def _safe_date(y: int, m: int, d: int) -> dt.date | None:
 _FUTURE_WORDS = frozenset(
     """will 'll shall would wo going gonna expected expects expect expecting planned planning
     scheduled slated intends intended intending aiming hoping upcoming forthcoming next coming proposed
-    anticipated anticipate anticipates prepares preparing likely promised promises vowed vows pledged
+    anticipated anticipate anticipates prepares preparing likely unlikely promised promises vowed vows pledged
     pledges until till tomorrow payable effective expire expires""".split()
 )
 _FUTURE_IF_TO = frozenset(

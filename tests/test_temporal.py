@@ -340,6 +340,9 @@ def test_duration_modifier() -> None:
         ("The summit will open on Feb. 24.", "Feb. 24", "2025-02-24"),
         ("A vote is planned for the spring.", "spring", "2025-SP"),
         ("The offensive stalled in the spring.", "spring", "2024-SP"),
+        # a reported outlook looks ahead even in a past-tense clause
+        ("Diplomats said a deal was unlikely before the December summit.", "December", "2024-12"),
+        ("Analysts said a cut was likely in March.", "March", "2025-03"),
     ],
 )
 def test_tense_directs_resolution(text: str, phrase: str, expected: str) -> None:
