@@ -817,11 +817,12 @@ def _about_an_author(t: str, info: dict[str, Any]) -> bool:
 # a menu or breadcrumb: "World  Business  Markets", "Home > News > Europe", "Sign in | Subscribe"
 _NAV_SEP = re.compile(r"\s*[|>›»•·/\\]\s*|\s{2,}|\t")
 _NAV_STRONG = re.compile(r"[|>›»]")
+_NAV_CHAR = re.compile(r"[|>›»•·/\\]")
 
 
 def _is_navigation(t: str) -> bool:
-    if len(t) > 160 or ("  " not in t and "\t" not in t and not _NAV_SEP.search(t)):
-        return False
+    if len(t) > 160 or ("  " not in t and "\t" not in t and not _NAV_CHAR.search(t)):
+        return False  # (most lines: one scan for a separator character)
     parts = [p.strip() for p in _NAV_SEP.split(t) if p.strip()]
     if len(parts) < (2 if _NAV_STRONG.search(t) else 3):
         return False
