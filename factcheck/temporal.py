@@ -399,6 +399,10 @@ _WORD_RE = re.compile(r"[A-Za-z][A-Za-z-]*(?:'(?:ll|s|ve|d|re|t))?|\d?\.|[!?;:\n
 _BOUNDARY = frozenset([".", "!", "?", ";", "\n", *(f"{d}." for d in range(10))])
 
 
+def _word_at(tokens: list[str], i: int) -> str:
+    return tokens[i].lower() if i < len(tokens) else ""
+
+
 def _classify(tokens: list[str], i: int) -> str | None:
     w = tokens[i]
     lw = w.lower()
@@ -412,6 +416,13 @@ def _classify(tokens: list[str], i: int) -> str | None:
         or (lw in _FUTURE_IF_TO and nxt == "to")
         or (lw in ("set", "scheduled", "slated", "planned", "due") and nxt == "for")
         or (lw == "due" and nxt in ("on", "by", "in"))
+        # a scheduled present: "the law takes effect on July 1", "the rules come into force in May"
+        or (lw in ("takes", "take") and nxt == "effect")
+        or (
+            lw in ("comes", "come", "enters", "enter")
+            and nxt == "into"
+            and _word_at(tokens, i + 2) == "force"
+        )
         or lw.endswith("'ll")
         or lw == "won't"
         or (lw == "to" and raw_next.isalpha() and nxt in _TO_VERBS)

@@ -343,6 +343,9 @@ def test_duration_modifier() -> None:
         # a reported outlook looks ahead even in a past-tense clause
         ("Diplomats said a deal was unlikely before the December summit.", "December", "2024-12"),
         ("Analysts said a cut was likely in March.", "March", "2025-03"),
+        # a scheduled present
+        ("The law takes effect on July 1.", "July 1", "2025-07-01"),
+        ("The new rules come into force in March.", "March", "2025-03"),
     ],
 )
 def test_tense_directs_resolution(text: str, phrase: str, expected: str) -> None:
