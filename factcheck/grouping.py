@@ -1015,9 +1015,12 @@ def _make_group(
                 strength[j] += int(ts)
                 text_scores.append(ts)
                 same_story += ss
-    medoid = min(ms, key=lambda f: (-strength[f.idx], -f.claim.score, f.claim.id))
     time_values = [v for f in ms for v in f.times if _month_key(v) or re.match(r"^\d{4}", v)]
     when = _specific(time_values)
+    # the label: the most central member among those that state the group's time (a report of the
+    # event itself, not a later mention of it), else the most central one
+    dated = [f for f in ms if when and any(v.startswith(when) or when.startswith(v) for v in f.times)]
+    medoid = min(dated or ms, key=lambda f: (-strength[f.idx], -f.claim.score, f.claim.id))
     ent_counts: Counter[str] = Counter(e for f in ms for e in f.entities)
     shared_ents = [e for e, n in sorted(ent_counts.items(), key=lambda kv: (-kv[1], kv[0])) if n >= 2][:6]
     tok_counts: Counter[str] = Counter(t for f in ms for t in set(f.tokens))
