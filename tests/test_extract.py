@@ -336,3 +336,18 @@ def test_declaring_an_emergency_is_an_act() -> None:
     claims = extract.extract(_art(text), times=[], min_score=0)
     assert _by_text(claims, "state of emergency").stance is Stance.OCCURRED
     assert _by_text(claims, "bridge was safe").stance is Stance.STATED
+
+
+_SPACES = " \t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u1680\u2000\u2009\u200b\u2028\u2029\u202f\u205f\u3000"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab.É ß" + _SPACES), max_size=40) | st.text(max_size=40))
+def test_claim_id_normalisation_fast_path_is_the_split_join(text: str) -> None:
+    assert extract._norm(text) == " ".join(text.split()).casefold()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("a1 9.é٣３𝟗²½Ⅻ"), max_size=30) | st.text(max_size=30))
+def test_has_digit_is_the_digit_pattern(text: str) -> None:
+    assert extract._has_digit(text) == (extract._DIGIT.search(text) is not None)
