@@ -175,9 +175,13 @@ _NEG_OCCURRED = re.compile(r"(?:did\s+not|didn[’']t|never)\b", re.I)
 _LEAD_NOT = re.compile(r"^\s+(?:not\s+)?")
 _UNCONFIRMED_GATE = re.compile(r"confirm|comment|verif|rumo|unconfirm|disclos|reveal")
 _DENIED_GATE = re.compile(r"den[iy]|refut|rebuff|disput|reject|dismiss|ruled|no plan|false")
-_EITHER_GATE = re.compile(
-    f"{_UNCONFIRMED_GATE.pattern}|{_DENIED_GATE.pattern}"
-)  # one scan for most sentences
+# one scan for most sentences: the literals of both gates ("den[iy]" spelt out, "unconfirm" holds "confirm"),
+# factored as a trie: at each candidate letter one alternative is tried instead of sixteen
+_EITHER_GATE_WORDS = [
+    *"confirm comment verif rumo disclos reveal deni deny refut rebuff disput reject dismiss ruled false".split(),
+    "no plan",
+]
+_EITHER_GATE = re.compile(trie_pattern(_EITHER_GATE_WORDS))
 
 
 # The first word (a run of a-z) of every cue of _CUES_LOWER: a cue can only start in front of a word of

@@ -1,7 +1,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from factcheck import stance
 from factcheck.model import Stance
 from factcheck.stance import classify
 
@@ -69,3 +72,21 @@ def test_masked_blanks_every_masked_character() -> None:
     want = "".join(" " if any(s <= i < e for s, e in mask) else ch for i, ch in enumerate(text))
     assert _masked(text, mask) == want
     assert _masked(text, []) == text
+
+
+_GATE_PIECES = st.sampled_from(
+    [
+        *"confirm comment verif rumo unconfirm disclos reveal deni deny refut rebuff disput reject dismiss".split(),
+        *"ruled false no plan conf den rul fals no  plan co re di un".split(),
+        *["no plan", " ", "x", "N"],
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_GATE_PIECES | st.text(max_size=3), max_size=12).map("".join))
+def test_either_gate_finds_a_literal_of_either_gate(text: str) -> None:
+    import re
+
+    old = re.compile(f"{stance._UNCONFIRMED_GATE.pattern}|{stance._DENIED_GATE.pattern}")
+    assert bool(stance._EITHER_GATE.search(text)) == bool(old.search(text))
