@@ -1,7 +1,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from factcheck import attribution
 from factcheck.attribution import attribute, classify_source
 
 
@@ -228,3 +231,23 @@ def test_a_reporter_of_an_outlet_reports_through_the_outlet() -> None:
     att = attribute("Dana Keller of Harbour Radio reports that three league sources said the deal was done.")
     assert att is not None
     assert (att.speaker, att.kind, att.chain) == ("three league sources", "anonymous", ["Harbour Radio"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["said", "says", "told", "warned", " ", "_", "é", "x", "9", "’", "-", "\u00b2", "\u0663", "ǅ"]
+        )
+        | st.text(max_size=3),
+        max_size=12,
+    ).map("".join)
+)
+def test_say_verb_scan_is_the_word_boundary_scan(text: str) -> None:
+    import re
+
+    old = re.compile(r"[^\w](?:" + attribution.trie_pattern(attribution.SAY_VERBS) + r")\b")
+    padded = " " + text
+    assert [m.span() for m in attribution._SAY_RE.finditer(padded)] == [
+        m.span() for m in old.finditer(padded)
+    ]
