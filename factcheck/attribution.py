@@ -339,8 +339,22 @@ def _forward_np(text: str, pos: int) -> tuple[str, int] | None:
     return (np, pos + len(m["np"].rstrip())) if np else None
 
 
-def _tokens(text: str) -> list[tuple[str, int, int]]:
-    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+def _tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
+    """``(token, start, end)`` of every ``_TOKEN`` match in text[start:end] (offsets in ``text``)."""
+    # Every character but whitespace starts a token ([\w’'\-]+ or [^\w\s]), so only whitespace lies
+    # between two tokens: one pattern takes the gap and the token, and the offsets follow from the lengths
+    # (no match object per token)
+    out: list[tuple[str, int, int]] = []
+    pos = start
+    for gap, tok in _GAP_TOKEN.findall(text, start, len(text) if end is None else end):
+        pos += len(gap)
+        e = pos + len(tok)
+        out.append((tok, pos, e))
+        pos = e
+    return out
+
+
+_GAP_TOKEN = re.compile(r"(\s*)(" + _TOKEN.pattern + ")")
 
 
 _POSSESSIVE_OUTLET = re.compile(r"^(?P<o>[A-Z][\w.\- ]*?)[’']s?\s+\S")
@@ -390,7 +404,7 @@ def _walk_np(toks: list[tuple[str, int, int]], j: int) -> int:
 
 def _sentence_subject(text: str) -> tuple[str, int, int] | None:
     """The noun phrase that opens a sentence ("Labour union IG Metall rejected ... and said")."""
-    toks = [(x.group(), x.start(), x.end()) for x in _TOKEN.finditer(text, 0, min(len(text), 120))]
+    toks = _tokens(text, 0, min(len(text), 120))
     i = 0
     while i < len(toks) and (
         _np_token(toks[i][0])
@@ -589,7 +603,7 @@ def _attribute(
                 )
     mq = _QUOTED_AS.search(text) if quoted_gate else None
     if mq:
-        toks = _tokens(text[: mq.start()])
+        toks = _tokens(text, 0, mq.start())
         subj = _subject_before([*toks, ("was", mq.start(), mq.start() + 3)], len(toks))
         if subj:
             src = classify_source(subj[0])
@@ -614,7 +628,7 @@ def _attribute(
             continue  # "the board added another $20,000", "the club posted a 3-1 win": not speech
         any_say = True
         ws = max(0, s - 200)
-        toks = [(x.group(), x.start(), x.end()) for x in _TOKEN.finditer(text, ws, s)]
+        toks = _tokens(text, ws, s)
         toks.append((t, s, e))
         k = len(toks) - 1
         if (
@@ -668,7 +682,7 @@ def _attribute(
     if not speakers and pronoun is None and _has_any(low, _NEG_GATE):
         m4 = _NEG_SPEECH.search(text)
         if m4:
-            toks4 = _tokens(text[: m4.start()])
+            toks4 = _tokens(text, 0, m4.start())
             subj = _subject_before([*toks4, ("did", m4.start(), m4.end())], len(toks4))
             if subj:
                 src = classify_source(subj[0])

@@ -251,3 +251,24 @@ def test_say_verb_scan_is_the_word_boundary_scan(text: str) -> None:
     assert [m.span() for m in attribution._SAY_RE.finditer(padded)] == [
         m.span() for m in old.finditer(padded)
     ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Dr.", "U.S.", "St", "A.", " ", "  ", "\t", "\n", "\xa0", "\u2009", ",", "’", "-", "é"]
+        )
+        | st.text(max_size=3),
+        max_size=15,
+    ).map("".join),
+    st.integers(0, 60),
+    st.integers(0, 60),
+)
+def test_tokens_are_the_token_matches(text: str, a: int, b: int) -> None:
+    start, end = min(a, b, len(text)), min(max(a, b), len(text))
+    want = [(m.group(), m.start(), m.end()) for m in attribution._TOKEN.finditer(text, start, end)]
+    assert attribution._tokens(text, start, end) == want
+    assert attribution._tokens(text) == [
+        (m.group(), m.start(), m.end()) for m in attribution._TOKEN.finditer(text)
+    ]
