@@ -24,7 +24,9 @@ _SENTENCE_FINAL_ABBR = frozenset(
     {"etc", "inc", "ltd", "co", "corp", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "d.c"}
 )
 
-_BOUNDARY = re.compile(r"""([.!?…]+)(["'”’»)\]]*)(\s+)""")
+# ([.!?…][.!?…]* rather than [.!?…]+: a pattern that opens with a character class, not a repeat, lets the
+# scan jump to the candidate characters instead of trying a match at every position)
+_BOUNDARY = re.compile(r"""([.!?…][.!?…]*)(["'”’»)\]]*)(\s+)""")
 _NEXT_START = re.compile(r"""["'“‘«(\[]*[A-Z0-9¿¡]""")
 
 

@@ -1,7 +1,12 @@
 from __future__ import annotations
 
-import pytest
+import re
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck import sentences
 from factcheck.sentences import split, split_spans
 
 
@@ -84,3 +89,18 @@ def test_very_long_quote_is_split() -> None:
     body = " ".join(f"Sentence number {i} is here." for i in range(40))
     text = f"“{body}” he said."
     assert len(split(text)) > 10
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([".", "!", "?", "…", "”", "’", ")", " ", "\n", "\xa0", "a", "B"])
+        | st.text(max_size=2),
+        max_size=20,
+    ).map("".join),
+    st.integers(0, 30),
+)
+def test_boundary_scan_is_the_repeat_pattern(text: str, start: int) -> None:
+    old = re.compile(r"""([.!?…]+)(["'”’»)\]]*)(\s+)""")
+    spans = [(m.span(1), m.span(2), m.span(3)) for m in sentences._BOUNDARY.finditer(text, start)]
+    assert spans == [(m.span(1), m.span(2), m.span(3)) for m in old.finditer(text, start)]
