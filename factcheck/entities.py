@@ -35,9 +35,12 @@ from factcheck.gazetteer import (
 from factcheck.model import Entity
 
 _ABBRS = "St Mt Ft Gen Lt Col Sen Rep Gov Dr Mr Mrs Ms Prof Sgt Capt Adm Maj".split()
-_ABBR_TOK = rf"(?:{'|'.join(_ABBRS)})\."
+# (the word lists factored as tries: each word is followed by "." or by a space, so at most one alternative
+# can match and the order of the alternatives does not matter; a trie tries one per first letter)
+_ABBR_TOK = rf"(?:{trie_pattern(_ABBRS)})\."
 _CAPTOK = rf"(?:(?:[A-Z]\.){{2,}}|{_ABBR_TOK}|[A-Z][\w’'\-]*[\w’']|[A-Z])"
-_CONNECT = r"(?:of|and|&|the|for|de|da|del|der|den|van|von|bin|al|le|la|du|dos|das|della|delle|degli|dei|di|des|ibn|el)"
+_CONNECT_WORDS = "of and & the for de da del der den van von bin al le la du dos das della delle degli dei di des ibn el".split()
+_CONNECT = rf"(?:{trie_pattern(_CONNECT_WORDS)})"
 # A run of capitalised name tokens, with connectors. The pattern opens with the capital itself (a pattern that
 # opens with a character class lets the scan jump to candidate positions) and checks the character before it
 # with a lookbehind (which also sees the text before the ``pos`` of a search): the first token is _CAPTOK
@@ -59,7 +62,8 @@ _PARTICLES = frozenset(
 )
 _ROLE_ALT = trie_pattern(ROLE_CLASSES)
 _DEF_DESC = re.compile(
-    rf"(?=[Tt]he\s)\b[Tt]he\s+(?:(?:top|senior|former|current|new|veteran|visiting)\s+)?"
+    # (opens with the character class; the lookbehind is the \b before "The": no word character before it)
+    rf"[Tt](?<!\w.)he\s+(?:(?:top|senior|former|current|new|veteran|visiting)\s+)?"
     rf"(?P<mod>[A-Z][\w.]+(?:\s+House)?)\s+(?P<role>(?i:{_ROLE_ALT}))\b(?!\s+[A-Z])"
 )
 # what every _DEF_DESC match contains; its literal start makes this scan much faster than _DEF_DESC's
@@ -399,7 +403,7 @@ def _classify(
         return Mention(rs, re_, name, "misc", initial=(rs == first_word))
     if (
         all(t.isupper() for t in rtoks)
-        or any(t in _COUNTRY_WORDS for t in rtoks)
+        or not _COUNTRY_WORDS.isdisjoint(rtoks)
         or _ACRONYM_TAIL.fullmatch(rtoks[-1]) is not None
     ):
         return Mention(rs, re_, name, "org")  # "Statistics Sweden", "U.S. Geological Survey", "Dutch TTF"

@@ -1,5 +1,9 @@
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck import entities
 from factcheck.entities import Resolver, mentions, norm_key
 
 
@@ -112,3 +116,37 @@ def test_acronym_ended_names_and_org_tails_are_organisations_and_titles_are_not(
     assert kinds("Museum President Clara Stein opened the show.").get("Clara Stein") == "person"
     assert kinds("Acme CTO Ravi Menon said the flaw was fixed.").get("Ravi Menon") == "person"
     assert "Early November" not in kinds("Early November the ship sailed for Djibouti.")
+
+
+_OLD_CAPTOK = (
+    r"(?:(?:[A-Z]\.){2,}|(?:St|Mt|Ft|Gen|Lt|Col|Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Prof|Sgt|Capt|Adm|Maj)\.|"
+    r"[A-Z][\w’'\-]*[\w’']|[A-Z])"
+)
+_OLD_CONNECT = r"(?:of|and|&|the|for|de|da|del|der|den|van|von|bin|al|le|la|du|dos|das|della|delle|degli|dei|di|des|ibn|el)"
+_NAME_PIECES = st.sampled_from(
+    [
+        *"Mr Mrs Ms Dr St Gen Maj U.S. A. The the of and & de del della van Bin Putin Kremlin Russian".split(),
+        *"President leader spokesman top House White".split(),
+        *[" ", "  ", "\t", ".", ",", "’s", "'", "-", "é", "\n"],
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_NAME_PIECES | st.text(max_size=2), max_size=14).map("".join), st.integers(0, 20))
+def test_name_and_description_scans_are_the_alternation_patterns(text: str, start: int) -> None:
+    import re
+
+    old_span = re.compile(
+        rf"[A-Z](?<![\w’'\-.][A-Z])(?:\.(?:[A-Z]\.)+|{entities._ABBR_REST}|[\w’'\-]*[\w’']|)"
+        rf"(?:[ \t]+(?:{_OLD_CONNECT}[ \t]+)*{_OLD_CAPTOK})*"
+    )
+    assert [m.span() for m in entities._SPAN_CAP.finditer(text, start)] == [
+        m.span() for m in old_span.finditer(text, start)
+    ]
+    new_start = r"[Tt](?<!\w.)he\s+"
+    assert entities._DEF_DESC.pattern.startswith(new_start)
+    old_desc = re.compile(r"(?=[Tt]he\s)\b[Tt]he\s+" + entities._DEF_DESC.pattern.removeprefix(new_start))
+    assert [(m.span(), m.groupdict()) for m in entities._DEF_DESC.finditer(text, start)] == [
+        (m.span(), m.groupdict()) for m in old_desc.finditer(text, start)
+    ]
