@@ -110,8 +110,25 @@ _AGENTS = frozenset(
     administration board firm group army military police court authorities officials""".split()
 )
 _NEG = re.compile(r"\b(?:not|never|no|n[’']t|no\s+longer)\b|n[’']t\b", re.I)
+# _NEG opening with its first letter, so that the scan jumps to the n's instead of trying every position (with
+# re.I only "n" and "N" match an n; the lookbehind is the \b before the n). Matches where _NEG matches.
+_NEG_SCAN = re.compile(r"(?-i:[nN])(?:(?<!\w.)(?:ot|ever|o|[’']t|o\s+longer)\b|[’']t\b)", re.I)
 _WORD_BEFORE = re.compile(r"([A-Za-z’'-]+)\W*$")
+# _WORD_BEFORE starting where a run of its letters starts: the character class first, then a lookbehind
+# for the character before it (see _word_search)
+_WORD_AT_RUN = re.compile(r"([A-Za-z’'-](?<![A-Za-z’'-].)[A-Za-z’'-]*)\W*$")
 _LETTER = re.compile(r"[A-Za-z]")
+
+
+def _word_search(t: str, lo: int, pos: int) -> re.Match[str] | None:
+    """``_WORD_BEFORE.search(t, lo, pos)``, without trying the pattern at every letter.
+
+    The search returns the leftmost match. One that starts after ``lo`` starts a run of [A-Za-z’'-]: were the
+    character before it in the class, a match would start there too. So: the match at ``lo``, else the
+    leftmost from ``lo + 1`` on that starts a run.
+    """
+    m = _WORD_BEFORE.match(t, lo, pos)
+    return m if m is not None else _WORD_AT_RUN.search(t, lo + 1, pos)
 
 
 def _word_before(t: str, pos: int) -> re.Match[str] | None:
@@ -123,10 +140,10 @@ def _word_before(t: str, pos: int) -> re.Match[str] | None:
     """
     if pos > 48:
         ws = pos - 48
-        m = _WORD_BEFORE.search(t, ws, pos)
+        m = _word_search(t, ws, pos)
         if m is not None and m.start() > ws and _LETTER.search(m.group(1)) is not None:
             return m
-    return _WORD_BEFORE.search(t, 0, pos)
+    return _word_search(t, 0, pos)
 
 
 _ANNOUNCE_VERBS = frozenset(
@@ -154,7 +171,7 @@ def _masked(text: str, mask: tuple[tuple[int, int], ...] | list[tuple[int, int]]
 
 def _negated(text: str, s: int, e: int) -> bool:
     window = text[max(0, s - 16) : e + 6]
-    return bool(_NEG.search(window))
+    return _NEG_SCAN.search(window) is not None
 
 
 # all cues in one pattern: the earliest cue wins, and at the same position the order below decides
@@ -198,8 +215,12 @@ _CUE_FIRST_WORDS = (
     | frozenset(_AMBIGUOUS_PAST.split("|"))
 )
 # where _CUES_LOWER can match (the same consumed character in front): a far cheaper scan than the cues
+# ([^a-zA-Z0-9_] then the lookbehind is [^\w]: a bitmap test at every character, the Unicode word test only
+# before a lower-case letter)
 _CUE_START = re.compile(
-    r"[^\w](?=[a-z])(?:" + trie_pattern(_CUE_FIRST_WORDS) + r"(?![a-z])|(?=[a-z]{4})[a-z]++(?<=ed)(?![a-z]))"
+    r"[^a-zA-Z0-9_](?=[a-z])(?<!\w)(?:"
+    + trie_pattern(_CUE_FIRST_WORDS)
+    + r"(?![a-z])|(?=[a-z]{4})[a-z]++(?<=ed)(?![a-z]))"
 )
 
 

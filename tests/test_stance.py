@@ -90,3 +90,38 @@ def test_either_gate_finds_a_literal_of_either_gate(text: str) -> None:
 
     old = re.compile(f"{stance._UNCONFIRMED_GATE.pattern}|{stance._DENIED_GATE.pattern}")
     assert bool(stance._EITHER_GATE.search(text)) == bool(old.search(text))
+
+
+_WORDY = st.sampled_from(
+    [
+        *"not never no longer didn’t can't n’t N NOT Never said has had been cut visited the".split(),
+        *[" ", "  ", "-", "’", "'", ",", ".", "é", "_", "9", "\n", "İ"],
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(_WORDY | st.text(max_size=2), max_size=14).map("".join), st.integers(0, 60), st.integers(0, 60)
+)
+def test_word_search_and_negation_scan_are_the_patterns(text: str, a: int, b: int) -> None:
+    lo, pos = min(a, b, len(text)), min(max(a, b), len(text))
+    old, new = stance._WORD_BEFORE.search(text, lo, pos), stance._word_search(text, lo, pos)
+    assert (old and (old.span(), old.group(1))) == (new and (new.span(), new.group(1)))
+    window = text[lo:pos]
+    assert (stance._NEG.search(window) is not None) == (stance._NEG_SCAN.search(window) is not None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORDY | st.text(max_size=2), max_size=14).map(lambda ws: " " + "".join(ws).lower()))
+def test_cue_start_scan_is_the_word_boundary_scan(text: str) -> None:
+    import re
+
+    from factcheck.gazetteer import trie_pattern
+
+    old = re.compile(
+        r"[^\w](?=[a-z])(?:"
+        + trie_pattern(stance._CUE_FIRST_WORDS)
+        + r"(?![a-z])|(?=[a-z]{4})[a-z]++(?<=ed)(?![a-z]))"
+    )
+    assert [m.span() for m in stance._CUE_START.finditer(text)] == [m.span() for m in old.finditer(text)]
