@@ -261,7 +261,8 @@ def _sentences(article: Article) -> list[_Sent]:
     text = article.text
     for li, seg in enumerate(article.claim_segments):
         for s, e in sentences.spans(text, seg.start, seg.end):
-            m = _DATELINE.match(text, s, e)
+            # (_DATELINE opens with ^ under re.M: only a sentence at the start of a line can match)
+            m = _DATELINE.match(text, s, e) if s == 0 or text[s - 1] == "\n" else None
             if m and m.end() < e - 10:
                 s = m.end()
             out.append(_Sent(s, e, li, title=seg.kind == "title"))

@@ -351,3 +351,17 @@ def test_claim_id_normalisation_fast_path_is_the_split_join(text: str) -> None:
 @given(st.text(alphabet=st.sampled_from("a1 9.é٣３𝟗²½Ⅻ"), max_size=30) | st.text(max_size=30))
 def test_has_digit_is_the_digit_pattern(text: str) -> None:
     assert extract._has_digit(text) == (extract._DIGIT.search(text) is not None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["MOSCOW", " (Reuters) - ", "\n", "A", "WASHINGTON, D.C.", " — ", ": ", "x"]),
+        max_size=8,
+    ).map("".join),
+    st.integers(0, 60),
+)
+def test_dateline_matches_only_at_a_line_start(text: str, s: int) -> None:
+    s = min(s, len(text))
+    if not (s == 0 or text[s - 1] == "\n"):
+        assert extract._DATELINE.match(text, s) is None
