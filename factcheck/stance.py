@@ -217,10 +217,12 @@ _CUE_FIRST_WORDS = (
 # where _CUES_LOWER can match (the same consumed character in front): a far cheaper scan than the cues
 # ([^a-zA-Z0-9_] then the lookbehind is [^\w]: a bitmap test at every character, the Unicode word test only
 # before a lower-case letter)
+# "to" and "on" (common words) start only the cues "to be held" and "on the agenda": they are candidates
+# only in front of those
 _CUE_START = re.compile(
     r"[^a-zA-Z0-9_](?=[a-z])(?<!\w)(?:"
-    + trie_pattern(_CUE_FIRST_WORDS)
-    + r"(?![a-z])|(?=[a-z]{4})[a-z]++(?<=ed)(?![a-z]))"
+    + trie_pattern(_CUE_FIRST_WORDS - {"to", "on"})
+    + r"(?![a-z])|to(?=\s+be\s+held\b)|on(?=\s+the\s+agenda\b)|(?=[a-z]{4})[a-z]++(?<=ed)(?![a-z]))"
 )
 
 

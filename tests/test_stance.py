@@ -112,16 +112,17 @@ def test_word_search_and_negation_scan_are_the_patterns(text: str, a: int, b: in
     assert (stance._NEG.search(window) is not None) == (stance._NEG_SCAN.search(window) is not None)
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.lists(_WORDY | st.text(max_size=2), max_size=14).map(lambda ws: " " + "".join(ws).lower()))
-def test_cue_start_scan_is_the_word_boundary_scan(text: str) -> None:
-    import re
+_CUE_WORDS = st.sampled_from(
+    [
+        *"to on be held the agenda is was were been has had can not will set agreed red need may 2 The".split(),
+        *[" ", "  ", "\n", "-", "’", "é", "_", ",", "ly", "ing", "ed"],
+        *[" to be held", " on the agenda", " to  be\theld", " on the agendas", " was to be", " is on"],
+    ]
+)
 
-    from factcheck.gazetteer import trie_pattern
 
-    old = re.compile(
-        r"[^\w](?=[a-z])(?:"
-        + trie_pattern(stance._CUE_FIRST_WORDS)
-        + r"(?![a-z])|(?=[a-z]{4})[a-z]++(?<=ed)(?![a-z]))"
-    )
-    assert [m.span() for m in stance._CUE_START.finditer(text)] == [m.span() for m in old.finditer(text)]
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_CUE_WORDS | st.text(max_size=2), max_size=16).map(lambda ws: " " + "".join(ws).lower()))
+def test_cues_lower_is_the_cue_scan(text: str) -> None:
+    got = [(m.span(), m.lastgroup) for m in stance._cues_lower(text)]
+    assert got == [(m.span(), m.lastgroup) for m in stance._CUES_LOWER.finditer(text)]
