@@ -295,6 +295,17 @@ def _quote_words(text: str) -> int:
     return max((len(_WORDS.findall(q)) for q in _QUOTED.findall(text)), default=0)
 
 
+def _quotes_three_words(text: str) -> bool:
+    """``_quote_words(text) >= 3``: stops at the third word of a quotation instead of listing every word."""
+    if '"' not in text and "“" not in text:
+        return False
+    for q in _QUOTED.findall(text):
+        words = _WORDS.finditer(q)
+        if next(words, None) and next(words, None) and next(words, None):
+            return True
+    return False
+
+
 def _open_quote_after(text: str) -> bool:
     """True when a quotation opened in this sentence is still open at its end."""
     if '"' not in text and "“" not in text:
@@ -337,7 +348,7 @@ def extract(
         sent = text[st.start : st.end]
         whole = attribution.attribute(sent)
         starts_quote = sent[:1] in _OPEN_QUOTE_CHARS
-        quoted_len = _quote_words(sent)
+        long_quote = _quotes_three_words(sent)  # a quotation of three words or more
         if in_open_quote and st.line != prev_line and not starts_quote:
             in_open_quote, pending = False, []  # a new paragraph without a quote mark: the quotation ended
         was_open = in_open_quote
@@ -381,7 +392,7 @@ def extract(
                 src = attribution.classify_source(hs.group(0).rstrip(": ")) if hs else None
                 if src is not None and src.kind in ("outlet", "media"):
                     speaker, kind, chain = src.name, src.kind, [src.name]  # "Reuters: Putin to visit China"
-            is_quote = quoted_len >= 3 or continuing
+            is_quote = long_quote or continuing
             if speaker is None and continuing and prev_quote_speaker is not None:
                 speaker, kind = prev_quote_speaker
             while ti < len(times) and times[ti].end <= st.start:

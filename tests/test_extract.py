@@ -365,3 +365,13 @@ def test_dateline_matches_only_at_a_line_start(text: str, s: int) -> None:
     s = min(s, len(text))
     if not (s == 0 or text[s - 1] == "\n"):
         assert extract._DATELINE.match(text, s) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(['"', "“", "”", "a", "bc", " ", "’", "-", ",", "9", "é", "_"]), max_size=20).map(
+        "".join
+    )
+)
+def test_three_word_quotation_test_is_the_word_count(text: str) -> None:
+    assert extract._quotes_three_words(text) == (extract._quote_words(text) >= 3)
