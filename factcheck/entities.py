@@ -407,7 +407,16 @@ def _classify(
         or _ACRONYM_TAIL.fullmatch(rtoks[-1]) is not None
     ):
         return Mention(rs, re_, name, "org")  # "Statistics Sweden", "U.S. Geological Survey", "Dutch TTF"
+    before = text[max(0, rs - 24) : rs]
+    if _PLACE_BEFORE.search(before):
+        return Mention(rs, re_, name, "place")  # "near the port of Bandar Abbas", "outside Vila Nova"
     return Mention(rs, re_, name, "person")
+
+
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:port|city|town|village|province|region|state|island|district|county|capital|suburb|outskirts)"
+    r"\s+of|\b(?:near|outside|north\s+of|south\s+of|east\s+of|west\s+of))\s+(?:the\s+)?$"
+)
 
 
 # an acronym that ends a name is an organisation's ("the Dutch TTF hub"), not a roman numeral ("Ike LaRue III")

@@ -409,7 +409,9 @@ def extract(
             ents = [en for en in resolver.entities(ms) if not (en.kind == "org" and en.name in OUTLETS)]
             if speaker and kind in ("person", "organisation"):
                 canon = resolver.canonical_person(speaker)
-                if canon in resolver.persons:  # "Park said" is Linda Park, not a park
+                if canon in resolver.persons and not (
+                    kind == "organisation" and (f"the {speaker}" in ptext or f"The {speaker}" in ptext)
+                ):  # "Park said" is Linda Park, not a park; "the Red Crescent said" stays an organisation
                     speaker, kind = canon, "person"
                 elif kind == "person" and " " not in speaker and resolver.orgs.get(speaker):
                     kind = "organisation"  # "United have not commented" after "Manchester United"

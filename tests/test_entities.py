@@ -150,3 +150,12 @@ def test_name_and_description_scans_are_the_alternation_patterns(text: str, star
     assert [(m.span(), m.groupdict()) for m in entities._DEF_DESC.finditer(text, start)] == [
         (m.span(), m.groupdict()) for m in old_desc.finditer(text, start)
     ]
+
+
+def test_a_name_after_port_of_or_near_is_a_place() -> None:
+    kinds = {
+        m.text: m.kind
+        for m in mentions("The quake struck near the port of Bandar Kashi and outside Vila Serra.")
+    }
+    assert kinds.get("Bandar Kashi") == "place"
+    assert kinds.get("Vila Serra") == "place"

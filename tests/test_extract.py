@@ -375,3 +375,9 @@ def test_dateline_matches_only_at_a_line_start(text: str, s: int) -> None:
 )
 def test_three_word_quotation_test_is_the_word_count(text: str) -> None:
     assert extract._quotes_three_words(text) == (extract._quote_words(text) >= 3)
+
+
+def test_a_speaker_named_with_the_stays_an_organisation() -> None:
+    text = "Floods hit north\n\nJune 10, 2024\n\nRescue teams reached 12 villages, the Blue Crescent said on Monday.\n"
+    c = _by_text(extract.extract(_art(text), times=[], min_score=0), "12 villages")
+    assert (c.speaker, c.speaker_kind) == ("Blue Crescent", "organisation")
