@@ -547,12 +547,22 @@ def _established(state: _State) -> str | None:
 def _months_before(month_key: str, published: str) -> int:
     """How many months an event month ("2022-11", a season "2022-SU" by its last month) lies before a
     publication month ("2023-06"); 0 for an open year or a later month."""
-    y, m, _ = _granular(month_key)
-    ms = _months(m)
-    if not y or not ms:
+    last = _last_month(month_key)
+    if last is None:
         return 0
-    last = 12 if m == "WI" else max(ms)
-    return max(0, int(published[:4]) * 12 + int(published[5:7]) - (int(y) * 12 + last))
+    return max(0, int(published[:4]) * 12 + int(published[5:7]) - (int(last[:4]) * 12 + int(last[5:7])))
+
+
+def _last_month(v: str) -> str | None:
+    """The last ``YYYY-MM`` a value reaches (a season its last month, a year its December), or None
+    when its year is open or its part names no months."""
+    y, m, _ = _granular(v)
+    if not y:
+        return None
+    ms = _months(m) if m else set(range(1, 13))
+    if not ms:
+        return None
+    return f"{y}-{12 if m == 'WI' else max(ms):02d}"
 
 
 def _modes_compatible(a: _State, b: _State) -> bool:
@@ -793,13 +803,9 @@ def _latest_month(times: Sequence[str]) -> str | None:
     """The latest ``YYYY-MM`` a claim's times reach (a year reaches its December), or None when open."""
     out: str | None = None
     for v in times:
-        y, m, _ = _granular(v)
-        if not y:
+        last = _last_month(v)
+        if last is None:
             return None  # an open year could be any year
-        ms = _months(m) if m else set(range(1, 13))
-        if not ms:
-            return None
-        last = f"{y}-{max(ms):02d}" if m != "WI" else f"{y}-12"
         out = last if out is None or last > out else out
     return out
 

@@ -2004,26 +2004,14 @@ _DAY_RELATION_WORDS = ("of", "before", "after")  # the ends of _DAY_RELATION_BEF
 def _may_end_durq(before: str) -> bool:
     """Whether ``_PREFIX_DURQ_RE`` can match at the end of ``before`` and move the start: its non-empty
     matches end in "the" or a qualifier and whitespace (the empty one, at a word boundary at the end,
-    leaves the span as it is). A cheap test before the regex search; a tail that is not ASCII (where
-    the regex's case folding differs from ``str.lower``) runs the search, and so does a final newline
-    (before which ``$`` matches too)."""
-    if before.endswith("\n"):
-        return True
-    if not before[-1:].isspace():
-        return False
-    tail = before.rstrip()[-12:]
-    return not tail.isascii() or tail.lower().endswith(_DURQ_WORDS)
+    leaves the span as it is). A final newline (before which ``$`` matches too) runs the search."""
+    return before.endswith("\n") or _may_end_in(before, _DURQ_WORDS)
 
 
 def _may_end_dur(before: str) -> bool:
     """Whether ``_PREFIX_DUR_RE`` can match at the end of ``before``: one of its words followed by
-    whitespace only (a cheap test before the regex search, as in :func:`_may_end_durq`)."""
-    if before.endswith("\n"):
-        return True
-    if not before[-1:].isspace():
-        return False
-    tail = before.rstrip()[-13:]
-    return not tail.isascii() or tail.lower().endswith(_DUR_WORDS)
+    whitespace only (as in :func:`_may_end_durq`)."""
+    return before.endswith("\n") or _may_end_in(before, _DUR_WORDS)
 
 
 def _may_end_mod(before: str) -> bool:
