@@ -92,6 +92,8 @@ class Article:
     segments: list[Segment] = field(default_factory=list)
     source_file: str = ""  # real file path on disk
     record: int | None = None  # index inside a .json list / .jsonl file
+    language: str | None = None  # ISO 639-1 code: the record's own, else detected (factcheck.lang.detect)
+    notices: list[str] = field(default_factory=list)  # one-line warnings for the reviewer (CLI and TUI)
 
     @property
     def body_segments(self) -> list[Segment]:

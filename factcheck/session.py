@@ -49,8 +49,6 @@ import json
 import os
 import re
 import socket
-import stat
-import tempfile
 import tomllib
 import weakref
 import zlib
@@ -60,6 +58,7 @@ from typing import Any
 
 import tomli_w
 
+from factcheck import atomic
 from factcheck.model import Verdict
 
 SCHEMA = 2
@@ -1000,47 +999,9 @@ def _with_backup(e: SessionCorrupt, path: Path) -> SessionCorrupt:
     return SessionCorrupt(str(e) + hint, b)
 
 
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-def _default_mode() -> int:
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
 def write_atomic(path: Path, text: str | bytes) -> None:
-    """Write ``text`` to ``path`` so that the path always holds either the old or the new content."""
-    folder = path.parent
-    folder.mkdir(parents=True, exist_ok=True)
-    try:
-        mode = stat.S_IMODE(path.stat().st_mode)
-    except FileNotFoundError:
-        mode = _default_mode()
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(text.encode("utf-8") if isinstance(text, str) else text)
-            f.flush()
-            os.fchmod(f.fileno(), mode)
-            os.fsync(f.fileno())
-        _rotate_backups(path)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    _fsync_dir(folder)
+    """Write ``text`` to ``path`` atomically, rotating the session's backups just before the replace."""
+    atomic.write_atomic(path, text, before_replace=_rotate_backups)
 
 
 def remove_stale_temp(path: Path) -> None:

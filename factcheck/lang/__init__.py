@@ -1,0 +1,68 @@
+"""Language resources as data: ``factcheck/lang/<code>/<resource>.toml``, one folder per language.
+
+Each resource is a TOML file owned by the part of the core that reads it (``furniture``, ``speech``,
+``stance``, ``sentences``, ``dates``, ``time``, ``stopwords``...). Adding a language means adding a folder
+with the resources it supports, plus tests; the engines never change for it. A rule's examples live beside
+it in the same file and run as tests.
+
+``detect`` names the language of a text with py3langid (a small, well-kept detector), restricted to what is
+worth telling apart; ``resource`` loads one file, cached.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).parent
+
+
+class ResourceError(Exception):
+    """A language resource file that does not parse: names the file, line and column."""
+
+
+def languages() -> list[str]:
+    """Language codes that have a resource folder, sorted."""
+    return sorted(p.name for p in ROOT.iterdir() if p.is_dir() and not p.name.startswith(("_", ".")))
+
+
+def has(lang: str | None, name: str) -> bool:
+    return bool(lang) and (ROOT / str(lang) / f"{name}.toml").is_file()
+
+
+def available(name: str) -> list[str]:
+    """Languages that have the resource ``name``."""
+    return [code for code in languages() if has(code, name)]
+
+
+@functools.cache
+def resource(lang: str, name: str) -> dict[str, Any]:
+    """The parsed ``factcheck/lang/<lang>/<name>.toml``; ``{}`` when the language lacks it.
+
+    Cached: callers must treat the result as read-only.
+    """
+    path = ROOT / lang / f"{name}.toml"
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return {}
+    try:
+        return tomllib.loads(raw.decode("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+        raise ResourceError(f"{path}: {e}") from None
+
+
+def detect(text: str, *, sample: int = 4000) -> str | None:
+    """The ISO 639-1 code of the language ``text`` is written in, or None when it cannot be told.
+
+    Only the first ``sample`` characters are read (an article's language shows in its first paragraphs).
+    """
+    snippet = text[:sample].strip()
+    if len(snippet) < 20:
+        return None
+    import py3langid
+
+    code, _score = py3langid.classify(snippet)
+    return str(code) if code else None
