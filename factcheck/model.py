@@ -11,6 +11,11 @@ from enum import StrEnum
 from typing import Any
 
 
+# Claims scoring below this check-worthiness are hidden by default (the TUI shows them on request, the CLI
+# with --all); ``extract --min-score`` overrides it.
+DEFAULT_MIN_SCORE = 0.5
+
+
 class Verdict(StrEnum):
     UNREVIEWED = "unreviewed"
     CONFIRMED = "confirmed"
