@@ -116,6 +116,7 @@ class Review:
         self._undo: list[tuple[str, list[_Change]]] = []
         self._undo_built = not data.history  # otherwise rebuilt from the history when first needed
         self._redo: list[tuple[str, list[_Change]]] = []
+        self.last_claims: list[str] = []  # the claims the last undo or redo changed (the TUI goes there)
         self._save_lock = threading.Lock()
         self._lock: sess.SessionLock | None = None
         self._file_state: sess.FileState | None = None
@@ -698,7 +699,11 @@ class Review:
             [("groups", "", before, {"merges": merges, "splits": splits})],
         )
 
-    def apply_to_group(self, claim_id: str, verdict: Verdict | str) -> list[str]:
+    def apply_to_group(
+        self, claim_id: str, verdict: Verdict | str, *, keep_decided: bool = False
+    ) -> list[str]:
+        """Give ``verdict`` to every claim of the claim's group (dismissed ones excepted); with
+        ``keep_decided`` only to those still unreviewed. Returns the ids of the claims that changed."""
         self._check_writable()
         self.claim(claim_id)
         v = Verdict(verdict)
@@ -708,6 +713,8 @@ class Review:
         ids = list(g.claims) if g else [claim_id]
         dec = self._data.decisions
         ids = [c for c in ids if c in self._index and not (c in dec and dec[c].dismissed)]
+        if keep_decided:
+            ids = [c for c in ids if c not in dec or dec[c].verdict == Verdict.UNREVIEWED]
         changes = [self._dchange(c, verdict=v, superseded_by=None, conflicts=()) for c in ids]
         changes = [c for c in changes if c[2] != c[3]]
         self._do("apply_to_group", f"mark {len(changes)} claim(s) of the group {v}", changes)
@@ -725,6 +732,7 @@ class Review:
             raise ReviewError(f"cannot undo {desc}: {e}") from None
         self._record("undo", [(k, key, a, b) for k, key, b, a in changes])
         redo.append((desc, changes))
+        self.last_claims = _claims_of(changes)
         return desc
 
     def redo(self) -> str | None:
@@ -739,6 +747,7 @@ class Review:
             raise ReviewError(f"cannot redo {desc}: {e}") from None
         self._record("redo", changes)
         undo.append((desc, changes))
+        self.last_claims = _claims_of(changes)
         return desc
 
     def set_cursor(self, article_key: str, claim_id: str | None) -> None:
@@ -789,6 +798,11 @@ class Review:
 
 
 # ---------------------------------------------------------------------------------------------
+
+
+def _claims_of(changes: list[_Change]) -> list[str]:
+    """The claims a step changed (decisions and added claims), in order."""
+    return list(dict.fromkeys(key for kind, key, _a, _b in changes if kind in ("decision", "manual")))
 
 
 def _clean(d: dict[str, Any]) -> dict[str, Any]:

@@ -43,6 +43,19 @@ def clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def fit_lines(text: str, width: int, lines: int) -> list[Content]:
+    """``text`` (untrusted, on one line) wrapped at ``width`` cells into at most ``lines`` lines, the last
+    one ending in "…" when the text goes on."""
+    width = max(1, width)
+    wrapped = Content(one_line(text)).wrap(width)[: lines + 1]
+    if len(wrapped) <= lines:
+        return wrapped
+    last = wrapped[lines - 1]
+    if last.cell_length >= width:
+        last = last.truncate(width - 1)
+    return [*wrapped[: lines - 1], Content.assemble(last, "…")]
+
+
 BADGE = {
     Verdict.UNREVIEWED: ("·", "$text-muted"),
     Verdict.CONFIRMED: ("✓", "bold $success"),
@@ -58,6 +71,7 @@ TINT = {
     Verdict.SUPERSEDED: "on $warning 35%",
 }
 CURRENT = "bold underline reverse"
+FURNITURE = "$text-disabled"  # page furniture in the article text: no claims come from it
 
 
 def badge(v: Verdict) -> Content:
@@ -221,6 +235,13 @@ def snippet(claim: Claim) -> str:
     if dates:
         return one_line(dates[0].text)
     return clip(claim.text, 40)
+
+
+def claim_words(claim: Claim, words: int = 8, width: int = 50) -> str:
+    """A claim named by its first words (how suggestions and links name a claim)."""
+    head = " ".join(one_line(claim.text).split()[:words])
+    more = len(claim.text.split()) > words
+    return clip(head + ("…" if more and not head.endswith("…") else ""), width)
 
 
 def spans_content(text: str, spans: list[tuple[int, int, str]], *, sanitized: bool = False) -> Content:
