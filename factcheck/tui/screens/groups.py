@@ -152,8 +152,9 @@ class GroupDetailScreen(Screen[str | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "back", "Back", id="group-back"),
         Binding("enter", "jump", "Go to claim", id="group-jump"),
-        Binding("right,l", "choose(1)", "Next →", id="group-right"),
-        Binding("left,h", "choose(-1)", "← Prev", id="group-left"),
+        # priority: the focused card row would scroll with the arrows instead of choosing a card
+        Binding("right,l", "choose(1)", "Next →", id="group-right", priority=True),
+        Binding("left,h", "choose(-1)", "← Prev", id="group-left", priority=True),
         Binding("c", "mark('confirmed')", "Confirm", id="group-mark-confirmed"),
         Binding("d", "mark('disputed')", "Dispute", id="group-mark-disputed"),
         Binding("u", "mark('unreviewed')", "Unmark", id="group-mark-unreviewed"),

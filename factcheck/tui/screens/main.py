@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 
 from textual import events, on, work
 from textual.app import ComposeResult
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
@@ -28,7 +28,7 @@ from factcheck.dates import parse_date_text
 from factcheck.model import DEFAULT_MIN_SCORE, Article, Claim, Verdict
 from factcheck.review import Review, ReviewError
 from factcheck.tui.app import FactcheckApp
-from factcheck.tui.bindings import BY_ACTION, MAIN_BINDINGS
+from factcheck.tui.bindings import BY_ACTION, BY_ID, MAIN_BINDINGS
 from factcheck.tui.fmt import (
     BADGE,
     article_name,
@@ -64,6 +64,8 @@ from factcheck.urls import is_http_url
 PREFETCH_DELAY = 0.03  # seconds after a move before the neighbouring articles are prepared
 BIG_GROUP_CLAIMS = 12  # G on a group larger than this (or spanning more articles than the next) asks twice
 BIG_GROUP_ARTICLES = 6
+# each default key (as Textual names it) -> its binding: said when a remap left the key unbound
+DEFAULT_KEYS = {b.key: BY_ID[b.id] for b in Binding.make_bindings(MAIN_BINDINGS) if b.id in BY_ID}
 
 
 class MainScreen(Screen[None]):
@@ -175,6 +177,22 @@ class MainScreen(Screen[None]):
     def _apply_layout_class(self, width: int) -> None:
         self.set_class(width < 110, "-narrow")
         self.set_class(width < 70, "-tiny")
+
+    def on_key(self, event: events.Key) -> None:
+        """A default key the reviewer's keymap moved elsewhere says where its action went (instead of
+        doing nothing without a word)."""
+        moved = DEFAULT_KEYS.get(event.key)
+        if moved is None or event.key in self.active_bindings:
+            return
+        keys = self.fc_app.keymap.get(moved.id or "", "")
+        shown = ", ".join(
+            self.app.get_key_display(Binding(k.strip(), "")) for k in keys.split(",") if k.strip()
+        )
+        self.notify(
+            f"{event.key} is not bound: {moved.tooltip or moved.description} is on {shown or 'no key'}",
+            timeout=4,
+            markup=False,
+        )
 
     def on_descendant_focus(self) -> None:
         self._refresh_keys(force=True)
@@ -599,15 +617,16 @@ class MainScreen(Screen[None]):
         except ReviewError as e:
             self.notify(str(e), severity="error", markup=False)
             return
-        if self._low(c) and not self.show_low_scores:
-            self.show_low_scores = True
+        shown_all = self._low(c) and not self.show_low_scores
+        if shown_all:
+            self.show_low_scores = True  # a claim under the threshold was asked for: show every claim
         hidden = c.article_key not in self._key_index or all(
             x.id != cid for x in self.visible_claims(c.article_key)
         )
         if hidden and self.filter.active:
             self.filter = Filter()
             self.set_message("filter cleared")
-        if hidden:
+        if hidden or shown_all:
             self._rebuild_articles()
             self.art_i = -1
         i = self._key_index.get(c.article_key)
