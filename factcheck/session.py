@@ -43,7 +43,6 @@ from __future__ import annotations
 import atexit
 import contextlib
 import datetime as dt
-import getpass
 import glob
 import json
 import os
@@ -58,7 +57,7 @@ from typing import Any
 
 import tomli_w
 
-from factcheck import atomic
+from factcheck import atomic, config
 from factcheck.model import Verdict
 
 SCHEMA = 2
@@ -372,36 +371,12 @@ class SessionData:
 # Reviewer name
 
 
-def config_path() -> Path:
-    env = os.environ.get("FACTCHECK_CONFIG")
-    if env:
-        return Path(env)
-    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
-    return Path(base) / "factcheck" / "config.toml"
+config_path = config.config_path  # the config file is read by factcheck.config
 
 
 def reviewer_name() -> str:
     """From the config file (key ``reviewer``), else $FACTCHECK_REVIEWER, else the OS user."""
-    name = _reviewer_name()
-    # An environment in another encoding gives surrogate escapes, which no UTF-8 file can hold.
-    return name.encode("utf-8", "replace").decode("utf-8") if name else "unknown"
-
-
-def _reviewer_name() -> str:
-    try:
-        with open(config_path(), "rb") as f:
-            name = tomllib.load(f).get("reviewer")
-        if isinstance(name, str) and name.strip():
-            return name.strip()
-    except (OSError, tomllib.TOMLDecodeError, RuntimeError, UnicodeDecodeError):
-        pass
-    env = os.environ.get("FACTCHECK_REVIEWER", "").strip()
-    if env:
-        return env
-    try:
-        return getpass.getuser() or "unknown"
-    except Exception:  # getuser raises KeyError/OSError when no user name can be found
-        return "unknown"
+    return config.reviewer_name()
 
 
 # ---------------------------------------------------------------------------------------------

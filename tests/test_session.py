@@ -15,6 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from factcheck import config
 from factcheck import session as sess
 from factcheck.model import Verdict
 from factcheck.session import (
@@ -439,13 +440,13 @@ def test_reviewer_name_sources(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     assert sess.reviewer_name() == "from-env"
     cfg.unlink()
     monkeypatch.delenv("FACTCHECK_REVIEWER")
-    monkeypatch.setattr(sess.getpass, "getuser", lambda: "osuser")
+    monkeypatch.setattr(config.getpass, "getuser", lambda: "osuser")
     assert sess.reviewer_name() == "osuser"
 
     def fail() -> str:
         raise KeyError("no user")
 
-    monkeypatch.setattr(sess.getpass, "getuser", fail)
+    monkeypatch.setattr(config.getpass, "getuser", fail)
     assert sess.reviewer_name() == "unknown"
 
 
