@@ -121,6 +121,10 @@ class Review:
         self._file_state: sess.FileState | None = None
         self._conflict_path: Path | None = None
         self._orig_published: dict[str, tuple[dt.date | None, str | None]] = {}
+        self._orig_meta: dict[
+            str, tuple[str | None, str | None]
+        ] = {}  # article key -> extracted title, outlet
+        self._orig_speaker: dict[str, str | None] = {}  # claim id -> extracted speaker, once overridden
         self._index: dict[str, Claim] = {}
         self._times: dict[
             tuple[str, dt.date | None], list[Any]
@@ -188,6 +192,7 @@ class Review:
         corpus, data = self.corpus, self._data
         for a in corpus.articles:
             self._orig_published[a.key] = (a.published, a.published_source)
+            self._orig_meta[a.key] = (a.title, a.outlet)
         for key, rec in data.articles.items():
             art = corpus.article(key)
             if art is not None and rec.published is not None:
@@ -267,7 +272,9 @@ class Review:
         }
         for old, new in renamed.items():
             rec = data.articles.pop(old)
-            data.articles[new] = replace(data.articles[new], published=rec.published)
+            data.articles[new] = replace(
+                data.articles[new], published=rec.published, title=rec.title, outlet=rec.outlet
+            )
             rep.added_articles.remove(new)
             rep.renamed_articles.append((old, new))
             for mid, m in list(data.manual.items()):
@@ -336,6 +343,25 @@ class Review:
 
     def _reindex(self) -> None:
         self._index = {c.id: c for c in self.corpus.all_claims()}
+        self._apply_overrides()
+
+    def _apply_overrides(self) -> None:
+        """Put the reviewer's titles, outlets and speakers on the Article and Claim objects handed out."""
+        for a in self.corpus.articles:
+            rec = self._data.articles.get(a.key)
+            title, outlet = self._orig_meta.get(a.key, (a.title, a.outlet))
+            a.title = rec.title if rec is not None and rec.title is not None else title
+            a.outlet = rec.outlet if rec is not None and rec.outlet is not None else outlet
+        index, dec = self._index, self._data.decisions
+        for cid, d in dec.items():
+            if d.speaker is not None and cid in index and cid not in self._orig_speaker:
+                self._orig_speaker[cid] = index[cid].speaker
+        for cid, orig in list(self._orig_speaker.items()):
+            c = index.get(cid)
+            if c is None:
+                continue
+            mine = dec.get(cid)
+            c.speaker = mine.speaker if mine is not None and mine.speaker is not None else orig
 
     # -----------------------------------------------------------------------------------------
     # Reading
@@ -532,9 +558,11 @@ class Review:
                     self._data.decisions[key] = new
             elif kind == "article":
                 rec = self._data.articles.get(key) or sess.ArticleRecord(key)
-                pub = vals.get("published")
-                self._data.articles[key] = replace(rec, published=pub)
-                reextract.add(key)
+                names = (set(before) | set(after)) & set(_ARTICLE_FIELDS)
+                fields: dict[str, Any] = {n: vals.get(n) for n in names}
+                self._data.articles[key] = replace(rec, **fields)
+                if "published" in names:
+                    reextract.add(key)
             elif kind == "groups":
                 self._data.merges = [(a, b) for a, b in vals.get("merges", [])]
                 self._data.splits = list(vals.get("splits", []))
@@ -665,6 +693,30 @@ class Review:
         before = _clean({"published": rec.published if rec else None})
         after = _clean({"published": date})
         self._do("published", f"publication date of {article_key}", [("article", article_key, before, after)])
+
+    def set_title(self, article_key: str, title: str | None) -> None:
+        """Set the article's title as the reviewer knows it (None or blank: back to the article's own)."""
+        self._set_article_text(article_key, "title", title)
+
+    def set_outlet(self, article_key: str, outlet: str | None) -> None:
+        """Set the outlet that published the article (None or blank: back to the one read from it)."""
+        self._set_article_text(article_key, "outlet", outlet)
+
+    def _set_article_text(self, article_key: str, name: str, value: str | None) -> None:
+        self._check_writable()
+        if self.corpus.article(article_key) is None:
+            raise ReviewError(f"unknown article {article_key!r}")
+        new = _one_line(value, name)
+        rec = self._data.articles.get(article_key)
+        before = _clean({name: getattr(rec, name) if rec else None})
+        self._do(name, f"{name} of {article_key}", [("article", article_key, before, _clean({name: new}))])
+
+    def set_speaker(self, claim_id: str, speaker: str | None) -> None:
+        """Set who made the claim (None or blank: back to the extracted speaker)."""
+        self._check_writable()
+        self.claim(claim_id)
+        new = _one_line(speaker, "speaker")
+        self._do("speaker", f"speaker of {claim_id}", [self._dchange(claim_id, speaker=new)])
 
     def _groups_state(self) -> dict[str, Any]:
         return {"merges": [list(p) for p in self._data.merges], "splits": list(self._data.splits)}
@@ -802,7 +854,7 @@ def _decision_fields(d: Decision, names: Iterable[str]) -> dict[str, Any]:
         v = getattr(d, n)
         if n == "verdict":
             v = str(v)
-        elif n == "superseded_by":
+        elif n in ("superseded_by", "speaker"):
             v = v or ""
         elif n == "evidence":
             v = list(v)
@@ -818,7 +870,7 @@ def _decision_values(vals: dict[str, Any]) -> dict[str, Any]:
     for n, v in vals.items():
         if n == "verdict":
             v = Verdict(v)
-        elif n == "superseded_by":
+        elif n in ("superseded_by", "speaker"):
             v = v or None
         elif n == "evidence":
             v = tuple(v)
@@ -842,8 +894,25 @@ _UNDOABLE = frozenset(
         "merge_groups",
         "take_out",
         "apply_to_group",
+        "title",
+        "outlet",
+        "speaker",
     }
 )
+
+_ARTICLE_FIELDS = ("published", "title", "outlet")  # reviewer-set fields of an article record
+
+
+def _one_line(value: str | None, what: str) -> str | None:
+    """A reviewer-typed title, outlet or speaker: None when blank; one line, at most 500 characters."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ReviewError(f"the {what} must be text, not {type(value).__name__}")
+    v = " ".join(value.split())
+    if len(v) > 500:
+        raise ReviewError(f"the {what} is too long ({len(v)} characters; at most 500)")
+    return v or None
 
 
 def _describe(op: str, changes: list[_Change]) -> str:
@@ -864,6 +933,9 @@ def _describe(op: str, changes: list[_Change]) -> str:
         "restore": f"restore {key}",
         "add_claim": f"add claim {key}",
         "published": f"publication date of {key}",
+        "title": f"title of {key}",
+        "outlet": f"outlet of {key}",
+        "speaker": f"speaker of {key}",
     }.get(op, op)
 
 

@@ -139,6 +139,7 @@ class Decision:
     reviewer: str | None = None
     updated: dt.datetime | None = None  # UTC
     conflicts: tuple[dict[str, Any], ...] = ()  # other reviewers' differing decisions (after a merge)
+    speaker: str | None = None  # set by the reviewer; None: the extracted speaker stands
     # The encoded row this record was read from (saves re-encoding unchanged decisions); never copied by replace().
     _row: str | None = field(default=None, init=False, repr=False, compare=False)
 
@@ -156,6 +157,7 @@ class Decision:
             and not self.evidence
             and not self.dismissed
             and not self.conflicts
+            and self.speaker is None
         )
 
     def to_row(self) -> dict[str, Any]:
@@ -174,6 +176,8 @@ class Decision:
             d["updated"] = _iso(self.updated)
         if self.conflicts:
             d["conflicts"] = [dict(c) for c in self.conflicts]
+        if self.speaker is not None:
+            d["speaker"] = self.speaker
         d["text"] = self.text
         return d
 
@@ -197,6 +201,7 @@ class Decision:
         else:
             evidence, conflicts, dismissed = (), (), False
         cid, note, text = d["id"], get("note", ""), get("text", "")
+        speaker = get("speaker")
         dec = cls(
             cid if type(cid) is str else str(cid),
             article,
@@ -209,6 +214,7 @@ class Decision:
             get("reviewer"),
             when,
             conflicts,
+            speaker if speaker is None or type(speaker) is str else str(speaker),
         )
         dec._row = row
         return dec
@@ -219,7 +225,7 @@ _fromiso = dt.datetime.fromisoformat
 
 
 # Fields of a Decision a reviewer changes; history entries hold before/after values of these.
-DECISION_FIELDS = ("verdict", "superseded_by", "note", "evidence", "dismissed", "conflicts")
+DECISION_FIELDS = ("verdict", "superseded_by", "note", "evidence", "dismissed", "conflicts", "speaker")
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,6 +244,8 @@ class ArticleRecord:
     key: str
     fingerprint: str = ""
     published: dt.date | None = None  # set by the reviewer
+    title: str | None = None  # set by the reviewer; None: the article's own stands
+    outlet: str | None = None  # set by the reviewer; None: the article's own stands
 
 
 @dataclass(frozen=True, slots=True)
@@ -492,6 +500,10 @@ def _render(data: SessionData) -> _Rendered:
             meta: dict[str, Any] = {"fingerprint": rec.fingerprint}
             if rec.published is not None:
                 meta["published"] = rec.published
+            if rec.title is not None:
+                meta["title"] = rec.title
+            if rec.outlet is not None:
+                meta["outlet"] = rec.outlet
             parts.append(tomli_w.dumps(meta))
         rows = by_article.get(k)
         if rows:
@@ -792,7 +804,9 @@ def _from_doc_v2(doc: dict[str, Any], text: str, where: str, raw: bytes | None =
         articles = doc.get("articles", {})
         for key, v in articles.items():
             if "fingerprint" in v:
-                data.articles[key] = ArticleRecord(key, str(v["fingerprint"]), v.get("published"))
+                data.articles[key] = ArticleRecord(
+                    key, str(v["fingerprint"]), v.get("published"), v.get("title"), v.get("outlet")
+                )
         history = doc.get("history", {}).get("rows", "")
         data.history = _rows(history)
     except (KeyError, TypeError, ValueError, AttributeError) as e:
