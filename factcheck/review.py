@@ -15,12 +15,19 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
 
 from factcheck import pipeline
 from factcheck import session as sess
 from factcheck.model import Claim, GroupOverrides, Suggestion, Verdict
-from factcheck.session import Decision, SessionChanged, SessionCorrupt, SessionError, SessionLocked
+from factcheck.session import (
+    Decision,
+    SessionChanged,
+    SessionCorrupt,
+    SessionError,
+    SessionLocked,
+    SessionNotWritable,
+)
+from factcheck.urls import is_http_url
 
 __all__ = [
     "Decision",
@@ -31,6 +38,7 @@ __all__ = [
     "SessionCorrupt",
     "SessionError",
     "SessionLocked",
+    "SessionNotWritable",
 ]
 
 REATTACH_THRESHOLD = 90.0  # rapidfuzz ratio (0-100) needed to re-attach a decision to a changed claim
@@ -48,9 +56,10 @@ class ReconcileReport:
     missing_articles: list[str] = field(default_factory=list)
     changed_articles: list[str] = field(default_factory=list)
     renamed_articles: list[tuple[str, str]] = field(default_factory=list)  # old key, new key (same content)
+    notices: list[str] = field(default_factory=list)  # about the session file itself (hand edits, migration)
 
     def lines(self) -> list[str]:
-        out = []
+        out = list(self.notices)
         if self.changed_articles:
             out.append(f"{len(self.changed_articles)} article(s) changed since the last save")
         if self.renamed_articles:
@@ -78,11 +87,6 @@ _Change = tuple[str, str, dict[str, Any], dict[str, Any]]  # kind, key, before, 
 def manual_claim_id(article_key: str, start: int, end: int) -> str:
     h = hashlib.blake2b(f"{article_key}\0{start}:{end}".encode(), digest_size=5).hexdigest()
     return f"m{h}"
-
-
-def _is_url(s: str) -> bool:
-    u = urlparse(s)
-    return u.scheme in ("http", "https") and bool(u.netloc) and not re.search(r"\s", s)
 
 
 def _session_root(path: Path) -> Path:
@@ -144,20 +148,30 @@ class Review:
         progress: Callable[[int, int], None] | None = None,
         if_locked: str = "readonly",
     ) -> Review:
-        """Open (or start) a session. ``if_locked``: "readonly" (open read-only, explained in
-        ``lock_message``) or "raise" (SessionLocked) when another running factcheck holds the session."""
+        """Open (or start) a session.
+
+        When the session cannot be written — another running factcheck holds it (SessionLocked), the file
+        is read-only, the folder is read-only or full, the lock is a symlink (SessionNotWritable) —
+        ``if_locked`` says what to do: "readonly" opens it read-only with the reason in ``lock_message``
+        (the TUI shows it), "raise" raises (the CLI's mark and edit)."""
         path = Path(session_path)
         who = reviewer or sess.reviewer_name()
         lock: sess.SessionLock | None = None
         lock_message = None
         if not readonly:
             try:
+                if sess.is_readonly_file(path):
+                    raise SessionNotWritable(f"{path} is a read-only file (chmod a-w); it is never replaced")
                 lock = sess.SessionLock.acquire(path)
                 sess.remove_stale_temp(path)
             except SessionLocked as e:
                 if if_locked == "raise":
                     raise
-                readonly, lock_message = True, str(e)
+                readonly, lock_message = True, f"{e}; opened read-only — close the other one to make changes"
+            except SessionNotWritable as e:
+                if if_locked == "raise":
+                    raise
+                readonly, lock_message = True, f"{e}; opened read-only — nothing is saved"
         try:
             state: sess.FileState | None
             if path.exists():
@@ -178,6 +192,7 @@ class Review:
             corpus = pipeline.build(paths, group=False, progress=progress)
             r = cls(path, data, corpus, reviewer=who, readonly=readonly)
             r._lock, r.lock_message, r._file_state = lock, lock_message, state
+            r.report.notices = list(data.notices)
             r._attach()
         except BaseException:
             if lock is not None:
@@ -640,7 +655,7 @@ class Review:
         self._check_writable()
         self.claim(claim_id)
         item = item.strip()
-        if not (_is_url(item) or item in self._index):
+        if not (is_http_url(item) or item in self._index):
             raise ReviewError(f"evidence must be an http(s) URL or a claim id, not {item!r}")
         d = self.decision(claim_id)
         if item in d.evidence:
@@ -773,7 +788,8 @@ class Review:
         desc, changes = undo.pop()
         try:
             self._apply(changes, forward=False)
-        except ReviewError as e:
+        except (ReviewError, ValueError, TypeError, KeyError) as e:
+            undo.append((desc, changes))
             raise ReviewError(f"cannot undo {desc}: {e}") from None
         self._record("undo", [(k, key, a, b) for k, key, b, a in changes])
         redo.append((desc, changes))
@@ -787,7 +803,8 @@ class Review:
         desc, changes = redo.pop()
         try:
             self._apply(changes, forward=True)
-        except ReviewError as e:
+        except (ReviewError, ValueError, TypeError, KeyError) as e:
+            redo.append((desc, changes))
             raise ReviewError(f"cannot redo {desc}: {e}") from None
         self._record("redo", changes)
         undo.append((desc, changes))
