@@ -594,3 +594,50 @@ def test_publication_dates_in_other_languages_parse():
     from factcheck.dates import parse_date_text
 
     assert parse_date_text("20 de setembro de 2023", anchor=dt.date(2024, 1, 1)) == dt.date(2023, 9, 20)
+
+
+async def test_title_outlet_and_speaker_edits_are_saved_and_undoable(seeds_copy, session_path):
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        key, cid = m.article.key, m.claim.id
+        await pilot.press("t", "ctrl+u", *"A better title", "enter")
+        await pilot.press("O", "ctrl+u", *"Daily Alpha", "enter")
+        await pilot.press("S", "ctrl+u", *"Ana Lopes", "enter")
+        await settle(app, pilot)
+        assert m.article.title == "A better title" and m.article.outlet == "Daily Alpha"
+        assert m.claim.speaker == "Ana Lopes"
+        assert "Daily Alpha" in m.query_one("#articles").prompt_at(m.art_i).plain
+        assert "Ana Lopes" in m.query_one(ClaimList).prompt_at(m.claim_i).plain
+        assert "A better title" in str(m.query_one(ArticleView).border_title)
+        await pilot.press("ctrl+z")
+        assert r.claim(cid).speaker != "Ana Lopes"
+        await pilot.press("ctrl+y", "q")
+    r2 = open_review(seeds_copy, session_path)
+    art = next(a for a in r2.corpus.articles if a.key == key)
+    assert (art.title, art.outlet, r2.claim(cid).speaker) == ("A better title", "Daily Alpha", "Ana Lopes")
+    r2.close()
+
+
+async def test_a_theme_chosen_in_the_app_is_remembered(seeds_copy, session_path, tmp_path):
+    state = tmp_path / "state" / "tui.toml"
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r, Config(state_path=state))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        app.theme = "nord"
+        await pilot.pause()
+        await pilot.press("q")
+    assert 'theme = "nord"' in state.read_text(encoding="utf-8")
+    from factcheck.tui.config import load_config
+
+    cfg = load_config(tmp_path / "none.toml", state=state)
+    assert cfg.remembered_theme == "nord" and cfg.theme is None
+    r2 = open_review(seeds_copy, session_path)
+    app2 = make_app(r2, cfg)
+    async with app2.run_test(size=SIZE) as pilot:
+        await settle(app2, pilot)
+        assert app2.theme == "nord"
+        await pilot.press("q")

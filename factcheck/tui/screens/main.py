@@ -18,6 +18,7 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
@@ -1063,6 +1064,59 @@ class MainScreen(Screen[None]):
             done,
         )
 
+    def _edit_text(
+        self,
+        title: str,
+        current: str | None,
+        apply: Callable[[str | None], None],
+        what: str,
+        *,
+        keys: set[str] | None = None,
+    ) -> None:
+        """Ask for one line of text (empty: back to what was read from the article) and apply it."""
+
+        def done(v: str | None) -> None:
+            if v is None:
+                return
+            self._mutate(apply, v or None, keys=keys if keys is not None else True)
+            if self._ok:
+                self.set_message(f"{what}: {v}" if v else f"{what}: as read from the article")
+
+        self.app.push_screen(
+            InputModal(title, current or "", hint="enter keep (empty: as read from the article) · escape"),
+            done,
+        )
+
+    def action_set_title(self) -> None:
+        a = self.article
+        if a is None or not self._writable():
+            return
+        key = a.key
+        self._edit_text(
+            f"Title of {article_name(a)}", a.title, partial(self.review.set_title, key), "title", keys={key}
+        )
+
+    def action_set_outlet(self) -> None:
+        a = self.article
+        if a is None or not self._writable():
+            return
+        key = a.key
+        self._edit_text(
+            f"Outlet of {clip(a.title or a.key, 60)}",
+            a.outlet,
+            partial(self.review.set_outlet, key),
+            "outlet",
+            keys={key},
+        )
+
+    def action_set_speaker(self) -> None:
+        c = self.claim
+        if c is None or not self._writable():
+            return
+        self._edit_text(
+            f"Speaker of '{claim_words(c)}'", c.speaker, partial(self.review.set_speaker, c.id), "speaker"
+        )
+
     def action_filter(self) -> None:
         outlets = sorted({a.outlet or a.key for a in self.review.corpus.articles})
 
@@ -1122,10 +1176,13 @@ class MainScreen(Screen[None]):
         """The app finished a save: the status shows it (and says so when the reviewer asked for it)."""
         if not self.is_mounted:
             return
-        if error or announce:
-            self.set_message(f"save failed: {error}" if error else "saved")
-        else:
-            self._refresh_status()
+        try:
+            if error or announce:
+                self.set_message(f"save failed: {error}" if error else "saved")
+            else:
+                self._refresh_status()
+        except NoMatches:  # the app is closing: its widgets are gone
+            pass
 
     def report_path(self, fmt: str) -> str:
         """Default report file: ``reports/<session stem>.<ext>`` beside a ``sessions/`` folder, else next to

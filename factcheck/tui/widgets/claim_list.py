@@ -72,20 +72,21 @@ class ClaimList(PromptList):
             marks.append(("✎ ", "$text-muted"))
         if decision.evidence:
             marks.append((f"⚲{len(decision.evidence)} ", "$text-muted"))
-        fixed: list[str | tuple[str, str] | Content] = [
+        head = Content.assemble(
             badge(decision.verdict),
             " ",
             *marks,
             (f"{claim.score:.2f}", "$text-muted"),
             " ",
             (str(claim.stance), "$text-muted"),
-        ]
-        if when:
-            fixed += [" · ", (clip(when, 24), "$text-accent")]
-        head = Content.assemble(*fixed)
+        )
+        # then the first time (up to 14 cells) and the speaker in what is left (a long one is cut)
+        room = width - head.cell_length - 3
+        if when and room >= 5:
+            head = Content.assemble(head, " · ", (clip(when, min(14, room)), "$text-accent"))
         room = width - head.cell_length - 3
         if room >= 4:
-            speaker = clip(claim.speaker or "—", room)
+            speaker = clip(claim.speaker or "—", min(24, room))
             head = Content.assemble(head, " · ", (speaker, "bold" if claim.speaker else "$text-muted"))
         head = head.truncate(width, ellipsis=True)
         text = fit_lines(claim.text, width, TEXT_LINES)

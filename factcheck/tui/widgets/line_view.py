@@ -24,11 +24,12 @@ from textual import events
 from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import Visual
+
+from factcheck.tui.widgets.scrolling import QuietScrollView
 
 _KEEP = 6  # wrapped texts and rendered line sets kept (the shown one, prepared neighbours, recent ones)
 
@@ -50,7 +51,7 @@ def wrap_offsets(plain: str, width: int) -> Wrap:
     return tuple(starts), tuple(ends)
 
 
-class LineView(ScrollView, can_focus=True):
+class LineView(QuietScrollView, can_focus=True):
     # The scrollbar is always there: it never appears or disappears with the length of a text (that would
     # change the wrap width and wrap the text again).
     DEFAULT_CSS = "LineView { overflow-x: hidden; overflow-y: scroll; }"
@@ -139,8 +140,7 @@ class LineView(ScrollView, can_focus=True):
         if width <= 0:
             return
         size = Size(width, len(self.line_starts(width)))
-        if self.virtual_size != size:
-            self.virtual_size = size
+        self.set_virtual_size(size)
 
     @staticmethod
     def _render_key(content: Content, width: int, style: object) -> tuple[object, ...]:

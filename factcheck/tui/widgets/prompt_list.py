@@ -26,15 +26,16 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import Visual
 
+from factcheck.tui.widgets.scrolling import QuietScrollView
+
 _CACHED = 4000  # rendered lines kept (each with the style it was rendered in)
 
 
-class PromptList(ScrollView, can_focus=True):
+class PromptList(QuietScrollView, can_focus=True):
     DEFAULT_CSS = """
     PromptList { overflow-x: hidden; overflow-y: scroll; padding: 0 1; }
     PromptList > .prompt-list--highlighted { background: $block-cursor-blurred-background; }
@@ -149,8 +150,7 @@ class PromptList(ScrollView, can_focus=True):
     def _update_tops(self) -> None:
         self._tops = [0, *accumulate(len(lines) for lines in self._lines)]
         size = Size(self.line_width, self._tops[-1])
-        if self.virtual_size != size:
-            self.virtual_size = size
+        self.set_virtual_size(size)
 
     def on_resize(self) -> None:
         self._update_tops()
