@@ -28,6 +28,7 @@ import tomli_w
 
 from factcheck import session as sess
 from factcheck.model import Verdict
+from factcheck.session.records import jsonable
 
 WORDS = (
     "the minister said on Tuesday that talks would resume next week after officials in Kyiv and Moscow "
@@ -84,8 +85,10 @@ def plain(data: sess.SessionData) -> dict[str, object]:
         "reviewer": data.reviewer,
         "corpus": data.corpus,
         "articles": {k: {"fingerprint": a.fingerprint} for k, a in data.articles.items()},
-        "decisions": {cid: dict(d.to_row(), article=d.article) for cid, d in data.decisions.items()},
-        "history": [sess.HistoryEntry.from_row(r).to_dict() for r in data.history],
+        "decisions": {
+            cid: jsonable(dict(d.to_row(), article=d.article)) for cid, d in data.decisions.items()
+        },
+        "history": [h.to_dict() for h in data.history],
     }
 
 

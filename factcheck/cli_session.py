@@ -44,6 +44,23 @@ def register(subparsers: Any) -> None:
     s.add_argument("--json", action="store_true", help="print the progress as JSON")
     s.set_defaults(func=cmd_status)
 
+    e = subparsers.add_parser(
+        "edit",
+        help="set an article's title or outlet, or a claim's speaker, in a session",
+        description="Set what the extractor got wrong, saved in the session (undoable in the TUI). An empty"
+        ' value ("") goes back to what was read from the article.',
+    )
+    e.add_argument("session", metavar="SESSION")
+    e.add_argument("--article", metavar="KEY", help="the article to change (key as in `factcheck status`)")
+    e.add_argument("--title", metavar="TEXT", help="the article's title")
+    e.add_argument("--outlet", metavar="NAME", help="the outlet that published the article")
+    e.add_argument("--claim", metavar="CLAIM_ID", help="the claim to change")
+    e.add_argument("--speaker", metavar="NAME", help="who made the claim")
+    e.add_argument(
+        "--corpus", nargs="+", metavar="PATH", help="article files or folders (default: the session's)"
+    )
+    e.set_defaults(func=cmd_edit)
+
     g = subparsers.add_parser(
         "merge",
         help="combine two reviewers' sessions of the same corpus",
@@ -98,6 +115,60 @@ def cmd_mark(args: argparse.Namespace) -> int:
         d = review.decision(args.claim_id)
         extra = f" by {d.superseded_by}" if d.superseded_by else ""
         print(f"{args.claim_id}: {d.verdict}{extra}")
+    finally:
+        review.close()
+    return EXIT_PARTIAL if review.corpus.errors else EXIT_OK
+
+
+def cmd_edit(args: argparse.Namespace) -> int:
+    from factcheck.review import Review, ReviewError, SessionError
+
+    path = Path(args.session)
+    article_edits = {k: v for k, v in (("title", args.title), ("outlet", args.outlet)) if v is not None}
+    if article_edits and not args.article:
+        _err("--title and --outlet need --article KEY")
+        return EXIT_USAGE
+    if args.speaker is not None and not args.claim:
+        _err("--speaker needs --claim CLAIM_ID")
+        return EXIT_USAGE
+    if not article_edits and args.speaker is None:
+        _err("nothing to edit: give --article KEY with --title/--outlet, or --claim ID with --speaker")
+        return EXIT_USAGE
+    if (args.article and not article_edits) or (args.claim and args.speaker is None):
+        _err("--article takes --title/--outlet and --claim takes --speaker")
+        return EXIT_USAGE
+    if not path.exists():
+        _err(f"{path}: no such session")
+        return EXIT_USAGE
+    try:
+        review = Review.open(path, args.corpus, if_locked="raise")
+    except SessionError as e:
+        _err(str(e))
+        return EXIT_USAGE
+    try:
+        for problem in review.corpus.errors:
+            _err(str(problem))
+        try:
+            if "title" in article_edits:
+                review.set_title(args.article, article_edits["title"])
+            if "outlet" in article_edits:
+                review.set_outlet(args.article, article_edits["outlet"])
+            if args.speaker is not None:
+                review.set_speaker(args.claim, args.speaker)
+        except ReviewError as e:
+            _err(str(e))
+            return EXIT_USAGE
+        try:
+            review.save()
+        except (SessionError, ReviewError, OSError) as e:
+            _err(str(e))
+            return EXIT_USAGE
+        if article_edits:
+            art = review.corpus.article(args.article)
+            assert art is not None
+            print(f"{args.article}: title {art.title or '-'}; outlet {art.outlet or '-'}")
+        if args.speaker is not None:
+            print(f"{args.claim}: speaker {review.claim(args.claim).speaker or '-'}")
     finally:
         review.close()
     return EXIT_PARTIAL if review.corpus.errors else EXIT_OK

@@ -10,16 +10,12 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+# Verdict lives in the verdict registry (factcheck.verdicts); re-exported here for the modules that use it.
+from factcheck.verdicts import Verdict as Verdict
+
 # Claims scoring below this check-worthiness are hidden by default (the TUI shows them on request, the CLI
 # with --all); ``extract --min-score`` overrides it.
 DEFAULT_MIN_SCORE = 0.5
-
-
-class Verdict(StrEnum):
-    UNREVIEWED = "unreviewed"
-    CONFIRMED = "confirmed"
-    DISPUTED = "disputed"
-    SUPERSEDED = "superseded"
 
 
 class Stance(StrEnum):

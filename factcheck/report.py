@@ -18,22 +18,18 @@ import io
 import json
 import os
 import tempfile
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from factcheck import config, verdicts
 from factcheck import session as sess
-from factcheck.model import Article, Claim, Verdict
+from factcheck.model import Article, Claim
 
 FORMATS = ("md", "csv", "json", "claimreview")
 
-DEFAULT_RATINGS: dict[str, str] = {
-    str(Verdict.CONFIRMED): "True",
-    str(Verdict.DISPUTED): "Disputed",
-    str(Verdict.SUPERSEDED): "Outdated",
-}
+DEFAULT_RATINGS: dict[str, str] = verdicts.default_ratings()
 
 CSV_FIELDS = (
     "article",
@@ -73,12 +69,7 @@ _UMASK = _read_umask()  # read once at import: os.umask is process-wide and repo
 
 def load_config() -> dict[str, Any]:
     """The ``[report]`` table of the factcheck config file (empty when missing or unreadable)."""
-    try:
-        with open(sess.config_path(), "rb") as f:
-            table = tomllib.load(f).get("report", {})
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
-        return {}
-    return table if isinstance(table, dict) else {}
+    return config.load().report
 
 
 def _options(options: Mapping[str, Any]) -> dict[str, Any]:

@@ -15,12 +15,19 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
 
 from factcheck import pipeline
 from factcheck import session as sess
 from factcheck.model import Claim, GroupOverrides, Suggestion, Verdict
-from factcheck.session import Decision, SessionChanged, SessionCorrupt, SessionError, SessionLocked
+from factcheck.session import (
+    Decision,
+    SessionChanged,
+    SessionCorrupt,
+    SessionError,
+    SessionLocked,
+    SessionNotWritable,
+)
+from factcheck.urls import is_http_url
 
 __all__ = [
     "Decision",
@@ -31,6 +38,7 @@ __all__ = [
     "SessionCorrupt",
     "SessionError",
     "SessionLocked",
+    "SessionNotWritable",
 ]
 
 REATTACH_THRESHOLD = 90.0  # rapidfuzz ratio (0-100) needed to re-attach a decision to a changed claim
@@ -48,9 +56,10 @@ class ReconcileReport:
     missing_articles: list[str] = field(default_factory=list)
     changed_articles: list[str] = field(default_factory=list)
     renamed_articles: list[tuple[str, str]] = field(default_factory=list)  # old key, new key (same content)
+    notices: list[str] = field(default_factory=list)  # about the session file itself (hand edits, migration)
 
     def lines(self) -> list[str]:
-        out = []
+        out = list(self.notices)
         if self.changed_articles:
             out.append(f"{len(self.changed_articles)} article(s) changed since the last save")
         if self.renamed_articles:
@@ -78,11 +87,6 @@ _Change = tuple[str, str, dict[str, Any], dict[str, Any]]  # kind, key, before, 
 def manual_claim_id(article_key: str, start: int, end: int) -> str:
     h = hashlib.blake2b(f"{article_key}\0{start}:{end}".encode(), digest_size=5).hexdigest()
     return f"m{h}"
-
-
-def _is_url(s: str) -> bool:
-    u = urlparse(s)
-    return u.scheme in ("http", "https") and bool(u.netloc) and not re.search(r"\s", s)
 
 
 def _session_root(path: Path) -> Path:
@@ -116,11 +120,16 @@ class Review:
         self._undo: list[tuple[str, list[_Change]]] = []
         self._undo_built = not data.history  # otherwise rebuilt from the history when first needed
         self._redo: list[tuple[str, list[_Change]]] = []
+        self.last_claims: list[str] = []  # the claims the last undo or redo changed (the TUI goes there)
         self._save_lock = threading.Lock()
         self._lock: sess.SessionLock | None = None
         self._file_state: sess.FileState | None = None
         self._conflict_path: Path | None = None
         self._orig_published: dict[str, tuple[dt.date | None, str | None]] = {}
+        self._orig_meta: dict[
+            str, tuple[str | None, str | None]
+        ] = {}  # article key -> extracted title, outlet
+        self._orig_speaker: dict[str, str | None] = {}  # claim id -> extracted speaker, once overridden
         self._index: dict[str, Claim] = {}
         self._times: dict[
             tuple[str, dt.date | None], list[Any]
@@ -140,20 +149,30 @@ class Review:
         progress: Callable[[int, int], None] | None = None,
         if_locked: str = "readonly",
     ) -> Review:
-        """Open (or start) a session. ``if_locked``: "readonly" (open read-only, explained in
-        ``lock_message``) or "raise" (SessionLocked) when another running factcheck holds the session."""
+        """Open (or start) a session.
+
+        When the session cannot be written — another running factcheck holds it (SessionLocked), the file
+        is read-only, the folder is read-only or full, the lock is a symlink (SessionNotWritable) —
+        ``if_locked`` says what to do: "readonly" opens it read-only with the reason in ``lock_message``
+        (the TUI shows it), "raise" raises (the CLI's mark and edit)."""
         path = Path(session_path)
         who = reviewer or sess.reviewer_name()
         lock: sess.SessionLock | None = None
         lock_message = None
         if not readonly:
             try:
+                if sess.is_readonly_file(path):
+                    raise SessionNotWritable(f"{path} is a read-only file (chmod a-w); it is never replaced")
                 lock = sess.SessionLock.acquire(path)
                 sess.remove_stale_temp(path)
             except SessionLocked as e:
                 if if_locked == "raise":
                     raise
-                readonly, lock_message = True, str(e)
+                readonly, lock_message = True, f"{e}; opened read-only — close the other one to make changes"
+            except SessionNotWritable as e:
+                if if_locked == "raise":
+                    raise
+                readonly, lock_message = True, f"{e}; opened read-only — nothing is saved"
         try:
             state: sess.FileState | None
             if path.exists():
@@ -174,6 +193,7 @@ class Review:
             corpus = pipeline.build(paths, group=False, progress=progress)
             r = cls(path, data, corpus, reviewer=who, readonly=readonly)
             r._lock, r.lock_message, r._file_state = lock, lock_message, state
+            r.report.notices = list(data.notices)
             r._attach()
         except BaseException:
             if lock is not None:
@@ -188,6 +208,7 @@ class Review:
         corpus, data = self.corpus, self._data
         for a in corpus.articles:
             self._orig_published[a.key] = (a.published, a.published_source)
+            self._orig_meta[a.key] = (a.title, a.outlet)
         for key, rec in data.articles.items():
             art = corpus.article(key)
             if art is not None and rec.published is not None:
@@ -267,7 +288,9 @@ class Review:
         }
         for old, new in renamed.items():
             rec = data.articles.pop(old)
-            data.articles[new] = replace(data.articles[new], published=rec.published)
+            data.articles[new] = replace(
+                data.articles[new], published=rec.published, title=rec.title, outlet=rec.outlet
+            )
             rep.added_articles.remove(new)
             rep.renamed_articles.append((old, new))
             for mid, m in list(data.manual.items()):
@@ -336,6 +359,25 @@ class Review:
 
     def _reindex(self) -> None:
         self._index = {c.id: c for c in self.corpus.all_claims()}
+        self._apply_overrides()
+
+    def _apply_overrides(self) -> None:
+        """Put the reviewer's titles, outlets and speakers on the Article and Claim objects handed out."""
+        for a in self.corpus.articles:
+            rec = self._data.articles.get(a.key)
+            title, outlet = self._orig_meta.get(a.key, (a.title, a.outlet))
+            a.title = rec.title if rec is not None and rec.title is not None else title
+            a.outlet = rec.outlet if rec is not None and rec.outlet is not None else outlet
+        index, dec = self._index, self._data.decisions
+        for cid, d in dec.items():
+            if d.speaker is not None and cid in index and cid not in self._orig_speaker:
+                self._orig_speaker[cid] = index[cid].speaker
+        for cid, orig in list(self._orig_speaker.items()):
+            c = index.get(cid)
+            if c is None:
+                continue
+            mine = dec.get(cid)
+            c.speaker = mine.speaker if mine is not None and mine.speaker is not None else orig
 
     # -----------------------------------------------------------------------------------------
     # Reading
@@ -532,9 +574,11 @@ class Review:
                     self._data.decisions[key] = new
             elif kind == "article":
                 rec = self._data.articles.get(key) or sess.ArticleRecord(key)
-                pub = vals.get("published")
-                self._data.articles[key] = replace(rec, published=pub)
-                reextract.add(key)
+                names = (set(before) | set(after)) & set(_ARTICLE_FIELDS)
+                fields: dict[str, Any] = {n: vals.get(n) for n in names}
+                self._data.articles[key] = replace(rec, **fields)
+                if "published" in names:
+                    reextract.add(key)
             elif kind == "groups":
                 self._data.merges = [(a, b) for a, b in vals.get("merges", [])]
                 self._data.splits = list(vals.get("splits", []))
@@ -612,7 +656,7 @@ class Review:
         self._check_writable()
         self.claim(claim_id)
         item = item.strip()
-        if not (_is_url(item) or item in self._index):
+        if not (is_http_url(item) or item in self._index):
             raise ReviewError(f"evidence must be an http(s) URL or a claim id, not {item!r}")
         d = self.decision(claim_id)
         if item in d.evidence:
@@ -666,6 +710,30 @@ class Review:
         after = _clean({"published": date})
         self._do("published", f"publication date of {article_key}", [("article", article_key, before, after)])
 
+    def set_title(self, article_key: str, title: str | None) -> None:
+        """Set the article's title as the reviewer knows it (None or blank: back to the article's own)."""
+        self._set_article_text(article_key, "title", title)
+
+    def set_outlet(self, article_key: str, outlet: str | None) -> None:
+        """Set the outlet that published the article (None or blank: back to the one read from it)."""
+        self._set_article_text(article_key, "outlet", outlet)
+
+    def _set_article_text(self, article_key: str, name: str, value: str | None) -> None:
+        self._check_writable()
+        if self.corpus.article(article_key) is None:
+            raise ReviewError(f"unknown article {article_key!r}")
+        new = _one_line(value, name)
+        rec = self._data.articles.get(article_key)
+        before = _clean({name: getattr(rec, name) if rec else None})
+        self._do(name, f"{name} of {article_key}", [("article", article_key, before, _clean({name: new}))])
+
+    def set_speaker(self, claim_id: str, speaker: str | None) -> None:
+        """Set who made the claim (None or blank: back to the extracted speaker)."""
+        self._check_writable()
+        self.claim(claim_id)
+        new = _one_line(speaker, "speaker")
+        self._do("speaker", f"speaker of {claim_id}", [self._dchange(claim_id, speaker=new)])
+
     def _groups_state(self) -> dict[str, Any]:
         return {"merges": [list(p) for p in self._data.merges], "splits": list(self._data.splits)}
 
@@ -698,7 +766,11 @@ class Review:
             [("groups", "", before, {"merges": merges, "splits": splits})],
         )
 
-    def apply_to_group(self, claim_id: str, verdict: Verdict | str) -> list[str]:
+    def apply_to_group(
+        self, claim_id: str, verdict: Verdict | str, *, keep_decided: bool = False
+    ) -> list[str]:
+        """Give ``verdict`` to every claim of the claim's group (dismissed ones excepted); with
+        ``keep_decided`` only to those still unreviewed. Returns the ids of the claims that changed."""
         self._check_writable()
         self.claim(claim_id)
         v = Verdict(verdict)
@@ -708,6 +780,8 @@ class Review:
         ids = list(g.claims) if g else [claim_id]
         dec = self._data.decisions
         ids = [c for c in ids if c in self._index and not (c in dec and dec[c].dismissed)]
+        if keep_decided:
+            ids = [c for c in ids if c not in dec or dec[c].verdict == Verdict.UNREVIEWED]
         changes = [self._dchange(c, verdict=v, superseded_by=None, conflicts=()) for c in ids]
         changes = [c for c in changes if c[2] != c[3]]
         self._do("apply_to_group", f"mark {len(changes)} claim(s) of the group {v}", changes)
@@ -721,10 +795,12 @@ class Review:
         desc, changes = undo.pop()
         try:
             self._apply(changes, forward=False)
-        except ReviewError as e:
+        except (ReviewError, ValueError, TypeError, KeyError) as e:
+            undo.append((desc, changes))
             raise ReviewError(f"cannot undo {desc}: {e}") from None
         self._record("undo", [(k, key, a, b) for k, key, b, a in changes])
         redo.append((desc, changes))
+        self.last_claims = _claims_of(changes)
         return desc
 
     def redo(self) -> str | None:
@@ -735,10 +811,12 @@ class Review:
         desc, changes = redo.pop()
         try:
             self._apply(changes, forward=True)
-        except ReviewError as e:
+        except (ReviewError, ValueError, TypeError, KeyError) as e:
+            redo.append((desc, changes))
             raise ReviewError(f"cannot redo {desc}: {e}") from None
         self._record("redo", changes)
         undo.append((desc, changes))
+        self.last_claims = _claims_of(changes)
         return desc
 
     def set_cursor(self, article_key: str, claim_id: str | None) -> None:
@@ -791,6 +869,11 @@ class Review:
 # ---------------------------------------------------------------------------------------------
 
 
+def _claims_of(changes: list[_Change]) -> list[str]:
+    """The claims a step changed (decisions and added claims), in order."""
+    return list(dict.fromkeys(key for kind, key, _a, _b in changes if kind in ("decision", "manual")))
+
+
 def _clean(d: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in d.items() if v is not None}
 
@@ -802,7 +885,7 @@ def _decision_fields(d: Decision, names: Iterable[str]) -> dict[str, Any]:
         v = getattr(d, n)
         if n == "verdict":
             v = str(v)
-        elif n == "superseded_by":
+        elif n in ("superseded_by", "speaker"):
             v = v or ""
         elif n == "evidence":
             v = list(v)
@@ -818,7 +901,7 @@ def _decision_values(vals: dict[str, Any]) -> dict[str, Any]:
     for n, v in vals.items():
         if n == "verdict":
             v = Verdict(v)
-        elif n == "superseded_by":
+        elif n in ("superseded_by", "speaker"):
             v = v or None
         elif n == "evidence":
             v = tuple(v)
@@ -842,8 +925,25 @@ _UNDOABLE = frozenset(
         "merge_groups",
         "take_out",
         "apply_to_group",
+        "title",
+        "outlet",
+        "speaker",
     }
 )
+
+_ARTICLE_FIELDS = ("published", "title", "outlet")  # reviewer-set fields of an article record
+
+
+def _one_line(value: str | None, what: str) -> str | None:
+    """A reviewer-typed title, outlet or speaker: None when blank; one line, at most 500 characters."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ReviewError(f"the {what} must be text, not {type(value).__name__}")
+    v = " ".join(value.split())
+    if len(v) > 500:
+        raise ReviewError(f"the {what} is too long ({len(v)} characters; at most 500)")
+    return v or None
 
 
 def _describe(op: str, changes: list[_Change]) -> str:
@@ -864,6 +964,9 @@ def _describe(op: str, changes: list[_Change]) -> str:
         "restore": f"restore {key}",
         "add_claim": f"add claim {key}",
         "published": f"publication date of {key}",
+        "title": f"title of {key}",
+        "outlet": f"outlet of {key}",
+        "speaker": f"speaker of {key}",
     }.get(op, op)
 
 

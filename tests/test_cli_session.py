@@ -188,3 +188,25 @@ def test_cli_entry_point_has_no_traceback(proj: Path) -> None:
     )
     assert r.returncode == 2 and "Traceback" not in r.stderr
     assert r.stderr.startswith("factcheck: sessions/bad.toml: line 2, column ")
+
+
+def test_edit_sets_title_outlet_and_speaker(proj: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    a = claim_ids(capsys)["alpha.txt"]
+    assert run(capsys, "mark", "sessions/s.toml", a[0], "confirmed", "--corpus", "corpus")[0] == 0
+    code, out, err = run(
+        capsys, "edit", "sessions/s.toml", "--article", "alpha.txt", "--outlet", "Oslo Daily"
+    )
+    assert code == 0, err
+    assert "outlet Oslo Daily" in out
+    code, out, _ = run(capsys, "edit", "sessions/s.toml", "--claim", a[1], "--speaker", "Norges Bank")
+    assert code == 0 and out.strip() == f"{a[1]}: speaker Norges Bank"
+    data = sess.load(Path("sessions/s.toml"))
+    assert data.articles["alpha.txt"].outlet == "Oslo Daily" and data.decisions[a[1]].speaker == "Norges Bank"
+    code, out, _ = run(capsys, "report", "sessions/s.toml", "--format", "json")
+    claims = {c["claim_id"]: c for c in json.loads(out)["claims"]}
+    assert claims[a[0]]["outlet"] == "Oslo Daily" and claims[a[1]]["speaker"] == "Norges Bank"
+    code, out, _ = run(capsys, "edit", "sessions/s.toml", "--article", "alpha.txt", "--outlet", "")
+    assert code == 0 and sess.load(Path("sessions/s.toml")).articles["alpha.txt"].outlet is None
+    for bad in (["--title", "x"], ["--claim", a[0]], [], ["--article", "nope.txt", "--title", "x"]):
+        code, _, err = run(capsys, "edit", "sessions/s.toml", *bad)
+        assert code == 2 and err.count("\n") == 1 and "Traceback" not in err

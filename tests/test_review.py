@@ -470,3 +470,42 @@ def test_superseding_candidates_rank_similar_reports_of_other_articles_first(tmp
         cands = r.superseding_candidates(first.id)
         assert cands[0].article_key == "b.txt" and "resumed crossings" in cands[0].text
         assert all(c.article_key != "a.txt" for c in cands[: len(r.claims("b.txt"))])
+
+
+def test_set_title_outlet_speaker_are_undoable_saved_and_applied(review: Review, project: Path) -> None:
+    art = review.corpus.article("alpha.txt")
+    assert art is not None
+    orig_title, orig_outlet = art.title, art.outlet
+    cid = ids(review, "alpha.txt")[0]
+    orig_speaker = review.claim(cid).speaker
+    review.set_title("alpha.txt", "  Inflation   hits 3.4% ")
+    review.set_outlet("alpha.txt", "Oslo Daily")
+    review.set_speaker(cid, "Anna Berg, finance minister")
+    assert (art.title, art.outlet) == ("Inflation hits 3.4%", "Oslo Daily")
+    assert review.claim(cid).speaker == "Anna Berg, finance minister"
+    review.set_published("alpha.txt", dt.date(2024, 4, 2))  # re-extraction keeps the speaker override
+    assert review.claim(cid).speaker == "Anna Berg, finance minister"
+    review.save()
+    data = sess.load(project / "sessions" / "s.toml")
+    rec = data.articles["alpha.txt"]
+    assert (rec.title, rec.outlet) == ("Inflation hits 3.4%", "Oslo Daily")
+    assert data.decisions[cid].speaker == "Anna Berg, finance minister"
+    review.close()
+    with Review.open(project / "sessions" / "s.toml", reviewer="alice") as again:
+        art2 = again.corpus.article("alpha.txt")
+        assert art2 is not None and (art2.title, art2.outlet) == ("Inflation hits 3.4%", "Oslo Daily")
+        assert again.claim(cid).speaker == "Anna Berg, finance minister"
+        assert again.undo() == "publication date of alpha.txt"
+        assert again.undo() == f"speaker of {cid}"
+        assert again.claim(cid).speaker == orig_speaker
+        assert again.undo() == "outlet of alpha.txt"
+        assert again.undo() == "title of alpha.txt"
+        assert (art2.title, art2.outlet) == (orig_title, orig_outlet)
+        again.redo()
+        assert art2.title == "Inflation hits 3.4%"
+        again.set_title("alpha.txt", "   ")  # blank: back to the article's own
+        assert art2.title == orig_title
+        with pytest.raises(ReviewError, match="unknown article"):
+            again.set_outlet("nope.txt", "X")
+        with pytest.raises(ReviewError, match="unknown claim"):
+            again.set_speaker("cnope", "X")

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
-import re
 import signal
 import stat
 import tomllib
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from factcheck import config
 from factcheck import session as sess
 from factcheck.model import Verdict
 from factcheck.session import (
@@ -150,25 +150,20 @@ def test_roundtrip_any_unicode_and_verdicts(tmp_path: Path, notes, article, revi
     text = path.read_text(encoding="utf-8")
     sess.save(path, back)
     assert path.read_text(encoding="utf-8") == text
-    # save checks the rendered file without re-scanning the row blocks: a full tomllib parse agrees.
     sess.verify(text, back)
-    # load reads the row blocks apart from the rest, with the same result as tomllib.
-    fast = sess._parse_blocks_apart(text, None)
-    assert (fast is not None or not (data.history or data.decisions)) and sess.parse_toml(
-        text
-    ) == tomllib.loads(text)
+    # Plain TOML: the standard library reads it to the same document as the parser factcheck uses.
+    assert _plain_utc(sess.parse_toml(text)) == _plain_utc(tomllib.loads(text))
 
 
 @pytest.mark.parametrize(
     "bad_row",
     [
-        '{"id": "x", "note": "' + "'''" + '"}',  # would close the literal block early
-        '{"id": "x", "note": "\x01"}',  # a control character TOML forbids
-        '{"id": "x", "note": "\x7f"}',
-        '{"id": "x"}\r\n{"id": "y"}',  # a carriage return, and two rows in one
-        '{"id": "x"}\n{"id": "y"}',  # two rows where one was counted
-        "",  # an empty row (dropped on load: the counts would not match)
-        '{"id": "x", "note": "' + "'",  # a quote before the closing ''' joins the string
+        "{id = 'x', note = '''}",  # not TOML
+        "{id = 'x', note = 'a\nb'}",  # a newline inside a literal string
+        "{id = 'x'}\n  {id = 'y'}",  # two rows where one was counted
+        "{id = 'x'},\n  {id = 'y'}",
+        "",  # an empty row
+        "{id = 'x'}]\nreviewer = 'mallory'\n[more",  # a row that closes the array
     ],
 )
 def test_save_refuses_text_that_would_not_read_back(tmp_path: Path, bad_row: str) -> None:
@@ -180,7 +175,7 @@ def test_save_refuses_text_that_would_not_read_back(tmp_path: Path, bad_row: str
     with pytest.raises(SessionError, match="not saved"):
         sess.save(path, data)
     data = sample()
-    data.history[-1] = bad_row
+    data.history[-1]._row = bad_row
     with pytest.raises(SessionError, match="not saved"):
         sess.save(path, data)
     assert path.read_bytes() == before
@@ -188,21 +183,40 @@ def test_save_refuses_text_that_would_not_read_back(tmp_path: Path, bad_row: str
 
 def test_file_is_readable_toml(tmp_path: Path) -> None:
     path = tmp_path / "s.toml"
-    sess.save(path, sample())
-    doc = tomllib.loads(path.read_text(encoding="utf-8"))
-    assert doc["schema"] == sess.SCHEMA and doc["reviewer"] == "alice"
+    data = sample()
+    data.decisions["c0000000002"] = replace(
+        data.decisions["c0000000002"], note="it's two\nlines", evidence=("https://x.org/a?b=1",)
+    )
+    sess.save(path, data)
+    text = path.read_text(encoding="utf-8")
+    doc = tomllib.loads(text)
+    assert doc["schema"] == sess.SCHEMA == 3 and doc["reviewer"] == "alice"
     assert doc["articles"]["dir/b c.txt"]["published"] == dt.date(2024, 2, 29)
     assert doc["integrity"]["decisions"] == 3
-    # One line per decision, naming its claim id, verdict and note.
-    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if '"id":"c0000000001"' in ln]
-    assert len(lines) == 1 and '"verdict":"confirmed"' in lines[0] and '"note":"note 1"' in lines[0]
-    assert '"updated":"2025-03-01T09:30:00Z"' in lines[0]
-    # One line per change: [step, at, by, op, kind, key, before, after].
-    hist = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.startswith("[2,")]
-    assert hist == [
-        '[2,"2025-03-01T09:30:00Z","alice","mark","decision","c0000000001",'
-        '{"verdict":"unreviewed"},{"verdict":"confirmed"}]'
+    # One line per decision: an inline table of named values under its article.
+    assert doc["articles"]["a.txt"]["decisions"][0] == {
+        "id": "c0000000001",
+        "verdict": "confirmed",
+        "note": "note 1",
+        "reviewer": "alice",
+        "updated": T0,
+        "text": "Claim 1 said 3.1%",
+    }
+    lines = [ln for ln in text.splitlines() if "c0000000001" in ln and "verdict" in ln and "step" not in ln]
+    assert lines == [
+        "  {id = 'c0000000001', verdict = 'confirmed', note = 'note 1', reviewer = 'alice',"
+        " updated = 2025-03-01T09:30:00Z, text = 'Claim 1 said 3.1%'},"
     ]
+    assert "note = \"it's two\\nlines\", evidence = ['https://x.org/a?b=1']" in text
+    # One line per change, with named fields.
+    hist = [ln for ln in text.splitlines() if ln.startswith("  {step = 2,")]
+    assert hist == [
+        "  {step = 2, at = 2025-03-01T09:30:00Z, by = 'alice', op = 'mark', kind = 'decision',"
+        " key = 'c0000000001', before = {verdict = 'unreviewed'}, after = {verdict = 'confirmed'}},"
+    ]
+    assert doc["history"]["rows"][1]["after"] == {"verdict": "confirmed"}
+    assert text.rstrip("\n").splitlines()[-1].startswith("checksum = 'crc32:")
+    assert "'''" not in text and '"""' not in text  # no strings holding rows
 
 
 def test_corrupt_file_names_line_column_and_backup_and_is_untouched(tmp_path: Path) -> None:
@@ -230,10 +244,16 @@ def test_bad_row_names_its_line(tmp_path: Path) -> None:
     path = tmp_path / "s.toml"
     sess.save(path, sample())
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    n = next(i for i, ln in enumerate(lines) if ln.startswith('{"id":"c0000000001"'))
-    lines[n] = lines[n].replace('"verdict":"confirmed"', '"verdict":confirmed"')
+    n = next(i for i, ln in enumerate(lines) if ln.startswith("  {id = 'c0000000001'"))
+    col = lines[n].index("verdict") + 1
+    lines[n] = lines[n].replace("verdict = 'confirmed'", "verdict = 'maybe'")
     path.write_text("".join(lines), encoding="utf-8")
-    with pytest.raises(SessionCorrupt, match=rf": line {n + 1}, column \d+: bad decision row"):
+    want = rf": line {n + 1}, column {col}: decision 1 of a.txt: unknown verdict 'maybe'"
+    with pytest.raises(SessionCorrupt, match=want):
+        sess.load(path)
+    lines[n] = lines[n].replace("verdict = 'maybe'", "verdict = 'confirmed")  # not TOML any more
+    path.write_text("".join(lines), encoding="utf-8")
+    with pytest.raises(SessionCorrupt, match=rf": line {n + 1}, column \d+: "):
         sess.load(path)
 
 
@@ -242,22 +262,39 @@ def test_truncated_file_is_detected_at_every_line_and_byte(tmp_path: Path) -> No
     sess.save(path, sample(6))
     full = path.read_bytes()
     cuts = {i + 1 for i, b in enumerate(full) if b == ord("\n")} | set(range(0, len(full), 7))
-    cuts.discard(len(full))
+    cuts -= {len(full), len(full) - 1}  # without its last newline the file is whole
     for cut in sorted(cuts):
         path.write_bytes(full[:cut])
         with pytest.raises(SessionCorrupt, match=r"line \d+, column \d+"):
             sess.load(path)
 
 
-def test_hand_edit_is_reported_and_can_be_accepted(tmp_path: Path) -> None:
+def test_hand_edit_is_loaded_and_described(tmp_path: Path) -> None:
     path = tmp_path / "s.toml"
     sess.save(path, sample())
-    text = path.read_text(encoding="utf-8").replace('"note":"note 1"', '"note":"edited by hand"')
-    path.write_text(text, encoding="utf-8")
-    with pytest.raises(SessionCorrupt, match="checksum"):
-        sess.load(path)
-    path.write_text(re.sub(r'checksum = "[^"]*"', 'checksum = "skip"', text), encoding="utf-8")
-    assert sess.load(path).decisions["c0000000001"].note == "edited by hand"
+    text = path.read_text(encoding="utf-8")
+    edited = text.replace("note = 'note 1'", "note = 'edited by hand'")
+    path.write_text(edited, encoding="utf-8")
+    data = sess.load(path)
+    assert data.decisions["c0000000001"].note == "edited by hand"
+    assert data.notices == [
+        "edited outside factcheck since it was saved (changed: [articles.'a.txt']); loaded as it is now"
+    ]
+    # A decision deleted by hand: the count says so, nothing is refused.
+    lines = [ln for ln in text.splitlines(keepends=True) if not ln.startswith("  {id = 'c0000000001'")]
+    path.write_text("".join(lines), encoding="utf-8")
+    data = sess.load(path)
+    assert "c0000000001" not in data.decisions
+    assert "now holds 2 decisions where factcheck saved 3" in data.notices[0]
+    # Only layout and comments changed: said so.
+    path.write_text(text.replace("\n[history]\n", "\n# my comment\n[history]  # here\n"), encoding="utf-8")
+    assert sess.load(path).notices == [
+        "edited outside factcheck since it was saved (no value changed (layout or comments only));"
+        " loaded as it is now"
+    ]
+    # Saving writes it back as factcheck writes it.
+    sess.save(path, sess.load(path))
+    assert sess.load(path).notices == []
 
 
 def test_empty_and_foreign_files(tmp_path: Path) -> None:
@@ -439,13 +476,13 @@ def test_reviewer_name_sources(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     assert sess.reviewer_name() == "from-env"
     cfg.unlink()
     monkeypatch.delenv("FACTCHECK_REVIEWER")
-    monkeypatch.setattr(sess.getpass, "getuser", lambda: "osuser")
+    monkeypatch.setattr(config.getpass, "getuser", lambda: "osuser")
     assert sess.reviewer_name() == "osuser"
 
     def fail() -> str:
         raise KeyError("no user")
 
-    monkeypatch.setattr(sess.getpass, "getuser", fail)
+    monkeypatch.setattr(config.getpass, "getuser", fail)
     assert sess.reviewer_name() == "unknown"
 
 
@@ -536,83 +573,78 @@ def test_hand_edited_history_row_is_checked(tmp_path: Path) -> None:
     path = tmp_path / "s.toml"
     sess.save(path, sample())
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    n = next(i for i, ln in enumerate(lines) if ln.startswith("[2,"))
-    lines[n] = lines[n].replace('"alice"', "alice", 1)
-    text = re.sub(r'checksum = "[^"]*"', 'checksum = "skip"', "".join(lines))
-    path.write_text(text, encoding="utf-8")
-    with pytest.raises(SessionCorrupt, match=rf": line {n + 1}, column \d+: bad history row"):
+    n = next(i for i, ln in enumerate(lines) if ln.startswith("  {step = 2,"))
+    col = lines[n].index("after") + 1
+    lines[n] = lines[n].replace("after = {verdict = 'confirmed'}", "after = {verdict = 'bogus'}")
+    path.write_text("".join(lines), encoding="utf-8")
+    want = rf": line {n + 1}, column {col}: history row 2: unknown verdict 'bogus'"
+    with pytest.raises(SessionCorrupt, match=want):
         sess.load(path)
 
 
-def test_rows_written_before_compact_history_still_load_and_undo(tmp_path: Path) -> None:
-    """Schema 2 files first held history rows as objects, and blanks after , and : in every row."""
-    path = tmp_path / "s.toml"
-    sess.save(path, sample())
-    text = path.read_text(encoding="utf-8")
-    old = []
-    for ln in text.splitlines(keepends=True):
-        if ln.startswith("["):
-            try:
-                v = json.loads(ln)
-            except ValueError:
-                old.append(ln)
-                continue
-            keys = ("step", "at", "by", "op", "kind", "key", "before", "after")
-            ln = json.dumps(dict(zip(keys, v, strict=True)), separators=(", ", ": ")) + "\n"
-        elif ln.startswith("{"):
-            ln = json.dumps(json.loads(ln), ensure_ascii=False, separators=(", ", ": ")) + "\n"
-        old.append(ln)
-    old_text = re.sub(r'checksum = "[^"]*"', 'checksum = "skip"', "".join(old))
-    assert '{"step": 3, "at": ' in old_text and '{"id": "c0000000001", ' in old_text
-    path.write_text(old_text, encoding="utf-8")
+V2 = """schema = 2
+reviewer = "alice"
+created = 2025-03-01T09:30:00Z
+corpus = ["../corpus"]
+
+[groups]
+merges = []
+splits = []
+
+[articles."a.txt"]
+fingerprint = "f00d"
+published = 2024-01-02
+decisions = '''
+{"id": "c0000000001", "verdict": "confirmed", "note": "two\\nlines", "reviewer": "alice", "updated": "2025-03-01T09:31:00Z", "text": "The minister said 3%"}
+{"id":"c0000000002","verdict":"unreviewed","dismissed":true,"text":"Later report"}
+'''
+
+[history]
+rows = '''
+[1,"2025-03-01T09:31:00Z","alice","mark","decision","c0000000001",{"verdict":"unreviewed"},{"verdict":"confirmed"}]
+{"step": 2, "at": "2025-03-01T09:32:00Z", "by": "alice", "op": "published", "kind": "article", "key": "a.txt", "before": {}, "after": {"published": "2024-01-02"}}
+'''
+
+[integrity]
+articles = 1
+decisions = 2
+manual = 0
+history = 2
+checksum = "skip"
+"""
+
+
+def test_schema_2_is_migrated_with_a_backup(tmp_path: Path) -> None:
+    path = tmp_path / "old.toml"
+    path.write_text(V2, encoding="utf-8")
+    data = sess.load(path)
+    assert data.schema == 2 and "schema 2 session" in data.notices[-1]
+    d = data.decisions["c0000000001"]
+    when = dt.datetime(2025, 3, 1, 9, 31, tzinfo=dt.UTC)
+    assert (d.verdict, d.note, d.updated) == (Verdict.CONFIRMED, "two\nlines", when)
+    assert data.decisions["c0000000002"].dismissed
+    h = data.history_entries()
+    assert [e.step for e in h] == [1, 2] and h[1].after == {"published": dt.date(2024, 1, 2)}
+    assert path.read_text(encoding="utf-8") == V2  # loading never rewrites
+    sess.save(path, data)
+    assert sess.schema_backup_path(path, 2).read_text(encoding="utf-8") == V2
     back = sess.load(path)
-    same_entries = back.history_entries() == sample().history_entries()
-    assert same_entries and back.last_step() == 3
-    assert back.decisions == sample().decisions
-    sess.save(path, back)  # unchanged rows are written as they were read
-    assert '{"step": 3, "at": ' in path.read_text(encoding="utf-8")
-    assert sess.load(path).history_entries() == sample().history_entries()
+    assert back.schema == sess.SCHEMA and back.notices == []
+    assert back.decisions == data.decisions and back.history == data.history
+    sess.save(path, back)  # the schema 2 backup is kept as it was
+    assert sess.schema_backup_path(path, 2).read_text(encoding="utf-8") == V2
+    cut = V2[: V2.index("[integrity]")]  # a schema 2 file cut short is still refused
+    path.write_text(cut, encoding="utf-8")
+    with pytest.raises(SessionCorrupt, match="truncated"):
+        sess.load(path)
 
 
-def _parse_both(text: str) -> tuple[object, object]:
-    def run(fn):
-        try:
-            return fn(text)
-        except tomllib.TOMLDecodeError as e:
-            return ("error", str(e))
-
-    return run(sess.parse_toml), run(tomllib.loads)
-
-
-BLOCK = "'''"
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        f"schema = 2\n[articles.a]\ndecisions = {BLOCK}\n{{}}\n{BLOCK}\n[history]\nrows = {BLOCK}\n[1]\n[2]\n{BLOCK}\n",
-        # an opener inside a comment, a basic string, or another table's literal string
-        f"# x = {BLOCK}\n[history]\nrows = {BLOCK}\n[1]\n{BLOCK}\n",
-        f'[history]\nrows = """\nx = {BLOCK}\nabc\n{BLOCK}\n"""\n',
-        f"[extra]\nv = {BLOCK}\nabc\n{BLOCK}\n[history]\nrows = {BLOCK}\n[1]\n{BLOCK}\n",
-        f"[history]\nrows = {BLOCK}\n[1]\n{BLOCK}\n[history2]\nrows = {BLOCK}\nx\n{BLOCK}\n",
-        # contents TOML refuses or reads differently: control characters, CRLF, extra quotes, no closing
-        f"[history]\nrows = {BLOCK}\n[1]\x01\n{BLOCK}\n",
-        f"[history]\r\nrows = {BLOCK}\r\n[1]\r\n{BLOCK}\r\n",
-        f"[history]\nrows = {BLOCK}\n[1]\n''{BLOCK}\n",
-        f"[history]\nrows = {BLOCK}\n[1]'{BLOCK}\n",
-        f"[history]\nrows = {BLOCK}\n[1]\n",
-        f"[history]\nrows = {BLOCK}\n{BLOCK}\n",
-        f"[history]\nrows = {BLOCK}\n[1]\n{BLOCK}\nrows = 3\n",
-        f"[articles.a]\ndecisions = {BLOCK}\n{{}}\n{BLOCK}\n[articles.a]\nx = 1\n",
-    ],
-)
-def test_parse_toml_reads_like_tomllib(text: str) -> None:
-    fast, full = _parse_both(text)
-    assert fast == full
-
-
-def test_parse_toml_skips_the_block_scan_on_files_factcheck_wrote(tmp_path: Path) -> None:
-    text = sess.dumps(sample())
-    doc = sess._parse_blocks_apart(text, None)
-    assert doc is not None and doc == tomllib.loads(text)
+def _plain_utc(doc: object) -> object:
+    """Datetimes compared as UTC instants (parsers differ in the tzinfo object they give)."""
+    if isinstance(doc, dict):
+        return {k: _plain_utc(v) for k, v in doc.items()}
+    if isinstance(doc, list):
+        return [_plain_utc(v) for v in doc]
+    if isinstance(doc, dt.datetime) and doc.tzinfo is not None:
+        return doc.astimezone(dt.UTC)
+    return doc

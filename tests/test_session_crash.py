@@ -14,7 +14,7 @@ import pytest
 from factcheck import session as sess
 from factcheck.model import Verdict
 
-KILLS = 200
+KILLS = 300  # enough that >= 10% land while the file is written (rendering and verifying take most of a save)
 
 
 def _data(generation: int) -> sess.SessionData:
@@ -52,7 +52,7 @@ def test_sigkill_during_saves_never_leaves_a_broken_session(tmp_path: Path) -> N
     rnd = random.Random(20251122)
     last = 0
     mid_save = temps_before = 0
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 90
     for _ in range(KILLS):
         assert time.monotonic() < deadline, "crash test is too slow"
         r_fd, w_fd = os.pipe()

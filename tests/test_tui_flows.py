@@ -114,10 +114,20 @@ async def test_publication_date_reresolves_times(seeds_copy, session_path):
         await pilot.press("p", "ctrl+u", *"2024-04-20", "enter")
         await settle(app, pilot)
         assert m.article.published == dt.date(2024, 4, 20)
-        assert "2024-04-20" in str(m.query_one("#articles").get_option_at_index(m.art_i).prompt)
-        await pilot.press("p", "ctrl+u", *"20/04/2024", "enter")
+        assert "2024-04-20" in str(m.query_one("#articles").prompt_at(m.art_i))
+        await pilot.press("p", "ctrl+u", *"no date here", "enter")
         assert not isinstance(app.screen, MainScreen)  # a bad date is refused, the dialog stays
-        await pilot.press("escape", "q")
+        assert "No date in that" in str(app.screen.query_one("#modal-error").render())
+        # any date dateparser reads: other languages, relative phrases
+        await pilot.press("ctrl+u", *"20 de setembro de 2023", "enter")
+        await settle(app, pilot)
+        assert m.article.published == dt.date(2023, 9, 20)
+        await pilot.press("p", "ctrl+u", *"3 days ago", "enter")
+        await settle(app, pilot)
+        assert m.article.published == dt.date.today() - dt.timedelta(days=3)
+        await pilot.press("p", "ctrl+u", *"2024-04-20", "enter")
+        await settle(app, pilot)
+        await pilot.press("q")
     assert sess.load(session_path).articles[key].published == dt.date(2024, 4, 20)
 
 
@@ -186,9 +196,12 @@ async def test_accept_suggestion(seeds_copy, session_path):
         m.go_to_claim(old.id)
         await pilot.pause()
         assert "is superseded by" in m.query_one(EventPanel).content.plain
-        shown = m._suggestions(m.claim)[0]  # "a" accepts the first suggestion shown
+        shown = m.event_panel.suggestions(m.claim)[0]  # "a" accepts the first suggestion shown
         assert shown.kind == "supersedes" and shown.claim == old.id
         await pilot.press("a")
+        await pilot.pause()
+        # an accepted suggestion is no longer listed (so "a" never accepts it twice)
+        assert shown not in m.event_panel.suggestions(m.claim)
         await pilot.press("q")
     d = sess.load(session_path).decisions[old.id]
     assert d.verdict == Verdict.SUPERSEDED and d.superseded_by == shown.by
@@ -360,14 +373,20 @@ async def test_write_report_from_key_and_palette(seeds_copy, tmp_path, monkeypat
         doc = json.loads(out.read_text(encoding="utf-8"))
         assert cid in json.dumps(doc) and "confirmed" in json.dumps(doc)
         assert "report written" in m.message
-        # an unwritable path: a notification, the app keeps running
+        # a path whose folder does not exist: said in the dialog, which stays open with the path as typed;
+        # no folder is made
         blocker = tmp_path / "a-file"
         blocker.write_text("x")
         await pilot.press("R", "ctrl+u", *str(blocker / "out.md"), "enter")
         await settle(app, pilot)
-        assert app.screen is m
-        assert m.message == "report failed"
-        assert any(n.severity == "error" and "a-file" in n.message for n in app._notifications)
+        assert app.screen is not m
+        assert "No folder" in str(app.screen.query_one("#modal-error").render())
+        assert app.screen.query_one("#report-path").value == str(blocker / "out.md")
+        missing = tmp_path / "fc [b]x[/b]" / "r.md"
+        await pilot.press("ctrl+u", *str(missing), "enter")
+        await settle(app, pilot)
+        assert not missing.parent.exists() and app.screen is not m
+        await pilot.press("escape")
         assert not (blocker / "out.md").exists()
         await pilot.press("j", "q")
 
@@ -392,7 +411,7 @@ async def test_kept_counters_match_a_recount(seeds_copy, session_path):
         for i, key in enumerate(m.keys):
             p = r.article_progress(key)
             done = sum(p.values()) - p[Verdict.UNREVIEWED]
-            assert f" {done}/{sum(p.values())}" in str(lst.get_option_at_index(i).prompt), key
+            assert f" {done}/{sum(p.values())}" in str(lst.prompt_at(i)), key
         await pilot.press("q")
 
 
@@ -426,7 +445,7 @@ async def test_undated_article_reads_its_open_times_until_p_sets_the_date(tmp_pa
         await settle(app, pilot)
         m = main_of(app)
         assert m.article.published is None and "XXXX-WXX-3" in m.claim.time_values
-        line = str(m.query_one("#claims").get_option_at_index(0).prompt)
+        line = str(m.query_one("#claims").prompt_at(0))
         assert "Wednesday? +1" in line and "XXXX" not in line  # the first time, and how many more
         panel = m.query_one(EventPanel).content.plain
         assert (
@@ -444,21 +463,7 @@ async def test_undated_article_reads_its_open_times_until_p_sets_the_date(tmp_pa
         assert m.article.published == dt.date(2024, 5, 8) and not any(
             v.startswith("XX") for v in c.time_values
         )
-        line = str(m.query_one("#claims").get_option_at_index(0).prompt)
+        line = str(m.query_one("#claims").prompt_at(0))
         assert "?" not in line.split("\n")[0]
         assert "p sets the publication date" not in m.query_one(EventPanel).content.plain
         await pilot.press("q")
-
-
-async def test_gc_thresholds_are_restored_when_the_app_ends(seeds_copy, session_path):
-    import gc
-
-    before = gc.get_threshold()
-    r = open_review(seeds_copy, session_path)
-    app = make_app(r)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
-        assert gc.get_threshold() != before  # raised while the main screen is up
-        await pilot.press("j", "J", "K")
-        await pilot.press("q")
-    assert gc.get_threshold() == before

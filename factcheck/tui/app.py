@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -13,6 +15,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
+from textual.theme import Theme
 from textual.timer import Timer
 from textual.widgets import Label, ProgressBar
 from textual.worker import get_current_worker
@@ -26,10 +29,8 @@ if TYPE_CHECKING:  # the core and the main screen are imported lazily: the first
 
 Opener = Callable[[Callable[[int, int], None]], "Review"]
 
-# gc thresholds while the main screen is up: automatic collections (whose cost grows with the objects made
-# since the last one) seldom fall on a keypress; MainScreen collects the young objects right after each
-# move, while the reviewer reads, and runs a full collection when the reviewer pauses.
-GC_THRESHOLD = (50_000, 50, 1_000)
+# Signals that end the app from outside (an SSH drop, a shutdown, kill): the session is saved first.
+EXIT_SIGNALS = (signal.SIGHUP, signal.SIGTERM) if hasattr(signal, "SIGHUP") else (signal.SIGTERM,)
 
 
 class LoadingScreen(Screen[None]):
@@ -63,7 +64,9 @@ class FactcheckApp(App[int]):
         self.error: str | None = None
         self.save_error: str | None = None
         self.main_screen: MainScreen | None = None
-        self._gc_threshold: tuple[int, int, int] | None = None  # the thresholds before ours
+        self._quit_anyway = False
+        self._frozen = False
+        self._signals: list[int] = []
         if self.config.keymap:
             self.set_keymap(self.config.keymap)
 
@@ -72,11 +75,14 @@ class FactcheckApp(App[int]):
         return dict(self.config.keymap)
 
     def on_mount(self) -> None:
-        if self.config.theme:
-            if self.config.theme in self.available_themes:
-                self.theme = self.config.theme
+        self._catch_exit_signals()
+        theme = self.config.theme or self.config.remembered_theme
+        if theme:
+            if theme in self.available_themes:
+                self.theme = theme
             else:
-                self.config.warnings.append(f"unknown theme {self.config.theme!r}")
+                self.config.warnings.append(f"unknown theme {theme!r}")
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
         for w in self.config.warnings:
             self.notify(w, title="Config", severity="warning", timeout=8, markup=False)
         if self.review is not None:
@@ -85,24 +91,48 @@ class FactcheckApp(App[int]):
             self.push_screen(LoadingScreen(id="loading"))
             self._open()
 
+    def _theme_changed(self, theme: Theme) -> None:
+        """A theme chosen in the app is remembered for the next start (the config file's theme wins)."""
+        from factcheck.tui.config import remember_theme
+
+        problem = remember_theme(self.config, theme.name)
+        if problem:
+            self.notify(f"The theme is not remembered: {problem}", severity="warning", markup=False)
+
     def _show_main(self, review: Review) -> None:
         from factcheck.tui.screens.main import MainScreen
 
+        if not review.corpus.articles:  # nothing to review: refused as the CLI refuses it, no session made
+            review.close()
+            errors = review.corpus.errors
+            self._fail("\n".join(str(e) for e in errors) if errors else "no articles to review")
+            return
         self.review = review
-        # The corpus is hundreds of thousands of long-lived objects: a full garbage collection walking them
-        # all paused keypresses for ~200 ms (1,000 articles). Move them out of the collector's sight.
+        # The corpus is hundreds of thousands of objects that live as long as the app: moved out of the
+        # garbage collector's sight, so that a collection costs what a keypress made, not the whole batch
+        # (~200 ms at 1,000 articles). No thresholds are tuned.
         gc.freeze()
-        # A keypress allocates thousands of objects, and the caches of a session keep many: with the default
-        # thresholds a full collection (40-100 ms at 1,000 articles) ran every few keypresses.
-        if self._gc_threshold is None:
-            self._gc_threshold = gc.get_threshold()
-            gc.set_threshold(GC_THRESHOLD[0], GC_THRESHOLD[1], GC_THRESHOLD[2])
+        self._frozen = True
         self.main_screen = MainScreen(review)
         if isinstance(self.screen, LoadingScreen):
             self.switch_screen(self.main_screen)
         else:
             self.push_screen(self.main_screen)
         self.sub_title = str(review.path)
+
+    def _catch_exit_signals(self) -> None:
+        """SIGHUP and SIGTERM save the session, then end the app (the terminal may be gone)."""
+        try:
+            loop = asyncio.get_running_loop()
+            for sig in EXIT_SIGNALS:
+                loop.add_signal_handler(sig, self._exit_on_signal, int(sig))
+                self._signals.append(int(sig))
+        except (NotImplementedError, RuntimeError, ValueError):  # not the main thread, or no such support
+            pass
+
+    def _exit_on_signal(self, signum: int) -> None:
+        self.save_now(quiet=True)
+        self.exit(128 + signum, return_code=128 + signum)
 
     @work(thread=True, exclusive=True, group="open")
     def _open(self) -> None:
@@ -151,38 +181,46 @@ class FactcheckApp(App[int]):
             return  # a decision's save is already due; it will carry the cursor
         if self._save_timer is not None:
             self._save_timer.stop()
-        self._save_timer = self.set_timer(delay, self._save_in_worker)
+        self._save_timer = self.set_timer(delay, self.save_soon)
 
-    def _save_in_worker(self) -> None:
-        self._save_timer = None
+    def save_soon(self, *, announce: bool = False) -> None:
+        """Save now, off the UI thread: a snapshot taken here, written by a thread worker. ``announce``:
+        the main screen says "saved" when it is done (an autosave is silent unless it fails)."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
         r = self.review
-        if r is None or r.readonly or not r.dirty:
+        if r is None or r.readonly:
             return
-        self._save(r.snapshot())
+        if not r.dirty:
+            self._saved(None, announce)
+            return
+        self._save(r.snapshot(), announce)
 
     @work(thread=True, exclusive=False, group="save")
-    def _save(self, snapshot: object) -> None:
+    def _save(self, snapshot: object, announce: bool) -> None:
         from factcheck.review import ReviewError, SessionError
 
         assert self.review is not None
         try:
             self.review.save(snapshot)
         except (OSError, ReviewError, SessionError, ValueError) as e:
-            self.call_from_thread(self._saved, str(e))
+            self.call_from_thread(self._saved, str(e), announce)
             return
-        self.call_from_thread(self._saved, None)
+        self.call_from_thread(self._saved, None, announce)
 
-    def _saved(self, error: str | None) -> None:
+    def _saved(self, error: str | None, announce: bool) -> None:
         self.save_error = error
         if error:
             self.notify(
                 f"Could not save: {error}", title="Save failed", severity="error", timeout=10, markup=False
             )
-        if self.main_screen is not None and self.main_screen.is_mounted:
-            self.main_screen.set_message("save failed" if error else self.main_screen.message)
+        if self.main_screen is not None:
+            self.main_screen.saved(error, announce)
 
-    def save_now(self) -> bool:
-        """Save synchronously (on quit). Returns False (and tells the user) when it failed."""
+    def save_now(self, *, quiet: bool = False) -> bool:
+        """Save synchronously (on quit, on a signal). Returns False (and tells the user unless ``quiet``)
+        when it failed."""
         from factcheck.review import ReviewError, SessionError
 
         r = self.review
@@ -195,6 +233,8 @@ class FactcheckApp(App[int]):
             r.save()
         except (OSError, ReviewError, SessionError, ValueError) as e:
             self.save_error = str(e)
+            if quiet:
+                return False
             self.notify(
                 f"Could not save: {e}. Press ctrl+q again to quit without saving.",
                 severity="error",
@@ -204,7 +244,7 @@ class FactcheckApp(App[int]):
         return True
 
     async def action_quit(self) -> None:
-        if not self.save_now() and not getattr(self, "_quit_anyway", False):
+        if not self.save_now() and not self._quit_anyway:
             self._quit_anyway = True
             return
         self.exit(0)
@@ -212,11 +252,14 @@ class FactcheckApp(App[int]):
     def on_unmount(self) -> None:
         from factcheck.review import ReviewError, SessionError
 
-        if self._gc_threshold is not None:
-            gc.set_threshold(*self._gc_threshold)
-            self._gc_threshold = None
+        if self._frozen:
             gc.unfreeze()  # (tests run many apps in one process: what they froze becomes collectable again)
-
+            self._frozen = False
+        if self._signals:
+            loop = asyncio.get_running_loop()
+            for sig in self._signals:
+                loop.remove_signal_handler(sig)
+            self._signals.clear()
         r = self.review
         if r is None:
             return

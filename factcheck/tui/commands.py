@@ -5,13 +5,15 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
+from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from factcheck.tui.bindings import MAIN_BINDINGS
 
 if TYPE_CHECKING:
     from factcheck.tui.screens.main import MainScreen
 
 EXTRA = [
-    ("Theme: change", "app.change_theme", "pick a colour theme"),
     ("Filter: clear", "clear_filter", "show every claim again"),
     ("Filter: unreviewed claims only", "filter_verdict('unreviewed')", "hide claims that have a verdict"),
     ("Filter: disputed claims only", "filter_verdict('disputed')", "show disputed claims"),
@@ -24,9 +26,15 @@ EXTRA = [
 
 class FactcheckCommands(Provider):
     def _commands(self) -> list[tuple[str, str, str]]:
-        from factcheck.tui.screens.main import MAIN_BINDINGS
+        """Every main-screen action with its keys as the reviewer's keymap has them, then the extras."""
+        from factcheck.tui.app import FactcheckApp  # (app.py imports this module)
 
-        out = [(b.tooltip or b.description, b.action, f"key {b.key}") for b in MAIN_BINDINGS]
+        out = []
+        keymap = self.app.keymap if isinstance(self.app, FactcheckApp) else {}
+        for b in MAIN_BINDINGS:
+            keys = keymap.get(b.id or "", b.key)
+            shown = ", ".join(self.app.get_key_display(Binding(k.strip(), "")) for k in keys.split(","))
+            out.append((b.tooltip or b.description, b.action, f"key {shown}"))
         return out + EXTRA
 
     def _main(self) -> MainScreen | None:

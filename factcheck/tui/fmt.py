@@ -13,6 +13,7 @@ import re
 from textual.content import Content, Span
 
 from factcheck.model import Article, Claim, Verdict
+from factcheck.verdicts import REGISTRY
 
 _TRANS = {c: chr(0x2400 + c) for c in range(0x20) if c not in (0x09, 0x0A)}
 _TRANS[0x09] = " "  # a tab would be expanded to several cells and shift offsets
@@ -43,21 +44,34 @@ def clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def fit_lines(text: str, width: int, lines: int) -> list[Content]:
+    """``text`` (untrusted, on one line) wrapped at ``width`` cells into at most ``lines`` lines, the last
+    one ending in "…" when the text goes on."""
+    width = max(1, width)
+    wrapped = Content(one_line(text)).wrap(width)[: lines + 1]
+    if len(wrapped) <= lines:
+        return wrapped
+    last = wrapped[lines - 1]
+    if last.cell_length >= width:
+        last = last.truncate(width - 1)
+    return [*wrapped[: lines - 1], Content.assemble(last, "…")]
+
+
+# Badge and colour of each verdict, from the verdict registry (factcheck.verdicts): adding a verdict there
+# shows it here.
 BADGE = {
-    Verdict.UNREVIEWED: ("·", "$text-muted"),
-    Verdict.CONFIRMED: ("✓", "bold $success"),
-    Verdict.DISPUTED: ("✗", "bold $error"),
-    Verdict.SUPERSEDED: ("↷", "bold $warning"),
+    v: (info.badge, f"${info.colour}" if v is Verdict.UNREVIEWED else f"bold ${info.colour}")
+    for v, info in REGISTRY.items()
 }
 
 # Background tints of claims in the article text, one per verdict.
+# (unreviewed claims in the primary colour: its registry colour is the muted text's)
 TINT = {
-    Verdict.UNREVIEWED: "on $primary 25%",
-    Verdict.CONFIRMED: "on $success 35%",
-    Verdict.DISPUTED: "on $error 35%",
-    Verdict.SUPERSEDED: "on $warning 35%",
+    v: "on $primary 25%" if v is Verdict.UNREVIEWED else f"on ${info.colour} 35%"
+    for v, info in REGISTRY.items()
 }
 CURRENT = "bold underline reverse"
+FURNITURE = "$text-disabled"  # page furniture in the article text: no claims come from it
 
 
 def badge(v: Verdict) -> Content:
@@ -221,6 +235,13 @@ def snippet(claim: Claim) -> str:
     if dates:
         return one_line(dates[0].text)
     return clip(claim.text, 40)
+
+
+def claim_words(claim: Claim, words: int = 8, width: int = 50) -> str:
+    """A claim named by its first words (how suggestions and links name a claim)."""
+    head = " ".join(one_line(claim.text).split()[:words])
+    more = len(claim.text.split()) > words
+    return clip(head + ("…" if more and not head.endswith("…") else ""), width)
 
 
 def spans_content(text: str, spans: list[tuple[int, int, str]], *, sanitized: bool = False) -> Content:

@@ -1,9 +1,13 @@
-"""Every event group as a timeline sorted by event time; enter shows a group's claims side by side."""
+"""Every event group as a timeline sorted by event time; enter shows a group's claims side by side.
+
+The screens answer the main screen through their result: the id of a claim to go to (or None). Verdicts
+given here go through the Review like any other; the main screen refreshes when they close.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on
@@ -14,8 +18,9 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from factcheck.model import EventGroup, Verdict
+from factcheck.model import Article, Claim, EventGroup, Verdict
 from factcheck.review import Review, ReviewError
+from factcheck.tui.app import FactcheckApp
 from factcheck.tui.fmt import (
     BADGE,
     article_name,
@@ -24,13 +29,10 @@ from factcheck.tui.fmt import (
     literal,
     one_line,
     readable_time,
-    short_key,
     time_text,
     verdict_word,
 )
-
-if TYPE_CHECKING:
-    from factcheck.tui.screens.main import MainScreen
+from factcheck.tui.screens.help import HelpScreen
 
 _ORDER = (Verdict.CONFIRMED, Verdict.DISPUTED, Verdict.SUPERSEDED, Verdict.UNREVIEWED)
 
@@ -40,24 +42,26 @@ def _time_key(g: EventGroup) -> tuple[int, str, str]:
     return (0 if w[:1].isdigit() else 1 if w else 2, w, g.id)  # dated, partly known, unknown
 
 
-class GroupsScreen(Screen[None]):
+class GroupsScreen(Screen[str | None]):
+    HELP_TITLE = "Groups"
     HELP = (
         "Groups: every event group, one row each, sorted by the event's time (unknown times last), with the "
         "number of claims per verdict and the outlets that report it. enter opens the group's claims side "
-        "by side; escape or g goes back."
+        "by side, where c/d/u give the chosen claim a verdict and enter goes to it; escape or g goes back."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,g,q", "back", "Back", id="groups-back"),
         Binding("enter", "open", "Open group", id="groups-open"),
+        Binding("question_mark,f1", "help", "Help", id="groups-help"),
         Binding("j", "cursor_down", "Down", show=False, id="groups-down"),
         Binding("k", "cursor_up", "Up", show=False, id="groups-up"),
     ]
 
-    def __init__(self, review: Review, main: MainScreen) -> None:
+    def __init__(self, review: Review) -> None:
         super().__init__(id="groups")
         self.review = review
-        self.main = main
         self.groups: list[EventGroup] = []
+        self._articles: dict[str, Article] = {a.key: a for a in review.corpus.articles}
 
     def compose(self) -> ComposeResult:
         yield Static(Content("Event groups by event time"), id="groups-title")
@@ -69,38 +73,49 @@ class GroupsScreen(Screen[None]):
         t.add_column("When", key="when")
         for v in _ORDER:
             t.add_column(BADGE[v][0], key=str(v))
-        t.add_column("Articles", key="articles")
+        t.add_column("Outlets", key="outlets")
         t.add_column("Event", key="label")
         self.groups = sorted(self.review.corpus.groups, key=_time_key)
+        self._fill()
+        self.query_one("#groups-title", Static).update(
+            Content(f"{len(self.groups)} event groups, sorted by event time · enter opens one · escape back")
+        )
+        t.focus()
+
+    def _fill(self) -> None:
+        t = self.query_one(DataTable)
+        row = t.cursor_row
+        t.clear()
         dec = self.review.data.decisions
         for g in self.groups:
             counts = dict.fromkeys(_ORDER, 0)
-            arts: list[str] = []
+            outlets: list[str] = []
             for cid in g.claims:
                 d = dec.get(cid)
                 if d is not None and d.dismissed:
                     continue
                 counts[d.verdict if d else Verdict.UNREVIEWED] += 1
                 try:
-                    k = self.review.claim(cid).article_key
+                    name = article_name(self._articles.get(self.review.claim(cid).article_key))
                 except ReviewError:
                     continue
-                if k not in arts:
-                    arts.append(k)
+                if name not in outlets:
+                    outlets.append(name)
             t.add_row(
                 Text(readable_time(g.when, short=True) if g.when else "?"),
                 *(Text(str(counts[v]) if counts[v] else "·") for v in _ORDER),
-                Text(clip(", ".join(short_key(k) for k in arts), 24)),
+                Text(clip(", ".join(outlets), 30)),
                 Text(clip(g.label, 200)),
                 key=g.id,
             )
-        self.query_one("#groups-title", Static).update(
-            Content(f"{len(self.groups)} event groups, sorted by event time · enter opens one · escape back")
-        )
-        t.focus()
+        if self.groups:
+            t.move_cursor(row=min(max(row, 0), len(self.groups) - 1))
 
     def action_back(self) -> None:
-        self.app.pop_screen()
+        self.dismiss(None)
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen(self, [b for b in self.BINDINGS if isinstance(b, Binding)]))
 
     def action_cursor_down(self) -> None:
         self.query_one(DataTable).action_cursor_down()
@@ -112,7 +127,14 @@ class GroupsScreen(Screen[None]):
         t = self.query_one(DataTable)
         if not self.groups or t.cursor_row < 0:
             return
-        self.app.push_screen(GroupDetailScreen(self.review, self.groups[t.cursor_row], self.main))
+
+        def back(claim_id: str | None) -> None:
+            if claim_id:
+                self.dismiss(claim_id)
+            else:
+                self._fill()  # verdicts may have changed
+
+        self.app.push_screen(GroupDetailScreen(self.review, self.groups[t.cursor_row]), back)
 
     @on(DataTable.RowSelected)
     def _selected(self, event: DataTable.RowSelected) -> None:
@@ -120,23 +142,52 @@ class GroupsScreen(Screen[None]):
         self.action_open()
 
 
-class GroupDetailScreen(Screen[None]):
+class GroupDetailScreen(Screen[str | None]):
+    HELP_TITLE = "Event group"
     HELP = (
         "One event group: its claims side by side, oldest report first, each with outlet, publication date, "
-        "verdict, speaker, time and text. ←/→ scroll; enter jumps to the first claim on the main screen; "
-        "escape goes back."
+        "verdict, speaker, time and text. ←/→ choose a claim (its card is framed); c/d/u give it a verdict; "
+        "enter goes to it on the main screen; escape goes back."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "back", "Back", id="group-back"),
-        Binding("enter", "jump", "Go to claims", id="group-jump"),
-        Binding("right,l", "scroll_cards(1)", "Scroll →", id="group-right"),
-        Binding("left,h", "scroll_cards(-1)", "Scroll ←", id="group-left"),
+        Binding("enter", "jump", "Go to claim", id="group-jump"),
+        # priority: the focused card row would scroll with the arrows instead of choosing a card
+        Binding("right,l", "choose(1)", "Next →", id="group-right", priority=True),
+        Binding("left,h", "choose(-1)", "← Prev", id="group-left", priority=True),
+        Binding("c", "mark('confirmed')", "Confirm", id="group-mark-confirmed"),
+        Binding("d", "mark('disputed')", "Dispute", id="group-mark-disputed"),
+        Binding("u", "mark('unreviewed')", "Unmark", id="group-mark-unreviewed"),
+        Binding("question_mark,f1", "help", "Help", id="group-help"),
     ]
     MAX_CARDS = 60
 
-    def __init__(self, review: Review, group: EventGroup, main: MainScreen) -> None:
+    def __init__(self, review: Review, group: EventGroup) -> None:
         super().__init__(id="group-detail")
-        self.review, self.group, self.main = review, group, main
+        self.review, self.group = review, group
+        self._articles: dict[str, Article] = {a.key: a for a in review.corpus.articles}
+        self.claims = self._ordered_claims()
+        self.chosen = 0
+
+    @property
+    def fc_app(self) -> FactcheckApp:
+        app = self.app
+        assert isinstance(app, FactcheckApp)
+        return app
+
+    def _ordered_claims(self) -> list[Claim]:
+        claims = []
+        for cid in self.group.claims:
+            try:
+                claims.append(self.review.claim(cid))
+            except ReviewError:
+                continue
+
+        def order(c: Claim) -> tuple[dt.date, str, int]:
+            a = self._articles.get(c.article_key)
+            return (a.published if a and a.published else dt.date.max, c.article_key, c.start)
+
+        return sorted(claims, key=order)[: self.MAX_CARDS]
 
     def compose(self) -> ComposeResult:
         g = self.group
@@ -152,54 +203,62 @@ class GroupDetailScreen(Screen[None]):
             id="group-title",
         )
         with HorizontalScroll(id="cards"):
-            for content in self._cards():
-                yield VerticalScroll(Static(content), classes="card")
+            for i, c in enumerate(self.claims):
+                yield VerticalScroll(
+                    Static(self._card(c), id=f"card-text-{i}"),
+                    classes="card -chosen" if i == 0 else "card",
+                    id=f"card-{i}",
+                )
         yield Footer(compact=True)
 
-    def _cards(self) -> list[Content]:
-        out = []
-        claims = []
-        for cid in self.group.claims:
-            try:
-                claims.append(self.review.claim(cid))
-            except ReviewError:
-                continue
-        arts = {a.key: a for a in self.review.corpus.articles}
-
-        def order(c):  # type: ignore[no-untyped-def]
-            a = arts.get(c.article_key)
-            return (a.published if a and a.published else dt.date.max, c.article_key, c.start)
-
-        for c in sorted(claims, key=order)[: self.MAX_CARDS]:
-            a = arts.get(c.article_key)
-            d = self.review.decision(c.id)
-            parts = [
-                Content.assemble((short_key(c.article_key), "bold"), " ", literal(article_name(a))),
-                Content.assemble(
-                    (date_text(a.published if a else None), "$text-muted"), "  ", verdict_word(d.verdict)
-                ),
-                Content.assemble(("speaker ", "$text-muted"), literal(one_line(c.speaker or "—"))),
-                Content.assemble(
-                    ("time ", "$text-muted"), (time_text(c) or "none", "$text-accent"), f" · {c.stance}"
-                ),
-                Content(""),
-                literal(c.text),
-            ]
-            if d.note:
-                parts += [Content(""), Content.assemble(("Note: ", "bold"), literal(d.note))]
-            out.append(Content("\n").join(parts))
-        return out
+    def _card(self, c: Claim) -> Content:
+        a = self._articles.get(c.article_key)
+        d = self.review.decision(c.id)
+        parts = [
+            literal(article_name(a), "bold"),
+            Content.assemble(
+                (date_text(a.published if a else None), "$text-muted"), "  ", verdict_word(d.verdict)
+            ),
+            Content.assemble(("speaker ", "$text-muted"), literal(one_line(c.speaker or "—"))),
+            Content.assemble(
+                ("time ", "$text-muted"), (time_text(c) or "none", "$text-accent"), f" · {c.stance}"
+            ),
+            Content(""),
+            literal(c.text),
+        ]
+        if d.note:
+            parts += [Content(""), Content.assemble(("Note: ", "bold"), literal(d.note))]
+        return Content("\n").join(parts)
 
     def action_back(self) -> None:
-        self.app.pop_screen()
+        self.dismiss(None)
 
-    def action_scroll_cards(self, step: int) -> None:
-        hs = self.query_one("#cards", HorizontalScroll)
-        hs.scroll_to(x=hs.scroll_x + step * 42, animate=False)
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen(self, [b for b in self.BINDINGS if isinstance(b, Binding)]))
+
+    def action_choose(self, step: int) -> None:
+        if not self.claims:
+            return
+        self.query_one(f"#card-{self.chosen}").remove_class("-chosen")
+        self.chosen = max(0, min(self.chosen + step, len(self.claims) - 1))
+        card = self.query_one(f"#card-{self.chosen}")
+        card.add_class("-chosen")
+        self.query_one("#cards", HorizontalScroll).scroll_to_widget(card, animate=False)
+
+    def action_mark(self, verdict: str) -> None:
+        if not self.claims:
+            return
+        if self.review.readonly:
+            self.notify("The session is open read-only.", severity="warning", timeout=4, markup=False)
+            return
+        c = self.claims[self.chosen]
+        try:
+            self.review.mark(c.id, Verdict(verdict))
+        except ReviewError as e:
+            self.notify(str(e), severity="error", timeout=6, markup=False)
+            return
+        self.query_one(f"#card-text-{self.chosen}", Static).update(self._card(c))
+        self.fc_app.schedule_save()
 
     def action_jump(self) -> None:
-        first = self.group.claims[0] if self.group.claims else None
-        self.app.pop_screen()
-        self.app.pop_screen()
-        if first:
-            self.main.go_to_claim(first)
+        self.dismiss(self.claims[self.chosen].id if self.claims else None)

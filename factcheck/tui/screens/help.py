@@ -1,13 +1,15 @@
-"""Help for the focused part of the screen, and every key (as remapped by the user's config)."""
+"""Help for the focused part of the screen, and every key of the screen (as remapped by the user's config)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
+from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Label, Static
@@ -18,44 +20,50 @@ INTRO = (
     "decision is saved automatically and can be undone."
 )
 
+EXTRA_KEYS = [
+    ("tab / shift+tab", "move focus between the panes"),
+    ("↑ ↓", "move in the focused list"),
+    ("ctrl+p", "command palette: every action by name"),
+    ("ctrl+q", "quit (saves first)"),
+]
+
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark,f1", "close", "Close", id="help-close")
     ]
 
-    def __init__(self, focused: Widget | None) -> None:
+    def __init__(
+        self, focused: Widget | None, bindings: Sequence[Binding], keymap: dict[str, str] | None = None
+    ) -> None:
         super().__init__(id="help")
         self._focused = focused
+        self._listed = list(bindings)
+        self._keymap = keymap or {}  # binding id -> the user's keys
 
     def _part_help(self) -> tuple[str, str]:
-        node = self._focused
+        node: DOMNode | None = self._focused
         while node is not None:
             text = getattr(type(node), "HELP", None)
             if isinstance(text, str):
-                return ((node.border_title and str(node.border_title)) or type(node).__name__, text)
-            node = node.parent  # type: ignore[assignment]
+                name = getattr(type(node), "HELP_TITLE", None) or type(node).__name__
+                return (str(name), text)
+            node = node.parent
         return ("factcheck", INTRO)
 
     def compose(self) -> ComposeResult:
-        from factcheck.tui.screens.main import MAIN_BINDINGS
-
         part, text = self._part_help()
-        keymap = getattr(self.app, "keymap", {})
+        keymap = self._keymap
         rows = []
-        for b in MAIN_BINDINGS:
+        for b in self._listed:
+            if not b.description:
+                continue
             keys = keymap.get(b.id or "", b.key)
             shown = ", ".join(self.app.get_key_display(Binding(k.strip(), "")) for k in keys.split(","))
             rows.append(
                 Content.assemble((f"{shown:>18}", "bold $text-accent"), "  ", b.tooltip or b.description)
             )
-        extra = [
-            ("tab / shift+tab", "move focus between articles, claims, text and event panel"),
-            ("↑ ↓", "move in the focused list"),
-            ("ctrl+p", "command palette: every action by name"),
-            ("ctrl+q", "quit (saves first)"),
-        ]
-        rows += [Content.assemble((f"{k:>18}", "bold $text-accent"), "  ", d) for k, d in extra]
+        rows += [Content.assemble((f"{k:>18}", "bold $text-accent"), "  ", d) for k, d in EXTRA_KEYS]
         with Vertical(classes="dialog -wide -tall"):
             yield Label(Content.assemble(("Help · ", "bold"), part), classes="dialog-title")
             with VerticalScroll(classes="dialog-body"):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import ClassVar
 
 from textual import on
@@ -183,42 +184,90 @@ class ConfirmModal(ModalScreen[bool]):
         self.dismiss(yes)
 
 
-class GroupVerdictModal(ModalScreen[Verdict | None]):
-    """Pick the verdict to apply to a whole group (c/d/u), then confirm with y."""
+class GroupVerdictModal(ModalScreen[tuple[Verdict, bool] | None]):
+    """Pick the verdict for a whole group (c/d/u), whether decided claims change too (o), then y.
+
+    Nothing is chosen at first: enter without a choice says so (it never resets a group by accident).
+    A big group (``big``) names its size and outlets in the title line."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("c", "choose('confirmed')", "Confirmed", id="group-confirmed"),
         Binding("d", "choose('disputed')", "Disputed", id="group-disputed"),
         Binding("u", "choose('unreviewed')", "Unreviewed", id="group-unreviewed"),
+        Binding("o", "toggle_overwrite", "Overwrite decided", id="group-overwrite"),
         Binding("y,enter", "apply", "Apply", id="group-apply"),
         Binding("n,escape", "cancel", "Cancel", id="group-cancel"),
     ]
 
-    def __init__(self, title: str, lines: list[Content], initial: Verdict) -> None:
+    def __init__(
+        self,
+        title: str,
+        lines: list[Content],
+        *,
+        decided: dict[Verdict, int],
+        outlets: list[str],
+        big: bool = False,
+    ) -> None:
         super().__init__()
         self._title, self._lines = title, lines
-        self._choice = initial if initial != Verdict.SUPERSEDED else Verdict.UNREVIEWED
+        self._decided = decided
+        self._outlets = outlets
+        self._big = big
+        self._choice: Verdict | None = None
+        self._overwrite = False
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog -wide"):
             yield Label(literal(self._title), classes="dialog-title")
+            if self._big:
+                yield Static(
+                    Content.assemble(
+                        ("A big group: ", "bold $text-warning"),
+                        f"{len(self._lines)} claims from {len(self._outlets)} outlet(s): ",
+                        literal(", ".join(self._outlets)),
+                        ". Check that they are one event before applying.",
+                    ),
+                    id="group-big",
+                )
             with VerticalScroll(classes="dialog-body"):
                 yield Static(Content("\n").join(self._lines))
             yield Label(self._choice_text(), id="group-choice")
             yield Label(
-                Content("c confirmed · d disputed · u unreviewed · y apply · escape cancel"),
+                Content("c confirmed · d disputed · u unreviewed · o overwrite decided · y apply · escape"),
                 classes="dialog-hint",
             )
 
+    def _decided_text(self) -> str:
+        n = sum(self._decided.values())
+        if not n:
+            return "no claim of the group is decided yet"
+        parts = ", ".join(f"{k} {v}" for v, k in sorted(((str(v), k) for v, k in self._decided.items())))
+        if self._overwrite:
+            return f"{n} decided claim(s) would change: {parts}"
+        return f"{n} decided claim(s) left alone ({parts}); o to change them too"
+
     def _choice_text(self) -> Content:
-        return Content.assemble("Apply: ", (str(self._choice), "bold reverse"))
+        choice = (
+            (str(self._choice), "bold reverse") if self._choice else ("choose c, d or u", "$text-warning")
+        )
+        return Content.assemble("Apply: ", choice, "  ·  ", (self._decided_text(), "$text-muted"))
+
+    def _update(self) -> None:
+        self.query_one("#group-choice", Label).update(self._choice_text())
 
     def action_choose(self, verdict: str) -> None:
         self._choice = Verdict(verdict)
-        self.query_one("#group-choice", Label).update(self._choice_text())
+        self._update()
+
+    def action_toggle_overwrite(self) -> None:
+        self._overwrite = not self._overwrite
+        self._update()
 
     def action_apply(self) -> None:
-        self.dismiss(self._choice)
+        if self._choice is None:
+            self.notify("Choose a verdict first: c, d or u.", timeout=3, markup=False)
+            return
+        self.dismiss((self._choice, self._overwrite))
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -254,6 +303,9 @@ class FilterModal(ModalScreen[Filter | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="filter-cancel"),
         Binding("ctrl+r", "clear", "Clear filter", id="filter-clear"),
+        # not a priority binding: an open dropdown takes enter first (it picks the item), as in the report
+        # dialog; a closed one opens on enter
+        Binding("ctrl+enter,ctrl+j", "apply", "Apply", id="filter-apply", show=False),
     ]
 
     def __init__(self, current: Filter, outlets: list[str]) -> None:
@@ -273,7 +325,8 @@ class FilterModal(ModalScreen[Filter | None]):
             )
             yield Select(outlets, value=self._current.outlet or _NONE, allow_blank=False, id="filter-outlet")
             yield Label(
-                Content("tab moves · enter apply · ctrl+r clear all · escape cancel"), classes="dialog-hint"
+                Content("tab moves · enter in the text (or ctrl+enter) applies · ctrl+r clear all · escape"),
+                classes="dialog-hint",
             )
 
     def on_mount(self) -> None:
@@ -295,7 +348,7 @@ class FilterModal(ModalScreen[Filter | None]):
         event.stop()
         self.dismiss(self.current())
 
-    def key_enter(self) -> None:
+    def action_apply(self) -> None:
         self.dismiss(self.current())
 
     def action_clear(self) -> None:
@@ -322,17 +375,25 @@ class AddClaimModal(ModalScreen[tuple[int, int] | None]):
         Binding("escape", "cancel", "Cancel", id="add-cancel"),
     ]
 
-    def __init__(self, text: str, sentences: list[tuple[int, int]], index: int) -> None:
+    def __init__(
+        self,
+        text: str,
+        sentences: list[tuple[int, int]],
+        index: int,
+        existing: list[tuple[int, int]] | None = None,
+    ) -> None:
         super().__init__()
         self._text, self._sentences = text, sentences or [(0, len(text))]
         self._index = max(0, min(index, len(self._sentences) - 1))
         self._start, self._end = self._sentences[self._index]
+        self._existing = existing or []  # spans that are claims already (tinted; not added twice)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog -wide -tall"):
             yield Label(Content("Add a claim the extractor missed"), classes="dialog-title")
             with VerticalScroll(classes="dialog-body"):
                 yield Static(id="add-span")
+            yield Label(Content(""), id="add-state", classes="dialog-error")
             yield Label(
                 Content(
                     "←/→ sentence · shift+←/→ move end by a word · ctrl+←/→ move start · enter add · escape"
@@ -347,8 +408,26 @@ class AddClaimModal(ModalScreen[tuple[int, int] | None]):
         lo = max(0, self._start - 200)
         hi = min(len(self._text), self._end + 200)
         ctx = self._text[lo:hi]
-        c = spans_content(ctx, [(self._start - lo, self._end - lo, "bold reverse")])
-        self.query_one("#add-span", Static).update(c)
+        spans = [
+            (max(0, s - lo), min(hi, e) - lo, "on $primary 30%")
+            for s, e in self._existing
+            if s < hi and e > lo
+        ]
+        spans.append((self._start - lo, self._end - lo, "bold reverse"))
+        self.query_one("#add-span", Static).update(spans_content(ctx, spans))
+        same = self._same_claim()
+        state = "already a claim: enter does nothing (tinted: the article's claims)" if same else ""
+        if not same and self._overlaps():
+            state = "overlaps a claim (tinted); enter adds it all the same"
+        self.query_one("#add-state", Label).update(Content(state))
+
+    def _same_claim(self) -> bool:
+        return (self._start, self._end) in self._existing or any(
+            s <= self._start and self._end <= e for s, e in self._existing
+        )
+
+    def _overlaps(self) -> bool:
+        return any(s < self._end and self._start < e for s, e in self._existing)
 
     def _words(self) -> list[tuple[int, int]]:
         return [(m.start(), m.end()) for m in _WORD.finditer(self._text)]
@@ -383,6 +462,9 @@ class AddClaimModal(ModalScreen[tuple[int, int] | None]):
         self._show()
 
     def action_add(self) -> None:
+        if self._same_claim():
+            self.notify("That span is already a claim.", timeout=3, markup=False)
+            return
         self.dismiss((self._start, self._end))
 
     def action_cancel(self) -> None:
@@ -402,21 +484,37 @@ REPORT_FORMATS = [
 
 
 class ReportModal(ModalScreen[tuple[str, str] | None]):
-    """Choose a report format and the file to write; ``default_path(fmt)`` gives each format's default."""
+    """Choose a report format and the file to write; ``default_path(fmt)`` gives each format's default.
+
+    The file's folder must exist (only the default ``reports/`` folder is made when missing); a problem is
+    shown in the dialog, which stays open with the path as typed."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="report-cancel")]
 
-    def __init__(self, fmt: str, default_path: Callable[[str], str]) -> None:
+    def __init__(
+        self,
+        fmt: str,
+        default_path: Callable[[str], str],
+        default_folder: Path,
+        *,
+        path: str | None = None,
+        error: str | None = None,
+    ) -> None:
         super().__init__()
         self._fmt = fmt
         self._default_path = default_path
+        self._default_folder = default_folder
+        self._path = path
+        self._error = error
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(Content("Write a report"), classes="dialog-title")
             yield Select(REPORT_FORMATS, value=self._fmt, allow_blank=False, id="report-format")
-            yield Input(self._default_path(self._fmt), placeholder="file to write", id="report-path")
-            yield Label(Content(""), id="modal-error", classes="dialog-error")
+            yield Input(
+                self._path or self._default_path(self._fmt), placeholder="file to write", id="report-path"
+            )
+            yield Label(literal(self._error or ""), id="modal-error", classes="dialog-error")
             yield Label(Content("enter write · tab format · escape cancel"), classes="dialog-hint")
 
     def on_mount(self) -> None:
@@ -433,14 +531,64 @@ class ReportModal(ModalScreen[tuple[str, str] | None]):
             inp.value = self._default_path(new)
         self._fmt = new
 
+    def problem(self, value: str) -> str | None:
+        if not value:
+            return "Give the file to write."
+        target = Path(value).expanduser()
+        if target.is_dir():
+            return f"{value} is a folder: give a file name."
+        folder = target.parent
+        if not folder.is_dir() and not (folder == self._default_folder and folder.parent.is_dir()):
+            return f"No folder {folder}: make it first, or give another path."
+        return None
+
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
         value = event.value.strip()
-        if not value:
-            self.query_one("#modal-error", Label).update(Content("Give the file to write."))
+        problem = self.problem(value)
+        if problem:
+            self.query_one("#modal-error", Label).update(literal(problem))
             return
         self.dismiss((self._fmt, value))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class EvidenceModal(ModalScreen[tuple[str, str] | None]):
+    """A claim's evidence: enter opens the one highlighted (a URL in the browser, a claim on screen),
+    delete removes it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="evidence-cancel"),
+        Binding("delete,backspace,x", "remove", "Remove", id="evidence-remove"),
+    ]
+
+    def __init__(self, title: str, items: list[str]) -> None:
+        super().__init__()
+        self._title, self._items = title, items
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog -wide"):
+            yield Label(literal(self._title), classes="dialog-title")
+            yield OptionList(*(Option(literal(item)) for item in self._items), id="evidence-list")
+            yield Label(Content("↑/↓ choose · enter open · delete remove · escape"), classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        ol = self.query_one(OptionList)
+        ol.highlighted = 0
+        ol.focus()
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(("open", self._items[event.option_index]))
+
+    def action_remove(self) -> None:
+        i = self.query_one(OptionList).highlighted
+        if i is not None:
+            self.dismiss(("remove", self._items[i]))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

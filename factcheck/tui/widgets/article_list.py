@@ -1,4 +1,4 @@
-"""The articles of the batch: one OptionList option per article (no widget per row)."""
+"""The articles of the batch: one two-line prompt per article in one PromptList (no widget per row)."""
 
 from __future__ import annotations
 
@@ -6,19 +6,22 @@ from textual.content import Content
 
 from factcheck.model import Article, Verdict
 from factcheck.tui.fmt import clip, date_text, one_line
-from factcheck.tui.widgets.options import PatchableOptionList
+from factcheck.tui.widgets.prompt_list import PromptList
 
 
-class ArticleList(PatchableOptionList):
-    """Outlet, date (an unknown date flagged), reviewed count and title of each article."""
+class ArticleList(PromptList):
+    """Outlet, language, date (an unknown date flagged), reviewed count and title of each article."""
 
+    HELP_TITLE = "Articles"
     HELP = (
-        "Articles: one line per article with its outlet, publication date ('date?' when unknown: press p "
-        "to set it), the number of reviewed claims out of all claims, and its title. Arrows move between "
-        "articles; J/K or ]/[ work from anywhere."
+        "Articles: two lines per article: its outlet, its language (detected or given by the record), its "
+        "publication date ('date?' when unknown: press p to set it), the number of reviewed claims out of "
+        "all claims and ⚠ when the article has notices (shown above its text); then its title. Arrows move "
+        "between articles; J/K or ]/[ work from anywhere."
     )
 
-    def prompt_for(self, article: Article, progress: dict[Verdict, int], width: int) -> Content:
+    @staticmethod
+    def prompt_for(article: Article, progress: dict[Verdict, int], width: int) -> Content:
         total = sum(progress.values())
         done = total - progress[Verdict.UNREVIEWED]
         count = f"{done}/{total}"
@@ -29,13 +32,18 @@ class ArticleList(PatchableOptionList):
         else:
             count_style = "$text-muted"
         date = date_text(article.published)
-        outlet = clip(article.outlet or article.key, max(6, width - len(date) - len(count) - 3))
-        head = Content.assemble(
-            (outlet, "bold"),
+        lang = article.language or ""
+        warn = " ⚠" if article.notices else ""
+        tail = Content.assemble(
             " ",
+            (f"{lang} " if lang else "", "$text-accent"),
             (date, "$text-warning" if article.published is None else "$text-muted"),
             " ",
             (count, count_style),
+            (warn, "$text-warning"),
         )
-        title = clip(article.title or one_line(article.text[:120]) or article.key, max(8, width - 1))
-        return Content.assemble(head, "\n", (title, "italic" if not article.title else ""))
+        outlet = clip(article.outlet or article.key, max(4, width - tail.cell_length))
+        head = Content.assemble((outlet, "bold"), tail).truncate(width, ellipsis=True)
+        title = one_line(article.title or article.text[:200].strip() or article.key)
+        title_line = Content.styled(title, "" if article.title else "italic").truncate(width, ellipsis=True)
+        return Content("\n").join([head, title_line])

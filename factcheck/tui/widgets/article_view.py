@@ -11,16 +11,20 @@ from typing import Any
 from textual.content import Content
 
 from factcheck.model import Article, Claim, Verdict
-from factcheck.tui.fmt import CURRENT, TINT, sanitize, spans_content
+from factcheck.tui.fmt import CURRENT, FURNITURE, TINT, sanitize, spans_content
 from factcheck.tui.widgets.line_view import LineView
 
 
 class ArticleView(LineView):
+    HELP_TITLE = "Article text"
     HELP = (
         "Article text: each claim is tinted in its verdict's colour (blue unreviewed, green confirmed, red "
         "disputed, amber superseded); the current claim is underlined and kept in view. Text is shown "
         "literally: markup and escape sequences in an article appear as plain characters. Arrows and page "
-        "keys scroll; + adds the next uncovered sentence as a claim."
+        "keys scroll; a click on a sentence selects its claim; + adds the next uncovered sentence as a "
+        "claim. Page furniture (menus, teasers, captions, bylines) is greyed: it yields no claims, and a "
+        "click on it says why it was set aside. Warnings about the article (a language without claim "
+        "extraction, a record date that disagrees with the dateline) are listed above its text."
     )
 
     _shown: str | None = None
@@ -45,7 +49,7 @@ class ArticleView(LineView):
         same_text = self._shown is article.text
         self._shown = article.text
         self._claim = (current.start, current.end) if current is not None else None
-        self.set_content(self.content_for(article, claims, verdicts, current), same_text=same_text)
+        self.set_content(self.content_for(article, claims, verdicts, current))
         if current is None:
             self.scroll_home(animate=False)
         else:
@@ -54,7 +58,8 @@ class ArticleView(LineView):
     def content_for(
         self, article: Article, claims: list[Claim], verdicts: dict[str, Verdict], current: Claim | None
     ) -> Content:
-        spans = [(c.start, c.end, TINT[verdicts.get(c.id, Verdict.UNREVIEWED)]) for c in claims]
+        spans = [(s.start, s.end, FURNITURE) for s in article.furniture_segments]
+        spans += [(c.start, c.end, TINT[verdicts.get(c.id, Verdict.UNREVIEWED)]) for c in claims]
         if current is not None:
             spans.append((current.start, current.end, CURRENT))
         text = self._sanitized.get(article.text)

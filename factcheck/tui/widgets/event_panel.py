@@ -1,29 +1,259 @@
-"""What other outlets said about the current claim's event, and any suggestion."""
+"""What other outlets said about the current claim's event, reviewer conflicts, evidence and suggestions.
+
+The panel builds its own content from the review (cached per claim until ``forget`` after a change).
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from textual.content import Content
 
+from factcheck.model import Article, Claim, EventGroup, Suggestion, Verdict
+from factcheck.review import Review, ReviewError
+from factcheck.tui.fmt import (
+    article_name,
+    badge,
+    claim_words,
+    clip,
+    coded_times,
+    date_text,
+    literal,
+    open_times,
+    readable_time,
+    time_text,
+    verdict_word,
+)
 from factcheck.tui.widgets.line_view import LineView
+
+EVENT_LINES = 30  # other reports listed in the panel (all of them: the groups screen)
 
 
 class EventPanel(LineView):
+    HELP_TITLE = "Event panel"
     HELP = (
-        "Event panel: the other claims of the current claim's event group, from other outlets, by "
-        "publication date, with their verdicts; the group's time; why they were grouped; and any "
-        "suggestion (a later report superseding an earlier one). a accepts the suggestion shown; G applies "
-        "a verdict to the whole group; m merges this group with another; x takes the claim out of its "
-        "group; g opens every group as a timeline. When an article has no publication date its times stay "
-        "open ('Wednesday (date unknown)'): a Time line shows the value itself (XXXX-WXX-3), and p sets "
-        "the date."
+        "Event panel: the current claim's verdict, times, note, evidence (E opens or removes it) and any "
+        "conflict between reviewers after a merge (r resolves it); then the other claims of its event group, "
+        "from other outlets, by publication date, with their verdicts; the group's time; why they were "
+        "grouped; and any suggestion (a later report superseding an earlier one). a accepts the suggestion "
+        "shown; G applies a verdict to the whole group (decided claims are left alone unless you say so); "
+        "m merges this group with another; x takes the claim out of its group; g opens every group as a "
+        "timeline. When an article has no publication date its times stay open ('Wednesday (date "
+        "unknown)'): a Time line shows the value itself (XXXX-WXX-3), and p sets the date."
     )
 
-    _shown: tuple[str, tuple[object, ...]] | None = None
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._shown: tuple[str, tuple[object, ...]] | None = None
+        self._review: Review | None = None
+        self._articles: dict[str, Article] = {}
+        self._groups_src: list[EventGroup] | None = None
+        self._groups: dict[str, EventGroup] = {}
+        self._cache: dict[str, tuple[Claim, Content]] = {}
+        self._suggestions: dict[str, tuple[Claim, list[Suggestion]]] = {}
 
-    def show(self, content: Content) -> None:
+    def attach(self, review: Review) -> None:
+        self._review = review
+        self._articles = {a.key: a for a in review.corpus.articles}
+        self.forget()
+
+    def forget(self) -> None:
+        """The session changed: build every claim's content again when it is next shown."""
+        self._cache.clear()
+        self._suggestions.clear()
+
+    # ------------------------------------------------------------------------------------------
+    # Showing
+
+    def show_claim(self, claim: Claim | None, *, empty: str = "No claim selected.") -> None:
+        self._show(self.content_for(claim) if claim is not None else Content(empty))
+
+    def prepare_claim(self, claim: Claim) -> None:
+        self.prepare(self.content_for(claim))
+
+    def _show(self, content: Content) -> None:
         key = (content.plain, tuple(content.spans))
         if key == self._shown:
             return  # most moves inside one event change nothing here
         self._shown = key
         self.set_content(content)
         self.scroll_home(animate=False)
+
+    # ------------------------------------------------------------------------------------------
+    # What it shows
+
+    def group_of(self, claim: Claim) -> EventGroup | None:
+        if self._review is None or claim.group is None:
+            return None
+        groups = self._review.corpus.groups
+        if groups is not self._groups_src:
+            self._groups_src = groups
+            self._groups = {g.id: g for g in groups}
+        return self._groups.get(claim.group)
+
+    def suggestions(self, claim: Claim | None) -> list[Suggestion]:
+        """Open suggestions about ``claim``, the actionable kind first (a accepts the first one shown);
+        a suggestion the reviewer already followed is not listed."""
+        if claim is None or self._review is None:
+            return []
+        hit = self._suggestions.get(claim.id)
+        if hit is None or hit[0] is not claim:
+            if len(self._suggestions) > 200:
+                self._suggestions.clear()
+            hit = self._suggestions[claim.id] = (claim, self._find_suggestions(claim))
+        return hit[1]
+
+    def _find_suggestions(self, claim: Claim) -> list[Suggestion]:
+        review = self._review
+        assert review is not None
+        try:
+            found = review.suggestions_for(claim.id)
+        except ReviewError:
+            return []
+        open_ = []
+        for s in found:
+            if s.kind == "supersedes":
+                d = review.decision(s.claim)
+                if d.verdict == Verdict.SUPERSEDED and d.superseded_by == s.by:
+                    continue  # accepted
+            open_.append(s)
+        return sorted(open_, key=lambda s: (s.kind != "supersedes", s.claim != claim.id))
+
+    def suggestion_text(self, s: Suggestion) -> Content:
+        """A suggestion in words: each claim by its outlet and the start of its text."""
+        assert self._review is not None
+        try:
+            a, b = self._review.claim(s.claim), self._review.claim(s.by)
+        except ReviewError:
+            return literal(f"{s.claim} {s.kind} {s.by}")
+        verb = " is superseded by " if s.kind == "supersedes" else " conflicts with "
+        return Content.assemble(
+            literal(article_name(self._articles.get(a.article_key)), "bold"),
+            literal(f" '{claim_words(a)}'"),
+            verb,
+            literal(article_name(self._articles.get(b.article_key)), "bold"),
+            literal(f" '{claim_words(b)}'"),
+        )
+
+    def content_for(self, claim: Claim) -> Content:
+        """What the panel shows for ``claim`` (cached until ``forget``)."""
+        hit = self._cache.get(claim.id)
+        if hit is None or hit[0] is not claim:
+            if len(self._cache) > 200:
+                self._cache.clear()
+            hit = self._cache[claim.id] = (claim, self._build(claim))
+        return hit[1]
+
+    def _verdict(self, cid: str) -> Verdict:
+        assert self._review is not None
+        d = self._review.data.decisions.get(cid)
+        return d.verdict if d else Verdict.UNREVIEWED
+
+    def _build(self, c: Claim) -> Content:
+        review = self._review
+        assert review is not None
+        d = review.decision(c.id)
+        lines: list[Content] = []
+        head = [verdict_word(d.verdict)]
+        if d.superseded_by:
+            try:
+                by = review.claim(d.superseded_by)
+                name = article_name(self._articles.get(by.article_key))
+                head.append(literal(f" by {name} '{claim_words(by)}'"))
+            except ReviewError:
+                head.append(literal(f" by {d.superseded_by}"))
+        head.append(Content.styled(f"  {c.id}", "$text-muted"))
+        if c.speaker:
+            head += [Content.styled("  speaker ", "$text-muted"), literal(c.speaker, "bold")]
+        lines.append(Content.assemble(*head))
+        for conflict in d.conflicts:
+            side = Content.assemble(
+                ("Conflict", "bold $text-error"),
+                (" (r resolves): ", "$text-muted"),
+                literal(str(conflict.get("reviewer") or "?"), "bold"),
+                " ",
+                literal(str(conflict.get("verdict", "?"))),
+            )
+            if conflict.get("superseded_by"):
+                side = Content.assemble(side, literal(f" by {conflict['superseded_by']}"))
+            if conflict.get("note"):
+                side = Content.assemble(side, " — ", literal(str(conflict["note"])).stylize("$text-muted"))
+            lines.append(side)
+        when = time_text(c)
+        if when:  # every time of the claim (the list shows the first); the values themselves when open
+            raw = coded_times(c)
+            art = self._articles.get(c.article_key)
+            extra = f" · value {', '.join(raw)}" if raw else ""
+            if open_times(c) and art is not None and art.published is None:
+                extra += " · p sets the publication date"
+            lines.append(Content.assemble(("Time: ", "bold"), (when, "$text-accent"), (extra, "$text-muted")))
+        for s in self.suggestions(c):
+            lines.append(
+                Content.assemble(
+                    ("Suggestion", "bold $text-warning"),
+                    (" (a accepts): " if s.kind == "supersedes" else ": ", "$text-muted"),
+                    self.suggestion_text(s),
+                    literal(f" — {s.why}" if s.why else "").stylize("$text-muted"),
+                )
+            )
+        if d.note:
+            lines.append(Content.assemble(("Note: ", "bold"), literal(d.note)))
+        if d.evidence:
+            lines.append(
+                Content.assemble(
+                    ("Evidence", "bold"), (" (E opens): ", "$text-muted"), literal(", ".join(d.evidence))
+                )
+            )
+        g = self.group_of(c)
+        if g is None or len(g.claims) <= 1:
+            lines.append(Content.styled("No other report of this event.", "$text-muted"))
+            return Content("\n").join(lines)
+        outlets = set()
+        for x in g.claims:
+            try:
+                outlets.add(review.claim(x).article_key)
+            except ReviewError:
+                continue
+        lines.append(
+            Content.assemble(
+                ("Event ", "bold"),
+                literal(g.id),
+                " · time ",
+                (readable_time(g.when) if g.when else "unknown", "$text-accent"),
+                f" · {len(g.claims)} claims, {len(outlets)} articles",
+            )
+        )
+        why = g.why.get("summary") if isinstance(g.why, dict) else None
+        if why:
+            lines.append(Content.assemble(("Why: ", "$text-muted"), literal(str(why))))
+        others = []
+        for x in g.claims:
+            if x == c.id:
+                continue
+            try:
+                o = review.claim(x)
+            except ReviewError:
+                continue
+            if o.article_key == c.article_key:
+                continue
+            art = self._articles.get(o.article_key)
+            others.append((art.published if art and art.published else dt.date.max, o.article_key, o, art))
+        others.sort(key=lambda t: (t[0], t[1], t[2].start))
+        more = len(others) - EVENT_LINES
+        for pub, _k, o, art in others[:EVENT_LINES]:
+            lines.append(
+                Content.assemble(
+                    badge(self._verdict(o.id)),
+                    " ",
+                    (date_text(pub if pub != dt.date.max else None), "$text-muted"),
+                    " ",
+                    literal(clip(article_name(art), 22), "bold"),
+                    " · ",
+                    (time_text(o) or "no time", "$text-accent"),
+                    " · ",
+                    literal(clip(o.text, 160)),
+                )
+            )
+        if more > 0:  # a big event would cost a long wrap on every move: the groups screen has them all
+            lines.append(Content.styled(f"… and {more} more (g: groups screen)", "$text-muted"))
+        return Content("\n").join(lines)

@@ -1,0 +1,836 @@
+"""The session file: plain TOML, one readable line per decision and per change.
+
+Layout (schema 3)::
+
+    # factcheck review session (plain TOML; see sessions/README.md)
+    schema = 3
+    reviewer = "alice"
+    created = 2025-03-01T09:00:00Z
+    corpus = ["../seeds"]            # relative to the session file's folder
+    [cursor] / [groups] / [manual.<id>]
+
+    [articles."dir/a.txt"]           # one table per article
+    fingerprint = '0e4d18a6a51cbb1a'
+    published = 2024-03-19           # only what the reviewer set: published, title, outlet
+    decisions = [
+      {id = 'c7e7fa1f4ff', verdict = 'confirmed', note = 'checked with the ministry', reviewer = 'alice', updated = 2025-03-01T09:30:00Z, text = '...'},
+    ]
+
+    [history]
+    rows = [
+      {step = 1, at = 2025-03-01T09:30:00Z, by = 'alice', op = 'mark', kind = 'decision', key = 'c7e7fa1f4ff', before = {verdict = 'unreviewed'}, after = {verdict = 'confirmed'}},
+    ]
+
+    [integrity]                      # always last
+    articles = 1
+    decisions = 1
+    manual = 0
+    history = 1
+    part.head = 'crc32 of the part as written'
+    part."articles.dir/a.txt" = '...'
+    part.history = '...'
+    checksum = 'crc32:...'           # the file's last line: a file cut short has none
+
+Every value is a named TOML value: any TOML tool reads the file. The file is parsed with one TOML parser
+(rtoml when installed, a compiled parser ~3x faster than the standard library's tomllib on a 14 MB file;
+else tomllib), and every value is checked: a wrong type names the file, line and column. The checksum
+tells whether the file is as factcheck wrote it; a hand edit that keeps the file valid is loaded and
+described (which parts changed, which counts differ), never refused. A file without its last line was cut
+short and is refused.
+
+Schema 1 (a TOML table per decision) and schema 2 (decisions and history as JSON lines inside TOML
+strings) are read and migrated: the next save writes schema 3 and keeps the old file as a backup.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import json
+import re
+import tomllib
+import zlib
+from dataclasses import dataclass, replace
+from typing import Any
+
+import tomli_w
+
+from factcheck.model import Verdict
+from factcheck.session.records import (
+    SCHEMA,
+    ArticleRecord,
+    Decision,
+    HistoryEntry,
+    ManualClaim,
+    SessionCorrupt,
+    SessionData,
+    SessionError,
+    from_iso,
+    to_utc,
+)
+
+_rtoml: Any
+try:  # a compiled TOML parser, when installed; the result is the same as tomllib's
+    _rtoml = importlib.import_module("rtoml")
+except ImportError:  # pragma: no cover - depends on the environment
+    _rtoml = None
+
+HEADER = (
+    "# factcheck review session: plain TOML, one line per decision and per change (see sessions/README.md).\n"
+)
+
+# ---------------------------------------------------------------------------------------------
+# Parsing
+
+
+class TomlError(Exception):
+    """A file that is not valid TOML: ``line``/``column`` where the parser stopped."""
+
+    def __init__(self, msg: str, line: int, column: int):
+        super().__init__(msg)
+        self.msg, self.line, self.column = msg, line, column
+
+
+_TOMLLIB_POS = re.compile(r"\s*\(at line (\d+), column (\d+)\)|\s*\(at end of document\)")
+_RTOML_POS = re.compile(r"\s*at line (\d+),? column (\d+)")
+
+
+def parse_toml(text: str) -> dict[str, Any]:
+    """The TOML document in ``text``; TomlError with line and column when it is not valid TOML."""
+    end_line, end_col = text.count("\n") + 1, len(text) - text.rfind("\n")
+    if _rtoml is not None:
+        try:
+            doc: dict[str, Any] = _rtoml.loads(text)
+            return doc
+        except _rtoml.TomlParsingError as e:
+            msg = str(e).strip().splitlines()[0] if str(e).strip() else "invalid TOML"
+            m = _RTOML_POS.search(msg)
+            if m:
+                raise TomlError(msg[: m.start()] + msg[m.end() :], int(m.group(1)), int(m.group(2))) from None
+            # rtoml's message names no position for some errors: ask tomllib where it stops
+        except RecursionError:
+            raise TomlError("values nested too deeply", 1, 1) from None
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        msg = str(e)
+        m = _TOMLLIB_POS.search(msg)
+        if m and m.group(1):
+            raise TomlError(msg[: m.start()], int(m.group(1)), int(m.group(2))) from None
+        raise TomlError(msg[: m.start()] if m else msg, end_line, end_col) from None
+    except RecursionError:
+        raise TomlError("values nested too deeply", 1, 1) from None
+    return doc
+
+
+# ---------------------------------------------------------------------------------------------
+# Writing: TOML values, one line each
+
+
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+\Z")
+_LITERAL_OK = re.compile(r"[^'\x00-\x08\x0a-\x1f\x7f]*\Z")  # fits a one-line literal string as it is
+
+
+def toml_str(s: str) -> str:
+    """A one-line TOML string: a literal string when the text allows it (read back without escapes),
+    else a basic string with JSON's escapes, which are TOML's (DEL escaped too)."""
+    if not s.isascii():
+        try:
+            s.encode("utf-8")
+        except UnicodeEncodeError:  # lone surrogates (an undecodable file name): no UTF-8 file holds them
+            s = s.encode("utf-8", "replace").decode("utf-8")
+    if _LITERAL_OK.match(s):
+        return "'" + s + "'"
+    out = json.dumps(s, ensure_ascii=False)
+    return out.replace("\x7f", "\\u007f") if "\x7f" in out else out
+
+
+def toml_key(k: str) -> str:
+    return k if _BARE_KEY.match(k) else toml_str(k)
+
+
+def toml_value(v: Any) -> str:
+    """Any value a session holds, as one line of TOML (inline tables and arrays)."""
+    t = type(v)
+    if t is str:
+        return toml_str(v)
+    if t is bool:
+        return "true" if v else "false"
+    if t is int:
+        return str(v)
+    if t is dict:
+        if not v:
+            return "{}"
+        return (
+            "{"
+            + ", ".join(f"{toml_key(str(k))} = {toml_value(x)}" for k, x in v.items() if x is not None)
+            + "}"
+        )
+    if t is list or t is tuple:
+        return "[" + ", ".join(toml_value(x) for x in v) + "]"
+    if isinstance(v, dt.datetime):
+        return _time(v)
+    if isinstance(v, dt.date):
+        return v.isoformat()
+    if isinstance(v, str):  # a str subclass (a Verdict)
+        return toml_str(str(v))
+    if isinstance(v, float):
+        return repr(v) if v == v and v not in (float("inf"), float("-inf")) else str(v).replace("inf", "inf")
+    raise TypeError(f"a session cannot hold a {type(v).__name__} value")
+
+
+def decision_row(d: Decision) -> str:
+    """The decision as one line of TOML (cached on the record: records are immutable)."""
+    row = d._row
+    if row is None:
+        out = [f"{{id = {toml_str(d.claim_id)}, verdict = {toml_str(d.verdict.value)}"]
+        if d.superseded_by:
+            out.append(f", superseded_by = {toml_str(d.superseded_by)}")
+        if d.note:
+            out.append(f", note = {toml_str(d.note)}")
+        if d.evidence:
+            out.append(f", evidence = {toml_value(list(d.evidence))}")
+        if d.dismissed:
+            out.append(", dismissed = true")
+        if d.speaker is not None:
+            out.append(f", speaker = {toml_str(d.speaker)}")
+        if d.reviewer:
+            out.append(f", reviewer = {toml_str(d.reviewer)}")
+        if d.updated:
+            out.append(f", updated = {_time(d.updated)}")
+        if d.conflicts:
+            out.append(f", conflicts = {toml_value(list(d.conflicts))}")
+        out.append(f", text = {toml_str(d.text)}}}")
+        row = d._row = "".join(out)
+    return row
+
+
+def history_row(h: HistoryEntry) -> str:
+    """The history entry as one line of TOML (cached on the entry)."""
+    row = h._row
+    if row is None:
+        row = h._row = (
+            f"{{step = {h.step}, at = {_time(h.at)}, by = {toml_str(h.by)}, op = {toml_str(h.op)},"
+            f" kind = {toml_str(h.kind)}, key = {toml_str(h.key)}, before = {toml_value(h.before)},"
+            f" after = {toml_value(h.after)}}}"
+        )
+    return row
+
+
+def _time(t: dt.datetime) -> str:
+    if t.tzinfo is not dt.UTC:
+        t = to_utc(t) or t
+    return t.isoformat().replace("+00:00", "Z")
+
+
+def crc(b: bytes) -> str:
+    """Checksum against damage (not an authenticity check): CRC-32, fast enough for 20 MB files."""
+    return f"{zlib.crc32(b):08x}"
+
+
+@dataclass(slots=True)
+class Rendered:
+    text: str
+    parts: dict[str, str]  # part name -> crc of its text: "head", "articles.<key>", "history"
+    content: str  # digest of the decisions: every part, the header without the save time and cursor
+
+
+def _head(data: SessionData) -> str:
+    head: dict[str, Any] = {"schema": SCHEMA, "reviewer": data.reviewer}
+    if data.created:
+        head["created"] = data.created
+    if data.saved:
+        head["saved"] = data.saved
+    head["corpus"] = list(data.corpus)
+    cur = {k: v for k, v in zip(("article", "claim"), data.cursor, strict=True) if v is not None}
+    if cur:
+        head["cursor"] = cur
+    head["groups"] = {"merges": [list(p) for p in data.merges], "splits": list(data.splits)}
+    if data.manual:
+        head["manual"] = {
+            m.id: {
+                k: v
+                for k, v in (
+                    ("article", m.article),
+                    ("start", m.start),
+                    ("end", m.end),
+                    ("text", m.text),
+                    ("reviewer", m.reviewer),
+                    ("created", m.created),
+                )
+                if v is not None
+            }
+            for m in data.manual.values()
+        }
+    return tomli_w.dumps(_clean_text(head))
+
+
+def _clean_text(v: Any) -> Any:
+    """Strings a UTF-8 file can hold (tomli-w writes what it is given)."""
+    if isinstance(v, str) and not v.isascii():
+        return v.encode("utf-8", "replace").decode("utf-8")
+    if isinstance(v, dict):
+        return {_clean_text(k): _clean_text(x) for k, x in v.items()}
+    if isinstance(v, list):
+        return [_clean_text(x) for x in v]
+    return v
+
+
+def article_header(key: str) -> str:
+    return f"[articles.{toml_key(key)}]"
+
+
+def _article_part(key: str, rec: ArticleRecord | None, decisions: list[Decision]) -> str:
+    lines = [f"\n{article_header(key)}\n"]
+    if rec is not None:
+        lines.append(f"fingerprint = {toml_str(rec.fingerprint)}\n")
+        if rec.published is not None:
+            lines.append(f"published = {toml_value(rec.published)}\n")
+        if rec.title is not None:
+            lines.append(f"title = {toml_str(rec.title)}\n")
+        if rec.outlet is not None:
+            lines.append(f"outlet = {toml_str(rec.outlet)}\n")
+    if decisions:
+        lines.append("decisions = [\n")
+        for d in decisions:
+            lines.append("  ")
+            lines.append(decision_row(d))
+            lines.append(",\n")
+        lines.append("]\n")
+    return "".join(lines)
+
+
+def _history_part(history: list[HistoryEntry]) -> str:
+    if not history:
+        return ""
+    lines = ["\n[history]\nrows = [\n"]
+    for h in history:
+        lines.append("  ")
+        lines.append(history_row(h))
+        lines.append(",\n")
+    lines.append("]\n")
+    return "".join(lines)
+
+
+def _parts(data: SessionData) -> dict[str, str]:
+    """The file's parts, in order: the envelope, one per article, the history."""
+    by_article: dict[str, list[Decision]] = {}
+    for d in data.decisions.values():
+        rows = by_article.get(d.article)
+        if rows is None:
+            rows = by_article[d.article] = []
+        rows.append(d)
+    parts = {"head": HEADER + _head(data)}
+    for k in list(data.articles) + [k for k in by_article if k not in data.articles]:
+        parts[f"articles.{k}"] = _article_part(k, data.articles.get(k), by_article.get(k, []))
+    parts["history"] = _history_part(data.history)
+    return parts
+
+
+def render(data: SessionData) -> Rendered:
+    parts = _parts(data)
+    body = "".join(parts.values())
+    sums = {name: crc(text.encode("utf-8")) for name, text in parts.items()}
+    plain_head = _head(replace(data, saved=None, cursor=(None, None)))
+    content = crc(" ".join([crc(plain_head.encode("utf-8")), *list(sums.values())[1:]]).encode("ascii"))
+    n_articles = len(parts) - 2
+    tail = [
+        "\n[integrity]\n",
+        f"articles = {n_articles}\ndecisions = {len(data.decisions)}\n",
+        f"manual = {len(data.manual)}\nhistory = {len(data.history)}\n",
+        f"content = '{content}'\n",
+    ]
+    tail.extend(f"part.{toml_key(name)} = '{s}'\n" for name, s in sums.items())
+    tail.append(f"checksum = 'crc32:{crc(body.encode('utf-8'))}'\n")
+    return Rendered(body + "".join(tail), sums, content)
+
+
+def dumps(data: SessionData) -> str:
+    """The session as TOML text (see the module docstring for the layout)."""
+    return render(data).text
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading: every value checked, errors with line and column
+
+
+class _Bad(Exception):
+    """A value of the wrong type or out of range: ``field`` names it within its row or table."""
+
+    def __init__(self, field: str | None, msg: str):
+        super().__init__(msg)
+        self.field, self.msg = field, msg
+
+
+class _Locator:
+    """Finds where a value is in the text, for error messages (only computed when there is an error)."""
+
+    def __init__(self, text: str, where: str):
+        self.text, self.where = text, where
+
+    def line_col(self, pos: int) -> tuple[int, int]:
+        pos = max(0, min(pos, len(self.text)))
+        return self.text.count("\n", 0, pos) + 1, pos - (self.text.rfind("\n", 0, pos) + 1) + 1
+
+    def error(self, pos: int, msg: str) -> SessionCorrupt:
+        line, col = self.line_col(pos)
+        return SessionCorrupt(f"{self.where}: line {line}, column {col}: {msg}")
+
+    def header(self, name: str, exact: str | None = None) -> int:
+        """Where the table ``[name...]`` starts (0 when it cannot be found)."""
+        if exact is not None:
+            i = self.text.find("\n" + exact)
+            if i >= 0:
+                return i + 1
+        m = re.search(rf"(?m)^[ \t]*\[[ \t]*{re.escape(name)}\b", self.text)
+        return m.start() if m else 0
+
+    def section_end(self, start: int) -> int:
+        m = re.compile(r"(?m)^[ \t]*\[").search(self.text, start + 1)
+        return m.start() if m else len(self.text)
+
+    def key(self, name: str, start: int = 0, end: int | None = None) -> int:
+        """Where ``name = `` is between start and end (start when it cannot be found)."""
+        end = len(self.text) if end is None else end
+        m = re.compile(rf"(?m)(?:^|[{{,.\s]){re.escape(name)}[ \t]*=").search(self.text, start, end)
+        if not m:
+            return start
+        return m.start() + (0 if self.text[m.start()].isalnum() or self.text[m.start()] in "_-" else 1)
+
+    def row(self, start: int, index: int) -> int:
+        """Where the index-th row ({...} at the start of a line) after ``start`` is."""
+        end = self.section_end(start)
+        pat = re.compile(r"(?m)^[ \t]*\{")
+        pos = start
+        for _ in range(index + 1):
+            m = pat.search(self.text, pos, end)
+            if not m:
+                return start
+            pos = m.end()
+        return pos - 1
+
+    def field(self, row_pos: int, name: str | None) -> int:
+        if name is None:
+            return row_pos
+        line_end = self.text.find("\n", row_pos)
+        return self.key(name, row_pos, len(self.text) if line_end < 0 else line_end)
+
+
+_VERDICTS = {str(v): v for v in Verdict}
+_VERDICT_LIST = ", ".join(_VERDICTS)
+_DECISION_KEYS = frozenset(
+    {"id", "verdict", "superseded_by", "note", "evidence", "dismissed", "speaker", "reviewer", "updated"}
+    | {"conflicts", "text"}
+)
+_HISTORY_KEYS = frozenset({"step", "at", "by", "op", "kind", "key", "before", "after"})
+_ARTICLE_KEYS = frozenset({"fingerprint", "published", "title", "outlet", "decisions"})
+_MANUAL_KEYS = frozenset({"article", "start", "end", "text", "reviewer", "created"})
+_KINDS = frozenset({"decision", "manual", "article", "groups"})
+_TOP_KEYS = frozenset(
+    {"schema", "reviewer", "created", "saved", "corpus", "cursor", "groups", "manual", "articles"}
+    | {"history", "integrity"}
+)
+
+
+def _type_name(v: Any) -> str:
+    if isinstance(v, bool):
+        return "a boolean"
+    if isinstance(v, str):
+        return f"the string {v[:40]!r}"
+    if isinstance(v, dict):
+        return "a table"
+    if isinstance(v, list):
+        return "an array"
+    if isinstance(v, dt.datetime):
+        return f"the date-time {v.isoformat()}"
+    if isinstance(v, dt.date):
+        return f"the date {v.isoformat()}"
+    return f"{type(v).__name__} {v!r}"
+
+
+def _want_str(v: Any, name: str, *, empty: bool = True) -> str:
+    if type(v) is not str or (not empty and not v):
+        raise _Bad(name, f"'{name}' must be {'a' if empty else 'a non-empty'} string, not {_type_name(v)}")
+    return v
+
+
+def _want_str_list(v: Any, name: str) -> list[str]:
+    if type(v) is not list or any(type(x) is not str for x in v):
+        raise _Bad(name, f"'{name}' must be an array of strings, not {_type_name(v)}")
+    return v
+
+
+def _want_time(v: Any, name: str) -> dt.datetime:
+    if isinstance(v, dt.datetime):
+        t = to_utc(v)
+        assert t is not None
+        return t
+    if isinstance(v, str):  # an ISO time written as a string by hand
+        try:
+            t2 = from_iso(v)
+        except ValueError:
+            t2 = None
+        if t2 is not None:
+            return t2
+    raise _Bad(name, f"'{name}' must be a date-time such as 2025-03-01T09:30:00Z, not {_type_name(v)}")
+
+
+def _want_date(v: Any, name: str) -> dt.date:
+    if isinstance(v, dt.date) and not isinstance(v, dt.datetime):
+        return v
+    raise _Bad(name, f"'{name}' must be a date such as 2024-03-19 (without quotes), not {_type_name(v)}")
+
+
+def _want_table(v: Any, name: str) -> dict[str, Any]:
+    if type(v) is not dict:
+        raise _Bad(name, f"'{name}' must be a table, not {_type_name(v)}")
+    return v
+
+
+def _unknown(d: dict[str, Any], known: frozenset[str], what: str) -> None:
+    extra = d.keys() - known
+    if extra:
+        k = sorted(extra)[0]
+        raise _Bad(k, f"unknown field '{k}' in {what} (known: {', '.join(sorted(known))})")
+
+
+def decision_from_row(article: str, d: Any) -> Decision:
+    """A Decision from its row, every value checked (_Bad names the field that is wrong)."""
+    if type(d) is not dict:
+        raise _Bad(
+            None, f"a decision must be an inline table {{id = ..., verdict = ...}}, not {_type_name(d)}"
+        )
+    if not d.keys() <= _DECISION_KEYS:
+        _unknown(d, _DECISION_KEYS, "a decision")
+    get = d.get
+    cid = _want_str(get("id"), "id", empty=False)
+    v = get("verdict", "unreviewed")
+    verdict = _VERDICTS.get(v) if type(v) is str else None
+    if verdict is None:
+        raise _Bad("verdict", f"unknown verdict {v!r} (use one of: {_VERDICT_LIST})")
+    note = get("note", "")
+    text = get("text", "")
+    if type(note) is not str:
+        _want_str(note, "note")
+    if type(text) is not str:
+        _want_str(text, "text")
+    by = get("superseded_by")
+    if by is not None:
+        _want_str(by, "superseded_by")
+    reviewer = get("reviewer")
+    if reviewer is not None:
+        _want_str(reviewer, "reviewer")
+    up = get("updated")
+    when = (
+        None
+        if up is None
+        else (up if type(up) is dt.datetime and up.tzinfo is dt.UTC else _want_time(up, "updated"))
+    )
+    evidence: tuple[str, ...] = ()
+    conflicts: tuple[dict[str, Any], ...] = ()
+    dismissed = False
+    speaker = None
+    if "evidence" in d or "conflicts" in d or "dismissed" in d or "speaker" in d:  # the rarer fields
+        if "evidence" in d:
+            evidence = tuple(_want_str_list(d["evidence"], "evidence"))
+        if "conflicts" in d:
+            cf = d["conflicts"]
+            if type(cf) is not list or any(type(c) is not dict for c in cf):
+                raise _Bad("conflicts", f"'conflicts' must be an array of tables, not {_type_name(cf)}")
+            conflicts = tuple(cf)
+        if "dismissed" in d:
+            dismissed = d["dismissed"]
+            if type(dismissed) is not bool:
+                raise _Bad("dismissed", f"'dismissed' must be true or false, not {_type_name(dismissed)}")
+        if "speaker" in d:
+            speaker = _want_str(d["speaker"], "speaker")
+    return Decision(
+        cid, article, text, verdict, by or None, note, evidence, dismissed, reviewer, when, conflicts, speaker
+    )
+
+
+def _check_values(kind: str, vals: Any, name: str) -> dict[str, Any]:
+    """The before/after values of a history row, checked so that undo and redo can apply them."""
+    vals = _want_table(vals, name)
+    if kind == "decision":
+        for k, v in vals.items():
+            if k == "verdict":
+                if type(v) is not str or v not in _VERDICTS:
+                    raise _Bad(name, f"unknown verdict {v!r} in '{name}' (use one of: {_VERDICT_LIST})")
+            elif k in ("superseded_by", "note", "speaker"):
+                _want_str(v, f"{name}.{k}")
+            elif k == "evidence":
+                _want_str_list(v, f"{name}.{k}")
+            elif k == "dismissed" and type(v) is not bool:
+                raise _Bad(name, f"'{name}.dismissed' must be true or false, not {_type_name(v)}")
+            elif k == "conflicts" and (type(v) is not list or any(type(c) is not dict for c in v)):
+                raise _Bad(name, f"'{name}.conflicts' must be an array of tables, not {_type_name(v)}")
+    elif kind == "article":
+        for k, v in vals.items():
+            if k == "published":
+                _want_date(v, f"{name}.published")
+            elif k in ("title", "outlet"):
+                _want_str(v, f"{name}.{k}")
+    elif kind == "manual" and vals:
+        for k in ("article", "text"):
+            _want_str(vals.get(k), f"{name}.{k}")
+        for k in ("start", "end"):
+            if type(vals.get(k)) is not int:
+                raise _Bad(name, f"'{name}.{k}' must be an integer, not {_type_name(vals.get(k))}")
+    elif kind == "groups":
+        merges = vals.get("merges", [])
+        if type(merges) is not list or any(
+            type(p) is not list or len(p) != 2 or any(type(x) is not str for x in p) for p in merges
+        ):
+            raise _Bad(name, f"'{name}.merges' must be an array of [claim id, claim id] pairs")
+        _want_str_list(vals.get("splits", []), f"{name}.splits")
+    return vals
+
+
+def history_from_row(h: Any) -> HistoryEntry:
+    if type(h) is not dict:
+        raise _Bad(
+            None, f"a history row must be an inline table {{step = ..., op = ...}}, not {_type_name(h)}"
+        )
+    if not h.keys() <= _HISTORY_KEYS:
+        _unknown(h, _HISTORY_KEYS, "a history row")
+    step = h.get("step")
+    if type(step) is not int or step < 0:
+        raise _Bad("step", f"'step' must be a whole number, not {_type_name(step)}")
+    at = h.get("at")
+    if not (type(at) is dt.datetime and at.tzinfo is dt.UTC):
+        at = _want_time(at, "at")
+    kind = _want_str(h.get("kind"), "kind")
+    if kind not in _KINDS:
+        raise _Bad("kind", f"unknown kind {kind!r} (use one of: {', '.join(sorted(_KINDS))})")
+    before, after = h.get("before", {}), h.get("after", {})
+    if before or after:
+        _check_values(kind, before, "before")
+        _check_values(kind, after, "after")
+    return HistoryEntry(
+        step,
+        at,
+        _want_str(h.get("by"), "by"),
+        _want_str(h.get("op"), "op"),
+        kind,
+        _want_str(h.get("key"), "key"),
+        before,
+        after,
+    )
+
+
+def _manual_claim(mid: str, v: Any) -> ManualClaim:
+    v = _want_table(v, "manual")
+    _unknown(v, _MANUAL_KEYS, "a manual claim")
+    for k in ("start", "end"):
+        if type(v.get(k)) is not int or v[k] < 0:
+            raise _Bad(k, f"'{k}' must be a whole number, not {_type_name(v.get(k))}")
+    rev = v.get("reviewer")
+    created = v.get("created")
+    return ManualClaim(
+        mid,
+        _want_str(v.get("article"), "article", empty=False),
+        v["start"],
+        v["end"],
+        _want_str(v.get("text"), "text"),
+        None if rev is None else _want_str(rev, "reviewer"),
+        None if created is None else _want_time(created, "created"),
+    )
+
+
+def loads(text: str, where: str = "session") -> SessionData:
+    """Parse and check a session. Raises SessionError (SessionCorrupt with file, line and column)."""
+    if text.startswith("\ufeff"):  # a byte order mark added by an editor
+        text = text[1:]
+    try:
+        doc = parse_toml(text)
+    except TomlError as e:
+        raise SessionCorrupt(f"{where}: line {e.line}, column {e.column}: {e.msg}") from None
+    if not doc:
+        raise SessionCorrupt(f"{where}: line 1, column 1: the file is empty")
+    schema = doc.get("schema")
+    if not isinstance(schema, int) or isinstance(schema, bool):
+        raise SessionCorrupt(f"{where}: line 1, column 1: not a factcheck session (no 'schema' number)")
+    if schema > SCHEMA:
+        raise SessionError(
+            f"{where}: written by a newer factcheck (session schema {schema}; this version reads up to {SCHEMA});"
+            " upgrade factcheck to open it"
+        )
+    if schema < 1:
+        raise SessionCorrupt(f"{where}: line 1, column 1: unknown session schema {schema}")
+    loc = _Locator(text, where)
+    if schema < SCHEMA:
+        from factcheck.session import migrate
+
+        data = migrate.from_old(schema, doc, text, where)
+        data.schema = schema
+        return data
+    return _from_doc(doc, loc)
+
+
+def _from_doc(doc: dict[str, Any], loc: _Locator) -> SessionData:
+    data = SessionData()
+    _envelope(doc, data, loc)
+    articles = doc.get("articles", {})
+    if type(articles) is not dict:
+        raise loc.error(
+            loc.key("articles"), f"'articles' must be tables [articles.\"KEY\"], not {_type_name(articles)}"
+        )
+    decisions = data.decisions
+    for key, v in articles.items():
+        try:
+            v = _want_table(v, f"articles.{key}")
+            if not v.keys() <= _ARTICLE_KEYS:
+                _unknown(v, _ARTICLE_KEYS, "an article table")
+            if "fingerprint" in v:
+                pub, title, outlet = v.get("published"), v.get("title"), v.get("outlet")
+                data.articles[key] = ArticleRecord(
+                    key,
+                    _want_str(v["fingerprint"], "fingerprint"),
+                    None if pub is None else _want_date(pub, "published"),
+                    None if title is None else _want_str(title, "title"),
+                    None if outlet is None else _want_str(outlet, "outlet"),
+                )
+            rows = v.get("decisions", [])
+            if type(rows) is not list:
+                raise _Bad(
+                    "decisions", f"'decisions' must be an array of inline tables, not {_type_name(rows)}"
+                )
+        except _Bad as e:
+            start = loc.header(f"articles.{toml_key(key)}", article_header(key))
+            raise loc.error(loc.key(e.field or "", start, loc.section_end(start)), e.msg) from None
+        for i, row in enumerate(rows):
+            try:
+                d = decision_from_row(key, row)
+            except _Bad as e:
+                start = loc.header(f"articles.{toml_key(key)}", article_header(key))
+                rpos = loc.row(loc.key("decisions", start, loc.section_end(start)), i)
+                raise loc.error(loc.field(rpos, e.field), f"decision {i + 1} of {key}: {e.msg}") from None
+            if d.claim_id in decisions:
+                other = decisions[d.claim_id].article
+                start = loc.header(f"articles.{toml_key(key)}", article_header(key))
+                rpos = loc.row(loc.key("decisions", start, loc.section_end(start)), i)
+                raise loc.error(
+                    loc.field(rpos, "id"),
+                    f"claim {d.claim_id} has a second decision (the first is under {other}); keep one of them",
+                )
+            decisions[d.claim_id] = d
+    hist = doc.get("history", {})
+    rows = hist.get("rows", []) if type(hist) is dict else None
+    if type(rows) is not list:
+        raise loc.error(loc.header("history"), "[history] must hold rows = [ {step = ..., ...}, ... ]")
+    entries = data.history
+    for i, row in enumerate(rows):
+        try:
+            entries.append(history_from_row(row))
+        except _Bad as e:
+            rpos = loc.row(loc.header("history", "[history]"), i)
+            raise loc.error(loc.field(rpos, e.field), f"history row {i + 1}: {e.msg}") from None
+    _check_integrity(doc, data, loc)
+    return data
+
+
+def _envelope(doc: dict[str, Any], data: SessionData, loc: _Locator) -> None:
+    try:
+        data.reviewer = _want_str(doc.get("reviewer", ""), "reviewer")
+        for name in ("created", "saved"):
+            if doc.get(name) is not None:
+                setattr(data, name, _want_time(doc[name], name))
+        data.corpus = list(_want_str_list(doc.get("corpus", []), "corpus"))
+        extra = sorted(doc.keys() - _TOP_KEYS)
+        if extra:
+            data.notices.append(f"unknown top-level key(s) {', '.join(extra)} ignored (not written back)")
+    except _Bad as e:
+        raise loc.error(loc.key(e.field or "", 0, loc.header("")), e.msg) from None
+    try:
+        cur = _want_table(doc.get("cursor", {}), "cursor")
+        a, c = cur.get("article"), cur.get("claim")
+        data.cursor = (
+            None if a is None else _want_str(a, "article"),
+            None if c is None else _want_str(c, "claim"),
+        )
+    except _Bad as e:
+        start = loc.header("cursor", "[cursor]")
+        raise loc.error(loc.key(e.field or "", start, loc.section_end(start)), e.msg) from None
+    try:
+        groups = _want_table(doc.get("groups", {}), "groups")
+        merges = groups.get("merges", [])
+        if type(merges) is not list or any(
+            type(p) is not list or len(p) != 2 or any(type(x) is not str for x in p) for p in merges
+        ):
+            raise _Bad("merges", "'merges' must be an array of [claim id, claim id] pairs")
+        data.merges = [(p[0], p[1]) for p in merges]
+        data.splits = list(_want_str_list(groups.get("splits", []), "splits"))
+    except _Bad as e:
+        start = loc.header("groups", "[groups]")
+        raise loc.error(loc.key(e.field or "", start, loc.section_end(start)), e.msg) from None
+    manual = doc.get("manual", {})
+    if type(manual) is not dict:
+        raise loc.error(loc.key("manual"), f"'manual' must be tables [manual.ID], not {_type_name(manual)}")
+    for mid, v in manual.items():
+        try:
+            data.manual[mid] = _manual_claim(mid, v)
+        except _Bad as e:
+            start = loc.header(f"manual.{toml_key(mid)}", f"[manual.{toml_key(mid)}]")
+            raise loc.error(
+                loc.key(e.field or "", start, loc.section_end(start)), f"manual claim {mid}: {e.msg}"
+            ) from None
+
+
+def _check_integrity(doc: dict[str, Any], data: SessionData, loc: _Locator) -> None:
+    """A file cut short is refused; a hand edit is loaded and described in ``data.notices``."""
+    text, where = loc.text, loc.where
+    integ = doc.get("integrity")
+    checksum = integ.get("checksum") if isinstance(integ, dict) else None
+    if not isinstance(checksum, str):
+        line = text.count("\n") + 1
+        raise SessionCorrupt(
+            f"{where}: line {line}, column 1: the file ends before the checksum line of its [integrity]"
+            " table: it was cut short (truncated); open the newest backup instead"
+        )
+    assert isinstance(integ, dict)
+    pos = text.rfind("\n[integrity]\n")
+    if pos >= 0 and checksum == f"crc32:{crc(text[:pos].encode('utf-8', 'surrogatepass'))}":
+        content = integ.get("content")
+        data.digest = content if isinstance(content, str) else None
+        return
+    # Edited outside factcheck: say what differs from what factcheck wrote, and load it as it is now.
+    have = {
+        "articles": len(doc.get("articles", {}) or {}),
+        "decisions": len(data.decisions),
+        "manual": len(data.manual),
+        "history": len(data.history),
+    }
+    counts = [f"{have[k]} {k} where factcheck saved {integ.get(k)}" for k in have if integ.get(k) != have[k]]
+    stored = integ.get("part")
+    changed: list[str] = []
+    if isinstance(stored, dict):
+        now = {name: crc(t.encode("utf-8")) for name, t in _parts(data).items()}
+        for name, s in now.items():
+            if stored.get(name) != s:
+                changed.append(_part_label(name))
+        changed.extend(_part_label(n) for n in stored if n not in now)
+    what = []
+    if changed:
+        what.append(
+            "changed: "
+            + ", ".join(changed[:8])
+            + (f" and {len(changed) - 8} more" if len(changed) > 8 else "")
+        )
+    if counts:
+        what.append("now holds " + ", ".join(counts))
+    if not what:
+        what.append(
+            "no value changed (layout or comments only)" if isinstance(stored, dict) else "checksum differs"
+        )
+    data.notices.append(
+        f"edited outside factcheck since it was saved ({'; '.join(what)}); loaded as it is now"
+    )
+
+
+def _part_label(name: str) -> str:
+    if name == "head":
+        return "the header (reviewer, corpus, cursor, groups, manual claims)"
+    if name == "history":
+        return "the history"
+    return f"[articles.{toml_key(name[len('articles.') :])}]"

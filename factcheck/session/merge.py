@@ -1,0 +1,196 @@
+"""Combining two reviewers' sessions of the same corpus, with Cohen's kappa of their agreement."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from factcheck.model import Verdict
+from factcheck.session.records import Decision, HistoryEntry, SessionData, SessionError, iso, utcnow
+
+
+@dataclass(slots=True)
+class MergeReport:
+    reviewers: tuple[str, str]
+    counts: tuple[dict[str, int], dict[str, int], dict[str, int]]  # per verdict: A, B, merged
+    both_reviewed: int = 0
+    agreements: int = 0
+    conflicts: list[tuple[str, str, str]] = field(default_factory=list)  # claim id, A's verdict, B's verdict
+    kappa: float | None = None
+    only_a: int = 0
+    only_b: int = 0
+    notes: list[str] = field(default_factory=list)  # other things the reviewer should know
+
+    def lines(self) -> list[str]:
+        a, b = self.reviewers
+        out = [f"{'verdict':<12} {a[:14]:>14} {b[:14]:>14} {'merged':>8}"]
+        for v in Verdict:
+            out.append(f"{v!s:<12} {self.counts[0][v]:>14} {self.counts[1][v]:>14} {self.counts[2][v]:>8}")
+        out.append(
+            f"reviewed by both: {self.both_reviewed}; agree: {self.agreements}; conflicts: {len(self.conflicts)}"
+        )
+        out.append(f"reviewed only by {a}: {self.only_a}; only by {b}: {self.only_b}")
+        if self.kappa is None:
+            why = "no claim reviewed by both" if not self.both_reviewed else "every verdict in one category"
+            out.append(f"Cohen's kappa: undefined ({why})")
+        else:
+            out.append(f"Cohen's kappa: {self.kappa:.3f} over {self.both_reviewed} claims")
+        for cid, va, vb in self.conflicts:
+            out.append(f"conflict {cid}: {a} {va}, {b} {vb}")
+        out.extend(self.notes)
+        return out
+
+
+def cohen_kappa(pairs: list[tuple[str, str]]) -> float | None:
+    """Cohen's kappa of two raters' labels; None when undefined (no pairs, or chance agreement is 1)."""
+    n = len(pairs)
+    if n == 0:
+        return None
+    po = sum(1 for x, y in pairs if x == y) / n
+    labels = {x for x, _ in pairs} | {y for _, y in pairs}
+    pe = sum(
+        (sum(1 for x, _ in pairs if x == k) / n) * (sum(1 for _, y in pairs if y == k) / n) for k in labels
+    )
+    if pe >= 1.0:
+        return None
+    return (po - pe) / (1 - pe)
+
+
+def _merge_notes(a: Decision, b: Decision) -> str:
+    if not b.note or b.note == a.note:
+        return a.note
+    if not a.note:
+        return b.note
+    return f"{a.note}\n\n[{b.reviewer or 'B'}] {b.note}"
+
+
+def _side(d: Decision) -> dict[str, Any]:
+    out: dict[str, Any] = {"reviewer": d.reviewer or "", "verdict": str(d.verdict)}
+    if d.superseded_by:
+        out["superseded_by"] = d.superseded_by
+    if d.note:
+        out["note"] = d.note
+    if d.updated:
+        out["updated"] = iso(d.updated)
+    return out
+
+
+def merge(a: SessionData, b: SessionData, corpus: list[str] | None = None) -> tuple[SessionData, MergeReport]:
+    """Combine two reviewers' sessions of the same corpus. Agreements are kept; conflicting verdicts leave
+    the claim unreviewed with both sides in ``conflicts`` for resolution; nothing is dropped."""
+    shared = set(a.articles) & set(b.articles)
+    if a.articles and b.articles and not shared:
+        raise SessionError("the two sessions share no article: they are not sessions of the same corpus")
+    ra, rb = a.reviewer or "A", b.reviewer or "B"
+    if ra == rb:
+        ra, rb = f"{ra} (A)", f"{rb} (B)"
+    out = SessionData(
+        reviewer=a.reviewer,
+        created=min((t for t in (a.created, b.created) if t), default=utcnow()),
+        corpus=list(corpus if corpus is not None else a.corpus),
+        cursor=a.cursor,
+    )
+    counts: tuple[dict[str, int], dict[str, int], dict[str, int]] = (
+        dict.fromkeys(Verdict, 0),
+        dict.fromkeys(Verdict, 0),
+        dict.fromkeys(Verdict, 0),
+    )
+    rep = MergeReport((ra, rb), counts)
+    for key in list(a.articles) + [k for k in b.articles if k not in a.articles]:
+        x, y = a.articles.get(key), b.articles.get(key)
+        rec = x or y
+        assert rec is not None
+        if x and y:
+            if x.fingerprint != y.fingerprint:
+                rep.notes.append(f"article {key} differs between the two sessions (text changed in between)")
+            if x.published != y.published:
+                if x.published and y.published:
+                    rep.notes.append(
+                        f"publication date of {key}: {ra} {x.published}, {rb} {y.published}; kept {x.published}"
+                    )
+                rec = replace(x, published=x.published or y.published)
+        out.articles[key] = rec
+    pairs: list[tuple[str, str]] = []
+    for cid in list(a.decisions) + [c for c in b.decisions if c not in a.decisions]:
+        da, db = a.decisions.get(cid), b.decisions.get(cid)
+        for i, d in ((0, da), (1, db)):
+            if d is not None:
+                counts[i][d.verdict] += 1
+        if da is None or db is None:
+            d = da or db
+            assert d is not None
+            if d.verdict != Verdict.UNREVIEWED:
+                if da is None:
+                    rep.only_b += 1
+                else:
+                    rep.only_a += 1
+            out.decisions[cid] = d
+            continue
+        reviewed_a, reviewed_b = da.verdict != Verdict.UNREVIEWED, db.verdict != Verdict.UNREVIEWED
+        merged = replace(
+            da,
+            note=_merge_notes(da, db),
+            evidence=tuple(dict.fromkeys(da.evidence + db.evidence)),
+            dismissed=da.dismissed or db.dismissed,
+            conflicts=da.conflicts + tuple(c for c in db.conflicts if c not in da.conflicts),
+        )
+        if reviewed_a and reviewed_b:
+            rep.both_reviewed += 1
+            pairs.append((str(da.verdict), str(db.verdict)))
+            if (da.verdict, da.superseded_by) == (db.verdict, db.superseded_by):
+                rep.agreements += 1
+            else:
+                rep.conflicts.append((cid, _label(da), _label(db)))
+                merged = replace(
+                    merged,
+                    verdict=Verdict.UNREVIEWED,
+                    superseded_by=None,
+                    conflicts=(*merged.conflicts, _side(da), _side(db)),
+                    updated=max(t for t in (da.updated, db.updated, utcnow()) if t),
+                )
+        elif reviewed_b:
+            rep.only_b += 1
+            merged = replace(
+                merged,
+                verdict=db.verdict,
+                superseded_by=db.superseded_by,
+                reviewer=db.reviewer,
+                updated=db.updated,
+            )
+        elif reviewed_a:
+            rep.only_a += 1
+        out.decisions[cid] = merged
+    for d in out.decisions.values():
+        counts[2][d.verdict] += 1
+    rep.kappa = cohen_kappa(pairs)
+    out.manual = {**b.manual, **a.manual}
+    out.merges = list(dict.fromkeys(a.merges + b.merges))
+    out.splits = list(dict.fromkeys(a.splits + b.splits))
+    # History: both trails in time order, steps renumbered so each reviewer action stays one step.
+    entries = [(h, 0) for h in a.history_entries()] + [(h, 1) for h in b.history_entries()]
+    entries.sort(key=lambda e: (e[0].at, e[1], e[0].step))
+    renum: dict[tuple[int, int], int] = {}
+    for h, side in entries:
+        step = renum.setdefault((side, h.step), len(renum) + 1)
+        out.add_history(replace(h, step=step))
+    step = len(renum) + 1
+    now = utcnow()
+    for cid, _, _ in rep.conflicts:
+        d = out.decisions[cid]
+        out.add_history(
+            HistoryEntry(
+                step,
+                now,
+                f"merge of {ra} and {rb}",
+                "merge",
+                "decision",
+                cid,
+                {},
+                {"conflicts": list(d.conflicts)},
+            )
+        )
+    return out, rep
+
+
+def _label(d: Decision) -> str:
+    return f"{d.verdict} by {d.superseded_by}" if d.superseded_by else str(d.verdict)

@@ -1,0 +1,372 @@
+"""Session files on disk: load, atomic save with verification, backups, change detection, the lock.
+
+Saving renders the session, parses it back and checks it holds what was meant (never write what cannot be
+read back), then writes it atomically (``factcheck.atomic.write_atomic``: temp file, fsync, rename, fsync
+of the folder). The last ``BACKUPS`` versions are kept as ``NAME.bak1..N``, rotated only when the
+decisions change (a cursor move or a save with nothing new keeps them); a session read from an older
+schema keeps that file as ``NAME.schemaN.bak``. A file changed on disk by another program is never
+overwritten: our version goes to a conflict file beside it. A read-only session file is never replaced.
+
+No symlink is followed for the lock, temp files or backups: the lock is opened with O_NOFOLLOW, temp
+files are created with O_EXCL (mkstemp), backups are renamed or created with O_EXCL | O_NOFOLLOW, and a
+symlink found in their place is refused with a message naming it.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import errno
+import glob
+import os
+import socket
+import stat
+import weakref
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from factcheck import atomic
+from factcheck.session.fileformat import TomlError, crc, dumps, loads, parse_toml, render
+from factcheck.session.records import (
+    SCHEMA,
+    SessionChanged,
+    SessionCorrupt,
+    SessionData,
+    SessionError,
+    SessionLocked,
+    SessionNotWritable,
+    iso,
+    utcnow,
+)
+
+BACKUPS = 3  # previous versions kept beside the session: <name>.bak1 (newest) .. <name>.bakN
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+
+
+@dataclass(frozen=True, slots=True)
+class FileState:
+    """What a session file looked like when we last read or wrote it.
+
+    ``content``: a digest of its decisions (everything but the save time and the cursor), to rotate
+    backups only when they change; not part of the comparison that detects a change on disk.
+    """
+
+    ino: int
+    size: int
+    mtime_ns: int
+    content: str | None = field(default=None, compare=False)
+
+    @classmethod
+    def of(cls, path: Path, content: str | None = None) -> FileState | None:
+        try:
+            st = path.stat()
+        except FileNotFoundError:
+            return None
+        return cls(st.st_ino, st.st_size, st.st_mtime_ns, content)
+
+
+def _read(path: Path) -> tuple[str, FileState]:
+    try:
+        st = os.stat(path)
+    except OSError as e:
+        raise SessionError(f"{path}: {e.strerror or e}") from None
+    if not stat.S_ISREG(st.st_mode):
+        raise SessionError(f"{path}: not a regular file (a folder, device or pipe); not read")
+    try:
+        with open(path, "rb") as f:
+            fst = os.fstat(f.fileno())
+            data = f.read()
+    except OSError as e:
+        raise SessionError(f"{path}: {e.strerror or e}") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = data.count(b"\n", 0, e.start) + 1
+        col = e.start - (data.rfind(b"\n", 0, e.start) + 1) + 1
+        raise SessionCorrupt(f"{path}: line {line}, column {col}: not UTF-8 text") from None
+    return text, FileState(fst.st_ino, fst.st_size, fst.st_mtime_ns)
+
+
+def load(path: Path) -> SessionData:
+    """Read a session. A corrupt file raises SessionCorrupt naming line, column and the newest good backup;
+    the file itself is never touched."""
+    return load_with_state(path)[0]
+
+
+def load_with_state(path: Path) -> tuple[SessionData, FileState | None]:
+    path = Path(path)
+    try:
+        text, state = _read(path)
+        data = loads(text, str(path))
+    except SessionCorrupt as e:
+        raise _with_backup(e, path) from None
+    if data.digest is not None:  # as factcheck wrote it: its content digest is known
+        state = FileState(state.ino, state.size, state.mtime_ns, data.digest)
+    return data, state
+
+
+def _with_backup(e: SessionCorrupt, path: Path) -> SessionCorrupt:
+    b = newest_good_backup(path)
+    hint = f" (newest good backup: {b})" if b else " (no good backup found)"
+    return SessionCorrupt(str(e) + hint, b)
+
+
+def backup_paths(path: Path) -> list[Path]:
+    """Backups of ``path``, newest first (whether or not they exist)."""
+    return [path.with_name(f"{path.name}.bak{i}") for i in range(1, BACKUPS + 1)]
+
+
+def schema_backup_path(path: Path, schema: int) -> Path:
+    return path.with_name(f"{path.name}.schema{schema}.bak")
+
+
+def newest_good_backup(path: Path) -> Path | None:
+    for b in backup_paths(path):
+        if b.is_file() and not b.is_symlink():
+            try:
+                text, _ = _read(b)
+                loads(text, str(b))
+            except SessionError:
+                continue
+            return b
+    return None
+
+
+def remove_stale_temp(path: Path) -> None:
+    """Remove temp files left by saves that were killed midway (call while holding the session's lock)."""
+    for p in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        with contextlib.suppress(OSError):
+            p.unlink()  # unlink removes a symlink itself, never its target
+
+
+def _copy_exclusive(src: Path, dst: Path) -> None:
+    """Copy ``src`` to a new file ``dst``: never through a symlink, never over an existing file."""
+    fd = os.open(dst, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC, 0o600)
+    try:
+        with open(src, "rb") as f:
+            os.write(fd, f.read())
+        os.fchmod(fd, stat.S_IMODE(os.stat(src).st_mode))
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _rotate_backups(path: Path) -> None:
+    if not path.is_file():
+        return
+    baks = backup_paths(path)
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(baks[-1])
+    for older, newer in zip(reversed(baks[1:]), reversed(baks[:-1]), strict=True):
+        with contextlib.suppress(FileNotFoundError):
+            os.replace(newer, older)  # rename replaces a symlink at ``older`` itself, never its target
+    try:
+        os.link(path, baks[0])  # a hard link: the current version stays in place until os.replace
+    except FileExistsError:
+        raise SessionNotWritable(
+            f"{baks[0]} appeared while saving (a symlink or file put there by something else); refused to"
+            " write through it: remove it to save"
+        ) from None
+    except OSError:
+        _copy_exclusive(path, baks[0])
+
+
+def is_readonly_file(path: Path) -> bool:
+    """True when the session file exists and has no write permission bit (chmod a-w): never replaced."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return False
+    return stat.S_ISREG(st.st_mode) and not st.st_mode & 0o222
+
+
+def save(
+    path: Path,
+    data: SessionData,
+    expected: FileState | bool | None = False,
+    conflict_path: Path | None = None,
+) -> FileState | None:
+    """Atomically save ``data``; returns the new file state.
+
+    ``expected``: the state the file had when we loaded or last saved it (None: it did not exist). When the
+    file on disk differs, it was changed by something else: our version goes to a conflict file beside it
+    and SessionChanged is raised (``conflict_path``: reuse that file, so repeated autosaves do not pile up
+    conflict files). Pass False to skip the check. Backups rotate only when the decisions differ from
+    ``expected``'s. Raises SessionNotWritable (one line, no traceback) when the file cannot be written.
+    """
+    path = Path(path)
+    rendered = render(data)
+    verify(rendered.text, data, str(path))  # never write what we cannot read back
+    if is_readonly_file(path):
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+        raise SessionNotWritable(f"{path} is read-only (mode {mode:04o}); not saved — it is never replaced")
+    try:
+        if expected is not False:
+            now = FileState.of(path)
+            if now != expected:
+                stamp = utcnow().strftime("%Y%m%dT%H%M%SZ")
+                other = conflict_path or path.with_name(f"{path.stem}.conflict-{stamp}{path.suffix}")
+                atomic.write_atomic(other, rendered.text)
+                raise SessionChanged(
+                    f"{path} was changed on disk by another program since factcheck read it; not overwritten."
+                    f" Your version is in {other} (combine them with `factcheck merge`)",
+                    other,
+                )
+        if data.schema < SCHEMA and path.is_file():
+            old = schema_backup_path(path, data.schema)
+            if not os.path.lexists(old):
+                _copy_exclusive(path, old)
+        same = isinstance(expected, FileState) and expected.content == rendered.content
+        atomic.write_atomic(path, rendered.text, before_replace=None if same else _rotate_backups)
+    except OSError as e:
+        raise SessionNotWritable(f"{path}: not saved: {_why(e)}") from None
+    return FileState.of(path, rendered.content)
+
+
+def _why(e: OSError) -> str:
+    if e.errno == errno.ENOSPC:
+        return "no space left on the device"
+    if e.errno == errno.EROFS:
+        return "the file system is read-only"
+    if e.errno in (errno.EACCES, errno.EPERM):
+        return f"permission denied ({e.filename or 'the folder'})"
+    return e.strerror or str(e)
+
+
+def verify(text: str, data: SessionData, where: str = "session") -> None:
+    """Parse rendered text back and check it holds what ``data`` holds: the same schema, articles, number
+    of decisions per article, manual claims, history rows and an intact checksum; SessionError if not.
+
+    (That each value reads back as written is what the writer's round-trip tests prove.)"""
+    fail = f"{where}: not saved: the written text does not read back as the same session"
+    try:
+        doc = parse_toml(text)
+    except TomlError as e:  # a bug in the writer: refuse to write the file
+        raise SessionError(f"{fail} (line {e.line}, column {e.column}: {e.msg})") from None
+    per_article: dict[str, int] = {}
+    for d in data.decisions.values():
+        per_article[d.article] = per_article.get(d.article, 0) + 1
+    try:
+        articles = doc.get("articles", {})
+        got = {k: len(v.get("decisions", [])) for k, v in articles.items()}
+        ok = (
+            doc.get("schema") == SCHEMA
+            and {k: n for k, n in got.items() if n} == per_article
+            and {k for k, v in articles.items() if "fingerprint" in v} == data.articles.keys()
+            and len(doc.get("manual", {})) == len(data.manual)
+            and len(doc.get("history", {}).get("rows", [])) == len(data.history)
+        )
+        pos = text.rfind("\n[integrity]\n")
+        ok = ok and doc["integrity"]["checksum"] == f"crc32:{crc(text[:pos].encode('utf-8'))}"
+    except (AttributeError, KeyError, TypeError):
+        ok = False
+    if not ok:
+        raise SessionError(fail)
+
+
+# ---------------------------------------------------------------------------------------------
+# Lock
+
+
+class SessionLock:
+    """An exclusive ``fcntl.flock`` on ``<session>.lock`` holding pid and host, released on close or exit.
+
+    The kernel drops a flock when its process dies, so a lock file left behind by a crash never blocks.
+    """
+
+    def __init__(self, path: Path, fd: int):
+        self.path = path
+        self.lock_path = lock_path(path)
+        self._fd: int | None = fd
+
+    @classmethod
+    def acquire(cls, path: Path) -> SessionLock:
+        import fcntl
+
+        path = Path(path)
+        lp = lock_path(path)
+        try:
+            lp.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise SessionNotWritable(f"{path}: cannot create the folder {lp.parent}: {_why(e)}") from None
+        for _ in range(10):
+            try:
+                fd = os.open(lp, os.O_RDWR | os.O_CREAT | _NOFOLLOW | _CLOEXEC, 0o644)
+            except OSError as e:
+                if e.errno == errno.ELOOP:
+                    raise SessionNotWritable(
+                        f"{lp} is a symbolic link; refused to follow it (remove it to write this session)"
+                    ) from None
+                raise SessionNotWritable(f"{path}: cannot take the lock {lp}: {_why(e)}") from None
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                os.close(fd)
+                raise SessionNotWritable(f"{lp} is not a regular file; refused to use it as the lock")
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                holder = _read_holder(fd)
+                os.close(fd)
+                raise SessionLocked(f"{path} is open in another factcheck ({holder})") from None
+            # The file may have been unlinked by a closing holder between our open and our flock.
+            try:
+                same = os.fstat(fd).st_ino == os.lstat(lp).st_ino
+            except FileNotFoundError:
+                same = False
+            if not same:
+                os.close(fd)
+                continue
+            info = f"pid {os.getpid()} on {socket.gethostname()}, since {iso(utcnow())}\n"
+            with contextlib.suppress(OSError):  # a full disk: the lock holds without its note
+                os.ftruncate(fd, 0)
+                os.pwrite(fd, info.encode(), 0)
+            lock = cls(path, fd)
+            _LIVE_LOCKS.add(lock)
+            return lock
+        raise SessionLocked(f"{path}: could not take the lock {lp}")
+
+    @property
+    def held(self) -> bool:
+        return self._fd is not None
+
+    def release(self) -> None:
+        import fcntl
+
+        fd, self._fd = self._fd, None
+        if fd is None:
+            return
+        _LIVE_LOCKS.discard(self)
+        with contextlib.suppress(OSError):
+            os.unlink(self.lock_path)
+        with contextlib.suppress(OSError):
+            fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
+
+    def __del__(self) -> None:
+        with contextlib.suppress(Exception):
+            self.release()
+
+
+_LIVE_LOCKS: weakref.WeakSet[SessionLock] = weakref.WeakSet()
+
+
+@atexit.register
+def _release_all() -> None:
+    """At exit, remove the lock files of sessions still open (the kernel drops the flocks anyway)."""
+    for lock in list(_LIVE_LOCKS):
+        lock.release()
+
+
+def lock_path(path: Path) -> Path:
+    return path.with_name(path.name + ".lock")
+
+
+def _read_holder(fd: int) -> str:
+    try:
+        info = os.pread(fd, 200, 0).decode("utf-8", "replace").strip()
+    except OSError:
+        info = ""
+    return info or "another process"
+
+
+__all__ = ["BACKUPS", "FileState", "SessionLock", "dumps", "load", "load_with_state", "save"]

@@ -1,0 +1,568 @@
+"""What the main screen shows: articles, the article's text, its claims, the event panel, status and keys.
+
+``ReadingScreen`` keeps the reading state (which article and claim, the filter, whether low-score claims
+show) and fills the widgets from the review; ``MainScreen`` (main.py) adds what the keys do. The widgets
+render themselves (the event panel builds its own content).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.css.query import NoMatches
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Static
+
+from factcheck.model import DEFAULT_MIN_SCORE, Article, Claim, Verdict
+from factcheck.review import Review, ReviewError
+from factcheck.tui.app import FactcheckApp
+from factcheck.tui.fmt import (
+    BADGE,
+    article_name,
+    clip,
+    date_text,
+    literal,
+)
+from factcheck.tui.screens.modals import (
+    Filter,
+)
+from factcheck.tui.widgets.article_list import ArticleList
+from factcheck.tui.widgets.article_view import ArticleView
+from factcheck.tui.widgets.claim_list import ClaimList
+from factcheck.tui.widgets.event_panel import EventPanel
+from factcheck.tui.widgets.key_bar import KeyBar
+from factcheck.tui.widgets.line_view import LineView
+
+PREFETCH_DELAY = 0.03  # seconds after a move before the neighbouring articles are prepared
+
+
+class ReadingScreen(Screen[None]):
+    def __init__(self, review: Review) -> None:
+        super().__init__(id="main")
+        self.review = review
+        self.keys: list[str] = []  # visible article keys (filter applied)
+        self._key_index: dict[str, int] = {}
+        self.art_i = -1
+        self.claims: list[Claim] = []  # visible claims of the current article
+        self.claim_i = -1
+        self.filter = Filter()
+        self.show_low_scores = False  # claims under DEFAULT_MIN_SCORE are hidden until w
+        self.message = ""
+        self._articles: dict[str, Article] = {}
+        self._started = False
+        self._progress: dict[Verdict, int] | None = None  # totals, kept up to date from _art_prog
+        self._art_prog: dict[str, dict[Verdict, int]] = {}  # per-article counts (list lines)
+        self._shown_claims: list[str] | None = None
+        self._prefetch_timer: Timer | None = None
+        self._prefetch_gen = 0  # bumped by every move: a prefetch under way for an older one stops
+        self._keys_state: tuple[object, ...] | None = None
+
+    @property
+    def fc_app(self) -> FactcheckApp:
+        """The app, typed (this screen only runs in a FactcheckApp)."""
+        app = self.app
+        assert isinstance(app, FactcheckApp)
+        return app
+
+    # ------------------------------------------------------------------------------------------
+    # Layout
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="body"):
+            with Vertical(id="nav"):
+                yield ArticleList(id="articles")
+                yield ClaimList(id="claims")
+            with Vertical(id="reading"):
+                yield Static(id="notices", markup=False)
+                yield ArticleView(id="article")
+                yield EventPanel(id="event")
+        yield Static(id="status")
+        yield KeyBar(id="keys")
+
+    @property
+    def article_list(self) -> ArticleList:
+        return self.query_one(ArticleList)
+
+    @property
+    def claim_list(self) -> ClaimList:
+        return self.query_one(ClaimList)
+
+    @property
+    def article_view(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    @property
+    def event_panel(self) -> EventPanel:
+        return self.query_one(EventPanel)
+
+    def on_mount(self) -> None:
+        self.article_list.border_title = "Articles"
+        self.claim_list.border_title = "Claims"
+        self.article_view.border_title = "Article"
+        self.event_panel.border_title = "Event"
+        self._articles = {a.key: a for a in self.review.corpus.articles}
+        self.event_panel.attach(self.review)
+        self._apply_layout_class(self.app.size.width)
+        key, cid = self.review.cursor
+        self._rebuild_articles()
+        i = self._key_index.get(key or "", 0)
+        self._select_article(i, claim_id=cid)
+        self.claim_list.focus()
+        self._started = True
+        if self.review.lock_message:
+            self.notify(
+                self.review.lock_message, title="Read-only", severity="warning", timeout=8, markup=False
+            )
+        for line in self.review.report.lines():
+            self.notify(line, title="Session", timeout=6, markup=False)
+        errors = self.review.corpus.errors
+        for e in errors[:10]:
+            self.notify(str(e), title="Not read", severity="warning", timeout=30, markup=False)
+        if len(errors) > 10:
+            self.notify(
+                f"… and {len(errors) - 10} more inputs not read (factcheck extract lists them all)",
+                title="Not read",
+                severity="warning",
+                timeout=30,
+                markup=False,
+            )
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._apply_layout_class(event.size.width)
+
+    @on(ArticleList.WidthChanged)
+    @on(ClaimList.WidthChanged)
+    def _lists_resized(self) -> None:
+        """Prompts are fitted to their list's width: fit them again."""
+        if self._started:
+            self.claim_list.forget_prompts()
+            self._update_article_prompts(None)
+            self._fill_claims()
+
+    def _apply_layout_class(self, width: int) -> None:
+        self.set_class(width < 110, "-narrow")
+        self.set_class(width < 70, "-tiny")
+
+    def on_descendant_focus(self) -> None:
+        self._refresh_keys(force=True)
+
+    # ------------------------------------------------------------------------------------------
+    # Reading state
+
+    @property
+    def article(self) -> Article | None:
+        if 0 <= self.art_i < len(self.keys):
+            return self._articles.get(self.keys[self.art_i])
+        return None
+
+    @property
+    def claim(self) -> Claim | None:
+        if 0 <= self.claim_i < len(self.claims):
+            return self.claims[self.claim_i]
+        return None
+
+    def verdict(self, cid: str) -> Verdict:
+        d = self.review.data.decisions.get(cid)
+        return d.verdict if d else Verdict.UNREVIEWED
+
+    def _low(self, c: Claim) -> bool:
+        """Under the check-worthiness threshold (hidden until w); claims added by hand never are."""
+        return c.score < DEFAULT_MIN_SCORE and not c.manual
+
+    def _claim_visible(self, c: Claim, dismissed: set[str]) -> bool:
+        f = self.filter
+        if not self.show_low_scores and self._low(c):
+            return False
+        if f.verdict == "dismissed":
+            if c.id not in dismissed:
+                return False
+        elif c.id in dismissed or (f.verdict and self.verdict(c.id) != f.verdict):
+            return False
+        if f.text:
+            t = f.text.lower()
+            if t not in c.text.lower() and t not in (c.speaker or "").lower():
+                return False
+        return True
+
+    def _dismissed(self) -> set[str]:
+        return {cid for cid, d in self.review.data.decisions.items() if d.dismissed}
+
+    def visible_claims(self, key: str, dismissed: set[str] | None = None) -> list[Claim]:
+        dismissed = self._dismissed() if dismissed is None else dismissed
+        return [
+            c for c in self.review.claims(key, include_dismissed=True) if self._claim_visible(c, dismissed)
+        ]
+
+    def hidden_low(self, key: str) -> int:
+        """Claims of ``key`` hidden for their low check-worthiness score."""
+        if self.show_low_scores:
+            return 0
+        return sum(1 for c in self.review.claims(key) if self._low(c))
+
+    def _article_visible(self, a: Article, dismissed: set[str]) -> bool:
+        f = self.filter
+        if f.outlet and (a.outlet or a.key) != f.outlet:
+            return False
+        if f.verdict or f.text:
+            return bool(self.visible_claims(a.key, dismissed))
+        return True
+
+    # ------------------------------------------------------------------------------------------
+    # Progress counters: a decision changes one article's counts, so the totals are adjusted rather than
+    # recounted over every claim.
+
+    def article_progress(self, key: str) -> dict[Verdict, int]:
+        p = self._art_prog.get(key)
+        if p is None:
+            p = self._art_prog[key] = self.review.article_progress(key)
+        return p
+
+    def _recount(self, keys: set[str] | None) -> set[str]:
+        """Recount the given articles (None: all of them); returns the keys whose counts changed."""
+        if keys is None:
+            old = self._art_prog
+            self._art_prog = {}
+            self._progress = None
+            return {
+                a.key for a in self.review.corpus.articles if old.get(a.key) != self.article_progress(a.key)
+            }
+        changed = set()
+        for k in keys:
+            old_counts = self._art_prog.pop(k, None)
+            new = self.article_progress(k)
+            if old_counts != new:
+                changed.add(k)
+                if old_counts is None:
+                    self._progress = None  # never counted: the totals are recounted
+                elif self._progress is not None:
+                    for v in Verdict:
+                        self._progress[v] += new[v] - old_counts[v]
+        return changed
+
+    # ------------------------------------------------------------------------------------------
+    # Filling widgets
+
+    def _article_prompt(self, key: str, width: int) -> Content:
+        return self.article_list.prompt_for(self._articles[key], self.article_progress(key), width)
+
+    def _rebuild_articles(self) -> None:
+        dismissed = self._dismissed()
+        arts = self.review.corpus.articles
+        self.keys = [a.key for a in arts if self._article_visible(a, dismissed)]
+        lst = self.article_list
+        width = lst.line_width
+        lst.set_prompts(self._article_prompt(k, width) for k in self.keys)
+        self._key_index = {k: i for i, k in enumerate(self.keys)}
+        lst.border_subtitle = f"{len(self.keys)}/{len(arts)}" if self.filter.active else str(len(arts))
+
+    def _update_article_prompts(self, keys: set[str] | None) -> None:
+        """Redraw the lines of ``keys`` (None: all of them; a line whose text and style are unchanged is
+        left as it is)."""
+        lst = self.article_list
+        width = lst.line_width
+        for k in self.keys if keys is None else keys:
+            i = self._key_index.get(k)
+            if i is not None and i < lst.count:
+                lst.set_prompt(i, self._article_prompt(k, width))
+
+    def _fill_claims(self, *, patch: bool = False) -> None:
+        """Fill the claim list; ``patch``: the same claims as shown, so only changed lines are redrawn."""
+        cl = self.claim_list
+        width = cl.line_width
+        dec = self.review.decision
+        ids = [c.id for c in self.claims]
+        if patch and ids == self._shown_claims and cl.count == len(ids):
+            for i, c in enumerate(self.claims):
+                cl.set_prompt(i, cl.prompt(c, dec(c.id), width))
+        else:
+            cl.set_prompts(cl.prompt(c, dec(c.id), width) for c in self.claims)
+        self._shown_claims = ids
+        cl.highlighted = self.claim_i if 0 <= self.claim_i < len(self.claims) else None
+        a = self.article
+        n_all = len(self.review.claims(a.key)) if a else 0
+        sub = f"{len(self.claims)}/{n_all}" if self.filter.active else str(len(self.claims))
+        hidden = self.hidden_low(a.key) if a else 0
+        if hidden:
+            sub += f" · {hidden} low-score hidden (w)"
+        elif self.show_low_scores:
+            sub += " · all scores (w)"
+        cl.border_subtitle = sub
+
+    def _select_article(self, i: int, *, claim_id: str | None = None, claim_index: int = 0) -> None:
+        lst = self.article_list
+        if not self.keys:
+            self.art_i = -1
+            self.claims = []
+            self.claim_i = -1
+            lst.highlighted = None
+            self._fill_claims()
+            self._update_title()
+            self._show_claim()
+            return
+        self.art_i = max(0, min(i, len(self.keys) - 1))
+        lst.highlighted = self.art_i
+        self.claims = self.visible_claims(self.keys[self.art_i])
+        idx = next((j for j, c in enumerate(self.claims) if c.id == claim_id), None)
+        if idx is None:
+            idx = claim_index if claim_index >= 0 else len(self.claims) + claim_index
+        self.claim_i = max(0, min(idx, len(self.claims) - 1)) if self.claims else -1
+        self._fill_claims()
+        self._update_title()
+        self._show_claim()
+
+    def _update_title(self) -> None:
+        a = self.article
+        view = self.article_view
+        notices = self.query_one("#notices", Static)
+        if a is None:
+            view.border_title = "Article"
+            notices.display = False
+            return
+        lang = f" · {a.language}" if a.language else ""
+        view.border_title = Content.assemble(
+            literal(article_name(a), "bold"),
+            " · ",
+            date_text(a.published),
+            lang,
+            " · ",
+            literal(clip(a.title or a.key, 60)),
+        )
+        if a.notices:
+            notices.update(
+                Content("\n").join(Content.assemble(("⚠ ", "$text-warning"), literal(n)) for n in a.notices)
+            )
+        notices.display = bool(a.notices)
+
+    def _select_claim(self, j: int) -> None:
+        if not self.claims:
+            return
+        j = max(0, min(j, len(self.claims) - 1))
+        if j == self.claim_i:
+            return
+        self.claim_i = j
+        self.claim_list.highlighted = j
+        self._show_claim()
+
+    def _show_claim(self) -> None:
+        a, c = self.article, self.claim
+        if a is not None:
+            claims = self.review.claims(a.key)
+            verdicts = {x.id: self.verdict(x.id) for x in claims}
+            self.article_view.show(a, claims, verdicts, c)
+        else:
+            self.article_view.show(None, [], {}, None)
+        empty = "No claim matches the filter." if self.filter.active else "No claim selected."
+        self.event_panel.show_claim(c, empty=empty)
+        if a is not None and not self.review.readonly:
+            self.review.set_cursor(a.key, c.id if c else None)
+            self.fc_app.schedule_save(cursor_only=True)
+        self._refresh_status()
+        self._refresh_keys()
+        self._schedule_prefetch()
+
+    # ------------------------------------------------------------------------------------------
+    # Prefetch: while the reviewer reads, the next article's claim lines, text and event panel are built
+    # (and their first screen rendered), so J/K only swap in what is ready.
+
+    def _schedule_prefetch(self) -> None:
+        self._prefetch_gen += 1
+        if self._prefetch_timer is not None:
+            self._prefetch_timer.stop()
+        self._prefetch_timer = self.set_timer(PREFETCH_DELAY, self._prefetch)
+
+    def _prefetch(self) -> None:
+        """Prepare the next article, then the previous one: one step per callback, so that a key pressed
+        meanwhile is handled between them (and stops the rest)."""
+        self._prefetch_timer = None
+        gen = self._prefetch_gen
+        steps: list[Callable[[], None]] = []
+        if self.is_current:
+            for i in (self.art_i + 1, self.art_i - 1):
+                if 0 <= i < len(self.keys):
+                    steps.append(partial(self._prepare_article, self.keys[i]))
+
+        def run(k: int = 0) -> None:
+            if gen == self._prefetch_gen and k < len(steps):
+                steps[k]()
+                self.call_later(run, k + 1)
+
+        run()
+
+    def _prepare_article(self, key: str) -> None:
+        a = self._articles.get(key)
+        if a is None:
+            return
+        claims = self.visible_claims(key)
+        cl = self.claim_list
+        width = cl.line_width
+        dec = self.review.decision
+        prompts = [cl.prompt(c, dec(c.id), width) for c in claims]
+        cl.prerender(prompts, highlighted=0, count=cl.size.height // 3 + 1)  # (three lines per claim)
+        i = self._key_index.get(key)
+        lst = self.article_list
+        if i is not None and i < lst.count:
+            lst.prerender([lst.prompt_at(i)], highlighted=0)
+        first = claims[0] if claims else None
+        every = self.review.claims(key)
+        self.article_view.prepare_article(a, every, {x.id: self.verdict(x.id) for x in every}, first)
+        if first is not None:
+            self.event_panel.prepare_claim(first)
+
+    def _refresh_keys(self, *, force: bool = False) -> None:
+        """Refresh the key bar when what applies has changed (the focused pane, a claim or none, read-only)."""
+        focused = self.focused
+        pane = focused.id if focused is not None else None
+        state = (pane, self.claim is None, self.review.readonly)
+        if force or state != self._keys_state:
+            self._keys_state = state
+            self.query_one(KeyBar).show_keys(pane)
+
+    def _refresh_status(self) -> None:
+        r = self.review
+        if self._progress is None:  # counted once, then adjusted by _recount
+            self._progress = dict.fromkeys(Verdict, 0)
+            for a in r.corpus.articles:
+                for v, n in self.article_progress(a.key).items():
+                    self._progress[v] += n
+        prog = self._progress
+        bits: list[Any] = [literal(r.path.name, "bold"), " "]
+        if r.readonly:
+            bits.append(("read-only", "$text-warning"))
+        elif r.dirty:
+            bits.append(("unsaved", "$text-warning"))
+        else:
+            bits.append(("saved", "$text-success"))
+        for v in (Verdict.CONFIRMED, Verdict.DISPUTED, Verdict.SUPERSEDED, Verdict.UNREVIEWED):
+            ch, style = BADGE[v]
+            bits += ["  ", (f"{ch}{prog[v]}", style)]
+        total = sum(prog.values())
+        done = total - prog[Verdict.UNREVIEWED]
+        bits.append(f"  {done}/{total} reviewed")
+        if self.filter.active:
+            bits += ["  ", ("filter: ", "$text-accent"), literal(self.filter.describe())]
+        if self.message:
+            bits += ["  ", literal(clip(self.message, 60)).stylize("$text-muted")]
+        self.query_one("#status", Static).update(Content.assemble(*bits), layout=False)
+
+    def set_message(self, msg: str) -> None:
+        self.message = msg
+        self._refresh_status()
+
+    # ------------------------------------------------------------------------------------------
+    # Events from the widgets
+
+    @on(ArticleList.Highlighted, "#articles")
+    def _article_highlighted(self, event: ArticleList.Highlighted) -> None:
+        if event.index != self.art_i:
+            self._select_article(event.index)
+
+    @on(ClaimList.Highlighted, "#claims")
+    def _claim_highlighted(self, event: ClaimList.Highlighted) -> None:
+        if event.index != self.claim_i:
+            self._select_claim(event.index)
+
+    @on(ArticleList.Selected, "#articles")
+    def _article_selected(self) -> None:
+        self.claim_list.focus()
+
+    @on(LineView.Clicked, "#article")
+    def _text_clicked(self, event: LineView.Clicked) -> None:
+        """A click on a sentence selects its claim; on page furniture, says why it was set aside."""
+        a = self.article
+        if a is None or event.offset is None:
+            return
+        at = event.offset
+        for j, c in enumerate(self.claims):
+            if c.start <= at < c.end:
+                self._select_claim(j)
+                self.claim_list.focus()
+                return
+        hidden = [c for c in self.review.claims(a.key, include_dismissed=True) if c.start <= at < c.end]
+        if hidden:
+            self.set_message("that claim is hidden (low score: w shows all; or the filter)")
+            return
+        for seg in a.furniture_segments:
+            if seg.start <= at < seg.end:
+                self.set_message(f"page furniture, no claims: {seg.reason or 'not article text'}")
+                return
+
+    def go_to_claim(self, cid: str) -> None:
+        try:
+            c = self.review.claim(cid)
+        except ReviewError as e:
+            self.notify(str(e), severity="error", markup=False)
+            return
+        shown_all = self._low(c) and not self.show_low_scores
+        if shown_all:
+            self.show_low_scores = True  # a claim under the threshold was asked for: show every claim
+        hidden = c.article_key not in self._key_index or all(
+            x.id != cid for x in self.visible_claims(c.article_key)
+        )
+        if hidden and self.filter.active:
+            self.filter = Filter()
+            self.set_message("filter cleared")
+        if hidden or shown_all:
+            self._rebuild_articles()
+            self.art_i = -1
+        i = self._key_index.get(c.article_key)
+        if i is None:
+            return
+        if i != self.art_i:
+            self._select_article(i, claim_id=cid)
+        else:
+            j = next((j for j, x in enumerate(self.claims) if x.id == cid), self.claim_i)
+            self._select_claim(j)
+
+    def after_change(self, keys: set[str] | None, *, claim_id: str | None = None) -> None:
+        self.event_panel.forget()
+        self.claim_list.forget_prompts()
+        cur = self.claim
+        cid = claim_id or (cur.id if cur else None)
+        if keys is not None and self.article is not None:
+            keys = keys | {self.keys[self.art_i]}
+        # only the lines of articles whose counts changed (and the given ones: a new date, a new claim)
+        changed = self._recount(keys)
+        self._update_article_prompts(None if keys is None else changed | keys)
+        if self.article is not None:
+            self.claims = self.visible_claims(self.keys[self.art_i])
+            idx = next((j for j, c in enumerate(self.claims) if c.id == cid), None)
+            if idx is not None:
+                self.claim_i = idx
+            self.claim_i = min(self.claim_i, len(self.claims) - 1)
+            if self.claims and self.claim_i < 0:
+                self.claim_i = 0
+        self._fill_claims(patch=True)
+        self._update_title()
+        self._show_claim()
+
+    def apply_filter(self, f: Filter) -> None:
+        cur_key = self.keys[self.art_i] if self.article else None
+        cur_claim = self.claim.id if self.claim else None
+        self.filter = f
+        self._rebuild_articles()
+        i = self._key_index.get(cur_key or "", 0)
+        self.art_i = -1
+        self._select_article(i, claim_id=cur_claim)
+        if not self.keys:
+            self.set_message("nothing matches")
+        else:
+            self.set_message("filter set" if f.active else "filter cleared")
+
+    def saved(self, error: str | None, announce: bool) -> None:
+        """The app finished a save: the status shows it (and says so when the reviewer asked for it)."""
+        if not self.is_mounted:
+            return
+        try:
+            if error or announce:
+                self.set_message(f"save failed: {error}" if error else "saved")
+            else:
+                self._refresh_status()
+        except NoMatches:  # the app is closing: its widgets are gone
+            pass

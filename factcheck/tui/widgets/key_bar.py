@@ -1,0 +1,64 @@
+"""The key bar: the keys that matter for the focused pane first, as many as fit, never one cut in half.
+
+Textual's Footer lists every shown binding in declaration order and cuts the last one at the edge; here
+each key is placed whole or not at all, ordered by the pane it matters in (``ActionBinding.panes`` and
+``rank``, looked up by binding id: Textual copies bindings into plain ones), with the key names as the
+reviewer's keymap has them.
+"""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import Static
+
+from factcheck.tui.bindings import BY_ID
+
+
+class KeyBar(Static):
+    DEFAULT_CSS = "KeyBar { height: 1; background: $footer-background; color: $footer-foreground; }"
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, markup=False)
+        self._shown: tuple[object, ...] | None = None
+
+    def show_keys(self, pane: str | None) -> None:
+        """List the active keys of the screen, those of ``pane`` (a widget id) first."""
+        entries: dict[str, tuple[tuple[int, int], str, str, bool]] = {}
+        for active in self.screen.active_bindings.values():
+            b = active.binding
+            meta = BY_ID.get(b.id or "")
+            if meta is None:
+                continue  # (Textual's own keys: tab, the palette; the help lists them)
+            ident = meta.id or meta.action
+            if ident in entries:
+                continue  # (a second key of the same binding: the first one is shown)
+            if meta.rank < 0:
+                order = (-1, meta.rank)
+            elif pane is not None and pane in meta.panes:
+                order = (0, meta.rank)
+            elif "*" in meta.panes:
+                order = (1, meta.rank)
+            else:
+                order = (2, meta.rank)
+            entries[ident] = (order, self.app.get_key_display(b), b.description, active.enabled)
+        chosen = sorted(entries.values(), key=lambda e: e[0])
+        key = (pane, self.size.width, tuple(chosen))
+        if key == self._shown:
+            return
+        self._shown = key
+        width = self.size.width or 80
+        parts: list[Content] = []
+        used = 0
+        for _order, name, description, enabled in chosen:
+            piece = Content.assemble(
+                (f" {name}", "bold $footer-key-foreground" if enabled else "$text-disabled"),
+                (f" {description} ", "" if enabled else "$text-disabled"),
+            )
+            if used + piece.cell_length > width:
+                continue  # a shorter one further on may still fit
+            parts.append(piece)
+            used += piece.cell_length
+        self.update(Content.assemble(*parts))
+
+    def on_resize(self) -> None:
+        self._shown = None

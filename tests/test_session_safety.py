@@ -1,0 +1,404 @@
+"""Sessions under attack and on bad disks: symlinks, read-only and full file systems, read-only files,
+hand-edited wrong types, backups that must keep the version before a mistake, undo of bad history rows."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import re
+import subprocess
+import tomllib
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import tomli_w
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from factcheck import pipeline
+from factcheck import session as sess
+from factcheck.cli import main
+from factcheck.model import Verdict
+from factcheck.review import Review, ReviewError, SessionError, SessionNotWritable
+
+ALPHA = """Finance Minister Anna Berg said on Monday that inflation rose to 3.4 percent in March, the highest level since 2019.
+The central bank in Oslo announced that it will raise interest rates by 0.25 points at its meeting on 12 June.
+"""
+T0 = dt.datetime(2025, 3, 1, 9, 30, tzinfo=dt.UTC)
+
+
+@pytest.fixture
+def proj(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "alpha.txt").write_text(ALPHA, encoding="utf-8")
+    (tmp_path / "sessions").mkdir()
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("FACTCHECK_CONFIG", str(tmp_path / "no-config.toml"))
+    monkeypatch.setenv("FACTCHECK_REVIEWER", "carol")
+    return tmp_path
+
+
+def first_claim(proj: Path) -> str:
+    with Review.open(proj / "sessions" / "probe.toml", [str(proj / "corpus")], readonly=True) as r:
+        return r.claims("alpha.txt")[0].id
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    cap = capsys.readouterr()
+    return code, cap.out, cap.err
+
+
+@contextlib.contextmanager
+def tmpfs(where: Path, options: str) -> Iterator[Path]:
+    """A real tmpfs mounted at ``where`` (root only; skipped elsewhere)."""
+    where.mkdir()
+    if os.geteuid() != 0:
+        pytest.skip("mounting a tmpfs needs root")
+    r = subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(where)], capture_output=True)
+    if r.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {r.stderr.decode().strip()}")
+    try:
+        yield where
+    finally:
+        subprocess.run(["umount", "-l", str(where)], check=False)
+
+
+# ---------------------------------------------------------------------------------------------
+# #19.1: never follow a symlink for the lock, temp files or backups
+
+
+def test_a_planted_lock_symlink_is_refused_and_its_target_untouched(
+    proj: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cid = first_claim(proj)
+    victim = proj / "victim.txt"
+    victim.write_text("precious\n")
+    session = proj / "sessions" / "s.toml"
+    os.symlink(victim, sess.lock_path(session))
+    code, _, err = run(capsys, "mark", str(session), cid, "confirmed", "--corpus", "corpus")
+    assert code == 2 and "symbolic link" in err and "refused" in err and "Traceback" not in err
+    assert err.count("\n") == 1
+    with pytest.raises(SessionNotWritable, match="symbolic link"):
+        sess.SessionLock.acquire(session)
+    with Review.open(session, [str(proj / "corpus")]) as r:  # the TUI's way: read-only, saying why
+        assert r.readonly and r.lock_message and "symbolic link" in r.lock_message
+    # merge -o: the output's lock
+    a = proj / "sessions" / "a.toml"
+    assert run(capsys, "mark", str(a), cid, "confirmed", "--corpus", "corpus")[0] == 0
+    out = proj / "sessions" / "out.toml"
+    os.symlink(victim, sess.lock_path(out))
+    code, _, err = run(capsys, "merge", str(a), str(a), "-o", str(out))
+    assert code == 2 and "symbolic link" in err and "Traceback" not in err
+    assert victim.read_text() == "precious\n" and not out.exists()
+
+
+def test_backups_and_migration_backup_never_write_through_a_symlink(tmp_path: Path) -> None:
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious\n")
+    path = tmp_path / "s.toml"
+    data = sess.SessionData(reviewer="a", corpus=["c"])
+    data.articles["a.txt"] = sess.ArticleRecord("a.txt", "f")
+    sess.save(path, data)
+    for b in sess.backup_paths(path):
+        os.symlink(victim, b)
+    for i in range(sess.BACKUPS + 1):
+        data.reviewer = f"r{i}"
+        sess.save(path, data)
+    assert victim.read_text() == "precious\n"
+    assert all(b.is_file() and not b.is_symlink() for b in sess.backup_paths(path))
+    # A schema 2 file saved as schema 3 keeps its backup, but not through a planted symlink.
+    old = tmp_path / "old.toml"
+    old.write_text(
+        'schema = 2\nreviewer = "a"\ncorpus = []\n[integrity]\narticles = 0\ndecisions = 0\nmanual = 0\n'
+        'history = 0\nchecksum = "skip"\n'
+    )
+    os.symlink(victim, sess.schema_backup_path(old, 2))
+    sess.save(old, sess.load(old))
+    assert victim.read_text() == "precious\n" and sess.load(old).schema == sess.SCHEMA
+
+
+# ---------------------------------------------------------------------------------------------
+# #19.12: full disk, read-only file system, read-only folder, read-only file
+
+
+def test_full_disk_gives_a_clear_error_and_keeps_the_old_file(tmp_path: Path) -> None:
+    with tmpfs(tmp_path / "small", "size=64k") as mnt:
+        path = mnt / "s.toml"
+        data = sess.SessionData(reviewer="a", corpus=["c"])
+        data.articles["a.txt"] = sess.ArticleRecord("a.txt", "f")
+        sess.save(path, data)
+        before = path.read_bytes()
+        data.decisions["c1"] = sess.Decision("c1", "a.txt", "x", Verdict.CONFIRMED, note="n" * 200_000)
+        with pytest.raises(SessionNotWritable, match="no space left on the device"):
+            sess.save(path, data)
+        assert path.read_bytes() == before
+        assert not [p for p in mnt.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_read_only_file_system_opens_read_only_and_mark_says_why(
+    proj: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cid = first_claim(proj)
+    with tmpfs(proj / "ro", "size=1m") as mnt:
+        session = mnt / "s.toml"
+        assert run(capsys, "mark", str(session), cid, "confirmed", "--corpus", "corpus")[0] == 0
+        before = session.read_bytes()
+        subprocess.run(["mount", "-o", "remount,ro", str(mnt)], check=True)
+        code, _, err = run(capsys, "mark", str(session), cid, "disputed", "--corpus", "corpus")
+        assert code == 2 and "read-only" in err and "Traceback" not in err and err.count("\n") == 1
+        with Review.open(session, [str(proj / "corpus")]) as r:
+            assert r.readonly and r.lock_message and "read-only" in r.lock_message
+            assert r.decision(cid).verdict == Verdict.CONFIRMED
+            with pytest.raises(ReviewError, match="read-only"):
+                r.mark(cid, "disputed")
+        assert session.read_bytes() == before
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into a read-only folder anyway")
+def test_read_only_folder_opens_read_only(proj: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    cid = first_claim(proj)
+    session = proj / "sessions" / "s.toml"
+    assert run(capsys, "mark", str(session), cid, "confirmed", "--corpus", "corpus")[0] == 0
+    (proj / "sessions").chmod(0o555)
+    try:
+        code, _, err = run(capsys, "mark", str(session), cid, "disputed", "--corpus", "corpus")
+        assert code == 2 and "permission denied" in err and "Traceback" not in err
+        with Review.open(session, [str(proj / "corpus")]) as r:
+            assert r.readonly and r.lock_message
+    finally:
+        (proj / "sessions").chmod(0o755)
+
+
+def test_a_read_only_session_file_is_never_replaced(proj: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    cid = first_claim(proj)
+    session = proj / "sessions" / "s.toml"
+    assert run(capsys, "mark", str(session), cid, "confirmed", "--corpus", "corpus")[0] == 0
+    session.chmod(0o444)
+    before = session.read_bytes()
+    code, _, err = run(capsys, "mark", str(session), cid, "disputed")
+    assert code == 2 and "read-only file" in err and "Traceback" not in err
+    with Review.open(session) as r:
+        assert r.readonly and r.lock_message and "read-only" in r.lock_message
+    with pytest.raises(SessionNotWritable, match=r"read-only \(mode 0444\)"):
+        sess.save(session, sess.load(session))
+    assert session.read_bytes() == before and not sess.backup_paths(session)[0].exists()
+
+
+# ---------------------------------------------------------------------------------------------
+# #19.13: backups keep the version before a mistake; the lock message of a refused mark
+
+
+def test_backups_rotate_only_when_decisions_change(proj: Path) -> None:
+    session = proj / "sessions" / "s.toml"
+    with Review.open(session, [str(proj / "corpus")]) as r:
+        a, b = (c.id for c in r.claims("alpha.txt")[:2])
+        r.mark(a, "confirmed")
+        r.save()
+        r.mark(b, "confirmed")
+        r.save()
+        good = session.read_bytes()
+        r.mark(b, "disputed")  # the mistake
+        r.save()
+        assert sess.backup_paths(session)[0].read_bytes() == good
+        for _ in range(5):  # cursor moves and saves with nothing new
+            r.set_cursor("alpha.txt", a)
+            r.save()
+            r.set_cursor("alpha.txt", b)
+            r.save()
+            r.save()
+        assert sess.backup_paths(session)[0].read_bytes() == good  # the version before the mistake is kept
+        assert sess.load(session).cursor == ("alpha.txt", b)
+    with Review.open(session) as r:  # a new sitting: the digest of the file read is known
+        r.set_cursor("alpha.txt", a)
+        r.save()
+        assert sess.backup_paths(session)[0].read_bytes() == good
+
+
+def test_a_refused_mark_does_not_say_opened_read_only(proj: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    cid = first_claim(proj)
+    session = proj / "sessions" / "s.toml"
+    assert run(capsys, "mark", str(session), cid, "confirmed", "--corpus", "corpus")[0] == 0
+    with Review.open(session):
+        code, _, err = run(capsys, "mark", str(session), cid, "disputed")
+        assert code == 2 and "open in another factcheck" in err and "read-only" not in err
+        with Review.open(session) as second:  # the TUI's second instance: read-only, and says so
+            assert second.readonly and second.lock_message and "opened read-only" in second.lock_message
+
+
+# ---------------------------------------------------------------------------------------------
+# #19.11: hand-edited wrong types
+
+
+def _saved(tmp_path: Path) -> Path:
+    data = sess.SessionData(reviewer="alice", created=T0, corpus=["../corpus"])
+    data.articles["a.txt"] = sess.ArticleRecord("a.txt", "f00d", dt.date(2024, 5, 1))
+    data.articles["b.txt"] = sess.ArticleRecord("b.txt", "beef")
+    for i, art in enumerate(("a.txt", "a.txt", "b.txt")):
+        cid = f"c{i:010x}"
+        data.decisions[cid] = sess.Decision(cid, art, f"claim {i}", Verdict.DISPUTED, note="n", updated=T0)
+        data.add_history(
+            sess.HistoryEntry(
+                i + 1,
+                T0,
+                "alice",
+                "mark",
+                "decision",
+                cid,
+                {"verdict": "unreviewed"},
+                {"verdict": "disputed"},
+            )
+        )
+    path = tmp_path / "s.toml"
+    sess.save(path, data)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("published = 2024-05-01", "published = 'last week'", "'published' must be a date"),
+        ("published = 2024-05-01", "published = 2024-05-01T10:00:00Z", "'published' must be a date"),
+        ("fingerprint = 'f00d'", "fingerprint = ['f00d']", "'fingerprint' must be a string"),
+        ('reviewer = "alice"', "reviewer = 3", "'reviewer' must be a string"),
+        (
+            "{id = 'c0000000001', verdict = 'disputed', note = 'n'",
+            "{id = 'c0000000001', verdict = 'disputed', note = ['n']",
+            "'note' must be a string",
+        ),
+        (
+            "{id = 'c0000000001', verdict = 'disputed'",
+            "{id = 'c0000000001', verdict = 'disputed', evidence = 'http://x.org'",
+            "'evidence' must be an array",
+        ),
+        (
+            "{id = 'c0000000001', verdict = 'disputed'",
+            "{id = 'c0000000001', verdcit = 'disputed'",
+            "unknown field 'verdcit'",
+        ),
+        ("{id = 'c0000000002'", "{id = 'c0000000000'", "claim c0000000000 has a second decision"),
+        ("{id = 'c0000000001'", "{id = 1", "'id' must be a non-empty string"),
+        (
+            "{step = 2, at = 2025-03-01T09:30:00Z",
+            "{step = 'two', at = 2025-03-01T09:30:00Z",
+            "'step' must be a whole number",
+        ),
+        ("{step = 3, at = 2025-03-01T09:30:00Z", "{step = 3, at = 'noon'", "'at' must be a date-time"),
+        ("merges = []", "merges = [['c1']]", "'merges' must be an array of [claim id, claim id] pairs"),
+        ("corpus = [", "corpus = [1, ", "'corpus' must be an array of strings"),
+    ],
+)
+def test_wrong_types_name_file_line_and_column(tmp_path: Path, old: str, new: str, message: str) -> None:
+    path = _saved(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    at = text.index(old)
+    edited = text[:at] + new + text[at + len(old) :]
+    path.write_text(edited, encoding="utf-8")
+    with pytest.raises(SessionError) as e:
+        sess.load(path)
+    msg = str(e.value)
+    m = re.match(rf"{re.escape(str(path))}: line (\d+), column (\d+): .*{re.escape(message)}", msg)
+    assert m, msg
+    assert int(m.group(1)) == edited.count("\n", 0, at) + 1, msg  # the line of the bad value
+
+
+def test_bad_evidence_url_and_bad_history_verdict_do_not_crash(proj: Path) -> None:
+    session = proj / "sessions" / "s.toml"
+    with Review.open(session, [str(proj / "corpus")]) as r:
+        cid = r.claims("alpha.txt")[0].id
+        for bad in ("http://[::1", "javascript:alert(1)", "http://", "ftp://x.org/a"):
+            with pytest.raises(ReviewError, match="http"):
+                r.add_evidence(cid, bad)
+        r.add_evidence(cid, "https://x.org/a")
+        r.mark(cid, "confirmed")
+        # A history row the loader would refuse, made in memory: undo says so instead of crashing.
+        r._stacks()[0][-1][1][0][2]["verdict"] = "bogus"
+        with pytest.raises(ReviewError, match="cannot undo"):
+            r.undo()
+        assert r.decision(cid).verdict == Verdict.CONFIRMED
+
+
+# ---------------------------------------------------------------------------------------------
+# Any valid TOML hand edit loads, or says file, line and column
+
+
+TOML_VALUES = st.recursive(
+    st.one_of(
+        st.booleans(),
+        st.integers(-(2**63), 2**63 - 1),
+        st.text(max_size=12),
+        st.dates(),
+        st.datetimes(timezones=st.just(dt.UTC)).map(lambda t: t.replace(microsecond=0)),
+        st.sampled_from(["confirmed", "bogus", "c0000000001", "a.txt", ""]),
+    ),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(st.sampled_from(["id", "verdict", "note", "x"]), inner, max_size=3)
+    ),
+    max_leaves=6,
+)
+
+
+def _paths(v: object, prefix: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+    out = [prefix] if prefix else []
+    if isinstance(v, dict):
+        for k, x in v.items():
+            out.extend(_paths(x, (*prefix, k)))
+    elif isinstance(v, list):
+        for i, x in enumerate(v):
+            out.extend(_paths(x, (*prefix, i)))
+    return out
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(where=st.integers(0, 10_000), value=TOML_VALUES, delete=st.booleans())
+def test_any_valid_toml_edit_loads_or_names_line_and_column(
+    tmp_path: Path, where: int, value: object, delete: bool
+) -> None:
+    path = tmp_path / "s.toml"
+    if not path.exists():
+        _saved(tmp_path)
+    doc = tomllib.loads(path.read_text(encoding="utf-8"))
+    places = [p for p in _paths(doc) if p[0] != "integrity"]
+    place = places[where % len(places)]
+    holder: object = doc
+    for k in place[:-1]:
+        holder = holder[k]  # type: ignore[index]
+    if delete and isinstance(holder, dict):
+        del holder[place[-1]]
+    else:
+        holder[place[-1]] = value  # type: ignore[index]
+    edited = tmp_path / "edited.toml"
+    edited.write_text(tomli_w.dumps(doc), encoding="utf-8")
+    try:
+        data = sess.load(edited)
+    except SessionError as e:
+        assert re.match(
+            rf"{re.escape(str(edited))}: line \d+, column \d+: ", str(e)
+        ) or "newer factcheck" in str(e), str(e)
+        return
+    assert isinstance(data, sess.SessionData)
+    sess.save(edited, data)  # what loads can be saved and loaded again
+    back = sess.load(edited)
+    assert back.decisions == data.decisions and back.history == data.history
+
+
+def test_undo_at_many_history_rows_reads_no_file(tmp_path: Path) -> None:
+    """The undo stack is built from the history already read with the session (no second parse)."""
+    data = sess.SessionData(reviewer="a", corpus=["c"])
+    for i in range(300):
+        cid = f"c{i:010x}"
+        data.decisions[cid] = sess.Decision(cid, "a.txt", "t", Verdict.CONFIRMED)
+        data.add_history(
+            sess.HistoryEntry(
+                i + 1, T0, "a", "mark", "decision", cid, {"verdict": "unreviewed"}, {"verdict": "confirmed"}
+            )
+        )
+    path = tmp_path / "s.toml"
+    sess.save(path, data)
+    r = Review(path, sess.load(path), pipeline.Corpus(paths=[]), reviewer="a", readonly=False)
+    assert r.undo() == "mark c000000012b confirmed"
+    assert "c000000012b" not in r.data.decisions  # back to unreviewed: the empty decision is dropped

@@ -1,0 +1,643 @@
+"""Pilot tests of the review TUI's crash fixes and workflow items (issue 17, 18.1 and 18.5)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("textual")
+
+from textual.binding import Binding
+from textual.content import Content
+from textual.geometry import Offset
+from textual.selection import Selection
+
+from factcheck import session as sess
+from factcheck.model import DEFAULT_MIN_SCORE, Segment, Verdict
+from factcheck.review import Review
+from factcheck.tui import bindings
+from factcheck.tui.app import make_app
+from factcheck.tui.config import Config
+from factcheck.tui.screens import main as main_module
+from factcheck.tui.screens.groups import GroupDetailScreen, GroupsScreen
+from factcheck.tui.screens.help import HelpScreen
+from factcheck.tui.screens.main import MainScreen
+from factcheck.tui.widgets.article_view import ArticleView
+from factcheck.tui.widgets.claim_list import ClaimList
+from factcheck.tui.widgets.event_panel import EventPanel
+from factcheck.tui.widgets.key_bar import KeyBar
+from factcheck.tui.widgets.prompt_list import PromptList
+
+SIZE = (120, 40)
+
+
+def open_review(corpus: Path, session: Path, **kw) -> Review:
+    return Review.open(session, [str(corpus)], **kw)
+
+
+def main_of(app) -> MainScreen:
+    screen = app.screen
+    assert isinstance(screen, MainScreen), type(screen)
+    return screen
+
+
+async def settle(app, pilot) -> None:
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+@pytest.fixture
+def session_path(tmp_path: Path) -> Path:
+    return tmp_path / "review.toml"
+
+
+# ----------------------------------------------------------------------------------------------
+# Crashes and lost work
+
+
+@pytest.mark.parametrize("size", [(38, 15), (50, 15), (20, 6), (80, 24)])
+async def test_small_terminals_and_shrinking_never_crash(seeds_copy, session_path, size):
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r)
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        await pilot.press("j", "J", "c", "tab", "tab", "j")
+        await pilot.resize_terminal(12, 5)
+        await pilot.pause()
+        await pilot.press("e")  # the note dialog, shrunk, then escape
+        await pilot.resize_terminal(30, 8)
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.resize_terminal(*size)
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+async def test_copy_after_a_mouse_selection(seeds_copy, session_path):
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        view = m.query_one(ArticleView)
+        m.selections = {view: Selection.from_offsets(Offset(0, 0), Offset(10, 1))}
+        await pilot.pause()
+        view.refresh()
+        await pilot.pause()  # selected lines render (with the selection style)
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        first_line = view.content.plain[: view.line_starts(view.text_width)[1]].rstrip()
+        assert app.clipboard.startswith(first_line)
+        assert isinstance(app.screen, MainScreen)
+        # the event panel copies too
+        panel = m.query_one(EventPanel)
+        m.selections = {panel: Selection(None, None)}
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        assert app.clipboard.split()[0] == panel.content.plain.split()[0]
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+async def test_ctrl_s_saves_at_once_and_says_so(seeds_copy, session_path):
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r, Config(autosave_delay=30))  # no autosave during the test
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        cid = m.claim.id
+        await pilot.press("c", "ctrl+s")
+        await settle(app, pilot)
+        assert m.message == "saved"
+        assert not r.dirty
+        assert sess.load(session_path).decisions[cid].verdict == Verdict.CONFIRMED
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert m.message.startswith("nothing to save")
+        await pilot.press("q")
+
+
+async def test_a_signal_saves_before_the_app_ends(seeds_copy, session_path):
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r, Config(autosave_delay=30))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        cid = main_of(app).claim.id
+        await pilot.press("d")
+        app._exit_on_signal(15)  # what the SIGTERM / SIGHUP handler runs (the tmux test sends real ones)
+        await pilot.pause()
+    assert app.return_code == 128 + 15
+    assert sess.load(session_path).decisions[cid].verdict == Verdict.DISPUTED
+
+
+async def test_empty_corpus_is_refused_with_the_cli_message(tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    session = tmp_path / "s.toml"
+
+    def opener(progress):
+        return Review.open(session, [str(empty)], progress=progress)
+
+    app = make_app(None, Config(), opener=opener)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+    assert app.return_code == 2
+    assert app.error is not None and "holds no article files" in app.error and str(empty) in app.error
+    assert not session.exists()
+
+
+async def test_unreadable_inputs_are_named_on_screen(seeds_copy, session_path):
+    (seeds_copy / "zz_binary.txt").write_bytes(b"\x00\x01\x02\xff" * 50)
+    (seeds_copy / "zz_latin1.txt").write_bytes("caf\xe9 cr\xe8me".encode("latin-1"))
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        shown = [n.message for n in app._notifications]
+        assert any("zz_binary.txt" in s for s in shown)
+        assert any("zz_latin1.txt" in s for s in shown)
+        await pilot.press("q")
+
+
+# ----------------------------------------------------------------------------------------------
+# Public Line API lists
+
+
+async def test_prompt_list_moves_clicks_and_patches_one_prompt(seeds_copy, session_path):
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        cl = m.query_one(ClaimList)
+        assert isinstance(cl, PromptList)
+        await pilot.press("down", "down")
+        assert m.claim_i == 2 and cl.highlighted == 2
+        await pilot.press("end")
+        assert m.claim_i == len(m.claims) - 1
+        await pilot.press("home")
+        assert m.claim_i == 0
+        # a click on the second claim's lines selects it
+        await pilot.click(cl, offset=(3, 1 + 3))
+        await pilot.pause()
+        assert m.claim_i == 1
+        other = cl.prompt_at(0)
+        await pilot.press("c")
+        assert cl.prompt_at(0) is other  # only the changed claim's prompt is new
+        assert "✓" in cl.prompt_at(1).plain
+        await pilot.press("q")
+
+
+async def test_claim_list_wraps_text_and_keeps_score_stance_speaker_narrow(seeds_copy, session_path):
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        c = m.claim
+        lines = m.query_one(ClaimList).prompt_at(0).plain.split("\n")
+        assert len(lines) == 3
+        assert f"{c.score:.2f}" in lines[0] and str(c.stance) in lines[0]
+        width = m.query_one(ClaimList).line_width
+        assert all(Content(line).cell_length <= width for line in lines)
+        words = c.text.split()
+        assert " ".join(lines[1:]).startswith(" ".join(words[:3]))
+        await pilot.press("q")
+
+
+# ----------------------------------------------------------------------------------------------
+# Workflow items
+
+
+async def test_filter_enter_inside_a_dropdown_picks_the_item(seeds_copy, session_path):
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        await pilot.press("slash", "tab")  # focus the verdict dropdown
+        await pilot.press("enter")  # opens it
+        await pilot.press("down", "enter")  # picks "unreviewed": the dialog stays open
+        await pilot.pause()
+        assert not isinstance(app.screen, MainScreen)
+        assert app.screen.query_one("#filter-verdict").value == "unreviewed"
+        await pilot.press("shift+tab", "enter")  # enter in the text field applies
+        await pilot.pause()
+        assert m.filter.verdict == "unreviewed"
+        await pilot.press("q")
+
+
+async def test_conflicts_are_shown_visited_by_n_and_resolved(seeds_copy, session_path):
+    r = open_review(seeds_copy, session_path)
+    key = r.corpus.articles[2].key
+    target = r.claims(key)[1]
+    d = r.decision(target.id)
+    r.data.decisions[target.id] = dataclasses.replace(
+        d,
+        conflicts=(
+            {"reviewer": "alice", "verdict": "confirmed", "note": "the ministry says so"},
+            {"reviewer": "bob", "verdict": "disputed", "note": "no source"},
+        ),
+    )
+    for c in r.claims(r.corpus.articles[0].key):
+        r.mark(c.id, Verdict.CONFIRMED)
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        m.go_to_claim(r.claims(r.corpus.articles[0].key)[0].id)
+        await pilot.press("n")
+        # every claim of the first articles before it is unreviewed except the first article's: n stops at
+        # the first unreviewed one; walk until the conflict
+        for _ in range(100):
+            if m.claim.id == target.id:
+                break
+            await pilot.press("j")
+        assert m.claim.id == target.id
+        text = m.query_one(EventPanel).content.plain
+        assert "Conflict" in text and "alice" in text and "no source" in text
+        assert "⚠conflict" in m.query_one(ClaimList).prompt_at(m.claim_i).plain
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("down", "enter")  # bob's verdict
+        await settle(app, pilot)
+        dec = r.decision(target.id)
+        assert dec.verdict == Verdict.DISPUTED and dec.conflicts == () and dec.note == "no source"
+        await pilot.press("q")
+
+
+async def test_n_visits_a_conflict_on_a_decided_claim(seeds_copy, session_path):
+    r = open_review(seeds_copy, session_path)
+    claims = [c for a in r.corpus.articles for c in r.claims(a.key)]
+    for c in claims:
+        r.mark(c.id, Verdict.CONFIRMED)
+    target = claims[5]
+    r.data.decisions[target.id] = dataclasses.replace(
+        r.decision(target.id), conflicts=({"reviewer": "bob", "verdict": "disputed"},)
+    )
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        m.show_low_scores = True
+        await pilot.press("n")
+        assert m.claim.id == target.id
+        await pilot.press("q")
+
+
+async def test_group_verdict_asks_with_counts_and_keeps_decided_claims(seeds_copy, session_path, monkeypatch):
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        g = next(g for g in r.corpus.groups if len(g.claims) >= 3)
+        ids = list(g.claims)
+        r.mark(ids[1], Verdict.SUPERSEDED, by=ids[0])
+        r.mark(ids[2], Verdict.DISPUTED)
+        m.show_low_scores = True
+        m.go_to_claim(ids[0])
+        await pilot.pause()
+        await pilot.press("G")
+        await pilot.pause()
+        choice = str(app.screen.query_one("#group-choice").render())
+        assert "2 decided claim(s) left alone" in choice and "1 superseded" in choice
+        await pilot.press("enter")  # no verdict chosen yet: nothing happens
+        assert not isinstance(app.screen, MainScreen)
+        await pilot.press("c", "y")
+        await settle(app, pilot)
+        assert r.decision(ids[1]).verdict == Verdict.SUPERSEDED and r.decision(ids[1]).superseded_by == ids[0]
+        assert r.decision(ids[2]).verdict == Verdict.DISPUTED
+        assert r.decision(ids[0]).verdict == Verdict.CONFIRMED
+        # o: decided claims change too
+        await pilot.press("G", "d", "o")
+        assert "would change" in str(app.screen.query_one("#group-choice").render())
+        await pilot.press("y")
+        await settle(app, pilot)
+        assert all(r.decision(x).verdict == Verdict.DISPUTED for x in ids if not r.decision(x).dismissed)
+        # a big group names its size and outlets first
+        monkeypatch.setattr(main_module, "BIG_GROUP_CLAIMS", 1)
+        await pilot.press("G")
+        await pilot.pause()
+        big = str(app.screen.query_one("#group-big").render())
+        assert "A big group" in big and f"{len(ids)} claims" in big
+        await pilot.press("escape", "q")
+
+
+async def test_plus_marks_existing_claims_and_never_duplicates(seeds_copy, session_path):
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        key = m.article.key
+        before = [c.id for c in r.claims(key, include_dismissed=True)]
+        first = r.claims(key)[0]
+        await pilot.press("plus")
+        await pilot.pause()
+        modal = app.screen
+        # walk back to the first sentence (a claim already)
+        for _ in range(40):
+            if (modal._start, modal._end) == (first.start, first.end):
+                break
+            await pilot.press("left")
+        assert "already a claim" in str(modal.query_one("#add-state").render())
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is modal  # refused, the dialog stays
+        await pilot.press("escape", "q")
+    assert [c.id for c in r.claims(key, include_dismissed=True)] == before
+
+
+async def test_dismissing_a_claim_others_are_superseded_by_asks(seeds_copy, session_path):
+    r = open_review(seeds_copy, session_path)
+    a, b = r.corpus.articles[0].key, r.corpus.articles[1].key
+    later = r.claims(b)[0]
+    r.mark(r.claims(a)[0].id, Verdict.SUPERSEDED, by=later.id)
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        m.go_to_claim(later.id)
+        await pilot.press("minus")
+        await pilot.pause()
+        assert not isinstance(app.screen, MainScreen)
+        await pilot.press("n")  # no
+        assert not r.decision(later.id).dismissed
+        await pilot.press("minus", "y")
+        await pilot.pause()
+        assert r.decision(later.id).dismissed
+        await pilot.press("q")
+
+
+async def test_evidence_checked_opened_and_removed(seeds_copy, session_path, monkeypatch):
+    opened: list[str] = []
+    monkeypatch.setattr("webbrowser.open", lambda url: opened.append(url) or True)
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        cid = m.claim.id
+        await pilot.press("o", *"http://exa mple.org", "enter")
+        assert not isinstance(app.screen, MainScreen)  # refused
+        await pilot.press("ctrl+u", *"javascript:alert(1)", "enter")
+        assert not isinstance(app.screen, MainScreen)
+        await pilot.press("ctrl+u", *"https://example.org/a", "enter")
+        await pilot.press("o", *"https://example.org/b", "enter")
+        await pilot.pause()
+        assert r.decision(cid).evidence == ("https://example.org/a", "https://example.org/b")
+        await pilot.press("E", "enter")  # opens the first
+        await settle(app, pilot)
+        assert opened == ["https://example.org/a"]
+        await pilot.press("E", "down", "delete")
+        await pilot.pause()
+        assert r.decision(cid).evidence == ("https://example.org/a",)
+        await pilot.press("q")
+
+
+async def test_undo_goes_to_the_claim_it_changed(seeds_copy, session_path):
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        await pilot.press("j", "j")
+        cid = m.claim.id
+        await pilot.press("c", "J", "J")
+        assert m.claim.id != cid
+        await pilot.press("ctrl+z")
+        assert m.claim.id == cid and r.decision(cid).verdict == Verdict.UNREVIEWED
+        await pilot.press("J", "ctrl+y")
+        assert m.claim.id == cid and r.decision(cid).verdict == Verdict.CONFIRMED
+        await pilot.press("q")
+
+
+async def test_take_out_of_no_group_adds_no_undo_step(seeds_copy, session_path):
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        m.show_low_scores = True
+        lone = next(
+            c
+            for a in r.corpus.articles
+            for c in r.claims(a.key)
+            if r.corpus.group_of(c.id) is None or len(r.corpus.group_of(c.id).claims) <= 1
+        )
+        m.go_to_claim(lone.id)
+        steps = r.can_undo
+        await pilot.press("x")
+        assert "no group" in m.message
+        assert r.can_undo == steps
+        await pilot.press("q")
+
+
+async def test_low_scores_hidden_counted_and_shown_with_w(seeds_copy, session_path):
+    r = open_review(seeds_copy, session_path)
+    low = [c for a in r.corpus.articles for c in r.claims(a.key) if c.score < DEFAULT_MIN_SCORE]
+    assert low, "the seeds have claims under the threshold"
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        m.go_to_claim(low[0].id)  # going to a hidden claim shows every claim
+        assert m.show_low_scores and m.claim.id == low[0].id
+        await pilot.press("w")
+        assert not m.show_low_scores
+        assert all(c.score >= DEFAULT_MIN_SCORE for c in m.claims)
+        key = m.article.key
+        hidden = sum(1 for c in r.claims(key) if c.score < DEFAULT_MIN_SCORE)
+        sub = str(m.query_one(ClaimList).border_subtitle)
+        assert (f"{hidden} low-score hidden" in sub) if hidden else ("hidden" not in sub)
+        await pilot.press("q")
+
+
+async def test_language_notices_and_furniture_are_shown(seeds_copy, session_path):
+    r = open_review(seeds_copy, session_path)
+    a = r.corpus.articles[0]
+    a.language = "pt"
+    a.notices.append("record date 2024-05-01 disagrees with the dateline (2024-05-03)")
+    end = a.text.index("\n") if "\n" in a.text else len(a.text)
+    a.segments.append(Segment(0, end, "furniture", "menu line"))
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        m.go_to_claim(r.claims(a.key)[0].id) if r.claims(a.key) else None
+        m._select_article(m._key_index[a.key])
+        await pilot.pause()
+        assert " pt " in m.query_one("#articles").prompt_at(m.art_i).plain
+        notices = m.query_one("#notices")
+        assert notices.display and "disagrees with the dateline" in str(notices.render())
+        spans = m.query_one(ArticleView).content.spans
+        assert any(s.start == 0 and s.end == end and "disabled" in str(s.style) for s in spans)
+        await pilot.press("J")
+        await pilot.pause()
+        assert not notices.display
+        await pilot.press("q")
+
+
+async def test_click_on_a_sentence_selects_its_claim(seeds_copy, session_path):
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        view = m.query_one(ArticleView)
+        target = m.claims[1]
+        line = view.line_of(target.start) - view.scroll_offset.y
+        column = target.start - view.line_starts(view.text_width)[view.line_of(target.start)]
+        # the view's border (1) and padding (1) come before its text
+        await pilot.click(view, offset=(2 + column + 1, 1 + line))
+        await pilot.pause()
+        assert m.claim.id == target.id
+        await pilot.press("q")
+
+
+async def test_readonly_and_remapped_keys_say_why(seeds_copy, session_path, tmp_path, monkeypatch):
+    r = open_review(seeds_copy, session_path, readonly=True)
+    app = make_app(r, Config(keymap={"mark-confirmed": "y"}))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("y")
+        await pilot.pause()
+        assert any("read-only" in n.message for n in app._notifications)
+        await pilot.press("c")
+        await pilot.pause()
+        assert any("c is not bound" in n.message and "y" in n.message for n in app._notifications)
+        await pilot.press("q")
+
+
+async def test_key_bar_puts_the_focused_pane_first_and_never_cuts_a_key(seeds_copy, session_path):
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        bar = m.query_one(KeyBar)
+        shown = str(bar.render())
+        described = [
+            f"{app.get_key_display(b)} {b.description}" for b in Binding.make_bindings(bindings.MAIN_BINDINGS)
+        ]
+        pieces = [p.strip() for p in shown.split("  ") if p.strip()]
+        assert pieces and all(p in described for p in pieces), (pieces, described)
+        assert len(shown) <= 80
+        assert pieces[0] == "? Help" and "c Confirm" in pieces[:3]
+        m.query_one(EventPanel).focus()
+        await pilot.pause()
+        event_pieces = [p.strip() for p in str(bar.render()).split("  ") if p.strip()]
+        assert "a Accept" in event_pieces[:3] and "G To group" in event_pieces
+        await pilot.press("q")
+
+
+async def test_groups_screens_help_outlets_and_verdicts(seeds_copy, session_path):
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        await pilot.press("g")
+        await pilot.pause()
+        assert isinstance(app.screen, GroupsScreen)
+        table = app.screen.query_one("#groups-table")
+        outlets = {a.outlet for a in r.corpus.articles if a.outlet}
+        cells = " ".join(str(table.get_cell_at((i, 5))) for i in range(table.row_count))
+        assert any(o in cells for o in outlets)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        big = max(range(len(app.screen.groups)), key=lambda i: len(app.screen.groups[i].claims))
+        app.screen.query_one("#groups-table").move_cursor(row=big)
+        await pilot.press("enter")
+        await pilot.pause()
+        detail = app.screen
+        assert isinstance(detail, GroupDetailScreen)
+        await pilot.press("right", "d")
+        chosen = detail.claims[1]
+        assert r.decision(chosen.id).verdict == Verdict.DISPUTED
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.screen is m and m.claim.id == chosen.id
+        assert "✗" in m.query_one(ClaimList).prompt_at(m.claim_i).plain
+        await pilot.press("q")
+    assert sess.load(session_path).decisions[chosen.id].verdict == Verdict.DISPUTED
+
+
+async def test_palette_lists_remapped_keys_by_name(seeds_copy, session_path):
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r, Config(keymap={"mark-confirmed": "y"}))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        from factcheck.tui.commands import FactcheckCommands
+
+        provider = FactcheckCommands(app.screen)
+        rows = {name: keys for name, _action, keys in provider._commands()}
+        assert rows["Mark confirmed"] == "key y"
+        assert rows["Help for the focused part, every key"] == "key ?, f1"
+        assert rows["Next article"] == "key J, ]"
+        assert not any(name.startswith("Theme") for name in rows)
+        await pilot.press("q")
+
+
+def test_publication_dates_in_other_languages_parse():
+    from factcheck.dates import parse_date_text
+
+    assert parse_date_text("20 de setembro de 2023", anchor=dt.date(2024, 1, 1)) == dt.date(2023, 9, 20)
+
+
+async def test_title_outlet_and_speaker_edits_are_saved_and_undoable(seeds_copy, session_path):
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        key, cid = m.article.key, m.claim.id
+        await pilot.press("t", "ctrl+u", *"A better title", "enter")
+        await pilot.press("O", "ctrl+u", *"Daily Alpha", "enter")
+        await pilot.press("S", "ctrl+u", *"Ana Lopes", "enter")
+        await settle(app, pilot)
+        assert m.article.title == "A better title" and m.article.outlet == "Daily Alpha"
+        assert m.claim.speaker == "Ana Lopes"
+        assert "Daily Alpha" in m.query_one("#articles").prompt_at(m.art_i).plain
+        assert "Ana Lopes" in m.query_one(ClaimList).prompt_at(m.claim_i).plain
+        assert "A better title" in str(m.query_one(ArticleView).border_title)
+        await pilot.press("ctrl+z")
+        assert r.claim(cid).speaker != "Ana Lopes"
+        await pilot.press("ctrl+y", "q")
+    r2 = open_review(seeds_copy, session_path)
+    art = next(a for a in r2.corpus.articles if a.key == key)
+    assert (art.title, art.outlet, r2.claim(cid).speaker) == ("A better title", "Daily Alpha", "Ana Lopes")
+    r2.close()
+
+
+async def test_a_theme_chosen_in_the_app_is_remembered(seeds_copy, session_path, tmp_path):
+    state = tmp_path / "state" / "tui.toml"
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r, Config(state_path=state))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        app.theme = "nord"
+        await pilot.pause()
+        await pilot.press("q")
+    assert 'theme = "nord"' in state.read_text(encoding="utf-8")
+    from factcheck.tui.config import load_config
+
+    cfg = load_config(tmp_path / "none.toml", state=state)
+    assert cfg.remembered_theme == "nord" and cfg.theme is None
+    r2 = open_review(seeds_copy, session_path)
+    app2 = make_app(r2, cfg)
+    async with app2.run_test(size=SIZE) as pilot:
+        await settle(app2, pilot)
+        assert app2.theme == "nord"
+        await pilot.press("q")
