@@ -315,7 +315,7 @@ def test_bad_evidence_url_and_bad_history_verdict_do_not_crash(proj: Path) -> No
         r.add_evidence(cid, "https://x.org/a")
         r.mark(cid, "confirmed")
         # A history row the loader would refuse, made in memory: undo says so instead of crashing.
-        r._stacks()[0][-1][1][0][2]["verdict"] = "bogus"
+        r._stacks()[0][-1].changes[0][2]["verdict"] = "bogus"
         with pytest.raises(ReviewError, match="cannot undo"):
             r.undo()
         assert r.decision(cid).verdict == Verdict.CONFIRMED
