@@ -392,6 +392,14 @@ class Review:
     # Reading
 
     @property
+    def readonly_reason(self) -> str | None:
+        """Why nothing can be changed or saved (None when the session is writable): locked by another
+        factcheck, a read-only file, folder or file system, a full disk, a refused symlink, or --readonly."""
+        if not self.readonly:
+            return None
+        return self.lock_message or f"{self.path}: opened read-only (--readonly); nothing is saved"
+
+    @property
     def dirty(self) -> bool:
         return self._version != self._saved_version
 

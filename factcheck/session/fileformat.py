@@ -537,6 +537,9 @@ def decision_from_row(article: str, d: Any) -> Decision:
             cf = d["conflicts"]
             if type(cf) is not list or any(type(c) is not dict for c in cf):
                 raise _Bad("conflicts", f"'conflicts' must be an array of tables, not {_type_name(cf)}")
+            for c in cf:
+                if c.get("verdict", "unreviewed") not in _VERDICTS:
+                    raise _Bad("conflicts", f"unknown verdict {c.get('verdict')!r} in 'conflicts'")
             conflicts = tuple(cf)
         if "dismissed" in d:
             dismissed = d["dismissed"]
