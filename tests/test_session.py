@@ -52,6 +52,7 @@ NASTY = st.sampled_from(
 )
 NOTES = st.lists(st.one_of(st.text(), NASTY), max_size=8).map("".join)
 IDS = st.from_regex(r"c[0-9a-f]{10}", fullmatch=True)
+EVIDENCE = IDS | st.sampled_from(['https://x.org/it\'s?a=1&b="2"', "http://[::1]:80/"])  # URLs or claim ids
 
 
 def sample(n: int = 3) -> SessionData:
@@ -105,7 +106,7 @@ def same(a: SessionData, b: SessionData) -> None:
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     notes=st.lists(
-        st.tuples(IDS, NOTES, st.sampled_from(list(Verdict)), st.lists(NOTES, max_size=2)), max_size=12
+        st.tuples(IDS, NOTES, st.sampled_from(list(Verdict)), st.lists(EVIDENCE, max_size=2)), max_size=12
     ),
     article=st.text(min_size=1, max_size=20),
     reviewer=NOTES,

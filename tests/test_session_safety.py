@@ -287,6 +287,11 @@ def _saved(tmp_path: Path) -> Path:
         ),
         ("{step = 3, at = 2025-03-01T09:30:00Z", "{step = 3, at = 'noon'", "'at' must be a date-time"),
         ("merges = []", "merges = [['c1']]", "'merges' must be an array of [claim id, claim id] pairs"),
+        (
+            "{id = 'c0000000001', verdict = 'disputed'",
+            "{id = 'c0000000001', verdict = 'disputed', evidence = ['http://[::1']",
+            "evidence must be an http(s) URL or a claim id, not 'http://[::1'",
+        ),
         ("corpus = [", "corpus = [1, ", "'corpus' must be an array of strings"),
     ],
 )
@@ -416,6 +421,9 @@ TIMES = st.datetimes(
     min_value=dt.datetime(1970, 1, 2), max_value=dt.datetime(2200, 1, 1), timezones=st.just(dt.UTC)
 )
 DATES = st.dates(min_value=dt.date(1, 1, 1))
+EVIDENCE = CIDS | st.sampled_from(
+    ["https://x.org/a?b=1&c='d'", "http://[::1]:8080/x", "https://例え.jp/パス"]
+)
 
 
 @st.composite
@@ -440,7 +448,7 @@ def session_data(draw: st.DrawFn) -> sess.SessionData:
             v,
             draw(CIDS) if v == Verdict.SUPERSEDED else None,
             draw(TEXT),
-            tuple(draw(st.lists(TEXT, max_size=2))),
+            tuple(draw(st.lists(EVIDENCE, max_size=2))),
             draw(st.booleans()),
             draw(st.none() | TEXT.filter(bool)),
             draw(st.none() | TIMES),
@@ -478,7 +486,7 @@ def session_data(draw: st.DrawFn) -> sess.SessionData:
                 {
                     "verdict": st.sampled_from([str(v) for v in Verdict]),
                     "note": TEXT,
-                    "evidence": st.lists(TEXT, max_size=2),
+                    "evidence": st.lists(EVIDENCE, max_size=2),
                 }
             ),
         ),

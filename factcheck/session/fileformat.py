@@ -68,6 +68,7 @@ from factcheck.session.records import (
     from_iso,
     to_utc,
 )
+from factcheck.urls import is_http_url
 
 _rtoml: Any
 try:  # a compiled TOML parser, when installed; the result is the same as tomllib's
@@ -460,6 +461,15 @@ def _want_str_list(v: Any, name: str) -> list[str]:
     return v
 
 
+def _want_evidence(v: Any, name: str) -> list[str]:
+    """Evidence items: http(s) URLs or claim ids (anything with a colon must be a well-formed URL)."""
+    items = _want_str_list(v, name)
+    for x in items:
+        if not x or (":" in x and not is_http_url(x)) or any(c.isspace() for c in x):
+            raise _Bad(name, f"evidence must be an http(s) URL or a claim id, not {x[:60]!r}")
+    return items
+
+
 def _want_time(v: Any, name: str) -> dt.datetime:
     if isinstance(v, dt.datetime):
         t = to_utc(v)
@@ -532,7 +542,7 @@ def decision_from_row(article: str, d: Any) -> Decision:
     speaker = None
     if "evidence" in d or "conflicts" in d or "dismissed" in d or "speaker" in d:  # the rarer fields
         if "evidence" in d:
-            evidence = tuple(_want_str_list(d["evidence"], "evidence"))
+            evidence = tuple(_want_evidence(d["evidence"], "evidence"))
         if "conflicts" in d:
             cf = d["conflicts"]
             if type(cf) is not list or any(type(c) is not dict for c in cf):
@@ -563,7 +573,7 @@ def _check_values(kind: str, vals: Any, name: str) -> dict[str, Any]:
             elif k in ("superseded_by", "note", "speaker"):
                 _want_str(v, f"{name}.{k}")
             elif k == "evidence":
-                _want_str_list(v, f"{name}.{k}")
+                _want_evidence(v, f"{name}.{k}")
             elif k == "dismissed" and type(v) is not bool:
                 raise _Bad(name, f"'{name}.dismissed' must be true or false, not {_type_name(v)}")
             elif k == "conflicts" and (type(v) is not list or any(type(c) is not dict for c in v)):
