@@ -262,7 +262,7 @@ def _saved(tmp_path: Path) -> Path:
         ("published = 2024-05-01", "published = 'last week'", "'published' must be a date"),
         ("published = 2024-05-01", "published = 2024-05-01T10:00:00Z", "'published' must be a date"),
         ("fingerprint = 'f00d'", "fingerprint = ['f00d']", "'fingerprint' must be a string"),
-        ('reviewer = "alice"', "reviewer = 3", "'reviewer' must be a string"),
+        ("reviewer = 'alice'", "reviewer = 3", "'reviewer' must be a string"),
         (
             "{id = 'c0000000001', verdict = 'disputed', note = 'n'",
             "{id = 'c0000000001', verdict = 'disputed', note = ['n']",

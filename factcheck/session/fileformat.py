@@ -237,18 +237,19 @@ class Rendered:
 
 
 def _head(data: SessionData) -> str:
-    head: dict[str, Any] = {"schema": SCHEMA, "reviewer": data.reviewer}
+    lines = [f"schema = {SCHEMA}\nreviewer = {toml_str(data.reviewer)}\n"]
     if data.created:
-        head["created"] = data.created
+        lines.append(f"created = {_time(data.created)}\n")
     if data.saved:
-        head["saved"] = data.saved
-    head["corpus"] = list(data.corpus)
+        lines.append(f"saved = {_time(data.saved)}\n")
+    lines.append(f"corpus = {toml_value(list(data.corpus))}\n")
+    tables: dict[str, Any] = {}
     cur = {k: v for k, v in zip(("article", "claim"), data.cursor, strict=True) if v is not None}
     if cur:
-        head["cursor"] = cur
-    head["groups"] = {"merges": [list(p) for p in data.merges], "splits": list(data.splits)}
+        tables["cursor"] = cur
+    tables["groups"] = {"merges": [list(p) for p in data.merges], "splits": list(data.splits)}
     if data.manual:
-        head["manual"] = {
+        tables["manual"] = {
             m.id: {
                 k: v
                 for k, v in (
@@ -263,7 +264,9 @@ def _head(data: SessionData) -> str:
             }
             for m in data.manual.values()
         }
-    return tomli_w.dumps(_clean_text(head))
+    lines.append("\n")
+    lines.append(tomli_w.dumps(_clean_text(tables)))
+    return "".join(lines)
 
 
 def _clean_text(v: Any) -> Any:
