@@ -229,13 +229,6 @@ def crc(b: bytes) -> str:
     return f"{zlib.crc32(b):08x}"
 
 
-@dataclass(slots=True)
-class Rendered:
-    text: str
-    parts: dict[str, str]  # part name -> crc of its text: "head", "articles.<key>", "history"
-    content: str  # digest of the decisions: every part, the header without the save time and cursor
-
-
 def _head(data: SessionData) -> str:
     lines = [f"schema = {SCHEMA}\nreviewer = {toml_str(data.reviewer)}\n"]
     if data.created:
@@ -284,7 +277,7 @@ def article_header(key: str) -> str:
     return f"[articles.{toml_key(key)}]"
 
 
-def _article_part(key: str, rec: ArticleRecord | None, decisions: list[Decision]) -> str:
+def _article_meta(key: str, rec: ArticleRecord | None) -> str:
     lines = [f"\n{article_header(key)}\n"]
     if rec is not None:
         lines.append(f"fingerprint = {toml_str(rec.fingerprint)}\n")
@@ -294,29 +287,22 @@ def _article_part(key: str, rec: ArticleRecord | None, decisions: list[Decision]
             lines.append(f"title = {toml_str(rec.title)}\n")
         if rec.outlet is not None:
             lines.append(f"outlet = {toml_str(rec.outlet)}\n")
-    if decisions:
-        lines.append("decisions = [\n")
-        for d in decisions:
-            lines.append("  ")
-            lines.append(decision_row(d))
-            lines.append(",\n")
-        lines.append("]\n")
     return "".join(lines)
 
 
-def _history_part(history: list[HistoryEntry]) -> str:
-    if not history:
-        return ""
-    lines = ["\n[history]\nrows = [\n"]
-    for h in history:
-        lines.append("  ")
-        lines.append(history_row(h))
-        lines.append(",\n")
-    lines.append("]\n")
-    return "".join(lines)
+def _rows(name: str, rows: list[str]) -> str:
+    return f"{name} = [\n" + "".join(f"  {r},\n" for r in rows) + "]\n" if rows else ""
 
 
-def _parts(data: SessionData) -> dict[str, str]:
+class _Fresh:
+    """The rows rendered by this render (not cached from an earlier one): what a save must verify."""
+
+    def __init__(self) -> None:
+        self.decisions: dict[str, list[tuple[Decision, str]]] = {}
+        self.history: list[tuple[HistoryEntry, str]] = []
+
+
+def _parts(data: SessionData, fresh: _Fresh | None = None) -> dict[str, str]:
     """The file's parts, in order: the envelope, one per article, the history."""
     by_article: dict[str, list[Decision]] = {}
     for d in data.decisions.values():
@@ -326,13 +312,37 @@ def _parts(data: SessionData) -> dict[str, str]:
         rows.append(d)
     parts = {"head": HEADER + _head(data)}
     for k in list(data.articles) + [k for k in by_article if k not in data.articles]:
-        parts[f"articles.{k}"] = _article_part(k, data.articles.get(k), by_article.get(k, []))
-    parts["history"] = _history_part(data.history)
+        texts = []
+        for d in by_article.get(k, []):
+            new = d._row is None
+            row = decision_row(d)
+            texts.append(row)
+            if new and fresh is not None:
+                fresh.decisions.setdefault(k, []).append((d, row))
+        parts[f"articles.{k}"] = _article_meta(k, data.articles.get(k)) + _rows("decisions", texts)
+    hist = []
+    for h in data.history:
+        new = h._row is None
+        row = history_row(h)
+        hist.append(row)
+        if new and fresh is not None:
+            fresh.history.append((h, row))
+    parts["history"] = "\n[history]\n" + _rows("rows", hist) if hist else ""
     return parts
 
 
+@dataclass(slots=True)
+class Rendered:
+    text: str
+    parts: dict[str, str]  # part name -> crc of its text: "head", "articles.<key>", "history"
+    content: str  # digest of the decisions: every part, the header without the save time and cursor
+    check: str = ""  # the same document holding only the rows rendered now (see store.save)
+    fresh: _Fresh | None = None
+
+
 def render(data: SessionData) -> Rendered:
-    parts = _parts(data)
+    fresh = _Fresh()
+    parts = _parts(data, fresh)
     body = "".join(parts.values())
     sums = {name: crc(text.encode("utf-8")) for name, text in parts.items()}
     plain_head = _head(replace(data, saved=None, cursor=(None, None)))
@@ -346,7 +356,14 @@ def render(data: SessionData) -> Rendered:
     ]
     tail.extend(f"part.{toml_key(name)} = '{s}'\n" for name, s in sums.items())
     tail.append(f"checksum = 'crc32:{crc(body.encode('utf-8'))}'\n")
-    return Rendered(body + "".join(tail), sums, content)
+    check = [parts["head"]]
+    for name in list(parts)[1:-1]:
+        key = name[len("articles.") :]
+        rows = [r for _, r in fresh.decisions.get(key, [])]
+        check.append(_article_meta(key, data.articles.get(key)) + _rows("decisions", rows))
+    if fresh.history:
+        check.append("\n[history]\n" + _rows("rows", [r for _, r in fresh.history]))
+    return Rendered(body + "".join(tail), sums, content, "".join(check) + "".join(tail), fresh)
 
 
 def dumps(data: SessionData) -> str:
