@@ -123,8 +123,16 @@ def main() -> int:
         def save() -> None:
             state[0] = sess.save(path, data, expected=state[0])
 
+        save()  # the first save renders and verifies every row; later ones only what changed
         save_ms = timed(save, args.repeat)
         load_ms = timed(lambda: sess.load(path), args.repeat)
+        first_save: list[float] = []
+        for _ in range(args.repeat):  # the first save after loading: every row rendered and verified
+            fresh = sess.load(path)
+            t0 = time.perf_counter()
+            sess.save(path, fresh)
+            first_save.append(time.perf_counter() - t0)
+        first_ms = statistics.median(first_save) * 1000
         text = path.read_text(encoding="utf-8")
         parse_ms = timed(lambda: tomllib.loads(text), args.repeat)  # the floor: tomllib alone on our file
         loaded = sess.load(path)
@@ -187,8 +195,12 @@ def main() -> int:
     print(
         f"(for scale: tomllib.loads of the whole session file takes {parse_ms:.1f} ms; factcheck parses it with {parser})"
     )
+    print(
+        f"first save after loading (every row rendered and verified): {first_ms:.1f} ms; the save row above is"
+    )
+    print("an autosave of a session already saved once (only changed rows rendered and verified)")
     print(f"first undo with {n_hist:,} history rows: {undo_ms:.1f} ms (building the undo stack included)")
-    ok = save_ms <= 1000 and load_ms <= 1000
+    ok = max(save_ms, first_ms) <= 1000 and load_ms <= 1000
     print(f"target save <= 1000 ms and load <= 1000 ms: {'met' if ok else 'NOT met'}")
     return 0
 
