@@ -47,6 +47,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import json
+import math
 import re
 import tomllib
 import zlib
@@ -175,8 +176,8 @@ def toml_value(v: Any) -> str:
         return v.isoformat()
     if isinstance(v, str):  # a str subclass (a Verdict)
         return toml_str(str(v))
-    if isinstance(v, float):
-        return repr(v) if v == v and v not in (float("inf"), float("-inf")) else str(v).replace("inf", "inf")
+    if isinstance(v, float):  # TOML spells the special values inf, -inf and nan
+        return repr(v) if math.isfinite(v) else ("nan" if math.isnan(v) else ("inf" if v > 0 else "-inf"))
     raise TypeError(f"a session cannot hold a {type(v).__name__} value")
 
 
