@@ -130,6 +130,9 @@ class Review:
         self._undo_built = not data.history  # otherwise rebuilt from the history when first needed
         self._redo: list[_Step] = []
         self._remap: dict[str, str] = {}  # claim ids re-attached since the history was written
+        # What the last undo or redo changed, as (kind, key): kind decision/manual -> claim id, article ->
+        # article key, groups -> "" (the TUI moves the cursor there).
+        self.last_undo_changes: list[tuple[str, str]] = []
         self._save_lock = threading.Lock()
         self._lock: sess.SessionLock | None = None
         self._file_state: sess.FileState | None = None
@@ -817,6 +820,7 @@ class Review:
             undo.append(step)
             raise ReviewError(f"cannot undo {step.desc}: {e}") from None
         self._record("undo", [(k, key, a, b) for k, key, b, a in step.changes])
+        self.last_undo_changes = [(k, key) for k, key, _, _ in step.changes]
         redo.append(step)
         return step.desc
 
@@ -832,6 +836,7 @@ class Review:
             redo.append(step)
             raise ReviewError(f"cannot redo {step.desc}: {e}") from None
         self._record("redo", step.changes)
+        self.last_undo_changes = [(k, key) for k, key, _, _ in step.changes]
         undo.append(step)
         return step.desc
 
