@@ -26,7 +26,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from factcheck import atomic
-from factcheck.session.fileformat import TomlError, crc, dumps, loads, parse_toml, render
+from factcheck.session.fileformat import (
+    Rendered,
+    TomlError,
+    _Bad,
+    crc,
+    decision_from_row,
+    decision_row,
+    dumps,
+    history_from_row,
+    history_row,
+    loads,
+    parse_toml,
+    render,
+)
 from factcheck.session.records import (
     SCHEMA,
     SessionChanged,
@@ -197,7 +210,7 @@ def save(
     """
     path = Path(path)
     rendered = render(data)
-    verify(rendered.text, data, str(path))  # never write what we cannot read back
+    _verify_rendered(rendered, data, str(path))  # never write what we cannot read back
     if is_readonly_file(path):
         mode = stat.S_IMODE(os.stat(path).st_mode)
         raise SessionNotWritable(f"{path} is read-only (mode {mode:04o}); not saved — it is never replaced")
@@ -232,6 +245,50 @@ def _why(e: OSError) -> str:
     if e.errno in (errno.EACCES, errno.EPERM):
         return f"permission denied ({e.filename or 'the folder'})"
     return e.strerror or str(e)
+
+
+def _verify_rendered(r: Rendered, data: SessionData, where: str) -> None:
+    """Parse a rendered session back before it is written and check it holds ``data``.
+
+    The rows rendered now are parsed and compared value by value with the records they came from; rows
+    cached from an earlier render passed this check then (records are immutable) and are one line each,
+    so the document is parsed with them left out (``r.check``): the same tables, counts and checksum."""
+    fail = f"{where}: not saved: the written text does not read back as the same session"
+    try:
+        doc = parse_toml(r.check)
+    except TomlError as e:  # a bug in the writer: refuse to write the file
+        raise SessionError(f"{fail} (line {e.line}, column {e.column}: {e.msg})") from None
+    fresh = r.fresh
+    assert fresh is not None
+    try:
+        articles = doc.get("articles", {})
+        ok = (
+            doc.get("schema") == SCHEMA
+            and {k for k, v in articles.items() if "fingerprint" in v} == data.articles.keys()
+            and len(doc.get("manual", {})) == len(data.manual)
+            and all("\n" not in row for d in data.decisions.values() for row in (d._row or "",))
+            and all("\n" not in (h._row or "") for h in data.history)
+        )
+        for key, table in articles.items():
+            rows = table.get("decisions", [])
+            want = fresh.decisions.get(key, [])
+            ok = ok and len(rows) == len(want)
+            for row, (d, text) in zip(rows, want, strict=False):
+                back = decision_from_row(key, row)
+                ok = ok and (back == d or decision_row(back) == text)  # equal, or text a file can hold
+        rows = doc.get("history", {}).get("rows", [])
+        ok = ok and len(rows) == len(fresh.history)
+        for row, (h, text) in zip(rows, fresh.history, strict=False):
+            hb = history_from_row(row)
+            ok = ok and (hb == h or history_row(hb) == text)
+        integ = doc["integrity"]
+        ok = ok and (integ["decisions"], integ["history"]) == (len(data.decisions), len(data.history))
+        pos = r.text.rfind("\n[integrity]\n")
+        ok = ok and integ["checksum"] == f"crc32:{crc(r.text[:pos].encode('utf-8'))}"
+    except (AttributeError, KeyError, TypeError, _Bad):
+        ok = False
+    if not ok:
+        raise SessionError(fail)
 
 
 def verify(text: str, data: SessionData, where: str = "session") -> None:
