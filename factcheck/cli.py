@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import importlib
-import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -17,6 +16,7 @@ from typing import Any
 
 from factcheck import __version__, ingest
 from factcheck.model import InputError
+from factcheck.textout import inert_output, json_text
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 
@@ -29,7 +29,9 @@ class UsageError(Exception):
 
 
 def err(msg: str) -> None:
-    print(f"factcheck: {msg}", file=sys.stderr)
+    from factcheck.textout import inert
+
+    print(inert(f"factcheck: {msg}"), file=sys.stderr)
 
 
 def default_corpus() -> str:
@@ -114,7 +116,7 @@ def _print_corpus(args: argparse.Namespace, readable: Callable[[Any], None]) -> 
     corpus = _build(args.paths)
     report_errors(corpus.errors)
     if args.json:
-        print(json.dumps(corpus_json(corpus), ensure_ascii=False, indent=1))
+        print(json_text(corpus_json(corpus)))
     else:
         readable(corpus)
     return exit_code(len(corpus.articles), corpus.errors)
@@ -149,7 +151,7 @@ def cmd_times(args: argparse.Namespace) -> int:
         anchor = ingest.article_from_text(text, path=args.file, key=path.name).published
     refs = temporal.tag(text, anchor)
     if args.json:
-        print(json.dumps([r.to_json() for r in refs], ensure_ascii=False, indent=1))
+        print(json_text([r.to_json() for r in refs]))
     else:
         print(
             f"# {args.file}: {len(refs)} time expressions, anchor {anchor.isoformat() if anchor else 'unknown'}"
@@ -243,7 +245,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as e:
         return int(e.code or 0)
     try:
-        return int(args.func(args))
+        if args.func is cmd_review:  # the TUI draws the screen itself (and makes article text inert)
+            return int(args.func(args))
+        with inert_output():  # everything a command prints reaches the terminal through textout.inert
+            return int(args.func(args))
     except UsageError as e:
         err(str(e))
         return EXIT_USAGE

@@ -13,6 +13,7 @@ from typing import Any
 
 from factcheck.cli import EXIT_OK, EXIT_PARTIAL, EXIT_USAGE
 from factcheck.cli import err as _err
+from factcheck.textout import raw_stream
 
 
 def register(subparsers: Any) -> None:
@@ -88,7 +89,9 @@ def cmd_report(args: argparse.Namespace) -> int:
             out = write_report(review, args.format, args.output, **options)
             print(f"written {out}", file=sys.stderr)
         else:
-            sys.stdout.write(render(review, args.format, **options))
+            # To a terminal through textout.inert like every other output; to a pipe or file as written.
+            stream = sys.stdout if sys.stdout.isatty() else raw_stream(sys.stdout)
+            stream.write(render(review, args.format, **options))
     except ReportError as e:
         _err(str(e))
         return EXIT_USAGE

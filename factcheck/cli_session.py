@@ -7,13 +7,13 @@ and exit code 2, never a traceback.
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import Any
 
 from factcheck.cli import EXIT_OK, EXIT_PARTIAL, EXIT_USAGE
 from factcheck.cli import err as _err
 from factcheck.model import Verdict
+from factcheck.textout import json_text
 
 
 def register(subparsers: Any) -> None:
@@ -131,7 +131,7 @@ def cmd_status(args: argparse.Namespace) -> int:
             "conflicts": conflicts,
             "reconciliation": review.report.lines(),
         }
-        print(json.dumps(out, ensure_ascii=False, indent=1))
+        print(json_text(out))
         return EXIT_OK
     n = sum(total.values())
     done = n - total[Verdict.UNREVIEWED]
