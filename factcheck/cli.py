@@ -115,6 +115,9 @@ def _build(paths: Sequence[str]) -> Any:
 def _print_corpus(args: argparse.Namespace, readable: Callable[[Any], None]) -> int:
     corpus = _build(args.paths)
     report_errors(corpus.errors)
+    for a in corpus.articles:
+        for notice in a.notices:
+            err(f"{a.path}: {notice}")
     if args.json:
         print(json_text(corpus_json(corpus)))
     else:
