@@ -46,6 +46,11 @@ def register(subparsers: Any) -> None:
         metavar="VERDICT=NAME",
         help="ClaimReview alternateName for a verdict, e.g. confirmed=Accurate (repeatable)",
     )
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help="ClaimReview: refuse to export when a recommended field would be left out",
+    )
     p.set_defaults(func=cmd_report)
 
 
@@ -85,13 +90,18 @@ def cmd_report(args: argparse.Namespace) -> int:
     try:
         for problem in review.corpus.errors:
             _err(str(problem))
+        notes: list[str] = []
         if args.output:
-            out = write_report(review, args.format, args.output, **options)
-            print(f"written {out}", file=sys.stderr)
+            out = write_report(review, args.format, args.output, notes=notes, strict=args.strict, **options)
         else:
+            text = render(review, args.format, notes=notes, strict=args.strict, **options)
             # To a terminal through textout.inert like every other output; to a pipe or file as written.
             stream = sys.stdout if sys.stdout.isatty() else raw_stream(sys.stdout)
-            stream.write(render(review, args.format, **options))
+            stream.write(text)
+        for line in notes:
+            _err(line)
+        if args.output:
+            print(f"written {out}", file=sys.stderr)
     except ReportError as e:
         _err(str(e))
         return EXIT_USAGE

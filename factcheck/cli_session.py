@@ -125,6 +125,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         out = {
             "session": str(path),
             "reviewer": review.data.reviewer,
+            "corpus": list(review.corpus.paths),
             "progress": {str(v): n for v, n in total.items()},
             "articles": {k: {str(v): n for v, n in p.items()} for k, p in per_article.items()},
             "orphans": [d.claim_id for d in orphans],
@@ -140,6 +141,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     print(
         f"{path}: {done} of {n} claims reviewed ({pct}); reviewer {review.data.reviewer or '?'}; saved {saved}"
     )
+    print("corpus: " + ", ".join(review.corpus.paths))
     for v in Verdict:
         print(f"  {v!s:<11} {total[v]:>6}")
     if per_article:

@@ -15,12 +15,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
 
 from factcheck import pipeline
 from factcheck import session as sess
 from factcheck.model import Claim, GroupOverrides, Suggestion, Verdict
 from factcheck.session import Decision, SessionChanged, SessionCorrupt, SessionError, SessionLocked
+from factcheck.urls import is_http_url
 
 __all__ = [
     "Decision",
@@ -78,18 +78,6 @@ _Change = tuple[str, str, dict[str, Any], dict[str, Any]]  # kind, key, before, 
 def manual_claim_id(article_key: str, start: int, end: int) -> str:
     h = hashlib.blake2b(f"{article_key}\0{start}:{end}".encode(), digest_size=5).hexdigest()
     return f"m{h}"
-
-
-def _is_url(s: str) -> bool:
-    u = urlparse(s)
-    return u.scheme in ("http", "https") and bool(u.netloc) and not re.search(r"\s", s)
-
-
-def _session_root(path: Path) -> Path:
-    """The folder a session's corpus paths must stay inside: the session's folder, or the project
-    folder when the session sits in a ``sessions/`` folder."""
-    folder = path.resolve().parent
-    return folder.parent if folder.name == "sessions" else folder
 
 
 class Review:
@@ -612,7 +600,7 @@ class Review:
         self._check_writable()
         self.claim(claim_id)
         item = item.strip()
-        if not (_is_url(item) or item in self._index):
+        if not (is_http_url(item) or item in self._index):
             raise ReviewError(f"evidence must be an http(s) URL or a claim id, not {item!r}")
         d = self.decision(claim_id)
         if item in d.evidence:
@@ -895,25 +883,18 @@ def _numbers(text: str) -> list[str]:
 
 
 def _relative_to(p: Path, base: Path) -> str:
+    """How a session records a corpus path: relative to the session's folder, absolute when no relative
+    path exists (another drive on Windows)."""
     try:
         return Path(os.path.relpath(p.resolve(), base.resolve())).as_posix()
-    except ValueError:  # another drive on Windows
+    except ValueError:
         return p.resolve().as_posix()
 
 
 def _session_corpus(path: Path, stored: list[str]) -> list[str]:
-    """The corpus paths stored in a session, resolved against its folder; refuses paths that leave the
-    session's root folder (a session file must not make factcheck read arbitrary files)."""
+    """The corpus paths stored in a session, resolved against the session's folder: a session reopens
+    with the corpus it was made with, wherever that is (what is read is listed by ``status``; inside a
+    corpus folder no symlink is followed out of it, see ``ingest.iter_files``)."""
     if not stored:
         raise SessionError(f"{path}: the session names no corpus; give the article paths")
-    root = _session_root(path)
-    out = []
-    for s in stored:
-        p = Path(s)
-        full = (path.parent / p).resolve()
-        if p.is_absolute() or not full.is_relative_to(root):
-            raise SessionError(
-                f"{path}: corpus path {s!r} lies outside {root}; give the corpus paths explicitly to open it"
-            )
-        out.append(str(full))
-    return out
+    return [str((path.parent / s).resolve()) for s in stored]

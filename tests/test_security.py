@@ -314,3 +314,203 @@ def test_read_text_file_never_raises_anything_but_valueerror(tmp_path_factory, d
     except ValueError:
         return
     assert "\x00" not in text and text.replace("\ufeff", "").strip()
+
+
+# ---------------------------------------------------------------------------------------------
+# Item 3: corpus containment
+
+
+def test_symlink_out_of_the_corpus_is_not_followed(tmp_path: Path, capsys) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    _good(corpus, 2)
+    secret = tmp_path / "secret"
+    secret.mkdir()
+    (secret / "private.txt").write_text(
+        "The secret plan was approved by the board on 3 March 2024 in Oslo.\n"
+    )
+    (corpus / "leak.txt").symlink_to(secret / "private.txt")
+    (corpus / "leakdir").symlink_to(secret)
+    (corpus / "inside.txt").symlink_to(corpus / "good0.txt")
+    batch = _load(corpus)
+    reasons = _reasons(batch)
+    assert "outside the corpus folder" in reasons["leak.txt"] and "outside" in reasons["leakdir"]
+    assert sorted(a.key for a in batch.articles) == ["good0.txt", "good1.txt", "inside.txt"]
+    rc, out, err = run(capsys, "extract", str(corpus), "--json")
+    assert rc == 1 and "secret plan" not in out and "leak.txt: symlink pointing outside" in err
+
+
+def test_session_reopens_with_its_corpus_in_every_command(tmp_path: Path, capsys, monkeypatch) -> None:
+    c2 = tmp_path / "c2"
+    c2.mkdir()
+    _good(c2, 2)
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    monkeypatch.setenv("FACTCHECK_REVIEWER", "ann")
+    doc = json.loads(run(capsys, "extract", "../c2", "--json")[1])
+    cid = doc["articles"][0]["claims"][0]["id"]
+    rc, _out, err = run(capsys, "mark", "s.toml", cid, "confirmed", "--corpus", "../c2")
+    assert rc == 0, err
+    rc, out, err = run(capsys, "status", "s.toml")
+    assert rc == 0 and "1 of" in out and f"corpus: {c2.resolve()}" in out, err
+    rc, out, err = run(capsys, "report", "s.toml", "-f", "json")
+    assert rc == 0 and json.loads(out)["summary"]["articles"] == 2, err
+    rc, out, err = run(capsys, "mark", "s.toml", cid, "disputed")
+    assert rc == 0, err
+    monkeypatch.chdir(tmp_path)  # from another folder: paths are relative to the session, not the cwd
+    rc, out, err = run(capsys, "status", "work/s.toml", "--json")
+    assert (
+        rc == 0
+        and json.loads(out)["progress"]["disputed"] == 1
+        and json.loads(out)["corpus"] == [str(c2.resolve())]
+    )
+
+
+def test_session_commands_print_notes_names_and_reviewers_inertly(
+    tmp_path: Path, capsys, monkeypatch
+) -> None:
+    from factcheck import textout
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    _good(corpus, 2)
+    monkeypatch.chdir(tmp_path)
+    doc = json.loads(run(capsys, "extract", "corpus", "--json")[1])
+    cid = doc["articles"][0]["claims"][0]["id"]
+    for who in (f"ann{OSC52}", f"bob{RLO}"):
+        monkeypatch.setenv("FACTCHECK_REVIEWER", who)
+        verdict = "confirmed" if who.startswith("ann") else "disputed"
+        rc, out, err = run(
+            capsys,
+            "mark",
+            f"{who[:3]}{CSI}.toml",
+            cid,
+            verdict,
+            "--note",
+            f"see{OSC52}{RLO}",
+            "--corpus",
+            "corpus",
+        )
+        assert rc == 0 and clean(out) and clean(err), err
+    a, b = f"ann{CSI}.toml", f"bob{CSI}.toml"
+    rc, out, err = run(capsys, "merge", a, b, "-o", f"m{OSC52}.toml")
+    assert rc == 0 and clean(out) and clean(err) and "ann␛]52" in out
+    rc, out, err = run(capsys, "status", a)
+    assert rc == 0 and clean(out) and clean(err) and "ann␛]52" in out
+    monkeypatch.setattr(textout.InertStream, "isatty", lambda self: True)  # a report to a terminal
+    for fmt in ("md", "csv", "json", "claimreview"):
+        rc, out, err = run(
+            capsys, "report", a, "-f", fmt, "--org", f"Org{OSC52}", "--base-url", "https://x.org/r"
+        )
+        assert rc == 0 and clean(out) and clean(err), (fmt, out, err)
+
+
+# ---------------------------------------------------------------------------------------------
+# Items 4, 14, 15: reports
+
+
+@pytest.fixture
+def reviewed(tmp_path: Path, monkeypatch):
+    """A session with one reviewed claim per article; one article undated, one with a javascript: url."""
+    from factcheck.review import Review
+
+    monkeypatch.setenv("FACTCHECK_CONFIG", str(tmp_path / "no-config.toml"))
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    recs = [
+        {"text": GOOD, "url": "https://news.example/2024/03/10/harbour", "sitename": "News"},
+        {
+            "text": "The governor of Valmora said on Monday that the harbour would reopen next week after repairs.",
+            "url": "javascript:alert(1)",
+        },
+    ]
+    (corpus / "feed.json").write_text(json.dumps(recs), encoding="utf-8")
+    r = Review.open(tmp_path / "s.toml", [str(corpus)], reviewer="ann")
+    for a, verdict in zip(r.corpus.articles, ("confirmed", "disputed"), strict=True):
+        c = r.claims(a.key)[0]
+        r.mark(c.id, verdict, note="</script><script>alert(1)</script> & more")
+    r.save()
+    return r
+
+
+def test_claimreview_is_safe_inside_a_script_element(reviewed) -> None:
+    from factcheck.report import render
+
+    notes: list[str] = []
+    text = render(reviewed, "claimreview", organisation="O", base_url="https://o.example/r", notes=notes)
+    assert "</script" not in text.lower() and "<" not in text and "&" not in text
+    objs = json.loads(text)
+    assert objs[0]["reviewRating"]["ratingExplanation"].startswith("</script>")
+    urls = [w.get("url") for o in objs for w in o["itemReviewed"]["appearance"]]
+    assert "javascript:alert(1)" not in urls and "https://news.example/2024/03/10/harbour" in urls
+    # the undated record: its date fields left out, and said so
+    assert any("itemReviewed.datePublished and firstAppearance left out for 1 claim" in n for n in notes)
+
+
+def test_only_http_urls_are_evidence(reviewed) -> None:
+    from factcheck.review import ReviewError
+
+    cid = reviewed.claims(reviewed.corpus.articles[0].key)[0].id
+    for bad in ("javascript:alert(1)", "http://[::1", "data:text/html,x", "file:///etc/passwd"):
+        with pytest.raises(ReviewError, match="http"):
+            reviewed.add_evidence(cid, bad)
+    reviewed.add_evidence(cid, "https://evidence.example/a_b?x=1&y=2")
+
+
+def test_hand_edited_bad_evidence_is_left_out_of_claimreview(reviewed, tmp_path: Path) -> None:
+    from factcheck import session as sess
+    from factcheck.report import render
+    from factcheck.review import Review
+
+    reviewed.close()
+    data = sess.load(tmp_path / "s.toml")
+    d = next(iter(data.decisions.values()))
+    data.decisions[d.claim_id] = __import__("dataclasses").replace(
+        d, evidence=("javascript:alert(1)", "https://ok.example/x")
+    )
+    sess.save(tmp_path / "s.toml", data)
+    r = Review.open(tmp_path / "s.toml", readonly=True)
+    notes: list[str] = []
+    objs = json.loads(render(r, "claimreview", organisation="O", base_url="https://o.example", notes=notes))
+    assert [o.get("citation") for o in objs if o.get("citation")] == [["https://ok.example/x"]]
+    assert any("citation left out" in n for n in notes)
+    r.close()
+
+
+def test_cli_report_claimreview_required_and_strict(reviewed, tmp_path: Path, capsys) -> None:
+    reviewed.close()
+    s = str(tmp_path / "s.toml")
+    rc, out, err = run(capsys, "report", s, "-f", "claimreview", "--org", "O")
+    assert rc == 2 and out == "" and "--base-url" in err
+    rc, out, err = run(
+        capsys, "report", s, "-f", "claimreview", "--org", "O", "--base-url", "https://o.example"
+    )
+    assert rc == 0 and len(json.loads(out)) == 2 and "recommended itemReviewed.datePublished" in err
+    rc, out, err = run(
+        capsys, "report", s, "-f", "claimreview", "--org", "O", "--base-url", "https://o.example", "--strict"
+    )
+    assert rc == 2 and out == "" and "--strict" in err
+
+
+@given(
+    st.text(alphabet=st.sampled_from(" \t\r\n\u3000\u00a0=+-@＝＋－＠a1'"), max_size=6),
+    st.text(max_size=10),
+)
+def test_csv_cells_are_never_formulas(prefix: str, rest: str) -> None:
+    from factcheck.report import safe_cell
+
+    cell = safe_cell(prefix + rest)
+    assert cell.startswith("'") or (
+        cell.lstrip()[:1] not in set("=+-@＝＋－＠") and cell[:1] not in ("\t", "\r")
+    )
+
+
+def test_markdown_keeps_urls_clickable_and_notes_multiline() -> None:
+    from factcheck.report import md, md_lines
+
+    assert md("see https://x.org/a_b?c=1&d=2.") == "see <https://x.org/a_b?c=1&d=2>."
+    assert md("(https://en.example/Foo_(bar))") == "(<https://en.example/Foo_(bar)>)"
+    assert md("a_b <b> javascript:x") == "a\\_b \\<b\\> javascript:x"
+    note = md_lines("first\n- second\n2. third\n\nhttps://x.org/y_z", "    ")
+    assert note == "first\\\n    \\- second\\\n    2\\. third\\\n    <https://x.org/y_z>"
