@@ -244,7 +244,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ):
         args_list.insert(0, "review")
     try:
-        args = parser.parse_args(args_list)
+        with inert_output():  # usage errors name what was typed (or pasted from a hostile file name)
+            args = parser.parse_args(args_list)
     except SystemExit as e:
         return int(e.code or 0)
     try:

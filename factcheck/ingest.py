@@ -363,9 +363,11 @@ def load(paths: Iterable[str | Path], max_bytes: int = MAX_BYTES) -> Batch:
                 continue
             for f in files:
                 rel = f.relative_to(root).as_posix()
-                _load_file(f, _shown(root, given, f), rel, batch, seen_keys, max_bytes)
+                _load_file(f, _shown(root, given, f), rel, batch, seen_keys, max_bytes, root)
         elif root.is_file():
-            _load_file(root, shown_name(given), shown_name(root.name), batch, seen_keys, max_bytes)
+            _load_file(
+                root, shown_name(given), shown_name(root.name), batch, seen_keys, max_bytes, root.parent
+            )
         else:
             batch.errors.append(
                 InputError(
@@ -395,7 +397,10 @@ def _check_lines(text: str) -> None:
         raise ValueError(f"{n:,} lines; an article has at most {MAX_LINES:,} (split the file); not read")
 
 
-def _load_file(f: Path, shown: str, rel: str, batch: Batch, seen: set[str], max_bytes: int) -> None:
+def _load_file(
+    f: Path, shown: str, rel: str, batch: Batch, seen: set[str], max_bytes: int, folder: Path
+) -> None:
+    """Read one file into ``batch``; ``folder`` is the corpus folder it was found in (its sidecar stays inside)."""
     try:
         text = read_text_file(f, max_bytes)
     except ValueError as e:
@@ -428,7 +433,7 @@ def _load_file(f: Path, shown: str, rel: str, batch: Batch, seen: set[str], max_
         return
     try:
         _check_lines(text)
-        meta = _sidecar(f)
+        meta = _sidecar(f, folder)
         art = article_from_text(text, path=shown, key=rel, meta=meta, source_file=str(f))
     except (ValueError, RecursionError) as e:
         batch.errors.append(InputError(shown, _reason(e)))
@@ -441,11 +446,15 @@ def _reason(e: Exception) -> str:
     return "nested too deeply to read" if isinstance(e, RecursionError) else str(e)
 
 
-def _sidecar(f: Path) -> dict[str, Any]:
+def _sidecar(f: Path, root: Path) -> dict[str, Any]:
+    """The metadata of ``NAME.toml`` beside ``f`` (``{}`` when there is none); a sidecar that is a symlink
+    out of ``root`` (the folder given, or the file's own folder) is not followed."""
     side = f.with_suffix(".toml")
     try:
         if not side.exists() and not side.is_symlink():
             return {}
+        if side.is_symlink() and not side.resolve().is_relative_to(root.resolve()):
+            raise ValueError(f"sidecar {side.name} is a symlink out of the corpus folder (not followed)")
         text = read_text_file(side, 1024 * 1024)
     except ValueError as e:
         if "empty" in str(e):

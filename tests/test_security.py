@@ -514,3 +514,21 @@ def test_markdown_keeps_urls_clickable_and_notes_multiline() -> None:
     assert md("a_b <b> javascript:x") == "a\\_b \\<b\\> javascript:x"
     note = md_lines("first\n- second\n2. third\n\nhttps://x.org/y_z", "    ")
     assert note == "first\\\n    \\- second\\\n    2\\. third\\\n    <https://x.org/y_z>"
+
+
+def test_sidecar_symlinked_out_of_the_corpus_is_not_followed(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    _good(corpus, 2)
+    (tmp_path / "outside.toml").write_text('title = "Outside secret"\n', encoding="utf-8")
+    (corpus / "good0.toml").symlink_to(tmp_path / "outside.toml")
+    (corpus / "real.toml").write_text('title = "Inside title"\n', encoding="utf-8")
+    (corpus / "good1.toml").symlink_to(corpus / "real.toml")
+    batch = _load(corpus)
+    assert "symlink out of the corpus folder" in _reasons(batch)["good0.txt"]
+    assert [a.title for a in batch.articles] == ["Inside title"]
+
+
+def test_usage_errors_are_inert(capsys) -> None:
+    rc, out, err = run(capsys, "extract", "x.txt", f"--bogus{OSC52}{RLO}")
+    assert rc == 2 and clean(out) and clean(err) and "--bogus␛]52" in err
