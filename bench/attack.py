@@ -483,6 +483,19 @@ def _lines(env: Env, t: Path) -> str:
 LINES_FIGURES: list[tuple[float, float]] = []
 
 
+@case("5-10 bad input", "330,000 tiny JSONL records (5 MB)")
+def _records(env: Env, t: Path) -> str:
+    d = t / "c"
+    d.mkdir()
+    (d / "r.jsonl").write_text('{"text": "a b"}\n' * 330_000)
+    r = env.run("extract", str(d), "--json", timeout=120)
+    RECORD_FIGURES.append((r.seconds, r.rss_mb))
+    return verdict(r, r.rc in (1, 2) and r.seconds < 20 and r.rss_mb < 500)
+
+
+RECORD_FIGURES: list[tuple[float, float]] = []
+
+
 # ---------------------------------------------------------------------------------------------
 # 14-15. reports
 
@@ -583,8 +596,9 @@ def main() -> None:
     args = ap.parse_args()
     VERBOSE = args.verbose
     results = {"current": run_all(REPO)}
-    lines_now = list(LINES_FIGURES)
+    lines_now, records_now = list(LINES_FIGURES), list(RECORD_FIGURES)
     LINES_FIGURES.clear()
+    RECORD_FIGURES.clear()
     if args.baseline_rev:
         base = Path(tempfile.mkdtemp(prefix="fc-baseline-"))
         archive = subprocess.run(
@@ -605,11 +619,12 @@ def main() -> None:
             cells.append(f"{now:>3} | {before!s:<3}")
         other = {k: v for k, v in results["current"][cat].items() if k not in (*kinds, "ok")}
         print(f"{cat:<24} {len(cases):>5}  " + "  ".join(cells) + (f"   {other}" if other else ""))
-    if lines_now:
-        msg = "2.6 million short lines (extract): " + _figure(lines_now[0])
-        if LINES_FIGURES:
-            msg += f" (baseline {_figure(LINES_FIGURES[0])})"
-        print(msg)
+    for what, now, before in (
+        ("2.6 million short lines (extract)", lines_now, LINES_FIGURES),
+        ("330,000 tiny JSONL records (extract --json)", records_now, RECORD_FIGURES),
+    ):
+        if now:
+            print(f"{what}: {_figure(now[0])}" + (f" (baseline {_figure(before[0])})" if before else ""))
 
 
 def _figure(fig: tuple[float, float]) -> str:

@@ -532,3 +532,14 @@ def test_sidecar_symlinked_out_of_the_corpus_is_not_followed(tmp_path: Path) -> 
 def test_usage_errors_are_inert(capsys) -> None:
     rc, out, err = run(capsys, "extract", "x.txt", f"--bogus{OSC52}{RLO}")
     assert rc == 2 and clean(out) and clean(err) and "--bogus␛]52" in err
+
+
+def test_records_per_file_are_bounded_and_the_rest_named(tmp_path: Path, monkeypatch) -> None:
+    from factcheck import ingest
+
+    monkeypatch.setattr(ingest, "MAX_RECORDS", 5)
+    f = tmp_path / "many.jsonl"
+    f.write_text("".join(json.dumps({"text": f"{GOOD} {i}"}) + "\n" for i in range(8)), encoding="utf-8")
+    batch = _load(f)
+    assert len(batch.articles) == 5
+    assert "3 records after the first 5 not read" in batch.errors[0].reason
