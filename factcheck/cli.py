@@ -167,7 +167,10 @@ def cmd_times(args: argparse.Namespace) -> int:
 
 
 def cmd_review(args: argparse.Namespace) -> int:
-    paths = args.paths or [default_corpus()]
+    if not args.paths and args.session and Path(args.session).is_file():
+        paths: list[str] = []  # an existing session reopens with the corpus it was made with
+    else:
+        paths = args.paths or [default_corpus()]
     for p in paths:
         if not Path(p).exists():
             raise UsageError(f"{p}: no such file or folder")

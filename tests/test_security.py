@@ -543,3 +543,16 @@ def test_records_per_file_are_bounded_and_the_rest_named(tmp_path: Path, monkeyp
     batch = _load(f)
     assert len(batch.articles) == 5
     assert "3 records after the first 5 not read" in batch.errors[0].reason
+
+
+def test_review_with_only_a_session_opens_the_session_corpus(tmp_path: Path, monkeypatch) -> None:
+    """`factcheck review --session S` must not replace S's corpus with seeds/."""
+    import factcheck.tui.app as app
+
+    seen: list[list[str]] = []
+    monkeypatch.setattr(app, "run", lambda paths, session, readonly=False: seen.append(list(paths)) or 0)
+    (tmp_path / "s.toml").write_text("", encoding="utf-8")
+    assert cli.main(["review", "--session", str(tmp_path / "s.toml")]) == 0
+    assert seen == [[]]  # Review.open then takes the corpus stored in the session
+    assert cli.main(["review", "--session", str(tmp_path / "new.toml")]) == 0
+    assert len(seen[1]) == 1  # a new session starts on the default corpus
