@@ -29,9 +29,10 @@ class UsageError(Exception):
 
 
 def err(msg: str) -> None:
+    """One line on stderr: control and bidi characters inert, a newline (in a file name) shown as ␤."""
     from factcheck.textout import inert
 
-    print(inert(f"factcheck: {msg}"), file=sys.stderr)
+    print(inert(f"factcheck: {msg}".replace("\r\n", "\n").replace("\n", "\u2424")), file=sys.stderr)
 
 
 def default_corpus() -> str:

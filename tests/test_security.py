@@ -556,3 +556,46 @@ def test_review_with_only_a_session_opens_the_session_corpus(tmp_path: Path, mon
     assert seen == [[]]  # Review.open then takes the corpus stored in the session
     assert cli.main(["review", "--session", str(tmp_path / "new.toml")]) == 0
     assert len(seen[1]) == 1  # a new session starts on the default corpus
+
+
+def test_the_review_opens_a_batch_with_a_bad_file(tmp_path: Path) -> None:
+    """The TUI's path (Review.open): a deeply nested file beside good ones is one error, not a refusal."""
+    from factcheck.review import Review
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    _good(corpus)
+    (corpus / "deep.json").write_text("[" * DEEP + "]" * DEEP, encoding="utf-8")
+    r = Review.open(tmp_path / "s.toml", [str(corpus)], reviewer="ann")
+    try:
+        assert len(r.corpus.articles) == 3 and "nested too deeply" in r.corpus.errors[0].reason
+    finally:
+        r.close()
+
+
+_FRAGMENTS = st.sampled_from(
+    ["{", "}", "[", "]", '"text"', ":", ",", '"', "\\", "\n", "\r", "+++", "\ufeff", "\x00", "\u2028", "é", " ",
+     "url", '"http://[::1"', "null", "1e999", "title = ", "published = 2024-01-01", GOOD]
+)  # fmt: skip
+
+
+@given(st.lists(_FRAGMENTS, max_size=30), st.sampled_from([".json", ".jsonl", ".md", ".txt"]))
+def test_any_file_content_is_an_article_or_one_error_line(
+    tmp_path_factory, parts: list[str], suffix: str
+) -> None:
+    d = tmp_path_factory.mktemp("fz")
+    (d / f"x{suffix}").write_text("".join(parts), encoding="utf-8", errors="surrogatepass")
+    (d / "x.toml").write_text("".join(reversed(parts)), encoding="utf-8", errors="surrogatepass")
+    _good(d, 1)
+    batch = _load(d)  # never raises
+    assert any(a.key == "good0.txt" for a in batch.articles)
+    assert all(e.reason and "\n" not in e.reason for e in batch.errors)
+
+
+def test_an_error_line_stays_one_line(tmp_path: Path, capsys) -> None:
+    d = tmp_path / "c"
+    d.mkdir()
+    _good(d, 1)
+    (d / "x\nfactcheck: all fine.txt").write_bytes(b"\x00")
+    rc, _out, err = run(capsys, "extract", str(d))
+    assert rc == 1 and err.count("\n") == 1 and "x␤factcheck: all fine.txt: binary" in err
