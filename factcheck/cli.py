@@ -16,7 +16,7 @@ from typing import Any
 
 from factcheck import __version__, ingest
 from factcheck.model import InputError
-from factcheck.textout import inert_output, json_text
+from factcheck.textout import inert_output, json_text, one_line
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 
@@ -30,9 +30,7 @@ class UsageError(Exception):
 
 def err(msg: str) -> None:
     """One line on stderr: control and bidi characters inert, a newline (in a file name) shown as ␤."""
-    from factcheck.textout import inert
-
-    print(inert(f"factcheck: {msg}".replace("\r\n", "\n").replace("\n", "\u2424")), file=sys.stderr)
+    print(one_line(f"factcheck: {msg}"), file=sys.stderr)
 
 
 def default_corpus() -> str:

@@ -44,6 +44,11 @@ def inert(text: str) -> str:
     return text.replace("\r\n", "\n").translate(_INERT)
 
 
+def one_line(text: str) -> str:
+    """``inert(text)`` on one line: a newline (in a file name, a title) shown as ␤."""
+    return inert(text.replace("\r\n", "\n").replace("\n", "\u2424"))
+
+
 def json_text(obj: Any, *, indent: int | None = 1, html_safe: bool = False) -> str:
     """``obj`` as JSON (UTF-8 text kept readable) with C1, bidi and line-separator characters escaped.
 
@@ -112,7 +117,7 @@ def article_header(a: Any) -> str:
     bits = [a.outlet or "outlet unknown", date]
     if a.title:
         bits.append(f"“{a.title}”")
-    return f"{a.path}  —  " + " · ".join(bits)
+    return one_line(f"{a.path}  —  " + " · ".join(bits))
 
 
 def print_extract(corpus: Any, *, min_score: float = 0.0) -> None:
@@ -154,7 +159,7 @@ def print_groups(corpus: Any) -> None:
         for c in members:
             a = arts[c.article_key]
             date = a.published.isoformat() if a.published else "????-??-??"
-            print(f"  {date}  {a.outlet or a.key:<22.22}  {c.id}  {c.stance!s:<11} {c.text[:90]}")
+            print(one_line(f"  {date}  {a.outlet or a.key:<22.22}  {c.id}  {c.stance!s:<11} {c.text[:90]}"))
         for s in g.suggestions:
             if s.kind == "supersedes":
                 print(f"  suggestion: {s.claim} superseded by {s.by}: {s.why}")
