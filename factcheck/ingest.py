@@ -274,8 +274,8 @@ _FILE_KINDS = (
 
 
 def read_text_file(p: Path, max_bytes: int = MAX_BYTES) -> str:
-    """Read a file as text: UTF-8 (a BOM kept, as ``Path.read_text(encoding='utf-8')`` does), or UTF-16 /
-    UTF-32 with a BOM.
+    """Read a file as text exactly as ``Path.read_text(encoding='utf-8')`` does (a BOM kept, universal
+    newlines), or as UTF-16 / UTF-32 when it starts with their BOM.
 
     Raises ``ValueError`` with a one-line reason for special files (devices, FIFOs, sockets: never opened
     for a blocking read), binary (NUL bytes anywhere), non-UTF-8, empty (or only a BOM) or oversized files;
@@ -291,7 +291,8 @@ def read_text_file(p: Path, max_bytes: int = MAX_BYTES) -> str:
         data = f.read(max_bytes + 1)
     if len(data) > max_bytes:
         raise ValueError(f"file is too large (more than {max_bytes:,} bytes)")
-    text = _decode(data)
+    # universal newlines, as Path.read_text: claim offsets index the text with \r\n and \r read as \n
+    text = _decode(data).replace("\r\n", "\n").replace("\r", "\n")
     if not text.replace("\ufeff", "").strip():
         raise ValueError("empty file")
     return text

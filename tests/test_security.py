@@ -599,3 +599,16 @@ def test_an_error_line_stays_one_line(tmp_path: Path, capsys) -> None:
     (d / "x\nfactcheck: all fine.txt").write_bytes(b"\x00")
     rc, _out, err = run(capsys, "extract", str(d))
     assert rc == 1 and err.count("\n") == 1 and "x␤factcheck: all fine.txt: binary" in err
+
+
+@given(st.text(alphabet=st.sampled_from("ab \r\n\ufeffé\u2028"), min_size=1, max_size=40))
+def test_utf8_is_read_exactly_as_path_read_text(tmp_path_factory, text: str) -> None:
+    from factcheck import ingest
+
+    f = tmp_path_factory.mktemp("u") / "x.txt"
+    f.write_bytes(text.encode("utf-8"))
+    expected = f.read_text(encoding="utf-8")
+    try:
+        assert ingest.read_text_file(f) == expected
+    except ValueError as e:
+        assert str(e) == "empty file" and not expected.replace("\ufeff", "").strip()
