@@ -194,9 +194,7 @@ class _Line:
 
 # Per-file bounds on time and memory (what is over them is named, never silently dropped):
 MAX_LINES = 20_000  # lines of one article's text; a news page has a few hundred (2.6 million took minutes)
-MAX_RECORDS = (
-    10_000  # records of one JSON/JSONL file; 5 MB of real articles is ~1,500 (100k tiny ones took 24 s)
-)
+MAX_RECORDS = 10_000  # records of one JSON/JSONL file; 5 MB of real articles is ~1,500 (100k tiny: 24 s)
 
 
 def shown_name(p: Path | str) -> str:
