@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck import cli
@@ -49,6 +49,7 @@ def hostile(tmp_path: Path) -> Path:
 # Item 2: terminal injection
 
 
+@settings(deadline=None)  # (file system work on a shared machine)
 @given(st.text())
 def test_inert_leaves_no_control_or_bidi_character(s: str) -> None:
     out = inert(s)
@@ -57,6 +58,7 @@ def test_inert_leaves_no_control_or_bidi_character(s: str) -> None:
     assert inert(out) == out  # idempotent: printing twice is safe
 
 
+@settings(deadline=None)  # (file system work on a shared machine)
 @given(
     st.recursive(st.text() | st.integers() | st.none(), lambda c: st.lists(c) | st.dictionaries(st.text(), c))
 )
@@ -224,6 +226,7 @@ def test_a_bad_jsonl_line_skips_that_record_only(tmp_path: Path) -> None:
     assert "line 2" in batch.errors[0].reason
 
 
+@settings(deadline=None)  # (file system work on a shared machine)
 @given(
     st.lists(
         st.text(alphabet=st.sampled_from('ab \u2028\u2029\u0085\r"\\é'), max_size=30), min_size=1, max_size=5
@@ -303,6 +306,7 @@ def test_utf16_and_utf32_with_bom_are_read(tmp_path: Path, codec: str) -> None:
     assert not batch.errors and batch.articles[0].text == text
 
 
+@settings(deadline=None)  # (file system work on a shared machine)
 @given(st.binary(max_size=300))
 def test_read_text_file_never_raises_anything_but_valueerror(tmp_path_factory, data: bytes) -> None:
     from factcheck import ingest
@@ -493,6 +497,7 @@ def test_cli_report_claimreview_required_and_strict(reviewed, tmp_path: Path, ca
     assert rc == 2 and out == "" and "--strict" in err
 
 
+@settings(deadline=None)  # (file system work on a shared machine)
 @given(
     st.text(alphabet=st.sampled_from(" \t\r\n\u3000\u00a0=+-@＝＋－＠a1'"), max_size=6),
     st.text(max_size=10),
@@ -579,6 +584,7 @@ _FRAGMENTS = st.sampled_from(
 )  # fmt: skip
 
 
+@settings(deadline=None)  # (file system work on a shared machine)
 @given(st.lists(_FRAGMENTS, max_size=30), st.sampled_from([".json", ".jsonl", ".md", ".txt"]))
 def test_any_file_content_is_an_article_or_one_error_line(
     tmp_path_factory, parts: list[str], suffix: str
@@ -601,6 +607,7 @@ def test_an_error_line_stays_one_line(tmp_path: Path, capsys) -> None:
     assert rc == 1 and err.count("\n") == 1 and "x␤factcheck: all fine.txt: binary" in err
 
 
+@settings(deadline=None)  # (file system work on a shared machine)
 @given(st.text(alphabet=st.sampled_from("ab \r\n\ufeffé\u2028"), min_size=1, max_size=40))
 def test_utf8_is_read_exactly_as_path_read_text(tmp_path_factory, text: str) -> None:
     from factcheck import ingest
