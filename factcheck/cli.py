@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import importlib
-import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -17,6 +16,7 @@ from typing import Any
 
 from factcheck import __version__, ingest
 from factcheck.model import InputError
+from factcheck.textout import inert_output, json_text, one_line
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 
@@ -29,7 +29,8 @@ class UsageError(Exception):
 
 
 def err(msg: str) -> None:
-    print(f"factcheck: {msg}", file=sys.stderr)
+    """One line on stderr: control and bidi characters inert, a newline (in a file name) shown as ␤."""
+    print(one_line(f"factcheck: {msg}"), file=sys.stderr)
 
 
 def default_corpus() -> str:
@@ -113,8 +114,11 @@ def _build(paths: Sequence[str]) -> Any:
 def _print_corpus(args: argparse.Namespace, readable: Callable[[Any], None]) -> int:
     corpus = _build(args.paths)
     report_errors(corpus.errors)
+    for a in corpus.articles:
+        for notice in a.notices:
+            err(f"{a.path}: {notice}")
     if args.json:
-        print(json.dumps(corpus_json(corpus), ensure_ascii=False, indent=1))
+        print(json_text(corpus_json(corpus)))
     else:
         readable(corpus)
     return exit_code(len(corpus.articles), corpus.errors)
@@ -149,7 +153,7 @@ def cmd_times(args: argparse.Namespace) -> int:
         anchor = ingest.article_from_text(text, path=args.file, key=path.name).published
     refs = temporal.tag(text, anchor)
     if args.json:
-        print(json.dumps([r.to_json() for r in refs], ensure_ascii=False, indent=1))
+        print(json_text([r.to_json() for r in refs]))
     else:
         print(
             f"# {args.file}: {len(refs)} time expressions, anchor {anchor.isoformat() if anchor else 'unknown'}"
@@ -162,7 +166,10 @@ def cmd_times(args: argparse.Namespace) -> int:
 
 
 def cmd_review(args: argparse.Namespace) -> int:
-    paths = args.paths or [default_corpus()]
+    if not args.paths and args.session and Path(args.session).is_file():
+        paths: list[str] = []  # an existing session reopens with the corpus it was made with
+    else:
+        paths = args.paths or [default_corpus()]
     for p in paths:
         if not Path(p).exists():
             raise UsageError(f"{p}: no such file or folder")
@@ -239,11 +246,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     ):
         args_list.insert(0, "review")
     try:
-        args = parser.parse_args(args_list)
+        with inert_output():  # usage errors name what was typed (or pasted from a hostile file name)
+            args = parser.parse_args(args_list)
     except SystemExit as e:
         return int(e.code or 0)
     try:
-        return int(args.func(args))
+        if args.func is cmd_review:  # the TUI draws the screen itself (and makes article text inert)
+            return int(args.func(args))
+        with inert_output():  # everything a command prints reaches the terminal through textout.inert
+            return int(args.func(args))
     except UsageError as e:
         err(str(e))
         return EXIT_USAGE

@@ -13,6 +13,7 @@ from typing import Any
 
 from factcheck.cli import EXIT_OK, EXIT_PARTIAL, EXIT_USAGE
 from factcheck.cli import err as _err
+from factcheck.textout import raw_stream
 
 
 def register(subparsers: Any) -> None:
@@ -44,6 +45,11 @@ def register(subparsers: Any) -> None:
         default=[],
         metavar="VERDICT=NAME",
         help="ClaimReview alternateName for a verdict, e.g. confirmed=Accurate (repeatable)",
+    )
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help="ClaimReview: refuse to export when a recommended field would be left out",
     )
     p.set_defaults(func=cmd_report)
 
@@ -84,11 +90,18 @@ def cmd_report(args: argparse.Namespace) -> int:
     try:
         for problem in review.corpus.errors:
             _err(str(problem))
+        notes: list[str] = []
         if args.output:
-            out = write_report(review, args.format, args.output, **options)
-            print(f"written {out}", file=sys.stderr)
+            out = write_report(review, args.format, args.output, notes=notes, strict=args.strict, **options)
         else:
-            sys.stdout.write(render(review, args.format, **options))
+            text = render(review, args.format, notes=notes, strict=args.strict, **options)
+            # To a terminal through textout.inert like every other output; to a pipe or file as written.
+            stream = sys.stdout if sys.stdout.isatty() else raw_stream(sys.stdout)
+            stream.write(text)
+        for line in notes:
+            _err(line)
+        if args.output:
+            print(f"written {out}", file=sys.stderr)
     except ReportError as e:
         _err(str(e))
         return EXIT_USAGE

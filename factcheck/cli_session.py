@@ -7,7 +7,6 @@ and exit code 2, never a traceback.
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +14,7 @@ from factcheck import verdicts
 from factcheck.cli import EXIT_OK, EXIT_PARTIAL, EXIT_USAGE
 from factcheck.cli import err as _err
 from factcheck.model import Verdict
+from factcheck.textout import json_text
 
 
 def register(subparsers: Any) -> None:
@@ -197,13 +197,14 @@ def cmd_status(args: argparse.Namespace) -> int:
         out = {
             "session": str(path),
             "reviewer": review.data.reviewer,
+            "corpus": list(review.corpus.paths),
             "progress": {str(v): n for v, n in total.items()},
             "articles": {k: {str(v): n for v, n in p.items()} for k, p in per_article.items()},
             "orphans": [d.claim_id for d in orphans],
             "conflicts": conflicts,
             "reconciliation": review.report.lines(),
         }
-        print(json.dumps(out, ensure_ascii=False, indent=1))
+        print(json_text(out))
         return EXIT_OK
     n = sum(total.values())
     done = n - total[Verdict.UNREVIEWED]
@@ -212,6 +213,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     print(
         f"{path}: {done} of {n} claims reviewed ({pct}); reviewer {review.data.reviewer or '?'}; saved {saved}"
     )
+    print("corpus: " + ", ".join(review.corpus.paths))
     for v in Verdict:
         print(f"  {v!s:<11} {total[v]:>6}")
     if per_article:

@@ -7,10 +7,13 @@ rest of the batch is still read.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import hashlib
 import json
+import os
 import re
+import stat
 import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -19,12 +22,14 @@ from typing import Any
 from urllib.parse import urlparse
 
 from factcheck.model import Article, Batch, InputError, Segment
+from factcheck.urls import is_http_url
 
 MAX_BYTES = 5 * 1024 * 1024  # a news article is a few KB; anything above this is not one
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
 SUPPORTED = TEXT_SUFFIXES | JSON_SUFFIXES
 SIDECAR_KEYS = {"title", "outlet", "url", "authors", "published"}
+TEXT_KEYS = ("text", "maintext", "raw_text", "content", "body")  # a JSON record's text, first found
 
 MONTHS = {
     m: i + 1
@@ -181,41 +186,159 @@ class _Line:
 
 # ---------------------------------------------------------------------------------------------
 # Discovering and reading files
+#
+# Containment: a folder is read without following a symlink out of it (a link inside pointing inside is
+# read, one pointing outside is skipped and listed); devices, FIFOs and sockets are never opened; an
+# unreadable subfolder or a file name that is not UTF-8 is listed with its reason. A file is opened
+# non-blocking and checked with fstat before a bounded read, so nothing can block or read without limit.
+
+# Per-file bounds on time and memory (what is over them is named, never silently dropped):
+MAX_LINES = 20_000  # lines of one article's text; a news page has a few hundred (2.6 million took minutes)
+MAX_RECORDS = 10_000  # records of one JSON/JSONL file; 5 MB of real articles is ~1,500 (100k tiny: 24 s)
 
 
-def iter_files(root: Path) -> Iterator[Path]:
-    """Supported article files below ``root`` (recursive, sorted, hidden entries skipped)."""
-    for p in sorted(root.rglob("*")):
-        rel = p.relative_to(root)
-        if any(part.startswith(".") for part in rel.parts):
-            continue
-        if p.is_file() and p.suffix.lower() in SUPPORTED and not _is_readme(p):
-            yield p
+def shown_name(p: Path | str) -> str:
+    """A path as it can be printed: bytes that are not UTF-8 in a file name shown as ``\\xNN``."""
+    s = str(p)
+    try:
+        s.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(s).decode("utf-8", "backslashreplace")
+    return s
+
+
+def iter_files(root: Path, skipped: list[tuple[Path, str]] | None = None) -> Iterator[Path]:
+    """Supported article files below ``root`` (recursive, sorted, hidden entries skipped).
+
+    What cannot be read safely is not yielded but added to ``skipped`` as ``(path, reason)``: symlinks
+    leading out of ``root`` (or broken, or to a folder), special files, unreadable subfolders and file
+    names that are not valid UTF-8."""
+    real_root = root.resolve()
+
+    def skip(p: Path, why: str) -> None:
+        if skipped is not None:
+            skipped.append((p, why))
+
+    def walk(folder: Path) -> Iterator[Path]:
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda ent: ent.name)
+        except OSError as e:
+            skip(folder, f"folder cannot be read ({e.strerror or e}); its files were skipped")
+            return
+        for ent in entries:
+            if ent.name.startswith("."):
+                continue
+            p = Path(ent.path)
+            if shown_name(ent.name) != ent.name:
+                skip(p, "file name is not valid UTF-8; rename the file to read it")
+                continue
+            try:
+                if ent.is_symlink():
+                    try:
+                        target = p.resolve(strict=True)
+                    except (OSError, RuntimeError):
+                        skip(p, "broken symlink")
+                        continue
+                    if not target.is_relative_to(real_root):
+                        skip(p, "symlink pointing outside the corpus folder (not followed)")
+                    elif target.is_dir():
+                        skip(p, "symlink to a folder (not followed; its files are read where they are)")
+                    elif p.suffix.lower() in SUPPORTED and not _is_readme(p):
+                        yield p  # read_text_file refuses it if it is not a regular file
+                elif ent.is_dir(follow_symlinks=False):
+                    yield from walk(p)
+                elif not ent.is_file(follow_symlinks=False):
+                    skip(p, "not a regular file (device, FIFO or socket); refused")
+                elif p.suffix.lower() in SUPPORTED and not _is_readme(p):
+                    yield p
+            except OSError as err:
+                skip(p, err.strerror or str(err))
+
+    yield from sorted(walk(root))  # (as sorted(root.rglob("*")) was)
 
 
 def _is_readme(p: Path) -> bool:
     return p.stem.lower() in {"readme", "license", "changelog"}
 
 
-def read_text_file(p: Path, max_bytes: int = MAX_BYTES) -> str:
-    """Read a file as UTF-8 text exactly as ``Path.read_text(encoding='utf-8')`` does.
+_FILE_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISSOCK, "a socket"),
+)
 
-    Raises ``ValueError`` with a one-line reason for binary, non-UTF-8, empty or oversized files.
-    """
-    size = p.stat().st_size
-    if size > max_bytes:
-        raise ValueError(f"file is too large ({size:,} bytes; the limit is {max_bytes:,})")
-    data = p.read_bytes()
-    if b"\x00" in data[:65536]:
-        raise ValueError("binary file (contains NUL bytes), not a text article")
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError as e:
-        raise ValueError(f"not valid UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start})") from None
-    text = p.read_text(encoding="utf-8")
-    if not text.strip():
+
+def read_text_file(p: Path, max_bytes: int = MAX_BYTES) -> str:
+    """Read a file as text exactly as ``Path.read_text(encoding='utf-8')`` does (a BOM kept, universal
+    newlines), or as UTF-16 / UTF-32 when it starts with their BOM.
+
+    Raises ``ValueError`` with a one-line reason for special files (devices, FIFOs, sockets: never opened
+    for a blocking read), binary (NUL bytes anywhere), non-UTF-8, empty (or only a BOM) or oversized files;
+    ``OSError`` when the file cannot be opened."""
+    fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as f:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            kind = next((name for test, name in _FILE_KINDS if test(st.st_mode)), "not a regular file")
+            raise ValueError(f"{kind}, not a text file; refused")
+        if st.st_size > max_bytes:
+            raise ValueError(f"file is too large ({st.st_size:,} bytes; the limit is {max_bytes:,})")
+        data = f.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise ValueError(f"file is too large (more than {max_bytes:,} bytes)")
+    # universal newlines, as Path.read_text: claim offsets index the text with \r\n and \r read as \n
+    text = _decode(data).replace("\r\n", "\n").replace("\r", "\n")
+    if not text.replace("\ufeff", "").strip():
         raise ValueError("empty file")
     return text
+
+
+def _decode(data: bytes) -> str:
+    for bom, codec in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError as e:
+                raise ValueError(f"not valid {codec.upper()} (at byte offset {e.start})") from None
+            if "\x00" in text:
+                raise ValueError("binary file (contains NUL characters), not a text article")
+            return text
+    if b"\x00" in data:
+        raise ValueError(
+            f"binary file (contains NUL bytes, first at offset {data.index(0):,}), not a text article"
+        )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise ValueError(f"not valid UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start})") from None
+
+
+def parse_json(text: str) -> Any:
+    """``json.loads`` with one-line errors (``ValueError``), a too-deep nesting included."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as e:
+        raise ValueError(f"invalid JSON at line {e.lineno}, column {e.colno}: {e.msg}") from None
+    except RecursionError:
+        raise ValueError("JSON nested too deeply to read") from None
+
+
+def parse_toml(text: str, what: str) -> dict[str, Any]:
+    """``tomllib.loads`` with one-line errors (``ValueError``) naming ``what`` was read."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise ValueError(f"{what} is not valid TOML: {e}") from None
+    except RecursionError:
+        raise ValueError(f"{what} is nested too deeply to read") from None
 
 
 def load(paths: Iterable[str | Path], max_bytes: int = MAX_BYTES) -> Batch:
@@ -226,24 +349,38 @@ def load(paths: Iterable[str | Path], max_bytes: int = MAX_BYTES) -> Batch:
         given = str(raw)
         root = Path(given)
         if not root.exists():
-            batch.errors.append(InputError(given, "no such file or folder"))
+            batch.errors.append(InputError(shown_name(given), "no such file or folder"))
             continue
         if root.is_dir():
-            files = list(iter_files(root))
+            skipped: list[tuple[Path, str]] = []
+            files = list(iter_files(root, skipped))
+            for f, why in skipped:
+                batch.errors.append(InputError(shown_name(_shown(root, given, f)), why))
             if not files:
-                batch.errors.append(
-                    InputError(given, "folder holds no article files (.txt, .md, .json, .jsonl)")
-                )
+                if not skipped:
+                    batch.errors.append(
+                        InputError(given, "folder holds no article files (.txt, .md, .json, .jsonl)")
+                    )
                 continue
             for f in files:
                 rel = f.relative_to(root).as_posix()
-                shown = (root / rel).as_posix() if given not in (".", "") else rel
-                _load_file(f, shown, rel, batch, seen_keys, max_bytes)
+                _load_file(f, _shown(root, given, f), rel, batch, seen_keys, max_bytes, root)
         elif root.is_file():
-            _load_file(root, given, root.name, batch, seen_keys, max_bytes)
+            _load_file(
+                root, shown_name(given), shown_name(root.name), batch, seen_keys, max_bytes, root.parent
+            )
         else:
-            batch.errors.append(InputError(given, "not a regular file or folder"))
+            batch.errors.append(
+                InputError(
+                    shown_name(given), "not a regular file or folder (device, FIFO or socket); refused"
+                )
+            )
     return batch
+
+
+def _shown(root: Path, given: str, f: Path) -> str:
+    rel = f.relative_to(root).as_posix()
+    return (root / rel).as_posix() if given not in (".", "") else rel
 
 
 def _unique_key(key: str, seen: set[str]) -> str:
@@ -255,7 +392,16 @@ def _unique_key(key: str, seen: set[str]) -> str:
     return k
 
 
-def _load_file(f: Path, shown: str, rel: str, batch: Batch, seen: set[str], max_bytes: int) -> None:
+def _check_lines(text: str) -> None:
+    n = text.count("\n") + 1
+    if n > MAX_LINES:
+        raise ValueError(f"{n:,} lines; an article has at most {MAX_LINES:,} (split the file); not read")
+
+
+def _load_file(
+    f: Path, shown: str, rel: str, batch: Batch, seen: set[str], max_bytes: int, folder: Path
+) -> None:
+    """Read one file into ``batch``; ``folder`` is the corpus folder it was found in (its sidecar stays inside)."""
     try:
         text = read_text_file(f, max_bytes)
     except ValueError as e:
@@ -265,65 +411,98 @@ def _load_file(f: Path, shown: str, rel: str, batch: Batch, seen: set[str], max_
         batch.errors.append(InputError(shown, e.strerror or str(e)))
         return
     suffix = f.suffix.lower()
-    try:
-        if suffix in JSON_SUFFIXES:
-            records = _json_records(text, suffix)
-            if not records:
-                batch.errors.append(InputError(shown, "no article records with text"))
-            for i, rec in records:
-                path = f"{shown}#{i}" if len(records) > 1 or suffix != ".json" else shown
-                key = _unique_key(f"{rel}#{i}" if path != shown else rel, seen)
-                batch.articles.append(
-                    article_from_record(rec, path=path, key=key, source_file=str(f), record=i)
+    if suffix in JSON_SUFFIXES:
+        try:
+            records, problems = _json_records(text, suffix)
+        except ValueError as e:
+            batch.errors.append(InputError(shown, str(e)))
+            return
+        for where, why in problems:
+            batch.errors.append(InputError(f"{shown}{where}", why))
+        if not records and not problems:
+            batch.errors.append(InputError(shown, "no article records with text"))
+        if len(records) > MAX_RECORDS:
+            batch.errors.append(
+                InputError(
+                    shown,
+                    f"{len(records) - MAX_RECORDS:,} records after the first {MAX_RECORDS:,} not read "
+                    "(at most that many per file; split the file)",
                 )
-        else:
-            meta = _sidecar(f)
-            batch.articles.append(
-                article_from_text(text, path=shown, key=_unique_key(rel, seen), meta=meta, source_file=str(f))
             )
-    except ValueError as e:
-        batch.errors.append(InputError(shown, str(e)))
-
-
-def _sidecar(f: Path) -> dict[str, Any]:
-    side = f.with_suffix(".toml")
-    if not side.is_file():
-        return {}
+            records = records[:MAX_RECORDS]
+        for i, rec in records:
+            path = f"{shown}#{i}" if len(records) > 1 or suffix != ".json" else shown
+            try:
+                _check_lines(_first(rec, *TEXT_KEYS))
+                key = _unique_key(f"{rel}#{i}" if path != shown else rel, seen)
+                art = article_from_record(rec, path=path, key=key, source_file=str(f), record=i)
+            except (ValueError, RecursionError) as e:
+                batch.errors.append(InputError(path, _reason(e)))
+                continue
+            batch.articles.append(art)
+        return
     try:
-        data = tomllib.loads(read_text_file(side, 1024 * 1024))
-    except tomllib.TOMLDecodeError as e:
-        raise ValueError(f"sidecar {side.name} is not valid TOML: {e}") from None
+        _check_lines(text)
+        meta = _sidecar(f, folder)
+        art = article_from_text(text, path=shown, key=rel, meta=meta, source_file=str(f))
+    except (ValueError, RecursionError) as e:
+        batch.errors.append(InputError(shown, _reason(e)))
+        return
+    art.key = _unique_key(rel, seen)
+    batch.articles.append(art)
+
+
+def _reason(e: Exception) -> str:
+    return "nested too deeply to read" if isinstance(e, RecursionError) else str(e)
+
+
+def _sidecar(f: Path, root: Path) -> dict[str, Any]:
+    """The metadata of ``NAME.toml`` beside ``f`` (``{}`` when there is none); a sidecar that is a symlink
+    out of ``root`` (the folder given, or the file's own folder) is not followed."""
+    side = f.with_suffix(".toml")
+    try:
+        if not side.exists() and not side.is_symlink():
+            return {}
+        if side.is_symlink() and not side.resolve().is_relative_to(root.resolve()):
+            raise ValueError(f"sidecar {side.name} is a symlink out of the corpus folder (not followed)")
+        text = read_text_file(side, 1024 * 1024)
     except ValueError as e:
         if "empty" in str(e):
             return {}
         raise ValueError(f"sidecar {side.name}: {e}") from None
+    except OSError as e:
+        raise ValueError(f"sidecar {side.name} cannot be read: {e.strerror or e}") from None
+    data = parse_toml(text, f"sidecar {side.name}")
     return {k: v for k, v in data.items() if k in SIDECAR_KEYS}
 
 
-def _json_records(text: str, suffix: str) -> list[tuple[int, dict[str, Any]]]:
-    items: list[Any]
+def _json_records(text: str, suffix: str) -> tuple[list[tuple[int, dict[str, Any]]], list[tuple[str, str]]]:
+    """The records with a text field, and ``(where, reason)`` for each JSONL line that is not JSON.
+
+    JSONL records are split on ``\\n`` only: U+2028, U+2029 and U+0085 are valid inside JSON strings."""
+    items: list[tuple[int, Any]] = []
+    problems: list[tuple[str, str]] = []
     if suffix == ".json":
-        try:
-            obj = json.loads(text)
-        except json.JSONDecodeError as e:
-            raise ValueError(f"invalid JSON at line {e.lineno}, column {e.colno}: {e.msg}") from None
-        items = obj if isinstance(obj, list) else [obj]
+        obj = parse_json(text)
+        items = list(enumerate(obj if isinstance(obj, list) else [obj]))
     else:
-        items = []
-        for n, line in enumerate(text.splitlines(), 1):
+        i = 0
+        for n, line in enumerate(text.split("\n"), 1):
             if not line.strip():
                 continue
             try:
-                items.append(json.loads(line))
-            except json.JSONDecodeError as e:
-                raise ValueError(f"invalid JSON at line {n}, column {e.colno}: {e.msg}") from None
+                items.append((i, parse_json(line)))
+            except ValueError as e:
+                problems.append(("", str(e).replace(" at line 1,", f" at line {n},", 1) + "; record skipped"))
+            i += 1
     out = []
-    for i, rec in enumerate(items):
-        if isinstance(rec, dict) and isinstance(
-            _first(rec, "text", "maintext", "raw_text", "content", "body"), str
-        ):
+    no_text = []
+    for i, rec in items:
+        if isinstance(rec, dict) and isinstance(_first(rec, *TEXT_KEYS), str):
             out.append((i, rec))
-    return out
+        else:
+            no_text.append((f"#{i}", "not an article record (no text, maintext, raw_text, content or body)"))
+    return out, (problems + no_text if out else problems)
 
 
 def _first(rec: dict[str, Any], *keys: str) -> Any:
@@ -355,7 +534,7 @@ def article_from_record(
         art.title = str(title).strip()
     url = _first(rec, "url", "source_url", "link")
     if url:
-        art.url = str(url)
+        _set_url(art, url, "record")
     outlet = _first(
         rec, "sitename", "site_name", "source_domain", "hostname", "outlet", "publisher", "source"
     )
@@ -394,7 +573,7 @@ def _apply_meta(art: Article, meta: dict[str, Any], source: str) -> None:
     if meta.get("outlet"):
         art.outlet = str(meta["outlet"])
     if meta.get("url"):
-        art.url = str(meta["url"])
+        _set_url(art, meta["url"], source)
     if meta.get("authors"):
         a = meta["authors"]
         art.authors = _split_authors(a if isinstance(a, list) else str(a))
@@ -406,7 +585,18 @@ def _apply_meta(art: Article, meta: dict[str, Any], source: str) -> None:
         art.outlet = _host(art.url)
 
 
+def _set_url(art: Article, url: Any, source: str) -> None:
+    """The article's URL from a record, sidecar or front matter: only an http(s) URL, else a notice."""
+    if is_http_url(url):
+        art.url = url
+    else:
+        shown = repr(url if isinstance(url, str) else type(url).__name__)[:80]
+        art.notices.append(f"{source} url {shown} ignored: not an http(s) URL")
+
+
 def _host(url: str) -> str | None:
+    if not is_http_url(url):
+        return None
     host = urlparse(url).hostname
     if not host:
         return None
@@ -415,7 +605,10 @@ def _host(url: str) -> str | None:
 
 def _date_from_url(art: Article) -> None:
     assert art.url is not None
-    path = urlparse(art.url).path
+    try:
+        path = urlparse(art.url).path
+    except ValueError:
+        return
     for rx in (_URL_DATE, _URL_DATE_COMPACT):
         m = rx.search(path)
         if m:
@@ -529,11 +722,7 @@ def _front_matter(text: str) -> tuple[int, dict[str, Any]]:
     m = re.match(r"\ufeff?\+\+\+[ \t]*\n(.*?\n)?\+\+\+[ \t]*(?:\n|$)", text, re.S)
     if not m:
         return 0, {}
-    try:
-        data = tomllib.loads(m.group(1) or "")
-    except tomllib.TOMLDecodeError as e:
-        raise ValueError(f"front matter is not valid TOML: {e}") from None
-    return m.end(), data
+    return m.end(), parse_toml(m.group(1) or "", "front matter")
 
 
 _URL_LINE = re.compile(

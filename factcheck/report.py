@@ -11,13 +11,10 @@ Options (keyword arguments, else the ``[report]`` table of the config file, see 
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import datetime as dt
 import io
-import json
-import os
-import tempfile
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -25,7 +22,10 @@ from urllib.parse import quote
 
 from factcheck import config, verdicts
 from factcheck import session as sess
+from factcheck.atomic import write_atomic
 from factcheck.model import Article, Claim
+from factcheck.textout import json_text
+from factcheck.urls import is_http_url
 
 FORMATS = ("md", "csv", "json", "claimreview")
 
@@ -56,15 +56,6 @@ class ReportError(Exception):
 
 # ---------------------------------------------------------------------------------------------
 # Config
-
-
-def _read_umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-_UMASK = _read_umask()  # read once at import: os.umask is process-wide and reports are written in threads
 
 
 def load_config() -> dict[str, Any]:
@@ -219,14 +210,59 @@ def chains(rows: list[dict[str, Any]]) -> list[list[str]]:
 # Markdown
 
 _MD_SPECIAL = set("\\`*_{}[]<>#|~&")  # md() output never starts a line, so -+.! need no escape
+# A URL in untrusted text becomes a CommonMark autolink <...>: backslash escapes would break it (a_b, &).
+_MD_URL = re.compile(r"https?://[^\s<>\"`]+", re.I)
+_URL_TRAIL = ".,;:!?'\")]}*_~"
+
+
+def _md_escape(s: str) -> str:
+    return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in s)
+
+
+def _trim_url(url: str) -> str:
+    """A URL found in prose without the punctuation after it ("(see https://x.org/a_(b))." -> .../a_(b))."""
+    while url and url[-1] in _URL_TRAIL:
+        if url[-1] == ")" and url.count("(") >= url.count(")"):
+            break
+        url = url[:-1]
+    return url
+
+
+def _md_inline(s: str) -> str:
+    out, pos = [], 0
+    for m in _MD_URL.finditer(s):
+        url = _trim_url(m[0])
+        if not is_http_url(url):
+            continue
+        out.append(_md_escape(s[pos : m.start()]))
+        out.append(f"<{url}>")
+        pos = m.start() + len(url)
+    out.append(_md_escape(s[pos:]))
+    return "".join(out)
 
 
 def md(text: Any) -> str:
-    """Untrusted text as literal Markdown inline text: one line, inline markup characters escaped.
+    """Untrusted text as literal Markdown inline text: one line, inline markup characters escaped, http(s)
+    URLs as autolinks.
 
     The result is always placed after other text on its line, so block markers (``-``, ``1.``) are inert."""
-    s = " ".join(str(text if text is not None else "").split())
-    return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in s)
+    return _md_inline(" ".join(str(text if text is not None else "").split()))
+
+
+_BLOCK_START = re.compile(r"^(?:[-+=]|\d{1,9}(?=[.)]))")
+
+
+def md_lines(text: Any, indent: str) -> str:
+    """Untrusted multi-line text (a note) as literal Markdown that keeps its line breaks: each line escaped
+    like ``md``, continuation lines indented by ``indent`` with block markers (``-``, ``+``, ``=``, ``1.``)
+    made inert, lines joined by hard breaks. Blank lines are dropped."""
+    lines = [md(ln) for ln in str(text if text is not None else "").splitlines() if ln.strip()]
+    for i in range(1, len(lines)):
+        m = _BLOCK_START.match(lines[i])
+        if m:
+            at = m.end() if m[0][0].isdigit() else 0
+            lines[i] = lines[i][:at] + "\\" + lines[i][at:]
+    return ("\\\n" + indent).join(lines)
 
 
 def code(text: Any) -> str:
@@ -275,7 +311,7 @@ def render_markdown(data: dict[str, Any]) -> str:
             extra.append(f"by {md(r['reviewer'])}" + (f" at {r['reviewed_at']}" if r["reviewed_at"] else ""))
         lines.append(f"  - Verdict: **{verdict}**" + (f" ({'; '.join(extra)})" if extra else ""))
         if r["note"]:
-            lines.append(f"  - Note: {md(r['note'])}")
+            lines.append(f"  - Note: {md_lines(r['note'], '    ')}")
         for e in r["evidence"]:
             lines.append(f"  - Evidence: {md(e)}")
         for c in r["conflicts"]:
@@ -347,11 +383,13 @@ def render_markdown(data: dict[str, Any]) -> str:
 # ---------------------------------------------------------------------------------------------
 # CSV / JSON
 
-_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+# Characters that make a spreadsheet read a cell as a formula (also after leading blanks, and full width).
+_FORMULA = frozenset("=+-@\uff1d\uff0b\uff0d\uff20\ufe62\ufe63\u2212")
 
 
 def safe_cell(v: Any) -> str:
-    """A spreadsheet cell that is never a formula: a leading =, +, -, @ (or tab/CR) gets a quote prefix."""
+    """A spreadsheet cell that is never a formula: a cell whose first non-blank character is =, +, -, @
+    (or their full-width forms), or that starts with a tab or CR, gets a quote prefix."""
     if v is None:
         return ""
     if isinstance(v, bool):
@@ -360,7 +398,8 @@ def safe_cell(v: Any) -> str:
         s = "; ".join(str(x) for x in v)
     else:
         s = str(v)
-    return "'" + s if s.startswith(_FORMULA) else s
+    head = s.lstrip()[:1]
+    return "'" + s if head in _FORMULA or s[:1] in ("\t", "\r") else s
 
 
 def render_csv(data: dict[str, Any]) -> str:
@@ -373,51 +412,53 @@ def render_csv(data: dict[str, Any]) -> str:
 
 
 def render_json(data: dict[str, Any]) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    return json_text(data) + "\n"
 
 
 # ---------------------------------------------------------------------------------------------
 # ClaimReview
-
-REQUIRED = (
-    ("@context",),
-    ("@type",),
-    ("claimReviewed",),
-    ("reviewRating", "@type"),
-    ("reviewRating", "alternateName"),
-    ("itemReviewed", "@type"),
-    ("itemReviewed", "author"),
-    ("itemReviewed", "datePublished"),
-    ("itemReviewed", "appearance"),
-    ("itemReviewed", "firstAppearance"),
-    ("author", "@type"),
-    ("author", "name"),
-    ("datePublished",),
-)
+#
+# Google's ClaimReview rules (developers.google.com/search/docs/appearance/structured-data/factcheck):
+# required: claimReviewed, reviewRating (with alternateName) and url (the page of the fact-check);
+# recommended: author, datePublished, itemReviewed (a Claim: author, datePublished, appearance,
+# firstAppearance). A missing required field is an error naming the option or the claim; a missing
+# recommended field is left out and listed (``notes``), or refused with ``strict``.
 
 
 def validate_claimreview(obj: Mapping[str, Any]) -> None:
-    """Raise ReportError naming the first missing (or empty) required field."""
-    for path in REQUIRED:
-        cur: Any = obj
-        for key in path:
-            cur = cur.get(key) if isinstance(cur, Mapping) else None
-        if cur in (None, "", [], {}):
-            name = ".".join(path)
-            cid = obj.get("identifier", "?")
-            hint = ""
-            if path[0] == "author":
-                hint = " (give --organisation or set organisation in the [report] table of the config)"
-            elif path == ("itemReviewed", "datePublished") or path[-1] == "firstAppearance":
-                hint = " (the article has no publication date; set one in the review)"
-            raise ReportError(f"ClaimReview for claim {cid}: missing {name}{hint}")
-    if obj.get("@type") != "ClaimReview" or obj["reviewRating"].get("@type") != "Rating":
-        raise ReportError(f"ClaimReview for claim {obj.get('identifier', '?')}: wrong @type")
+    """Raise ReportError when a field Google requires is missing or malformed (claimReviewed,
+    reviewRating with alternateName, url) or the types are wrong."""
+    cid = str(obj.get("identifier", "?"))
+    rating = obj.get("reviewRating")
+    if (
+        obj.get("@type") != "ClaimReview"
+        or not isinstance(rating, Mapping)
+        or rating.get("@type") != "Rating"
+    ):
+        raise ReportError(f"ClaimReview for claim {cid}: wrong @type")
+    _check_required(obj, cid, "?")
+    if not is_http_url(obj["url"]):
+        raise ReportError(f"ClaimReview for claim {cid}: url must be an http(s) URL")
+
+
+def _check_required(obj: Mapping[str, Any], cid: str, verdict: str) -> None:
+    if not str(obj.get("claimReviewed") or "").strip():
+        raise ReportError(f"ClaimReview for claim {cid}: the claim has no text (claimReviewed is required)")
+    if not str(obj["reviewRating"].get("alternateName") or "").strip():
+        raise ReportError(
+            f"ClaimReview for claim {cid}: no rating name for verdict {verdict!r} "
+            f"(reviewRating.alternateName is required: give --rating {verdict}=NAME)"
+        )
+    if not obj.get("url"):
+        raise ReportError(
+            "ClaimReview needs the URL of the page publishing each review (url is required): "
+            "give --base-url https://... or set base_url in the [report] table of the config"
+        )
 
 
 def _work(r: dict[str, Any]) -> dict[str, Any]:
     w: dict[str, Any] = {"@type": "CreativeWork"}
-    if r["url"]:
+    if is_http_url(r["url"]):
         w["url"] = r["url"]
     w["name"] = r["title"] or r["article_key"]
     if r["outlet"]:
@@ -428,25 +469,51 @@ def _work(r: dict[str, Any]) -> dict[str, Any]:
 
 
 def _claim_url(base: str | None, r: dict[str, Any]) -> str | None:
-    if r["url"]:
+    if is_http_url(r["url"]):
         return str(r["url"])
     return f"{base.rstrip('/')}/{quote(r['claim_id'], safe='')}" if base else None
 
 
-def claimreviews(data: dict[str, Any], opts: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """One validated ClaimReview per reviewed claim (unreviewed claims are left out).
+class _LeftOut:
+    """Recommended fields left out, per field: the claims concerned and why (one stderr line each)."""
+
+    def __init__(self) -> None:
+        self.fields: dict[tuple[str, str], list[str]] = {}
+
+    def add(self, field: str, why: str, cid: str) -> None:
+        self.fields.setdefault((field, why), []).append(cid)
+
+    def lines(self) -> list[str]:
+        out = []
+        for (field, why), ids in self.fields.items():
+            shown = ", ".join(ids[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
+            out.append(f"ClaimReview: recommended {field} left out for {len(ids)} claim(s) ({why}): {shown}")
+        return out
+
+
+def claimreviews(
+    data: dict[str, Any], opts: Mapping[str, Any], *, notes: list[str] | None = None, strict: bool = False
+) -> list[dict[str, Any]]:
+    """One ClaimReview per reviewed claim (unreviewed claims are left out).
 
     ``appearance`` lists the claim's own article and the articles of other claims in the same event
-    group that received the same verdict (the same claim as reported by other outlets).
+    group that received the same verdict (the same claim as reported by other outlets). Recommended fields
+    that cannot be filled are left out and described in ``notes``; ``strict`` refuses instead.
     """
     rows: list[dict[str, Any]] = data["claims"]
     by_id = {r["claim_id"]: r for r in rows}
     ratings: Mapping[str, str] = {**DEFAULT_RATINGS, **(opts.get("ratings") or {})}
     base = opts.get("base_url")
+    for name in ("base_url", "organisation_url"):
+        if opts.get(name) and not is_http_url(opts[name]):
+            option = "--" + name.replace("_", "-")
+            raise ReportError(f"{option} must be an http(s) URL, not {opts[name]!r}")
+    left = _LeftOut()
     out = []
     for r in rows:
         if r["verdict"] == "unreviewed":
             continue
+        cid = r["claim_id"]
         same = [r] + [
             o
             for o in rows
@@ -469,31 +536,36 @@ def claimreviews(data: dict[str, Any], opts: Mapping[str, Any]) -> list[dict[str
         rating: dict[str, Any] = {"@type": "Rating", "alternateName": ratings.get(r["verdict"], "")}
         if r["note"]:
             rating["ratingExplanation"] = r["note"]
+        item: dict[str, Any] = {"@type": "Claim"}
         speaker = r["speaker"] or r["outlet"]
-        item: dict[str, Any] = {
-            "@type": "Claim",
-            "author": {"@type": "Person" if r["speaker"] else "Organization", "name": speaker}
-            if speaker
-            else None,
-            "datePublished": first["published"] if first else r["published"],
-            "appearance": [_work(o) for o in apps],
-            "firstAppearance": _work(first) if first else None,
-        }
-        author: dict[str, Any] = {"@type": "Organization", "name": opts.get("organisation")}
-        if opts.get("organisation_url"):
-            author["url"] = opts["organisation_url"]
+        if speaker:
+            item["author"] = {"@type": "Person" if r["speaker"] else "Organization", "name": speaker}
+        else:
+            left.add("itemReviewed.author", "no speaker and no outlet", cid)
+        if first:
+            item["datePublished"] = first["published"]
+            item["firstAppearance"] = _work(first)
+        else:
+            left.add("itemReviewed.datePublished and firstAppearance", "the article has no date", cid)
+        item["appearance"] = [_work(o) for o in apps]
         obj: dict[str, Any] = {
             "@context": "https://schema.org",
             "@type": "ClaimReview",
-            "identifier": r["claim_id"],
+            "identifier": cid,
             "claimReviewed": r["text"],
             "reviewRating": rating,
             "itemReviewed": item,
-            "author": author,
-            "datePublished": (r["reviewed_at"] or data["generated"] or "")[:10],
         }
+        if opts.get("organisation"):
+            author: dict[str, Any] = {"@type": "Organization", "name": opts["organisation"]}
+            if opts.get("organisation_url"):
+                author["url"] = opts["organisation_url"]
+            obj["author"] = author
+        else:
+            left.add("author", "give --organisation", cid)
+        obj["datePublished"] = (r["reviewed_at"] or data["generated"] or "")[:10]
         if base:
-            obj["url"] = f"{base.rstrip('/')}#{quote(r['claim_id'], safe='')}"
+            obj["url"] = f"{base.rstrip('/')}#{quote(cid, safe='')}"
         if r["verdict"] == "superseded" and r["superseded_by"]:
             newer = by_id.get(r["superseded_by"])
             link: dict[str, Any] = {"@type": "Claim", "identifier": r["superseded_by"]}
@@ -506,23 +578,38 @@ def claimreviews(data: dict[str, Any], opts: Mapping[str, Any]) -> list[dict[str
                     link["datePublished"] = newer["published"]
             obj["isBasedOn"] = link
             rating.setdefault("ratingExplanation", f"Superseded by a newer report: {link.get('text', '')}")
-        if r["evidence"]:
-            obj["citation"] = list(r["evidence"])
-        validate_claimreview(obj)
+        citations = [e for e in r["evidence"] if is_http_url(e) or e in by_id]
+        if len(citations) < len(r["evidence"]):
+            left.add("citation", "evidence that is neither an http(s) URL nor a claim id", cid)
+        if citations:
+            obj["citation"] = citations
+        _check_required(obj, cid, r["verdict"])
         out.append(obj)
+    lines = left.lines()
+    if strict and lines:
+        raise ReportError(lines[0] + " (--strict)")
+    if notes is not None:
+        notes.extend(lines)
     return out
 
 
-def render_claimreview(data: dict[str, Any], opts: Mapping[str, Any]) -> str:
-    return json.dumps(claimreviews(data, opts), ensure_ascii=False, indent=1) + "\n"
+def render_claimreview(
+    data: dict[str, Any], opts: Mapping[str, Any], *, notes: list[str] | None = None, strict: bool = False
+) -> str:
+    """ClaimReview JSON-LD, safe to embed in a ``<script>`` element (``<``, ``>``, ``&`` escaped)."""
+    return json_text(claimreviews(data, opts, notes=notes, strict=strict), html_safe=True) + "\n"
 
 
 # ---------------------------------------------------------------------------------------------
 # Entry points
 
 
-def render(review: Any, fmt: str, **options: Any) -> str:
-    """The report of ``review`` in format ``fmt`` (md, csv, json, claimreview) as text."""
+def render(
+    review: Any, fmt: str, *, notes: list[str] | None = None, strict: bool = False, **options: Any
+) -> str:
+    """The report of ``review`` in format ``fmt`` (md, csv, json, claimreview) as text.
+
+    ClaimReview: recommended fields left out are described in ``notes`` (when given); ``strict`` refuses."""
     fmt = fmt.lower()
     if fmt == "markdown":
         fmt = "md"
@@ -536,21 +623,22 @@ def render(review: Any, fmt: str, **options: Any) -> str:
         return render_csv(data)
     if fmt == "json":
         return render_json(data)
-    return render_claimreview(data, opts)
+    return render_claimreview(data, opts, notes=notes, strict=strict)
 
 
-def write_report(review: Any, fmt: str, path: Path | str, **options: Any) -> Path:
-    """Render and write atomically (UTF-8); returns the path written. Raises ReportError, OSError."""
-    text = render(review, fmt, **options)
+def write_report(
+    review: Any,
+    fmt: str,
+    path: Path | str,
+    *,
+    notes: list[str] | None = None,
+    strict: bool = False,
+    **options: Any,
+) -> Path:
+    """Render and write atomically (UTF-8, ``factcheck.atomic``); returns the path written.
+
+    Raises ReportError, OSError (a missing folder is not created)."""
+    text = render(review, fmt, notes=notes, strict=strict, **options)
     target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or Path("."))
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
-        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes it 0600; a report is meant to be shared
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    write_atomic(target, text, mkdir=False)
     return target

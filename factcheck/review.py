@@ -98,13 +98,6 @@ def manual_claim_id(article_key: str, start: int, end: int) -> str:
     return f"m{h}"
 
 
-def _session_root(path: Path) -> Path:
-    """The folder a session's corpus paths must stay inside: the session's folder, or the project
-    folder when the session sits in a ``sessions/`` folder."""
-    folder = path.resolve().parent
-    return folder.parent if folder.name == "sessions" else folder
-
-
 class Review:
     corpus: pipeline.Corpus
     path: Path
@@ -1028,25 +1021,18 @@ def _numbers(text: str) -> list[str]:
 
 
 def _relative_to(p: Path, base: Path) -> str:
+    """How a session records a corpus path: relative to the session's folder, absolute when no relative
+    path exists (another drive on Windows)."""
     try:
         return Path(os.path.relpath(p.resolve(), base.resolve())).as_posix()
-    except ValueError:  # another drive on Windows
+    except ValueError:
         return p.resolve().as_posix()
 
 
 def _session_corpus(path: Path, stored: list[str]) -> list[str]:
-    """The corpus paths stored in a session, resolved against its folder; refuses paths that leave the
-    session's root folder (a session file must not make factcheck read arbitrary files)."""
+    """The corpus paths stored in a session, resolved against the session's folder: a session reopens
+    with the corpus it was made with, wherever that is (what is read is listed by ``status``; inside a
+    corpus folder no symlink is followed out of it, see ``ingest.iter_files``)."""
     if not stored:
         raise SessionError(f"{path}: the session names no corpus; give the article paths")
-    root = _session_root(path)
-    out = []
-    for s in stored:
-        p = Path(s)
-        full = (path.parent / p).resolve()
-        if p.is_absolute() or not full.is_relative_to(root):
-            raise SessionError(
-                f"{path}: corpus path {s!r} lies outside {root}; give the corpus paths explicitly to open it"
-            )
-        out.append(str(full))
-    return out
+    return [str((path.parent / s).resolve()) for s in stored]

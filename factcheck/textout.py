@@ -1,10 +1,111 @@
-"""Readable terminal output for the CLI (plain text, no colour codes)."""
+"""Readable terminal output for the CLI (plain text, no colour codes), and the one way untrusted text is
+made inert before it reaches a terminal.
+
+``inert(text)`` is the single path: every C0/C1 control character (ESC, CSI, OSC, BEL, a bare CR...) becomes a
+visible stand-in (ESC as ␛, as the TUI shows it) and every bidi control (U+202A-U+202E, U+2066-U+2069, LRM,
+RLM, ALM) becomes U+FFFD, so article text, file names, notes or reviewer names can neither send escape
+sequences (an OSC 52 writing the clipboard) nor reorder what the reader sees. The CLI installs
+``InertStream`` on stdout and stderr for every command, so nothing it prints bypasses ``inert``.
+``json_text(obj)`` is JSON output: valid JSON with the same characters ``inert`` replaces written as
+``\\uXXXX`` escapes (the data is unchanged, the terminal sees none of them).
+"""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import io
+import json
+import sys
 import textwrap
-from typing import Any
+from collections.abc import Iterator
+from typing import Any, TextIO
+
+# Bidi controls: embeddings/overrides, isolates, and the implicit marks (LRM, RLM, ALM).
+BIDI_CONTROLS = frozenset([0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+# Line/paragraph separators: some terminals and editors break lines on them.
+LINE_SEPARATORS = frozenset([0x2028, 0x2029])
+
+_INERT = {c: chr(0x2400 + c) for c in range(0x20) if c not in (0x09, 0x0A)}  # ␛ ␇ ␍ ...
+_INERT[0x7F] = "\u2421"  # ␡
+_INERT.update({c: "\ufffd" for c in range(0x80, 0xA0)})  # C1 controls (CSI 0x9b, OSC 0x9d, NEL 0x85)
+_INERT.update({c: "\ufffd" for c in BIDI_CONTROLS})
+_INERT.update({c: " " for c in LINE_SEPARATORS})
+
+# JSON: what json.dumps(ensure_ascii=False) leaves raw inside strings but a terminal would act on.
+_JSON_ESCAPES = {c: f"\\u{c:04x}" for c in (*range(0x7F, 0xA0), *BIDI_CONTROLS, *LINE_SEPARATORS)}
+
+
+def inert(text: str) -> str:
+    """``text`` safe to print on a terminal: newline and tab kept, a CR before a newline kept, every other
+    control character and every bidi control replaced by one visible character."""
+    if text.isascii() and text.isprintable():
+        return text  # (most output: nothing to do)
+    return text.replace("\r\n", "\n").translate(_INERT)
+
+
+def one_line(text: str) -> str:
+    """``inert(text)`` on one line: a newline (in a file name, a title) shown as ␤."""
+    return inert(text.replace("\r\n", "\n").replace("\n", "\u2424"))
+
+
+def json_text(obj: Any, *, indent: int | None = 1, html_safe: bool = False) -> str:
+    """``obj`` as JSON (UTF-8 text kept readable) with C1, bidi and line-separator characters escaped.
+
+    ``html_safe`` also escapes ``<``, ``>`` and ``&`` (JSON-LD inside a ``<script>`` element: a string can
+    never close the element). Both are plain JSON escapes: ``json.loads`` gives back the same data."""
+    s = json.dumps(obj, ensure_ascii=False, indent=indent).translate(_JSON_ESCAPES)
+    if html_safe:
+        s = s.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return s
+
+
+class InertStream(io.TextIOBase):
+    """A text stream that passes everything written through ``inert`` to ``stream``."""
+
+    def __init__(self, stream: TextIO) -> None:
+        super().__init__()
+        self.stream = stream
+
+    def write(self, s: str) -> int:
+        t = inert(s)
+        try:
+            self.stream.write(t)
+        except UnicodeEncodeError:  # a terminal that cannot show ␛ or “ ”: escapes, never a traceback
+            enc = getattr(self.stream, "encoding", None) or "ascii"
+            self.stream.write(t.encode(enc, "backslashreplace").decode(enc))
+        return len(s)
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+    def isatty(self) -> bool:
+        return self.stream.isatty()
+
+    def writable(self) -> bool:
+        return True
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return getattr(self.stream, "encoding", None) or "utf-8"
+
+
+def raw_stream(stream: TextIO) -> TextIO:
+    """The stream under an ``InertStream`` (for data written to a file or pipe, e.g. a report)."""
+    return stream.stream if isinstance(stream, InertStream) else stream
+
+
+@contextlib.contextmanager
+def inert_output() -> Iterator[None]:
+    """While active, everything printed to stdout and stderr goes through ``inert``."""
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = InertStream(out), InertStream(err)
+    try:
+        yield
+    finally:
+        with contextlib.suppress(OSError, ValueError):
+            sys.stdout.flush()
+        sys.stdout, sys.stderr = out, err
 
 
 def _wrap(s: str, indent: str, width: int = 100) -> str:
@@ -16,7 +117,7 @@ def article_header(a: Any) -> str:
     bits = [a.outlet or "outlet unknown", date]
     if a.title:
         bits.append(f"“{a.title}”")
-    return f"{a.path}  —  " + " · ".join(bits)
+    return one_line(f"{a.path}  —  " + " · ".join(bits))
 
 
 def print_extract(corpus: Any, *, min_score: float = 0.0) -> None:
@@ -58,7 +159,7 @@ def print_groups(corpus: Any) -> None:
         for c in members:
             a = arts[c.article_key]
             date = a.published.isoformat() if a.published else "????-??-??"
-            print(f"  {date}  {a.outlet or a.key:<22.22}  {c.id}  {c.stance!s:<11} {c.text[:90]}")
+            print(one_line(f"  {date}  {a.outlet or a.key:<22.22}  {c.id}  {c.stance!s:<11} {c.text[:90]}"))
         for s in g.suggestions:
             if s.kind == "supersedes":
                 print(f"  suggestion: {s.claim} superseded by {s.by}: {s.why}")

@@ -85,9 +85,10 @@ def test_markdown_has_every_group_chain_and_unreviewed(review: Review) -> None:
     chain = f"`{ids['a'][0]}` (Daily Alpha, 2024-05-01) -> superseded by `{ids['b'][0]}`"
     assert chain in text
     assert f"`{ids['b'][0]}` (Beta News, 2024-05-03) -> superseded by `{ids['c'][0]}`" in text
-    # untrusted note is escaped, on one line
-    assert '=HYPERLINK("http://evil' in text
-    assert "second line, with comma" in text
+    # untrusted note is escaped (its URL an autolink), its two lines kept (a hard break between them)
+    assert (
+        'Note: =HYPERLINK("<http://evil.example>","x") said "quoted"\\\n    second line, with comma' in text
+    )
     assert "## Still unreviewed (1)" in text
     assert ids["b"][1] in text.split("## Still unreviewed")[1]
     assert "Orphaned decisions (0)" in text
@@ -158,26 +159,35 @@ def test_claimreview_fields_and_configured_ratings(review: Review) -> None:
     assert old["isBasedOn"]["identifier"] == ids["b"][0]
     assert old["itemReviewed"]["firstAppearance"]["url"] == "https://alpha.example/putin"
     # defaults
-    objs = json.loads(render(review, "claimreview", organisation="X"))
+    objs = json.loads(render(review, "claimreview", organisation="X", base_url="https://x.example/r"))
     assert {o["identifier"]: o for o in objs}[ids["c"][0]]["reviewRating"]["alternateName"] == "True"
-    assert all("url" not in o for o in objs)
 
 
-def test_claimreview_missing_author_is_named(review: Review, monkeypatch, tmp_path: Path) -> None:
+def test_claimreview_required_url_and_recommended_author(review: Review, monkeypatch, tmp_path: Path) -> None:
     monkeypatch.setenv("FACTCHECK_CONFIG", str(tmp_path / "none.toml"))
-    with pytest.raises(ReportError, match=r"missing author\.name"):
-        render(review, "claimreview")
+    with pytest.raises(ReportError, match=r"url is required\): give --base-url"):
+        render(review, "claimreview", organisation="X")
+    notes: list[str] = []
+    objs = json.loads(render(review, "claimreview", base_url="https://x.example/r", notes=notes))
+    assert objs and all("author" not in o for o in objs)
+    assert any("recommended author left out" in n and "--organisation" in n for n in notes)
+    with pytest.raises(ReportError, match=r"recommended author left out.*--strict"):
+        render(review, "claimreview", base_url="https://x.example/r", strict=True)
     data = collect(review)
     with pytest.raises(ReportError, match="unknown verdict"):
         render(review, "claimreview", organisation="X", ratings={"bogus": "Y"})
-    assert claimreviews(data, {"organisation": "X", "ratings": {"confirmed": "T"}})
+    with pytest.raises(ReportError, match="--base-url must be an http"):
+        render(review, "claimreview", base_url="javascript:alert(1)")
+    assert claimreviews(
+        data, {"organisation": "X", "base_url": "https://x.example", "ratings": {"confirmed": "T"}}
+    )
 
 
 def test_claimreview_organisation_from_config(review: Review, monkeypatch, tmp_path: Path) -> None:
     conf = tmp_path / "config.toml"
     conf.write_text('[report]\norganisation = "Conf Org"\n[report.ratings]\ndisputed = "False"\n')
     monkeypatch.setenv("FACTCHECK_CONFIG", str(conf))
-    objs = json.loads(render(review, "claimreview"))
+    objs = json.loads(render(review, "claimreview", base_url="https://x.example/r"))
     assert {o["author"]["name"] for o in objs} == {"Conf Org"}
     assert "False" in {o["reviewRating"]["alternateName"] for o in objs}
 
