@@ -12,18 +12,22 @@ import hashlib
 import json
 import re
 import tomllib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
+from factcheck import lang as langres
+from factcheck import metadata, webpage
 from factcheck.model import Article, Batch, InputError, Segment
+from factcheck.urls import is_http_url
 
 MAX_BYTES = 5 * 1024 * 1024  # a news article is a few KB; anything above this is not one
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
-SUPPORTED = TEXT_SUFFIXES | JSON_SUFFIXES
+HTML_SUFFIXES = webpage.HTML_SUFFIXES
+SUPPORTED = TEXT_SUFFIXES | JSON_SUFFIXES | HTML_SUFFIXES
 SIDECAR_KEYS = {"title", "outlet", "url", "authors", "published"}
 
 MONTHS = {
@@ -218,12 +222,34 @@ def read_text_file(p: Path, max_bytes: int = MAX_BYTES) -> str:
     return text
 
 
-def load(paths: Iterable[str | Path], max_bytes: int = MAX_BYTES) -> Batch:
-    """Read every article under ``paths`` (files or folders); collect errors instead of raising."""
+FetchProgress = Callable[[int, int, str], None]
+
+
+def load(
+    paths: Iterable[str | Path],
+    max_bytes: int = MAX_BYTES,
+    *,
+    pages_dir: Path | None = None,
+    refresh: bool = False,
+    fetch_progress: FetchProgress | None = None,
+) -> Batch:
+    """Read every article under ``paths`` (files, folders or http(s) URLs); collect errors instead of raising.
+
+    A URL is read from its stored record in ``pages_dir`` (``fetched/`` by default), fetched and stored
+    first when missing or when ``refresh``; ``fetch_progress(done, total, url)`` follows the URLs.
+    """
     batch = Batch()
     seen_keys: set[str] = set()
-    for raw in paths:
-        given = str(raw)
+    path_list = [str(p) for p in paths]
+    urls = [p for p in path_list if is_http_url(p)]
+    done = 0
+    for given in path_list:
+        if is_http_url(given):
+            _load_url(given, batch, seen_keys, pages_dir, refresh)
+            done += 1
+            if fetch_progress:
+                fetch_progress(done, len(urls), given)
+            continue
         root = Path(given)
         if not root.exists():
             batch.errors.append(InputError(given, "no such file or folder"))
@@ -232,7 +258,7 @@ def load(paths: Iterable[str | Path], max_bytes: int = MAX_BYTES) -> Batch:
             files = list(iter_files(root))
             if not files:
                 batch.errors.append(
-                    InputError(given, "folder holds no article files (.txt, .md, .json, .jsonl)")
+                    InputError(given, "folder holds no article files (.txt, .md, .json, .jsonl, .html)")
                 )
                 continue
             for f in files:
@@ -255,7 +281,43 @@ def _unique_key(key: str, seen: set[str]) -> str:
     return k
 
 
+def _load_url(url: str, batch: Batch, seen: set[str], pages_dir: Path | None, refresh: bool) -> None:
+    """One URL: its stored record (fetched now when missing or ``refresh``), read like any record."""
+    try:
+        path, _fetched = webpage.fetch_record(url, pages_dir, refresh=refresh)
+        rec = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(rec, dict):
+            raise ValueError(f"stored record {path} is not a JSON object; fetch it again with --refresh")
+        batch.articles.append(
+            article_from_record(rec, path=url, key=_unique_key(url, seen), source_file=str(path))
+        )
+    except webpage.PageError as e:
+        batch.errors.append(InputError(url, str(e)))
+    except json.JSONDecodeError as e:
+        batch.errors.append(InputError(url, f"stored record is not valid JSON ({e.msg}); use --refresh"))
+    except ValueError as e:
+        batch.errors.append(InputError(url, str(e)))
+    except OSError as e:
+        batch.errors.append(InputError(url, f"cannot store the page: {e.strerror or e}"))
+
+
+def _load_html(f: Path, shown: str, rel: str, batch: Batch, seen: set[str]) -> None:
+    """A saved web page: trafilatura's main text and metadata, read as a record."""
+    try:
+        rec = webpage.page_record(webpage.read_html_file(f))
+        batch.articles.append(
+            article_from_record(rec, path=shown, key=_unique_key(rel, seen), source_file=str(f))
+        )
+    except (ValueError, webpage.PageError) as e:
+        batch.errors.append(InputError(shown, str(e)))
+    except OSError as e:
+        batch.errors.append(InputError(shown, e.strerror or str(e)))
+
+
 def _load_file(f: Path, shown: str, rel: str, batch: Batch, seen: set[str], max_bytes: int) -> None:
+    if f.suffix.lower() in HTML_SUFFIXES:
+        _load_html(f, shown, rel, batch, seen)
+        return
     try:
         text = read_text_file(f, max_bytes)
     except ValueError as e:
@@ -342,38 +404,67 @@ def content_id(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
 
 
+RECORD_TEXT_KEYS = ("text", "maintext", "raw_text", "content", "body")
+RECORD_DATE_KEYS = (
+    "date_publish",
+    "date",
+    "published",
+    "publish_date",
+    "date_published",
+    "pubdate",
+    "datePublished",
+)
+RECORD_CRAWL_KEYS = ("filedate", "date_download", "fetched", "crawled")
+
+
 def article_from_record(
     rec: dict[str, Any], *, path: str, key: str, source_file: str = "", record: int | None = None
 ) -> Article:
-    text = str(_first(rec, "text", "maintext", "raw_text", "content", "body") or "")
+    """An article from a scraper record (trafilatura, news-please, or a page fetched here).
+
+    Every metadata key they write is read: ``title``; ``source``/``url`` (the page URL); ``sitename``,
+    ``source-hostname``, ``hostname``, ``source_domain`` (the outlet); ``author``/``authors``;
+    ``date``/``date_publish`` (publication) and ``filedate``/``date_download`` (crawl); ``language``.
+    """
+    text = str(_first(rec, *RECORD_TEXT_KEYS) or "")
     if not text.strip():
         raise ValueError("record has an empty text")
-    title = _first(rec, "title")
-    art = _infer(text, path=path, key=key, source_file=source_file)
+    rec_lang = metadata.language_code(_first(rec, "language", "lang", "inLanguage"))
+    art = _infer(text, path=path, key=key, source_file=source_file, lang=rec_lang)
     art.record = record
-    if title is not None and str(title).strip():
-        art.title = str(title).strip()
-    url = _first(rec, "url", "source_url", "link")
+    title = _first(rec, "title", "title_page", "title_rss", "headline")
+    if isinstance(title, str) and title.strip() and not _FURNITURE_LINE.match(title.strip()):
+        art.title = " ".join(title.split())
+    url = metadata.url_of(rec)
     if url:
-        art.url = str(url)
-    outlet = _first(
-        rec, "sitename", "site_name", "source_domain", "hostname", "outlet", "publisher", "source"
-    )
-    if isinstance(outlet, dict):
-        outlet = outlet.get("name")
+        art.url = url
+    outlet = metadata.outlet_of(rec, art.url)
     if outlet:
-        art.outlet = str(outlet)
-    elif art.url and not art.outlet:
-        art.outlet = _host(art.url)
-    authors = _first(rec, "authors", "author", "byline")
+        art.outlet = outlet
+    authors = _first(rec, "authors", "author", "byline", "creator")
     if authors:
-        art.authors = _split_authors(authors if isinstance(authors, list) else str(authors))
-    published = _first(rec, "date_publish", "date", "published", "publish_date", "date_published", "pubdate")
+        art.authors = metadata.split_authors(authors, outlet=art.outlet)
+    crawled = _first(rec, *RECORD_CRAWL_KEYS)
+    if crawled is not None and art.crawled is None:
+        art.crawled = parse_date_value(crawled)
+    published = _first(rec, *RECORD_DATE_KEYS)
     d = parse_date_value(published) if published is not None else None
+    text_date = art.published if art.published_source == "text" else None
     if d is not None:
         art.published, art.published_source = d, "record"
+        if text_date is not None and text_date != d:
+            art.published_source = f"record; the text's dateline says {text_date.isoformat()}"
+            art.notices.append(
+                f"date: the record says {d.isoformat()}, the text's own dateline {text_date.isoformat()}"
+                " (press p to set the date)"
+            )
     elif art.published is None and art.url:
         _date_from_url(art)
+    if rec_lang is None and art.language is None:
+        declared = metadata.language_code(rec.get("declared-language"))
+        if declared:
+            art.language = declared
+            _language_notice(art)
     return art
 
 
@@ -633,7 +724,7 @@ def _looks_headline(line: _Line) -> bool:
     return 3 <= line.words <= 30 and not re.search(r"[.…]$", t) and not _is_tag_list(t) and len(t) <= 250
 
 
-def classify_lines(text: str) -> tuple[list[Segment], dict[str, Any]]:
+def classify_lines(text: str, lang: str | None = None) -> tuple[list[Segment], dict[str, Any]]:
     """Split ``text`` into segments (body / title / meta / furniture) and gather inferred metadata.
 
     General rules (no site-specific strings): furniture vocabulary, captions with photo credits,
@@ -841,9 +932,12 @@ def _is_sentence_like_byline(t: str) -> bool:
     return bool(re.match(r"^by\s+(?:the|a|an|this|that|then|now|early|late|mid|\d)", t, re.I))
 
 
-def _infer(text: str, *, path: str, key: str, source_file: str) -> Article:
-    segs, info = classify_lines(text)
+def _infer(text: str, *, path: str, key: str, source_file: str, lang: str | None = None) -> Article:
+    lang = lang or langres.detect(text)
+    segs, info = classify_lines(text, lang)
     art = Article(path=path, key=key, id=content_id(text), text=text, segments=segs, source_file=source_file)
+    art.language = lang
+    _language_notice(art)
     art.title = info.get("title")
     art.crawled = info.get("crawled")
     art.url = info.get("url")
@@ -865,3 +959,18 @@ def _infer(text: str, *, path: str, key: str, source_file: str) -> Article:
     if fm:
         _apply_meta(art, {k: v for k, v in fm.items() if k in SIDECAR_KEYS}, "front matter")
     return art
+
+
+def _language_notice(art: Article) -> None:
+    """A script the sentence splitter cannot read gives a notice, never a silently empty article."""
+    art.notices[:] = [n for n in art.notices if not n.endswith(UNSUPPORTED_NOTICE)]
+    if not metadata.language_supported(art.language, art.text):
+        art.notices.append(f"{art.language or 'unknown language'}: {UNSUPPORTED_NOTICE}")
+
+
+UNSUPPORTED_NOTICE = "no claims extracted: language not supported"
+
+
+def claims_supported(art: Article) -> bool:
+    """False when the article's language has no sentence support (its notice says so)."""
+    return not any(n.endswith(UNSUPPORTED_NOTICE) for n in art.notices)

@@ -1,0 +1,288 @@
+"""HTML files and URLs in: trafilatura extraction, stored records, fetch errors, metadata of records."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import threading
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+
+from factcheck import cli, metadata, webpage
+from factcheck.ingest import article_from_record, load
+from factcheck.pipeline import build
+
+BODY = (
+    "The city council voted on Tuesday to close the old harbour bridge to heavy traffic from next month, "
+    "after engineers found cracks in two of its steel supports. Mayor Ana Ruiz said the closure would last "
+    "at least six months while repairs are carried out, and that buses would be rerouted through the "
+    "northern tunnel. The bridge carries about 40,000 vehicles a day, according to the transport office."
+)
+PAGE = f"""<!DOCTYPE html><html lang="en"><head><title>Bridge closed | Harbour Times</title>
+<meta property="og:site_name" content="Harbour Times">
+<meta property="og:title" content="Council closes harbour bridge to heavy traffic">
+<meta name="author" content="Jane Doe">
+<meta property="article:published_time" content="2024-03-05T09:00:00Z">
+<link rel="canonical" href="https://harbour-times.example/news/bridge">
+</head><body><nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>
+<article><h1>Council closes harbour bridge to heavy traffic</h1>
+<p>{BODY}</p>
+<p>Shop owners near the bridge said they feared losing customers during the works, and asked the council
+for a compensation scheme similar to the one offered during the tunnel repairs in 2019.</p>
+</article><footer>Cookie settings. All rights reserved.</footer></body></html>"""
+ZH_PAGE = (
+    '<html lang="zh"><head><title>新闻</title></head><body><article><h1>城市新闻</h1><p>'
+    + "市议会周二投票决定从下个月起禁止重型车辆通过旧港口大桥，因为工程师在两根钢支柱上发现了裂缝。" * 6
+    + "</p></article></body></html>"
+)
+
+
+class _Handler(BaseHTTPRequestHandler):
+    hits: ClassVar[dict[str, int]] = {}
+
+    def do_GET(self) -> None:
+        _Handler.hits[self.path] = _Handler.hits.get(self.path, 0) + 1
+        routes = {
+            "/article": (200, "text/html; charset=utf-8", PAGE.encode()),
+            "/zh": (200, "text/html; charset=utf-8", ZH_PAGE.encode()),
+            "/pdf": (200, "application/pdf", b"%PDF-1.4 not a page"),
+            "/empty": (200, "text/html", b"<html><body><nav><a href='/'>Home</a></nav></body></html>"),
+        }
+        if self.path == "/slow":
+            time.sleep(1.5)
+            routes[self.path] = (200, "text/html", PAGE.encode())
+        if self.path not in routes:
+            self.send_response(404, "Not Found")
+            self.end_headers()
+            return
+        code, ctype, data = routes[self.path]
+        self.send_response(code)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def test_html_file_is_read_with_trafilatura(tmp_path: Path) -> None:
+    (tmp_path / "bridge.html").write_text(PAGE, encoding="utf-8")
+    batch = load([tmp_path])
+    assert not batch.errors
+    (a,) = batch.articles
+    assert "cracks in two of its steel supports" in a.text
+    assert "Home" not in a.text.split("\n")  # the menu is not the article
+    assert a.title == "Council closes harbour bridge to heavy traffic"
+    assert (a.outlet, a.authors, a.published) == ("Harbour Times", ["Jane Doe"], dt.date(2024, 3, 5))
+    assert a.url == "https://harbour-times.example/news/bridge"
+    assert a.language == "en" and not a.notices
+
+
+def test_html_in_another_charset_and_broken_files(tmp_path: Path) -> None:
+    de = PAGE.replace('lang="en"', 'lang="de"').replace(
+        BODY,
+        "Der Stadtrat hat am Dienstag beschlossen, die alte Hafenbrücke für den Schwerverkehr zu "
+        "sperren, nachdem Ingenieure Risse in zwei Stahlstützen gefunden hatten. Die Bürgermeisterin sagte, "
+        "die Sperrung werde mindestens sechs Monate dauern und Busse würden umgeleitet.",
+    )
+    (tmp_path / "de.html").write_bytes(
+        de.replace("<head>", '<head><meta charset="iso-8859-1">').encode("latin-1", "replace")
+    )
+    (tmp_path / "empty.htm").write_bytes(b"   \n")
+    (tmp_path / "nav.html").write_text("<html><body><nav><a href='/'>Home</a></nav></body></html>")
+    batch = load([tmp_path])
+    assert [a.key for a in batch.articles] == ["de.html"]
+    assert "Stahlstützen" in batch.articles[0].text and batch.articles[0].language == "de"
+    reasons = {Path(e.path).name: e.reason for e in batch.errors}
+    assert reasons == {"empty.htm": "empty file", "nav.html": "no extractable text on the page"}
+
+
+def test_url_is_fetched_once_and_stored(server: str, tmp_path: Path) -> None:
+    url = f"{server}/article"
+    _Handler.hits.clear()
+    c1 = build([url], pages_dir=tmp_path, group=False)
+    assert not c1.errors and _Handler.hits["/article"] == 1
+    (a,) = c1.articles
+    assert a.path == url and a.key == url and a.outlet == "Harbour Times"
+    stored = webpage.record_path(url, tmp_path)
+    rec = json.loads(stored.read_text(encoding="utf-8"))
+    assert rec["text"] == a.text and rec["requested-url"] == url and rec["source"]
+    c2 = build([url], pages_dir=tmp_path, group=False)  # offline from now on
+    assert _Handler.hits["/article"] == 1
+    assert [c.id for c in c2.all_claims()] == [c.id for c in c1.all_claims()] and c1.all_claims()
+    build([url], pages_dir=tmp_path, group=False, refresh=True)
+    assert _Handler.hits["/article"] == 2
+
+
+def test_fetch_errors_name_the_url_and_the_batch_goes_on(server: str, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(webpage, "TIMEOUT", 0.5)
+    urls = [f"{server}/{p}" for p in ("article", "missing", "pdf", "empty", "slow")]
+    batch = load(urls, pages_dir=tmp_path)
+    assert [a.path for a in batch.articles] == [urls[0]]
+    reasons = {e.path: e.reason for e in batch.errors}
+    assert reasons[urls[1]] == "HTTP error 404 Not Found"
+    assert reasons[urls[2]] == "not a web page (the server sent application/pdf)"
+    assert reasons[urls[3]] == "no extractable text on the page"
+    assert reasons[urls[4]].startswith("timed out after 0.5 s")
+    assert not webpage.record_path(urls[1], tmp_path).exists()
+
+
+def test_fetch_command_saves_pages_and_exit_code(server: str, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "pages"
+    rc = cli.main(["fetch", f"{server}/article", f"{server}/missing", "-o", str(out)])
+    cap = capsys.readouterr()
+    assert rc == 1
+    assert f"factcheck: {server}/missing: HTTP error 404 Not Found" in cap.err.splitlines()
+    assert "Traceback" not in cap.err
+    (saved,) = out.glob("*.json")
+    assert saved.name.startswith("127.0.0.1-") and "fetched" in cap.out
+    assert cli.main(["fetch", f"{server}/article", "-o", str(out)]) == 0
+    assert "already stored" in capsys.readouterr().out
+    assert cli.main(["fetch", "ftp://example.org/x", "-o", str(out)]) == 2
+    # the stored folder is an ordinary input from then on
+    assert cli.main(["extract", "--json", str(out)]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["articles"][0]["language"] == "en" and "steel supports" in doc["articles"][0]["text"]
+
+
+def test_unsupported_script_gets_a_notice_not_a_silent_empty_article(server: str, tmp_path: Path, capsys):
+    url = f"{server}/zh"
+    corpus = build([url], pages_dir=tmp_path, group=False)
+    (a,) = corpus.articles
+    assert a.language == "zh"
+    assert a.notices == ["zh: no claims extracted: language not supported"]
+    assert corpus.claims[a.key] == []
+    (tmp_path / "zh.html").write_text(ZH_PAGE, encoding="utf-8")
+    assert cli.main(["extract", str(tmp_path / "zh.html")]) == 0
+    assert "zh.html: zh: no claims extracted: language not supported" in capsys.readouterr().err
+
+
+def test_trafilatura_record_keys_site_name_and_url() -> None:
+    rec = {
+        "title": "DenkanStoos April 2012",
+        "author": "Bjoernlinder",
+        "hostname": "wordpress.com",
+        "sitename": None,
+        "source": "https://denkanstoos.wordpress.com/2012/04/11/denkanstoos-april-2012/",
+        "source-hostname": "DenkanStoos Hamburg",
+        "date": "2012-04-11",
+        "filedate": "2026-12-02",
+        "language": "de",
+        "text": "Am Mittwoch treffen sich die Mitglieder der Gruppe wieder in Hamburg, sagte der Sprecher.",
+    }
+    a = article_from_record(rec, path="r.json", key="r.json")
+    assert a.url == rec["source"] and a.outlet == "DenkanStoos Hamburg"
+    assert (a.published, a.crawled, a.language) == (dt.date(2012, 4, 11), dt.date(2026, 12, 2), "de")
+    rec2 = dict(rec, **{"source-hostname": "denkanstoos.wordpress.com"})
+    assert article_from_record(rec2, path="r", key="r").outlet == "denkanstoos.wordpress.com"
+    rec3 = {k: v for k, v in rec.items() if k not in ("source", "source-hostname")}
+    assert article_from_record(rec3, path="r", key="r").outlet == "wordpress.com"
+
+
+def test_newsplease_record_keys() -> None:
+    rec = {
+        "authors": ["No Author", "Ana Ruiz"],
+        "date_publish": "2023-11-02 10:00:00",
+        "date_download": "2023-11-03 08:00:00",
+        "source_domain": "www.news.example.org",
+        "url": "https://www.news.example.org/a",
+        "language": "en",
+        "title": "A",
+        "description": "Council raises levy",
+        "maintext": "The council voted 7-2 on Thursday to raise the levy by 3 percent.",
+    }
+    a = article_from_record(rec, path="n", key="n")
+    assert (a.outlet, a.authors, a.published, a.crawled) == (
+        "news.example.org",
+        ["Ana Ruiz"],
+        dt.date(2023, 11, 2),
+        dt.date(2023, 11, 3),
+    )
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("No Author", []),
+        ("Staff", []),
+        ("admin", []),
+        ("CBS News February", ["CBS News"]),
+        ("Süddeutsche de GmbH; Munich; Germany", []),
+        (
+            "Frankfurter Allgemeine Zeitung GmbH; Benjamin Fischer; Marcus Theurer",
+            ["Benjamin Fischer", "Marcus Theurer"],
+        ),
+        ("View all posts by Daniel Lemire", ["Daniel Lemire"]),
+        ("Autor; In Korinna Hennig", ["Korinna Hennig"]),
+        ("Rechtsanwalt Dennis Tölle", ["Dennis Tölle"]),
+        ("Www Medianotions De", []),
+        (
+            "Marcus Bensmann; Justus von Daniels; Ulrich Stoll",
+            ["Marcus Bensmann", "Justus von Daniels", "Ulrich Stoll"],
+        ),
+        ("Ana Ruiz and Bo Chen", ["Ana Ruiz", "Bo Chen"]),
+        ("Ana Ruiz, Bo Chen", ["Ana Ruiz", "Bo Chen"]),
+        ("Jean-Pierre Dupont", ["Jean-Pierre Dupont"]),
+        ("Kulu Media News Desk", ["Kulu Media News Desk"]),
+        ("Lindsey O'Donnell", ["Lindsey O'Donnell"]),
+    ],
+)
+def test_authors_split_on_real_separators_and_junk_dropped(raw: str, expected: list[str]) -> None:
+    assert metadata.split_authors(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "host", "expected"),
+    [
+        ("SPIEGEL ONLINE, Hamburg, Germany", "spiegel.de", "SPIEGEL ONLINE"),
+        ("Wikimedia Foundation, Inc.", "wikipedia.org", "Wikimedia Foundation"),
+        ("News zu VR, AR und KI | MIXED.de", "mixed.de", "MIXED.de"),
+        ("INCURVY Plus-Size Fashion - BLOG", "incurvy.de", "INCURVY Plus-Size Fashion"),
+        ("Martina Berg - Lady 50plus", "lady50plus.de", "Lady 50plus"),
+        ("Vancouver Sun", "vancouversun.com", "Vancouver Sun"),
+        (
+            "Copyright 2003 - 2019 by speicherguide.de GbR Karl Fröhlich, Ulrike Haak",
+            "speicherguide.de",
+            "speicherguide.de",
+        ),
+    ],
+)
+def test_site_names_cleaned(name: str, host: str, expected: str) -> None:
+    assert metadata.clean_site_name(name, host) == expected
+
+
+def test_record_date_kept_but_a_disagreeing_dateline_is_said() -> None:
+    rec = {
+        "title": "Storm",
+        "date": "2020-01-16",
+        "text": "Published January 14, 2020\nThe storm closed the airport on Monday, officials said in a statement.",
+        "language": "en",
+    }
+    a = article_from_record(rec, path="s", key="s")
+    assert a.published == dt.date(2020, 1, 16)
+    assert a.published_source == "record; the text's dateline says 2020-01-14"
+    assert any("2020-01-14" in n for n in a.notices)
+
+
+def test_language_from_record_else_detected() -> None:
+    de = "Der Stadtrat hat am Dienstag beschlossen, die alte Hafenbrücke für den Schwerverkehr zu sperren."
+    assert article_from_record({"text": de}, path="x", key="x").language == "de"
+    assert article_from_record({"text": de, "language": "de-AT"}, path="x", key="x").language == "de"
