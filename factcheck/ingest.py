@@ -18,8 +18,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
+from factcheck import furniture, metadata, webpage
 from factcheck import lang as langres
-from factcheck import metadata, webpage
+from factcheck.dates import parse_date_text
 from factcheck.model import Article, Batch, InputError, Segment
 from factcheck.urls import is_http_url
 
@@ -68,66 +69,12 @@ _URL_DATE = re.compile(
 )
 _URL_DATE_COMPACT = re.compile(r"/(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?:/|-|_)")
 
-# Page-furniture vocabulary: generic web page chrome, not any one site's wording.
-_FURNITURE_LINE = re.compile(
-    r"""^(?:
-        previous\s+(?:story|article|post)|next\s+(?:story|article|post)|
-        (?:latest|more)\s+(?:from|in|on|news|stories)\b.*|related(?:\s+(?:stories|articles|news|posts|content))?|
-        recent\s+posts|popular\s+(?:posts|stories)|most\s+(?:read|popular|viewed)|trending(?:\s+now)?|
-        don'?t\s+miss|you\s+(?:may|might)\s+also\s+like|recommended(?:\s+for\s+you)?|read\s+(?:more|next)|
-        also\s+read\b.*|see\s+also\b.*|go\s*to\s*top|back\s+to\s+top|comments?|leave\s+a\s+(?:comment|reply)|
-        share(?:\s+this)?(?:\s+(?:article|story|post))?|advertisement|sponsored(?:\s+content)?|
-        subscribe\b.*|sign\s+up\b.*|newsletter\b.*|follow\s+us\b.*|skip\s+to\s+(?:content|main).*|
-        menu|search|home|login|log\s+in|tags?:.*|categor(?:y|ies):.*|filed\s+under:?.*|topics?:.*|
-        \d+\s+(?:min(?:ute)?s?)\s+read|\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?)\s+ago|
-        (?:just\s+now|yesterday)|print|email|facebook|twitter|whatsapp|linkedin|telegram|
-        about\s+the\s+authors?|(?:our\s+)?(?:editorial\s+)?standards\s*:.*|sign\s+in|register
-    )\W*$""",
-    re.I | re.X,
-)
-_FURNITURE_ANYWHERE = re.compile(
-    r"""(?:
-        this\s+(?:audio|article|summary)\s+(?:is|was)\s+(?:created|generated|produced)\s+(?:with|by|using)\s+(?:the\s+help\s+of\s+)?(?:ai|artificial)|
-        \bthis\s+(?:web)?site\s+uses\s+cookies|\bwe\s+use\s+cookies|\bcookie\s+(?:policy|settings|notice)|
-        \baccept\s+(?:all\s+)?cookies|\ball\s+rights\s+reserved|\bterms\s+of\s+(?:use|service)|\bprivacy\s+policy|
-        \bclick\s+here\b|\bsubscribe\s+(?:now|to\s+our)|\bsign\s+up\s+for\s+our|\bdownload\s+(?:our|the)\s+app|
-        \blisten\s+to\s+(?:this\s+)?article|\bcopyright\s+©|©\s*\d{4}
-    )""",
-    re.I | re.X,
-)
-# Section headers after which the rest of a page is chrome (teasers, feeds, comments).
-_TAIL_MARKER = re.compile(
-    r"""^(?:previous\s+(?:story|article|post)|next\s+(?:story|article|post)|(?:latest|more)\s+(?:from|in|news|stories)\b.*|
-        related(?:\s+(?:stories|articles|news|posts|content))?|recent\s+posts|popular\s+(?:posts|stories)|
-        most\s+(?:read|popular|viewed)|don'?t\s+miss|you\s+(?:may|might)\s+also\s+like|recommended(?:\s+for\s+you)?|
-        comments?|leave\s+a\s+(?:comment|reply)|read\s+next|trending(?:\s+now)?|about\s+the\s+authors?|
-        _{3,}|[-=*~]{5,})\W*$""",
-    re.I | re.X,
-)
+# Page-furniture words live in factcheck/lang/<code>/furniture.toml (factcheck.furniture); the patterns here
+# are structural: a credit in parentheses at the end of a caption names an agency or a photographer.
 _CAPTION = re.compile(
-    r"""(?:^(?:photo|image|picture|file\s+photo|illustrative[^:]{0,40}|caption|credit|pictured)\s*:|
-        \((?:[^()]{0,80}(?:/|\bvia\b|getty|afp|reuters|\bap\b|photo|image|file|pool|epa|shutterstock)[^()]{0,80})\)\s*$|
-        ^(?:photo|image)\s+(?:by|credit|courtesy)\b)""",
+    r"""\((?:[^()]{0,80}(?:/|\bvia\b|getty|afp|reuters|\bap\b|dpa|epa|photo|foto|image|file|pool|shutterstock)[^()]{0,80})\)\s*$""",
     re.I | re.X,
 )
-# Cheap substring pre-checks so that the expensive patterns run only on lines that could match.
-_NOTICE_HINTS = (
-    "audio",
-    "article",
-    "summary",
-    "cookie",
-    "rights",
-    "terms",
-    "privacy",
-    "click",
-    "subscribe",
-    "sign up",
-    "download",
-    "listen",
-    "copyright",
-    "©",
-)
-_CAPTION_STARTS = ("photo", "image", "picture", "file", "illustrative", "caption", "credit", "pictured")
 _BIO_HINTS = (
     "writer",
     "journalist",
@@ -150,16 +97,8 @@ def _has_any(low: str, words: tuple[str, ...]) -> bool:
     return False
 
 
-_BYLINE = re.compile(r"^(?:by|written\s+by|words\s+by)\s+(?P<who>.+)$", re.I)
 _AUTHOR_LABEL = re.compile(r"^(?:authors?|writers?|reporters?|reporting\s+by)\s*:\s*(?P<who>.+)$", re.I)
 _SOURCE_LABEL = re.compile(r"^(?:source|publisher|outlet|published\s+by)\s*:\s*(?P<who>.+)$", re.I)
-_PUBLISHED_LABEL = re.compile(
-    r"^(?:published|posted|date|first\s+published|publication\s+date|updated|last\s+updated)(?:\s+on)?\s*:?\s*(?P<d>.+)$",
-    re.I,
-)
-_CRAWL_LABEL = re.compile(
-    r"^(?:today|now|current\s+date|accessed|retrieved|crawled)(?:\s+on)?\s*:?\s*(?P<d>.+)$", re.I
-)
 _BIO = re.compile(
     r"""(?:\bI\s+(?:am|have\s+been|'ve\s+been|write|cover)\b.{0,200}\b(?:writer|journalist|reporter|author|editor|correspondent|columnist|news|blogger)|
         ^[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s+(?:is|has\s+been)\s+(?:an?\s+|the\s+|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}['’]s?\s+)(?:[\w-]+\s+){0,4}(?:writer|journalist|reporter|editor|correspondent|columnist|contributor)s?\b)""",
@@ -433,7 +372,7 @@ def article_from_record(
     art = _infer(text, path=path, key=key, source_file=source_file, lang=rec_lang)
     art.record = record
     title = _first(rec, "title", "title_page", "title_rss", "headline")
-    if isinstance(title, str) and title.strip() and not _FURNITURE_LINE.match(title.strip()):
+    if isinstance(title, str) and title.strip() and not _is_chrome_title(title.strip(), art.language):
         art.title = " ".join(title.split())
     url = metadata.url_of(rec)
     if url:
@@ -466,6 +405,13 @@ def article_from_record(
             art.language = declared
             _language_notice(art)
     return art
+
+
+def _is_chrome_title(title: str, lang: str | None) -> bool:
+    """A record title that is page chrome ("Skip to navigation", "Home"), never the article's title."""
+    words = _word_count(title)
+    vocab = furniture.vocabulary(lang)
+    return bool(vocab.line(title, words) or vocab.notice(title, words))
 
 
 def article_from_text(
@@ -655,16 +601,36 @@ def _is_sentence(line: _Line) -> bool:
     return line.words >= 8 and _SENTENCE_END.search(line.text) is not None
 
 
-def _dated_label(line: _Line) -> bool:
+def _dated_label(line: _Line, vocab: furniture.Vocabulary, lang: str | None = None) -> bool:
     """A date line ("Updated 8:41 p.m. EST, Tue March 3, 2009", "Friday, June 7, 2013"): its "p.m. " must
     not make it the first sentence of the body."""
     t = line.text
     if line.words > 16 or not _DIGIT_ANY.search(t):
         return False
-    m = _PUBLISHED_LABEL.match(t) or _CRAWL_LABEL.match(t)
-    if m and find_date(m["d"]):
+    rest = vocab.labelled("published", t) or vocab.labelled("crawl", t)
+    if rest and _date_of(rest, lang):
         return True
-    return _is_date_only(t)
+    return _is_date_only(t, lang)
+
+
+_YEAR_OR_SHORT_DMY = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}[./]\d{1,2}[./]\d\d\b")
+_DIGIT_GROUPS = re.compile(r"\d+")
+_ALL_LANGS = ("en", "de", "fr", "es", "pt")
+
+
+def _date_of(phrase: str, lang: str | None = None) -> dt.date | None:
+    """The full date (day, month and year) a short date phrase names, in any language: the English formats
+    first, then dateparser with the article's language ("14. Januar 2020, 9:21 Uhr", "le 14/01/2020 à
+    06:25", "19.01.2020"). A month or a year alone is no publication date."""
+    d = find_date(phrase)
+    if d is not None:
+        return d
+    if len(phrase) > 80 or not _YEAR_OR_SHORT_DMY.search(phrase):
+        return None
+    if len(_DIGIT_GROUPS.findall(phrase)) < 2:
+        return None  # "Januar 2020": a month, not a day
+    langs = (lang, "en") if lang and lang in _ALL_LANGS else _ALL_LANGS
+    return parse_date_text(phrase, languages=tuple(dict.fromkeys(langs)))
 
 
 _DIGIT_ANY = re.compile(r"\d")
@@ -688,10 +654,11 @@ _LOWER_WORD = re.compile(r"(?<![\w'’])[a-z]{2,}\b")
 _FULL_STOP_END = re.compile(r"[.!?][\"”’']*\s*$")
 
 
-def _is_date_only(t: str) -> bool:
+def _is_date_only(t: str, lang: str | None = None) -> bool:
     d = find_date(t)
     if d is None:
-        return False
+        # other formats and languages: the whole line must read as one date ("Dienstag, 14.01.2020")
+        return _DIGIT_ANY.search(t) is not None and _date_of(t, lang) is not None
     rest = re.sub(
         r"\b\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b[A-Z]{2,4}\b|\bGMT\b|\bUTC\b",
         "",
@@ -727,9 +694,11 @@ def _looks_headline(line: _Line) -> bool:
 def classify_lines(text: str, lang: str | None = None) -> tuple[list[Segment], dict[str, Any]]:
     """Split ``text`` into segments (body / title / meta / furniture) and gather inferred metadata.
 
-    General rules (no site-specific strings): furniture vocabulary, captions with photo credits,
-    teasers cut with an ellipsis, author bios, crawl stamps, everything after a tail marker such as
-    "Related stories" / "Previous Story" / "Comments", short non-sentence lines outside the body.
+    General rules (no site-specific strings): furniture markers of the article's language and English
+    (``factcheck/lang/<code>/furniture.toml``), captions with photo credits, teasers cut with an ellipsis,
+    author bios, crawl stamps, comment threads, the rest of a page after an end-of-article marker such as
+    "Related" / "Kommentare" when what follows is furniture, short non-sentence lines outside the body.
+    Every excluded line keeps its reason.
     """
     fm_len, fm = _front_matter(text)
     info: dict[str, Any] = {"front_matter": fm}
@@ -737,23 +706,24 @@ def classify_lines(text: str, lang: str | None = None) -> tuple[list[Segment], d
     if fm_len:
         segs.append(Segment(0, fm_len, "meta", "front matter"))
     lines = _lines(text, fm_len)
+    vocab = furniture.vocabulary(lang)
     kinds: list[tuple[str, str]] = [("", "")] * len(lines)
 
     sentence = [_is_sentence(ln) for ln in lines]
     body_idx = [
-        i for i, ln in enumerate(lines) if sentence[i] and not _url_line(ln.text) and not _dated_label(ln)
+        i
+        for i, ln in enumerate(lines)
+        if sentence[i]
+        and not _url_line(ln.text)
+        and not _dated_label(ln, vocab, lang)
+        and not vocab.notice(ln.text, ln.words)
+        and not vocab.line(ln.text, ln.words)
     ]
     first_body = body_idx[0] if body_idx else len(lines)
-    tail_from = len(lines)
-    for i, ln in enumerate(lines):
-        if i > first_body and ln.words <= 6 and _TAIL_MARKER.match(ln.text):
-            if ln.text[:1] in "_-=*~" and len(lines) - i > 6:
-                continue  # a rule line followed by more than a few lines is a section break, not the end
-            tail_from = i
-            break
+    tail_from = _tail_start(lines, first_body, vocab)
 
     for i, ln in enumerate(lines):
-        kinds[i] = _classify_one(ln, i, first_body, tail_from, info)
+        kinds[i] = _classify_one(ln, i, first_body, tail_from, info, vocab, lang)
 
     # A headline-like line directly followed by an ellipsis teaser is the teaser's headline.
     for i in range(first_body + 1, len(lines) - 1):
@@ -769,13 +739,13 @@ def classify_lines(text: str, lang: str | None = None) -> tuple[list[Segment], d
             elif ln.words < 8 and not re.search(r"[.!?:;\"”]$", ln.text):
                 kinds[i] = ("furniture", "short fragment")
 
-    # Title: first headline-like line before the body, if any.
+    # Title: the headline of the page's own <title> line when the page repeats it, else the first
+    # headline-like line before the body that is not a menu item.
     if "title" not in info:
-        for i in range(min(first_body, len(lines))):
-            if kinds[i][0] == "body" and _looks_headline(lines[i]):
-                kinds[i] = ("title", "headline")
-                info["title"] = lines[i].text
-                break
+        ti = _title_line(lines, kinds, first_body)
+        if ti is not None:
+            kinds[ti] = ("title", "headline")
+            info["title"] = lines[ti].text
     # Remaining short non-sentence lines before the body are header chrome, but for a second headline
     # (a subheadline or deck) that reads like one.
     for i in range(min(first_body, len(lines))):
@@ -785,6 +755,7 @@ def classify_lines(text: str, lang: str | None = None) -> tuple[list[Segment], d
                 and lines[i].words >= 4
                 and _looks_headline(lines[i])
                 and re.search(r"[a-z]", lines[i].text)
+                and not _in_menu(lines, i)
             ):
                 kinds[i] = ("title", "subheadline")
             elif not _reads_as_prose(lines[i]):
@@ -795,8 +766,84 @@ def classify_lines(text: str, lang: str | None = None) -> tuple[list[Segment], d
     return segs, info
 
 
+# A page's <title> line: "Headline | Site", "Headline - Site - Section".
+_TITLE_SEP = re.compile(r"\s+[|–—-]\s+|\s+[·•»]\s+")
+
+
+def _title_line(lines: list[_Line], kinds: list[tuple[str, str]], first_body: int) -> int | None:
+    head = [i for i in range(min(first_body, len(lines))) if kinds[i][0] == "body"]
+    if not head:
+        return None
+    # A copied page opens with its <title> ("Bridge closed | Harbour Times") and repeats the headline
+    # above the article: that repetition is the title, whatever menus lie between.
+    first = lines[head[0]].text
+    parts = [p.strip() for p in _TITLE_SEP.split(first) if p.strip()]
+    if len(parts) > 1:
+        for i in head[1:]:
+            if lines[i].text in parts and lines[i].words >= 2:
+                return i
+    for i in head:
+        if _looks_headline(lines[i]) and not _in_menu(lines, i):
+            return i
+    return None
+
+
+def _in_menu(lines: list[_Line], i: int) -> bool:
+    """A line among short menu items (its neighbours are one to three words each, with no full stop)."""
+
+    def item(j: int) -> bool:
+        return 0 <= j < len(lines) and lines[j].words <= 3 and not _FULL_STOP_END.search(lines[j].text)
+
+    if lines[i].words > 4:
+        return False
+    return (item(i - 1) and item(i + 1)) or (item(i + 1) and item(i + 2)) or (item(i - 1) and item(i - 2))
+
+
+_LOOKAHEAD = 8  # lines read after an end-of-article marker to decide whether the article goes on
+
+
+def _tail_start(lines: list[_Line], first_body: int, vocab: furniture.Vocabulary) -> int:
+    """Where the article ends: the first end-of-article marker after the body's start that is followed
+    by furniture (short lines, links, teasers, a comment thread); a substantial paragraph after a marker
+    keeps the article going."""
+    for i in range(first_body + 1, len(lines)):
+        ln = lines[i]
+        if ln.words > 6:
+            continue
+        reason = vocab.tail(ln.text, ln.words)
+        if reason is None:
+            continue
+        if ln.text[:1] in "_-=*~" and len(lines) - i > 6:
+            continue  # a rule line followed by more than a few lines is a section break, not the end
+        if _furniture_follows(lines, i, vocab, comments=reason == "comments"):
+            return i
+    return len(lines)
+
+
+def _furniture_follows(lines: list[_Line], i: int, vocab: furniture.Vocabulary, *, comments: bool) -> bool:
+    window = lines[i + 1 : i + 1 + (_LOOKAHEAD + 4 if comments else _LOOKAHEAD)]
+    for ln in window:
+        if vocab.comment(ln.text, ln.words) or vocab.notice(ln.text, ln.words):
+            return True  # a comment thread or its form
+        if vocab.tail(ln.text, ln.words):
+            return True
+        if ln.words >= SUBSTANTIAL_WORDS and _reads_as_prose(ln) and not _ELLIPSIS_END.search(ln.text):
+            return False
+    return True
+
+
+# A paragraph of this many words is never dropped without a furniture reason of its own.
+SUBSTANTIAL_WORDS = 15
+
+
 def _classify_one(
-    ln: _Line, i: int, first_body: int, tail_from: int, info: dict[str, Any]
+    ln: _Line,
+    i: int,
+    first_body: int,
+    tail_from: int,
+    info: dict[str, Any],
+    vocab: furniture.Vocabulary,
+    lang: str | None,
 ) -> tuple[str, str]:
     t = ln.text
     url = _url_line(t)
@@ -805,20 +852,25 @@ def _classify_one(
         return "meta", "source url"
     if i >= tail_from:
         return "furniture", "after end-of-article marker"
-    m = _CRAWL_LABEL.match(t)
-    if m and find_date(m["d"]):
-        info.setdefault("crawled", find_date(m["d"]))
+    # A crawl stamp is a short labelled date line ("Today: 10 March 2025"), never a paragraph of prose.
+    rest = vocab.labelled("crawl", t) if ln.words <= 10 else None
+    if rest and _is_date_only(rest, lang):
+        info.setdefault("crawled", _date_of(rest, lang))
         return "meta", "crawl date"
     # (each word-count limit is tested before its pattern: most lines are long body sentences)
-    m = _PUBLISHED_LABEL.match(t) if ln.words <= 14 else None
-    if m and find_date(m["d"]):
-        key = "updated" if t.lower().startswith(("updated", "last updated")) else "published"
-        info.setdefault(key, find_date(m["d"]))
+    rest = vocab.labelled("published", t) if ln.words <= 14 else None
+    d = _date_of(rest, lang) if rest else None
+    if d is not None:
+        key = "updated" if _UPDATED.match(t) else "published"
+        info.setdefault(key, d)
         return "meta", f"{key} date"
-    m = _BYLINE.match(t) if ln.words <= 30 else None
-    if m and not _is_sentence_like_byline(t):
-        who = m["who"]
-        d = find_date(who)
+    rest = vocab.labelled("update", t) if ln.words <= 80 else None
+    if rest:
+        return "furniture", "update stamp"
+    rest = vocab.labelled("byline", t) if ln.words <= 30 else None
+    if rest and not _is_sentence_like_byline(t) and _byline_names(rest):
+        who = rest
+        d = _date_of_anywhere(who, lang)
         if d and "published" not in info:
             info["published"] = d
         info.setdefault("byline", who)
@@ -833,21 +885,22 @@ def _classify_one(
     if m:
         info.setdefault("source_label", m["who"].strip())
         return "meta", "source"
-    if ln.words <= 12 and _is_date_only(t):
+    if ln.words <= 12 and _is_date_only(t, lang):
         if i < first_body and "published" not in info:
-            info["published"] = find_date(t)
+            info["published"] = _date_of(t, lang)
             return "meta", "date line"
         return "furniture", "date stamp"
-    if ln.words <= 8 and _FURNITURE_LINE.match(t):
-        return "furniture", "page chrome"
-    low = t.lower()
-    if ln.words <= 40 and _has_any(low, _NOTICE_HINTS) and _FURNITURE_ANYWHERE.search(t):
-        return "furniture", "boilerplate notice"
-    if (
-        ln.words <= 60
-        and (t.endswith(")") or ":" in t[:60] or low.startswith(_CAPTION_STARTS))
-        and _CAPTION.search(t)
-    ):
+    reason = vocab.line(t, ln.words)
+    if reason:
+        return "furniture", reason
+    reason = vocab.notice(t, ln.words)
+    if reason:
+        return "furniture", reason
+    if i > first_body:
+        reason = vocab.comment(t, ln.words)
+        if reason:
+            return "furniture", reason
+    if ln.words <= 60 and (vocab.caption(t, ln.words) or _CAPTION.search(t) or _credit_line(t)):
         return "furniture", "photo caption"
     # (both patterns need an ellipsis: one substring test for most lines)
     if ("…" in t or "..." in t) and (_ELLIPSIS_END.search(t) or _REPORTS_OUTLET.search(t)):
@@ -855,6 +908,7 @@ def _classify_one(
         if m2:
             info.setdefault("teaser_outlet", m2["o"])
         return "furniture", "teaser"
+    low = t.lower()
     if i > first_body and _has_any(low, _BIO_HINTS) and _BIO.search(t):
         return "furniture", "author bio"
     if i > first_body and ln.words <= 80 and _about_an_author(t, info):
@@ -874,6 +928,38 @@ def _classify_one(
     if m:
         info.setdefault("dateline_agency", m["agency"].strip())
     return "body", ""
+
+
+_UPDATED = re.compile(
+    r"^(?:updated|last\s+updated|aktualisiert|zuletzt|mis\s+à\s+jour|actualizado|atualizado)", re.I
+)
+# "Radfahren in Salzburg © Tourismus Salzburg GmbH / Thomas Kujat": a caption ending in a photo credit
+_CREDIT_TAIL = re.compile(r"(?:©|\(c\)|\bfoto:|\bphoto:|\bbild:)\s*[^.!?]{2,80}$", re.I)
+
+
+def _credit_line(t: str) -> bool:
+    return len(t) <= 300 and ("©" in t or ":" in t or "(c)" in t) and _CREDIT_TAIL.search(t) is not None
+
+
+def _date_of_anywhere(s: str, lang: str | None) -> dt.date | None:
+    """A date inside a byline ("by Ana Ruiz | 14. Januar 2020"): the English formats, else a separated part."""
+    d = find_date(s)
+    if d is not None:
+        return d
+    for part in re.split(r"\s+[|•·—–-]\s+|,\s+(?=\d)", s):
+        d = _date_of(part.strip(), lang)
+        if d is not None:
+            return d
+    return None
+
+
+def _byline_names(who: str) -> bool:
+    """The words after a byline label name people ("Ana Ruiz", "Marcus Bensmann, Justus von Daniels"),
+    not the rest of a sentence ("Von der Leyen sagte ...", "Par ailleurs, le ministre ...")."""
+    first = who.split()[0] if who.split() else ""
+    if not first[:1].isupper() and first.lower() not in _NAME_PARTICLES:
+        return False
+    return bool(_authors_of(who)) or bool(re.search(r"\b(?:staff|desk|team|agenc|reporters?)\b", who, re.I))
 
 
 def _note_authors(info: dict[str, Any], credit: str) -> None:

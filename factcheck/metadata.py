@@ -122,8 +122,13 @@ def clean_author(name: str, *, outlet: str | None = None) -> str | None:
 _AUTHOR_SEP = re.compile(r"\s*[;|/]\s*|\s*&\s*|\s+(?:and|und|et|y|e|en|i|og|och|ve)\s+|\s*\n\s*", re.I)
 
 
+_GENDER_FORM = re.compile(r"\b(Autor|Redakteur|Reporter|Moderator|Sprecher|Journalist)\s*[/:*;]\s*[iI]n\b")
+
+
 def split_authors(v: Any, *, outlet: str | None = None) -> list[str]:
     """Authors of a record's ``author``/``authors`` value, split on real separators and cleaned."""
+    if isinstance(v, str):
+        v = _GENDER_FORM.sub(r"\1in", v)  # "Autor/in", "Autor:in", "Autor; In" (a split "Autor/in")
     if isinstance(v, list | tuple):
         parts = [str(x) for x in v if isinstance(x, str | int | float) or x]
         raw: list[str] = []
