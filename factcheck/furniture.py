@@ -8,7 +8,8 @@ Kinds and how their patterns are anchored:
 
 - ``line``: the whole line is chrome ("Skip to navigation", "Lesen Sie auch", "Send Facebook Twitter");
   matched against the full line, trailing punctuation allowed, on lines of at most ``max_words`` (8).
-- ``notice``: a boilerplate sentence anywhere in a line of at most ``max_words`` (40) words: cookie and
+- ``notice``: (with ``hints``, substrings one of which any match contains, tested first for speed)
+  a boilerplate sentence anywhere in a line of at most ``max_words`` (40) words: cookie and
   privacy consent, CSS/JS/iframe notices, newsletter and app promotions, comment-form rules, licences,
   "originally appeared on", "All quotes delayed".
 - ``tail``: a section header that ends the article ("Related", "Kommentare", "More stories") -- only when
@@ -42,6 +43,7 @@ class Marker:
     max_words: int
     examples: tuple[str, ...] = ()
     not_: tuple[str, ...] = ()
+    hints: tuple[str, ...] = ()  # notices: lower-case substrings one of which every match holds
 
 
 def markers(lang: str) -> list[Marker]:
@@ -60,6 +62,7 @@ def markers(lang: str) -> list[Marker]:
                 max_words=int(m.get("max_words", DEFAULT_MAX_WORDS.get(kind, 16))),
                 examples=tuple(m.get("examples", ())),
                 not_=tuple(m.get("not", ())),
+                hints=tuple(h.lower() for h in m.get("hints", ())),
             )
         )
     return out
@@ -106,6 +109,14 @@ class Vocabulary:
                 body = "|".join(f"(?:{m.pattern})" for m in ms)
             self._rx[kind] = re.compile(_wrap(kind, body), re.I)
         self.max_words = {k: max((m.max_words for m in ms), default=0) for k, ms in by_kind.items()}
+        # Notices are searched anywhere in long lines: a cheap substring test on their hints comes first
+        # (a marker without hints is always searched).
+        notices = by_kind["notice"]
+        self._notice_hints: tuple[str, ...] | None = (
+            tuple(sorted({h for m in notices for h in m.hints}))
+            if notices and all(m.hints for m in notices)
+            else None
+        )
 
     def _reason(self, kind: str, text: str, words: int, search: bool = False) -> str | None:
         rx = self._rx[kind]
@@ -125,6 +136,14 @@ class Vocabulary:
         return self._reason("line", text, words)
 
     def notice(self, text: str, words: int) -> str | None:
+        hints = self._notice_hints
+        if hints is not None and words <= self.max_words["notice"]:
+            low = text.lower()
+            for h in hints:
+                if h in low:
+                    break
+            else:
+                return None
         return self._reason("notice", text, words, search=True)
 
     def tail(self, text: str, words: int) -> str | None:

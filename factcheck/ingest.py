@@ -615,6 +615,7 @@ def _dated_label(line: _Line, vocab: furniture.Vocabulary, lang: str | None = No
 
 _YEAR_OR_SHORT_DMY = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}[./]\d{1,2}[./]\d\d\b")
 _DIGIT_GROUPS = re.compile(r"\d+")
+_LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 _ALL_LANGS = ("en", "de", "fr", "es", "pt")
 
 
@@ -629,6 +630,8 @@ def _date_of(phrase: str, lang: str | None = None) -> dt.date | None:
         return None
     if len(_DIGIT_GROUPS.findall(phrase)) < 2:
         return None  # "Januar 2020": a month, not a day
+    if len(_LETTER_WORD.findall(phrase)) > 6:
+        return None  # words around the date: a sentence, not a date line
     langs = (lang, "en") if lang and lang in _ALL_LANGS else _ALL_LANGS
     return parse_date_text(phrase, languages=tuple(dict.fromkeys(langs)))
 
@@ -710,20 +713,18 @@ def classify_lines(text: str, lang: str | None = None) -> tuple[list[Segment], d
     kinds: list[tuple[str, str]] = [("", "")] * len(lines)
 
     sentence = [_is_sentence(ln) for ln in lines]
+    # page chrome named by a marker (a whole line, or a boilerplate notice in it), tested once per line
+    chrome = [vocab.line(ln.text, ln.words) or vocab.notice(ln.text, ln.words) for ln in lines]
     body_idx = [
         i
         for i, ln in enumerate(lines)
-        if sentence[i]
-        and not _url_line(ln.text)
-        and not _dated_label(ln, vocab, lang)
-        and not vocab.notice(ln.text, ln.words)
-        and not vocab.line(ln.text, ln.words)
+        if sentence[i] and not chrome[i] and not _url_line(ln.text) and not _dated_label(ln, vocab, lang)
     ]
     first_body = body_idx[0] if body_idx else len(lines)
     tail_from = _tail_start(lines, first_body, vocab)
 
     for i, ln in enumerate(lines):
-        kinds[i] = _classify_one(ln, i, first_body, tail_from, info, vocab, lang)
+        kinds[i] = _classify_one(ln, i, first_body, tail_from, info, vocab, lang, chrome[i])
 
     # A headline-like line directly followed by an ellipsis teaser is the teaser's headline.
     for i in range(first_body + 1, len(lines) - 1):
@@ -844,6 +845,7 @@ def _classify_one(
     info: dict[str, Any],
     vocab: furniture.Vocabulary,
     lang: str | None,
+    chrome: str | None,
 ) -> tuple[str, str]:
     t = ln.text
     url = _url_line(t)
@@ -890,12 +892,8 @@ def _classify_one(
             info["published"] = _date_of(t, lang)
             return "meta", "date line"
         return "furniture", "date stamp"
-    reason = vocab.line(t, ln.words)
-    if reason:
-        return "furniture", reason
-    reason = vocab.notice(t, ln.words)
-    if reason:
-        return "furniture", reason
+    if chrome:
+        return "furniture", chrome
     if i > first_body:
         reason = vocab.comment(t, ln.words)
         if reason:
@@ -1019,7 +1017,7 @@ def _is_sentence_like_byline(t: str) -> bool:
 
 
 def _infer(text: str, *, path: str, key: str, source_file: str, lang: str | None = None) -> Article:
-    lang = lang or langres.detect(text)
+    lang = lang or langres.detect(text, sample=DETECT_SAMPLE)
     segs, info = classify_lines(text, lang)
     art = Article(path=path, key=key, id=content_id(text), text=text, segments=segs, source_file=source_file)
     art.language = lang
@@ -1045,6 +1043,10 @@ def _infer(text: str, *, path: str, key: str, source_file: str, lang: str | None
     if fm:
         _apply_meta(art, {k: v for k, v in fm.items() if k in SIDECAR_KEYS}, "front matter")
     return art
+
+
+# Characters read to detect an article's language (py3langid's cost grows with the sample).
+DETECT_SAMPLE = 600
 
 
 def _language_notice(art: Article) -> None:

@@ -251,6 +251,7 @@ def language_code(v: Any) -> str | None:
 # Latin script letters (with the extended blocks used by Vietnamese, Polish, Turkish...).
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 _LETTER = re.compile(r"[^\W\d_]")
+_NON_LATIN = re.compile(r"[^\W\d_\x00-\u024f\u1e00-\u1eff]")
 
 
 def language_supported(lang: str | None, text: str) -> bool:
@@ -258,8 +259,8 @@ def language_supported(lang: str | None, text: str) -> bool:
     and a language folder with ``sentences`` rules extends it to any other script."""
     if lang and langres.has(lang, "sentences"):
         return True
-    sample = text[:6000]
-    if sample.isascii():
+    sample = text[:3000]
+    if sample.isascii() or not _NON_LATIN.search(sample):
         return True
     letters = len(_LETTER.findall(sample))
     return letters == 0 or len(_LATIN.findall(sample)) >= 0.5 * letters

@@ -24,8 +24,13 @@ def test_marker_examples(marker: furniture.Marker, index: int) -> None:
     rx = furniture.compile_marker(marker)
     assert marker.examples, "every marker carries examples"
     match = rx.search if marker.kind == "notice" else rx.match
+    if marker.kind == "notice":
+        assert marker.hints, "a notice marker names its hints"
     for ex in marker.examples:
         assert match(ex), f"{marker.lang}/{marker.kind}: {ex!r} should match"
+        if marker.hints:
+            m = rx.search(ex)
+            assert m and any(h in m.group(0).lower() for h in marker.hints), f"no hint in the match of {ex!r}"
         if marker.kind in ("line", "notice", "tail", "comment", "caption"):
             assert _word_count(ex) <= marker.max_words, ex
     for ex in marker.not_:

@@ -275,7 +275,7 @@ def test_record_date_kept_but_a_disagreeing_dateline_is_said() -> None:
     rec = {
         "title": "Storm",
         "date": "2020-01-16",
-        "text": "Published January 14, 2020\nThe storm closed the airport on Monday, officials said in a statement.",
+        "text": "Published 14.01.2020\nThe storm closed the airport on Monday, officials said in a statement.",
         "language": "en",
     }
     a = article_from_record(rec, path="s", key="s")
@@ -288,3 +288,150 @@ def test_language_from_record_else_detected() -> None:
     de = "Der Stadtrat hat am Dienstag beschlossen, die alte Hafenbrücke für den Schwerverkehr zu sperren."
     assert article_from_record({"text": de}, path="x", key="x").language == "de"
     assert article_from_record({"text": de, "language": "de-AT"}, path="x", key="x").language == "de"
+
+
+# ---- issue #13 cases: markers read ahead, crawl stamps, dates in other languages, raw page text -------------
+
+
+def _kinds_of(text: str, lang: str | None = None) -> dict[str, tuple[str, str]]:
+    from factcheck.ingest import classify_lines
+
+    segs, _info = classify_lines(text, lang)
+    return {text[s.start : s.end]: (s.kind, s.reason) for s in segs}
+
+
+def test_a_related_line_mid_article_does_not_end_it() -> None:
+    text = (
+        "Microsoft moves to erase its carbon footprint\n"
+        "Microsoft Corp said on Thursday it aims to remove more carbon from the atmosphere than it emits by 2030.\n"
+        "Related\n"
+        "The announcement by the world's largest software company is the latest in a flurry of climate goals "
+        "set out by firms after the Paris Agreement.\n"
+        "The plan includes the creation of a Climate Innovation Fund, which will invest US$1 billion over the "
+        "next four years to speed up the development of carbon removal technology.\n"
+        "Related stories\n"
+        "Amazon pledges net zero by 2040\n"
+        "Google buys wind power in Chile\n"
+        "Apple to cut supplier emissions\n"
+    )
+    k = _kinds_of(text, "en")
+    assert k["Related"] == ("furniture", "page chrome")
+    assert (
+        k[
+            "The plan includes the creation of a Climate Innovation Fund, which will invest US$1 billion over the "
+            "next four years to speed up the development of carbon removal technology."
+        ][0]
+        == "body"
+    )
+    assert k["Amazon pledges net zero by 2040"] == ("furniture", "after end-of-article marker")
+
+
+def test_a_paragraph_opening_with_today_is_prose_not_a_crawl_stamp() -> None:
+    lede = (
+        "Today, on Wikipedia's 19th birthday, 15 January 2020, access to Wikipedia in Turkey is actively being "
+        "restored, following a ruling by the Turkish Constitutional Court."
+    )
+    k = _kinds_of(
+        f"Access restored\n{lede}\nThe Foundation welcomed the ruling in a statement.\nToday: 10 March 2025\n",
+        "en",
+    )
+    assert k[lede] == ("body", "")
+    assert k["Today: 10 March 2025"] == ("meta", "crawl date")
+
+
+def test_a_comment_share_bar_before_the_first_paragraph_keeps_the_article() -> None:
+    body = [
+        f"Paragraph {i}: the council said on Monday that the new bridge would open in May, after two years of works."
+        for i in range(5)
+    ]
+    text = "Bridge to open in May\nComment\nShare\n" + "\n".join(body) + "\n"
+    k = _kinds_of(text, "en")
+    assert all(k[b] == ("body", "") for b in body)
+
+
+@pytest.mark.parametrize(
+    ("line", "lang", "date"),
+    [
+        ("14. Januar 2020, 9:21 Uhr", "de", dt.date(2020, 1, 14)),
+        ("Publié le 14/01/2020 à 06:25", "fr", dt.date(2020, 1, 14)),
+        ("Published 19.01.2020", "en", dt.date(2020, 1, 19)),
+        ("24 September 2019", "en", dt.date(2019, 9, 24)),
+        ("July 30, 2019 1:16 pm", "en", dt.date(2019, 7, 30)),
+        ("21 August 2019, 7:40am", "en", dt.date(2019, 8, 21)),
+        ("Publicado el 3 de mayo de 2022, 10:00", "es", dt.date(2022, 5, 3)),
+        ("Publicado em 20 de setembro de 2023", "pt", dt.date(2023, 9, 20)),
+    ],
+)
+def test_visible_date_lines_give_the_publication_date_in_any_language(
+    line: str, lang: str, date: dt.date
+) -> None:
+    from factcheck.ingest import classify_lines
+
+    text = f"Headline of the story here\n{line}\nThe council voted on the plan after a long debate, the mayor said on Monday.\n"
+    segs, info = classify_lines(text, lang)
+    assert info["published"] == date
+    assert [s.kind for s in segs][1] == "meta"  # a byline line is meta, never a claim
+
+
+@pytest.mark.parametrize(
+    ("line", "lang"),
+    [
+        ("Lea también: El Gobierno aprueba el presupuesto", "es"),
+        ("Weiterlesen: Die Bahn erhöht die Preise", "de"),
+        ("Lesen Sie auch", "de"),
+        ("Foto: dpa/Michael Kappeler", "de"),
+        ("Accueil > Actualités > Politique", "fr"),
+        ("Send Facebook Twitter google+ Whatsapp", "en"),
+        ("All quotes delayed a minimum of 15 minutes.", "en"),
+        (
+            "You are using a browser version with limited support for CSS. To obtain the best experience, we recommend you use a more up to date browser.",
+            "en",
+        ),
+        ("The administrator of your personal data will be Example Media Ltd, based in Warsaw.", "en"),
+        ("Update July 3rd, 8:05AM ET: Apple has confirmed the feature will ship in the final release.", "en"),
+        ("This article originally appeared on Grist.", "en"),
+    ],
+)
+def test_raw_page_furniture_in_five_languages(line: str, lang: str) -> None:
+    body = "The council voted on the plan after a long debate on Monday, the mayor told reporters."
+    text = f"Headline of the story here\n{body}\n{line}\n{body.replace('Monday', 'Tuesday')}\n"
+    assert _kinds_of(text, lang)[line][0] == "furniture"
+
+
+def test_titles_are_never_taken_from_navigation() -> None:
+    text = (
+        "Microsoft moves to erase its carbon footprint | Vancouver Sun\n"
+        "Skip to navigation\nSkip to content\nNews\nAll News\nDiscover Thomson Reuters\nLocal News\nOpinion\n"
+        "Microsoft moves to erase its carbon footprint\n"
+        "Microsoft Corp said on Thursday it aims to remove more carbon from the atmosphere than it emits by 2030.\n"
+    )
+    from factcheck.ingest import classify_lines
+
+    _segs, info = classify_lines(text, "en")
+    assert info["title"] == "Microsoft moves to erase its carbon footprint"
+
+
+def test_comment_threads_after_the_article_are_furniture() -> None:
+    text = (
+        "Abmahnungen gegen Fotografen\n"
+        "Die Kanzlei verschickte nach Angaben der Betroffenen seit 2015 mehr als 500 Abmahnungen an Fotografen.\n"
+        "Das Gericht soll im Herbst über die Klagen entscheiden, sagte eine Sprecherin am Montag in Berlin.\n"
+        "12 Kommentare\n"
+        "Max Mustermann sagt:\n"
+        "23. Juni 2016 um 13:54\n"
+        "Nun ja, ich hatte 2015 auch eine Abmahnung von ihm im Briefkasten und habe lange mit der Kanzlei gestritten.\n"
+        "Antworten\n"
+    )
+    k = _kinds_of(text, "de")
+    assert (
+        k[
+            "Das Gericht soll im Herbst über die Klagen entscheiden, sagte eine Sprecherin am Montag in Berlin."
+        ][0]
+        == "body"
+    )
+    assert k[
+        "Nun ja, ich hatte 2015 auch eine Abmahnung von ihm im Briefkasten und habe lange mit der Kanzlei gestritten."
+    ] == (
+        "furniture",
+        "after end-of-article marker",
+    )
