@@ -726,6 +726,8 @@ def classify_lines(text: str, lang: str | None = None) -> tuple[list[Segment], d
     for i, ln in enumerate(lines):
         kinds[i] = _classify_one(ln, i, first_body, tail_from, info, vocab, lang, chrome[i])
 
+    _another_article(lines, kinds, first_body)
+
     # A headline-like line directly followed by an ellipsis teaser is the teaser's headline.
     for i in range(first_body + 1, len(lines) - 1):
         if kinds[i + 1] == ("furniture", "teaser") and kinds[i][0] == "body" and _looks_headline(lines[i]):
@@ -765,6 +767,26 @@ def classify_lines(text: str, lang: str | None = None) -> tuple[list[Segment], d
     for ln, (kind, why) in zip(lines, kinds, strict=True):
         segs.append(Segment(ln.start, ln.end, kind or "body", why))
     return segs, info
+
+
+def _another_article(lines: list[_Line], kinds: list[tuple[str, str]], first_body: int) -> None:
+    """A page that goes on with other articles (a section page, an endless scroll): a second byline after
+    the article's own paragraphs opens another article; it and all that follows is not this article."""
+    paragraphs = 0
+    bylines = sum(1 for k in kinds[:first_body] if k == ("meta", "byline"))
+    for i in range(first_body, len(lines)):
+        if kinds[i] == ("body", "") and lines[i].words >= SUBSTANTIAL_WORDS:
+            paragraphs += 1
+        elif kinds[i] == ("meta", "byline") and (bylines == 0 or paragraphs < 3):
+            bylines += 1  # the article's own byline (some pages place it after the lede)
+        elif kinds[i] == ("meta", "byline") and paragraphs >= 3:
+            start = i
+            while start > first_body and i - start < 6 and lines[start - 1].words < SUBSTANTIAL_WORDS:
+                start -= 1  # its headline, section label, reading time
+            for j in range(start, len(lines)):
+                if kinds[j][0] in ("body", "title", "meta"):
+                    kinds[j] = ("furniture", "another article")
+            return
 
 
 # A page's <title> line: "Headline | Site", "Headline - Site - Section".
@@ -816,21 +838,46 @@ def _tail_start(lines: list[_Line], first_body: int, vocab: furniture.Vocabulary
             continue
         if ln.text[:1] in "_-=*~" and len(lines) - i > 6:
             continue  # a rule line followed by more than a few lines is a section break, not the end
-        if _furniture_follows(lines, i, vocab, comments=reason == "comments"):
+        if reason == "about the author":
+            return i  # (a bio follows by definition)
+        follows = _furniture_follows(lines, i, vocab, comments=reason == "comments")
+        if follows == "comments":
             return i
+        if follows == "furniture" and _prose(lines, first_body, i) >= _prose(lines, i + 1, len(lines)):
+            return i  # (a share bar's "Comment" above most of the article is no end)
+    # A comment thread with no header of its own: comment headers ("Max sagt:", "Antworten") repeating
+    for i in range(first_body + 1, len(lines)):
+        ln = lines[i]
+        if ln.words <= 16 and vocab.comment(ln.text, ln.words):
+            ahead = lines[i + 1 : i + 1 + _LOOKAHEAD + 4]
+            if any(vocab.comment(x.text, x.words) for x in ahead if x.words <= 16):
+                return i
     return len(lines)
 
 
-def _furniture_follows(lines: list[_Line], i: int, vocab: furniture.Vocabulary, *, comments: bool) -> bool:
+def _furniture_follows(
+    lines: list[_Line], i: int, vocab: furniture.Vocabulary, *, comments: bool
+) -> str | None:
+    """What follows an end-of-article marker: "comments" (a thread or its form), "furniture", or None
+    (a substantial paragraph: the article goes on)."""
     window = lines[i + 1 : i + 1 + (_LOOKAHEAD + 4 if comments else _LOOKAHEAD)]
     for ln in window:
         if vocab.comment(ln.text, ln.words) or vocab.notice(ln.text, ln.words):
-            return True  # a comment thread or its form
+            return "comments"
         if vocab.tail(ln.text, ln.words):
-            return True
-        if ln.words >= SUBSTANTIAL_WORDS and _reads_as_prose(ln) and not _ELLIPSIS_END.search(ln.text):
-            return False
-    return True
+            return "furniture"
+        if _substantial(ln):
+            return None
+    return "furniture"
+
+
+def _substantial(ln: _Line) -> bool:
+    return ln.words >= SUBSTANTIAL_WORDS and _reads_as_prose(ln) and not _ELLIPSIS_END.search(ln.text)
+
+
+def _prose(lines: list[_Line], start: int, end: int) -> int:
+    """How many substantial paragraphs lie in lines[start:end]."""
+    return sum(1 for ln in lines[start:end] if _substantial(ln))
 
 
 # A paragraph of this many words is never dropped without a furniture reason of its own.
@@ -1029,7 +1076,7 @@ def _infer(text: str, *, path: str, key: str, source_file: str, lang: str | None
         art.published, art.published_source = info["published"], "text"
     authors_src = info.get("authors_label") or info.get("byline")
     if authors_src:
-        art.authors = _authors_of(authors_src)
+        art.authors = [n for n in _authors_of(authors_src) if metadata.clean_author(n)]
     outlet = info.get("source_label")
     if not outlet:
         for a in [authors_src or "", *(art.authors or [])]:
