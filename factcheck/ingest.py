@@ -380,6 +380,10 @@ def article_from_record(
     outlet = metadata.outlet_of(rec, art.url)
     if outlet:
         art.outlet = outlet
+    if art.title and art.outlet:
+        head, site = _page_title_parts(art.title)
+        if site and metadata.same_site(site, art.outlet):
+            art.title = head  # "Headline | Kulu Media": the site's name is no part of the headline
     authors = _first(rec, "authors", "author", "byline", "creator")
     if authors:
         art.authors = metadata.split_authors(authors, outlet=art.outlet)
@@ -723,8 +727,15 @@ def classify_lines(text: str, lang: str | None = None) -> tuple[list[Segment], d
     first_body = body_idx[0] if body_idx else len(lines)
     tail_from = _tail_start(lines, first_body, vocab)
 
+    prose_before: dict[int, int] = {}
+    n_prose = 0
+    for i, ln in enumerate(lines):
+        prose_before[i] = n_prose
+        n_prose += _substantial(ln)
+    info["_prose_before"] = prose_before
     for i, ln in enumerate(lines):
         kinds[i] = _classify_one(ln, i, first_body, tail_from, info, vocab, lang, chrome[i])
+    del info["_prose_before"]
 
     _another_article(lines, kinds, first_body)
 
@@ -749,6 +760,9 @@ def classify_lines(text: str, lang: str | None = None) -> tuple[list[Segment], d
         if ti is not None:
             kinds[ti] = ("title", "headline")
             info["title"] = lines[ti].text
+            head, site = _page_title_parts(lines[ti].text)
+            if site:  # a copied page's <title> line: "Headline - Section - Site"
+                info["title"], info["site_name"] = head, site
     # Remaining short non-sentence lines before the body are header chrome, but for a second headline
     # (a subheadline or deck) that reads like one.
     for i in range(min(first_body, len(lines))):
@@ -809,6 +823,18 @@ def _title_line(lines: list[_Line], kinds: list[tuple[str, str]], first_body: in
         if _looks_headline(lines[i]) and not _in_menu(lines, i):
             return i
     return None
+
+
+def _page_title_parts(title: str) -> tuple[str, str | None]:
+    """("Headline", "Site") of a page's <title> line "Headline - Section - Site" / "Site | Headline";
+    (title, None) for a headline with no site part."""
+    parts = [p.strip() for p in _TITLE_SEP.split(title) if p.strip()]
+    if len(parts) < 2:
+        return title, None
+    site, head = parts[-1], max(parts[:-1], key=lambda p: len(p.split()))
+    if len(site.split()) <= 4 and len(head.split()) >= 3 and len(head.split()) > len(site.split()):
+        return head, site
+    return title, None
 
 
 def _in_menu(lines: list[_Line], i: int) -> bool:
@@ -935,7 +961,8 @@ def _classify_one(
         info.setdefault("source_label", m["who"].strip())
         return "meta", "source"
     if ln.words <= 12 and _is_date_only(t, lang):
-        if i < first_body and "published" not in info:
+        if "published" not in info and (i < first_body or info.get("_prose_before", {}).get(i, 0) < 3):
+            # a visible date line near the top of the page (before the article's third paragraph)
             info["published"] = _date_of(t, lang)
             return "meta", "date line"
         return "furniture", "date stamp"
@@ -1084,7 +1111,12 @@ def _infer(text: str, *, path: str, key: str, source_file: str, lang: str | None
             if m:
                 outlet = m.group(1)
                 break
-    outlet = outlet or info.get("teaser_outlet") or info.get("dateline_agency")
+    outlet = (
+        outlet
+        or info.get("teaser_outlet")
+        or info.get("dateline_agency")
+        or metadata.clean_site_name(info.get("site_name"))
+    )
     art.outlet = outlet
     fm = info.get("front_matter") or {}
     if fm:

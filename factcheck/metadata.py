@@ -170,6 +170,15 @@ def _shares_name(part: str, host_key: str) -> bool:
     return any(len(w) >= 4 and _squash(w) in host_key for w in part.split())
 
 
+def same_site(a: str, b: str) -> bool:
+    """Two spellings of one site's name ("MODEPILOT.de" and "Modepilot", "Kulu Media" and "kulu-media.com")."""
+    x, y = _squash(_TLD_SUFFIX.sub("", a)), _squash(_TLD_SUFFIX.sub("", b))
+    return bool(x and y) and (x == y or x.startswith(y) or y.startswith(x))
+
+
+_TLD_SUFFIX = re.compile(r"\.(?:de|com|net|org|fr|es|at|ch|co\.uk|uk|eu|info|io|it|pt|br)$", re.I)
+
+
 def clean_site_name(name: Any, host: str | None = None) -> str | None:
     """A site's name as a reader knows it: no copyright line, slogan, legal form or city and country."""
     if not isinstance(name, str):
