@@ -44,8 +44,15 @@ def default_corpus() -> str:
 
 
 def default_session_for(paths: Sequence[str]) -> Path:
-    first = Path(paths[0]).resolve() if paths else Path("seeds").resolve()
-    name = first.stem if first.is_file() else first.name
+    from factcheck.urls import is_http_url
+
+    if paths and is_http_url(paths[0]):  # web pages: one session per site
+        from factcheck.metadata import readable_host
+
+        name = readable_host(paths[0]) or "web"
+    else:
+        first = Path(paths[0]).resolve() if paths else Path("seeds").resolve()
+        name = first.stem if first.is_file() else first.name
     sessions = Path("sessions")
     if not sessions.is_dir() and (Path(__file__).resolve().parents[1] / "sessions").is_dir():
         sessions = Path(__file__).resolve().parents[1] / "sessions"

@@ -738,6 +738,7 @@ def classify_lines(text: str, lang: str | None = None) -> tuple[list[Segment], d
     del info["_prose_before"]
 
     _another_article(lines, kinds, first_body)
+    _teaser_lists(lines, kinds, first_body)
 
     # A headline-like line directly followed by an ellipsis teaser is the teaser's headline.
     for i in range(first_body + 1, len(lines) - 1):
@@ -758,17 +759,24 @@ def classify_lines(text: str, lang: str | None = None) -> tuple[list[Segment], d
     if "title" not in info:
         ti = _title_line(lines, kinds, first_body)
         if ti is not None:
+            info["_title_at"] = ti
             kinds[ti] = ("title", "headline")
             info["title"] = lines[ti].text
             head, site = _page_title_parts(lines[ti].text)
             if site:  # a copied page's <title> line: "Headline - Section - Site"
                 info["title"], info["site_name"] = head, site
+    if "site_name" not in info and lines and first_body > 0 and kinds[0][0] in ("body", "title"):
+        _head, site = _page_title_parts(lines[0].text)
+        if site:
+            info["site_name"] = site
     # Remaining short non-sentence lines before the body are header chrome, but for a second headline
     # (a subheadline or deck) that reads like one.
+    title_at = info.pop("_title_at", None)
     for i in range(min(first_body, len(lines))):
         if kinds[i][0] == "body" and not sentence[i]:
             if (
                 "title" in info
+                and (title_at is None or 0 < i - title_at <= 2)  # a deck sits right under its headline
                 and lines[i].words >= 4
                 and _looks_headline(lines[i])
                 and re.search(r"[a-z]", lines[i].text)
@@ -801,6 +809,43 @@ def _another_article(lines: list[_Line], kinds: list[tuple[str, str]], first_bod
                 if kinds[j][0] in ("body", "title", "meta"):
                     kinds[j] = ("furniture", "another article")
             return
+
+
+_LIST_ITEM = re.compile(r"^(?:[-•*·–]\s|\d{1,2}[.)]\s|\|)")
+_HEADLINE_END = re.compile(r"[.!:;,\"”“»«)]$")
+
+
+def _teaser_lists(lines: list[_Line], kinds: list[tuple[str, str]], first_body: int) -> None:
+    """Runs of three or more headlines (lines of 3-20 words with no closing punctuation, maybe with a short
+    date or author line between them) after the article has begun are lists of other stories: furniture."""
+
+    def headline(j: int) -> bool:
+        ln = lines[j]
+        return (
+            kinds[j][0] == "body"
+            and 3 <= ln.words <= 20
+            and not _HEADLINE_END.search(ln.text)
+            and not _LIST_ITEM.match(ln.text)
+            and ln.text[:1].isupper() | ln.text[:1].isdigit()
+        )
+
+    i = first_body + 1
+    while i < len(lines):
+        if not headline(i):
+            i += 1
+            continue
+        run = [i]
+        j = i + 1
+        while j < len(lines):
+            if headline(j):
+                run.append(j)
+            elif not (kinds[j][0] in ("furniture", "meta") and lines[j].words <= 8):
+                break
+            j += 1
+        if len(run) >= 3:
+            for k in run:
+                kinds[k] = ("furniture", "teaser list")
+        i = j
 
 
 # A page's <title> line: "Headline | Site", "Headline - Site - Section".

@@ -435,3 +435,27 @@ def test_comment_threads_after_the_article_are_furniture() -> None:
         "furniture",
         "after end-of-article marker",
     )
+
+
+def test_a_url_session_is_named_after_the_site_and_review_prefetches(
+    server: str, tmp_path: Path, monkeypatch
+) -> None:
+    assert cli.default_session_for(["https://www.example.org/news/a"]).name == "example.org.toml"
+    monkeypatch.chdir(tmp_path)
+    errors = cli.prefetch([f"{server}/article", f"{server}/missing", "notes.txt"])
+    assert [e.reason for e in errors] == ["HTTP error 404 Not Found"]
+    assert webpage.record_path(f"{server}/article").is_file()  # fetched/ under the working folder
+
+
+def test_raw_page_title_line_gives_the_headline_and_the_site() -> None:
+    from factcheck.ingest import article_from_text
+
+    text = (
+        "Council closes harbour bridge | Harbour Times\n"
+        "Skip to content\nNews\nSport\n"
+        "Council closes harbour bridge\n"
+        "The city council voted on Tuesday to close the old harbour bridge to heavy traffic from next month.\n"
+        "Engineers found cracks in two of its steel supports, the mayor said at a news conference.\n"
+    )
+    a = article_from_text(text, path="p.txt", key="p.txt")
+    assert (a.title, a.outlet) == ("Council closes harbour bridge", "Harbour Times")
