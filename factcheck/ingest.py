@@ -932,6 +932,8 @@ def _furniture_follows(
     """What follows an end-of-article marker: "comments" (a thread or its form), "furniture", or None
     (a substantial paragraph: the article goes on)."""
     window = lines[i + 1 : i + 1 + (_LOOKAHEAD + 4 if comments else _LOOKAHEAD)]
+    if comments and any(vocab.comment(ln.text, ln.words) for ln in window):
+        return "comments"  # a thread (a comment's text may come before its header)
     for ln in window:
         if vocab.comment(ln.text, ln.words) or vocab.notice(ln.text, ln.words):
             return "comments"
