@@ -459,3 +459,67 @@ def test_raw_page_title_line_gives_the_headline_and_the_site() -> None:
     )
     a = article_from_text(text, path="p.txt", key="p.txt")
     assert (a.title, a.outlet) == ("Council closes harbour bridge", "Harbour Times")
+
+
+# ---- property tests: parsers never raise, segments tile the text, names stay inside the input ------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_LINE = st.one_of(
+    st.sampled_from(
+        [
+            "Related",
+            "Kommentare",
+            "Comments (3)",
+            "Max sagt:",
+            "Antworten",
+            "Von Ana Ruiz",
+            "By Jane Doe | 14 June 2023",
+            "Published 19.01.2020",
+            "Heute: 10. März 2025",
+            "Foto: dpa",
+            "Lesen Sie auch",
+            "Home > News",
+            "Share Facebook Twitter",
+            "The council voted on Monday to close the bridge, the mayor said in a statement to reporters.",
+            "Der Stadtrat hat am Dienstag beschlossen, die alte Brücke für den Verkehr zu sperren, sagte sie.",
+            "",
+        ]
+    ),
+    st.text(st.characters(blacklist_categories=("Cs",)), max_size=80),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_LINE, max_size=25), st.sampled_from([None, "en", "de", "fr", "es", "pt", "zh"]))
+def test_classify_lines_never_raises_and_segments_are_ordered(lines: list[str], lang: str | None) -> None:
+    from factcheck.ingest import classify_lines
+
+    text = "\n".join(lines)
+    segs, _info = classify_lines(text, lang)
+    pos = 0
+    for s in segs:
+        assert pos <= s.start <= s.end <= len(text)
+        assert s.kind in ("body", "title", "meta", "furniture")
+        assert s.kind != "furniture" or s.reason  # nothing excluded without a reason
+        pos = s.end
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.text(max_size=120), st.lists(st.text(max_size=40), max_size=5)))
+def test_authors_never_raise_and_come_from_the_input(raw: str | list[str]) -> None:
+    names = metadata.split_authors(raw)
+    joined = " ".join(raw) if isinstance(raw, list) else raw
+    squashed = " ".join(joined.split())
+    for n in names:
+        assert n and all(w in squashed for w in n.split())
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_site_names_and_record_names_never_raise(s: str) -> None:
+    metadata.clean_site_name(s, "example.org")
+    url = "https://example.org/" + s.replace(" ", "%20")
+    name = webpage.record_name(url)
+    assert name == webpage.record_name(url) and name.endswith(".json") and "/" not in name
