@@ -765,10 +765,12 @@ def classify_lines(text: str, lang: str | None = None) -> tuple[list[Segment], d
             head, site = _page_title_parts(lines[ti].text)
             if site:  # a copied page's <title> line: "Headline - Section - Site"
                 info["title"], info["site_name"] = head, site
-    if "site_name" not in info and lines and first_body > 0 and kinds[0][0] in ("body", "title"):
+    if lines and first_body > 0 and kinds[0][0] in ("body", "title"):
         _head, site = _page_title_parts(lines[0].text)
-        if site:
-            info["site_name"] = site
+        if site:  # a copied page opens with its <title> line: metadata, not a claim
+            info.setdefault("site_name", site)
+            if kinds[0][0] == "body":  # (the headline is repeated below it, or none was found)
+                kinds[0] = ("meta", "page title")
     # Remaining short non-sentence lines before the body are header chrome, but for a second headline
     # (a subheadline or deck) that reads like one.
     title_at = info.pop("_title_at", None)
