@@ -45,8 +45,15 @@ def default_corpus() -> str:
 
 
 def default_session_for(paths: Sequence[str]) -> Path:
-    first = Path(paths[0]).resolve() if paths else Path("seeds").resolve()
-    name = first.stem if first.is_file() else first.name
+    from factcheck.urls import is_http_url
+
+    if paths and is_http_url(paths[0]):  # web pages: one session per site
+        from factcheck.metadata import readable_host
+
+        name = readable_host(paths[0]) or "web"
+    else:
+        first = Path(paths[0]).resolve() if paths else Path("seeds").resolve()
+        name = first.stem if first.is_file() else first.name
     sessions = Path("sessions")
     if not sessions.is_dir() and (Path(__file__).resolve().parents[1] / "sessions").is_dir():
         sessions = Path(__file__).resolve().parents[1] / "sessions"
@@ -92,6 +99,8 @@ def corpus_json(corpus: Any, *, groups: bool = True) -> dict[str, Any]:
                 "published": a.published.isoformat() if a.published else None,
                 "published_source": a.published_source,
                 "crawled": a.crawled.isoformat() if a.crawled else None,
+                "language": a.language,
+                "notices": list(a.notices),
                 "furniture": [
                     {"start": s.start, "end": s.end, "reason": s.reason}
                     for s in a.segments
@@ -100,23 +109,52 @@ def corpus_json(corpus: Any, *, groups: bool = True) -> dict[str, Any]:
                 "claims": [c.to_json() for c in corpus.claims.get(a.key, [])],
             }
         )
+        if not a.source_file or Path(a.source_file).suffix.lower() not in ingest.TEXT_SUFFIXES:
+            # a web page or a record: the extracted text is what the offsets index
+            out["articles"][-1]["text"] = a.text
     out["groups"] = [g.to_json() for g in corpus.groups] if groups else []
     out["errors"] = [{"path": e.path, "reason": e.reason} for e in corpus.errors]
     return out
 
 
-def _build(paths: Sequence[str]) -> Any:
+def _build(paths: Sequence[str], refresh: bool = False) -> Any:
     from factcheck import pipeline
 
-    return pipeline.build(paths)
+    return pipeline.build(paths, refresh=refresh, fetch_progress=fetch_progress_bar(paths))
+
+
+def fetch_progress_bar(paths: Sequence[str]) -> Callable[[int, int, str], None] | None:
+    """A progress bar on stderr for a batch of URLs, when stderr is a terminal."""
+    from factcheck.urls import is_http_url
+
+    n = sum(1 for p in paths if is_http_url(str(p)))
+    if n < 2 or not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int, url: str) -> None:
+        width = 30
+        filled = width * done // max(total, 1)
+        shown = url if len(url) <= 50 else url[:47] + "..."
+        end = "\n" if done >= total else ""
+        sys.stderr.write(
+            f"\r\x1b[2Kfetching [{'#' * filled}{'.' * (width - filled)}] {done}/{total} {shown}{end}"
+        )
+        sys.stderr.flush()
+
+    return show
+
+
+def report_notices(corpus: Any) -> None:
+    """Each article's notices (a language with no support, a record date its text contradicts), one line each."""
+    for a in corpus.articles:
+        for n in a.notices:
+            err(f"{a.path}: {n}")
 
 
 def _print_corpus(args: argparse.Namespace, readable: Callable[[Any], None]) -> int:
-    corpus = _build(args.paths)
+    corpus = _build(args.paths, refresh=getattr(args, "refresh", False))
     report_errors(corpus.errors)
-    for a in corpus.articles:
-        for notice in a.notices:
-            err(f"{a.path}: {notice}")
+    report_notices(corpus)
     if args.json:
         print(json_text(corpus_json(corpus)))
     else:
@@ -165,14 +203,72 @@ def cmd_times(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_fetch(args: argparse.Namespace) -> int:
+    """Fetch web pages and store each once as a JSON record in DIR, without opening the app."""
+    from factcheck import webpage
+    from factcheck.urls import is_http_url
+
+    out = Path(args.output)
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"{args.output}: not a folder")
+    errors: list[InputError] = []
+    show = fetch_progress_bar(args.urls)
+    n_ok = 0
+    for i, url in enumerate(args.urls, 1):
+        if not is_http_url(url):
+            errors.append(InputError(url, "not an http(s) URL"))
+        else:
+            try:
+                path, fetched = webpage.fetch_record(url, out, refresh=args.refresh, timeout=args.timeout)
+                n_ok += 1
+                if not show:
+                    print(f"{path}\t{'fetched' if fetched else 'already stored'}\t{url}")
+            except webpage.PageError as e:
+                errors.append(InputError(url, str(e)))
+            except OSError as e:
+                errors.append(InputError(url, f"cannot store the page: {e.strerror or e}"))
+        if show:
+            show(i, len(args.urls), url)
+    report_errors(errors)
+    if n_ok == 0:
+        return EXIT_PARTIAL if errors and any(is_http_url(u) for u in args.urls) else EXIT_USAGE
+    return EXIT_PARTIAL if errors else EXIT_OK
+
+
+def prefetch(paths: Sequence[str], refresh: bool = False) -> list[InputError]:
+    """Fetch (or find stored) the URLs among ``paths`` before the app opens: errors named, one line each."""
+    from factcheck import webpage
+    from factcheck.urls import is_http_url
+
+    urls = [p for p in paths if is_http_url(p)]
+    show = fetch_progress_bar(urls)
+    errors = []
+    for i, url in enumerate(urls, 1):
+        try:
+            webpage.fetch_record(url, refresh=refresh)
+        except webpage.PageError as e:
+            errors.append(InputError(url, str(e)))
+        except OSError as e:
+            errors.append(InputError(url, f"cannot store the page: {e.strerror or e}"))
+        if show:
+            show(i, len(urls), url)
+    return errors
+
+
 def cmd_review(args: argparse.Namespace) -> int:
+    from factcheck.urls import is_http_url
+
     if not args.paths and args.session and Path(args.session).is_file():
         paths: list[str] = []  # an existing session reopens with the corpus it was made with
     else:
         paths = args.paths or [default_corpus()]
     for p in paths:
-        if not Path(p).exists():
+        if not is_http_url(p) and not Path(p).exists():
             raise UsageError(f"{p}: no such file or folder")
+    fetch_errors = prefetch(paths, refresh=args.refresh)
+    report_errors(fetch_errors)
+    if fetch_errors and len(fetch_errors) == len(paths):
+        return EXIT_USAGE
     session = Path(args.session) if args.session else default_session_for(paths)
     try:
         from factcheck.tui.app import run
@@ -199,13 +295,17 @@ def build_parser() -> Parser:
     r = sub.add_parser(
         "review", help="open the review TUI (the default command)", description="Open the review TUI."
     )
-    r.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (default: seeds/)")
+    r.add_argument(
+        "paths", nargs="*", metavar="PATH", help="article files, folders or http(s) URLs (default: seeds/)"
+    )
+    r.add_argument("--refresh", action="store_true", help="fetch URLs again even when stored in fetched/")
     r.add_argument("--session", metavar="FILE", help="session file (default: sessions/<folder name>.toml)")
     r.add_argument("--readonly", action="store_true", help="open without saving anything")
     r.set_defaults(func=cmd_review)
 
     e = sub.add_parser("extract", help="claims per article", description="Print the claims of each article.")
-    e.add_argument("paths", nargs="+", metavar="PATH")
+    e.add_argument("paths", nargs="+", metavar="PATH", help="article files, folders or http(s) URLs")
+    e.add_argument("--refresh", action="store_true", help="fetch URLs again even when stored in fetched/")
     e.add_argument("--json", action="store_true", help="print the JSON contract")
     e.add_argument(
         "--min-score", type=float, default=0.0, help="hide claims scoring below this (text output)"
@@ -213,7 +313,8 @@ def build_parser() -> Parser:
     e.set_defaults(func=cmd_extract)
 
     g = sub.add_parser("groups", help="event groups across articles", description="Print the event groups.")
-    g.add_argument("paths", nargs="+", metavar="PATH")
+    g.add_argument("paths", nargs="+", metavar="PATH", help="article files, folders or http(s) URLs")
+    g.add_argument("--refresh", action="store_true", help="fetch URLs again even when stored in fetched/")
     g.add_argument("--json", action="store_true", help="print the JSON contract")
     g.set_defaults(func=cmd_groups)
 
@@ -225,6 +326,19 @@ def build_parser() -> Parser:
     )
     t.add_argument("--json", action="store_true")
     t.set_defaults(func=cmd_times)
+
+    f = sub.add_parser(
+        "fetch",
+        help="save web pages for offline review",
+        description="Fetch web pages and store each once as a JSON record (trafilatura's keys) in DIR.",
+    )
+    f.add_argument("urls", nargs="+", metavar="URL")
+    f.add_argument(
+        "-o", "--output", metavar="DIR", default="fetched", help="where to store them (default: fetched/)"
+    )
+    f.add_argument("--refresh", action="store_true", help="fetch again pages already stored")
+    f.add_argument("--timeout", type=float, default=20.0, metavar="SECONDS", help="per page (default: 20)")
+    f.set_defaults(func=cmd_fetch)
 
     for name in EXTENSIONS:
         try:

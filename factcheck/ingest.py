@@ -15,19 +15,23 @@ import os
 import re
 import stat
 import tomllib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
+from factcheck import furniture, metadata, webpage
+from factcheck import lang as langres
+from factcheck.dates import parse_date_text
 from factcheck.model import Article, Batch, InputError, Segment
 from factcheck.urls import is_http_url
 
 MAX_BYTES = 5 * 1024 * 1024  # a news article is a few KB; anything above this is not one
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
-SUPPORTED = TEXT_SUFFIXES | JSON_SUFFIXES
+HTML_SUFFIXES = webpage.HTML_SUFFIXES
+SUPPORTED = TEXT_SUFFIXES | JSON_SUFFIXES | HTML_SUFFIXES
 SIDECAR_KEYS = {"title", "outlet", "url", "authors", "published"}
 TEXT_KEYS = ("text", "maintext", "raw_text", "content", "body")  # a JSON record's text, first found
 
@@ -69,66 +73,12 @@ _URL_DATE = re.compile(
 )
 _URL_DATE_COMPACT = re.compile(r"/(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?:/|-|_)")
 
-# Page-furniture vocabulary: generic web page chrome, not any one site's wording.
-_FURNITURE_LINE = re.compile(
-    r"""^(?:
-        previous\s+(?:story|article|post)|next\s+(?:story|article|post)|
-        (?:latest|more)\s+(?:from|in|on|news|stories)\b.*|related(?:\s+(?:stories|articles|news|posts|content))?|
-        recent\s+posts|popular\s+(?:posts|stories)|most\s+(?:read|popular|viewed)|trending(?:\s+now)?|
-        don'?t\s+miss|you\s+(?:may|might)\s+also\s+like|recommended(?:\s+for\s+you)?|read\s+(?:more|next)|
-        also\s+read\b.*|see\s+also\b.*|go\s*to\s*top|back\s+to\s+top|comments?|leave\s+a\s+(?:comment|reply)|
-        share(?:\s+this)?(?:\s+(?:article|story|post))?|advertisement|sponsored(?:\s+content)?|
-        subscribe\b.*|sign\s+up\b.*|newsletter\b.*|follow\s+us\b.*|skip\s+to\s+(?:content|main).*|
-        menu|search|home|login|log\s+in|tags?:.*|categor(?:y|ies):.*|filed\s+under:?.*|topics?:.*|
-        \d+\s+(?:min(?:ute)?s?)\s+read|\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?)\s+ago|
-        (?:just\s+now|yesterday)|print|email|facebook|twitter|whatsapp|linkedin|telegram|
-        about\s+the\s+authors?|(?:our\s+)?(?:editorial\s+)?standards\s*:.*|sign\s+in|register
-    )\W*$""",
-    re.I | re.X,
-)
-_FURNITURE_ANYWHERE = re.compile(
-    r"""(?:
-        this\s+(?:audio|article|summary)\s+(?:is|was)\s+(?:created|generated|produced)\s+(?:with|by|using)\s+(?:the\s+help\s+of\s+)?(?:ai|artificial)|
-        \bthis\s+(?:web)?site\s+uses\s+cookies|\bwe\s+use\s+cookies|\bcookie\s+(?:policy|settings|notice)|
-        \baccept\s+(?:all\s+)?cookies|\ball\s+rights\s+reserved|\bterms\s+of\s+(?:use|service)|\bprivacy\s+policy|
-        \bclick\s+here\b|\bsubscribe\s+(?:now|to\s+our)|\bsign\s+up\s+for\s+our|\bdownload\s+(?:our|the)\s+app|
-        \blisten\s+to\s+(?:this\s+)?article|\bcopyright\s+©|©\s*\d{4}
-    )""",
-    re.I | re.X,
-)
-# Section headers after which the rest of a page is chrome (teasers, feeds, comments).
-_TAIL_MARKER = re.compile(
-    r"""^(?:previous\s+(?:story|article|post)|next\s+(?:story|article|post)|(?:latest|more)\s+(?:from|in|news|stories)\b.*|
-        related(?:\s+(?:stories|articles|news|posts|content))?|recent\s+posts|popular\s+(?:posts|stories)|
-        most\s+(?:read|popular|viewed)|don'?t\s+miss|you\s+(?:may|might)\s+also\s+like|recommended(?:\s+for\s+you)?|
-        comments?|leave\s+a\s+(?:comment|reply)|read\s+next|trending(?:\s+now)?|about\s+the\s+authors?|
-        _{3,}|[-=*~]{5,})\W*$""",
-    re.I | re.X,
-)
+# Page-furniture words live in factcheck/lang/<code>/furniture.toml (factcheck.furniture); the patterns here
+# are structural: a credit in parentheses at the end of a caption names an agency or a photographer.
 _CAPTION = re.compile(
-    r"""(?:^(?:photo|image|picture|file\s+photo|illustrative[^:]{0,40}|caption|credit|pictured)\s*:|
-        \((?:[^()]{0,80}(?:/|\bvia\b|getty|afp|reuters|\bap\b|photo|image|file|pool|epa|shutterstock)[^()]{0,80})\)\s*$|
-        ^(?:photo|image)\s+(?:by|credit|courtesy)\b)""",
+    r"""\((?:[^()]{0,80}(?:/|\bvia\b|getty|afp|reuters|\bap\b|dpa|epa|photo|foto|image|file|pool|shutterstock)[^()]{0,80})\)\s*$""",
     re.I | re.X,
 )
-# Cheap substring pre-checks so that the expensive patterns run only on lines that could match.
-_NOTICE_HINTS = (
-    "audio",
-    "article",
-    "summary",
-    "cookie",
-    "rights",
-    "terms",
-    "privacy",
-    "click",
-    "subscribe",
-    "sign up",
-    "download",
-    "listen",
-    "copyright",
-    "©",
-)
-_CAPTION_STARTS = ("photo", "image", "picture", "file", "illustrative", "caption", "credit", "pictured")
 _BIO_HINTS = (
     "writer",
     "journalist",
@@ -151,16 +101,8 @@ def _has_any(low: str, words: tuple[str, ...]) -> bool:
     return False
 
 
-_BYLINE = re.compile(r"^(?:by|written\s+by|words\s+by)\s+(?P<who>.+)$", re.I)
 _AUTHOR_LABEL = re.compile(r"^(?:authors?|writers?|reporters?|reporting\s+by)\s*:\s*(?P<who>.+)$", re.I)
 _SOURCE_LABEL = re.compile(r"^(?:source|publisher|outlet|published\s+by)\s*:\s*(?P<who>.+)$", re.I)
-_PUBLISHED_LABEL = re.compile(
-    r"^(?:published|posted|date|first\s+published|publication\s+date|updated|last\s+updated)(?:\s+on)?\s*:?\s*(?P<d>.+)$",
-    re.I,
-)
-_CRAWL_LABEL = re.compile(
-    r"^(?:today|now|current\s+date|accessed|retrieved|crawled)(?:\s+on)?\s*:?\s*(?P<d>.+)$", re.I
-)
 _BIO = re.compile(
     r"""(?:\bI\s+(?:am|have\s+been|'ve\s+been|write|cover)\b.{0,200}\b(?:writer|journalist|reporter|author|editor|correspondent|columnist|news|blogger)|
         ^[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s+(?:is|has\s+been)\s+(?:an?\s+|the\s+|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}['’]s?\s+)(?:[\w-]+\s+){0,4}(?:writer|journalist|reporter|editor|correspondent|columnist|contributor)s?\b)""",
@@ -341,12 +283,34 @@ def parse_toml(text: str, what: str) -> dict[str, Any]:
         raise ValueError(f"{what} is nested too deeply to read") from None
 
 
-def load(paths: Iterable[str | Path], max_bytes: int = MAX_BYTES) -> Batch:
-    """Read every article under ``paths`` (files or folders); collect errors instead of raising."""
+FetchProgress = Callable[[int, int, str], None]
+
+
+def load(
+    paths: Iterable[str | Path],
+    max_bytes: int = MAX_BYTES,
+    *,
+    pages_dir: Path | None = None,
+    refresh: bool = False,
+    fetch_progress: FetchProgress | None = None,
+) -> Batch:
+    """Read every article under ``paths`` (files, folders or http(s) URLs); collect errors instead of raising.
+
+    A URL is read from its stored record in ``pages_dir`` (``fetched/`` by default), fetched and stored
+    first when missing or when ``refresh``; ``fetch_progress(done, total, url)`` follows the URLs.
+    """
     batch = Batch()
     seen_keys: set[str] = set()
-    for raw in paths:
-        given = str(raw)
+    path_list = [str(p) for p in paths]
+    urls = [p for p in path_list if is_http_url(p)]
+    done = 0
+    for given in path_list:
+        if is_http_url(given):
+            _load_url(given, batch, seen_keys, pages_dir, refresh)
+            done += 1
+            if fetch_progress:
+                fetch_progress(done, len(urls), given)
+            continue
         root = Path(given)
         if not root.exists():
             batch.errors.append(InputError(shown_name(given), "no such file or folder"))
@@ -359,7 +323,7 @@ def load(paths: Iterable[str | Path], max_bytes: int = MAX_BYTES) -> Batch:
             if not files:
                 if not skipped:
                     batch.errors.append(
-                        InputError(given, "folder holds no article files (.txt, .md, .json, .jsonl)")
+                        InputError(given, "folder holds no article files (.txt, .md, .json, .jsonl, .html)")
                     )
                 continue
             for f in files:
@@ -398,10 +362,46 @@ def _check_lines(text: str) -> None:
         raise ValueError(f"{n:,} lines; an article has at most {MAX_LINES:,} (split the file); not read")
 
 
+def _load_url(url: str, batch: Batch, seen: set[str], pages_dir: Path | None, refresh: bool) -> None:
+    """One URL: its stored record (fetched now when missing or ``refresh``), read like any record."""
+    try:
+        path, _fetched = webpage.fetch_record(url, pages_dir, refresh=refresh)
+        rec = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(rec, dict):
+            raise ValueError(f"stored record {path} is not a JSON object; fetch it again with --refresh")
+        batch.articles.append(
+            article_from_record(rec, path=url, key=_unique_key(url, seen), source_file=str(path))
+        )
+    except webpage.PageError as e:
+        batch.errors.append(InputError(url, str(e)))
+    except json.JSONDecodeError as e:
+        batch.errors.append(InputError(url, f"stored record is not valid JSON ({e.msg}); use --refresh"))
+    except ValueError as e:
+        batch.errors.append(InputError(url, str(e)))
+    except OSError as e:
+        batch.errors.append(InputError(url, f"cannot store the page: {e.strerror or e}"))
+
+
+def _load_html(f: Path, shown: str, rel: str, batch: Batch, seen: set[str]) -> None:
+    """A saved web page: trafilatura's main text and metadata, read as a record."""
+    try:
+        rec = webpage.page_record(webpage.read_html_file(f))
+        batch.articles.append(
+            article_from_record(rec, path=shown, key=_unique_key(rel, seen), source_file=str(f))
+        )
+    except (ValueError, webpage.PageError) as e:
+        batch.errors.append(InputError(shown, str(e)))
+    except OSError as e:
+        batch.errors.append(InputError(shown, e.strerror or str(e)))
+
+
 def _load_file(
     f: Path, shown: str, rel: str, batch: Batch, seen: set[str], max_bytes: int, folder: Path
 ) -> None:
     """Read one file into ``batch``; ``folder`` is the corpus folder it was found in (its sidecar stays inside)."""
+    if f.suffix.lower() in HTML_SUFFIXES:
+        _load_html(f, shown, rel, batch, seen)
+        return
     try:
         text = read_text_file(f, max_bytes)
     except ValueError as e:
@@ -521,39 +521,79 @@ def content_id(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
 
 
+RECORD_TEXT_KEYS = ("text", "maintext", "raw_text", "content", "body")
+RECORD_DATE_KEYS = (
+    "date_publish",
+    "date",
+    "published",
+    "publish_date",
+    "date_published",
+    "pubdate",
+    "datePublished",
+)
+RECORD_CRAWL_KEYS = ("filedate", "date_download", "fetched", "crawled")
+
+
 def article_from_record(
     rec: dict[str, Any], *, path: str, key: str, source_file: str = "", record: int | None = None
 ) -> Article:
-    text = str(_first(rec, "text", "maintext", "raw_text", "content", "body") or "")
+    """An article from a scraper record (trafilatura, news-please, or a page fetched here).
+
+    Every metadata key they write is read: ``title``; ``source``/``url`` (the page URL); ``sitename``,
+    ``source-hostname``, ``hostname``, ``source_domain`` (the outlet); ``author``/``authors``;
+    ``date``/``date_publish`` (publication) and ``filedate``/``date_download`` (crawl); ``language``.
+    """
+    text = str(_first(rec, *RECORD_TEXT_KEYS) or "")
     if not text.strip():
         raise ValueError("record has an empty text")
-    title = _first(rec, "title")
-    art = _infer(text, path=path, key=key, source_file=source_file)
+    rec_lang = metadata.language_code(_first(rec, "language", "lang", "inLanguage"))
+    art = _infer(text, path=path, key=key, source_file=source_file, lang=rec_lang)
     art.record = record
-    if title is not None and str(title).strip():
-        art.title = str(title).strip()
-    url = _first(rec, "url", "source_url", "link")
+    title = _first(rec, "title", "title_page", "title_rss", "headline")
+    if isinstance(title, str) and title.strip() and not _is_chrome_title(title.strip(), art.language):
+        art.title = " ".join(title.split())
+    url = metadata.url_of(rec)
     if url:
         _set_url(art, url, "record")
-    outlet = _first(
-        rec, "sitename", "site_name", "source_domain", "hostname", "outlet", "publisher", "source"
-    )
-    if isinstance(outlet, dict):
-        outlet = outlet.get("name")
+    outlet = metadata.outlet_of(rec, art.url)
     if outlet:
-        art.outlet = str(outlet)
-    elif art.url and not art.outlet:
-        art.outlet = _host(art.url)
-    authors = _first(rec, "authors", "author", "byline")
+        art.outlet = outlet
+    if art.title and art.outlet:
+        head, site = _page_title_parts(art.title)
+        if site and metadata.same_site(site, art.outlet):
+            art.title = head  # "Headline | Kulu Media": the site's name is no part of the headline
+    authors = _first(rec, "authors", "author", "byline", "creator")
     if authors:
-        art.authors = _split_authors(authors if isinstance(authors, list) else str(authors))
-    published = _first(rec, "date_publish", "date", "published", "publish_date", "date_published", "pubdate")
+        art.authors = metadata.split_authors(authors, outlet=art.outlet)
+    crawled = _first(rec, *RECORD_CRAWL_KEYS)
+    if crawled is not None and art.crawled is None:
+        art.crawled = parse_date_value(crawled)
+    published = _first(rec, *RECORD_DATE_KEYS)
     d = parse_date_value(published) if published is not None else None
+    text_date = art.published if art.published_source == "text" else None
     if d is not None:
         art.published, art.published_source = d, "record"
+        if text_date is not None and text_date != d:
+            art.published_source = f"record; the text's dateline says {text_date.isoformat()}"
+            art.notices.append(
+                f"date: the record says {d.isoformat()}, the text's own dateline {text_date.isoformat()}"
+                " (press p to set the date)"
+            )
     elif art.published is None and art.url:
         _date_from_url(art)
+    if rec_lang is None and art.language is None:
+        declared = metadata.language_code(rec.get("declared-language"))
+        if declared:
+            art.language = declared
+            _language_notice(art)
     return art
+
+
+def _is_chrome_title(title: str, lang: str | None) -> bool:
+    """A record title that is page chrome ("Skip to navigation", "Home"), never the article's title."""
+    words = _word_count(title)
+    vocab = furniture.vocabulary(lang)
+    return bool(vocab.line(title, words) or vocab.notice(title, words))
 
 
 def article_from_text(
@@ -753,16 +793,39 @@ def _is_sentence(line: _Line) -> bool:
     return line.words >= 8 and _SENTENCE_END.search(line.text) is not None
 
 
-def _dated_label(line: _Line) -> bool:
+def _dated_label(line: _Line, vocab: furniture.Vocabulary, lang: str | None = None) -> bool:
     """A date line ("Updated 8:41 p.m. EST, Tue March 3, 2009", "Friday, June 7, 2013"): its "p.m. " must
     not make it the first sentence of the body."""
     t = line.text
     if line.words > 16 or not _DIGIT_ANY.search(t):
         return False
-    m = _PUBLISHED_LABEL.match(t) or _CRAWL_LABEL.match(t)
-    if m and find_date(m["d"]):
+    rest = vocab.labelled("published", t) or vocab.labelled("crawl", t)
+    if rest and _date_of(rest, lang):
         return True
-    return _is_date_only(t)
+    return _is_date_only(t, lang)
+
+
+_YEAR_OR_SHORT_DMY = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}[./]\d{1,2}[./]\d\d\b")
+_DIGIT_GROUPS = re.compile(r"\d+")
+_LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
+_ALL_LANGS = ("en", "de", "fr", "es", "pt")
+
+
+def _date_of(phrase: str, lang: str | None = None) -> dt.date | None:
+    """The full date (day, month and year) a short date phrase names, in any language: the English formats
+    first, then dateparser with the article's language ("14. Januar 2020, 9:21 Uhr", "le 14/01/2020 à
+    06:25", "19.01.2020"). A month or a year alone is no publication date."""
+    d = find_date(phrase)
+    if d is not None:
+        return d
+    if len(phrase) > 80 or not _YEAR_OR_SHORT_DMY.search(phrase):
+        return None
+    if len(_DIGIT_GROUPS.findall(phrase)) < 2:
+        return None  # "Januar 2020": a month, not a day
+    if len(_LETTER_WORD.findall(phrase)) > 6:
+        return None  # words around the date: a sentence, not a date line
+    langs = (lang, "en") if lang and lang in _ALL_LANGS else _ALL_LANGS
+    return parse_date_text(phrase, languages=tuple(dict.fromkeys(langs)))
 
 
 _DIGIT_ANY = re.compile(r"\d")
@@ -786,10 +849,11 @@ _LOWER_WORD = re.compile(r"(?<![\w'’])[a-z]{2,}\b")
 _FULL_STOP_END = re.compile(r"[.!?][\"”’']*\s*$")
 
 
-def _is_date_only(t: str) -> bool:
+def _is_date_only(t: str, lang: str | None = None) -> bool:
     d = find_date(t)
     if d is None:
-        return False
+        # other formats and languages: the whole line must read as one date ("Dienstag, 14.01.2020")
+        return _DIGIT_ANY.search(t) is not None and _date_of(t, lang) is not None
     rest = re.sub(
         r"\b\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b[A-Z]{2,4}\b|\bGMT\b|\bUTC\b",
         "",
@@ -822,12 +886,14 @@ def _looks_headline(line: _Line) -> bool:
     return 3 <= line.words <= 30 and not re.search(r"[.…]$", t) and not _is_tag_list(t) and len(t) <= 250
 
 
-def classify_lines(text: str) -> tuple[list[Segment], dict[str, Any]]:
+def classify_lines(text: str, lang: str | None = None) -> tuple[list[Segment], dict[str, Any]]:
     """Split ``text`` into segments (body / title / meta / furniture) and gather inferred metadata.
 
-    General rules (no site-specific strings): furniture vocabulary, captions with photo credits,
-    teasers cut with an ellipsis, author bios, crawl stamps, everything after a tail marker such as
-    "Related stories" / "Previous Story" / "Comments", short non-sentence lines outside the body.
+    General rules (no site-specific strings): furniture markers of the article's language and English
+    (``factcheck/lang/<code>/furniture.toml``), captions with photo credits, teasers cut with an ellipsis,
+    author bios, crawl stamps, comment threads, the rest of a page after an end-of-article marker such as
+    "Related" / "Kommentare" when what follows is furniture, short non-sentence lines outside the body.
+    Every excluded line keeps its reason.
     """
     fm_len, fm = _front_matter(text)
     info: dict[str, Any] = {"front_matter": fm}
@@ -835,23 +901,32 @@ def classify_lines(text: str) -> tuple[list[Segment], dict[str, Any]]:
     if fm_len:
         segs.append(Segment(0, fm_len, "meta", "front matter"))
     lines = _lines(text, fm_len)
+    vocab = furniture.vocabulary(lang)
     kinds: list[tuple[str, str]] = [("", "")] * len(lines)
 
     sentence = [_is_sentence(ln) for ln in lines]
+    # page chrome named by a marker (a whole line, or a boilerplate notice in it), tested once per line
+    chrome = [vocab.line(ln.text, ln.words) or vocab.notice(ln.text, ln.words) for ln in lines]
     body_idx = [
-        i for i, ln in enumerate(lines) if sentence[i] and not _url_line(ln.text) and not _dated_label(ln)
+        i
+        for i, ln in enumerate(lines)
+        if sentence[i] and not chrome[i] and not _url_line(ln.text) and not _dated_label(ln, vocab, lang)
     ]
     first_body = body_idx[0] if body_idx else len(lines)
-    tail_from = len(lines)
-    for i, ln in enumerate(lines):
-        if i > first_body and ln.words <= 6 and _TAIL_MARKER.match(ln.text):
-            if ln.text[:1] in "_-=*~" and len(lines) - i > 6:
-                continue  # a rule line followed by more than a few lines is a section break, not the end
-            tail_from = i
-            break
+    tail_from = _tail_start(lines, first_body, vocab)
 
+    prose_before: dict[int, int] = {}
+    n_prose = 0
     for i, ln in enumerate(lines):
-        kinds[i] = _classify_one(ln, i, first_body, tail_from, info)
+        prose_before[i] = n_prose
+        n_prose += _substantial(ln)
+    info["_prose_before"] = prose_before
+    for i, ln in enumerate(lines):
+        kinds[i] = _classify_one(ln, i, first_body, tail_from, info, vocab, lang, chrome[i])
+    del info["_prose_before"]
+
+    _another_article(lines, kinds, first_body)
+    _teaser_lists(lines, kinds, first_body)
 
     # A headline-like line directly followed by an ellipsis teaser is the teaser's headline.
     for i in range(first_body + 1, len(lines) - 1):
@@ -867,22 +942,35 @@ def classify_lines(text: str) -> tuple[list[Segment], dict[str, Any]]:
             elif ln.words < 8 and not re.search(r"[.!?:;\"”]$", ln.text):
                 kinds[i] = ("furniture", "short fragment")
 
-    # Title: first headline-like line before the body, if any.
+    # Title: the headline of the page's own <title> line when the page repeats it, else the first
+    # headline-like line before the body that is not a menu item.
     if "title" not in info:
-        for i in range(min(first_body, len(lines))):
-            if kinds[i][0] == "body" and _looks_headline(lines[i]):
-                kinds[i] = ("title", "headline")
-                info["title"] = lines[i].text
-                break
+        ti = _title_line(lines, kinds, first_body)
+        if ti is not None:
+            info["_title_at"] = ti
+            kinds[ti] = ("title", "headline")
+            info["title"] = lines[ti].text
+            head, site = _page_title_parts(lines[ti].text)
+            if site:  # a copied page's <title> line: "Headline - Section - Site"
+                info["title"], info["site_name"] = head, site
+    if lines and first_body > 0 and kinds[0][0] in ("body", "title"):
+        _head, site = _page_title_parts(lines[0].text)
+        if site:  # a copied page opens with its <title> line: metadata, not a claim
+            info.setdefault("site_name", site)
+            if kinds[0][0] == "body":  # (the headline is repeated below it, or none was found)
+                kinds[0] = ("meta", "page title")
     # Remaining short non-sentence lines before the body are header chrome, but for a second headline
     # (a subheadline or deck) that reads like one.
+    title_at = info.pop("_title_at", None)
     for i in range(min(first_body, len(lines))):
         if kinds[i][0] == "body" and not sentence[i]:
             if (
                 "title" in info
+                and (title_at is None or 0 < i - title_at <= 2)  # a deck sits right under its headline
                 and lines[i].words >= 4
                 and _looks_headline(lines[i])
                 and re.search(r"[a-z]", lines[i].text)
+                and not _in_menu(lines, i)
             ):
                 kinds[i] = ("title", "subheadline")
             elif not _reads_as_prose(lines[i]):
@@ -893,8 +981,181 @@ def classify_lines(text: str) -> tuple[list[Segment], dict[str, Any]]:
     return segs, info
 
 
+def _another_article(lines: list[_Line], kinds: list[tuple[str, str]], first_body: int) -> None:
+    """A page that goes on with other articles (a section page, an endless scroll): a second byline after
+    the article's own paragraphs opens another article; it and all that follows is not this article."""
+    paragraphs = 0
+    bylines = sum(1 for k in kinds[:first_body] if k == ("meta", "byline"))
+    for i in range(first_body, len(lines)):
+        if kinds[i] == ("body", "") and lines[i].words >= SUBSTANTIAL_WORDS:
+            paragraphs += 1
+        elif kinds[i] == ("meta", "byline") and (bylines == 0 or paragraphs < 3):
+            bylines += 1  # the article's own byline (some pages place it after the lede)
+        elif kinds[i] == ("meta", "byline") and paragraphs >= 3:
+            start = i
+            while start > first_body and i - start < 6 and lines[start - 1].words < SUBSTANTIAL_WORDS:
+                start -= 1  # its headline, section label, reading time
+            for j in range(start, len(lines)):
+                if kinds[j][0] in ("body", "title", "meta"):
+                    kinds[j] = ("furniture", "another article")
+            return
+
+
+_LIST_ITEM = re.compile(r"^(?:[-•*·–]\s|\d{1,2}[.)]\s|\|)")
+_HEADLINE_END = re.compile(r"[.!:;,\"”“»«)]$")
+
+
+def _teaser_lists(lines: list[_Line], kinds: list[tuple[str, str]], first_body: int) -> None:
+    """Runs of three or more headlines (lines of 3-20 words with no closing punctuation, maybe with a short
+    date or author line between them) after the article has begun are lists of other stories: furniture."""
+
+    def headline(j: int) -> bool:
+        ln = lines[j]
+        return (
+            kinds[j][0] == "body"
+            and 3 <= ln.words <= 20
+            and not _HEADLINE_END.search(ln.text)
+            and not _LIST_ITEM.match(ln.text)
+            and ln.text[:1].isupper() | ln.text[:1].isdigit()
+        )
+
+    i = first_body + 1
+    while i < len(lines):
+        if not headline(i):
+            i += 1
+            continue
+        run = [i]
+        j = i + 1
+        while j < len(lines):
+            if headline(j):
+                run.append(j)
+            elif not (kinds[j][0] in ("furniture", "meta") and lines[j].words <= 8):
+                break
+            j += 1
+        if len(run) >= 3:
+            for k in run:
+                kinds[k] = ("furniture", "teaser list")
+        i = j
+
+
+# A page's <title> line: "Headline | Site", "Headline - Site - Section".
+_TITLE_SEP = re.compile(r"\s+[|–—-]\s+|\s+[·•»]\s+")
+
+
+def _title_line(lines: list[_Line], kinds: list[tuple[str, str]], first_body: int) -> int | None:
+    head = [i for i in range(min(first_body, len(lines))) if kinds[i][0] == "body"]
+    if not head:
+        return None
+    # A copied page opens with its <title> ("Bridge closed | Harbour Times") and repeats the headline
+    # above the article: that repetition is the title, whatever menus lie between.
+    first = lines[head[0]].text
+    parts = [p.strip() for p in _TITLE_SEP.split(first) if p.strip()]
+    if len(parts) > 1:
+        for i in head[1:]:
+            if lines[i].text in parts and lines[i].words >= 2:
+                return i
+    for i in head:
+        if _looks_headline(lines[i]) and not _in_menu(lines, i):
+            return i
+    return None
+
+
+def _page_title_parts(title: str) -> tuple[str, str | None]:
+    """("Headline", "Site") of a page's <title> line "Headline - Section - Site" / "Site | Headline";
+    (title, None) for a headline with no site part."""
+    parts = [p.strip() for p in _TITLE_SEP.split(title) if p.strip()]
+    if len(parts) < 2:
+        return title, None
+    site, head = parts[-1], max(parts[:-1], key=lambda p: len(p.split()))
+    if len(site.split()) <= 4 and len(head.split()) >= 3 and len(head.split()) > len(site.split()):
+        return head, site
+    return title, None
+
+
+def _in_menu(lines: list[_Line], i: int) -> bool:
+    """A line among short menu items (its neighbours are one to three words each, with no full stop)."""
+
+    def item(j: int) -> bool:
+        return 0 <= j < len(lines) and lines[j].words <= 3 and not _FULL_STOP_END.search(lines[j].text)
+
+    if lines[i].words > 4:
+        return False
+    return (item(i - 1) and item(i + 1)) or (item(i + 1) and item(i + 2)) or (item(i - 1) and item(i - 2))
+
+
+_LOOKAHEAD = 8  # lines read after an end-of-article marker to decide whether the article goes on
+
+
+def _tail_start(lines: list[_Line], first_body: int, vocab: furniture.Vocabulary) -> int:
+    """Where the article ends: the first end-of-article marker after the body's start that is followed
+    by furniture (short lines, links, teasers, a comment thread); a substantial paragraph after a marker
+    keeps the article going."""
+    for i in range(first_body + 1, len(lines)):
+        ln = lines[i]
+        if ln.words > 6:
+            continue
+        reason = vocab.tail(ln.text, ln.words)
+        if reason is None:
+            continue
+        if ln.text[:1] in "_-=*~" and len(lines) - i > 6:
+            continue  # a rule line followed by more than a few lines is a section break, not the end
+        if reason == "about the author":
+            return i  # (a bio follows by definition)
+        follows = _furniture_follows(lines, i, vocab, comments=reason == "comments")
+        if follows == "comments":
+            return i
+        if follows == "furniture" and _prose(lines, first_body, i) >= _prose(lines, i + 1, len(lines)):
+            return i  # (a share bar's "Comment" above most of the article is no end)
+    # A comment thread with no header of its own: comment headers ("Max sagt:", "Antworten") repeating
+    for i in range(first_body + 1, len(lines)):
+        ln = lines[i]
+        if ln.words <= 16 and vocab.comment(ln.text, ln.words):
+            ahead = lines[i + 1 : i + 1 + _LOOKAHEAD + 4]
+            if any(vocab.comment(x.text, x.words) for x in ahead if x.words <= 16):
+                return i
+    return len(lines)
+
+
+def _furniture_follows(
+    lines: list[_Line], i: int, vocab: furniture.Vocabulary, *, comments: bool
+) -> str | None:
+    """What follows an end-of-article marker: "comments" (a thread or its form), "furniture", or None
+    (a substantial paragraph: the article goes on)."""
+    window = lines[i + 1 : i + 1 + (_LOOKAHEAD + 4 if comments else _LOOKAHEAD)]
+    if comments and any(vocab.comment(ln.text, ln.words) for ln in window):
+        return "comments"  # a thread (a comment's text may come before its header)
+    for ln in window:
+        if vocab.comment(ln.text, ln.words) or vocab.notice(ln.text, ln.words):
+            return "comments"
+        if vocab.tail(ln.text, ln.words):
+            return "furniture"
+        if _substantial(ln):
+            return None
+    return "furniture"
+
+
+def _substantial(ln: _Line) -> bool:
+    return ln.words >= SUBSTANTIAL_WORDS and _reads_as_prose(ln) and not _ELLIPSIS_END.search(ln.text)
+
+
+def _prose(lines: list[_Line], start: int, end: int) -> int:
+    """How many substantial paragraphs lie in lines[start:end]."""
+    return sum(1 for ln in lines[start:end] if _substantial(ln))
+
+
+# A paragraph of this many words is never dropped without a furniture reason of its own.
+SUBSTANTIAL_WORDS = 15
+
+
 def _classify_one(
-    ln: _Line, i: int, first_body: int, tail_from: int, info: dict[str, Any]
+    ln: _Line,
+    i: int,
+    first_body: int,
+    tail_from: int,
+    info: dict[str, Any],
+    vocab: furniture.Vocabulary,
+    lang: str | None,
+    chrome: str | None,
 ) -> tuple[str, str]:
     t = ln.text
     url = _url_line(t)
@@ -903,20 +1164,25 @@ def _classify_one(
         return "meta", "source url"
     if i >= tail_from:
         return "furniture", "after end-of-article marker"
-    m = _CRAWL_LABEL.match(t)
-    if m and find_date(m["d"]):
-        info.setdefault("crawled", find_date(m["d"]))
+    # A crawl stamp is a short labelled date line ("Today: 10 March 2025"), never a paragraph of prose.
+    rest = vocab.labelled("crawl", t) if ln.words <= 10 else None
+    if rest and _is_date_only(rest, lang):
+        info.setdefault("crawled", _date_of(rest, lang))
         return "meta", "crawl date"
     # (each word-count limit is tested before its pattern: most lines are long body sentences)
-    m = _PUBLISHED_LABEL.match(t) if ln.words <= 14 else None
-    if m and find_date(m["d"]):
-        key = "updated" if t.lower().startswith(("updated", "last updated")) else "published"
-        info.setdefault(key, find_date(m["d"]))
+    rest = vocab.labelled("published", t) if ln.words <= 14 else None
+    d = _date_of(rest, lang) if rest else None
+    if d is not None:
+        key = "updated" if _UPDATED.match(t) else "published"
+        info.setdefault(key, d)
         return "meta", f"{key} date"
-    m = _BYLINE.match(t) if ln.words <= 30 else None
-    if m and not _is_sentence_like_byline(t):
-        who = m["who"]
-        d = find_date(who)
+    rest = vocab.labelled("update", t) if ln.words <= 80 else None
+    if rest:
+        return "furniture", "update stamp"
+    rest = vocab.labelled("byline", t) if ln.words <= 30 else None
+    if rest and not _is_sentence_like_byline(t) and _byline_names(rest):
+        who = rest
+        d = _date_of_anywhere(who, lang)
         if d and "published" not in info:
             info["published"] = d
         info.setdefault("byline", who)
@@ -931,21 +1197,19 @@ def _classify_one(
     if m:
         info.setdefault("source_label", m["who"].strip())
         return "meta", "source"
-    if ln.words <= 12 and _is_date_only(t):
-        if i < first_body and "published" not in info:
-            info["published"] = find_date(t)
+    if ln.words <= 12 and _is_date_only(t, lang):
+        if "published" not in info and (i < first_body or info.get("_prose_before", {}).get(i, 0) < 3):
+            # a visible date line near the top of the page (before the article's third paragraph)
+            info["published"] = _date_of(t, lang)
             return "meta", "date line"
         return "furniture", "date stamp"
-    if ln.words <= 8 and _FURNITURE_LINE.match(t):
-        return "furniture", "page chrome"
-    low = t.lower()
-    if ln.words <= 40 and _has_any(low, _NOTICE_HINTS) and _FURNITURE_ANYWHERE.search(t):
-        return "furniture", "boilerplate notice"
-    if (
-        ln.words <= 60
-        and (t.endswith(")") or ":" in t[:60] or low.startswith(_CAPTION_STARTS))
-        and _CAPTION.search(t)
-    ):
+    if chrome:
+        return "furniture", chrome
+    if i > first_body:
+        reason = vocab.comment(t, ln.words)
+        if reason:
+            return "furniture", reason
+    if ln.words <= 60 and (vocab.caption(t, ln.words) or _CAPTION.search(t) or _credit_line(t)):
         return "furniture", "photo caption"
     # (both patterns need an ellipsis: one substring test for most lines)
     if ("…" in t or "..." in t) and (_ELLIPSIS_END.search(t) or _REPORTS_OUTLET.search(t)):
@@ -953,6 +1217,7 @@ def _classify_one(
         if m2:
             info.setdefault("teaser_outlet", m2["o"])
         return "furniture", "teaser"
+    low = t.lower()
     if i > first_body and _has_any(low, _BIO_HINTS) and _BIO.search(t):
         return "furniture", "author bio"
     if i > first_body and ln.words <= 80 and _about_an_author(t, info):
@@ -972,6 +1237,38 @@ def _classify_one(
     if m:
         info.setdefault("dateline_agency", m["agency"].strip())
     return "body", ""
+
+
+_UPDATED = re.compile(
+    r"^(?:updated|last\s+updated|aktualisiert|zuletzt|mis\s+à\s+jour|actualizado|atualizado)", re.I
+)
+# "Radfahren in Salzburg © Tourismus Salzburg GmbH / Thomas Kujat": a caption ending in a photo credit
+_CREDIT_TAIL = re.compile(r"(?:©|\(c\)|\bfoto:|\bphoto:|\bbild:)\s*[^.!?]{2,80}$", re.I)
+
+
+def _credit_line(t: str) -> bool:
+    return len(t) <= 300 and ("©" in t or ":" in t or "(c)" in t) and _CREDIT_TAIL.search(t) is not None
+
+
+def _date_of_anywhere(s: str, lang: str | None) -> dt.date | None:
+    """A date inside a byline ("by Ana Ruiz | 14. Januar 2020"): the English formats, else a separated part."""
+    d = find_date(s)
+    if d is not None:
+        return d
+    for part in re.split(r"\s+[|•·—–-]\s+|,\s+(?=\d)", s):
+        d = _date_of(part.strip(), lang)
+        if d is not None:
+            return d
+    return None
+
+
+def _byline_names(who: str) -> bool:
+    """The words after a byline label name people ("Ana Ruiz", "Marcus Bensmann, Justus von Daniels"),
+    not the rest of a sentence ("Von der Leyen sagte ...", "Par ailleurs, le ministre ...")."""
+    first = who.split()[0] if who.split() else ""
+    if not first[:1].isupper() and first.lower() not in _NAME_PARTICLES:
+        return False
+    return bool(_authors_of(who)) or bool(re.search(r"\b(?:staff|desk|team|agenc|reporters?)\b", who, re.I))
 
 
 def _note_authors(info: dict[str, Any], credit: str) -> None:
@@ -1030,9 +1327,12 @@ def _is_sentence_like_byline(t: str) -> bool:
     return bool(re.match(r"^by\s+(?:the|a|an|this|that|then|now|early|late|mid|\d)", t, re.I))
 
 
-def _infer(text: str, *, path: str, key: str, source_file: str) -> Article:
-    segs, info = classify_lines(text)
+def _infer(text: str, *, path: str, key: str, source_file: str, lang: str | None = None) -> Article:
+    lang = lang or langres.detect(text, sample=DETECT_SAMPLE)
+    segs, info = classify_lines(text, lang)
     art = Article(path=path, key=key, id=content_id(text), text=text, segments=segs, source_file=source_file)
+    art.language = lang
+    _language_notice(art)
     art.title = info.get("title")
     art.crawled = info.get("crawled")
     art.url = info.get("url")
@@ -1040,7 +1340,7 @@ def _infer(text: str, *, path: str, key: str, source_file: str) -> Article:
         art.published, art.published_source = info["published"], "text"
     authors_src = info.get("authors_label") or info.get("byline")
     if authors_src:
-        art.authors = _authors_of(authors_src)
+        art.authors = [n for n in _authors_of(authors_src) if metadata.clean_author(n)]
     outlet = info.get("source_label")
     if not outlet:
         for a in [authors_src or "", *(art.authors or [])]:
@@ -1048,9 +1348,33 @@ def _infer(text: str, *, path: str, key: str, source_file: str) -> Article:
             if m:
                 outlet = m.group(1)
                 break
-    outlet = outlet or info.get("teaser_outlet") or info.get("dateline_agency")
+    outlet = (
+        outlet
+        or info.get("teaser_outlet")
+        or info.get("dateline_agency")
+        or metadata.clean_site_name(info.get("site_name"))
+    )
     art.outlet = outlet
     fm = info.get("front_matter") or {}
     if fm:
         _apply_meta(art, {k: v for k, v in fm.items() if k in SIDECAR_KEYS}, "front matter")
     return art
+
+
+# Characters read to detect an article's language (py3langid's cost grows with the sample).
+DETECT_SAMPLE = 600
+
+
+def _language_notice(art: Article) -> None:
+    """A script the sentence splitter cannot read gives a notice, never a silently empty article."""
+    art.notices[:] = [n for n in art.notices if not n.endswith(UNSUPPORTED_NOTICE)]
+    if not metadata.language_supported(art.language, art.text):
+        art.notices.append(f"{art.language or 'unknown language'}: {UNSUPPORTED_NOTICE}")
+
+
+UNSUPPORTED_NOTICE = "no claims extracted: language not supported"
+
+
+def claims_supported(art: Article) -> bool:
+    """False when the article's language has no sentence support (its notice says so)."""
+    return not any(n.endswith(UNSUPPORTED_NOTICE) for n in art.notices)

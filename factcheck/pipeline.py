@@ -47,6 +47,8 @@ def extract_article(article: Article, published: dt.date | None = None) -> list[
     if published is not None:
         article.published = published
         article.published_source = "reviewer"
+    if not ingest.claims_supported(article):
+        return []  # a script with no sentence support: the article's notice says so
     return _extract.extract(article)
 
 
@@ -58,10 +60,18 @@ def build(
     group: bool = True,
     progress: Callable[[int, int], None] | None = None,
     max_bytes: int = ingest.MAX_BYTES,
+    pages_dir: Path | None = None,
+    refresh: bool = False,
+    fetch_progress: ingest.FetchProgress | None = None,
 ) -> Corpus:
-    """Read, extract and group. ``published`` maps article keys to reviewer-set dates."""
+    """Read, extract and group. ``published`` maps article keys to reviewer-set dates.
+
+    URLs among ``paths`` are read from their stored records in ``pages_dir`` (fetched when missing).
+    """
     path_list = [str(p) for p in paths]
-    batch: Batch = ingest.load(path_list, max_bytes=max_bytes)
+    batch: Batch = ingest.load(
+        path_list, max_bytes=max_bytes, pages_dir=pages_dir, refresh=refresh, fetch_progress=fetch_progress
+    )
     corpus = Corpus(paths=path_list, articles=batch.articles, errors=batch.errors)
     total = len(batch.articles)
     for i, art in enumerate(batch.articles):

@@ -1,0 +1,173 @@
+"""Page-furniture markers as data: ``factcheck/lang/<code>/furniture.toml``, one file per language.
+
+Each ``[[marker]]`` has a ``kind``, a ``reason`` (what ``extract --json`` lists beside the excluded span), a
+``pattern`` (a Python regular expression, case-insensitive, with no named groups) and the ``examples`` it
+must match and lines it must leave alone (``not``); ``tests/test_furniture_data.py`` runs them all.
+
+Kinds and how their patterns are anchored:
+
+- ``line``: the whole line is chrome ("Skip to navigation", "Lesen Sie auch", "Send Facebook Twitter");
+  matched against the full line, trailing punctuation allowed, on lines of at most ``max_words`` (8).
+- ``notice``: (with ``hints``, substrings one of which any match contains, tested first for speed)
+  a boilerplate sentence anywhere in a line of at most ``max_words`` (40) words: cookie and
+  privacy consent, CSS/JS/iframe notices, newsletter and app promotions, comment-form rules, licences,
+  "originally appeared on", "All quotes delayed".
+- ``tail``: a section header that ends the article ("Related", "Kommentare", "More stories") -- only when
+  what follows looks like furniture (see ``factcheck.ingest``).
+- ``comment``: a comment header or footer line ("Juni 2018 um 13:54 Uhr - Antworten", "Reply").
+- ``caption``: the label that opens a caption or credit ("Foto:", "Photo:", "Crédit :").
+- ``crawl``: the label of a crawl stamp ("Today", "Heute", "Aujourd'hui"): a short labelled date line.
+- ``published``: the label of a publication date line ("Published", "Veröffentlicht am", "Publié le").
+- ``update``: the label of an update stamp ("Update July 3rd, 8:05AM ET:", "Aktualisiert am").
+- ``byline``: the word before the author's names in a byline line ("By", "Von", "Par", "Por").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from factcheck import lang as langres
+
+KINDS = ("line", "notice", "tail", "comment", "caption", "crawl", "published", "update", "byline")
+DEFAULT_MAX_WORDS = {"line": 8, "notice": 40, "tail": 6, "comment": 16, "caption": 60}
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    lang: str
+    kind: str
+    reason: str
+    pattern: str
+    max_words: int
+    examples: tuple[str, ...] = ()
+    not_: tuple[str, ...] = ()
+    hints: tuple[str, ...] = ()  # notices: lower-case substrings one of which every match holds
+
+
+def markers(lang: str) -> list[Marker]:
+    """The markers of one language, in file order."""
+    out = []
+    for m in langres.resource(lang, "furniture").get("marker", []):
+        kind = m["kind"]
+        if kind not in KINDS:
+            raise langres.ResourceError(f"{lang}/furniture.toml: unknown marker kind {kind!r}")
+        out.append(
+            Marker(
+                lang=lang,
+                kind=kind,
+                reason=m.get("reason", kind),
+                pattern=m["pattern"],
+                max_words=int(m.get("max_words", DEFAULT_MAX_WORDS.get(kind, 16))),
+                examples=tuple(m.get("examples", ())),
+                not_=tuple(m.get("not", ())),
+                hints=tuple(h.lower() for h in m.get("hints", ())),
+            )
+        )
+    return out
+
+
+def _wrap(kind: str, body: str) -> str:
+    if kind in ("line", "tail", "comment"):
+        return rf"^(?:{body})[\W_]*$"
+    if kind == "notice":
+        return body
+    if kind == "caption":
+        return rf"^(?:{body})\s*[:|]"
+    if kind in ("crawl", "published"):
+        return rf"^(?:{body})\s*[:\-–—,]?\s*(?P<rest>.+)$"
+    if kind == "update":
+        return rf"^(?:{body})\b(?P<rest>.{{0,60}}?\d.{{0,40}}?):\s"
+    if kind == "byline":
+        return rf"^(?:{body})\s*:?\s+(?P<rest>.+)$"
+    raise ValueError(kind)
+
+
+def compile_marker(m: Marker) -> re.Pattern[str]:
+    return re.compile(_wrap(m.kind, m.pattern), re.I)
+
+
+class Vocabulary:
+    """The compiled markers of a set of languages: one alternation per kind, with the reason of each."""
+
+    def __init__(self, langs: tuple[str, ...]) -> None:
+        self.langs = langs
+        by_kind: dict[str, list[Marker]] = {k: [] for k in KINDS}
+        for code in langs:
+            for m in markers(code):
+                by_kind[m.kind].append(m)
+        self._markers = by_kind
+        self._rx: dict[str, re.Pattern[str] | None] = {}
+        for kind, ms in by_kind.items():
+            if not ms:
+                self._rx[kind] = None
+                continue
+            if kind in ("line", "tail", "comment", "notice", "caption"):
+                body = "|".join(f"(?P<m{i}>{m.pattern})" for i, m in enumerate(ms))
+            else:
+                body = "|".join(f"(?:{m.pattern})" for m in ms)
+            self._rx[kind] = re.compile(_wrap(kind, body), re.I)
+        self.max_words = {k: max((m.max_words for m in ms), default=0) for k, ms in by_kind.items()}
+        # Notices are searched anywhere in long lines: a cheap substring test on their hints comes first
+        # (a marker without hints is always searched).
+        notices = by_kind["notice"]
+        self._notice_hints: tuple[str, ...] | None = (
+            tuple(sorted({h for m in notices for h in m.hints}))
+            if notices and all(m.hints for m in notices)
+            else None
+        )
+
+    def _reason(self, kind: str, text: str, words: int, search: bool = False) -> str | None:
+        rx = self._rx[kind]
+        if rx is None or words > self.max_words[kind]:
+            return None
+        m = rx.search(text) if search else rx.match(text)
+        if not m:
+            return None
+        ms = self._markers[kind]
+        for name, val in m.groupdict().items():
+            if val is not None and name.startswith("m") and name[1:].isdigit():
+                marker = ms[int(name[1:])]
+                return marker.reason if words <= marker.max_words else None
+        return kind
+
+    def line(self, text: str, words: int) -> str | None:
+        return self._reason("line", text, words)
+
+    def notice(self, text: str, words: int) -> str | None:
+        hints = self._notice_hints
+        if hints is not None and words <= self.max_words["notice"]:
+            low = text.lower()
+            for h in hints:
+                if h in low:
+                    break
+            else:
+                return None
+        return self._reason("notice", text, words, search=True)
+
+    def tail(self, text: str, words: int) -> str | None:
+        return self._reason("tail", text, words)
+
+    def comment(self, text: str, words: int) -> str | None:
+        return self._reason("comment", text, words)
+
+    def caption(self, text: str, words: int) -> bool:
+        return self._reason("caption", text, words) is not None
+
+    def labelled(self, kind: str, text: str) -> str | None:
+        """For crawl/published/update/byline: the text after the label, or None."""
+        rx = self._rx[kind]
+        m = rx.match(text) if rx is not None else None
+        return m["rest"].strip() if m else None
+
+
+@functools.cache
+def vocabulary(lang: str | None) -> Vocabulary:
+    """Markers of ``lang`` and English (web chrome is often English); of every language when unknown."""
+    have = langres.available("furniture")
+    if lang and lang in have:
+        langs = tuple(dict.fromkeys((lang, "en")))
+    else:
+        langs = tuple(have)
+    return Vocabulary(tuple(c for c in langs if c in have))

@@ -1,0 +1,275 @@
+"""Metadata of scraper records and web pages: outlet, authors, language, with general cleaning rules.
+
+Scrapers (trafilatura, news-please) fill their metadata keys from whatever the page offers: a site name
+with a slogan or a copyright line, an author field holding the company, the city and the country, a
+placeholder ("No Author", "admin"), a link text ("View all posts by ..."). The rules here are general —
+separators, placeholders, legal-form suffixes, place names, domain fragments — with the vocabulary per
+language in ``factcheck/lang/<code>/furniture.toml`` (``[byline]``), never a site's own wording.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+from urllib.parse import urlsplit
+
+from factcheck import lang as langres
+from factcheck.gazetteer import PLACES
+from factcheck.urls import is_http_url
+
+# Hosts that serve many independent sites: their subdomain is the site ("denkanstoos.wordpress.com").
+_HOSTING = (
+    "wordpress.com",
+    "blogspot.com",
+    "tumblr.com",
+    "substack.com",
+    "medium.com",
+    "ucoz.de",
+    "wixsite.com",
+)
+_HOST_PREFIX = re.compile(r"^(?:www\d?|m|amp|mobile)\.")
+_DOMAIN_LIKE = re.compile(r"^(?:[\w-]+\.)+[a-z]{2,}$", re.I)
+# "Süddeutsche de GmbH", "Wikimedia Foundation, Inc.", "Vaubel Medienberatung GbR"
+_LEGAL_FORM = re.compile(
+    r"\b(?:GmbH(?:\s*&\s*Co\.?\s*KG)?|gGmbH|AG|KG|GbR|e\.\s?V\.?|Inc\.?|Ltd\.?|LLC|PLC|S\.?A\.?S?|S\.?L\.?|SARL|"
+    r"S\.?p\.?A\.?|B\.?V\.?|N\.?V\.?|Pty|Corp\.?|Co\.)(?=\W|$)"
+)
+_COPYRIGHT = re.compile(
+    r"^(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?:by\s+)?", re.I
+)
+_TLD_WORD = re.compile(r"\s(?:de|com|net|org|fr|es|at|ch|uk|eu|info|io)$", re.I)
+_WWW_WORD = re.compile(r"^www\s", re.I)
+_MONTH_TAIL = re.compile(
+    r"\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Januar|Februar|März|Juni|Juli|Oktober|Dezember|janvier|février|mars|avril|mai|juin|juillet|août|"
+    r"septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|"
+    r"octubre|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|"
+    r"dezembro)(?:\s+\d{1,2})?(?:,?\s+\d{4})?$",
+    re.I,
+)
+
+
+def readable_host(url_or_host: str | None) -> str | None:
+    """A readable form of a site's domain: no scheme, no ``www.``; the site's own subdomain kept on hosts
+    that serve many sites (``denkanstoos.wordpress.com``, never just ``wordpress.com``)."""
+    if not url_or_host:
+        return None
+    s = str(url_or_host).strip()
+    host = urlsplit(s).hostname if "//" in s else s.split("/")[0].split(":")[0]
+    if not host:
+        return None
+    host = _HOST_PREFIX.sub("", host.lower().rstrip("."))
+    return host or None
+
+
+def _is_host(s: str) -> bool:
+    return bool(_DOMAIN_LIKE.match(s.strip()))
+
+
+@functools.cache
+def _byline_vocab(langs: tuple[str, ...]) -> tuple[frozenset[str], re.Pattern[str] | None, frozenset[str]]:
+    """Author placeholders, the prefixes before a name ("View all posts by", "Von", "Rechtsanwalt") and
+    place words never taken for a person ("Germany", "Munich"), from each language's ``[byline]``."""
+    placeholders: set[str] = set()
+    prefixes: list[str] = []
+    places: set[str] = set()
+    for code in langs or tuple(langres.available("furniture")):
+        by = langres.resource(code, "furniture").get("byline", {})
+        placeholders.update(p.casefold() for p in by.get("placeholders", []))
+        prefixes.extend(by.get("prefixes", []))
+        places.update(p.casefold() for p in by.get("places", []))
+    places.update(p.casefold() for p in PLACES)  # the gazetteer's countries and cities
+    prefix_rx = (
+        re.compile(r"^(?:" + "|".join(sorted(prefixes, key=len, reverse=True)) + r")\s*:?\s+", re.I)
+        if prefixes
+        else None
+    )
+    return frozenset(placeholders), prefix_rx, frozenset(places)
+
+
+def _all_langs() -> tuple[str, ...]:
+    return tuple(langres.available("furniture"))
+
+
+def clean_author(name: str, *, outlet: str | None = None) -> str | None:
+    """One author name cleaned, or None when it is no person or desk ("No Author", "Germany", "GmbH")."""
+    placeholders, prefix_rx, places = _byline_vocab(_all_langs())
+    n = re.sub(r"\s+", " ", str(name)).strip(" \t,;|·•-–—:")
+    for _ in range(2):  # "View all posts by Daniel Lemire", "Autor: Rechtsanwalt Dennis Tölle"
+        if prefix_rx is not None:
+            n = prefix_rx.sub("", n).strip()
+    n = _MONTH_TAIL.sub("", n).strip()  # "CBS News February" -> "CBS News"
+    n = re.sub(r"^(?:Dr|Prof|Mag|Dipl)\.?(?:-\w+\.?)?\s+", "", n)
+    if not n or not re.search(r"[^\W\d_]", n):
+        return None
+    low = n.casefold()
+    if low in placeholders or low in places:
+        return None
+    if _LEGAL_FORM.search(n) or _COPYRIGHT.match(n) or _is_host(n):
+        return None  # the publisher's company ("Süddeutsche de GmbH"), not an author
+    if _WWW_WORD.match(n) or (_TLD_WORD.search(n) and len(n.split()) <= 3 and n.split()[-1][:1].isupper()):
+        return None  # a domain turned into words ("Www Medianotions De", "Speicherguide De")
+    if len(n.split()) > 6 or re.search(r"https?://|@\w+\.\w", n):
+        return None
+    if outlet and low == outlet.casefold():
+        return None  # the outlet itself is no author ("SPIEGEL ONLINE" by "SPIEGEL ONLINE")
+    return n
+
+
+# Real separators between names: "; " (trafilatura), " | ", " / ", " and " / " und " / " et " / " y " / " e ",
+# "&", and a comma between two full names; never the space inside a name.
+_AUTHOR_SEP = re.compile(r"\s*[;|/]\s*|\s*&\s*|\s+(?:and|und|et|y|e|en|i|og|och|ve)\s+|\s*\n\s*", re.I)
+
+
+_GENDER_FORM = re.compile(r"\b(Autor|Redakteur|Reporter|Moderator|Sprecher|Journalist)\s*[/:*;]\s*[iI]n\b")
+
+
+def split_authors(v: Any, *, outlet: str | None = None) -> list[str]:
+    """Authors of a record's ``author``/``authors`` value, split on real separators and cleaned."""
+    if isinstance(v, str):
+        v = _GENDER_FORM.sub(r"\1in", v)  # "Autor/in", "Autor:in", "Autor; In" (a split "Autor/in")
+    if isinstance(v, list | tuple):
+        parts = [str(x) for x in v if isinstance(x, str | int | float) or x]
+        raw: list[str] = []
+        for p in parts:
+            raw.extend(_AUTHOR_SEP.split(p) if ";" in p or "|" in p else [p])
+    else:
+        raw = _AUTHOR_SEP.split(str(v))
+        # "Ana Ruiz, Bo Chen": a comma between names that each have two capitalised words
+        more: list[str] = []
+        for p in raw:
+            pieces = [x.strip() for x in p.split(",")]
+            if len(pieces) > 1 and all(_full_name(x) for x in pieces):
+                more.extend(pieces)
+            else:
+                more.append(pieces[0] if len(pieces) > 1 and _full_name(pieces[0]) else p)
+        raw = more
+    out: list[str] = []
+    for p in raw:
+        n = clean_author(p, outlet=outlet)
+        if n and n not in out:
+            out.append(n)
+    return out
+
+
+def _full_name(s: str) -> bool:
+    words = s.split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"[\W_]+", "", s.casefold())
+
+
+def _shares_name(part: str, host_key: str) -> bool:
+    """``part`` names the site of a host: a word of 4+ letters of it (or all of it) is in the host."""
+    p = _squash(part)
+    if p and p in host_key:
+        return True
+    return any(len(w) >= 4 and _squash(w) in host_key for w in part.split())
+
+
+def same_site(a: str, b: str) -> bool:
+    """Two spellings of one site's name ("MODEPILOT.de" and "Modepilot", "Kulu Media" and "kulu-media.com")."""
+    x, y = _squash(_TLD_SUFFIX.sub("", a)), _squash(_TLD_SUFFIX.sub("", b))
+    return bool(x and y) and (x == y or x.startswith(y) or y.startswith(x))
+
+
+_TLD_SUFFIX = re.compile(r"\.(?:de|com|net|org|fr|es|at|ch|co\.uk|uk|eu|info|io|it|pt|br)$", re.I)
+
+
+def clean_site_name(name: Any, host: str | None = None) -> str | None:
+    """A site's name as a reader knows it: no copyright line, slogan, legal form or city and country."""
+    if not isinstance(name, str):
+        return None
+    s = re.sub(r"\s+", " ", name).strip()
+    s = _COPYRIGHT.sub("", s).strip()
+    if not s:
+        return None
+    _placeholders, _prefix, places = _byline_vocab(_all_langs())
+    # "News zu VR, AR und KI | MIXED.de", "RS Ingenieure: Bauingenieurbüro | Beratende Ingenieure VBI"
+    parts = [p.strip() for p in re.split(r"\s+[|–—·•»]\s+|\s+-\s+", s) if p.strip()]
+    if len(parts) > 1:
+        # the part that names the domain ("Martina Berg - Lady 50plus" on lady50plus.de), else the first
+        key = _squash(readable_host(host) or "") if host else ""
+        named = [p for p in parts if key and _shares_name(p, key)]
+        s = (named or parts)[0]
+    # "SPIEGEL ONLINE, Hamburg, Germany", "Wikimedia Foundation, Inc.", "... GbR Karl Fröhlich, Ulrike Haak"
+    pieces = [p.strip() for p in s.split(",")]
+    if len(pieces) > 1 and all(p.casefold() in places or _LEGAL_FORM.fullmatch(p) for p in pieces[1:]):
+        s = pieces[0]
+    m = _LEGAL_FORM.search(s)
+    if m and m.start() > 0:
+        head = s[: m.start()].strip(" ,")
+        s = head or s
+    return s or None
+
+
+_HOSTNAME_KEYS = ("source-hostname", "source_domain", "hostname", "domain")
+
+
+def outlet_of(rec: dict[str, Any], url: str | None) -> str | None:
+    """The site's name when the record knows it, else a readable form of the page's domain."""
+    for k in ("sitename", "site_name", "publisher", "outlet", "source-hostname", "source_name"):
+        v = rec.get(k)
+        if isinstance(v, dict):
+            v = v.get("name")
+        if isinstance(v, str) and v.strip() and not is_http_url(v.strip()) and not _is_host(v.strip()):
+            name = clean_site_name(v, url or _host_of(rec))
+            if name:
+                return name
+    if isinstance(rec.get("source"), str) and not is_http_url(rec["source"]) and not _is_host(rec["source"]):
+        name = clean_site_name(rec["source"])  # some scrapers write the outlet's name under "source"
+        if name:
+            return name
+    if url:
+        return readable_host(url)
+    for k in _HOSTNAME_KEYS:
+        v = rec.get(k)
+        if isinstance(v, str) and v.strip():
+            return readable_host(v)
+    return None
+
+
+def _host_of(rec: dict[str, Any]) -> str | None:
+    for k in _HOSTNAME_KEYS:
+        v = rec.get(k)
+        if isinstance(v, str) and _is_host(v.strip()):
+            return v.strip()
+    return None
+
+
+def url_of(rec: dict[str, Any]) -> str | None:
+    """The page URL: trafilatura's ``source`` (or ``url``), news-please's ``url``, the first that is http(s)."""
+    for k in ("url", "source", "source_url", "link", "canonical", "requested-url"):
+        v = rec.get(k)
+        if isinstance(v, str) and is_http_url(v.strip()):
+            return v.strip()
+    return None
+
+
+def language_code(v: Any) -> str | None:
+    """``"de"``, ``"de-DE"``, ``"de_AT"``, ``"German"``? -> ISO 639-1 ``"de"`` (None for anything else)."""
+    if not isinstance(v, str):
+        return None
+    m = re.match(r"^\s*([A-Za-z]{2})(?:[-_][A-Za-z0-9]+)?\s*$", v)
+    return m.group(1).lower() if m else None
+
+
+# Latin script letters (with the extended blocks used by Vietnamese, Polish, Turkish...).
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+_LETTER = re.compile(r"[^\W\d_]")
+_NON_LATIN = re.compile(r"[^\W\d_\x00-\u024f\u1e00-\u1eff]")
+
+
+def language_supported(lang: str | None, text: str) -> bool:
+    """Whether claims can be extracted: the sentence splitter reads Latin-script text (capitals after . ! ?),
+    and a language folder with ``sentences`` rules extends it to any other script."""
+    if lang and langres.has(lang, "sentences"):
+        return True
+    sample = text[:3000]
+    if sample.isascii() or not _NON_LATIN.search(sample):
+        return True
+    letters = len(_LETTER.findall(sample))
+    return letters == 0 or len(_LATIN.findall(sample)) >= 0.5 * letters

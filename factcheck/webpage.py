@@ -1,0 +1,172 @@
+"""Web pages in: saved ``.html`` files and ``http(s)`` URLs, read with trafilatura.
+
+A page becomes a JSON record with trafilatura's own keys (``title``, ``author``, ``hostname``, ``sitename``,
+``date``, ``source`` = the URL, ``source-hostname``, ``language``, ``text``, ...), the same record that
+``trafilatura.extract(html, output_format="json", with_metadata=True, url=...)`` writes; ``factcheck.ingest``
+reads it like any scraper record, so the extracted ``text`` is what claim offsets index.
+
+A fetched URL is stored once, as such a record, in a pages folder (``fetched/`` by default): the review then
+works offline, and the page is fetched again only when asked (``refresh``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+import urllib.error
+import urllib.request
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from factcheck.atomic import write_atomic
+from factcheck.urls import is_http_url
+
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+DEFAULT_PAGES_DIR = Path("fetched")
+TIMEOUT = 20.0  # seconds for one page
+MAX_PAGE_BYTES = 10 * 1024 * 1024  # a news page with its markup is rarely above 2 MB
+USER_AGENT = "factcheck (+https://github.com/; a fact-checker's offline reader)"
+MIN_WORDS = 5  # fewer words than this extracted is a menu or an error page, not an article
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+class PageError(Exception):
+    """A page that cannot be turned into an article; the message is one line naming no traceback."""
+
+
+# ---------------------------------------------------------------------------------------------
+# HTML -> record
+
+
+def read_html_file(path: Path, max_bytes: int = MAX_PAGE_BYTES) -> bytes:
+    """The bytes of a saved page (trafilatura detects its encoding); ValueError with a one-line reason."""
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise ValueError(f"file is too large ({size:,} bytes; the limit is {max_bytes:,})")
+    data = path.read_bytes()
+    if not data.strip():
+        raise ValueError("empty file")
+    if b"\x00" in data[:65536] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ValueError("binary file (contains NUL bytes), not a web page")
+    return data
+
+
+_LANG_ATTR = re.compile(rb"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)?", re.I)
+_OG_LOCALE = re.compile(
+    rb"<meta\b[^>]*?property\s*=\s*[\"']og:locale[\"'][^>]*?content\s*=\s*[\"']([A-Za-z]{2})", re.I
+)
+
+
+def declared_language(html: bytes) -> str | None:
+    """The language a page declares (``<html lang>``, else ``og:locale``), lower-case ISO 639-1."""
+    head = html[:20000]
+    m = _LANG_ATTR.search(head) or _OG_LOCALE.search(head)
+    return m.group(1).decode("ascii").lower() if m else None
+
+
+def page_record(html: bytes | str, url: str | None = None) -> dict[str, Any]:
+    """The trafilatura record of one page: main text and metadata.
+
+    Raises ``PageError`` when the page has no extractable main text.
+    """
+    import trafilatura
+
+    raw = html.encode("utf-8") if isinstance(html, str) else html
+    try:
+        out = trafilatura.extract(
+            raw,
+            url=url,
+            output_format="json",
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            favor_recall=True,
+        )
+    except Exception as e:  # lxml and trafilatura raise assorted errors on broken markup
+        raise PageError(f"the page could not be parsed ({type(e).__name__})") from None
+    if not out:
+        raise PageError("no extractable text on the page")
+    rec: dict[str, Any] = json.loads(out)
+    text = str(rec.get("text") or "")
+    if len(text.split()) < MIN_WORDS and len("".join(text.split())) < 40:
+        raise PageError("no extractable text on the page")
+    if url and not rec.get("source"):
+        rec["source"] = url
+    if not rec.get("language"):
+        lang = declared_language(raw)
+        if lang:
+            rec["declared-language"] = lang  # what the page says; the text's own language wins
+    return rec
+
+
+# ---------------------------------------------------------------------------------------------
+# URL -> stored record
+
+
+def record_name(url: str) -> str:
+    """The file name of a URL's record: readable host plus a hash of the whole URL (stable across runs)."""
+    host = (urlsplit(url).hostname or "page").removeprefix("www.")
+    host = re.sub(r"[^a-z0-9.-]+", "-", host.lower()).strip(".-") or "page"
+    digest = hashlib.sha1(url.encode("utf-8")).hexdigest()[:12]
+    return f"{host[:60]}-{digest}.json"
+
+
+def record_path(url: str, pages_dir: Path | None = None) -> Path:
+    return Path(pages_dir or DEFAULT_PAGES_DIR) / record_name(url)
+
+
+def fetch_html(
+    url: str, *, timeout: float | None = None, max_bytes: int = MAX_PAGE_BYTES
+) -> tuple[bytes, str]:
+    """GET one page: its bytes and the final URL after redirects. Raises ``PageError`` (one line)."""
+    timeout = timeout or TIMEOUT
+    if not is_http_url(url):
+        raise PageError("not an http(s) URL")
+    req = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "text/html,*/*;q=0.5"})
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as resp:  # (scheme checked above)
+            ctype = (resp.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+            if ctype and ctype not in _HTML_TYPES:
+                raise PageError(f"not a web page (the server sent {ctype})")
+            data = resp.read(max_bytes + 1)
+            final = resp.geturl() or url
+    except PageError:
+        raise
+    except urllib.error.HTTPError as e:
+        raise PageError(f"HTTP error {e.code} {e.reason}".rstrip()) from None
+    except urllib.error.URLError as e:
+        reason = e.reason
+        if isinstance(reason, TimeoutError) or "timed out" in str(reason):
+            raise PageError(f"timed out after {timeout:g} s") from None
+        raise PageError(f"cannot connect: {reason}") from None
+    except TimeoutError:
+        raise PageError(f"timed out after {timeout:g} s") from None
+    except (OSError, ValueError) as e:
+        raise PageError(f"cannot fetch: {e}") from None
+    if len(data) > max_bytes:
+        raise PageError(f"page is too large (over {max_bytes:,} bytes)")
+    if not data.strip():
+        raise PageError("the server sent an empty page")
+    return data, final
+
+
+def fetch_record(
+    url: str, pages_dir: Path | None = None, *, refresh: bool = False, timeout: float | None = None
+) -> tuple[Path, bool]:
+    """The stored record of ``url`` (fetched and saved when missing or ``refresh``): (path, fetched now).
+
+    Raises ``PageError`` for timeouts, HTTP errors, non-HTML answers and pages with no extractable text.
+    """
+    path = record_path(url, pages_dir)
+    if path.is_file() and not refresh:
+        return path, False
+    data, final = fetch_html(url, timeout=timeout)
+    rec = page_record(data, final)
+    rec["source"] = rec.get("source") or final
+    rec["requested-url"] = url
+    rec["fetched"] = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    write_atomic(path, json.dumps(rec, ensure_ascii=False, indent=1) + "\n")
+    return path, True

@@ -1,0 +1,50 @@
+"""Every furniture marker in factcheck/lang/<code>/furniture.toml matches its examples and leaves its `not` lines."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck import furniture
+from factcheck import lang as langres
+from factcheck.ingest import _word_count
+
+LANGS = langres.available("furniture")
+CASES = [(m, i) for code in LANGS for i, m in enumerate(furniture.markers(code))]
+
+
+def test_at_least_five_languages_have_furniture_markers() -> None:
+    assert {"en", "de", "fr", "es", "pt"} <= set(LANGS)
+    for code in ("en", "de", "fr", "es", "pt"):
+        kinds = {m.kind for m in furniture.markers(code)}
+        assert {"line", "notice", "tail", "comment", "caption", "crawl", "published", "byline"} <= kinds, code
+
+
+@pytest.mark.parametrize(("marker", "index"), CASES, ids=[f"{m.lang}-{i}-{m.kind}" for m, i in CASES])
+def test_marker_examples(marker: furniture.Marker, index: int) -> None:
+    rx = furniture.compile_marker(marker)
+    assert marker.examples, "every marker carries examples"
+    match = rx.search if marker.kind == "notice" else rx.match
+    if marker.kind == "notice":
+        assert marker.hints, "a notice marker names its hints"
+    for ex in marker.examples:
+        assert match(ex), f"{marker.lang}/{marker.kind}: {ex!r} should match"
+        if marker.hints:
+            m = rx.search(ex)
+            assert m and any(h in m.group(0).lower() for h in marker.hints), f"no hint in the match of {ex!r}"
+        if marker.kind in ("line", "notice", "tail", "comment", "caption"):
+            assert _word_count(ex) <= marker.max_words, ex
+    for ex in marker.not_:
+        hit = match(ex) and (
+            marker.kind not in furniture.DEFAULT_MAX_WORDS or _word_count(ex) <= marker.max_words
+        )
+        assert not hit, f"{marker.lang}/{marker.kind}: {ex!r} should not match"
+
+
+@pytest.mark.parametrize("code", ["en", "de", "fr", "es", "pt"])
+def test_vocabulary_names_the_reason(code: str) -> None:
+    vocab = furniture.vocabulary(code)
+    for m in furniture.markers(code):
+        if m.kind in ("line", "notice", "tail", "comment"):
+            for ex in m.examples:
+                got = getattr(vocab, m.kind)(ex, _word_count(ex))
+                assert got is not None, ex

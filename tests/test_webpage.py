@@ -1,0 +1,525 @@
+"""HTML files and URLs in: trafilatura extraction, stored records, fetch errors, metadata of records."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import threading
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+
+from factcheck import cli, metadata, webpage
+from factcheck.ingest import article_from_record, load
+from factcheck.pipeline import build
+
+BODY = (
+    "The city council voted on Tuesday to close the old harbour bridge to heavy traffic from next month, "
+    "after engineers found cracks in two of its steel supports. Mayor Ana Ruiz said the closure would last "
+    "at least six months while repairs are carried out, and that buses would be rerouted through the "
+    "northern tunnel. The bridge carries about 40,000 vehicles a day, according to the transport office."
+)
+PAGE = f"""<!DOCTYPE html><html lang="en"><head><title>Bridge closed | Harbour Times</title>
+<meta property="og:site_name" content="Harbour Times">
+<meta property="og:title" content="Council closes harbour bridge to heavy traffic">
+<meta name="author" content="Jane Doe">
+<meta property="article:published_time" content="2024-03-05T09:00:00Z">
+<link rel="canonical" href="https://harbour-times.example/news/bridge">
+</head><body><nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>
+<article><h1>Council closes harbour bridge to heavy traffic</h1>
+<p>{BODY}</p>
+<p>Shop owners near the bridge said they feared losing customers during the works, and asked the council
+for a compensation scheme similar to the one offered during the tunnel repairs in 2019.</p>
+</article><footer>Cookie settings. All rights reserved.</footer></body></html>"""
+ZH_PAGE = (
+    '<html lang="zh"><head><title>新闻</title></head><body><article><h1>城市新闻</h1><p>'
+    + "市议会周二投票决定从下个月起禁止重型车辆通过旧港口大桥，因为工程师在两根钢支柱上发现了裂缝。" * 6
+    + "</p></article></body></html>"
+)
+
+
+class _Handler(BaseHTTPRequestHandler):
+    hits: ClassVar[dict[str, int]] = {}
+
+    def do_GET(self) -> None:
+        _Handler.hits[self.path] = _Handler.hits.get(self.path, 0) + 1
+        routes = {
+            "/article": (200, "text/html; charset=utf-8", PAGE.encode()),
+            "/zh": (200, "text/html; charset=utf-8", ZH_PAGE.encode()),
+            "/pdf": (200, "application/pdf", b"%PDF-1.4 not a page"),
+            "/empty": (200, "text/html", b"<html><body><nav><a href='/'>Home</a></nav></body></html>"),
+        }
+        if self.path == "/slow":
+            time.sleep(1.5)
+            routes[self.path] = (200, "text/html", PAGE.encode())
+        if self.path not in routes:
+            self.send_response(404, "Not Found")
+            self.end_headers()
+            return
+        code, ctype, data = routes[self.path]
+        self.send_response(code)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # the timeout test gives up
+            self.wfile.write(data)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def test_html_file_is_read_with_trafilatura(tmp_path: Path) -> None:
+    (tmp_path / "bridge.html").write_text(PAGE, encoding="utf-8")
+    batch = load([tmp_path])
+    assert not batch.errors
+    (a,) = batch.articles
+    assert "cracks in two of its steel supports" in a.text
+    assert "Home" not in a.text.split("\n")  # the menu is not the article
+    assert a.title == "Council closes harbour bridge to heavy traffic"
+    assert (a.outlet, a.authors, a.published) == ("Harbour Times", ["Jane Doe"], dt.date(2024, 3, 5))
+    assert a.url == "https://harbour-times.example/news/bridge"
+    assert a.language == "en" and not a.notices
+
+
+def test_html_in_another_charset_and_broken_files(tmp_path: Path) -> None:
+    de = PAGE.replace('lang="en"', 'lang="de"').replace(
+        BODY,
+        "Der Stadtrat hat am Dienstag beschlossen, die alte Hafenbrücke für den Schwerverkehr zu "
+        "sperren, nachdem Ingenieure Risse in zwei Stahlstützen gefunden hatten. Die Bürgermeisterin sagte, "
+        "die Sperrung werde mindestens sechs Monate dauern und Busse würden umgeleitet.",
+    )
+    (tmp_path / "de.html").write_bytes(
+        de.replace("<head>", '<head><meta charset="iso-8859-1">').encode("latin-1", "replace")
+    )
+    (tmp_path / "empty.htm").write_bytes(b"   \n")
+    (tmp_path / "nav.html").write_text("<html><body><nav><a href='/'>Home</a></nav></body></html>")
+    batch = load([tmp_path])
+    assert [a.key for a in batch.articles] == ["de.html"]
+    assert "Stahlstützen" in batch.articles[0].text and batch.articles[0].language == "de"
+    reasons = {Path(e.path).name: e.reason for e in batch.errors}
+    assert reasons == {"empty.htm": "empty file", "nav.html": "no extractable text on the page"}
+
+
+def test_url_is_fetched_once_and_stored(server: str, tmp_path: Path) -> None:
+    url = f"{server}/article"
+    _Handler.hits.clear()
+    c1 = build([url], pages_dir=tmp_path, group=False)
+    assert not c1.errors and _Handler.hits["/article"] == 1
+    (a,) = c1.articles
+    assert a.path == url and a.key == url and a.outlet == "Harbour Times"
+    stored = webpage.record_path(url, tmp_path)
+    rec = json.loads(stored.read_text(encoding="utf-8"))
+    assert rec["text"] == a.text and rec["requested-url"] == url and rec["source"]
+    c2 = build([url], pages_dir=tmp_path, group=False)  # offline from now on
+    assert _Handler.hits["/article"] == 1
+    assert [c.id for c in c2.all_claims()] == [c.id for c in c1.all_claims()] and c1.all_claims()
+    build([url], pages_dir=tmp_path, group=False, refresh=True)
+    assert _Handler.hits["/article"] == 2
+
+
+def test_fetch_errors_name_the_url_and_the_batch_goes_on(server: str, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(webpage, "TIMEOUT", 0.5)
+    urls = [f"{server}/{p}" for p in ("article", "missing", "pdf", "empty", "slow")]
+    batch = load(urls, pages_dir=tmp_path)
+    assert [a.path for a in batch.articles] == [urls[0]]
+    reasons = {e.path: e.reason for e in batch.errors}
+    assert reasons[urls[1]] == "HTTP error 404 Not Found"
+    assert reasons[urls[2]] == "not a web page (the server sent application/pdf)"
+    assert reasons[urls[3]] == "no extractable text on the page"
+    assert reasons[urls[4]].startswith("timed out after 0.5 s")
+    assert not webpage.record_path(urls[1], tmp_path).exists()
+
+
+def test_fetch_command_saves_pages_and_exit_code(server: str, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "pages"
+    rc = cli.main(["fetch", f"{server}/article", f"{server}/missing", "-o", str(out)])
+    cap = capsys.readouterr()
+    assert rc == 1
+    assert f"factcheck: {server}/missing: HTTP error 404 Not Found" in cap.err.splitlines()
+    assert "Traceback" not in cap.err
+    (saved,) = out.glob("*.json")
+    assert saved.name.startswith("127.0.0.1-") and "fetched" in cap.out
+    assert cli.main(["fetch", f"{server}/article", "-o", str(out)]) == 0
+    assert "already stored" in capsys.readouterr().out
+    assert cli.main(["fetch", "ftp://example.org/x", "-o", str(out)]) == 2
+    # the stored folder is an ordinary input from then on
+    assert cli.main(["extract", "--json", str(out)]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["articles"][0]["language"] == "en" and "steel supports" in doc["articles"][0]["text"]
+
+
+def test_unsupported_script_gets_a_notice_not_a_silent_empty_article(server: str, tmp_path: Path, capsys):
+    url = f"{server}/zh"
+    corpus = build([url], pages_dir=tmp_path, group=False)
+    (a,) = corpus.articles
+    assert a.language == "zh"
+    assert a.notices == ["zh: no claims extracted: language not supported"]
+    assert corpus.claims[a.key] == []
+    (tmp_path / "zh.html").write_text(ZH_PAGE, encoding="utf-8")
+    assert cli.main(["extract", str(tmp_path / "zh.html")]) == 0
+    assert "zh.html: zh: no claims extracted: language not supported" in capsys.readouterr().err
+
+
+def test_trafilatura_record_keys_site_name_and_url() -> None:
+    rec = {
+        "title": "DenkanStoos April 2012",
+        "author": "Bjoernlinder",
+        "hostname": "wordpress.com",
+        "sitename": None,
+        "source": "https://denkanstoos.wordpress.com/2012/04/11/denkanstoos-april-2012/",
+        "source-hostname": "DenkanStoos Hamburg",
+        "date": "2012-04-11",
+        "filedate": "2026-12-02",
+        "language": "de",
+        "text": "Am Mittwoch treffen sich die Mitglieder der Gruppe wieder in Hamburg, sagte der Sprecher.",
+    }
+    a = article_from_record(rec, path="r.json", key="r.json")
+    assert a.url == rec["source"] and a.outlet == "DenkanStoos Hamburg"
+    assert (a.published, a.crawled, a.language) == (dt.date(2012, 4, 11), dt.date(2026, 12, 2), "de")
+    rec2 = dict(rec, **{"source-hostname": "denkanstoos.wordpress.com"})
+    assert article_from_record(rec2, path="r", key="r").outlet == "denkanstoos.wordpress.com"
+    rec3 = {k: v for k, v in rec.items() if k not in ("source", "source-hostname")}
+    assert article_from_record(rec3, path="r", key="r").outlet == "wordpress.com"
+
+
+def test_newsplease_record_keys() -> None:
+    rec = {
+        "authors": ["No Author", "Ana Ruiz"],
+        "date_publish": "2023-11-02 10:00:00",
+        "date_download": "2023-11-03 08:00:00",
+        "source_domain": "www.news.example.org",
+        "url": "https://www.news.example.org/a",
+        "language": "en",
+        "title": "A",
+        "description": "Council raises levy",
+        "maintext": "The council voted 7-2 on Thursday to raise the levy by 3 percent.",
+    }
+    a = article_from_record(rec, path="n", key="n")
+    assert (a.outlet, a.authors, a.published, a.crawled) == (
+        "news.example.org",
+        ["Ana Ruiz"],
+        dt.date(2023, 11, 2),
+        dt.date(2023, 11, 3),
+    )
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("No Author", []),
+        ("Staff", []),
+        ("admin", []),
+        ("CBS News February", ["CBS News"]),
+        ("Süddeutsche de GmbH; Munich; Germany", []),
+        (
+            "Frankfurter Allgemeine Zeitung GmbH; Benjamin Fischer; Marcus Theurer",
+            ["Benjamin Fischer", "Marcus Theurer"],
+        ),
+        ("View all posts by Daniel Lemire", ["Daniel Lemire"]),
+        ("Autor; In Korinna Hennig", ["Korinna Hennig"]),
+        ("Rechtsanwalt Dennis Tölle", ["Dennis Tölle"]),
+        ("Www Medianotions De", []),
+        (
+            "Marcus Bensmann; Justus von Daniels; Ulrich Stoll",
+            ["Marcus Bensmann", "Justus von Daniels", "Ulrich Stoll"],
+        ),
+        ("Ana Ruiz and Bo Chen", ["Ana Ruiz", "Bo Chen"]),
+        ("Ana Ruiz, Bo Chen", ["Ana Ruiz", "Bo Chen"]),
+        ("Jean-Pierre Dupont", ["Jean-Pierre Dupont"]),
+        ("Kulu Media News Desk", ["Kulu Media News Desk"]),
+        ("Lindsey O'Donnell", ["Lindsey O'Donnell"]),
+    ],
+)
+def test_authors_split_on_real_separators_and_junk_dropped(raw: str, expected: list[str]) -> None:
+    assert metadata.split_authors(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "host", "expected"),
+    [
+        ("SPIEGEL ONLINE, Hamburg, Germany", "spiegel.de", "SPIEGEL ONLINE"),
+        ("Wikimedia Foundation, Inc.", "wikipedia.org", "Wikimedia Foundation"),
+        ("News zu VR, AR und KI | MIXED.de", "mixed.de", "MIXED.de"),
+        ("INCURVY Plus-Size Fashion - BLOG", "incurvy.de", "INCURVY Plus-Size Fashion"),
+        ("Martina Berg - Lady 50plus", "lady50plus.de", "Lady 50plus"),
+        ("Vancouver Sun", "vancouversun.com", "Vancouver Sun"),
+        (
+            "Copyright 2003 - 2019 by speicherguide.de GbR Karl Fröhlich, Ulrike Haak",
+            "speicherguide.de",
+            "speicherguide.de",
+        ),
+    ],
+)
+def test_site_names_cleaned(name: str, host: str, expected: str) -> None:
+    assert metadata.clean_site_name(name, host) == expected
+
+
+def test_record_date_kept_but_a_disagreeing_dateline_is_said() -> None:
+    rec = {
+        "title": "Storm",
+        "date": "2020-01-16",
+        "text": "Published 14.01.2020\nThe storm closed the airport on Monday, officials said in a statement.",
+        "language": "en",
+    }
+    a = article_from_record(rec, path="s", key="s")
+    assert a.published == dt.date(2020, 1, 16)
+    assert a.published_source == "record; the text's dateline says 2020-01-14"
+    assert any("2020-01-14" in n for n in a.notices)
+
+
+def test_language_from_record_else_detected() -> None:
+    de = "Der Stadtrat hat am Dienstag beschlossen, die alte Hafenbrücke für den Schwerverkehr zu sperren."
+    assert article_from_record({"text": de}, path="x", key="x").language == "de"
+    assert article_from_record({"text": de, "language": "de-AT"}, path="x", key="x").language == "de"
+
+
+# ---- issue #13 cases: markers read ahead, crawl stamps, dates in other languages, raw page text -------------
+
+
+def _kinds_of(text: str, lang: str | None = None) -> dict[str, tuple[str, str]]:
+    from factcheck.ingest import classify_lines
+
+    segs, _info = classify_lines(text, lang)
+    return {text[s.start : s.end]: (s.kind, s.reason) for s in segs}
+
+
+def test_a_related_line_mid_article_does_not_end_it() -> None:
+    text = (
+        "Microsoft moves to erase its carbon footprint\n"
+        "Microsoft Corp said on Thursday it aims to remove more carbon from the atmosphere than it emits by 2030.\n"
+        "Related\n"
+        "The announcement by the world's largest software company is the latest in a flurry of climate goals "
+        "set out by firms after the Paris Agreement.\n"
+        "The plan includes the creation of a Climate Innovation Fund, which will invest US$1 billion over the "
+        "next four years to speed up the development of carbon removal technology.\n"
+        "Related stories\n"
+        "Amazon pledges net zero by 2040\n"
+        "Google buys wind power in Chile\n"
+        "Apple to cut supplier emissions\n"
+    )
+    k = _kinds_of(text, "en")
+    assert k["Related"] == ("furniture", "page chrome")
+    assert (
+        k[
+            "The plan includes the creation of a Climate Innovation Fund, which will invest US$1 billion over the "
+            "next four years to speed up the development of carbon removal technology."
+        ][0]
+        == "body"
+    )
+    assert k["Amazon pledges net zero by 2040"] == ("furniture", "after end-of-article marker")
+
+
+def test_a_paragraph_opening_with_today_is_prose_not_a_crawl_stamp() -> None:
+    lede = (
+        "Today, on Wikipedia's 19th birthday, 15 January 2020, access to Wikipedia in Turkey is actively being "
+        "restored, following a ruling by the Turkish Constitutional Court."
+    )
+    k = _kinds_of(
+        f"Access restored\n{lede}\nThe Foundation welcomed the ruling in a statement.\nToday: 10 March 2025\n",
+        "en",
+    )
+    assert k[lede] == ("body", "")
+    assert k["Today: 10 March 2025"] == ("meta", "crawl date")
+
+
+def test_a_comment_share_bar_before_the_first_paragraph_keeps_the_article() -> None:
+    body = [
+        f"Paragraph {i}: the council said on Monday that the new bridge would open in May, after two years of works."
+        for i in range(5)
+    ]
+    text = "Bridge to open in May\nComment\nShare\n" + "\n".join(body) + "\n"
+    k = _kinds_of(text, "en")
+    assert all(k[b] == ("body", "") for b in body)
+
+
+@pytest.mark.parametrize(
+    ("line", "lang", "date"),
+    [
+        ("14. Januar 2020, 9:21 Uhr", "de", dt.date(2020, 1, 14)),
+        ("Publié le 14/01/2020 à 06:25", "fr", dt.date(2020, 1, 14)),
+        ("Published 19.01.2020", "en", dt.date(2020, 1, 19)),
+        ("24 September 2019", "en", dt.date(2019, 9, 24)),
+        ("July 30, 2019 1:16 pm", "en", dt.date(2019, 7, 30)),
+        ("21 August 2019, 7:40am", "en", dt.date(2019, 8, 21)),
+        ("Publicado el 3 de mayo de 2022, 10:00", "es", dt.date(2022, 5, 3)),
+        ("Publicado em 20 de setembro de 2023", "pt", dt.date(2023, 9, 20)),
+    ],
+)
+def test_visible_date_lines_give_the_publication_date_in_any_language(
+    line: str, lang: str, date: dt.date
+) -> None:
+    from factcheck.ingest import classify_lines
+
+    text = f"Headline of the story here\n{line}\nThe council voted on the plan after a long debate, the mayor said on Monday.\n"
+    segs, info = classify_lines(text, lang)
+    assert info["published"] == date
+    assert [s.kind for s in segs][1] == "meta"  # a byline line is meta, never a claim
+
+
+@pytest.mark.parametrize(
+    ("line", "lang"),
+    [
+        ("Lea también: El Gobierno aprueba el presupuesto", "es"),
+        ("Weiterlesen: Die Bahn erhöht die Preise", "de"),
+        ("Lesen Sie auch", "de"),
+        ("Foto: dpa/Michael Kappeler", "de"),
+        ("Accueil > Actualités > Politique", "fr"),
+        ("Send Facebook Twitter google+ Whatsapp", "en"),
+        ("All quotes delayed a minimum of 15 minutes.", "en"),
+        (
+            "You are using a browser version with limited support for CSS. To obtain the best experience, we recommend you use a more up to date browser.",
+            "en",
+        ),
+        ("The administrator of your personal data will be Example Media Ltd, based in Warsaw.", "en"),
+        ("Update July 3rd, 8:05AM ET: Apple has confirmed the feature will ship in the final release.", "en"),
+        ("This article originally appeared on Grist.", "en"),
+    ],
+)
+def test_raw_page_furniture_in_five_languages(line: str, lang: str) -> None:
+    body = "The council voted on the plan after a long debate on Monday, the mayor told reporters."
+    text = f"Headline of the story here\n{body}\n{line}\n{body.replace('Monday', 'Tuesday')}\n"
+    assert _kinds_of(text, lang)[line][0] == "furniture"
+
+
+def test_titles_are_never_taken_from_navigation() -> None:
+    text = (
+        "Microsoft moves to erase its carbon footprint | Vancouver Sun\n"
+        "Skip to navigation\nSkip to content\nNews\nAll News\nDiscover Thomson Reuters\nLocal News\nOpinion\n"
+        "Microsoft moves to erase its carbon footprint\n"
+        "Microsoft Corp said on Thursday it aims to remove more carbon from the atmosphere than it emits by 2030.\n"
+    )
+    from factcheck.ingest import classify_lines
+
+    _segs, info = classify_lines(text, "en")
+    assert info["title"] == "Microsoft moves to erase its carbon footprint"
+
+
+def test_comment_threads_after_the_article_are_furniture() -> None:
+    text = (
+        "Abmahnungen gegen Fotografen\n"
+        "Die Kanzlei verschickte nach Angaben der Betroffenen seit 2015 mehr als 500 Abmahnungen an Fotografen.\n"
+        "Das Gericht soll im Herbst über die Klagen entscheiden, sagte eine Sprecherin am Montag in Berlin.\n"
+        "12 Kommentare\n"
+        "Max Mustermann sagt:\n"
+        "23. Juni 2016 um 13:54\n"
+        "Nun ja, ich hatte 2015 auch eine Abmahnung von ihm im Briefkasten und habe lange mit der Kanzlei gestritten.\n"
+        "Antworten\n"
+    )
+    k = _kinds_of(text, "de")
+    assert (
+        k[
+            "Das Gericht soll im Herbst über die Klagen entscheiden, sagte eine Sprecherin am Montag in Berlin."
+        ][0]
+        == "body"
+    )
+    assert k[
+        "Nun ja, ich hatte 2015 auch eine Abmahnung von ihm im Briefkasten und habe lange mit der Kanzlei gestritten."
+    ] == (
+        "furniture",
+        "after end-of-article marker",
+    )
+
+
+def test_a_url_session_is_named_after_the_site_and_review_prefetches(
+    server: str, tmp_path: Path, monkeypatch
+) -> None:
+    assert cli.default_session_for(["https://www.example.org/news/a"]).name == "example.org.toml"
+    monkeypatch.chdir(tmp_path)
+    errors = cli.prefetch([f"{server}/article", f"{server}/missing", "notes.txt"])
+    assert [e.reason for e in errors] == ["HTTP error 404 Not Found"]
+    assert webpage.record_path(f"{server}/article").is_file()  # fetched/ under the working folder
+
+
+def test_raw_page_title_line_gives_the_headline_and_the_site() -> None:
+    from factcheck.ingest import article_from_text
+
+    text = (
+        "Council closes harbour bridge | Harbour Times\n"
+        "Skip to content\nNews\nSport\n"
+        "Council closes harbour bridge\n"
+        "The city council voted on Tuesday to close the old harbour bridge to heavy traffic from next month.\n"
+        "Engineers found cracks in two of its steel supports, the mayor said at a news conference.\n"
+    )
+    a = article_from_text(text, path="p.txt", key="p.txt")
+    assert (a.title, a.outlet) == ("Council closes harbour bridge", "Harbour Times")
+
+
+# ---- property tests: parsers never raise, segments tile the text, names stay inside the input ------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_LINE = st.one_of(
+    st.sampled_from(
+        [
+            "Related",
+            "Kommentare",
+            "Comments (3)",
+            "Max sagt:",
+            "Antworten",
+            "Von Ana Ruiz",
+            "By Jane Doe | 14 June 2023",
+            "Published 19.01.2020",
+            "Heute: 10. März 2025",
+            "Foto: dpa",
+            "Lesen Sie auch",
+            "Home > News",
+            "Share Facebook Twitter",
+            "The council voted on Monday to close the bridge, the mayor said in a statement to reporters.",
+            "Der Stadtrat hat am Dienstag beschlossen, die alte Brücke für den Verkehr zu sperren, sagte sie.",
+            "",
+        ]
+    ),
+    st.text(st.characters(blacklist_categories=("Cs",)), max_size=80),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_LINE, max_size=25), st.sampled_from([None, "en", "de", "fr", "es", "pt", "zh"]))
+def test_classify_lines_never_raises_and_segments_are_ordered(lines: list[str], lang: str | None) -> None:
+    from factcheck.ingest import classify_lines
+
+    text = "\n".join(lines)
+    segs, _info = classify_lines(text, lang)
+    pos = 0
+    for s in segs:
+        assert pos <= s.start <= s.end <= len(text)
+        assert s.kind in ("body", "title", "meta", "furniture")
+        assert s.kind != "furniture" or s.reason  # nothing excluded without a reason
+        pos = s.end
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.text(max_size=120), st.lists(st.text(max_size=40), max_size=5)))
+def test_authors_never_raise_and_come_from_the_input(raw: str | list[str]) -> None:
+    names = metadata.split_authors(raw)
+    joined = " ".join(raw) if isinstance(raw, list) else raw
+    squashed = " ".join(joined.split())
+    for n in names:
+        assert n and all(w in squashed for w in n.split())
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_site_names_and_record_names_never_raise(s: str) -> None:
+    metadata.clean_site_name(s, "example.org")
+    url = "https://example.org/" + s.replace(" ", "%20")
+    name = webpage.record_name(url)
+    assert name == webpage.record_name(url) and name.endswith(".json") and "/" not in name
