@@ -76,8 +76,19 @@ def parse_anchor(s: str | None) -> dt.date | None:
 # extract / groups
 
 
-def corpus_json(corpus: Any, *, groups: bool = True) -> dict[str, Any]:
-    out: dict[str, Any] = {"articles": []}
+def _claims_json(corpus: Any, key: str, show_hidden: bool) -> list[dict[str, Any]]:
+    """An article's shown claims; with ``show_hidden`` every claim, the hidden ones marked ``"hidden": true``."""
+    out = []
+    for c in corpus.claims.get(key, []):
+        if corpus.is_shown(c):
+            out.append(c.to_json())
+        elif show_hidden:
+            out.append(c.to_json() | {"hidden": True})
+    return out
+
+
+def corpus_json(corpus: Any, *, groups: bool = True, show_hidden: bool = False) -> dict[str, Any]:
+    out: dict[str, Any] = {"articles": [], "min_score": corpus.min_score}
     for a in corpus.articles:
         out["articles"].append(
             {
@@ -96,7 +107,7 @@ def corpus_json(corpus: Any, *, groups: bool = True) -> dict[str, Any]:
                     for s in a.segments
                     if s.kind == "furniture"
                 ],
-                "claims": [c.to_json() for c in corpus.claims.get(a.key, [])],
+                "claims": _claims_json(corpus, a.key, show_hidden),
             }
         )
     out["groups"] = [g.to_json() for g in corpus.groups] if groups else []
@@ -104,17 +115,19 @@ def corpus_json(corpus: Any, *, groups: bool = True) -> dict[str, Any]:
     return out
 
 
-def _build(paths: Sequence[str]) -> Any:
+def _build(paths: Sequence[str], min_score: float | None = None) -> Any:
     from factcheck import pipeline
+    from factcheck.model import DEFAULT_MIN_SCORE
 
-    return pipeline.build(paths)
+    return pipeline.build(paths, min_score=DEFAULT_MIN_SCORE if min_score is None else min_score)
 
 
 def _print_corpus(args: argparse.Namespace, readable: Callable[[Any], None]) -> int:
-    corpus = _build(args.paths)
+    corpus = _build(args.paths, getattr(args, "min_score", None))
     report_errors(corpus.errors)
     if args.json:
-        print(json.dumps(corpus_json(corpus), ensure_ascii=False, indent=1))
+        doc = corpus_json(corpus, show_hidden=getattr(args, "all", False))
+        print(json.dumps(doc, ensure_ascii=False, indent=1))
     else:
         readable(corpus)
     return exit_code(len(corpus.articles), corpus.errors)
@@ -123,7 +136,23 @@ def _print_corpus(args: argparse.Namespace, readable: Callable[[Any], None]) -> 
 def cmd_extract(args: argparse.Namespace) -> int:
     from factcheck.textout import print_extract
 
-    return _print_corpus(args, lambda corpus: print_extract(corpus, min_score=args.min_score))
+    return _print_corpus(args, lambda corpus: print_extract(corpus, show_hidden=args.all))
+
+
+def _default_min_score() -> float:
+    from factcheck.model import DEFAULT_MIN_SCORE
+
+    return DEFAULT_MIN_SCORE
+
+
+def _score_arg(s: str) -> float:
+    try:
+        x = float(s)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {s!r}") from None
+    if not 0.0 <= x <= 1.0:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 1, not {s}")
+    return x
 
 
 def cmd_groups(args: argparse.Namespace) -> int:
@@ -201,7 +230,16 @@ def build_parser() -> Parser:
     e.add_argument("paths", nargs="+", metavar="PATH")
     e.add_argument("--json", action="store_true", help="print the JSON contract")
     e.add_argument(
-        "--min-score", type=float, default=0.0, help="hide claims scoring below this (text output)"
+        "--min-score",
+        type=_score_arg,
+        metavar="X",
+        help="hide (and leave out of the groups) claims whose check-worthiness is below X, 0-1 "
+        f"(default: {_default_min_score()})",
+    )
+    e.add_argument(
+        "--all",
+        action="store_true",
+        help='also list the hidden claims (marked "hidden": true in the JSON)',
     )
     e.set_defaults(func=cmd_extract)
 

@@ -28,18 +28,23 @@ Fields of each Claim (see model.Claim):
   Outlets that only report the claim are left out, so claims of one outlet do not look related.
 - ``stance`` and ``polarity``: see ``stance.classify``; a speech verb "denied" makes the claim
   ``denied`` (-1), "vowed/pledged/promised" ``planned``, "confirmed/reported <figure>" ``occurred``.
-- ``score``: check-worthiness 0-1 (``checkworthiness``); claims under ``min_score`` are not returned.
+- ``score``: check-worthiness 0-1 (``checkworthiness``, vocabulary in ``lang/<code>/checkworthiness.toml``);
+  claims under ``min_score`` (the floor ``MIN_SCORE``) are not returned; those under
+  ``model.DEFAULT_MIN_SCORE`` are returned but hidden by default (``pipeline.Corpus.is_shown``).
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from factcheck import attribution, entities, sentences, stance
 from factcheck.gazetteer import OUTLETS, trie_pattern
+from factcheck.lang import resource
 from factcheck.model import Article, Claim, Stance, TimeRef
 
 MIN_SCORE = 0.35  # below this a sentence is not offered as a claim
@@ -66,46 +71,97 @@ def _sentence_case(headline: str) -> str:
 _DENY_VERBS = frozenset({"denied", "denies", "deny"})
 _TALLY_VERBS = frozenset({"confirmed", "confirms", "reported", "reports", "recorded", "registered"})
 _TALLY = re.compile(r"\s*(?:about|at\s+least|more\s+than|nearly|almost|some|over|a\s+further|another)?\s*\d")
-_FIRST_PERSON = re.compile(r"^[\"“'‘]?(?:I|We|You|Let's|Let us)\b")
-_BOILERPLATE = re.compile(
-    r"\b(?:click|subscribe|sign\s+up|follow\s+us|read\s+more|read\s+also|newsletter|contact\s+us|email\s+us|"
-    r"all\s+rights\s+reserved|this\s+(?:story|article)\s+(?:has\s+been|was)\s+updated|editing\s+by|"
-    r"(?:additional\s+)?reporting\s+by|writing\s+by|compiled\s+by|for\s+more\s+(?:news|stories|information)|"
-    r"download\s+(?:our|the)\s+app|watch\s+(?:the\s+)?video|listen\s+to|share\s+this|cookies?)\b",
-)
-_LOWER_WORDS = re.compile(r"[a-z][a-z’'-]*")
 _DIGIT = re.compile(r"\d")
-_NUMBER_WORDS = frozenset(
-    "one two three four five six seven eight nine ten dozen dozens hundred hundreds thousand thousands million "
-    "millions billion billions".split()
-)
-_SUPERLATIVES = frozenset(
-    "most least largest biggest highest lowest fastest first last record worst best strongest deadliest longest "
-    "oldest youngest only all-time".split()
-)
-_OPINION_WORDS = frozenset(
-    """personally frankly arguably undoubtedly amazing awesome terrible wonderful beautiful shocking disgraceful
-    ridiculous brilliant outrageous stunning incredible travesty disgrace fantastic perfect perfectly great
-    excellent horrible awful sad unacceptable happy unhappy pleased proud delighted disappointed disappointing
-    thrilled upset""".split()
-)
-_OPINION_TRIGGERS = frozenset({"i", "we", "called", "opinion", "needless"})
-_OPINION = re.compile(
-    r"\b(?:i|we)\s+(?:think|believe|feel|hope|guess|love|like|wonder)\b|\bin\s+my\s+opinion\b|"
-    r"\bneedless\s+to\s+say\b|\bcalled\s+(?:the|it|this|that|his|her|their)\b[^.,;]{0,40}?\b(?:an?)\s"
-)
-_BOILER_WORDS = frozenset({"click", "subscribe", "newsletter", "cookie", "cookies"})
-_BOILER_TRIGGERS = frozenset(
-    "sign follow read contact email rights updated editing reporting writing compiled more download watch listen "
-    "share".split()
-)
-# The words of the sets above that occur as whole words of ``_LOWER_WORDS`` in " " + the lower-cased
-# sentence: a word of it starts after a character that is not [a-z’'-], or after ’'- marks that follow
-# one, and ends before one. Only these words matter, so the scoring need not split the whole sentence.
-_SCORE_VOCAB = (
-    _NUMBER_WORDS | _SUPERLATIVES | _OPINION_WORDS | _OPINION_TRIGGERS | _BOILER_WORDS | _BOILER_TRIGGERS
-)
-_VOCAB_WORDS = re.compile(r"[^a-z’'-][’'-]*(" + trie_pattern(_SCORE_VOCAB) + r")(?![a-z’'-])")
+_FIGURE = re.compile(r"\d[\d,.]*")
+_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
+
+
+def _compile(patterns: list[str]) -> re.Pattern[str] | None:
+    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    """Patterns that run only when one of their trigger words is in the sentence (see the resource)."""
+
+    triggers: frozenset[str]
+    anywhere: re.Pattern[str] | None
+    start: re.Pattern[str] | None
+
+    def search(self, low: str, words: set[str]) -> bool:
+        if self.start is not None and self.start.match(low):
+            return True
+        return (
+            self.anywhere is not None
+            and not words.isdisjoint(self.triggers)
+            and bool(self.anywhere.search(low))
+        )
+
+    def count(self, low: str, words: set[str]) -> int:
+        if self.anywhere is None or words.isdisjoint(self.triggers):
+            return 0
+        return len(self.anywhere.findall(low))
+
+
+def _rule(table: dict[str, Any]) -> _Rule:
+    return _Rule(
+        frozenset(table.get("triggers", [])),
+        _compile(table.get("patterns", [])),
+        _compile(table.get("start", [])),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _CwVocab:
+    """The check-worthiness vocabulary of one language (``factcheck/lang/<code>/checkworthiness.toml``)."""
+
+    words: re.Pattern[str] | None  # every word and trigger, whole, in " " + the lower-cased sentence
+    numbers: frozenset[str]
+    superlatives: frozenset[str]
+    opinion: frozenset[str]  # opinion and reaction words
+    boiler_words: frozenset[str]
+    opinion_rule: _Rule
+    advice: _Rule
+    should: re.Pattern[str] | None
+    uncertain: _Rule
+    boilerplate: _Rule
+    personal_triggers: frozenset[str]
+    personal: re.Pattern[str] | None  # searched in the text as written
+    personal_singular: re.Pattern[str] | None
+
+
+@functools.cache
+def _cw_vocab(lang: str | None) -> _CwVocab:
+    """The vocabulary of ``lang``; English for a language that has none (its words are inert elsewhere)."""
+    data = (lang and resource(lang, "checkworthiness")) or resource("en", "checkworthiness")
+    op, adv, unc = data.get("opinion", {}), data.get("advice", {}), data.get("uncertain", {})
+    boil, pers = data.get("boilerplate", {}), data.get("personal", {})
+    numbers = frozenset(data.get("number_words", []))
+    sup = frozenset(data.get("superlatives", []))
+    opinion = frozenset(op.get("words", [])) | frozenset(op.get("reactions", []))
+    boiler_words = frozenset(boil.get("words", []))
+    rules = [_rule(t) for t in (op, adv, unc, boil)]
+    every = numbers | sup | opinion | boiler_words | frozenset(pers.get("triggers", []))
+    for r in rules:
+        every |= r.triggers
+    words = re.compile(r"[^a-z’'-][’'-]*(" + trie_pattern(every) + r")(?![a-z’'-])") if every else None
+    return _CwVocab(
+        words=words,
+        numbers=numbers,
+        superlatives=sup,
+        opinion=opinion,
+        boiler_words=boiler_words,
+        opinion_rule=rules[0],
+        advice=rules[1],
+        should=re.compile(adv["should"]) if adv.get("should") else None,
+        uncertain=rules[2],
+        boilerplate=rules[3],
+        personal_triggers=frozenset(pers.get("triggers", [])),
+        personal=re.compile(pers["pattern"]) if pers.get("pattern") else None,
+        personal_singular=re.compile(pers["singular"]) if pers.get("singular") else None,
+    )
+
+
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'\- ]{1,40}?(?:,\s*[A-Z][\w.]+(?:\s+\d{1,2})?)?\s*\([A-Z][\w&.' ]{1,30}\)|"
     r"[A-Z]{3,}(?:[ ,]+[A-Z]{2,}){0,3}(?:,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2})?)\s*[:\-–—]+\s+",
@@ -152,54 +208,131 @@ def checkworthiness(
     attributed: bool = False,
     event: Stance | None = None,
     quote_speaker: bool = False,
+    content: str | None = None,
+    content_entities: int | None = None,
+    quoted: str | None = None,
+    lang: str | None = None,
+    untimed: str | None = None,
 ) -> float:
     """A 0-1 score: how much a sentence looks like a checkable factual statement.
 
-    Questions, boilerplate, first-person chatter and pure opinion score low; named entities,
-    figures, dates, attribution and a reported event (occurred/planned/denied...) score high.
+    Named entities, figures, dates, attribution and a reported event (occurred/planned/denied...) score
+    high. Questions, boilerplate and notes to the reader, opinion and reactions, advice, statements that
+    nothing is known, first-person chatter (an interview answer, a personal story) and quoted words that
+    name nothing and count nothing (a reaction: "It was a difficult part," quipped Pitt) score low.
+    ``content`` is what the claim reports (the quotation, the clause a speech verb frames; default the
+    whole text) with ``content_entities`` named entities (default ``n_entities``); ``quoted`` the words
+    of its direct quotations (three words or more), if any; ``untimed`` the text with its time
+    expressions blanked out (the "9" of "Feb. 9" is no figure, the "last" of "last week" no superlative).
+    The vocabulary is the language's ``checkworthiness`` resource.
     """
-    return _cw_finish(_cw_features(text, n_times, n_entities, attributed, quote_speaker), event)
+    feats = _cw_features(
+        text, n_times, n_entities, attributed, quote_speaker, content, content_entities, quoted, lang, untimed
+    )
+    return _cw_finish(feats, event)
 
 
 # what checkworthiness knows before the stance: the score so far and the terms still to apply
-_CwFeatures = tuple[float, bool, int, bool, bool, bool, int]
+_CwFeatures = tuple[float, bool, int, bool, float, float]
 
 
 def _cw_features(
-    text: str, n_times: int, n_entities: int | None, attributed: bool, quote_speaker: bool
+    text: str,
+    n_times: int,
+    n_entities: int | None,
+    attributed: bool,
+    quote_speaker: bool,
+    content: str | None = None,
+    content_entities: int | None = None,
+    quoted: str | None = None,
+    lang: str | None = None,
+    untimed: str | None = None,
 ) -> _CwFeatures | None:
     """None for a sentence too short to be a claim."""
     n = text.count(" ") + 1
     if n < 5:
         return None
+    voc = _cw_vocab(lang)
     score = 0.2
     if "?" in text and text.rstrip("\"”’' )").endswith("?"):
         score -= 0.35
     if n_entities is None:
         n_entities = len(re.findall(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-zA-Z’'-]+", text))
-    if n_entities:
-        score += 0.12 + min(n_entities - 1, 3) * 0.06
-    low = text.lower()
-    words = set(_VOCAB_WORDS.findall(" " + low))  # (the sentence's words that are in _SCORE_VOCAB)
-    has_num = _has_digit(low) or not words.isdisjoint(_NUMBER_WORDS)
-    has_sup = not words.isdisjoint(_SUPERLATIVES)
-    n_op = len(words & _OPINION_WORDS)
-    if not words.isdisjoint(_OPINION_TRIGGERS):
-        n_op += len(_OPINION.findall(low))
-    boiler = not words.isdisjoint(_BOILER_WORDS) or (
-        not words.isdisjoint(_BOILER_TRIGGERS) and _BOILERPLATE.search(low) is not None
-    )
-    if has_num:
+    if content is None:
+        content = text
+    if content_entities is None:
+        content_entities = n_entities
+    if content_entities:
+        score += 0.12 + min(content_entities - 1, 3) * 0.06
+    low = (untimed or text).lower()
+    words = set(voc.words.findall(" " + low)) if voc.words else set()
+    has_fig = True
+    if _has_digit(low):
+        # a count or an amount ("6,500", "$10", "2 percent") weighs more than a bare year
+        years_only = all(_YEAR.fullmatch(f.rstrip(",.")) for f in _FIGURE.findall(low))
+        score += 0.1 if years_only else 0.2
+    elif not words.isdisjoint(voc.numbers):
         score += 0.1
+    else:
+        has_fig = False
+    has_sup = not words.isdisjoint(voc.superlatives)
     if has_sup:
         score += 0.06
     if n_times:
         score += 0.12
     if attributed:
         score += 0.1
-    judgement = quote_speaker and not has_num and n_entities <= 1
-    first_person = n_entities == 0 and _FIRST_PERSON.match(text) is not None
-    return score, quote_speaker, n_op, judgement, first_person, boiler, n
+    n_op = len(words & voc.opinion) + voc.opinion_rule.count(low, words)
+    if content is text:
+        clow, cwords = low, words
+    else:
+        clow = content.lower()
+        cwords = set(voc.words.findall(" " + clow)) if voc.words else set()
+    penalty = 0.0
+    if voc.advice.search(clow, cwords):
+        penalty += 0.2  # advice, obligation: "corporations need to create ..."
+    elif voc.should is not None and not n_times and "should" in cwords and voc.should.search(clow):
+        penalty += 0.2  # "should" without a time: advice ("the prize should have gone to ...")
+    if voc.uncertain.search(clow, cwords):
+        penalty += 0.2  # "no-one could predict what might happen"
+    # penalties that a reported event (occurred, planned, denied...) lifts: "My client never took a
+    # single naira," he said is a claim; "We do not see any roadblocks," says Li is not
+    soft = 0.0
+    personal = (
+        voc.personal is not None
+        and not cwords.isdisjoint(voc.personal_triggers)
+        and voc.personal.search(content) is not None
+        and (
+            not content_entities
+            or (voc.personal_singular is not None and voc.personal_singular.search(content) is not None)
+        )
+    )
+    if personal:
+        if attributed:
+            # a speaker quoted about themself (not a record: "the largest investment in our history");
+            # in reported speech "we" is the writer's ("life as we know it")
+            if quoted is not None and not has_sup and not has_fig:
+                soft += 0.15
+        else:
+            penalty += 0.15  # the writer about themself: a personal story, an interview answer
+    if quoted is not None and not _has_digit(quoted) and not content_entities and not has_sup:
+        # quoted words that name nothing, count nothing and rank nothing: a reaction, whatever the
+        # verbs of the sentence around it when it speaks of feelings
+        if n_op:
+            penalty += 0.2
+        else:
+            soft += 0.2
+        quote_speaker = False
+    if not words.isdisjoint(voc.boiler_words) or voc.boilerplate.search(low, words):
+        penalty += 0.4
+    if text.rstrip().endswith(":"):
+        penalty += 0.3  # a lead-in ("Re. “Prop. 13 proves costly”, Page A8, Jan. 13:")
+    judgement = quote_speaker and content_entities <= 1 and not has_fig and not has_sup
+    if n > 70:
+        score -= 0.1
+    if 6 <= n <= 50:
+        score += 0.05
+    return score, quote_speaker, n_op, judgement, penalty, soft
 
 
 def _has_digit(s: str) -> bool:
@@ -216,7 +349,7 @@ def _cw_finish(f: _CwFeatures | None, event: Stance | None) -> float:
     """The score once the stance is known (the terms applied in a fixed order: identical floats)."""
     if f is None:
         return 0.05
-    score, quote_speaker, n_op, judgement, first_person, boiler, n = f
+    score, quote_speaker, n_op, judgement, penalty, soft = f
     if event is not None and event is not Stance.STATED:
         score += 0.03 if event is Stance.HYPOTHETICAL else 0.12
     if quote_speaker:
@@ -224,14 +357,9 @@ def _cw_finish(f: _CwFeatures | None, event: Stance | None) -> float:
     score -= 0.2 * min(2, n_op)
     if judgement and event is Stance.STATED:
         score -= 0.15  # a quoted judgement ("This verdict is a travesty," he said)
-    if first_person:
-        score -= 0.1
-    if boiler:
-        score -= 0.4
-    if n > 70:
-        score -= 0.1
-    if 8 <= n <= 50:
-        score += 0.05
+    score -= penalty
+    if event in (None, Stance.STATED, Stance.HYPOTHETICAL):
+        score -= soft
     return round(max(0.0, min(1.0, score)), 3)
 
 
@@ -313,6 +441,67 @@ def _open_quote_after(text: str) -> bool:
     return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
+def _untimed(ptext: str, start: int, when: list[TimeRef]) -> str | None:
+    """``ptext`` with its time expressions blanked out (same length); None when it has none."""
+    if not when:
+        return None
+    out = ptext
+    for t in when:
+        a, b = max(0, t.start - start), min(len(ptext), t.end - start)
+        if a < b:
+            out = out[:a] + " " * (b - a) + out[b:]
+    return out
+
+
+def _content(
+    ptext: str,
+    start: int,
+    cspan: tuple[int, int] | None,
+    mask: list[tuple[int, int]],
+    is_quote: bool,
+    mentions: list[entities.Mention],
+    speaker: str | None,
+) -> tuple[str | None, int | None, str | None]:
+    """What a claim reports, for check-worthiness: (content, its named entities, its quoted words).
+
+    The content is the words of its direct quotations (three words or more; a quotation running on from an
+    earlier sentence: the sentence without its attribution words), else the clause a speech verb frames,
+    else the whole claim (None, None, None). Entities are the names mentioned inside it, the speaker's
+    own name and reporting outlets left out.
+    """
+    spans: list[tuple[int, int]] = []
+    quoted = False
+    if is_quote:
+        if '"' in ptext or "“" in ptext:
+            for m in _QUOTED.finditer(ptext):
+                words = _WORDS.finditer(m.group(1))
+                if next(words, None) and next(words, None) and next(words, None):
+                    spans.append((m.start(1), m.end(1)))
+        if not spans:  # inside a quotation opened earlier, or one still open at the sentence's end
+            cur = 0
+            for a, b in sorted(x for x in mask if x[1] > x[0]):
+                if a > cur:
+                    spans.append((cur, a))
+                cur = max(cur, b)
+            if cur < len(ptext):
+                spans.append((cur, len(ptext)))
+        quoted = bool(spans)
+    elif cspan is not None:
+        spans = [cspan]
+    if not spans:
+        return None, None, None
+    names = {
+        m.text
+        for m in mentions
+        if not m.initial
+        and m.text != speaker
+        and m.text not in OUTLETS
+        and any(a <= m.start - start and m.end - start <= b for a, b in spans)
+    }
+    content = " ".join(ptext[a:b] for a, b in spans)
+    return content, len(names), content if quoted else None
+
+
 _UNVEIL_VERBS = frozenset({"announced", "announces", "unveiled", "unveils"})
 # a declaration that is an act, not a statement: "declared a state of emergency", "declared war on"
 _DECLARED_ACT = re.compile(
@@ -370,14 +559,17 @@ def extract(
             speaker = kind = None
             chain: list[str] = []
             mask: list[tuple[int, int]] = []
+            cspan: tuple[int, int] | None = None  # what the claim reports, when a speech verb frames it
             if att is not None:
                 speaker, kind, chain = att.speaker, att.kind, list(att.chain)
                 off = st.start - s if att is whole and len(parts) > 1 else 0
                 mask = [(a + off, b + off) for a, b in att.spans]
-                if att.content is not None and not starts_quote:
+                if att.content is not None:
                     cs, ce = att.content[0] + off, att.content[1] + off
                     if ce - cs >= 15:  # analyse only what is reported, not the framing clause
-                        mask += [(0, cs), (ce, len(ptext))]
+                        cspan = (max(0, cs), min(len(ptext), ce))
+                        if not starts_quote:
+                            mask += [(0, cs), (ce, len(ptext))]
                 if att.pronoun and speaker is None:
                     allowed = _PRONOUN_KIND.get(att.pronoun, ())
                     if att.pronoun in ("he", "she") and last_person:
@@ -415,8 +607,18 @@ def extract(
                     speaker, kind = canon, "person"
                 elif kind == "person" and " " not in speaker and resolver.orgs.get(speaker):
                     kind = "organisation"  # "United have not commented" after "Manchester United"
+            content, content_ents, quoted = _content(ptext, s, cspan, mask, is_quote, ms, speaker)
             feats = _cw_features(
-                ptext, len(when), len(ents), speaker is not None, is_quote and speaker is not None
+                ptext,
+                len(when),
+                len(ents),
+                speaker is not None,
+                is_quote and speaker is not None,
+                content,
+                content_ents,
+                quoted,
+                article.language,
+                _untimed(ptext, s, when),
             )
             if st.title and feats is not None:
                 feats = (feats[0] + TITLE_BONUS, *feats[1:])  # a headline states the article's main claim

@@ -12,7 +12,7 @@ from typing import Any
 
 # Claims scoring below this check-worthiness are hidden by default (the TUI shows them on request, the CLI
 # with --all); ``extract --min-score`` overrides it.
-DEFAULT_MIN_SCORE = 0.5
+DEFAULT_MIN_SCORE = 0.45
 
 
 class Verdict(StrEnum):

@@ -12,7 +12,15 @@ from pathlib import Path
 
 from factcheck import extract as _extract
 from factcheck import ingest
-from factcheck.model import Article, Batch, Claim, EventGroup, GroupOverrides, InputError
+from factcheck.model import (
+    DEFAULT_MIN_SCORE,
+    Article,
+    Batch,
+    Claim,
+    EventGroup,
+    GroupOverrides,
+    InputError,
+)
 
 
 @dataclass(slots=True)
@@ -22,9 +30,15 @@ class Corpus:
     errors: list[InputError] = field(default_factory=list)
     claims: dict[str, list[Claim]] = field(default_factory=dict)  # article key -> claims in text order
     groups: list[EventGroup] = field(default_factory=list)
+    # claims scoring below this are hidden by default (kept in ``claims``, left out of the groups)
+    min_score: float = DEFAULT_MIN_SCORE
 
     def all_claims(self) -> list[Claim]:
         return [c for a in self.articles for c in self.claims.get(a.key, [])]
+
+    def is_shown(self, claim: Claim) -> bool:
+        """Shown by default: check-worthy enough, or added by a reviewer."""
+        return claim.score >= self.min_score or claim.manual
 
     def claim_index(self) -> dict[str, Claim]:
         return {c.id: c for c in self.all_claims()}
@@ -58,11 +72,13 @@ def build(
     group: bool = True,
     progress: Callable[[int, int], None] | None = None,
     max_bytes: int = ingest.MAX_BYTES,
+    min_score: float = DEFAULT_MIN_SCORE,
 ) -> Corpus:
-    """Read, extract and group. ``published`` maps article keys to reviewer-set dates."""
+    """Read, extract and group. ``published`` maps article keys to reviewer-set dates. Every candidate
+    claim is kept; those scoring below ``min_score`` are hidden by default and not grouped."""
     path_list = [str(p) for p in paths]
     batch: Batch = ingest.load(path_list, max_bytes=max_bytes)
-    corpus = Corpus(paths=path_list, articles=batch.articles, errors=batch.errors)
+    corpus = Corpus(paths=path_list, articles=batch.articles, errors=batch.errors, min_score=min_score)
     total = len(batch.articles)
     for i, art in enumerate(batch.articles):
         corpus.claims[art.key] = extract_article(art, (published or {}).get(art.key))
@@ -74,11 +90,19 @@ def build(
 
 
 def regroup(corpus: Corpus, overrides: GroupOverrides | None = None) -> None:
-    """(Re)compute event groups and each claim's ``group`` field."""
+    """(Re)compute event groups and each claim's ``group`` field.
+
+    Only shown claims are grouped (``Corpus.is_shown``), and the hidden ones a reviewer merged or split
+    (a decision about a claim is honoured whether it is shown or not); the others get no group.
+    """
     from factcheck import grouping
 
     arts = {a.key: a for a in corpus.articles}
-    corpus.groups = grouping.group_claims(corpus.all_claims(), arts, overrides=overrides)
+    decided: set[str] = set()
+    if overrides:
+        decided = {cid for pair in overrides.merges for cid in pair} | set(overrides.splits)
+    claims = [c for c in corpus.all_claims() if corpus.is_shown(c) or c.id in decided]
+    corpus.groups = grouping.group_claims(claims, arts, overrides=overrides)
     by_claim = {cid: g.id for g in corpus.groups for cid in g.claims}
     for c in corpus.all_claims():
         c.group = by_claim.get(c.id)

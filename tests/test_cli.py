@@ -128,3 +128,51 @@ def test_python_dash_m(tmp_path):
 
     r = subprocess.run([sys.executable, "-m", "factcheck", "--version"], capture_output=True, text=True)
     assert r.returncode == 0 and "factcheck" in r.stdout
+
+
+def _claims_of(out: str) -> list[dict]:
+    return [c for a in json.loads(out)["articles"] for c in a["claims"]]
+
+
+def test_extract_hides_claims_below_the_threshold_and_all_lists_them(capsys, seeds_copy: Path):
+    from factcheck.model import DEFAULT_MIN_SCORE
+
+    rc, out, err = run(capsys, "extract", str(seeds_copy), "--json")
+    assert rc == 0, err
+    assert json.loads(out)["min_score"] == DEFAULT_MIN_SCORE
+    shown = _claims_of(out)
+    assert shown and all(c["score"] >= DEFAULT_MIN_SCORE and "hidden" not in c for c in shown)
+    rc, out, err = run(capsys, "extract", str(seeds_copy), "--json", "--all")
+    every = _claims_of(out)
+    hidden = [c for c in every if c.get("hidden")]
+    assert hidden, "the seeds have claims below the default threshold"
+    assert all(c["score"] < DEFAULT_MIN_SCORE and c["group"] is None for c in hidden)
+    assert [c["id"] for c in every if not c.get("hidden")] == [c["id"] for c in shown]
+    # a lower threshold shows more claims, and groups consider them
+    rc, out, err = run(capsys, "extract", str(seeds_copy), "--json", "--min-score", "0")
+    assert len(_claims_of(out)) == len(every)
+    # the readable listing counts the hidden claims and marks them under --all
+    rc, out, err = run(capsys, "extract", str(seeds_copy))
+    assert "hidden below score" in out and "  hidden" not in out
+    rc, out, err = run(capsys, "extract", str(seeds_copy), "--all")
+    assert out.count("  hidden\n") == len(hidden)
+
+
+@pytest.mark.parametrize("value", ["1.5", "-0.1", "high"])
+def test_min_score_must_be_a_score(capsys, seeds_copy: Path, value: str):
+    rc, _out, err = run(capsys, "extract", str(seeds_copy), "--min-score", value)
+    assert rc == 2 and "--min-score" in err and "Traceback" not in err
+
+
+def test_groups_hold_only_shown_claims_unless_a_reviewer_decided(seeds_copy: Path):
+    from factcheck import pipeline
+    from factcheck.model import GroupOverrides
+
+    corpus = pipeline.build([str(seeds_copy)])
+    grouped = {cid for g in corpus.groups for cid in g.claims}
+    hidden = [c for c in corpus.all_claims() if not corpus.is_shown(c)]
+    assert hidden and not grouped & {c.id for c in hidden}
+    # a hidden claim the reviewer merged into a group is grouped all the same
+    target = next(iter(grouped))
+    pipeline.regroup(corpus, GroupOverrides(merges=[(target, hidden[0].id)]))
+    assert corpus.group_of(hidden[0].id) is corpus.group_of(target) is not None
