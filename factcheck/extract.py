@@ -242,9 +242,10 @@ def find_speaker(text: str) -> str | None:
 
 
 def _times_for(article: Article) -> list[TimeRef]:
-    from factcheck import temporal
+    from factcheck import times_intl
 
-    return temporal.tag(article.text, article.published)
+    # English (and an unknown language) through factcheck.temporal; es/de/fr/pt... through times_intl
+    return times_intl.tag_language(article.text, article.published, article.language)
 
 
 @dataclass(slots=True)

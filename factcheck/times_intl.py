@@ -73,6 +73,7 @@ class _Lexicon:
                     table[key] = (kind, val)
 
         # earlier tables win a phrase that is in two of them
+        add("stop", data.get("not_time", []))
         add("relpart", data.get("relative_day_parts", {}))
         add("set", data.get("sets", {}))
         add("present", data.get("present", []))
@@ -194,7 +195,7 @@ _PARTS = _HEADS | frozenset(
 # kinds kept inside a run only between two of its parts
 _GLUE = frozenset({"conn", "comma", "range"})
 # kinds that never end a run
-_NO_END = frozenset({"next_pre", "ago", "since", "each", "clock_before", "vague", "this", "ordinal"})
+_NO_END = frozenset({"ago", "since", "each", "clock_before", "vague", "this", "ordinal", "number"})
 
 
 def _runs(toks: list[_Tok], text: str) -> list[list[_Tok]]:
@@ -242,7 +243,9 @@ def _glue_continues(toks: list[_Tok], j: int, text: str) -> bool:
     if right.kind in ("next", "last", "this") and not (k + 1 < len(toks) and toks[k + 1].kind in _HEADS):
         return False  # "el próximo martes y la anterior"
     if any(g.kind == "range" for g in glue):
-        # only between two days: "del 7 al 11 de septiembre"
+        # between two days ("del 7 al 11 de septiembre") or two counts ("dos horas y 30 minutos")
+        if left.kind in ("unit", "units") and right.kind in ("num", "number"):
+            return k + 1 < len(toks) and toks[k + 1].kind in ("unit", "units")
         return left.kind == "num" and right.kind == "num"
     if any(g.kind == "comma" for g in glue):
         # "hoy, jueves", "Am Dienstag, dem 14. Januar": a day named twice
@@ -308,9 +311,13 @@ def _features(lex: _Lexicon, run: list[_Tok], text: str) -> _Feat | None:
         elif k == "weekday":
             f.weekday = int(t.val)
         elif k == "relday":
-            prev = run[idx - 1] if idx else None
             word = t.text.lower()
-            if word in lex.day_parts and prev is not None and prev.text.lower() in lex.part_after:
+            prev_word = _WORD_BEFORE.search(text, 0, t.start)
+            if (
+                word in lex.day_parts
+                and prev_word is not None
+                and prev_word.group(1).lower() in lex.part_after
+            ):
                 f.part = lex.day_parts[word]  # "la mañana", "esta mañana": the morning
             elif f.relday is None:
                 f.relday = int(t.val)
@@ -323,12 +330,23 @@ def _features(lex: _Lexicon, run: list[_Tok], text: str) -> _Feat | None:
         elif k == "season":
             f.season = str(t.val)
         elif k in ("unit", "units"):
-            if f.unit is not None and f.count is not None:
+            unit = str(t.val)
+            # the number right before a unit is its count ("tres años", "dos horas y 30 minutos")
+            count = None
+            if nums and nums[-1][0] == idx - 1 and run[idx - 1].kind != "decimal":
+                count = float(nums.pop()[1].val)
+            if f.unit in ("Q", "HALF", "T") and unit == "Y" and k == "unit":
+                # "el segundo semestre de este año": the year of the half
+                f.yearref = f.direction if f.direction is not None else 0
+                f.direction = None
+                continue
+            if f.unit is not None and f.count is not None and count is not None:
                 f.extra_units.append((f.unit, f.count))
-                f.count = None
-            f.unit = str(t.val)
+            f.unit = unit
             f.plural = k == "units"
-            if not nums:
+            if count is not None:
+                f.count = count
+            elif not nums:
                 f.unit_before_number = True
         elif k == "year":
             if f.year is not None:
@@ -355,6 +373,11 @@ def _features(lex: _Lexicon, run: list[_Tok], text: str) -> _Feat | None:
         elif k == "each":
             f.each = True
         elif k == "clocknum":
+            nxt = run[idx + 1] if idx + 1 < len(run) else None
+            if nxt is not None and nxt.kind in ("unit", "units") and nxt.val in ("MIN", "S"):
+                # "1.20 minutos": minutes and seconds
+                f.unit, f.count = "MS", t.val[0] * 60 + t.val[1]
+                return f
             f.clock = t.val
         elif k == "utc":
             f.utc = True
@@ -401,9 +424,14 @@ def _features(lex: _Lexicon, run: list[_Tok], text: str) -> _Feat | None:
             f.clock = (v, 0)
         elif f.count is None:
             f.count = float(v)
+    if f.vague and f.count is not None:
+        f.vague = False  # "unos tres años": about three, still three
     if f.afternoon and f.clock is not None and f.clock[0] < 12:
         f.clock = (f.clock[0] + 12, f.clock[1])
     return f
+
+
+_WORD_BEFORE = re.compile(r"(\w+)\W{0,3}$")
 
 
 def _after_day_word(run: list[_Tok], idx: int) -> bool:
@@ -454,6 +482,11 @@ _TIME_UNITS = {"H": "H", "MIN": "M", "S": "S"}
 
 def _duration(unit: str, count: float | None) -> str:
     c = "X" if count is None else _num(count)
+    if unit == "MS" and count is not None:
+        m, sec = divmod(int(count), 60)
+        return f"PT{m}M{sec}S" if sec else f"PT{m}M"
+    if unit in ("DE", "CE") and count is not None:
+        return f"P{_num(count * (10 if unit == 'DE' else 100))}Y"
     if unit == "Y5":
         return "PX" if count is None else f"P{_num(count * 5)}Y"
     if unit == "T":
@@ -470,6 +503,8 @@ def _read(lex: _Lexicon, f: _Feat, anchor: dt.date | None, tense: int) -> tuple[
     """(TIMEX3 type, value) of one span, or None when it is not a time expression after all."""
     if f.set_value:
         return "SET", f.set_value
+    if f.unit == "WE" and f.plural and f.count is None:
+        return "SET", "XXXX-WXX-WE"  # "los fines de semana"
     if f.each and f.unit:
         if f.unit == "WE":
             return "SET", "XXXX-WXX-WE"
@@ -508,6 +543,8 @@ def _read(lex: _Lexicon, f: _Feat, anchor: dt.date | None, tense: int) -> tuple[
             return "DURATION", value
         return None
     if f.part and f.relday is None:
+        if f.direction == 0 and anchor is not None:
+            return "TIME", f"{anchor.isoformat()}T{f.part}"  # "esta noche": tonight
         return "TIME", f"T{f.part}"
     return None
 
@@ -704,6 +741,16 @@ def tag(text: str, anchor: dt.date | None, lang: str) -> list[TimeRef]:
     return list(_tag_cached(text, anchor, lang))
 
 
+def tag_language(text: str, anchor: dt.date | None, lang: str | None) -> list[TimeRef]:
+    """The time expressions of a text in any language: this tagger for a language with a dates.toml,
+    the English tagger (``factcheck.temporal``) for English, an unknown language or none."""
+    if supported(lang):
+        return tag(text, anchor, str(lang))
+    from factcheck import temporal
+
+    return temporal.tag(text, anchor)
+
+
 def clear_cache() -> None:
     _tag_cached.cache_clear()
 
@@ -841,10 +888,10 @@ def _attach_clocks(out: list[TimeRef], text: str) -> list[TimeRef]:
             and r.value[1:3].isdigit()
             and re.match(r"\d{4}-\d\d-\d\d", prev.value)
             and r.start - prev.end <= _CLOCK_GAP
-            and not re.search(r"[.;:!?()\n]", text[prev.end : r.start])
+            and not re.search(r"[.;:!?\n]", text[prev.end : r.start])
         ):
             out[i] = dataclasses.replace(r, value=prev.value[:10] + r.value)
     return out
 
 
-__all__ = ["clear_cache", "supported", "tag"]
+__all__ = ["clear_cache", "supported", "tag", "tag_language"]
