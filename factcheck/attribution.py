@@ -21,7 +21,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from factcheck import entities
+from factcheck import attribution_intl, entities
 from factcheck.gazetteer import (
     CAP_STOP,
     DEMONYMS,
@@ -461,8 +461,16 @@ def _common_noun_subject(toks: list[tuple[str, int, int]], end: int) -> tuple[st
     return " ".join(t[0] for t in toks[i : end + 1]), toks[i][1], toks[end][2]
 
 
-def attribute(text: str) -> Attribution | None:
-    """The attribution of one sentence (offsets in ``text``), or None when it has none."""
+def attribute(text: str, lang: str | None = None) -> Attribution | None:
+    """The attribution of one sentence (offsets in ``text``), or None when it has none.
+
+    ``lang``: the article's language; one with a ``factcheck/lang/<code>/speech.toml`` other than English
+    is read by ``factcheck.attribution_intl`` from that vocabulary, anything else by the English rules."""
+    if lang is not None and lang != "en" and attribution_intl.supported(lang):
+        got = attribution_intl.attribute(text, lang)
+        if got is None:
+            return None
+        return Attribution(got.speaker, got.kind, got.chain, got.spans, got.pronoun, got.verb, got.content)
     low = text.lower()
     # most sentences have none of the words any rule below needs: one set of cheap checks decides
     reporter_gate = "according" in low or " by " in low or "citing" in low or _has_any(low, _INTERVIEW_GATE)

@@ -330,6 +330,7 @@ def extract(
     if times is None:
         times = _times_for(article)
     text = article.text
+    lang = article.language  # the vocabulary of speech verbs and cues (English when None)
     sents = _sentences(article)
     for st in sents:
         st.mentions = entities.mentions(text, st.start, st.end)
@@ -347,7 +348,7 @@ def extract(
     pending: list[Claim] = []  # claims inside an open quotation still waiting for their speaker
     for st in sents:
         sent = text[st.start : st.end]
-        whole = attribution.attribute(sent)
+        whole = attribution.attribute(sent, lang)
         starts_quote = sent[:1] in _OPEN_QUOTE_CHARS
         long_quote = _quotes_three_words(sent)  # a quotation of three words or more
         if in_open_quote and st.line != prev_line and not starts_quote:
@@ -367,7 +368,7 @@ def extract(
             while e > s and text[e - 1] in " ,;":
                 e -= 1
             ptext = text[s:e]
-            att = whole if len(parts) == 1 else (attribution.attribute(ptext) or whole)
+            att = whole if len(parts) == 1 else (attribution.attribute(ptext, lang) or whole)
             speaker = kind = None
             chain: list[str] = []
             mask: list[tuple[int, int]] = []

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 from factcheck import attribution, stance
-from factcheck.lang import languages, resource
+from factcheck.lang import available, languages, resource
 from factcheck.model import Stance
 
 
 def _examples(name: str) -> list[tuple[str, dict]]:
-    return [(lang, ex) for lang in ["en"] for ex in resource(lang, name).get("examples", [])]
+    return [(lang, ex) for lang in available(name) for ex in resource(lang, name).get("examples", [])]
 
 
 def test_every_resource_parses() -> None:
@@ -28,7 +28,7 @@ def test_english_has_speech_and_stance() -> None:
 
 @pytest.mark.parametrize(("lang", "ex"), _examples("speech"), ids=lambda v: v if isinstance(v, str) else "")
 def test_speech_examples(lang: str, ex: dict) -> None:
-    att = attribution.attribute(ex["text"])
+    att = attribution.attribute(ex["text"], lang=lang)
     speaker = att.speaker if att else None
     assert (speaker or "") == ex["speaker"], ex["text"]
     if ex["speaker"]:
