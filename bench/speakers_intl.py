@@ -41,7 +41,7 @@ def cue_pattern(lang: str) -> re.Pattern[str] | None:
     """Any speech verb or attribution cue of the language (what makes a claim "attributed")."""
     data = resource(lang, "speech")
     if lang == "en":
-        words = list(data["verbs"]["say"]) + ["according to"]
+        words = [*data["verbs"]["say"], "according to"]
     else:
         words = [*data.get("verbs", []), *data.get("according_before", []), *data.get("according_after", [])]
     if not words:

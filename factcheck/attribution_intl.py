@@ -346,9 +346,14 @@ def _speech_verb(sp: _Speech, toks: list[_Tok], i: int, k: int) -> tuple[_Source
         src = _classify(sp, toks, *rng, sentence_start=rng[0] == 0)
         if src is not None:
             return src, None
-    if sp.pro_drop and (i == 0 or (toks[i - 1].low not in ("se", "que", "lo", "le", "me", "te", "nos"))):
-        if i == 0 or _clause_start(sp, toks, i) or toks[i - 1].low in sp.not_subjects:
-            return None, "he"  # "Dijo que...", ', añadió.': the last person named
+    if sp.pro_drop and (
+        i == 0
+        or (
+            toks[i - 1].low not in ("se", "que", "lo", "le", "me", "te", "nos")
+            and (_clause_start(sp, toks, i) or toks[i - 1].low in sp.not_subjects)
+        )
+    ):
+        return None, "he"  # "Dijo que...", ', añadió.': the last person named
     return None
 
 
