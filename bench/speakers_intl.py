@@ -44,6 +44,8 @@ def cue_pattern(lang: str) -> re.Pattern[str] | None:
         words = [*data["verbs"]["say"], "according to"]
     else:
         words = [*data.get("verbs", []), *data.get("according_before", []), *data.get("according_after", [])]
+    # (words of one or two letters, such as German "so", are mostly something else: not counted)
+    words = [w for w in words if len(w) > 2]
     if not words:
         return None
     alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))

@@ -51,7 +51,7 @@ def _key(phrase: str) -> tuple[str, ...]:
 class _Speech:
     """One language's speech.toml, ready for lookups."""
 
-    def __init__(self, data: dict[str, Any]) -> None:
+    def __init__(self, lang: str, data: dict[str, Any]) -> None:
         def phrases(name: str) -> dict[tuple[str, ...], str]:
             return {_key(p): p for p in data.get(name, []) if _key(p)}
 
@@ -67,8 +67,11 @@ class _Speech:
         self.organisations = frozenset(w.lower() for w in data.get("organisations", []))
         self.outlets = frozenset(w.lower() for w in data.get("outlets", []))
         self.anonymous = frozenset(w.lower() for w in data.get("anonymous", []))
-        self.not_subjects = frozenset(w.lower() for w in data.get("not_subjects", []))
+        dates = resource(lang, "dates")  # weekdays, months and relative days are never a subject
+        date_words = [*dates.get("weekdays", {}), *dates.get("months", {}), *dates.get("relative_days", {})]
+        self.not_subjects = frozenset(w.lower() for w in [*data.get("not_subjects", []), *date_words])
         self.clause_words = frozenset(w.lower() for w in data.get("clause_words", []))
+        self.adverbs = frozenset(w.lower() for w in data.get("adverbs", []))
         self.nouns_capitalised = bool(data.get("nouns_capitalised", False))
         self.pro_drop = bool(data.get("pro_drop", False))
         self.maxlen = max((len(k) for d in (self.verbs, self.before, self.after) for k in d), default=1)
@@ -96,7 +99,7 @@ class _Speech:
 @functools.cache
 def _speech(lang: str) -> _Speech | None:
     data = resource(lang, "speech")
-    return _Speech(data) if data else None
+    return _Speech(lang, data) if data else None
 
 
 def supported(lang: str | None) -> bool:
@@ -121,7 +124,7 @@ def _is_word(t: _Tok) -> bool:
 
 def _np_part(sp: _Speech, t: _Tok) -> bool:
     """A token that can be part of a speaker phrase (not counting determiners and linkers)."""
-    if not _is_word(t) or t.low in sp.not_subjects or t.low in sp.clause_words:
+    if not _is_word(t) or t.low in sp.not_subjects or t.low in sp.clause_words or t.low in sp.determiners:
         return False
     return _cap(t) or sp.head_kind(t.low) is not None
 
@@ -136,6 +139,9 @@ def _forward_np(sp: _Speech, toks: list[_Tok], i: int) -> tuple[int, int] | None
         t = toks[j]
         if _np_part(sp, t):
             j += 1
+            continue
+        if _cap(t) and j > start_head and j + 1 < len(toks) and _cap(toks[j + 1]) and _cap(toks[j - 1]):
+            j += 1  # an article inside a name: "Bruno Le Maire"
             continue
         # a linker inside a name or title: "Sprecher des Ministeriums", "Luis de Guindos"
         if t.low in sp.linkers and j + 1 < len(toks):
@@ -182,7 +188,11 @@ class _Source:
     end: int
 
 
-def _classify(sp: _Speech, toks: list[_Tok], i: int, j: int, sentence_start: bool) -> _Source | None:
+def _classify(
+    sp: _Speech, toks: list[_Tok], i: int, j: int, sentence_start: bool, cue: bool = False
+) -> _Source | None:
+    """The source named by tokens [i, j). ``cue``: named after "laut"/"según" (in a language that
+    capitalises nouns, a lone capitalised word there is more often a noun than a name)."""
     lead = i
     while lead < j and toks[lead].low in sp.determiners:
         lead += 1
@@ -217,16 +227,13 @@ def _classify(sp: _Speech, toks: list[_Tok], i: int, j: int, sentence_start: boo
     caps = [t for t in words if _cap(t)]
     if not caps:
         return None
-    if sentence_start and len(words) == 1 and not had_det and i == 0:
-        # "Erstens", "Also": the first word of a sentence is capitalised whatever it is
-        return None
     for n in range(len(words)):  # an outlet the gazetteer knows, inside the phrase ("the Lusa agency")
         for m in range(len(words), n, -1):
             cand = " ".join(t.text for t in words[n:m])
             if cand in OUTLETS:
                 return _Source(cand, "outlet", words[n].start, words[m - 1].end)
-    if sp.nouns_capitalised and (had_det or len(caps) == 1):
-        # "der Volksmund", "Herstellerangaben": a noun, not a name
+    if sp.nouns_capitalised and (had_det or (cue and len(caps) == 1)):
+        # "der Volksmund", "laut Herstellerangaben": a noun, not a name ("Keuter sagt" is a name)
         return _Source(phrase, "organisation", start, end)
     return _Source(phrase, "person", start, end)
 
@@ -267,9 +274,14 @@ def attribute(text: str, lang: str) -> Found | None:
     i = 0
     while i < n:
         k = _match(sp.before, toks, i, sp.maxlen)
+        if k and speaker is None and pronoun is None and i + k < n and toks[i + k].low in sp.pronouns:
+            pronoun = sp.pronouns[toks[i + k].low]  # "selon lui"
+            spans.append((toks[i].start, toks[i + k].end))
+            i += k + 1
+            continue
         if k and speaker is None and (i == 0 or toks[i].low != "so" or _clause_start(sp, toks, i)):
             rng = _forward_np(sp, toks, i + k)
-            src = _classify(sp, toks, *rng, sentence_start=False) if rng else None
+            src = _classify(sp, toks, *rng, sentence_start=False, cue=True) if rng else None
             if src is not None and (toks[i + k].low in sp.determiners or _cap(toks[i + k])):
                 spans.append((toks[i].start, toks[i + k - 1].end))
                 if src.kind in ("outlet", "media"):
@@ -280,7 +292,7 @@ def attribute(text: str, lang: str) -> Found | None:
         k = _match(sp.after, toks, i, sp.maxlen)
         if k and speaker is None:
             rng = _backward_np(sp, toks, i)
-            src = _classify(sp, toks, *rng, sentence_start=rng[0] == 0) if rng else None
+            src = _classify(sp, toks, *rng, sentence_start=rng[0] == 0, cue=True) if rng else None
             if src is not None:
                 spans.append((toks[i].start, toks[i + k - 1].end))
                 if src.kind in ("outlet", "media"):
@@ -317,35 +329,29 @@ def attribute(text: str, lang: str) -> Found | None:
 
 
 def _speech_verb(sp: _Speech, toks: list[_Tok], i: int, k: int) -> tuple[_Source | None, str | None] | None:
-    """The subject of the speech verb at tokens [i, i + k): (source, None), (None, pronoun) or None."""
+    """The subject of the speech verb at tokens [i, i + k): (source, None), (None, pronoun) or None.
+
+    In order: a pronoun right before the verb ("er sagte"); a phrase that opens the clause right before
+    it ("Die Polizei erklärte", "Stefan Keuter sagt"); a pronoun right after it ("sagte er"); a phrase
+    after it ('..., sagte der Sprecher', "Am Montag sagte Merkel"); a name before an appositive between
+    commas; in a language that leaves the subject out, the last person named ("dijo que")."""
     n = len(toks)
-    j = i + k
-    # the subject after the verb: '..., sagte der Sprecher', '", dijo el presidente', "sagte er"
-    if j < n and toks[j].low in sp.pronouns:
-        return None, sp.pronouns[toks[j].low]
-    if j < n and toks[j].low not in sp.not_subjects and (toks[j].low in sp.determiners or _cap(toks[j])):
-        rng = _forward_np(sp, toks, j)
-        if rng is not None:
-            src = _classify(sp, toks, *rng, sentence_start=False)
-            if src is not None:
-                return src, None
-    # the subject before the verb: "Stefan Keuter sagt", "Die Polizei erklärte", "er sagte"
     if i > 0 and toks[i - 1].low in sp.pronouns:
         return None, sp.pronouns[toks[i - 1].low]
-    end = i
-    if end > 0 and toks[end - 1].text == ",":
-        # an appositive between commas: "El ministro de Economía, Luis de Guindos, dijo" -> the name
-        inner = _backward_np(sp, toks, end - 1)
-        if inner is not None and inner[0] > 0 and toks[inner[0] - 1].text == ",":
-            src = _classify(sp, toks, *inner, sentence_start=False)
-            if src is not None and src.kind == "person":
-                return src, None
+    before = _subject_before(sp, toks, i)
+    if before is not None:
+        return before, None
+    j = i + k
+    if j < n and toks[j].low in sp.pronouns:
+        return None, sp.pronouns[toks[j].low]
+    after = _subject_after(sp, toks, j)
+    if after is not None:
+        return after, None
+    if i > 0 and toks[i - 1].text == ",":
+        appositive = _appositive_subject(sp, toks, i)
+        if appositive is not None:
+            return appositive, None
         return None
-    rng = _backward_np(sp, toks, end)
-    if rng is not None and _clause_start(sp, toks, rng[0]):
-        src = _classify(sp, toks, *rng, sentence_start=rng[0] == 0)
-        if src is not None:
-            return src, None
     if sp.pro_drop and (
         i == 0
         or (
@@ -354,6 +360,69 @@ def _speech_verb(sp: _Speech, toks: list[_Tok], i: int, k: int) -> tuple[_Source
         )
     ):
         return None, "he"  # "Dijo que...", ', añadió.': the last person named
+    return None
+
+
+def _subject_before(sp: _Speech, toks: list[_Tok], i: int) -> _Source | None:
+    """The phrase that opens the clause and ends right before token i."""
+    rng = _backward_np(sp, toks, i)
+    if rng is not None and not _clause_start(sp, toks, rng[0]):
+        # "Die zuständigen Richter erklärten": adjectives between the determiner and the noun
+        m = rng[0]
+        while m > 0 and rng[0] - m < 2 and toks[m - 1].text.isalpha() and toks[m - 1].text.islower():
+            m -= 1
+        if 0 < m < rng[0] and toks[m - 1].low in sp.determiners and _clause_start(sp, toks, m - 1):
+            rng = (m - 1, rng[1])
+    if rng is None or not _clause_start(sp, toks, rng[0]):
+        return None
+    return _classify(sp, toks, *rng, sentence_start=rng[0] == 0)
+
+
+def _subject_after(sp: _Speech, toks: list[_Tok], j: int) -> _Source | None:
+    """The phrase that starts at token j, right after the verb (adverbs and a year may come first:
+    "Dies erklärte bereits 2017 der damalige Kassenwart")."""
+    n = len(toks)
+    first = j
+    while j < n and j - first < 3 and (toks[j].low in sp.adverbs or toks[j].text.isdigit()):
+        j += 1
+    if j >= n or toks[j].low in sp.not_subjects:
+        return None
+    if toks[j].low in sp.determiners:
+        # adjectives between the determiner and the noun: "der damalige Kassenwart"
+        m = j + 1
+        while m < n and m - j <= 2 and toks[m].text.isalpha() and toks[m].text.islower():
+            if sp.head_kind(toks[m].low) is not None:
+                break
+            m += 1
+        if j + 1 < m < n and _np_part(sp, toks[m]):
+            rng = _forward_np(sp, toks, m)
+            if rng is not None:
+                return _classify(sp, toks, j, rng[1], sentence_start=False)
+    if toks[j].low in sp.determiners or _cap(toks[j]):
+        rng = _forward_np(sp, toks, j)
+        if rng is not None:
+            return _classify(sp, toks, *rng, sentence_start=False)
+    return None
+
+
+def _appositive_subject(sp: _Speech, toks: list[_Tok], i: int) -> _Source | None:
+    """The person named around an appositive that ends right before the verb at token i."""
+    end = i
+    # "El ministro de Economía, Luis de Guindos, dijo" -> the name between the commas
+    inner = _backward_np(sp, toks, end - 1)
+    if inner is not None and inner[0] > 0 and toks[inner[0] - 1].text == ",":
+        src = _classify(sp, toks, *inner, sentence_start=False)
+        if src is not None and src.kind == "person":
+            return src
+    # "Stefan Keuter, damals AfD-Chef in Essen, behauptet": the name before the appositive
+    for c in range(end - 2, max(-1, end - 20), -1):
+        if toks[c].text == ",":
+            rng = _backward_np(sp, toks, c)
+            if rng is not None and _clause_start(sp, toks, rng[0]):
+                src = _classify(sp, toks, *rng, sentence_start=rng[0] == 0)
+                if src is not None and src.kind == "person":
+                    return src
+            break
     return None
 
 

@@ -331,6 +331,7 @@ def extract(
         times = _times_for(article)
     text = article.text
     lang = article.language  # the vocabulary of speech verbs and cues (English when None)
+    english = lang in (None, "en")
     sents = _sentences(article)
     for st in sents:
         st.mentions = entities.mentions(text, st.start, st.end)
@@ -409,7 +410,7 @@ def extract(
             # (one part: every mention of the sentence; a name never ends on the " ,;" trimmed off)
             ms = st.mentions if len(parts) == 1 else [m for m in st.mentions if m.start >= s and m.end <= e]
             ents = [en for en in resolver.entities(ms) if not (en.kind == "org" and en.name in OUTLETS)]
-            if speaker and kind in ("person", "organisation"):
+            if speaker and kind in ("person", "organisation") and english:
                 canon = resolver.canonical_person(speaker)
                 if canon in resolver.persons and not (
                     kind == "organisation" and (f"the {speaker}" in ptext or f"The {speaker}" in ptext)
@@ -494,7 +495,7 @@ def extract(
                 last_by_kind[c.speaker_kind] = c.speaker
                 if c.speaker_kind == "person":
                     last_person = c.speaker
-        if whole is None:
+        if whole is None and english:  # (the entity scan is tuned to English names)
             for c in sent_claims:
                 if c.speaker_kind == "person":
                     break
