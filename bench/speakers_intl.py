@@ -52,6 +52,10 @@ def cue_pattern(lang: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.I)
 
 
+# a claim that ends on a day number ("... am 30.") was cut at an ordinal date ("am 30. Januar")
+_CUT_ORDINAL = re.compile(r"(?<![\d.])\d{1,2}\.$")
+
+
 def main() -> int:
     root = data_dir()
     if not root.is_dir():
@@ -71,12 +75,13 @@ def main() -> int:
             attributed = [c for c in claims if cue is not None and cue.search(c.text)]
             r[f"attributed {label}"] += len(attributed)
             r[f"attributed speaker {label}"] += sum(1 for c in attributed if c.speaker)
+            r[f"cut {label}"] += sum(1 for c in claims if _CUT_ORDINAL.search(c.text))
         rows[lang]["articles"] += 1
         art.language = lang
     print(f"realworld-dev: {len(batch.articles)} articles")
     print(
         f"{'lang':5}{'articles':>9}{'claims':>8}  {'speaker/claim before':>21}{'after':>8}"
-        f"  {'speaker/attributed before':>26}{'after':>8}"
+        f"  {'speaker/attributed before':>26}{'after':>8}  {'cut at an ordinal before':>25}{'after':>8}"
     )
     for lang in sorted(rows, key=lambda k: -rows[k]["articles"]):
         r = rows[lang]
@@ -89,6 +94,7 @@ def main() -> int:
             f"{share('speaker before', 'claims before'):>21}{share('speaker after', 'claims after'):>8}  "
             f"{share('attributed speaker before', 'attributed before'):>26}"
             f"{share('attributed speaker after', 'attributed after'):>8}"
+            f"  {share('cut before', 'claims before'):>25}{share('cut after', 'claims after'):>8}"
         )
     return 0
 

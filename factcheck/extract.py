@@ -261,7 +261,7 @@ def _sentences(article: Article) -> list[_Sent]:
     out: list[_Sent] = []
     text = article.text
     for li, seg in enumerate(article.claim_segments):
-        for s, e in sentences.spans(text, seg.start, seg.end):
+        for s, e in sentences.spans(text, seg.start, seg.end, article.language):
             # (_DATELINE opens with ^ under re.M: only a sentence at the start of a line can match)
             m = _DATELINE.match(text, s, e) if s == 0 or text[s - 1] == "\n" else None
             if m and m.end() < e - 10:

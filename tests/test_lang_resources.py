@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck import attribution, stance
+from factcheck import attribution, sentences, stance
 from factcheck.lang import available, languages, resource
 from factcheck.model import Stance
 
@@ -41,3 +41,11 @@ def test_speech_examples(lang: str, ex: dict) -> None:
 def test_stance_examples(lang: str, ex: dict) -> None:
     got = stance.classify(ex["text"], reported=ex.get("reported", False))
     assert got == (Stance(ex["stance"]), ex.get("polarity", 1)), ex["text"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "ex"), _examples("sentences"), ids=lambda v: v if isinstance(v, str) else ""
+)
+def test_sentences_examples(lang: str, ex: dict) -> None:
+    text = ex["text"]
+    assert [text[s:e] for s, e in sentences.spans(text, lang=lang)] == ex["sentences"]
