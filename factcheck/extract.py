@@ -432,7 +432,7 @@ def extract(
                 reported = att is not None and (att.verb is not None or att.pronoun is not None)
                 announce = att is not None and att.verb in stance._ANNOUNCE_VERBS
                 st_val, polarity = stance.classify(
-                    ptext, reported=reported or is_quote, announce=announce, mask=mask
+                    ptext, reported=reported or is_quote, announce=announce, mask=mask, lang=lang
                 )
                 if st.title and st_val is Stance.STATED:
                     # headline grammar: "Putin to visit China" is planned, "Quake kills 41" occurred

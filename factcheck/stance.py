@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from factcheck import stance_intl
 from factcheck.gazetteer import trie_pattern
 from factcheck.lang import resource
 from factcheck.model import Stance
@@ -216,11 +217,15 @@ def classify(
     reported: bool = False,
     announce: bool = False,
     mask: tuple[tuple[int, int], ...] | list[tuple[int, int]] = (),
+    lang: str | None = None,
 ) -> tuple[Stance, int]:
     """Stance and polarity of a sentence. ``reported``: the sentence has a speech attribution
     ("said"), so "would" is reported future, not a hypothesis; ``announce``: its attribution verb is
-    "announced"/"confirmed" (a planned event then becomes ``announced``)."""
+    "announced"/"confirmed" (a planned event then becomes ``announced``). ``lang``: a language with a
+    ``factcheck/lang/<code>/stance.toml`` other than English is read by ``factcheck.stance_intl``."""
     t = _masked(text, mask)
+    if lang is not None and lang != "en" and stance_intl.supported(lang):
+        return stance_intl.classify(t, lang, announce=announce)
     tl = t.lower()
     if _EITHER_GATE.search(tl):
         if _UNCONFIRMED_GATE.search(tl) and _UNCONFIRMED.search(tl):

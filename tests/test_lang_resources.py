@@ -39,7 +39,7 @@ def test_speech_examples(lang: str, ex: dict) -> None:
 
 @pytest.mark.parametrize(("lang", "ex"), _examples("stance"), ids=lambda v: v if isinstance(v, str) else "")
 def test_stance_examples(lang: str, ex: dict) -> None:
-    got = stance.classify(ex["text"], reported=ex.get("reported", False))
+    got = stance.classify(ex["text"], reported=ex.get("reported", False), lang=lang)
     assert got == (Stance(ex["stance"]), ex.get("polarity", 1)), ex["text"]
 
 
