@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from factcheck.dates import parse_date_text
 from factcheck.lang import resource
 from factcheck.model import TimeRef
 
@@ -835,10 +836,22 @@ def _span(lex: _Lexicon, run: list[_Tok], text: str, anchor: dt.date | None) -> 
         pass
     tense = _tense(lex, text, s, e) if _needs_tense(f) else 0
     got = _read(lex, f, anchor, tense)
+    if got is not None and got[0] == "DATE" and _explicit(f):
+        # a calendar date written out in full ("14. Januar 2020", "3 de mayo de 2022", "19.01.2020"): read by
+        # dateparser, which knows every locale's spellings; the rules' reading stays when it reads none
+        read = parse_date_text(text[s:e], languages=[lex.lang], anchor=anchor)
+        if read is not None:
+            got = ("DATE", read.isoformat())
     if got is None:
         return None
     typ, value = got
     return TimeRef(s, e, text[s:e], typ, value)
+
+
+def _explicit(f: _Feat) -> bool:
+    """Day, month and year all written, nothing relative."""
+    full = (f.day is not None and f.month is not None and f.year is not None) or f.numdate is not None
+    return full and f.relday is None and f.direction is None and not f.ago and f.unit is None
 
 
 def _needs_tense(f: _Feat) -> bool:
