@@ -162,7 +162,8 @@ def cmd_groups(args: argparse.Namespace) -> int:
 
 
 def cmd_times(args: argparse.Namespace) -> int:
-    from factcheck import temporal
+    from factcheck import times_intl
+    from factcheck.lang import detect
 
     path = Path(args.file)
     if not path.exists():
@@ -176,12 +177,14 @@ def cmd_times(args: argparse.Namespace) -> int:
     anchor = parse_anchor(args.anchor)
     if anchor is None and not args.no_infer:
         anchor = ingest.article_from_text(text, path=args.file, key=path.name).published
-    refs = temporal.tag(text, anchor)
+    lang = args.lang or detect(text) or "en"
+    refs = times_intl.tag_language(text, anchor, lang)
     if args.json:
         print(json.dumps([r.to_json() for r in refs], ensure_ascii=False, indent=1))
     else:
         print(
-            f"# {args.file}: {len(refs)} time expressions, anchor {anchor.isoformat() if anchor else 'unknown'}"
+            f"# {args.file}: {len(refs)} time expressions, anchor {anchor.isoformat() if anchor else 'unknown'},"
+            f" language {lang}"
         )
         for r in refs:
             line = text.count("\n", 0, r.start) + 1
@@ -255,6 +258,9 @@ def build_parser() -> Parser:
         "--no-infer", action="store_true", help="without --anchor, do not infer the date from the text"
     )
     t.add_argument("--json", action="store_true")
+    t.add_argument(
+        "--lang", metavar="CODE", help="language of the text: en, es, de, fr, pt (default: detected)"
+    )
     t.set_defaults(func=cmd_times)
 
     for name in EXTENSIONS:

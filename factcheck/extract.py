@@ -370,9 +370,10 @@ def find_speaker(text: str) -> str | None:
 
 
 def _times_for(article: Article) -> list[TimeRef]:
-    from factcheck import temporal
+    from factcheck import times_intl
 
-    return temporal.tag(article.text, article.published)
+    # English (and an unknown language) through factcheck.temporal; es/de/fr/pt... through times_intl
+    return times_intl.tag_language(article.text, article.published, article.language)
 
 
 @dataclass(slots=True)
@@ -388,7 +389,7 @@ def _sentences(article: Article) -> list[_Sent]:
     out: list[_Sent] = []
     text = article.text
     for li, seg in enumerate(article.claim_segments):
-        for s, e in sentences.spans(text, seg.start, seg.end):
+        for s, e in sentences.spans(text, seg.start, seg.end, article.language):
             # (_DATELINE opens with ^ under re.M: only a sentence at the start of a line can match)
             m = _DATELINE.match(text, s, e) if s == 0 or text[s - 1] == "\n" else None
             if m and m.end() < e - 10:
@@ -518,6 +519,8 @@ def extract(
     if times is None:
         times = _times_for(article)
     text = article.text
+    lang = article.language  # the vocabulary of speech verbs and cues (English when None)
+    english = lang in (None, "en")
     sents = _sentences(article)
     for st in sents:
         st.mentions = entities.mentions(text, st.start, st.end)
@@ -535,7 +538,7 @@ def extract(
     pending: list[Claim] = []  # claims inside an open quotation still waiting for their speaker
     for st in sents:
         sent = text[st.start : st.end]
-        whole = attribution.attribute(sent)
+        whole = attribution.attribute(sent, lang)
         starts_quote = sent[:1] in _OPEN_QUOTE_CHARS
         long_quote = _quotes_three_words(sent)  # a quotation of three words or more
         if in_open_quote and st.line != prev_line and not starts_quote:
@@ -555,7 +558,7 @@ def extract(
             while e > s and text[e - 1] in " ,;":
                 e -= 1
             ptext = text[s:e]
-            att = whole if len(parts) == 1 else (attribution.attribute(ptext) or whole)
+            att = whole if len(parts) == 1 else (attribution.attribute(ptext, lang) or whole)
             speaker = kind = None
             chain: list[str] = []
             mask: list[tuple[int, int]] = []
@@ -599,7 +602,7 @@ def extract(
             # (one part: every mention of the sentence; a name never ends on the " ,;" trimmed off)
             ms = st.mentions if len(parts) == 1 else [m for m in st.mentions if m.start >= s and m.end <= e]
             ents = [en for en in resolver.entities(ms) if not (en.kind == "org" and en.name in OUTLETS)]
-            if speaker and kind in ("person", "organisation"):
+            if speaker and kind in ("person", "organisation") and english:
                 canon = resolver.canonical_person(speaker)
                 if canon in resolver.persons and not (
                     kind == "organisation" and (f"the {speaker}" in ptext or f"The {speaker}" in ptext)
@@ -631,7 +634,7 @@ def extract(
                 reported = att is not None and (att.verb is not None or att.pronoun is not None)
                 announce = att is not None and att.verb in stance._ANNOUNCE_VERBS
                 st_val, polarity = stance.classify(
-                    ptext, reported=reported or is_quote, announce=announce, mask=mask
+                    ptext, reported=reported or is_quote, announce=announce, mask=mask, lang=lang
                 )
                 if st.title and st_val is Stance.STATED:
                     # headline grammar: "Putin to visit China" is planned, "Quake kills 41" occurred
@@ -694,7 +697,7 @@ def extract(
                 last_by_kind[c.speaker_kind] = c.speaker
                 if c.speaker_kind == "person":
                     last_person = c.speaker
-        if whole is None:
+        if whole is None and english:  # (the entity scan is tuned to English names)
             for c in sent_claims:
                 if c.speaker_kind == "person":
                     break
