@@ -54,7 +54,8 @@ _ORG_NOUNS = frozenset(_W["org_nouns"])
 _PRONOUNS = {w: w for w in _W["pronouns"]}
 # abbreviated titles keep their full stop: "Troy police Lt. Gerry Scherlinck said", "Dist. Atty. Steve Cooley"
 _TITLE_ABBR = r"(?:" + "|".join(_W["title_abbreviations"]) + r")\."
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|" + _TITLE_ABBR + r"|[\w’'\-]+|[^\w\s]")
+# a single initial before a name is one token: "Walter A. Clyburn Reed" is never cut at "A."
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])|" + _TITLE_ABBR + r"|[\w’'\-]+|[^\w\s]")
 _KEEP_CAP = frozenset(_W["keep_cap"])
 _STATE_MEDIA = re.compile(_P["state_media"], re.I)
 _OUTLET_WORDS = re.compile(_P["outlet_words"], re.I)
@@ -67,8 +68,11 @@ _QUOTED_AS = re.compile(_P["quoted_as"])
 _X_QUOTED_Y = re.compile(_P["x_quoted_y"])
 _INVERTED = re.compile(
     r"[,”\"’]\s*(?:" + _EN["verbs"]["inverted"] + r")\s+"
-    r"(?P<np>(?:the\s+|a\s+|an\s+)?(?:\b" + _TITLE_ABBR + r"|[^,.;:!?\"“”()]){2,90}?)(?=\s*(?:[.,;!?]|$))"
+    r"(?P<np>(?:the\s+|a\s+|an\s+)?(?:\b" + _TITLE_ABBR + r"|[^,.;:!?\"“”()]){2,90}?)(?=\s*(?:[.,;!?“\"]|$))"
 )
+
+_INVERTED_TAIL = re.compile(_P["inverted_tail"])
+_DOCUMENT_OWNER = re.compile(_P["document_owner"])
 
 # speech verbs that are also ordinary transitive verbs: with a quantity for object they report no speech
 _TRANSITIVE_SAY = frozenset(_EN["verbs"]["transitive"])
@@ -164,6 +168,12 @@ def _classify_source(np: str) -> Source | None:
         return Source(trailing["name"] if trailing else np, "outlet")
     if low[-1] in ("media", "press", "reports", "outlets"):  # "local media", "Japanese media"
         return Source(np, "outlet")
+    owner = _DOCUMENT_OWNER.match(np) if low[-1] in _DOCUMENTS and len(words) > 1 else None
+    if owner:  # "the grid operator's 2019 resource assessment": the grid operator
+        src = _classify_source(owner["owner"])
+        if src is not None and src.kind in ("person", "organisation", "outlet", "media"):
+            return src
+        return Source(owner["owner"].strip(), "organisation")
     aff = _AFFILIATION.match(np)
     if aff:  # "Sgt. Marty Earley with the Bloomington Police Department": the person, not the department
         person = _classify_source(aff["head"])
@@ -191,8 +201,13 @@ def _classify_source(np: str) -> Source | None:
         and not words[0].endswith(".")  # "the Rev. Larry Kroon"
     ):
         return Source(np, "organisation")  # "The Red Sox said": people's names take no article
+    if persons and any(w in ORG_HEADS or w in ORG_TAIL_HEADS for w in persons[-1].text.split()[1:]):
+        # a name built like an organisation's ("European Centre for Disease Prevention and Control")
+        return Source(persons[-1].text, "organisation")
     if persons and not any(w in PLACES for w in persons[-1].text.split()):
-        return Source(persons[-1].text, "person")
+        # a name is never cut at an initial: "Walter A. Clyburn Reed"
+        full = re.search(r"(?:[A-Z][\w’'-]+\s+)(?:[A-Z]\.\s+)+" + re.escape(persons[-1].text) + r"\b", np)
+        return Source(full.group(0) if full else persons[-1].text, "person")
     if low[-1] in ROLE_WORDS and not low[-1].startswith("spokes"):
         return Source(np, "person")  # "the Navy chief", "the army commander": a person named by role
     if any(w in _ORG_NOUNS for w in low):  # "the government in Berlin", "the foreign ministry"
@@ -310,6 +325,7 @@ def _np_token(t: str) -> bool:
     return (
         t[:1].isupper()
         or t.lower() in _NP_WORDS
+        or t in _ANON_HEADS  # "One academic told"
         or t in _ORG_NOUNS
         or t[:1].isdigit()
         or ("-" in t and t[:1].isalpha())
@@ -369,13 +385,19 @@ def _subject_before(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int,
         or (toks[j][0] == "on" and j + 1 < k and toks[j + 1][0] in _DAYS)
     ):
         j -= 1
-    if j >= 1 and toks[j][0] == ",":
+    if j >= 3 and toks[j][0] == ")" and toks[j - 2][0] == "(" and toks[j - 1][0].isupper():
+        j -= 3  # an acronym in brackets: "the Universities and Colleges Employers’ Association (UCEA) said"
+    # appositive clauses between the subject and its verb, one after the other: "Chi Onwurah, the Labour MP
+    # for Newcastle Central, who is supporting the report, said"
+    skipped = False
+    while j >= 1 and toks[j][0] == ",":
+        step = None
         for i in range(j - 1, max(-1, j - 14), -1):
             if toks[i][0] == ",":
                 inner = toks[i + 1 : j]
                 if inner and (inner[0][0].endswith("ing") or inner[0][0] in ("who", "which", "whose")):
                     # a participle clause: "A senior official, speaking on condition of anonymity, said"
-                    j = i - 1
+                    step = i
                 elif (
                     inner
                     and _walk_np(toks, j - 1) == i + 1
@@ -390,14 +412,30 @@ def _subject_before(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int,
                     or re.match(r"[A-Z]-[A-Z]", inner[0][0])  # "Sen. Chuck Schumer, D-N.Y., said"
                 ):
                     # an appositive description or age: "Dr. Alan Brooks, the county's chief officer, said"
-                    j = i - 1
+                    step = i
                 break
+        if step is None:
+            break
+        j, skipped = step, True
+    if skipped:
+        j -= 1
     end = j
     start = _walk_np(toks, j)
     j = start - 1
     if start > end:
         return _common_noun_subject(toks, end)
     # "the government in Berlin", "officials in Kyiv"
+    if (
+        j >= 1
+        and toks[j][0] == "by"
+        and toks[j - 1][0].lower() in _DOCUMENTS
+        and (
+            toks[j + 1][0][:1].isupper()
+            or (toks[j + 1][0] == "the" and toks[min(j + 2, end)][0][:1].isupper())
+        )
+    ):  # "The report by the University and College Union claims"
+        start = _walk_np(toks, j - 1)
+        j = start - 1
     while (
         j >= 1
         and toks[j][0] in ("in", "at", "from", "for", "of")
@@ -569,18 +607,21 @@ def _attribute(
         toks = _tokens(text, ws, s)
         toks.append((t, s, e))
         k = len(toks) - 1
+        p = k - 1  # the pronoun, before adverbs: "He also added that ..."
+        while p > 0 and toks[p][0] in _AUX and toks[p][0].islower():
+            p -= 1
         if (
             k > 0
-            and not (k > 1 and toks[k - 2][0] == "and" and toks[k - 1][0].lower() == "it")
-            and toks[k - 1][0].lower() in _PRONOUNS
-            and ((k < 2 and ws == 0) or (k >= 2 and toks[k - 2][0] in (",", "”", '"', "and", "but", "that")))
+            and not (p > 0 and toks[p - 1][0] == "and" and toks[p][0].lower() == "it")
+            and toks[p][0].lower() in _PRONOUNS
+            and ((p < 1 and ws == 0) or (p >= 1 and toks[p - 1][0] in (",", "”", '"', "and", "but", "that")))
         ):
             if not speakers and pronoun is None:
-                pronoun = _PRONOUNS[toks[k - 1][0].lower()]
-                spans.append((toks[k - 1][1], e))
+                pronoun = _PRONOUNS[toks[p][0].lower()]
+                spans.append((toks[p][1], e))
                 verb = verb or t
                 if content is None:
-                    content = (e, len(text)) if len(text) - e >= toks[k - 1][1] else (0, toks[k - 1][1])
+                    content = (e, len(text)) if len(text) - e >= toks[p][1] else (0, toks[p][1])
             continue
         subj = _subject_before(toks, k)
         if subj is None and k > 0 and toks[k - 1][0] == "and":
@@ -612,7 +653,17 @@ def _attribute(
     if not speakers and pronoun is None and any_say:  # the inverted verbs are all speech verbs
         m3 = _INVERTED.search(text)
         if m3:
-            src = classify_source(m3["np"])
+            np3 = _INVERTED_TAIL.sub("", m3["np"])
+            # '..., reported that the agency ...': a clause follows the verb, not its speaker
+            complement = re.match(r"(?:that|if|whether|how|what|when|where|why)\b", np3)
+            src = classify_source(np3) if np3 and not complement else None
+            if (
+                src
+                and src.kind in ("person", "organisation")
+                and m3.group(0).lstrip(',”"’ ').startswith("report")
+                and (_unknown_name(np3, src) or src.name.split()[-1] in OUTLET_HEADS)
+            ):
+                src = Source(src.name, "outlet")  # '..., reported Euro News.'
             if src:
                 (reporters if src.kind in ("outlet", "media") else speakers).append(src)
                 spans.append((m3.start(), m3.end()))
