@@ -442,11 +442,70 @@ def _open_quote_after(text: str) -> bool:
     return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
+# a speaker phrase that names one human being ("a spokesperson for UCEA", "One academic"): "he"/"she" later
+_HUMAN_HEAD = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|representative|official|academic|lecturer)\b", re.I
+)
+# the signature of a post quoted in a page: "— Dave Schukin (@schukin) July 3, 2019"
+_POST_SIGNATURE = re.compile(
+    r"^[ \t]*[—–-]+[ \t]*(?P<name>[^\n(@]{2,80}?)[ \t]*\(@(?P<handle>\w{1,30})\)[ \t]*(?P<stamp>[^\n]{0,40})$",
+    re.M,
+)
+_POST_MAX = 320  # a post is at most 280 characters, plus the link to its picture
+
+
+def _embedded_posts(text: str, times: list[TimeRef]) -> list[tuple[int, int, str, str, TimeRef | None]]:
+    """Posts (tweets) quoted in a page: ``(start, end, author, kind, stamp)`` for the paragraphs before each
+    signature line ("— Name (@handle) date"), as many as fit in one post; ``stamp`` is the time expression of
+    the signature's date, if tagged."""
+    if "(@" not in text:
+        return []
+    out = []
+    for m in _POST_SIGNATURE.finditer(text):
+        name = " ".join(m["name"].split())
+        src = attribution.classify_source(name)
+        kind = (
+            src.kind
+            if src is not None and src.kind in ("person", "organisation", "outlet", "media")
+            else "person"
+        )
+        start = end = m.start()
+        while end > 0 and text[end - 1] == "\n":
+            end -= 1
+        start = end
+        surname = name.split()[-1] if name.split() else name
+        while start > 0:
+            prev = text.rfind("\n", 0, start - 1) + 1 if start > 1 else 0
+            para = text[prev:start].strip()
+            if end - prev > _POST_MAX or prev == start:
+                break
+            if start < end and para and (surname in para or m["handle"] in para or para.endswith(":")):
+                break  # the outlet's paragraph that introduces the post ("On Twitter, Schukin explains ...")
+            start = prev
+        if start >= end:
+            continue
+        stamp = next(
+            (
+                t
+                for t in times
+                if m.start("stamp") <= t.start and t.end <= m.end("stamp") and t.type == "DATE"
+            ),
+            None,
+        )
+        out.append((start, end, name, kind, stamp))
+    return out
+
+
+_LINK = re.compile(r"\b(?:https?://|www\.|pic\.twitter\.com/)\S+|\b[\w-]+\.(?:com|org|net|ly)/\S+")
+
+
 def _untimed(ptext: str, start: int, when: list[TimeRef]) -> str | None:
-    """``ptext`` with its time expressions blanked out (same length); None when it has none."""
-    if not when:
-        return None
+    """``ptext`` with its time expressions and links blanked out (same length); None when it has none."""
     out = ptext
+    if "/" in ptext:  # the digits of "pic.twitter.com/U7PMa4oNGN" are no figure
+        out = _LINK.sub(lambda m: " " * len(m.group(0)), ptext)
+    if not when:
+        return out if out is not ptext else None
     for t in when:
         a, b = max(0, t.start - start), min(len(ptext), t.end - start)
         if a < b:
@@ -531,7 +590,9 @@ def extract(
     ti = 0
     n_times = len(times)
     last_person: str | None = None
+    last_human: tuple[str, str] | None = None  # the last speaker "he"/"she" can be: a person, a spokesperson
     last_by_kind: dict[str, str] = {}
+    posts = _embedded_posts(text, times)  # (start, end, author, kind, stamp): tweets quoted in the page
     prev_quote_speaker: tuple[str, str] | None = None  # speaker, kind of the previous sentence's quotation
     prev_line = -1
     in_open_quote = False
@@ -544,15 +605,18 @@ def extract(
         if in_open_quote and st.line != prev_line and not starts_quote:
             in_open_quote, pending = False, []  # a new paragraph without a quote mark: the quotation ended
         was_open = in_open_quote
+        # a quotation that goes on: it closes in this sentence, or (a quotation running over several
+        # paragraphs opens each with a quote mark) stays open
         continuing = in_open_quote or (
             starts_quote
-            and sent.rstrip().endswith(tuple(_QUOTE_CHARS + "’'"))
+            and (sent.rstrip().endswith(tuple(_QUOTE_CHARS + "’'")) or _open_quote_after(sent))
             and (whole is None or (whole.speaker is None and whole.pronoun is None))
             and prev_quote_speaker is not None
             and st.line - prev_line <= 1
         )
         parts = _fact_spans(sent)
         sent_claims: list[Claim] = []
+        provisional = False
         for ps, pe in parts:
             s, e = st.start + ps, st.start + pe
             while e > s and text[e - 1] in " ,;":
@@ -575,7 +639,9 @@ def extract(
                             mask += [(0, cs), (ce, len(ptext))]
                 if att.pronoun and speaker is None:
                     allowed = _PRONOUN_KIND.get(att.pronoun, ())
-                    if att.pronoun in ("he", "she") and last_person:
+                    if att.pronoun in ("he", "she") and last_human:
+                        speaker, kind = last_human  # "... a spokesperson for UCEA said. '...,' he said"
+                    elif att.pronoun in ("he", "she") and last_person:
                         speaker, kind = last_person, "person"
                     else:
                         for k in allowed:
@@ -590,6 +656,10 @@ def extract(
             is_quote = long_quote or continuing
             if speaker is None and continuing and prev_quote_speaker is not None:
                 speaker, kind = prev_quote_speaker
+                provisional = True  # the quotation may still name its speaker further on
+            post = next((p for p in posts if p[0] <= s < p[1]), None) if posts else None
+            if post is not None:  # an embedded post: its author's words, not the outlet's
+                speaker, kind, chain, is_quote = post[2], post[3], [], True
             while ti < len(times) and times[ti].end <= st.start:
                 ti += 1
             when = []
@@ -599,6 +669,8 @@ def extract(
                     break
                 if t.start >= s and t.end <= e:
                     when.append(t)
+            if post is not None and post[4] is not None and not any(t.type == "DATE" for t in when):
+                when.append(post[4])  # dated by the post's own stamp
             # (one part: every mention of the sentence; a name never ends on the " ,;" trimmed off)
             ms = st.mentions if len(parts) == 1 else [m for m in st.mentions if m.start >= s and m.end <= e]
             ents = [en for en in resolver.entities(ms) if not (en.kind == "org" and en.name in OUTLETS)]
@@ -697,6 +769,9 @@ def extract(
                 last_by_kind[c.speaker_kind] = c.speaker
                 if c.speaker_kind == "person":
                     last_person = c.speaker
+                    last_human = (c.speaker, "person")
+                elif _HUMAN_HEAD.search(c.speaker):
+                    last_human = (c.speaker, c.speaker_kind)
         if whole is None and english:  # (the entity scan is tuned to English names)
             for c in sent_claims:
                 if c.speaker_kind == "person":
@@ -705,6 +780,7 @@ def extract(
                 persons = [en.name for c in sent_claims for en in c.entities if en.kind == "person"]
                 if persons:
                     last_person = persons[0]
+                    last_human = (persons[0], "person")
         first = sent_claims[0]
         if was_open:
             # inside a quotation opened earlier: its speaker, once named, is every part's speaker
@@ -718,7 +794,7 @@ def extract(
                 in_open_quote, pending = False, []  # the quotation closes in this sentence
         elif _open_quote_after(sent):
             in_open_quote = True
-            pending = list(sent_claims) if first.speaker is None else []
+            pending = list(sent_claims) if first.speaker is None or provisional else []
         # who speaks in a quotation that follows: the speaker of a quotation, or of reported speech
         # ("Brooks said the outbreak was preventable." then '"We are urging every parent..."')
         quote_sp: tuple[str, str] | None = None
