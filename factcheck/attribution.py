@@ -468,6 +468,8 @@ def _subject_before(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int,
             return None
         start, j = i + 1, i
     words = [t[0] for t in toks[start : end + 1]]
+    if len(words) == 1 and words[0].endswith("ly") and (start == 0 or toks[start - 1][0] in _CLAUSE_START):
+        return None  # an adverb opens the clause: "Eventually, ..." names no speaker
     return " ".join(words), toks[start][1], toks[end][2]
 
 
@@ -602,6 +604,8 @@ def _attribute(
         t, s, e = vm.group(0)[1:], vm.start(), vm.end() - 1
         if t in _TRANSITIVE_SAY and _QUANTITY_OBJECT.match(text, e):
             continue  # "the board added another $20,000", "the club posted a 3-1 win": not speech
+        if text.startswith(" by ", e) and t.endswith("ed"):
+            continue  # passive: "Eventually recalled by the Reich, Peters ..." ("reported by": the reporters)
         any_say = True
         ws = max(0, s - 200)
         toks = _tokens(text, ws, s)
