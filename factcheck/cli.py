@@ -87,6 +87,18 @@ def _claims_json(corpus: Any, key: str, show_hidden: bool) -> list[dict[str, Any
     return out
 
 
+def _group_json(corpus: Any, group: Any, show_hidden: bool) -> dict[str, Any]:
+    """A group as JSON; without ``show_hidden`` its hidden members (and suggestions about them) left out."""
+    doc: dict[str, Any] = group.to_json()
+    if show_hidden:
+        return doc
+    index = corpus.claim_index()
+    shown = {cid for cid in group.claims if cid in index and corpus.is_shown(index[cid])}
+    doc["claims"] = [cid for cid in doc["claims"] if cid in shown]
+    doc["suggestions"] = [x for x in doc["suggestions"] if x.get("claim") in shown and x.get("by") in shown]
+    return doc
+
+
 def corpus_json(corpus: Any, *, groups: bool = True, show_hidden: bool = False) -> dict[str, Any]:
     out: dict[str, Any] = {"articles": [], "min_score": corpus.min_score}
     for a in corpus.articles:
@@ -110,7 +122,7 @@ def corpus_json(corpus: Any, *, groups: bool = True, show_hidden: bool = False) 
                 "claims": _claims_json(corpus, a.key, show_hidden),
             }
         )
-    out["groups"] = [g.to_json() for g in corpus.groups] if groups else []
+    out["groups"] = [_group_json(corpus, g, show_hidden) for g in corpus.groups] if groups else []
     out["errors"] = [{"path": e.path, "reason": e.reason} for e in corpus.errors]
     return out
 

@@ -30,7 +30,7 @@ class Corpus:
     errors: list[InputError] = field(default_factory=list)
     claims: dict[str, list[Claim]] = field(default_factory=dict)  # article key -> claims in text order
     groups: list[EventGroup] = field(default_factory=list)
-    # claims scoring below this are hidden by default (kept in ``claims``, left out of the groups)
+    # claims scoring below this are hidden by default (kept in ``claims``; a group needs a shown claim)
     min_score: float = DEFAULT_MIN_SCORE
 
     def all_claims(self) -> list[Claim]:
@@ -75,7 +75,7 @@ def build(
     min_score: float = DEFAULT_MIN_SCORE,
 ) -> Corpus:
     """Read, extract and group. ``published`` maps article keys to reviewer-set dates. Every candidate
-    claim is kept; those scoring below ``min_score`` are hidden by default and not grouped."""
+    claim is kept; those scoring below ``min_score`` are hidden by default (see ``regroup``)."""
     path_list = [str(p) for p in paths]
     batch: Batch = ingest.load(path_list, max_bytes=max_bytes)
     corpus = Corpus(paths=path_list, articles=batch.articles, errors=batch.errors, min_score=min_score)
@@ -92,8 +92,10 @@ def build(
 def regroup(corpus: Corpus, overrides: GroupOverrides | None = None) -> None:
     """(Re)compute event groups and each claim's ``group`` field.
 
-    Only shown claims are grouped (``Corpus.is_shown``), and the hidden ones a reviewer merged or split
-    (a decision about a claim is honoured whether it is shown or not); the others get no group.
+    Every candidate claim takes part in the linking (a hidden claim still tells which reports describe
+    the same event: grouping only the shown ones cost ECB+ pair recall 0.79 -> 0.68), but only groups that
+    hold a shown claim (``Corpus.is_shown``) or a reviewer's decision are kept; the claims of the others get
+    no group.
     """
     from factcheck import grouping
 
@@ -101,8 +103,13 @@ def regroup(corpus: Corpus, overrides: GroupOverrides | None = None) -> None:
     decided: set[str] = set()
     if overrides:
         decided = {cid for pair in overrides.merges for cid in pair} | set(overrides.splits)
-    claims = [c for c in corpus.all_claims() if corpus.is_shown(c) or c.id in decided]
-    corpus.groups = grouping.group_claims(claims, arts, overrides=overrides)
+    index = corpus.claim_index()
+    groups = grouping.group_claims(corpus.all_claims(), arts, overrides=overrides)
+    corpus.groups = [
+        g
+        for g in groups
+        if any(cid in decided or corpus.is_shown(index[cid]) for cid in g.claims if cid in index)
+    ]
     by_claim = {cid: g.id for g in corpus.groups for cid in g.claims}
     for c in corpus.all_claims():
         c.group = by_claim.get(c.id)

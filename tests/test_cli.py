@@ -146,8 +146,15 @@ def test_extract_hides_claims_below_the_threshold_and_all_lists_them(capsys, see
     every = _claims_of(out)
     hidden = [c for c in every if c.get("hidden")]
     assert hidden, "the seeds have claims below the default threshold"
-    assert all(c["score"] < DEFAULT_MIN_SCORE and c["group"] is None for c in hidden)
+    assert all(c["score"] < DEFAULT_MIN_SCORE for c in hidden)
     assert [c["id"] for c in every if not c.get("hidden")] == [c["id"] for c in shown]
+    # the default output's groups list only shown claims; under --all their hidden members too
+    doc = json.loads(out)
+    listed = {cid for g in doc["groups"] for cid in g["claims"]}
+    assert listed <= {c["id"] for c in every}
+    rc, out, err = run(capsys, "extract", str(seeds_copy), "--json")
+    default = json.loads(out)
+    assert {cid for g in default["groups"] for cid in g["claims"]} <= {c["id"] for c in shown}
     # a lower threshold shows more claims, and groups consider them
     rc, out, err = run(capsys, "extract", str(seeds_copy), "--json", "--min-score", "0")
     assert len(_claims_of(out)) == len(every)
@@ -164,15 +171,22 @@ def test_min_score_must_be_a_score(capsys, seeds_copy: Path, value: str):
     assert rc == 2 and "--min-score" in err and "Traceback" not in err
 
 
-def test_groups_hold_only_shown_claims_unless_a_reviewer_decided(seeds_copy: Path):
+def test_every_group_holds_a_shown_claim_and_hidden_ones_join_their_event(seeds_copy: Path):
     from factcheck import pipeline
     from factcheck.model import GroupOverrides
 
     corpus = pipeline.build([str(seeds_copy)])
-    grouped = {cid for g in corpus.groups for cid in g.claims}
+    index = corpus.claim_index()
+    assert corpus.groups
+    for g in corpus.groups:
+        assert any(corpus.is_shown(index[cid]) for cid in g.claims), g.id
     hidden = [c for c in corpus.all_claims() if not corpus.is_shown(c)]
-    assert hidden and not grouped & {c.id for c in hidden}
-    # a hidden claim the reviewer merged into a group is grouped all the same
-    target = next(iter(grouped))
-    pipeline.regroup(corpus, GroupOverrides(merges=[(target, hidden[0].id)]))
-    assert corpus.group_of(hidden[0].id) is corpus.group_of(target) is not None
+    assert hidden
+    # nothing is grouped when nothing is shown
+    corpus.min_score = 1.0
+    pipeline.regroup(corpus)
+    assert corpus.groups == [] and all(c.group is None for c in corpus.all_claims())
+    # ... but a reviewer's merge of two hidden claims is honoured
+    a, b = hidden[0], next(c for c in hidden if c.article_key != hidden[0].article_key)
+    pipeline.regroup(corpus, GroupOverrides(merges=[(a.id, b.id)]))
+    assert corpus.group_of(a.id) is corpus.group_of(b.id) is not None
