@@ -76,6 +76,7 @@ _DOCUMENT_OWNER = re.compile(_P["document_owner"])
 
 # speech verbs that are also ordinary transitive verbs: with a quantity for object they report no speech
 _TRANSITIVE_SAY = frozenset(_EN["verbs"]["transitive"])
+_SAY_BEFORE: dict[str, str] = dict(_EN["verbs"].get("say_before", {}))
 _QUANTITY_OBJECT = re.compile(_P["quantity_object"], re.I)
 
 _NEG_SPEECH = re.compile(_P["neg_speech"], re.I)
@@ -604,6 +605,8 @@ def _attribute(
         t, s, e = vm.group(0)[1:], vm.start(), vm.end() - 1
         if t in _TRANSITIVE_SAY and _QUANTITY_OBJECT.match(text, e):
             continue  # "the board added another $20,000", "the club posted a 3-1 win": not speech
+        if t in _SAY_BEFORE and not text.startswith(_SAY_BEFORE[t], e):
+            continue  # "called" speaks only in "called for"
         if text.startswith(" by ", e) and t.endswith("ed"):
             continue  # passive: "Eventually recalled by the Reich, Peters ..." ("reported by": the reporters)
         any_say = True
