@@ -51,6 +51,7 @@ _ANON_HEADS = frozenset(_W["anonymous_heads"])
 _DOCUMENTS = frozenset(_W["documents"])
 COMMISSIVE_VERBS = frozenset(_EN["verbs"]["commissive"])
 _ORG_NOUNS = frozenset(_W["org_nouns"])
+_GROUP_PLURALS = frozenset(_W.get("group_plurals", []))
 _PRONOUNS = {w: w for w in _W["pronouns"]}
 # abbreviated titles keep their full stop: "Troy police Lt. Gerry Scherlinck said", "Dist. Atty. Steve Cooley"
 _TITLE_ABBR = r"(?:" + "|".join(_W["title_abbreviations"]) + r")\."
@@ -202,8 +203,9 @@ def _classify_source(np: str) -> Source | None:
         and not words[0].endswith(".")  # "the Rev. Larry Kroon"
     ):
         return Source(np, "organisation")  # "The Red Sox said": people's names take no article
-    if persons and any(w in ORG_HEADS or w in ORG_TAIL_HEADS for w in persons[-1].text.split()[1:]):
-        # a name built like an organisation's ("European Centre for Disease Prevention and Control")
+    if persons and organisation_shaped(persons[-1].text):
+        # a name built like an organisation's ("European Centre for Disease Prevention and Control"), a
+        # party named by its members ("the Christian Democrats")
         return Source(persons[-1].text, "organisation")
     if persons and not any(w in PLACES for w in persons[-1].text.split()):
         # a name is never cut at an initial: "Walter A. Clyburn Reed"
@@ -256,6 +258,15 @@ def _classify_source(np: str) -> Source | None:
             return Source(m.text, "person")
         return Source(m.text, "organisation" if m.kind != "person" else "person")
     return Source(np, "person")
+
+
+def organisation_shaped(name: str) -> bool:
+    """A name built like an organisation's ("European Centre for Disease Prevention and Control") or a
+    party named by its members ("Christian Democrats"), whatever the entity scan took it for."""
+    words = name.split()
+    return bool(words) and (
+        any(w in ORG_HEADS or w in ORG_TAIL_HEADS for w in words[1:]) or words[-1] in _GROUP_PLURALS
+    )
 
 
 def _unknown_name(np: str, src: Source) -> bool:

@@ -676,9 +676,18 @@ def extract(
             ents = [en for en in resolver.entities(ms) if not (en.kind == "org" and en.name in OUTLETS)]
             if speaker and kind in ("person", "organisation") and english:
                 canon = resolver.canonical_person(speaker)
-                if canon in resolver.persons and not (
-                    kind == "organisation" and (f"the {speaker}" in ptext or f"The {speaker}" in ptext)
-                ):  # "Park said" is Linda Park, not a park; "the Red Crescent said" stays an organisation
+                if (
+                    canon in resolver.persons
+                    and not (
+                        kind == "organisation"
+                        and (
+                            f"the {speaker}" in ptext
+                            or f"The {speaker}" in ptext
+                            or attribution.organisation_shaped(speaker)
+                        )
+                    )
+                ):  # "Park said" is Linda Park, not a park; "the Red Crescent said", "the opposition Christian
+                    # Democrats said" stay organisations
                     speaker, kind = canon, "person"
                 elif kind == "person" and " " not in speaker and resolver.orgs.get(speaker):
                     kind = "organisation"  # "United have not commented" after "Manchester United"
@@ -723,6 +732,10 @@ def extract(
                     st_val, polarity = Stance.DENIED, -1  # "The ministry denied that troops had crossed"
                 elif att is not None and att.verb in attribution.COMMISSIVE_VERBS and st_val is Stance.STATED:
                     st_val = Stance.PLANNED  # "Putin has vowed to respond"
+                elif att is not None and att.verb == "called" and st_val is Stance.STATED:
+                    st_val = (
+                        Stance.OCCURRED
+                    )  # "The opposition has called for an inquiry": the call is the event
                 elif (
                     st_val is Stance.STATED
                     and att is not None
