@@ -21,7 +21,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from factcheck import entities
+from factcheck import attribution_intl, entities
 from factcheck.gazetteer import (
     CAP_STOP,
     DEMONYMS,
@@ -35,104 +35,52 @@ from factcheck.gazetteer import (
     TITLE_WORDS,
     trie_pattern,
 )
+from factcheck.lang import resource
 
-SAY_VERBS = frozenset(
-    """said says say told tells stated states announced announces confirmed confirms denied denies added adds
-    noted notes claimed claims declared declares insisted insists warned warns acknowledged acknowledges admitted
-    admits revealed disclosed stressed stresses emphasised emphasized explained explains argued argues wrote writes
-    tweeted posted replied responded urged lauded praised commended criticised criticized condemned pledged vowed
-    promised predicted estimated reported reports suggested asserted asserts reiterated underlined highlighted
-    mentioned recalled indicated signalled signaled informed assured remarked observed conceded cautioned
-    alleged contended countered complained boasted threatened""".split()
-)
-REPORT_VERBS = frozenset({"reported", "reports", "said", "says", "wrote", "writes", "quoted", "cited"})
-_AUX = frozenset(
-    """has have had also later previously earlier again then once publicly reportedly repeatedly recently
-    separately further already has also originally initially subsequently privately""".split()
-)
-_DAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday Tonight Today Yesterday".split())
+_EN = resource("en", "speech")  # English vocabulary and cues: factcheck/lang/en/speech.toml
+_W = _EN["words"]
+_P = _EN["patterns"]
+
+SAY_VERBS = frozenset(_EN["verbs"]["say"])
+REPORT_VERBS = frozenset(_EN["verbs"]["report"])
+_AUX = frozenset(_W["aux"])
+_DAYS = frozenset(_W["days"])
 # lower-case words that can be part of a speaker noun phrase
-_NP_WORDS = frozenset(
-    """the a an spokesman spokeswoman spokesperson spokespeople minister president secretary official officials
-    source sources people person persons state media television tv broadcaster news agency newspaper daily outlet
-    government ministry foreign two three four five six seven eight nine ten several some many multiple of
-    familiar with matter senior top chief deputy former its his her their counterpart aide aides adviser advisers
-    advisor diplomats diplomat insiders analysts experts military army police press service office department
-    leader prime close anonymous unnamed knowledgeable informed people's state-run state-owned run owned
-    broadcasters agencies authorities authority representative representatives envoy ambassador residents
-    witnesses observers report reports statement investigators prosecutors prosecutor lawyers lawyer company
-    firm group ministry's government's scientists researchers economists doctors lawmakers legislators activists
-    campaigners protesters workers employees families relatives survivors critics governor regional local
-    federal provincial county city district national""".split()
-)
-_ANON_HEADS = frozenset(
-    """source sources official officials people person persons insiders diplomats diplomat aide aides witness
-    representative representatives witnesses residents observers investigators analysts experts scientists
-    researchers economists doctors lawmakers legislators activists campaigners protesters workers employees
-    families relatives survivors critics""".split()
-)
-_DOCUMENTS = frozenset(
-    """figures data emails documents statistics records estimates memo memos letter letters filings minutes
-    papers cables messages recordings footage draft drafts report reports""".split()
-)
-COMMISSIVE_VERBS = frozenset({"vowed", "pledged", "promised", "threatened", "vows", "pledges", "promises"})
-_ORG_NOUNS = frozenset(
-    """ministry government police company firm army military office department authorities prosecutors agency
-    court institute party club union council commission committee bank regulator watchdog service team navy
-    embassy consulate administration cabinet parliament legislature senate tribunal board hospital university
-    airline association federation league foundation coalition alliance organisation organization""".split()
-)
-_PRONOUNS = {"he": "he", "she": "she", "they": "they", "it": "it"}
+_NP_WORDS = frozenset(_W["np"])
+_ANON_HEADS = frozenset(_W["anonymous_heads"])
+_DOCUMENTS = frozenset(_W["documents"])
+COMMISSIVE_VERBS = frozenset(_EN["verbs"]["commissive"])
+_ORG_NOUNS = frozenset(_W["org_nouns"])
+_GROUP_PLURALS = frozenset(_W.get("group_plurals", []))
+_PRONOUNS = {w: w for w in _W["pronouns"]}
 # abbreviated titles keep their full stop: "Troy police Lt. Gerry Scherlinck said", "Dist. Atty. Steve Cooley"
-_TITLE_ABBR = r"(?:St|Mt|Dr|Mr|Mrs|Ms|Gen|Sen|Rep|Gov|Prof|Lt|Col|Sgt|Capt|Cmdr|Adm|Maj|Brig|Cpl|Pvt|Det|Insp|Supt|Atty|Dist|Rev|Hon|Asst|Lieut)\."
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|" + _TITLE_ABBR + r"|[\w’'\-]+|[^\w\s]")
-_KEEP_CAP = frozenset(
-    "Police Officials Sources Authorities Analysts Experts Critics Residents Witnesses".split()
-)
-_STATE_MEDIA = re.compile(
-    r"\bstate(?:[- ]run|[- ]owned|[- ]controlled)?\s+(?:media|television|tv|broadcaster|news\s+agency|news|"
-    r"radio|newspaper|outlets?|press)\b|\bofficial\s+(?:news\s+agency|media)\b",
-    re.I,
-)
-_OUTLET_WORDS = re.compile(
-    r"\b(?:news\s+agency|newspaper|broadcaster|daily|outlet|magazine|network|channel)\b", re.I
-)
-_FORWARD_NP = re.compile(
-    r"(?P<np>[^,.;:!?()\"“”]{1,120}?)(?=\s*(?:[,.;:!?()\"“”]|\s+(?:that|who|which|as|after|before|on|in\s+a|prior|during|while|when|and\s+(?:said|added))\b|\s+(?:exclusively|directly|publicly|privately|personally|recently|separately|previously|earlier|later|late|"
-    r"shortly|yesterday|today|tonight|last|this|(?:seen|obtained|reviewed)\s+by|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|$))"
-)
-_ACCORDING = re.compile(r"\baccording\s+to\s+", re.I)
-_AS_REPORTED = re.compile(
-    r"\b(?:as\s+)?(?:reported|detailed|stated|announced|cited|quoted|broadcast|published)\s+by\s+", re.I
-)
-_CITING = re.compile(r"\bciting\s+", re.I)
-_INTERVIEW = re.compile(
-    r"\b(?:in\s+an?\s+(?:interview|comment|statement|remarks?)\s+(?:with|to|for)|told)\s+", re.I
-)
-_QUOTED_AS = re.compile(
-    r"\b(?:was|were|is|are)\s+(?:quoted|cited)\s+(?:by\s+(?P<by>[^,.;]{1,60}?)\s+)?as\s+say(?:ing)?\b"
-)
-_X_QUOTED_Y = re.compile(r"\b(?:quoted|cited)\s+(?P<y>[^,.;]{1,60}?)\s+as\s+say(?:ing)?\b")
+_TITLE_ABBR = r"(?:" + "|".join(_W["title_abbreviations"]) + r")\."
+# a single initial before a name is one token: "Walter A. Clyburn Reed" is never cut at "A."
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])|" + _TITLE_ABBR + r"|[\w’'\-]+|[^\w\s]")
+_KEEP_CAP = frozenset(_W["keep_cap"])
+_STATE_MEDIA = re.compile(_P["state_media"], re.I)
+_OUTLET_WORDS = re.compile(_P["outlet_words"], re.I)
+_FORWARD_NP = re.compile(_P["forward_np"])
+_ACCORDING = re.compile(_P["according"], re.I)
+_AS_REPORTED = re.compile(_P["as_reported"], re.I)
+_CITING = re.compile(_P["citing"], re.I)
+_INTERVIEW = re.compile(_P["interview"], re.I)
+_QUOTED_AS = re.compile(_P["quoted_as"])
+_X_QUOTED_Y = re.compile(_P["x_quoted_y"])
 _INVERTED = re.compile(
-    r"[,”\"’]\s*(?:said|says|added|told\s+reporters|wrote|tweeted|stated|explained|insisted|warned|cautioned)\s+"
-    r"(?P<np>(?:the\s+|a\s+|an\s+)?(?:\b" + _TITLE_ABBR + r"|[^,.;:!?\"“”()]){2,90}?)(?=\s*(?:[.,;!?]|$))"
+    r"[,”\"’]\s*(?:" + _EN["verbs"]["inverted"] + r")\s+"
+    r"(?P<np>(?:the\s+|a\s+|an\s+)?(?:\b" + _TITLE_ABBR + r"|[^,.;:!?\"“”()]){2,90}?)(?=\s*(?:[.,;!?“\"]|$))"
 )
+
+_INVERTED_TAIL = re.compile(_P["inverted_tail"])
+_DOCUMENT_OWNER = re.compile(_P["document_owner"])
 
 # speech verbs that are also ordinary transitive verbs: with a quantity for object they report no speech
-_TRANSITIVE_SAY = frozenset({"added", "adds", "posted", "estimated", "claimed", "claims", "recorded"})
-_QUANTITY_OBJECT = re.compile(
-    r"\s+(?:(?:another|a\s+further|an\s+(?:extra|additional)|nearly|almost|about|around|some|more\s+than|"
-    r"over|up\s+to|a\s+(?:record|total\s+of|(?:net\s+)?(?:profit|loss|gain|win|deficit|surplus))|the\s+(?:lives|life)|"
-    r"(?:his|her|their|its)\s+(?:\w+\s+)?(?:title|win|victory|goal|point|medal|seat|lead)s?)\b|[$£€¥]|\d)",
-    re.I,
-)
+_TRANSITIVE_SAY = frozenset(_EN["verbs"]["transitive"])
+_SAY_BEFORE: dict[str, str] = dict(_EN["verbs"].get("say_before", {}))
+_QUANTITY_OBJECT = re.compile(_P["quantity_object"], re.I)
 
-_NEG_SPEECH = re.compile(
-    r"\b(?:did\s+not|didn’t|didn't|does\s+not|would\s+not|declined\s+to|refused\s+to|could\s+not|"
-    r"(?:has|have|had)\s+not)\s+"
-    r"(?:immediately\s+|yet\s+)?(?:confirm|deny|comment|respond|disclose|reveal)(?:ed|d)?\b",
-    re.I,
-)
+_NEG_SPEECH = re.compile(_P["neg_speech"], re.I)
 
 
 # run on " " + the sentence: the verb (lower-case letters) follows a non-word character, which the match
@@ -141,8 +89,8 @@ _NEG_SPEECH = re.compile(
 # ([^a-zA-Z0-9_] is a bitmap test; only where it holds, the lookbehind asks the Unicode database whether the
 # consumed character is a word character: together they are [^\w] at a fraction of its cost per character)
 _SAY_RE = re.compile(r"[^a-zA-Z0-9_](?<!\w)(?:" + trie_pattern(SAY_VERBS) + r")\b")
-_INTERVIEW_GATE = ("interview", "comment", "statement", "remark", "told")  # substrings the pattern needs
-_NEG_GATE = ("confirm", "deny", "comment", "respond", "disclose", "reveal")
+_INTERVIEW_GATE = tuple(_EN["gates"]["interview"])  # substrings the pattern needs
+_NEG_GATE = tuple(_EN["gates"]["neg_speech"])
 
 
 def _has_any(low: str, words: tuple[str, ...]) -> bool:
@@ -222,6 +170,12 @@ def _classify_source(np: str) -> Source | None:
         return Source(trailing["name"] if trailing else np, "outlet")
     if low[-1] in ("media", "press", "reports", "outlets"):  # "local media", "Japanese media"
         return Source(np, "outlet")
+    owner = _DOCUMENT_OWNER.match(np) if low[-1] in _DOCUMENTS and len(words) > 1 else None
+    if owner:  # "the grid operator's 2019 resource assessment": the grid operator
+        src = _classify_source(owner["owner"])
+        if src is not None and src.kind in ("person", "organisation", "outlet", "media"):
+            return src
+        return Source(owner["owner"].strip(), "organisation")
     aff = _AFFILIATION.match(np)
     if aff:  # "Sgt. Marty Earley with the Bloomington Police Department": the person, not the department
         person = _classify_source(aff["head"])
@@ -249,8 +203,14 @@ def _classify_source(np: str) -> Source | None:
         and not words[0].endswith(".")  # "the Rev. Larry Kroon"
     ):
         return Source(np, "organisation")  # "The Red Sox said": people's names take no article
+    if persons and organisation_shaped(persons[-1].text):
+        # a name built like an organisation's ("European Centre for Disease Prevention and Control"), a
+        # party named by its members ("the Christian Democrats")
+        return Source(persons[-1].text, "organisation")
     if persons and not any(w in PLACES for w in persons[-1].text.split()):
-        return Source(persons[-1].text, "person")
+        # a name is never cut at an initial: "Walter A. Clyburn Reed"
+        full = re.search(r"(?:[A-Z][\w’'-]+\s+)(?:[A-Z]\.\s+)+" + re.escape(persons[-1].text) + r"\b", np)
+        return Source(full.group(0) if full else persons[-1].text, "person")
     if low[-1] in ROLE_WORDS and not low[-1].startswith("spokes"):
         return Source(np, "person")  # "the Navy chief", "the army commander": a person named by role
     if any(w in _ORG_NOUNS for w in low):  # "the government in Berlin", "the foreign ministry"
@@ -298,6 +258,15 @@ def _classify_source(np: str) -> Source | None:
             return Source(m.text, "person")
         return Source(m.text, "organisation" if m.kind != "person" else "person")
     return Source(np, "person")
+
+
+def organisation_shaped(name: str) -> bool:
+    """A name built like an organisation's ("European Centre for Disease Prevention and Control") or a
+    party named by its members ("Christian Democrats"), whatever the entity scan took it for."""
+    words = name.split()
+    return bool(words) and (
+        any(w in ORG_HEADS or w in ORG_TAIL_HEADS for w in words[1:]) or words[-1] in _GROUP_PLURALS
+    )
 
 
 def _unknown_name(np: str, src: Source) -> bool:
@@ -368,6 +337,7 @@ def _np_token(t: str) -> bool:
     return (
         t[:1].isupper()
         or t.lower() in _NP_WORDS
+        or t in _ANON_HEADS  # "One academic told"
         or t in _ORG_NOUNS
         or t[:1].isdigit()
         or ("-" in t and t[:1].isalpha())
@@ -427,13 +397,19 @@ def _subject_before(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int,
         or (toks[j][0] == "on" and j + 1 < k and toks[j + 1][0] in _DAYS)
     ):
         j -= 1
-    if j >= 1 and toks[j][0] == ",":
+    if j >= 3 and toks[j][0] == ")" and toks[j - 2][0] == "(" and toks[j - 1][0].isupper():
+        j -= 3  # an acronym in brackets: "the Universities and Colleges Employers’ Association (UCEA) said"
+    # appositive clauses between the subject and its verb, one after the other: "Chi Onwurah, the Labour MP
+    # for Newcastle Central, who is supporting the report, said"
+    skipped = False
+    while j >= 1 and toks[j][0] == ",":
+        step = None
         for i in range(j - 1, max(-1, j - 14), -1):
             if toks[i][0] == ",":
                 inner = toks[i + 1 : j]
                 if inner and (inner[0][0].endswith("ing") or inner[0][0] in ("who", "which", "whose")):
                     # a participle clause: "A senior official, speaking on condition of anonymity, said"
-                    j = i - 1
+                    step = i
                 elif (
                     inner
                     and _walk_np(toks, j - 1) == i + 1
@@ -448,14 +424,30 @@ def _subject_before(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int,
                     or re.match(r"[A-Z]-[A-Z]", inner[0][0])  # "Sen. Chuck Schumer, D-N.Y., said"
                 ):
                     # an appositive description or age: "Dr. Alan Brooks, the county's chief officer, said"
-                    j = i - 1
+                    step = i
                 break
+        if step is None:
+            break
+        j, skipped = step, True
+    if skipped:
+        j -= 1
     end = j
     start = _walk_np(toks, j)
     j = start - 1
     if start > end:
         return _common_noun_subject(toks, end)
     # "the government in Berlin", "officials in Kyiv"
+    if (
+        j >= 1
+        and toks[j][0] == "by"
+        and toks[j - 1][0].lower() in _DOCUMENTS
+        and (
+            toks[j + 1][0][:1].isupper()
+            or (toks[j + 1][0] == "the" and toks[min(j + 2, end)][0][:1].isupper())
+        )
+    ):  # "The report by the University and College Union claims"
+        start = _walk_np(toks, j - 1)
+        j = start - 1
     while (
         j >= 1
         and toks[j][0] in ("in", "at", "from", "for", "of")
@@ -488,28 +480,18 @@ def _subject_before(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int,
             return None
         start, j = i + 1, i
     words = [t[0] for t in toks[start : end + 1]]
+    if len(words) == 1 and words[0].endswith("ly") and (start == 0 or toks[start - 1][0] in _CLAUSE_START):
+        return None  # an adverb opens the clause: "Eventually, ..." names no speaker
     return " ".join(words), toks[start][1], toks[end][2]
 
 
 _AFFILIATION = re.compile(r"(?P<head>.+?[A-Z][\w’'\-]*)\s+(?:with|from|at|of)\s+(?:the\s+)?[A-Za-z]")
-_PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|was|were|is|are|get|got)\s+$")
+_PASSIVE_BEFORE = re.compile(_P["passive_before"])
 _ARTICLE_LEAD = re.compile(r"^\s*(?:with|from|at|of)\s+(?:the\s+)?")
-_LEADING_CONNECTIVES = frozenset(
-    "which who whom that although though while and but as because since when if whereas".split()
-)
-_AGENT_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person", "eer", "ee")
-_NOT_AGENTS = frozenset(
-    """order number paper letter water power matter border center centre quarter corner manner cancer summer
-    winter weather chapter finger dinner river tower other neither either under after later former latter
-    rather together whether however per employer sector factor error floor door mirror horror interior exterior
-    majority minority priority authority territory history""".split()
-)
-_AGENT_NOUNS = frozenset(
-    """resident student agent participant applicant consultant assistant attendant lieutenant merchant
-    servant tenant immigrant migrant claimant defendant informant accountant witness source official
-    spokesperson rep nurse teacher chef pilot driver guide guard friend relative colleague neighbour
-    survivor victim""".split()
-)
+_LEADING_CONNECTIVES = frozenset(_W["leading_connectives"])
+_AGENT_SUFFIXES = tuple(_W["agent_suffixes"])
+_NOT_AGENTS = frozenset(_W["not_agents"])
+_AGENT_NOUNS = frozenset(_W["agent_nouns"])
 
 
 def _agent_noun(w: str) -> bool:
@@ -531,8 +513,16 @@ def _common_noun_subject(toks: list[tuple[str, int, int]], end: int) -> tuple[st
     return " ".join(t[0] for t in toks[i : end + 1]), toks[i][1], toks[end][2]
 
 
-def attribute(text: str) -> Attribution | None:
-    """The attribution of one sentence (offsets in ``text``), or None when it has none."""
+def attribute(text: str, lang: str | None = None) -> Attribution | None:
+    """The attribution of one sentence (offsets in ``text``), or None when it has none.
+
+    ``lang``: the article's language; one with a ``factcheck/lang/<code>/speech.toml`` other than English
+    is read by ``factcheck.attribution_intl`` from that vocabulary, anything else by the English rules."""
+    if lang is not None and lang != "en" and attribution_intl.supported(lang):
+        got = attribution_intl.attribute(text, lang)
+        if got is None:
+            return None
+        return Attribution(got.speaker, got.kind, got.chain, got.spans, got.pronoun, got.verb, got.content)
     low = text.lower()
     # most sentences have none of the words any rule below needs: one set of cheap checks decides
     reporter_gate = "according" in low or " by " in low or "citing" in low or _has_any(low, _INTERVIEW_GATE)
@@ -626,23 +616,30 @@ def _attribute(
         t, s, e = vm.group(0)[1:], vm.start(), vm.end() - 1
         if t in _TRANSITIVE_SAY and _QUANTITY_OBJECT.match(text, e):
             continue  # "the board added another $20,000", "the club posted a 3-1 win": not speech
+        if t in _SAY_BEFORE and not text.startswith(_SAY_BEFORE[t], e):
+            continue  # "called" speaks only in "called for"
+        if text.startswith(" by ", e) and t.endswith("ed"):
+            continue  # passive: "Eventually recalled by the Reich, Peters ..." ("reported by": the reporters)
         any_say = True
         ws = max(0, s - 200)
         toks = _tokens(text, ws, s)
         toks.append((t, s, e))
         k = len(toks) - 1
+        p = k - 1  # the pronoun, before adverbs: "He also added that ..."
+        while p > 0 and toks[p][0] in _AUX and toks[p][0].islower():
+            p -= 1
         if (
             k > 0
-            and not (k > 1 and toks[k - 2][0] == "and" and toks[k - 1][0].lower() == "it")
-            and toks[k - 1][0].lower() in _PRONOUNS
-            and ((k < 2 and ws == 0) or (k >= 2 and toks[k - 2][0] in (",", "”", '"', "and", "but", "that")))
+            and not (p > 0 and toks[p - 1][0] == "and" and toks[p][0].lower() == "it")
+            and toks[p][0].lower() in _PRONOUNS
+            and ((p < 1 and ws == 0) or (p >= 1 and toks[p - 1][0] in (",", "”", '"', "and", "but", "that")))
         ):
             if not speakers and pronoun is None:
-                pronoun = _PRONOUNS[toks[k - 1][0].lower()]
-                spans.append((toks[k - 1][1], e))
+                pronoun = _PRONOUNS[toks[p][0].lower()]
+                spans.append((toks[p][1], e))
                 verb = verb or t
                 if content is None:
-                    content = (e, len(text)) if len(text) - e >= toks[k - 1][1] else (0, toks[k - 1][1])
+                    content = (e, len(text)) if len(text) - e >= toks[p][1] else (0, toks[p][1])
             continue
         subj = _subject_before(toks, k)
         if subj is None and k > 0 and toks[k - 1][0] == "and":
@@ -674,7 +671,17 @@ def _attribute(
     if not speakers and pronoun is None and any_say:  # the inverted verbs are all speech verbs
         m3 = _INVERTED.search(text)
         if m3:
-            src = classify_source(m3["np"])
+            np3 = _INVERTED_TAIL.sub("", m3["np"])
+            # '..., reported that the agency ...': a clause follows the verb, not its speaker
+            complement = re.match(r"(?:that|if|whether|how|what|when|where|why)\b", np3)
+            src = classify_source(np3) if np3 and not complement else None
+            if (
+                src
+                and src.kind in ("person", "organisation")
+                and m3.group(0).lstrip(',”"’ ').startswith("report")
+                and (_unknown_name(np3, src) or src.name.split()[-1] in OUTLET_HEADS)
+            ):
+                src = Source(src.name, "outlet")  # '..., reported Euro News.'
             if src:
                 (reporters if src.kind in ("outlet", "media") else speakers).append(src)
                 spans.append((m3.start(), m3.end()))

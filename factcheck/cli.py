@@ -84,8 +84,31 @@ def parse_anchor(s: str | None) -> dt.date | None:
 # extract / groups
 
 
-def corpus_json(corpus: Any, *, groups: bool = True) -> dict[str, Any]:
-    out: dict[str, Any] = {"articles": []}
+def _claims_json(corpus: Any, key: str, show_hidden: bool) -> list[dict[str, Any]]:
+    """An article's shown claims; with ``show_hidden`` every claim, the hidden ones marked ``"hidden": true``."""
+    out = []
+    for c in corpus.claims.get(key, []):
+        if corpus.is_shown(c):
+            out.append(c.to_json())
+        elif show_hidden:
+            out.append(c.to_json() | {"hidden": True})
+    return out
+
+
+def _group_json(corpus: Any, group: Any, show_hidden: bool) -> dict[str, Any]:
+    """A group as JSON; without ``show_hidden`` its hidden members (and suggestions about them) left out."""
+    doc: dict[str, Any] = group.to_json()
+    if show_hidden:
+        return doc
+    index = corpus.claim_index()
+    shown = {cid for cid in group.claims if cid in index and corpus.is_shown(index[cid])}
+    doc["claims"] = [cid for cid in doc["claims"] if cid in shown]
+    doc["suggestions"] = [x for x in doc["suggestions"] if x.get("claim") in shown and x.get("by") in shown]
+    return doc
+
+
+def corpus_json(corpus: Any, *, groups: bool = True, show_hidden: bool = False) -> dict[str, Any]:
+    out: dict[str, Any] = {"articles": [], "min_score": corpus.min_score}
     for a in corpus.articles:
         out["articles"].append(
             {
@@ -106,21 +129,27 @@ def corpus_json(corpus: Any, *, groups: bool = True) -> dict[str, Any]:
                     for s in a.segments
                     if s.kind == "furniture"
                 ],
-                "claims": [c.to_json() for c in corpus.claims.get(a.key, [])],
+                "claims": _claims_json(corpus, a.key, show_hidden),
             }
         )
         if not a.source_file or Path(a.source_file).suffix.lower() not in ingest.TEXT_SUFFIXES:
             # a web page or a record: the extracted text is what the offsets index
             out["articles"][-1]["text"] = a.text
-    out["groups"] = [g.to_json() for g in corpus.groups] if groups else []
+    out["groups"] = [_group_json(corpus, g, show_hidden) for g in corpus.groups] if groups else []
     out["errors"] = [{"path": e.path, "reason": e.reason} for e in corpus.errors]
     return out
 
 
-def _build(paths: Sequence[str], refresh: bool = False) -> Any:
+def _build(paths: Sequence[str], min_score: float | None = None, refresh: bool = False) -> Any:
     from factcheck import pipeline
+    from factcheck.model import DEFAULT_MIN_SCORE
 
-    return pipeline.build(paths, refresh=refresh, fetch_progress=fetch_progress_bar(paths))
+    return pipeline.build(
+        paths,
+        min_score=DEFAULT_MIN_SCORE if min_score is None else min_score,
+        refresh=refresh,
+        fetch_progress=fetch_progress_bar(paths),
+    )
 
 
 def fetch_progress_bar(paths: Sequence[str]) -> Callable[[int, int, str], None] | None:
@@ -152,11 +181,11 @@ def report_notices(corpus: Any) -> None:
 
 
 def _print_corpus(args: argparse.Namespace, readable: Callable[[Any], None]) -> int:
-    corpus = _build(args.paths, refresh=getattr(args, "refresh", False))
+    corpus = _build(args.paths, getattr(args, "min_score", None), refresh=getattr(args, "refresh", False))
     report_errors(corpus.errors)
     report_notices(corpus)
     if args.json:
-        print(json_text(corpus_json(corpus)))
+        print(json_text(corpus_json(corpus, show_hidden=getattr(args, "all", False))))
     else:
         readable(corpus)
     return exit_code(len(corpus.articles), corpus.errors)
@@ -165,7 +194,23 @@ def _print_corpus(args: argparse.Namespace, readable: Callable[[Any], None]) -> 
 def cmd_extract(args: argparse.Namespace) -> int:
     from factcheck.textout import print_extract
 
-    return _print_corpus(args, lambda corpus: print_extract(corpus, min_score=args.min_score))
+    return _print_corpus(args, lambda corpus: print_extract(corpus, show_hidden=args.all))
+
+
+def _default_min_score() -> float:
+    from factcheck.model import DEFAULT_MIN_SCORE
+
+    return DEFAULT_MIN_SCORE
+
+
+def _score_arg(s: str) -> float:
+    try:
+        x = float(s)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {s!r}") from None
+    if not 0.0 <= x <= 1.0:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 1, not {s}")
+    return x
 
 
 def cmd_groups(args: argparse.Namespace) -> int:
@@ -175,7 +220,8 @@ def cmd_groups(args: argparse.Namespace) -> int:
 
 
 def cmd_times(args: argparse.Namespace) -> int:
-    from factcheck import temporal
+    from factcheck import times_intl
+    from factcheck.lang import detect
 
     path = Path(args.file)
     if not path.exists():
@@ -189,12 +235,14 @@ def cmd_times(args: argparse.Namespace) -> int:
     anchor = parse_anchor(args.anchor)
     if anchor is None and not args.no_infer:
         anchor = ingest.article_from_text(text, path=args.file, key=path.name).published
-    refs = temporal.tag(text, anchor)
+    lang = args.lang or detect(text) or "en"
+    refs = times_intl.tag_language(text, anchor, lang)
     if args.json:
         print(json_text([r.to_json() for r in refs]))
     else:
         print(
-            f"# {args.file}: {len(refs)} time expressions, anchor {anchor.isoformat() if anchor else 'unknown'}"
+            f"# {args.file}: {len(refs)} time expressions, anchor {anchor.isoformat() if anchor else 'unknown'},"
+            f" language {lang}"
         )
         for r in refs:
             line = text.count("\n", 0, r.start) + 1
@@ -308,7 +356,16 @@ def build_parser() -> Parser:
     e.add_argument("--refresh", action="store_true", help="fetch URLs again even when stored in fetched/")
     e.add_argument("--json", action="store_true", help="print the JSON contract")
     e.add_argument(
-        "--min-score", type=float, default=0.0, help="hide claims scoring below this (text output)"
+        "--min-score",
+        type=_score_arg,
+        metavar="X",
+        help="hide (and leave out of the groups) claims whose check-worthiness is below X, 0-1 "
+        f"(default: {_default_min_score()})",
+    )
+    e.add_argument(
+        "--all",
+        action="store_true",
+        help='also list the hidden claims (marked "hidden": true in the JSON)',
     )
     e.set_defaults(func=cmd_extract)
 
@@ -325,6 +382,9 @@ def build_parser() -> Parser:
         "--no-infer", action="store_true", help="without --anchor, do not infer the date from the text"
     )
     t.add_argument("--json", action="store_true")
+    t.add_argument(
+        "--lang", metavar="CODE", help="language of the text: en, es, de, fr, pt (default: detected)"
+    )
     t.set_defaults(func=cmd_times)
 
     f = sub.add_parser(

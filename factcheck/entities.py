@@ -38,7 +38,10 @@ _ABBRS = "St Mt Ft Gen Lt Col Sen Rep Gov Dr Mr Mrs Ms Prof Sgt Capt Adm Maj".sp
 # (the word lists factored as tries: each word is followed by "." or by a space, so at most one alternative
 # can match and the order of the alternatives does not matter; a trie tries one per first letter)
 _ABBR_TOK = rf"(?:{trie_pattern(_ABBRS)})\."
-_CAPTOK = rf"(?:(?:[A-Z]\.){{2,}}|{_ABBR_TOK}|[A-Z][\w’'\-]*[\w’']|[A-Z])"
+# (a middle initial before a name is a token of the name: "Walter A. Clyburn Reed" is not cut at "A.")
+# (not before a word that opens sentences: "World War I. The war ended" is two sentences)
+_INITIAL = rf"[A-Z]\.(?=[ \t]+[A-Z][a-z])(?![ \t]+(?:{trie_pattern(CAP_STOP)})\b)"
+_CAPTOK = rf"(?:(?:[A-Z]\.){{2,}}|{_ABBR_TOK}|[A-Z][\w’'\-]*[\w’']|{_INITIAL}|[A-Z])"
 _CONNECT_WORDS = "of and & the for de da del der den van von bin al le la du dos das della delle degli dei di des ibn el".split()
 _CONNECT = rf"(?:{trie_pattern(_CONNECT_WORDS)})"
 # A run of capitalised name tokens, with connectors. The pattern opens with the capital itself (a pattern that
@@ -57,6 +60,7 @@ _SPAN_CAP = re.compile(
     rf"[A-Z](?<![\w’'\-.][A-Z])(?:\.(?:[A-Z]\.)+|{_ABBR_REST}|[\w’'\-]*[\w’']|)"
     rf"(?:[ \t]+(?:{_CONNECT}[ \t]+)*{_CAPTOK})*"
 )
+_ORG_WORDS = ORG_HEADS | ORG_TAIL_HEADS
 _PARTICLES = frozenset(
     "de da del der den van von bin al le la du dos das della delle degli dei di des ibn el".split()
 )
@@ -186,6 +190,12 @@ def _pieces(tokens: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int
                 pieces.append([])
         else:
             base, poss = _strip_possessive(tok)
+            if poss and tok[-1] in "’'" and i + 1 < n and tokens[i + 1][0] in _ORG_WORDS:
+                # a plural possessive inside an organisation's name: "Universities and Colleges Employers’
+                # Association" is one name, never cut at the apostrophe
+                pieces[-1].append((tok, s, e))
+                i += 1
+                continue
             pieces[-1].append((base, s, s + len(base)))
             if poss:
                 pieces.append([])

@@ -28,18 +28,23 @@ Fields of each Claim (see model.Claim):
   Outlets that only report the claim are left out, so claims of one outlet do not look related.
 - ``stance`` and ``polarity``: see ``stance.classify``; a speech verb "denied" makes the claim
   ``denied`` (-1), "vowed/pledged/promised" ``planned``, "confirmed/reported <figure>" ``occurred``.
-- ``score``: check-worthiness 0-1 (``checkworthiness``); claims under ``min_score`` are not returned.
+- ``score``: check-worthiness 0-1 (``checkworthiness``, vocabulary in ``lang/<code>/checkworthiness.toml``);
+  claims under ``min_score`` (the floor ``MIN_SCORE``) are not returned; those under
+  ``model.DEFAULT_MIN_SCORE`` are returned but hidden by default (``pipeline.Corpus.is_shown``).
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from factcheck import attribution, entities, sentences, stance
 from factcheck.gazetteer import OUTLETS, trie_pattern
+from factcheck.lang import resource
 from factcheck.model import Article, Claim, Stance, TimeRef
 
 MIN_SCORE = 0.35  # below this a sentence is not offered as a claim
@@ -66,46 +71,97 @@ def _sentence_case(headline: str) -> str:
 _DENY_VERBS = frozenset({"denied", "denies", "deny"})
 _TALLY_VERBS = frozenset({"confirmed", "confirms", "reported", "reports", "recorded", "registered"})
 _TALLY = re.compile(r"\s*(?:about|at\s+least|more\s+than|nearly|almost|some|over|a\s+further|another)?\s*\d")
-_FIRST_PERSON = re.compile(r"^[\"“'‘]?(?:I|We|You|Let's|Let us)\b")
-_BOILERPLATE = re.compile(
-    r"\b(?:click|subscribe|sign\s+up|follow\s+us|read\s+more|read\s+also|newsletter|contact\s+us|email\s+us|"
-    r"all\s+rights\s+reserved|this\s+(?:story|article)\s+(?:has\s+been|was)\s+updated|editing\s+by|"
-    r"(?:additional\s+)?reporting\s+by|writing\s+by|compiled\s+by|for\s+more\s+(?:news|stories|information)|"
-    r"download\s+(?:our|the)\s+app|watch\s+(?:the\s+)?video|listen\s+to|share\s+this|cookies?)\b",
-)
-_LOWER_WORDS = re.compile(r"[a-z][a-z’'-]*")
 _DIGIT = re.compile(r"\d")
-_NUMBER_WORDS = frozenset(
-    "one two three four five six seven eight nine ten dozen dozens hundred hundreds thousand thousands million "
-    "millions billion billions".split()
-)
-_SUPERLATIVES = frozenset(
-    "most least largest biggest highest lowest fastest first last record worst best strongest deadliest longest "
-    "oldest youngest only all-time".split()
-)
-_OPINION_WORDS = frozenset(
-    """personally frankly arguably undoubtedly amazing awesome terrible wonderful beautiful shocking disgraceful
-    ridiculous brilliant outrageous stunning incredible travesty disgrace fantastic perfect perfectly great
-    excellent horrible awful sad unacceptable happy unhappy pleased proud delighted disappointed disappointing
-    thrilled upset""".split()
-)
-_OPINION_TRIGGERS = frozenset({"i", "we", "called", "opinion", "needless"})
-_OPINION = re.compile(
-    r"\b(?:i|we)\s+(?:think|believe|feel|hope|guess|love|like|wonder)\b|\bin\s+my\s+opinion\b|"
-    r"\bneedless\s+to\s+say\b|\bcalled\s+(?:the|it|this|that|his|her|their)\b[^.,;]{0,40}?\b(?:an?)\s"
-)
-_BOILER_WORDS = frozenset({"click", "subscribe", "newsletter", "cookie", "cookies"})
-_BOILER_TRIGGERS = frozenset(
-    "sign follow read contact email rights updated editing reporting writing compiled more download watch listen "
-    "share".split()
-)
-# The words of the sets above that occur as whole words of ``_LOWER_WORDS`` in " " + the lower-cased
-# sentence: a word of it starts after a character that is not [a-z’'-], or after ’'- marks that follow
-# one, and ends before one. Only these words matter, so the scoring need not split the whole sentence.
-_SCORE_VOCAB = (
-    _NUMBER_WORDS | _SUPERLATIVES | _OPINION_WORDS | _OPINION_TRIGGERS | _BOILER_WORDS | _BOILER_TRIGGERS
-)
-_VOCAB_WORDS = re.compile(r"[^a-z’'-][’'-]*(" + trie_pattern(_SCORE_VOCAB) + r")(?![a-z’'-])")
+_FIGURE = re.compile(r"\d[\d,.]*")
+_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
+
+
+def _compile(patterns: list[str]) -> re.Pattern[str] | None:
+    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    """Patterns that run only when one of their trigger words is in the sentence (see the resource)."""
+
+    triggers: frozenset[str]
+    anywhere: re.Pattern[str] | None
+    start: re.Pattern[str] | None
+
+    def search(self, low: str, words: set[str]) -> bool:
+        if self.start is not None and self.start.match(low):
+            return True
+        return (
+            self.anywhere is not None
+            and not words.isdisjoint(self.triggers)
+            and bool(self.anywhere.search(low))
+        )
+
+    def count(self, low: str, words: set[str]) -> int:
+        if self.anywhere is None or words.isdisjoint(self.triggers):
+            return 0
+        return len(self.anywhere.findall(low))
+
+
+def _rule(table: dict[str, Any]) -> _Rule:
+    return _Rule(
+        frozenset(table.get("triggers", [])),
+        _compile(table.get("patterns", [])),
+        _compile(table.get("start", [])),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _CwVocab:
+    """The check-worthiness vocabulary of one language (``factcheck/lang/<code>/checkworthiness.toml``)."""
+
+    words: re.Pattern[str] | None  # every word and trigger, whole, in " " + the lower-cased sentence
+    numbers: frozenset[str]
+    superlatives: frozenset[str]
+    opinion: frozenset[str]  # opinion and reaction words
+    boiler_words: frozenset[str]
+    opinion_rule: _Rule
+    advice: _Rule
+    should: re.Pattern[str] | None
+    uncertain: _Rule
+    boilerplate: _Rule
+    personal_triggers: frozenset[str]
+    personal: re.Pattern[str] | None  # searched in the text as written
+    personal_singular: re.Pattern[str] | None
+
+
+@functools.cache
+def _cw_vocab(lang: str | None) -> _CwVocab:
+    """The vocabulary of ``lang``; English for a language that has none (its words are inert elsewhere)."""
+    data = (lang and resource(lang, "checkworthiness")) or resource("en", "checkworthiness")
+    op, adv, unc = data.get("opinion", {}), data.get("advice", {}), data.get("uncertain", {})
+    boil, pers = data.get("boilerplate", {}), data.get("personal", {})
+    numbers = frozenset(data.get("number_words", []))
+    sup = frozenset(data.get("superlatives", []))
+    opinion = frozenset(op.get("words", [])) | frozenset(op.get("reactions", []))
+    boiler_words = frozenset(boil.get("words", []))
+    rules = [_rule(t) for t in (op, adv, unc, boil)]
+    every = numbers | sup | opinion | boiler_words | frozenset(pers.get("triggers", []))
+    for r in rules:
+        every |= r.triggers
+    words = re.compile(r"[^a-z’'-][’'-]*(" + trie_pattern(every) + r")(?![a-z’'-])") if every else None
+    return _CwVocab(
+        words=words,
+        numbers=numbers,
+        superlatives=sup,
+        opinion=opinion,
+        boiler_words=boiler_words,
+        opinion_rule=rules[0],
+        advice=rules[1],
+        should=re.compile(adv["should"]) if adv.get("should") else None,
+        uncertain=rules[2],
+        boilerplate=rules[3],
+        personal_triggers=frozenset(pers.get("triggers", [])),
+        personal=re.compile(pers["pattern"]) if pers.get("pattern") else None,
+        personal_singular=re.compile(pers["singular"]) if pers.get("singular") else None,
+    )
+
+
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'\- ]{1,40}?(?:,\s*[A-Z][\w.]+(?:\s+\d{1,2})?)?\s*\([A-Z][\w&.' ]{1,30}\)|"
     r"[A-Z]{3,}(?:[ ,]+[A-Z]{2,}){0,3}(?:,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2})?)\s*[:\-–—]+\s+",
@@ -152,54 +208,131 @@ def checkworthiness(
     attributed: bool = False,
     event: Stance | None = None,
     quote_speaker: bool = False,
+    content: str | None = None,
+    content_entities: int | None = None,
+    quoted: str | None = None,
+    lang: str | None = None,
+    untimed: str | None = None,
 ) -> float:
     """A 0-1 score: how much a sentence looks like a checkable factual statement.
 
-    Questions, boilerplate, first-person chatter and pure opinion score low; named entities,
-    figures, dates, attribution and a reported event (occurred/planned/denied...) score high.
+    Named entities, figures, dates, attribution and a reported event (occurred/planned/denied...) score
+    high. Questions, boilerplate and notes to the reader, opinion and reactions, advice, statements that
+    nothing is known, first-person chatter (an interview answer, a personal story) and quoted words that
+    name nothing and count nothing (a reaction: "It was a difficult part," quipped Pitt) score low.
+    ``content`` is what the claim reports (the quotation, the clause a speech verb frames; default the
+    whole text) with ``content_entities`` named entities (default ``n_entities``); ``quoted`` the words
+    of its direct quotations (three words or more), if any; ``untimed`` the text with its time
+    expressions blanked out (the "9" of "Feb. 9" is no figure, the "last" of "last week" no superlative).
+    The vocabulary is the language's ``checkworthiness`` resource.
     """
-    return _cw_finish(_cw_features(text, n_times, n_entities, attributed, quote_speaker), event)
+    feats = _cw_features(
+        text, n_times, n_entities, attributed, quote_speaker, content, content_entities, quoted, lang, untimed
+    )
+    return _cw_finish(feats, event)
 
 
 # what checkworthiness knows before the stance: the score so far and the terms still to apply
-_CwFeatures = tuple[float, bool, int, bool, bool, bool, int]
+_CwFeatures = tuple[float, bool, int, bool, float, float]
 
 
 def _cw_features(
-    text: str, n_times: int, n_entities: int | None, attributed: bool, quote_speaker: bool
+    text: str,
+    n_times: int,
+    n_entities: int | None,
+    attributed: bool,
+    quote_speaker: bool,
+    content: str | None = None,
+    content_entities: int | None = None,
+    quoted: str | None = None,
+    lang: str | None = None,
+    untimed: str | None = None,
 ) -> _CwFeatures | None:
     """None for a sentence too short to be a claim."""
     n = text.count(" ") + 1
     if n < 5:
         return None
+    voc = _cw_vocab(lang)
     score = 0.2
     if "?" in text and text.rstrip("\"”’' )").endswith("?"):
         score -= 0.35
     if n_entities is None:
         n_entities = len(re.findall(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-zA-Z’'-]+", text))
-    if n_entities:
-        score += 0.12 + min(n_entities - 1, 3) * 0.06
-    low = text.lower()
-    words = set(_VOCAB_WORDS.findall(" " + low))  # (the sentence's words that are in _SCORE_VOCAB)
-    has_num = _has_digit(low) or not words.isdisjoint(_NUMBER_WORDS)
-    has_sup = not words.isdisjoint(_SUPERLATIVES)
-    n_op = len(words & _OPINION_WORDS)
-    if not words.isdisjoint(_OPINION_TRIGGERS):
-        n_op += len(_OPINION.findall(low))
-    boiler = not words.isdisjoint(_BOILER_WORDS) or (
-        not words.isdisjoint(_BOILER_TRIGGERS) and _BOILERPLATE.search(low) is not None
-    )
-    if has_num:
+    if content is None:
+        content = text
+    if content_entities is None:
+        content_entities = n_entities
+    if content_entities:
+        score += 0.12 + min(content_entities - 1, 3) * 0.06
+    low = (untimed or text).lower()
+    words = set(voc.words.findall(" " + low)) if voc.words else set()
+    has_fig = True
+    if _has_digit(low):
+        # a count or an amount ("6,500", "$10", "2 percent") weighs more than a bare year
+        years_only = all(_YEAR.fullmatch(f.rstrip(",.")) for f in _FIGURE.findall(low))
+        score += 0.1 if years_only else 0.2
+    elif not words.isdisjoint(voc.numbers):
         score += 0.1
+    else:
+        has_fig = False
+    has_sup = not words.isdisjoint(voc.superlatives)
     if has_sup:
         score += 0.06
     if n_times:
         score += 0.12
     if attributed:
         score += 0.1
-    judgement = quote_speaker and not has_num and n_entities <= 1
-    first_person = n_entities == 0 and _FIRST_PERSON.match(text) is not None
-    return score, quote_speaker, n_op, judgement, first_person, boiler, n
+    n_op = len(words & voc.opinion) + voc.opinion_rule.count(low, words)
+    if content is text:
+        clow, cwords = low, words
+    else:
+        clow = content.lower()
+        cwords = set(voc.words.findall(" " + clow)) if voc.words else set()
+    penalty = 0.0
+    if voc.advice.search(clow, cwords):
+        penalty += 0.2  # advice, obligation: "corporations need to create ..."
+    elif voc.should is not None and not n_times and "should" in cwords and voc.should.search(clow):
+        penalty += 0.2  # "should" without a time: advice ("the prize should have gone to ...")
+    if voc.uncertain.search(clow, cwords):
+        penalty += 0.2  # "no-one could predict what might happen"
+    # penalties that a reported event (occurred, planned, denied...) lifts: "My client never took a
+    # single naira," he said is a claim; "We do not see any roadblocks," says Li is not
+    soft = 0.0
+    personal = (
+        voc.personal is not None
+        and not cwords.isdisjoint(voc.personal_triggers)
+        and voc.personal.search(content) is not None
+        and (
+            not content_entities
+            or (voc.personal_singular is not None and voc.personal_singular.search(content) is not None)
+        )
+    )
+    if personal:
+        if attributed:
+            # a speaker quoted about themself (not a record: "the largest investment in our history");
+            # in reported speech "we" is the writer's ("life as we know it")
+            if quoted is not None and not has_sup and not has_fig:
+                soft += 0.15
+        else:
+            penalty += 0.15  # the writer about themself: a personal story, an interview answer
+    if quoted is not None and not _has_digit(quoted) and not content_entities and not has_sup:
+        # quoted words that name nothing, count nothing and rank nothing: a reaction, whatever the
+        # verbs of the sentence around it when it speaks of feelings
+        if n_op:
+            penalty += 0.2
+        else:
+            soft += 0.2
+        quote_speaker = False
+    if not words.isdisjoint(voc.boiler_words) or voc.boilerplate.search(low, words):
+        penalty += 0.4
+    if text.rstrip().endswith(":"):
+        penalty += 0.3  # a lead-in ("Re. “Prop. 13 proves costly”, Page A8, Jan. 13:")
+    judgement = quote_speaker and content_entities <= 1 and not has_fig and not has_sup
+    if n > 70:
+        score -= 0.1
+    if 6 <= n <= 50:
+        score += 0.05
+    return score, quote_speaker, n_op, judgement, penalty, soft
 
 
 def _has_digit(s: str) -> bool:
@@ -216,7 +349,7 @@ def _cw_finish(f: _CwFeatures | None, event: Stance | None) -> float:
     """The score once the stance is known (the terms applied in a fixed order: identical floats)."""
     if f is None:
         return 0.05
-    score, quote_speaker, n_op, judgement, first_person, boiler, n = f
+    score, quote_speaker, n_op, judgement, penalty, soft = f
     if event is not None and event is not Stance.STATED:
         score += 0.03 if event is Stance.HYPOTHETICAL else 0.12
     if quote_speaker:
@@ -224,14 +357,9 @@ def _cw_finish(f: _CwFeatures | None, event: Stance | None) -> float:
     score -= 0.2 * min(2, n_op)
     if judgement and event is Stance.STATED:
         score -= 0.15  # a quoted judgement ("This verdict is a travesty," he said)
-    if first_person:
-        score -= 0.1
-    if boiler:
-        score -= 0.4
-    if n > 70:
-        score -= 0.1
-    if 8 <= n <= 50:
-        score += 0.05
+    score -= penalty
+    if event in (None, Stance.STATED, Stance.HYPOTHETICAL):
+        score -= soft
     return round(max(0.0, min(1.0, score)), 3)
 
 
@@ -242,9 +370,10 @@ def find_speaker(text: str) -> str | None:
 
 
 def _times_for(article: Article) -> list[TimeRef]:
-    from factcheck import temporal
+    from factcheck import times_intl
 
-    return temporal.tag(article.text, article.published)
+    # English (and an unknown language) through factcheck.temporal; es/de/fr/pt... through times_intl
+    return times_intl.tag_language(article.text, article.published, article.language)
 
 
 @dataclass(slots=True)
@@ -260,7 +389,7 @@ def _sentences(article: Article) -> list[_Sent]:
     out: list[_Sent] = []
     text = article.text
     for li, seg in enumerate(article.claim_segments):
-        for s, e in sentences.spans(text, seg.start, seg.end):
+        for s, e in sentences.spans(text, seg.start, seg.end, article.language):
             # (_DATELINE opens with ^ under re.M: only a sentence at the start of a line can match)
             m = _DATELINE.match(text, s, e) if s == 0 or text[s - 1] == "\n" else None
             if m and m.end() < e - 10:
@@ -313,6 +442,126 @@ def _open_quote_after(text: str) -> bool:
     return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
+# a speaker phrase that names one human being ("a spokesperson for UCEA", "One academic"): "he"/"she" later
+_HUMAN_HEAD = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|representative|official|academic|lecturer)\b", re.I
+)
+# the signature of a post quoted in a page: "— Dave Schukin (@schukin) July 3, 2019"
+_POST_SIGNATURE = re.compile(
+    r"^[ \t]*[—–-]+[ \t]*(?P<name>[^\n(@]{2,80}?)[ \t]*\(@(?P<handle>\w{1,30})\)[ \t]*(?P<stamp>[^\n]{0,40})$",
+    re.M,
+)
+_POST_MAX = 320  # a post is at most 280 characters, plus the link to its picture
+
+
+def _embedded_posts(text: str, times: list[TimeRef]) -> list[tuple[int, int, str, str, TimeRef | None]]:
+    """Posts (tweets) quoted in a page: ``(start, end, author, kind, stamp)`` for the paragraphs before each
+    signature line ("— Name (@handle) date"), as many as fit in one post; ``stamp`` is the time expression of
+    the signature's date, if tagged."""
+    if "(@" not in text:
+        return []
+    out = []
+    for m in _POST_SIGNATURE.finditer(text):
+        name = " ".join(m["name"].split())
+        src = attribution.classify_source(name)
+        kind = (
+            src.kind
+            if src is not None and src.kind in ("person", "organisation", "outlet", "media")
+            else "person"
+        )
+        start = end = m.start()
+        while end > 0 and text[end - 1] == "\n":
+            end -= 1
+        start = end
+        surname = name.split()[-1] if name.split() else name
+        while start > 0:
+            prev = text.rfind("\n", 0, start - 1) + 1 if start > 1 else 0
+            para = text[prev:start].strip()
+            if end - prev > _POST_MAX or prev == start:
+                break
+            if start < end and para and (surname in para or m["handle"] in para or para.endswith(":")):
+                break  # the outlet's paragraph that introduces the post ("On Twitter, Schukin explains ...")
+            start = prev
+        if start >= end:
+            continue
+        stamp = next(
+            (
+                t
+                for t in times
+                if m.start("stamp") <= t.start and t.end <= m.end("stamp") and t.type == "DATE"
+            ),
+            None,
+        )
+        out.append((start, end, name, kind, stamp))
+    return out
+
+
+_LINK = re.compile(r"\b(?:https?://|www\.|pic\.twitter\.com/)\S+|\b[\w-]+\.(?:com|org|net|ly)/\S+")
+
+
+def _untimed(ptext: str, start: int, when: list[TimeRef]) -> str | None:
+    """``ptext`` with its time expressions and links blanked out (same length); None when it has none."""
+    out = ptext
+    if "/" in ptext:  # the digits of "pic.twitter.com/U7PMa4oNGN" are no figure
+        out = _LINK.sub(lambda m: " " * len(m.group(0)), ptext)
+    if not when:
+        return out if out is not ptext else None
+    for t in when:
+        a, b = max(0, t.start - start), min(len(ptext), t.end - start)
+        if a < b:
+            out = out[:a] + " " * (b - a) + out[b:]
+    return out
+
+
+def _content(
+    ptext: str,
+    start: int,
+    cspan: tuple[int, int] | None,
+    mask: list[tuple[int, int]],
+    is_quote: bool,
+    mentions: list[entities.Mention],
+    speaker: str | None,
+) -> tuple[str | None, int | None, str | None]:
+    """What a claim reports, for check-worthiness: (content, its named entities, its quoted words).
+
+    The content is the words of its direct quotations (three words or more; a quotation running on from an
+    earlier sentence: the sentence without its attribution words), else the clause a speech verb frames,
+    else the whole claim (None, None, None). Entities are the names mentioned inside it, the speaker's
+    own name and reporting outlets left out.
+    """
+    spans: list[tuple[int, int]] = []
+    quoted = False
+    if is_quote:
+        if '"' in ptext or "“" in ptext:
+            for m in _QUOTED.finditer(ptext):
+                words = _WORDS.finditer(m.group(1))
+                if next(words, None) and next(words, None) and next(words, None):
+                    spans.append((m.start(1), m.end(1)))
+        if not spans:  # inside a quotation opened earlier, or one still open at the sentence's end
+            cur = 0
+            for a, b in sorted(x for x in mask if x[1] > x[0]):
+                if a > cur:
+                    spans.append((cur, a))
+                cur = max(cur, b)
+            if cur < len(ptext):
+                spans.append((cur, len(ptext)))
+        quoted = bool(spans)
+    elif cspan is not None:
+        spans = [cspan]
+    if not spans:
+        return None, None, None
+    names = {
+        m.text
+        for m in mentions
+        if not m.initial
+        and m.text != speaker
+        and m.text not in OUTLETS
+        and any(a <= m.start - start and m.end - start <= b for a, b in spans)
+    }
+    content = " ".join(ptext[a:b] for a, b in spans)
+    return content, len(names), content if quoted else None
+
+
 _UNVEIL_VERBS = frozenset({"announced", "announces", "unveiled", "unveils"})
 # a declaration that is an act, not a statement: "declared a state of emergency", "declared war on"
 _DECLARED_ACT = re.compile(
@@ -329,6 +578,8 @@ def extract(
     if times is None:
         times = _times_for(article)
     text = article.text
+    lang = article.language  # the vocabulary of speech verbs and cues (English when None)
+    english = lang in (None, "en")
     sents = _sentences(article)
     for st in sents:
         st.mentions = entities.mentions(text, st.start, st.end)
@@ -339,48 +590,58 @@ def extract(
     ti = 0
     n_times = len(times)
     last_person: str | None = None
+    last_human: tuple[str, str] | None = None  # the last speaker "he"/"she" can be: a person, a spokesperson
     last_by_kind: dict[str, str] = {}
+    posts = _embedded_posts(text, times)  # (start, end, author, kind, stamp): tweets quoted in the page
     prev_quote_speaker: tuple[str, str] | None = None  # speaker, kind of the previous sentence's quotation
     prev_line = -1
     in_open_quote = False
     pending: list[Claim] = []  # claims inside an open quotation still waiting for their speaker
     for st in sents:
         sent = text[st.start : st.end]
-        whole = attribution.attribute(sent)
+        whole = attribution.attribute(sent, lang)
         starts_quote = sent[:1] in _OPEN_QUOTE_CHARS
         long_quote = _quotes_three_words(sent)  # a quotation of three words or more
         if in_open_quote and st.line != prev_line and not starts_quote:
             in_open_quote, pending = False, []  # a new paragraph without a quote mark: the quotation ended
         was_open = in_open_quote
+        # a quotation that goes on: it closes in this sentence, or (a quotation running over several
+        # paragraphs opens each with a quote mark) stays open
         continuing = in_open_quote or (
             starts_quote
-            and sent.rstrip().endswith(tuple(_QUOTE_CHARS + "’'"))
+            and (sent.rstrip().endswith(tuple(_QUOTE_CHARS + "’'")) or _open_quote_after(sent))
             and (whole is None or (whole.speaker is None and whole.pronoun is None))
             and prev_quote_speaker is not None
             and st.line - prev_line <= 1
         )
         parts = _fact_spans(sent)
         sent_claims: list[Claim] = []
+        provisional = False
         for ps, pe in parts:
             s, e = st.start + ps, st.start + pe
             while e > s and text[e - 1] in " ,;":
                 e -= 1
             ptext = text[s:e]
-            att = whole if len(parts) == 1 else (attribution.attribute(ptext) or whole)
+            att = whole if len(parts) == 1 else (attribution.attribute(ptext, lang) or whole)
             speaker = kind = None
             chain: list[str] = []
             mask: list[tuple[int, int]] = []
+            cspan: tuple[int, int] | None = None  # what the claim reports, when a speech verb frames it
             if att is not None:
                 speaker, kind, chain = att.speaker, att.kind, list(att.chain)
                 off = st.start - s if att is whole and len(parts) > 1 else 0
                 mask = [(a + off, b + off) for a, b in att.spans]
-                if att.content is not None and not starts_quote:
+                if att.content is not None:
                     cs, ce = att.content[0] + off, att.content[1] + off
                     if ce - cs >= 15:  # analyse only what is reported, not the framing clause
-                        mask += [(0, cs), (ce, len(ptext))]
+                        cspan = (max(0, cs), min(len(ptext), ce))
+                        if not starts_quote:
+                            mask += [(0, cs), (ce, len(ptext))]
                 if att.pronoun and speaker is None:
                     allowed = _PRONOUN_KIND.get(att.pronoun, ())
-                    if att.pronoun in ("he", "she") and last_person:
+                    if att.pronoun in ("he", "she") and last_human:
+                        speaker, kind = last_human  # "... a spokesperson for UCEA said. '...,' he said"
+                    elif att.pronoun in ("he", "she") and last_person:
                         speaker, kind = last_person, "person"
                     else:
                         for k in allowed:
@@ -395,6 +656,10 @@ def extract(
             is_quote = long_quote or continuing
             if speaker is None and continuing and prev_quote_speaker is not None:
                 speaker, kind = prev_quote_speaker
+                provisional = True  # the quotation may still name its speaker further on
+            post = next((p for p in posts if p[0] <= s < p[1]), None) if posts else None
+            if post is not None:  # an embedded post: its author's words, not the outlet's
+                speaker, kind, chain, is_quote = post[2], post[3], [], True
             while ti < len(times) and times[ti].end <= st.start:
                 ti += 1
             when = []
@@ -404,19 +669,40 @@ def extract(
                     break
                 if t.start >= s and t.end <= e:
                     when.append(t)
+            if post is not None and post[4] is not None and not any(t.type == "DATE" for t in when):
+                when.append(post[4])  # dated by the post's own stamp
             # (one part: every mention of the sentence; a name never ends on the " ,;" trimmed off)
             ms = st.mentions if len(parts) == 1 else [m for m in st.mentions if m.start >= s and m.end <= e]
             ents = [en for en in resolver.entities(ms) if not (en.kind == "org" and en.name in OUTLETS)]
-            if speaker and kind in ("person", "organisation"):
+            if speaker and kind in ("person", "organisation") and english:
                 canon = resolver.canonical_person(speaker)
-                if canon in resolver.persons and not (
-                    kind == "organisation" and (f"the {speaker}" in ptext or f"The {speaker}" in ptext)
-                ):  # "Park said" is Linda Park, not a park; "the Red Crescent said" stays an organisation
+                if (
+                    canon in resolver.persons
+                    and not (
+                        kind == "organisation"
+                        and (
+                            f"the {speaker}" in ptext
+                            or f"The {speaker}" in ptext
+                            or attribution.organisation_shaped(speaker)
+                        )
+                    )
+                ):  # "Park said" is Linda Park, not a park; "the Red Crescent said", "the opposition Christian
+                    # Democrats said" stay organisations
                     speaker, kind = canon, "person"
                 elif kind == "person" and " " not in speaker and resolver.orgs.get(speaker):
                     kind = "organisation"  # "United have not commented" after "Manchester United"
+            content, content_ents, quoted = _content(ptext, s, cspan, mask, is_quote, ms, speaker)
             feats = _cw_features(
-                ptext, len(when), len(ents), speaker is not None, is_quote and speaker is not None
+                ptext,
+                len(when),
+                len(ents),
+                speaker is not None,
+                is_quote and speaker is not None,
+                content,
+                content_ents,
+                quoted,
+                article.language,
+                _untimed(ptext, s, when),
             )
             if st.title and feats is not None:
                 feats = (feats[0] + TITLE_BONUS, *feats[1:])  # a headline states the article's main claim
@@ -429,7 +715,7 @@ def extract(
                 reported = att is not None and (att.verb is not None or att.pronoun is not None)
                 announce = att is not None and att.verb in stance._ANNOUNCE_VERBS
                 st_val, polarity = stance.classify(
-                    ptext, reported=reported or is_quote, announce=announce, mask=mask
+                    ptext, reported=reported or is_quote, announce=announce, mask=mask, lang=lang
                 )
                 if st.title and st_val is Stance.STATED:
                     # headline grammar: "Putin to visit China" is planned, "Quake kills 41" occurred
@@ -446,6 +732,10 @@ def extract(
                     st_val, polarity = Stance.DENIED, -1  # "The ministry denied that troops had crossed"
                 elif att is not None and att.verb in attribution.COMMISSIVE_VERBS and st_val is Stance.STATED:
                     st_val = Stance.PLANNED  # "Putin has vowed to respond"
+                elif att is not None and att.verb == "called" and st_val is Stance.STATED:
+                    st_val = (
+                        Stance.OCCURRED
+                    )  # "The opposition has called for an inquiry": the call is the event
                 elif (
                     st_val is Stance.STATED
                     and att is not None
@@ -492,7 +782,10 @@ def extract(
                 last_by_kind[c.speaker_kind] = c.speaker
                 if c.speaker_kind == "person":
                     last_person = c.speaker
-        if whole is None:
+                    last_human = (c.speaker, "person")
+                elif _HUMAN_HEAD.search(c.speaker):
+                    last_human = (c.speaker, c.speaker_kind)
+        if whole is None and english:  # (the entity scan is tuned to English names)
             for c in sent_claims:
                 if c.speaker_kind == "person":
                     break
@@ -500,6 +793,7 @@ def extract(
                 persons = [en.name for c in sent_claims for en in c.entities if en.kind == "person"]
                 if persons:
                     last_person = persons[0]
+                    last_human = (persons[0], "person")
         first = sent_claims[0]
         if was_open:
             # inside a quotation opened earlier: its speaker, once named, is every part's speaker
@@ -513,7 +807,7 @@ def extract(
                 in_open_quote, pending = False, []  # the quotation closes in this sentence
         elif _open_quote_after(sent):
             in_open_quote = True
-            pending = list(sent_claims) if first.speaker is None else []
+            pending = list(sent_claims) if first.speaker is None or provisional else []
         # who speaks in a quotation that follows: the speaker of a quotation, or of reported speech
         # ("Brooks said the outbreak was preventable." then '"We are urging every parent..."')
         quote_sp: tuple[str, str] | None = None

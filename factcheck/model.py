@@ -15,7 +15,7 @@ from factcheck.verdicts import Verdict as Verdict
 
 # Claims scoring below this check-worthiness are hidden by default (the TUI shows them on request, the CLI
 # with --all); ``extract --min-score`` overrides it.
-DEFAULT_MIN_SCORE = 0.5
+DEFAULT_MIN_SCORE = 0.45
 
 
 class Stance(StrEnum):

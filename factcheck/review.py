@@ -250,9 +250,9 @@ class Review:
         times = self._times.get(ck)
         if times is None:
             try:
-                from factcheck import temporal
+                from factcheck import times_intl
 
-                times = list(temporal.tag(art.text, art.published))
+                times = list(times_intl.tag_language(art.text, art.published, art.language))
             except (ImportError, AttributeError):  # no time tagger available
                 times = []
             self._times[ck] = times

@@ -7,22 +7,46 @@ decimals, quotations that close after the full stop, and headlines/datelines wit
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
-ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof sr jr st mt ft gen col lt sgt capt cmdr adm gov sen rep rev hon pres supt insp atty
-    dist det cpl pvt maj brig lieut asst dep
-    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
-    no nos vol vols fig figs approx est dept univ inc ltd co corp bros vs etc al cf ca op pp ed eds
-    u.s u.k u.n e.u u.s.a a.m p.m i.e e.g d.c n.y l.a ph.d b.a m.a
-    ave blvd rd hwy mass calif fla ill pa tex wash va ga ariz colo conn del ind kan ky la md mich minn
-    miss mo mont neb nev okla ore tenn vt wis wyo""".split()
-)
+from factcheck.lang import resource
+
+ABBREVIATIONS = frozenset(resource("en", "sentences")["abbreviations"])
 # Abbreviations that usually end a sentence when followed by a capitalised word.
-_SENTENCE_FINAL_ABBR = frozenset(
-    {"etc", "inc", "ltd", "co", "corp", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "d.c"}
-)
+_SENTENCE_FINAL_ABBR = frozenset(resource("en", "sentences")["sentence_final"])
+
+
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    """A language's exceptions (factcheck/lang/<code>/sentences.toml)."""
+
+    abbreviations: frozenset[str]
+    sentence_final: frozenset[str]
+    common_starters: frozenset[str]
+    ordinal_before: frozenset[str]  # lower case: "am 30. Januar", "im 19. Jahrhundert"
+
+
+@functools.cache
+def _rules(lang: str | None) -> _Rules | None:
+    """None for English (the module's own sets) and for a language without a sentences.toml."""
+    if not lang or lang == "en":
+        return None
+    data = resource(lang, "sentences")
+    if not data:
+        return None
+    ordinals = [*data.get("ordinal_before", [])]
+    if ordinals:  # the language's months count too ("am 30. Januar")
+        ordinals += list(resource(lang, "dates").get("months", {}))
+    return _Rules(
+        frozenset(w.lower().rstrip(".") for w in data.get("abbreviations", [])),
+        frozenset(w.lower() for w in data.get("sentence_final", [])),
+        frozenset(data.get("common_starters", [])),
+        frozenset(w.lower() for w in ordinals),
+    )
+
 
 # ([.!?…][.!?…]* rather than [.!?…]+: a pattern that opens with a character class, not a repeat, lets the
 # scan jump to the candidate characters instead of trying a match at every position)
@@ -38,12 +62,12 @@ def _token_before(text: str, i: int) -> str:
     return text[j:i]
 
 
-def _is_abbreviation(text: str, dot: int) -> bool:
+def _is_abbreviation(text: str, dot: int, abbreviations: frozenset[str] = ABBREVIATIONS) -> bool:
     word = _token_before(text, dot)
     low = word.lower().rstrip(".")
     if not low:
         return False
-    if low in ABBREVIATIONS:
+    if low in abbreviations:
         return True
     if len(low) == 1 and low.isalpha():  # an initial: "J. K. Rowling", "George W. Bush"
         return True
@@ -58,18 +82,25 @@ _NEXT_WORD = re.compile(r"[\"“]*(\w+)")
 _LINE = re.compile(r"[^\n]+")
 
 
-def split_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
-    """Yield (start, end) of each sentence in text[start:end], trimmed of surrounding space."""
-    yield from spans(text, start, end)
+def split_spans(
+    text: str, start: int = 0, end: int | None = None, lang: str | None = None
+) -> Iterator[tuple[int, int]]:
+    """Yield (start, end) of each sentence in text[start:end], trimmed of surrounding space.
+
+    ``lang``: the text's language; its ``sentences.toml`` (abbreviations, ordinals) replaces English's."""
+    yield from spans(text, start, end, lang)
 
 
-def spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+def spans(
+    text: str, start: int = 0, end: int | None = None, lang: str | None = None
+) -> list[tuple[int, int]]:
     """``split_spans`` as a list (no generator per line and per sentence)."""
     end = len(text) if end is None else end
     out: list[tuple[int, int]] = []
+    rules = _rules(lang)
     # A line break always ends a sentence (headlines, datelines, list items, paragraphs).
     for line in _LINE.finditer(text, start, end):
-        _split_line(text, line.start(), line.end(), out)
+        _split_line(text, line.start(), line.end(), out, rules)
     return out
 
 
@@ -91,7 +122,7 @@ def _inside_quote(text: str, s: int, pos: int, le: int) -> bool:
     return False
 
 
-def _split_line(text: str, ls: int, le: int, out: list[tuple[int, int]]) -> None:
+def _split_line(text: str, ls: int, le: int, out: list[tuple[int, int]], rules: _Rules | None = None) -> None:
     seg_start = ls
     # a line without a double quote mark has no quotation to hold a sentence together
     quoted = text.find('"', ls, le) != -1 or text.find("“", ls, le) != -1
@@ -108,21 +139,35 @@ def _split_line(text: str, ls: int, le: int, out: list[tuple[int, int]]) -> None
         punct = m.group(1)
         if punct == "." and not m.group(2):
             dot = punct_end - 1
-            if _is_abbreviation(text, dot):
-                word = _token_before(text, dot).lower().rstrip(".")
-                nxt_word = _NEXT_WORD.match(text, nxt, le)
-                # "in the U.S. The ..." ends a sentence; "U.S. President" does not.
-                if not (word in _SENTENCE_FINAL_ABBR and nxt_word and nxt_word.group(1) in _COMMON_STARTERS):
-                    continue
+            if rules is None:
+                if _is_abbreviation(text, dot):
+                    word = _token_before(text, dot).lower().rstrip(".")
+                    nxt_word = _NEXT_WORD.match(text, nxt, le)
+                    # "in the U.S. The ..." ends a sentence; "U.S. President" does not.
+                    if not (
+                        word in _SENTENCE_FINAL_ABBR and nxt_word and nxt_word.group(1) in _COMMON_STARTERS
+                    ):
+                        continue
+            elif _not_an_end(text, dot, nxt, le, rules):
+                continue
         _trim(text, seg_start, close_end, out)
         seg_start = nxt
     _trim(text, seg_start, le, out)
 
 
-_COMMON_STARTERS = frozenset(
-    "The A An In On At He She It They We I But And Yet So This That These Those His Her Its Their Our "
-    "After Before When While As If Although However Meanwhile Still Some Many Most".split()
-)
+_COMMON_STARTERS = frozenset(resource("en", "sentences")["common_starters"])
+
+
+def _not_an_end(text: str, dot: int, nxt: int, le: int, rules: _Rules) -> bool:
+    """The full stop at ``dot`` ends no sentence, by a language's rules."""
+    word = _token_before(text, dot)
+    nxt_word = _NEXT_WORD.match(text, nxt, le)
+    if word.isdigit() and len(word) <= 3 and nxt_word and nxt_word.group(1).lower() in rules.ordinal_before:
+        return True  # an ordinal: "am 30. Januar", "im 19. Jahrhundert"
+    if not _is_abbreviation(text, dot, rules.abbreviations):
+        return False
+    low = word.lower().rstrip(".")
+    return not (low in rules.sentence_final and nxt_word and nxt_word.group(1) in rules.common_starters)
 
 
 def _trim(text: str, s: int, e: int, out: list[tuple[int, int]]) -> None:

@@ -23,92 +23,39 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from factcheck import stance_intl
 from factcheck.gazetteer import trie_pattern
+from factcheck.lang import resource
 from factcheck.model import Stance
 
-_UNCONFIRMED = re.compile(
-    r"\b(?:(?:did|does|do|would|could|will)\s+not|didn[’']t|wouldn[’']t|won[’']t|declined\s+to|refused\s+to|"
-    r"has\s+yet\s+to|have\s+yet\s+to|has\s+not|have\s+not)\s+(?:immediately\s+|officially\s+|publicly\s+)?"
-    r"(?:confirm|comment|verify|disclose|disclosed|reveal|revealed)|\bneither\s+confirmed\s+nor\s+denied|\bnot\s+(?:yet\s+)?(?:been\s+)?"
-    r"(?:officially\s+|independently\s+)?(?:confirmed|verified)|\bunconfirmed\b|\bcould\s+not\s+be\s+"
-    r"(?:independently\s+)?(?:verified|confirmed)|\bno\s+official\s+confirmation|\bunverified\b|\brumou?r(?:s|ed)\b",
-)
-_DENIED = re.compile(
-    r"\b(?:den(?:ied|ies|y|ying)|refuted|rebuffed|disputed)\b|\b(?:rejected|dismissed)\s+(?:the\s+)?"
-    r"(?:reports?|claims?|allegations?|accusations?|speculation|rumou?rs?|suggestions?)|\bruled\s+out\b|"
-    r"\b(?:has|have|had)\s+no\s+plans?\b|\bno\s+plans?\s+to\b|\bfalse\s+(?:reports?|claims?)",
-)
-_HYPOTHETICAL = re.compile(
-    r"\b(?:might|could|may|would)\b(?!\s+(?:not\s+)?(?:confirm|comment))|\bif\b|\b(?:perhaps|possibly|potentially|"
-    r"conceivably|hypothetically|whether|unless)\b|\bpossible\b|"
-    r"\b(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:considering|weighing|exploring|mulling|contemplating|studying)\b",
-)
-_EXPECTED = re.compile(
-    r"\b(?:is|are|was|were|be|been|being)\s+(?:widely\s+|also\s+|now\s+)?(?:expected|anticipated|likely|poised|set|"
-    r"due|tipped|predicted|forecast|projected)\s+to\b|\bwill\s+(?:likely|probably|reportedly)\b|\blikely\s+to\b|"
-    r"\b(?:expects?|expecting|anticipates?|anticipating)\b|\bexpected\b|"
-    r"\bwill\s+(?:not\s+)?be\s+(?!held\b|able\b|[a-z]+ed\b|[a-z]+en\b|in\b|at\b|on\b)[a-z]{3,}\b",
-)
-_PLANNED = re.compile(
-    r"\b(?:will|shall)\b|\bwon[’']t\b|\bplan(?:s|ned|ning)?\s+to\b|\b(?:has|have|had)\s+(?:plans?|a\s+\w+\s+scheduled)\b|"
-    r"\bplanned\b|\bscheduled\b|\bslated\b|\bintend(?:s|ed|ing)?\s+to\b|\bintention\b|\b(?:is|are)\s+to\s+\w+|"
-    r"\bbeing\s+prepared\b|\bpreparing\s+(?:for|to)\b|\b(?:upcoming|forthcoming)\b|\bgoing\s+to\b|\bset\s+for\b|"
-    r"\bto\s+be\s+held\b|\bon\s+the\s+agenda\b",
-)
-_IRREGULAR_PAST = (
-    "met|held|went|came|took|made|gave|won|lost|rose|fell|left|began|saw|sent|led|spoke|flew|struck|broke|"
-    "fought|sold|bought|paid|built|brought|caught|drove|ran|became|grew|found|kept|stood|sat|threw|stole|"
-    "chose|drew|fled|hid|slid|sank|swore|tore|woke|wore|withdrew|overthrew|underwent|oversaw|arose|forgave|"
-    "undertook|spent|lent|sought|taught|fed|dealt|felt|meant|heard|understood|got|shot|bit|froze"
-)
-# past participles count only after an auxiliary ("has risen", "was taken"), not as modifiers ("known as")
-_PARTICIPLES = (
-    "risen|fallen|grown|gone|taken|given|seen|begun|done|flown|spoken|broken|chosen|driven|known|shown|"
-    "stolen|thrown|written|beaten|drawn|undergone|overseen|withdrawn|arisen|forgotten|come|become|run|put|"
-    "cut|hit|set|let|spread|cost|shut|read|overcome|held|made|met|found|lost|won|sent|built|kept|left|paid|"
-    "sold|struck|caught|brought|fought|sought|told|said|killed|been"
-)
-# same form in present and past: past unless a modal, "to" or "do" precedes ("Mitsotakis cut short his holiday")
-_AMBIGUOUS_PAST = "cut|set|put|hit|let|shut|spread|cost|quit|beat"
-_IRREGULAR_PAST_WORDS = _IRREGULAR_PAST.split("|")
+_EN = resource("en", "stance")  # English cues: factcheck/lang/en/stance.toml
+_P = _EN["patterns"]
+_W = _EN["words"]
+
+_UNCONFIRMED = re.compile(_P["unconfirmed"])
+_DENIED = re.compile(_P["denied"])
+_HYPOTHETICAL = re.compile(_P["hypothetical"])
+_EXPECTED = re.compile(_P["expected"])
+_PLANNED = re.compile(_P["planned"])
+_IRREGULAR_PAST_WORDS = list(_W["irregular_past"])
 _IRREGULAR_PAST = trie_pattern(_IRREGULAR_PAST_WORDS)
-_PARTICIPLES = trie_pattern(_PARTICIPLES.split("|"))
-_AUX_PART = (
-    r"(?:has|have|had|was|were|been|be|being|is|are)\s+"
-    r"(?:(?:also|already|now|not|never|yet|just|reportedly|since|still|recently|previously)\s+){0,2}"
-)
+# past participles count only after an auxiliary ("has risen", "was taken"), not as modifiers ("known as")
+_PARTICIPLES = trie_pattern(_W["participles"])
+# same form in present and past: past unless a modal, "to" or "do" precedes ("Mitsotakis cut short his holiday")
+_AMBIGUOUS_PAST = "|".join(_W["ambiguous_past"])
+_AUX_PART = _P["aux_part"]
 _OCCURRED = re.compile(
     # "\b[a-z]{2,}(?:ed|ied)\b" written without backtracking: a whole lower-case word of 4+ letters ending in -ed
     rf"\b(?:did\s+not|didn[’']t|never)\s+[a-z]+\b|\b(?:{_IRREGULAR_PAST}|{_AMBIGUOUS_PAST})\b|\b(?=[a-z]{{4}})[a-z]++(?<=ed)\b|"
     rf"\b{_AUX_PART}(?:been\s+[a-z]+ing|{_PARTICIPLES})\b|\b(?:was|were)\s+(?:still\s+|also\s+)?[a-z]+ing\b",
 )
-_MODAL_BEFORE = frozenset("to will would could can may might must should shall did does do not n't".split())
+_MODAL_BEFORE = frozenset(_W["modal_before"])
 # a present-tense copula in the main clause: a statement of fact or position ("X is ...", "Y remains ...")
-_COPULA = re.compile(
-    r"\b(?:is|are|remains|remain|has\s+no|have\s+no|cannot|can\s*not|can't|can’t)\b"
-    r"(?!\s+(?:not\s+)?(?:\w+ly\s+)?(?:[a-z]+ed|(?!willing|ongoing|missing|leading|remaining|outstanding)[a-z]+ing|"
-    r"set|due|to|likely|expected|about|poised|slated)\b)"
-)
+_COPULA = re.compile(_P["copula"])
 # -ed words that are not events (adjectives, modality words handled elsewhere, reporting verbs)
-_NOT_EVENT_ED = frozenset(
-    """expected planned scheduled alleged based related limited united advanced detailed concerned interested
-    isolated rigged perceived so-called supposed unprecedented unlimited unrelated experienced skilled talented
-    armed unarmed heated divided mixed balanced biased
-    said reported added noted stated announced confirmed claimed declared insisted warned acknowledged admitted
-    revealed disclosed stressed emphasised emphasized explained argued tweeted posted replied responded urged
-    lauded praised commended criticised criticized condemned pledged vowed promised predicted estimated
-    suggested asserted reiterated underlined highlighted mentioned recalled indicated signalled signaled
-    informed assured remarked observed conceded quoted cited denied called dubbed termed need needed used red bed shed hundred
-    anticipated dedicated sophisticated complicated crowded wicked naked rugged ragged beloved learned
-    aged blessed cursed dogged""".split()
-)
-_DETERMINERS = frozenset(
-    "the a an its his her their our your my this that these those of with for and or most more less very so too".split()
-)
-_AGENTS = frozenset(
-    """he she they we i it government company defence defense campaign party team ministry bank union club council
-    administration board firm group army military police court authorities officials""".split()
-)
+_NOT_EVENT_ED = frozenset(_W["not_event_ed"])
+_DETERMINERS = frozenset(_W["determiners"])
+_AGENTS = frozenset(_W["agents"])
 _NEG = re.compile(r"\b(?:not|never|no|n[’']t|no\s+longer)\b|n[’']t\b", re.I)
 # _NEG opening with its first letter, so that the scan jumps to the n's instead of trying every position (with
 # re.I only "n" and "N" match an n; the lookbehind is the \b before the n). Matches where _NEG matches.
@@ -146,9 +93,7 @@ def _word_before(t: str, pos: int) -> re.Match[str] | None:
     return _word_search(t, 0, pos)
 
 
-_ANNOUNCE_VERBS = frozenset(
-    {"announced", "announces", "confirmed", "confirms", "declared", "unveiled", "revealed"}
-)
+_ANNOUNCE_VERBS = frozenset(_W["announce_verbs"])
 
 
 def _masked(text: str, mask: tuple[tuple[int, int], ...] | list[tuple[int, int]]) -> str:
@@ -188,31 +133,20 @@ _CUES_LOWER = re.compile(
     rf"[^\w](?=[a-z])(?:(?P<h>{_HYPOTHETICAL.pattern})|(?P<e>{_EXPECTED.pattern})|(?P<p>{_PLANNED.pattern})|"
     rf"(?P<c>{_COPULA.pattern})|(?P<o>{_OCCURRED.pattern}))"
 )
-_NEG_OCCURRED = re.compile(r"(?:did\s+not|didn[’']t|never)\b", re.I)
+_NEG_OCCURRED = re.compile(_P["negated_occurred"], re.I)
 _LEAD_NOT = re.compile(r"^\s+(?:not\s+)?")
-_UNCONFIRMED_GATE = re.compile(r"confirm|comment|verif|rumo|unconfirm|disclos|reveal")
-_DENIED_GATE = re.compile(r"den[iy]|refut|rebuff|disput|reject|dismiss|ruled|no plan|false")
+_UNCONFIRMED_GATE = re.compile(_P["unconfirmed_gate"])
+_DENIED_GATE = re.compile(_P["denied_gate"])
 # one scan for most sentences: the literals of both gates ("den[iy]" spelt out, "unconfirm" holds "confirm"),
 # factored as a trie: at each candidate letter one alternative is tried instead of sixteen
-_EITHER_GATE_WORDS = [
-    *"confirm comment verif rumo disclos reveal deni deny refut rebuff disput reject dismiss ruled false".split(),
-    "no plan",
-]
+_EITHER_GATE_WORDS = list(_W["either_gate"])
 _EITHER_GATE = re.compile(trie_pattern(_EITHER_GATE_WORDS))
 
 
 # The first word (a run of a-z) of every cue of _CUES_LOWER: a cue can only start in front of a word of
 # this set or of a word of four letters or more ending in -ed (the -ed branch of _OCCURRED).
 _CUE_FIRST_WORDS = (
-    frozenset(
-        """might could may would if perhaps possibly potentially conceivably hypothetically whether unless
-        possible is are was were be been being will likely expects expect expecting anticipates anticipate
-        anticipating expected shall won plan plans planned planning has have had scheduled slated intend
-        intends intended intending intention preparing upcoming forthcoming going set to on remains remain
-        cannot can did didn never""".split()
-    )
-    | frozenset(_IRREGULAR_PAST_WORDS)
-    | frozenset(_AMBIGUOUS_PAST.split("|"))
+    frozenset(_W["cue_first_words"]) | frozenset(_IRREGULAR_PAST_WORDS) | frozenset(_W["ambiguous_past"])
 )
 # where _CUES_LOWER can match (the same consumed character in front): a far cheaper scan than the cues
 # ([^a-zA-Z0-9_] then the lookbehind is [^\w]: a bitmap test at every character, the Unicode word test only
@@ -283,11 +217,15 @@ def classify(
     reported: bool = False,
     announce: bool = False,
     mask: tuple[tuple[int, int], ...] | list[tuple[int, int]] = (),
+    lang: str | None = None,
 ) -> tuple[Stance, int]:
     """Stance and polarity of a sentence. ``reported``: the sentence has a speech attribution
     ("said"), so "would" is reported future, not a hypothesis; ``announce``: its attribution verb is
-    "announced"/"confirmed" (a planned event then becomes ``announced``)."""
+    "announced"/"confirmed" (a planned event then becomes ``announced``). ``lang``: a language with a
+    ``factcheck/lang/<code>/stance.toml`` other than English is read by ``factcheck.stance_intl``."""
     t = _masked(text, mask)
+    if lang is not None and lang != "en" and stance_intl.supported(lang):
+        return stance_intl.classify(t, lang, announce=announce)
     tl = t.lower()
     if _EITHER_GATE.search(tl):
         if _UNCONFIRMED_GATE.search(tl) and _UNCONFIRMED.search(tl):

@@ -120,14 +120,21 @@ def article_header(a: Any) -> str:
     return one_line(f"{a.path}  —  " + " · ".join(bits))
 
 
-def print_extract(corpus: Any, *, min_score: float = 0.0) -> None:
+def print_extract(corpus: Any, *, show_hidden: bool = False) -> None:
     for a in corpus.articles:
-        claims = [c for c in corpus.claims.get(a.key, []) if c.score >= min_score]
+        every = corpus.claims.get(a.key, [])
+        shown = [c for c in every if corpus.is_shown(c)]
+        claims = every if show_hidden else shown
         print(article_header(a))
-        print(f"  {len(claims)} claims")
+        hidden = len(every) - len(shown)
+        print(
+            f"  {len(shown)} claims"
+            + (f" ({hidden} hidden below score {corpus.min_score:.2f})" if hidden else "")
+        )
         for c in claims:
             stance = str(c.stance) + (" (negated)" if getattr(c, "polarity", 1) < 0 else "")
-            print(f"  {c.id}  score {c.score:.2f}  {stance}" + ("  quote" if c.quote else ""))
+            mark = "" if corpus.is_shown(c) else "  hidden"
+            print(f"  {c.id}  score {c.score:.2f}  {stance}" + ("  quote" if c.quote else "") + mark)
             print(_wrap(c.text, "    "))
             meta = []
             if c.speaker:

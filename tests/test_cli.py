@@ -128,3 +128,65 @@ def test_python_dash_m(tmp_path):
 
     r = subprocess.run([sys.executable, "-m", "factcheck", "--version"], capture_output=True, text=True)
     assert r.returncode == 0 and "factcheck" in r.stdout
+
+
+def _claims_of(out: str) -> list[dict]:
+    return [c for a in json.loads(out)["articles"] for c in a["claims"]]
+
+
+def test_extract_hides_claims_below_the_threshold_and_all_lists_them(capsys, seeds_copy: Path):
+    from factcheck.model import DEFAULT_MIN_SCORE
+
+    rc, out, err = run(capsys, "extract", str(seeds_copy), "--json")
+    assert rc == 0, err
+    assert json.loads(out)["min_score"] == DEFAULT_MIN_SCORE
+    shown = _claims_of(out)
+    assert shown and all(c["score"] >= DEFAULT_MIN_SCORE and "hidden" not in c for c in shown)
+    rc, out, err = run(capsys, "extract", str(seeds_copy), "--json", "--all")
+    every = _claims_of(out)
+    hidden = [c for c in every if c.get("hidden")]
+    assert hidden, "the seeds have claims below the default threshold"
+    assert all(c["score"] < DEFAULT_MIN_SCORE for c in hidden)
+    assert [c["id"] for c in every if not c.get("hidden")] == [c["id"] for c in shown]
+    # the default output's groups list only shown claims; under --all their hidden members too
+    doc = json.loads(out)
+    listed = {cid for g in doc["groups"] for cid in g["claims"]}
+    assert listed <= {c["id"] for c in every}
+    rc, out, err = run(capsys, "extract", str(seeds_copy), "--json")
+    default = json.loads(out)
+    assert {cid for g in default["groups"] for cid in g["claims"]} <= {c["id"] for c in shown}
+    # a lower threshold shows more claims, and groups consider them
+    rc, out, err = run(capsys, "extract", str(seeds_copy), "--json", "--min-score", "0")
+    assert len(_claims_of(out)) == len(every)
+    # the readable listing counts the hidden claims and marks them under --all
+    rc, out, err = run(capsys, "extract", str(seeds_copy))
+    assert "hidden below score" in out and "  hidden" not in out
+    rc, out, err = run(capsys, "extract", str(seeds_copy), "--all")
+    assert out.count("  hidden\n") == len(hidden)
+
+
+@pytest.mark.parametrize("value", ["1.5", "-0.1", "high"])
+def test_min_score_must_be_a_score(capsys, seeds_copy: Path, value: str):
+    rc, _out, err = run(capsys, "extract", str(seeds_copy), "--min-score", value)
+    assert rc == 2 and "--min-score" in err and "Traceback" not in err
+
+
+def test_every_group_holds_a_shown_claim_and_hidden_ones_join_their_event(seeds_copy: Path):
+    from factcheck import pipeline
+    from factcheck.model import GroupOverrides
+
+    corpus = pipeline.build([str(seeds_copy)])
+    index = corpus.claim_index()
+    assert corpus.groups
+    for g in corpus.groups:
+        assert any(corpus.is_shown(index[cid]) for cid in g.claims), g.id
+    hidden = [c for c in corpus.all_claims() if not corpus.is_shown(c)]
+    assert hidden
+    # nothing is grouped when nothing is shown
+    corpus.min_score = 1.0
+    pipeline.regroup(corpus)
+    assert corpus.groups == [] and all(c.group is None for c in corpus.all_claims())
+    # ... but a reviewer's merge of two hidden claims is honoured
+    a, b = hidden[0], next(c for c in hidden if c.article_key != hidden[0].article_key)
+    pipeline.regroup(corpus, GroupOverrides(merges=[(a.id, b.id)]))
+    assert corpus.group_of(a.id) is corpus.group_of(b.id) is not None

@@ -120,7 +120,7 @@ def test_acronym_ended_names_and_org_tails_are_organisations_and_titles_are_not(
 
 _OLD_CAPTOK = (
     r"(?:(?:[A-Z]\.){2,}|(?:St|Mt|Ft|Gen|Lt|Col|Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Prof|Sgt|Capt|Adm|Maj)\.|"
-    r"[A-Z][\w’'\-]*[\w’']|[A-Z])"
+    r"[A-Z][\w’'\-]*[\w’']|" + entities._INITIAL + r"|[A-Z])"
 )
 _OLD_CONNECT = r"(?:of|and|&|the|for|de|da|del|der|den|van|von|bin|al|le|la|du|dos|das|della|delle|degli|dei|di|des|ibn|el)"
 _NAME_PIECES = st.sampled_from(

@@ -1,0 +1,429 @@
+"""Who a sentence attributes its content to, in languages other than English, from vocabulary as data.
+
+English keeps its tuned rules (``factcheck.attribution``). Every other language with a
+``factcheck/lang/<code>/speech.toml`` is read here by one engine over the same tables (speech verbs, report
+and deny verbs, cues before and after the source, pronouns, determiners, words that join a name, role,
+organisation, outlet and anonymous heads, words that are never a subject):
+
+- a cue and its source: "según la policía", "laut Bundestagsverwaltung", "selon l'Élysée", "segundo a
+  Lusa"; "der Studie zufolge" (the source before the cue);
+- a speech verb and its subject after it ('..." sagte der Fraktionsvorsitzende Michael Panse', '", dijo el
+  presidente') or before it ("Stefan Keuter sagt", "El ministro de Economía, Luis de Guindos, dijo" -> the
+  name between the commas);
+- a subject pronoun ("sagte er", "il a déclaré") or, in a language that leaves the subject out ("dijo
+  que..."), nothing: the speaker is then resolved from context by the caller (``Attribution.pronoun``).
+
+Speakers are classified as person, organisation, outlet (also the gazetteer's outlets), media or
+anonymous; a role before a name is dropped ("el ministro Juan Pérez" -> "Juan Pérez").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from factcheck.gazetteer import OUTLETS
+from factcheck.lang import resource
+
+# words (with inner hyphens and apostrophes: "porta-voz", "aujourd'hui"), abbreviations with their full stop
+# ("Dr.", "M."), elided articles ("l'", "d'"), punctuation
+_TOKEN = re.compile(r"[^\W\d_]{1,3}\.(?=\s+[A-ZÄÖÜÉÈÀ])|[^\W\d_][’']|\w+(?:[-’']\w+)*|[^\w\s]")
+
+
+@dataclass(slots=True)
+class _Tok:
+    text: str
+    low: str
+    start: int
+    end: int
+
+
+def _tokens(text: str) -> list[_Tok]:
+    return [_Tok(m.group(0), m.group(0).lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def _key(phrase: str) -> tuple[str, ...]:
+    return tuple(m.group(0).lower() for m in _TOKEN.finditer(phrase))
+
+
+class _Speech:
+    """One language's speech.toml, ready for lookups."""
+
+    def __init__(self, lang: str, data: dict[str, Any]) -> None:
+        def phrases(name: str) -> dict[tuple[str, ...], str]:
+            return {_key(p): p for p in data.get(name, []) if _key(p)}
+
+        self.verbs = phrases("verbs")
+        self.report_verbs = phrases("report_verbs")
+        self.deny_verbs = phrases("deny_verbs")
+        self.before = phrases("according_before")
+        self.after = phrases("according_after")
+        self.pronouns = {k.lower(): v for k, v in data.get("pronouns", {}).items()}
+        self.determiners = frozenset(w.lower() for w in data.get("determiners", []))
+        self.linkers = frozenset(w.lower() for w in data.get("linkers", []))
+        self.roles = frozenset(w.lower() for w in data.get("roles", []))
+        self.organisations = frozenset(w.lower() for w in data.get("organisations", []))
+        self.outlets = frozenset(w.lower() for w in data.get("outlets", []))
+        self.anonymous = frozenset(w.lower() for w in data.get("anonymous", []))
+        dates = resource(lang, "dates")  # weekdays, months and relative days are never a subject
+        date_words = [*dates.get("weekdays", {}), *dates.get("months", {}), *dates.get("relative_days", {})]
+        self.not_subjects = frozenset(w.lower() for w in [*data.get("not_subjects", []), *date_words])
+        self.clause_words = frozenset(w.lower() for w in data.get("clause_words", []))
+        self.adverbs = frozenset(w.lower() for w in data.get("adverbs", []))
+        self.nouns_capitalised = bool(data.get("nouns_capitalised", False))
+        self.pro_drop = bool(data.get("pro_drop", False))
+        self.maxlen = max((len(k) for d in (self.verbs, self.before, self.after) for k in d), default=1)
+        # compound heads ("Bundestagsverwaltung", "Regierungssprecher") in a language that writes them
+        self._suffix_orgs = tuple(sorted(self.organisations, key=len, reverse=True))
+        self._suffix_roles = tuple(sorted(self.roles, key=len, reverse=True))
+
+    def head_kind(self, low: str) -> str | None:
+        if low in self.roles:
+            return "person"
+        if low in self.organisations:
+            return "organisation"
+        if low in self.outlets:
+            return "outlet"
+        if low in self.anonymous:
+            return "anonymous"
+        if self.nouns_capitalised and len(low) > 6:
+            if low.endswith(self._suffix_roles):
+                return "person"
+            if low.endswith(self._suffix_orgs):
+                return "organisation"
+        return None
+
+
+@functools.cache
+def _speech(lang: str) -> _Speech | None:
+    data = resource(lang, "speech")
+    return _Speech(lang, data) if data else None
+
+
+def supported(lang: str | None) -> bool:
+    return bool(lang) and lang != "en" and _speech(str(lang)) is not None
+
+
+def _match(table: dict[tuple[str, ...], str], toks: list[_Tok], i: int, maxlen: int) -> int:
+    """Length of the longest phrase of ``table`` starting at token i (0 when none)."""
+    for k in range(min(maxlen, len(toks) - i), 0, -1):
+        if tuple(t.low for t in toks[i : i + k]) in table:
+            return k
+    return 0
+
+
+def _cap(t: _Tok) -> bool:
+    return t.text[:1].isupper()
+
+
+def _is_word(t: _Tok) -> bool:
+    return t.text[:1].isalpha()
+
+
+def _np_part(sp: _Speech, t: _Tok) -> bool:
+    """A token that can be part of a speaker phrase (not counting determiners and linkers)."""
+    if not _is_word(t) or t.low in sp.not_subjects or t.low in sp.clause_words or t.low in sp.determiners:
+        return False
+    return _cap(t) or sp.head_kind(t.low) is not None
+
+
+def _forward_np(sp: _Speech, toks: list[_Tok], i: int) -> tuple[int, int] | None:
+    """Token range [i, j) of the speaker phrase starting at token i, or None."""
+    j = i
+    while j < len(toks) and toks[j].low in sp.determiners:
+        j += 1
+    start_head = j
+    while j < len(toks):
+        t = toks[j]
+        if _np_part(sp, t):
+            j += 1
+            continue
+        if _cap(t) and j > start_head and j + 1 < len(toks) and _cap(toks[j + 1]) and _cap(toks[j - 1]):
+            j += 1  # an article inside a name: "Bruno Le Maire"
+            continue
+        # a linker inside a name or title: "Sprecher des Ministeriums", "Luis de Guindos"
+        if t.low in sp.linkers and j + 1 < len(toks):
+            k = j + 1
+            while k < len(toks) and toks[k].low in sp.determiners:
+                k += 1
+            if k < len(toks) and _np_part(sp, toks[k]) and j > start_head:
+                j = k + 1
+                continue
+        break
+    if j == start_head:
+        return None
+    return i, j
+
+
+def _backward_np(sp: _Speech, toks: list[_Tok], end: int) -> tuple[int, int] | None:
+    """Token range [i, end) of the speaker phrase that ends just before token ``end``, or None."""
+    i = end
+    while i > 0:
+        t = toks[i - 1]
+        if _np_part(sp, t):
+            i -= 1
+            continue
+        if t.low in sp.linkers and i - 2 >= 0 and i < end:
+            k = i - 2
+            while k >= 0 and toks[k].low in sp.determiners:
+                k -= 1
+            if k >= 0 and _np_part(sp, toks[k]):
+                i = k
+                continue
+        break
+    if i == end:
+        return None
+    while i > 0 and toks[i - 1].low in sp.determiners:
+        i -= 1
+    return i, end
+
+
+@dataclass(slots=True)
+class _Source:
+    name: str
+    kind: str
+    start: int  # character offsets in the sentence
+    end: int
+
+
+def _classify(
+    sp: _Speech, toks: list[_Tok], i: int, j: int, sentence_start: bool, cue: bool = False
+) -> _Source | None:
+    """The source named by tokens [i, j). ``cue``: named after "laut"/"según" (in a language that
+    capitalises nouns, a lone capitalised word there is more often a noun than a name)."""
+    lead = i
+    while lead < j and toks[lead].low in sp.determiners:
+        lead += 1
+    words = toks[lead:j]
+    if not words:
+        return None
+    had_det = lead > i
+    phrase = " ".join(t.text for t in words)
+    start, end = toks[i].start, toks[j - 1].end
+    if phrase in OUTLETS:
+        return _Source(
+            phrase, OUTLETS[phrase] if OUTLETS[phrase] in ("outlet", "media") else "outlet", start, end
+        )
+    kinds = [sp.head_kind(t.low) for t in words]
+    # a role followed by a name: the name ("el presidente Josep Lluís Núñez", "Geschäftsführer Christian Hanisch")
+    roles = [n for n, k in enumerate(kinds) if k == "person"]
+    for r in roles:
+        name = words[r + 1 :]
+        if (
+            name
+            and all(_cap(t) or t.low in sp.linkers or t.low in sp.determiners for t in name)
+            and _cap(name[0])
+            and _cap(name[-1])
+            and any(sp.head_kind(t.low) is None for t in name)
+        ):
+            return _Source(" ".join(t.text for t in name), "person", name[0].start, end)
+    if roles:
+        return _Source(phrase, "person", start, end)
+    for kind in ("outlet", "organisation", "anonymous"):
+        if kind in kinds:
+            return _Source(phrase, kind, start, end)
+    caps = [t for t in words if _cap(t)]
+    if not caps:
+        return None
+    for n in range(len(words)):  # an outlet the gazetteer knows, inside the phrase ("the Lusa agency")
+        for m in range(len(words), n, -1):
+            cand = " ".join(t.text for t in words[n:m])
+            if cand in OUTLETS:
+                return _Source(cand, "outlet", words[n].start, words[m - 1].end)
+    if sp.nouns_capitalised and (had_det or (cue and len(caps) == 1)):
+        # "der Volksmund", "laut Herstellerangaben": a noun, not a name ("Keuter sagt" is a name)
+        return _Source(phrase, "organisation", start, end)
+    return _Source(phrase, "person", start, end)
+
+
+def _clause_start(sp: _Speech, toks: list[_Tok], i: int) -> bool:
+    return (
+        i == 0
+        or toks[i - 1].text in (",", ";", ":", "(", "«", "»", "„", "“", "”", '"', "–", "—", "-")
+        or (toks[i - 1].low in sp.clause_words)
+    )
+
+
+@dataclass(slots=True)
+class Found:
+    """What attribution.attribute needs to build its Attribution."""
+
+    speaker: str | None
+    kind: str | None
+    chain: list[str]
+    spans: list[tuple[int, int]]
+    pronoun: str | None
+    verb: str | None
+    content: tuple[int, int] | None
+
+
+def attribute(text: str, lang: str) -> Found | None:
+    sp = _speech(lang)
+    if sp is None:
+        return None
+    toks = _tokens(text)
+    n = len(toks)
+    chain: list[str] = []
+    spans: list[tuple[int, int]] = []
+    speaker: _Source | None = None
+    pronoun: str | None = None
+    verb: str | None = None
+    content: tuple[int, int] | None = None
+    i = 0
+    while i < n:
+        k = _match(sp.before, toks, i, sp.maxlen)
+        if k and speaker is None and pronoun is None and i + k < n and toks[i + k].low in sp.pronouns:
+            pronoun = sp.pronouns[toks[i + k].low]  # "selon lui"
+            spans.append((toks[i].start, toks[i + k].end))
+            i += k + 1
+            continue
+        if k and speaker is None and (i == 0 or toks[i].low != "so" or _clause_start(sp, toks, i)):
+            rng = _forward_np(sp, toks, i + k)
+            src = _classify(sp, toks, *rng, sentence_start=False, cue=True) if rng else None
+            if src is not None and (toks[i + k].low in sp.determiners or _cap(toks[i + k])):
+                spans.append((toks[i].start, toks[i + k - 1].end))
+                if src.kind in ("outlet", "media"):
+                    chain.append(src.name)
+                speaker = src
+                i += k
+                continue
+        k = _match(sp.after, toks, i, sp.maxlen)
+        if k and speaker is None:
+            rng = _backward_np(sp, toks, i)
+            src = _classify(sp, toks, *rng, sentence_start=rng[0] == 0, cue=True) if rng else None
+            if src is not None:
+                spans.append((toks[i].start, toks[i + k - 1].end))
+                if src.kind in ("outlet", "media"):
+                    chain.append(src.name)
+                speaker = src
+                i += k
+                continue
+        k = _match(sp.verbs, toks, i, sp.maxlen) or _match(sp.deny_verbs, toks, i, sp.maxlen)
+        k = k or _match(sp.report_verbs, toks, i, sp.maxlen)
+        if k and speaker is None and pronoun is None:
+            got = _speech_verb(sp, toks, i, k)
+            if got is not None:
+                src, pron = got
+                vs, ve = toks[i].start, toks[i + k - 1].end
+                spans.append((vs, ve))
+                verb = " ".join(t.low for t in toks[i : i + k])
+                if src is not None:
+                    speaker = src
+                    if src.kind in ("outlet", "media") and src.name not in chain:
+                        chain.append(src.name)
+                else:
+                    pronoun = pron
+                subj_end = max(ve, src.end if src else ve)
+                subj_start = min(vs, src.start if src else vs)
+                content = (subj_end, len(text)) if len(text) - subj_end >= subj_start else (0, subj_start)
+                i += k
+                continue
+        i += 1
+    if speaker is None and pronoun is None:
+        return None
+    if speaker is not None:
+        return Found(speaker.name, speaker.kind, chain, spans, None, verb, content)
+    return Found(None, None, chain, spans, pronoun, verb, content)
+
+
+def _speech_verb(sp: _Speech, toks: list[_Tok], i: int, k: int) -> tuple[_Source | None, str | None] | None:
+    """The subject of the speech verb at tokens [i, i + k): (source, None), (None, pronoun) or None.
+
+    In order: a pronoun right before the verb ("er sagte"); a phrase that opens the clause right before
+    it ("Die Polizei erklärte", "Stefan Keuter sagt"); a pronoun right after it ("sagte er"); a phrase
+    after it ('..., sagte der Sprecher', "Am Montag sagte Merkel"); a name before an appositive between
+    commas; in a language that leaves the subject out, the last person named ("dijo que")."""
+    n = len(toks)
+    if i > 0 and toks[i - 1].low in sp.pronouns:
+        return None, sp.pronouns[toks[i - 1].low]
+    before = _subject_before(sp, toks, i)
+    if before is not None:
+        return before, None
+    j = i + k
+    if j < n and toks[j].low in sp.pronouns:
+        return None, sp.pronouns[toks[j].low]
+    after = _subject_after(sp, toks, j)
+    if after is not None:
+        return after, None
+    if i > 0 and toks[i - 1].text == ",":
+        appositive = _appositive_subject(sp, toks, i)
+        if appositive is not None:
+            return appositive, None
+        return None
+    if sp.pro_drop and (
+        i == 0
+        or (
+            toks[i - 1].low not in ("se", "que", "lo", "le", "me", "te", "nos")
+            and (_clause_start(sp, toks, i) or toks[i - 1].low in sp.not_subjects)
+        )
+    ):
+        return None, "he"  # "Dijo que...", ', añadió.': the last person named
+    return None
+
+
+def _subject_before(sp: _Speech, toks: list[_Tok], i: int) -> _Source | None:
+    """The phrase that opens the clause and ends right before token i."""
+    rng = _backward_np(sp, toks, i)
+    if rng is not None and not _clause_start(sp, toks, rng[0]):
+        # "Die zuständigen Richter erklärten": adjectives between the determiner and the noun
+        m = rng[0]
+        while m > 0 and rng[0] - m < 2 and toks[m - 1].text.isalpha() and toks[m - 1].text.islower():
+            m -= 1
+        if 0 < m < rng[0] and toks[m - 1].low in sp.determiners and _clause_start(sp, toks, m - 1):
+            rng = (m - 1, rng[1])
+    if rng is None or not _clause_start(sp, toks, rng[0]):
+        return None
+    return _classify(sp, toks, *rng, sentence_start=rng[0] == 0)
+
+
+def _subject_after(sp: _Speech, toks: list[_Tok], j: int) -> _Source | None:
+    """The phrase that starts at token j, right after the verb (adverbs and a year may come first:
+    "Dies erklärte bereits 2017 der damalige Kassenwart")."""
+    n = len(toks)
+    first = j
+    while j < n and j - first < 3 and (toks[j].low in sp.adverbs or toks[j].text.isdigit()):
+        j += 1
+    if j >= n or toks[j].low in sp.not_subjects:
+        return None
+    if toks[j].low in sp.determiners:
+        # adjectives between the determiner and the noun: "der damalige Kassenwart"
+        m = j + 1
+        while m < n and m - j <= 2 and toks[m].text.isalpha() and toks[m].text.islower():
+            if sp.head_kind(toks[m].low) is not None:
+                break
+            m += 1
+        if j + 1 < m < n and _np_part(sp, toks[m]):
+            rng = _forward_np(sp, toks, m)
+            if rng is not None:
+                return _classify(sp, toks, j, rng[1], sentence_start=False)
+    if toks[j].low in sp.determiners or _cap(toks[j]):
+        rng = _forward_np(sp, toks, j)
+        if rng is not None:
+            return _classify(sp, toks, *rng, sentence_start=False)
+    return None
+
+
+def _appositive_subject(sp: _Speech, toks: list[_Tok], i: int) -> _Source | None:
+    """The person named around an appositive that ends right before the verb at token i."""
+    end = i
+    # "El ministro de Economía, Luis de Guindos, dijo" -> the name between the commas
+    inner = _backward_np(sp, toks, end - 1)
+    if inner is not None and inner[0] > 0 and toks[inner[0] - 1].text == ",":
+        src = _classify(sp, toks, *inner, sentence_start=False)
+        if src is not None and src.kind == "person":
+            return src
+    # "Stefan Keuter, damals AfD-Chef in Essen, behauptet": the name before the appositive
+    for c in range(end - 2, max(-1, end - 20), -1):
+        if toks[c].text == ",":
+            rng = _backward_np(sp, toks, c)
+            if rng is not None and _clause_start(sp, toks, rng[0]):
+                src = _classify(sp, toks, *rng, sentence_start=rng[0] == 0)
+                if src is not None and src.kind == "person":
+                    return src
+            break
+    return None
+
+
+__all__ = ["Found", "attribute", "supported"]

@@ -1,0 +1,79 @@
+"""Check-worthiness: the examples of every language's ``checkworthiness`` resource, and what hides a claim."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from factcheck import extract, ingest, lang
+from factcheck.model import DEFAULT_MIN_SCORE
+
+REALWORLD = Path(__file__).parent / "fixtures" / "realworld"
+
+
+def _examples() -> list[tuple[str, str, bool]]:
+    out = []
+    for code in lang.available("checkworthiness"):
+        for ex in lang.resource(code, "checkworthiness").get("example", []):
+            out.append((code, ex["text"], ex["shown"]))
+    return out
+
+
+def _score(text: str, language: str = "en") -> float:
+    art = ingest.article_from_text(text + "\n", path="example.txt", key="example.txt")
+    art.language = language
+    claims = extract.extract(art, min_score=0.0)
+    assert claims, text
+    return max(c.score for c in claims)
+
+
+@pytest.mark.parametrize(("code", "text", "shown"), _examples())
+def test_resource_examples(code: str, text: str, shown: bool) -> None:
+    score = _score(text, code)
+    assert (score >= DEFAULT_MIN_SCORE) is shown, f"{score:.2f}: {text}"
+
+
+def test_every_language_resource_has_both_kinds_of_example() -> None:
+    assert lang.available("checkworthiness"), "no checkworthiness resource"
+    for code in lang.available("checkworthiness"):
+        shown = {ex["shown"] for ex in lang.resource(code, "checkworthiness").get("example", [])}
+        assert shown == {True, False}, code
+
+
+def test_time_digits_are_no_figure_and_time_words_no_superlative() -> None:
+    # "Feb. 9" is a date, not a count; "the last decade" is a time, not a record
+    assert extract.checkworthiness(
+        "He said no award could be predicted on Feb. 9 at the gala.", 1, n_entities=0
+    ) > extract.checkworthiness(
+        "He said no award could be predicted on Feb. 9 at the gala.",
+        1,
+        n_entities=0,
+        untimed="He said no award could be predicted on        at the gala.",
+    )
+
+
+def test_a_quoted_denial_stays_a_claim_and_a_quoted_feeling_does_not() -> None:
+    denial = _score("“I have never influenced a single contract,” the minister wrote on Monday.")
+    feeling = _score("“I feel both excited and relieved about all of it,” the minister wrote on Monday.")
+    assert denial >= DEFAULT_MIN_SCORE > feeling
+
+
+def test_the_vocabulary_of_a_language_without_the_resource_is_english() -> None:
+    assert extract._cw_vocab("xx") == extract._cw_vocab("en")
+
+
+def test_realworld_labels_are_unique_and_split() -> None:
+    labels = tomllib.loads((REALWORLD / "labels.toml").read_text(encoding="utf-8"))
+    splits = {"dev": 0, "heldout": 0}
+    for entry in labels["article"]:
+        splits[entry["split"]] += 1
+        batch = ingest.load([str(REALWORLD / "articles" / entry["file"])])
+        assert not batch.errors and batch.articles, entry["file"]
+        text = batch.articles[0].text
+        for m in [g["m"] for g in entry.get("claim", [])] + entry.get("either", []):
+            assert text.count(m) == 1, (entry["file"], m)
+        for g in entry.get("claim", []):
+            assert set(g) <= {"m", "speaker", "kind", "speaker_any", "when", "when_ok"}, g
+    assert splits["dev"] + splits["heldout"] >= 15 and splits["heldout"] >= 5

@@ -1,0 +1,51 @@
+"""Every language resource parses, and every example written beside a rule runs as a test."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck import attribution, sentences, stance
+from factcheck.lang import available, languages, resource
+from factcheck.model import Stance
+
+
+def _examples(name: str) -> list[tuple[str, dict]]:
+    return [(lang, ex) for lang in available(name) for ex in resource(lang, name).get("examples", [])]
+
+
+def test_every_resource_parses() -> None:
+    from factcheck.lang import ROOT
+
+    for lang in languages():
+        for path in (ROOT / lang).glob("*.toml"):
+            assert isinstance(resource(lang, path.stem), dict), path
+
+
+def test_english_has_speech_and_stance() -> None:
+    assert "say" in resource("en", "speech")["verbs"]
+    assert "planned" in resource("en", "stance")["patterns"]
+
+
+@pytest.mark.parametrize(("lang", "ex"), _examples("speech"), ids=lambda v: v if isinstance(v, str) else "")
+def test_speech_examples(lang: str, ex: dict) -> None:
+    att = attribution.attribute(ex["text"], lang=lang)
+    speaker = att.speaker if att else None
+    assert (speaker or "") == ex["speaker"], ex["text"]
+    if ex["speaker"]:
+        assert att is not None
+        assert att.kind == ex["kind"], ex["text"]
+        assert att.chain == ex.get("chain", []), ex["text"]
+
+
+@pytest.mark.parametrize(("lang", "ex"), _examples("stance"), ids=lambda v: v if isinstance(v, str) else "")
+def test_stance_examples(lang: str, ex: dict) -> None:
+    got = stance.classify(ex["text"], reported=ex.get("reported", False), lang=lang)
+    assert got == (Stance(ex["stance"]), ex.get("polarity", 1)), ex["text"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "ex"), _examples("sentences"), ids=lambda v: v if isinstance(v, str) else ""
+)
+def test_sentences_examples(lang: str, ex: dict) -> None:
+    text = ex["text"]
+    assert [text[s:e] for s, e in sentences.spans(text, lang=lang)] == ex["sentences"]

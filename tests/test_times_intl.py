@@ -1,0 +1,63 @@
+"""The time tagger for languages other than English (factcheck/times_intl.py) and its data files."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck import times_intl
+from factcheck.lang import available, resource
+
+
+def _examples() -> list[tuple[str, dict]]:
+    return [(lang, ex) for lang in available("dates") for ex in resource(lang, "dates").get("examples", [])]
+
+
+def test_every_dates_file_has_examples() -> None:
+    langs = available("dates")
+    assert {"es", "de", "fr", "pt"} <= set(langs)
+    for lang in langs:
+        assert resource(lang, "dates").get("examples"), lang
+
+
+@pytest.mark.parametrize(("lang", "ex"), _examples(), ids=lambda v: v if isinstance(v, str) else "")
+def test_dates_examples(lang: str, ex: dict) -> None:
+    got = {t.text: t.value for t in times_intl.tag(ex["text"], dt.date.fromisoformat(ex["anchor"]), lang)}
+    for text, value in ex["expect"].items():
+        assert got.get(text) == value, (ex["text"], got)
+
+
+def test_clock_time_alone_takes_no_date() -> None:
+    got = times_intl.tag("El concierto empieza a las 6:00 de la tarde.", dt.date(2022, 5, 4), "es")
+    assert [t.value for t in got] == ["T18:00"]
+
+
+def test_clock_time_takes_the_date_stated_beside_it() -> None:
+    got = times_intl.tag("Será este sábado 7 de mayo desde las 6:00.", dt.date(2022, 5, 4), "es")
+    assert [t.value for t in got] == ["2022-05-07", "2022-05-07T06:00"]
+
+
+def test_tense_points_a_weekday() -> None:
+    anchor = dt.date(2002, 1, 2)  # a Wednesday
+    fwd = times_intl.tag("Taha dirigirá el viernes la fiesta.", anchor, "es")
+    back = times_intl.tag("La ley marcial, impuesta el lunes, sigue vigente.", anchor, "es")
+    assert [t.value for t in fwd] == ["2002-01-04"]
+    assert [t.value for t in back] == ["2001-12-31"]
+
+
+def test_english_and_unknown_languages_are_not_tagged_here() -> None:
+    assert not times_intl.supported("en")
+    assert not times_intl.supported("xx")
+    assert times_intl.tag("hoy", dt.date(2020, 1, 1), "xx") == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789 .:/-,abcdehlmnoprstuyzáñ")), max_size=60))
+def test_tagging_never_raises_and_spans_index_the_text(text: str) -> None:
+    for lang in ("es", "de", "fr", "pt"):
+        for t in times_intl.tag(text, dt.date(2020, 1, 15), lang):
+            assert text[t.start : t.end] == t.text
+            assert t.value
