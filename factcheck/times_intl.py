@@ -425,6 +425,8 @@ def _features(lex: _Lexicon, run: list[_Tok], text: str) -> _Feat | None:
             f.clock = (v, 0)
         elif f.count is None:
             f.count = float(v)
+    if f.ordinal is not None and f.month is not None and f.day is None and f.unit is None:
+        f.day = f.ordinal  # "el primero de mayo", "le premier mai"
     if f.vague and f.count is not None:
         f.vague = False  # "unos tres años": about three, still three
     if f.afternoon and f.clock is not None and f.clock[0] < 12:
