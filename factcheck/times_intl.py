@@ -91,6 +91,7 @@ class _Lexicon:
         add("ago", data.get("ago", []))
         add("since", data.get("since", []))
         add("each", data.get("each", []))
+        add("whole", data.get("whole", []))
         add("next", data.get("next", []))
         add("last", data.get("last", []))
         add("this", data.get("this", []))
@@ -191,12 +192,13 @@ _HEADS = frozenset(
 )
 # kinds that may start or continue a run
 _PARTS = _HEADS | frozenset(
-    "part next last this ago since each number num ordinal vague clock_before clock_after utc roman decimal".split()
+    "part next last this ago since each whole number num ordinal vague clock_before clock_after utc roman decimal"
+    "".split()
 )
 # kinds kept inside a run only between two of its parts
 _GLUE = frozenset({"conn", "comma", "range"})
 # kinds that never end a run
-_NO_END = frozenset({"ago", "since", "each", "clock_before", "vague", "this", "ordinal", "number"})
+_NO_END = frozenset({"ago", "since", "each", "whole", "clock_before", "vague", "this", "ordinal", "number"})
 
 
 def _runs(toks: list[_Tok], text: str) -> list[list[_Tok]]:
@@ -287,6 +289,7 @@ class _Feat:
     ago: bool = False
     since: bool = False
     each: bool = False
+    whole: bool = False
     ordinal: int | None = None
     season: str | None = None
     clock: tuple[int, int] | None = None
@@ -373,6 +376,8 @@ def _features(lex: _Lexicon, run: list[_Tok], text: str) -> _Feat | None:
             f.since = True
         elif k == "each":
             f.each = True
+        elif k == "whole":
+            f.whole = True
         elif k == "clocknum":
             nxt = run[idx + 1] if idx + 1 < len(run) else None
             if nxt is not None and nxt.kind in ("unit", "units") and nxt.val in ("MIN", "S"):
@@ -512,6 +517,8 @@ def _read(lex: _Lexicon, f: _Feat, anchor: dt.date | None, tense: int) -> tuple[
         if f.unit == "WE":
             return "SET", "XXXX-WXX-WE"
         return "SET", _duration(f.unit, f.count or 1)
+    if f.whole and f.unit and not f.plural and f.count is None and f.direction is None:
+        return "DURATION", _duration(f.unit, 1)  # "toda la semana", "den ganzen Tag"
     if f.ref and not (f.unit or f.month or f.weekday or f.year or f.relday is not None):
         return "DATE", f.ref
     if f.numdate:
@@ -805,7 +812,7 @@ def _span(lex: _Lexicon, run: list[_Tok], text: str, anchor: dt.date | None) -> 
     clocked = any(t.kind == "clocknum" for t in run) or any(t.kind == "clock_after" for t in run)
     while run and (run[0].kind in _GLUE or (run[0].kind == "clock_before" and not clocked)):
         run = run[1:]
-    while run and (run[-1].kind in _GLUE or run[-1].kind in _NO_END):
+    while run and (run[-1].kind in _GLUE or run[-1].kind in _NO_END) and not _decade_number(run):
         run = run[:-1]
     if not run:
         return None
@@ -848,6 +855,17 @@ def _span(lex: _Lexicon, run: list[_Tok], text: str, anchor: dt.date | None) -> 
         return None
     typ, value = got
     return TimeRef(s, e, text[s:e], typ, value)
+
+
+def _decade_number(run: list[_Tok]) -> bool:
+    """ "la década de los noventa": a tens number after a decade or plural year unit is part of the span."""
+    last = run[-1]
+    return (
+        last.kind == "number"
+        and float(last.val) >= 10
+        and float(last.val) % 10 == 0
+        and any(t.kind in ("unit", "units") and t.val in ("DE", "Y") for t in run[:-1])
+    )
 
 
 def _explicit(f: _Feat) -> bool:
