@@ -115,6 +115,8 @@ class _Lexicon:
         self.future = [re.compile(p) for p in tense.get("future", [])]
         self.past = [re.compile(p) for p in tense.get("past", [])]
         self.roman = bool(data.get("roman_centuries", False))
+        words = "|".join(re.escape(w) for w in sorted(data.get("not_year_after", []), key=len, reverse=True))
+        self.not_year_after = re.compile(r"\s*(?:[%€$£]" + (rf"|(?:{words})\b" if words else "") + ")", re.I)
 
     def tokens(self, text: str) -> list[_Tok]:
         raw = [(m.lastgroup or "", m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
@@ -138,8 +140,9 @@ class _Lexicon:
                     continue
                 if group == "punct":
                     out.append(_Tok(s, e, "comma" if t == "," else "punct", None, t))
-                elif self.roman and t in _ROMAN:
-                    out.append(_Tok(s, e, "roman", _ROMAN[t], t))
+                elif self.roman and (t in _ROMAN or t.removesuffix("e").removesuffix("ème") in _ROMAN):
+                    roman = t if t in _ROMAN else t.removesuffix("e").removesuffix("ème")
+                    out.append(_Tok(s, e, "roman", _ROMAN[roman], t))  # "siglo XIX", "XXe siècle"
                 else:
                     out.append(_Tok(s, e, "other", None, t))
             elif group == "num":
@@ -213,8 +216,10 @@ def _runs(toks: list[_Tok], text: str) -> list[list[_Tok]]:
             nxt = toks[j + 1]
             if text[toks[j].end : nxt.start].strip():
                 break  # something other than space between (a quote, a dash)
-            if nxt.kind == "clock_before" and any(t.kind in _HEADS for t in toks[i : j + 1]):
-                break  # "el sábado 7 de mayo | desde las 6:00": the clock time is its own expression
+            if nxt.kind in ("clock_before", "ago", "since", "each") and any(
+                t.kind in _HEADS for t in toks[i : j + 1]
+            ):
+                break  # "el sábado 7 de mayo | desde las 6:00", "chaque été | depuis le XXe siècle"
             if nxt.kind in _PARTS:
                 j += 1
                 continue
@@ -358,6 +363,13 @@ def _features(lex: _Lexicon, run: list[_Tok], text: str) -> _Feat | None:
             f.year = int(t.val)
         elif k == "yearref":
             f.yearref = int(t.val)
+        elif (
+            k == "num"
+            and t.text.endswith(".")
+            and idx + 1 < len(run)
+            and run[idx + 1].kind in ("unit", "units")
+        ):
+            f.ordinal = int(t.val)  # "im 19. Jahrhundert", "das 3. Quartal"
         elif k in ("num", "number", "decimal"):
             nums.append((idx, t))
         elif k == "ordinal":
@@ -513,6 +525,8 @@ def _read(lex: _Lexicon, f: _Feat, anchor: dt.date | None, tense: int) -> tuple[
         return "SET", f.set_value
     if f.unit == "WE" and f.plural and f.count is None:
         return "SET", "XXXX-WXX-WE"  # "los fines de semana"
+    if f.each and f.season:
+        return "SET", f"XXXX-{f.season}"  # "chaque été", "jeden Sommer"
     if f.each and f.unit:
         if f.unit == "WE":
             return "SET", "XXXX-WXX-WE"
@@ -639,6 +653,8 @@ def _read_date(lex: _Lexicon, f: _Feat, anchor: dt.date | None, tense: int) -> t
         return "DATE", f"{year}-{f.season}"
     if f.century and f.unit == "CE":
         return "DATE", f"{f.century - 1:02d}"
+    if f.ordinal and f.unit == "CE" and not f.plural:
+        return "DATE", f"{f.ordinal - 1:02d}"  # "das 19. Jahrhundert", "el siglo XIX" (18xx)
     if year is not None and not f.unit and f.relday is None and f.weekday is None:
         return "DATE", str(year)
     if a is None:
@@ -837,7 +853,7 @@ def _span(lex: _Lexicon, run: list[_Tok], text: str, anchor: dt.date | None) -> 
     if f is None:
         return None
     # a lone year-looking number is a year only when it looks like one
-    if kinds <= {"year", "conn"} and not _plausible_year(text, run[-1].end):
+    if kinds <= {"year", "conn"} and not _plausible_year(lex, text, run[-1].end):
         return None
     s, e = run[0].start, run[-1].end
     # a leading "conn" such as "el" was dropped; a bare clock needs its introducing word back
@@ -880,13 +896,10 @@ def _needs_tense(f: _Feat) -> bool:
     return bool(f.weekday or f.month or (f.day and f.unit == "D"))
 
 
-_NOT_YEAR_AFTER = re.compile(
-    r"\s*(?:%|por\s+ciento|millones|euros|dólares|pesetas|personas|metros|km|kilos)", re.I
-)
-
-
-def _plausible_year(text: str, end: int) -> bool:
-    return _NOT_YEAR_AFTER.match(text, end) is None
+def _plausible_year(lex: _Lexicon, text: str, end: int) -> bool:
+    """A lone four-digit number is no year before a currency or percent sign, or before a word the
+    language lists in ``not_year_after`` ("2000 personas", "1500 Euro")."""
+    return lex.not_year_after.match(text, end) is None
 
 
 def _attach_ranges(out: list[TimeRef]) -> None:
