@@ -74,6 +74,10 @@ class _Speech:
         self.adverbs = frozenset(w.lower() for w in data.get("adverbs", []))
         self.nouns_capitalised = bool(data.get("nouns_capitalised", False))
         self.pro_drop = bool(data.get("pro_drop", False))
+        # words before a verb with no subject that make it no speech of the last person ("se dice")
+        self.no_subject_after = frozenset(w.lower() for w in data.get("no_subject_after", []))
+        # cues that count only at the start of a clause (German "so": ", so der Sprecher")
+        self.clause_cues = frozenset(w.lower() for w in data.get("clause_cues", []))
         self.maxlen = max((len(k) for d in (self.verbs, self.before, self.after) for k in d), default=1)
         # compound heads ("Bundestagsverwaltung", "Regierungssprecher") in a language that writes them
         self._suffix_orgs = tuple(sorted(self.organisations, key=len, reverse=True))
@@ -279,7 +283,7 @@ def attribute(text: str, lang: str) -> Found | None:
             spans.append((toks[i].start, toks[i + k].end))
             i += k + 1
             continue
-        if k and speaker is None and (i == 0 or toks[i].low != "so" or _clause_start(sp, toks, i)):
+        if k and speaker is None and (toks[i].low not in sp.clause_cues or _clause_start(sp, toks, i)):
             rng = _forward_np(sp, toks, i + k)
             src = _classify(sp, toks, *rng, sentence_start=False, cue=True) if rng else None
             if src is not None and (toks[i + k].low in sp.determiners or _cap(toks[i + k])):
@@ -355,7 +359,7 @@ def _speech_verb(sp: _Speech, toks: list[_Tok], i: int, k: int) -> tuple[_Source
     if sp.pro_drop and (
         i == 0
         or (
-            toks[i - 1].low not in ("se", "que", "lo", "le", "me", "te", "nos")
+            toks[i - 1].low not in sp.no_subject_after
             and (_clause_start(sp, toks, i) or toks[i - 1].low in sp.not_subjects)
         )
     ):
