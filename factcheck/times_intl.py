@@ -115,6 +115,7 @@ class _Lexicon:
         self.future = [re.compile(p) for p in tense.get("future", [])]
         self.past = [re.compile(p) for p in tense.get("past", [])]
         self.roman = bool(data.get("roman_centuries", False))
+        self.nouns_capitalised = bool(data.get("nouns_capitalised", False))
         words = "|".join(re.escape(w) for w in sorted(data.get("not_year_after", []), key=len, reverse=True))
         self.not_year_after = re.compile(r"\s*(?:[%€$£]" + (rf"|(?:{words})\b" if words else "") + ")", re.I)
 
@@ -295,6 +296,7 @@ class _Feat:
     since: bool = False
     each: bool = False
     whole: bool = False
+    bare_part: bool = False
     ordinal: int | None = None
     season: str | None = None
     clock: tuple[int, int] | None = None
@@ -322,12 +324,16 @@ def _features(lex: _Lexicon, run: list[_Tok], text: str) -> _Feat | None:
         elif k == "relday":
             word = t.text.lower()
             prev_word = _WORD_BEFORE.search(text, 0, t.start)
-            if (
-                word in lex.day_parts
+            noun = (
+                lex.nouns_capitalised
+                and t.text[:1].isupper()
                 and prev_word is not None
-                and prev_word.group(1).lower() in lex.part_after
-            ):
+                and not re.search(r"[.!?:]\s*$", text[prev_word.end(1) : t.start])
+            )  # German "Guten Morgen" (the morning) vs "morgen" (tomorrow)
+            after_det = prev_word is not None and prev_word.group(1).lower() in lex.part_after
+            if word in lex.day_parts and (noun or after_det):
                 f.part = lex.day_parts[word]  # "la mañana", "esta mañana": the morning
+                f.bare_part = not after_det  # "Guten Morgen": a greeting, no time
             elif f.relday is None:
                 f.relday = int(t.val)
             elif word in lex.day_parts:
@@ -567,6 +573,8 @@ def _read(lex: _Lexicon, f: _Feat, anchor: dt.date | None, tense: int) -> tuple[
             return "DURATION", value
         return None
     if f.part and f.relday is None:
+        if f.bare_part and f.direction is None:
+            return None
         if f.direction == 0 and anchor is not None:
             return "TIME", f"{anchor.isoformat()}T{f.part}"  # "esta noche": tonight
         return "TIME", f"T{f.part}"
