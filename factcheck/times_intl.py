@@ -92,6 +92,7 @@ class _Lexicon:
         add("since", data.get("since", []))
         add("each", data.get("each", []))
         add("whole", data.get("whole", []))
+        add("mod", data.get("mods", {}))
         add("next", data.get("next", []))
         add("last", data.get("last", []))
         add("this", data.get("this", []))
@@ -196,13 +197,15 @@ _HEADS = frozenset(
 )
 # kinds that may start or continue a run
 _PARTS = _HEADS | frozenset(
-    "part next last this ago since each whole number num ordinal vague clock_before clock_after utc roman decimal"
+    "part next last this ago since each whole mod number num ordinal vague clock_before clock_after utc roman decimal"
     "".split()
 )
 # kinds kept inside a run only between two of its parts
 _GLUE = frozenset({"conn", "comma", "range"})
 # kinds that never end a run
-_NO_END = frozenset({"ago", "since", "each", "whole", "clock_before", "vague", "this", "ordinal", "number"})
+_NO_END = frozenset(
+    {"ago", "since", "each", "whole", "mod", "clock_before", "vague", "this", "ordinal", "number"}
+)
 
 
 def _runs(toks: list[_Tok], text: str) -> list[list[_Tok]]:
@@ -297,6 +300,7 @@ class _Feat:
     each: bool = False
     whole: bool = False
     bare_part: bool = False
+    mod: str | None = None  # TIMEX3 mod: "a finales de marzo" END
     ordinal: int | None = None
     season: str | None = None
     clock: tuple[int, int] | None = None
@@ -396,6 +400,8 @@ def _features(lex: _Lexicon, run: list[_Tok], text: str) -> _Feat | None:
             f.each = True
         elif k == "whole":
             f.whole = True
+        elif k == "mod":
+            f.mod = str(t.val)
         elif k == "clocknum":
             nxt = run[idx + 1] if idx + 1 < len(run) else None
             if nxt is not None and nxt.kind in ("unit", "units") and nxt.val in ("MIN", "S"):
@@ -686,6 +692,8 @@ def _read_date(lex: _Lexicon, f: _Feat, anchor: dt.date | None, tense: int) -> t
             return "DATE", dt.date(y, m, f.day).isoformat()
         except ValueError:
             return None
+    if f.unit and not f.plural and f.count is None and direction is None and f.mod and not f.ordinal:
+        direction = 0  # "a finales de año", "Ende des Jahres": the present one
     if f.unit and not f.plural and f.count is None and direction is not None:
         return _unit_relative(a, f.unit, direction, f.ordinal, year)
     if f.unit in ("Q", "HALF", "T") and f.ordinal and not f.plural:
@@ -756,7 +764,8 @@ def _tense(lex: _Lexicon, text: str, start: int, end: int) -> int:
             for m in p.finditer(low):
                 if rel_s <= m.start() < rel_e:
                     continue
-                dist = rel_s - m.end() if m.end() <= rel_s else m.start() - rel_e
+                # (a time adverbial mostly follows its verb: a verb after it counts at twice the distance)
+                dist = rel_s - m.end() if m.end() <= rel_s else 2 * (m.start() - rel_e)
                 if best is None or dist < best[0]:
                     best = (dist, sign)
     return best[1] if best else 0
@@ -878,7 +887,7 @@ def _span(lex: _Lexicon, run: list[_Tok], text: str, anchor: dt.date | None) -> 
     if got is None:
         return None
     typ, value = got
-    return TimeRef(s, e, text[s:e], typ, value)
+    return TimeRef(s, e, text[s:e], typ, value, f.mod if typ == "DATE" else None)
 
 
 def _decade_number(run: list[_Tok]) -> bool:
