@@ -56,6 +56,7 @@ class _Speech:
             return {_key(p): p for p in data.get(name, []) if _key(p)}
 
         self.verbs = phrases("verbs")
+        self.pronoun_verbs = {_key(p): str(v) for p, v in data.get("pronoun_verbs", {}).items() if _key(p)}
         self.report_verbs = phrases("report_verbs")
         self.deny_verbs = phrases("deny_verbs")
         self.before = phrases("according_before")
@@ -82,7 +83,9 @@ class _Speech:
         self.no_subject_after = frozenset(w.lower() for w in data.get("no_subject_after", []))
         # cues that count only at the start of a clause (German "so": ", so der Sprecher")
         self.clause_cues = frozenset(w.lower() for w in data.get("clause_cues", []))
-        self.maxlen = max((len(k) for d in (self.verbs, self.before, self.after) for k in d), default=1)
+        self.maxlen = max(
+            (len(k) for d in (self.verbs, self.before, self.after, self.pronoun_verbs) for k in d), default=1
+        )
         # compound heads ("Bundestagsverwaltung", "Regierungssprecher") in a language that writes them
         self._suffix_orgs = tuple(sorted(self.organisations, key=len, reverse=True))
         self._suffix_roles = tuple(sorted(self.roles, key=len, reverse=True))
@@ -308,6 +311,15 @@ def attribute(text: str, lang: str) -> Found | None:
                 speaker = src
                 i += k
                 continue
+        k = _match(sp.pronoun_verbs, toks, i, sp.maxlen)  # type: ignore[arg-type]
+        if k and speaker is None and pronoun is None:
+            pronoun = sp.pronoun_verbs[tuple(t.low for t in toks[i : i + k])]
+            spans.append((toks[i].start, toks[i + k - 1].end))
+            verb = " ".join(t.low for t in toks[i : i + k])
+            vs = toks[i].start
+            content = (0, vs) if vs > len(text) - toks[i + k - 1].end else (toks[i + k - 1].end, len(text))
+            i += k
+            continue
         k = _match(sp.verbs, toks, i, sp.maxlen) or _match(sp.deny_verbs, toks, i, sp.maxlen)
         k = k or _match(sp.report_verbs, toks, i, sp.maxlen)
         if k and speaker is None and pronoun is None:

@@ -90,3 +90,17 @@ def test_cli_times_lang_and_detection(tmp_path: Path, capsys) -> None:
     assert cli.main(["times", str(p), "--anchor", "2020-01-15", "--lang", "en", "--json"]) == 0
     english = {r["text"] for r in json.loads(capsys.readouterr().out)}
     assert "seit drei Jahren" not in english
+
+
+def test_french_pronoun_verbs_take_the_last_person_speaker() -> None:
+    text = (
+        "Macron promet des réformes\n\n"
+        "Le président Emmanuel Macron a déclaré lundi que la réforme des retraites sera votée en mars. "
+        "« Nous tiendrons nos engagements », a-t-il ajouté devant les députés.\n"
+    )
+    art = _article(text, "fr", dt.date(2020, 1, 15))
+    claims = extract.extract(art, min_score=0.0)
+    quote = next(c for c in claims if c.text.startswith("«"))
+    assert (quote.speaker, quote.speaker_kind) == ("Emmanuel Macron", "person")
+    first = next(c for c in claims if c.text.startswith("Le président"))
+    assert [w.value for w in first.when] == ["2020-01-13", "2020-03"]

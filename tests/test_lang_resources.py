@@ -33,6 +33,8 @@ def test_speech_examples(lang: str, ex: dict) -> None:
     att = attribution.attribute(ex["text"], lang=lang)
     speaker = att.speaker if att else None
     assert (speaker or "") == ex["speaker"], ex["text"]
+    if "pronoun" in ex:  # the speaker is left to context: "he" = the last person named
+        assert att is not None and att.pronoun == ex["pronoun"], ex["text"]
     if ex["speaker"]:
         assert att is not None
         assert att.kind == ex["kind"], ex["text"]
