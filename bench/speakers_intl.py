@@ -6,8 +6,9 @@ Reads the realworld-dev JSON records (trafilatura's output for 110 saved pages),
 language with ``factcheck.lang.detect`` when the record has none, and extracts its claims twice in the same
 run: once as English (the engines before there were other languages: ``article.language = None``) and
 once in the article's own language. Printed per language: articles, claims, the share of claims that carry
-a speaker, and the share of "attributed" claims (those holding a speech verb or attribution cue of their
-language, by the language's speech.toml) that carry one. English is the reference (target: every other
+a speaker, the share of "attributed" claims (those holding a speech verb or attribution cue of their
+language, by the language's speech.toml) that carry one, the share of claims cut at an ordinal date
+("... am 30.") and the time expressions per claim. English is the reference (target: every other
 language at least as high as English).
 
 Data: ``<repo>/../shared/data/realworld-dev/json``; override the data directory with FACTCHECK_DATA.
@@ -76,12 +77,14 @@ def main() -> int:
             r[f"attributed {label}"] += len(attributed)
             r[f"attributed speaker {label}"] += sum(1 for c in attributed if c.speaker)
             r[f"cut {label}"] += sum(1 for c in claims if _CUT_ORDINAL.search(c.text))
+            r[f"times {label}"] += sum(len(c.when) for c in claims)
         rows[lang]["articles"] += 1
         art.language = lang
     print(f"realworld-dev: {len(batch.articles)} articles")
     print(
         f"{'lang':5}{'articles':>9}{'claims':>8}  {'speaker/claim before':>21}{'after':>8}"
         f"  {'speaker/attributed before':>26}{'after':>8}  {'cut at an ordinal before':>25}{'after':>8}"
+        f"  {'times/claim before':>19}{'after':>7}"
     )
     for lang in sorted(rows, key=lambda k: -rows[k]["articles"]):
         r = rows[lang]
@@ -89,12 +92,16 @@ def main() -> int:
         def share(a: str, b: str, r: dict[str, int] = r) -> str:
             return f"{r[a] / r[b]:.1%}" if r[b] else "-"
 
+        def ratio(a: str, b: str, r: dict[str, int] = r) -> str:
+            return f"{r[a] / r[b]:.2f}" if r[b] else "-"
+
         print(
             f"{lang:5}{r['articles']:>9}{r['claims after']:>8}  "
             f"{share('speaker before', 'claims before'):>21}{share('speaker after', 'claims after'):>8}  "
             f"{share('attributed speaker before', 'attributed before'):>26}"
             f"{share('attributed speaker after', 'attributed after'):>8}"
             f"  {share('cut before', 'claims before'):>25}{share('cut after', 'claims after'):>8}"
+            f"  {ratio('times before', 'claims before'):>19}{ratio('times after', 'claims after'):>7}"
         )
     return 0
 

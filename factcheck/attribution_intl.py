@@ -56,6 +56,7 @@ class _Speech:
             return {_key(p): p for p in data.get(name, []) if _key(p)}
 
         self.verbs = phrases("verbs")
+        self.pronoun_verbs = {_key(p): str(v) for p, v in data.get("pronoun_verbs", {}).items() if _key(p)}
         self.report_verbs = phrases("report_verbs")
         self.deny_verbs = phrases("deny_verbs")
         self.before = phrases("according_before")
@@ -69,12 +70,22 @@ class _Speech:
         self.anonymous = frozenset(w.lower() for w in data.get("anonymous", []))
         dates = resource(lang, "dates")  # weekdays, months and relative days are never a subject
         date_words = [*dates.get("weekdays", {}), *dates.get("months", {}), *dates.get("relative_days", {})]
-        self.not_subjects = frozenset(w.lower() for w in [*data.get("not_subjects", []), *date_words])
+        # the first word of a cue is never a subject ("Según informó la agencia EFE")
+        cue_words = [p.split()[0] for p in data.get("according_before", []) if p.split()]
+        self.not_subjects = frozenset(
+            w.lower() for w in [*data.get("not_subjects", []), *date_words, *cue_words]
+        )
         self.clause_words = frozenset(w.lower() for w in data.get("clause_words", []))
         self.adverbs = frozenset(w.lower() for w in data.get("adverbs", []))
         self.nouns_capitalised = bool(data.get("nouns_capitalised", False))
         self.pro_drop = bool(data.get("pro_drop", False))
-        self.maxlen = max((len(k) for d in (self.verbs, self.before, self.after) for k in d), default=1)
+        # words before a verb with no subject that make it no speech of the last person ("se dice")
+        self.no_subject_after = frozenset(w.lower() for w in data.get("no_subject_after", []))
+        # cues that count only at the start of a clause (German "so": ", so der Sprecher")
+        self.clause_cues = frozenset(w.lower() for w in data.get("clause_cues", []))
+        self.maxlen = max(
+            (len(k) for d in (self.verbs, self.before, self.after, self.pronoun_verbs) for k in d), default=1
+        )
         # compound heads ("Bundestagsverwaltung", "Regierungssprecher") in a language that writes them
         self._suffix_orgs = tuple(sorted(self.organisations, key=len, reverse=True))
         self._suffix_roles = tuple(sorted(self.roles, key=len, reverse=True))
@@ -126,7 +137,7 @@ def _np_part(sp: _Speech, t: _Tok) -> bool:
     """A token that can be part of a speaker phrase (not counting determiners and linkers)."""
     if not _is_word(t) or t.low in sp.not_subjects or t.low in sp.clause_words or t.low in sp.determiners:
         return False
-    return _cap(t) or sp.head_kind(t.low) is not None
+    return _cap(t) or sp.head_kind(t.low) is not None or t.text in OUTLETS  # ("dpa")
 
 
 def _forward_np(sp: _Speech, toks: list[_Tok], i: int) -> tuple[int, int] | None:
@@ -206,6 +217,11 @@ def _classify(
         return _Source(
             phrase, OUTLETS[phrase] if OUTLETS[phrase] in ("outlet", "media") else "outlet", start, end
         )
+    for n in range(len(words)):  # an outlet the gazetteer knows, inside the phrase ("la agencia EFE")
+        for m in range(len(words), n, -1):
+            cand = " ".join(t.text for t in words[n:m])
+            if cand in OUTLETS and (m - n > 1 or _cap(words[n]) or words[n].text == cand):
+                return _Source(cand, "outlet", words[n].start, words[m - 1].end)
     kinds = [sp.head_kind(t.low) for t in words]
     # a role followed by a name: the name ("el presidente Josep Lluís Núñez", "Geschäftsführer Christian Hanisch")
     roles = [n for n, k in enumerate(kinds) if k == "person"]
@@ -221,17 +237,12 @@ def _classify(
             return _Source(" ".join(t.text for t in name), "person", name[0].start, end)
     if roles:
         return _Source(phrase, "person", start, end)
-    for kind in ("outlet", "organisation", "anonymous"):
-        if kind in kinds:
-            return _Source(phrase, kind, start, end)
+    heads = [k for k in kinds if k is not None]
+    if heads:  # the first head names the kind: "Fuentes del Ministerio" are sources, not a ministry
+        return _Source(phrase, heads[0], start, end)
     caps = [t for t in words if _cap(t)]
     if not caps:
         return None
-    for n in range(len(words)):  # an outlet the gazetteer knows, inside the phrase ("the Lusa agency")
-        for m in range(len(words), n, -1):
-            cand = " ".join(t.text for t in words[n:m])
-            if cand in OUTLETS:
-                return _Source(cand, "outlet", words[n].start, words[m - 1].end)
     if sp.nouns_capitalised and (had_det or (cue and len(caps) == 1)):
         # "der Volksmund", "laut Herstellerangaben": a noun, not a name ("Keuter sagt" is a name)
         return _Source(phrase, "organisation", start, end)
@@ -279,7 +290,7 @@ def attribute(text: str, lang: str) -> Found | None:
             spans.append((toks[i].start, toks[i + k].end))
             i += k + 1
             continue
-        if k and speaker is None and (i == 0 or toks[i].low != "so" or _clause_start(sp, toks, i)):
+        if k and speaker is None and (toks[i].low not in sp.clause_cues or _clause_start(sp, toks, i)):
             rng = _forward_np(sp, toks, i + k)
             src = _classify(sp, toks, *rng, sentence_start=False, cue=True) if rng else None
             if src is not None and (toks[i + k].low in sp.determiners or _cap(toks[i + k])):
@@ -300,6 +311,15 @@ def attribute(text: str, lang: str) -> Found | None:
                 speaker = src
                 i += k
                 continue
+        k = _match(sp.pronoun_verbs, toks, i, sp.maxlen)  # type: ignore[arg-type]
+        if k and speaker is None and pronoun is None:
+            pronoun = sp.pronoun_verbs[tuple(t.low for t in toks[i : i + k])]
+            spans.append((toks[i].start, toks[i + k - 1].end))
+            verb = " ".join(t.low for t in toks[i : i + k])
+            vs = toks[i].start
+            content = (0, vs) if vs > len(text) - toks[i + k - 1].end else (toks[i + k - 1].end, len(text))
+            i += k
+            continue
         k = _match(sp.verbs, toks, i, sp.maxlen) or _match(sp.deny_verbs, toks, i, sp.maxlen)
         k = k or _match(sp.report_verbs, toks, i, sp.maxlen)
         if k and speaker is None and pronoun is None:
@@ -355,7 +375,7 @@ def _speech_verb(sp: _Speech, toks: list[_Tok], i: int, k: int) -> tuple[_Source
     if sp.pro_drop and (
         i == 0
         or (
-            toks[i - 1].low not in ("se", "que", "lo", "le", "me", "te", "nos")
+            toks[i - 1].low not in sp.no_subject_after
             and (_clause_start(sp, toks, i) or toks[i - 1].low in sp.not_subjects)
         )
     ):
@@ -401,7 +421,16 @@ def _subject_after(sp: _Speech, toks: list[_Tok], j: int) -> _Source | None:
     if toks[j].low in sp.determiners or _cap(toks[j]):
         rng = _forward_np(sp, toks, j)
         if rng is not None:
-            return _classify(sp, toks, *rng, sentence_start=False)
+            src = _classify(sp, toks, *rng, sentence_start=False)
+            e = rng[1]
+            if src is not None and src.kind == "person" and e + 1 < n and toks[e].text == ",":
+                # a title, then the name: "afirmou o presidente da Câmara, Carlos Moedas"
+                name = _forward_np(sp, toks, e + 1)
+                if name is not None and toks[e + 1].low not in sp.determiners:
+                    named = _classify(sp, toks, *name, sentence_start=False)
+                    if named is not None and named.kind == "person" and " " in named.name:
+                        return named
+            return src
     return None
 
 

@@ -52,6 +52,9 @@ def _rules(lang: str | None) -> _Rules | None:
 # scan jump to the candidate characters instead of trying a match at every position)
 _BOUNDARY = re.compile(r"""([.!?…][.!?…]*)(["'”’»)\]]*)(\s+)""")
 _NEXT_START = re.compile(r"""["'“‘«(\[]*[A-Z0-9¿¡]""")
+# in other languages a sentence may open with a Latin-1 capital ("Él", "Über", "À") and a French
+# quotation with a space ("« Nous")
+_NEXT_START_INTL = re.compile(r"""(?:["'“‘«(\[]|«\s)*[A-Z0-9¿¡À-ÖØ-Þ]""")
 
 
 def _token_before(text: str, i: int) -> str:
@@ -132,7 +135,7 @@ def _split_line(text: str, ls: int, le: int, out: list[tuple[int, int]], rules: 
         nxt = m.end(3)
         if nxt >= le:
             break
-        if not _NEXT_START.match(text, nxt):
+        if not (_NEXT_START if rules is None else _NEXT_START_INTL).match(text, nxt):
             continue  # next word lower-case: "…reports", "p.m. on", "e.g. the"
         if quoted and _inside_quote(text, seg_start, close_end, le):
             continue  # '"We are ready. We will win," he said.' is one sentence

@@ -91,6 +91,8 @@ class _Lexicon:
         add("ago", data.get("ago", []))
         add("since", data.get("since", []))
         add("each", data.get("each", []))
+        add("whole", data.get("whole", []))
+        add("mod", data.get("mods", {}))
         add("next", data.get("next", []))
         add("last", data.get("last", []))
         add("this", data.get("this", []))
@@ -114,6 +116,9 @@ class _Lexicon:
         self.future = [re.compile(p) for p in tense.get("future", [])]
         self.past = [re.compile(p) for p in tense.get("past", [])]
         self.roman = bool(data.get("roman_centuries", False))
+        self.nouns_capitalised = bool(data.get("nouns_capitalised", False))
+        words = "|".join(re.escape(w) for w in sorted(data.get("not_year_after", []), key=len, reverse=True))
+        self.not_year_after = re.compile(r"\s*(?:[%€$£]" + (rf"|(?:{words})\b" if words else "") + ")", re.I)
 
     def tokens(self, text: str) -> list[_Tok]:
         raw = [(m.lastgroup or "", m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
@@ -137,8 +142,9 @@ class _Lexicon:
                     continue
                 if group == "punct":
                     out.append(_Tok(s, e, "comma" if t == "," else "punct", None, t))
-                elif self.roman and t in _ROMAN:
-                    out.append(_Tok(s, e, "roman", _ROMAN[t], t))
+                elif self.roman and (t in _ROMAN or t.removesuffix("e").removesuffix("ème") in _ROMAN):
+                    roman = t if t in _ROMAN else t.removesuffix("e").removesuffix("ème")
+                    out.append(_Tok(s, e, "roman", _ROMAN[roman], t))  # "siglo XIX", "XXe siècle"
                 else:
                     out.append(_Tok(s, e, "other", None, t))
             elif group == "num":
@@ -191,12 +197,15 @@ _HEADS = frozenset(
 )
 # kinds that may start or continue a run
 _PARTS = _HEADS | frozenset(
-    "part next last this ago since each number num ordinal vague clock_before clock_after utc roman decimal".split()
+    "part next last this ago since each whole mod number num ordinal vague clock_before clock_after utc roman decimal"
+    "".split()
 )
 # kinds kept inside a run only between two of its parts
 _GLUE = frozenset({"conn", "comma", "range"})
 # kinds that never end a run
-_NO_END = frozenset({"ago", "since", "each", "clock_before", "vague", "this", "ordinal", "number"})
+_NO_END = frozenset(
+    {"ago", "since", "each", "whole", "mod", "clock_before", "vague", "this", "ordinal", "number"}
+)
 
 
 def _runs(toks: list[_Tok], text: str) -> list[list[_Tok]]:
@@ -211,8 +220,10 @@ def _runs(toks: list[_Tok], text: str) -> list[list[_Tok]]:
             nxt = toks[j + 1]
             if text[toks[j].end : nxt.start].strip():
                 break  # something other than space between (a quote, a dash)
-            if nxt.kind == "clock_before" and any(t.kind in _HEADS for t in toks[i : j + 1]):
-                break  # "el sábado 7 de mayo | desde las 6:00": the clock time is its own expression
+            if nxt.kind in ("clock_before", "ago", "since", "each") and any(
+                t.kind in _HEADS for t in toks[i : j + 1]
+            ):
+                break  # "el sábado 7 de mayo | desde las 6:00", "chaque été | depuis le XXe siècle"
             if nxt.kind in _PARTS:
                 j += 1
                 continue
@@ -287,6 +298,9 @@ class _Feat:
     ago: bool = False
     since: bool = False
     each: bool = False
+    whole: bool = False
+    bare_part: bool = False
+    mod: str | None = None  # TIMEX3 mod: "a finales de marzo" END
     ordinal: int | None = None
     season: str | None = None
     clock: tuple[int, int] | None = None
@@ -314,12 +328,16 @@ def _features(lex: _Lexicon, run: list[_Tok], text: str) -> _Feat | None:
         elif k == "relday":
             word = t.text.lower()
             prev_word = _WORD_BEFORE.search(text, 0, t.start)
-            if (
-                word in lex.day_parts
+            noun = (
+                lex.nouns_capitalised
+                and t.text[:1].isupper()
                 and prev_word is not None
-                and prev_word.group(1).lower() in lex.part_after
-            ):
+                and not re.search(r"[.!?:]\s*$", text[prev_word.end(1) : t.start])
+            )  # German "Guten Morgen" (the morning) vs "morgen" (tomorrow)
+            after_det = prev_word is not None and prev_word.group(1).lower() in lex.part_after
+            if word in lex.day_parts and (noun or after_det):
                 f.part = lex.day_parts[word]  # "la mañana", "esta mañana": the morning
+                f.bare_part = not after_det  # "Guten Morgen": a greeting, no time
             elif f.relday is None:
                 f.relday = int(t.val)
             elif word in lex.day_parts:
@@ -355,6 +373,13 @@ def _features(lex: _Lexicon, run: list[_Tok], text: str) -> _Feat | None:
             f.year = int(t.val)
         elif k == "yearref":
             f.yearref = int(t.val)
+        elif (
+            k == "num"
+            and t.text.endswith(".")
+            and idx + 1 < len(run)
+            and run[idx + 1].kind in ("unit", "units")
+        ):
+            f.ordinal = int(t.val)  # "im 19. Jahrhundert", "das 3. Quartal"
         elif k in ("num", "number", "decimal"):
             nums.append((idx, t))
         elif k == "ordinal":
@@ -373,6 +398,10 @@ def _features(lex: _Lexicon, run: list[_Tok], text: str) -> _Feat | None:
             f.since = True
         elif k == "each":
             f.each = True
+        elif k == "whole":
+            f.whole = True
+        elif k == "mod":
+            f.mod = str(t.val)
         elif k == "clocknum":
             nxt = run[idx + 1] if idx + 1 < len(run) else None
             if nxt is not None and nxt.kind in ("unit", "units") and nxt.val in ("MIN", "S"):
@@ -425,6 +454,8 @@ def _features(lex: _Lexicon, run: list[_Tok], text: str) -> _Feat | None:
             f.clock = (v, 0)
         elif f.count is None:
             f.count = float(v)
+    if f.ordinal is not None and f.month is not None and f.day is None and f.unit is None:
+        f.day = f.ordinal  # "el primero de mayo", "le premier mai"
     if f.vague and f.count is not None:
         f.vague = False  # "unos tres años": about three, still three
     if f.afternoon and f.clock is not None and f.clock[0] < 12:
@@ -506,10 +537,14 @@ def _read(lex: _Lexicon, f: _Feat, anchor: dt.date | None, tense: int) -> tuple[
         return "SET", f.set_value
     if f.unit == "WE" and f.plural and f.count is None:
         return "SET", "XXXX-WXX-WE"  # "los fines de semana"
+    if f.each and f.season:
+        return "SET", f"XXXX-{f.season}"  # "chaque été", "jeden Sommer"
     if f.each and f.unit:
         if f.unit == "WE":
             return "SET", "XXXX-WXX-WE"
         return "SET", _duration(f.unit, f.count or 1)
+    if f.whole and f.unit and not f.plural and f.count is None and f.direction is None:
+        return "DURATION", _duration(f.unit, 1)  # "toda la semana", "den ganzen Tag"
     if f.ref and not (f.unit or f.month or f.weekday or f.year or f.relday is not None):
         return "DATE", f.ref
     if f.numdate:
@@ -544,6 +579,8 @@ def _read(lex: _Lexicon, f: _Feat, anchor: dt.date | None, tense: int) -> tuple[
             return "DURATION", value
         return None
     if f.part and f.relday is None:
+        if f.bare_part and f.direction is None:
+            return None
         if f.direction == 0 and anchor is not None:
             return "TIME", f"{anchor.isoformat()}T{f.part}"  # "esta noche": tonight
         return "TIME", f"T{f.part}"
@@ -630,6 +667,8 @@ def _read_date(lex: _Lexicon, f: _Feat, anchor: dt.date | None, tense: int) -> t
         return "DATE", f"{year}-{f.season}"
     if f.century and f.unit == "CE":
         return "DATE", f"{f.century - 1:02d}"
+    if f.ordinal and f.unit == "CE" and not f.plural:
+        return "DATE", f"{f.ordinal - 1:02d}"  # "das 19. Jahrhundert", "el siglo XIX" (18xx)
     if year is not None and not f.unit and f.relday is None and f.weekday is None:
         return "DATE", str(year)
     if a is None:
@@ -653,6 +692,8 @@ def _read_date(lex: _Lexicon, f: _Feat, anchor: dt.date | None, tense: int) -> t
             return "DATE", dt.date(y, m, f.day).isoformat()
         except ValueError:
             return None
+    if f.unit and not f.plural and f.count is None and direction is None and f.mod and not f.ordinal:
+        direction = 0  # "a finales de año", "Ende des Jahres": the present one
     if f.unit and not f.plural and f.count is None and direction is not None:
         return _unit_relative(a, f.unit, direction, f.ordinal, year)
     if f.unit in ("Q", "HALF", "T") and f.ordinal and not f.plural:
@@ -723,7 +764,8 @@ def _tense(lex: _Lexicon, text: str, start: int, end: int) -> int:
             for m in p.finditer(low):
                 if rel_s <= m.start() < rel_e:
                     continue
-                dist = rel_s - m.end() if m.end() <= rel_s else m.start() - rel_e
+                # (a time adverbial mostly follows its verb: a verb after it counts at twice the distance)
+                dist = rel_s - m.end() if m.end() <= rel_s else 2 * (m.start() - rel_e)
                 if best is None or dist < best[0]:
                     best = (dist, sign)
     return best[1] if best else 0
@@ -803,7 +845,7 @@ def _span(lex: _Lexicon, run: list[_Tok], text: str, anchor: dt.date | None) -> 
     clocked = any(t.kind == "clocknum" for t in run) or any(t.kind == "clock_after" for t in run)
     while run and (run[0].kind in _GLUE or (run[0].kind == "clock_before" and not clocked)):
         run = run[1:]
-    while run and (run[-1].kind in _GLUE or run[-1].kind in _NO_END):
+    while run and (run[-1].kind in _GLUE or run[-1].kind in _NO_END) and not _decade_number(run):
         run = run[:-1]
     if not run:
         return None
@@ -828,7 +870,7 @@ def _span(lex: _Lexicon, run: list[_Tok], text: str, anchor: dt.date | None) -> 
     if f is None:
         return None
     # a lone year-looking number is a year only when it looks like one
-    if kinds <= {"year", "conn"} and not _plausible_year(text, run[-1].end):
+    if kinds <= {"year", "conn"} and not _plausible_year(lex, text, run[-1].end):
         return None
     s, e = run[0].start, run[-1].end
     # a leading "conn" such as "el" was dropped; a bare clock needs its introducing word back
@@ -845,7 +887,18 @@ def _span(lex: _Lexicon, run: list[_Tok], text: str, anchor: dt.date | None) -> 
     if got is None:
         return None
     typ, value = got
-    return TimeRef(s, e, text[s:e], typ, value)
+    return TimeRef(s, e, text[s:e], typ, value, f.mod if typ == "DATE" else None)
+
+
+def _decade_number(run: list[_Tok]) -> bool:
+    """ "la década de los noventa": a tens number after a decade or plural year unit is part of the span."""
+    last = run[-1]
+    return (
+        last.kind == "number"
+        and float(last.val) >= 10
+        and float(last.val) % 10 == 0
+        and any(t.kind in ("unit", "units") and t.val in ("DE", "Y") for t in run[:-1])
+    )
 
 
 def _explicit(f: _Feat) -> bool:
@@ -860,13 +913,10 @@ def _needs_tense(f: _Feat) -> bool:
     return bool(f.weekday or f.month or (f.day and f.unit == "D"))
 
 
-_NOT_YEAR_AFTER = re.compile(
-    r"\s*(?:%|por\s+ciento|millones|euros|dólares|pesetas|personas|metros|km|kilos)", re.I
-)
-
-
-def _plausible_year(text: str, end: int) -> bool:
-    return _NOT_YEAR_AFTER.match(text, end) is None
+def _plausible_year(lex: _Lexicon, text: str, end: int) -> bool:
+    """A lone four-digit number is no year before a currency or percent sign, or before a word the
+    language lists in ``not_year_after`` ("2000 personas", "1500 Euro")."""
+    return lex.not_year_after.match(text, end) is None
 
 
 def _attach_ranges(out: list[TimeRef]) -> None:

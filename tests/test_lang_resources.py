@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factcheck import attribution, sentences, stance
 from factcheck.lang import available, languages, resource
@@ -31,6 +33,8 @@ def test_speech_examples(lang: str, ex: dict) -> None:
     att = attribution.attribute(ex["text"], lang=lang)
     speaker = att.speaker if att else None
     assert (speaker or "") == ex["speaker"], ex["text"]
+    if "pronoun" in ex:  # the speaker is left to context: "he" = the last person named
+        assert att is not None and att.pronoun == ex["pronoun"], ex["text"]
     if ex["speaker"]:
         assert att is not None
         assert att.kind == ex["kind"], ex["text"]
@@ -49,3 +53,33 @@ def test_stance_examples(lang: str, ex: dict) -> None:
 def test_sentences_examples(lang: str, ex: dict) -> None:
     text = ex["text"]
     assert [text[s:e] for s, e in sentences.spans(text, lang=lang)] == ex["sentences"]
+
+
+_TEXT = st.lists(
+    st.sampled_from(
+        [
+            *"abcdeilnorstuzäéñ ABDEKLMPSU,.;:«»\"'-0123",
+            " sagte ",
+            " laut ",
+            " dijo ",
+            " según ",
+            " der ",
+            " el ",
+        ]
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_TEXT)
+def test_attribution_and_stance_never_raise_in_any_language(text: str) -> None:
+    for lang in ("de", "es", "fr", "pt"):
+        att = attribution.attribute(text, lang=lang)
+        if att is not None:
+            for s, e in att.spans:
+                assert 0 <= s <= e <= len(text)
+            assert att.speaker is None or att.speaker.strip()
+        stance.classify(text, lang=lang)
+        for s, e in sentences.spans(text, lang=lang):
+            assert 0 <= s < e <= len(text)

@@ -61,3 +61,10 @@ def test_tagging_never_raises_and_spans_index_the_text(text: str) -> None:
         for t in times_intl.tag(text, dt.date(2020, 1, 15), lang):
             assert text[t.start : t.end] == t.text
             assert t.value
+
+
+def test_part_of_a_period_is_a_mod() -> None:
+    got = times_intl.tag(
+        "Die Wahl ist Anfang März, das Ergebnis kommt Ende des Jahres.", dt.date(2020, 1, 15), "de"
+    )
+    assert [(t.value, t.mod) for t in got] == [("2020-03", "START"), ("2020", "END")]
