@@ -4,13 +4,76 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factcheck.model import TimeRef
-from factcheck.temporal import is_compatible, resolve_value, tag
+from factcheck.temporal import engine, is_compatible, resolve_value, tag
+
+# ---- reference implementations of the engine's fast paths (the tests compare them) ----------
+
+_TOKEN_RE = re.compile(r"[A-Za-z]{3,}|\d+|\b[QqHh][1-4]\b")
+
+
+def _trigger_spans_plain(text: str) -> dict[str, list[tuple[int, int]]]:
+    """The reference scan of :func:`_trigger_spans`: every token in turn."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for m in _TOKEN_RE.finditer(text):
+        tok = m.group()
+        if tok[0].isdigit():
+            if len(tok) == 4 and tok[0] in "12":
+                kind = "digit"
+            elif engine._CLOCK_CTX.match(text, m.end()):
+                kind = "clock"  # "10:35", "5 p.m.": only the clock-time rule needs these
+            elif engine._DIGIT_CTX.match(text, m.end()):
+                kind = "digit"
+            else:
+                continue
+        else:
+            kind = engine._TRIGGERS.get(tok.lower(), "")
+            if not kind:
+                continue
+        st = max(0, m.start() - engine._WIN_LEFT)
+        en = m.end() + engine._WIN_RIGHT
+        lst = spans.get(kind)
+        if lst is None:
+            spans[kind] = [(st, en)]
+        elif st <= lst[-1][1]:
+            lst[-1] = (lst[-1][0], en)
+        else:
+            lst.append((st, en))
+    return spans
+
+
+def _rule_windows_plain(
+    text: str, spans: dict[str, list[tuple[int, int]]], kinds: tuple[str, ...]
+) -> list[tuple[int, int]]:
+    """The reference of :func:`_rule_windows`: merge the regions of all the kinds, then widen each."""
+    got = [spans[k] for k in kinds if k in spans]
+    if not got:
+        return []
+    regions = got[0] if len(got) == 1 else sorted(r for lst in got for r in lst)
+    out: list[tuple[int, int]] = []
+    n = len(text)
+    for s0, en in regions:
+        if out and s0 <= out[-1][1]:
+            if en > out[-1][1]:
+                out[-1] = (out[-1][0], en)
+            continue
+        out.append((s0, en))
+    snapped: list[tuple[int, int]] = []
+    for s0, en in out:
+        if s0 > 0 and not text[s0 - 1].isspace():
+            s0 = max(text.rfind(" ", 0, s0), text.rfind("\n", 0, s0)) + 1
+        if en < n and not text[en].isspace():
+            a, b = text.find(" ", en), text.find("\n", en)
+            en = n if a < 0 and b < 0 else (a if b < 0 else b if a < 0 else min(a, b))
+        snapped.append((s0, min(en, n)))
+    return snapped
+
 
 D = dt.date
 
@@ -877,16 +940,16 @@ def test_bench_runs_on_shared_data(capsys: pytest.CaptureFixture[str]) -> None:
 @given(st.lists(_NEWSY, max_size=30).map(" ".join))
 def test_trigger_windows_lose_nothing(text: str) -> None:
     """Running the rules only around trigger words finds what a full scan finds."""
-    import factcheck.temporal as temporal
+    from factcheck.temporal import engine, prefix, rules_dates, tense, vocab  # noqa: F401
 
     anchor = D(2024, 5, 16)
-    windowed = temporal._tag_cached.__wrapped__(text, anchor)
-    orig = temporal._rule_windows
+    windowed = engine._tag_cached.__wrapped__(text, anchor)
+    orig = engine._rule_windows
     try:
-        temporal._rule_windows = lambda t, spans, kinds: [(0, len(t))]  # type: ignore[assignment]
-        full = temporal._tag_cached.__wrapped__(text, anchor)
+        engine._rule_windows = lambda t, spans, kinds: [(0, len(t))]  # type: ignore[assignment]
+        full = engine._tag_cached.__wrapped__(text, anchor)
     finally:
-        temporal._rule_windows = orig
+        engine._rule_windows = orig
     assert windowed == full
 
 
@@ -1200,9 +1263,9 @@ _SCAN_PIECES = st.sampled_from(
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.one_of(_SCAN_PIECES, st.text(max_size=6)), max_size=30).map("".join))
 def test_fast_trigger_scan_equals_the_token_scan(text: str) -> None:
-    import factcheck.temporal as temporal
+    from factcheck.temporal import engine, prefix, rules_dates, tense, vocab  # noqa: F401
 
-    assert temporal._trigger_spans(text) == temporal._trigger_spans_plain(text)
+    assert engine._trigger_spans(text) == _trigger_spans_plain(text)
 
 
 _PREFIX_PIECES = st.sampled_from(
@@ -1261,20 +1324,20 @@ _PREFIX_PIECES = st.sampled_from(
 @given(st.lists(st.one_of(_PREFIX_PIECES, st.text(max_size=4)), max_size=14).map("".join))
 def test_prefix_prefilters_never_skip_a_match(before: str) -> None:
     """The cheap tests in front of the prefix regexes only skip searches that cannot move the start."""
-    import factcheck.temporal as temporal
+    from factcheck.temporal import engine, prefix, rules_dates, tense, vocab  # noqa: F401
 
     before = before[-40:]
-    if not temporal._may_end_mod(before):
-        assert temporal._PREFIX_MOD_RE.search(before) is None
-    if not temporal._may_end_dur(before):
-        assert temporal._PREFIX_DUR_RE.search(before) is None
-    if not temporal._may_end_durq(before):
-        m = temporal._PREFIX_DURQ_RE.search(before)
+    if not prefix._may_end_mod(before):
+        assert prefix._PREFIX_MOD_RE.search(before) is None
+    if not prefix._may_end_dur(before):
+        assert prefix._PREFIX_DUR_RE.search(before) is None
+    if not prefix._may_end_durq(before):
+        m = prefix._PREFIX_DURQ_RE.search(before)
         assert m is None or m.start() == len(before)
-    if not temporal._may_end_in(before, temporal._DEADLINE_WORDS):
-        assert temporal._DEADLINE_BEFORE.search(before) is None
-    if not temporal._may_end_in(before, temporal._DAY_RELATION_WORDS):
-        assert temporal._DAY_RELATION_BEFORE.search(before) is None
+    if not vocab._may_end_in(before, vocab._DEADLINE_WORDS):
+        assert tense._DEADLINE_BEFORE.search(before) is None
+    if not vocab._may_end_in(before, vocab._DAY_RELATION_WORDS):
+        assert engine._DAY_RELATION_BEFORE.search(before) is None
 
 
 _RULE_PIECES = st.sampled_from(
@@ -1377,10 +1440,10 @@ def test_first_character_tests_equal_the_full_patterns(text: str, cut_left: int,
     """A rule's leading (?=[...]) test only skips positions where its full pattern cannot match."""
     import re
 
-    import factcheck.temporal as temporal
+    from factcheck.temporal import engine, prefix, rules_dates, tense, vocab  # noqa: F401
 
     pos, endpos = min(cut_left, len(text)), max(0, len(text) - cut_right)
-    for rx, _fn, name in temporal._RULES:
+    for rx, _fn, name in rules_dates._RULES:
         lead = re.match(r"\(\?=(?:\[[^\]]*\]|\\d)\)", rx.pattern)
         if lead is None or name in _LEGACY_FIRST_TESTS:
             continue
@@ -1425,11 +1488,11 @@ _HINT_PIECES = st.sampled_from(
 )
 def test_rule_hints_never_skip_a_match(text: str, cut_left: int, cut_right: int) -> None:
     """A window without its rule's hint holds no match of that rule."""
-    import factcheck.temporal as temporal
+    from factcheck.temporal import engine, prefix, rules_dates, tense, vocab  # noqa: F401
 
     pos, endpos = min(cut_left, len(text)), max(0, len(text) - cut_right)
-    for rx, _fn, name in temporal._RULES:
-        hint = temporal._RULE_HINTS.get(name)
+    for rx, _fn, name in rules_dates._RULES:
+        hint = engine._RULE_HINTS.get(name)
         if hint is None:
             continue
         for p, e in ((0, len(text)), (pos, endpos)):
@@ -1440,12 +1503,12 @@ def test_rule_hints_never_skip_a_match(text: str, cut_left: int, cut_right: int)
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.one_of(_SCAN_PIECES, st.text(max_size=6)), max_size=40).map("".join))
 def test_fast_rule_windows_equal_the_plain_ones(text: str) -> None:
-    import factcheck.temporal as temporal
+    from factcheck.temporal import engine, prefix, rules_dates, tense, vocab  # noqa: F401
 
-    spans = temporal._trigger_spans(text)
-    all_kinds = (*temporal._TRIGGER_WORDS, "digit")
-    for kinds in [*set(temporal._KINDS_OF.values()), all_kinds, ("digit", "clock"), ("weekday", "month")]:
-        assert temporal._rule_windows(text, spans, kinds) == temporal._rule_windows_plain(text, spans, kinds)
+    spans = engine._trigger_spans(text)
+    all_kinds = (*engine._TRIGGER_WORDS, "digit")
+    for kinds in [*set(engine._KINDS_OF.values()), all_kinds, ("digit", "clock"), ("weekday", "month")]:
+        assert engine._rule_windows(text, spans, kinds) == _rule_windows_plain(text, spans, kinds)
 
 
 @settings(max_examples=300, deadline=None)
@@ -1458,6 +1521,6 @@ def test_fast_rule_windows_equal_the_plain_ones(text: str) -> None:
 def test_digit_runs_equal_the_regex(text: str) -> None:
     import re
 
-    import factcheck.temporal as temporal
+    from factcheck.temporal import engine, prefix, rules_dates, tense, vocab  # noqa: F401
 
-    assert temporal._digit_runs(text) == [(m.start(), m.group()) for m in re.finditer(r"\d+", text)]
+    assert engine._digit_runs(text) == [(m.start(), m.group()) for m in re.finditer(r"\d+", text)]
