@@ -6,6 +6,7 @@ import datetime as dt
 import functools
 import re
 
+from factcheck.lang import resource
 from factcheck.model import TimeRef
 from factcheck.temporal import rules_relative, rules_times  # noqa: F401  (their rules register on import)
 from factcheck.temporal.prefix import _extend_prefix
@@ -179,30 +180,7 @@ _DIGIT_CTX = re.compile(r"[/-]\d|s\b|(?:st|nd|rd|th)\b")
 _CLOCK_CTX = re.compile(r"\s?[aApP]\.?[mM]\b|:\d")
 _WIN_LEFT = 35
 _WIN_RIGHT = 25
-_TRIGGER_WORDS = {
-    "month": """january february march april may june july august september october november december
-        jan feb mar apr jun jul aug sep sept oct nov dec""",
-    "weekday": """monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays
-        thursdays fridays saturdays sundays""",
-    "unit": """year years month months week weeks day days hour hours minute minutes second seconds
-        decade decades century centuries millennium millennia fortnight fortnights""",
-    "long": "long daylong weeklong monthlong yearlong nightlong",
-    "quarter": "quarter quarters period q1 q2 q3 q4",
-    "part": "night nights morning afternoon evening mornings evenings afternoons",
-    "weekend": "weekend weekends",
-    "season": "spring summer fall autumn winter",
-    "deictic": """now today tonight tomorrow yesterday recent recently current currently past future soon
-        previously present presently moment formerly lately nowadays term run date""",
-    "clock": "noon midday midnight",
-    "setadv": """daily nightly weekly biweekly fortnightly monthly quarterly annually yearly hourly
-        semiannually biannually""",
-    "holiday": "christmas independence halloween valentine thanksgiving election new easter holy good palm",
-    "every": "every each",
-    "endof": "end beginning start middle close turn",
-    "half": "half h1 h2",
-    "then": "then",
-    "spoken": "nineteen eighteen thousand twenties thirties forties fifties sixties seventies eighties nineties",
-}
+_TRIGGER_WORDS: dict[str, str] = dict(resource("en", "time")["triggers"])  # for the rules written as code
 _TRIGGERS = {w: kind for kind, words in _TRIGGER_WORDS.items() for w in words.split()}
 _TRIGGER_SET = frozenset(_TRIGGERS)
 _RULE_KINDS = {

@@ -6,7 +6,7 @@ import re
 
 from factcheck.model import TimeRef
 from factcheck.temporal.rules_relative import _DUR_MOD
-from factcheck.temporal.vocab import _YEAR_OR_DAY_VALUE, _may_end_in
+from factcheck.temporal.vocab import _VOCAB, _YEAR_OR_DAY_VALUE, _may_end_in
 
 # --------------------------------------------------------------------------------------------
 # Modifier prefixes: "mid-April", "the second half of May", "early next year", "about two years"
@@ -25,24 +25,7 @@ _PREFIX_DUR_RE = re.compile(
     r"(?i:\b(?P<q>about|around|some|roughly|approximately|nearly|almost|more\s+than|over|less\s+than|"
     r"fewer\s+than|under|at\s+least|at\s+most|up\s+to|no\s+more\s+than)\s+)$"
 )
-_POS_MOD = {
-    "beginning": "START",
-    "start": "START",
-    "end": "END",
-    "close": "END",
-    "middle": "MID",
-    "first half": "FIRST_HALF",
-    "second half": "SECOND_HALF",
-    "latter half": "SECOND_HALF",
-    "last half": "SECOND_HALF",
-    "first part": "START",
-    "early part": "START",
-    "latter part": "END",
-    "later part": "END",
-    "early": "START",
-    "mid": "MID",
-    "late": "END",
-}
+_POS_MOD: dict[str, str] = dict(_VOCAB["position_modifiers"])
 
 
 def _may_end_durq(before: str) -> bool:

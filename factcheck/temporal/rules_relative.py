@@ -20,6 +20,7 @@ from factcheck.temporal.vocab import (
     _UNITS,
     _VAGUE_NUMBERS,
     _VAGUE_RE,
+    _VOCAB,
     _WEEKDAY_RE,
     _WEEKDAYS,
     _YEAR_VALUE,
@@ -165,42 +166,7 @@ def _end_of(m: re.Match[str], ctx: _Ctx) -> _Result | None:
 _QUANTITY_AFTER = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}(?:years?|months?|weeks?|days?|decades?|centur(?:y|ies)|hours?|quarters?)\b", re.I
 )
-_DEICTIC = {
-    "now": ("DATE", "PRESENT_REF"),
-    "right now": ("DATE", "PRESENT_REF"),
-    "currently": ("DATE", "PRESENT_REF"),
-    "current": ("DATE", "PRESENT_REF"),
-    "then current": ("DATE", "PAST_REF"),  # "the then current market price": current at a past time
-    "nowadays": ("DATE", "PRESENT_REF"),
-    "at present": ("DATE", "PRESENT_REF"),
-    "presently": ("DATE", "PRESENT_REF"),
-    "these days": ("DATE", "PRESENT_REF"),
-    "at the moment": ("DATE", "PRESENT_REF"),
-    "the present": ("DATE", "PRESENT_REF"),
-    "recently": ("DATE", "PAST_REF"),
-    "recent": ("DATE", "PAST_REF"),
-    "recent years": ("DATE", "PAST_REF"),
-    "recent months": ("DATE", "PAST_REF"),
-    "recent weeks": ("DATE", "PAST_REF"),
-    "recent days": ("DATE", "PAST_REF"),
-    "in the past": ("DATE", "PAST_REF"),
-    "the past": ("DATE", "PAST_REF"),
-    "previously": ("DATE", "PAST_REF"),
-    "formerly": ("DATE", "PAST_REF"),
-    "lately": ("DATE", "PAST_REF"),
-    "once": ("DATE", "PAST_REF"),
-    "the future": ("DATE", "FUTURE_REF"),
-    "future": ("DATE", "FUTURE_REF"),
-    "soon": ("DATE", "FUTURE_REF"),
-    "as soon as possible": ("DATE", "FUTURE_REF"),
-    "the near term": ("DATE", "FUTURE_REF"),
-    "the near future": ("DATE", "FUTURE_REF"),
-    "a later date": ("DATE", "FUTURE_REF"),
-    "later date": ("DATE", "FUTURE_REF"),
-    "the long term": ("DATE", "FUTURE_REF"),
-    "the long run": ("DATE", "FUTURE_REF"),
-    "the short term": ("DATE", "FUTURE_REF"),
-}
+_DEICTIC = {w: ("DATE", value) for w, value in _VOCAB["deictic"].items()}
 
 
 @_rule(
@@ -369,24 +335,7 @@ def _elliptic_last(m: re.Match[str], ctx: _Ctx) -> _Result | None:
 
 # ---- durations and "ago" -----------------------------------------------------------------
 
-_DUR_MOD = {
-    "about": "APPROX",
-    "around": "APPROX",
-    "some": "APPROX",
-    "roughly": "APPROX",
-    "approximately": "APPROX",
-    "nearly": "LESS_THAN",
-    "almost": "LESS_THAN",
-    "more than": "MORE_THAN",
-    "over": "MORE_THAN",
-    "less than": "LESS_THAN",
-    "fewer than": "LESS_THAN",
-    "under": "LESS_THAN",
-    "at least": "EQUAL_OR_MORE",
-    "at most": "EQUAL_OR_LESS",
-    "up to": "EQUAL_OR_LESS",
-    "no more than": "EQUAL_OR_LESS",
-}
+_DUR_MOD: dict[str, str] = dict(_VOCAB["duration_modifiers"])
 
 
 _RATE_BEFORE = re.compile(
@@ -555,21 +504,7 @@ def _bare_units(m: re.Match[str], ctx: _Ctx) -> _Result | None:
 
 # ---- sets ----------------------------------------------------------------------------------
 
-_SET_ADV = {
-    "daily": "P1D",
-    "nightly": "P1D",
-    "weekly": "P1W",
-    "biweekly": "P2W",
-    "fortnightly": "P2W",
-    "monthly": "P1M",
-    "quarterly": "P3M",
-    "annually": "P1Y",
-    "yearly": "P1Y",
-    "annual": "P1Y",
-    "hourly": "PT1H",
-    "biannually": "P6M",
-    "semiannually": "P6M",
-}
+_SET_ADV: dict[str, str] = dict(_VOCAB["set_adverbs"])
 
 
 _SET_FOLLOW = frozenset("basis and or to in for at by since as than but from with on the a".split())

@@ -10,6 +10,7 @@ from factcheck.temporal.rules_dates import _Ctx, _Result, _rule, _tense_of
 from factcheck.temporal.rules_relative import _rel_value
 from factcheck.temporal.vocab import (
     _NUMBERS,
+    _VOCAB,
     _WEEKDAY_RE,
     _WEEKDAYS,
     _YEAR_RE,
@@ -61,9 +62,7 @@ def _time(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     return "TIME", f"{base}T{hh:02d}:{mi:02d}", None
 
 
-_CLOCK_WORDS = {
-    w: i for i, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split(), 1)
-}
+_CLOCK_WORDS: dict[str, int] = dict(_VOCAB["clock_words"])
 
 
 @_rule(

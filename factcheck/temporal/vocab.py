@@ -5,140 +5,33 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from typing import Any
+
+from factcheck.lang import resource
 
 # --------------------------------------------------------------------------------------------
-# Vocabulary
+# Vocabulary: the tables are data (factcheck/lang/en/time.toml [vocab.*]); the patterns below are
+# built from them where a plain alternation of the words is meant
 # --------------------------------------------------------------------------------------------
 
-_MONTHS = {
-    "january": 1,
-    "february": 2,
-    "march": 3,
-    "april": 4,
-    "may": 5,
-    "june": 6,
-    "july": 7,
-    "august": 8,
-    "september": 9,
-    "october": 10,
-    "november": 11,
-    "december": 12,
-}
-_MONTH_ABBR = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "sept": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-_WEEKDAYS = {
-    "monday": 0,
-    "tuesday": 1,
-    "wednesday": 2,
-    "thursday": 3,
-    "friday": 4,
-    "saturday": 5,
-    "sunday": 6,
-}
-_SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+_VOCAB: dict[str, Any] = resource("en", "time")["vocab"]
+
+_MONTHS: dict[str, int] = dict(_VOCAB["months"])
+_MONTH_ABBR: dict[str, int] = dict(_VOCAB["month_abbreviations"])
+_WEEKDAYS: dict[str, int] = dict(_VOCAB["weekdays"])
+_SEASONS: dict[str, str] = dict(_VOCAB["seasons"])
 _SEASON_ORDER = {"SP": 0, "SU": 1, "FA": 2, "WI": 3}  # WI = Dec..Feb, counted with December's year
-_ORDINALS = {
-    "first": 1,
-    "1st": 1,
-    "second": 2,
-    "2nd": 2,
-    "third": 3,
-    "3rd": 3,
-    "fourth": 4,
-    "4th": 4,
-    "last": 4,
-    "final": 4,
-}
-_NUMBERS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "hundred": 100,
-    "a hundred": 100,
-    "one hundred": 100,
-    "a thousand": 1000,
-    "one thousand": 1000,
-    "thousand": 1000,
-    "a couple of": 2,
-    "a couple": 2,
-    "couple of": 2,
-    "half a": 0.5,
-    "half an": 0.5,
-    "a half": 0.5,
-    "dozen": 12,
-    "a dozen": 12,
-}
-_VAGUE_NUMBERS = {"a few", "few", "several", "many", "some", "a number of", "numerous", "the past few"}
-_DECADE_WORDS = {
-    "twenties": 2,
-    "thirties": 3,
-    "forties": 4,
-    "fifties": 5,
-    "sixties": 6,
-    "seventies": 7,
-    "eighties": 8,
-    "nineties": 9,
-}
-_UNITS = {
-    "second": "S",
-    "minute": "M",
-    "hour": "H",
-    "day": "D",
-    "night": "D",
-    "week": "W",
-    "fortnight": "W",
-    "month": "M",
-    "quarter": "Q",
-    "year": "Y",
-    "decade": "DE",
-    "century": "CE",
-    "millennium": "L",
-    "weekend": "WE",
-}
-_PART_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+_ORDINALS: dict[str, int] = dict(_VOCAB["ordinals"])
+_NUMBERS: dict[str, float] = dict(_VOCAB["numbers"])
+_VAGUE_NUMBERS = frozenset(_VOCAB["vague_numbers"])
+_DECADE_WORDS: dict[str, int] = dict(_VOCAB["decade_words"])
+_UNITS: dict[str, str] = dict(_VOCAB["units"])
+_PART_OF_DAY: dict[str, str] = dict(_VOCAB["parts_of_day"])
 
-_MONTH_FULL_RE = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-_MONTH_ABBR_RE = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_MONTH_FULL_RE = "(?:" + "|".join(w.capitalize() for w in _MONTHS) + ")"
+_MONTH_ABBR_RE = "(?:" + "|".join(w.capitalize() for w in _MONTH_ABBR) + r")\.?"
 _MONTH_RE = rf"(?:{_MONTH_FULL_RE}|{_MONTH_ABBR_RE})"
-_WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WEEKDAY_RE = "(?:" + "|".join(w.capitalize() for w in _WEEKDAYS) + ")"
 _DAY_RE = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR_RE = r"(?:1[6-9]\d\d|20\d\d)"
 _NUM_WORD_RE = (
