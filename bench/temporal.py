@@ -31,7 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import factcheck.temporal as temporal_module
+import factcheck.temporal.engine as temporal_module
 from factcheck.temporal import tag
 
 

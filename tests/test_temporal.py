@@ -23,28 +23,28 @@ def _trigger_spans_plain(text: str) -> dict[str, list[tuple[int, int]]]:
     spans: dict[str, list[tuple[int, int]]] = {}
     for m in _TOKEN_RE.finditer(text):
         tok = m.group()
+        kinds: tuple[str, ...]
         if tok[0].isdigit():
             if len(tok) == 4 and tok[0] in "12":
-                kind = "digit"
+                kinds = ("digit",)
             elif engine._CLOCK_CTX.match(text, m.end()):
-                kind = "clock"  # "10:35", "5 p.m.": only the clock-time rule needs these
+                kinds = ("clock",)  # "10:35", "5 p.m.": only the clock-time rule needs these
             elif engine._DIGIT_CTX.match(text, m.end()):
-                kind = "digit"
+                kinds = ("digit",)
             else:
                 continue
         else:
-            kind = engine._TRIGGERS.get(tok.lower(), "")
-            if not kind:
-                continue
-        st = max(0, m.start() - engine._WIN_LEFT)
-        en = m.end() + engine._WIN_RIGHT
-        lst = spans.get(kind)
-        if lst is None:
-            spans[kind] = [(st, en)]
-        elif st <= lst[-1][1]:
-            lst[-1] = (lst[-1][0], en)
-        else:
-            lst.append((st, en))
+            kinds = engine._TRIGGERS.get(tok.lower(), ())
+        for kind in kinds:
+            s0 = max(0, m.start() - engine._WIN_LEFT)
+            en = m.end() + engine._WIN_RIGHT
+            lst = spans.get(kind)
+            if lst is None:
+                spans[kind] = [(s0, en)]
+            elif s0 <= lst[-1][1]:
+                lst[-1] = (lst[-1][0], en)
+            else:
+                lst.append((s0, en))
     return spans
 
 
@@ -1506,7 +1506,7 @@ def test_fast_rule_windows_equal_the_plain_ones(text: str) -> None:
     from factcheck.temporal import engine, prefix, rules_dates, tense, vocab  # noqa: F401
 
     spans = engine._trigger_spans(text)
-    all_kinds = (*engine._TRIGGER_WORDS, "digit")
+    all_kinds = (*engine._KIND_WORDS, "digit")
     for kinds in [*set(engine._KINDS_OF.values()), all_kinds, ("digit", "clock"), ("weekday", "month")]:
         assert engine._rule_windows(text, spans, kinds) == _rule_windows_plain(text, spans, kinds)
 
@@ -1524,3 +1524,24 @@ def test_digit_runs_equal_the_regex(text: str) -> None:
     from factcheck.temporal import engine, prefix, rules_dates, tense, vocab  # noqa: F401
 
     assert engine._digit_runs(text) == [(m.start(), m.group()) for m in re.finditer(r"\d+", text)]
+
+
+# ---- issue 16 item 3: time errors seen on real articles --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Emissions fell over the past ten years, the agency said.", "the past ten years"),
+        ("The plan will cost $2 billion over the next four years.", "the next four years"),
+        ("Prices are expected to rise over the coming months.", "the coming months"),
+    ],
+)
+def test_over_a_period_means_during_not_more_than(text: str, span: str) -> None:
+    (ref,) = [r for r in tag(text, D(2024, 1, 10)) if r.type == "DURATION"]
+    assert ref.text == span and ref.mod is None
+
+
+def test_over_an_amount_is_still_more_than() -> None:
+    (ref,) = tag("The talks lasted over two years.", D(2024, 1, 10))
+    assert (ref.text, ref.value, ref.mod) == ("over two years", "P2Y", "MORE_THAN")

@@ -8,7 +8,7 @@ import re
 
 from factcheck.lang import resource
 from factcheck.model import TimeRef
-from factcheck.temporal import rules_relative, rules_times  # noqa: F401  (their rules register on import)
+from factcheck.temporal import datarules, rules_relative, rules_times  # noqa: F401  (their rules register on import)
 from factcheck.temporal.prefix import _extend_prefix
 from factcheck.temporal.rules_dates import _RULES, _Ctx, _Handler
 from factcheck.temporal.vocab import (
@@ -63,13 +63,13 @@ def _trigger_spans(text: str) -> dict[str, list[tuple[int, int]]]:
     for w in _TRIGGER_SET.intersection(letters.split()):
         if len(w) < 3:
             continue  # the token scan only reads words of three letters or more
-        kind = _TRIGGERS[w]
+        kinds = _TRIGGERS[w]
         k = len(w)
         i = letters.find(w)
         while i >= 0:
             j = i + k
             if (i == 0 or letters[i - 1] == " ") and (j == n or letters[j] == " "):
-                events.append((i, j, kind))
+                events.extend((i, j, kind) for kind in kinds)
             i = letters.find(w, j)
     for s0, tok in _digit_runs(text):
         if len(tok) == 1 and tok in "1234" and s0 and text[s0 - 1] in "QqHh":
@@ -78,9 +78,7 @@ def _trigger_spans(text: str) -> dict[str, list[tuple[int, int]]]:
             if e0 == n or not (text[e0].isalnum() or text[e0] == "_"):
                 p = s0 - 1
                 if not p or not (text[p - 1].isalnum() or text[p - 1] == "_"):
-                    kind = _TRIGGERS.get(text[p:e0].lower(), "")
-                    if kind:
-                        events.append((p, e0, kind))
+                    events.extend((p, e0, kind) for kind in _TRIGGERS.get(text[p:e0].lower(), ()))
                     continue
         e0 = s0 + len(tok)
         if len(tok) == 4 and tok[0] in "12":
@@ -181,7 +179,16 @@ _CLOCK_CTX = re.compile(r"\s?[aApP]\.?[mM]\b|:\d")
 _WIN_LEFT = 35
 _WIN_RIGHT = 25
 _TRIGGER_WORDS: dict[str, str] = dict(resource("en", "time")["triggers"])  # for the rules written as code
-_TRIGGERS = {w: kind for kind, words in _TRIGGER_WORDS.items() for w in words.split()}
+# the rules written as data (time.toml [[rule]]): each runs around its own trigger words, taken from its
+# pattern; a tie (same span) goes to the code rules unless the data rule says priority = "high"
+_DATA_RULES = datarules.load("en")
+_KIND_WORDS: dict[str, list[str]] = {kind: words.split() for kind, words in _TRIGGER_WORDS.items()}
+for _r in _DATA_RULES:
+    _KIND_WORDS[_r.kind] = sorted(_r.triggers)
+_TRIGGERS: dict[str, tuple[str, ...]] = {}
+for _kind, _words in _KIND_WORDS.items():
+    for _w in _words:
+        _TRIGGERS[_w] = (*_TRIGGERS.get(_w, ()), _kind)
 _TRIGGER_SET = frozenset(_TRIGGERS)
 _RULE_KINDS = {
     "_iso": "digit",
@@ -205,10 +212,8 @@ _RULE_KINDS = {
     "_deictic_day": "deictic part",
     "_weekday": "weekday",
     "_anaphoric": "unit part",
-    "_until_then": "then",
     "_elliptic_last": "unit",
     "_duration": "unit quarter part weekend",
-    "_bare_units": "unit",
     "_long": "long",
     "_set": "every setadv",
     "_rate": "unit",
@@ -221,7 +226,14 @@ _RULE_KINDS = {
 }
 
 
-_KINDS_OF = {name: tuple(_RULE_KINDS[name].split()) for _rx, _fn, name in _RULES}
+_ALL_RULES: list[tuple[re.Pattern[str], _Handler, str]] = [
+    *((r.regex, r.handler(), r.name) for r in _DATA_RULES if r.high),
+    *_RULES,
+    *((r.regex, r.handler(), r.name) for r in _DATA_RULES if not r.high),
+]
+for _r in _DATA_RULES:
+    _RULE_KINDS[_r.name] = _r.kind + (" digit" if _r.digits else "")
+_KINDS_OF = {name: tuple(_RULE_KINDS[name].split()) for _rx, _fn, name in _ALL_RULES}
 # For rules that seldom match: a plain pattern that every match of the rule contains, so that a window
 # without it is not scanned (these start with a character class, which the regex engine skips to in C).
 # (?i) also takes "ſ" for s and "İ"/"ı" for i, hence those in the classes; a test checks each hint.
@@ -235,7 +247,7 @@ _RULE_HINTS = {
     "_long": re.compile(r"[lL][oO][nN][gG]"),
     "_clock_in_part": re.compile(r"[iI\u0130\u0131][nN]\s+[tT][hH][eE]\s"),
 }
-_HINT_OF = {name: _RULE_HINTS.get(name) for _rx, _fn, name in _RULES}
+_HINT_OF = {name: _RULE_HINTS.get(name) for _rx, _fn, name in _ALL_RULES}
 
 
 @functools.lru_cache(maxsize=512)
@@ -243,7 +255,7 @@ def _tag_cached(text: str, anchor: dt.date | None) -> tuple[TimeRef, ...]:
     cands: list[tuple[int, int, int, re.Match[str], _Handler]] = []
     spans = _trigger_spans(text)
     windows: dict[tuple[str, ...], list[tuple[int, int]]] = {}
-    for prio, (rx, fn, name) in enumerate(_RULES):
+    for prio, (rx, fn, name) in enumerate(_ALL_RULES):
         kinds = _KINDS_OF[name]
         wins = windows.get(kinds)
         if wins is None:

@@ -25,6 +25,7 @@ _PREFIX_DUR_RE = re.compile(
     r"(?i:\b(?P<q>about|around|some|roughly|approximately|nearly|almost|more\s+than|over|less\s+than|"
     r"fewer\s+than|under|at\s+least|at\s+most|up\s+to|no\s+more\s+than)\s+)$"
 )
+_DURING_PERIOD = re.compile(r"(?i:(?:the|these|those|this|that|its|their)\s)")
 _POS_MOD: dict[str, str] = dict(_VOCAB["position_modifiers"])
 
 
@@ -83,6 +84,9 @@ def _extend_prefix(text: str, ref: TimeRef) -> TimeRef:
         ref.type == "DATE" and _YEAR_OR_DAY_VALUE.match(ref.value) and " ago" in ref.text
     ):
         mm = _PREFIX_DUR_RE.search(before) if _may_end_dur(before) else None
+        if mm and mm["q"].lower() in ("over", "under") and _DURING_PERIOD.match(ref.text):
+            # "over the past ten years", "over the next four years": "over" means during, not more than
+            return ref
         if mm:
             start = ref.start - (len(before) - mm.start())
             return TimeRef(

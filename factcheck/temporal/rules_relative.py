@@ -309,14 +309,7 @@ def _anaphoric(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     return "DATE", _rel_value(unit, off, ref), None
 
 
-@_rule(r"(?i:\b(?:until|till|by)\s+then\b)")
-def _until_then(m: re.Match[str], ctx: _Ctx) -> _Result | None:
-    """ "terminate on Nov. 30. Until then, ...": "then" is the date last named (none: no expression)."""
-    if ctx.last_ref is not None:
-        return "DATE", _fmt_date(ctx.last_ref), None
-    if ctx.last_month is not None:
-        return "DATE", f"{ctx.last_month[0]}-{ctx.last_month[1]:02d}", None
-    return None
+# "until then": a rule as data (time.toml, until_then)
 
 
 _THIS_UNIT_BEFORE = re.compile(r"(?i:\bthis\s+(year|month|week)\b)")
@@ -490,16 +483,7 @@ def _long(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     return "DURATION", _duration_value(n, unit), None
 
 
-_BARE_PLURAL_UNITS = r"(?:years|months|weeks|days|decades|centuries|hours|minutes)"
-
-
-@_rule(
-    rf"(?=[tTfFoOiIwWaAcCrRpP])(?i:\b(?P<p>these|for|over|in|within|after|the past|the last|the next|the coming|coming|recent|past)\s+(?P<u>{_BARE_PLURAL_UNITS})\b)(?!\s+(?:ago|of|earlier|later|old)\b)"
-)
-def _bare_units(m: re.Match[str], ctx: _Ctx) -> _Result | None:
-    if m["p"].lower() == "these":
-        return ("DATE", "PRESENT_REF", None) if m["u"].lower() == "days" else None
-    return "DURATION", _duration_value(None, m["u"]), None
+# "for years", "in recent months", "these days": rules as data (time.toml, bare_plural_units, these_days)
 
 
 # ---- sets ----------------------------------------------------------------------------------
