@@ -1545,3 +1545,111 @@ def test_over_a_period_means_during_not_more_than(text: str, span: str) -> None:
 def test_over_an_amount_is_still_more_than() -> None:
     (ref,) = tag("The talks lasted over two years.", D(2024, 1, 10))
     assert (ref.text, ref.value, ref.mod) == ("over two years", "P2Y", "MORE_THAN")
+
+
+def test_same_month_day_resolves_to_one_year_in_a_text() -> None:
+    text = (
+        "The ceremony will be held on Feb. 9 in Los Angeles. "
+        "The film was nominated before the Oscars on Feb. 9, critics said."
+    )
+    days = [r.value for r in tag(text, D(2020, 1, 14)) if r.text == "Feb. 9"]
+    assert days == ["2020-02-09", "2020-02-09"]
+
+
+def test_month_day_named_with_its_year_fixes_later_mentions() -> None:
+    text = "The summit opened on June 3, 2019. Delegates who left before June 3 missed the vote."
+    assert [r.value for r in tag(text, D(2020, 1, 14))] == ["2019-06-03", "2019-06-03"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The film 1917 won three Golden Globes on Sunday.",
+        "Sam Mendes’ 1917 won best drama.",
+        "Tickets for “1984” sold out within hours.",
+        "Orwell's novel 1984 is on the reading list.",
+    ],
+)
+def test_a_year_like_title_is_no_date(text: str) -> None:
+    assert all(not r.value.startswith(("19", "20")) or len(r.value) != 4 for r in tag(text, D(2020, 1, 10)))
+
+
+def test_a_year_before_a_noun_is_still_a_date() -> None:
+    assert [r.value for r in tag("The 1992 protests ended in a deal.", D(2020, 1, 10))] == ["1992"]
+    assert [r.value for r in tag("Britain's 2019 election was a landslide.", D(2020, 1, 10))] == ["2019"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She told NBC News' Today show that the plan had failed.",
+        "He made the remarks on CBS This Morning.",
+        "Speaking on the BBC's Today programme, the minister denied it.",
+        "The Today show host asked about the report.",
+    ],
+)
+def test_a_programme_name_is_no_time(text: str) -> None:
+    assert tag(text, D(2020, 1, 10)) == []
+
+
+def test_today_in_a_quote_is_the_day_the_quote_was_given() -> None:
+    text = "“We are ready to sign today,” the minister said on Sunday."
+    refs = tag(text, D(2020, 1, 13))  # published on Monday
+    assert [(r.text, r.value) for r in refs] == [("today", "2020-01-12"), ("Sunday", "2020-01-12")]
+    before = 'The minister said Sunday: "We will sign this morning."'
+    refs = tag(before, D(2020, 1, 13))
+    assert [(r.text, r.type, r.value) for r in refs][-1] == ("this morning", "TIME", "2020-01-12TMO")
+
+
+def test_today_outside_quotes_stays_the_publication_day() -> None:
+    text = "The minister signed the deal today, officials said on Sunday."
+    assert tag(text, D(2020, 1, 13))[0].value == "2020-01-13"
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "value"),
+    [
+        (
+            "China and Russia held joint naval maneuvers in the Pacific last August.",
+            D(2023, 9, 20),
+            "2023-08",
+        ),
+        ("The company was founded last March.", D(2023, 9, 20), "2023-03"),
+        ("The talks failed last October.", D(2023, 9, 20), "2022-10"),
+        (
+            "Xi and Putin had in February this year accused Washington of interfering.",
+            D(2024, 4, 2),
+            "2024-02",
+        ),
+        ("The plant will open next October.", D(2023, 9, 20), "2023-10"),
+    ],
+)
+def test_last_and_next_month_are_the_nearest_ones(text: str, anchor: dt.date, value: str) -> None:
+    assert [r.value for r in tag(text, anchor)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Será este sábado 7 de mayo desde las 6:00.", "6:00", "XXXX-XX-XXT06:00"),
+        ("Polls close at 18:00 and results follow.", "18:00", "XXXX-XX-XXT18:00"),
+        ("On Tuesday the polls closed. Counting began at 22:00.", "22:00", "2024-04-09T22:00"),
+        ("The market closed at 4 p.m. EST.", "4 p.m. EST", "2024-04-12T16:00"),
+    ],
+)
+def test_a_clock_time_takes_only_a_day_the_text_gives(text: str, span: str, value: str) -> None:
+    got = {r.text: r.value for r in tag(text, D(2024, 4, 12))}
+    assert got[span] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Kipchoge won in 2:01:39, a world record.", "2:01:39", "PT2H1M39S"),
+        ("She set a lap time of 1:23.456 in qualifying.", "1:23.456", "PT1M23.456S"),
+        ("He finished in 3:58 to take the mile.", "3:58", "PT3M58S"),
+    ],
+)
+def test_a_race_time_is_a_duration(text: str, span: str, value: str) -> None:
+    (ref,) = [r for r in tag(text, D(2024, 4, 12)) if r.text == span]
+    assert (ref.type, ref.value) == ("DURATION", value)

@@ -8,7 +8,7 @@ import re
 
 from factcheck.lang import resource
 from factcheck.model import TimeRef
-from factcheck.temporal import datarules, rules_relative, rules_times  # noqa: F401  (their rules register on import)
+from factcheck.temporal import datarules, discourse, rules_relative, rules_times  # noqa: F401  (their rules register on import)
 from factcheck.temporal.prefix import _extend_prefix
 from factcheck.temporal.rules_dates import _RULES, _Ctx, _Handler
 from factcheck.temporal.vocab import (
@@ -387,7 +387,7 @@ def _tag_cached(text: str, anchor: dt.date | None) -> tuple[TimeRef, ...]:
                 result[-1] = TimeRef(r.start, r.end, r.text, r.type, second.value[:4] + r.value[4:], r.mod)
             result.append(second)
             prev_end = skip_to = second.end
-    return tuple(result)
+    return tuple(discourse.apply(text, result))
 
 
 _FISCAL_QUARTER = re.compile(r"(?i:\bfiscal\b)")

@@ -6,7 +6,7 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from factcheck.temporal.tense import _tense
 from factcheck.temporal.vocab import (
@@ -21,6 +21,7 @@ from factcheck.temporal.vocab import (
     _PRE_POST_BEFORE,
     _SEASON_ORDER,
     _SEASONS,
+    _VOCAB,
     _WEEKDAY_RE,
     _YEAR_RE,
     _add_months,
@@ -46,6 +47,8 @@ class _Ctx:
     last_ref: dt.date | None = None  # last day-level date, for "the next day"
     last_month: tuple[int, int] | None = None  # last month-level date, for "the following month"
     last_year: int | None = None  # last year mentioned, for "later that year"
+    # the year each month-day got in this text: "Feb. 9" said twice is one day, whatever the tense
+    day_years: dict[tuple[int, int], int] = field(default_factory=dict)
 
     def note(self, y: int, mo: int | None = None, d: dt.date | None = None) -> None:
         self.last_year = y
@@ -133,18 +136,22 @@ def _explicit(m: re.Match[str], ctx: _Ctx) -> _Result | None:
             return None
         d = dt.date(y, mon, day)
         ctx.note(d.year, d.month, d)
+        ctx.day_years.setdefault((mon, day), y)
         return "DATE", _fmt_date(d), None
     if day > calendar.monthrange(2000, mon)[1]:
         return None
     if ctx.anchor is None:
         return "DATE", f"XXXX-{mon:02d}-{day:02d}", None
-    if _ENDED_BEFORE.search(ctx.text, max(0, m.start() - 16), m.start()):
+    if (mon, day) in ctx.day_years:
+        y = ctx.day_years[(mon, day)]  # the same day named again in this text
+    elif _ENDED_BEFORE.search(ctx.text, max(0, m.start() - 16), m.start()):
         y = _ended_year(mon, day, ctx.anchor, True)  # "the quarter ended Oct. 31": over by now
     else:
         y = _nearest_year(mon, day, ctx.anchor, _tense_of(m, ctx))
     d2 = _safe_date(y, mon, day)
     if d2 is None:
         return None
+    ctx.day_years.setdefault((mon, day), y)
     ctx.note(y, mon, d2)
     return "DATE", _fmt_date(d2), None
 
@@ -208,11 +215,11 @@ def _month(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         k = m["ry"].split()[0].lower()
         y = a.year + {"this": 0, "last": -1, "next": 1}[k]
     elif rel in ("last", "past", "this past", "previous"):
-        # the most recent one; the month just before the anchor's is "last month", so
-        # "last February" said in March means the year before
-        y = a.year if mon < a.month - 1 else a.year - 1
+        # the most recent one before the anchor's month: "last August" said in September is the
+        # August just gone (the anchor's own month is "this August")
+        y = a.year if mon < a.month else a.year - 1
     elif rel in ("next", "coming", "this coming"):
-        y = a.year if mon > a.month + 1 else a.year + 1
+        y = a.year if mon > a.month else a.year + 1
     elif rel == "this":
         y = a.year
     else:
@@ -233,6 +240,26 @@ _YEAR_EVENTS = frozenset(
 _FY_WORDS = _ci(r"(?:fiscal|financial|calendar|budget|tax)\s+year|fiscal|calendar|model")
 
 
+_TITLE_NOUN_BEFORE = re.compile(r"(?i:\b(?:" + "|".join(_VOCAB["title_nouns"]) + r")\s+(?:[\"“‘']\s*)?)$")
+_QUOTED = re.compile(r"[\"“‘']")
+_POSSESSIVE_NAME_BEFORE = re.compile(r"[A-Z][\w.-]*['’]s?\s+$")
+_TITLE_VERB_AFTER = re.compile(
+    r"\s*(?:$|[.,;:!?)”\"]|(?:won|wins|stars|starred|grossed|earned|took|takes|swept|sweeps|tells|follows|"
+    r"received|receives|picked|led|leads|is|was)\b)"
+)
+
+
+def _is_title(m: re.Match[str], ctx: _Ctx) -> bool:
+    """A year-like number that names a work: "the film 1917", "“1917”", "Sam Mendes' 1917 won"."""
+    before = ctx.text[max(0, m.start() - 20) : m.start()]
+    if _TITLE_NOUN_BEFORE.search(before):
+        return True
+    after = ctx.text[m.end() : m.end() + 12]
+    if before[-1:] and _QUOTED.fullmatch(before[-1:]) and after[:1] and after[:1] in "\"”’'":
+        return True  # the number alone in quotes
+    return bool(_POSSESSIVE_NAME_BEFORE.search(before) and _TITLE_VERB_AFTER.match(after))
+
+
 @_rule(
     r"(?=[12bBcCfFmMtT])"  # the first characters of the alternatives below: a cheap first test
     rf"(?:(?<=\d{{4}}[-–])|(?<![\w$£€#.,/])(?<!\d-))(?:(?P<fy>{_FY_WORDS}\s+|FY\s?))?(?P<year>{_YEAR_RE})(?P<s>s|'s)?"
@@ -240,6 +267,8 @@ _FY_WORDS = _ci(r"(?:fiscal|financial|calendar|budget|tax)\s+year|fiscal|calenda
 )
 def _year(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     y = int(m["year"])
+    if not m["fy"] and not m["s"] and _is_title(m, ctx):
+        return None
     after = ctx.text[m.end() : m.end() + 16]
     if m["s"]:
         if y % 10:

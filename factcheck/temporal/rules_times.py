@@ -9,6 +9,7 @@ from collections.abc import Callable
 from factcheck.temporal.rules_dates import _Ctx, _Result, _rule, _tense_of
 from factcheck.temporal.rules_relative import _rel_value
 from factcheck.temporal.vocab import (
+    _MONTH_RE,
     _NUMBERS,
     _VOCAB,
     _WEEKDAY_RE,
@@ -29,7 +30,8 @@ from factcheck.temporal.vocab import (
     r"(?i:\b(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap])\.?\s?m\b\.?)"
     r"(?:\s+(?P<tz>[A-Z]{2,4}T|GMT|UTC|EST|EDT|PST|PDT|CST|CDT|BST|CET|MSK)\b)?"
     rf"(?:,?\s+(?:{_ci('on')}\s+)?(?P<wd>{_WEEKDAY_RE}|{_ci('today|yesterday|tomorrow')})\b)?"
-    r"|(?P<hh>\b(?:[01]?\d|2[0-3])):(?P<mm>[0-5]\d)\b(?:\s+(?P<tz2>GMT|UTC|[A-Z]{2,4}T)\b)?"
+    r"|(?P<hh>\b(?:[01]?\d|2[0-3])):(?P<mm>[0-5]\d)(?::(?P<ss>[0-5]\d))?(?:\.(?P<frac>\d{1,3}))?\b"
+    r"(?:\s+(?P<tz2>GMT|UTC|[A-Z]{2,4}T)\b)?"
     r"|(?i:\b(?P<noon>noon|midday|midnight)\b)"
     rf"(?:,?\s+(?:{_ci('on')}\s+)?(?P<wd2>{_WEEKDAY_RE}|{_ci('today|yesterday|tomorrow')})\b)?"
 )
@@ -43,6 +45,12 @@ def _time(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         before = ctx.text[max(0, m.start() - 1) : m.start()]
         if before.isdigit() or before in ":.":
             return None
+        if not m["tz2"] and (
+            m["frac"] or (m["ss"] and _RACE_CUE.search(ctx.text, max(0, m.start() - 30), m.start()))
+        ):
+            return "DURATION", _stopwatch(m), None  # a race or lap time: "in 2:03:45", "1:59.40"
+        if m["ss"] is None and _RACE_CUE.search(ctx.text, max(0, m.start() - 30), m.start()):
+            return "DURATION", _stopwatch(m), None  # "a lap time of 1:23"
         hh, mi = int(m["hh"]), int(m["mm"])
     else:
         hh = int(m["h"]) % 12 + (12 if m["ap"].lower() == "p" else 0)
@@ -56,10 +64,42 @@ def _time(m: re.Match[str], ctx: _Ctx) -> _Result | None:
             day = _weekday_date(_WEEKDAYS[w], a, "future" if tense == "FUT" else "past")
         else:
             day = a + dt.timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[w])
-    elif ctx.last_ref is not None and a is not None and abs((ctx.last_ref - a).days) <= 7:
-        day = ctx.last_ref
+    else:
+        day = _clock_day(m, ctx, bare=m["hh"] is not None and not m["tz2"])
     base = _fmt_date(day) if day else "XXXX-XX-XX"
     return "TIME", f"{base}T{hh:02d}:{mi:02d}", None
+
+
+_RACE_CUE = re.compile(
+    r"(?i:\b(?:" + "|".join(re.escape(c).replace("\\ ", r"\s+") for c in _VOCAB["race_time_cues"]) + r")\s+)$"
+)
+_DAY_NAMED = re.compile(
+    rf"\b(?:{_WEEKDAY_RE}|{_MONTH_RE}\s+\d|\d{{1,2}}\s+{_MONTH_RE}|(?i:today|yesterday|tomorrow|tonight))"
+)
+
+
+def _stopwatch(m: re.Match[str]) -> str:
+    """The duration of a race time: h:mm:ss, m:ss.ff or m:ss."""
+    a, b = int(m["hh"]), int(m["mm"])
+    frac = f".{m['frac']}" if m["frac"] else ""
+    if m["ss"] is not None:
+        return f"PT{a}H{b}M{int(m['ss'])}{frac}S" if a else f"PT{b}M{int(m['ss'])}{frac}S"
+    return f"PT{a}M{b}{frac}S" if a else f"PT{b}{frac}S"
+
+
+def _clock_day(m: re.Match[str], ctx: _Ctx, bare: bool = False) -> dt.date | None:
+    """The day of a clock time that names none: the day last named, when that was in the same paragraph
+    or within a week of the anchor (the story's day); else the anchor for an English clock time ("6 p.m.",
+    "noon", "10:30 GMT"), and no day for a bare "6:00", which states none (a foreign "las 6:00", a
+    schedule). Never a day the text does not give."""
+    a = ctx.anchor
+    if ctx.last_ref is not None:
+        para = ctx.text.rfind("\n", 0, m.start()) + 1
+        if _DAY_NAMED.search(ctx.text, para, m.start()) or (
+            a is not None and abs((ctx.last_ref - a).days) <= 7
+        ):
+            return ctx.last_ref
+    return None if bare else a
 
 
 _CLOCK_WORDS: dict[str, int] = dict(_VOCAB["clock_words"])
@@ -84,12 +124,7 @@ def _clock_in_part(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         hh %= 12
     elif part in ("afternoon", "evening") or (part == "night" and hh >= 6):
         hh = hh % 12 + 12
-    a = ctx.anchor
-    day = (
-        ctx.last_ref
-        if (ctx.last_ref is not None and a is not None and abs((ctx.last_ref - a).days) <= 7)
-        else a
-    )
+    day = _clock_day(m, ctx)
     base = _fmt_date(day) if day else "XXXX-XX-XX"
     return "TIME", f"{base}T{hh:02d}:00", None
 
