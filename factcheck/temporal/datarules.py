@@ -10,7 +10,9 @@ A record (the file describes the format before its first rule)::
     direction = "past"                       # for {shift}: past, future, or tense (the clause decides)
     mod = "APPROX"                           # optional TIMEX3 mod
     not_before = "\\b(?:per|a)\\s*$"         # optional: no match when the text before ends like this
-    not_after = "^\\s+old\\b"                # optional: no match when the text after starts like this
+    not_after = "\\s+old\\b"                 # optional: no match when the text after starts like this
+    require_before / require_after            # optional: the match holds only when these match there
+    tense = "present"                        # optional: only in a clause of this tense (past, future, present)
     examples = [{text = "...", anchor = 2024-05-16, span = "...", value = "...", type = "..."}]
     counterexamples = [{text = "...", span = "..."}]   # ``span`` must come out as no expression
 
@@ -18,8 +20,10 @@ Placeholders in ``pattern`` stand for vocabulary of the same file: ``{unit}``, `
 ``{month}``, ``{weekday}``, ``{year}``, ``{day}``, ``{season}``, ``{part}`` (of the day), ``{set_adverb}``;
 ``{g:unit}`` captures it as group ``g``. Value fields: ``{duration}`` (from groups ``n`` and ``u``; a vague
 or missing ``n`` gives ``X``), ``{shift}`` (the anchor moved ``n`` units of ``u`` in ``direction``, at the
-granularity of the unit; no ``n`` is one unit), ``{year}`` (group ``y``), ``{last_named}`` (the date last
-named in the text: its day, else its month). ``priority = "high"`` makes the rule win a tie (same span)
+granularity of the unit; no ``n`` is one unit), ``{per_unit}`` (one unit of ``u``: P1W), ``{year}`` (group
+``y``), ``{last_named}`` (the date last named in the text: its day, else its month), ``{ref_day}``,
+``{ref_day+1}``, ``{ref_day-1}`` (the day last named, else the anchor, and the days around it), ``{season}``
+(group ``s``: SU), ``{part}`` (group ``p``, a part of the day: MO). ``priority = "high"`` makes the rule win a tie (same span)
 with the rules written as code; by default they win it, and data rules among themselves go by file order.
 
 Trigger words are derived from the pattern: every literal word of three letters or more and the words of
@@ -84,7 +88,21 @@ _REGEX_SYNTAX = re.compile(r"\\[A-Za-z]|\(\?P<[^>]*>|\(\?P=[^)]*\)|\(\?[a-zA-Z-]
 _LITERAL_WORD = re.compile(r"[A-Za-z]{3,}")
 _TYPES = frozenset({"DATE", "TIME", "DURATION", "SET"})
 _DIRECTIONS = frozenset({"past", "future", "tense"})
-_FIELDS = frozenset({"duration", "shift", "year", "last_named"})
+_FIELDS = frozenset(
+    {
+        "duration",
+        "per_unit",
+        "shift",
+        "year",
+        "last_named",
+        "ref_day",
+        "ref_day+1",
+        "ref_day-1",
+        "season",
+        "part",
+    }
+)
+_TENSES = frozenset({"past", "future", "present"})
 
 
 @dataclass(frozen=True)
@@ -99,6 +117,9 @@ class DataRule:
     mod: str | None
     not_before: re.Pattern[str] | None
     not_after: re.Pattern[str] | None
+    require_before: re.Pattern[str] | None
+    require_after: re.Pattern[str] | None
+    tense: str | None  # the rule holds only in a clause of this tense
     triggers: frozenset[str]
     digits: bool  # also runs around the digit triggers (years, "3rd", "5/4")
     high: bool  # wins a tie with the code rules
@@ -109,15 +130,27 @@ class DataRule:
     def kind(self) -> str:
         return f"rule:{self.name}"
 
+    def accepts(self, text: str, m: re.Match[str]) -> bool:
+        """Whether the context around a match allows it (vetoes, requirements, tense). Checked when the
+        candidates are collected, so that a match the context refuses never hides another rule's."""
+        if self.not_before is not None and self.not_before.search(text[max(0, m.start() - 40) : m.start()]):
+            return False
+        if self.not_after is not None and self.not_after.search(text[m.end() : m.end() + 40]):
+            return False
+        if self.require_before is not None and not self.require_before.search(
+            text[max(0, m.start() - 40) : m.start()]
+        ):
+            return False
+        if self.require_after is not None and not self.require_after.search(text[m.end() : m.end() + 60]):
+            return False
+        if self.tense is not None:
+            t = _tense(text, m.start(), m.end())
+            if {"PAST": "past", "FUT": "future"}.get(t or "", "present") != self.tense:
+                return False
+        return True
+
     def handler(self) -> Callable[[re.Match[str], _Ctx], _Result | None]:
         def apply(m: re.Match[str], ctx: _Ctx) -> _Result | None:
-            text = ctx.text
-            if self.not_before is not None and self.not_before.search(
-                text[max(0, m.start() - 40) : m.start()]
-            ):
-                return None
-            if self.not_after is not None and self.not_after.search(text[m.end() : m.end() + 40]):
-                return None
             value = _fill(self, m, ctx)
             if value is None:
                 return None
@@ -189,8 +222,22 @@ def _fill(rule: DataRule, m: re.Match[str], ctx: _Ctx) -> str | None:
             got = _duration_value(_amount(m) if _group(m, "n") else None, _group(m, "u") or "")
         elif field == "shift":
             got = _shift(rule, m, ctx)
+        elif field == "per_unit":
+            got = _duration_value(1, _group(m, "u") or "")
         elif field == "year":
             got = _group(m, "y")
+        elif field.startswith("ref_day"):
+            day = ctx.last_ref or ctx.anchor
+            if day is None:
+                got = "XXXX-XX-XX"
+            else:
+                day = day + dt.timedelta(days=int(field[7:] or 0))
+                ctx.last_ref = day
+                got = _fmt_date(day)
+        elif field == "season":
+            got = _SEASONS.get((_group(m, "s") or "").lower())
+        elif field == "part":
+            got = _PART_OF_DAY.get((_group(m, "p") or "").lower())
         elif field == "last_named":
             got = _last_named(ctx)
         else:  # refused at load time
@@ -245,6 +292,8 @@ def load(lang: str = "en") -> list[DataRule]:
         direction = rec.get("direction", "past")
         if direction not in _DIRECTIONS:
             raise ResourceError(f"{where}: rule {name!r}: direction must be one of {sorted(_DIRECTIONS)}")
+        if rec.get("tense") is not None and rec["tense"] not in _TENSES:
+            raise ResourceError(f"{where}: rule {name!r}: tense must be one of {sorted(_TENSES)}")
         fields = {f for _l, f, _s, _c in string.Formatter().parse(rec["value"]) if f}
         if fields - _FIELDS:
             raise ResourceError(f"{where}: rule {name!r}: unknown value field(s) {sorted(fields - _FIELDS)}")
@@ -253,8 +302,13 @@ def load(lang: str = "en") -> list[DataRule]:
             raise ResourceError(f"{where}: rule {name!r}: the pattern holds no word to trigger it")
         try:
             regex = re.compile(body)
-            not_before = re.compile(rec["not_before"] + r"$") if rec.get("not_before") else None
-            not_after = re.compile("^" + rec["not_after"]) if rec.get("not_after") else None
+            # the context patterns are case-insensitive like the rule's own
+            not_before = re.compile(rec["not_before"] + r"$", re.I) if rec.get("not_before") else None
+            not_after = re.compile("^" + rec["not_after"], re.I) if rec.get("not_after") else None
+            require_before = (
+                re.compile(rec["require_before"] + r"$", re.I) if rec.get("require_before") else None
+            )
+            require_after = re.compile("^" + rec["require_after"], re.I) if rec.get("require_after") else None
         except re.error as e:
             raise ResourceError(f"{where}: rule {name!r}: {e}") from None
         out.append(
@@ -267,6 +321,9 @@ def load(lang: str = "en") -> list[DataRule]:
                 mod=rec.get("mod"),
                 not_before=not_before,
                 not_after=not_after,
+                require_before=require_before,
+                require_after=require_after,
+                tense=rec.get("tense"),
                 triggers=frozenset(words),
                 digits=digits,
                 high=rec.get("priority", "low") == "high",

@@ -234,6 +234,7 @@ _ALL_RULES: list[tuple[re.Pattern[str], _Handler, str]] = [
 for _r in _DATA_RULES:
     _RULE_KINDS[_r.name] = _r.kind + (" digit" if _r.digits else "")
 _KINDS_OF = {name: tuple(_RULE_KINDS[name].split()) for _rx, _fn, name in _ALL_RULES}
+_ACCEPTS_OF = {r.name: r.accepts for r in _DATA_RULES}  # context checks of the data rules
 # For rules that seldom match: a plain pattern that every match of the rule contains, so that a window
 # without it is not scanned (these start with a character class, which the regex engine skips to in C).
 # (?i) also takes "ſ" for s and "İ"/"ı" for i, hence those in the classes; a test checks each hint.
@@ -264,8 +265,9 @@ def _tag_cached(text: str, anchor: dt.date | None) -> tuple[TimeRef, ...]:
         for ws, we in wins:
             if hint is not None and hint.search(text, ws, we) is None:
                 continue
+            accepts = _ACCEPTS_OF.get(name)
             for m in rx.finditer(text, ws, we):
-                if m.end() > m.start():
+                if m.end() > m.start() and (accepts is None or accepts(text, m)):
                     cands.append((m.start(), m.end(), prio, m, fn))
     # longest match wins; ties go to the earlier rule
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
