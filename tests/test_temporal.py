@@ -1654,3 +1654,19 @@ def test_a_clock_time_takes_only_a_day_the_text_gives(text: str, span: str, valu
 def test_a_race_time_is_a_duration(text: str, span: str, value: str) -> None:
     (ref,) = [r for r in tag(text, D(2024, 4, 12)) if r.text == span]
     assert (ref.type, ref.value) == ("DURATION", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "value"),
+    [
+        ("By the end of the year, sales had fallen 5%.", D(2024, 4, 12), "2023"),
+        ("The deal closed at the end of the month.", D(2024, 4, 12), "2024-03"),
+        ("The deal closed at the end of the month.", D(2024, 4, 29), "2024-04"),
+        ("Sales will recover by the end of the year.", D(2024, 4, 12), "2024"),
+        ("He will arrive at the start of the month.", D(2024, 4, 12), "2024-05"),
+        ("At the start of the month, prices rose.", D(2024, 4, 12), "2024-04"),
+    ],
+)
+def test_end_of_period_follows_the_tense(text: str, anchor: dt.date, value: str) -> None:
+    (ref,) = tag(text, anchor)
+    assert ref.value == value

@@ -123,6 +123,20 @@ def _note_value(ctx: _Ctx, val: str) -> None:
         ctx.note(int(val[:4]), int(val[5:]))
 
 
+_TENSE_UNITS = frozenset({"week", "month", "quarter", "year"})
+
+
+def _late_in(unit: str, a: dt.date) -> bool:
+    """Whether ``a`` lies in the last stretch of its ``unit`` (its end may be the one just reached)."""
+    if unit == "week":
+        return a.weekday() >= 4
+    if unit == "month":
+        return a.day >= 25
+    if unit == "quarter":
+        return a.month % 3 == 0 and a.day >= 15
+    return a.month == 12
+
+
 @_rule(
     r"(?=[tTeEbBsSmMcClLnNyY\u017f])"  # the first letters below (and the long s, which (?i) takes for s)
     r"(?i:\b(?:the\s+)?(?P<md>end|beginning|start|middle|close|turn)\s+of\s+(?:the\s+)?(?:(?P<rel>this|last|next|the|current)\s+)?"
@@ -151,6 +165,14 @@ def _end_of(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         off = {"this": 0, "the": 0, "current": 0, "last": -1, "next": 1, "": 0}[(m["rel"] or "").lower()]
         if m["md"].lower() == "turn":
             off += 1 if unit in ("year", "decade", "century") else 0
+        elif (m["rel"] or "the").lower() == "the" and ctx.anchor is not None and unit in _TENSE_UNITS:
+            # "the end of the year" in a past-tense clause is one that is over: the previous one (the
+            # current one has not ended yet); "the start of the month" in a future clause, the next one
+            tense = _tense_of(m, ctx)
+            if tense == "PAST" and mod == "END" and not _late_in(unit, ctx.anchor):
+                off = -1
+            elif tense == "FUT" and mod == "START":
+                off = 1
     a = ctx.anchor
     if a is None:
         return (
