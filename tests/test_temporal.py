@@ -1670,3 +1670,17 @@ def test_a_race_time_is_a_duration(text: str, span: str, value: str) -> None:
 def test_end_of_period_follows_the_tense(text: str, anchor: dt.date, value: str) -> None:
     (ref,) = tag(text, anchor)
     assert ref.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("The 2019-20 season was cut short.", ["2019", "2020"]),
+        ("Sales in the 2023/24 financial year fell.", ["2023", "2024"]),
+        ("Prices rose every year in 1990-95.", ["1990", "1995"]),
+        ("Revenue in fiscal 2023-24 fell.", ["2023", "2024"]),
+        ("Resolution 2023/17 was adopted.", []),
+    ],
+)
+def test_second_half_of_a_year_range(text: str, values: list[str]) -> None:
+    assert [r.value for r in tag(text, D(2024, 4, 12)) if r.type == "DATE"] == values

@@ -383,8 +383,11 @@ def _tag_cached(text: str, anchor: dt.date | None) -> tuple[TimeRef, ...]:
             r = TimeRef(st, r.end, text[st : r.end], r.type, r.value, r.mod)
         result.append(r)
         prev_end = r.end
-        second = _second_day(text, r)
-        if second is not None:
+        second = _second_day(text, r) or _second_year(text, r)
+        if second is not None and second.value[:4].isdigit() and len(second.value) == 4:
+            result.append(second)  # "2019-20": the year the range ends in
+            prev_end = skip_to = second.end
+        elif second is not None:
             if second.value[:4] != r.value[:4]:  # "April 24 and 25, 2025": the year is both days'
                 result[-1] = TimeRef(r.start, r.end, r.text, r.type, second.value[:4] + r.value[4:], r.mod)
             result.append(second)
@@ -426,6 +429,28 @@ _SECOND_DAY = re.compile(
     r"(?:\s*,?\s*(?P<y>1[6-9]\d\d|20\d\d)\b)?"
     r"(?=\s*(?:$|[.,;:)]|(?:in|at|on|when|before|after|for|during|from)\b))"
 )
+
+
+_SECOND_YEAR = re.compile(r"[-–/](\d\d)(?![\d%])(?![-/.,:]\d)")
+
+
+def _second_year(text: str, ref: TimeRef) -> TimeRef | None:
+    """The second year of a span of years written short: "the 2019-20 season", "fiscal 2023/24",
+    "1990-95" (its last two digits, in the first year's century)."""
+    if ref.type != "DATE" or not _YEAR_VALUE.fullmatch(ref.value) or not ref.text[-4:].isdigit():
+        return None
+    m = _SECOND_YEAR.match(text, ref.end)
+    if m is None:
+        return None
+    y, yy = int(ref.value), int(m.group(1))
+    if text[ref.end] == "/":
+        if yy != (y + 1) % 100:
+            return None  # "2023/24" is a fiscal or season year; "2023/17" a reference number
+    elif yy <= y % 100:
+        return None  # "1990-95" and "1999-00" read forward only within the century
+    end = y - y % 100 + yy
+    st = m.start(1)
+    return TimeRef(st, m.end(1), text[st : m.end(1)], "DATE", str(end), None)
 
 
 def _second_day(text: str, ref: TimeRef) -> TimeRef | None:

@@ -241,6 +241,7 @@ _FY_WORDS = _ci(r"(?:fiscal|financial|calendar|budget|tax)\s+year|fiscal|calenda
 
 
 _TITLE_NOUN_BEFORE = re.compile(r"(?i:\b(?:" + "|".join(_VOCAB["title_nouns"]) + r")\s+(?:[\"“‘']\s*)?)$")
+_SLASH_YY = re.compile(r"/(\d\d)\b")
 _QUOTED = re.compile(r"[\"“‘']")
 _POSSESSIVE_NAME_BEFORE = re.compile(r"[A-Z][\w.-]*['’]s?\s+$")
 _TITLE_VERB_AFTER = re.compile(
@@ -263,12 +264,15 @@ def _is_title(m: re.Match[str], ctx: _Ctx) -> bool:
 @_rule(
     r"(?=[12bBcCfFmMtT])"  # the first characters of the alternatives below: a cheap first test
     rf"(?:(?<=\d{{4}}[-–])|(?<![\w$£€#.,/])(?<!\d-))(?:(?P<fy>{_FY_WORDS}\s+|FY\s?))?(?P<year>{_YEAR_RE})(?P<s>s|'s)?"
-    r"(?![\w%]|[.,/:]\d|-(?!(?:1[6-9]|20)\d\d\b|\d\d\b)\d|\s*(?:%|percent|per cent))"
+    r"(?![\w%]|[.,:]\d|/(?!\d\d\b)\d|-(?!(?:1[6-9]|20)\d\d\b|\d\d\b)\d|\s*(?:%|percent|per cent))"
 )
 def _year(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     y = int(m["year"])
     if not m["fy"] and not m["s"] and _is_title(m, ctx):
         return None
+    slash = _SLASH_YY.match(ctx.text, m.end())
+    if slash and int(slash.group(1)) != (y + 1) % 100:
+        return None  # "2023/17": no year range (a reference number)
     after = ctx.text[m.end() : m.end() + 16]
     if m["s"]:
         if y % 10:
