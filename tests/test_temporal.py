@@ -1684,3 +1684,26 @@ def test_end_of_period_follows_the_tense(text: str, anchor: dt.date, value: str)
 )
 def test_second_half_of_a_year_range(text: str, values: list[str]) -> None:
     assert [r.value for r in tag(text, D(2024, 4, 12)) if r.type == "DATE"] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "value"),
+    [
+        ("Shops reopen on Boxing Day.", D(2023, 12, 20), "2023-12-26"),
+        ("Parades were held on Memorial Day.", D(2024, 6, 3), "2024-05-27"),
+        ("The strike ended on Labor Day 2019.", D(2024, 6, 3), "2019-09-02"),
+        ("Thanksgiving travel set records.", D(2023, 11, 27), "2023-11-23"),
+        ("He will speak on Election Day.", D(2024, 10, 1), "2024-11-05"),
+    ],
+)
+def test_holidays_from_the_data_table(text: str, anchor: dt.date, value: str) -> None:
+    (ref,) = tag(text, anchor)
+    assert ref.value == value
+
+
+def test_a_holiday_spec_that_cannot_be_read_is_refused() -> None:
+    from factcheck.lang import ResourceError
+    from factcheck.temporal import rules_times
+
+    with pytest.raises(ResourceError, match="cannot read"):
+        rules_times._holiday_day("the first full moon")

@@ -22,6 +22,7 @@ from factcheck.temporal.vocab import (
     _PART_TAIL,
     _QUARTER_VALUE,
     _QX_VALUE,
+    _VOCAB,
     _WEEKDAY_RE,
     _YEAR_VALUE,
     _YMD_VALUE,
@@ -183,6 +184,7 @@ _TRIGGER_WORDS: dict[str, str] = dict(resource("en", "time")["triggers"])  # for
 # pattern; a tie (same span) goes to the code rules unless the data rule says priority = "high"
 _DATA_RULES = datarules.load("en")
 _KIND_WORDS: dict[str, list[str]] = {kind: words.split() for kind, words in _TRIGGER_WORDS.items()}
+_KIND_WORDS["holiday"] = sorted({re.split(r"\W", name)[0] for name in _VOCAB["holidays"]})
 for _r in _DATA_RULES:
     _KIND_WORDS[_r.kind] = sorted(_r.triggers)
 _TRIGGERS: dict[str, tuple[str, ...]] = {}

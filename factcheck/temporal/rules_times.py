@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
+from factcheck.lang import ResourceError
 from factcheck.temporal.rules_dates import _Ctx, _Result, _rule, _tense_of
 from factcheck.temporal.rules_relative import _rel_value
 from factcheck.temporal.vocab import (
@@ -132,18 +133,6 @@ def _clock_in_part(m: re.Match[str], ctx: _Ctx) -> _Result | None:
 # ---- holidays ------------------------------------------------------------------------------
 
 
-def _thanksgiving(y: int) -> dt.date:
-    d = dt.date(y, 11, 1)
-    first_thu = d + dt.timedelta(days=(3 - d.weekday()) % 7)
-    return first_thu + dt.timedelta(weeks=3)
-
-
-def _election_day(y: int) -> dt.date:
-    """US Election Day: the Tuesday after the first Monday of November."""
-    d = dt.date(y, 11, 2)
-    return d + dt.timedelta(days=(1 - d.weekday()) % 7)
-
-
 def _easter(y: int) -> dt.date:
     """Western Easter Sunday (the anonymous Gregorian computus)."""
     a, b, c = y % 19, y // 100, y % 100
@@ -157,41 +146,60 @@ def _easter(y: int) -> dt.date:
     return dt.date(y, month, day + 1)
 
 
-# feasts that move with Easter: their value depends on the year, so without an anchor it stays open
-_MOVEABLE = frozenset({"easter", "easter sunday", "easter monday", "good friday", "palm sunday"})
-_HOLY_WEEK = frozenset({"holy week", "easter week"})
-
-_HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
-    "easter": _easter,
-    "easter sunday": _easter,
-    "easter monday": lambda y: _easter(y) + dt.timedelta(days=1),
-    "good friday": lambda y: _easter(y) - dt.timedelta(days=2),
-    "palm sunday": lambda y: _easter(y) - dt.timedelta(days=7),
-    # the week before Easter, Palm Sunday to Holy Saturday: named by the ISO week of its Monday
-    "holy week": lambda y: _easter(y) - dt.timedelta(days=6),
-    "easter week": lambda y: _easter(y) - dt.timedelta(days=6),
-    "christmas eve": lambda y: dt.date(y, 12, 24),
-    "christmas day": lambda y: dt.date(y, 12, 25),
-    "christmas": lambda y: dt.date(y, 12, 25),
-    "new year's eve": lambda y: dt.date(y, 12, 31),
-    "new year's day": lambda y: dt.date(y, 1, 1),
-    "independence day": lambda y: dt.date(y, 7, 4),
-    "halloween": lambda y: dt.date(y, 10, 31),
-    "valentine's day": lambda y: dt.date(y, 2, 14),
-    "thanksgiving day": _thanksgiving,
-    "thanksgiving": _thanksgiving,
-    "election day": _election_day,
-}
-
-
-@_rule(
-    r"(?=[CNIHVTEGP])"  # the first letters of the alternatives below: a cheap first test
-    r"\b(?P<h>Christmas Eve|Christmas Day|Christmas|New Year['’]s Eve|New Year['’]s Day|Independence Day|Halloween|"
-    r"Valentine['’]s Day|Thanksgiving Day|Thanksgiving|Election Day|Easter Sunday|Easter Monday|"
-    rf"Easter [Ww]eek|Easter|Good Friday|Palm Sunday|Holy Week)\b(?:,?\s+(?P<y>{_YEAR_RE})\b)?"
+_WD = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+_HOLIDAY_SPEC = re.compile(
+    r"(?:(?P<md>\d\d-\d\d)|easter(?P<e>[+-]\d+)?|(?P<n>[1-5]|last) (?P<wd>mon|tue|wed|thu|fri|sat|sun) (?P<mo>\d\d)"
+    r"(?: (?P<off>[+-]\d+))?)(?P<week> week)?"
 )
+
+
+def _holiday_day(spec: str) -> Callable[[int], dt.date]:
+    """The day of a holiday in a given year, from its spec in time.toml [vocab.holidays]."""
+    m = _HOLIDAY_SPEC.fullmatch(spec)
+    if m is None:
+        raise ResourceError(f"time.toml [vocab.holidays]: cannot read {spec!r}")
+    if m["md"]:
+        mo, d = map(int, m["md"].split("-"))
+        return lambda y: dt.date(y, mo, d)
+    if m["n"] is None:
+        shift = int(m["e"] or 0)
+        return lambda y: _easter(y) + dt.timedelta(days=shift)
+    n, wd, month, off = m["n"], _WD[m["wd"]], int(m["mo"]), int(m["off"] or 0)
+
+    def nth(y: int) -> dt.date:
+        if n == "last":
+            end = dt.date(y + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+            d = end - dt.timedelta(days=(end.weekday() - wd) % 7)
+        else:
+            first = dt.date(y, month, 1)
+            d = first + dt.timedelta(days=(wd - first.weekday()) % 7, weeks=int(n) - 1)
+        return d + dt.timedelta(days=off)
+
+    return nth
+
+
+_HOLIDAY_SPECS: dict[str, str] = dict(_VOCAB["holidays"])
+_HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
+    name: _holiday_day(spec) for name, spec in _HOLIDAY_SPECS.items()
+}
+# feasts that move with Easter or a weekday: their value depends on the year, so without an anchor it stays open
+_MOVEABLE = frozenset(n for n, spec in _HOLIDAY_SPECS.items() if not re.match(r"\d\d-\d\d", spec))
+_HOLY_WEEK = frozenset(n for n, spec in _HOLIDAY_SPECS.items() if spec.endswith(" week"))
+
+
+def _holiday_re(name: str) -> str:
+    """A holiday's name as written: capitalised, its later words also in lower case, either apostrophe."""
+    words = name.split()
+    out = [words[0].capitalize()] + [f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in words[1:]]
+    return r"\s+".join(out).replace("'", "['’]")
+
+
+_HOLIDAY_RE = "|".join(_holiday_re(n) for n in sorted(_HOLIDAYS, key=len, reverse=True))
+
+
+@_rule(rf"\b(?P<h>{_HOLIDAY_RE})\b(?:,?\s+(?P<y>{_YEAR_RE})\b)?")
 def _holiday(m: re.Match[str], ctx: _Ctx) -> _Result | None:
-    name = m["h"].lower().replace("’", "'")
+    name = re.sub(r"\s+", " ", m["h"].lower().replace("’", "'"))
     fn = _HOLIDAYS[name]
     week = name in _HOLY_WEEK
 
