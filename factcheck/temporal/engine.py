@@ -218,7 +218,6 @@ _RULE_KINDS = {
     "_duration": "unit quarter part weekend",
     "_long": "long",
     "_set": "every setadv",
-    "_rate": "unit",
     "_time": "clock",
     "_holiday": "holiday",
     "_clock_in_part": "part",

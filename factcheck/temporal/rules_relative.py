@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from factcheck.temporal.rules_dates import _RULES, _Ctx, _Result, _rule, _tense_of
+from factcheck.temporal.rules_dates import _Ctx, _Result, _rule, _tense_of
 from factcheck.temporal.tense import _tense
 from factcheck.temporal.vocab import (
     _EVERY_BEFORE,
@@ -547,19 +547,4 @@ def _set(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     return "SET", _duration_value(n, unit), None
 
 
-_RATE_RE = re.compile(r"(?=[pPaA])(?i:\b(?P<per>per|a)\s+(?P<pu>year|month|week|day|hour)\b)")
-
-
-def _rate(m: re.Match[str], ctx: _Ctx) -> _Result | None:
-    """ "$5 million a year", "twice a day": a set."""
-    if m["per"].lower() == "a":
-        before = ctx.text[max(0, m.start() - 40) : m.start()].lower()
-        if not re.search(
-            r"(?:\d|times|twice|once|million|billion|thousand|hundred|dollars|cents|\$)\W*(?:\w+\W+){0,2}$",
-            before,
-        ):
-            return None
-    return "SET", _duration_value(1, m["pu"]), None
-
-
-_RULES.append((_RATE_RE, _rate, "_rate"))
+# "$5 million a year", "per day": rules as data (time.toml, rate_per_unit, rate_a_unit)
