@@ -55,9 +55,32 @@ def test_every_example_is_found_by_its_own_rule() -> None:
 
 
 def test_triggers_come_from_the_pattern() -> None:
-    rule = {r.name: r for r in RULES}["until_then"]
-    assert {"until", "till", "then"} <= rule.triggers
-    assert "by" not in rule.triggers  # two letters: below the word scan
+    """The smallest set of words one of which every match holds: "until/till/by" cannot be one ("by" is
+    below the word scan), "then" is in every match."""
+    rules = {r.name: r for r in RULES}
+    assert rules["until_then"].triggers == {"then"}
+    assert rules["every_season"].triggers == {"spring", "summer", "fall", "autumn", "winter"}
+    assert rules["span_earlier"].triggers == {"earlier"}
+
+
+@pytest.mark.parametrize(
+    ("pattern", "triggers"),
+    [
+        ("right now", {"right"}),
+        ("(?:for|over) the (?P<u>years?|months)", {"year", "years", "months"}),
+        ("(?:every|each) {s:season}", {"spring", "summer", "fall", "autumn", "winter"}),
+        ("{y:year} budget", {"budget"}),
+        ("fiscal {y:year}", {"fiscal"}),
+        ("(?:daylong|(?P<u>week)long)", None),  # "week" is no whole word of "weeklong"
+        ("the {y:year}s", {datarules.DIGIT}),
+    ],
+)
+def test_trigger_words_of_a_pattern(pattern: str, triggers: set[str] | None) -> None:
+    if triggers is None:
+        with pytest.raises(ResourceError, match="no word that every match contains"):
+            datarules._expand("x", pattern, "time.toml")
+    else:
+        assert datarules._expand("x", pattern, "time.toml")[1] == triggers
 
 
 def _load_with(monkeypatch: pytest.MonkeyPatch, rules: list[dict]) -> list[datarules.DataRule]:
@@ -75,8 +98,8 @@ def _load_with(monkeypatch: pytest.MonkeyPatch, rules: list[dict]) -> list[datar
         ),
         ({"name": "x", "pattern": "right now", "type": "DAY", "value": "X"}, "type must be"),
         ({"name": "x", "pattern": "right now", "type": "DATE", "value": "{anchor}"}, "unknown value field"),
-        ({"name": "x", "pattern": "(now", "type": "DATE", "value": "X"}, "rule 'x'"),
-        ({"name": "x", "pattern": "{year}", "type": "DATE", "value": "{year}"}, "no word to trigger"),
+        ({"name": "x", "pattern": "(right now", "type": "DATE", "value": "X"}, "rule 'x'"),
+        ({"name": "x", "pattern": "the {day}", "type": "DATE", "value": "X"}, "no word that every match"),
         (
             {"name": "x", "pattern": "now", "type": "DATE", "value": "X", "direction": "up"},
             "direction must be",

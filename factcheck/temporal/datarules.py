@@ -26,19 +26,35 @@ granularity of the unit; no ``n`` is one unit), ``{per_unit}`` (one unit of ``u`
 (group ``s``: SU), ``{part}`` (group ``p``, a part of the day: MO). ``priority = "high"`` makes the rule win a tie (same span)
 with the rules written as code; by default they win it, and data rules among themselves go by file order.
 
-Trigger words are derived from the pattern: every literal word of three letters or more and the words of
-every placeholder it uses (``{year}`` and ``{day}`` add the digit scan). A rule runs only inside the windows
-around its trigger words, so a pattern must hold one on every path; the examples, run through the whole
-tagger by tests/test_temporal_rules.py, catch a pattern that does not.
+Trigger words are derived from the parsed pattern: a set of words one of which every match must hold (a
+whole literal word of three letters or more that is not a stopword, the words of a placeholder, the union
+over the branches of an alternation; the smallest such set the pattern offers). ``{year}`` triggers on the
+digit scan's year-like numbers. A pattern with no such set is refused; the rule runs only in the windows
+around its trigger words, and its examples, run through the whole tagger by tests/test_temporal_rules.py,
+show that it is found there.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+import re._parser as _sre  # the standard library's regex parser: trigger words are read off the parse
 import string
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from re._constants import (
+    ASSERT,
+    AT,
+    BRANCH,
+    CATEGORY,
+    CATEGORY_DIGIT,
+    IN,
+    LITERAL,
+    MAX_REPEAT,
+    MIN_REPEAT,
+    RANGE,
+    SUBPATTERN,
+)
 from typing import Any
 
 from factcheck.lang import ROOT, ResourceError, resource
@@ -65,27 +81,51 @@ from factcheck.temporal.vocab import (
     _number,
 )
 
+DIGIT = "<digit>"  # in a rule's trigger set: the digit scan's year-like numbers
+# too common to open a window: a rule needs a rarer word on every path
+_STOPWORDS = frozenset(
+    """the and for over per with from into that this these those was were are has have had its their his her
+    our any all not but yet one two few""".split()
+)
 _UNIT_WORDS = (
     "second seconds minute minutes hour hours day days night nights week weeks fortnight fortnights month "
     "months quarter quarters year years decade decades century centuries millennium millennia"
 ).split()
 
 # placeholder -> (regex, trigger words, needs the digit scan)
-PLACEHOLDERS: dict[str, tuple[str, tuple[str, ...], bool]] = {
-    "unit": (_UNIT_RE, tuple(_UNIT_WORDS), False),
-    "num": (_NUM_RE, tuple(w for w in _NUMBERS if " " not in w and len(w) >= 3), True),
-    "vague": (_VAGUE_RE, tuple(w for v in _VAGUE_NUMBERS for w in v.split() if len(w) >= 3), False),
-    "month": (_MONTH_RE, (*_MONTHS, *_MONTH_ABBR), False),
-    "weekday": (_WEEKDAY_RE, tuple(_WEEKDAYS), False),
-    "year": (_YEAR_RE, (), True),
-    "day": (_DAY_RE, (), True),
-    "season": ("(?:" + "|".join(_SEASONS) + ")", tuple(_SEASONS), False),
-    "part": ("(?:" + "|".join(_PART_OF_DAY) + ")", tuple(_PART_OF_DAY), False),
-    "set_adverb": ("(?:" + "|".join(_VOCAB["set_adverbs"]) + ")", tuple(_VOCAB["set_adverbs"]), False),
+# placeholder -> (regex, the words one of which each of its matches is, or None when it has no such words)
+PLACEHOLDERS: dict[str, tuple[str, tuple[str, ...] | None]] = {
+    "unit": (_UNIT_RE, tuple(_UNIT_WORDS)),
+    "num": (_NUM_RE, None),  # digits and "a"/"an": no trigger word
+    "vague": (_VAGUE_RE, ("few", "several", "many", "some", "number", "numerous")),
+    "month": (_MONTH_RE, (*_MONTHS, *_MONTH_ABBR)),
+    "weekday": (_WEEKDAY_RE, tuple(_WEEKDAYS)),
+    "year": (_YEAR_RE, (DIGIT,)),  # a year-like number: the digit scan marks it
+    "day": (_DAY_RE, None),
+    "season": ("(?:" + "|".join(_SEASONS) + ")", tuple(_SEASONS)),
+    "part": ("(?:" + "|".join(_PART_OF_DAY) + ")", tuple(_PART_OF_DAY)),
+    "set_adverb": ("(?:" + "|".join(_VOCAB["set_adverbs"]) + ")", tuple(_VOCAB["set_adverbs"])),
+}
+
+
+def _initials(words: Iterable[str]) -> str:
+    return "".join(sorted({w[0].lower() for w in words}))
+
+
+# the characters a placeholder's matches start with
+_PLACEHOLDER_FIRST = {
+    "unit": _initials(_UNIT_WORDS),
+    "num": "0-9" + _initials(_NUMBERS),
+    "vague": _initials(_VAGUE_NUMBERS),
+    "month": _initials([*_MONTHS, *_MONTH_ABBR]),
+    "weekday": _initials(_WEEKDAYS),
+    "year": "12",
+    "day": "0-9",
+    "season": _initials(_SEASONS),
+    "part": _initials(_PART_OF_DAY),
+    "set_adverb": _initials(_VOCAB["set_adverbs"]),
 }
 _PLACEHOLDER = re.compile(r"\{(?:(?P<group>[a-z_]+):)?(?P<name>[a-z_]+)\}")
-_REGEX_SYNTAX = re.compile(r"\\[A-Za-z]|\(\?P<[^>]*>|\(\?P=[^)]*\)|\(\?[a-zA-Z-]+[:)]|\{\d+(?:,\d*)?\}")
-_LITERAL_WORD = re.compile(r"[A-Za-z]{3,}")
 _TYPES = frozenset({"DATE", "TIME", "DURATION", "SET"})
 _DIRECTIONS = frozenset({"past", "future", "tense"})
 _FIELDS = frozenset(
@@ -121,7 +161,6 @@ class DataRule:
     require_after: re.Pattern[str] | None
     tense: str | None  # the rule holds only in a clause of this tense
     triggers: frozenset[str]
-    digits: bool  # also runs around the digit triggers (years, "3rd", "5/4")
     high: bool  # wins a tie with the code rules
     examples: tuple[Mapping[str, Any], ...]
     counterexamples: tuple[Mapping[str, Any], ...]
@@ -248,27 +287,190 @@ def _fill(rule: DataRule, m: re.Match[str], ctx: _Ctx) -> str | None:
     return rule.value.format_map(fields)
 
 
-def _expand(name: str, pattern: str, where: str) -> tuple[str, set[str], bool]:
-    """The regex of a pattern with its placeholders expanded, its trigger words, and whether it needs
-    the digit scan."""
-    words: set[str] = set()
-    digits = False
+def _expand(name: str, pattern: str, where: str) -> tuple[str, frozenset[str]]:
+    """The regex of a pattern with its placeholders expanded, and its trigger words: a set of words one of
+    which every match holds (:data:`DIGIT` for a year-like number), read off the parsed pattern."""
+    marks: list[tuple[str, ...] | None] = []
 
     def one(m: re.Match[str]) -> str:
-        nonlocal digits
         ph = PLACEHOLDERS.get(m["name"])
         if ph is None:
             raise ResourceError(f"{where}: rule {name!r}: unknown placeholder {{{m['name']}}}")
-        rx, vocab, needs_digits = ph
-        words.update(w.lower() for w in vocab if len(w) >= 3)
-        digits = digits or needs_digits
-        return f"(?P<{m['group']}>{rx})" if m["group"] else rx
+        return f"(?P<{m['group']}>{ph[0]})" if m["group"] else ph[0]
 
-    literal = _PLACEHOLDER.sub(" ", pattern)
-    literal = _REGEX_SYNTAX.sub(" ", literal)
-    words.update(w.lower() for w in _LITERAL_WORD.findall(literal))
+    def mark(m: re.Match[str]) -> str:
+        ph = PLACEHOLDERS.get(m["name"])
+        marks.append(ph[1] if ph else None)
+        body = f"\x00{len(marks) - 1}\x00"
+        return f"(?P<{m['group']}>{body})" if m["group"] else f"(?:{body})"
+
     body = _PLACEHOLDER.sub(one, pattern).replace(" ", r"\s+")
-    return rf"(?i:\b(?:{body})\b)", words, digits
+    regex = rf"(?i:\b(?:{body})\b)"
+    # for the first test, each placeholder stands as the class of its first characters
+    stand_in = _PLACEHOLDER.sub(lambda m: f"[{_PLACEHOLDER_FIRST[m['name']]}]", pattern).replace(" ", r"\s+")
+    try:
+        first = _first_chars(list(_sre.parse(stand_in, re.I)))
+    except re.error as e:
+        raise ResourceError(f"{where}: rule {name!r}: {e}") from None
+    if first:
+        # the characters a match can start with, as a cheap first test (the regex engine skips to them in C)
+        regex = f"(?=[{first}]){regex}"
+    try:
+        parsed = _sre.parse(_PLACEHOLDER.sub(mark, pattern).replace(" ", r"\s+"), re.I)
+    except re.error as e:
+        raise ResourceError(f"{where}: rule {name!r}: {e}") from None
+    words = _required(list(parsed), marks)
+    if not words:
+        raise ResourceError(
+            f"{where}: rule {name!r}: the pattern holds no word that every match contains (words of three "
+            f"letters or more, not {', '.join(sorted(_STOPWORDS)[:4])}..., or a {{year}})"
+        )
+    return regex, words
+
+
+_Item = tuple[Any, Any]
+
+# characters that (?i) matches beside the ASCII letter: the long s, the dotted/dotless i, the Kelvin sign
+_FOLDS = {"s": "\u017f", "i": "\u0130\u0131", "k": "\u212a"}
+
+
+def _first_chars(items: list[_Item]) -> str | None:
+    """A regex character-class body holding every character a match of ``items`` can start with (both
+    cases), or None when that cannot be told cheaply (a class, a category, an optional start...)."""
+    chars: set[str] = set()
+    ranges: list[str] = []
+    for op, av in items:
+        if op is AT:
+            continue  # \b and the like take no character
+        if op is LITERAL:
+            c = chr(av)
+            chars.update({c, c.lower(), c.upper(), *_FOLDS.get(c.lower(), "")})
+            break
+        if op is IN:
+            for o, a in av:
+                if o is LITERAL:
+                    c = chr(a)
+                    chars.update({c, c.lower(), c.upper(), *_FOLDS.get(c.lower(), "")})
+                elif o is CATEGORY and a is CATEGORY_DIGIT:
+                    ranges.append("0-9")
+                elif o is RANGE and all(chr(x).isdigit() for x in a):
+                    ranges.append(f"{chr(a[0])}-{chr(a[1])}")
+                else:
+                    return None
+            break
+        if op is SUBPATTERN:
+            sub = _first_chars(list(av[-1]))
+            if sub is None:
+                return None
+            ranges.append(sub)
+            break
+        if op is BRANCH:
+            subs = [_first_chars(list(b)) for b in av[1]]
+            if any(x is None for x in subs):
+                return None
+            ranges.extend(x for x in subs if x)
+            break
+        if op in (MAX_REPEAT, MIN_REPEAT) and av[0] >= 1:
+            sub = _first_chars(list(av[2]))
+            if sub is None:
+                return None
+            ranges.append(sub)
+            break
+        return None  # an optional start, a lookaround, a category...
+    else:
+        return None
+    out = "".join(re.escape(c) if c in "\\]^-[" else c for c in sorted(chars))
+    for r in ranges:
+        if r not in out:
+            out += r
+    return out or None
+
+
+def _is_letter(item: tuple[Any, Any]) -> bool:
+    op, av = item
+    return op is LITERAL and chr(av).isascii() and chr(av).isalpha()
+
+
+def _touches_letter(item: tuple[Any, Any] | None) -> bool:
+    """Whether an element next to a run of letters may put a letter (or digit) against it: the run is then
+    no whole word of the text. Groups are judged by what they may hold anywhere (a cautious answer)."""
+    if item is None:
+        return False
+    op, av = item
+    if op is LITERAL:
+        return chr(av).isalnum() or chr(av) in "_\x00"
+    if op is IN:
+        return any((o is LITERAL and chr(a).isalnum()) or o is RANGE for o, a in av)
+    if op is SUBPATTERN:
+        return any(_touches_letter(x) for x in av[-1])
+    if op is BRANCH:
+        return any(_touches_letter(x) for b in av[1] for x in b)
+    if op in (MAX_REPEAT, MIN_REPEAT):
+        return any(_touches_letter(x) for x in av[2])
+    return False
+
+
+def _required(
+    items: list[_Item],
+    marks: list[tuple[str, ...] | None],
+    before: _Item | None = None,
+    after: _Item | None = None,
+) -> frozenset[str] | None:
+    """A set of trigger words one of which every match of the sequence ``items`` holds, the smallest the
+    sequence offers, or None when there is none. ``before``/``after``: the elements around the sequence
+    (a word at its edge is whole only when they put no letter against it)."""
+    options: list[frozenset[str]] = []
+    i, n = 0, len(items)
+    while i < n:
+        op, av = items[i]
+        if op is LITERAL and av == 0 and i + 2 < n:  # \x00N\x00: a placeholder
+            k = i + 1
+            digits = ""
+            while k < n and items[k][0] is LITERAL and chr(items[k][1]).isdigit():
+                digits += chr(items[k][1])
+                k += 1
+            vocab = marks[int(digits)]
+            if vocab is not None:
+                options.append(frozenset(vocab))
+            i = k + 1
+            continue
+        if _is_letter(items[i]):
+            j = i
+            while j < n and _is_letter(items[j]):
+                j += 1
+            word = "".join(chr(items[k][1]) for k in range(i, j)).lower()
+            variants = [word]
+            nxt = items[j] if j < n else after
+            if j < n and nxt is not None and nxt[0] is MAX_REPEAT and nxt[1][0] == 0 and nxt[1][1] == 1:
+                sub = list(nxt[1][2])
+                if len(sub) == 1 and _is_letter(sub[0]):  # "years?"
+                    variants.append(word + chr(sub[0][1]).lower())
+                    j += 1
+                    nxt = items[j] if j < n else after
+            prev = items[i - 1] if i else before
+            whole = not _touches_letter(prev) and not _touches_letter(nxt)
+            if whole and all(len(v) >= 3 and v not in _STOPWORDS for v in variants):
+                options.append(frozenset(variants))
+            i = j
+            continue
+        got: frozenset[str] | None = None
+        left = items[i - 1] if i else before
+        right = items[i + 1] if i + 1 < n else after
+        if op is SUBPATTERN:
+            got = _required(list(av[-1]), marks, left, right)
+        elif op is BRANCH:
+            sets = [_required(list(b), marks, left, right) for b in av[1]]
+            if all(x is not None for x in sets):
+                got = frozenset().union(*[x for x in sets if x is not None])
+        elif op in (MAX_REPEAT, MIN_REPEAT) and av[0] >= 1:
+            got = _required(list(av[2]), marks, left, right)
+        elif op is ASSERT and av[0] == 1:  # a lookahead: within the window after the match
+            got = _required(list(av[1]), marks)
+        if got:
+            options.append(got)
+        i += 1
+    # the smallest set; a word before the digit scan (a window around every year-like number is wider)
+    return min(options, key=lambda o: (len(o), DIGIT in o)) if options else None
 
 
 def load(lang: str = "en") -> list[DataRule]:
@@ -297,9 +499,7 @@ def load(lang: str = "en") -> list[DataRule]:
         fields = {f for _l, f, _s, _c in string.Formatter().parse(rec["value"]) if f}
         if fields - _FIELDS:
             raise ResourceError(f"{where}: rule {name!r}: unknown value field(s) {sorted(fields - _FIELDS)}")
-        body, words, digits = _expand(name, rec["pattern"], where)
-        if not words:
-            raise ResourceError(f"{where}: rule {name!r}: the pattern holds no word to trigger it")
+        body, words = _expand(name, rec["pattern"], where)
         try:
             regex = re.compile(body)
             # the context patterns are case-insensitive like the rule's own
@@ -325,7 +525,6 @@ def load(lang: str = "en") -> list[DataRule]:
                 require_after=require_after,
                 tense=rec.get("tense"),
                 triggers=frozenset(words),
-                digits=digits,
                 high=rec.get("priority", "low") == "high",
                 examples=tuple(rec.get("examples", ())),
                 counterexamples=tuple(rec.get("counterexamples", ())),

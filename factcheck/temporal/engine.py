@@ -186,7 +186,7 @@ _DATA_RULES = datarules.load("en")
 _KIND_WORDS: dict[str, list[str]] = {kind: words.split() for kind, words in _TRIGGER_WORDS.items()}
 _KIND_WORDS["holiday"] = sorted({re.split(r"\W", name)[0] for name in _VOCAB["holidays"]})
 for _r in _DATA_RULES:
-    _KIND_WORDS[_r.kind] = sorted(_r.triggers)
+    _KIND_WORDS[_r.kind] = sorted(_r.triggers - {datarules.DIGIT})
 _TRIGGERS: dict[str, tuple[str, ...]] = {}
 for _kind, _words in _KIND_WORDS.items():
     for _w in _words:
@@ -233,7 +233,7 @@ _ALL_RULES: list[tuple[re.Pattern[str], _Handler, str]] = [
     *((r.regex, r.handler(), r.name) for r in _DATA_RULES if not r.high),
 ]
 for _r in _DATA_RULES:
-    _RULE_KINDS[_r.name] = _r.kind + (" digit" if _r.digits else "")
+    _RULE_KINDS[_r.name] = _r.kind + (" digit" if datarules.DIGIT in _r.triggers else "")
 _KINDS_OF = {name: tuple(_RULE_KINDS[name].split()) for _rx, _fn, name in _ALL_RULES}
 _ACCEPTS_OF = {r.name: r.accepts for r in _DATA_RULES}  # context checks of the data rules
 # For rules that seldom match: a plain pattern that every match of the rule contains, so that a window
