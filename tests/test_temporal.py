@@ -1707,3 +1707,17 @@ def test_a_holiday_spec_that_cannot_be_read_is_refused() -> None:
 
     with pytest.raises(ResourceError, match="cannot read"):
         rules_times._holiday_day("the first full moon")
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("The regulator read its 2022 filings closely.", ["2022"]),
+        ("The party's 2019 manifestos promised more.", ["2019"]),
+        ("The 1998 embassy bombings killed 224 people.", ["1998"]),
+        ("Their 1500 workers went on strike.", []),
+        ("Some 2000 people marched.", []),
+    ],
+)
+def test_a_year_modifying_a_noun(text: str, values: list[str]) -> None:
+    assert [r.value for r in tag(text, D(2024, 4, 12))] == values

@@ -241,6 +241,8 @@ _FY_WORDS = _ci(r"(?:fiscal|financial|calendar|budget|tax)\s+year|fiscal|calenda
 
 
 _TITLE_NOUN_BEFORE = re.compile(r"(?i:\b(?:" + "|".join(_VOCAB["title_nouns"]) + r")\s+(?:[\"“‘']\s*)?)$")
+_COUNT_NOUNS = frozenset(_VOCAB["count_nouns"])
+_OWNER_BEFORE = re.compile(r"(?i:\b(?:its|their|his|her|our|your)|\w['’]s?)\s+$")
 _SLASH_YY = re.compile(r"/(\d\d)\b")
 _QUOTED = re.compile(r"[\"“‘']")
 _POSSESSIVE_NAME_BEFORE = re.compile(r"[A-Z][\w.-]*['’]s?\s+$")
@@ -280,17 +282,19 @@ def _year(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         return "DATE", str(y // 10), None
     nxt = _LOWER_WORD_AFTER.match(after)
     prefixed = _PRE_POST_BEFORE.search(ctx.text[max(0, m.start() - 5) : m.start()])
+    owned = _OWNER_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start())
     if nxt and not m["fy"] and not prefixed:  # "post-1959 politics" is a year
         w = nxt.group(1)
         if (
-            w.endswith("s")
+            not owned  # "its 2022 filings", "the party's 2019 manifestos": the year of the owner's things
+            and w.endswith("s")
             and w not in ("was", "has", "is", "as", "its", "this", "his", "jobs")
             and w not in _YEAR_EVENTS
             and len(w) > 3
         ):
             return None  # "2000 workers"; but "the 1992 protests", "the 2020 elections"
-        if w in ("people", "men", "women", "children", "staff", "police", "feet", "meters", "metres"):
-            return None
+        if w in _COUNT_NOUNS:
+            return None  # "2000 people", "their 1500 workers": a count
     before = ctx.text[max(0, m.start() - 12) : m.start()].lower()
     if re.search(
         r"(?:no\.|number|page|room|flight|route|highway|about|some|nearly|over|than|section|article|chapter|"
