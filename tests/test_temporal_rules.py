@@ -72,6 +72,7 @@ def test_triggers_come_from_the_pattern() -> None:
         ("{y:year} budget", {"budget"}),
         ("fiscal {y:year}", {"fiscal"}),
         ("(?:daylong|(?P<u>week)long)", None),  # "week" is no whole word of "weeklong"
+        ("(?P<u>day|week)-?long", None),  # nor "long", when the hyphen is left out
         ("the {y:year}s", {datarules.DIGIT}),
     ],
 )

@@ -406,7 +406,8 @@ def _touches_letter(item: tuple[Any, Any] | None) -> bool:
     if op is BRANCH:
         return any(_touches_letter(x) for b in av[1] for x in b)
     if op in (MAX_REPEAT, MIN_REPEAT):
-        return any(_touches_letter(x) for x in av[2])
+        # an optional element may be absent, and then what lies beyond it touches the word: be cautious
+        return av[0] == 0 or any(_touches_letter(x) for x in av[2])
     return False
 
 
