@@ -58,7 +58,7 @@ from re._constants import (
 from typing import Any
 
 from factcheck.lang import ROOT, ResourceError, resource
-from factcheck.temporal.rules_dates import _Ctx, _Result
+from factcheck.temporal.rules_dates import _RESOLVERS, _Ctx, _Handler, _Result
 from factcheck.temporal.rules_relative import _duration_value, _rel_value, _unit_code
 from factcheck.temporal.tense import _tense
 from factcheck.temporal.vocab import (
@@ -162,6 +162,7 @@ class DataRule:
     tense: str | None  # the rule holds only in a clause of this tense
     triggers: frozenset[str]
     high: bool  # wins a tie with the code rules
+    resolver: _Handler | None  # a procedural step of the code that reads the match instead of ``value``
     examples: tuple[Mapping[str, Any], ...]
     counterexamples: tuple[Mapping[str, Any], ...]
 
@@ -189,6 +190,9 @@ class DataRule:
         return True
 
     def handler(self) -> Callable[[re.Match[str], _Ctx], _Result | None]:
+        if self.resolver is not None:
+            return self.resolver
+
         def apply(m: re.Match[str], ctx: _Ctx) -> _Result | None:
             value = _fill(self, m, ctx)
             if value is None:
@@ -391,9 +395,9 @@ def _is_letter(item: tuple[Any, Any]) -> bool:
     return op is LITERAL and chr(av).isascii() and chr(av).isalpha()
 
 
-def _touches_letter(item: tuple[Any, Any] | None) -> bool:
-    """Whether an element next to a run of letters may put a letter (or digit) against it: the run is then
-    no whole word of the text. Groups are judged by what they may hold anywhere (a cautious answer)."""
+def _touches_letter(item: _Item | None, side: int) -> bool:
+    """Whether an element may put a letter (or digit) at its ``side`` edge (-1 its last character, 1 its
+    first), against a word next to it: the word is then no whole word of the text."""
     if item is None:
         return False
     op, av = item
@@ -402,24 +406,52 @@ def _touches_letter(item: tuple[Any, Any] | None) -> bool:
     if op is IN:
         return any((o is LITERAL and chr(a).isalnum()) or o is RANGE for o, a in av)
     if op is SUBPATTERN:
-        return any(_touches_letter(x) for x in av[-1])
+        return _seq_edge_touches(list(av[-1]), side)
     if op is BRANCH:
-        return any(_touches_letter(x) for b in av[1] for x in b)
+        return any(_seq_edge_touches(list(b), side) for b in av[1])
     if op in (MAX_REPEAT, MIN_REPEAT):
-        # an optional element may be absent, and then what lies beyond it touches the word: be cautious
-        return av[0] == 0 or any(_touches_letter(x) for x in av[2])
+        return _seq_edge_touches(list(av[2]), side)
     return False
+
+
+def _optional(item: _Item) -> bool:
+    return item[0] in (MAX_REPEAT, MIN_REPEAT) and item[1][0] == 0
+
+
+def _seq_edge_touches(seq: list[_Item], side: int) -> bool:
+    """Whether a sequence may put a letter at its ``side`` edge (its optional edge elements looked through)."""
+    k = len(seq) - 1 if side == -1 else 0
+    while 0 <= k < len(seq):
+        if _touches_letter(seq[k], side):
+            return True
+        if not _optional(seq[k]):
+            return False
+        k -= 1 if side == -1 else -1
+    return False
+
+
+def _side_touches(items: list[_Item], k: int, step: int, outer: bool) -> bool:
+    """Whether the elements from ``items[k]`` on (going by ``step``: -1 leftwards, 1 rightwards) may put a
+    letter against a word: an optional element may be absent, and then the next one counts too."""
+    edge = -1 if step == -1 else 1
+    while 0 <= k < len(items):
+        if _touches_letter(items[k], edge):
+            return True
+        if not _optional(items[k]):
+            return False
+        k += step
+    return outer
 
 
 def _required(
     items: list[_Item],
     marks: list[tuple[str, ...] | None],
-    before: _Item | None = None,
-    after: _Item | None = None,
+    before: bool = False,
+    after: bool = False,
 ) -> frozenset[str] | None:
     """A set of trigger words one of which every match of the sequence ``items`` holds, the smallest the
-    sequence offers, or None when there is none. ``before``/``after``: the elements around the sequence
-    (a word at its edge is whole only when they put no letter against it)."""
+    sequence offers, or None when there is none. ``before``/``after``: whether what lies around the
+    sequence may put a letter against it (a word at its edge is then no whole word)."""
     options: list[frozenset[str]] = []
     i, n = 0, len(items)
     while i < n:
@@ -441,22 +473,19 @@ def _required(
                 j += 1
             word = "".join(chr(items[k][1]) for k in range(i, j)).lower()
             variants = [word]
-            nxt = items[j] if j < n else after
-            if j < n and nxt is not None and nxt[0] is MAX_REPEAT and nxt[1][0] == 0 and nxt[1][1] == 1:
-                sub = list(nxt[1][2])
+            if j < n and items[j][0] is MAX_REPEAT and items[j][1][0] == 0 and items[j][1][1] == 1:
+                sub = list(items[j][1][2])
                 if len(sub) == 1 and _is_letter(sub[0]):  # "years?"
                     variants.append(word + chr(sub[0][1]).lower())
                     j += 1
-                    nxt = items[j] if j < n else after
-            prev = items[i - 1] if i else before
-            whole = not _touches_letter(prev) and not _touches_letter(nxt)
+            whole = not _side_touches(items, i - 1, -1, before) and not _side_touches(items, j, 1, after)
             if whole and all(len(v) >= 3 and v not in _STOPWORDS for v in variants):
                 options.append(frozenset(variants))
             i = j
             continue
         got: frozenset[str] | None = None
-        left = items[i - 1] if i else before
-        right = items[i + 1] if i + 1 < n else after
+        left = _side_touches(items, i - 1, -1, before)
+        right = _side_touches(items, i + 1, 1, after)
         if op is SUBPATTERN:
             got = _required(list(av[-1]), marks, left, right)
         elif op is BRANCH:
@@ -485,6 +514,12 @@ def load(lang: str = "en") -> list[DataRule]:
         if name in seen:
             raise ResourceError(f"{where}: rule {name!r} is defined twice")
         seen.add(name)
+        resolver: _Handler | None = None
+        if "resolver" in rec:
+            resolver = _RESOLVERS.get(rec["resolver"])
+            if resolver is None:
+                raise ResourceError(f"{where}: rule {name!r}: no resolver {rec['resolver']!r} in the code")
+            rec = {"type": "DATE", "value": "", **rec}  # the resolver gives type, value and mod
         missing = [k for k in ("pattern", "type", "value") if k not in rec]
         if missing:
             raise ResourceError(f"{where}: rule {name!r}: missing {', '.join(missing)}")
@@ -527,6 +562,7 @@ def load(lang: str = "en") -> list[DataRule]:
                 tense=rec.get("tense"),
                 triggers=frozenset(words),
                 high=rec.get("priority", "low") == "high",
+                resolver=resolver,
                 examples=tuple(rec.get("examples", ())),
                 counterexamples=tuple(rec.get("counterexamples", ())),
             )

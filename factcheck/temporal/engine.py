@@ -199,29 +199,23 @@ _RULE_KINDS = {
     "_month": "month",
     "_year": "digit",
     "_decade": "digit spoken",
-    "_century": "unit",
     "_season": "season",
     "_quarter_rule": "quarter",
     "_the_quarter": "quarter",
     "_year_quarter": "quarter",
     "_that_quarter": "quarter",
     "_half": "half",
-    "_two_quarters": "quarter",
     "_day_of_month": "digit",
     "_rel_unit": "unit weekend",
     "_end_of": "endof",
     "_deictic": "deictic",
     "_deictic_day": "deictic part",
     "_weekday": "weekday",
-    "_anaphoric": "unit part",
-    "_elliptic_last": "unit",
     "_duration": "unit quarter part weekend",
     "_long": "long",
     "_set": "every setadv",
     "_time": "clock",
     "_holiday": "holiday",
-    "_clock_in_part": "part",
-    "_weekend": "weekend",
     "_the_year": "unit",
     "_spoken_year": "spoken",
 }
@@ -244,10 +238,7 @@ _RULE_HINTS = {
     "_slash": re.compile(r"\d/\d"),
     "_day_of_month": re.compile(r"\d[sS\u017fnNrRtT][tTdDhH]"),  # 1st, 2nd, 3rd, 4th
     "_decade": re.compile(r"[0iI\u0130\u0131][seE]"),  # 1990s, '90s, the nineties
-    "_century": re.compile(r"[cC][eE][nN][tT][uU][rR][yY]"),
-    "_elliptic_last": re.compile(r"[lL][aA][sS\u017f][tT]"),
     "_long": re.compile(r"[lL][oO][nN][gG]"),
-    "_clock_in_part": re.compile(r"[iI\u0130\u0131][nN]\s+[tT][hH][eE]\s"),
 }
 _HINT_OF = {name: _RULE_HINTS.get(name) for _rx, _fn, name in _ALL_RULES}
 

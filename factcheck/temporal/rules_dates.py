@@ -63,6 +63,19 @@ _Handler = Callable[[re.Match[str], _Ctx], _Result | None]
 _RULES: list[tuple[re.Pattern[str], _Handler, str]] = []
 
 
+# the procedural steps that rules written as data name with ``resolver = "..."`` (time.toml): anchoring,
+# tense direction and granularity arithmetic stay code, the pattern and its examples are data
+_RESOLVERS: dict[str, _Handler] = {}
+
+
+def _resolver(name: str) -> Callable[[_Handler], _Handler]:
+    def deco(fn: _Handler) -> _Handler:
+        _RESOLVERS[name] = fn
+        return fn
+
+    return deco
+
+
 def _rule(pattern: str, flags: int = 0) -> Callable[[_Handler], _Handler]:
     compiled = re.compile(pattern, flags)
 
@@ -322,7 +335,7 @@ def _decade(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     return "DATE", f"19{m['d2']}", mod
 
 
-@_rule(r"(?=[tT\d])(?i:\b(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+century)\b")
+@_resolver("century")  # pattern and examples: time.toml, rule century
 def _century(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     n = int(m["n"])
     if not 1 <= n <= 22:
@@ -545,10 +558,7 @@ def _half(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     return _half_value(m, ctx)
 
 
-@_rule(
-    rf"(?i:\b(?:the\s+)?(?P<h2>first|last|final)\s+two\s+quarters\s+of\s+"
-    rf"(?:(?:fiscal\s+)?(?P<y3>{_YEAR_RE})|(?P<rel3>this|last|next)\s+year)\b)"
-)
+@_resolver("two_quarters")  # pattern and examples: time.toml, rule two_quarters
 def _two_quarters(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     return _half_value(m, ctx)
 

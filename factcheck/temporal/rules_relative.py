@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from factcheck.temporal.rules_dates import _Ctx, _Result, _rule, _tense_of
+from factcheck.temporal.rules_dates import _Ctx, _resolver, _Result, _rule, _tense_of
 from factcheck.temporal.tense import _tense
 from factcheck.temporal.vocab import (
     _EVERY_BEFORE,
@@ -303,12 +303,7 @@ def _ref_date(ctx: _Ctx, unit: str) -> dt.date | None:
     return ctx.anchor
 
 
-@_rule(
-    r"(?=[tTlLeE])"  # the first letters of the alternatives below: a cheap first test
-    r"(?i:\b(?P<w>the (?:next (?:day|morning|year)|following (?:day|morning|year|week|month)|"
-    r"previous (?:day|year|week|month)|same (?:day|year|month)|day (?:before|after)|year before)|"
-    r"that (?:same day|day|year|month)|later that year|earlier that year)\b)"
-)
+@_resolver("anaphoric")  # pattern and examples: time.toml, rule anaphoric
 def _anaphoric(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     w = re.sub(r"\s+", " ", m["w"].lower())
     unit = next(u for u in ("day", "morning", "week", "month", "year") if u in w.split())
@@ -337,7 +332,7 @@ def _anaphoric(m: re.Match[str], ctx: _Ctx) -> _Result | None:
 _THIS_UNIT_BEFORE = re.compile(r"(?i:\bthis\s+(year|month|week)\b)")
 
 
-@_rule(r"(?=[lL])(?i:\blast\b(?=\s*(?:[.,;:!?)]|$)))")
+@_resolver("elliptic_last")  # pattern and examples: time.toml, rule elliptic_last
 def _elliptic_last(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     """ "twice as high a dividend this year as last": the unit comes from "this year" before it."""
     if not ctx.text[max(0, m.start() - 5) : m.start()].lower().endswith(("as ", "than ")):

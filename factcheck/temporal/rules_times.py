@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 
 from factcheck.lang import ResourceError
-from factcheck.temporal.rules_dates import _Ctx, _Result, _rule, _tense_of
+from factcheck.temporal.rules_dates import _Ctx, _resolver, _Result, _rule, _tense_of
 from factcheck.temporal.rules_relative import _rel_value
 from factcheck.temporal.vocab import (
     _MONTH_RE,
@@ -106,11 +106,7 @@ def _clock_day(m: re.Match[str], ctx: _Ctx, bare: bool = False) -> dt.date | Non
 _CLOCK_WORDS: dict[str, int] = dict(_VOCAB["clock_words"])
 
 
-@_rule(
-    r"(?=[1-9oOtTfFsSeEnN\u017f])"  # the first characters below (and the long s, which (?i) takes for s)
-    r"(?i:\b(?P<h>1[0-2]|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-    r"(?:\s+o['’]clock)?\s+in\s+the\s+(?P<p>morning|afternoon|evening|night)\b)"
-)
+@_resolver("clock_in_part")  # pattern and examples: time.toml, rule clock_in_part
 def _clock_in_part(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     """ "at 4 in the morning", "eight o'clock in the evening"."""
     if not re.search(
@@ -235,9 +231,7 @@ def _holiday(m: re.Match[str], ctx: _Ctx) -> _Result | None:
 # ---- weekends, "the year", "year-earlier", spoken years ------------------------------------
 
 
-@_rule(
-    r"(?i:\b(?P<p>over|during|on|at|for|this|last|next|the|this past|this coming|coming|past)\s+(?:the\s+)?weekend\b)(?!-)"
-)
+@_resolver("weekend")  # pattern and examples: time.toml, rule weekend
 def _weekend(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     a = ctx.anchor
     p = m["p"].lower()
