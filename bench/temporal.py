@@ -1,6 +1,11 @@
 """Benchmark the temporal tagger on TempEval-3 TBAQ-cleaned (TimeML news), against dateparser.
 
-Usage: python bench/temporal.py [--errors N] [--limit N]
+Usage: python bench/temporal.py [--part dev|heldout|all] [--errors N] [--limit N]
+
+The documents are split by document, with a fixed seed, into a development part (70%) and a held-out
+part (30%): rules are written looking at development errors only (``--errors`` refuses the held-out
+part), and the held-out figure shows whether they generalise. Without ``--part`` the figures of both
+parts and of the whole are printed, each beside the dateparser baseline of the same run.
 
 Each document's TEXT element (tags stripped) is tagged with its DCT as anchor and compared with
 the gold TIMEX3 of TEXT (the DCT timex lives in the header and is not counted). Reported:
@@ -16,6 +21,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import random
 import re
 import sys
 import time
@@ -25,7 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import factcheck.temporal as temporal_module
+import factcheck.temporal.engine as temporal_module
 from factcheck.temporal import tag
 
 
@@ -48,8 +54,14 @@ class Doc:
 
 def data_dir() -> Path:
     env = os.environ.get("FACTCHECK_DATA")
-    base = Path(env) if env else Path(__file__).resolve().parents[1].parent / "shared" / "data"
-    return base / "tempeval3-tbaq"
+    if env:
+        return Path(env) / "tempeval3-tbaq"
+    # the checkout's sibling ``shared/`` (or, for a git worktree, the one beside its parent folder)
+    here = Path(__file__).resolve().parents[1]
+    for base in (here.parent, here.parent.parent):
+        if (base / "shared" / "data" / "tempeval3-tbaq").is_dir():
+            return base / "shared" / "data" / "tempeval3-tbaq"
+    return here.parent / "shared" / "data" / "tempeval3-tbaq"
 
 
 def _walk(e: ET.Element, buf: list[str], gold: list[Timex]) -> None:
@@ -84,6 +96,19 @@ def load(root: Path) -> list[Doc]:
             g.text = text[g.start : g.end]
         docs.append(Doc(f.stem, dct, text, gold))
     return docs
+
+
+SPLIT_SEED = 20130322  # fixed: the split never changes between runs or machines
+HELDOUT_SHARE = 0.3
+
+
+def split(docs: list[Doc]) -> tuple[list[Doc], list[Doc]]:
+    """(development, held-out) parts of ``docs``, by document, from a fixed seed over the sorted
+    document names (independent of the order or subset the files are read in)."""
+    names = sorted(d.name for d in docs)
+    random.Random(SPLIT_SEED).shuffle(names)
+    held = set(names[: round(len(names) * HELDOUT_SHARE)])
+    return [d for d in docs if d.name not in held], [d for d in docs if d.name in held]
 
 
 # ---- baseline ---------------------------------------------------------------------------------
@@ -195,7 +220,7 @@ def run(docs: list[Doc], system: str) -> list[tuple[Doc, list[Timex]]]:
 
 def timed_runs(
     docs: list[Doc], systems: list[str], repeat: int
-) -> tuple[dict[str, float], dict[str, list[tuple[Doc, list[Timex]]]]]:
+) -> tuple[dict[str, list[float]], dict[str, list[tuple[Doc, list[Timex]]]]]:
     """Run every system ``repeat`` times over all documents, passes interleaved so that all see the
     same machine load, and sum each system's best time per document: on a machine shared with
     other work a whole pass is often slowed by someone else, a single document rarely in every
@@ -214,7 +239,7 @@ def timed_runs(
                 times[i] = min(times[i], time.perf_counter() - t0)
                 if r == 0:
                     outputs[name].append((d, found))
-    return {name: sum(v) for name, v in best.items()}, outputs
+    return best, outputs
 
 
 def evaluate(outputs: list[tuple[Doc, list[Timex]]]) -> tuple[Score, Score]:
@@ -261,9 +286,30 @@ def show_errors(outputs: list[tuple[Doc, list[Timex]]], limit: int) -> None:
             break
 
 
+def report(
+    title: str, docs: list[Doc], results: dict[str, tuple[Score, Score, float]], cols: list[str]
+) -> None:
+    n_gold = sum(len(d.gold) for d in docs)
+    kb = sum(len(d.text.encode("utf-8")) for d in docs) / 1024
+    print(f"== {title}: {len(docs)} documents, {kb:.0f} KB of text, {n_gold} gold TIMEX3")
+    print(f"{'':22}" + "".join(f"{c:>14}" for c in cols))
+    for label, idx in (("all TIMEX3", 0), ("DATE only", 1)):
+        for key in ("span P", "span R", "span F1", "value P", "value R", "value F1"):
+            row = [results[c][idx].figures()[key] for c in cols]  # type: ignore[attr-defined]
+            print(f"{label + ' ' + key:22}" + "".join(f"{v:14.3f}" for v in row))
+        print()
+    print(f"{'throughput KB/s':22}" + "".join(f"{results[c][2]:14.1f}" for c in cols))
+    if len(cols) == 2:
+        print(f"{'speed-up':22}{results['factcheck'][2] / results['dateparser'][2]:14.1f}x")
+    print()
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    ap.add_argument("--errors", type=int, default=0, help="print up to N errors of the tagger")
+    ap.add_argument("--part", choices=("dev", "heldout", "all"), help="report only this part (default: each)")
+    ap.add_argument(
+        "--errors", type=int, default=0, help="print up to N errors of the tagger (dev part only)"
+    )
     ap.add_argument("--limit", type=int, default=0, help="use only the first N documents")
     ap.add_argument("--no-baseline", action="store_true", help="skip the (slow) dateparser baseline")
     ap.add_argument("--repeat", type=int, default=3, help="time each document as the best of N runs")
@@ -274,39 +320,45 @@ def main(argv: list[str] | None = None) -> int:
         print(f"TempEval-3 data not found at {root} (set FACTCHECK_DATA to the shared data directory)")
         return 0
     docs = load(root)
+    dev, held = split(docs)
+    parts = {"dev": dev, "heldout": held, "all": docs}
+    if args.errors and args.part != "dev":
+        print("--errors reads the development part only: add --part dev (held-out errors stay unseen)")
+        return 2
+    names = [args.part] if args.part else ["dev", "heldout", "all"]
+    run_docs = parts[args.part] if args.part else docs
     if args.limit:
-        docs = docs[: args.limit]
-    n_gold = sum(len(d.gold) for d in docs)
-    kb = sum(len(d.text.encode("utf-8")) for d in docs) / 1024
-    print(f"TempEval-3 TBAQ-cleaned: {len(docs)} documents, {kb:.0f} KB of text, {n_gold} gold TIMEX3")
+        run_docs = run_docs[: args.limit]
+    print(
+        f"TempEval-3 TBAQ-cleaned: {len(docs)} documents; split seed {SPLIT_SEED}: "
+        f"{len(dev)} development, {len(held)} held-out"
+    )
 
     # warm-up (imports, dateparser's first call), not timed
     tag("Warm up on March 3, 2020 and next May.", dt.date(2020, 1, 1))
     systems = ["factcheck"] + ([] if args.no_baseline else ["dateparser"])
     if "dateparser" in systems:
         baseline("Warm up on March 3, 2020.", dt.date(2020, 1, 1))
-    best, outputs = timed_runs(docs, systems, args.repeat)
-    kb_total = sum(len(d.text.encode("utf-8")) for d in docs) / 1024
-    results = {name: (*evaluate(outputs[name]), kb_total / best[name], outputs[name]) for name in systems}
-
-    cols = list(systems)
+    best, outputs = timed_runs(run_docs, systems, args.repeat)
+    print(f"(throughput: per document, best of {args.repeat}, passes interleaved)")
     print()
-    print(f"{'':22}" + "".join(f"{c:>14}" for c in cols))
-    for label, idx in (("all TIMEX3", 0), ("DATE only", 1)):
-        for key in ("span P", "span R", "span F1", "value P", "value R", "value F1"):
-            row = [results[c][idx].figures()[key] for c in cols]  # type: ignore[attr-defined]
-            print(f"{label + ' ' + key:22}" + "".join(f"{v:14.3f}" for v in row))
-        print()
-    print(
-        f"{'throughput KB/s':22}"
-        + "".join(f"{results[c][2]:14.1f}" for c in cols)
-        + f"   (per document, best of {args.repeat})"
-    )
-    if len(cols) == 2:
-        print(f"{'speed-up':22}{results['factcheck'][2] / results['dateparser'][2]:14.1f}x")
+    for part in names:
+        keep = {d.name for d in parts[part]}
+        results: dict[str, tuple[Score, Score, float]] = {}
+        for name in systems:
+            idx = [i for i, (d, _f) in enumerate(outputs[name]) if d.name in keep]
+            if not idx:
+                continue
+            sel = [outputs[name][i] for i in idx]
+            kb = sum(len(d.text.encode("utf-8")) for d, _f in sel) / 1024
+            secs = sum(best[name][i] for i in idx)
+            results[name] = (*evaluate(sel), kb / secs if secs else 0.0)
+        if results:
+            report(
+                part, [d for d in run_docs if d.name in keep], results, [c for c in systems if c in results]
+            )
     if args.errors:
-        print()
-        show_errors(results["factcheck"][3], args.errors)
+        show_errors(outputs["factcheck"], args.errors)
     return 0
 
 

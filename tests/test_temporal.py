@@ -4,13 +4,76 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factcheck.model import TimeRef
-from factcheck.temporal import is_compatible, resolve_value, tag
+from factcheck.temporal import engine, is_compatible, resolve_value, tag
+
+# ---- reference implementations of the engine's fast paths (the tests compare them) ----------
+
+_TOKEN_RE = re.compile(r"[A-Za-z]{3,}|\d+|\b[QqHh][1-4]\b")
+
+
+def _trigger_spans_plain(text: str) -> dict[str, list[tuple[int, int]]]:
+    """The reference scan of :func:`_trigger_spans`: every token in turn."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for m in _TOKEN_RE.finditer(text):
+        tok = m.group()
+        kinds: tuple[str, ...]
+        if tok[0].isdigit():
+            if len(tok) == 4 and tok[0] in "12":
+                kinds = ("digit",)
+            elif engine._CLOCK_CTX.match(text, m.end()):
+                kinds = ("clock",)  # "10:35", "5 p.m.": only the clock-time rule needs these
+            elif engine._DIGIT_CTX.match(text, m.end()):
+                kinds = ("digit",)
+            else:
+                continue
+        else:
+            kinds = engine._TRIGGERS.get(tok.lower(), ())
+        for kind in kinds:
+            s0 = max(0, m.start() - engine._WIN_LEFT)
+            en = m.end() + engine._WIN_RIGHT
+            lst = spans.get(kind)
+            if lst is None:
+                spans[kind] = [(s0, en)]
+            elif s0 <= lst[-1][1]:
+                lst[-1] = (lst[-1][0], en)
+            else:
+                lst.append((s0, en))
+    return spans
+
+
+def _rule_windows_plain(
+    text: str, spans: dict[str, list[tuple[int, int]]], kinds: tuple[str, ...]
+) -> list[tuple[int, int]]:
+    """The reference of :func:`_rule_windows`: merge the regions of all the kinds, then widen each."""
+    got = [spans[k] for k in kinds if k in spans]
+    if not got:
+        return []
+    regions = got[0] if len(got) == 1 else sorted(r for lst in got for r in lst)
+    out: list[tuple[int, int]] = []
+    n = len(text)
+    for s0, en in regions:
+        if out and s0 <= out[-1][1]:
+            if en > out[-1][1]:
+                out[-1] = (out[-1][0], en)
+            continue
+        out.append((s0, en))
+    snapped: list[tuple[int, int]] = []
+    for s0, en in out:
+        if s0 > 0 and not text[s0 - 1].isspace():
+            s0 = max(text.rfind(" ", 0, s0), text.rfind("\n", 0, s0)) + 1
+        if en < n and not text[en].isspace():
+            a, b = text.find(" ", en), text.find("\n", en)
+            en = n if a < 0 and b < 0 else (a if b < 0 else b if a < 0 else min(a, b))
+        snapped.append((s0, min(en, n)))
+    return snapped
+
 
 D = dt.date
 
@@ -877,16 +940,16 @@ def test_bench_runs_on_shared_data(capsys: pytest.CaptureFixture[str]) -> None:
 @given(st.lists(_NEWSY, max_size=30).map(" ".join))
 def test_trigger_windows_lose_nothing(text: str) -> None:
     """Running the rules only around trigger words finds what a full scan finds."""
-    import factcheck.temporal as temporal
+    from factcheck.temporal import engine, prefix, rules_dates, tense, vocab  # noqa: F401
 
     anchor = D(2024, 5, 16)
-    windowed = temporal._tag_cached.__wrapped__(text, anchor)
-    orig = temporal._rule_windows
+    windowed = engine._tag_cached.__wrapped__(text, anchor)
+    orig = engine._rule_windows
     try:
-        temporal._rule_windows = lambda t, spans, kinds: [(0, len(t))]  # type: ignore[assignment]
-        full = temporal._tag_cached.__wrapped__(text, anchor)
+        engine._rule_windows = lambda t, spans, kinds: [(0, len(t))]  # type: ignore[assignment]
+        full = engine._tag_cached.__wrapped__(text, anchor)
     finally:
-        temporal._rule_windows = orig
+        engine._rule_windows = orig
     assert windowed == full
 
 
@@ -909,10 +972,11 @@ def test_trigger_windows_lose_nothing(text: str) -> None:
         ),
         ("The board meets every Monday morning.", "Monday morning", "SET", "XXXX-WXX-1TMO"),
         (
+            # issue 21: the amount of time between two points is a duration (TimeML), not the point
             "The plan was approved on March 3. Two days later, it collapsed.",
             "Two days later",
-            "DATE",
-            "2024-03-05",
+            "DURATION",
+            "P2D",
         ),
         ("He was arrested six weeks ago.", "six weeks ago", "DATE", "2024-W14"),
         ("A hearing is set for the week of March 6.", "the week of March 6", "DATE", "2025-W10"),
@@ -1200,9 +1264,9 @@ _SCAN_PIECES = st.sampled_from(
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.one_of(_SCAN_PIECES, st.text(max_size=6)), max_size=30).map("".join))
 def test_fast_trigger_scan_equals_the_token_scan(text: str) -> None:
-    import factcheck.temporal as temporal
+    from factcheck.temporal import engine, prefix, rules_dates, tense, vocab  # noqa: F401
 
-    assert temporal._trigger_spans(text) == temporal._trigger_spans_plain(text)
+    assert engine._trigger_spans(text) == _trigger_spans_plain(text)
 
 
 _PREFIX_PIECES = st.sampled_from(
@@ -1261,20 +1325,20 @@ _PREFIX_PIECES = st.sampled_from(
 @given(st.lists(st.one_of(_PREFIX_PIECES, st.text(max_size=4)), max_size=14).map("".join))
 def test_prefix_prefilters_never_skip_a_match(before: str) -> None:
     """The cheap tests in front of the prefix regexes only skip searches that cannot move the start."""
-    import factcheck.temporal as temporal
+    from factcheck.temporal import engine, prefix, rules_dates, tense, vocab  # noqa: F401
 
     before = before[-40:]
-    if not temporal._may_end_mod(before):
-        assert temporal._PREFIX_MOD_RE.search(before) is None
-    if not temporal._may_end_dur(before):
-        assert temporal._PREFIX_DUR_RE.search(before) is None
-    if not temporal._may_end_durq(before):
-        m = temporal._PREFIX_DURQ_RE.search(before)
+    if not prefix._may_end_mod(before):
+        assert prefix._PREFIX_MOD_RE.search(before) is None
+    if not prefix._may_end_dur(before):
+        assert prefix._PREFIX_DUR_RE.search(before) is None
+    if not prefix._may_end_durq(before):
+        m = prefix._PREFIX_DURQ_RE.search(before)
         assert m is None or m.start() == len(before)
-    if not temporal._may_end_in(before, temporal._DEADLINE_WORDS):
-        assert temporal._DEADLINE_BEFORE.search(before) is None
-    if not temporal._may_end_in(before, temporal._DAY_RELATION_WORDS):
-        assert temporal._DAY_RELATION_BEFORE.search(before) is None
+    if not vocab._may_end_in(before, vocab._DEADLINE_WORDS):
+        assert tense._DEADLINE_BEFORE.search(before) is None
+    if not vocab._may_end_in(before, vocab._DAY_RELATION_WORDS):
+        assert engine._DAY_RELATION_BEFORE.search(before) is None
 
 
 _RULE_PIECES = st.sampled_from(
@@ -1377,10 +1441,10 @@ def test_first_character_tests_equal_the_full_patterns(text: str, cut_left: int,
     """A rule's leading (?=[...]) test only skips positions where its full pattern cannot match."""
     import re
 
-    import factcheck.temporal as temporal
+    from factcheck.temporal import engine, prefix, rules_dates, tense, vocab  # noqa: F401
 
     pos, endpos = min(cut_left, len(text)), max(0, len(text) - cut_right)
-    for rx, _fn, name in temporal._RULES:
+    for rx, _fn, name in rules_dates._RULES:
         lead = re.match(r"\(\?=(?:\[[^\]]*\]|\\d)\)", rx.pattern)
         if lead is None or name in _LEGACY_FIRST_TESTS:
             continue
@@ -1425,11 +1489,11 @@ _HINT_PIECES = st.sampled_from(
 )
 def test_rule_hints_never_skip_a_match(text: str, cut_left: int, cut_right: int) -> None:
     """A window without its rule's hint holds no match of that rule."""
-    import factcheck.temporal as temporal
+    from factcheck.temporal import engine, prefix, rules_dates, tense, vocab  # noqa: F401
 
     pos, endpos = min(cut_left, len(text)), max(0, len(text) - cut_right)
-    for rx, _fn, name in temporal._RULES:
-        hint = temporal._RULE_HINTS.get(name)
+    for rx, _fn, name in rules_dates._RULES:
+        hint = engine._RULE_HINTS.get(name)
         if hint is None:
             continue
         for p, e in ((0, len(text)), (pos, endpos)):
@@ -1440,12 +1504,12 @@ def test_rule_hints_never_skip_a_match(text: str, cut_left: int, cut_right: int)
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.one_of(_SCAN_PIECES, st.text(max_size=6)), max_size=40).map("".join))
 def test_fast_rule_windows_equal_the_plain_ones(text: str) -> None:
-    import factcheck.temporal as temporal
+    from factcheck.temporal import engine, prefix, rules_dates, tense, vocab  # noqa: F401
 
-    spans = temporal._trigger_spans(text)
-    all_kinds = (*temporal._TRIGGER_WORDS, "digit")
-    for kinds in [*set(temporal._KINDS_OF.values()), all_kinds, ("digit", "clock"), ("weekday", "month")]:
-        assert temporal._rule_windows(text, spans, kinds) == temporal._rule_windows_plain(text, spans, kinds)
+    spans = engine._trigger_spans(text)
+    all_kinds = (*engine._KIND_WORDS, "digit")
+    for kinds in [*set(engine._KINDS_OF.values()), all_kinds, ("digit", "clock"), ("weekday", "month")]:
+        assert engine._rule_windows(text, spans, kinds) == _rule_windows_plain(text, spans, kinds)
 
 
 @settings(max_examples=300, deadline=None)
@@ -1458,6 +1522,202 @@ def test_fast_rule_windows_equal_the_plain_ones(text: str) -> None:
 def test_digit_runs_equal_the_regex(text: str) -> None:
     import re
 
-    import factcheck.temporal as temporal
+    from factcheck.temporal import engine, prefix, rules_dates, tense, vocab  # noqa: F401
 
-    assert temporal._digit_runs(text) == [(m.start(), m.group()) for m in re.finditer(r"\d+", text)]
+    assert engine._digit_runs(text) == [(m.start(), m.group()) for m in re.finditer(r"\d+", text)]
+
+
+# ---- issue 16 item 3: time errors seen on real articles --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Emissions fell over the past ten years, the agency said.", "the past ten years"),
+        ("The plan will cost $2 billion over the next four years.", "the next four years"),
+        ("Prices are expected to rise over the coming months.", "the coming months"),
+    ],
+)
+def test_over_a_period_means_during_not_more_than(text: str, span: str) -> None:
+    (ref,) = [r for r in tag(text, D(2024, 1, 10)) if r.type == "DURATION"]
+    assert ref.text == span and ref.mod is None
+
+
+def test_over_an_amount_is_still_more_than() -> None:
+    (ref,) = tag("The talks lasted over two years.", D(2024, 1, 10))
+    assert (ref.text, ref.value, ref.mod) == ("over two years", "P2Y", "MORE_THAN")
+
+
+def test_same_month_day_resolves_to_one_year_in_a_text() -> None:
+    text = (
+        "The ceremony will be held on Feb. 9 in Los Angeles. "
+        "The film was nominated before the Oscars on Feb. 9, critics said."
+    )
+    days = [r.value for r in tag(text, D(2020, 1, 14)) if r.text == "Feb. 9"]
+    assert days == ["2020-02-09", "2020-02-09"]
+
+
+def test_month_day_named_with_its_year_fixes_later_mentions() -> None:
+    text = "The summit opened on June 3, 2019. Delegates who left before June 3 missed the vote."
+    assert [r.value for r in tag(text, D(2020, 1, 14))] == ["2019-06-03", "2019-06-03"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The film 1917 won three Golden Globes on Sunday.",
+        "Sam Mendes’ 1917 won best drama.",
+        "Tickets for “1984” sold out within hours.",
+        "Orwell's novel 1984 is on the reading list.",
+    ],
+)
+def test_a_year_like_title_is_no_date(text: str) -> None:
+    assert all(not r.value.startswith(("19", "20")) or len(r.value) != 4 for r in tag(text, D(2020, 1, 10)))
+
+
+def test_a_year_before_a_noun_is_still_a_date() -> None:
+    assert [r.value for r in tag("The 1992 protests ended in a deal.", D(2020, 1, 10))] == ["1992"]
+    assert [r.value for r in tag("Britain's 2019 election was a landslide.", D(2020, 1, 10))] == ["2019"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She told NBC News' Today show that the plan had failed.",
+        "He made the remarks on CBS This Morning.",
+        "Speaking on the BBC's Today programme, the minister denied it.",
+        "The Today show host asked about the report.",
+    ],
+)
+def test_a_programme_name_is_no_time(text: str) -> None:
+    assert tag(text, D(2020, 1, 10)) == []
+
+
+def test_today_in_a_quote_is_the_day_the_quote_was_given() -> None:
+    text = "“We are ready to sign today,” the minister said on Sunday."
+    refs = tag(text, D(2020, 1, 13))  # published on Monday
+    assert [(r.text, r.value) for r in refs] == [("today", "2020-01-12"), ("Sunday", "2020-01-12")]
+    before = 'The minister said Sunday: "We will sign this morning."'
+    refs = tag(before, D(2020, 1, 13))
+    assert [(r.text, r.type, r.value) for r in refs][-1] == ("this morning", "TIME", "2020-01-12TMO")
+
+
+def test_today_outside_quotes_stays_the_publication_day() -> None:
+    text = "The minister signed the deal today, officials said on Sunday."
+    assert tag(text, D(2020, 1, 13))[0].value == "2020-01-13"
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "value"),
+    [
+        (
+            "China and Russia held joint naval maneuvers in the Pacific last August.",
+            D(2023, 9, 20),
+            "2023-08",
+        ),
+        ("The company was founded last March.", D(2023, 9, 20), "2023-03"),
+        ("The talks failed last October.", D(2023, 9, 20), "2022-10"),
+        (
+            "Xi and Putin had in February this year accused Washington of interfering.",
+            D(2024, 4, 2),
+            "2024-02",
+        ),
+        ("The plant will open next October.", D(2023, 9, 20), "2023-10"),
+    ],
+)
+def test_last_and_next_month_are_the_nearest_ones(text: str, anchor: dt.date, value: str) -> None:
+    assert [r.value for r in tag(text, anchor)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Será este sábado 7 de mayo desde las 6:00.", "6:00", "XXXX-XX-XXT06:00"),
+        ("Polls close at 18:00 and results follow.", "18:00", "XXXX-XX-XXT18:00"),
+        ("On Tuesday the polls closed. Counting began at 22:00.", "22:00", "2024-04-09T22:00"),
+        ("The market closed at 4 p.m. EST.", "4 p.m. EST", "2024-04-12T16:00"),
+    ],
+)
+def test_a_clock_time_takes_only_a_day_the_text_gives(text: str, span: str, value: str) -> None:
+    got = {r.text: r.value for r in tag(text, D(2024, 4, 12))}
+    assert got[span] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Kipchoge won in 2:01:39, a world record.", "2:01:39", "PT2H1M39S"),
+        ("She set a lap time of 1:23.456 in qualifying.", "1:23.456", "PT1M23.456S"),
+        ("He finished in 3:58 to take the mile.", "3:58", "PT3M58S"),
+    ],
+)
+def test_a_race_time_is_a_duration(text: str, span: str, value: str) -> None:
+    (ref,) = [r for r in tag(text, D(2024, 4, 12)) if r.text == span]
+    assert (ref.type, ref.value) == ("DURATION", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "value"),
+    [
+        ("By the end of the year, sales had fallen 5%.", D(2024, 4, 12), "2023"),
+        ("The deal closed at the end of the month.", D(2024, 4, 12), "2024-03"),
+        ("The deal closed at the end of the month.", D(2024, 4, 29), "2024-04"),
+        ("Sales will recover by the end of the year.", D(2024, 4, 12), "2024"),
+        ("He will arrive at the start of the month.", D(2024, 4, 12), "2024-05"),
+        ("At the start of the month, prices rose.", D(2024, 4, 12), "2024-04"),
+    ],
+)
+def test_end_of_period_follows_the_tense(text: str, anchor: dt.date, value: str) -> None:
+    (ref,) = tag(text, anchor)
+    assert ref.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("The 2019-20 season was cut short.", ["2019", "2020"]),
+        ("Sales in the 2023/24 financial year fell.", ["2023", "2024"]),
+        ("Prices rose every year in 1990-95.", ["1990", "1995"]),
+        ("Revenue in fiscal 2023-24 fell.", ["2023", "2024"]),
+        ("Resolution 2023/17 was adopted.", []),
+    ],
+)
+def test_second_half_of_a_year_range(text: str, values: list[str]) -> None:
+    assert [r.value for r in tag(text, D(2024, 4, 12)) if r.type == "DATE"] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "value"),
+    [
+        ("Shops reopen on Boxing Day.", D(2023, 12, 20), "2023-12-26"),
+        ("Parades were held on Memorial Day.", D(2024, 6, 3), "2024-05-27"),
+        ("The strike ended on Labor Day 2019.", D(2024, 6, 3), "2019-09-02"),
+        ("Thanksgiving travel set records.", D(2023, 11, 27), "2023-11-23"),
+        ("He will speak on Election Day.", D(2024, 10, 1), "2024-11-05"),
+    ],
+)
+def test_holidays_from_the_data_table(text: str, anchor: dt.date, value: str) -> None:
+    (ref,) = tag(text, anchor)
+    assert ref.value == value
+
+
+def test_a_holiday_spec_that_cannot_be_read_is_refused() -> None:
+    from factcheck.lang import ResourceError
+    from factcheck.temporal import rules_times
+
+    with pytest.raises(ResourceError, match="cannot read"):
+        rules_times._holiday_day("the first full moon")
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("The regulator read its 2022 filings closely.", ["2022"]),
+        ("The party's 2019 manifestos promised more.", ["2019"]),
+        ("The 1998 embassy bombings killed 224 people.", ["1998"]),
+        ("Their 1500 workers went on strike.", []),
+        ("Some 2000 people marched.", []),
+    ],
+)
+def test_a_year_modifying_a_noun(text: str, values: list[str]) -> None:
+    assert [r.value for r in tag(text, D(2024, 4, 12))] == values

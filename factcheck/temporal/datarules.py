@@ -1,0 +1,575 @@
+"""Rules as data: the ``[[rule]]`` records of ``factcheck/lang/<lang>/time.toml`` compiled into tagger rules.
+
+A record (the file describes the format before its first rule)::
+
+    [[rule]]
+    name = "ago_as_duration"                 # unique; tests and --errors name the rule with it
+    pattern = "{n:num} {u:unit} earlier"     # a regex, case-insensitive; a space is any run of spaces
+    type = "DURATION"                        # DATE, TIME, DURATION or SET
+    value = "{duration}"                     # a template (fields below) or a plain value ("PRESENT_REF")
+    direction = "past"                       # for {shift}: past, future, or tense (the clause decides)
+    mod = "APPROX"                           # optional TIMEX3 mod
+    not_before = "\\b(?:per|a)\\s*$"         # optional: no match when the text before ends like this
+    not_after = "\\s+old\\b"                 # optional: no match when the text after starts like this
+    require_before / require_after            # optional: the match holds only when these match there
+    tense = "present"                        # optional: only in a clause of this tense (past, future, present)
+    examples = [{text = "...", anchor = 2024-05-16, span = "...", value = "...", type = "..."}]
+    counterexamples = [{text = "...", span = "..."}]   # ``span`` must come out as no expression
+
+Placeholders in ``pattern`` stand for vocabulary of the same file: ``{unit}``, ``{num}``, ``{vague}``,
+``{month}``, ``{weekday}``, ``{year}``, ``{day}``, ``{season}``, ``{part}`` (of the day), ``{set_adverb}``;
+``{g:unit}`` captures it as group ``g``. Value fields: ``{duration}`` (from groups ``n`` and ``u``; a vague
+or missing ``n`` gives ``X``), ``{shift}`` (the anchor moved ``n`` units of ``u`` in ``direction``, at the
+granularity of the unit; no ``n`` is one unit), ``{per_unit}`` (one unit of ``u``: P1W), ``{year}`` (group
+``y``), ``{last_named}`` (the date last named in the text: its day, else its month), ``{ref_day}``,
+``{ref_day+1}``, ``{ref_day-1}`` (the day last named, else the anchor, and the days around it), ``{season}``
+(group ``s``: SU), ``{part}`` (group ``p``, a part of the day: MO). ``priority = "high"`` makes the rule win a tie (same span)
+with the rules written as code; by default they win it, and data rules among themselves go by file order.
+
+Trigger words are derived from the parsed pattern: a set of words one of which every match must hold (a
+whole literal word of three letters or more that is not a stopword, the words of a placeholder, the union
+over the branches of an alternation; the smallest such set the pattern offers). ``{year}`` triggers on the
+digit scan's year-like numbers. A pattern with no such set is refused; the rule runs only in the windows
+around its trigger words, and its examples, run through the whole tagger by tests/test_temporal_rules.py,
+show that it is found there.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import re._parser as _sre  # the standard library's regex parser: trigger words are read off the parse
+import string
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from re._constants import (
+    ASSERT,
+    AT,
+    BRANCH,
+    CATEGORY,
+    CATEGORY_DIGIT,
+    IN,
+    LITERAL,
+    MAX_REPEAT,
+    MIN_REPEAT,
+    RANGE,
+    SUBPATTERN,
+)
+from typing import Any
+
+from factcheck.lang import ROOT, ResourceError, resource
+from factcheck.temporal.rules_dates import _RESOLVERS, _Ctx, _Handler, _Result
+from factcheck.temporal.rules_relative import _duration_value, _rel_value, _unit_code
+from factcheck.temporal.tense import _tense
+from factcheck.temporal.vocab import (
+    _DAY_RE,
+    _MONTH_ABBR,
+    _MONTH_RE,
+    _MONTHS,
+    _NUM_RE,
+    _NUMBERS,
+    _PART_OF_DAY,
+    _SEASONS,
+    _UNIT_RE,
+    _VAGUE_NUMBERS,
+    _VAGUE_RE,
+    _VOCAB,
+    _WEEKDAY_RE,
+    _WEEKDAYS,
+    _YEAR_RE,
+    _fmt_date,
+    _number,
+)
+
+DIGIT = "<digit>"  # in a rule's trigger set: the digit scan's year-like numbers
+# too common to open a window: a rule needs a rarer word on every path
+_STOPWORDS = frozenset(
+    """the and for over per with from into that this these those was were are has have had its their his her
+    our any all not but yet one two few""".split()
+)
+_UNIT_WORDS = (
+    "second seconds minute minutes hour hours day days night nights week weeks fortnight fortnights month "
+    "months quarter quarters year years decade decades century centuries millennium millennia"
+).split()
+
+# placeholder -> (regex, trigger words, needs the digit scan)
+# placeholder -> (regex, the words one of which each of its matches is, or None when it has no such words)
+PLACEHOLDERS: dict[str, tuple[str, tuple[str, ...] | None]] = {
+    "unit": (_UNIT_RE, tuple(_UNIT_WORDS)),
+    "num": (_NUM_RE, None),  # digits and "a"/"an": no trigger word
+    "vague": (_VAGUE_RE, ("few", "several", "many", "some", "number", "numerous")),
+    "month": (_MONTH_RE, (*_MONTHS, *_MONTH_ABBR)),
+    "weekday": (_WEEKDAY_RE, tuple(_WEEKDAYS)),
+    "year": (_YEAR_RE, (DIGIT,)),  # a year-like number: the digit scan marks it
+    "day": (_DAY_RE, None),
+    "season": ("(?:" + "|".join(_SEASONS) + ")", tuple(_SEASONS)),
+    "part": ("(?:" + "|".join(_PART_OF_DAY) + ")", tuple(_PART_OF_DAY)),
+    "set_adverb": ("(?:" + "|".join(_VOCAB["set_adverbs"]) + ")", tuple(_VOCAB["set_adverbs"])),
+}
+
+
+def _initials(words: Iterable[str]) -> str:
+    return "".join(sorted({w[0].lower() for w in words}))
+
+
+# the characters a placeholder's matches start with
+_PLACEHOLDER_FIRST = {
+    "unit": _initials(_UNIT_WORDS),
+    "num": "0-9" + _initials(_NUMBERS),
+    "vague": _initials(_VAGUE_NUMBERS),
+    "month": _initials([*_MONTHS, *_MONTH_ABBR]),
+    "weekday": _initials(_WEEKDAYS),
+    "year": "12",
+    "day": "0-9",
+    "season": _initials(_SEASONS),
+    "part": _initials(_PART_OF_DAY),
+    "set_adverb": _initials(_VOCAB["set_adverbs"]),
+}
+_PLACEHOLDER = re.compile(r"\{(?:(?P<group>[a-z_]+):)?(?P<name>[a-z_]+)\}")
+_TYPES = frozenset({"DATE", "TIME", "DURATION", "SET"})
+_DIRECTIONS = frozenset({"past", "future", "tense"})
+_FIELDS = frozenset(
+    {
+        "duration",
+        "per_unit",
+        "shift",
+        "year",
+        "last_named",
+        "ref_day",
+        "ref_day+1",
+        "ref_day-1",
+        "season",
+        "part",
+    }
+)
+_TENSES = frozenset({"past", "future", "present"})
+
+
+@dataclass(frozen=True)
+class DataRule:
+    """One ``[[rule]]`` record, compiled."""
+
+    name: str
+    regex: re.Pattern[str]
+    type: str
+    value: str
+    direction: str
+    mod: str | None
+    not_before: re.Pattern[str] | None
+    not_after: re.Pattern[str] | None
+    require_before: re.Pattern[str] | None
+    require_after: re.Pattern[str] | None
+    tense: str | None  # the rule holds only in a clause of this tense
+    triggers: frozenset[str]
+    high: bool  # wins a tie with the code rules
+    resolver: _Handler | None  # a procedural step of the code that reads the match instead of ``value``
+    examples: tuple[Mapping[str, Any], ...]
+    counterexamples: tuple[Mapping[str, Any], ...]
+
+    @property
+    def kind(self) -> str:
+        return f"rule:{self.name}"
+
+    def accepts(self, text: str, m: re.Match[str]) -> bool:
+        """Whether the context around a match allows it (vetoes, requirements, tense). Checked when the
+        candidates are collected, so that a match the context refuses never hides another rule's."""
+        if self.not_before is not None and self.not_before.search(text[max(0, m.start() - 40) : m.start()]):
+            return False
+        if self.not_after is not None and self.not_after.search(text[m.end() : m.end() + 40]):
+            return False
+        if self.require_before is not None and not self.require_before.search(
+            text[max(0, m.start() - 40) : m.start()]
+        ):
+            return False
+        if self.require_after is not None and not self.require_after.search(text[m.end() : m.end() + 60]):
+            return False
+        if self.tense is not None:
+            t = _tense(text, m.start(), m.end())
+            if {"PAST": "past", "FUT": "future"}.get(t or "", "present") != self.tense:
+                return False
+        return True
+
+    def handler(self) -> Callable[[re.Match[str], _Ctx], _Result | None]:
+        if self.resolver is not None:
+            return self.resolver
+
+        def apply(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+            value = _fill(self, m, ctx)
+            if value is None:
+                return None
+            return self.type, value, self.mod
+
+        apply.__name__ = self.name
+        return apply
+
+
+def _group(m: re.Match[str], name: str) -> str | None:
+    return m.groupdict().get(name)
+
+
+def _amount(m: re.Match[str]) -> float | None:
+    n = _group(m, "n")
+    if n is None:
+        return 1.0
+    n = re.sub(r"\s+", " ", n.lower())
+    return None if n in _VAGUE_NUMBERS else _number(n)
+
+
+def _last_named(ctx: _Ctx) -> str | None:
+    """The date last named in the text: its day, else its month."""
+    if ctx.last_ref is not None:
+        return _fmt_date(ctx.last_ref)
+    if ctx.last_month is not None:
+        return f"{ctx.last_month[0]}-{ctx.last_month[1]:02d}"
+    return None
+
+
+def _shift(rule: DataRule, m: re.Match[str], ctx: _Ctx) -> str | None:
+    unit = (_group(m, "u") or "").lower()
+    code = _unit_code(unit) if unit else ""
+    base = {
+        "D": "day",
+        "W": "week",
+        "M": "month",
+        "Q": "quarter",
+        "Y": "year",
+        "DE": "decade",
+        "CE": "century",
+    }
+    if code == "M" and unit.startswith("minute"):
+        return None
+    if code not in base:
+        return None
+    if ctx.anchor is None:
+        return {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Q": "XXXX-QX"}.get(code, "XXXX")
+    n = _amount(m)
+    if n is None or n != int(n):
+        return None
+    direction = rule.direction
+    if direction == "tense":
+        direction = "future" if _tense(ctx.text, m.start(), m.end()) == "FUT" else "past"
+    k = int(n) * (1 if direction == "future" else -1)
+    return _rel_value(base[code], k, ctx.anchor)
+
+
+def _fill(rule: DataRule, m: re.Match[str], ctx: _Ctx) -> str | None:
+    if "{" not in rule.value:
+        return rule.value
+    fields: dict[str, str] = {}
+    for _lit, field, _spec, _conv in string.Formatter().parse(rule.value):
+        if field is None or field in fields:
+            continue
+        got: str | None
+        if field == "duration":
+            # no number is an unknown amount ("for years": PXY)
+            got = _duration_value(_amount(m) if _group(m, "n") else None, _group(m, "u") or "")
+        elif field == "shift":
+            got = _shift(rule, m, ctx)
+        elif field == "per_unit":
+            got = _duration_value(1, _group(m, "u") or "")
+        elif field == "year":
+            got = _group(m, "y")
+        elif field.startswith("ref_day"):
+            day = ctx.last_ref or ctx.anchor
+            if day is None:
+                got = "XXXX-XX-XX"
+            else:
+                day = day + dt.timedelta(days=int(field[7:] or 0))
+                ctx.last_ref = day
+                got = _fmt_date(day)
+        elif field == "season":
+            got = _SEASONS.get((_group(m, "s") or "").lower())
+        elif field == "part":
+            got = _PART_OF_DAY.get((_group(m, "p") or "").lower())
+        elif field == "last_named":
+            got = _last_named(ctx)
+        else:  # refused at load time
+            got = None
+        if got is None:
+            return None
+        fields[field] = got
+    return rule.value.format_map(fields)
+
+
+def _expand(name: str, pattern: str, where: str) -> tuple[str, frozenset[str]]:
+    """The regex of a pattern with its placeholders expanded, and its trigger words: a set of words one of
+    which every match holds (:data:`DIGIT` for a year-like number), read off the parsed pattern."""
+    marks: list[tuple[str, ...] | None] = []
+
+    def one(m: re.Match[str]) -> str:
+        ph = PLACEHOLDERS.get(m["name"])
+        if ph is None:
+            raise ResourceError(f"{where}: rule {name!r}: unknown placeholder {{{m['name']}}}")
+        return f"(?P<{m['group']}>{ph[0]})" if m["group"] else ph[0]
+
+    def mark(m: re.Match[str]) -> str:
+        ph = PLACEHOLDERS.get(m["name"])
+        marks.append(ph[1] if ph else None)
+        body = f"\x00{len(marks) - 1}\x00"
+        return f"(?P<{m['group']}>{body})" if m["group"] else f"(?:{body})"
+
+    body = _PLACEHOLDER.sub(one, pattern).replace(" ", r"\s+")
+    regex = rf"(?i:\b(?:{body})\b)"
+    # for the first test, each placeholder stands as the class of its first characters
+    stand_in = _PLACEHOLDER.sub(lambda m: f"[{_PLACEHOLDER_FIRST[m['name']]}]", pattern).replace(" ", r"\s+")
+    try:
+        first = _first_chars(list(_sre.parse(stand_in, re.I)))
+    except re.error as e:
+        raise ResourceError(f"{where}: rule {name!r}: {e}") from None
+    if first:
+        # the characters a match can start with, as a cheap first test (the regex engine skips to them in C)
+        regex = f"(?=[{first}]){regex}"
+    try:
+        parsed = _sre.parse(_PLACEHOLDER.sub(mark, pattern).replace(" ", r"\s+"), re.I)
+    except re.error as e:
+        raise ResourceError(f"{where}: rule {name!r}: {e}") from None
+    words = _required(list(parsed), marks)
+    if not words:
+        raise ResourceError(
+            f"{where}: rule {name!r}: the pattern holds no word that every match contains (words of three "
+            f"letters or more, not {', '.join(sorted(_STOPWORDS)[:4])}..., or a {{year}})"
+        )
+    return regex, words
+
+
+_Item = tuple[Any, Any]
+
+# characters that (?i) matches beside the ASCII letter: the long s, the dotted/dotless i, the Kelvin sign
+_FOLDS = {"s": "\u017f", "i": "\u0130\u0131", "k": "\u212a"}
+
+
+def _first_chars(items: list[_Item]) -> str | None:
+    """A regex character-class body holding every character a match of ``items`` can start with (both
+    cases), or None when that cannot be told cheaply (a class, a category, an optional start...)."""
+    chars: set[str] = set()
+    ranges: list[str] = []
+    for op, av in items:
+        if op is AT:
+            continue  # \b and the like take no character
+        if op is LITERAL:
+            c = chr(av)
+            chars.update({c, c.lower(), c.upper(), *_FOLDS.get(c.lower(), "")})
+            break
+        if op is IN:
+            for o, a in av:
+                if o is LITERAL:
+                    c = chr(a)
+                    chars.update({c, c.lower(), c.upper(), *_FOLDS.get(c.lower(), "")})
+                elif o is CATEGORY and a is CATEGORY_DIGIT:
+                    ranges.append("0-9")
+                elif o is RANGE and all(chr(x).isdigit() for x in a):
+                    ranges.append(f"{chr(a[0])}-{chr(a[1])}")
+                else:
+                    return None
+            break
+        if op is SUBPATTERN:
+            sub = _first_chars(list(av[-1]))
+            if sub is None:
+                return None
+            ranges.append(sub)
+            break
+        if op is BRANCH:
+            subs = [_first_chars(list(b)) for b in av[1]]
+            if any(x is None for x in subs):
+                return None
+            ranges.extend(x for x in subs if x)
+            break
+        if op in (MAX_REPEAT, MIN_REPEAT) and av[0] >= 1:
+            sub = _first_chars(list(av[2]))
+            if sub is None:
+                return None
+            ranges.append(sub)
+            break
+        return None  # an optional start, a lookaround, a category...
+    else:
+        return None
+    out = "".join(re.escape(c) if c in "\\]^-[" else c for c in sorted(chars))
+    for r in ranges:
+        if r not in out:
+            out += r
+    return out or None
+
+
+def _is_letter(item: tuple[Any, Any]) -> bool:
+    op, av = item
+    return op is LITERAL and chr(av).isascii() and chr(av).isalpha()
+
+
+def _touches_letter(item: _Item | None, side: int) -> bool:
+    """Whether an element may put a letter (or digit) at its ``side`` edge (-1 its last character, 1 its
+    first), against a word next to it: the word is then no whole word of the text."""
+    if item is None:
+        return False
+    op, av = item
+    if op is LITERAL:
+        return chr(av).isalnum() or chr(av) in "_\x00"
+    if op is IN:
+        return any((o is LITERAL and chr(a).isalnum()) or o is RANGE for o, a in av)
+    if op is SUBPATTERN:
+        return _seq_edge_touches(list(av[-1]), side)
+    if op is BRANCH:
+        return any(_seq_edge_touches(list(b), side) for b in av[1])
+    if op in (MAX_REPEAT, MIN_REPEAT):
+        return _seq_edge_touches(list(av[2]), side)
+    return False
+
+
+def _optional(item: _Item) -> bool:
+    return item[0] in (MAX_REPEAT, MIN_REPEAT) and item[1][0] == 0
+
+
+def _seq_edge_touches(seq: list[_Item], side: int) -> bool:
+    """Whether a sequence may put a letter at its ``side`` edge (its optional edge elements looked through)."""
+    k = len(seq) - 1 if side == -1 else 0
+    while 0 <= k < len(seq):
+        if _touches_letter(seq[k], side):
+            return True
+        if not _optional(seq[k]):
+            return False
+        k -= 1 if side == -1 else -1
+    return False
+
+
+def _side_touches(items: list[_Item], k: int, step: int, outer: bool) -> bool:
+    """Whether the elements from ``items[k]`` on (going by ``step``: -1 leftwards, 1 rightwards) may put a
+    letter against a word: an optional element may be absent, and then the next one counts too."""
+    edge = -1 if step == -1 else 1
+    while 0 <= k < len(items):
+        if _touches_letter(items[k], edge):
+            return True
+        if not _optional(items[k]):
+            return False
+        k += step
+    return outer
+
+
+def _required(
+    items: list[_Item],
+    marks: list[tuple[str, ...] | None],
+    before: bool = False,
+    after: bool = False,
+) -> frozenset[str] | None:
+    """A set of trigger words one of which every match of the sequence ``items`` holds, the smallest the
+    sequence offers, or None when there is none. ``before``/``after``: whether what lies around the
+    sequence may put a letter against it (a word at its edge is then no whole word)."""
+    options: list[frozenset[str]] = []
+    i, n = 0, len(items)
+    while i < n:
+        op, av = items[i]
+        if op is LITERAL and av == 0 and i + 2 < n:  # \x00N\x00: a placeholder
+            k = i + 1
+            digits = ""
+            while k < n and items[k][0] is LITERAL and chr(items[k][1]).isdigit():
+                digits += chr(items[k][1])
+                k += 1
+            vocab = marks[int(digits)]
+            if vocab is not None:
+                options.append(frozenset(vocab))
+            i = k + 1
+            continue
+        if _is_letter(items[i]):
+            j = i
+            while j < n and _is_letter(items[j]):
+                j += 1
+            word = "".join(chr(items[k][1]) for k in range(i, j)).lower()
+            variants = [word]
+            if j < n and items[j][0] is MAX_REPEAT and items[j][1][0] == 0 and items[j][1][1] == 1:
+                sub = list(items[j][1][2])
+                if len(sub) == 1 and _is_letter(sub[0]):  # "years?"
+                    variants.append(word + chr(sub[0][1]).lower())
+                    j += 1
+            whole = not _side_touches(items, i - 1, -1, before) and not _side_touches(items, j, 1, after)
+            if whole and all(len(v) >= 3 and v not in _STOPWORDS for v in variants):
+                options.append(frozenset(variants))
+            i = j
+            continue
+        got: frozenset[str] | None = None
+        left = _side_touches(items, i - 1, -1, before)
+        right = _side_touches(items, i + 1, 1, after)
+        if op is SUBPATTERN:
+            got = _required(list(av[-1]), marks, left, right)
+        elif op is BRANCH:
+            sets = [_required(list(b), marks, left, right) for b in av[1]]
+            if all(x is not None for x in sets):
+                got = frozenset().union(*[x for x in sets if x is not None])
+        elif op in (MAX_REPEAT, MIN_REPEAT) and av[0] >= 1:
+            got = _required(list(av[2]), marks, left, right)
+        elif op is ASSERT and av[0] == 1:  # a lookahead: within the window after the match
+            got = _required(list(av[1]), marks)
+        if got:
+            options.append(got)
+        i += 1
+    # the smallest set; a word before the digit scan (a window around every year-like number is wider)
+    return min(options, key=lambda o: (len(o), DIGIT in o)) if options else None
+
+
+def load(lang: str = "en") -> list[DataRule]:
+    """The rules of ``factcheck/lang/<lang>/time.toml``, in file order; a malformed record raises
+    :class:`ResourceError` naming the file and the rule."""
+    where = str(ROOT / lang / "time.toml")
+    out: list[DataRule] = []
+    seen: set[str] = set()
+    for i, rec in enumerate(resource(lang, "time").get("rule", [])):
+        name = str(rec.get("name") or f"#{i + 1}")
+        if name in seen:
+            raise ResourceError(f"{where}: rule {name!r} is defined twice")
+        seen.add(name)
+        resolver: _Handler | None = None
+        if "resolver" in rec:
+            resolver = _RESOLVERS.get(rec["resolver"])
+            if resolver is None:
+                raise ResourceError(f"{where}: rule {name!r}: no resolver {rec['resolver']!r} in the code")
+            rec = {"type": "DATE", "value": "", **rec}  # the resolver gives type, value and mod
+        missing = [k for k in ("pattern", "type", "value") if k not in rec]
+        if missing:
+            raise ResourceError(f"{where}: rule {name!r}: missing {', '.join(missing)}")
+        if rec.get("priority", "low") not in ("low", "high"):
+            raise ResourceError(f"{where}: rule {name!r}: priority must be low or high")
+        if rec["type"] not in _TYPES:
+            raise ResourceError(f"{where}: rule {name!r}: type must be one of {sorted(_TYPES)}")
+        direction = rec.get("direction", "past")
+        if direction not in _DIRECTIONS:
+            raise ResourceError(f"{where}: rule {name!r}: direction must be one of {sorted(_DIRECTIONS)}")
+        if rec.get("tense") is not None and rec["tense"] not in _TENSES:
+            raise ResourceError(f"{where}: rule {name!r}: tense must be one of {sorted(_TENSES)}")
+        fields = {f for _l, f, _s, _c in string.Formatter().parse(rec["value"]) if f}
+        if fields - _FIELDS:
+            raise ResourceError(f"{where}: rule {name!r}: unknown value field(s) {sorted(fields - _FIELDS)}")
+        body, words = _expand(name, rec["pattern"], where)
+        try:
+            regex = re.compile(body)
+            # the context patterns are case-insensitive like the rule's own
+            not_before = re.compile(rec["not_before"] + r"$", re.I) if rec.get("not_before") else None
+            not_after = re.compile("^" + rec["not_after"], re.I) if rec.get("not_after") else None
+            require_before = (
+                re.compile(rec["require_before"] + r"$", re.I) if rec.get("require_before") else None
+            )
+            require_after = re.compile("^" + rec["require_after"], re.I) if rec.get("require_after") else None
+        except re.error as e:
+            raise ResourceError(f"{where}: rule {name!r}: {e}") from None
+        out.append(
+            DataRule(
+                name=name,
+                regex=regex,
+                type=rec["type"],
+                value=rec["value"],
+                direction=direction,
+                mod=rec.get("mod"),
+                not_before=not_before,
+                not_after=not_after,
+                require_before=require_before,
+                require_after=require_after,
+                tense=rec.get("tense"),
+                triggers=frozenset(words),
+                high=rec.get("priority", "low") == "high",
+                resolver=resolver,
+                examples=tuple(rec.get("examples", ())),
+                counterexamples=tuple(rec.get("counterexamples", ())),
+            )
+        )
+    return out
+
+
+def example_anchor(ex: Mapping[str, Any]) -> dt.date | None:
+    a = ex.get("anchor")
+    return a if isinstance(a, dt.date) else None

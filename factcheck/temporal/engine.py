@@ -1,0 +1,475 @@
+"""The tagging engine: trigger scan, rule windows, candidate selection and the post-passes (ranges, conjoined days, quarters)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+
+from factcheck.lang import resource
+from factcheck.model import TimeRef
+from factcheck.temporal import datarules, discourse, rules_relative, rules_times  # noqa: F401  (their rules register on import)
+from factcheck.temporal.prefix import _extend_prefix
+from factcheck.temporal.rules_dates import _RULES, _Ctx, _Handler
+from factcheck.temporal.vocab import (
+    _DAY_RE,
+    _DAY_RELATION_WORDS,
+    _DAY_VALUE,
+    _DAY_VALUE_OPEN,
+    _FIXED_TEXT,
+    _MONTH_NAME,
+    _MONTH_RE,
+    _PART_TAIL,
+    _QUARTER_VALUE,
+    _QX_VALUE,
+    _VOCAB,
+    _WEEKDAY_RE,
+    _YEAR_VALUE,
+    _YMD_VALUE,
+    _fmt_date,
+    _iso_week,
+    _may_end_in,
+    _safe_date,
+)
+
+# --------------------------------------------------------------------------------------------
+# Public API
+# --------------------------------------------------------------------------------------------
+
+_LEADING_PREP = re.compile(r"(?i:(?:on|in|at|during|by|until|till|since|for|from|within|after|before|of)\s+)")
+_DAY_RELATION_BEFORE = re.compile(
+    r"(?i:\bthe\s+(?:(?P<rel>week|weekend)\s+of|day\s+(?P<rel2>before|after))\s+)$"
+)
+_COMPARED_QUARTER = re.compile(r"(?i:year[- ](?:ago|earlier)|last\s+year)")
+_YEAR_AGO_RE = re.compile(r"(?i:^(?:a|one) year (?:ago|earlier)$|^year[- ](?:earlier|ago)$)")
+
+
+def _trigger_spans(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Regions of ``text`` around trigger words (time vocabulary, year-like numbers, clock times),
+    by kind of trigger, overlapping regions of a kind merged.
+
+    Every rule needs a trigger of one of its kinds, so each rule only runs inside the regions of
+    its kinds: most news text holds no time expression, and scanning it word by word is much
+    cheaper than running every rule over all of it.
+
+    Fast path (same regions as the token-by-token reference scan in tests/test_temporal.py, which a test checks): the trigger words
+    present are found from the set of the text's words, and only those are located, with ``str.find``;
+    "Q1"/"H2" tokens are read off the runs of digits.
+    """
+    # One byte per character: ASCII letters lower-cased, everything else (digits, punctuation, any
+    # non-ASCII character) a space; its words are exactly the text's [A-Za-z] runs, at the same offsets.
+    letters = text.encode("ascii", "replace").translate(_LETTERS_ONLY).decode("ascii")
+    events: list[tuple[int, int, str]] = []
+    n = len(text)
+    for w in _TRIGGER_SET.intersection(letters.split()):
+        if len(w) < 3:
+            continue  # the token scan only reads words of three letters or more
+        kinds = _TRIGGERS[w]
+        k = len(w)
+        i = letters.find(w)
+        while i >= 0:
+            j = i + k
+            if (i == 0 or letters[i - 1] == " ") and (j == n or letters[j] == " "):
+                events.extend((i, j, kind) for kind in kinds)
+            i = letters.find(w, j)
+    for s0, tok in _digit_runs(text):
+        if len(tok) == 1 and tok in "1234" and s0 and text[s0 - 1] in "QqHh":
+            # "Q1", "h2" ([QqHh][1-4] with word boundaries on both sides): that token, not a number
+            e0 = s0 + 1
+            if e0 == n or not (text[e0].isalnum() or text[e0] == "_"):
+                p = s0 - 1
+                if not p or not (text[p - 1].isalnum() or text[p - 1] == "_"):
+                    events.extend((p, e0, kind) for kind in _TRIGGERS.get(text[p:e0].lower(), ()))
+                    continue
+        e0 = s0 + len(tok)
+        if len(tok) == 4 and tok[0] in "12":
+            kind = "digit"
+        elif _CLOCK_CTX.match(text, e0):
+            kind = "clock"
+        elif _DIGIT_CTX.match(text, e0):
+            kind = "digit"
+        else:
+            continue
+        events.append((s0, e0, kind))
+    events.sort()
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for s0, e0, kind in events:
+        st = max(0, s0 - _WIN_LEFT)
+        en = e0 + _WIN_RIGHT
+        lst = spans.get(kind)
+        if lst is None:
+            spans[kind] = [(st, en)]
+        elif st <= lst[-1][1]:
+            lst[-1] = (lst[-1][0], en)
+        else:
+            lst.append((st, en))
+    return spans
+
+
+_LETTERS_ONLY = bytes((c | 0x20) if (65 <= c <= 90 or 97 <= c <= 122) else 32 for c in range(256))
+_DIGIT_RUN = re.compile(r"\d+")
+_DIGITS_ONLY = bytes(c if 48 <= c <= 57 else 32 for c in range(256))
+_ASCII_BYTES = bytes(range(128))
+
+
+def _digit_runs(text: str) -> list[tuple[int, str]]:
+    """(offset, digits) of every run of digits: for ASCII text from a digits-only copy of it (one byte
+    per character), else with the regex (which also knows other scripts' digits)."""
+    if not text.isascii():
+        # its characters outside ASCII, from the UTF-8 bytes without the ASCII ones: if none of them
+        # is a digit, the digits-only copy (each of them one "?") has the same runs
+        rest = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
+        if _DIGIT_RUN.search(rest.decode("utf-8", "surrogatepass")):
+            return [(m.start(), m.group()) for m in _DIGIT_RUN.finditer(text)]
+    mask = text.encode("ascii", "replace").translate(_DIGITS_ONLY).decode("ascii")
+    out = []
+    pos = 0
+    for run in mask.split():
+        pos = mask.find(run, pos)
+        out.append((pos, run))
+        pos += len(run)
+    return out
+
+
+def _rule_windows(
+    text: str, spans: dict[str, list[tuple[int, int]]], kinds: tuple[str, ...]
+) -> list[tuple[int, int]]:
+    """The merged regions of the given kinds, widened to whitespace so that no window cuts a word.
+
+    Same windows as the reference in tests/test_temporal.py (a test checks): the regions of one kind come merged
+    from :func:`_trigger_spans` (each starts after the end of the one before), and a window's ends
+    look for a newline only between the region and the nearest space."""
+    if len(kinds) == 1:
+        regions = spans.get(kinds[0])
+        if regions is None:
+            return []
+    else:
+        got = [spans[k] for k in kinds if k in spans]
+        if not got:
+            return []
+        if len(got) == 1:
+            regions = got[0]
+        else:
+            regions = []
+            for st, en in sorted(r for lst in got for r in lst):
+                if regions and st <= regions[-1][1]:
+                    if en > regions[-1][1]:
+                        regions[-1] = (regions[-1][0], en)
+                    continue
+                regions.append((st, en))
+    n = len(text)
+    rfind, find = text.rfind, text.find
+    snapped: list[tuple[int, int]] = []
+    for st, en in regions:
+        if st > 0 and not text[st - 1].isspace():
+            a = rfind(" ", 0, st)
+            b = rfind("\n", a + 1, st)
+            st = (b if b > a else a) + 1
+        if en >= n:
+            en = n
+        elif not text[en].isspace():
+            a = find(" ", en)
+            b = find("\n", en, a) if a >= 0 else find("\n", en)
+            en = b if b >= 0 else a if a >= 0 else n
+        snapped.append((st, en))
+    return snapped
+
+
+_DIGIT_CTX = re.compile(r"[/-]\d|s\b|(?:st|nd|rd|th)\b")
+_CLOCK_CTX = re.compile(r"\s?[aApP]\.?[mM]\b|:\d")
+_WIN_LEFT = 35
+_WIN_RIGHT = 25
+_TRIGGER_WORDS: dict[str, str] = dict(resource("en", "time")["triggers"])  # for the rules written as code
+# the rules written as data (time.toml [[rule]]): each runs around its own trigger words, taken from its
+# pattern; a tie (same span) goes to the code rules unless the data rule says priority = "high"
+_DATA_RULES = datarules.load("en")
+_KIND_WORDS: dict[str, list[str]] = {kind: words.split() for kind, words in _TRIGGER_WORDS.items()}
+_KIND_WORDS["holiday"] = sorted({re.split(r"\W", name)[0] for name in _VOCAB["holidays"]})
+for _r in _DATA_RULES:
+    _KIND_WORDS[_r.kind] = sorted(_r.triggers - {datarules.DIGIT})
+_TRIGGERS: dict[str, tuple[str, ...]] = {}
+for _kind, _words in _KIND_WORDS.items():
+    for _w in _words:
+        _TRIGGERS[_w] = (*_TRIGGERS.get(_w, ()), _kind)
+_TRIGGER_SET = frozenset(_TRIGGERS)
+_RULE_KINDS = {
+    "_iso": "digit",
+    "_slash": "digit",
+    "_explicit": "month",
+    "_month": "month",
+    "_year": "digit",
+    "_decade": "digit spoken",
+    "_season": "season",
+    "_quarter_rule": "quarter",
+    "_the_quarter": "quarter",
+    "_year_quarter": "quarter",
+    "_that_quarter": "quarter",
+    "_half": "half",
+    "_day_of_month": "digit",
+    "_rel_unit": "unit weekend",
+    "_end_of": "endof",
+    "_deictic": "deictic",
+    "_deictic_day": "deictic part",
+    "_weekday": "weekday",
+    "_duration": "unit quarter part weekend",
+    "_long": "long",
+    "_set": "every setadv",
+    "_time": "clock",
+    "_holiday": "holiday",
+    "_the_year": "unit",
+    "_spoken_year": "spoken",
+}
+
+
+_ALL_RULES: list[tuple[re.Pattern[str], _Handler, str]] = [
+    *((r.regex, r.handler(), r.name) for r in _DATA_RULES if r.high),
+    *_RULES,
+    *((r.regex, r.handler(), r.name) for r in _DATA_RULES if not r.high),
+]
+for _r in _DATA_RULES:
+    _RULE_KINDS[_r.name] = _r.kind + (" digit" if datarules.DIGIT in _r.triggers else "")
+_KINDS_OF = {name: tuple(_RULE_KINDS[name].split()) for _rx, _fn, name in _ALL_RULES}
+_ACCEPTS_OF = {r.name: r.accepts for r in _DATA_RULES}  # context checks of the data rules
+# For rules that seldom match: a plain pattern that every match of the rule contains, so that a window
+# without it is not scanned (these start with a character class, which the regex engine skips to in C).
+# (?i) also takes "ſ" for s and "İ"/"ı" for i, hence those in the classes; a test checks each hint.
+_RULE_HINTS = {
+    "_iso": re.compile(r"\d\d\d\d-\d\d-\d\d"),
+    "_slash": re.compile(r"\d/\d"),
+    "_day_of_month": re.compile(r"\d[sS\u017fnNrRtT][tTdDhH]"),  # 1st, 2nd, 3rd, 4th
+    "_decade": re.compile(r"[0iI\u0130\u0131][seE]"),  # 1990s, '90s, the nineties
+    "_long": re.compile(r"[lL][oO][nN][gG]"),
+}
+_HINT_OF = {name: _RULE_HINTS.get(name) for _rx, _fn, name in _ALL_RULES}
+
+
+@functools.lru_cache(maxsize=512)
+def _tag_cached(text: str, anchor: dt.date | None) -> tuple[TimeRef, ...]:
+    cands: list[tuple[int, int, int, re.Match[str], _Handler]] = []
+    spans = _trigger_spans(text)
+    windows: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    for prio, (rx, fn, name) in enumerate(_ALL_RULES):
+        kinds = _KINDS_OF[name]
+        wins = windows.get(kinds)
+        if wins is None:
+            wins = windows[kinds] = _rule_windows(text, spans, kinds)
+        hint = _HINT_OF[name]
+        for ws, we in wins:
+            if hint is not None and hint.search(text, ws, we) is None:
+                continue
+            accepts = _ACCEPTS_OF.get(name)
+            for m in rx.finditer(text, ws, we):
+                if m.end() > m.start() and (accepts is None or accepts(text, m)):
+                    cands.append((m.start(), m.end(), prio, m, fn))
+    # longest match wins; ties go to the earlier rule
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    taken = bytearray(len(text))  # 1 where a chosen candidate already lies
+    chosen: list[tuple[int, int, re.Match[str], _Handler]] = []
+    for s, e, _p, m, fn in cands:
+        if 1 in taken[s:e]:
+            continue
+        chosen.append((s, e, m, fn))
+        taken[s:e] = b"\x01" * (e - s)
+    # resolve in text order so that anaphora ("the next day") see the previous date
+    chosen.sort(key=lambda c: c[0])
+    ctx = _Ctx(text, anchor)
+    out: list[TimeRef] = []
+    for s, e, m, fn in chosen:
+        try:
+            res = fn(m, ctx)
+        except (ValueError, KeyError, IndexError, OverflowError, TypeError, AttributeError):
+            res = None  # a rule that cannot read its match skips it; the tagger never raises
+        if res is None:
+            continue
+        typ, val, mod = res
+        # strip trailing whitespace/punctuation that some patterns may catch
+        while e > s and text[e - 1] in " \t\n,":
+            e -= 1
+        if e <= s:
+            continue
+        out.append(TimeRef(s, e, text[s:e], typ, val, mod))
+    # prefixes ("mid-", "the end of", "about") and financial "a year earlier" after a quarter
+    result: list[TimeRef] = []
+    prev_end = 0
+    last_quarter: TimeRef | None = None
+    fiscal: TimeRef | None = None  # the last fiscal quarter named ("its fiscal first quarter")
+    skip_to = 0
+    for ref in out:
+        if ref.start < skip_to:
+            continue  # the year of a conjoined date, already read
+        r = _extend_prefix(text, ref)
+        if r.start < prev_end:
+            r = ref
+        if _QUARTER_VALUE.match(r.value):
+            if _FISCAL_QUARTER.search(r.text):
+                fiscal = r
+            elif _ORDINAL_QUARTER.search(r.text):
+                fiscal = None  # a quarter named by the calendar: the report left the fiscal one
+            elif fiscal is not None and r.start - fiscal.end < 1500 and _ANAPHORIC_QUARTER.fullmatch(r.text):
+                # a company on a fiscal year: after "its fiscal first quarter", "the quarter" and
+                # "the latest period" are that quarter, not the calendar one
+                r = TimeRef(r.start, r.end, r.text, r.type, fiscal.value, r.mod)
+            last_quarter = r
+            if _COMPARED_QUARTER.search(r.text):
+                # "the year-ago quarter" is the comparison: the quarter reported is a year later
+                y, q = r.value.split("-Q")
+                last_quarter = TimeRef(r.start, r.end, r.text, r.type, f"{int(y) + 1}-Q{q}", r.mod)
+        elif last_quarter is not None and anchor is not None and r.start - last_quarter.end < 1500:
+            # earnings reports: "a year earlier" / "year-ago" compare with the same quarter a year back
+            y, q = last_quarter.value.split("-Q")
+            if _YEAR_AGO_RE.match(r.text):
+                r = TimeRef(r.start, r.end, r.text, r.type, f"{int(y) - 1}-Q{q}", r.mod)
+            elif _QX_VALUE.fullmatch(r.value):
+                r = TimeRef(r.start, r.end, r.text, r.type, f"{r.value[:4]}-Q{q}", r.mod)
+            elif r.value == "XXXX-QX":  # "that quarter"
+                r = TimeRef(r.start, r.end, r.text, r.type, last_quarter.value, r.mod)
+        if r.type == "DATE" and _DAY_VALUE.fullmatch(r.value):
+            # "the week of March 6", "the day before Tuesday"
+            pre = (
+                _DAY_RELATION_BEFORE.search(text, max(0, r.start - 30), r.start)
+                if _may_end_in(text[max(0, r.start - 30) : r.start], _DAY_RELATION_WORDS)
+                else None
+            )
+            if pre and (result == [] or result[-1].end <= pre.start()):
+                d = dt.date.fromisoformat(r.value)
+                rel = (pre["rel"] or pre["rel2"]).lower()
+                if rel == "week":
+                    val = _iso_week(d)
+                elif rel == "weekend":
+                    val = _iso_week(d) + "-WE"
+                else:
+                    val = _fmt_date(d + dt.timedelta(days=-1 if rel == "before" else 1))
+                r = TimeRef(pre.start(), r.end, text[pre.start() : r.end], r.type, val, r.mod)
+        if result and _YEAR_VALUE.fullmatch(r.value) and r.type == "DATE":
+            # "January nineteen ninety-seven", "the winter of nineteen ninety-four"
+            p = result[-1]
+            tail = _PART_TAIL.search(p.value)
+            if (
+                p.type == "DATE"
+                and tail
+                and re.fullmatch(r"[\w .'-]*", p.text)
+                and not re.search(r"\d", p.text)
+                and re.fullmatch(r"\s+(?:of\s+)?", text[p.end : r.start])
+            ):
+                r = TimeRef(
+                    p.start, r.end, text[p.start : r.end], "DATE", f"{r.value}-{tail.group(1)}", p.mod
+                )
+                result.pop()
+        if result and r.type == "DATE" and not _FIXED_TEXT.search(r.text):
+            r = _range_end(text, result[-1], r)
+        if (
+            result
+            and result[-1].type == "TIME"
+            and r.type == "DATE"
+            and re.fullmatch(r"\d{4}-\d\d-\d\d", r.value)
+            and (_MONTH_NAME.search(r.text) or re.search(rf"\b{_WEEKDAY_RE}$", r.text))
+            and re.fullmatch(r",?\s+(?:on\s+)?", text[result[-1].end : r.start])
+        ):
+            # "until 5 p.m. EST Nov. 9": one point in time on that day
+            p = result.pop()
+            clock = p.value.split("T", 1)[1] if "T" in p.value else ""
+            r = TimeRef(p.start, r.end, text[p.start : r.end], "TIME", f"{r.value}T{clock}", p.mod)
+        lead = _LEADING_PREP.match(r.text)
+        if lead and lead.end() < len(r.text):
+            st = r.start + lead.end()
+            r = TimeRef(st, r.end, text[st : r.end], r.type, r.value, r.mod)
+        result.append(r)
+        prev_end = r.end
+        second = _second_day(text, r) or _second_year(text, r)
+        if second is not None and second.value[:4].isdigit() and len(second.value) == 4:
+            result.append(second)  # "2019-20": the year the range ends in
+            prev_end = skip_to = second.end
+        elif second is not None:
+            if second.value[:4] != r.value[:4]:  # "April 24 and 25, 2025": the year is both days'
+                result[-1] = TimeRef(r.start, r.end, r.text, r.type, second.value[:4] + r.value[4:], r.mod)
+            result.append(second)
+            prev_end = skip_to = second.end
+    return tuple(discourse.apply(text, result))
+
+
+_FISCAL_QUARTER = re.compile(r"(?i:\bfiscal\b)")
+_ORDINAL_QUARTER = re.compile(r"(?i:\b(?:first|second|third|fourth|final|[1-4](?:st|nd|rd|th))\b|\bQ[1-4]\b)")
+_ANAPHORIC_QUARTER = re.compile(r"(?i:(?:the|its)\s+(?:latest\s+)?(?:quarter|period))")
+_RANGE_START = re.compile(r"(?i:\b(?:from|between)\s+(?:the\s+)?)$")
+_RANGE_LINK = re.compile(r"\s*,?\s*(?:to|and|through|until|till|-|–)\s*")
+
+
+def _range_end(text: str, prev: TimeRef, r: TimeRef) -> TimeRef:
+    """The second date of "from March 3 to April 5" / "between May 1 and June 3" without a year
+    of its own takes the year that puts it at or after the first date."""
+    pv = _YMD_VALUE.fullmatch(prev.value)
+    rv = _YMD_VALUE.fullmatch(r.value)
+    if pv is None or rv is None or prev.type != "DATE" or not _RANGE_LINK.fullmatch(text, prev.end, r.start):
+        return r
+    if not (_MONTH_NAME.search(prev.text) and _MONTH_NAME.search(r.text)):
+        return r  # "Friday and Thursday", "Friday to December's figures"
+    if not _RANGE_START.search(text, max(0, prev.start - 12), prev.start) and not re.fullmatch(
+        r"\s*(?:-|–|through)\s*", text[prev.end : r.start]
+    ):
+        return r  # a list of dates, not a range
+    y = int(pv.group(1))
+    if (rv.group(2), rv.group(3) or "") < (pv.group(2), pv.group(3) or ""):
+        y += 1
+    if y == int(rv.group(1)) or (rv.group(3) and _safe_date(y, int(rv.group(2)), int(rv.group(3))) is None):
+        return r
+    return TimeRef(r.start, r.end, r.text, r.type, f"{y}{r.value[4:]}", r.mod)
+
+
+_MONTH_DAY_TEXT = re.compile(rf"(?:{_MONTH_RE})\s+{_DAY_RE}$|{_DAY_RE}\s+(?:of\s+)?(?:{_MONTH_RE})$")
+_SECOND_DAY = re.compile(
+    r"(?P<sep>\s*(?:,\s*)?(?:and|or|to|through|until|-|–)\s*)(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+    r"(?:\s*,?\s*(?P<y>1[6-9]\d\d|20\d\d)\b)?"
+    r"(?=\s*(?:$|[.,;:)]|(?:in|at|on|when|before|after|for|during|from)\b))"
+)
+
+
+_SECOND_YEAR = re.compile(r"[-–/](\d\d)(?![\d%])(?![-/.,:]\d)")
+
+
+def _second_year(text: str, ref: TimeRef) -> TimeRef | None:
+    """The second year of a span of years written short: "the 2019-20 season", "fiscal 2023/24",
+    "1990-95" (its last two digits, in the first year's century)."""
+    if ref.type != "DATE" or not _YEAR_VALUE.fullmatch(ref.value) or not ref.text[-4:].isdigit():
+        return None
+    m = _SECOND_YEAR.match(text, ref.end)
+    if m is None:
+        return None
+    y, yy = int(ref.value), int(m.group(1))
+    if text[ref.end] == "/":
+        if yy != (y + 1) % 100:
+            return None  # "2023/24" is a fiscal or season year; "2023/17" a reference number
+    elif yy <= y % 100:
+        return None  # "1990-95" and "1999-00" read forward only within the century
+    end = y - y % 100 + yy
+    st = m.start(1)
+    return TimeRef(st, m.end(1), text[st : m.end(1)], "DATE", str(end), None)
+
+
+def _second_day(text: str, ref: TimeRef) -> TimeRef | None:
+    """The bare day of a conjoined date: "April 24 and 25", "May 3 to 5", "March 3 or 4"."""
+    if ref.type != "DATE":
+        return None
+    v = _DAY_VALUE_OPEN.fullmatch(ref.value)
+    if v is None or not _MONTH_DAY_TEXT.search(ref.text):
+        return None
+    m = _SECOND_DAY.match(text, ref.end)
+    if m is None or int(m["d"]) <= int(v.group(3)):
+        return None
+    year = m["y"] or v.group(1)
+    if year != "XXXX" and _safe_date(int(year), int(v.group(2)), int(m["d"])) is None:
+        return None
+    st = m.start("d")
+    return TimeRef(st, m.end(), text[st : m.end()], "DATE", f"{year}-{v.group(2)}-{int(m['d']):02d}", None)
+
+
+def tag(text: str, anchor: dt.date | None = None) -> list[TimeRef]:
+    """Every time expression in ``text``, sorted by start and non-overlapping.
+
+    Offsets index ``text``; values are TIMEX3 values resolved against ``anchor`` (the publication
+    date) and the tense of the clause around each expression, or left underspecified without one.
+    """
+    if not text:
+        return []
+    if isinstance(anchor, dt.datetime):
+        anchor = anchor.date()
+    return list(_tag_cached(text, anchor))

@@ -1,0 +1,603 @@
+"""Rule registry and the rules for explicit dates, months, years, decades, seasons, days of the month, quarters and halves."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from factcheck.temporal.tense import _tense
+from factcheck.temporal.vocab import (
+    _DAY_RE,
+    _DECADE_WORDS,
+    _LOWER_WORD_AFTER,
+    _MONTH_FULL_RE,
+    _MONTH_NAME,
+    _MONTH_RE,
+    _NON_DIGIT,
+    _ORDINALS,
+    _PRE_POST_BEFORE,
+    _SEASON_ORDER,
+    _SEASONS,
+    _VOCAB,
+    _WEEKDAY_RE,
+    _YEAR_RE,
+    _add_months,
+    _ci,
+    _ended_year,
+    _fmt_date,
+    _month_num,
+    _nearest_year,
+    _quarter,
+    _safe_date,
+    _season_of,
+)
+
+# --------------------------------------------------------------------------------------------
+# Rules
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Ctx:
+    text: str
+    anchor: dt.date | None
+    last_ref: dt.date | None = None  # last day-level date, for "the next day"
+    last_month: tuple[int, int] | None = None  # last month-level date, for "the following month"
+    last_year: int | None = None  # last year mentioned, for "later that year"
+    # the year each month-day got in this text: "Feb. 9" said twice is one day, whatever the tense
+    day_years: dict[tuple[int, int], int] = field(default_factory=dict)
+
+    def note(self, y: int, mo: int | None = None, d: dt.date | None = None) -> None:
+        self.last_year = y
+        if mo is not None:
+            self.last_month = (y, mo)
+        if d is not None:
+            self.last_ref = d
+
+
+_Result = tuple[str, str, str | None]  # type, value, mod
+_Handler = Callable[[re.Match[str], _Ctx], _Result | None]
+_RULES: list[tuple[re.Pattern[str], _Handler, str]] = []
+
+
+# the procedural steps that rules written as data name with ``resolver = "..."`` (time.toml): anchoring,
+# tense direction and granularity arithmetic stay code, the pattern and its examples are data
+_RESOLVERS: dict[str, _Handler] = {}
+
+
+def _resolver(name: str) -> Callable[[_Handler], _Handler]:
+    def deco(fn: _Handler) -> _Handler:
+        _RESOLVERS[name] = fn
+        return fn
+
+    return deco
+
+
+def _rule(pattern: str, flags: int = 0) -> Callable[[_Handler], _Handler]:
+    compiled = re.compile(pattern, flags)
+
+    def deco(fn: _Handler) -> _Handler:
+        _RULES.append((compiled, fn, getattr(fn, "__name__", "")))
+        return fn
+
+    return deco
+
+
+def _tense_of(m: re.Match[str], ctx: _Ctx) -> str | None:
+    return _tense(ctx.text, m.start(), m.end())
+
+
+# ---- explicit dates ------------------------------------------------------------------------
+
+
+@_rule(
+    r"(?=\d)\b(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?:[T ](?P<h>[01]\d|2[0-3]):(?P<mi>[0-5]\d)(?::\d\d)?)?\b"
+)
+def _iso(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    d = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+    if d is None:
+        return None
+    if m["h"]:
+        return "TIME", f"{_fmt_date(d)}T{m['h']}:{m['mi']}", None
+    return "DATE", _fmt_date(d), None
+
+
+@_rule(r"(?=\d)(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d\d)(?![\d/])")
+def _slash(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    a, b = int(m["a"]), int(m["b"])
+    y = int(m["y"])
+    if y < 100:
+        y += 2000 if y < 50 else 1900
+    # US order first, day-first when the first number cannot be a month
+    d = _safe_date(y, a, b) if a <= 12 else _safe_date(y, b, a)
+    if d is None:
+        return None
+    return "DATE", _fmt_date(d), None
+
+
+_DAY_WORDS = {
+    w: i + 1
+    for i, w in enumerate(
+        """first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
+        thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth""".split()
+    )
+}
+_DAY_WORDS.update({f"twenty-{w}": 20 + i for w, i in list(_DAY_WORDS.items())[:9]})
+_DAY_WORDS.update({"thirtieth": 30, "thirty-first": 31})
+# a day spelled out, as broadcast transcripts write it: "March eighth", "May twenty-first"
+_DAY_WORD_RE = "(?:" + "|".join(sorted(_DAY_WORDS, key=len, reverse=True)) + ")"
+# ... followed by the end of the phrase, not a noun: "March second place" is no date
+_DAY_WORD_END = r"""(?=\s*(?:[.,;:!?)"'”]|$|(?:and|or|at|in|on|to|when|through|until)\b))"""
+
+_EXPLICIT_MD = (
+    rf"(?:(?P<wd>{_WEEKDAY_RE}),?\s+)?(?:(?P<mon>{_MONTH_RE})\s+(?:(?P<day>{_DAY_RE})|(?P<dw>{_DAY_WORD_RE})(?![\w-]){_DAY_WORD_END})|"
+    rf"(?P<day2>{_DAY_RE})\s+(?:{_ci('of')}\s+)?(?P<mon2>{_MONTH_RE}))"
+    rf"(?:,?\s+(?P<year>{_YEAR_RE}))?(?![\d%]|[.:,]\d)"
+)
+
+
+@_rule(rf"(?=[0-9ADFJMNOSTW])(?<![\w$£€#.,])(?<!\d\.){_EXPLICIT_MD}")
+def _explicit(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    mon = _month_num(m["mon"] or m["mon2"])
+    day = _DAY_WORDS[m["dw"]] if m["dw"] else int(_NON_DIGIT.sub("", m["day"] or m["day2"]))
+    if m["year"]:
+        y = int(m["year"])
+        if _safe_date(y, mon, day) is None:
+            return None
+        d = dt.date(y, mon, day)
+        ctx.note(d.year, d.month, d)
+        ctx.day_years.setdefault((mon, day), y)
+        return "DATE", _fmt_date(d), None
+    if day > calendar.monthrange(2000, mon)[1]:
+        return None
+    if ctx.anchor is None:
+        return "DATE", f"XXXX-{mon:02d}-{day:02d}", None
+    if (mon, day) in ctx.day_years:
+        y = ctx.day_years[(mon, day)]  # the same day named again in this text
+    elif _ENDED_BEFORE.search(ctx.text, max(0, m.start() - 16), m.start()):
+        y = _ended_year(mon, day, ctx.anchor, True)  # "the quarter ended Oct. 31": over by now
+    else:
+        y = _nearest_year(mon, day, ctx.anchor, _tense_of(m, ctx))
+    d2 = _safe_date(y, mon, day)
+    if d2 is None:
+        return None
+    ctx.day_years.setdefault((mon, day), y)
+    ctx.note(y, mon, d2)
+    return "DATE", _fmt_date(d2), None
+
+
+_ENDED_BEFORE = re.compile(r"(?i:\bended\s+(?:on\s+)?)$")
+
+
+# ---- month (+ year), relative months --------------------------------------------------------
+
+_TITLE_BEFORE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Lord|Lady|Theresa|Brian)\.?\s+)$")
+_AFTER_MONTH_OK = frozenset(
+    """the a an and or to in at on of for with when after before this that last next as but by from until
+    while it he she they we there his her its their our during through since about than or
+    is was has had were are saw marks marked brings brought""".split()
+)
+_MAY_FINITE = frozenset(
+    "is was has had were saw sees marks marked brings brought began begins ended ends will would".split()
+)
+_MAY_OK_BEFORE = re.compile(
+    r"(?i:\b(?:in|of|since|until|till|by|from|to|through|during|before|after|this|last|next|early|late|"
+    r"mid|end|since|between|and|or|for|on|the|past|coming|every|each|until|throughout)[\s-]*)$"
+)
+
+
+@_rule(
+    r"(?=[tTlLnNcCpPJFMASOND])"  # the first letters of the alternatives below: a cheap first test
+    rf"(?:\b(?P<rel>{_ci('this past|this coming|this|last|next|coming|past|previous')})\s+)?"
+    rf"\b(?P<mon>{_MONTH_FULL_RE}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.(?=,?\s+\d{{4}}))"
+    rf"(?:(?P<ry>\s+{_ci('this|last|next')}\s+{_ci('year')})|,?\s+(?:{_ci('of|in')}\s+)?(?P<year>{_YEAR_RE})(?![\d%]|,\d))?"
+    r"(?![\w-])"
+)
+def _month(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    mon = _month_num(m["mon"])
+    rel = (m["rel"] or "").lower()
+    bare = not rel and not m["year"] and not m["ry"]
+    if bare:
+        after = ctx.text[m.end() : m.end() + 12]
+        guard = re.match(r"\s+(?:for|of|on|against|to|in)\s+(?:the\s+)?(?P<w>[A-Z][a-z]*\.?)", after)
+        if m["mon"] in ("March", "May") and guard and not _MONTH_NAME.fullmatch(guard["w"]):
+            return None  # "March for Life", "March on Washington"; not "November to March"
+    if bare and _TITLE_BEFORE.search(ctx.text[max(0, m.start() - 12) : m.start()]):
+        return None  # "Mrs. May", "Mr. March": names
+    if m["mon"] == "May" and bare:
+        # the modal verb is followed by a bare verb ("May God help us", "and May could see a cut"); the
+        # month by a preposition, a clause, or a finite verb ("May saw record rain", "May is busy")
+        before = ctx.text[max(0, m.start() - 20) : m.start()]
+        nxt = re.match(r"\s+([a-z]+)", ctx.text[m.end() : m.end() + 16])
+        word = nxt.group(1) if nxt else ""
+        if word not in _MAY_FINITE:
+            if not _MAY_OK_BEFORE.search(before):
+                return None
+            if word and word not in _AFTER_MONTH_OK:
+                return None
+    if m["year"]:
+        ctx.note(int(m["year"]), mon)
+        return "DATE", f"{int(m['year']):04d}-{mon:02d}", None
+    a = ctx.anchor
+    if a is None:
+        return "DATE", f"XXXX-{mon:02d}", None
+    if m["ry"]:
+        k = m["ry"].split()[0].lower()
+        y = a.year + {"this": 0, "last": -1, "next": 1}[k]
+    elif rel in ("last", "past", "this past", "previous"):
+        # the most recent one before the anchor's month: "last August" said in September is the
+        # August just gone (the anchor's own month is "this August")
+        y = a.year if mon < a.month else a.year - 1
+    elif rel in ("next", "coming", "this coming"):
+        y = a.year if mon > a.month else a.year + 1
+    elif rel == "this":
+        y = a.year
+    else:
+        y = _nearest_year(mon, None, a, _tense_of(m, ctx))
+    ctx.note(y, mon)
+    return "DATE", f"{y}-{mon:02d}", None
+
+
+# ---- years, decades, centuries --------------------------------------------------------------
+
+
+_YEAR_EVENTS = frozenset(
+    """elections protests riots talks games floods attacks bombings hearings sanctions accords
+    negotiations playoffs finals championships levels figures results reforms budgets polls primaries
+    caucuses midterms earthquakes wildfires strikes shootings killings uprisings revolutions
+    olympics summits agreements accounts rules regulations""".split()
+)
+_FY_WORDS = _ci(r"(?:fiscal|financial|calendar|budget|tax)\s+year|fiscal|calendar|model")
+
+
+_TITLE_NOUN_BEFORE = re.compile(r"(?i:\b(?:" + "|".join(_VOCAB["title_nouns"]) + r")\s+(?:[\"“‘']\s*)?)$")
+_COUNT_NOUNS = frozenset(_VOCAB["count_nouns"])
+_OWNER_BEFORE = re.compile(r"(?i:\b(?:its|their|his|her|our|your)|\w['’]s?)\s+$")
+_SLASH_YY = re.compile(r"/(\d\d)\b")
+_QUOTED = re.compile(r"[\"“‘']")
+_POSSESSIVE_NAME_BEFORE = re.compile(r"[A-Z][\w.-]*['’]s?\s+$")
+_TITLE_VERB_AFTER = re.compile(
+    r"\s*(?:$|[.,;:!?)”\"]|(?:won|wins|stars|starred|grossed|earned|took|takes|swept|sweeps|tells|follows|"
+    r"received|receives|picked|led|leads|is|was)\b)"
+)
+
+
+def _is_title(m: re.Match[str], ctx: _Ctx) -> bool:
+    """A year-like number that names a work: "the film 1917", "“1917”", "Sam Mendes' 1917 won"."""
+    before = ctx.text[max(0, m.start() - 20) : m.start()]
+    if _TITLE_NOUN_BEFORE.search(before):
+        return True
+    after = ctx.text[m.end() : m.end() + 12]
+    if before[-1:] and _QUOTED.fullmatch(before[-1:]) and after[:1] and after[:1] in "\"”’'":
+        return True  # the number alone in quotes
+    return bool(_POSSESSIVE_NAME_BEFORE.search(before) and _TITLE_VERB_AFTER.match(after))
+
+
+@_rule(
+    r"(?=[12bBcCfFmMtT])"  # the first characters of the alternatives below: a cheap first test
+    rf"(?:(?<=\d{{4}}[-–])|(?<![\w$£€#.,/])(?<!\d-))(?:(?P<fy>{_FY_WORDS}\s+|FY\s?))?(?P<year>{_YEAR_RE})(?P<s>s|'s)?"
+    r"(?![\w%]|[.,:]\d|/(?!\d\d\b)\d|-(?!(?:1[6-9]|20)\d\d\b|\d\d\b)\d|\s*(?:%|percent|per cent))"
+)
+def _year(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    y = int(m["year"])
+    if not m["fy"] and not m["s"] and _is_title(m, ctx):
+        return None
+    slash = _SLASH_YY.match(ctx.text, m.end())
+    if slash and int(slash.group(1)) != (y + 1) % 100:
+        return None  # "2023/17": no year range (a reference number)
+    after = ctx.text[m.end() : m.end() + 16]
+    if m["s"]:
+        if y % 10:
+            return None
+        return "DATE", str(y // 10), None
+    nxt = _LOWER_WORD_AFTER.match(after)
+    prefixed = _PRE_POST_BEFORE.search(ctx.text[max(0, m.start() - 5) : m.start()])
+    owned = _OWNER_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start())
+    if nxt and not m["fy"] and not prefixed:  # "post-1959 politics" is a year
+        w = nxt.group(1)
+        if (
+            not owned  # "its 2022 filings", "the party's 2019 manifestos": the year of the owner's things
+            and w.endswith("s")
+            and w not in ("was", "has", "is", "as", "its", "this", "his", "jobs")
+            and w not in _YEAR_EVENTS
+            and len(w) > 3
+        ):
+            return None  # "2000 workers"; but "the 1992 protests", "the 2020 elections"
+        if w in _COUNT_NOUNS:
+            return None  # "2000 people", "their 1500 workers": a count
+    before = ctx.text[max(0, m.start() - 12) : m.start()].lower()
+    if re.search(
+        r"(?:no\.|number|page|room|flight|route|highway|about|some|nearly|over|than|section|article|chapter|"
+        r"resolution|form|model|code|item|bill|paragraph|rule|regulation|unit|tier|version|road|street)\s*$",
+        before,
+    ):
+        return None
+    if y < 1800 and not re.search(r"(?:in|since|of|from|until|by|year|to|and)\s+$", before):
+        return None
+    ctx.note(y)
+    return "DATE", str(y), None
+
+
+@_rule(
+    r"(?=[12'eElLmMtT])"  # the first characters of the alternatives below: a cheap first test
+    r"(?<![\w$])(?:(?:the\s+)?(?i:(?P<md>early|mid|late)[\s-]+))?(?:the\s+)?(?:(?P<c>1[5-9]|20)(?P<d>\d)0s|'(?P<d2>\d)0s)\b"
+    r"|\b(?i:the\s+)(?:(?i:(?P<md2>early|mid|late)[\s-]+))?(?P<w>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b"
+)
+def _decade(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    mod = {"early": "START", "mid": "MID", "late": "END"}.get((m["md"] or m["md2"] or "").lower())
+    if m["w"]:
+        return "DATE", f"19{_DECADE_WORDS[m['w'].lower()]}", mod
+    if m["c"]:
+        return "DATE", f"{m['c']}{m['d']}", mod
+    return "DATE", f"19{m['d2']}", mod
+
+
+@_resolver("century")  # pattern and examples: time.toml, rule century
+def _century(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    n = int(m["n"])
+    if not 1 <= n <= 22:
+        return None
+    return "DATE", f"{n - 1:02d}", None
+
+
+# ---- seasons ---------------------------------------------------------------------------------
+
+
+@_rule(
+    rf"(?i:\b(?P<pre>this past|this coming|this|last|next|coming|past|the|in|during|by|until|since|early|late|mid-?|this year's|last year's|next year's)[\s-]+)?"
+    rf"\b(?P<s>{_ci('spring|summer|fall|autumn|winter')})\b"
+    rf"(?:,?\s+(?:{_ci('of')}\s+)?(?P<year>{_YEAR_RE})\b)?"
+)
+def _season(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    code = _SEASONS[m["s"].lower()]
+    pre = (m["pre"] or "").lower().rstrip("-")
+    if m["year"]:
+        return "DATE", f"{m['year']}-{code}", None
+    if not pre:
+        return None
+    if m["s"].lower() == "fall" and pre in (
+        "the",
+        "by",
+        "until",
+        "since",
+        "in",
+        "during",
+        "early",
+        "late",
+        "mid",
+    ):
+        # "the fall of the regime", "the fall in prices"
+        nxt = ctx.text[m.end() : m.end() + 4].lower()
+        if nxt.startswith((" of", " in", " to", " fr", " by")):
+            return None
+    if ctx.text[m.end() : m.end() + 1] == "-" or re.match(
+        r"\s+of\b(?!\s+(?:nineteen|eighteen|two thousand)\b)", ctx.text[m.end() : m.end() + 24]
+    ):
+        return None
+    a = ctx.anchor
+    mod = {"early": "START", "late": "END", "mid": "MID"}.get(pre)
+    pre = pre.replace("'s", "")
+    if a is None:
+        return "DATE", f"XXXX-{code}", mod
+    cy, cs = _season_of(a)
+    cur = cy * 4 + _SEASON_ORDER[cs]
+    order = _SEASON_ORDER[code]
+
+    def idx_year(i: int) -> int:
+        return i // 4
+
+    # candidate indexes for this season around the current one
+    cands = [(y * 4 + order) for y in (a.year - 2, a.year - 1, a.year, a.year + 1, a.year + 2)]
+    if pre in ("last", "past", "this past", "last year"):
+        i = max(c for c in cands if c < cur)
+    elif pre in ("next", "coming", "this coming", "next year"):
+        i = min(c for c in cands if c > cur)
+    elif pre in ("this", "this year"):
+        i = a.year * 4 + order if code != "WI" else (cur if cs == "WI" else min(c for c in cands if c >= cur))
+    else:
+        tense = _tense_of(m, ctx)
+        if tense == "FUT":
+            i = min(c for c in cands if c >= cur)
+        elif tense == "PAST":
+            i = max(c for c in cands if c <= cur)
+        else:
+            i = min(cands, key=lambda c: (abs(c - cur), c))
+    return "DATE", f"{idx_year(i)}-{code}", mod
+
+
+# ---- a day of the month alone: "on the 23rd", "the 30th of this month" ----------------------
+
+
+@_rule(
+    r"(?=[tToObBuUsSaA\u017f])"  # the first letters below (and the long s, which (?i) takes for s)
+    r"(?i:\bthe\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\s+of\s+(?P<rel>this|next|last|the)\s+month\b)"
+    r"|(?i:\b(?P<prep>on|by|until|till|since|before|after)\s+the\s+(?P<d2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))"
+    r"(?=\s*[.,;:)]|\s*$|\s+(?:and|or|at|when|in|of\s+the\s+month)\b)"
+)
+def _day_of_month(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    day = int(m["d"] or m["d2"])
+    if not re.search(r"(?i:1st|2nd|3rd|[04-9]th|1[0-9]th|2[1-3](?:st|nd|rd)|3[01](?:st|th))", m.group(0)):
+        return None  # "the 2th": not an ordinal
+    a = ctx.anchor
+    if a is None:
+        return "DATE", f"XXXX-XX-{day:02d}", None
+    if m["rel"]:
+        y, mo = _add_months(a, {"this": 0, "the": 0, "next": 1, "last": -1}[m["rel"].lower()])
+        d = _safe_date(y, mo, day)
+        return ("DATE", _fmt_date(d), None) if d else None
+    # the nearest such day; the previous or next one when the clause points that way
+    tense = _tense(ctx.text, m.end("prep") + 1, m.end())  # the preposition is context: "due on"
+    days = [x for k in (-2, -1, 0, 1, 2) if (x := _safe_date(*_add_months(a, k), day)) is not None]
+    if tense == "FUT":
+        d = min((x for x in days if x >= a), default=None)
+    elif tense == "PAST":
+        d = max((x for x in days if x <= a), default=None)
+    else:
+        d = min(days, key=lambda x: abs((x - a).days), default=None)
+    if d is None:
+        return None
+    ctx.last_ref = d
+    return "DATE", _fmt_date(d), None
+
+
+# ---- quarters, halves ------------------------------------------------------------------------
+
+_Q_PREFIX = r"(?:the|its|a|their|his|her|this|that|our)\s+(?:(?:latest|flat|same|current|fiscal|calendar|recent|strong|weak|year-earlier|year-ago)\s+)*"
+
+
+@_rule(
+    rf"(?i:\b(?:(?P<rel0>this|last|next)\s+year['’]s\s+|(?P<y0>{_YEAR_RE})['’]s\s+|{_Q_PREFIX})?(?:(?P<y1>{_YEAR_RE})\s+)?(?:fiscal\s+)?(?P<o>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter\b"
+    rf"(?:\s+(?:of\s+)?(?:(?:fiscal|calendar)\s+)?(?P<y2>{_YEAR_RE})\b|\s+of\s+(?P<rel>this|last|next)\s+year\b)?)"
+    rf"|\bQ(?P<q>[1-4])(?:\s*(?P<y3>{_YEAR_RE}))?\b"
+)
+def _quarter_rule(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    q = int(m["q"]) if m["q"] else _ORDINALS[m["o"].lower()]
+    y = m["y0"] or m["y1"] or m["y2"] or m["y3"]
+    prefix = m.group(0).lower()
+    ago = "year-earlier" in prefix or "year-ago" in prefix
+    if y:
+        return "DATE", f"{y}-Q{q}", None
+    a = ctx.anchor
+    if a is None:
+        return "DATE", f"XXXX-Q{q}", None
+    yy = a.year
+    if m["rel"] or m["rel0"]:
+        yy += {"this": 0, "last": -1, "next": 1}[(m["rel"] or m["rel0"]).lower()]
+    elif ago:
+        yy -= 1
+    elif (ended := _QUARTER_ENDED.match(ctx.text, m.end())) is not None:
+        # "the second quarter ended Oct. 31": the year of the three months up to that day (a
+        # fiscal quarter keeps its own number)
+        mon, day = _month_num(ended["mon"]), int(ended["d"])
+        end = _safe_date(_ended_year(mon, day, a, ended["v"].lower() == "ended"), mon, day)
+        if end is not None:
+            yy = (end - dt.timedelta(days=45)).year
+    else:
+        aq = _quarter(a)
+        if q > aq:
+            tense = _tense_of(m, ctx)
+            if tense == "PAST" or (tense is None and q - aq >= 2):
+                yy -= 1
+    return "DATE", f"{yy}-Q{q}", None
+
+
+@_rule(
+    r"(?i:\b(?:the|its)\s+(?:(?:comparable|corresponding|same)\s+(?=year-))?"
+    r"(?:(?P<adj>latest|year-earlier|year-ago|previous|latest fiscal|current|same)\s+)?(?P<u>quarter|period)\b(?!-|\s+(?:of|century)\b)"
+    r"(?P<ago>\s+(?:a|one)\s+year\s+(?:ago|earlier))?"
+    r"|\b(?:the|its)\s+(?P<cmp>comparable|corresponding|same)\s+(?:quarter|period)\s+(?:of\s+)?"
+    r"(?:last\s+year|a\s+year\s+(?:ago|earlier))\b"
+    r"|\blast\s+year['’]s\s+(?P<lys>quarter|period)\b"
+    r"|\b(?P<rel>last|this|next|previous|past|current|coming)\s+quarter\b)"
+)
+def _the_quarter(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    adj = (m["adj"] or "").lower()
+    rel = (m["rel"] or "").lower()
+    if (
+        m["u"]
+        and m["u"].lower() == "period"
+        and adj not in ("latest", "year-earlier", "year-ago", "latest fiscal")
+        and not m["ago"]
+    ):
+        return None
+    if m["ago"] or m["cmp"] or m["lys"]:
+        # "the quarter a year ago", "the corresponding period last year", "last year's quarter"
+        adj = "year-ago"
+    a = ctx.anchor
+    if a is None:
+        return "DATE", "XXXX-QX", None
+    ended = _QUARTER_ENDED.match(ctx.text, m.end())
+    if ended and (m["u"] or "").lower() == "quarter" and not m["ago"]:
+        # "the quarter ended July 31": the three months up to that day, named by the calendar
+        # quarter holding most of them
+        mon, day = _month_num(ended["mon"]), int(ended["d"])
+        end = _safe_date(_ended_year(mon, day, a, ended["v"].lower() == "ended"), mon, day)
+        if end is not None:
+            mid = end - dt.timedelta(days=45)
+            return "DATE", f"{mid.year}-Q{_quarter(mid)}", None
+    aq = _quarter(a)
+    y, q = a.year, aq
+    if rel in ("this", "current", "coming") or adj in ("current",):
+        pass
+    elif rel == "next":
+        y, q = (y, q + 1) if q < 4 else (y + 1, 1)
+    else:  # the (latest) quarter, last quarter: the most recently completed one
+        y, q = (y, q - 1) if q > 1 else (y - 1, 4)
+        if adj in ("year-earlier", "year-ago"):
+            y -= 1
+    return "DATE", f"{y}-Q{q}", None
+
+
+@_rule(r"(?i:\bthat\s+(?:same\s+)?quarter\b(?!-))")
+def _that_quarter(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    return "DATE", "XXXX-QX", None  # anaphoric: the quarter last named, filled in from the context
+
+
+_QUARTER_ENDED = re.compile(
+    rf"\s+(?:that\s+)?(?P<v>ended|ending|ends)\s+(?P<mon>{_MONTH_RE})\s+(?P<d>[12]\d|3[01]|0?[1-9])\b"
+)
+
+
+@_rule(rf"(?i:\b(?:the|its)\s+(?P<y>{_YEAR_RE})\s+(?:fiscal\s+)?(?:quarter|period)\b)")
+def _year_quarter(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    return "DATE", f"{m['y']}-QX", None  # the quarter number is filled in from the context
+
+
+_HALF_OF = rf"(?:(?:fiscal\s+)?(?P<y>{_YEAR_RE})|(?P<rel>this|last|next)\s+year|the\s+(?:fiscal\s+)?year)"
+
+
+@_rule(
+    rf"(?i:\b(?:(?:the|its|their|a)\s+)?(?:fiscal\s+)?(?P<h>first|second|last|latter)(?:\s+|-)half\b"
+    rf"(?:\s+of\s+{_HALF_OF}\b|(?!\s+of\b)))"
+    rf"|\b(?P<hn>H[12])\s*(?P<y2>{_YEAR_RE})\b"
+)
+def _half(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    return _half_value(m, ctx)
+
+
+@_resolver("two_quarters")  # pattern and examples: time.toml, rule two_quarters
+def _two_quarters(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    return _half_value(m, ctx)
+
+
+def _half_value(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    """Half-years: "the second half of 2023", "H1 2024", "the first two quarters of 1990" (H1),
+    and in business reporting a bare "the first half" / "first-half profit"."""
+    g = m.groupdict()
+    if g.get("hn"):
+        return "DATE", f"{m['y2']}-{m['hn']}", None
+    if g.get("h2"):
+        h = 1 if m["h2"].lower() == "first" else 2
+        y_txt, rel = m["y3"], m["rel3"]
+    else:
+        h = 1 if m["h"].lower() == "first" else 2
+        y_txt, rel = m["y"], m["rel"]
+    if y_txt:
+        return "DATE", f"{y_txt}-H{h}", None
+    a = ctx.anchor
+    bare = not g.get("h2") and rel is None and not re.search(r"(?i)\bof\b", m.group(0))
+    if bare and not _BUSINESS_NEAR.search(
+        ctx.text, max(0, m.start() - 120), min(len(ctx.text), m.end() + 80)
+    ):
+        return None  # "the second half" of a match, a film, a speech
+    if a is None:
+        return "DATE", f"XXXX-H{h}", None
+    if not bare:
+        y = a.year + {"this": 0, "last": -1, "next": 1, "": 0}[(rel or "").lower()]
+        return "DATE", f"{y}-H{h}", None
+    # a bare half in a results report: this year's if it has begun, else last year's, unless the
+    # clause looks ahead ("expects growth in the second half")
+    ah = 1 if a.month <= 6 else 2
+    y = a.year
+    if h > ah and _tense_of(m, ctx) != "FUT":
+        y -= 1
+    return "DATE", f"{y}-H{h}", None
+
+
+_BUSINESS_NEAR = re.compile(
+    r"(?i)\b(?:profits?|earnings|sales|revenues?|losses|net|income|results|growth|economy|GDP|output|"
+    r"shipments|margins?|dividends?|quarters?|fiscal|forecasts?|deficit|inflation|demand|prices)\b"
+)

@@ -1,0 +1,545 @@
+"""Rules for relative units, end-of-period phrases, deictic words, weekdays, anaphora, durations and sets."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from factcheck.temporal.rules_dates import _Ctx, _resolver, _Result, _rule, _tense_of
+from factcheck.temporal.tense import _tense
+from factcheck.temporal.vocab import (
+    _EVERY_BEFORE,
+    _MONTH_FULL_RE,
+    _MONTH_VALUE,
+    _MONTHS,
+    _NUM_RE,
+    _PART_OF_DAY,
+    _SPACES,
+    _SPACES_DASHES,
+    _UNIT_RE,
+    _UNITS,
+    _VAGUE_NUMBERS,
+    _VAGUE_RE,
+    _VOCAB,
+    _WEEKDAY_RE,
+    _WEEKDAYS,
+    _YEAR_VALUE,
+    _YEARLIKE_NUMBER,
+    _add_months,
+    _ci,
+    _fmt_date,
+    _iso_week,
+    _number,
+    _quarter,
+    _weekday_date,
+)
+
+# ---- relative units: this week, last year, next month, earlier this month -----------------
+
+
+def _rel_value(unit: str, offset: int, a: dt.date) -> str:
+    if unit == "day":
+        return _fmt_date(a + dt.timedelta(days=offset))
+    if unit in ("week", "weekend"):
+        d = a + dt.timedelta(weeks=offset)
+        return _iso_week(d) + ("-WE" if unit == "weekend" else "")
+    if unit == "month":
+        y, mo = _add_months(a, offset)
+        return f"{y}-{mo:02d}"
+    if unit == "quarter":
+        idx = a.year * 4 + _quarter(a) - 1 + offset
+        return f"{idx // 4}-Q{idx % 4 + 1}"
+    if unit == "year":
+        return str(a.year + offset)
+    if unit == "decade":
+        return str(a.year // 10 + offset)
+    if unit == "century":
+        return f"{a.year // 100 + offset:02d}"
+    return str(a.year + offset)
+
+
+_REL_UNIT_RE = r"(?P<u>week(?:end)?|month|year|decade|century)"
+
+
+@_rule(
+    rf"(?=[eElLtTnNpPcC])(?i:\b(?:(?P<el>earlier|later|late|early)\s+)?(?P<rel>this past|this coming|this|last|next|past|previous|coming|current|the past|the last|the next|the coming|the previous|the current|the following)\s+{_REL_UNIT_RE}\b)"
+    r"(?!-)"
+)
+def _rel_unit(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    rel = m["rel"].lower()
+    unit = m["u"].lower()
+    el = (m["el"] or "").lower()
+    if m["u"][0].isupper() and m["rel"][0].isupper():
+        return None  # "This Week", a programme title
+    if rel == "the following" or rel == "the previous":
+        ref = _ref_date(ctx, unit)
+        if ref is None:
+            return None
+        off = 1 if rel == "the following" else -1
+        val = _rel_value(unit, off, ref)
+        _note_value(ctx, val)
+        return "DATE", val, None
+    a = ctx.anchor
+    off = {
+        "this": 0,
+        "current": 0,
+        "the current": 0,
+        "last": -1,
+        "past": -1,
+        "this past": -1,
+        "the past": -1,
+        "the last": -1,
+        "previous": -1,
+        "next": 1,
+        "coming": 1,
+        "this coming": 1,
+        "the next": 1,
+        "the coming": 1,
+    }[rel]
+    mod = {"early": "START", "late": "END"}.get(el)
+    if unit == "weekend" and rel == "this":
+        off = 0
+    if a is None:
+        val = {
+            "day": "XXXX-XX-XX",
+            "week": "XXXX-WXX",
+            "weekend": "XXXX-WXX-WE",
+            "month": "XXXX-XX",
+            "year": "XXXX",
+            "decade": "XXX",
+            "century": "XX",
+        }[unit]
+        return "DATE", val, mod
+    val = _rel_value(unit, off, a)
+    _note_value(ctx, val)  # "last year ..., down from the year before"
+    return "DATE", val, mod
+
+
+def _note_value(ctx: _Ctx, val: str) -> None:
+    """Remember a year or month value as the reference for later anaphora."""
+    if _YEAR_VALUE.fullmatch(val):
+        ctx.note(int(val))
+    elif _MONTH_VALUE.fullmatch(val):
+        ctx.note(int(val[:4]), int(val[5:]))
+
+
+_TENSE_UNITS = frozenset({"week", "month", "quarter", "year"})
+
+
+def _late_in(unit: str, a: dt.date) -> bool:
+    """Whether ``a`` lies in the last stretch of its ``unit`` (its end may be the one just reached)."""
+    if unit == "week":
+        return a.weekday() >= 4
+    if unit == "month":
+        return a.day >= 25
+    if unit == "quarter":
+        return a.month % 3 == 0 and a.day >= 15
+    return a.month == 12
+
+
+@_rule(
+    r"(?=[tTeEbBsSmMcClLnNyY\u017f])"  # the first letters below (and the long s, which (?i) takes for s)
+    r"(?i:\b(?:the\s+)?(?P<md>end|beginning|start|middle|close|turn)\s+of\s+(?:the\s+)?(?:(?P<rel>this|last|next|the|current)\s+)?"
+    r"(?P<u>week|month|year|quarter|decade|century)\b)"
+    r"|(?i:\b(?:(?:the|this|last|next)\s+)?year[\s-]end\b|\byear['’]s\s+end\b)"
+)
+def _end_of(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    if m["u"] is None:
+        mod: str | None = "END"
+        unit, off = "year", 0
+        s = m.group(0).lower()
+        if s.startswith("last"):
+            off = -1
+        elif s.startswith("next"):
+            off = 1
+    else:
+        mod = {
+            "end": "END",
+            "close": "END",
+            "beginning": "START",
+            "start": "START",
+            "middle": "MID",
+            "turn": "START",
+        }[m["md"].lower()]
+        unit = m["u"].lower()
+        off = {"this": 0, "the": 0, "current": 0, "last": -1, "next": 1, "": 0}[(m["rel"] or "").lower()]
+        if m["md"].lower() == "turn":
+            off += 1 if unit in ("year", "decade", "century") else 0
+        elif (m["rel"] or "the").lower() == "the" and ctx.anchor is not None and unit in _TENSE_UNITS:
+            # "the end of the year" in a past-tense clause is one that is over: the previous one (the
+            # current one has not ended yet); "the start of the month" in a future clause, the next one
+            tense = _tense_of(m, ctx)
+            if tense == "PAST" and mod == "END" and not _late_in(unit, ctx.anchor):
+                off = -1
+            elif tense == "FUT" and mod == "START":
+                off = 1
+    a = ctx.anchor
+    if a is None:
+        return (
+            "DATE",
+            {"year": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX", "quarter": "XXXX-QX"}.get(unit, "XXXX"),
+            mod,
+        )
+    return "DATE", _rel_value(unit, off, a), mod
+
+
+# ---- deictic words ------------------------------------------------------------------------
+
+_QUANTITY_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}(?:years?|months?|weeks?|days?|decades?|centur(?:y|ies)|hours?|quarters?)\b", re.I
+)
+_DEICTIC = {w: ("DATE", value) for w, value in _VOCAB["deictic"].items()}
+
+
+@_rule(
+    r"(?=[rRnNcCtTaApPfFlLiIsS])"  # the first letters of the alternatives below: a cheap first test
+    r"(?i:\b(?P<w>right now|now|currently|then[- ]current|current|nowadays|at present|presently|these days|at the moment|this (?:[a-z]+ )?moment(?!\s+of\b)|the present(?!\s+\w+ing\b)|"
+    r"recent years|recently|recent|(?:in )?the past(?!\s+(?:few|several|two|three|four|five|six|seven|eight|nine|ten|\d|year|month|week|decade|day|quarter|century))|formerly|lately|"
+    r"the (?:near |distant )?future|future|as soon as possible|soon|(?-i:Previously)|the (?:near|long|short) term|the long run|a later date)\b)"
+)
+def _deictic(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    w = _SPACES_DASHES.sub(" ", m["w"].lower())
+    if w.startswith("in the past"):
+        w = "the past"
+    if w.startswith("this ") and w.endswith(" moment"):
+        w = "at the moment"  # "at this crucial moment"
+    if w == "the past" and _QUANTITY_AFTER.match(ctx.text, m.end()):
+        return None  # "the past twenty years" is a duration
+    if w in ("current", "then current", "future", "recent"):
+        # only as an attribute ("future losses", "a recent filing"); "current account" is no time
+        nxt = re.match(r"\s+([A-Za-z]+)", ctx.text[m.end() : m.end() + 20])
+        if nxt is None:
+            return None
+        if (w != "recent" or m["w"][0].isupper()) and not nxt.group(1)[0].islower():
+            return None  # "Recent Posts", "Future Group"
+        if w == "future":
+            return None
+        if w == "current" and nxt.group(1) in ("account", "accounts", "affairs", "events", "flows", "flow"):
+            return None
+    if w == "soon":
+        before = ctx.text[max(0, m.start() - 3) : m.start()].lower()
+        after = ctx.text[m.end() : m.end() + 12]
+        if before.endswith("as ") or re.match(r"\s+(?:after|afterwards|as|thereafter)\b", after):
+            return None
+    return _DEICTIC[w][0], _DEICTIC[w][1], None
+
+
+@_rule(
+    r"(?=[eElLtTyYmMaA])"  # the first letters of the alternatives below: a cheap first test
+    r"(?:(?i:\b(?:(?P<el>earlier|later|late|early)\s+)?(?P<w>today|tonight|tomorrow|yesterday)(?:\s+(?P<p>morning|afternoon|evening|night))?\b)"
+    r"|(?i:\b(?P<w2>this|last|tomorrow|yesterday)\s+(?P<p2>morning|afternoon|evening|night)\b)"
+    r"|(?i:\bmid[- ](?P<p3>morning|afternoon|evening)(?:\s+(?P<w3>today|tomorrow|yesterday))?\b)"
+    r"|(?i:\b(?P<p4>morning|afternoon|evening)\s+(?P<w4>yesterday|tomorrow)\b))"
+)
+def _deictic_day(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    """today/yesterday/tomorrow, with a part of the day: "yesterday afternoon", "last night",
+    "mid-afternoon yesterday", "morning tomorrow"; a bare "mid-afternoon" is the anchor's day."""
+    w = (m["w"] or m["w2"] or m["w3"] or m["w4"] or "today").lower()
+    part = (m["p"] or m["p2"] or m["p3"] or m["p4"] or "").lower()
+    if w == "tonight":
+        part = "night"
+    off = {"today": 0, "tonight": 0, "this": 0, "tomorrow": 1, "yesterday": -1, "last": -1}[w]
+    if w == "last" and part != "night":
+        off = -1
+    a = ctx.anchor
+    if a is None:
+        base = "XXXX-XX-XX"
+    else:
+        d = a + dt.timedelta(days=off)
+        base = _fmt_date(d)
+        ctx.last_ref = d
+    if part:
+        return "TIME", f"{base}T{_PART_OF_DAY[part]}", None
+    return "DATE", base, None
+
+
+# ---- weekdays ------------------------------------------------------------------------------
+
+
+@_rule(
+    r"(?=[tTlLnNcCpPoOMWFS])"  # the first letters of the alternatives below: a cheap first test
+    rf"(?:\b(?P<rel>{_ci('the previous|the following|this past|this coming|this|last|next|coming|past|on')})\s+)?\b(?P<wd>{_WEEKDAY_RE})(?P<pl>s)?\b"
+    rf"(?:\s+(?P<p>{_ci('morning|afternoon|evening|night')})(?P<pl2>s)?\b)?"
+)
+def _weekday(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    wd = _WEEKDAYS[m["wd"].lower()]
+    rel = (m["rel"] or "").lower()
+    every = _EVERY_BEFORE.search(ctx.text[max(0, m.start() - 8) : m.start()])
+    if m["pl"] or m["pl2"] or (every and not rel):
+        part = _PART_OF_DAY.get((m["p"] or "").lower(), "")
+        return "SET", f"XXXX-WXX-{wd + 1}" + (f"T{part}" if part else ""), None
+    a = ctx.anchor
+    if a is None:
+        return "DATE", f"XXXX-WXX-{wd + 1}", None
+    if rel in ("the previous", "the following"):
+        # anaphoric: the weekday before/after the day last talked about ("down 4.5% from the
+        # previous Friday" after Friday's close)
+        ref = ctx.last_ref or a
+        d = _weekday_date(wd, ref, "last" if rel == "the previous" else "next")
+    elif rel in ("last", "past", "this past"):
+        d = _weekday_date(wd, a, "last")
+    elif rel in ("next", "coming", "this coming"):
+        d = _weekday_date(wd, a, "next")
+    else:
+        tense = _tense(ctx.text, m.start(), m.end(), short=True)
+        d = _weekday_date(wd, a, "future" if tense == "FUT" else "past")
+        if tense is None and (_weekday_date(wd, a, "next") - a).days <= 2:
+            d = _weekday_date(wd, a, "next")  # neutral clause, a weekday one or two days ahead
+    ctx.last_ref = d
+    return "DATE", _fmt_date(d), None
+
+
+# ---- anaphoric days / years ---------------------------------------------------------------
+
+
+def _ref_date(ctx: _Ctx, unit: str) -> dt.date | None:
+    """The reference time for an anaphoric expression of ``unit`` granularity."""
+    if unit in ("day", "morning", "week", "weekend") and ctx.last_ref is not None:
+        return ctx.last_ref
+    if unit == "month" and ctx.last_month is not None:
+        return dt.date(ctx.last_month[0], ctx.last_month[1], 1)
+    if unit == "year" and ctx.last_year is not None:
+        return dt.date(ctx.last_year, 1, 1)
+    return ctx.anchor
+
+
+@_resolver("anaphoric")  # pattern and examples: time.toml, rule anaphoric
+def _anaphoric(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    w = re.sub(r"\s+", " ", m["w"].lower())
+    unit = next(u for u in ("day", "morning", "week", "month", "year") if u in w.split())
+    if unit in ("day", "year") and w.endswith(("before", "after")):
+        after = ctx.text[m.end() : m.end() + 30]
+        if re.match(r"\s+(?:the|a|an|his|her|their|its|last|\w+ing\b|[A-Z])", after):
+            return None  # "the day before the vote": relative to an event, not to a date
+    ref = _ref_date(ctx, unit)
+    if ref is None:
+        return None
+    off = (
+        1
+        if ("next" in w or "following" in w or "after" in w)
+        else -1
+        if ("before" in w or "previous" in w)
+        else 0
+    )
+    if unit in ("day", "morning"):
+        return "DATE", _fmt_date(ref + dt.timedelta(days=off)), None
+    return "DATE", _rel_value(unit, off, ref), None
+
+
+# "until then": a rule as data (time.toml, until_then)
+
+
+_THIS_UNIT_BEFORE = re.compile(r"(?i:\bthis\s+(year|month|week)\b)")
+
+
+@_resolver("elliptic_last")  # pattern and examples: time.toml, rule elliptic_last
+def _elliptic_last(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    """ "twice as high a dividend this year as last": the unit comes from "this year" before it."""
+    if not ctx.text[max(0, m.start() - 5) : m.start()].lower().endswith(("as ", "than ")):
+        return None
+    units = _THIS_UNIT_BEFORE.findall(ctx.text, max(0, m.start() - 80), m.start())
+    if not units or ctx.anchor is None:
+        return None
+    return "DATE", _rel_value(units[-1].lower(), -1, ctx.anchor), None
+
+
+# ---- durations and "ago" -----------------------------------------------------------------
+
+_DUR_MOD: dict[str, str] = dict(_VOCAB["duration_modifiers"])
+
+
+_RATE_BEFORE = re.compile(
+    r"(?:\d|times|twice|once|million|billion|thousand|hundred|dollars|cents)\W*(?:[a-z-]+\W+){0,2}$"
+)
+
+
+def _unit_code(u: str) -> str:
+    u = u.lower()
+    if u.startswith("centur"):
+        return "CE"
+    if u.startswith("millenni"):
+        return "L"
+    return _UNITS[u.rstrip("s") if u != "days" else "day"]
+
+
+def _duration_value(n: float | None, unit: str) -> str:
+    code = _unit_code(unit)
+    if code in ("H", "S") or (code == "M" and unit.lower().startswith("minute")):
+        prefix = "PT"
+    else:
+        prefix = "P"
+    if code == "DE":
+        code, n = "Y", (n * 10 if n is not None else None)
+    elif code == "CE":
+        code, n = "Y", (n * 100 if n is not None else None)
+    elif code == "WE":
+        code, n = "D", (n * 2 if n is not None else None)
+    elif code == "L":
+        code, n = "Y", (n * 1000 if n is not None else None)
+    if n is None:
+        return f"{prefix}X{code}"
+    if n != int(n):
+        # half units: whole units plus half a unit in the next smaller one ("2 1/2 years" -> P2Y6M)
+        whole = int(n)
+        if abs(n - whole - 0.5) < 1e-9:
+            if prefix == "PT":
+                half = {"H": "30M", "M": "30S"}.get(code)
+                if half:
+                    return f"PT{whole}{code}{half}" if whole else f"PT{half}"
+            else:
+                if code == "W":
+                    return f"P{round(n * 7)}D"
+                half = {"Y": "6M", "M": "15D", "D": "T12H"}.get(code)
+                if half:
+                    return f"P{whole}{code}{half}" if whole else f"P{half}"
+        return f"{prefix}{n}{code}"
+    return f"{prefix}{int(n)}{code}"
+
+
+@_rule(
+    # the first character of a number word (or digit) is checked first: most words start no number
+    rf"(?=[\dtTfFsSeEnNoOhHaAcCdDmM½])(?i:\b"
+    rf"(?P<n>{_NUM_RE}|{_VAGUE_RE})(?P<frac>\s+1/2|½|\s+and\s+a\s+half)?(?:\s+or\s+so)?[\s-]+(?:(?:more|additional|straight|consecutive|full|long|trading|business|working|calendar|fiscal)[\s-]+)?"
+    rf"(?P<u>{_UNIT_RE})\b(?P<half>\s+and\s+a\s+half\b)?(?P<old>-old|\s+old\b|\s+of\s+age\b)?"
+    rf"(?:\s+(?:or\s+so\s+)?(?P<ago>ago|earlier|later|from\s+now|hence)\b)?)"
+)
+def _duration(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    if m["old"]:
+        return None  # ages are not time expressions
+    nword = m["n"].lower()
+    if _YEARLIKE_NUMBER.fullmatch(nword):
+        return None  # "the 1988 quarter" is a year, not 1988 quarters
+    if m["u"][0].isupper() and m.group(0)[0].isdigit():
+        return None  # "60 Minutes", a title
+    if nword in ("a", "one") and m["u"].lower() == "second" and not m["ago"]:
+        return None  # "a second term"
+    if m["u"].lower().startswith("quarter") and "-" in m.group(0):
+        return None  # "three-quarters of"
+    before = ctx.text[max(0, m.start() - 40) : m.start()].lower()
+    if nword in ("a", "an", "per") and not m["ago"] and _RATE_BEFORE.search(before):
+        return "SET", _duration_value(1, m["u"]), None
+    unit = m["u"].lower()
+    if nword in ("a", "an") and m.group(0)[0].isdigit():
+        return None
+    n: float | None = None if nword in _VAGUE_NUMBERS else _number(nword)
+    if nword not in _VAGUE_NUMBERS and n is None:
+        return None
+    # "the first quarter" etc. are quarters, "a second" is not a duration
+    if unit.startswith("quarter") and nword in ("a", "an", "one"):
+        return None
+    if n is not None and (m["frac"] or m["half"]):
+        n += 0.5
+    if (
+        nword == "one"
+        and unit == "day"
+        and re.search(r"(?i:\b(?:will|would|could|may|might|'ll|can|hope|hopes)\s+)$", before)
+    ):
+        return "DATE", "FUTURE_REF", None  # "Islam will one day be ..."
+    ago = _SPACES.sub(" ", (m["ago"] or "").lower())
+    if (
+        not ago
+        and _IN_BEFORE.search(before)
+        and _unit_code(unit) in ("D", "W", "M", "Y", "DE")
+        and not (unit.startswith("minute") or unit.startswith("second"))
+        and _tense_of(m, ctx) == "FUT"
+    ):
+        # "would be redeemed in five years", "will return in two weeks": a point that far ahead
+        ago = "from now"
+    if ago:
+        # "ago", "from now" count from the publication date; "later" from the date in the narrative
+        a = ctx.last_ref if ago == "later" and ctx.last_ref is not None else ctx.anchor
+        code = _unit_code(unit)
+        if a is None:
+            return (
+                "DATE",
+                {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX"}.get(code, "PAST_REF"),
+                None,
+            )
+        if n is None:
+            if ago in ("later", "earlier"):
+                # "a few days later": an unknown offset from a time in the narrative, not a time
+                # before or after the publication date
+                return "DURATION", _duration_value(None, unit), None
+            return "DATE", "PAST_REF" if ago == "ago" else "FUTURE_REF", None
+        sign = 1 if ago in ("later", "from now", "hence") else -1
+        k = round(n) * sign
+        if code == "D":
+            return "DATE", _fmt_date(a + dt.timedelta(days=k)), None
+        if code == "W":
+            return "DATE", _iso_week(a + dt.timedelta(weeks=k)), None
+        if code == "M" and unit.startswith("month"):
+            y, mo = _add_months(a, k)
+            return "DATE", f"{y}-{mo:02d}", None
+        if code == "Y":
+            return "DATE", str(a.year + k), None
+        if code == "DE":
+            return "DATE", str(a.year + 10 * k), None
+        if code in ("H", "M", "S") and not unit.startswith("month"):
+            if ago == "later":
+                return "DURATION", _duration_value(n, unit), None  # "an hour later": no calendar date
+            return "TIME", "PRESENT_REF", None  # "12 hours ago": about now
+        return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None
+    if unit in ("night", "nights") and nword in ("a", "an", "one"):
+        return None
+    return "DURATION", _duration_value(n, unit), None
+
+
+_IN_BEFORE = re.compile(r"(?:^|\W)in\s+(?:about\s+|around\s+|roughly\s+|another\s+)?$")
+
+
+@_rule(
+    rf"(?i:\b(?:(?P<n>{_NUM_RE})[\s-]+)?(?P<u>hour|day|night|week|month|year|decade|centur(?:y|ies)|hours|days|nights|"
+    r"weeks|months|years|decades)-?long\b)"
+)
+def _long(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    """ "a day-long meeting", "their decades-long battle", "a weeklong visit", "a two-year-long truce"."""
+    unit = m["u"].lower()
+    n = _number(m["n"].lower()) if m["n"] else (None if unit.endswith(("s", "ies")) else 1)
+    if m["n"] and n is None:
+        return None
+    return "DURATION", _duration_value(n, unit), None
+
+
+# "for years", "in recent months", "these days": rules as data (time.toml, bare_plural_units, these_days)
+
+
+# ---- sets ----------------------------------------------------------------------------------
+
+_SET_ADV: dict[str, str] = dict(_VOCAB["set_adverbs"])
+
+
+_SET_FOLLOW = frozenset("basis and or to in for at by since as than but from with on the a".split())
+
+
+@_rule(
+    rf"(?i:\b(?P<ev>every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<n>{_NUM_RE})\s+)?(?P<u>{_UNIT_RE}|weekend)\b)"
+    rf"|(?i:\b(?P<ev2>every|each)\s+)(?P<wd>{_WEEKDAY_RE}|{_MONTH_FULL_RE})\b"
+    r"|(?i:\b(?P<adv>daily|nightly|weekly|biweekly|fortnightly|monthly|quarterly|annually|yearly|hourly|semiannually|biannually)\b)"
+)
+def _set(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    if m["adv"]:
+        w = m["adv"].lower()
+        # "a quarterly dividend" is a payment, not a time; "a daily rally", "his weekly address" are
+        nxt = re.match(r"\s+([A-Za-z]+)", ctx.text[m.end() : m.end() + 20])
+        if nxt and w == "quarterly" and nxt.group(1) not in _SET_FOLLOW:
+            return None
+        if m["adv"][0].isupper() and nxt and nxt.group(1)[0].isupper():
+            return None  # "Daily Mail", "Weekly Standard"
+        return "SET", _SET_ADV[w], None
+    if m["wd"]:
+        w = m["wd"].lower()
+        if w in _WEEKDAYS:
+            return "SET", f"XXXX-WXX-{_WEEKDAYS[w] + 1}", None
+        return "SET", f"XXXX-{_MONTHS[w]:02d}", None
+    n = _number(m["n"]) if m["n"] else 1
+    if n is None:
+        n = 1
+    if m["other"]:
+        n *= 2
+    unit = m["u"].lower()
+    if unit.startswith("weekend"):
+        return "SET", "XXXX-WXX-WE", None
+    return "SET", _duration_value(n, unit), None
+
+
+# "$5 million a year", "per day": rules as data (time.toml, rate_per_unit, rate_a_unit)

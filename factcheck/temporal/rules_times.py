@@ -1,0 +1,322 @@
+"""Rules for times of day, holidays, weekends, "the year" and spoken years."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+
+from factcheck.lang import ResourceError
+from factcheck.temporal.rules_dates import _Ctx, _resolver, _Result, _rule, _tense_of
+from factcheck.temporal.rules_relative import _rel_value
+from factcheck.temporal.vocab import (
+    _MONTH_RE,
+    _NUMBERS,
+    _VOCAB,
+    _WEEKDAY_RE,
+    _WEEKDAYS,
+    _YEAR_RE,
+    _ci,
+    _fmt_date,
+    _iso_week,
+    _nearest_year,
+    _weekday_date,
+)
+
+# ---- times of day ------------------------------------------------------------------------
+
+
+@_rule(
+    r"(?=[\dnNmM])"  # the first characters of the alternatives below: a cheap first test
+    r"(?i:\b(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap])\.?\s?m\b\.?)"
+    r"(?:\s+(?P<tz>[A-Z]{2,4}T|GMT|UTC|EST|EDT|PST|PDT|CST|CDT|BST|CET|MSK)\b)?"
+    rf"(?:,?\s+(?:{_ci('on')}\s+)?(?P<wd>{_WEEKDAY_RE}|{_ci('today|yesterday|tomorrow')})\b)?"
+    r"|(?P<hh>\b(?:[01]?\d|2[0-3])):(?P<mm>[0-5]\d)(?::(?P<ss>[0-5]\d))?(?:\.(?P<frac>\d{1,3}))?\b"
+    r"(?:\s+(?P<tz2>GMT|UTC|[A-Z]{2,4}T)\b)?"
+    r"|(?i:\b(?P<noon>noon|midday|midnight)\b)"
+    rf"(?:,?\s+(?:{_ci('on')}\s+)?(?P<wd2>{_WEEKDAY_RE}|{_ci('today|yesterday|tomorrow')})\b)?"
+)
+def _time(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    a = ctx.anchor
+    if m["noon"] and ctx.text[max(0, m.start() - 5) : m.start()].lower() == "high ":
+        return None
+    if m["noon"]:
+        hh, mi = (12, 0) if m["noon"].lower() in ("noon", "midday") else (0, 0)
+    elif m["hh"] is not None:
+        before = ctx.text[max(0, m.start() - 1) : m.start()]
+        if before.isdigit() or before in ":.":
+            return None
+        if not m["tz2"] and (
+            m["frac"] or (m["ss"] and _RACE_CUE.search(ctx.text, max(0, m.start() - 30), m.start()))
+        ):
+            return "DURATION", _stopwatch(m), None  # a race or lap time: "in 2:03:45", "1:59.40"
+        if m["ss"] is None and _RACE_CUE.search(ctx.text, max(0, m.start() - 30), m.start()):
+            return "DURATION", _stopwatch(m), None  # "a lap time of 1:23"
+        hh, mi = int(m["hh"]), int(m["mm"])
+    else:
+        hh = int(m["h"]) % 12 + (12 if m["ap"].lower() == "p" else 0)
+        mi = int(m["mi"] or 0)
+    day: dt.date | None = a
+    wd = m["wd"] or m["wd2"]
+    if wd and a is not None:
+        w = wd.lower()
+        if w in _WEEKDAYS:
+            tense = _tense_of(m, ctx)
+            day = _weekday_date(_WEEKDAYS[w], a, "future" if tense == "FUT" else "past")
+        else:
+            day = a + dt.timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[w])
+    else:
+        day = _clock_day(m, ctx, bare=m["hh"] is not None and not m["tz2"])
+    base = _fmt_date(day) if day else "XXXX-XX-XX"
+    return "TIME", f"{base}T{hh:02d}:{mi:02d}", None
+
+
+_RACE_CUE = re.compile(
+    r"(?i:\b(?:" + "|".join(re.escape(c).replace("\\ ", r"\s+") for c in _VOCAB["race_time_cues"]) + r")\s+)$"
+)
+_DAY_NAMED = re.compile(
+    rf"\b(?:{_WEEKDAY_RE}|{_MONTH_RE}\s+\d|\d{{1,2}}\s+{_MONTH_RE}|(?i:today|yesterday|tomorrow|tonight))"
+)
+
+
+def _stopwatch(m: re.Match[str]) -> str:
+    """The duration of a race time: h:mm:ss, m:ss.ff or m:ss."""
+    a, b = int(m["hh"]), int(m["mm"])
+    frac = f".{m['frac']}" if m["frac"] else ""
+    if m["ss"] is not None:
+        return f"PT{a}H{b}M{int(m['ss'])}{frac}S" if a else f"PT{b}M{int(m['ss'])}{frac}S"
+    return f"PT{a}M{b}{frac}S" if a else f"PT{b}{frac}S"
+
+
+def _clock_day(m: re.Match[str], ctx: _Ctx, bare: bool = False) -> dt.date | None:
+    """The day of a clock time that names none: the day last named, when that was in the same paragraph
+    or within a week of the anchor (the story's day); else the anchor for an English clock time ("6 p.m.",
+    "noon", "10:30 GMT"), and no day for a bare "6:00", which states none (a foreign "las 6:00", a
+    schedule). Never a day the text does not give."""
+    a = ctx.anchor
+    if ctx.last_ref is not None:
+        para = ctx.text.rfind("\n", 0, m.start()) + 1
+        if _DAY_NAMED.search(ctx.text, para, m.start()) or (
+            a is not None and abs((ctx.last_ref - a).days) <= 7
+        ):
+            return ctx.last_ref
+    return None if bare else a
+
+
+_CLOCK_WORDS: dict[str, int] = dict(_VOCAB["clock_words"])
+
+
+@_resolver("clock_in_part")  # pattern and examples: time.toml, rule clock_in_part
+def _clock_in_part(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    """ "at 4 in the morning", "eight o'clock in the evening"."""
+    if not re.search(
+        r"(?i:\b(?:at|by|until|till|before|after|around|about)\s+)$",
+        ctx.text[max(0, m.start() - 8) : m.start()],
+    ):
+        return None  # "two in the morning session": a count, not a clock time
+    h = m["h"].lower()
+    hh = int(h) if h.isdigit() else _CLOCK_WORDS[h]
+    part = m["p"].lower()
+    if part == "morning":
+        hh %= 12
+    elif part in ("afternoon", "evening") or (part == "night" and hh >= 6):
+        hh = hh % 12 + 12
+    day = _clock_day(m, ctx)
+    base = _fmt_date(day) if day else "XXXX-XX-XX"
+    return "TIME", f"{base}T{hh:02d}:00", None
+
+
+# ---- holidays ------------------------------------------------------------------------------
+
+
+def _easter(y: int) -> dt.date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return dt.date(y, month, day + 1)
+
+
+_WD = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+_HOLIDAY_SPEC = re.compile(
+    r"(?:(?P<md>\d\d-\d\d)|easter(?P<e>[+-]\d+)?|(?P<n>[1-5]|last) (?P<wd>mon|tue|wed|thu|fri|sat|sun) (?P<mo>\d\d)"
+    r"(?: (?P<off>[+-]\d+))?)(?P<week> week)?"
+)
+
+
+def _holiday_day(spec: str) -> Callable[[int], dt.date]:
+    """The day of a holiday in a given year, from its spec in time.toml [vocab.holidays]."""
+    m = _HOLIDAY_SPEC.fullmatch(spec)
+    if m is None:
+        raise ResourceError(f"time.toml [vocab.holidays]: cannot read {spec!r}")
+    if m["md"]:
+        mo, d = map(int, m["md"].split("-"))
+        return lambda y: dt.date(y, mo, d)
+    if m["n"] is None:
+        shift = int(m["e"] or 0)
+        return lambda y: _easter(y) + dt.timedelta(days=shift)
+    n, wd, month, off = m["n"], _WD[m["wd"]], int(m["mo"]), int(m["off"] or 0)
+
+    def nth(y: int) -> dt.date:
+        if n == "last":
+            end = dt.date(y + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+            d = end - dt.timedelta(days=(end.weekday() - wd) % 7)
+        else:
+            first = dt.date(y, month, 1)
+            d = first + dt.timedelta(days=(wd - first.weekday()) % 7, weeks=int(n) - 1)
+        return d + dt.timedelta(days=off)
+
+    return nth
+
+
+_HOLIDAY_SPECS: dict[str, str] = dict(_VOCAB["holidays"])
+_HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
+    name: _holiday_day(spec) for name, spec in _HOLIDAY_SPECS.items()
+}
+# feasts that move with Easter or a weekday: their value depends on the year, so without an anchor it stays open
+_MOVEABLE = frozenset(n for n, spec in _HOLIDAY_SPECS.items() if not re.match(r"\d\d-\d\d", spec))
+_HOLY_WEEK = frozenset(n for n, spec in _HOLIDAY_SPECS.items() if spec.endswith(" week"))
+
+
+def _holiday_re(name: str) -> str:
+    """A holiday's name as written: capitalised, its later words also in lower case, either apostrophe."""
+    words = name.split()
+    out = [words[0].capitalize()] + [f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in words[1:]]
+    return r"\s+".join(out).replace("'", "['’]")
+
+
+_HOLIDAY_RE = "|".join(_holiday_re(n) for n in sorted(_HOLIDAYS, key=len, reverse=True))
+
+
+@_rule(rf"\b(?P<h>{_HOLIDAY_RE})\b(?:,?\s+(?P<y>{_YEAR_RE})\b)?")
+def _holiday(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    name = re.sub(r"\s+", " ", m["h"].lower().replace("’", "'"))
+    fn = _HOLIDAYS[name]
+    week = name in _HOLY_WEEK
+
+    def out(d: dt.date) -> _Result:
+        return "DATE", (_iso_week(d) if week else _fmt_date(d)), None
+
+    if m["y"]:
+        return out(fn(int(m["y"])))
+    a = ctx.anchor
+    if a is None:
+        if week or name in _MOVEABLE:
+            return "DATE", "XXXX-WXX" if week else "XXXX-XX-XX", None
+        d0 = fn(2001)
+        return "DATE", f"XXXX-{d0.month:02d}-{d0.day:02d}", None
+    tense = _tense_of(m, ctx)
+    if name in _MOVEABLE or week:
+        # the nearest occurrence (moved a year against the tense), each year's own date
+        cands = [fn(y) for y in (a.year - 1, a.year, a.year + 1)]
+        if week:
+            cands = [c + dt.timedelta(days=6) for c in cands]  # the week lasts until Sunday
+        best = min(cands, key=lambda c: abs((c - a).days))
+        i = cands.index(best)
+        if tense == "FUT" and (best - a).days < -14 and i < 2:
+            best = cands[i + 1]
+        elif tense == "PAST" and (best - a).days > 14 and i > 0:
+            best = cands[i - 1]
+        return out(best - dt.timedelta(days=6) if week else best)
+    d0 = fn(a.year)
+    y = _nearest_year(d0.month, d0.day, a, tense)
+    return out(fn(y))
+
+
+# ---- weekends, "the year", "year-earlier", spoken years ------------------------------------
+
+
+@_resolver("weekend")  # pattern and examples: time.toml, rule weekend
+def _weekend(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    a = ctx.anchor
+    p = m["p"].lower()
+    if a is None:
+        return "DATE", "XXXX-WXX-WE", None
+    if p in ("next", "coming", "this coming"):
+        d = _weekday_date(5, a, "next")
+    elif p in ("last", "past", "this past"):
+        d = _weekday_date(5, a, "last") if a.weekday() >= 5 else _weekday_date(5, a, "past")
+    else:
+        tense = _tense_of(m, ctx)
+        if tense == "FUT":
+            d = a if a.weekday() >= 5 else _weekday_date(5, a, "future")
+        else:
+            d = a if a.weekday() >= 5 else _weekday_date(5, a, "past")
+    return "DATE", _iso_week(d) + "-WE", None
+
+
+@_rule(
+    r"(?=[fFoOtTyYeElL])"  # the first letters of the alternatives below: a cheap first test
+    r"(?:(?i:\b(?:for\s+|(?P<of>of)\s+)?the\s+(?P<adj>full|fiscal|latest\s+fiscal|current\s+fiscal|calendar|whole|entire|same)?\s*year\b(?![-'’])"
+    r"(?P<ended>\s+(?:ended|ending|that\s+ended|to|through))?)"
+    r"|(?i:\b(?P<ago>year[- ](?:earlier|ago))\b)"
+    r"|(?i:\b(?P<el>earlier|later)\s+in\s+the\s+(?P<u>year|month|week|day)\b))"
+)
+def _the_year(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    a = ctx.anchor
+    if m["ago"]:
+        if a is None:
+            return "DATE", "XXXX", None
+        return "DATE", str(a.year - 1), None
+    if m["u"]:
+        unit = m["u"].lower()
+        if a is None:
+            return (
+                "DATE",
+                {"year": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX", "day": "XXXX-XX-XX"}[unit],
+                None,
+            )
+        return "DATE", _rel_value(unit, 0, a), None
+    g = m.group(0).lower()
+    if m["ended"]:
+        return "DURATION", "P1Y", None
+    if m["of"] and not m["adj"]:
+        before = ctx.text[max(0, m.start() - 30) : m.start()].lower()
+        if not re.search(
+            r"(?:months|weeks|days|half|part|quarter|quarters|rest|remainder|balance)\s+$", before
+        ):
+            return None  # "player of the year"
+    elif not (m["adj"] or g.startswith("for")):
+        return None
+    if (m["adj"] or "").lower() == "same":
+        return None
+    if a is None:
+        return "DATE", "XXXX", None
+    return "DATE", str(a.year), None
+
+
+_UNITS_WORDS = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS_TENS = (
+    "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+    "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+)
+
+
+@_rule(
+    rf"(?i:\b(?:the\s+year\s+)?(?P<c>nineteen|eighteen)(?:\s+hundred)?\s+(?P<t>{_TEENS_TENS})(?:[- ](?P<u>{_UNITS_WORDS}))?\b)"
+    rf"|(?i:\b(?:the\s+year\s+)?two\s+thousand(?:\s+(?:and\s+)?(?P<t2>{_TEENS_TENS}|{_UNITS_WORDS})(?:[- ](?P<u2>{_UNITS_WORDS}))?)?\b)"
+)
+def _spoken_year(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    if m["c"]:
+        base = 1900 if m["c"].lower() == "nineteen" else 1800
+        t = _NUMBERS[m["t"].lower()]
+        u = _NUMBERS[m["u"].lower()] if m["u"] else 0
+        if t < 10 or (u and t < 20):
+            return None
+        y = base + t + u
+    else:
+        if not m.group(0).lower().startswith("the year") and not m["t2"]:
+            return None  # "two thousand troops"
+        t = _NUMBERS[m["t2"].lower()] if m["t2"] else 0
+        u = _NUMBERS[m["u2"].lower()] if m["u2"] else 0
+        y = 2000 + t + u
+        after = ctx.text[m.end() : m.end() + 14]
+        if re.match(r"\s+(?!has\b|was\b|is\b)[a-z]+s\b", after):
+            return None
+    ctx.note(int(y))
+    return "DATE", str(int(y)), None

@@ -1,0 +1,239 @@
+"""Tense of the clause around an expression: decides the direction of bare weekdays, months and seasons."""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.temporal.vocab import _DEADLINE_WORDS, _may_end_in
+
+# --------------------------------------------------------------------------------------------
+# Tense of the clause around an expression
+# --------------------------------------------------------------------------------------------
+
+_FUTURE_WORDS = frozenset(
+    """will 'll shall would wo going gonna expected expects expect expecting planned planning
+    scheduled slated intends intended intending aiming hoping upcoming forthcoming next coming proposed
+    anticipated anticipate anticipates prepares preparing likely unlikely promised promises vowed vows pledged
+    pledges until till tomorrow payable effective expire expires""".split()
+)
+_FUTURE_IF_TO = frozenset(
+    """set due is are ready poised about able agreed decided plan plans hope hopes aim aims want wants
+    seek seeks intend prepare""".split()
+)
+_TO_VERBS = frozenset(
+    """visit meet attend hold sign travel arrive begin start launch take make become join open close
+    announce release return leave go come vote decide discuss complete end resume host deliver pay buy
+    sell raise cut build issue publish submit present testify appear consider review introduce expand
+    reduce increase extend continue hear rule file provide receive send strike attack withdraw deploy
+    admit ratify approve adopt conclude finalize implement invest acquire merge redeem repay resign
+    retire run compete play perform speak address stage tour fly head sit convene debate negotiate
+    celebrate mark commemorate unveil hand give win face try sentence try""".split()
+)
+_PAST_WORDS = frozenset(
+    """was were had did said told met went came took made gave began held saw won lost left fell rose
+    sold bought spent paid sent brought thought found became led ran wrote spoke flew knew got kept
+    felt stood struck broke chose drove fought grew heard meant sought stole taught threw understood
+    wore ago previously earlier last yesterday formerly already arrived since set""".split()
+)
+_ED_NOT_PAST = frozenset(
+    """need needed indeed speed proceed succeed exceed hundred kindred sacred naked wicked united limited
+    based related alleged so-called bed red shed feed seed breed reed deed bleed greed hatred
+    interested concerned supposed""".split()
+)
+_ABBREVIATIONS = frozenset(
+    """jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr gen sen rep gov st jr inc corp co ltd
+    lt col capt sgt prof rev vs""".split()
+)
+_REPORTING = frozenset(
+    "said says told tells announced announces reported reports added adds stated states confirmed".split()
+)
+_DEADLINE_BEFORE = re.compile(
+    r"(?i:(?:\bas\s+(?:early|soon|late)\s+as|\bno\s+later\s+than|\b(?:extended|postponed|delayed|moved|"
+    r"adjourned|deferred|rescheduled|pushed\s+back)\s+(?:to|until|till))\s+(?:on\s+)?$)"
+)
+_DETERMINERS = frozenset(
+    "a an the this that these those its his her their our my your still newly recently long well very".split()
+)
+_PASSIVE_AUX = frozenset({"is", "are", "am", "be", "being", "'s"})
+_FUTURE_IN_PAST = frozenset("had previously originally initially earlier once".split())
+_PLAN_CHAIN = frozenset(
+    """to due been set scheduled planned expected slated supposed meant intended not also already
+    be""".split()
+)
+# a full stop after a number ends a sentence ("record Nov. 15. The split"): kept with its digit
+# ("5.") so that it is not taken for an abbreviation's dot. A decimal point ("up 4.5% from") is
+# a boundary too: the figures of a financial report are their own short clauses.
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z-]*(?:'(?:ll|s|ve|d|re|t))?|\d?\.|[!?;:\n\"“”]")
+_BOUNDARY = frozenset([".", "!", "?", ";", "\n", *(f"{d}." for d in range(10))])
+
+
+def _word_at(tokens: list[str], i: int) -> str:
+    return tokens[i].lower() if i < len(tokens) else ""
+
+
+def _classify(tokens: list[str], i: int) -> str | None:
+    w = tokens[i]
+    lw = w.lower()
+    nxt = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
+    prev = tokens[i - 1].lower() if i > 0 else ""
+    if lw == "next" and nxt == "to":
+        return None  # "next to the embassy": a place
+    raw_next = tokens[i + 1] if i + 1 < len(tokens) else ""
+    if (
+        lw in _FUTURE_WORDS
+        or (lw in _FUTURE_IF_TO and nxt == "to")
+        or (lw in ("set", "scheduled", "slated", "planned", "due") and nxt == "for")
+        or (lw == "due" and nxt in ("on", "by", "in"))
+        # a scheduled present: "the law takes effect on July 1", "the rules come into force in May"
+        or (lw in ("takes", "take") and nxt == "effect")
+        or (
+            lw in ("comes", "come", "enters", "enter")
+            and nxt == "into"
+            and _word_at(tokens, i + 2) == "force"
+        )
+        or lw.endswith("'ll")
+        or lw == "won't"
+        or (lw == "to" and raw_next.isalpha() and nxt in _TO_VERBS)
+    ):
+        # a plan seen from an earlier time is over: "had been due to expire Friday", "as
+        # previously planned", "originally scheduled for"
+        for t in reversed(tokens[max(0, i - 4) : i]):
+            lt = t.lower()
+            if lt in _FUTURE_IN_PAST:
+                return "PAST"
+            if lt not in _PLAN_CHAIN:
+                break
+        return "FUT"
+    is_past = lw in _PAST_WORDS or (
+        lw.endswith("ed") and len(lw) >= 5 and lw not in _ED_NOT_PAST and not w[0].isupper()
+    )
+    if not is_past:
+        return None
+    if prev in ("will", "would", "shall", "to") or prev.endswith("'ll"):
+        return "FUT"
+    if prev in ("be", "been"):
+        aux = {t.lower() for t in tokens[max(0, i - 4) : i - 1]}
+        if aux & {"will", "would", "to", "shall", "'ll"}:
+            return "FUT"
+        if aux & {"could", "might", "may", "must", "should", "can"}:
+            return None
+    if prev in _PASSIVE_AUX:
+        return None
+    if prev in _DETERMINERS and prev not in ("that", "which") and lw.endswith("ed"):
+        return None  # an adjective: "a still unspecified date", "the armed forces"
+    return "PAST"
+
+
+def _tense(text: str, start: int, end: int, short: bool = False) -> str | None:
+    """'FUT', 'PAST' or None for the clause around text[start:end]: nearest marker wins,
+    looking left first (the verb governing a time adverbial usually precedes it).
+
+    ``short``: the expression names a day within a week of the anchor (a bare weekday). Then
+    an infinitive ("staged celebrations to mark the entry on Friday") and a clause-initial
+    "until" ("Until Thursday, they had not called") take the tense of the rest of the clause and
+    make it future only when nothing else does; for months and seasons they stay future ("gave it until
+    mid-November", "plans to visit in May"), except that an infinitive under a past verb of its clause
+    looks ahead from that past time, not from the anchor, and leaves the nearest occurrence ("was
+    kidnapped to make the late-November trip")."""
+    left = text[max(0, start - 160) : start]
+    ltoks = _WORD_RE.findall(left)
+    cut = 0
+    for k in range(len(ltoks) - 1, -1, -1):
+        t = ltoks[k]
+        if t in _BOUNDARY:
+            if t == "." and k > 0 and (len(ltoks[k - 1]) == 1 or ltoks[k - 1].lower() in _ABBREVIATIONS):
+                continue
+            cut = k + 1
+            break
+    # the twelve words before the expression are scanned; the ones before them stay as context
+    # for reading those ("would be paid on a still unspecified date ... of record Dec. 21")
+    ltoks = ltoks[cut:]
+    first = max(0, len(ltoks) - 12)
+    rtoks = _WORD_RE.findall(text[end : end + 100])[:8]
+    # the word right after the expression can decide first: "Wednesday's ruling"
+    if text[end : end + 2] in ("'s", "’s"):
+        # "Wednesday's ruling" is past, unless its own clause looks ahead: "Sunday's election
+        # will decide", "Friday's vote is expected to pass"
+        for k, t in enumerate(rtoks[:6]):
+            if t in _BOUNDARY:
+                break
+            if _classify(rtoks, k) == "FUT" and t.lower() != "to":
+                return "FUT"
+        return "PAST"
+    if _may_end_in(left, _DEADLINE_WORDS) and _DEADLINE_BEFORE.search(left[-60:]):
+        return "FUT"
+    weak: str | None = None
+    both = ltoks + rtoks[:1]
+    for k in range(len(ltoks) - 1, first - 1, -1):
+        if ltoks[k].lower() in _REPORTING and k < len(ltoks) - 2:
+            # "said it is calling for a vote on Dec. 7": the reporting verb's tense is not the
+            # tense of the reported clause; a time right after it ("said on Friday") is past
+            break
+        c = _classify(both, k)
+        lk = ltoks[k].lower()
+        if c == "FUT" and short and (lk == "to" or (lk in ("until", "till") and k == 0)):
+            weak = "FUT"
+            continue
+        if c == "FUT" and lk == "to" and _past_governs(both, k):
+            # an infinitive under a past verb looks ahead from that past time, not from the
+            # anchor: "was kidnapped to make the late-November trip", "made it hard to meet
+            # demand well into the summer": the nearest occurrence
+            return None
+        if c:
+            return c
+        if short and _scheduled_present(ltoks, k):
+            return "FUT"
+    for k, t in enumerate(rtoks):
+        if t in _BOUNDARY:
+            break
+        c = _classify(rtoks, k)
+        if c:
+            return c
+        if short and _scheduled_present(rtoks, k):
+            return "FUT"
+    return weak
+
+
+def _past_governs(tokens: list[str], k: int) -> bool:
+    """A past-tense verb in the eight words of the clause before the infinitive ``tokens[k]``."""
+    for j in range(k - 1, max(0, k - 8) - 1, -1):
+        lj = tokens[j].lower()
+        if lj in _REPORTING:
+            return False
+        c = _classify(tokens, j)
+        if c == "FUT" or (c is None and lj in _FUTURE_IF_TO):
+            return False
+        if c == "PAST":
+            return True
+    return False
+
+
+_SCHEDULED_VERBS = frozenset(
+    """meet meets resume resumes go goes begin begins travel travels arrive arrives leave leaves
+    hold holds host hosts sign signs convene convenes testify testifies decide decides open opens
+    close closes fly flies take takes announce announces unveil unveils start play face return
+    visit vote""".split()
+)
+
+
+def _scheduled_present(tokens: list[str], i: int) -> bool:
+    """A present-tense event verb ("Talks resume Tuesday", "Voters go to the polls on Sunday"):
+    with a bare weekday, news uses it for what is scheduled."""
+    w = tokens[i]
+    if w.lower() not in _SCHEDULED_VERBS or w[0].isupper():
+        return False
+    prev = tokens[i - 1].lower() if i > 0 else ""
+    nxt = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
+    # "the vote", "to meet", "did not go", "could open", "the start of": no present-tense verb
+    return (
+        prev not in _DETERMINERS
+        and prev not in _NOT_PRESENT_BEFORE
+        and not prev.endswith("'s")
+        and nxt != "of"
+    )
+
+
+_NOT_PRESENT_BEFORE = frozenset(
+    """to did didn't not never could might may must should can would will shall cannot
+    of for in on at by with from""".split()
+)

@@ -1,0 +1,202 @@
+"""English time vocabulary (months, weekdays, numbers, units, seasons) and date helpers shared by the rules."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from typing import Any
+
+from factcheck.lang import resource
+
+# --------------------------------------------------------------------------------------------
+# Vocabulary: the tables are data (factcheck/lang/en/time.toml [vocab.*]); the patterns below are
+# built from them where a plain alternation of the words is meant
+# --------------------------------------------------------------------------------------------
+
+_VOCAB: dict[str, Any] = resource("en", "time")["vocab"]
+
+_MONTHS: dict[str, int] = dict(_VOCAB["months"])
+_MONTH_ABBR: dict[str, int] = dict(_VOCAB["month_abbreviations"])
+_WEEKDAYS: dict[str, int] = dict(_VOCAB["weekdays"])
+_SEASONS: dict[str, str] = dict(_VOCAB["seasons"])
+_SEASON_ORDER = {"SP": 0, "SU": 1, "FA": 2, "WI": 3}  # WI = Dec..Feb, counted with December's year
+_ORDINALS: dict[str, int] = dict(_VOCAB["ordinals"])
+_NUMBERS: dict[str, float] = dict(_VOCAB["numbers"])
+_VAGUE_NUMBERS = frozenset(_VOCAB["vague_numbers"])
+_DECADE_WORDS: dict[str, int] = dict(_VOCAB["decade_words"])
+_UNITS: dict[str, str] = dict(_VOCAB["units"])
+_PART_OF_DAY: dict[str, str] = dict(_VOCAB["parts_of_day"])
+
+_MONTH_FULL_RE = "(?:" + "|".join(w.capitalize() for w in _MONTHS) + ")"
+_MONTH_ABBR_RE = "(?:" + "|".join(w.capitalize() for w in _MONTH_ABBR) + r")\.?"
+_MONTH_RE = rf"(?:{_MONTH_FULL_RE}|{_MONTH_ABBR_RE})"
+_WEEKDAY_RE = "(?:" + "|".join(w.capitalize() for w in _WEEKDAYS) + ")"
+_DAY_RE = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR_RE = r"(?:1[6-9]\d\d|20\d\d)"
+_NUM_WORD_RE = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|"
+    r"seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:a |one )?hundred|(?:a |one )?thousand|"
+    r"a couple(?: of)?|couple of|half an?|a half|(?:a )?dozen|an?)"
+)
+_NUM_RE = rf"(?:\d+(?:\.\d+)?|{_NUM_WORD_RE})"
+_VAGUE_RE = r"(?:a few|few|several|many|some|a number of|numerous)"
+_UNIT_RE = r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies)|millenni(?:um|a))"
+
+
+def _ci(words: str) -> str:
+    """Case-insensitive group for keyword alternations inside case-sensitive patterns."""
+    return f"(?i:{words})"
+
+
+# patterns used inside rules and the tagging loop, compiled once (a call to re.match(<str>, ...)
+# looks its pattern up in re's cache every time, and other libraries can push it out of that cache)
+_NON_DIGIT = re.compile(r"\D")
+_LOWER_WORD_AFTER = re.compile(r"\s+([a-z]+)")
+_PRE_POST_BEFORE = re.compile(r"(?i:\b(?:pre|post)-)$")
+_YEAR_VALUE = re.compile(r"\d{4}")
+_MONTH_VALUE = re.compile(r"\d{4}-\d\d")
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+_SPACES_DASHES = re.compile(r"[\s-]+")
+_SPACES = re.compile(r"\s+")
+_EVERY_BEFORE = re.compile(r"(?i:\b(?:every|each)\s+)$")
+_YEARLIKE_NUMBER = re.compile(r"(?:1[6-9]|20)\d\d")
+_YEAR_OR_DAY_VALUE = re.compile(r"\d{4}(?:-\d\d-\d\d)?$")
+_QUARTER_VALUE = re.compile(r"\d{4}-Q\d$")
+_QX_VALUE = re.compile(r"\d{4}-QX")
+_PART_TAIL = re.compile(r"-(\d\d|SP|SU|FA|WI)$")
+_FIXED_TEXT = re.compile(r"\d{4}|(?i:last|next|this)")
+_YMD_VALUE = re.compile(r"(\d{4})-(\d\d)(?:-(\d\d))?")
+_DAY_VALUE_OPEN = re.compile(r"(\d{4}|XXXX)-(\d\d)-(\d\d)")
+
+
+# --------------------------------------------------------------------------------------------
+# Helpers for dates
+# --------------------------------------------------------------------------------------------
+
+
+def _month_num(s: str) -> int:
+    s = s.lower().rstrip(".")
+    return _MONTHS.get(s) or _MONTH_ABBR[s]
+
+
+def _number(s: str) -> float | None:
+    s = s.lower().strip()
+    if not s:
+        return None
+    try:
+        return float(s)
+    except ValueError:
+        pass
+    if s in _NUMBERS:
+        return _NUMBERS[s]
+    parts = re.split(r"[- ]", s)
+    if len(parts) == 2 and parts[0] in _NUMBERS and parts[1] in _NUMBERS:
+        return _NUMBERS[parts[0]] + _NUMBERS[parts[1]]
+    return None
+
+
+def _add_months(d: dt.date, n: int) -> tuple[int, int]:
+    m = d.year * 12 + d.month - 1 + n
+    return m // 12, m % 12 + 1
+
+
+def _iso_week(d: dt.date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _quarter(d: dt.date) -> int:
+    return (d.month - 1) // 3 + 1
+
+
+def _season_of(d: dt.date) -> tuple[int, str]:
+    m = d.month
+    if m in (3, 4, 5):
+        return d.year, "SP"
+    if m in (6, 7, 8):
+        return d.year, "SU"
+    if m in (9, 10, 11):
+        return d.year, "FA"
+    return (d.year if m == 12 else d.year - 1), "WI"
+
+
+def _nearest_year(month: int, day: int | None, anchor: dt.date, tense: str | None) -> int:
+    """Year for a month (and day) without a year: the occurrence nearest the anchor, moved one
+    year when the clause tense points the other way (a future clause and a date clearly before
+    the anchor, or a past clause and a date clearly after it)."""
+    d = day or 1
+
+    def when(y: int) -> dt.date:
+        return dt.date(y, month, min(d, calendar.monthrange(y, month)[1]))
+
+    best = min(
+        (anchor.year, anchor.year - 1, anchor.year + 1),
+        key=lambda y: (abs((when(y) - anchor).days), y != anchor.year),
+    )
+    delta = (when(best) - anchor).days
+    # a whole month before/after the anchor's month, or 2+ weeks for a day
+    if day is None:
+        months = (best - anchor.year) * 12 + month - anchor.month
+        if tense == "FUT" and months < 0:
+            best += 1
+        elif tense == "PAST" and months > 0:
+            best -= 1
+    else:
+        if tense == "FUT" and delta < -14:
+            best += 1
+        elif tense == "PAST" and delta > 14:
+            best -= 1
+    return best
+
+
+def _ended_year(month: int, day: int, anchor: dt.date, done: bool) -> int:
+    """Year of the end date of an accounting period: "the quarter ended Oct. 31" (``done``) is over,
+    so it is the last Oct. 31 on or before the anchor; "ending June 30" may lie ahead."""
+    if not done:
+        return _nearest_year(month, day, anchor, "PAST")
+    y = anchor.year
+    if (month, day) > (anchor.month, anchor.day):
+        y -= 1
+    return y
+
+
+def _weekday_date(wd: int, anchor: dt.date, direction: str) -> dt.date:
+    """direction: 'past' (on or before), 'future' (on or after), 'last' (strictly before),
+    'next' (strictly after)."""
+    diff = wd - anchor.weekday()
+    if direction == "past":
+        return anchor + dt.timedelta(days=diff if diff <= 0 else diff - 7)
+    if direction == "future":
+        return anchor + dt.timedelta(days=diff if diff >= 0 else diff + 7)
+    if direction == "last":
+        return anchor + dt.timedelta(days=diff if diff < 0 else diff - 7)
+    return anchor + dt.timedelta(days=diff if diff > 0 else diff + 7)
+
+
+def _fmt_date(d: dt.date) -> str:
+    return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _may_end_in(before: str, words: tuple[str, ...]) -> bool:
+    """Whether ``before`` can end in one of ``words`` (of ASCII letters) and whitespace: the end of a
+    match of a ``...(?:words)\\s+$`` regex in ``before`` (a cheap test before the search). A tail that
+    is not ASCII, where the regex's case folding differs from ``str.lower``, gives True."""
+    if not before[-1:].isspace():
+        return False  # ``\\s+$`` (also before a final newline, which is whitespace too)
+    tail = before.rstrip()[-max(map(len, words)) :]
+    return not tail.isascii() or tail.lower().endswith(words)
+
+
+_DEADLINE_WORDS = ("as", "than", "to", "until", "till", "on")  # the ends of _DEADLINE_BEFORE
+_DAY_RELATION_WORDS = ("of", "before", "after")  # the ends of _DAY_RELATION_BEFORE
+
+_MONTH_NAME = re.compile(rf"\b{_MONTH_RE}")

@@ -1,0 +1,139 @@
+"""The temporal rules written as data (factcheck/lang/en/time.toml [[rule]]): every example runs through the
+whole tagger, every counterexample must come out as no time expression, and a malformed record is refused
+with a message naming the file and the rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factcheck.lang import ResourceError
+from factcheck.temporal import datarules, engine, tag
+
+RULES = datarules.load("en")
+EXAMPLES = [(r.name, i, ex) for r in RULES for i, ex in enumerate(r.examples)]
+COUNTER = [(r.name, i, ex) for r in RULES for i, ex in enumerate(r.counterexamples)]
+
+
+def test_every_rule_has_two_examples() -> None:
+    """A rule is a general pattern: at least two examples, from different sentences."""
+    for r in RULES:
+        texts = {ex["text"] for ex in r.examples}
+        assert len(texts) >= 2, f"rule {r.name}: needs two examples of different texts"
+
+
+@pytest.mark.parametrize(("name", "i", "ex"), EXAMPLES, ids=[f"{n}-{i}" for n, i, _ in EXAMPLES])
+def test_rule_example(name: str, i: int, ex: dict) -> None:
+    refs = tag(ex["text"], datarules.example_anchor(ex))
+    got = {r.text: r for r in refs}
+    assert ex["span"] in got, f"rule {name}: {ex['span']!r} not found in {[(r.text, r.value) for r in refs]}"
+    ref = got[ex["span"]]
+    assert ref.value == ex["value"], f"rule {name}: {ex['span']!r} -> {ref.value}, expected {ex['value']}"
+    if "type" in ex:
+        assert ref.type == ex["type"]
+    if "mod" in ex:
+        assert ref.mod == (ex["mod"] or None)
+
+
+@pytest.mark.parametrize(("name", "i", "ex"), COUNTER, ids=[f"{n}-{i}" for n, i, _ in COUNTER])
+def test_rule_counterexample(name: str, i: int, ex: dict) -> None:
+    refs = tag(ex["text"], datarules.example_anchor(ex))
+    assert all(r.text != ex["span"] for r in refs), f"rule {name}: {ex['span']!r} tagged: {refs}"
+
+
+def test_every_example_is_found_by_its_own_rule() -> None:
+    """Each rule's regex, run inside the windows of its own trigger words, finds its examples' spans:
+    the trigger words derived from the pattern cover it."""
+    for r in RULES:
+        for ex in r.examples:
+            text = ex["text"]
+            spans = engine._trigger_spans(text)
+            wins = engine._rule_windows(text, spans, engine._KINDS_OF[r.name])
+            found = [text[m.start() : m.end()] for ws, we in wins for m in r.regex.finditer(text, ws, we)]
+            assert any(ex["span"] in f or f in ex["span"] for f in found), (r.name, ex["span"], found)
+
+
+def test_triggers_come_from_the_pattern() -> None:
+    """The smallest set of words one of which every match holds: "until/till/by" cannot be one ("by" is
+    below the word scan), "then" is in every match."""
+    rules = {r.name: r for r in RULES}
+    assert rules["until_then"].triggers == {"then"}
+    assert rules["every_season"].triggers == {"spring", "summer", "fall", "autumn", "winter"}
+    assert rules["span_earlier"].triggers == {"earlier"}
+
+
+@pytest.mark.parametrize(
+    ("pattern", "triggers"),
+    [
+        ("right now", {"right"}),
+        ("(?:for|over) the (?P<u>years?|months)", {"year", "years", "months"}),
+        ("(?:every|each) {s:season}", {"spring", "summer", "fall", "autumn", "winter"}),
+        ("{y:year} budget", {"budget"}),
+        ("fiscal {y:year}", {"fiscal"}),
+        ("(?:daylong|(?P<u>week)long)", None),  # "week" is no whole word of "weeklong"
+        ("(?P<u>day|week)-?long", None),  # nor "long", when the hyphen is left out
+        ("the {y:year}s", {datarules.DIGIT}),
+    ],
+)
+def test_trigger_words_of_a_pattern(pattern: str, triggers: set[str] | None) -> None:
+    if triggers is None:
+        with pytest.raises(ResourceError, match="no word that every match contains"):
+            datarules._expand("x", pattern, "time.toml")
+    else:
+        assert datarules._expand("x", pattern, "time.toml")[1] == triggers
+
+
+def _load_with(monkeypatch: pytest.MonkeyPatch, rules: list[dict]) -> list[datarules.DataRule]:
+    monkeypatch.setattr(datarules, "resource", lambda lang, name: {"rule": rules})
+    return datarules.load("en")
+
+
+@pytest.mark.parametrize(
+    ("rec", "message"),
+    [
+        ({"name": "x", "type": "DATE", "value": "PRESENT_REF"}, "missing pattern"),
+        (
+            {"name": "x", "pattern": "{units} now", "type": "DATE", "value": "X"},
+            "unknown placeholder {units}",
+        ),
+        ({"name": "x", "pattern": "right now", "type": "DAY", "value": "X"}, "type must be"),
+        ({"name": "x", "pattern": "right now", "type": "DATE", "value": "{anchor}"}, "unknown value field"),
+        ({"name": "x", "pattern": "(right now", "type": "DATE", "value": "X"}, "rule 'x'"),
+        ({"name": "x", "pattern": "the {day}", "type": "DATE", "value": "X"}, "no word that every match"),
+        (
+            {"name": "x", "pattern": "now", "type": "DATE", "value": "X", "direction": "up"},
+            "direction must be",
+        ),
+    ],
+)
+def test_malformed_rule_is_refused(monkeypatch: pytest.MonkeyPatch, rec: dict, message: str) -> None:
+    with pytest.raises(ResourceError) as e:
+        _load_with(monkeypatch, [rec])
+    assert "time.toml" in str(e.value) and message in str(e.value)
+
+
+def test_duplicate_rule_name_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    rec = {"name": "x", "pattern": "right now", "type": "DATE", "value": "PRESENT_REF"}
+    with pytest.raises(ResourceError, match="defined twice"):
+        _load_with(monkeypatch, [rec, rec])
+
+
+def test_shift_template(monkeypatch: pytest.MonkeyPatch) -> None:
+    (rule,) = _load_with(
+        monkeypatch,
+        [
+            {
+                "name": "x",
+                "pattern": "{n:num} {u:unit} hence",
+                "type": "DATE",
+                "value": "{shift}",
+                "direction": "future",
+            }
+        ],
+    )
+    m = rule.regex.search("two years hence")
+    assert m is not None
+    ctx = engine._Ctx("two years hence", dt.date(2020, 5, 1))
+    assert rule.handler()(m, ctx) == ("DATE", "2022", None)
+    assert rule.handler()(m, engine._Ctx("two years hence", None)) == ("DATE", "XXXX", None)
