@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-
 # Claims scoring below this check-worthiness are hidden by default (the TUI shows them on request, the CLI
 # with --all); ``extract --min-score`` overrides it.
 DEFAULT_MIN_SCORE = 0.5

@@ -1,0 +1,272 @@
+"""Per-claim features for grouping (content words, entities, times, figures, polarity), blocking, and the
+hard constraints that keep two claims apart."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from factcheck.grouping.params import DEFAULT, Params
+from factcheck.grouping.times import (
+    _date_values,
+    _days_apart,
+    _granular,
+    _iso_date,
+    _latest_month,
+    _month_buckets,
+    _tuples_conflict,
+)
+from factcheck.model import Article, Claim, Stance
+
+STOP = frozenset(
+    """a about above after again against all also am an and any are as at be because been before being below
+    between both but by can could did do does doing down during each few for from further had has have having he
+    her here hers herself him himself his how i if in into is it its itself just me more most my myself no nor
+    not of off on once only or other our ours ourselves out over own same she should so some such than that the
+    their theirs them themselves then there these they this those through to too under until up very was we
+    were what when where which while who whom why will with would you your yours yourself said says say told
+    according reported report reports one two three new also last next first year years month months week
+    weeks day days time monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december today yesterday tomorrow ago since s t mr mrs ms
+    """.split()
+)
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_NUM = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?:\s*(?:%|percent|per cent))?")
+_NEGATION = re.compile(r"\b(?:not|never|no|n't|denied|denies|deny|refused|without)\b", re.I)
+_ANTE = (Stance.EXPECTED, Stance.PLANNED, Stance.ANNOUNCED, Stance.HYPOTHETICAL)
+_FORWARD = (Stance.EXPECTED, Stance.PLANNED)  # the claim looks forward from its publication date
+_SLACK = dt.timedelta(days=3)
+
+
+@dataclass(slots=True)
+class _Feat:
+    idx: int
+    claim: Claim
+    doc: int
+    tokens: list[str]
+    text: str  # content tokens joined, for rapidfuzz
+    entities: frozenset[str]
+    times: tuple[str, ...]
+    numbers: frozenset[str]
+    negated: bool
+    published: str | None
+    months: frozenset[str] = frozenset()
+    people: frozenset[str] = frozenset()
+
+
+def _stem(t: str) -> str:
+    if len(t) > 4 and t.endswith("ies"):
+        return t[:-3] + "y"
+    if len(t) > 4 and t.endswith("s") and not t.endswith("ss"):
+        return t[:-1]
+    return t
+
+
+def _content_tokens(text: str) -> list[str]:
+    return [
+        _stem(t)
+        for t in _TOKEN.findall(text.lower().replace("’", "'"))
+        if t not in STOP and len(t) > 1 and not t.isdigit()
+    ]
+
+
+def _numbers(claim: Claim) -> frozenset[str]:
+    text = claim.text
+    spans = [(t.start - claim.start, t.end - claim.start) for t in claim.when]
+    out = set()
+    for m in _NUM.finditer(text):
+        if any(s <= m.start() < e for s, e in spans):
+            continue
+        v = m.group(0).replace(",", "").replace(" ", "")
+        if re.fullmatch(r"(?:19|20)\d\d", v):
+            continue  # years are times, not figures
+        out.add(v.replace("percent", "%").replace("percent", "%"))
+    return frozenset(out)
+
+
+def _bodies(feats: list[_Feat], n_docs: int, articles: Mapping[str, Article]) -> list[str]:
+    """Each article's body text (page furniture left out)."""
+    out = [""] * n_docs
+    for f in feats:
+        if out[f.doc]:
+            continue
+        art = articles.get(f.claim.article_key)
+        if art is not None and art.text:
+            out[f.doc] = " ".join(art.text[s.start : s.end] for s in art.body_segments) or " "
+    return out
+
+
+def _doc_year(feats: list[_Feat], p: Params = DEFAULT) -> str | None:
+    years: Counter[str] = Counter()
+    for f in feats:
+        for v in f.times:
+            y, _, _ = _granular(v)
+            if y:
+                years[y] += 1
+    if f_pub := (feats[0].published if feats else None):
+        years[f_pub[:4]] += p.pub_year_weight
+    if not years:
+        return None
+    (y, n), *rest = [*years.most_common(2), ("", 0)]
+    return y if n >= 2 and n > rest[0][1] else None
+
+
+# ----------------------------------------------------------------------------------------------
+
+
+def _features(claims: Sequence[Claim], articles: Mapping[str, Article]) -> tuple[list[_Feat], int]:
+    doc_ids: dict[str, int] = {}
+    feats = []
+    for i, c in enumerate(claims):
+        d = doc_ids.setdefault(c.article_key, len(doc_ids))
+        toks = _content_tokens(c.text)
+        ents = frozenset(e.key for e in c.entities) if c.entities else frozenset()
+        polarity = getattr(c, "polarity", None)
+        negated = (isinstance(polarity, int) and polarity < 0) or bool(_NEGATION.search(c.text))
+        art = articles.get(c.article_key)
+        pub = art.published.isoformat() if art and art.published else None
+        times = tuple(_date_values(c))
+        feats.append(
+            _Feat(
+                i, c, d, toks, " ".join(toks), ents, times, _numbers(c), negated, pub, _month_buckets(times)
+            )
+        )
+    for f in feats:
+        f.people = frozenset(e.key for e in f.claim.entities if e.kind == "person")
+    _complete_from_article(feats)
+    return feats, len(doc_ids)
+
+
+def _complete_from_article(feats: list[_Feat]) -> None:
+    """An open-year value ("XXXX-SP", "next spring" in an undated article) takes the year the same
+    article gives that month or season explicitly ("spring 2023"), when it gives exactly one."""
+    years: dict[tuple[int, str], set[str]] = defaultdict(set)
+    for f in feats:
+        for v in f.times:
+            y, m, _ = _granular(v)
+            if y and m:
+                years[(f.doc, m)].add(y)
+    for f in feats:
+        if not any(v.startswith("XXXX-") for v in f.times):
+            continue
+        new = []
+        for v in f.times:
+            _, m, _ = _granular(v)
+            ys = years.get((f.doc, m), set()) if v.startswith("XXXX-") and m else set()
+            new.append(next(iter(ys)) + v[4:] if len(ys) == 1 else v)
+        f.times = tuple(new)
+
+
+def _idf_vectors(feats: list[_Feat]) -> list[dict[str, float]]:
+    df: Counter[str] = Counter()
+    for f in feats:
+        df.update(set(f.tokens))
+    n = len(feats)
+    out = []
+    for f in feats:
+        v = {t: math.log((1 + n) / (1 + df[t])) + 1.0 for t in set(f.tokens)}
+        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+        out.append({t: x / norm for t, x in v.items()})
+    return out
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum([x * b[t] for t, x in a.items() if t in b])  # same order, same float as summing zeros too
+
+
+EVENT_WORDS = frozenset(
+    _stem(w)
+    for w in """visit visited visits trip travel travelled traveled tour meet met meeting talks summit attack attacked
+    strike killed kill died death shooting shot bombing explosion crash fire earthquake flood storm election elected
+    vote voted sign signed deal agreement treaty arrest arrested charged sentenced trial verdict launch launched
+    resign resigned appointed appoint fired dismissed won win lost defeat protest protests sanctions invasion
+    invaded war ceasefire acquisition acquire acquired merger release released recall strike walkout rehab
+    married divorce award nominated hosts host""".split()
+)
+
+
+def _same_frame(a: _Feat, b: _Feat) -> bool:
+    """Two claims share the frame of an event: two participants, or a person and an event word."""
+    shared = a.entities & b.entities
+    if len(shared) >= 2:
+        return True
+    if shared and shared & (a.people | b.people):
+        return bool(EVENT_WORDS.intersection(a.tokens).intersection(b.tokens))
+    return False
+
+
+def _frame_keys(f: _Feat) -> set[str]:
+    """Blocking keys pairing a participant with a month bucket: "vladimir putin|10"."""
+    if not f.months or not f.entities:
+        return set()
+    ents = sorted(f.entities)[:6]
+    return {f"f:{e}|{m}" for e in ents for m in sorted(f.months)[:3]}
+
+
+def _candidates(feats: list[_Feat], p: Params = DEFAULT) -> dict[int, set[int]]:
+    """Blocking: a claim's rarest words and entities, plus participant-and-month keys."""
+    df: Counter[str] = Counter()
+    frames = [_frame_keys(f) for f in feats]
+    for f, fk in zip(feats, frames, strict=True):
+        df.update(set(f.tokens))
+        df.update(f"e:{e}" for e in f.entities)
+        df.update(fk)
+    postings: dict[str, list[int]] = defaultdict(list)
+    keys_of: list[list[str]] = []
+    for f, fk in zip(feats, frames, strict=True):
+        keys = sorted({*f.tokens, *(f"e:{e}" for e in f.entities)}, key=lambda k: (df[k], k))
+        keys = [k for k in keys if 1 < df[k] <= p.max_posting][: p.rare_tokens]
+        keys += sorted(k for k in fk if 1 < df[k] <= p.max_posting)
+        keys_of.append(keys)
+        for k in keys:
+            postings[k].append(f.idx)
+    cands: dict[int, set[int]] = defaultdict(set)
+    for f in feats:
+        for k in keys_of[f.idx]:
+            for j in postings[k]:
+                if j > f.idx:
+                    cands[f.idx].add(j)
+    return cands
+
+
+def _conflict(a: _Feat, b: _Feat, same_story: bool = False, p: Params = DEFAULT) -> str | None:
+    if a.times and b.times and _tuples_conflict(a.times, b.times):
+        return "times"
+    if a.published and b.published and a.doc != b.doc:
+        why = _publication_conflict(a, b, p) or _publication_conflict(b, a, p)
+        if why:
+            return why
+    if same_story:
+        return None
+    if a.numbers and b.numbers and not (a.numbers & b.numbers):
+        return "numbers"
+    if a.negated != b.negated and a.doc != b.doc:
+        return "polarity"
+    return None
+
+
+def _publication_conflict(a: _Feat, b: _Feat, p: Params = DEFAULT) -> str | None:
+    """Report order rules out one event (a and b are published, in different articles):
+
+    - an expectation or plan published after the whole of the other report's time ("is expected to
+      cut jobs", June 2023, against "cut 800 jobs" dated November 2022) looks forward to a later event;
+    - an expectation published after another report says the event occurred is about the next one;
+    - two reports that give no time at all, published months apart, tell of different events.
+    """
+    assert a.published is not None and b.published is not None
+    if a.claim.stance in _FORWARD and not a.times:
+        if b.times:
+            last = _latest_month(b.times)
+            if last is not None and last < a.published[:7]:
+                return "expected after the event's time"
+        elif b.claim.stance is Stance.OCCURRED and _iso_date(b.published) < _iso_date(a.published) - _SLACK:
+            return "expected after the event was reported"
+    if not a.times and not b.times and _days_apart(a.published, b.published) > p.untimed_pub_gap:
+        return "untimed reports months apart"
+    return None
