@@ -29,9 +29,10 @@ from factcheck.grouping.suggest import suggestions
 from factcheck.grouping.times import _month_key, _months_before, compatible
 from factcheck.model import Article, Claim, EventGroup, GroupOverrides
 
-# month mentions, size, stories of a claim cluster, and the latest publication month ("YYYY-MM", or "") of
-# its members that look forward without a time of their own ("is expected to cut jobs")
-_State = tuple[Counter[str], int, Counter[int], str]
+# month mentions, size, stories of a claim cluster, the latest publication month ("YYYY-MM", or "") of
+# its members that look forward without a time of their own ("is expected to cut jobs"), and its claims
+# per article
+_State = tuple[Counter[str], int, Counter[int], str, Counter[int]]
 
 
 def _link_bar(a: _State, b: _State, p: Params = DEFAULT) -> float:
@@ -61,6 +62,22 @@ def _modes_compatible(a: _State, b: _State, p: Params = DEFAULT) -> bool:
     return ma is None or mb is None or compatible(ma, mb)
 
 
+def _shared_evidence(a: _Feat, b: _Feat) -> int:
+    """How many participants and other content words two claims share (a participant's own words are
+    not counted twice: "Vladimir Putin" and "putin")."""
+    ents = a.entities & b.entities
+    in_names = {w for e in ents for w in e.split()}
+    words = {w for w in set(a.tokens) & set(b.tokens) if w not in in_names}
+    return len(ents) + len(words)
+
+
+def _shape_ok(a: _State, b: _State, cap: Mapping[int, int]) -> bool:
+    """A group tells of one event, not of most of an article: the merge keeps each article's share of
+    the group within its cap."""
+    small, large = (a[4], b[4]) if len(a[4]) <= len(b[4]) else (b[4], a[4])
+    return all(n + large[d] <= cap[d] for d, n in small.items() if d in large)
+
+
 def group_claims(
     claims: Sequence[Claim],
     articles: Mapping[str, Article],
@@ -80,6 +97,11 @@ def group_claims(
         by_doc[f.doc].append(f)
     doc_years = [_doc_year(by_doc[d], p) for d in range(n_docs)]
     doc_label = _doc_clusters(feats, n_docs, doc_years, _bodies(feats, n_docs, articles), p)
+    # A long page (an essay, documentation) is not a report of one event: it is a story of its own.
+    doc_size = Counter(f.doc for f in feats)
+    doc_label = [
+        lab if doc_size[d] <= p.story_article_max_claims else n_docs + d for d, lab in enumerate(doc_label)
+    ]
 
     cands = _candidates(feats, p)
     # Same-story context: every cross-article pair inside a (not too large) story cluster is a candidate.
@@ -126,14 +148,11 @@ def group_claims(
                 if fi.entities and fj.entities
                 else 0.0
             )
-            # The cosine matters only where the wording alone does not already decide.
-            cos = (
-                _cosine(vec[i], vec[j])
-                if ts < (p.story_text_min * 100 if same_story else p.wording_decides)
-                else 0.0
-            )
+            # The cosine (rare words weigh more) matters where the wording alone does not already decide;
+            # inside a story it is the direct evidence a pair must show: specific words, not the topic's.
+            cos = _cosine(vec[i], vec[j]) if same_story or ts < p.wording_decides else 0.0
             base = max(ts / 100.0, cos)
-            if same_story and base < p.story_text_min:
+            if same_story and (cos < p.story_text_min or _shared_evidence(fi, fj) < p.story_shared_min):
                 continue
             # Same participants at the same month: the frame of one event, whatever the wording.
             frame = p.frame_bonus if framed else 0.0
@@ -161,22 +180,27 @@ def group_claims(
             if mk:
                 tc[mk] += 1
         fwd = f.published[:7] if f.published and not f.times and f.claim.stance in _FORWARD else ""
-        states.append((tc, 1, Counter({doc_label[f.doc]: 1}), fwd))
+        states.append((tc, 1, Counter({doc_label[f.doc]: 1}), fwd, Counter({f.doc: 1})))
+    doc_cap = {d: max(p.article_claims_min, int(p.article_share_max * n)) for d, n in doc_size.items()}
     label = _average_linkage(
         len(feats),
         {(i, j): sc for sc, i, j in edges},
         edge_min=p.edge_min,
         avg_min=p.link_min,
         states=states,
-        compatible_states=lambda a, b: _modes_compatible(a, b, p),
-        merge_states=lambda a, b: (a[0] + b[0], a[1] + b[1], a[2] + b[2], max(a[3], b[3])),
+        compatible_states=lambda a, b: _modes_compatible(a, b, p) and _shape_ok(a, b, doc_cap),
+        merge_states=lambda a, b: (a[0] + b[0], a[1] + b[1], a[2] + b[2], max(a[3], b[3]), a[4] + b[4]),
         avg_min_for=lambda a, b: _link_bar(a, b, p),
     )
 
     members: dict[int, list[int]] = defaultdict(list)
     for f in feats:
         members[label[f.idx]].append(f.idx)
-    sets = [sorted(m) for m in members.values()]
+    sets = [
+        kept for m in members.values() if len(m) > 1 for kept in [_earned(sorted(m), feats, detail)] if kept
+    ]
+    placed = {m for ms in sets for m in ms}
+    sets += [[f.idx] for f in feats if f.idx not in placed]
     sets = _apply_overrides(sets, feats, overrides)
 
     groups = []
@@ -187,6 +211,26 @@ def group_claims(
         groups.append(_make_group([feats[m] for m in ms], detail, articles, p))
     groups.sort(key=lambda g: (g.when or "9999", g.id))
     return groups
+
+
+def _earned(
+    ms: list[int], feats: list[_Feat], detail: Mapping[int, Mapping[int, tuple[float, float, int]]]
+) -> list[int]:
+    """The members of a cluster that earned their place: each has a direct edge to a claim of another
+    article in the cluster (claims that came in only through claims of their own article are let go, so a
+    group cannot grow into most of an article). Repeated until stable; [] when fewer than two articles
+    are left."""
+    kept = set(ms)
+    while True:
+        linked: set[int] = set()
+        for i in kept:
+            for j in detail.get(i, {}):
+                if j in kept and feats[i].doc != feats[j].doc:
+                    linked.update((i, j))
+        if linked == kept:
+            break
+        kept = linked
+    return sorted(kept) if len({feats[m].doc for m in kept}) >= 2 else []
 
 
 def _forced(ms: list[int], feats: list[_Feat], overrides: GroupOverrides | None) -> bool:

@@ -4,6 +4,7 @@ hard constraints that keep two claims apart."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 from collections import Counter, defaultdict
@@ -20,23 +21,34 @@ from factcheck.grouping.times import (
     _month_buckets,
     _tuples_conflict,
 )
+from factcheck.lang import detect
+from factcheck.lang import resource as lang_resource
 from factcheck.model import Article, Claim, Stance
 
-STOP = frozenset(
-    """a about above after again against all also am an and any are as at be because been before being below
-    between both but by can could did do does doing down during each few for from further had has have having he
-    her here hers herself him himself his how i if in into is it its itself just me more most my myself no nor
-    not of off on once only or other our ours ourselves out over own same she should so some such than that the
-    their theirs them themselves then there these they this those through to too under until up very was we
-    were what when where which while who whom why will with would you your yours yourself said says say told
-    according reported report reports one two three new also last next first year years month months week
-    weeks day days time monday tuesday wednesday thursday friday saturday sunday january february march april
-    may june july august september october november december today yesterday tomorrow ago since s t mr mrs ms
-    """.split()
-)
-_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_WORD = re.compile(r"[^\W_]+")  # letters and digits of any script; apostrophes and hyphens split words
+_STOP_KINDS = ("function", "reporting", "calendar")
+_FALLBACK = "en"  # the stop words of a text whose language is unknown or has none of its own
+
+
+@functools.cache
+def stopwords(lang: str | None) -> frozenset[str]:
+    """The words of ``factcheck/lang/<lang>/stopwords.toml`` (English when the language has none)."""
+    data = lang_resource(lang, "stopwords") if lang else {}
+    if not data:
+        data = lang_resource(_FALLBACK, "stopwords")
+    return frozenset(w for kind in _STOP_KINDS for w in data.get(kind, ()))
+
+
+@functools.cache
+def _negation(lang: str | None) -> re.Pattern[str]:
+    """Words that turn a claim into its denial ("never raised"), from the language's stopwords.toml."""
+    data = lang_resource(lang, "stopwords") if lang else {}
+    words = data.get("negation") or lang_resource(_FALLBACK, "stopwords").get("negation", ())
+    alternatives = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})\b", re.I)
+
+
 _NUM = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?:\s*(?:%|percent|per cent))?")
-_NEGATION = re.compile(r"\b(?:not|never|no|n't|denied|denies|deny|refused|without)\b", re.I)
 _ANTE = (Stance.EXPECTED, Stance.PLANNED, Stance.ANNOUNCED, Stance.HYPOTHETICAL)
 _FORWARD = (Stance.EXPECTED, Stance.PLANNED)  # the claim looks forward from its publication date
 _SLACK = dt.timedelta(days=3)
@@ -56,6 +68,7 @@ class _Feat:
     published: str | None
     months: frozenset[str] = frozenset()
     people: frozenset[str] = frozenset()
+    lang: str | None = None
 
 
 def _stem(t: str) -> str:
@@ -66,12 +79,11 @@ def _stem(t: str) -> str:
     return t
 
 
-def _content_tokens(text: str) -> list[str]:
-    return [
-        _stem(t)
-        for t in _TOKEN.findall(text.lower().replace("’", "'"))
-        if t not in STOP and len(t) > 1 and not t.isdigit()
-    ]
+def _content_tokens(text: str, lang: str | None = None) -> list[str]:
+    """The words of ``text`` that can tell one event from another: not stop words of its language, not
+    single letters, not bare figures; plural endings folded ("visits" -> "visit")."""
+    stop = stopwords(lang)
+    return [_stem(t) for t in _WORD.findall(text.lower()) if len(t) > 1 and t not in stop and not t.isdigit()]
 
 
 def _numbers(claim: Claim) -> frozenset[str]:
@@ -118,21 +130,46 @@ def _doc_year(feats: list[_Feat], p: Params = DEFAULT) -> str | None:
 # ----------------------------------------------------------------------------------------------
 
 
+def article_language(article: Article | None) -> str | None:
+    """The article's language: its own (record or ingest), else detected from its body."""
+    if article is None:
+        return None
+    if article.language:
+        return article.language
+    body = " ".join(article.text[s.start : s.end] for s in article.body_segments) if article.text else ""
+    return detect(body)
+
+
 def _features(claims: Sequence[Claim], articles: Mapping[str, Article]) -> tuple[list[_Feat], int]:
     doc_ids: dict[str, int] = {}
+    langs: dict[str, str | None] = {}
     feats = []
     for i, c in enumerate(claims):
         d = doc_ids.setdefault(c.article_key, len(doc_ids))
-        toks = _content_tokens(c.text)
+        art = articles.get(c.article_key)
+        if c.article_key not in langs:
+            langs[c.article_key] = article_language(art)
+        lang = langs[c.article_key]
+        toks = _content_tokens(c.text, lang)
         ents = frozenset(e.key for e in c.entities) if c.entities else frozenset()
         polarity = getattr(c, "polarity", None)
-        negated = (isinstance(polarity, int) and polarity < 0) or bool(_NEGATION.search(c.text))
-        art = articles.get(c.article_key)
+        negated = (isinstance(polarity, int) and polarity < 0) or bool(_negation(lang).search(c.text))
         pub = art.published.isoformat() if art and art.published else None
         times = tuple(_date_values(c))
         feats.append(
             _Feat(
-                i, c, d, toks, " ".join(toks), ents, times, _numbers(c), negated, pub, _month_buckets(times)
+                i,
+                c,
+                d,
+                toks,
+                " ".join(toks),
+                ents,
+                times,
+                _numbers(c),
+                negated,
+                pub,
+                _month_buckets(times),
+                lang=lang,
             )
         )
     for f in feats:

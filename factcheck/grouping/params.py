@@ -21,8 +21,10 @@ class Params:
     """Text evidence (wording, shared entities, agreeing month) needed to link claims of different stories."""
     untimed_extra: float = 0.1
     """Extra evidence a pair needs when one of its claims states no time."""
-    story_text_min: float = 0.05
-    """Even inside a story a pair needs this much text in common (token_sort_ratio / 100 or cosine)."""
+    story_text_min: float = 0.15
+    """Even inside a story a pair needs this IDF-weighted cosine of its content words (specific evidence)."""
+    story_shared_min: int = 2
+    """Even inside a story a pair shares this many content words or entities (direct evidence)."""
     same_story_bonus: float = 0.5
     """Pair-score bonus for claims of articles of the same story."""
     frame_bonus: float = 0.25
@@ -47,6 +49,10 @@ class Params:
     """Average-linkage bar for two clusters of the same story."""
     link_min_cross: float = 0.2
     """Average-linkage bar for two clusters of different stories."""
+    article_share_max: float = 1.0
+    """A group holds at most this share of an article's claims (one event, not most of an article) ..."""
+    article_claims_min: int = 3
+    """... or this many, whichever is more."""
     mode_small: int = 3
     """A cluster this small is dated by a single time mention; larger ones need two members agreeing."""
     forward_gap_months: int = 2
@@ -70,6 +76,9 @@ class Params:
     """... with the articles sharing this many of them."""
     story_max_claims: int = 400
     """A larger story gets no all-pairs context between its claims."""
+    story_article_max_claims: int = 150
+    """An article with more claims than this (an essay, documentation: not a report of one event) gets
+    no story context."""
     merge_ratio: float = 0.85
     """Two stories as close across as this share of their cohesion are one."""
     merge_min: float = 0.7

@@ -22,9 +22,12 @@ def _doc_clusters(
 ) -> list[int]:
     """Cluster articles by TF-IDF cosine over their body words (average linkage)."""
     tf: list[Counter[str]] = [Counter() for _ in range(n_docs)]
+    lang = [""] * n_docs
+    for f in feats:
+        lang[f.doc] = f.lang or ""
     if bodies is not None:
         for d, body in enumerate(bodies):
-            tf[d].update(_content_tokens(body))
+            tf[d].update(_content_tokens(body, lang[d] or None))
     for f in feats:
         if bodies is None or not bodies[f.doc]:
             tf[f.doc].update(set(f.tokens))

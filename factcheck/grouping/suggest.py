@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from factcheck.grouping.features import _ANTE, _content_tokens, _numbers
+from factcheck.grouping.features import _ANTE, _content_tokens, _numbers, article_language
 from factcheck.grouping.params import DEFAULT, Params
 from factcheck.grouping.times import _date_values, _month_key, _times_conflict
 from factcheck.model import Article, Claim, Stance, Suggestion
@@ -30,7 +30,8 @@ def suggestions(
     out: list[Suggestion] = []
     later_occurred = [c for c in ordered if c.stance == Stance.OCCURRED]
     months = {c.id: [v for v in _date_values(c) if _month_key(v)] for c in claims}
-    tokens = {c.id: set(_content_tokens(c.text)) for c in claims}
+    langs = {k: article_language(articles.get(k)) for k in {c.article_key for c in claims}}
+    tokens = {c.id: set(_content_tokens(c.text, langs[c.article_key])) for c in claims}
 
     def overlap(a: Claim, b: Claim) -> int:
         return len(tokens[a.id] & tokens[b.id])
