@@ -29,6 +29,9 @@ from factcheck.grouping.suggest import suggestions
 from factcheck.grouping.times import _month_key, _months_before, compatible
 from factcheck.model import Article, Claim, EventGroup, GroupOverrides
 
+# a pair's token_sort_ratio, shared-entity share, same story (0/1), and IDF-weighted cosine of its words
+_Edge = tuple[float, float, int, float]
+
 # month mentions, size, stories of a claim cluster, the latest publication month ("YYYY-MM", or "") of
 # its members that look forward without a time of their own ("is expected to cut jobs"), and its claims
 # per article
@@ -117,7 +120,7 @@ def group_claims(
                     cands[min(i, j)].add(max(i, j))
     vec = _idf_vectors(feats)
     edges: list[tuple[float, int, int]] = []
-    detail: dict[int, dict[int, tuple[float, float, int]]] = defaultdict(dict)
+    detail: dict[int, dict[int, _Edge]] = defaultdict(dict)
     for i, js in cands.items():
         fi = feats[i]
         if not fi.text:
@@ -167,7 +170,7 @@ def group_claims(
             score += p.month_bonus if same_month else 0.0
             if score >= p.edge_min:
                 edges.append((score, i, j))
-                detail[i][j] = (float(ts), ent, int(same_story))
+                detail[i][j] = (float(ts), ent, int(same_story), cos or _cosine(vec[i], vec[j]))
     edges.sort(key=lambda e: (-e[0], e[1], e[2]))
 
     # Average linkage on the sparse graph with cannot-link on cluster event times.
@@ -197,7 +200,11 @@ def group_claims(
     for f in feats:
         members[label[f.idx]].append(f.idx)
     sets = [
-        kept for m in members.values() if len(m) > 1 for kept in [_earned(sorted(m), feats, detail)] if kept
+        kept
+        for m in members.values()
+        if len(m) > 1
+        for kept in [_earned(sorted(m), feats, detail, p)]
+        if kept
     ]
     placed = {m for ms in sets for m in ms}
     sets += [[f.idx] for f in feats if f.idx not in placed]
@@ -214,19 +221,28 @@ def group_claims(
 
 
 def _earned(
-    ms: list[int], feats: list[_Feat], detail: Mapping[int, Mapping[int, tuple[float, float, int]]]
+    ms: list[int], feats: list[_Feat], detail: Mapping[int, Mapping[int, _Edge]], p: Params = DEFAULT
 ) -> list[int]:
     """The members of a cluster that earned their place: each has a direct edge to a claim of another
     article in the cluster (claims that came in only through claims of their own article are let go, so a
-    group cannot grow into most of an article). Repeated until stable; [] when fewer than two articles
-    are left."""
+    group cannot grow into most of an article). In a cluster whose members state a month, a member that
+    states no time of its own needs an edge of specific words (IDF-weighted cosine ``untimed_join_min``;
+    names and titles in a similar order are not enough; inside a story ``untimed_story_min``): "Xi told Putin that Beijing and Moscow should
+    closely coordinate" does not join the group of Putin's October visit.
+    Repeated until stable; [] when fewer than two articles are left."""
     kept = set(ms)
     while True:
+        timed = any(feats[m].months for m in kept)
         linked: set[int] = set()
         for i in kept:
-            for j in detail.get(i, {}):
-                if j in kept and feats[i].doc != feats[j].doc:
-                    linked.update((i, j))
+            for j, (_ts, _ent, same_story, cos) in detail.get(i, {}).items():
+                if j not in kept or feats[i].doc == feats[j].doc:
+                    continue
+                strong = not timed or cos >= p.untimed_join_min or (same_story and cos >= p.untimed_story_min)
+                if strong or feats[i].times:
+                    linked.add(i)
+                if strong or feats[j].times:
+                    linked.add(j)
         if linked == kept:
             break
         kept = linked
@@ -286,7 +302,7 @@ def _specific(values: list[str]) -> str | None:
 
 def _make_group(
     ms: list[_Feat],
-    detail: Mapping[int, Mapping[int, tuple[float, float, int]]],
+    detail: Mapping[int, Mapping[int, _Edge]],
     articles: Mapping[str, Article],
     p: Params = DEFAULT,
 ) -> EventGroup:
@@ -298,7 +314,7 @@ def _make_group(
     same_story = 0
     idxs = {f.idx for f in ms}
     for i in idxs:
-        for j, (ts, _ent, ss) in detail.get(i, {}).items():
+        for j, (ts, _ent, ss, _base) in detail.get(i, {}).items():
             if j in idxs:
                 strength[i] += int(ts)
                 strength[j] += int(ts)

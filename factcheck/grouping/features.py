@@ -4,13 +4,12 @@ hard constraints that keep two claims apart."""
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import math
-import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from factcheck.grouping.figures import figures
 from factcheck.grouping.params import DEFAULT, Params
 from factcheck.grouping.times import (
     _date_values,
@@ -21,34 +20,10 @@ from factcheck.grouping.times import (
     _month_buckets,
     _tuples_conflict,
 )
+from factcheck.grouping.words import _content_tokens, _negation, _stem
 from factcheck.lang import detect
-from factcheck.lang import resource as lang_resource
 from factcheck.model import Article, Claim, Stance
 
-_WORD = re.compile(r"[^\W_]+")  # letters and digits of any script; apostrophes and hyphens split words
-_STOP_KINDS = ("function", "reporting", "calendar")
-_FALLBACK = "en"  # the stop words of a text whose language is unknown or has none of its own
-
-
-@functools.cache
-def stopwords(lang: str | None) -> frozenset[str]:
-    """The words of ``factcheck/lang/<lang>/stopwords.toml`` (English when the language has none)."""
-    data = lang_resource(lang, "stopwords") if lang else {}
-    if not data:
-        data = lang_resource(_FALLBACK, "stopwords")
-    return frozenset(w for kind in _STOP_KINDS for w in data.get(kind, ()))
-
-
-@functools.cache
-def _negation(lang: str | None) -> re.Pattern[str]:
-    """Words that turn a claim into its denial ("never raised"), from the language's stopwords.toml."""
-    data = lang_resource(lang, "stopwords") if lang else {}
-    words = data.get("negation") or lang_resource(_FALLBACK, "stopwords").get("negation", ())
-    alternatives = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
-    return re.compile(rf"\b(?:{alternatives})\b", re.I)
-
-
-_NUM = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?:\s*(?:%|percent|per cent))?")
 _ANTE = (Stance.EXPECTED, Stance.PLANNED, Stance.ANNOUNCED, Stance.HYPOTHETICAL)
 _FORWARD = (Stance.EXPECTED, Stance.PLANNED)  # the claim looks forward from its publication date
 _SLACK = dt.timedelta(days=3)
@@ -71,33 +46,10 @@ class _Feat:
     lang: str | None = None
 
 
-def _stem(t: str) -> str:
-    if len(t) > 4 and t.endswith("ies"):
-        return t[:-3] + "y"
-    if len(t) > 4 and t.endswith("s") and not t.endswith("ss"):
-        return t[:-1]
-    return t
-
-
-def _content_tokens(text: str, lang: str | None = None) -> list[str]:
-    """The words of ``text`` that can tell one event from another: not stop words of its language, not
-    single letters, not bare figures; plural endings folded ("visits" -> "visit")."""
-    stop = stopwords(lang)
-    return [_stem(t) for t in _WORD.findall(text.lower()) if len(t) > 1 and t not in stop and not t.isdigit()]
-
-
-def _numbers(claim: Claim) -> frozenset[str]:
-    text = claim.text
-    spans = [(t.start - claim.start, t.end - claim.start) for t in claim.when]
-    out = set()
-    for m in _NUM.finditer(text):
-        if any(s <= m.start() < e for s, e in spans):
-            continue
-        v = m.group(0).replace(",", "").replace(" ", "")
-        if re.fullmatch(r"(?:19|20)\d\d", v):
-            continue  # years are times, not figures
-        out.add(v.replace("percent", "%").replace("percent", "%"))
-    return frozenset(out)
+def _numbers(claim: Claim, lang: str | None = None) -> frozenset[str]:
+    """The values of a claim's figures outside its time expressions ("60%" and "60 per cent" are "60")."""
+    skip = [(t.start - claim.start, t.end - claim.start) for t in claim.when]
+    return frozenset(f.value for f in figures(claim.text, lang, skip))
 
 
 def _bodies(feats: list[_Feat], n_docs: int, articles: Mapping[str, Article]) -> list[str]:
@@ -165,7 +117,7 @@ def _features(claims: Sequence[Claim], articles: Mapping[str, Article]) -> tuple
                 " ".join(toks),
                 ents,
                 times,
-                _numbers(c),
+                _numbers(c, lang),
                 negated,
                 pub,
                 _month_buckets(times),

@@ -21,9 +21,9 @@ class Params:
     """Text evidence (wording, shared entities, agreeing month) needed to link claims of different stories."""
     untimed_extra: float = 0.1
     """Extra evidence a pair needs when one of its claims states no time."""
-    story_text_min: float = 0.15
+    story_text_min: float = 0.1
     """Even inside a story a pair needs this IDF-weighted cosine of its content words (specific evidence)."""
-    story_shared_min: int = 2
+    story_shared_min: int = 1
     """Even inside a story a pair shares this many content words or entities (direct evidence)."""
     same_story_bonus: float = 0.5
     """Pair-score bonus for claims of articles of the same story."""
@@ -39,6 +39,11 @@ class Params:
     """token_sort_ratio at which the wording alone decides a cross-story pair (the cosine is not looked at)."""
     story_lookalike_text: int = 70
     """Inside a story, wording this close that differs in a figure or a negation is a look-alike event."""
+    untimed_join_min: float = 0.5
+    """In a group whose members state a month, a member with no time of its own stays only with a pair
+    whose IDF-weighted cosine of words reaches this to a claim of another article."""
+    untimed_story_min: float = 0.2
+    """The same cosine for a pair of claims of the same story."""
     # -- blocking ------------------------------------------------------------------------------------
     rare_tokens: int = 8
     """Blocking keys per claim: its rarest words and entities."""
@@ -92,6 +97,11 @@ class Params:
     # -- suggestions ---------------------------------------------------------------------------------
     suggest_min_overlap: int = 3
     """Content words two claims share before one supersedes or contradicts the other."""
+    supersede_min_share: float = 0.3
+    """A later report supersedes a plan only when they share this part of their content words (Dice)."""
+    conflict_min_share: float = 0.5
+    """Two reports conflict only when they share this part of their content words (Dice): the same fact
+    told in mostly the same words, apart from the figures or times they disagree on."""
 
 
 DEFAULT = Params()
