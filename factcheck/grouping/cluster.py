@@ -21,6 +21,7 @@ from factcheck.grouping.features import (
     _features,
     _idf_vectors,
     _same_frame,
+    groupable,
 )
 from factcheck.grouping.linkage import _average_linkage
 from factcheck.grouping.params import DEFAULT, Params
@@ -91,7 +92,7 @@ def group_claims(
 ) -> list[EventGroup]:
     """Event groups over a batch of claims (any topics). Deterministic: same input, same groups and ids."""
     p = params
-    claims = list(claims)
+    claims = [c for c in claims if groupable(c, articles.get(c.article_key))]
     if not claims:
         return []
     feats, n_docs = _features(claims, articles)

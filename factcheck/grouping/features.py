@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -80,6 +81,29 @@ def _doc_year(feats: list[_Feat], p: Params = DEFAULT) -> str | None:
 
 
 # ----------------------------------------------------------------------------------------------
+
+
+_SEPARATOR = re.compile(r"\s[|·•]\s|\s[|·•]$|^[|·•]\s")
+_FIELD = re.compile(r"(?:^|\s)[^\W\d_]{3,}\s?:\s")  # "Autor: ", "Publicado: ", "categories: "
+
+
+def byline_like(claim: Claim) -> bool:
+    """A byline, dateline or metadata line taken for a claim ("Autor: Omara García Mederos Publicado:
+    27/04/2022 | 03:04 am", "January 13, 2020 at 08:45 AM | categories: Python | View Comments"): a time
+    with separator bars or two or more "Label:" fields. Such lines tell of no event and never group."""
+    if not claim.when:
+        return False
+    return bool(_SEPARATOR.search(claim.text)) or len(_FIELD.findall(claim.text)) >= 2
+
+
+def groupable(claim: Claim, article: Article | None) -> bool:
+    """Whether a claim may take part in grouping: it lies in the article's title or body (not in page
+    furniture or metadata) and is not a byline-like line."""
+    if byline_like(claim):
+        return False
+    if article is None or not article.segments:
+        return True
+    return any(s.start < claim.end and claim.start < s.end for s in article.claim_segments)
 
 
 def article_language(article: Article | None) -> str | None:

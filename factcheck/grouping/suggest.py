@@ -93,7 +93,7 @@ def suggestions(
                 if dice(c, o) < p.supersede_min_share:
                     continue
                 fits.append(o)
-            for o in sorted(fits, key=lambda o: (-overlap(c, o), o.id))[:1]:
+            for o in sorted(fits, key=lambda o: (-dice(c, o), -overlap(c, o), o.id))[:1]:
                 out.append(
                     Suggestion(
                         "supersedes",
@@ -118,7 +118,9 @@ def suggestions(
             if dice(a, b) < p.conflict_min_share:
                 continue  # a disagreement only between two reports of the same fact
             ta, tb = months[a.id], months[b.id]
-            if ta and tb and _times_conflict(ta, tb):
+            # a plan and a report of what happened are not two reports of one time ("will call tomorrow",
+            # "arrested on Thursday"): only reports looking the same way can disagree on when
+            if ta and tb and (a.stance in _ANTE) == (b.stance in _ANTE) and _times_conflict(ta, tb):
                 why = f"times disagree: {quote(a)} says {ta[0]}, {quote(b)} says {tb[0]}"
                 out.append(Suggestion("conflicts", a.id, b.id, why))
                 continue
