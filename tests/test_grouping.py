@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from factcheck import grouping
+from factcheck.grouping import features, stories
 from factcheck.model import Article, Claim, Entity, GroupOverrides, Segment, Stance, TimeRef
 
 
@@ -260,7 +261,7 @@ def test_story_with_two_lookalike_sides_is_split():
     south = ["southwick", "heron", "dunn", "bakery"]
     docs = [shared + north + [f"n{k}"] for k in range(5)] + [shared + south + [f"s{k}"] for k in range(5)]
     tf, vecs = _story_vectors(docs)
-    label = grouping._split_stories([0] * 10, tf, vecs)
+    label = stories._split_stories([0] * 10, tf, vecs)
     assert len(set(label[:5])) == 1 and len(set(label[5:])) == 1
     assert label[0] != label[5]
 
@@ -282,7 +283,7 @@ def test_story_of_one_event_is_not_split():
     ]
     docs = [[*shared, extra[k % 9], extra[(k + 1) % 9], extra[k * 4 % 9], f"u{k}"] for k in range(12)]
     tf, vecs = _story_vectors(docs)
-    assert len(set(grouping._split_stories([0] * 12, tf, vecs))) == 1
+    assert len(set(stories._split_stories([0] * 12, tf, vecs))) == 1
 
 
 def test_overrides_merge_and_take_out_are_honoured():
@@ -354,8 +355,7 @@ def test_pieces_of_one_story_are_joined_and_distinct_stories_are_not():
     _tf, vecs = _story_vectors(one_story + other)
     label = [0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2]  # the first story left in two pieces
     sims = {(i, j): 0.5 for i in range(12) for j in range(i + 1, 12)}
-    years: list[set[str]] = [set() for _ in range(12)]
-    out = grouping._merge_stories(label, sims, vecs, years)
+    out = stories._merge_stories(label, sims, vecs)
     assert len(set(out[:8])) == 1, "two pieces of one story stay apart"
     assert out[8] != out[0] and len(set(out[8:])) == 1
 
@@ -395,8 +395,8 @@ def test_report_order_keeps_an_expectation_away_from_an_earlier_event():
     got, _ = grouping.group_claims(cs, arts), None
     where = {cid: g.id for g in got for cid in g.claims}
     assert where.get("o1") is None or where.get("o1") != where.get("n1")
-    f = {c.id: f for c, f in zip(cs, grouping._features(cs, arts)[0], strict=True)}
-    assert grouping._conflict(f["n1"], f["o1"]) == "expected after the event's time"
+    f = {c.id: f for c, f in zip(cs, features._features(cs, arts)[0], strict=True)}
+    assert features._conflict(f["n1"], f["o1"]) == "expected after the event's time"
 
 
 def test_an_expectation_published_after_an_occurred_report_is_another_event():
@@ -417,8 +417,8 @@ def test_an_expectation_published_after_an_occurred_report_is_another_event():
             stance=Stance.EXPECTED,
         ),
     ]
-    f = grouping._features(cs, arts)[0]
-    assert grouping._conflict(f[1], f[0]) == "expected after the event was reported"
+    f = features._features(cs, arts)[0]
+    assert features._conflict(f[1], f[0]) == "expected after the event was reported"
     assert not grouping.group_claims(cs, arts)
 
 
@@ -434,9 +434,9 @@ def test_untimed_reports_months_apart_are_different_events_and_weeks_apart_may_b
         ),
         claim("c1", "c", "Chief executive Tom Reed said the decision was very painful", ents=("Tom Reed",)),
     ]
-    f = grouping._features(cs, arts)[0]
-    assert grouping._conflict(f[0], f[1]) == "untimed reports months apart"
-    assert grouping._conflict(f[0], f[2]) is None
+    f = features._features(cs, arts)[0]
+    assert features._conflict(f[0], f[1]) == "untimed reports months apart"
+    assert features._conflict(f[0], f[2]) is None
 
 
 def test_suggestions_need_the_claims_to_tell_of_the_same_thing():

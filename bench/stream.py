@@ -1,0 +1,187 @@
+"""Grouping in a real news stream: ECB+ topics 1-35 mixed with the 110 real pages of realworld-dev as
+distractors, all in ONE batch through the real pipeline.
+
+Figures (each beside the rapidfuzz single-link baseline of bench/ecbplus.py, measured in the same run):
+
+- ECB+ pairwise P/R/F1 in the mix (scored as bench/ecbplus.py does), on all topics, on the odd topics (the
+  tuning half) and on the even topics (held out: never tuned on);
+- distractor groups: groups whose claims come from two or more distractor articles; their number per 100
+  distractor articles, their claims, the largest, and the suggestions they carry (per 100 distractor
+  articles); groups that mix ECB+ and distractor claims;
+- stability: ECB+ alone vs ECB+ in the mix, the share of ECB+ claims whose group (restricted to ECB+ claims)
+  is the same in both runs.
+
+    python bench/stream.py [--limit-topics N] [--show] [--no-baseline]
+
+``--show`` prints every distractor group with its claims, to be judged by hand. Set FACTCHECK_DATA to the
+folder holding ecbplus-dev/ and realworld-dev/ (default: ../shared/data beside the repository).
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import ecbplus
+
+REALWORLD = ecbplus.DATA.parent / "realworld-dev" / "json"
+PREFIX = "zz_real_"  # distractor files are named so; ECB+ files are "<topic>_<n>ecb[plus].txt"
+
+
+def build_corpus(docs: list[Any], distractors: list[Path]) -> tuple[Any, dict[str, list[tuple[int, int]]]]:
+    from factcheck import pipeline
+
+    with tempfile.TemporaryDirectory() as tmp:
+        line_spans: dict[str, list[tuple[int, int]]] = {}
+        for name, sents, _ in docs:
+            (Path(tmp) / f"{name}.txt").write_text("\n".join(sents) + "\n", encoding="utf-8")
+            spans, pos = [], 0
+            for s in sents:
+                spans.append((pos, pos + len(s)))
+                pos += len(s) + 1
+            line_spans[name] = spans
+        for p in distractors:
+            shutil.copyfile(p, Path(tmp) / f"{PREFIX}{p.name}")
+        corpus = pipeline.build([tmp], group=False)
+    return corpus, line_spans
+
+
+def run_grouping(corpus: Any, keys: set[str] | None = None, params: Any = None) -> dict[str, str]:
+    """Claim id -> group id over the corpus's claims (only those of ``keys`` when given)."""
+    from factcheck import grouping
+
+    arts = {a.key: a for a in corpus.articles if keys is None or a.key in keys}
+    claims = [c for c in corpus.all_claims() if c.article_key in arts]
+    kwargs = {"params": params} if params is not None else {}
+    groups = grouping.group_claims(claims, arts, **kwargs)
+    run_grouping.groups = groups  # type: ignore[attr-defined]
+    return {cid: g.id for g in groups for cid in g.claims}
+
+
+def ecb_items(corpus: Any, docs: list[Any], line_spans: dict[str, list[tuple[int, int]]], group_of):
+    claims_by_doc: dict[str, list[Any]] = defaultdict(list)
+    for c in corpus.all_claims():
+        claims_by_doc[c.article_key.removesuffix(".txt")].append(c)
+    items = []
+    for name, _sents, gold in docs:
+        for s, g in gold.items():
+            ls, le = line_spans[name][s]
+            groups = {
+                group_of[c.id]
+                for c in claims_by_doc.get(name, [])
+                if c.id in group_of and c.start < le and c.end > ls
+            }
+            items.append((name, g, groups))
+    return items
+
+
+def scores(items) -> dict[str, tuple[float, float, float]]:
+    def topic(name: str) -> int:
+        return int(name.split("_", 1)[0])
+
+    return {
+        "all": ecbplus.pairwise(items)[:3],
+        "odd (tuning)": ecbplus.pairwise([it for it in items if topic(it[0]) % 2])[:3],
+        "even (held out)": ecbplus.pairwise([it for it in items if not topic(it[0]) % 2])[:3],
+    }
+
+
+def stability(alone: dict[str, str], mixed: dict[str, str], ids: list[str]) -> float:
+    """Share of claims whose co-members (among ``ids``) are the same in both groupings."""
+
+    def members(g: dict[str, str]) -> dict[str, frozenset[str]]:
+        by: dict[str, set[str]] = defaultdict(set)
+        for c in ids:
+            if c in g:
+                by[g[c]].add(c)
+        return {c: frozenset(by[g[c]]) if c in g else frozenset({c}) for c in ids}
+
+    a, m = members(alone), members(mixed)
+    return sum(a[c] == m[c] for c in ids) / max(1, len(ids))
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--limit-topics", type=int, default=None)
+    ap.add_argument("--show", action="store_true", help="print every distractor group")
+    ap.add_argument("--no-baseline", action="store_true")
+    args = ap.parse_args()
+    if not (ecbplus.DATA / "docs").is_dir() or not REALWORLD.is_dir():
+        print(f"data not found at {ecbplus.DATA.parent} (set FACTCHECK_DATA)", file=sys.stderr)
+        return 2
+    docs = list(ecbplus.load_docs(args.limit_topics))
+    distractors = sorted(REALWORLD.glob("*.json"))
+    t0 = time.perf_counter()
+    corpus, line_spans = build_corpus(docs, distractors)
+    t_build = time.perf_counter() - t0
+    dkeys = {a.key for a in corpus.articles if a.key.startswith(PREFIX)}
+    n_dist = len(dkeys)
+    claims = corpus.all_claims()
+    by_id = {c.id: c for c in claims}
+    n_dclaims = sum(c.article_key in dkeys for c in claims)
+    print(
+        f"mix: {len(docs)} ECB+ documents + {n_dist} distractor pages; {len(claims)} claims "
+        f"({n_dclaims} from distractors); extraction {t_build:.1f} s"
+    )
+    t0 = time.perf_counter()
+    mixed = run_grouping(corpus)
+    t_group = time.perf_counter() - t0
+    groups = run_grouping.groups  # type: ignore[attr-defined]
+    ecb_keys = {a.key for a in corpus.articles if a.key not in dkeys}
+    alone = run_grouping(corpus, ecb_keys)
+    items = ecb_items(corpus, docs, line_spans, mixed)
+    print(f"grouping the mix: {t_group:.1f} s, {len(groups)} groups")
+    print(f"{'ECB+ pairwise in the mix':<34} {'P':>6} {'R':>6} {'F1':>6}")
+    for split, (p, r, f) in scores(items).items():
+        print(f"  factcheck, {split:<23} {p:6.3f} {r:6.3f} {f:6.3f}")
+    if not args.no_baseline:
+        bitems, _ = ecbplus.run_baseline(docs)
+        for split, (p, r, f) in scores(bitems).items():
+            print(f"  baseline single-link 60, {split:<9} {p:6.3f} {r:6.3f} {f:6.3f}")
+    ecb_ids = [c.id for c in claims if c.article_key in ecb_keys]
+    print(
+        f"stability: {stability(alone, mixed, ecb_ids):.4f} of ECB+ claims keep their group with the distractors in"
+    )
+
+    dgroups = []
+    mixed_groups = 0
+    for g in groups:
+        arts = {by_id[c].article_key for c in g.claims}
+        d = arts & dkeys
+        if len(d) >= 2:
+            dgroups.append(g)
+        elif d and arts - dkeys:
+            mixed_groups += 1
+    per100 = 100 / max(1, n_dist)
+    n_claims = sum(len(g.claims) for g in dgroups)
+    largest = max((len(g.claims) for g in dgroups), default=0)
+    n_sugg = sum(len(g.suggestions) for g in dgroups)
+    print(
+        f"distractor groups (2+ distractor articles): {len(dgroups)} ({len(dgroups) * per100:.1f} per 100 articles; "
+        f"target <= 1), {n_claims} claims, largest {largest} (target <= 30), {n_sugg} suggestions "
+        f"({n_sugg * per100:.1f} per 100 articles; target <= 5)"
+    )
+    print(f"groups mixing ECB+ and distractor claims: {mixed_groups}")
+    kinds = Counter(s.kind for g in groups for s in g.suggestions)
+    print(f"suggestions in the whole mix: {dict(sorted(kinds.items()))}")
+    if args.show:
+        for g in dgroups:
+            print(f"\n== {g.id} {len(g.claims)} claims: {g.why.get('summary')}")
+            for cid in g.claims:
+                c = by_id[cid]
+                print(f"   [{c.article_key.removeprefix(PREFIX)[:28]}] {c.text[:150]!r}")
+            for s in g.suggestions:
+                print(f"   -> {s.kind}: {s.why}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,369 @@
+"""Event groups over a batch of claims: candidate pairs, pair scores, average linkage, overrides, labels."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+
+from rapidfuzz import fuzz
+from rapidfuzz import process as rf_process
+
+from factcheck.grouping.features import (
+    _FORWARD,
+    _bodies,
+    _candidates,
+    _conflict,
+    _cosine,
+    _doc_year,
+    _Feat,
+    _features,
+    _idf_vectors,
+    _same_frame,
+    groupable,
+)
+from factcheck.grouping.linkage import _average_linkage
+from factcheck.grouping.params import DEFAULT, Params
+from factcheck.grouping.stories import _doc_clusters
+from factcheck.grouping.suggest import suggestions
+from factcheck.grouping.times import _month_key, _months_before, compatible
+from factcheck.model import Article, Claim, EventGroup, GroupOverrides
+
+# a pair's token_sort_ratio, shared-entity share, same story (0/1), and IDF-weighted cosine of its words
+_Edge = tuple[float, float, int, float]
+
+# month mentions, size, stories of a claim cluster, the latest publication month ("YYYY-MM", or "") of
+# its members that look forward without a time of their own ("is expected to cut jobs"), and its claims
+# per article
+_State = tuple[Counter[str], int, Counter[int], str, Counter[int]]
+
+
+def _link_bar(a: _State, b: _State, p: Params = DEFAULT) -> float:
+    """Inside one story a low average-linkage bar (the story context already vouches for the pair);
+    across stories the full bar, so look-alike wording alone does not pull two stories' claims together."""
+    return p.link_min if a[2].most_common(1)[0][0] == b[2].most_common(1)[0][0] else p.link_min_cross
+
+
+def _established(state: _State, p: Params = DEFAULT) -> str | None:
+    """A cluster's event time: its most reported month, when more than one member reports it (a lone
+    mention in a large cluster, such as a court date in a story about a crime, does not define it)."""
+    counts, size = state[0], state[1]
+    if not counts:
+        return None
+    value, n = counts.most_common(1)[0]
+    return value if n >= 2 or size <= p.mode_small else None
+
+
+def _modes_compatible(a: _State, b: _State, p: Params = DEFAULT) -> bool:
+    """Two clusters may merge when their established event times are compatible, and neither holds an
+    expectation published after the other's event time (it looks forward to a later event)."""
+    ma, mb = _established(a, p), _established(b, p)
+    if (ma and b[3] and _months_before(ma, b[3]) >= p.forward_gap_months) or (
+        mb and a[3] and _months_before(mb, a[3]) >= p.forward_gap_months
+    ):
+        return False
+    return ma is None or mb is None or compatible(ma, mb)
+
+
+def _shared_evidence(a: _Feat, b: _Feat) -> int:
+    """How many participants and other content words two claims share (a participant's own words are
+    not counted twice: "Vladimir Putin" and "putin")."""
+    ents = a.entities & b.entities
+    in_names = {w for e in ents for w in e.split()}
+    words = {w for w in set(a.tokens) & set(b.tokens) if w not in in_names}
+    return len(ents) + len(words)
+
+
+def _shape_ok(a: _State, b: _State, cap: Mapping[int, int]) -> bool:
+    """A group tells of one event, not of most of an article: the merge keeps each article's share of
+    the group within its cap."""
+    small, large = (a[4], b[4]) if len(a[4]) <= len(b[4]) else (b[4], a[4])
+    return all(n + large[d] <= cap[d] for d, n in small.items() if d in large)
+
+
+def group_claims(
+    claims: Sequence[Claim],
+    articles: Mapping[str, Article],
+    *,
+    overrides: GroupOverrides | None = None,
+    min_size: int = 2,
+    params: Params = DEFAULT,
+) -> list[EventGroup]:
+    """Event groups over a batch of claims (any topics). Deterministic: same input, same groups and ids."""
+    p = params
+    claims = [c for c in claims if groupable(c, articles.get(c.article_key))]
+    if not claims:
+        return []
+    feats, n_docs = _features(claims, articles)
+    by_doc: dict[int, list[_Feat]] = defaultdict(list)
+    for f in feats:
+        by_doc[f.doc].append(f)
+    doc_years = [_doc_year(by_doc[d], p) for d in range(n_docs)]
+    doc_label = _doc_clusters(feats, n_docs, doc_years, _bodies(feats, n_docs, articles), p)
+    # A long page (an essay, documentation) is not a report of one event: it is a story of its own.
+    doc_size = Counter(f.doc for f in feats)
+    doc_label = [
+        lab if doc_size[d] <= p.story_article_max_claims else n_docs + d for d, lab in enumerate(doc_label)
+    ]
+
+    cands = _candidates(feats, p)
+    # Same-story context: every cross-article pair inside a (not too large) story cluster is a candidate.
+    story: dict[int, list[int]] = defaultdict(list)
+    for f in feats:
+        story[doc_label[f.doc]].append(f.idx)
+    for ms in story.values():
+        if len(ms) > p.story_max_claims or len({feats[m].doc for m in ms}) < 2:
+            continue
+        for x, i in enumerate(ms):
+            for j in ms[x + 1 :]:
+                if feats[i].doc != feats[j].doc:
+                    cands[min(i, j)].add(max(i, j))
+    vec = _idf_vectors(feats)
+    edges: list[tuple[float, int, int]] = []
+    detail: dict[int, dict[int, _Edge]] = defaultdict(dict)
+    for i, js in cands.items():
+        fi = feats[i]
+        if not fi.text:
+            continue
+        order = sorted(js)
+        hits = rf_process.extract(
+            fi.text,
+            [feats[j].text for j in order],
+            scorer=fuzz.token_sort_ratio,
+            limit=None,
+            score_cutoff=0,
+        )
+        for _choice, ts, k in sorted(hits, key=lambda h: h[2]):
+            j = order[k]
+            fj = feats[j]
+            if not fj.text:
+                continue
+            same_story = fi.doc != fj.doc and doc_label[fi.doc] == doc_label[fj.doc]
+            same_month = bool(fi.months and fj.months and fi.months & fj.months)
+            framed = same_month and _same_frame(fi, fj)
+            if ts < p.text_floor and not same_story and not framed:
+                continue
+            # Near-identical wording that differs in a figure or a negation is a look-alike, story or not.
+            if _conflict(fi, fj, same_story and ts < p.story_lookalike_text, p):
+                continue
+            ent = (
+                len(fi.entities & fj.entities) / len(fi.entities | fj.entities)
+                if fi.entities and fj.entities
+                else 0.0
+            )
+            # The cosine (rare words weigh more) matters where the wording alone does not already decide;
+            # inside a story it is the direct evidence a pair must show: specific words, not the topic's.
+            cos = _cosine(vec[i], vec[j]) if same_story or ts < p.wording_decides else 0.0
+            base = max(ts / 100.0, cos)
+            if same_story and (cos < p.story_text_min or _shared_evidence(fi, fj) < p.story_shared_min):
+                continue
+            # Same participants at the same month: the frame of one event, whatever the wording.
+            frame = p.frame_bonus if framed else 0.0
+            need = p.cross_min + (p.untimed_extra if not (fi.times and fj.times) else 0.0)
+            if (
+                not same_story
+                and base + p.entity_evidence_weight * ent + (p.month_bonus if same_month else 0.0) + frame
+                < need
+            ):
+                continue
+            score = base + frame + p.entity_weight * ent + (p.same_story_bonus if same_story else 0.0)
+            score += p.month_bonus if same_month else 0.0
+            if score >= p.edge_min:
+                edges.append((score, i, j))
+                detail[i][j] = (float(ts), ent, int(same_story), cos or _cosine(vec[i], vec[j]))
+    edges.sort(key=lambda e: (-e[0], e[1], e[2]))
+
+    # Average linkage on the sparse graph with cannot-link on cluster event times.
+    # A cluster's state: its month mentions, its size and the stories its claims come from.
+    states: list[_State] = []
+    for f in feats:
+        tc: Counter[str] = Counter()
+        for v in f.times:
+            mk = _month_key(v)
+            if mk:
+                tc[mk] += 1
+        fwd = f.published[:7] if f.published and not f.times and f.claim.stance in _FORWARD else ""
+        states.append((tc, 1, Counter({doc_label[f.doc]: 1}), fwd, Counter({f.doc: 1})))
+    doc_cap = {d: max(p.article_claims_min, int(p.article_share_max * n)) for d, n in doc_size.items()}
+    label = _average_linkage(
+        len(feats),
+        {(i, j): sc for sc, i, j in edges},
+        edge_min=p.edge_min,
+        avg_min=p.link_min,
+        states=states,
+        compatible_states=lambda a, b: _modes_compatible(a, b, p) and _shape_ok(a, b, doc_cap),
+        merge_states=lambda a, b: (a[0] + b[0], a[1] + b[1], a[2] + b[2], max(a[3], b[3]), a[4] + b[4]),
+        avg_min_for=lambda a, b: _link_bar(a, b, p),
+    )
+
+    members: dict[int, list[int]] = defaultdict(list)
+    for f in feats:
+        members[label[f.idx]].append(f.idx)
+    sets = [
+        kept
+        for m in members.values()
+        if len(m) > 1
+        for kept in [_earned(sorted(m), feats, detail, p)]
+        if kept
+    ]
+    placed = {m for ms in sets for m in ms}
+    sets += [[f.idx] for f in feats if f.idx not in placed]
+    sets = _apply_overrides(sets, feats, overrides)
+
+    groups = []
+    for ms in sets:
+        docs = {feats[m].doc for m in ms}
+        if len(ms) < min_size or (len(docs) < 2 and not _forced(ms, feats, overrides)):
+            continue
+        groups.append(_make_group([feats[m] for m in ms], detail, articles, p))
+    groups.sort(key=lambda g: (g.when or "9999", g.id))
+    return groups
+
+
+def _earned(
+    ms: list[int], feats: list[_Feat], detail: Mapping[int, Mapping[int, _Edge]], p: Params = DEFAULT
+) -> list[int]:
+    """The members of a cluster that earned their place: each has a direct edge to a claim of another
+    article in the cluster (claims that came in only through claims of their own article are let go, so a
+    group cannot grow into most of an article). In a cluster whose members state a month, a member that
+    states no time of its own needs an edge of specific words (IDF-weighted cosine ``untimed_join_min``;
+    names and titles in a similar order are not enough; inside a story ``untimed_story_min``): "Xi told Putin that Beijing and Moscow should
+    closely coordinate" does not join the group of Putin's October visit.
+    Repeated until stable; [] when fewer than two articles are left."""
+    kept = set(ms)
+    while True:
+        timed = any(feats[m].months for m in kept)
+        linked: set[int] = set()
+        for i in kept:
+            for j, (_ts, _ent, same_story, cos) in detail.get(i, {}).items():
+                if j not in kept or feats[i].doc == feats[j].doc:
+                    continue
+                strong = not timed or cos >= p.untimed_join_min or (same_story and cos >= p.untimed_story_min)
+                if strong or feats[i].times:
+                    linked.add(i)
+                if strong or feats[j].times:
+                    linked.add(j)
+        if linked == kept:
+            break
+        kept = linked
+    return sorted(kept) if len({feats[m].doc for m in kept}) >= 2 else []
+
+
+def _forced(ms: list[int], feats: list[_Feat], overrides: GroupOverrides | None) -> bool:
+    if not overrides or not overrides.merges:
+        return False
+    ids = {feats[m].claim.id for m in ms}
+    return any(a in ids and b in ids for a, b in overrides.merges)
+
+
+def _apply_overrides(
+    sets: list[list[int]], feats: list[_Feat], overrides: GroupOverrides | None
+) -> list[list[int]]:
+    if not overrides:
+        return sets
+    index = {f.claim.id: f.idx for f in feats}
+    label = {m: k for k, ms in enumerate(sets) for m in ms}
+    next_label = len(sets)
+    for cid in overrides.splits:
+        if cid in index:
+            label[index[cid]] = next_label
+            next_label += 1
+    for a, b in overrides.merges:
+        if a in index and b in index:
+            la, lb = label[index[a]], label[index[b]]
+            if la != lb:
+                for m, lab in list(label.items()):
+                    if lab == lb:
+                        label[m] = la
+    out: dict[int, list[int]] = defaultdict(list)
+    for m, lab in label.items():
+        out[lab].append(m)
+    return [sorted(v) for v in out.values()]
+
+
+def _group_id(claim_ids: Sequence[str]) -> str:
+    return "g" + hashlib.blake2b("\0".join(sorted(claim_ids)).encode(), digest_size=4).hexdigest()
+
+
+def _specific(values: list[str]) -> str | None:
+    """The most specific time value the members agree on."""
+    if not values:
+        return None
+    counts = Counter(values)
+    best = None
+    for v in sorted(counts, key=lambda v: ("X" in v, -len(v), -counts[v], v)):
+        if all(compatible(v, o) for o in counts):
+            best = v
+            break
+    if best:
+        return best
+    return counts.most_common(1)[0][0]
+
+
+def _make_group(
+    ms: list[_Feat],
+    detail: Mapping[int, Mapping[int, _Edge]],
+    articles: Mapping[str, Article],
+    p: Params = DEFAULT,
+) -> EventGroup:
+    ids = [f.claim.id for f in ms]
+    gid = _group_id(ids)
+    # medoid: the member with the highest summed edge score
+    strength: Counter[int] = Counter()
+    text_scores: list[float] = []
+    same_story = 0
+    idxs = {f.idx for f in ms}
+    for i in idxs:
+        for j, (ts, _ent, ss, _base) in detail.get(i, {}).items():
+            if j in idxs:
+                strength[i] += int(ts)
+                strength[j] += int(ts)
+                text_scores.append(ts)
+                same_story += ss
+    time_values = [v for f in ms for v in f.times if _month_key(v) or re.match(r"^\d{4}", v)]
+    when = _specific(time_values)
+    # the label: the most central member among those that state the group's time (a report of the
+    # event itself, not a later mention of it), else the most central one
+    dated = [f for f in ms if when and any(v.startswith(when) or when.startswith(v) for v in f.times)]
+    medoid = min(dated or ms, key=lambda f: (-strength[f.idx], -f.claim.score, f.claim.id))
+    ent_counts: Counter[str] = Counter(e for f in ms for e in f.entities)
+    shared_ents = [e for e, n in sorted(ent_counts.items(), key=lambda kv: (-kv[1], kv[0])) if n >= 2][:6]
+    tok_counts: Counter[str] = Counter(t for f in ms for t in set(f.tokens))
+    shared_words = [
+        t for t, n in sorted(tok_counts.items(), key=lambda kv: (-kv[1], kv[0])) if n >= max(2, len(ms) // 2)
+    ][:6]
+    label_text = (
+        medoid.claim.text if len(medoid.claim.text) <= 120 else medoid.claim.text[:117].rstrip() + "…"
+    )
+    why = {
+        "text_score_mean": round(sum(text_scores) / len(text_scores), 1) if text_scores else None,
+        "shared_entities": shared_ents,
+        "shared_words": shared_words,
+        "time": when,
+        "same_story_links": same_story,
+        "summary": _why_summary(text_scores, shared_ents, shared_words, when),
+    }
+    group = EventGroup(
+        id=gid, label=f"{when + ': ' if when else ''}{label_text}", when=when, claims=ids, why=why
+    )
+    group.claims = [f.claim.id for f in sorted(ms, key=lambda f: (_pub(f), f.claim.start, f.claim.id))]
+    group.suggestions = suggestions([f.claim for f in ms], articles, p)
+    return group
+
+
+def _pub(f: _Feat) -> str:
+    return f.published or "9999-99-99"
+
+
+def _why_summary(text_scores: list[float], ents: list[str], words: list[str], when: str | None) -> str:
+    bits = []
+    if text_scores:
+        bits.append(f"similar wording (mean {sum(text_scores) / len(text_scores):.0f}/100)")
+    if ents:
+        bits.append("same " + ", ".join(ents[:3]))
+    elif words:
+        bits.append("shared words " + ", ".join(words[:4]))
+    if when:
+        bits.append(f"compatible time {when}")
+    return "; ".join(bits) or "reviewer override"

@@ -1,0 +1,285 @@
+"""Per-claim features for grouping (content words, entities, times, figures, polarity), blocking, and the
+hard constraints that keep two claims apart."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from factcheck.grouping.figures import figures
+from factcheck.grouping.params import DEFAULT, Params
+from factcheck.grouping.times import (
+    _date_values,
+    _days_apart,
+    _granular,
+    _iso_date,
+    _latest_month,
+    _month_buckets,
+    _tuples_conflict,
+)
+from factcheck.grouping.words import _content_tokens, _negation, _stem
+from factcheck.lang import detect
+from factcheck.model import Article, Claim, Stance
+
+_ANTE = (Stance.EXPECTED, Stance.PLANNED, Stance.ANNOUNCED, Stance.HYPOTHETICAL)
+_FORWARD = (Stance.EXPECTED, Stance.PLANNED)  # the claim looks forward from its publication date
+_SLACK = dt.timedelta(days=3)
+
+
+@dataclass(slots=True)
+class _Feat:
+    idx: int
+    claim: Claim
+    doc: int
+    tokens: list[str]
+    text: str  # content tokens joined, for rapidfuzz
+    entities: frozenset[str]
+    times: tuple[str, ...]
+    numbers: frozenset[str]
+    negated: bool
+    published: str | None
+    months: frozenset[str] = frozenset()
+    people: frozenset[str] = frozenset()
+    lang: str | None = None
+
+
+def _numbers(claim: Claim, lang: str | None = None) -> frozenset[str]:
+    """The values of a claim's figures outside its time expressions ("60%" and "60 per cent" are "60")."""
+    skip = [(t.start - claim.start, t.end - claim.start) for t in claim.when]
+    return frozenset(f.value for f in figures(claim.text, lang, skip))
+
+
+def _bodies(feats: list[_Feat], n_docs: int, articles: Mapping[str, Article]) -> list[str]:
+    """Each article's body text (page furniture left out)."""
+    out = [""] * n_docs
+    for f in feats:
+        if out[f.doc]:
+            continue
+        art = articles.get(f.claim.article_key)
+        if art is not None and art.text:
+            out[f.doc] = " ".join(art.text[s.start : s.end] for s in art.body_segments) or " "
+    return out
+
+
+def _doc_year(feats: list[_Feat], p: Params = DEFAULT) -> str | None:
+    years: Counter[str] = Counter()
+    for f in feats:
+        for v in f.times:
+            y, _, _ = _granular(v)
+            if y:
+                years[y] += 1
+    if f_pub := (feats[0].published if feats else None):
+        years[f_pub[:4]] += p.pub_year_weight
+    if not years:
+        return None
+    (y, n), *rest = [*years.most_common(2), ("", 0)]
+    return y if n >= 2 and n > rest[0][1] else None
+
+
+# ----------------------------------------------------------------------------------------------
+
+
+_SEPARATOR = re.compile(r"\s[|·•]\s|\s[|·•]$|^[|·•]\s")
+_FIELD = re.compile(r"(?:^|\s)[^\W\d_]{3,}\s?:\s")  # "Autor: ", "Publicado: ", "categories: "
+
+
+def byline_like(claim: Claim) -> bool:
+    """A byline, dateline or metadata line taken for a claim ("Autor: Omara García Mederos Publicado:
+    27/04/2022 | 03:04 am", "January 13, 2020 at 08:45 AM | categories: Python | View Comments"): a time
+    with separator bars or two or more "Label:" fields. Such lines tell of no event and never group."""
+    if not claim.when:
+        return False
+    return bool(_SEPARATOR.search(claim.text)) or len(_FIELD.findall(claim.text)) >= 2
+
+
+def groupable(claim: Claim, article: Article | None) -> bool:
+    """Whether a claim may take part in grouping: it lies in the article's title or body (not in page
+    furniture or metadata) and is not a byline-like line."""
+    if byline_like(claim):
+        return False
+    if article is None or not article.segments:
+        return True
+    return any(s.start < claim.end and claim.start < s.end for s in article.claim_segments)
+
+
+def article_language(article: Article | None) -> str | None:
+    """The article's language: its own (record or ingest), else detected from its body."""
+    if article is None:
+        return None
+    if article.language:
+        return article.language
+    body = " ".join(article.text[s.start : s.end] for s in article.body_segments) if article.text else ""
+    return detect(body)
+
+
+def _features(claims: Sequence[Claim], articles: Mapping[str, Article]) -> tuple[list[_Feat], int]:
+    doc_ids: dict[str, int] = {}
+    langs: dict[str, str | None] = {}
+    feats = []
+    for i, c in enumerate(claims):
+        d = doc_ids.setdefault(c.article_key, len(doc_ids))
+        art = articles.get(c.article_key)
+        if c.article_key not in langs:
+            langs[c.article_key] = article_language(art)
+        lang = langs[c.article_key]
+        toks = _content_tokens(c.text, lang)
+        ents = frozenset(e.key for e in c.entities) if c.entities else frozenset()
+        polarity = getattr(c, "polarity", None)
+        negated = (isinstance(polarity, int) and polarity < 0) or bool(_negation(lang).search(c.text))
+        pub = art.published.isoformat() if art and art.published else None
+        times = tuple(_date_values(c))
+        feats.append(
+            _Feat(
+                i,
+                c,
+                d,
+                toks,
+                " ".join(toks),
+                ents,
+                times,
+                _numbers(c, lang),
+                negated,
+                pub,
+                _month_buckets(times),
+                lang=lang,
+            )
+        )
+    for f in feats:
+        f.people = frozenset(e.key for e in f.claim.entities if e.kind == "person")
+    _complete_from_article(feats)
+    return feats, len(doc_ids)
+
+
+def _complete_from_article(feats: list[_Feat]) -> None:
+    """An open-year value ("XXXX-SP", "next spring" in an undated article) takes the year the same
+    article gives that month or season explicitly ("spring 2023"), when it gives exactly one."""
+    years: dict[tuple[int, str], set[str]] = defaultdict(set)
+    for f in feats:
+        for v in f.times:
+            y, m, _ = _granular(v)
+            if y and m:
+                years[(f.doc, m)].add(y)
+    for f in feats:
+        if not any(v.startswith("XXXX-") for v in f.times):
+            continue
+        new = []
+        for v in f.times:
+            _, m, _ = _granular(v)
+            ys = years.get((f.doc, m), set()) if v.startswith("XXXX-") and m else set()
+            new.append(next(iter(ys)) + v[4:] if len(ys) == 1 else v)
+        f.times = tuple(new)
+
+
+def _idf_vectors(feats: list[_Feat]) -> list[dict[str, float]]:
+    df: Counter[str] = Counter()
+    for f in feats:
+        df.update(set(f.tokens))
+    n = len(feats)
+    out = []
+    for f in feats:
+        v = {t: math.log((1 + n) / (1 + df[t])) + 1.0 for t in set(f.tokens)}
+        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+        out.append({t: x / norm for t, x in v.items()})
+    return out
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum([x * b[t] for t, x in a.items() if t in b])  # same order, same float as summing zeros too
+
+
+EVENT_WORDS = frozenset(
+    _stem(w)
+    for w in """visit visited visits trip travel travelled traveled tour meet met meeting talks summit attack attacked
+    strike killed kill died death shooting shot bombing explosion crash fire earthquake flood storm election elected
+    vote voted sign signed deal agreement treaty arrest arrested charged sentenced trial verdict launch launched
+    resign resigned appointed appoint fired dismissed won win lost defeat protest protests sanctions invasion
+    invaded war ceasefire acquisition acquire acquired merger release released recall strike walkout rehab
+    married divorce award nominated hosts host""".split()
+)
+
+
+def _same_frame(a: _Feat, b: _Feat) -> bool:
+    """Two claims share the frame of an event: two participants, or a person and an event word."""
+    shared = a.entities & b.entities
+    if len(shared) >= 2:
+        return True
+    if shared and shared & (a.people | b.people):
+        return bool(EVENT_WORDS.intersection(a.tokens).intersection(b.tokens))
+    return False
+
+
+def _frame_keys(f: _Feat) -> set[str]:
+    """Blocking keys pairing a participant with a month bucket: "vladimir putin|10"."""
+    if not f.months or not f.entities:
+        return set()
+    ents = sorted(f.entities)[:6]
+    return {f"f:{e}|{m}" for e in ents for m in sorted(f.months)[:3]}
+
+
+def _candidates(feats: list[_Feat], p: Params = DEFAULT) -> dict[int, set[int]]:
+    """Blocking: a claim's rarest words and entities, plus participant-and-month keys."""
+    df: Counter[str] = Counter()
+    frames = [_frame_keys(f) for f in feats]
+    for f, fk in zip(feats, frames, strict=True):
+        df.update(set(f.tokens))
+        df.update(f"e:{e}" for e in f.entities)
+        df.update(fk)
+    postings: dict[str, list[int]] = defaultdict(list)
+    keys_of: list[list[str]] = []
+    for f, fk in zip(feats, frames, strict=True):
+        keys = sorted({*f.tokens, *(f"e:{e}" for e in f.entities)}, key=lambda k: (df[k], k))
+        keys = [k for k in keys if 1 < df[k] <= p.max_posting][: p.rare_tokens]
+        keys += sorted(k for k in fk if 1 < df[k] <= p.max_posting)
+        keys_of.append(keys)
+        for k in keys:
+            postings[k].append(f.idx)
+    cands: dict[int, set[int]] = defaultdict(set)
+    for f in feats:
+        for k in keys_of[f.idx]:
+            for j in postings[k]:
+                if j > f.idx:
+                    cands[f.idx].add(j)
+    return cands
+
+
+def _conflict(a: _Feat, b: _Feat, same_story: bool = False, p: Params = DEFAULT) -> str | None:
+    if a.times and b.times and _tuples_conflict(a.times, b.times):
+        return "times"
+    if a.published and b.published and a.doc != b.doc:
+        why = _publication_conflict(a, b, p) or _publication_conflict(b, a, p)
+        if why:
+            return why
+    if same_story:
+        return None
+    if a.numbers and b.numbers and not (a.numbers & b.numbers):
+        return "numbers"
+    if a.negated != b.negated and a.doc != b.doc:
+        return "polarity"
+    return None
+
+
+def _publication_conflict(a: _Feat, b: _Feat, p: Params = DEFAULT) -> str | None:
+    """Report order rules out one event (a and b are published, in different articles):
+
+    - an expectation or plan published after the whole of the other report's time ("is expected to
+      cut jobs", June 2023, against "cut 800 jobs" dated November 2022) looks forward to a later event;
+    - an expectation published after another report says the event occurred is about the next one;
+    - two reports that give no time at all, published months apart, tell of different events.
+    """
+    assert a.published is not None and b.published is not None
+    if a.claim.stance in _FORWARD and not a.times:
+        if b.times:
+            last = _latest_month(b.times)
+            if last is not None and last < a.published[:7]:
+                return "expected after the event's time"
+        elif b.claim.stance is Stance.OCCURRED and _iso_date(b.published) < _iso_date(a.published) - _SLACK:
+            return "expected after the event was reported"
+    if not a.times and not b.times and _days_apart(a.published, b.published) > p.untimed_pub_gap:
+        return "untimed reports months apart"
+    return None

@@ -1,0 +1,107 @@
+"""Every number the grouping decides with, named and explained in one frozen object.
+
+``DEFAULT`` is what the pipeline, the CLI and the TUI use; a bench passes another instance
+(``dataclasses.replace(DEFAULT, edge_min=0.6)``) to sweep one parameter. Chosen on the odd ECB+ topics, the
+seeds and the realworld-dev distractor stream (bench/stream.py); the even ECB+ topics are held out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Params:
+    # -- claim pairs ---------------------------------------------------------------------------------
+    edge_min: float = 0.5
+    """Minimum pair score for an edge of the claim graph."""
+    text_floor: int = 30
+    """token_sort_ratio (0-100) below which a pair of different stories is not scored at all."""
+    cross_min: float = 0.7
+    """Text evidence (wording, shared entities, agreeing month) needed to link claims of different stories."""
+    untimed_extra: float = 0.1
+    """Extra evidence a pair needs when one of its claims states no time."""
+    story_text_min: float = 0.1
+    """Even inside a story a pair needs this IDF-weighted cosine of its content words (specific evidence)."""
+    story_shared_min: int = 1
+    """Even inside a story a pair shares this many content words or entities (direct evidence)."""
+    same_story_bonus: float = 0.5
+    """Pair-score bonus for claims of articles of the same story."""
+    frame_bonus: float = 0.25
+    """Pair-score bonus for the frame of one event: shared participants at an agreeing month."""
+    entity_weight: float = 0.15
+    """Weight of the share of entities two claims have in common (Jaccard) in the pair score."""
+    entity_evidence_weight: float = 0.3
+    """The same weight when testing a cross-story pair against ``cross_min``."""
+    month_bonus: float = 0.15
+    """Pair-score bonus for two claims whose times name an agreeing month."""
+    wording_decides: int = 60
+    """token_sort_ratio at which the wording alone decides a cross-story pair (the cosine is not looked at)."""
+    story_lookalike_text: int = 70
+    """Inside a story, wording this close that differs in a figure or a negation is a look-alike event."""
+    untimed_join_min: float = 0.5
+    """In a group whose members state a month, a member with no time of its own stays only with a pair
+    whose IDF-weighted cosine of words reaches this to a claim of another article."""
+    untimed_story_min: float = 0.2
+    """The same cosine for a pair of claims of the same story."""
+    # -- blocking ------------------------------------------------------------------------------------
+    rare_tokens: int = 8
+    """Blocking keys per claim: its rarest words and entities."""
+    max_posting: int = 60
+    """A blocking key shared by more claims than this is too common to block on."""
+    # -- clusters of claims --------------------------------------------------------------------------
+    link_min: float = 0.05
+    """Average-linkage bar for two clusters of the same story."""
+    link_min_cross: float = 0.2
+    """Average-linkage bar for two clusters of different stories."""
+    article_share_max: float = 1.0
+    """A group holds at most this share of an article's claims (one event, not most of an article) ..."""
+    article_claims_min: int = 3
+    """... or this many, whichever is more."""
+    mode_small: int = 3
+    """A cluster this small is dated by a single time mention; larger ones need two members agreeing."""
+    forward_gap_months: int = 2
+    """An event this many months before an expectation's publication month is another event."""
+    untimed_pub_gap: int = 90
+    """Days between two reports that give no time beyond which they tell of different events."""
+    # -- stories (clusters of articles) --------------------------------------------------------------
+    doc_sim_min: float = 0.15
+    """TF-IDF cosine of two articles' bodies for the same-story context (and the stories' linkage bar)."""
+    doc_entity_weight: int = 1
+    """Extra term weight of a named participant in an article's profile."""
+    pub_year_weight: int = 2
+    """How many year mentions a publication date counts for when finding an article's dominant year."""
+    doc_posting_max: int = 60
+    """A word in more articles than this (or than 20% of them) is too common to compare articles on."""
+    doc_posting_share: float = 0.2
+    """The share of the batch's articles above which a word is too common to compare articles on."""
+    doc_top_terms: int = 40
+    """An article is compared on its highest-weighted terms ..."""
+    doc_shared_min: int = 3
+    """... with the articles sharing this many of them."""
+    story_max_claims: int = 400
+    """A larger story gets no all-pairs context between its claims."""
+    story_article_max_claims: int = 150
+    """An article with more claims than this (an essay, documentation: not a report of one event) gets
+    no story context."""
+    merge_ratio: float = 0.85
+    """Two stories as close across as this share of their cohesion are one."""
+    merge_min: float = 0.7
+    """... when their mean similarity also reaches this share of ``doc_sim_min``."""
+    attach_factor: float = 0.8
+    """A lone article joins a story when its mean similarity reaches this share of ``doc_sim_min``."""
+    split_min_side: int = 5
+    """A story is split in two only when each side keeps this many articles ..."""
+    split_ratio: float = 0.7
+    """... and the sides are closer within than across by this ratio (across / within at most)."""
+    # -- suggestions ---------------------------------------------------------------------------------
+    suggest_min_overlap: int = 3
+    """Content words two claims share before one supersedes or contradicts the other."""
+    supersede_min_share: float = 0.3
+    """A later report supersedes a plan only when they share this part of their content words (Dice)."""
+    conflict_min_share: float = 0.5
+    """Two reports conflict only when they share this part of their content words (Dice): the same fact
+    told in mostly the same words, apart from the figures or times they disagree on."""
+
+
+DEFAULT = Params()

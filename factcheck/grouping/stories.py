@@ -1,0 +1,301 @@
+"""Stories: articles clustered by the words of their bodies (TF-IDF cosine, average linkage), split when a
+story holds two look-alike events, strays attached, pieces of one story joined."""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+
+from factcheck.grouping.features import _content_tokens, _cosine, _Feat
+from factcheck.grouping.linkage import _average_linkage
+from factcheck.grouping.params import DEFAULT, Params
+
+
+def _doc_clusters(
+    feats: list[_Feat],
+    n_docs: int,
+    doc_years: list[str | None],
+    bodies: Sequence[str] | None = None,
+    p: Params = DEFAULT,
+) -> list[int]:
+    """Cluster articles by TF-IDF cosine over their body words (average linkage)."""
+    tf: list[Counter[str]] = [Counter() for _ in range(n_docs)]
+    lang = [""] * n_docs
+    for f in feats:
+        lang[f.doc] = f.lang or ""
+    if bodies is not None:
+        for d, body in enumerate(bodies):
+            tf[d].update(_content_tokens(body, lang[d] or None))
+    for f in feats:
+        if bodies is None or not bodies[f.doc]:
+            tf[f.doc].update(set(f.tokens))
+        if p.doc_entity_weight:
+            for e in f.entities:
+                tf[f.doc]["e:" + e] += p.doc_entity_weight
+    df: Counter[str] = Counter()
+    for c in tf:
+        df.update(c.keys())
+    vecs: list[dict[str, float]] = []
+    for c in tf:
+        v = {t: (1 + math.log(n)) * math.log((1 + n_docs) / (1 + df[t])) for t, n in c.items()}
+        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+        vecs.append({t: x / norm for t, x in v.items()})
+    cap = min(max(8, int(n_docs * p.doc_posting_share)), p.doc_posting_max)
+    postings: dict[str, list[int]] = defaultdict(list)
+    for d, v in enumerate(vecs):
+        for t in sorted(v, key=lambda t: -v[t])[: p.doc_top_terms]:
+            if df[t] <= cap:
+                postings[t].append(d)
+    # A pair of articles is compared when they share p.doc_shared_min of their top terms.
+    shared: Counter[tuple[int, int]] = Counter()
+    for docs in postings.values():
+        for i, a in enumerate(docs):
+            shared.update((a, b) for b in docs[i + 1 :])
+    sims: dict[tuple[int, int], float] = {}
+    for (a, b), k in shared.items():
+        if k >= p.doc_shared_min:
+            va, vb = vecs[a], vecs[b]
+            if len(va) > len(vb):
+                va, vb = vb, va
+            sims[(a, b)] = sum([x * vb[t] for t, x in va.items() if t in vb])
+    years: list[set[str]] = [({y} if y else set()) for y in doc_years]
+    label = _average_linkage(
+        n_docs,
+        sims,
+        edge_min=p.doc_sim_min,
+        avg_min=p.doc_sim_min,
+        states=years,
+        compatible_states=lambda a, b: not (a and b and not (a & b)),
+        merge_states=lambda a, b: a | b,
+    )
+    label = _split_stories(label, tf, vecs, p)
+    label = _attach_strays(label, sims, vecs, years, p)
+    return _merge_stories(label, sims, vecs, p)
+
+
+def _merge_stories(
+    label: list[int],
+    sims: Mapping[tuple[int, int], float],
+    vecs: list[dict[str, float]],
+    p: Params = DEFAULT,
+) -> list[int]:
+    """Join two stories whose articles are as close across as they are within (the mirror of the split
+    test): one event's coverage that the average linkage left in pieces. Story pairs come from the blocked
+    article pairs; a pair whose blocked similarity already falls far short is not looked at further, the
+    others get exact sums over all their article pairs. Best pair first; a merge adds the sums."""
+    members: dict[int, list[int]] = defaultdict(list)
+    for d, lab in enumerate(label):
+        members[lab].append(d)
+    blocked: dict[int, dict[int, float]] = defaultdict(dict)
+    for (i, j), sc in sims.items():
+        a, b = label[i], label[j]
+        if a != b:
+            blocked[a][b] = blocked[a].get(b, 0.0) + sc
+            blocked[b][a] = blocked[b].get(a, 0.0) + sc
+    bar = p.doc_sim_min * p.merge_min
+    # Articles' vectors are unit length, so the summed cosine between two stories is the dot product of
+    # their summed vectors, and a story's summed inner cosine is (|sum|^2 - sum of self-products) / 2.
+    total: dict[int, dict[str, float]] = {}
+    selfdot: dict[int, float] = {}
+    for lab, ms in members.items():
+        acc: dict[str, float] = {}
+        for m in ms:
+            for t, x in vecs[m].items():
+                acc[t] = acc.get(t, 0.0) + x
+        total[lab] = acc
+        selfdot[lab] = sum(_cosine(vecs[m], vecs[m]) for m in ms)
+
+    inner: dict[int, float] = {}
+
+    def within(lab: int) -> float:
+        if lab not in inner:
+            inner[lab] = (_cosine(total[lab], total[lab]) - selfdot[lab]) / 2
+        return inner[lab]
+
+    def cross(a: int, b: int) -> float:
+        return _cosine(total[a], total[b])
+
+    def ratio(a: int, b: int) -> float:
+        na, nb = len(members[a]), len(members[b])
+        if na < 2 or nb < 2 or blocked[a].get(b, 0.0) / (na * nb) < bar:
+            return 0.0  # a lone article is left to _attach_strays; or even the blocked pairs say no
+        cohesion = [within(x) / (n * (n - 1) / 2) for x, n in ((a, na), (b, nb))]
+        if min(cohesion) <= 0:
+            return 0.0
+        mean = cross(a, b) / (na * nb)
+        return mean / min(cohesion) if mean >= bar else 0.0
+
+    version: Counter[int] = Counter()
+    heap: list[tuple[float, int, int, int, int]] = []
+
+    def push(a: int, b: int) -> None:
+        a, b = min(a, b), max(a, b)
+        r = ratio(a, b)
+        if r >= p.merge_ratio:
+            heapq.heappush(heap, (-r, a, b, version[a], version[b]))
+
+    for a in sorted(blocked):
+        for b in blocked[a]:
+            if a < b:
+                push(a, b)
+    while heap:
+        _, a, b, va, vb = heapq.heappop(heap)
+        if version[a] != va or version[b] != vb or a not in members or b not in members:
+            continue
+        acc = total[a]
+        for t, x in total.pop(b).items():
+            acc[t] = acc.get(t, 0.0) + x
+        selfdot[a] += selfdot.pop(b)
+        inner.pop(a, None)
+        for c, w in blocked.pop(b).items():
+            if c == a:
+                continue
+            blocked[a][c] = blocked[a].get(c, 0.0) + w
+            blocked[c][a] = blocked[c].get(a, 0.0) + w
+            blocked[c].pop(b, None)
+        blocked[a].pop(b, None)
+        members[a].extend(members.pop(b))
+        version[a] += 1
+        for c in sorted(blocked[a]):
+            push(a, c)
+    out = list(label)
+    for lab, ms in members.items():
+        for m in ms:
+            out[m] = lab
+    return out
+
+
+def _attach_strays(
+    label: list[int],
+    sims: Mapping[tuple[int, int], float],
+    vecs: list[dict[str, float]],
+    years: list[set[str]],
+    p: Params = DEFAULT,
+) -> list[int]:
+    """An article left alone joins the story it is closest to on average (exact cosines over all the story's
+    articles, not only the pairs the blocking found), when that mean clears the story bar."""
+    members: dict[int, list[int]] = defaultdict(list)
+    for d, lab in enumerate(label):
+        members[lab].append(d)
+    bar = p.doc_sim_min * p.attach_factor
+    alone = {ms[0] for ms in members.values() if len(ms) == 1}
+    # a story is a candidate when one of its articles, found by the blocking, already clears the bar
+    near: dict[int, set[int]] = defaultdict(set)
+    for (i, j), sc in sims.items():
+        if sc >= bar:
+            if i in alone:
+                near[i].add(label[j])
+            if j in alone:
+                near[j].add(label[i])
+    out = list(label)
+    total: dict[int, dict[str, float]] = {}  # summed article vectors of a story
+    for d in sorted(near):
+        lab = label[d]
+        best, best_lab = 0.0, None
+        for lab2 in sorted(near[d] - {lab}):
+            ms = members[lab2]
+            if len(ms) < 2:
+                continue
+            ys = set().union(*(years[m] for m in ms))
+            if years[d] and ys and not (years[d] & ys):
+                continue
+            if lab2 not in total:
+                acc: dict[str, float] = {}
+                for m in ms:
+                    for t, x in vecs[m].items():
+                        acc[t] = acc.get(t, 0.0) + x
+                total[lab2] = acc
+            mean = _cosine(vecs[d], total[lab2]) / len(ms)  # unit vectors: the mean cosine to the story
+            if mean > best:
+                best, best_lab = mean, lab2
+        if best_lab is not None and best >= bar:
+            out[d] = best_lab
+    return out
+
+
+def _split_stories(
+    label: list[int], tf: list[Counter[str]], vecs: list[dict[str, float]], p: Params = DEFAULT
+) -> list[int]:
+    """Split a story cluster that holds two look-alike events (two fires at the same supermarket chain, two
+    games between different teams): inside the cluster, words shared by all its articles carry no weight
+    (local IDF), and a split is kept only when each side has words of its own ("Banstead", "Surrey" on one
+    side, "Wellington", "Somerset" on the other) that the other side hardly uses."""
+    members: dict[int, list[int]] = defaultdict(list)
+    for d, lab in enumerate(label):
+        members[lab].append(d)
+    out = list(label)
+    next_label = max(label, default=-1) + 1
+    todo = [ms for ms in members.values() if len(ms) >= 2 * p.split_min_side]
+    while todo:
+        ms = todo.pop()
+        sides = _bisect(ms, tf, vecs, p)
+        if sides is None:
+            continue
+        for m in sides[1]:
+            out[m] = next_label
+        next_label += 1
+        todo.extend(s for s in sides if len(s) >= 2 * p.split_min_side)
+    return out
+
+
+def _bisect(
+    ms: list[int], tf: list[Counter[str]], gvecs: list[dict[str, float]], p: Params = DEFAULT
+) -> tuple[list[int], list[int]] | None:
+    n = len(ms)
+    df: Counter[str] = Counter()
+    for d in ms:
+        df.update(tf[d].keys())
+    vecs: list[dict[str, float]] = []
+    for d in ms:
+        v = {t: (1 + math.log(k)) * math.log(n / df[t]) for t, k in tf[d].items() if 2 <= df[t] < n}
+        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+        vecs.append({t: x / norm for t, x in v.items()})
+    sim = [[_cosine(vecs[i], vecs[j]) if i != j else 0.0 for j in range(n)] for i in range(n)]
+    # Average linkage until two clusters hold most articles (stragglers then join the nearer one). ``total``
+    # keeps the summed similarity between live clusters, so a merge costs one row update.
+    groups: dict[int, list[int]] = {i: [i] for i in range(n)}
+    total = [row[:] for row in sim]
+    big = max(p.split_min_side, int(0.15 * n))
+    while len(groups) > 2:
+        bigs = [k for k, g in groups.items() if len(g) >= big]
+        if len(bigs) == 2 and len(groups[bigs[0]]) + len(groups[bigs[1]]) >= 0.8 * n:
+            break
+        best, pair = -1.0, (0, 0)
+        keys = sorted(groups)
+        for x, a in enumerate(keys):
+            row, na = total[a], len(groups[a])
+            for b in keys[x + 1 :]:
+                mean = row[b] / (na * len(groups[b]))
+                if mean > best:
+                    best, pair = mean, (a, b)
+        a, b = pair
+        groups[a].extend(groups.pop(b))
+        for k in groups:
+            if k != a:
+                total[a][k] += total[b][k]
+                total[k][a] = total[a][k]
+
+    def avg(xs: list[int], ys: set[int]) -> float:
+        return sum(sim[i][j] for i in xs for j in ys) / (len(xs) * len(ys))
+
+    bigs = sorted((k for k, g in groups.items() if len(g) >= big), key=lambda k: min(groups[k]))
+    if len(bigs) != 2:
+        return None
+    ga, gb = set(groups[bigs[0]]), set(groups[bigs[1]])
+    for k, g in groups.items():
+        if k not in bigs:
+            (ga if avg(g, ga) >= avg(g, gb) else gb).update(g)
+    if min(len(ga), len(gb)) < p.split_min_side:
+        return None
+
+    def mean_sim(a: set[int], b: set[int]) -> float:
+        pairs = [(i, j) for i in a for j in b if i != j and (a is not b or i < j)]
+        return sum(_cosine(gvecs[ms[i]], gvecs[ms[j]]) for i, j in pairs) / max(1, len(pairs))
+
+    within = min(mean_sim(ga, ga), mean_sim(gb, gb))
+    if within <= 0 or mean_sim(ga, gb) / within > p.split_ratio:
+        return None
+
+    return [ms[i] for i in sorted(ga)], [ms[i] for i in sorted(gb)]

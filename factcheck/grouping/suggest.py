@@ -1,0 +1,132 @@
+"""Suggestions inside one group, each only with evidence and each saying why in one line that names the
+claims by a short quote of their own words (their time phrases left out):
+
+- ``supersedes``: a later report says occurred what an earlier one expected, planned or left unconfirmed,
+  and the two tell of the same event (they share its participants and action words, and no month of
+  theirs disagrees);
+- ``conflicts``: two reports of the same fact (mostly the same words, apart from figures and times) give
+  different values: figures of the same unit after normalising ("60%" = "60 per cent" = "60"), or months
+  that cannot be the same time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from factcheck.grouping.features import _ANTE, article_language
+from factcheck.grouping.figures import Figure, disagree, figures
+from factcheck.grouping.params import DEFAULT, Params
+from factcheck.grouping.times import _date_values, _month_key, _times_conflict
+from factcheck.grouping.words import _content_tokens, stopwords
+from factcheck.model import Article, Claim, Stance, Suggestion
+
+QUOTE_WORDS = 8  # words of a claim quoted in a suggestion's reason
+
+
+def quote(claim: Claim, words: int = QUOTE_WORDS) -> str:
+    """The first words of a claim with its time phrases cut out, in quotation marks: "Foundry Ltd is
+    expected to cut 1,200 jobs at…"."""
+    text = claim.text
+    for t in sorted(claim.when, key=lambda t: -t.start):
+        s, e = t.start - claim.start, t.end - claim.start
+        if 0 <= s < e <= len(text):
+            text = text[:s] + text[e:]
+    parts = text.split()
+    cut = " ".join(parts[:words]).rstrip(",;:")
+    return f"“{cut}{'…' if len(parts) > words else ''}”"
+
+
+def _source_label(article: Article | None, key: str) -> str:
+    if article is None:
+        return key
+    date = article.published.isoformat() if article.published else "date unknown"
+    return f"{article.outlet or key}, {date}"
+
+
+def _shown(f: Figure) -> str:
+    return f"{f.value}{'%' if f.unit == '%' else (' ' + f.unit if f.unit else '')}"
+
+
+def suggestions(
+    claims: Sequence[Claim], articles: Mapping[str, Article], p: Params = DEFAULT
+) -> list[Suggestion]:
+    """Supersession and conflict suggestions inside one group, ordered by publication date."""
+
+    def pub(c: Claim) -> str:
+        a = articles.get(c.article_key)
+        return a.published.isoformat() if a and a.published else ""
+
+    ordered = sorted(claims, key=lambda c: (pub(c) or "9999", c.article_key, c.start))
+    out: list[Suggestion] = []
+    later_occurred = [c for c in ordered if c.stance == Stance.OCCURRED]
+    months = {c.id: [v for v in _date_values(c) if _month_key(v)] for c in claims}
+    langs = {k: article_language(articles.get(k)) for k in {c.article_key for c in claims}}
+    tokens = {c.id: set(_content_tokens(c.text, langs[c.article_key])) for c in claims}
+
+    def overlap(a: Claim, b: Claim) -> int:
+        return len(tokens[a.id] & tokens[b.id])
+
+    def dice(a: Claim, b: Claim) -> float:
+        n = len(tokens[a.id]) + len(tokens[b.id])
+        return 2 * overlap(a, b) / n if n else 0.0
+
+    def label(c: Claim) -> str:
+        return _source_label(articles.get(c.article_key), c.article_key)
+
+    for c in ordered:
+        if c.stance in _ANTE or c.stance in (Stance.UNCONFIRMED,):
+            # the later report that says it occurred, among those that tell of the same event in so many
+            # words (or in fewer words at an agreeing month: "will likely arrive in China in the second
+            # half of May" and "embarked on a state visit to China on Thursday")
+            fits = []
+            for o in later_occurred:
+                if o.article_key == c.article_key:
+                    continue
+                po, pc = pub(o), pub(c)
+                if po and pc and po < pc:
+                    continue
+                if months[c.id] and months[o.id] and _times_conflict(months[c.id], months[o.id]):
+                    continue
+                timed = bool(months[c.id] or months[o.id])  # a month, and no month against it
+                if overlap(c, o) < (p.suggest_min_overlap - 1 if timed else p.suggest_min_overlap):
+                    continue
+                if dice(c, o) < p.supersede_min_share:
+                    continue
+                fits.append(o)
+            for o in sorted(fits, key=lambda o: (-dice(c, o), -overlap(c, o), o.id))[:1]:
+                out.append(
+                    Suggestion(
+                        "supersedes",
+                        c.id,
+                        o.id,
+                        f"{quote(c)} ({label(c)}) is {c.stance}; {quote(o)} ({label(o)}) says it occurred",
+                    )
+                )
+    figs = {
+        c.id: figures(
+            c.text,
+            langs[c.article_key],
+            [(t.start - c.start, t.end - c.start) for t in c.when],
+            stopwords(langs[c.article_key]),
+        )
+        for c in claims
+    }
+    for i, a in enumerate(ordered):
+        for b in ordered[i + 1 :]:
+            if a.article_key == b.article_key or overlap(a, b) < p.suggest_min_overlap:
+                continue
+            if dice(a, b) < p.conflict_min_share:
+                continue  # a disagreement only between two reports of the same fact
+            ta, tb = months[a.id], months[b.id]
+            # a plan and a report of what happened are not two reports of one time ("will call tomorrow",
+            # "arrested on Thursday"): only reports looking the same way can disagree on when
+            if ta and tb and (a.stance in _ANTE) == (b.stance in _ANTE) and _times_conflict(ta, tb):
+                why = f"times disagree: {quote(a)} says {ta[0]}, {quote(b)} says {tb[0]}"
+                out.append(Suggestion("conflicts", a.id, b.id, why))
+                continue
+            pair = disagree(figs[a.id], figs[b.id])
+            if pair:
+                fa, fb = pair
+                why = f"figures disagree: {quote(a)} says {_shown(fa)}, {quote(b)} says {_shown(fb)}"
+                out.append(Suggestion("conflicts", a.id, b.id, why))
+    return out

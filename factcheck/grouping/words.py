@@ -1,0 +1,46 @@
+"""Words of a claim for grouping: tokens of any script, stop words and negation words per language (data:
+``factcheck/lang/<code>/stopwords.toml``), plural endings folded."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from factcheck.lang import resource as lang_resource
+
+_WORD = re.compile(r"[^\W_]+")  # letters and digits of any script; apostrophes and hyphens split words
+_STOP_KINDS = ("function", "reporting", "calendar")
+_FALLBACK = "en"  # the stop words of a text whose language is unknown or has none of its own
+
+
+@functools.cache
+def stopwords(lang: str | None) -> frozenset[str]:
+    """The words of ``factcheck/lang/<lang>/stopwords.toml`` (English when the language has none)."""
+    data = lang_resource(lang, "stopwords") if lang else {}
+    if not data:
+        data = lang_resource(_FALLBACK, "stopwords")
+    return frozenset(w for kind in _STOP_KINDS for w in data.get(kind, ()))
+
+
+@functools.cache
+def _negation(lang: str | None) -> re.Pattern[str]:
+    """Words that turn a claim into its denial ("never raised"), from the language's stopwords.toml."""
+    data = lang_resource(lang, "stopwords") if lang else {}
+    words = data.get("negation") or lang_resource(_FALLBACK, "stopwords").get("negation", ())
+    alternatives = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})\b", re.I)
+
+
+def _stem(t: str) -> str:
+    if len(t) > 4 and t.endswith("ies"):
+        return t[:-3] + "y"
+    if len(t) > 4 and t.endswith("s") and not t.endswith("ss"):
+        return t[:-1]
+    return t
+
+
+def _content_tokens(text: str, lang: str | None = None) -> list[str]:
+    """The words of ``text`` that can tell one event from another: not stop words of its language, not
+    single letters, not bare figures; plural endings folded ("visits" -> "visit")."""
+    stop = stopwords(lang)
+    return [_stem(t) for t in _WORD.findall(text.lower()) if len(t) > 1 and t not in stop and not t.isdigit()]
