@@ -211,14 +211,16 @@ class Matcher:
     def _build(self) -> Any:
         import bm25s
 
-        corpus = [_doc_tokens(f"{c.claim} {c.title}", self._stem) for c in self.checks]
+        # Token ids document by document, so that the token strings of the whole archive are never held at once.
+        vocab: dict[str, int] = {}
+        ids: list[list[int]] = []
         df: dict[str, int] = {}
-        for doc in corpus:
-            for t in set(doc):
+        for c in self.checks:
+            toks = _doc_tokens(f"{c.claim} {c.title}", self._stem)
+            ids.append([vocab.setdefault(t, len(vocab)) for t in toks])
+            for t in set(toks):
                 df[t] = df.get(t, 0) + 1
         self._df = df
-        vocab: dict[str, int] = {}
-        ids = [[vocab.setdefault(t, len(vocab)) for t in doc] for doc in corpus]
         model = bm25s.BM25()
         model.index(bm25s.tokenization.Tokenized(ids=ids, vocab=vocab), show_progress=False)
         return model
@@ -338,7 +340,9 @@ def _why(
     """One line of evidence: the names, numbers and words the two share (as the check writes them), and any
     numbers that differ."""
     d_words = sorted({w for w in _words(f"{c.claim} {c.title}") if not w.isdigit()} - shared_names)
-    words = [w for w, t in zip(d_words, stem.stemWords(d_words), strict=True) if t in q_toks] if d_words else []
+    words = (
+        [w for w, t in zip(d_words, stem.stemWords(d_words), strict=True) if t in q_toks] if d_words else []
+    )
     bits = []
     if shared_names:
         bits.append("names: " + ", ".join(sorted(shared_names)[:6]))
