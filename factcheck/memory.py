@@ -366,3 +366,74 @@ def add_to_archive(path: Path, new: list[Check]) -> tuple[int, int]:
     body = "".join(json.dumps(c.to_json(), ensure_ascii=False) + "\n" for c in by_id.values())
     write_atomic(path, body)
     return added, updated
+
+
+# ---------------------------------------------------------------------------------------------
+# Ratings -> verdicts
+
+
+def _rating_words(lang: str, verdict: str) -> list[str]:
+    from factcheck import lang as langres
+
+    return [str(w).lower() for w in langres.resource(lang, "ratings").get(verdict, {}).get("words", [])]
+
+
+def suggested_verdict(rating: str) -> str | None:
+    """The verdict an earlier check's rating suggests: "confirmed", "disputed", "superseded" or None.
+
+    Our own verdicts pass through ("disputed (by c12)" is disputed); a publisher's rating is read with the
+    rating vocabularies of every language (``factcheck/lang/<code>/ratings.toml``), disputed words first.
+    """
+    import re
+
+    from factcheck import lang as langres
+    from factcheck.model import Verdict
+
+    low = " ".join(rating.lower().split())
+    first = low.split(" (")[0]
+    if first in (str(Verdict.CONFIRMED), str(Verdict.DISPUTED), str(Verdict.SUPERSEDED)):
+        return first
+    for verdict in (str(Verdict.DISPUTED), str(Verdict.CONFIRMED)):
+        for code in langres.available("ratings"):
+            for w in _rating_words(code, verdict):
+                if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", low):
+                    return verdict
+    return None
+
+
+class Memory:
+    """The reviewer's archive of checked claims, indexed once (the index is cached on disk) and asked per claim.
+
+    ``load`` is slow on a big archive (read + index): the TUI runs it in a worker with a progress callback.
+    """
+
+    def __init__(self, path: Path | None = None, *, cache: Path | None = None):
+        self.path = path or memory_path()
+        self.cache = cache if cache is not None else cache_dir()
+        self.errors: list[SourceError] = []
+        self._matcher: Any = None
+
+    @property
+    def ready(self) -> bool:
+        return self._matcher is not None
+
+    def __len__(self) -> int:
+        return len(self._matcher.checks) if self._matcher is not None else 0
+
+    def load(self, progress: Any = None) -> None:
+        from factcheck.matching import Matcher
+
+        if progress:
+            progress("reading the archive")
+        checks, self.errors = load_archive(self.path)
+        if progress:
+            progress(f"indexing {len(checks):,} checked claims")
+        self._matcher = Matcher(checks, cache_dir=self.cache)
+
+    def checked_before(self, text: str, *, top: int = 5, strong_only: bool = True) -> list[Any]:
+        """Earlier checks matching ``text``, best first; with ``strong_only`` only those with direct evidence
+        (``Match.strong``)."""
+        if self._matcher is None:
+            return []
+        found = self._matcher.match(text, top=top)
+        return [m for m in found if m.strong] if strong_only else found

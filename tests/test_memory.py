@@ -303,3 +303,32 @@ def test_bad_query_inputs(tmp_path: Path) -> None:
     out = run("match", str(q), "--against", str(tmp_path))
     assert out.returncode == 2 and "text" in out.stderr and "Traceback" not in out.stderr
     assert memory.memory_path().name == "memory.jsonl"
+
+
+def test_rating_vocabularies_run_their_examples() -> None:
+    from factcheck import lang
+    from factcheck.memory import suggested_verdict
+
+    codes = lang.available("ratings")
+    assert {"en", "de", "es", "fr", "pt"} <= set(codes)
+    for code in codes:
+        for verdict, table in lang.resource(code, "ratings").items():
+            for example in table["examples"]:
+                assert suggested_verdict(example) == verdict, (code, example)
+    assert suggested_verdict("disputed (by c15a7d5a429)") == "disputed"
+    assert suggested_verdict("Research in progress") is None
+
+
+def test_memory_service_strong_matches_only(tmp_path: Path) -> None:
+    from factcheck.memory import Memory
+
+    path = tmp_path / "m.jsonl"
+    add_to_archive(path, ARCHIVE)
+    mem = Memory(path, cache=tmp_path / "cache")
+    assert mem.checked_before("anything") == []  # not loaded yet
+    steps: list[str] = []
+    mem.load(steps.append)
+    assert len(mem) == 5 and steps and not mem.errors
+    (hit,) = mem.checked_before("A photograph shows a giant ammonite fossil from British Columbia.", top=1)
+    assert hit.check.id == "c3" and hit.strong
+    assert mem.checked_before("The mayor opened a new library on Tuesday.") == []
