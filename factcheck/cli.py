@@ -21,7 +21,7 @@ from factcheck.textout import inert_output, json_text, one_line
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 
 # Modules that add subcommands: each has ``register(subparsers)``; handlers are set with set_defaults(func=...).
-EXTENSIONS = ("factcheck.cli_session", "factcheck.cli_report")
+EXTENSIONS = ("factcheck.cli_session", "factcheck.cli_report", "factcheck.cli_memory")
 
 
 class UsageError(Exception):

@@ -1,0 +1,367 @@
+"""Has this been checked before? Rank earlier checks for a new claim.
+
+Two stages, as retrieval systems do:
+
+1. **Recall** with BM25 (the bm25s library) over each check's claim and headline, stemmed, with English stop
+   words removed. Compound words are indexed joined as well ("Corn Flakes" also as "cornflakes"), so a hashtag
+   such as ``#cornflakes`` finds them.
+2. **Re-ranking** of the best ``RECALL`` candidates with features a reviewer would accept as evidence: the BM25
+   score relative to the best one, rapidfuzz similarity of the texts, the names and numbers the two share, and
+   the numbers or years that differ (evidence against). The weights are named in ``Weights`` and were fitted on
+   the CLEF 2020 CheckThat! task 2 training tweets (bench/memory.py measures them on the dev tweets).
+
+Each match carries ``why``: the names, numbers and words the claim and the check share, and any number or year
+that differs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+import math
+import re
+import shutil
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rapidfuzz import fuzz, utils
+
+if TYPE_CHECKING:
+    from factcheck.memory import Check
+
+# How many BM25 candidates are re-ranked per query.
+RECALL = 50
+# A match is "checked before" (shown unasked in the TUI) only on direct evidence: most of the check's words,
+# weighted by rarity, are in the claim, or the two read nearly alike. Measured on CLEF 2020 task 2 train
+# (correct top matches) against our seeds and labelled articles (which no Snopes check repeats): coverage >= 0.5
+# keeps a third of the correct matches and 9% of the wrong ones; fuzz >= 0.7 a fifth and 4%.
+STRONG_COVERAGE = 0.5
+STRONG_FUZZ = 0.7
+# Bump when tokenisation changes: cached indexes of an older version are rebuilt.
+INDEX_VERSION = 1
+
+_URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S*", re.I)
+# "— Name (@handle) Month D, YYYY" closing an embedded post.
+_SIGNATURE = re.compile(
+    r"[—–-]\s*(?P<name>[^—–()]{1,80}?)\s*\(@(?P<handle>\w{1,30})\)\s*(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4})?\s*$"
+)
+_TAG = re.compile(r"[#@](\w+)")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
+_WORD = re.compile(r"\w\w+", re.UNICODE)
+_NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(%|per ?cent|percent))?", re.I)
+_NAME = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|the|de|van|von|al)){0,4}")
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|[\"“‘(]\s*)$")
+
+_STOP = frozenset(
+    """a an and are as at be been but by can could did do does for from had has have he her his how i if in
+    into is it its just me more most my no not now of on one or our out over she so than that the their them
+    then there these they this to too up us was we were what when where which who why will with would you your
+    said says say new also after about""".split()
+)
+
+
+def _stemmer() -> Any:
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+def clean_query(text: str) -> str:
+    """A post or claim made searchable: links dropped, hashtags and handles split into their words, an embedded
+    post's closing signature kept as its author's name."""
+    t = _URL.sub(" ", text)
+    m = _SIGNATURE.search(t)
+    if m:
+        t = t[: m.start()] + " " + m.group("name")
+    return _TAG.sub(lambda m: " " + _CAMEL.sub(" ", m.group(1)) + " " + m.group(1), t)
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in _WORD.findall(text.lower()) if w not in _STOP]
+
+
+def _tokens(text: str, stem: Any) -> list[str]:
+    words = _words(text)
+    return list(stem.stemWords(words)) if words else []
+
+
+def _doc_tokens(text: str, stem: Any) -> list[str]:
+    """Tokens of an archived check, plus each pair of neighbouring words joined ("corn flakes" -> "cornflakes")."""
+    words = _words(text)
+    joined = [a + b for a, b in itertools.pairwise(words) if len(a) + len(b) >= 6]
+    return list(stem.stemWords(words + joined)) if words else []
+
+
+def numbers(text: str) -> set[str]:
+    """Numbers as values: "60%", "60 per cent" and "60" all give "60"; "1,200" gives "1200"."""
+    out = set()
+    for m in _NUMBER.finditer(text):
+        v = m.group(1).replace(",", "")
+        if "." in v:
+            v = v.rstrip("0").rstrip(".")
+        out.add(v)
+    return out
+
+
+def names(text: str) -> set[str]:
+    """Capitalised words that are not just the first word of a sentence, lower-cased."""
+    out = set()
+    for m in _NAME.finditer(text):
+        words = m.group(0).split()
+        if _SENTENCE_START.search(text[: m.start()]) and len(words) == 1:
+            continue
+        for w in words:
+            w = w.strip(".'’").lower()
+            if len(w) > 1 and w not in _STOP:
+                out.add(w)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """How the re-ranking features are combined (fitted on CLEF 2020 task 2 train; see bench/memory.py)."""
+
+    bm25: float = 1.0  # BM25 score / the query's best BM25 score
+    coverage: float = 0.1  # share of the check's words (weighted by rarity) found in the query
+    fuzz: float = 0.1  # rapidfuzz token_set_ratio of the cleaned texts, 0..1
+    title_fuzz: float = 0.1  # the same against the check's headline
+    names: float = 0.1  # share of the query's names found in the check
+    numbers: float = 0.1  # share of the query's numbers found in the check
+    number_clash: float = 0.1  # the check states numbers and none of the query's (evidence against)
+
+
+DEFAULT_WEIGHTS = Weights()
+
+
+@dataclass(frozen=True, slots=True)
+class _DocFeatures:
+    """What re-ranking needs of one check, computed when it is first a candidate."""
+
+    tokens: frozenset[str]
+    weight: float  # the summed rarity of its tokens
+    names: frozenset[str]
+    numbers: frozenset[str]
+    claim: str  # processed for rapidfuzz
+    title: str
+
+
+@dataclass(slots=True)
+class Match:
+    check: Check
+    score: float
+    why: str
+    features: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def strong(self) -> bool:
+        f = self.features
+        return f.get("coverage", 0.0) >= STRONG_COVERAGE or f.get("fuzz", 0.0) >= STRONG_FUZZ
+
+    def to_json(self) -> dict[str, Any]:
+        c = self.check
+        return {
+            "id": c.id,
+            "score": round(self.score, 4),
+            "claim": c.claim,
+            "title": c.title,
+            "verdict": c.verdict,
+            "url": c.url,
+            "date": c.date,
+            "by": c.author,
+            "strong": self.strong,
+            "why": self.why,
+        }
+
+
+def archive_digest(checks: Sequence[Check]) -> str:
+    h = hashlib.sha256(f"v{INDEX_VERSION}\n".encode())
+    for c in checks:
+        h.update(c.id.encode())
+        h.update(b"\0")
+        h.update(c.claim.encode())
+        h.update(b"\0")
+        h.update(c.title.encode())
+        h.update(b"\n")
+    return h.hexdigest()[:24]
+
+
+class Matcher:
+    """A BM25 index over an archive of checks, with re-ranking. Build once, query many times."""
+
+    def __init__(
+        self, checks: Sequence[Check], *, cache_dir: Path | None = None, weights: Weights | None = None
+    ):
+        import bm25s
+
+        self.checks = list(checks)
+        self.weights = weights or DEFAULT_WEIGHTS
+        self._stem = _stemmer()
+        self.digest = archive_digest(self.checks)
+        self.from_cache = False
+        self._bm25: Any = None
+        self._docs: list[_DocFeatures | None] = [None] * len(self.checks)
+        self._df: dict[str, int] = {}
+        self._n = len(self.checks)
+        if not self.checks:
+            return
+        where = cache_dir / self.digest if cache_dir else None
+        if where is not None and (where / "done").is_file():
+            try:
+                self._bm25 = bm25s.BM25.load(str(where), mmap=False, show_progress=False, verbosity=0)
+                self._df = json.loads((where / "df.json").read_text(encoding="utf-8"))
+                self.from_cache = True
+            except Exception:  # a damaged cache entry is rebuilt, never trusted
+                self._bm25 = None
+        if self._bm25 is None:
+            self._bm25 = self._build()
+            if where is not None:
+                self._save(where)
+
+    def _build(self) -> Any:
+        import bm25s
+
+        # Token ids document by document, so that the token strings of the whole archive are never held at once.
+        vocab: dict[str, int] = {}
+        ids: list[list[int]] = []
+        df: dict[str, int] = {}
+        for c in self.checks:
+            toks = _doc_tokens(f"{c.claim} {c.title}", self._stem)
+            ids.append([vocab.setdefault(t, len(vocab)) for t in toks])
+            for t in set(toks):
+                df[t] = df.get(t, 0) + 1
+        self._df = df
+        model = bm25s.BM25()
+        model.index(bm25s.tokenization.Tokenized(ids=ids, vocab=vocab), show_progress=False)
+        return model
+
+    def _save(self, where: Path) -> None:
+        tmp = where.with_name(where.name + ".tmp")
+        try:
+            shutil.rmtree(tmp, ignore_errors=True)
+            tmp.mkdir(parents=True)
+            self._bm25.save(str(tmp), show_progress=False)
+            (tmp / "df.json").write_text(json.dumps(self._df), encoding="utf-8")
+            (tmp / "done").write_text(json.dumps({"checks": len(self.checks), "version": INDEX_VERSION}))
+            shutil.rmtree(where, ignore_errors=True)
+            tmp.rename(where)
+        except OSError:  # a cache that cannot be written only costs the next start its build time
+            shutil.rmtree(tmp, ignore_errors=True)
+
+    # ------------------------------------------------------------------------------------------
+    def _recall(self, queries: list[list[str]], k: int) -> list[list[tuple[int, float]]]:
+        vocab = self._bm25.vocab_dict
+        out: list[list[tuple[int, float]]] = []
+        for toks in queries:
+            ids = [vocab[t] for t in toks if t in vocab]
+            if not ids:
+                out.append([])
+                continue
+            scores = self._bm25.get_scores(ids)
+            kk = min(k, len(scores))
+            import numpy as np
+
+            top = np.argpartition(-scores, kk - 1)[:kk]
+            top = top[np.argsort(-scores[top])]
+            out.append([(int(i), float(scores[i])) for i in top if scores[i] > 0])
+        return out
+
+    def _idf(self, tok: str) -> float:
+        df = self._df.get(tok, 0)
+        return math.log(1 + (self._n - df + 0.5) / (df + 0.5))
+
+    def _doc(self, i: int) -> _DocFeatures:
+        got = self._docs[i]
+        if got is None:
+            c = self.checks[i]
+            text = f"{c.claim} {c.title}"
+            toks = frozenset(_tokens(text, self._stem))
+            got = self._docs[i] = _DocFeatures(
+                tokens=toks,
+                weight=sum(self._idf(t) for t in toks) or 1.0,
+                names=frozenset(names(text)),
+                numbers=frozenset(numbers(text)),
+                claim=utils.default_process(c.claim),
+                title=utils.default_process(c.title),
+            )
+        return got
+
+    def match(self, text: str, *, top: int = 5) -> list[Match]:
+        return self.match_many([text], top=top)[0]
+
+    def match_many(self, texts: Iterable[str], *, top: int = 5) -> list[list[Match]]:
+        texts = list(texts)
+        if not self.checks:
+            return [[] for _ in texts]
+        cleaned = [clean_query(t) for t in texts]
+        recalled = self._recall([_tokens(t, self._stem) for t in cleaned], RECALL)
+        results = []
+        for text, cands in zip(cleaned, recalled, strict=True):
+            results.append(self._rerank(text, cands)[:top])
+        return results
+
+    def _rerank(self, text: str, cands: list[tuple[int, float]]) -> list[Match]:
+        if not cands:
+            return []
+        w = self.weights
+        best = cands[0][1] or 1.0
+        q_names = names(text)
+        q_numbers = numbers(text)
+        q_proc = utils.default_process(text)
+        q_toks = set(_tokens(text, self._stem))
+        out = []
+        for i, bm in cands:
+            c, d = self.checks[i], self._doc(i)
+            shared_names = q_names & d.names
+            shared_numbers = q_numbers & d.numbers
+            f = {
+                "bm25": bm / best,
+                "coverage": sum(self._idf(t) for t in d.tokens & q_toks) / d.weight,
+                "fuzz": fuzz.token_set_ratio(q_proc, d.claim) / 100,
+                "title_fuzz": fuzz.token_set_ratio(q_proc, d.title) / 100 if d.title else 0.0,
+                "names": len(shared_names) / len(q_names) if q_names else 0.0,
+                "numbers": len(shared_numbers) / len(q_numbers) if q_numbers else 0.0,
+                "number_clash": 1.0 if q_numbers and d.numbers and not shared_numbers else 0.0,
+            }
+            score = (
+                w.bm25 * f["bm25"]
+                + w.coverage * f["coverage"]
+                + w.fuzz * f["fuzz"]
+                + w.title_fuzz * f["title_fuzz"]
+                + w.names * f["names"]
+                + w.numbers * f["numbers"]
+                - w.number_clash * f["number_clash"]
+            )
+            why = _why(q_toks, c, self._stem, shared_names, shared_numbers, q_numbers, d.numbers)
+            out.append(Match(c, score, why, f))
+        out.sort(key=lambda m: -m.score)
+        return out
+
+
+def _why(
+    q_toks: set[str],
+    c: Check,
+    stem: Any,
+    shared_names: frozenset[str] | set[str],
+    shared_numbers: frozenset[str] | set[str],
+    qn: set[str],
+    dn: frozenset[str],
+) -> str:
+    """One line of evidence: the names, numbers and words the two share (as the check writes them), and any
+    numbers that differ."""
+    d_words = sorted({w for w in _words(f"{c.claim} {c.title}") if not w.isdigit()} - shared_names)
+    words = (
+        [w for w, t in zip(d_words, stem.stemWords(d_words), strict=True) if t in q_toks] if d_words else []
+    )
+    bits = []
+    if shared_names:
+        bits.append("names: " + ", ".join(sorted(shared_names)[:6]))
+    if shared_numbers:
+        bits.append("numbers: " + ", ".join(sorted(shared_numbers)[:6]))
+    if words:
+        bits.append("words: " + ", ".join(words[:8]))
+    if qn and dn and not shared_numbers:
+        bits.append(f"numbers differ: {', '.join(sorted(qn)[:3])} vs {', '.join(sorted(dn)[:3])}")
+    return "; ".join(bits) or "similar wording"

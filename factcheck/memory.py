@@ -1,0 +1,439 @@
+"""Claim memory: an archive of claims checked before, by this desk or by others.
+
+Sources a reviewer points to (``factcheck memory add PATH...``, ``factcheck match --against PATH...``):
+
+- review sessions (``.toml``, or a folder of them): every decided claim (confirmed, disputed, superseded) with
+  its verdict, note, evidence, article and reviewer;
+- published fact-checks as schema.org ``ClaimReview`` (``.json`` / ``.jsonld``: one object, a list, a ``@graph``,
+  or one object per line as public ClaimReview feeds publish them);
+- tables (``.tsv`` / ``.csv``) with a header naming at least ``claim`` (``vclaim``, ``claimReviewed`` and
+  ``text`` are read as the same), and optionally ``id``, ``title``, ``verdict``/``rating``, ``url``, ``date``,
+  ``author``. An unnamed first column is the id.
+
+The archive itself is a JSON Lines file, one check a line with named fields, readable and diffable
+(``memory_path()``: ``$FACTCHECK_MEMORY``, else ``memory.jsonl`` in the user data folder). A bad source file or a
+bad line gives one error naming the file (and line); the rest still loads.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from factcheck.urls import is_http_url
+
+MAX_SOURCE_BYTES = 200 * 1024 * 1024  # a public ClaimReview feed can be large; a bigger file is not a source
+TABLE_SUFFIXES = {".tsv", ".csv", ".tab"}
+JSON_SUFFIXES = {".json", ".jsonld", ".jsonl", ".ndjson"}
+SESSION_SUFFIXES = {".toml"}
+_CLAIM_COLUMNS = ("claim", "vclaim", "claimreviewed", "claim_reviewed", "text")
+_VERDICT_COLUMNS = ("verdict", "rating", "textualrating", "label")
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """One claim checked before."""
+
+    id: str
+    claim: str
+    title: str = ""  # the fact-check's headline
+    verdict: str = ""  # our verdict or the publisher's rating ("False", "Mostly true"...)
+    url: str = ""  # the fact-check or the article (http(s) only)
+    date: str = ""  # when it was checked (or published), ISO
+    author: str = ""  # who checked it: a reviewer or a fact-checking organisation
+    claimant: str = ""  # who made the claim
+    note: str = ""
+    source: str = ""  # the file it came from
+
+    def to_json(self) -> dict[str, Any]:
+        return {k: v for k, v in asdict(self).items() if v}
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> Check:
+        names = {f.name for f in fields(cls)}
+        vals = {k: str(v) for k, v in d.items() if k in names and v is not None}
+        if not vals.get("claim", "").strip():
+            raise ValueError("no claim text")
+        if not vals.get("id"):
+            vals["id"] = check_id(vals["claim"], vals.get("url", ""))
+        return cls(**vals)
+
+
+@dataclass(slots=True)
+class SourceError:
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+def check_id(claim: str, url: str = "") -> str:
+    h = hashlib.sha1(f"{' '.join(claim.split()).lower()}\0{url}".encode()).hexdigest()
+    return "m" + h[:11]
+
+
+def memory_path() -> Path:
+    env = os.environ.get("FACTCHECK_MEMORY")
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("factcheck")) / "memory.jsonl"
+
+
+def cache_dir() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("factcheck")) / "memory-index"
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading sources
+
+
+def read_sources(paths: Iterable[str | Path]) -> tuple[list[Check], list[SourceError]]:
+    """Every check in the given files and folders (folders read recursively, sorted); errors one per file."""
+    checks: list[Check] = []
+    errors: list[SourceError] = []
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            files = sorted(
+                f
+                for f in path.rglob("*")
+                if f.is_file()
+                and not f.is_symlink()
+                and f.suffix.lower() in TABLE_SUFFIXES | JSON_SUFFIXES | SESSION_SUFFIXES
+                and not f.name.startswith(".")
+            )
+            if not files:
+                errors.append(SourceError(str(path), "no session, ClaimReview or table files in this folder"))
+            for f in files:
+                _read_one(f, checks, errors)
+        elif path.exists():
+            _read_one(path, checks, errors)
+        else:
+            errors.append(SourceError(str(path), "no such file or folder"))
+    return checks, errors
+
+
+def _read_one(path: Path, checks: list[Check], errors: list[SourceError]) -> None:
+    suffix = path.suffix.lower()
+    try:
+        if not path.is_file():
+            raise ValueError("not a regular file")
+        if path.stat().st_size > MAX_SOURCE_BYTES:
+            raise ValueError(f"larger than {MAX_SOURCE_BYTES // (1024 * 1024)} MB")
+        if suffix in SESSION_SUFFIXES:
+            got = list(read_session(path))
+        else:
+            raw = path.read_bytes()
+            if b"\0" in raw:
+                raise ValueError("binary file")
+            text = raw.decode("utf-8-sig")
+            if suffix in TABLE_SUFFIXES:
+                got = read_table(text, delimiter="," if suffix == ".csv" else "\t", source=str(path))
+            elif suffix in JSON_SUFFIXES:
+                got, bad = read_claimreview(text, source=str(path))
+                errors.extend(SourceError(f"{path}:{line}", why) for line, why in bad)
+            else:
+                raise ValueError(f"unsupported file type {suffix or '(none)'}")
+    except UnicodeDecodeError:
+        errors.append(SourceError(str(path), "not UTF-8 text"))
+        return
+    except (OSError, ValueError, RecursionError) as e:
+        errors.append(SourceError(str(path), _reason(e)))
+        return
+    except Exception as e:  # a session that does not open (corrupt, corpus gone) names itself
+        errors.append(SourceError(str(path), _reason(e)))
+        return
+    if not got:
+        errors.append(SourceError(str(path), "no checked claims found"))
+    checks.extend(got)
+
+
+def _reason(e: BaseException) -> str:
+    if isinstance(e, RecursionError):
+        return "nested too deeply"
+    if isinstance(e, OSError):
+        return e.strerror or str(e)
+    return str(e).splitlines()[0] if str(e) else type(e).__name__
+
+
+def read_table(text: str, *, delimiter: str = "\t", source: str = "") -> list[Check]:
+    """Rows of a TSV/CSV table whose header names the claim column."""
+    rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        header = [h.strip().lower() for h in next(rows)]
+    except StopIteration:
+        raise ValueError("empty table") from None
+    col = {h: i for i, h in enumerate(header) if h}
+    claim_col = next((col[h] for h in _CLAIM_COLUMNS if h in col), None)
+    if claim_col is None:
+        raise ValueError("the header names no 'claim' column")
+    id_col = col.get("id", 0 if header and header[0] == "" else None)
+    verdict_col = next((col[h] for h in _VERDICT_COLUMNS if h in col), None)
+
+    def cell(row: list[str], i: int | None) -> str:
+        return row[i].strip() if i is not None and i < len(row) else ""
+
+    out = []
+    for row in rows:
+        claim = cell(row, claim_col)
+        if not claim:
+            continue
+        url = cell(row, col.get("url"))
+        out.append(
+            Check(
+                id=cell(row, id_col) or check_id(claim, url),
+                claim=claim,
+                title=cell(row, col.get("title")),
+                verdict=cell(row, verdict_col),
+                url=url if is_http_url(url) else "",
+                date=cell(row, col.get("date")),
+                author=cell(row, col.get("author")),
+                claimant=cell(row, col.get("claimant")),
+                source=source,
+            )
+        )
+    return out
+
+
+def read_claimreview(text: str, *, source: str = "") -> tuple[list[Check], list[tuple[int, str]]]:
+    """ClaimReview objects from JSON (an object, a list, a ``@graph``) or JSON Lines; bad lines listed."""
+    docs: list[tuple[int, Any]] = []
+    bad: list[tuple[int, str]] = []
+    stripped = text.strip()
+    if not stripped:
+        raise ValueError("empty file")
+    try:
+        docs.append((1, json.loads(stripped)))
+    except json.JSONDecodeError:
+        lines = stripped.split("\n")
+        if len(lines) == 1:
+            raise ValueError("not JSON") from None
+        for n, row in enumerate(lines, 1):
+            if not row.strip():
+                continue
+            try:
+                docs.append((n, json.loads(row)))
+            except json.JSONDecodeError as e:
+                bad.append((n, f"not JSON ({e.msg}, column {e.colno})"))
+    out: list[Check] = []
+    for n, doc in docs:
+        for obj in _claimreviews(doc):
+            try:
+                out.append(_from_claimreview(obj, source))
+            except ValueError as e:
+                bad.append((n, str(e)))
+    return out, bad
+
+
+def _claimreviews(doc: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
+    if depth > 8:
+        return
+    if isinstance(doc, list):
+        for d in doc:
+            yield from _claimreviews(d, depth + 1)
+    elif isinstance(doc, dict):
+        kind = doc.get("@type")
+        kinds = kind if isinstance(kind, list) else [kind]
+        if "ClaimReview" in kinds or ("claimReviewed" in doc and "reviewRating" in doc):
+            yield doc
+        for key in ("@graph", "itemListElement", "claims", "items"):
+            if key in doc:
+                yield from _claimreviews(doc[key], depth + 1)
+        if kind == "ListItem" and "item" in doc:
+            yield from _claimreviews(doc["item"], depth + 1)
+
+
+def _text(v: Any) -> str:
+    if isinstance(v, str):
+        return " ".join(v.split())
+    if isinstance(v, dict):
+        return _text(v.get("name") or v.get("alternateName") or v.get("@id") or "")
+    if isinstance(v, list) and v:
+        return _text(v[0])
+    return ""
+
+
+def _from_claimreview(obj: dict[str, Any], source: str) -> Check:
+    claim = _text(obj.get("claimReviewed"))
+    if not claim:
+        raise ValueError("a ClaimReview without claimReviewed")
+    rating = obj.get("reviewRating") or {}
+    verdict = (
+        _text(rating.get("alternateName")) or _text(rating.get("name")) if isinstance(rating, dict) else ""
+    )
+    item = obj.get("itemReviewed") if isinstance(obj.get("itemReviewed"), dict) else {}
+    url = obj.get("url") if is_http_url(obj.get("url")) else ""
+    date = _text(obj.get("datePublished"))[:10]
+    ident = obj.get("identifier") or obj.get("@id")
+    return Check(
+        id=str(ident) if isinstance(ident, str | int) and str(ident) else check_id(claim, str(url)),
+        claim=claim,
+        title=_text(obj.get("name") or obj.get("headline")),
+        verdict=verdict,
+        url=str(url),
+        date=date,
+        author=_text(obj.get("author")),
+        claimant=_text(item.get("author")) if isinstance(item, dict) else "",
+        source=source,
+    )
+
+
+def read_session(path: Path) -> Iterator[Check]:
+    """Decided claims of a review session, with the article they came from (its corpus is read)."""
+    from factcheck.model import Verdict
+    from factcheck.review import Review
+
+    review = Review.open(path, readonly=True)
+    try:
+        for art in review.corpus.articles:
+            for claim in review.claims(art.key):
+                d = review.decision(claim.id)
+                if d.verdict == Verdict.UNREVIEWED or d.dismissed:
+                    continue
+                evidence = [e for e in d.evidence if is_http_url(e)]
+                verdict = str(d.verdict)
+                if d.superseded_by:
+                    verdict += f" (by {d.superseded_by})"
+                yield Check(
+                    id=claim.id,
+                    claim=claim.text,
+                    title=art.title or "",
+                    verdict=verdict,
+                    url=evidence[0] if evidence else (art.url or ""),
+                    date=d.updated.date().isoformat() if d.updated else "",
+                    author=d.reviewer or "",
+                    claimant=claim.speaker or art.outlet or "",
+                    note=d.note,
+                    source=str(path),
+                )
+    finally:
+        review.close()
+
+
+# ---------------------------------------------------------------------------------------------
+# The archive file
+
+
+def load_archive(path: Path) -> tuple[list[Check], list[SourceError]]:
+    """The checks of an archive file (JSON Lines); a bad line is listed and skipped. No file: empty."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return [], []
+    text = raw.decode("utf-8", errors="replace")
+    checks, errors = [], []
+    for n, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+            if not isinstance(obj, dict):
+                raise ValueError("not an object")
+            checks.append(Check.from_json(obj))
+        except (ValueError, TypeError, RecursionError) as e:
+            errors.append(SourceError(f"{path}:{n}", _reason(e)))
+    return checks, errors
+
+
+def add_to_archive(path: Path, new: list[Check]) -> tuple[int, int]:
+    """Add checks to the archive (a check already there by id is replaced); returns (added, updated)."""
+    from factcheck.atomic import write_atomic
+
+    current, errors = load_archive(path)
+    if errors:  # never rewrite (and so drop) lines we could not read
+        raise ValueError(f"{errors[0]}: fix or remove the bad line(s) first ({len(errors)} in all)")
+    by_id = {c.id: c for c in current}
+    added = updated = 0
+    for c in new:
+        if c.id in by_id:
+            if by_id[c.id] != c:
+                updated += 1
+        else:
+            added += 1
+        by_id[c.id] = c
+    body = "".join(json.dumps(c.to_json(), ensure_ascii=False) + "\n" for c in by_id.values())
+    write_atomic(path, body)
+    return added, updated
+
+
+# ---------------------------------------------------------------------------------------------
+# Ratings -> verdicts
+
+
+def _rating_words(lang: str, verdict: str) -> list[str]:
+    from factcheck import lang as langres
+
+    return [str(w).lower() for w in langres.resource(lang, "ratings").get(verdict, {}).get("words", [])]
+
+
+def suggested_verdict(rating: str) -> str | None:
+    """The verdict an earlier check's rating suggests: "confirmed", "disputed", "superseded" or None.
+
+    Our own verdicts pass through ("disputed (by c12)" is disputed); a publisher's rating is read with the
+    rating vocabularies of every language (``factcheck/lang/<code>/ratings.toml``), disputed words first.
+    """
+    import re
+
+    from factcheck import lang as langres
+    from factcheck.model import Verdict
+
+    low = " ".join(rating.lower().split())
+    first = low.split(" (")[0]
+    if first in (str(Verdict.CONFIRMED), str(Verdict.DISPUTED), str(Verdict.SUPERSEDED)):
+        return first
+    for verdict in (str(Verdict.DISPUTED), str(Verdict.CONFIRMED)):
+        for code in langres.available("ratings"):
+            for w in _rating_words(code, verdict):
+                if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", low):
+                    return verdict
+    return None
+
+
+class Memory:
+    """The reviewer's archive of checked claims, indexed once (the index is cached on disk) and asked per claim.
+
+    ``load`` is slow on a big archive (read + index): the TUI runs it in a worker with a progress callback.
+    """
+
+    def __init__(self, path: Path | None = None, *, cache: Path | None = None):
+        self.path = path or memory_path()
+        self.cache = cache if cache is not None else cache_dir()
+        self.errors: list[SourceError] = []
+        self._matcher: Any = None
+
+    @property
+    def ready(self) -> bool:
+        return self._matcher is not None
+
+    def __len__(self) -> int:
+        return len(self._matcher.checks) if self._matcher is not None else 0
+
+    def load(self, progress: Any = None) -> None:
+        from factcheck.matching import Matcher
+
+        if progress:
+            progress("reading the archive")
+        checks, self.errors = load_archive(self.path)
+        if progress:
+            progress(f"indexing {len(checks):,} checked claims")
+        self._matcher = Matcher(checks, cache_dir=self.cache)
+
+    def checked_before(self, text: str, *, top: int = 5, strong_only: bool = True) -> list[Any]:
+        """Earlier checks matching ``text``, best first; with ``strong_only`` only those with direct evidence
+        (``Match.strong``)."""
+        if self._matcher is None:
+            return []
+        found = self._matcher.match(text, top=top)
+        return [m for m in found if m.strong] if strong_only else found

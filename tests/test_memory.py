@@ -1,0 +1,334 @@
+"""Claim memory: the archive, its sources, matching and the CLI."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck import memory
+from factcheck.matching import Matcher, clean_query, numbers
+from factcheck.memory import Check, add_to_archive, load_archive, read_claimreview, read_sources, read_table
+
+ROOT = Path(__file__).resolve().parents[1]
+
+ARCHIVE = [
+    Check(
+        "c1",
+        "The city council approved a 12% rise in bus fares starting in March 2024.",
+        "Did bus fares rise 12%?",
+    ),
+    Check(
+        "c2",
+        "Wombats invited other animals into their burrows to escape the Australian wildfires.",
+        "Wombat heroes?",
+    ),
+    Check(
+        "c3", "A photograph shows a giant ammonite fossil from southeastern British Columbia.", "Giant fossil"
+    ),
+    Check("c4", "The president signed an order banning plastic straws in federal buildings.", "Straw ban"),
+    Check(
+        "c5",
+        "Kellogg's Corn Flakes were invented to discourage masturbation.",
+        "Were Corn Flakes invented...",
+    ),
+]
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "factcheck", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        check=False,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Sources
+
+
+def test_table_with_header_aliases_and_unnamed_id_column() -> None:
+    text = (
+        "\tvclaim\ttitle\trating\turl\n7\tThe moon is made of cheese.\tCheese moon?\tFalse\thttps://x.org/a\n"
+    )
+    (c,) = read_table(text, source="t.tsv")
+    assert (c.id, c.claim, c.title, c.verdict, c.url) == (
+        "7",
+        "The moon is made of cheese.",
+        "Cheese moon?",
+        "False",
+        "https://x.org/a",
+    )
+
+
+def test_table_drops_non_http_urls_and_needs_a_claim_column() -> None:
+    (c,) = read_table("claim,url\nSomething happened.,javascript:alert(1)\n", delimiter=",")
+    assert c.url == "" and c.id.startswith("m")
+    with pytest.raises(ValueError, match="claim"):
+        read_table("id\ttext2\n1\tx\n")
+
+
+def _review(claim: str, rating: str = "False", **extra: object) -> dict[str, object]:
+    return {
+        "@type": "ClaimReview",
+        "claimReviewed": claim,
+        "reviewRating": {"@type": "Rating", "alternateName": rating},
+        "url": "https://checks.example/r1",
+        "author": {"@type": "Organization", "name": "Example Check"},
+        "datePublished": "2024-05-06T10:00:00Z",
+        **extra,
+    }
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        lambda r: json.dumps(r),
+        lambda r: json.dumps([r]),
+        lambda r: json.dumps({"@context": "https://schema.org", "@graph": [r]}),
+        lambda r: json.dumps(r) + "\n" + json.dumps(r | {"claimReviewed": "Another claim here."}),
+    ],
+)
+def test_claimreview_shapes(doc) -> None:  # type: ignore[no-untyped-def]
+    checks, bad = read_claimreview(doc(_review("Bus fares rose 12% in March.")))
+    assert not bad
+    c = checks[0]
+    assert (c.claim, c.verdict, c.author, c.date, c.url) == (
+        "Bus fares rose 12% in March.",
+        "False",
+        "Example Check",
+        "2024-05-06",
+        "https://checks.example/r1",
+    )
+
+
+def test_claimreview_jsonl_bad_line_is_listed_and_the_rest_loads() -> None:
+    text = json.dumps(_review("First claim.")) + "\n{not json\n" + json.dumps(_review("Third claim."))
+    checks, bad = read_claimreview(text)
+    assert [c.claim for c in checks] == ["First claim.", "Third claim."]
+    assert bad and bad[0][0] == 2
+
+
+def test_read_sources_one_line_per_bad_file(tmp_path: Path) -> None:
+    (tmp_path / "good.tsv").write_text("claim\tverdict\nThe dam burst in 1975.\tTrue\n", encoding="utf-8")
+    (tmp_path / "bad.json").write_text("{", encoding="utf-8")
+    (tmp_path / "latin1.csv").write_bytes("claim\nCaf\xe9 opened.\n".encode("latin-1"))
+    (tmp_path / "deep.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    checks, errors = read_sources([tmp_path, tmp_path / "missing.tsv"])
+    assert [c.claim for c in checks] == ["The dam burst in 1975."]
+    reasons = {Path(e.path.split(":")[0]).name: e.reason for e in errors}
+    assert set(reasons) == {"bad.json", "latin1.csv", "deep.json", "missing.tsv"}
+    assert reasons["latin1.csv"] == "not UTF-8 text"
+
+
+def test_archive_add_update_and_never_rewrites_a_bad_line(tmp_path: Path) -> None:
+    path = tmp_path / "memory.jsonl"
+    assert add_to_archive(path, ARCHIVE[:2]) == (2, 0)
+    changed = Check("c2", ARCHIVE[1].claim, verdict="disputed")
+    assert add_to_archive(path, [changed, ARCHIVE[2]]) == (1, 1)
+    checks, errors = load_archive(path)
+    assert not errors and [c.id for c in checks] == ["c1", "c2", "c3"] and checks[1].verdict == "disputed"
+    # one readable JSON object per line
+    assert all(json.loads(line)["claim"] for line in path.read_text(encoding="utf-8").splitlines())
+    with path.open("a", encoding="utf-8") as f:
+        f.write("not json\n")
+    checks, errors = load_archive(path)
+    assert len(checks) == 3 and str(errors[0]).endswith(":4: Expecting value: line 1 column 1 (char 0)")
+    before = path.read_bytes()
+    with pytest.raises(ValueError, match="bad line"):
+        add_to_archive(path, [ARCHIVE[3]])
+    assert path.read_bytes() == before
+
+
+# ---------------------------------------------------------------------------------------------
+# Matching
+
+
+def test_numbers_are_values() -> None:
+    assert numbers("60%") == numbers("60 per cent") == numbers("60") == {"60"}
+    assert numbers("1,200 people and 3.50 dollars") == {"1200", "3.5"}
+
+
+def test_clean_query_splits_hashtags_and_keeps_the_author_of_a_post() -> None:
+    q = clean_query(
+        "Google why #cornflakes were invented pic.twitter.com/x1 — Jane Roe (@janeroe) August 16, 2019"
+    )
+    assert "cornflakes" in q and "Jane Roe" in q and "pic.twitter" not in q and "@janeroe" not in q
+    assert "Australian Fires" in clean_query("#AustralianFires")
+
+
+def test_match_finds_the_checked_claim_with_evidence() -> None:
+    m = Matcher(ARCHIVE)
+    (best, *_rest) = m.match("Unbelievable: a giant ammonite fossil was found in British Columbia!")
+    assert best.check.id == "c3"
+    assert "ammonite" in best.why and "british" in best.why
+    (hit,) = m.match("Google why #cornflakes were invented", top=1)
+    assert hit.check.id == "c5"  # the hashtag finds "Corn Flakes"
+
+
+def test_a_different_number_is_evidence_against() -> None:
+    m = Matcher(ARCHIVE)
+    same, other = (
+        m.match("The council approved a 12% rise in bus fares.", top=1)[0],
+        m.match("The council approved a 30% rise in bus fares.", top=1)[0],
+    )
+    assert same.check.id == other.check.id == "c1"
+    assert other.score < same.score and "numbers differ: 30 vs" in other.why
+
+
+def test_index_is_cached_and_rebuilt_when_the_archive_changes_or_the_cache_is_damaged(tmp_path: Path) -> None:
+    first = Matcher(ARCHIVE, cache_dir=tmp_path)
+    assert not first.from_cache
+    again = Matcher(ARCHIVE, cache_dir=tmp_path)
+    assert again.from_cache
+    q = "wombats sheltered animals from the wildfires"
+    assert [(r.check.id, round(r.score, 6)) for r in again.match(q)] == [
+        (r.check.id, round(r.score, 6)) for r in first.match(q)
+    ]
+    changed = Matcher([*ARCHIVE, Check("c6", "A new claim about wombats.")], cache_dir=tmp_path)
+    assert not changed.from_cache
+    for f in (tmp_path / again.digest).iterdir():
+        if f.suffix == ".npy":
+            f.write_bytes(b"garbage")
+    damaged = Matcher(ARCHIVE, cache_dir=tmp_path)
+    assert not damaged.from_cache and damaged.match(q)[0].check.id == "c2"
+
+
+def test_empty_archive_and_empty_query() -> None:
+    assert Matcher([]).match("anything") == []
+    assert Matcher(ARCHIVE).match("the of and") == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=300))
+def test_matching_and_tables_never_crash(text: str) -> None:
+    clean_query(text)
+    Matcher(ARCHIVE[:2]).match(text)
+    with contextlib.suppress(ValueError):
+        read_table(text)
+    with contextlib.suppress(ValueError):
+        read_claimreview(text)
+
+
+# ---------------------------------------------------------------------------------------------
+# CLI
+
+
+def test_match_cli_json_contract(tmp_path: Path) -> None:
+    archive = tmp_path / "archive.tsv"
+    archive.write_text(
+        "id\tclaim\ttitle\tverdict\turl\n"
+        + "".join(f"{c.id}\t{c.claim}\t{c.title}\tFalse\thttps://c.example/{c.id}\n" for c in ARCHIVE),
+        encoding="utf-8",
+    )
+    queries = tmp_path / "q.tsv"
+    queries.write_text(
+        "id\ttext\nq1\tWas a giant ammonite fossil found in British Columbia?\n", encoding="utf-8"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    out = run("match", str(queries), "--against", str(archive), "--top", "2", "--json", env=env)
+    assert out.returncode == 0, out.stderr
+    doc = json.loads(out.stdout)
+    (q,) = doc["queries"]
+    assert q["id"] == "q1" and len(q["matches"]) == 1  # only checks that share a word are candidates
+    best = q["matches"][0]
+    assert best["id"] == "c3" and best["verdict"] == "False" and best["url"] == "https://c.example/c3"
+    assert set(best) >= {"id", "score", "claim", "title", "verdict", "url", "why"}
+
+
+def test_memory_add_list_and_match_against_the_archive(tmp_path: Path) -> None:
+    env = {**os.environ, "FACTCHECK_MEMORY": str(tmp_path / "m.jsonl"), "XDG_CACHE_HOME": str(tmp_path / "c")}
+    reviews = tmp_path / "reviews.json"
+    reviews.write_text(
+        json.dumps([_review("Bus fares rose 12% in March 2024.", "Mostly false")]), encoding="utf-8"
+    )
+    (tmp_path / "broken.csv").write_text("nothing,here\n1,2\n", encoding="utf-8")
+    out = run("memory", "add", str(reviews), str(tmp_path / "broken.csv"), env=env)
+    assert out.returncode == 1 and "1 added" in out.stdout and "broken.csv" in out.stderr
+    listed = run("memory", "list", "--json", env=env)
+    assert json.loads(listed.stdout)["verdict"] == "Mostly false"
+    queries = tmp_path / "q.tsv"
+    queries.write_text("id\ttext\nq\tDid bus fares really rise 12% in March?\n", encoding="utf-8")
+    got = run("match", str(queries), "--json", env=env)
+    assert got.returncode == 0, got.stderr
+    assert json.loads(got.stdout)["queries"][0]["matches"][0]["claim"] == "Bus fares rose 12% in March 2024."
+
+
+def test_memory_add_from_a_session(tmp_path: Path) -> None:
+    import shutil
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(ROOT / "seeds", corpus)
+    session = tmp_path / "s.toml"
+    env = {**os.environ, "FACTCHECK_MEMORY": str(tmp_path / "m.jsonl"), "FACTCHECK_REVIEWER": "alice"}
+    extracted = json.loads(run("extract", str(corpus), "--json", env=env).stdout)
+    claim = extracted["articles"][0]["claims"][0]
+    marked = run(
+        "mark",
+        str(session),
+        claim["id"],
+        "disputed",
+        "--note",
+        "wrong month",
+        "--corpus",
+        str(corpus),
+        env=env,
+    )
+    assert marked.returncode == 0, marked.stderr
+    checks, errors = read_sources([session])
+    assert not errors
+    (c,) = checks
+    assert (
+        c.id == claim["id"]
+        and c.claim == claim["text"]
+        and c.verdict == "disputed"
+        and c.note == "wrong month"
+    )
+    assert c.author == "alice"
+
+
+def test_bad_query_inputs(tmp_path: Path) -> None:
+    q = tmp_path / "q.tsv"
+    q.write_text("id\tnot_text\n1\tx\n", encoding="utf-8")
+    out = run("match", str(q), "--against", str(tmp_path))
+    assert out.returncode == 2 and "text" in out.stderr and "Traceback" not in out.stderr
+    assert memory.memory_path().name == "memory.jsonl"
+
+
+def test_rating_vocabularies_run_their_examples() -> None:
+    from factcheck import lang
+    from factcheck.memory import suggested_verdict
+
+    codes = lang.available("ratings")
+    assert {"en", "de", "es", "fr", "pt"} <= set(codes)
+    for code in codes:
+        for verdict, table in lang.resource(code, "ratings").items():
+            for example in table["examples"]:
+                assert suggested_verdict(example) == verdict, (code, example)
+    assert suggested_verdict("disputed (by c15a7d5a429)") == "disputed"
+    assert suggested_verdict("Research in progress") is None
+
+
+def test_memory_service_strong_matches_only(tmp_path: Path) -> None:
+    from factcheck.memory import Memory
+
+    path = tmp_path / "m.jsonl"
+    add_to_archive(path, ARCHIVE)
+    mem = Memory(path, cache=tmp_path / "cache")
+    assert mem.checked_before("anything") == []  # not loaded yet
+    steps: list[str] = []
+    mem.load(steps.append)
+    assert len(mem) == 5 and steps and not mem.errors
+    (hit,) = mem.checked_before("A photograph shows a giant ammonite fossil from British Columbia.", top=1)
+    assert hit.check.id == "c3" and hit.strong
+    assert mem.checked_before("The mayor opened a new library on Tuesday.") == []
