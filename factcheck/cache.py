@@ -72,16 +72,18 @@ def _jsonable(v: Any) -> Any:
 
 
 def article_digest(article: Article) -> str:
-    """What extraction reads of an article, as a digest (location fields left out)."""
-    content = {
-        f.name: _jsonable(getattr(article, f.name))
-        for f in dataclasses.fields(article)
-        if f.name not in _LOCATION_FIELDS
-    }
-    if getattr(article, "duplicate_of", None):  # a duplicate's claim ids are made from its key
-        content["key"] = article.key
-    blob = json.dumps(content, sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.blake2b(blob.encode(), digest_size=16).hexdigest()
+    """What extraction reads of an article, as a digest (location fields left out).
+
+    Every field is a plain value, a list of them or a dataclass of them, whose ``repr`` is deterministic.
+    """
+    h = hashlib.blake2b(digest_size=16)
+    h.update(article.text.encode("utf-8", "surrogatepass"))
+    for f in dataclasses.fields(article):
+        if f.name not in _LOCATION_FIELDS and f.name != "text":
+            h.update(f"\0{f.name}={getattr(article, f.name)!r}".encode("utf-8", "surrogatepass"))
+    if article.duplicate_of:  # a duplicate's claim ids are made from its key
+        h.update(f"\0key={article.key!r}".encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
 
 
 # ---------------------------------------------------------------------------------------------
