@@ -7,6 +7,7 @@ Errors are one line each on stderr, never a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import importlib
 import sys
@@ -408,8 +409,61 @@ def build_parser() -> Parser:
                 raise
             continue
         mod.register(sub)
+    c = sub.add_parser(
+        "cache",
+        help="the extraction cache (info, clear)",
+        description="Extraction and grouping results are cached per article content and extractor version, so "
+        "a batch reopens in seconds. `info` shows where the cache is and its size; `clear` empties it.",
+    )
+    c.add_argument("action", choices=["info", "clear"])
+    c.add_argument("--json", action="store_true", help="print info as JSON")
+    c.set_defaults(func=cmd_cache)
+    for name, parser in sub.choices.items():
+        if name in CACHED_COMMANDS:
+            with contextlib.suppress(argparse.ArgumentError):  # a command may define it itself
+                parser.add_argument(
+                    "--no-cache", action="store_true", help="neither read nor write the extraction cache"
+                )
     p.commands = frozenset(sub.choices)
     return p
+
+
+CACHED_COMMANDS = frozenset(
+    {"review", "extract", "groups", "mark", "status", "report", "merge", "match", "edit"}
+)
+
+
+def _cache_notice() -> None:
+    """A cache that had to be switched off is said once (results are the same, only slower)."""
+    import sys as _sys
+
+    cache = _sys.modules.get("factcheck.cache")
+    problem = cache.default().problem if cache is not None else None
+    if problem:
+        err(problem)
+
+
+def cmd_cache(args: argparse.Namespace) -> int:
+    from factcheck import cache
+
+    store = cache.default()
+    if args.action == "clear":
+        n = store.clear()
+        if store.problem:
+            raise UsageError(store.problem)
+        print(f"{store.path}: {n} entries removed")
+        return EXIT_OK
+    info = store.stats()
+    if args.json:
+        print(json_text(info))
+    else:
+        print(
+            f"{info['path']}: {info['entries']} entries ({info.get('claims', 0)} articles,"
+            f" {info.get('groups', 0)} batches of groups), {info.get('file_bytes', info['bytes']) / 1e6:.1f} MB"
+        )
+        if info.get("problem"):
+            print(info["problem"])
+    return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -424,11 +478,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             args = parser.parse_args(args_list)
     except SystemExit as e:
         return int(e.code or 0)
+    if getattr(args, "no_cache", False):
+        from factcheck import cache
+
+        cache.disable()
     try:
         if args.func is cmd_review:  # the TUI draws the screen itself (and makes article text inert)
-            return int(args.func(args))
-        with inert_output():  # everything a command prints reaches the terminal through textout.inert
-            return int(args.func(args))
+            code = int(args.func(args))
+        else:
+            with inert_output():  # everything a command prints reaches the terminal through textout.inert
+                code = int(args.func(args))
+        _cache_notice()
+        return code
     except UsageError as e:
         err(str(e))
         return EXIT_USAGE

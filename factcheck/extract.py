@@ -9,7 +9,7 @@ Pipeline for one article (rules only, no NLP model):
    separate facts ("X occurred in 2023, while Y visited Moscow"), stance and polarity
    (``stance.classify``), times from the temporal tagger, a check-worthiness score;
 4. context: a quotation continuing across sentences inherits the quote's speaker; "He said"
-   takes the last person speaker; ids are ``claim_id(article_key, text, occurrence)``.
+   takes the last person speaker; ids are ``claim_id(id_basis_of(article), text, occurrence)``.
 
 Fields of each Claim (see model.Claim):
 
@@ -183,8 +183,16 @@ _PRONOUN_KIND = {
 }
 
 
-def claim_id(article_key: str, text: str, occurrence: int) -> str:
-    return _claim_id(article_key, _norm(text), occurrence)
+def claim_id(basis: str, text: str, occurrence: int) -> str:
+    """A claim's id: from its article's content (``id_basis_of``), its normalised text and its occurrence."""
+    return _claim_id(basis, _norm(text), occurrence)
+
+
+def id_basis_of(article: Article) -> str:
+    """What claim ids are made from: the article's content hash, so that the same text gives the same ids
+    wherever it lies and whichever folder the batch was opened from; a second copy of a text in one batch
+    uses its key instead, so that the two copies' claims stay apart."""
+    return article.key if article.duplicate_of else article.id
 
 
 def _norm(text: str) -> str:
@@ -820,13 +828,14 @@ def extract(
         claims.extend(sent_claims)
 
     out: list[Claim] = []
+    id_basis = id_basis_of(article)
     for c in claims:
         if c.score < min_score:
             continue
         norm = _norm(c.text)
         occ = seen[norm]
         seen[norm] += 1
-        c.id = _claim_id(article.key, norm, occ)
+        c.id = _claim_id(id_basis, norm, occ)
         out.append(c)
     return out
 

@@ -94,6 +94,7 @@ class Article:
     record: int | None = None  # index inside a .json list / .jsonl file
     language: str | None = None  # ISO 639-1 code: the record's own, else detected (factcheck.lang.detect)
     notices: list[str] = field(default_factory=list)  # one-line warnings for the reviewer (CLI and TUI)
+    duplicate_of: str | None = None  # the key of an earlier article of the batch with the same text
 
     @property
     def body_segments(self) -> list[Segment]:

@@ -1,12 +1,18 @@
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
+
+# The extraction cache of the tests lives in a folder of their own (subprocesses inherit it), never in the
+# user's cache folder.
+os.environ["FACTCHECK_CACHE"] = str(Path(tempfile.mkdtemp(prefix="factcheck-test-cache-")) / "cache.sqlite3")
 
 
 @pytest.fixture

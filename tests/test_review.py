@@ -277,7 +277,11 @@ def test_reconciliation_after_article_edit(project: Path) -> None:
             r2.decision(new_minister).note == "kept"
             and r2.decision(new_minister).verdict == Verdict.CONFIRMED
         )
-        assert r2.decision(pm).superseded_by == new_minister  # references follow the re-attached claim
+        # claim ids come from the article's content: every claim of the edited article has a new id, and its
+        # decision follows it (references included)
+        new_pm = next(c.id for c in r2.claims("alpha.txt") if c.text.startswith("Prime Minister"))
+        assert new_pm != pm and (pm, new_pm) in [(o, n) for o, n, _ in rep.reattached]
+        assert r2.decision(new_pm).superseded_by == new_minister
         orphan_ids = {d.claim_id for d in r2.orphans}
         assert orphan_ids == {bank, beta0} and set(rep.orphaned) >= {bank}
         assert r2.progress()[Verdict.DISPUTED] == 0

@@ -1,0 +1,127 @@
+"""Reopening a big batch: each command cold (empty cache) beside warm (cache filled by an earlier run).
+
+    /work/venv/bin/python bench/reopen.py [--n 1000]
+
+Corpus: ``--n`` ECB+ articles (distinct pairs of documents of one topic, as bench/extract.py builds them) plus
+the 110 real pages of ../shared/data/realworld-dev/json, written to a temporary folder. Every command runs as a
+user runs it (``python -m factcheck ...`` in a fresh process) with the cache in a temporary folder:
+
+- ``extract --json``, ``status``, ``mark`` (one claim) on a session of the batch, cold then warm;
+- one article changed, then ``extract --json`` again (about one article's work plus reading the rest);
+- ``--no-cache`` (the baseline: what every run cost before the cache);
+- the results with and without the cache compared byte for byte, and the cache's size per claim.
+
+Times are wall-clock seconds and, steadier on a shared machine, the CPU seconds of the command's process.
+Targets: warm <= 1/5 of cold (aim 1/20); one changed article ~ one article's work; cache < 2 KB per claim.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+from extract import corpus, data_dir  # noqa: E402
+
+
+def run(args: list[str], env: dict[str, str]) -> tuple[float, float, str]:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    out = subprocess.run(
+        [sys.executable, "-m", "factcheck", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        check=False,
+    )
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if out.returncode not in (0, 1):
+        sys.exit(f"factcheck {' '.join(args)} failed ({out.returncode}): {out.stderr[-2000:]}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, out.stdout
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=1000, help="ECB+ articles (the 110 real pages come on top)")
+    args = ap.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="factcheck-reopen-"))
+    try:
+        folder = tmp / "batch"
+        folder.mkdir()
+        for i, text in enumerate(corpus(args.n)):
+            (folder / f"ecb_{i:04d}.txt").write_text(text, encoding="utf-8")
+        real = data_dir() / "realworld-dev" / "json"
+        for p in sorted(real.glob("*.json")):
+            shutil.copy(p, folder / p.name)
+        n_articles = len(list(folder.iterdir()))
+        env = {**os.environ, "FACTCHECK_CACHE": str(tmp / "cache" / "cache.sqlite3"), "PYTHONPATH": str(ROOT)}
+        session = tmp / "sessions" / "batch.toml"
+        print(f"corpus: {n_articles} articles ({args.n} ECB+, {n_articles - args.n} real pages)")
+
+        rows: list[tuple[str, tuple[float, float], tuple[float, float]]] = []
+        baseline = run(["extract", str(folder), "--json", "--no-cache"], env)
+        cold = run(["extract", str(folder), "--json"], env)
+        warm = run(["extract", str(folder), "--json"], env)
+        same = baseline[2] == cold[2] == warm[2]
+        rows.append(("extract --json", cold[:2], warm[:2]))
+        doc = json.loads(warm[2])
+        n_claims = sum(len(a["claims"]) for a in doc["articles"])
+        first = doc["articles"][0]["claims"][0]["id"]
+
+        shutil.rmtree(tmp / "cache")
+        cold = run(["mark", str(session), first, "confirmed", "--corpus", str(folder)], env)
+        warm = run(["mark", str(session), first, "disputed"], env)
+        rows.append(("mark", cold[:2], warm[:2]))
+        shutil.rmtree(tmp / "cache")
+        cold = run(["status", str(session)], env)
+        warm = run(["status", str(session)], env)
+        rows.append(("status", cold[:2], warm[:2]))
+
+        one = folder / "ecb_0000.txt"
+        one.write_text(
+            one.read_text(encoding="utf-8") + "\n\nThe ministry said on Friday that 40 people were hurt.\n"
+        )
+        changed = run(["extract", str(folder), "--json"], env)
+        after_change_plain = run(["extract", str(folder), "--json", "--no-cache"], env)
+        same = same and changed[2] == after_change_plain[2]
+
+        size = sum(p.stat().st_size for p in (tmp / "cache").iterdir())
+        print(f"{'command':<16} {'cold s (CPU)':>16} {'warm s (CPU)':>16} {'warm/cold':>10}")
+        for name, (cw, cc), (ww, wc) in rows:
+            print(
+                f"{name:<16} {cw:>8.1f} ({cc:>5.1f}) {ww:>8.2f} ({wc:>5.2f}) {ww / cw:>9.2f}x  (CPU {wc / cc:.2f}x)"
+            )
+        print(
+            f"--no-cache extract (the baseline: every run before the cache): {baseline[0]:.1f} s ({baseline[1]:.1f} CPU)"
+        )
+        per_article = baseline[1] / n_articles
+        print(
+            f"one article changed, extract --json: {changed[0]:.2f} s ({changed[1]:.2f} CPU) = warm"
+            f" {rows[0][2][1]:.2f} CPU + {changed[1] - rows[0][2][1]:.2f} s (one article's extraction ~{per_article:.3f} s"
+            " + regrouping the batch)"
+        )
+        print(
+            f"cache on disk: {size / 1e6:.1f} MB for {n_claims} claims = {size / max(n_claims, 1):.0f} bytes/claim"
+            " (target < 2 KB)"
+        )
+        print(f"results identical with and without the cache: {'yes' if same else 'NO'}")
+        return 0 if same else 1
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,351 @@
+"""A persistent cache of what was extracted, so that a big batch reopens in seconds.
+
+Two kinds of entries, in one SQLite file in the user cache folder (``$FACTCHECK_CACHE``, else
+``<XDG cache>/factcheck/cache.sqlite3``):
+
+- **extraction**: the claims of one article, keyed by a digest of everything extraction reads from the article
+  (its text, segments, metadata, language, publication date — not where the file lies) and of the extractor
+  itself (``code_version()``: the core's source files and language data, plus the versions of the libraries it
+  calls). A changed article, a new extractor or changed data files give new keys, so a stale entry is never hit.
+- **groups**: the event groups of a batch, keyed by the digests of its articles, its manual claims and the
+  reviewer's merges and splits.
+
+Correct by construction: a value is JSON (zlib-compressed), read with the json module, and carries its own key;
+an entry that does not parse, or whose key differs, is ignored and replaced — never trusted. SQLite makes every
+write atomic, so concurrent processes never read a half-written entry. A cache that cannot be opened or written
+(read-only folder, full disk, a damaged file) is switched off for the process, with the reason in ``problem``:
+results are the same, only slower. ``factcheck cache clear`` empties it; ``--no-cache`` (or
+``FACTCHECK_NO_CACHE=1``) switches it off.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import datetime as dt
+import functools
+import hashlib
+import json
+import os
+import sqlite3
+import zlib
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from factcheck.model import Article, Claim, Entity, EventGroup, GroupOverrides, Stance, Suggestion, TimeRef
+
+FORMAT = 1
+# Article fields that say where an article lies, not what it is: they do not change its extraction.
+_LOCATION_FIELDS = frozenset({"path", "key", "source_file", "record", "notices"})
+
+
+@functools.cache
+def code_version() -> str:
+    """A digest of the extractor: the core's sources and language data, and the libraries it calls."""
+    from importlib import metadata
+
+    root = Path(__file__).resolve().parent
+    h = hashlib.blake2b(f"format {FORMAT}\n".encode(), digest_size=12)
+    for p in sorted(root.rglob("*")):
+        rel = p.relative_to(root)
+        if rel.parts[:1] == ("tui",) or "__pycache__" in rel.parts:
+            continue
+        if p.suffix in (".py", ".toml", ".txt", ".json") and p.is_file():
+            h.update(str(rel).encode() + b"\0" + p.read_bytes() + b"\0")
+    for dist in ("dateparser", "rapidfuzz", "py3langid"):
+        with contextlib.suppress(metadata.PackageNotFoundError):
+            h.update(f"{dist} {metadata.version(dist)}\n".encode())
+    return h.hexdigest()
+
+
+def _jsonable(v: Any) -> Any:
+    if isinstance(v, dt.date | dt.datetime):
+        return v.isoformat()
+    if dataclasses.is_dataclass(v) and not isinstance(v, type):
+        return {f.name: _jsonable(getattr(v, f.name)) for f in dataclasses.fields(v)}
+    if isinstance(v, list | tuple):
+        return [_jsonable(x) for x in v]
+    if isinstance(v, dict):
+        return {str(k): _jsonable(x) for k, x in v.items()}
+    return v
+
+
+def article_digest(article: Article) -> str:
+    """What extraction reads of an article, as a digest (location fields left out).
+
+    Every field is a plain value, a list of them or a dataclass of them, whose ``repr`` is deterministic.
+    """
+    h = hashlib.blake2b(digest_size=16)
+    h.update(article.text.encode("utf-8", "surrogatepass"))
+    for f in dataclasses.fields(article):
+        if f.name not in _LOCATION_FIELDS and f.name != "text":
+            h.update(f"\0{f.name}={getattr(article, f.name)!r}".encode("utf-8", "surrogatepass"))
+    if article.duplicate_of:  # a duplicate's claim ids are made from its key
+        h.update(f"\0key={article.key!r}".encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
+# ---------------------------------------------------------------------------------------------
+# Claims <-> JSON
+
+
+def claim_to_json(c: Claim) -> dict[str, Any]:
+    d: dict[str, Any] = _jsonable(c)
+    d.pop("article_key", None)  # set from the article on the way out: the same text may lie elsewhere
+    d.pop("group", None)  # set by grouping
+    return d
+
+
+def claim_from_json(d: dict[str, Any], article: Article) -> Claim:
+    d = dict(d)
+    d["when"] = [TimeRef(**t) for t in d.get("when", [])]
+    d["entities"] = [Entity(**e) for e in d.get("entities", [])]
+    d["stance"] = Stance(d.get("stance", Stance.STATED))
+    d["source_chain"] = list(d.get("source_chain", []))
+    return Claim(**d, article_key=article.key, group=None)
+
+
+def groups_to_json(groups: Sequence[EventGroup]) -> list[dict[str, Any]]:
+    return [_jsonable(g) for g in groups]
+
+
+def groups_from_json(items: list[dict[str, Any]]) -> list[EventGroup]:
+    out = []
+    for g in items:
+        g = dict(g)
+        g["suggestions"] = [Suggestion(**s) for s in g.get("suggestions", [])]
+        out.append(EventGroup(**g))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# The store
+
+
+def default_path() -> Path:
+    env = os.environ.get("FACTCHECK_CACHE")
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("factcheck")) / "cache.sqlite3"
+
+
+class Cache:
+    """The cache file; every method is safe to call when it is switched off (they then do nothing)."""
+
+    def __init__(self, path: Path | None = None, *, enabled: bool = True):
+        self.path = path or default_path()
+        self.enabled = enabled
+        self.problem: str | None = None
+        self.hits = 0
+        self.misses = 0
+        self._db: sqlite3.Connection | None = None
+        self._pruned = False
+
+    # -- plumbing --------------------------------------------------------------------------------
+    def _conn(self) -> sqlite3.Connection | None:
+        if not self.enabled:
+            return None
+        if self._db is None:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                db = sqlite3.connect(self.path, timeout=10, isolation_level=None, check_same_thread=False)
+                db.execute("PRAGMA journal_mode=WAL")
+                db.execute(
+                    "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, kind TEXT NOT NULL,"
+                    " version TEXT NOT NULL, data BLOB NOT NULL)"
+                )
+                self._db = db
+            except (sqlite3.Error, OSError) as e:
+                self._off(e)
+                return None
+        return self._db
+
+    def _off(self, e: BaseException) -> None:
+        self.enabled = False
+        self.problem = f"cache {self.path} switched off: {e}"
+        if self._db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.close()
+            self._db = None
+
+    def _get(self, keys: list[str]) -> dict[str, Any]:
+        db = self._conn()
+        if db is None or not keys:
+            return {}
+        out: dict[str, Any] = {}
+        bad: list[str] = []
+        try:
+            for i in range(0, len(keys), 500):
+                chunk = keys[i : i + 500]
+                marks = ",".join("?" * len(chunk))
+                for key, blob in db.execute(f"SELECT key, data FROM entries WHERE key IN ({marks})", chunk):
+                    try:
+                        payload = json.loads(zlib.decompress(blob))
+                        if not isinstance(payload, dict) or payload.get("key") != key:
+                            raise ValueError("foreign entry")
+                        out[key] = payload["value"]
+                    except (ValueError, KeyError, TypeError, zlib.error, RecursionError):
+                        bad.append(key)
+            if bad:
+                self._delete(bad)
+        except sqlite3.Error as e:
+            self._off(e)
+            return {}
+        return out
+
+    def _put(self, kind: str, items: dict[str, Any]) -> None:
+        db = self._conn()
+        if db is None or not items:
+            return
+        version = code_version()
+        rows = [
+            (
+                key,
+                kind,
+                version,
+                zlib.compress(json.dumps({"key": key, "value": value}, ensure_ascii=False).encode()),
+            )
+            for key, value in items.items()
+        ]
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            db.executemany(
+                "INSERT OR REPLACE INTO entries (key, kind, version, data) VALUES (?, ?, ?, ?)", rows
+            )
+            if not self._pruned:  # entries of other extractor versions are never hit again
+                db.execute("DELETE FROM entries WHERE version != ?", (version,))
+                self._pruned = True
+            db.execute("COMMIT")
+        except sqlite3.Error as e:
+            with contextlib.suppress(sqlite3.Error):
+                db.execute("ROLLBACK")
+            self._off(e)
+
+    def _delete(self, keys: list[str]) -> None:
+        db = self._conn()
+        if db is None:
+            return
+        with contextlib.suppress(sqlite3.Error):
+            db.executemany("DELETE FROM entries WHERE key = ?", [(k,) for k in keys])
+
+    # -- extraction -------------------------------------------------------------------------------
+    @staticmethod
+    def claims_key(article: Article) -> str:
+        return f"x:{code_version()}:{article_digest(article)}"
+
+    def get_claims(self, articles: Iterable[Article]) -> dict[str, list[Claim]]:
+        """Cached claims by article key, for the articles that have them."""
+        arts = list(articles)
+        keys = {self.claims_key(a): a for a in arts}
+        got = self._get(list(keys))
+        out: dict[str, list[Claim]] = {}
+        for key, value in got.items():
+            art = keys[key]
+            try:
+                out[art.key] = [claim_from_json(d, art) for d in value]
+            except (TypeError, ValueError, KeyError):
+                self._delete([key])
+        self.hits += len(out)
+        self.misses += len(arts) - len(out)
+        return out
+
+    def put_claims(self, items: Iterable[tuple[Article, list[Claim]]]) -> None:
+        self._put("claims", {self.claims_key(a): [claim_to_json(c) for c in cs] for a, cs in items})
+
+    # -- groups -----------------------------------------------------------------------------------
+    @staticmethod
+    def groups_key(
+        articles: Sequence[Article], claims: dict[str, list[Claim]], overrides: GroupOverrides | None
+    ) -> str:
+        h = hashlib.blake2b(f"{code_version()}\n".encode(), digest_size=16)
+        for a in articles:
+            h.update(f"{a.key}\0{article_digest(a)}\n".encode())
+            for c in claims.get(a.key, []):
+                if c.manual:
+                    h.update(f"m\0{c.id}\0{c.start}\0{c.end}\n".encode())
+        if overrides is not None:
+            h.update(json.dumps([sorted(map(list, overrides.merges)), sorted(overrides.splits)]).encode())
+        return f"g:{h.hexdigest()}"
+
+    def get_groups(self, key: str) -> list[EventGroup] | None:
+        value = self._get([key]).get(key)
+        if value is None:
+            return None
+        try:
+            return groups_from_json(value)
+        except (TypeError, ValueError, KeyError):
+            self._delete([key])
+            return None
+
+    def put_groups(self, key: str, groups: Sequence[EventGroup]) -> None:
+        self._put("groups", {key: groups_to_json(groups)})
+
+    # -- management -------------------------------------------------------------------------------
+    def stats(self) -> dict[str, Any]:
+        db = self._conn()
+        out: dict[str, Any] = {"path": str(self.path), "enabled": self.enabled, "entries": 0, "bytes": 0}
+        if db is None:
+            out["problem"] = self.problem
+            return out
+        with contextlib.suppress(sqlite3.Error):
+            for kind, n, size in db.execute(
+                "SELECT kind, COUNT(*), SUM(LENGTH(data)) FROM entries GROUP BY kind"
+            ):
+                out[kind] = n
+                out["entries"] += n
+                out["bytes"] += size or 0
+        with contextlib.suppress(OSError):
+            out["file_bytes"] = sum(
+                p.stat().st_size for p in self.path.parent.glob(self.path.name + "*") if p.is_file()
+            )
+        return out
+
+    def clear(self) -> int:
+        """Remove every entry; returns how many there were."""
+        db = self._conn()
+        if db is None:
+            return 0
+        try:
+            (n,) = db.execute("SELECT COUNT(*) FROM entries").fetchone()
+            db.execute("DELETE FROM entries")
+            db.execute("VACUUM")
+            return int(n)
+        except sqlite3.Error as e:
+            self._off(e)
+            return 0
+
+    def close(self) -> None:
+        if self._db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.close()
+            self._db = None
+
+
+_DEFAULT: Cache | None = None
+
+
+def default() -> Cache:
+    """The process's cache (switched off by ``disable()`` or ``FACTCHECK_NO_CACHE=1``)."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Cache(enabled=os.environ.get("FACTCHECK_NO_CACHE", "") in ("", "0"))
+    return _DEFAULT
+
+
+def disable() -> None:
+    """Switch the cache off for this process (``--no-cache``)."""
+    global _DEFAULT
+    if _DEFAULT is not None:
+        _DEFAULT.close()
+    _DEFAULT = Cache(enabled=False)
+
+
+def reset() -> None:
+    """Forget the process's cache object (tests point FACTCHECK_CACHE elsewhere, then call this)."""
+    global _DEFAULT
+    if _DEFAULT is not None:
+        _DEFAULT.close()
+    _DEFAULT = None

@@ -1,0 +1,212 @@
+"""The extraction and grouping cache: same results with and without it, exact invalidation, never trusted."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import zlib
+from pathlib import Path
+
+import pytest
+
+from factcheck import cache, extract, pipeline
+from factcheck.cli import corpus_json
+
+REPO = Path(__file__).resolve().parents[1]
+LABELLED = REPO / "tests" / "fixtures" / "labelled"
+
+
+def _doc(corpus: pipeline.Corpus) -> str:
+    return json.dumps(corpus_json(corpus), sort_keys=True)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> cache.Cache:
+    return cache.Cache(tmp_path / "c.sqlite3")
+
+
+@pytest.mark.parametrize("folder", [REPO / "seeds", LABELLED])
+def test_results_are_identical_with_and_without_the_cache(folder: Path, store: cache.Cache) -> None:
+    plain = _doc(pipeline.build([folder], cache=cache.Cache(enabled=False)))
+    cold = pipeline.build([folder], cache=store)
+    assert store.hits == 0 and store.misses == len(cold.articles)
+    warm = pipeline.build([folder], cache=store)
+    assert store.hits == len(warm.articles)
+    assert _doc(cold) == _doc(warm) == plain
+    # groups too (their own entry) and each claim's group field
+    assert [g.to_json() for g in warm.groups] == [g.to_json() for g in cold.groups]
+
+
+def test_one_changed_article_is_the_only_one_extracted_again(tmp_path: Path, store: cache.Cache) -> None:
+    corpus = tmp_path / "seeds"
+    shutil.copytree(REPO / "seeds", corpus)
+    first = pipeline.build([corpus], cache=store)
+    one = sorted(corpus.glob("*.txt"))[1]
+    one.write_text(
+        one.read_text(encoding="utf-8") + "\nThe ministry said on Friday that 40 people were hurt.\n"
+    )
+    store.hits = store.misses = 0
+    again = pipeline.build([corpus], cache=store)
+    assert (store.hits, store.misses) == (len(first.articles) - 1, 1)
+    assert _doc(again) == _doc(pipeline.build([corpus], cache=cache.Cache(enabled=False)))
+
+
+def test_the_same_text_gives_the_same_ids_wherever_it_lies(tmp_path: Path, store: cache.Cache) -> None:
+    nested = tmp_path / "corpus" / "ecb" / "36"
+    shutil.copytree(REPO / "seeds", nested)
+    ids_near = [c.id for c in pipeline.build([nested], cache=store).all_claims()]
+    ids_far = [c.id for c in pipeline.build([tmp_path / "corpus"], cache=store).all_claims()]
+    ids_plain = [
+        c.id for c in pipeline.build([REPO / "seeds"], cache=cache.Cache(enabled=False)).all_claims()
+    ]
+    assert ids_near == ids_far == ids_plain
+
+
+def test_a_duplicate_article_keeps_its_claims_apart(tmp_path: Path, store: cache.Cache) -> None:
+    src = sorted((REPO / "seeds").glob("*.txt"))[0]
+    (tmp_path / "a.txt").write_bytes(src.read_bytes())
+    (tmp_path / "b.txt").write_bytes(src.read_bytes())
+    corpus = pipeline.build([tmp_path], cache=store)
+    a, b = corpus.articles
+    assert b.duplicate_of == a.key and any(a.key in n for n in b.notices)
+    ids_a, ids_b = ({c.id for c in corpus.claims[x.key]} for x in (a, b))
+    assert ids_a and ids_b and ids_a.isdisjoint(ids_b)
+    again = pipeline.build([tmp_path], cache=store)
+    assert _doc(again) == _doc(corpus)
+
+
+def test_a_new_extractor_version_misses(monkeypatch: pytest.MonkeyPatch, store: cache.Cache) -> None:
+    pipeline.build([REPO / "seeds"], cache=store)
+    monkeypatch.setattr(cache, "code_version", lambda: "another-version")
+    store.hits = store.misses = 0
+    pipeline.build([REPO / "seeds"], cache=store)
+    assert store.hits == 0 and store.misses == 5
+
+
+def test_corrupt_and_foreign_entries_are_ignored_and_rebuilt(store: cache.Cache) -> None:
+    expected = _doc(pipeline.build([REPO / "seeds"], cache=store))
+    db = sqlite3.connect(store.path)
+    keys = [k for (k,) in db.execute("SELECT key FROM entries WHERE kind = 'claims' ORDER BY key")]
+    db.execute("UPDATE entries SET data = ? WHERE key = ?", (b"not zlib", keys[0]))
+    foreign = zlib.compress(json.dumps({"key": "x:other", "value": []}).encode())
+    db.execute("UPDATE entries SET data = ? WHERE key = ?", (foreign, keys[1]))
+    bad_json = zlib.compress(json.dumps({"key": keys[2], "value": [{"id": 1, "no": "such field"}]}).encode())
+    db.execute("UPDATE entries SET data = ? WHERE key = ?", (bad_json, keys[2]))
+    db.commit()
+    db.close()
+    store.hits = store.misses = 0
+    assert _doc(pipeline.build([REPO / "seeds"], cache=store)) == expected
+    assert store.misses == 3
+    store.hits = store.misses = 0
+    pipeline.build([REPO / "seeds"], cache=store)
+    assert store.misses == 0  # rebuilt
+
+
+def test_an_unusable_cache_file_is_switched_off_with_a_reason(tmp_path: Path) -> None:
+    bad = tmp_path / "c.sqlite3"
+    bad.write_bytes(b"this is not a database" * 100)
+    store = cache.Cache(bad)
+    corpus = pipeline.build([REPO / "seeds"], cache=store)
+    assert corpus.all_claims() and not store.enabled and store.problem and str(bad) in store.problem
+    ro = tmp_path / "ro"
+    ro.mkdir()
+    ro.chmod(0o500)
+    try:
+        if os.access(ro, os.W_OK):  # root ignores folder permissions
+            pytest.skip("running as root: a read-only folder is still writable")
+        store = cache.Cache(ro / "c.sqlite3")
+        pipeline.build([REPO / "seeds"], cache=store)
+        assert not store.enabled and store.problem
+    finally:
+        ro.chmod(0o700)
+
+
+def test_groups_follow_the_reviewers_overrides(store: cache.Cache) -> None:
+    from factcheck.model import GroupOverrides
+
+    corpus = pipeline.build([REPO / "seeds"], cache=store)
+    grouped = next(g for g in corpus.groups if len(g.claims) > 1)
+    split = GroupOverrides(splits=[grouped.claims[0]])
+    pipeline.regroup(corpus, split, cache=store)
+    assert all(grouped.claims[0] not in g.claims or len(g.claims) == 1 for g in corpus.groups)
+    plain = pipeline.build([REPO / "seeds"], cache=cache.Cache(enabled=False), overrides=split)
+    assert [g.to_json() for g in corpus.groups] == [g.to_json() for g in plain.groups]
+
+
+def test_an_old_session_keeps_its_decisions_under_the_new_ids(tmp_path: Path) -> None:
+    """Sessions written when claim ids were made from the article's path re-attach by text."""
+    from factcheck import session as sess
+    from factcheck.model import Verdict
+    from factcheck.review import Review
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(REPO / "seeds", corpus)
+    built = pipeline.build([corpus], cache=cache.Cache(enabled=False))
+    art = built.articles[0]
+    claim = built.claims[art.key][0]
+    old_id = extract._claim_id(art.key, extract._norm(claim.text), 0)  # the path-based id of the last release
+    assert old_id != claim.id
+    data = sess.SessionData(reviewer="alice", created=sess.utcnow(), corpus=["corpus"])
+    data.decisions[old_id] = sess.Decision(
+        claim_id=old_id,
+        article=art.key,
+        text=claim.text[: sess.TEXT_KEEP],
+        verdict=Verdict.DISPUTED,
+        note="old",
+    )
+    path = tmp_path / "s.toml"
+    sess.save(path, data)
+    r = Review.open(path, reviewer="alice")
+    try:
+        d = r.decision(claim.id)
+        assert (d.verdict, d.note) == (Verdict.DISPUTED, "old")
+        assert (old_id, claim.id) in [(o, n) for o, n, _ in r.report.reattached]
+    finally:
+        r.close()
+
+
+def _cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "factcheck", *args],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env=env,
+        check=False,
+    )
+
+
+def test_cli_cache_info_clear_and_no_cache(tmp_path: Path) -> None:
+    env = {**os.environ, "FACTCHECK_CACHE": str(tmp_path / "cli.sqlite3")}
+    out = _cli("extract", "seeds", "--json", "--no-cache", env=env)
+    assert out.returncode == 0 and not (tmp_path / "cli.sqlite3").exists()
+    warm1 = _cli("extract", "seeds", "--json", env=env)
+    warm2 = _cli("extract", "seeds", "--json", env=env)
+    assert warm1.stdout == warm2.stdout == out.stdout
+    info = json.loads(_cli("cache", "info", "--json", env=env).stdout)
+    assert info["claims"] == 5 and info["groups"] == 1
+    cleared = _cli("cache", "clear", env=env)
+    assert cleared.returncode == 0 and "6 entries removed" in cleared.stdout
+    assert json.loads(_cli("cache", "info", "--json", env=env).stdout)["entries"] == 0
+
+
+def test_two_processes_at_once_never_see_a_half_written_entry(tmp_path: Path) -> None:
+    env = {**os.environ, "FACTCHECK_CACHE": str(tmp_path / "shared.sqlite3")}
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "factcheck", "extract", "seeds", str(LABELLED), "--json"],
+            cwd=REPO,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(3)
+    ]
+    outs = [p.communicate(timeout=300) for p in procs]
+    assert all(p.returncode == 0 for p in procs), [e for _, e in outs]
+    assert len({o for o, _ in outs}) == 1 and not any(e for _, e in outs)
