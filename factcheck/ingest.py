@@ -553,8 +553,9 @@ def article_from_record(
     if isinstance(title, str) and title.strip() and not _is_chrome_title(title.strip(), art.language):
         art.title = " ".join(title.split())
     url = metadata.url_of(rec)
-    if url:
-        _set_url(art, url, "record")
+    raw_url = url or _first(rec, "url", "source")
+    if raw_url not in (None, ""):
+        _set_url(art, raw_url, "record")  # not an http(s) URL: ignored with a notice
     outlet = metadata.outlet_of(rec, art.url)
     if outlet:
         art.outlet = outlet

@@ -25,8 +25,8 @@ def _score(text: str, language: str = "en") -> float:
     art = ingest.article_from_text(text + "\n", path="example.txt", key="example.txt")
     art.language = language
     claims = extract.extract(art, min_score=0.0)
-    assert claims, text
-    return max(c.score for c in claims)
+    # no claim at all (the line is page furniture, e.g. an update stamp) is as hidden as it gets
+    return max((c.score for c in claims), default=0.0)
 
 
 @pytest.mark.parametrize(("code", "text", "shown"), _examples())

@@ -462,19 +462,29 @@ def test_only_http_urls_are_evidence(reviewed) -> None:
     reviewed.add_evidence(cid, "https://evidence.example/a_b?x=1&y=2")
 
 
-def test_hand_edited_bad_evidence_is_left_out_of_claimreview(reviewed, tmp_path: Path) -> None:
+def test_bad_evidence_is_left_out_of_claimreview(reviewed, tmp_path: Path, monkeypatch) -> None:
+    """A session refuses such evidence on load (file, line, column); should one reach a report anyway, the
+    export leaves it out and says so."""
+    import dataclasses
+
     from factcheck import session as sess
     from factcheck.report import render
     from factcheck.review import Review
 
     reviewed.close()
-    data = sess.load(tmp_path / "s.toml")
-    d = next(iter(data.decisions.values()))
-    data.decisions[d.claim_id] = __import__("dataclasses").replace(
-        d, evidence=("javascript:alert(1)", "https://ok.example/x")
-    )
-    sess.save(tmp_path / "s.toml", data)
+    target = next(iter(sess.load(tmp_path / "s.toml").decisions))
     r = Review.open(tmp_path / "s.toml", readonly=True)
+    real = r.decision
+
+    def decision(cid: str):  # type: ignore[no-untyped-def]
+        d = real(cid)
+        return (
+            dataclasses.replace(d, evidence=("javascript:alert(1)", "https://ok.example/x"))
+            if cid == target
+            else d
+        )
+
+    monkeypatch.setattr(r, "decision", decision)
     notes: list[str] = []
     objs = json.loads(render(r, "claimreview", organisation="O", base_url="https://o.example", notes=notes))
     assert [o.get("citation") for o in objs if o.get("citation")] == [["https://ok.example/x"]]
