@@ -311,7 +311,7 @@ def attribute(text: str, lang: str) -> Found | None:
                 speaker = src
                 i += k
                 continue
-        k = _match(sp.pronoun_verbs, toks, i, sp.maxlen)  # type: ignore[arg-type]
+        k = _match(sp.pronoun_verbs, toks, i, sp.maxlen)
         if k and speaker is None and pronoun is None:
             pronoun = sp.pronoun_verbs[tuple(t.low for t in toks[i : i + k])]
             spans.append((toks[i].start, toks[i + k - 1].end))
