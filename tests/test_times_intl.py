@@ -68,3 +68,48 @@ def test_part_of_a_period_is_a_mod() -> None:
         "Die Wahl ist Anfang März, das Ergebnis kommt Ende des Jahres.", dt.date(2020, 1, 15), "de"
     )
     assert [(t.value, t.mod) for t in got] == [("2020-03", "START"), ("2020", "END")]
+
+
+def test_a_new_language_is_data_only(tmp_path, monkeypatch) -> None:
+    """Italian, added as one data file in a language folder: the engine tags it unchanged."""
+    import factcheck.lang as lang_pkg
+
+    (tmp_path / "it").mkdir()
+    (tmp_path / "it" / "dates.toml").write_text(
+        """
+months = { gennaio = 1, febbraio = 2, marzo = 3, aprile = 4, maggio = 5, giugno = 6 }
+weekdays = { "lunedì" = 1, "martedì" = 2, "mercoledì" = 3, "giovedì" = 4, "venerdì" = 5 }
+relative_days = { oggi = 0, ieri = -1, domani = 1 }
+units = { anno = "Y", mese = "M", settimana = "W", giorno = "D" }
+units_plural = { anni = "Y", mesi = "M", settimane = "W", giorni = "D" }
+numbers = { un = 1, uno = 1, una = 1, due = 2, tre = 3 }
+next = ["prossimo", "prossima"]
+last = ["scorso", "scorsa"]
+connectors = ["il", "la", "di", "del"]
+[tense]
+future = ['\\b\\w+(?:rà|ranno)\\b']
+past = ['\\b\\w+(?:ato|uto|ito)\\b']
+""",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(lang_pkg, "ROOT", tmp_path)
+    lang_pkg.resource.cache_clear()
+    times_intl._lexicon.cache_clear()
+    times_intl.clear_cache()
+    try:
+        got = times_intl.tag(
+            "Martedì 3 maggio 2022 il ministro ha parlato; partirà il prossimo martedì. Ieri ha detto: dura tre anni.",
+            dt.date(2022, 5, 4),
+            "it",
+        )
+        assert {t.text: t.value for t in got} == {
+            "Martedì 3 maggio 2022": "2022-05-03",
+            "prossimo martedì": "2022-05-10",
+            "Ieri": "2022-05-03",
+            "tre anni": "P3Y",
+        }
+    finally:
+        monkeypatch.undo()
+        lang_pkg.resource.cache_clear()
+        times_intl._lexicon.cache_clear()
+        times_intl.clear_cache()
