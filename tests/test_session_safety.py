@@ -558,3 +558,18 @@ def test_readonly_reason(proj: Path) -> None:
             assert second.readonly_reason and "open in another factcheck" in second.readonly_reason
     with Review.open(session, readonly=True) as r:
         assert r.readonly_reason and "--readonly" in r.readonly_reason
+
+
+def test_text_no_utf8_file_can_hold_is_saved_with_a_replacement_character(tmp_path: Path) -> None:
+    """Lone surrogates (an undecodable file name, a --note from a non-UTF-8 terminal) never stop a save."""
+    path = tmp_path / "s.toml"
+    data = sess.SessionData(reviewer="x\udcff", corpus=["c"])
+    data.articles["caf\udce9.txt"] = sess.ArticleRecord("caf\udce9.txt", "f")
+    data.decisions["c1"] = sess.Decision("c1", "caf\udce9.txt", "t", note="n\udcff")
+    sess.save(path, data)
+    back = sess.load(path)
+    assert (back.reviewer, list(back.articles), back.decisions["c1"].note) == (
+        "x\ufffd",
+        ["caf\ufffd.txt"],
+        "n\ufffd",
+    )

@@ -34,6 +34,7 @@ from factcheck.session.fileformat import (
     decision_from_row,
     decision_row,
     dumps,
+    file_text,
     history_from_row,
     history_row,
     loads,
@@ -264,14 +265,16 @@ def _verify_rendered(r: Rendered, data: SessionData, where: str) -> None:
         articles = doc.get("articles", {})
         ok = (
             doc.get("schema") == SCHEMA
-            and {k for k, v in articles.items() if "fingerprint" in v} == data.articles.keys()
+            and {k for k, v in articles.items() if "fingerprint" in v}
+            == {file_text(k) for k in data.articles}
             and len(doc.get("manual", {})) == len(data.manual)
             and all("\n" not in row for d in data.decisions.values() for row in (d._row or "",))
             and all("\n" not in (h._row or "") for h in data.history)
         )
+        fresh_rows = {file_text(k): v for k, v in fresh.decisions.items()}
         for key, table in articles.items():
             rows = table.get("decisions", [])
-            want = fresh.decisions.get(key, [])
+            want = fresh_rows.get(key, [])
             ok = ok and len(rows) == len(want)
             for row, (d, text) in zip(rows, want, strict=False):
                 back = decision_from_row(key, row)
@@ -310,7 +313,8 @@ def verify(text: str, data: SessionData, where: str = "session") -> None:
         ok = (
             doc.get("schema") == SCHEMA
             and {k: n for k, n in got.items() if n} == per_article
-            and {k for k, v in articles.items() if "fingerprint" in v} == data.articles.keys()
+            and {k for k, v in articles.items() if "fingerprint" in v}
+            == {file_text(k) for k in data.articles}
             and len(doc.get("manual", {})) == len(data.manual)
             and len(doc.get("history", {}).get("rows", [])) == len(data.history)
         )
