@@ -573,3 +573,23 @@ def test_text_no_utf8_file_can_hold_is_saved_with_a_replacement_character(tmp_pa
         ["caf\ufffd.txt"],
         "n\ufffd",
     )
+
+
+@pytest.mark.parametrize("parser", ["default", "tomllib"])
+def test_both_parsers_read_the_same_and_name_the_same_line(
+    tmp_path: Path, parser: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """rtoml (when installed) and the standard library's tomllib give the same session and errors."""
+    if parser == "tomllib":
+        monkeypatch.setattr(sess.fileformat, "_rtoml", None)
+    path = _saved(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    data = sess.load(path)
+    assert len(data.decisions) == 3 and data.articles["a.txt"].published == dt.date(2024, 5, 1)
+    assert all(d.updated is not None and d.updated.tzinfo is dt.UTC for d in data.decisions.values())
+    lines = text.splitlines(keepends=True)
+    n = next(i for i, ln in enumerate(lines) if ln.startswith("  {id = 'c0000000001'"))
+    lines[n] = lines[n].replace("verdict = 'disputed'", "verdict = disputed")
+    path.write_text("".join(lines), encoding="utf-8")
+    with pytest.raises(SessionError, match=rf"{re.escape(str(path))}: line {n + 1}, column \d+: "):
+        sess.load(path)
