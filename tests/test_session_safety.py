@@ -7,7 +7,10 @@ import contextlib
 import datetime as dt
 import os
 import re
+import shutil
 import subprocess
+import sys
+import tempfile
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
@@ -155,6 +158,66 @@ def test_read_only_file_system_opens_read_only_and_mark_says_why(
             with pytest.raises(ReviewError, match="read-only"):
                 r.mark(cid, "disputed")
         assert session.read_bytes() == before
+
+
+READONLY_FOLDER_SCRIPT = """
+import sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+from factcheck import session as sess
+from factcheck.review import Review
+session, corpus, cid = Path(sys.argv[2]), sys.argv[3], sys.argv[4]
+try:
+    sess.SessionLock.acquire(session)
+except sess.SessionNotWritable as e:
+    print("lock:", e)
+try:
+    sess.save(session, sess.load(session))
+except sess.SessionNotWritable as e:
+    print("save:", e)
+with Review.open(session, [corpus]) as r:
+    print("review:", r.readonly, r.lock_message)
+"""
+
+
+def test_read_only_folder_as_another_user(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A real EACCES: the session's folder belongs to root and the user running factcheck cannot write it."""
+    if os.geteuid() != 0:
+        pytest.skip("needs root to run factcheck as another user")
+    proj = Path(tempfile.mkdtemp(prefix="factcheck-ro-"))  # under /tmp: reachable by another user
+    try:
+        proj.chmod(0o755)
+        (proj / "corpus").mkdir(mode=0o755)
+        (proj / "corpus" / "alpha.txt").write_text(ALPHA, encoding="utf-8")
+        (proj / "sessions").mkdir(mode=0o755)
+        monkeypatch.chdir(proj)
+        monkeypatch.setenv("FACTCHECK_CONFIG", str(proj / "no-config.toml"))
+        cid = first_claim(proj)
+        session = proj / "sessions" / "s.toml"
+        assert run(capsys, "mark", str(session), cid, "confirmed", "--corpus", "corpus")[0] == 0
+        before = session.read_bytes()
+        root = str(Path(__file__).resolve().parents[1])
+        r = subprocess.run(
+            [
+                *("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", sys.executable, "-c"),
+                *(READONLY_FOLDER_SCRIPT, root, str(session), str(proj / "corpus"), cid),
+            ],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "HOME": str(proj)},
+        )
+        if r.returncode != 0 and not r.stdout:
+            pytest.skip(f"cannot run this Python as another user here: {r.stderr.strip()[-200:]}")
+        assert r.returncode == 0, r.stderr
+        out = r.stdout
+        assert "lock: " in out and "permission denied" in out
+        assert "save: " in out and "not saved: permission denied" in out
+        assert "review: True " in out and "opened read-only" in out
+        assert session.read_bytes() == before
+    finally:
+        shutil.rmtree(proj, ignore_errors=True)
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes into a read-only folder anyway")
