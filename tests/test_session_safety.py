@@ -7,7 +7,10 @@ import contextlib
 import datetime as dt
 import os
 import re
+import shutil
 import subprocess
+import sys
+import tempfile
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
@@ -155,6 +158,66 @@ def test_read_only_file_system_opens_read_only_and_mark_says_why(
             with pytest.raises(ReviewError, match="read-only"):
                 r.mark(cid, "disputed")
         assert session.read_bytes() == before
+
+
+READONLY_FOLDER_SCRIPT = """
+import sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+from factcheck import session as sess
+from factcheck.review import Review
+session, corpus, cid = Path(sys.argv[2]), sys.argv[3], sys.argv[4]
+try:
+    sess.SessionLock.acquire(session)
+except sess.SessionNotWritable as e:
+    print("lock:", e)
+try:
+    sess.save(session, sess.load(session))
+except sess.SessionNotWritable as e:
+    print("save:", e)
+with Review.open(session, [corpus]) as r:
+    print("review:", r.readonly, r.lock_message)
+"""
+
+
+def test_read_only_folder_as_another_user(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A real EACCES: the session's folder belongs to root and the user running factcheck cannot write it."""
+    if os.geteuid() != 0:
+        pytest.skip("needs root to run factcheck as another user")
+    proj = Path(tempfile.mkdtemp(prefix="factcheck-ro-"))  # under /tmp: reachable by another user
+    try:
+        proj.chmod(0o755)
+        (proj / "corpus").mkdir(mode=0o755)
+        (proj / "corpus" / "alpha.txt").write_text(ALPHA, encoding="utf-8")
+        (proj / "sessions").mkdir(mode=0o755)
+        monkeypatch.chdir(proj)
+        monkeypatch.setenv("FACTCHECK_CONFIG", str(proj / "no-config.toml"))
+        cid = first_claim(proj)
+        session = proj / "sessions" / "s.toml"
+        assert run(capsys, "mark", str(session), cid, "confirmed", "--corpus", "corpus")[0] == 0
+        before = session.read_bytes()
+        root = str(Path(__file__).resolve().parents[1])
+        r = subprocess.run(
+            [
+                *("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", sys.executable, "-c"),
+                *(READONLY_FOLDER_SCRIPT, root, str(session), str(proj / "corpus"), cid),
+            ],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "HOME": str(proj)},
+        )
+        if r.returncode != 0 and not r.stdout:
+            pytest.skip(f"cannot run this Python as another user here: {r.stderr.strip()[-200:]}")
+        assert r.returncode == 0, r.stderr
+        out = r.stdout
+        assert "lock: " in out and "permission denied" in out
+        assert "save: " in out and "not saved: permission denied" in out
+        assert "review: True " in out and "opened read-only" in out
+        assert session.read_bytes() == before
+    finally:
+        shutil.rmtree(proj, ignore_errors=True)
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes into a read-only folder anyway")
@@ -558,3 +621,38 @@ def test_readonly_reason(proj: Path) -> None:
             assert second.readonly_reason and "open in another factcheck" in second.readonly_reason
     with Review.open(session, readonly=True) as r:
         assert r.readonly_reason and "--readonly" in r.readonly_reason
+
+
+def test_text_no_utf8_file_can_hold_is_saved_with_a_replacement_character(tmp_path: Path) -> None:
+    """Lone surrogates (an undecodable file name, a --note from a non-UTF-8 terminal) never stop a save."""
+    path = tmp_path / "s.toml"
+    data = sess.SessionData(reviewer="x\udcff", corpus=["c"])
+    data.articles["caf\udce9.txt"] = sess.ArticleRecord("caf\udce9.txt", "f")
+    data.decisions["c1"] = sess.Decision("c1", "caf\udce9.txt", "t", note="n\udcff")
+    sess.save(path, data)
+    back = sess.load(path)
+    assert (back.reviewer, list(back.articles), back.decisions["c1"].note) == (
+        "x\ufffd",
+        ["caf\ufffd.txt"],
+        "n\ufffd",
+    )
+
+
+@pytest.mark.parametrize("parser", ["default", "tomllib"])
+def test_both_parsers_read_the_same_and_name_the_same_line(
+    tmp_path: Path, parser: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """rtoml (when installed) and the standard library's tomllib give the same session and errors."""
+    if parser == "tomllib":
+        monkeypatch.setattr(sess.fileformat, "_rtoml", None)
+    path = _saved(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    data = sess.load(path)
+    assert len(data.decisions) == 3 and data.articles["a.txt"].published == dt.date(2024, 5, 1)
+    assert all(d.updated is not None and d.updated.tzinfo is dt.UTC for d in data.decisions.values())
+    lines = text.splitlines(keepends=True)
+    n = next(i for i, ln in enumerate(lines) if ln.startswith("  {id = 'c0000000001'"))
+    lines[n] = lines[n].replace("verdict = 'disputed'", "verdict = disputed")
+    path.write_text("".join(lines), encoding="utf-8")
+    with pytest.raises(SessionError, match=rf"{re.escape(str(path))}: line {n + 1}, column \d+: "):
+        sess.load(path)

@@ -136,19 +136,38 @@ _LITERAL_OK = re.compile(r"[^'\x00-\x08\x0a-\x1f\x7f]*\Z")  # fits a one-line li
 def toml_str(s: str) -> str:
     """A one-line TOML string: a literal string when the text allows it (read back without escapes),
     else a basic string with JSON's escapes, which are TOML's (DEL escaped too)."""
-    if not s.isascii():
+    if s.isascii():
+        if s.isprintable() and "'" not in s:  # printable ASCII: no control character, no DEL
+            return "'" + s + "'"
+    else:
         try:
             s.encode("utf-8")
         except UnicodeEncodeError:  # lone surrogates (an undecodable file name): no UTF-8 file holds them
-            s = s.encode("utf-8", "replace").decode("utf-8")
-    if _LITERAL_OK.match(s):
-        return "'" + s + "'"
+            s = _SURROGATE.sub("\ufffd", s)
+        if _LITERAL_OK.match(s):
+            return "'" + s + "'"
     out = json.dumps(s, ensure_ascii=False)
     return out.replace("\x7f", "\\u007f") if "\x7f" in out else out
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def file_text(s: str) -> str:
+    """``s`` as a UTF-8 file holds it: lone surrogates (from undecodable file names) become U+FFFD."""
+    return s if s.isascii() else _SURROGATE.sub("\ufffd", s)
+
+
+_KEYS: dict[str, str] = {}  # key -> as written (the same few keys recur in every row)
+
+
 def toml_key(k: str) -> str:
-    return k if _BARE_KEY.match(k) else toml_str(k)
+    w = _KEYS.get(k)
+    if w is None:
+        w = k if _BARE_KEY.match(k) else toml_str(k)
+        if len(_KEYS) < 10_000:
+            _KEYS[k] = w
+    return w
 
 
 def toml_value(v: Any) -> str:
@@ -266,7 +285,7 @@ def _head(data: SessionData) -> str:
 def _clean_text(v: Any) -> Any:
     """Strings a UTF-8 file can hold (tomli-w writes what it is given)."""
     if isinstance(v, str) and not v.isascii():
-        return v.encode("utf-8", "replace").decode("utf-8")
+        return _SURROGATE.sub("\ufffd", v)
     if isinstance(v, dict):
         return {_clean_text(k): _clean_text(x) for k, x in v.items()}
     if isinstance(v, list):
