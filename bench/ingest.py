@@ -227,7 +227,7 @@ def main() -> int:
     print("\nsubstantial paragraphs (15+ words of trafilatura's text) kept in the body:")
     for split in ("dev", "held-out"):
         for way, arts in (("html", html_art), ("raw", raw_art)):
-            kept = total = 0
+            kept = total = unexplained = 0
             for n in names:
                 if held_out(n) != (split == "held-out"):
                     continue
@@ -241,8 +241,11 @@ def main() -> int:
                     if len(g & body) >= 0.6 * len(g):
                         kept += 1
                     elif way == "html":
-                        misses.append(f"  html {n}: paragraph dropped ({_reason(art, para)}): {para[:90]!r}")
-            print(f"  [{split}] {way}: {kept}/{total} = {kept / max(total, 1):.1%}")
+                        why = _reason(art, para)
+                        unexplained += not why.startswith("furniture")
+                        misses.append(f"  html {n}: paragraph dropped ({why}): {para[:90]!r}")
+            extra = f"; dropped without a furniture reason: {unexplained}" if way == "html" else ""
+            print(f"  [{split}] {way}: {kept}/{total} = {kept / max(total, 1):.1%}{extra}")
 
     print("\nfurniture leakage in raw page text (claims not in the page's article; all claims):")
     for split in ("dev", "held-out"):

@@ -929,6 +929,15 @@ def classify_lines(text: str, lang: str | None = None) -> tuple[list[Segment], d
     _another_article(lines, kinds, first_body)
     _teaser_lists(lines, kinds, first_body)
 
+    # A paragraph ending in an ellipsis with the article going on after it is a cliffhanger, not a teaser.
+    for i in range(len(lines) - 1):
+        if (
+            kinds[i] == ("furniture", "teaser")
+            and lines[i].words >= SUBSTANTIAL_WORDS
+            and kinds[i + 1] == ("body", "")
+            and _substantial(lines[i + 1])
+        ):
+            kinds[i] = ("body", "")
     # A headline-like line directly followed by an ellipsis teaser is the teaser's headline.
     for i in range(first_body + 1, len(lines) - 1):
         if kinds[i + 1] == ("furniture", "teaser") and kinds[i][0] == "body" and _looks_headline(lines[i]):

@@ -523,3 +523,16 @@ def test_site_names_and_record_names_never_raise(s: str) -> None:
     url = "https://example.org/" + s.replace(" ", "%20")
     name = webpage.record_name(url)
     assert name == webpage.record_name(url) and name.endswith(".json") and "/" not in name
+
+
+def test_an_ellipsis_cliffhanger_inside_the_article_is_body_but_a_teaser_is_not() -> None:
+    cliff = "Man hätte sich ärgern können, den Termin überhaupt als solchen wahrgenommen zu haben, schrieb sie. Doch…"
+    nxt = "Die fachkundige Gesprächspartnerin erklärte dann ausführlich, warum der Duschkopf auf langen Reisen so wichtig ist."
+    teaser = "Unions said on Monday that the stoppage would last until Friday unless talks resume within the…"
+    text = (
+        f"Ein Presse-Event der Extraklasse\n{nxt}\n{cliff}\n{nxt.replace('dann', 'später')}\n"
+        f"Related stories\nStrike halts ferries across the North Sea\n{teaser}\n5 hours ago\n"
+    )
+    k = _kinds_of(text, "de")
+    assert k[cliff] == ("body", "")
+    assert k[teaser][0] == "furniture"
