@@ -168,7 +168,15 @@ class DataRule:
 
     @property
     def kind(self) -> str:
-        return f"rule:{self.name}"
+        """The trigger kind: rules with the same trigger words share it (and their windows)."""
+        return "words:" + "|".join(sorted(self.triggers - {DIGIT}))
+
+    @property
+    def checks_context(self) -> bool:
+        return any(
+            x is not None
+            for x in (self.not_before, self.not_after, self.require_before, self.require_after, self.tense)
+        )
 
     def accepts(self, text: str, m: re.Match[str]) -> bool:
         """Whether the context around a match allows it (vetoes, requirements, tense). Checked when the
