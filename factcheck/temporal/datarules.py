@@ -168,7 +168,15 @@ class DataRule:
 
     @property
     def kind(self) -> str:
-        return f"rule:{self.name}"
+        """The trigger kind: rules with the same trigger words share it (and their windows)."""
+        return "words:" + "|".join(sorted(self.triggers - {DIGIT}))
+
+    @property
+    def checks_context(self) -> bool:
+        return any(
+            x is not None
+            for x in (self.not_before, self.not_after, self.require_before, self.require_after, self.tense)
+        )
 
     def accepts(self, text: str, m: re.Match[str]) -> bool:
         """Whether the context around a match allows it (vetoes, requirements, tense). Checked when the
@@ -291,7 +299,7 @@ def _fill(rule: DataRule, m: re.Match[str], ctx: _Ctx) -> str | None:
     return rule.value.format_map(fields)
 
 
-def _expand(name: str, pattern: str, where: str) -> tuple[str, frozenset[str]]:
+def _expand(name: str, pattern: str, where: str, raw: bool = False) -> tuple[str, frozenset[str]]:
     """The regex of a pattern with its placeholders expanded, and its trigger words: a set of words one of
     which every match holds (:data:`DIGIT` for a year-like number), read off the parsed pattern."""
     marks: list[tuple[str, ...] | None] = []
@@ -308,10 +316,13 @@ def _expand(name: str, pattern: str, where: str) -> tuple[str, frozenset[str]]:
         body = f"\x00{len(marks) - 1}\x00"
         return f"(?P<{m['group']}>{body})" if m["group"] else f"(?:{body})"
 
-    body = _PLACEHOLDER.sub(one, pattern).replace(" ", r"\s+")
+    body = _PLACEHOLDER.sub(one, pattern)
+    if not raw:
+        body = body.replace(" ", r"\s+")
     regex = rf"(?i:\b(?:{body})\b)"
     # for the first test, each placeholder stands as the class of its first characters
-    stand_in = _PLACEHOLDER.sub(lambda m: f"[{_PLACEHOLDER_FIRST[m['name']]}]", pattern).replace(" ", r"\s+")
+    stand_in = _PLACEHOLDER.sub(lambda m: f"[{_PLACEHOLDER_FIRST[m['name']]}]", pattern)
+    stand_in = stand_in if raw else stand_in.replace(" ", r"\s+")
     try:
         first = _first_chars(list(_sre.parse(stand_in, re.I)))
     except re.error as e:
@@ -320,7 +331,8 @@ def _expand(name: str, pattern: str, where: str) -> tuple[str, frozenset[str]]:
         # the characters a match can start with, as a cheap first test (the regex engine skips to them in C)
         regex = f"(?=[{first}]){regex}"
     try:
-        parsed = _sre.parse(_PLACEHOLDER.sub(mark, pattern).replace(" ", r"\s+"), re.I)
+        marked = _PLACEHOLDER.sub(mark, pattern)
+        parsed = _sre.parse(marked if raw else marked.replace(" ", r"\s+"), re.I)
     except re.error as e:
         raise ResourceError(f"{where}: rule {name!r}: {e}") from None
     words = _required(list(parsed), marks)
@@ -535,7 +547,7 @@ def load(lang: str = "en") -> list[DataRule]:
         fields = {f for _l, f, _s, _c in string.Formatter().parse(rec["value"]) if f}
         if fields - _FIELDS:
             raise ResourceError(f"{where}: rule {name!r}: unknown value field(s) {sorted(fields - _FIELDS)}")
-        body, words = _expand(name, rec["pattern"], where)
+        body, words = _expand(name, rec["pattern"], where, raw=bool(rec.get("raw", False)))
         try:
             regex = re.compile(body)
             # the context patterns are case-insensitive like the rule's own

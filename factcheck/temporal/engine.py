@@ -186,7 +186,7 @@ _DATA_RULES = datarules.load("en")
 _KIND_WORDS: dict[str, list[str]] = {kind: words.split() for kind, words in _TRIGGER_WORDS.items()}
 _KIND_WORDS["holiday"] = sorted({re.split(r"\W", name)[0] for name in _VOCAB["holidays"]})
 for _r in _DATA_RULES:
-    _KIND_WORDS[_r.kind] = sorted(_r.triggers - {datarules.DIGIT})
+    _KIND_WORDS.setdefault(_r.kind, sorted(_r.triggers - {datarules.DIGIT}))
 _TRIGGERS: dict[str, tuple[str, ...]] = {}
 for _kind, _words in _KIND_WORDS.items():
     for _w in _words:
@@ -199,25 +199,15 @@ _RULE_KINDS = {
     "_month": "month",
     "_year": "digit",
     "_decade": "digit spoken",
-    "_season": "season",
     "_quarter_rule": "quarter",
-    "_the_quarter": "quarter",
-    "_year_quarter": "quarter",
-    "_that_quarter": "quarter",
     "_half": "half",
     "_day_of_month": "digit",
-    "_rel_unit": "unit weekend",
-    "_end_of": "endof",
-    "_deictic": "deictic",
-    "_deictic_day": "deictic part",
     "_weekday": "weekday",
     "_duration": "unit quarter part weekend",
     "_long": "long",
     "_set": "every setadv",
     "_time": "clock",
     "_holiday": "holiday",
-    "_the_year": "unit",
-    "_spoken_year": "spoken",
 }
 
 
@@ -229,7 +219,8 @@ _ALL_RULES: list[tuple[re.Pattern[str], _Handler, str]] = [
 for _r in _DATA_RULES:
     _RULE_KINDS[_r.name] = _r.kind + (" digit" if datarules.DIGIT in _r.triggers else "")
 _KINDS_OF = {name: tuple(_RULE_KINDS[name].split()) for _rx, _fn, name in _ALL_RULES}
-_ACCEPTS_OF = {r.name: r.accepts for r in _DATA_RULES}  # context checks of the data rules
+# context checks of the data rules that have any
+_ACCEPTS_OF = {r.name: r.accepts for r in _DATA_RULES if r.checks_context}
 # For rules that seldom match: a plain pattern that every match of the rule contains, so that a window
 # without it is not scanned (these start with a character class, which the regex engine skips to in C).
 # (?i) also takes "ſ" for s and "İ"/"ı" for i, hence those in the classes; a test checks each hint.
@@ -254,10 +245,10 @@ def _tag_cached(text: str, anchor: dt.date | None) -> tuple[TimeRef, ...]:
         if wins is None:
             wins = windows[kinds] = _rule_windows(text, spans, kinds)
         hint = _HINT_OF[name]
+        accepts = _ACCEPTS_OF.get(name)
         for ws, we in wins:
             if hint is not None and hint.search(text, ws, we) is None:
                 continue
-            accepts = _ACCEPTS_OF.get(name)
             for m in rx.finditer(text, ws, we):
                 if m.end() > m.start() and (accepts is None or accepts(text, m)):
                     cands.append((m.start(), m.end(), prio, m, fn))

@@ -346,11 +346,7 @@ def _century(m: re.Match[str], ctx: _Ctx) -> _Result | None:
 # ---- seasons ---------------------------------------------------------------------------------
 
 
-@_rule(
-    rf"(?i:\b(?P<pre>this past|this coming|this|last|next|coming|past|the|in|during|by|until|since|early|late|mid-?|this year's|last year's|next year's)[\s-]+)?"
-    rf"\b(?P<s>{_ci('spring|summer|fall|autumn|winter')})\b"
-    rf"(?:,?\s+(?:{_ci('of')}\s+)?(?P<year>{_YEAR_RE})\b)?"
-)
+@_resolver("season")  # pattern and examples: time.toml, rule season
 def _season(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     code = _SEASONS[m["s"].lower()]
     pre = (m["pre"] or "").lower().rstrip("-")
@@ -484,15 +480,7 @@ def _quarter_rule(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     return "DATE", f"{yy}-Q{q}", None
 
 
-@_rule(
-    r"(?i:\b(?:the|its)\s+(?:(?:comparable|corresponding|same)\s+(?=year-))?"
-    r"(?:(?P<adj>latest|year-earlier|year-ago|previous|latest fiscal|current|same)\s+)?(?P<u>quarter|period)\b(?!-|\s+(?:of|century)\b)"
-    r"(?P<ago>\s+(?:a|one)\s+year\s+(?:ago|earlier))?"
-    r"|\b(?:the|its)\s+(?P<cmp>comparable|corresponding|same)\s+(?:quarter|period)\s+(?:of\s+)?"
-    r"(?:last\s+year|a\s+year\s+(?:ago|earlier))\b"
-    r"|\blast\s+year['’]s\s+(?P<lys>quarter|period)\b"
-    r"|\b(?P<rel>last|this|next|previous|past|current|coming)\s+quarter\b)"
-)
+@_resolver("the_quarter")  # pattern and examples: time.toml, rule the_quarter
 def _the_quarter(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     adj = (m["adj"] or "").lower()
     rel = (m["rel"] or "").lower()
@@ -531,7 +519,7 @@ def _the_quarter(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     return "DATE", f"{y}-Q{q}", None
 
 
-@_rule(r"(?i:\bthat\s+(?:same\s+)?quarter\b(?!-))")
+@_resolver("that_quarter")  # pattern and examples: time.toml, rule that_quarter
 def _that_quarter(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     return "DATE", "XXXX-QX", None  # anaphoric: the quarter last named, filled in from the context
 
@@ -541,7 +529,7 @@ _QUARTER_ENDED = re.compile(
 )
 
 
-@_rule(rf"(?i:\b(?:the|its)\s+(?P<y>{_YEAR_RE})\s+(?:fiscal\s+)?(?:quarter|period)\b)")
+@_resolver("year_quarter")  # pattern and examples: time.toml, rule year_quarter
 def _year_quarter(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     return "DATE", f"{m['y']}-QX", None  # the quarter number is filled in from the context
 

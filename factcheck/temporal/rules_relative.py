@@ -61,10 +61,7 @@ def _rel_value(unit: str, offset: int, a: dt.date) -> str:
 _REL_UNIT_RE = r"(?P<u>week(?:end)?|month|year|decade|century)"
 
 
-@_rule(
-    rf"(?=[eElLtTnNpPcC])(?i:\b(?:(?P<el>earlier|later|late|early)\s+)?(?P<rel>this past|this coming|this|last|next|past|previous|coming|current|the past|the last|the next|the coming|the previous|the current|the following)\s+{_REL_UNIT_RE}\b)"
-    r"(?!-)"
-)
+@_resolver("rel_unit")  # pattern and examples: time.toml, rule rel_unit
 def _rel_unit(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     rel = m["rel"].lower()
     unit = m["u"].lower()
@@ -137,12 +134,7 @@ def _late_in(unit: str, a: dt.date) -> bool:
     return a.month == 12
 
 
-@_rule(
-    r"(?=[tTeEbBsSmMcClLnNyY\u017f])"  # the first letters below (and the long s, which (?i) takes for s)
-    r"(?i:\b(?:the\s+)?(?P<md>end|beginning|start|middle|close|turn)\s+of\s+(?:the\s+)?(?:(?P<rel>this|last|next|the|current)\s+)?"
-    r"(?P<u>week|month|year|quarter|decade|century)\b)"
-    r"|(?i:\b(?:(?:the|this|last|next)\s+)?year[\s-]end\b|\byear['’]s\s+end\b)"
-)
+@_resolver("end_of")  # pattern and examples: time.toml, rule end_of
 def _end_of(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     if m["u"] is None:
         mod: str | None = "END"
@@ -191,12 +183,7 @@ _QUANTITY_AFTER = re.compile(
 _DEICTIC = {w: ("DATE", value) for w, value in _VOCAB["deictic"].items()}
 
 
-@_rule(
-    r"(?=[rRnNcCtTaApPfFlLiIsS])"  # the first letters of the alternatives below: a cheap first test
-    r"(?i:\b(?P<w>right now|now|currently|then[- ]current|current|nowadays|at present|presently|these days|at the moment|this (?:[a-z]+ )?moment(?!\s+of\b)|the present(?!\s+\w+ing\b)|"
-    r"recent years|recently|recent|(?:in )?the past(?!\s+(?:few|several|two|three|four|five|six|seven|eight|nine|ten|\d|year|month|week|decade|day|quarter|century))|formerly|lately|"
-    r"the (?:near |distant )?future|future|as soon as possible|soon|(?-i:Previously)|the (?:near|long|short) term|the long run|a later date)\b)"
-)
+@_resolver("deictic")  # pattern and examples: time.toml, rule deictic
 def _deictic(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     w = _SPACES_DASHES.sub(" ", m["w"].lower())
     if w.startswith("in the past"):
@@ -224,13 +211,7 @@ def _deictic(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     return _DEICTIC[w][0], _DEICTIC[w][1], None
 
 
-@_rule(
-    r"(?=[eElLtTyYmMaA])"  # the first letters of the alternatives below: a cheap first test
-    r"(?:(?i:\b(?:(?P<el>earlier|later|late|early)\s+)?(?P<w>today|tonight|tomorrow|yesterday)(?:\s+(?P<p>morning|afternoon|evening|night))?\b)"
-    r"|(?i:\b(?P<w2>this|last|tomorrow|yesterday)\s+(?P<p2>morning|afternoon|evening|night)\b)"
-    r"|(?i:\bmid[- ](?P<p3>morning|afternoon|evening)(?:\s+(?P<w3>today|tomorrow|yesterday))?\b)"
-    r"|(?i:\b(?P<p4>morning|afternoon|evening)\s+(?P<w4>yesterday|tomorrow)\b))"
-)
+@_resolver("deictic_day")  # pattern and examples: time.toml, rule deictic_day
 def _deictic_day(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     """today/yesterday/tomorrow, with a part of the day: "yesterday afternoon", "last night",
     "mid-afternoon yesterday", "morning tomorrow"; a bare "mid-afternoon" is the anchor's day."""

@@ -250,13 +250,7 @@ def _weekend(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     return "DATE", _iso_week(d) + "-WE", None
 
 
-@_rule(
-    r"(?=[fFoOtTyYeElL])"  # the first letters of the alternatives below: a cheap first test
-    r"(?:(?i:\b(?:for\s+|(?P<of>of)\s+)?the\s+(?P<adj>full|fiscal|latest\s+fiscal|current\s+fiscal|calendar|whole|entire|same)?\s*year\b(?![-'’])"
-    r"(?P<ended>\s+(?:ended|ending|that\s+ended|to|through))?)"
-    r"|(?i:\b(?P<ago>year[- ](?:earlier|ago))\b)"
-    r"|(?i:\b(?P<el>earlier|later)\s+in\s+the\s+(?P<u>year|month|week|day)\b))"
-)
+@_resolver("the_year")  # pattern and examples: time.toml, rule the_year
 def _the_year(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     a = ctx.anchor
     if m["ago"]:
@@ -297,10 +291,7 @@ _TEENS_TENS = (
 )
 
 
-@_rule(
-    rf"(?i:\b(?:the\s+year\s+)?(?P<c>nineteen|eighteen)(?:\s+hundred)?\s+(?P<t>{_TEENS_TENS})(?:[- ](?P<u>{_UNITS_WORDS}))?\b)"
-    rf"|(?i:\b(?:the\s+year\s+)?two\s+thousand(?:\s+(?:and\s+)?(?P<t2>{_TEENS_TENS}|{_UNITS_WORDS})(?:[- ](?P<u2>{_UNITS_WORDS}))?)?\b)"
-)
+@_resolver("spoken_year")  # pattern and examples: time.toml, rule spoken_year
 def _spoken_year(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     if m["c"]:
         base = 1900 if m["c"].lower() == "nineteen" else 1800
