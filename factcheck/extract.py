@@ -390,19 +390,40 @@ class _Sent:
     end: int
     line: int  # index of the paragraph (body segment) it belongs to
     title: bool = False  # a headline: headline grammar ("Putin to visit China", "Quake kills 41")
+    heading: bool = False  # a section heading inside the body ("Right-wing resistance"): no claim
     mentions: list[entities.Mention] = field(default_factory=list)
+
+
+_HEADING_END = tuple('.!?:;,"”)…')
+
+
+def _is_heading(sentence: str) -> bool:
+    """A section heading: a paragraph of one short sentence with no final punctuation, in title case or in
+    capitals ("Meta Outage Sparks Surge in Reports", "DISAPPOINTING NIGHT FOR ‘IRISHMAN’")."""
+    t = sentence.strip()
+    words = t.split()
+    if not words or len(words) > 12 or t.endswith(_HEADING_END):
+        return False
+    if t.isupper() or len(words) <= 4:
+        return True
+    long = [w for w in words if len(w) > 3]
+    caps = sum(1 for w in long if w[:1].isupper())
+    return bool(long) and caps >= 0.6 * len(long)
 
 
 def _sentences(article: Article) -> list[_Sent]:
     out: list[_Sent] = []
     text = article.text
     for li, seg in enumerate(article.claim_segments):
-        for s, e in sentences.spans(text, seg.start, seg.end, article.language):
+        spans = sentences.spans(text, seg.start, seg.end, article.language)
+        title = seg.kind == "title"
+        heading = not title and len(spans) == 1 and _is_heading(text[spans[0][0] : spans[0][1]])
+        for s, e in spans:
             # (_DATELINE opens with ^ under re.M: only a sentence at the start of a line can match)
             m = _DATELINE.match(text, s, e) if s == 0 or text[s - 1] == "\n" else None
             if m and m.end() < e - 10:
                 s = m.end()
-            out.append(_Sent(s, e, li, title=seg.kind == "title"))
+            out.append(_Sent(s, e, li, title=title, heading=heading))
     return out
 
 
@@ -714,6 +735,8 @@ def extract(
             )
             if st.title and feats is not None:
                 feats = (feats[0] + TITLE_BONUS, *feats[1:])  # a headline states the article's main claim
+            elif st.heading:
+                feats = None  # a section heading names a topic, it states nothing
             # the stance only matters for a claim that is kept: skip it when even the best stance
             # (an event: +0.12) leaves the sentence under min_score (stance is not used as context)
             best = _cw_finish(feats, Stance.OCCURRED)

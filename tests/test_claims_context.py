@@ -107,3 +107,16 @@ def test_real_article_dev_split_holds_its_floor() -> None:
     assert sc.found / (sc.labelled - sc.in_furniture) >= 0.88
     assert sc.sp_right / sc.sp_total >= 0.9
     assert dt.date  # (keeps the import used by the fixtures above)
+
+
+def test_a_section_heading_is_no_claim() -> None:
+    text = (
+        "The city council approved a 40 million euro budget for the harbour bridge on Monday.\n\n"
+        "Council Budget Vote Sparks Protest Among Harbour Residents And Traders\n\n"
+        "Opposition councillors voted against the budget, the council said in a statement on Tuesday.\n\n"
+        "A DISAPPOINTING NIGHT FOR THE MAYOR AND HER ALLIES ON THE COUNCIL\n"
+    )
+    claims = _claims(text, "2024-05-01")
+    assert _by_text(claims, "Council Budget Vote Sparks Protest").score < 0.1
+    assert _by_text(claims, "DISAPPOINTING NIGHT").score < 0.1
+    assert _by_text(claims, "Opposition councillors voted").score >= 0.45
