@@ -641,3 +641,28 @@ async def test_a_theme_chosen_in_the_app_is_remembered(seeds_copy, session_path,
         await settle(app2, pilot)
         assert app2.theme == "nord"
         await pilot.press("q")
+
+
+async def test_help_title_status_filter_and_empty_filter_title(seeds_copy, session_path):
+    r = open_review(seeds_copy, session_path)
+    outlet = "[bold]CM Jornal[/bold]"
+    r.corpus.articles[0].outlet = outlet
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        m.query_one(ArticleView).focus()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        title = str(app.screen.query_one(".dialog-title").render())
+        assert title == "Help · Article text"
+        await pilot.press("escape")
+        shown = Content.from_markup(str(m.query_one(ArticleView).border_title)).plain
+        assert shown.startswith(outlet)  # literal, never markup
+        await pilot.press("slash", *"no claim says this", "enter")
+        await pilot.pause()
+        status = str(m.query_one("#status").render())
+        assert status.count("no claim says this") == 1  # the filter once, not twice
+        assert str(m.query_one(ArticleView).border_title) == "Article"  # no stale title
+        assert m.query_one(EventPanel).content.plain == "No claim matches the filter."
+        await pilot.press("q")
