@@ -381,6 +381,8 @@ async def test_dismissing_a_claim_others_are_superseded_by_asks(seeds_copy, sess
 async def test_evidence_checked_opened_and_removed(seeds_copy, session_path, monkeypatch):
     opened: list[str] = []
     monkeypatch.setattr("webbrowser.open", lambda url: opened.append(url) or True)
+    monkeypatch.setenv("DISPLAY", ":0")
+    monkeypatch.delenv("SSH_CONNECTION", raising=False)
     r = open_review(seeds_copy, session_path)
     app = make_app(r)
     async with app.run_test(size=SIZE) as pilot:
@@ -401,6 +403,12 @@ async def test_evidence_checked_opened_and_removed(seeds_copy, session_path, mon
         await pilot.press("E", "down", "delete")
         await pilot.pause()
         assert r.decision(cid).evidence == ("https://example.org/a",)
+        # no graphical browser (SSH): the URL is copied, no console browser takes the terminal
+        monkeypatch.delenv("DISPLAY")
+        monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+        await pilot.press("E", "enter")
+        await settle(app, pilot)
+        assert opened == ["https://example.org/a"] and app.clipboard == "https://example.org/a"
         await pilot.press("q")
 
 
