@@ -164,6 +164,7 @@ async def test_unreadable_inputs_are_named_on_screen(seeds_copy, session_path):
         shown = [n.message for n in app._notifications]
         assert any("zz_binary.txt" in s for s in shown)
         assert any("zz_latin1.txt" in s for s in shown)
+        assert "2 not read" in str(main_of(app).query_one("#articles").border_subtitle)
         await pilot.press("q")
 
 
