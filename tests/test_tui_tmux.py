@@ -75,3 +75,89 @@ def test_factcheck_in_tmux(seeds_copy: Path, tmp_path: Path):
     data = sess.load(session)
     verdicts = sorted(str(d.verdict) for d in data.decisions.values() if d.verdict != Verdict.UNREVIEWED)
     assert verdicts == ["confirmed", "disputed"]
+
+
+def _start(
+    t: Tmux, tmp_path: Path, corpus: Path, session: Path, size: tuple[int, int], *, exec_: bool = False
+) -> None:
+    env = {
+        "FACTCHECK_CONFIG": str(tmp_path / "no-config.toml"),
+        "FACTCHECK_STATE": str(tmp_path / "state.toml"),
+        "TERM": "xterm-256color",
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(tmp_path),
+        "LANG": "C.UTF-8",
+    }
+    run = (
+        f"{shlex.quote(sys.executable)} -m factcheck review {shlex.quote(str(corpus))} "
+        f"--session {shlex.quote(str(session))}"
+    )
+    if exec_:  # the pane's process is factcheck itself (for signals)
+        cmd = f"cd {shlex.quote(str(tmp_path))} && exec {run}"
+    else:
+        cmd = f"cd {shlex.quote(str(tmp_path))} && {run}; echo FC_EXIT=$?; sleep 30"
+    args = ["new-session", "-d", "-s", "fc", "-x", str(size[0]), "-y", str(size[1])]
+    for k, v in env.items():
+        args += ["-e", f"{k}={v}"]
+    t.run(*args, cmd)
+
+
+def _wait_main(t: Tmux) -> str:
+    """The main screen is up when the status bar shows the session file's name."""
+    return t.wait_for("review.toml", timeout=90)
+
+
+@pytest.mark.parametrize("size", [(38, 15), (50, 15), (80, 24), (120, 40)])
+def test_no_crash_at_any_size_in_tmux(seeds_copy: Path, tmp_path: Path, size: tuple[int, int]):
+    session = tmp_path / "review.toml"
+    t = Tmux(f"fc-size-{os.getpid()}-{size[0]}")
+    _start(t, tmp_path, seeds_copy, session, size)
+    try:
+        _wait_main(t)
+        t.run("send-keys", "-t", "fc", "j", "c", "J", "tab", "j")
+        time.sleep(0.5)
+        t.run("send-keys", "-t", "fc", "e")  # the note dialog, shrunk, then escape (the reported crash)
+        time.sleep(0.5)
+        t.run("resize-window", "-t", "fc", "-x", "30", "-y", "10")
+        time.sleep(0.5)
+        t.run("send-keys", "-t", "fc", "Escape")
+        time.sleep(0.5)
+        t.run("resize-window", "-t", "fc", "-x", str(size[0]), "-y", str(size[1]))
+        time.sleep(0.5)
+        assert "Traceback" not in t.screen()
+        t.run("send-keys", "-t", "fc", "q")
+        screen = t.wait_for("FC_EXIT=", timeout=30)
+        assert "FC_EXIT=0" in screen, screen
+    finally:
+        t.run("kill-server")
+    data = sess.load(session)
+    assert [str(d.verdict) for d in data.decisions.values() if d.verdict != Verdict.UNREVIEWED] == [
+        "confirmed"
+    ]
+
+
+@pytest.mark.parametrize("signame", ["HUP", "TERM"])
+def test_hangup_and_terminate_save_first(seeds_copy: Path, tmp_path: Path, signame: str):
+    session = tmp_path / "review.toml"
+    (tmp_path / "no-config.toml").write_text("autosave_delay = 60\n", encoding="utf-8")  # no autosave
+    t = Tmux(f"fc-sig-{os.getpid()}-{signame}")
+    _start(t, tmp_path, seeds_copy, session, (100, 30), exec_=True)
+    try:
+        _wait_main(t)
+        t.run("send-keys", "-t", "fc", "d")
+        t.wait_for("✗1")
+        pid = int(t.run("list-panes", "-t", "fc", "-F", "#{pane_pid}").split()[0])
+        subprocess.run(["kill", f"-{signame}", str(pid)], check=True)
+        end = time.monotonic() + 20
+        while time.monotonic() < end:
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                break
+            time.sleep(0.2)
+    finally:
+        t.run("kill-server")
+    data = sess.load(session)
+    assert [str(d.verdict) for d in data.decisions.values() if d.verdict != Verdict.UNREVIEWED] == [
+        "disputed"
+    ]

@@ -164,6 +164,7 @@ async def test_unreadable_inputs_are_named_on_screen(seeds_copy, session_path):
         shown = [n.message for n in app._notifications]
         assert any("zz_binary.txt" in s for s in shown)
         assert any("zz_latin1.txt" in s for s in shown)
+        assert "2 not read" in str(main_of(app).query_one("#articles").border_subtitle)
         await pilot.press("q")
 
 
@@ -381,6 +382,8 @@ async def test_dismissing_a_claim_others_are_superseded_by_asks(seeds_copy, sess
 async def test_evidence_checked_opened_and_removed(seeds_copy, session_path, monkeypatch):
     opened: list[str] = []
     monkeypatch.setattr("webbrowser.open", lambda url: opened.append(url) or True)
+    monkeypatch.setenv("DISPLAY", ":0")
+    monkeypatch.delenv("SSH_CONNECTION", raising=False)
     r = open_review(seeds_copy, session_path)
     app = make_app(r)
     async with app.run_test(size=SIZE) as pilot:
@@ -401,6 +404,12 @@ async def test_evidence_checked_opened_and_removed(seeds_copy, session_path, mon
         await pilot.press("E", "down", "delete")
         await pilot.pause()
         assert r.decision(cid).evidence == ("https://example.org/a",)
+        # no graphical browser (SSH): the URL is copied, no console browser takes the terminal
+        monkeypatch.delenv("DISPLAY")
+        monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+        await pilot.press("E", "enter")
+        await settle(app, pilot)
+        assert opened == ["https://example.org/a"] and app.clipboard == "https://example.org/a"
         await pilot.press("q")
 
 
@@ -640,4 +649,29 @@ async def test_a_theme_chosen_in_the_app_is_remembered(seeds_copy, session_path,
     async with app2.run_test(size=SIZE) as pilot:
         await settle(app2, pilot)
         assert app2.theme == "nord"
+        await pilot.press("q")
+
+
+async def test_help_title_status_filter_and_empty_filter_title(seeds_copy, session_path):
+    r = open_review(seeds_copy, session_path)
+    outlet = "[bold]CM Jornal[/bold]"
+    r.corpus.articles[0].outlet = outlet
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        m.query_one(ArticleView).focus()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        title = str(app.screen.query_one(".dialog-title").render())
+        assert title == "Help · Article text"
+        await pilot.press("escape")
+        shown = Content.from_markup(str(m.query_one(ArticleView).border_title)).plain
+        assert shown.startswith(outlet)  # literal, never markup
+        await pilot.press("slash", *"no claim says this", "enter")
+        await pilot.pause()
+        status = str(m.query_one("#status").render())
+        assert status.count("no claim says this") == 1  # the filter once, not twice
+        assert str(m.query_one(ArticleView).border_title) == "Article"  # no stale title
+        assert m.query_one(EventPanel).content.plain == "No claim matches the filter."
         await pilot.press("q")

@@ -103,7 +103,7 @@ def coded_times(claim: Claim) -> list[str]:
 
 
 def is_open_time(value: str | None) -> bool:
-    return bool(value) and value.startswith("XX")  # type: ignore[union-attr]
+    return value is not None and value.startswith("XX")
 
 
 _MONTH_NAMES = [

@@ -8,6 +8,8 @@ screens answer through their results, and what each key needs is said on its bin
 from __future__ import annotations
 
 import datetime as dt
+import os
+import sys
 import webbrowser
 from collections.abc import Callable
 from functools import partial
@@ -53,6 +55,14 @@ BIG_GROUP_CLAIMS = 12  # G on a group larger than this (or spanning more article
 BIG_GROUP_ARTICLES = 6
 # each default key (as Textual names it) -> its binding: said when a remap left the key unbound
 DEFAULT_KEYS = {b.key: BY_ID[b.id] for b in Binding.make_bindings(MAIN_BINDINGS) if b.id in BY_ID}
+
+
+def _has_gui_browser() -> bool:
+    """Whether a browser can open beside the terminal (over SSH there is none: a console browser would
+    take the terminal over)."""
+    if sys.platform in ("darwin", "win32"):
+        return not os.environ.get("SSH_CONNECTION")
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 class MainScreen(ReadingScreen):
@@ -345,7 +355,11 @@ class MainScreen(ReadingScreen):
                 if self._ok:
                     self.set_message("evidence removed")
             elif is_http_url(item):
-                self._open_url(item)
+                if _has_gui_browser():
+                    self._open_url(item)
+                else:  # a console browser would take over the terminal: the URL goes to the clipboard
+                    self.app.copy_to_clipboard(item)
+                    self.set_message(f"copied {item} (no graphical browser here)")
             else:
                 self.go_to_claim(item)
 

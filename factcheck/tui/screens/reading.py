@@ -260,7 +260,9 @@ class ReadingScreen(Screen[None]):
         width = lst.line_width
         lst.set_prompts(self._article_prompt(k, width) for k in self.keys)
         self._key_index = {k: i for i, k in enumerate(self.keys)}
-        lst.border_subtitle = f"{len(self.keys)}/{len(arts)}" if self.filter.active else str(len(arts))
+        sub = f"{len(self.keys)}/{len(arts)}" if self.filter.active else str(len(arts))
+        errors = len(self.review.corpus.errors)
+        lst.border_subtitle = f"{sub} · {errors} not read" if errors else sub
 
     def _update_article_prompts(self, keys: set[str] | None) -> None:
         """Redraw the lines of ``keys`` (None: all of them; a line whose text and style are unchanged is
