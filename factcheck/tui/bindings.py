@@ -193,6 +193,16 @@ MAIN_BINDINGS: list[ActionBinding] = [
         rank=50,
     ),
     B(
+        "b",
+        "checked_before",
+        "Before",
+        id="checked-before",
+        tooltip="Checked before: earlier checks of this claim in your archive (apply one's verdict and link)",
+        needs_claim=True,
+        panes=("claims", "event"),
+        rank=45,
+    ),
+    B(
         "G",
         "apply_to_group",
         "To group",

@@ -22,6 +22,7 @@ from textual.content import Content
 
 from factcheck import sentences
 from factcheck.dates import parse_date_text
+from factcheck.memory import Memory, memory_path, suggested_verdict
 from factcheck.model import DEFAULT_MIN_SCORE, Claim, Verdict
 from factcheck.review import ReviewError
 from factcheck.tui.bindings import BY_ACTION, BY_ID, MAIN_BINDINGS
@@ -49,6 +50,7 @@ from factcheck.tui.screens.modals import (
     ReportModal,
 )
 from factcheck.tui.screens.reading import ReadingScreen
+from factcheck.tui.widgets.event_panel import checked_before_line
 from factcheck.urls import is_http_url
 
 BIG_GROUP_CLAIMS = 12  # G on a group larger than this (or spanning more articles than the next) asks twice
@@ -296,6 +298,96 @@ class MainScreen(ReadingScreen):
             ),
             picked,
         )
+
+    # ------------------------------------------------------------------------------------------
+    # Claim memory: has this been checked before?
+
+    def on_mount(self) -> None:
+        self.memory: Memory | None = None
+        if memory_path().is_file():
+            self._load_memory()
+
+    @work(thread=True, exclusive=True, group="memory")
+    def _load_memory(self) -> None:
+        """Read and index the reviewer's archive (the index is cached on disk; a rebuild shows progress)."""
+        memory = Memory()
+
+        def progress(msg: str) -> None:
+            self.app.call_from_thread(self.set_message, f"claim memory: {msg}…")
+
+        try:
+            memory.load(progress)
+        except Exception as e:  # a broken archive must not take the review down: say so and go on
+            self.app.call_from_thread(
+                self.notify, f"claim memory not loaded: {e}", severity="warning", timeout=8, markup=False
+            )
+            return
+        self.app.call_from_thread(self._memory_ready, memory)
+
+    def _memory_ready(self, memory: Memory) -> None:
+        self.memory = memory
+        self.event_panel.set_memory(memory)
+        for err in memory.errors[:3]:
+            self.notify(str(err), title="Claim memory", severity="warning", timeout=6, markup=False)
+        self.set_message(f"claim memory: {len(memory):,} checked claims")
+        self._show_claim()
+
+    def action_checked_before(self) -> None:
+        c = self.claim
+        if c is None:
+            return
+        memory = self.memory
+        if memory is None or not memory.ready:
+            self.notify(
+                "No archive of checked claims yet (factcheck memory add SESSIONS-OR-FEEDS...)"
+                if memory is None
+                else "The claim memory is still being indexed.",
+                timeout=5,
+                markup=False,
+            )
+            return
+        matches = memory.checked_before(c.text, top=10, strong_only=False)
+        if not matches:
+            self.notify("Nothing in the archive matches this claim.", timeout=3, markup=False)
+            return
+        items = [
+            PickItem(
+                str(i),
+                checked_before_line(m, prefix="strong match" if m.strong else "possible match"),
+                f"{m.check.claim} {m.check.verdict} {m.check.author}".lower(),
+            )
+            for i, m in enumerate(matches)
+        ]
+
+        def picked(choice: str | None) -> None:
+            if choice is None or not self._writable():
+                return
+            check = matches[int(choice)].check
+            verdict = suggested_verdict(check.verdict)
+            applied = []
+            if verdict in (Verdict.CONFIRMED, Verdict.DISPUTED):
+                note = (
+                    None
+                    if self.review.decision(c.id).note
+                    else f"checked before: {check.verdict} ({check.claim[:120]})"
+                )
+                self._mutate(self.review.mark, c.id, Verdict(verdict), note=note)
+                if self._ok:
+                    applied.append(str(verdict))
+            if check.url and check.url not in self.review.decision(c.id).evidence:
+                self._mutate(self.review.add_evidence, c.id, check.url)
+                if self._ok:
+                    applied.append("its link as evidence")
+            if applied:
+                self.set_message("checked before: " + " and ".join(applied))
+            else:
+                self.notify(
+                    f"'{check.verdict or 'no verdict'}' suggests no verdict here and the check has no link: mark it yourself.",
+                    timeout=5,
+                    markup=False,
+                )
+
+        self.app.push_screen(PickerModal(f"Checked before? '{claim_words(c)}'", items), picked)
 
     def action_edit_note(self) -> None:
         c = self.claim

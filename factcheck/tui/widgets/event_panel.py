@@ -9,6 +9,8 @@ import datetime as dt
 
 from textual.content import Content
 
+from factcheck.matching import Match
+from factcheck.memory import Memory
 from factcheck.model import Article, Claim, EventGroup, Suggestion, Verdict
 from factcheck.review import Review, ReviewError
 from factcheck.tui.fmt import (
@@ -51,6 +53,12 @@ class EventPanel(LineView):
         self._groups: dict[str, EventGroup] = {}
         self._cache: dict[str, tuple[Claim, Content]] = {}
         self._suggestions: dict[str, tuple[Claim, list[Suggestion]]] = {}
+        self.memory: Memory | None = None  # the reviewer's archive of checked claims, once indexed
+
+    def set_memory(self, memory: Memory) -> None:
+        """The archive is indexed: claims checked before show it from now on."""
+        self.memory = memory
+        self.forget()
 
     def attach(self, review: Review) -> None:
         self._review = review
@@ -179,6 +187,9 @@ class EventPanel(LineView):
             if conflict.get("note"):
                 side = Content.assemble(side, " — ", literal(str(conflict["note"])).stylize("$text-muted"))
             lines.append(side)
+        if self.memory is not None and self.memory.ready:
+            for m in self.memory.checked_before(c.text, top=1):
+                lines.append(checked_before_line(m))
         when = time_text(c)
         if when:  # every time of the claim (the list shows the first); the values themselves when open
             raw = coded_times(c)
@@ -257,3 +268,18 @@ class EventPanel(LineView):
         if more > 0:  # a big event would cost a long wrap on every move: the groups screen has them all
             lines.append(Content.styled(f"… and {more} more (g: groups screen)", "$text-muted"))
         return Content("\n").join(lines)
+
+
+def checked_before_line(m: Match, *, prefix: str = "Checked before") -> Content:
+    """An earlier check of a claim: its verdict, who checked it and when, the link and why it matches."""
+    c = m.check
+    bits = [b for b in (c.verdict or "no verdict", c.author, c.date) if b]
+    return Content.assemble(
+        (prefix, "bold $text-warning"),
+        (" (b applies): " if prefix == "Checked before" else ": ", "$text-muted"),
+        literal(" · ".join(bits), "bold"),
+        literal(f" · {c.url}" if c.url else ""),
+        " — ",
+        literal(f"'{clip(c.claim, 90)}'"),
+        literal(f" ({m.why})").stylize("$text-muted"),
+    )

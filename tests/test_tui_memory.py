@@ -1,0 +1,88 @@
+"""Claim memory in the review TUI: "checked before" in the event panel and `b` to apply an earlier check."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("textual")
+
+from factcheck import session as sess
+from factcheck.memory import Check, add_to_archive
+from factcheck.model import Verdict
+from factcheck.review import Review
+from factcheck.tui.app import make_app
+from factcheck.tui.config import Config
+from factcheck.tui.screens.main import MainScreen
+
+SIZE = (120, 40)
+
+
+async def settle(app, pilot) -> None:
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_checked_before_is_shown_and_b_applies_the_earlier_verdict(
+    seeds_copy, tmp_path: Path, monkeypatch
+):
+    r = Review.open(tmp_path / "s.toml", [str(seeds_copy)])
+    claim = r.claims(r.corpus.articles[0].key)[0]
+    archive = tmp_path / "memory.jsonl"
+    add_to_archive(
+        archive,
+        [
+            Check(
+                "x1",
+                claim.text,
+                verdict="False",
+                url="https://checks.example/x1",
+                author="Other Desk",
+                date="2024-05-02",
+            ),
+            Check("x2", "An unrelated claim about the price of bread in 1990.", verdict="True"),
+        ],
+    )
+    monkeypatch.setenv("FACTCHECK_MEMORY", str(archive))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    app = make_app(r, Config(autosave_delay=0.05))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = app.screen
+        assert isinstance(m, MainScreen)
+        assert m.claim is not None and m.claim.id == claim.id
+        shown = m.event_panel.content_for(claim).plain
+        assert "Checked before" in shown and "False · Other Desk · 2024-05-02" in shown
+        assert "https://checks.example/x1" in shown
+        await pilot.press("b")
+        await pilot.pause()
+        await pilot.press("enter")
+        await settle(app, pilot)
+        d = r.decision(claim.id)
+        assert d.verdict == Verdict.DISPUTED and "https://checks.example/x1" in d.evidence
+        assert "checked before: False" in d.note
+        await pilot.press("q")
+    saved = sess.load(tmp_path / "s.toml")
+    assert saved.decisions[claim.id].verdict == Verdict.DISPUTED
+
+
+async def test_no_archive_says_how_to_make_one(seeds_copy, tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("FACTCHECK_MEMORY", str(tmp_path / "none.jsonl"))
+    r = Review.open(tmp_path / "s.toml", [str(seeds_copy)])
+    said: list[str] = []
+    real = MainScreen.notify
+
+    def notify(self, message, *args, **kw):  # type: ignore[no-untyped-def]
+        said.append(str(message))
+        return real(self, message, *args, **kw)
+
+    monkeypatch.setattr(MainScreen, "notify", notify)
+    app = make_app(r, Config(autosave_delay=0.05))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("b")
+        await pilot.pause()
+        assert any("factcheck memory add" in m for m in said)
+        await pilot.press("q")
