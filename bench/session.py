@@ -32,7 +32,6 @@ from factcheck import pipeline
 from factcheck import session as sess
 from factcheck.model import Verdict
 from factcheck.review import Review
-from factcheck.session import fileformat
 from factcheck.session.records import jsonable
 
 WORDS = (
@@ -185,7 +184,7 @@ def main() -> int:
             rows[-1] = (*rows[-1][:3], tpath.stat().st_size)
 
     n_hist = len(data.history)
-    parser = "rtoml" if fileformat._rtoml is not None else "tomllib"
+    parser = "tomllib"
     print(
         f"session with {args.decisions:,} decisions (each with a note) and {n_hist:,} history entries; median of runs"
     )

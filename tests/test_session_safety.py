@@ -638,13 +638,7 @@ def test_text_no_utf8_file_can_hold_is_saved_with_a_replacement_character(tmp_pa
     )
 
 
-@pytest.mark.parametrize("parser", ["default", "tomllib"])
-def test_both_parsers_read_the_same_and_name_the_same_line(
-    tmp_path: Path, parser: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """rtoml (when installed) and the standard library's tomllib give the same session and errors."""
-    if parser == "tomllib":
-        monkeypatch.setattr(sess.fileformat, "_rtoml", None)
+def test_a_saved_session_reads_back_and_a_bad_value_names_its_line(tmp_path: Path) -> None:
     path = _saved(tmp_path)
     text = path.read_text(encoding="utf-8")
     data = sess.load(path)

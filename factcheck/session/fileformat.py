@@ -31,9 +31,8 @@ Layout (schema 3)::
     part.history = '...'
     checksum = 'crc32:...'           # the file's last line: a file cut short has none
 
-Every value is a named TOML value: any TOML tool reads the file. The file is parsed with one TOML parser
-(rtoml when installed, a compiled parser ~3x faster than the standard library's tomllib on a 14 MB file;
-else tomllib), and every value is checked: a wrong type names the file, line and column. The checksum
+Every value is a named TOML value: any TOML tool reads the file. The file is parsed with the standard library's tomllib
+(the project's design: no TOML parser of our own, no other), and every value is checked: a wrong type names the file, line and column. The checksum
 tells whether the file is as factcheck wrote it; a hand edit that keeps the file valid is loaded and
 described (which parts changed, which counts differ), never refused. A file without its last line was cut
 short and is refused.
@@ -45,7 +44,6 @@ strings) are read and migrated: the next save writes schema 3 and keeps the old 
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import json
 import math
 import re
@@ -71,12 +69,6 @@ from factcheck.session.records import (
 )
 from factcheck.urls import is_http_url
 
-_rtoml: Any
-try:  # a compiled TOML parser, when installed; the result is the same as tomllib's
-    _rtoml = importlib.import_module("rtoml")
-except ImportError:  # pragma: no cover - depends on the environment
-    _rtoml = None
-
 HEADER = (
     "# factcheck review session: plain TOML, one line per decision and per change (see sessions/README.md).\n"
 )
@@ -94,26 +86,13 @@ class TomlError(Exception):
 
 
 _TOMLLIB_POS = re.compile(r"\s*\(at line (\d+), column (\d+)\)|\s*\(at end of document\)")
-_RTOML_POS = re.compile(r"\s*at line (\d+),? column (\d+)")
 
 
 def parse_toml(text: str) -> dict[str, Any]:
     """The TOML document in ``text``; TomlError with line and column when it is not valid TOML."""
     end_line, end_col = text.count("\n") + 1, len(text) - text.rfind("\n")
-    if _rtoml is not None:
-        try:
-            doc: dict[str, Any] = _rtoml.loads(text)
-            return doc
-        except _rtoml.TomlParsingError as e:
-            msg = str(e).strip().splitlines()[0] if str(e).strip() else "invalid TOML"
-            m = _RTOML_POS.search(msg)
-            if m:
-                raise TomlError(msg[: m.start()] + msg[m.end() :], int(m.group(1)), int(m.group(2))) from None
-            # rtoml's message names no position for some errors: ask tomllib where it stops
-        except RecursionError:
-            raise TomlError("values nested too deeply", 1, 1) from None
     try:
-        doc = tomllib.loads(text)
+        doc: dict[str, Any] = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         msg = str(e)
         m = _TOMLLIB_POS.search(msg)
