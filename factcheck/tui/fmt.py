@@ -13,6 +13,7 @@ import re
 from textual.content import Content, Span
 
 from factcheck.model import Article, Claim, Verdict
+from factcheck.textout import BIDI_CONTROLS, LINE_SEPARATORS
 from factcheck.verdicts import REGISTRY
 
 _TRANS = {c: chr(0x2400 + c) for c in range(0x20) if c not in (0x09, 0x0A)}
@@ -20,6 +21,10 @@ _TRANS[0x09] = " "  # a tab would be expanded to several cells and shift offsets
 _TRANS[0x0D] = " "
 _TRANS[0x7F] = "\u2421"
 _TRANS.update({c: "\ufffd" for c in range(0x80, 0xA0)})  # C1 controls (CSI 0x9b and friends)
+# Bidi controls would reorder what the reviewer reads (a "U+202E" in a claim shows it backwards); line
+# separators would break a line where the text has none. One character each, so offsets still hold.
+_TRANS.update({c: "\ufffd" for c in BIDI_CONTROLS})
+_TRANS.update({c: " " for c in LINE_SEPARATORS})
 
 
 def sanitize(text: str) -> str:
