@@ -629,3 +629,13 @@ def test_utf8_is_read_exactly_as_path_read_text(tmp_path_factory, text: str) -> 
         assert ingest.read_text_file(f) == expected
     except ValueError as e:
         assert str(e) == "empty file" and not expected.replace("\ufeff", "").strip()
+
+
+def test_tui_bidi_controls_and_line_separators_are_inert_in_the_tui() -> None:
+    from factcheck.tui.fmt import literal, sanitize
+
+    hostile = "price \u202erotcaf\u202c up\u2066x\u2069\u2028next \x1b[31m"
+    shown = sanitize(hostile)
+    assert len(shown) == len(hostile)  # one character for one: claim offsets still hold
+    assert not any(ord(ch) in (0x202E, 0x202C, 0x2066, 0x2069, 0x2028, 0x1B) for ch in shown)
+    assert literal(hostile).plain == shown

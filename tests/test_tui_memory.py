@@ -86,13 +86,3 @@ async def test_no_archive_says_how_to_make_one(seeds_copy, tmp_path: Path, monke
         await pilot.pause()
         assert any("factcheck memory add" in m for m in said)
         await pilot.press("q")
-
-
-def test_bidi_controls_and_line_separators_are_inert_in_the_tui() -> None:
-    from factcheck.tui.fmt import literal, sanitize
-
-    hostile = "price \u202erotcaf\u202c up\u2066x\u2069\u2028next \x1b[31m"
-    shown = sanitize(hostile)
-    assert len(shown) == len(hostile)  # one character for one: claim offsets still hold
-    assert not any(ord(ch) in (0x202E, 0x202C, 0x2066, 0x2069, 0x2028, 0x1B) for ch in shown)
-    assert literal(hostile).plain == shown
