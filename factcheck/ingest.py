@@ -1181,7 +1181,7 @@ def _classify_one(
         return "meta", "crawl date"
     # (each word-count limit is tested before its pattern: most lines are long body sentences)
     rest = vocab.labelled("published", t) if ln.words <= 14 else None
-    d = _date_of(rest, lang) if rest else None
+    d = (_date_of(rest, lang) or _leading_date(rest, lang)) if rest else None
     if d is not None:
         key = "updated" if _UPDATED.match(t) else "published"
         info.setdefault(key, d)
@@ -1207,6 +1207,18 @@ def _classify_one(
     if m:
         info.setdefault("source_label", m["who"].strip())
         return "meta", "source"
+    if (
+        ln.words <= 12
+        and "published" not in info
+        and (i < first_body or info.get("_prose_before", {}).get(i, 0) < 3)
+        and _DIGIT_ANY.search(t[:12])
+        and not _FULL_STOP_END.search(t)
+    ):
+        d = _leading_date(t, lang)
+        if d is not None and len(_LETTER_WORD.findall(t)) <= 10:
+            # "19.6.2007 9:40 Uhr Christoph Becker 71 Kommentare": a date line with its byline glued on
+            info["published"] = d
+            return "meta", "date line"
     if ln.words <= 12 and _is_date_only(t, lang):
         if "published" not in info and (i < first_body or info.get("_prose_before", {}).get(i, 0) < 3):
             # a visible date line near the top of the page (before the article's third paragraph)
@@ -1258,6 +1270,21 @@ _CREDIT_TAIL = re.compile(r"(?:©|\(c\)|\bfoto:|\bphoto:|\bbild:)\s*[^.!?]{2,80}
 
 def _credit_line(t: str) -> bool:
     return len(t) <= 300 and ("©" in t or ":" in t or "(c)" in t) and _CREDIT_TAIL.search(t) is not None
+
+
+_DATE_PREFIX_END = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}[./]\d{1,2}[./]\d\d\b")
+
+
+def _leading_date(s: str, lang: str | None) -> dt.date | None:
+    """The full date a line opens with ("6. Juli 2015 von Mark Hosak — ...", "23.06.2016 um 16:14 Uhr -
+    Markus Reuter"): the shortest prefix up to a year that reads as a date."""
+    for m in list(_DATE_PREFIX_END.finditer(s))[:2]:
+        if m.end() > 40:
+            break
+        d = _date_of(s[: m.end()].strip(" ,|-–—"), lang)
+        if d is not None:
+            return d
+    return None
 
 
 def _date_of_anywhere(s: str, lang: str | None) -> dt.date | None:

@@ -536,3 +536,32 @@ def test_an_ellipsis_cliffhanger_inside_the_article_is_body_but_a_teaser_is_not(
     k = _kinds_of(text, "de")
     assert k[cliff] == ("body", "")
     assert k[teaser][0] == "furniture"
+
+
+@pytest.mark.parametrize(
+    ("line", "lang", "date"),
+    [
+        (
+            "Veröffentlicht am 6. Juli 2015 von Mark Hosak — Hinterlasse eine Antwort",
+            "de",
+            dt.date(2015, 7, 6),
+        ),
+        ("19.6.2007 9:40 Uhr Christoph Becker 71 Kommentare", "de", dt.date(2007, 6, 19)),
+        ("23.06.2016 um 16:14 Uhr - Markus Reuter - 91 Ergänzungen", "de", dt.date(2016, 6, 23)),
+    ],
+)
+def test_a_date_line_with_a_byline_glued_on(line: str, lang: str, date: dt.date) -> None:
+    from factcheck.ingest import classify_lines
+
+    text = f"Headline of the story here\n{line}\nDer Stadtrat stimmte am Montag nach einer langen Debatte für den Plan, sagte der Bürgermeister.\n"
+    segs, info = classify_lines(text, lang)
+    assert info["published"] == date and segs[1].kind == "meta"
+
+
+def test_a_sentence_opening_with_a_date_stays_body() -> None:
+    from factcheck.ingest import classify_lines
+
+    line = "14. Januar 2020 war ein kalter Tag in Berlin."
+    text = f"Headline of the story here\nDer Stadtrat stimmte am Montag nach einer langen Debatte für den Plan, sagte er.\n{line}\n"
+    segs, _info = classify_lines(text, "de")
+    assert [s.kind for s in segs if text[s.start : s.end] == line] == ["body"]
