@@ -1,12 +1,14 @@
 """Save/load of a review session with 20,000 decisions (each with a note) and their history.
 
-Prints milliseconds and file size for factcheck's session format, beside two baselines measured in the same
-run on the same data: ``json.dump`` + ``json.load`` written non-atomically, and the naive all-TOML layout
-(a table per decision, an inline table per history entry) written with tomli-w and read with tomllib.
+Prints milliseconds and file size for factcheck's session format (plain TOML, schema 3: saved atomically
+and verified by parsing it back; loaded with every value checked), beside baselines measured in the same
+run on the same data: ``json.dump`` + ``json.load`` written non-atomically, and the same content as one
+TOML document written with tomli-w and read with the standard library's tomllib. Also the first undo of a
+review whose session holds that many history rows (the undo stack is built from them on first use).
 
     /work/venv/bin/python bench/session.py [--decisions N] [--repeat R]
 
-Target: save <= 300 ms and load <= 300 ms at 20,000 decisions.
+Target: save <= 1 s and load <= 1 s at 20,000 decisions.
 """
 
 from __future__ import annotations
@@ -26,8 +28,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import tomli_w
 
+from factcheck import pipeline
 from factcheck import session as sess
 from factcheck.model import Verdict
+from factcheck.review import Review
+from factcheck.session import fileformat
 from factcheck.session.records import jsonable
 
 WORDS = (
@@ -118,12 +123,33 @@ def main() -> int:
         def save() -> None:
             state[0] = sess.save(path, data, expected=state[0])
 
+        save()  # the first save renders and verifies every row; later ones only what changed
         save_ms = timed(save, args.repeat)
         load_ms = timed(lambda: sess.load(path), args.repeat)
+        first_save: list[float] = []
+        for _ in range(args.repeat):  # the first save after loading: every row rendered and verified
+            fresh = sess.load(path)
+            t0 = time.perf_counter()
+            sess.save(path, fresh)
+            first_save.append(time.perf_counter() - t0)
+        first_ms = statistics.median(first_save) * 1000
         text = path.read_text(encoding="utf-8")
         parse_ms = timed(lambda: tomllib.loads(text), args.repeat)  # the floor: tomllib alone on our file
         loaded = sess.load(path)
         assert loaded.decisions == data.decisions and loaded.history == data.history
+
+        def first_undo() -> None:
+            review = Review(
+                path, sess.load(path), pipeline.Corpus(paths=[]), reviewer="alice", readonly=False
+            )
+            t = time.perf_counter()
+            assert review.undo()
+            undo_times.append(time.perf_counter() - t)
+
+        undo_times: list[float] = []
+        for _ in range(args.repeat):
+            first_undo()
+        undo_ms = statistics.median(undo_times) * 1000
         size = path.stat().st_size
 
         jpath = folder / "bench.json"
@@ -155,10 +181,11 @@ def main() -> int:
                 tomllib.loads(tpath.read_text(encoding="utf-8"))
 
             r = max(1, args.repeat // 3)
-            rows.append(("all-TOML tables, tomli-w/tomllib", timed(tsave, r), timed(tload, r), 0))
+            rows.append(("same content, tomli-w/tomllib", timed(tsave, r), timed(tload, r), 0))
             rows[-1] = (*rows[-1][:3], tpath.stat().st_size)
 
     n_hist = len(data.history)
+    parser = "rtoml" if fileformat._rtoml is not None else "tomllib"
     print(
         f"session with {args.decisions:,} decisions (each with a note) and {n_hist:,} history entries; median of runs"
     )
@@ -166,11 +193,15 @@ def main() -> int:
     for name, s, ld, sz in rows:
         print(f"{name:40} {s:9.1f} {ld:9.1f} {sz / 1024:9.0f}   {s / jsave_ms:4.1f}x / {ld / jload_ms:4.1f}x")
     print(
-        f"(for scale: tomllib.loads of the whole session file takes {parse_ms:.1f} ms; save and load give tomllib"
-        " the file with its row blocks set apart, checked against TOML's rules for them)"
+        f"(for scale: tomllib.loads of the whole session file takes {parse_ms:.1f} ms; factcheck parses it with {parser})"
     )
-    ok = save_ms <= 300 and load_ms <= 300
-    print(f"target save <= 300 ms and load <= 300 ms: {'met' if ok else 'NOT met'}")
+    print(
+        f"first save after loading (every row rendered and verified): {first_ms:.1f} ms; the save row above is"
+    )
+    print("an autosave of a session already saved once (only changed rows rendered and verified)")
+    print(f"first undo with {n_hist:,} history rows: {undo_ms:.1f} ms (building the undo stack included)")
+    ok = max(save_ms, first_ms) <= 1000 and load_ms <= 1000
+    print(f"target save <= 1000 ms and load <= 1000 ms: {'met' if ok else 'NOT met'}")
     return 0
 
 

@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from factcheck import verdicts
 from factcheck.cli import EXIT_OK, EXIT_PARTIAL, EXIT_USAGE
 from factcheck.cli import err as _err
 from factcheck.model import Verdict
@@ -26,7 +27,7 @@ def register(subparsers: Any) -> None:
         "session", metavar="SESSION", help="session file (created if missing: then --corpus is required)"
     )
     m.add_argument("claim_id", metavar="CLAIM_ID")
-    m.add_argument("verdict", metavar="VERDICT", help="one of: " + ", ".join(Verdict))
+    m.add_argument("verdict", metavar="VERDICT", help="one of: " + ", ".join(verdicts.keys()))
     m.add_argument("--note", metavar="TEXT", help="set the claim's note")
     m.add_argument("--by", metavar="CLAIM_ID", help="the claim that supersedes this one (verdict superseded)")
     m.add_argument("--corpus", nargs="+", metavar="PATH", help="article files or folders of the session")
@@ -78,9 +79,9 @@ def cmd_mark(args: argparse.Namespace) -> int:
 
     path = Path(args.session)
     try:
-        verdict = Verdict(args.verdict.lower())
-    except ValueError:
-        _err(f"unknown verdict {args.verdict!r} (use one of: {', '.join(Verdict)})")
+        verdict = verdicts.parse(args.verdict)
+    except ValueError as e:
+        _err(str(e))
         return EXIT_USAGE
     if not path.exists() and not args.corpus:
         _err(f"{path}: no such session; give --corpus PATH ... to create it")

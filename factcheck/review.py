@@ -84,6 +84,15 @@ class _Snapshot:
 _Change = tuple[str, str, dict[str, Any], dict[str, Any]]  # kind, key, before, after
 
 
+@dataclass(slots=True)
+class _Step:
+    """One undoable reviewer action: its changes, applied and reverted together."""
+
+    op: str
+    changes: list[_Change]
+    desc: str = ""  # empty until described (steps rebuilt from the history: see Review._ready)
+
+
 def manual_claim_id(article_key: str, start: int, end: int) -> str:
     h = hashlib.blake2b(f"{article_key}\0{start}:{end}".encode(), digest_size=5).hexdigest()
     return f"m{h}"
@@ -117,10 +126,13 @@ class Review:
         self._version = 0
         self._saved_version = 0
         self._step = data.last_step()
-        self._undo: list[tuple[str, list[_Change]]] = []
+        self._undo: list[_Step] = []
         self._undo_built = not data.history  # otherwise rebuilt from the history when first needed
-        self._redo: list[tuple[str, list[_Change]]] = []
-        self.last_claims: list[str] = []  # the claims the last undo or redo changed (the TUI goes there)
+        self._redo: list[_Step] = []
+        self._remap: dict[str, str] = {}  # claim ids re-attached since the history was written
+        # What the last undo or redo changed, as (kind, key): kind decision/manual -> claim id, article ->
+        # article key, groups -> "" (the TUI moves the cursor there).
+        self.last_undo_changes: list[tuple[str, str]] = []
         self._save_lock = threading.Lock()
         self._lock: sess.SessionLock | None = None
         self._file_state: sess.FileState | None = None
@@ -383,6 +395,14 @@ class Review:
     # Reading
 
     @property
+    def readonly_reason(self) -> str | None:
+        """Why nothing can be changed or saved (None when the session is writable): locked by another
+        factcheck, a read-only file, folder or file system, a full disk, a refused symlink, or --readonly."""
+        if not self.readonly:
+            return None
+        return self.lock_message or f"{self.path}: opened read-only (--readonly); nothing is saved"
+
+    @property
     def dirty(self) -> bool:
         return self._version != self._saved_version
 
@@ -493,27 +513,29 @@ class Review:
     def can_redo(self) -> bool:
         return not self.readonly and bool(self._stacks()[1])
 
-    def _stacks(self) -> tuple[list[tuple[str, list[_Change]]], list[tuple[str, list[_Change]]]]:
+    def _stacks(self) -> tuple[list[_Step], list[_Step]]:
         """The undo and redo stacks, rebuilt once from the session history (so undo reaches back into
-        earlier sittings), then kept up to date in memory."""
+        earlier sittings), then kept up to date in memory. Steps rebuilt from the history get their
+        re-attached claim ids and description only when they are undone or redone (``_ready``)."""
         if self._undo_built:
             return self._undo, self._redo
         self._undo_built = True
-        undo: list[tuple[str, list[_Change]]] = []
-        redo: list[tuple[str, list[_Change]]] = []
-        remap: dict[str, str] = {}
-        steps: list[tuple[int, str, list[_Change]]] = []
-        for h in self._data.history_entries():
-            if h.op == "reattach":
+        undo: list[_Step] = []
+        redo: list[_Step] = []
+        last: tuple[int, str] | None = None
+        for h in self._data.history:
+            op = h.op
+            if op == "reattach":
                 old, new = h.before.get("id"), h.after.get("id")
                 if isinstance(old, str) and isinstance(new, str):
-                    remap[old] = new
+                    self._remap[old] = new
                 continue
-            if steps and steps[-1][0] == h.step and steps[-1][1] == h.op:
-                steps[-1][2].append((h.kind, h.key, h.before, h.after))
-            else:
-                steps.append((h.step, h.op, [(h.kind, h.key, h.before, h.after)]))
-        for _, op, changes in steps:
+            change = (h.kind, h.key, h.before, h.after)
+            if last == (h.step, op):  # another change of the same action
+                if op in _UNDOABLE:
+                    undo[-1].changes.append(change)
+                continue
+            last = (h.step, op)
             if op == "undo":
                 if undo:
                     redo.append(undo.pop())
@@ -521,16 +543,21 @@ class Review:
                 if redo:
                     undo.append(redo.pop())
             elif op in _UNDOABLE:
-                undo.append((op, changes))  # described below, once ids are re-attached
+                undo.append(_Step(op, [change]))
                 redo.clear()
             else:  # merges of sessions and unknown operations are barriers
                 undo.clear()
                 redo.clear()
-        fixed = ([_remap_change(c, remap) for c in ch] for _, ch in [*undo, *redo])
-        described = [(_describe(op, ch), ch) for (op, _), ch in zip([*undo, *redo], fixed, strict=True)]
-        undo, redo = described[: len(undo)], described[len(undo) :]
         self._undo, self._redo = undo, redo
         return undo, redo
+
+    def _ready(self, step: _Step) -> _Step:
+        """A step rebuilt from the history, with claim ids re-attached since and its description."""
+        if not step.desc:
+            if self._remap:
+                step.changes = [_remap_change(c, self._remap) for c in step.changes]
+            step.desc = _describe(step.op, step.changes)
+        return step
 
     # -----------------------------------------------------------------------------------------
     # Mutations
@@ -546,7 +573,7 @@ class Review:
         self._apply(changes, forward=True)
         self._record(op, changes)
         if self._undo_built:
-            self._undo.append((desc, changes))
+            self._undo.append(_Step(op, changes, desc))
             self._redo.clear()
 
     def _record(self, op: str, changes: list[_Change]) -> None:
@@ -792,32 +819,32 @@ class Review:
         undo, redo = self._stacks()
         if not undo:
             return None
-        desc, changes = undo.pop()
+        step = self._ready(undo.pop())
         try:
-            self._apply(changes, forward=False)
+            self._apply(step.changes, forward=False)
         except (ReviewError, ValueError, TypeError, KeyError) as e:
-            undo.append((desc, changes))
-            raise ReviewError(f"cannot undo {desc}: {e}") from None
-        self._record("undo", [(k, key, a, b) for k, key, b, a in changes])
-        redo.append((desc, changes))
-        self.last_claims = _claims_of(changes)
-        return desc
+            undo.append(step)
+            raise ReviewError(f"cannot undo {step.desc}: {e}") from None
+        self._record("undo", [(k, key, a, b) for k, key, b, a in step.changes])
+        self.last_undo_changes = [(k, key) for k, key, _, _ in step.changes]
+        redo.append(step)
+        return step.desc
 
     def redo(self) -> str | None:
         self._check_writable()
         undo, redo = self._stacks()
         if not redo:
             return None
-        desc, changes = redo.pop()
+        step = self._ready(redo.pop())
         try:
-            self._apply(changes, forward=True)
+            self._apply(step.changes, forward=True)
         except (ReviewError, ValueError, TypeError, KeyError) as e:
-            redo.append((desc, changes))
-            raise ReviewError(f"cannot redo {desc}: {e}") from None
-        self._record("redo", changes)
-        undo.append((desc, changes))
-        self.last_claims = _claims_of(changes)
-        return desc
+            redo.append(step)
+            raise ReviewError(f"cannot redo {step.desc}: {e}") from None
+        self._record("redo", step.changes)
+        self.last_undo_changes = [(k, key) for k, key, _, _ in step.changes]
+        undo.append(step)
+        return step.desc
 
     def set_cursor(self, article_key: str, claim_id: str | None) -> None:
         if self._data.cursor != (article_key, claim_id):
@@ -867,11 +894,6 @@ class Review:
 
 
 # ---------------------------------------------------------------------------------------------
-
-
-def _claims_of(changes: list[_Change]) -> list[str]:
-    """The claims a step changed (decisions and added claims), in order."""
-    return list(dict.fromkeys(key for kind, key, _a, _b in changes if kind in ("decision", "manual")))
 
 
 def _clean(d: dict[str, Any]) -> dict[str, Any]:

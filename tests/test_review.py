@@ -509,3 +509,16 @@ def test_set_title_outlet_speaker_are_undoable_saved_and_applied(review: Review,
             again.set_outlet("nope.txt", "X")
         with pytest.raises(ReviewError, match="unknown claim"):
             again.set_speaker("cnope", "X")
+
+
+def test_undo_says_what_it_changed(review: Review) -> None:
+    a, b = ids(review, "alpha.txt")[:2]
+    review.mark(a, "confirmed")
+    review.set_outlet("alpha.txt", "Oslo Daily")
+    review.mark(b, "disputed")
+    review.undo()
+    assert review.last_undo_changes == [("decision", b)]
+    review.undo()
+    assert review.last_undo_changes == [("article", "alpha.txt")]
+    review.redo()
+    assert review.last_undo_changes == [("article", "alpha.txt")]

@@ -52,6 +52,7 @@ NASTY = st.sampled_from(
 )
 NOTES = st.lists(st.one_of(st.text(), NASTY), max_size=8).map("".join)
 IDS = st.from_regex(r"c[0-9a-f]{10}", fullmatch=True)
+EVIDENCE = IDS | st.sampled_from(['https://x.org/it\'s?a=1&b="2"', "http://[::1]:80/"])  # URLs or claim ids
 
 
 def sample(n: int = 3) -> SessionData:
@@ -105,7 +106,7 @@ def same(a: SessionData, b: SessionData) -> None:
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     notes=st.lists(
-        st.tuples(IDS, NOTES, st.sampled_from(list(Verdict)), st.lists(NOTES, max_size=2)), max_size=12
+        st.tuples(IDS, NOTES, st.sampled_from(list(Verdict)), st.lists(EVIDENCE, max_size=2)), max_size=12
     ),
     article=st.text(min_size=1, max_size=20),
     reviewer=NOTES,
@@ -166,19 +167,32 @@ def test_roundtrip_any_unicode_and_verdicts(tmp_path: Path, notes, article, revi
         "{id = 'x'}]\nreviewer = 'mallory'\n[more",  # a row that closes the array
     ],
 )
-def test_save_refuses_text_that_would_not_read_back(tmp_path: Path, bad_row: str) -> None:
+def test_save_refuses_text_that_would_not_read_back(
+    tmp_path: Path, bad_row: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "s.toml"
     sess.save(path, sample())
     before = path.read_bytes()
-    data = sample()
-    data.decisions["c0000000001"]._row = bad_row  # a writer bug: a cached row that is not one safe line
+    ff = sess.fileformat
+    good_decision, good_history = ff.decision_row, ff.history_row
+    # A writer bug: the row rendered for one decision (then for one history entry) is not one safe line.
+    monkeypatch.setattr(
+        ff, "decision_row", lambda d: bad_row if d.claim_id == "c0000000001" else good_decision(d)
+    )
     with pytest.raises(SessionError, match="not saved"):
-        sess.save(path, data)
-    data = sample()
-    data.history[-1]._row = bad_row
+        sess.save(path, sample())
+    monkeypatch.setattr(ff, "decision_row", good_decision)
+    monkeypatch.setattr(ff, "history_row", lambda h: bad_row if h.step == 2 else good_history(h))
     with pytest.raises(SessionError, match="not saved"):
-        sess.save(path, data)
+        sess.save(path, sample())
     assert path.read_bytes() == before
+    # A cached row holding a line break (two rows where one was counted) is refused too.
+    monkeypatch.setattr(ff, "history_row", good_history)
+    data = sample()
+    sess.save(path, data)
+    data.decisions["c0000000001"]._row = "{id = 'x'},\n  {id = 'y'}"
+    with pytest.raises(SessionError, match="not saved"):
+        sess.save(path, data)
 
 
 def test_file_is_readable_toml(tmp_path: Path) -> None:

@@ -7,7 +7,10 @@ import contextlib
 import datetime as dt
 import os
 import re
+import shutil
 import subprocess
+import sys
+import tempfile
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
@@ -157,6 +160,66 @@ def test_read_only_file_system_opens_read_only_and_mark_says_why(
         assert session.read_bytes() == before
 
 
+READONLY_FOLDER_SCRIPT = """
+import sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+from factcheck import session as sess
+from factcheck.review import Review
+session, corpus, cid = Path(sys.argv[2]), sys.argv[3], sys.argv[4]
+try:
+    sess.SessionLock.acquire(session)
+except sess.SessionNotWritable as e:
+    print("lock:", e)
+try:
+    sess.save(session, sess.load(session))
+except sess.SessionNotWritable as e:
+    print("save:", e)
+with Review.open(session, [corpus]) as r:
+    print("review:", r.readonly, r.lock_message)
+"""
+
+
+def test_read_only_folder_as_another_user(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A real EACCES: the session's folder belongs to root and the user running factcheck cannot write it."""
+    if os.geteuid() != 0:
+        pytest.skip("needs root to run factcheck as another user")
+    proj = Path(tempfile.mkdtemp(prefix="factcheck-ro-"))  # under /tmp: reachable by another user
+    try:
+        proj.chmod(0o755)
+        (proj / "corpus").mkdir(mode=0o755)
+        (proj / "corpus" / "alpha.txt").write_text(ALPHA, encoding="utf-8")
+        (proj / "sessions").mkdir(mode=0o755)
+        monkeypatch.chdir(proj)
+        monkeypatch.setenv("FACTCHECK_CONFIG", str(proj / "no-config.toml"))
+        cid = first_claim(proj)
+        session = proj / "sessions" / "s.toml"
+        assert run(capsys, "mark", str(session), cid, "confirmed", "--corpus", "corpus")[0] == 0
+        before = session.read_bytes()
+        root = str(Path(__file__).resolve().parents[1])
+        r = subprocess.run(
+            [
+                *("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", sys.executable, "-c"),
+                *(READONLY_FOLDER_SCRIPT, root, str(session), str(proj / "corpus"), cid),
+            ],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "HOME": str(proj)},
+        )
+        if r.returncode != 0 and not r.stdout:
+            pytest.skip(f"cannot run this Python as another user here: {r.stderr.strip()[-200:]}")
+        assert r.returncode == 0, r.stderr
+        out = r.stdout
+        assert "lock: " in out and "permission denied" in out
+        assert "save: " in out and "not saved: permission denied" in out
+        assert "review: True " in out and "opened read-only" in out
+        assert session.read_bytes() == before
+    finally:
+        shutil.rmtree(proj, ignore_errors=True)
+
+
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes into a read-only folder anyway")
 def test_read_only_folder_opens_read_only(proj: Path, capsys: pytest.CaptureFixture[str]) -> None:
     cid = first_claim(proj)
@@ -262,7 +325,7 @@ def _saved(tmp_path: Path) -> Path:
         ("published = 2024-05-01", "published = 'last week'", "'published' must be a date"),
         ("published = 2024-05-01", "published = 2024-05-01T10:00:00Z", "'published' must be a date"),
         ("fingerprint = 'f00d'", "fingerprint = ['f00d']", "'fingerprint' must be a string"),
-        ('reviewer = "alice"', "reviewer = 3", "'reviewer' must be a string"),
+        ("reviewer = 'alice'", "reviewer = 3", "'reviewer' must be a string"),
         (
             "{id = 'c0000000001', verdict = 'disputed', note = 'n'",
             "{id = 'c0000000001', verdict = 'disputed', note = ['n']",
@@ -287,6 +350,11 @@ def _saved(tmp_path: Path) -> Path:
         ),
         ("{step = 3, at = 2025-03-01T09:30:00Z", "{step = 3, at = 'noon'", "'at' must be a date-time"),
         ("merges = []", "merges = [['c1']]", "'merges' must be an array of [claim id, claim id] pairs"),
+        (
+            "{id = 'c0000000001', verdict = 'disputed'",
+            "{id = 'c0000000001', verdict = 'disputed', evidence = ['http://[::1']",
+            "evidence must be an http(s) URL or a claim id, not 'http://[::1'",
+        ),
         ("corpus = [", "corpus = [1, ", "'corpus' must be an array of strings"),
     ],
 )
@@ -315,7 +383,7 @@ def test_bad_evidence_url_and_bad_history_verdict_do_not_crash(proj: Path) -> No
         r.add_evidence(cid, "https://x.org/a")
         r.mark(cid, "confirmed")
         # A history row the loader would refuse, made in memory: undo says so instead of crashing.
-        r._stacks()[0][-1][1][0][2]["verdict"] = "bogus"
+        r._stacks()[0][-1].changes[0][2]["verdict"] = "bogus"
         with pytest.raises(ReviewError, match="cannot undo"):
             r.undo()
         assert r.decision(cid).verdict == Verdict.CONFIRMED
@@ -402,3 +470,189 @@ def test_undo_at_many_history_rows_reads_no_file(tmp_path: Path) -> None:
     r = Review(path, sess.load(path), pipeline.Corpus(paths=[]), reviewer="a", readonly=False)
     assert r.undo() == "mark c000000012b confirmed"
     assert "c000000012b" not in r.data.decisions  # back to unreviewed: the empty decision is dropped
+
+
+# ---------------------------------------------------------------------------------------------
+# Any SessionData survives save + load
+
+
+TEXT = st.text(max_size=30) | st.sampled_from(
+    ["it's", "'''", '"""', "a\r\nb", "\x00\x1b[31m\x7f", "😀\u2028", ""]
+)
+CIDS = st.from_regex(r"[cm][0-9a-f]{10}", fullmatch=True)
+TIMES = st.datetimes(
+    min_value=dt.datetime(1970, 1, 2), max_value=dt.datetime(2200, 1, 1), timezones=st.just(dt.UTC)
+)
+DATES = st.dates(min_value=dt.date(1, 1, 1))
+EVIDENCE = CIDS | st.sampled_from(
+    ["https://x.org/a?b=1&c='d'", "http://[::1]:8080/x", "https://例え.jp/パス"]
+)
+
+
+@st.composite
+def session_data(draw: st.DrawFn) -> sess.SessionData:
+    data = sess.SessionData(
+        reviewer=draw(TEXT),
+        created=draw(st.none() | TIMES),
+        saved=draw(st.none() | TIMES),
+        corpus=draw(st.lists(TEXT, max_size=2)),
+    )
+    keys = draw(st.lists(st.text(min_size=1, max_size=12), min_size=1, max_size=3, unique=True))
+    for k in keys:
+        data.articles[k] = sess.ArticleRecord(
+            k, draw(TEXT), draw(st.none() | DATES), draw(st.none() | TEXT), draw(st.none() | TEXT)
+        )
+    for cid in draw(st.lists(CIDS, max_size=6, unique=True)):
+        v = draw(st.sampled_from(list(Verdict)))
+        data.decisions[cid] = sess.Decision(
+            cid,
+            draw(st.sampled_from([*keys, "gone.txt"])),
+            draw(TEXT),
+            v,
+            draw(CIDS) if v == Verdict.SUPERSEDED else None,
+            draw(TEXT),
+            tuple(draw(st.lists(EVIDENCE, max_size=2))),
+            draw(st.booleans()),
+            draw(st.none() | TEXT.filter(bool)),
+            draw(st.none() | TIMES),
+            tuple(
+                draw(
+                    st.lists(
+                        st.fixed_dictionaries(
+                            {"reviewer": TEXT, "verdict": st.just("disputed"), "note": TEXT}
+                        ),
+                        max_size=2,
+                    )
+                )
+            ),
+            draw(st.none() | TEXT),
+        )
+    for mid in draw(st.lists(CIDS, max_size=2, unique=True)):
+        s = draw(st.integers(0, 1000))
+        data.manual[mid] = sess.ManualClaim(
+            mid,
+            keys[0],
+            s,
+            s + draw(st.integers(1, 50)),
+            draw(TEXT),
+            draw(st.none() | TEXT),
+            draw(st.none() | TIMES),
+        )
+    data.merges = draw(st.lists(st.tuples(CIDS, CIDS), max_size=2))
+    data.splits = draw(st.lists(CIDS, max_size=2))
+    data.cursor = (draw(st.none() | st.sampled_from(keys)), draw(st.none() | CIDS))
+    changes = st.one_of(
+        st.tuples(
+            st.just("decision"),
+            CIDS,
+            st.fixed_dictionaries(
+                {
+                    "verdict": st.sampled_from([str(v) for v in Verdict]),
+                    "note": TEXT,
+                    "evidence": st.lists(EVIDENCE, max_size=2),
+                }
+            ),
+        ),
+        st.tuples(
+            st.just("article"),
+            st.sampled_from(keys),
+            st.fixed_dictionaries({}, optional={"published": DATES, "title": TEXT}),
+        ),
+        st.tuples(
+            st.just("groups"),
+            st.just(""),
+            st.fixed_dictionaries(
+                {
+                    "merges": st.lists(st.lists(CIDS, min_size=2, max_size=2), max_size=2),
+                    "splits": st.lists(CIDS, max_size=2),
+                }
+            ),
+        ),
+    )
+    for step, (kind, key, vals) in enumerate(draw(st.lists(changes, max_size=5)), 1):
+        data.add_history(
+            sess.HistoryEntry(
+                step,
+                draw(TIMES),
+                draw(TEXT),
+                draw(st.sampled_from(["mark", "published", "merge_groups"])),
+                kind,
+                key,
+                {},
+                vals,
+            )
+        )
+    return data
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=session_data())
+def test_any_session_survives_save_and_load(tmp_path: Path, data: sess.SessionData) -> None:
+    path = tmp_path / "s.toml"
+    sess.save(path, data)
+    back = sess.load(path)
+    assert back.notices == []
+    for name in (
+        "reviewer",
+        "created",
+        "saved",
+        "corpus",
+        "articles",
+        "decisions",
+        "manual",
+        "merges",
+        "splits",
+        "cursor",
+        "history",
+    ):
+        assert getattr(back, name) == getattr(data, name), name
+    text = path.read_text(encoding="utf-8")
+    sess.save(path, back)
+    assert path.read_text(encoding="utf-8") == text  # saving what was loaded gives the same bytes
+    assert tomllib.loads(text)["integrity"]["decisions"] == len(data.decisions)
+
+
+def test_readonly_reason(proj: Path) -> None:
+    session = proj / "sessions" / "s.toml"
+    with Review.open(session, [str(proj / "corpus")]) as r:
+        assert r.readonly_reason is None
+        r.save()
+        with Review.open(session) as second:
+            assert second.readonly_reason and "open in another factcheck" in second.readonly_reason
+    with Review.open(session, readonly=True) as r:
+        assert r.readonly_reason and "--readonly" in r.readonly_reason
+
+
+def test_text_no_utf8_file_can_hold_is_saved_with_a_replacement_character(tmp_path: Path) -> None:
+    """Lone surrogates (an undecodable file name, a --note from a non-UTF-8 terminal) never stop a save."""
+    path = tmp_path / "s.toml"
+    data = sess.SessionData(reviewer="x\udcff", corpus=["c"])
+    data.articles["caf\udce9.txt"] = sess.ArticleRecord("caf\udce9.txt", "f")
+    data.decisions["c1"] = sess.Decision("c1", "caf\udce9.txt", "t", note="n\udcff")
+    sess.save(path, data)
+    back = sess.load(path)
+    assert (back.reviewer, list(back.articles), back.decisions["c1"].note) == (
+        "x\ufffd",
+        ["caf\ufffd.txt"],
+        "n\ufffd",
+    )
+
+
+@pytest.mark.parametrize("parser", ["default", "tomllib"])
+def test_both_parsers_read_the_same_and_name_the_same_line(
+    tmp_path: Path, parser: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """rtoml (when installed) and the standard library's tomllib give the same session and errors."""
+    if parser == "tomllib":
+        monkeypatch.setattr(sess.fileformat, "_rtoml", None)
+    path = _saved(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    data = sess.load(path)
+    assert len(data.decisions) == 3 and data.articles["a.txt"].published == dt.date(2024, 5, 1)
+    assert all(d.updated is not None and d.updated.tzinfo is dt.UTC for d in data.decisions.values())
+    lines = text.splitlines(keepends=True)
+    n = next(i for i, ln in enumerate(lines) if ln.startswith("  {id = 'c0000000001'"))
+    lines[n] = lines[n].replace("verdict = 'disputed'", "verdict = disputed")
+    path.write_text("".join(lines), encoding="utf-8")
+    with pytest.raises(SessionError, match=rf"{re.escape(str(path))}: line {n + 1}, column \d+: "):
+        sess.load(path)

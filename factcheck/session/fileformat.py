@@ -47,6 +47,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import json
+import math
 import re
 import tomllib
 import zlib
@@ -68,6 +69,7 @@ from factcheck.session.records import (
     from_iso,
     to_utc,
 )
+from factcheck.urls import is_http_url
 
 _rtoml: Any
 try:  # a compiled TOML parser, when installed; the result is the same as tomllib's
@@ -134,19 +136,38 @@ _LITERAL_OK = re.compile(r"[^'\x00-\x08\x0a-\x1f\x7f]*\Z")  # fits a one-line li
 def toml_str(s: str) -> str:
     """A one-line TOML string: a literal string when the text allows it (read back without escapes),
     else a basic string with JSON's escapes, which are TOML's (DEL escaped too)."""
-    if not s.isascii():
+    if s.isascii():
+        if s.isprintable() and "'" not in s:  # printable ASCII: no control character, no DEL
+            return "'" + s + "'"
+    else:
         try:
             s.encode("utf-8")
         except UnicodeEncodeError:  # lone surrogates (an undecodable file name): no UTF-8 file holds them
-            s = s.encode("utf-8", "replace").decode("utf-8")
-    if _LITERAL_OK.match(s):
-        return "'" + s + "'"
+            s = _SURROGATE.sub("\ufffd", s)
+        if _LITERAL_OK.match(s):
+            return "'" + s + "'"
     out = json.dumps(s, ensure_ascii=False)
     return out.replace("\x7f", "\\u007f") if "\x7f" in out else out
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def file_text(s: str) -> str:
+    """``s`` as a UTF-8 file holds it: lone surrogates (from undecodable file names) become U+FFFD."""
+    return s if s.isascii() else _SURROGATE.sub("\ufffd", s)
+
+
+_KEYS: dict[str, str] = {}  # key -> as written (the same few keys recur in every row)
+
+
 def toml_key(k: str) -> str:
-    return k if _BARE_KEY.match(k) else toml_str(k)
+    w = _KEYS.get(k)
+    if w is None:
+        w = k if _BARE_KEY.match(k) else toml_str(k)
+        if len(_KEYS) < 10_000:
+            _KEYS[k] = w
+    return w
 
 
 def toml_value(v: Any) -> str:
@@ -174,8 +195,8 @@ def toml_value(v: Any) -> str:
         return v.isoformat()
     if isinstance(v, str):  # a str subclass (a Verdict)
         return toml_str(str(v))
-    if isinstance(v, float):
-        return repr(v) if v == v and v not in (float("inf"), float("-inf")) else str(v).replace("inf", "inf")
+    if isinstance(v, float):  # TOML spells the special values inf, -inf and nan
+        return repr(v) if math.isfinite(v) else ("nan" if math.isnan(v) else ("inf" if v > 0 else "-inf"))
     raise TypeError(f"a session cannot hold a {type(v).__name__} value")
 
 
@@ -228,26 +249,20 @@ def crc(b: bytes) -> str:
     return f"{zlib.crc32(b):08x}"
 
 
-@dataclass(slots=True)
-class Rendered:
-    text: str
-    parts: dict[str, str]  # part name -> crc of its text: "head", "articles.<key>", "history"
-    content: str  # digest of the decisions: every part, the header without the save time and cursor
-
-
 def _head(data: SessionData) -> str:
-    head: dict[str, Any] = {"schema": SCHEMA, "reviewer": data.reviewer}
+    lines = [f"schema = {SCHEMA}\nreviewer = {toml_str(data.reviewer)}\n"]
     if data.created:
-        head["created"] = data.created
+        lines.append(f"created = {_time(data.created)}\n")
     if data.saved:
-        head["saved"] = data.saved
-    head["corpus"] = list(data.corpus)
+        lines.append(f"saved = {_time(data.saved)}\n")
+    lines.append(f"corpus = {toml_value(list(data.corpus))}\n")
+    tables: dict[str, Any] = {}
     cur = {k: v for k, v in zip(("article", "claim"), data.cursor, strict=True) if v is not None}
     if cur:
-        head["cursor"] = cur
-    head["groups"] = {"merges": [list(p) for p in data.merges], "splits": list(data.splits)}
+        tables["cursor"] = cur
+    tables["groups"] = {"merges": [list(p) for p in data.merges], "splits": list(data.splits)}
     if data.manual:
-        head["manual"] = {
+        tables["manual"] = {
             m.id: {
                 k: v
                 for k, v in (
@@ -262,13 +277,15 @@ def _head(data: SessionData) -> str:
             }
             for m in data.manual.values()
         }
-    return tomli_w.dumps(_clean_text(head))
+    lines.append("\n")
+    lines.append(tomli_w.dumps(_clean_text(tables)))
+    return "".join(lines)
 
 
 def _clean_text(v: Any) -> Any:
     """Strings a UTF-8 file can hold (tomli-w writes what it is given)."""
     if isinstance(v, str) and not v.isascii():
-        return v.encode("utf-8", "replace").decode("utf-8")
+        return _SURROGATE.sub("\ufffd", v)
     if isinstance(v, dict):
         return {_clean_text(k): _clean_text(x) for k, x in v.items()}
     if isinstance(v, list):
@@ -280,7 +297,7 @@ def article_header(key: str) -> str:
     return f"[articles.{toml_key(key)}]"
 
 
-def _article_part(key: str, rec: ArticleRecord | None, decisions: list[Decision]) -> str:
+def _article_meta(key: str, rec: ArticleRecord | None) -> str:
     lines = [f"\n{article_header(key)}\n"]
     if rec is not None:
         lines.append(f"fingerprint = {toml_str(rec.fingerprint)}\n")
@@ -290,29 +307,22 @@ def _article_part(key: str, rec: ArticleRecord | None, decisions: list[Decision]
             lines.append(f"title = {toml_str(rec.title)}\n")
         if rec.outlet is not None:
             lines.append(f"outlet = {toml_str(rec.outlet)}\n")
-    if decisions:
-        lines.append("decisions = [\n")
-        for d in decisions:
-            lines.append("  ")
-            lines.append(decision_row(d))
-            lines.append(",\n")
-        lines.append("]\n")
     return "".join(lines)
 
 
-def _history_part(history: list[HistoryEntry]) -> str:
-    if not history:
-        return ""
-    lines = ["\n[history]\nrows = [\n"]
-    for h in history:
-        lines.append("  ")
-        lines.append(history_row(h))
-        lines.append(",\n")
-    lines.append("]\n")
-    return "".join(lines)
+def _rows(name: str, rows: list[str]) -> str:
+    return f"{name} = [\n" + "".join(f"  {r},\n" for r in rows) + "]\n" if rows else ""
 
 
-def _parts(data: SessionData) -> dict[str, str]:
+class _Fresh:
+    """The rows rendered by this render (not cached from an earlier one): what a save must verify."""
+
+    def __init__(self) -> None:
+        self.decisions: dict[str, list[tuple[Decision, str]]] = {}
+        self.history: list[tuple[HistoryEntry, str]] = []
+
+
+def _parts(data: SessionData, fresh: _Fresh | None = None) -> dict[str, str]:
     """The file's parts, in order: the envelope, one per article, the history."""
     by_article: dict[str, list[Decision]] = {}
     for d in data.decisions.values():
@@ -322,13 +332,37 @@ def _parts(data: SessionData) -> dict[str, str]:
         rows.append(d)
     parts = {"head": HEADER + _head(data)}
     for k in list(data.articles) + [k for k in by_article if k not in data.articles]:
-        parts[f"articles.{k}"] = _article_part(k, data.articles.get(k), by_article.get(k, []))
-    parts["history"] = _history_part(data.history)
+        texts = []
+        for d in by_article.get(k, []):
+            new = d._row is None
+            row = decision_row(d)
+            texts.append(row)
+            if new and fresh is not None:
+                fresh.decisions.setdefault(k, []).append((d, row))
+        parts[f"articles.{k}"] = _article_meta(k, data.articles.get(k)) + _rows("decisions", texts)
+    hist = []
+    for h in data.history:
+        new = h._row is None
+        row = history_row(h)
+        hist.append(row)
+        if new and fresh is not None:
+            fresh.history.append((h, row))
+    parts["history"] = "\n[history]\n" + _rows("rows", hist) if hist else ""
     return parts
 
 
+@dataclass(slots=True)
+class Rendered:
+    text: str
+    parts: dict[str, str]  # part name -> crc of its text: "head", "articles.<key>", "history"
+    content: str  # digest of the decisions: every part, the header without the save time and cursor
+    check: str = ""  # the same document holding only the rows rendered now (see store.save)
+    fresh: _Fresh | None = None
+
+
 def render(data: SessionData) -> Rendered:
-    parts = _parts(data)
+    fresh = _Fresh()
+    parts = _parts(data, fresh)
     body = "".join(parts.values())
     sums = {name: crc(text.encode("utf-8")) for name, text in parts.items()}
     plain_head = _head(replace(data, saved=None, cursor=(None, None)))
@@ -342,7 +376,14 @@ def render(data: SessionData) -> Rendered:
     ]
     tail.extend(f"part.{toml_key(name)} = '{s}'\n" for name, s in sums.items())
     tail.append(f"checksum = 'crc32:{crc(body.encode('utf-8'))}'\n")
-    return Rendered(body + "".join(tail), sums, content)
+    check = [parts["head"]]
+    for name in list(parts)[1:-1]:
+        key = name[len("articles.") :]
+        rows = [r for _, r in fresh.decisions.get(key, [])]
+        check.append(_article_meta(key, data.articles.get(key)) + _rows("decisions", rows))
+    if fresh.history:
+        check.append("\n[history]\n" + _rows("rows", [r for _, r in fresh.history]))
+    return Rendered(body + "".join(tail), sums, content, "".join(check) + "".join(tail), fresh)
 
 
 def dumps(data: SessionData) -> str:
@@ -460,6 +501,15 @@ def _want_str_list(v: Any, name: str) -> list[str]:
     return v
 
 
+def _want_evidence(v: Any, name: str) -> list[str]:
+    """Evidence items: http(s) URLs or claim ids (anything with a colon must be a well-formed URL)."""
+    items = _want_str_list(v, name)
+    for x in items:
+        if not x or (":" in x and not is_http_url(x)) or any(c.isspace() for c in x):
+            raise _Bad(name, f"evidence must be an http(s) URL or a claim id, not {x[:60]!r}")
+    return items
+
+
 def _want_time(v: Any, name: str) -> dt.datetime:
     if isinstance(v, dt.datetime):
         t = to_utc(v)
@@ -532,11 +582,14 @@ def decision_from_row(article: str, d: Any) -> Decision:
     speaker = None
     if "evidence" in d or "conflicts" in d or "dismissed" in d or "speaker" in d:  # the rarer fields
         if "evidence" in d:
-            evidence = tuple(_want_str_list(d["evidence"], "evidence"))
+            evidence = tuple(_want_evidence(d["evidence"], "evidence"))
         if "conflicts" in d:
             cf = d["conflicts"]
             if type(cf) is not list or any(type(c) is not dict for c in cf):
                 raise _Bad("conflicts", f"'conflicts' must be an array of tables, not {_type_name(cf)}")
+            for c in cf:
+                if c.get("verdict", "unreviewed") not in _VERDICTS:
+                    raise _Bad("conflicts", f"unknown verdict {c.get('verdict')!r} in 'conflicts'")
             conflicts = tuple(cf)
         if "dismissed" in d:
             dismissed = d["dismissed"]
@@ -560,7 +613,7 @@ def _check_values(kind: str, vals: Any, name: str) -> dict[str, Any]:
             elif k in ("superseded_by", "note", "speaker"):
                 _want_str(v, f"{name}.{k}")
             elif k == "evidence":
-                _want_str_list(v, f"{name}.{k}")
+                _want_evidence(v, f"{name}.{k}")
             elif k == "dismissed" and type(v) is not bool:
                 raise _Bad(name, f"'{name}.dismissed' must be true or false, not {_type_name(v)}")
             elif k == "conflicts" and (type(v) is not list or any(type(c) is not dict for c in v)):

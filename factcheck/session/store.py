@@ -26,7 +26,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from factcheck import atomic
-from factcheck.session.fileformat import TomlError, crc, dumps, loads, parse_toml, render
+from factcheck.session.fileformat import (
+    Rendered,
+    TomlError,
+    _Bad,
+    crc,
+    dumps,
+    file_text,
+    loads,
+    parse_toml,
+    render,
+)
 from factcheck.session.records import (
     SCHEMA,
     SessionChanged,
@@ -197,7 +207,7 @@ def save(
     """
     path = Path(path)
     rendered = render(data)
-    verify(rendered.text, data, str(path))  # never write what we cannot read back
+    _verify_rendered(rendered, data, str(path))  # never write what we cannot read back
     if is_readonly_file(path):
         mode = stat.S_IMODE(os.stat(path).st_mode)
         raise SessionNotWritable(f"{path} is read-only (mode {mode:04o}); not saved — it is never replaced")
@@ -234,6 +244,51 @@ def _why(e: OSError) -> str:
     return e.strerror or str(e)
 
 
+def _verify_rendered(r: Rendered, data: SessionData, where: str) -> None:
+    """Parse a rendered session back before it is written and check it holds ``data``.
+
+    The rows rendered now are parsed (each must be one valid inline table naming its record); rows cached
+    from an earlier render passed this check then (records are immutable) and are one line each, so the
+    document is parsed with them left out (``r.check``): the same tables, counts and checksum. That each
+    value reads back as it was is what the writer's round-trip tests (hypothesis) prove."""
+    fail = f"{where}: not saved: the written text does not read back as the same session"
+    try:
+        doc = parse_toml(r.check)
+    except TomlError as e:  # a bug in the writer: refuse to write the file
+        raise SessionError(f"{fail} (line {e.line}, column {e.column}: {e.msg})") from None
+    fresh = r.fresh
+    assert fresh is not None
+    try:
+        articles = doc.get("articles", {})
+        ok = (
+            doc.get("schema") == SCHEMA
+            and {k for k, v in articles.items() if "fingerprint" in v}
+            == {file_text(k) for k in data.articles}
+            and len(doc.get("manual", {})) == len(data.manual)
+            and all("\n" not in row for d in data.decisions.values() for row in (d._row or "",))
+            and all("\n" not in (h._row or "") for h in data.history)
+        )
+        fresh_rows = {file_text(k): v for k, v in fresh.decisions.items()}
+        for key, table in articles.items():
+            rows = table.get("decisions", [])
+            want = fresh_rows.get(key, [])
+            ok = ok and len(rows) == len(want)
+            ok = ok and all(
+                row["id"] == file_text(d.claim_id) for row, (d, _) in zip(rows, want, strict=False)
+            )
+        rows = doc.get("history", {}).get("rows", [])
+        ok = ok and len(rows) == len(fresh.history)
+        ok = ok and all(row["step"] == h.step for row, (h, _) in zip(rows, fresh.history, strict=False))
+        integ = doc["integrity"]
+        ok = ok and (integ["decisions"], integ["history"]) == (len(data.decisions), len(data.history))
+        pos = r.text.rfind("\n[integrity]\n")
+        ok = ok and integ["checksum"] == f"crc32:{crc(r.text[:pos].encode('utf-8'))}"
+    except (AttributeError, KeyError, TypeError, _Bad):
+        ok = False
+    if not ok:
+        raise SessionError(fail)
+
+
 def verify(text: str, data: SessionData, where: str = "session") -> None:
     """Parse rendered text back and check it holds what ``data`` holds: the same schema, articles, number
     of decisions per article, manual claims, history rows and an intact checksum; SessionError if not.
@@ -253,7 +308,8 @@ def verify(text: str, data: SessionData, where: str = "session") -> None:
         ok = (
             doc.get("schema") == SCHEMA
             and {k: n for k, n in got.items() if n} == per_article
-            and {k for k, v in articles.items() if "fingerprint" in v} == data.articles.keys()
+            and {k for k, v in articles.items() if "fingerprint" in v}
+            == {file_text(k) for k in data.articles}
             and len(doc.get("manual", {})) == len(data.manual)
             and len(doc.get("history", {}).get("rows", [])) == len(data.history)
         )
