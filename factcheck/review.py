@@ -126,7 +126,6 @@ class Review:
         # What the last undo or redo changed, as (kind, key): kind decision/manual -> claim id, article ->
         # article key, groups -> "" (the TUI moves the cursor there).
         self.last_undo_changes: list[tuple[str, str]] = []
-        self.last_claims: list[str] = []  # the claims the last undo or redo changed (the TUI goes there)
         self._save_lock = threading.Lock()
         self._lock: sess.SessionLock | None = None
         self._file_state: sess.FileState | None = None
@@ -821,7 +820,6 @@ class Review:
             raise ReviewError(f"cannot undo {step.desc}: {e}") from None
         self._record("undo", [(k, key, a, b) for k, key, b, a in step.changes])
         self.last_undo_changes = [(k, key) for k, key, _, _ in step.changes]
-        self.last_claims = _claims_of(step.changes)
         redo.append(step)
         return step.desc
 
@@ -838,7 +836,6 @@ class Review:
             raise ReviewError(f"cannot redo {step.desc}: {e}") from None
         self._record("redo", step.changes)
         self.last_undo_changes = [(k, key) for k, key, _, _ in step.changes]
-        self.last_claims = _claims_of(step.changes)
         undo.append(step)
         return step.desc
 
@@ -890,11 +887,6 @@ class Review:
 
 
 # ---------------------------------------------------------------------------------------------
-
-
-def _claims_of(changes: list[_Change]) -> list[str]:
-    """The claims a step changed (decisions and added claims), in order."""
-    return list(dict.fromkeys(key for kind, key, _a, _b in changes if kind in ("decision", "manual")))
 
 
 def _clean(d: dict[str, Any]) -> dict[str, Any]:

@@ -675,3 +675,16 @@ async def test_help_title_status_filter_and_empty_filter_title(seeds_copy, sessi
         assert str(m.query_one(ArticleView).border_title) == "Article"  # no stale title
         assert m.query_one(EventPanel).content.plain == "No claim matches the filter."
         await pilot.press("q")
+
+
+async def test_gc_settings_are_restored_when_the_app_ends(seeds_copy, session_path):
+    import gc
+
+    before = gc.get_threshold()
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert gc.get_threshold() != before and gc.get_freeze_count() > 0  # the batch is out of sight
+        await pilot.press("q")
+    assert gc.get_threshold() == before

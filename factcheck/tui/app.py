@@ -29,6 +29,9 @@ if TYPE_CHECKING:  # the core and the main screen are imported lazily: the first
 
 Opener = Callable[[Callable[[int, int], None]], "Review"]
 
+# Garbage collector thresholds while the main screen is up (young objects, gen1, gen2): see _show_main.
+GC_THRESHOLD = (50_000, 50, 1_000)
+
 # Signals that end the app from outside (an SSH drop, a shutdown, kill): the session is saved first.
 EXIT_SIGNALS = (signal.SIGHUP, signal.SIGTERM) if hasattr(signal, "SIGHUP") else (signal.SIGTERM,)
 
@@ -66,6 +69,7 @@ class FactcheckApp(App[int]):
         self.main_screen: MainScreen | None = None
         self._quit_anyway = False
         self._frozen = False
+        self._gc_threshold: tuple[int, int, int] | None = None  # the thresholds before ours
         self._signals: list[int] = []
         if self.config.keymap:
             self.set_keymap(self.config.keymap)
@@ -112,6 +116,12 @@ class FactcheckApp(App[int]):
         # garbage collector's sight, so that a collection costs what a keypress made, not the whole batch
         # (~200 ms at 1,000 articles). No thresholds are tuned.
         gc.freeze()
+        # After a freeze the collector counts no long-lived objects, so with the default thresholds a full
+        # collection (walking every cached line and prompt: 90-170 ms at 1,000 articles) ran every few
+        # keypresses. Rarer collections keep keypresses short; the thresholds are restored on exit.
+        if self._gc_threshold is None:
+            self._gc_threshold = gc.get_threshold()
+            gc.set_threshold(*GC_THRESHOLD)
         self._frozen = True
         self.main_screen = MainScreen(review)
         if isinstance(self.screen, LoadingScreen):
@@ -255,6 +265,9 @@ class FactcheckApp(App[int]):
         if self._frozen:
             gc.unfreeze()  # (tests run many apps in one process: what they froze becomes collectable again)
             self._frozen = False
+        if self._gc_threshold is not None:
+            gc.set_threshold(*self._gc_threshold)
+            self._gc_threshold = None
         if self._signals:
             loop = asyncio.get_running_loop()
             for sig in self._signals:

@@ -736,9 +736,14 @@ class MainScreen(ReadingScreen):
         if not desc:
             self.set_message(nothing)
             return
-        touched = self.review.last_claims
-        if touched:
-            self.go_to_claim(touched[0])  # the reviewer sees what changed back
+        # the reviewer sees what changed back: the claim, else the article
+        changes = self.review.last_undo_changes
+        claims = [key for kind, key in changes if kind in ("decision", "manual")]
+        articles = [key for kind, key in changes if kind == "article"]
+        if claims:
+            self.go_to_claim(claims[0])
+        elif articles and articles[0] in self._key_index:
+            self._select_article(self._key_index[articles[0]])
         self.set_message(f"{done}: {desc}")
 
     def action_undo(self) -> None:

@@ -75,10 +75,6 @@ class ArticleView(LineView):
         """Wrap and render the first screen of ``article`` as ``show`` would show it, ahead of time."""
         self.prepare(self.content_for(article, claims, verdicts, current))
 
-    def rescroll(self, article: Article | None, current: Claim | None) -> None:
-        if article is not None and current is not None:
-            self.call_after_refresh(self._scroll_claim_into_view)
-
     def on_resize(self) -> None:
         super().on_resize()
         self._scroll_claim_into_view()

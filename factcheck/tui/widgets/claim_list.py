@@ -31,6 +31,9 @@ class ClaimList(PromptList):
         # claim id -> (claim, what of its decision shows, width, prompt): a revisited or prepared article's
         # lines are not built again
         self._prompts_by_id: dict[str, tuple[Claim, tuple[object, ...], int, Content]] = {}
+        # (claim id, width) -> (claim, its text wrapped on TEXT_LINES lines): a verdict changes only the
+        # head line, so a decision does not wrap the article's claims again
+        self._text_lines: dict[tuple[str, int], tuple[Claim, str, list[Content]]] = {}
 
     def prompt(self, claim: Claim, decision: Decision, width: int) -> Content:
         """``prompt_for``, cached while the claim and what its line shows of the decision are unchanged."""
@@ -47,7 +50,16 @@ class ClaimList(PromptList):
             return hit[3]
         if len(self._prompts_by_id) > 1000:
             self._prompts_by_id.clear()
-        content = self.prompt_for(claim, decision, width)
+        lines = self._text_lines.get((claim.id, width))
+        if lines is None or lines[0] is not claim or lines[1] != claim.text:
+            if len(self._text_lines) > 2000:
+                self._text_lines.clear()
+            lines = self._text_lines[claim.id, width] = (
+                claim,
+                claim.text,
+                fit_lines(claim.text, width, TEXT_LINES),
+            )
+        content = self.prompt_for(claim, decision, width, text_lines=lines[2])
         self._prompts_by_id[claim.id] = (claim, shown, width, content)
         return content
 
@@ -56,7 +68,9 @@ class ClaimList(PromptList):
         self._prompts_by_id.clear()
 
     @staticmethod
-    def prompt_for(claim: Claim, decision: Decision, width: int) -> Content:
+    def prompt_for(
+        claim: Claim, decision: Decision, width: int, *, text_lines: list[Content] | None = None
+    ) -> Content:
         """The head line (what never fits is the speaker's tail, cut last) and the text on two lines."""
         values = list(dict.fromkeys(claim.time_values))
         more = f" +{len(values) - 1}" if len(values) > 1 else ""
@@ -89,5 +103,5 @@ class ClaimList(PromptList):
             speaker = clip(claim.speaker or "—", min(24, room))
             head = Content.assemble(head, " · ", (speaker, "bold" if claim.speaker else "$text-muted"))
         head = head.truncate(width, ellipsis=True)
-        text = fit_lines(claim.text, width, TEXT_LINES)
+        text = fit_lines(claim.text, width, TEXT_LINES) if text_lines is None else text_lines
         return Content("\n").join([head, *(line.stylize("$text-muted") for line in text)])
