@@ -1,6 +1,6 @@
 """Benchmark the temporal tagger on TempEval-3 TBAQ-cleaned (TimeML news), against dateparser.
 
-Usage: python bench/temporal.py [--part dev|heldout|all] [--errors N] [--limit N]
+Usage: python bench/temporal.py [--part dev|heldout|all] [--errors N] [--limit N] [--against REV]
 
 The documents are split by document, with a fixed seed, into a development part (70%) and a held-out
 part (30%): rules are written looking at development errors only (``--errors`` refuses the held-out
@@ -28,6 +28,7 @@ import time
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -208,9 +209,39 @@ class Score:
         }
 
 
+_REFERENCE: dict[str, Any] = {}  # the tagger of another revision (--against), as a module
+
+
+def load_reference(rev: str) -> Any:
+    """``factcheck/temporal.py`` as it was at git revision ``rev`` (a single-module tagger, as before the
+    package), imported under another name so that both run in this process, interleaved."""
+    import importlib.util
+    import subprocess
+    import tempfile
+
+    root = Path(__file__).resolve().parents[1]
+    src = subprocess.run(
+        ["git", "-C", str(root), "show", f"{rev}:factcheck/temporal.py"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    path = Path(tempfile.mkdtemp()) / "temporal_reference.py"
+    path.write_text(src, encoding="utf-8")
+    spec = importlib.util.spec_from_file_location("temporal_reference", path)
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["temporal_reference"] = mod  # its dataclasses look their module up
+    spec.loader.exec_module(mod)
+    return mod
+
+
 def run_one(d: Doc, system: str) -> list[Timex]:
     if system == "factcheck":
         return [Timex(t.start, t.end, t.type, t.value, t.text) for t in tag(d.text, d.dct)]
+    if system in _REFERENCE:
+        refs = _REFERENCE[system].tag(d.text, d.dct)
+        return [Timex(t.start, t.end, t.type, t.value, t.text) for t in refs]
     return baseline(d.text, d.dct)
 
 
@@ -221,22 +252,23 @@ def run(docs: list[Doc], system: str) -> list[tuple[Doc, list[Timex]]]:
 def timed_runs(
     docs: list[Doc], systems: list[str], repeat: int
 ) -> tuple[dict[str, list[float]], dict[str, list[tuple[Doc, list[Timex]]]]]:
-    """Run every system ``repeat`` times over all documents, passes interleaved so that all see the
-    same machine load, and sum each system's best time per document: on a machine shared with
-    other work a whole pass is often slowed by someone else, a single document rarely in every
+    """Run every system ``repeat`` times over all documents, interleaved document by document so that
+    all see the same machine load, and keep each system's best time per document: on a machine shared
+    with other work a whole pass is often slowed by someone else, a single document rarely in every
     pass."""
-    cached = getattr(temporal_module, "_tag_cached", None)
+    caches = {name: getattr(_REFERENCE.get(name, temporal_module), "_tag_cached", None) for name in systems}
     best = {name: [float("inf")] * len(docs) for name in systems}
     outputs: dict[str, list[tuple[Doc, list[Timex]]]] = {name: [] for name in systems}
     for r in range(max(1, repeat)):
-        for name in systems:
-            times = best[name]
-            for i, d in enumerate(docs):
+        order = systems[r % len(systems) :] + systems[: r % len(systems)]  # no system always goes first
+        for i, d in enumerate(docs):
+            for name in order:  # each document by every system in turn: the same machine load
+                cached = caches[name]
                 if cached is not None:
                     cached.cache_clear()  # time real tagging, not the result cache
                 t0 = time.perf_counter()
                 found = run_one(d, name)
-                times[i] = min(times[i], time.perf_counter() - t0)
+                best[name][i] = min(best[name][i], time.perf_counter() - t0)
                 if r == 0:
                     outputs[name].append((d, found))
     return best, outputs
@@ -299,8 +331,8 @@ def report(
             print(f"{label + ' ' + key:22}" + "".join(f"{v:14.3f}" for v in row))
         print()
     print(f"{'throughput KB/s':22}" + "".join(f"{results[c][2]:14.1f}" for c in cols))
-    if len(cols) == 2:
-        print(f"{'speed-up':22}{results['factcheck'][2] / results['dateparser'][2]:14.1f}x")
+    for other in cols[1:]:
+        print(f"{'factcheck speed / ' + other:22}{results['factcheck'][2] / results[other][2]:14.2f}x")
     print()
 
 
@@ -313,6 +345,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=0, help="use only the first N documents")
     ap.add_argument("--no-baseline", action="store_true", help="skip the (slow) dateparser baseline")
     ap.add_argument("--repeat", type=int, default=3, help="time each document as the best of N runs")
+    ap.add_argument(
+        "--against",
+        metavar="REV",
+        help="also run the single-module tagger of git revision REV (e.g. 7b3f091), interleaved, for speed",
+    )
     args = ap.parse_args(argv)
 
     root = data_dir()
@@ -336,11 +373,17 @@ def main(argv: list[str] | None = None) -> int:
 
     # warm-up (imports, dateparser's first call), not timed
     tag("Warm up on March 3, 2020 and next May.", dt.date(2020, 1, 1))
-    systems = ["factcheck"] + ([] if args.no_baseline else ["dateparser"])
+    systems = ["factcheck"]
+    if args.against:
+        name = f"rev {args.against}"
+        _REFERENCE[name] = load_reference(args.against)
+        _REFERENCE[name].tag("Warm up on March 3, 2020 and next May.", dt.date(2020, 1, 1))
+        systems.append(name)
+    systems += [] if args.no_baseline else ["dateparser"]
     if "dateparser" in systems:
         baseline("Warm up on March 3, 2020.", dt.date(2020, 1, 1))
     best, outputs = timed_runs(run_docs, systems, args.repeat)
-    print(f"(throughput: per document, best of {args.repeat}, passes interleaved)")
+    print(f"(throughput: per document, best of {args.repeat}, systems interleaved document by document)")
     print()
     for part in names:
         keep = {d.name for d in parts[part]}
