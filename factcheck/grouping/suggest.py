@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from factcheck.grouping.features import _ANTE, article_language
+from factcheck.grouping.features import _ANTE, languages
 from factcheck.grouping.figures import Figure, disagree, figures
 from factcheck.grouping.params import DEFAULT, Params
 from factcheck.grouping.times import _date_values, _month_key, _times_conflict
@@ -48,9 +48,13 @@ def _shown(f: Figure) -> str:
 
 
 def suggestions(
-    claims: Sequence[Claim], articles: Mapping[str, Article], p: Params = DEFAULT
+    claims: Sequence[Claim],
+    articles: Mapping[str, Article],
+    p: Params = DEFAULT,
+    langs: Mapping[str, str | None] | None = None,
 ) -> list[Suggestion]:
-    """Supersession and conflict suggestions inside one group, ordered by publication date."""
+    """Supersession and conflict suggestions inside one group, ordered by publication date. ``langs``: the
+    articles' languages when the caller knows them already."""
 
     def pub(c: Claim) -> str:
         a = articles.get(c.article_key)
@@ -60,7 +64,7 @@ def suggestions(
     out: list[Suggestion] = []
     later_occurred = [c for c in ordered if c.stance == Stance.OCCURRED]
     months = {c.id: [v for v in _date_values(c) if _month_key(v)] for c in claims}
-    langs = {k: article_language(articles.get(k)) for k in {c.article_key for c in claims}}
+    langs = languages(claims, articles) if langs is None else langs
     tokens = {c.id: set(_content_tokens(c.text, langs[c.article_key])) for c in claims}
 
     def overlap(a: Claim, b: Claim) -> int:
