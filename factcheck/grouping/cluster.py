@@ -155,8 +155,9 @@ def group_claims(
                 if fi.entities and fj.entities
                 else 0.0
             )
-            # The cosine (rare words weigh more) matters where the wording alone does not already decide.
-            cos = _cosine(vec[i], vec[j]) if not same_story and ts < p.wording_decides else 0.0
+            # The cosine (rare words weigh more) counts inside a story and where the wording alone does not
+            # already decide.
+            cos = _cosine(vec[i], vec[j]) if same_story or ts < p.wording_decides else 0.0
             base = max(ts / 100.0, cos)
             # Inside a story a pair still shows direct evidence: a participant or a content word in common.
             if same_story and _shared_evidence(fi, fj) < p.story_shared_min:
