@@ -106,15 +106,15 @@ def suggestions(
                         f"{quote(c)} ({label(c)}) is {c.stance}; {quote(o)} ({label(o)}) says it occurred",
                     )
                 )
-    figs = {
-        c.id: figures(
-            c.text,
-            langs[c.article_key],
-            [(t.start - c.start, t.end - c.start) for t in c.when],
-            stopwords(langs[c.article_key]),
-        )
-        for c in claims
-    }
+    figs: dict[str, list[Figure]] = {}
+
+    def figures_of(c: Claim) -> list[Figure]:
+        if c.id not in figs:
+            lang = langs.get(c.article_key)
+            skip = [(t.start - c.start, t.end - c.start) for t in c.when]
+            figs[c.id] = figures(c.text, lang, skip, stopwords(lang))
+        return figs[c.id]
+
     for i, a in enumerate(ordered):
         for b in ordered[i + 1 :]:
             if a.article_key == b.article_key or overlap(a, b) < p.suggest_min_overlap:
@@ -128,7 +128,7 @@ def suggestions(
                 why = f"times disagree: {quote(a)} says {ta[0]}, {quote(b)} says {tb[0]}"
                 out.append(Suggestion("conflicts", a.id, b.id, why))
                 continue
-            pair = disagree(figs[a.id], figs[b.id])
+            pair = disagree(figures_of(a), figures_of(b))
             if pair:
                 fa, fb = pair
                 why = f"figures disagree: {quote(a)} says {_shown(fa)}, {quote(b)} says {_shown(fb)}"
