@@ -27,7 +27,7 @@ def quote(claim: Claim, words: int = QUOTE_WORDS) -> str:
     """The first words of a claim with its time phrases cut out, in quotation marks: "Foundry Ltd is
     expected to cut 1,200 jobs at…"."""
     text = claim.text
-    for t in sorted(claim.when, key=lambda t: -t.start):
+    for t in sorted((t for t in claim.when if t.type in ("DATE", "TIME")), key=lambda t: -t.start):
         s, e = t.start - claim.start, t.end - claim.start
         if 0 <= s < e <= len(text):
             text = text[:s] + text[e:]
