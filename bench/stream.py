@@ -152,14 +152,14 @@ def main() -> int:
     )
 
     dgroups = []
-    mixed_groups = 0
+    mixed_groups = []
     for g in groups:
         arts = {by_id[c].article_key for c in g.claims}
         d = arts & dkeys
         if len(d) >= 2:
             dgroups.append(g)
         elif d and arts - dkeys:
-            mixed_groups += 1
+            mixed_groups.append(g)
     per100 = 100 / max(1, n_dist)
     n_claims = sum(len(g.claims) for g in dgroups)
     largest = max((len(g.claims) for g in dgroups), default=0)
@@ -169,11 +169,11 @@ def main() -> int:
         f"target <= 1), {n_claims} claims, largest {largest} (target <= 30), {n_sugg} suggestions "
         f"({n_sugg * per100:.1f} per 100 articles; target <= 5)"
     )
-    print(f"groups mixing ECB+ and distractor claims: {mixed_groups}")
+    print(f"groups mixing ECB+ and distractor claims: {len(mixed_groups)}")
     kinds = Counter(s.kind for g in groups for s in g.suggestions)
     print(f"suggestions in the whole mix: {dict(sorted(kinds.items()))}")
     if args.show:
-        for g in dgroups:
+        for g in dgroups + mixed_groups:
             print(f"\n== {g.id} {len(g.claims)} claims: {g.why.get('summary')}")
             for cid in g.claims:
                 c = by_id[cid]

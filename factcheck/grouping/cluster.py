@@ -22,6 +22,7 @@ from factcheck.grouping.features import (
     _idf_vectors,
     _same_frame,
     groupable,
+    languages,
 )
 from factcheck.grouping.linkage import _average_linkage
 from factcheck.grouping.params import DEFAULT, Params
@@ -31,6 +32,7 @@ from factcheck.grouping.times import _month_key, _months_before, compatible
 from factcheck.model import Article, Claim, EventGroup, GroupOverrides
 
 # a pair's token_sort_ratio, shared-entity share, same story (0/1), and IDF-weighted cosine of its words
+# (-1 when not computed)
 _Edge = tuple[float, float, int, float]
 
 # month mentions, size, stories of a claim cluster, the latest publication month ("YYYY-MM", or "") of
@@ -95,7 +97,8 @@ def group_claims(
     claims = [c for c in claims if groupable(c, articles.get(c.article_key))]
     if not claims:
         return []
-    feats, n_docs = _features(claims, articles)
+    langs = languages(claims, articles)
+    feats, n_docs = _features(claims, articles, langs)
     by_doc: dict[int, list[_Feat]] = defaultdict(list)
     for f in feats:
         by_doc[f.doc].append(f)
@@ -119,7 +122,7 @@ def group_claims(
             for j in ms[x + 1 :]:
                 if feats[i].doc != feats[j].doc:
                     cands[min(i, j)].add(max(i, j))
-    vec = _idf_vectors(feats)
+    vec = _idf_vectors(feats, p)
     edges: list[tuple[float, int, int]] = []
     detail: dict[int, dict[int, _Edge]] = defaultdict(dict)
     for i, js in cands.items():
@@ -152,11 +155,12 @@ def group_claims(
                 if fi.entities and fj.entities
                 else 0.0
             )
-            # The cosine (rare words weigh more) matters where the wording alone does not already decide;
-            # inside a story it is the direct evidence a pair must show: specific words, not the topic's.
+            # The cosine (rare words weigh more) counts inside a story and where the wording alone does not
+            # already decide.
             cos = _cosine(vec[i], vec[j]) if same_story or ts < p.wording_decides else 0.0
             base = max(ts / 100.0, cos)
-            if same_story and (cos < p.story_text_min or _shared_evidence(fi, fj) < p.story_shared_min):
+            # Inside a story a pair still shows direct evidence: a participant or a content word in common.
+            if same_story and _shared_evidence(fi, fj) < p.story_shared_min:
                 continue
             # Same participants at the same month: the frame of one event, whatever the wording.
             frame = p.frame_bonus if framed else 0.0
@@ -171,7 +175,7 @@ def group_claims(
             score += p.month_bonus if same_month else 0.0
             if score >= p.edge_min:
                 edges.append((score, i, j))
-                detail[i][j] = (float(ts), ent, int(same_story), cos or _cosine(vec[i], vec[j]))
+                detail[i][j] = (float(ts), ent, int(same_story), cos if cos else -1.0)
     edges.sort(key=lambda e: (-e[0], e[1], e[2]))
 
     # Average linkage on the sparse graph with cannot-link on cluster event times.
@@ -204,7 +208,7 @@ def group_claims(
         kept
         for m in members.values()
         if len(m) > 1
-        for kept in [_earned(sorted(m), feats, detail, p)]
+        for kept in [_earned(sorted(m), feats, detail, vec, p)]
         if kept
     ]
     placed = {m for ms in sets for m in ms}
@@ -216,20 +220,24 @@ def group_claims(
         docs = {feats[m].doc for m in ms}
         if len(ms) < min_size or (len(docs) < 2 and not _forced(ms, feats, overrides)):
             continue
-        groups.append(_make_group([feats[m] for m in ms], detail, articles, p))
+        groups.append(_make_group([feats[m] for m in ms], detail, articles, p, langs))
     groups.sort(key=lambda g: (g.when or "9999", g.id))
     return groups
 
 
 def _earned(
-    ms: list[int], feats: list[_Feat], detail: Mapping[int, Mapping[int, _Edge]], p: Params = DEFAULT
+    ms: list[int],
+    feats: list[_Feat],
+    detail: Mapping[int, Mapping[int, _Edge]],
+    vec: Sequence[dict[str, float]],
+    p: Params = DEFAULT,
 ) -> list[int]:
     """The members of a cluster that earned their place: each has a direct edge to a claim of another
     article in the cluster (claims that came in only through claims of their own article are let go, so a
     group cannot grow into most of an article). In a cluster whose members state a month, a member that
-    states no time of its own needs an edge of specific words (IDF-weighted cosine ``untimed_join_min``;
-    names and titles in a similar order are not enough; inside a story ``untimed_story_min``): "Xi told Putin that Beijing and Moscow should
-    closely coordinate" does not join the group of Putin's October visit.
+    states no time of its own needs an edge inside its story, or one of specific words (IDF-weighted
+    cosine ``untimed_join_min``; names and titles in a similar order are not enough): "Xi told Putin that
+    Beijing and Moscow should closely coordinate" does not join the group of Putin's October visit.
     Repeated until stable; [] when fewer than two articles are left."""
     kept = set(ms)
     while True:
@@ -239,7 +247,12 @@ def _earned(
             for j, (_ts, _ent, same_story, cos) in detail.get(i, {}).items():
                 if j not in kept or feats[i].doc == feats[j].doc:
                     continue
-                strong = not timed or cos >= p.untimed_join_min or (same_story and cos >= p.untimed_story_min)
+                if not timed or same_story or (feats[i].times and feats[j].times):
+                    linked.update((i, j))
+                    continue
+                if cos < 0:
+                    cos = _cosine(vec[i], vec[j])
+                strong = cos >= p.untimed_join_min
                 if strong or feats[i].times:
                     linked.add(i)
                 if strong or feats[j].times:
@@ -306,6 +319,7 @@ def _make_group(
     detail: Mapping[int, Mapping[int, _Edge]],
     articles: Mapping[str, Article],
     p: Params = DEFAULT,
+    langs: Mapping[str, str | None] | None = None,
 ) -> EventGroup:
     ids = [f.claim.id for f in ms]
     gid = _group_id(ids)
@@ -348,7 +362,7 @@ def _make_group(
         id=gid, label=f"{when + ': ' if when else ''}{label_text}", when=when, claims=ids, why=why
     )
     group.claims = [f.claim.id for f in sorted(ms, key=lambda f: (_pub(f), f.claim.start, f.claim.id))]
-    group.suggestions = suggestions([f.claim for f in ms], articles, p)
+    group.suggestions = suggestions([f.claim for f in ms], articles, p, langs)
     return group
 
 

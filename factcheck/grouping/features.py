@@ -116,16 +116,21 @@ def article_language(article: Article | None) -> str | None:
     return detect(body)
 
 
-def _features(claims: Sequence[Claim], articles: Mapping[str, Article]) -> tuple[list[_Feat], int]:
+def languages(claims: Sequence[Claim], articles: Mapping[str, Article]) -> dict[str, str | None]:
+    """The language of each article the claims come from (read or detected once per article)."""
+    return {k: article_language(articles.get(k)) for k in dict.fromkeys(c.article_key for c in claims)}
+
+
+def _features(
+    claims: Sequence[Claim], articles: Mapping[str, Article], langs: Mapping[str, str | None] | None = None
+) -> tuple[list[_Feat], int]:
     doc_ids: dict[str, int] = {}
-    langs: dict[str, str | None] = {}
+    langs = languages(claims, articles) if langs is None else langs
     feats = []
     for i, c in enumerate(claims):
         d = doc_ids.setdefault(c.article_key, len(doc_ids))
         art = articles.get(c.article_key)
-        if c.article_key not in langs:
-            langs[c.article_key] = article_language(art)
-        lang = langs[c.article_key]
+        lang = langs.get(c.article_key)
         toks = _content_tokens(c.text, lang)
         ents = frozenset(e.key for e in c.entities) if c.entities else frozenset()
         polarity = getattr(c, "polarity", None)
@@ -174,14 +179,16 @@ def _complete_from_article(feats: list[_Feat]) -> None:
         f.times = tuple(new)
 
 
-def _idf_vectors(feats: list[_Feat]) -> list[dict[str, float]]:
+def _idf_vectors(feats: list[_Feat], p: Params = DEFAULT) -> list[dict[str, float]]:
+    """Each claim's words weighted by their rarity among the batch's claims, as unit vectors. The weight
+    depends on how many claims use the word, not on the batch's size (``idf_scale`` is fixed): adding
+    unrelated articles that do not use a word leaves its weight, and so the groups, as they were."""
     df: Counter[str] = Counter()
     for f in feats:
         df.update(set(f.tokens))
-    n = len(feats)
     out = []
     for f in feats:
-        v = {t: math.log((1 + n) / (1 + df[t])) + 1.0 for t in set(f.tokens)}
+        v = {t: max(1.0, math.log(p.idf_scale / (1 + df[t]))) for t in set(f.tokens)}
         norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
         out.append({t: x / norm for t, x in v.items()})
     return out

@@ -29,12 +29,17 @@ class Figure:
     text: str  # as written
 
 
+_NEXT = re.compile(r"\s*([^\W\d_]+)")
+
+
 @functools.cache
-def _conventions(lang: str | None) -> tuple[tuple[str, ...], bool]:
+def _conventions(lang: str | None) -> tuple[re.Pattern[str], bool]:
+    """What follows a figure that makes it a percentage, and whether the language writes a decimal comma."""
     data = lang_resource(lang, "figures") if lang else {}
     if not data:
         data = lang_resource(_FALLBACK, "figures")
-    percent = tuple(sorted((w.lower() for w in data.get("percent", ())), key=len, reverse=True))
+    words = sorted((re.escape(w.lower()) for w in data.get("percent", ())), key=len, reverse=True)
+    percent = re.compile(r"\s*(?:%|(?:{})\b)".format("|".join(words)) if words else r"\s*%")
     return percent, bool(data.get("decimal_comma", False))
 
 
@@ -65,10 +70,10 @@ def figures(
             continue
         rest = text[m.end() : m.end() + 40].lower()
         unit = ""
-        if rest.lstrip().startswith("%") or any(re.match(rf"\s*{re.escape(w)}\b", rest) for w in percent):
+        if percent.match(rest):
             unit = "%"
         else:
-            nxt = re.match(r"\s*([^\W\d_]+)", rest)
+            nxt = _NEXT.match(rest)
             if nxt and nxt.group(1) not in stop and len(nxt.group(1)) > 1:
                 unit = _stem(nxt.group(1))
         out.append(Figure(normalise(m.group(0), decimal_comma), unit, m.group(0)))

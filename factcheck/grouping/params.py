@@ -21,8 +21,6 @@ class Params:
     """Text evidence (wording, shared entities, agreeing month) needed to link claims of different stories."""
     untimed_extra: float = 0.1
     """Extra evidence a pair needs when one of its claims states no time."""
-    story_text_min: float = 0.1
-    """Even inside a story a pair needs this IDF-weighted cosine of its content words (specific evidence)."""
     story_shared_min: int = 1
     """Even inside a story a pair shares this many content words or entities (direct evidence)."""
     same_story_bonus: float = 0.5
@@ -41,9 +39,11 @@ class Params:
     """Inside a story, wording this close that differs in a figure or a negation is a look-alike event."""
     untimed_join_min: float = 0.5
     """In a group whose members state a month, a member with no time of its own stays only with a pair
-    whose IDF-weighted cosine of words reaches this to a claim of another article."""
-    untimed_story_min: float = 0.2
-    """The same cosine for a pair of claims of the same story."""
+    inside its story or one whose IDF-weighted cosine of words reaches this, to a claim of another
+    article."""
+    idf_scale: float = 40_000.0
+    """A word used by ``df`` claims weighs log(idf_scale / (1 + df)) (at least 1): rarity in the batch that
+    does not move when unrelated claims are added."""
     # -- blocking ------------------------------------------------------------------------------------
     rare_tokens: int = 8
     """Blocking keys per claim: its rarest words and entities."""

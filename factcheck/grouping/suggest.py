@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from factcheck.grouping.features import _ANTE, article_language
+from factcheck.grouping.features import _ANTE, languages
 from factcheck.grouping.figures import Figure, disagree, figures
 from factcheck.grouping.params import DEFAULT, Params
 from factcheck.grouping.times import _date_values, _month_key, _times_conflict
@@ -27,7 +27,7 @@ def quote(claim: Claim, words: int = QUOTE_WORDS) -> str:
     """The first words of a claim with its time phrases cut out, in quotation marks: "Foundry Ltd is
     expected to cut 1,200 jobs at…"."""
     text = claim.text
-    for t in sorted(claim.when, key=lambda t: -t.start):
+    for t in sorted((t for t in claim.when if t.type in ("DATE", "TIME")), key=lambda t: -t.start):
         s, e = t.start - claim.start, t.end - claim.start
         if 0 <= s < e <= len(text):
             text = text[:s] + text[e:]
@@ -48,9 +48,13 @@ def _shown(f: Figure) -> str:
 
 
 def suggestions(
-    claims: Sequence[Claim], articles: Mapping[str, Article], p: Params = DEFAULT
+    claims: Sequence[Claim],
+    articles: Mapping[str, Article],
+    p: Params = DEFAULT,
+    langs: Mapping[str, str | None] | None = None,
 ) -> list[Suggestion]:
-    """Supersession and conflict suggestions inside one group, ordered by publication date."""
+    """Supersession and conflict suggestions inside one group, ordered by publication date. ``langs``: the
+    articles' languages when the caller knows them already."""
 
     def pub(c: Claim) -> str:
         a = articles.get(c.article_key)
@@ -60,7 +64,7 @@ def suggestions(
     out: list[Suggestion] = []
     later_occurred = [c for c in ordered if c.stance == Stance.OCCURRED]
     months = {c.id: [v for v in _date_values(c) if _month_key(v)] for c in claims}
-    langs = {k: article_language(articles.get(k)) for k in {c.article_key for c in claims}}
+    langs = languages(claims, articles) if langs is None else langs
     tokens = {c.id: set(_content_tokens(c.text, langs[c.article_key])) for c in claims}
 
     def overlap(a: Claim, b: Claim) -> int:
@@ -102,15 +106,15 @@ def suggestions(
                         f"{quote(c)} ({label(c)}) is {c.stance}; {quote(o)} ({label(o)}) says it occurred",
                     )
                 )
-    figs = {
-        c.id: figures(
-            c.text,
-            langs[c.article_key],
-            [(t.start - c.start, t.end - c.start) for t in c.when],
-            stopwords(langs[c.article_key]),
-        )
-        for c in claims
-    }
+    figs: dict[str, list[Figure]] = {}
+
+    def figures_of(c: Claim) -> list[Figure]:
+        if c.id not in figs:
+            lang = langs.get(c.article_key)
+            skip = [(t.start - c.start, t.end - c.start) for t in c.when]
+            figs[c.id] = figures(c.text, lang, skip, stopwords(lang))
+        return figs[c.id]
+
     for i, a in enumerate(ordered):
         for b in ordered[i + 1 :]:
             if a.article_key == b.article_key or overlap(a, b) < p.suggest_min_overlap:
@@ -124,7 +128,7 @@ def suggestions(
                 why = f"times disagree: {quote(a)} says {ta[0]}, {quote(b)} says {tb[0]}"
                 out.append(Suggestion("conflicts", a.id, b.id, why))
                 continue
-            pair = disagree(figs[a.id], figs[b.id])
+            pair = disagree(figures_of(a), figures_of(b))
             if pair:
                 fa, fb = pair
                 why = f"figures disagree: {quote(a)} says {_shown(fa)}, {quote(b)} says {_shown(fb)}"
