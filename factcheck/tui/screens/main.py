@@ -366,10 +366,11 @@ class MainScreen(ReadingScreen):
             verdict = suggested_verdict(check.verdict)
             applied = []
             if verdict in (Verdict.CONFIRMED, Verdict.DISPUTED):
+                who = ", ".join(b for b in (check.author, check.date) if b)
                 note = (
                     None
                     if self.review.decision(c.id).note
-                    else f"checked before: {check.verdict} ({check.claim[:120]})"
+                    else f"checked before: {check.verdict}{f' ({who})' if who else ''}: '{clip(check.claim, 100)}'"
                 )
                 self._mutate(self.review.mark, c.id, Verdict(verdict), note=note)
                 if self._ok:
