@@ -103,7 +103,7 @@ class MainScreen(ReadingScreen):
         """False (and the reviewer told why) when the session is read-only."""
         if self.review.readonly:
             self.notify(
-                self.review.lock_message or "The session is open read-only: nothing can be changed.",
+                self.review.readonly_reason or "The session is open read-only: nothing can be changed.",
                 title="Read-only",
                 severity="warning",
                 timeout=4,
