@@ -304,6 +304,19 @@ def prefetch(paths: Sequence[str], refresh: bool = False) -> list[InputError]:
     return errors
 
 
+def _command_hint(word: str) -> str:
+    """For a first word that is no path, the command it was probably meant to be, or the list of them."""
+    import difflib
+
+    if "/" in word or "." in word or word.startswith("-"):
+        return ""
+    commands = sorted(build_parser().commands)
+    close = difflib.get_close_matches(word, commands, n=1)
+    if close:
+        return f" (did you mean `factcheck {close[0]}`?)"
+    return f" (commands: {', '.join(commands)})"
+
+
 def cmd_review(args: argparse.Namespace) -> int:
     from factcheck.urls import is_http_url
 
@@ -313,7 +326,7 @@ def cmd_review(args: argparse.Namespace) -> int:
         paths = args.paths or [default_corpus()]
     for p in paths:
         if not is_http_url(p) and not Path(p).exists():
-            raise UsageError(f"{p}: no such file or folder")
+            raise UsageError(f"{p}: no such file or folder{_command_hint(p)}")
     fetch_errors = prefetch(paths, refresh=args.refresh)
     report_errors(fetch_errors)
     if fetch_errors and len(fetch_errors) == len(paths):

@@ -190,3 +190,17 @@ def test_every_group_holds_a_shown_claim_and_hidden_ones_join_their_event(seeds_
     a, b = hidden[0], next(c for c in hidden if c.article_key != hidden[0].article_key)
     pipeline.regroup(corpus, GroupOverrides(merges=[(a.id, b.id)]))
     assert corpus.group_of(a.id) is corpus.group_of(b.id) is not None
+
+
+def test_an_unknown_command_names_the_commands(tmp_path, monkeypatch) -> None:
+    from factcheck.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    err_lines: list[str] = []
+    monkeypatch.setattr("factcheck.cli.err", err_lines.append)
+    assert main(["bogus"]) == 2
+    assert "bogus: no such file or folder" in err_lines[0] and "commands: " in err_lines[0]
+    assert "extract" in err_lines[0]
+    err_lines.clear()
+    assert main(["extrct"]) == 2
+    assert "did you mean `factcheck extract`?" in err_lines[0]
