@@ -7,6 +7,7 @@ and exit code 2, never a traceback.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -74,9 +75,46 @@ def register(subparsers: Any) -> None:
     g.set_defaults(func=cmd_merge)
 
 
-def cmd_mark(args: argparse.Namespace) -> int:
+def _change(
+    path: Path, corpus: list[str] | None, change: Callable[[Any], str], *, unknown_hint: str = ""
+) -> int:
+    """Open the session for writing, apply ``change(review)`` (which returns what to print), save, close.
+
+    The one path of ``mark`` and ``edit``: the corpus's unreadable inputs and the session's own notices are
+    listed, a refused change or save is one line and exit 2.
+    """
     from factcheck.review import Review, ReviewError, SessionError
 
+    try:
+        review = Review.open(path, corpus, if_locked="raise")
+    except SessionError as e:
+        _err(str(e))
+        return EXIT_USAGE
+    try:
+        for problem in review.corpus.errors:
+            _err(str(problem))
+        for line in review.report.lines():
+            _err(f"{path}: {line}")
+        try:
+            done = change(review)
+        except ReviewError as e:
+            msg = str(e)
+            if unknown_hint and "unknown claim id" in msg:
+                msg += unknown_hint
+            _err(msg)
+            return EXIT_USAGE
+        try:
+            review.save()
+        except (SessionError, ReviewError, OSError) as e:
+            _err(str(e))
+            return EXIT_USAGE
+        print(done)
+    finally:
+        review.close()
+    return EXIT_PARTIAL if review.corpus.errors else EXIT_OK
+
+
+def cmd_mark(args: argparse.Namespace) -> int:
     path = Path(args.session)
     try:
         verdict = verdicts.parse(args.verdict)
@@ -90,40 +128,16 @@ def cmd_mark(args: argparse.Namespace) -> int:
         if not Path(p).exists():
             _err(f"{p}: no such file or folder")
             return EXIT_USAGE
-    try:
-        review = Review.open(path, args.corpus, if_locked="raise")
-    except SessionError as e:
-        _err(str(e))
-        return EXIT_USAGE
-    try:
-        for problem in review.corpus.errors:
-            _err(str(problem))
-        for line in review.report.lines():
-            _err(f"{path}: {line}")
-        try:
-            review.mark(args.claim_id, verdict, note=args.note, by=args.by)
-        except ReviewError as e:
-            msg = str(e)
-            if "unknown claim id" in msg:
-                msg += " (ids as in `factcheck extract --json`)"
-            _err(msg)
-            return EXIT_USAGE
-        try:
-            review.save()
-        except (SessionError, ReviewError, OSError) as e:
-            _err(str(e))
-            return EXIT_USAGE
+
+    def mark(review: Any) -> str:
+        review.mark(args.claim_id, verdict, note=args.note, by=args.by)
         d = review.decision(args.claim_id)
-        extra = f" by {d.superseded_by}" if d.superseded_by else ""
-        print(f"{args.claim_id}: {d.verdict}{extra}")
-    finally:
-        review.close()
-    return EXIT_PARTIAL if review.corpus.errors else EXIT_OK
+        return f"{args.claim_id}: {d.verdict}" + (f" by {d.superseded_by}" if d.superseded_by else "")
+
+    return _change(path, args.corpus, mark, unknown_hint=" (ids as in `factcheck extract --json`)")
 
 
 def cmd_edit(args: argparse.Namespace) -> int:
-    from factcheck.review import Review, ReviewError, SessionError
-
     path = Path(args.session)
     article_edits = {k: v for k, v in (("title", args.title), ("outlet", args.outlet)) if v is not None}
     if article_edits and not args.article:
@@ -141,38 +155,24 @@ def cmd_edit(args: argparse.Namespace) -> int:
     if not path.exists():
         _err(f"{path}: no such session")
         return EXIT_USAGE
-    try:
-        review = Review.open(path, args.corpus, if_locked="raise")
-    except SessionError as e:
-        _err(str(e))
-        return EXIT_USAGE
-    try:
-        for problem in review.corpus.errors:
-            _err(str(problem))
-        try:
-            if "title" in article_edits:
-                review.set_title(args.article, article_edits["title"])
-            if "outlet" in article_edits:
-                review.set_outlet(args.article, article_edits["outlet"])
-            if args.speaker is not None:
-                review.set_speaker(args.claim, args.speaker)
-        except ReviewError as e:
-            _err(str(e))
-            return EXIT_USAGE
-        try:
-            review.save()
-        except (SessionError, ReviewError, OSError) as e:
-            _err(str(e))
-            return EXIT_USAGE
+
+    def edit(review: Any) -> str:
+        if "title" in article_edits:
+            review.set_title(args.article, article_edits["title"])
+        if "outlet" in article_edits:
+            review.set_outlet(args.article, article_edits["outlet"])
+        if args.speaker is not None:
+            review.set_speaker(args.claim, args.speaker)
+        out = []
         if article_edits:
             art = review.corpus.article(args.article)
             assert art is not None
-            print(f"{args.article}: title {art.title or '-'}; outlet {art.outlet or '-'}")
+            out.append(f"{args.article}: title {art.title or '-'}; outlet {art.outlet or '-'}")
         if args.speaker is not None:
-            print(f"{args.claim}: speaker {review.claim(args.claim).speaker or '-'}")
-    finally:
-        review.close()
-    return EXIT_PARTIAL if review.corpus.errors else EXIT_OK
+            out.append(f"{args.claim}: speaker {review.claim(args.claim).speaker or '-'}")
+        return "\n".join(out)
+
+    return _change(path, args.corpus, edit)
 
 
 def cmd_status(args: argparse.Namespace) -> int:
