@@ -134,6 +134,35 @@ def _classify_source_cached(np: str) -> tuple[str, str] | None:
     return (src.name, src.kind) if src else None
 
 
+# A first name and initials ending right before a name the entity scan cut there ("Walter A. " before
+# "Clyburn Reed").
+_NAME_AND_INITIALS_BEFORE = re.compile(r"(?:[A-Z][\w’'-]+\s+)(?:[A-Z]\.\s+)+\Z")
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _boundary(text: str, i: int) -> bool:
+    """Whether ``\\b`` holds at position ``i`` of ``text``."""
+    before = i > 0 and _WORD_CHAR.match(text, i - 1) is not None
+    after = i < len(text) and _WORD_CHAR.match(text, i) is not None
+    return before != after
+
+
+def _with_initials(np: str, name: str) -> str:
+    """``name`` with the first name and initials that stand right before it in ``np`` (a name is never cut at
+    an initial), found with fixed patterns: a pattern built per name is compiled anew on most calls."""
+    if not name:
+        return name
+    pos = np.find(name)
+    while pos >= 0:
+        end = pos + len(name)
+        if pos > 0 and _boundary(np, end):
+            m = _NAME_AND_INITIALS_BEFORE.search(np, 0, pos)
+            if m is not None:
+                return np[m.start() : end]
+        pos = np.find(name, pos + 1)
+    return name
+
+
 def _classify_source(np: str) -> Source | None:
     np = " ".join(np.split()).strip(" ,")
     words = np.split()
@@ -209,8 +238,7 @@ def _classify_source(np: str) -> Source | None:
         return Source(persons[-1].text, "organisation")
     if persons and not any(w in PLACES for w in persons[-1].text.split()):
         # a name is never cut at an initial: "Walter A. Clyburn Reed"
-        full = re.search(r"(?:[A-Z][\w’'-]+\s+)(?:[A-Z]\.\s+)+" + re.escape(persons[-1].text) + r"\b", np)
-        return Source(full.group(0) if full else persons[-1].text, "person")
+        return Source(_with_initials(np, persons[-1].text), "person")
     if low[-1] in ROLE_WORDS and not low[-1].startswith("spokes"):
         return Source(np, "person")  # "the Navy chief", "the army commander": a person named by role
     if any(w in _ORG_NOUNS for w in low):  # "the government in Berlin", "the foreign ministry"
