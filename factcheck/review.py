@@ -685,6 +685,46 @@ class Review:
             "evidence", f"evidence for {claim_id}", [self._dchange(claim_id, evidence=(*d.evidence, item))]
         )
 
+    def apply_check(
+        self,
+        claim_id: str,
+        verdict: Verdict | str | None,
+        *,
+        note: str | None = None,
+        evidence: str | None = None,
+    ) -> bool:
+        """Apply an earlier check (claim memory) as ONE undoable step: the verdict (confirmed or disputed,
+        with ``note``) and/or its link as evidence. Returns False when it changes nothing."""
+        self._check_writable()
+        self.claim(claim_id)
+        d = self.decision(claim_id)
+        fields: dict[str, Any] = {}
+        if verdict is not None:
+            try:
+                v = Verdict(verdict)
+            except ValueError:
+                raise ReviewError(f"unknown verdict {verdict!r} (use one of: {', '.join(Verdict)})") from None
+            if v not in (Verdict.CONFIRMED, Verdict.DISPUTED):
+                raise ReviewError(f"an earlier check gives a confirmed or disputed verdict, not {v}")
+            fields.update(verdict=v, superseded_by=None, conflicts=())
+            if note is not None:
+                fields["note"] = note
+        if evidence is not None:
+            item = evidence.strip()
+            if not (is_http_url(item) or item in self._index):
+                raise ReviewError(f"evidence must be an http(s) URL or a claim id, not {item!r}")
+            if item not in d.evidence:
+                fields["evidence"] = (*d.evidence, item)
+        change = self._dchange(claim_id, **fields)
+        if not change[3]:
+            return False
+        if "evidence" in change[3] and len(change[3]) == 1:
+            op, desc = "evidence", f"evidence for {claim_id}"
+        else:
+            op, desc = "mark", f"mark {claim_id} {fields['verdict']} from an earlier check"
+        self._do(op, desc, [change])
+        return True
+
     def remove_evidence(self, claim_id: str, item: str) -> None:
         self._check_writable()
         d = self.decision(claim_id)

@@ -135,6 +135,45 @@ def test_evidence_is_validated(review: Review) -> None:
             review.add_evidence(a[0], bad)
 
 
+def test_apply_check_is_one_undoable_step(review: Review, project: Path) -> None:
+    a = ids(review, "alpha.txt")
+    review.add_evidence(a[0], "https://example.org/earlier")
+    assert review.apply_check(
+        a[0], Verdict.DISPUTED, note="checked before: False", evidence="https://checks.example/1"
+    )
+    d = review.decision(a[0])
+    assert d.verdict == Verdict.DISPUTED and d.note == "checked before: False"
+    assert d.evidence == ("https://example.org/earlier", "https://checks.example/1")
+    assert review.undo() is not None  # verdict, note and link go together
+    d = review.decision(a[0])
+    assert (d.verdict, d.note, d.evidence) == (Verdict.UNREVIEWED, "", ("https://example.org/earlier",))
+    assert review.redo() is not None
+    assert review.decision(a[0]).evidence[-1] == "https://checks.example/1"
+    # A link already there and the same verdict: nothing to do, no step.
+    assert not review.apply_check(a[0], Verdict.DISPUTED, evidence="https://checks.example/1")
+    # Only a link (the rating suggests no verdict): one evidence step, the verdict untouched.
+    assert review.apply_check(a[1], None, evidence="https://checks.example/2")
+    assert review.decision(a[1]).verdict == Verdict.UNREVIEWED
+    review.undo()
+    assert review.decision(a[1]).evidence == ()
+    for bad in ("superseded", "nonsense"):
+        with pytest.raises(ReviewError):
+            review.apply_check(a[1], bad)
+    with pytest.raises(ReviewError):
+        review.apply_check(a[1], Verdict.CONFIRMED, evidence="javascript:alert(1)")
+    assert review.decision(a[1]).verdict == Verdict.UNREVIEWED  # a bad link applies nothing
+    # The step is one entry of the saved history, undone as one in a later sitting.
+    review.save()
+    review.close()
+    r = Review.open(project / "sessions" / "s.toml", [str(project / "corpus")], reviewer="alice")
+    try:
+        assert r.undo() is not None
+        d = r.decision(a[0])
+        assert (d.verdict, d.evidence) == (Verdict.UNREVIEWED, ("https://example.org/earlier",))
+    finally:
+        r.close()
+
+
 def test_apply_to_group_is_one_undoable_step(review: Review) -> None:
     a, b = ids(review, "alpha.txt"), ids(review, "beta.txt")
     review.merge_groups(a[1], b[0])

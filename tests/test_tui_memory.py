@@ -63,6 +63,14 @@ async def test_checked_before_is_shown_and_b_applies_the_earlier_verdict(
         d = r.decision(claim.id)
         assert d.verdict == Verdict.DISPUTED and "https://checks.example/x1" in d.evidence
         assert "checked before: False" in d.note
+        await pilot.press("ctrl+z")  # one step undoes the verdict, its note and the link
+        await settle(app, pilot)
+        d = r.decision(claim.id)
+        assert (d.verdict, d.note, d.evidence) == (Verdict.UNREVIEWED, "", ())
+        await pilot.press("ctrl+y")
+        await settle(app, pilot)
+        assert r.decision(claim.id).verdict == Verdict.DISPUTED
+        assert "https://checks.example/x1" in r.decision(claim.id).evidence
         await pilot.press("q")
     saved = sess.load(tmp_path / "s.toml")
     assert saved.decisions[claim.id].verdict == Verdict.DISPUTED

@@ -364,29 +364,31 @@ class MainScreen(ReadingScreen):
                 return
             check = matches[int(choice)].check
             verdict = suggested_verdict(check.verdict)
-            applied = []
-            if verdict in (Verdict.CONFIRMED, Verdict.DISPUTED):
-                who = ", ".join(b for b in (check.author, check.date) if b)
-                note = (
-                    None
-                    if self.review.decision(c.id).note
-                    else f"checked before: {check.verdict}{f' ({who})' if who else ''}: '{clip(check.claim, 100)}'"
-                )
-                self._mutate(self.review.mark, c.id, Verdict(verdict), note=note)
-                if self._ok:
-                    applied.append(str(verdict))
-            if check.url and check.url not in self.review.decision(c.id).evidence:
-                self._mutate(self.review.add_evidence, c.id, check.url)
-                if self._ok:
-                    applied.append("its link as evidence")
-            if applied:
-                self.set_message("checked before: " + " and ".join(applied))
-            else:
+            d = self.review.decision(c.id)
+            give = verdict if verdict in (Verdict.CONFIRMED, Verdict.DISPUTED) else None
+            link = check.url if check.url and check.url not in d.evidence else None
+            if give is None and link is None:
                 self.notify(
-                    f"'{check.verdict or 'no verdict'}' suggests no verdict here and the check has no link: mark it yourself.",
+                    f"'{check.verdict or 'no verdict'}' suggests no verdict here and the check has no new link: mark it yourself.",
                     timeout=5,
                     markup=False,
                 )
+                return
+            who = ", ".join(b for b in (check.author, check.date) if b)
+            note = (
+                None
+                if d.note or give is None
+                else f"checked before: {check.verdict}{f' ({who})' if who else ''}: '{clip(check.claim, 100)}'"
+            )
+            # One undoable step: the verdict, its note and the link as evidence together.
+            self._mutate(self.review.apply_check, c.id, give, note=note, evidence=link)
+            if self._ok:
+                applied = []
+                if give is not None:
+                    applied.append(str(give))
+                if link is not None:
+                    applied.append("its link as evidence")
+                self.set_message("checked before: " + " and ".join(applied))
 
         self.app.push_screen(PickerModal(f"Checked before? '{claim_words(c)}'", items), picked)
 
