@@ -7,8 +7,9 @@ Two stages, as retrieval systems do:
    such as ``#cornflakes`` finds them.
 2. **Re-ranking** of the best ``RECALL`` candidates with features a reviewer would accept as evidence: the BM25
    score relative to the best one, rapidfuzz similarity of the texts, the names and numbers the two share, and
-   the numbers or years that differ (evidence against). The weights are named in ``Weights`` and were fitted on
-   the CLEF 2020 CheckThat! task 2 training tweets (bench/memory.py measures them on the dev tweets).
+   the numbers or years that differ (evidence against: such a match is never ``strong``). The weights are data
+   (``lang/en/memory_rank.toml``), fitted on the CLEF 2020 CheckThat! task 2 training tweets by
+   ``bench/memory.py --fit`` (which measures them on the held-out dev tweets).
 
 Each match carries ``why``: the names, numbers and words the claim and the check share, and any number or year
 that differs.
@@ -16,6 +17,7 @@ that differs.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 import json
@@ -37,7 +39,8 @@ RECALL = 50
 # A match is "checked before" (shown unasked in the TUI) only on direct evidence: most of the check's words,
 # weighted by rarity, are in the claim, or the two read nearly alike. Measured on CLEF 2020 task 2 train
 # (correct top matches) against our seeds and labelled articles (which no Snopes check repeats): coverage >= 0.5
-# keeps a third of the correct matches and 9% of the wrong ones; fuzz >= 0.7 a fifth and 4%.
+# keeps a third of the correct matches and 9% of the wrong ones; fuzz >= 0.7 a fifth and 4%. A check that states
+# numbers and none of the claim's is never strong (it is listed under `b` as a possible match).
 STRONG_COVERAGE = 0.5
 STRONG_FUZZ = 0.7
 # Bump when tokenisation changes: cached indexes of an older version are rebuilt.
@@ -120,20 +123,46 @@ def names(text: str) -> set[str]:
     return out
 
 
+# The re-ranking features, in the order of ``Weights``; each is 0..1 (``bm25`` relative to the query's best).
+FEATURES = ("bm25", "coverage", "query_coverage", "fuzz", "title_fuzz", "names", "numbers", "number_clash")
+
+
 @dataclass(frozen=True, slots=True)
 class Weights:
-    """How the re-ranking features are combined (fitted on CLEF 2020 task 2 train; see bench/memory.py)."""
+    """How the re-ranking features are combined: a match's score is the weighted sum of its features (a negative
+    weight is evidence against). The weights are data (``lang/en/memory_rank.toml``), fitted on CLEF 2020 task 2
+    train by ``bench/memory.py --fit`` (a listwise logistic model over each tweet's candidates)."""
 
     bm25: float = 1.0  # BM25 score / the query's best BM25 score
-    coverage: float = 0.1  # share of the check's words (weighted by rarity) found in the query
-    fuzz: float = 0.1  # rapidfuzz token_set_ratio of the cleaned texts, 0..1
-    title_fuzz: float = 0.1  # the same against the check's headline
-    names: float = 0.1  # share of the query's names found in the check
-    numbers: float = 0.1  # share of the query's numbers found in the check
-    number_clash: float = 0.1  # the check states numbers and none of the query's (evidence against)
+    coverage: float = 0.0  # share of the check's words (weighted by rarity) found in the query
+    query_coverage: float = 0.0  # share of the query's words (weighted by rarity) found in the check
+    fuzz: float = 0.0  # rapidfuzz token_set_ratio of the cleaned texts, 0..1
+    title_fuzz: float = 0.0  # the same against the check's headline
+    names: float = 0.0  # share of the query's names found in the check
+    numbers: float = 0.0  # share of the query's numbers found in the check
+    number_clash: float = 0.0  # both state numbers and share none (<= 0: evidence against)
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> Weights:
+        """Weights from a ``[weights]`` table; a missing name is 0 (BM25 alone is ``bm25 = 1``)."""
+        unknown = set(data) - set(FEATURES)
+        if unknown:
+            raise ValueError(f"unknown re-ranking feature(s): {', '.join(sorted(unknown))}")
+        vals = {k: float(v) for k, v in data.items()}
+        if vals.get("number_clash", 0.0) > 0:
+            raise ValueError("number_clash is evidence against: its weight must be <= 0")
+        return cls(**{k: vals.get(k, 0.0) for k in FEATURES})
+
+    def score(self, f: dict[str, float]) -> float:
+        return sum(getattr(self, k) * f[k] for k in FEATURES)
 
 
-DEFAULT_WEIGHTS = Weights()
+@functools.cache
+def default_weights() -> Weights:
+    from factcheck.lang import resource
+
+    data = resource("en", "memory_rank").get("weights")
+    return Weights.from_data(data) if data else Weights()
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +187,8 @@ class Match:
     @property
     def strong(self) -> bool:
         f = self.features
+        if f.get("number_clash"):  # the same words with other numbers: another claim, or another figure
+            return False
         return f.get("coverage", 0.0) >= STRONG_COVERAGE or f.get("fuzz", 0.0) >= STRONG_FUZZ
 
     def to_json(self) -> dict[str, Any]:
@@ -197,7 +228,7 @@ class Matcher:
         import bm25s
 
         self.checks = list(checks)
-        self.weights = weights or DEFAULT_WEIGHTS
+        self.weights = weights or default_weights()
         self._stem = _stemmer()
         self.digest = archive_digest(self.checks)
         self.from_cache = False
@@ -311,29 +342,24 @@ class Matcher:
         q_numbers = numbers(text)
         q_proc = utils.default_process(text)
         q_toks = set(_tokens(text, self._stem))
+        q_weight = sum(self._idf(t) for t in q_toks) or 1.0
         out = []
         for i, bm in cands:
             c, d = self.checks[i], self._doc(i)
             shared_names = q_names & d.names
             shared_numbers = q_numbers & d.numbers
+            shared = sum(self._idf(t) for t in d.tokens & q_toks)
             f = {
                 "bm25": bm / best,
-                "coverage": sum(self._idf(t) for t in d.tokens & q_toks) / d.weight,
+                "coverage": shared / d.weight,
+                "query_coverage": shared / q_weight,
                 "fuzz": fuzz.token_set_ratio(q_proc, d.claim) / 100,
                 "title_fuzz": fuzz.token_set_ratio(q_proc, d.title) / 100 if d.title else 0.0,
                 "names": len(shared_names) / len(q_names) if q_names else 0.0,
                 "numbers": len(shared_numbers) / len(q_numbers) if q_numbers else 0.0,
                 "number_clash": 1.0 if q_numbers and d.numbers and not shared_numbers else 0.0,
             }
-            score = (
-                w.bm25 * f["bm25"]
-                + w.coverage * f["coverage"]
-                + w.fuzz * f["fuzz"]
-                + w.title_fuzz * f["title_fuzz"]
-                + w.names * f["names"]
-                + w.numbers * f["numbers"]
-                - w.number_clash * f["number_clash"]
-            )
+            score = w.score(f)
             why = _why(q_toks, c, self._stem, shared_names, shared_numbers, q_numbers, d.numbers)
             out.append(Match(c, score, why, f))
         out.sort(key=lambda m: -m.score)

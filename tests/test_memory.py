@@ -184,6 +184,22 @@ def test_a_different_number_is_evidence_against() -> None:
     )
     assert same.check.id == other.check.id == "c1"
     assert other.score < same.score and "numbers differ: 30 vs" in other.why
+    assert same.strong and not other.strong  # another figure is never "checked before" unasked
+
+
+def test_rank_weights_are_data_and_validated() -> None:
+    from factcheck.matching import FEATURES, Weights, default_weights
+
+    w = default_weights()
+    assert w.bm25 > 0 and w.number_clash <= 0
+    assert Weights.from_data({"bm25": 1}).score(dict.fromkeys(FEATURES, 1.0)) == 1.0
+    with pytest.raises(ValueError, match="unknown"):
+        Weights.from_data({"bm25": 1, "colour": 2})
+    with pytest.raises(ValueError, match="evidence against"):
+        Weights.from_data({"number_clash": 0.5})
+    # BM25 alone: the score is the BM25 score relative to the query's best.
+    alone = Matcher(ARCHIVE, weights=Weights()).match("wombats sheltered animals from the wildfires")
+    assert alone[0].score == 1.0 and all(0 < m.score <= 1.0 for m in alone)
 
 
 def test_index_is_cached_and_rebuilt_when_the_archive_changes_or_the_cache_is_damaged(tmp_path: Path) -> None:
