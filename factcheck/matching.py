@@ -24,7 +24,7 @@ import json
 import math
 import re
 import shutil
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -43,6 +43,8 @@ RECALL = 50
 # numbers and none of the claim's is never strong (it is listed under `b` as a possible match).
 STRONG_COVERAGE = 0.5
 STRONG_FUZZ = 0.7
+# Index build progress is reported every this many checks.
+PROGRESS_EVERY = 2000
 # Bump when tokenisation changes: cached indexes of an older version are rebuilt.
 INDEX_VERSION = 1
 
@@ -223,8 +225,14 @@ class Matcher:
     """A BM25 index over an archive of checks, with re-ranking. Build once, query many times."""
 
     def __init__(
-        self, checks: Sequence[Check], *, cache_dir: Path | None = None, weights: Weights | None = None
+        self,
+        checks: Sequence[Check],
+        *,
+        cache_dir: Path | None = None,
+        weights: Weights | None = None,
+        progress: Callable[[int, int], None] | None = None,
     ):
+        """``progress(done, total)`` is called while the index is built (not when it comes from the cache)."""
         import bm25s
 
         self.checks = list(checks)
@@ -247,18 +255,21 @@ class Matcher:
             except Exception:  # a damaged cache entry is rebuilt, never trusted
                 self._bm25 = None
         if self._bm25 is None:
-            self._bm25 = self._build()
+            self._bm25 = self._build(progress)
             if where is not None:
                 self._save(where)
 
-    def _build(self) -> Any:
+    def _build(self, progress: Callable[[int, int], None] | None = None) -> Any:
         import bm25s
 
         # Token ids document by document, so that the token strings of the whole archive are never held at once.
         vocab: dict[str, int] = {}
         ids: list[list[int]] = []
         df: dict[str, int] = {}
-        for c in self.checks:
+        total = len(self.checks)
+        for n, c in enumerate(self.checks):
+            if progress and n % PROGRESS_EVERY == 0:
+                progress(n, total)
             toks = _doc_tokens(f"{c.claim} {c.title}", self._stem)
             ids.append([vocab.setdefault(t, len(vocab)) for t in toks])
             for t in set(toks):
@@ -266,6 +277,8 @@ class Matcher:
         self._df = df
         model = bm25s.BM25()
         model.index(bm25s.tokenization.Tokenized(ids=ids, vocab=vocab), show_progress=False)
+        if progress:
+            progress(total, total)
         return model
 
     def _save(self, where: Path) -> None:

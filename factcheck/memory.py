@@ -80,13 +80,22 @@ def check_id(claim: str, url: str = "") -> str:
     return "m" + h[:11]
 
 
-def memory_path() -> Path:
+ARCHIVE_NAME = "memory.jsonl"
+
+
+def memory_path(beside: Path | None = None) -> Path:
+    """The archive: ``$FACTCHECK_MEMORY``; else a desk's shared ``memory.jsonl`` in the folder of the session
+    ``beside`` (when there is one); else ``memory.jsonl`` in the user data folder."""
     env = os.environ.get("FACTCHECK_MEMORY")
     if env:
         return Path(env).expanduser()
+    if beside is not None:
+        shared = Path(beside).expanduser().parent / ARCHIVE_NAME
+        if shared.is_file():
+            return shared
     import platformdirs
 
-    return Path(platformdirs.user_data_dir("factcheck")) / "memory.jsonl"
+    return Path(platformdirs.user_data_dir("factcheck")) / ARCHIVE_NAME
 
 
 def cache_dir() -> Path:
@@ -421,14 +430,19 @@ class Memory:
         return len(self._matcher.checks) if self._matcher is not None else 0
 
     def load(self, progress: Any = None) -> None:
+        """Read and index the archive; ``progress(message, fraction)`` is told what is happening (``fraction``
+        0..1 while the index is built, else None)."""
         from factcheck.matching import Matcher
 
         if progress:
-            progress("reading the archive")
+            progress("reading the archive", None)
         checks, self.errors = load_archive(self.path)
-        if progress:
-            progress(f"indexing {len(checks):,} checked claims")
-        self._matcher = Matcher(checks, cache_dir=self.cache)
+        what = f"indexing {len(checks):,} checked claims"
+
+        def built(done: int, total: int) -> None:
+            progress(what, done / total if total else 1.0)
+
+        self._matcher = Matcher(checks, cache_dir=self.cache, progress=built if progress else None)
 
     def checked_before(self, text: str, *, top: int = 5, strong_only: bool = True) -> list[Any]:
         """Earlier checks matching ``text``, best first; with ``strong_only`` only those with direct evidence

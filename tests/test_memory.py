@@ -342,9 +342,40 @@ def test_memory_service_strong_matches_only(tmp_path: Path) -> None:
     add_to_archive(path, ARCHIVE)
     mem = Memory(path, cache=tmp_path / "cache")
     assert mem.checked_before("anything") == []  # not loaded yet
-    steps: list[str] = []
-    mem.load(steps.append)
-    assert len(mem) == 5 and steps and not mem.errors
+    steps: list[tuple[str, float | None]] = []
+    mem.load(lambda msg, fraction: steps.append((msg, fraction)))
+    assert len(mem) == 5 and not mem.errors
+    assert steps[0] == ("reading the archive", None)
+    fractions = [f for _, f in steps[1:]]
+    assert fractions[0] == 0.0 and fractions[-1] == 1.0 and fractions == sorted(fractions)
+    assert steps[-1][0] == "indexing 5 checked claims"
+    steps.clear()
+    Memory(path, cache=tmp_path / "cache").load(lambda msg, fraction: steps.append((msg, fraction)))
+    assert steps == [("reading the archive", None)]  # the cached index: nothing to build
     (hit,) = mem.checked_before("A photograph shows a giant ammonite fossil from British Columbia.", top=1)
     assert hit.check.id == "c3" and hit.strong
     assert mem.checked_before("The mayor opened a new library on Tuesday.") == []
+
+
+def test_build_progress_is_reported_every_few_thousand_checks(monkeypatch) -> None:
+    from factcheck import matching
+
+    monkeypatch.setattr(matching, "PROGRESS_EVERY", 2)
+    calls: list[tuple[int, int]] = []
+    Matcher(ARCHIVE, progress=lambda done, total: calls.append((done, total)))
+    assert calls == [(0, 5), (2, 5), (4, 5), (5, 5)]
+
+
+def test_archive_beside_the_sessions_is_used_when_there_is_one(tmp_path: Path, monkeypatch) -> None:
+    from factcheck.memory import memory_path
+
+    monkeypatch.delenv("FACTCHECK_MEMORY", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    session = tmp_path / "desk" / "monday.toml"
+    session.parent.mkdir()
+    mine = memory_path(session)
+    assert mine == memory_path() and mine.name == "memory.jsonl" and "desk" not in mine.parts
+    add_to_archive(tmp_path / "desk" / "memory.jsonl", ARCHIVE)
+    assert memory_path(session) == tmp_path / "desk" / "memory.jsonl"  # the desk's shared archive
+    monkeypatch.setenv("FACTCHECK_MEMORY", str(tmp_path / "elsewhere.jsonl"))
+    assert memory_path(session) == tmp_path / "elsewhere.jsonl"  # an explicit setting wins

@@ -94,3 +94,23 @@ async def test_no_archive_says_how_to_make_one(seeds_copy, tmp_path: Path, monke
         await pilot.pause()
         assert any("factcheck memory add" in m for m in said)
         await pilot.press("q")
+
+
+async def test_a_desk_archive_beside_the_session_is_used(seeds_copy, tmp_path: Path, monkeypatch):
+    monkeypatch.delenv("FACTCHECK_MEMORY", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))  # no archive of the user's own
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    desk = tmp_path / "desk"
+    desk.mkdir()
+    r = Review.open(desk / "s.toml", [str(seeds_copy)])
+    claim = r.claims(r.corpus.articles[0].key)[0]
+    add_to_archive(desk / "memory.jsonl", [Check("d1", claim.text, verdict="True", author="Our Desk")])
+    app = make_app(r, Config(autosave_delay=0.05))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = app.screen
+        assert isinstance(m, MainScreen)
+        assert m.memory is not None and len(m.memory) == 1
+        assert m.memory.path == desk / "memory.jsonl"
+        assert "True · Our Desk" in m.event_panel.content_for(claim).plain
+        await pilot.press("q")

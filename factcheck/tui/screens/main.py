@@ -304,16 +304,20 @@ class MainScreen(ReadingScreen):
 
     def on_mount(self) -> None:
         self.memory: Memory | None = None
-        if memory_path().is_file():
+        if memory_path(self.review.path).is_file():
             self._load_memory()
 
     @work(thread=True, exclusive=True, group="memory")
     def _load_memory(self) -> None:
         """Read and index the reviewer's archive (the index is cached on disk; a rebuild shows progress)."""
-        memory = Memory()
+        memory = Memory(memory_path(self.review.path))
 
-        def progress(msg: str) -> None:
-            self.app.call_from_thread(self.set_message, f"claim memory: {msg}…")
+        def progress(msg: str, fraction: float | None) -> None:
+            bar = ""
+            if fraction is not None:  # a text progress bar in the status line while the index is built
+                filled = round(20 * fraction)
+                bar = f" {'█' * filled}{'░' * (20 - filled)} {fraction:.0%}"
+            self.app.call_from_thread(self.set_message, f"claim memory: {msg}…{bar}")
 
         try:
             memory.load(progress)
