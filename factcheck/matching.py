@@ -17,6 +17,7 @@ that differs.
 
 from __future__ import annotations
 
+import calendar
 import functools
 import hashlib
 import itertools
@@ -111,6 +112,35 @@ def numbers(text: str) -> set[str]:
     return out
 
 
+@functools.cache
+def _month_numbers() -> dict[str, int]:
+    from factcheck.lang import resource
+
+    vocab = resource("en", "time").get("vocab", {})
+    return {**vocab.get("month_abbreviations", {}), **vocab.get("months", {})}
+
+
+# A capitalised month name (or abbreviation) used as a date: "in March", "5 March", "Sept. 4", "January 2020".
+_MONTH = re.compile(
+    r"(?:\b(?P<pre>(?i:in|on|since|until|by)|\d{1,2})\s+)?\b(?P<m>[A-Z][a-z]{2,8})\b\.?(?P<post>\s+\d)?"
+)
+
+
+def months(text: str) -> set[int]:
+    """The months a text dates something in (English month names, from lang/en/time.toml)."""
+    known = _month_numbers()
+    out = set()
+    for m in _MONTH.finditer(text):
+        n = known.get(m.group("m").lower())
+        if n and (m.group("pre") or m.group("post")):
+            out.add(n)
+    return out
+
+
+def _month_names(ms: Iterable[int]) -> str:
+    return ", ".join(calendar.month_name[n] for n in sorted(ms)[:3])
+
+
 def names(text: str) -> set[str]:
     """Capitalised words that are not just the first word of a sentence, lower-cased."""
     out = set()
@@ -126,7 +156,18 @@ def names(text: str) -> set[str]:
 
 
 # The re-ranking features, in the order of ``Weights``; each is 0..1 (``bm25`` relative to the query's best).
-FEATURES = ("bm25", "coverage", "query_coverage", "fuzz", "title_fuzz", "names", "numbers", "number_clash")
+FEATURES = (
+    "bm25",
+    "coverage",
+    "query_coverage",
+    "fuzz",
+    "title_fuzz",
+    "names",
+    "numbers",
+    "number_clash",
+    "date_clash",
+)
+_CLASHES = ("number_clash", "date_clash")  # evidence against: weights <= 0, and such a match is never strong
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +184,7 @@ class Weights:
     names: float = 0.0  # share of the query's names found in the check
     numbers: float = 0.0  # share of the query's numbers found in the check
     number_clash: float = 0.0  # both state numbers and share none (<= 0: evidence against)
+    date_clash: float = 0.0  # both name months and share none (<= 0: evidence against)
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Weights:
@@ -151,8 +193,9 @@ class Weights:
         if unknown:
             raise ValueError(f"unknown re-ranking feature(s): {', '.join(sorted(unknown))}")
         vals = {k: float(v) for k, v in data.items()}
-        if vals.get("number_clash", 0.0) > 0:
-            raise ValueError("number_clash is evidence against: its weight must be <= 0")
+        for k in _CLASHES:
+            if vals.get(k, 0.0) > 0:
+                raise ValueError(f"{k} is evidence against: its weight must be <= 0")
         return cls(**{k: vals.get(k, 0.0) for k in FEATURES})
 
     def score(self, f: dict[str, float]) -> float:
@@ -175,6 +218,7 @@ class _DocFeatures:
     weight: float  # the summed rarity of its tokens
     names: frozenset[str]
     numbers: frozenset[str]
+    months: frozenset[int]
     claim: str  # processed for rapidfuzz
     title: str
 
@@ -189,7 +233,7 @@ class Match:
     @property
     def strong(self) -> bool:
         f = self.features
-        if f.get("number_clash"):  # the same words with other numbers: another claim, or another figure
+        if any(f.get(k) for k in _CLASHES):  # the same words with other numbers or dates: another claim
             return False
         return f.get("coverage", 0.0) >= STRONG_COVERAGE or f.get("fuzz", 0.0) >= STRONG_FUZZ
 
@@ -327,6 +371,7 @@ class Matcher:
                 weight=sum(self._idf(t) for t in toks) or 1.0,
                 names=frozenset(names(text)),
                 numbers=frozenset(numbers(text)),
+                months=frozenset(months(text)),
                 claim=utils.default_process(c.claim),
                 title=utils.default_process(c.title),
             )
@@ -353,6 +398,7 @@ class Matcher:
         best = cands[0][1] or 1.0
         q_names = names(text)
         q_numbers = numbers(text)
+        q_months = months(text)
         q_proc = utils.default_process(text)
         q_toks = set(_tokens(text, self._stem))
         q_weight = sum(self._idf(t) for t in q_toks) or 1.0
@@ -371,9 +417,12 @@ class Matcher:
                 "names": len(shared_names) / len(q_names) if q_names else 0.0,
                 "numbers": len(shared_numbers) / len(q_numbers) if q_numbers else 0.0,
                 "number_clash": 1.0 if q_numbers and d.numbers and not shared_numbers else 0.0,
+                "date_clash": 1.0 if q_months and d.months and not q_months & d.months else 0.0,
             }
             score = w.score(f)
             why = _why(q_toks, c, self._stem, shared_names, shared_numbers, q_numbers, d.numbers)
+            if f["date_clash"]:
+                why += f"; dates differ: {_month_names(q_months)} vs {_month_names(d.months)}"
             out.append(Match(c, score, why, f))
         out.sort(key=lambda m: -m.score)
         return out

@@ -187,11 +187,26 @@ def test_a_different_number_is_evidence_against() -> None:
     assert same.strong and not other.strong  # another figure is never "checked before" unasked
 
 
+def test_a_different_month_is_evidence_against() -> None:
+    from factcheck.matching import months
+
+    assert months("In March 2020 the council met; on 5 June it voted") == {3, 6}
+    assert months("Sept. 4 rally") == {9} and months("Jan 5") == {1}
+    assert months("May I ask? The march went on. Mayor Smith") == set()  # not dates
+    archive = [Check("d1", "Protesters blocked the bridge in March 2019.", "Bridge protest")]
+    m = Matcher(archive)
+    (same,) = m.match("Protesters blocked the bridge in March.", top=1)
+    (other,) = m.match("Protesters blocked the bridge in June.", top=1)
+    assert same.strong and not other.strong
+    assert "dates differ: June vs March" in other.why and "dates differ" not in same.why
+    assert other.score < same.score
+
+
 def test_rank_weights_are_data_and_validated() -> None:
     from factcheck.matching import FEATURES, Weights, default_weights
 
     w = default_weights()
-    assert w.bm25 > 0 and w.number_clash <= 0
+    assert w.bm25 > 0 and w.number_clash <= 0 and w.date_clash <= 0
     assert Weights.from_data({"bm25": 1}).score(dict.fromkeys(FEATURES, 1.0)) == 1.0
     with pytest.raises(ValueError, match="unknown"):
         Weights.from_data({"bm25": 1, "colour": 2})
