@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import json
 import os
 import subprocess
@@ -45,19 +46,34 @@ def qrels(split: str) -> dict[str, set[str]]:
     return rel
 
 
-def map_at_k(ranked: dict[str, list[str]], rel: dict[str, set[str]], k: int = 5) -> float:
+def map_at_k(
+    ranked: dict[str, list[str]], rel: dict[str, set[str]], k: int = 5, *, same: bool = False
+) -> float:
+    """MAP@k against the qrels; with ``same``, a check archived twice (the same claim text, as 184 groups of the
+    Snopes archive are) counts as the gold one wherever it ranks (its first occurrence only)."""
+    key = dup_keys() if same else {}
     total = 0.0
     for q, gold in rel.items():
-        hits, ap = 0, 0.0
+        gold_keys = {key.get(d, d) for d in gold}
+        hits, ap, seen = 0, 0.0, set()
         for i, d in enumerate(ranked.get(q, [])[:k]):
-            if d in gold:
+            kd = key.get(d, d)
+            if kd in gold_keys and kd not in seen:
+                seen.add(kd)
                 hits += 1
                 ap += hits / (i + 1)
         total += ap / min(len(gold), k)
     return total / len(rel)
 
 
-def baseline(split: str, *, stem: bool = False) -> float:
+@functools.cache
+def dup_keys() -> dict[str, str]:
+    from rapidfuzz import utils
+
+    return {r[0]: utils.default_process(r[1]) for r in tsv(CLEF / "verified_claims.docs.tsv")[1:]}
+
+
+def baseline(split: str, *, stem: bool = False) -> dict[str, list[str]]:
     """BM25 alone with bm25s over claim + headline and English stop words: as the task's organisers ran it (no
     stemming), or the standard stemmed setup (Snowball English via PyStemmer), the tweets as they are."""
     import bm25s
@@ -81,11 +97,10 @@ def baseline(split: str, *, stem: bool = False) -> float:
         k=5,
         show_progress=False,
     )
-    ranked = {q[0]: [rows[j][0] for j in res[i]] for i, q in enumerate(queries)}
-    return map_at_k(ranked, qrels(split))
+    return {q[0]: [rows[j][0] for j in res[i]] for i, q in enumerate(queries)}
 
 
-def ours(split: str) -> tuple[float, float, int]:
+def ours(split: str) -> tuple[dict[str, list[str]], float, int]:
     with tempfile.TemporaryDirectory() as tmp:
         env = dict(os.environ, XDG_CACHE_HOME=tmp)
         t0 = time.perf_counter()
@@ -112,7 +127,7 @@ def ours(split: str) -> tuple[float, float, int]:
         sys.exit(f"factcheck match failed ({out.returncode}): {out.stderr[-2000:]}")
     doc = json.loads(out.stdout)
     ranked = {q["id"]: [m["id"] for m in q["matches"]] for q in doc["queries"]}
-    return map_at_k(ranked, qrels(split)), wall, len(doc["queries"])
+    return ranked, wall, len(doc["queries"])
 
 
 def ranked_ap(matches: list[Any], gold: set[str], k: int = 5) -> float:
@@ -267,14 +282,18 @@ def main() -> None:
         fit()
         return
     for split in ["train", "dev"] if args.split == "both" else [args.split]:
-        base, stemmed = baseline(split), baseline(split, stem=True)
+        runs = {"BM25 alone": baseline(split), "stemmed": baseline(split, stem=True)}
         got, wall, n = ours(split)
+        rel = qrels(split)
         note = "fitted on" if split == "train" else "held out"
-        print(
-            f"{split} ({note}, {n} tweets): MAP@5 factcheck match {got:.3f}  |  BM25 alone {base:.3f}"
-            f" ({got - base:+.3f}), stemmed {stemmed:.3f} ({got - stemmed:+.3f});"
-            f" CLI wall {wall:.1f} s incl. start-up and index build"
-        )
+        for same, what in (
+            (False, "MAP@5"),
+            (True, "MAP@5 counting a re-archived copy of the checked claim"),
+        ):
+            mine = map_at_k(got, rel, same=same)
+            base = "; ".join(f"{name} {map_at_k(r, rel, same=same):.3f}" for name, r in runs.items())
+            print(f"{split} ({note}, {n} tweets) {what}: factcheck match {mine:.3f}  |  {base}")
+        print(f"  CLI wall {wall:.1f} s incl. start-up and index build")
     if args.scale:
         speed(args.scale)
 

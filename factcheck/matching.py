@@ -26,7 +26,7 @@ import math
 import re
 import shutil
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -229,6 +229,7 @@ class Match:
     score: float
     why: str
     features: dict[str, float] = field(default_factory=dict)
+    same_as: tuple[str, ...] = ()  # ids of the same check archived again (same claim, verdict and checker)
 
     @property
     def strong(self) -> bool:
@@ -250,6 +251,7 @@ class Match:
             "by": c.author,
             "strong": self.strong,
             "why": self.why,
+            "same_as": list(self.same_as),
         }
 
 
@@ -423,8 +425,25 @@ class Matcher:
             why = _why(q_toks, c, self._stem, shared_names, shared_numbers, q_numbers, d.numbers)
             if f["date_clash"]:
                 why += f"; dates differ: {_month_names(q_months)} vs {_month_names(d.months)}"
-            out.append(Match(c, score, why, f))
-        out.sort(key=lambda m: -m.score)
+            out.append((i, Match(c, score, why, f)))
+        out.sort(key=lambda im: -im[1].score)
+        return self._collapse(out)
+
+    def _collapse(self, ranked: list[tuple[int, Match]]) -> list[Match]:
+        """One match per check archived several times (the same claim text, verdict and checker, as when a feed
+        is imported twice or a publisher re-issues a check): the first archived of them stands for all, at the
+        best place any of them reached, and names the others in ``same_as``."""
+        groups: dict[tuple[str, str, str], list[tuple[int, Match]]] = {}
+        for i, m in ranked:
+            d, c = self._doc(i), m.check
+            key = (d.claim or f"\0{i}", c.verdict.casefold(), c.author.casefold())
+            groups.setdefault(key, []).append((i, m))
+        out = []
+        for members in groups.values():  # in the order of each group's best match
+            best = members[0][1]
+            first_i, first = min(members, key=lambda im: im[0])
+            others = tuple(m.check.id for i, m in sorted(members, key=lambda im: im[0]) if i != first_i)
+            out.append(replace(first, score=best.score, same_as=others) if others else first)
         return out
 
 

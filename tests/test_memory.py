@@ -394,3 +394,19 @@ def test_archive_beside_the_sessions_is_used_when_there_is_one(tmp_path: Path, m
     assert memory_path(session) == tmp_path / "desk" / "memory.jsonl"  # the desk's shared archive
     monkeypatch.setenv("FACTCHECK_MEMORY", str(tmp_path / "elsewhere.jsonl"))
     assert memory_path(session) == tmp_path / "elsewhere.jsonl"  # an explicit setting wins
+
+
+def test_a_check_archived_twice_is_one_match_naming_the_copies() -> None:
+    archive = [
+        Check("n1", "A new claim about wombats and wildfires in Australia.", "Did wombats shelter animals?"),
+        Check("old", 'Wombats "sheltered" other animals from the wildfires in Australia.', "Wombat heroes?"),
+        Check("other", "Wombats sheltered other animals from the wildfires in Australia.", verdict="False"),
+        Check("copy", "Wombats 'sheltered' other animals from the WILDFIRES in Australia", "Wombat heroes"),
+    ]
+    found = Matcher(archive).match("Wombats sheltered other animals from the wildfires in Australia!", top=5)
+    ids = [m.check.id for m in found]
+    assert ids.count("copy") == 0 and "old" in ids and "other" in ids  # another verdict is another check
+    old = found[ids.index("old")]
+    assert old.same_as == ("copy",) and old.to_json()["same_as"] == ["copy"]
+    assert found[ids.index("other")].same_as == ()
+    assert [m.score for m in found] == sorted((m.score for m in found), reverse=True)
