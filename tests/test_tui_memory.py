@@ -114,3 +114,15 @@ async def test_a_desk_archive_beside_the_session_is_used(seeds_copy, tmp_path: P
         assert m.memory.path == desk / "memory.jsonl"
         assert "True · Our Desk" in m.event_panel.content_for(claim).plain
         await pilot.press("q")
+
+
+def test_checked_before_line_names_the_copies_of_a_check() -> None:
+    from factcheck.matching import Match
+    from factcheck.tui.widgets.event_panel import checked_before_line
+
+    m = Match(
+        Check("a1", "[b]Claim[/b] text", verdict="False", author="Desk"), 1.0, "words: claim", same_as=("a7",)
+    )
+    line = checked_before_line(m).plain
+    assert "False · Desk" in line and "[b]Claim[/b]" in line and "also archived as a7" in line
+    assert "also archived" not in checked_before_line(Match(m.check, 1.0, "words: claim")).plain

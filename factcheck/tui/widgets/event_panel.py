@@ -282,4 +282,7 @@ def checked_before_line(m: Match, *, prefix: str = "Checked before") -> Content:
         " — ",
         literal(f"'{clip(c.claim, 90)}'"),
         literal(f" ({m.why})").stylize("$text-muted"),
+        literal(f" · also archived as {', '.join(m.same_as[:3])}" if m.same_as else "").stylize(
+            "$text-muted"
+        ),
     )
