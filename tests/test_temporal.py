@@ -1426,9 +1426,6 @@ _RULE_PIECES = st.sampled_from(
         "’",
     ]
 )
-# rules whose first-character test predates the equivalence test and leaves out the characters
-# that (?i) also takes for "i" and "s" (İ, ı, ſ): kept as they are, their output is the reference
-_LEGACY_FIRST_TESTS = {"_deictic", "_duration", "_bare_units"}
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -1444,9 +1441,9 @@ def test_first_character_tests_equal_the_full_patterns(text: str, cut_left: int,
     from factcheck.temporal import engine, prefix, rules_dates, tense, vocab  # noqa: F401
 
     pos, endpos = min(cut_left, len(text)), max(0, len(text) - cut_right)
-    for rx, _fn, name in rules_dates._RULES:
+    for rx, _fn, name in engine._ALL_RULES:
         lead = re.match(r"\(\?=(?:\[[^\]]*\]|\\d)\)", rx.pattern)
-        if lead is None or name in _LEGACY_FIRST_TESTS:
+        if lead is None:
             continue
         plain = re.compile(rx.pattern[lead.end() :], rx.flags)
         for p, e in ((0, len(text)), (pos, endpos)):
@@ -1492,7 +1489,7 @@ def test_rule_hints_never_skip_a_match(text: str, cut_left: int, cut_right: int)
     from factcheck.temporal import engine, prefix, rules_dates, tense, vocab  # noqa: F401
 
     pos, endpos = min(cut_left, len(text)), max(0, len(text) - cut_right)
-    for rx, _fn, name in rules_dates._RULES:
+    for rx, _fn, name in engine._ALL_RULES:
         hint = engine._RULE_HINTS.get(name)
         if hint is None:
             continue

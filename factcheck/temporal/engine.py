@@ -6,11 +6,10 @@ import datetime as dt
 import functools
 import re
 
-from factcheck.lang import resource
 from factcheck.model import TimeRef
 from factcheck.temporal import datarules, discourse, rules_relative, rules_times  # noqa: F401  (their rules register on import)
 from factcheck.temporal.prefix import _extend_prefix
-from factcheck.temporal.rules_dates import _RULES, _Ctx, _Handler
+from factcheck.temporal.rules_dates import _Ctx, _Handler
 from factcheck.temporal.vocab import (
     _DAY_RE,
     _DAY_RELATION_WORDS,
@@ -22,7 +21,6 @@ from factcheck.temporal.vocab import (
     _PART_TAIL,
     _QUARTER_VALUE,
     _QX_VALUE,
-    _VOCAB,
     _WEEKDAY_RE,
     _YEAR_VALUE,
     _YMD_VALUE,
@@ -179,57 +177,36 @@ _DIGIT_CTX = re.compile(r"[/-]\d|s\b|(?:st|nd|rd|th)\b")
 _CLOCK_CTX = re.compile(r"\s?[aApP]\.?[mM]\b|:\d")
 _WIN_LEFT = 35
 _WIN_RIGHT = 25
-_TRIGGER_WORDS: dict[str, str] = dict(resource("en", "time")["triggers"])  # for the rules written as code
-# the rules written as data (time.toml [[rule]]): each runs around its own trigger words, taken from its
-# pattern; a tie (same span) goes to the code rules unless the data rule says priority = "high"
+# every rule is a [[rule]] record of time.toml: it runs in the windows around its own trigger words, read off
+# its pattern (and around the numbers the digit scan marks, when its pattern needs one); a tie (same span)
+# goes to the rule with priority = "high", then to the earlier record
 _DATA_RULES = datarules.load("en")
-_KIND_WORDS: dict[str, list[str]] = {kind: words.split() for kind, words in _TRIGGER_WORDS.items()}
-_KIND_WORDS["holiday"] = sorted({re.split(r"\W", name)[0] for name in _VOCAB["holidays"]})
+_KIND_WORDS: dict[str, list[str]] = {}
 for _r in _DATA_RULES:
-    _KIND_WORDS.setdefault(_r.kind, sorted(_r.triggers - {datarules.DIGIT}))
+    if _r.triggers - {datarules.DIGIT, datarules.CLOCK}:
+        _KIND_WORDS.setdefault(_r.kind, sorted(_r.triggers - {datarules.DIGIT, datarules.CLOCK}))
 _TRIGGERS: dict[str, tuple[str, ...]] = {}
 for _kind, _words in _KIND_WORDS.items():
     for _w in _words:
         _TRIGGERS[_w] = (*_TRIGGERS.get(_w, ()), _kind)
 _TRIGGER_SET = frozenset(_TRIGGERS)
-_RULE_KINDS = {
-    "_iso": "digit",
-    "_slash": "digit",
-    "_explicit": "month",
-    "_month": "month",
-    "_year": "digit",
-    "_decade": "digit spoken",
-    "_quarter_rule": "quarter",
-    "_half": "half",
-    "_day_of_month": "digit",
-    "_weekday": "weekday",
-    "_duration": "unit quarter part weekend",
-    "_long": "long",
-    "_set": "every setadv",
-    "_time": "clock",
-    "_holiday": "holiday",
-}
-
 
 _ALL_RULES: list[tuple[re.Pattern[str], _Handler, str]] = [
     *((r.regex, r.handler(), r.name) for r in _DATA_RULES if r.high),
-    *_RULES,
     *((r.regex, r.handler(), r.name) for r in _DATA_RULES if not r.high),
 ]
-for _r in _DATA_RULES:
-    _RULE_KINDS[_r.name] = _r.kind + (" digit" if datarules.DIGIT in _r.triggers else "")
-_KINDS_OF = {name: tuple(_RULE_KINDS[name].split()) for _rx, _fn, name in _ALL_RULES}
+_KINDS_OF = {r.name: r.kinds for r in _DATA_RULES}
 # context checks of the data rules that have any
 _ACCEPTS_OF = {r.name: r.accepts for r in _DATA_RULES if r.checks_context}
 # For rules that seldom match: a plain pattern that every match of the rule contains, so that a window
 # without it is not scanned (these start with a character class, which the regex engine skips to in C).
 # (?i) also takes "ſ" for s and "İ"/"ı" for i, hence those in the classes; a test checks each hint.
 _RULE_HINTS = {
-    "_iso": re.compile(r"\d\d\d\d-\d\d-\d\d"),
-    "_slash": re.compile(r"\d/\d"),
-    "_day_of_month": re.compile(r"\d[sS\u017fnNrRtT][tTdDhH]"),  # 1st, 2nd, 3rd, 4th
-    "_decade": re.compile(r"[0iI\u0130\u0131][seE]"),  # 1990s, '90s, the nineties
-    "_long": re.compile(r"[lL][oO][nN][gG]"),
+    "iso_date": re.compile(r"\d\d\d\d-\d\d-\d\d"),
+    "slash_date": re.compile(r"\d/\d"),
+    "day_of_month": re.compile(r"\d[sS\u017fnNrRtT][tTdDhH]"),  # 1st, 2nd, 3rd, 4th
+    "decade": re.compile(r"[0iI\u0130\u0131][seE]"),  # 1990s, '90s, the nineties
+    "long": re.compile(r"[lL][oO][nN][gG]"),
 }
 _HINT_OF = {name: _RULE_HINTS.get(name) for _rx, _fn, name in _ALL_RULES}
 

@@ -5,28 +5,22 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from factcheck.temporal.rules_dates import _Ctx, _resolver, _Result, _rule, _tense_of
+from factcheck.temporal.rules_dates import _Ctx, _resolver, _Result, _tense_of
 from factcheck.temporal.tense import _tense
 from factcheck.temporal.vocab import (
     _EVERY_BEFORE,
-    _MONTH_FULL_RE,
     _MONTH_VALUE,
     _MONTHS,
-    _NUM_RE,
     _PART_OF_DAY,
     _SPACES,
     _SPACES_DASHES,
-    _UNIT_RE,
     _UNITS,
     _VAGUE_NUMBERS,
-    _VAGUE_RE,
     _VOCAB,
-    _WEEKDAY_RE,
     _WEEKDAYS,
     _YEAR_VALUE,
     _YEARLIKE_NUMBER,
     _add_months,
-    _ci,
     _fmt_date,
     _iso_week,
     _number,
@@ -237,11 +231,7 @@ def _deictic_day(m: re.Match[str], ctx: _Ctx) -> _Result | None:
 # ---- weekdays ------------------------------------------------------------------------------
 
 
-@_rule(
-    r"(?=[tTlLnNcCpPoOMWFS])"  # the first letters of the alternatives below: a cheap first test
-    rf"(?:\b(?P<rel>{_ci('the previous|the following|this past|this coming|this|last|next|coming|past|on')})\s+)?\b(?P<wd>{_WEEKDAY_RE})(?P<pl>s)?\b"
-    rf"(?:\s+(?P<p>{_ci('morning|afternoon|evening|night')})(?P<pl2>s)?\b)?"
-)
+@_resolver("weekday")  # pattern and examples: time.toml, rule weekday
 def _weekday(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     wd = _WEEKDAYS[m["wd"].lower()]
     rel = (m["rel"] or "").lower()
@@ -377,13 +367,7 @@ def _duration_value(n: float | None, unit: str) -> str:
     return f"{prefix}{int(n)}{code}"
 
 
-@_rule(
-    # the first character of a number word (or digit) is checked first: most words start no number
-    rf"(?=[\dtTfFsSeEnNoOhHaAcCdDmM½])(?i:\b"
-    rf"(?P<n>{_NUM_RE}|{_VAGUE_RE})(?P<frac>\s+1/2|½|\s+and\s+a\s+half)?(?:\s+or\s+so)?[\s-]+(?:(?:more|additional|straight|consecutive|full|long|trading|business|working|calendar|fiscal)[\s-]+)?"
-    rf"(?P<u>{_UNIT_RE})\b(?P<half>\s+and\s+a\s+half\b)?(?P<old>-old|\s+old\b|\s+of\s+age\b)?"
-    rf"(?:\s+(?:or\s+so\s+)?(?P<ago>ago|earlier|later|from\s+now|hence)\b)?)"
-)
+@_resolver("duration")  # pattern and examples: time.toml, rule duration
 def _duration(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     if m["old"]:
         return None  # ages are not time expressions
@@ -468,13 +452,10 @@ def _duration(m: re.Match[str], ctx: _Ctx) -> _Result | None:
 _IN_BEFORE = re.compile(r"(?:^|\W)in\s+(?:about\s+|around\s+|roughly\s+|another\s+)?$")
 
 
-@_rule(
-    rf"(?i:\b(?:(?P<n>{_NUM_RE})[\s-]+)?(?P<u>hour|day|night|week|month|year|decade|centur(?:y|ies)|hours|days|nights|"
-    r"weeks|months|years|decades)-?long\b)"
-)
+@_resolver("long")  # pattern and examples: time.toml, rule long
 def _long(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     """ "a day-long meeting", "their decades-long battle", "a weeklong visit", "a two-year-long truce"."""
-    unit = m["u"].lower()
+    unit = m["u"].lower() if m["u"] else m["solid"].lower().removesuffix("long")
     n = _number(m["n"].lower()) if m["n"] else (None if unit.endswith(("s", "ies")) else 1)
     if m["n"] and n is None:
         return None
@@ -492,11 +473,7 @@ _SET_ADV: dict[str, str] = dict(_VOCAB["set_adverbs"])
 _SET_FOLLOW = frozenset("basis and or to in for at by since as than but from with on the a".split())
 
 
-@_rule(
-    rf"(?i:\b(?P<ev>every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<n>{_NUM_RE})\s+)?(?P<u>{_UNIT_RE}|weekend)\b)"
-    rf"|(?i:\b(?P<ev2>every|each)\s+)(?P<wd>{_WEEKDAY_RE}|{_MONTH_FULL_RE})\b"
-    r"|(?i:\b(?P<adv>daily|nightly|weekly|biweekly|fortnightly|monthly|quarterly|annually|yearly|hourly|semiannually|biannually)\b)"
-)
+@_resolver("set")  # pattern and examples: time.toml, rule set
 def _set(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     if m["adv"]:
         w = m["adv"].lower()
