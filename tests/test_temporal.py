@@ -31,6 +31,8 @@ def _trigger_spans_plain(text: str) -> dict[str, list[tuple[int, int]]]:
                 kinds = ("clock",)  # "10:35", "5 p.m.": only the clock-time rule needs these
             elif engine._DIGIT_CTX.match(text, m.end()):
                 kinds = ("digit",)
+            elif len(tok) == 2 and re.search(r"\b[Ff][Yy]\s?['’]?$", text[: m.start()]):
+                kinds = ("digit",)  # "FY25"
             else:
                 continue
         else:

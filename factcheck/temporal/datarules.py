@@ -21,7 +21,8 @@ Placeholders in ``pattern`` stand for vocabulary of the same file: ``{unit}``, `
 ``{g:unit}`` captures it as group ``g``. Value fields: ``{duration}`` (from groups ``n`` and ``u``; a vague
 or missing ``n`` gives ``X``), ``{shift}`` (the anchor moved ``n`` units of ``u`` in ``direction``, at the
 granularity of the unit; no ``n`` is one unit), ``{per_unit}`` (one unit of ``u``: P1W), ``{year}`` (group
-``y``), ``{last_named}`` (the date last named in the text: its day, else its month), ``{ref_day}``,
+``y``), ``{year2}`` (group ``yy``, or ``yy2`` in another branch: a year of two digits, the one nearest the
+anchor), ``{last_named}`` (the date last named in the text: its day, else its month), ``{ref_day}``,
 ``{ref_day+1}``, ``{ref_day-1}`` (the day last named, else the anchor, and the days around it), ``{season}``
 (group ``s``: SU), ``{part}`` (group ``p``, a part of the day: MO). ``priority = "high"`` makes the rule win a
 tie (same span) with every other rule; otherwise a tie goes to the earlier record of the file.
@@ -100,6 +101,8 @@ DIGIT = (
 CLOCK = "<clock>"  # in a rule's trigger set: a clock reading the digit scan marks (10:30, 5 p.m.)
 # the tokens of letters and a digit that the trigger scan reads: "Q3", "H1"
 _SCAN_MARKS = frozenset({DIGIT, CLOCK})
+# letters after which the digit scan marks a number of two digits (engine._FY_BEFORE): "FY25", "FY '24"
+_DIGIT_PREFIXES = frozenset({"fy"})
 _SCAN_TOKENS = frozenset({"q1", "q2", "q3", "q4", "h1", "h2"})
 # too common to open a window: a rule needs a rarer word on every path
 _STOPWORDS = frozenset(
@@ -163,6 +166,7 @@ _FIELDS = frozenset(
         "per_unit",
         "shift",
         "year",
+        "year2",
         "last_named",
         "ref_day",
         "ref_day+1",
@@ -267,6 +271,19 @@ def _last_named(ctx: _Ctx) -> str | None:
     return None
 
 
+def _full_year(yy: int, anchor: dt.date | None) -> str:
+    """A year written with two digits ("FY25"): the one nearest the anchor (from 50 years before it to 49
+    after); without an anchor, the POSIX ``%y`` rule (69-99 the 1900s, 00-68 the 2000s)."""
+    if anchor is None:
+        return str((1900 if yy >= 69 else 2000) + yy)
+    y = anchor.year - anchor.year % 100 + yy
+    if y > anchor.year + 49:
+        y -= 100
+    elif y < anchor.year - 50:
+        y += 100
+    return str(y)
+
+
 def _shift(rule: DataRule, m: re.Match[str], ctx: _Ctx) -> str | None:
     unit = (_group(m, "u") or "").lower()
     code = _unit_code(unit) if unit else ""
@@ -312,6 +329,8 @@ def _fill(rule: DataRule, m: re.Match[str], ctx: _Ctx) -> str | None:
             got = _duration_value(1, _group(m, "u") or "")
         elif field == "year":
             got = _group(m, "y")
+        elif field == "year2":
+            got = _full_year(int(_group(m, "yy") or _group(m, "yy2") or ""), ctx.anchor)
         elif field.startswith("ref_day"):
             day = ctx.last_ref or ctx.anchor
             if day is None:
@@ -458,6 +477,19 @@ def _first_chars(items: list[_Item]) -> str | None:
         if r not in out:
             out += r
     return out or None
+
+
+def _digit_after(items: list[_Item], j: int) -> bool:
+    """Whether ``items[j:]`` starts with two digits, after at most an optional space and apostrophe."""
+    while j < len(items) and _optional(items[j]) and not _digit_item(items[j]):
+        j += 1  # " ?", "['’]?"
+    if j < len(items) and items[j][0] is SUBPATTERN:
+        items, j = list(items[j][1][-1]), 0  # (?P<yy>\d\d)
+    if j + 1 < len(items) and _digit_item(items[j]) and _digit_item(items[j + 1]):
+        return True
+    return (
+        j < len(items) and items[j][0] is MAX_REPEAT and items[j][1][:2] == (2, 2) and _digit_item(items[j])
+    )
 
 
 def _letter_words(item: _Item) -> list[str] | None:
@@ -689,6 +721,10 @@ def _required(
                 if not _side_touches(items, i - 1, -1, before):
                     options.append(frozenset(word + d for d in digits_after))
                 i = j + 1
+                continue
+            if word in _DIGIT_PREFIXES and _digit_after(items, j):
+                options.append(frozenset({DIGIT}))  # "FY25": the scan marks a number after "FY"
+                i = j
                 continue
             words = [word]
             # the regex parser takes a common prefix out of an alternation: "every|each" is "e(?:very|ach)"

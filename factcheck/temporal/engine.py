@@ -84,7 +84,7 @@ def _trigger_spans(text: str) -> dict[str, list[tuple[int, int]]]:
             kind = "digit"
         elif _CLOCK_CTX.match(text, e0):
             kind = "clock"
-        elif _DIGIT_CTX.match(text, e0):
+        elif _DIGIT_CTX.match(text, e0) or (len(tok) == 2 and _FY_BEFORE.search(text, max(0, s0 - 5), s0)):
             kind = "digit"
         else:
             continue
@@ -175,6 +175,7 @@ def _rule_windows(
 
 _DIGIT_CTX = re.compile(r"[/-]\d|s\b|(?:st|nd|rd|th)\b")
 _CLOCK_CTX = re.compile(r"\s?[aApP]\.?[mM]\b|:\d")
+_FY_BEFORE = re.compile(r"\b[Ff][Yy]\s?['’]?$")  # "FY25", "FY '24": a two-digit fiscal year
 _WIN_LEFT = 35
 _WIN_RIGHT = 25
 # every rule is a [[rule]] record of time.toml: it runs in the windows around its own trigger words, read off
