@@ -27,12 +27,12 @@ def _trigger_spans_plain(text: str) -> dict[str, list[tuple[int, int]]]:
         if tok[0].isdigit():
             if len(tok) == 4 and tok[0] in "12":
                 kinds = ("digit",)
+            elif len(tok) == 2 and re.search(r"\b[Ff][Yy]\s?['’]?$", text[: m.start()]):
+                kinds = ("digit",)  # "FY25"
             elif engine._CLOCK_CTX.match(text, m.end()):
                 kinds = ("clock",)  # "10:35", "5 p.m.": only the clock-time rule needs these
             elif engine._DIGIT_CTX.match(text, m.end()):
                 kinds = ("digit",)
-            elif len(tok) == 2 and re.search(r"\b[Ff][Yy]\s?['’]?$", text[: m.start()]):
-                kinds = ("digit",)  # "FY25"
             else:
                 continue
         else:
@@ -1229,6 +1229,9 @@ def test_vague_offset_from_the_narrative_is_a_duration() -> None:
 
 _SCAN_PIECES = st.sampled_from(
     [
+        "FY25",
+        "FY '24",
+        "fy 99 am",
         "May",
         "MAY",
         "mayor",

@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from factcheck.lang import ResourceError
 from factcheck.temporal import datarules, engine, tag
@@ -52,6 +54,36 @@ def test_every_example_is_found_by_its_own_rule() -> None:
             wins = engine._rule_windows(text, spans, engine._KINDS_OF[r.name])
             found = [text[m.start() : m.end()] for ws, we in wins for m in r.regex.finditer(text, ws, we)]
             assert any(ex["span"] in f or f in ex["span"] for f in found), (r.name, ex["span"], found)
+
+
+# the words of every example, and numbers the digit scan marks or leaves alone
+_WORDS = sorted(
+    {w for r in RULES for ex in r.examples for w in ex["text"].replace(",", " ").replace(".", " ").split()}
+    | {"5", "23rd", "10:30", "5/16/2024", "2024-05-16", "1990s", "p.m.", "am", "Q3", "H1", "FY25", "FY", "99"}
+)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_WORDS), st.sampled_from([" ", " ", ", ", ". ", "\n"])),
+        min_size=1,
+        max_size=14,
+    )
+)
+def test_trigger_words_cover_every_match(pieces: list[tuple[str, str]]) -> None:
+    """Whatever the text, each rule finds inside the windows of its derived trigger words every match its
+    pattern has in the whole text (a short one: a window reaches 35 characters before a trigger and 25
+    after it): the trigger words and digit-scan marks read off the pattern are sound."""
+    text = "".join(w + sep for w, sep in pieces)
+    spans = engine._trigger_spans(text)
+    for r in RULES:
+        full = {m.span() for m in r.regex.finditer(text) if 0 < m.end() - m.start() < 20}
+        if not full:
+            continue
+        wins = engine._rule_windows(text, spans, engine._KINDS_OF[r.name])
+        found = {m.span() for ws, we in wins for m in r.regex.finditer(text, ws, we)}
+        assert full <= found, (r.name, text, full - found)
 
 
 def test_triggers_come_from_the_pattern() -> None:

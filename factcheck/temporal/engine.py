@@ -80,11 +80,13 @@ def _trigger_spans(text: str) -> dict[str, list[tuple[int, int]]]:
                     events.extend((p, e0, kind) for kind in _TRIGGERS.get(text[p:e0].lower(), ()))
                     continue
         e0 = s0 + len(tok)
-        if len(tok) == 4 and tok[0] in "12":
+        if (len(tok) == 4 and tok[0] in "12") or (
+            len(tok) == 2 and _FY_BEFORE.search(text, max(0, s0 - 5), s0)
+        ):
             kind = "digit"
         elif _CLOCK_CTX.match(text, e0):
             kind = "clock"
-        elif _DIGIT_CTX.match(text, e0) or (len(tok) == 2 and _FY_BEFORE.search(text, max(0, s0 - 5), s0)):
+        elif _DIGIT_CTX.match(text, e0):
             kind = "digit"
         else:
             continue
