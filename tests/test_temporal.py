@@ -1495,7 +1495,7 @@ def test_rule_hints_never_skip_a_match(text: str, cut_left: int, cut_right: int)
 
     pos, endpos = min(cut_left, len(text)), max(0, len(text) - cut_right)
     for rx, _fn, name in engine._ALL_RULES:
-        hint = engine._RULE_HINTS.get(name)
+        hint = engine._HINT_OF[name]
         if hint is None:
             continue
         for p, e in ((0, len(text)), (pos, endpos)):

@@ -13,6 +13,8 @@ A record (the file describes the format before its first rule)::
     not_after = "\\s+old\\b"                 # optional: no match when the text after starts like this
     require_before / require_after            # optional: the match holds only when these match there
     tense = "present"                        # optional: only in a clause of this tense (past, future, present)
+    hint = "\\d/\\d"                          # optional, case-sensitive: a plain pattern that every match holds;
+                                             # a window without it is not scanned (for rules that seldom match)
     examples = [{text = "...", anchor = 2024-05-16, span = "...", value = "...", type = "..."}]
     counterexamples = [{text = "...", span = "..."}]   # ``span`` must come out as no expression
 
@@ -193,6 +195,7 @@ class DataRule:
     require_before: re.Pattern[str] | None
     require_after: re.Pattern[str] | None
     tense: str | None  # the rule holds only in a clause of this tense
+    hint: re.Pattern[str] | None  # a plain pattern every match contains: a window without it is skipped
     triggers: frozenset[str]
     high: bool  # wins a tie with every other rule
     resolver: _Handler | None  # a procedural step of the code that reads the match instead of ``value``
@@ -817,6 +820,7 @@ def load(lang: str = "en") -> list[DataRule]:
                 re.compile(rec["require_before"] + r"$", re.I) if rec.get("require_before") else None
             )
             require_after = re.compile("^" + rec["require_after"], re.I) if rec.get("require_after") else None
+            hint = re.compile(rec["hint"]) if rec.get("hint") else None
         except re.error as e:
             raise ResourceError(f"{where}: rule {name!r}: {e}") from None
         out.append(
@@ -832,6 +836,7 @@ def load(lang: str = "en") -> list[DataRule]:
                 require_before=require_before,
                 require_after=require_after,
                 tense=rec.get("tense"),
+                hint=hint,
                 triggers=frozenset(words),
                 high=rec.get("priority", "low") == "high",
                 resolver=resolver,

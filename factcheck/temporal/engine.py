@@ -201,17 +201,8 @@ _ALL_RULES: list[tuple[re.Pattern[str], _Handler, str]] = [
 _KINDS_OF = {r.name: r.kinds for r in _DATA_RULES}
 # context checks of the data rules that have any
 _ACCEPTS_OF = {r.name: r.accepts for r in _DATA_RULES if r.checks_context}
-# For rules that seldom match: a plain pattern that every match of the rule contains, so that a window
-# without it is not scanned (these start with a character class, which the regex engine skips to in C).
-# (?i) also takes "ſ" for s and "İ"/"ı" for i, hence those in the classes; a test checks each hint.
-_RULE_HINTS = {
-    "iso_date": re.compile(r"\d\d\d\d-\d\d-\d\d"),
-    "slash_date": re.compile(r"\d/\d"),
-    "day_of_month": re.compile(r"\d[sS\u017fnNrRtT][tTdDhH]"),  # 1st, 2nd, 3rd, 4th
-    "decade": re.compile(r"[0iI\u0130\u0131][seE]"),  # 1990s, '90s, the nineties
-    "long": re.compile(r"[lL][oO][nN][gG]"),
-}
-_HINT_OF = {name: _RULE_HINTS.get(name) for _rx, _fn, name in _ALL_RULES}
+# a rule's hint (time.toml): a window without it holds no match of the rule, and is not scanned
+_HINT_OF = {r.name: r.hint for r in _DATA_RULES}
 
 
 @functools.lru_cache(maxsize=512)
