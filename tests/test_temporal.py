@@ -962,7 +962,7 @@ def test_trigger_windows_lose_nothing(text: str) -> None:
         ("Talks ran in 2019-2021.", "2021", "DATE", "2021"),
         ("Revenue for FY2024 rose.", "FY2024", "DATE", "2024"),
         ("Sales in H1 2024 fell.", "H1 2024", "DATE", "2024-H1"),
-        ("The truce took effect at midnight on Sunday.", "midnight on Sunday", "TIME", "2024-05-12T00:00"),
+        ("The truce took effect at midnight on Sunday.", "midnight on Sunday", "TIME", "2024-05-12T24:00"),
         ("They lived in camps for 2 1/2 years.", "2 1/2 years", "DURATION", "P2Y6M"),
         ("The flight took half an hour.", "half an hour", "DURATION", "PT30M"),
         ("In nineteen ninety-six the games were held.", "nineteen ninety-six", "DATE", "1996"),

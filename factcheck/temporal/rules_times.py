@@ -30,7 +30,8 @@ def _time(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     if m["noon"] and ctx.text[max(0, m.start() - 5) : m.start()].lower() == "high ":
         return None
     if m["noon"]:
-        hh, mi = (12, 0) if m["noon"].lower() in ("noon", "midday") else (0, 0)
+        # midnight ends the day it is named with ("the offer expires at midnight Friday"): TimeML's T24:00
+        hh, mi = (12, 0) if m["noon"].lower() in ("noon", "midday") else (24, 0)
     elif m["hh"] is not None:
         before = ctx.text[max(0, m.start() - 1) : m.start()]
         if before.isdigit() or before in ":.":
@@ -56,6 +57,8 @@ def _time(m: re.Match[str], ctx: _Ctx) -> _Result | None:
             day = a + dt.timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[w])
     else:
         day = _clock_day(m, ctx, bare=m["hh"] is not None and not m["tz2"])
+        if hh == 24 and day is not None and day == a and _tense_of(m, ctx) == "PAST":
+            hh = 0  # "shortly after midnight a neighbour called": the midnight that began the day of the report
     base = _fmt_date(day) if day else "XXXX-XX-XX"
     return "TIME", f"{base}T{hh:02d}:{mi:02d}", None
 
