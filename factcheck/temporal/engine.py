@@ -324,10 +324,15 @@ def _tag_cached(text: str, anchor: dt.date | None) -> tuple[TimeRef, ...]:
             and result[-1].type == "TIME"
             and r.type == "DATE"
             and re.fullmatch(r"\d{4}-\d\d-\d\d", r.value)
-            and (_MONTH_NAME.search(r.text) or re.search(rf"\b{_WEEKDAY_RE}$", r.text))
-            and re.fullmatch(r",?\s+(?:on\s+)?", text[result[-1].end : r.start])
+            and (
+                (
+                    (_MONTH_NAME.search(r.text) or re.search(rf"\b{_WEEKDAY_RE}$", r.text))
+                    and re.fullmatch(r",?\s+(?:on\s+)?", text[result[-1].end : r.start])
+                )
+                or (_DAY_WORD.fullmatch(r.text) and text[result[-1].end : r.start].isspace())
+            )
         ):
-            # "until 5 p.m. EST Nov. 9": one point in time on that day
+            # "until 5 p.m. EST Nov. 9", "at 10:30 yesterday": one point in time on that day
             p = result.pop()
             clock = p.value.split("T", 1)[1] if "T" in p.value else ""
             r = TimeRef(p.start, r.end, text[p.start : r.end], "TIME", f"{r.value}T{clock}", p.mod)
@@ -349,6 +354,7 @@ def _tag_cached(text: str, anchor: dt.date | None) -> tuple[TimeRef, ...]:
     return tuple(discourse.apply(text, result))
 
 
+_DAY_WORD = re.compile(r"(?i:today|yesterday|tomorrow)")
 _FISCAL_QUARTER = re.compile(r"(?i:\bfiscal\b)")
 _ORDINAL_QUARTER = re.compile(r"(?i:\b(?:first|second|third|fourth|final|[1-4](?:st|nd|rd|th))\b|\bQ[1-4]\b)")
 _ANAPHORIC_QUARTER = re.compile(r"(?i:(?:the|its)\s+(?:latest\s+)?(?:quarter|period))")
