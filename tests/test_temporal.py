@@ -964,6 +964,9 @@ def test_trigger_windows_lose_nothing(text: str) -> None:
         ("Sales in H1 2024 fell.", "H1 2024", "DATE", "2024-H1"),
         ("The truce took effect at midnight on Sunday.", "midnight on Sunday", "TIME", "2024-05-12T24:00"),
         ("The meeting starts at 10:30 today.", "10:30 today", "TIME", "2024-05-16T10:30"),
+        ("The group began in 2018, and dedicated a year to training.", "a year", "DURATION", "P1Y"),
+        ("It was first played around 2,500 years ago.", "2,500 years ago", "DATE", "PAST_REF"),
+        ("The war lasted 1,000 days.", "1,000 days", "DURATION", "P1000D"),
         ("The plane landed at 10:30 yesterday.", "10:30 yesterday", "TIME", "2024-05-15T10:30"),
         ("At 10:30, today is the day.", "10:30", "TIME", "XXXX-XX-XXT10:30"),
         ("They lived in camps for 2 1/2 years.", "2 1/2 years", "DURATION", "P2Y6M"),
@@ -1008,6 +1011,7 @@ def test_more_news_styles(text: str, phrase: str, typ: str, expected: str) -> No
         ("The company pays a quarterly dividend.", "quarterly"),
         ("Kopp's 1987 Chevrolet was found.", "Chevrolet"),
         ("He watched High Noon again.", "Noon"),
+        ("Bad choices have many second order effects.", "many second"),
         ("She was on 60 Minutes last night.", "60 Minutes"),
     ],
 )

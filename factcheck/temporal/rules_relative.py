@@ -320,7 +320,8 @@ _DUR_MOD: dict[str, str] = dict(_VOCAB["duration_modifiers"])
 
 
 _RATE_BEFORE = re.compile(
-    r"(?:\d|times|twice|once|million|billion|thousand|hundred|dollars|cents)\W*(?:[a-z-]+\W+){0,2}$"
+    # the amount just before, in the same clause: "$5 million a year", not "in 2018, and spent a year"
+    r"(?:\d|times|twice|once|million|billion|thousand|hundred|dollars|cents)[^\w,.;:!?]*(?:[a-z-]+[^\w,.;:!?]+){0,2}$"
 )
 
 
@@ -386,6 +387,13 @@ def _duration(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     unit = m["u"].lower()
     if nword in ("a", "an") and m.group(0)[0].isdigit():
         return None
+    if (
+        nword in _VAGUE_NUMBERS
+        and not unit.endswith(("s", "millennia"))
+        and "-" not in m.group(0)  # "a several-year contract"
+        and ctx.text[m.end() : m.end() + 1] not in "'’"
+    ):
+        return None  # "many second-order effects": a vague amount counts plural units ("a few minute's walk" aside)
     n: float | None = None if nword in _VAGUE_NUMBERS else _number(nword)
     if nword not in _VAGUE_NUMBERS and n is None:
         return None
@@ -435,6 +443,8 @@ def _duration(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         if code == "M" and unit.startswith("month"):
             y, mo = _add_months(a, k)
             return "DATE", f"{y}-{mo:02d}", None
+        if code in ("Y", "DE") and not 0 < a.year + k * (10 if code == "DE" else 1) < 10000:
+            return "DATE", "PAST_REF" if k < 0 else "FUTURE_REF", None  # "2,500 years ago": before year 1
         if code == "Y":
             return "DATE", str(a.year + k), None
         if code == "DE":
