@@ -312,6 +312,11 @@ def _season(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     pre = (m["pre"] or "").lower().rstrip("-")
     if m["year"]:
         return "DATE", f"{m['year']}-{code}", None
+    if m["ry"]:  # "the spring of last year"
+        if ctx.anchor is None:
+            return "DATE", f"XXXX-{code}", None
+        k = {"this": 0, "last": -1, "next": 1}[m["ry"].split()[0].lower()]
+        return "DATE", f"{ctx.anchor.year + k}-{code}", None
     if not pre:
         return None
     if m["s"].lower() == "fall" and pre in (

@@ -409,6 +409,8 @@ def _duration(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     ):
         return "DATE", "FUTURE_REF", None  # "Islam will one day be ..."
     ago = _SPACES.sub(" ", (m["ago"] or "").lower())
+    if ago in ("earlier", "later") and _THAN_AFTER.match(ctx.text, m.end()):
+        return "DURATION", _duration_value(n, unit), None  # "a decade earlier than Amazon": a difference
     if (
         not ago
         and _IN_BEFORE.search(before)
@@ -459,6 +461,7 @@ def _duration(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     return "DURATION", _duration_value(n, unit), None
 
 
+_THAN_AFTER = re.compile(r"\s+than\b")
 _IN_BEFORE = re.compile(r"(?:^|\W)in\s+(?:about\s+|around\s+|roughly\s+|another\s+)?$")
 
 
