@@ -967,6 +967,7 @@ def test_trigger_windows_lose_nothing(text: str) -> None:
         ("The group began in 2018, and dedicated a year to training.", "a year", "DURATION", "P1Y"),
         ("It was first played around 2,500 years ago.", "2,500 years ago", "DATE", "PAST_REF"),
         ("The war lasted 1,000 days.", "1,000 days", "DURATION", "P1000D"),
+        ("He faces at least eight years in prison.", "at least eight years", "DURATION", "P8Y"),
         ("They aim for net zero a decade earlier than their rival.", "a decade earlier", "DURATION", "P10Y"),
         ("It opened three weeks later than planned.", "three weeks later", "DURATION", "P3W"),
         ("The regime fell in the fall of last year.", "the fall of last year", "DATE", "2023-FA"),

@@ -34,7 +34,10 @@ from factcheck.temporal.vocab import (
 # Public API
 # --------------------------------------------------------------------------------------------
 
-_LEADING_PREP = re.compile(r"(?i:(?:on|in|at|during|by|until|till|since|for|from|within|after|before|of)\s+)")
+# a leading preposition is no part of the expression; "at least"/"at most" are its mod ("at least eight years")
+_LEADING_PREP = re.compile(
+    r"(?i:(?:on|in|at|during|by|until|till|since|for|from|within|after|before|of)\s+)(?!(?i:least|most)\b)"
+)
 _DAY_RELATION_BEFORE = re.compile(
     r"(?i:\bthe\s+(?:(?P<rel>week|weekend)\s+of|day\s+(?P<rel2>before|after))\s+)$"
 )
