@@ -13,6 +13,8 @@ A record (the file describes the format before its first rule)::
     not_after = "\\s+old\\b"                 # optional: no match when the text after starts like this
     require_before / require_after            # optional: the match holds only when these match there
     tense = "present"                        # optional: only in a clause of this tense (past, future, present)
+    hint = "\\d/\\d"                          # optional, case-sensitive: a plain pattern that every match holds;
+                                             # a window without it is not scanned (for rules that seldom match)
     examples = [{text = "...", anchor = 2024-05-16, span = "...", value = "...", type = "..."}]
     counterexamples = [{text = "...", span = "..."}]   # ``span`` must come out as no expression
 
@@ -21,15 +23,26 @@ Placeholders in ``pattern`` stand for vocabulary of the same file: ``{unit}``, `
 ``{g:unit}`` captures it as group ``g``. Value fields: ``{duration}`` (from groups ``n`` and ``u``; a vague
 or missing ``n`` gives ``X``), ``{shift}`` (the anchor moved ``n`` units of ``u`` in ``direction``, at the
 granularity of the unit; no ``n`` is one unit), ``{per_unit}`` (one unit of ``u``: P1W), ``{year}`` (group
-``y``), ``{last_named}`` (the date last named in the text: its day, else its month), ``{ref_day}``,
+``y``), ``{year2}`` (group ``yy``, or ``yy2`` in another branch: a year of two digits, the one nearest the
+anchor), ``{last_named}`` (the date last named in the text: its day, else its month), ``{ref_day}``,
 ``{ref_day+1}``, ``{ref_day-1}`` (the day last named, else the anchor, and the days around it), ``{season}``
-(group ``s``: SU), ``{part}`` (group ``p``, a part of the day: MO). ``priority = "high"`` makes the rule win a tie (same span)
-with the rules written as code; by default they win it, and data rules among themselves go by file order.
+(group ``s``: SU), ``{part}`` (group ``p``, a part of the day: MO). ``priority = "high"`` makes the rule win a
+tie (same span) with every other rule; otherwise a tie goes to the earlier record of the file.
+``resolver = "name"`` names a procedural step of the code (``rules_dates._resolver``) that reads the match
+instead of ``value``: anchoring, tense direction, granularity arithmetic, vetoes that read the words around.
+``raw = true`` keeps the pattern's spaces literal; ``exact = true`` also makes it case-sensitive and adds no
+``\\b`` around it (it says itself where it wants ``(?i:...)``: "May" is a month, "may" is no month). For such
+patterns ``{month_full}`` (capitalised month names), ``{day_word}`` ("eighth"), ``{holiday}`` (the names of
+``[vocab.holidays]``) and ``{ampm}`` ("p.m.") are placeholders too.
 
 Trigger words are derived from the parsed pattern: a set of words one of which every match must hold (a
 whole literal word of three letters or more that is not a stopword, the words of a placeholder, the union
-over the branches of an alternation; the smallest such set the pattern offers). ``{year}`` triggers on the
-digit scan's year-like numbers. A pattern with no such set is refused; the rule runs only in the windows
+over the branches of an alternation, the words of an alternation whose common prefix the regex parser took
+out, "every|each" being "e(?:very|ach)"; the smallest such set the pattern offers). Numbers trigger through the
+digit scan, which marks a year-like number, a number followed by "s", an ordinal suffix, "-" or "/" and a
+digit (:data:`DIGIT`), and a clock reading, a number followed by ":" and a digit or by "a.m."/"pm"
+(:data:`CLOCK`): ``{year}``, ``\\d+(?:st|nd|rd|th)``, ``\\d{4}-\\d\\d``, ``\\d\\d:\\d\\d`` and ``{ampm}`` say
+so in the pattern; "Q3" and "H1" are tokens the scan reads as words. A pattern with no such set is refused; the rule runs only in the windows
 around its trigger words, and its examples, run through the whole tagger by tests/test_temporal_rules.py,
 show that it is found there.
 """
@@ -44,6 +57,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from re._constants import (
     ASSERT,
+    ASSERT_NOT,
     AT,
     BRANCH,
     CATEGORY,
@@ -58,12 +72,14 @@ from re._constants import (
 from typing import Any
 
 from factcheck.lang import ROOT, ResourceError, resource
-from factcheck.temporal.rules_dates import _RESOLVERS, _Ctx, _Handler, _Result
+from factcheck.temporal.rules_dates import _DAY_WORD_RE, _DAY_WORDS, _RESOLVERS, _Ctx, _Handler, _Result
 from factcheck.temporal.rules_relative import _duration_value, _rel_value, _unit_code
+from factcheck.temporal.rules_times import _HOLIDAY_RE, _HOLIDAYS
 from factcheck.temporal.tense import _tense
 from factcheck.temporal.vocab import (
     _DAY_RE,
     _MONTH_ABBR,
+    _MONTH_FULL_RE,
     _MONTH_RE,
     _MONTHS,
     _NUM_RE,
@@ -81,7 +97,15 @@ from factcheck.temporal.vocab import (
     _number,
 )
 
-DIGIT = "<digit>"  # in a rule's trigger set: the digit scan's year-like numbers
+DIGIT = (
+    "<digit>"  # in a rule's trigger set: a number the digit scan marks (a year, 1990s, 3rd, 5/16, 2024-05)
+)
+CLOCK = "<clock>"  # in a rule's trigger set: a clock reading the digit scan marks (10:30, 5 p.m.)
+# the tokens of letters and a digit that the trigger scan reads: "Q3", "H1"
+_SCAN_MARKS = frozenset({DIGIT, CLOCK})
+# letters after which the digit scan marks a number of two digits (engine._FY_BEFORE): "FY25", "FY '24"
+_DIGIT_PREFIXES = frozenset({"fy"})
+_SCAN_TOKENS = frozenset({"q1", "q2", "q3", "q4", "h1", "h2"})
 # too common to open a window: a rule needs a rarer word on every path
 _STOPWORDS = frozenset(
     """the and for over per with from into that this these those was were are has have had its their his her
@@ -105,6 +129,12 @@ PLACEHOLDERS: dict[str, tuple[str, tuple[str, ...] | None]] = {
     "season": ("(?:" + "|".join(_SEASONS) + ")", tuple(_SEASONS)),
     "part": ("(?:" + "|".join(_PART_OF_DAY) + ")", tuple(_PART_OF_DAY)),
     "set_adverb": ("(?:" + "|".join(_VOCAB["set_adverbs"]) + ")", tuple(_VOCAB["set_adverbs"])),
+    # for case-sensitive (exact) patterns: a capitalised month name in full, a day spelled out, a holiday
+    "month_full": (_MONTH_FULL_RE, tuple(_MONTHS)),
+    "day_word": (_DAY_WORD_RE, None),
+    "holiday": (f"(?:{_HOLIDAY_RE})", tuple(sorted({re.split(r"\W", n)[0] for n in _HOLIDAYS}))),
+    # "a.m.", "pm": the number before it is a clock reading, which the digit scan marks
+    "ampm": (r"[ap]\.?\s?m\b\.?", (CLOCK,)),
 }
 
 
@@ -124,6 +154,10 @@ _PLACEHOLDER_FIRST = {
     "season": _initials(_SEASONS),
     "part": _initials(_PART_OF_DAY),
     "set_adverb": _initials(_VOCAB["set_adverbs"]),
+    "month_full": _initials(_MONTHS),
+    "day_word": _initials(_DAY_WORDS),
+    "holiday": _initials(_HOLIDAYS),
+    "ampm": "ap",
 }
 _PLACEHOLDER = re.compile(r"\{(?:(?P<group>[a-z_]+):)?(?P<name>[a-z_]+)\}")
 _TYPES = frozenset({"DATE", "TIME", "DURATION", "SET"})
@@ -134,6 +168,7 @@ _FIELDS = frozenset(
         "per_unit",
         "shift",
         "year",
+        "year2",
         "last_named",
         "ref_day",
         "ref_day+1",
@@ -160,8 +195,9 @@ class DataRule:
     require_before: re.Pattern[str] | None
     require_after: re.Pattern[str] | None
     tense: str | None  # the rule holds only in a clause of this tense
+    hint: re.Pattern[str] | None  # a plain pattern every match contains: a window without it is skipped
     triggers: frozenset[str]
-    high: bool  # wins a tie with the code rules
+    high: bool  # wins a tie with every other rule
     resolver: _Handler | None  # a procedural step of the code that reads the match instead of ``value``
     examples: tuple[Mapping[str, Any], ...]
     counterexamples: tuple[Mapping[str, Any], ...]
@@ -169,7 +205,13 @@ class DataRule:
     @property
     def kind(self) -> str:
         """The trigger kind: rules with the same trigger words share it (and their windows)."""
-        return "words:" + "|".join(sorted(self.triggers - {DIGIT}))
+        return "words:" + "|".join(sorted(self.triggers - _SCAN_MARKS))
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        """The trigger kinds whose windows the rule runs in: its words', and the digit scan's."""
+        marks = [k for m, k in ((DIGIT, "digit"), (CLOCK, "clock")) if m in self.triggers]
+        return (self.kind, *marks) if self.triggers - _SCAN_MARKS else tuple(marks)
 
     @property
     def checks_context(self) -> bool:
@@ -232,6 +274,19 @@ def _last_named(ctx: _Ctx) -> str | None:
     return None
 
 
+def _full_year(yy: int, anchor: dt.date | None) -> str:
+    """A year written with two digits ("FY25"): the one nearest the anchor (from 50 years before it to 49
+    after); without an anchor, the POSIX ``%y`` rule (69-99 the 1900s, 00-68 the 2000s)."""
+    if anchor is None:
+        return str((1900 if yy >= 69 else 2000) + yy)
+    y = anchor.year - anchor.year % 100 + yy
+    if y > anchor.year + 49:
+        y -= 100
+    elif y < anchor.year - 50:
+        y += 100
+    return str(y)
+
+
 def _shift(rule: DataRule, m: re.Match[str], ctx: _Ctx) -> str | None:
     unit = (_group(m, "u") or "").lower()
     code = _unit_code(unit) if unit else ""
@@ -277,6 +332,8 @@ def _fill(rule: DataRule, m: re.Match[str], ctx: _Ctx) -> str | None:
             got = _duration_value(1, _group(m, "u") or "")
         elif field == "year":
             got = _group(m, "y")
+        elif field == "year2":
+            got = _full_year(int(_group(m, "yy") or _group(m, "yy2") or ""), ctx.anchor)
         elif field.startswith("ref_day"):
             day = ctx.last_ref or ctx.anchor
             if day is None:
@@ -299,9 +356,14 @@ def _fill(rule: DataRule, m: re.Match[str], ctx: _Ctx) -> str | None:
     return rule.value.format_map(fields)
 
 
-def _expand(name: str, pattern: str, where: str, raw: bool = False) -> tuple[str, frozenset[str]]:
+def _expand(
+    name: str, pattern: str, where: str, raw: bool = False, exact: bool = False
+) -> tuple[str, frozenset[str]]:
     """The regex of a pattern with its placeholders expanded, and its trigger words: a set of words one of
-    which every match holds (:data:`DIGIT` for a year-like number), read off the parsed pattern."""
+    which every match holds (:data:`DIGIT` / :data:`CLOCK` for a number the digit scan marks), read off the
+    parsed pattern. ``raw``: spaces are literal; ``exact``: also case-sensitive and no word boundaries added
+    (the pattern says where it wants ``(?i:...)`` and ``\\b``)."""
+    raw = raw or exact
     marks: list[tuple[str, ...] | None] = []
 
     def one(m: re.Match[str]) -> str:
@@ -319,7 +381,7 @@ def _expand(name: str, pattern: str, where: str, raw: bool = False) -> tuple[str
     body = _PLACEHOLDER.sub(one, pattern)
     if not raw:
         body = body.replace(" ", r"\s+")
-    regex = rf"(?i:\b(?:{body})\b)"
+    regex = f"(?:{body})" if exact else rf"(?i:\b(?:{body})\b)"
     # for the first test, each placeholder stands as the class of its first characters
     stand_in = _PLACEHOLDER.sub(lambda m: f"[{_PLACEHOLDER_FIRST[m['name']]}]", pattern)
     stand_in = stand_in if raw else stand_in.replace(" ", r"\s+")
@@ -350,14 +412,32 @@ _Item = tuple[Any, Any]
 _FOLDS = {"s": "\u017f", "i": "\u0130\u0131", "k": "\u212a"}
 
 
+def _zero_width(item: _Item) -> bool:
+    """``\\b``, a lookbehind, or a group of them only: no character of the match."""
+    op, av = item
+    if op is AT or (op in (ASSERT, ASSERT_NOT) and av[0] == -1):
+        return True
+    if op is SUBPATTERN:
+        return all(_zero_width(x) for x in av[-1])
+    if op is BRANCH:
+        return all(all(_zero_width(x) for x in b) for b in av[1])
+    return False
+
+
 def _first_chars(items: list[_Item]) -> str | None:
     """A regex character-class body holding every character a match of ``items`` can start with (both
     cases), or None when that cannot be told cheaply (a class, a category, an optional start...)."""
     chars: set[str] = set()
     ranges: list[str] = []
     for op, av in items:
-        if op is AT:
-            continue  # \b and the like take no character
+        if _zero_width((op, av)):
+            continue  # \b, a lookbehind and the like take no character
+        if op in (MAX_REPEAT, MIN_REPEAT) and av[0] == 0:
+            sub = _first_chars(list(av[2]))  # an optional start: its characters or the next element's
+            if sub is None:
+                return None
+            ranges.append(sub)
+            continue
         if op is LITERAL:
             c = chr(av)
             chars.update({c, c.lower(), c.upper(), *_FOLDS.get(c.lower(), "")})
@@ -400,6 +480,147 @@ def _first_chars(items: list[_Item]) -> str | None:
         if r not in out:
             out += r
     return out or None
+
+
+def _digit_after(items: list[_Item], j: int) -> bool:
+    """Whether ``items[j:]`` starts with two digits, after at most an optional space and apostrophe."""
+    while j < len(items) and _optional(items[j]) and not _digit_item(items[j]):
+        j += 1  # " ?", "['’]?"
+    if j < len(items) and items[j][0] is SUBPATTERN:
+        items, j = list(items[j][1][-1]), 0  # (?P<yy>\d\d)
+    if j + 1 < len(items) and _digit_item(items[j]) and _digit_item(items[j + 1]):
+        return True
+    return (
+        j < len(items) and items[j][0] is MAX_REPEAT and items[j][1][:2] == (2, 2) and _digit_item(items[j])
+    )
+
+
+def _letter_words(item: _Item) -> list[str] | None:
+    """The strings of letters a literal element matches (a letter, a class of letters, an alternation of
+    letter words), lower-cased, or None when it is no such element."""
+    op, av = item
+    if op is LITERAL:
+        return [chr(av).lower()] if chr(av).isascii() and chr(av).isalpha() else None
+    if op is IN:
+        out = [_letter_words(x) for x in av]
+        return None if any(w is None for w in out) else [w for ws in out if ws for w in ws]
+    if op is BRANCH:
+        words: list[str] = []
+        for b in av[1]:
+            got = [""]
+            for x in b:
+                tails = _letter_words(x)
+                if tails is None:
+                    return None
+                got = [g + t for g in got for t in tails]
+            words.extend(got)
+        return words if len(words) <= 64 and all(words) else None
+    return None
+
+
+def _optional_s(item: _Item) -> bool:
+    """``s?`` or ``(?P<pl>s)?``: an optional plural ending."""
+    op, av = item
+    if op is not MAX_REPEAT or av[0] != 0 or av[1] != 1:
+        return False
+    body = list(av[2])
+    if len(body) == 1 and body[0][0] is SUBPATTERN:
+        body = list(body[0][1][-1])
+    return len(body) == 1 and body[0][0] is LITERAL and chr(body[0][1]).lower() == "s"
+
+
+def _digit_seq(seq: list[_Item]) -> bool:
+    """Whether a sequence matches digits only (at least one)."""
+    hard = False
+    for it in seq:
+        if it[0] is AT:
+            continue
+        if _optional(it) and all(_digit_item(x) for x in it[1][2]):
+            continue
+        if not _digit_item(it):
+            return False
+        hard = True
+    return hard
+
+
+def _digit_item(item: _Item) -> bool:
+    """Whether an element matches one or more digits and nothing else."""
+    op, av = item
+    if op is LITERAL:
+        return chr(av).isdigit()
+    if op is IN:
+        return bool(av) and all(
+            (o is LITERAL and chr(a).isdigit())
+            or (o is RANGE and chr(a[0]).isdigit() and chr(a[1]).isdigit())
+            or (o is CATEGORY and a is CATEGORY_DIGIT)
+            for o, a in av
+        )
+    if op is SUBPATTERN:
+        return _digit_seq(list(av[-1]))
+    if op is BRANCH:
+        return all(_digit_seq(list(b)) for b in av[1])
+    if op in (MAX_REPEAT, MIN_REPEAT):
+        return av[0] >= 1 and _digit_seq(list(av[2]))
+    return False
+
+
+def _digit_choices(item: _Item) -> list[str] | None:
+    """The digits a one-digit class (``[1-4]``, ``(?P<q>[12])``) takes, or None."""
+    op, av = item
+    if op is SUBPATTERN and len(av[-1]) == 1:
+        return _digit_choices(av[-1][0])
+    if op is LITERAL and chr(av).isdigit():
+        return [chr(av)]
+    if op is IN and _digit_item(item):
+        out: list[str] = []
+        for o, a in av:
+            if o is LITERAL:
+                out.append(chr(a))
+            elif o is RANGE:
+                out.extend(chr(c) for c in range(a[0], a[1] + 1))
+            else:
+                return None
+        return out
+    return None
+
+
+_ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
+
+
+def _literal_word(seq: list[_Item]) -> str | None:
+    if all(op is LITERAL for op, _av in seq):
+        return "".join(chr(av) for _op, av in seq).lower()
+    return None
+
+
+def _is_ordinal_suffix(item: _Item) -> bool:
+    """``(?:st|nd|rd|th)``, not optional."""
+    op, av = item
+    if op is SUBPATTERN and len(av[-1]) == 1:
+        return _is_ordinal_suffix(av[-1][0])
+    if op is BRANCH:
+        return all(_literal_word(list(b)) in _ORDINAL_SUFFIXES for b in av[1])
+    return False
+
+
+def _digit_mark(items: list[_Item], j: int) -> str | None:
+    """What the digit scan makes of a run of digits that the pattern follows with ``items[j:]``: the same
+    contexts as the scan's (engine._DIGIT_CTX, engine._CLOCK_CTX), as far as the pattern fixes them."""
+    if j >= len(items):
+        return None
+    op, av = items[j]
+    nxt = items[j + 1] if j + 1 < len(items) else None
+    if op is LITERAL:
+        c = chr(av)
+        if c.lower() == "s":
+            return DIGIT  # "1990s"
+        if c in "-/" and nxt is not None and _digit_item(nxt):
+            return DIGIT  # "2024-05", "5/16"
+        if c == ":" and nxt is not None and _digit_item(nxt):
+            return CLOCK  # "10:30"
+    if _is_ordinal_suffix(items[j]):
+        return DIGIT  # "3rd"
+    return None
 
 
 def _is_letter(item: tuple[Any, Any]) -> bool:
@@ -475,15 +696,53 @@ def _required(
                 digits += chr(items[k][1])
                 k += 1
             vocab = marks[int(digits)]
-            if vocab is not None:
-                options.append(frozenset(vocab))
             i = k + 1
+            if vocab is not None:
+                if i < n and _optional_s(items[i]) and all(w.isalpha() for w in vocab):
+                    vocab = (*vocab, *(w + "s" for w in vocab))  # "{weekday}s?": "Mondays" is a word too
+                    i += 1
+                options.append(frozenset(vocab))
+            continue
+        if _digit_item(items[i]):
+            # a run of digits: the digit scan marks it by what follows ("1990s", "3rd", "5/16", "10:30")
+            j = i
+            while j < n and (_digit_item(items[j]) or items[j][0] is AT):
+                j += 1
+            mark = _digit_mark(items, j)
+            if mark:
+                options.append(frozenset({mark}))
+            i = j
             continue
         if _is_letter(items[i]):
             j = i
             while j < n and _is_letter(items[j]):
                 j += 1
             word = "".join(chr(items[k][1]) for k in range(i, j)).lower()
+            digits_after = _digit_choices(items[j]) if j < n else None
+            if digits_after and all(word + d in _SCAN_TOKENS for d in digits_after):
+                # "Q[1-4]": the scan reads the token "q3" (letters and a digit)
+                if not _side_touches(items, i - 1, -1, before):
+                    options.append(frozenset(word + d for d in digits_after))
+                i = j + 1
+                continue
+            if word in _DIGIT_PREFIXES and _digit_after(items, j):
+                options.append(frozenset({DIGIT}))  # "FY25": the scan marks a number after "FY"
+                i = j
+                continue
+            words = [word]
+            # the regex parser takes a common prefix out of an alternation: "every|each" is "e(?:very|ach)"
+            while j < n and items[j][0] in (BRANCH, IN) and (tails := _letter_words(items[j])) is not None:
+                words = [w + t for w in words for t in tails]
+                j += 1
+                while j < n and _is_letter(items[j]):
+                    words = [w + chr(items[j][1]).lower() for w in words]
+                    j += 1
+            if len(words) > 1:
+                whole = not _side_touches(items, i - 1, -1, before) and not _side_touches(items, j, 1, after)
+                if whole and all(len(v) >= 3 and v not in _STOPWORDS for v in words):
+                    options.append(frozenset(words))
+                i = j
+                continue
             variants = [word]
             if j < n and items[j][0] is MAX_REPEAT and items[j][1][0] == 0 and items[j][1][1] == 1:
                 sub = list(items[j][1][2])
@@ -500,6 +759,8 @@ def _required(
         right = _side_touches(items, i + 1, 1, after)
         if op is SUBPATTERN:
             got = _required(list(av[-1]), marks, left, right)
+            if got and i + 1 < n and _optional_s(items[i + 1]) and all(w.isalpha() for w in got):
+                got = got | {w + "s" for w in got}  # "(?P<wd>{weekday})s?": "Mondays" is a word too
         elif op is BRANCH:
             sets = [_required(list(b), marks, left, right) for b in av[1]]
             if all(x is not None for x in sets):
@@ -512,7 +773,7 @@ def _required(
             options.append(got)
         i += 1
     # the smallest set; a word before the digit scan (a window around every year-like number is wider)
-    return min(options, key=lambda o: (len(o), DIGIT in o)) if options else None
+    return min(options, key=lambda o: (len(o), bool(o & _SCAN_MARKS))) if options else None
 
 
 def load(lang: str = "en") -> list[DataRule]:
@@ -547,7 +808,9 @@ def load(lang: str = "en") -> list[DataRule]:
         fields = {f for _l, f, _s, _c in string.Formatter().parse(rec["value"]) if f}
         if fields - _FIELDS:
             raise ResourceError(f"{where}: rule {name!r}: unknown value field(s) {sorted(fields - _FIELDS)}")
-        body, words = _expand(name, rec["pattern"], where, raw=bool(rec.get("raw", False)))
+        body, words = _expand(
+            name, rec["pattern"], where, raw=bool(rec.get("raw", False)), exact=bool(rec.get("exact", False))
+        )
         try:
             regex = re.compile(body)
             # the context patterns are case-insensitive like the rule's own
@@ -557,6 +820,7 @@ def load(lang: str = "en") -> list[DataRule]:
                 re.compile(rec["require_before"] + r"$", re.I) if rec.get("require_before") else None
             )
             require_after = re.compile("^" + rec["require_after"], re.I) if rec.get("require_after") else None
+            hint = re.compile(rec["hint"]) if rec.get("hint") else None
         except re.error as e:
             raise ResourceError(f"{where}: rule {name!r}: {e}") from None
         out.append(
@@ -572,6 +836,7 @@ def load(lang: str = "en") -> list[DataRule]:
                 require_before=require_before,
                 require_after=require_after,
                 tense=rec.get("tense"),
+                hint=hint,
                 triggers=frozenset(words),
                 high=rec.get("priority", "low") == "high",
                 resolver=resolver,

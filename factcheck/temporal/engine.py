@@ -6,11 +6,10 @@ import datetime as dt
 import functools
 import re
 
-from factcheck.lang import resource
 from factcheck.model import TimeRef
 from factcheck.temporal import datarules, discourse, rules_relative, rules_times  # noqa: F401  (their rules register on import)
 from factcheck.temporal.prefix import _extend_prefix
-from factcheck.temporal.rules_dates import _RULES, _Ctx, _Handler
+from factcheck.temporal.rules_dates import _Ctx, _Handler
 from factcheck.temporal.vocab import (
     _DAY_RE,
     _DAY_RELATION_WORDS,
@@ -22,7 +21,6 @@ from factcheck.temporal.vocab import (
     _PART_TAIL,
     _QUARTER_VALUE,
     _QX_VALUE,
-    _VOCAB,
     _WEEKDAY_RE,
     _YEAR_VALUE,
     _YMD_VALUE,
@@ -36,7 +34,10 @@ from factcheck.temporal.vocab import (
 # Public API
 # --------------------------------------------------------------------------------------------
 
-_LEADING_PREP = re.compile(r"(?i:(?:on|in|at|during|by|until|till|since|for|from|within|after|before|of)\s+)")
+# a leading preposition is no part of the expression; "at least"/"at most" are its mod ("at least eight years")
+_LEADING_PREP = re.compile(
+    r"(?i:(?:on|in|at|during|by|until|till|since|for|from|within|after|before|of)\s+)(?!(?i:least|most)\b)"
+)
 _DAY_RELATION_BEFORE = re.compile(
     r"(?i:\bthe\s+(?:(?P<rel>week|weekend)\s+of|day\s+(?P<rel2>before|after))\s+)$"
 )
@@ -82,7 +83,9 @@ def _trigger_spans(text: str) -> dict[str, list[tuple[int, int]]]:
                     events.extend((p, e0, kind) for kind in _TRIGGERS.get(text[p:e0].lower(), ()))
                     continue
         e0 = s0 + len(tok)
-        if len(tok) == 4 and tok[0] in "12":
+        if (len(tok) == 4 and tok[0] in "12") or (
+            len(tok) == 2 and _FY_BEFORE.search(text, max(0, s0 - 5), s0)
+        ):
             kind = "digit"
         elif _CLOCK_CTX.match(text, e0):
             kind = "clock"
@@ -177,61 +180,32 @@ def _rule_windows(
 
 _DIGIT_CTX = re.compile(r"[/-]\d|s\b|(?:st|nd|rd|th)\b")
 _CLOCK_CTX = re.compile(r"\s?[aApP]\.?[mM]\b|:\d")
+_FY_BEFORE = re.compile(r"\b[Ff][Yy]\s?['’]?$")  # "FY25", "FY '24": a two-digit fiscal year
 _WIN_LEFT = 35
 _WIN_RIGHT = 25
-_TRIGGER_WORDS: dict[str, str] = dict(resource("en", "time")["triggers"])  # for the rules written as code
-# the rules written as data (time.toml [[rule]]): each runs around its own trigger words, taken from its
-# pattern; a tie (same span) goes to the code rules unless the data rule says priority = "high"
+# every rule is a [[rule]] record of time.toml: it runs in the windows around its own trigger words, read off
+# its pattern (and around the numbers the digit scan marks, when its pattern needs one); a tie (same span)
+# goes to the rule with priority = "high", then to the earlier record
 _DATA_RULES = datarules.load("en")
-_KIND_WORDS: dict[str, list[str]] = {kind: words.split() for kind, words in _TRIGGER_WORDS.items()}
-_KIND_WORDS["holiday"] = sorted({re.split(r"\W", name)[0] for name in _VOCAB["holidays"]})
+_KIND_WORDS: dict[str, list[str]] = {}
 for _r in _DATA_RULES:
-    _KIND_WORDS.setdefault(_r.kind, sorted(_r.triggers - {datarules.DIGIT}))
+    if _r.triggers - {datarules.DIGIT, datarules.CLOCK}:
+        _KIND_WORDS.setdefault(_r.kind, sorted(_r.triggers - {datarules.DIGIT, datarules.CLOCK}))
 _TRIGGERS: dict[str, tuple[str, ...]] = {}
 for _kind, _words in _KIND_WORDS.items():
     for _w in _words:
         _TRIGGERS[_w] = (*_TRIGGERS.get(_w, ()), _kind)
 _TRIGGER_SET = frozenset(_TRIGGERS)
-_RULE_KINDS = {
-    "_iso": "digit",
-    "_slash": "digit",
-    "_explicit": "month",
-    "_month": "month",
-    "_year": "digit",
-    "_decade": "digit spoken",
-    "_quarter_rule": "quarter",
-    "_half": "half",
-    "_day_of_month": "digit",
-    "_weekday": "weekday",
-    "_duration": "unit quarter part weekend",
-    "_long": "long",
-    "_set": "every setadv",
-    "_time": "clock",
-    "_holiday": "holiday",
-}
-
 
 _ALL_RULES: list[tuple[re.Pattern[str], _Handler, str]] = [
     *((r.regex, r.handler(), r.name) for r in _DATA_RULES if r.high),
-    *_RULES,
     *((r.regex, r.handler(), r.name) for r in _DATA_RULES if not r.high),
 ]
-for _r in _DATA_RULES:
-    _RULE_KINDS[_r.name] = _r.kind + (" digit" if datarules.DIGIT in _r.triggers else "")
-_KINDS_OF = {name: tuple(_RULE_KINDS[name].split()) for _rx, _fn, name in _ALL_RULES}
+_KINDS_OF = {r.name: r.kinds for r in _DATA_RULES}
 # context checks of the data rules that have any
 _ACCEPTS_OF = {r.name: r.accepts for r in _DATA_RULES if r.checks_context}
-# For rules that seldom match: a plain pattern that every match of the rule contains, so that a window
-# without it is not scanned (these start with a character class, which the regex engine skips to in C).
-# (?i) also takes "ſ" for s and "İ"/"ı" for i, hence those in the classes; a test checks each hint.
-_RULE_HINTS = {
-    "_iso": re.compile(r"\d\d\d\d-\d\d-\d\d"),
-    "_slash": re.compile(r"\d/\d"),
-    "_day_of_month": re.compile(r"\d[sS\u017fnNrRtT][tTdDhH]"),  # 1st, 2nd, 3rd, 4th
-    "_decade": re.compile(r"[0iI\u0130\u0131][seE]"),  # 1990s, '90s, the nineties
-    "_long": re.compile(r"[lL][oO][nN][gG]"),
-}
-_HINT_OF = {name: _RULE_HINTS.get(name) for _rx, _fn, name in _ALL_RULES}
+# a rule's hint (time.toml): a window without it holds no match of the rule, and is not scanned
+_HINT_OF = {r.name: r.hint for r in _DATA_RULES}
 
 
 @functools.lru_cache(maxsize=512)
@@ -353,10 +327,15 @@ def _tag_cached(text: str, anchor: dt.date | None) -> tuple[TimeRef, ...]:
             and result[-1].type == "TIME"
             and r.type == "DATE"
             and re.fullmatch(r"\d{4}-\d\d-\d\d", r.value)
-            and (_MONTH_NAME.search(r.text) or re.search(rf"\b{_WEEKDAY_RE}$", r.text))
-            and re.fullmatch(r",?\s+(?:on\s+)?", text[result[-1].end : r.start])
+            and (
+                (
+                    (_MONTH_NAME.search(r.text) or re.search(rf"\b{_WEEKDAY_RE}$", r.text))
+                    and re.fullmatch(r",?\s+(?:on\s+)?", text[result[-1].end : r.start])
+                )
+                or (_DAY_WORD.fullmatch(r.text) and text[result[-1].end : r.start].isspace())
+            )
         ):
-            # "until 5 p.m. EST Nov. 9": one point in time on that day
+            # "until 5 p.m. EST Nov. 9", "at 10:30 yesterday": one point in time on that day
             p = result.pop()
             clock = p.value.split("T", 1)[1] if "T" in p.value else ""
             r = TimeRef(p.start, r.end, text[p.start : r.end], "TIME", f"{r.value}T{clock}", p.mod)
@@ -378,6 +357,7 @@ def _tag_cached(text: str, anchor: dt.date | None) -> tuple[TimeRef, ...]:
     return tuple(discourse.apply(text, result))
 
 
+_DAY_WORD = re.compile(r"(?i:today|yesterday|tomorrow)")
 _FISCAL_QUARTER = re.compile(r"(?i:\bfiscal\b)")
 _ORDINAL_QUARTER = re.compile(r"(?i:\b(?:first|second|third|fourth|final|[1-4](?:st|nd|rd|th))\b|\bQ[1-4]\b)")
 _ANAPHORIC_QUARTER = re.compile(r"(?i:(?:the|its)\s+(?:latest\s+)?(?:quarter|period))")

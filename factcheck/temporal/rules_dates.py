@@ -10,10 +10,8 @@ from dataclasses import dataclass, field
 
 from factcheck.temporal.tense import _tense
 from factcheck.temporal.vocab import (
-    _DAY_RE,
     _DECADE_WORDS,
     _LOWER_WORD_AFTER,
-    _MONTH_FULL_RE,
     _MONTH_NAME,
     _MONTH_RE,
     _NON_DIGIT,
@@ -22,10 +20,7 @@ from factcheck.temporal.vocab import (
     _SEASON_ORDER,
     _SEASONS,
     _VOCAB,
-    _WEEKDAY_RE,
-    _YEAR_RE,
     _add_months,
-    _ci,
     _ended_year,
     _fmt_date,
     _month_num,
@@ -60,27 +55,17 @@ class _Ctx:
 
 _Result = tuple[str, str, str | None]  # type, value, mod
 _Handler = Callable[[re.Match[str], _Ctx], _Result | None]
-_RULES: list[tuple[re.Pattern[str], _Handler, str]] = []
 
 
 # the procedural steps that rules written as data name with ``resolver = "..."`` (time.toml): anchoring,
-# tense direction and granularity arithmetic stay code, the pattern and its examples are data
+# tense direction, granularity arithmetic and the vetoes that read the words around a match stay code; the
+# pattern, its trigger words and its examples are data
 _RESOLVERS: dict[str, _Handler] = {}
 
 
 def _resolver(name: str) -> Callable[[_Handler], _Handler]:
     def deco(fn: _Handler) -> _Handler:
         _RESOLVERS[name] = fn
-        return fn
-
-    return deco
-
-
-def _rule(pattern: str, flags: int = 0) -> Callable[[_Handler], _Handler]:
-    compiled = re.compile(pattern, flags)
-
-    def deco(fn: _Handler) -> _Handler:
-        _RULES.append((compiled, fn, getattr(fn, "__name__", "")))
         return fn
 
     return deco
@@ -93,9 +78,7 @@ def _tense_of(m: re.Match[str], ctx: _Ctx) -> str | None:
 # ---- explicit dates ------------------------------------------------------------------------
 
 
-@_rule(
-    r"(?=\d)\b(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?:[T ](?P<h>[01]\d|2[0-3]):(?P<mi>[0-5]\d)(?::\d\d)?)?\b"
-)
+@_resolver("iso_date")  # pattern and examples: time.toml, rule iso_date
 def _iso(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     d = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
     if d is None:
@@ -105,7 +88,7 @@ def _iso(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     return "DATE", _fmt_date(d), None
 
 
-@_rule(r"(?=\d)(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d\d)(?![\d/])")
+@_resolver("slash_date")  # pattern and examples: time.toml, rule slash_date
 def _slash(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     a, b = int(m["a"]), int(m["b"])
     y = int(m["y"])
@@ -129,17 +112,9 @@ _DAY_WORDS.update({f"twenty-{w}": 20 + i for w, i in list(_DAY_WORDS.items())[:9
 _DAY_WORDS.update({"thirtieth": 30, "thirty-first": 31})
 # a day spelled out, as broadcast transcripts write it: "March eighth", "May twenty-first"
 _DAY_WORD_RE = "(?:" + "|".join(sorted(_DAY_WORDS, key=len, reverse=True)) + ")"
-# ... followed by the end of the phrase, not a noun: "March second place" is no date
-_DAY_WORD_END = r"""(?=\s*(?:[.,;:!?)"'”]|$|(?:and|or|at|in|on|to|when|through|until)\b))"""
-
-_EXPLICIT_MD = (
-    rf"(?:(?P<wd>{_WEEKDAY_RE}),?\s+)?(?:(?P<mon>{_MONTH_RE})\s+(?:(?P<day>{_DAY_RE})|(?P<dw>{_DAY_WORD_RE})(?![\w-]){_DAY_WORD_END})|"
-    rf"(?P<day2>{_DAY_RE})\s+(?:{_ci('of')}\s+)?(?P<mon2>{_MONTH_RE}))"
-    rf"(?:,?\s+(?P<year>{_YEAR_RE}))?(?![\d%]|[.:,]\d)"
-)
 
 
-@_rule(rf"(?=[0-9ADFJMNOSTW])(?<![\w$£€#.,])(?<!\d\.){_EXPLICIT_MD}")
+@_resolver("explicit_date")  # pattern and examples: time.toml, rule explicit_date
 def _explicit(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     mon = _month_num(m["mon"] or m["mon2"])
     day = _DAY_WORDS[m["dw"]] if m["dw"] else int(_NON_DIGIT.sub("", m["day"] or m["day2"]))
@@ -189,13 +164,7 @@ _MAY_OK_BEFORE = re.compile(
 )
 
 
-@_rule(
-    r"(?=[tTlLnNcCpPJFMASOND])"  # the first letters of the alternatives below: a cheap first test
-    rf"(?:\b(?P<rel>{_ci('this past|this coming|this|last|next|coming|past|previous')})\s+)?"
-    rf"\b(?P<mon>{_MONTH_FULL_RE}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.(?=,?\s+\d{{4}}))"
-    rf"(?:(?P<ry>\s+{_ci('this|last|next')}\s+{_ci('year')})|,?\s+(?:{_ci('of|in')}\s+)?(?P<year>{_YEAR_RE})(?![\d%]|,\d))?"
-    r"(?![\w-])"
-)
+@_resolver("month")  # pattern and examples: time.toml, rule month
 def _month(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     mon = _month_num(m["mon"])
     rel = (m["rel"] or "").lower()
@@ -250,7 +219,6 @@ _YEAR_EVENTS = frozenset(
     caucuses midterms earthquakes wildfires strikes shootings killings uprisings revolutions
     olympics summits agreements accounts rules regulations""".split()
 )
-_FY_WORDS = _ci(r"(?:fiscal|financial|calendar|budget|tax)\s+year|fiscal|calendar|model")
 
 
 _TITLE_NOUN_BEFORE = re.compile(r"(?i:\b(?:" + "|".join(_VOCAB["title_nouns"]) + r")\s+(?:[\"“‘']\s*)?)$")
@@ -276,11 +244,7 @@ def _is_title(m: re.Match[str], ctx: _Ctx) -> bool:
     return bool(_POSSESSIVE_NAME_BEFORE.search(before) and _TITLE_VERB_AFTER.match(after))
 
 
-@_rule(
-    r"(?=[12bBcCfFmMtT])"  # the first characters of the alternatives below: a cheap first test
-    rf"(?:(?<=\d{{4}}[-–])|(?<![\w$£€#.,/])(?<!\d-))(?:(?P<fy>{_FY_WORDS}\s+|FY\s?))?(?P<year>{_YEAR_RE})(?P<s>s|'s)?"
-    r"(?![\w%]|[.,:]\d|/(?!\d\d\b)\d|-(?!(?:1[6-9]|20)\d\d\b|\d\d\b)\d|\s*(?:%|percent|per cent))"
-)
+@_resolver("year")  # pattern and examples: time.toml, rule year
 def _year(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     y = int(m["year"])
     if not m["fy"] and not m["s"] and _is_title(m, ctx):
@@ -321,11 +285,7 @@ def _year(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     return "DATE", str(y), None
 
 
-@_rule(
-    r"(?=[12'eElLmMtT])"  # the first characters of the alternatives below: a cheap first test
-    r"(?<![\w$])(?:(?:the\s+)?(?i:(?P<md>early|mid|late)[\s-]+))?(?:the\s+)?(?:(?P<c>1[5-9]|20)(?P<d>\d)0s|'(?P<d2>\d)0s)\b"
-    r"|\b(?i:the\s+)(?:(?i:(?P<md2>early|mid|late)[\s-]+))?(?P<w>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b"
-)
+@_resolver("decade")  # pattern and examples: time.toml, rule decade
 def _decade(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     mod = {"early": "START", "mid": "MID", "late": "END"}.get((m["md"] or m["md2"] or "").lower())
     if m["w"]:
@@ -352,6 +312,11 @@ def _season(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     pre = (m["pre"] or "").lower().rstrip("-")
     if m["year"]:
         return "DATE", f"{m['year']}-{code}", None
+    if m["ry"]:  # "the spring of last year"
+        if ctx.anchor is None:
+            return "DATE", f"XXXX-{code}", None
+        k = {"this": 0, "last": -1, "next": 1}[m["ry"].split()[0].lower()]
+        return "DATE", f"{ctx.anchor.year + k}-{code}", None
     if not pre:
         return None
     if m["s"].lower() == "fall" and pre in (
@@ -407,12 +372,7 @@ def _season(m: re.Match[str], ctx: _Ctx) -> _Result | None:
 # ---- a day of the month alone: "on the 23rd", "the 30th of this month" ----------------------
 
 
-@_rule(
-    r"(?=[tToObBuUsSaA\u017f])"  # the first letters below (and the long s, which (?i) takes for s)
-    r"(?i:\bthe\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\s+of\s+(?P<rel>this|next|last|the)\s+month\b)"
-    r"|(?i:\b(?P<prep>on|by|until|till|since|before|after)\s+the\s+(?P<d2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))"
-    r"(?=\s*[.,;:)]|\s*$|\s+(?:and|or|at|when|in|of\s+the\s+month)\b)"
-)
+@_resolver("day_of_month")  # pattern and examples: time.toml, rule day_of_month
 def _day_of_month(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     day = int(m["d"] or m["d2"])
     if not re.search(r"(?i:1st|2nd|3rd|[04-9]th|1[0-9]th|2[1-3](?:st|nd|rd)|3[01](?:st|th))", m.group(0)):
@@ -441,14 +401,8 @@ def _day_of_month(m: re.Match[str], ctx: _Ctx) -> _Result | None:
 
 # ---- quarters, halves ------------------------------------------------------------------------
 
-_Q_PREFIX = r"(?:the|its|a|their|his|her|this|that|our)\s+(?:(?:latest|flat|same|current|fiscal|calendar|recent|strong|weak|year-earlier|year-ago)\s+)*"
 
-
-@_rule(
-    rf"(?i:\b(?:(?P<rel0>this|last|next)\s+year['’]s\s+|(?P<y0>{_YEAR_RE})['’]s\s+|{_Q_PREFIX})?(?:(?P<y1>{_YEAR_RE})\s+)?(?:fiscal\s+)?(?P<o>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter\b"
-    rf"(?:\s+(?:of\s+)?(?:(?:fiscal|calendar)\s+)?(?P<y2>{_YEAR_RE})\b|\s+of\s+(?P<rel>this|last|next)\s+year\b)?)"
-    rf"|\bQ(?P<q>[1-4])(?:\s*(?P<y3>{_YEAR_RE}))?\b"
-)
+@_resolver("quarter")  # pattern and examples: time.toml, rule quarter
 def _quarter_rule(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     q = int(m["q"]) if m["q"] else _ORDINALS[m["o"].lower()]
     y = m["y0"] or m["y1"] or m["y2"] or m["y3"]
@@ -534,14 +488,7 @@ def _year_quarter(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     return "DATE", f"{m['y']}-QX", None  # the quarter number is filled in from the context
 
 
-_HALF_OF = rf"(?:(?:fiscal\s+)?(?P<y>{_YEAR_RE})|(?P<rel>this|last|next)\s+year|the\s+(?:fiscal\s+)?year)"
-
-
-@_rule(
-    rf"(?i:\b(?:(?:the|its|their|a)\s+)?(?:fiscal\s+)?(?P<h>first|second|last|latter)(?:\s+|-)half\b"
-    rf"(?:\s+of\s+{_HALF_OF}\b|(?!\s+of\b)))"
-    rf"|\b(?P<hn>H[12])\s*(?P<y2>{_YEAR_RE})\b"
-)
+@_resolver("half")  # pattern and examples: time.toml, rule half
 def _half(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     return _half_value(m, ctx)
 

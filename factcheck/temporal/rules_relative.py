@@ -5,28 +5,22 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from factcheck.temporal.rules_dates import _Ctx, _resolver, _Result, _rule, _tense_of
+from factcheck.temporal.rules_dates import _Ctx, _resolver, _Result, _tense_of
 from factcheck.temporal.tense import _tense
 from factcheck.temporal.vocab import (
     _EVERY_BEFORE,
-    _MONTH_FULL_RE,
     _MONTH_VALUE,
     _MONTHS,
-    _NUM_RE,
     _PART_OF_DAY,
     _SPACES,
     _SPACES_DASHES,
-    _UNIT_RE,
     _UNITS,
     _VAGUE_NUMBERS,
-    _VAGUE_RE,
     _VOCAB,
-    _WEEKDAY_RE,
     _WEEKDAYS,
     _YEAR_VALUE,
     _YEARLIKE_NUMBER,
     _add_months,
-    _ci,
     _fmt_date,
     _iso_week,
     _number,
@@ -237,11 +231,7 @@ def _deictic_day(m: re.Match[str], ctx: _Ctx) -> _Result | None:
 # ---- weekdays ------------------------------------------------------------------------------
 
 
-@_rule(
-    r"(?=[tTlLnNcCpPoOMWFS])"  # the first letters of the alternatives below: a cheap first test
-    rf"(?:\b(?P<rel>{_ci('the previous|the following|this past|this coming|this|last|next|coming|past|on')})\s+)?\b(?P<wd>{_WEEKDAY_RE})(?P<pl>s)?\b"
-    rf"(?:\s+(?P<p>{_ci('morning|afternoon|evening|night')})(?P<pl2>s)?\b)?"
-)
+@_resolver("weekday")  # pattern and examples: time.toml, rule weekday
 def _weekday(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     wd = _WEEKDAYS[m["wd"].lower()]
     rel = (m["rel"] or "").lower()
@@ -330,7 +320,8 @@ _DUR_MOD: dict[str, str] = dict(_VOCAB["duration_modifiers"])
 
 
 _RATE_BEFORE = re.compile(
-    r"(?:\d|times|twice|once|million|billion|thousand|hundred|dollars|cents)\W*(?:[a-z-]+\W+){0,2}$"
+    # the amount just before, in the same clause: "$5 million a year", not "in 2018, and spent a year"
+    r"(?:\d|times|twice|once|million|billion|thousand|hundred|dollars|cents)[^\w,.;:!?]*(?:[a-z-]+[^\w,.;:!?]+){0,2}$"
 )
 
 
@@ -377,13 +368,7 @@ def _duration_value(n: float | None, unit: str) -> str:
     return f"{prefix}{int(n)}{code}"
 
 
-@_rule(
-    # the first character of a number word (or digit) is checked first: most words start no number
-    rf"(?=[\dtTfFsSeEnNoOhHaAcCdDmM½])(?i:\b"
-    rf"(?P<n>{_NUM_RE}|{_VAGUE_RE})(?P<frac>\s+1/2|½|\s+and\s+a\s+half)?(?:\s+or\s+so)?[\s-]+(?:(?:more|additional|straight|consecutive|full|long|trading|business|working|calendar|fiscal)[\s-]+)?"
-    rf"(?P<u>{_UNIT_RE})\b(?P<half>\s+and\s+a\s+half\b)?(?P<old>-old|\s+old\b|\s+of\s+age\b)?"
-    rf"(?:\s+(?:or\s+so\s+)?(?P<ago>ago|earlier|later|from\s+now|hence)\b)?)"
-)
+@_resolver("duration")  # pattern and examples: time.toml, rule duration
 def _duration(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     if m["old"]:
         return None  # ages are not time expressions
@@ -402,6 +387,13 @@ def _duration(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     unit = m["u"].lower()
     if nword in ("a", "an") and m.group(0)[0].isdigit():
         return None
+    if (
+        nword in _VAGUE_NUMBERS
+        and not unit.endswith(("s", "millennia"))
+        and "-" not in m.group(0)  # "a several-year contract"
+        and ctx.text[m.end() : m.end() + 1] not in "'’"
+    ):
+        return None  # "many second-order effects": a vague amount counts plural units ("a few minute's walk" aside)
     n: float | None = None if nword in _VAGUE_NUMBERS else _number(nword)
     if nword not in _VAGUE_NUMBERS and n is None:
         return None
@@ -417,6 +409,8 @@ def _duration(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     ):
         return "DATE", "FUTURE_REF", None  # "Islam will one day be ..."
     ago = _SPACES.sub(" ", (m["ago"] or "").lower())
+    if ago in ("earlier", "later") and _THAN_AFTER.match(ctx.text, m.end()):
+        return "DURATION", _duration_value(n, unit), None  # "a decade earlier than Amazon": a difference
     if (
         not ago
         and _IN_BEFORE.search(before)
@@ -451,6 +445,8 @@ def _duration(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         if code == "M" and unit.startswith("month"):
             y, mo = _add_months(a, k)
             return "DATE", f"{y}-{mo:02d}", None
+        if code in ("Y", "DE") and not 0 < a.year + k * (10 if code == "DE" else 1) < 10000:
+            return "DATE", "PAST_REF" if k < 0 else "FUTURE_REF", None  # "2,500 years ago": before year 1
         if code == "Y":
             return "DATE", str(a.year + k), None
         if code == "DE":
@@ -465,16 +461,14 @@ def _duration(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     return "DURATION", _duration_value(n, unit), None
 
 
+_THAN_AFTER = re.compile(r"\s+than\b")
 _IN_BEFORE = re.compile(r"(?:^|\W)in\s+(?:about\s+|around\s+|roughly\s+|another\s+)?$")
 
 
-@_rule(
-    rf"(?i:\b(?:(?P<n>{_NUM_RE})[\s-]+)?(?P<u>hour|day|night|week|month|year|decade|centur(?:y|ies)|hours|days|nights|"
-    r"weeks|months|years|decades)-?long\b)"
-)
+@_resolver("long")  # pattern and examples: time.toml, rule long
 def _long(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     """ "a day-long meeting", "their decades-long battle", "a weeklong visit", "a two-year-long truce"."""
-    unit = m["u"].lower()
+    unit = m["u"].lower() if m["u"] else m["solid"].lower().removesuffix("long")
     n = _number(m["n"].lower()) if m["n"] else (None if unit.endswith(("s", "ies")) else 1)
     if m["n"] and n is None:
         return None
@@ -492,11 +486,7 @@ _SET_ADV: dict[str, str] = dict(_VOCAB["set_adverbs"])
 _SET_FOLLOW = frozenset("basis and or to in for at by since as than but from with on the a".split())
 
 
-@_rule(
-    rf"(?i:\b(?P<ev>every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<n>{_NUM_RE})\s+)?(?P<u>{_UNIT_RE}|weekend)\b)"
-    rf"|(?i:\b(?P<ev2>every|each)\s+)(?P<wd>{_WEEKDAY_RE}|{_MONTH_FULL_RE})\b"
-    r"|(?i:\b(?P<adv>daily|nightly|weekly|biweekly|fortnightly|monthly|quarterly|annually|yearly|hourly|semiannually|biannually)\b)"
-)
+@_resolver("set")  # pattern and examples: time.toml, rule set
 def _set(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     if m["adv"]:
         w = m["adv"].lower()

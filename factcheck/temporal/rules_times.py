@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 
 from factcheck.lang import ResourceError
-from factcheck.temporal.rules_dates import _Ctx, _resolver, _Result, _rule, _tense_of
+from factcheck.temporal.rules_dates import _Ctx, _resolver, _Result, _tense_of
 from factcheck.temporal.rules_relative import _rel_value
 from factcheck.temporal.vocab import (
     _MONTH_RE,
@@ -15,8 +15,6 @@ from factcheck.temporal.vocab import (
     _VOCAB,
     _WEEKDAY_RE,
     _WEEKDAYS,
-    _YEAR_RE,
-    _ci,
     _fmt_date,
     _iso_week,
     _nearest_year,
@@ -26,22 +24,14 @@ from factcheck.temporal.vocab import (
 # ---- times of day ------------------------------------------------------------------------
 
 
-@_rule(
-    r"(?=[\dnNmM])"  # the first characters of the alternatives below: a cheap first test
-    r"(?i:\b(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap])\.?\s?m\b\.?)"
-    r"(?:\s+(?P<tz>[A-Z]{2,4}T|GMT|UTC|EST|EDT|PST|PDT|CST|CDT|BST|CET|MSK)\b)?"
-    rf"(?:,?\s+(?:{_ci('on')}\s+)?(?P<wd>{_WEEKDAY_RE}|{_ci('today|yesterday|tomorrow')})\b)?"
-    r"|(?P<hh>\b(?:[01]?\d|2[0-3])):(?P<mm>[0-5]\d)(?::(?P<ss>[0-5]\d))?(?:\.(?P<frac>\d{1,3}))?\b"
-    r"(?:\s+(?P<tz2>GMT|UTC|[A-Z]{2,4}T)\b)?"
-    r"|(?i:\b(?P<noon>noon|midday|midnight)\b)"
-    rf"(?:,?\s+(?:{_ci('on')}\s+)?(?P<wd2>{_WEEKDAY_RE}|{_ci('today|yesterday|tomorrow')})\b)?"
-)
+@_resolver("time")  # pattern and examples: time.toml, rule time
 def _time(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     a = ctx.anchor
     if m["noon"] and ctx.text[max(0, m.start() - 5) : m.start()].lower() == "high ":
         return None
     if m["noon"]:
-        hh, mi = (12, 0) if m["noon"].lower() in ("noon", "midday") else (0, 0)
+        # midnight ends the day it is named with ("the offer expires at midnight Friday"): TimeML's T24:00
+        hh, mi = (12, 0) if m["noon"].lower() in ("noon", "midday") else (24, 0)
     elif m["hh"] is not None:
         before = ctx.text[max(0, m.start() - 1) : m.start()]
         if before.isdigit() or before in ":.":
@@ -54,7 +44,7 @@ def _time(m: re.Match[str], ctx: _Ctx) -> _Result | None:
             return "DURATION", _stopwatch(m), None  # "a lap time of 1:23"
         hh, mi = int(m["hh"]), int(m["mm"])
     else:
-        hh = int(m["h"]) % 12 + (12 if m["ap"].lower() == "p" else 0)
+        hh = int(m["h"]) % 12 + (12 if m["ap"][0].lower() == "p" else 0)
         mi = int(m["mi"] or 0)
     day: dt.date | None = a
     wd = m["wd"] or m["wd2"]
@@ -67,6 +57,8 @@ def _time(m: re.Match[str], ctx: _Ctx) -> _Result | None:
             day = a + dt.timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[w])
     else:
         day = _clock_day(m, ctx, bare=m["hh"] is not None and not m["tz2"])
+        if hh == 24 and day is not None and day == a and _tense_of(m, ctx) == "PAST":
+            hh = 0  # "shortly after midnight a neighbour called": the midnight that began the day of the report
     base = _fmt_date(day) if day else "XXXX-XX-XX"
     return "TIME", f"{base}T{hh:02d}:{mi:02d}", None
 
@@ -193,7 +185,7 @@ def _holiday_re(name: str) -> str:
 _HOLIDAY_RE = "|".join(_holiday_re(n) for n in sorted(_HOLIDAYS, key=len, reverse=True))
 
 
-@_rule(rf"\b(?P<h>{_HOLIDAY_RE})\b(?:,?\s+(?P<y>{_YEAR_RE})\b)?")
+@_resolver("holiday")  # pattern and examples: time.toml, rule holiday
 def _holiday(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     name = re.sub(r"\s+", " ", m["h"].lower().replace("’", "'"))
     fn = _HOLIDAYS[name]

@@ -40,7 +40,8 @@ _NUM_WORD_RE = (
     r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:a |one )?hundred|(?:a |one )?thousand|"
     r"a couple(?: of)?|couple of|half an?|a half|(?:a )?dozen|an?)"
 )
-_NUM_RE = rf"(?:\d+(?:\.\d+)?|{_NUM_WORD_RE})"
+# "2,500 years": a thousands separator is part of the number, not a boundary before "500"
+_NUM_RE = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{_NUM_WORD_RE})"
 _VAGUE_RE = r"(?:a few|few|several|many|some|a number of|numerous)"
 _UNIT_RE = r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies)|millenni(?:um|a))"
 
@@ -81,12 +82,15 @@ def _month_num(s: str) -> int:
     return _MONTHS.get(s) or _MONTH_ABBR[s]
 
 
+_GROUPED_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+
+
 def _number(s: str) -> float | None:
     s = s.lower().strip()
     if not s:
         return None
     try:
-        return float(s)
+        return float(s.replace(",", "") if _GROUPED_DIGITS.fullmatch(s) else s)
     except ValueError:
         pass
     if s in _NUMBERS:
