@@ -120,7 +120,7 @@ class Review:
         self._saved_version = 0
         self._step = data.last_step()
         self._undo: list[_Step] = []
-        self._undo_built = not data.history  # otherwise rebuilt from the history when first needed
+        self._undo_built = not data.history_count()  # otherwise rebuilt from the history when first needed
         self._redo: list[_Step] = []
         self._remap: dict[str, str] = {}  # claim ids re-attached since the history was written
         # What the last undo or redo changed, as (kind, key): kind decision/manual -> claim id, article ->

@@ -60,6 +60,7 @@ from factcheck.session.records import (
     ArticleRecord,
     Decision,
     HistoryEntry,
+    HistoryRef,
     ManualClaim,
     SessionCorrupt,
     SessionData,
@@ -298,11 +299,22 @@ class _Fresh:
 
     def __init__(self) -> None:
         self.decisions: dict[str, list[tuple[Decision, str]]] = {}
-        self.history: list[tuple[HistoryEntry, str]] = []
 
 
-def _parts(data: SessionData, fresh: _Fresh | None = None) -> dict[str, str]:
-    """The file's parts, in order: the envelope, one per article, the history."""
+def history_table(ref: HistoryRef | None) -> str:
+    """The session's ``[history]`` table: what its history file holds (see ``session.history``)."""
+    if ref is None:
+        return ""
+    return (
+        "\n[history]  # the changes are in the history file beside this one (NAME.history.toml)\n"
+        f"rows = {ref.rows}\nlast_step = {ref.last_step}\nsize = {ref.size}\ncrc = '{ref.crc}'\n"
+    )
+
+
+def _parts(
+    data: SessionData, fresh: _Fresh | None = None, history: HistoryRef | None = None
+) -> dict[str, str]:
+    """The file's parts, in order: the envelope, one per article, the history file's record."""
     by_article: dict[str, list[Decision]] = {}
     for d in data.decisions.values():
         rows = by_article.get(d.article)
@@ -319,14 +331,7 @@ def _parts(data: SessionData, fresh: _Fresh | None = None) -> dict[str, str]:
             if new and fresh is not None:
                 fresh.decisions.setdefault(k, []).append((d, row))
         parts[f"articles.{k}"] = _article_meta(k, data.articles.get(k)) + _rows("decisions", texts)
-    hist = []
-    for h in data.history:
-        new = h._row is None
-        row = history_row(h)
-        hist.append(row)
-        if new and fresh is not None:
-            fresh.history.append((h, row))
-    parts["history"] = "\n[history]\n" + _rows("rows", hist) if hist else ""
+    parts["history"] = history_table(history)
     return parts
 
 
@@ -339,9 +344,10 @@ class Rendered:
     fresh: _Fresh | None = None
 
 
-def render(data: SessionData) -> Rendered:
+def render(data: SessionData, history: HistoryRef | None = None) -> Rendered:
+    """The session file holding ``data``; ``history``: what its history file holds after this save."""
     fresh = _Fresh()
-    parts = _parts(data, fresh)
+    parts = _parts(data, fresh, history)
     body = "".join(parts.values())
     sums = {name: crc(text.encode("utf-8")) for name, text in parts.items()}
     plain_head = _head(replace(data, saved=None, cursor=(None, None)))
@@ -350,7 +356,7 @@ def render(data: SessionData) -> Rendered:
     tail = [
         "\n[integrity]\n",
         f"articles = {n_articles}\ndecisions = {len(data.decisions)}\n",
-        f"manual = {len(data.manual)}\nhistory = {len(data.history)}\n",
+        f"manual = {len(data.manual)}\nhistory = {history.rows if history else 0}\n",
         f"content = '{content}'\n",
     ]
     tail.extend(f"part.{toml_key(name)} = '{s}'\n" for name, s in sums.items())
@@ -360,14 +366,14 @@ def render(data: SessionData) -> Rendered:
         key = name[len("articles.") :]
         rows = [r for _, r in fresh.decisions.get(key, [])]
         check.append(_article_meta(key, data.articles.get(key)) + _rows("decisions", rows))
-    if fresh.history:
-        check.append("\n[history]\n" + _rows("rows", [r for _, r in fresh.history]))
+    check.append(parts["history"])
     return Rendered(body + "".join(tail), sums, content, "".join(check) + "".join(tail), fresh)
 
 
-def dumps(data: SessionData) -> str:
-    """The session as TOML text (see the module docstring for the layout)."""
-    return render(data).text
+def dumps(data: SessionData, history: HistoryRef | None = None) -> str:
+    """The session file as TOML text (see the module docstring for the layout); the history rows are
+    not in it (``session.history.dumps_history``), only ``history``, what the history file holds."""
+    return render(data, history).text
 
 
 # ---------------------------------------------------------------------------------------------
@@ -445,6 +451,7 @@ _DECISION_KEYS = frozenset(
 _HISTORY_KEYS = frozenset({"step", "at", "by", "op", "kind", "key", "before", "after"})
 _ARTICLE_KEYS = frozenset({"fingerprint", "published", "title", "outlet", "decisions"})
 _MANUAL_KEYS = frozenset({"article", "start", "end", "text", "reviewer", "created"})
+_HISTORY_REF_KEYS = frozenset({"rows", "last_step", "size", "crc"})
 _KINDS = frozenset({"decision", "manual", "article", "groups"})
 _TOP_KEYS = frozenset(
     {"schema", "reviewer", "created", "saved", "corpus", "cursor", "groups", "manual", "articles"}
@@ -691,16 +698,24 @@ def loads(text: str, where: str = "session") -> SessionData:
     if schema < 1:
         raise SessionCorrupt(f"{where}: line 1, column 1: unknown session schema {schema}")
     loc = _Locator(text, where)
-    if schema < SCHEMA:
+    if schema < 3:
         from factcheck.session import migrate
 
         data = migrate.from_old(schema, doc, text, where)
         data.schema = schema
         return data
-    return _from_doc(doc, loc)
+    data = _from_doc(doc, loc, schema)
+    if schema < SCHEMA:
+        data.schema = schema
+        data.notices.append(
+            f"a schema {schema} session (the history inside it): the next save moves the history to a file"
+            f" of its own beside it (schema {SCHEMA}) and keeps the old file as"
+            f" {where.rsplit('/', 1)[-1]}.schema{schema}.bak"
+        )
+    return data
 
 
-def _from_doc(doc: dict[str, Any], loc: _Locator) -> SessionData:
+def _from_doc(doc: dict[str, Any], loc: _Locator, schema: int = SCHEMA) -> SessionData:
     data = SessionData()
     _envelope(doc, data, loc)
     articles = doc.get("articles", {})
@@ -748,6 +763,10 @@ def _from_doc(doc: dict[str, Any], loc: _Locator) -> SessionData:
                 )
             decisions[d.claim_id] = d
     hist = doc.get("history", {})
+    if schema >= 4:
+        _history_ref(hist, data, loc)
+        _check_integrity(doc, data, loc)
+        return data
     rows = hist.get("rows", []) if type(hist) is dict else None
     if type(rows) is not list:
         raise loc.error(loc.header("history"), "[history] must hold rows = [ {step = ..., ...}, ... ]")
@@ -760,6 +779,27 @@ def _from_doc(doc: dict[str, Any], loc: _Locator) -> SessionData:
             raise loc.error(loc.field(rpos, e.field), f"history row {i + 1}: {e.msg}") from None
     _check_integrity(doc, data, loc)
     return data
+
+
+def _history_ref(hist: Any, data: SessionData, loc: _Locator) -> None:
+    """The session's record of its history file (rows are read from there when first needed)."""
+    if hist == {}:
+        return
+    start = loc.header("history", "[history]")
+    try:
+        hist = _want_table(hist, "history")
+        _unknown(hist, _HISTORY_REF_KEYS, "[history]")
+        vals = []
+        for k in ("rows", "last_step", "size"):
+            v = hist.get(k)
+            if type(v) is not int or v < 0:
+                raise _Bad(k, f"'{k}' must be a whole number, not {_type_name(v)}")
+            vals.append(v)
+        c = _want_str(hist.get("crc"), "crc")
+    except _Bad as e:
+        raise loc.error(loc.key(e.field or "", start, loc.section_end(start)), e.msg) from None
+    if vals[0]:
+        data.history_unread = data.history_file = HistoryRef(vals[0], vals[1], vals[2], c)
 
 
 def _envelope(doc: dict[str, Any], data: SessionData, loc: _Locator) -> None:
@@ -825,19 +865,20 @@ def _check_integrity(doc: dict[str, Any], data: SessionData, loc: _Locator) -> N
     if pos >= 0 and checksum == f"crc32:{crc(text[:pos].encode('utf-8', 'surrogatepass'))}":
         content = integ.get("content")
         data.digest = content if isinstance(content, str) else None
+        _cache_rows(text, data)
         return
     # Edited outside factcheck: say what differs from what factcheck wrote, and load it as it is now.
     have = {
         "articles": len(doc.get("articles", {}) or {}),
         "decisions": len(data.decisions),
         "manual": len(data.manual),
-        "history": len(data.history),
+        "history": data.history_count(),
     }
     counts = [f"{have[k]} {k} where factcheck saved {integ.get(k)}" for k in have if integ.get(k) != have[k]]
     stored = integ.get("part")
     changed: list[str] = []
     if isinstance(stored, dict):
-        now = {name: crc(t.encode("utf-8")) for name, t in _parts(data).items()}
+        now = {name: crc(t.encode("utf-8")) for name, t in _parts(data, None, data.history_file).items()}
         for name, s in now.items():
             if stored.get(name) != s:
                 changed.append(_part_label(name))
@@ -858,6 +899,24 @@ def _check_integrity(doc: dict[str, Any], data: SessionData, loc: _Locator) -> N
     data.notices.append(
         f"edited outside factcheck since it was saved ({'; '.join(what)}); loaded as it is now"
     )
+
+
+def _cache_rows(text: str, data: SessionData) -> None:
+    """Keep each decision's line of a file as factcheck wrote it (its checksum intact) as the text it is
+    written as again: the first save after loading then renders (and checks) only what changed.
+
+    Every value was read by tomllib; this only pairs the rows, in file order, with their one-line text
+    (each decision is one line ``  {id = ...},`` in its article's ``decisions`` array)."""
+    if data.schema != SCHEMA:
+        return
+    lines = [ln for ln in text.split("\n") if ln.startswith("  {id = ") and ln.endswith("},")]
+    if len(lines) != len(data.decisions):
+        return
+    for d, line in zip(data.decisions.values(), lines, strict=True):
+        if not line.startswith(f"  {{id = {toml_str(d.claim_id)}, "):
+            return
+    for d, line in zip(data.decisions.values(), lines, strict=True):
+        d._row = line[2:-1]
 
 
 def _part_label(name: str) -> str:
