@@ -25,6 +25,7 @@ the session is opened.
 from __future__ import annotations
 
 import os
+import re
 import stat
 import zlib
 from dataclasses import dataclass
@@ -47,10 +48,16 @@ _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 _CLOSE = "]\n"  # what follows the last row
 
 
+_BACKUP = re.compile(r"(.+)\.toml\.(?:bak\d+|schema\d+\.bak)\Z")
+
+
 def history_path(session: Path) -> Path:
-    """``seeds.toml`` -> ``seeds.history.toml`` (``name`` -> ``name.history.toml`` without .toml)."""
+    """``seeds.toml`` -> ``seeds.history.toml`` (``name`` -> ``name.history.toml`` without .toml). A
+    session's backups (``seeds.toml.bak1``...) share its history file: each finds its rows as a prefix."""
     session = Path(session)
-    stem = session.name[: -len(".toml")] if session.name.endswith(".toml") else session.name
+    name = session.name
+    m = _BACKUP.match(name)
+    stem = m.group(1) if m else name[: -len(".toml")] if name.endswith(".toml") else name
     return session.with_name(f"{stem}.history.toml")
 
 
