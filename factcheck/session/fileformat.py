@@ -1,9 +1,9 @@
-"""The session file: plain TOML, one readable line per decision and per change.
+"""The session file: plain TOML, one readable line per decision.
 
-Layout (schema 3)::
+Layout (schema 4)::
 
-    # factcheck review session (plain TOML; see sessions/README.md)
-    schema = 3
+    # factcheck review session: plain TOML, one line per decision; the changes in NAME.history.toml beside it.
+    schema = 4
     reviewer = "alice"
     created = 2025-03-01T09:00:00Z
     corpus = ["../seeds"]            # relative to the session file's folder
@@ -16,10 +16,11 @@ Layout (schema 3)::
       {id = 'c7e7fa1f4ff', verdict = 'confirmed', note = 'checked with the ministry', reviewer = 'alice', updated = 2025-03-01T09:30:00Z, text = '...'},
     ]
 
-    [history]
-    rows = [
-      {step = 1, at = 2025-03-01T09:30:00Z, by = 'alice', op = 'mark', kind = 'decision', key = 'c7e7fa1f4ff', before = {verdict = 'unreviewed'}, after = {verdict = 'confirmed'}},
-    ]
+    [history]                        # what the history file beside it holds (see ``session.history``)
+    rows = 1
+    last_step = 1
+    size = 402                       # its length up to the end of the last row
+    crc = '...'                      # the CRC-32 of that text
 
     [integrity]                      # always last
     articles = 1
@@ -31,14 +32,18 @@ Layout (schema 3)::
     part.history = '...'
     checksum = 'crc32:...'           # the file's last line: a file cut short has none
 
-Every value is a named TOML value: any TOML tool reads the file. The file is parsed with the standard library's tomllib
-(the project's design: no TOML parser of our own, no other), and every value is checked: a wrong type names the file, line and column. The checksum
-tells whether the file is as factcheck wrote it; a hand edit that keeps the file valid is loaded and
-described (which parts changed, which counts differ), never refused. A file without its last line was cut
-short and is refused.
+Every value is a named TOML value: any TOML tool reads the file. The file is parsed with the standard
+library's tomllib (the project's design: no TOML parser of our own, no other), and every value is checked: a
+wrong type names the file, line and column. The checksum tells whether the file is as factcheck wrote it;
+a hand edit that keeps the file valid is loaded and described (which parts changed, which counts differ),
+never refused. A file without its last line was cut short and is refused.
 
-Schema 1 (a TOML table per decision) and schema 2 (decisions and history as JSON lines inside TOML
-strings) are read and migrated: the next save writes schema 3 and keeps the old file as a backup.
+The history rows (one line per change) are in a file of their own (``session.history``), read when undo,
+merge or the history needs them: a session opens without parsing them, and a save appends to it.
+
+Schema 1 (a TOML table per decision), schema 2 (decisions and history as JSON lines inside TOML strings)
+and schema 3 (this layout with the history rows inside the session file) are read and migrated: the next
+save writes schema 4 and keeps the old file as a backup.
 """
 
 from __future__ import annotations
@@ -71,7 +76,8 @@ from factcheck.session.records import (
 from factcheck.urls import is_http_url
 
 HEADER = (
-    "# factcheck review session: plain TOML, one line per decision and per change (see sessions/README.md).\n"
+    "# factcheck review session: plain TOML, one line per decision; the changes are in NAME.history.toml"
+    " beside it (see sessions/README.md).\n"
 )
 
 # ---------------------------------------------------------------------------------------------
