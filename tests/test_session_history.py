@@ -251,3 +251,25 @@ def test_appended_saves_read_back_as_written(tmp_path: Path, batches: list[list[
         state = sess.save(path, data, expected=state)
     back = sess.load(path)
     assert back.notices == [] and back.history == data.history
+
+
+APOSTROPHE_TEXT = st.lists(
+    st.one_of(st.text(), st.sampled_from(["'", "''", "'''", "it's", "\n", "\t"])), max_size=6
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(APOSTROPHE_TEXT)
+def test_any_string_reads_back_as_a_value_and_as_a_key(s: str) -> None:
+    """Strings with apostrophes are written between triple apostrophes where that reads back exactly; a
+    key never is (TOML keys are one-line strings)."""
+    import tomllib
+
+    from factcheck.session.fileformat import toml_key, toml_str
+
+    value = toml_str(s)
+    assert "\n" not in value
+    assert tomllib.loads(f"v = {value}\n")["v"] == s
+    assert tomllib.loads(f"{toml_key(s)} = 1\n") == {s: 1}
+    if "'" in s and "''" not in s and s[0] != "'" and s[-1] != "'" and s.isprintable():
+        assert value == f"'''{s}'''"

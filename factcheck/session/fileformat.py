@@ -116,22 +116,30 @@ def parse_toml(text: str) -> dict[str, Any]:
 
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+\Z")
-_LITERAL_OK = re.compile(r"[^'\x00-\x08\x0a-\x1f\x7f]*\Z")  # fits a one-line literal string as it is
+_LITERAL_OK = re.compile(r"[^\x00-\x08\x0a-\x1f\x7f]*\Z")  # no control character but tab, no DEL
 
 
-def toml_str(s: str) -> str:
+def toml_str(s: str, *, key: bool = False) -> str:
     """A one-line TOML string: a literal string when the text allows it (read back without escapes),
-    else a basic string with JSON's escapes, which are TOML's (DEL escaped too)."""
+    else a basic string with JSON's escapes, which are TOML's (DEL escaped too).
+
+    Text with apostrophes is written between triple apostrophes (a multi-line literal string, on one line)
+    when it has no two in a row and none at either end; not for keys, which TOML wants as one-line
+    strings. Literal strings are also the fast ones for tomllib (it reads a basic string one character
+    at a time)."""
     if s.isascii():
-        if s.isprintable() and "'" not in s:  # printable ASCII: no control character, no DEL
-            return "'" + s + "'"
+        ok = s.isprintable()  # printable ASCII: no control character, no DEL
     else:
         try:
             s.encode("utf-8")
         except UnicodeEncodeError:  # lone surrogates (an undecodable file name): no UTF-8 file holds them
             s = _SURROGATE.sub("\ufffd", s)
-        if _LITERAL_OK.match(s):
+        ok = bool(_LITERAL_OK.match(s))
+    if ok:
+        if "'" not in s:
             return "'" + s + "'"
+        if not key and "''" not in s and s[0] != "'" and s[-1] != "'":
+            return "'''" + s + "'''"
     out = json.dumps(s, ensure_ascii=False)
     return out.replace("\x7f", "\\u007f") if "\x7f" in out else out
 
@@ -150,7 +158,7 @@ _KEYS: dict[str, str] = {}  # key -> as written (the same few keys recur in ever
 def toml_key(k: str) -> str:
     w = _KEYS.get(k)
     if w is None:
-        w = k if _BARE_KEY.match(k) else toml_str(k)
+        w = k if _BARE_KEY.match(k) else toml_str(k, key=True)
         if len(_KEYS) < 10_000:
             _KEYS[k] = w
     return w
