@@ -2,7 +2,7 @@
 
 Layout::
 
-    # factcheck review history of seeds.toml: one line per change (see sessions/README.md).
+    # factcheck review history: one line per change of the session NAME.toml beside this NAME.history.toml (...).
     schema = 4
     rows = [
       {step = 1, at = 2025-03-01T09:30:00Z, by = 'alice', op = 'mark', kind = 'decision', key = '...', ...},
@@ -65,11 +65,10 @@ def is_history_file(path: Path) -> bool:
     return Path(path).name.endswith(".history.toml")
 
 
-def head(session_name: str) -> str:
-    return (
-        f"# factcheck review history of {session_name}: one line per change (see sessions/README.md).\n"
-        f"schema = {SCHEMA}\nrows = [\n"
-    )
+HEAD = (
+    "# factcheck review history: one line per change of the session NAME.toml beside this NAME.history.toml"
+    f" (see sessions/README.md).\nschema = {SCHEMA}\nrows = [\n"
+)
 
 
 def rows_text(rows: list[HistoryEntry]) -> str:
@@ -77,9 +76,9 @@ def rows_text(rows: list[HistoryEntry]) -> str:
     return "".join(f"  {row(h)},\n" for h in rows)
 
 
-def dumps_history(rows: list[HistoryEntry], session_name: str = "session") -> str:
+def dumps_history(rows: list[HistoryEntry]) -> str:
     """The history file's text holding ``rows``."""
-    return head(session_name) + rows_text(rows) + _CLOSE
+    return HEAD + rows_text(rows) + _CLOSE
 
 
 def loads_history(text: str, where: str = "history") -> list[HistoryEntry]:
@@ -292,7 +291,7 @@ def plan(session: Path, data: SessionData, base: HistoryRef | None) -> Plan:
     rows = data.history  # reads the rows not in memory yet
     if not rows:
         return Plan(path, None)
-    whole = head(session.name) + rows_text(rows)
+    whole = HEAD + rows_text(rows)
     b = whole.encode("utf-8")
     ref = HistoryRef(len(rows), rows[-1].step, len(b), crc(b), path)
     if raw is not None and raw.endswith(_CLOSE.encode()):
@@ -319,7 +318,7 @@ def verify(p: Plan) -> None:
     that cannot be read back."""
     if p.mode == "nothing":
         return
-    text = p.text if p.mode == "whole" else head("check") + p.text + _CLOSE
+    text = p.text if p.mode == "whole" else HEAD + p.text + _CLOSE
     try:
         rows = parse_toml(text)["rows"]
         ok = type(rows) is list and all(type(r) is dict and type(r.get("step")) is int for r in rows)
