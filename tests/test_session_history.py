@@ -273,3 +273,18 @@ def test_any_string_reads_back_as_a_value_and_as_a_key(s: str) -> None:
     assert tomllib.loads(f"{toml_key(s)} = 1\n") == {s: 1}
     if "'" in s and "''" not in s and s[0] != "'" and s[-1] != "'" and s.isprintable():
         assert value == f"'''{s}'''"
+
+
+def test_a_conflict_file_gets_its_own_history(tmp_path: Path) -> None:
+    path = tmp_path / "s.toml"
+    sess.save(path, session(2))
+    data, state = sess.load_with_state(path)
+    sess.save(path, session(3))  # another program writes the session meanwhile
+    data.add_history(entry(3, note="mine"))
+    with pytest.raises(sess.SessionChanged) as e:
+        sess.save(path, data, expected=state)
+    other = Path(e.value.saved_to)
+    back = sess.load(other)
+    assert back.notices == [] and [h.after.get("note") for h in back.history] == [None, None, "mine"]
+    assert history.history_path(other).is_file()
+    assert len(sess.load(path).history) == 3  # the other program's version, untouched
