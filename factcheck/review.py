@@ -848,6 +848,13 @@ class Review:
     # -----------------------------------------------------------------------------------------
     # Saving
 
+    def read_history_in_background(self) -> None:
+        """Start reading the session's history file in a thread (the TUI calls this once the session is
+        open), so that the first undo of the sitting finds the rows read; without it they are read then."""
+        from factcheck.session import history
+
+        history.prefetch(self._data)
+
     def snapshot(self) -> _Snapshot:
         return _Snapshot(self._data.copy(), self._version)
 

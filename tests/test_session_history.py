@@ -288,3 +288,22 @@ def test_a_conflict_file_gets_its_own_history(tmp_path: Path) -> None:
     assert back.notices == [] and [h.after.get("note") for h in back.history] == [None, None, "mine"]
     assert history.history_path(other).is_file()
     assert len(sess.load(path).history) == 3  # the other program's version, untouched
+
+
+def test_rows_read_in_the_background_are_used_once_needed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "s.toml"
+    sess.save(path, session(300))
+    r = Review(path, sess.load(path), pipeline.Corpus(paths=[]), reviewer="alice", readonly=False)
+    r.read_history_in_background()
+    pre = r.data.history_prefetch
+    assert isinstance(pre, history.Prefetch)
+    rows, notice = pre.result()
+    assert len(rows) == 300 and notice is None
+    snap = r.data.copy()  # a save's snapshot shares the prefetch
+    monkeypatch.setattr(history, "loads_history", lambda *a: pytest.fail("read a second time"))
+    assert [h.step for h in snap.history] == list(range(1, 301))
+    r.data.add_history(entry(301))
+    assert [h.step for h in r.data.history] == list(range(1, 302))
+    assert r.undo() == "mark c0000000001 confirmed"

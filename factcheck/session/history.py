@@ -27,6 +27,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+import threading
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -200,27 +201,66 @@ def check_on_open(data: SessionData, session: Path) -> None:
     )
 
 
-def read_unread(data: SessionData) -> None:
-    """Read the rows of ``data``'s history file that are not in memory yet (``SessionData.history``)."""
-    ref = data.history_unread
-    if ref is None:
-        return
-    data.history_unread = None
+def read_rows(ref: HistoryRef) -> tuple[list[HistoryEntry], str | None]:
+    """The rows ``ref`` records, read from its file (or a backup of it), and a notice when they cannot be.
+    Touches no session: safe in a thread of its own (``Prefetch``)."""
     found = _find(ref, Path(ref.path)) if ref.path is not None else None
-    rows: list[HistoryEntry] = []
     if found is None:
-        data.notices.append(
+        return [], (
             f"the history file {ref.path} changed since the session was opened; undo reaches back only to"
             " this sitting"
         )
-    else:
-        text = found[1][: ref.size].decode("utf-8", "replace")
+    text = found[1][: ref.size].decode("utf-8", "replace")
+    try:
+        rows = loads_history(text + _CLOSE, str(found[0]))
+    except SessionError as e:
+        return [], f"the history cannot be read ({e}); undo reaches back only to this sitting"
+    _cache_rows(text, rows)
+    return rows, None
+
+
+class Prefetch:
+    """The rows of a history file, read in a thread of their own: the TUI starts one after opening a
+    session, so that its first undo finds them read. Rows are immutable records: copies of the session
+    share them."""
+
+    def __init__(self, ref: HistoryRef):
+        self.ref = ref
+        self._done = threading.Event()
+        self._result: tuple[list[HistoryEntry], str | None] = ([], None)
+        threading.Thread(target=self._run, name="factcheck-history", daemon=True).start()
+
+    def _run(self) -> None:
         try:
-            rows = loads_history(text + _CLOSE, str(found[0]))
-        except SessionError as e:
-            data.notices.append(f"the history cannot be read ({e}); undo reaches back only to this sitting")
-        else:
-            _cache_rows(text, rows)
+            self._result = read_rows(self.ref)
+        except Exception as e:  # reported as a notice by whoever needs the rows
+            self._result = ([], f"the history cannot be read ({e}); undo reaches back only to this sitting")
+        finally:
+            self._done.set()
+
+    def result(self) -> tuple[list[HistoryEntry], str | None]:
+        self._done.wait()
+        return self._result
+
+
+def prefetch(data: SessionData) -> None:
+    """Start reading ``data``'s unread history rows in a thread (see ``Prefetch``)."""
+    if data.history_unread is not None and data.history_prefetch is None:
+        data.history_prefetch = Prefetch(data.history_unread)
+
+
+def read_unread(data: SessionData) -> None:
+    """Read the rows of ``data``'s history file that are not in memory yet (``SessionData.history``); the
+    rows a prefetch read (or is reading) are taken from it."""
+    ref = data.history_unread
+    if ref is None:
+        return
+    pre = data.history_prefetch
+    rows, notice = pre.result() if isinstance(pre, Prefetch) and pre.ref is ref else read_rows(ref)
+    data.history_unread = None
+    data.history_prefetch = None
+    if notice:
+        data.notices.append(notice)
     if len(rows) != ref.rows:
         data.history_file = None  # the next save writes the whole file
     data._history[:0] = rows

@@ -241,6 +241,8 @@ class SessionData:
     # not match and is rewritten on the next save); ``history_unread``: the same while its rows are unread.
     history_file: HistoryRef | None = None
     history_unread: HistoryRef | None = None
+    # the unread rows being read in a thread (``session.history.Prefetch``), if one was started
+    history_prefetch: Any = field(default=None, compare=False, repr=False)
 
     def copy(self) -> SessionData:
         """A cheap copy: records are immutable, so only the containers are copied."""
