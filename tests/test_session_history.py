@@ -77,6 +77,7 @@ def test_saves_append_and_older_versions_find_their_rows(tmp_path: Path) -> None
     assert [h.step for h in older.history] == [1, 2] and older.notices == []
     # Its text round-trips: the whole file, as written, reads back as the same rows.
     assert history.loads_history(now.decode(), "h") == back.history
+    assert history.dumps_history(back.history).encode() == now  # and is what rendering them gives
 
 
 def test_a_save_cut_short_between_the_two_files(tmp_path: Path) -> None:

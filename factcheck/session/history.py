@@ -62,10 +62,6 @@ def history_path(session: Path) -> Path:
     return session.with_name(f"{stem}.history.toml")
 
 
-def is_history_file(path: Path) -> bool:
-    return Path(path).name.endswith(".history.toml")
-
-
 HEAD = (
     "# factcheck review history: one line per change of the session NAME.toml beside this NAME.history.toml"
     f" (see sessions/README.md).\nschema = {SCHEMA}\nrows = [\n"
