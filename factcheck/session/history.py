@@ -298,32 +298,32 @@ class Plan:
 def plan(session: Path, data: SessionData, base: HistoryRef | None) -> Plan:
     """Decide how to write ``data``'s history beside ``session``.
 
-    ``base``: what the file held after the last load or save of this session (None: unknown). The new rows
-    are appended when the file still holds ``base`` (its bytes up to ``base.size`` have its CRC) and the
-    rows after it are in memory. Otherwise the whole text is rendered (the rows not in memory read first):
-    appended too when the file holds the start of it, else written as a new file (the old one kept as a
-    backup)."""
+    ``base``: what the file held after the last load or save of this session (None: unknown). While the
+    file's rows are unread, the rows in memory are appended after ``base`` when the file still holds the
+    rows read from it followed by those written since (checked by CRC and by their bytes). Otherwise
+    the whole text is rendered (rows are rendered once and cached, the unread ones read first): appended
+    when the file holds the start of it, else written as a new file (the old one kept as a backup)."""
     path = history_path(session)
     total = data.history_count()
     unread = data.history_unread
-    skip = 0 if unread is None else unread.rows
-    appendable = (
-        base is not None
-        and base.path is not None
-        and Path(base.path) == path
-        and (unread is None or (unread.path is not None and Path(unread.path) == path))
-        and skip <= base.rows <= total
-    )
     try:
         raw = _read_bytes(path)
     except SessionError as e:
         raise SessionNotWritable(f"{e}; the history is not written over it") from None
-    if appendable and raw is not None:
-        assert base is not None
-        if _prefix_matches(raw, base):
-            return _append(
-                path, base, data.history_in_memory[base.rows - skip :], total, data.last_step(), raw
-            )
+    if (
+        unread is not None
+        and base is not None
+        and raw is not None
+        and unread.path is not None
+        and Path(unread.path) == path
+        and unread.rows <= base.rows <= total
+        and _prefix_matches(raw, base)
+        and _prefix_matches(raw, unread)
+    ):
+        mem = data.history_in_memory
+        done = mem[: base.rows - unread.rows]  # written by earlier saves since the file was read
+        if raw[unread.size : base.size] == rows_text(done).encode("utf-8"):
+            return _append(path, base, mem[len(done) :], total, data.last_step(), raw)
     rows = data.history  # reads the rows not in memory yet
     if not rows:
         return Plan(path, None)
@@ -332,6 +332,8 @@ def plan(session: Path, data: SessionData, base: HistoryRef | None) -> Plan:
     ref = HistoryRef(len(rows), rows[-1].step, len(b), crc(b), path)
     if raw is not None and raw.endswith(_CLOSE.encode()):
         body = raw[: -len(_CLOSE)]
+        if body == b:
+            return Plan(path, ref)  # as it is on disk
         if b.startswith(body) and body.endswith(b"\n"):  # the file holds the start of it: append the rest
             start = HistoryRef(0, 0, len(body), crc(body), path)
             return Plan(path, ref, "append", b[len(body) :].decode("utf-8"), start)
