@@ -308,3 +308,22 @@ def test_rows_read_in_the_background_are_used_once_needed(
     r.data.add_history(entry(301))
     assert [h.step for h in r.data.history] == list(range(1, 302))
     assert r.undo() == "mark c0000000001 confirmed"
+
+
+def test_other_rows_saved_with_an_earlier_state_are_never_appended_to_a_prefix_not_theirs(
+    tmp_path: Path,
+) -> None:
+    """Saving a different session object with the state of an earlier save (as the crash test does)
+    writes its own rows, never its rows after the earlier save's."""
+    path = tmp_path / "s.toml"
+    a = session(0)
+    a.add_history(entry(1, note="a"))
+    state = sess.save(path, a)
+    b = session(0)
+    b.add_history(entry(1, note="b1"))
+    b.add_history(entry(2, note="b2"))
+    sess.save(path, b, expected=state)
+    back = sess.load(path)
+    assert [h.after.get("note") for h in back.history] == ["b1", "b2"]
+    assert (tmp_path / "s.history.toml.bak1").is_file()  # a's rows kept
+    assert [h.after.get("note") for h in sess.load(sess.backup_paths(path)[0]).history] == ["a"]
