@@ -122,6 +122,7 @@ def read_sources(paths: Iterable[str | Path]) -> tuple[list[Check], list[SourceE
                 and not f.is_symlink()
                 and f.suffix.lower() in TABLE_SUFFIXES | JSON_SUFFIXES | SESSION_SUFFIXES
                 and not f.name.startswith(".")
+                and not f.name.endswith(".history.toml")  # a session's history: read with its session
             )
             if not files:
                 errors.append(SourceError(str(path), "no session, ClaimReview or table files in this folder"))

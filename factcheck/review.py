@@ -120,7 +120,7 @@ class Review:
         self._saved_version = 0
         self._step = data.last_step()
         self._undo: list[_Step] = []
-        self._undo_built = not data.history  # otherwise rebuilt from the history when first needed
+        self._undo_built = not data.history_count()  # otherwise rebuilt from the history when first needed
         self._redo: list[_Step] = []
         self._remap: dict[str, str] = {}  # claim ids re-attached since the history was written
         # What the last undo or redo changed, as (kind, key): kind decision/manual -> claim id, article ->
@@ -887,6 +887,13 @@ class Review:
 
     # -----------------------------------------------------------------------------------------
     # Saving
+
+    def read_history_in_background(self) -> None:
+        """Start reading the session's history file in a thread (the TUI calls this once the session is
+        open), so that the first undo of the sitting finds the rows read; without it they are read then."""
+        from factcheck.session import history
+
+        history.prefetch(self._data)
 
     def snapshot(self) -> _Snapshot:
         return _Snapshot(self._data.copy(), self._version)

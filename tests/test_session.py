@@ -204,7 +204,7 @@ def test_file_is_readable_toml(tmp_path: Path) -> None:
     sess.save(path, data)
     text = path.read_text(encoding="utf-8")
     doc = tomllib.loads(text)
-    assert doc["schema"] == sess.SCHEMA == 3 and doc["reviewer"] == "alice"
+    assert doc["schema"] == sess.SCHEMA == 4 and doc["reviewer"] == "alice"
     assert doc["articles"]["dir/b c.txt"]["published"] == dt.date(2024, 2, 29)
     assert doc["integrity"]["decisions"] == 3
     # One line per decision: an inline table of named values under its article.
@@ -222,13 +222,19 @@ def test_file_is_readable_toml(tmp_path: Path) -> None:
         " updated = 2025-03-01T09:30:00Z, text = 'Claim 1 said 3.1%'},"
     ]
     assert "note = \"it's two\\nlines\", evidence = ['https://x.org/a?b=1']" in text
-    # One line per change, with named fields.
-    hist = [ln for ln in text.splitlines() if ln.startswith("  {step = 2,")]
+    # The history in a file of its own beside it (the session records how much of it is its own):
+    # one line per change, with named fields.
+    htext = (tmp_path / "s.history.toml").read_text(encoding="utf-8")
+    hist = [ln for ln in htext.splitlines() if ln.startswith("  {step = 2,")]
     assert hist == [
         "  {step = 2, at = 2025-03-01T09:30:00Z, by = 'alice', op = 'mark', kind = 'decision',"
         " key = 'c0000000001', before = {verdict = 'unreviewed'}, after = {verdict = 'confirmed'}},"
     ]
-    assert doc["history"]["rows"][1]["after"] == {"verdict": "confirmed"}
+    hdoc = tomllib.loads(htext)
+    assert hdoc["schema"] == 4 and hdoc["rows"][1]["after"] == {"verdict": "confirmed"}
+    assert doc["history"]["rows"] == 3 == len(hdoc["rows"]) and doc["history"]["last_step"] == 3
+    assert doc["history"]["size"] == len(htext.encode()) - 2  # up to the closing bracket
+    assert "{step" not in text
     assert text.rstrip("\n").splitlines()[-1].startswith("checksum = 'crc32:")
     assert "'''" not in text and '"""' not in text  # no strings holding rows
 
@@ -301,7 +307,8 @@ def test_hand_edit_is_loaded_and_described(tmp_path: Path) -> None:
     assert "c0000000001" not in data.decisions
     assert "now holds 2 decisions where factcheck saved 3" in data.notices[0]
     # Only layout and comments changed: said so.
-    path.write_text(text.replace("\n[history]\n", "\n# my comment\n[history]  # here\n"), encoding="utf-8")
+    assert "\n[groups]\n" in text
+    path.write_text(text.replace("\n[groups]\n", "\n# my comment\n[groups]  # here\n"), encoding="utf-8")
     assert sess.load(path).notices == [
         "edited outside factcheck since it was saved (no value changed (layout or comments only));"
         " loaded as it is now"
@@ -584,16 +591,30 @@ def test_merge_refuses_other_corpus() -> None:
 
 
 def test_hand_edited_history_row_is_checked(tmp_path: Path) -> None:
+    """A wrong value in the history file is named with file, line and column; the decisions still open
+    (undo reaches back to this sitting only), and the file is never written over."""
     path = tmp_path / "s.toml"
-    sess.save(path, sample())
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    data = sample()
+    sess.save(path, data)
+    hpath = tmp_path / "s.history.toml"
+    lines = hpath.read_text(encoding="utf-8").splitlines(keepends=True)
     n = next(i for i, ln in enumerate(lines) if ln.startswith("  {step = 2,"))
     col = lines[n].index("after") + 1
     lines[n] = lines[n].replace("after = {verdict = 'confirmed'}", "after = {verdict = 'bogus'}")
-    path.write_text("".join(lines), encoding="utf-8")
-    want = rf": line {n + 1}, column {col}: history row 2: unknown verdict 'bogus'"
-    with pytest.raises(SessionCorrupt, match=want):
-        sess.load(path)
+    bad = "".join(lines)
+    hpath.write_text(bad, encoding="utf-8")
+    back = sess.load(path)
+    assert back.decisions == data.decisions and back.history == []
+    want = f"{hpath}: line {n + 1}, column {col}: history row 2: unknown verdict 'bogus'"
+    assert len(back.notices) == 1 and want in back.notices[0], back.notices
+    assert "3 earlier changes are not available" in back.notices[0]
+    sess.save(path, back)  # no history to write: the file is left as it is
+    assert hpath.read_text(encoding="utf-8") == bad and sess.load(path).notices == []
+    back.add_history(sess.HistoryEntry(9, T0, "alice", "note", "decision", "c0000000001", {}, {"note": "x"}))
+    sess.save(path, back)  # a new history file; the one that could not be read is kept
+    assert (tmp_path / "s.history.toml.bak1").read_text(encoding="utf-8") == bad
+    again = sess.load(path)
+    assert again.notices == [] and [h.step for h in again.history] == [9]
 
 
 V2 = """schema = 2
@@ -633,6 +654,7 @@ def test_schema_2_is_migrated_with_a_backup(tmp_path: Path) -> None:
     path.write_text(V2, encoding="utf-8")
     data = sess.load(path)
     assert data.schema == 2 and "schema 2 session" in data.notices[-1]
+    assert "schema 4" in data.notices[-1]
     d = data.decisions["c0000000001"]
     when = dt.datetime(2025, 3, 1, 9, 31, tzinfo=dt.UTC)
     assert (d.verdict, d.note, d.updated) == (Verdict.CONFIRMED, "two\nlines", when)

@@ -343,12 +343,6 @@ def _saved(tmp_path: Path) -> Path:
         ),
         ("{id = 'c0000000002'", "{id = 'c0000000000'", "claim c0000000000 has a second decision"),
         ("{id = 'c0000000001'", "{id = 1", "'id' must be a non-empty string"),
-        (
-            "{step = 2, at = 2025-03-01T09:30:00Z",
-            "{step = 'two', at = 2025-03-01T09:30:00Z",
-            "'step' must be a whole number",
-        ),
-        ("{step = 3, at = 2025-03-01T09:30:00Z", "{step = 3, at = 'noon'", "'at' must be a date-time"),
         ("merges = []", "merges = [['c1']]", "'merges' must be an array of [claim id, claim id] pairs"),
         (
             "{id = 'c0000000001', verdict = 'disputed'",
@@ -371,6 +365,38 @@ def test_wrong_types_name_file_line_and_column(tmp_path: Path, old: str, new: st
     m = re.match(rf"{re.escape(str(path))}: line (\d+), column (\d+): .*{re.escape(message)}", msg)
     assert m, msg
     assert int(m.group(1)) == edited.count("\n", 0, at) + 1, msg  # the line of the bad value
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            "{step = 2, at = 2025-03-01T09:30:00Z",
+            "{step = 'two', at = 2025-03-01T09:30:00Z",
+            "'step' must be a whole number",
+        ),
+        ("{step = 3, at = 2025-03-01T09:30:00Z", "{step = 3, at = 'noon'", "'at' must be a date-time"),
+        ("rows = [", "rows = {", "Invalid"),
+    ],
+)
+def test_wrong_types_in_the_history_file_name_line_and_column(
+    tmp_path: Path, old: str, new: str, message: str
+) -> None:
+    """The history file is checked as the session is, but a wrong value there never stops the decisions
+    from opening: the notice names the file, line and column."""
+    path = _saved(tmp_path)
+    hpath = tmp_path / "s.history.toml"
+    text = hpath.read_text(encoding="utf-8")
+    assert old in text, old
+    at = text.index(old)
+    edited = text[:at] + new + text[at + len(old) :]
+    hpath.write_text(edited, encoding="utf-8")
+    data = sess.load(path)
+    assert len(data.decisions) > 0 and data.history == []
+    line = edited.count("\n", 0, at) + 1
+    assert re.search(
+        rf"{re.escape(str(hpath))}: line {line}, column \d+: .*{re.escape(message)}", data.notices[0]
+    )
 
 
 def test_bad_evidence_url_and_bad_history_verdict_do_not_crash(proj: Path) -> None:

@@ -1,9 +1,9 @@
-"""The session file: plain TOML, one readable line per decision and per change.
+"""The session file: plain TOML, one readable line per decision.
 
-Layout (schema 3)::
+Layout (schema 4)::
 
-    # factcheck review session (plain TOML; see sessions/README.md)
-    schema = 3
+    # factcheck review session: plain TOML, one line per decision; the changes in NAME.history.toml beside it.
+    schema = 4
     reviewer = "alice"
     created = 2025-03-01T09:00:00Z
     corpus = ["../seeds"]            # relative to the session file's folder
@@ -16,10 +16,11 @@ Layout (schema 3)::
       {id = 'c7e7fa1f4ff', verdict = 'confirmed', note = 'checked with the ministry', reviewer = 'alice', updated = 2025-03-01T09:30:00Z, text = '...'},
     ]
 
-    [history]
-    rows = [
-      {step = 1, at = 2025-03-01T09:30:00Z, by = 'alice', op = 'mark', kind = 'decision', key = 'c7e7fa1f4ff', before = {verdict = 'unreviewed'}, after = {verdict = 'confirmed'}},
-    ]
+    [history]                        # what the history file beside it holds (see ``session.history``)
+    rows = 1
+    last_step = 1
+    size = 402                       # its length up to the end of the last row
+    crc = '...'                      # the CRC-32 of that text
 
     [integrity]                      # always last
     articles = 1
@@ -31,14 +32,18 @@ Layout (schema 3)::
     part.history = '...'
     checksum = 'crc32:...'           # the file's last line: a file cut short has none
 
-Every value is a named TOML value: any TOML tool reads the file. The file is parsed with the standard library's tomllib
-(the project's design: no TOML parser of our own, no other), and every value is checked: a wrong type names the file, line and column. The checksum
-tells whether the file is as factcheck wrote it; a hand edit that keeps the file valid is loaded and
-described (which parts changed, which counts differ), never refused. A file without its last line was cut
-short and is refused.
+Every value is a named TOML value: any TOML tool reads the file. The file is parsed with the standard
+library's tomllib (the project's design: no TOML parser of our own, no other), and every value is checked: a
+wrong type names the file, line and column. The checksum tells whether the file is as factcheck wrote it;
+a hand edit that keeps the file valid is loaded and described (which parts changed, which counts differ),
+never refused. A file without its last line was cut short and is refused.
 
-Schema 1 (a TOML table per decision) and schema 2 (decisions and history as JSON lines inside TOML
-strings) are read and migrated: the next save writes schema 3 and keeps the old file as a backup.
+The history rows (one line per change) are in a file of their own (``session.history``), read when undo,
+merge or the history needs them: a session opens without parsing them, and a save appends to it.
+
+Schema 1 (a TOML table per decision), schema 2 (decisions and history as JSON lines inside TOML strings)
+and schema 3 (this layout with the history rows inside the session file) are read and migrated: the next
+save writes schema 4 and keeps the old file as a backup.
 """
 
 from __future__ import annotations
@@ -60,6 +65,7 @@ from factcheck.session.records import (
     ArticleRecord,
     Decision,
     HistoryEntry,
+    HistoryRef,
     ManualClaim,
     SessionCorrupt,
     SessionData,
@@ -70,7 +76,8 @@ from factcheck.session.records import (
 from factcheck.urls import is_http_url
 
 HEADER = (
-    "# factcheck review session: plain TOML, one line per decision and per change (see sessions/README.md).\n"
+    "# factcheck review session: plain TOML, one line per decision; the changes are in NAME.history.toml"
+    " beside it (see sessions/README.md).\n"
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -109,22 +116,30 @@ def parse_toml(text: str) -> dict[str, Any]:
 
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+\Z")
-_LITERAL_OK = re.compile(r"[^'\x00-\x08\x0a-\x1f\x7f]*\Z")  # fits a one-line literal string as it is
+_LITERAL_OK = re.compile(r"[^\x00-\x08\x0a-\x1f\x7f]*\Z")  # no control character but tab, no DEL
 
 
-def toml_str(s: str) -> str:
+def toml_str(s: str, *, key: bool = False) -> str:
     """A one-line TOML string: a literal string when the text allows it (read back without escapes),
-    else a basic string with JSON's escapes, which are TOML's (DEL escaped too)."""
+    else a basic string with JSON's escapes, which are TOML's (DEL escaped too).
+
+    Text with apostrophes is written between triple apostrophes (a multi-line literal string, on one line)
+    when it has no two in a row and none at either end; not for keys, which TOML wants as one-line
+    strings. Literal strings are also the fast ones for tomllib (it reads a basic string one character
+    at a time)."""
     if s.isascii():
-        if s.isprintable() and "'" not in s:  # printable ASCII: no control character, no DEL
-            return "'" + s + "'"
+        ok = s.isprintable()  # printable ASCII: no control character, no DEL
     else:
         try:
             s.encode("utf-8")
         except UnicodeEncodeError:  # lone surrogates (an undecodable file name): no UTF-8 file holds them
             s = _SURROGATE.sub("\ufffd", s)
-        if _LITERAL_OK.match(s):
+        ok = bool(_LITERAL_OK.match(s))
+    if ok:
+        if "'" not in s:
             return "'" + s + "'"
+        if not key and "''" not in s and s[0] != "'" and s[-1] != "'":
+            return "'''" + s + "'''"
     out = json.dumps(s, ensure_ascii=False)
     return out.replace("\x7f", "\\u007f") if "\x7f" in out else out
 
@@ -143,7 +158,7 @@ _KEYS: dict[str, str] = {}  # key -> as written (the same few keys recur in ever
 def toml_key(k: str) -> str:
     w = _KEYS.get(k)
     if w is None:
-        w = k if _BARE_KEY.match(k) else toml_str(k)
+        w = k if _BARE_KEY.match(k) else toml_str(k, key=True)
         if len(_KEYS) < 10_000:
             _KEYS[k] = w
     return w
@@ -298,11 +313,22 @@ class _Fresh:
 
     def __init__(self) -> None:
         self.decisions: dict[str, list[tuple[Decision, str]]] = {}
-        self.history: list[tuple[HistoryEntry, str]] = []
 
 
-def _parts(data: SessionData, fresh: _Fresh | None = None) -> dict[str, str]:
-    """The file's parts, in order: the envelope, one per article, the history."""
+def history_table(ref: HistoryRef | None) -> str:
+    """The session's ``[history]`` table: what its history file holds (see ``session.history``)."""
+    if ref is None:
+        return ""
+    return (
+        "\n[history]  # the changes are in the history file beside this one (NAME.history.toml)\n"
+        f"rows = {ref.rows}\nlast_step = {ref.last_step}\nsize = {ref.size}\ncrc = '{ref.crc}'\n"
+    )
+
+
+def _parts(
+    data: SessionData, fresh: _Fresh | None = None, history: HistoryRef | None = None
+) -> dict[str, str]:
+    """The file's parts, in order: the envelope, one per article, the history file's record."""
     by_article: dict[str, list[Decision]] = {}
     for d in data.decisions.values():
         rows = by_article.get(d.article)
@@ -319,14 +345,7 @@ def _parts(data: SessionData, fresh: _Fresh | None = None) -> dict[str, str]:
             if new and fresh is not None:
                 fresh.decisions.setdefault(k, []).append((d, row))
         parts[f"articles.{k}"] = _article_meta(k, data.articles.get(k)) + _rows("decisions", texts)
-    hist = []
-    for h in data.history:
-        new = h._row is None
-        row = history_row(h)
-        hist.append(row)
-        if new and fresh is not None:
-            fresh.history.append((h, row))
-    parts["history"] = "\n[history]\n" + _rows("rows", hist) if hist else ""
+    parts["history"] = history_table(history)
     return parts
 
 
@@ -339,9 +358,10 @@ class Rendered:
     fresh: _Fresh | None = None
 
 
-def render(data: SessionData) -> Rendered:
+def render(data: SessionData, history: HistoryRef | None = None) -> Rendered:
+    """The session file holding ``data``; ``history``: what its history file holds after this save."""
     fresh = _Fresh()
-    parts = _parts(data, fresh)
+    parts = _parts(data, fresh, history)
     body = "".join(parts.values())
     sums = {name: crc(text.encode("utf-8")) for name, text in parts.items()}
     plain_head = _head(replace(data, saved=None, cursor=(None, None)))
@@ -350,7 +370,7 @@ def render(data: SessionData) -> Rendered:
     tail = [
         "\n[integrity]\n",
         f"articles = {n_articles}\ndecisions = {len(data.decisions)}\n",
-        f"manual = {len(data.manual)}\nhistory = {len(data.history)}\n",
+        f"manual = {len(data.manual)}\nhistory = {history.rows if history else 0}\n",
         f"content = '{content}'\n",
     ]
     tail.extend(f"part.{toml_key(name)} = '{s}'\n" for name, s in sums.items())
@@ -360,14 +380,14 @@ def render(data: SessionData) -> Rendered:
         key = name[len("articles.") :]
         rows = [r for _, r in fresh.decisions.get(key, [])]
         check.append(_article_meta(key, data.articles.get(key)) + _rows("decisions", rows))
-    if fresh.history:
-        check.append("\n[history]\n" + _rows("rows", [r for _, r in fresh.history]))
+    check.append(parts["history"])
     return Rendered(body + "".join(tail), sums, content, "".join(check) + "".join(tail), fresh)
 
 
-def dumps(data: SessionData) -> str:
-    """The session as TOML text (see the module docstring for the layout)."""
-    return render(data).text
+def dumps(data: SessionData, history: HistoryRef | None = None) -> str:
+    """The session file as TOML text (see the module docstring for the layout); the history rows are
+    not in it (``session.history.dumps_history``), only ``history``, what the history file holds."""
+    return render(data, history).text
 
 
 # ---------------------------------------------------------------------------------------------
@@ -445,6 +465,7 @@ _DECISION_KEYS = frozenset(
 _HISTORY_KEYS = frozenset({"step", "at", "by", "op", "kind", "key", "before", "after"})
 _ARTICLE_KEYS = frozenset({"fingerprint", "published", "title", "outlet", "decisions"})
 _MANUAL_KEYS = frozenset({"article", "start", "end", "text", "reviewer", "created"})
+_HISTORY_REF_KEYS = frozenset({"rows", "last_step", "size", "crc"})
 _KINDS = frozenset({"decision", "manual", "article", "groups"})
 _TOP_KEYS = frozenset(
     {"schema", "reviewer", "created", "saved", "corpus", "cursor", "groups", "manual", "articles"}
@@ -691,16 +712,24 @@ def loads(text: str, where: str = "session") -> SessionData:
     if schema < 1:
         raise SessionCorrupt(f"{where}: line 1, column 1: unknown session schema {schema}")
     loc = _Locator(text, where)
-    if schema < SCHEMA:
+    if schema < 3:
         from factcheck.session import migrate
 
         data = migrate.from_old(schema, doc, text, where)
         data.schema = schema
         return data
-    return _from_doc(doc, loc)
+    data = _from_doc(doc, loc, schema)
+    if schema < SCHEMA:
+        data.schema = schema
+        data.notices.append(
+            f"a schema {schema} session (the history inside it): the next save moves the history to a file"
+            f" of its own beside it (schema {SCHEMA}) and keeps the old file as"
+            f" {where.rsplit('/', 1)[-1]}.schema{schema}.bak"
+        )
+    return data
 
 
-def _from_doc(doc: dict[str, Any], loc: _Locator) -> SessionData:
+def _from_doc(doc: dict[str, Any], loc: _Locator, schema: int = SCHEMA) -> SessionData:
     data = SessionData()
     _envelope(doc, data, loc)
     articles = doc.get("articles", {})
@@ -748,6 +777,10 @@ def _from_doc(doc: dict[str, Any], loc: _Locator) -> SessionData:
                 )
             decisions[d.claim_id] = d
     hist = doc.get("history", {})
+    if schema >= 4:
+        _history_ref(hist, data, loc)
+        _check_integrity(doc, data, loc)
+        return data
     rows = hist.get("rows", []) if type(hist) is dict else None
     if type(rows) is not list:
         raise loc.error(loc.header("history"), "[history] must hold rows = [ {step = ..., ...}, ... ]")
@@ -760,6 +793,27 @@ def _from_doc(doc: dict[str, Any], loc: _Locator) -> SessionData:
             raise loc.error(loc.field(rpos, e.field), f"history row {i + 1}: {e.msg}") from None
     _check_integrity(doc, data, loc)
     return data
+
+
+def _history_ref(hist: Any, data: SessionData, loc: _Locator) -> None:
+    """The session's record of its history file (rows are read from there when first needed)."""
+    if hist == {}:
+        return
+    start = loc.header("history", "[history]")
+    try:
+        hist = _want_table(hist, "history")
+        _unknown(hist, _HISTORY_REF_KEYS, "[history]")
+        vals = []
+        for k in ("rows", "last_step", "size"):
+            v = hist.get(k)
+            if type(v) is not int or v < 0:
+                raise _Bad(k, f"'{k}' must be a whole number, not {_type_name(v)}")
+            vals.append(v)
+        c = _want_str(hist.get("crc"), "crc")
+    except _Bad as e:
+        raise loc.error(loc.key(e.field or "", start, loc.section_end(start)), e.msg) from None
+    if vals[0]:
+        data.history_unread = data.history_file = HistoryRef(vals[0], vals[1], vals[2], c)
 
 
 def _envelope(doc: dict[str, Any], data: SessionData, loc: _Locator) -> None:
@@ -825,19 +879,20 @@ def _check_integrity(doc: dict[str, Any], data: SessionData, loc: _Locator) -> N
     if pos >= 0 and checksum == f"crc32:{crc(text[:pos].encode('utf-8', 'surrogatepass'))}":
         content = integ.get("content")
         data.digest = content if isinstance(content, str) else None
+        _cache_rows(text, data)
         return
     # Edited outside factcheck: say what differs from what factcheck wrote, and load it as it is now.
     have = {
         "articles": len(doc.get("articles", {}) or {}),
         "decisions": len(data.decisions),
         "manual": len(data.manual),
-        "history": len(data.history),
+        "history": data.history_count(),
     }
     counts = [f"{have[k]} {k} where factcheck saved {integ.get(k)}" for k in have if integ.get(k) != have[k]]
     stored = integ.get("part")
     changed: list[str] = []
     if isinstance(stored, dict):
-        now = {name: crc(t.encode("utf-8")) for name, t in _parts(data).items()}
+        now = {name: crc(t.encode("utf-8")) for name, t in _parts(data, None, data.history_file).items()}
         for name, s in now.items():
             if stored.get(name) != s:
                 changed.append(_part_label(name))
@@ -858,6 +913,24 @@ def _check_integrity(doc: dict[str, Any], data: SessionData, loc: _Locator) -> N
     data.notices.append(
         f"edited outside factcheck since it was saved ({'; '.join(what)}); loaded as it is now"
     )
+
+
+def _cache_rows(text: str, data: SessionData) -> None:
+    """Keep each decision's line of a file as factcheck wrote it (its checksum intact) as the text it is
+    written as again: the first save after loading then renders (and checks) only what changed.
+
+    Every value was read by tomllib; this only pairs the rows, in file order, with their one-line text
+    (each decision is one line ``  {id = ...},`` in its article's ``decisions`` array)."""
+    if data.schema != SCHEMA:
+        return
+    lines = [ln for ln in text.split("\n") if ln.startswith("  {id = ") and ln.endswith("},")]
+    if len(lines) != len(data.decisions):
+        return
+    for d, line in zip(data.decisions.values(), lines, strict=True):
+        if not line.startswith(f"  {{id = {toml_str(d.claim_id)}, "):
+            return
+    for d, line in zip(data.decisions.values(), lines, strict=True):
+        d._row = line[2:-1]
 
 
 def _part_label(name: str) -> str:

@@ -14,6 +14,7 @@ from typing import Any
 
 from factcheck.session.fileformat import _Bad, crc, decision_from_row, history_from_row
 from factcheck.session.records import (
+    SCHEMA,
     ArticleRecord,
     HistoryEntry,
     ManualClaim,
@@ -33,7 +34,7 @@ def from_old(schema: int, doc: dict[str, Any], text: str, where: str) -> Session
             f"{where}: line 1, column 1: malformed schema {schema} session ({type(e).__name__}: {e})"
         ) from None
     data.notices.append(
-        f"a schema {schema} session: the next save writes it in today's format (schema 3) and keeps the"
+        f"a schema {schema} session: the next save writes it in today's format (schema {SCHEMA}) and keeps the"
         f" old file as {Path(where).name}.schema{schema}.bak"
     )
     return data

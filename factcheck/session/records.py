@@ -11,7 +11,7 @@ from typing import Any
 
 from factcheck.model import Verdict
 
-SCHEMA = 3
+SCHEMA = 4  # 4: the history rows in a file of their own beside the session (3: inside it)
 TEXT_KEEP = 200  # characters of a claim's text kept to re-attach its decision after re-extraction
 
 
@@ -201,6 +201,22 @@ def jsonable(v: Any) -> Any:
     return v
 
 
+@dataclass(frozen=True, slots=True)
+class HistoryRef:
+    """What the session file records about its history file (``NAME.history.toml`` beside it).
+
+    The history file is append-only: ``size`` is the length of its text up to the end of its last row (the
+    closing bracket after it is rewritten by the next append) and ``crc`` the CRC-32 of that text, so an
+    older version of the session (a backup) still finds its rows as a prefix of the file.
+    """
+
+    rows: int
+    last_step: int
+    size: int
+    crc: str
+    path: Any = None  # the history file (set when the session is read from a file)
+
+
 @dataclass(slots=True)
 class SessionData:
     schema: int = SCHEMA  # the schema of the file it was read from (older ones are migrated on save)
@@ -213,12 +229,20 @@ class SessionData:
     manual: dict[str, ManualClaim] = field(default_factory=dict)
     merges: list[tuple[str, str]] = field(default_factory=list)
     splits: list[str] = field(default_factory=list)
-    history: list[HistoryEntry] = field(default_factory=list)  # append-only
+    # The history rows in memory: all of them once the history file was read (``history``), before that
+    # only the rows added since the session was loaded (the file's rows come first; see ``history_unread``).
+    _history: list[HistoryEntry] = field(default_factory=list)
     cursor: tuple[str | None, str | None] = (None, None)
     notices: list[str] = field(
         default_factory=list
     )  # what the reader should know about the file (one line each)
     digest: str | None = None  # content digest of the file it was read from, when as factcheck wrote it
+    # The history file as the session file recorded it when it was read (None: no file, or one that did
+    # not match and is rewritten on the next save); ``history_unread``: the same while its rows are unread.
+    history_file: HistoryRef | None = None
+    history_unread: HistoryRef | None = None
+    # the unread rows being read in a thread (``session.history.Prefetch``), if one was started
+    history_prefetch: Any = field(default=None, compare=False, repr=False)
 
     def copy(self) -> SessionData:
         """A cheap copy: records are immutable, so only the containers are copied."""
@@ -230,15 +254,36 @@ class SessionData:
             manual=dict(self.manual),
             merges=list(self.merges),
             splits=list(self.splits),
-            history=list(self.history),
+            _history=list(self._history),
             notices=list(self.notices),
         )
 
+    @property
+    def history(self) -> list[HistoryEntry]:
+        """Every history row, oldest first (append-only). The history file is read on first use."""
+        if self.history_unread is not None:
+            from factcheck.session.history import read_unread
+
+            read_unread(self)
+        return self._history
+
+    @property
+    def history_in_memory(self) -> list[HistoryEntry]:
+        """The rows in memory, without reading the history file (see ``_history``)."""
+        return self._history
+
     def add_history(self, entry: HistoryEntry) -> None:
-        self.history.append(entry)
+        self._history.append(entry)
+
+    def history_count(self) -> int:
+        """How many history rows the session holds (without reading the history file)."""
+        unread = self.history_unread
+        return len(self._history) + (unread.rows if unread is not None else 0)
 
     def last_step(self) -> int:
-        return self.history[-1].step if self.history else 0
+        if self._history:
+            return self._history[-1].step
+        return self.history_unread.last_step if self.history_unread is not None else 0
 
     def history_entries(self) -> list[HistoryEntry]:
         return list(self.history)

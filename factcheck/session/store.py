@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from factcheck import atomic
+from factcheck.session import history
 from factcheck.session.fileformat import (
     Rendered,
     TomlError,
@@ -39,6 +40,7 @@ from factcheck.session.fileformat import (
 )
 from factcheck.session.records import (
     SCHEMA,
+    HistoryRef,
     SessionChanged,
     SessionCorrupt,
     SessionData,
@@ -66,14 +68,17 @@ class FileState:
     size: int
     mtime_ns: int
     content: str | None = field(default=None, compare=False)
+    history: HistoryRef | None = field(default=None, compare=False)  # what its history file holds
 
     @classmethod
-    def of(cls, path: Path, content: str | None = None) -> FileState | None:
+    def of(
+        cls, path: Path, content: str | None = None, history: HistoryRef | None = None
+    ) -> FileState | None:
         try:
             st = path.stat()
         except FileNotFoundError:
             return None
-        return cls(st.st_ino, st.st_size, st.st_mtime_ns, content)
+        return cls(st.st_ino, st.st_size, st.st_mtime_ns, content, history)
 
 
 def _read(path: Path) -> tuple[str, FileState]:
@@ -111,8 +116,9 @@ def load_with_state(path: Path) -> tuple[SessionData, FileState | None]:
         data = loads(text, str(path))
     except SessionCorrupt as e:
         raise _with_backup(e, path) from None
-    if data.digest is not None:  # as factcheck wrote it: its content digest is known
-        state = FileState(state.ino, state.size, state.mtime_ns, data.digest)
+    history.check_on_open(data, path)
+    # the content digest is known when the file is as factcheck wrote it
+    state = FileState(state.ino, state.size, state.mtime_ns, data.digest, data.history_file)
     return data, state
 
 
@@ -145,9 +151,10 @@ def newest_good_backup(path: Path) -> Path | None:
 
 def remove_stale_temp(path: Path) -> None:
     """Remove temp files left by saves that were killed midway (call while holding the session's lock)."""
-    for p in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
-        with contextlib.suppress(OSError):
-            p.unlink()  # unlink removes a symlink itself, never its target
+    for name in (path.name, history.history_path(path).name):
+        for p in path.parent.glob(f".{glob.escape(name)}.*.tmp"):
+            with contextlib.suppress(OSError):
+                p.unlink()  # unlink removes a symlink itself, never its target
 
 
 def _copy_exclusive(src: Path, dst: Path) -> None:
@@ -163,9 +170,13 @@ def _copy_exclusive(src: Path, dst: Path) -> None:
 
 
 def _rotate_backups(path: Path) -> None:
+    rotate_backups(path, backup_paths(path))
+
+
+def rotate_backups(path: Path, baks: list[Path]) -> None:
+    """``path`` becomes ``baks[0]``, the older ones move down one place (the last is dropped)."""
     if not path.is_file():
         return
-    baks = backup_paths(path)
     with contextlib.suppress(FileNotFoundError):
         os.unlink(baks[-1])
     for older, newer in zip(reversed(baks[1:]), reversed(baks[:-1]), strict=True):
@@ -206,8 +217,11 @@ def save(
     ``expected``'s. Raises SessionNotWritable (one line, no traceback) when the file cannot be written.
     """
     path = Path(path)
-    rendered = render(data)
+    base = expected.history if isinstance(expected, FileState) else data.history_file
+    hplan = history.plan(path, data, base)
+    rendered = render(data, hplan.ref)
     _verify_rendered(rendered, data, str(path))  # never write what we cannot read back
+    history.verify(hplan)
     if is_readonly_file(path):
         mode = stat.S_IMODE(os.stat(path).st_mode)
         raise SessionNotWritable(f"{path} is read-only (mode {mode:04o}); not saved — it is never replaced")
@@ -217,7 +231,9 @@ def save(
             if now != expected:
                 stamp = utcnow().strftime("%Y%m%dT%H%M%SZ")
                 other = conflict_path or path.with_name(f"{path.stem}.conflict-{stamp}{path.suffix}")
-                atomic.write_atomic(other, rendered.text)
+                oplan = history.plan(other, data, None)
+                history.write(oplan)
+                atomic.write_atomic(other, render(data, oplan.ref).text)
                 raise SessionChanged(
                     f"{path} was changed on disk by another program since factcheck read it; not overwritten."
                     f" Your version is in {other} (combine them with `factcheck merge`)",
@@ -227,11 +243,12 @@ def save(
             old = schema_backup_path(path, data.schema)
             if not os.path.lexists(old):
                 _copy_exclusive(path, old)
+        history.write(hplan)  # first: the session file then records rows that are on disk
         same = isinstance(expected, FileState) and expected.content == rendered.content
         atomic.write_atomic(path, rendered.text, before_replace=None if same else _rotate_backups)
     except OSError as e:
         raise SessionNotWritable(f"{path}: not saved: {_why(e)}") from None
-    return FileState.of(path, rendered.content)
+    return FileState.of(path, rendered.content, hplan.ref)
 
 
 def _why(e: OSError) -> str:
@@ -266,7 +283,6 @@ def _verify_rendered(r: Rendered, data: SessionData, where: str) -> None:
             == {file_text(k) for k in data.articles}
             and len(doc.get("manual", {})) == len(data.manual)
             and all("\n" not in row for d in data.decisions.values() for row in (d._row or "",))
-            and all("\n" not in (h._row or "") for h in data.history)
         )
         fresh_rows = {file_text(k): v for k, v in fresh.decisions.items()}
         for key, table in articles.items():
@@ -276,11 +292,8 @@ def _verify_rendered(r: Rendered, data: SessionData, where: str) -> None:
             ok = ok and all(
                 row["id"] == file_text(d.claim_id) for row, (d, _) in zip(rows, want, strict=False)
             )
-        rows = doc.get("history", {}).get("rows", [])
-        ok = ok and len(rows) == len(fresh.history)
-        ok = ok and all(row["step"] == h.step for row, (h, _) in zip(rows, fresh.history, strict=False))
         integ = doc["integrity"]
-        ok = ok and (integ["decisions"], integ["history"]) == (len(data.decisions), len(data.history))
+        ok = ok and (integ["decisions"], integ["history"]) == (len(data.decisions), data.history_count())
         pos = r.text.rfind("\n[integrity]\n")
         ok = ok and integ["checksum"] == f"crc32:{crc(r.text[:pos].encode('utf-8'))}"
     except (AttributeError, KeyError, TypeError, _Bad):
@@ -311,7 +324,7 @@ def verify(text: str, data: SessionData, where: str = "session") -> None:
             and {k for k, v in articles.items() if "fingerprint" in v}
             == {file_text(k) for k in data.articles}
             and len(doc.get("manual", {})) == len(data.manual)
-            and len(doc.get("history", {}).get("rows", [])) == len(data.history)
+            and doc.get("history", {}).get("rows", 0) == data.history_count()
         )
         pos = text.rfind("\n[integrity]\n")
         ok = ok and doc["integrity"]["checksum"] == f"crc32:{crc(text[:pos].encode('utf-8'))}"

@@ -299,7 +299,9 @@ def run(paths: Sequence[str], session_path: Path | str, readonly: bool = False) 
     def opener(progress: Callable[[int, int], None]) -> Review:
         from factcheck.review import Review
 
-        return Review.open(Path(session_path), path_list, readonly=readonly, progress=progress)
+        review = Review.open(Path(session_path), path_list, readonly=readonly, progress=progress)
+        review.read_history_in_background()  # so that the first undo does not wait for the history file
+        return review
 
     app = make_app(None, config, opener=opener)
     app.run()
