@@ -276,6 +276,17 @@ def _backward_np(sp: _Speech, toks: list[_Tok], end: int) -> tuple[int, int] | N
         if t.low in sp.linkers and i - 2 >= 0 and i < end and _np_part(sp, toks[i - 2]):
             i -= 2  # "Sprecher des Ministeriums"
             continue
+        # an article inside a name: "Bruno Le Maire", "Marine Le Pen"
+        if (
+            _cap(t)
+            and i < end
+            and i >= 2
+            and _cap(toks[i])
+            and _cap(toks[i - 2])
+            and _np_part(sp, toks[i - 2])
+        ):
+            i -= 2
+            continue
         # "le porte-parole de la police", "le chef de l'État": a determiner after the linker
         if t.low in sp.determiners and i - 3 >= 0 and i < end and toks[i - 2].low in sp.linkers:
             k = i - 3
