@@ -439,7 +439,9 @@ def attribute(text: str, lang: str) -> Found | None:
         if k and speaker is None and (toks[i].low not in sp.clause_cues or _clause_start(sp, toks, i)):
             rng = _forward_np(sp, toks, i + k)
             src = _classify(sp, toks, *rng, sentence_start=False, cue=True) if rng else None
-            if src is not None and (toks[i + k].low in sp.determiners or _cap(toks[i + k])):
+            # "según la policía", "laut Polizei", "según fuentes del Ministerio"
+            first = toks[i + k] if src is not None else None
+            if first is not None and (first.low in sp.determiners or _cap(first) or sp.head_kind(first.low)):
                 spans.append((toks[i].start, toks[i + k - 1].end))
                 if src.kind in ("outlet", "media"):
                     chain.append(src.name)
