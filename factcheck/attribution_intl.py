@@ -441,7 +441,11 @@ def attribute(text: str, lang: str) -> Found | None:
             src = _classify(sp, toks, *rng, sentence_start=False, cue=True) if rng else None
             # "según la policía", "laut Polizei", "según fuentes del Ministerio"
             first = toks[i + k] if src is not None else None
-            if first is not None and (first.low in sp.determiners or _cap(first) or sp.head_kind(first.low)):
+            if (
+                src is not None
+                and first is not None
+                and (first.low in sp.determiners or _cap(first) or sp.head_kind(first.low))
+            ):
                 spans.append((toks[i].start, toks[i + k - 1].end))
                 if src.kind in ("outlet", "media"):
                     chain.append(src.name)
