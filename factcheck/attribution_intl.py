@@ -78,6 +78,7 @@ class _Speech:
         )
         # prepositions that open a phrase between a verb and its subject ("a indiqué à l'AFP le ministre")
         self.datives = frozenset(w.lower() for w in data.get("datives", []))
+        self.dative_pronouns = frozenset(w.lower() for w in data.get("dative_pronouns", []))
         # determiners that make a phrase without a name an unnamed source ("un responsable syndical")
         self.indefinites = frozenset(w.lower() for w in data.get("indefinites", []))
         # adjectives follow their noun ("le porte-parole gouvernemental", "un responsable syndical")
@@ -571,8 +572,12 @@ def _subject_after(sp: _Speech, toks: list[_Tok], j: int) -> _Source | None:
     "Dies erklärte bereits 2017 der damalige Kassenwart")."""
     n = len(toks)
     first = j
-    while j < n and j - first < 3 and (toks[j].low in sp.adverbs or toks[j].text.isdigit()):
-        j += 1
+    while (
+        j < n
+        and j - first < 4
+        and (toks[j].low in sp.adverbs or toks[j].text.isdigit() or toks[j].low in sp.dative_pronouns)
+    ):
+        j += 1  # (and a pronoun addressee: "Das bestätigt uns später auch Sebastian K.")
     if j < n and toks[j].low in sp.datives:
         # "a indiqué à l'AFP le porte-parole": the addressee comes first, then the subject
         rng = _forward_np(sp, toks, j + 1)
