@@ -12,11 +12,22 @@ language, by the language's speech.toml) that carry one, the share of claims cut
 language at least as high as English).
 
 Data: ``<repo>/../shared/data/realworld-dev/json``; override the data directory with FACTCHECK_DATA.
+Spanish pages: realworld-dev has none, so the Spanish TimeBank's news documents (timebank-es/train.tsv,
+rebuilt from their tokens; language "es", published on their creation date) stand in for them.
+
+Split: the pages (and the Spanish documents) are split by a fixed seed into a dev part (the vocabularies were
+written looking at it) and a held-out part (never looked at while writing them); both are printed, and the
+whole. ``--sample N`` prints N attributed claims of each language drawn with the same seed (speaker and
+text), to check by hand that the speakers counted are right.
+
+    python bench/speakers_intl.py [--sample N]
 """
 
 from __future__ import annotations
 
+import argparse
 import os
+import random
 import re
 import sys
 from collections import defaultdict
@@ -26,6 +37,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from factcheck import extract, ingest
 from factcheck.lang import detect, resource
+from factcheck.model import Article
+
+SEED = 14  # the split of pages into dev and held-out parts (fixed: never re-drawn)
+HELD_OUT_SHARE = 0.3
 
 
 def data_dir() -> Path:
@@ -39,70 +54,125 @@ def data_dir() -> Path:
 
 
 def cue_pattern(lang: str) -> re.Pattern[str] | None:
-    """Any speech verb or attribution cue of the language (what makes a claim "attributed")."""
+    """Any speech verb or attribution cue of the language (what makes a claim "attributed"): the verbs,
+    an auxiliary with a participle ("a déclaré"), the cues. A word right after an apostrophe is an elided
+    noun or clitic, not a cue ("supplément d'estime", "s'ajoutent")."""
     data = resource(lang, "speech")
     if lang == "en":
         words = [*data["verbs"]["say"], "according to"]
     else:
         words = [*data.get("verbs", []), *data.get("according_before", []), *data.get("according_after", [])]
+        words += [f"{a} {p}" for a in data.get("auxiliaries", []) for p in data.get("participles", [])]
     # (words of one or two letters, such as German "so", are mostly something else: not counted)
     words = [w for w in words if len(w) > 2]
     if not words:
         return None
     alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.I)
+    return re.compile(rf"(?<![\w'’])(?:{alts})(?!\w)", re.I)
+
+
+def spanish_docs() -> list[tuple[str, Article]]:
+    """(part, article) for each of the Spanish TimeBank's documents: its text, language "es", its creation
+    date; parts as bench/temporal_es.py splits them."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import temporal_es  # bench/temporal_es.py: the same loader and document split
+
+    path = temporal_es.data_file()
+    if not path.is_file():
+        return []
+    dev, held = temporal_es.split(temporal_es.load(path))
+    out = []
+    for part, docs in (("dev", dev), ("held-out", held)):
+        for d in docs:
+            art = ingest.article_from_text(d.text, path=f"timebank-es/{d.name}", key=d.name)
+            art.language, art.published = "es", d.dct
+            out.append((part, art))
+    return out
+
+
+def split_pages(articles: list[Article]) -> list[tuple[str, Article]]:
+    """(part, article): a fixed shuffle of the pages, by file name, into dev and held-out."""
+    names = sorted({a.source_file or a.path for a in articles})
+    random.Random(SEED).shuffle(names)
+    held = set(names[: round(len(names) * HELD_OUT_SHARE)])
+    return [("held-out" if (a.source_file or a.path) in held else "dev", a) for a in articles]
 
 
 # a claim that ends on a day number ("... am 30.") was cut at an ordinal date ("am 30. Januar")
 _CUT_ORDINAL = re.compile(r"(?<![\d.])\d{1,2}\.$")
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    ap.add_argument("--sample", type=int, default=0, help="attributed claims per language to print")
+    args = ap.parse_args(argv)
     root = data_dir()
     if not root.is_dir():
         print(f"realworld-dev not found at {root} (set FACTCHECK_DATA to the shared data directory)")
         return 0
     batch = ingest.load([root])
-    rows: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for art in batch.articles:
+    items = split_pages(batch.articles)
+    spanish = spanish_docs()
+    items += spanish
+    rows: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    attributed_claims: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for part, art in items:
         lang = art.language or detect(art.text) or "en"
         cue = cue_pattern(lang)
         for label, code in (("before", None), ("after", lang)):
             art.language = code
             claims = extract.extract(art)
-            r = rows[lang]
-            r[f"claims {label}"] += len(claims)
-            r[f"speaker {label}"] += sum(1 for c in claims if c.speaker)
             attributed = [c for c in claims if cue is not None and cue.search(c.text)]
-            r[f"attributed {label}"] += len(attributed)
-            r[f"attributed speaker {label}"] += sum(1 for c in attributed if c.speaker)
-            r[f"cut {label}"] += sum(1 for c in claims if _CUT_ORDINAL.search(c.text))
-            r[f"times {label}"] += sum(len(c.when) for c in claims)
-        rows[lang]["articles"] += 1
+            for key in ((lang, part), (lang, "all")):
+                r = rows[key]
+                r[f"claims {label}"] += len(claims)
+                r[f"speaker {label}"] += sum(1 for c in claims if c.speaker)
+                r[f"attributed {label}"] += len(attributed)
+                r[f"attributed speaker {label}"] += sum(1 for c in attributed if c.speaker)
+                r[f"cut {label}"] += sum(1 for c in claims if _CUT_ORDINAL.search(c.text))
+                r[f"times {label}"] += sum(len(c.when) for c in claims)
+            if label == "after":
+                attributed_claims[lang] += [(c.speaker or "-", c.text) for c in attributed]
+        rows[(lang, part)]["articles"] += 1
+        rows[(lang, "all")]["articles"] += 1
         art.language = lang
-    print(f"realworld-dev: {len(batch.articles)} articles")
     print(
-        f"{'lang':5}{'articles':>9}{'claims':>8}  {'speaker/claim before':>21}{'after':>8}"
+        f"realworld-dev: {len(batch.articles)} pages, split by seed {SEED} ({HELD_OUT_SHARE:.0%} held out); "
+        f"es: {len(spanish)} Spanish TimeBank documents (bench/temporal_es.py's split)"
+    )
+    print(
+        f"{'lang':5}{'part':>9}{'articles':>9}{'claims':>8}  {'speaker/claim before':>21}{'after':>8}"
         f"  {'speaker/attributed before':>26}{'after':>8}  {'cut at an ordinal before':>25}{'after':>8}"
         f"  {'times/claim before':>19}{'after':>7}"
     )
-    for lang in sorted(rows, key=lambda k: -rows[k]["articles"]):
-        r = rows[lang]
+    langs = sorted({k[0] for k in rows}, key=lambda k: -rows[(k, "all")]["articles"])
+    for lang in langs:
+        for part in ("dev", "held-out", "all"):
+            r = rows[(lang, part)]
+            if not r["articles"]:
+                continue
 
-        def share(a: str, b: str, r: dict[str, int] = r) -> str:
-            return f"{r[a] / r[b]:.1%}" if r[b] else "-"
+            def share(a: str, b: str, r: dict[str, int] = r) -> str:
+                return f"{r[a] / r[b]:.1%}" if r[b] else "-"
 
-        def ratio(a: str, b: str, r: dict[str, int] = r) -> str:
-            return f"{r[a] / r[b]:.2f}" if r[b] else "-"
+            def ratio(a: str, b: str, r: dict[str, int] = r) -> str:
+                return f"{r[a] / r[b]:.2f}" if r[b] else "-"
 
-        print(
-            f"{lang:5}{r['articles']:>9}{r['claims after']:>8}  "
-            f"{share('speaker before', 'claims before'):>21}{share('speaker after', 'claims after'):>8}  "
-            f"{share('attributed speaker before', 'attributed before'):>26}"
-            f"{share('attributed speaker after', 'attributed after'):>8}"
-            f"  {share('cut before', 'claims before'):>25}{share('cut after', 'claims after'):>8}"
-            f"  {ratio('times before', 'claims before'):>19}{ratio('times after', 'claims after'):>7}"
-        )
+            print(
+                f"{lang:5}{part:>9}{r['articles']:>9}{r['claims after']:>8}  "
+                f"{share('speaker before', 'claims before'):>21}{share('speaker after', 'claims after'):>8}  "
+                f"{share('attributed speaker before', 'attributed before'):>26}"
+                f"{share('attributed speaker after', 'attributed after'):>8}"
+                f"  {share('cut before', 'claims before'):>25}{share('cut after', 'claims after'):>8}"
+                f"  {ratio('times before', 'claims before'):>19}{ratio('times after', 'claims after'):>7}"
+            )
+    if args.sample:
+        rng = random.Random(SEED)
+        for lang in langs:
+            got = attributed_claims[lang]
+            print(f"\n{lang}: {min(args.sample, len(got))} of {len(got)} attributed claims (speaker | text)")
+            for speaker, text in rng.sample(got, min(args.sample, len(got))):
+                print(f"  {speaker[:40]:40} | {' '.join(text.split())[:150]}")
     return 0
 
 

@@ -62,6 +62,29 @@ class _Speech:
         self.before = phrases("according_before")
         self.after = phrases("according_after")
         self.pronouns = {k.lower(): v for k, v in data.get("pronouns", {}).items()}
+        # pronouns after a cue ("selon lui"): the subject pronouns and the cue's own forms
+        self.cue_pronouns = {
+            **self.pronouns,
+            **{k.lower(): v for k, v in data.get("cue_pronouns", {}).items()},
+        }
+        # compound tenses: an auxiliary, maybe adverbs, a participle ("a déclaré", "a également souligné")
+        self.auxiliaries = frozenset(w.lower() for w in data.get("auxiliaries", []))
+        self.participles = phrases("participles")
+        # a subject pronoun written after its verb ("dit-il", "a-t-elle ajouté"), longest suffix first
+        self.inverted = sorted(
+            ((k.lower(), str(v)) for k, v in data.get("inverted_pronouns", {}).items()),
+            key=lambda kv: len(kv[0]),
+            reverse=True,
+        )
+        # prepositions that open a phrase between a verb and its subject ("a indiqué à l'AFP le ministre")
+        self.datives = frozenset(w.lower() for w in data.get("datives", []))
+        self.dative_pronouns = frozenset(w.lower() for w in data.get("dative_pronouns", []))
+        # determiners that make a phrase without a name an unnamed source ("un responsable syndical")
+        self.indefinites = frozenset(w.lower() for w in data.get("indefinites", []))
+        # adjectives follow their noun ("le porte-parole gouvernemental", "un responsable syndical")
+        self.adjectives_follow = bool(data.get("adjectives_follow", False))
+        # passive auxiliaries: "wurde mir erklärt", "erklärt wurde" is no speech of a subject
+        self.passive = frozenset(w.lower() for w in data.get("passive_auxiliaries", []))
         self.determiners = frozenset(w.lower() for w in data.get("determiners", []))
         self.linkers = frozenset(w.lower() for w in data.get("linkers", []))
         self.roles = frozenset(w.lower() for w in data.get("roles", []))
@@ -84,7 +107,12 @@ class _Speech:
         # cues that count only at the start of a clause (German "so": ", so der Sprecher")
         self.clause_cues = frozenset(w.lower() for w in data.get("clause_cues", []))
         self.maxlen = max(
-            (len(k) for d in (self.verbs, self.before, self.after, self.pronoun_verbs) for k in d), default=1
+            (
+                len(k)
+                for d in (self.verbs, self.before, self.after, self.pronoun_verbs, self.participles)
+                for k in d
+            ),
+            default=1,
         )
         # compound heads ("Bundestagsverwaltung", "Regierungssprecher") in a language that writes them
         self._suffix_orgs = tuple(sorted(self.organisations, key=len, reverse=True))
@@ -125,6 +153,70 @@ def _match(table: dict[tuple[str, ...], str], toks: list[_Tok], i: int, maxlen: 
     return 0
 
 
+def _verb_len(sp: _Speech, toks: list[_Tok], i: int) -> int:
+    """Tokens of the speech verb starting at token i: a verb of the tables, or an auxiliary, up to two
+    adverbs and a participle ("a déclaré", "a également souligné", "ha dicho"); 0 when none."""
+    k = _match(sp.verbs, toks, i, sp.maxlen) or _match(sp.deny_verbs, toks, i, sp.maxlen)
+    k = k or _match(sp.report_verbs, toks, i, sp.maxlen)
+    if k or toks[i].low not in sp.auxiliaries:
+        return k
+    return _participle_len(sp, toks, i + 1, i)
+
+
+def _participle_len(sp: _Speech, toks: list[_Tok], j: int, i: int) -> int:
+    """Tokens from i to the end of the participle at or after token j (after up to two adverbs); 0 when none."""
+    for skip in range(3):
+        if j + skip >= len(toks):
+            return 0
+        m = _match(sp.participles, toks, j + skip, sp.maxlen)
+        if m:
+            return j + skip + m - i
+        if toks[j + skip].low not in sp.adverbs:
+            return 0
+    return 0
+
+
+def _inverted(sp: _Speech, toks: list[_Tok], i: int) -> tuple[int, str] | None:
+    """A speech verb with its subject pronoun written after it ("dit-il", "a-t-elle ajouté",
+    "explique-t-il"): (tokens, pronoun), or None."""
+    low = toks[i].low
+    for suffix, pronoun in sp.inverted:
+        if not low.endswith(suffix) or len(low) == len(suffix):
+            continue
+        stem = (low[: -len(suffix)],)
+        if stem in sp.verbs or stem in sp.deny_verbs or stem in sp.report_verbs:
+            return 1, pronoun
+        if stem[0] in sp.auxiliaries:
+            k = _participle_len(sp, toks, i + 1, i)
+            return (k, pronoun) if k else None
+        return None
+    return None
+
+
+def _passive(sp: _Speech, toks: list[_Tok], i: int, k: int) -> bool:
+    """The verb at tokens [i, i + k) is a passive participle: a passive auxiliary right after it ("erklärt
+    wurde"), or before it in its clause when it ends the clause ("wurde mir ... erklärt.")."""
+    j = i + k
+    if j < len(toks) and toks[j].low in sp.passive:
+        return True
+    if j < len(toks) and toks[j].text[:1].isalnum():
+        return False
+    for t in reversed(toks[:i]):
+        if t.low in sp.passive:
+            return True
+        if t.text in ",;:":
+            return False
+    return False
+
+
+def _join(words: list[_Tok]) -> str:
+    """The words of a phrase as written: no space after an elided article ("ministère de l'Intérieur")."""
+    out = ""
+    for t in words:
+        out += t.text if not out or out.endswith(("'", "’")) else " " + t.text
+    return out
+
+
 def _cap(t: _Tok) -> bool:
     return t.text[:1].isupper()
 
@@ -151,8 +243,14 @@ def _forward_np(sp: _Speech, toks: list[_Tok], i: int) -> tuple[int, int] | None
         if _np_part(sp, t):
             j += 1
             continue
-        if _cap(t) and j > start_head and j + 1 < len(toks) and _cap(toks[j + 1]) and _cap(toks[j - 1]):
-            j += 1  # an article inside a name: "Bruno Le Maire"
+        if (
+            _cap(t)
+            and j > start_head
+            and j + 1 < len(toks)
+            and _cap(toks[j + 1])
+            and (_cap(toks[j - 1]) or sp.head_kind(toks[j - 1].low) == "outlet")
+        ):
+            j += 1  # an article inside a name: "Bruno Le Maire", "le quotidien Le Monde"
             continue
         # a linker inside a name or title: "Sprecher des Ministeriums", "Luis de Guindos"
         if t.low in sp.linkers and j + 1 < len(toks):
@@ -176,9 +274,33 @@ def _backward_np(sp: _Speech, toks: list[_Tok], end: int) -> tuple[int, int] | N
         if _np_part(sp, t):
             i -= 1
             continue
-        if t.low in sp.linkers and i - 2 >= 0 and i < end:
-            k = i - 2
+        if t.low in sp.linkers and i - 2 >= 0 and i < end and _np_part(sp, toks[i - 2]):
+            i -= 2  # "Sprecher des Ministeriums"
+            continue
+        # an article inside a name: "Bruno Le Maire", "Marine Le Pen"
+        if (
+            _cap(t)
+            and i < end
+            and i >= 2
+            and _cap(toks[i])
+            and _cap(toks[i - 2])
+            and _np_part(sp, toks[i - 2])
+        ):
+            i -= 2
+            continue
+        # "le porte-parole de la police", "le chef de l'État": a determiner after the linker
+        if t.low in sp.determiners and i - 3 >= 0 and i < end and toks[i - 2].low in sp.linkers:
+            k = i - 3
             while k >= 0 and toks[k].low in sp.determiners:
+                k -= 1
+            if k >= 0 and _np_part(sp, toks[k]):
+                i = k
+                continue
+        # "un responsable syndical", "la police nationale", "l'AG Île-de-France inter-degrés": adjectives
+        # after the head noun or name
+        if sp.adjectives_follow and i == end and _plain_word(sp, t):
+            k = i - 2
+            if k >= 0 and not sp.head_kind(toks[k].low) and _plain_word(sp, toks[k]):
                 k -= 1
             if k >= 0 and _np_part(sp, toks[k]):
                 i = k
@@ -189,6 +311,22 @@ def _backward_np(sp: _Speech, toks: list[_Tok], end: int) -> tuple[int, int] | N
     while i > 0 and toks[i - 1].low in sp.determiners:
         i -= 1
     return i, end
+
+
+def _plain_word(sp: _Speech, t: _Tok) -> bool:
+    """A lower-case word that can be an adjective after a noun (no function word of the tables)."""
+    return (
+        t.text.replace("-", "").isalpha()
+        and t.text.islower()
+        and t.low not in sp.not_subjects
+        and t.low not in sp.clause_words
+        and t.low not in sp.determiners
+        and t.low not in sp.linkers
+        and t.low not in sp.pronouns
+        and t.low not in sp.auxiliaries
+        and (t.low,) not in sp.verbs
+        and (t.low,) not in sp.participles
+    )
 
 
 @dataclass(slots=True)
@@ -211,7 +349,8 @@ def _classify(
     if not words:
         return None
     had_det = lead > i
-    phrase = " ".join(t.text for t in words)
+    indefinite = had_det and toks[i].low in sp.indefinites
+    phrase = _join(words)
     start, end = toks[i].start, toks[j - 1].end
     if phrase in OUTLETS:
         return _Source(
@@ -227,6 +366,8 @@ def _classify(
     roles = [n for n, k in enumerate(kinds) if k == "person"]
     for r in roles:
         name = words[r + 1 :]
+        while len(name) > 2 and name[0].text.isupper() and name[0].text.isalpha():
+            name = name[1:]  # a party's acronym between the role and the name: "député LR Éric Ciotti"
         if (
             name
             and all(_cap(t) or t.low in sp.linkers or t.low in sp.determiners for t in name)
@@ -234,9 +375,13 @@ def _classify(
             and _cap(name[-1])
             and any(sp.head_kind(t.low) is None for t in name)
         ):
-            return _Source(" ".join(t.text for t in name), "person", name[0].start, end)
+            return _Source(_join(name), "person", name[0].start, end)
+    if kinds[0] == "outlet" and len(words) > 1 and all(_cap(t) for t in words[1:]):
+        name = words[1:]  # "das Magazin Technology Review", "le quotidien Le Monde": the outlet's name
+        return _Source(_join(name), "outlet", name[0].start, end)
     if roles:
-        return _Source(phrase, "person", start, end)
+        # "un responsable syndical": an unnamed source, as English "a union official"
+        return _Source(phrase, "anonymous" if indefinite else "person", start, end)
     heads = [k for k in kinds if k is not None]
     if heads:  # the first head names the kind: "Fuentes del Ministerio" are sources, not a ministry
         return _Source(phrase, heads[0], start, end)
@@ -246,6 +391,8 @@ def _classify(
     if sp.nouns_capitalised and (had_det or (cue and len(caps) == 1)):
         # "der Volksmund", "laut Herstellerangaben": a noun, not a name ("Keuter sagt" is a name)
         return _Source(phrase, "organisation", start, end)
+    if had_det and len(words) == 1:
+        return _Source(phrase, "organisation", start, end)  # "l'Insee", "la CGT": a name with an article
     return _Source(phrase, "person", start, end)
 
 
@@ -285,15 +432,21 @@ def attribute(text: str, lang: str) -> Found | None:
     i = 0
     while i < n:
         k = _match(sp.before, toks, i, sp.maxlen)
-        if k and speaker is None and pronoun is None and i + k < n and toks[i + k].low in sp.pronouns:
-            pronoun = sp.pronouns[toks[i + k].low]  # "selon lui"
+        if k and speaker is None and pronoun is None and i + k < n and toks[i + k].low in sp.cue_pronouns:
+            pronoun = sp.cue_pronouns[toks[i + k].low]  # "selon lui"
             spans.append((toks[i].start, toks[i + k].end))
             i += k + 1
             continue
         if k and speaker is None and (toks[i].low not in sp.clause_cues or _clause_start(sp, toks, i)):
             rng = _forward_np(sp, toks, i + k)
             src = _classify(sp, toks, *rng, sentence_start=False, cue=True) if rng else None
-            if src is not None and (toks[i + k].low in sp.determiners or _cap(toks[i + k])):
+            # "según la policía", "laut Polizei", "según fuentes del Ministerio"
+            first = toks[i + k] if src is not None else None
+            if (
+                src is not None
+                and first is not None
+                and (first.low in sp.determiners or _cap(first) or sp.head_kind(first.low))
+            ):
                 spans.append((toks[i].start, toks[i + k - 1].end))
                 if src.kind in ("outlet", "media"):
                     chain.append(src.name)
@@ -312,17 +465,21 @@ def attribute(text: str, lang: str) -> Found | None:
                 i += k
                 continue
         k = _match(sp.pronoun_verbs, toks, i, sp.maxlen)
+        inv = _inverted(sp, toks, i) if not k and sp.inverted else None
+        if inv is not None:
+            k = inv[0]
         if k and speaker is None and pronoun is None:
-            pronoun = sp.pronoun_verbs[tuple(t.low for t in toks[i : i + k])]
+            pronoun = inv[1] if inv is not None else sp.pronoun_verbs[tuple(t.low for t in toks[i : i + k])]
             spans.append((toks[i].start, toks[i + k - 1].end))
             verb = " ".join(t.low for t in toks[i : i + k])
             vs = toks[i].start
             content = (0, vs) if vs > len(text) - toks[i + k - 1].end else (toks[i + k - 1].end, len(text))
             i += k
             continue
-        k = _match(sp.verbs, toks, i, sp.maxlen) or _match(sp.deny_verbs, toks, i, sp.maxlen)
-        k = k or _match(sp.report_verbs, toks, i, sp.maxlen)
-        if k and speaker is None and pronoun is None:
+        k = _verb_len(sp, toks, i) if speaker is None and pronoun is None else 0
+        if k and sp.passive and _passive(sp, toks, i, k):
+            k = 0
+        if k:
             got = _speech_verb(sp, toks, i, k)
             if got is not None:
                 src, pron = got
@@ -359,9 +516,21 @@ def _speech_verb(sp: _Speech, toks: list[_Tok], i: int, k: int) -> tuple[_Source
     if i > 0 and toks[i - 1].low in sp.pronouns:
         return None, sp.pronouns[toks[i - 1].low]
     before = _subject_before(sp, toks, i)
+    j = i + k
+    if (
+        before is not None
+        and sp.nouns_capitalised
+        and before.start == toks[0].start
+        and toks[0].low not in sp.determiners
+        and " " not in before.name
+    ):
+        # verb second: "Sinngemäß sagt Wodarg", "Gestern sagte Merkel": the word before may be an adverb;
+        # a person named right after the verb is the subject
+        after = _subject_after(sp, toks, j)
+        if after is not None and after.kind == "person" and after.name != before.name:
+            return after, None
     if before is not None:
         return before, None
-    j = i + k
     if j < n and toks[j].low in sp.pronouns:
         return None, sp.pronouns[toks[j].low]
     after = _subject_after(sp, toks, j)
@@ -403,8 +572,17 @@ def _subject_after(sp: _Speech, toks: list[_Tok], j: int) -> _Source | None:
     "Dies erklärte bereits 2017 der damalige Kassenwart")."""
     n = len(toks)
     first = j
-    while j < n and j - first < 3 and (toks[j].low in sp.adverbs or toks[j].text.isdigit()):
-        j += 1
+    while (
+        j < n
+        and j - first < 4
+        and (toks[j].low in sp.adverbs or toks[j].text.isdigit() or toks[j].low in sp.dative_pronouns)
+    ):
+        j += 1  # (and a pronoun addressee: "Das bestätigt uns später auch Sebastian K.")
+    if j < n and toks[j].low in sp.datives:
+        # "a indiqué à l'AFP le porte-parole": the addressee comes first, then the subject
+        rng = _forward_np(sp, toks, j + 1)
+        if rng is not None and rng[1] < n and toks[rng[1]].low in sp.determiners:
+            j = rng[1]
     if j >= n or toks[j].low in sp.not_subjects:
         return None
     if toks[j].low in sp.determiners:
@@ -423,6 +601,10 @@ def _subject_after(sp: _Speech, toks: list[_Tok], j: int) -> _Source | None:
         if rng is not None:
             src = _classify(sp, toks, *rng, sentence_start=False)
             e = rng[1]
+            if src is not None and src.kind == "person" and " " not in src.name:
+                # "el coordinador del área pública de CCOO, Juan Carles Gallego": the name after the title
+                while e < n and e - rng[1] < 8 and toks[e].text != "," and toks[e].low not in sp.clause_words:
+                    e += 1
             if src is not None and src.kind == "person" and e + 1 < n and toks[e].text == ",":
                 # a title, then the name: "afirmou o presidente da Câmara, Carlos Moedas"
                 name = _forward_np(sp, toks, e + 1)

@@ -135,9 +135,23 @@ class Vocabulary:
     def line(self, text: str, words: int) -> str | None:
         return self._reason("line", text, words)
 
-    def notice(self, text: str, words: int) -> str | None:
-        hints = self._notice_hints
+    def hints_in(self, page: str) -> tuple[str, ...] | None:
+        """The notice hints found anywhere in ``page``: a line of it can only hold those, so ``notice``
+        tests fewer per line (None when some notice has no hints)."""
+        if self._notice_hints is None:
+            return None
+        low = page.lower()
+        return tuple(h for h in self._notice_hints if h in low)
+
+    def notice(self, text: str, words: int, hints: tuple[str, ...] | None = None) -> str | None:
+        """``hints``: ``hints_in`` of the page the line is from (default: every hint)."""
+        if self._notice_hints is None:
+            hints = None
+        elif hints is None:
+            hints = self._notice_hints
         if hints is not None and words <= self.max_words["notice"]:
+            if not hints:
+                return None
             low = text.lower()
             for h in hints:
                 if h in low:

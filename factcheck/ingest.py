@@ -907,7 +907,8 @@ def classify_lines(text: str, lang: str | None = None) -> tuple[list[Segment], d
 
     sentence = [_is_sentence(ln) for ln in lines]
     # page chrome named by a marker (a whole line, or a boilerplate notice in it), tested once per line
-    chrome = [vocab.line(ln.text, ln.words) or vocab.notice(ln.text, ln.words) for ln in lines]
+    hints = vocab.hints_in(text)  # (the notice hints of the page: fewer to test on each line)
+    chrome = [vocab.line(ln.text, ln.words) or vocab.notice(ln.text, ln.words, hints) for ln in lines]
     body_idx = [
         i
         for i, ln in enumerate(lines)

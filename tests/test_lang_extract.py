@@ -104,3 +104,33 @@ def test_french_pronoun_verbs_take_the_last_person_speaker() -> None:
     assert (quote.speaker, quote.speaker_kind) == ("Emmanuel Macron", "person")
     first = next(c for c in claims if c.text.startswith("Le président"))
     assert [w.value for w in first.when] == ["2020-01-13", "2020-03"]
+
+
+def test_french_compound_tenses_cues_and_pronoun_continuation() -> None:
+    text = (
+        "Budget : Bercy promet une baisse du déficit\n\n"
+        "Le ministre de l'Économie, Bruno Le Maire, a déclaré mardi que la croissance atteindrait 1 % en 2024. "
+        "Il a également souligné que le déficit serait réduit de 10 milliards d'euros l'an prochain. "
+        "Selon lui, les impôts des ménages ne seront pas augmentés cette année. "
+        "D'après l'Insee, le chômage a baissé de 0,3 point au troisième trimestre. "
+        "Un responsable syndical a indiqué que 40 % des agents des impôts seraient en grève jeudi.\n"
+    )
+    art = _article(text, "fr", dt.date(2023, 10, 3))
+    claims = extract.extract(art, min_score=0.0)
+    speakers = {c.text.split()[0] + " " + c.text.split()[1]: (c.speaker, c.speaker_kind) for c in claims}
+    assert speakers["Le ministre"] == ("Bruno Le Maire", "person")
+    assert speakers["Il a"] == ("Bruno Le Maire", "person")  # "Il a également souligné": the last person
+    assert speakers["Selon lui,"] == ("Bruno Le Maire", "person")
+    assert speakers["D'après l'Insee,"] == ("Insee", "organisation")
+    assert speakers["Un responsable"] == ("responsable syndical", "anonymous")
+
+
+def test_spanish_and_portuguese_addressee_before_the_subject() -> None:
+    es = _article('"Es un error", dijo a EFE el portavoz del PSOE, José Blanco.\n', "es", dt.date(2010, 5, 4))
+    assert [c.speaker for c in extract.extract(es, min_score=0.0)] == ["José Blanco"]
+    pt = _article(
+        '"Não haverá aumento de impostos", disse à Lusa o ministro das Finanças, Fernando Medina.\n',
+        "pt",
+        dt.date(2023, 5, 4),
+    )
+    assert [c.speaker for c in extract.extract(pt, min_score=0.0)] == ["Fernando Medina"]
