@@ -12,7 +12,6 @@ worth telling apart; ``resource`` loads one file, cached.
 from __future__ import annotations
 
 import functools
-import re
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -59,45 +58,11 @@ def detect(text: str, *, sample: int = 4000) -> str | None:
     """The ISO 639-1 code of the language ``text`` is written in, or None when it cannot be told.
 
     Only the first ``sample`` characters are read (an article's language shows in its first paragraphs).
-    A sample full of one language's function words (``factcheck/lang/<code>/detect.toml``) is that language
-    at once; anything else is left to py3langid.
     """
     snippet = text[:sample].strip()
     if len(snippet) < 20:
         return None
-    code = by_function_words(snippet)
-    if code is not None:
-        return code
     import py3langid
 
     code, _score = py3langid.classify(snippet)
     return str(code) if code else None
-
-
-@functools.cache
-def _function_words() -> tuple[tuple[str, frozenset[str], int, float], ...]:
-    """(code, function words, min hits, min share) of each language with a ``detect`` resource."""
-    out = []
-    for code in available("detect"):
-        data = resource(code, "detect")
-        words = frozenset(w.lower() for w in data.get("function_words", []))
-        if words:
-            out.append((code, words, int(data.get("min_hits", 12)), float(data.get("min_share", 0.12))))
-    return tuple(out)
-
-
-_LETTERS = re.compile(r"[^\W\d_]+")
-
-
-def by_function_words(snippet: str) -> str | None:
-    """The language whose function words fill ``snippet`` (at least ``min_hits`` of them, and
-    ``min_share`` of its words), or None: the cheap test ``detect`` runs before py3langid."""
-    table = _function_words()
-    if not table:
-        return None
-    words = _LETTERS.findall(snippet.lower())
-    for code, vocab, min_hits, min_share in table:
-        hits = sum(1 for w in words if w in vocab)
-        if hits >= min_hits and hits >= min_share * len(words):
-            return code
-    return None
