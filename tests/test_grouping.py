@@ -352,12 +352,30 @@ def test_pieces_of_one_story_are_joined_and_distinct_stories_are_not():
     extra = ["smoke", "roof", "police", "evacuated", "insurance", "staff", "shoppers", "crews"]
     one_story = [[*shared, extra[k % 8], extra[(k + 3) % 8]] for k in range(8)]
     other = [["orchestra", "violin", "concert", "symphony", "conductor", extra[k % 8]] for k in range(4)]
-    _tf, vecs = _story_vectors(one_story + other)
+    tf, vecs = _story_vectors(one_story + other)
     label = [0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2]  # the first story left in two pieces
     sims = {(i, j): 0.5 for i in range(12) for j in range(i + 1, 12)}
-    out = stories._merge_stories(label, sims, vecs)
+    out = stories._merge_stories(label, sims, vecs, tf)
     assert len(set(out[:8])) == 1, "two pieces of one story stay apart"
     assert out[8] != out[0] and len(set(out[8:])) == 1
+
+
+def test_two_lookalike_stories_are_not_joined_back():
+    """Two stories of look-alike events (the same words, each side with a few words of its own that the
+    other never uses) are close enough overall to pass the merge ratio, but the split would take them
+    apart again: they stay apart."""
+    shared = ["microsoft", "emergency", "patch", "internet", "explorer", "flaw", "attack", "browser"] * 2
+    first = ["december", "ie7", "password", "gaming"]
+    second = ["september", "ie10", "zero", "day"]
+    docs = [[*shared, first[k % 4], first[(k + 1) % 4]] for k in range(6)]
+    docs += [[*shared, second[k % 4], second[(k + 1) % 4]] for k in range(6)]
+    tf, vecs = _story_vectors(docs)
+    label = [0] * 6 + [1] * 6
+    sims = {(i, j): 0.5 for i in range(12) for j in range(i + 1, 12)}
+    assert stories._merge_stories(label, sims, vecs, tf) == label
+    # the same stories without words of their own are one story's pieces and are joined
+    tf2, vecs2 = _story_vectors([[*shared, "ie", "fix"]] * 12)
+    assert len(set(stories._merge_stories(label, sims, vecs2, tf2))) == 1
 
 
 def test_report_order_keeps_an_expectation_away_from_an_earlier_event():
@@ -460,3 +478,28 @@ def test_suggestions_need_the_claims_to_tell_of_the_same_thing():
     sup = {(s.claim, s.by) for s in got if s.kind == "supersedes"}
     assert sup == {("a2", "b1")}  # not the unrelated "did not confirm nor deny" against "the cuts come ..."
     assert not [s for s in got if s.kind == "conflicts"]  # a Sunday remark and a Friday deal do not disagree
+
+
+def test_one_shared_name_is_a_topic_not_an_event():
+    """Two posts of different stories that both mention Rust, in loosely similar wording and with no time:
+    one shared name is not yet the participants of one event, so they do not group. With a second shared
+    participant and the same wording they would."""
+    arts = {
+        "hg": body_art("hg", "2020-01-13", "Porting Mercurial to Python 3 took a decade.\nRust is fast.\n"),
+        "so": body_art("so", "2020-01-20", "What is Rust? A language loved by its users.\nRust is fast.\n"),
+    }
+    cs = [
+        claim(
+            "h1",
+            "hg",
+            "abstractions on top of operating system facilities is Rust, whose approach can",
+            ents=("Rust",),
+        ),
+        claim("s1", "so", "Rust strives to have as many zero-cost abstractions as possible", ents=("Rust",)),
+    ]
+    assert grouping.group_claims(cs, arts) == []
+    twice = [
+        claim("h2", "hg", "Mozilla and Rust strive for zero-cost abstractions", ents=("Rust", "Mozilla")),
+        claim("s2", "so", "Rust and Mozilla strive for zero-cost abstractions", ents=("Rust", "Mozilla")),
+    ]
+    assert [sorted(g.claims) for g in grouping.group_claims(twice, arts)] == [["h2", "s2"]]

@@ -165,11 +165,11 @@ def group_claims(
             # Same participants at the same month: the frame of one event, whatever the wording.
             frame = p.frame_bonus if framed else 0.0
             need = p.cross_min + (p.untimed_extra if not (fi.times and fj.times) else 0.0)
-            if (
-                not same_story
-                and base + p.entity_evidence_weight * ent + (p.month_bonus if same_month else 0.0) + frame
-                < need
-            ):
+            # One shared name is a topic ("Rust", "Oscars"), not yet the participants of one event: the
+            # share of shared entities counts in full from ``entity_shared_full`` names on.
+            shared_ents = len(fi.entities & fj.entities)
+            ent_evidence = p.entity_evidence_weight * ent * min(1.0, shared_ents / p.entity_shared_full)
+            if not same_story and base + ent_evidence + (p.month_bonus if same_month else 0.0) + frame < need:
                 continue
             score = base + frame + p.entity_weight * ent + (p.same_story_bonus if same_story else 0.0)
             score += p.month_bonus if same_month else 0.0

@@ -31,6 +31,9 @@ class Params:
     """Weight of the share of entities two claims have in common (Jaccard) in the pair score."""
     entity_evidence_weight: float = 0.3
     """The same weight when testing a cross-story pair against ``cross_min``."""
+    entity_shared_full: int = 2
+    """Shared entities from which that share counts in full (one shared name counts for half: a topic
+    such as "Rust" or "Oscars" is not yet the participants of one event)."""
     month_bonus: float = 0.15
     """Pair-score bonus for two claims whose times name an agreeing month."""
     wording_decides: int = 60

@@ -72,19 +72,24 @@ def _doc_clusters(
     )
     label = _split_stories(label, tf, vecs, p)
     label = _attach_strays(label, sims, vecs, years, p)
-    return _merge_stories(label, sims, vecs, p)
+    return _merge_stories(label, sims, vecs, tf, p)
 
 
 def _merge_stories(
     label: list[int],
     sims: Mapping[tuple[int, int], float],
     vecs: list[dict[str, float]],
+    tf: list[Counter[str]],
     p: Params = DEFAULT,
 ) -> list[int]:
     """Join two stories whose articles are as close across as they are within (the mirror of the split
     test): one event's coverage that the average linkage left in pieces. Story pairs come from the blocked
     article pairs; a pair whose blocked similarity already falls far short is not looked at further, the
-    others get exact sums over all their article pairs. Best pair first; a merge adds the sums."""
+    others get exact sums over all their article pairs. Best pair first; a merge adds the sums.
+
+    Two stories the split would take apart again are left apart: with word weights taken inside their
+    union, what they share weighs nothing and their own words decide (two emergency patches of one
+    browser five years apart, each story with its own dates, versions and names)."""
     members: dict[int, list[int]] = defaultdict(list)
     for d, lab in enumerate(label):
         members[lab].append(d)
@@ -125,7 +130,11 @@ def _merge_stories(
         if min(cohesion) <= 0:
             return 0.0
         mean = cross(a, b) / (na * nb)
-        return mean / min(cohesion) if mean >= bar else 0.0
+        if mean < bar or mean / min(cohesion) < p.merge_ratio:
+            return 0.0
+        if min(na, nb) >= p.split_min_side and _apart(members[a], members[b], tf, p):
+            return 0.0
+        return mean / min(cohesion)
 
     version: Counter[int] = Counter()
     heap: list[tuple[float, int, int, int, int]] = []
@@ -240,9 +249,9 @@ def _split_stories(
     return out
 
 
-def _bisect(
-    ms: list[int], tf: list[Counter[str]], gvecs: list[dict[str, float]], p: Params = DEFAULT
-) -> tuple[list[int], list[int]] | None:
+def _local_vectors(ms: Sequence[int], tf: list[Counter[str]]) -> list[dict[str, float]]:
+    """TF-IDF unit vectors of articles ``ms`` with the IDF taken among them alone: a word all of them use
+    weighs nothing, a word of one article only is left out."""
     n = len(ms)
     df: Counter[str] = Counter()
     for d in ms:
@@ -252,6 +261,29 @@ def _bisect(
         v = {t: (1 + math.log(k)) * math.log(n / df[t]) for t, k in tf[d].items() if 2 <= df[t] < n}
         norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
         vecs.append({t: x / norm for t, x in v.items()})
+    return vecs
+
+
+def _apart(a: Sequence[int], b: Sequence[int], tf: list[Counter[str]], p: Params = DEFAULT) -> bool:
+    """Whether two stories would be split again: with word weights taken inside their union (what all
+    their articles share weighs nothing), they are closer within than across by ``split_ratio``."""
+    vecs = _local_vectors([*a, *b], tf)
+    va, vb = vecs[: len(a)], vecs[len(a) :]
+
+    def inner(xs: list[dict[str, float]]) -> float:
+        n = len(xs)
+        return sum(_cosine(xs[i], xs[j]) for i in range(n) for j in range(i + 1, n)) / (n * (n - 1) / 2)
+
+    within = min(inner(va), inner(vb))
+    across = sum(_cosine(x, y) for x in va for y in vb) / (len(va) * len(vb))
+    return within > 0 and across / within <= p.split_ratio
+
+
+def _bisect(
+    ms: list[int], tf: list[Counter[str]], gvecs: list[dict[str, float]], p: Params = DEFAULT
+) -> tuple[list[int], list[int]] | None:
+    n = len(ms)
+    vecs = _local_vectors(ms, tf)
     sim = [[_cosine(vecs[i], vecs[j]) if i != j else 0.0 for j in range(n)] for i in range(n)]
     # Average linkage until two clusters hold most articles (stragglers then join the nearer one). ``total``
     # keeps the summed similarity between live clusters, so a merge costs one row update.
