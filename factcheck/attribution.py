@@ -77,7 +77,20 @@ _DOCUMENT_OWNER = re.compile(_P["document_owner"])
 
 # speech verbs that are also ordinary transitive verbs: with a quantity for object they report no speech
 _TRANSITIVE_SAY = frozenset(_EN["verbs"]["transitive"])
-_SAY_BEFORE: dict[str, str] = dict(_EN["verbs"].get("say_before", {}))
+# speech verbs that speak only before one of the given words: "called for", "found that" (not "found the tool")
+_SAY_BEFORE: dict[str, tuple[str, ...]] = {
+    verb: (before,) if isinstance(before, str) else tuple(before)
+    for verb, before in _EN["verbs"].get("say_before", {}).items()
+}
+# a progressive speech verb ("Researchers are warning") speaks after a form of "be"
+_BE = frozenset(_W.get("be", []))
+# a speech verb in a clause opened by these words frames no claim of the sentence ("after Trump announced in
+# 2017 his decision ..."): the sentence reports what followed, in its own voice
+_SUBORDINATORS = frozenset(_W.get("subordinators", []))
+# "Our own analysis shows": whoever speaks the sentence, not a new source
+_FIRST_PERSON = frozenset(_W.get("first_person", []))
+# "a study published in Nature found": the document, not the journal, is the subject
+_DOCUMENT_PARTICIPLES = frozenset(_W.get("document_participles", []))
 _QUANTITY_OBJECT = re.compile(_P["quantity_object"], re.I)
 
 _NEG_SPEECH = re.compile(_P["neg_speech"], re.I)
@@ -178,6 +191,10 @@ def _classify_source(np: str) -> Source | None:
         return None
     np = " ".join(words)
     low = [w.lower().strip("’'") for w in words]
+    if len(words) > 3 and _DOCUMENT_PUBLISHED.search(np):
+        # "study published in Nature", "report released by the ministry": the document speaks, the
+        # journal or publisher is where it appeared
+        return Source(np, "anonymous")
     # a specific outlet named inside the phrase ("state broadcaster CCTV", "Russian news agency TASS")
     outlet = _find_outlet(np)
     # unnamed sources: "five sources familiar with the matter", "people close to the player"
@@ -366,6 +383,7 @@ def _np_token(t: str) -> bool:
         t[:1].isupper()
         or t.lower() in _NP_WORDS
         or t in _ANON_HEADS  # "One academic told"
+        or t in _DOCUMENTS  # "A new study suggests"
         or t in _ORG_NOUNS
         or t[:1].isdigit()
         or ("-" in t and t[:1].isalpha())
@@ -435,7 +453,12 @@ def _subject_before(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int,
         for i in range(j - 1, max(-1, j - 14), -1):
             if toks[i][0] == ",":
                 inner = toks[i + 1 : j]
-                if inner and (inner[0][0].endswith("ing") or inner[0][0] in ("who", "which", "whose")):
+                if inner and (
+                    inner[0][0].endswith("ing")
+                    or inner[0][0] in ("who", "which", "whose")
+                    # "The study, published in the journal Science, found"
+                    or (inner[0][0] in _DOCUMENT_PARTICIPLES and j - 1 - i >= 2)
+                ):
                     # a participle clause: "A senior official, speaking on condition of anonymity, said"
                     step = i
                 elif (
@@ -464,6 +487,14 @@ def _subject_before(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int,
     j = start - 1
     if start > end:
         return _common_noun_subject(toks, end)
+    if (
+        j >= 2
+        and toks[j][0] in ("in", "by", "on")
+        and toks[j - 1][0] in _DOCUMENT_PARTICIPLES
+        and toks[j - 2][0].lower() in _DOCUMENTS
+    ):  # "A study published in Nature found": the study, where it was published kept
+        start = min(_walk_np(toks, j - 3), j - 2) if j >= 3 else j - 2
+        j = start - 1
     # "the government in Berlin", "officials in Kyiv"
     if (
         j >= 1
@@ -485,6 +516,7 @@ def _subject_before(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int,
         )
         and (
             toks[j - 1][0].lower() in _NP_WORDS
+            or toks[j - 1][0].lower() in _DOCUMENTS  # "Data from the agency show that"
             # "John Smith from the Red Cross said": a name and its affiliation
             or (toks[j][0] in ("from", "with", "at") and toks[j - 1][0][:1].isupper())
         )
@@ -513,6 +545,14 @@ def _subject_before(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int,
     return " ".join(words), toks[start][1], toks[end][2]
 
 
+_DOCUMENT_PUBLISHED = re.compile(
+    r"^(?:[\w’'-]+\s+){0,3}(?:"
+    + "|".join(sorted(_DOCUMENTS))
+    + r")\s+(?:"
+    + "|".join(sorted(_DOCUMENT_PARTICIPLES))
+    + r")\s+(?:in|by|on)\s",
+    re.I,
+)
 _AFFILIATION = re.compile(r"(?P<head>.+?[A-Z][\w’'\-]*)\s+(?:with|from|at|of)\s+(?:the\s+)?[A-Za-z]")
 _PASSIVE_BEFORE = re.compile(_P["passive_before"])
 _ARTICLE_LEAD = re.compile(r"^\s*(?:with|from|at|of)\s+(?:the\s+)?")
@@ -645,12 +685,21 @@ def _attribute(
         if t in _TRANSITIVE_SAY and _QUANTITY_OBJECT.match(text, e):
             continue  # "the board added another $20,000", "the club posted a 3-1 win": not speech
         if t in _SAY_BEFORE and not text.startswith(_SAY_BEFORE[t], e):
-            continue  # "called" speaks only in "called for"
+            continue  # "called" speaks only in "called for", "found" only in "found that"
         if text.startswith(" by ", e) and t.endswith("ed"):
             continue  # passive: "Eventually recalled by the Reich, Peters ..." ("reported by": the reporters)
         any_say = True
         ws = max(0, s - 200)
         toks = _tokens(text, ws, s)
+        if t.endswith("ing"):
+            # a progressive verb: "Researchers are (also) warning" speaks, "warning signs" does not; the
+            # form of "be" goes, so that the subject is found as before a simple verb
+            b = len(toks) - 1
+            while b > 0 and toks[b][0] in _AUX and toks[b][0].islower():
+                b -= 1
+            if b < 0 or toks[b][0] not in _BE:
+                continue
+            del toks[b]
         toks.append((t, s, e))
         k = len(toks) - 1
         p = k - 1  # the pronoun, before adverbs: "He also added that ..."
@@ -674,6 +723,11 @@ def _attribute(
             subj = _sentence_subject(text)
         if subj is None or (ws > 0 and subj[1] == toks[0][1]):
             continue
+        if subj[0].split()[0].lower() in _FIRST_PERSON:
+            continue  # "Our own analysis shows that ...": the one who speaks, named elsewhere
+        before = [tk for tk in toks if tk[2] <= subj[1]]
+        if before and before[-1][0].lower() in _SUBORDINATORS:
+            continue  # "... after President Donald Trump announced in 2017 his decision": not the source
         src = classify_source(subj[0])
         if src is None:
             continue
