@@ -581,6 +581,17 @@ def _common_noun_subject(toks: list[tuple[str, int, int]], end: int) -> tuple[st
     return " ".join(t[0] for t in toks[i : end + 1]), toks[i][1], toks[end][2]
 
 
+def _may_speak(text: str, vm: re.Match[str]) -> bool:
+    """Cheap checks that rule a speech-verb match out before any parsing: "found" without "that", a
+    progressive verb with no form of "be" among the three words before it ("warning signs")."""
+    t, e = vm.group(0)[1:], vm.end() - 1
+    if t in _SAY_BEFORE and not text.startswith(_SAY_BEFORE[t], e):
+        return False
+    if t.endswith("ing"):
+        return any(w in _BE for w in text[max(0, e - 60) : vm.start()].split()[-3:])
+    return True
+
+
 def attribute(text: str, lang: str | None = None) -> Attribution | None:
     """The attribution of one sentence (offsets in ``text``), or None when it has none.
 
@@ -595,7 +606,7 @@ def attribute(text: str, lang: str | None = None) -> Attribution | None:
     # most sentences have none of the words any rule below needs: one set of cheap checks decides
     reporter_gate = "according" in low or " by " in low or "citing" in low or _has_any(low, _INTERVIEW_GATE)
     quoted_gate = "quoted" in low or "cited" in low
-    say_verbs = list(_SAY_RE.finditer(" " + text))
+    say_verbs = [vm for vm in _SAY_RE.finditer(" " + text) if _may_speak(text, vm)]
     if not (reporter_gate or quoted_gate or say_verbs or _has_any(low, _NEG_GATE)):
         return None
     return _attribute(text, low, reporter_gate, quoted_gate, say_verbs)
@@ -684,8 +695,6 @@ def _attribute(
         t, s, e = vm.group(0)[1:], vm.start(), vm.end() - 1
         if t in _TRANSITIVE_SAY and _QUANTITY_OBJECT.match(text, e):
             continue  # "the board added another $20,000", "the club posted a 3-1 win": not speech
-        if t in _SAY_BEFORE and not text.startswith(_SAY_BEFORE[t], e):
-            continue  # "called" speaks only in "called for", "found" only in "found that"
         if text.startswith(" by ", e) and t.endswith("ed"):
             continue  # passive: "Eventually recalled by the Reich, Peters ..." ("reported by": the reporters)
         any_say = True
