@@ -781,6 +781,13 @@ def extract(
                     st_val = Stance.ANNOUNCED  # "Berlin announced a 200 billion euro support package"
                 elif (
                     st_val is Stance.STATED
+                    and english
+                    and any(t.type in ("DATE", "TIME") for t in when)
+                    and stance.SHOULD_TIMED.search(ptext)
+                ):
+                    st_val = Stance.EXPECTED  # "The feature should arrive in the public beta next week"
+                elif (
+                    st_val is Stance.STATED
                     and att is not None
                     and att.verb in ("declared", "declares")
                     and _DECLARED_ACT.search(ptext)
