@@ -268,7 +268,11 @@ def _classify_source(np: str) -> Source | None:
     if np in PLACES:  # "China said", "Beijing said": the government
         return Source(np, "organisation")
     caps = [w for w in words if w[:1].isupper() and w not in DEMONYMS]
-    if low[-1].endswith(("maker", "firm", "company", "giant")) and len(words) <= 2:
+    if (
+        low[-1].endswith(("maker", "firm", "company", "giant"))
+        and len(words) <= 2
+        and low[-1] not in _PERSON_MAKERS
+    ):
         return Source(np, "organisation")  # "Drugmaker says", "the chipmaker said"
     if any(w.startswith("spokes") for w in low) and not [
         m for m in entities.mentions(np) if m.kind == "person"
@@ -560,6 +564,7 @@ _LEADING_CONNECTIVES = frozenset(_W["leading_connectives"])
 _AGENT_SUFFIXES = tuple(_W["agent_suffixes"])
 _NOT_AGENTS = frozenset(_W["not_agents"])
 _AGENT_NOUNS = frozenset(_W["agent_nouns"])
+_PERSON_MAKERS = frozenset(_W.get("person_makers", []))
 
 
 def _agent_noun(w: str) -> bool:
