@@ -320,7 +320,8 @@ def organisation_shaped(name: str) -> bool:
 
 def _unknown_name(np: str, src: Source) -> bool:
     """A proper name the gazetteer does not know, not a titled person nor a recognised organisation."""
-    if src.kind not in ("person", "organisation") or not np[:1].isupper():
+    bare = np[4:] if np[:4] in ("The ", "the ") else np  # "The team reports": a common noun
+    if src.kind not in ("person", "organisation") or not bare[:1].isupper():
         return False
     ms = entities.mentions(np)
     if any(m.titled for m in ms):
@@ -438,6 +439,12 @@ def _sentence_subject(text: str) -> tuple[str, int, int] | None:
     return " ".join(t[0] for t in toks[:i]), toks[0][1], toks[i - 1][2]
 
 
+def sentence_subject(text: str) -> tuple[str, int, int] | None:
+    """The noun phrase that opens a sentence and its offsets, or None (a sentence opening with an adverb or
+    a clause): what a pronoun in the next sentence may stand for."""
+    return _sentence_subject(text)
+
+
 def _subject_before(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int, int] | None:
     """The noun phrase ending just before token k (the speech verb), or None."""
     j = k - 1
@@ -460,8 +467,14 @@ def _subject_before(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int,
                 if inner and (
                     inner[0][0].endswith("ing")
                     or inner[0][0] in ("who", "which", "whose")
-                    # "The study, published in the journal Science, found"
-                    or (inner[0][0] in _DOCUMENT_PARTICIPLES and j - 1 - i >= 2)
+                    # "The study, published in the journal Science, found", "The team, led by X, reports"
+                    or (
+                        j - 1 - i >= 2
+                        and (
+                            inner[0][0] in _DOCUMENT_PARTICIPLES
+                            or (inner[0][0].endswith("ed") and inner[1][0] in ("by", "in", "at"))
+                        )
+                    )
                 ):
                     # a participle clause: "A senior official, speaking on condition of anonymity, said"
                     step = i
