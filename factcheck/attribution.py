@@ -483,13 +483,18 @@ def _subject_before(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int,
                     and _walk_np(toks, j - 1) == i + 1
                     and inner[0][0][:1].isupper()
                     and inner[0][0] not in _DETS
+                    and not inner[0][0].endswith(("’s", "'s"))
                 ):
                     # an appositive name: "His lawyer, Chidi Eze, said" -> the name
                     return " ".join(t[0] for t in inner), inner[0][1], inner[-1][2]
-                elif inner and (
-                    inner[0][0].lower() in _DETS
-                    or inner[0][0][:1].isdigit()
-                    or re.match(r"[A-Z]-[A-Z]", inner[0][0])  # "Sen. Chuck Schumer, D-N.Y., said"
+                elif (
+                    inner
+                    and (
+                        inner[0][0].lower() in _DETS
+                        or inner[0][0].endswith(("’s", "'s"))  # "Brad Smith, Microsoft's president, said"
+                        or inner[0][0][:1].isdigit()
+                        or re.match(r"[A-Z]-[A-Z]", inner[0][0])  # "Sen. Chuck Schumer, D-N.Y., said"
+                    )
                 ):
                     # an appositive description or age: "Dr. Alan Brooks, the county's chief officer, said"
                     step = i
