@@ -757,8 +757,10 @@ def _attribute(
             continue
         if subj[0].split()[0].lower() in _FIRST_PERSON:
             continue  # "Our own analysis shows that ...": the one who speaks, named elsewhere
-        before = [tk for tk in toks if tk[2] <= subj[1]]
-        if before and before[-1][0].lower() in _SUBORDINATORS:
+        b = k - 1  # the token before the subject
+        while b >= 0 and toks[b][1] >= subj[1]:
+            b -= 1
+        if b >= 0 and toks[b][0].lower() in _SUBORDINATORS:
             continue  # "... after President Donald Trump announced in 2017 his decision": not the source
         src = classify_source(subj[0])
         if src is None:
