@@ -557,6 +557,9 @@ def _subject_before(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int,
             n = end
             while n >= start and toks[n][0][:1].isupper():
                 n -= 1
+            if n >= start and end - n >= 1 and toks[n][0] in _ORG_NOUNS:
+                # "Subsea cable operator Seacom announced": the organisation noun says what the name is
+                return " ".join(t[0] for t in toks[n : end + 1]), toks[n][1], toks[end][2]
             if end - n >= 2 and n >= start and (toks[n][0] in ROLE_WORDS or _agent_noun(toks[n][0])):
                 return " ".join(t[0] for t in toks[n + 1 : end + 1]), toks[n + 1][1], toks[end][2]
             return None
@@ -755,13 +758,20 @@ def _attribute(
             subj = _sentence_subject(text)
         if subj is None or (ws > 0 and subj[1] == toks[0][1]):
             continue
-        if subj[0].split()[0].lower() in _FIRST_PERSON:
+        subj_words = subj[0].split()
+        if subj_words[0].lower() in _FIRST_PERSON and (
+            len(subj_words) == 1 or subj_words[-1].lower() in _DOCUMENTS
+        ):
             continue  # "Our own analysis shows that ...": the one who speaks, named elsewhere
         b = k - 1  # the token before the subject
         while b >= 0 and toks[b][1] >= subj[1]:
             b -= 1
-        if b >= 0 and toks[b][0].lower() in _SUBORDINATORS:
-            continue  # "... after President Donald Trump announced in 2017 his decision": not the source
+        if (
+            (b >= 0 and toks[b][0].lower() in _SUBORDINATORS) or subj_words[0].lower() in _SUBORDINATORS
+        ) and not (t in ("said", "says") or text.startswith(" that ", e)):
+            # "... after President Donald Trump announced in 2017 his decision": an act, not a source
+            # ("after the authorities said he had ...", "when the agency said that ..." still report)
+            continue
         src = classify_source(subj[0])
         if src is None:
             continue
