@@ -77,7 +77,20 @@ _DOCUMENT_OWNER = re.compile(_P["document_owner"])
 
 # speech verbs that are also ordinary transitive verbs: with a quantity for object they report no speech
 _TRANSITIVE_SAY = frozenset(_EN["verbs"]["transitive"])
-_SAY_BEFORE: dict[str, str] = dict(_EN["verbs"].get("say_before", {}))
+# speech verbs that speak only before one of the given words: "called for", "found that" (not "found the tool")
+_SAY_BEFORE: dict[str, tuple[str, ...]] = {
+    verb: (before,) if isinstance(before, str) else tuple(before)
+    for verb, before in _EN["verbs"].get("say_before", {}).items()
+}
+# a progressive speech verb ("Researchers are warning") speaks after a form of "be"
+_BE = frozenset(_W.get("be", []))
+# a speech verb in a clause opened by these words frames no claim of the sentence ("after Trump announced in
+# 2017 his decision ..."): the sentence reports what followed, in its own voice
+_SUBORDINATORS = frozenset(_W.get("subordinators", []))
+# "Our own analysis shows": whoever speaks the sentence, not a new source
+_FIRST_PERSON = frozenset(_W.get("first_person", []))
+# "a study published in Nature found": the document, not the journal, is the subject
+_DOCUMENT_PARTICIPLES = frozenset(_W.get("document_participles", []))
 _QUANTITY_OBJECT = re.compile(_P["quantity_object"], re.I)
 
 _NEG_SPEECH = re.compile(_P["neg_speech"], re.I)
@@ -178,6 +191,10 @@ def _classify_source(np: str) -> Source | None:
         return None
     np = " ".join(words)
     low = [w.lower().strip("’'") for w in words]
+    if len(words) > 3 and _DOCUMENT_PUBLISHED.search(np):
+        # "study published in Nature", "report released by the ministry": the document speaks, the
+        # journal or publisher is where it appeared
+        return Source(np, "anonymous")
     # a specific outlet named inside the phrase ("state broadcaster CCTV", "Russian news agency TASS")
     outlet = _find_outlet(np)
     # unnamed sources: "five sources familiar with the matter", "people close to the player"
@@ -251,7 +268,11 @@ def _classify_source(np: str) -> Source | None:
     if np in PLACES:  # "China said", "Beijing said": the government
         return Source(np, "organisation")
     caps = [w for w in words if w[:1].isupper() and w not in DEMONYMS]
-    if low[-1].endswith(("maker", "firm", "company", "giant")) and len(words) <= 2:
+    if (
+        low[-1].endswith(("maker", "firm", "company", "giant"))
+        and len(words) <= 2
+        and low[-1] not in _PERSON_MAKERS
+    ):
         return Source(np, "organisation")  # "Drugmaker says", "the chipmaker said"
     if any(w.startswith("spokes") for w in low) and not [
         m for m in entities.mentions(np) if m.kind == "person"
@@ -299,7 +320,8 @@ def organisation_shaped(name: str) -> bool:
 
 def _unknown_name(np: str, src: Source) -> bool:
     """A proper name the gazetteer does not know, not a titled person nor a recognised organisation."""
-    if src.kind not in ("person", "organisation") or not np[:1].isupper():
+    bare = np[4:] if np[:4] in ("The ", "the ") else np  # "The team reports": a common noun
+    if src.kind not in ("person", "organisation") or not bare[:1].isupper():
         return False
     ms = entities.mentions(np)
     if any(m.titled for m in ms):
@@ -366,6 +388,7 @@ def _np_token(t: str) -> bool:
         t[:1].isupper()
         or t.lower() in _NP_WORDS
         or t in _ANON_HEADS  # "One academic told"
+        or t in _DOCUMENTS  # "A new study suggests"
         or t in _ORG_NOUNS
         or t[:1].isdigit()
         or ("-" in t and t[:1].isalpha())
@@ -416,6 +439,12 @@ def _sentence_subject(text: str) -> tuple[str, int, int] | None:
     return " ".join(t[0] for t in toks[:i]), toks[0][1], toks[i - 1][2]
 
 
+def sentence_subject(text: str) -> tuple[str, int, int] | None:
+    """The noun phrase that opens a sentence and its offsets, or None (a sentence opening with an adverb or
+    a clause): what a pronoun in the next sentence may stand for."""
+    return _sentence_subject(text)
+
+
 def _subject_before(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int, int] | None:
     """The noun phrase ending just before token k (the speech verb), or None."""
     j = k - 1
@@ -435,7 +464,18 @@ def _subject_before(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int,
         for i in range(j - 1, max(-1, j - 14), -1):
             if toks[i][0] == ",":
                 inner = toks[i + 1 : j]
-                if inner and (inner[0][0].endswith("ing") or inner[0][0] in ("who", "which", "whose")):
+                if inner and (
+                    inner[0][0].endswith("ing")
+                    or inner[0][0] in ("who", "which", "whose")
+                    # "The study, published in the journal Science, found", "The team, led by X, reports"
+                    or (
+                        j - 1 - i >= 2
+                        and (
+                            inner[0][0] in _DOCUMENT_PARTICIPLES
+                            or (inner[0][0].endswith("ed") and inner[1][0] in ("by", "in", "at"))
+                        )
+                    )
+                ):
                     # a participle clause: "A senior official, speaking on condition of anonymity, said"
                     step = i
                 elif (
@@ -443,13 +483,18 @@ def _subject_before(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int,
                     and _walk_np(toks, j - 1) == i + 1
                     and inner[0][0][:1].isupper()
                     and inner[0][0] not in _DETS
+                    and not inner[0][0].endswith(("’s", "'s"))
                 ):
                     # an appositive name: "His lawyer, Chidi Eze, said" -> the name
                     return " ".join(t[0] for t in inner), inner[0][1], inner[-1][2]
-                elif inner and (
-                    inner[0][0].lower() in _DETS
-                    or inner[0][0][:1].isdigit()
-                    or re.match(r"[A-Z]-[A-Z]", inner[0][0])  # "Sen. Chuck Schumer, D-N.Y., said"
+                elif (
+                    inner
+                    and (
+                        inner[0][0].lower() in _DETS
+                        or inner[0][0].endswith(("’s", "'s"))  # "Brad Smith, Microsoft's president, said"
+                        or inner[0][0][:1].isdigit()
+                        or re.match(r"[A-Z]-[A-Z]", inner[0][0])  # "Sen. Chuck Schumer, D-N.Y., said"
+                    )
                 ):
                     # an appositive description or age: "Dr. Alan Brooks, the county's chief officer, said"
                     step = i
@@ -464,6 +509,14 @@ def _subject_before(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int,
     j = start - 1
     if start > end:
         return _common_noun_subject(toks, end)
+    if (
+        j >= 2
+        and toks[j][0] in ("in", "by", "on")
+        and toks[j - 1][0] in _DOCUMENT_PARTICIPLES
+        and toks[j - 2][0].lower() in _DOCUMENTS
+    ):  # "A study published in Nature found": the study, where it was published kept
+        start = min(_walk_np(toks, j - 3), j - 2) if j >= 3 else j - 2
+        j = start - 1
     # "the government in Berlin", "officials in Kyiv"
     if (
         j >= 1
@@ -485,6 +538,7 @@ def _subject_before(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int,
         )
         and (
             toks[j - 1][0].lower() in _NP_WORDS
+            or toks[j - 1][0].lower() in _DOCUMENTS  # "Data from the agency show that"
             # "John Smith from the Red Cross said": a name and its affiliation
             or (toks[j][0] in ("from", "with", "at") and toks[j - 1][0][:1].isupper())
         )
@@ -503,6 +557,9 @@ def _subject_before(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int,
             n = end
             while n >= start and toks[n][0][:1].isupper():
                 n -= 1
+            if n >= start and end - n >= 1 and toks[n][0] in _ORG_NOUNS:
+                # "Subsea cable operator Seacom announced": the organisation noun says what the name is
+                return " ".join(t[0] for t in toks[n : end + 1]), toks[n][1], toks[end][2]
             if end - n >= 2 and n >= start and (toks[n][0] in ROLE_WORDS or _agent_noun(toks[n][0])):
                 return " ".join(t[0] for t in toks[n + 1 : end + 1]), toks[n + 1][1], toks[end][2]
             return None
@@ -513,6 +570,14 @@ def _subject_before(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int,
     return " ".join(words), toks[start][1], toks[end][2]
 
 
+_DOCUMENT_PUBLISHED = re.compile(
+    r"^(?:[\w’'-]+\s+){0,3}(?:"
+    + "|".join(sorted(_DOCUMENTS))
+    + r")\s+(?:"
+    + "|".join(sorted(_DOCUMENT_PARTICIPLES))
+    + r")\s+(?:in|by|on)\s",
+    re.I,
+)
 _AFFILIATION = re.compile(r"(?P<head>.+?[A-Z][\w’'\-]*)\s+(?:with|from|at|of)\s+(?:the\s+)?[A-Za-z]")
 _PASSIVE_BEFORE = re.compile(_P["passive_before"])
 _ARTICLE_LEAD = re.compile(r"^\s*(?:with|from|at|of)\s+(?:the\s+)?")
@@ -520,6 +585,7 @@ _LEADING_CONNECTIVES = frozenset(_W["leading_connectives"])
 _AGENT_SUFFIXES = tuple(_W["agent_suffixes"])
 _NOT_AGENTS = frozenset(_W["not_agents"])
 _AGENT_NOUNS = frozenset(_W["agent_nouns"])
+_PERSON_MAKERS = frozenset(_W.get("person_makers", []))
 
 
 def _agent_noun(w: str) -> bool:
@@ -541,6 +607,17 @@ def _common_noun_subject(toks: list[tuple[str, int, int]], end: int) -> tuple[st
     return " ".join(t[0] for t in toks[i : end + 1]), toks[i][1], toks[end][2]
 
 
+def _may_speak(text: str, vm: re.Match[str]) -> bool:
+    """Cheap checks that rule a speech-verb match out before any parsing: "found" without "that", a
+    progressive verb with no form of "be" among the three words before it ("warning signs")."""
+    t, e = vm.group(0)[1:], vm.end() - 1
+    if t in _SAY_BEFORE and not text.startswith(_SAY_BEFORE[t], e):
+        return False
+    if t.endswith("ing"):
+        return any(w in _BE for w in text[max(0, e - 60) : vm.start()].split()[-3:])
+    return True
+
+
 def attribute(text: str, lang: str | None = None) -> Attribution | None:
     """The attribution of one sentence (offsets in ``text``), or None when it has none.
 
@@ -555,7 +632,7 @@ def attribute(text: str, lang: str | None = None) -> Attribution | None:
     # most sentences have none of the words any rule below needs: one set of cheap checks decides
     reporter_gate = "according" in low or " by " in low or "citing" in low or _has_any(low, _INTERVIEW_GATE)
     quoted_gate = "quoted" in low or "cited" in low
-    say_verbs = list(_SAY_RE.finditer(" " + text))
+    say_verbs = [vm for vm in _SAY_RE.finditer(" " + text) if _may_speak(text, vm)]
     if not (reporter_gate or quoted_gate or say_verbs or _has_any(low, _NEG_GATE)):
         return None
     return _attribute(text, low, reporter_gate, quoted_gate, say_verbs)
@@ -644,13 +721,20 @@ def _attribute(
         t, s, e = vm.group(0)[1:], vm.start(), vm.end() - 1
         if t in _TRANSITIVE_SAY and _QUANTITY_OBJECT.match(text, e):
             continue  # "the board added another $20,000", "the club posted a 3-1 win": not speech
-        if t in _SAY_BEFORE and not text.startswith(_SAY_BEFORE[t], e):
-            continue  # "called" speaks only in "called for"
         if text.startswith(" by ", e) and t.endswith("ed"):
             continue  # passive: "Eventually recalled by the Reich, Peters ..." ("reported by": the reporters)
         any_say = True
         ws = max(0, s - 200)
         toks = _tokens(text, ws, s)
+        if t.endswith("ing"):
+            # a progressive verb: "Researchers are (also) warning" speaks, "warning signs" does not; the
+            # form of "be" goes, so that the subject is found as before a simple verb
+            b = len(toks) - 1
+            while b > 0 and toks[b][0] in _AUX and toks[b][0].islower():
+                b -= 1
+            if b < 0 or toks[b][0] not in _BE:
+                continue
+            del toks[b]
         toks.append((t, s, e))
         k = len(toks) - 1
         p = k - 1  # the pronoun, before adverbs: "He also added that ..."
@@ -673,6 +757,20 @@ def _attribute(
         if subj is None and k > 0 and toks[k - 1][0] == "and":
             subj = _sentence_subject(text)
         if subj is None or (ws > 0 and subj[1] == toks[0][1]):
+            continue
+        subj_words = subj[0].split()
+        if subj_words[0].lower() in _FIRST_PERSON and (
+            len(subj_words) == 1 or subj_words[-1].lower() in _DOCUMENTS
+        ):
+            continue  # "Our own analysis shows that ...": the one who speaks, named elsewhere
+        b = k - 1  # the token before the subject
+        while b >= 0 and toks[b][1] >= subj[1]:
+            b -= 1
+        if (
+            (b >= 0 and toks[b][0].lower() in _SUBORDINATORS) or subj_words[0].lower() in _SUBORDINATORS
+        ) and not (t in ("said", "says") or text.startswith(" that ", e)):
+            # "... after President Donald Trump announced in 2017 his decision": an act, not a source
+            # ("after the authorities said he had ...", "when the agency said that ..." still report)
             continue
         src = classify_source(subj[0])
         if src is None:

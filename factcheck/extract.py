@@ -183,6 +183,20 @@ _PRONOUN_KIND = {
 }
 
 
+def _group_subject(sentence: str, pronoun: str) -> tuple[str, str] | None:
+    """The subject of ``sentence`` when ``pronoun`` ("they", "it") can stand for it in the next one: a
+    group of people ("Researchers at the University of Tübingen") for "they", an organisation for both."""
+    subj = attribution.sentence_subject(sentence)
+    src = attribution.classify_source(subj[0]) if subj else None
+    if src is None:
+        return None
+    if src.kind == "organisation" or (
+        pronoun == "they" and src.kind == "anonymous" and any(w.endswith("s") for w in src.name.split()[:3])
+    ):
+        return src.name, src.kind
+    return None
+
+
 def claim_id(basis: str, text: str, occurrence: int) -> str:
     """A claim's id: from its article's content (``id_basis_of``), its normalised text and its occurrence."""
     return _claim_id(basis, _norm(text), occurrence)
@@ -623,6 +637,7 @@ def extract(
     last_by_kind: dict[str, str] = {}
     posts = _embedded_posts(text, times)  # (start, end, author, kind, stamp): tweets quoted in the page
     prev_quote_speaker: tuple[str, str] | None = None  # speaker, kind of the previous sentence's quotation
+    prev_plain: str | None = None  # the previous sentence, when it named no speaker (English only)
     prev_line = -1
     in_open_quote = False
     pending: list[Claim] = []  # claims inside an open quotation still waiting for their speaker
@@ -668,7 +683,16 @@ def extract(
                             mask += [(0, cs), (ce, len(ptext))]
                 if att.pronoun and speaker is None:
                     allowed = _PRONOUN_KIND.get(att.pronoun, ())
-                    if att.pronoun in ("he", "she") and last_human:
+                    # "Researchers at X have analysed a tool. They say ...": the group the sentence before
+                    # was about, though it said nothing
+                    group = (
+                        _group_subject(prev_plain, att.pronoun)
+                        if prev_plain is not None and att.pronoun in ("they", "it")
+                        else None
+                    )
+                    if group is not None:
+                        speaker, kind = group
+                    elif att.pronoun in ("he", "she") and last_human:
                         speaker, kind = last_human  # "... a spokesperson for UCEA said. '...,' he said"
                     elif att.pronoun in ("he", "she") and last_person:
                         speaker, kind = last_person, "person"
@@ -781,6 +805,13 @@ def extract(
                     st_val = Stance.ANNOUNCED  # "Berlin announced a 200 billion euro support package"
                 elif (
                     st_val is Stance.STATED
+                    and english
+                    and any(t.type in ("DATE", "TIME") for t in when)
+                    and stance.SHOULD_TIMED.search(ptext)
+                ):
+                    st_val = Stance.EXPECTED  # "The feature should arrive in the public beta next week"
+                elif (
+                    st_val is Stance.STATED
                     and att is not None
                     and att.verb in ("declared", "declares")
                     and _DECLARED_ACT.search(ptext)
@@ -825,6 +856,7 @@ def extract(
                 if persons:
                     last_person = persons[0]
                     last_human = (persons[0], "person")
+        prev_plain = sent if english and whole is None and not any(c.speaker for c in sent_claims) else None
         first = sent_claims[0]
         if was_open:
             # inside a quotation opened earlier: its speaker, once named, is every part's speaker

@@ -311,6 +311,23 @@ ORGS: dict[str, str] = {
     "Interpol": "Interpol",
     "Red Cross": "Red Cross",
 }
+# well-known companies, agencies and campaign groups named by one or two words that are not shaped like an
+# organisation's name ("Microsoft said", "Greenpeace is calling for"): without them the name reads as a person
+ORGS.update(
+    {
+        name: name
+        for name in """Microsoft Apple Google Alphabet Amazon Facebook Meta Instagram WhatsApp Twitter YouTube
+        TikTok ByteDance Netflix Tesla SpaceX Samsung Huawei Xiaomi Sony Nintendo Intel Nvidia IBM Oracle Cisco
+        Uber Airbnb PayPal Visa Mastercard Boeing Airbus Toyota Volkswagen BMW Siemens Nestle Unilever Pfizer
+        Moderna AstraZeneca BioNTech ExxonMobil Exxon Chevron Shell BP Gazprom Rosneft Aramco Walmart Disney
+        OpenAI Anthropic Spotify Reddit LinkedIn Snapchat Telegram Wikipedia Wikimedia Mozilla GitHub Automattic
+        NASA ESA NOAA CDC FDA EPA NHS Europol Frontex UNICEF UNESCO UNHCR OECD WTO IAEA OSCE WWF Greenpeace
+        Oxfam""".split()
+    }
+)
+ORGS.update(
+    {"Amnesty International": "Amnesty International", "Doctors Without Borders": "Doctors Without Borders"}
+)
 # last words of sports clubs ("Manchester United", "Leeds Rovers")
 CLUB_HEADS = frozenset("United FC Rovers Athletic Wanderers Hotspur Albion Rangers Celtic".split())
 EVENT_HEADS = frozenset(

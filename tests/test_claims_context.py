@@ -120,3 +120,33 @@ def test_a_section_heading_is_no_claim() -> None:
     assert _by_text(claims, "Council Budget Vote Sparks Protest").score < 0.1
     assert _by_text(claims, "DISAPPOINTING NIGHT").score < 0.1
     assert _by_text(claims, "Opposition councillors voted").score >= 0.45
+
+
+def test_they_and_it_stand_for_the_group_or_organisation_the_sentence_before_was_about() -> None:
+    text = (
+        "Researchers at the University of Tübingen have analysed a flint tool found in Italy.\n\n"
+        "They say the tool was partly covered in birch tar 55,000 years ago.\n\n"
+        "The company cut 300 jobs in March. It said the cuts were needed to save 40 million euros.\n\n"
+        "Prices rose by 5 percent in March, said Anna Berg, an economist. Sales fell in April.\n\n"
+        "She said the fall in sales was the largest in a decade.\n"
+    )
+    claims = _claims(text, "2024-05-01")
+    they = _by_text(claims, "partly covered in birch tar")
+    assert (they.speaker, they.speaker_kind) == ("Researchers", "anonymous")
+    it = _by_text(claims, "the cuts were needed")
+    assert (it.speaker, it.speaker_kind) == ("company", "organisation")
+    # "she" is the last person named, whatever the sentence before was about
+    assert _by_text(claims, "the largest in a decade").speaker == "Anna Berg"
+
+
+def test_present_tense_and_progressive_speech_in_context() -> None:
+    text = (
+        "ESET researcher Lukas Stefanko said the malware spreads via SMS.\n\n"
+        "He is warning that the ransomware could infect thousands of devices in the coming weeks.\n\n"
+        "A study published in the journal Science found that 40 percent of the devices were unprotected.\n\n"
+        "The warning signs were there for two years.\n"
+    )
+    claims = _claims(text, "2024-05-01")
+    assert _by_text(claims, "could infect thousands").speaker == "Lukas Stefanko"
+    assert _by_text(claims, "40 percent of the devices").speaker == "study published in the journal Science"
+    assert _by_text(claims, "warning signs").speaker is None
