@@ -296,7 +296,7 @@ def load(
 ) -> Batch:
     """Read every article under ``paths`` (files, folders or http(s) URLs); collect errors instead of raising.
 
-    A URL is read from its stored record in ``pages_dir`` (``fetched/`` by default), fetched and stored
+    A URL is read from its stored record in ``pages_dir`` (``webpage.pages_dir()`` by default), fetched and stored
     first when missing or when ``refresh``; ``fetch_progress(done, total, url)`` follows the URLs.
     """
     batch = Batch()
