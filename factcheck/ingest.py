@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import hashlib
+import itertools
 import json
 import os
 import re
@@ -547,7 +548,7 @@ def article_from_record(
     if not text.strip():
         raise ValueError("record has an empty text")
     rec_lang = metadata.language_code(_first(rec, "language", "lang", "inLanguage"))
-    art = _infer(text, path=path, key=key, source_file=source_file, lang=rec_lang)
+    art = _infer(text, path=path, key=key, source_file=source_file, lang=rec_lang, page=False)
     art.record = record
     title = _first(rec, "title", "title_page", "title_rss", "headline")
     if isinstance(title, str) and title.strip() and not _is_chrome_title(title.strip(), art.language):
@@ -887,7 +888,9 @@ def _looks_headline(line: _Line) -> bool:
     return 3 <= line.words <= 30 and not re.search(r"[.…]$", t) and not _is_tag_list(t) and len(t) <= 250
 
 
-def classify_lines(text: str, lang: str | None = None) -> tuple[list[Segment], dict[str, Any]]:
+def classify_lines(
+    text: str, lang: str | None = None, *, page: bool = True
+) -> tuple[list[Segment], dict[str, Any]]:
     """Split ``text`` into segments (body / title / meta / furniture) and gather inferred metadata.
 
     General rules (no site-specific strings): furniture markers of the article's language and English
@@ -895,6 +898,10 @@ def classify_lines(text: str, lang: str | None = None) -> tuple[list[Segment], d
     author bios, crawl stamps, comment threads, the rest of a page after an end-of-article marker such as
     "Related" / "Kommentare" when what follows is furniture, short non-sentence lines outside the body.
     Every excluded line keeps its reason.
+
+    ``page``: the text may be a whole copied page (a .txt file), so the page-shape rules run too: lists
+    of other stories (a headline with its date or summary), photo galleries, lines repeated on the page,
+    paragraphs that open with a notice. A scraper's record (``page=False``) holds the article only.
     """
     fm_len, fm = _front_matter(text)
     info: dict[str, Any] = {"front_matter": fm}
@@ -907,7 +914,13 @@ def classify_lines(text: str, lang: str | None = None) -> tuple[list[Segment], d
 
     sentence = [_is_sentence(ln) for ln in lines]
     # page chrome named by a marker (a whole line, or a boilerplate notice in it), tested once per line
-    chrome = [vocab.line(ln.text, ln.words) or vocab.notice(ln.text, ln.words) for ln in lines]
+    chrome = [
+        vocab.line(ln.text, ln.words)
+        or vocab.notice(ln.text, ln.words)
+        or (page and _notice_led(ln, vocab))
+        or None
+        for ln in lines
+    ]
     body_idx = [
         i
         for i, ln in enumerate(lines)
@@ -928,6 +941,12 @@ def classify_lines(text: str, lang: str | None = None) -> tuple[list[Segment], d
 
     _another_article(lines, kinds, first_body)
     _teaser_lists(lines, kinds, first_body)
+    if page:
+        _teaser_blocks(lines, kinds, first_body)
+        _galleries(lines, kinds, first_body)
+    at = info.pop("_date_line_at", None)
+    if at is not None and kinds[at][0] != "meta":
+        del info["published"]  # the date of a teaser, not of this article
 
     # A paragraph ending in an ellipsis with the article going on after it is a cliffhanger, not a teaser.
     for i in range(len(lines) - 1):
@@ -986,6 +1005,8 @@ def classify_lines(text: str, lang: str | None = None) -> tuple[list[Segment], d
             elif not _reads_as_prose(lines[i]):
                 kinds[i] = ("furniture", "header fragment")
 
+    if page:
+        _repeated_lines(lines, kinds)
     for ln, (kind, why) in zip(lines, kinds, strict=True):
         segs.append(Segment(ln.start, ln.end, kind or "body", why))
     return segs, info
@@ -1009,6 +1030,153 @@ def _another_article(lines: list[_Line], kinds: list[tuple[str, str]], first_bod
                 if kinds[j][0] in ("body", "title", "meta"):
                     kinds[j] = ("furniture", "another article")
             return
+
+
+def _notice_led(ln: _Line, vocab: furniture.Vocabulary) -> str | None:
+    """A paragraph too long for a notice marker that opens with one ("The administrator of your personal
+    data will be ... Detailed information on the processing ..."): the whole paragraph is the notice."""
+    if ln.words <= vocab.max_words["notice"] or ln.words > NOTICE_PARAGRAPH_WORDS:
+        return None
+    m = _FIRST_SENTENCE.match(ln.text)
+    if not m:
+        return None
+    first = m.group(0)
+    return vocab.notice(first, _word_count(first))
+
+
+NOTICE_PARAGRAPH_WORDS = 120
+_FIRST_SENTENCE = re.compile(r".{20,300}?[.!?](?=\s+[\"“„«]?[A-ZÀ-Ý])")
+
+
+def _stamp(ln: _Line, kind: tuple[str, str]) -> bool:
+    """A teaser's date, reading time or comment count: a short furniture or meta line with a number
+    ("12.11.2018", "5 min read", "3 hours ago")."""
+    return kind in (("furniture", "date stamp"), ("meta", "date line"), ("meta", "published date")) or (
+        kind[0] in ("furniture", "meta") and ln.words <= 5 and _DIGIT_ANY.search(ln.text) is not None
+    )
+
+
+# "Berlin Libya conference: A first step toward peace? 19.01.2020": a headline with its date at the end
+_TRAILING_DATE = re.compile(r"\s((?:\d{1,2}[./]\s?){2}\d{2,4}|(?:19|20)\d\d-\d\d-\d\d)$")
+
+
+def _teaser_blocks(lines: list[_Line], kinds: list[tuple[str, str]], first_body: int) -> None:
+    """Other stories listed after the article has begun. A teaser is a headline followed by its date,
+    reading time or a repeat of itself ("Gegen dicke Luft: Aldi Nord bietet Luftreiniger an" / "06.11.2018"
+    / the headline again / a short summary), or a headline with its date at the end: two or more in a
+    row are a list of stories. Headlines each followed by a short summary (1-3 sentences, under 60 words)
+    are one too when three or more stand in a row and less of the article's prose follows them than
+    precedes them (a subheaded article has longer sections, and goes on)."""
+    n = len(lines)
+
+    def headline(j: int) -> bool:
+        ln = lines[j]
+        return (
+            kinds[j] == ("body", "")
+            and 3 <= ln.words <= 25
+            and not re.search(r"[.:;,…]$", ln.text)
+            and not _LIST_ITEM.match(ln.text)
+            and (ln.text[:1].isupper() or ln.text[:1].isdigit() or ln.text[:1] in "\"“„«'‘")
+        )
+
+    def summary(j: int) -> bool:
+        ln = lines[j]
+        return (
+            j < n
+            and kinds[j] == ("body", "")
+            and 4 <= ln.words <= TEASER_SUMMARY_WORDS
+            and _FULL_STOP_END.search(ln.text) is not None
+        )
+
+    def unit(i: int) -> tuple[int, bool] | None:
+        """(end, dated) of a teaser opening at line i."""
+        if not headline(i):
+            return None
+        dated = lines[i].text[-1:].isdigit() and bool(_TRAILING_DATE.search(lines[i].text))
+        j = i + 1
+        while j < n and j - i <= 3 and (lines[j].text == lines[i].text or _stamp(lines[j], kinds[j])):
+            dated = dated or lines[j].text != lines[i].text
+            j += 1
+        if dated:
+            return j + (j < n and summary(j)), True
+        if j < n and summary(j) and not lines[i].text.endswith("?"):  # (an interview's question: body)
+            return j + 1, False
+        return None
+
+    prose_after = [0] * (n + 1)
+    for j in range(n - 1, -1, -1):
+        prose_after[j] = prose_after[j + 1] + (kinds[j] == ("body", "") and _substantial(lines[j]))
+    total = prose_after[0]
+    i = first_body + 1
+    while i < n:
+        u = unit(i)
+        if u is None:
+            i += 1
+            continue
+        units: list[tuple[int, int, bool]] = []
+        j = i
+        while j < n:
+            u = unit(j)
+            if u is not None:
+                units.append((j, u[0], u[1]))
+                j = u[0]
+            elif kinds[j][0] in ("furniture", "meta") and lines[j].words <= 8:
+                j += 1  # a label or a share link between two teasers
+            else:
+                break
+        dated = sum(1 for _s, _e, d in units if d)
+        start = units[0][0]
+        later = prose_after[units[-1][1]] < total - prose_after[start]
+        if dated >= 2 or (len(units) >= 3 and later):
+            for s0, e0, _d in units:
+                for k in range(s0, e0):
+                    if kinds[k][0] in ("body", "meta"):
+                        kinds[k] = ("furniture", "list of other stories")
+        i = max(j, i + 1)
+
+
+TEASER_SUMMARY_WORDS = 60
+
+
+def _galleries(lines: list[_Line], kinds: list[tuple[str, str]], first_body: int) -> None:
+    """A photo gallery copied from a page repeats its own title before each slide ("Racist, ruthless,
+    cruel: Germany's colonial history" / slide title / caption): a headline-like line found three or more
+    times, a few lines apart, marks the slides between (and after the last, as many lines as a slide
+    has) as gallery captions."""
+    where: dict[str, list[int]] = {}
+    for i in range(first_body, len(lines)):
+        ln = lines[i]
+        if 3 <= ln.words <= 15 and kinds[i][0] != "title" and not _FULL_STOP_END.search(ln.text):
+            where.setdefault(ln.text, []).append(i)
+    for at in where.values():
+        if len(at) < 3:
+            continue
+        gaps = [b - a for a, b in itertools.pairwise(at)]
+        if max(gaps) > GALLERY_SLIDE_LINES:
+            continue
+        slide = max(set(gaps), key=gaps.count)
+        for a, b in [*itertools.pairwise(at), (at[-1], min(at[-1] + slide, len(lines)))]:
+            for k in range(a, b):
+                if kinds[k][0] == "body" and lines[k].words <= GALLERY_CAPTION_WORDS:
+                    kinds[k] = ("furniture", "gallery or story list")
+
+
+GALLERY_SLIDE_LINES = 5
+GALLERY_CAPTION_WORDS = 80
+
+
+def _repeated_lines(lines: list[_Line], kinds: list[tuple[str, str]]) -> None:
+    """A line of four or more words found again further down the page is repeated chrome (a video
+    placeholder, a notice, a pull quote, a teaser): the first copy stays what it is, the repeats are
+    furniture. The title is never dropped."""
+    seen: set[str] = set()
+    titles = {ln.text for ln, k in zip(lines, kinds, strict=True) if k[0] == "title"}
+    for i, ln in enumerate(lines):
+        if ln.words < 4:
+            continue
+        if ln.text in seen and kinds[i][0] == "body" and ln.text not in titles:
+            kinds[i] = ("furniture", "repeated on the page")
+        seen.add(ln.text)
 
 
 _LIST_ITEM = re.compile(r"^(?:[-•*·–]\s|\d{1,2}[.)]\s|\|)")
@@ -1145,7 +1313,18 @@ def _furniture_follows(
 
 
 def _substantial(ln: _Line) -> bool:
-    return ln.words >= SUBSTANTIAL_WORDS and _reads_as_prose(ln) and not _ELLIPSIS_END.search(ln.text)
+    """A paragraph of running text: 15+ words that read as prose, closed like a sentence (a headline of
+    15 words has no full stop) unless it is long, and not a teaser cut with an ellipsis."""
+    return (
+        ln.words >= SUBSTANTIAL_WORDS
+        and _reads_as_prose(ln)
+        and not _ELLIPSIS_END.search(ln.text)
+        and (ln.words >= LONG_PARAGRAPH_WORDS or _PARAGRAPH_END.search(ln.text) is not None)
+    )
+
+
+LONG_PARAGRAPH_WORDS = 30
+_PARAGRAPH_END = re.compile(r"[.!?:;…)\]\"”’»«'][^\w]*$")
 
 
 def _prose(lines: list[_Line], start: int, end: int) -> int:
@@ -1217,12 +1396,12 @@ def _classify_one(
         d = _leading_date(t, lang)
         if d is not None and len(_LETTER_WORD.findall(t)) <= 10:
             # "19.6.2007 9:40 Uhr Christoph Becker 71 Kommentare": a date line with its byline glued on
-            info["published"] = d
+            info["published"], info["_date_line_at"] = d, i
             return "meta", "date line"
     if ln.words <= 12 and _is_date_only(t, lang):
         if "published" not in info and (i < first_body or info.get("_prose_before", {}).get(i, 0) < 3):
             # a visible date line near the top of the page (before the article's third paragraph)
-            info["published"] = _date_of(t, lang)
+            info["published"], info["_date_line_at"] = _date_of(t, lang), i
             return "meta", "date line"
         return "furniture", "date stamp"
     if chrome:
@@ -1364,9 +1543,11 @@ def _is_sentence_like_byline(t: str) -> bool:
     return bool(re.match(r"^by\s+(?:the|a|an|this|that|then|now|early|late|mid|\d)", t, re.I))
 
 
-def _infer(text: str, *, path: str, key: str, source_file: str, lang: str | None = None) -> Article:
+def _infer(
+    text: str, *, path: str, key: str, source_file: str, lang: str | None = None, page: bool = True
+) -> Article:
     lang = lang or langres.detect(text, sample=DETECT_SAMPLE)
-    segs, info = classify_lines(text, lang)
+    segs, info = classify_lines(text, lang, page=page)
     art = Article(path=path, key=key, id=content_id(text), text=text, segments=segs, source_file=source_file)
     art.language = lang
     _language_notice(art)

@@ -1,0 +1,154 @@
+"""Raw page text (what a person gets by copying a web page): the page-shape rules of factcheck.ingest."""
+
+from __future__ import annotations
+
+from factcheck.ingest import article_from_record, article_from_text, classify_lines
+
+ARTICLE = [
+    "The city council voted on Tuesday to close the old harbour bridge to heavy traffic from next month.",
+    "Engineers found cracks in two of its steel supports, the mayor told reporters at a news conference.",
+    "Buses will be rerouted through the northern tunnel while the repairs last, the transport office said.",
+    "Shop owners near the bridge said they feared losing customers and asked for a compensation scheme.",
+]
+
+
+def kinds_of(text: str) -> dict[str, tuple[str, str]]:
+    segs, _info = classify_lines(text, "en")
+    return {text[s.start : s.end]: (s.kind, s.reason) for s in segs}
+
+
+def test_a_list_of_dated_teasers_after_the_article_is_furniture() -> None:
+    teasers = [
+        "Council approves new cycle lanes on the seafront",
+        "12.11.2018",
+        "The council approved two new cycle lanes on Monday. Work starts in spring.",
+        "Ferry fares to rise by five percent in January",
+        "11.11.2018",
+        "Ferry fares will rise in January, the operator said on Sunday.",
+    ]
+    text = "Bridge closed to trucks\n" + "\n".join(ARTICLE + teasers) + "\n"
+    k = kinds_of(text)
+    for line in ARTICLE:
+        assert k[line] == ("body", "")
+    for line in teasers:
+        assert k[line][0] == "furniture", line
+    assert k["Ferry fares will rise in January, the operator said on Sunday."] == (
+        "furniture",
+        "list of other stories",
+    )
+
+
+def test_a_teasers_date_is_not_the_articles_date() -> None:
+    text = "\n".join(
+        [
+            "Bridge closed to trucks",
+            ARTICLE[0],
+            "Council approves new cycle lanes",
+            "12.11.2018",
+            "The council approved two new cycle lanes on Monday.",
+            "Ferry fares to rise in January",
+            "11.11.2018",
+            "Ferry fares will rise in January, the operator said.",
+            *ARTICLE[1:],
+        ]
+    )
+    a = article_from_text(text, path="p.txt", key="p.txt")
+    assert a.published is None
+
+
+def test_headlines_with_summaries_late_on_the_page_are_a_story_list_but_an_interview_is_not() -> None:
+    teasers = [
+        "Berlin museum stirs debate with plans for a remembrance room",
+        "The museum's plan to show the crimes of the colonial era drew criticism on Friday.",
+        "US judge dismisses compensation claims against the city",
+        "A US court dismissed a lawsuit lodged by two families over the seizure of their land.",
+        "Museum returns remains to New Zealand",
+        "The hospital returned the remains in a ceremony at the national museum.",
+    ]
+    k = kinds_of("Bridge closed\n" + "\n".join(ARTICLE + teasers) + "\n")
+    assert all(k[t][0] == "furniture" for t in teasers)
+    assert all(k[t] == ("body", "") for t in ARTICLE)
+    # the same shape with questions is an interview: body
+    interview = [
+        "What did the engineers find in the supports?",
+        "They found cracks in two of the steel supports during a routine check.",
+        "How long will the repairs take to finish?",
+        "At least six months, and longer if the winter is hard, the engineers said.",
+        "Who pays for the repairs of the bridge?",
+        "The city pays for them from its maintenance budget, according to the council.",
+    ]
+    k = kinds_of("Bridge closed\n" + "\n".join(ARTICLE + interview) + "\n")
+    assert all(k[t] == ("body", "") for t in interview)
+
+
+def test_subheaded_article_sections_stay_body() -> None:
+    body = [
+        "The repairs",
+        ARTICLE[1],
+        "The traffic",
+        *ARTICLE[2:],
+        "The shops",
+        "Shop owners said the works came at the worst time of the year for them, before the summer season.",
+        "The council said it would answer their request for a compensation scheme at its next meeting.",
+    ]
+    k = kinds_of("Bridge closed\n" + "\n".join(ARTICLE[:1] + body) + "\n")
+    assert all(k[t][0] in ("body", "title") for t in body if len(t.split()) > 3)
+
+
+def test_a_gallery_that_repeats_its_title_before_each_slide() -> None:
+    slides = []
+    for n, cap in enumerate(
+        [
+            "Under the old empire the harbour was built on land taken from the fishing villages.",
+            "The first bridge was opened in 1890 by the governor and carried only carts.",
+            "The steel bridge of 1931 replaced it after a storm destroyed the wooden one.",
+        ]
+    ):
+        slides += ["Our harbour: a history in pictures", f"Slide {n + 1} of the harbour's past", cap]
+    text = "Bridge closed\n" + "\n".join(ARTICLE[:2] + slides + ARTICLE[2:]) + "\n"
+    k = kinds_of(text)
+    assert all(k[s][0] == "furniture" for s in slides)
+    assert all(k[t] == ("body", "") for t in ARTICLE)
+
+
+def test_a_paragraph_opening_with_a_notice_is_the_notice() -> None:
+    notice = (
+        "The administrator of your personal data will be Harbour Media Ltd, 1 Quay Street, Port Town. "
+        "Detailed information on the processing of personal data can be found in the privacy policy. "
+        "In addition, you will find there information about your rights, the legal basis of the processing "
+        "and the time for which we keep the data you gave us when you signed up."
+    )
+    k = kinds_of("Bridge closed\n" + "\n".join([*ARTICLE, notice]) + "\n")
+    assert k[notice] == ("furniture", "cookie or privacy notice")
+    # a long body paragraph that mentions privacy later on stays body
+    para = (
+        "The council published the inspection report on Tuesday, with photos of the cracks and the list "
+        "of repairs, and said the names of the inspectors were left out under its privacy policy because "
+        "two of them had received threats after the last closure of the bridge in 2019 and had asked for it."
+    )
+    assert kinds_of("Bridge closed\n" + "\n".join([*ARTICLE, para]) + "\n")[para] == ("body", "")
+
+
+def test_a_line_repeated_on_the_page_is_furniture_after_its_first_copy() -> None:
+    placeholder = "Your browser cannot play this video."
+    text = (
+        "Bridge closed\n"
+        + "\n".join([ARTICLE[0], placeholder, *ARTICLE[1:3], placeholder, ARTICLE[3]])
+        + "\n"
+    )
+    segs, _ = classify_lines(text, "en")
+    got = [(s.kind, s.reason) for s in segs if text[s.start : s.end] == placeholder]
+    assert got[1] == ("furniture", "repeated on the page")
+
+
+def test_page_shape_rules_leave_scraper_records_alone() -> None:
+    teasers = [
+        "Council approves new cycle lanes",
+        "12.11.2018",
+        "Ferry fares to rise in January",
+        "11.11.2018",
+    ]
+    rec = {"title": "Bridge closed", "text": "\n".join(ARTICLE + teasers), "date": "2024-03-05"}
+    a = article_from_record(rec, path="r.json", key="r.json")
+    reasons = {s.reason for s in a.segments}
+    assert "list of other stories" not in reasons
