@@ -1094,8 +1094,11 @@ def _teaser_blocks(lines: list[_Line], kinds: list[tuple[str, str]], first_body:
             return None
         dated = lines[i].text[-1:].isdigit() and bool(_TRAILING_DATE.search(lines[i].text))
         j = i + 1
-        while j < n and j - i <= 3 and (lines[j].text == lines[i].text or _stamp(lines[j], kinds[j])):
-            dated = dated or lines[j].text != lines[i].text
+        while j < n and j - i <= 4:
+            if _stamp(lines[j], kinds[j]):
+                dated = True
+            elif lines[j].text != lines[i].text and lines[j].words > 2:  # (a label: "News")
+                break
             j += 1
         if dated:
             return j + (j < n and summary(j)), True
@@ -1120,8 +1123,11 @@ def _teaser_blocks(lines: list[_Line], kinds: list[tuple[str, str]], first_body:
             if u is not None:
                 units.append((j, u[0], u[1]))
                 j = u[0]
-            elif kinds[j][0] in ("furniture", "meta") and lines[j].words <= 8:
-                j += 1  # a label or a share link between two teasers
+            elif (kinds[j][0] in ("furniture", "meta") and lines[j].words <= 8) or lines[j].words <= 2:
+                j += 1  # a label ("News"), a share link, a date between two teasers
+            elif units and j > 0 and _stamp(lines[j - 1], kinds[j - 1]) and summary(j):
+                units.append((j, j + 1, True))  # a teaser with no headline: label, date, summary
+                j += 1
             else:
                 break
         dated = sum(1 for _s, _e, d in units if d)
@@ -1148,17 +1154,22 @@ def _galleries(lines: list[_Line], kinds: list[tuple[str, str]], first_body: int
         ln = lines[i]
         if 3 <= ln.words <= 15 and kinds[i][0] != "title" and not _FULL_STOP_END.search(ln.text):
             where.setdefault(ln.text, []).append(i)
-    for at in where.values():
-        if len(at) < 3:
-            continue
-        gaps = [b - a for a, b in itertools.pairwise(at)]
-        if max(gaps) > GALLERY_SLIDE_LINES:
-            continue
-        slide = max(set(gaps), key=gaps.count)
-        for a, b in [*itertools.pairwise(at), (at[-1], min(at[-1] + slide, len(lines)))]:
-            for k in range(a, b):
-                if kinds[k][0] == "body" and lines[k].words <= GALLERY_CAPTION_WORDS:
-                    kinds[k] = ("furniture", "gallery or story list")
+    for found in where.values():
+        runs: list[list[int]] = []  # occurrences a few lines apart (the title may also stand elsewhere)
+        for i in found:
+            if runs and i - runs[-1][-1] <= GALLERY_SLIDE_LINES:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+        for at in runs:
+            if len(at) < 3:
+                continue
+            gaps = [b - a for a, b in itertools.pairwise(at)]
+            slide = max(set(gaps), key=gaps.count)
+            for a, b in [*itertools.pairwise(at), (at[-1], min(at[-1] + slide, len(lines)))]:
+                for k in range(a, b):
+                    if kinds[k][0] == "body" and lines[k].words <= GALLERY_CAPTION_WORDS:
+                        kinds[k] = ("furniture", "gallery or story list")
 
 
 GALLERY_SLIDE_LINES = 5

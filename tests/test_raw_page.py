@@ -152,3 +152,42 @@ def test_page_shape_rules_leave_scraper_records_alone() -> None:
     a = article_from_record(rec, path="r.json", key="r.json")
     reasons = {s.reason for s in a.segments}
     assert "list of other stories" not in reasons
+
+
+def test_a_listing_with_labels_dates_and_repeated_headlines_is_a_story_list() -> None:
+    listing = [
+        "Cheap drills at the discounter: is the offer worth it",
+        "News",
+        "12.11.2018",
+        "Cheap drills at the discounter: is the offer worth it",
+        "The discounter sells a cordless drill for 20 euros from Monday. We checked the offer.",
+        "News",
+        "11.11.2018",
+        "A dehumidifier dries damp rooms. The discounter sells one from Monday for 40 euros.",
+    ]
+    text = "Tools and more\n" + "\n".join(ARTICLE[:2] + listing + ARTICLE[2:]) + "\n"
+    k = kinds_of(text)
+    assert all(k[t][0] == "furniture" for t in listing if len(t.split()) > 2)
+    assert all(k[t] == ("body", "") for t in ARTICLE)
+
+
+def test_a_comment_form_after_the_article_ends_it() -> None:
+    after = [
+        "12. September 2013",
+        "Was denkst du?",
+        "Hier klicken, um das Antworten abzubrechen.",
+        "Name *",
+        "eMail *",
+        "1. Die Partei steht für Selbstbestimmung und ein positives Menschenbild, das heißt Teilhabe und Freiheit.",
+        "2. Die Partei will mehr direkte Demokratie und einfachere Bürgerbegehren auf allen Ebenen des Landes.",
+    ]
+    body = [
+        "Der Stadtrat hat am Dienstag beschlossen, die alte Hafenbrücke für den Schwerverkehr zu sperren.",
+        "Ingenieure hatten Risse in zwei Stahlstützen gefunden, sagte die Bürgermeisterin am Abend.",
+        "Die Sperrung soll mindestens sechs Monate dauern, Busse werden durch den Tunnel umgeleitet.",
+    ]
+    segs, _ = classify_lines("Brücke gesperrt\n" + "\n".join(body + after) + "\n", "de")
+    text = "Brücke gesperrt\n" + "\n".join(body + after) + "\n"
+    k = {text[s.start : s.end]: s.kind for s in segs}
+    assert all(k[t] == "body" for t in body)
+    assert all(k[t] != "body" for t in after)
