@@ -247,6 +247,31 @@ def main() -> int:
             extra = f"; dropped without a furniture reason: {unexplained}" if way == "html" else ""
             print(f"  [{split}] {way}: {kept}/{total} = {kept / max(total, 1):.1%}{extra}")
 
+    print("\nraw page text metadata vs trafilatura's record of the same page (all pages where it gives one):")
+    for split in ("dev", "held-out"):
+        parts = []
+        for field in ("title", "date", "outlet"):
+            ok = total = 0
+            for n in names:
+                if held_out(n) != (split == "held-out"):
+                    continue
+                want = {
+                    "title": ref[n].get("title"),
+                    "date": ref[n].get("date"),
+                    "outlet": ref[n].get("sitename") or ref[n].get("source-hostname"),
+                }[field]
+                if not want:
+                    continue
+                art = raw_art[n]
+                got = {"title": art.title, "date": art.published, "outlet": art.outlet}[field]
+                total += 1
+                hit = same(field, got, want) or (field == "title" and _title_match(got, str(want)))
+                ok += hit
+                if not hit:
+                    misses.append(f"  raw {n}: {field} {got!r}, trafilatura {want!r}")
+            parts.append(f"{field} {ok}/{total} = {ok / max(total, 1):.1%}")
+        print(f"  [{split}] " + "; ".join(parts))
+
     print("\nfurniture leakage in raw page text (claims not in the page's article; all claims):")
     for split in ("dev", "held-out"):
         for way in ("factcheck", "no furniture rules"):
@@ -275,6 +300,15 @@ def main() -> int:
         print("\nmisses:")
         print("\n".join(misses))
     return 0
+
+
+def _title_match(got: object, want: str) -> bool:
+    """trafilatura's title may keep the site's name ("Headline | DW | 19.01.2020"): the headline part
+    counts."""
+    if not got:
+        return False
+    g, w = norm(str(got)), norm(want)
+    return bool(g) and w.startswith(g) and len(g.split()) >= 0.5 * len(w.split())
 
 
 def _all_body(text: str) -> list[Segment]:

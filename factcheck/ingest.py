@@ -921,10 +921,16 @@ def classify_lines(
         or None
         for ln in lines
     ]
+    # a copied page opens with its <title> line ("Headline | Site", or the headline the page repeats)
+    page_title = _page_title_line(lines) if page else None
     body_idx = [
         i
         for i, ln in enumerate(lines)
-        if sentence[i] and not chrome[i] and not _url_line(ln.text) and not _dated_label(ln, vocab, lang)
+        if sentence[i]
+        and not chrome[i]
+        and not _url_line(ln.text)
+        and not _dated_label(ln, vocab, lang)
+        and not (i == 0 and page_title)
     ]
     first_body = body_idx[0] if body_idx else len(lines)
     tail_from = _tail_start(lines, first_body, vocab)
@@ -973,6 +979,20 @@ def classify_lines(
 
     # Title: the headline of the page's own <title> line when the page repeats it, else the first
     # headline-like line before the body that is not a menu item.
+    if page_title is not None and "title" not in info:
+        head, site, keys = page_title
+        if site:
+            info["site_name"] = site
+        kinds[0] = ("meta", "page title")
+        for i in range(1, min(_PAGE_TITLE_LOOKAHEAD, len(lines))):
+            if kinds[i] in _TITLE_KINDS and _norm_words(lines[i].text) in keys:
+                info["_title_at"] = i
+                kinds[i] = ("title", "headline")
+                info["title"] = lines[i].text
+                break
+        else:  # the page does not repeat it: its <title> without the site's name
+            info["title"], info["_title_at"] = head, 0
+            kinds[0] = ("title", "headline")
     if "title" not in info:
         ti = _title_line(lines, kinds, first_body)
         if ti is not None:
@@ -1247,6 +1267,44 @@ def _title_line(lines: list[_Line], kinds: list[tuple[str, str]], first_body: in
         if _looks_headline(lines[i]) and not _in_menu(lines, i):
             return i
     return None
+
+
+# the separators of a page's <title> ("Headline | Section| Site | 19.01.2020", "Headline › Site")
+_PAGE_TITLE_SEP = re.compile(r"\s*\|\s*|\s+[–—/-]\s+|\s+[·•»›:]\s+(?=\S+(?:\s+\S+){0,3}$)|\s+[·•»›]\s+")
+# (what the headline above the article may have been taken for before the title is known)
+_TITLE_KINDS = frozenset(
+    {("body", ""), ("furniture", "short fragment"), ("furniture", "fragment between furniture")}
+)
+_PAGE_TITLE_LOOKAHEAD = 400  # lines in which a copied page repeats its <title>'s headline
+
+
+def _norm_words(s: str) -> str:
+    return " ".join(re.findall(r"\w+", s.casefold()))
+
+
+def _page_title_line(lines: list[_Line]) -> tuple[str, str | None, frozenset[str]] | None:
+    """(headline, site, the forms the page may repeat it in) when the first line of a copied page is its
+    <title>: a headline with a site's name ("Bridge closed | Harbour Times", "Headline › Site"), or a line
+    the page repeats further down (its headline above the article). None otherwise."""
+    if not lines or lines[0].words > 40 or _url_line(lines[0].text):
+        return None
+    t = lines[0].text
+    parts = [p.strip() for p in _PAGE_TITLE_SEP.split(t) if re.search(r"[^\W\d_]", p)]
+    site: str | None = None
+    if len(parts) >= 2:
+        if len(parts[-1].split()) <= 4 and len(parts[-1].split()) < max(len(p.split()) for p in parts[:-1]):
+            site = parts[-1]
+        elif len(parts[0].split()) <= 3 and len(parts[0].split()) < max(len(p.split()) for p in parts[1:]):
+            site = parts[0]
+    rest = [p for p in parts if p != site] or [t]
+    head = max(rest, key=lambda p: len(p.split()))
+    # the page may repeat any run of its parts ("Hating Millennials - the prejudice you're allowed to ...")
+    runs = [" ".join(parts[a:b]) for a in range(len(parts)) for b in range(a + 1, len(parts) + 1)]
+    keys = frozenset(_norm_words(p) for p in [t, *runs] if len(p.split()) >= 2) - {_norm_words(site or "")}
+    repeated = any(_norm_words(ln.text) in keys for ln in lines[1:_PAGE_TITLE_LOOKAHEAD])
+    if site is None and not repeated:
+        return None
+    return head, site, keys
 
 
 def _page_title_parts(title: str) -> tuple[str, str | None]:

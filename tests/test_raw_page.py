@@ -191,3 +191,54 @@ def test_a_comment_form_after_the_article_ends_it() -> None:
     k = {text[s.start : s.end]: s.kind for s in segs}
     assert all(k[t] == "body" for t in body)
     assert all(k[t] != "body" for t in after)
+
+
+MENU = ["Home", "News", "Sport", "Culture", "Weather"]
+
+
+def test_title_from_the_pages_title_line_repeated_above_the_article() -> None:
+    text = "\n".join(
+        [
+            "Harbour bridge closed to trucks | Local| News from the coast | HT | 19.01.2020",
+            *MENU,
+            "Local news from the coast, every day",
+            "Harbour bridge closed to trucks",
+            *ARTICLE,
+        ]
+    )
+    a = article_from_text(text, path="p.txt", key="p.txt")
+    assert a.title == "Harbour bridge closed to trucks"
+    k = kinds_of(text)
+    assert k["Harbour bridge closed to trucks"] == ("title", "headline")
+    assert k["Harbour bridge closed to trucks | Local| News from the coast | HT | 19.01.2020"][0] == "meta"
+
+
+def test_title_line_that_reads_like_a_sentence_is_still_the_title() -> None:
+    # "U.S. " or a closing "!" made the <title> line the first body sentence, and the menus after it body
+    for first, head in [
+        (
+            "Despite everything, U.S. emissions dipped in 2019 | Salon",
+            "Despite everything, U.S. emissions dipped in 2019",
+        ),
+        (
+            "Adele lost ten kilos: she looks happier than ever!",
+            "Adele lost ten kilos: she looks happier than ever!",
+        ),
+        (
+            "Hating Millennials - the prejudice you're allowed to boast about / Boing Boing",
+            "Hating Millennials - the prejudice you're allowed to boast about",
+        ),
+    ]:
+        text = "\n".join([first, *MENU, head, *ARTICLE])
+        a = article_from_text(text, path="p.txt", key="p.txt")
+        assert a.title == head
+        k = kinds_of(text)
+        assert all(k[m][0] == "furniture" for m in MENU)
+
+
+def test_title_line_not_repeated_gives_the_headline_without_the_site() -> None:
+    text = "\n".join(["Access to the harbour restored after two years – Harbour Foundation", *MENU, *ARTICLE])
+    a = article_from_text(text, path="p.txt", key="p.txt")
+    assert a.title == "Access to the harbour restored after two years"
+    assert a.outlet == "Harbour Foundation"
+    assert kinds_of(text)[text.split("\n")[0]] == ("title", "headline")
