@@ -817,7 +817,7 @@ def _date_of(phrase: str, lang: str | None = None) -> dt.date | None:
     """The full date (day, month and year) a short date phrase names, in any language: the English formats
     first, then dateparser with the article's language ("14. Januar 2020, 9:21 Uhr", "le 14/01/2020 à
     06:25", "19.01.2020"). A month or a year alone is no publication date."""
-    d = find_date(phrase)
+    d = find_date(phrase) or _numeric_date(phrase, lang)
     if d is not None:
         return d
     if len(phrase) > 80 or not _YEAR_OR_SHORT_DMY.search(phrase):
@@ -831,6 +831,45 @@ def _date_of(phrase: str, lang: str | None = None) -> dt.date | None:
 
 
 _DIGIT_ANY = re.compile(r"\d")
+# "19.01.2020", "14/01/2020", "2.03.2018von ...": day and month in figures (dateparser reads them month first
+# whatever the language)
+_NUMERIC_DATE = re.compile(
+    r"(?<!\d)(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d)(?!\d)"
+)
+
+
+def _numeric_date(phrase: str, lang: str | None) -> dt.date | None:
+    """A date in figures: with dots always day first (en de fr es pt); with slashes day first but in
+    English, where the month comes first when the figures allow it ("11/04/2012" is 4 November in English,
+    11 April in German)."""
+    m = _NUMERIC_DATE.search(phrase)
+    if m is None:
+        return None
+    a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+    day, month = (b, a) if m["sep"] == "/" and lang in ("en", None) and a <= 12 else (a, b)
+    try:
+        return dt.date(y, month, day)
+    except ValueError:
+        return None
+
+
+# a full date inside a short line ("von Anja Schmoll-Trautmann am 14. Mai 2014, 15:40 Uhr", "Blackswan
+# Thursday, May 30, 2019", "par Florence Audier, le 15 septembre 2009", "Martina Berg 19. Juni 2019")
+_DATE_IN_LINE = re.compile(
+    r"(?<!\d)\d{1,2}\.?\s+(?:de\s+)?[^\W\d_]{3,12}\.?,?\s+(?:de\s+)?(?:19|20)\d\d(?!\d)"
+    r"|\b[^\W\d_]{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d(?!\d)"
+    r"|(?<!\d)\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d(?!\d)"
+    r"|(?<!\d)(?:19|20)\d\d-\d\d-\d\d(?!\d)"
+)
+
+
+def _date_in_line(t: str, lang: str | None) -> dt.date | None:
+    """The first full date written anywhere in a short line, in any of the languages."""
+    for m in _DATE_IN_LINE.finditer(t):
+        d = _date_of(m.group(0), lang)
+        if d is not None:
+            return d
+    return None
 
 
 def _reads_as_prose(line: _Line) -> bool:
@@ -1467,6 +1506,20 @@ def _classify_one(
             # "19.6.2007 9:40 Uhr Christoph Becker 71 Kommentare": a date line with its byline glued on
             info["published"], info["_date_line_at"] = d, i
             return "meta", "date line"
+    if (
+        ln.words <= 16
+        and "published" not in info
+        and (i < first_body or info.get("_prose_before", {}).get(i, 0) < 3)
+        and not _FULL_STOP_END.search(t)
+        and _DIGIT_ANY.search(t)
+        and not _is_date_only(t, lang)
+    ):
+        d = _date_in_line(t, lang)
+        if d is not None:
+            # a byline or a label with the date inside ("Martina Berg 19. Juni 2019", "von Diane Buckstegge
+            # Veröffentlicht am 1. Mai 2019") near the top of the page
+            info["published"], info["_date_line_at"] = d, i
+            return "meta", "date line"
     if ln.words <= 12 and _is_date_only(t, lang):
         if "published" not in info and (i < first_body or info.get("_prose_before", {}).get(i, 0) < 3):
             # a visible date line near the top of the page (before the article's third paragraph)
@@ -1544,7 +1597,7 @@ def _date_of_anywhere(s: str, lang: str | None) -> dt.date | None:
         d = _date_of(part.strip(), lang)
         if d is not None:
             return d
-    return None
+    return _date_in_line(s, lang)  # "von Anja Schmoll-Trautmann am 14. Mai 2014, 15:40 Uhr"
 
 
 def _byline_names(who: str) -> bool:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+import pytest
+
 from factcheck.ingest import article_from_record, article_from_text, classify_lines
 
 ARTICLE = [
@@ -242,3 +246,43 @@ def test_title_line_not_repeated_gives_the_headline_without_the_site() -> None:
     assert a.title == "Access to the harbour restored after two years"
     assert a.outlet == "Harbour Foundation"
     assert kinds_of(text)[text.split("\n")[0]] == ("title", "headline")
+
+
+@pytest.mark.parametrize(
+    ("line", "lang", "date"),
+    [
+        (
+            "08.03.2016 | 15:30 Uhr",
+            "de",
+            dt.date(2016, 3, 8),
+        ),  # day first with dots, whatever dateparser says
+        ("Veröffentlicht am 11/04/2012 von Björn Linder", "de", dt.date(2012, 4, 11)),
+        ("von Anja Schmoll-Trautmann am 14. Mai 2014, 15:40 Uhr", "de", dt.date(2014, 5, 14)),
+        ("par Florence Audier, le 15 septembre 2009", "fr", dt.date(2009, 9, 15)),
+        ("Martina Berg 19. Juni 2019", "de", dt.date(2019, 6, 19)),
+        ("Blackswan Thursday, May 30, 2019", "en", dt.date(2019, 5, 30)),
+        (
+            "Freitag | 14. Juni 2019 | 15:49 VON Sina Giebel IN Fashion | 0 COMMENTS",
+            "de",
+            dt.date(2019, 6, 14),
+        ),
+        ("Redacción, 14 de junio de 2019", "es", dt.date(2019, 6, 14)),
+        ("Publicado em 20/09/2023 às 10h", "pt", dt.date(2023, 9, 20)),
+    ],
+)
+def test_a_visible_date_inside_a_short_line_near_the_top_is_the_publication_date(
+    line: str, lang: str, date: dt.date
+) -> None:
+    text = "\n".join(["Bridge closed to trucks", *MENU, line, *ARTICLE])
+    _segs, info = classify_lines(text, lang)
+    assert info["published"] == date, line
+
+
+def test_a_date_in_figures_with_slashes_is_month_first_only_in_english() -> None:
+    for lang, date in (
+        ("en", dt.date(2012, 11, 4)),
+        ("de", dt.date(2012, 4, 11)),
+        ("fr", dt.date(2012, 4, 11)),
+    ):
+        _segs, info = classify_lines("\n".join(["Bridge closed", "11/04/2012", *ARTICLE]), lang)
+        assert info["published"] == date, lang
