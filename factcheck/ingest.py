@@ -841,9 +841,10 @@ _NUMERIC_DATE = re.compile(
 def _numeric_date(phrase: str, lang: str | None) -> dt.date | None:
     """A date in figures: with dots always day first (en de fr es pt); with slashes day first but in
     English, where the month comes first when the figures allow it ("11/04/2012" is 4 November in English,
-    11 April in German)."""
+    11 April in German). The phrase is the date with at most a label, a weekday or a time around it
+    ("Date 19.01.2020", "08.03.2016 | 15:30 Uhr"), not a headline ending in one."""
     m = _NUMERIC_DATE.search(phrase)
-    if m is None:
+    if m is None or len(_LETTER_WORD.findall(phrase[: m.start()] + " " + phrase[m.end() :])) > 3:
         return None
     a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
     day, month = (b, a) if m["sep"] == "/" and lang in ("en", None) and a <= 12 else (a, b)
@@ -1116,7 +1117,7 @@ def _stamp(ln: _Line, kind: tuple[str, str]) -> bool:
 
 
 # "Berlin Libya conference: A first step toward peace? 19.01.2020": a headline with its date at the end
-_TRAILING_DATE = re.compile(r"\s((?:\d{1,2}[./]\s?){2}\d{2,4}|(?:19|20)\d\d-\d\d-\d\d)$")
+_TRAILING_DATE = re.compile(r"\s\(?((?:\d{1,2}[./]\s?){2}\d{2,4}|(?:19|20)\d\d-\d\d-\d\d)\)?$")
 
 
 def _teaser_blocks(lines: list[_Line], kinds: list[tuple[str, str]], first_body: int) -> None:
@@ -1131,7 +1132,7 @@ def _teaser_blocks(lines: list[_Line], kinds: list[tuple[str, str]], first_body:
     def headline(j: int) -> bool:
         ln = lines[j]
         return (
-            kinds[j] == ("body", "")
+            kinds[j] in (("body", ""), ("furniture", "teaser list"))
             and 3 <= ln.words <= 25
             and not re.search(r"[.:;,…]$", ln.text)
             and not _LIST_ITEM.match(ln.text)
@@ -1144,14 +1145,17 @@ def _teaser_blocks(lines: list[_Line], kinds: list[tuple[str, str]], first_body:
             j < n
             and kinds[j] == ("body", "")
             and 4 <= ln.words <= TEASER_SUMMARY_WORDS
-            and _FULL_STOP_END.search(ln.text) is not None
+            and (_FULL_STOP_END.search(ln.text) is not None or ends_dated(j))
         )
+
+    def ends_dated(j: int) -> bool:  # "... will appeal the ruling. (07.03.2019)"
+        return lines[j].text[-1:] in "0123456789)" and _TRAILING_DATE.search(lines[j].text) is not None
 
     def unit(i: int) -> tuple[int, bool] | None:
         """(end, dated) of a teaser opening at line i."""
         if not headline(i):
             return None
-        dated = lines[i].text[-1:].isdigit() and bool(_TRAILING_DATE.search(lines[i].text))
+        dated = ends_dated(i)
         j = i + 1
         while j < n and j - i <= 4:
             if _stamp(lines[j], kinds[j]):
@@ -1159,11 +1163,11 @@ def _teaser_blocks(lines: list[_Line], kinds: list[tuple[str, str]], first_body:
             elif lines[j].text != lines[i].text and lines[j].words > 2:  # (a label: "News")
                 break
             j += 1
-        if dated:
-            return j + (j < n and summary(j)), True
-        if j < n and summary(j) and not lines[i].text.endswith("?"):  # (an interview's question: body)
-            return j + 1, False
-        return None
+        if j < n and summary(j):
+            dated = dated or ends_dated(j)
+            if dated or not lines[i].text.endswith("?"):  # (an interview's question and answer: body)
+                return j + 1, dated
+        return (j, True) if dated else None
 
     prose_after = [0] * (n + 1)
     for j in range(n - 1, -1, -1):
@@ -1191,8 +1195,9 @@ def _teaser_blocks(lines: list[_Line], kinds: list[tuple[str, str]], first_body:
                 break
         dated = sum(1 for _s, _e, d in units if d)
         start = units[0][0]
-        later = prose_after[units[-1][1]] < total - prose_after[start]
-        if dated >= 2 or (len(units) >= 3 and later):
+        before = total - prose_after[start]  # (the article's own headline, date and lede come first)
+        later = prose_after[units[-1][1]] < before
+        if before >= 1 and (dated >= 2 or (len(units) >= 3 and later)):
             for s0, e0, _d in units:
                 for k in range(s0, e0):
                     if kinds[k][0] in ("body", "meta"):

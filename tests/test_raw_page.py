@@ -286,3 +286,35 @@ def test_a_date_in_figures_with_slashes_is_month_first_only_in_english() -> None
     ):
         _segs, info = classify_lines("\n".join(["Bridge closed", "11/04/2012", *ARTICLE]), lang)
         assert info["published"] == date, lang
+
+
+def test_the_articles_own_headline_date_and_lede_are_no_teaser() -> None:
+    head = [
+        "Bridge closed: four supports fail the test",
+        "23.10.2018",
+        "In the latest test the engineers checked all eighteen supports of the old harbour bridge for cracks.",
+    ]
+    teasers = [
+        "Ferry fares to rise in January",
+        "11.10.2018",
+        "Tunnel reopens after the repairs",
+        "02.10.2018",
+    ]
+    text = "\n".join([*MENU, *head, *ARTICLE, *teasers]) + "\n"
+    k = kinds_of(text)
+    assert k[head[2]] == ("body", "")
+    assert k[head[1]][0] == "meta"
+    assert all(k[t][0] == "furniture" for t in teasers)
+    a = article_from_text(text, path="p.txt", key="p.txt")
+    assert a.published == dt.date(2018, 10, 23)
+
+
+def test_summaries_that_end_with_their_date_make_a_story_list() -> None:
+    teasers = [
+        "Museum returns remains to New Zealand",
+        "The hospital returned the remains in a ceremony at the national museum. (29.04.2019)",
+        "US judge dismisses the claims against the city",
+        "A court dismissed the lawsuit; the lawyers will appeal the ruling. (07.03.2019)",
+    ]
+    k = kinds_of("Bridge closed\n" + "\n".join(ARTICLE + teasers) + "\n")
+    assert all(k[t] == ("furniture", "list of other stories") for t in teasers)
