@@ -26,7 +26,7 @@ Figures:
   reference text; word 4-grams, 60% overlap) -- an automatic proxy, so the hand-made `without` figures
   are printed beside it.
 
-    /work/venv/bin/python bench/ingest.py [--list]
+    /work/venv/bin/python bench/ingest.py [--list] [--leaks]
 """
 
 from __future__ import annotations
@@ -128,6 +128,7 @@ def same(field: str, got: object, want: object) -> bool:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--list", action="store_true", help="list every miss")
+    ap.add_argument("--leaks", action="store_true", help="list every leaked claim of raw page text")
     args = ap.parse_args()
     base = data_dir()
     if not (base / "html").is_dir():
@@ -273,9 +274,11 @@ def main() -> int:
         print(f"  [{split}] " + "; ".join(parts))
 
     print("\nfurniture leakage in raw page text (claims not in the page's article; all claims):")
+    leaks: list[str] = []
     for split in ("dev", "held-out"):
         for way in ("factcheck", "no furniture rules"):
             leak = total = 0
+            where = {"before": 0, "inside": 0, "after": 0}
             for n in names:
                 if held_out(n) != (split == "held-out"):
                     continue
@@ -287,6 +290,7 @@ def main() -> int:
                     continue
                 ref_text = norm(str(ref[n].get("title") or "") + "\n" + str(ref[n].get("text") or ""))
                 ref_grams = grams(ref_text)
+                lo, hi = _article_span(art, ref_grams)
                 for c in extract.extract(art):
                     t = norm(c.text)
                     if not t:
@@ -295,11 +299,32 @@ def main() -> int:
                     g = grams(t)
                     if t not in ref_text and len(g & ref_grams) < 0.6 * len(g):
                         leak += 1
-            print(f"  [{split}] {way}: {leak}/{total} = {leak / max(total, 1):.1%}")
+                        pos = "before" if c.start < lo else "after" if c.start > hi else "inside"
+                        where[pos] += 1
+                        if way == "factcheck":
+                            leaks.append(f"  [{split}] {n} ({pos} the article): {c.text[:140]!r}")
+            by = ", ".join(f"{k} the article {v}" for k, v in where.items())
+            print(f"  [{split}] {way}: {leak}/{total} = {leak / max(total, 1):.1%} ({by})")
+    if args.leaks:
+        print("\nleaked claims (raw page text, factcheck):")
+        print("\n".join(leaks))
     if args.list:
         print("\nmisses:")
         print("\n".join(misses))
     return 0
+
+
+def _article_span(art: ingest.Article, ref_grams: set[tuple[str, ...]]) -> tuple[int, int]:
+    """Where the page's article lies in the raw text: from the first to the last line (6+ words) that is in
+    trafilatura's text. A leaked claim is before, inside (captions, teasers, bios among the paragraphs) or
+    after it (lists of other stories, comments, footers)."""
+    at = []
+    for seg in art.segments:
+        t = norm(art.text[seg.start : seg.end])
+        g = grams(t)
+        if len(t.split()) >= 6 and len(g & ref_grams) >= 0.6 * len(g):
+            at.append(seg.start)
+    return (min(at), max(at)) if at else (0, 0)
 
 
 def _title_match(got: object, want: str) -> bool:
