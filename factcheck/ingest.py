@@ -1241,17 +1241,19 @@ GALLERY_CAPTION_WORDS = 80
 
 
 def _repeated_lines(lines: list[_Line], kinds: list[tuple[str, str]]) -> None:
-    """A line of four or more words found again further down the page is repeated chrome (a video
-    placeholder, a notice, a pull quote, a teaser): the first copy stays what it is, the repeats are
-    furniture. The title is never dropped."""
-    seen: set[str] = set()
+    """A line of four or more words found again further down the page (not right below itself) is
+    repeated chrome (a video placeholder, a notice, a pull quote, a teaser): the first copy stays what it
+    is, the repeats are furniture. The title is never dropped."""
+    seen: dict[str, int] = {}
     titles = {ln.text for ln, k in zip(lines, kinds, strict=True) if k[0] == "title"}
     for i, ln in enumerate(lines):
         if ln.words < 4:
             continue
-        if ln.text in seen and kinds[i][0] == "body" and ln.text not in titles:
+        last = seen.get(ln.text)
+        # (a line said twice in a row is the text's own refrain, not chrome found again elsewhere)
+        if last is not None and i - last > 1 and kinds[i][0] == "body" and ln.text not in titles:
             kinds[i] = ("furniture", "repeated on the page")
-        seen.add(ln.text)
+        seen[ln.text] = i
 
 
 _LIST_ITEM = re.compile(r"^(?:[-•*·–]\s|\d{1,2}[.)]\s|\|)")
@@ -1345,6 +1347,8 @@ def _page_title_line(lines: list[_Line]) -> tuple[str, str | None, frozenset[str
     # the page may repeat any run of its parts ("Hating Millennials - the prejudice you're allowed to ...")
     runs = [" ".join(parts[a:b]) for a in range(len(parts)) for b in range(a + 1, len(parts) + 1)]
     keys = frozenset(_norm_words(p) for p in [t, *runs] if len(p.split()) >= 2) - {_norm_words(site or "")}
+    if site is None and t.endswith("."):
+        return None  # a sentence said twice, not a <title> (which has no full stop)
     repeated = any(_norm_words(ln.text) in keys for ln in lines[1:_PAGE_TITLE_LOOKAHEAD])
     if site is None and not repeated:
         return None
