@@ -1067,6 +1067,7 @@ def classify_lines(
 
     if page:
         _repeated_lines(lines, kinds)
+        _blocks_after_the_article(lines, kinds)
     for ln, (kind, why) in zip(lines, kinds, strict=True):
         segs.append(Segment(ln.start, ln.end, kind or "body", why))
     return segs, info
@@ -1238,6 +1239,37 @@ def _galleries(lines: list[_Line], kinds: list[tuple[str, str]], first_body: int
 
 GALLERY_SLIDE_LINES = 5
 GALLERY_CAPTION_WORDS = 80
+
+
+def _blocks_after_the_article(lines: list[_Line], kinds: list[tuple[str, str]]) -> None:
+    """A copied page goes on after its article with other blocks (a sidebar, promotions, the site's
+    footer), each set off from the article by a long run of furniture lines. Blocks of prose separated by
+    ARTICLE_GAP_LINES or more lines of furniture are told apart; the one with the most substantial
+    paragraphs is the article, and a block after it with less than a third of its prose is not the
+    article ("block after the article"). A block as large as a third of the article stays (an article
+    cut in two by a gallery or an advertisement goes on)."""
+    blocks: list[list[int]] = []  # indices of body lines, per block
+    gap = ARTICLE_GAP_LINES
+    for i, k in enumerate(kinds):
+        if k[0] in ("body", "title"):
+            if gap >= ARTICLE_GAP_LINES or not blocks:
+                blocks.append([])
+            blocks[-1].append(i)
+            gap = 0
+        else:
+            gap += 1
+    if len(blocks) < 2:
+        return
+    prose = [sum(1 for i in b if kinds[i][0] == "body" and _substantial(lines[i])) for b in blocks]
+    main = max(range(len(blocks)), key=lambda b: prose[b])
+    for b in range(main + 1, len(blocks)):
+        if 3 * prose[b] < prose[main]:
+            for i in blocks[b]:
+                if kinds[i][0] == "body":
+                    kinds[i] = ("furniture", "block after the article")
+
+
+ARTICLE_GAP_LINES = 12
 
 
 def _repeated_lines(lines: list[_Line], kinds: list[tuple[str, str]]) -> None:

@@ -318,3 +318,21 @@ def test_summaries_that_end_with_their_date_make_a_story_list() -> None:
     ]
     k = kinds_of("Bridge closed\n" + "\n".join(ARTICLE + teasers) + "\n")
     assert all(k[t] == ("furniture", "list of other stories") for t in teasers)
+
+
+FOOTER_MENU = [f"Section {n}" for n in range(14)]
+
+
+def test_a_small_block_of_prose_after_the_article_and_a_long_run_of_furniture_is_not_the_article() -> None:
+    promo = "We do what we love every day, and so can you: thousands of jobs in the digital world are waiting for you."
+    text = "\n".join(["Bridge closed", *ARTICLE, *FOOTER_MENU, promo]) + "\n"
+    k = kinds_of(text)
+    assert k[promo] == ("furniture", "block after the article")
+    assert all(k[t] == ("body", "") for t in ARTICLE)
+
+
+def test_an_article_cut_in_two_by_a_long_run_of_furniture_goes_on() -> None:
+    second = [s.replace("the", "the old", 1) for s in ARTICLE]
+    text = "\n".join(["Bridge closed", *ARTICLE, *FOOTER_MENU, *second]) + "\n"
+    k = kinds_of(text)
+    assert all(k[t] == ("body", "") for t in ARTICLE + second)
