@@ -975,11 +975,12 @@ def classify_lines(
     first_body = body_idx[0] if body_idx else len(lines)
     tail_from = _tail_start(lines, first_body, vocab)
 
+    substantial = [_substantial(ln) for ln in lines]
     prose_before: dict[int, int] = {}
     n_prose = 0
-    for i, ln in enumerate(lines):
+    for i in range(len(lines)):
         prose_before[i] = n_prose
-        n_prose += _substantial(ln)
+        n_prose += substantial[i]
     info["_prose_before"] = prose_before
     for i, ln in enumerate(lines):
         kinds[i] = _classify_one(ln, i, first_body, tail_from, info, vocab, lang, chrome[i])
@@ -988,7 +989,7 @@ def classify_lines(
     _another_article(lines, kinds, first_body)
     _teaser_lists(lines, kinds, first_body)
     if page:
-        _teaser_blocks(lines, kinds, first_body)
+        _teaser_blocks(lines, kinds, first_body, substantial)
         _galleries(lines, kinds, first_body)
     at = info.pop("_date_line_at", None)
     if at is not None and kinds[at][0] != "meta":
@@ -1067,7 +1068,7 @@ def classify_lines(
 
     if page:
         _repeated_lines(lines, kinds)
-        _blocks_after_the_article(lines, kinds)
+        _blocks_after_the_article(kinds, substantial)
     for ln, (kind, why) in zip(lines, kinds, strict=True):
         segs.append(Segment(ln.start, ln.end, kind or "body", why))
     return segs, info
@@ -1121,7 +1122,9 @@ def _stamp(ln: _Line, kind: tuple[str, str]) -> bool:
 _TRAILING_DATE = re.compile(r"\s\(?((?:\d{1,2}[./]\s?){2}\d{2,4}|(?:19|20)\d\d-\d\d-\d\d)\)?$")
 
 
-def _teaser_blocks(lines: list[_Line], kinds: list[tuple[str, str]], first_body: int) -> None:
+def _teaser_blocks(
+    lines: list[_Line], kinds: list[tuple[str, str]], first_body: int, substantial: list[bool]
+) -> None:
     """Other stories listed after the article has begun. A teaser is a headline followed by its date,
     reading time or a repeat of itself ("Gegen dicke Luft: Aldi Nord bietet Luftreiniger an" / "06.11.2018"
     / the headline again / a short summary), or a headline with its date at the end: two or more in a
@@ -1172,7 +1175,7 @@ def _teaser_blocks(lines: list[_Line], kinds: list[tuple[str, str]], first_body:
 
     prose_after = [0] * (n + 1)
     for j in range(n - 1, -1, -1):
-        prose_after[j] = prose_after[j + 1] + (kinds[j] == ("body", "") and _substantial(lines[j]))
+        prose_after[j] = prose_after[j + 1] + (kinds[j] == ("body", "") and substantial[j])
     total = prose_after[0]
     i = first_body + 1
     while i < n:
@@ -1241,7 +1244,7 @@ GALLERY_SLIDE_LINES = 5
 GALLERY_CAPTION_WORDS = 80
 
 
-def _blocks_after_the_article(lines: list[_Line], kinds: list[tuple[str, str]]) -> None:
+def _blocks_after_the_article(kinds: list[tuple[str, str]], substantial: list[bool]) -> None:
     """A copied page goes on after its article with other blocks (a sidebar, promotions, the site's
     footer), each set off from the article by a long run of furniture lines. Blocks of prose separated by
     ARTICLE_GAP_LINES or more lines of furniture are told apart; the one with the most substantial
@@ -1260,7 +1263,7 @@ def _blocks_after_the_article(lines: list[_Line], kinds: list[tuple[str, str]]) 
             gap += 1
     if len(blocks) < 2:
         return
-    prose = [sum(1 for i in b if kinds[i][0] == "body" and _substantial(lines[i])) for b in blocks]
+    prose = [sum(1 for i in b if kinds[i][0] == "body" and substantial[i]) for b in blocks]
     main = max(range(len(blocks)), key=lambda b: prose[b])
     for b in range(main + 1, len(blocks)):
         if 3 * prose[b] < prose[main]:
