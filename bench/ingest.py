@@ -26,7 +26,7 @@ Figures:
   reference text; word 4-grams, 60% overlap) -- an automatic proxy, so the hand-made `without` figures
   are printed beside it.
 
-    /work/venv/bin/python bench/ingest.py [--list]
+    /work/venv/bin/python bench/ingest.py [--list] [--leaks]
 """
 
 from __future__ import annotations
@@ -128,6 +128,7 @@ def same(field: str, got: object, want: object) -> bool:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--list", action="store_true", help="list every miss")
+    ap.add_argument("--leaks", action="store_true", help="list every leaked claim of raw page text")
     args = ap.parse_args()
     base = data_dir()
     if not (base / "html").is_dir():
@@ -151,7 +152,10 @@ def main() -> int:
         rec = webpage.page_record(raw_html[n], urls.get(f"{n}.html"))
         html_art[n] = ingest.article_from_record(rec, path=n, key=n)
     t_ours = time.perf_counter() - t0
-    raw_art = {n: ingest.article_from_text(visible_text(raw_html[n]), path=n, key=n) for n in names}
+    raw_text = {n: visible_text(raw_html[n]) for n in names}
+    t0 = time.perf_counter()
+    raw_art = {n: ingest.article_from_text(raw_text[n], path=n, key=n) for n in names}
+    t_raw = time.perf_counter() - t0
 
     print(
         f"realworld-dev: {len(names)} pages ({sum(held_out(n) for n in names)} held out); judged: {len(gold)}"
@@ -159,6 +163,10 @@ def main() -> int:
     print(
         f"HTML pages/s: factcheck {len(names) / t_ours:.1f} (trafilatura + metadata + furniture + language); "
         f"baseline trafilatura.extract alone {len(names) / t_traf:.1f}"
+    )
+    print(
+        f"raw page text pages/s: factcheck {len(names) / t_raw:.1f} (furniture, title, date, language; "
+        f"{sum(len(t) for t in raw_text.values()) / len(names) / 1000:.0f} KB a page on average)"
     )
 
     # ---- with / without, metadata ----------------------------------------------------------------------
@@ -170,7 +178,7 @@ def main() -> int:
             "html": kept_text(html_art[n]),
             "raw": kept_text(raw_art[n]),
             "trafilatura": norm(str(ref[n].get("title") or "") + "\n" + str(ref[n].get("text") or "")),
-            "raw-no-rules": norm(visible_text(raw_html[n])),
+            "raw-no-rules": norm(raw_text[n]),
         }
         for way, kept in texts.items():
             for s in g.get("with", []):
@@ -247,10 +255,37 @@ def main() -> int:
             extra = f"; dropped without a furniture reason: {unexplained}" if way == "html" else ""
             print(f"  [{split}] {way}: {kept}/{total} = {kept / max(total, 1):.1%}{extra}")
 
+    print("\nraw page text metadata vs trafilatura's record of the same page (all pages where it gives one):")
+    for split in ("dev", "held-out"):
+        parts = []
+        for field in ("title", "date", "outlet"):
+            ok = total = 0
+            for n in names:
+                if held_out(n) != (split == "held-out"):
+                    continue
+                want = {
+                    "title": ref[n].get("title"),
+                    "date": ref[n].get("date"),
+                    "outlet": ref[n].get("sitename") or ref[n].get("source-hostname"),
+                }[field]
+                if not want:
+                    continue
+                art = raw_art[n]
+                got = {"title": art.title, "date": art.published, "outlet": art.outlet}[field]
+                total += 1
+                hit = same(field, got, want) or (field == "title" and _title_match(got, str(want)))
+                ok += hit
+                if not hit:
+                    misses.append(f"  raw {n}: {field} {got!r}, trafilatura {want!r}")
+            parts.append(f"{field} {ok}/{total} = {ok / max(total, 1):.1%}")
+        print(f"  [{split}] " + "; ".join(parts))
+
     print("\nfurniture leakage in raw page text (claims not in the page's article; all claims):")
+    leaks: list[str] = []
     for split in ("dev", "held-out"):
         for way in ("factcheck", "no furniture rules"):
             leak = total = 0
+            where = {"before": 0, "inside": 0, "after": 0}
             for n in names:
                 if held_out(n) != (split == "held-out"):
                     continue
@@ -262,6 +297,7 @@ def main() -> int:
                     continue
                 ref_text = norm(str(ref[n].get("title") or "") + "\n" + str(ref[n].get("text") or ""))
                 ref_grams = grams(ref_text)
+                lo, hi = _article_span(art, ref_grams)
                 for c in extract.extract(art):
                     t = norm(c.text)
                     if not t:
@@ -270,11 +306,41 @@ def main() -> int:
                     g = grams(t)
                     if t not in ref_text and len(g & ref_grams) < 0.6 * len(g):
                         leak += 1
-            print(f"  [{split}] {way}: {leak}/{total} = {leak / max(total, 1):.1%}")
+                        pos = "before" if c.start < lo else "after" if c.start > hi else "inside"
+                        where[pos] += 1
+                        if way == "factcheck":
+                            leaks.append(f"  [{split}] {n} ({pos} the article): {c.text[:140]!r}")
+            by = ", ".join(f"{k} the article {v}" for k, v in where.items())
+            print(f"  [{split}] {way}: {leak}/{total} = {leak / max(total, 1):.1%} ({by})")
+    if args.leaks:
+        print("\nleaked claims (raw page text, factcheck):")
+        print("\n".join(leaks))
     if args.list:
         print("\nmisses:")
         print("\n".join(misses))
     return 0
+
+
+def _article_span(art: ingest.Article, ref_grams: set[tuple[str, ...]]) -> tuple[int, int]:
+    """Where the page's article lies in the raw text: from the first to the last line (6+ words) that is in
+    trafilatura's text. A leaked claim is before, inside (captions, teasers, bios among the paragraphs) or
+    after it (lists of other stories, comments, footers)."""
+    at = []
+    for seg in art.segments:
+        t = norm(art.text[seg.start : seg.end])
+        g = grams(t)
+        if len(t.split()) >= 6 and len(g & ref_grams) >= 0.6 * len(g):
+            at.append(seg.start)
+    return (min(at), max(at)) if at else (0, 0)
+
+
+def _title_match(got: object, want: str) -> bool:
+    """trafilatura's title may keep the site's name ("Headline | DW | 19.01.2020"): the headline part
+    counts."""
+    if not got:
+        return False
+    g, w = norm(str(got)), norm(want)
+    return bool(g) and w.startswith(g) and len(g.split()) >= 0.5 * len(w.split())
 
 
 def _all_body(text: str) -> list[Segment]:

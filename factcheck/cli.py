@@ -257,9 +257,9 @@ def cmd_fetch(args: argparse.Namespace) -> int:
     from factcheck import webpage
     from factcheck.urls import is_http_url
 
-    out = Path(args.output)
+    out = Path(args.output) if args.output else webpage.pages_dir()
     if out.exists() and not out.is_dir():
-        raise UsageError(f"{args.output}: not a folder")
+        raise UsageError(f"{out}: not a folder")
     errors: list[InputError] = []
     show = fetch_progress_bar(args.urls)
     n_ok = 0
@@ -360,14 +360,18 @@ def build_parser() -> Parser:
     r.add_argument(
         "paths", nargs="*", metavar="PATH", help="article files, folders or http(s) URLs (default: seeds/)"
     )
-    r.add_argument("--refresh", action="store_true", help="fetch URLs again even when stored in fetched/")
+    r.add_argument(
+        "--refresh", action="store_true", help="fetch URLs again even when already stored in the pages folder"
+    )
     r.add_argument("--session", metavar="FILE", help="session file (default: sessions/<folder name>.toml)")
     r.add_argument("--readonly", action="store_true", help="open without saving anything")
     r.set_defaults(func=cmd_review)
 
     e = sub.add_parser("extract", help="claims per article", description="Print the claims of each article.")
     e.add_argument("paths", nargs="+", metavar="PATH", help="article files, folders or http(s) URLs")
-    e.add_argument("--refresh", action="store_true", help="fetch URLs again even when stored in fetched/")
+    e.add_argument(
+        "--refresh", action="store_true", help="fetch URLs again even when already stored in the pages folder"
+    )
     e.add_argument("--json", action="store_true", help="print the JSON contract")
     e.add_argument(
         "--min-score",
@@ -385,7 +389,9 @@ def build_parser() -> Parser:
 
     g = sub.add_parser("groups", help="event groups across articles", description="Print the event groups.")
     g.add_argument("paths", nargs="+", metavar="PATH", help="article files, folders or http(s) URLs")
-    g.add_argument("--refresh", action="store_true", help="fetch URLs again even when stored in fetched/")
+    g.add_argument(
+        "--refresh", action="store_true", help="fetch URLs again even when already stored in the pages folder"
+    )
     g.add_argument("--json", action="store_true", help="print the JSON contract")
     g.set_defaults(func=cmd_groups)
 
@@ -408,7 +414,10 @@ def build_parser() -> Parser:
     )
     f.add_argument("urls", nargs="+", metavar="URL")
     f.add_argument(
-        "-o", "--output", metavar="DIR", default="fetched", help="where to store them (default: fetched/)"
+        "-o",
+        "--output",
+        metavar="DIR",
+        help="where to store them (default: the pages folder, $FACTCHECK_PAGES or the user data folder's pages/)",
     )
     f.add_argument("--refresh", action="store_true", help="fetch again pages already stored")
     f.add_argument("--timeout", type=float, default=20.0, metavar="SECONDS", help="per page (default: 20)")

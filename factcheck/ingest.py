@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import hashlib
+import itertools
 import json
 import os
 import re
@@ -296,7 +297,7 @@ def load(
 ) -> Batch:
     """Read every article under ``paths`` (files, folders or http(s) URLs); collect errors instead of raising.
 
-    A URL is read from its stored record in ``pages_dir`` (``fetched/`` by default), fetched and stored
+    A URL is read from its stored record in ``pages_dir`` (``webpage.pages_dir()`` by default), fetched and stored
     first when missing or when ``refresh``; ``fetch_progress(done, total, url)`` follows the URLs.
     """
     batch = Batch()
@@ -547,7 +548,7 @@ def article_from_record(
     if not text.strip():
         raise ValueError("record has an empty text")
     rec_lang = metadata.language_code(_first(rec, "language", "lang", "inLanguage"))
-    art = _infer(text, path=path, key=key, source_file=source_file, lang=rec_lang)
+    art = _infer(text, path=path, key=key, source_file=source_file, lang=rec_lang, page=False)
     art.record = record
     title = _first(rec, "title", "title_page", "title_rss", "headline")
     if isinstance(title, str) and title.strip() and not _is_chrome_title(title.strip(), art.language):
@@ -816,7 +817,7 @@ def _date_of(phrase: str, lang: str | None = None) -> dt.date | None:
     """The full date (day, month and year) a short date phrase names, in any language: the English formats
     first, then dateparser with the article's language ("14. Januar 2020, 9:21 Uhr", "le 14/01/2020 à
     06:25", "19.01.2020"). A month or a year alone is no publication date."""
-    d = find_date(phrase)
+    d = find_date(phrase) or _numeric_date(phrase, lang)
     if d is not None:
         return d
     if len(phrase) > 80 or not _YEAR_OR_SHORT_DMY.search(phrase):
@@ -830,6 +831,46 @@ def _date_of(phrase: str, lang: str | None = None) -> dt.date | None:
 
 
 _DIGIT_ANY = re.compile(r"\d")
+# "19.01.2020", "14/01/2020", "2.03.2018von ...": day and month in figures (dateparser reads them month first
+# whatever the language)
+_NUMERIC_DATE = re.compile(
+    r"(?<!\d)(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d)(?!\d)"
+)
+
+
+def _numeric_date(phrase: str, lang: str | None) -> dt.date | None:
+    """A date in figures: with dots always day first (en de fr es pt); with slashes day first but in
+    English, where the month comes first when the figures allow it ("11/04/2012" is 4 November in English,
+    11 April in German). The phrase is the date with at most a label, a weekday or a time around it
+    ("Date 19.01.2020", "08.03.2016 | 15:30 Uhr"), not a headline ending in one."""
+    m = _NUMERIC_DATE.search(phrase)
+    if m is None or len(_LETTER_WORD.findall(phrase[: m.start()] + " " + phrase[m.end() :])) > 3:
+        return None
+    a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+    day, month = (b, a) if m["sep"] == "/" and lang in ("en", None) and a <= 12 else (a, b)
+    try:
+        return dt.date(y, month, day)
+    except ValueError:
+        return None
+
+
+# a full date inside a short line ("von Anja Schmoll-Trautmann am 14. Mai 2014, 15:40 Uhr", "Blackswan
+# Thursday, May 30, 2019", "par Florence Audier, le 15 septembre 2009", "Martina Berg 19. Juni 2019")
+_DATE_IN_LINE = re.compile(
+    r"(?<!\d)\d{1,2}\.?\s+(?:de\s+)?[^\W\d_]{3,12}\.?,?\s+(?:de\s+)?(?:19|20)\d\d(?!\d)"
+    r"|\b[^\W\d_]{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d(?!\d)"
+    r"|(?<!\d)\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d(?!\d)"
+    r"|(?<!\d)(?:19|20)\d\d-\d\d-\d\d(?!\d)"
+)
+
+
+def _date_in_line(t: str, lang: str | None) -> dt.date | None:
+    """The first full date written anywhere in a short line, in any of the languages."""
+    for m in _DATE_IN_LINE.finditer(t):
+        d = _date_of(m.group(0), lang)
+        if d is not None:
+            return d
+    return None
 
 
 def _reads_as_prose(line: _Line) -> bool:
@@ -887,7 +928,9 @@ def _looks_headline(line: _Line) -> bool:
     return 3 <= line.words <= 30 and not re.search(r"[.…]$", t) and not _is_tag_list(t) and len(t) <= 250
 
 
-def classify_lines(text: str, lang: str | None = None) -> tuple[list[Segment], dict[str, Any]]:
+def classify_lines(
+    text: str, lang: str | None = None, *, page: bool = True
+) -> tuple[list[Segment], dict[str, Any]]:
     """Split ``text`` into segments (body / title / meta / furniture) and gather inferred metadata.
 
     General rules (no site-specific strings): furniture markers of the article's language and English
@@ -895,6 +938,10 @@ def classify_lines(text: str, lang: str | None = None) -> tuple[list[Segment], d
     author bios, crawl stamps, comment threads, the rest of a page after an end-of-article marker such as
     "Related" / "Kommentare" when what follows is furniture, short non-sentence lines outside the body.
     Every excluded line keeps its reason.
+
+    ``page``: the text may be a whole copied page (a .txt file), so the page-shape rules run too: lists
+    of other stories (a headline with its date or summary), photo galleries, lines repeated on the page,
+    paragraphs that open with a notice. A scraper's record (``page=False``) holds the article only.
     """
     fm_len, fm = _front_matter(text)
     info: dict[str, Any] = {"front_matter": fm}
@@ -908,20 +955,33 @@ def classify_lines(text: str, lang: str | None = None) -> tuple[list[Segment], d
     sentence = [_is_sentence(ln) for ln in lines]
     # page chrome named by a marker (a whole line, or a boilerplate notice in it), tested once per line
     hints = vocab.hints_in(text)  # (the notice hints of the page: fewer to test on each line)
-    chrome = [vocab.line(ln.text, ln.words) or vocab.notice(ln.text, ln.words, hints) for ln in lines]
+    chrome = [
+        vocab.line(ln.text, ln.words)
+        or vocab.notice(ln.text, ln.words, hints)
+        or (page and _notice_led(ln, vocab))
+        or None
+        for ln in lines
+    ]
+    # a copied page opens with its <title> line ("Headline | Site", or the headline the page repeats)
+    page_title = _page_title_line(lines) if page else None
     body_idx = [
         i
         for i, ln in enumerate(lines)
-        if sentence[i] and not chrome[i] and not _url_line(ln.text) and not _dated_label(ln, vocab, lang)
+        if sentence[i]
+        and not chrome[i]
+        and not _url_line(ln.text)
+        and not _dated_label(ln, vocab, lang)
+        and not (i == 0 and page_title)
     ]
     first_body = body_idx[0] if body_idx else len(lines)
     tail_from = _tail_start(lines, first_body, vocab)
 
+    substantial = [_substantial(ln) for ln in lines]
     prose_before: dict[int, int] = {}
     n_prose = 0
-    for i, ln in enumerate(lines):
+    for i in range(len(lines)):
         prose_before[i] = n_prose
-        n_prose += _substantial(ln)
+        n_prose += substantial[i]
     info["_prose_before"] = prose_before
     for i, ln in enumerate(lines):
         kinds[i] = _classify_one(ln, i, first_body, tail_from, info, vocab, lang, chrome[i])
@@ -929,6 +989,12 @@ def classify_lines(text: str, lang: str | None = None) -> tuple[list[Segment], d
 
     _another_article(lines, kinds, first_body)
     _teaser_lists(lines, kinds, first_body)
+    if page:
+        _teaser_blocks(lines, kinds, first_body, substantial)
+        _galleries(lines, kinds, first_body)
+    at = info.pop("_date_line_at", None)
+    if at is not None and kinds[at][0] != "meta":
+        del info["published"]  # the date of a teaser, not of this article
 
     # A paragraph ending in an ellipsis with the article going on after it is a cliffhanger, not a teaser.
     for i in range(len(lines) - 1):
@@ -955,6 +1021,20 @@ def classify_lines(text: str, lang: str | None = None) -> tuple[list[Segment], d
 
     # Title: the headline of the page's own <title> line when the page repeats it, else the first
     # headline-like line before the body that is not a menu item.
+    if page_title is not None and "title" not in info:
+        head, site, keys = page_title
+        if site:
+            info["site_name"] = site
+        kinds[0] = ("meta", "page title")
+        for i in range(1, min(_PAGE_TITLE_LOOKAHEAD, len(lines))):
+            if kinds[i] in _TITLE_KINDS and _norm_words(lines[i].text) in keys:
+                info["_title_at"] = i
+                kinds[i] = ("title", "headline")
+                info["title"] = lines[i].text
+                break
+        else:  # the page does not repeat it: its <title> without the site's name
+            info["title"], info["_title_at"] = head, 0
+            kinds[0] = ("title", "headline")
     if "title" not in info:
         ti = _title_line(lines, kinds, first_body)
         if ti is not None:
@@ -987,6 +1067,9 @@ def classify_lines(text: str, lang: str | None = None) -> tuple[list[Segment], d
             elif not _reads_as_prose(lines[i]):
                 kinds[i] = ("furniture", "header fragment")
 
+    if page:
+        _repeated_lines(lines, kinds)
+        _blocks_after_the_article(kinds, substantial)
     for ln, (kind, why) in zip(lines, kinds, strict=True):
         segs.append(Segment(ln.start, ln.end, kind or "body", why))
     return segs, info
@@ -1010,6 +1093,203 @@ def _another_article(lines: list[_Line], kinds: list[tuple[str, str]], first_bod
                 if kinds[j][0] in ("body", "title", "meta"):
                     kinds[j] = ("furniture", "another article")
             return
+
+
+def _notice_led(ln: _Line, vocab: furniture.Vocabulary) -> str | None:
+    """A paragraph too long for a notice marker that opens with one ("The administrator of your personal
+    data will be ... Detailed information on the processing ..."): the whole paragraph is the notice."""
+    if ln.words <= vocab.max_words["notice"] or ln.words > NOTICE_PARAGRAPH_WORDS:
+        return None
+    m = _FIRST_SENTENCE.match(ln.text)
+    if not m:
+        return None
+    first = m.group(0)
+    return vocab.notice(first, _word_count(first))
+
+
+NOTICE_PARAGRAPH_WORDS = 120
+_FIRST_SENTENCE = re.compile(r".{20,300}?[.!?](?=\s+[\"“„«]?[A-ZÀ-Ý])")
+
+
+def _stamp(ln: _Line, kind: tuple[str, str]) -> bool:
+    """A teaser's date, reading time or comment count: a short furniture or meta line with a number
+    ("12.11.2018", "5 min read", "3 hours ago")."""
+    return kind in (("furniture", "date stamp"), ("meta", "date line"), ("meta", "published date")) or (
+        kind[0] in ("furniture", "meta") and ln.words <= 5 and _DIGIT_ANY.search(ln.text) is not None
+    )
+
+
+# "Berlin Libya conference: A first step toward peace? 19.01.2020": a headline with its date at the end
+_TRAILING_DATE = re.compile(r"\s\(?((?:\d{1,2}[./]\s?){2}\d{2,4}|(?:19|20)\d\d-\d\d-\d\d)\)?$")
+
+
+def _teaser_blocks(
+    lines: list[_Line], kinds: list[tuple[str, str]], first_body: int, substantial: list[bool]
+) -> None:
+    """Other stories listed after the article has begun. A teaser is a headline followed by its date,
+    reading time or a repeat of itself ("Gegen dicke Luft: Aldi Nord bietet Luftreiniger an" / "06.11.2018"
+    / the headline again / a short summary), or a headline with its date at the end: two or more in a
+    row are a list of stories. Headlines each followed by a short summary (1-3 sentences, under 60 words)
+    are one too when three or more stand in a row and less of the article's prose follows them than
+    precedes them (a subheaded article has longer sections, and goes on)."""
+    n = len(lines)
+
+    def headline(j: int) -> bool:
+        ln = lines[j]
+        return (
+            kinds[j] in (("body", ""), ("furniture", "teaser list"))
+            and 3 <= ln.words <= 25
+            and not re.search(r"[.:;,…]$", ln.text)
+            and not _LIST_ITEM.match(ln.text)
+            and (ln.text[:1].isupper() or ln.text[:1].isdigit() or ln.text[:1] in "\"“„«'‘")
+        )
+
+    def summary(j: int) -> bool:
+        ln = lines[j]
+        return (
+            j < n
+            and kinds[j] == ("body", "")
+            and 4 <= ln.words <= TEASER_SUMMARY_WORDS
+            and (_FULL_STOP_END.search(ln.text) is not None or ends_dated(j))
+        )
+
+    def ends_dated(j: int) -> bool:  # "... will appeal the ruling. (07.03.2019)"
+        return lines[j].text[-1:] in "0123456789)" and _TRAILING_DATE.search(lines[j].text) is not None
+
+    def unit(i: int) -> tuple[int, bool] | None:
+        """(end, dated) of a teaser opening at line i."""
+        if not headline(i):
+            return None
+        dated = ends_dated(i)
+        j = i + 1
+        while j < n and j - i <= 4:
+            if _stamp(lines[j], kinds[j]):
+                dated = True
+            elif lines[j].text != lines[i].text and lines[j].words > 2:  # (a label: "News")
+                break
+            j += 1
+        if j < n and summary(j):
+            dated = dated or ends_dated(j)
+            if dated or not lines[i].text.endswith("?"):  # (an interview's question and answer: body)
+                return j + 1, dated
+        return (j, True) if dated else None
+
+    prose_after = [0] * (n + 1)
+    for j in range(n - 1, -1, -1):
+        prose_after[j] = prose_after[j + 1] + (kinds[j] == ("body", "") and substantial[j])
+    total = prose_after[0]
+    i = first_body + 1
+    while i < n:
+        u = unit(i)
+        if u is None:
+            i += 1
+            continue
+        units: list[tuple[int, int, bool]] = []
+        j = i
+        while j < n:
+            u = unit(j)
+            if u is not None:
+                units.append((j, u[0], u[1]))
+                j = u[0]
+            elif (kinds[j][0] in ("furniture", "meta") and lines[j].words <= 8) or lines[j].words <= 2:
+                j += 1  # a label ("News"), a share link, a date between two teasers
+            elif units and j > 0 and _stamp(lines[j - 1], kinds[j - 1]) and summary(j):
+                units.append((j, j + 1, True))  # a teaser with no headline: label, date, summary
+                j += 1
+            else:
+                break
+        dated = sum(1 for _s, _e, d in units if d)
+        start = units[0][0]
+        before = total - prose_after[start]  # (the article's own headline, date and lede come first)
+        later = prose_after[units[-1][1]] < before
+        if before >= 1 and (dated >= 2 or (len(units) >= 3 and later)):
+            for s0, e0, _d in units:
+                for k in range(s0, e0):
+                    if kinds[k][0] in ("body", "meta"):
+                        kinds[k] = ("furniture", "list of other stories")
+        i = max(j, i + 1)
+
+
+TEASER_SUMMARY_WORDS = 60
+
+
+def _galleries(lines: list[_Line], kinds: list[tuple[str, str]], first_body: int) -> None:
+    """A photo gallery copied from a page repeats its own title before each slide ("Racist, ruthless,
+    cruel: Germany's colonial history" / slide title / caption): a headline-like line found three or more
+    times, a few lines apart, marks the slides between (and after the last, as many lines as a slide
+    has) as gallery captions."""
+    where: dict[str, list[int]] = {}
+    for i in range(first_body, len(lines)):
+        ln = lines[i]
+        if 3 <= ln.words <= 15 and kinds[i][0] != "title" and not _FULL_STOP_END.search(ln.text):
+            where.setdefault(ln.text, []).append(i)
+    for found in where.values():
+        runs: list[list[int]] = []  # occurrences a few lines apart (the title may also stand elsewhere)
+        for i in found:
+            if runs and i - runs[-1][-1] <= GALLERY_SLIDE_LINES:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+        for at in runs:
+            if len(at) < 3:
+                continue
+            gaps = [b - a for a, b in itertools.pairwise(at)]
+            slide = max(set(gaps), key=gaps.count)
+            for a, b in [*itertools.pairwise(at), (at[-1], min(at[-1] + slide, len(lines)))]:
+                for k in range(a, b):
+                    if kinds[k][0] == "body" and lines[k].words <= GALLERY_CAPTION_WORDS:
+                        kinds[k] = ("furniture", "gallery or story list")
+
+
+GALLERY_SLIDE_LINES = 5
+GALLERY_CAPTION_WORDS = 80
+
+
+def _blocks_after_the_article(kinds: list[tuple[str, str]], substantial: list[bool]) -> None:
+    """A copied page goes on after its article with other blocks (a sidebar, promotions, the site's
+    footer), each set off from the article by a long run of furniture lines. Blocks of prose separated by
+    ARTICLE_GAP_LINES or more lines of furniture are told apart; the one with the most substantial
+    paragraphs is the article, and a block after it with less than a third of its prose is not the
+    article ("block after the article"). A block as large as a third of the article stays (an article
+    cut in two by a gallery or an advertisement goes on)."""
+    blocks: list[list[int]] = []  # indices of body lines, per block
+    gap = ARTICLE_GAP_LINES
+    for i, k in enumerate(kinds):
+        if k[0] in ("body", "title"):
+            if gap >= ARTICLE_GAP_LINES or not blocks:
+                blocks.append([])
+            blocks[-1].append(i)
+            gap = 0
+        else:
+            gap += 1
+    if len(blocks) < 2:
+        return
+    prose = [sum(1 for i in b if kinds[i][0] == "body" and substantial[i]) for b in blocks]
+    main = max(range(len(blocks)), key=lambda b: prose[b])
+    for b in range(main + 1, len(blocks)):
+        if 3 * prose[b] < prose[main]:
+            for i in blocks[b]:
+                if kinds[i][0] == "body":
+                    kinds[i] = ("furniture", "block after the article")
+
+
+ARTICLE_GAP_LINES = 12
+
+
+def _repeated_lines(lines: list[_Line], kinds: list[tuple[str, str]]) -> None:
+    """A line of four or more words found again further down the page (not right below itself) is
+    repeated chrome (a video placeholder, a notice, a pull quote, a teaser): the first copy stays what it
+    is, the repeats are furniture. The title is never dropped."""
+    seen: dict[str, int] = {}
+    titles = {ln.text for ln, k in zip(lines, kinds, strict=True) if k[0] == "title"}
+    for i, ln in enumerate(lines):
+        if ln.words < 4:
+            continue
+        last = seen.get(ln.text)
+        # (a line said twice in a row is the text's own refrain, not chrome found again elsewhere)
+        if last is not None and i - last > 1 and kinds[i][0] == "body" and ln.text not in titles:
+            kinds[i] = ("furniture", "repeated on the page")
+        seen[ln.text] = i
 
 
 _LIST_ITEM = re.compile(r"^(?:[-•*·–]\s|\d{1,2}[.)]\s|\|)")
@@ -1069,6 +1349,46 @@ def _title_line(lines: list[_Line], kinds: list[tuple[str, str]], first_body: in
         if _looks_headline(lines[i]) and not _in_menu(lines, i):
             return i
     return None
+
+
+# the separators of a page's <title> ("Headline | Section| Site | 19.01.2020", "Headline › Site")
+_PAGE_TITLE_SEP = re.compile(r"\s*\|\s*|\s+[–—/-]\s+|\s+[·•»›:]\s+(?=\S+(?:\s+\S+){0,3}$)|\s+[·•»›]\s+")
+# (what the headline above the article may have been taken for before the title is known)
+_TITLE_KINDS = frozenset(
+    {("body", ""), ("furniture", "short fragment"), ("furniture", "fragment between furniture")}
+)
+_PAGE_TITLE_LOOKAHEAD = 400  # lines in which a copied page repeats its <title>'s headline
+
+
+def _norm_words(s: str) -> str:
+    return " ".join(re.findall(r"\w+", s.casefold()))
+
+
+def _page_title_line(lines: list[_Line]) -> tuple[str, str | None, frozenset[str]] | None:
+    """(headline, site, the forms the page may repeat it in) when the first line of a copied page is its
+    <title>: a headline with a site's name ("Bridge closed | Harbour Times", "Headline › Site"), or a line
+    the page repeats further down (its headline above the article). None otherwise."""
+    if not lines or lines[0].words > 40 or _url_line(lines[0].text):
+        return None
+    t = lines[0].text
+    parts = [p.strip() for p in _PAGE_TITLE_SEP.split(t) if re.search(r"[^\W\d_]", p)]
+    site: str | None = None
+    if len(parts) >= 2:
+        if len(parts[-1].split()) <= 4 and len(parts[-1].split()) < max(len(p.split()) for p in parts[:-1]):
+            site = parts[-1]
+        elif len(parts[0].split()) <= 3 and len(parts[0].split()) < max(len(p.split()) for p in parts[1:]):
+            site = parts[0]
+    rest = [p for p in parts if p != site] or [t]
+    head = max(rest, key=lambda p: len(p.split()))
+    # the page may repeat any run of its parts ("Hating Millennials - the prejudice you're allowed to ...")
+    runs = [" ".join(parts[a:b]) for a in range(len(parts)) for b in range(a + 1, len(parts) + 1)]
+    keys = frozenset(_norm_words(p) for p in [t, *runs] if len(p.split()) >= 2) - {_norm_words(site or "")}
+    if site is None and t.endswith("."):
+        return None  # a sentence said twice, not a <title> (which has no full stop)
+    repeated = any(_norm_words(ln.text) in keys for ln in lines[1:_PAGE_TITLE_LOOKAHEAD])
+    if site is None and not repeated:
+        return None
+    return head, site, keys
 
 
 def _page_title_parts(title: str) -> tuple[str, str | None]:
@@ -1146,7 +1466,18 @@ def _furniture_follows(
 
 
 def _substantial(ln: _Line) -> bool:
-    return ln.words >= SUBSTANTIAL_WORDS and _reads_as_prose(ln) and not _ELLIPSIS_END.search(ln.text)
+    """A paragraph of running text: 15+ words that read as prose, closed like a sentence (a headline of
+    15 words has no full stop) unless it is long, and not a teaser cut with an ellipsis."""
+    return (
+        ln.words >= SUBSTANTIAL_WORDS
+        and _reads_as_prose(ln)
+        and not _ELLIPSIS_END.search(ln.text)
+        and (ln.words >= LONG_PARAGRAPH_WORDS or _PARAGRAPH_END.search(ln.text) is not None)
+    )
+
+
+LONG_PARAGRAPH_WORDS = 30
+_PARAGRAPH_END = re.compile(r"[.!?:;…)\]\"”’»«'][^\w]*$")
 
 
 def _prose(lines: list[_Line], start: int, end: int) -> int:
@@ -1218,12 +1549,26 @@ def _classify_one(
         d = _leading_date(t, lang)
         if d is not None and len(_LETTER_WORD.findall(t)) <= 10:
             # "19.6.2007 9:40 Uhr Christoph Becker 71 Kommentare": a date line with its byline glued on
-            info["published"] = d
+            info["published"], info["_date_line_at"] = d, i
+            return "meta", "date line"
+    if (
+        ln.words <= 16
+        and "published" not in info
+        and (i < first_body or info.get("_prose_before", {}).get(i, 0) < 3)
+        and not _FULL_STOP_END.search(t)
+        and _DIGIT_ANY.search(t)
+        and not _is_date_only(t, lang)
+    ):
+        d = _date_in_line(t, lang)
+        if d is not None:
+            # a byline or a label with the date inside ("Martina Berg 19. Juni 2019", "von Diane Buckstegge
+            # Veröffentlicht am 1. Mai 2019") near the top of the page
+            info["published"], info["_date_line_at"] = d, i
             return "meta", "date line"
     if ln.words <= 12 and _is_date_only(t, lang):
         if "published" not in info and (i < first_body or info.get("_prose_before", {}).get(i, 0) < 3):
             # a visible date line near the top of the page (before the article's third paragraph)
-            info["published"] = _date_of(t, lang)
+            info["published"], info["_date_line_at"] = _date_of(t, lang), i
             return "meta", "date line"
         return "furniture", "date stamp"
     if chrome:
@@ -1297,7 +1642,7 @@ def _date_of_anywhere(s: str, lang: str | None) -> dt.date | None:
         d = _date_of(part.strip(), lang)
         if d is not None:
             return d
-    return None
+    return _date_in_line(s, lang)  # "von Anja Schmoll-Trautmann am 14. Mai 2014, 15:40 Uhr"
 
 
 def _byline_names(who: str) -> bool:
@@ -1365,9 +1710,11 @@ def _is_sentence_like_byline(t: str) -> bool:
     return bool(re.match(r"^by\s+(?:the|a|an|this|that|then|now|early|late|mid|\d)", t, re.I))
 
 
-def _infer(text: str, *, path: str, key: str, source_file: str, lang: str | None = None) -> Article:
+def _infer(
+    text: str, *, path: str, key: str, source_file: str, lang: str | None = None, page: bool = True
+) -> Article:
     lang = lang or langres.detect(text, sample=DETECT_SAMPLE)
-    segs, info = classify_lines(text, lang)
+    segs, info = classify_lines(text, lang, page=page)
     art = Article(path=path, key=key, id=content_id(text), text=text, segments=segs, source_file=source_file)
     art.language = lang
     _language_notice(art)

@@ -190,7 +190,7 @@ class Review:
             changed_corpus = False
             if corpus_paths:
                 paths = [str(p) for p in corpus_paths]
-                rel = [_relative_to(Path(p), path.parent) for p in paths]
+                rel = [p if is_http_url(p) else _relative_to(Path(p), path.parent) for p in paths]
                 changed_corpus = rel != data.corpus
                 data.corpus = rel
             else:
@@ -1074,4 +1074,5 @@ def _session_corpus(path: Path, stored: list[str]) -> list[str]:
     corpus folder no symlink is followed out of it, see ``ingest.iter_files``)."""
     if not stored:
         raise SessionError(f"{path}: the session names no corpus; give the article paths")
-    return [str((path.parent / s).resolve()) for s in stored]
+    # (a URL stays a URL: its page is read from the pages folder, see ``webpage.pages_dir``)
+    return [s if is_http_url(s) else str((path.parent / s).resolve()) for s in stored]

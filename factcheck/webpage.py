@@ -5,8 +5,10 @@ A page becomes a JSON record with trafilatura's own keys (``title``, ``author``,
 ``trafilatura.extract(html, output_format="json", with_metadata=True, url=...)`` writes; ``factcheck.ingest``
 reads it like any scraper record, so the extracted ``text`` is what claim offsets index.
 
-A fetched URL is stored once, as such a record, in a pages folder (``fetched/`` by default): the review then
-works offline, and the page is fetched again only when asked (``refresh``).
+A fetched URL is stored once, as such a record, in the pages folder (``pages_dir()``: ``$FACTCHECK_PAGES``,
+else ``pages/`` in the user data folder, the same whatever folder a command runs from and for every command,
+CLI and TUI alike): the review then works offline, and the page is fetched again only when asked
+(``refresh``).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 import re
 import urllib.error
 import urllib.request
@@ -25,7 +28,6 @@ from factcheck.atomic import write_atomic
 from factcheck.urls import is_http_url
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-DEFAULT_PAGES_DIR = Path("fetched")
 TIMEOUT = 20.0  # seconds for one page
 MAX_PAGE_BYTES = 10 * 1024 * 1024  # a news page with its markup is rarely above 2 MB
 USER_AGENT = "factcheck (+https://github.com/; a fact-checker's offline reader)"
@@ -114,8 +116,20 @@ def record_name(url: str) -> str:
     return f"{host[:60]}-{digest}.json"
 
 
-def record_path(url: str, pages_dir: Path | None = None) -> Path:
-    return Path(pages_dir or DEFAULT_PAGES_DIR) / record_name(url)
+def pages_dir() -> Path:
+    """Where fetched pages are stored: ``$FACTCHECK_PAGES``, else ``pages/`` in the user data folder
+    (``platformdirs.user_data_dir("factcheck")``, beside the claim memory). One place for every command and
+    the TUI, whatever the working folder: a session that names a URL reopens offline from anywhere."""
+    env = os.environ.get("FACTCHECK_PAGES")
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("factcheck")) / "pages"
+
+
+def record_path(url: str, pages: Path | None = None) -> Path:
+    return Path(pages or pages_dir()) / record_name(url)
 
 
 def fetch_html(

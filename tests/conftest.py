@@ -13,6 +13,8 @@ SEEDS = REPO / "seeds"
 # The extraction cache of the tests lives in a folder of their own (subprocesses inherit it), never in the
 # user's cache folder.
 os.environ["FACTCHECK_CACHE"] = str(Path(tempfile.mkdtemp(prefix="factcheck-test-cache-")) / "cache.sqlite3")
+# Fetched pages too (webpage.pages_dir): never the user's data folder.
+os.environ["FACTCHECK_PAGES"] = tempfile.mkdtemp(prefix="factcheck-test-pages-")
 
 
 @pytest.fixture

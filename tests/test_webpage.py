@@ -57,11 +57,12 @@ class _Handler(BaseHTTPRequestHandler):
         if self.path == "/slow":
             time.sleep(1.5)
             routes[self.path] = (200, "text/html", PAGE.encode())
-        if self.path not in routes:
+        route = self.path.split("?")[0]  # (a query makes another URL of the same page)
+        if route not in routes:
             self.send_response(404, "Not Found")
             self.end_headers()
             return
-        code, ctype, data = routes[self.path]
+        code, ctype, data = routes[route]
         self.send_response(code)
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(data)))
@@ -441,10 +442,49 @@ def test_a_url_session_is_named_after_the_site_and_review_prefetches(
     server: str, tmp_path: Path, monkeypatch
 ) -> None:
     assert cli.default_session_for(["https://www.example.org/news/a"]).name == "example.org.toml"
+    pages = tmp_path / "pages"
+    monkeypatch.setenv("FACTCHECK_PAGES", str(pages))
     monkeypatch.chdir(tmp_path)
     errors = cli.prefetch([f"{server}/article", f"{server}/missing", "notes.txt"])
     assert [e.reason for e in errors] == ["HTTP error 404 Not Found"]
-    assert webpage.record_path(f"{server}/article").is_file()  # fetched/ under the working folder
+    assert webpage.record_path(f"{server}/article") == pages / webpage.record_name(f"{server}/article")
+    assert webpage.record_path(f"{server}/article").is_file()
+    assert not (tmp_path / "fetched").exists()  # never a folder under the working folder
+
+
+def test_pages_folder_is_one_place_whatever_the_working_folder(
+    server: str, tmp_path: Path, monkeypatch, capsys
+) -> None:
+    from factcheck.review import Review
+
+    pages = tmp_path / "data" / "pages"
+    monkeypatch.setenv("FACTCHECK_PAGES", str(pages))
+    url = f"{server}/article?one-place"
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir()
+    b.mkdir()
+    monkeypatch.chdir(a)
+    assert cli.main(["fetch", url]) == 0  # `fetch` with no -o stores in the pages folder too
+    assert "fetched" in capsys.readouterr().out
+    hits = _Handler.hits.get("/article?one-place", 0)
+    assert hits == 1 and list(pages.glob("127.0.0.1-*.json"))
+    monkeypatch.chdir(b)  # another working folder: extract reads the stored page, offline
+    assert cli.main(["extract", "--json", url]) == 0
+    assert "steel supports" in json.loads(capsys.readouterr().out)["articles"][0]["text"]
+    # a session made with the URL keeps it as a URL and reopens from anywhere without fetching again
+    session = tmp_path / "sessions" / "web.toml"
+    r = Review.open(session, [url], reviewer="t")
+    r.save()
+    r.close()
+    monkeypatch.chdir(a)
+    r = Review.open(session, reviewer="t")
+    try:
+        assert [x.url for x in r.corpus.articles] == ["https://harbour-times.example/news/bridge"]
+    finally:
+        r.close()
+    assert url in session.read_text(encoding="utf-8")
+    assert _Handler.hits["/article?one-place"] == hits
+    assert not (a / "fetched").exists() and not (b / "fetched").exists()
 
 
 def test_raw_page_title_line_gives_the_headline_and_the_site() -> None:

@@ -1,0 +1,338 @@
+"""Raw page text (what a person gets by copying a web page): the page-shape rules of factcheck.ingest."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factcheck.ingest import article_from_record, article_from_text, classify_lines
+
+ARTICLE = [
+    "The city council voted on Tuesday to close the old harbour bridge to heavy traffic from next month.",
+    "Engineers found cracks in two of its steel supports, the mayor told reporters at a news conference.",
+    "Buses will be rerouted through the northern tunnel while the repairs last, the transport office said.",
+    "Shop owners near the bridge said they feared losing customers and asked for a compensation scheme.",
+]
+
+
+def kinds_of(text: str) -> dict[str, tuple[str, str]]:
+    segs, _info = classify_lines(text, "en")
+    return {text[s.start : s.end]: (s.kind, s.reason) for s in segs}
+
+
+def test_a_list_of_dated_teasers_after_the_article_is_furniture() -> None:
+    teasers = [
+        "Council approves new cycle lanes on the seafront",
+        "12.11.2018",
+        "The council approved two new cycle lanes on Monday. Work starts in spring.",
+        "Ferry fares to rise by five percent in January",
+        "11.11.2018",
+        "Ferry fares will rise in January, the operator said on Sunday.",
+    ]
+    text = "Bridge closed to trucks\n" + "\n".join(ARTICLE + teasers) + "\n"
+    k = kinds_of(text)
+    for line in ARTICLE:
+        assert k[line] == ("body", "")
+    for line in teasers:
+        assert k[line][0] == "furniture", line
+    assert k["Ferry fares will rise in January, the operator said on Sunday."] == (
+        "furniture",
+        "list of other stories",
+    )
+
+
+def test_a_teasers_date_is_not_the_articles_date() -> None:
+    text = "\n".join(
+        [
+            "Bridge closed to trucks",
+            ARTICLE[0],
+            "Council approves new cycle lanes",
+            "12.11.2018",
+            "The council approved two new cycle lanes on Monday.",
+            "Ferry fares to rise in January",
+            "11.11.2018",
+            "Ferry fares will rise in January, the operator said.",
+            *ARTICLE[1:],
+        ]
+    )
+    a = article_from_text(text, path="p.txt", key="p.txt")
+    assert a.published is None
+
+
+def test_headlines_with_summaries_late_on_the_page_are_a_story_list_but_an_interview_is_not() -> None:
+    teasers = [
+        "Berlin museum stirs debate with plans for a remembrance room",
+        "The museum's plan to show the crimes of the colonial era drew criticism on Friday.",
+        "US judge dismisses compensation claims against the city",
+        "A US court dismissed a lawsuit lodged by two families over the seizure of their land.",
+        "Museum returns remains to New Zealand",
+        "The hospital returned the remains in a ceremony at the national museum.",
+    ]
+    k = kinds_of("Bridge closed\n" + "\n".join(ARTICLE + teasers) + "\n")
+    assert all(k[t][0] == "furniture" for t in teasers)
+    assert all(k[t] == ("body", "") for t in ARTICLE)
+    # the same shape with questions is an interview: body
+    interview = [
+        "What did the engineers find in the supports?",
+        "They found cracks in two of the steel supports during a routine check.",
+        "How long will the repairs take to finish?",
+        "At least six months, and longer if the winter is hard, the engineers said.",
+        "Who pays for the repairs of the bridge?",
+        "The city pays for them from its maintenance budget, according to the council.",
+    ]
+    k = kinds_of("Bridge closed\n" + "\n".join(ARTICLE + interview) + "\n")
+    assert all(k[t] == ("body", "") for t in interview)
+
+
+def test_subheaded_article_sections_stay_body() -> None:
+    body = [
+        "The repairs",
+        ARTICLE[1],
+        "The traffic",
+        *ARTICLE[2:],
+        "The shops",
+        "Shop owners said the works came at the worst time of the year for them, before the summer season.",
+        "The council said it would answer their request for a compensation scheme at its next meeting.",
+    ]
+    k = kinds_of("Bridge closed\n" + "\n".join(ARTICLE[:1] + body) + "\n")
+    assert all(k[t][0] in ("body", "title") for t in body if len(t.split()) > 3)
+
+
+def test_a_gallery_that_repeats_its_title_before_each_slide() -> None:
+    slides = []
+    for n, cap in enumerate(
+        [
+            "Under the old empire the harbour was built on land taken from the fishing villages.",
+            "The first bridge was opened in 1890 by the governor and carried only carts.",
+            "The steel bridge of 1931 replaced it after a storm destroyed the wooden one.",
+        ]
+    ):
+        slides += ["Our harbour: a history in pictures", f"Slide {n + 1} of the harbour's past", cap]
+    text = "Bridge closed\n" + "\n".join(ARTICLE[:2] + slides + ARTICLE[2:]) + "\n"
+    k = kinds_of(text)
+    assert all(k[s][0] == "furniture" for s in slides)
+    assert all(k[t] == ("body", "") for t in ARTICLE)
+
+
+def test_a_paragraph_opening_with_a_notice_is_the_notice() -> None:
+    notice = (
+        "The administrator of your personal data will be Harbour Media Ltd, 1 Quay Street, Port Town. "
+        "Detailed information on the processing of personal data can be found in the privacy policy. "
+        "In addition, you will find there information about your rights, the legal basis of the processing "
+        "and the time for which we keep the data you gave us when you signed up."
+    )
+    k = kinds_of("Bridge closed\n" + "\n".join([*ARTICLE, notice]) + "\n")
+    assert k[notice] == ("furniture", "cookie or privacy notice")
+    # a long body paragraph that mentions privacy later on stays body
+    para = (
+        "The council published the inspection report on Tuesday, with photos of the cracks and the list "
+        "of repairs, and said the names of the inspectors were left out under its privacy policy because "
+        "two of them had received threats after the last closure of the bridge in 2019 and had asked for it."
+    )
+    assert kinds_of("Bridge closed\n" + "\n".join([*ARTICLE, para]) + "\n")[para] == ("body", "")
+
+
+def test_a_line_repeated_on_the_page_is_furniture_after_its_first_copy() -> None:
+    placeholder = "Your browser cannot play this video."
+    text = (
+        "Bridge closed\n"
+        + "\n".join([ARTICLE[0], placeholder, *ARTICLE[1:3], placeholder, ARTICLE[3]])
+        + "\n"
+    )
+    segs, _ = classify_lines(text, "en")
+    got = [(s.kind, s.reason) for s in segs if text[s.start : s.end] == placeholder]
+    assert got[1] == ("furniture", "repeated on the page")
+
+
+def test_page_shape_rules_leave_scraper_records_alone() -> None:
+    teasers = [
+        "Council approves new cycle lanes",
+        "12.11.2018",
+        "Ferry fares to rise in January",
+        "11.11.2018",
+    ]
+    rec = {"title": "Bridge closed", "text": "\n".join(ARTICLE + teasers), "date": "2024-03-05"}
+    a = article_from_record(rec, path="r.json", key="r.json")
+    reasons = {s.reason for s in a.segments}
+    assert "list of other stories" not in reasons
+
+
+def test_a_listing_with_labels_dates_and_repeated_headlines_is_a_story_list() -> None:
+    listing = [
+        "Cheap drills at the discounter: is the offer worth it",
+        "News",
+        "12.11.2018",
+        "Cheap drills at the discounter: is the offer worth it",
+        "The discounter sells a cordless drill for 20 euros from Monday. We checked the offer.",
+        "News",
+        "11.11.2018",
+        "A dehumidifier dries damp rooms. The discounter sells one from Monday for 40 euros.",
+    ]
+    text = "Tools and more\n" + "\n".join(ARTICLE[:2] + listing + ARTICLE[2:]) + "\n"
+    k = kinds_of(text)
+    assert all(k[t][0] == "furniture" for t in listing if len(t.split()) > 2)
+    assert all(k[t] == ("body", "") for t in ARTICLE)
+
+
+def test_a_comment_form_after_the_article_ends_it() -> None:
+    after = [
+        "12. September 2013",
+        "Was denkst du?",
+        "Hier klicken, um das Antworten abzubrechen.",
+        "Name *",
+        "eMail *",
+        "1. Die Partei steht für Selbstbestimmung und ein positives Menschenbild, das heißt Teilhabe und Freiheit.",
+        "2. Die Partei will mehr direkte Demokratie und einfachere Bürgerbegehren auf allen Ebenen des Landes.",
+    ]
+    body = [
+        "Der Stadtrat hat am Dienstag beschlossen, die alte Hafenbrücke für den Schwerverkehr zu sperren.",
+        "Ingenieure hatten Risse in zwei Stahlstützen gefunden, sagte die Bürgermeisterin am Abend.",
+        "Die Sperrung soll mindestens sechs Monate dauern, Busse werden durch den Tunnel umgeleitet.",
+    ]
+    segs, _ = classify_lines("Brücke gesperrt\n" + "\n".join(body + after) + "\n", "de")
+    text = "Brücke gesperrt\n" + "\n".join(body + after) + "\n"
+    k = {text[s.start : s.end]: s.kind for s in segs}
+    assert all(k[t] == "body" for t in body)
+    assert all(k[t] != "body" for t in after)
+
+
+MENU = ["Home", "News", "Sport", "Culture", "Weather"]
+
+
+def test_title_from_the_pages_title_line_repeated_above_the_article() -> None:
+    text = "\n".join(
+        [
+            "Harbour bridge closed to trucks | Local| News from the coast | HT | 19.01.2020",
+            *MENU,
+            "Local news from the coast, every day",
+            "Harbour bridge closed to trucks",
+            *ARTICLE,
+        ]
+    )
+    a = article_from_text(text, path="p.txt", key="p.txt")
+    assert a.title == "Harbour bridge closed to trucks"
+    k = kinds_of(text)
+    assert k["Harbour bridge closed to trucks"] == ("title", "headline")
+    assert k["Harbour bridge closed to trucks | Local| News from the coast | HT | 19.01.2020"][0] == "meta"
+
+
+def test_title_line_that_reads_like_a_sentence_is_still_the_title() -> None:
+    # "U.S. " or a closing "!" made the <title> line the first body sentence, and the menus after it body
+    for first, head in [
+        (
+            "Despite everything, U.S. emissions dipped in 2019 | Salon",
+            "Despite everything, U.S. emissions dipped in 2019",
+        ),
+        (
+            "Adele lost ten kilos: she looks happier than ever!",
+            "Adele lost ten kilos: she looks happier than ever!",
+        ),
+        (
+            "Hating Millennials - the prejudice you're allowed to boast about / Boing Boing",
+            "Hating Millennials - the prejudice you're allowed to boast about",
+        ),
+    ]:
+        text = "\n".join([first, *MENU, head, *ARTICLE])
+        a = article_from_text(text, path="p.txt", key="p.txt")
+        assert a.title == head
+        k = kinds_of(text)
+        assert all(k[m][0] == "furniture" for m in MENU)
+
+
+def test_title_line_not_repeated_gives_the_headline_without_the_site() -> None:
+    text = "\n".join(["Access to the harbour restored after two years – Harbour Foundation", *MENU, *ARTICLE])
+    a = article_from_text(text, path="p.txt", key="p.txt")
+    assert a.title == "Access to the harbour restored after two years"
+    assert a.outlet == "Harbour Foundation"
+    assert kinds_of(text)[text.split("\n")[0]] == ("title", "headline")
+
+
+@pytest.mark.parametrize(
+    ("line", "lang", "date"),
+    [
+        (
+            "08.03.2016 | 15:30 Uhr",
+            "de",
+            dt.date(2016, 3, 8),
+        ),  # day first with dots, whatever dateparser says
+        ("Veröffentlicht am 11/04/2012 von Björn Linder", "de", dt.date(2012, 4, 11)),
+        ("von Anja Schmoll-Trautmann am 14. Mai 2014, 15:40 Uhr", "de", dt.date(2014, 5, 14)),
+        ("par Florence Audier, le 15 septembre 2009", "fr", dt.date(2009, 9, 15)),
+        ("Martina Berg 19. Juni 2019", "de", dt.date(2019, 6, 19)),
+        ("Blackswan Thursday, May 30, 2019", "en", dt.date(2019, 5, 30)),
+        (
+            "Freitag | 14. Juni 2019 | 15:49 VON Sina Giebel IN Fashion | 0 COMMENTS",
+            "de",
+            dt.date(2019, 6, 14),
+        ),
+        ("Redacción, 14 de junio de 2019", "es", dt.date(2019, 6, 14)),
+        ("Publicado em 20/09/2023 às 10h", "pt", dt.date(2023, 9, 20)),
+    ],
+)
+def test_a_visible_date_inside_a_short_line_near_the_top_is_the_publication_date(
+    line: str, lang: str, date: dt.date
+) -> None:
+    text = "\n".join(["Bridge closed to trucks", *MENU, line, *ARTICLE])
+    _segs, info = classify_lines(text, lang)
+    assert info["published"] == date, line
+
+
+def test_a_date_in_figures_with_slashes_is_month_first_only_in_english() -> None:
+    for lang, date in (
+        ("en", dt.date(2012, 11, 4)),
+        ("de", dt.date(2012, 4, 11)),
+        ("fr", dt.date(2012, 4, 11)),
+    ):
+        _segs, info = classify_lines("\n".join(["Bridge closed", "11/04/2012", *ARTICLE]), lang)
+        assert info["published"] == date, lang
+
+
+def test_the_articles_own_headline_date_and_lede_are_no_teaser() -> None:
+    head = [
+        "Bridge closed: four supports fail the test",
+        "23.10.2018",
+        "In the latest test the engineers checked all eighteen supports of the old harbour bridge for cracks.",
+    ]
+    teasers = [
+        "Ferry fares to rise in January",
+        "11.10.2018",
+        "Tunnel reopens after the repairs",
+        "02.10.2018",
+    ]
+    text = "\n".join([*MENU, *head, *ARTICLE, *teasers]) + "\n"
+    k = kinds_of(text)
+    assert k[head[2]] == ("body", "")
+    assert k[head[1]][0] == "meta"
+    assert all(k[t][0] == "furniture" for t in teasers)
+    a = article_from_text(text, path="p.txt", key="p.txt")
+    assert a.published == dt.date(2018, 10, 23)
+
+
+def test_summaries_that_end_with_their_date_make_a_story_list() -> None:
+    teasers = [
+        "Museum returns remains to New Zealand",
+        "The hospital returned the remains in a ceremony at the national museum. (29.04.2019)",
+        "US judge dismisses the claims against the city",
+        "A court dismissed the lawsuit; the lawyers will appeal the ruling. (07.03.2019)",
+    ]
+    k = kinds_of("Bridge closed\n" + "\n".join(ARTICLE + teasers) + "\n")
+    assert all(k[t] == ("furniture", "list of other stories") for t in teasers)
+
+
+FOOTER_MENU = [f"Section {n}" for n in range(14)]
+
+
+def test_a_small_block_of_prose_after_the_article_and_a_long_run_of_furniture_is_not_the_article() -> None:
+    promo = "We do what we love every day, and so can you: thousands of jobs in the digital world are waiting for you."
+    text = "\n".join(["Bridge closed", *ARTICLE, *FOOTER_MENU, promo]) + "\n"
+    k = kinds_of(text)
+    assert k[promo] == ("furniture", "block after the article")
+    assert all(k[t] == ("body", "") for t in ARTICLE)
+
+
+def test_an_article_cut_in_two_by_a_long_run_of_furniture_goes_on() -> None:
+    second = [s.replace("the", "the old", 1) for s in ARTICLE]
+    text = "\n".join(["Bridge closed", *ARTICLE, *FOOTER_MENU, *second]) + "\n"
+    k = kinds_of(text)
+    assert all(k[t] == ("body", "") for t in ARTICLE + second)
