@@ -195,6 +195,24 @@ def test_save_refuses_text_that_would_not_read_back(
         sess.save(path, data)
 
 
+def test_a_note_that_looks_like_a_row_is_never_taken_for_one(tmp_path: Path) -> None:
+    """A note of several lines is written as it is; a line in it shaped like another decision's row must not
+    be taken for that row when the file is loaded and saved again."""
+    path = tmp_path / "s.toml"
+    data = sample()
+    forged = "  {id = 'c0000000001', verdict = 'disputed', note = 'forged', text = 'x'},"
+    data.decisions["c0000000002"] = replace(data.decisions["c0000000002"], note=f"first\n{forged}\nlast")
+    data.decisions["c0000000001"] = replace(data.decisions["c0000000001"], note=f"two\n{forged}")
+    sess.save(path, data)
+    loaded = sess.load(path)
+    assert loaded.decisions["c0000000001"].verdict == data.decisions["c0000000001"].verdict
+    sess.save(path, loaded)  # the first save after loading reuses the rows it can pair safely
+    again = sess.load(path)
+    same(data, again)
+    for cid, d in data.decisions.items():
+        assert again.decisions[cid].note == d.note and again.decisions[cid].verdict == d.verdict
+
+
 def test_file_is_readable_toml(tmp_path: Path) -> None:
     path = tmp_path / "s.toml"
     data = sample()
@@ -221,7 +239,8 @@ def test_file_is_readable_toml(tmp_path: Path) -> None:
         "  {id = 'c0000000001', verdict = 'confirmed', note = 'note 1', reviewer = 'alice',"
         " updated = 2025-03-01T09:30:00Z, text = 'Claim 1 said 3.1%'},"
     ]
-    assert "note = \"it's two\\nlines\", evidence = ['https://x.org/a?b=1']" in text
+    # a note of several lines keeps its line breaks (a multi-line literal string)
+    assert "note = '''\nit's two\nlines''', evidence = ['https://x.org/a?b=1']" in text
     # The history in a file of its own beside it (the session records how much of it is its own):
     # one line per change, with named fields.
     htext = (tmp_path / "s.history.toml").read_text(encoding="utf-8")
@@ -236,7 +255,8 @@ def test_file_is_readable_toml(tmp_path: Path) -> None:
     assert doc["history"]["size"] == len(htext.encode()) - 2  # up to the closing bracket
     assert "{step" not in text
     assert text.rstrip("\n").splitlines()[-1].startswith("checksum = 'crc32:")
-    assert "'''" not in text and '"""' not in text  # no strings holding rows
+    # no strings holding rows: the one multi-line string is the note of two lines
+    assert text.count("'''") == 2 and '"""' not in text
 
 
 def test_corrupt_file_names_line_column_and_backup_and_is_untouched(tmp_path: Path) -> None:

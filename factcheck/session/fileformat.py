@@ -2,7 +2,7 @@
 
 Layout (schema 4)::
 
-    # factcheck review session: plain TOML, one line per decision; the changes in NAME.history.toml beside it.
+    # factcheck review session: plain TOML, one line per decision (a note keeps its lines); the changes in NAME.history.toml beside it.
     schema = 4
     reviewer = "alice"
     created = 2025-03-01T09:00:00Z
@@ -76,8 +76,8 @@ from factcheck.session.records import (
 from factcheck.urls import is_http_url
 
 HEADER = (
-    "# factcheck review session: plain TOML, one line per decision; the changes are in NAME.history.toml"
-    " beside it (see sessions/README.md).\n"
+    "# factcheck review session: plain TOML, one line per decision (a note keeps its lines); the changes are"
+    " in NAME.history.toml beside it (see sessions/README.md).\n"
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -145,6 +145,24 @@ def toml_str(s: str, *, key: bool = False) -> str:
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_MULTILINE_LITERAL_OK = re.compile(r"[^\x00-\x08\x0b-\x1f\x7f]*\Z")  # no control character but tab and LF
+
+
+def toml_text(s: str) -> str:
+    """A note as TOML: text of several lines between triple apostrophes with its line breaks as they are
+    (a multi-line literal string, valid inside an inline table: easier to read than ``\\n`` escapes, and
+    read by tomllib without going through it one character at a time); any other text as ``toml_str``.
+    The opening delimiter is followed by a line break, which TOML drops."""
+    if (
+        "\n" in s
+        and "''" not in s
+        and s[0] != "'"
+        and s[-1] != "'"
+        and _MULTILINE_LITERAL_OK.match(s)
+        and not _SURROGATE.search(s)
+    ):
+        return "'''\n" + s + "'''"
+    return toml_str(s)
 
 
 def file_text(s: str) -> str:
@@ -195,14 +213,15 @@ def toml_value(v: Any) -> str:
 
 
 def decision_row(d: Decision) -> str:
-    """The decision as one line of TOML (cached on the record: records are immutable)."""
+    """The decision as one line of TOML, or more when its note has several (cached on the record: records
+    are immutable)."""
     row = d._row
     if row is None:
         out = [f"{{id = {toml_str(d.claim_id)}, verdict = {toml_str(d.verdict.value)}"]
         if d.superseded_by:
             out.append(f", superseded_by = {toml_str(d.superseded_by)}")
         if d.note:
-            out.append(f", note = {toml_str(d.note)}")
+            out.append(f", note = {toml_text(d.note)}")
         if d.evidence:
             out.append(f", evidence = {toml_value(list(d.evidence))}")
         if d.dismissed:
@@ -919,18 +938,25 @@ def _cache_rows(text: str, data: SessionData) -> None:
     """Keep each decision's line of a file as factcheck wrote it (its checksum intact) as the text it is
     written as again: the first save after loading then renders (and checks) only what changed.
 
-    Every value was read by tomllib; this only pairs the rows, in file order, with their one-line text
-    (each decision is one line ``  {id = ...},`` in its article's ``decisions`` array)."""
+    Every value was read by tomllib; this only pairs decisions with their one-line text (a decision is one
+    line ``  {id = ...},`` in its article's ``decisions`` array unless its note has several lines). Lines
+    are paired by the claim id they open with; a decision whose note has several lines, or whose opening
+    is found more than once (a note may hold a line that looks like a row), is rendered anew."""
     if data.schema != SCHEMA:
         return
-    lines = [ln for ln in text.split("\n") if ln.startswith("  {id = ") and ln.endswith("},")]
-    if len(lines) != len(data.decisions):
-        return
-    for d, line in zip(data.decisions.values(), lines, strict=True):
-        if not line.startswith(f"  {{id = {toml_str(d.claim_id)}, "):
-            return
-    for d, line in zip(data.decisions.values(), lines, strict=True):
-        d._row = line[2:-1]
+    by_head: dict[str, str | None] = {}
+    for ln in text.split("\n"):
+        if ln.startswith("  {id = ") and ln.endswith("},"):
+            cut = ln.find(", ", 8)
+            if cut > 0:
+                head = ln[: cut + 2]
+                by_head[head] = None if head in by_head else ln
+    for d in data.decisions.values():
+        if "\n" in d.note:
+            continue
+        line = by_head.get(f"  {{id = {toml_str(d.claim_id)}, ")
+        if line is not None:
+            d._row = line[2:-1]
 
 
 def _part_label(name: str) -> str:

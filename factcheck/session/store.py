@@ -265,7 +265,8 @@ def _verify_rendered(r: Rendered, data: SessionData, where: str) -> None:
     """Parse a rendered session back before it is written and check it holds ``data``.
 
     The rows rendered now are parsed (each must be one valid inline table naming its record); rows cached
-    from an earlier render passed this check then (records are immutable) and are one line each, so the
+    from an earlier render passed this check then (records are immutable) and are one line each (more only
+    for a note of several lines, written as it is), so the
     document is parsed with them left out (``r.check``): the same tables, counts and checksum. That each
     value reads back as it was is what the writer's round-trip tests (hypothesis) prove."""
     fail = f"{where}: not saved: the written text does not read back as the same session"
@@ -282,7 +283,7 @@ def _verify_rendered(r: Rendered, data: SessionData, where: str) -> None:
             and {k for k, v in articles.items() if "fingerprint" in v}
             == {file_text(k) for k in data.articles}
             and len(doc.get("manual", {})) == len(data.manual)
-            and all("\n" not in row for d in data.decisions.values() for row in (d._row or "",))
+            and all("\n" not in (d._row or "") or "\n" in d.note for d in data.decisions.values())
         )
         fresh_rows = {file_text(k): v for k, v in fresh.decisions.items()}
         for key, table in articles.items():
