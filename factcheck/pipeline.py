@@ -6,7 +6,7 @@ The CLI, the TUI and the session code all build a ``Corpus`` through here, so th
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -57,6 +57,19 @@ class Corpus:
         return None
 
 
+# (article, its claims) as they are ready; done and total count articles
+Extracted = Callable[[list[tuple[Article, list[Claim]]], int, int], None]
+FIRST_CHUNK = 8  # articles read from the cache in the first lookup (what a viewer shows first)
+CHUNK = 200  # in every later one
+
+
+def _chunks(items: list[Article], first: int, size: int) -> Iterator[list[Article]]:
+    start, n = 0, first
+    while start < len(items):
+        yield items[start : start + n]
+        start, n = start + n, size
+
+
 def extract_article(
     article: Article, published: dt.date | None = None, *, cache: _cache.Cache | None = None
 ) -> list[Claim]:
@@ -104,13 +117,16 @@ def build(
     fetch_progress: ingest.FetchProgress | None = None,
     min_score: float = DEFAULT_MIN_SCORE,
     cache: _cache.Cache | None = None,
+    extracted: Extracted | None = None,
 ) -> Corpus:
     """Read, extract and group. ``published`` maps article keys to reviewer-set dates.
 
     URLs among ``paths`` are read from their stored records in ``pages_dir`` (fetched when missing). Every
     candidate claim is kept; those scoring below ``min_score`` are hidden by default (see ``regroup``).
     Extraction results come from the cache when an article (and the extractor) is unchanged; ``cache``
-    defaults to the process's (``factcheck.cache.default()``).
+    defaults to the process's (``factcheck.cache.default()``). ``extracted(items, done, total)`` is called with
+    each article and its claims as soon as they are ready (the TUI shows them while the rest loads); an
+    exception it raises stops the build (that is how a caller cancels it).
     """
     path_list = [str(p) for p in paths]
     batch: Batch = ingest.load(
@@ -123,20 +139,27 @@ def build(
         date = (published or {}).get(art.key)
         if date is not None:
             art.published, art.published_source = date, "reviewer"
-    cached = store.get_claims(batch.articles)
     fresh: list[tuple[Article, list[Claim]]] = []
     total = len(batch.articles)
-    for i, art in enumerate(batch.articles):
-        got = cached.get(art.key)
-        if got is None:
-            got = _extract_one(art)
-            fresh.append((art, got))
-            if len(fresh) >= 200:  # write as we go: an interrupted first run keeps what it did
-                store.put_claims(fresh)
-                fresh = []
-        corpus.claims[art.key] = got
-        if progress:
-            progress(i + 1, total)
+    done = 0
+    # In chunks, the first one small: a caller that shows articles as they come (``extracted``) gets the
+    # first ones after one small cache read, not after the whole batch's.
+    for chunk in _chunks(batch.articles, FIRST_CHUNK, CHUNK):
+        cached = store.get_claims(chunk)
+        for art in chunk:
+            got = cached.get(art.key)
+            if got is None:
+                got = _extract_one(art)
+                fresh.append((art, got))
+                if len(fresh) >= 200:  # write as we go: an interrupted first run keeps what it did
+                    store.put_claims(fresh)
+                    fresh = []
+            corpus.claims[art.key] = got
+            done += 1
+            if extracted is not None:
+                extracted([(art, got)], done, total)
+            if progress:
+                progress(done, total)
     store.put_claims(fresh)
     if group:
         regroup(corpus, overrides, cache=store)
