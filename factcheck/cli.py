@@ -471,8 +471,9 @@ def cmd_cache(args: argparse.Namespace) -> int:
         print(json_text(info))
     else:
         print(
-            f"{info['path']}: {info['entries']} entries ({info.get('claims', 0)} articles,"
-            f" {info.get('groups', 0)} batches of groups), {info.get('file_bytes', info['bytes']) / 1e6:.1f} MB"
+            f"{info['path']}: {info['entries']} entries ({info.get('article', 0)} files read,"
+            f" {info.get('claims', 0)} articles' claims, {info.get('groups', 0)} batches of groups),"
+            f" {info.get('file_bytes', info['bytes']) / 1e6:.1f} MB"
         )
         if info.get("problem"):
             print(info["problem"])

@@ -129,12 +129,17 @@ def build(
     exception it raises stops the build (that is how a caller cancels it).
     """
     path_list = [str(p) for p in paths]
+    store = cache if cache is not None else _cache.default()
     batch: Batch = ingest.load(
-        path_list, max_bytes=max_bytes, pages_dir=pages_dir, refresh=refresh, fetch_progress=fetch_progress
+        path_list,
+        max_bytes=max_bytes,
+        pages_dir=pages_dir,
+        refresh=refresh,
+        fetch_progress=fetch_progress,
+        cache=store,
     )
     corpus = Corpus(paths=path_list, articles=batch.articles, errors=batch.errors, min_score=min_score)
     mark_duplicates(batch.articles)
-    store = cache if cache is not None else _cache.default()
     for art in batch.articles:
         date = (published or {}).get(art.key)
         if date is not None:

@@ -12,6 +12,8 @@ import zlib
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factcheck import cache, extract, pipeline
 from factcheck.cli import corpus_json
@@ -190,7 +192,7 @@ def test_cli_cache_info_clear_and_no_cache(tmp_path: Path) -> None:
     info = json.loads(_cli("cache", "info", "--json", env=env).stdout)
     assert info["claims"] == 5 and info["groups"] == 1
     cleared = _cli("cache", "clear", env=env)
-    assert cleared.returncode == 0 and "6 entries removed" in cleared.stdout
+    assert cleared.returncode == 0 and "11 entries removed" in cleared.stdout
     assert json.loads(_cli("cache", "info", "--json", env=env).stdout)["entries"] == 0
 
 
@@ -210,3 +212,90 @@ def test_two_processes_at_once_never_see_a_half_written_entry(tmp_path: Path) ->
     outs = [p.communicate(timeout=300) for p in procs]
     assert all(p.returncode == 0 for p in procs), [e for _, e in outs]
     assert len({o for o, _ in outs}) == 1 and not any(e for _, e in outs)
+
+
+# ----------------------------------------------------------------------------------------------
+# Reading: what ingest reads from a file's content is cached too
+
+
+def _reading_corpus(folder: Path) -> Path:
+    from tests.test_webpage import PAGE
+
+    folder.mkdir()
+    for p in sorted((REPO / "seeds").glob("*.txt"))[:2]:
+        shutil.copy(p, folder / p.name)
+    first = sorted(folder.glob("*.txt"))[0]
+    first.with_suffix(".toml").write_text('title = "Set by a sidecar"\noutlet = "Sidecar Times"\n')
+    for p in sorted((REPO / "tests" / "fixtures" / "realworld" / "articles").glob("*.json"))[:3]:
+        shutil.copy(p, folder / p.name)
+    (folder / "page.html").write_text(PAGE, encoding="utf-8")
+    (folder / "two.jsonl").write_text(
+        json.dumps({"title": "One", "text": "The mayor said on Monday that the bridge would reopen in May."})
+        + "\n"
+        + json.dumps({"title": "Two", "text": "Officials said 40 people were hurt in the fire on Friday."})
+        + "\n"
+    )
+    return folder
+
+
+def _read(folder: Path, store: cache.Cache) -> list[dict[str, object]]:
+    import dataclasses
+
+    from factcheck import ingest
+
+    batch = ingest.load([folder], cache=store)
+    return [dataclasses.asdict(a) for a in batch.articles] + [{"error": str(e)} for e in batch.errors]
+
+
+def test_reading_is_identical_with_and_without_the_cache(tmp_path: Path, store: cache.Cache) -> None:
+    folder = _reading_corpus(tmp_path / "in")
+    plain = _read(folder, cache.Cache(enabled=False))
+    cold = _read(folder, store)
+    assert store.stats().get("article") == 8  # 2 texts, 3 records, 1 page, 2 jsonl records
+    warm = _read(folder, store)
+    assert plain == cold == warm
+    assert any(a.get("title") == "Set by a sidecar" for a in warm)
+
+
+def test_a_changed_file_or_sidecar_is_read_again(tmp_path: Path, store: cache.Cache) -> None:
+    folder = _reading_corpus(tmp_path / "in")
+    _read(folder, store)
+    first = sorted(folder.glob("*.txt"))[0]
+    first.with_suffix(".toml").write_text('title = "Another title"\n')
+    page = folder / "page.html"
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("Bridge closed", "Road closed"), encoding="utf-8"
+    )
+    again = _read(folder, store)
+    assert again == _read(folder, cache.Cache(enabled=False))
+    assert any(a.get("title") == "Another title" for a in again)
+    assert not any(a.get("title") == "Set by a sidecar" for a in again)
+
+
+def test_a_file_that_cannot_be_read_is_never_cached(tmp_path: Path, store: cache.Cache) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "empty.json").write_text('{"title": "No text", "text": ""}')
+    assert _read(folder, store) == _read(folder, store) == _read(folder, cache.Cache(enabled=False))
+    assert not store.stats().get("article")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    text=st.text(
+        st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=1, max_size=400
+    ),
+    title=st.one_of(st.none(), st.text(max_size=40)),
+)
+def test_an_article_round_trips_through_its_cache_entry(text: str, title: str | None) -> None:
+    import dataclasses
+
+    from factcheck import ingest
+
+    meta = {"title": title} if title else None
+    try:
+        art = ingest.article_from_text(text, path="a.txt", key="a.txt", meta=meta)
+    except ValueError:
+        return
+    back = cache.article_from_json(json.loads(json.dumps(cache.article_to_json(art))))
+    assert dataclasses.asdict(back) == dataclasses.asdict(art)
