@@ -157,6 +157,7 @@ class Review:
         if_locked: str = "readonly",
         extracted: pipeline.Extracted | None = None,
         session_read: Callable[[Path, sess.SessionData], None] | None = None,
+        group: bool = True,
     ) -> Review:
         """Open (or start) a session.
 
@@ -167,7 +168,8 @@ class Review:
 
         While the batch is read, ``session_read(path, copy)`` gets a copy of the session as saved (before the
         batch is read) and ``extracted`` each article with its claims as they come (``pipeline.build``): with
-        ``Review.preview`` the TUI shows them before the batch is reconciled and grouped."""
+        ``Review.preview`` the TUI shows them before the batch is reconciled and grouped. ``group=False``
+        leaves the batch ungrouped (no groups, no suggestions), for what needs only the decisions (``status``)."""
         path = Path(session_path)
         who = reviewer or sess.reviewer_name()
         lock: sess.SessionLock | None = None
@@ -209,7 +211,7 @@ class Review:
             r = cls(path, data, corpus, reviewer=who, readonly=readonly)
             r._lock, r.lock_message, r._file_state = lock, lock_message, state
             r.report.notices = list(data.notices)
-            r._attach()
+            r._attach(group=group)
         except BaseException:
             if lock is not None:
                 lock.release()
@@ -237,7 +239,7 @@ class Review:
                 self._index[c.id] = c
         self.loading = (done, total)
 
-    def _attach(self) -> None:
+    def _attach(self, *, group: bool = True) -> None:
         """Reviewer dates, manual claims, reconciliation of decisions, grouping."""
         corpus, data = self.corpus, self._data
         for a in corpus.articles:
@@ -249,7 +251,8 @@ class Review:
                 corpus.claims[key] = pipeline.extract_article(art, rec.published)
         self._add_manual_claims()
         self._reconcile()
-        pipeline.regroup(corpus, self._overrides())
+        if group:
+            pipeline.regroup(corpus, self._overrides())
         self._reindex()
 
     def _add_manual_claims(self, only: str | None = None) -> None:

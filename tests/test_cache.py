@@ -299,3 +299,34 @@ def test_an_article_round_trips_through_its_cache_entry(text: str, title: str | 
         return
     back = cache.article_from_json(json.loads(json.dumps(cache.article_to_json(art))))
     assert dataclasses.asdict(back) == dataclasses.asdict(art)
+
+
+def test_status_on_a_warm_cache_neither_extracts_nor_groups(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from factcheck import grouping
+    from factcheck.cli import main
+
+    monkeypatch.setenv("FACTCHECK_CACHE", str(tmp_path / "c.sqlite3"))
+    monkeypatch.setenv("FACTCHECK_REVIEWER", "carol")
+    cache.reset()
+    corpus = tmp_path / "seeds"
+    shutil.copytree(REPO / "seeds", corpus)
+    session = tmp_path / "s.toml"
+    first = pipeline.build([corpus], group=False).all_claims()[0].id
+    assert main(["mark", str(session), first, "disputed", "--corpus", str(corpus)]) == 0
+    capsys.readouterr()
+    assert main(["status", str(session), "--json"]) == 0
+    before = capsys.readouterr().out
+
+    def refuse(*a: object, **k: object) -> None:
+        raise AssertionError("status extracted or grouped")
+
+    monkeypatch.setattr(pipeline, "_extract_one", refuse)
+    monkeypatch.setattr(grouping, "group_claims", refuse)
+    monkeypatch.setattr("factcheck.ingest.article_from_text", refuse)
+    cache.reset()
+    assert main(["status", str(session), "--json"]) == 0
+    assert capsys.readouterr().out == before
+    assert cache.default().misses == 0 and cache.default().hits == 5
+    cache.reset()
