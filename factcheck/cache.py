@@ -343,6 +343,34 @@ class Cache:
     def put_groups(self, key: str, groups: Sequence[EventGroup]) -> None:
         self._put("groups", {key: groups_to_json(groups)})
 
+    # -- the last grouping of a batch: what an incremental regrouping starts from ----------------------
+    @staticmethod
+    def batch_key(paths: Sequence[str], overrides: GroupOverrides | None) -> str:
+        """A batch by where it lies (absolute paths) and the reviewer's merges and splits."""
+        where = [str(Path(p).resolve()) if "://" not in p else p for p in paths]
+        ov = [sorted(map(list, overrides.merges)), sorted(overrides.splits)] if overrides else None
+        h = hashlib.blake2b(json.dumps([code_version(), where, ov]).encode(), digest_size=16)
+        return f"b:{h.hexdigest()}"
+
+    def get_last_grouping(
+        self, paths: Sequence[str], overrides: GroupOverrides | None
+    ) -> tuple[dict[str, str], list[EventGroup]] | None:
+        """The article digests (by key) and the groups of the last grouping of this batch, if cached."""
+        value = self._get([self.batch_key(paths, overrides)]).get(self.batch_key(paths, overrides))
+        if not isinstance(value, dict) or not isinstance(value.get("articles"), dict):
+            return None
+        groups = self.get_groups(str(value.get("groups")))
+        return (value["articles"], groups) if groups is not None else None
+
+    def put_last_grouping(
+        self,
+        paths: Sequence[str],
+        overrides: GroupOverrides | None,
+        digests: dict[str, str],
+        groups_key: str,
+    ) -> None:
+        self._put("batch", {self.batch_key(paths, overrides): {"articles": digests, "groups": groups_key}})
+
     # -- management -------------------------------------------------------------------------------
     def stats(self) -> dict[str, Any]:
         db = self._conn()

@@ -192,7 +192,7 @@ def test_cli_cache_info_clear_and_no_cache(tmp_path: Path) -> None:
     info = json.loads(_cli("cache", "info", "--json", env=env).stdout)
     assert info["claims"] == 5 and info["groups"] == 1
     cleared = _cli("cache", "clear", env=env)
-    assert cleared.returncode == 0 and "11 entries removed" in cleared.stdout
+    assert cleared.returncode == 0 and "12 entries removed" in cleared.stdout
     assert json.loads(_cli("cache", "info", "--json", env=env).stdout)["entries"] == 0
 
 
@@ -330,3 +330,38 @@ def test_status_on_a_warm_cache_neither_extracts_nor_groups(
     assert capsys.readouterr().out == before
     assert cache.default().misses == 0 and cache.default().hits == 5
     cache.reset()
+
+
+def test_regroup_hands_an_incremental_grouping_what_changed(tmp_path: Path, store: cache.Cache) -> None:
+    from factcheck import grouping
+
+    corpus = tmp_path / "seeds"
+    shutil.copytree(REPO / "seeds", corpus)
+    calls: list[pipeline.GroupingDelta] = []
+
+    def incremental(claims, articles, overrides, delta):  # type: ignore[no-untyped-def]
+        calls.append(delta)
+        return grouping.group_claims(claims, articles, overrides=overrides)
+
+    first = pipeline.build([corpus], group=False, cache=store)
+    pipeline.regroup(first, cache=store, incremental=incremental)
+    assert calls == []  # never grouped before: the whole batch is
+    before = [g.to_json() for g in first.groups]
+    one = sorted(corpus.glob("*.txt"))[1]
+    one.write_text(
+        one.read_text(encoding="utf-8") + "\n\nThe ministry said on Friday that 40 people were hurt.\n"
+    )
+    (corpus / "zz_new.txt").write_text("The mayor said on Monday that the bridge would reopen in May.\n")
+    gone = sorted(corpus.glob("*.txt"))[0]
+    gone.unlink()
+    second = pipeline.build([corpus], group=False, cache=store)
+    pipeline.regroup(second, cache=store, incremental=incremental)
+    (delta,) = calls
+    assert delta.changed == {one.name, "zz_new.txt"} and delta.removed == {gone.name}
+    assert [g.to_json() for g in delta.previous] == before
+    plain = pipeline.build([corpus], cache=cache.Cache(enabled=False))
+    assert [g.to_json() for g in second.groups] == [g.to_json() for g in plain.groups]
+    # unchanged since: the cached groups, no regrouping at all
+    third = pipeline.build([corpus], group=False, cache=store)
+    pipeline.regroup(third, cache=store, incremental=incremental)
+    assert len(calls) == 1
