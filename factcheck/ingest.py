@@ -296,8 +296,11 @@ def load(
     refresh: bool = False,
     fetch_progress: FetchProgress | None = None,
     cache: _cache.Cache | None = None,
+    read: Callable[[Article], None] | None = None,
 ) -> Batch:
     """Read every article under ``paths`` (files, folders or http(s) URLs); collect errors instead of raising.
+    ``read(article)`` is called with each article as soon as it is read, in order (a caller can start on
+    the first ones while the rest is read).
 
     A URL is read from its stored record in ``pages_dir`` (``fetched/`` by default), fetched and stored
     first when missing or when ``refresh``; ``fetch_progress(done, total, url)`` follows the URLs.
@@ -310,9 +313,19 @@ def load(
     path_list = [str(p) for p in paths]
     urls = [p for p in path_list if is_http_url(p)]
     done = 0
+    told = 0
+
+    def tell() -> None:
+        nonlocal told
+        if read is not None:
+            for art in batch.articles[told:]:
+                read(art)
+        told = len(batch.articles)
+
     for given in path_list:
         if is_http_url(given):
             _load_url(given, batch, seen_keys, pages_dir, refresh)
+            tell()
             done += 1
             if fetch_progress:
                 fetch_progress(done, len(urls), given)
@@ -335,6 +348,7 @@ def load(
             for f in files:
                 rel = f.relative_to(root).as_posix()
                 _load_file(f, _shown(root, given, f), rel, batch, seen_keys, max_bytes, root, store)
+                tell()
         elif root.is_file():
             _load_file(
                 root,
@@ -346,6 +360,7 @@ def load(
                 root.parent,
                 store,
             )
+            tell()
         else:
             batch.errors.append(
                 InputError(

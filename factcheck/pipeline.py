@@ -6,7 +6,7 @@ The CLI, the TUI and the session code all build a ``Corpus`` through here, so th
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -63,13 +63,6 @@ FIRST_CHUNK = 8  # articles read from the cache in the first lookup (what a view
 CHUNK = 200  # in every later one
 
 
-def _chunks(items: list[Article], first: int, size: int) -> Iterator[list[Article]]:
-    start, n = 0, first
-    while start < len(items):
-        yield items[start : start + n]
-        start, n = start + n, size
-
-
 def extract_article(
     article: Article, published: dt.date | None = None, *, cache: _cache.Cache | None = None
 ) -> list[Claim]:
@@ -91,17 +84,72 @@ def _extract_one(article: Article) -> list[Claim]:
     return _extract.extract(article)
 
 
-def mark_duplicates(articles: list[Article]) -> None:
-    """An article whose text repeats an earlier one of the batch is marked ``duplicate_of`` that one (its claim
-    ids are then made from its key, so that the two copies' claims stay apart) and gets a notice."""
-    first: dict[str, Article] = {}
-    for art in articles:
-        seen = first.setdefault(art.id, art)
-        if seen is not art:
-            art.duplicate_of = seen.key
-            note = f"the same text as {seen.key}"
-            if note not in art.notices:
-                art.notices.append(note)
+class _Extraction:
+    """Extraction of a batch while it is read: articles come from ``ingest.load`` one by one and are extracted
+    in chunks (the first one small, so that ``extracted`` has the first articles early), each chunk's cached
+    claims read in one lookup. Until the batch is read, ``total`` is 0 in the callbacks (not known yet)."""
+
+    def __init__(
+        self,
+        corpus: Corpus,
+        store: _cache.Cache,
+        published: Mapping[str, dt.date],
+        progress: Callable[[int, int], None] | None,
+        extracted: Extracted | None,
+    ):
+        self.corpus, self.store, self.published = corpus, store, published
+        self.progress, self.extracted = progress, extracted
+        self.first: dict[str, Article] = {}  # content id -> the first article with that text
+        self.pending: list[Article] = []
+        self.fresh: list[tuple[Article, list[Claim]]] = []
+        self.done = 0
+
+    def read(self, art: Article) -> None:
+        _mark_duplicate(art, self.first)
+        date = self.published.get(art.key)
+        if date is not None:
+            art.published, art.published_source = date, "reviewer"
+        self.pending.append(art)
+        if len(self.pending) >= (FIRST_CHUNK if self.done == 0 else CHUNK):
+            self._extract(0)
+
+    def finish(self, total: int) -> None:
+        if self.pending:
+            self._extract(total)
+        elif self.extracted is not None:  # every article was extracted while reading: the total, at last
+            self.extracted([], self.done, total)
+        self.store.put_claims(self.fresh)
+        self.fresh = []
+
+    def _extract(self, total: int) -> None:
+        chunk, self.pending = self.pending, []
+        cached = self.store.get_claims(chunk)
+        for art in chunk:
+            got = cached.get(art.key)
+            if got is None:
+                got = _extract_one(art)
+                self.fresh.append((art, got))
+                if len(self.fresh) >= 200:  # write as we go: an interrupted first run keeps what it did
+                    self.store.put_claims(self.fresh)
+                    self.fresh = []
+            self.corpus.claims[art.key] = got
+            self.done += 1
+            if self.extracted is not None:
+                self.extracted([(art, got)], self.done, total)
+            if self.progress:
+                self.progress(self.done, total)
+
+
+def _mark_duplicate(art: Article, first: dict[str, Article]) -> None:
+    """An article whose text repeats an earlier one of the batch (``first``: content id -> article) is marked
+    ``duplicate_of`` that one (its claim ids are then made from its key, so that the two copies' claims stay
+    apart) and gets a notice."""
+    seen = first.setdefault(art.id, art)
+    if seen is not art:
+        art.duplicate_of = seen.key
+        note = f"the same text as {seen.key}"
+        if note not in art.notices:
+            art.notices.append(note)
 
 
 def build(
@@ -124,12 +172,15 @@ def build(
     URLs among ``paths`` are read from their stored records in ``pages_dir`` (fetched when missing). Every
     candidate claim is kept; those scoring below ``min_score`` are hidden by default (see ``regroup``).
     Extraction results come from the cache when an article (and the extractor) is unchanged; ``cache``
-    defaults to the process's (``factcheck.cache.default()``). ``extracted(items, done, total)`` is called with
-    each article and its claims as soon as they are ready (the TUI shows them while the rest loads); an
-    exception it raises stops the build (that is how a caller cancels it).
+    defaults to the process's (``factcheck.cache.default()``). Articles are extracted while the batch is read:
+    ``extracted(items, done, total)`` is called with each article and its claims as soon as they are ready
+    (the TUI shows them while the rest loads; ``total`` is 0 until the whole batch is read); an exception it
+    (or ``progress``) raises stops the build (that is how a caller cancels it).
     """
     path_list = [str(p) for p in paths]
     store = cache if cache is not None else _cache.default()
+    corpus = Corpus(paths=path_list, min_score=min_score)
+    run = _Extraction(corpus, store, published or {}, progress, extracted)
     batch: Batch = ingest.load(
         path_list,
         max_bytes=max_bytes,
@@ -137,35 +188,10 @@ def build(
         refresh=refresh,
         fetch_progress=fetch_progress,
         cache=store,
+        read=run.read,
     )
-    corpus = Corpus(paths=path_list, articles=batch.articles, errors=batch.errors, min_score=min_score)
-    mark_duplicates(batch.articles)
-    for art in batch.articles:
-        date = (published or {}).get(art.key)
-        if date is not None:
-            art.published, art.published_source = date, "reviewer"
-    fresh: list[tuple[Article, list[Claim]]] = []
-    total = len(batch.articles)
-    done = 0
-    # In chunks, the first one small: a caller that shows articles as they come (``extracted``) gets the
-    # first ones after one small cache read, not after the whole batch's.
-    for chunk in _chunks(batch.articles, FIRST_CHUNK, CHUNK):
-        cached = store.get_claims(chunk)
-        for art in chunk:
-            got = cached.get(art.key)
-            if got is None:
-                got = _extract_one(art)
-                fresh.append((art, got))
-                if len(fresh) >= 200:  # write as we go: an interrupted first run keeps what it did
-                    store.put_claims(fresh)
-                    fresh = []
-            corpus.claims[art.key] = got
-            done += 1
-            if extracted is not None:
-                extracted([(art, got)], done, total)
-            if progress:
-                progress(done, total)
-    store.put_claims(fresh)
+    corpus.articles, corpus.errors = batch.articles, batch.errors
+    run.finish(len(batch.articles))
     if group:
         regroup(corpus, overrides, cache=store)
     return corpus

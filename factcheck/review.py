@@ -427,7 +427,9 @@ class Review:
             return None
         if self.loading is not None:
             done, total = self.loading
-            read = f" ({done:,}/{total:,} articles read)" if total and done < total else ""
+            read = f" ({done:,}/{total:,} articles read)" if done < total else ""
+            if not total:
+                read = f" ({done:,} articles read)"
             return f"still loading the batch{read}: changes can be made once it is read and grouped"
         return self.lock_message or f"{self.path}: opened read-only (--readonly); nothing is saved"
 

@@ -365,3 +365,22 @@ def test_regroup_hands_an_incremental_grouping_what_changed(tmp_path: Path, stor
     third = pipeline.build([corpus], group=False, cache=store)
     pipeline.regroup(third, cache=store, incremental=incremental)
     assert len(calls) == 1
+
+
+def test_articles_are_extracted_while_the_batch_is_read(tmp_path: Path) -> None:
+    """The first articles reach ``extracted`` before the whole batch is read (``total`` 0 until then), in
+    order, and the result is the same as without a listener."""
+    folder = LABELLED / "articles"
+    n = len(list(folder.iterdir()))
+    assert n > pipeline.FIRST_CHUNK
+    events: list[tuple[list[str], int, int]] = []
+    store = cache.Cache(enabled=False)
+    corpus = pipeline.build(
+        [folder],
+        cache=store,
+        extracted=lambda items, done, total: events.append(([a.key for a, _ in items], done, total)),
+    )
+    assert events[0][1:] == (1, 0)  # the first article, while the rest was still being read
+    assert events[-1][1:] == (n, n)
+    assert [k for keys, _, _ in events for k in keys] == [a.key for a in corpus.articles]
+    assert _doc(corpus) == _doc(pipeline.build([folder], cache=store))

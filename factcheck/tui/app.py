@@ -103,7 +103,8 @@ class LoadingScreen(Screen[None]):
 
     def progress(self, done: int, total: int) -> None:
         self.query_one(ProgressBar).update(total=total or None, progress=done)
-        self.query_one("#loading-label", Label).update(Content(f"Reading articles… {done}/{total}"))
+        count = f"{done:,}/{total:,}" if total else f"{done:,}"
+        self.query_one("#loading-label", Label).update(Content(f"Reading articles… {count}"))
 
 
 class FactcheckApp(App[int]):

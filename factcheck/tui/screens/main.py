@@ -106,6 +106,8 @@ class MainScreen(ReadingScreen):
             return True
         done, total = loading
         read = f" ({done:,}/{total:,} articles read)" if done < total else " (grouping)"
+        if not total:
+            read = f" ({done:,} articles read)"
         self.notify(
             f"Still loading the batch{read}: {what} once it is read.",
             title="Loading",
