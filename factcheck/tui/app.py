@@ -180,7 +180,10 @@ class FactcheckApp(App[int]):
             preview.add_loaded(items, done, total)
             self.review = preview
             self.main_screen = MainScreen(preview)
-            self.switch_screen(self.main_screen)
+            if isinstance(self.screen, LoadingScreen):
+                self.switch_screen(self.main_screen)
+            else:
+                self.push_screen(self.main_screen)
             self.sub_title = str(preview.path)
             return
         review = self.main_screen.review

@@ -152,6 +152,8 @@ class ReadingScreen(Screen[None]):
 
     def articles_added(self, keys: list[str]) -> None:
         """Articles read meanwhile (already in the preview review): the list grows, the cursor stays."""
+        if not self._started:
+            return  # not mounted yet: on_mount shows what the review has then
         for k in keys:
             a = self.review.corpus.article(k) if k not in self._articles else None
             if a is not None:
@@ -188,6 +190,9 @@ class ReadingScreen(Screen[None]):
     def loaded(self, review: Review) -> None:
         """The batch is read, reconciled and grouped: the opened review replaces the preview (the reviewer
         stays where they are, or goes to the session's cursor if they did not move)."""
+        if not self._started:  # not mounted yet (a warm cache is that fast): on_mount shows this one
+            self.review = review
+            return
         moved = self._position() != self._start_position
         key, cid = self._position() if moved else review.cursor
         if key is None:
