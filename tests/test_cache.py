@@ -384,3 +384,15 @@ def test_articles_are_extracted_while_the_batch_is_read(tmp_path: Path) -> None:
     assert events[-1][1:] == (n, n)
     assert [k for keys, _, _ in events for k in keys] == [a.key for a in corpus.articles]
     assert _doc(corpus) == _doc(pipeline.build([folder], cache=store))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(max_codepoint=0x2100) | st.sampled_from("\r\n\t\x1b\x85\u2028\u202e\u200f")))
+def test_output_escaping_fast_paths_change_nothing(text: str) -> None:
+    """inert and json_text skip their translate when nothing needs it: the result is the same as always."""
+    from factcheck import textout
+
+    assert textout.inert(text) == text.replace("\r\n", "\n").translate(textout._INERT)
+    doc = {"text": text, "list": [text, 1]}
+    want = json.dumps(doc, ensure_ascii=False, indent=1).translate(textout._JSON_ESCAPES)
+    assert textout.json_text(doc) == want
