@@ -326,7 +326,7 @@ class Cache:
             for c in claims.get(a.key, []):
                 if c.manual:
                     h.update(f"m\0{c.id}\0{c.start}\0{c.end}\n".encode())
-        if overrides is not None:
+        if overrides is not None and (overrides.merges or overrides.splits):  # (none = empty: one entry)
             h.update(json.dumps([sorted(map(list, overrides.merges)), sorted(overrides.splits)]).encode())
         return f"g:{h.hexdigest()}"
 
@@ -348,7 +348,9 @@ class Cache:
     def batch_key(paths: Sequence[str], overrides: GroupOverrides | None) -> str:
         """A batch by where it lies (absolute paths) and the reviewer's merges and splits."""
         where = [str(Path(p).resolve()) if "://" not in p else p for p in paths]
-        ov = [sorted(map(list, overrides.merges)), sorted(overrides.splits)] if overrides else None
+        ov = None
+        if overrides is not None and (overrides.merges or overrides.splits):
+            ov = [sorted(map(list, overrides.merges)), sorted(overrides.splits)]
         h = hashlib.blake2b(json.dumps([code_version(), where, ov]).encode(), digest_size=16)
         return f"b:{h.hexdigest()}"
 

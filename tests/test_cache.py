@@ -396,3 +396,16 @@ def test_output_escaping_fast_paths_change_nothing(text: str) -> None:
     doc = {"text": text, "list": [text, 1]}
     want = json.dumps(doc, ensure_ascii=False, indent=1).translate(textout._JSON_ESCAPES)
     assert textout.json_text(doc) == want
+
+
+def test_no_overrides_and_empty_overrides_share_one_groups_entry(store: cache.Cache) -> None:
+    """``extract`` groups with no overrides, a session with empty ones: the same groups, one entry."""
+    from factcheck.model import GroupOverrides
+
+    corpus = pipeline.build([REPO / "seeds"], cache=store)
+    before = store.stats().get("groups")
+    pipeline.regroup(corpus, GroupOverrides(merges=[], splits=[]), cache=store)
+    assert store.stats().get("groups") == before
+    plain = pipeline.build([REPO / "seeds"], group=False, cache=cache.Cache(enabled=False))
+    pipeline.regroup(plain, GroupOverrides(merges=[], splits=[]), cache=cache.Cache(enabled=False))
+    assert [g.to_json() for g in corpus.groups] == [g.to_json() for g in plain.groups]
