@@ -7,7 +7,12 @@ the 110 real pages of ../shared/data/realworld-dev/json, written to a temporary 
 user runs it (``python -m factcheck ...`` in a fresh process) with the cache in a temporary folder:
 
 - ``extract --json``, ``status``, ``mark`` (one claim) on a session of the batch, cold then warm;
-- one article changed, then ``extract --json`` again (about one article's work plus reading the rest);
+- the review TUI on that session, cold then warm (headless, 120x40, through bench/tui.py's child): the time to
+  its first article (the main screen on the first articles read, the rest loading) and to the filled main
+  screen (every article read, reconciled and grouped);
+- one article changed, then ``extract --json`` again (about one article's work plus reading the rest), and
+  the same change split in this process into reading + extraction (``pipeline.build(group=False)``) and
+  regrouping (``pipeline.regroup``), each in CPU seconds;
 - ``--no-cache`` (the baseline: what every run cost before the cache);
 - the results with and without the cache compared byte for byte, and the cache's size per claim.
 
@@ -32,6 +37,50 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
 from extract import corpus, data_dir  # noqa: E402
+
+
+def tui(folder: Path, session: Path, env: dict[str, str]) -> dict[str, float]:
+    """The TUI opened on ``session`` (headless, in a fresh process): seconds to its first article and to the
+    filled main screen, and the CPU seconds of the whole run."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    out = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "bench" / "tui.py"),
+            "--child",
+            "factcheck",
+            str(folder),
+            str(session),
+            "1",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        check=False,
+    )
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    for line in out.stdout.splitlines():
+        if line.startswith("RESULT "):
+            res = json.loads(line[7:])
+            cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+            return {"first": res["first_article"], "filled": res["first_screen"], "cpu": cpu}
+    sys.exit(f"the TUI run failed ({out.returncode}): {out.stderr[-2000:]}")
+
+
+def split_one_change(folder: Path, cache_path: Path) -> tuple[float, float]:
+    """CPU seconds of reading + extracting (one article changed) and of regrouping, in this process."""
+    sys.path.insert(0, str(ROOT))
+    from factcheck import cache, pipeline
+
+    store = cache.Cache(cache_path)
+    t0 = time.process_time()
+    corpus = pipeline.build([str(folder)], group=False, cache=store)
+    t1 = time.process_time()
+    pipeline.regroup(corpus, cache=store)
+    t2 = time.process_time()
+    store.close()
+    return t1 - t0, t2 - t1
 
 
 def run(args: list[str], env: dict[str, str]) -> tuple[float, float, str]:
@@ -90,6 +139,10 @@ def main() -> int:
         warm = run(["status", str(session)], env)
         rows.append(("status", cold[:2], warm[:2]))
 
+        shutil.rmtree(tmp / "cache")
+        tui_cold = tui(folder, session, env)
+        tui_warm = tui(folder, session, env)
+
         one = folder / "ecb_0000.txt"
         one.write_text(
             one.read_text(encoding="utf-8") + "\n\nThe ministry said on Friday that 40 people were hurt.\n"
@@ -97,6 +150,8 @@ def main() -> int:
         changed = run(["extract", str(folder), "--json"], env)
         after_change_plain = run(["extract", str(folder), "--json", "--no-cache"], env)
         same = same and changed[2] == after_change_plain[2]
+        one.write_text(one.read_text(encoding="utf-8") + "The police said two men were arrested.\n")
+        split_extract, split_regroup = split_one_change(folder, tmp / "cache" / "cache.sqlite3")
 
         size = sum(p.stat().st_size for p in (tmp / "cache").iterdir())
         print(f"{'command':<16} {'cold s (CPU)':>16} {'warm s (CPU)':>16} {'warm/cold':>10}")
@@ -104,6 +159,13 @@ def main() -> int:
             print(
                 f"{name:<16} {cw:>8.1f} ({cc:>5.1f}) {ww:>8.2f} ({wc:>5.2f}) {ww / cw:>9.2f}x  (CPU {wc / cc:.2f}x)"
             )
+        for name, key in (("TUI first article", "first"), ("TUI filled", "filled")):
+            cw, ww = tui_cold[key], tui_warm[key]
+            print(f"{name:<18} {cw:>6.1f} s        {ww:>8.2f} s        {ww / cw:>9.2f}x")
+        print(
+            f"TUI whole run (to filled, 1 key, quit) CPU: cold {tui_cold['cpu']:.1f} s, warm {tui_warm['cpu']:.2f} s"
+            f" ({tui_warm['cpu'] / tui_cold['cpu']:.2f}x)"
+        )
         print(
             f"--no-cache extract (the baseline: every run before the cache): {baseline[0]:.1f} s ({baseline[1]:.1f} CPU)"
         )
@@ -112,6 +174,10 @@ def main() -> int:
             f"one article changed, extract --json: {changed[0]:.2f} s ({changed[1]:.2f} CPU) = warm"
             f" {rows[0][2][1]:.2f} CPU + {changed[1] - rows[0][2][1]:.2f} s (one article's extraction ~{per_article:.3f} s"
             " + regrouping the batch)"
+        )
+        print(
+            f"one article changed, split (CPU, in-process): reading + extraction {split_extract:.2f} s,"
+            f" regrouping {split_regroup:.2f} s (the whole batch: no incremental grouping plugged in yet)"
         )
         print(
             f"cache on disk: {size / 1e6:.1f} MB for {n_claims} claims = {size / max(n_claims, 1):.0f} bytes/claim"

@@ -167,10 +167,16 @@ async def _child_factcheck(corpus: str, session: str, keys: int) -> dict:
     from factcheck.tui.app import make_app
     from factcheck.tui.config import Config
 
-    def opener(progress):
+    def opener(loading):
         from factcheck.review import Review  # imported in the worker, as factcheck.tui.app.run does
 
-        return Review.open(Path(session), [corpus], progress=progress)
+        return Review.open(
+            Path(session),
+            [corpus],
+            progress=loading.progress,
+            extracted=loading.extracted,
+            session_read=loading.session_read,
+        )
 
     app = make_app(None, Config(autosave_delay=2.0), opener=opener)
     out: dict = {}
@@ -181,7 +187,11 @@ async def _child_factcheck(corpus: str, session: str, keys: int) -> dict:
             await asyncio.sleep(0.002)
         await pilot.pause()
         out["first_paint"] = painted[0] - t0
-        out["first_screen"] = last[0] - t0
+        out["first_article"] = last[0] - t0  # the main screen on the first articles read (a preview)
+        while app.loading:
+            await asyncio.sleep(0.002)
+        await pilot.pause()
+        out["first_screen"] = last[0] - t0  # filled: every article, reconciled and grouped
         m = app.screen
         out["articles"] = len(m.review.corpus.articles)
         out["claims"] = sum(len(v) for v in m.review.corpus.claims.values())
@@ -248,10 +258,12 @@ def main() -> None:
             r = runs[0]
             first = statistics.median(x["first_screen"] for x in runs)
             paint = statistics.median(x["first_paint"] for x in runs)
+            art = statistics.median(x["first_article"] for x in runs)
             print(
                 f"{name}: {r['articles']} articles, {r['claims']} claims\n"
                 f"  first screen (loading, with progress):    {ms(paint)}   {paint / empty:4.2f}x empty App"
                 "   (target <= 1.5x)\n"
+                f"  first article shown (the rest loading):   {ms(art)}   {art / empty:4.2f}x empty App\n"
                 f"  main screen filled:                       {ms(first)}   {first / empty:4.2f}x empty App"
                 + ("   (target: under 1 s on the seeds)" if name == "seeds" else "")
             )

@@ -29,11 +29,21 @@ import json
 import os
 import sqlite3
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from factcheck.model import Article, Claim, Entity, EventGroup, GroupOverrides, Stance, Suggestion, TimeRef
+from factcheck.model import (
+    Article,
+    Claim,
+    Entity,
+    EventGroup,
+    GroupOverrides,
+    Segment,
+    Stance,
+    Suggestion,
+    TimeRef,
+)
 
 FORMAT = 1
 # Article fields that say where an article lies, not what it is: they do not change its extraction.
@@ -106,6 +116,22 @@ def claim_from_json(d: dict[str, Any], article: Article) -> Claim:
     return Claim(**d, article_key=article.key, group=None)
 
 
+def article_to_json(a: Article) -> dict[str, Any]:
+    out: dict[str, Any] = _jsonable(a)
+    return out
+
+
+def article_from_json(d: dict[str, Any]) -> Article:
+    d = dict(d)
+    for name in ("published", "crawled"):
+        if d.get(name) is not None:
+            d[name] = dt.date.fromisoformat(d[name])
+    d["segments"] = [Segment(**s) for s in d.get("segments", [])]
+    d["authors"] = list(d.get("authors", []))
+    d["notices"] = list(d.get("notices", []))
+    return Article(**d)
+
+
 def groups_to_json(groups: Sequence[EventGroup]) -> list[dict[str, Any]]:
     return [_jsonable(g) for g in groups]
 
@@ -143,6 +169,7 @@ class Cache:
         self.misses = 0
         self._db: sqlite3.Connection | None = None
         self._pruned = False
+        self._pending: dict[str, Any] = {}  # articles read, not written yet (see ``article``)
 
     # -- plumbing --------------------------------------------------------------------------------
     def _conn(self) -> sqlite3.Connection | None:
@@ -255,6 +282,39 @@ class Cache:
     def put_claims(self, items: Iterable[tuple[Article, list[Claim]]]) -> None:
         self._put("claims", {self.claims_key(a): [claim_to_json(c) for c in cs] for a, cs in items})
 
+    # -- reading ----------------------------------------------------------------------------------
+    @staticmethod
+    def article_key(kind: str, parts: Sequence[object]) -> str:
+        h = hashlib.blake2b(f"{code_version()}\0{kind}".encode(), digest_size=16)
+        for part in parts:
+            h.update(b"\0" + repr(part).encode("utf-8", "surrogatepass"))
+        return f"a:{h.hexdigest()}"
+
+    def article(self, kind: str, parts: Sequence[object], build: Callable[[], Article]) -> Article:
+        """The article ``build()`` reads from ``parts`` (a file's text and metadata, with where it lies:
+        ``build`` depends on nothing else), from the cache when it was read before. Its errors (ValueError...)
+        reach the caller and nothing is stored. New entries are written by ``flush`` (or with the next write)."""
+        if not self.enabled:
+            return build()
+        key = self.article_key(kind, parts)
+        value = self._get([key]).get(key)
+        if value is not None:
+            try:
+                return article_from_json(value)
+            except (TypeError, ValueError, KeyError):
+                self._delete([key])
+        art = build()
+        self._pending[key] = article_to_json(art)
+        if len(self._pending) >= 200:
+            self.flush()
+        return art
+
+    def flush(self) -> None:
+        """Write the articles read since the last write."""
+        if self._pending:
+            pending, self._pending = self._pending, {}
+            self._put("article", pending)
+
     # -- groups -----------------------------------------------------------------------------------
     @staticmethod
     def groups_key(
@@ -266,7 +326,7 @@ class Cache:
             for c in claims.get(a.key, []):
                 if c.manual:
                     h.update(f"m\0{c.id}\0{c.start}\0{c.end}\n".encode())
-        if overrides is not None:
+        if overrides is not None and (overrides.merges or overrides.splits):  # (none = empty: one entry)
             h.update(json.dumps([sorted(map(list, overrides.merges)), sorted(overrides.splits)]).encode())
         return f"g:{h.hexdigest()}"
 
@@ -282,6 +342,36 @@ class Cache:
 
     def put_groups(self, key: str, groups: Sequence[EventGroup]) -> None:
         self._put("groups", {key: groups_to_json(groups)})
+
+    # -- the last grouping of a batch: what an incremental regrouping starts from ----------------------
+    @staticmethod
+    def batch_key(paths: Sequence[str], overrides: GroupOverrides | None) -> str:
+        """A batch by where it lies (absolute paths) and the reviewer's merges and splits."""
+        where = [str(Path(p).resolve()) if "://" not in p else p for p in paths]
+        ov = None
+        if overrides is not None and (overrides.merges or overrides.splits):
+            ov = [sorted(map(list, overrides.merges)), sorted(overrides.splits)]
+        h = hashlib.blake2b(json.dumps([code_version(), where, ov]).encode(), digest_size=16)
+        return f"b:{h.hexdigest()}"
+
+    def get_last_grouping(
+        self, paths: Sequence[str], overrides: GroupOverrides | None
+    ) -> tuple[dict[str, str], list[EventGroup]] | None:
+        """The article digests (by key) and the groups of the last grouping of this batch, if cached."""
+        value = self._get([self.batch_key(paths, overrides)]).get(self.batch_key(paths, overrides))
+        if not isinstance(value, dict) or not isinstance(value.get("articles"), dict):
+            return None
+        groups = self.get_groups(str(value.get("groups")))
+        return (value["articles"], groups) if groups is not None else None
+
+    def put_last_grouping(
+        self,
+        paths: Sequence[str],
+        overrides: GroupOverrides | None,
+        digests: dict[str, str],
+        groups_key: str,
+    ) -> None:
+        self._put("batch", {self.batch_key(paths, overrides): {"articles": digests, "groups": groups_key}})
 
     # -- management -------------------------------------------------------------------------------
     def stats(self) -> dict[str, Any]:

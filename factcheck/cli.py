@@ -96,12 +96,12 @@ def _claims_json(corpus: Any, key: str, show_hidden: bool) -> list[dict[str, Any
     return out
 
 
-def _group_json(corpus: Any, group: Any, show_hidden: bool) -> dict[str, Any]:
-    """A group as JSON; without ``show_hidden`` its hidden members (and suggestions about them) left out."""
+def _group_json(corpus: Any, group: Any, show_hidden: bool, index: dict[str, Any]) -> dict[str, Any]:
+    """A group as JSON; without ``show_hidden`` its hidden members (and suggestions about them) left out.
+    ``index``: ``corpus.claim_index()`` (made once for all groups)."""
     doc: dict[str, Any] = group.to_json()
     if show_hidden:
         return doc
-    index = corpus.claim_index()
     shown = {cid for cid in group.claims if cid in index and corpus.is_shown(index[cid])}
     doc["claims"] = [cid for cid in doc["claims"] if cid in shown]
     doc["suggestions"] = [x for x in doc["suggestions"] if x.get("claim") in shown and x.get("by") in shown]
@@ -136,7 +136,8 @@ def corpus_json(corpus: Any, *, groups: bool = True, show_hidden: bool = False) 
         if not a.source_file or Path(a.source_file).suffix.lower() not in ingest.TEXT_SUFFIXES:
             # a web page or a record: the extracted text is what the offsets index
             out["articles"][-1]["text"] = a.text
-    out["groups"] = [_group_json(corpus, g, show_hidden) for g in corpus.groups] if groups else []
+    index = corpus.claim_index() if groups and not show_hidden else {}
+    out["groups"] = [_group_json(corpus, g, show_hidden, index) for g in corpus.groups] if groups else []
     out["errors"] = [{"path": e.path, "reason": e.reason} for e in corpus.errors]
     return out
 
@@ -480,8 +481,9 @@ def cmd_cache(args: argparse.Namespace) -> int:
         print(json_text(info))
     else:
         print(
-            f"{info['path']}: {info['entries']} entries ({info.get('claims', 0)} articles,"
-            f" {info.get('groups', 0)} batches of groups), {info.get('file_bytes', info['bytes']) / 1e6:.1f} MB"
+            f"{info['path']}: {info['entries']} entries ({info.get('article', 0)} files read,"
+            f" {info.get('claims', 0)} articles' claims, {info.get('groups', 0)} batches of groups),"
+            f" {info.get('file_bytes', info['bytes']) / 1e6:.1f} MB"
         )
         if info.get("problem"):
             print(info["problem"])

@@ -183,7 +183,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         _err(f"{path}: no such session")
         return EXIT_USAGE
     try:
-        review = Review.open(path, args.corpus, readonly=True)
+        review = Review.open(path, args.corpus, readonly=True, group=False)  # progress needs no groups
     except SessionError as e:
         _err(str(e))
         return EXIT_USAGE

@@ -18,10 +18,12 @@ import stat
 import tomllib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
+from factcheck import cache as _cache
 from factcheck import furniture, metadata, webpage
 from factcheck import lang as langres
 from factcheck.dates import parse_date_text
@@ -294,20 +296,37 @@ def load(
     pages_dir: Path | None = None,
     refresh: bool = False,
     fetch_progress: FetchProgress | None = None,
+    cache: _cache.Cache | None = None,
+    read: Callable[[Article], None] | None = None,
 ) -> Batch:
     """Read every article under ``paths`` (files, folders or http(s) URLs); collect errors instead of raising.
+    ``read(article)`` is called with each article as soon as it is read, in order (a caller can start on
+    the first ones while the rest is read).
 
     A URL is read from its stored record in ``pages_dir`` (``webpage.pages_dir()`` by default), fetched and stored
     first when missing or when ``refresh``; ``fetch_progress(done, total, url)`` follows the URLs.
+    What is read from each file's content comes from ``cache`` (default: the process's) when the same
+    content was read before (``Cache.article``).
     """
+    store = cache if cache is not None else _cache.default()
     batch = Batch()
     seen_keys: set[str] = set()
     path_list = [str(p) for p in paths]
     urls = [p for p in path_list if is_http_url(p)]
     done = 0
+    told = 0
+
+    def tell() -> None:
+        nonlocal told
+        if read is not None:
+            for art in batch.articles[told:]:
+                read(art)
+        told = len(batch.articles)
+
     for given in path_list:
         if is_http_url(given):
             _load_url(given, batch, seen_keys, pages_dir, refresh)
+            tell()
             done += 1
             if fetch_progress:
                 fetch_progress(done, len(urls), given)
@@ -329,17 +348,27 @@ def load(
                 continue
             for f in files:
                 rel = f.relative_to(root).as_posix()
-                _load_file(f, _shown(root, given, f), rel, batch, seen_keys, max_bytes, root)
+                _load_file(f, _shown(root, given, f), rel, batch, seen_keys, max_bytes, root, store)
+                tell()
         elif root.is_file():
             _load_file(
-                root, shown_name(given), shown_name(root.name), batch, seen_keys, max_bytes, root.parent
+                root,
+                shown_name(given),
+                shown_name(root.name),
+                batch,
+                seen_keys,
+                max_bytes,
+                root.parent,
+                store,
             )
+            tell()
         else:
             batch.errors.append(
                 InputError(
                     shown_name(given), "not a regular file or folder (device, FIFO or socket); refused"
                 )
             )
+    store.flush()
     return batch
 
 
@@ -383,12 +412,19 @@ def _load_url(url: str, batch: Batch, seen: set[str], pages_dir: Path | None, re
         batch.errors.append(InputError(url, f"cannot store the page: {e.strerror or e}"))
 
 
-def _load_html(f: Path, shown: str, rel: str, batch: Batch, seen: set[str]) -> None:
+def _load_html(f: Path, shown: str, rel: str, batch: Batch, seen: set[str], store: _cache.Cache) -> None:
     """A saved web page: trafilatura's main text and metadata, read as a record."""
     try:
-        rec = webpage.page_record(webpage.read_html_file(f))
+        html = webpage.read_html_file(f)
+        key = _unique_key(rel, seen)
         batch.articles.append(
-            article_from_record(rec, path=shown, key=_unique_key(rel, seen), source_file=str(f))
+            store.article(
+                "html",
+                (html, shown, key, str(f)),
+                lambda: article_from_record(
+                    webpage.page_record(html), path=shown, key=key, source_file=str(f)
+                ),
+            )
         )
     except (ValueError, webpage.PageError) as e:
         batch.errors.append(InputError(shown, str(e)))
@@ -397,11 +433,19 @@ def _load_html(f: Path, shown: str, rel: str, batch: Batch, seen: set[str]) -> N
 
 
 def _load_file(
-    f: Path, shown: str, rel: str, batch: Batch, seen: set[str], max_bytes: int, folder: Path
+    f: Path,
+    shown: str,
+    rel: str,
+    batch: Batch,
+    seen: set[str],
+    max_bytes: int,
+    folder: Path,
+    store: _cache.Cache,
 ) -> None:
-    """Read one file into ``batch``; ``folder`` is the corpus folder it was found in (its sidecar stays inside)."""
+    """Read one file into ``batch``; ``folder`` is the corpus folder it was found in (its sidecar stays inside).
+    What is read from a file's content is read from ``store`` when it was read before."""
     if f.suffix.lower() in HTML_SUFFIXES:
-        _load_html(f, shown, rel, batch, seen)
+        _load_html(f, shown, rel, batch, seen, store)
         return
     try:
         text = read_text_file(f, max_bytes)
@@ -436,7 +480,11 @@ def _load_file(
             try:
                 _check_lines(_first(rec, *TEXT_KEYS))
                 key = _unique_key(f"{rel}#{i}" if path != shown else rel, seen)
-                art = article_from_record(rec, path=path, key=key, source_file=str(f), record=i)
+                art = store.article(
+                    "record",
+                    (rec, path, key, str(f), i),
+                    partial(article_from_record, rec, path=path, key=key, source_file=str(f), record=i),
+                )
             except (ValueError, RecursionError) as e:
                 batch.errors.append(InputError(path, _reason(e)))
                 continue
@@ -445,7 +493,11 @@ def _load_file(
     try:
         _check_lines(text)
         meta = _sidecar(f, folder)
-        art = article_from_text(text, path=shown, key=rel, meta=meta, source_file=str(f))
+        art = store.article(
+            "text",
+            (text, shown, rel, meta, str(f)),
+            partial(article_from_text, text, path=shown, key=rel, meta=meta, source_file=str(f)),
+        )
     except (ValueError, RecursionError) as e:
         batch.errors.append(InputError(shown, _reason(e)))
         return

@@ -57,6 +57,12 @@ class Corpus:
         return None
 
 
+# (article, its claims) as they are ready; done and total count articles
+Extracted = Callable[[list[tuple[Article, list[Claim]]], int, int], None]
+FIRST_CHUNK = 8  # articles read from the cache in the first lookup (what a viewer shows first)
+CHUNK = 200  # in every later one
+
+
 def extract_article(
     article: Article, published: dt.date | None = None, *, cache: _cache.Cache | None = None
 ) -> list[Claim]:
@@ -78,17 +84,72 @@ def _extract_one(article: Article) -> list[Claim]:
     return _extract.extract(article)
 
 
-def mark_duplicates(articles: list[Article]) -> None:
-    """An article whose text repeats an earlier one of the batch is marked ``duplicate_of`` that one (its claim
-    ids are then made from its key, so that the two copies' claims stay apart) and gets a notice."""
-    first: dict[str, Article] = {}
-    for art in articles:
-        seen = first.setdefault(art.id, art)
-        if seen is not art:
-            art.duplicate_of = seen.key
-            note = f"the same text as {seen.key}"
-            if note not in art.notices:
-                art.notices.append(note)
+class _Extraction:
+    """Extraction of a batch while it is read: articles come from ``ingest.load`` one by one and are extracted
+    in chunks (the first one small, so that ``extracted`` has the first articles early), each chunk's cached
+    claims read in one lookup. Until the batch is read, ``total`` is 0 in the callbacks (not known yet)."""
+
+    def __init__(
+        self,
+        corpus: Corpus,
+        store: _cache.Cache,
+        published: Mapping[str, dt.date],
+        progress: Callable[[int, int], None] | None,
+        extracted: Extracted | None,
+    ):
+        self.corpus, self.store, self.published = corpus, store, published
+        self.progress, self.extracted = progress, extracted
+        self.first: dict[str, Article] = {}  # content id -> the first article with that text
+        self.pending: list[Article] = []
+        self.fresh: list[tuple[Article, list[Claim]]] = []
+        self.done = 0
+
+    def read(self, art: Article) -> None:
+        _mark_duplicate(art, self.first)
+        date = self.published.get(art.key)
+        if date is not None:
+            art.published, art.published_source = date, "reviewer"
+        self.pending.append(art)
+        if len(self.pending) >= (FIRST_CHUNK if self.done == 0 else CHUNK):
+            self._extract(0)
+
+    def finish(self, total: int) -> None:
+        if self.pending:
+            self._extract(total)
+        elif self.extracted is not None:  # every article was extracted while reading: the total, at last
+            self.extracted([], self.done, total)
+        self.store.put_claims(self.fresh)
+        self.fresh = []
+
+    def _extract(self, total: int) -> None:
+        chunk, self.pending = self.pending, []
+        cached = self.store.get_claims(chunk)
+        for art in chunk:
+            got = cached.get(art.key)
+            if got is None:
+                got = _extract_one(art)
+                self.fresh.append((art, got))
+                if len(self.fresh) >= 200:  # write as we go: an interrupted first run keeps what it did
+                    self.store.put_claims(self.fresh)
+                    self.fresh = []
+            self.corpus.claims[art.key] = got
+            self.done += 1
+            if self.extracted is not None:
+                self.extracted([(art, got)], self.done, total)
+            if self.progress:
+                self.progress(self.done, total)
+
+
+def _mark_duplicate(art: Article, first: dict[str, Article]) -> None:
+    """An article whose text repeats an earlier one of the batch (``first``: content id -> article) is marked
+    ``duplicate_of`` that one (its claim ids are then made from its key, so that the two copies' claims stay
+    apart) and gets a notice."""
+    seen = first.setdefault(art.id, art)
+    if seen is not art:
+        art.duplicate_of = seen.key
+        note = f"the same text as {seen.key}"
+        if note not in art.notices:
+            art.notices.append(note)
 
 
 def build(
@@ -104,49 +165,86 @@ def build(
     fetch_progress: ingest.FetchProgress | None = None,
     min_score: float = DEFAULT_MIN_SCORE,
     cache: _cache.Cache | None = None,
+    extracted: Extracted | None = None,
 ) -> Corpus:
     """Read, extract and group. ``published`` maps article keys to reviewer-set dates.
 
     URLs among ``paths`` are read from their stored records in ``pages_dir`` (fetched when missing). Every
     candidate claim is kept; those scoring below ``min_score`` are hidden by default (see ``regroup``).
     Extraction results come from the cache when an article (and the extractor) is unchanged; ``cache``
-    defaults to the process's (``factcheck.cache.default()``).
+    defaults to the process's (``factcheck.cache.default()``). Articles are extracted while the batch is read:
+    ``extracted(items, done, total)`` is called with each article and its claims as soon as they are ready
+    (the TUI shows them while the rest loads; ``total`` is 0 until the whole batch is read); an exception it
+    (or ``progress``) raises stops the build (that is how a caller cancels it).
     """
     path_list = [str(p) for p in paths]
-    batch: Batch = ingest.load(
-        path_list, max_bytes=max_bytes, pages_dir=pages_dir, refresh=refresh, fetch_progress=fetch_progress
-    )
-    corpus = Corpus(paths=path_list, articles=batch.articles, errors=batch.errors, min_score=min_score)
-    mark_duplicates(batch.articles)
     store = cache if cache is not None else _cache.default()
-    for art in batch.articles:
-        date = (published or {}).get(art.key)
-        if date is not None:
-            art.published, art.published_source = date, "reviewer"
-    cached = store.get_claims(batch.articles)
-    fresh: list[tuple[Article, list[Claim]]] = []
-    total = len(batch.articles)
-    for i, art in enumerate(batch.articles):
-        got = cached.get(art.key)
-        if got is None:
-            got = _extract_one(art)
-            fresh.append((art, got))
-            if len(fresh) >= 200:  # write as we go: an interrupted first run keeps what it did
-                store.put_claims(fresh)
-                fresh = []
-        corpus.claims[art.key] = got
-        if progress:
-            progress(i + 1, total)
-    store.put_claims(fresh)
+    corpus = Corpus(paths=path_list, min_score=min_score)
+    run = _Extraction(corpus, store, published or {}, progress, extracted)
+    batch: Batch = ingest.load(
+        path_list,
+        max_bytes=max_bytes,
+        pages_dir=pages_dir,
+        refresh=refresh,
+        fetch_progress=fetch_progress,
+        cache=store,
+        read=run.read,
+    )
+    corpus.articles, corpus.errors = batch.articles, batch.errors
+    run.finish(len(batch.articles))
     if group:
         regroup(corpus, overrides, cache=store)
     return corpus
 
 
+@dataclass(frozen=True, slots=True)
+class GroupingDelta:
+    """What changed in a batch since it was last grouped (with the same merges and splits)."""
+
+    previous: list[EventGroup]  # the groups then
+    changed: frozenset[str]  # keys of the articles added or changed since
+    removed: frozenset[str]  # keys of the articles gone since
+
+
+# An incremental regrouping: the claims and articles of the batch now, the reviewer's overrides and the delta
+# -> the groups, as ``grouping.group_claims`` would make them.
+IncrementalGrouping = Callable[
+    [list[Claim], dict[str, Article], GroupOverrides | None, GroupingDelta], list[EventGroup]
+]
+
+
+def _grouping_digest(article: Article, claims: list[Claim]) -> str:
+    """What grouping reads of an article: its content and the claims a reviewer added to it."""
+    manual = ",".join(f"{c.id}:{c.start}:{c.end}" for c in claims if c.manual)
+    return f"{_cache.article_digest(article)}:{manual}" if manual else _cache.article_digest(article)
+
+
+def grouping_delta(
+    corpus: Corpus, overrides: GroupOverrides | None, digests: dict[str, str], store: _cache.Cache
+) -> GroupingDelta | None:
+    """What changed since this batch (its paths, with these overrides) was last grouped; None when it never
+    was (or the cache holds no trace of it). ``digests``: each article's ``_grouping_digest`` by key."""
+    last = store.get_last_grouping(corpus.paths, overrides)
+    if last is None:
+        return None
+    before, groups = last
+    changed = frozenset(k for k, d in digests.items() if before.get(k) != d)
+    removed = frozenset(k for k in before if k not in digests)
+    return GroupingDelta(groups, changed, removed)
+
+
 def regroup(
-    corpus: Corpus, overrides: GroupOverrides | None = None, *, cache: _cache.Cache | None = None
+    corpus: Corpus,
+    overrides: GroupOverrides | None = None,
+    *,
+    cache: _cache.Cache | None = None,
+    incremental: IncrementalGrouping | None = None,
 ) -> None:
     """(Re)compute event groups and each claim's ``group`` field (from the cache when the batch is unchanged).
+
+    When the batch changed since it was last grouped (one article edited or added), ``incremental`` (when
+    given) gets the groups of then and the articles changed since, instead of the whole batch being grouped
+    again; without it, or without a previous grouping of this batch in the cache, the batch is grouped whole.
 
     Every candidate claim takes part in the linking (a hidden claim still tells which reports describe
     the same event: grouping only the shown ones cost ECB+ pair recall 0.79 -> 0.68), but only groups that
@@ -160,8 +258,14 @@ def regroup(
     groups = store.get_groups(key)
     if groups is None:
         arts = {a.key: a for a in corpus.articles}
-        groups = grouping.group_claims(corpus.all_claims(), arts, overrides=overrides)
+        digests = {a.key: _grouping_digest(a, corpus.claims.get(a.key, [])) for a in corpus.articles}
+        delta = grouping_delta(corpus, overrides, digests, store) if incremental is not None else None
+        if incremental is not None and delta is not None:
+            groups = incremental(corpus.all_claims(), arts, overrides, delta)
+        else:
+            groups = grouping.group_claims(corpus.all_claims(), arts, overrides=overrides)
         store.put_groups(key, groups)
+        store.put_last_grouping(corpus.paths, overrides, digests, key)
     decided: set[str] = set()
     if overrides:
         decided = {cid for pair in overrides.merges for cid in pair} | set(overrides.splits)

@@ -18,7 +18,7 @@ from typing import Any
 
 from factcheck import pipeline
 from factcheck import session as sess
-from factcheck.model import Claim, GroupOverrides, Suggestion, Verdict
+from factcheck.model import Article, Claim, GroupOverrides, Suggestion, Verdict
 from factcheck.session import (
     Decision,
     SessionChanged,
@@ -136,6 +136,8 @@ class Review:
         ] = {}  # article key -> extracted title, outlet
         self._orig_speaker: dict[str, str | None] = {}  # claim id -> extracted speaker, once overridden
         self._index: dict[str, Claim] = {}
+        # (articles read, of) while this is a ``preview`` of a batch being opened; None once it is open
+        self.loading: tuple[int, int] | None = None
         self._times: dict[
             tuple[str, dt.date | None], list[Any]
         ] = {}  # time tags per article, for manual claims
@@ -153,13 +155,21 @@ class Review:
         readonly: bool = False,
         progress: Callable[[int, int], None] | None = None,
         if_locked: str = "readonly",
+        extracted: pipeline.Extracted | None = None,
+        session_read: Callable[[Path, sess.SessionData], None] | None = None,
+        group: bool = True,
     ) -> Review:
         """Open (or start) a session.
 
         When the session cannot be written — another running factcheck holds it (SessionLocked), the file
         is read-only, the folder is read-only or full, the lock is a symlink (SessionNotWritable) —
         ``if_locked`` says what to do: "readonly" opens it read-only with the reason in ``lock_message``
-        (the TUI shows it), "raise" raises (the CLI's mark and edit)."""
+        (the TUI shows it), "raise" raises (the CLI's mark and edit).
+
+        While the batch is read, ``session_read(path, copy)`` gets a copy of the session as saved (before the
+        batch is read) and ``extracted`` each article with its claims as they come (``pipeline.build``): with
+        ``Review.preview`` the TUI shows them before the batch is reconciled and grouped. ``group=False``
+        leaves the batch ungrouped (no groups, no suggestions), for what needs only the decisions (``status``)."""
         path = Path(session_path)
         who = reviewer or sess.reviewer_name()
         lock: sess.SessionLock | None = None
@@ -195,11 +205,13 @@ class Review:
                 data.corpus = rel
             else:
                 paths = _session_corpus(path, data.corpus)
-            corpus = pipeline.build(paths, group=False, progress=progress)
+            if session_read is not None:
+                session_read(path, data.copy())
+            corpus = pipeline.build(paths, group=False, progress=progress, extracted=extracted)
             r = cls(path, data, corpus, reviewer=who, readonly=readonly)
             r._lock, r.lock_message, r._file_state = lock, lock_message, state
             r.report.notices = list(data.notices)
-            r._attach()
+            r._attach(group=group)
         except BaseException:
             if lock is not None:
                 lock.release()
@@ -208,7 +220,26 @@ class Review:
             r._version += 1  # unsaved
         return r
 
-    def _attach(self) -> None:
+    @classmethod
+    def preview(cls, path: Path, data: sess.SessionData) -> Review:
+        """A read-only review of a batch still being read (``Review.open``'s ``extracted`` feeds it through
+        ``add_loaded``): what the TUI shows meanwhile. Nothing can be changed or saved (``readonly_reason``
+        says "still loading"); decisions show on the claims whose ids they name. It never changes the
+        articles and claims it is given (the review being opened owns them)."""
+        r = cls(path, data, pipeline.Corpus(paths=list(data.corpus)), reviewer=data.reviewer, readonly=True)
+        r.loading = (0, 0)
+        return r
+
+    def add_loaded(self, items: Iterable[tuple[Article, list[Claim]]], done: int, total: int) -> None:
+        """More of the batch, for a ``preview``."""
+        for art, claims in items:
+            self.corpus.articles.append(art)
+            self.corpus.claims[art.key] = list(claims)
+            for c in claims:
+                self._index[c.id] = c
+        self.loading = (done, total)
+
+    def _attach(self, *, group: bool = True) -> None:
         """Reviewer dates, manual claims, reconciliation of decisions, grouping."""
         corpus, data = self.corpus, self._data
         for a in corpus.articles:
@@ -220,7 +251,8 @@ class Review:
                 corpus.claims[key] = pipeline.extract_article(art, rec.published)
         self._add_manual_claims()
         self._reconcile()
-        pipeline.regroup(corpus, self._overrides())
+        if group:
+            pipeline.regroup(corpus, self._overrides())
         self._reindex()
 
     def _add_manual_claims(self, only: str | None = None) -> None:
@@ -393,6 +425,12 @@ class Review:
         factcheck, a read-only file, folder or file system, a full disk, a refused symlink, or --readonly."""
         if not self.readonly:
             return None
+        if self.loading is not None:
+            done, total = self.loading
+            read = f" ({done:,}/{total:,} articles read)" if done < total else ""
+            if not total:
+                read = f" ({done:,} articles read)"
+            return f"still loading the batch{read}: changes can be made once it is read and grouped"
         return self.lock_message or f"{self.path}: opened read-only (--readonly); nothing is saved"
 
     @property
@@ -557,7 +595,7 @@ class Review:
 
     def _check_writable(self) -> None:
         if self.readonly:
-            raise ReviewError(self.lock_message or f"{self.path}: the session is open read-only")
+            raise ReviewError(self.readonly_reason or f"{self.path}: the session is open read-only")
 
     def _do(self, op: str, desc: str, changes: list[_Change]) -> None:
         changes = [c for c in changes if c[2] != c[3]]

@@ -16,9 +16,10 @@ import contextlib
 import datetime as dt
 import io
 import json
+import re
 import sys
 import textwrap
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
 # Bidi controls: embeddings/overrides, isolates, and the implicit marks (LRM, RLM, ALM).
@@ -36,10 +37,19 @@ _INERT.update({c: " " for c in LINE_SEPARATORS})
 _JSON_ESCAPES = {c: f"\\u{c:04x}" for c in (*range(0x7F, 0xA0), *BIDI_CONTROLS, *LINE_SEPARATORS)}
 
 
+def _any_of(chars: Iterable[int]) -> re.Pattern[str]:
+    """A pattern that finds any of ``chars`` (a search is far cheaper than a translate that changes nothing)."""
+    return re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(chars)) + "]")
+
+
+_INERT_FOUND = _any_of(_INERT)
+_JSON_ESCAPES_FOUND = _any_of(_JSON_ESCAPES)
+
+
 def inert(text: str) -> str:
     """``text`` safe to print on a terminal: newline and tab kept, a CR before a newline kept, every other
     control character and every bidi control replaced by one visible character."""
-    if text.isascii() and text.isprintable():
+    if (text.isascii() and text.isprintable()) or not _INERT_FOUND.search(text):
         return text  # (most output: nothing to do)
     return text.replace("\r\n", "\n").translate(_INERT)
 
@@ -54,7 +64,9 @@ def json_text(obj: Any, *, indent: int | None = 1, html_safe: bool = False) -> s
 
     ``html_safe`` also escapes ``<``, ``>`` and ``&`` (JSON-LD inside a ``<script>`` element: a string can
     never close the element). Both are plain JSON escapes: ``json.loads`` gives back the same data."""
-    s = json.dumps(obj, ensure_ascii=False, indent=indent).translate(_JSON_ESCAPES)
+    s = json.dumps(obj, ensure_ascii=False, indent=indent)
+    if _JSON_ESCAPES_FOUND.search(s):
+        s = s.translate(_JSON_ESCAPES)
     if html_safe:
         s = s.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return s

@@ -12,6 +12,8 @@ import zlib
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factcheck import cache, extract, pipeline
 from factcheck.cli import corpus_json
@@ -190,7 +192,7 @@ def test_cli_cache_info_clear_and_no_cache(tmp_path: Path) -> None:
     info = json.loads(_cli("cache", "info", "--json", env=env).stdout)
     assert info["claims"] == 5 and info["groups"] == 1
     cleared = _cli("cache", "clear", env=env)
-    assert cleared.returncode == 0 and "6 entries removed" in cleared.stdout
+    assert cleared.returncode == 0 and "12 entries removed" in cleared.stdout
     assert json.loads(_cli("cache", "info", "--json", env=env).stdout)["entries"] == 0
 
 
@@ -210,3 +212,200 @@ def test_two_processes_at_once_never_see_a_half_written_entry(tmp_path: Path) ->
     outs = [p.communicate(timeout=300) for p in procs]
     assert all(p.returncode == 0 for p in procs), [e for _, e in outs]
     assert len({o for o, _ in outs}) == 1 and not any(e for _, e in outs)
+
+
+# ----------------------------------------------------------------------------------------------
+# Reading: what ingest reads from a file's content is cached too
+
+
+def _reading_corpus(folder: Path) -> Path:
+    from tests.test_webpage import PAGE
+
+    folder.mkdir()
+    for p in sorted((REPO / "seeds").glob("*.txt"))[:2]:
+        shutil.copy(p, folder / p.name)
+    first = sorted(folder.glob("*.txt"))[0]
+    first.with_suffix(".toml").write_text('title = "Set by a sidecar"\noutlet = "Sidecar Times"\n')
+    for p in sorted((REPO / "tests" / "fixtures" / "realworld" / "articles").glob("*.json"))[:3]:
+        shutil.copy(p, folder / p.name)
+    (folder / "page.html").write_text(PAGE, encoding="utf-8")
+    (folder / "two.jsonl").write_text(
+        json.dumps({"title": "One", "text": "The mayor said on Monday that the bridge would reopen in May."})
+        + "\n"
+        + json.dumps({"title": "Two", "text": "Officials said 40 people were hurt in the fire on Friday."})
+        + "\n"
+    )
+    return folder
+
+
+def _read(folder: Path, store: cache.Cache) -> list[dict[str, object]]:
+    import dataclasses
+
+    from factcheck import ingest
+
+    batch = ingest.load([folder], cache=store)
+    return [dataclasses.asdict(a) for a in batch.articles] + [{"error": str(e)} for e in batch.errors]
+
+
+def test_reading_is_identical_with_and_without_the_cache(tmp_path: Path, store: cache.Cache) -> None:
+    folder = _reading_corpus(tmp_path / "in")
+    plain = _read(folder, cache.Cache(enabled=False))
+    cold = _read(folder, store)
+    assert store.stats().get("article") == 8  # 2 texts, 3 records, 1 page, 2 jsonl records
+    warm = _read(folder, store)
+    assert plain == cold == warm
+    assert any(a.get("title") == "Set by a sidecar" for a in warm)
+
+
+def test_a_changed_file_or_sidecar_is_read_again(tmp_path: Path, store: cache.Cache) -> None:
+    folder = _reading_corpus(tmp_path / "in")
+    _read(folder, store)
+    first = sorted(folder.glob("*.txt"))[0]
+    first.with_suffix(".toml").write_text('title = "Another title"\n')
+    page = folder / "page.html"
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("Bridge closed", "Road closed"), encoding="utf-8"
+    )
+    again = _read(folder, store)
+    assert again == _read(folder, cache.Cache(enabled=False))
+    assert any(a.get("title") == "Another title" for a in again)
+    assert not any(a.get("title") == "Set by a sidecar" for a in again)
+
+
+def test_a_file_that_cannot_be_read_is_never_cached(tmp_path: Path, store: cache.Cache) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "empty.json").write_text('{"title": "No text", "text": ""}')
+    assert _read(folder, store) == _read(folder, store) == _read(folder, cache.Cache(enabled=False))
+    assert not store.stats().get("article")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    text=st.text(
+        st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=1, max_size=400
+    ),
+    title=st.one_of(st.none(), st.text(max_size=40)),
+)
+def test_an_article_round_trips_through_its_cache_entry(text: str, title: str | None) -> None:
+    import dataclasses
+
+    from factcheck import ingest
+
+    meta = {"title": title} if title else None
+    try:
+        art = ingest.article_from_text(text, path="a.txt", key="a.txt", meta=meta)
+    except ValueError:
+        return
+    back = cache.article_from_json(json.loads(json.dumps(cache.article_to_json(art))))
+    assert dataclasses.asdict(back) == dataclasses.asdict(art)
+
+
+def test_status_on_a_warm_cache_neither_extracts_nor_groups(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from factcheck import grouping
+    from factcheck.cli import main
+
+    monkeypatch.setenv("FACTCHECK_CACHE", str(tmp_path / "c.sqlite3"))
+    monkeypatch.setenv("FACTCHECK_REVIEWER", "carol")
+    cache.reset()
+    corpus = tmp_path / "seeds"
+    shutil.copytree(REPO / "seeds", corpus)
+    session = tmp_path / "s.toml"
+    first = pipeline.build([corpus], group=False).all_claims()[0].id
+    assert main(["mark", str(session), first, "disputed", "--corpus", str(corpus)]) == 0
+    capsys.readouterr()
+    assert main(["status", str(session), "--json"]) == 0
+    before = capsys.readouterr().out
+
+    def refuse(*a: object, **k: object) -> None:
+        raise AssertionError("status extracted or grouped")
+
+    monkeypatch.setattr(pipeline, "_extract_one", refuse)
+    monkeypatch.setattr(grouping, "group_claims", refuse)
+    monkeypatch.setattr("factcheck.ingest.article_from_text", refuse)
+    cache.reset()
+    assert main(["status", str(session), "--json"]) == 0
+    assert capsys.readouterr().out == before
+    assert cache.default().misses == 0 and cache.default().hits == 5
+    cache.reset()
+
+
+def test_regroup_hands_an_incremental_grouping_what_changed(tmp_path: Path, store: cache.Cache) -> None:
+    from factcheck import grouping
+
+    corpus = tmp_path / "seeds"
+    shutil.copytree(REPO / "seeds", corpus)
+    calls: list[pipeline.GroupingDelta] = []
+
+    def incremental(claims, articles, overrides, delta):  # type: ignore[no-untyped-def]
+        calls.append(delta)
+        return grouping.group_claims(claims, articles, overrides=overrides)
+
+    first = pipeline.build([corpus], group=False, cache=store)
+    pipeline.regroup(first, cache=store, incremental=incremental)
+    assert calls == []  # never grouped before: the whole batch is
+    before = [g.to_json() for g in first.groups]
+    one = sorted(corpus.glob("*.txt"))[1]
+    one.write_text(
+        one.read_text(encoding="utf-8") + "\n\nThe ministry said on Friday that 40 people were hurt.\n"
+    )
+    (corpus / "zz_new.txt").write_text("The mayor said on Monday that the bridge would reopen in May.\n")
+    gone = sorted(corpus.glob("*.txt"))[0]
+    gone.unlink()
+    second = pipeline.build([corpus], group=False, cache=store)
+    pipeline.regroup(second, cache=store, incremental=incremental)
+    (delta,) = calls
+    assert delta.changed == {one.name, "zz_new.txt"} and delta.removed == {gone.name}
+    assert [g.to_json() for g in delta.previous] == before
+    plain = pipeline.build([corpus], cache=cache.Cache(enabled=False))
+    assert [g.to_json() for g in second.groups] == [g.to_json() for g in plain.groups]
+    # unchanged since: the cached groups, no regrouping at all
+    third = pipeline.build([corpus], group=False, cache=store)
+    pipeline.regroup(third, cache=store, incremental=incremental)
+    assert len(calls) == 1
+
+
+def test_articles_are_extracted_while_the_batch_is_read(tmp_path: Path) -> None:
+    """The first articles reach ``extracted`` before the whole batch is read (``total`` 0 until then), in
+    order, and the result is the same as without a listener."""
+    folder = LABELLED / "articles"
+    n = len(list(folder.iterdir()))
+    assert n > pipeline.FIRST_CHUNK
+    events: list[tuple[list[str], int, int]] = []
+    store = cache.Cache(enabled=False)
+    corpus = pipeline.build(
+        [folder],
+        cache=store,
+        extracted=lambda items, done, total: events.append(([a.key for a, _ in items], done, total)),
+    )
+    assert events[0][1:] == (1, 0)  # the first article, while the rest was still being read
+    assert events[-1][1:] == (n, n)
+    assert [k for keys, _, _ in events for k in keys] == [a.key for a in corpus.articles]
+    assert _doc(corpus) == _doc(pipeline.build([folder], cache=store))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(max_codepoint=0x2100) | st.sampled_from("\r\n\t\x1b\x85\u2028\u202e\u200f")))
+def test_output_escaping_fast_paths_change_nothing(text: str) -> None:
+    """inert and json_text skip their translate when nothing needs it: the result is the same as always."""
+    from factcheck import textout
+
+    assert textout.inert(text) == text.replace("\r\n", "\n").translate(textout._INERT)
+    doc = {"text": text, "list": [text, 1]}
+    want = json.dumps(doc, ensure_ascii=False, indent=1).translate(textout._JSON_ESCAPES)
+    assert textout.json_text(doc) == want
+
+
+def test_no_overrides_and_empty_overrides_share_one_groups_entry(store: cache.Cache) -> None:
+    """``extract`` groups with no overrides, a session with empty ones: the same groups, one entry."""
+    from factcheck.model import GroupOverrides
+
+    corpus = pipeline.build([REPO / "seeds"], cache=store)
+    before = store.stats().get("groups")
+    pipeline.regroup(corpus, GroupOverrides(merges=[], splits=[]), cache=store)
+    assert store.stats().get("groups") == before
+    plain = pipeline.build([REPO / "seeds"], group=False, cache=cache.Cache(enabled=False))
+    pipeline.regroup(plain, GroupOverrides(merges=[], splits=[]), cache=cache.Cache(enabled=False))
+    assert [g.to_json() for g in corpus.groups] == [g.to_json() for g in plain.groups]

@@ -61,7 +61,10 @@ def test_factcheck_in_tmux(seeds_copy: Path, tmp_path: Path):
         args += ["-e", f"{k}={v}"]
     t.run(*args, cmd)
     try:
-        screen = t.wait_for("reviewed", timeout=90)  # the batch is read first (slow on a busy machine)
+        # the first articles show while the batch loads; changes wait until it is read ("saved"/"unsaved"
+        # replaces "loading" in the status line; slow on a busy machine)
+        t.wait_for("saved", timeout=90)
+        screen = t.wait_for("reviewed")
         assert "Articles" in screen and "Claims" in screen
         assert "0/" in screen  # nothing reviewed yet
         t.run("send-keys", "-t", "fc", "c")
@@ -103,8 +106,10 @@ def _start(
 
 
 def _wait_main(t: Tmux) -> str:
-    """The main screen is up when the status bar shows the session file's name."""
-    return t.wait_for("review.toml", timeout=90)
+    """The main screen is up, with the whole batch read, when the status bar shows the session file's name
+    and whether it is saved (while the batch loads it says "loading" instead)."""
+    t.wait_for("review.toml", timeout=90)
+    return t.wait_for("saved", timeout=90)
 
 
 @pytest.mark.parametrize("size", [(38, 15), (50, 15), (80, 24), (120, 40)])

@@ -143,8 +143,8 @@ async def test_empty_corpus_is_refused_with_the_cli_message(tmp_path):
     empty.mkdir()
     session = tmp_path / "s.toml"
 
-    def opener(progress):
-        return Review.open(session, [str(empty)], progress=progress)
+    def opener(loading):
+        return Review.open(session, [str(empty)], progress=loading.progress)
 
     app = make_app(None, Config(), opener=opener)
     async with app.run_test(size=SIZE) as pilot:

@@ -6,6 +6,7 @@ import asyncio
 import gc
 import signal
 import sys
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -18,16 +19,73 @@ from textual.screen import Screen
 from textual.theme import Theme
 from textual.timer import Timer
 from textual.widgets import Label, ProgressBar
-from textual.worker import get_current_worker
+from textual.worker import Worker, get_current_worker
 
 from factcheck.tui.commands import FactcheckCommands
 from factcheck.tui.config import Config, load_config
 
 if TYPE_CHECKING:  # the core and the main screen are imported lazily: the first paint comes sooner
+    from factcheck.model import Article, Claim
     from factcheck.review import Review
+    from factcheck.session import SessionData
     from factcheck.tui.screens.main import MainScreen
 
-Opener = Callable[[Callable[[int, int], None]], "Review"]
+# How often (seconds) articles read meanwhile are handed to the screen while a batch loads.
+STREAM_INTERVAL = 0.3
+
+
+class LoadCancelled(Exception):
+    """The app closed while the batch was being read: the opener stops."""
+
+
+class Loading:
+    """What an opener reports through, from the worker's thread: ``Review.open(..., progress=loading.progress,
+    extracted=loading.extracted, session_read=loading.session_read)``.
+
+    Once the session is read, articles go to the main screen as they are extracted (the first ones at once,
+    then every ``STREAM_INTERVAL``); before that (and for an opener that streams nothing) the loading screen
+    shows the progress. Every call raises ``LoadCancelled`` once the app no longer waits for the batch.
+    """
+
+    def __init__(self, app: FactcheckApp, worker: Worker[None]):
+        self._app = app
+        self._worker = worker
+        self._session: tuple[Path, SessionData] | None = None
+        self._items: list[tuple[Article, list[Claim]]] = []
+        self._sent: float | None = None
+
+    def _check(self) -> None:
+        if self._worker.is_cancelled:
+            raise LoadCancelled
+
+    def progress(self, done: int, total: int) -> None:
+        self._check()
+        if self._session is None and (done == total or done % 10 == 0):
+            self._call(self._app._progress, done, total)
+
+    def session_read(self, path: Path, data: SessionData) -> None:
+        self._check()
+        self._session = (path, data)
+
+    def extracted(self, items: list[tuple[Article, list[Claim]]], done: int, total: int) -> None:
+        self._check()
+        if self._session is None:
+            return
+        self._items += items
+        now = time.monotonic()
+        if self._sent is None or done == total or now - self._sent >= STREAM_INTERVAL:
+            batch, self._items = self._items, []
+            self._call(self._app._streamed, self._session, batch, done, total)
+            self._sent = time.monotonic()
+
+    def _call(self, fn: Callable[..., object], *args: object) -> None:
+        try:
+            self._app.call_from_thread(fn, *args)
+        except RuntimeError:  # the app is no longer running
+            raise LoadCancelled from None
+
+
+Opener = Callable[[Loading], "Review"]
 
 # Garbage collector thresholds while the main screen is up (young objects, gen1, gen2): see _show_main.
 GC_THRESHOLD = (50_000, 50, 1_000)
@@ -45,7 +103,8 @@ class LoadingScreen(Screen[None]):
 
     def progress(self, done: int, total: int) -> None:
         self.query_one(ProgressBar).update(total=total or None, progress=done)
-        self.query_one("#loading-label", Label).update(Content(f"Reading articles… {done}/{total}"))
+        count = f"{done:,}/{total:,}" if total else f"{done:,}"
+        self.query_one("#loading-label", Label).update(Content(f"Reading articles… {count}"))
 
 
 class FactcheckApp(App[int]):
@@ -103,6 +162,35 @@ class FactcheckApp(App[int]):
         if problem:
             self.notify(f"The theme is not remembered: {problem}", severity="warning", markup=False)
 
+    def _streamed(
+        self,
+        session: tuple[Path, SessionData],
+        items: list[tuple[Article, list[Claim]]],
+        done: int,
+        total: int,
+    ) -> None:
+        """Articles read while the batch loads: the main screen shows them (on a read-only preview) at once."""
+        from factcheck.review import Review
+        from factcheck.tui.screens.main import MainScreen
+
+        if self.main_screen is None:
+            if not items:
+                return
+            preview = Review.preview(*session)
+            preview.add_loaded(items, done, total)
+            self.review = preview
+            self.main_screen = MainScreen(preview)
+            if isinstance(self.screen, LoadingScreen):
+                self.switch_screen(self.main_screen)
+            else:
+                self.push_screen(self.main_screen)
+            self.sub_title = str(preview.path)
+            return
+        review = self.main_screen.review
+        if review.loading is not None:  # (the opened review may have taken its place already)
+            review.add_loaded(items, done, total)
+            self.main_screen.articles_added([a.key for a, _ in items])
+
     def _show_main(self, review: Review) -> None:
         from factcheck.tui.screens.main import MainScreen
 
@@ -112,6 +200,18 @@ class FactcheckApp(App[int]):
             self._fail("\n".join(str(e) for e in errors) if errors else "no articles to review")
             return
         self.review = review
+        self._freeze_gc()
+        if self.main_screen is not None:  # the preview of the batch being read: the opened review takes over
+            self.main_screen.loaded(review)
+            return
+        self.main_screen = MainScreen(review)
+        if isinstance(self.screen, LoadingScreen):
+            self.switch_screen(self.main_screen)
+        else:
+            self.push_screen(self.main_screen)
+        self.sub_title = str(review.path)
+
+    def _freeze_gc(self) -> None:
         # The corpus is hundreds of thousands of objects that live as long as the app: moved out of the
         # garbage collector's sight, so that a collection costs what a keypress made, not the whole batch
         # (~200 ms at 1,000 articles). No thresholds are tuned.
@@ -123,12 +223,6 @@ class FactcheckApp(App[int]):
             self._gc_threshold = gc.get_threshold()
             gc.set_threshold(*GC_THRESHOLD)
         self._frozen = True
-        self.main_screen = MainScreen(review)
-        if isinstance(self.screen, LoadingScreen):
-            self.switch_screen(self.main_screen)
-        else:
-            self.push_screen(self.main_screen)
-        self.sub_title = str(review.path)
 
     def _catch_exit_signals(self) -> None:
         """SIGHUP and SIGTERM save the session, then end the app (the terminal may be gone)."""
@@ -150,13 +244,10 @@ class FactcheckApp(App[int]):
 
         assert self._opener is not None
         worker = get_current_worker()
-
-        def progress(done: int, total: int) -> None:
-            if not worker.is_cancelled and (done == total or done % 10 == 0):
-                self.call_from_thread(self._progress, done, total)
-
         try:
-            review = self._opener(progress)
+            review = self._opener(Loading(self, worker))
+        except LoadCancelled:
+            return
         except (SessionError, ReviewError, OSError, ValueError) as e:
             self.call_from_thread(self._fail, str(e))
             return
@@ -173,6 +264,11 @@ class FactcheckApp(App[int]):
     def _progress(self, done: int, total: int) -> None:
         if isinstance(self.screen, LoadingScreen):
             self.screen.progress(done, total)
+
+    @property
+    def loading(self) -> bool:
+        """Whether the batch is still being read (the main screen shows a read-only preview meanwhile)."""
+        return self.review is None or self.review.loading is not None
 
     def _fail(self, message: str) -> None:
         self.error = message
@@ -291,19 +387,31 @@ def make_app(
     return FactcheckApp(review, config, opener=opener)
 
 
-def run(paths: Sequence[str], session_path: Path | str, readonly: bool = False) -> int:
-    """Open the review TUI on ``paths`` with the session file ``session_path``; returns an exit code."""
-    config = load_config()
+def opener_for(paths: Sequence[str], session_path: Path | str, readonly: bool = False) -> Opener:
+    """What opens ``session_path`` on ``paths`` in the app's worker, showing articles as they are read."""
     path_list = [str(p) for p in paths]
 
-    def opener(progress: Callable[[int, int], None]) -> Review:
+    def opener(loading: Loading) -> Review:
         from factcheck.review import Review
 
-        review = Review.open(Path(session_path), path_list, readonly=readonly, progress=progress)
+        review = Review.open(
+            Path(session_path),
+            path_list,
+            readonly=readonly,
+            progress=loading.progress,
+            extracted=loading.extracted,
+            session_read=loading.session_read,
+        )
         review.read_history_in_background()  # so that the first undo does not wait for the history file
         return review
 
-    app = make_app(None, config, opener=opener)
+    return opener
+
+
+def run(paths: Sequence[str], session_path: Path | str, readonly: bool = False) -> int:
+    """Open the review TUI on ``paths`` with the session file ``session_path``; returns an exit code."""
+    config = load_config()
+    app = make_app(None, config, opener=opener_for(paths, session_path, readonly))
     app.run()
     if app.error:
         print(f"factcheck: {app.error}", file=sys.stderr)
@@ -314,4 +422,4 @@ def run(paths: Sequence[str], session_path: Path | str, readonly: bool = False) 
     return int(app.return_code or 0)
 
 
-__all__ = ["FactcheckApp", "make_app", "run"]
+__all__ = ["FactcheckApp", "LoadCancelled", "Loading", "make_app", "opener_for", "run"]

@@ -99,12 +99,29 @@ class MainScreen(ReadingScreen):
             return None  # shown disabled
         return True
 
+    def _loaded(self, what: str) -> bool:
+        """False (and the reviewer told so) while the batch is still loading: ``what`` needs all of it."""
+        loading = self.review.loading
+        if loading is None:
+            return True
+        done, total = loading
+        read = f" ({done:,}/{total:,} articles read)" if done < total else " (grouping)"
+        if not total:
+            read = f" ({done:,} articles read)"
+        self.notify(
+            f"Still loading the batch{read}: {what} once it is read.",
+            title="Loading",
+            timeout=4,
+            markup=False,
+        )
+        return False
+
     def _writable(self) -> bool:
-        """False (and the reviewer told why) when the session is read-only."""
+        """False (and the reviewer told why) when the session is read-only (or the batch still loading)."""
         if self.review.readonly:
             self.notify(
                 self.review.readonly_reason or "The session is open read-only: nothing can be changed.",
-                title="Read-only",
+                title="Loading" if self.review.loading is not None else "Read-only",
                 severity="warning",
                 timeout=4,
                 markup=False,
@@ -589,6 +606,9 @@ class MainScreen(ReadingScreen):
     def action_groups(self) -> None:
         from factcheck.tui.screens.groups import GroupsScreen
 
+        if not self._loaded("the events show"):
+            return
+
         def back(claim_id: str | None) -> None:
             self._recount(None)
             self.after_change(None)
@@ -779,6 +799,9 @@ class MainScreen(ReadingScreen):
         return s.parent.parent / "reports" if s.parent.name == "sessions" else s.parent
 
     def action_write_report(self, fmt: str = "md", path: str | None = None, error: str | None = None) -> None:
+        if not self._loaded("the report can be written"):
+            return
+
         def done(choice: tuple[str, str] | None) -> None:
             if choice:
                 self.set_message(f"writing {choice[1]}…")

@@ -63,6 +63,7 @@ class ReadingScreen(Screen[None]):
         self._prefetch_timer: Timer | None = None
         self._prefetch_gen = 0  # bumped by every move: a prefetch under way for an older one stops
         self._keys_state: tuple[object, ...] | None = None
+        self._start_position: tuple[str | None, str | None] = (None, None)
 
     @property
     def fc_app(self) -> FactcheckApp:
@@ -116,6 +117,17 @@ class ReadingScreen(Screen[None]):
         self._select_article(i, claim_id=cid)
         self.claim_list.focus()
         self._started = True
+        self._start_position = self._position()
+        if self.review.loading is None:
+            self._announce()
+
+    def _position(self) -> tuple[str | None, str | None]:
+        """The article and claim under the cursor."""
+        a, c = self.article, self.claim
+        return (a.key if a else None, c.id if c else None)
+
+    def _announce(self) -> None:
+        """What the reviewer should know about the opened review: read-only, reconciliation, unread inputs."""
         if self.review.lock_message:
             self.notify(
                 self.review.lock_message, title="Read-only", severity="warning", timeout=8, markup=False
@@ -133,6 +145,70 @@ class ReadingScreen(Screen[None]):
                 timeout=30,
                 markup=False,
             )
+
+    # ------------------------------------------------------------------------------------------
+    # A batch that is still loading: the screen starts on a read-only preview of the articles read so far
+    # (Review.preview); more come in (articles_added), then the opened review takes over (loaded).
+
+    def articles_added(self, keys: list[str]) -> None:
+        """Articles read meanwhile (already in the preview review): the list grows, the cursor stays."""
+        if not self._started:
+            return  # not mounted yet: on_mount shows what the review has then
+        for k in keys:
+            a = self.review.corpus.article(k) if k not in self._articles else None
+            if a is not None:
+                self._articles[k] = a
+        if self.filter.active:
+            self._rebuild_articles()
+        else:
+            lst = self.article_list
+            width = lst.line_width
+            new = [k for k in keys if k in self._articles and k not in self._key_index]
+            for k in new:
+                self._key_index[k] = len(self.keys)
+                self.keys.append(k)
+            lst.add_prompts(self._article_prompt(k, width) for k in new)
+            self._article_count()
+        self._progress = None
+        if self.art_i < 0 and self.keys:
+            self._select_article(0)
+            self._start_position = self._position()
+        else:
+            self._go_to_saved_cursor()
+            self._refresh_status()
+
+    def _go_to_saved_cursor(self) -> None:
+        """The session's cursor, as soon as its article is there (unless the reviewer moved meanwhile)."""
+        key, cid = self.review.cursor
+        if key is None or self._position() != self._start_position or self._position()[0] == key:
+            return
+        i = self._key_index.get(key)
+        if i is not None:
+            self._select_article(i, claim_id=cid)
+            self._start_position = self._position()
+
+    def loaded(self, review: Review) -> None:
+        """The batch is read, reconciled and grouped: the opened review replaces the preview (the reviewer
+        stays where they are, or goes to the session's cursor if they did not move)."""
+        if not self._started:  # not mounted yet (a warm cache is that fast): on_mount shows this one
+            self.review = review
+            return
+        moved = self._position() != self._start_position
+        key, cid = self._position() if moved else review.cursor
+        if key is None:
+            key, cid = self._position()
+        self.review = review
+        self._articles = {a.key: a for a in review.corpus.articles}
+        self._art_prog = {}
+        self._progress = None
+        self.event_panel.attach(review)
+        self.claim_list.forget_prompts()
+        self._rebuild_articles()
+        self.art_i = -1
+        self._select_article(self._key_index.get(key or "", 0), claim_id=cid)
+        self._refresh_keys(force=True)
+        self.set_message(f"{len(review.corpus.articles):,} articles read")
+        self._announce()
 
     def on_resize(self, event: events.Resize) -> None:
         self._apply_layout_class(event.size.width)
@@ -260,9 +336,16 @@ class ReadingScreen(Screen[None]):
         width = lst.line_width
         lst.set_prompts(self._article_prompt(k, width) for k in self.keys)
         self._key_index = {k: i for i, k in enumerate(self.keys)}
+        self._article_count()
+
+    def _article_count(self) -> None:
+        arts = self.review.corpus.articles
         sub = f"{len(self.keys)}/{len(arts)}" if self.filter.active else str(len(arts))
+        loading = self.review.loading
+        if loading is not None:
+            sub += f" of {loading[1]:,}"
         errors = len(self.review.corpus.errors)
-        lst.border_subtitle = f"{sub} · {errors} not read" if errors else sub
+        self.article_list.border_subtitle = f"{sub} · {errors} not read" if errors else sub
 
     def _update_article_prompts(self, keys: set[str] | None) -> None:
         """Redraw the lines of ``keys`` (None: all of them; a line whose text and style are unchanged is
@@ -435,7 +518,10 @@ class ReadingScreen(Screen[None]):
                     self._progress[v] += n
         prog = self._progress
         bits: list[Any] = [literal(r.path.name, "bold"), " "]
-        if r.readonly:
+        if r.loading is not None:
+            done, total = r.loading
+            bits.append((f"loading {done:,}/{total:,}" if done < total else "grouping…", "$text-warning"))
+        elif r.readonly:
             bits.append(("read-only", "$text-warning"))
         elif r.dirty:
             bits.append(("unsaved", "$text-warning"))

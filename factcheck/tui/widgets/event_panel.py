@@ -215,6 +215,11 @@ class EventPanel(LineView):
                     ("Evidence", "bold"), (" (E opens): ", "$text-muted"), literal(", ".join(d.evidence))
                 )
             )
+        if review.loading is not None:
+            lines.append(
+                Content.styled("Other reports of this event: once the batch is read.", "$text-muted")
+            )
+            return Content("\n").join(lines)
         g = self.group_of(c)
         if g is None or len(g.claims) <= 1:
             lines.append(Content.styled("No other report of this event.", "$text-muted"))

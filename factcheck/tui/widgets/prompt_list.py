@@ -120,6 +120,16 @@ class PromptList(QuietScrollView, can_focus=True):
             self._highlighted = len(self._prompts) - 1 if self._prompts else None
         self.refresh()
 
+    def add_prompts(self, prompts: Iterable[Content]) -> None:
+        """Append prompts (a list that grows while a batch loads)."""
+        new = list(prompts)
+        if not new:
+            return
+        self._prompts += new
+        self._lines += [self._split(p) for p in new]
+        self._update_tops()
+        self.refresh()
+
     def set_prompt(self, index: int, prompt: Content) -> bool:
         """Give prompt ``index`` new content; returns False when it was already that content."""
         old = self._prompts[index]
