@@ -179,12 +179,7 @@ class FactcheckApp(App[int]):
             preview = Review.preview(*session)
             preview.add_loaded(items, done, total)
             self.review = preview
-            self.main_screen = MainScreen(preview)
-            if isinstance(self.screen, LoadingScreen):
-                self.switch_screen(self.main_screen)
-            else:
-                self.push_screen(self.main_screen)
-            self.sub_title = str(preview.path)
+            self._install_main(MainScreen(preview))
             return
         review = self.main_screen.review
         if review.loading is not None:  # (the opened review may have taken its place already)
@@ -204,12 +199,16 @@ class FactcheckApp(App[int]):
         if self.main_screen is not None:  # the preview of the batch being read: the opened review takes over
             self.main_screen.loaded(review)
             return
-        self.main_screen = MainScreen(review)
+        self._install_main(MainScreen(review))
+
+    def _install_main(self, screen: MainScreen) -> None:
+        """Show the main screen in place of the loading screen (pushed when another screen is on top)."""
+        self.main_screen = screen
         if isinstance(self.screen, LoadingScreen):
-            self.switch_screen(self.main_screen)
+            self.switch_screen(screen)
         else:
-            self.push_screen(self.main_screen)
-        self.sub_title = str(review.path)
+            self.push_screen(screen)
+        self.sub_title = str(screen.review.path)
 
     def _freeze_gc(self) -> None:
         # The corpus is hundreds of thousands of objects that live as long as the app: moved out of the
