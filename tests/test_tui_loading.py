@@ -222,3 +222,22 @@ async def test_a_batch_read_at_once_opens_without_a_hitch(seeds_copy, tmp_path):
         assert m.review.decision(cid).verdict == Verdict.CONFIRMED
         await pilot.press("q")
     assert app.error is None
+
+
+async def test_a_batch_of_unknown_size_says_so_while_loading(seeds_copy, tmp_path, gate, monkeypatch):
+    """Articles extracted while the batch is still being read come with no total yet (0): the screen says
+    "1 of …" and "loading 1…", never "of 0" or "grouping…"."""
+    monkeypatch.setattr(pipeline, "FIRST_CHUNK", 1)  # the first article is extracted as soon as it is read
+    app = make_app(
+        None, Config(autosave_delay=0.05), opener=opener_for([str(seeds_copy)], tmp_path / "s.toml")
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, lambda: main_up(app), "the main screen")
+        m = app.screen
+        assert isinstance(m, MainScreen) and m.review.loading is not None
+        assert m.review.loading == (1, 0)  # the rest waits on the gate: no total yet
+        assert "loading 1…" in status_text(m) and "grouping" not in status_text(m)
+        assert str(m.article_list.border_subtitle) == "1 of …"
+        gate.set()
+        await wait_until(pilot, lambda: not app.loading, "the whole batch")
+        assert "loading" not in status_text(m)

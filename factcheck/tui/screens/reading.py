@@ -343,7 +343,7 @@ class ReadingScreen(Screen[None]):
         sub = f"{len(self.keys)}/{len(arts)}" if self.filter.active else str(len(arts))
         loading = self.review.loading
         if loading is not None:
-            sub += f" of {loading[1]:,}"
+            sub += f" of {loading[1]:,}" if loading[1] else " of …"  # (a total of 0: not known yet)
         errors = len(self.review.corpus.errors)
         self.article_list.border_subtitle = f"{sub} · {errors} not read" if errors else sub
 
@@ -520,7 +520,11 @@ class ReadingScreen(Screen[None]):
         bits: list[Any] = [literal(r.path.name, "bold"), " "]
         if r.loading is not None:
             done, total = r.loading
-            bits.append((f"loading {done:,}/{total:,}" if done < total else "grouping…", "$text-warning"))
+            if not total:  # the batch's size is not known yet
+                state = f"loading {done:,}…"
+            else:
+                state = f"loading {done:,}/{total:,}" if done < total else "grouping…"
+            bits.append((state, "$text-warning"))
         elif r.readonly:
             bits.append(("read-only", "$text-warning"))
         elif r.dirty:
