@@ -91,6 +91,15 @@ class _Speech:
         self.organisations = frozenset(w.lower() for w in data.get("organisations", []))
         self.outlets = frozenset(w.lower() for w in data.get("outlets", []))
         self.anonymous = frozenset(w.lower() for w in data.get("anonymous", []))
+        # documents that speak ("le rapport précise", "der Bericht zeigt"): unnamed sources, as English
+        # "the report said"; they alone may be the subject of a document verb ("zeigt", "montre")
+        self.documents = frozenset(w.lower() for w in data.get("documents", []))
+        self.document_verbs = phrases("document_verbs")
+        # words after a cue that make it no attribution: a conjunction ("selon que") or a noun that is no
+        # source but a rule, a schedule or a classification ("laut Fahrplan", "según el artículo 3")
+        self.not_sources = frozenset(w.lower() for w in data.get("not_sources", []))
+        # subjects that make a speech verb no attribution: generic or first person ("on dit", "wie man sagt")
+        self.impersonal = frozenset(w.lower() for w in data.get("impersonal_subjects", []))
         dates = resource(lang, "dates")  # weekdays, months and relative days are never a subject
         date_words = [*dates.get("weekdays", {}), *dates.get("months", {}), *dates.get("relative_days", {})]
         # the first word of a cue is never a subject ("Según informó la agencia EFE")
@@ -109,7 +118,14 @@ class _Speech:
         self.maxlen = max(
             (
                 len(k)
-                for d in (self.verbs, self.before, self.after, self.pronoun_verbs, self.participles)
+                for d in (
+                    self.verbs,
+                    self.before,
+                    self.after,
+                    self.pronoun_verbs,
+                    self.participles,
+                    self.document_verbs,
+                )
                 for k in d
             ),
             default=1,
@@ -117,6 +133,7 @@ class _Speech:
         # compound heads ("Bundestagsverwaltung", "Regierungssprecher") in a language that writes them
         self._suffix_orgs = tuple(sorted(self.organisations, key=len, reverse=True))
         self._suffix_roles = tuple(sorted(self.roles, key=len, reverse=True))
+        self._suffix_documents = tuple(sorted(self.documents, key=len, reverse=True))
 
     def head_kind(self, low: str) -> str | None:
         if low in self.roles:
@@ -125,14 +142,21 @@ class _Speech:
             return "organisation"
         if low in self.outlets:
             return "outlet"
-        if low in self.anonymous:
+        if low in self.anonymous or low in self.documents:
             return "anonymous"
         if self.nouns_capitalised and len(low) > 6:
             if low.endswith(self._suffix_roles):
                 return "person"
             if low.endswith(self._suffix_orgs):
                 return "organisation"
+            if low.endswith(self._suffix_documents):
+                return "anonymous"
         return None
+
+    def is_document(self, low: str) -> bool:
+        return low in self.documents or (
+            self.nouns_capitalised and len(low) > 6 and low.endswith(self._suffix_documents)
+        )
 
 
 @functools.cache
@@ -158,9 +182,55 @@ def _verb_len(sp: _Speech, toks: list[_Tok], i: int) -> int:
     adverbs and a participle ("a déclaré", "a également souligné", "ha dicho"); 0 when none."""
     k = _match(sp.verbs, toks, i, sp.maxlen) or _match(sp.deny_verbs, toks, i, sp.maxlen)
     k = k or _match(sp.report_verbs, toks, i, sp.maxlen)
+    if k and i > 0 and toks[i - 1].text[-1:] in "'’" and toks[i - 1].low in sp.linkers | sp.determiners:
+        return 0  # after an elided article or preposition, a noun: "supplément d’estime"
     if k or toks[i].low not in sp.auxiliaries:
         return k
     return _participle_len(sp, toks, i + 1, i)
+
+
+def _document_verb_len(sp: _Speech, toks: list[_Tok], i: int) -> int:
+    """Tokens of a verb by which only a document speaks ("zeigt", "montre", "muestra") at token i; 0 when
+    none."""
+    return _match(sp.document_verbs, toks, i, sp.maxlen) if sp.document_verbs else 0
+
+
+def _names_document(sp: _Speech, src: _Source) -> bool:
+    """The source is (or belongs to) a document: "le rapport", "die neue Studie", "les auteurs du rapport"."""
+    return any(sp.is_document(w.lower()) for w in re.findall(r"\w+", src.name))
+
+
+def _cue_use(sp: _Speech, toks: list[_Tok], i: int, k: int) -> bool:
+    """The cue at tokens [i, i + k) introduces a source: not an ordinal ("o segundo lugar"), not a
+    conjunction or a rule, schedule or classification ("selon que", "laut Fahrplan", "según el artículo
+    3": the language's ``not_sources``), not an adjective ("pusten laut oder"), and, for a cue that
+    counts only there, at the start of a clause (", so der Sprecher")."""
+    if i > 0 and toks[i - 1].low in sp.determiners:
+        return False  # "o segundo", "der laute"
+    if toks[i].low in sp.clause_cues and not _clause_start(sp, toks, i):
+        return False
+    j = i + k
+    if j >= len(toks):
+        return False
+    if toks[j].low in sp.cue_pronouns:
+        return True
+    while j < len(toks) and (toks[j].low in sp.determiners or toks[j].text in _OPEN_QUOTES):
+        j += 1
+    if j >= len(toks):
+        return False
+    nxt = toks[j]
+    elided = re.match(r"\w+['’]", nxt.low)  # "selon qu’il": the conjunction, elided
+    if nxt.low in sp.not_sources or (
+        elided is not None and elided.group(0).replace("’", "'") in sp.not_sources
+    ):
+        return False
+    if not _is_word(nxt):
+        return False
+    # (a lower-case word right after the cue is no noun where nouns are capitalised: "pusten laut oder")
+    return not (sp.nouns_capitalised and j == i + k and not _cap(nxt))
+
+
+_OPEN_QUOTES = frozenset('"„“«‚‘')
 
 
 def _participle_len(sp: _Speech, toks: list[_Tok], j: int, i: int) -> int:
@@ -235,8 +305,8 @@ def _np_part(sp: _Speech, t: _Tok) -> bool:
 def _forward_np(sp: _Speech, toks: list[_Tok], i: int) -> tuple[int, int] | None:
     """Token range [i, j) of the speaker phrase starting at token i, or None."""
     j = i
-    while j < len(toks) and toks[j].low in sp.determiners:
-        j += 1
+    while j < len(toks) and (toks[j].low in sp.determiners or (j == i and toks[j].low in sp.indefinites)):
+        j += 1  # ("des sources proches du dossier": an indefinite that is no determiner of the table)
     start_head = j
     while j < len(toks):
         t = toks[j]
@@ -264,6 +334,20 @@ def _forward_np(sp: _Speech, toks: list[_Tok], i: int) -> tuple[int, int] | None
     if j == start_head:
         return None
     return i, j
+
+
+def _adjective_np(sp: _Speech, toks: list[_Tok], i: int) -> tuple[int, int] | None:
+    """A phrase with up to two adjectives between its determiner and its head, starting at token i:
+    "einer neuen Umfrage", "der zuständigen Behörde"; None when there is none."""
+    if i >= len(toks) or toks[i].low not in sp.determiners:
+        return None
+    m = i + 1
+    while m < len(toks) and m - i <= 2 and _plain_word(sp, toks[m]) and sp.head_kind(toks[m].low) is None:
+        m += 1
+    if m == i + 1 or m >= len(toks) or not _np_part(sp, toks[m]):
+        return None
+    rng = _forward_np(sp, toks, m)
+    return (i, rng[1]) if rng is not None else None
 
 
 def _backward_np(sp: _Speech, toks: list[_Tok], end: int) -> tuple[int, int] | None:
@@ -343,9 +427,11 @@ def _classify(
     """The source named by tokens [i, j). ``cue``: named after "laut"/"según" (in a language that
     capitalises nouns, a lone capitalised word there is more often a noun than a name)."""
     lead = i
-    while lead < j and toks[lead].low in sp.determiners:
+    while lead < j and (toks[lead].low in sp.determiners or (lead == i and toks[lead].low in sp.indefinites)):
         lead += 1
     words = toks[lead:j]
+    while len(words) > 1 and _plain_word(sp, words[0]) and sp.head_kind(words[0].low) is None:
+        words = words[1:]  # an adjective before the head: "einer neuen Umfrage" -> "Umfrage"
     if not words:
         return None
     had_det = lead > i
@@ -432,20 +518,32 @@ def attribute(text: str, lang: str) -> Found | None:
     i = 0
     while i < n:
         k = _match(sp.before, toks, i, sp.maxlen)
-        if k and speaker is None and pronoun is None and i + k < n and toks[i + k].low in sp.cue_pronouns:
+        if (
+            k
+            and speaker is None
+            and pronoun is None
+            and i + k < n
+            and toks[i + k].low in sp.cue_pronouns
+            and _cue_use(sp, toks, i, k)
+        ):
             pronoun = sp.cue_pronouns[toks[i + k].low]  # "selon lui"
             spans.append((toks[i].start, toks[i + k].end))
             i += k + 1
             continue
-        if k and speaker is None and (toks[i].low not in sp.clause_cues or _clause_start(sp, toks, i)):
-            rng = _forward_np(sp, toks, i + k)
+        if k and speaker is None and _cue_use(sp, toks, i, k):
+            rng = _forward_np(sp, toks, i + k) or _adjective_np(sp, toks, i + k)
             src = _classify(sp, toks, *rng, sentence_start=False, cue=True) if rng else None
             # "según la policía", "laut Polizei", "según fuentes del Ministerio"
             first = toks[i + k] if src is not None else None
             if (
                 src is not None
                 and first is not None
-                and (first.low in sp.determiners or _cap(first) or sp.head_kind(first.low))
+                and (
+                    first.low in sp.determiners
+                    or first.low in sp.indefinites
+                    or _cap(first)
+                    or sp.head_kind(first.low)
+                )
             ):
                 spans.append((toks[i].start, toks[i + k - 1].end))
                 if src.kind in ("outlet", "media"):
@@ -477,10 +575,16 @@ def attribute(text: str, lang: str) -> Found | None:
             i += k
             continue
         k = _verb_len(sp, toks, i) if speaker is None and pronoun is None else 0
+        document_only = False
+        if not k and speaker is None and pronoun is None:
+            k = _document_verb_len(sp, toks, i)
+            document_only = k > 0
         if k and sp.passive and _passive(sp, toks, i, k):
             k = 0
         if k:
             got = _speech_verb(sp, toks, i, k)
+            if got is not None and document_only and (got[0] is None or not _names_document(sp, got[0])):
+                got = None  # "das Bild zeigt": only a document speaks by "zeigt"
             if got is not None:
                 src, pron = got
                 vs, ve = toks[i].start, toks[i + k - 1].end
@@ -505,6 +609,36 @@ def attribute(text: str, lang: str) -> Found | None:
     return Found(None, None, chain, spans, pronoun, verb, content)
 
 
+def attributed(text: str, lang: str) -> bool:
+    """The sentence reports what a source said, whether or not its speaker can be named: a cue that
+    introduces a source ("selon la police", not "selon que" or "laut Fahrplan"), a speech verb that is no
+    passive and has no generic or first-person subject ("a déclaré", "dit-il", not "on dit" or "wurde
+    erklärt"), or a document verb after a document ("der Bericht zeigt"). What a speaker share is counted
+    against (bench/speakers_intl.py); it does not look for the speaker itself."""
+    sp = _speech(lang)
+    if sp is None:
+        return False
+    toks = _tokens(text)
+    for i in range(len(toks)):
+        k = _match(sp.before, toks, i, sp.maxlen)
+        if k and _cue_use(sp, toks, i, k):
+            return True
+        if _match(sp.after, toks, i, sp.maxlen) and i > 0 and _is_word(toks[i - 1]):
+            return True
+        if _match(sp.pronoun_verbs, toks, i, sp.maxlen):
+            return True
+        inv = _inverted(sp, toks, i) if sp.inverted else None
+        if inv is not None:
+            return True
+        k = _verb_len(sp, toks, i)
+        if k and not (sp.passive and _passive(sp, toks, i, k)) and not _impersonal(sp, toks, i, i + k):
+            return True
+        k = _document_verb_len(sp, toks, i)
+        if k and any(sp.is_document(t.low) for t in toks[max(0, i - 4) : i]):
+            return True
+    return False
+
+
 def _speech_verb(sp: _Speech, toks: list[_Tok], i: int, k: int) -> tuple[_Source | None, str | None] | None:
     """The subject of the speech verb at tokens [i, i + k): (source, None), (None, pronoun) or None.
 
@@ -513,10 +647,12 @@ def _speech_verb(sp: _Speech, toks: list[_Tok], i: int, k: int) -> tuple[_Source
     after it ('..., sagte der Sprecher', "Am Montag sagte Merkel"); a name before an appositive between
     commas; in a language that leaves the subject out, the last person named ("dijo que")."""
     n = len(toks)
+    j = i + k
+    if _impersonal(sp, toks, i, j):
+        return None  # "on dit", "wie man sagt", "je dis": no source
     if i > 0 and toks[i - 1].low in sp.pronouns:
         return None, sp.pronouns[toks[i - 1].low]
     before = _subject_before(sp, toks, i)
-    j = i + k
     if (
         before is not None
         and sp.nouns_capitalised
@@ -552,6 +688,19 @@ def _speech_verb(sp: _Speech, toks: list[_Tok], i: int, k: int) -> tuple[_Source
     return None
 
 
+def _impersonal(sp: _Speech, toks: list[_Tok], i: int, j: int) -> bool:
+    """The speech verb at tokens [i, j) has a generic or first-person subject right before or after it
+    ("on dit", "wie man sagt", "sagt man", "je dis")."""
+    if j < len(toks) and toks[j].low in sp.impersonal:
+        return True
+    for t in reversed(toks[max(0, i - 3) : i]):  # "wie man so schön sagt", "on l'a dit"
+        if t.low in sp.impersonal:
+            return True
+        if not _is_word(t) or t.low in sp.clause_words or t.low in sp.determiners or _cap(t):
+            return False
+    return False
+
+
 def _subject_before(sp: _Speech, toks: list[_Tok], i: int) -> _Source | None:
     """The phrase that opens the clause and ends right before token i."""
     rng = _backward_np(sp, toks, i)
@@ -562,6 +711,14 @@ def _subject_before(sp: _Speech, toks: list[_Tok], i: int) -> _Source | None:
             m -= 1
         if 0 < m < rng[0] and toks[m - 1].low in sp.determiners and _clause_start(sp, toks, m - 1):
             rng = (m - 1, rng[1])
+    if (
+        rng is not None
+        and not _clause_start(sp, toks, rng[0])
+        and toks[rng[0] - 1].low in sp.adverbs
+        and _clause_start(sp, toks, rng[0] - 1)
+    ):
+        # an adverb before the subject: "Auch FDP-Chef Christian Lindner fordert", "Ensuite le ministre a dit"
+        return _classify(sp, toks, *rng, sentence_start=False)
     if rng is None or not _clause_start(sp, toks, rng[0]):
         return None
     return _classify(sp, toks, *rng, sentence_start=rng[0] == 0)
@@ -637,4 +794,4 @@ def _appositive_subject(sp: _Speech, toks: list[_Tok], i: int) -> _Source | None
     return None
 
 
-__all__ = ["Found", "attribute", "supported"]
+__all__ = ["Found", "attribute", "attributed", "supported"]

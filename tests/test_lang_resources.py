@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck import attribution, sentences, stance
+from factcheck import attribution, attribution_intl, sentences, stance
 from factcheck.lang import available, languages, resource
 from factcheck.model import Stance
 
@@ -39,6 +39,8 @@ def test_speech_examples(lang: str, ex: dict) -> None:
         assert att is not None
         assert att.kind == ex["kind"], ex["text"]
         assert att.chain == ex.get("chain", []), ex["text"]
+    if "attributed" in ex:  # whether the sentence reports a source at all ("selon que" does not)
+        assert attribution_intl.attributed(ex["text"], lang) == ex["attributed"], ex["text"]
 
 
 @pytest.mark.parametrize(("lang", "ex"), _examples("stance"), ids=lambda v: v if isinstance(v, str) else "")
