@@ -639,6 +639,37 @@ def attributed(text: str, lang: str) -> bool:
     return False
 
 
+def person_named(text: str, lang: str) -> str | None:
+    """The first person a sentence names, for a later "sagt er" or "dit-il" to stand for when no speaker
+    was named before: a role with a name ("Bundeskanzlerin Angela Merkel" -> "Angela Merkel"), a role
+    alone ("die Expertin"), or, where only names are capitalised, a name of two words or more ("Emmanuel
+    Macron"); None when there is none."""
+    sp = _speech(lang)
+    if sp is None:
+        return None
+    toks = _tokens(text)
+    i = 0
+    while i < len(toks):
+        rng = _forward_np(sp, toks, i) if _np_part(sp, toks[i]) else None
+        if rng is None:
+            i += 1
+            continue
+        words = toks[rng[0] : rng[1]]
+        src = _classify(sp, toks, *rng, sentence_start=rng[0] == 0)
+        role = any(sp.head_kind(t.low) == "person" for t in words)
+        # a bare name: not two names joined ("la France et l'Allemagne"), not after a preposition ("au
+        # Family Park", "in Berlin Mitte")
+        name = (
+            not sp.nouns_capitalised
+            and not any(t.low in sp.clause_words for t in words)
+            and not (rng[0] > 0 and toks[rng[0] - 1].low in sp.not_subjects)
+        )
+        if src is not None and src.kind == "person" and (role or (name and " " in src.name)):
+            return src.name
+        i = rng[1]
+    return None
+
+
 def _speech_verb(sp: _Speech, toks: list[_Tok], i: int, k: int) -> tuple[_Source | None, str | None] | None:
     """The subject of the speech verb at tokens [i, i + k): (source, None), (None, pronoun) or None.
 
@@ -794,4 +825,4 @@ def _appositive_subject(sp: _Speech, toks: list[_Tok], i: int) -> _Source | None
     return None
 
 
-__all__ = ["Found", "attribute", "attributed", "supported"]
+__all__ = ["Found", "attribute", "attributed", "person_named", "supported"]

@@ -42,7 +42,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from factcheck import attribution, entities, sentences, stance
+from factcheck import attribution, attribution_intl, entities, sentences, stance
 from factcheck.gazetteer import OUTLETS, trie_pattern
 from factcheck.lang import resource
 from factcheck.model import Article, Claim, Stance, TimeRef
@@ -856,6 +856,11 @@ def extract(
                 if persons:
                     last_person = persons[0]
                     last_human = (persons[0], "person")
+        elif whole is None and attribution_intl.supported(lang):
+            # other languages: the first person the sentence names, for a later "sagt er" or "dit-il"
+            named = attribution_intl.person_named(sent, str(lang))
+            if named is not None:
+                last_person, last_human = named, (named, "person")
         prev_plain = sent if english and whole is None and not any(c.speaker for c in sent_claims) else None
         first = sent_claims[0]
         if was_open:

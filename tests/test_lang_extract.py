@@ -134,3 +134,32 @@ def test_spanish_and_portuguese_addressee_before_the_subject() -> None:
         dt.date(2023, 5, 4),
     )
     assert [c.speaker for c in extract.extract(pt, min_score=0.0)] == ["Fernando Medina"]
+
+
+def test_a_pronoun_with_no_earlier_speaker_takes_the_person_named_before() -> None:
+    # "sagte sie" / "dit-il" after a sentence that names a person but reports nothing of theirs
+    german = (
+        "Merkel in Paris\n\n"
+        "Bundeskanzlerin Angela Merkel besuchte am Montag den französischen Präsidenten in Paris. "
+        '"Die Lage in Europa ist ernst", sagte sie nach dem Treffen.\n'
+    )
+    french = (
+        "Visite à Berlin\n\n"
+        "Emmanuel Macron est arrivé lundi à Berlin pour une visite de deux jours. "
+        "« Nous devons avancer ensemble », a-t-il déclaré à la presse.\n"
+    )
+    for text, lang, who in ((german, "de", "Angela Merkel"), (french, "fr", "Emmanuel Macron")):
+        claims = extract.extract(_article(text, lang, dt.date(2020, 1, 15)), min_score=0.0)
+        quote = next(c for c in claims if c.text.startswith(('"', "«")))
+        assert (quote.speaker, quote.speaker_kind) == (who, "person"), quote.text
+
+
+def test_a_place_or_two_countries_are_no_person_for_a_later_pronoun() -> None:
+    french = (
+        "Accord signé\n\n"
+        "La France et l'Allemagne ont signé un accord au Family Park lundi. "
+        "« Nous devons avancer ensemble », a-t-il déclaré à la presse.\n"
+    )
+    claims = extract.extract(_article(french, "fr", dt.date(2020, 1, 15)), min_score=0.0)
+    quote = next(c for c in claims if c.text.startswith("«"))
+    assert quote.speaker is None
