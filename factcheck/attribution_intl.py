@@ -100,6 +100,8 @@ class _Speech:
         self.not_sources = frozenset(w.lower() for w in data.get("not_sources", []))
         # subjects that make a speech verb no attribution: generic or first person ("on dit", "wie man sagt")
         self.impersonal = frozenset(w.lower() for w in data.get("impersonal_subjects", []))
+        # the same, written after the verb ("sagt man"; Spanish "dijo se" is no such thing)
+        self.impersonal_after = frozenset(w.lower() for w in data.get("impersonal_after_verb", []))
         dates = resource(lang, "dates")  # weekdays, months and relative days are never a subject
         date_words = [*dates.get("weekdays", {}), *dates.get("months", {}), *dates.get("relative_days", {})]
         # the first word of a cue is never a subject ("Según informó la agencia EFE")
@@ -109,6 +111,8 @@ class _Speech:
         )
         self.clause_words = frozenset(w.lower() for w in data.get("clause_words", []))
         self.adverbs = frozenset(w.lower() for w in data.get("adverbs", []))
+        # a negation between the subject and its verb ("el portavoz no aclaró", "o ministro não confirmou")
+        self.negations = frozenset(w.lower() for w in data.get("negations", []))
         self.nouns_capitalised = bool(data.get("nouns_capitalised", False))
         self.pro_drop = bool(data.get("pro_drop", False))
         # words before a verb with no subject that make it no speech of the last person ("se dice")
@@ -224,6 +228,12 @@ def _cue_use(sp: _Speech, toks: list[_Tok], i: int, k: int) -> bool:
         elided is not None and elided.group(0).replace("’", "'") in sp.not_sources
     ):
         return False
+    if sp.nouns_capitalised and j > i + k:  # adjectives before the noun: "gemäß dem zweiten Teil"
+        h = j
+        while h < len(toks) and h - j < 2 and _plain_word(sp, toks[h]):
+            h += 1
+        if h < len(toks) and toks[h].low in sp.not_sources:
+            return False
     if not _is_word(nxt):
         return False
     # (a lower-case word right after the cue is no noun where nouns are capitalised: "pusten laut oder")
@@ -684,6 +694,8 @@ def _speech_verb(sp: _Speech, toks: list[_Tok], i: int, k: int) -> tuple[_Source
     if i > 0 and toks[i - 1].low in sp.pronouns:
         return None, sp.pronouns[toks[i - 1].low]
     before = _subject_before(sp, toks, i)
+    if before is None and i > 1 and toks[i - 1].low in sp.negations:
+        before = _subject_before(sp, toks, i - 1)  # "o porta-voz não esclareceu"
     if (
         before is not None
         and sp.nouns_capitalised
@@ -707,6 +719,8 @@ def _speech_verb(sp: _Speech, toks: list[_Tok], i: int, k: int) -> tuple[_Source
         appositive = _appositive_subject(sp, toks, i)
         if appositive is not None:
             return appositive, None
+        if sp.pro_drop and (j >= n or toks[j].text in ".:;!?"):
+            return None, "he"  # '"...", afirmou.': the verb closes the sentence, its subject left out
         return None
     if sp.pro_drop and (
         i == 0
@@ -722,7 +736,7 @@ def _speech_verb(sp: _Speech, toks: list[_Tok], i: int, k: int) -> tuple[_Source
 def _impersonal(sp: _Speech, toks: list[_Tok], i: int, j: int) -> bool:
     """The speech verb at tokens [i, j) has a generic or first-person subject right before or after it
     ("on dit", "wie man sagt", "sagt man", "je dis")."""
-    if j < len(toks) and toks[j].low in sp.impersonal:
+    if j < len(toks) and toks[j].low in sp.impersonal_after:
         return True
     for t in reversed(toks[max(0, i - 3) : i]):  # "wie man so schön sagt", "on l'a dit"
         if t.low in sp.impersonal:
@@ -791,8 +805,13 @@ def _subject_after(sp: _Speech, toks: list[_Tok], j: int) -> _Source | None:
             e = rng[1]
             if src is not None and src.kind == "person" and " " not in src.name:
                 # "el coordinador del área pública de CCOO, Juan Carles Gallego": the name after the title
-                while e < n and e - rng[1] < 8 and toks[e].text != "," and toks[e].low not in sp.clause_words:
-                    e += 1
+                while (
+                    e < n
+                    and e - rng[1] < 12
+                    and toks[e].text != ","
+                    and (toks[e].low not in sp.clause_words or toks[e].low in sp.linkers)
+                ):
+                    e += 1  # ("o ministro interino do Interior e ministro da Defesa, Filomeno Paixão")
             if src is not None and src.kind == "person" and e + 1 < n and toks[e].text == ",":
                 # a title, then the name: "afirmou o presidente da Câmara, Carlos Moedas"
                 name = _forward_np(sp, toks, e + 1)
