@@ -40,12 +40,17 @@ class _Tok:
     end: int
 
 
+def _low(word: str) -> str:
+    """A word as the tables are looked up: lower case, one apostrophe ("s’est" = "s'est")."""
+    return word.lower().replace("’", "'")
+
+
 def _tokens(text: str) -> list[_Tok]:
-    return [_Tok(m.group(0), m.group(0).lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    return [_Tok(m.group(0), _low(m.group(0)), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
 def _key(phrase: str) -> tuple[str, ...]:
-    return tuple(m.group(0).lower() for m in _TOKEN.finditer(phrase))
+    return tuple(_low(m.group(0)) for m in _TOKEN.finditer(phrase))
 
 
 class _Speech:
@@ -61,64 +66,66 @@ class _Speech:
         self.deny_verbs = phrases("deny_verbs")
         self.before = phrases("according_before")
         self.after = phrases("according_after")
-        self.pronouns = {k.lower(): v for k, v in data.get("pronouns", {}).items()}
+        self.pronouns = {_low(k): v for k, v in data.get("pronouns", {}).items()}
         # pronouns after a cue ("selon lui"): the subject pronouns and the cue's own forms
         self.cue_pronouns = {
             **self.pronouns,
-            **{k.lower(): v for k, v in data.get("cue_pronouns", {}).items()},
+            **{_low(k): v for k, v in data.get("cue_pronouns", {}).items()},
         }
         # compound tenses: an auxiliary, maybe adverbs, a participle ("a déclaré", "a également souligné")
-        self.auxiliaries = frozenset(w.lower() for w in data.get("auxiliaries", []))
+        self.auxiliaries = frozenset(_low(w) for w in data.get("auxiliaries", []))
         self.participles = phrases("participles")
         # a subject pronoun written after its verb ("dit-il", "a-t-elle ajouté"), longest suffix first
         self.inverted = sorted(
-            ((k.lower(), str(v)) for k, v in data.get("inverted_pronouns", {}).items()),
+            ((_low(k), str(v)) for k, v in data.get("inverted_pronouns", {}).items()),
             key=lambda kv: len(kv[0]),
             reverse=True,
         )
         # prepositions that open a phrase between a verb and its subject ("a indiqué à l'AFP le ministre")
-        self.datives = frozenset(w.lower() for w in data.get("datives", []))
-        self.dative_pronouns = frozenset(w.lower() for w in data.get("dative_pronouns", []))
+        self.datives = frozenset(_low(w) for w in data.get("datives", []))
+        self.dative_pronouns = frozenset(_low(w) for w in data.get("dative_pronouns", []))
         # determiners that make a phrase without a name an unnamed source ("un responsable syndical")
-        self.indefinites = frozenset(w.lower() for w in data.get("indefinites", []))
+        self.indefinites = frozenset(_low(w) for w in data.get("indefinites", []))
+        # determiners of a plural ("les ministres"): no antecedent of "il"/"he"
+        self.plural_determiners = frozenset(_low(w) for w in data.get("plural_determiners", []))
         # adjectives follow their noun ("le porte-parole gouvernemental", "un responsable syndical")
         self.adjectives_follow = bool(data.get("adjectives_follow", False))
         # passive auxiliaries: "wurde mir erklärt", "erklärt wurde" is no speech of a subject
-        self.passive = frozenset(w.lower() for w in data.get("passive_auxiliaries", []))
-        self.determiners = frozenset(w.lower() for w in data.get("determiners", []))
-        self.linkers = frozenset(w.lower() for w in data.get("linkers", []))
-        self.roles = frozenset(w.lower() for w in data.get("roles", []))
-        self.organisations = frozenset(w.lower() for w in data.get("organisations", []))
-        self.outlets = frozenset(w.lower() for w in data.get("outlets", []))
-        self.anonymous = frozenset(w.lower() for w in data.get("anonymous", []))
+        self.passive = frozenset(_low(w) for w in data.get("passive_auxiliaries", []))
+        self.determiners = frozenset(_low(w) for w in data.get("determiners", []))
+        self.linkers = frozenset(_low(w) for w in data.get("linkers", []))
+        self.roles = frozenset(_low(w) for w in data.get("roles", []))
+        self.organisations = frozenset(_low(w) for w in data.get("organisations", []))
+        self.outlets = frozenset(_low(w) for w in data.get("outlets", []))
+        self.anonymous = frozenset(_low(w) for w in data.get("anonymous", []))
         # documents that speak ("le rapport précise", "der Bericht zeigt"): unnamed sources, as English
         # "the report said"; they alone may be the subject of a document verb ("zeigt", "montre")
-        self.documents = frozenset(w.lower() for w in data.get("documents", []))
+        self.documents = frozenset(_low(w) for w in data.get("documents", []))
         self.document_verbs = phrases("document_verbs")
         # words after a cue that make it no attribution: a conjunction ("selon que") or a noun that is no
         # source but a rule, a schedule or a classification ("laut Fahrplan", "según el artículo 3")
-        self.not_sources = frozenset(w.lower() for w in data.get("not_sources", []))
+        self.not_sources = frozenset(_low(w) for w in data.get("not_sources", []))
         # subjects that make a speech verb no attribution: generic or first person ("on dit", "wie man sagt")
-        self.impersonal = frozenset(w.lower() for w in data.get("impersonal_subjects", []))
+        self.impersonal = frozenset(_low(w) for w in data.get("impersonal_subjects", []))
         # the same, written after the verb ("sagt man"; Spanish "dijo se" is no such thing)
-        self.impersonal_after = frozenset(w.lower() for w in data.get("impersonal_after_verb", []))
+        self.impersonal_after = frozenset(_low(w) for w in data.get("impersonal_after_verb", []))
         dates = resource(lang, "dates")  # weekdays, months and relative days are never a subject
         date_words = [*dates.get("weekdays", {}), *dates.get("months", {}), *dates.get("relative_days", {})]
         # the first word of a cue is never a subject ("Según informó la agencia EFE")
         cue_words = [p.split()[0] for p in data.get("according_before", []) if p.split()]
         self.not_subjects = frozenset(
-            w.lower() for w in [*data.get("not_subjects", []), *date_words, *cue_words]
+            _low(w) for w in [*data.get("not_subjects", []), *date_words, *cue_words]
         )
-        self.clause_words = frozenset(w.lower() for w in data.get("clause_words", []))
-        self.adverbs = frozenset(w.lower() for w in data.get("adverbs", []))
+        self.clause_words = frozenset(_low(w) for w in data.get("clause_words", []))
+        self.adverbs = frozenset(_low(w) for w in data.get("adverbs", []))
         # a negation between the subject and its verb ("el portavoz no aclaró", "o ministro não confirmou")
-        self.negations = frozenset(w.lower() for w in data.get("negations", []))
+        self.negations = frozenset(_low(w) for w in data.get("negations", []))
         self.nouns_capitalised = bool(data.get("nouns_capitalised", False))
         self.pro_drop = bool(data.get("pro_drop", False))
         # words before a verb with no subject that make it no speech of the last person ("se dice")
-        self.no_subject_after = frozenset(w.lower() for w in data.get("no_subject_after", []))
+        self.no_subject_after = frozenset(_low(w) for w in data.get("no_subject_after", []))
         # cues that count only at the start of a clause (German "so": ", so der Sprecher")
-        self.clause_cues = frozenset(w.lower() for w in data.get("clause_cues", []))
+        self.clause_cues = frozenset(_low(w) for w in data.get("clause_cues", []))
         self.maxlen = max(
             (
                 len(k)
@@ -223,10 +230,8 @@ def _cue_use(sp: _Speech, toks: list[_Tok], i: int, k: int) -> bool:
     if j >= len(toks):
         return False
     nxt = toks[j]
-    elided = re.match(r"\w+['’]", nxt.low)  # "selon qu’il": the conjunction, elided
-    if nxt.low in sp.not_sources or (
-        elided is not None and elided.group(0).replace("’", "'") in sp.not_sources
-    ):
+    elided = re.match(r"\w+'", nxt.low)  # "selon qu’il": the conjunction, elided
+    if nxt.low in sp.not_sources or (elided is not None and elided.group(0) in sp.not_sources):
         return False
     if sp.nouns_capitalised and j > i + k:  # adjectives before the noun: "gemäß dem zweiten Teil"
         h = j
@@ -658,26 +663,48 @@ def person_named(text: str, lang: str) -> str | None:
     if sp is None:
         return None
     toks = _tokens(text)
+    quoted = _inside_quotes(toks)
     i = 0
     while i < len(toks):
-        rng = _forward_np(sp, toks, i) if _np_part(sp, toks[i]) else None
+        rng = _forward_np(sp, toks, i) if _np_part(sp, toks[i]) and not quoted[i] else None
         if rng is None:
             i += 1
+            continue
+        if rng[0] > 0 and toks[rng[0] - 1].low in sp.plural_determiners:
+            i = rng[1]  # "les ministres": no antecedent of "il"
             continue
         words = toks[rng[0] : rng[1]]
         src = _classify(sp, toks, *rng, sentence_start=rng[0] == 0)
         role = any(sp.head_kind(t.low) == "person" for t in words)
         # a bare name: not two names joined ("la France et l'Allemagne"), not after a preposition ("au
-        # Family Park", "in Berlin Mitte")
+        # Family Park", "sala de imprensa da Casa Branca")
         name = (
             not sp.nouns_capitalised
             and not any(t.low in sp.clause_words for t in words)
-            and not (rng[0] > 0 and toks[rng[0] - 1].low in sp.not_subjects)
+            and not (
+                rng[0] > 0 and (toks[rng[0] - 1].low in sp.not_subjects or toks[rng[0] - 1].low in sp.linkers)
+            )
         )
         if src is not None and src.kind == "person" and (role or (name and " " in src.name)):
             return src.name
         i = rng[1]
     return None
+
+
+def _inside_quotes(toks: list[_Tok]) -> list[bool]:
+    """For each token, whether it stands inside a quotation (« », „ “, " ")."""
+    out = []
+    depth = 0
+    straight = False
+    for t in toks:
+        if t.text in ("»", "”") or (t.text == "“" and depth > 0):
+            depth = max(0, depth - 1)
+        elif t.text == '"':
+            straight = not straight
+        out.append(depth > 0 or straight)
+        if t.text in ("«", "„") or (t.text == "“" and not out[-1]):
+            depth += 1
+    return out
 
 
 def _speech_verb(sp: _Speech, toks: list[_Tok], i: int, k: int) -> tuple[_Source | None, str | None] | None:
