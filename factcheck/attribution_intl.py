@@ -317,6 +317,26 @@ def _np_part(sp: _Speech, t: _Tok) -> bool:
     return _cap(t) or sp.head_kind(t.low) is not None or t.text in OUTLETS  # ("dpa")
 
 
+_QUOTE_OPEN = frozenset('„“"«‚')
+_QUOTE_CLOSE = frozenset('“”"»‘’')
+
+
+def _quoted_name(toks: list[_Tok], i: int, forward: bool) -> int | None:
+    """A name in quotation marks ("die Zeitung „The Sun“", "laut „Spiegel“"): from the quote mark at
+    token i, the index of its partner, when up to six capitalised words (and hyphens) stand between;
+    else None."""
+    step, marks = (1, _QUOTE_CLOSE) if forward else (-1, _QUOTE_OPEN)
+    k = i + step
+    while 0 <= k < len(toks) and abs(k - i) <= 7:
+        t = toks[k]
+        if t.text in marks:
+            return k if abs(k - i) > 1 else None
+        if not (_cap(t) or t.text == "-" or t.text.isdigit()):
+            return None
+        k += step
+    return None
+
+
 def _forward_np(sp: _Speech, toks: list[_Tok], i: int) -> tuple[int, int] | None:
     """Token range [i, j) of the speaker phrase starting at token i, or None."""
     j = i
@@ -328,6 +348,11 @@ def _forward_np(sp: _Speech, toks: list[_Tok], i: int) -> tuple[int, int] | None
         if _np_part(sp, t):
             j += 1
             continue
+        if t.text in _QUOTE_OPEN:
+            close = _quoted_name(toks, j, forward=True)
+            if close is not None:
+                j = close + 1  # "laut „Spiegel“", "die Zeitung „The Sun“"
+                continue
         if (
             _cap(t)
             and j > start_head
@@ -373,6 +398,11 @@ def _backward_np(sp: _Speech, toks: list[_Tok], end: int) -> tuple[int, int] | N
         if _np_part(sp, t):
             i -= 1
             continue
+        if t.text in _QUOTE_CLOSE:
+            opening = _quoted_name(toks, i - 1, forward=False)
+            if opening is not None:
+                i = opening  # 'wie die britische Zeitung „The Sun“ berichtete'
+                continue
         if t.low in sp.linkers and i - 2 >= 0 and i < end and _np_part(sp, toks[i - 2]):
             i -= 2  # "Sprecher des Ministeriums"
             continue
@@ -444,7 +474,7 @@ def _classify(
     lead = i
     while lead < j and (toks[lead].low in sp.determiners or (lead == i and toks[lead].low in sp.indefinites)):
         lead += 1
-    words = toks[lead:j]
+    words = [t for t in toks[lead:j] if t.text not in _QUOTE_OPEN and t.text not in _QUOTE_CLOSE]
     while len(words) > 1 and _plain_word(sp, words[0]) and sp.head_kind(words[0].low) is None:
         words = words[1:]  # an adjective before the head: "einer neuen Umfrage" -> "Umfrage"
     if not words:
@@ -549,7 +579,8 @@ def attribute(text: str, lang: str) -> Found | None:
             rng = _forward_np(sp, toks, i + k) or _adjective_np(sp, toks, i + k)
             src = _classify(sp, toks, *rng, sentence_start=False, cue=True) if rng else None
             # "según la policía", "laut Polizei", "según fuentes del Ministerio"
-            first = toks[i + k] if src is not None else None
+            first = toks[rng[0] + 1] if rng and toks[rng[0]].text in _QUOTE_OPEN else toks[i + k]
+            first = first if src is not None else None
             if (
                 src is not None
                 and first is not None
@@ -779,7 +810,13 @@ def _subject_before(sp: _Speech, toks: list[_Tok], i: int) -> _Source | None:
     if rng is not None and not _clause_start(sp, toks, rng[0]):
         # "Die zuständigen Richter erklärten": adjectives between the determiner and the noun
         m = rng[0]
-        while m > 0 and rng[0] - m < 2 and toks[m - 1].text.isalpha() and toks[m - 1].text.islower():
+        while (
+            m > 0
+            and rng[0] - m < 2
+            and toks[m - 1].text.isalpha()
+            and toks[m - 1].text.islower()
+            and toks[m - 1].low not in sp.determiners
+        ):
             m -= 1
         if 0 < m < rng[0] and toks[m - 1].low in sp.determiners and _clause_start(sp, toks, m - 1):
             rng = (m - 1, rng[1])
