@@ -579,17 +579,13 @@ def attribute(text: str, lang: str) -> Found | None:
             rng = _forward_np(sp, toks, i + k) or _adjective_np(sp, toks, i + k)
             src = _classify(sp, toks, *rng, sentence_start=False, cue=True) if rng else None
             # "según la policía", "laut Polizei", "según fuentes del Ministerio"
+            # (the first word of the source, past a quote mark: "laut „Spiegel“")
             first = toks[rng[0] + 1] if rng and toks[rng[0]].text in _QUOTE_OPEN else toks[i + k]
-            first = first if src is not None else None
-            if (
-                src is not None
-                and first is not None
-                and (
-                    first.low in sp.determiners
-                    or first.low in sp.indefinites
-                    or _cap(first)
-                    or sp.head_kind(first.low)
-                )
+            if src is not None and (
+                first.low in sp.determiners
+                or first.low in sp.indefinites
+                or _cap(first)
+                or sp.head_kind(first.low)
             ):
                 spans.append((toks[i].start, toks[i + k - 1].end))
                 if src.kind in ("outlet", "media"):
