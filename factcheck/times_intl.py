@@ -352,6 +352,19 @@ def _features(lex: _Lexicon, run: list[_Tok], text: str) -> _Feat | None:
             unit = str(t.val)
             # the number right before a unit is its count ("tres años", "dos horas y 30 minutos")
             count = None
+            if (
+                unit == "H"
+                and idx >= 2
+                and run[idx - 2].kind == "clock_before"
+                and run[idx - 1].kind == "num"
+                and isinstance(run[idx - 1].val, int)
+                and run[idx - 1].val <= 24
+                and f.clock is None
+            ):
+                # "à 21 heures", "a las 9 horas": an hour after a clock word is a clock time, no duration
+                f.clock = (run[idx - 1].val, 0)
+                nums = [n for n in nums if n[0] != idx - 1]
+                continue
             if nums and nums[-1][0] == idx - 1 and run[idx - 1].kind != "decimal":
                 count = float(nums.pop()[1].val)
             if f.unit in ("Q", "HALF", "T") and unit == "Y" and k == "unit":
@@ -842,7 +855,14 @@ def _ranges(lex: _Lexicon, run: list[_Tok]) -> list[list[_Tok]]:
 
 def _span(lex: _Lexicon, run: list[_Tok], text: str, anchor: dt.date | None) -> TimeRef | None:
     # leading and trailing glue and words that only introduce a span are not part of it
-    clocked = any(t.kind == "clocknum" for t in run) or any(t.kind == "clock_after" for t in run)
+    clocked = (
+        any(t.kind == "clocknum" for t in run)
+        or any(t.kind == "clock_after" for t in run)
+        or any(  # "à 21 heures", "a las 9 horas": an hour after a clock word, no duration
+            a.kind == "clock_before" and b.kind == "num" and c.kind in ("unit", "units") and c.val == "H"
+            for a, b, c in zip(run, run[1:], run[2:], strict=False)
+        )
+    )
     while run and (run[0].kind in _GLUE or (run[0].kind == "clock_before" and not clocked)):
         run = run[1:]
     while run and (run[-1].kind in _GLUE or run[-1].kind in _NO_END) and not _decade_number(run):
