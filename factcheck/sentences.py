@@ -27,6 +27,7 @@ class _Rules:
     sentence_final: frozenset[str]
     common_starters: frozenset[str]
     ordinal_before: frozenset[str]  # lower case: "am 30. Januar", "im 19. Jahrhundert"
+    ordinal_after: frozenset[str]  # lower case: "im 1. Stockwerk" (a number after "im" is an ordinal)
 
 
 @functools.cache
@@ -45,6 +46,7 @@ def _rules(lang: str | None) -> _Rules | None:
         frozenset(w.lower() for w in data.get("sentence_final", [])),
         frozenset(data.get("common_starters", [])),
         frozenset(w.lower() for w in ordinals),
+        frozenset(w.lower() for w in data.get("ordinal_after", [])),
     )
 
 
@@ -167,6 +169,18 @@ def _not_an_end(text: str, dot: int, nxt: int, le: int, rules: _Rules) -> bool:
     nxt_word = _NEXT_WORD.match(text, nxt, le)
     if word.isdigit() and len(word) <= 3 and nxt_word and nxt_word.group(1).lower() in rules.ordinal_before:
         return True  # an ordinal: "am 30. Januar", "im 19. Jahrhundert"
+    if (
+        word.isdigit()
+        and len(word) <= 3
+        and rules.ordinal_after
+        and nxt_word
+        and nxt_word.group(1)[:1].isupper()
+    ):
+        k = dot - len(word)
+        while k > 0 and text[k - 1] == " ":
+            k -= 1
+        if _token_before(text, k).lower() in rules.ordinal_after:
+            return True  # "im 1. Stockwerk", "zum 3. Mal": a number after such a word is an ordinal
     if not _is_abbreviation(text, dot, rules.abbreviations):
         return False
     low = word.lower().rstrip(".")
