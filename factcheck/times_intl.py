@@ -23,6 +23,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -880,6 +881,8 @@ def _span(lex: _Lexicon, run: list[_Tok], text: str, anchor: dt.date | None) -> 
             and kinds & {"clock_after", "part", "relday"}
         ):
             pass  # "las seis de la mañana"
+        elif any(a.kind in ("num", "number") and b.kind == "clock_after" for a, b in itertools.pairwise(run)):
+            pass  # "nach 20 Uhr", "vier Uhr": an hour and its clock word
         elif "part" in kinds and kinds & {"this", "relday"}:
             pass
         elif "part" in kinds and "conn" in kinds:
