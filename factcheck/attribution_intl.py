@@ -86,6 +86,8 @@ class _Speech:
         self.dative_pronouns = frozenset(_low(w) for w in data.get("dative_pronouns", []))
         # determiners that make a phrase without a name an unnamed source ("un responsable syndical")
         self.indefinites = frozenset(_low(w) for w in data.get("indefinites", []))
+        # possessives are no adjectives of a speaker phrase ("die ihre Aussagen betont": a relative clause)
+        self.possessives = frozenset(_low(w) for w in data.get("possessives", []))
         # determiners of a plural ("les ministres"): no antecedent of "il"/"he"
         self.plural_determiners = frozenset(_low(w) for w in data.get("plural_determiners", []))
         # adjectives follow their noun ("le porte-parole gouvernemental", "un responsable syndical")
@@ -400,8 +402,15 @@ def _backward_np(sp: _Speech, toks: list[_Tok], end: int) -> tuple[int, int] | N
             continue
         if t.text in _QUOTE_CLOSE:
             opening = _quoted_name(toks, i - 1, forward=False)
-            if opening is not None:
-                i = opening  # 'wie die britische Zeitung „The Sun“ berichtete'
+            before = toks[opening - 1] if opening else None
+            if (
+                opening is not None
+                and before is not None
+                and (before.low in sp.determiners or sp.head_kind(before.low) is not None)
+            ):
+                # 'wie die britische Zeitung „The Sun“ berichtete', 'die „Bild“ berichtete' (not 'und
+                # “Verunstaltungen” sprach': a quoted word alone is no name)
+                i = opening
                 continue
         if t.low in sp.linkers and i - 2 >= 0 and i < end and _np_part(sp, toks[i - 2]):
             i -= 2  # "Sprecher des Ministeriums"
@@ -452,6 +461,7 @@ def _plain_word(sp: _Speech, t: _Tok) -> bool:
         and t.low not in sp.determiners
         and t.low not in sp.linkers
         and t.low not in sp.pronouns
+        and t.low not in sp.possessives
         and t.low not in sp.auxiliaries
         and (t.low,) not in sp.verbs
         and (t.low,) not in sp.participles
@@ -744,7 +754,10 @@ def _speech_verb(sp: _Speech, toks: list[_Tok], i: int, k: int) -> tuple[_Source
     n = len(toks)
     j = i + k
     if _impersonal(sp, toks, i, j):
-        return None  # "on dit", "wie man sagt", "je dis": no source
+        # "on dit", "wie man sagt", "je dis", "esto indica": no source; but "eso dijo el ministro" (the
+        # demonstrative is the object, the subject follows)
+        after = _subject_after(sp, toks, j) if j < n and toks[j].low not in sp.impersonal_after else None
+        return (after, None) if after is not None else None
     if i > 0 and toks[i - 1].low in sp.pronouns:
         return None, sp.pronouns[toks[i - 1].low]
     before = _subject_before(sp, toks, i)
@@ -806,13 +819,7 @@ def _subject_before(sp: _Speech, toks: list[_Tok], i: int) -> _Source | None:
     if rng is not None and not _clause_start(sp, toks, rng[0]):
         # "Die zuständigen Richter erklärten": adjectives between the determiner and the noun
         m = rng[0]
-        while (
-            m > 0
-            and rng[0] - m < 2
-            and toks[m - 1].text.isalpha()
-            and toks[m - 1].text.islower()
-            and toks[m - 1].low not in sp.determiners
-        ):
+        while m > 0 and rng[0] - m < 2 and _plain_word(sp, toks[m - 1]):
             m -= 1
         if 0 < m < rng[0] and toks[m - 1].low in sp.determiners and _clause_start(sp, toks, m - 1):
             rng = (m - 1, rng[1])
