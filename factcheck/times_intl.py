@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from factcheck.dates import parse_date_text
-from factcheck.lang import resource
+from factcheck.lang import available, resource
 from factcheck.model import TimeRef
 
 # ---- the lexicon of one language -----------------------------------------------------------------
@@ -806,6 +806,29 @@ def tag_language(text: str, anchor: dt.date | None, lang: str | None) -> list[Ti
     from factcheck import temporal
 
     return temporal.tag(text, anchor)
+
+
+def date_phrase(text: str, anchor: dt.date, lang: str | None = None) -> dt.date | None:
+    """The day a short phrase names by itself ("lundi dernier", "el lunes pasado", "letzten Montag",
+    "anteontem"), read by these rules where dateparser reads none: the phrase must be one expression with a
+    day's value and nothing else. ``lang`` is tried first, then every other language with a dates.toml."""
+    phrase = text.strip()
+    if not phrase:
+        return None
+    langs = [lang] if lang and supported(lang) else []
+    langs += sorted(code for code in available("dates") if code != lang and supported(code))
+    for code in langs:
+        found = tag(phrase, anchor, code)
+        # one expression, and at most an article or a preposition besides ("el lunes pasado", "am Montag")
+        if len(found) != 1 or len(phrase) - len(found[0].text) > 3 or found[0].type not in ("DATE", "TIME"):
+            continue
+        day = found[0].value[:10]  # (a time of day names its day: "hier soir")
+        if re.fullmatch(r"\d{4}-\d\d-\d\d", day):  # (a week, a month, a year, a bare clock time: no day)
+            try:
+                return dt.date.fromisoformat(day)
+            except ValueError:
+                continue
+    return None
 
 
 def clear_cache() -> None:

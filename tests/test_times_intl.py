@@ -113,3 +113,14 @@ past = ['\\b\\w+(?:ato|uto|ito)\\b']
         lang_pkg.resource.cache_clear()
         times_intl._lexicon.cache_clear()
         times_intl.clear_cache()
+
+
+def test_date_phrase_reads_what_a_reviewer_types_when_dateparser_does_not() -> None:
+    today = dt.date(2026, 12, 3)  # a Thursday
+    assert times_intl.date_phrase("lundi dernier", today, "fr") == dt.date(2026, 11, 30)
+    assert times_intl.date_phrase("el lunes pasado", today, "fr") == dt.date(2026, 11, 30)  # another language
+    assert times_intl.date_phrase("letzten Montag", today) == dt.date(2026, 11, 30)
+    assert times_intl.date_phrase("hier soir", today, "fr") == dt.date(2026, 12, 2)
+    # no day: a week, a year, a clock time, a sentence, nothing
+    for text in ("la semaine dernière", "2025", "um 20 Uhr", "Am Montag sagte er nichts.", "", "foo"):
+        assert times_intl.date_phrase(text, today, "de") is None, text

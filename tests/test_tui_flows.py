@@ -125,6 +125,11 @@ async def test_publication_date_reresolves_times(seeds_copy, session_path):
         await pilot.press("p", "ctrl+u", *"3 days ago", "enter")
         await settle(app, pilot)
         assert m.article.published == dt.date.today() - dt.timedelta(days=3)
+        # what dateparser does not read, the languages' time rules do: "lundi dernier" is last Monday
+        await pilot.press("p", "ctrl+u", *"lundi dernier", "enter")
+        await settle(app, pilot)
+        today = dt.date.today()
+        assert m.article.published == today - dt.timedelta(days=today.weekday() or 7)
         await pilot.press("p", "ctrl+u", *"2024-04-20", "enter")
         await settle(app, pilot)
         await pilot.press("q")

@@ -20,7 +20,7 @@ from textual import events, work
 from textual.binding import Binding, BindingType
 from textual.content import Content
 
-from factcheck import sentences
+from factcheck import sentences, times_intl
 from factcheck.dates import parse_date_text
 from factcheck.memory import Memory, memory_path, suggested_verdict
 from factcheck.model import DEFAULT_MIN_SCORE, Claim, Verdict
@@ -661,7 +661,8 @@ class MainScreen(ReadingScreen):
             try:
                 return dt.date.fromisoformat(v)
             except ValueError:
-                return parse_date_text(v, anchor=today)
+                # dateparser, then the time rules of the languages for what it does not read ("lundi dernier")
+                return parse_date_text(v, anchor=today) or times_intl.date_phrase(v, today, a.language)
 
         def check(v: str) -> str | None:
             if not v or parse(v) is not None:
