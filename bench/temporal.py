@@ -1,6 +1,6 @@
 """Benchmark the temporal tagger on TempEval-3 TBAQ-cleaned (TimeML news), against dateparser.
 
-Usage: python bench/temporal.py [--part dev|heldout|all] [--errors N] [--limit N] [--against REV]
+Usage: python bench/temporal.py [--part dev|heldout|all] [--errors N] [--limit N] [--against REV] [--folds K]
 
 The documents are split by document, with a fixed seed, into a development part (70%) and a held-out
 part (30%): rules are written looking at development errors only (``--errors`` refuses the held-out
@@ -12,6 +12,10 @@ the gold TIMEX3 of TEXT (the DCT timex lives in the header and is not counted). 
 span precision/recall/F1 (relaxed: overlapping spans) and value F1 (span overlaps a gold one and
 the value equals the gold value), overall and for DATE alone, plus throughput (KB/s), for
 factcheck.temporal.tag and for dateparser.search.search_dates as a baseline.
+
+``--folds K`` measures how much of a dev/held-out difference the split alone makes: the same engine's
+value F1 on K folds by document (their spread), and the held-out minus development difference over many
+random 70/30 document splits drawn like the official one (seeded; the official split is unchanged).
 
 Data: ``<repo>/../shared/data/tempeval3-tbaq``; override the data directory with FACTCHECK_DATA.
 """
@@ -318,6 +322,60 @@ def show_errors(outputs: list[tuple[Doc, list[Timex]]], limit: int) -> None:
             break
 
 
+def _stats(xs: list[float]) -> str:
+    mean = sum(xs) / len(xs)
+    sd = (sum((x - mean) ** 2 for x in xs) / (len(xs) - 1)) ** 0.5 if len(xs) > 1 else 0.0
+    return f"mean {mean:.3f}  sd {sd:.3f}  min {min(xs):.3f}  max {max(xs):.3f}"
+
+
+def split_noise(outputs: list[tuple[Doc, list[Timex]]], k: int, draws: int = 1000) -> None:
+    """Print the spread of value F1 that the choice of documents alone makes, with the engine fixed:
+    (1) ``k`` folds by document, (2) held-out minus development over ``draws`` random 70/30 splits,
+    and where the official split's difference falls among them. Seeded, so the figures repeat."""
+    by_name = dict((d.name, (d, f)) for d, f in outputs)
+    names = sorted(by_name)
+
+    def f1s(part: list[str]) -> tuple[float, float]:
+        overall, date = evaluate([by_name[n] for n in part])
+        return overall.figures()["value F1"], date.figures()["value F1"]
+
+    rng = random.Random(SPLIT_SEED + 1)
+    order = names[:]
+    rng.shuffle(order)
+    folds = [order[i::k] for i in range(k)]
+    per = [f1s(f) for f in folds]
+    print(f"== {k} folds by document (the same engine; seed {SPLIT_SEED + 1})")
+    for i, (f, (a, dte)) in enumerate(zip(folds, per, strict=True)):
+        n_gold = sum(len(by_name[n][0].gold) for n in f)
+        print(f"fold {i + 1}: {len(f):4} documents {n_gold:5} gold   value F1 all {a:.3f}  DATE {dte:.3f}")
+    print(f"{'all  ':>8}{_stats([a for a, _ in per])}")
+    print(f"{'DATE ':>8}{_stats([d for _, d in per])}")
+    print()
+    n_held = round(len(names) * HELDOUT_SHARE)
+    diffs_all: list[float] = []
+    diffs_date: list[float] = []
+    for _ in range(draws):
+        shuffled = names[:]
+        rng.shuffle(shuffled)
+        held, dev = shuffled[:n_held], shuffled[n_held:]
+        (ha, hd), (da, dd) = f1s(held), f1s(dev)
+        diffs_all.append(ha - da)
+        diffs_date.append(hd - dd)
+    dev_docs, held_docs = split([by_name[n][0] for n in names])
+    (ha, hd) = f1s([d.name for d in held_docs])
+    (da, dd) = f1s([d.name for d in dev_docs])
+    print(f"== held-out minus development value F1 over {draws} random 70/30 document splits")
+    for label, diffs, official in (("all", diffs_all, ha - da), ("DATE", diffs_date, hd - dd)):
+        below = sum(x <= official for x in diffs) / len(diffs)
+        ranked = sorted(diffs)
+        lo, hi = ranked[int(0.025 * len(ranked))], ranked[int(0.975 * len(ranked)) - 1]
+        print(
+            f"{label:>5}: {_stats(diffs)}  95% in [{lo:+.3f}, {hi:+.3f}]; "
+            f"official split {official:+.3f} (at or below it: {below:.0%})"
+        )
+    print()
+
+
 def report(
     title: str, docs: list[Doc], results: dict[str, tuple[Score, Score, float]], cols: list[str]
 ) -> None:
@@ -349,6 +407,13 @@ def main(argv: list[str] | None = None) -> int:
         "--against",
         metavar="REV",
         help="also run the single-module tagger of git revision REV (e.g. 7b3f091), interleaved, for speed",
+    )
+    ap.add_argument(
+        "--folds",
+        type=int,
+        default=0,
+        metavar="K",
+        help="also print the split noise: value F1 over K folds by document and over random 70/30 splits",
     )
     args = ap.parse_args(argv)
 
@@ -400,6 +465,11 @@ def main(argv: list[str] | None = None) -> int:
             report(
                 part, [d for d in run_docs if d.name in keep], results, [c for c in systems if c in results]
             )
+    if args.folds:
+        if args.part or args.limit:
+            print("--folds uses every document: leave out --part and --limit")
+            return 2
+        split_noise(outputs["factcheck"], args.folds)
     if args.errors:
         show_errors(outputs["factcheck"], args.errors)
     return 0
