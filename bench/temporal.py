@@ -376,6 +376,65 @@ def split_noise(outputs: list[tuple[Doc, list[Timex]]], k: int, draws: int = 100
     print()
 
 
+_SHAPES = (
+    (re.compile(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"), "WEEKDAY"),
+    (
+        re.compile(
+            r"(?i)\b(?:january|february|march|april|may|june|july|august|september|october|november|"
+            r"december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?"
+        ),
+        "MONTH",
+    ),
+    (
+        re.compile(
+            r"(?i)\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several)\b"
+        ),
+        "N",
+    ),
+    (re.compile(r"\d+"), "9"),
+    (re.compile(r"(?i)\b(?:morning|afternoon|evening|night)\b"), "PART"),
+)
+
+
+def shape(text: str) -> str:
+    """The shape of an expression: weekdays, months, numbers and parts of day replaced by their class,
+    lower case ("on Tuesday" -> "on WEEKDAY", "13 years" -> "9 years")."""
+    s = re.sub(r"\s+", " ", text.strip()).lower()
+    for pattern, name in _SHAPES:
+        s = pattern.sub(name, s)
+    return s
+
+
+def error_kinds(outputs: list[tuple[Doc, list[Timex]]], top: int) -> None:
+    """Tally the tagger's errors by kind (missed, spurious, wrong type, wrong value) and by the shape of
+    the expression, so that general patterns stand out from single phrases."""
+    kinds: dict[str, dict[str, int]] = {}
+
+    def note(kind: str, text: str) -> None:
+        by = kinds.setdefault(kind, {})
+        key = shape(text)
+        by[key] = by.get(key, 0) + 1
+
+    for d, found in outputs:
+        for s in found:
+            hit = [g for g in d.gold if s.start < g.end and g.start < s.end]
+            if not hit:
+                note("spurious", s.text)
+            elif all(g.value != s.value for g in hit):
+                same_type = any(g.type == s.type for g in hit)
+                note("wrong value" if same_type else "wrong type", s.text)
+        for g in d.gold:
+            if not any(s.start < g.end and g.start < s.end for s in found):
+                note("missed", g.text)
+    for kind in ("missed", "spurious", "wrong type", "wrong value"):
+        by = kinds.get(kind, {})
+        total = sum(by.values())
+        ranked = sorted(by.items(), key=lambda kv: (-kv[1], kv[0]))
+        print(f"== {kind}: {total} ({len(by)} shapes)")
+        print("   " + "; ".join(f"{k!r} {n}" for k, n in ranked[:top]))
+    print()
+
+
 def report(
     title: str, docs: list[Doc], results: dict[str, tuple[Score, Score, float]], cols: list[str]
 ) -> None:
@@ -399,6 +458,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--part", choices=("dev", "heldout", "all"), help="report only this part (default: each)")
     ap.add_argument(
         "--errors", type=int, default=0, help="print up to N errors of the tagger (dev part only)"
+    )
+    ap.add_argument(
+        "--error-kinds",
+        type=int,
+        default=0,
+        metavar="N",
+        help="tally the tagger's errors by kind and expression shape, N shapes a kind (dev part only)",
     )
     ap.add_argument("--limit", type=int, default=0, help="use only the first N documents")
     ap.add_argument("--no-baseline", action="store_true", help="skip the (slow) dateparser baseline")
@@ -424,8 +490,10 @@ def main(argv: list[str] | None = None) -> int:
     docs = load(root)
     dev, held = split(docs)
     parts = {"dev": dev, "heldout": held, "all": docs}
-    if args.errors and args.part != "dev":
-        print("--errors reads the development part only: add --part dev (held-out errors stay unseen)")
+    if (args.errors or args.error_kinds) and args.part != "dev":
+        print(
+            "--errors and --error-kinds read the development part only: add --part dev (held-out errors stay unseen)"
+        )
         return 2
     names = [args.part] if args.part else ["dev", "heldout", "all"]
     run_docs = parts[args.part] if args.part else docs
@@ -470,6 +538,8 @@ def main(argv: list[str] | None = None) -> int:
             print("--folds uses every document: leave out --part and --limit")
             return 2
         split_noise(outputs["factcheck"], args.folds)
+    if args.error_kinds:
+        error_kinds(outputs["factcheck"], args.error_kinds)
     if args.errors:
         show_errors(outputs["factcheck"], args.errors)
     return 0
