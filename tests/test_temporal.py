@@ -1734,3 +1734,75 @@ def test_a_holiday_spec_that_cannot_be_read_is_refused() -> None:
 )
 def test_a_year_modifying_a_noun(text: str, values: list[str]) -> None:
     assert [r.value for r in tag(text, D(2024, 4, 12))] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # a word in -s that is no noun does not make the year a count (realworld-dev, vancouversun.com)
+        ("It plans to cut its emissions by more than half by 2030 across its supply chain.", ["2030"]),
+        ("Coal use must fall sharply by 2040 across Europe.", ["2040"]),
+        ("Output should double by 2025 towards a new record.", ["2025"]),
+        ("The plant employs 2000 workers.", []),
+    ],
+)
+def test_a_year_before_a_word_in_s_that_is_no_noun(text: str, values: list[str]) -> None:
+    assert [r.value for r in tag(text, D(2020, 1, 16))] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # realworld-dev, knowtechie.com: the clock times are on the day named after them, not the article's day
+        (
+            "Rocket Pass 4 will begin at 10:00 a.m. PDT (5 p.m. UTC) on August 28 and ends on December 4.",
+            [
+                ("10:00 a.m. PDT", "2019-08-28T10:00"),
+                ("5 p.m. UTC", "2019-08-28T17:00"),
+                ("August 28", "2019-08-28"),
+                ("December 4", "2019-12-04"),
+            ],
+        ),
+        (
+            "The office is open from 9 a.m. to 5 p.m. on Friday.",
+            [("9 a.m.", "2019-08-23T09:00"), ("5 p.m. on Friday", "2019-08-23T17:00")],
+        ),
+        # a clock time in a sentence of its own keeps its day
+        (
+            "At 6 a.m. the police arrived. On Friday they left.",
+            [("6 a.m.", "2019-08-21T06:00"), ("Friday", "2019-08-16")],
+        ),
+        # a day later in the clause but past other words is not the clock time's day
+        (
+            "At 6 a.m. the police arrived and on Friday they left.",
+            [("6 a.m.", "2019-08-21T06:00"), ("Friday", "2019-08-16")],
+        ),
+    ],
+)
+def test_a_clock_time_takes_the_day_named_after_it_in_its_phrase(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(r.text, r.value) for r in tag(text, D(2019, 8, 21))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        (
+            "Polls close at 8 p.m. on Tuesday, Nov. 5, officials said.",
+            "8 p.m. on Tuesday, Nov. 5",
+            "2019-11-05T20:00",
+        ),
+        ("Polls close at 8 p.m. Tuesday, Nov. 5.", "8 p.m. Tuesday, Nov. 5", "2019-11-05T20:00"),
+        ("The deadline is noon Monday, 4 November.", "noon Monday, 4 November", "2019-11-04T12:00"),
+    ],
+)
+def test_a_clock_time_before_a_weekday_and_date_keeps_the_date(text: str, span: str, value: str) -> None:
+    got = {r.text: r.value for r in tag(text, D(2019, 8, 21))}
+    assert got[span] == value
+
+
+def test_the_weekday_of_a_date_picks_its_year() -> None:
+    # "Tuesday, Nov. 5" is 2019 (a Tuesday), even where the past tense points to the year before
+    refs = tag("Voting ended on Tuesday, Nov. 5, officials said.", D(2019, 8, 21))
+    assert [r.value for r in refs] == ["2019-11-05"]

@@ -20,6 +20,7 @@ from factcheck.temporal.vocab import (
     _SEASON_ORDER,
     _SEASONS,
     _VOCAB,
+    _WEEKDAYS,
     _add_months,
     _ended_year,
     _fmt_date,
@@ -132,16 +133,30 @@ def _explicit(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         return "DATE", f"XXXX-{mon:02d}-{day:02d}", None
     if (mon, day) in ctx.day_years:
         y = ctx.day_years[(mon, day)]  # the same day named again in this text
-    elif _ENDED_BEFORE.search(ctx.text, max(0, m.start() - 16), m.start()):
-        y = _ended_year(mon, day, ctx.anchor, True)  # "the quarter ended Oct. 31": over by now
     else:
-        y = _nearest_year(mon, day, ctx.anchor, _tense_of(m, ctx))
+        if _ENDED_BEFORE.search(ctx.text, max(0, m.start() - 16), m.start()):
+            y = _ended_year(mon, day, ctx.anchor, True)  # "the quarter ended Oct. 31": over by now
+        else:
+            y = _nearest_year(mon, day, ctx.anchor, _tense_of(m, ctx))
+        if m["wd"]:
+            # "Tuesday, Nov. 5": the weekday names the year, the nearest of the tense's one and its neighbours
+            y = _weekday_year(y, mon, day, _WEEKDAYS[m["wd"].lower()])
     d2 = _safe_date(y, mon, day)
     if d2 is None:
         return None
     ctx.day_years.setdefault((mon, day), y)
     ctx.note(y, mon, d2)
     return "DATE", _fmt_date(d2), None
+
+
+def _weekday_year(y: int, mon: int, day: int, wd: int) -> int:
+    """``y``, or the year before or after it, whichever puts ``mon``/``day`` on weekday ``wd`` (``y`` when
+    none does: the weekday is then wrong in the text)."""
+    for c in (y, y - 1, y + 1):
+        d = _safe_date(c, mon, day)
+        if d is not None and d.weekday() == wd:
+            return c
+    return y
 
 
 _ENDED_BEFORE = re.compile(r"(?i:\bended\s+(?:on\s+)?)$")
@@ -223,6 +238,7 @@ _YEAR_EVENTS = frozenset(
 
 _TITLE_NOUN_BEFORE = re.compile(r"(?i:\b(?:" + "|".join(_VOCAB["title_nouns"]) + r")\s+(?:[\"“‘']\s*)?)$")
 _COUNT_NOUNS = frozenset(_VOCAB["count_nouns"])
+_NOT_PLURAL_NOUNS = frozenset(_VOCAB["not_plural_nouns"])
 _OWNER_BEFORE = re.compile(r"(?i:\b(?:its|their|his|her|our|your)|\w['’]s?)\s+$")
 _SLASH_YY = re.compile(r"/(\d\d)\b")
 _QUOTED = re.compile(r"[\"“‘']")
@@ -265,7 +281,7 @@ def _year(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         if (
             not owned  # "its 2022 filings", "the party's 2019 manifestos": the year of the owner's things
             and w.endswith("s")
-            and w not in ("was", "has", "is", "as", "its", "this", "his", "jobs")
+            and w not in _NOT_PLURAL_NOUNS
             and w not in _YEAR_EVENTS
             and len(w) > 3
         ):

@@ -53,6 +53,10 @@ def _time(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         if w in _WEEKDAYS:
             tense = _tense_of(m, ctx)
             day = _weekday_date(_WEEKDAYS[w], a, "future" if tense == "FUT" else "past")
+            if tense is None and (_weekday_date(_WEEKDAYS[w], a, "next") - a).days <= 2:
+                day = _weekday_date(
+                    _WEEKDAYS[w], a, "next"
+                )  # as a bare weekday: a neutral clause, one or two days ahead
         else:
             day = a + dt.timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[w])
     else:
