@@ -1806,3 +1806,30 @@ def test_the_weekday_of_a_date_picks_its_year() -> None:
     # "Tuesday, Nov. 5" is 2019 (a Tuesday), even where the past tense points to the year before
     refs = tag("Voting ended on Tuesday, Nov. 5, officials said.", D(2019, 8, 21))
     assert [r.value for r in refs] == ["2019-11-05"]
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "value"),
+    [
+        # a month opening its sentence takes the tense of the main verb after a long subject (TBAQ dev)
+        (
+            "In January, a week after the anniversary of the Roe vs. Wade decision, a clinic bombing in "
+            "Birmingham, Ala., killed a guard.",
+            D(1998, 10, 25),
+            "1998-01",
+        ),
+        (
+            "In March, after months of talks with the unions over pay and pensions, the company announced cuts.",
+            D(2019, 10, 10),
+            "2019-03",
+        ),
+        (
+            "In March, after months of talks with the unions over pay and pensions, the company will announce cuts.",
+            D(2019, 10, 10),
+            "2020-03",
+        ),
+    ],
+)
+def test_a_sentence_opening_month_takes_the_main_verbs_tense(text: str, anchor: dt.date, value: str) -> None:
+    (ref,) = [r for r in tag(text, anchor) if r.text in ("January", "March")]
+    assert ref.value == value

@@ -44,6 +44,11 @@ _ABBREVIATIONS = frozenset(
     """jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr gen sen rep gov st jr inc corp co ltd
     lt col capt sgt prof rev vs""".split()
 )
+# capitalised only: "Birmingham, Ala., killed"; "he fell ill." ends a sentence
+_STATE_ABBREVIATIONS = frozenset(
+    """Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo Mont Neb
+    Nev Okla Ore Pa Penn Tenn Tex Va Vt Wash Wis Wyo""".split()
+)
 _REPORTING = frozenset(
     "said says told tells announced announces reported reports added adds stated states confirmed".split()
 )
@@ -65,6 +70,15 @@ _PLAN_CHAIN = frozenset(
 # a boundary too: the figures of a financial report are their own short clauses.
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z-]*(?:'(?:ll|s|ve|d|re|t))?|\d?\.|[!?;:\n\"“”]")
 _BOUNDARY = frozenset([".", "!", "?", ";", "\n", *(f"{d}." for d in range(10))])
+
+
+def _abbreviation(word: str) -> bool:
+    """Whether a full stop after ``word`` marks an abbreviation ("Mr.", "Ala.", "U.S."), not a sentence end."""
+    return (
+        len(word) == 1
+        or word.lower() in _ABBREVIATIONS
+        or (word[0].isupper() and word in _STATE_ABBREVIATIONS)
+    )
 
 
 def _word_at(tokens: list[str], i: int) -> str:
@@ -141,7 +155,7 @@ def _tense(text: str, start: int, end: int, short: bool = False) -> str | None:
     for k in range(len(ltoks) - 1, -1, -1):
         t = ltoks[k]
         if t in _BOUNDARY:
-            if t == "." and k > 0 and (len(ltoks[k - 1]) == 1 or ltoks[k - 1].lower() in _ABBREVIATIONS):
+            if t == "." and k > 0 and _abbreviation(ltoks[k - 1]):
                 continue
             cut = k + 1
             break
@@ -149,7 +163,12 @@ def _tense(text: str, start: int, end: int, short: bool = False) -> str | None:
     # for reading those ("would be paid on a still unspecified date ... of record Dec. 21")
     ltoks = ltoks[cut:]
     first = max(0, len(ltoks) - 12)
-    rtoks = _WORD_RE.findall(text[end : end + 100])[:8]
+    if len(ltoks) <= 2:
+        # an adverbial that opens its sentence ("In January, a week after the anniversary, a bombing
+        # killed a guard") is governed by the main verb after the subject: read on to the sentence's end
+        rtoks = _WORD_RE.findall(text[end : end + 240])[:32]
+    else:
+        rtoks = _WORD_RE.findall(text[end : end + 100])[:8]
     # the word right after the expression can decide first: "Wednesday's ruling"
     if text[end : end + 2] in ("'s", "’s"):
         # "Wednesday's ruling" is past, unless its own clause looks ahead: "Sunday's election
@@ -185,6 +204,8 @@ def _tense(text: str, start: int, end: int, short: bool = False) -> str | None:
             return "FUT"
     for k, t in enumerate(rtoks):
         if t in _BOUNDARY:
+            if t == "." and k > 0 and _abbreviation(rtoks[k - 1]):
+                continue  # "Roe vs. Wade", "Birmingham, Ala., killed"
             break
         c = _classify(rtoks, k)
         if c:
