@@ -448,7 +448,7 @@ def _first_chars(items: list[_Item]) -> str | None:
                     c = chr(a)
                     chars.update({c, c.lower(), c.upper(), *_FOLDS.get(c.lower(), "")})
                 elif o is CATEGORY and a is CATEGORY_DIGIT:
-                    ranges.append("0-9")
+                    ranges.append(r"\d")  # any Unicode digit, as \d in the pattern: "٣5/16/2024"
                 elif o is RANGE and all(chr(x).isdigit() for x in a):
                     ranges.append(f"{chr(a[0])}-{chr(a[1])}")
                 else:

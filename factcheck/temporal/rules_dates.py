@@ -402,11 +402,24 @@ def _day_of_month(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         return ("DATE", _fmt_date(d), None) if d else None
     # the nearest such day; the previous or next one when the clause points that way
     tense = _tense(ctx.text, m.end("prep") + 1, m.end())  # the preposition is context: "due on"
-    days = [x for k in (-2, -1, 0, 1, 2) if (x := _safe_date(*_add_months(a, k), day)) is not None]
+    # a story told day by day names the month once: "The strike began on June 3. On the 5th, talks
+    # resumed" is June 5 (in the month of the narrative's reference time, the day last named), not a day of
+    # the anchor's month; without a day named before, the day next to the anchor the tense allows
+    ref = ctx.last_ref if ctx.last_ref is not None else a
+    days = sorted(
+        {x for base in {a, ref} for k in (-2, -1, 0, 1, 2) if (x := _safe_date(*_add_months(base, k), day))}
+    )
     if tense == "FUT":
-        d = min((x for x in days if x >= a), default=None)
+        days = [x for x in days if x >= a]
     elif tense == "PAST":
-        d = max((x for x in days if x <= a), default=None)
+        days = [x for x in days if x <= a]
+    near = [x for x in days if (x.year, x.month) == (ref.year, ref.month)] if ref != a else []
+    if near:
+        d = near[0]  # the reference time's month, as HeidelTime reads a narrative
+    elif tense == "FUT":
+        d = min(days, default=None)
+    elif tense == "PAST":
+        d = max(days, default=None)
     else:
         d = min(days, key=lambda x: abs((x - a).days), default=None)
     if d is None:
