@@ -1772,6 +1772,11 @@ def test_a_year_before_a_word_in_s_that_is_no_noun(text: str, values: list[str])
             "At 6 a.m. the police arrived. On Friday they left.",
             [("6 a.m.", "2019-08-21T06:00"), ("Friday", "2019-08-16")],
         ),
+        # a day inside a parenthesis is the other clock time's (ECB+ 4_5ecb: "18:41 this evening (02:41 GMT Friday)")
+        (
+            "She passed away at 18:41 (02:41 GMT Friday) in a Los Angeles hospital.",
+            [("18:41", "XXXX-XX-XXT18:41"), ("02:41 GMT Friday", "2019-08-16T02:41")],
+        ),
         # a day later in the clause but past other words is not the clock time's day
         (
             "At 6 a.m. the police arrived and on Friday they left.",
@@ -1833,3 +1838,19 @@ def test_the_weekday_of_a_date_picks_its_year() -> None:
 def test_a_sentence_opening_month_takes_the_main_verbs_tense(text: str, anchor: dt.date, value: str) -> None:
     (ref,) = [r for r in tag(text, anchor) if r.text in ("January", "March")]
     assert ref.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        # irregular past forms mark a past clause (ECB+ 12_6ecb, 20_2ecbplus)
+        ("On November 19, the frigate sank a pirate vessel.", "November 19", "2012-11-19"),
+        ("An aftershock shook the island on Monday.", "Monday", "2013-05-27"),
+        # after "in", "until", "during"... "May" is the month, whatever verb follows (ECB+ 9_7ecb)
+        ("The species was listed as threatened in May because of global warming.", "May", "2013-05"),
+        ("The report released in May showed growth.", "May", "2013-05"),
+    ],
+)
+def test_past_verbs_and_may_after_a_preposition(text: str, span: str, value: str) -> None:
+    got = {r.text: r.value for r in tag(text, D(2013, 6, 1))}
+    assert got[span] == value

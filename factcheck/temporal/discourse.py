@@ -139,13 +139,15 @@ def clock_day_after(text: str, refs: list[TimeRef]) -> list[TimeRef]:
             chain = "".join(gap) + ("T" if nxt.type == "TIME" else "")
             if _DAY_WORD.fullmatch(nxt.text) and "," in chain:
                 break  # "At 10:30, today is the day": the subject of the clause, not the clock time's day
+            if day is not None and chain.count("(") > chain.count(")"):
+                break  # "at 18:41 (02:41 GMT Friday)": the day in the parenthesis is the other clock time's
             if day is not None and _CLOCK_CHAIN.fullmatch(chain):
                 if ref.value[:10] != day.group(0):
                     value = f"{day.group(0)}T{clock.group(1)}"
                     out[i] = TimeRef(ref.start, ref.end, ref.text, "TIME", value, ref.mod)
                 break
-            if nxt.type != "TIME" or _DAY_IN_TEXT.search(nxt.text):
-                break
+            if not _CLOCK_VALUE.match(nxt.value) or _DAY_IN_TEXT.search(nxt.text):
+                break  # only bare clock times may stand between: "18:41 this evening" names its day
             gap.append("T")
     return out
 

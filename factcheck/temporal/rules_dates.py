@@ -173,6 +173,10 @@ _AFTER_MONTH_OK = frozenset(
 _MAY_FINITE = frozenset(
     "is was has had were saw sees marks marked brings brought began begins ended ends will would".split()
 )
+# after these no modal verb (nor, in practice, a name) can stand: "the report released in May showed growth"
+_MONTH_ONLY_BEFORE = re.compile(
+    r"(?i:\b(?:in|since|until|till|during|through|throughout|early|mid|late)[\s-]+)$"
+)
 _MAY_OK_BEFORE = re.compile(
     r"(?i:\b(?:in|of|since|until|till|by|from|to|through|during|before|after|this|last|next|early|late|"
     r"mid|end|since|between|and|or|for|on|the|past|coming|every|each|until|throughout)[\s-]*)$"
@@ -197,7 +201,7 @@ def _month(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         before = ctx.text[max(0, m.start() - 20) : m.start()]
         nxt = re.match(r"\s+([a-z]+)", ctx.text[m.end() : m.end() + 16])
         word = nxt.group(1) if nxt else ""
-        if word not in _MAY_FINITE:
+        if word not in _MAY_FINITE and not _MONTH_ONLY_BEFORE.search(before):
             if not _MAY_OK_BEFORE.search(before):
                 return None
             if word and word not in _AFTER_MONTH_OK:

@@ -33,7 +33,9 @@ _PAST_WORDS = frozenset(
     """was were had did said told met went came took made gave began held saw won lost left fell rose
     sold bought spent paid sent brought thought found became led ran wrote spoke flew knew got kept
     felt stood struck broke chose drove fought grew heard meant sought stole taught threw understood
-    wore ago previously earlier last yesterday formerly already arrived since set""".split()
+    wore ago previously earlier last yesterday formerly already arrived since set built fled shot caught
+    drew withdrew upheld oversaw underwent swept sank shook tore blew dealt lent sat hid rode rang sang
+    slid spun stuck swore woke ate forgot froze overcame overtook undertook withheld""".split()
 )
 _ED_NOT_PAST = frozenset(
     """need needed indeed speed proceed succeed exceed hundred kindred sacred naked wicked united limited
