@@ -322,22 +322,46 @@ def show_errors(outputs: list[tuple[Doc, list[Timex]]], limit: int) -> None:
             break
 
 
-def _stats(xs: list[float]) -> str:
+def _sd(xs: list[float]) -> float:
     mean = sum(xs) / len(xs)
-    sd = (sum((x - mean) ** 2 for x in xs) / (len(xs) - 1)) ** 0.5 if len(xs) > 1 else 0.0
-    return f"mean {mean:.3f}  sd {sd:.3f}  min {min(xs):.3f}  max {max(xs):.3f}"
+    return (sum((x - mean) ** 2 for x in xs) / (len(xs) - 1)) ** 0.5 if len(xs) > 1 else 0.0
+
+
+def _stats(xs: list[float]) -> str:
+    return f"mean {sum(xs) / len(xs):.3f}  sd {_sd(xs):.3f}  min {min(xs):.3f}  max {max(xs):.3f}"
+
+
+def _interval(xs: list[float]) -> tuple[float, float]:
+    """The central 95% of ``xs``."""
+    ranked = sorted(xs)
+    return ranked[int(0.025 * len(ranked))], ranked[int(0.975 * len(ranked)) - 1]
 
 
 def split_noise(outputs: list[tuple[Doc, list[Timex]]], k: int, draws: int = 1000) -> None:
     """Print the spread of value F1 that the choice of documents alone makes, with the engine fixed:
-    (1) ``k`` folds by document, (2) held-out minus development over ``draws`` random 70/30 splits,
-    and where the official split's difference falls among them. Seeded, so the figures repeat."""
-    by_name = dict((d.name, (d, f)) for d, f in outputs)
-    names = sorted(by_name)
+    (1) ``k`` folds by document, (2) held-out minus development over ``draws`` random 70/30 splits, and
+    where the official split's difference falls among them, (3) a bootstrap over documents of each
+    official part (the interval its figure could have come out in with other documents of the same
+    kind). Seeded, so the figures repeat."""
+    # value F1 needs only (tp_value, n_sys, n_gold), which add up over documents: count each once
+    counts: dict[str, tuple[int, int, int, int, int, int]] = {}
+    for d, found in outputs:
+        overall, date = evaluate([(d, found)])
+        counts[d.name] = (
+            overall.tp_value,
+            overall.n_sys,
+            overall.n_gold,
+            date.tp_value,
+            date.n_sys,
+            date.n_gold,
+        )
+    names = sorted(counts)
 
     def f1s(part: list[str]) -> tuple[float, float]:
-        overall, date = evaluate([by_name[n] for n in part])
-        return overall.figures()["value F1"], date.figures()["value F1"]
+        t = [sum(counts[n][i] for n in part) for i in range(6)]
+        return Score.f1(t[0] / t[1] if t[1] else 0.0, t[0] / t[2] if t[2] else 0.0), Score.f1(
+            t[3] / t[4] if t[4] else 0.0, t[3] / t[5] if t[5] else 0.0
+        )
 
     rng = random.Random(SPLIT_SEED + 1)
     order = names[:]
@@ -346,33 +370,41 @@ def split_noise(outputs: list[tuple[Doc, list[Timex]]], k: int, draws: int = 100
     per = [f1s(f) for f in folds]
     print(f"== {k} folds by document (the same engine; seed {SPLIT_SEED + 1})")
     for i, (f, (a, dte)) in enumerate(zip(folds, per, strict=True)):
-        n_gold = sum(len(by_name[n][0].gold) for n in f)
+        n_gold = sum(counts[n][2] for n in f)
         print(f"fold {i + 1}: {len(f):4} documents {n_gold:5} gold   value F1 all {a:.3f}  DATE {dte:.3f}")
     print(f"{'all  ':>8}{_stats([a for a, _ in per])}")
     print(f"{'DATE ':>8}{_stats([d for _, d in per])}")
     print()
+
     n_held = round(len(names) * HELDOUT_SHARE)
     diffs_all: list[float] = []
     diffs_date: list[float] = []
     for _ in range(draws):
         shuffled = names[:]
         rng.shuffle(shuffled)
-        held, dev = shuffled[:n_held], shuffled[n_held:]
-        (ha, hd), (da, dd) = f1s(held), f1s(dev)
+        (ha, hd), (da, dd) = f1s(shuffled[:n_held]), f1s(shuffled[n_held:])
         diffs_all.append(ha - da)
         diffs_date.append(hd - dd)
-    dev_docs, held_docs = split([by_name[n][0] for n in names])
-    (ha, hd) = f1s([d.name for d in held_docs])
-    (da, dd) = f1s([d.name for d in dev_docs])
+    dev_docs, held_docs = split([d for d, _f in outputs])
+    official = {"dev": [d.name for d in dev_docs], "held out": [d.name for d in held_docs]}
+    (ha, hd), (da, dd) = f1s(official["held out"]), f1s(official["dev"])
     print(f"== held-out minus development value F1 over {draws} random 70/30 document splits")
-    for label, diffs, official in (("all", diffs_all, ha - da), ("DATE", diffs_date, hd - dd)):
-        below = sum(x <= official for x in diffs) / len(diffs)
-        ranked = sorted(diffs)
-        lo, hi = ranked[int(0.025 * len(ranked))], ranked[int(0.975 * len(ranked)) - 1]
+    for label, diffs, off in (("all", diffs_all, ha - da), ("DATE", diffs_date, hd - dd)):
+        below = sum(x <= off for x in diffs) / len(diffs)
+        lo, hi = _interval(diffs)
         print(
             f"{label:>5}: {_stats(diffs)}  95% in [{lo:+.3f}, {hi:+.3f}]; "
-            f"official split {official:+.3f} (at or below it: {below:.0%})"
+            f"official split {off:+.3f} (at or below it: {below:.0%})"
         )
+    print()
+    print(f"== bootstrap over the documents of each official part ({draws} resamples)")
+    for part, part_names in official.items():
+        boot = [f1s([rng.choice(part_names) for _ in part_names]) for _ in range(draws)]
+        fa, fd = f1s(part_names)
+        for label, i, fig in (("all", 0, fa), ("DATE", 1, fd)):
+            xs = [b[i] for b in boot]
+            lo, hi = _interval(xs)
+            print(f"{part:>9} {label:>4}: value F1 {fig:.3f}  sd {_sd(xs):.3f}  95% in [{lo:.3f}, {hi:.3f}]")
     print()
 
 
