@@ -311,6 +311,10 @@ def _decade(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     if m["w"]:
         return "DATE", f"19{_DECADE_WORDS[m['w'].lower()]}", mod
     if m["c"]:
+        if m["d"] == "0" and m["c"] != "20":
+            # "the 1800s", "the early 1900s": English means the century (the years 1800-1899), as a
+            # century's number is rarely said of them; "the 2000s" is still the decade
+            return "DATE", m["c"], mod
         return "DATE", f"{m['c']}{m['d']}", mod
     return "DATE", f"19{m['d2']}", mod
 
