@@ -1846,6 +1846,7 @@ def test_a_sentence_opening_month_takes_the_main_verbs_tense(text: str, anchor: 
         # irregular past forms mark a past clause (ECB+ 12_6ecb, 20_2ecbplus)
         ("On November 19, the frigate sank a pirate vessel.", "November 19", "2012-11-19"),
         ("An aftershock shook the island on Monday.", "Monday", "2013-05-27"),
+        ("The economy shrank in the three months to September.", "September", "2012-09"),
         # after "in", "until", "during"... "May" is the month, whatever verb follows (ECB+ 9_7ecb)
         ("The species was listed as threatened in May because of global warming.", "May", "2013-05"),
         ("The report released in May showed growth.", "May", "2013-05"),

@@ -35,7 +35,8 @@ _PAST_WORDS = frozenset(
     felt stood struck broke chose drove fought grew heard meant sought stole taught threw understood
     wore ago previously earlier last yesterday formerly already arrived since set built fled shot caught
     drew withdrew upheld oversaw underwent swept sank shook tore blew dealt lent sat hid rode rang sang
-    slid spun stuck swore woke ate forgot froze overcame overtook undertook withheld""".split()
+    slid spun stuck swore woke ate forgot froze overcame overtook undertook withheld shrank sprang swung
+    bled bred fed wept bent clung flung stung shone strove forgave forbade""".split()
 )
 _ED_NOT_PAST = frozenset(
     """need needed indeed speed proceed succeed exceed hundred kindred sacred naked wicked united limited
