@@ -1855,3 +1855,16 @@ def test_a_sentence_opening_month_takes_the_main_verbs_tense(text: str, anchor: 
 def test_past_verbs_and_may_after_a_preposition(text: str, span: str, value: str) -> None:
     got = {r.text: r.value for r in tag(text, D(2013, 6, 1))}
     assert got[span] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # business quarters stay quarters, even beside a word shared with sport
+        ("The game maker said profit fell in the fourth quarter.", "2012-Q4"),
+        ("Shares rallied in the fourth quarter.", "2012-Q4"),
+        ("The Colts posted record revenue in the fourth quarter of 2012.", "2012-Q4"),
+    ],
+)
+def test_a_business_quarter_is_no_game_period(text: str, value: str) -> None:
+    assert [r.value for r in tag(text, D(2012, 12, 24))] == [value]

@@ -439,10 +439,32 @@ def _day_of_month(m: re.Match[str], ctx: _Ctx) -> _Result | None:
 # ---- quarters, halves ------------------------------------------------------------------------
 
 
+_GAME_CUE = re.compile(
+    r"(?i:\b(?:" + "|".join(re.escape(c).replace("\\ ", r"\s+") for c in _VOCAB["game_cues"]) + r")\b)"
+)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+
+
+def _game_period(m: re.Match[str], ctx: _Ctx) -> bool:
+    """A quarter or half of a game, not of the calendar: a game word ([vocab] game_cues) in its sentence
+    ("a touchdown early in the fourth quarter", "the first play of the second half")."""
+    text = ctx.text
+    ends = [e.end() for e in _SENTENCE_END.finditer(text, max(0, m.start() - 200), m.start())]
+    start = ends[-1] if ends else max(0, m.start() - 200)
+    nxt = _SENTENCE_END.search(text, m.end(), m.end() + 200)
+    end = nxt.start() if nxt else min(len(text), m.end() + 200)
+    return (
+        _GAME_CUE.search(text, start, m.start()) is not None
+        or _GAME_CUE.search(text, m.end(), end) is not None
+    )
+
+
 @_resolver("quarter")  # pattern and examples: time.toml, rule quarter
 def _quarter_rule(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     q = int(m["q"]) if m["q"] else _ORDINALS[m["o"].lower()]
     y = m["y0"] or m["y1"] or m["y2"] or m["y3"]
+    if not y and not m["q"] and not m["rel"] and not m["rel0"] and _game_period(m, ctx):
+        return None  # "the Colts scored in the fourth quarter"
     prefix = m.group(0).lower()
     ago = "year-earlier" in prefix or "year-ago" in prefix
     if y:
@@ -551,8 +573,9 @@ def _half_value(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         return "DATE", f"{y_txt}-H{h}", None
     a = ctx.anchor
     bare = not g.get("h2") and rel is None and not re.search(r"(?i)\bof\b", m.group(0))
-    if bare and not _BUSINESS_NEAR.search(
-        ctx.text, max(0, m.start() - 120), min(len(ctx.text), m.end() + 80)
+    if bare and (
+        not _BUSINESS_NEAR.search(ctx.text, max(0, m.start() - 120), min(len(ctx.text), m.end() + 80))
+        or _game_period(m, ctx)
     ):
         return None  # "the second half" of a match, a film, a speech
     if a is None:
