@@ -1868,3 +1868,34 @@ def test_past_verbs_and_may_after_a_preposition(text: str, span: str, value: str
 )
 def test_a_business_quarter_is_no_game_period(text: str, value: str) -> None:
     assert [r.value for r in tag(text, D(2012, 12, 24))] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "value"),
+    [
+        # a plan told inside a past report looks ahead from that past time: the nearest occurrence
+        # (TBAQ dev APW19991024; realworld-dev gregoryszorc.com)
+        (
+            "A memorial service planned at the University for Saturday was canceled after plans leaked.",
+            D(1999, 10, 24),
+            "1999-10-23",
+        ),
+        (
+            "We wanted to declare support for the release, planned for early November.",
+            D(2020, 1, 13),
+            "2019-11",
+        ),
+        # a plan in a present or future clause still looks ahead from the publication date
+        ("The summit, planned for November, will go ahead.", D(2020, 1, 13), "2020-11"),
+        ("The vote is planned for November.", D(2020, 1, 13), "2020-11"),
+        # ECB+ 32_8ecb: "already" is no past verb, and "is expected to" looks ahead
+        (
+            "Sutter is expected to discuss the case at a news conference already planned Wednesday.",
+            D(2013, 6, 1),
+            "2013-06-05",
+        ),
+    ],
+)
+def test_a_plan_inside_a_past_report(text: str, anchor: dt.date, value: str) -> None:
+    (ref,) = tag(text, anchor)
+    assert ref.value == value

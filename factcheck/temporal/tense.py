@@ -62,6 +62,9 @@ _DEADLINE_BEFORE = re.compile(
 _DETERMINERS = frozenset(
     "a an the this that these those its his her their our my your still newly recently long well very".split()
 )
+_PLAN_PARTICIPLES = frozenset("planned scheduled slated expected intended proposed anticipated".split())
+_PAST_ADVERBS = frozenset("ago previously earlier last yesterday formerly already since".split())
+_AUXILIARIES = frozenset("is are am was were be been being 's will would has have had".split())
 _PASSIVE_AUX = frozenset({"is", "are", "am", "be", "being", "'s"})
 _FUTURE_IN_PAST = frozenset("had previously originally initially earlier once".split())
 _PLAN_CHAIN = frozenset(
@@ -201,6 +204,11 @@ def _tense(text: str, start: int, end: int, short: bool = False) -> str | None:
             # anchor: "was kidnapped to make the late-November trip", "made it hard to meet
             # demand well into the summer": the nearest occurrence
             return None
+        if c == "FUT" and _reduced_plan(ltoks, k) and _past_in(ltoks[:k] + rtoks):
+            # a plan told inside a past report looks ahead from that past time: "the release,
+            # planned for early November" in a story of last autumn, "a service planned for
+            # Saturday was canceled": the nearest occurrence
+            return None
         if c:
             return c
         if short and _scheduled_present(ltoks, k):
@@ -216,6 +224,30 @@ def _tense(text: str, start: int, end: int, short: bool = False) -> str | None:
         if short and _scheduled_present(rtoks, k):
             return "FUT"
     return weak
+
+
+def _reduced_plan(tokens: list[str], k: int) -> bool:
+    """``tokens[k]`` is a plan's participle with no auxiliary of its own: "the release, planned for"."""
+    prev = tokens[k - 1].lower() if k > 0 else ""
+    return tokens[k].lower() in _PLAN_PARTICIPLES and prev not in _AUXILIARIES and prev != "not"
+
+
+def _past_in(tokens: list[str]) -> bool:
+    """A past-tense verb among ``tokens`` (up to the sentence's end), and nothing that looks ahead."""
+    past = False
+    for j, t in enumerate(tokens):
+        if t in _BOUNDARY and not (t == "." and j > 0 and _abbreviation(tokens[j - 1])):
+            if j > 0:
+                break
+            continue
+        lt = t.lower()
+        if lt in _PLAN_PARTICIPLES:
+            continue
+        c = _classify(tokens, j)
+        if c == "FUT":
+            return False  # "is expected to discuss it at a conference already planned Wednesday"
+        past = past or (c == "PAST" and lt not in _PAST_ADVERBS)
+    return past
 
 
 def _past_governs(tokens: list[str], k: int) -> bool:
