@@ -1899,3 +1899,23 @@ def test_a_business_quarter_is_no_game_period(text: str, value: str) -> None:
 def test_a_plan_inside_a_past_report(text: str, anchor: dt.date, value: str) -> None:
     (ref,) = tag(text, anchor)
     assert ref.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "value"),
+    [
+        # the word after "decided" is the expression, not the word after it (ECB+ 5_1ecbplus)
+        ("King said he decided on Saturday to fire O'Brien.", D(2005, 5, 24), "2005-05-21"),
+        ("President Obama announced plans Tuesday to resume full reviews.", D(2009, 3, 4), "2009-03-03"),
+        # "died", "hit" are past forms (ECB+ 26_2ecbplus, 20_8ecbplus); "could hit" and "a hit" are not
+        ("Gigante, who feigned mental illness, died Monday in prison.", D(2005, 12, 20), "2005-12-19"),
+        ("A powerful earthquake hit southern Iran on Sunday, killing 10.", D(2005, 11, 28), "2005-11-27"),
+        ("A quake hit the town of Zarand in February, killing hundreds.", D(2005, 11, 28), "2005-02"),
+        ("The show was a hit in March.", D(2011, 10, 11), "2011-03"),
+        # "was able to" is past (ECB+ 30_8ecbplus)
+        ("SEACOM was able to restore some services by Saturday afternoon.", D(2011, 10, 11), "2011-10-08"),
+    ],
+)
+def test_tense_of_the_governing_verb(text: str, anchor: dt.date, value: str) -> None:
+    (ref,) = tag(text, anchor)
+    assert ref.value[: len(value)] == value

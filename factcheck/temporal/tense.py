@@ -33,11 +33,14 @@ _PAST_WORDS = frozenset(
     """was were had did said told met went came took made gave began held saw won lost left fell rose
     sold bought spent paid sent brought thought found became led ran wrote spoke flew knew got kept
     felt stood struck broke chose drove fought grew heard meant sought stole taught threw understood
-    wore ago previously earlier last yesterday formerly already arrived since set built fled shot caught
+    wore ago previously earlier last yesterday formerly already arrived since set hit built fled shot caught died tied
     drew withdrew upheld oversaw underwent swept sank shook tore blew dealt lent sat hid rode rang sang
     slid spun stuck swore woke ate forgot froze overcame overtook undertook withheld shrank sprang swung
     bled bred fed wept bent clung flung stung shone strove forgave forbade""".split()
 )
+# past forms that are also the bare verb (or a noun): past only where no modal, "do" or determiner precedes
+_BARE_PAST = frozenset("set hit".split())
+_NOT_PAST_BEFORE = frozenset("could might may must should can cannot do does did not never n't".split())
 _ED_NOT_PAST = frozenset(
     """need needed indeed speed proceed succeed exceed hundred kindred sacred naked wicked united limited
     based related alleged so-called bed red shed feed seed breed reed deed bleed greed hatred
@@ -99,6 +102,8 @@ def _classify(tokens: list[str], i: int) -> str | None:
     if lw == "next" and nxt == "to":
         return None  # "next to the embassy": a place
     raw_next = tokens[i + 1] if i + 1 < len(tokens) else ""
+    if lw in ("able", "unable") and nxt == "to" and prev in ("was", "were"):
+        return "PAST"  # "SEACOM was able to restore some services by Saturday afternoon"
     if (
         lw in _FUTURE_WORDS
         or (lw in _FUTURE_IF_TO and nxt == "to")
@@ -139,8 +144,10 @@ def _classify(tokens: list[str], i: int) -> str | None:
             return None
     if prev in _PASSIVE_AUX:
         return None
-    if prev in _DETERMINERS and prev not in ("that", "which") and lw.endswith("ed"):
-        return None  # an adjective: "a still unspecified date", "the armed forces"
+    if prev in _DETERMINERS and prev not in ("that", "which") and (lw.endswith("ed") or lw in _BARE_PAST):
+        return None  # an adjective or a noun: "a still unspecified date", "the armed forces", "a hit"
+    if lw in _BARE_PAST and prev in _NOT_PAST_BEFORE:
+        return None  # "could hit", "did not set": the bare verb
     return "PAST"
 
 
@@ -188,7 +195,9 @@ def _tense(text: str, start: int, end: int, short: bool = False) -> str | None:
     if _may_end_in(left, _DEADLINE_WORDS) and _DEADLINE_BEFORE.search(left[-60:]):
         return "FUT"
     weak: str | None = None
-    both = ltoks + rtoks[:1]
+    # the last word before the expression is read with the expression's first word after it ("due on
+    # Friday"), not with the word after the expression ("decided on Saturday to fire him" is no "decided to")
+    both = ltoks + _WORD_RE.findall(text[start:end])[:1]
     for k in range(len(ltoks) - 1, first - 1, -1):
         if ltoks[k].lower() in _REPORTING and k < len(ltoks) - 2:
             # "said it is calling for a vote on Dec. 7": the reporting verb's tense is not the
