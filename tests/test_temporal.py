@@ -1911,6 +1911,8 @@ def test_a_plan_inside_a_past_report(text: str, anchor: dt.date, value: str) -> 
         ("Gigante, who feigned mental illness, died Monday in prison.", D(2005, 12, 20), "2005-12-19"),
         ("A powerful earthquake hit southern Iran on Sunday, killing 10.", D(2005, 11, 28), "2005-11-27"),
         ("A quake hit the town of Zarand in February, killing hundreds.", D(2005, 11, 28), "2005-02"),
+        # a decimal point does not end the long scan of a sentence-opening adverbial (ECB+ 20_4ecbplus)
+        ("In February, a quake measuring 6.4 on the Richter scale hit the town.", D(2005, 11, 28), "2005-02"),
         ("The show was a hit in March.", D(2011, 10, 11), "2011-03"),
         # "was able to" is past (ECB+ 30_8ecbplus)
         ("SEACOM was able to restore some services by Saturday afternoon.", D(2011, 10, 11), "2011-10-08"),

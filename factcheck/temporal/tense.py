@@ -78,6 +78,7 @@ _PLAN_CHAIN = frozenset(
 # ("5.") so that it is not taken for an abbreviation's dot. A decimal point ("up 4.5% from") is
 # a boundary too: the figures of a financial report are their own short clauses.
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z-]*(?:'(?:ll|s|ve|d|re|t))?|\d?\.|[!?;:\n\"“”]")
+_DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
 _BOUNDARY = frozenset([".", "!", "?", ";", "\n", *(f"{d}." for d in range(10))])
 
 
@@ -179,7 +180,8 @@ def _tense(text: str, start: int, end: int, short: bool = False) -> str | None:
     if len(ltoks) <= 2:
         # an adverbial that opens its sentence ("In January, a week after the anniversary, a bombing
         # killed a guard") is governed by the main verb after the subject: read on to the sentence's end
-        rtoks = _WORD_RE.findall(text[end : end + 240])[:32]
+        # (a decimal point there is no boundary: "In February, a quake measuring 6.4 ... hit the town")
+        rtoks = _WORD_RE.findall(_DECIMAL_POINT.sub("", text[end : end + 240]))[:32]
     else:
         rtoks = _WORD_RE.findall(text[end : end + 100])[:8]
     # the word right after the expression can decide first: "Wednesday's ruling"
