@@ -1,6 +1,6 @@
 """Benchmark the temporal tagger on TempEval-3 TBAQ-cleaned (TimeML news), against dateparser.
 
-Usage: python bench/temporal.py [--part dev|heldout|all] [--errors N] [--limit N] [--against REV]
+Usage: python bench/temporal.py [--part dev|heldout|all] [--errors N] [--limit N] [--against REV] [--folds K]
 
 The documents are split by document, with a fixed seed, into a development part (70%) and a held-out
 part (30%): rules are written looking at development errors only (``--errors`` refuses the held-out
@@ -12,6 +12,10 @@ the gold TIMEX3 of TEXT (the DCT timex lives in the header and is not counted). 
 span precision/recall/F1 (relaxed: overlapping spans) and value F1 (span overlaps a gold one and
 the value equals the gold value), overall and for DATE alone, plus throughput (KB/s), for
 factcheck.temporal.tag and for dateparser.search.search_dates as a baseline.
+
+``--folds K`` measures how much of a dev/held-out difference the split alone makes: the same engine's
+value F1 on K folds by document (their spread), and the held-out minus development difference over many
+random 70/30 document splits drawn like the official one (seeded; the official split is unchanged).
 
 Data: ``<repo>/../shared/data/tempeval3-tbaq``; override the data directory with FACTCHECK_DATA.
 """
@@ -318,6 +322,151 @@ def show_errors(outputs: list[tuple[Doc, list[Timex]]], limit: int) -> None:
             break
 
 
+def _sd(xs: list[float]) -> float:
+    mean = sum(xs) / len(xs)
+    return (sum((x - mean) ** 2 for x in xs) / (len(xs) - 1)) ** 0.5 if len(xs) > 1 else 0.0
+
+
+def _stats(xs: list[float]) -> str:
+    return f"mean {sum(xs) / len(xs):.3f}  sd {_sd(xs):.3f}  min {min(xs):.3f}  max {max(xs):.3f}"
+
+
+def _interval(xs: list[float]) -> tuple[float, float]:
+    """The central 95% of ``xs``."""
+    ranked = sorted(xs)
+    return ranked[int(0.025 * len(ranked))], ranked[int(0.975 * len(ranked)) - 1]
+
+
+def split_noise(outputs: list[tuple[Doc, list[Timex]]], k: int, draws: int = 1000) -> None:
+    """Print the spread of value F1 that the choice of documents alone makes, with the engine fixed:
+    (1) ``k`` folds by document, (2) held-out minus development over ``draws`` random 70/30 splits, and
+    where the official split's difference falls among them, (3) a bootstrap over documents of each
+    official part (the interval its figure could have come out in with other documents of the same
+    kind). Seeded, so the figures repeat."""
+    # value F1 needs only (tp_value, n_sys, n_gold), which add up over documents: count each once
+    counts: dict[str, tuple[int, int, int, int, int, int]] = {}
+    for d, found in outputs:
+        overall, date = evaluate([(d, found)])
+        counts[d.name] = (
+            overall.tp_value,
+            overall.n_sys,
+            overall.n_gold,
+            date.tp_value,
+            date.n_sys,
+            date.n_gold,
+        )
+    names = sorted(counts)
+
+    def f1s(part: list[str]) -> tuple[float, float]:
+        t = [sum(counts[n][i] for n in part) for i in range(6)]
+        return Score.f1(t[0] / t[1] if t[1] else 0.0, t[0] / t[2] if t[2] else 0.0), Score.f1(
+            t[3] / t[4] if t[4] else 0.0, t[3] / t[5] if t[5] else 0.0
+        )
+
+    rng = random.Random(SPLIT_SEED + 1)
+    order = names[:]
+    rng.shuffle(order)
+    folds = [order[i::k] for i in range(k)]
+    per = [f1s(f) for f in folds]
+    print(f"== {k} folds by document (the same engine; seed {SPLIT_SEED + 1})")
+    for i, (f, (a, dte)) in enumerate(zip(folds, per, strict=True)):
+        n_gold = sum(counts[n][2] for n in f)
+        print(f"fold {i + 1}: {len(f):4} documents {n_gold:5} gold   value F1 all {a:.3f}  DATE {dte:.3f}")
+    print(f"{'all  ':>8}{_stats([a for a, _ in per])}")
+    print(f"{'DATE ':>8}{_stats([d for _, d in per])}")
+    print()
+
+    n_held = round(len(names) * HELDOUT_SHARE)
+    diffs_all: list[float] = []
+    diffs_date: list[float] = []
+    for _ in range(draws):
+        shuffled = names[:]
+        rng.shuffle(shuffled)
+        (ha, hd), (da, dd) = f1s(shuffled[:n_held]), f1s(shuffled[n_held:])
+        diffs_all.append(ha - da)
+        diffs_date.append(hd - dd)
+    dev_docs, held_docs = split([d for d, _f in outputs])
+    official = {"dev": [d.name for d in dev_docs], "held out": [d.name for d in held_docs]}
+    (ha, hd), (da, dd) = f1s(official["held out"]), f1s(official["dev"])
+    print(f"== held-out minus development value F1 over {draws} random 70/30 document splits")
+    for label, diffs, off in (("all", diffs_all, ha - da), ("DATE", diffs_date, hd - dd)):
+        below = sum(x <= off for x in diffs) / len(diffs)
+        lo, hi = _interval(diffs)
+        print(
+            f"{label:>5}: {_stats(diffs)}  95% in [{lo:+.3f}, {hi:+.3f}]; "
+            f"official split {off:+.3f} (at or below it: {below:.0%})"
+        )
+    print()
+    print(f"== bootstrap over the documents of each official part ({draws} resamples)")
+    for part, part_names in official.items():
+        boot = [f1s([rng.choice(part_names) for _ in part_names]) for _ in range(draws)]
+        fa, fd = f1s(part_names)
+        for label, i, fig in (("all", 0, fa), ("DATE", 1, fd)):
+            xs = [b[i] for b in boot]
+            lo, hi = _interval(xs)
+            print(f"{part:>9} {label:>4}: value F1 {fig:.3f}  sd {_sd(xs):.3f}  95% in [{lo:.3f}, {hi:.3f}]")
+    print()
+
+
+_SHAPES = (
+    (re.compile(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"), "WEEKDAY"),
+    (
+        re.compile(
+            r"(?i)\b(?:january|february|march|april|may|june|july|august|september|october|november|"
+            r"december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?"
+        ),
+        "MONTH",
+    ),
+    (
+        re.compile(
+            r"(?i)\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several)\b"
+        ),
+        "N",
+    ),
+    (re.compile(r"\d+"), "9"),
+    (re.compile(r"(?i)\b(?:morning|afternoon|evening|night)\b"), "PART"),
+)
+
+
+def shape(text: str) -> str:
+    """The shape of an expression: weekdays, months, numbers and parts of day replaced by their class,
+    lower case ("on Tuesday" -> "on WEEKDAY", "13 years" -> "9 years")."""
+    s = re.sub(r"\s+", " ", text.strip()).lower()
+    for pattern, name in _SHAPES:
+        s = pattern.sub(name, s)
+    return s
+
+
+def error_kinds(outputs: list[tuple[Doc, list[Timex]]], top: int) -> None:
+    """Tally the tagger's errors by kind (missed, spurious, wrong type, wrong value) and by the shape of
+    the expression, so that general patterns stand out from single phrases."""
+    kinds: dict[str, dict[str, int]] = {}
+
+    def note(kind: str, text: str) -> None:
+        by = kinds.setdefault(kind, {})
+        key = shape(text)
+        by[key] = by.get(key, 0) + 1
+
+    for d, found in outputs:
+        for s in found:
+            hit = [g for g in d.gold if s.start < g.end and g.start < s.end]
+            if not hit:
+                note("spurious", s.text)
+            elif all(g.value != s.value for g in hit):
+                same_type = any(g.type == s.type for g in hit)
+                note("wrong value" if same_type else "wrong type", s.text)
+        for g in d.gold:
+            if not any(s.start < g.end and g.start < s.end for s in found):
+                note("missed", g.text)
+    for kind in ("missed", "spurious", "wrong type", "wrong value"):
+        by = kinds.get(kind, {})
+        total = sum(by.values())
+        ranked = sorted(by.items(), key=lambda kv: (-kv[1], kv[0]))
+        print(f"== {kind}: {total} ({len(by)} shapes)")
+        print("   " + "; ".join(f"{k!r} {n}" for k, n in ranked[:top]))
+    print()
+
+
 def report(
     title: str, docs: list[Doc], results: dict[str, tuple[Score, Score, float]], cols: list[str]
 ) -> None:
@@ -342,6 +491,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--errors", type=int, default=0, help="print up to N errors of the tagger (dev part only)"
     )
+    ap.add_argument(
+        "--error-kinds",
+        type=int,
+        default=0,
+        metavar="N",
+        help="tally the tagger's errors by kind and expression shape, N shapes a kind (dev part only)",
+    )
     ap.add_argument("--limit", type=int, default=0, help="use only the first N documents")
     ap.add_argument("--no-baseline", action="store_true", help="skip the (slow) dateparser baseline")
     ap.add_argument("--repeat", type=int, default=3, help="time each document as the best of N runs")
@@ -349,6 +505,13 @@ def main(argv: list[str] | None = None) -> int:
         "--against",
         metavar="REV",
         help="also run the single-module tagger of git revision REV (e.g. 7b3f091), interleaved, for speed",
+    )
+    ap.add_argument(
+        "--folds",
+        type=int,
+        default=0,
+        metavar="K",
+        help="also print the split noise: value F1 over K folds by document and over random 70/30 splits",
     )
     args = ap.parse_args(argv)
 
@@ -359,8 +522,10 @@ def main(argv: list[str] | None = None) -> int:
     docs = load(root)
     dev, held = split(docs)
     parts = {"dev": dev, "heldout": held, "all": docs}
-    if args.errors and args.part != "dev":
-        print("--errors reads the development part only: add --part dev (held-out errors stay unseen)")
+    if (args.errors or args.error_kinds) and args.part != "dev":
+        print(
+            "--errors and --error-kinds read the development part only: add --part dev (held-out errors stay unseen)"
+        )
         return 2
     names = [args.part] if args.part else ["dev", "heldout", "all"]
     run_docs = parts[args.part] if args.part else docs
@@ -400,6 +565,13 @@ def main(argv: list[str] | None = None) -> int:
             report(
                 part, [d for d in run_docs if d.name in keep], results, [c for c in systems if c in results]
             )
+    if args.folds:
+        if args.part or args.limit:
+            print("--folds uses every document: leave out --part and --limit")
+            return 2
+        split_noise(outputs["factcheck"], args.folds)
+    if args.error_kinds:
+        error_kinds(outputs["factcheck"], args.error_kinds)
     if args.errors:
         show_errors(outputs["factcheck"], args.errors)
     return 0

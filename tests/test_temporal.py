@@ -1734,3 +1734,202 @@ def test_a_holiday_spec_that_cannot_be_read_is_refused() -> None:
 )
 def test_a_year_modifying_a_noun(text: str, values: list[str]) -> None:
     assert [r.value for r in tag(text, D(2024, 4, 12))] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # a word in -s that is no noun does not make the year a count (realworld-dev, vancouversun.com)
+        ("It plans to cut its emissions by more than half by 2030 across its supply chain.", ["2030"]),
+        ("Coal use must fall sharply by 2040 across Europe.", ["2040"]),
+        ("Output should double by 2025 towards a new record.", ["2025"]),
+        ("The plant employs 2000 workers.", []),
+    ],
+)
+def test_a_year_before_a_word_in_s_that_is_no_noun(text: str, values: list[str]) -> None:
+    assert [r.value for r in tag(text, D(2020, 1, 16))] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # realworld-dev, knowtechie.com: the clock times are on the day named after them, not the article's day
+        (
+            "Rocket Pass 4 will begin at 10:00 a.m. PDT (5 p.m. UTC) on August 28 and ends on December 4.",
+            [
+                ("10:00 a.m. PDT", "2019-08-28T10:00"),
+                ("5 p.m. UTC", "2019-08-28T17:00"),
+                ("August 28", "2019-08-28"),
+                ("December 4", "2019-12-04"),
+            ],
+        ),
+        (
+            "The office is open from 9 a.m. to 5 p.m. on Friday.",
+            [("9 a.m.", "2019-08-23T09:00"), ("5 p.m. on Friday", "2019-08-23T17:00")],
+        ),
+        # a clock time in a sentence of its own keeps its day
+        (
+            "At 6 a.m. the police arrived. On Friday they left.",
+            [("6 a.m.", "2019-08-21T06:00"), ("Friday", "2019-08-16")],
+        ),
+        # a day inside a parenthesis is the other clock time's (ECB+ 4_5ecb: "18:41 this evening (02:41 GMT Friday)")
+        (
+            "She passed away at 18:41 (02:41 GMT Friday) in a Los Angeles hospital.",
+            [("18:41", "XXXX-XX-XXT18:41"), ("02:41 GMT Friday", "2019-08-16T02:41")],
+        ),
+        # a day later in the clause but past other words is not the clock time's day
+        (
+            "At 6 a.m. the police arrived and on Friday they left.",
+            [("6 a.m.", "2019-08-21T06:00"), ("Friday", "2019-08-16")],
+        ),
+    ],
+)
+def test_a_clock_time_takes_the_day_named_after_it_in_its_phrase(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(r.text, r.value) for r in tag(text, D(2019, 8, 21))] == expected
+
+
+def test_a_clock_time_before_a_part_of_a_named_day_is_on_that_day() -> None:
+    # ECB+ 14_9ecbplus, 14_8ecb: the clock time used to be lost beside "Sunday morning"
+    got = [
+        (r.text, r.value) for r in tag("The alarm was raised at about 6am on Sunday morning.", D(2013, 6, 1))
+    ]
+    assert got == [("6am on Sunday morning", "2013-05-26T06:00")]
+    got = [
+        (r.text, r.value) for r in tag("It broke out at 8.49pm on Friday night and spread.", D(2013, 6, 1))
+    ]
+    assert got == [("8.49pm on Friday night", "2013-05-31T20:49")]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        (
+            "Polls close at 8 p.m. on Tuesday, Nov. 5, officials said.",
+            "8 p.m. on Tuesday, Nov. 5",
+            "2019-11-05T20:00",
+        ),
+        ("Polls close at 8 p.m. Tuesday, Nov. 5.", "8 p.m. Tuesday, Nov. 5", "2019-11-05T20:00"),
+        ("The deadline is noon Monday, 4 November.", "noon Monday, 4 November", "2019-11-04T12:00"),
+    ],
+)
+def test_a_clock_time_before_a_weekday_and_date_keeps_the_date(text: str, span: str, value: str) -> None:
+    got = {r.text: r.value for r in tag(text, D(2019, 8, 21))}
+    assert got[span] == value
+
+
+def test_the_weekday_of_a_date_picks_its_year() -> None:
+    # "Tuesday, Nov. 5" is 2019 (a Tuesday), even where the past tense points to the year before
+    refs = tag("Voting ended on Tuesday, Nov. 5, officials said.", D(2019, 8, 21))
+    assert [r.value for r in refs] == ["2019-11-05"]
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "value"),
+    [
+        # a month opening its sentence takes the tense of the main verb after a long subject (TBAQ dev)
+        (
+            "In January, a week after the anniversary of the Roe vs. Wade decision, a clinic bombing in "
+            "Birmingham, Ala., killed a guard.",
+            D(1998, 10, 25),
+            "1998-01",
+        ),
+        (
+            "In March, after months of talks with the unions over pay and pensions, the company announced cuts.",
+            D(2019, 10, 10),
+            "2019-03",
+        ),
+        (
+            "In March, after months of talks with the unions over pay and pensions, the company will announce cuts.",
+            D(2019, 10, 10),
+            "2020-03",
+        ),
+    ],
+)
+def test_a_sentence_opening_month_takes_the_main_verbs_tense(text: str, anchor: dt.date, value: str) -> None:
+    (ref,) = [r for r in tag(text, anchor) if r.text in ("January", "March")]
+    assert ref.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        # irregular past forms mark a past clause (ECB+ 12_6ecb, 20_2ecbplus)
+        ("On November 19, the frigate sank a pirate vessel.", "November 19", "2012-11-19"),
+        ("An aftershock shook the island on Monday.", "Monday", "2013-05-27"),
+        ("The economy shrank in the three months to September.", "September", "2012-09"),
+        # after "in", "until", "during"... "May" is the month, whatever verb follows (ECB+ 9_7ecb)
+        ("The species was listed as threatened in May because of global warming.", "May", "2013-05"),
+        ("The report released in May showed growth.", "May", "2013-05"),
+    ],
+)
+def test_past_verbs_and_may_after_a_preposition(text: str, span: str, value: str) -> None:
+    got = {r.text: r.value for r in tag(text, D(2013, 6, 1))}
+    assert got[span] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # business quarters stay quarters, even beside a word shared with sport
+        ("The game maker said profit fell in the fourth quarter.", "2012-Q4"),
+        ("Shares rallied in the fourth quarter.", "2012-Q4"),
+        ("The Colts posted record revenue in the fourth quarter of 2012.", "2012-Q4"),
+    ],
+)
+def test_a_business_quarter_is_no_game_period(text: str, value: str) -> None:
+    assert [r.value for r in tag(text, D(2012, 12, 24))] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "value"),
+    [
+        # a plan told inside a past report looks ahead from that past time: the nearest occurrence
+        # (TBAQ dev APW19991024; realworld-dev gregoryszorc.com)
+        (
+            "A memorial service planned at the University for Saturday was canceled after plans leaked.",
+            D(1999, 10, 24),
+            "1999-10-23",
+        ),
+        (
+            "We wanted to declare support for the release, planned for early November.",
+            D(2020, 1, 13),
+            "2019-11",
+        ),
+        # a plan in a present or future clause still looks ahead from the publication date
+        ("The summit, planned for November, will go ahead.", D(2020, 1, 13), "2020-11"),
+        ("The vote is planned for November.", D(2020, 1, 13), "2020-11"),
+        # ECB+ 32_8ecb: "already" is no past verb, and "is expected to" looks ahead
+        (
+            "Sutter is expected to discuss the case at a news conference already planned Wednesday.",
+            D(2013, 6, 1),
+            "2013-06-05",
+        ),
+    ],
+)
+def test_a_plan_inside_a_past_report(text: str, anchor: dt.date, value: str) -> None:
+    (ref,) = tag(text, anchor)
+    assert ref.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "value"),
+    [
+        # the word after "decided" is the expression, not the word after it (ECB+ 5_1ecbplus)
+        ("King said he decided on Saturday to fire O'Brien.", D(2005, 5, 24), "2005-05-21"),
+        ("President Obama announced plans Tuesday to resume full reviews.", D(2009, 3, 4), "2009-03-03"),
+        # "died", "hit" are past forms (ECB+ 26_2ecbplus, 20_8ecbplus); "could hit" and "a hit" are not
+        ("Gigante, who feigned mental illness, died Monday in prison.", D(2005, 12, 20), "2005-12-19"),
+        ("A powerful earthquake hit southern Iran on Sunday, killing 10.", D(2005, 11, 28), "2005-11-27"),
+        ("A quake hit the town of Zarand in February, killing hundreds.", D(2005, 11, 28), "2005-02"),
+        # a decimal point does not end the long scan of a sentence-opening adverbial (ECB+ 20_4ecbplus)
+        ("In February, a quake measuring 6.4 on the Richter scale hit the town.", D(2005, 11, 28), "2005-02"),
+        ("The show was a hit in March.", D(2011, 10, 11), "2011-03"),
+        # "was able to" is past (ECB+ 30_8ecbplus)
+        ("SEACOM was able to restore some services by Saturday afternoon.", D(2011, 10, 11), "2011-10-08"),
+    ],
+)
+def test_tense_of_the_governing_verb(text: str, anchor: dt.date, value: str) -> None:
+    (ref,) = tag(text, anchor)
+    assert ref.value[: len(value)] == value

@@ -22,7 +22,8 @@ Placeholders in ``pattern`` stand for vocabulary of the same file: ``{unit}``, `
 ``{month}``, ``{weekday}``, ``{year}``, ``{day}``, ``{season}``, ``{part}`` (of the day), ``{set_adverb}``;
 ``{g:unit}`` captures it as group ``g``. Value fields: ``{duration}`` (from groups ``n`` and ``u``; a vague
 or missing ``n`` gives ``X``), ``{shift}`` (the anchor moved ``n`` units of ``u`` in ``direction``, at the
-granularity of the unit; no ``n`` is one unit), ``{per_unit}`` (one unit of ``u``: P1W), ``{year}`` (group
+granularity of the unit; no ``n`` is one unit), ``{shift_day}`` (the same, at the granularity of a day:
+"fifty years ago today" is the anchor's day fifty years back), ``{per_unit}`` (one unit of ``u``: P1W), ``{year}`` (group
 ``y``), ``{year2}`` (group ``yy``, or ``yy2`` in another branch: a year of two digits, the one nearest the
 anchor), ``{last_named}`` (the date last named in the text: its day, else its month), ``{ref_day}``,
 ``{ref_day+1}``, ``{ref_day-1}`` (the day last named, else the anchor, and the days around it), ``{season}``
@@ -49,6 +50,7 @@ show that it is found there.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 import re._parser as _sre  # the standard library's regex parser: trigger words are read off the parse
@@ -93,6 +95,7 @@ from factcheck.temporal.vocab import (
     _WEEKDAY_RE,
     _WEEKDAYS,
     _YEAR_RE,
+    _add_months,
     _fmt_date,
     _number,
 )
@@ -167,6 +170,7 @@ _FIELDS = frozenset(
         "duration",
         "per_unit",
         "shift",
+        "shift_day",
         "year",
         "year2",
         "last_named",
@@ -315,6 +319,24 @@ def _shift(rule: DataRule, m: re.Match[str], ctx: _Ctx) -> str | None:
     return _rel_value(base[code], k, ctx.anchor)
 
 
+def _shift_day(rule: DataRule, m: re.Match[str], ctx: _Ctx) -> str | None:
+    """The anchor's day moved ``n`` units of ``u`` in the rule's direction ("fifty years ago today")."""
+    a = ctx.anchor
+    n = _amount(m) if _group(m, "n") else 1
+    unit = (_group(m, "u") or "").lower()
+    code = _unit_code(unit) if unit else ""
+    if a is None or n is None or n != int(n) or (code == "M" and unit.startswith("minute")):
+        return None if a is not None else "XXXX-XX-XX"
+    k = int(n) * (-1 if rule.direction == "past" else 1)
+    if code in ("D", "W"):
+        return _fmt_date(a + dt.timedelta(days=k * (7 if code == "W" else 1)))
+    months = {"M": 1, "Q": 3, "Y": 12, "DE": 120, "CE": 1200}.get(code)
+    if months is None:
+        return None
+    y, mo = _add_months(a, k * months)
+    return _fmt_date(dt.date(y, mo, min(a.day, calendar.monthrange(y, mo)[1])))
+
+
 def _fill(rule: DataRule, m: re.Match[str], ctx: _Ctx) -> str | None:
     if "{" not in rule.value:
         return rule.value
@@ -328,6 +350,8 @@ def _fill(rule: DataRule, m: re.Match[str], ctx: _Ctx) -> str | None:
             got = _duration_value(_amount(m) if _group(m, "n") else None, _group(m, "u") or "")
         elif field == "shift":
             got = _shift(rule, m, ctx)
+        elif field == "shift_day":
+            got = _shift_day(rule, m, ctx)
         elif field == "per_unit":
             got = _duration_value(1, _group(m, "u") or "")
         elif field == "year":
@@ -448,7 +472,7 @@ def _first_chars(items: list[_Item]) -> str | None:
                     c = chr(a)
                     chars.update({c, c.lower(), c.upper(), *_FOLDS.get(c.lower(), "")})
                 elif o is CATEGORY and a is CATEGORY_DIGIT:
-                    ranges.append("0-9")
+                    ranges.append(r"\d")  # any Unicode digit, as \d in the pattern: "٣5/16/2024"
                 elif o is RANGE and all(chr(x).isdigit() for x in a):
                     ranges.append(f"{chr(a[0])}-{chr(a[1])}")
                 else:

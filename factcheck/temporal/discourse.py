@@ -4,6 +4,8 @@
   Morning") is no time expression.
 - "today" / "tonight" / "this morning" inside a quotation whose attribution carries its own day ("...
   ready today," Smith said on Sunday) is that day, not the publication day: the words are the speaker's.
+- A clock time that names no day takes the day named later in its own phrase, past other clock times,
+  a parenthesis and "on": "10:00 a.m. PDT (5 p.m. UTC) on August 28", "from 9 a.m. to 5 p.m. on Friday".
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import re
 
 from factcheck.model import TimeRef
 from factcheck.temporal.tense import _REPORTING
-from factcheck.temporal.vocab import _DAY_VALUE, _PART_OF_DAY, _VOCAB
+from factcheck.temporal.vocab import _DAY_VALUE, _MONTH_RE, _PART_OF_DAY, _VOCAB, _WEEKDAY_RE
 
 _BROADCASTERS = frozenset(_VOCAB["broadcasters"])
 _PROGRAMME_WORDS = frozenset(w.lower() for w in _VOCAB["programme_words"])
@@ -106,9 +108,55 @@ def quoted_day(text: str, refs: list[TimeRef], i: int) -> TimeRef:
     return TimeRef(ref.start, ref.end, ref.text, "TIME" if part else "DATE", value, ref.mod)
 
 
+# what may stand between clock times of one phrase ("10 a.m. (3 p.m. GMT)", "9 a.m. to 5 p.m.") and between
+# the last of them and the day they are on (", on August 28"); "T" stands for a clock time
+_CLOCK_CHAIN = re.compile(
+    r"(?:\s*[(,]?\s*(?:(?:and|or|to|until|till|through)\s+|[-–]\s*)?T\s*\)?)*\s*\)?\s*,?\s*(?:on\s+)?"
+)
+_DAY_IN_TEXT = re.compile(
+    rf"(?i:\b(?:{_WEEKDAY_RE}|today|tonight|yesterday|tomorrow)\b)|{_MONTH_RE}|\d{{4}}-\d\d"
+)
+_DAY_WORD = re.compile(r"(?i:today|tonight|yesterday|tomorrow)")
+_CLOCK_VALUE = re.compile(r"(?:\d{4}-\d\d-\d\d|XXXX-XX-XX)T(\d\d:\d\d)$")
+
+
+def clock_day_after(text: str, refs: list[TimeRef]) -> list[TimeRef]:
+    """Clock times that name no day of their own, followed in the same phrase by a day ("10:00 a.m. PDT (5
+    p.m. UTC) on August 28"), are on that day, not on the day the engine gave them (the anchor or the day
+    named before)."""
+    out = list(refs)
+    for i, ref in enumerate(out):
+        clock = _CLOCK_VALUE.match(ref.value) if ref.type == "TIME" else None
+        if clock is None or _DAY_IN_TEXT.search(ref.text):
+            continue
+        gap: list[str] = []
+        pos = ref.end
+        for nxt in out[i + 1 : i + 4]:
+            gap.append(text[pos : nxt.start])
+            pos = nxt.end
+            day = _DAY_VALUE.match(nxt.value) if _DAY_IN_TEXT.search(nxt.text) else None
+            # a clock time with its day ("5 p.m. on Friday") is a clock time of the chain too
+            chain = "".join(gap) + ("T" if nxt.type == "TIME" else "")
+            if _DAY_WORD.fullmatch(nxt.text) and "," in chain:
+                break  # "At 10:30, today is the day": the subject of the clause, not the clock time's day
+            if day is not None and chain.count("(") > chain.count(")"):
+                break  # "at 18:41 (02:41 GMT Friday)": the day in the parenthesis is the other clock time's
+            if day is not None and _CLOCK_CHAIN.fullmatch(chain):
+                if ref.value[:10] != day.group(0):
+                    value = f"{day.group(0)}T{clock.group(1)}"
+                    out[i] = TimeRef(ref.start, ref.end, ref.text, "TIME", value, ref.mod)
+                break
+            if not _CLOCK_VALUE.match(nxt.value) or _DAY_IN_TEXT.search(nxt.text):
+                break  # only bare clock times may stand between: "18:41 this evening" names its day
+            gap.append("T")
+    return out
+
+
 def apply(text: str, refs: list[TimeRef]) -> list[TimeRef]:
     """The discourse post-passes over the tagger's result (in text order)."""
     out = [r for r in refs if not is_programme_name(text, r)]
+    if any(r.type == "TIME" for r in out):
+        out = clock_day_after(text, out)
     if any(_QUOTE_DEICTIC.fullmatch(r.text) for r in out):
         out = [quoted_day(text, out, i) for i in range(len(out))]
     return out

@@ -339,6 +339,19 @@ def _tag_cached(text: str, anchor: dt.date | None) -> tuple[TimeRef, ...]:
             p = result.pop()
             clock = p.value.split("T", 1)[1] if "T" in p.value else ""
             r = TimeRef(p.start, r.end, text[p.start : r.end], "TIME", f"{r.value}T{clock}", p.mod)
+        elif (
+            result
+            and _CLOCK_TIME.fullmatch(result[-1].value)
+            and r.type in ("TIME", "DATE")
+            and (part := _DAY_PART_VALUE.match(r.value)) is not None
+            and _DAY_PART_TEXT.fullmatch(r.text)
+            and _CLOCK_TO_PART.fullmatch(text, result[-1].end, r.start)
+        ):
+            # "at 18:41 this evening", "8.49pm last night", "6am on Sunday morning": the clock time on
+            # the day the part names
+            p = result.pop()
+            value = f"{part.group(1)}T{p.value.split('T', 1)[1]}"
+            r = TimeRef(p.start, r.end, text[p.start : r.end], "TIME", value, p.mod)
         lead = _LEADING_PREP.match(r.text)
         if lead and lead.end() < len(r.text):
             st = r.start + lead.end()
@@ -358,6 +371,12 @@ def _tag_cached(text: str, anchor: dt.date | None) -> tuple[TimeRef, ...]:
 
 
 _DAY_WORD = re.compile(r"(?i:today|yesterday|tomorrow)")
+_CLOCK_TIME = re.compile(r"(?:\d{4}-\d\d-\d\d|XXXX-XX-XX)T\d\d:\d\d")
+_DAY_PART_VALUE = re.compile(r"(\d{4}-\d\d-\d\d)(?:T(?:MO|AF|EV|NI))?$")
+_DAY_PART_TEXT = re.compile(
+    rf"(?:(?i:on)\s+)?(?:(?:(?i:this|last|yesterday|tomorrow)|{_WEEKDAY_RE})\s+(?i:morning|afternoon|evening|night)|(?i:tonight))"
+)
+_CLOCK_TO_PART = re.compile(r"\s+(?:on\s+)?")
 _FISCAL_QUARTER = re.compile(r"(?i:\bfiscal\b)")
 _ORDINAL_QUARTER = re.compile(r"(?i:\b(?:first|second|third|fourth|final|[1-4](?:st|nd|rd|th))\b|\bQ[1-4]\b)")
 _ANAPHORIC_QUARTER = re.compile(r"(?i:(?:the|its)\s+(?:latest\s+)?(?:quarter|period))")

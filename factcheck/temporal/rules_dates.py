@@ -20,6 +20,7 @@ from factcheck.temporal.vocab import (
     _SEASON_ORDER,
     _SEASONS,
     _VOCAB,
+    _WEEKDAYS,
     _add_months,
     _ended_year,
     _fmt_date,
@@ -132,16 +133,30 @@ def _explicit(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         return "DATE", f"XXXX-{mon:02d}-{day:02d}", None
     if (mon, day) in ctx.day_years:
         y = ctx.day_years[(mon, day)]  # the same day named again in this text
-    elif _ENDED_BEFORE.search(ctx.text, max(0, m.start() - 16), m.start()):
-        y = _ended_year(mon, day, ctx.anchor, True)  # "the quarter ended Oct. 31": over by now
     else:
-        y = _nearest_year(mon, day, ctx.anchor, _tense_of(m, ctx))
+        if _ENDED_BEFORE.search(ctx.text, max(0, m.start() - 16), m.start()):
+            y = _ended_year(mon, day, ctx.anchor, True)  # "the quarter ended Oct. 31": over by now
+        else:
+            y = _nearest_year(mon, day, ctx.anchor, _tense_of(m, ctx))
+        if m["wd"]:
+            # "Tuesday, Nov. 5": the weekday names the year, the nearest of the tense's one and its neighbours
+            y = _weekday_year(y, mon, day, _WEEKDAYS[m["wd"].lower()])
     d2 = _safe_date(y, mon, day)
     if d2 is None:
         return None
     ctx.day_years.setdefault((mon, day), y)
     ctx.note(y, mon, d2)
     return "DATE", _fmt_date(d2), None
+
+
+def _weekday_year(y: int, mon: int, day: int, wd: int) -> int:
+    """``y``, or the year before or after it, whichever puts ``mon``/``day`` on weekday ``wd`` (``y`` when
+    none does: the weekday is then wrong in the text)."""
+    for c in (y, y - 1, y + 1):
+        d = _safe_date(c, mon, day)
+        if d is not None and d.weekday() == wd:
+            return c
+    return y
 
 
 _ENDED_BEFORE = re.compile(r"(?i:\bended\s+(?:on\s+)?)$")
@@ -157,6 +172,10 @@ _AFTER_MONTH_OK = frozenset(
 )
 _MAY_FINITE = frozenset(
     "is was has had were saw sees marks marked brings brought began begins ended ends will would".split()
+)
+# after these no modal verb (nor, in practice, a name) can stand: "the report released in May showed growth"
+_MONTH_ONLY_BEFORE = re.compile(
+    r"(?i:\b(?:in|since|until|till|during|through|throughout|early|mid|late)[\s-]+)$"
 )
 _MAY_OK_BEFORE = re.compile(
     r"(?i:\b(?:in|of|since|until|till|by|from|to|through|during|before|after|this|last|next|early|late|"
@@ -182,7 +201,7 @@ def _month(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         before = ctx.text[max(0, m.start() - 20) : m.start()]
         nxt = re.match(r"\s+([a-z]+)", ctx.text[m.end() : m.end() + 16])
         word = nxt.group(1) if nxt else ""
-        if word not in _MAY_FINITE:
+        if word not in _MAY_FINITE and not _MONTH_ONLY_BEFORE.search(before):
             if not _MAY_OK_BEFORE.search(before):
                 return None
             if word and word not in _AFTER_MONTH_OK:
@@ -223,6 +242,7 @@ _YEAR_EVENTS = frozenset(
 
 _TITLE_NOUN_BEFORE = re.compile(r"(?i:\b(?:" + "|".join(_VOCAB["title_nouns"]) + r")\s+(?:[\"“‘']\s*)?)$")
 _COUNT_NOUNS = frozenset(_VOCAB["count_nouns"])
+_NOT_PLURAL_NOUNS = frozenset(_VOCAB["not_plural_nouns"])
 _OWNER_BEFORE = re.compile(r"(?i:\b(?:its|their|his|her|our|your)|\w['’]s?)\s+$")
 _SLASH_YY = re.compile(r"/(\d\d)\b")
 _QUOTED = re.compile(r"[\"“‘']")
@@ -265,7 +285,7 @@ def _year(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         if (
             not owned  # "its 2022 filings", "the party's 2019 manifestos": the year of the owner's things
             and w.endswith("s")
-            and w not in ("was", "has", "is", "as", "its", "this", "his", "jobs")
+            and w not in _NOT_PLURAL_NOUNS
             and w not in _YEAR_EVENTS
             and len(w) > 3
         ):
@@ -291,6 +311,10 @@ def _decade(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     if m["w"]:
         return "DATE", f"19{_DECADE_WORDS[m['w'].lower()]}", mod
     if m["c"]:
+        if m["d"] == "0" and m["c"] != "20":
+            # "the 1800s", "the early 1900s": English means the century (the years 1800-1899), as a
+            # century's number is rarely said of them; "the 2000s" is still the decade
+            return "DATE", m["c"], mod
         return "DATE", f"{m['c']}{m['d']}", mod
     return "DATE", f"19{m['d2']}", mod
 
@@ -386,11 +410,24 @@ def _day_of_month(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         return ("DATE", _fmt_date(d), None) if d else None
     # the nearest such day; the previous or next one when the clause points that way
     tense = _tense(ctx.text, m.end("prep") + 1, m.end())  # the preposition is context: "due on"
-    days = [x for k in (-2, -1, 0, 1, 2) if (x := _safe_date(*_add_months(a, k), day)) is not None]
+    # a story told day by day names the month once: "The strike began on June 3. On the 5th, talks
+    # resumed" is June 5 (in the month of the narrative's reference time, the day last named), not a day of
+    # the anchor's month; without a day named before, the day next to the anchor the tense allows
+    ref = ctx.last_ref if ctx.last_ref is not None else a
+    days = sorted(
+        {x for base in {a, ref} for k in (-2, -1, 0, 1, 2) if (x := _safe_date(*_add_months(base, k), day))}
+    )
     if tense == "FUT":
-        d = min((x for x in days if x >= a), default=None)
+        days = [x for x in days if x >= a]
     elif tense == "PAST":
-        d = max((x for x in days if x <= a), default=None)
+        days = [x for x in days if x <= a]
+    near = [x for x in days if (x.year, x.month) == (ref.year, ref.month)] if ref != a else []
+    if near:
+        d = near[0]  # the reference time's month, as HeidelTime reads a narrative
+    elif tense == "FUT":
+        d = min(days, default=None)
+    elif tense == "PAST":
+        d = max(days, default=None)
     else:
         d = min(days, key=lambda x: abs((x - a).days), default=None)
     if d is None:
@@ -402,10 +439,32 @@ def _day_of_month(m: re.Match[str], ctx: _Ctx) -> _Result | None:
 # ---- quarters, halves ------------------------------------------------------------------------
 
 
+_GAME_CUE = re.compile(
+    r"(?i:\b(?:" + "|".join(re.escape(c).replace("\\ ", r"\s+") for c in _VOCAB["game_cues"]) + r")\b)"
+)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+
+
+def _game_period(m: re.Match[str], ctx: _Ctx) -> bool:
+    """A quarter or half of a game, not of the calendar: a game word ([vocab] game_cues) in its sentence
+    ("a touchdown early in the fourth quarter", "the first play of the second half")."""
+    text = ctx.text
+    ends = [e.end() for e in _SENTENCE_END.finditer(text, max(0, m.start() - 200), m.start())]
+    start = ends[-1] if ends else max(0, m.start() - 200)
+    nxt = _SENTENCE_END.search(text, m.end(), m.end() + 200)
+    end = nxt.start() if nxt else min(len(text), m.end() + 200)
+    return (
+        _GAME_CUE.search(text, start, m.start()) is not None
+        or _GAME_CUE.search(text, m.end(), end) is not None
+    )
+
+
 @_resolver("quarter")  # pattern and examples: time.toml, rule quarter
 def _quarter_rule(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     q = int(m["q"]) if m["q"] else _ORDINALS[m["o"].lower()]
     y = m["y0"] or m["y1"] or m["y2"] or m["y3"]
+    if not y and not m["q"] and not m["rel"] and not m["rel0"] and _game_period(m, ctx):
+        return None  # "the Colts scored in the fourth quarter"
     prefix = m.group(0).lower()
     ago = "year-earlier" in prefix or "year-ago" in prefix
     if y:
@@ -514,8 +573,9 @@ def _half_value(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         return "DATE", f"{y_txt}-H{h}", None
     a = ctx.anchor
     bare = not g.get("h2") and rel is None and not re.search(r"(?i)\bof\b", m.group(0))
-    if bare and not _BUSINESS_NEAR.search(
-        ctx.text, max(0, m.start() - 120), min(len(ctx.text), m.end() + 80)
+    if bare and (
+        not _BUSINESS_NEAR.search(ctx.text, max(0, m.start() - 120), min(len(ctx.text), m.end() + 80))
+        or _game_period(m, ctx)
     ):
         return None  # "the second half" of a match, a film, a speech
     if a is None:

@@ -483,6 +483,7 @@ def _long(m: re.Match[str], ctx: _Ctx) -> _Result | None:
 _SET_ADV: dict[str, str] = dict(_VOCAB["set_adverbs"])
 
 
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w&'’-]*[^\S\n]+$")
 _SET_FOLLOW = frozenset("basis and or to in for at by since as than but from with on the a".split())
 
 
@@ -496,6 +497,8 @@ def _set(m: re.Match[str], ctx: _Ctx) -> _Result | None:
             return None
         if m["adv"][0].isupper() and nxt and nxt.group(1)[0].isupper():
             return None  # "Daily Mail", "Weekly Standard"
+        if m["adv"][0].isupper() and _NAME_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start()):
+            return None  # "told Us Weekly", "Entertainment Weekly": the end of a publication's name
         return "SET", _SET_ADV[w], None
     if m["wd"]:
         w = m["wd"].lower()

@@ -42,6 +42,8 @@ def _time(m: re.Match[str], ctx: _Ctx) -> _Result | None:
             return "DURATION", _stopwatch(m), None  # a race or lap time: "in 2:03:45", "1:59.40"
         if m["ss"] is None and _RACE_CUE.search(ctx.text, max(0, m.start() - 30), m.start()):
             return "DURATION", _stopwatch(m), None  # "a lap time of 1:23"
+        if not m["tz2"] and _GAME_CLOCK_AFTER.match(ctx.text, m.end()):
+            return "DURATION", _stopwatch(m), None  # a game clock: "with 4:48 remaining in the game"
         hh, mi = int(m["hh"]), int(m["mm"])
     else:
         hh = int(m["h"]) % 12 + (12 if m["ap"][0].lower() == "p" else 0)
@@ -53,6 +55,10 @@ def _time(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         if w in _WEEKDAYS:
             tense = _tense_of(m, ctx)
             day = _weekday_date(_WEEKDAYS[w], a, "future" if tense == "FUT" else "past")
+            if tense is None and (_weekday_date(_WEEKDAYS[w], a, "next") - a).days <= 2:
+                day = _weekday_date(
+                    _WEEKDAYS[w], a, "next"
+                )  # as a bare weekday: a neutral clause, one or two days ahead
         else:
             day = a + dt.timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[w])
     else:
@@ -65,6 +71,11 @@ def _time(m: re.Match[str], ctx: _Ctx) -> _Result | None:
 
 _RACE_CUE = re.compile(
     r"(?i:\b(?:" + "|".join(re.escape(c).replace("\\ ", r"\s+") for c in _VOCAB["race_time_cues"]) + r")\s+)$"
+)
+_GAME_CLOCK_AFTER = re.compile(
+    r"(?i:\s+(?:"
+    + "|".join(re.escape(c).replace("\\ ", r"\s+") for c in _VOCAB["game_clock_after"])
+    + r")\b)"
 )
 _DAY_NAMED = re.compile(
     rf"\b(?:{_WEEKDAY_RE}|{_MONTH_RE}\s+\d|\d{{1,2}}\s+{_MONTH_RE}|(?i:today|yesterday|tomorrow|tonight))"

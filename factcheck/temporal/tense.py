@@ -33,8 +33,14 @@ _PAST_WORDS = frozenset(
     """was were had did said told met went came took made gave began held saw won lost left fell rose
     sold bought spent paid sent brought thought found became led ran wrote spoke flew knew got kept
     felt stood struck broke chose drove fought grew heard meant sought stole taught threw understood
-    wore ago previously earlier last yesterday formerly already arrived since set""".split()
+    wore ago previously earlier last yesterday formerly already arrived since set hit built fled shot caught died tied
+    drew withdrew upheld oversaw underwent swept sank shook tore blew dealt lent sat hid rode rang sang
+    slid spun stuck swore woke ate forgot froze overcame overtook undertook withheld shrank sprang swung
+    bled bred fed wept bent clung flung stung shone strove forgave forbade""".split()
 )
+# past forms that are also the bare verb (or a noun): past only where no modal, "do" or determiner precedes
+_BARE_PAST = frozenset("set hit".split())
+_NOT_PAST_BEFORE = frozenset("could might may must should can cannot do does did not never n't".split())
 _ED_NOT_PAST = frozenset(
     """need needed indeed speed proceed succeed exceed hundred kindred sacred naked wicked united limited
     based related alleged so-called bed red shed feed seed breed reed deed bleed greed hatred
@@ -43,6 +49,11 @@ _ED_NOT_PAST = frozenset(
 _ABBREVIATIONS = frozenset(
     """jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr gen sen rep gov st jr inc corp co ltd
     lt col capt sgt prof rev vs""".split()
+)
+# capitalised only: "Birmingham, Ala., killed"; "he fell ill." ends a sentence
+_STATE_ABBREVIATIONS = frozenset(
+    """Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo Mont Neb
+    Nev Okla Ore Pa Penn Tenn Tex Va Vt Wash Wis Wyo""".split()
 )
 _REPORTING = frozenset(
     "said says told tells announced announces reported reports added adds stated states confirmed".split()
@@ -54,6 +65,9 @@ _DEADLINE_BEFORE = re.compile(
 _DETERMINERS = frozenset(
     "a an the this that these those its his her their our my your still newly recently long well very".split()
 )
+_PLAN_PARTICIPLES = frozenset("planned scheduled slated expected intended proposed anticipated".split())
+_PAST_ADVERBS = frozenset("ago previously earlier last yesterday formerly already since".split())
+_AUXILIARIES = frozenset("is are am was were be been being 's will would has have had".split())
 _PASSIVE_AUX = frozenset({"is", "are", "am", "be", "being", "'s"})
 _FUTURE_IN_PAST = frozenset("had previously originally initially earlier once".split())
 _PLAN_CHAIN = frozenset(
@@ -64,7 +78,17 @@ _PLAN_CHAIN = frozenset(
 # ("5.") so that it is not taken for an abbreviation's dot. A decimal point ("up 4.5% from") is
 # a boundary too: the figures of a financial report are their own short clauses.
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z-]*(?:'(?:ll|s|ve|d|re|t))?|\d?\.|[!?;:\n\"“”]")
+_DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
 _BOUNDARY = frozenset([".", "!", "?", ";", "\n", *(f"{d}." for d in range(10))])
+
+
+def _abbreviation(word: str) -> bool:
+    """Whether a full stop after ``word`` marks an abbreviation ("Mr.", "Ala.", "U.S."), not a sentence end."""
+    return (
+        len(word) == 1
+        or word.lower() in _ABBREVIATIONS
+        or (word[0].isupper() and word in _STATE_ABBREVIATIONS)
+    )
 
 
 def _word_at(tokens: list[str], i: int) -> str:
@@ -79,6 +103,8 @@ def _classify(tokens: list[str], i: int) -> str | None:
     if lw == "next" and nxt == "to":
         return None  # "next to the embassy": a place
     raw_next = tokens[i + 1] if i + 1 < len(tokens) else ""
+    if lw in ("able", "unable") and nxt == "to" and prev in ("was", "were"):
+        return "PAST"  # "SEACOM was able to restore some services by Saturday afternoon"
     if (
         lw in _FUTURE_WORDS
         or (lw in _FUTURE_IF_TO and nxt == "to")
@@ -119,8 +145,10 @@ def _classify(tokens: list[str], i: int) -> str | None:
             return None
     if prev in _PASSIVE_AUX:
         return None
-    if prev in _DETERMINERS and prev not in ("that", "which") and lw.endswith("ed"):
-        return None  # an adjective: "a still unspecified date", "the armed forces"
+    if prev in _DETERMINERS and prev not in ("that", "which") and (lw.endswith("ed") or lw in _BARE_PAST):
+        return None  # an adjective or a noun: "a still unspecified date", "the armed forces", "a hit"
+    if lw in _BARE_PAST and prev in _NOT_PAST_BEFORE:
+        return None  # "could hit", "did not set": the bare verb
     return "PAST"
 
 
@@ -141,7 +169,7 @@ def _tense(text: str, start: int, end: int, short: bool = False) -> str | None:
     for k in range(len(ltoks) - 1, -1, -1):
         t = ltoks[k]
         if t in _BOUNDARY:
-            if t == "." and k > 0 and (len(ltoks[k - 1]) == 1 or ltoks[k - 1].lower() in _ABBREVIATIONS):
+            if t == "." and k > 0 and _abbreviation(ltoks[k - 1]):
                 continue
             cut = k + 1
             break
@@ -149,7 +177,13 @@ def _tense(text: str, start: int, end: int, short: bool = False) -> str | None:
     # for reading those ("would be paid on a still unspecified date ... of record Dec. 21")
     ltoks = ltoks[cut:]
     first = max(0, len(ltoks) - 12)
-    rtoks = _WORD_RE.findall(text[end : end + 100])[:8]
+    if len(ltoks) <= 2:
+        # an adverbial that opens its sentence ("In January, a week after the anniversary, a bombing
+        # killed a guard") is governed by the main verb after the subject: read on to the sentence's end
+        # (a decimal point there is no boundary: "In February, a quake measuring 6.4 ... hit the town")
+        rtoks = _WORD_RE.findall(_DECIMAL_POINT.sub("", text[end : end + 240]))[:32]
+    else:
+        rtoks = _WORD_RE.findall(text[end : end + 100])[:8]
     # the word right after the expression can decide first: "Wednesday's ruling"
     if text[end : end + 2] in ("'s", "’s"):
         # "Wednesday's ruling" is past, unless its own clause looks ahead: "Sunday's election
@@ -163,7 +197,9 @@ def _tense(text: str, start: int, end: int, short: bool = False) -> str | None:
     if _may_end_in(left, _DEADLINE_WORDS) and _DEADLINE_BEFORE.search(left[-60:]):
         return "FUT"
     weak: str | None = None
-    both = ltoks + rtoks[:1]
+    # the last word before the expression is read with the expression's first word after it ("due on
+    # Friday"), not with the word after the expression ("decided on Saturday to fire him" is no "decided to")
+    both = ltoks + _WORD_RE.findall(text[start:end])[:1]
     for k in range(len(ltoks) - 1, first - 1, -1):
         if ltoks[k].lower() in _REPORTING and k < len(ltoks) - 2:
             # "said it is calling for a vote on Dec. 7": the reporting verb's tense is not the
@@ -179,12 +215,19 @@ def _tense(text: str, start: int, end: int, short: bool = False) -> str | None:
             # anchor: "was kidnapped to make the late-November trip", "made it hard to meet
             # demand well into the summer": the nearest occurrence
             return None
+        if c == "FUT" and _reduced_plan(ltoks, k) and _past_in(ltoks[:k] + rtoks):
+            # a plan told inside a past report looks ahead from that past time: "the release,
+            # planned for early November" in a story of last autumn, "a service planned for
+            # Saturday was canceled": the nearest occurrence
+            return None
         if c:
             return c
         if short and _scheduled_present(ltoks, k):
             return "FUT"
     for k, t in enumerate(rtoks):
         if t in _BOUNDARY:
+            if t == "." and k > 0 and _abbreviation(rtoks[k - 1]):
+                continue  # "Roe vs. Wade", "Birmingham, Ala., killed"
             break
         c = _classify(rtoks, k)
         if c:
@@ -192,6 +235,30 @@ def _tense(text: str, start: int, end: int, short: bool = False) -> str | None:
         if short and _scheduled_present(rtoks, k):
             return "FUT"
     return weak
+
+
+def _reduced_plan(tokens: list[str], k: int) -> bool:
+    """``tokens[k]`` is a plan's participle with no auxiliary of its own: "the release, planned for"."""
+    prev = tokens[k - 1].lower() if k > 0 else ""
+    return tokens[k].lower() in _PLAN_PARTICIPLES and prev not in _AUXILIARIES and prev != "not"
+
+
+def _past_in(tokens: list[str]) -> bool:
+    """A past-tense verb among ``tokens`` (up to the sentence's end), and nothing that looks ahead."""
+    past = False
+    for j, t in enumerate(tokens):
+        if t in _BOUNDARY and not (t == "." and j > 0 and _abbreviation(tokens[j - 1])):
+            if j > 0:
+                break
+            continue
+        lt = t.lower()
+        if lt in _PLAN_PARTICIPLES:
+            continue
+        c = _classify(tokens, j)
+        if c == "FUT":
+            return False  # "is expected to discuss it at a conference already planned Wednesday"
+        past = past or (c == "PAST" and lt not in _PAST_ADVERBS)
+    return past
 
 
 def _past_governs(tokens: list[str], k: int) -> bool:
