@@ -11,6 +11,11 @@ Two stages, as retrieval systems do:
    (``lang/en/memory_rank.toml``), fitted on the CLEF 2020 CheckThat! task 2 training tweets by
    ``bench/memory.py --fit`` (which measures them on the held-out dev tweets).
 
+Paraphrase that shares no rare word is learned from the archive's own history: the wordings earlier matched to
+a check (``Check.matched``) train a word translation model (IBM model 1: the probability that a check says
+word c where the claim said word w), and the ``history`` feature is the share of a candidate's words, absent from
+the claim, that the claim's words translate to.
+
 Each match carries ``why``: the names, numbers and words the claim and the check share, and any number or year
 that differs.
 """
@@ -47,7 +52,10 @@ STRONG_FUZZ = 0.7
 # Index build progress is reported every this many checks.
 PROGRESS_EVERY = 2000
 # Bump when tokenisation changes: cached indexes of an older version are rebuilt.
-INDEX_VERSION = 1
+INDEX_VERSION = 2
+# EM rounds of the translation model learned from matched wordings, and the smallest probability it keeps.
+TRANSLATION_ROUNDS = 8
+TRANSLATION_FLOOR = 0.01
 
 _URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S*", re.I)
 # "— Name (@handle) Month D, YYYY" closing an embedded post.
@@ -166,6 +174,7 @@ FEATURES = (
     "numbers",
     "number_clash",
     "date_clash",
+    "history",
 )
 _CLASHES = ("number_clash", "date_clash")  # evidence against: weights <= 0, and such a match is never strong
 
@@ -185,6 +194,7 @@ class Weights:
     numbers: float = 0.0  # share of the query's numbers found in the check
     number_clash: float = 0.0  # both state numbers and share none (<= 0: evidence against)
     date_clash: float = 0.0  # both name months and share none (<= 0: evidence against)
+    history: float = 0.0  # the check's words the claim's translate to, learned from matched wordings
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Weights:
@@ -255,6 +265,39 @@ class Match:
         }
 
 
+def learn_translation(
+    pairs: Sequence[tuple[Sequence[str], Sequence[str]]], rounds: int = TRANSLATION_ROUNDS
+) -> dict[str, dict[str, float]]:
+    """IBM model 1 (Brown et al. 1993) by EM over (claim tokens, check tokens) pairs: ``t[c][w]``, the probability
+    that a check says ``c`` where the claim said ``w`` (an empty source word takes the check words nothing
+    translates). Probabilities below ``TRANSLATION_FLOOR`` are dropped."""
+    t: dict[str, dict[str | None, float]] = {}
+    for src, tgt in pairs:
+        for c in set(tgt):
+            row = t.setdefault(c, {})
+            for w in (*set(src), None):
+                row[w] = 1.0
+    for _ in range(rounds):
+        counts: dict[str, dict[str | None, float]] = {}
+        totals: dict[str | None, float] = {}
+        for src, tgt in pairs:
+            words = (*src, None)
+            for c in tgt:
+                row = t[c]
+                z = sum(row[w] for w in words)
+                out = counts.setdefault(c, {})
+                for w in words:
+                    v = row[w] / z
+                    out[w] = out.get(w, 0.0) + v
+                    totals[w] = totals.get(w, 0.0) + v
+        t = {c: {w: v / totals[w] for w, v in row.items()} for c, row in counts.items()}
+    return {
+        c: kept
+        for c, row in t.items()
+        if (kept := {w: round(v, 4) for w, v in row.items() if w is not None and v >= TRANSLATION_FLOOR})
+    }
+
+
 def archive_digest(checks: Sequence[Check]) -> str:
     h = hashlib.sha256(f"v{INDEX_VERSION}\n".encode())
     for c in checks:
@@ -263,6 +306,9 @@ def archive_digest(checks: Sequence[Check]) -> str:
         h.update(c.claim.encode())
         h.update(b"\0")
         h.update(c.title.encode())
+        for m in c.matched:
+            h.update(b"\0")
+            h.update(m.encode())
         h.update(b"\n")
     return h.hexdigest()[:24]
 
@@ -289,6 +335,7 @@ class Matcher:
         self._bm25: Any = None
         self._docs: list[_DocFeatures | None] = [None] * len(self.checks)
         self._df: dict[str, int] = {}
+        self._translation: dict[str, dict[str, float]] = {}
         self._n = len(self.checks)
         if not self.checks:
             return
@@ -297,6 +344,7 @@ class Matcher:
             try:
                 self._bm25 = bm25s.BM25.load(str(where), mmap=False, show_progress=False, verbosity=0)
                 self._df = json.loads((where / "df.json").read_text(encoding="utf-8"))
+                self._translation = json.loads((where / "translation.json").read_text(encoding="utf-8"))
                 self.from_cache = True
             except Exception:  # a damaged cache entry is rebuilt, never trusted
                 self._bm25 = None
@@ -323,6 +371,12 @@ class Matcher:
         self._df = df
         model = bm25s.BM25()
         model.index(bm25s.tokenization.Tokenized(ids=ids, vocab=vocab), show_progress=False)
+        pairs = [
+            (_tokens(clean_query(m), self._stem), _tokens(f"{c.claim} {c.title}", self._stem))
+            for c in self.checks
+            for m in c.matched
+        ]
+        self._translation = learn_translation([(s, t) for s, t in pairs if s and t])
         if progress:
             progress(total, total)
         return model
@@ -334,6 +388,7 @@ class Matcher:
             tmp.mkdir(parents=True)
             self._bm25.save(str(tmp), show_progress=False)
             (tmp / "df.json").write_text(json.dumps(self._df), encoding="utf-8")
+            (tmp / "translation.json").write_text(json.dumps(self._translation), encoding="utf-8")
             (tmp / "done").write_text(json.dumps({"checks": len(self.checks), "version": INDEX_VERSION}))
             shutil.rmtree(where, ignore_errors=True)
             tmp.rename(where)
@@ -404,8 +459,10 @@ class Matcher:
         q_proc = utils.default_process(text)
         q_toks = set(_tokens(text, self._stem))
         q_weight = sum(self._idf(t) for t in q_toks) or 1.0
+        history = [self._history(q_toks, self._doc(i)) for i, _ in cands]
+        best_history = max(history) or 1.0
         out = []
-        for i, bm in cands:
+        for (i, bm), hist in zip(cands, history, strict=True):
             c, d = self.checks[i], self._doc(i)
             shared_names = q_names & d.names
             shared_numbers = q_numbers & d.numbers
@@ -420,6 +477,7 @@ class Matcher:
                 "numbers": len(shared_numbers) / len(q_numbers) if q_numbers else 0.0,
                 "number_clash": 1.0 if q_numbers and d.numbers and not shared_numbers else 0.0,
                 "date_clash": 1.0 if q_months and d.months and not q_months & d.months else 0.0,
+                "history": hist / best_history,
             }
             score = w.score(f)
             why = _why(q_toks, c, self._stem, shared_names, shared_numbers, q_numbers, d.numbers)
@@ -428,6 +486,18 @@ class Matcher:
             out.append((i, Match(c, score, why, f)))
         out.sort(key=lambda im: -im[1].score)
         return self._collapse(out)
+
+    def _history(self, q_toks: set[str], d: _DocFeatures) -> float:
+        """The check's words absent from the claim that the claim's words translate to (the best translation
+        probability of each, weighted by rarity), as a share of the check's words."""
+        if not self._translation:
+            return 0.0
+        got = 0.0
+        for c in d.tokens - q_toks:
+            row = self._translation.get(c)
+            if row:
+                got += self._idf(c) * max((row.get(w, 0.0) for w in q_toks), default=0.0)
+        return got / d.weight
 
     def _collapse(self, ranked: list[tuple[int, Match]]) -> list[Match]:
         """One match per check archived several times (the same claim text, verdict and checker, as when a feed

@@ -410,3 +410,98 @@ def test_a_check_archived_twice_is_one_match_naming_the_copies() -> None:
     assert old.same_as == ("copy",) and old.to_json()["same_as"] == ["copy"]
     assert found[ids.index("other")].same_as == ()
     assert [m.score for m in found] == sorted((m.score for m in found), reverse=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# Match history: wordings matched to a check before
+
+
+def test_match_history_table_adds_wordings_to_checks_read_with_it_or_archived(tmp_path: Path) -> None:
+    (tmp_path / "checks.tsv").write_text(
+        "id\tclaim\nc1\tWombats shelter animals from fires.\n", encoding="utf-8"
+    )
+    (tmp_path / "history.tsv").write_text(
+        "id\tmatched\nc1\twombats  save animals\nc1\twombats  save animals\nc9\tno such check\n"
+        "a1\tan archived check said otherwise\n",
+        encoding="utf-8",
+    )
+    archived = Check("a1", "An archived check.")
+    checks, errors = read_sources([tmp_path / "checks.tsv", tmp_path / "history.tsv"], known=[archived])
+    by_id = {c.id: c for c in checks}
+    assert by_id["c1"].matched == ("wombats save animals",)  # spaces normalised, kept once
+    assert by_id["a1"].matched == (
+        "an archived check said otherwise",
+    )  # the archived check comes back updated
+    assert [str(e) for e in errors] == [f"{tmp_path / 'history.tsv'}: no check with the id of line(s) 4 (c9)"]
+    # A history alone, naming nothing known: every row listed, nothing else read.
+    checks, errors = read_sources([tmp_path / "history.tsv"])
+    assert checks == [] and "line(s) 2 (c1), 3 (c1), 4 (c9), 5 (a1)" in str(errors[0])
+
+
+def test_matched_wordings_round_trip_and_survive_a_reimport(tmp_path: Path) -> None:
+    archive = tmp_path / "memory.jsonl"
+    c = Check("c1", "Wombats shelter animals.", verdict="False", matched=("wombats save animals",))
+    add_to_archive(archive, [c])
+    assert json.loads(archive.read_text(encoding="utf-8"))["matched"] == ["wombats save animals"]
+    assert load_archive(archive)[0] == [c]
+    # The same check imported again (a feed re-read, its rating changed) keeps what was matched to it.
+    added, updated = add_to_archive(
+        archive, [Check("c1", "Wombats shelter animals.", verdict="Mostly false")]
+    )
+    assert (added, updated) == (0, 1)
+    assert load_archive(archive)[0][0].matched == ("wombats save animals",)
+    archive.write_text('{"claim": "x", "matched": "not a list"}\n', encoding="utf-8")
+    checks, errors = load_archive(archive)
+    assert checks == [] and "'matched' must be a list of texts" in str(errors[0])
+
+
+def test_memory_add_attaches_a_match_history_to_archived_checks(tmp_path: Path) -> None:
+    env = dict(os.environ, FACTCHECK_MEMORY=str(tmp_path / "memory.jsonl"), XDG_CACHE_HOME=str(tmp_path))
+    (tmp_path / "checks.tsv").write_text(
+        "id\tclaim\nc1\tWombats shelter animals from fires.\n", encoding="utf-8"
+    )
+    (tmp_path / "history.csv").write_text("id,matched\nc1,wombats save animals\n", encoding="utf-8")
+    assert run("memory", "add", str(tmp_path / "checks.tsv"), env=env).returncode == 0
+    got = run("memory", "add", str(tmp_path / "history.csv"), env=env)
+    assert got.returncode == 0, got.stderr
+    assert "0 added, 1 updated" in got.stdout
+    (c,) = load_archive(tmp_path / "memory.jsonl")[0]
+    assert c.matched == ("wombats save animals",)
+
+
+def test_translation_model_learns_which_words_say_the_same() -> None:
+    from factcheck.matching import learn_translation
+
+    pairs = [
+        (["pic", "shark", "street"], ["photograph", "shark", "flood"]),
+        (["pic", "wombat"], ["photograph", "wombat", "fire"]),
+        (["pic", "cat"], ["photograph", "cat"]),
+    ]
+    t = learn_translation(pairs)
+    assert t["photograph"]["pic"] > 0.5  # said "pic", checked as "photograph"
+    assert t["shark"]["shark"] > t["shark"].get("pic", 0.0)
+    assert learn_translation([]) == {}
+
+
+def test_history_feature_ranks_the_check_matched_to_such_wordings_before(tmp_path: Path) -> None:
+    from factcheck.matching import Weights
+
+    plain = Check("h2", "A rocket launch at night in a video.")
+    learned = Check(
+        "h1",
+        "A video shows a rocket launch over the Mojave desert at night.",
+        matched=("Amazing footage of a rocket over Arizona tonight", "Arizona rocket footage, wow"),
+    )
+    q = "rocket launch at night, footage from Arizona"
+    assert Matcher([plain, learned], weights=Weights()).match(q)[0].check.id == "h2"  # BM25 alone
+    ranked = Matcher([plain, learned], weights=Weights(bm25=1.0, history=1.0)).match(q)
+    assert ranked[0].check.id == "h1"
+    assert ranked[0].features["history"] == 1.0 and ranked[1].features["history"] < 0.5
+    # No history in the archive: the feature is 0 for every candidate.
+    assert all(m.features["history"] == 0.0 for m in Matcher([plain]).match(q))
+    # The wordings are part of the index's identity: the cache is rebuilt when they change.
+    Matcher([plain, learned], cache_dir=tmp_path)
+    again = Matcher([plain, learned.with_matched(["one more wording"])], cache_dir=tmp_path)
+    assert not again.from_cache
+    cached = Matcher([plain, learned], cache_dir=tmp_path, weights=Weights(bm25=1.0, history=1.0))
+    assert cached.from_cache and cached.match(q)[0].check.id == "h1"
