@@ -231,6 +231,7 @@ class _DocFeatures:
     months: frozenset[int]
     claim: str  # processed for rapidfuzz
     title: str
+    matched: tuple[frozenset[str], ...]  # the tokens of each wording matched to it before
 
 
 @dataclass(slots=True)
@@ -431,6 +432,7 @@ class Matcher:
                 months=frozenset(months(text)),
                 claim=utils.default_process(c.claim),
                 title=utils.default_process(c.title),
+                matched=tuple(frozenset(_tokens(clean_query(m), self._stem)) for m in c.matched),
             )
         return got
 
@@ -483,6 +485,8 @@ class Matcher:
             why = _why(q_toks, c, self._stem, shared_names, shared_numbers, q_numbers, d.numbers)
             if f["date_clash"]:
                 why += f"; dates differ: {_month_names(q_months)} vs {_month_names(d.months)}"
+            if d.matched:
+                why += self._why_matched(q_toks, c, d)
             out.append((i, Match(c, score, why, f)))
         out.sort(key=lambda im: -im[1].score)
         return self._collapse(out)
@@ -498,6 +502,14 @@ class Matcher:
             if row:
                 got += self._idf(c) * max((row.get(w, 0.0) for w in q_toks), default=0.0)
         return got / d.weight
+
+    def _why_matched(self, q_toks: set[str], c: Check, d: _DocFeatures) -> str:
+        """The wording matched to the check before that shares most with the claim (when one shares a word)."""
+        shared, n = max((sum(self._idf(t) for t in m & q_toks), n) for n, m in enumerate(d.matched))
+        if not shared:
+            return ""
+        said = " ".join(c.matched[n].split())
+        return f"; matched before to “{said[:80]}{'…' if len(said) > 80 else ''}”"
 
     def _collapse(self, ranked: list[tuple[int, Match]]) -> list[Match]:
         """One match per check archived several times (the same claim text, verdict and checker, as when a feed

@@ -10,7 +10,8 @@ Sources a reviewer points to (``factcheck memory add PATH...``, ``factcheck matc
   ``text`` are read as the same), and optionally ``id``, ``title``, ``verdict``/``rating``, ``url``, ``date``,
   ``author``. An unnamed first column is the id;
 - match histories: tables naming ``id`` and ``matched`` (and no claim): each row a text that was matched to the
-  archived check with that id, kept as one of its ``matched`` wordings (matching learns from them).
+  archived check with that id, kept as one of its ``matched`` wordings (matching learns from them). A decided
+  claim of a session whose evidence is an earlier check's link (the reviewer applied that check) is one too.
 
 The archive itself is a JSON Lines file, one check a line with named fields, readable and diffable
 (``memory_path()``: ``$FACTCHECK_MEMORY``, else ``memory.jsonl`` in the user data folder). A bad source file or a
@@ -154,9 +155,25 @@ def read_sources(
             _read_one(path, checks, errors, history)
         else:
             errors.append(SourceError(str(path), "no such file or folder"))
+    archived = list(known)
+    history += _session_history(checks, archived)
     if history:
-        checks = _attach_history(checks, list(known), history, errors)
+        checks = _attach_history(checks, archived, history, errors)
     return checks, errors
+
+
+def _session_history(checks: list[Check], known: list[Check]) -> list[tuple[str, int, str, str]]:
+    """A decided claim of a session whose evidence link is an earlier check's link (the reviewer applied that
+    check to it) is a wording matched to that check."""
+    by_url: dict[str, str] = {}
+    for c in (*known, *checks):
+        if c.url and Path(c.source).suffix.lower() not in SESSION_SUFFIXES:
+            by_url.setdefault(c.url, c.id)
+    return [
+        (c.source, 0, by_url[c.url], c.claim)
+        for c in checks
+        if c.url in by_url and Path(c.source).suffix.lower() in SESSION_SUFFIXES
+    ]
 
 
 def _attach_history(

@@ -497,6 +497,8 @@ def test_history_feature_ranks_the_check_matched_to_such_wordings_before(tmp_pat
     ranked = Matcher([plain, learned], weights=Weights(bm25=1.0, history=1.0)).match(q)
     assert ranked[0].check.id == "h1"
     assert ranked[0].features["history"] == 1.0 and ranked[1].features["history"] < 0.5
+    assert ranked[0].why.endswith("; matched before to “Arizona rocket footage, wow”")
+    assert "matched before" not in ranked[1].why
     # No history in the archive: the feature is 0 for every candidate.
     assert all(m.features["history"] == 0.0 for m in Matcher([plain]).match(q))
     # The wordings are part of the index's identity: the cache is rebuilt when they change.
@@ -505,3 +507,29 @@ def test_history_feature_ranks_the_check_matched_to_such_wordings_before(tmp_pat
     assert not again.from_cache
     cached = Matcher([plain, learned], cache_dir=tmp_path, weights=Weights(bm25=1.0, history=1.0))
     assert cached.from_cache and cached.match(q)[0].check.id == "h1"
+
+
+def test_a_claim_the_reviewer_applied_an_earlier_check_to_is_a_wording_of_that_check(tmp_path: Path) -> None:
+    import shutil
+
+    from factcheck.model import Verdict
+    from factcheck.review import Review
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(ROOT / "seeds", corpus)
+    session = tmp_path / "s.toml"
+    review = Review.open(session, [str(corpus)], reviewer="alice")
+    try:
+        claim = review.claims(review.corpus.articles[0].key)[0]
+        review.apply_check(claim.id, Verdict.DISPUTED, evidence="https://checks.example/1")
+        review.save()
+    finally:
+        review.close()
+    earlier = Check("fc1", "An earlier fact-check.", verdict="False", url="https://checks.example/1")
+    other = Check("fc2", "Another fact-check.", url="https://checks.example/2")
+    checks, errors = read_sources([session], known=[earlier, other])
+    assert not errors
+    by_id = {c.id: c for c in checks}
+    assert by_id["fc1"].matched == (" ".join(claim.text.split()),)  # the archived check comes back with it
+    assert "fc2" not in by_id
+    assert by_id[claim.id].verdict == "disputed"  # the decided claim is archived too, as before
