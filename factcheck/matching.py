@@ -269,34 +269,50 @@ class Match:
 def learn_translation(
     pairs: Sequence[tuple[Sequence[str], Sequence[str]]], rounds: int = TRANSLATION_ROUNDS
 ) -> dict[str, dict[str, float]]:
-    """IBM model 1 (Brown et al. 1993) by EM over (claim tokens, check tokens) pairs: ``t[c][w]``, the probability
-    that a check says ``c`` where the claim said ``w`` (an empty source word takes the check words nothing
-    translates). Probabilities below ``TRANSLATION_FLOOR`` are dropped."""
-    t: dict[str, dict[str | None, float]] = {}
-    for src, tgt in pairs:
-        for c in set(tgt):
-            row = t.setdefault(c, {})
-            for w in (*set(src), None):
-                row[w] = 1.0
+    """IBM model 1 (Brown et al. 1993) by EM over (claim tokens, check tokens) pairs: ``t[w][c]``, the probability
+    that a check says ``c`` where the claim said ``w`` (an empty claim word takes the check words nothing
+    translates). Probabilities below ``TRANSLATION_FLOOR`` are dropped.
+
+    Each (check word, claim word) pair seen together is one entry; every round is a few ``bincount`` over the
+    entries of all pairs (the E step normalises over each check word's claim words, the M step over each claim
+    word's check words)."""
+    import numpy as np
+
+    src_ids: dict[str, int] = {"": 0}  # 0: the empty word
+    tgt_ids: dict[str, int] = {}
+    coded = [
+        (
+            [0, *(src_ids.setdefault(w, len(src_ids)) for w in src)],
+            [tgt_ids.setdefault(c, len(tgt_ids)) for c in tgt],
+        )
+        for src, tgt in pairs
+        if src and tgt
+    ]
+    if not coded:
+        return {}
+    width = len(src_ids)
+    keys, rows, n_rows = [], [], 0
+    for ws, cs in coded:
+        w, c = np.array(ws, dtype=np.int64), np.array(cs, dtype=np.int64)
+        keys.append((c[:, None] * width + w[None, :]).ravel())
+        rows.append(np.repeat(np.arange(n_rows, n_rows + len(c)), len(w)))
+        n_rows += len(c)
+    entries, where = np.unique(np.concatenate(keys), return_inverse=True)
+    row = np.concatenate(rows)
+    ent_w = entries % width
+    t = np.ones(len(entries))
     for _ in range(rounds):
-        counts: dict[str, dict[str | None, float]] = {}
-        totals: dict[str | None, float] = {}
-        for src, tgt in pairs:
-            words = (*src, None)
-            for c in tgt:
-                row = t[c]
-                z = sum(row[w] for w in words)
-                out = counts.setdefault(c, {})
-                for w in words:
-                    v = row[w] / z
-                    out[w] = out.get(w, 0.0) + v
-                    totals[w] = totals.get(w, 0.0) + v
-        t = {c: {w: v / totals[w] for w, v in row.items()} for c, row in counts.items()}
-    return {
-        c: kept
-        for c, row in t.items()
-        if (kept := {w: round(v, 4) for w, v in row.items() if w is not None and v >= TRANSLATION_FLOOR})
-    }
+        v = t[where]
+        post = v / np.bincount(row, v, minlength=n_rows)[row]
+        counts = np.bincount(where, post, minlength=len(entries))
+        t = counts / np.bincount(ent_w, counts, minlength=width)[ent_w]
+    src_words = {i: w for w, i in src_ids.items()}
+    tgt_words = {i: c for c, i in tgt_ids.items()}
+    out: dict[str, dict[str, float]] = {}
+    for e in np.flatnonzero((t >= TRANSLATION_FLOOR) & (ent_w != 0)):
+        c, w = divmod(int(entries[e]), width)
+        out.setdefault(src_words[w], {})[tgt_words[c]] = round(float(t[e]), 4)
+    return out
 
 
 def archive_digest(checks: Sequence[Check]) -> str:
@@ -461,7 +477,12 @@ class Matcher:
         q_proc = utils.default_process(text)
         q_toks = set(_tokens(text, self._stem))
         q_weight = sum(self._idf(t) for t in q_toks) or 1.0
-        history = [self._history(q_toks, self._doc(i)) for i, _ in cands]
+        said: dict[str, float] = {}  # each check word the claim's words translate to: its best probability
+        for t in q_toks:
+            for c, p in self._translation.get(t, {}).items():
+                if p > said.get(c, 0.0):
+                    said[c] = p
+        history = [self._history(q_toks, self._doc(i), said) for i, _ in cands]
         best_history = max(history) or 1.0
         out = []
         for (i, bm), hist in zip(cands, history, strict=True):
@@ -491,17 +512,12 @@ class Matcher:
         out.sort(key=lambda im: -im[1].score)
         return self._collapse(out)
 
-    def _history(self, q_toks: set[str], d: _DocFeatures) -> float:
+    def _history(self, q_toks: set[str], d: _DocFeatures, said: dict[str, float]) -> float:
         """The check's words absent from the claim that the claim's words translate to (the best translation
         probability of each, weighted by rarity), as a share of the check's words."""
-        if not self._translation:
+        if not said:
             return 0.0
-        got = 0.0
-        for c in d.tokens - q_toks:
-            row = self._translation.get(c)
-            if row:
-                got += self._idf(c) * max((row.get(w, 0.0) for w in q_toks), default=0.0)
-        return got / d.weight
+        return sum(self._idf(c) * said[c] for c in d.tokens - q_toks if c in said) / d.weight
 
     def _why_matched(self, q_toks: set[str], c: Check, d: _DocFeatures) -> str:
         """The wording matched to the check before that shares most with the claim (when one shares a word)."""
