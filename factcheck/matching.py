@@ -293,10 +293,10 @@ def learn_translation(
     width = len(src_ids)
     keys, rows, n_rows = [], [], 0
     for ws, cs in coded:
-        w, c = np.array(ws, dtype=np.int64), np.array(cs, dtype=np.int64)
-        keys.append((c[:, None] * width + w[None, :]).ravel())
-        rows.append(np.repeat(np.arange(n_rows, n_rows + len(c)), len(w)))
-        n_rows += len(c)
+        src, tgt = np.array(ws, dtype=np.int64), np.array(cs, dtype=np.int64)
+        keys.append((tgt[:, None] * width + src[None, :]).ravel())
+        rows.append(np.repeat(np.arange(n_rows, n_rows + len(tgt)), len(src)))
+        n_rows += len(tgt)
     entries, where = np.unique(np.concatenate(keys), return_inverse=True)
     row = np.concatenate(rows)
     ent_w = entries % width
@@ -478,10 +478,10 @@ class Matcher:
         q_toks = set(_tokens(text, self._stem))
         q_weight = sum(self._idf(t) for t in q_toks) or 1.0
         said: dict[str, float] = {}  # each check word the claim's words translate to: its best probability
-        for t in q_toks:
-            for c, p in self._translation.get(t, {}).items():
-                if p > said.get(c, 0.0):
-                    said[c] = p
+        for tok in q_toks:
+            for word, p in self._translation.get(tok, {}).items():
+                if p > said.get(word, 0.0):
+                    said[word] = p
         history = [self._history(q_toks, self._doc(i), said) for i, _ in cands]
         best_history = max(history) or 1.0
         out = []
