@@ -102,6 +102,9 @@ def cmd_memory_list(args: argparse.Namespace) -> int:
             print(f"    {c.claim}")
             if c.url:
                 print(f"    {c.url}")
+            if c.matched:
+                n = len(c.matched)
+                print(f"    matched before to {n} other wording{'s' if n > 1 else ''}")
     if not args.json:
         print(f"{len(checks)} checks in {archive}", file=sys.stderr)
     return EXIT_PARTIAL if errors else EXIT_OK
