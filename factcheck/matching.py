@@ -40,13 +40,15 @@ from rapidfuzz import fuzz, utils
 if TYPE_CHECKING:
     from factcheck.memory import Check
 
-# How many BM25 candidates are re-ranked per query.
+# How many BM25 candidates are re-ranked per query, and how many more come from the wordings matched before.
 RECALL = 50
+RECALL_MATCHED = 10
 # A match is "checked before" (shown unasked in the TUI) only on direct evidence: most of the check's words,
 # weighted by rarity, are in the claim, or the two read nearly alike. Measured on CLEF 2020 task 2 train
 # (correct top matches) against our seeds and labelled articles (which no Snopes check repeats): coverage >= 0.5
 # keeps a third of the correct matches and 9% of the wrong ones; fuzz >= 0.7 a fifth and 4%. A check that states
-# numbers and none of the claim's is never strong (it is listed under `b` as a possible match).
+# numbers and none of the claim's is never strong (it is listed under `b` as a possible match). A claim that reads
+# nearly like a wording matched to the check before (token_sort_ratio >= STRONG_FUZZ: a copy, a retweet) is strong.
 STRONG_COVERAGE = 0.5
 STRONG_FUZZ = 0.7
 # Index build progress is reported every this many checks.
@@ -232,6 +234,7 @@ class _DocFeatures:
     claim: str  # processed for rapidfuzz
     title: str
     matched: tuple[frozenset[str], ...]  # the tokens of each wording matched to it before
+    matched_text: tuple[str, ...]  # those wordings processed for rapidfuzz
 
 
 @dataclass(slots=True)
@@ -247,7 +250,11 @@ class Match:
         f = self.features
         if any(f.get(k) for k in _CLASHES):  # the same words with other numbers or dates: another claim
             return False
-        return f.get("coverage", 0.0) >= STRONG_COVERAGE or f.get("fuzz", 0.0) >= STRONG_FUZZ
+        return (
+            f.get("coverage", 0.0) >= STRONG_COVERAGE
+            or f.get("fuzz", 0.0) >= STRONG_FUZZ
+            or f.get("matched_fuzz", 0.0) >= STRONG_FUZZ
+        )
 
     def to_json(self) -> dict[str, Any]:
         c = self.check
@@ -350,6 +357,8 @@ class Matcher:
         self.digest = archive_digest(self.checks)
         self.from_cache = False
         self._bm25: Any = None
+        self._said_bm25: Any = None
+        self._said_owner: list[int] = []
         self._docs: list[_DocFeatures | None] = [None] * len(self.checks)
         self._df: dict[str, int] = {}
         self._translation: dict[str, dict[str, float]] = {}
@@ -369,6 +378,7 @@ class Matcher:
             self._bm25 = self._build(progress)
             if where is not None:
                 self._save(where)
+        self._said_bm25, self._said_owner = self._index_matched()
 
     def _build(self, progress: Callable[[int, int], None] | None = None) -> Any:
         import bm25s
@@ -398,6 +408,26 @@ class Matcher:
             progress(total, total)
         return model
 
+    def _index_matched(self) -> tuple[Any, list[int]]:
+        """A BM25 index of the wordings matched to checks before (small beside the archive: built each time),
+        so that a claim worded like one of them finds its check even with none of the check's own words."""
+        import bm25s
+
+        vocab: dict[str, int] = {}
+        ids: list[list[int]] = []
+        owner: list[int] = []
+        for i, c in enumerate(self.checks):
+            for m in c.matched:
+                toks = _tokens(clean_query(m), self._stem)
+                if toks:
+                    ids.append([vocab.setdefault(t, len(vocab)) for t in toks])
+                    owner.append(i)
+        if not ids:
+            return None, []
+        model = bm25s.BM25()
+        model.index(bm25s.tokenization.Tokenized(ids=ids, vocab=vocab), show_progress=False)
+        return model, owner
+
     def _save(self, where: Path) -> None:
         tmp = where.with_name(where.name + ".tmp")
         try:
@@ -414,21 +444,39 @@ class Matcher:
 
     # ------------------------------------------------------------------------------------------
     def _recall(self, queries: list[list[str]], k: int) -> list[list[tuple[int, float]]]:
+        import numpy as np
+
         vocab = self._bm25.vocab_dict
         out: list[list[tuple[int, float]]] = []
         for toks in queries:
             ids = [vocab[t] for t in toks if t in vocab]
-            if not ids:
-                out.append([])
-                continue
-            scores = self._bm25.get_scores(ids)
-            kk = min(k, len(scores))
-            import numpy as np
-
-            top = np.argpartition(-scores, kk - 1)[:kk]
-            top = top[np.argsort(-scores[top])]
-            out.append([(int(i), float(scores[i])) for i in top if scores[i] > 0])
+            got: list[tuple[int, float]] = []
+            scores = self._bm25.get_scores(ids) if ids else np.zeros(self._n)
+            if ids:
+                kk = min(k, len(scores))
+                top = np.argpartition(-scores, kk - 1)[:kk]
+                top = top[np.argsort(-scores[top])]
+                got = [(int(i), float(scores[i])) for i in top if scores[i] > 0]
+            if self._said_bm25 is not None:  # checks matched before to a similar wording join the candidates
+                seen = {i for i, _ in got}
+                for i in self._recall_matched(toks):
+                    if i not in seen:
+                        seen.add(i)
+                        got.append((i, float(scores[i])))
+            out.append(got)
         return out
+
+    def _recall_matched(self, toks: list[str]) -> list[int]:
+        import numpy as np
+
+        vocab = self._said_bm25.vocab_dict
+        ids = [vocab[t] for t in toks if t in vocab]
+        if not ids:
+            return []
+        scores = self._said_bm25.get_scores(ids)
+        top = np.argsort(-scores, kind="stable")[: RECALL_MATCHED * 2]
+        owners = dict.fromkeys(self._said_owner[int(j)] for j in top if scores[j] > 0)
+        return list(owners)[:RECALL_MATCHED]
 
     def _idf(self, tok: str) -> float:
         df = self._df.get(tok, 0)
@@ -449,6 +497,7 @@ class Matcher:
                 claim=utils.default_process(c.claim),
                 title=utils.default_process(c.title),
                 matched=tuple(frozenset(_tokens(clean_query(m), self._stem)) for m in c.matched),
+                matched_text=tuple(utils.default_process(clean_query(m)) for m in c.matched),
             )
         return got
 
@@ -501,6 +550,9 @@ class Matcher:
                 "number_clash": 1.0 if q_numbers and d.numbers and not shared_numbers else 0.0,
                 "date_clash": 1.0 if q_months and d.months and not q_months & d.months else 0.0,
                 "history": hist / best_history,
+                # not weighted: direct evidence for `strong` (the claim reads like a wording matched before)
+                "matched_fuzz": max((fuzz.token_sort_ratio(q_proc, m) for m in d.matched_text), default=0)
+                / 100,
             }
             score = w.score(f)
             why = _why(q_toks, c, self._stem, shared_names, shared_numbers, q_numbers, d.numbers)

@@ -534,3 +534,18 @@ def test_a_claim_the_reviewer_applied_an_earlier_check_to_is_a_wording_of_that_c
     assert by_id["fc1"].matched == (" ".join(claim.text.split()),)  # the archived check comes back with it
     assert "fc2" not in by_id
     assert by_id[claim.id].verdict == "disputed"  # the decided claim is archived too, as before
+
+
+def test_a_claim_reading_like_a_wording_matched_before_is_a_strong_match() -> None:
+    check = Check(
+        "h1",
+        "A video shows a rocket launch over the Mojave desert at night.",
+        matched=("Amazing footage of a rocket over Arizona tonight",),
+    )
+    (m,) = Matcher([check]).match("amazing footage of a rocket over arizona tonight!! #space")
+    assert m.features["coverage"] < 0.5 and m.features["fuzz"] < 0.7  # the check's own words would not do
+    assert m.strong
+    (weak,) = Matcher([check]).match(
+        "Arizona tonight: storms, lightning and hail"
+    )  # shared words: not strong
+    assert not weak.strong
