@@ -4,7 +4,8 @@ Two stages, as retrieval systems do:
 
 1. **Recall** with BM25 (the bm25s library) over each check's claim and headline, stemmed, with English stop
    words removed. Compound words are indexed joined as well ("Corn Flakes" also as "cornflakes"), so a hashtag
-   such as ``#cornflakes`` finds them.
+   such as ``#cornflakes`` finds them. The checks whose earlier matched wordings (``Check.matched``) read like
+   the claim join the candidates (a second, small BM25 index over those wordings).
 2. **Re-ranking** of the best ``RECALL`` candidates with features a reviewer would accept as evidence: the BM25
    score relative to the best one, rapidfuzz similarity of the texts, the names and numbers the two share, and
    the numbers or years that differ (evidence against: such a match is never ``strong``). The weights are data
