@@ -8,7 +8,7 @@ Sources a reviewer points to (``factcheck memory add PATH...``, ``factcheck matc
   or one object per line as public ClaimReview feeds publish them);
 - tables (``.tsv`` / ``.csv``) with a header naming at least ``claim`` (``vclaim``, ``claimReviewed`` and
   ``text`` are read as the same), and optionally ``id``, ``title``, ``verdict``/``rating``, ``url``, ``date``,
-  ``author``. An unnamed first column is the id;
+  ``author``, ``matched``. An unnamed first column is the id;
 - match histories: tables naming ``id`` and ``matched`` (and no claim): each row a text that was matched to the
   archived check with that id, kept as one of its ``matched`` wordings (matching learns from them). A decided
   claim of a session whose evidence is an earlier check's link (the reviewer applied that check) is one too.
@@ -270,7 +270,8 @@ def _reason(e: BaseException) -> str:
 
 
 def read_table(text: str, *, delimiter: str = "\t", source: str = "") -> list[Check]:
-    """Rows of a TSV/CSV table whose header names the claim column."""
+    """Rows of a TSV/CSV table whose header names the claim column (a ``matched`` column: a wording matched to
+    the row's check, as in a match history)."""
     rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         header = [h.strip().lower() for h in next(rows)]
@@ -282,6 +283,7 @@ def read_table(text: str, *, delimiter: str = "\t", source: str = "") -> list[Ch
         raise ValueError("the header names no 'claim' column")
     id_col = col.get("id", 0 if header and header[0] == "" else None)
     verdict_col = next((col[h] for h in _VERDICT_COLUMNS if h in col), None)
+    matched_col = next((col[h] for h in _MATCHED_COLUMNS if h in col), None)
 
     def cell(row: list[str], i: int | None) -> str:
         return row[i].strip() if i is not None and i < len(row) else ""
@@ -303,7 +305,7 @@ def read_table(text: str, *, delimiter: str = "\t", source: str = "") -> list[Ch
                 author=cell(row, col.get("author")),
                 claimant=cell(row, col.get("claimant")),
                 source=source,
-            )
+            ).with_matched([cell(row, matched_col)])
         )
     return out
 

@@ -549,3 +549,10 @@ def test_a_claim_reading_like_a_wording_matched_before_is_a_strong_match() -> No
         "Arizona tonight: storms, lightning and hail"
     )  # shared words: not strong
     assert not weak.strong
+
+
+def test_a_check_table_may_carry_a_matched_wording_per_row(tmp_path: Path) -> None:
+    (c,) = read_table("id\tclaim\tmatched\nc1\tWombats shelter animals.\twombats save   animals\n")
+    assert c.matched == ("wombats save animals",)
+    (c,) = read_table("id\tclaim\tmatched\nc1\tWombats shelter animals.\t\n")
+    assert c.matched == ()
