@@ -399,15 +399,34 @@ class Matcher:
         self._df = df
         model = bm25s.BM25()
         model.index(bm25s.tokenization.Tokenized(ids=ids, vocab=vocab), show_progress=False)
+        self._translation = self._learn_translation()
+        if progress:
+            progress(total, total)
+        return model
+
+    def _learn_translation(self) -> dict[str, dict[str, float]]:
         pairs = [
             (_tokens(clean_query(m), self._stem), _tokens(f"{c.claim} {c.title}", self._stem))
             for c in self.checks
             for m in c.matched
         ]
-        self._translation = learn_translation([(s, t) for s, t in pairs if s and t])
-        if progress:
-            progress(total, total)
-        return model
+        return learn_translation([(s, t) for s, t in pairs if s and t])
+
+    def remember(self, check_id: str, text: str) -> bool:
+        """``text`` was matched to the check ``check_id`` (a reviewer applied it): from now on this index knows it
+        as one of the check's wordings (the archive file is not changed: ``memory add`` of the session does
+        that). Returns False when there is no such check or nothing new."""
+        for i, c in enumerate(self.checks):
+            if c.id == check_id:
+                new = c.with_matched([text])
+                if new is c:
+                    return False
+                self.checks[i] = new
+                self._docs[i] = None
+                self._translation = self._learn_translation()
+                self._said_bm25, self._said_owner = self._index_matched()
+                return True
+        return False
 
     def _index_matched(self) -> tuple[Any, list[int]]:
         """A BM25 index of the wordings matched to checks before (small beside the archive: built each time),
@@ -562,7 +581,9 @@ class Matcher:
             if d.matched:
                 why += self._why_matched(q_toks, c, d)
             out.append((i, Match(c, score, why, f)))
-        out.sort(key=lambda im: -im[1].score)
+        # A claim that reads like a wording matched to a check before (a copy, a retweet) gets that check first:
+        # the desk's own earlier decision is the best evidence there is.
+        out.sort(key=lambda im: (im[1].features["matched_fuzz"] < STRONG_FUZZ, -im[1].score))
         return self._collapse(out)
 
     def _history(self, q_toks: set[str], d: _DocFeatures, said: dict[str, float]) -> float:

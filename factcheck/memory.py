@@ -541,6 +541,11 @@ class Memory:
 
         self._matcher = Matcher(checks, cache_dir=self.cache, progress=built if progress else None)
 
+    def remember(self, check_id: str, text: str) -> bool:
+        """A reviewer applied the check ``check_id`` to a claim saying ``text``: claims worded like it find that
+        check from now on (``Matcher.remember``)."""
+        return self._matcher is not None and self._matcher.remember(check_id, text)
+
     def checked_before(self, text: str, *, top: int = 5, strong_only: bool = True) -> list[Any]:
         """Earlier checks matching ``text``, best first; with ``strong_only`` only those with direct evidence
         (``Match.strong``)."""

@@ -556,3 +556,17 @@ def test_a_check_table_may_carry_a_matched_wording_per_row(tmp_path: Path) -> No
     assert c.matched == ("wombats save animals",)
     (c,) = read_table("id\tclaim\tmatched\nc1\tWombats shelter animals.\t\n")
     assert c.matched == ()
+
+
+def test_a_check_applied_in_this_sitting_is_found_for_claims_worded_alike() -> None:
+    check = Check("h1", "A video shows a rocket launch over the Mojave desert at night.")
+    other = Check("h2", "Arizona banned fireworks.")
+    matcher = Matcher([check, other])
+    claim = "Amazing footage of a rocket over Arizona tonight"
+    assert not matcher.match(claim)[0].strong
+    assert matcher.remember("h1", claim) and not matcher.remember("h1", claim)
+    assert not matcher.remember("nope", claim)
+    assert matcher.checks[0].matched == (claim,)
+    again = matcher.match("amazing footage of a rocket over arizona tonight!!")
+    assert again[0].check.id == "h1" and again[0].strong
+    assert "matched before to" in again[0].why
