@@ -358,7 +358,8 @@ class Matcher:
         self.digest = archive_digest(self.checks)
         self.from_cache = False
         self._bm25: Any = None
-        self._said_bm25: Any = None
+        self._said_bm25: Any = None  # the wordings matched to checks before: their index, tokens and checks
+        self._said_tokens: list[list[str]] = []
         self._said_owner: list[int] = []
         self._docs: list[_DocFeatures | None] = [None] * len(self.checks)
         self._df: dict[str, int] = {}
@@ -379,7 +380,7 @@ class Matcher:
             self._bm25 = self._build(progress)
             if where is not None:
                 self._save(where)
-        self._said_bm25, self._said_owner = self._index_matched()
+        self._index_matched()
 
     def _build(self, progress: Callable[[int, int], None] | None = None) -> Any:
         import bm25s
@@ -414,8 +415,10 @@ class Matcher:
 
     def remember(self, check_id: str, text: str) -> bool:
         """``text`` was matched to the check ``check_id`` (a reviewer applied it): from now on this index knows it
-        as one of the check's wordings (the archive file is not changed: ``memory add`` of the session does
-        that). Returns False when there is no such check or nothing new."""
+        as one of the check's wordings: it recalls the check and reads as a strong match when a claim reads like
+        it. The translation model is relearned when the archive is next indexed, and the archive file is not
+        changed (``memory add`` of the session keeps it). Returns False when there is no such check or nothing
+        new."""
         for i, c in enumerate(self.checks):
             if c.id == check_id:
                 new = c.with_matched([text])
@@ -423,30 +426,35 @@ class Matcher:
                     return False
                 self.checks[i] = new
                 self._docs[i] = None
-                self._translation = self._learn_translation()
-                self._said_bm25, self._said_owner = self._index_matched()
+                toks = _tokens(clean_query(text), self._stem)
+                if toks:
+                    self._said_tokens.append(toks)
+                    self._said_owner.append(i)
+                    self._said_bm25 = self._index_said()
                 return True
         return False
 
-    def _index_matched(self) -> tuple[Any, list[int]]:
+    def _index_matched(self) -> None:
         """A BM25 index of the wordings matched to checks before (small beside the archive: built each time),
         so that a claim worded like one of them finds its check even with none of the check's own words."""
-        import bm25s
-
-        vocab: dict[str, int] = {}
-        ids: list[list[int]] = []
-        owner: list[int] = []
         for i, c in enumerate(self.checks):
             for m in c.matched:
                 toks = _tokens(clean_query(m), self._stem)
                 if toks:
-                    ids.append([vocab.setdefault(t, len(vocab)) for t in toks])
-                    owner.append(i)
-        if not ids:
-            return None, []
+                    self._said_tokens.append(toks)
+                    self._said_owner.append(i)
+        self._said_bm25 = self._index_said()
+
+    def _index_said(self) -> Any:
+        import bm25s
+
+        if not self._said_tokens:
+            return None
+        vocab: dict[str, int] = {}
+        ids = [[vocab.setdefault(t, len(vocab)) for t in toks] for toks in self._said_tokens]
         model = bm25s.BM25()
         model.index(bm25s.tokenization.Tokenized(ids=ids, vocab=vocab), show_progress=False)
-        return model, owner
+        return model
 
     def _save(self, where: Path) -> None:
         tmp = where.with_name(where.name + ".tmp")
