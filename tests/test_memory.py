@@ -249,6 +249,29 @@ def test_matching_and_tables_never_crash(text: str) -> None:
         read_table(text)
     with contextlib.suppress(ValueError):
         read_claimreview(text)
+    memory.read_history("id\tmatched\n" + text)
+    memory.read_history(text, delimiter=",")
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(["c1", "c2", "c3"]), st.text(max_size=80)), max_size=8),
+    st.text(max_size=80),
+)
+def test_matched_wordings_round_trip_and_never_break_matching(
+    rows: list[tuple[str, str]], query: str
+) -> None:
+    said: dict[str, list[str]] = {}
+    for cid, text in rows:
+        said.setdefault(cid, []).append(text)
+    checks = [c.with_matched(said.get(c.id, ())) for c in ARCHIVE[:3]]
+    for c in checks:
+        assert Check.from_json(json.loads(json.dumps(c.to_json()))) == c
+        assert all(m.strip() and m == " ".join(m.split()) for m in c.matched)
+    matcher = Matcher(checks)
+    found = matcher.match(query)
+    assert all(0.0 <= m.features["history"] <= 1.0 for m in found)
+    matcher.remember("c1", query)
 
 
 # ---------------------------------------------------------------------------------------------
