@@ -68,14 +68,17 @@ def _report(errors: list[Any]) -> None:
 
 
 def cmd_memory_add(args: argparse.Namespace) -> int:
-    from factcheck.memory import add_to_archive, read_sources
+    from factcheck.memory import add_to_archive, load_archive, read_sources
 
-    checks, errors = read_sources(args.paths)
+    archive = _archive(args)
+    known, _ = load_archive(
+        archive
+    )  # a match history may name checks already archived (bad lines: see below)
+    checks, errors = read_sources(args.paths, known=known)
     _report(errors)
     if not checks:
         _err("nothing to add")
         return EXIT_USAGE
-    archive = _archive(args)
     try:
         added, updated = add_to_archive(archive, checks)
     except (OSError, ValueError) as e:
@@ -99,6 +102,9 @@ def cmd_memory_list(args: argparse.Namespace) -> int:
             print(f"    {c.claim}")
             if c.url:
                 print(f"    {c.url}")
+            if c.matched:
+                n = len(c.matched)
+                print(f"    matched before to {n} other wording{'s' if n > 1 else ''}")
     if not args.json:
         print(f"{len(checks)} checks in {archive}", file=sys.stderr)
     return EXIT_PARTIAL if errors else EXIT_OK

@@ -4,12 +4,18 @@ Two stages, as retrieval systems do:
 
 1. **Recall** with BM25 (the bm25s library) over each check's claim and headline, stemmed, with English stop
    words removed. Compound words are indexed joined as well ("Corn Flakes" also as "cornflakes"), so a hashtag
-   such as ``#cornflakes`` finds them.
+   such as ``#cornflakes`` finds them. The checks whose earlier matched wordings (``Check.matched``) read like
+   the claim join the candidates (a second, small BM25 index over those wordings).
 2. **Re-ranking** of the best ``RECALL`` candidates with features a reviewer would accept as evidence: the BM25
    score relative to the best one, rapidfuzz similarity of the texts, the names and numbers the two share, and
    the numbers or years that differ (evidence against: such a match is never ``strong``). The weights are data
    (``lang/en/memory_rank.toml``), fitted on the CLEF 2020 CheckThat! task 2 training tweets by
    ``bench/memory.py --fit`` (which measures them on the held-out dev tweets).
+
+Paraphrase that shares no rare word is learned from the archive's own history: the wordings earlier matched to
+a check (``Check.matched``) train a word translation model (IBM model 1: the probability that a check says
+word c where the claim said word w), and the ``history`` feature is the share of a candidate's words, absent from
+the claim, that the claim's words translate to.
 
 Each match carries ``why``: the names, numbers and words the claim and the check share, and any number or year
 that differs.
@@ -35,19 +41,24 @@ from rapidfuzz import fuzz, utils
 if TYPE_CHECKING:
     from factcheck.memory import Check
 
-# How many BM25 candidates are re-ranked per query.
+# How many BM25 candidates are re-ranked per query, and how many more come from the wordings matched before.
 RECALL = 50
+RECALL_MATCHED = 10
 # A match is "checked before" (shown unasked in the TUI) only on direct evidence: most of the check's words,
 # weighted by rarity, are in the claim, or the two read nearly alike. Measured on CLEF 2020 task 2 train
 # (correct top matches) against our seeds and labelled articles (which no Snopes check repeats): coverage >= 0.5
 # keeps a third of the correct matches and 9% of the wrong ones; fuzz >= 0.7 a fifth and 4%. A check that states
-# numbers and none of the claim's is never strong (it is listed under `b` as a possible match).
+# numbers and none of the claim's is never strong (it is listed under `b` as a possible match). A claim that reads
+# nearly like a wording matched to the check before (token_sort_ratio >= STRONG_FUZZ: a copy, a retweet) is strong.
 STRONG_COVERAGE = 0.5
 STRONG_FUZZ = 0.7
 # Index build progress is reported every this many checks.
 PROGRESS_EVERY = 2000
 # Bump when tokenisation changes: cached indexes of an older version are rebuilt.
-INDEX_VERSION = 1
+INDEX_VERSION = 2
+# EM rounds of the translation model learned from matched wordings, and the smallest probability it keeps.
+TRANSLATION_ROUNDS = 8
+TRANSLATION_FLOOR = 0.01
 
 _URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S*", re.I)
 # "— Name (@handle) Month D, YYYY" closing an embedded post.
@@ -166,6 +177,7 @@ FEATURES = (
     "numbers",
     "number_clash",
     "date_clash",
+    "history",
 )
 _CLASHES = ("number_clash", "date_clash")  # evidence against: weights <= 0, and such a match is never strong
 
@@ -185,6 +197,7 @@ class Weights:
     numbers: float = 0.0  # share of the query's numbers found in the check
     number_clash: float = 0.0  # both state numbers and share none (<= 0: evidence against)
     date_clash: float = 0.0  # both name months and share none (<= 0: evidence against)
+    history: float = 0.0  # the check's words the claim's translate to, learned from matched wordings
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Weights:
@@ -221,6 +234,8 @@ class _DocFeatures:
     months: frozenset[int]
     claim: str  # processed for rapidfuzz
     title: str
+    matched: tuple[frozenset[str], ...]  # the tokens of each wording matched to it before
+    matched_text: tuple[str, ...]  # those wordings processed for rapidfuzz
 
 
 @dataclass(slots=True)
@@ -236,7 +251,11 @@ class Match:
         f = self.features
         if any(f.get(k) for k in _CLASHES):  # the same words with other numbers or dates: another claim
             return False
-        return f.get("coverage", 0.0) >= STRONG_COVERAGE or f.get("fuzz", 0.0) >= STRONG_FUZZ
+        return (
+            f.get("coverage", 0.0) >= STRONG_COVERAGE
+            or f.get("fuzz", 0.0) >= STRONG_FUZZ
+            or f.get("matched_fuzz", 0.0) >= STRONG_FUZZ
+        )
 
     def to_json(self) -> dict[str, Any]:
         c = self.check
@@ -255,6 +274,55 @@ class Match:
         }
 
 
+def learn_translation(
+    pairs: Sequence[tuple[Sequence[str], Sequence[str]]], rounds: int = TRANSLATION_ROUNDS
+) -> dict[str, dict[str, float]]:
+    """IBM model 1 (Brown et al. 1993) by EM over (claim tokens, check tokens) pairs: ``t[w][c]``, the probability
+    that a check says ``c`` where the claim said ``w`` (an empty claim word takes the check words nothing
+    translates). Probabilities below ``TRANSLATION_FLOOR`` are dropped.
+
+    Each (check word, claim word) pair seen together is one entry; every round is a few ``bincount`` over the
+    entries of all pairs (the E step normalises over each check word's claim words, the M step over each claim
+    word's check words)."""
+    import numpy as np
+
+    src_ids: dict[str, int] = {"": 0}  # 0: the empty word
+    tgt_ids: dict[str, int] = {}
+    coded = [
+        (
+            [0, *(src_ids.setdefault(w, len(src_ids)) for w in src)],
+            [tgt_ids.setdefault(c, len(tgt_ids)) for c in tgt],
+        )
+        for src, tgt in pairs
+        if src and tgt
+    ]
+    if not coded:
+        return {}
+    width = len(src_ids)
+    keys, rows, n_rows = [], [], 0
+    for ws, cs in coded:
+        src, tgt = np.array(ws, dtype=np.int64), np.array(cs, dtype=np.int64)
+        keys.append((tgt[:, None] * width + src[None, :]).ravel())
+        rows.append(np.repeat(np.arange(n_rows, n_rows + len(tgt)), len(src)))
+        n_rows += len(tgt)
+    entries, where = np.unique(np.concatenate(keys), return_inverse=True)
+    row = np.concatenate(rows)
+    ent_w = entries % width
+    t = np.ones(len(entries))
+    for _ in range(rounds):
+        v = t[where]
+        post = v / np.bincount(row, v, minlength=n_rows)[row]
+        counts = np.bincount(where, post, minlength=len(entries))
+        t = counts / np.bincount(ent_w, counts, minlength=width)[ent_w]
+    src_words = {i: w for w, i in src_ids.items()}
+    tgt_words = {i: c for c, i in tgt_ids.items()}
+    out: dict[str, dict[str, float]] = {}
+    for e in np.flatnonzero((t >= TRANSLATION_FLOOR) & (ent_w != 0)):
+        c, w = divmod(int(entries[e]), width)
+        out.setdefault(src_words[w], {})[tgt_words[c]] = round(float(t[e]), 4)
+    return out
+
+
 def archive_digest(checks: Sequence[Check]) -> str:
     h = hashlib.sha256(f"v{INDEX_VERSION}\n".encode())
     for c in checks:
@@ -263,6 +331,9 @@ def archive_digest(checks: Sequence[Check]) -> str:
         h.update(c.claim.encode())
         h.update(b"\0")
         h.update(c.title.encode())
+        for m in c.matched:
+            h.update(b"\0")
+            h.update(m.encode())
         h.update(b"\n")
     return h.hexdigest()[:24]
 
@@ -287,8 +358,12 @@ class Matcher:
         self.digest = archive_digest(self.checks)
         self.from_cache = False
         self._bm25: Any = None
+        self._said_bm25: Any = None  # the wordings matched to checks before: their index, tokens and checks
+        self._said_tokens: list[list[str]] = []
+        self._said_owner: list[int] = []
         self._docs: list[_DocFeatures | None] = [None] * len(self.checks)
         self._df: dict[str, int] = {}
+        self._translation: dict[str, dict[str, float]] = {}
         self._n = len(self.checks)
         if not self.checks:
             return
@@ -297,6 +372,7 @@ class Matcher:
             try:
                 self._bm25 = bm25s.BM25.load(str(where), mmap=False, show_progress=False, verbosity=0)
                 self._df = json.loads((where / "df.json").read_text(encoding="utf-8"))
+                self._translation = json.loads((where / "translation.json").read_text(encoding="utf-8"))
                 self.from_cache = True
             except Exception:  # a damaged cache entry is rebuilt, never trusted
                 self._bm25 = None
@@ -304,6 +380,7 @@ class Matcher:
             self._bm25 = self._build(progress)
             if where is not None:
                 self._save(where)
+        self._index_matched()
 
     def _build(self, progress: Callable[[int, int], None] | None = None) -> Any:
         import bm25s
@@ -323,8 +400,60 @@ class Matcher:
         self._df = df
         model = bm25s.BM25()
         model.index(bm25s.tokenization.Tokenized(ids=ids, vocab=vocab), show_progress=False)
+        self._translation = self._learn_translation()
         if progress:
             progress(total, total)
+        return model
+
+    def _learn_translation(self) -> dict[str, dict[str, float]]:
+        pairs = [
+            (_tokens(clean_query(m), self._stem), _tokens(f"{c.claim} {c.title}", self._stem))
+            for c in self.checks
+            for m in c.matched
+        ]
+        return learn_translation([(s, t) for s, t in pairs if s and t])
+
+    def remember(self, check_id: str, text: str) -> bool:
+        """``text`` was matched to the check ``check_id`` (a reviewer applied it): from now on this index knows it
+        as one of the check's wordings: it recalls the check and reads as a strong match when a claim reads like
+        it. The translation model is relearned when the archive is next indexed, and the archive file is not
+        changed (``memory add`` of the session keeps it). Returns False when there is no such check or nothing
+        new."""
+        for i, c in enumerate(self.checks):
+            if c.id == check_id:
+                new = c.with_matched([text])
+                if new is c:
+                    return False
+                self.checks[i] = new
+                self._docs[i] = None
+                toks = _tokens(clean_query(text), self._stem)
+                if toks:
+                    self._said_tokens.append(toks)
+                    self._said_owner.append(i)
+                    self._said_bm25 = self._index_said()
+                return True
+        return False
+
+    def _index_matched(self) -> None:
+        """A BM25 index of the wordings matched to checks before (small beside the archive: built each time),
+        so that a claim worded like one of them finds its check even with none of the check's own words."""
+        for i, c in enumerate(self.checks):
+            for m in c.matched:
+                toks = _tokens(clean_query(m), self._stem)
+                if toks:
+                    self._said_tokens.append(toks)
+                    self._said_owner.append(i)
+        self._said_bm25 = self._index_said()
+
+    def _index_said(self) -> Any:
+        import bm25s
+
+        if not self._said_tokens:
+            return None
+        vocab: dict[str, int] = {}
+        ids = [[vocab.setdefault(t, len(vocab)) for t in toks] for toks in self._said_tokens]
+        model = bm25s.BM25()
+        model.index(bm25s.tokenization.Tokenized(ids=ids, vocab=vocab), show_progress=False)
         return model
 
     def _save(self, where: Path) -> None:
@@ -334,6 +463,7 @@ class Matcher:
             tmp.mkdir(parents=True)
             self._bm25.save(str(tmp), show_progress=False)
             (tmp / "df.json").write_text(json.dumps(self._df), encoding="utf-8")
+            (tmp / "translation.json").write_text(json.dumps(self._translation), encoding="utf-8")
             (tmp / "done").write_text(json.dumps({"checks": len(self.checks), "version": INDEX_VERSION}))
             shutil.rmtree(where, ignore_errors=True)
             tmp.rename(where)
@@ -342,21 +472,39 @@ class Matcher:
 
     # ------------------------------------------------------------------------------------------
     def _recall(self, queries: list[list[str]], k: int) -> list[list[tuple[int, float]]]:
+        import numpy as np
+
         vocab = self._bm25.vocab_dict
         out: list[list[tuple[int, float]]] = []
         for toks in queries:
             ids = [vocab[t] for t in toks if t in vocab]
-            if not ids:
-                out.append([])
-                continue
-            scores = self._bm25.get_scores(ids)
-            kk = min(k, len(scores))
-            import numpy as np
-
-            top = np.argpartition(-scores, kk - 1)[:kk]
-            top = top[np.argsort(-scores[top])]
-            out.append([(int(i), float(scores[i])) for i in top if scores[i] > 0])
+            got: list[tuple[int, float]] = []
+            scores = self._bm25.get_scores(ids) if ids else np.zeros(self._n)
+            if ids:
+                kk = min(k, len(scores))
+                top = np.argpartition(-scores, kk - 1)[:kk]
+                top = top[np.argsort(-scores[top])]
+                got = [(int(i), float(scores[i])) for i in top if scores[i] > 0]
+            if self._said_bm25 is not None:  # checks matched before to a similar wording join the candidates
+                seen = {i for i, _ in got}
+                for i in self._recall_matched(toks):
+                    if i not in seen:
+                        seen.add(i)
+                        got.append((i, float(scores[i])))
+            out.append(got)
         return out
+
+    def _recall_matched(self, toks: list[str]) -> list[int]:
+        import numpy as np
+
+        vocab = self._said_bm25.vocab_dict
+        ids = [vocab[t] for t in toks if t in vocab]
+        if not ids:
+            return []
+        scores = self._said_bm25.get_scores(ids)
+        top = np.argsort(-scores, kind="stable")[: RECALL_MATCHED * 2]
+        owners = dict.fromkeys(self._said_owner[int(j)] for j in top if scores[j] > 0)
+        return list(owners)[:RECALL_MATCHED]
 
     def _idf(self, tok: str) -> float:
         df = self._df.get(tok, 0)
@@ -376,6 +524,8 @@ class Matcher:
                 months=frozenset(months(text)),
                 claim=utils.default_process(c.claim),
                 title=utils.default_process(c.title),
+                matched=tuple(frozenset(_tokens(clean_query(m), self._stem)) for m in c.matched),
+                matched_text=tuple(utils.default_process(clean_query(m)) for m in c.matched),
             )
         return got
 
@@ -404,8 +554,15 @@ class Matcher:
         q_proc = utils.default_process(text)
         q_toks = set(_tokens(text, self._stem))
         q_weight = sum(self._idf(t) for t in q_toks) or 1.0
+        said: dict[str, float] = {}  # each check word the claim's words translate to: its best probability
+        for tok in q_toks:
+            for word, p in self._translation.get(tok, {}).items():
+                if p > said.get(word, 0.0):
+                    said[word] = p
+        history = [self._history(q_toks, self._doc(i), said) for i, _ in cands]
+        best_history = max(history) or 1.0
         out = []
-        for i, bm in cands:
+        for (i, bm), hist in zip(cands, history, strict=True):
             c, d = self.checks[i], self._doc(i)
             shared_names = q_names & d.names
             shared_numbers = q_numbers & d.numbers
@@ -420,14 +577,37 @@ class Matcher:
                 "numbers": len(shared_numbers) / len(q_numbers) if q_numbers else 0.0,
                 "number_clash": 1.0 if q_numbers and d.numbers and not shared_numbers else 0.0,
                 "date_clash": 1.0 if q_months and d.months and not q_months & d.months else 0.0,
+                "history": hist / best_history,
+                # not weighted: direct evidence for `strong` (the claim reads like a wording matched before)
+                "matched_fuzz": max((fuzz.token_sort_ratio(q_proc, m) for m in d.matched_text), default=0)
+                / 100,
             }
             score = w.score(f)
             why = _why(q_toks, c, self._stem, shared_names, shared_numbers, q_numbers, d.numbers)
             if f["date_clash"]:
                 why += f"; dates differ: {_month_names(q_months)} vs {_month_names(d.months)}"
+            if d.matched:
+                why += self._why_matched(q_toks, c, d)
             out.append((i, Match(c, score, why, f)))
-        out.sort(key=lambda im: -im[1].score)
+        # A claim that reads like a wording matched to a check before (a copy, a retweet) gets that check first:
+        # the desk's own earlier decision is the best evidence there is.
+        out.sort(key=lambda im: (im[1].features["matched_fuzz"] < STRONG_FUZZ, -im[1].score))
         return self._collapse(out)
+
+    def _history(self, q_toks: set[str], d: _DocFeatures, said: dict[str, float]) -> float:
+        """The check's words absent from the claim that the claim's words translate to (the best translation
+        probability of each, weighted by rarity), as a share of the check's words."""
+        if not said:
+            return 0.0
+        return sum(self._idf(c) * said[c] for c in d.tokens - q_toks if c in said) / d.weight
+
+    def _why_matched(self, q_toks: set[str], c: Check, d: _DocFeatures) -> str:
+        """The wording matched to the check before that shares most with the claim (when one shares a word)."""
+        shared, n = max((sum(self._idf(t) for t in m & q_toks), n) for n, m in enumerate(d.matched))
+        if not shared:
+            return ""
+        said = " ".join(c.matched[n].split())
+        return f"; matched before to “{said[:80]}{'…' if len(said) > 80 else ''}”"
 
     def _collapse(self, ranked: list[tuple[int, Match]]) -> list[Match]:
         """One match per check archived several times (the same claim text, verdict and checker, as when a feed

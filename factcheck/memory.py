@@ -8,7 +8,10 @@ Sources a reviewer points to (``factcheck memory add PATH...``, ``factcheck matc
   or one object per line as public ClaimReview feeds publish them);
 - tables (``.tsv`` / ``.csv``) with a header naming at least ``claim`` (``vclaim``, ``claimReviewed`` and
   ``text`` are read as the same), and optionally ``id``, ``title``, ``verdict``/``rating``, ``url``, ``date``,
-  ``author``. An unnamed first column is the id.
+  ``author``, ``matched``. An unnamed first column is the id;
+- match histories: tables naming ``id`` and ``matched`` (and no claim): each row a text that was matched to the
+  archived check with that id, kept as one of its ``matched`` wordings (matching learns from them). A decided
+  claim of a session whose evidence is an earlier check's link (the reviewer applied that check) is one too.
 
 The archive itself is a JSON Lines file, one check a line with named fields, readable and diffable
 (``memory_path()``: ``$FACTCHECK_MEMORY``, else ``memory.jsonl`` in the user data folder). A bad source file or a
@@ -23,7 +26,7 @@ import io
 import json
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +38,8 @@ JSON_SUFFIXES = {".json", ".jsonld", ".jsonl", ".ndjson"}
 SESSION_SUFFIXES = {".toml"}
 _CLAIM_COLUMNS = ("claim", "vclaim", "claimreviewed", "claim_reviewed", "text")
 _VERDICT_COLUMNS = ("verdict", "rating", "textualrating", "label")
+# A match history: a table naming `id` (of an archived check) and one of these, and no claim column.
+_MATCHED_COLUMNS = ("matched", "wording", "query")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,19 +56,30 @@ class Check:
     claimant: str = ""  # who made the claim
     note: str = ""
     source: str = ""  # the file it came from
+    # Other wordings of this claim matched to this check before (a reviewer applied it to them, or a labelled
+    # set pairs them): matching learns from them which words say the same thing (``matching.Matcher``).
+    matched: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
-        return {k: v for k, v in asdict(self).items() if v}
+        return {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(self).items() if v}
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> Check:
-        names = {f.name for f in fields(cls)}
-        vals = {k: str(v) for k, v in d.items() if k in names and v is not None}
+        names = {f.name for f in fields(cls)} - {"matched"}
+        vals: dict[str, Any] = {k: str(v) for k, v in d.items() if k in names and v is not None}
         if not vals.get("claim", "").strip():
             raise ValueError("no claim text")
         if not vals.get("id"):
             vals["id"] = check_id(vals["claim"], vals.get("url", ""))
-        return cls(**vals)
+        matched = d.get("matched") or []
+        if not isinstance(matched, list) or not all(isinstance(m, str) for m in matched):
+            raise ValueError("'matched' must be a list of texts")
+        return cls(**vals, matched=tuple(m for m in matched if m.strip()))
+
+    def with_matched(self, texts: Iterable[str]) -> Check:
+        """This check with more wordings matched to it (each kept once, in order)."""
+        new = tuple(dict.fromkeys((*self.matched, *(" ".join(t.split()) for t in texts if t.strip()))))
+        return self if new == self.matched else replace(self, matched=new)
 
 
 @dataclass(slots=True)
@@ -108,10 +124,17 @@ def cache_dir() -> Path:
 # Reading sources
 
 
-def read_sources(paths: Iterable[str | Path]) -> tuple[list[Check], list[SourceError]]:
-    """Every check in the given files and folders (folders read recursively, sorted); errors one per file."""
+def read_sources(
+    paths: Iterable[str | Path], *, known: Iterable[Check] = ()
+) -> tuple[list[Check], list[SourceError]]:
+    """Every check in the given files and folders (folders read recursively, sorted); errors one per file.
+
+    A match history (a table of ``id`` and ``matched``: this text was matched to the check with this id) adds
+    its texts to the ``matched`` wordings of the checks read with it, or else of the ``known`` ones (the
+    archive), which are then returned updated; a row naming no such check is listed as an error."""
     checks: list[Check] = []
     errors: list[SourceError] = []
+    history: list[tuple[str, int, str, str]] = []  # (file, line, check id, text)
     for p in paths:
         path = Path(p)
         if path.is_dir():
@@ -127,15 +150,76 @@ def read_sources(paths: Iterable[str | Path]) -> tuple[list[Check], list[SourceE
             if not files:
                 errors.append(SourceError(str(path), "no session, ClaimReview or table files in this folder"))
             for f in files:
-                _read_one(f, checks, errors)
+                _read_one(f, checks, errors, history)
         elif path.exists():
-            _read_one(path, checks, errors)
+            _read_one(path, checks, errors, history)
         else:
             errors.append(SourceError(str(path), "no such file or folder"))
+    archived = list(known)
+    history += _session_history(checks, archived)
+    if history:
+        checks = _attach_history(checks, archived, history, errors)
     return checks, errors
 
 
-def _read_one(path: Path, checks: list[Check], errors: list[SourceError]) -> None:
+def _session_history(checks: list[Check], known: list[Check]) -> list[tuple[str, int, str, str]]:
+    """A decided claim of a session whose evidence link is an earlier check's link (the reviewer applied that
+    check to it) is a wording matched to that check."""
+    by_url: dict[str, str] = {}
+    for c in (*known, *checks):
+        if c.url and Path(c.source).suffix.lower() not in SESSION_SUFFIXES:
+            by_url.setdefault(c.url, c.id)
+    return [
+        (c.source, 0, by_url[c.url], c.claim)
+        for c in checks
+        if c.url in by_url and Path(c.source).suffix.lower() in SESSION_SUFFIXES
+    ]
+
+
+def _attach_history(
+    checks: list[Check],
+    known: list[Check],
+    history: list[tuple[str, int, str, str]],
+    errors: list[SourceError],
+) -> list[Check]:
+    by_id = {c.id: c for c in known}
+    by_id.update((c.id, c) for c in checks)
+    texts: dict[str, list[str]] = {}
+    missing: dict[str, list[str]] = {}
+    for file, line, cid, text in history:
+        if cid in by_id:
+            texts.setdefault(cid, []).append(text)
+        else:
+            missing.setdefault(file, []).append(f"{line} ({cid})")
+    for file, lines in missing.items():
+        more = f" and {len(lines) - 5} more" if len(lines) > 5 else ""
+        errors.append(SourceError(file, f"no check with the id of line(s) {', '.join(lines[:5])}{more}"))
+    out = [c.with_matched(texts.pop(c.id, ())) for c in checks]
+    out += [by_id[cid].with_matched(ts) for cid, ts in texts.items()]  # archived checks given new wordings
+    return out
+
+
+def read_history(text: str, *, delimiter: str = "\t") -> list[tuple[int, str, str]] | None:
+    """(line, check id, text) rows of a match history table (header: ``id`` and ``matched``, no claim column);
+    None when the table is not one."""
+    rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    header = [h.strip().lower() for h in next(rows, [])]
+    col = {h: i for i, h in enumerate(header) if h}
+    text_col = next((col[h] for h in _MATCHED_COLUMNS if h in col), None)
+    if text_col is None or "id" not in col or any(h in col for h in _CLAIM_COLUMNS):
+        return None
+    out = []
+    for n, row in enumerate(rows, 2):
+        cid = row[col["id"]].strip() if col["id"] < len(row) else ""
+        said = row[text_col].strip() if text_col < len(row) else ""
+        if cid and said:
+            out.append((n, cid, said))
+    return out
+
+
+def _read_one(
+    path: Path, checks: list[Check], errors: list[SourceError], history: list[tuple[str, int, str, str]]
+) -> None:
     suffix = path.suffix.lower()
     try:
         if not path.is_file():
@@ -149,8 +233,15 @@ def _read_one(path: Path, checks: list[Check], errors: list[SourceError]) -> Non
             if b"\0" in raw:
                 raise ValueError("binary file")
             text = raw.decode("utf-8-sig")
+            delimiter = "," if suffix == ".csv" else "\t"
+            rows = read_history(text, delimiter=delimiter) if suffix in TABLE_SUFFIXES else None
+            if rows is not None:
+                if not rows:
+                    raise ValueError("a match history with no rows")
+                history.extend((str(path), n, cid, said) for n, cid, said in rows)
+                return
             if suffix in TABLE_SUFFIXES:
-                got = read_table(text, delimiter="," if suffix == ".csv" else "\t", source=str(path))
+                got = read_table(text, delimiter=delimiter, source=str(path))
             elif suffix in JSON_SUFFIXES:
                 got, bad = read_claimreview(text, source=str(path))
                 errors.extend(SourceError(f"{path}:{line}", why) for line, why in bad)
@@ -179,7 +270,8 @@ def _reason(e: BaseException) -> str:
 
 
 def read_table(text: str, *, delimiter: str = "\t", source: str = "") -> list[Check]:
-    """Rows of a TSV/CSV table whose header names the claim column."""
+    """Rows of a TSV/CSV table whose header names the claim column (a ``matched`` column: a wording matched to
+    the row's check, as in a match history)."""
     rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         header = [h.strip().lower() for h in next(rows)]
@@ -191,6 +283,7 @@ def read_table(text: str, *, delimiter: str = "\t", source: str = "") -> list[Ch
         raise ValueError("the header names no 'claim' column")
     id_col = col.get("id", 0 if header and header[0] == "" else None)
     verdict_col = next((col[h] for h in _VERDICT_COLUMNS if h in col), None)
+    matched_col = next((col[h] for h in _MATCHED_COLUMNS if h in col), None)
 
     def cell(row: list[str], i: int | None) -> str:
         return row[i].strip() if i is not None and i < len(row) else ""
@@ -212,7 +305,7 @@ def read_table(text: str, *, delimiter: str = "\t", source: str = "") -> list[Ch
                 author=cell(row, col.get("author")),
                 claimant=cell(row, col.get("claimant")),
                 source=source,
-            )
+            ).with_matched([cell(row, matched_col)])
         )
     return out
 
@@ -358,7 +451,8 @@ def load_archive(path: Path) -> tuple[list[Check], list[SourceError]]:
 
 
 def add_to_archive(path: Path, new: list[Check]) -> tuple[int, int]:
-    """Add checks to the archive (a check already there by id is replaced); returns (added, updated)."""
+    """Add checks to the archive (a check already there by id is replaced, keeping the wordings matched to it);
+    returns (added, updated)."""
     from factcheck.atomic import write_atomic
 
     current, errors = load_archive(path)
@@ -368,7 +462,9 @@ def add_to_archive(path: Path, new: list[Check]) -> tuple[int, int]:
     added = updated = 0
     for c in new:
         if c.id in by_id:
-            if by_id[c.id] != c:
+            old = by_id[c.id]
+            c = replace(c, matched=old.matched).with_matched(c.matched)  # wordings matched before are kept
+            if old != c:
                 updated += 1
         else:
             added += 1
@@ -444,6 +540,11 @@ class Memory:
             progress(what, done / total if total else 1.0)
 
         self._matcher = Matcher(checks, cache_dir=self.cache, progress=built if progress else None)
+
+    def remember(self, check_id: str, text: str) -> bool:
+        """A reviewer applied the check ``check_id`` to a claim saying ``text``: claims worded like it find that
+        check from now on (``Matcher.remember``)."""
+        return self._matcher is not None and self._matcher.remember(check_id, text)
 
     def checked_before(self, text: str, *, top: int = 5, strong_only: bool = True) -> list[Any]:
         """Earlier checks matching ``text``, best first; with ``strong_only`` only those with direct evidence

@@ -249,6 +249,29 @@ def test_matching_and_tables_never_crash(text: str) -> None:
         read_table(text)
     with contextlib.suppress(ValueError):
         read_claimreview(text)
+    memory.read_history("id\tmatched\n" + text)
+    memory.read_history(text, delimiter=",")
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(["c1", "c2", "c3"]), st.text(max_size=80)), max_size=8),
+    st.text(max_size=80),
+)
+def test_matched_wordings_round_trip_and_never_break_matching(
+    rows: list[tuple[str, str]], query: str
+) -> None:
+    said: dict[str, list[str]] = {}
+    for cid, text in rows:
+        said.setdefault(cid, []).append(text)
+    checks = [c.with_matched(said.get(c.id, ())) for c in ARCHIVE[:3]]
+    for c in checks:
+        assert Check.from_json(json.loads(json.dumps(c.to_json()))) == c
+        assert all(m.strip() and m == " ".join(m.split()) for m in c.matched)
+    matcher = Matcher(checks)
+    found = matcher.match(query)
+    assert all(0.0 <= m.features["history"] <= 1.0 for m in found)
+    matcher.remember("c1", query)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -410,3 +433,163 @@ def test_a_check_archived_twice_is_one_match_naming_the_copies() -> None:
     assert old.same_as == ("copy",) and old.to_json()["same_as"] == ["copy"]
     assert found[ids.index("other")].same_as == ()
     assert [m.score for m in found] == sorted((m.score for m in found), reverse=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# Match history: wordings matched to a check before
+
+
+def test_match_history_table_adds_wordings_to_checks_read_with_it_or_archived(tmp_path: Path) -> None:
+    (tmp_path / "checks.tsv").write_text(
+        "id\tclaim\nc1\tWombats shelter animals from fires.\n", encoding="utf-8"
+    )
+    (tmp_path / "history.tsv").write_text(
+        "id\tmatched\nc1\twombats  save animals\nc1\twombats  save animals\nc9\tno such check\n"
+        "a1\tan archived check said otherwise\n",
+        encoding="utf-8",
+    )
+    archived = Check("a1", "An archived check.")
+    checks, errors = read_sources([tmp_path / "checks.tsv", tmp_path / "history.tsv"], known=[archived])
+    by_id = {c.id: c for c in checks}
+    assert by_id["c1"].matched == ("wombats save animals",)  # spaces normalised, kept once
+    assert by_id["a1"].matched == (
+        "an archived check said otherwise",
+    )  # the archived check comes back updated
+    assert [str(e) for e in errors] == [f"{tmp_path / 'history.tsv'}: no check with the id of line(s) 4 (c9)"]
+    # A history alone, naming nothing known: every row listed, nothing else read.
+    checks, errors = read_sources([tmp_path / "history.tsv"])
+    assert checks == [] and "line(s) 2 (c1), 3 (c1), 4 (c9), 5 (a1)" in str(errors[0])
+
+
+def test_matched_wordings_round_trip_and_survive_a_reimport(tmp_path: Path) -> None:
+    archive = tmp_path / "memory.jsonl"
+    c = Check("c1", "Wombats shelter animals.", verdict="False", matched=("wombats save animals",))
+    add_to_archive(archive, [c])
+    assert json.loads(archive.read_text(encoding="utf-8"))["matched"] == ["wombats save animals"]
+    assert load_archive(archive)[0] == [c]
+    # The same check imported again (a feed re-read, its rating changed) keeps what was matched to it.
+    added, updated = add_to_archive(
+        archive, [Check("c1", "Wombats shelter animals.", verdict="Mostly false")]
+    )
+    assert (added, updated) == (0, 1)
+    assert load_archive(archive)[0][0].matched == ("wombats save animals",)
+    archive.write_text('{"claim": "x", "matched": "not a list"}\n', encoding="utf-8")
+    checks, errors = load_archive(archive)
+    assert checks == [] and "'matched' must be a list of texts" in str(errors[0])
+
+
+def test_memory_add_attaches_a_match_history_to_archived_checks(tmp_path: Path) -> None:
+    env = dict(os.environ, FACTCHECK_MEMORY=str(tmp_path / "memory.jsonl"), XDG_CACHE_HOME=str(tmp_path))
+    (tmp_path / "checks.tsv").write_text(
+        "id\tclaim\nc1\tWombats shelter animals from fires.\n", encoding="utf-8"
+    )
+    (tmp_path / "history.csv").write_text("id,matched\nc1,wombats save animals\n", encoding="utf-8")
+    assert run("memory", "add", str(tmp_path / "checks.tsv"), env=env).returncode == 0
+    got = run("memory", "add", str(tmp_path / "history.csv"), env=env)
+    assert got.returncode == 0, got.stderr
+    assert "0 added, 1 updated" in got.stdout
+    (c,) = load_archive(tmp_path / "memory.jsonl")[0]
+    assert c.matched == ("wombats save animals",)
+
+
+def test_translation_model_learns_which_words_say_the_same() -> None:
+    from factcheck.matching import learn_translation
+
+    pairs = [
+        (["pic", "shark", "street"], ["photograph", "shark", "flood"]),
+        (["pic", "wombat"], ["photograph", "wombat", "fire"]),
+        (["pic", "cat"], ["photograph", "cat"]),
+    ]
+    t = learn_translation(pairs)
+    assert t["pic"]["photograph"] > 0.5  # said "pic", checked as "photograph"
+    assert t["shark"]["shark"] > t["pic"].get("shark", 0.0)
+    assert all(abs(sum(row.values()) - 1) < 0.05 for row in t.values())  # p(. | w): about 1 above the floor
+    assert learn_translation([]) == {}
+
+
+def test_history_feature_ranks_the_check_matched_to_such_wordings_before(tmp_path: Path) -> None:
+    from factcheck.matching import Weights
+
+    plain = Check("h2", "A rocket launch at night in a video.")
+    learned = Check(
+        "h1",
+        "A video shows a rocket launch over the Mojave desert at night.",
+        matched=("Amazing footage of a rocket over Arizona tonight", "Arizona rocket footage, wow"),
+    )
+    q = "rocket launch at night, footage from Arizona"
+    assert Matcher([plain, learned], weights=Weights()).match(q)[0].check.id == "h2"  # BM25 alone
+    ranked = Matcher([plain, learned], weights=Weights(bm25=1.0, history=1.0)).match(q)
+    assert ranked[0].check.id == "h1"
+    assert ranked[0].features["history"] == 1.0 and ranked[1].features["history"] < 0.5
+    assert ranked[0].why.endswith("; matched before to “Arizona rocket footage, wow”")
+    assert "matched before" not in ranked[1].why
+    # No history in the archive: the feature is 0 for every candidate.
+    assert all(m.features["history"] == 0.0 for m in Matcher([plain]).match(q))
+    # The wordings are part of the index's identity: the cache is rebuilt when they change.
+    Matcher([plain, learned], cache_dir=tmp_path)
+    again = Matcher([plain, learned.with_matched(["one more wording"])], cache_dir=tmp_path)
+    assert not again.from_cache
+    cached = Matcher([plain, learned], cache_dir=tmp_path, weights=Weights(bm25=1.0, history=1.0))
+    assert cached.from_cache and cached.match(q)[0].check.id == "h1"
+
+
+def test_a_claim_the_reviewer_applied_an_earlier_check_to_is_a_wording_of_that_check(tmp_path: Path) -> None:
+    import shutil
+
+    from factcheck.model import Verdict
+    from factcheck.review import Review
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(ROOT / "seeds", corpus)
+    session = tmp_path / "s.toml"
+    review = Review.open(session, [str(corpus)], reviewer="alice")
+    try:
+        claim = review.claims(review.corpus.articles[0].key)[0]
+        review.apply_check(claim.id, Verdict.DISPUTED, evidence="https://checks.example/1")
+        review.save()
+    finally:
+        review.close()
+    earlier = Check("fc1", "An earlier fact-check.", verdict="False", url="https://checks.example/1")
+    other = Check("fc2", "Another fact-check.", url="https://checks.example/2")
+    checks, errors = read_sources([session], known=[earlier, other])
+    assert not errors
+    by_id = {c.id: c for c in checks}
+    assert by_id["fc1"].matched == (" ".join(claim.text.split()),)  # the archived check comes back with it
+    assert "fc2" not in by_id
+    assert by_id[claim.id].verdict == "disputed"  # the decided claim is archived too, as before
+
+
+def test_a_claim_reading_like_a_wording_matched_before_is_a_strong_match() -> None:
+    check = Check(
+        "h1",
+        "A video shows a rocket launch over the Mojave desert at night.",
+        matched=("Amazing footage of a rocket over Arizona tonight",),
+    )
+    (m,) = Matcher([check]).match("amazing footage of a rocket over arizona tonight!! #space")
+    assert m.features["coverage"] < 0.5 and m.features["fuzz"] < 0.7  # the check's own words would not do
+    assert m.strong
+    (weak,) = Matcher([check]).match(
+        "Arizona tonight: storms, lightning and hail"
+    )  # shared words: not strong
+    assert not weak.strong
+
+
+def test_a_check_table_may_carry_a_matched_wording_per_row(tmp_path: Path) -> None:
+    (c,) = read_table("id\tclaim\tmatched\nc1\tWombats shelter animals.\twombats save   animals\n")
+    assert c.matched == ("wombats save animals",)
+    (c,) = read_table("id\tclaim\tmatched\nc1\tWombats shelter animals.\t\n")
+    assert c.matched == ()
+
+
+def test_a_check_applied_in_this_sitting_is_found_for_claims_worded_alike() -> None:
+    check = Check("h1", "A video shows a rocket launch over the Mojave desert at night.")
+    other = Check("h2", "Arizona banned fireworks.")
+    matcher = Matcher([check, other])
+    claim = "Amazing footage of a rocket over Arizona tonight"
+    assert not matcher.match(claim)[0].strong
+    assert matcher.remember("h1", claim) and not matcher.remember("h1", claim)
+    assert not matcher.remember("nope", claim)
+    assert matcher.checks[0].matched == (claim,)
+    again = matcher.match("amazing footage of a rocket over arizona tonight!!")
+    assert again[0].check.id == "h1" and again[0].strong
+    assert "matched before to" in again[0].why

@@ -63,6 +63,7 @@ async def test_checked_before_is_shown_and_b_applies_the_earlier_verdict(
         d = r.decision(claim.id)
         assert d.verdict == Verdict.DISPUTED and "https://checks.example/x1" in d.evidence
         assert "checked before: False" in d.note
+        assert m.memory is not None and m.memory._matcher.checks[0].matched == (" ".join(claim.text.split()),)
         await pilot.press("ctrl+z")  # one step undoes the verdict, its note and the link
         await settle(app, pilot)
         d = r.decision(claim.id)

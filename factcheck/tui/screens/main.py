@@ -404,6 +404,7 @@ class MainScreen(ReadingScreen):
             # One undoable step: the verdict, its note and the link as evidence together.
             self._mutate(self.review.apply_check, c.id, give, note=note, evidence=link)
             if self._ok:
+                memory.remember(check.id, c.text)  # claims worded like this one find the check from now on
                 applied = []
                 if give is not None:
                     applied.append(str(give))
