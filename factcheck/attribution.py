@@ -92,6 +92,16 @@ _FIRST_PERSON = frozenset(_W.get("first_person", []))
 # "a study published in Nature found": the document, not the journal, is the subject
 _DOCUMENT_PARTICIPLES = frozenset(_W.get("document_participles", []))
 _QUANTITY_OBJECT = re.compile(_P["quantity_object"], re.I)
+# "Researchers found the links ...": after these subjects "found", "showed" report a finding without "that"
+_FINDERS = frozenset(_EN["verbs"].get("finders", []))
+_FINDER_VERBS = frozenset(_EN["verbs"].get("finder_verbs", []))
+# what makes the object of "found" a finding: "found the links being spread", "found the drug to be safe",
+# "found the water was unsafe" (a verb within a few words, before any punctuation)
+_SMALL_CLAUSE = re.compile(
+    r"\s+(?:[\w’'-]+\s+){1,5}?(?:being|to\s+be|to\s+have|was|were|is|are|had|has|have|could|would|may)\b"
+)
+# "a paper published last month in The Lancet": time words between the participle and the place
+_DOCUMENT_TIME_WORDS = frozenset(_W.get("document_time_words", []))
 
 _NEG_SPEECH = re.compile(_P["neg_speech"], re.I)
 
@@ -292,7 +302,7 @@ def _classify_source(np: str) -> Source | None:
     if not caps:
         if low[-1] in ROLE_WORDS:  # "the regional governor", "the superintendent"
             return Source(np, "person")
-        if len(words) <= 4 and _agent_noun(low[-1]) and all(w.isalpha() or "-" in w for w in low):
+        if len(words) <= 4 and _agent_noun(low[-1]) and all(_plain_word(w) for w in low):
             return Source(np, "anonymous")  # "a piracy monitor", "one witness", "a security guard"
         return None
     if persons or any(w in PLACES for w in words):  # "Statistics Sweden", "U.S. Geological Survey"
@@ -307,6 +317,11 @@ def _classify_source(np: str) -> Source | None:
             return Source(m.text, "person")
         return Source(m.text, "organisation" if m.kind != "person" else "person")
     return Source(np, "person")
+
+
+def _plain_word(w: str) -> bool:
+    """Letters, a hyphen or a possessive: "a piracy monitor", "the boy's mother"."""
+    return w.isalpha() or "-" in w or (w.endswith(("’s", "'s")) and w[:-2].isalpha())
 
 
 def organisation_shaped(name: str) -> bool:
@@ -381,6 +396,11 @@ _CLAUSE_START = frozenset(
     {",", ";", ":", "”", '"', "’", "—", "–", "-", "(", "and", "but", "that", "while", "as", "so"}
 )
 _DETS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this", "that"})
+# who speaks for an organisation named in lower case after them ("a spokesman for the army")
+_AFFILIATED = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "official", "officials", "representative"}
+    | {"representatives", "source", "sources", "officer", "officers", "member", "members"}
+)
 
 
 def _np_token(t: str) -> bool:
@@ -509,6 +529,14 @@ def _subject_before(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int,
     j = start - 1
     if start > end:
         return _common_noun_subject(toks, end)
+    if j >= 3 and toks[j][0] in ("in", "by", "on"):
+        # "a paper published last month in The Lancet": the time words go with the participle
+        w = j - 1
+        while w >= 2 and j - w <= 3 and toks[w][0] in _DOCUMENT_TIME_WORDS:
+            w -= 1
+        if w < j - 1 and toks[w][0] in _DOCUMENT_PARTICIPLES and toks[w - 1][0].lower() in _DOCUMENTS:
+            start = min(_walk_np(toks, w - 2), w - 1) if w >= 2 else w - 1
+            j = start - 1
     if (
         j >= 2
         and toks[j][0] in ("in", "by", "on")
@@ -531,10 +559,17 @@ def _subject_before(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int,
         j = start - 1
     while (
         j >= 1
-        and toks[j][0] in ("in", "at", "from", "for", "of")
+        and toks[j][0] in ("in", "at", "from", "for", "of", "with")
         and (
             toks[j + 1][0][:1].isupper()
-            or (toks[j + 1][0] == "the" and toks[min(j + 2, end)][0][:1].isupper())
+            or (
+                toks[j + 1][0] == "the"
+                and (
+                    toks[min(j + 2, end)][0][:1].isupper()
+                    # "A spokesman for the army said", "Officials with the county health department said"
+                    or (j + 2 <= end and toks[j - 1][0].lower() in _AFFILIATED and toks[end][0] in _ORG_NOUNS)
+                )
+            )
         )
         and (
             toks[j - 1][0].lower() in _NP_WORDS
@@ -575,7 +610,9 @@ _DOCUMENT_PUBLISHED = re.compile(
     + "|".join(sorted(_DOCUMENTS))
     + r")\s+(?:"
     + "|".join(sorted(_DOCUMENT_PARTICIPLES))
-    + r")\s+(?:in|by|on)\s",
+    + r")\s+(?:(?:"
+    + "|".join(sorted(_DOCUMENT_TIME_WORDS))
+    + r")\s+){0,3}(?:in|by|on)\s",
     re.I,
 )
 _AFFILIATION = re.compile(r"(?P<head>.+?[A-Z][\w’'\-]*)\s+(?:with|from|at|of)\s+(?:the\s+)?[A-Za-z]")
@@ -607,12 +644,25 @@ def _common_noun_subject(toks: list[tuple[str, int, int]], end: int) -> tuple[st
     return " ".join(t[0] for t in toks[i : end + 1]), toks[i][1], toks[end][2]
 
 
+def _word_before(text: str, end: int) -> str:
+    """The lower-case word that ends at ``end`` (skipping the words of ``aux``: "researchers also found")."""
+    words = text[max(0, end - 40) : end].split()
+    while words and words[-1] in _AUX:
+        words.pop()
+    return words[-1].lower().strip(",") if words else ""
+
+
 def _may_speak(text: str, vm: re.Match[str]) -> bool:
     """Cheap checks that rule a speech-verb match out before any parsing: "found" without "that", a
     progressive verb with no form of "be" among the three words before it ("warning signs")."""
     t, e = vm.group(0)[1:], vm.end() - 1
     if t in _SAY_BEFORE and not text.startswith(_SAY_BEFORE[t], e):
-        return False
+        # "The survey found 40 percent ...", "Researchers found the links being spread": a finding, reported
+        # by who found it ("The researchers found the tool in a quarry" is an act: a thing found, no clause)
+        if t not in _FINDER_VERBS:
+            return False
+        who = _word_before(text, vm.start())
+        return who in _FINDERS and (who in _DOCUMENTS or _SMALL_CLAUSE.match(text, e) is not None)
     if t.endswith("ing"):
         return any(w in _BE for w in text[max(0, e - 60) : vm.start()].split()[-3:])
     return True
@@ -717,8 +767,11 @@ def _attribute(
                 spans.append((m2.start(), m2.end()))
                 verb = "quoted"
     any_say = False
+    cue_spans = list(spans)  # "according to media reports": "reports" is part of the source, no verb
     for vm in say_verbs:
         t, s, e = vm.group(0)[1:], vm.start(), vm.end() - 1
+        if any(a < s and e <= b for a, b in cue_spans):
+            continue
         if t in _TRANSITIVE_SAY and _QUANTITY_OBJECT.match(text, e):
             continue  # "the board added another $20,000", "the club posted a 3-1 win": not speech
         if text.startswith(" by ", e) and t.endswith("ed"):
