@@ -487,6 +487,8 @@ def _subject_before(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int,
                 if inner and (
                     inner[0][0].endswith("ing")
                     or inner[0][0] in ("who", "which", "whose")
+                    # "Matt Jones, from the county council, said": where the speaker works
+                    or (inner[0][0] in ("from", "of", "with", "at") and len(inner) >= 2 and j - 1 - i <= 8)
                     # "The study, published in the journal Science, found", "The team, led by X, reports"
                     or (
                         j - 1 - i >= 2
