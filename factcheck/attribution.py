@@ -60,7 +60,9 @@ _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])|" + _TITLE_ABBR + r"|[
 _KEEP_CAP = frozenset(_W["keep_cap"])
 _STATE_MEDIA = re.compile(_P["state_media"], re.I)
 _OUTLET_WORDS = re.compile(_P["outlet_words"], re.I)
-_FORWARD_NP = re.compile(_P["forward_np"])
+_FORWARD_NP = re.compile(
+    _P["forward_np"].replace("{ABBR}", r"(?:[A-Z]\.){2,}|\b[A-Z]\.(?=\s+[A-Z])|\b" + _TITLE_ABBR)
+)
 _ACCORDING = re.compile(_P["according"], re.I)
 _AS_REPORTED = re.compile(_P["as_reported"], re.I)
 _CITING = re.compile(_P["citing"], re.I)
@@ -304,10 +306,15 @@ def _classify_source(np: str) -> Source | None:
             return Source(np, "person")
         if len(words) <= 4 and _agent_noun(low[-1]) and all(_plain_word(w) for w in low):
             return Source(np, "anonymous")  # "a piracy monitor", "one witness", "a security guard"
+        of = next((i for i, w in enumerate(low) if w in ("of", "for")), 0)
+        if 0 < of <= 3 and _agent_noun(low[of - 1]) and len(words) <= of + 4:
+            return Source(np, "anonymous")  # "a close friend of the victim"
         return None
     if persons or any(w in PLACES for w in words):  # "Statistics Sweden", "U.S. Geological Survey"
         return Source(np, "organisation")
     if definite and len(words) == len(caps):  # "the Riksbank said": people take no article
+        return Source(np, "organisation")
+    if len(words) == 1 and _CAMEL.search(np):  # "TechRadar", "MyBroadband": no one's name is built so
         return Source(np, "organisation")
     if ms:
         m = ms[-1]
@@ -317,6 +324,9 @@ def _classify_source(np: str) -> Source | None:
             return Source(m.text, "person")
         return Source(m.text, "organisation" if m.kind != "person" else "person")
     return Source(np, "person")
+
+
+_CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z][a-z]")
 
 
 def _plain_word(w: str) -> bool:
@@ -531,6 +541,11 @@ def _subject_before(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int,
     j = start - 1
     if start > end:
         return _common_noun_subject(toks, end)
+    if toks[end][0].islower() and _agent_noun(toks[end][0]):
+        # "A close friend of the victim said": the whole phrase, where the walk stops at "of the victim"
+        whole = _common_noun_subject(toks, end)
+        if whole is not None and whole[1] < toks[start][1]:
+            return whole
     if j >= 3 and toks[j][0] in ("in", "by", "on"):
         # "a paper published last month in The Lancet": the time words go with the participle
         w = j - 1
@@ -637,13 +652,28 @@ def _common_noun_subject(toks: list[tuple[str, int, int]], end: int) -> tuple[st
     if end < 1 or not _agent_noun(toks[end][0]):
         return None
     i = end - 1
-    while i >= 0 and end - i <= 4 and toks[i][0].islower() and toks[i][0] not in ("a", "an", "the"):
+    # lower-case words, or a name that says whose the person is ("a BT customer service agent")
+    while i >= 0 and end - i <= 4 and toks[i][0] not in ("a", "an", "the", "A", "An", "The"):
         if not toks[i][0].replace("-", "").replace("’", "").replace("'", "").isalpha():
             return None
+        if not toks[i][0].islower() and (i == 0 or toks[i - 1][0] not in ("a", "an", "the", "A", "An")):
+            return None
         i -= 1
-    if i < 0 or toks[i][0] not in ("a", "an", "the") or (i > 0 and toks[i - 1][0] not in _CLAUSE_START):
+    if i < 0 or toks[i][0].lower() not in ("a", "an", "the"):
+        return None
+    if i >= 2 and toks[i - 1][0] in ("of", "for"):
+        # "A close friend of the victim said", "a neighbour of the family told the paper"
+        outer = _common_noun_subject(toks, i - 2)
+        if outer is not None:
+            return text_between(toks, outer[1], toks[end][2]), outer[1], toks[end][2]
+    if i > 0 and toks[i - 1][0] not in _CLAUSE_START:
         return None
     return " ".join(t[0] for t in toks[i : end + 1]), toks[i][1], toks[end][2]
+
+
+def text_between(toks: list[tuple[str, int, int]], start: int, end: int) -> str:
+    """The tokens between two offsets, joined by single spaces."""
+    return " ".join(t[0] for t in toks if start <= t[1] and t[2] <= end)
 
 
 def _word_before(text: str, end: int) -> str:
