@@ -118,6 +118,7 @@ class _CwVocab:
     words: re.Pattern[str] | None  # every word and trigger, whole, in " " + the lower-cased sentence
     numbers: frozenset[str]
     superlatives: frozenset[str]
+    comparatives: frozenset[str]
     opinion: frozenset[str]  # opinion and reaction words
     boiler_words: frozenset[str]
     opinion_rule: _Rule
@@ -138,10 +139,11 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
     boil, pers = data.get("boilerplate", {}), data.get("personal", {})
     numbers = frozenset(data.get("number_words", []))
     sup = frozenset(data.get("superlatives", []))
+    comp = frozenset(data.get("comparatives", []))
     opinion = frozenset(op.get("words", [])) | frozenset(op.get("reactions", []))
     boiler_words = frozenset(boil.get("words", []))
     rules = [_rule(t) for t in (op, adv, unc, boil)]
-    every = numbers | sup | opinion | boiler_words | frozenset(pers.get("triggers", []))
+    every = numbers | sup | comp | opinion | boiler_words | frozenset(pers.get("triggers", []))
     for r in rules:
         every |= r.triggers
     words = re.compile(r"[^a-z’'-][’'-]*(" + trie_pattern(every) + r")(?![a-z’'-])") if every else None
@@ -149,6 +151,7 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
         words=words,
         numbers=numbers,
         superlatives=sup,
+        comparatives=comp,
         opinion=opinion,
         boiler_words=boiler_words,
         opinion_rule=rules[0],
@@ -297,6 +300,8 @@ def _cw_features(
         score += 0.1
     else:
         has_fig = False
+        if not words.isdisjoint(voc.comparatives):
+            score += 0.1  # a comparison is an amount in words: "burning less coal", "worse than last year"
     has_sup = not words.isdisjoint(voc.superlatives)
     if has_sup:
         score += 0.06
