@@ -203,6 +203,8 @@ def _classify_source(np: str) -> Source | None:
         return None
     np = " ".join(words)
     low = [w.lower().strip("’'") for w in words]
+    if low in (["one"], ["another"]):
+        return Source(np, "anonymous")  # "One told the BBC ...": one of the people just named
     if len(words) > 3 and _DOCUMENT_PUBLISHED.search(np):
         # "study published in Nature", "report released by the ministry": the document speaks, the
         # journal or publisher is where it appeared
@@ -332,6 +334,17 @@ _CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z][a-z]")
 def _plain_word(w: str) -> bool:
     """Letters, a hyphen or a possessive: "a piracy monitor", "the boy's mother"."""
     return w.isalpha() or "-" in w or (w.endswith(("’s", "'s")) and w[:-2].isalpha())
+
+
+def names_document(name: str) -> bool:
+    """Whether a speaker is a single document ("report", "new study", "study published in Nature"): what
+    "it" may stand for in the next sentence."""
+    words = name.lower().split()
+    head = next((w for w in words if w in ("published", "released", "by", "from", "of")), None)
+    if head is not None:
+        words = words[: words.index(head)]
+    last = words[-1] if words else ""
+    return last in _DOCUMENTS and (not last.endswith("s") or last.endswith(("sis", "us")))  # not "figures"
 
 
 def organisation_shaped(name: str) -> bool:
@@ -498,7 +511,12 @@ def _subject_before(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int,
                     inner[0][0].endswith("ing")
                     or inner[0][0] in ("who", "which", "whose")
                     # "Matt Jones, from the county council, said": where the speaker works
-                    or (inner[0][0] in ("from", "of", "with", "at") and len(inner) >= 2 and j - 1 - i <= 8)
+                    # "The report, by the Institute for Fiscal Studies, found that"
+                    or (
+                        inner[0][0] in ("from", "of", "with", "at", "by")
+                        and len(inner) >= 2
+                        and j - 1 - i <= 8
+                    )
                     # "The study, published in the journal Science, found", "The team, led by X, reports"
                     or (
                         j - 1 - i >= 2

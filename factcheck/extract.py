@@ -342,7 +342,7 @@ def _cw_features(
                 soft += 0.15
         else:
             penalty += 0.15  # the writer about themself: a personal story, an interview answer
-    if quoted is not None and not _has_digit(quoted) and not content_entities and not has_sup:
+    if quoted is not None and not content_entities and not has_sup and not _counts(quoted, voc):
         # quoted words that name nothing, count nothing and rank nothing: a reaction, whatever the
         # verbs of the sentence around it when it speaks of feelings
         if n_op:
@@ -360,6 +360,14 @@ def _cw_features(
     if 6 <= n <= 50:
         score += 0.05
     return score, quote_speaker, n_op, judgement, penalty, soft
+
+
+def _counts(quoted: str, voc: _CwVocab) -> bool:
+    """Whether quoted words count something: a figure or a number in words ("Three people were hurt")."""
+    if _has_digit(quoted):
+        return True
+    low = quoted.lower()
+    return voc.words is not None and not voc.numbers.isdisjoint(voc.words.findall(" " + low))
 
 
 def _has_digit(s: str) -> bool:
@@ -640,6 +648,9 @@ def extract(
     last_person: str | None = None
     last_human: tuple[str, str] | None = None  # the last speaker "he"/"she" can be: a person, a spokesperson
     last_by_kind: dict[str, str] = {}
+    last_it: tuple[str, str] | None = (
+        None  # the last speaker "it" can be: an organisation, an outlet, a document
+    )
     posts = _embedded_posts(text, times)  # (start, end, author, kind, stamp): tweets quoted in the page
     prev_quote_speaker: tuple[str, str] | None = None  # speaker, kind of the previous sentence's quotation
     prev_plain: str | None = None  # the previous sentence, when it named no speaker (English only)
@@ -697,6 +708,8 @@ def extract(
                     )
                     if group is not None:
                         speaker, kind = group
+                    elif att.pronoun == "it" and last_it is not None:
+                        speaker, kind = last_it  # "The report ... found that ... It said ...": the report
                     elif att.pronoun in ("he", "she") and last_human:
                         speaker, kind = last_human  # "... a spokesperson for UCEA said. '...,' he said"
                     elif att.pronoun in ("he", "she") and last_person:
@@ -847,6 +860,8 @@ def extract(
         for c in sent_claims:
             if c.speaker and c.speaker_kind:
                 last_by_kind[c.speaker_kind] = c.speaker
+                if c.speaker_kind in _PRONOUN_KIND["it"] or attribution.names_document(c.speaker):
+                    last_it = (c.speaker, c.speaker_kind)
                 if c.speaker_kind == "person":
                     last_person = c.speaker
                     last_human = (c.speaker, "person")

@@ -389,3 +389,20 @@ def test_a_speaker_named_with_the_stays_an_organisation() -> None:
     text = "Floods hit north\n\nJune 10, 2024\n\nRescue teams reached 12 villages, the Blue Crescent said on Monday.\n"
     c = _by_text(extract.extract(_art(text), times=[], min_score=0), "12 villages")
     assert (c.speaker, c.speaker_kind) == ("Blue Crescent", "organisation")
+
+
+def test_it_after_a_document_is_the_document() -> None:
+    text = (
+        "Incomes fell\n\nThe report, by the Institute for Fiscal Studies, found that incomes fell last year.\n"
+        "It said the poorest households lost 5 percent of their income.\n"
+    )
+    c = _by_text(extract.extract(_art(text), times=[], min_score=0), "lost 5 percent")
+    assert (c.speaker, c.speaker_kind) == ("report", "anonymous")
+
+
+def test_a_quoted_count_in_words_is_a_claim_not_a_reaction() -> None:
+    from factcheck.model import DEFAULT_MIN_SCORE
+
+    text = 'Crash\n\n"Three people were hurt," said Inspector Paul Dunn.\n'
+    c = _by_text(extract.extract(_art(text), times=[], min_score=0), "Three people")
+    assert c.speaker == "Paul Dunn" and c.score >= DEFAULT_MIN_SCORE
