@@ -247,7 +247,8 @@ def _classify_source(np: str) -> Source | None:
                 w[:1].isupper() and w not in ORG_HEADS and w not in ORG_TAIL_HEADS
                 for w in person.name.split()
             )
-            and not all(w in TITLE_WORDS for w in person.name.split())
+            # "U.S. Secretary of State Antony Blinken": a title, not a name, before "of"
+            and not all(w in TITLE_WORDS or w in PLACES for w in person.name.split())
         ):
             return person
     if low[-1] in _ORG_NOUNS:  # "Governor Jay Inslee's office", "the county health department"
@@ -451,6 +452,16 @@ def _walk_np(toks: list[tuple[str, int, int]], j: int) -> int:
             and j >= 1
             and toks[j - 1][0][:1].isupper()
             and toks[j + 1][0][:1].isupper()
+        ):
+            j -= 1
+            continue
+        # particles inside a person's name: "Ursula von der Leyen", "Charles de Gaulle" (never cut there)
+        if (
+            t in entities.NAME_PARTICLES
+            and j >= 1
+            and (toks[j - 1][0][:1].isupper() or toks[j - 1][0] in entities.NAME_PARTICLES)
+            and j + 1 < len(toks)
+            and (toks[j + 1][0][:1].isupper() or toks[j + 1][0] in entities.NAME_PARTICLES)
         ):
             j -= 1
             continue
