@@ -406,3 +406,12 @@ def test_a_quoted_count_in_words_is_a_claim_not_a_reaction() -> None:
     text = 'Crash\n\n"Three people were hurt," said Inspector Paul Dunn.\n'
     c = _by_text(extract.extract(_art(text), times=[], min_score=0), "Three people")
     assert c.speaker == "Paul Dunn" and c.score >= DEFAULT_MIN_SCORE
+
+
+def test_a_company_named_short_stays_an_organisation() -> None:
+    text = (
+        "New plant\n\nBrightline Foods opened the plant in 2009 near the river.\n"
+        "Brightline said the plant employs 800 people.\n"
+    )
+    c = _by_text(extract.extract(_art(text), times=[], min_score=0), "employs 800")
+    assert c.speaker is not None and c.speaker.startswith("Brightline") and c.speaker_kind == "organisation"
