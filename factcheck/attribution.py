@@ -329,6 +329,11 @@ def _classify_source(np: str) -> Source | None:
     return Source(np, "person")
 
 
+# a name in capitals at the start of a phrase, after "the" ("the Daily Herald" of "the Daily Herald the ...")
+_LEADING_NAME = re.compile(
+    r"(?:[Tt]he\s+)?[A-Z][\w’'.&-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w’'.&-]*)*"
+    r"(?=\s+(?:the|a|an|he|she|it|they|we|i|his|her|its|their|this|there|no|police|officials)\s)"
+)
 _CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z][a-z]")
 
 
@@ -797,6 +802,10 @@ def _attribute(
                     continue
                 np, e = got
                 if rx is _INTERVIEW:
+                    # "told the Daily Herald the suspect was arrested": the outlet's name ends the phrase
+                    named = _LEADING_NAME.match(np) if m.group(0)[:4].lower() == "told" else None
+                    if named is not None and named.end() < len(np):
+                        np, e = named.group(0), m.end() + named.end()
                     src = classify_source(np)
                     if src is None or src.kind not in ("outlet", "media"):
                         continue
