@@ -186,6 +186,20 @@ _PRONOUN_KIND = {
 }
 
 
+def _possessive_owner(
+    text: str, speaker: str, last_person: str | None, last_it: tuple[str, str] | None
+) -> str | None:
+    """Whose ``speaker`` is when the sentence names it with a possessive pronoun ("Her office said" after
+    Senator Ann Brook: Ann Brook), or None."""
+    for det in ("His ", "his ", "Her ", "her "):
+        if det + speaker in text:
+            return last_person
+    for det in ("Its ", "its ", "Their ", "their "):
+        if det + speaker in text and last_it is not None and last_it[1] == "organisation":
+            return last_it[0]
+    return None
+
+
 def _group_subject(sentence: str, pronoun: str) -> tuple[str, str] | None:
     """The subject of ``sentence`` when ``pronoun`` ("they", "it") can stand for it in the next one: a
     group of people ("Researchers at the University of Tübingen") for "they", an organisation for both."""
@@ -719,6 +733,11 @@ def extract(
                             if k in last_by_kind:
                                 speaker, kind = last_by_kind[k], k
                                 break
+                elif speaker is not None and english and " " not in speaker and speaker[:1].islower():
+                    # "Her office said", "his lawyer told the court": whose, from the person named before
+                    owner = _possessive_owner(ptext, speaker, last_person, last_it)
+                    if owner is not None:
+                        speaker = f"{owner}’s {speaker}"
             if st.title and att is None:
                 hs = _HEADLINE_SOURCE.match(ptext)
                 src = attribution.classify_source(hs.group(0).rstrip(": ")) if hs else None

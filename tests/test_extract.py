@@ -415,3 +415,13 @@ def test_a_company_named_short_stays_an_organisation() -> None:
     )
     c = _by_text(extract.extract(_art(text), times=[], min_score=0), "employs 800")
     assert c.speaker is not None and c.speaker.startswith("Brightline") and c.speaker_kind == "organisation"
+
+
+def test_a_possessive_speaker_names_its_owner() -> None:
+    text = (
+        "Bill vote\n\nSenator Ann Brook said the bill would pass.\nHer office said a vote was set for June 3.\n"
+        "Tom Hale was charged on Monday with fraud.\nHis lawyer said he would plead not guilty.\n"
+    )
+    claims = extract.extract(_art(text), times=[], min_score=0)
+    assert _by_text(claims, "vote was set").speaker == "Ann Brook’s office"
+    assert _by_text(claims, "plead not guilty").speaker == "Tom Hale’s lawyer"
