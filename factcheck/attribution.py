@@ -334,7 +334,8 @@ _LEADING_NAME = re.compile(
     r"(?:[Tt]he\s+)?[A-Z][\w’'.&-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w’'.&-]*)*"
     r"(?=\s+(?:the|a|an|he|she|it|they|we|i|his|her|its|their|this|there|no|police|officials)\s)"
 )
-_CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z][a-z]")
+# (not a surname with a prefix: "McDermott", "MacLeod", "DiLeo", "DeGeneres", "VanDeest", "LaRue")
+_CAMEL = re.compile(r"^(?!(?:Mc|Mac|Di|De|Da|Du|Van|Von|La|Le|Del|Fitz|St)[A-Z])[A-Z][a-z]+[A-Z][a-z]")
 
 
 def _plain_word(w: str) -> bool:
@@ -493,6 +494,8 @@ def _sentence_subject(text: str) -> tuple[str, int, int] | None:
         i += 1
     if i == 0 or not any(t[0][:1].isupper() for t in toks[:i]):
         return None
+    if toks[0][0][:-2] in CAP_STOP and toks[0][0].endswith(("’s", "'s")):
+        return None  # "There's a jury that ...", "It's a ...": no subject named
     if i == 1 and ((toks[0][0] in CAP_STOP and toks[0][0] not in _KEEP_CAP) or toks[0][0].endswith("ly")):
         return None  # "Shortly after 3:30 someone called 911 and reported a fire": no subject found
     return " ".join(t[0] for t in toks[:i]), toks[0][1], toks[i - 1][2]
@@ -922,7 +925,10 @@ def _attribute(
         if m3:
             np3 = _INVERTED_TAIL.sub("", m3["np"])
             # '..., reported that the agency ...': a clause follows the verb, not its speaker
-            complement = re.match(r"(?:that|if|whether|how|what|when|where|why)\b", np3)
+            # (nor a place or manner: '..., X, said in a statement.')
+            complement = re.match(
+                r"(?:that|if|whether|how|what|when|where|why|in|on|at|to|with|from|for|during|after)\b", np3
+            )
             src = classify_source(np3) if np3 and not complement else None
             if (
                 src
