@@ -15,7 +15,7 @@ With ``--seeds`` also checks the seed articles for claims taken from page furnit
 every miss (``--split`` limits the real-article listing to one split: do not list the held-out misses
 while tuning).
 
-    /work/venv/bin/python bench/extract_quality.py [-v] [--seeds] [--split dev|heldout]
+    /work/venv/bin/python bench/extract_quality.py [-v] [--seeds] [--split dev|heldout|ecb]
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ from factcheck.model import DEFAULT_MIN_SCORE, Article, Claim  # noqa: E402
 
 LABELLED = ROOT / "tests" / "fixtures" / "labelled"
 REALWORLD = ROOT / "tests" / "fixtures" / "realworld"
+REAL_SPLITS = ("dev", "heldout", "ecb")
 
 
 def norm_name(s: str | None) -> str:
@@ -364,13 +365,15 @@ def main() -> int:
     ap.add_argument("-v", "--verbose", action="store_true")
     ap.add_argument("--seeds", action="store_true")
     ap.add_argument(
-        "--split", choices=("dev", "heldout"), help="with -v: list the real-article misses of one split"
+        "--split",
+        choices=REAL_SPLITS,
+        help="with -v: list the real-article misses of one split",
     )
     args = ap.parse_args()
     for split in ("dev", "heldout", "heldout2"):
         sc = evaluate(args.verbose, split)
         report(sc, split)
-    for split in ("dev", "heldout"):
+    for split in REAL_SPLITS:
         report_real(split, (args.split or split) if args.verbose else None)
     if args.seeds:
         seeds_check()

@@ -60,7 +60,9 @@ _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])|" + _TITLE_ABBR + r"|[
 _KEEP_CAP = frozenset(_W["keep_cap"])
 _STATE_MEDIA = re.compile(_P["state_media"], re.I)
 _OUTLET_WORDS = re.compile(_P["outlet_words"], re.I)
-_FORWARD_NP = re.compile(_P["forward_np"])
+_FORWARD_NP = re.compile(
+    _P["forward_np"].replace("{ABBR}", r"(?:[A-Z]\.){2,}|\b[A-Z]\.(?=\s+[A-Z])|\b" + _TITLE_ABBR)
+)
 _ACCORDING = re.compile(_P["according"], re.I)
 _AS_REPORTED = re.compile(_P["as_reported"], re.I)
 _CITING = re.compile(_P["citing"], re.I)
@@ -92,6 +94,16 @@ _FIRST_PERSON = frozenset(_W.get("first_person", []))
 # "a study published in Nature found": the document, not the journal, is the subject
 _DOCUMENT_PARTICIPLES = frozenset(_W.get("document_participles", []))
 _QUANTITY_OBJECT = re.compile(_P["quantity_object"], re.I)
+# "Researchers found the links ...": after these subjects "found", "showed" report a finding without "that"
+_FINDERS = frozenset(_EN["verbs"].get("finders", []))
+_FINDER_VERBS = frozenset(_EN["verbs"].get("finder_verbs", []))
+# what makes the object of "found" a finding: "found the links being spread", "found the drug to be safe",
+# "found the water was unsafe" (a verb within a few words, before any punctuation)
+_SMALL_CLAUSE = re.compile(
+    r"\s+(?:[\w’'-]+\s+){1,5}?(?:being|to\s+be|to\s+have|was|were|is|are|had|has|have|could|would|may)\b"
+)
+# "a paper published last month in The Lancet": time words between the participle and the place
+_DOCUMENT_TIME_WORDS = frozenset(_W.get("document_time_words", []))
 
 _NEG_SPEECH = re.compile(_P["neg_speech"], re.I)
 
@@ -191,6 +203,8 @@ def _classify_source(np: str) -> Source | None:
         return None
     np = " ".join(words)
     low = [w.lower().strip("’'") for w in words]
+    if low in (["one"], ["another"]):
+        return Source(np, "anonymous")  # "One told the BBC ...": one of the people just named
     if len(words) > 3 and _DOCUMENT_PUBLISHED.search(np):
         # "study published in Nature", "report released by the ministry": the document speaks, the
         # journal or publisher is where it appeared
@@ -233,7 +247,8 @@ def _classify_source(np: str) -> Source | None:
                 w[:1].isupper() and w not in ORG_HEADS and w not in ORG_TAIL_HEADS
                 for w in person.name.split()
             )
-            and not all(w in TITLE_WORDS for w in person.name.split())
+            # "U.S. Secretary of State Antony Blinken": a title, not a name, before "of"
+            and not all(w in TITLE_WORDS or w in PLACES for w in person.name.split())
         ):
             return person
     if low[-1] in _ORG_NOUNS:  # "Governor Jay Inslee's office", "the county health department"
@@ -292,12 +307,17 @@ def _classify_source(np: str) -> Source | None:
     if not caps:
         if low[-1] in ROLE_WORDS:  # "the regional governor", "the superintendent"
             return Source(np, "person")
-        if len(words) <= 4 and _agent_noun(low[-1]) and all(w.isalpha() or "-" in w for w in low):
+        if len(words) <= 4 and _agent_noun(low[-1]) and all(_plain_word(w) for w in low):
             return Source(np, "anonymous")  # "a piracy monitor", "one witness", "a security guard"
+        of = next((i for i, w in enumerate(low) if w in ("of", "for")), 0)
+        if 0 < of <= 3 and _agent_noun(low[of - 1]) and len(words) <= of + 4:
+            return Source(np, "anonymous")  # "a close friend of the victim"
         return None
     if persons or any(w in PLACES for w in words):  # "Statistics Sweden", "U.S. Geological Survey"
         return Source(np, "organisation")
     if definite and len(words) == len(caps):  # "the Riksbank said": people take no article
+        return Source(np, "organisation")
+    if len(words) == 1 and _CAMEL.search(np):  # "TechRadar", "MyBroadband": no one's name is built so
         return Source(np, "organisation")
     if ms:
         m = ms[-1]
@@ -307,6 +327,31 @@ def _classify_source(np: str) -> Source | None:
             return Source(m.text, "person")
         return Source(m.text, "organisation" if m.kind != "person" else "person")
     return Source(np, "person")
+
+
+# a name in capitals at the start of a phrase, after "the" ("the Daily Herald" of "the Daily Herald the ...")
+_LEADING_NAME = re.compile(
+    r"(?:[Tt]he\s+)?[A-Z][\w’'.&-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w’'.&-]*)*"
+    r"(?=\s+(?:the|a|an|he|she|it|they|we|i|his|her|its|their|this|there|no|police|officials)\s)"
+)
+# (not a surname with a prefix: "McDermott", "MacLeod", "DiLeo", "DeGeneres", "VanDeest", "LaRue")
+_CAMEL = re.compile(r"^(?!(?:Mc|Mac|Di|De|Da|Du|Van|Von|La|Le|Del|Fitz|St)[A-Z])[A-Z][a-z]+[A-Z][a-z]")
+
+
+def _plain_word(w: str) -> bool:
+    """Letters, a hyphen or a possessive: "a piracy monitor", "the boy's mother"."""
+    return w.isalpha() or "-" in w or (w.endswith(("’s", "'s")) and w[:-2].isalpha())
+
+
+def names_document(name: str) -> bool:
+    """Whether a speaker is a single document ("report", "new study", "study published in Nature"): what
+    "it" may stand for in the next sentence."""
+    words = name.lower().split()
+    head = next((w for w in words if w in ("published", "released", "by", "from", "of")), None)
+    if head is not None:
+        words = words[: words.index(head)]
+    last = words[-1] if words else ""
+    return last in _DOCUMENTS and (not last.endswith("s") or last.endswith(("sis", "us")))  # not "figures"
 
 
 def organisation_shaped(name: str) -> bool:
@@ -381,6 +426,11 @@ _CLAUSE_START = frozenset(
     {",", ";", ":", "”", '"', "’", "—", "–", "-", "(", "and", "but", "that", "while", "as", "so"}
 )
 _DETS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this", "that"})
+# who speaks for an organisation named in lower case after them ("a spokesman for the army")
+_AFFILIATED = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "official", "officials", "representative"}
+    | {"representatives", "source", "sources", "officer", "officers", "member", "members"}
+)
 
 
 def _np_token(t: str) -> bool:
@@ -411,6 +461,16 @@ def _walk_np(toks: list[tuple[str, int, int]], j: int) -> int:
         ):
             j -= 1
             continue
+        # particles inside a person's name: "Ursula von der Leyen", "Charles de Gaulle" (never cut there)
+        if (
+            t in entities.NAME_PARTICLES
+            and j >= 1
+            and (toks[j - 1][0][:1].isupper() or toks[j - 1][0] in entities.NAME_PARTICLES)
+            and j + 1 < len(toks)
+            and (toks[j + 1][0][:1].isupper() or toks[j + 1][0] in entities.NAME_PARTICLES)
+        ):
+            j -= 1
+            continue
         # an adjective after a determiner or a possessive: "the anti-graft agency", "the country's disaster agency"
         if (
             t.islower()
@@ -434,6 +494,8 @@ def _sentence_subject(text: str) -> tuple[str, int, int] | None:
         i += 1
     if i == 0 or not any(t[0][:1].isupper() for t in toks[:i]):
         return None
+    if toks[0][0][:-2] in CAP_STOP and toks[0][0].endswith(("’s", "'s")):
+        return None  # "There's a jury that ...", "It's a ...": no subject named
     if i == 1 and ((toks[0][0] in CAP_STOP and toks[0][0] not in _KEEP_CAP) or toks[0][0].endswith("ly")):
         return None  # "Shortly after 3:30 someone called 911 and reported a fire": no subject found
     return " ".join(t[0] for t in toks[:i]), toks[0][1], toks[i - 1][2]
@@ -467,6 +529,13 @@ def _subject_before(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int,
                 if inner and (
                     inner[0][0].endswith("ing")
                     or inner[0][0] in ("who", "which", "whose")
+                    # "Matt Jones, from the county council, said": where the speaker works
+                    # "The report, by the Institute for Fiscal Studies, found that"
+                    or (
+                        inner[0][0] in ("from", "of", "with", "at", "by")
+                        and len(inner) >= 2
+                        and j - 1 - i <= 8
+                    )
                     # "The study, published in the journal Science, found", "The team, led by X, reports"
                     or (
                         j - 1 - i >= 2
@@ -509,6 +578,19 @@ def _subject_before(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int,
     j = start - 1
     if start > end:
         return _common_noun_subject(toks, end)
+    if toks[end][0].islower() and _agent_noun(toks[end][0]):
+        # "A close friend of the victim said": the whole phrase, where the walk stops at "of the victim"
+        whole = _common_noun_subject(toks, end)
+        if whole is not None and whole[1] < toks[start][1]:
+            return whole
+    if j >= 3 and toks[j][0] in ("in", "by", "on"):
+        # "a paper published last month in The Lancet": the time words go with the participle
+        w = j - 1
+        while w >= 2 and j - w <= 3 and toks[w][0] in _DOCUMENT_TIME_WORDS:
+            w -= 1
+        if w < j - 1 and toks[w][0] in _DOCUMENT_PARTICIPLES and toks[w - 1][0].lower() in _DOCUMENTS:
+            start = min(_walk_np(toks, w - 2), w - 1) if w >= 2 else w - 1
+            j = start - 1
     if (
         j >= 2
         and toks[j][0] in ("in", "by", "on")
@@ -531,10 +613,17 @@ def _subject_before(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int,
         j = start - 1
     while (
         j >= 1
-        and toks[j][0] in ("in", "at", "from", "for", "of")
+        and toks[j][0] in ("in", "at", "from", "for", "of", "with")
         and (
             toks[j + 1][0][:1].isupper()
-            or (toks[j + 1][0] == "the" and toks[min(j + 2, end)][0][:1].isupper())
+            or (
+                toks[j + 1][0] == "the"
+                and (
+                    toks[min(j + 2, end)][0][:1].isupper()
+                    # "A spokesman for the army said", "Officials with the county health department said"
+                    or (j + 2 <= end and toks[j - 1][0].lower() in _AFFILIATED and toks[end][0] in _ORG_NOUNS)
+                )
+            )
         )
         and (
             toks[j - 1][0].lower() in _NP_WORDS
@@ -575,7 +664,9 @@ _DOCUMENT_PUBLISHED = re.compile(
     + "|".join(sorted(_DOCUMENTS))
     + r")\s+(?:"
     + "|".join(sorted(_DOCUMENT_PARTICIPLES))
-    + r")\s+(?:in|by|on)\s",
+    + r")\s+(?:(?:"
+    + "|".join(sorted(_DOCUMENT_TIME_WORDS))
+    + r")\s+){0,3}(?:in|by|on)\s",
     re.I,
 )
 _AFFILIATION = re.compile(r"(?P<head>.+?[A-Z][\w’'\-]*)\s+(?:with|from|at|of)\s+(?:the\s+)?[A-Za-z]")
@@ -598,13 +689,36 @@ def _common_noun_subject(toks: list[tuple[str, int, int]], end: int) -> tuple[st
     if end < 1 or not _agent_noun(toks[end][0]):
         return None
     i = end - 1
-    while i >= 0 and end - i <= 4 and toks[i][0].islower() and toks[i][0] not in ("a", "an", "the"):
+    # lower-case words, or a name that says whose the person is ("a BT customer service agent")
+    while i >= 0 and end - i <= 4 and toks[i][0] not in ("a", "an", "the", "A", "An", "The"):
         if not toks[i][0].replace("-", "").replace("’", "").replace("'", "").isalpha():
             return None
+        if not toks[i][0].islower() and (i == 0 or toks[i - 1][0] not in ("a", "an", "the", "A", "An")):
+            return None
         i -= 1
-    if i < 0 or toks[i][0] not in ("a", "an", "the") or (i > 0 and toks[i - 1][0] not in _CLAUSE_START):
+    if i < 0 or toks[i][0].lower() not in ("a", "an", "the"):
+        return None
+    if i >= 2 and toks[i - 1][0] in ("of", "for"):
+        # "A close friend of the victim said", "a neighbour of the family told the paper"
+        outer = _common_noun_subject(toks, i - 2)
+        if outer is not None:
+            return text_between(toks, outer[1], toks[end][2]), outer[1], toks[end][2]
+    if i > 0 and toks[i - 1][0] not in _CLAUSE_START:
         return None
     return " ".join(t[0] for t in toks[i : end + 1]), toks[i][1], toks[end][2]
+
+
+def text_between(toks: list[tuple[str, int, int]], start: int, end: int) -> str:
+    """The tokens between two offsets, joined by single spaces."""
+    return " ".join(t[0] for t in toks if start <= t[1] and t[2] <= end)
+
+
+def _word_before(text: str, end: int) -> str:
+    """The lower-case word that ends at ``end`` (skipping the words of ``aux``: "researchers also found")."""
+    words = text[max(0, end - 40) : end].split()
+    while words and words[-1] in _AUX:
+        words.pop()
+    return words[-1].lower().strip(",") if words else ""
 
 
 def _may_speak(text: str, vm: re.Match[str]) -> bool:
@@ -612,7 +726,12 @@ def _may_speak(text: str, vm: re.Match[str]) -> bool:
     progressive verb with no form of "be" among the three words before it ("warning signs")."""
     t, e = vm.group(0)[1:], vm.end() - 1
     if t in _SAY_BEFORE and not text.startswith(_SAY_BEFORE[t], e):
-        return False
+        # "The survey found 40 percent ...", "Researchers found the links being spread": a finding, reported
+        # by who found it ("The researchers found the tool in a quarry" is an act: a thing found, no clause)
+        if t not in _FINDER_VERBS:
+            return False
+        who = _word_before(text, vm.start())
+        return who in _FINDERS and (who in _DOCUMENTS or _SMALL_CLAUSE.match(text, e) is not None)
     if t.endswith("ing"):
         return any(w in _BE for w in text[max(0, e - 60) : vm.start()].split()[-3:])
     return True
@@ -686,6 +805,10 @@ def _attribute(
                     continue
                 np, e = got
                 if rx is _INTERVIEW:
+                    # "told the Daily Herald the suspect was arrested": the outlet's name ends the phrase
+                    named = _LEADING_NAME.match(np) if m.group(0)[:4].lower() == "told" else None
+                    if named is not None and named.end() < len(np):
+                        np, e = named.group(0), m.end() + named.end()
                     src = classify_source(np)
                     if src is None or src.kind not in ("outlet", "media"):
                         continue
@@ -717,8 +840,11 @@ def _attribute(
                 spans.append((m2.start(), m2.end()))
                 verb = "quoted"
     any_say = False
+    cue_spans = list(spans)  # "according to media reports": "reports" is part of the source, no verb
     for vm in say_verbs:
         t, s, e = vm.group(0)[1:], vm.start(), vm.end() - 1
+        if any(a < s and e <= b for a, b in cue_spans):
+            continue
         if t in _TRANSITIVE_SAY and _QUANTITY_OBJECT.match(text, e):
             continue  # "the board added another $20,000", "the club posted a 3-1 win": not speech
         if text.startswith(" by ", e) and t.endswith("ed"):
@@ -799,7 +925,10 @@ def _attribute(
         if m3:
             np3 = _INVERTED_TAIL.sub("", m3["np"])
             # '..., reported that the agency ...': a clause follows the verb, not its speaker
-            complement = re.match(r"(?:that|if|whether|how|what|when|where|why)\b", np3)
+            # (nor a place or manner: '..., X, said in a statement.')
+            complement = re.match(
+                r"(?:that|if|whether|how|what|when|where|why|in|on|at|to|with|from|for|during|after)\b", np3
+            )
             src = classify_source(np3) if np3 and not complement else None
             if (
                 src

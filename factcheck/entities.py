@@ -44,6 +44,10 @@ _INITIAL = rf"[A-Z]\.(?=[ \t]+[A-Z][a-z])(?![ \t]+(?:{trie_pattern(CAP_STOP)})\b
 _CAPTOK = rf"(?:(?:[A-Z]\.){{2,}}|{_ABBR_TOK}|[A-Z][\w’'\-]*[\w’']|{_INITIAL}|[A-Z])"
 _CONNECT_WORDS = "of and & the for de da del der den van von bin al le la du dos das della delle degli dei di des ibn el".split()
 _CONNECT = rf"(?:{trie_pattern(_CONNECT_WORDS)})"
+# an Arabic article joined to the name: "Abdel Fattah el-Sisi", "Bashar al-Assad"
+_HYPHEN_PARTICLE = r"(?:al|el|ad|ar|as|ash|an|at|az)-"
+# a generational suffix ends the name: "Martin Luther King Jr.", "Robert F. Kennedy Jr."
+_SUFFIX = r"(?:Jr|Sr)\.|(?:III|II|IV)\b"
 # A run of capitalised name tokens, with connectors. The pattern opens with the capital itself (a pattern that
 # opens with a character class lets the scan jump to candidate positions) and checks the character before it
 # with a lookbehind (which also sees the text before the ``pos`` of a search): the first token is _CAPTOK
@@ -58,12 +62,14 @@ _ABBR_REST = (
 )
 _SPAN_CAP = re.compile(
     rf"[A-Z](?<![\w’'\-.][A-Z])(?:\.(?:[A-Z]\.)+|{_ABBR_REST}|[\w’'\-]*[\w’']|)"
-    rf"(?:[ \t]+(?:{_CONNECT}[ \t]+)*{_CAPTOK})*"
+    rf"(?:[ \t]+(?:{_CONNECT}[ \t]+)*(?:{_HYPHEN_PARTICLE})?{_CAPTOK})*"
+    rf"(?:,?[ \t]+{_SUFFIX})?"
 )
 _ORG_WORDS = ORG_HEADS | ORG_TAIL_HEADS
 _PARTICLES = frozenset(
     "de da del der den van von bin al le la du dos das della delle degli dei di des ibn el".split()
 )
+NAME_PARTICLES = _PARTICLES  # (read by the attribution rules: a name is never cut at its particle)
 _ROLE_ALT = trie_pattern(ROLE_CLASSES)
 _DEF_DESC = re.compile(
     # (opens with the character class; the lookbehind is the \b before "The": no word character before it)

@@ -118,6 +118,7 @@ class _CwVocab:
     words: re.Pattern[str] | None  # every word and trigger, whole, in " " + the lower-cased sentence
     numbers: frozenset[str]
     superlatives: frozenset[str]
+    comparatives: frozenset[str]
     opinion: frozenset[str]  # opinion and reaction words
     boiler_words: frozenset[str]
     opinion_rule: _Rule
@@ -138,10 +139,11 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
     boil, pers = data.get("boilerplate", {}), data.get("personal", {})
     numbers = frozenset(data.get("number_words", []))
     sup = frozenset(data.get("superlatives", []))
+    comp = frozenset(data.get("comparatives", []))
     opinion = frozenset(op.get("words", [])) | frozenset(op.get("reactions", []))
     boiler_words = frozenset(boil.get("words", []))
     rules = [_rule(t) for t in (op, adv, unc, boil)]
-    every = numbers | sup | opinion | boiler_words | frozenset(pers.get("triggers", []))
+    every = numbers | sup | comp | opinion | boiler_words | frozenset(pers.get("triggers", []))
     for r in rules:
         every |= r.triggers
     words = re.compile(r"[^a-z’'-][’'-]*(" + trie_pattern(every) + r")(?![a-z’'-])") if every else None
@@ -149,6 +151,7 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
         words=words,
         numbers=numbers,
         superlatives=sup,
+        comparatives=comp,
         opinion=opinion,
         boiler_words=boiler_words,
         opinion_rule=rules[0],
@@ -181,6 +184,20 @@ _PRONOUN_KIND = {
     "they": ("person", "organisation", "anonymous"),
     "it": ("organisation", "outlet", "media"),
 }
+
+
+def _possessive_owner(
+    text: str, speaker: str, last_person: str | None, last_it: tuple[str, str] | None
+) -> str | None:
+    """Whose ``speaker`` is when the sentence names it with a possessive pronoun ("Her office said" after
+    Senator Ann Brook: Ann Brook), or None."""
+    for det in ("His ", "his ", "Her ", "her "):
+        if det + speaker in text:
+            return last_person
+    for det in ("Its ", "its ", "Their ", "their "):
+        if det + speaker in text and last_it is not None and last_it[1] == "organisation":
+            return last_it[0]
+    return None
 
 
 def _group_subject(sentence: str, pronoun: str) -> tuple[str, str] | None:
@@ -297,6 +314,8 @@ def _cw_features(
         score += 0.1
     else:
         has_fig = False
+        if not words.isdisjoint(voc.comparatives):
+            score += 0.1  # a comparison is an amount in words: "burning less coal", "worse than last year"
     has_sup = not words.isdisjoint(voc.superlatives)
     if has_sup:
         score += 0.06
@@ -337,7 +356,7 @@ def _cw_features(
                 soft += 0.15
         else:
             penalty += 0.15  # the writer about themself: a personal story, an interview answer
-    if quoted is not None and not _has_digit(quoted) and not content_entities and not has_sup:
+    if quoted is not None and not content_entities and not has_sup and not _counts(quoted, voc):
         # quoted words that name nothing, count nothing and rank nothing: a reaction, whatever the
         # verbs of the sentence around it when it speaks of feelings
         if n_op:
@@ -355,6 +374,14 @@ def _cw_features(
     if 6 <= n <= 50:
         score += 0.05
     return score, quote_speaker, n_op, judgement, penalty, soft
+
+
+def _counts(quoted: str, voc: _CwVocab) -> bool:
+    """Whether quoted words count something: a figure or a number in words ("Three people were hurt")."""
+    if _has_digit(quoted):
+        return True
+    low = quoted.lower()
+    return voc.words is not None and not voc.numbers.isdisjoint(voc.words.findall(" " + low))
 
 
 def _has_digit(s: str) -> bool:
@@ -635,6 +662,9 @@ def extract(
     last_person: str | None = None
     last_human: tuple[str, str] | None = None  # the last speaker "he"/"she" can be: a person, a spokesperson
     last_by_kind: dict[str, str] = {}
+    last_it: tuple[str, str] | None = (
+        None  # the last speaker "it" can be: an organisation, an outlet, a document
+    )
     posts = _embedded_posts(text, times)  # (start, end, author, kind, stamp): tweets quoted in the page
     prev_quote_speaker: tuple[str, str] | None = None  # speaker, kind of the previous sentence's quotation
     prev_plain: str | None = None  # the previous sentence, when it named no speaker (English only)
@@ -692,6 +722,8 @@ def extract(
                     )
                     if group is not None:
                         speaker, kind = group
+                    elif att.pronoun == "it" and last_it is not None:
+                        speaker, kind = last_it  # "The report ... found that ... It said ...": the report
                     elif att.pronoun in ("he", "she") and last_human:
                         speaker, kind = last_human  # "... a spokesperson for UCEA said. '...,' he said"
                     elif att.pronoun in ("he", "she") and last_person:
@@ -701,6 +733,11 @@ def extract(
                             if k in last_by_kind:
                                 speaker, kind = last_by_kind[k], k
                                 break
+                elif speaker is not None and english and " " not in speaker and speaker[:1].islower():
+                    # "Her office said", "his lawyer told the court": whose, from the person named before
+                    owner = _possessive_owner(ptext, speaker, last_person, last_it)
+                    if owner is not None:
+                        speaker = f"{owner}’s {speaker}"
             if st.title and att is None:
                 hs = _HEADLINE_SOURCE.match(ptext)
                 src = attribution.classify_source(hs.group(0).rstrip(": ")) if hs else None
@@ -842,6 +879,8 @@ def extract(
         for c in sent_claims:
             if c.speaker and c.speaker_kind:
                 last_by_kind[c.speaker_kind] = c.speaker
+                if c.speaker_kind in _PRONOUN_KIND["it"] or attribution.names_document(c.speaker):
+                    last_it = (c.speaker, c.speaker_kind)
                 if c.speaker_kind == "person":
                     last_person = c.speaker
                     last_human = (c.speaker, "person")

@@ -271,8 +271,10 @@ ORG_HEADS = frozenset(
     Journal Herald Tribune Gazette Daily Press Television TV Radio Broadcasting Guard Corps Command Board Club Church
     League Movement Front Coalition Centre Center Centres Centers Chamber Exchange Reserve Industries Holdings Technologies Motors
     Entrepreneurs Industrialists Nations Survey Observatory Laboratory Agency Pharma Pharmaceuticals
-    Therapeutics Biotech Labs Systems Solutions Capital Ventures AG SA SE plc PLC NV GmbH LLC Co""".split()
+    Therapeutics Biotech Labs Systems Solutions Capital Ventures AG SA SE plc PLC NV GmbH LLC Co
+    Foods Studios Records Telecom Mining Chemicals Brands Stores Investments Logistics Petroleum Railways""".split()
 )
+# (not the heads that open job titles: "Software Engineer", "Energy Secretary", "Chief Financial Officer")
 # last words of an organisation's name that may also open a person's title ("Academy President Boone Isaacs")
 ORG_TAIL_HEADS = frozenset(
     """Watch Consortium Trust Partners Partnership Hospital Clinic School Academy Museum Brigade Regiment
@@ -321,7 +323,7 @@ ORGS.update(
         Uber Airbnb PayPal Visa Mastercard Boeing Airbus Toyota Volkswagen BMW Siemens Nestle Unilever Pfizer
         Moderna AstraZeneca BioNTech ExxonMobil Exxon Chevron Shell BP Gazprom Rosneft Aramco Walmart Disney
         OpenAI Anthropic Spotify Reddit LinkedIn Snapchat Telegram Wikipedia Wikimedia Mozilla GitHub Automattic
-        NASA ESA NOAA CDC FDA EPA NHS Europol Frontex UNICEF UNESCO UNHCR OECD WTO IAEA OSCE WWF Greenpeace
+        NASA Nasa ESA NOAA CDC FDA EPA NHS Europol Frontex UNICEF UNESCO UNHCR OECD WTO IAEA OSCE WWF Greenpeace
         Oxfam""".split()
     }
 )
@@ -443,6 +445,22 @@ OUTLETS: dict[str, str] = {
     "The Independent": "outlet",
     "The Economist": "outlet",
     "Newsweek": "outlet",
+    "Forbes": "outlet",
+    "The Daily Telegraph": "outlet",
+    "Evening Standard": "outlet",
+    "The Evening Standard": "outlet",
+    "HuffPost": "outlet",
+    "Huffington Post": "outlet",
+    "The Huffington Post": "outlet",
+    "BuzzFeed News": "outlet",
+    "Business Insider": "outlet",
+    "Rolling Stone": "outlet",
+    "Wired": "outlet",
+    "The Verge": "outlet",
+    "TechCrunch": "outlet",
+    "Ars Technica": "outlet",
+    "Engadget": "outlet",
+    "CTV News": "outlet",
     "Time": "outlet",
     "Axel Springer": "outlet",
     "South China Morning Post": "outlet",

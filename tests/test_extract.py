@@ -389,3 +389,39 @@ def test_a_speaker_named_with_the_stays_an_organisation() -> None:
     text = "Floods hit north\n\nJune 10, 2024\n\nRescue teams reached 12 villages, the Blue Crescent said on Monday.\n"
     c = _by_text(extract.extract(_art(text), times=[], min_score=0), "12 villages")
     assert (c.speaker, c.speaker_kind) == ("Blue Crescent", "organisation")
+
+
+def test_it_after_a_document_is_the_document() -> None:
+    text = (
+        "Incomes fell\n\nThe report, by the Institute for Fiscal Studies, found that incomes fell last year.\n"
+        "It said the poorest households lost 5 percent of their income.\n"
+    )
+    c = _by_text(extract.extract(_art(text), times=[], min_score=0), "lost 5 percent")
+    assert (c.speaker, c.speaker_kind) == ("report", "anonymous")
+
+
+def test_a_quoted_count_in_words_is_a_claim_not_a_reaction() -> None:
+    from factcheck.model import DEFAULT_MIN_SCORE
+
+    text = 'Crash\n\n"Three people were hurt," said Inspector Paul Dunn.\n'
+    c = _by_text(extract.extract(_art(text), times=[], min_score=0), "Three people")
+    assert c.speaker == "Paul Dunn" and c.score >= DEFAULT_MIN_SCORE
+
+
+def test_a_company_named_short_stays_an_organisation() -> None:
+    text = (
+        "New plant\n\nBrightline Foods opened the plant in 2009 near the river.\n"
+        "Brightline said the plant employs 800 people.\n"
+    )
+    c = _by_text(extract.extract(_art(text), times=[], min_score=0), "employs 800")
+    assert c.speaker is not None and c.speaker.startswith("Brightline") and c.speaker_kind == "organisation"
+
+
+def test_a_possessive_speaker_names_its_owner() -> None:
+    text = (
+        "Bill vote\n\nSenator Ann Brook said the bill would pass.\nHer office said a vote was set for June 3.\n"
+        "Tom Hale was charged on Monday with fraud.\nHis lawyer said he would plead not guilty.\n"
+    )
+    claims = extract.extract(_art(text), times=[], min_score=0)
+    assert _by_text(claims, "vote was set").speaker == "Ann Brook’s office"
+    assert _by_text(claims, "plead not guilty").speaker == "Tom Hale’s lawyer"
