@@ -621,9 +621,9 @@ def article_from_record(
         art.authors = metadata.split_authors(authors, outlet=art.outlet)
     crawled = _first(rec, *RECORD_CRAWL_KEYS)
     if crawled is not None and art.crawled is None:
-        art.crawled = parse_date_value(crawled)
+        art.crawled = parse_date_value(crawled, art.language)
     published = _first(rec, *RECORD_DATE_KEYS)
-    d = parse_date_value(published) if published is not None else None
+    d = parse_date_value(published, art.language) if published is not None else None
     text_date = art.published if art.published_source == "text" else None
     if d is not None:
         art.published, art.published_source = d, "record"
@@ -672,7 +672,7 @@ def _apply_meta(art: Article, meta: dict[str, Any], source: str) -> None:
         a = meta["authors"]
         art.authors = _split_authors(a if isinstance(a, list) else str(a))
     if "published" in meta:
-        d = parse_date_value(meta["published"])
+        d = parse_date_value(meta["published"], art.language)
         if d is not None:
             art.published, art.published_source = d, source
     if art.url and not art.outlet:
@@ -720,15 +720,17 @@ def _mkdate(y: str, m: str, d: str) -> dt.date | None:
         return None
 
 
-def parse_date_value(v: Any) -> dt.date | None:
-    """A date from front matter/sidecar/JSON: a date, a datetime, or a string in a common format."""
+def parse_date_value(v: Any, lang: str | None = None) -> dt.date | None:
+    """A date from front matter/sidecar/JSON: a date, a datetime, or a string naming a full date in a
+    common format or in the article's language ``lang`` ("2024-03-19", "March 19, 2024", "19.03.2024",
+    "19. März 2024")."""
     if isinstance(v, dt.datetime):
         return v.date()
     if isinstance(v, dt.date):
         return v
     if not isinstance(v, str):
         return None
-    return find_date(v)
+    return find_date(v) or _date_of(v.strip(), lang)
 
 
 def find_date(s: str) -> dt.date | None:
@@ -868,8 +870,9 @@ _ALL_LANGS = ("en", "de", "fr", "es", "pt")
 def _date_of(phrase: str, lang: str | None = None) -> dt.date | None:
     """The full date (day, month and year) a short date phrase names, in any language: the English formats
     first, then dateparser with the article's language ("14. Januar 2020, 9:21 Uhr", "le 14/01/2020 à
-    06:25", "19.01.2020"). A month or a year alone is no publication date."""
-    d = find_date(phrase) or _numeric_date(phrase, lang)
+    06:25", "19.01.2020": ``factcheck.dates`` reads dates in figures in the order of their shape and the
+    language). A month or a year alone is no publication date."""
+    d = find_date(phrase)
     if d is not None:
         return d
     if len(phrase) > 80 or not _YEAR_OR_SHORT_DMY.search(phrase):
@@ -883,27 +886,6 @@ def _date_of(phrase: str, lang: str | None = None) -> dt.date | None:
 
 
 _DIGIT_ANY = re.compile(r"\d")
-# "19.01.2020", "14/01/2020", "2.03.2018von ...": day and month in figures (dateparser reads them month first
-# whatever the language)
-_NUMERIC_DATE = re.compile(
-    r"(?<!\d)(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d)(?!\d)"
-)
-
-
-def _numeric_date(phrase: str, lang: str | None) -> dt.date | None:
-    """A date in figures: with dots always day first (en de fr es pt); with slashes day first but in
-    English, where the month comes first when the figures allow it ("11/04/2012" is 4 November in English,
-    11 April in German). The phrase is the date with at most a label, a weekday or a time around it
-    ("Date 19.01.2020", "08.03.2016 | 15:30 Uhr"), not a headline ending in one."""
-    m = _NUMERIC_DATE.search(phrase)
-    if m is None or len(_LETTER_WORD.findall(phrase[: m.start()] + " " + phrase[m.end() :])) > 3:
-        return None
-    a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
-    day, month = (b, a) if m["sep"] == "/" and lang in ("en", None) and a <= 12 else (a, b)
-    try:
-        return dt.date(y, month, day)
-    except ValueError:
-        return None
 
 
 # a full date inside a short line ("von Anja Schmoll-Trautmann am 14. Mai 2014, 15:40 Uhr", "Blackswan

@@ -656,12 +656,16 @@ class MainScreen(ReadingScreen):
         if a is None or not self._writable():
             return
         today = dt.date.today()
+        # the article's language first: a date in figures reads as that language writes it ("08/03/2016"
+        # is 8 March on a German page); a phrase in another language is still read
+        langs = (a.language, "en") if a.language else None
 
         def parse(v: str) -> dt.date | None:
             try:
                 return dt.date.fromisoformat(v)
             except ValueError:
-                return parse_date_text(v, anchor=today)
+                got = parse_date_text(v, languages=langs, anchor=today) if langs else None
+                return got or parse_date_text(v, anchor=today)
 
         def check(v: str) -> str | None:
             if not v or parse(v) is not None:
