@@ -1026,6 +1026,7 @@ def classify_lines(
     if page:
         _teaser_blocks(lines, kinds, first_body, substantial)
         _galleries(lines, kinds, first_body)
+        _read_more_teasers(lines, kinds, chrome)
     at = info.pop("_date_line_at", None)
     if at is not None and kinds[at][0] != "meta":
         del info["published"]  # the date of a teaser, not of this article
@@ -1103,7 +1104,7 @@ def classify_lines(
 
     if page:
         _repeated_lines(lines, kinds)
-        _blocks_after_the_article(kinds, substantial)
+        _blocks_after_the_article(kinds, substantial, [ln.words >= SUBSTANTIAL_WORDS for ln in lines])
     for ln, (kind, why) in zip(lines, kinds, strict=True):
         segs.append(Segment(ln.start, ln.end, kind or "body", why))
     return segs, info
@@ -1246,6 +1247,38 @@ def _teaser_blocks(
 
 TEASER_SUMMARY_WORDS = 60
 
+READ_MORE = "read-more link"  # the reason of the furniture markers of a "Read more" line
+
+
+def _read_more_teasers(lines: list[_Line], kinds: list[tuple[str, str]], chrome: list[str | None]) -> None:
+    """Excerpts of other stories, each closed by its link to the rest ("Read more", "Weiterlesen", "Lire la
+    suite"): one to three lines of text right above a read-more line, with furniture (the teaser's headline,
+    date, image credit) above them. Two or more such excerpts on a page are a list of other stories; one
+    alone may be the article cut by a "Continue reading" link, and stays."""
+    units: list[range] = []
+    for i, why in enumerate(chrome):
+        if why != READ_MORE:
+            continue
+        j = i - 1
+        while j >= 0 and kinds[j][0] == "body" and i - j <= TEASER_EXCERPT_LINES + 1:
+            j -= 1
+        excerpt = range(j + 1, i)
+        if (
+            excerpt
+            and (j < 0 or kinds[j][0] != "body")  # (more lines of text above: the article, not an excerpt)
+            and sum(lines[k].words for k in excerpt) <= TEASER_EXCERPT_WORDS
+        ):
+            units.append(excerpt)
+    if len(units) < 2:
+        return
+    for excerpt in units:
+        for k in excerpt:
+            kinds[k] = ("furniture", "teaser (read more)")
+
+
+TEASER_EXCERPT_LINES = 3
+TEASER_EXCERPT_WORDS = 150
+
 
 def _galleries(lines: list[_Line], kinds: list[tuple[str, str]], first_body: int) -> None:
     """A photo gallery copied from a page repeats its own title before each slide ("Racist, ruthless,
@@ -1279,7 +1312,16 @@ GALLERY_SLIDE_LINES = 5
 GALLERY_CAPTION_WORDS = 80
 
 
-def _blocks_after_the_article(kinds: list[tuple[str, str]], substantial: list[bool]) -> None:
+def _blocks_after_the_article(
+    kinds: list[tuple[str, str]], substantial: list[bool], long: list[bool]
+) -> None:
+    _blocks_after(kinds, substantial, ARTICLE_GAP_LINES, None)
+    _blocks_after(kinds, substantial, SHORT_GAP_LINES, long)
+
+
+def _blocks_after(
+    kinds: list[tuple[str, str]], substantial: list[bool], gap_lines: int, keep: list[bool] | None
+) -> None:
     """A copied page goes on after its article with other blocks (a sidebar, promotions, the site's
     footer), each set off from the article by a long run of furniture lines. Blocks of prose separated by
     ARTICLE_GAP_LINES or more lines of furniture are told apart; the one with the most substantial
@@ -1287,10 +1329,10 @@ def _blocks_after_the_article(kinds: list[tuple[str, str]], substantial: list[bo
     article ("block after the article"). A block as large as a third of the article stays (an article
     cut in two by a gallery or an advertisement goes on)."""
     blocks: list[list[int]] = []  # indices of body lines, per block
-    gap = ARTICLE_GAP_LINES
+    gap = gap_lines
     for i, k in enumerate(kinds):
         if k[0] in ("body", "title"):
-            if gap >= ARTICLE_GAP_LINES or not blocks:
+            if gap >= gap_lines or not blocks:
                 blocks.append([])
             blocks[-1].append(i)
             gap = 0
@@ -1301,13 +1343,14 @@ def _blocks_after_the_article(kinds: list[tuple[str, str]], substantial: list[bo
     prose = [sum(1 for i in b if kinds[i][0] == "body" and substantial[i]) for b in blocks]
     main = max(range(len(blocks)), key=lambda b: prose[b])
     for b in range(main + 1, len(blocks)):
-        if 3 * prose[b] < prose[main]:
+        if 3 * prose[b] < prose[main] and (keep is None or prose[b] == 0):
             for i in blocks[b]:
-                if kinds[i][0] == "body":
+                if kinds[i][0] == "body" and not (keep is not None and keep[i]):
                     kinds[i] = ("furniture", "block after the article")
 
 
 ARTICLE_GAP_LINES = 12
+SHORT_GAP_LINES = 4
 
 
 def _repeated_lines(lines: list[_Line], kinds: list[tuple[str, str]]) -> None:

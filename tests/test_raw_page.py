@@ -336,3 +336,54 @@ def test_an_article_cut_in_two_by_a_long_run_of_furniture_goes_on() -> None:
     text = "\n".join(["Bridge closed", *ARTICLE, *FOOTER_MENU, *second]) + "\n"
     k = kinds_of(text)
     assert all(k[t] == ("body", "") for t in ARTICLE + second)
+
+
+def test_short_lines_after_the_article_and_a_few_furniture_lines_are_not_the_article() -> None:
+    promo = [
+        "The digital world of news.",
+        "Read the new issue on Friday evening!",
+        "On every device, even offline.",
+    ]
+    text = "\n".join(["Bridge closed", *ARTICLE, *FOOTER_MENU[:4], *promo]) + "\n"
+    k = kinds_of(text)
+    assert all(k[t] == ("furniture", "block after the article") for t in promo)
+    assert all(k[t] == ("body", "") for t in ARTICLE)
+
+
+def test_a_paragraph_after_a_few_furniture_lines_stays() -> None:
+    # (only a long run of furniture sets a paragraph of 15+ words apart from the article)
+    last = "The council will review the decision in a year, after a second survey of the supports, the mayor said."
+    text = "\n".join(["Bridge closed", *ARTICLE, *FOOTER_MENU[:4], last]) + "\n"
+    assert kinds_of(text)[last] == ("body", "")
+
+
+@pytest.mark.parametrize(
+    ("lang", "more"),
+    [
+        ("en", "Read more"),
+        ("de", "Weiterlesen"),
+        ("fr", "Lire la suite"),
+        ("es", "Leer más"),
+        ("pt", "Leia mais"),
+    ],
+)
+def test_excerpts_each_closed_by_a_read_more_link_are_teasers(lang: str, more: str) -> None:
+    excerpts = [
+        "Summer sale: the best deals of the week, picked by our editors for you, with prices that will not last long at all.",
+        "Maxi dresses are no new trend but a fixture of every summer wardrobe; we have picked the best of the season.",
+    ]
+    lines = ["Bridge closed", *ARTICLE, "Related posts"]
+    for n, ex in enumerate(excerpts):
+        lines += [f"Teaser headline number {n}", ex, more]
+    segs, _info = classify_lines("\n".join(lines), lang)
+    text = "\n".join(lines)
+    k = {text[s.start : s.end]: (s.kind, s.reason) for s in segs}
+    assert all(k[ex] == ("furniture", "teaser (read more)") for ex in excerpts)
+    assert all(k[t][0] == "body" for t in ARTICLE)
+
+
+def test_an_article_cut_by_one_continue_reading_link_stays() -> None:
+    text = "\n".join(["Bridge closed", *ARTICLE[:2], "Continue reading", *ARTICLE[2:]]) + "\n"
+    k = kinds_of(text)
+    assert all(k[t] == ("body", "") for t in ARTICLE)
+    assert k["Continue reading"] == ("furniture", "read-more link")
