@@ -1104,10 +1104,42 @@ def classify_lines(
 
     if page:
         _repeated_lines(lines, kinds)
+        if page_title is not None and title_at:
+            _before_the_headline(kinds, substantial, title_at)
         _blocks_after_the_article(kinds, substantial, [ln.words >= SUBSTANTIAL_WORDS for ln in lines])
-    for ln, (kind, why) in zip(lines, kinds, strict=True):
+    for i, (ln, (kind, why)) in enumerate(zip(lines, kinds, strict=True)):
+        if i == title_at and kind == "title" and info.get("title") != ln.text:
+            segs.extend(_title_parts(ln, str(info.get("title") or "")))
+            continue
         segs.append(Segment(ln.start, ln.end, kind or "body", why))
     return segs, info
+
+
+def _title_parts(ln: _Line, head: str) -> list[Segment]:
+    """The segments of a page's <title> line taken for the title ("Headline | Site"): the headline is
+    the title, the site's name around it metadata (it is no part of a claim)."""
+    at = ln.text.find(head) if head else -1
+    if at < 0:
+        return [Segment(ln.start, ln.end, "title", "headline")]
+    start, end = ln.start + at, ln.start + at + len(head)
+    out = [Segment(ln.start, start, "meta", "site name")] if start > ln.start else []
+    out.append(Segment(start, end, "title", "headline"))
+    if end < ln.end:
+        out.append(Segment(end, ln.end, "meta", "site name"))
+    return out
+
+
+def _before_the_headline(kinds: list[tuple[str, str]], substantial: list[bool], title_at: int) -> None:
+    """A copied page repeats its <title>'s headline right above its article: text above that headline
+    (teasers of the site's other stories, a promotion, the site's motto) is not the article, when most of
+    the page's prose comes after the headline (more than before it, and three paragraphs at least)."""
+    before = sum(1 for i in range(title_at) if kinds[i][0] == "body" and substantial[i])
+    after = sum(1 for i in range(title_at + 1, len(kinds)) if kinds[i][0] == "body" and substantial[i])
+    if after < 3 or after <= before:
+        return
+    for i in range(title_at):
+        if kinds[i][0] == "body":
+            kinds[i] = ("furniture", "before the headline")
 
 
 def _another_article(lines: list[_Line], kinds: list[tuple[str, str]], first_body: int) -> None:

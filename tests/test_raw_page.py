@@ -245,7 +245,9 @@ def test_title_line_not_repeated_gives_the_headline_without_the_site() -> None:
     a = article_from_text(text, path="p.txt", key="p.txt")
     assert a.title == "Access to the harbour restored after two years"
     assert a.outlet == "Harbour Foundation"
-    assert kinds_of(text)[text.split("\n")[0]] == ("title", "headline")
+    k = kinds_of(text)
+    assert k["Access to the harbour restored after two years"] == ("title", "headline")
+    assert k[" – Harbour Foundation"] == ("meta", "site name")
 
 
 @pytest.mark.parametrize(
@@ -387,3 +389,36 @@ def test_an_article_cut_by_one_continue_reading_link_stays() -> None:
     k = kinds_of(text)
     assert all(k[t] == ("body", "") for t in ARTICLE)
     assert k["Continue reading"] == ("furniture", "read-more link")
+
+
+TEASERS_ABOVE = [
+    '"I stopped blaming myself"',
+    "A designer posts photos of herself in clothes that are too tight, because makers offer no larger sizes.",
+    '"The money has to come from somewhere"',
+    "What people aged 18 to 30 can expect from the pension system, a professor explains in an interview.",
+]
+
+
+def test_text_above_the_repeated_headline_is_not_the_article() -> None:
+    text = "\n".join(
+        [
+            "Bridge closed to trucks | Harbour Times",
+            *TEASERS_ABOVE,
+            *MENU,
+            "Bridge closed to trucks",
+            *ARTICLE,
+        ]
+    )
+    k = kinds_of(text)
+    assert all(k[t][0] == "furniture" for t in TEASERS_ABOVE)
+    assert k[TEASERS_ABOVE[1]] == k[TEASERS_ABOVE[3]] == ("furniture", "before the headline")
+    assert all(k[t] == ("body", "") for t in ARTICLE)
+
+
+def test_text_above_the_repeated_headline_stays_when_most_prose_is_above_it() -> None:
+    # the headline found again low on the page (in a list of links): the article is above it
+    text = "\n".join(
+        ["Bridge closed to trucks | Harbour Times", *MENU, *ARTICLE, "Bridge closed to trucks", ARTICLE[0]]
+    )
+    k = kinds_of(text)
+    assert all(k[t][0] == "body" for t in ARTICLE[1:])
