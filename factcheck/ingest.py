@@ -1106,6 +1106,7 @@ def classify_lines(
         _repeated_lines(lines, kinds)
         if page_title is not None and title_at:
             _before_the_headline(kinds, substantial, title_at)
+        _another_post(lines, kinds, title_at or first_body)
         _blocks_after_the_article(kinds, substantial, [ln.words >= SUBSTANTIAL_WORDS for ln in lines])
     for i, (ln, (kind, why)) in enumerate(zip(lines, kinds, strict=True)):
         if i == title_at and kind == "title" and info.get("title") != ln.text:
@@ -1160,6 +1161,38 @@ def _another_article(lines: list[_Line], kinds: list[tuple[str, str]], first_bod
                 if kinds[j][0] in ("body", "title", "meta"):
                     kinds[j] = ("furniture", "another article")
             return
+
+
+def _another_post(lines: list[_Line], kinds: list[tuple[str, str]], start: int) -> None:
+    """A page that goes on with other posts (a blog's front page, an archive): a post header -- a
+    headline, its date line, then text -- after three paragraphs of the article opens another post; it and
+    all that follows is not this article."""
+    paragraphs = 0
+    for i in range(start, len(lines)):
+        if kinds[i] == ("body", "") and lines[i].words >= SUBSTANTIAL_WORDS:
+            paragraphs += 1
+        elif kinds[i] == ("furniture", "date stamp") and paragraphs >= 3 and _post_header(lines, kinds, i):
+            head = next(j for j in range(i - 1, -1, -1) if 3 <= lines[j].words <= 20)
+            for j in range(head, len(lines)):
+                if kinds[j][0] in ("body", "title", "meta"):
+                    kinds[j] = ("furniture", "another article")
+            return
+
+
+def _post_header(lines: list[_Line], kinds: list[tuple[str, str]], i: int) -> bool:
+    """A date line that opens another post: a headline right above it (a line of 3-20 words with no full
+    stop, within two lines) and a paragraph of text right below (within three)."""
+    above = any(
+        3 <= lines[j].words <= 20
+        and kinds[j][0] in ("body", "furniture")
+        and not _FULL_STOP_END.search(lines[j].text)
+        for j in range(max(0, i - 2), i)
+    )
+    below = any(
+        kinds[j] == ("body", "") and lines[j].words >= SUBSTANTIAL_WORDS
+        for j in range(i + 1, min(len(lines), i + 4))
+    )
+    return above and below
 
 
 def _notice_led(ln: _Line, vocab: furniture.Vocabulary) -> str | None:

@@ -422,3 +422,28 @@ def test_text_above_the_repeated_headline_stays_when_most_prose_is_above_it() ->
     )
     k = kinds_of(text)
     assert all(k[t][0] == "body" for t in ARTICLE[1:])
+
+
+NEXT_POST = [
+    "Ferry fares to rise by five percent in January",
+    "12 November 2018",
+    "Ferry fares will rise by five percent in January, the operator said on Sunday after a year of losses.",
+    "The council said it would ask the operator to keep the fares of school children and pensioners as they are.",
+]
+
+
+def test_a_second_post_with_its_headline_and_date_after_the_article_is_another_article() -> None:
+    text = "\n".join(["Bridge closed to trucks", "13 November 2018", *ARTICLE, "Leave a comment", *NEXT_POST])
+    segs, info = classify_lines(text, "en")
+    k = {text[s.start : s.end]: (s.kind, s.reason) for s in segs}
+    assert all(k[t] == ("body", "") for t in ARTICLE)
+    assert all(k[t][0] == "furniture" for t in NEXT_POST)
+    assert all(k[t] == ("furniture", "another article") for t in NEXT_POST[2:])
+    assert info["published"] == dt.date(2018, 11, 13)
+
+
+def test_a_date_line_early_in_the_article_opens_no_other_post() -> None:
+    # (after two paragraphs: a section of the article with its date, not another post)
+    text = "\n".join(["Bridge closed to trucks", *ARTICLE[:2], *NEXT_POST, *ARTICLE[2:]])
+    k = kinds_of(text)
+    assert all(k[t][0] == "body" for t in [*ARTICLE, *NEXT_POST[2:]])
