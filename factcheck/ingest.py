@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import functools
 import hashlib
 import itertools
 import json
@@ -1730,7 +1731,7 @@ def _classify_one(
     low = t.lower()
     if i > first_body and _has_any(low, _BIO_HINTS) and _BIO.search(t):
         return "furniture", "author bio"
-    if i > first_body and ln.words <= 80 and _about_an_author(t, info):
+    if i > first_body and ln.words <= BIO_WORDS and _about_an_author(t, info, lang):
         return "furniture", "author bio"
     if (
         i > first_body
@@ -1811,18 +1812,26 @@ _CONTRIBUTOR = re.compile(
 )
 
 
-# what follows an author's name in a bio: "Jens Petersen reports on ...", "Lucia Ferrante has covered ..."
-_BIO_VERB = re.compile(
-    r"\s+(?:is|was|has|have|had|reports|reported|covers|covered|writes|wrote|joined|edits|leads|lives|"
-    r"previously|holds|specialises|specializes|focuses|can\s+be\s+reached|tweets)\b"
-)
+BIO_WORDS = 120  # an author's bio is a paragraph of at most this many words
 
 
-def _about_an_author(t: str, info: dict[str, Any]) -> bool:
+@functools.cache
+def _bio_verb(lang: str | None) -> re.Pattern[str]:
+    """What follows an author's name in a bio ("Jens Petersen reports on ...", "Markus Berg kam 2001 zur
+    Zeitung"): the ``bio_verbs`` of the ``[byline]`` table of furniture.toml, the language's and English."""
+    verbs: list[str] = []
+    for code in dict.fromkeys([c for c in (lang, "en") if c]):
+        verbs += langres.resource(code, "furniture").get("byline", {}).get("bio_verbs", [])
+    body = "|".join(r"\s+".join(map(re.escape, v.split())) for v in sorted(set(verbs), key=len, reverse=True))
+    return re.compile(rf"\s+(?:{body})\b" if body else r"(?!)")
+
+
+def _about_an_author(t: str, info: dict[str, Any], lang: str | None) -> bool:
     names = info.get("author_names")
     if not names:
         return False
-    return any(t.startswith(n) and _BIO_VERB.match(t, len(n)) for n in names)
+    verb = _bio_verb(lang)
+    return any(t.startswith(n) and verb.match(t, len(n)) for n in names)
 
 
 # a menu or breadcrumb: "World  Business  Markets", "Home > News > Europe", "Sign in | Subscribe"
