@@ -1436,7 +1436,8 @@ def _repeated_lines(lines: list[_Line], kinds: list[tuple[str, str]]) -> None:
 
 
 _LIST_ITEM = re.compile(r"^(?:[-•*·–]\s|\d{1,2}[.)]\s|\|)")
-_HEADLINE_END = re.compile(r"[.!:;,\"”“»«)]$")
+# (a headline may end with a quoted phrase: "... Alexas “Flash Briefings”"; a sentence ends with a stop before it)
+_HEADLINE_END = re.compile(r"[.!:;,)]$|[.!?,;:][\"”“»«'’]$")
 
 
 def _teaser_lists(lines: list[_Line], kinds: list[tuple[str, str]], first_body: int) -> None:
@@ -1450,7 +1451,7 @@ def _teaser_lists(lines: list[_Line], kinds: list[tuple[str, str]], first_body: 
             and 3 <= ln.words <= 20
             and not _HEADLINE_END.search(ln.text)
             and not _LIST_ITEM.match(ln.text)
-            and ln.text[:1].isupper() | ln.text[:1].isdigit()
+            and (ln.text[:1].isupper() or ln.text[:1].isdigit() or ln.text[:1] in "#\"“„«»'‘")
         )
 
     i = first_body + 1

@@ -447,3 +447,15 @@ def test_a_date_line_early_in_the_article_opens_no_other_post() -> None:
     text = "\n".join(["Bridge closed to trucks", *ARTICLE[:2], *NEXT_POST, *ARTICLE[2:]])
     k = kinds_of(text)
     assert all(k[t][0] == "body" for t in [*ARTICLE, *NEXT_POST[2:]])
+
+
+def test_a_run_of_headlines_with_quoted_phrases_and_hashtags_is_a_teaser_list() -> None:
+    heads = [
+        "Volkswagen becomes a publisher: the radical new marketing of a car maker",
+        "Flying blind instead of big data: the publishers' problem with “Flash Briefings”",
+        "#trending: the toll, the murder case and the movie awards",
+    ]
+    text = "\n".join(["Bridge closed", *ARTICLE, *heads]) + "\n"
+    k = kinds_of(text)
+    assert all(k[h] == ("furniture", "teaser list") for h in heads)
+    assert all(k[t] == ("body", "") for t in ARTICLE)
