@@ -1755,7 +1755,8 @@ _UPDATED = re.compile(
     r"^(?:updated|last\s+updated|aktualisiert|zuletzt|mis\s+à\s+jour|actualizado|atualizado)", re.I
 )
 # "Radfahren in Salzburg © Tourismus Salzburg GmbH / Thomas Kujat": a caption ending in a photo credit
-_CREDIT_TAIL = re.compile(r"(?:©|\(c\)|\bfoto:|\bphoto:|\bbild:)\s*[^.!?]{2,80}$", re.I)
+# (a licence's version may hold a dot: "Foto: CC-BY-NC 2.0 David Merrigan")
+_CREDIT_TAIL = re.compile(r"(?:©|\(c\)|\bfoto:|\bphoto:|\bbild:)\s*(?:[^.!?]|(?<=\d)\.(?=\d)){2,80}$", re.I)
 
 
 def _credit_line(t: str) -> bool:

@@ -459,3 +459,17 @@ def test_a_run_of_headlines_with_quoted_phrases_and_hashtags_is_a_teaser_list() 
     k = kinds_of(text)
     assert all(k[h] == ("furniture", "teaser list") for h in heads)
     assert all(k[t] == ("body", "") for t in ARTICLE)
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "The office the two firms share in Berlin. Foto: CC-BY-NC 2.0 David Merrigan",
+        "Foto: Timur | flickr| CC BY 2.0",
+    ],
+)
+def test_a_caption_whose_credit_names_a_licence_version_is_a_caption(caption: str) -> None:
+    text = "\n".join(["Bridge closed", *ARTICLE[:2], caption, *ARTICLE[2:]]) + "\n"
+    k = kinds_of(text)
+    assert k[caption] == ("furniture", "photo caption")
+    assert all(k[t] == ("body", "") for t in ARTICLE)
