@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import functools
 import hashlib
 import itertools
 import json
@@ -621,9 +622,9 @@ def article_from_record(
         art.authors = metadata.split_authors(authors, outlet=art.outlet)
     crawled = _first(rec, *RECORD_CRAWL_KEYS)
     if crawled is not None and art.crawled is None:
-        art.crawled = parse_date_value(crawled)
+        art.crawled = parse_date_value(crawled, art.language)
     published = _first(rec, *RECORD_DATE_KEYS)
-    d = parse_date_value(published) if published is not None else None
+    d = parse_date_value(published, art.language) if published is not None else None
     text_date = art.published if art.published_source == "text" else None
     if d is not None:
         art.published, art.published_source = d, "record"
@@ -672,7 +673,7 @@ def _apply_meta(art: Article, meta: dict[str, Any], source: str) -> None:
         a = meta["authors"]
         art.authors = _split_authors(a if isinstance(a, list) else str(a))
     if "published" in meta:
-        d = parse_date_value(meta["published"])
+        d = parse_date_value(meta["published"], art.language)
         if d is not None:
             art.published, art.published_source = d, source
     if art.url and not art.outlet:
@@ -720,15 +721,17 @@ def _mkdate(y: str, m: str, d: str) -> dt.date | None:
         return None
 
 
-def parse_date_value(v: Any) -> dt.date | None:
-    """A date from front matter/sidecar/JSON: a date, a datetime, or a string in a common format."""
+def parse_date_value(v: Any, lang: str | None = None) -> dt.date | None:
+    """A date from front matter/sidecar/JSON: a date, a datetime, or a string naming a full date in a
+    common format or in the article's language ``lang`` ("2024-03-19", "March 19, 2024", "19.03.2024",
+    "19. März 2024")."""
     if isinstance(v, dt.datetime):
         return v.date()
     if isinstance(v, dt.date):
         return v
     if not isinstance(v, str):
         return None
-    return find_date(v)
+    return find_date(v) or _date_of(v.strip(), lang)
 
 
 def find_date(s: str) -> dt.date | None:
@@ -868,8 +871,9 @@ _ALL_LANGS = ("en", "de", "fr", "es", "pt")
 def _date_of(phrase: str, lang: str | None = None) -> dt.date | None:
     """The full date (day, month and year) a short date phrase names, in any language: the English formats
     first, then dateparser with the article's language ("14. Januar 2020, 9:21 Uhr", "le 14/01/2020 à
-    06:25", "19.01.2020"). A month or a year alone is no publication date."""
-    d = find_date(phrase) or _numeric_date(phrase, lang)
+    06:25", "19.01.2020": ``factcheck.dates`` reads dates in figures in the order of their shape and the
+    language). A month or a year alone is no publication date."""
+    d = find_date(phrase)
     if d is not None:
         return d
     if len(phrase) > 80 or not _YEAR_OR_SHORT_DMY.search(phrase):
@@ -883,27 +887,6 @@ def _date_of(phrase: str, lang: str | None = None) -> dt.date | None:
 
 
 _DIGIT_ANY = re.compile(r"\d")
-# "19.01.2020", "14/01/2020", "2.03.2018von ...": day and month in figures (dateparser reads them month first
-# whatever the language)
-_NUMERIC_DATE = re.compile(
-    r"(?<!\d)(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d)(?!\d)"
-)
-
-
-def _numeric_date(phrase: str, lang: str | None) -> dt.date | None:
-    """A date in figures: with dots always day first (en de fr es pt); with slashes day first but in
-    English, where the month comes first when the figures allow it ("11/04/2012" is 4 November in English,
-    11 April in German). The phrase is the date with at most a label, a weekday or a time around it
-    ("Date 19.01.2020", "08.03.2016 | 15:30 Uhr"), not a headline ending in one."""
-    m = _NUMERIC_DATE.search(phrase)
-    if m is None or len(_LETTER_WORD.findall(phrase[: m.start()] + " " + phrase[m.end() :])) > 3:
-        return None
-    a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
-    day, month = (b, a) if m["sep"] == "/" and lang in ("en", None) and a <= 12 else (a, b)
-    try:
-        return dt.date(y, month, day)
-    except ValueError:
-        return None
 
 
 # a full date inside a short line ("von Anja Schmoll-Trautmann am 14. Mai 2014, 15:40 Uhr", "Blackswan
@@ -1044,6 +1027,7 @@ def classify_lines(
     if page:
         _teaser_blocks(lines, kinds, first_body, substantial)
         _galleries(lines, kinds, first_body)
+        _read_more_teasers(lines, kinds, chrome)
     at = info.pop("_date_line_at", None)
     if at is not None and kinds[at][0] != "meta":
         del info["published"]  # the date of a teaser, not of this article
@@ -1121,10 +1105,43 @@ def classify_lines(
 
     if page:
         _repeated_lines(lines, kinds)
-        _blocks_after_the_article(kinds, substantial)
-    for ln, (kind, why) in zip(lines, kinds, strict=True):
+        if page_title is not None and title_at:
+            _before_the_headline(kinds, substantial, title_at)
+        _another_post(lines, kinds, title_at or first_body)
+        _blocks_after_the_article(kinds, substantial, [ln.words >= SUBSTANTIAL_WORDS for ln in lines])
+    for i, (ln, (kind, why)) in enumerate(zip(lines, kinds, strict=True)):
+        if i == title_at and kind == "title" and info.get("title") != ln.text:
+            segs.extend(_title_parts(ln, str(info.get("title") or "")))
+            continue
         segs.append(Segment(ln.start, ln.end, kind or "body", why))
     return segs, info
+
+
+def _title_parts(ln: _Line, head: str) -> list[Segment]:
+    """The segments of a page's <title> line taken for the title ("Headline | Site"): the headline is
+    the title, the site's name around it metadata (it is no part of a claim)."""
+    at = ln.text.find(head) if head else -1
+    if at < 0:
+        return [Segment(ln.start, ln.end, "title", "headline")]
+    start, end = ln.start + at, ln.start + at + len(head)
+    out = [Segment(ln.start, start, "meta", "site name")] if start > ln.start else []
+    out.append(Segment(start, end, "title", "headline"))
+    if end < ln.end:
+        out.append(Segment(end, ln.end, "meta", "site name"))
+    return out
+
+
+def _before_the_headline(kinds: list[tuple[str, str]], substantial: list[bool], title_at: int) -> None:
+    """A copied page repeats its <title>'s headline right above its article: text above that headline
+    (teasers of the site's other stories, a promotion, the site's motto) is not the article, when most of
+    the page's prose comes after the headline (more than before it, and three paragraphs at least)."""
+    before = sum(1 for i in range(title_at) if kinds[i][0] == "body" and substantial[i])
+    after = sum(1 for i in range(title_at + 1, len(kinds)) if kinds[i][0] == "body" and substantial[i])
+    if after < 3 or after <= before:
+        return
+    for i in range(title_at):
+        if kinds[i][0] == "body":
+            kinds[i] = ("furniture", "before the headline")
 
 
 def _another_article(lines: list[_Line], kinds: list[tuple[str, str]], first_body: int) -> None:
@@ -1145,6 +1162,38 @@ def _another_article(lines: list[_Line], kinds: list[tuple[str, str]], first_bod
                 if kinds[j][0] in ("body", "title", "meta"):
                     kinds[j] = ("furniture", "another article")
             return
+
+
+def _another_post(lines: list[_Line], kinds: list[tuple[str, str]], start: int) -> None:
+    """A page that goes on with other posts (a blog's front page, an archive): a post header -- a
+    headline, its date line, then text -- after three paragraphs of the article opens another post; it and
+    all that follows is not this article."""
+    paragraphs = 0
+    for i in range(start, len(lines)):
+        if kinds[i] == ("body", "") and lines[i].words >= SUBSTANTIAL_WORDS:
+            paragraphs += 1
+        elif kinds[i] == ("furniture", "date stamp") and paragraphs >= 3 and _post_header(lines, kinds, i):
+            head = next(j for j in range(i - 1, -1, -1) if 3 <= lines[j].words <= 20)
+            for j in range(head, len(lines)):
+                if kinds[j][0] in ("body", "title", "meta"):
+                    kinds[j] = ("furniture", "another article")
+            return
+
+
+def _post_header(lines: list[_Line], kinds: list[tuple[str, str]], i: int) -> bool:
+    """A date line that opens another post: a headline right above it (a line of 3-20 words with no full
+    stop, within two lines) and a paragraph of text right below (within three)."""
+    above = any(
+        3 <= lines[j].words <= 20
+        and kinds[j][0] in ("body", "furniture")
+        and not _FULL_STOP_END.search(lines[j].text)
+        for j in range(max(0, i - 2), i)
+    )
+    below = any(
+        kinds[j] == ("body", "") and lines[j].words >= SUBSTANTIAL_WORDS
+        for j in range(i + 1, min(len(lines), i + 4))
+    )
+    return above and below
 
 
 def _notice_led(ln: _Line, vocab: furniture.Vocabulary) -> str | None:
@@ -1264,6 +1313,38 @@ def _teaser_blocks(
 
 TEASER_SUMMARY_WORDS = 60
 
+READ_MORE = "read-more link"  # the reason of the furniture markers of a "Read more" line
+
+
+def _read_more_teasers(lines: list[_Line], kinds: list[tuple[str, str]], chrome: list[str | None]) -> None:
+    """Excerpts of other stories, each closed by its link to the rest ("Read more", "Weiterlesen", "Lire la
+    suite"): one to three lines of text right above a read-more line, with furniture (the teaser's headline,
+    date, image credit) above them. Two or more such excerpts on a page are a list of other stories; one
+    alone may be the article cut by a "Continue reading" link, and stays."""
+    units: list[range] = []
+    for i, why in enumerate(chrome):
+        if why != READ_MORE:
+            continue
+        j = i - 1
+        while j >= 0 and kinds[j][0] == "body" and i - j <= TEASER_EXCERPT_LINES + 1:
+            j -= 1
+        excerpt = range(j + 1, i)
+        if (
+            excerpt
+            and (j < 0 or kinds[j][0] != "body")  # (more lines of text above: the article, not an excerpt)
+            and sum(lines[k].words for k in excerpt) <= TEASER_EXCERPT_WORDS
+        ):
+            units.append(excerpt)
+    if len(units) < 2:
+        return
+    for excerpt in units:
+        for k in excerpt:
+            kinds[k] = ("furniture", "teaser (read more)")
+
+
+TEASER_EXCERPT_LINES = 3
+TEASER_EXCERPT_WORDS = 150
+
 
 def _galleries(lines: list[_Line], kinds: list[tuple[str, str]], first_body: int) -> None:
     """A photo gallery copied from a page repeats its own title before each slide ("Racist, ruthless,
@@ -1297,7 +1378,16 @@ GALLERY_SLIDE_LINES = 5
 GALLERY_CAPTION_WORDS = 80
 
 
-def _blocks_after_the_article(kinds: list[tuple[str, str]], substantial: list[bool]) -> None:
+def _blocks_after_the_article(
+    kinds: list[tuple[str, str]], substantial: list[bool], long: list[bool]
+) -> None:
+    _blocks_after(kinds, substantial, ARTICLE_GAP_LINES, None)
+    _blocks_after(kinds, substantial, SHORT_GAP_LINES, long)
+
+
+def _blocks_after(
+    kinds: list[tuple[str, str]], substantial: list[bool], gap_lines: int, keep: list[bool] | None
+) -> None:
     """A copied page goes on after its article with other blocks (a sidebar, promotions, the site's
     footer), each set off from the article by a long run of furniture lines. Blocks of prose separated by
     ARTICLE_GAP_LINES or more lines of furniture are told apart; the one with the most substantial
@@ -1305,10 +1395,10 @@ def _blocks_after_the_article(kinds: list[tuple[str, str]], substantial: list[bo
     article ("block after the article"). A block as large as a third of the article stays (an article
     cut in two by a gallery or an advertisement goes on)."""
     blocks: list[list[int]] = []  # indices of body lines, per block
-    gap = ARTICLE_GAP_LINES
+    gap = gap_lines
     for i, k in enumerate(kinds):
         if k[0] in ("body", "title"):
-            if gap >= ARTICLE_GAP_LINES or not blocks:
+            if gap >= gap_lines or not blocks:
                 blocks.append([])
             blocks[-1].append(i)
             gap = 0
@@ -1319,13 +1409,14 @@ def _blocks_after_the_article(kinds: list[tuple[str, str]], substantial: list[bo
     prose = [sum(1 for i in b if kinds[i][0] == "body" and substantial[i]) for b in blocks]
     main = max(range(len(blocks)), key=lambda b: prose[b])
     for b in range(main + 1, len(blocks)):
-        if 3 * prose[b] < prose[main]:
+        if 3 * prose[b] < prose[main] and (keep is None or prose[b] == 0):
             for i in blocks[b]:
-                if kinds[i][0] == "body":
+                if kinds[i][0] == "body" and not (keep is not None and keep[i]):
                     kinds[i] = ("furniture", "block after the article")
 
 
 ARTICLE_GAP_LINES = 12
+SHORT_GAP_LINES = 4
 
 
 def _repeated_lines(lines: list[_Line], kinds: list[tuple[str, str]]) -> None:
@@ -1345,7 +1436,8 @@ def _repeated_lines(lines: list[_Line], kinds: list[tuple[str, str]]) -> None:
 
 
 _LIST_ITEM = re.compile(r"^(?:[-•*·–]\s|\d{1,2}[.)]\s|\|)")
-_HEADLINE_END = re.compile(r"[.!:;,\"”“»«)]$")
+# (a headline may end with a quoted phrase: "... Alexas “Flash Briefings”"; a sentence ends with a stop before it)
+_HEADLINE_END = re.compile(r"[.!:;,)]$|[.!?,;:][\"”“»«'’]$")
 
 
 def _teaser_lists(lines: list[_Line], kinds: list[tuple[str, str]], first_body: int) -> None:
@@ -1359,7 +1451,7 @@ def _teaser_lists(lines: list[_Line], kinds: list[tuple[str, str]], first_body: 
             and 3 <= ln.words <= 20
             and not _HEADLINE_END.search(ln.text)
             and not _LIST_ITEM.match(ln.text)
-            and ln.text[:1].isupper() | ln.text[:1].isdigit()
+            and (ln.text[:1].isupper() or ln.text[:1].isdigit() or ln.text[:1] in "#\"“„«»'‘")
         )
 
     i = first_body + 1
@@ -1640,7 +1732,7 @@ def _classify_one(
     low = t.lower()
     if i > first_body and _has_any(low, _BIO_HINTS) and _BIO.search(t):
         return "furniture", "author bio"
-    if i > first_body and ln.words <= 80 and _about_an_author(t, info):
+    if i > first_body and ln.words <= BIO_WORDS and _about_an_author(t, info, lang):
         return "furniture", "author bio"
     if (
         i > first_body
@@ -1663,7 +1755,8 @@ _UPDATED = re.compile(
     r"^(?:updated|last\s+updated|aktualisiert|zuletzt|mis\s+à\s+jour|actualizado|atualizado)", re.I
 )
 # "Radfahren in Salzburg © Tourismus Salzburg GmbH / Thomas Kujat": a caption ending in a photo credit
-_CREDIT_TAIL = re.compile(r"(?:©|\(c\)|\bfoto:|\bphoto:|\bbild:)\s*[^.!?]{2,80}$", re.I)
+# (a licence's version may hold a dot: "Foto: CC-BY-NC 2.0 David Merrigan")
+_CREDIT_TAIL = re.compile(r"(?:©|\(c\)|\bfoto:|\bphoto:|\bbild:)\s*(?:[^.!?]|(?<=\d)\.(?=\d)){2,80}$", re.I)
 
 
 def _credit_line(t: str) -> bool:
@@ -1721,18 +1814,26 @@ _CONTRIBUTOR = re.compile(
 )
 
 
-# what follows an author's name in a bio: "Jens Petersen reports on ...", "Lucia Ferrante has covered ..."
-_BIO_VERB = re.compile(
-    r"\s+(?:is|was|has|have|had|reports|reported|covers|covered|writes|wrote|joined|edits|leads|lives|"
-    r"previously|holds|specialises|specializes|focuses|can\s+be\s+reached|tweets)\b"
-)
+BIO_WORDS = 120  # an author's bio is a paragraph of at most this many words
 
 
-def _about_an_author(t: str, info: dict[str, Any]) -> bool:
+@functools.cache
+def _bio_verb(lang: str | None) -> re.Pattern[str]:
+    """What follows an author's name in a bio ("Jens Petersen reports on ...", "Markus Berg kam 2001 zur
+    Zeitung"): the ``bio_verbs`` of the ``[byline]`` table of furniture.toml, the language's and English."""
+    verbs: list[str] = []
+    for code in dict.fromkeys([c for c in (lang, "en") if c]):
+        verbs += langres.resource(code, "furniture").get("byline", {}).get("bio_verbs", [])
+    body = "|".join(r"\s+".join(map(re.escape, v.split())) for v in sorted(set(verbs), key=len, reverse=True))
+    return re.compile(rf"\s+(?:{body})\b" if body else r"(?!)")
+
+
+def _about_an_author(t: str, info: dict[str, Any], lang: str | None) -> bool:
     names = info.get("author_names")
     if not names:
         return False
-    return any(t.startswith(n) and _BIO_VERB.match(t, len(n)) for n in names)
+    verb = _bio_verb(lang)
+    return any(t.startswith(n) and verb.match(t, len(n)) for n in names)
 
 
 # a menu or breadcrumb: "World  Business  Markets", "Home > News > Europe", "Sign in | Subscribe"

@@ -48,3 +48,24 @@ def test_vocabulary_names_the_reason(code: str) -> None:
             for ex in m.examples:
                 got = getattr(vocab, m.kind)(ex, _word_count(ex))
                 assert got is not None, ex
+
+
+@pytest.mark.parametrize("code", ["en", "de", "fr", "es", "pt"])
+def test_bio_examples_after_a_byline_are_author_bios(code: str) -> None:
+    """Each language's ``[byline] bio_examples`` ("<name> <bio verb> ..."), below the article of a byline
+    naming that author, is an author bio."""
+    from factcheck.ingest import classify_lines
+
+    by = langres.resource(code, "furniture")["byline"]
+    assert by["bio_verbs"] and by["bio_examples"]
+    prefix = "By" if code == "en" else by["prefixes"][0].capitalize()
+    lede = (
+        "The city council voted on Tuesday to close the old harbour bridge to heavy traffic from next month, "
+        "the mayor said."
+    )
+    for bio in by["bio_examples"]:
+        name = " ".join(bio.split()[:2])
+        text = "\n".join(["Bridge closed", f"{prefix} {name}", lede, lede.replace("Tuesday", "Monday"), bio])
+        segs, _info = classify_lines(text, code)
+        got = {text[s.start : s.end]: (s.kind, s.reason) for s in segs}
+        assert got[bio] == ("furniture", "author bio"), (code, bio)

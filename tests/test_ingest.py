@@ -319,7 +319,9 @@ def test_a_headline_with_a_separator_is_not_navigation():
     k = _kinds(
         "Putin to visit China in May | World News\nPutin will visit China in May, the Kremlin said on Tuesday.\n"
     )
-    assert k["Putin to visit China in May | World News"][0] == "title"
+    # the headline is the title; the site's name beside it is metadata, no part of a claim
+    assert k["Putin to visit China in May"] == ("title", "headline")
+    assert k[" | World News"] == ("meta", "site name")
 
 
 def test_wire_credits_after_a_rule_line_and_contributor_lines_are_furniture():

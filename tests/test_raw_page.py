@@ -245,7 +245,9 @@ def test_title_line_not_repeated_gives_the_headline_without_the_site() -> None:
     a = article_from_text(text, path="p.txt", key="p.txt")
     assert a.title == "Access to the harbour restored after two years"
     assert a.outlet == "Harbour Foundation"
-    assert kinds_of(text)[text.split("\n")[0]] == ("title", "headline")
+    k = kinds_of(text)
+    assert k["Access to the harbour restored after two years"] == ("title", "headline")
+    assert k[" – Harbour Foundation"] == ("meta", "site name")
 
 
 @pytest.mark.parametrize(
@@ -336,3 +338,138 @@ def test_an_article_cut_in_two_by_a_long_run_of_furniture_goes_on() -> None:
     text = "\n".join(["Bridge closed", *ARTICLE, *FOOTER_MENU, *second]) + "\n"
     k = kinds_of(text)
     assert all(k[t] == ("body", "") for t in ARTICLE + second)
+
+
+def test_short_lines_after_the_article_and_a_few_furniture_lines_are_not_the_article() -> None:
+    promo = [
+        "The digital world of news.",
+        "Read the new issue on Friday evening!",
+        "On every device, even offline.",
+    ]
+    text = "\n".join(["Bridge closed", *ARTICLE, *FOOTER_MENU[:4], *promo]) + "\n"
+    k = kinds_of(text)
+    assert all(k[t] == ("furniture", "block after the article") for t in promo)
+    assert all(k[t] == ("body", "") for t in ARTICLE)
+
+
+def test_a_paragraph_after_a_few_furniture_lines_stays() -> None:
+    # (only a long run of furniture sets a paragraph of 15+ words apart from the article)
+    last = "The council will review the decision in a year, after a second survey of the supports, the mayor said."
+    text = "\n".join(["Bridge closed", *ARTICLE, *FOOTER_MENU[:4], last]) + "\n"
+    assert kinds_of(text)[last] == ("body", "")
+
+
+@pytest.mark.parametrize(
+    ("lang", "more"),
+    [
+        ("en", "Read more"),
+        ("de", "Weiterlesen"),
+        ("fr", "Lire la suite"),
+        ("es", "Leer más"),
+        ("pt", "Leia mais"),
+    ],
+)
+def test_excerpts_each_closed_by_a_read_more_link_are_teasers(lang: str, more: str) -> None:
+    excerpts = [
+        "Summer sale: the best deals of the week, picked by our editors for you, with prices that will not last long at all.",
+        "Maxi dresses are no new trend but a fixture of every summer wardrobe; we have picked the best of the season.",
+    ]
+    lines = ["Bridge closed", *ARTICLE, "Related posts"]
+    for n, ex in enumerate(excerpts):
+        lines += [f"Teaser headline number {n}", ex, more]
+    segs, _info = classify_lines("\n".join(lines), lang)
+    text = "\n".join(lines)
+    k = {text[s.start : s.end]: (s.kind, s.reason) for s in segs}
+    assert all(k[ex] == ("furniture", "teaser (read more)") for ex in excerpts)
+    assert all(k[t][0] == "body" for t in ARTICLE)
+
+
+def test_an_article_cut_by_one_continue_reading_link_stays() -> None:
+    text = "\n".join(["Bridge closed", *ARTICLE[:2], "Continue reading", *ARTICLE[2:]]) + "\n"
+    k = kinds_of(text)
+    assert all(k[t] == ("body", "") for t in ARTICLE)
+    assert k["Continue reading"] == ("furniture", "read-more link")
+
+
+TEASERS_ABOVE = [
+    '"I stopped blaming myself"',
+    "A designer posts photos of herself in clothes that are too tight, because makers offer no larger sizes.",
+    '"The money has to come from somewhere"',
+    "What people aged 18 to 30 can expect from the pension system, a professor explains in an interview.",
+]
+
+
+def test_text_above_the_repeated_headline_is_not_the_article() -> None:
+    text = "\n".join(
+        [
+            "Bridge closed to trucks | Harbour Times",
+            *TEASERS_ABOVE,
+            *MENU,
+            "Bridge closed to trucks",
+            *ARTICLE,
+        ]
+    )
+    k = kinds_of(text)
+    assert all(k[t][0] == "furniture" for t in TEASERS_ABOVE)
+    assert k[TEASERS_ABOVE[1]] == k[TEASERS_ABOVE[3]] == ("furniture", "before the headline")
+    assert all(k[t] == ("body", "") for t in ARTICLE)
+
+
+def test_text_above_the_repeated_headline_stays_when_most_prose_is_above_it() -> None:
+    # the headline found again low on the page (in a list of links): the article is above it
+    text = "\n".join(
+        ["Bridge closed to trucks | Harbour Times", *MENU, *ARTICLE, "Bridge closed to trucks", ARTICLE[0]]
+    )
+    k = kinds_of(text)
+    assert all(k[t][0] == "body" for t in ARTICLE[1:])
+
+
+NEXT_POST = [
+    "Ferry fares to rise by five percent in January",
+    "12 November 2018",
+    "Ferry fares will rise by five percent in January, the operator said on Sunday after a year of losses.",
+    "The council said it would ask the operator to keep the fares of school children and pensioners as they are.",
+]
+
+
+def test_a_second_post_with_its_headline_and_date_after_the_article_is_another_article() -> None:
+    text = "\n".join(["Bridge closed to trucks", "13 November 2018", *ARTICLE, "Leave a comment", *NEXT_POST])
+    segs, info = classify_lines(text, "en")
+    k = {text[s.start : s.end]: (s.kind, s.reason) for s in segs}
+    assert all(k[t] == ("body", "") for t in ARTICLE)
+    assert all(k[t][0] == "furniture" for t in NEXT_POST)
+    assert all(k[t] == ("furniture", "another article") for t in NEXT_POST[2:])
+    assert info["published"] == dt.date(2018, 11, 13)
+
+
+def test_a_date_line_early_in_the_article_opens_no_other_post() -> None:
+    # (after two paragraphs: a section of the article with its date, not another post)
+    text = "\n".join(["Bridge closed to trucks", *ARTICLE[:2], *NEXT_POST, *ARTICLE[2:]])
+    k = kinds_of(text)
+    assert all(k[t][0] == "body" for t in [*ARTICLE, *NEXT_POST[2:]])
+
+
+def test_a_run_of_headlines_with_quoted_phrases_and_hashtags_is_a_teaser_list() -> None:
+    heads = [
+        "Volkswagen becomes a publisher: the radical new marketing of a car maker",
+        "Flying blind instead of big data: the publishers' problem with “Flash Briefings”",
+        "#trending: the toll, the murder case and the movie awards",
+    ]
+    text = "\n".join(["Bridge closed", *ARTICLE, *heads]) + "\n"
+    k = kinds_of(text)
+    assert all(k[h] == ("furniture", "teaser list") for h in heads)
+    assert all(k[t] == ("body", "") for t in ARTICLE)
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "The office the two firms share in Berlin. Foto: CC-BY-NC 2.0 David Merrigan",
+        "Foto: Timur | flickr| CC BY 2.0",
+    ],
+)
+def test_a_caption_whose_credit_names_a_licence_version_is_a_caption(caption: str) -> None:
+    text = "\n".join(["Bridge closed", *ARTICLE[:2], caption, *ARTICLE[2:]]) + "\n"
+    k = kinds_of(text)
+    assert k[caption] == ("furniture", "photo caption")
+    assert all(k[t] == ("body", "") for t in ARTICLE)

@@ -130,6 +130,20 @@ async def test_publication_date_reresolves_times(seeds_copy, session_path):
         await settle(app, pilot)
         today = dt.date.today()
         assert m.article.published == today - dt.timedelta(days=today.weekday() or 7)
+        # dates in figures: dots are day first, slashes follow the article's language
+        assert m.article.language == "en"
+        for typed in ("08.03.2016", "03/08/2016"):
+            await pilot.press("p", "ctrl+u", *typed, "enter")
+            await settle(app, pilot)
+            assert m.article.published == dt.date(2016, 3, 8), typed
+        m.article.language = "de"  # (as a German page would be read)
+        await pilot.press("p", "ctrl+u", *"09/03/2016", "enter")
+        await settle(app, pilot)
+        assert m.article.published == dt.date(2016, 3, 9)
+        await pilot.press("p", "ctrl+u", *"20 de setembro de 2023", "enter")  # another language still reads
+        await settle(app, pilot)
+        assert m.article.published == dt.date(2023, 9, 20)
+        m.article.language = "en"
         await pilot.press("p", "ctrl+u", *"2024-04-20", "enter")
         await settle(app, pilot)
         await pilot.press("q")

@@ -657,13 +657,17 @@ class MainScreen(ReadingScreen):
         if a is None or not self._writable():
             return
         today = dt.date.today()
+        # the article's language first: a date in figures reads as that language writes it ("08/03/2016"
+        # is 8 March on a German page); a phrase in another language is still read
+        langs = (a.language, "en") if a.language else None
 
         def parse(v: str) -> dt.date | None:
             try:
                 return dt.date.fromisoformat(v)
             except ValueError:
-                # dateparser, then the time rules of the languages for what it does not read ("lundi dernier")
-                return parse_date_text(v, anchor=today) or times_intl.date_phrase(v, today, a.language)
+                got = parse_date_text(v, languages=langs, anchor=today) if langs else None
+                # then any language, then the languages' time rules for what dateparser does not read ("lundi dernier")
+                return got or parse_date_text(v, anchor=today) or times_intl.date_phrase(v, today, a.language)
 
         def check(v: str) -> str | None:
             if not v or parse(v) is not None:
