@@ -493,7 +493,7 @@ class MainScreen(ReadingScreen):
 
     def action_add_claim(self) -> None:
         a = self.article
-        if a is None or not self._writable():
+        if a is None or not self._writable() or not self._loaded("claims can be added"):
             return
         spans = list(sentences.split_spans(a.text))
         existing = [(x.start, x.end, x.id) for x in self.review.claims(a.key, include_dismissed=True)]
@@ -559,7 +559,7 @@ class MainScreen(ReadingScreen):
 
     def action_apply_to_group(self) -> None:
         c = self.claim
-        if c is None or not self._writable():
+        if c is None or not self._writable() or not self._loaded("a verdict can be given to a whole event"):
             return
         g = self.event_panel.group_of(c)
         ids = list(g.claims) if g else [c.id]
@@ -619,7 +619,7 @@ class MainScreen(ReadingScreen):
 
     def action_merge_group(self) -> None:
         c = self.claim
-        if c is None or not self._writable():
+        if c is None or not self._writable() or not self._loaded("events can be merged"):
             return
         mine = self.event_panel.group_of(c)
         items = []
@@ -642,7 +642,7 @@ class MainScreen(ReadingScreen):
 
     def action_take_out(self) -> None:
         c = self.claim
-        if c is None or not self._writable():
+        if c is None or not self._writable() or not self._loaded("claims can be taken out of their event"):
             return
         g = self.event_panel.group_of(c)
         if g is None or len(g.claims) <= 1:
@@ -713,7 +713,7 @@ class MainScreen(ReadingScreen):
 
     def action_set_title(self) -> None:
         a = self.article
-        if a is None or not self._writable():
+        if a is None or not self._writable() or not self._loaded("titles can be set"):
             return
         key = a.key
         self._edit_text(
@@ -722,7 +722,7 @@ class MainScreen(ReadingScreen):
 
     def action_set_outlet(self) -> None:
         a = self.article
-        if a is None or not self._writable():
+        if a is None or not self._writable() or not self._loaded("outlets can be set"):
             return
         key = a.key
         self._edit_text(
@@ -735,7 +735,7 @@ class MainScreen(ReadingScreen):
 
     def action_set_speaker(self) -> None:
         c = self.claim
-        if c is None or not self._writable():
+        if c is None or not self._writable() or not self._loaded("speakers can be set"):
             return
         self._edit_text(
             f"Speaker of '{claim_words(c)}'", c.speaker, partial(self.review.set_speaker, c.id), "speaker"
@@ -761,6 +761,8 @@ class MainScreen(ReadingScreen):
             return
         desc = self._mutate(fn, keys=None)
         if not desc:
+            if self.review.loading is not None and self._ok:  # only this sitting's steps, while loading
+                nothing += " made while loading (earlier steps once the batch is read)"
             self.set_message(nothing)
             return
         # the reviewer sees what changed back: the claim, else the article
@@ -781,6 +783,15 @@ class MainScreen(ReadingScreen):
 
     def action_save(self) -> None:
         if not self._writable():
+            return
+        if self.review.loading is not None:
+            self.notify(
+                "Still loading the batch: your changes are kept and saved as soon as it is read"
+                " (quitting now saves them).",
+                title="Loading",
+                timeout=5,
+                markup=False,
+            )
             return
         if not self.review.dirty:
             self.set_message("nothing to save: every change is saved")

@@ -524,6 +524,8 @@ class ReadingScreen(Screen[None]):
                 state = f"loading {done:,}…"
             else:
                 state = f"loading {done:,}/{total:,}" if done < total else "grouping…"
+            if r.dirty:  # decisions made meanwhile: kept, saved once the batch is read (or on quit)
+                state += " · unsaved"
             bits.append((state, "$text-warning"))
         elif r.readonly:
             bits.append(("read-only", "$text-warning"))
