@@ -135,6 +135,7 @@ async def test_decisions_made_while_loading_are_kept_and_saved_once_loaded(seeds
         assert m.review.data.decisions[second].dismissed
         await pilot.press("p", "ctrl+u", *"2024-04-20", "enter")
         assert str(m.review.corpus.article(key).published) == "2024-04-20"  # type: ignore[union-attr]
+        assert m.article is not None and str(m.article.published) == "2024-04-20"  # what the screen shows
         assert "unsaved" in status_text(m) and "loading" in status_text(m)
         await pilot.press("ctrl+s")
         assert any("kept" in s and "saved as soon as" in s for s in told)

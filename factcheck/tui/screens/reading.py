@@ -615,6 +615,9 @@ class ReadingScreen(Screen[None]):
             self._select_claim(j)
 
     def after_change(self, keys: set[str] | None, *, claim_id: str | None = None) -> None:
+        if self.review.loading is not None:  # a preview re-extracts a re-dated article on a copy of its own
+            mine = self._articles
+            mine.update((a.key, a) for a in self.review.corpus.articles if mine.get(a.key) is not a)
         self.event_panel.forget()
         self.claim_list.forget_prompts()
         cur = self.claim
