@@ -162,6 +162,7 @@ class Review:
         self.loading: tuple[int, int] | None = None
         # what the reviewer did on a preview (method name, arguments), for the opened review (take_over)
         self._meanwhile: list[tuple[str, tuple[Any, ...], dict[str, Any]]] = []
+        self._regroup_later: bool | None = None  # while take_over replays: whether a regrouping is due
         self._times: dict[
             tuple[str, dt.date | None], list[Any]
         ] = {}  # time tags per article, for manual claims
@@ -291,6 +292,16 @@ class Review:
         read, in the same order (undo and redo included), so that each decision lands on the claim it was
         made on, is saved with the session and can be undone. Returns what could not be made again, one line
         each (a claim gone meanwhile: never put on another one)."""
+        self._regroup_later = False  # (dates set meanwhile: the batch is regrouped once, at the end)
+        try:
+            return self._take_over(preview)
+        finally:
+            if self._regroup_later:
+                pipeline.regroup(self.corpus, self._overrides())
+                self._reindex()
+            self._regroup_later = None
+
+    def _take_over(self, preview: Review) -> list[str]:
         failed: list[str] = []
         undo: list[bool] = []  # preview's undo stack: whether each of its steps made one here
         redo: list[bool] = []
@@ -754,7 +765,9 @@ class Review:
             self.corpus.claims[key] = pipeline.extract_article(art, pub, cache=store)
             self._add_manual_claims(only=key)
             regroup = True
-        if regroup and self.loading is None:  # (a preview has no groups yet)
+        if regroup and self._regroup_later is not None:
+            self._regroup_later = True
+        elif regroup and self.loading is None:  # (a preview has no groups yet)
             pipeline.regroup(self.corpus, self._overrides())
         self._reindex()
 

@@ -315,7 +315,7 @@ def test_preview_review_refuses_what_needs_the_batch_and_counts_what_was_read(se
         locked.mark(cid, Verdict.CONFIRMED)
 
 
-def test_the_opened_review_makes_again_what_was_done_on_the_preview(seeds_copy, tmp_path):
+def test_the_opened_review_makes_again_what_was_done_on_the_preview(seeds_copy, tmp_path, monkeypatch):
     """``take_over``: each step made on the preview is made again on the opened review, in order, with undo and
     redo; a step that changes nothing there (its decision re-attached meanwhile) does not shift the others;
     the preview never touched the opened review's articles."""
@@ -340,19 +340,28 @@ def test_the_opened_review_makes_again_what_was_done_on_the_preview(seeds_copy, 
         preview.mark(c, Verdict.DISPUTED)  # a no-op once made again on the opened review
         preview.undo()  # ... so is its undo there: the opened review keeps its own decision on c
         preview.set_published(key, dt.date(2024, 4, 20))
+        preview.set_published(arts[2].key, dt.date(2024, 4, 21))
         preview.dismiss(d)
         preview.undo()
         preview.redo()
         assert preview.undo() is not None and preview.redo() is not None
         assert {x.key: x.published for x in arts} == published  # the opened review's articles: untouched
         assert preview.corpus.article(key).published == dt.date(2024, 4, 20)  # type: ignore[union-attr]
+        regrouped: list[int] = []
+        real_regroup = pipeline.regroup
+        monkeypatch.setattr(
+            pipeline, "regroup", lambda *a, **k: (regrouped.append(1), real_regroup(*a, **k))[1]
+        )
         assert full.take_over(preview) == []
+        assert regrouped == [1]  # two dates set meanwhile: the batch regrouped once, at the end
+        assert full.corpus.article(arts[2].key).published == dt.date(2024, 4, 21)  # type: ignore[union-attr]
         assert full.decision(a).verdict == Verdict.CONFIRMED and full.decision(a).note == "one"
         assert b not in full.data.decisions
         assert full.decision(c).verdict == Verdict.DISPUTED
         assert full.decision(d).dismissed
         assert full.corpus.article(key).published == dt.date(2024, 4, 20)  # type: ignore[union-attr]
         assert full.undo() == f"dismiss {d}"
+        assert full.undo() == f"publication date of {arts[2].key}"
         assert full.undo() == f"publication date of {key}"
         assert full.corpus.article(key).published == published[key]  # type: ignore[union-attr]
         assert full.undo() == f"mark {a} confirmed"
