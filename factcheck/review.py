@@ -234,7 +234,12 @@ class Review:
             if session_read is not None:
                 session_read(
                     cls.preview(
-                        path, data.copy(), readonly=readonly, lock_message=lock_message, file_state=state
+                        path,
+                        data.copy(),
+                        reviewer=who,
+                        readonly=readonly,
+                        lock_message=lock_message,
+                        file_state=state,
                     )
                 )
             corpus = pipeline.build(paths, group=False, progress=progress, extracted=extracted)
@@ -256,6 +261,7 @@ class Review:
         path: Path,
         data: sess.SessionData,
         *,
+        reviewer: str | None = None,
         readonly: bool = False,
         lock_message: str | None = None,
         file_state: sess.FileState | None = None,
@@ -268,11 +274,11 @@ class Review:
         and redo of those) can be made on it: the opened review makes them again (``take_over``). What needs
         the whole batch (groups, claims added by hand, titles, outlets, speakers) is refused with "still
         loading". It is saved only when the app ends before the batch is read (``file_state``: the session
-        file as ``Review.open`` read it). It never changes the articles and claims it is given (the review
+        file as ``Review.open`` read it; ``reviewer``: who makes the decisions, by default the session's
+        reviewer). It never changes the articles and claims it is given (the review
         being opened owns them): a publication date set meanwhile re-extracts a copy of its article."""
-        r = cls(
-            path, data, pipeline.Corpus(paths=list(data.corpus)), reviewer=data.reviewer, readonly=readonly
-        )
+        corpus = pipeline.Corpus(paths=list(data.corpus))
+        r = cls(path, data, corpus, reviewer=reviewer or data.reviewer, readonly=readonly)
         r.loading = (0, 0)
         r.lock_message, r._file_state = lock_message, file_state
         r._undo_built = True  # undo and redo reach what was done while loading, earlier steps once it is open

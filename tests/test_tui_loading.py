@@ -239,7 +239,7 @@ async def test_quitting_while_loading_saves_what_was_decided_and_frees_the_sessi
     session's saved decisions on articles not read yet; moving alone writes nothing."""
     session = tmp_path / "s.toml"
     gate.set()
-    with Review.open(session, [str(seeds_copy)]) as r:
+    with Review.open(session, [str(seeds_copy)], reviewer="alice") as r:  # (someone else: see below)
         last = r.claims(r.corpus.articles[-1].key)[0].id
         r.mark(last, Verdict.CONFIRMED, note="saved before")
         r.save()
@@ -264,6 +264,7 @@ async def test_quitting_while_loading_saves_what_was_decided_and_frees_the_sessi
     assert app.error is None and app.save_error is None
     data = sess.load(session)
     assert data.decisions[first].verdict == Verdict.DISPUTED
+    assert data.decisions[first].reviewer == sess.reviewer_name() != "alice"  # who made it, not the last one
     assert data.decisions[last].verdict == Verdict.CONFIRMED and data.decisions[last].note == "saved before"
     # the worker stops and releases the session's lock; the session reopens with both, and the decision
     # made while loading is in its history (undone by the next sitting's undo)
