@@ -407,3 +407,33 @@ async def test_a_batch_of_unknown_size_says_so_while_loading(seeds_copy, tmp_pat
         gate.set()
         await wait_until(pilot, lambda: not app.loading, "the whole batch")
         assert "loading" not in status_text(m)
+
+
+async def test_quitting_while_loading_when_the_save_fails_asks_again(seeds_copy, tmp_path, gate):
+    """The normal quit: a decision made while loading that cannot be saved keeps the app open with the
+    reason; a second quit leaves without saving."""
+    session = tmp_path / "s.toml"
+    gate.set()
+    with Review.open(session, [str(seeds_copy)]) as r:
+        r.save()
+    saved = session.read_bytes()
+    gate.clear()
+    app = make_app(None, Config(autosave_delay=0.05), opener=opener_for([str(seeds_copy)], session))
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, lambda: main_up(app), "the main screen")
+        m = app.screen
+        assert isinstance(m, MainScreen) and app.loading
+        told: list[str] = []
+        app.notify = lambda message, **kw: told.append(str(message))  # type: ignore[method-assign]
+        session.chmod(0o444)  # (made read-only after the app opened it)
+        try:
+            await pilot.press("d", "q")
+            await pilot.pause()
+            assert app.is_running and app.loading
+            assert any("Could not save" in s and "again to quit without saving" in s for s in told)
+            await pilot.press("q")
+            await pilot.pause()
+        finally:
+            gate.set()
+    session.chmod(0o644)
+    assert session.read_bytes() == saved
