@@ -520,7 +520,7 @@ class Review:
         return self.lock_message or f"{self.path}: opened read-only (--readonly); nothing is saved"
 
     def _loading_text(self) -> str:
-        """ "still loading the batch (n/N articles read)" (a preview)."""
+        """What a preview says about its loading: still loading the batch (n/N articles read)."""
         assert self.loading is not None
         done, total = self.loading
         read = f" ({done:,}/{total:,} articles read)" if done < total else " (grouping)"

@@ -117,11 +117,11 @@ class MainScreen(ReadingScreen):
         return False
 
     def _writable(self) -> bool:
-        """False (and the reviewer told why) when the session is read-only (or the batch still loading)."""
+        """False (and the reviewer told why) when the session is read-only (locked elsewhere, --readonly)."""
         if self.review.readonly:
             self.notify(
                 self.review.readonly_reason or "The session is open read-only: nothing can be changed.",
-                title="Loading" if self.review.loading is not None else "Read-only",
+                title="Read-only",
                 severity="warning",
                 timeout=4,
                 markup=False,
