@@ -437,3 +437,23 @@ async def test_quitting_while_loading_when_the_save_fails_asks_again(seeds_copy,
             gate.set()
     session.chmod(0o644)
     assert session.read_bytes() == saved
+
+
+def test_a_date_set_and_undone_while_loading_goes_back_to_the_article_s_own(seeds_copy, tmp_path):
+    import datetime as dt
+
+    with Review.open(tmp_path / "s.toml", [str(seeds_copy)]) as full:
+        items = [(a, full.claims(a.key, include_dismissed=True)) for a in full.corpus.articles[:2]]
+    art = items[1][0]
+    own = (art.published, art.published_source)
+    preview = Review.preview(Path(tmp_path / "s.toml"), sess.SessionData())
+    preview.add_loaded(items, 2, 5)
+    preview.set_published(art.key, dt.date(2020, 1, 2))
+    mine = preview.corpus.article(art.key)
+    assert mine is not art and mine is not None and mine.published == dt.date(2020, 1, 2)
+    assert [c.id for c in preview.claims(art.key)] == [c.id for c in items[1][1]]  # the same claims, re-dated
+    assert preview.undo() == f"publication date of {art.key}"
+    assert (mine.published, mine.published_source) == own
+    assert preview.redo() is not None and mine.published == dt.date(2020, 1, 2)
+    assert (art.published, art.published_source) == own  # the opened review's article never changed
+    assert preview.corpus.articles[0] is items[0][0]  # nor was any other article copied
