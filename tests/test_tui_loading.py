@@ -457,3 +457,25 @@ def test_a_date_set_and_undone_while_loading_goes_back_to_the_article_s_own(seed
     assert preview.redo() is not None and mine.published == dt.date(2020, 1, 2)
     assert (art.published, art.published_source) == own  # the opened review's article never changed
     assert preview.corpus.articles[0] is items[0][0]  # nor was any other article copied
+
+
+async def test_a_bug_while_taking_over_loses_no_decision(seeds_copy, tmp_path, gate, monkeypatch):
+    """Should making the changes again on the opened review fail on a bug, the app says so and ends, and the
+    decisions made while loading are saved as they were made."""
+    session = tmp_path / "s.toml"
+
+    def broken(self, preview):  # type: ignore[no-untyped-def]
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(Review, "take_over", broken)
+    app = make_app(None, Config(autosave_delay=0.05), opener=opener_for([str(seeds_copy)], session))
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, lambda: main_up(app), "the main screen")
+        m = app.screen
+        assert isinstance(m, MainScreen) and app.loading
+        first = m.claim.id if m.claim else ""
+        await pilot.press("d")
+        gate.set()
+        await wait_until(pilot, lambda: app.error is not None, "the error")
+    assert app.error is not None and "RuntimeError: boom" in app.error
+    assert sess.load(session).decisions[first].verdict == Verdict.DISPUTED

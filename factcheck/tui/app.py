@@ -198,7 +198,16 @@ class FactcheckApp(App[int]):
         self._freeze_gc()
         if self.main_screen is not None:  # the preview of the batch being read: the opened review takes over
             preview = self.main_screen.review
-            failed = review.take_over(preview) if preview.loading is not None else []
+            try:
+                failed = review.take_over(preview) if preview.loading is not None else []
+            except Exception as e:  # a bug: the preview stays, and is saved on the way out (never lost)
+                review.close()
+                self.review = preview
+                self._fail(
+                    "internal error while making again the changes made during loading:"
+                    f" {type(e).__name__}: {e} (they are saved as they were made)"
+                )
+                return
             self.main_screen.loaded(review)
             for line in failed:
                 self.notify(
