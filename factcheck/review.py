@@ -163,6 +163,7 @@ class Review:
         # what the reviewer did on a preview (method name, arguments), for the opened review (take_over)
         self._meanwhile: list[tuple[str, tuple[Any, ...], dict[str, Any]]] = []
         self._regroup_later: bool | None = None  # while take_over replays: whether a regrouping is due
+        self._owned: dict[str, Claim] = {}  # a preview's own claims (copies, re-extracted), by id
         self._times: dict[
             tuple[str, dt.date | None], list[Any]
         ] = {}  # time tags per article, for manual claims
@@ -270,13 +271,13 @@ class Review:
         ``add_loaded``): what the TUI shows meanwhile, with the session's decisions on the claims whose ids
         they name.
 
-        Decisions on the claims read so far (verdicts, notes, evidence, dismissals, publication dates, undo
-        and redo of those) can be made on it: the opened review makes them again (``take_over``). What needs
-        the whole batch (groups, claims added by hand, titles, outlets, speakers) is refused with "still
+        Decisions on the claims read so far (verdicts, notes, evidence, dismissals, speakers, publication
+        dates, titles, outlets, undo and redo of those) can be made on it: the opened review makes them again
+        (``take_over``). What needs the whole batch (groups, claims added by hand) is refused with "still
         loading". It is saved only when the app ends before the batch is read (``file_state``: the session
         file as ``Review.open`` read it; ``reviewer``: who makes the decisions, by default the session's
-        reviewer). It never changes the articles and claims it is given (the review
-        being opened owns them): a publication date set meanwhile re-extracts a copy of its article."""
+        reviewer). It never changes the articles and claims it is given (the review being opened owns them):
+        what is set meanwhile is shown on copies of its own."""
         corpus = pipeline.Corpus(paths=list(data.corpus))
         r = cls(path, data, corpus, reviewer=reviewer or data.reviewer, readonly=readonly)
         r.loading = (0, 0)
@@ -719,6 +720,10 @@ class Review:
     def _apply(self, changes: list[_Change], *, forward: bool) -> None:
         regroup = False
         reextract: set[str] = set()
+        speakers: set[str] = (
+            set()
+        )  # (a preview) the claims whose speaker, articles whose title/outlet changed
+        retitled: set[str] = set()
         now = sess.utcnow()
         seq = changes if forward else list(reversed(changes))
         for kind, key, before, after in seq:
@@ -730,6 +735,8 @@ class Review:
                     self._data.decisions.pop(key, None)
                 else:
                     self._data.decisions[key] = new
+                if "speaker" in vals:
+                    speakers.add(key)
             elif kind == "article":
                 rec = self._data.articles.get(key) or sess.ArticleRecord(key)
                 names = (set(before) | set(after)) & set(_ARTICLE_FIELDS)
@@ -737,6 +744,8 @@ class Review:
                 self._data.articles[key] = replace(rec, **fields)
                 if "published" in names:
                     reextract.add(key)
+                if names & {"title", "outlet"}:
+                    retitled.add(key)
             elif kind == "groups":
                 self._data.merges = [(a, b) for a, b in vals.get("merges", [])]
                 self._data.splits = list(vals.get("splits", []))
@@ -771,17 +780,50 @@ class Review:
             self.corpus.claims[key] = pipeline.extract_article(art, pub, cache=store)
             self._add_manual_claims(only=key)
             regroup = True
+            if self.loading is not None:  # claims of its own: their reviewer-set speakers are put back
+                for c in self.corpus.claims[key]:
+                    self._owned[c.id] = c
+                    self._orig_speaker[c.id] = c.speaker
+                    speakers.add(c.id)
         if regroup and self._regroup_later is not None:
             self._regroup_later = True
         elif regroup and self.loading is None:  # (a preview has no groups yet)
             pipeline.regroup(self.corpus, self._overrides())
         self._reindex()
+        if self.loading is not None:
+            self._show_on_copies(speakers, retitled)
+
+    def _show_on_copies(self, speakers: set[str], retitled: set[str]) -> None:
+        """A preview shows the reviewer's speakers (of the claims ``speakers``), titles and outlets (of the
+        articles ``retitled``) on copies of its own: what it was given belongs to the review being opened."""
+        for key in retitled:
+            art = self.corpus.article(key)
+            if art is None:
+                continue
+            art = self._own_copy(art)
+            rec = self._data.articles.get(key)
+            title, outlet = self._orig_meta[key]
+            art.title = rec.title if rec is not None and rec.title is not None else title
+            art.outlet = rec.outlet if rec is not None and rec.outlet is not None else outlet
+        for key in speakers:
+            c = self._index.get(key)
+            if c is None:
+                continue
+            if self._owned.get(key) is not c:
+                self._orig_speaker.setdefault(key, c.speaker)
+                mine = copy.copy(c)
+                claims = self.corpus.claims[c.article_key]
+                claims[next(i for i, x in enumerate(claims) if x is c)] = mine
+                self._index[key] = self._owned[key] = c = mine
+            d = self._data.decisions.get(key)
+            c.speaker = d.speaker if d is not None and d.speaker is not None else self._orig_speaker[key]
 
     def _own_copy(self, art: Article) -> Article:
         """A preview's own copy of ``art`` (in its corpus, in place of the opened review's article)."""
         if art.key in self._orig_published:
             return art  # copied already
         self._orig_published[art.key] = (art.published, art.published_source)
+        self._orig_meta[art.key] = (art.title, art.outlet)
         mine = copy.copy(art)
         mine.notices = list(art.notices)
         arts = self.corpus.articles
@@ -934,17 +976,18 @@ class Review:
         after = _clean({"published": date})
         self._do("published", f"publication date of {article_key}", [("article", article_key, before, after)])
 
+    @_kept_while_loading
     def set_title(self, article_key: str, title: str | None) -> None:
         """Set the article's title as the reviewer knows it (None or blank: back to the article's own)."""
         self._set_article_text(article_key, "title", title)
 
+    @_kept_while_loading
     def set_outlet(self, article_key: str, outlet: str | None) -> None:
         """Set the outlet that published the article (None or blank: back to the one read from it)."""
         self._set_article_text(article_key, "outlet", outlet)
 
     def _set_article_text(self, article_key: str, name: str, value: str | None) -> None:
         self._check_writable()
-        self._check_loaded("titles and outlets can be set")
         if self.corpus.article(article_key) is None:
             raise ReviewError(f"unknown article {article_key!r}")
         new = _one_line(value, name)
@@ -952,10 +995,10 @@ class Review:
         before = _clean({name: getattr(rec, name) if rec else None})
         self._do(name, f"{name} of {article_key}", [("article", article_key, before, _clean({name: new}))])
 
+    @_kept_while_loading
     def set_speaker(self, claim_id: str, speaker: str | None) -> None:
         """Set who made the claim (None or blank: back to the extracted speaker)."""
         self._check_writable()
-        self._check_loaded("speakers can be set")
         self.claim(claim_id)
         new = _one_line(speaker, "speaker")
         self._do("speaker", f"speaker of {claim_id}", [self._dchange(claim_id, speaker=new)])

@@ -81,15 +81,15 @@ async def test_first_article_shows_while_the_rest_loads_and_keys_are_safe(seeds_
             str
         ] = []  # (notifications expire: on a busy machine they may be gone before they are read)
         m.notify = lambda message, **kw: told.append(str(message))  # type: ignore[method-assign]
-        # what needs the whole batch says so: a group verdict, merging, taking out, adding a claim, speaker,
-        # title, outlet, the groups screen, the report; moves work
-        await pilot.press("j", "k", "G", "m", "x", "plus", "S", "t", "O", "w", "w", "J")
+        # what needs the whole batch says so: a group verdict, merging, taking out, adding a claim, the groups
+        # screen, the report; moves work
+        await pilot.press("j", "k", "G", "m", "x", "plus", "w", "w", "J")
         await pilot.press("g")
         assert app.screen is m  # the groups screen waits for the batch
         await pilot.press("R")
         assert app.screen is m  # so does the report
         await pilot.pause()
-        for what in ("whole event", "merged", "taken out", "added", "speakers", "titles", "outlets"):
+        for what in ("whole event", "merged", "taken out", "added"):
             assert any("Still loading the batch" in s and what in s for s in told), what
         assert any("Still loading the batch" in s and "events" in s for s in told)
         assert any("Still loading the batch" in s and "report" in s for s in told)
@@ -108,7 +108,7 @@ async def test_first_article_shows_while_the_rest_loads_and_keys_are_safe(seeds_
 
 
 async def test_decisions_made_while_loading_are_kept_and_saved_once_loaded(seeds_copy, tmp_path, gate):
-    """Verdicts, notes, evidence, dismissals and dates work on the articles read so far; undo and redo reach
+    """Verdicts, notes, speakers, dismissals and dates work on the articles read so far; undo and redo reach
     them; nothing is written meanwhile; once the batch is read each lands on its claim, is saved, and can
     still be undone."""
     session = tmp_path / "s.toml"
@@ -124,6 +124,8 @@ async def test_decisions_made_while_loading_are_kept_and_saved_once_loaded(seeds
         await pilot.press("c")
         assert m.verdict(first) == Verdict.CONFIRMED
         await pilot.press("e", *"from the press office", "ctrl+s")
+        await pilot.press("S", "ctrl+u", *"Ana Lima", "enter")
+        assert m.claim is not None and m.claim.speaker == "Ana Lima"  # on the preview's copy of the claim
         await pilot.press("j")
         second = m.claim.id if m.claim else ""
         assert second != first
@@ -148,6 +150,7 @@ async def test_decisions_made_while_loading_are_kept_and_saved_once_loaded(seeds
         assert r is app.review and r.loading is None
         assert r.decision(first).verdict == Verdict.CONFIRMED
         assert r.decision(first).note == "from the press office"
+        assert r.claim(first).speaker == "Ana Lima" and r.decision(first).speaker == "Ana Lima"
         assert r.decision(second).dismissed and r.decision(second).verdict == Verdict.UNREVIEWED
         art = r.corpus.article(key)
         assert art is not None and str(art.published) == "2024-04-20" and art.published_source == "reviewer"
@@ -303,8 +306,6 @@ def test_preview_review_refuses_what_needs_the_batch_and_counts_what_was_read(se
         lambda: preview.apply_to_group(cid, Verdict.CONFIRMED),
         lambda: preview.take_out_of_group(cid),
         lambda: preview.add_claim(items[0][0].key, 0, 10),
-        lambda: preview.set_speaker(cid, "someone"),
-        lambda: preview.set_title(items[0][0].key, "a title"),
     ):
         with pytest.raises(Exception, match="still loading"):
             refused()
@@ -479,3 +480,37 @@ async def test_a_bug_while_taking_over_loses_no_decision(seeds_copy, tmp_path, g
         await wait_until(pilot, lambda: app.error is not None, "the error")
     assert app.error is not None and "RuntimeError: boom" in app.error
     assert sess.load(session).decisions[first].verdict == Verdict.DISPUTED
+
+
+def test_speakers_titles_and_outlets_set_while_loading_show_on_copies_and_are_kept(seeds_copy, tmp_path):
+    """A speaker, title or outlet set on the preview shows on its own copies of the claim and the article
+    (never on the opened review's objects), undoes back to what was read, and is made again by take_over."""
+    path = tmp_path / "s.toml"
+    with Review.open(path, [str(seeds_copy)]) as r:
+        r.save()
+    data = sess.load(path)
+    with Review.open(path) as full:
+        arts = full.corpus.articles
+        items = [(a, full.claims(a.key, include_dismissed=True)) for a in arts]
+        art, claim = arts[0], items[0][1][0]
+        read = (art.title, art.outlet, claim.speaker)
+        preview = Review.preview(path, data)
+        preview.add_loaded(items, len(items), len(items))
+        preview.set_speaker(claim.id, "Ana Lima")
+        preview.set_title(art.key, "A title of mine")
+        preview.set_outlet(art.key, "Daily Test")
+        mine, shown = preview.claim(claim.id), preview.corpus.article(art.key)
+        assert mine is not claim and mine.speaker == "Ana Lima"
+        assert preview.claims(art.key)[0] is mine  # what the screen lists
+        assert shown is not art and shown is not None
+        assert (shown.title, shown.outlet) == ("A title of mine", "Daily Test")
+        assert (art.title, art.outlet, claim.speaker) == read  # the opened review's: untouched
+        assert preview.undo() == f"outlet of {art.key}"
+        assert shown.outlet == read[1]
+        assert preview.redo() is not None
+        assert full.take_over(preview) == []
+        assert full.claim(claim.id).speaker == "Ana Lima"
+        assert (art.title, art.outlet) == ("A title of mine", "Daily Test")
+        assert full.undo() == f"outlet of {art.key}" and art.outlet == read[1]
+        assert full.undo() == f"title of {art.key}" and art.title == read[0]
+        assert full.undo() == f"speaker of {claim.id}" and full.claim(claim.id).speaker == read[2]

@@ -713,7 +713,7 @@ class MainScreen(ReadingScreen):
 
     def action_set_title(self) -> None:
         a = self.article
-        if a is None or not self._writable() or not self._loaded("titles can be set"):
+        if a is None or not self._writable():
             return
         key = a.key
         self._edit_text(
@@ -722,7 +722,7 @@ class MainScreen(ReadingScreen):
 
     def action_set_outlet(self) -> None:
         a = self.article
-        if a is None or not self._writable() or not self._loaded("outlets can be set"):
+        if a is None or not self._writable():
             return
         key = a.key
         self._edit_text(
@@ -735,7 +735,7 @@ class MainScreen(ReadingScreen):
 
     def action_set_speaker(self) -> None:
         c = self.claim
-        if c is None or not self._writable() or not self._loaded("speakers can be set"):
+        if c is None or not self._writable():
             return
         self._edit_text(
             f"Speaker of '{claim_words(c)}'", c.speaker, partial(self.review.set_speaker, c.id), "speaker"
