@@ -14,6 +14,10 @@ user runs it (``python -m factcheck ...`` in a fresh process) with the cache in 
   the same change split in this process into reading + extraction (``pipeline.build(group=False)``) and
   regrouping (``pipeline.regroup``), each in CPU seconds;
 - ``--no-cache`` (the baseline: what every run cost before the cache);
+- loading the 110 real web pages of ../shared/data/realworld-dev/html with the cache cold, chunked by time
+  (``pipeline.CHUNK_SECONDS``) beside chunked by count only (8, then 200: the baseline), in this process and in
+  the TUI (cold and warm): when the articles reach the screen, the longest wait between two hand-overs, and
+  the whole load (``--only-loading`` runs this part alone);
 - the results with and without the cache compared byte for byte, and the cache's size per claim.
 
 Times are wall-clock seconds and, steadier on a shared machine, the CPU seconds of the command's process.
@@ -23,6 +27,7 @@ Targets: warm <= 1/5 of cold (aim 1/20); one changed article ~ one article's wor
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import resource
@@ -39,10 +44,13 @@ sys.path.insert(0, str(ROOT / "bench"))
 from extract import corpus, data_dir  # noqa: E402
 
 
-def tui(folder: Path, session: Path, env: dict[str, str]) -> dict[str, float]:
+def tui(
+    folder: Path, session: Path, env: dict[str, str], chunk_seconds: float | None = None
+) -> dict[str, float]:
     """The TUI opened on ``session`` (headless, in a fresh process): seconds to its first article and to the
-    filled main screen, and the CPU seconds of the whole run."""
+    filled main screen, and the CPU seconds of the whole run (``chunk_seconds``: pipeline.CHUNK_SECONDS)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    chunks = [] if chunk_seconds is None else [str(chunk_seconds)]
     out = subprocess.run(
         [
             sys.executable,
@@ -52,6 +60,7 @@ def tui(folder: Path, session: Path, env: dict[str, str]) -> dict[str, float]:
             str(folder),
             str(session),
             "1",
+            *chunks,
         ],
         capture_output=True,
         text=True,
@@ -83,6 +92,75 @@ def split_one_change(folder: Path, cache_path: Path) -> tuple[float, float]:
     return t1 - t0, t2 - t1
 
 
+def handover(folder: Path, cache_path: Path, chunk_seconds: float) -> dict[str, float]:
+    """``pipeline.build`` (no grouping) on ``folder`` with an empty cache, in this process: when the articles
+    are handed over (``extracted``, what the TUI shows while loading) and what the whole load costs."""
+    sys.path.insert(0, str(ROOT))
+    from factcheck import cache, pipeline
+
+    default, pipeline.CHUNK_SECONDS = pipeline.CHUNK_SECONDS, chunk_seconds
+    store = cache.Cache(cache_path)
+    lookups: list[int] = []
+    get_claims = store.get_claims
+    store.get_claims = lambda arts: (lookups.append(len(arts)), get_claims(arts))[1]  # type: ignore[method-assign]
+    times: list[tuple[float, int]] = []
+    t0, c0 = time.perf_counter(), time.process_time()
+    corpus = pipeline.build(
+        [str(folder)],
+        group=False,
+        cache=store,
+        extracted=lambda items, done, total: times.append((time.perf_counter() - t0, done)),
+    )
+    wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+    store.close()
+    pipeline.CHUNK_SECONDS = default
+    n = len(corpus.articles)
+    stamps = [0.0] + [t for t, _ in times]
+    return {
+        "n": n,
+        "first": times[0][0],
+        "half": next(t for t, done in times if done >= n / 2),
+        "gap": max(b - a for a, b in itertools.pairwise(stamps)),
+        "wall": wall,
+        "cpu": cpu,
+        "lookups": len(lookups),
+    }
+
+
+def loading(tmp: Path, env: dict[str, str]) -> None:
+    """The 110 real web pages loaded cold, chunked by time beside by count only (the baseline), in this
+    process and in the TUI."""
+    sys.path.insert(0, str(ROOT))
+    from factcheck import pipeline
+
+    by_time = pipeline.CHUNK_SECONDS
+    html = data_dir() / "realworld-dev" / "html"
+    handover(html, tmp / "warmup.sqlite3", by_time)  # (imports and first-use costs paid once)
+    rows = []
+    for name, chunk in (("by count (baseline)", float("inf")), ("by time", by_time)):
+        rows.append((name, handover(html, tmp / f"handover-{chunk}.sqlite3", chunk)))
+    n = int(rows[0][1]["n"])
+    print(f"loading {n} real web pages (HTML), cache cold, in-process build without grouping; chunks:")
+    print(
+        f"  {'chunks':<20} {'1st article':>11} {'half read':>10} {'longest wait':>13} {'whole (CPU)':>16} lookups"
+    )
+    for name, r in rows:
+        print(
+            f"  {name:<20} {r['first']:>9.2f} s {r['half']:>8.2f} s {r['gap']:>11.2f} s"
+            f" {r['wall']:>7.1f} s ({r['cpu']:>4.1f}) {int(r['lookups']):>7}"
+        )
+    print(f"  TUI on the {n} pages (headless, wall s): first article / filled main screen")
+    for name, chunk in (("by count (baseline)", float("inf")), ("by time", by_time)):
+        cache_env = {**env, "FACTCHECK_CACHE": str(tmp / f"tui-{chunk}" / "cache.sqlite3")}
+        session = tmp / f"html-{chunk}.toml"
+        cold = tui(html, session, cache_env, chunk)
+        warm = tui(html, session, cache_env, chunk)
+        print(
+            f"  {name:<20} cold {cold['first']:>6.2f} / {cold['filled']:>6.2f} s   "
+            f"warm {warm['first']:>5.2f} / {warm['filled']:>5.2f} s   (CPU cold {cold['cpu']:.1f}, warm {warm['cpu']:.1f})"
+        )
+
+
 def run(args: list[str], env: dict[str, str]) -> tuple[float, float, str]:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
@@ -105,9 +183,13 @@ def run(args: list[str], env: dict[str, str]) -> tuple[float, float, str]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=1000, help="ECB+ articles (the 110 real pages come on top)")
+    ap.add_argument("--only-loading", action="store_true", help="only the loading of the real web pages")
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="factcheck-reopen-"))
     try:
+        if args.only_loading:
+            loading(tmp, {**os.environ, "PYTHONPATH": str(ROOT)})
+            return 0
         folder = tmp / "batch"
         folder.mkdir()
         for i, text in enumerate(corpus(args.n)):
@@ -184,6 +266,7 @@ def main() -> int:
             " (target < 2 KB)"
         )
         print(f"results identical with and without the cache: {'yes' if same else 'NO'}")
+        loading(tmp, env)
         return 0 if same else 1
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

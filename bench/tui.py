@@ -206,6 +206,10 @@ def child(argv: list[str]) -> None:
     if kind == "empty":
         res = asyncio.run(_child_empty(int(argv[1])))
     else:
+        if len(argv) > 4:  # the chunks of pipeline.build, by time (seconds; "inf": by count only)
+            from factcheck import pipeline
+
+            pipeline.CHUNK_SECONDS = float(argv[4])
         res = asyncio.run(_child_factcheck(argv[1], argv[2], int(argv[3])))
     print("RESULT " + json.dumps(res))
 

@@ -6,6 +6,7 @@ The CLI, the TUI and the session code all build a ``Corpus`` through here, so th
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -60,7 +61,10 @@ class Corpus:
 # (article, its claims) as they are ready; done and total count articles
 Extracted = Callable[[list[tuple[Article, list[Claim]]], int, int], None]
 FIRST_CHUNK = 8  # articles read from the cache in the first lookup (what a viewer shows first)
-CHUNK = 200  # in every later one
+CHUNK = 200  # at most, in every later one
+# ... or what was read in this many seconds, whichever comes first: when reading is slow (a cold run on web
+# pages), articles are extracted and handed over every few tenths of a second instead of 200 at a time
+CHUNK_SECONDS = 0.5
 
 
 def extract_article(
@@ -86,8 +90,11 @@ def _extract_one(article: Article) -> list[Claim]:
 
 class _Extraction:
     """Extraction of a batch while it is read: articles come from ``ingest.load`` one by one and are extracted
-    in chunks (the first one small, so that ``extracted`` has the first articles early), each chunk's cached
-    claims read in one lookup. Until the batch is read, ``total`` is 0 in the callbacks (not known yet)."""
+    in chunks, each chunk's cached claims read in one lookup. A chunk is ``FIRST_CHUNK`` articles (the first,
+    so that ``extracted`` has the first articles early), ``CHUNK`` articles, or what was read in
+    ``CHUNK_SECONDS`` since the chunk's first article, whichever comes first (a warm batch reads fast and
+    gets large chunks; a slow one is handed over steadily). Until the batch is read, ``total`` is 0 in the
+    callbacks (not known yet)."""
 
     def __init__(
         self,
@@ -101,6 +108,7 @@ class _Extraction:
         self.progress, self.extracted = progress, extracted
         self.first: dict[str, Article] = {}  # content id -> the first article with that text
         self.pending: list[Article] = []
+        self.started = 0.0  # when the pending chunk's first article was read (time.monotonic)
         self.fresh: list[tuple[Article, list[Claim]]] = []
         self.done = 0
 
@@ -109,8 +117,13 @@ class _Extraction:
         date = self.published.get(art.key)
         if date is not None:
             art.published, art.published_source = date, "reviewer"
+        if not self.pending:
+            self.started = time.monotonic()
         self.pending.append(art)
-        if len(self.pending) >= (FIRST_CHUNK if self.done == 0 else CHUNK):
+        if (
+            len(self.pending) >= (FIRST_CHUNK if self.done == 0 else CHUNK)
+            or time.monotonic() - self.started >= CHUNK_SECONDS
+        ):
             self._extract(0)
 
     def finish(self, total: int) -> None:

@@ -6,7 +6,9 @@ mutating call records its change in the session's append-only history and can be
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import functools
 import hashlib
 import os
 import re
@@ -14,8 +16,9 @@ import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
+from factcheck import cache as _cache
 from factcheck import pipeline
 from factcheck import session as sess
 from factcheck.model import Article, Claim, GroupOverrides, Suggestion, Verdict
@@ -93,6 +96,25 @@ class _Step:
     desc: str = ""  # empty until described (steps rebuilt from the history: see Review._ready)
 
 
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _kept_while_loading(fn: Callable[Concatenate[Review, _P], _R]) -> Callable[Concatenate[Review, _P], _R]:
+    """A change a reviewer can make on a ``Review.preview`` while the batch loads: each call that changed
+    something is kept, so that the opened review makes it again (``take_over``)."""
+
+    @functools.wraps(fn)
+    def call(self: Review, *args: _P.args, **kw: _P.kwargs) -> _R:
+        step = self._step
+        out = fn(self, *args, **kw)
+        if self.loading is not None and self._step != step:
+            self._meanwhile.append((fn.__name__, args, dict(kw)))
+        return out
+
+    return call
+
+
 def manual_claim_id(article_key: str, start: int, end: int) -> str:
     h = hashlib.blake2b(f"{article_key}\0{start}:{end}".encode(), digest_size=5).hexdigest()
     return f"m{h}"
@@ -138,6 +160,10 @@ class Review:
         self._index: dict[str, Claim] = {}
         # (articles read, of) while this is a ``preview`` of a batch being opened; None once it is open
         self.loading: tuple[int, int] | None = None
+        # what the reviewer did on a preview (method name, arguments), for the opened review (take_over)
+        self._meanwhile: list[tuple[str, tuple[Any, ...], dict[str, Any]]] = []
+        self._regroup_later: bool | None = None  # while take_over replays: whether a regrouping is due
+        self._owned: dict[str, Claim] = {}  # a preview's own claims (copies, re-extracted), by id
         self._times: dict[
             tuple[str, dt.date | None], list[Any]
         ] = {}  # time tags per article, for manual claims
@@ -156,7 +182,7 @@ class Review:
         progress: Callable[[int, int], None] | None = None,
         if_locked: str = "readonly",
         extracted: pipeline.Extracted | None = None,
-        session_read: Callable[[Path, sess.SessionData], None] | None = None,
+        session_read: Callable[[Review], None] | None = None,
         group: bool = True,
     ) -> Review:
         """Open (or start) a session.
@@ -166,9 +192,10 @@ class Review:
         ``if_locked`` says what to do: "readonly" opens it read-only with the reason in ``lock_message``
         (the TUI shows it), "raise" raises (the CLI's mark and edit).
 
-        While the batch is read, ``session_read(path, copy)`` gets a copy of the session as saved (before the
-        batch is read) and ``extracted`` each article with its claims as they come (``pipeline.build``): with
-        ``Review.preview`` the TUI shows them before the batch is reconciled and grouped. ``group=False``
+        While the batch is read, ``session_read(preview)`` gets a ``Review.preview`` on a copy of the session
+        as saved (before the batch is read) and ``extracted`` each article with its claims as they come
+        (``pipeline.build``): the TUI shows them on the preview before the batch is reconciled and grouped,
+        and what the reviewer did meanwhile is made again on the opened review (``take_over``). ``group=False``
         leaves the batch ungrouped (no groups, no suggestions), for what needs only the decisions (``status``)."""
         path = Path(session_path)
         who = reviewer or sess.reviewer_name()
@@ -206,7 +233,16 @@ class Review:
             else:
                 paths = _session_corpus(path, data.corpus)
             if session_read is not None:
-                session_read(path, data.copy())
+                session_read(
+                    cls.preview(
+                        path,
+                        data.copy(),
+                        reviewer=who,
+                        readonly=readonly,
+                        lock_message=lock_message,
+                        file_state=state,
+                    )
+                )
             corpus = pipeline.build(paths, group=False, progress=progress, extracted=extracted)
             r = cls(path, data, corpus, reviewer=who, readonly=readonly)
             r._lock, r.lock_message, r._file_state = lock, lock_message, state
@@ -221,13 +257,32 @@ class Review:
         return r
 
     @classmethod
-    def preview(cls, path: Path, data: sess.SessionData) -> Review:
-        """A read-only review of a batch still being read (``Review.open``'s ``extracted`` feeds it through
-        ``add_loaded``): what the TUI shows meanwhile. Nothing can be changed or saved (``readonly_reason``
-        says "still loading"); decisions show on the claims whose ids they name. It never changes the
-        articles and claims it is given (the review being opened owns them)."""
-        r = cls(path, data, pipeline.Corpus(paths=list(data.corpus)), reviewer=data.reviewer, readonly=True)
+    def preview(
+        cls,
+        path: Path,
+        data: sess.SessionData,
+        *,
+        reviewer: str | None = None,
+        readonly: bool = False,
+        lock_message: str | None = None,
+        file_state: sess.FileState | None = None,
+    ) -> Review:
+        """A review of a batch still being read (``Review.open``'s ``extracted`` feeds it through
+        ``add_loaded``): what the TUI shows meanwhile, with the session's decisions on the claims whose ids
+        they name.
+
+        Decisions on the claims read so far (verdicts, notes, evidence, dismissals, speakers, publication
+        dates, titles, outlets, undo and redo of those) can be made on it: the opened review makes them again
+        (``take_over``). What needs the whole batch (groups, claims added by hand) is refused with "still
+        loading". It is saved only when the app ends before the batch is read (``file_state``: the session
+        file as ``Review.open`` read it; ``reviewer``: who makes the decisions, by default the session's
+        reviewer). It never changes the articles and claims it is given (the review being opened owns them):
+        what is set meanwhile is shown on copies of its own."""
+        corpus = pipeline.Corpus(paths=list(data.corpus))
+        r = cls(path, data, corpus, reviewer=reviewer or data.reviewer, readonly=readonly)
         r.loading = (0, 0)
+        r.lock_message, r._file_state = lock_message, file_state
+        r._undo_built = True  # undo and redo reach what was done while loading, earlier steps once it is open
         return r
 
     def add_loaded(self, items: Iterable[tuple[Article, list[Claim]]], done: int, total: int) -> None:
@@ -238,6 +293,43 @@ class Review:
             for c in claims:
                 self._index[c.id] = c
         self.loading = (done, total)
+
+    def take_over(self, preview: Review) -> list[str]:
+        """Make again, on this review (just opened), what the reviewer did on ``preview`` while the batch was
+        read, in the same order (undo and redo included), so that each decision lands on the claim it was
+        made on, is saved with the session and can be undone. Returns what could not be made again, one line
+        each (a claim gone meanwhile: never put on another one)."""
+        self._regroup_later = False  # (dates set meanwhile: the batch is regrouped once, at the end)
+        try:
+            return self._take_over(preview)
+        finally:
+            if self._regroup_later:
+                pipeline.regroup(self.corpus, self._overrides())
+                self._reindex()
+            self._regroup_later = None
+
+    def _take_over(self, preview: Review) -> list[str]:
+        failed: list[str] = []
+        undo: list[bool] = []  # preview's undo stack: whether each of its steps made one here
+        redo: list[bool] = []
+        for name, args, kw in preview._meanwhile:
+            step = self._step
+            try:
+                if name in ("undo", "redo"):
+                    mine, other = (undo, redo) if name == "undo" else (redo, undo)
+                    made = mine.pop()
+                    if made:
+                        getattr(self, name)()
+                    other.append(made)
+                    continue
+                getattr(self, name)(*args, **kw)
+            except ReviewError as e:
+                failed.append(f"{name.replace('_', ' ')} {' '.join(map(str, args))}: {e}")
+                if name in ("undo", "redo"):
+                    break  # the steps no longer match: what follows is not made on a guess
+            undo.append(self._step != step)
+            redo.clear()
+        return failed
 
     def _attach(self, *, group: bool = True) -> None:
         """Reviewer dates, manual claims, reconciliation of decisions, grouping."""
@@ -396,7 +488,8 @@ class Review:
 
     def _reindex(self) -> None:
         self._index = {c.id: c for c in self.corpus.all_claims()}
-        self._apply_overrides()
+        if self.loading is None:  # (a preview's articles and claims are the opened review's: left alone)
+            self._apply_overrides()
 
     def _apply_overrides(self) -> None:
         """Put the reviewer's titles, outlets and speakers on the Article and Claim objects handed out."""
@@ -425,13 +518,21 @@ class Review:
         factcheck, a read-only file, folder or file system, a full disk, a refused symlink, or --readonly."""
         if not self.readonly:
             return None
-        if self.loading is not None:
-            done, total = self.loading
-            read = f" ({done:,}/{total:,} articles read)" if done < total else ""
-            if not total:
-                read = f" ({done:,} articles read)"
-            return f"still loading the batch{read}: changes can be made once it is read and grouped"
         return self.lock_message or f"{self.path}: opened read-only (--readonly); nothing is saved"
+
+    def _loading_text(self) -> str:
+        """What a preview says about its loading: still loading the batch (n/N articles read)."""
+        assert self.loading is not None
+        done, total = self.loading
+        read = f" ({done:,}/{total:,} articles read)" if done < total else " (grouping)"
+        if not total:
+            read = f" ({done:,} articles read)"
+        return f"still loading the batch{read}"
+
+    def _check_loaded(self, what: str) -> None:
+        """On a preview, what needs the whole batch is refused (``what``: "groups can be merged")."""
+        if self.loading is not None:
+            raise ReviewError(f"{self._loading_text()}: {what} once it is read and grouped")
 
     @property
     def dirty(self) -> bool:
@@ -619,6 +720,10 @@ class Review:
     def _apply(self, changes: list[_Change], *, forward: bool) -> None:
         regroup = False
         reextract: set[str] = set()
+        speakers: set[str] = (
+            set()
+        )  # (a preview) the claims whose speaker, articles whose title/outlet changed
+        retitled: set[str] = set()
         now = sess.utcnow()
         seq = changes if forward else list(reversed(changes))
         for kind, key, before, after in seq:
@@ -630,6 +735,8 @@ class Review:
                     self._data.decisions.pop(key, None)
                 else:
                     self._data.decisions[key] = new
+                if "speaker" in vals:
+                    speakers.add(key)
             elif kind == "article":
                 rec = self._data.articles.get(key) or sess.ArticleRecord(key)
                 names = (set(before) | set(after)) & set(_ARTICLE_FIELDS)
@@ -637,6 +744,8 @@ class Review:
                 self._data.articles[key] = replace(rec, **fields)
                 if "published" in names:
                     reextract.add(key)
+                if names & {"title", "outlet"}:
+                    retitled.add(key)
             elif kind == "groups":
                 self._data.merges = [(a, b) for a, b in vals.get("merges", [])]
                 self._data.splits = list(vals.get("splits", []))
@@ -661,15 +770,65 @@ class Review:
             art = self.corpus.article(key)
             if art is None:
                 continue
+            store: _cache.Cache | None = None
+            if self.loading is not None:  # a preview: its own copy (no cache: the opener's thread uses it)
+                art = self._own_copy(art)
+                store = _cache.Cache(enabled=False)
             pub = self._data.articles[key].published
             if pub is None:
                 art.published, art.published_source = self._orig_published.get(key, (None, None))
-            self.corpus.claims[key] = pipeline.extract_article(art, pub)
+            self.corpus.claims[key] = pipeline.extract_article(art, pub, cache=store)
             self._add_manual_claims(only=key)
             regroup = True
-        if regroup:
+            if self.loading is not None:  # claims of its own: their reviewer-set speakers are put back
+                for c in self.corpus.claims[key]:
+                    self._owned[c.id] = c
+                    self._orig_speaker[c.id] = c.speaker
+                    speakers.add(c.id)
+        if regroup and self._regroup_later is not None:
+            self._regroup_later = True
+        elif regroup and self.loading is None:  # (a preview has no groups yet)
             pipeline.regroup(self.corpus, self._overrides())
         self._reindex()
+        if self.loading is not None:
+            self._show_on_copies(speakers, retitled)
+
+    def _show_on_copies(self, speakers: set[str], retitled: set[str]) -> None:
+        """A preview shows the reviewer's speakers (of the claims ``speakers``), titles and outlets (of the
+        articles ``retitled``) on copies of its own: what it was given belongs to the review being opened."""
+        for key in retitled:
+            art = self.corpus.article(key)
+            if art is None:
+                continue
+            art = self._own_copy(art)
+            rec = self._data.articles.get(key)
+            title, outlet = self._orig_meta[key]
+            art.title = rec.title if rec is not None and rec.title is not None else title
+            art.outlet = rec.outlet if rec is not None and rec.outlet is not None else outlet
+        for key in speakers:
+            c = self._index.get(key)
+            if c is None:
+                continue
+            if self._owned.get(key) is not c:
+                self._orig_speaker.setdefault(key, c.speaker)
+                mine = copy.copy(c)
+                claims = self.corpus.claims[c.article_key]
+                claims[next(i for i, x in enumerate(claims) if x is c)] = mine
+                self._index[key] = self._owned[key] = c = mine
+            d = self._data.decisions.get(key)
+            c.speaker = d.speaker if d is not None and d.speaker is not None else self._orig_speaker[key]
+
+    def _own_copy(self, art: Article) -> Article:
+        """A preview's own copy of ``art`` (in its corpus, in place of the opened review's article)."""
+        if art.key in self._orig_published:
+            return art  # copied already
+        self._orig_published[art.key] = (art.published, art.published_source)
+        self._orig_meta[art.key] = (art.title, art.outlet)
+        mine = copy.copy(art)
+        mine.notices = list(art.notices)
+        arts = self.corpus.articles
+        arts[next(i for i, a in enumerate(arts) if a is art)] = mine
+        return mine
 
     def _dchange(self, claim_id: str, **after: Any) -> _Change:
         d = self.decision(claim_id)
@@ -678,6 +837,7 @@ class Review:
         changed = [k for k in new if new[k] != before[k]]
         return ("decision", claim_id, {k: before[k] for k in changed}, {k: new[k] for k in changed})
 
+    @_kept_while_loading
     def mark(
         self, claim_id: str, verdict: Verdict | str, *, note: str | None = None, by: str | None = None
     ) -> None:
@@ -705,11 +865,13 @@ class Review:
         desc = f"mark {claim_id} {v}" + (f" by {by}" if by else "")
         self._do("mark", desc, [self._dchange(claim_id, **fields)])
 
+    @_kept_while_loading
     def set_note(self, claim_id: str, note: str) -> None:
         self._check_writable()
         self.claim(claim_id)
         self._do("note", f"note on {claim_id}", [self._dchange(claim_id, note=str(note))])
 
+    @_kept_while_loading
     def add_evidence(self, claim_id: str, item: str) -> None:
         self._check_writable()
         self.claim(claim_id)
@@ -723,6 +885,7 @@ class Review:
             "evidence", f"evidence for {claim_id}", [self._dchange(claim_id, evidence=(*d.evidence, item))]
         )
 
+    @_kept_while_loading
     def apply_check(
         self,
         claim_id: str,
@@ -763,17 +926,20 @@ class Review:
         self._do(op, desc, [change])
         return True
 
+    @_kept_while_loading
     def remove_evidence(self, claim_id: str, item: str) -> None:
         self._check_writable()
         d = self.decision(claim_id)
         ev = tuple(e for e in d.evidence if e != item)
         self._do("evidence", f"remove evidence from {claim_id}", [self._dchange(claim_id, evidence=ev)])
 
+    @_kept_while_loading
     def dismiss(self, claim_id: str) -> None:
         self._check_writable()
         self.claim(claim_id)
         self._do("dismiss", f"dismiss {claim_id}", [self._dchange(claim_id, dismissed=True)])
 
+    @_kept_while_loading
     def restore(self, claim_id: str) -> None:
         self._check_writable()
         self.claim(claim_id)
@@ -781,6 +947,7 @@ class Review:
 
     def add_claim(self, article_key: str, start: int, end: int) -> Claim:
         self._check_writable()
+        self._check_loaded("claims can be added")
         art = self.corpus.article(article_key)
         if art is None:
             raise ReviewError(f"unknown article {article_key!r}")
@@ -797,6 +964,7 @@ class Review:
         self._do("add_claim", f"add claim {cid}", [("manual", cid, {}, after)])
         return self._index[cid]
 
+    @_kept_while_loading
     def set_published(self, article_key: str, date: dt.date | None) -> None:
         self._check_writable()
         if self.corpus.article(article_key) is None:
@@ -808,10 +976,12 @@ class Review:
         after = _clean({"published": date})
         self._do("published", f"publication date of {article_key}", [("article", article_key, before, after)])
 
+    @_kept_while_loading
     def set_title(self, article_key: str, title: str | None) -> None:
         """Set the article's title as the reviewer knows it (None or blank: back to the article's own)."""
         self._set_article_text(article_key, "title", title)
 
+    @_kept_while_loading
     def set_outlet(self, article_key: str, outlet: str | None) -> None:
         """Set the outlet that published the article (None or blank: back to the one read from it)."""
         self._set_article_text(article_key, "outlet", outlet)
@@ -825,6 +995,7 @@ class Review:
         before = _clean({name: getattr(rec, name) if rec else None})
         self._do(name, f"{name} of {article_key}", [("article", article_key, before, _clean({name: new}))])
 
+    @_kept_while_loading
     def set_speaker(self, claim_id: str, speaker: str | None) -> None:
         """Set who made the claim (None or blank: back to the extracted speaker)."""
         self._check_writable()
@@ -837,6 +1008,7 @@ class Review:
 
     def merge_groups(self, claim_a: str, claim_b: str) -> None:
         self._check_writable()
+        self._check_loaded("events can be merged")
         self.claim(claim_a)
         self.claim(claim_b)
         if claim_a == claim_b:
@@ -854,6 +1026,7 @@ class Review:
 
     def take_out_of_group(self, claim_id: str) -> None:
         self._check_writable()
+        self._check_loaded("claims can be taken out of their event")
         self.claim(claim_id)
         before = self._groups_state()
         merges = [p for p in before["merges"] if claim_id not in p]
@@ -870,6 +1043,7 @@ class Review:
         """Give ``verdict`` to every claim of the claim's group (dismissed ones excepted); with
         ``keep_decided`` only to those still unreviewed. Returns the ids of the claims that changed."""
         self._check_writable()
+        self._check_loaded("a verdict can be given to a whole event")
         self.claim(claim_id)
         v = Verdict(verdict)
         if v == Verdict.SUPERSEDED:
@@ -885,6 +1059,7 @@ class Review:
         self._do("apply_to_group", f"mark {len(changes)} claim(s) of the group {v}", changes)
         return [c[1] for c in changes]
 
+    @_kept_while_loading
     def undo(self) -> str | None:
         self._check_writable()
         undo, redo = self._stacks()
@@ -901,6 +1076,7 @@ class Review:
         redo.append(step)
         return step.desc
 
+    @_kept_while_loading
     def redo(self) -> str | None:
         self._check_writable()
         undo, redo = self._stacks()
@@ -920,7 +1096,7 @@ class Review:
     def set_cursor(self, article_key: str, claim_id: str | None) -> None:
         if self._data.cursor != (article_key, claim_id):
             self._data.cursor = (article_key, claim_id)
-            if not self.readonly:
+            if not self.readonly and self.loading is None:  # (a preview is saved only for its decisions)
                 self._version += 1
 
     # -----------------------------------------------------------------------------------------

@@ -409,3 +409,34 @@ def test_no_overrides_and_empty_overrides_share_one_groups_entry(store: cache.Ca
     plain = pipeline.build([REPO / "seeds"], group=False, cache=cache.Cache(enabled=False))
     pipeline.regroup(plain, GroupOverrides(merges=[], splits=[]), cache=cache.Cache(enabled=False))
     assert [g.to_json() for g in corpus.groups] == [g.to_json() for g in plain.groups]
+
+
+def test_a_slow_read_is_extracted_in_chunks_of_a_few_tenths_of_a_second(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When reading is slow (a cold run on web pages), a chunk is what was read in ``CHUNK_SECONDS``, not 200
+    articles: the articles are handed over steadily, each chunk still read from the cache in one lookup, and
+    the result is the same. The clock is a fake one that moves 0.1 s each time it is read."""
+    import types
+
+    folder = LABELLED / "articles"
+    ticks = iter(range(1_000_000))
+    monkeypatch.setattr(pipeline, "time", types.SimpleNamespace(monotonic=lambda: next(ticks) / 10))
+    store = cache.Cache(tmp_path / "c.sqlite3")
+    lookups: list[int] = []
+    real = store.get_claims
+
+    def get_claims(articles):  # type: ignore[no-untyped-def]
+        lookups.append(len(articles))
+        return real(articles)
+
+    monkeypatch.setattr(store, "get_claims", get_claims)
+    corpus = pipeline.build([folder], cache=store)
+    n = len(corpus.articles)
+    assert sum(lookups) == n and len(lookups) >= n // 5 - 1, lookups
+    assert all(1 < size <= 5 for size in lookups[:-1])  # 0.5 s of a clock read about twice per article
+    assert _doc(corpus) == _doc(pipeline.build([folder], cache=cache.Cache(enabled=False)))
+    lookups.clear()
+    monkeypatch.setattr(pipeline, "CHUNK_SECONDS", float("inf"))  # by count only: 8, then up to 200
+    assert _doc(pipeline.build([folder], cache=store)) == _doc(corpus)
+    assert lookups[0] == pipeline.FIRST_CHUNK and lookups[1:] == [n - pipeline.FIRST_CHUNK]

@@ -81,14 +81,16 @@ async def test_first_article_shows_while_the_rest_loads_and_keys_are_safe(seeds_
             str
         ] = []  # (notifications expire: on a busy machine they may be gone before they are read)
         m.notify = lambda message, **kw: told.append(str(message))  # type: ignore[method-assign]
-        # every key a reviewer may press meanwhile: moves work, changes and whole-batch actions say why not
-        await pilot.press("j", "k", "c", "d", "u", "minus", "e", "G", "m", "ctrl+z", "ctrl+s", "w", "w", "J")
+        # what needs the whole batch says so: a group verdict, merging, taking out, adding a claim, the groups
+        # screen, the report; moves work
+        await pilot.press("j", "k", "G", "m", "x", "plus", "w", "w", "J")
         await pilot.press("g")
         assert app.screen is m  # the groups screen waits for the batch
         await pilot.press("R")
         assert app.screen is m  # so does the report
         await pilot.pause()
-        assert any("still loading the batch" in s for s in told)
+        for what in ("whole event", "merged", "taken out", "added"):
+            assert any("Still loading the batch" in s and what in s for s in told), what
         assert any("Still loading the batch" in s and "events" in s for s in told)
         assert any("Still loading the batch" in s and "report" in s for s in told)
         assert not m.review.data.decisions and not session.exists()  # nothing decided, nothing saved
@@ -103,6 +105,68 @@ async def test_first_article_shows_while_the_rest_loads_and_keys_are_safe(seeds_
         assert m.review.decision(cid).verdict == Verdict.CONFIRMED
         await pilot.press("q")
     assert sess.load(session).decisions[cid].verdict == Verdict.CONFIRMED
+
+
+async def test_decisions_made_while_loading_are_kept_and_saved_once_loaded(seeds_copy, tmp_path, gate):
+    """Verdicts, notes, speakers, dismissals and dates work on the articles read so far; undo and redo reach
+    them; nothing is written meanwhile; once the batch is read each lands on its claim, is saved, and can
+    still be undone."""
+    session = tmp_path / "s.toml"
+    app = make_app(None, Config(autosave_delay=0.05), opener=opener_for([str(seeds_copy)], session))
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, lambda: main_up(app), "the main screen")
+        m = app.screen
+        assert isinstance(m, MainScreen) and app.loading
+        told: list[str] = []
+        m.notify = lambda message, **kw: told.append(str(message))  # type: ignore[method-assign]
+        key = m.article.key if m.article else ""
+        first = m.claim.id if m.claim else ""
+        await pilot.press("c")
+        assert m.verdict(first) == Verdict.CONFIRMED
+        await pilot.press("e", *"from the press office", "ctrl+s")
+        await pilot.press("S", "ctrl+u", *"Ana Lima", "enter")
+        assert m.claim is not None and m.claim.speaker == "Ana Lima"  # on the preview's copy of the claim
+        await pilot.press("j")
+        second = m.claim.id if m.claim else ""
+        assert second != first
+        await pilot.press("d")
+        assert m.verdict(second) == Verdict.DISPUTED
+        await pilot.press("ctrl+z")  # undoes the last one, made while loading
+        assert m.verdict(second) == Verdict.UNREVIEWED
+        await pilot.press("ctrl+y", "ctrl+z", "minus")  # redone, undone again; the second claim dismissed
+        assert m.review.data.decisions[second].dismissed
+        await pilot.press("p", "ctrl+u", *"2024-04-20", "enter")
+        assert str(m.review.corpus.article(key).published) == "2024-04-20"  # type: ignore[union-attr]
+        assert m.article is not None and str(m.article.published) == "2024-04-20"  # what the screen shows
+        assert "unsaved" in status_text(m) and "loading" in status_text(m)
+        await pilot.press("ctrl+s")
+        assert any("kept" in s and "saved as soon as" in s for s in told)
+        await pilot.pause(0.2)
+        assert not session.exists()  # nothing written while the batch loads
+        gate.set()
+        await wait_until(pilot, lambda: not app.loading, "the whole batch")
+        await wait_until(pilot, lambda: session.exists() and not app.review.dirty, "the autosave")
+        r = m.review
+        assert r is app.review and r.loading is None
+        assert r.decision(first).verdict == Verdict.CONFIRMED
+        assert r.decision(first).note == "from the press office"
+        assert r.claim(first).speaker == "Ana Lima" and r.decision(first).speaker == "Ana Lima"
+        assert r.decision(second).dismissed and r.decision(second).verdict == Verdict.UNREVIEWED
+        art = r.corpus.article(key)
+        assert art is not None and str(art.published) == "2024-04-20" and art.published_source == "reviewer"
+        assert r.data.articles[key].published is not None
+        saved = sess.load(session)
+        assert saved.decisions[first].verdict == Verdict.CONFIRMED and saved.decisions[second].dismissed
+        assert str(saved.articles[key].published) == "2024-04-20"
+        # the steps made while loading are this sitting's: undo goes back through them
+        await pilot.press("ctrl+z")
+        assert r.data.articles[key].published is None
+        await pilot.press("ctrl+z")
+        assert second not in r.data.decisions
+        await pilot.press("q")
+    assert not app.error
+    after = sess.load(session)
+    assert after.decisions[first].verdict == Verdict.CONFIRMED and second not in after.decisions
 
 
 async def test_session_resumed_while_loading_keeps_decisions_and_cursor(seeds_copy, tmp_path, gate):
@@ -127,8 +191,8 @@ async def test_session_resumed_while_loading_keeps_decisions_and_cursor(seeds_co
         # the saved verdicts show on the claims read so far; the cursor waits for its article
         assert m.verdict(first) == Verdict.DISPUTED
         assert m.article is not None and m.article.key == first_key
-        await pilot.press("c")  # refused: the session is not open for changes yet
-        assert m.verdict(first) == Verdict.DISPUTED
+        await pilot.press("c")  # made on the preview; the saved decisions of articles not read yet stay
+        assert m.verdict(first) == Verdict.CONFIRMED
         gate.set()
         await wait_until(pilot, lambda: not app.loading, "the whole batch")
         await pilot.pause()
@@ -137,12 +201,15 @@ async def test_session_resumed_while_loading_keeps_decisions_and_cursor(seeds_co
         assert m.claim.id == later
         d = m.review.decision(later)
         assert d.verdict == Verdict.CONFIRMED and d.note == "checked"
-        assert m.review.decision(first).verdict == Verdict.DISPUTED
+        assert m.review.decision(first).verdict == Verdict.CONFIRMED
         await pilot.press("q")
     after = sess.load(session)
-    assert after.decisions[first].verdict == Verdict.DISPUTED
-    assert after.decisions[later].verdict == Verdict.CONFIRMED
-    assert session.read_bytes() == saved or not app.review.dirty
+    assert after.decisions[first].verdict == Verdict.CONFIRMED
+    assert after.decisions[later].verdict == Verdict.CONFIRMED and after.decisions[later].note == "checked"
+    assert session.read_bytes() != saved
+    with Review.open(session) as again:  # what was decided while loading undoes to what was saved before
+        assert again.undo() == f"mark {first} confirmed"
+        assert again.decision(first).verdict == Verdict.DISPUTED
 
 
 async def test_a_reviewer_who_moves_while_loading_stays_there(seeds_copy, tmp_path, gate):
@@ -168,40 +235,140 @@ async def test_a_reviewer_who_moves_while_loading_stays_there(seeds_copy, tmp_pa
         await pilot.press("q")
 
 
-async def test_quitting_while_loading_saves_nothing_and_frees_the_session(seeds_copy, tmp_path, gate):
+async def test_quitting_while_loading_saves_what_was_decided_and_frees_the_session(
+    seeds_copy, tmp_path, gate
+):
+    """Quitting while the batch loads saves the decisions made meanwhile (the normal quit), beside the
+    session's saved decisions on articles not read yet; moving alone writes nothing."""
     session = tmp_path / "s.toml"
     gate.set()
-    with Review.open(session, [str(seeds_copy)]) as r:
-        r.mark(r.corpus.all_claims()[0].id, Verdict.CONFIRMED)
+    with Review.open(session, [str(seeds_copy)], reviewer="alice") as r:  # (someone else: see below)
+        last = r.claims(r.corpus.articles[-1].key)[0].id
+        r.mark(last, Verdict.CONFIRMED, note="saved before")
         r.save()
     saved = session.read_bytes()
     gate.clear()
     app = make_app(None, Config(autosave_delay=0.05), opener=opener_for([str(seeds_copy)], session))
     async with app.run_test(size=SIZE) as pilot:
         await wait_until(pilot, lambda: main_up(app), "the main screen")
+        await pilot.press("j", "k", "q")
+    assert session.read_bytes() == saved  # nothing decided: nothing written
+    gate.set()
+    await _wait_for_lock(session)
+    gate.clear()
+    app = make_app(None, Config(autosave_delay=0.05), opener=opener_for([str(seeds_copy)], session))
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, lambda: main_up(app), "the main screen")
+        m = app.screen
+        assert isinstance(m, MainScreen) and app.loading
+        first = m.claim.id if m.claim else ""
         await pilot.press("d", "q")
         gate.set()  # the worker goes on to the next article, sees the app gone and stops
-    # the worker stops at its next article and releases the session's lock: it opens writable again
+    assert app.error is None and app.save_error is None
+    data = sess.load(session)
+    assert data.decisions[first].verdict == Verdict.DISPUTED
+    assert data.decisions[first].reviewer == sess.reviewer_name() != "alice"  # who made it, not the last one
+    assert data.decisions[last].verdict == Verdict.CONFIRMED and data.decisions[last].note == "saved before"
+    # the worker stops and releases the session's lock; the session reopens with both, and the decision
+    # made while loading is in its history (undone by the next sitting's undo)
+    again = await _wait_for_lock(session)
+    with again:
+        assert again.decision(first).verdict == Verdict.DISPUTED
+        assert again.decision(last).verdict == Verdict.CONFIRMED
+        assert again.undo() == f"mark {first} disputed"
+        assert again.decision(first).verdict == Verdict.UNREVIEWED
+
+
+async def _wait_for_lock(session: Path) -> Review:
+    """The session opened writable, once the worker of a closed app has let it go."""
     for _ in range(200):
-        with Review.open(session) as again:
-            if not again.readonly:
-                break
+        again = Review.open(session)
+        if not again.readonly:
+            return again
+        again.close()
         time.sleep(0.05)
-    assert not again.readonly, again.lock_message
-    assert session.read_bytes() == saved
+    raise AssertionError(again.lock_message)
 
 
-def test_preview_review_refuses_changes_and_counts_what_was_read(seeds_copy, tmp_path):
+def test_preview_review_refuses_what_needs_the_batch_and_counts_what_was_read(seeds_copy, tmp_path):
     with Review.open(tmp_path / "s.toml", [str(seeds_copy)]) as full:
         items = [(a, full.claims(a.key, include_dismissed=True)) for a in full.corpus.articles[:2]]
     preview = Review.preview(Path(tmp_path / "s.toml"), sess.SessionData())
     preview.add_loaded(items, 2, 5)
-    assert preview.readonly and preview.loading == (2, 5)
-    assert "2/5 articles read" in (preview.readonly_reason or "")
-    cid = items[0][1][0].id
+    assert not preview.readonly and preview.loading == (2, 5)
+    cid, other = items[0][1][0].id, items[1][1][0].id
     assert preview.claim(cid) is items[0][1][0]
-    with pytest.raises(Exception, match="still loading"):
-        preview.mark(cid, Verdict.CONFIRMED)
+    with pytest.raises(
+        Exception, match=r"still loading the batch \(2/5 articles read\): events can be merged"
+    ):
+        preview.merge_groups(cid, other)
+    for refused in (
+        lambda: preview.apply_to_group(cid, Verdict.CONFIRMED),
+        lambda: preview.take_out_of_group(cid),
+        lambda: preview.add_claim(items[0][0].key, 0, 10),
+    ):
+        with pytest.raises(Exception, match="still loading"):
+            refused()
+    preview.mark(cid, Verdict.CONFIRMED)
+    assert preview.decision(cid).verdict == Verdict.CONFIRMED and preview.dirty
+    locked = Review.preview(Path(tmp_path / "s.toml"), sess.SessionData(), readonly=True, lock_message="held")
+    locked.add_loaded(items, 2, 5)
+    with pytest.raises(Exception, match="held"):
+        locked.mark(cid, Verdict.CONFIRMED)
+
+
+def test_the_opened_review_makes_again_what_was_done_on_the_preview(seeds_copy, tmp_path, monkeypatch):
+    """``take_over``: each step made on the preview is made again on the opened review, in order, with undo and
+    redo; a step that changes nothing there (its decision re-attached meanwhile) does not shift the others;
+    the preview never touched the opened review's articles."""
+    import datetime as dt
+
+    path = tmp_path / "s.toml"
+    with Review.open(path, [str(seeds_copy)]) as r:
+        r.save()
+    data = sess.load(path)
+    with Review.open(path) as full:
+        arts = full.corpus.articles
+        items = [(a, full.claims(a.key, include_dismissed=True)) for a in arts]
+        a, b, c, d = (items[i][1][0].id for i in range(4))
+        key = arts[1].key
+        published = {x.key: x.published for x in arts}
+        full.mark(c, Verdict.DISPUTED)  # what the open review already has (a decision re-attached, say)
+        preview = Review.preview(path, data)
+        preview.add_loaded(items, len(items), len(items))
+        preview.mark(a, Verdict.CONFIRMED, note="one")
+        preview.mark(b, Verdict.DISPUTED)
+        preview.undo()  # b back to unreviewed
+        preview.mark(c, Verdict.DISPUTED)  # a no-op once made again on the opened review
+        preview.undo()  # ... so is its undo there: the opened review keeps its own decision on c
+        preview.set_published(key, dt.date(2024, 4, 20))
+        preview.set_published(arts[2].key, dt.date(2024, 4, 21))
+        preview.dismiss(d)
+        preview.undo()
+        preview.redo()
+        assert preview.undo() is not None and preview.redo() is not None
+        assert {x.key: x.published for x in arts} == published  # the opened review's articles: untouched
+        assert preview.corpus.article(key).published == dt.date(2024, 4, 20)  # type: ignore[union-attr]
+        regrouped: list[int] = []
+        real_regroup = pipeline.regroup
+        monkeypatch.setattr(
+            pipeline, "regroup", lambda *a, **k: (regrouped.append(1), real_regroup(*a, **k))[1]
+        )
+        assert full.take_over(preview) == []
+        assert regrouped == [1]  # two dates set meanwhile: the batch regrouped once, at the end
+        assert full.corpus.article(arts[2].key).published == dt.date(2024, 4, 21)  # type: ignore[union-attr]
+        assert full.decision(a).verdict == Verdict.CONFIRMED and full.decision(a).note == "one"
+        assert b not in full.data.decisions
+        assert full.decision(c).verdict == Verdict.DISPUTED
+        assert full.decision(d).dismissed
+        assert full.corpus.article(key).published == dt.date(2024, 4, 20)  # type: ignore[union-attr]
+        assert full.undo() == f"dismiss {d}"
+        assert full.undo() == f"publication date of {arts[2].key}"
+        assert full.undo() == f"publication date of {key}"
+        assert full.corpus.article(key).published == published[key]  # type: ignore[union-attr]
+        assert full.undo() == f"mark {a} confirmed"
+        assert full.undo() == f"mark {c} disputed"  # the open review's own step, made before
+        assert full.undo() is None
 
 
 async def test_a_batch_read_at_once_opens_without_a_hitch(seeds_copy, tmp_path):
@@ -241,3 +408,109 @@ async def test_a_batch_of_unknown_size_says_so_while_loading(seeds_copy, tmp_pat
         gate.set()
         await wait_until(pilot, lambda: not app.loading, "the whole batch")
         assert "loading" not in status_text(m)
+
+
+async def test_quitting_while_loading_when_the_save_fails_asks_again(seeds_copy, tmp_path, gate):
+    """The normal quit: a decision made while loading that cannot be saved keeps the app open with the
+    reason; a second quit leaves without saving."""
+    session = tmp_path / "s.toml"
+    gate.set()
+    with Review.open(session, [str(seeds_copy)]) as r:
+        r.save()
+    saved = session.read_bytes()
+    gate.clear()
+    app = make_app(None, Config(autosave_delay=0.05), opener=opener_for([str(seeds_copy)], session))
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, lambda: main_up(app), "the main screen")
+        m = app.screen
+        assert isinstance(m, MainScreen) and app.loading
+        told: list[str] = []
+        app.notify = lambda message, **kw: told.append(str(message))  # type: ignore[method-assign]
+        session.chmod(0o444)  # (made read-only after the app opened it)
+        try:
+            await pilot.press("d", "q")
+            await pilot.pause()
+            assert app.is_running and app.loading
+            assert any("Could not save" in s and "again to quit without saving" in s for s in told)
+            await pilot.press("q")
+            await pilot.pause()
+        finally:
+            gate.set()
+    session.chmod(0o644)
+    assert session.read_bytes() == saved
+
+
+def test_a_date_set_and_undone_while_loading_goes_back_to_the_article_s_own(seeds_copy, tmp_path):
+    import datetime as dt
+
+    with Review.open(tmp_path / "s.toml", [str(seeds_copy)]) as full:
+        items = [(a, full.claims(a.key, include_dismissed=True)) for a in full.corpus.articles[:2]]
+    art = items[1][0]
+    own = (art.published, art.published_source)
+    preview = Review.preview(Path(tmp_path / "s.toml"), sess.SessionData())
+    preview.add_loaded(items, 2, 5)
+    preview.set_published(art.key, dt.date(2020, 1, 2))
+    mine = preview.corpus.article(art.key)
+    assert mine is not art and mine is not None and mine.published == dt.date(2020, 1, 2)
+    assert [c.id for c in preview.claims(art.key)] == [c.id for c in items[1][1]]  # the same claims, re-dated
+    assert preview.undo() == f"publication date of {art.key}"
+    assert (mine.published, mine.published_source) == own
+    assert preview.redo() is not None and mine.published == dt.date(2020, 1, 2)
+    assert (art.published, art.published_source) == own  # the opened review's article never changed
+    assert preview.corpus.articles[0] is items[0][0]  # nor was any other article copied
+
+
+async def test_a_bug_while_taking_over_loses_no_decision(seeds_copy, tmp_path, gate, monkeypatch):
+    """Should making the changes again on the opened review fail on a bug, the app says so and ends, and the
+    decisions made while loading are saved as they were made."""
+    session = tmp_path / "s.toml"
+
+    def broken(self, preview):  # type: ignore[no-untyped-def]
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(Review, "take_over", broken)
+    app = make_app(None, Config(autosave_delay=0.05), opener=opener_for([str(seeds_copy)], session))
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, lambda: main_up(app), "the main screen")
+        m = app.screen
+        assert isinstance(m, MainScreen) and app.loading
+        first = m.claim.id if m.claim else ""
+        await pilot.press("d")
+        gate.set()
+        await wait_until(pilot, lambda: app.error is not None, "the error")
+    assert app.error is not None and "RuntimeError: boom" in app.error
+    assert sess.load(session).decisions[first].verdict == Verdict.DISPUTED
+
+
+def test_speakers_titles_and_outlets_set_while_loading_show_on_copies_and_are_kept(seeds_copy, tmp_path):
+    """A speaker, title or outlet set on the preview shows on its own copies of the claim and the article
+    (never on the opened review's objects), undoes back to what was read, and is made again by take_over."""
+    path = tmp_path / "s.toml"
+    with Review.open(path, [str(seeds_copy)]) as r:
+        r.save()
+    data = sess.load(path)
+    with Review.open(path) as full:
+        arts = full.corpus.articles
+        items = [(a, full.claims(a.key, include_dismissed=True)) for a in arts]
+        art, claim = arts[0], items[0][1][0]
+        read = (art.title, art.outlet, claim.speaker)
+        preview = Review.preview(path, data)
+        preview.add_loaded(items, len(items), len(items))
+        preview.set_speaker(claim.id, "Ana Lima")
+        preview.set_title(art.key, "A title of mine")
+        preview.set_outlet(art.key, "Daily Test")
+        mine, shown = preview.claim(claim.id), preview.corpus.article(art.key)
+        assert mine is not claim and mine.speaker == "Ana Lima"
+        assert preview.claims(art.key)[0] is mine  # what the screen lists
+        assert shown is not art and shown is not None
+        assert (shown.title, shown.outlet) == ("A title of mine", "Daily Test")
+        assert (art.title, art.outlet, claim.speaker) == read  # the opened review's: untouched
+        assert preview.undo() == f"outlet of {art.key}"
+        assert shown.outlet == read[1]
+        assert preview.redo() is not None
+        assert full.take_over(preview) == []
+        assert full.claim(claim.id).speaker == "Ana Lima"
+        assert (art.title, art.outlet) == ("A title of mine", "Daily Test")
+        assert full.undo() == f"outlet of {art.key}" and art.outlet == read[1]
+        assert full.undo() == f"title of {art.key}" and art.title == read[0]
+        assert full.undo() == f"speaker of {claim.id}" and full.claim(claim.id).speaker == read[2]

@@ -27,7 +27,6 @@ from factcheck.tui.config import Config, load_config
 if TYPE_CHECKING:  # the core and the main screen are imported lazily: the first paint comes sooner
     from factcheck.model import Article, Claim
     from factcheck.review import Review
-    from factcheck.session import SessionData
     from factcheck.tui.screens.main import MainScreen
 
 # How often (seconds) articles read meanwhile are handed to the screen while a batch loads.
@@ -42,15 +41,16 @@ class Loading:
     """What an opener reports through, from the worker's thread: ``Review.open(..., progress=loading.progress,
     extracted=loading.extracted, session_read=loading.session_read)``.
 
-    Once the session is read, articles go to the main screen as they are extracted (the first ones at once,
-    then every ``STREAM_INTERVAL``); before that (and for an opener that streams nothing) the loading screen
-    shows the progress. Every call raises ``LoadCancelled`` once the app no longer waits for the batch.
+    Once the session is read, articles go to the main screen (on ``Review.preview``) as they are extracted
+    (the first ones at once, then every ``STREAM_INTERVAL``); before that (and for an opener that streams
+    nothing) the loading screen shows the progress. Every call raises ``LoadCancelled`` once the app no longer
+    waits for the batch.
     """
 
     def __init__(self, app: FactcheckApp, worker: Worker[None]):
         self._app = app
         self._worker = worker
-        self._session: tuple[Path, SessionData] | None = None
+        self._preview: Review | None = None
         self._items: list[tuple[Article, list[Claim]]] = []
         self._sent: float | None = None
 
@@ -60,22 +60,22 @@ class Loading:
 
     def progress(self, done: int, total: int) -> None:
         self._check()
-        if self._session is None and (done == total or done % 10 == 0):
+        if self._preview is None and (done == total or done % 10 == 0):
             self._call(self._app._progress, done, total)
 
-    def session_read(self, path: Path, data: SessionData) -> None:
+    def session_read(self, preview: Review) -> None:
         self._check()
-        self._session = (path, data)
+        self._preview = preview
 
     def extracted(self, items: list[tuple[Article, list[Claim]]], done: int, total: int) -> None:
         self._check()
-        if self._session is None:
+        if self._preview is None:
             return
         self._items += items
         now = time.monotonic()
         if self._sent is None or done == total or now - self._sent >= STREAM_INTERVAL:
             batch, self._items = self._items, []
-            self._call(self._app._streamed, self._session, batch, done, total)
+            self._call(self._app._streamed, self._preview, batch, done, total)
             self._sent = time.monotonic()
 
     def _call(self, fn: Callable[..., object], *args: object) -> None:
@@ -127,6 +127,7 @@ class FactcheckApp(App[int]):
         self.save_error: str | None = None
         self.main_screen: MainScreen | None = None
         self._quit_anyway = False
+        self._exiting = False  # set when the app ends: an opened review arriving then is closed
         self._frozen = False
         self._gc_threshold: tuple[int, int, int] | None = None  # the thresholds before ours
         self._signals: list[int] = []
@@ -163,20 +164,16 @@ class FactcheckApp(App[int]):
             self.notify(f"The theme is not remembered: {problem}", severity="warning", markup=False)
 
     def _streamed(
-        self,
-        session: tuple[Path, SessionData],
-        items: list[tuple[Article, list[Claim]]],
-        done: int,
-        total: int,
+        self, preview: Review, items: list[tuple[Article, list[Claim]]], done: int, total: int
     ) -> None:
-        """Articles read while the batch loads: the main screen shows them (on a read-only preview) at once."""
-        from factcheck.review import Review
+        """Articles read while the batch loads: the main screen shows them (on ``preview``) at once."""
         from factcheck.tui.screens.main import MainScreen
 
+        if self._exiting:
+            return
         if self.main_screen is None:
             if not items:
                 return
-            preview = Review.preview(*session)
             preview.add_loaded(items, done, total)
             self.review = preview
             self._install_main(MainScreen(preview))
@@ -189,6 +186,9 @@ class FactcheckApp(App[int]):
     def _show_main(self, review: Review) -> None:
         from factcheck.tui.screens.main import MainScreen
 
+        if self._exiting:  # the app ends (the preview's decisions, if any, were saved): this one is not used
+            review.close()
+            return
         if not review.corpus.articles:  # nothing to review: refused as the CLI refuses it, no session made
             review.close()
             errors = review.corpus.errors
@@ -197,7 +197,28 @@ class FactcheckApp(App[int]):
         self.review = review
         self._freeze_gc()
         if self.main_screen is not None:  # the preview of the batch being read: the opened review takes over
+            preview = self.main_screen.review
+            try:
+                failed = review.take_over(preview) if preview.loading is not None else []
+            except Exception as e:  # a bug: the preview stays, and is saved on the way out (never lost)
+                review.close()
+                self.review = preview
+                self._fail(
+                    "internal error while making again the changes made during loading:"
+                    f" {type(e).__name__}: {e} (they are saved as they were made)"
+                )
+                return
             self.main_screen.loaded(review)
+            for line in failed:
+                self.notify(
+                    f"Not kept (made while loading): {line}",
+                    title="Loading",
+                    severity="error",
+                    timeout=30,
+                    markup=False,
+                )
+            if preview.dirty:
+                self.schedule_save()
             return
         self._install_main(MainScreen(review))
 
@@ -235,6 +256,7 @@ class FactcheckApp(App[int]):
 
     def _exit_on_signal(self, signum: int) -> None:
         self.save_now(quiet=True)
+        self._exiting = True
         self.exit(128 + signum, return_code=128 + signum)
 
     @work(thread=True, exclusive=True, group="open")
@@ -270,6 +292,7 @@ class FactcheckApp(App[int]):
         return self.review is None or self.review.loading is not None
 
     def _fail(self, message: str) -> None:
+        self._exiting = True
         self.error = message
         self.exit(2, return_code=2)
 
@@ -278,8 +301,8 @@ class FactcheckApp(App[int]):
 
     def schedule_save(self, *, delay: float | None = None, cursor_only: bool = False) -> None:
         r = self.review
-        if r is None or r.readonly or not r.dirty:
-            return
+        if r is None or r.readonly or not r.dirty or r.loading is not None:
+            return  # (changes made while loading are saved by the opened review, or on quit)
         if delay is None:
             delay = self.config.autosave_delay * (4 if cursor_only else 1)
         if cursor_only and self._save_timer is not None:
@@ -295,7 +318,7 @@ class FactcheckApp(App[int]):
             self._save_timer.stop()
             self._save_timer = None
         r = self.review
-        if r is None or r.readonly:
+        if r is None or r.readonly or r.loading is not None:
             return
         if not r.dirty:
             self._saved(None, announce)
@@ -325,7 +348,8 @@ class FactcheckApp(App[int]):
 
     def save_now(self, *, quiet: bool = False) -> bool:
         """Save synchronously (on quit, on a signal). Returns False (and tells the user unless ``quiet``)
-        when it failed."""
+        when it failed. While the batch loads, the preview is saved: the session as it was read plus the
+        decisions made meanwhile (the review being opened is then dropped)."""
         from factcheck.review import ReviewError, SessionError
 
         r = self.review
@@ -352,6 +376,7 @@ class FactcheckApp(App[int]):
         if not self.save_now() and not self._quit_anyway:
             self._quit_anyway = True
             return
+        self._exiting = True
         self.exit(0)
 
     def on_unmount(self) -> None:

@@ -117,11 +117,11 @@ class MainScreen(ReadingScreen):
         return False
 
     def _writable(self) -> bool:
-        """False (and the reviewer told why) when the session is read-only (or the batch still loading)."""
+        """False (and the reviewer told why) when the session is read-only (locked elsewhere, --readonly)."""
         if self.review.readonly:
             self.notify(
                 self.review.readonly_reason or "The session is open read-only: nothing can be changed.",
-                title="Loading" if self.review.loading is not None else "Read-only",
+                title="Read-only",
                 severity="warning",
                 timeout=4,
                 markup=False,
@@ -494,7 +494,7 @@ class MainScreen(ReadingScreen):
 
     def action_add_claim(self) -> None:
         a = self.article
-        if a is None or not self._writable():
+        if a is None or not self._writable() or not self._loaded("claims can be added"):
             return
         spans = list(sentences.split_spans(a.text))
         existing = [(x.start, x.end, x.id) for x in self.review.claims(a.key, include_dismissed=True)]
@@ -560,7 +560,7 @@ class MainScreen(ReadingScreen):
 
     def action_apply_to_group(self) -> None:
         c = self.claim
-        if c is None or not self._writable():
+        if c is None or not self._writable() or not self._loaded("a verdict can be given to a whole event"):
             return
         g = self.event_panel.group_of(c)
         ids = list(g.claims) if g else [c.id]
@@ -620,7 +620,7 @@ class MainScreen(ReadingScreen):
 
     def action_merge_group(self) -> None:
         c = self.claim
-        if c is None or not self._writable():
+        if c is None or not self._writable() or not self._loaded("events can be merged"):
             return
         mine = self.event_panel.group_of(c)
         items = []
@@ -643,7 +643,7 @@ class MainScreen(ReadingScreen):
 
     def action_take_out(self) -> None:
         c = self.claim
-        if c is None or not self._writable():
+        if c is None or not self._writable() or not self._loaded("claims can be taken out of their event"):
             return
         g = self.event_panel.group_of(c)
         if g is None or len(g.claims) <= 1:
@@ -767,6 +767,8 @@ class MainScreen(ReadingScreen):
             return
         desc = self._mutate(fn, keys=None)
         if not desc:
+            if self.review.loading is not None and self._ok:  # only this sitting's steps, while loading
+                nothing += " made while loading (earlier steps once the batch is read)"
             self.set_message(nothing)
             return
         # the reviewer sees what changed back: the claim, else the article
@@ -787,6 +789,15 @@ class MainScreen(ReadingScreen):
 
     def action_save(self) -> None:
         if not self._writable():
+            return
+        if self.review.loading is not None:
+            self.notify(
+                "Still loading the batch: your changes are kept and saved as soon as it is read"
+                " (quitting now saves them).",
+                title="Loading",
+                timeout=5,
+                markup=False,
+            )
             return
         if not self.review.dirty:
             self.set_message("nothing to save: every change is saved")

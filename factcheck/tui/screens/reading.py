@@ -524,6 +524,8 @@ class ReadingScreen(Screen[None]):
                 state = f"loading {done:,}…"
             else:
                 state = f"loading {done:,}/{total:,}" if done < total else "grouping…"
+            if r.dirty:  # decisions made meanwhile: kept, saved once the batch is read (or on quit)
+                state += " · unsaved"
             bits.append((state, "$text-warning"))
         elif r.readonly:
             bits.append(("read-only", "$text-warning"))
@@ -613,6 +615,9 @@ class ReadingScreen(Screen[None]):
             self._select_claim(j)
 
     def after_change(self, keys: set[str] | None, *, claim_id: str | None = None) -> None:
+        if self.review.loading is not None:  # a preview re-extracts a re-dated article on a copy of its own
+            mine = self._articles
+            mine.update((a.key, a) for a in self.review.corpus.articles if mine.get(a.key) is not a)
         self.event_panel.forget()
         self.claim_list.forget_prompts()
         cur = self.claim
