@@ -928,18 +928,31 @@ def _date_in_line(t: str, lang: str | None) -> dt.date | None:
 def _reads_as_prose(line: _Line) -> bool:
     """A short lede sentence ("The parliament election is over in Turkmenistan.") or a long line of running
     text cut before its full stop: body, not header chrome."""
-    lower = len(_LOWER_WORD.findall(line.text))
+    t = line.text
     if (
         line.words >= 5
-        and _FULL_STOP_END.search(line.text)
-        and lower >= 2
-        and line.text.lstrip("'\"‘“`")[:1].isupper()
+        and t.lstrip("'\"‘“`")[:1].isupper()
+        and _FULL_STOP_END.search(t)
+        and _lower_words_at_least(t, 2)
     ):
         return True
-    return line.words >= 15 and lower >= 0.5 * line.words
+    return line.words >= 15 and _lower_words_at_least(t, 0.5 * line.words)
 
 
 _LOWER_WORD = re.compile(r"(?<![\w'’])[a-z]{2,}\b")
+
+
+def _lower_words_at_least(t: str, n: float) -> bool:
+    """``len(_LOWER_WORD.findall(t)) >= n``, reading the line only up to its n-th lower-case word (most
+    lines are prose: the count is reached early)."""
+    count = 0
+    for _ in _LOWER_WORD.finditer(t):
+        count += 1
+        if count >= n:
+            return True
+    return count >= n
+
+
 _FULL_STOP_END = re.compile(r"[.!?][\"”’']*\s*$")
 
 
@@ -1437,10 +1450,20 @@ def _page_title_line(lines: list[_Line]) -> tuple[str, str | None, frozenset[str
     keys = frozenset(_norm_words(p) for p in [t, *runs] if len(p.split()) >= 2) - {_norm_words(site or "")}
     if site is None and t.endswith("."):
         return None  # a sentence said twice, not a <title> (which has no full stop)
-    repeated = any(_norm_words(ln.text) in keys for ln in lines[1:_PAGE_TITLE_LOOKAHEAD])
-    if site is None and not repeated:
+    if site is None and not _repeats_a_key(lines[1:_PAGE_TITLE_LOOKAHEAD], keys):
         return None
     return head, site, keys
+
+
+def _repeats_a_key(lines: list[_Line], keys: frozenset[str]) -> bool:
+    """Whether one of ``lines`` reads as one of ``keys`` (``_norm_words`` forms).
+
+    An ASCII line of more words (``_Line.words``) than the longest key is none of them, and is not
+    normalised: each of its words holds at least one of the ``\\w+`` runs ``_norm_words`` keeps."""
+    if not keys:
+        return False
+    most = max(k.count(" ") + 1 for k in keys)
+    return any((ln.words <= most or not ln.text.isascii()) and _norm_words(ln.text) in keys for ln in lines)
 
 
 def _page_title_parts(title: str) -> tuple[str, str | None]:
