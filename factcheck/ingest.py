@@ -1186,6 +1186,7 @@ def _stamp(ln: _Line, kind: tuple[str, str]) -> bool:
 
 # "Berlin Libya conference: A first step toward peace? 19.01.2020": a headline with its date at the end
 _TRAILING_DATE = re.compile(r"\s\(?((?:\d{1,2}[./]\s?){2}\d{2,4}|(?:19|20)\d\d-\d\d-\d\d)\)?$")
+_CLAUSE_MARK_END = re.compile(r"[.:;,…]$")  # (a teaser's headline does not end like a clause)
 
 
 def _teaser_blocks(
@@ -1204,7 +1205,7 @@ def _teaser_blocks(
         return (
             kinds[j] in (("body", ""), ("furniture", "teaser list"))
             and 3 <= ln.words <= 25
-            and not re.search(r"[.:;,…]$", ln.text)
+            and not _CLAUSE_MARK_END.search(ln.text)
             and not _LIST_ITEM.match(ln.text)
             and (ln.text[:1].isupper() or ln.text[:1].isdigit() or ln.text[:1] in "\"“„«'‘")
         )
@@ -1425,8 +1426,11 @@ _TITLE_KINDS = frozenset(
 _PAGE_TITLE_LOOKAHEAD = 400  # lines in which a copied page repeats its <title>'s headline
 
 
+_WORD_RUN = re.compile(r"\w+")
+
+
 def _norm_words(s: str) -> str:
-    return " ".join(re.findall(r"\w+", s.casefold()))
+    return " ".join(_WORD_RUN.findall(s.casefold()))
 
 
 def _page_title_line(lines: list[_Line]) -> tuple[str, str | None, frozenset[str]] | None:
