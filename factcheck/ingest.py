@@ -827,7 +827,7 @@ _URL_LINE = re.compile(
 def _url_line(t: str) -> str | None:
     """A line that is nothing but a URL (also as a tokeniser leaves it: "http : / / site . com / …",
     "http : / / site . com / story / ? id=26", "… / hollywood ’ s - mermaid - dies -")."""
-    if len(t) > 600:
+    if len(t) > 600 or t[:1] not in _URL_FIRST_LETTERS:
         return None
     if not _URL_LINE.match(t) and (not _URL_START.match(t) or _PROSE_RUN.search(t)):
         return None
@@ -835,6 +835,9 @@ def _url_line(t: str) -> str | None:
 
 
 _URL_START = re.compile(r"^(?:https?\s*:\s*/\s*/|www\s*\.\s*\w)", re.I)
+# both URL patterns open with "http" or "www" (re.I folds h and w to no other letter): a line that starts
+# with any other character is no URL line, and is not matched
+_URL_FIRST_LETTERS = frozenset("hHwW")
 # three words in a row separated by single spaces: prose, not a (tokenised) URL
 _PROSE_RUN = re.compile(r"(?:^|\s)[A-Za-z]{2,} [A-Za-z]{2,} [A-Za-z]{2,}(?:\s|$)")
 

@@ -68,3 +68,24 @@ def test_a_non_ascii_line_is_always_normalised() -> None:
     keys = frozenset({ingest._norm_words(line.text)})
     assert line.words == 2 and keys == {"xaιy"}
     assert ingest._repeats_a_key([line], keys)
+
+
+_URL_TEXT = st.lists(
+    st.sampled_from(
+        ["http", "HTTPS", "www", "WwW", " ", ":", "/", ".", "site", "com", "?id=26", "-", "ſ", "K", "x"]
+    ),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_URL_TEXT, _TEXT))
+def test_url_lines_found_as_by_the_patterns_alone(text: str) -> None:
+    t = text.strip()
+    plain = (
+        None
+        if len(t) > 600
+        or (not ingest._URL_LINE.match(t) and (not ingest._URL_START.match(t) or ingest._PROSE_RUN.search(t)))
+        else re.sub(r"\s+", "", t)
+    )
+    assert ingest._url_line(t) == plain
