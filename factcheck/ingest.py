@@ -830,7 +830,7 @@ _URL_LINE = re.compile(
 def _url_line(t: str) -> str | None:
     """A line that is nothing but a URL (also as a tokeniser leaves it: "http : / / site . com / …",
     "http : / / site . com / story / ? id=26", "… / hollywood ’ s - mermaid - dies -")."""
-    if len(t) > 600:
+    if len(t) > 600 or t[:1] not in _URL_FIRST_LETTERS:
         return None
     if not _URL_LINE.match(t) and (not _URL_START.match(t) or _PROSE_RUN.search(t)):
         return None
@@ -838,6 +838,9 @@ def _url_line(t: str) -> str | None:
 
 
 _URL_START = re.compile(r"^(?:https?\s*:\s*/\s*/|www\s*\.\s*\w)", re.I)
+# both URL patterns open with "http" or "www" (re.I folds h and w to no other letter): a line that starts
+# with any other character is no URL line, and is not matched
+_URL_FIRST_LETTERS = frozenset("hHwW")
 # three words in a row separated by single spaces: prose, not a (tokenised) URL
 _PROSE_RUN = re.compile(r"(?:^|\s)[A-Za-z]{2,} [A-Za-z]{2,} [A-Za-z]{2,}(?:\s|$)")
 
@@ -911,18 +914,31 @@ def _date_in_line(t: str, lang: str | None) -> dt.date | None:
 def _reads_as_prose(line: _Line) -> bool:
     """A short lede sentence ("The parliament election is over in Turkmenistan.") or a long line of running
     text cut before its full stop: body, not header chrome."""
-    lower = len(_LOWER_WORD.findall(line.text))
+    t = line.text
     if (
         line.words >= 5
-        and _FULL_STOP_END.search(line.text)
-        and lower >= 2
-        and line.text.lstrip("'\"‘“`")[:1].isupper()
+        and t.lstrip("'\"‘“`")[:1].isupper()
+        and _FULL_STOP_END.search(t)
+        and _lower_words_at_least(t, 2)
     ):
         return True
-    return line.words >= 15 and lower >= 0.5 * line.words
+    return line.words >= 15 and _lower_words_at_least(t, 0.5 * line.words)
 
 
 _LOWER_WORD = re.compile(r"(?<![\w'’])[a-z]{2,}\b")
+
+
+def _lower_words_at_least(t: str, n: float) -> bool:
+    """``len(_LOWER_WORD.findall(t)) >= n``, reading the line only up to its n-th lower-case word (most
+    lines are prose: the count is reached early)."""
+    count = 0
+    for _ in _LOWER_WORD.finditer(t):
+        count += 1
+        if count >= n:
+            return True
+    return count >= n
+
+
 _FULL_STOP_END = re.compile(r"[.!?][\"”’']*\s*$")
 
 
@@ -1222,6 +1238,7 @@ def _stamp(ln: _Line, kind: tuple[str, str]) -> bool:
 
 # "Berlin Libya conference: A first step toward peace? 19.01.2020": a headline with its date at the end
 _TRAILING_DATE = re.compile(r"\s\(?((?:\d{1,2}[./]\s?){2}\d{2,4}|(?:19|20)\d\d-\d\d-\d\d)\)?$")
+_CLAUSE_MARK_END = re.compile(r"[.:;,…]$")  # (a teaser's headline does not end like a clause)
 
 
 def _teaser_blocks(
@@ -1240,7 +1257,7 @@ def _teaser_blocks(
         return (
             kinds[j] in (("body", ""), ("furniture", "teaser list"))
             and 3 <= ln.words <= 25
-            and not re.search(r"[.:;,…]$", ln.text)
+            and not _CLAUSE_MARK_END.search(ln.text)
             and not _LIST_ITEM.match(ln.text)
             and (ln.text[:1].isupper() or ln.text[:1].isdigit() or ln.text[:1] in "\"“„«'‘")
         )
@@ -1504,8 +1521,11 @@ _TITLE_KINDS = frozenset(
 _PAGE_TITLE_LOOKAHEAD = 400  # lines in which a copied page repeats its <title>'s headline
 
 
+_WORD_RUN = re.compile(r"\w+")
+
+
 def _norm_words(s: str) -> str:
-    return " ".join(re.findall(r"\w+", s.casefold()))
+    return " ".join(_WORD_RUN.findall(s.casefold()))
 
 
 def _page_title_line(lines: list[_Line]) -> tuple[str, str | None, frozenset[str]] | None:
@@ -1529,10 +1549,20 @@ def _page_title_line(lines: list[_Line]) -> tuple[str, str | None, frozenset[str
     keys = frozenset(_norm_words(p) for p in [t, *runs] if len(p.split()) >= 2) - {_norm_words(site or "")}
     if site is None and t.endswith("."):
         return None  # a sentence said twice, not a <title> (which has no full stop)
-    repeated = any(_norm_words(ln.text) in keys for ln in lines[1:_PAGE_TITLE_LOOKAHEAD])
-    if site is None and not repeated:
+    if site is None and not _repeats_a_key(lines[1:_PAGE_TITLE_LOOKAHEAD], keys):
         return None
     return head, site, keys
+
+
+def _repeats_a_key(lines: list[_Line], keys: frozenset[str]) -> bool:
+    """Whether one of ``lines`` reads as one of ``keys`` (``_norm_words`` forms).
+
+    An ASCII line of more words (``_Line.words``) than the longest key is none of them, and is not
+    normalised: each of its words holds at least one of the ``\\w+`` runs ``_norm_words`` keeps."""
+    if not keys:
+        return False
+    most = max(k.count(" ") + 1 for k in keys)
+    return any((ln.words <= most or not ln.text.isascii()) and _norm_words(ln.text) in keys for ln in lines)
 
 
 def _page_title_parts(title: str) -> tuple[str, str | None]:

@@ -1,0 +1,91 @@
+"""The speed shortcuts of the extraction path give what the plain expressions they replace give.
+
+Each shortcut (an early stop, a prefilter derived from the data) is checked against the plain expression,
+written here, on generated text that favours the edge cases (ASCII and not, apostrophes, digits, case).
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck import ingest
+
+# words and separators that make the patterns' edge cases likely
+_PIECES = st.sampled_from(
+    [
+        "the", "The", "a", "of", "Bridge", "closed", "ÉTÉ", "été", "ß", "x1", "42", "U.S.", "don't", "it’s",
+        "n't", "'s", "-", "–", "|", "…", "...", ".", "!", "?", "“", "”", '"', "'", "_", "__", " ", "  ", "\t",
+        "İstanbul", "ﬁle", "e\u0301", "Ⓐ", "a\u0345", "café", "NEWS", "a-b", "x.y",
+    ]
+)  # fmt: skip
+_TEXT = st.lists(_PIECES, min_size=0, max_size=30).map("".join)
+
+
+def _line(text: str) -> ingest._Line:
+    t = text.strip()
+    return ingest._Line(0, len(t), t, ingest._word_count(t))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXT)
+def test_reads_as_prose_stops_counting_early_with_the_same_answer(text: str) -> None:
+    line = _line(text)
+    lower = len(ingest._LOWER_WORD.findall(line.text))
+    plain = (
+        line.words >= 5
+        and ingest._FULL_STOP_END.search(line.text) is not None
+        and lower >= 2
+        and line.text.lstrip("'\"‘“`")[:1].isupper()
+    ) or (line.words >= 15 and lower >= 0.5 * line.words)
+    assert ingest._reads_as_prose(line) == plain
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_TEXT, min_size=0, max_size=6), st.lists(_TEXT, min_size=0, max_size=4), st.data())
+def test_repeated_title_lines_found_as_by_normalising_every_line(
+    texts: list[str], key_texts: list[str], data: st.DataObject
+) -> None:
+    lines = [_line(t) for t in texts]
+    keys = frozenset(ingest._norm_words(k) for k in key_texts)
+    if lines and data.draw(st.booleans()):  # a line that is a key
+        keys |= {ingest._norm_words(data.draw(st.sampled_from(lines)).text)}
+    plain = any(ingest._norm_words(ln.text) in keys for ln in lines)
+    assert ingest._repeats_a_key(lines, keys) == plain
+
+
+def test_word_count_is_the_word_pattern() -> None:
+    # (the title shortcut relies on _Line.words counting _WORD matches)
+    for t in ["Bridge closed | Harbour Times", "U.S. don't café-x 42", "a\u0345b x"]:
+        assert ingest._word_count(t) == len(re.findall(ingest._WORD, t))
+
+
+def test_a_non_ascii_line_is_always_normalised() -> None:
+    # casefold can join two words into one run ("xa\u0345y" -> "xaιy"): no word-count shortcut there
+    line = _line("xa\u0345y")
+    keys = frozenset({ingest._norm_words(line.text)})
+    assert line.words == 2 and keys == {"xaιy"}
+    assert ingest._repeats_a_key([line], keys)
+
+
+_URL_TEXT = st.lists(
+    st.sampled_from(
+        ["http", "HTTPS", "www", "WwW", " ", ":", "/", ".", "site", "com", "?id=26", "-", "ſ", "K", "x"]
+    ),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_URL_TEXT, _TEXT))
+def test_url_lines_found_as_by_the_patterns_alone(text: str) -> None:
+    t = text.strip()
+    plain = (
+        None
+        if len(t) > 600
+        or (not ingest._URL_LINE.match(t) and (not ingest._URL_START.match(t) or ingest._PROSE_RUN.search(t)))
+        else re.sub(r"\s+", "", t)
+    )
+    assert ingest._url_line(t) == plain
