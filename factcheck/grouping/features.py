@@ -21,7 +21,7 @@ from factcheck.grouping.times import (
     _month_buckets,
     _tuples_conflict,
 )
-from factcheck.grouping.words import _content_tokens, _negation, _stem
+from factcheck.grouping.words import _content_tokens, _negation, _stem, rarity
 from factcheck.lang import detect
 from factcheck.model import Article, Claim, Stance
 
@@ -180,18 +180,16 @@ def _complete_from_article(feats: list[_Feat]) -> None:
 
 
 def _idf_vectors(feats: list[_Feat], p: Params = DEFAULT) -> list[dict[str, float]]:
-    """Each claim's words weighted by their rarity among the batch's claims, as unit vectors. The weight
-    depends on how many claims use the word, not on the batch's size (``idf_scale`` is fixed): adding
-    unrelated articles that do not use a word leaves its weight, and so the groups, as they were."""
-    df: Counter[str] = Counter()
-    for f in feats:
-        df.update(set(f.tokens))
-    out = []
-    for f in feats:
-        v = {t: max(1.0, math.log(p.idf_scale / (1 + df[t]))) for t in set(f.tokens)}
-        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
-        out.append({t: x / norm for t, x in v.items()})
-    return out
+    """Each claim's words weighted by their rarity in the claim's language (``words.rarity``: background
+    frequencies, not the batch's), as unit vectors: a claim's vector never changes with the rest of the
+    batch, so adding unrelated articles leaves every weight, and so the groups, as they were."""
+    return [_rarity_vector(f.tokens, f.lang, p.rarity_top) for f in feats]
+
+
+def _rarity_vector(tokens: Sequence[str], lang: str | None, top: float) -> dict[str, float]:
+    v = {t: rarity(t, lang, top) for t in set(tokens)}
+    norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+    return {t: x / norm for t, x in v.items()}
 
 
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:

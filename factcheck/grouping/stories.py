@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from factcheck.grouping.features import _content_tokens, _cosine, _Feat
 from factcheck.grouping.linkage import _average_linkage
 from factcheck.grouping.params import DEFAULT, Params
+from factcheck.grouping.words import rarity
 
 
 def _doc_clusters(
@@ -37,11 +38,7 @@ def _doc_clusters(
     df: Counter[str] = Counter()
     for c in tf:
         df.update(c.keys())
-    vecs: list[dict[str, float]] = []
-    for c in tf:
-        v = {t: (1 + math.log(n)) * math.log((1 + n_docs) / (1 + df[t])) for t, n in c.items()}
-        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
-        vecs.append({t: x / norm for t, x in v.items()})
+    vecs = [_doc_vector(c, lang[d] or None, p) for d, c in enumerate(tf)]
     cap = min(max(8, int(n_docs * p.doc_posting_share)), p.doc_posting_max)
     postings: dict[str, list[int]] = defaultdict(list)
     for d, v in enumerate(vecs):
@@ -73,6 +70,21 @@ def _doc_clusters(
     label = _split_stories(label, tf, vecs, p)
     label = _attach_strays(label, sims, vecs, years, p)
     return _merge_stories(label, sims, vecs, tf, p)
+
+
+def _doc_vector(tf: Counter[str], lang: str | None, p: Params = DEFAULT) -> dict[str, float]:
+    """An article's unit vector: each term's count (log-scaled) times its rarity in the article's language
+    (``words.rarity``; a participant's weight is that of the rarest word of its name). It depends on the
+    article alone, never on the rest of the batch."""
+    v = {t: (1 + math.log(n)) * _term_rarity(t, lang, p) for t, n in tf.items()}
+    norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+    return {t: x / norm for t, x in v.items()}
+
+
+def _term_rarity(term: str, lang: str | None, p: Params = DEFAULT) -> float:
+    if term.startswith("e:"):
+        return max((rarity(w, lang, p.rarity_top) for w in term[2:].split()), default=1.0)
+    return rarity(term, lang, p.rarity_top)
 
 
 def _merge_stories(
