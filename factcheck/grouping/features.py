@@ -227,29 +227,35 @@ def _frame_keys(f: _Feat) -> set[str]:
     return {f"f:{e}|{m}" for e in ents for m in sorted(f.months)[:3]}
 
 
-def _candidates(feats: list[_Feat], p: Params = DEFAULT) -> dict[int, set[int]]:
-    """Blocking: a claim's rarest words and entities, plus participant-and-month keys."""
-    df: Counter[str] = Counter()
-    frames = [_frame_keys(f) for f in feats]
-    for f, fk in zip(feats, frames, strict=True):
-        df.update(set(f.tokens))
-        df.update(f"e:{e}" for e in f.entities)
-        df.update(fk)
+def _blocking_keys(f: _Feat, p: Params = DEFAULT) -> list[str]:
+    """A claim's blocking keys: its ``rare_tokens`` rarest words and participants (rarity in its language,
+    ``words.rarity``; a participant weighs as the rarest word of its name), plus participant-and-month keys.
+    They depend on the claim alone, never on the rest of the batch."""
+    weights = {t: rarity(t, f.lang, p.rarity_top) for t in f.tokens}
+    for e in f.entities:
+        weights[f"e:{e}"] = max((rarity(w, f.lang, p.rarity_top) for w in e.split()), default=1.0)
+    keys = sorted(weights, key=lambda k: (-weights[k], k))[: p.rare_tokens]
+    return keys + sorted(_frame_keys(f))
+
+
+def _postings(keys_of: Sequence[Sequence[str]]) -> dict[str, list[int]]:
     postings: dict[str, list[int]] = defaultdict(list)
-    keys_of: list[list[str]] = []
-    for f, fk in zip(feats, frames, strict=True):
-        keys = sorted({*f.tokens, *(f"e:{e}" for e in f.entities)}, key=lambda k: (df[k], k))
-        keys = [k for k in keys if 1 < df[k] <= p.max_posting][: p.rare_tokens]
-        keys += sorted(k for k in fk if 1 < df[k] <= p.max_posting)
-        keys_of.append(keys)
+    for i, keys in enumerate(keys_of):
         for k in keys:
-            postings[k].append(f.idx)
+            postings[k].append(i)
+    return postings
+
+
+def _candidates(feats: list[_Feat], p: Params = DEFAULT) -> dict[int, set[int]]:
+    """Blocking: claims that share a key (``_blocking_keys``) held by at most ``max_posting`` claims."""
+    postings = _postings([_blocking_keys(f, p) for f in feats])
     cands: dict[int, set[int]] = defaultdict(set)
-    for f in feats:
-        for k in keys_of[f.idx]:
-            for j in postings[k]:
-                if j > f.idx:
-                    cands[f.idx].add(j)
+    for ms in postings.values():
+        if len(ms) > p.max_posting:
+            continue
+        for x, i in enumerate(ms):
+            if ms[x + 1 :]:
+                cands[i].update(ms[x + 1 :])
     return cands
 
 
