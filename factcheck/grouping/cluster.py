@@ -302,6 +302,8 @@ class _Reuse:
         self.postings, self.doc_label = postings, doc_label
         self.touched: set[int] | None = None  # None: every article
         self.new_groups: dict[bytes, EventGroup] = {}
+        self.filled: set[bytes] = set()  # reused parts whose edges are in ``detail``
+        self.index: dict[ClaimUid, int] | None = None  # a claim's index by its uid (when needed)
         if state is None:
             return
         n_docs = len(keys)
@@ -336,25 +338,34 @@ class _Reuse:
         doc_label: Sequence[int],
         vec: Sequence[dict[str, float]],
     ) -> tuple[list[tuple[float, int, int]], dict[int, dict[int, _Edge]]]:
-        """The claim graph's edges, best first, and each edge's evidence (by its lower claim index)."""
+        """The claim graph's edges to cluster anew and each one's evidence (by its lower claim index): every
+        edge from scratch; with a state, the edges of the connected parts that a touched article's claims
+        are (or were) in, the other parts being last time's exactly (``self.reused``)."""
         scored = _score_pairs(cands, self.feats, doc_label, vec, self.p)
         state = self.state
         n_new = len(scored)
+        self.reused: list[tuple[bytes, list[int]]] = []  # (part key, its members' indices now)
         if state is not None and self.touched is not None:
             index = {u: i for i, u in enumerate(self.uid)}
             feats, touched = self.feats, self.touched
-            for (ua, ub), (score, *ev) in state.edges.items():
-                i, j = index.get(ua), index.get(ub)
-                if i is None or j is None or feats[i].doc in touched or feats[j].doc in touched:
+            ends = {i for pair in scored for i in pair}
+            for key, (uids, links, _kept) in state.parts.items():
+                now = [index.get(u) for u in uids]
+                if all(i is not None and i not in ends and feats[i].doc not in touched for i in now):
+                    self.reused.append((key, [i for i in now if i is not None]))
                     continue
-                scored[(i, j)] = (score, (ev[0], ev[1], int(ev[2]), ev[3]))
+                for li, lj, score, ev in links:  # the part changes: its surviving edges are clustered anew
+                    i, j = now[li], now[lj]
+                    if (
+                        i is not None
+                        and j is not None
+                        and feats[i].doc not in touched
+                        and feats[j].doc not in touched
+                    ):
+                        scored[(i, j)] = (score, ev)
         if state is not None:
-            state.edges = {(self.uid[i], self.uid[j]): (sc, *ev) for (i, j), (sc, ev) in scored.items()}
             state.stats = {"pairs_scored": sum(map(len, cands.values())), "edges_new": n_new}
-            state.stats["edges_reused"] = len(scored) - n_new
-        edges = sorted(
-            ((sc, i, j) for (i, j), (sc, _ev) in scored.items()), key=lambda e: (-e[0], e[1], e[2])
-        )
+        edges = [(sc, i, j) for (i, j), (sc, _ev) in scored.items()]
         detail: dict[int, dict[int, _Edge]] = defaultdict(dict)
         for i, j in sorted(scored):
             detail[i][j] = scored[(i, j)][1]
@@ -381,74 +392,86 @@ class _Reuse:
             if a != b:
                 parent[max(a, b)] = min(a, b)
         parts: dict[int, list[int]] = defaultdict(list)
-        for i in range(len(self.feats)):
-            parts[find(i)].append(i)
+        for m in sorted({x for _sc, i, j in edges for x in (i, j)}):
+            parts[find(m)].append(m)
         part_edges: dict[int, dict[tuple[int, int], float]] = defaultdict(dict)
         for sc, i, j in edges:
             part_edges[find(i)][(i, j)] = sc
         out: list[list[int]] = []
         state = self.state
-        memo: dict[bytes, list[list[int]]] = {}
+        self.part_of: dict[int, bytes] = {}  # claim -> the key of its part (with a state)
+        new_parts: dict[
+            bytes, tuple[tuple[ClaimUid, ...], list[tuple[int, int, float, _Edge]], list[list[int]]]
+        ] = {}
         reused = 0
+        if state is not None:
+            for key, ms in self.reused:
+                uids, links, kept = state.parts[key]
+                new_parts[key] = (uids, links, kept)
+                out.extend([ms[x] for x in c] for c in kept)
+                self.part_of.update((m, key) for m in ms)
+                reused += 1
         for root, ms in parts.items():
-            if len(ms) < 2:
-                continue
             local = {m: x for x, m in enumerate(ms)}
             sims = {(local[i], local[j]): sc for (i, j), sc in part_edges[root].items()}
-            key = b""
-            if state is not None:
-                key = self._part_key(ms, local, sims, detail)
-                got = state.parts.get(key)
-                if got is not None:
-                    memo[key] = got
-                    out.extend([ms[x] for x in c] for c in got)
-                    reused += 1
-                    continue
-            kept = cluster(ms, sims)
-            out.extend(kept)
-            if state is not None:
-                memo[key] = [[local[m] for m in c] for c in kept]
+            if state is None:
+                out.extend(cluster(ms, sims))
+                continue
+            links = sorted((i, j, sc, detail[ms[i]][ms[j]]) for (i, j), sc in sims.items())
+            key = self._part_key(ms, links)
+            got = state.parts.get(key)
+            if got is not None:
+                kept_local = got[2]
+                reused += 1
+            else:
+                kept_local = [[local[m] for m in c] for c in cluster(ms, sims)]
+            new_parts[key] = (tuple(self.uid[m] for m in ms), links, kept_local)
+            out.extend([ms[x] for x in c] for c in kept_local)
+            self.part_of.update((m, key) for m in ms)
         if state is not None:
-            state.parts = memo
+            state.parts = new_parts
             state.stats["parts_reused"] = reused
-            state.stats["parts"] = len(memo)
+            state.stats["parts"] = len(new_parts)
         return sorted(out)
 
-    def _part_key(
-        self,
-        ms: list[int],
-        local: Mapping[int, int],
-        sims: Mapping[tuple[int, int], float],
-        detail: Mapping[int, Mapping[int, _Edge]],
-    ) -> bytes:
+    def _part_key(self, ms: list[int], links: list[tuple[int, int, float, _Edge]]) -> bytes:
         stories: dict[int, int] = {}
         doc_label = self.doc_label
         members = tuple(
             (self.uid[m], stories.setdefault(doc_label[self.feats[m].doc], len(stories))) for m in ms
         )
-        links = tuple((i, j, sc, detail[ms[i]][ms[j]]) for (i, j), sc in sims.items())
         return digest((members, links))
 
     def group(
-        self, ms: list[int], detail: Mapping[int, Mapping[int, _Edge]], make: Callable[[], EventGroup]
+        self, ms: list[int], detail: dict[int, dict[int, _Edge]], make: Callable[[], EventGroup]
     ) -> EventGroup:
-        """The group of claims ``ms``: last run's when the same claims had the same edges, else ``make()``."""
+        """The group of claims ``ms``: last run's when the same claims came from the same part of the claim
+        graph, else ``make()`` (the evidence of reused parts is filled in ``detail`` first)."""
         if self.state is None:
             return make()
-        inside = set(ms)
-        key = digest(
-            (
-                tuple(self.uid[m] for m in ms),
-                tuple((i, j, e) for i in ms for j, e in detail.get(i, {}).items() if j in inside),
-            )
-        )
-        got = self.state.groups.get(key)
+        parts = {self.part_of.get(m) for m in ms}
+        key = digest((tuple(self.uid[m] for m in ms), parts.pop())) if len(parts) == 1 else None
+        got = self.state.groups.get(key) if key is not None else None
         if got is None:
+            self._fill(ms, detail)
             got = make()
-        self.new_groups[key] = got
+        if key is not None:
+            self.new_groups[key] = got
         return dataclasses.replace(
             got, claims=list(got.claims), suggestions=list(got.suggestions), why=dict(got.why)
         )
+
+    def _fill(self, ms: list[int], detail: dict[int, dict[int, _Edge]]) -> None:
+        """Put the edges of the reused parts that ``ms`` touches into ``detail``."""
+        assert self.state is not None
+        if self.index is None:
+            self.index = {u: i for i, u in enumerate(self.uid)}
+        index = self.index
+        for key in {self.part_of[m] for m in ms if m in self.part_of} - self.filled:
+            self.filled.add(key)
+            uids, links, _kept = self.state.parts[key]
+            for li, lj, _sc, ev in links:
+                detail[index[uids[li]]][index[uids[lj]]] = ev
 
     def finish(self) -> None:
         """Leave this run's pieces for the next one."""

@@ -57,11 +57,11 @@ class GroupingState:
         default_factory=dict
     )  # article key -> its story's fingerprints
     posting_sizes: dict[str, int] = field(default_factory=dict)  # blocking key -> claims holding it
-    # scored pairs: (claim, claim) -> (score, token_sort_ratio, entity share, same story, cosine)
-    edges: dict[tuple[ClaimUid, ClaimUid], tuple[float, float, float, int, float]] = field(
-        default_factory=dict
+    # connected parts of the claim graph: digest -> (its claims, its edges between them as (claim, claim,
+    # score, (token_sort_ratio, entity share, same story, cosine)) in local indices, its kept clusters)
+    parts: dict[bytes, tuple[tuple[ClaimUid, ...], list[tuple[int, int, float, Any]], list[list[int]]]] = (
+        field(default_factory=dict)
     )
-    parts: dict[bytes, list[list[int]]] = field(default_factory=dict)  # part digest -> kept clusters
     groups: dict[bytes, EventGroup] = field(default_factory=dict)  # group digest -> group
     features: dict[str, list[Any]] = field(default_factory=dict)  # fingerprint -> the article's _Feat
     stats: dict[str, int] = field(default_factory=dict)  # what the last run reused and computed
