@@ -110,7 +110,7 @@ def group_claims(
             state.reset(p)
         return []
     langs = languages(claims, articles)
-    feats, n_docs = _features(claims, articles, langs)
+    feats, n_docs, fps, keys_of, vec = _claim_features(claims, articles, langs, p, state)
     by_doc: dict[int, list[_Feat]] = defaultdict(list)
     for f in feats:
         by_doc[f.doc].append(f)
@@ -122,13 +122,12 @@ def group_claims(
     doc_label = [
         lab if doc_size[d] <= p.story_article_max_claims else n_docs + d for d, lab in enumerate(doc_label)
     ]
-    vec = _idf_vectors(feats, p)
-    postings = _postings([_blocking_keys(f, p) for f in feats])
+    postings = _postings(keys_of)
     story: dict[int, list[int]] = defaultdict(list)
     for f in feats:
         story[doc_label[f.doc]].append(f.idx)
 
-    run = _Reuse(state, feats, by_doc, keys, articles, doc_label, story, postings, p)
+    run = _Reuse(state, feats, by_doc, keys, fps, doc_label, postings, p)
     edges, detail = run.edges(_pairs(feats, postings, story, run.touched, p), doc_label, vec)
 
     # Average linkage on the sparse graph with cannot-link on cluster event times, per connected part.
@@ -181,6 +180,49 @@ def group_claims(
     groups.sort(key=lambda g: (g.when or "9999", g.id))
     run.finish()
     return groups
+
+
+def _claim_features(
+    claims: Sequence[Claim],
+    articles: Mapping[str, Article],
+    langs: Mapping[str, str | None],
+    p: Params,
+    state: GroupingState | None,
+) -> tuple[list[_Feat], int, list[str], list[list[str]], list[dict[str, float]]]:
+    """Each claim's features, blocking keys and word vector (all of them its article's alone), and each
+    article's fingerprint (with a state: an article with last run's fingerprint gets last run's features)."""
+    if state is None:
+        every, n_docs = _features(claims, articles, langs)
+        return every, n_docs, [], [_blocking_keys(f, p) for f in every], _idf_vectors(every, p)
+    own: dict[str, list[Claim]] = {}
+    for c in claims:
+        own.setdefault(c.article_key, []).append(c)
+    fps: list[str] = []
+    doc_of: dict[str, int] = {}
+    done: dict[str, tuple[list[_Feat], list[list[str]], list[dict[str, float]]]] = {}
+    for key, cs in own.items():
+        doc_of[key] = len(fps)
+        fp = fingerprint(articles.get(key), cs)
+        fps.append(fp)
+        got = state.features.get(fp) or done.get(fp)
+        if got is None:
+            fs, _ = _features(cs, articles, langs)
+            got = (fs, [_blocking_keys(f, p) for f in fs], _idf_vectors(fs, p))
+        done[fp] = got
+    state.features = done
+    feats: list[_Feat] = []
+    keys_of: list[list[str]] = []
+    vec: list[dict[str, float]] = []
+    seen: Counter[str] = Counter()
+    for c in claims:  # the batch's order (an article's claims need not be contiguous)
+        d = doc_of[c.article_key]
+        x = seen[c.article_key]
+        seen[c.article_key] += 1
+        fs, ks, vs = done[fps[d]]
+        feats.append(dataclasses.replace(fs[x], idx=len(feats), doc=d, claim=c))
+        keys_of.append(ks[x])
+        vec.append(vs[x])
+    return feats, len(fps), fps, keys_of, vec
 
 
 def _pairs(
@@ -292,13 +334,12 @@ class _Reuse:
         feats: list[_Feat],
         by_doc: Mapping[int, list[_Feat]],
         keys: list[str],
-        articles: Mapping[str, Article],
+        fps: list[str],
         doc_label: Sequence[int],
-        story: Mapping[int, list[int]],
         postings: Mapping[str, list[int]],
         p: Params,
     ):
-        self.state, self.feats, self.keys, self.p = state, feats, keys, p
+        self.state, self.feats, self.keys, self.fps, self.p = state, feats, keys, fps, p
         self.postings, self.doc_label = postings, doc_label
         self.touched: set[int] | None = None  # None: every article
         self.new_groups: dict[bytes, EventGroup] = {}
@@ -307,7 +348,6 @@ class _Reuse:
         if state is None:
             return
         n_docs = len(keys)
-        self.fps = [fingerprint(articles.get(keys[d]), [f.claim for f in by_doc[d]]) for d in range(n_docs)]
         self.uid: list[ClaimUid] = [("", "", 0)] * len(feats)
         for d in range(n_docs):
             for x, f in enumerate(by_doc[d]):
@@ -317,8 +357,8 @@ class _Reuse:
             members[lab].append(d)
         self.stories = {keys[d]: frozenset(self.fps[m] for m in members[doc_label[d]]) for d in range(n_docs)}
         before = state.fingerprints
-        kept_order = [k for k in before if k in set(keys)]
-        if not before or kept_order != [k for k in keys if k in before]:
+        now = set(keys)
+        if not before or [k for k in before if k in now] != [k for k in keys if k in before]:
             return  # nothing to start from, or the articles came in another order: from scratch
         touched = {
             d

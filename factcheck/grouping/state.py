@@ -63,7 +63,10 @@ class GroupingState:
         field(default_factory=dict)
     )
     groups: dict[bytes, EventGroup] = field(default_factory=dict)  # group digest -> group
-    features: dict[str, list[Any]] = field(default_factory=dict)  # fingerprint -> the article's _Feat
+    # article fingerprint -> its claims' features, blocking keys and word vectors
+    features: dict[str, tuple[list[Any], list[list[str]], list[dict[str, float]]]] = field(
+        default_factory=dict
+    )
     stats: dict[str, int] = field(default_factory=dict)  # what the last run reused and computed
 
     def reset(self, params: Params) -> None:
