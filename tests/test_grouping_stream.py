@@ -93,6 +93,7 @@ def test_word_weights_do_not_depend_on_the_batch():
     assert rarity("supermarket", "en", 7.0) > rarity("people", "en", 7.0) >= 1.0
     assert rarity("zzqxv", "en", 7.0) > rarity("supermarket", "en", 7.0)  # not in the table: rarer
     assert rarity("anything", "xx", 7.0) == rarity("else", "xx", 7.0) == 1.0  # no table: all alike
+    assert rarity("supermarket", None, 7.0) == rarity("supermarket", "en", 7.0)  # unknown: as stop words
 
 
 def test_stopwords_exist_for_the_five_languages():

@@ -229,12 +229,14 @@ def _frame_keys(f: _Feat) -> set[str]:
 
 def _blocking_keys(f: _Feat, p: Params = DEFAULT) -> list[str]:
     """A claim's blocking keys: its ``rare_tokens`` rarest words and participants (rarity in its language,
-    ``words.rarity``; a participant weighs as the rarest word of its name), plus participant-and-month keys.
+    ``words.rarity``; a participant weighs as the rarest word of its name; equally rare ones the longer first),
+    plus participant-and-month keys.
     They depend on the claim alone, never on the rest of the batch."""
     weights = {t: rarity(t, f.lang, p.rarity_top) for t in f.tokens}
     for e in f.entities:
         weights[f"e:{e}"] = max((rarity(w, f.lang, p.rarity_top) for w in e.split()), default=1.0)
-    keys = sorted(weights, key=lambda k: (-weights[k], k))[: p.rare_tokens]
+    # equally rare: the longer first (in a language without a table every word is equally rare)
+    keys = sorted(weights, key=lambda k: (-weights[k], -len(k), k))[: p.rare_tokens]
     return keys + sorted(_frame_keys(f))
 
 

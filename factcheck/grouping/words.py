@@ -48,15 +48,15 @@ def _content_tokens(text: str, lang: str | None = None) -> list[str]:
 
 @functools.cache
 def _zipf(lang: str | None) -> dict[str, float]:
-    """Word -> Zipf frequency in the language (``factcheck/lang/<lang>/frequency.toml``; {} when absent)."""
-    data = lang_resource(lang, "frequency") if lang else {}
+    """Word -> Zipf frequency in the language (``factcheck/lang/<lang>/frequency.toml``; {} when the language
+    has none; English's when the language is unknown, as for stop words)."""
+    data = lang_resource(lang or _FALLBACK, "frequency")
     return {w: float(z) for z, words in data.get("zipf", {}).items() for w in words.split()}
 
 
 @functools.cache
 def _zipf_cut(lang: str | None) -> float:
-    data = lang_resource(lang, "frequency") if lang else {}
-    return float(data.get("cut", 3.0))
+    return float(lang_resource(lang or _FALLBACK, "frequency").get("cut", 3.0))
 
 
 def rarity(token: str, lang: str | None, top: float) -> float:
