@@ -116,7 +116,11 @@ def group_claims(
         by_doc[f.doc].append(f)
     keys = [by_doc[d][0].claim.article_key for d in range(n_docs)]
     doc_years = [_doc_year(by_doc[d], p) for d in range(n_docs)]
-    doc_label = _doc_clusters(feats, n_docs, doc_years, _bodies(feats, n_docs, articles), p)
+    bodies = _bodies(feats, n_docs, articles)
+    if state is None:
+        doc_label = _doc_clusters(feats, n_docs, doc_years, bodies, p)
+    else:
+        doc_label = _doc_clusters(feats, n_docs, doc_years, bodies, p, fps, state.story_memo)
     # A long page (an essay, documentation) is not a report of one event: it is a story of its own.
     doc_size = Counter(f.doc for f in feats)
     doc_label = [

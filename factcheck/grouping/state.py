@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from factcheck.grouping.params import DEFAULT, Params
+from factcheck.grouping.stories import StoryMemo
 from factcheck.model import Article, Claim, EventGroup
 
 _CLAIM_FIELDS = tuple(f.name for f in dataclasses.fields(Claim) if f.name != "group")  # ``group`` is output
@@ -67,6 +68,7 @@ class GroupingState:
     features: dict[str, tuple[list[Any], list[list[str]], list[dict[str, float]]]] = field(
         default_factory=dict
     )
+    story_memo: StoryMemo = field(default_factory=StoryMemo)  # articles' vectors, stories' bisections
     stats: dict[str, int] = field(default_factory=dict)  # what the last run reused and computed
 
     def reset(self, params: Params) -> None:

@@ -7,11 +7,21 @@ import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 from factcheck.grouping.features import _content_tokens, _cosine, _Feat
 from factcheck.grouping.linkage import _average_linkage
 from factcheck.grouping.params import DEFAULT, Params
 from factcheck.grouping.words import rarity
+
+
+@dataclass(slots=True)
+class StoryMemo:
+    """What stories reuse from the last grouping of a batch (``GroupingState``), keyed by article
+    fingerprints: each article's term counts and vector, and the bisection of a story (as positions)."""
+
+    docs: dict[str, tuple[Counter[str], dict[str, float]]] = field(default_factory=dict)
+    splits: dict[tuple[str, ...], tuple[list[int], list[int]] | None] = field(default_factory=dict)
 
 
 def _doc_clusters(
@@ -20,16 +30,23 @@ def _doc_clusters(
     doc_years: list[str | None],
     bodies: Sequence[str] | None = None,
     p: Params = DEFAULT,
+    fps: Sequence[str] | None = None,
+    memo: StoryMemo | None = None,
 ) -> list[int]:
-    """Cluster articles by TF-IDF cosine over their body words (average linkage)."""
-    tf: list[Counter[str]] = [Counter() for _ in range(n_docs)]
+    """Cluster articles by TF-IDF cosine over their body words (average linkage). With ``memo`` (and the
+    articles' fingerprints ``fps``), an article or a story seen last time is not computed again."""
     lang = [""] * n_docs
     for f in feats:
         lang[f.doc] = f.lang or ""
+    old = memo.docs if memo is not None and fps is not None else {}
+    need = {d for d in range(n_docs) if fps is None or fps[d] not in old}
+    tf: list[Counter[str]] = [Counter() if d in need else old[fps[d]][0] for d in range(n_docs)]  # type: ignore[index]
     if bodies is not None:
-        for d, body in enumerate(bodies):
-            tf[d].update(_content_tokens(body, lang[d] or None))
+        for d in sorted(need):
+            tf[d].update(_content_tokens(bodies[d], lang[d] or None))
     for f in feats:
+        if f.doc not in need:
+            continue
         if bodies is None or not bodies[f.doc]:
             tf[f.doc].update(set(f.tokens))
         if p.doc_entity_weight:
@@ -38,7 +55,12 @@ def _doc_clusters(
     df: Counter[str] = Counter()
     for c in tf:
         df.update(c.keys())
-    vecs = [_doc_vector(c, lang[d] or None, p) for d, c in enumerate(tf)]
+    vecs = [
+        _doc_vector(c, lang[d] or None, p) if d in need else old[fps[d]][1]  # type: ignore[index]
+        for d, c in enumerate(tf)
+    ]
+    if memo is not None and fps is not None:
+        memo.docs = {fps[d]: (tf[d], vecs[d]) for d in range(n_docs)}
     cap = min(max(8, int(n_docs * p.doc_posting_share)), p.doc_posting_max)
     postings: dict[str, list[int]] = defaultdict(list)
     for d, v in enumerate(vecs):
@@ -67,7 +89,7 @@ def _doc_clusters(
         compatible_states=lambda a, b: not (a and b and not (a & b)),
         merge_states=lambda a, b: a | b,
     )
-    label = _split_stories(label, tf, vecs, p)
+    label = _split_stories(label, tf, vecs, p, fps, memo)
     label = _attach_strays(label, sims, vecs, years, p)
     return _merge_stories(label, sims, vecs, tf, p)
 
@@ -237,7 +259,12 @@ def _attach_strays(
 
 
 def _split_stories(
-    label: list[int], tf: list[Counter[str]], vecs: list[dict[str, float]], p: Params = DEFAULT
+    label: list[int],
+    tf: list[Counter[str]],
+    vecs: list[dict[str, float]],
+    p: Params = DEFAULT,
+    fps: Sequence[str] | None = None,
+    memo: StoryMemo | None = None,
 ) -> list[int]:
     """Split a story cluster that holds two look-alike events (two fires at the same supermarket chain, two
     games between different teams): inside the cluster, words shared by all its articles carry no weight
@@ -249,15 +276,29 @@ def _split_stories(
     out = list(label)
     next_label = max(label, default=-1) + 1
     todo = [ms for ms in members.values() if len(ms) >= 2 * p.split_min_side]
+    before = memo.splits if memo is not None and fps is not None else {}
+    splits: dict[tuple[str, ...], tuple[list[int], list[int]] | None] = {}
     while todo:
         ms = todo.pop()
-        sides = _bisect(ms, tf, vecs, p)
+        if fps is None:
+            sides = _bisect(ms, tf, vecs, p)
+        else:  # a story bisected last time (the same articles) is bisected the same way
+            key = tuple(fps[m] for m in ms)
+            if key in before:
+                got = before[key]
+                sides = ([ms[x] for x in got[0]], [ms[x] for x in got[1]]) if got else None
+            else:
+                sides = _bisect(ms, tf, vecs, p)
+            at = {m: x for x, m in enumerate(ms)}
+            splits[key] = ([at[m] for m in sides[0]], [at[m] for m in sides[1]]) if sides else None
         if sides is None:
             continue
         for m in sides[1]:
             out[m] = next_label
         next_label += 1
         todo.extend(s for s in sides if len(s) >= 2 * p.split_min_side)
+    if memo is not None and fps is not None:
+        memo.splits = splits
     return out
 
 
