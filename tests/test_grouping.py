@@ -485,10 +485,8 @@ def test_one_shared_name_is_a_topic_not_an_event():
     one shared name is not yet the participants of one event, so they do not group. With a second shared
     participant and the same wording they would."""
     arts = {
-        "hg": body_art(
-            "hg", "2020-01-13", "Porting Mercurial to Python 3 took a decade of volunteer work.\n"
-        ),
-        "so": body_art("so", "2020-01-20", "What is Rust? A language loved by its users.\n"),
+        "hg": body_art("hg", "2020-01-13", "Porting Mercurial to Python 3 took a decade.\nRust is fast.\n"),
+        "so": body_art("so", "2020-01-20", "What is Rust? A language loved by its users.\nRust is fast.\n"),
     }
     cs = [
         claim(

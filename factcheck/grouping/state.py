@@ -68,7 +68,7 @@ class GroupingState:
     features: dict[str, tuple[list[Any], list[list[str]], list[dict[str, float]]]] = field(
         default_factory=dict
     )
-    story_memo: StoryMemo = field(default_factory=StoryMemo)  # articles' vectors, stories' bisections
+    story_memo: StoryMemo = field(default_factory=StoryMemo)  # articles' term counts
     stats: dict[str, int] = field(default_factory=dict)  # what the last run reused and computed
 
     def reset(self, params: Params) -> None:

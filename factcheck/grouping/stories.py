@@ -12,16 +12,14 @@ from dataclasses import dataclass, field
 from factcheck.grouping.features import _content_tokens, _cosine, _Feat
 from factcheck.grouping.linkage import _average_linkage
 from factcheck.grouping.params import DEFAULT, Params
-from factcheck.grouping.words import rarity
 
 
 @dataclass(slots=True)
 class StoryMemo:
-    """What stories reuse from the last grouping of a batch (``GroupingState``), keyed by article
-    fingerprints: each article's term counts and vector, and the bisection of a story (as positions)."""
+    """What stories reuse from the last grouping of a batch (``GroupingState``): each article's term counts,
+    by its fingerprint. (Its TF-IDF vector depends on the batch's document frequencies: computed each time.)"""
 
-    docs: dict[str, tuple[Counter[str], dict[str, float]]] = field(default_factory=dict)
-    splits: dict[tuple[str, ...], tuple[list[int], list[int]] | None] = field(default_factory=dict)
+    docs: dict[str, Counter[str]] = field(default_factory=dict)
 
 
 def _doc_clusters(
@@ -34,13 +32,13 @@ def _doc_clusters(
     memo: StoryMemo | None = None,
 ) -> list[int]:
     """Cluster articles by TF-IDF cosine over their body words (average linkage). With ``memo`` (and the
-    articles' fingerprints ``fps``), an article or a story seen last time is not computed again."""
+    articles' fingerprints ``fps``), an article's term counts are last time's when it did not change."""
     lang = [""] * n_docs
     for f in feats:
         lang[f.doc] = f.lang or ""
     old = memo.docs if memo is not None and fps is not None else {}
     need = {d for d in range(n_docs) if fps is None or fps[d] not in old}
-    tf: list[Counter[str]] = [Counter() if d in need else old[fps[d]][0] for d in range(n_docs)]  # type: ignore[index]
+    tf: list[Counter[str]] = [Counter() if d in need else old[fps[d]] for d in range(n_docs)]  # type: ignore[index]
     if bodies is not None:
         for d in sorted(need):
             tf[d].update(_content_tokens(bodies[d], lang[d] or None))
@@ -55,12 +53,13 @@ def _doc_clusters(
     df: Counter[str] = Counter()
     for c in tf:
         df.update(c.keys())
-    vecs = [
-        _doc_vector(c, lang[d] or None, p) if d in need else old[fps[d]][1]  # type: ignore[index]
-        for d, c in enumerate(tf)
-    ]
     if memo is not None and fps is not None:
-        memo.docs = {fps[d]: (tf[d], vecs[d]) for d in range(n_docs)}
+        memo.docs = {fps[d]: tf[d] for d in range(n_docs)}
+    vecs: list[dict[str, float]] = []
+    for c in tf:
+        v = {t: (1 + math.log(n)) * math.log((1 + n_docs) / (1 + df[t])) for t, n in c.items()}
+        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+        vecs.append({t: x / norm for t, x in v.items()})
     cap = min(max(8, int(n_docs * p.doc_posting_share)), p.doc_posting_max)
     postings: dict[str, list[int]] = defaultdict(list)
     for d, v in enumerate(vecs):
@@ -89,24 +88,9 @@ def _doc_clusters(
         compatible_states=lambda a, b: not (a and b and not (a & b)),
         merge_states=lambda a, b: a | b,
     )
-    label = _split_stories(label, tf, vecs, p, fps, memo)
+    label = _split_stories(label, tf, vecs, p)
     label = _attach_strays(label, sims, vecs, years, p)
     return _merge_stories(label, sims, vecs, tf, p)
-
-
-def _doc_vector(tf: Counter[str], lang: str | None, p: Params = DEFAULT) -> dict[str, float]:
-    """An article's unit vector: each term's count (log-scaled) times its rarity in the article's language
-    (``words.rarity``; a participant's weight is that of the rarest word of its name). It depends on the
-    article alone, never on the rest of the batch."""
-    v = {t: (1 + math.log(n)) * _term_rarity(t, lang, p) for t, n in tf.items()}
-    norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
-    return {t: x / norm for t, x in v.items()}
-
-
-def _term_rarity(term: str, lang: str | None, p: Params = DEFAULT) -> float:
-    if term.startswith("e:"):
-        return max((rarity(w, lang, p.rarity_top) for w in term[2:].split()), default=1.0)
-    return rarity(term, lang, p.rarity_top)
 
 
 def _merge_stories(
@@ -259,12 +243,7 @@ def _attach_strays(
 
 
 def _split_stories(
-    label: list[int],
-    tf: list[Counter[str]],
-    vecs: list[dict[str, float]],
-    p: Params = DEFAULT,
-    fps: Sequence[str] | None = None,
-    memo: StoryMemo | None = None,
+    label: list[int], tf: list[Counter[str]], vecs: list[dict[str, float]], p: Params = DEFAULT
 ) -> list[int]:
     """Split a story cluster that holds two look-alike events (two fires at the same supermarket chain, two
     games between different teams): inside the cluster, words shared by all its articles carry no weight
@@ -276,29 +255,15 @@ def _split_stories(
     out = list(label)
     next_label = max(label, default=-1) + 1
     todo = [ms for ms in members.values() if len(ms) >= 2 * p.split_min_side]
-    before = memo.splits if memo is not None and fps is not None else {}
-    splits: dict[tuple[str, ...], tuple[list[int], list[int]] | None] = {}
     while todo:
         ms = todo.pop()
-        if fps is None:
-            sides = _bisect(ms, tf, vecs, p)
-        else:  # a story bisected last time (the same articles) is bisected the same way
-            key = tuple(fps[m] for m in ms)
-            if key in before:
-                got = before[key]
-                sides = ([ms[x] for x in got[0]], [ms[x] for x in got[1]]) if got else None
-            else:
-                sides = _bisect(ms, tf, vecs, p)
-            at = {m: x for x, m in enumerate(ms)}
-            splits[key] = ([at[m] for m in sides[0]], [at[m] for m in sides[1]]) if sides else None
+        sides = _bisect(ms, tf, vecs, p)
         if sides is None:
             continue
         for m in sides[1]:
             out[m] = next_label
         next_label += 1
         todo.extend(s for s in sides if len(s) >= 2 * p.split_min_side)
-    if memo is not None and fps is not None:
-        memo.splits = splits
     return out
 
 
