@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from factcheck import cache as _cache
 from factcheck import extract as _extract
@@ -24,6 +25,9 @@ from factcheck.model import (
     InputError,
 )
 
+if TYPE_CHECKING:
+    from factcheck.grouping.state import GroupingState
+
 
 @dataclass(slots=True)
 class Corpus:
@@ -34,6 +38,9 @@ class Corpus:
     groups: list[EventGroup] = field(default_factory=list)
     # claims scoring below this are hidden by default (kept in ``claims``; a group needs a shown claim)
     min_score: float = DEFAULT_MIN_SCORE
+    # what the last grouping of this corpus left for the next (a long-lived review sets it): a regrouping
+    # after a few articles changed then costs about those articles, with the same groups as from scratch
+    grouping_state: GroupingState | None = None
 
     def all_claims(self) -> list[Claim]:
         return [c for a in self.articles for c in self.claims.get(a.key, [])]
@@ -276,7 +283,9 @@ def regroup(
         if incremental is not None and delta is not None:
             groups = incremental(corpus.all_claims(), arts, overrides, delta)
         else:
-            groups = grouping.group_claims(corpus.all_claims(), arts, overrides=overrides)
+            groups = grouping.group_claims(
+                corpus.all_claims(), arts, overrides=overrides, state=corpus.grouping_state
+            )
         store.put_groups(key, groups)
         store.put_last_grouping(corpus.paths, overrides, digests, key)
     decided: set[str] = set()

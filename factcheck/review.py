@@ -134,6 +134,11 @@ class Review:
         self.path = path
         self._data = data
         self.corpus = corpus
+        from factcheck.grouping.state import GroupingState
+
+        corpus.grouping_state = (
+            GroupingState()
+        )  # a review regroups often: after one change, that change's work
         self.reviewer = reviewer
         self.readonly = readonly
         self.lock_message = None

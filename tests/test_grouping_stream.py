@@ -78,9 +78,28 @@ def test_figure_examples(code, ex):
     assert got == ex["figures"]
 
 
+@pytest.mark.parametrize(("code", "pair"), list(_examples("frequency")))
+def test_frequency_examples(code, pair):
+    """Each example of frequency.toml is (more common, rarer): the rarer word weighs more."""
+    from factcheck.grouping.words import rarity
+
+    common, rare = (_stem(w) for w in pair)
+    assert rarity(common, code, 7.0) < rarity(rare, code, 7.0)
+
+
+def test_word_weights_do_not_depend_on_the_batch():
+    from factcheck.grouping.words import rarity
+
+    assert rarity("supermarket", "en", 7.0) > rarity("people", "en", 7.0) >= 1.0
+    assert rarity("zzqxv", "en", 7.0) > rarity("supermarket", "en", 7.0)  # not in the table: rarer
+    assert rarity("anything", "xx", 7.0) == rarity("else", "xx", 7.0) == 1.0  # no table: all alike
+    assert rarity("supermarket", None, 7.0) == rarity("supermarket", "en", 7.0)  # unknown: as stop words
+
+
 def test_stopwords_exist_for_the_five_languages():
     assert {"en", "de", "fr", "es", "pt"} <= set(lang.available("stopwords"))
     assert {"en", "de", "fr", "es", "pt"} <= set(lang.available("figures"))
+    assert {"en", "de", "fr", "es", "pt"} <= set(lang.available("frequency"))
 
 
 def test_german_function_words_are_not_content():

@@ -2,30 +2,34 @@
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from rapidfuzz import fuzz
 from rapidfuzz import process as rf_process
 
 from factcheck.grouping.features import (
     _FORWARD,
+    _blocking_keys,
     _bodies,
-    _candidates,
     _conflict,
     _cosine,
     _doc_year,
     _Feat,
     _features,
     _idf_vectors,
+    _postings,
     _same_frame,
     groupable,
     languages,
 )
 from factcheck.grouping.linkage import _average_linkage
 from factcheck.grouping.params import DEFAULT, Params
+from factcheck.grouping.state import ClaimUid, GroupingState, digest, fingerprint
 from factcheck.grouping.stories import _doc_clusters
 from factcheck.grouping.suggest import suggestions
 from factcheck.grouping.times import _month_key, _months_before, compatible
@@ -91,45 +95,191 @@ def group_claims(
     overrides: GroupOverrides | None = None,
     min_size: int = 2,
     params: Params = DEFAULT,
+    state: GroupingState | None = None,
 ) -> list[EventGroup]:
-    """Event groups over a batch of claims (any topics). Deterministic: same input, same groups and ids."""
+    """Event groups over a batch of claims (any topics). Deterministic: same input, same groups and ids.
+
+    ``state`` (a ``GroupingState`` kept between the calls for one batch) makes a regrouping after a few
+    articles changed cost about those articles: the groups are exactly those of a grouping from scratch."""
     p = params
+    if state is not None and state.params != p:
+        state.reset(p)
     claims = [c for c in claims if groupable(c, articles.get(c.article_key))]
     if not claims:
+        if state is not None:
+            state.reset(p)
         return []
     langs = languages(claims, articles)
-    feats, n_docs = _features(claims, articles, langs)
+    feats, n_docs, fps, keys_of, vec = _claim_features(claims, articles, langs, p, state)
     by_doc: dict[int, list[_Feat]] = defaultdict(list)
     for f in feats:
         by_doc[f.doc].append(f)
+    keys = [by_doc[d][0].claim.article_key for d in range(n_docs)]
     doc_years = [_doc_year(by_doc[d], p) for d in range(n_docs)]
-    doc_label = _doc_clusters(feats, n_docs, doc_years, _bodies(feats, n_docs, articles), p)
+    bodies = _bodies(feats, n_docs, articles)
+    if state is None:
+        doc_label = _doc_clusters(feats, n_docs, doc_years, bodies, p)
+    else:
+        doc_label = _doc_clusters(feats, n_docs, doc_years, bodies, p, fps, state.story_memo)
     # A long page (an essay, documentation) is not a report of one event: it is a story of its own.
     doc_size = Counter(f.doc for f in feats)
     doc_label = [
         lab if doc_size[d] <= p.story_article_max_claims else n_docs + d for d, lab in enumerate(doc_label)
     ]
-
-    cands = _candidates(feats, p)
-    # Same-story context: every cross-article pair inside a (not too large) story cluster is a candidate.
+    postings = _postings(keys_of)
     story: dict[int, list[int]] = defaultdict(list)
     for f in feats:
         story[doc_label[f.doc]].append(f.idx)
+
+    run = _Reuse(state, feats, by_doc, keys, fps, doc_label, postings, p)
+    edges, detail = run.edges(_pairs(feats, postings, story, run.touched, p), doc_label, vec)
+
+    # Average linkage on the sparse graph with cannot-link on cluster event times, per connected part.
+    # A cluster's state: its month mentions, its size and the stories its claims come from.
+    states: list[_State] = []
+    for f in feats:
+        tc: Counter[str] = Counter()
+        for v in f.times:
+            mk = _month_key(v)
+            if mk:
+                tc[mk] += 1
+        fwd = f.published[:7] if f.published and not f.times and f.claim.stance in _FORWARD else ""
+        states.append((tc, 1, Counter({doc_label[f.doc]: 1}), fwd, Counter({f.doc: 1})))
+    doc_cap = {d: max(p.article_claims_min, int(p.article_share_max * n)) for d, n in doc_size.items()}
+
+    def cluster(ms: list[int], sims: dict[tuple[int, int], float]) -> list[list[int]]:
+        label = _average_linkage(
+            len(ms),
+            sims,
+            edge_min=p.edge_min,
+            avg_min=p.link_min,
+            states=[states[m] for m in ms],
+            compatible_states=lambda a, b: _modes_compatible(a, b, p) and _shape_ok(a, b, doc_cap),
+            merge_states=lambda a, b: (a[0] + b[0], a[1] + b[1], a[2] + b[2], max(a[3], b[3]), a[4] + b[4]),
+            avg_min_for=lambda a, b: _link_bar(a, b, p),
+        )
+        members: dict[int, list[int]] = defaultdict(list)
+        for x, lab in enumerate(label):
+            members[lab].append(ms[x])
+        return [
+            kept
+            for m in members.values()
+            if len(m) > 1
+            for kept in [_earned(m, feats, detail, vec, p)]
+            if kept
+        ]
+
+    sets = run.clusters(edges, detail, cluster)
+    placed = {m for ms in sets for m in ms}
+    sets += [[f.idx] for f in feats if f.idx not in placed]
+    sets = _apply_overrides(sets, feats, overrides)
+
+    groups = []
+    for ms in sets:
+        docs = {feats[m].doc for m in ms}
+        if len(ms) < min_size or (len(docs) < 2 and not _forced(ms, feats, overrides)):
+            continue
+        make = functools.partial(_make_group, [feats[m] for m in ms], detail, articles, p, langs)
+        groups.append(run.group(ms, detail, make))
+    groups.sort(key=lambda g: (g.when or "9999", g.id))
+    run.finish()
+    return groups
+
+
+def _claim_features(
+    claims: Sequence[Claim],
+    articles: Mapping[str, Article],
+    langs: Mapping[str, str | None],
+    p: Params,
+    state: GroupingState | None,
+) -> tuple[list[_Feat], int, list[str], list[list[str]], list[dict[str, float]]]:
+    """Each claim's features, blocking keys and word vector (all of them its article's alone), and each
+    article's fingerprint (with a state: an article with last run's fingerprint gets last run's features)."""
+    if state is None:
+        every, n_docs = _features(claims, articles, langs)
+        return every, n_docs, [], [_blocking_keys(f, p) for f in every], _idf_vectors(every, p)
+    own: dict[str, list[Claim]] = {}
+    for c in claims:
+        own.setdefault(c.article_key, []).append(c)
+    fps: list[str] = []
+    doc_of: dict[str, int] = {}
+    done: dict[str, tuple[list[_Feat], list[list[str]], list[dict[str, float]]]] = {}
+    for key, cs in own.items():
+        doc_of[key] = len(fps)
+        fp = fingerprint(articles.get(key), cs)
+        fps.append(fp)
+        got = state.features.get(fp) or done.get(fp)
+        if got is None:
+            fs, _ = _features(cs, articles, langs)
+            got = (fs, [_blocking_keys(f, p) for f in fs], _idf_vectors(fs, p))
+        done[fp] = got
+    state.features = done
+    feats: list[_Feat] = []
+    keys_of: list[list[str]] = []
+    vec: list[dict[str, float]] = []
+    seen: Counter[str] = Counter()
+    for c in claims:  # the batch's order (an article's claims need not be contiguous)
+        d = doc_of[c.article_key]
+        x = seen[c.article_key]
+        seen[c.article_key] += 1
+        fs, ks, vs = done[fps[d]]
+        feats.append(dataclasses.replace(fs[x], idx=len(feats), doc=d, claim=c))
+        keys_of.append(ks[x])
+        vec.append(vs[x])
+    return feats, len(fps), fps, keys_of, vec
+
+
+def _pairs(
+    feats: list[_Feat],
+    postings: Mapping[str, list[int]],
+    story: Mapping[int, list[int]],
+    touched: set[int] | None,
+    p: Params = DEFAULT,
+) -> dict[int, set[int]]:
+    """The candidate pairs (i < j) to score: claims sharing a blocking key held by at most
+    ``max_posting`` claims, and every cross-article pair inside a (not too large) story. With ``touched``
+    (articles), only the pairs with a claim of a touched article (the others are reused)."""
+    cands: dict[int, set[int]] = defaultdict(set)
+
+    def add(ms: list[int], same_article: bool) -> None:
+        if touched is None:
+            for x, i in enumerate(ms):
+                for j in ms[x + 1 :]:
+                    if same_article or feats[i].doc != feats[j].doc:
+                        cands[i].add(j)
+            return
+        for i in ms:
+            if feats[i].doc in touched:
+                for j in ms:
+                    if i != j and (same_article or feats[i].doc != feats[j].doc):
+                        cands[min(i, j)].add(max(i, j))
+
+    # (a key's claims may be of one article: such a pair can link two claims through a third)
+    for ms in postings.values():
+        if 1 < len(ms) <= p.max_posting:
+            add(ms, True)
+    # Same-story context: every cross-article pair inside a (not too large) story cluster is a candidate.
     for ms in story.values():
         if len(ms) > p.story_max_claims or len({feats[m].doc for m in ms}) < 2:
             continue
-        for x, i in enumerate(ms):
-            for j in ms[x + 1 :]:
-                if feats[i].doc != feats[j].doc:
-                    cands[min(i, j)].add(max(i, j))
-    vec = _idf_vectors(feats, p)
-    edges: list[tuple[float, int, int]] = []
-    detail: dict[int, dict[int, _Edge]] = defaultdict(dict)
-    for i, js in cands.items():
+        add(ms, False)
+    return cands
+
+
+def _score_pairs(
+    cands: Mapping[int, set[int]],
+    feats: list[_Feat],
+    doc_label: Sequence[int],
+    vec: Sequence[dict[str, float]],
+    p: Params = DEFAULT,
+) -> dict[tuple[int, int], tuple[float, _Edge]]:
+    """Each candidate pair's score and evidence, for the pairs that make an edge (score >= ``edge_min``)."""
+    out: dict[tuple[int, int], tuple[float, _Edge]] = {}
+    for i in sorted(cands):
         fi = feats[i]
         if not fi.text:
             continue
-        order = sorted(js)
+        order = sorted(cands[i])
         hits = rf_process.extract(
             fi.text,
             [feats[j].text for j in order],
@@ -174,55 +324,208 @@ def group_claims(
             score = base + frame + p.entity_weight * ent + (p.same_story_bonus if same_story else 0.0)
             score += p.month_bonus if same_month else 0.0
             if score >= p.edge_min:
-                edges.append((score, i, j))
-                detail[i][j] = (float(ts), ent, int(same_story), cos if cos else -1.0)
-    edges.sort(key=lambda e: (-e[0], e[1], e[2]))
+                out[(i, j)] = (score, (float(ts), ent, int(same_story), cos if cos else -1.0))
+    return out
 
-    # Average linkage on the sparse graph with cannot-link on cluster event times.
-    # A cluster's state: its month mentions, its size and the stories its claims come from.
-    states: list[_State] = []
-    for f in feats:
-        tc: Counter[str] = Counter()
-        for v in f.times:
-            mk = _month_key(v)
-            if mk:
-                tc[mk] += 1
-        fwd = f.published[:7] if f.published and not f.times and f.claim.stance in _FORWARD else ""
-        states.append((tc, 1, Counter({doc_label[f.doc]: 1}), fwd, Counter({f.doc: 1})))
-    doc_cap = {d: max(p.article_claims_min, int(p.article_share_max * n)) for d, n in doc_size.items()}
-    label = _average_linkage(
-        len(feats),
-        {(i, j): sc for sc, i, j in edges},
-        edge_min=p.edge_min,
-        avg_min=p.link_min,
-        states=states,
-        compatible_states=lambda a, b: _modes_compatible(a, b, p) and _shape_ok(a, b, doc_cap),
-        merge_states=lambda a, b: (a[0] + b[0], a[1] + b[1], a[2] + b[2], max(a[3], b[3]), a[4] + b[4]),
-        avg_min_for=lambda a, b: _link_bar(a, b, p),
-    )
 
-    members: dict[int, list[int]] = defaultdict(list)
-    for f in feats:
-        members[label[f.idx]].append(f.idx)
-    sets = [
-        kept
-        for m in members.values()
-        if len(m) > 1
-        for kept in [_earned(sorted(m), feats, detail, vec, p)]
-        if kept
-    ]
-    placed = {m for ms in sets for m in ms}
-    sets += [[f.idx] for f in feats if f.idx not in placed]
-    sets = _apply_overrides(sets, feats, overrides)
+class _Reuse:
+    """One grouping run's use of a ``GroupingState``: what can be taken from the last run (exactly), and
+    what this run leaves for the next. Without a state every piece is computed."""
 
-    groups = []
-    for ms in sets:
-        docs = {feats[m].doc for m in ms}
-        if len(ms) < min_size or (len(docs) < 2 and not _forced(ms, feats, overrides)):
-            continue
-        groups.append(_make_group([feats[m] for m in ms], detail, articles, p, langs))
-    groups.sort(key=lambda g: (g.when or "9999", g.id))
-    return groups
+    def __init__(
+        self,
+        state: GroupingState | None,
+        feats: list[_Feat],
+        by_doc: Mapping[int, list[_Feat]],
+        keys: list[str],
+        fps: list[str],
+        doc_label: Sequence[int],
+        postings: Mapping[str, list[int]],
+        p: Params,
+    ):
+        self.state, self.feats, self.keys, self.fps, self.p = state, feats, keys, fps, p
+        self.postings, self.doc_label = postings, doc_label
+        self.touched: set[int] | None = None  # None: every article
+        self.new_groups: dict[bytes, EventGroup] = {}
+        self.filled: set[bytes] = set()  # reused parts whose edges are in ``detail``
+        self.index: dict[ClaimUid, int] | None = None  # a claim's index by its uid (when needed)
+        if state is None:
+            return
+        n_docs = len(keys)
+        self.uid: list[ClaimUid] = [("", "", 0)] * len(feats)
+        for d in range(n_docs):
+            for x, f in enumerate(by_doc[d]):
+                self.uid[f.idx] = (keys[d], self.fps[d], x)
+        members: dict[int, list[int]] = defaultdict(list)
+        for d, lab in enumerate(doc_label):
+            members[lab].append(d)
+        self.stories = {keys[d]: frozenset(self.fps[m] for m in members[doc_label[d]]) for d in range(n_docs)}
+        before = state.fingerprints
+        now = set(keys)
+        if not before or [k for k in before if k in now] != [k for k in keys if k in before]:
+            return  # nothing to start from, or the articles came in another order: from scratch
+        touched = {
+            d
+            for d in range(n_docs)
+            if before.get(keys[d]) != self.fps[d] or state.stories.get(keys[d]) != self.stories[keys[d]]
+        }
+        # A blocking key that crossed its cap adds or removes pairs between any of its claims.
+        cap = p.max_posting
+        for k, ms in postings.items():
+            if (len(ms) <= cap) != (state.posting_sizes.get(k, 0) <= cap):
+                touched.update(feats[m].doc for m in ms)
+        self.touched = touched
+
+    def edges(
+        self,
+        cands: Mapping[int, set[int]],
+        doc_label: Sequence[int],
+        vec: Sequence[dict[str, float]],
+    ) -> tuple[list[tuple[float, int, int]], dict[int, dict[int, _Edge]]]:
+        """The claim graph's edges to cluster anew and each one's evidence (by its lower claim index): every
+        edge from scratch; with a state, the edges of the connected parts that a touched article's claims
+        are (or were) in, the other parts being last time's exactly (``self.reused``)."""
+        scored = _score_pairs(cands, self.feats, doc_label, vec, self.p)
+        state = self.state
+        n_new = len(scored)
+        self.reused: list[tuple[bytes, list[int]]] = []  # (part key, its members' indices now)
+        if state is not None and self.touched is not None:
+            index = {u: i for i, u in enumerate(self.uid)}
+            feats, touched = self.feats, self.touched
+            ends = {i for pair in scored for i in pair}
+            for key, (uids, links, _kept) in state.parts.items():
+                now = [index.get(u) for u in uids]
+                if all(i is not None and i not in ends and feats[i].doc not in touched for i in now):
+                    self.reused.append((key, [i for i in now if i is not None]))
+                    continue
+                for li, lj, score, ev in links:  # the part changes: its surviving edges are clustered anew
+                    i, j = now[li], now[lj]
+                    if (
+                        i is not None
+                        and j is not None
+                        and feats[i].doc not in touched
+                        and feats[j].doc not in touched
+                    ):
+                        scored[(i, j)] = (score, ev)
+        if state is not None:
+            state.stats = {"pairs_scored": sum(map(len, cands.values())), "edges_new": n_new}
+        edges = [(sc, i, j) for (i, j), (sc, _ev) in scored.items()]
+        detail: dict[int, dict[int, _Edge]] = defaultdict(dict)
+        for i, j in sorted(scored):
+            detail[i][j] = scored[(i, j)][1]
+        return edges, detail
+
+    def clusters(
+        self,
+        edges: list[tuple[float, int, int]],
+        detail: Mapping[int, Mapping[int, _Edge]],
+        cluster: Callable[[list[int], dict[tuple[int, int], float]], list[list[int]]],
+    ) -> list[list[int]]:
+        """``cluster`` run on each connected part of the claim graph (its members in index order, its edges
+        in local indices), or last run's result for a part with the same claims, stories and edges."""
+        parent = list(range(len(self.feats)))
+
+        def find(x: int) -> int:
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        for _sc, i, j in edges:
+            a, b = find(i), find(j)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+        parts: dict[int, list[int]] = defaultdict(list)
+        for m in sorted({x for _sc, i, j in edges for x in (i, j)}):
+            parts[find(m)].append(m)
+        part_edges: dict[int, dict[tuple[int, int], float]] = defaultdict(dict)
+        for sc, i, j in edges:
+            part_edges[find(i)][(i, j)] = sc
+        out: list[list[int]] = []
+        state = self.state
+        self.part_of: dict[int, bytes] = {}  # claim -> the key of its part (with a state)
+        new_parts: dict[
+            bytes, tuple[tuple[ClaimUid, ...], list[tuple[int, int, float, _Edge]], list[list[int]]]
+        ] = {}
+        reused = 0
+        if state is not None:
+            for key, ms in self.reused:
+                uids, links, kept = state.parts[key]
+                new_parts[key] = (uids, links, kept)
+                out.extend([ms[x] for x in c] for c in kept)
+                self.part_of.update((m, key) for m in ms)
+                reused += 1
+        for root, ms in parts.items():
+            local = {m: x for x, m in enumerate(ms)}
+            sims = {(local[i], local[j]): sc for (i, j), sc in part_edges[root].items()}
+            if state is None:
+                out.extend(cluster(ms, sims))
+                continue
+            links = sorted((i, j, sc, detail[ms[i]][ms[j]]) for (i, j), sc in sims.items())
+            key = self._part_key(ms, links)
+            got = state.parts.get(key)
+            if got is not None:
+                kept_local = got[2]
+                reused += 1
+            else:
+                kept_local = [[local[m] for m in c] for c in cluster(ms, sims)]
+            new_parts[key] = (tuple(self.uid[m] for m in ms), links, kept_local)
+            out.extend([ms[x] for x in c] for c in kept_local)
+            self.part_of.update((m, key) for m in ms)
+        if state is not None:
+            state.parts = new_parts
+            state.stats["parts_reused"] = reused
+            state.stats["parts"] = len(new_parts)
+        return sorted(out)
+
+    def _part_key(self, ms: list[int], links: list[tuple[int, int, float, _Edge]]) -> bytes:
+        stories: dict[int, int] = {}
+        doc_label = self.doc_label
+        members = tuple(
+            (self.uid[m], stories.setdefault(doc_label[self.feats[m].doc], len(stories))) for m in ms
+        )
+        return digest((members, links))
+
+    def group(
+        self, ms: list[int], detail: dict[int, dict[int, _Edge]], make: Callable[[], EventGroup]
+    ) -> EventGroup:
+        """The group of claims ``ms``: last run's when the same claims came from the same part of the claim
+        graph, else ``make()`` (the evidence of reused parts is filled in ``detail`` first)."""
+        if self.state is None:
+            return make()
+        parts = {self.part_of.get(m) for m in ms}
+        key = digest((tuple(self.uid[m] for m in ms), parts.pop())) if len(parts) == 1 else None
+        got = self.state.groups.get(key) if key is not None else None
+        if got is None:
+            self._fill(ms, detail)
+            got = make()
+        if key is not None:
+            self.new_groups[key] = got
+        return dataclasses.replace(
+            got, claims=list(got.claims), suggestions=list(got.suggestions), why=dict(got.why)
+        )
+
+    def _fill(self, ms: list[int], detail: dict[int, dict[int, _Edge]]) -> None:
+        """Put the edges of the reused parts that ``ms`` touches into ``detail``."""
+        assert self.state is not None
+        if self.index is None:
+            self.index = {u: i for i, u in enumerate(self.uid)}
+        index = self.index
+        for key in {self.part_of[m] for m in ms if m in self.part_of} - self.filled:
+            self.filled.add(key)
+            uids, links, _kept = self.state.parts[key]
+            for li, lj, _sc, ev in links:
+                detail[index[uids[li]]][index[uids[lj]]] = ev
+
+    def finish(self) -> None:
+        """Leave this run's pieces for the next one."""
+        state = self.state
+        if state is None:
+            return
+        state.fingerprints = dict(zip(self.keys, self.fps, strict=True))
+        state.stories = self.stories
+        state.posting_sizes = {k: len(ms) for k, ms in self.postings.items()}
+        state.groups = self.new_groups
 
 
 def _earned(

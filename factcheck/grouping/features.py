@@ -21,7 +21,7 @@ from factcheck.grouping.times import (
     _month_buckets,
     _tuples_conflict,
 )
-from factcheck.grouping.words import _content_tokens, _negation, _stem
+from factcheck.grouping.words import _content_tokens, _negation, _stem, rarity
 from factcheck.lang import detect
 from factcheck.model import Article, Claim, Stance
 
@@ -180,18 +180,16 @@ def _complete_from_article(feats: list[_Feat]) -> None:
 
 
 def _idf_vectors(feats: list[_Feat], p: Params = DEFAULT) -> list[dict[str, float]]:
-    """Each claim's words weighted by their rarity among the batch's claims, as unit vectors. The weight
-    depends on how many claims use the word, not on the batch's size (``idf_scale`` is fixed): adding
-    unrelated articles that do not use a word leaves its weight, and so the groups, as they were."""
-    df: Counter[str] = Counter()
-    for f in feats:
-        df.update(set(f.tokens))
-    out = []
-    for f in feats:
-        v = {t: max(1.0, math.log(p.idf_scale / (1 + df[t]))) for t in set(f.tokens)}
-        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
-        out.append({t: x / norm for t, x in v.items()})
-    return out
+    """Each claim's words weighted by their rarity in the claim's language (``words.rarity``: background
+    frequencies, not the batch's), as unit vectors: a claim's vector never changes with the rest of the
+    batch, so adding unrelated articles leaves every weight, and so the groups, as they were."""
+    return [_rarity_vector(f.tokens, f.lang, p.rarity_top) for f in feats]
+
+
+def _rarity_vector(tokens: Sequence[str], lang: str | None, top: float) -> dict[str, float]:
+    v = {t: rarity(t, lang, top) for t in set(tokens)}
+    norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+    return {t: x / norm for t, x in v.items()}
 
 
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
@@ -229,29 +227,37 @@ def _frame_keys(f: _Feat) -> set[str]:
     return {f"f:{e}|{m}" for e in ents for m in sorted(f.months)[:3]}
 
 
-def _candidates(feats: list[_Feat], p: Params = DEFAULT) -> dict[int, set[int]]:
-    """Blocking: a claim's rarest words and entities, plus participant-and-month keys."""
-    df: Counter[str] = Counter()
-    frames = [_frame_keys(f) for f in feats]
-    for f, fk in zip(feats, frames, strict=True):
-        df.update(set(f.tokens))
-        df.update(f"e:{e}" for e in f.entities)
-        df.update(fk)
+def _blocking_keys(f: _Feat, p: Params = DEFAULT) -> list[str]:
+    """A claim's blocking keys: its ``rare_tokens`` rarest words and participants (rarity in its language,
+    ``words.rarity``; a participant weighs as the rarest word of its name; equally rare ones the longer first),
+    plus participant-and-month keys.
+    They depend on the claim alone, never on the rest of the batch."""
+    weights = {t: rarity(t, f.lang, p.rarity_top) for t in f.tokens}
+    for e in f.entities:
+        weights[f"e:{e}"] = max((rarity(w, f.lang, p.rarity_top) for w in e.split()), default=1.0)
+    # equally rare: the longer first (in a language without a table every word is equally rare)
+    keys = sorted(weights, key=lambda k: (-weights[k], -len(k), k))[: p.rare_tokens]
+    return keys + sorted(_frame_keys(f))
+
+
+def _postings(keys_of: Sequence[Sequence[str]]) -> dict[str, list[int]]:
     postings: dict[str, list[int]] = defaultdict(list)
-    keys_of: list[list[str]] = []
-    for f, fk in zip(feats, frames, strict=True):
-        keys = sorted({*f.tokens, *(f"e:{e}" for e in f.entities)}, key=lambda k: (df[k], k))
-        keys = [k for k in keys if 1 < df[k] <= p.max_posting][: p.rare_tokens]
-        keys += sorted(k for k in fk if 1 < df[k] <= p.max_posting)
-        keys_of.append(keys)
+    for i, keys in enumerate(keys_of):
         for k in keys:
-            postings[k].append(f.idx)
+            postings[k].append(i)
+    return postings
+
+
+def _candidates(feats: list[_Feat], p: Params = DEFAULT) -> dict[int, set[int]]:
+    """Blocking: claims that share a key (``_blocking_keys``) held by at most ``max_posting`` claims."""
+    postings = _postings([_blocking_keys(f, p) for f in feats])
     cands: dict[int, set[int]] = defaultdict(set)
-    for f in feats:
-        for k in keys_of[f.idx]:
-            for j in postings[k]:
-                if j > f.idx:
-                    cands[f.idx].add(j)
+    for ms in postings.values():
+        if len(ms) > p.max_posting:
+            continue
+        for x, i in enumerate(ms):
+            if ms[x + 1 :]:
+                cands[i].update(ms[x + 1 :])
     return cands
 
 

@@ -7,10 +7,19 @@ import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 from factcheck.grouping.features import _content_tokens, _cosine, _Feat
 from factcheck.grouping.linkage import _average_linkage
 from factcheck.grouping.params import DEFAULT, Params
+
+
+@dataclass(slots=True)
+class StoryMemo:
+    """What stories reuse from the last grouping of a batch (``GroupingState``): each article's term counts,
+    by its fingerprint. (Its TF-IDF vector depends on the batch's document frequencies: computed each time.)"""
+
+    docs: dict[str, Counter[str]] = field(default_factory=dict)
 
 
 def _doc_clusters(
@@ -19,16 +28,23 @@ def _doc_clusters(
     doc_years: list[str | None],
     bodies: Sequence[str] | None = None,
     p: Params = DEFAULT,
+    fps: Sequence[str] | None = None,
+    memo: StoryMemo | None = None,
 ) -> list[int]:
-    """Cluster articles by TF-IDF cosine over their body words (average linkage)."""
-    tf: list[Counter[str]] = [Counter() for _ in range(n_docs)]
+    """Cluster articles by TF-IDF cosine over their body words (average linkage). With ``memo`` (and the
+    articles' fingerprints ``fps``), an article's term counts are last time's when it did not change."""
     lang = [""] * n_docs
     for f in feats:
         lang[f.doc] = f.lang or ""
+    old = memo.docs if memo is not None and fps is not None else {}
+    need = {d for d in range(n_docs) if fps is None or fps[d] not in old}
+    tf: list[Counter[str]] = [Counter() if d in need else old[fps[d]] for d in range(n_docs)]  # type: ignore[index]
     if bodies is not None:
-        for d, body in enumerate(bodies):
-            tf[d].update(_content_tokens(body, lang[d] or None))
+        for d in sorted(need):
+            tf[d].update(_content_tokens(bodies[d], lang[d] or None))
     for f in feats:
+        if f.doc not in need:
+            continue
         if bodies is None or not bodies[f.doc]:
             tf[f.doc].update(set(f.tokens))
         if p.doc_entity_weight:
@@ -37,6 +53,8 @@ def _doc_clusters(
     df: Counter[str] = Counter()
     for c in tf:
         df.update(c.keys())
+    if memo is not None and fps is not None:
+        memo.docs = {fps[d]: tf[d] for d in range(n_docs)}
     vecs: list[dict[str, float]] = []
     for c in tf:
         v = {t: (1 + math.log(n)) * math.log((1 + n_docs) / (1 + df[t])) for t, n in c.items()}

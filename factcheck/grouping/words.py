@@ -44,3 +44,28 @@ def _content_tokens(text: str, lang: str | None = None) -> list[str]:
     single letters, not bare figures; plural endings folded ("visits" -> "visit")."""
     stop = stopwords(lang)
     return [_stem(t) for t in _WORD.findall(text.lower()) if len(t) > 1 and t not in stop and not t.isdigit()]
+
+
+@functools.cache
+def _zipf(lang: str | None) -> dict[str, float]:
+    """Word -> Zipf frequency in the language (``factcheck/lang/<lang>/frequency.toml``; {} when the language
+    has none; English's when the language is unknown, as for stop words)."""
+    data = lang_resource(lang or _FALLBACK, "frequency")
+    return {w: float(z) for z, words in data.get("zipf", {}).items() for w in words.split()}
+
+
+@functools.cache
+def _zipf_cut(lang: str | None) -> float:
+    return float(lang_resource(lang or _FALLBACK, "frequency").get("cut", 3.0))
+
+
+def rarity(token: str, lang: str | None, top: float) -> float:
+    """How much a (folded) word tells, from how rare it is in its language: ``top`` minus its Zipf
+    frequency, at least 1; a word rarer than the table's cut counts as half a point under the cut. The
+    weight depends on the language only, never on the rest of the batch (so a batch's groups can be updated
+    one article at a time). A language with no table weighs every word alike."""
+    table = _zipf(lang)
+    if not table:
+        return 1.0
+    z = table.get(token)
+    return max(1.0, top - (z if z is not None else _zipf_cut(lang) - 0.5))

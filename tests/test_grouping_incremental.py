@@ -1,0 +1,153 @@
+"""Incremental regrouping (``group_claims(..., state=GroupingState())``): after any sequence of articles
+added, changed and removed, the groups are exactly those of a grouping from scratch; and the state does
+reuse last time's work."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import zlib
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck import grouping
+from factcheck.grouping.state import GroupingState
+from factcheck.model import Article, Claim, Entity, GroupOverrides, Segment, Stance, TimeRef
+
+MONTHS = ["January", "March", "May", "July", "September", "November"]
+EVENTS = [  # (person, place, action, year, month): look-alikes share actors at another time
+    ("Maria Lopez", "Valencia", "opened the new harbour bridge", 2023, 5),
+    ("Maria Lopez", "Valencia", "opened the new harbour bridge", 2024, 9),
+    ("John Smith", "Leeds", "closed the old steel plant", 2022, 11),
+    ("John Smith", "Leeds", "closed the old steel plant", 2023, 3),
+    ("Anna Berg", "Oslo", "won the chess championship final", 2021, 3),
+    ("Kenji Sato", "Osaka", "signed the regional trade agreement", 2023, 7),
+]
+TEMPLATES = [
+    "{person} {action} in {place} in {when}",
+    "In {place}, {person} {action} in {when}",
+    "Officials said {person} {action} in {place}",
+    "{person} {action} in {place} on Friday, witnesses said",
+]
+FILLERS = [
+    "The weather stayed mild for most of the week",
+    "Coffee prices rose again in the local markets",
+    "The museum extended its opening hours for the summer",
+    "Local schools reported record attendance this term",
+]
+KEYS = [f"a{i:02d}" for i in range(12)]
+DATES = ["2021-03-20", "2022-11-30", "2023-05-14", "2023-07-02", "2024-09-10"]
+
+# an article: its publication date and its sentences, each (event or None for filler, template, variant)
+sentence = st.tuples(
+    st.one_of(st.none(), st.integers(0, len(EVENTS) - 1)), st.integers(0, 3), st.integers(0, 3)
+)
+article = st.tuples(st.sampled_from(DATES), st.lists(sentence, min_size=1, max_size=4))
+
+
+def build(key: str, spec) -> tuple[Article, list[Claim]]:
+    published, sents = spec
+    lines: list[tuple[str, list[TimeRef], list[Entity]]] = []
+    for ev, tpl, var in sents:
+        if ev is None:
+            lines.append((FILLERS[var], [], []))
+            continue
+        person, place, action, year, month = EVENTS[ev]
+        when = f"{MONTHS[(month - 1) // 2]} {year}"
+        text = TEMPLATES[tpl].format(person=person, action=action, place=place, when=when)
+        at = text.find(when)
+        refs = [TimeRef(at, at + len(when), when, "DATE", f"{year}-{month:02d}")] if at >= 0 else []
+        ents = [
+            Entity(person, person.split()[-1].lower(), "person", person),
+            Entity(place, place.lower(), "place"),
+        ]
+        lines.append((text, refs, ents))
+    a = Article(path=key, key=key, id=key, text="", published=dt.date.fromisoformat(published))
+    a.language = "en"
+    claims, pos, text = [], 0, ""
+    for n, (line, refs, ents) in enumerate(lines):
+        a.segments.append(Segment(pos, pos + len(line), "body"))
+        claims.append(
+            Claim(
+                id=f"{key}-{n}-{zlib.crc32(line.encode()):08x}",
+                article_id=key,
+                article_key=key,
+                start=pos,
+                end=pos + len(line),
+                text=line,
+                when=[dataclasses.replace(r, start=pos + r.start, end=pos + r.end) for r in refs],
+                entities=ents,
+                stance=Stance.OCCURRED,
+            )
+        )
+        text += line + "\n"
+        pos += len(line) + 1
+    a.text = text
+    return a, claims
+
+
+def batch(specs: dict[str, object]) -> tuple[list[Claim], dict[str, Article]]:
+    claims: list[Claim] = []
+    arts: dict[str, Article] = {}
+    for key in sorted(specs):  # a folder's order
+        a, cs = build(key, specs[key])
+        arts[key] = a
+        claims += cs
+    return claims, arts
+
+
+def as_json(groups) -> list[dict]:
+    return [g.to_json() for g in groups]
+
+
+op = st.tuples(st.sampled_from(["add", "change", "remove"]), st.sampled_from(KEYS), article)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.dictionaries(st.sampled_from(KEYS), article, min_size=2, max_size=8), st.lists(op, max_size=6))
+def test_incremental_regrouping_equals_grouping_from_scratch(start, ops):
+    specs = dict(start)
+    state = GroupingState()
+    claims, arts = batch(specs)
+    assert as_json(grouping.group_claims(claims, arts, state=state)) == as_json(
+        grouping.group_claims(claims, arts)
+    )
+    for kind, key, spec in ops:
+        if kind == "remove":
+            specs.pop(key, None)
+        else:
+            specs[key] = spec
+        claims, arts = batch(specs)
+        overrides = GroupOverrides(merges=[], splits=[claims[0].id]) if kind == "change" and claims else None
+        got = grouping.group_claims(claims, arts, state=state, overrides=overrides)
+        assert as_json(got) == as_json(grouping.group_claims(claims, arts, overrides=overrides))
+
+
+def test_one_changed_article_reuses_the_pairs_of_the_others():
+    # two articles per event: six stories
+    specs = {
+        key: ("2023-05-14", [(k // 2, k % 4, 0), (k // 2, (k + 1) % 4, 0)]) for k, key in enumerate(KEYS)
+    }
+    state = GroupingState()
+    claims, arts = batch(specs)
+    first = grouping.group_claims(claims, arts, state=state)
+    assert first and state.stats["parts_reused"] == 0
+    scored_all = state.stats["pairs_scored"]
+    specs["a03"] = ("2023-05-14", [(1, 2, 0)])
+    claims, arts = batch(specs)
+    got = grouping.group_claims(claims, arts, state=state)
+    assert as_json(got) == as_json(grouping.group_claims(claims, arts))
+    assert state.stats["pairs_scored"] < scored_all / 2
+    assert state.stats["parts_reused"] >= 1
+
+
+def test_a_state_is_reset_by_other_parameters():
+    specs = {key: ("2023-05-14", [(k % 3, 0, 0), (k % 3, 1, 0)]) for k, key in enumerate(KEYS[:6])}
+    claims, arts = batch(specs)
+    state = GroupingState()
+    grouping.group_claims(claims, arts, state=state)
+    strict = dataclasses.replace(grouping.DEFAULT, edge_min=0.9)
+    got = grouping.group_claims(claims, arts, state=state, params=strict)
+    assert as_json(got) == as_json(grouping.group_claims(claims, arts, params=strict))
+    assert state.params == strict and state.stats["parts_reused"] == 0
