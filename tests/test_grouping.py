@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from factcheck import grouping
 from factcheck.grouping import features, stories
 from factcheck.model import Article, Claim, Entity, GroupOverrides, Segment, Stance, TimeRef
@@ -503,3 +505,25 @@ def test_one_shared_name_is_a_topic_not_an_event():
         claim("s2", "so", "Rust and Mozilla strive for zero-cost abstractions", ents=("Rust", "Mozilla")),
     ]
     assert [sorted(g.claims) for g in grouping.group_claims(twice, arts)] == [["h2", "s2"]]
+
+
+def test_an_undated_article_leans_less_on_its_story():
+    """Inside one story, a claim of an article with no publication date (compatible with any year) gets a
+    smaller story bonus beside a claim of a dated article than two dated (or two undated) articles get."""
+    from factcheck.grouping import cluster
+    from factcheck.grouping.params import DEFAULT
+
+    arts = {
+        "dated": art("dated", "2013-10-02"),
+        "other": art("other", "2013-10-04"),
+        "undated": art("undated", None),
+    }
+    text = "Voters in Turkmenistan elect a parliament in balloting praised by officials"
+    claims = [claim(k, k, text, ents=("Turkmenistan",)) for k in ("dated", "other", "undated")]
+    feats, _ = features._features(claims, arts)
+    vec = features._idf_vectors(feats, DEFAULT)
+    scored = cluster._score_pairs({0: {1, 2}}, feats, [0, 0, 0], vec, DEFAULT)
+    both_dated, one_undated = scored[(0, 1)][0], scored[(0, 2)][0]
+    assert DEFAULT.same_story_bonus > DEFAULT.undated_story_bonus
+    assert both_dated - one_undated == pytest.approx(DEFAULT.same_story_bonus - DEFAULT.undated_story_bonus)
+    assert DEFAULT.undated_story_bonus > 0, "an undated article may still join its story's group"

@@ -293,6 +293,13 @@ def _score_pairs(
             if not fj.text:
                 continue
             same_story = fi.doc != fj.doc and doc_label[fi.doc] == doc_label[fj.doc]
+            # An article with no publication date is compatible with any year: beside a dated article of its
+            # story its claims lean less on the story and more on their own evidence.
+            bonus = (
+                p.same_story_bonus
+                if (fi.published is None) == (fj.published is None)
+                else p.undated_story_bonus
+            )
             same_month = bool(fi.months and fj.months and fi.months & fj.months)
             framed = same_month and _same_frame(fi, fj)
             if ts < p.text_floor and not same_story and not framed:
@@ -321,7 +328,7 @@ def _score_pairs(
             ent_evidence = p.entity_evidence_weight * ent * min(1.0, shared_ents / p.entity_shared_full)
             if not same_story and base + ent_evidence + (p.month_bonus if same_month else 0.0) + frame < need:
                 continue
-            score = base + frame + p.entity_weight * ent + (p.same_story_bonus if same_story else 0.0)
+            score = base + frame + p.entity_weight * ent + (bonus if same_story else 0.0)
             score += p.month_bonus if same_month else 0.0
             if score >= p.edge_min:
                 out[(i, j)] = (score, (float(ts), ent, int(same_story), cos if cos else -1.0))

@@ -25,6 +25,10 @@ class Params:
     """Even inside a story a pair shares this many content words or entities (direct evidence)."""
     same_story_bonus: float = 0.5
     """Pair-score bonus for claims of articles of the same story."""
+    undated_story_bonus: float = 0.3
+    """The same bonus when exactly one of the two articles has no publication date: an undated text is
+    compatible with any year, so beside a dated report of its story it joins more on its own evidence (odd
+    topics 0.4 / 0.3 / 0.15: F1 0.784 / 0.786 / 0.784, against 0.785 with the full bonus)."""
     frame_bonus: float = 0.25
     """Pair-score bonus for the frame of one event: shared participants at an agreeing month."""
     entity_weight: float = 0.15
