@@ -24,7 +24,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from typing import Any
 
 # A phrase longer than this is not a date line.
 MAX_PHRASE = 120
@@ -66,8 +65,6 @@ def date_order(phrase: str, languages: tuple[str, ...] | None = None) -> str | N
 
 @functools.lru_cache(maxsize=4096)
 def _parse(text: str, languages: tuple[str, ...] | None, anchor: dt.date | None) -> dt.date | None:
-    import dateparser
-
     settings: dict[str, object] = {
         "PREFER_DAY_OF_MONTH": "first",
         "RETURN_AS_TIMEZONE_AWARE": False,
@@ -80,19 +77,19 @@ def _parse(text: str, languages: tuple[str, ...] | None, anchor: dt.date | None)
     if anchor is not None:
         settings["RELATIVE_BASE"] = dt.datetime(anchor.year, anchor.month, anchor.day, 12, 0)
     langs = list(languages) if languages else None
-    got = _dateparser_parse(dateparser.parse, text, langs, settings)
+    got = _dateparser_parse(text, langs, settings)
     if m is not None and m.group(0) != text and (got is None or not _same_year(got, m.group(0))):
         # dateparser misread the words around a date in figures ("20/09/2023 às 10h" came out as ten
         # hours ago) or could not read them ("Date 19.01.2020"): the figures name the date
-        got = _dateparser_parse(dateparser.parse, m.group(0), langs, settings)
+        got = _dateparser_parse(m.group(0), langs, settings)
     return got
 
 
-def _dateparser_parse(
-    parse: Any, text: str, languages: list[str] | None, settings: dict[str, object]
-) -> dt.date | None:
+def _dateparser_parse(text: str, languages: list[str] | None, settings: dict[str, object]) -> dt.date | None:
+    import dateparser
+
     try:
-        got = parse(text, languages=languages, settings=settings)
+        got = dateparser.parse(text, languages=languages, settings=settings)
     except Exception:  # dateparser raises assorted errors on odd input; a phrase it cannot read is no date
         return None
     return got.date() if got is not None else None
