@@ -136,9 +136,8 @@ class Review:
         self.corpus = corpus
         from factcheck.grouping.state import GroupingState
 
-        corpus.grouping_state = (
-            GroupingState()
-        )  # a review regroups often: after one change, that change's work
+        # a review regroups often: after one change, only that change's work is redone
+        corpus.grouping_state = GroupingState()
         self.reviewer = reviewer
         self.readonly = readonly
         self.lock_message = None

@@ -54,9 +54,8 @@ class GroupingState:
 
     params: Params = DEFAULT
     fingerprints: dict[str, str] = field(default_factory=dict)  # article key -> fingerprint
-    stories: dict[str, frozenset[str]] = field(
-        default_factory=dict
-    )  # article key -> its story's fingerprints
+    # article key -> its story's fingerprints
+    stories: dict[str, frozenset[str]] = field(default_factory=dict)
     posting_sizes: dict[str, int] = field(default_factory=dict)  # blocking key -> claims holding it
     # connected parts of the claim graph: digest -> (its claims, its edges between them as (claim, claim,
     # score, (token_sort_ratio, entity share, same story, cosine)) in local indices, its kept clusters)
