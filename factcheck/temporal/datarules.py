@@ -163,6 +163,27 @@ _PLACEHOLDER_FIRST = {
     "ampm": "ap",
 }
 _PLACEHOLDER = re.compile(r"\{(?:(?P<group>[a-z_]+):)?(?P<name>[a-z_]+)\}")
+# placeholders of the context patterns (not_before, not_after, require_before, require_after) only: word lists
+# of [vocab] that no rule matches itself
+CONTEXT_PLACEHOLDERS: dict[str, str] = {
+    "measure_unit": "(?:" + "|".join(re.escape(w) for w in _VOCAB["measure_units"]) + ")",
+}
+
+
+def _context(where: str, name: str, pattern: str) -> str:
+    """A context pattern with its placeholders expanded (those of :data:`PLACEHOLDERS` and
+    :data:`CONTEXT_PLACEHOLDERS`)."""
+
+    def one(m: re.Match[str]) -> str:
+        if m["name"] in CONTEXT_PLACEHOLDERS:
+            return CONTEXT_PLACEHOLDERS[m["name"]]
+        if m["name"] in PLACEHOLDERS:
+            return PLACEHOLDERS[m["name"]][0]
+        raise ResourceError(f"{where}: rule {name!r}: unknown placeholder {{{m['name']}}}")
+
+    return _PLACEHOLDER.sub(one, pattern)
+
+
 _TYPES = frozenset({"DATE", "TIME", "DURATION", "SET"})
 _DIRECTIONS = frozenset({"past", "future", "tense"})
 _FIELDS = frozenset(
@@ -800,6 +821,9 @@ def _required(
     return min(options, key=lambda o: (len(o), bool(o & _SCAN_MARKS))) if options else None
 
 
+_CONTEXT_KEYS = ("not_before", "not_after", "require_before", "require_after")
+
+
 def load(lang: str = "en") -> list[DataRule]:
     """The rules of ``factcheck/lang/<lang>/time.toml``, in file order; a malformed record raises
     :class:`ResourceError` naming the file and the rule."""
@@ -838,12 +862,13 @@ def load(lang: str = "en") -> list[DataRule]:
         try:
             regex = re.compile(body)
             # the context patterns are case-insensitive like the rule's own
-            not_before = re.compile(rec["not_before"] + r"$", re.I) if rec.get("not_before") else None
-            not_after = re.compile("^" + rec["not_after"], re.I) if rec.get("not_after") else None
+            ctx = {k: _context(where, name, rec[k]) for k in _CONTEXT_KEYS if rec.get(k)}
+            not_before = re.compile(ctx["not_before"] + r"$", re.I) if "not_before" in ctx else None
+            not_after = re.compile("^" + ctx["not_after"], re.I) if "not_after" in ctx else None
             require_before = (
-                re.compile(rec["require_before"] + r"$", re.I) if rec.get("require_before") else None
+                re.compile(ctx["require_before"] + r"$", re.I) if "require_before" in ctx else None
             )
-            require_after = re.compile("^" + rec["require_after"], re.I) if rec.get("require_after") else None
+            require_after = re.compile("^" + ctx["require_after"], re.I) if "require_after" in ctx else None
             hint = re.compile(rec["hint"]) if rec.get("hint") else None
         except re.error as e:
             raise ResourceError(f"{where}: rule {name!r}: {e}") from None

@@ -242,6 +242,12 @@ _YEAR_EVENTS = frozenset(
 
 _TITLE_NOUN_BEFORE = re.compile(r"(?i:\b(?:" + "|".join(_VOCAB["title_nouns"]) + r")\s+(?:[\"“‘']\s*)?)$")
 _COUNT_NOUNS = frozenset(_VOCAB["count_nouns"])
+# a model year: an article or owner, the number, at most two lower-case words (a colour, "used"), a vehicle
+# make ("In 2008 Ford cut jobs" keeps its year)
+_VEHICLE_BEFORE = re.compile(r"(?:\b(?i:a|an|the|his|her|their|its|my|our|your|this|that)|\w['’]s?)\s+$")
+_VEHICLE_AFTER = re.compile(
+    r"\s+(?:[a-z][a-z-]*\s+){0,2}(?:" + "|".join(re.escape(v) for v in _VOCAB["vehicle_makes"]) + r")\b"
+)
 _NOT_PLURAL_NOUNS = frozenset(_VOCAB["not_plural_nouns"])
 _OWNER_BEFORE = re.compile(r"(?i:\b(?:its|their|his|her|our|your)|\w['’]s?)\s+$")
 _SLASH_YY = re.compile(r"/(\d\d)\b")
@@ -269,6 +275,13 @@ def _year(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     y = int(m["year"])
     if not m["fy"] and not m["s"] and _is_title(m, ctx):
         return None
+    if (
+        not m["fy"]
+        and not m["s"]
+        and _VEHICLE_AFTER.match(ctx.text, m.end())
+        and _VEHICLE_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start())
+    ):
+        return None  # "a 2007 silver Ford Fusion": a model year
     slash = _SLASH_YY.match(ctx.text, m.end())
     if slash and int(slash.group(1)) != (y + 1) % 100:
         return None  # "2023/17": no year range (a reference number)

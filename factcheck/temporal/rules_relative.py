@@ -319,6 +319,8 @@ def _elliptic_last(m: re.Match[str], ctx: _Ctx) -> _Result | None:
 _DUR_MOD: dict[str, str] = dict(_VOCAB["duration_modifiers"])
 
 
+# a unit of length just before "an hour" / "per hour": a speed ([vocab] measure_units)
+_MEASURE_BEFORE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _VOCAB["measure_units"]) + r")\s+$")
 _RATE_BEFORE = re.compile(
     # the amount just before, in the same clause: "$5 million a year", not "in 2018, and spent a year"
     r"(?:\d|times|twice|once|million|billion|thousand|hundred|dollars|cents)[^\w,.;:!?]*(?:[a-z-]+[^\w,.;:!?]+){0,2}$"
@@ -382,6 +384,8 @@ def _duration(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     if m["u"].lower().startswith("quarter") and "-" in m.group(0):
         return None  # "three-quarters of"
     before = ctx.text[max(0, m.start() - 40) : m.start()].lower()
+    if nword in ("a", "an", "per") and not m["ago"] and _MEASURE_BEFORE.search(before):
+        return None  # "80 kilometres an hour": a speed, no time
     if nword in ("a", "an", "per") and not m["ago"] and _RATE_BEFORE.search(before):
         return "SET", _duration_value(1, m["u"]), None
     unit = m["u"].lower()
