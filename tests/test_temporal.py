@@ -411,6 +411,13 @@ def test_duration_modifier() -> None:
         # a scheduled present
         ("The law takes effect on July 1.", "July 1", "2025-07-01"),
         ("The new rules come into force in March.", "March", "2025-03"),
+        # "proposed" as a finite verb is the act of proposing, past; as a plan it looks ahead
+        ("The regulator proposed the rules in March.", "March", "2024-03"),
+        ("The measure, first proposed in March, was dropped.", "March", "2024-03"),
+        ("A merger proposed for February needs approval.", "February", "2025-02"),
+        # a date pencilled in is a plan
+        ("The launch is penciled in for March.", "March", "2025-03"),
+        ("The hearing has been pencilled in for February.", "February", "2025-02"),
     ],
 )
 def test_tense_directs_resolution(text: str, phrase: str, expected: str) -> None:
@@ -1933,3 +1940,9 @@ def test_a_plan_inside_a_past_report(text: str, anchor: dt.date, value: str) -> 
 def test_tense_of_the_governing_verb(text: str, anchor: dt.date, value: str) -> None:
     (ref,) = tag(text, anchor)
     assert ref.value[: len(value)] == value
+
+
+def test_four_digit_hours_without_preposition_stay_an_amount() -> None:
+    """ "at 1230 hours" is a clock time (rule military_time); "logged 1230 hours of work" an amount."""
+    refs = tag("Volunteers logged 1230 hours of work last year.", D(2011, 8, 9))
+    assert (refs[0].text, refs[0].type, refs[0].value) == ("1230 hours", "DURATION", "PT1230H")

@@ -130,8 +130,11 @@ def _late_in(unit: str, a: dt.date) -> bool:
 
 @_resolver("end_of")  # pattern and examples: time.toml, rule end_of
 def _end_of(m: re.Match[str], ctx: _Ctx) -> _Result | None:
-    if m["u"] is None:
-        mod: str | None = "END"
+    if m["mc"]:
+        mod: str | None = "MID"  # "by mid-century": the middle of the current one
+        unit, off = "century", 0
+    elif m["u"] is None:
+        mod = "END"
         unit, off = "year", 0
         s = m.group(0).lower()
         if s.startswith("last"):

@@ -106,6 +106,14 @@ def _clock_day(m: re.Match[str], ctx: _Ctx, bare: bool = False) -> dt.date | Non
     return None if bare else a
 
 
+@_resolver("military_time")  # pattern and examples: time.toml, rule military_time
+def _military_time(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    """ "at 1230 hours": a clock time on the day the text is about (as for "12:30")."""
+    day = _clock_day(m, ctx)
+    base = _fmt_date(day) if day else "XXXX-XX-XX"
+    return "TIME", f"{base}T{m['hh']}:{m['mm']}", None
+
+
 _CLOCK_WORDS: dict[str, int] = dict(_VOCAB["clock_words"])
 
 

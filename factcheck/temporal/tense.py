@@ -14,7 +14,7 @@ _FUTURE_WORDS = frozenset(
     """will 'll shall would wo going gonna expected expects expect expecting planned planning
     scheduled slated intends intended intending aiming hoping upcoming forthcoming next coming proposed
     anticipated anticipate anticipates prepares preparing likely unlikely promised promises vowed vows pledged
-    pledges until till tomorrow payable effective expire expires""".split()
+    pledges until till tomorrow payable effective expire expires penciled pencilled""".split()
 )
 _FUTURE_IF_TO = frozenset(
     """set due is are ready poised about able agreed decided plan plans hope hopes aim aims want wants
@@ -65,6 +65,7 @@ _DEADLINE_BEFORE = re.compile(
 _DETERMINERS = frozenset(
     "a an the this that these those its his her their our my your still newly recently long well very".split()
 )
+_PROPOSED_PAST_NEXT = frozenset("in on at last earlier them it him her that".split())
 _PLAN_PARTICIPLES = frozenset("planned scheduled slated expected intended proposed anticipated".split())
 _PAST_ADVERBS = frozenset("ago previously earlier last yesterday formerly already since".split())
 _AUXILIARIES = frozenset("is are am was were be been being 's will would has have had".split())
@@ -103,6 +104,10 @@ def _classify(tokens: list[str], i: int) -> str | None:
     if lw == "next" and nxt == "to":
         return None  # "next to the embassy": a place
     raw_next = tokens[i + 1] if i + 1 < len(tokens) else ""
+    if lw == "proposed" and (nxt in _DETERMINERS or nxt in _PROPOSED_PAST_NEXT):
+        # the act of proposing, not a plan: "The regulator proposed the rules in May", "first proposed in
+        # 2019"; "the proposed May meeting", "proposed for next year" stay plans
+        return "PAST"
     if lw in ("able", "unable") and nxt == "to" and prev in ("was", "were"):
         return "PAST"  # "SEACOM was able to restore some services by Saturday afternoon"
     if (
