@@ -1946,3 +1946,22 @@ def test_four_digit_hours_without_preposition_stay_an_amount() -> None:
     """ "at 1230 hours" is a clock time (rule military_time); "logged 1230 hours of work" an amount."""
     refs = tag("Volunteers logged 1230 hours of work last year.", D(2011, 8, 9))
     assert (refs[0].text, refs[0].type, refs[0].value) == ("1230 hours", "DURATION", "PT1230H")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("The museum opens every day at 9 a.m. from April.", "9 a.m.", "XXXX-XX-XXT09:00"),
+        ("Patients take the pill twice a day at 8 p.m. and 8 a.m.", "8 p.m.", "XXXX-XX-XXT20:00"),
+        ("The bulletin airs at 6 p.m. daily on the state channel.", "6 p.m.", "XXXX-XX-XXT18:00"),
+        ("The market opens every Monday at 10:00, traders said.", "10:00", "XXXX-WXX-1T10:00"),
+        # a clock time with its own day is no part of the SET
+        (
+            "They meet every week; the next one is at 9 a.m. on Friday.",
+            "9 a.m. on Friday",
+            "2010-05-07T09:00",
+        ),
+    ],
+)
+def test_clock_time_in_a_set_recurs(text: str, phrase: str, expected: str) -> None:
+    assert value(text, phrase, D(2010, 5, 5)) == expected

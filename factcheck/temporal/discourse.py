@@ -6,6 +6,8 @@
   ready today," Smith said on Sunday) is that day, not the publication day: the words are the speaker's.
 - A clock time that names no day takes the day named later in its own phrase, past other clock times,
   a parenthesis and "on": "10:00 a.m. PDT (5 p.m. UTC) on August 28", "from 9 a.m. to 5 p.m. on Friday".
+- A clock time beside a recurring time ("every day at 9 a.m.", "at 8 p.m. daily") recurs with it: it takes
+  the SET's weekday or no day, never the publication day.
 """
 
 from __future__ import annotations
@@ -152,11 +154,44 @@ def clock_day_after(text: str, refs: list[TimeRef]) -> list[TimeRef]:
     return out
 
 
+# a clock time beside a recurring time: "every day at 9 a.m.", "at 8 p.m. daily", "on Mondays at 10:00"
+_SET_THEN_CLOCK = re.compile(r"\s*,?\s*(?:(?:at|from|until|till|by|around|before|after)\s+)?")
+_CLOCK_THEN_SET = re.compile(r"\s*,?\s*(?:on\s+)?")
+_WEEKDAY_SET = re.compile(r"XXXX-WXX-[1-7]")
+
+
+def clock_in_set(text: str, refs: list[TimeRef]) -> list[TimeRef]:
+    """A clock time next to a SET ("every day at 9 a.m.", "at 8 p.m. daily", "every Monday at 10:00") recurs
+    with it: it is on no one day, so it takes the SET's day (a weekday) or none ("XXXX-XX-XXT09:00"), not
+    the publication day."""
+    out = list(refs)
+    for i, ref in enumerate(out):
+        clock = _CLOCK_VALUE.match(ref.value) if ref.type == "TIME" else None
+        if clock is None or _DAY_IN_TEXT.search(ref.text):
+            continue
+        near: TimeRef | None = None
+        if i > 0 and out[i - 1].type == "SET" and _SET_THEN_CLOCK.fullmatch(text, out[i - 1].end, ref.start):
+            near = out[i - 1]
+        elif (
+            i + 1 < len(out)
+            and out[i + 1].type == "SET"
+            and _CLOCK_THEN_SET.fullmatch(text, ref.end, out[i + 1].start)
+        ):
+            near = out[i + 1]
+        if near is None:
+            continue
+        day = near.value if _WEEKDAY_SET.fullmatch(near.value) else "XXXX-XX-XX"
+        out[i] = TimeRef(ref.start, ref.end, ref.text, "TIME", f"{day}T{clock.group(1)}", ref.mod)
+    return out
+
+
 def apply(text: str, refs: list[TimeRef]) -> list[TimeRef]:
     """The discourse post-passes over the tagger's result (in text order)."""
     out = [r for r in refs if not is_programme_name(text, r)]
     if any(r.type == "TIME" for r in out):
         out = clock_day_after(text, out)
+        if any(r.type == "SET" for r in out):
+            out = clock_in_set(text, out)
     if any(_QUOTE_DEICTIC.fullmatch(r.text) for r in out):
         out = [quoted_day(text, out, i) for i in range(len(out))]
     return out

@@ -183,6 +183,12 @@ _MAY_OK_BEFORE = re.compile(
 )
 
 
+_MONTH_PREP_BEFORE = re.compile(
+    r"(?i:\b(?:in|since|until|till|by|from|through|during|early|late|mid)[\s-]+)$"
+)
+_MARCH_NOUN_AFTER = re.compile(r"\s+(?:" + "|".join(_VOCAB["march_nouns"]) + r")\b")
+
+
 @_resolver("month")  # pattern and examples: time.toml, rule month
 def _month(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     mon = _month_num(m["mon"])
@@ -193,6 +199,12 @@ def _month(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         guard = re.match(r"\s+(?:for|of|on|against|to|in)\s+(?:the\s+)?(?P<w>[A-Z][a-z]*\.?)", after)
         if m["mon"] in ("March", "May") and guard and not _MONTH_NAME.fullmatch(guard["w"]):
             return None  # "March for Life", "March on Washington"; not "November to March"
+        if (
+            m["mon"] == "March"
+            and _MARCH_NOUN_AFTER.match(ctx.text, m.end())
+            and not _MONTH_PREP_BEFORE.search(ctx.text, max(0, m.start() - 10), m.start())
+        ):
+            return None  # "March participants": the demonstration
     if bare and _TITLE_BEFORE.search(ctx.text[max(0, m.start() - 12) : m.start()]):
         return None  # "Mrs. May", "Mr. March": names
     if m["mon"] == "May" and bare:
