@@ -52,7 +52,8 @@ def _rules(lang: str | None) -> _Rules | None:
 
 # ([.!?…][.!?…]* rather than [.!?…]+: a pattern that opens with a character class, not a repeat, lets the
 # scan jump to the candidate characters instead of trying a match at every position)
-_BOUNDARY = re.compile(r"""([.!?…][.!?…]*)(["'”’»)\]]*)(\s+)""")
+# a footnote mark after the full stop ("is being restored.* This latest ...") closes the sentence like a quote
+_BOUNDARY = re.compile(r"""([.!?…][.!?…]*)(["'”’»)\]*†‡]*)(\s+)""")
 _NEXT_START = re.compile(r"""["'“‘«(\[]*[A-Z0-9¿¡]""")
 # in other languages a sentence may open with a Latin-1 capital ("Él", "Über", "À") and a French
 # quotation with a space ("« Nous")

@@ -94,13 +94,26 @@ def test_very_long_quote_is_split() -> None:
 @settings(max_examples=300, deadline=None)
 @given(
     st.lists(
-        st.sampled_from([".", "!", "?", "…", "”", "’", ")", " ", "\n", "\xa0", "a", "B"])
+        st.sampled_from([".", "!", "?", "…", "”", "’", ")", "*", " ", "\n", "\xa0", "a", "B"])
         | st.text(max_size=2),
         max_size=20,
     ).map("".join),
     st.integers(0, 30),
 )
 def test_boundary_scan_is_the_repeat_pattern(text: str, start: int) -> None:
-    old = re.compile(r"""([.!?…]+)(["'”’»)\]]*)(\s+)""")
+    old = re.compile(r"""([.!?…]+)(["'”’»)\]*†‡]*)(\s+)""")
     spans = [(m.span(1), m.span(2), m.span(3)) for m in sentences._BOUNDARY.finditer(text, start)]
     assert spans == [(m.span(1), m.span(2), m.span(3)) for m in old.finditer(text, start)]
+
+
+def test_footnote_mark_after_the_full_stop_ends_the_sentence() -> None:
+    text = (
+        "Access to Wikipedia in Turkey is actively being restored.* This latest development follows a "
+        "26 December 2019 ruling. Studies show a rise of 4%.† The rest is unchanged."
+    )
+    assert split(text) == [
+        "Access to Wikipedia in Turkey is actively being restored.*",
+        "This latest development follows a 26 December 2019 ruling.",
+        "Studies show a rise of 4%.†",
+        "The rest is unchanged.",
+    ]

@@ -282,6 +282,12 @@ def _is_title(m: re.Match[str], ctx: _Ctx) -> bool:
     return bool(_POSSESSIVE_NAME_BEFORE.search(before) and _TITLE_VERB_AFTER.match(after))
 
 
+# "in about 1868", "since around 1990": a year, approximately (not a count, as "about 2000 people" is)
+_PREP_APPROX_BEFORE = re.compile(
+    r"(?i:\b(?:in|since|until|till|from|by|before|after|to)\s+(?:about|around|roughly|approximately|circa)\s+)$"
+)
+
+
 @_resolver("year")  # pattern and examples: time.toml, rule year
 def _year(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     y = int(m["year"])
@@ -318,7 +324,8 @@ def _year(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         if w in _COUNT_NOUNS:
             return None  # "2000 people", "their 1500 workers": a count
     before = ctx.text[max(0, m.start() - 12) : m.start()].lower()
-    if re.search(
+    approx = _PREP_APPROX_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start())
+    if not approx and re.search(
         r"(?:no\.|number|page|room|flight|route|highway|about|some|nearly|over|than|section|article|chapter|"
         r"resolution|form|model|code|item|bill|paragraph|rule|regulation|unit|tier|version|road|street)\s*$",
         before,

@@ -36,13 +36,14 @@ def _time(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         before = ctx.text[max(0, m.start() - 1) : m.start()]
         if before.isdigit() or before in ":.":
             return None
-        if not m["tz2"] and (
+        tz = m["tz2"] or m["tz3"]
+        if not tz and (
             m["frac"] or (m["ss"] and _RACE_CUE.search(ctx.text, max(0, m.start() - 30), m.start()))
         ):
             return "DURATION", _stopwatch(m), None  # a race or lap time: "in 2:03:45", "1:59.40"
         if m["ss"] is None and _RACE_CUE.search(ctx.text, max(0, m.start() - 30), m.start()):
             return "DURATION", _stopwatch(m), None  # "a lap time of 1:23"
-        if not m["tz2"] and _GAME_CLOCK_AFTER.match(ctx.text, m.end()):
+        if not tz and _GAME_CLOCK_AFTER.match(ctx.text, m.end()):
             return "DURATION", _stopwatch(m), None  # a game clock: "with 4:48 remaining in the game"
         hh, mi = int(m["hh"]), int(m["mm"])
     else:
@@ -62,7 +63,7 @@ def _time(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         else:
             day = a + dt.timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[w])
     else:
-        day = _clock_day(m, ctx, bare=m["hh"] is not None and not m["tz2"])
+        day = _clock_day(m, ctx, bare=m["hh"] is not None and not (m["tz2"] or m["tz3"]))
         if hh == 24 and day is not None and day == a and _tense_of(m, ctx) == "PAST":
             hh = 0  # "shortly after midnight a neighbour called": the midnight that began the day of the report
     base = _fmt_date(day) if day else "XXXX-XX-XX"
