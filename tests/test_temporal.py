@@ -1965,3 +1965,16 @@ def test_four_digit_hours_without_preposition_stay_an_amount() -> None:
 )
 def test_clock_time_in_a_set_recurs(text: str, phrase: str, expected: str) -> None:
     assert value(text, phrase, D(2010, 5, 5)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("The trial is expected to last three to four weeks.", "three"),
+        ("Officials said the repairs could last two months.", "two months"),
+        # the adjective stays part of the duration
+        ("Prices fell over the last three weeks.", "the last three weeks"),
+    ],
+)
+def test_last_as_a_verb_is_no_part_of_the_duration(text: str, span: str) -> None:
+    assert span in [r.text for r in tag(text, D(2019, 6, 12))]

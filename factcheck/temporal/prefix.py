@@ -25,6 +25,9 @@ _PREFIX_DUR_RE = re.compile(
     r"(?i:\b(?P<q>about|around|some|roughly|approximately|nearly|almost|more\s+than|over|less\s+than|"
     r"fewer\s+than|under|at\s+least|at\s+most|up\s+to|no\s+more\s+than)\s+)$"
 )
+_LAST_AS_VERB = re.compile(
+    r"(?i:\b(?:to|will|would|could|can|may|might|must|should|shall|did|does|do|not|n't|'ll)\s+last\s+)$"
+)
 _DURING_PERIOD = re.compile(r"(?i:(?:the|these|those|this|that|its|their)\s)")
 _POS_MOD: dict[str, str] = dict(_VOCAB["position_modifiers"])
 
@@ -76,6 +79,8 @@ def _extend_prefix(text: str, ref: TimeRef) -> TimeRef:
         # "the past two months", "the first nine months". Every non-empty match ends in
         # whitespace; the empty one (the word boundary at the end) would leave the span as it is
         mq = _PREFIX_DURQ_RE.search(before) if _may_end_durq(before) else None
+        if mq and _LAST_AS_VERB.search(before, 0, mq.end()):
+            mq = None  # "expected to last three to four weeks": the verb, no part of the duration
         if mq:
             start = ref.start - (len(before) - mq.start())
             ref = TimeRef(start, ref.end, text[start : ref.end], ref.type, ref.value, ref.mod)
