@@ -415,6 +415,10 @@ def test_duration_modifier() -> None:
         ("The regulator proposed the rules in March.", "March", "2024-03"),
         ("The measure, first proposed in March, was dropped.", "March", "2024-03"),
         ("A merger proposed for February needs approval.", "February", "2025-02"),
+        # a reporting verb with only its object before the time dates the report (ECB+ 1_11ecb, 9_3ecb,
+        # 22_12ecbplus); with a clause after it, the clause decides
+        ("The company reported results in March.", "March", "2024-03"),
+        ("Officials said the plant in March would close.", "March", "2025-03"),
         # a date pencilled in is a plan
         ("The launch is penciled in for March.", "March", "2025-03"),
         ("The hearing has been pencilled in for February.", "February", "2025-02"),
@@ -1978,3 +1982,16 @@ def test_clock_time_in_a_set_recurs(text: str, phrase: str, expected: str) -> No
 )
 def test_last_as_a_verb_is_no_part_of_the_duration(text: str, span: str) -> None:
     assert span in [r.text for r in tag(text, D(2019, 6, 12))]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        # a reporting verb and its object before a bare weekday: the day of the report, past
+        ("Her rep confirmed the split to People magazine on Friday.", "Friday", "2024-10-11"),
+        ("Kempthorne announced major changes Thursday to the act.", "Thursday", "2024-10-10"),
+        ("Dorsey told reporters after the shootings Thursday night.", "Thursday night", "2024-10-10"),
+    ],
+)
+def test_reported_object_then_weekday_is_past(text: str, phrase: str, expected: str) -> None:
+    assert value(text, phrase, D(2024, 10, 16)) == expected  # a Wednesday

@@ -65,6 +65,10 @@ _DEADLINE_BEFORE = re.compile(
 _DETERMINERS = frozenset(
     "a an the this that these those its his her their our my your still newly recently long well very".split()
 )
+# words that open a reported clause after a reporting verb ("said that", "said it would", "announced they")
+_CLAUSE_OPENERS = frozenset(
+    "that it he she they we i you there who which what whether if how why when its his her their our".split()
+)
 _PROPOSED_PAST_NEXT = frozenset("in on at last earlier them it him her that".split())
 _PLAN_PARTICIPLES = frozenset("planned scheduled slated expected intended proposed anticipated".split())
 _PAST_ADVERBS = frozenset("ago previously earlier last yesterday formerly already since".split())
@@ -208,7 +212,12 @@ def _tense(text: str, start: int, end: int, short: bool = False) -> str | None:
     for k in range(len(ltoks) - 1, first - 1, -1):
         if ltoks[k].lower() in _REPORTING and k < len(ltoks) - 2:
             # "said it is calling for a vote on Dec. 7": the reporting verb's tense is not the
-            # tense of the reported clause; a time right after it ("said on Friday") is past
+            # tense of the reported clause; a time right after it ("said on Friday") is past. With
+            # no clause after it, only its object ("reported results in July", "told reporters in
+            # May"), the time is the report's: its tense decides unless the words after the
+            # expression do ("said the plant in July would close")
+            if not any(t.lower() in _CLAUSE_OPENERS for t in ltoks[k + 1 :]):
+                weak = weak or _classify(ltoks, k)
             break
         c = _classify(both, k)
         lk = ltoks[k].lower()
