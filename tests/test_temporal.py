@@ -1991,7 +1991,10 @@ def test_last_as_a_verb_is_no_part_of_the_duration(text: str, span: str) -> None
         ("Her rep confirmed the split to People magazine on Friday.", "Friday", "2024-10-11"),
         ("Kempthorne announced major changes Thursday to the act.", "Thursday", "2024-10-10"),
         ("Dorsey told reporters after the shootings Thursday night.", "Thursday night", "2024-10-10"),
+        # a present-tense event verb with a bare weekday is scheduled, ahead
+        ("The team plays Arsenal on Saturday at home.", "Saturday", "2024-10-19"),
+        ("The president visits Ohio on Monday, aides said.", "Monday", "2024-10-21"),
     ],
 )
-def test_reported_object_then_weekday_is_past(text: str, phrase: str, expected: str) -> None:
+def test_weekday_direction_from_the_verb(text: str, phrase: str, expected: str) -> None:
     assert value(text, phrase, D(2024, 10, 16)) == expected  # a Wednesday

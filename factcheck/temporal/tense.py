@@ -292,8 +292,8 @@ def _past_governs(tokens: list[str], k: int) -> bool:
 _SCHEDULED_VERBS = frozenset(
     """meet meets resume resumes go goes begin begins travel travels arrive arrives leave leaves
     hold holds host hosts sign signs convene convenes testify testifies decide decides open opens
-    close closes fly flies take takes announce announces unveil unveils start play face return
-    visit vote""".split()
+    close closes fly flies take takes announce announces unveil unveils start starts play plays face faces
+    return returns visit visits vote votes kick kicks""".split()
 )
 
 
