@@ -9,6 +9,7 @@ from factcheck.temporal.rules_dates import _Ctx, _resolver, _Result, _tense_of
 from factcheck.temporal.tense import _tense
 from factcheck.temporal.vocab import (
     _EVERY_BEFORE,
+    _MONTH_RE,
     _MONTH_VALUE,
     _MONTHS,
     _PART_OF_DAY,
@@ -17,6 +18,7 @@ from factcheck.temporal.vocab import (
     _UNITS,
     _VAGUE_NUMBERS,
     _VOCAB,
+    _WEEKDAY_RE,
     _WEEKDAYS,
     _YEAR_VALUE,
     _YEARLIKE_NUMBER,
@@ -325,8 +327,9 @@ _DUR_MOD: dict[str, str] = dict(_VOCAB["duration_modifiers"])
 # a unit of length just before "an hour" / "per hour": a speed ([vocab] measure_units)
 _MEASURE_BEFORE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _VOCAB["measure_units"]) + r")\s+$")
 _RATE_BEFORE = re.compile(
-    # the amount just before, in the same clause: "$5 million a year", not "in 2018, and spent a year"
-    r"(?:\d|times|twice|once|million|billion|thousand|hundred|dollars|cents)[^\w,.;:!?]*(?:[a-z-]+[^\w,.;:!?]+){0,2}$"
+    # the amount just before, in the same clause and line: "$5 million a year", not "in 2018, and spent a year"
+    # or a dateline's year ("August 7, 2012\nOnly about a week after")
+    r"(?:\d|times|twice|once|million|billion|thousand|hundred|dollars|cents)[^\w,.;:!?\n]*(?:[a-z-]+[^\w,.;:!?\n]+){0,2}\Z"
 )
 
 
@@ -494,6 +497,15 @@ _NAME_BEFORE = re.compile(r"\b[A-Z][\w&'’-]*[^\S\n]+$")
 _SET_FOLLOW = frozenset("basis and or to in for at by since as than but from with on the a".split())
 
 
+# a capitalised name right after "daily"/"weekly" in running text, and after the name a verb or the clause's
+# end: the paper's name, "daily" is the noun ("the daily Granma compared", "in the daily Eleftheros Typos.");
+# "the daily White House briefing" is a briefing held daily
+_NEWSPAPER_AFTER = re.compile(
+    r"(?:[^\S\n]+[A-Z][\w'’-]*)+(?=\s*[.,;:)!?]|\s+(?:[a-z]+ed|said|says|reports|wrote|writes|quotes|put|puts)\b)"
+)
+_DATE_WORD_AFTER = re.compile(rf"\s+(?:{_WEEKDAY_RE}|{_MONTH_RE})\b")
+
+
 @_resolver("set")  # pattern and examples: time.toml, rule set
 def _set(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     if m["adv"]:
@@ -504,6 +516,12 @@ def _set(m: re.Match[str], ctx: _Ctx) -> _Result | None:
             return None
         if m["adv"][0].isupper() and nxt and nxt.group(1)[0].isupper():
             return None  # "Daily Mail", "Weekly Standard"
+        if (
+            w in ("daily", "weekly")
+            and _NEWSPAPER_AFTER.match(ctx.text, m.end())
+            and not _DATE_WORD_AFTER.match(ctx.text, m.end())
+        ):
+            return None  # "the Communist Party daily Granma", "the conservative daily Eleftheros Typos"
         if m["adv"][0].isupper() and _NAME_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start()):
             return None  # "told Us Weekly", "Entertainment Weekly": the end of a publication's name
         return "SET", _SET_ADV[w], None
