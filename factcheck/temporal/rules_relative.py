@@ -174,6 +174,14 @@ def _end_of(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     return "DATE", _rel_value(unit, off, a), mod
 
 
+@_resolver("clock_units")  # pattern and examples: time.toml, rule clock_units
+def _clock_units(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    """ "1hr 4 mins", "45 mins", "24hrs": a duration in hours, minutes and seconds written short."""
+    h, mi, sec = m["h"] or m["h2"], m["m"], m["s"] or m["s2"]
+    parts = "".join(f"{int(v)}{c}" for v, c in ((h, "H"), (mi, "M"), (sec, "S")) if v)
+    return "DURATION", f"PT{parts}", None
+
+
 # ---- deictic words ------------------------------------------------------------------------
 
 _QUANTITY_AFTER = re.compile(
