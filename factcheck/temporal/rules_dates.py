@@ -26,9 +26,11 @@ from factcheck.temporal.vocab import (
     _fmt_date,
     _month_num,
     _nearest_year,
+    _number,
     _quarter,
     _safe_date,
     _season_of,
+    _weekday_date,
 )
 
 # --------------------------------------------------------------------------------------------
@@ -160,6 +162,17 @@ def _weekday_year(y: int, mon: int, day: int, wd: int) -> int:
 
 
 _ENDED_BEFORE = re.compile(r"(?i:\bended\s+(?:on\s+)?)$")
+
+
+@_resolver("weekdays_ago")  # pattern and examples: time.toml, rule weekdays_ago
+def _weekdays_ago(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    """ "two Sundays ago": the last such weekday before the anchor is one ago, each further one a week back."""
+    n = _number(m["n"])
+    if n is None or n != int(n) or not 1 <= n <= 52 or ctx.anchor is None:
+        return None
+    d = _weekday_date(_WEEKDAYS[m["wd"].lower()], ctx.anchor, "last") - dt.timedelta(weeks=int(n) - 1)
+    ctx.note(d.year, d.month, d)
+    return "DATE", _fmt_date(d), None
 
 
 # ---- month (+ year), relative months --------------------------------------------------------
