@@ -1998,3 +1998,39 @@ def test_last_as_a_verb_is_no_part_of_the_duration(text: str, span: str) -> None
 )
 def test_weekday_direction_from_the_verb(text: str, phrase: str, expected: str) -> None:
     assert value(text, phrase, D(2024, 10, 16)) == expected  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "expected"),
+    [
+        # the first day of a conjoined date written day first takes the second day's month and year
+        (
+            "The summit is on 9 and 10 March in Brussels.",
+            D(2019, 2, 20),
+            [("9", "2019-03-09"), ("10 March", "2019-03-10")],
+        ),
+        (
+            "Talks ran from 28 to 30 November 2018.",
+            D(2019, 6, 12),
+            [("28", "2018-11-28"), ("30 November 2018", "2018-11-30")],
+        ),
+        # a count before it is no day
+        ("Pages 4 - 10 March are missing.", D(2019, 6, 12), [("10 March", "2019-03-10")]),
+        # "the day before yesterday" is one day; "the turn of the century" the turn nearest the anchor
+        (
+            "He arrived the day before yesterday.",
+            D(2019, 6, 12),
+            [("the day before yesterday", "2019-06-10")],
+        ),
+        (
+            "Prices have doubled since the turn of the century.",
+            D(2019, 6, 12),
+            [("the turn of the century", "20")],
+        ),
+        ("Growth will slow by the turn of the century.", D(1998, 3, 1), [("the turn of the century", "20")]),
+    ],
+)
+def test_conjoined_days_and_relative_days(
+    text: str, anchor: dt.date, expected: list[tuple[str, str]]
+) -> None:
+    assert [(r.text, r.value) for r in tag(text, anchor)] == expected

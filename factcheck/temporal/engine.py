@@ -356,6 +356,9 @@ def _tag_cached(text: str, anchor: dt.date | None) -> tuple[TimeRef, ...]:
         if lead and lead.end() < len(r.text):
             st = r.start + lead.end()
             r = TimeRef(st, r.end, text[st : r.end], r.type, r.value, r.mod)
+        first = _first_day(text, r, prev_end)
+        if first is not None:
+            result.append(first)  # "9 and 10 March": the first day, in the month named after the second
         result.append(r)
         prev_end = r.end
         second = _second_day(text, r) or _second_year(text, r)
@@ -433,6 +436,30 @@ def _second_year(text: str, ref: TimeRef) -> TimeRef | None:
     end = y - y % 100 + yy
     st = m.start(1)
     return TimeRef(st, m.end(1), text[st : m.end(1)], "DATE", str(end), None)
+
+
+_DAY_FIRST_TEXT = re.compile(rf"{_DAY_RE}\s+(?:of\s+)?(?:{_MONTH_RE})")
+# the first day after a preposition of dates ("on 9 and 10 March", "from 28 to 30 November"), not a count
+_FIRST_DAY = re.compile(
+    r"(?i:\b(?:on|between|from|for|by|until|since)\s+(?:the\s+)?)"
+    r"(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s*,?\s*(?:and|or|to|through|-|–)\s*$"
+)
+
+
+def _first_day(text: str, ref: TimeRef, prev_end: int) -> TimeRef | None:
+    """The bare first day of a conjoined date written day first: "on 9 and 10 March", "between 1 and 3 May"
+    (the month and year are the second day's)."""
+    if ref.type != "DATE" or not _DAY_FIRST_TEXT.match(ref.text):
+        return None
+    v = _DAY_VALUE_OPEN.fullmatch(ref.value)
+    if v is None:
+        return None
+    m = _FIRST_DAY.search(text, max(prev_end, ref.start - 30), ref.start)
+    if m is None or int(m["d"]) >= int(v.group(3)):
+        return None
+    st = m.start("d")
+    value = f"{v.group(1)}-{v.group(2)}-{int(m['d']):02d}"
+    return TimeRef(st, m.end("d"), text[st : m.end("d")], "DATE", value, None)
 
 
 def _second_day(text: str, ref: TimeRef) -> TimeRef | None:

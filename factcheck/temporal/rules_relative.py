@@ -155,7 +155,18 @@ def _end_of(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         unit = m["u"].lower()
         off = {"this": 0, "the": 0, "current": 0, "last": -1, "next": 1, "": 0}[(m["rel"] or "").lower()]
         if m["md"].lower() == "turn":
-            off += 1 if unit in ("year", "decade", "century") else 0
+            # the turn nearest the anchor: "the turn of the century" said in 1998 is the coming one (the
+            # start of the next century), said in 2019 the one just gone (the start of this one)
+            a = ctx.anchor
+            if (
+                unit in ("year", "decade", "century")
+                and (m["rel"] or "the").lower() == "the"
+                and a is not None
+            ):
+                late = {"year": a.month >= 7, "decade": a.year % 10 >= 5, "century": a.year % 100 >= 50}[unit]
+                off += 1 if late else 0
+            elif unit in ("year", "decade", "century"):
+                off += 1
         elif (m["rel"] or "the").lower() == "the" and ctx.anchor is not None and unit in _TENSE_UNITS:
             # "the end of the year" in a past-tense clause is one that is over: the previous one (the
             # current one has not ended yet); "the start of the month" in a future clause, the next one
@@ -295,6 +306,8 @@ def _anaphoric(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         after = ctx.text[m.end() : m.end() + 30]
         if re.match(r"\s+(?:the|a|an|his|her|their|its|last|\w+ing\b|[A-Z])", after):
             return None  # "the day before the vote": relative to an event, not to a date
+        if re.match(r"\s+(?i:yesterday|today|tomorrow)\b", after):
+            return None  # "the day before yesterday": the engine joins it to the day it names
     ref = _ref_date(ctx, unit)
     if ref is None:
         return None
