@@ -1946,10 +1946,18 @@ def test_tense_of_the_governing_verb(text: str, anchor: dt.date, value: str) -> 
     assert ref.value[: len(value)] == value
 
 
-def test_four_digit_hours_without_preposition_stay_an_amount() -> None:
-    """ "at 1230 hours" is a clock time (rule military_time); "logged 1230 hours of work" an amount."""
-    refs = tag("Volunteers logged 1230 hours of work last year.", D(2011, 8, 9))
-    assert (refs[0].text, refs[0].type, refs[0].value) == ("1230 hours", "DURATION", "PT1230H")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Volunteers logged 1230 hours of work last year.",
+        "Overtime was cut from 1500 to 1000 hours a year.",
+        "Pilots may fly up to 1000 hours per year.",
+    ],
+)
+def test_four_digit_hours_that_count_stay_an_amount(text: str) -> None:
+    """ "at 1230 hours" is a clock time (rule military_time); an amount of hours is a duration."""
+    refs = [r for r in tag(text, D(2011, 8, 9)) if "hours" in r.text]
+    assert [r.type for r in refs] == ["DURATION"]
 
 
 @pytest.mark.parametrize(
