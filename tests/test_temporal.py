@@ -2042,3 +2042,24 @@ def test_conjoined_days_and_relative_days(
     text: str, anchor: dt.date, expected: list[tuple[str, str]]
 ) -> None:
     assert [(r.text, r.value) for r in tag(text, anchor)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a range of bare weekdays runs forward: the one before the anchor in a past clause, after it ahead
+        ("The strike lasted from Monday to Friday.", [("Monday", "2019-06-03"), ("Friday", "2019-06-07")]),
+        (
+            "The office will be closed from Monday to Friday.",
+            [("Monday", "2019-06-17"), ("Friday", "2019-06-21")],
+        ),
+        (
+            "Talks ran Tuesday through Thursday in Geneva.",
+            [("Tuesday", "2019-06-04"), ("Thursday", "2019-06-06")],
+        ),
+        # two days, no range
+        ("He met them on Friday and Thursday.", [("Friday", "2019-06-07"), ("Thursday", "2019-06-06")]),
+    ],
+)
+def test_weekday_range_runs_forward(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(r.text, r.value) for r in tag(text, D(2019, 6, 12))] == expected  # a Wednesday

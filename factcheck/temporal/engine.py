@@ -322,6 +322,8 @@ def _tag_cached(text: str, anchor: dt.date | None) -> tuple[TimeRef, ...]:
                 result.pop()
         if result and r.type == "DATE" and not _FIXED_TEXT.search(r.text):
             r = _range_end(text, result[-1], r)
+            if anchor is not None:
+                result[-1], r = _weekday_range(text, result[-1], r, anchor)
         if (
             result
             and result[-1].type == "TIME"
@@ -406,6 +408,36 @@ def _range_end(text: str, prev: TimeRef, r: TimeRef) -> TimeRef:
     if y == int(rv.group(1)) or (rv.group(3) and _safe_date(y, int(rv.group(2)), int(rv.group(3))) is None):
         return r
     return TimeRef(r.start, r.end, r.text, r.type, f"{y}{r.value[4:]}", r.mod)
+
+
+_BARE_WEEKDAY = re.compile(rf"(?:(?i:on)\s+)?{_WEEKDAY_RE}")
+
+
+def _weekday_range(text: str, prev: TimeRef, r: TimeRef, anchor: dt.date) -> tuple[TimeRef, TimeRef]:
+    """A range of two bare weekdays ("from Monday to Friday", "Monday-Friday") runs forward: when each was
+    resolved on its own and the end came out before the start, the range is the one after the publication
+    day if its start is ahead, else the one before (the start moved a week back)."""
+    if not (
+        prev.type == "DATE"
+        and _DAY_VALUE.fullmatch(prev.value)
+        and _DAY_VALUE.fullmatch(r.value)
+        and _BARE_WEEKDAY.fullmatch(prev.text)
+        and _BARE_WEEKDAY.fullmatch(r.text)
+        and r.value < prev.value
+    ):
+        return prev, r
+    link = text[prev.end : r.start]
+    if not re.fullmatch(r"\s*(?:-|–|through|thru)\s*", link) and not (
+        re.fullmatch(r"\s+(?:to|until|till)\s+", link)
+        and re.search(r"(?i:\bfrom\s+)$", text[max(0, prev.start - 8) : prev.start])
+    ):
+        return prev, r  # "Friday and Thursday": two days, no range
+    start, end = dt.date.fromisoformat(prev.value), dt.date.fromisoformat(r.value)
+    if start > anchor:
+        end += dt.timedelta(days=7)
+        return prev, TimeRef(r.start, r.end, r.text, r.type, _fmt_date(end), r.mod)
+    start -= dt.timedelta(days=7)
+    return TimeRef(prev.start, prev.end, prev.text, prev.type, _fmt_date(start), prev.mod), r
 
 
 _MONTH_DAY_TEXT = re.compile(rf"(?:{_MONTH_RE})\s+{_DAY_RE}$|{_DAY_RE}\s+(?:of\s+)?(?:{_MONTH_RE})$")
