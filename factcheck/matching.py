@@ -28,6 +28,7 @@ that differs.
 
 from __future__ import annotations
 
+import array
 import calendar
 import functools
 import hashlib
@@ -36,7 +37,7 @@ import json
 import math
 import re
 import shutil
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -68,6 +69,7 @@ TRANSLATION_FLOOR = 0.01
 # SVD.
 VECTOR_DIM = 100
 VECTOR_ITERATIONS = 1
+VECTOR_CHUNK = 8192  # checks per block while learning them (memory: a block of rows, never one per check)
 
 _URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S*", re.I)
 # "— Name (@handle) Month D, YYYY" closing an embedded post.
@@ -343,56 +345,72 @@ def learn_translation(
 
 
 def learn_word_vectors(
-    docs: Sequence[Sequence[int]], n_words: int, *, dim: int = VECTOR_DIM, iterations: int = VECTOR_ITERATIONS
+    docs: Iterable[Iterable[int]], n_words: int, *, dim: int = VECTOR_DIM, iterations: int = VECTOR_ITERATIONS
 ) -> Any:
     """Word vectors by latent semantic analysis (Deerwester et al. 1990) of the archive itself: the words' side of
     a truncated SVD of the checks' TF-IDF matrix (rows L2-normalised, ``1 + log tf`` times BM25's idf), scaled by
     the singular values and L2-normalised, so that the cosine of two words tells how alike the checks they are in
-    read. ``docs`` are each check's word ids (``0 <= id < n_words``; other ids are left out).
+    read. ``docs`` are each check's word ids (``0 <= id < n_words``; other ids are left out), read once.
 
     A randomised SVD (Halko, Martinsson & Tropp 2011) with ``iterations`` power iterations, in numpy alone: the
-    sparse products are sums over the matrix's entries (``np.bincount``, a column at a time), and orthonormalising
-    a tall block goes through its small Gram matrix. Seeded: the same archive gives the same vectors. Returns a
+    sparse products are sums over the matrix's entries (``np.bincount``, a column at a time), a block of checks
+    at a time, and a tall block is orthonormalised through its small Gram matrix, so that only the words' side
+    is held whole. Seeded: the same archive gives the same vectors. Returns a
     ``float32`` array of ``n_words`` rows (all zero for a word in no check) and at most ``dim`` columns."""
     import numpy as np
 
-    n_docs = len(docs)
-    keys = np.fromiter(
-        (r * n_words + i for r, ids in enumerate(docs) for i in ids if 0 <= i < n_words), dtype=np.int64
-    )
-    if not n_docs or not n_words or not len(keys):
+    n_docs = 0
+    keys = array.array("q")  # each (check, word) entry as check * n_words + word: 8 bytes, not a Python int
+    for r, ids in enumerate(docs):
+        n_docs = r + 1
+        keys.extend(r * n_words + i for i in ids if 0 <= i < n_words)
+    if not n_docs or not n_words or not keys:
         return np.zeros((n_words, 0), dtype=np.float32)
-    entries, counts = np.unique(keys, return_counts=True)
-    rows, cols = np.divmod(entries, n_words)
+    entries, counts = np.unique(np.frombuffer(keys, dtype=np.int64), return_counts=True)
+    del keys
+    rows = (entries // n_words).astype(np.int32)
+    cols = (entries % n_words).astype(np.int32)
+    del entries
     df = np.bincount(cols, minlength=n_words)
-    vals = (1.0 + np.log(counts)) * np.log(1 + (n_docs - df[cols] + 0.5) / (df[cols] + 0.5))
-    norms = np.sqrt(np.bincount(rows, vals * vals, minlength=n_docs))
-    vals = vals / np.where(norms > 0, norms, 1.0)[rows]
+    idf = np.log(1 + (n_docs - df + 0.5) / (df + 0.5)).astype(np.float32)
+    vals = (1 + np.log(counts, dtype=np.float32)) * idf[cols]
+    del counts
+    norms = np.sqrt(np.bincount(rows, vals * vals, minlength=n_docs)).astype(np.float32)
+    vals /= np.where(norms > 0, norms, 1)[rows]
 
-    def product(out_at: Any, in_at: Any, m: Any, n_out: int) -> Any:
-        """The sparse matrix (entries ``vals`` at ``out_at`` x ``in_at``) times ``m``, a column at a time."""
-        out = np.empty((n_out, m.shape[1]), dtype=np.float32)
-        for j, c in enumerate(np.ascontiguousarray(m.T)):
-            out[:, j] = np.bincount(out_at, vals * c[in_at], minlength=n_out)
-        return out
+    bounds = np.searchsorted(rows, np.arange(0, n_docs + VECTOR_CHUNK, VECTOR_CHUNK))
 
-    def times(m: Any) -> Any:  # A @ m
-        return product(rows, cols, m, n_docs)
+    def through(omega: Any) -> tuple[Any, Any]:
+        """With ``Y = A @ omega``: ``Y.T @ Y`` and ``A.T @ Y``, a block of checks at a time (``Y`` has a row per
+        check: it is never held whole). Each sparse product is a ``bincount`` per column."""
+        by_column = np.ascontiguousarray(omega.T)
+        gram = np.zeros((len(by_column), len(by_column)))
+        back = np.zeros((len(by_column), n_words))  # (A.T @ Y).T
+        for lo, hi in itertools.pairwise(bounds):
+            if lo == hi:
+                continue
+            r, c, v = rows[lo:hi] - rows[lo], cols[lo:hi], vals[lo:hi]
+            n = int(r[-1]) + 1
+            y = np.stack([np.bincount(r, v * col[c], minlength=n) for col in by_column]).astype(np.float32)
+            gram += y @ y.T
+            for j, col in enumerate(y):
+                back[j] += np.bincount(c, v * col[r], minlength=n_words)
+        back = back.T.astype(np.float32)
+        return gram, back
 
-    def t_times(m: Any) -> Any:  # A.T @ m
-        return product(cols, rows, m, n_words)
-
-    def orthonormal(y: Any) -> Any:
-        w, u = np.linalg.eigh((y.T @ y).astype(np.float64))
+    def whitening(gram: Any) -> Any:
+        """``M`` such that ``Y @ M`` is orthonormal, from ``Y.T @ Y``."""
+        w, u = np.linalg.eigh(gram)
         keep = w > w.max() * 1e-8
-        return y @ (u[:, keep] / np.sqrt(w[keep])).astype(np.float32)
+        return (u[:, keep] / np.sqrt(w[keep])).astype(np.float32)
 
     rng = np.random.default_rng(0)
-    y = times(rng.standard_normal((n_words, min(dim + 10, n_words, n_docs)), dtype=np.float32))
+    omega = rng.standard_normal((n_words, min(dim + 10, n_words, n_docs)), dtype=np.float32)
+    gram, back = through(omega)
     for _ in range(iterations):
-        y = times(orthonormal(t_times(orthonormal(y))))
-    q = orthonormal(y)
-    bt = t_times(q)  # (Q.T A).T: its right singular vectors come from the small (Q.T A)(Q.T A).T
+        z = back @ whitening(gram)  # A.T @ Q, Q an orthonormal basis of A @ omega
+        gram, back = through(z @ whitening((z.T @ z).astype(np.float64)))
+    bt = back @ whitening(gram)  # (Q.T A).T: its right singular vectors come from the small (Q.T A)(Q.T A).T
     w, u = np.linalg.eigh((bt.T @ bt).astype(np.float64))
     top = np.argsort(-w)[:dim]
     top = top[w[top] > w.max() * 1e-8]
@@ -495,13 +513,18 @@ class Matcher:
         import numpy as np
 
         words = {i: t for t, i in vocab.items()}
+        said = [[t for m in c.matched for t in _tokens(clean_query(m), self._stem)] for c in self.checks]
         row: dict[str, int] = {}
-        docs = []
-        for c, toks, n_plain in zip(self.checks, ids, plain, strict=True):
-            said = [t for m in c.matched for t in _tokens(clean_query(m), self._stem)]
-            docs.append([row.setdefault(t, len(row)) for t in [words[i] for i in toks[:n_plain]] + said])
+        for toks, n_plain, extra in zip(ids, plain, said, strict=True):
+            for t in itertools.chain((words[i] for i in toks[:n_plain]), extra):
+                row.setdefault(t, len(row))
+
+        def docs() -> Iterator[list[int]]:
+            for toks, n_plain, extra in zip(ids, plain, said, strict=True):
+                yield [row[words[i]] for i in toks[:n_plain]] + [row[t] for t in extra]
+
         self._vector_row = row
-        self._vectors = learn_word_vectors(docs, len(row)) if row else np.zeros((0, 0), dtype=np.float32)
+        self._vectors = learn_word_vectors(docs(), len(row)) if row else np.zeros((0, 0), dtype=np.float32)
 
     def _load_vectors(self, where: Path) -> None:
         import numpy as np
