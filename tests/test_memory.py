@@ -653,3 +653,37 @@ def test_related_features_bridge_words_the_archive_uses_together(tmp_path: Path)
     assert [(m.check.id, round(m.score, 6)) for m in cached.match(q, top=6)] == [
         (m.check.id, round(m.score, 6)) for m in ranked
     ]
+
+
+def test_an_earlier_check_applied_to_a_claim_that_had_evidence_links_it_back_too(tmp_path: Path) -> None:
+    import shutil
+
+    from factcheck.model import Verdict
+    from factcheck.review import Review
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(ROOT / "seeds", corpus)
+    session = tmp_path / "s.toml"
+    review = Review.open(session, [str(corpus)], reviewer="alice")
+    try:
+        claim = review.claims(review.corpus.articles[0].key)[0]
+        review.apply_check(claim.id, None, evidence="https://news.example/source")  # the reviewer's own link
+        review.apply_check(claim.id, Verdict.DISPUTED, evidence="https://checks.example/1")  # then `b`
+        review.save()
+    finally:
+        review.close()
+    earlier = Check("fc1", "An earlier fact-check.", verdict="False", url="https://checks.example/1")
+    checks, errors = read_sources([session], known=[earlier])
+    assert not errors
+    by_id = {c.id: c for c in checks}
+    assert by_id["fc1"].matched == (" ".join(claim.text.split()),)
+    archived = by_id[claim.id]
+    assert archived.url == "https://news.example/source"
+    assert archived.evidence == ("https://news.example/source", "https://checks.example/1")
+    # The archive keeps every link (JSON Lines round trip); a bad value is a bad line.
+    assert Check.from_json(json.loads(json.dumps(archived.to_json()))) == archived
+    with pytest.raises(ValueError):
+        Check.from_json({"claim": "x", "evidence": "https://a.example"})
+    assert Check.from_json({"claim": "x", "evidence": ["ftp://a.example", "https://b.example"]}).evidence == (
+        "https://b.example",
+    )
