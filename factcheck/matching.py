@@ -780,7 +780,7 @@ class Matcher:
 
     def _why_matched(self, q_toks: set[str], c: Check, d: _DocFeatures) -> str:
         """The wording matched to the check before that shares most with the claim (when one shares a word)."""
-        shared, n = max((sum(self._idf(t) for t in m & q_toks), n) for n, m in enumerate(d.matched))
+        shared, n = max((math.fsum(self._idf(t) for t in m & q_toks), n) for n, m in enumerate(d.matched))
         if not shared:
             return ""
         said = " ".join(c.matched[n].split())
