@@ -13,7 +13,8 @@ before), which the ``history`` feature learns from; dev is also run without it.
 ``--fit`` fits the weights of lang/en/memory_rank.toml on the train tweets only: a listwise logistic model (the
 softmax over each tweet's BM25 candidates, cross-entropy against the checked claim, L2), 5-fold cross-validated
 on train, then reports dev MAP@5 with the fitted weights beside BM25 alone (our first stage) and the paired
-bootstrap noise of the difference. ``--scale N`` also builds an index of N checks (the archive repeated with varied ids) and times queries on it.
+bootstrap noise of the difference, and the same fit without the archive's word vectors (``related``,
+``query_related``) beside it on dev, with and without the train tweets as history. ``--scale N`` also builds an index of N checks (the archive repeated with varied ids) and times queries on it.
 """
 
 from __future__ import annotations
@@ -242,16 +243,42 @@ def fit(l2: float = 1e-3) -> None:
     parts = [candidates("train", history_pairs("train", set(ids) - fold), fold) for fold in folds]
     train = [d for part in parts for d in part]
     dev = candidates("dev", history_pairs("train"))
+    dev_alone = candidates("dev")  # a desk with no match history
     bm25 = np.array([1.0 if f == "bm25" else 0.0 for f in FEATURES])
-    cv, cv_bm = [], []
+    # The re-ranker of before the archive's word vectors (the same fit without the `related` features).
+    unrelated = np.array([f not in ("related", "query_related") for f in FEATURES])
+
+    def masked(
+        data: list[tuple[list[str], Any, set[str]]], mask: Any
+    ) -> list[tuple[list[str], Any, set[str]]]:
+        return [(i, x * mask, g) for i, x, g in data]
+
+    cv, cv_bm, cv_un = [], [], []
     for k, part in enumerate(parts):
-        w = fit_weights([d for j, p in enumerate(parts) if j != k for d in p], l2)
+        rest = [d for j, p in enumerate(parts) if j != k for d in p]
+        w = fit_weights(rest, l2)
         cv += map_with(part, w)
         cv_bm += map_with(part, bm25)
+        cv_un += map_with(masked(part, unrelated), fit_weights(masked(rest, unrelated), l2))
     w = fit_weights(train, l2)
     without = np.array([f != "history" for f in FEATURES])
     w0 = fit_weights([(i, x * without, g) for i, x, g in train], l2)
+    w_un = fit_weights(masked(train, unrelated), l2)
     print(f"train 5-fold CV MAP@5: re-ranked {np.mean(cv):.3f} | BM25 first stage alone {np.mean(cv_bm):.3f}")
+    diff = np.array(cv) - np.array(cv_un)
+    boot = [diff[rng.integers(0, len(diff), len(diff))].mean() for _ in range(1000)]
+    print(
+        f"  without the archive's word vectors (`related`, refitted): {np.mean(cv_un):.3f}"
+        f" ({diff.mean():+.3f} with them, paired bootstrap sd {np.std(boot):.3f})"
+    )
+    for name, data in (("dev, no match history", dev_alone), ("dev, the train tweets as history", dev)):
+        ours, before = np.array(map_with(data, w)), np.array(map_with(masked(data, unrelated), w_un))
+        diff = ours - before
+        boot = [diff[rng.integers(0, len(diff), len(diff))].mean() for _ in range(1000)]
+        print(
+            f"{name}: MAP@5 re-ranked {ours.mean():.3f} | without the word vectors (refitted) {before.mean():.3f}"
+            f" ({diff.mean():+.3f}, paired bootstrap sd {np.std(boot):.3f})"
+        )
     for name, data in (("train (fitted on)", train), ("dev (held out)", dev)):
         ours, base = np.array(map_with(data, w)), np.array(map_with(data, bm25))
         diff = ours - base

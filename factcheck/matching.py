@@ -17,12 +17,18 @@ a check (``Check.matched``) train a word translation model (IBM model 1: the pro
 word c where the claim said word w), and the ``history`` feature is the share of a candidate's words, absent from
 the claim, that the claim's words translate to.
 
+Paraphrase with no history is bridged by word vectors learned from the archive itself when the index is built
+(latent semantic analysis: a truncated SVD of the checks' TF-IDF matrix, so that words used in the same checks
+lie close, "mum" near "mother"): the ``related`` features are the share of a candidate's words (and of the
+claim's) that have a close word on the other side, weighted by rarity (a soft coverage).
+
 Each match carries ``why``: the names, numbers and words the claim and the check share, and any number or year
 that differs.
 """
 
 from __future__ import annotations
 
+import array
 import calendar
 import functools
 import hashlib
@@ -31,7 +37,7 @@ import json
 import math
 import re
 import shutil
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -55,10 +61,15 @@ STRONG_FUZZ = 0.7
 # Index build progress is reported every this many checks.
 PROGRESS_EVERY = 2000
 # Bump when tokenisation changes: cached indexes of an older version are rebuilt.
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 # EM rounds of the translation model learned from matched wordings, and the smallest probability it keeps.
 TRANSLATION_ROUNDS = 8
 TRANSLATION_FLOOR = 0.01
+# The archive's word vectors (latent semantic analysis): their dimension, the power iterations of the randomised
+# SVD.
+VECTOR_DIM = 100
+VECTOR_ITERATIONS = 1
+VECTOR_CHUNK = 8192  # checks per block while learning them (memory: a block of rows, never one per check)
 
 _URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S*", re.I)
 # "— Name (@handle) Month D, YYYY" closing an embedded post.
@@ -105,11 +116,12 @@ def _tokens(text: str, stem: Any) -> list[str]:
     return list(stem.stemWords(words)) if words else []
 
 
-def _doc_tokens(text: str, stem: Any) -> list[str]:
-    """Tokens of an archived check, plus each pair of neighbouring words joined ("corn flakes" -> "cornflakes")."""
+def _doc_tokens(text: str, stem: Any) -> tuple[list[str], int]:
+    """Tokens of an archived check, plus each pair of neighbouring words joined ("corn flakes" -> "cornflakes"),
+    and how many come first as plain words (those of ``_tokens``)."""
     words = _words(text)
     joined = [a + b for a, b in itertools.pairwise(words) if len(a) + len(b) >= 6]
-    return list(stem.stemWords(words + joined)) if words else []
+    return (list(stem.stemWords(words + joined)), len(words)) if words else ([], 0)
 
 
 def numbers(text: str) -> set[str]:
@@ -178,6 +190,8 @@ FEATURES = (
     "number_clash",
     "date_clash",
     "history",
+    "related",
+    "query_related",
 )
 _CLASHES = ("number_clash", "date_clash")  # evidence against: weights <= 0, and such a match is never strong
 
@@ -198,6 +212,10 @@ class Weights:
     number_clash: float = 0.0  # both state numbers and share none (<= 0: evidence against)
     date_clash: float = 0.0  # both name months and share none (<= 0: evidence against)
     history: float = 0.0  # the check's words the claim's translate to, learned from matched wordings
+    related: float = (
+        0.0  # share of the check's words (by rarity) with a close word in the claim (word vectors)
+    )
+    query_related: float = 0.0  # share of the claim's words (by rarity) with a close word in the check
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Weights:
@@ -236,6 +254,9 @@ class _DocFeatures:
     title: str
     matched: tuple[frozenset[str], ...]  # the tokens of each wording matched to it before
     matched_text: tuple[str, ...]  # those wordings processed for rapidfuzz
+    ordered: tuple[str, ...]  # its tokens in a fixed order, that of the next two
+    vector_rows: Any  # numpy int array: the rows of its tokens' word vectors (-1: a token without one)
+    idfs: Any  # numpy float array: the rarity of each of those tokens
 
 
 @dataclass(slots=True)
@@ -323,6 +344,81 @@ def learn_translation(
     return out
 
 
+def learn_word_vectors(
+    docs: Iterable[Iterable[int]], n_words: int, *, dim: int = VECTOR_DIM, iterations: int = VECTOR_ITERATIONS
+) -> Any:
+    """Word vectors by latent semantic analysis (Deerwester et al. 1990) of the archive itself: the words' side of
+    a truncated SVD of the checks' TF-IDF matrix (rows L2-normalised, ``1 + log tf`` times BM25's idf), scaled by
+    the singular values and L2-normalised, so that the cosine of two words tells how alike the checks they are in
+    read. ``docs`` are each check's word ids (``0 <= id < n_words``; other ids are left out), read once.
+
+    A randomised SVD (Halko, Martinsson & Tropp 2011) with ``iterations`` power iterations, in numpy alone: the
+    sparse products are sums over the matrix's entries (``np.bincount``, a column at a time), a block of checks
+    at a time, and a tall block is orthonormalised through its small Gram matrix, so that only the words' side
+    is held whole. Seeded: the same archive gives the same vectors. Returns a
+    ``float32`` array of ``n_words`` rows (all zero for a word in no check) and at most ``dim`` columns."""
+    import numpy as np
+
+    n_docs = 0
+    keys = array.array("q")  # each (check, word) entry as check * n_words + word: 8 bytes, not a Python int
+    for r, ids in enumerate(docs):
+        n_docs = r + 1
+        keys.extend(r * n_words + i for i in ids if 0 <= i < n_words)
+    if not n_docs or not n_words or not keys:
+        return np.zeros((n_words, 0), dtype=np.float32)
+    entries, counts = np.unique(np.frombuffer(keys, dtype=np.int64), return_counts=True)
+    del keys
+    rows = (entries // n_words).astype(np.int32)
+    cols = (entries % n_words).astype(np.int32)
+    del entries
+    df = np.bincount(cols, minlength=n_words)
+    idf = np.log(1 + (n_docs - df + 0.5) / (df + 0.5)).astype(np.float32)
+    vals = (1 + np.log(counts, dtype=np.float32)) * idf[cols]
+    del counts
+    norms = np.sqrt(np.bincount(rows, vals * vals, minlength=n_docs)).astype(np.float32)
+    vals /= np.where(norms > 0, norms, 1)[rows]
+
+    bounds = np.searchsorted(rows, np.arange(0, n_docs + VECTOR_CHUNK, VECTOR_CHUNK))
+
+    def through(omega: Any) -> tuple[Any, Any]:
+        """With ``Y = A @ omega``: ``Y.T @ Y`` and ``A.T @ Y``, a block of checks at a time (``Y`` has a row per
+        check: it is never held whole). Each sparse product is a ``bincount`` per column."""
+        by_column = np.ascontiguousarray(omega.T)
+        gram = np.zeros((len(by_column), len(by_column)))
+        back = np.zeros((len(by_column), n_words))  # (A.T @ Y).T
+        for lo, hi in itertools.pairwise(bounds):
+            if lo == hi:
+                continue
+            r, c, v = rows[lo:hi] - rows[lo], cols[lo:hi], vals[lo:hi]
+            n = int(r[-1]) + 1
+            y = np.stack([np.bincount(r, v * col[c], minlength=n) for col in by_column]).astype(np.float32)
+            gram += y @ y.T
+            for j, col in enumerate(y):
+                back[j] += np.bincount(c, v * col[r], minlength=n_words)
+        back = back.T.astype(np.float32)
+        return gram, back
+
+    def whitening(gram: Any) -> Any:
+        """``M`` such that ``Y @ M`` is orthonormal, from ``Y.T @ Y``."""
+        w, u = np.linalg.eigh(gram)
+        keep = w > w.max() * 1e-8
+        return (u[:, keep] / np.sqrt(w[keep])).astype(np.float32)
+
+    rng = np.random.default_rng(0)
+    omega = rng.standard_normal((n_words, min(dim + 10, n_words, n_docs)), dtype=np.float32)
+    gram, back = through(omega)
+    for _ in range(iterations):
+        z = back @ whitening(gram)  # A.T @ Q, Q an orthonormal basis of A @ omega
+        gram, back = through(z @ whitening((z.T @ z).astype(np.float64)))
+    bt = back @ whitening(gram)  # (Q.T A).T: its right singular vectors come from the small (Q.T A)(Q.T A).T
+    w, u = np.linalg.eigh((bt.T @ bt).astype(np.float64))
+    top = np.argsort(-w)[:dim]
+    top = top[w[top] > w.max() * 1e-8]
+    vectors = bt @ u[:, top].astype(np.float32)  # = V S: the words' side scaled by the singular values
+    norm = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return (vectors / np.where(norm > 0, norm, 1.0)).astype(np.float32)
+
+
 def archive_digest(checks: Sequence[Check]) -> str:
     h = hashlib.sha256(f"v{INDEX_VERSION}\n".encode())
     for c in checks:
@@ -364,6 +460,8 @@ class Matcher:
         self._docs: list[_DocFeatures | None] = [None] * len(self.checks)
         self._df: dict[str, int] = {}
         self._translation: dict[str, dict[str, float]] = {}
+        self._vector_row: dict[str, int] = {}  # a word -> its row in ``_vectors``
+        self._vectors: Any = None  # the archive's word vectors (``learn_word_vectors``), L2-normalised rows
         self._n = len(self.checks)
         if not self.checks:
             return
@@ -373,6 +471,7 @@ class Matcher:
                 self._bm25 = bm25s.BM25.load(str(where), mmap=False, show_progress=False, verbosity=0)
                 self._df = json.loads((where / "df.json").read_text(encoding="utf-8"))
                 self._translation = json.loads((where / "translation.json").read_text(encoding="utf-8"))
+                self._load_vectors(where)
                 self.from_cache = True
             except Exception:  # a damaged cache entry is rebuilt, never trusted
                 self._bm25 = None
@@ -388,22 +487,54 @@ class Matcher:
         # Token ids document by document, so that the token strings of the whole archive are never held at once.
         vocab: dict[str, int] = {}
         ids: list[list[int]] = []
+        plain: list[int] = []  # how many of each check's token ids are plain words (the rest: joined pairs)
         df: dict[str, int] = {}
         total = len(self.checks)
         for n, c in enumerate(self.checks):
             if progress and n % PROGRESS_EVERY == 0:
                 progress(n, total)
-            toks = _doc_tokens(f"{c.claim} {c.title}", self._stem)
+            toks, n_plain = _doc_tokens(f"{c.claim} {c.title}", self._stem)
             ids.append([vocab.setdefault(t, len(vocab)) for t in toks])
+            plain.append(n_plain)
             for t in set(toks):
                 df[t] = df.get(t, 0) + 1
         self._df = df
         model = bm25s.BM25()
         model.index(bm25s.tokenization.Tokenized(ids=ids, vocab=vocab), show_progress=False)
         self._translation = self._learn_translation()
+        self._learn_vectors(vocab, ids, plain)
         if progress:
             progress(total, total)
         return model
+
+    def _learn_vectors(self, vocab: dict[str, int], ids: list[list[int]], plain: list[int]) -> None:
+        """The archive's word vectors, for the plain words (not joined pairs) of each check and of the wordings
+        matched to it before (which then lie close to the check's words)."""
+        import numpy as np
+
+        words = {i: t for t, i in vocab.items()}
+        said = [[t for m in c.matched for t in _tokens(clean_query(m), self._stem)] for c in self.checks]
+        row: dict[str, int] = {}
+        for toks, n_plain, extra in zip(ids, plain, said, strict=True):
+            for t in itertools.chain((words[i] for i in toks[:n_plain]), extra):
+                row.setdefault(t, len(row))
+
+        def docs() -> Iterator[list[int]]:
+            for toks, n_plain, extra in zip(ids, plain, said, strict=True):
+                yield [row[words[i]] for i in toks[:n_plain]] + [row[t] for t in extra]
+
+        self._vector_row = row
+        self._vectors = learn_word_vectors(docs(), len(row)) if row else np.zeros((0, 0), dtype=np.float32)
+
+    def _load_vectors(self, where: Path) -> None:
+        import numpy as np
+
+        words = json.loads((where / "vector_words.json").read_text(encoding="utf-8"))
+        vectors = np.load(where / "vectors.npy", allow_pickle=False)
+        if not isinstance(words, list) or vectors.shape[0] != len(words):
+            raise ValueError("damaged word vectors")
+        self._vector_row = {w: r for r, w in enumerate(words)}
+        self._vectors = vectors
 
     def _learn_translation(self) -> dict[str, dict[str, float]]:
         pairs = [
@@ -457,6 +588,8 @@ class Matcher:
         return model
 
     def _save(self, where: Path) -> None:
+        import numpy as np
+
         tmp = where.with_name(where.name + ".tmp")
         try:
             shutil.rmtree(tmp, ignore_errors=True)
@@ -464,6 +597,9 @@ class Matcher:
             self._bm25.save(str(tmp), show_progress=False)
             (tmp / "df.json").write_text(json.dumps(self._df), encoding="utf-8")
             (tmp / "translation.json").write_text(json.dumps(self._translation), encoding="utf-8")
+            (tmp / "vector_words.json").write_text(json.dumps(list(self._vector_row)), encoding="utf-8")
+            with (tmp / "vectors.npy").open("wb") as f:
+                np.save(f, self._vectors, allow_pickle=False)
             (tmp / "done").write_text(json.dumps({"checks": len(self.checks), "version": INDEX_VERSION}))
             shutil.rmtree(where, ignore_errors=True)
             tmp.rename(where)
@@ -511,11 +647,14 @@ class Matcher:
         return math.log(1 + (self._n - df + 0.5) / (df + 0.5))
 
     def _doc(self, i: int) -> _DocFeatures:
+        import numpy as np
+
         got = self._docs[i]
         if got is None:
             c = self.checks[i]
             text = f"{c.claim} {c.title}"
             toks = frozenset(_tokens(text, self._stem))
+            ordered = sorted(toks)
             got = self._docs[i] = _DocFeatures(
                 tokens=toks,
                 weight=sum(self._idf(t) for t in toks) or 1.0,
@@ -526,6 +665,9 @@ class Matcher:
                 title=utils.default_process(c.title),
                 matched=tuple(frozenset(_tokens(clean_query(m), self._stem)) for m in c.matched),
                 matched_text=tuple(utils.default_process(clean_query(m)) for m in c.matched),
+                ordered=tuple(ordered),
+                vector_rows=np.array([self._vector_row.get(t, -1) for t in ordered], dtype=np.int64),
+                idfs=np.array([self._idf(t) for t in ordered]),
             )
         return got
 
@@ -560,9 +702,10 @@ class Matcher:
                 if p > said.get(word, 0.0):
                     said[word] = p
         history = [self._history(q_toks, self._doc(i), said) for i, _ in cands]
+        related = self._related(q_toks, [self._doc(i) for i, _ in cands])
         best_history = max(history) or 1.0
         out = []
-        for (i, bm), hist in zip(cands, history, strict=True):
+        for (i, bm), hist, (rel, q_rel) in zip(cands, history, related, strict=True):
             c, d = self.checks[i], self._doc(i)
             shared_names = q_names & d.names
             shared_numbers = q_numbers & d.numbers
@@ -578,6 +721,8 @@ class Matcher:
                 "number_clash": 1.0 if q_numbers and d.numbers and not shared_numbers else 0.0,
                 "date_clash": 1.0 if q_months and d.months and not q_months & d.months else 0.0,
                 "history": hist / best_history,
+                "related": rel,
+                "query_related": q_rel,
                 # not weighted: direct evidence for `strong` (the claim reads like a wording matched before)
                 "matched_fuzz": max((fuzz.token_sort_ratio(q_proc, m) for m in d.matched_text), default=0)
                 / 100,
@@ -601,9 +746,41 @@ class Matcher:
             return 0.0
         return sum(self._idf(c) * said[c] for c in d.tokens - q_toks if c in said) / d.weight
 
+    def _related(self, q_toks: set[str], docs: list[_DocFeatures]) -> list[tuple[float, float]]:
+        """Per check, the soft coverage of its words by the claim's and of the claim's (those the archive knows)
+        by its: each word counts by rarity times its closeness to the nearest word on the other side (1 when the
+        same word is there, else the cosine of their word vectors, 0 without one)."""
+        import numpy as np
+
+        known = sorted(t for t in q_toks if t in self._df)
+        if not known:
+            return [(0.0, 0.0)] * len(docs)
+        q_idf = np.array([self._idf(t) for t in known])
+        q_rows = np.array([self._vector_row.get(t, -1) for t in known], dtype=np.int64)
+        q_vec = self._vectors[q_rows[q_rows >= 0]]
+        out = []
+        for d in docs:
+            same = np.array([t in d.tokens for t in known])
+            d_same = np.array([t in q_toks for t in d.ordered], dtype=bool)
+            close = np.zeros((len(d.vector_rows), len(known)))
+            if len(q_vec) and len(d.vector_rows):
+                has = d.vector_rows >= 0
+                sims = np.zeros((len(d.vector_rows), len(q_vec)))
+                sims[has] = self._vectors[d.vector_rows[has]] @ q_vec.T
+                close[:, q_rows >= 0] = np.clip(sims, 0.0, 1.0)
+            d_close = np.where(d_same, 1.0, close.max(axis=1, initial=0.0))
+            q_close = np.where(same, 1.0, close.max(axis=0, initial=0.0))
+            out.append(
+                (
+                    float((d_close * d.idfs).sum() / d.weight),
+                    float((q_close * q_idf).sum() / q_idf.sum()),
+                )
+            )
+        return out
+
     def _why_matched(self, q_toks: set[str], c: Check, d: _DocFeatures) -> str:
         """The wording matched to the check before that shares most with the claim (when one shares a word)."""
-        shared, n = max((sum(self._idf(t) for t in m & q_toks), n) for n, m in enumerate(d.matched))
+        shared, n = max((math.fsum(self._idf(t) for t in m & q_toks), n) for n, m in enumerate(d.matched))
         if not shared:
             return ""
         said = " ".join(c.matched[n].split())

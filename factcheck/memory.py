@@ -59,13 +59,16 @@ class Check:
     # Other wordings of this claim matched to this check before (a reviewer applied it to them, or a labelled
     # set pairs them): matching learns from them which words say the same thing (``matching.Matcher``).
     matched: tuple[str, ...] = ()
+    # Every http(s) evidence link of a session's decision (``url`` is the first): the reviewer may have applied
+    # an earlier check (its link) to a claim that already had evidence.
+    evidence: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(self).items() if v}
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> Check:
-        names = {f.name for f in fields(cls)} - {"matched"}
+        names = {f.name for f in fields(cls)} - {"matched", "evidence"}
         vals: dict[str, Any] = {k: str(v) for k, v in d.items() if k in names and v is not None}
         if not vals.get("claim", "").strip():
             raise ValueError("no claim text")
@@ -74,7 +77,14 @@ class Check:
         matched = d.get("matched") or []
         if not isinstance(matched, list) or not all(isinstance(m, str) for m in matched):
             raise ValueError("'matched' must be a list of texts")
-        return cls(**vals, matched=tuple(m for m in matched if m.strip()))
+        evidence = d.get("evidence") or []
+        if not isinstance(evidence, list) or not all(isinstance(e, str) for e in evidence):
+            raise ValueError("'evidence' must be a list of links")
+        return cls(
+            **vals,
+            matched=tuple(m for m in matched if m.strip()),
+            evidence=tuple(e for e in evidence if is_http_url(e)),
+        )
 
     def with_matched(self, texts: Iterable[str]) -> Check:
         """This check with more wordings matched to it (each kept once, in order)."""
@@ -163,17 +173,19 @@ def read_sources(
 
 
 def _session_history(checks: list[Check], known: list[Check]) -> list[tuple[str, int, str, str]]:
-    """A decided claim of a session whose evidence link is an earlier check's link (the reviewer applied that
-    check to it) is a wording matched to that check."""
+    """A decided claim of a session one of whose evidence links is an earlier check's link (the reviewer applied
+    that check to it) is a wording matched to that check (the first such check when several are linked)."""
     by_url: dict[str, str] = {}
     for c in (*known, *checks):
         if c.url and Path(c.source).suffix.lower() not in SESSION_SUFFIXES:
             by_url.setdefault(c.url, c.id)
-    return [
-        (c.source, 0, by_url[c.url], c.claim)
-        for c in checks
-        if c.url in by_url and Path(c.source).suffix.lower() in SESSION_SUFFIXES
-    ]
+    out = []
+    for c in checks:
+        if Path(c.source).suffix.lower() in SESSION_SUFFIXES:
+            linked = next((by_url[u] for u in (*c.evidence, c.url) if u in by_url), None)
+            if linked is not None:
+                out.append((c.source, 0, linked, c.claim))
+    return out
 
 
 def _attach_history(
@@ -415,6 +427,7 @@ def read_session(path: Path) -> Iterator[Check]:
                     title=art.title or "",
                     verdict=verdict,
                     url=evidence[0] if evidence else (art.url or ""),
+                    evidence=tuple(evidence),
                     date=d.updated.date().isoformat() if d.updated else "",
                     author=d.reviewer or "",
                     claimant=claim.speaker or art.outlet or "",

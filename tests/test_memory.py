@@ -593,3 +593,97 @@ def test_a_check_applied_in_this_sitting_is_found_for_claims_worded_alike() -> N
     again = matcher.match("amazing footage of a rocket over arizona tonight!!")
     assert again[0].check.id == "h1" and again[0].strong
     assert "matched before to" in again[0].why
+
+
+def test_word_vectors_put_words_of_the_same_checks_close() -> None:
+    import numpy as np
+
+    from factcheck.matching import learn_word_vectors
+
+    # 0 mum, 1 mother, 2 photo, 3 queen, 4 vaccine, 5 autism, 6 study, 7 fossil
+    docs = [[0, 3, 2], [1, 3, 2], [0, 1, 3], [4, 5, 6], [4, 5], [5, 6, 4], [7, 2], [7, 6]]
+    v = learn_word_vectors(docs, 9, dim=3)
+    assert v.shape == (9, 3) and v.dtype == np.float32
+    assert np.allclose(np.linalg.norm(v[:8], axis=1), 1.0, atol=1e-5)
+    assert not v[8].any()  # a word in no check has no vector
+    assert v[0] @ v[1] > 0.9  # "mum" and "mother": the same checks' words
+    assert v[0] @ v[4] < 0.3 and v[1] @ v[5] < 0.3  # words of other checks
+    assert np.array_equal(v, learn_word_vectors(docs, 9, dim=3))  # seeded: the same archive, the same vectors
+    assert learn_word_vectors([], 0).shape == (0, 0)
+    assert learn_word_vectors([[5]], 2).shape == (2, 0)  # ids out of range are left out
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.lists(st.integers(0, 12), max_size=8), max_size=12), st.integers(1, 6))
+def test_word_vectors_are_unit_or_zero_for_any_archive(docs: list[list[int]], dim: int) -> None:
+    import numpy as np
+
+    from factcheck.matching import learn_word_vectors
+
+    v = learn_word_vectors(docs, 13, dim=dim)
+    assert v.shape[0] == 13 and v.shape[1] <= dim and np.isfinite(v).all()
+    norms = np.linalg.norm(v, axis=1)
+    assert all(abs(n - 1) < 1e-4 or n == 0 for n in norms)
+    seen = {i for d in docs for i in d}
+    assert all(norms[i] == 0 for i in range(13) if i not in seen)
+
+
+def test_related_features_bridge_words_the_archive_uses_together(tmp_path: Path) -> None:
+    from factcheck.matching import Weights
+
+    archive = [
+        Check("r1", "The queen's mother was photographed at the palace garden party."),
+        Check("r2", "A photo of the queen's mum at the palace with her corgis."),
+        Check("r3", "Mum and the queen opened the palace gates to the public."),
+        Check("r4", "A study found that a vaccine causes autism in children."),
+        Check("r5", "Children given the vaccine in the study developed autism."),
+        Check("r6", "A fossil of a giant ammonite was found in a quarry."),
+    ]
+    q = "mother of the queen at a garden"
+    ranked = Matcher(archive, weights=Weights(bm25=1.0, related=1.0, query_related=1.0)).match(q, top=6)
+    got = {m.check.id: m.features for m in ranked}
+    assert ranked[0].check.id == "r1"
+    # r2 shares only "queen" with the claim, but its "mum" is the archive's near-synonym of "mother".
+    assert got["r2"]["related"] > got["r2"]["coverage"]
+    assert all(0.0 <= f[k] <= 1.0 + 1e-9 for f in got.values() for k in ("related", "query_related"))
+    # The vectors are cached with the index and give the same features from the cache.
+    Matcher(archive, cache_dir=tmp_path)
+    cached = Matcher(archive, cache_dir=tmp_path, weights=Weights(bm25=1.0, related=1.0, query_related=1.0))
+    assert cached.from_cache
+    assert [(m.check.id, round(m.score, 6)) for m in cached.match(q, top=6)] == [
+        (m.check.id, round(m.score, 6)) for m in ranked
+    ]
+
+
+def test_an_earlier_check_applied_to_a_claim_that_had_evidence_links_it_back_too(tmp_path: Path) -> None:
+    import shutil
+
+    from factcheck.model import Verdict
+    from factcheck.review import Review
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(ROOT / "seeds", corpus)
+    session = tmp_path / "s.toml"
+    review = Review.open(session, [str(corpus)], reviewer="alice")
+    try:
+        claim = review.claims(review.corpus.articles[0].key)[0]
+        review.apply_check(claim.id, None, evidence="https://news.example/source")  # the reviewer's own link
+        review.apply_check(claim.id, Verdict.DISPUTED, evidence="https://checks.example/1")  # then `b`
+        review.save()
+    finally:
+        review.close()
+    earlier = Check("fc1", "An earlier fact-check.", verdict="False", url="https://checks.example/1")
+    checks, errors = read_sources([session], known=[earlier])
+    assert not errors
+    by_id = {c.id: c for c in checks}
+    assert by_id["fc1"].matched == (" ".join(claim.text.split()),)
+    archived = by_id[claim.id]
+    assert archived.url == "https://news.example/source"
+    assert archived.evidence == ("https://news.example/source", "https://checks.example/1")
+    # The archive keeps every link (JSON Lines round trip); a bad value is a bad line.
+    assert Check.from_json(json.loads(json.dumps(archived.to_json()))) == archived
+    with pytest.raises(ValueError):
+        Check.from_json({"claim": "x", "evidence": "https://a.example"})
+    assert Check.from_json({"claim": "x", "evidence": ["ftp://a.example", "https://b.example"]}).evidence == (
+        "https://b.example",
+    )
