@@ -56,6 +56,7 @@ _HEADLINE_SOURCE = re.compile(r"^[A-Z][\w.&' ]{1,30}:\s+")
 _HEADLINE_TO = re.compile(r"^[^,:]{0,60}?\b[A-Za-z’'-]+\s+to\s+(?!be\b|the\b|a\b)[a-z]{3,}\b")
 _HEADLINE_PRESENT = re.compile(r"^(?:[A-Z][\w’'-]*\s+){1,3}(?:[a-z]+\s+)??(?![a-z]*ss\b)[a-z]{3,}(?<!ss)s\b")
 TITLE_BONUS = 0.05
+PLAIN_EVENT_BONUS = 0.08  # a plain event in the writer's voice (see _cw_features)
 
 
 def _sentence_case(headline: str) -> str:
@@ -129,6 +130,7 @@ class _CwVocab:
     personal_triggers: frozenset[str]
     personal: re.Pattern[str] | None  # searched in the text as written
     personal_singular: re.Pattern[str] | None
+    mind: frozenset[str]  # what someone thought, felt or noticed: no plain event
 
 
 @functools.cache
@@ -142,8 +144,9 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
     comp = frozenset(data.get("comparatives", []))
     opinion = frozenset(op.get("words", [])) | frozenset(op.get("reactions", []))
     boiler_words = frozenset(boil.get("words", []))
+    mind = frozenset(data.get("mind_words", []))
     rules = [_rule(t) for t in (op, adv, unc, boil)]
-    every = numbers | sup | comp | opinion | boiler_words | frozenset(pers.get("triggers", []))
+    every = numbers | sup | comp | opinion | boiler_words | mind | frozenset(pers.get("triggers", []))
     for r in rules:
         every |= r.triggers
     words = re.compile(r"[^a-z’'-][’'-]*(" + trie_pattern(every) + r")(?![a-z’'-])") if every else None
@@ -162,6 +165,7 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
         personal_triggers=frozenset(pers.get("triggers", [])),
         personal=re.compile(pers["pattern"]) if pers.get("pattern") else None,
         personal_singular=re.compile(pers["singular"]) if pers.get("singular") else None,
+        mind=mind,
     )
 
 
@@ -368,6 +372,20 @@ def _cw_features(
         penalty += 0.4
     if text.rstrip().endswith(":"):
         penalty += 0.3  # a lead-in ("Re. “Prop. 13 proves costly”, Page A8, Jan. 13:")
+    if (
+        not attributed
+        and quoted is None
+        and not personal
+        and not n_op
+        and not penalty
+        and words.isdisjoint(voc.mind)
+    ):
+        # a plain statement in the writer's own voice that reports an event is a claim, however short
+        # ("Full-scale clashes then erupted.", "An investigation has begun."), unless it tells what someone
+        # thought or felt: the bonus stays only when the stance is an event (``soft`` takes it back from a
+        # stated or hypothetical sentence)
+        score += PLAIN_EVENT_BONUS
+        soft += PLAIN_EVENT_BONUS
     judgement = quote_speaker and content_entities <= 1 and not has_fig and not has_sup
     if n > 70:
         score -= 0.1
