@@ -86,6 +86,9 @@ _SAY_BEFORE: dict[str, tuple[str, ...]] = {
 }
 # a progressive speech verb ("Researchers are warning") speaks after a form of "be"
 _BE = frozenset(_W.get("be", []))
+_CLAUSE_VERBS = frozenset(_W.get("clause_verbs", []))
+_PARTICIPLE_HEADS = frozenset(_W.get("participle_heads", []))
+_ASIDES = frozenset(_W.get("asides", []))
 # a speech verb in a clause opened by these words frames no claim of the sentence ("after Trump announced in
 # 2017 his decision ..."): the sentence reports what followed, in its own voice
 _SUBORDINATORS = frozenset(_W.get("subordinators", []))
@@ -529,6 +532,15 @@ def _subject_before(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int,
                 if inner and (
                     inner[0][0].endswith("ing")
                     or inner[0][0] in ("who", "which", "whose")
+                    # "Masoud Dalman, head of the province's emergency affairs, said": a role, no article
+                    or (inner[0][0] in ROLE_WORDS and len(inner) >= 3 and inner[1][0] in ("of", "for", "at"))
+                    or (len(inner) == 1 and inner[0][0].lower() in _ASIDES)  # "Officials, however, said"
+                    # "The board, in a statement, said": how it spoke
+                    or (
+                        inner[0][0] == "in"
+                        and 2 <= len(inner) <= 4
+                        and inner[1][0] in ("a", "an", "its", "his", "her", "their")
+                    )
                     # "Matt Jones, from the county council, said": where the speaker works
                     # "The report, by the Institute for Fiscal Studies, found that"
                     or (
@@ -733,8 +745,15 @@ def _may_speak(text: str, vm: re.Match[str]) -> bool:
         who = _word_before(text, vm.start())
         return who in _FINDERS and (who in _DOCUMENTS or _SMALL_CLAUSE.match(text, e) is not None)
     if t.endswith("ing"):
-        return any(w in _BE for w in text[max(0, e - 60) : vm.start()].split()[-3:])
+        return _after_comma(text, vm.start()) or any(
+            w in _BE for w in text[max(0, e - 60) : vm.start()].split()[-3:]
+        )
     return True
+
+
+def _after_comma(text: str, s: int) -> bool:
+    """Whether the word at ``s`` follows a comma: a participle clause ("..., saying it would cost too much")."""
+    return text[max(0, s - 3) : s].rstrip().endswith(",")
 
 
 def attribute(text: str, lang: str | None = None) -> Attribution | None:
@@ -852,7 +871,16 @@ def _attribute(
         any_say = True
         ws = max(0, s - 200)
         toks = _tokens(text, ws, s)
-        if t.endswith("ing"):
+        # a participle after a comma speaks for the subject of the sentence: "LaRue discounted the
+        # rumours, saying the source was several people", "He rejected the plan, saying it would cost ..."
+        participle = (
+            t.endswith("ing")
+            and _after_comma(text, s)
+            and not _PARTICIPLE_HEADS.isdisjoint(text[:s].lower().split())
+        )
+        if t.endswith("ing") and _after_comma(text, s) and not participle:
+            continue  # "Kyiv struck oil depots, arguing ...", "Similar issues were reported, suggesting ..."
+        if t.endswith("ing") and not participle:
             # a progressive verb: "Researchers are (also) warning" speaks, "warning signs" does not; the
             # form of "be" goes, so that the subject is found as before a simple verb
             b = len(toks) - 1
@@ -879,7 +907,18 @@ def _attribute(
                 if content is None:
                     content = (e, len(text)) if len(text) - e >= toks[p][1] else (0, toks[p][1])
             continue
-        subj = _subject_before(toks, k)
+        if participle:
+            first = text.split(None, 1)[0].lower() if text.strip() else ""
+            if first in _PRONOUNS and not speakers and pronoun is None:
+                pronoun = _PRONOUNS[first]
+                spans.append((s, e))
+                verb = verb or t
+                continue
+            # the subject of the main verb that takes the position ("The mayor rejected the plan, saying")
+            h = next((i for i, tk in enumerate(toks) if tk[0].lower() in _PARTICIPLE_HEADS), 0)
+            subj = _subject_before(toks[: h + 1], h) if h > 0 else None
+        else:
+            subj = _subject_before(toks, k)
         if subj is None and k > 0 and toks[k - 1][0] == "and":
             subj = _sentence_subject(text)
         if subj is None or (ws > 0 and subj[1] == toks[0][1]):
@@ -904,7 +943,7 @@ def _attribute(
         src.start, src.end = subj[1], subj[2]
         spans.append((s, e))
         verb = verb or t
-        if content is None:
+        if content is None and not participle:  # (a participle: the main clause is the writer's report)
             content = (e, len(text)) if len(text) - e >= subj[1] else (0, subj[1])
         if t in ("reported", "reports") and _unknown_name(subj[0], src):
             aff = _AFFILIATION.match(subj[0])
@@ -929,7 +968,9 @@ def _attribute(
             complement = re.match(
                 r"(?:that|if|whether|how|what|when|where|why|in|on|at|to|with|from|for|during|after)\b", np3
             )
-            src = classify_source(np3) if np3 and not complement else None
+            # (nor a reported clause: ", said the museum would close in March")
+            clause = complement is not None or not _CLAUSE_VERBS.isdisjoint(np3.lower().split())
+            src = classify_source(np3) if np3 and not clause else None
             if (
                 src
                 and src.kind in ("person", "organisation")
