@@ -89,6 +89,23 @@ _BE = frozenset(_W.get("be", []))
 _CLAUSE_VERBS = frozenset(_W.get("clause_verbs", []))
 _PARTICIPLE_HEADS = frozenset(_W.get("participle_heads", []))
 _ASIDES = frozenset(_W.get("asides", []))
+_BUSINESS_ANAPHORS = frozenset(_W.get("business_anaphors", []))
+
+
+def organisation_referent(text: str, speaker: str, last_org: str | None) -> str | None:
+    """The organisation "the company" (``speaker``, as the sentence names it with "the") stands for: the
+    organisation named last, when the noun fits it (any business for a company name; "the ministry" only
+    for a name that holds "Ministry"), else None."""
+    if last_org is None or not (f"the {speaker}" in text or f"The {speaker}" in text):
+        return None
+    typed = any(w in _ORG_NOUNS and w not in _BUSINESS_ANAPHORS for w in last_org.lower().split())
+    if speaker in _BUSINESS_ANAPHORS and not typed:
+        return last_org  # "Acme Corp. ... the company said"; not "the Health Ministry ... the company"
+    if speaker in _ORG_NOUNS and speaker in last_org.lower().split():
+        return last_org  # "the Ministry of Health ... the ministry said"
+    return None
+
+
 # a speech verb in a clause opened by these words frames no claim of the sentence ("after Trump announced in
 # 2017 his decision ..."): the sentence reports what followed, in its own voice
 _SUBORDINATORS = frozenset(_W.get("subordinators", []))

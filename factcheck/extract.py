@@ -204,6 +204,17 @@ def _possessive_owner(
     return None
 
 
+def _org_before(mentions: list[entities.Mention], pos: int) -> str | None:
+    """The last organisation a sentence names before ``pos`` ("Veritas Micro will build ..., the company
+    announced"), outlets and a dateline in capitals left out, or None."""
+    orgs = [
+        m.text
+        for m in mentions
+        if m.kind == "org" and m.end <= pos and m.text not in OUTLETS and not m.text.isupper()
+    ]
+    return orgs[-1] if orgs else None
+
+
 def _group_subject(sentence: str, pronoun: str) -> tuple[str, str] | None:
     """The subject of ``sentence`` when ``pronoun`` ("they", "it") can stand for it in the next one: a
     group of people ("Researchers at the University of Tübingen") for "they", an organisation for both."""
@@ -680,6 +691,8 @@ def extract(
     last_person: str | None = None
     last_human: tuple[str, str] | None = None  # the last speaker "he"/"she" can be: a person, a spokesperson
     last_by_kind: dict[str, str] = {}
+    last_group: tuple[str, str] | None = None  # the last speaker "they" can be: an organisation, a group
+    last_org: str | None = None  # the organisation named last ("the company" of a later sentence)
     last_it: tuple[str, str] | None = (
         None  # the last speaker "it" can be: an organisation, an outlet, a document
     )
@@ -716,6 +729,7 @@ def extract(
             ptext = text[s:e]
             att = whole if len(parts) == 1 else (attribution.attribute(ptext, lang) or whole)
             speaker = kind = None
+            org_ref = False  # the speaker is the organisation "the company" stands for
             chain: list[str] = []
             mask: list[tuple[int, int]] = []
             cspan: tuple[int, int] | None = None  # what the claim reports, when a speech verb frames it
@@ -740,6 +754,10 @@ def extract(
                     )
                     if group is not None:
                         speaker, kind = group
+                    elif att.pronoun == "they" and last_group is not None:
+                        speaker, kind = (
+                            last_group  # "Deputies said ... They said ...": a group, never a person
+                        )
                     elif att.pronoun == "it" and last_it is not None:
                         speaker, kind = last_it  # "The report ... found that ... It said ...": the report
                     elif att.pronoun in ("he", "she") and last_human:
@@ -756,6 +774,15 @@ def extract(
                     owner = _possessive_owner(ptext, speaker, last_person, last_it)
                     if owner is not None:
                         speaker = f"{owner}’s {speaker}"
+                    elif (
+                        org := attribution.organisation_referent(
+                            ptext,
+                            speaker,
+                            _org_before(st.mentions, s + ptext.rfind(f"he {speaker}")) or last_org,
+                        )
+                    ) is not None:
+                        speaker, kind = org, "organisation"  # "SEACOM ... the company said": SEACOM
+                        org_ref = True
             if st.title and att is None:
                 hs = _HEADLINE_SOURCE.match(ptext)
                 src = attribution.classify_source(hs.group(0).rstrip(": ")) if hs else None
@@ -782,7 +809,7 @@ def extract(
             # (one part: every mention of the sentence; a name never ends on the " ,;" trimmed off)
             ms = st.mentions if len(parts) == 1 else [m for m in st.mentions if m.start >= s and m.end <= e]
             ents = [en for en in resolver.entities(ms) if not (en.kind == "org" and en.name in OUTLETS)]
-            if speaker and kind in ("person", "organisation") and english:
+            if speaker and kind in ("person", "organisation") and english and not org_ref:
                 canon = resolver.canonical_person(speaker)
                 if (
                     canon in resolver.persons
@@ -899,11 +926,23 @@ def extract(
                 last_by_kind[c.speaker_kind] = c.speaker
                 if c.speaker_kind in _PRONOUN_KIND["it"] or attribution.names_document(c.speaker):
                     last_it = (c.speaker, c.speaker_kind)
+                if c.speaker_kind in ("organisation", "anonymous"):
+                    last_group = (c.speaker, c.speaker_kind)
                 if c.speaker_kind == "person":
                     last_person = c.speaker
                     last_human = (c.speaker, "person")
                 elif _HUMAN_HEAD.search(c.speaker):
                     last_human = (c.speaker, c.speaker_kind)
+        if english:  # the organisation named last: a speaker first, else the sentence's first organisation
+            named_org = next(
+                (
+                    c.speaker
+                    for c in sent_claims
+                    if c.speaker and c.speaker_kind == "organisation" and c.speaker[:1].isupper()
+                ),
+                None,
+            ) or next((en.name for c in sent_claims for en in c.entities if en.kind == "org"), None)
+            last_org = named_org or last_org
         if whole is None and english:  # (the entity scan is tuned to English names)
             for c in sent_claims:
                 if c.speaker_kind == "person":

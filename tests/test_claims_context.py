@@ -150,3 +150,27 @@ def test_present_tense_and_progressive_speech_in_context() -> None:
     assert _by_text(claims, "could infect thousands").speaker == "Lukas Stefanko"
     assert _by_text(claims, "40 percent of the devices").speaker == "study published in the journal Science"
     assert _by_text(claims, "warning signs").speaker is None
+
+
+def test_they_stands_for_the_group_that_spoke_not_a_person_quoted_since() -> None:
+    claims = _claims(
+        "Deputies said that the suspect is 27 years old and armed.\n\n"
+        '"He should be considered very dangerous," said sheriff\'s spokesman Steve Whitmore.\n\n'
+        "They said he is a gang member known by a nickname.\n"
+    )
+    they = _by_text(claims, "gang member")
+    assert (they.speaker, they.speaker_kind) == ("Deputies", "anonymous")
+
+
+def test_the_company_is_the_organisation_named_last_when_the_noun_fits() -> None:
+    claims = _claims(
+        "According to SEACOM, the problems began at around 08:30 am on Tuesday.\n\n"
+        '"Our partner network had a fiber cut," the company was quoted as saying in a statement.\n\n'
+        "The Ministry of Health reported 40 new cases on Monday.\n\n"
+        "The ministry said most of the 40 cases were mild.\n\n"
+        "The company said it would open a second plant in 2021.\n"
+    )
+    assert _by_text(claims, "fiber cut").speaker == "SEACOM"
+    assert _by_text(claims, "most of the 40 cases").speaker == "Ministry of Health"
+    # a ministry is no company: "the company" after it names nobody known
+    assert _by_text(claims, "second plant").speaker != "Ministry of Health"
