@@ -90,6 +90,7 @@ _CLAUSE_VERBS = frozenset(_W.get("clause_verbs", []))
 _PARTICIPLE_HEADS = frozenset(_W.get("participle_heads", []))
 _ASIDES = frozenset(_W.get("asides", []))
 _BUSINESS_ANAPHORS = frozenset(_W.get("business_anaphors", []))
+_PARTICIPLE_TAIL = re.compile(r"(?<=\w)\s+[a-z]+ing\b")  # "media reports monitoring the incident"
 
 
 def organisation_referent(text: str, speaker: str, last_org: str | None) -> str | None:
@@ -737,6 +738,22 @@ def _common_noun_subject(toks: list[tuple[str, int, int]], end: int) -> tuple[st
     return " ".join(t[0] for t in toks[i : end + 1]), toks[i][1], toks[end][2]
 
 
+def _document_subject(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int, int] | None:
+    """A document that opens the sentence and speaks through a long description, where the walk back from
+    the verb (token k) finds no subject: "A new research paper published in Frontiers in Ecology and the
+    Environment journal suggests", "The research, supported by the Wildlife Conservation Society and ...,
+    reveals that"."""
+    if toks[k - 1][0] in ("and", "or") or any(w[0] in _CLAUSE_VERBS for w in toks[:k]):
+        return None  # "The data ... was sold and said to be worthless": no document speaks
+    for d in range(min(k - 1, 5)):
+        t = toks[d][0]
+        if t.lower() in _DOCUMENTS and (toks[d + 1][0] == "," or toks[d + 1][0] in _DOCUMENT_PARTICIPLES):
+            return " ".join(w[0] for w in toks[: d + 1]), toks[0][1], toks[d][2]
+        if not t.isalpha() or not (_np_token(t) or t.islower()):
+            return None
+    return None
+
+
 def text_between(toks: list[tuple[str, int, int]], start: int, end: int) -> str:
     """The tokens between two offsets, joined by single spaces."""
     return " ".join(t[0] for t in toks if start <= t[1] and t[2] <= end)
@@ -840,6 +857,10 @@ def _attribute(
                 if not got:
                     continue
                 np, e = got
+                cut = _PARTICIPLE_TAIL.search(np)
+                if cut is not None and classify_source(np) is None:
+                    # "according to media reports monitoring the incident": the reports, not what they do
+                    np, e = np[: cut.start()], e - (len(np) - cut.start())
                 if rx is _INTERVIEW:
                     # "told the Daily Herald the suspect was arrested": the outlet's name ends the phrase
                     named = _LEADING_NAME.match(np) if m.group(0)[:4].lower() == "told" else None
@@ -936,6 +957,8 @@ def _attribute(
             subj = _subject_before(toks[: h + 1], h) if h > 0 else None
         else:
             subj = _subject_before(toks, k)
+            if subj is None and ws == 0:
+                subj = _document_subject(toks, k)
         if subj is None and k > 0 and toks[k - 1][0] == "and":
             subj = _sentence_subject(text)
         if subj is None or (ws > 0 and subj[1] == toks[0][1]):

@@ -48,6 +48,7 @@ _CONNECT = rf"(?:{trie_pattern(_CONNECT_WORDS)})"
 _HYPHEN_PARTICLE = r"(?:al|el|ad|ar|as|ash|an|at|az)-"
 # a generational suffix ends the name: "Martin Luther King Jr.", "Robert F. Kennedy Jr."
 _SUFFIX = r"(?:Jr|Sr)\.|(?:III|II|IV)\b"
+_SUFFIX_WORDS = frozenset({"Jr", "Sr", "II", "III", "IV"})
 # A run of capitalised name tokens, with connectors. The pattern opens with the capital itself (a pattern that
 # opens with a character class lets the scan jump to candidate positions) and checks the character before it
 # with a lookbehind (which also sees the text before the ``pos`` of a search): the first token is _CAPTOK
@@ -372,7 +373,12 @@ def _classify(
     if rest and not titles and len(rest) > 2:
         # an organisation or place before the title: "NATO Secretary General Mark Rutte"
         last_title = max((k for k, t in enumerate(toks) if t in TITLE_WORDS), default=-1)
-        if 0 < last_title < len(toks) - 1 and len(toks) - 1 - last_title <= 3:
+        # (not when only a generational suffix follows: "Martin Luther King Jr." is a name, "King" no title)
+        if (
+            0 < last_title < len(toks) - 1
+            and len(toks) - 1 - last_title <= 3
+            and toks[last_title + 1].rstrip(".") not in _SUFFIX_WORDS
+        ):
             titles = [t for t in toks[: last_title + 1] if t in TITLE_WORDS]
             rest = piece[last_title + 1 :]
     if not rest:

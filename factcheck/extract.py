@@ -737,7 +737,9 @@ def extract(
                 speaker, kind, chain = att.speaker, att.kind, list(att.chain)
                 off = st.start - s if att is whole and len(parts) > 1 else 0
                 mask = [(a + off, b + off) for a, b in att.spans]
-                if att.content is not None:
+                # (what a document found is read with the document: "A paper published in Nature suggests
+                # that ...": the journal and the publication are part of the claim)
+                if att.content is not None and not (speaker and attribution.names_document(speaker)):
                     cs, ce = att.content[0] + off, att.content[1] + off
                     if ce - cs >= 15:  # analyse only what is reported, not the framing clause
                         cspan = (max(0, cs), min(len(ptext), ce))
