@@ -711,6 +711,8 @@ _PERSON_MAKERS = frozenset(_W.get("person_makers", []))
 
 def _agent_noun(w: str) -> bool:
     """A lower-case noun naming a person by what they do ("monitor", "analyst", "guard")."""
+    if w.endswith("s") and not w.endswith("ss") and len(w) > 5 and w not in _AGENT_NOUNS:
+        w = w[:-1]  # a plural: "organizers said", "the inspectors told"
     return w in _AGENT_NOUNS or (w.endswith(_AGENT_SUFFIXES) and len(w) > 4 and w not in _NOT_AGENTS)
 
 
@@ -718,6 +720,8 @@ def _common_noun_subject(toks: list[tuple[str, int, int]], end: int) -> tuple[st
     """An unnamed speaker in lower case that opens a clause: ", a piracy monitor told CNN"."""
     if end < 1 or not _agent_noun(toks[end][0]):
         return None
+    if toks[end][0].endswith("s") and toks[end - 1][0] in _CLAUSE_START:
+        return toks[end][0], toks[end][1], toks[end][2]  # a plural needs no article: ", organizers said"
     i = end - 1
     # lower-case words, or a name that says whose the person is ("a BT customer service agent")
     while i >= 0 and end - i <= 4 and toks[i][0] not in ("a", "an", "the", "A", "An", "The"):
