@@ -90,7 +90,14 @@ _CLAUSE_VERBS = frozenset(_W.get("clause_verbs", []))
 _PARTICIPLE_HEADS = frozenset(_W.get("participle_heads", []))
 _ASIDES = frozenset(_W.get("asides", []))
 _BUSINESS_ANAPHORS = frozenset(_W.get("business_anaphors", []))
+_PUBLIC_ANAPHORS = frozenset(_W.get("public_anaphors", []))
 _PARTICIPLE_TAIL = re.compile(r"(?<=\w)\s+[a-z]+ing\b")  # "media reports monitoring the incident"
+
+
+def _acronym(word: str) -> bool:
+    """A word of capitals ("TTF"), or mostly capitals ("TsKVPR"): an acronym, never a person's name."""
+    upper = sum(1 for ch in word if ch.isupper())
+    return len(word) >= 2 and (word.isupper() or (upper >= 3 and upper * 2 > len(word)))
 
 
 def organisation_referent(text: str, speaker: str, last_org: str | None) -> str | None:
@@ -104,6 +111,8 @@ def organisation_referent(text: str, speaker: str, last_org: str | None) -> str 
         return last_org  # "Acme Corp. ... the company said"; not "the Health Ministry ... the company"
     if speaker in _ORG_NOUNS and speaker in last_org.lower().split():
         return last_org  # "the Ministry of Health ... the ministry said"
+    if speaker in _PUBLIC_ANAPHORS and not _PUBLIC_ANAPHORS.isdisjoint(last_org.lower().split()):
+        return last_org  # "The Texas Department of Criminal Justice ..., the agency announced"
     return None
 
 
@@ -343,7 +352,7 @@ def _classify_source(np: str) -> Source | None:
     if ms:
         m = ms[-1]
         if m.kind == "misc" and len(caps) == 1:
-            if caps[0].isupper() and len(caps[0]) >= 2:  # "the Dutch TTF hub": an acronym names no person
+            if _acronym(caps[0]):  # "the Dutch TTF hub", "according to TsKVPR": an acronym names no person
                 return Source(m.text, "organisation")
             return Source(m.text, "person")
         return Source(m.text, "organisation" if m.kind != "person" else "person")

@@ -351,6 +351,8 @@ def _classify(
         or toks[0] in ORG_HEADS
         or toks[-1] in ORG_TAIL_HEADS
         or (len(toks) > 1 and toks[-1] in CLUB_HEADS)
+        # a body "of" something after a place or an adjective: "Florida Department of Health"
+        or any(t in ORG_HEADS and toks[i + 1] == "of" for i, t in enumerate(toks[1:-1], 1))
     ):
         return Mention(s, e, surface, "org")
     # titles: "Russian President", "US Secretary of State", "Kremlin spokesman" (lower-case: context)

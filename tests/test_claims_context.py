@@ -174,3 +174,12 @@ def test_the_company_is_the_organisation_named_last_when_the_noun_fits() -> None
     assert _by_text(claims, "most of the 40 cases").speaker == "Ministry of Health"
     # a ministry is no company: "the company" after it names nobody known
     assert _by_text(claims, "second plant").speaker != "Ministry of Health"
+
+
+def test_the_agency_is_the_public_body_named_in_the_sentence() -> None:
+    claims = _claims(
+        "The Texas Department of Criminal Justice has made sweeping leadership changes at a prison where "
+        "an inmate got a gun, the agency announced Tuesday.\n"
+    )
+    got = _by_text(claims, "sweeping leadership changes")
+    assert (got.speaker, got.speaker_kind) == ("Texas Department of Criminal Justice", "organisation")
