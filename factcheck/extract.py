@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from factcheck import attribution, attribution_intl, entities, sentences, stance
-from factcheck.gazetteer import OUTLETS, trie_pattern
+from factcheck.gazetteer import ORGS, OUTLETS, trie_pattern
 from factcheck.lang import resource
 from factcheck.model import Article, Claim, Stance, TimeRef
 
@@ -821,6 +821,7 @@ def extract(
                             f"the {speaker}" in ptext
                             or f"The {speaker}" in ptext
                             or attribution.organisation_shaped(speaker)
+                            or speaker in ORGS  # "Microsoft claims" after a headline read as a name
                         )
                     )
                 ):  # "Park said" is Linda Park, not a park; "the Red Crescent said", "the opposition Christian

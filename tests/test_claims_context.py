@@ -183,3 +183,15 @@ def test_the_agency_is_the_public_body_named_in_the_sentence() -> None:
     )
     got = _by_text(claims, "sweeping leadership changes")
     assert (got.speaker, got.speaker_kind) == ("Texas Department of Criminal Justice", "organisation")
+
+
+def test_a_known_organisation_is_no_person_after_a_headline_that_starts_with_it() -> None:
+    art = ingest.article_from_text(
+        "Microsoft Launches Emergency Patch For Browser\n\n"
+        "While Microsoft claims that it has received reports of attacks on the browser, the flaw affects "
+        "all other versions.\n",
+        path="t.txt",
+        key="t.txt",
+    )
+    got = _by_text(extract.extract(art, min_score=0.0), "received reports of attacks")
+    assert (got.speaker, got.speaker_kind) == ("Microsoft", "organisation")
