@@ -260,6 +260,10 @@ def _classify_source(np: str) -> Source | None:
         return Source(trailing["name"] if trailing else np, "outlet")
     if low[-1] in ("media", "press", "reports", "outlets"):  # "local media", "Japanese media"
         return Source(np, "outlet")
+    body, _, where = np.partition(" in ")
+    if where[:1].isupper() and any(w in ORG_HEADS for w in body.split()[1:]):
+        # "California's 4th District Court of Appeal in Santa Ana": the court, not the town it sits in
+        return Source(body, "organisation")
     owner = _DOCUMENT_OWNER.match(np) if low[-1] in _DOCUMENTS and len(words) > 1 else None
     if owner:  # "the grid operator's 2019 resource assessment": the grid operator
         src = _classify_source(owner["owner"])
@@ -669,6 +673,8 @@ def _subject_before(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int,
             or toks[j - 1][0].lower() in _DOCUMENTS  # "Data from the agency show that"
             # "John Smith from the Red Cross said": a name and its affiliation
             or (toks[j][0] in ("from", "with", "at") and toks[j - 1][0][:1].isupper())
+            # "the Court of Appeal in Santa Ana found": a body and where it sits
+            or (toks[j][0] == "in" and any(t[0] in ORG_HEADS for t in toks[max(0, j - 4) : j]))
         )
     ):
         start = _walk_np(toks, j - 1)
@@ -796,6 +802,14 @@ def _may_speak(text: str, vm: re.Match[str]) -> bool:
             w in _BE for w in text[max(0, e - 60) : vm.start()].split()[-3:]
         )
     return True
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether a phrase starting at ``start`` is the sentence's subject: only connectives before it."""
+    before = text[:start].split()
+    return len(before) <= 2 and all(
+        w.strip(",").lower() in _LEADING_CONNECTIVES or w.strip(",") in CAP_STOP for w in before
+    )
 
 
 def _after_comma(text: str, s: int) -> bool:
@@ -968,6 +982,8 @@ def _attribute(
             # the subject of the main verb that takes the position ("The mayor rejected the plan, saying")
             h = next((i for i, tk in enumerate(toks) if tk[0].lower() in _PARTICIPLE_HEADS), 0)
             subj = _subject_before(toks[: h + 1], h) if h > 0 else None
+            if subj is not None and not _opens_sentence(text, subj[1]):
+                continue  # "The trust spending $100 million on a line in South Dade refused ...": not Dade
         else:
             subj = _subject_before(toks, k)
             if subj is None and ws == 0:
