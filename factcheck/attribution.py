@@ -89,6 +89,7 @@ _BE = frozenset(_W.get("be", []))
 _CLAUSE_VERBS = frozenset(_W.get("clause_verbs", []))
 _PARTICIPLE_HEADS = frozenset(_W.get("participle_heads", []))
 _ASIDES = frozenset(_W.get("asides", []))
+_SAY_NOUN_BEFORE = frozenset(_W.get("say_noun_before", []))
 _BUSINESS_ANAPHORS = frozenset(_W.get("business_anaphors", []))
 _PUBLIC_ANAPHORS = frozenset(_W.get("public_anaphors", []))
 _PARTICIPLE_TAIL = re.compile(r"(?<=\w)\s+[a-z]+ing\b")  # "media reports monitoring the incident"
@@ -261,7 +262,7 @@ def _classify_source(np: str) -> Source | None:
     if low[-1] in ("media", "press", "reports", "outlets"):  # "local media", "Japanese media"
         return Source(np, "outlet")
     body, _, where = np.partition(" in ")
-    if where[:1].isupper() and any(w in ORG_HEADS for w in body.split()[1:]):
+    if where[:1].isupper() and low[0] not in ROLE_WORDS and any(w in ORG_HEADS for w in body.split()[1:]):
         # "California's 4th District Court of Appeal in Santa Ana": the court, not the town it sits in
         return Source(body, "organisation")
     owner = _DOCUMENT_OWNER.match(np) if low[-1] in _DOCUMENTS and len(words) > 1 else None
@@ -557,7 +558,7 @@ def _subject_before(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int,
     skipped = False
     while j >= 1 and toks[j][0] == ",":
         step = None
-        for i in range(j - 1, max(-1, j - 14), -1):
+        for i in range(j - 1, max(-1, j - 20), -1):
             if toks[i][0] == ",":
                 inner = toks[i + 1 : j]
                 if inner and (
@@ -790,6 +791,8 @@ def _may_speak(text: str, vm: re.Match[str]) -> bool:
     """Cheap checks that rule a speech-verb match out before any parsing: "found" without "that", a
     progressive verb with no form of "be" among the three words before it ("warning signs")."""
     t, e = vm.group(0)[1:], vm.end() - 1
+    if t == "say" and _word_before(text, vm.start()) in _SAY_NOUN_BEFORE:
+        return False  # "to give Parliament the final say on trade deals": a noun
     if t in _SAY_BEFORE and not text.startswith(_SAY_BEFORE[t], e):
         # "The survey found 40 percent ...", "Researchers found the links being spread": a finding, reported
         # by who found it ("The researchers found the tool in a quarry" is an act: a thing found, no clause)

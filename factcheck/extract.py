@@ -929,8 +929,10 @@ def extract(
                 last_by_kind[c.speaker_kind] = c.speaker
                 if c.speaker_kind in _PRONOUN_KIND["it"] or attribution.names_document(c.speaker):
                     last_it = (c.speaker, c.speaker_kind)
-                if c.speaker_kind in ("organisation", "anonymous"):
-                    last_group = (c.speaker, c.speaker_kind)
+                if c.speaker_kind in ("organisation", "anonymous") and not attribution.names_document(
+                    c.speaker
+                ):
+                    last_group = (c.speaker, c.speaker_kind)  # (a letter, a report is no "they")
                 if c.speaker_kind == "person":
                     last_person = c.speaker
                     last_human = (c.speaker, "person")

@@ -195,3 +195,12 @@ def test_a_known_organisation_is_no_person_after_a_headline_that_starts_with_it(
     )
     got = _by_text(extract.extract(art, min_score=0.0), "received reports of attacks")
     assert (got.speaker, got.speaker_kind) == ("Microsoft", "organisation")
+
+
+def test_they_is_never_a_document() -> None:
+    claims = _claims(
+        "Nurses said the ward had 40 beds and two doctors.\n\n"
+        "The letter, signed by 60 doctors, says the ward must stay open until 2025.\n\n"
+        "They said the ward was full every night in January.\n"
+    )
+    assert _by_text(claims, "full every night").speaker == "Nurses"
