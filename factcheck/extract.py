@@ -131,6 +131,7 @@ class _CwVocab:
     personal: re.Pattern[str] | None  # searched in the text as written
     personal_singular: re.Pattern[str] | None
     mind: frozenset[str]  # what someone thought, felt or noticed: no plain event
+    interview: _Rule  # an answer framed by the interviewer's question
 
 
 @functools.cache
@@ -166,6 +167,7 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
         personal=re.compile(pers["pattern"]) if pers.get("pattern") else None,
         personal_singular=re.compile(pers["singular"]) if pers.get("singular") else None,
         mind=mind,
+        interview=_rule(data.get("interview", {})),
     )
 
 
@@ -351,6 +353,8 @@ def _cw_features(
         penalty += 0.2  # "should" without a time: advice ("the prize should have gone to ...")
     if voc.uncertain.search(clow, cwords):
         penalty += 0.2  # "no-one could predict what might happen"
+    if "asked" in low and voc.interview.search(low, words):  # (the substring: a cheap gate)
+        penalty += 0.15  # "Asked why he settled on Sanders, Blocker said, ...": an interview answer
     # penalties that a reported event (occurred, planned, denied...) lifts: "My client never took a
     # single naira," he said is a claim; "We do not see any roadblocks," says Li is not
     soft = 0.0
