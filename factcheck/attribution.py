@@ -291,6 +291,13 @@ def _classify_source(np: str) -> Source | None:
     ms = [m for m in entities.mentions(np) if m.kind in ("person", "org", "place", "misc", "event")]
     persons = [m for m in ms if m.kind == "person"]
     if (
+        len(words) > 1
+        and low[-1] in ROLE_WORDS
+        and words[-1][:1].isupper()
+        and not low[-1].startswith("spokes")
+    ):
+        return Source(np, "person")  # "the International Trade Secretary": a person named by office
+    if (
         definite
         and persons
         and all(w[:1].isupper() and not w.endswith(("’s", "'s")) for w in words)

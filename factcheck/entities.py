@@ -40,7 +40,7 @@ _ABBRS = "St Mt Ft Gen Lt Col Sen Rep Gov Dr Mr Mrs Ms Prof Sgt Capt Adm Maj".sp
 _ABBR_TOK = rf"(?:{trie_pattern(_ABBRS)})\."
 # (a middle initial before a name is a token of the name: "Walter A. Clyburn Reed" is not cut at "A.")
 # (not before a word that opens sentences: "World War I. The war ended" is two sentences)
-_INITIAL = rf"[A-Z]\.(?=[ \t]+[A-Z][a-z])(?![ \t]+(?:{trie_pattern(CAP_STOP)})\b)"
+_INITIAL = rf"[A-Z]\.(?=[ \t]+(?:[A-Z]\.[ \t]+)?[A-Z][a-z])(?![ \t]+(?:{trie_pattern(CAP_STOP)})\b)"
 _CAPTOK = rf"(?:(?:[A-Z]\.){{2,}}|{_ABBR_TOK}|[A-Z][\w’'\-]*[\w’']|{_INITIAL}|[A-Z])"
 _CONNECT_WORDS = "of and & the for de da del der den van von bin al le la du dos das della delle degli dei di des ibn el".split()
 _CONNECT = rf"(?:{trie_pattern(_CONNECT_WORDS)})"
