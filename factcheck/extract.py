@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from factcheck import attribution, attribution_intl, entities, sentences, stance
-from factcheck.gazetteer import ORGS, OUTLETS, trie_pattern
+from factcheck.gazetteer import ORGS, OUTLETS, ROLE_WORDS, trie_pattern
 from factcheck.lang import resource
 from factcheck.model import Article, Claim, Stance, TimeRef
 
@@ -697,6 +697,7 @@ def extract(
     last_by_kind: dict[str, str] = {}
     last_group: tuple[str, str] | None = None  # the last speaker "they" can be: an organisation, a group
     last_org: str | None = None  # the organisation named last ("the company" of a later sentence)
+    titled: dict[str, set[str]] = {}  # title word -> the persons named with it ("mayor" -> Jane Smith)
     last_it: tuple[str, str] | None = (
         None  # the last speaker "it" can be: an organisation, an outlet, a document
     )
@@ -789,6 +790,9 @@ def extract(
                     ) is not None:
                         speaker, kind = org, "organisation"  # "SEACOM ... the company said": SEACOM
                         org_ref = True
+                    elif len(titled.get(speaker, ())) == 1:
+                        # "The mayor later said" after "Mayor Jane Smith": the one person of that title
+                        speaker, kind = next(iter(titled[speaker])), "person"
             if st.title and att is None:
                 hs = _HEADLINE_SOURCE.match(ptext)
                 src = attribution.classify_source(hs.group(0).rstrip(": ")) if hs else None
@@ -990,6 +994,12 @@ def extract(
                 break
         prev_quote_speaker = quote_sp if quote_sp else (prev_quote_speaker if continuing else None)
         prev_line = st.line
+        if english:  # the persons named with a title ("Mayor Jane Smith"), for a later "the mayor said"
+            for m in st.mentions:
+                if m.kind == "person" and m.titled and " and " not in m.text:
+                    before = text[max(0, m.start - 20) : m.start].split()
+                    if before and before[-1].lower() in ROLE_WORDS:
+                        titled.setdefault(before[-1].lower(), set()).add(m.text)
         claims.extend(sent_claims)
 
     out: list[Claim] = []

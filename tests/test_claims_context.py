@@ -204,3 +204,16 @@ def test_they_is_never_a_document() -> None:
         "They said the ward was full every night in January.\n"
     )
     assert _by_text(claims, "full every night").speaker == "Nurses"
+
+
+def test_the_title_alone_is_the_one_person_named_with_it() -> None:
+    claims = _claims(
+        "According to Mayor Jane Smith, the bridge will reopen on Monday.\n\n"
+        "The storm damaged 40 homes, said fire chief Tom Reed.\n\n"
+        "The mayor later said the town would apply for $3 million in federal aid.\n\n"
+        "Senator Ann Lee voted against the bill on Friday.\n\n"
+        "Senator Bo Park also voted against it.\n\n"
+        "The senator said the bill would cost $9 billion.\n"
+    )
+    assert _by_text(claims, "federal aid").speaker == "Jane Smith"
+    assert _by_text(claims, "$9 billion").speaker == "senator"  # two senators named: not resolved
