@@ -86,6 +86,37 @@ _SAY_BEFORE: dict[str, tuple[str, ...]] = {
 }
 # a progressive speech verb ("Researchers are warning") speaks after a form of "be"
 _BE = frozenset(_W.get("be", []))
+_CLAUSE_VERBS = frozenset(_W.get("clause_verbs", []))
+_PARTICIPLE_HEADS = frozenset(_W.get("participle_heads", []))
+_ASIDES = frozenset(_W.get("asides", []))
+_SAY_NOUN_BEFORE = frozenset(_W.get("say_noun_before", []))
+_BUSINESS_ANAPHORS = frozenset(_W.get("business_anaphors", []))
+_PUBLIC_ANAPHORS = frozenset(_W.get("public_anaphors", []))
+_PARTICIPLE_TAIL = re.compile(r"(?<=\w)\s+[a-z]+ing\b")  # "media reports monitoring the incident"
+
+
+def _acronym(word: str) -> bool:
+    """A word of capitals ("TTF"), or mostly capitals ("TsKVPR"): an acronym, never a person's name."""
+    upper = sum(1 for ch in word if ch.isupper())
+    return len(word) >= 2 and (word.isupper() or (upper >= 3 and upper * 2 > len(word)))
+
+
+def organisation_referent(text: str, speaker: str, last_org: str | None) -> str | None:
+    """The organisation "the company" (``speaker``, as the sentence names it with "the") stands for: the
+    organisation named last, when the noun fits it (any business for a company name; "the ministry" only
+    for a name that holds "Ministry"), else None."""
+    if last_org is None or not (f"the {speaker}" in text or f"The {speaker}" in text):
+        return None
+    typed = any(w in _ORG_NOUNS and w not in _BUSINESS_ANAPHORS for w in last_org.lower().split())
+    if speaker in _BUSINESS_ANAPHORS and not typed:
+        return last_org  # "Acme Corp. ... the company said"; not "the Health Ministry ... the company"
+    if speaker in _ORG_NOUNS and speaker in last_org.lower().split():
+        return last_org  # "the Ministry of Health ... the ministry said"
+    if speaker in _PUBLIC_ANAPHORS and not _PUBLIC_ANAPHORS.isdisjoint(last_org.lower().split()):
+        return last_org  # "The Texas Department of Criminal Justice ..., the agency announced"
+    return None
+
+
 # a speech verb in a clause opened by these words frames no claim of the sentence ("after Trump announced in
 # 2017 his decision ..."): the sentence reports what followed, in its own voice
 _SUBORDINATORS = frozenset(_W.get("subordinators", []))
@@ -230,6 +261,10 @@ def _classify_source(np: str) -> Source | None:
         return Source(trailing["name"] if trailing else np, "outlet")
     if low[-1] in ("media", "press", "reports", "outlets"):  # "local media", "Japanese media"
         return Source(np, "outlet")
+    body, _, where = np.partition(" in ")
+    if where[:1].isupper() and low[0] not in ROLE_WORDS and any(w in ORG_HEADS for w in body.split()[1:]):
+        # "California's 4th District Court of Appeal in Santa Ana": the court, not the town it sits in
+        return Source(body, "organisation")
     owner = _DOCUMENT_OWNER.match(np) if low[-1] in _DOCUMENTS and len(words) > 1 else None
     if owner:  # "the grid operator's 2019 resource assessment": the grid operator
         src = _classify_source(owner["owner"])
@@ -255,6 +290,13 @@ def _classify_source(np: str) -> Source | None:
         return Source(np, "organisation")
     ms = [m for m in entities.mentions(np) if m.kind in ("person", "org", "place", "misc", "event")]
     persons = [m for m in ms if m.kind == "person"]
+    if (
+        len(words) > 1
+        and low[-1] in ROLE_WORDS
+        and words[-1][:1].isupper()
+        and not low[-1].startswith("spokes")
+    ):
+        return Source(np, "person")  # "the International Trade Secretary": a person named by office
     if (
         definite
         and persons
@@ -322,7 +364,7 @@ def _classify_source(np: str) -> Source | None:
     if ms:
         m = ms[-1]
         if m.kind == "misc" and len(caps) == 1:
-            if caps[0].isupper() and len(caps[0]) >= 2:  # "the Dutch TTF hub": an acronym names no person
+            if _acronym(caps[0]):  # "the Dutch TTF hub", "according to TsKVPR": an acronym names no person
                 return Source(m.text, "organisation")
             return Source(m.text, "person")
         return Source(m.text, "organisation" if m.kind != "person" else "person")
@@ -523,12 +565,21 @@ def _subject_before(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int,
     skipped = False
     while j >= 1 and toks[j][0] == ",":
         step = None
-        for i in range(j - 1, max(-1, j - 14), -1):
+        for i in range(j - 1, max(-1, j - 20), -1):
             if toks[i][0] == ",":
                 inner = toks[i + 1 : j]
                 if inner and (
                     inner[0][0].endswith("ing")
                     or inner[0][0] in ("who", "which", "whose")
+                    # "Masoud Dalman, head of the province's emergency affairs, said": a role, no article
+                    or (inner[0][0] in ROLE_WORDS and len(inner) >= 3 and inner[1][0] in ("of", "for", "at"))
+                    or (len(inner) == 1 and inner[0][0].lower() in _ASIDES)  # "Officials, however, said"
+                    # "The board, in a statement, said": how it spoke
+                    or (
+                        inner[0][0] == "in"
+                        and 2 <= len(inner) <= 4
+                        and inner[1][0] in ("a", "an", "its", "his", "her", "their")
+                    )
                     # "Matt Jones, from the county council, said": where the speaker works
                     # "The report, by the Institute for Fiscal Studies, found that"
                     or (
@@ -630,6 +681,8 @@ def _subject_before(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int,
             or toks[j - 1][0].lower() in _DOCUMENTS  # "Data from the agency show that"
             # "John Smith from the Red Cross said": a name and its affiliation
             or (toks[j][0] in ("from", "with", "at") and toks[j - 1][0][:1].isupper())
+            # "the Court of Appeal in Santa Ana found": a body and where it sits
+            or (toks[j][0] == "in" and any(t[0] in ORG_HEADS for t in toks[max(0, j - 4) : j]))
         )
     ):
         start = _walk_np(toks, j - 1)
@@ -681,6 +734,8 @@ _PERSON_MAKERS = frozenset(_W.get("person_makers", []))
 
 def _agent_noun(w: str) -> bool:
     """A lower-case noun naming a person by what they do ("monitor", "analyst", "guard")."""
+    if w.endswith("s") and not w.endswith("ss") and len(w) > 5 and w not in _AGENT_NOUNS:
+        w = w[:-1]  # a plural: "organizers said", "the inspectors told"
     return w in _AGENT_NOUNS or (w.endswith(_AGENT_SUFFIXES) and len(w) > 4 and w not in _NOT_AGENTS)
 
 
@@ -688,6 +743,8 @@ def _common_noun_subject(toks: list[tuple[str, int, int]], end: int) -> tuple[st
     """An unnamed speaker in lower case that opens a clause: ", a piracy monitor told CNN"."""
     if end < 1 or not _agent_noun(toks[end][0]):
         return None
+    if toks[end][0].endswith("s") and toks[end - 1][0] in _CLAUSE_START:
+        return toks[end][0], toks[end][1], toks[end][2]  # a plural needs no article: ", organizers said"
     i = end - 1
     # lower-case words, or a name that says whose the person is ("a BT customer service agent")
     while i >= 0 and end - i <= 4 and toks[i][0] not in ("a", "an", "the", "A", "An", "The"):
@@ -708,6 +765,22 @@ def _common_noun_subject(toks: list[tuple[str, int, int]], end: int) -> tuple[st
     return " ".join(t[0] for t in toks[i : end + 1]), toks[i][1], toks[end][2]
 
 
+def _document_subject(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int, int] | None:
+    """A document that opens the sentence and speaks through a long description, where the walk back from
+    the verb (token k) finds no subject: "A new research paper published in Frontiers in Ecology and the
+    Environment journal suggests", "The research, supported by the Wildlife Conservation Society and ...,
+    reveals that"."""
+    if toks[k - 1][0] in ("and", "or") or any(w[0] in _CLAUSE_VERBS for w in toks[:k]):
+        return None  # "The data ... was sold and said to be worthless": no document speaks
+    for d in range(min(k - 1, 5)):
+        t = toks[d][0]
+        if t.lower() in _DOCUMENTS and (toks[d + 1][0] == "," or toks[d + 1][0] in _DOCUMENT_PARTICIPLES):
+            return " ".join(w[0] for w in toks[: d + 1]), toks[0][1], toks[d][2]
+        if not t.isalpha() or not (_np_token(t) or t.islower()):
+            return None
+    return None
+
+
 def text_between(toks: list[tuple[str, int, int]], start: int, end: int) -> str:
     """The tokens between two offsets, joined by single spaces."""
     return " ".join(t[0] for t in toks if start <= t[1] and t[2] <= end)
@@ -725,6 +798,8 @@ def _may_speak(text: str, vm: re.Match[str]) -> bool:
     """Cheap checks that rule a speech-verb match out before any parsing: "found" without "that", a
     progressive verb with no form of "be" among the three words before it ("warning signs")."""
     t, e = vm.group(0)[1:], vm.end() - 1
+    if t == "say" and _word_before(text, vm.start()) in _SAY_NOUN_BEFORE:
+        return False  # "to give Parliament the final say on trade deals": a noun
     if t in _SAY_BEFORE and not text.startswith(_SAY_BEFORE[t], e):
         # "The survey found 40 percent ...", "Researchers found the links being spread": a finding, reported
         # by who found it ("The researchers found the tool in a quarry" is an act: a thing found, no clause)
@@ -733,8 +808,23 @@ def _may_speak(text: str, vm: re.Match[str]) -> bool:
         who = _word_before(text, vm.start())
         return who in _FINDERS and (who in _DOCUMENTS or _SMALL_CLAUSE.match(text, e) is not None)
     if t.endswith("ing"):
-        return any(w in _BE for w in text[max(0, e - 60) : vm.start()].split()[-3:])
+        return _after_comma(text, vm.start()) or any(
+            w in _BE for w in text[max(0, e - 60) : vm.start()].split()[-3:]
+        )
     return True
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether a phrase starting at ``start`` is the sentence's subject: only connectives before it."""
+    before = text[:start].split()
+    return len(before) <= 2 and all(
+        w.strip(",").lower() in _LEADING_CONNECTIVES or w.strip(",") in CAP_STOP for w in before
+    )
+
+
+def _after_comma(text: str, s: int) -> bool:
+    """Whether the word at ``s`` follows a comma: a participle clause ("..., saying it would cost too much")."""
+    return text[max(0, s - 3) : s].rstrip().endswith(",")
 
 
 def attribute(text: str, lang: str | None = None) -> Attribution | None:
@@ -804,6 +894,10 @@ def _attribute(
                 if not got:
                     continue
                 np, e = got
+                cut = _PARTICIPLE_TAIL.search(np)
+                if cut is not None and classify_source(np) is None:
+                    # "according to media reports monitoring the incident": the reports, not what they do
+                    np, e = np[: cut.start()], e - (len(np) - cut.start())
                 if rx is _INTERVIEW:
                     # "told the Daily Herald the suspect was arrested": the outlet's name ends the phrase
                     named = _LEADING_NAME.match(np) if m.group(0)[:4].lower() == "told" else None
@@ -852,7 +946,16 @@ def _attribute(
         any_say = True
         ws = max(0, s - 200)
         toks = _tokens(text, ws, s)
-        if t.endswith("ing"):
+        # a participle after a comma speaks for the subject of the sentence: "LaRue discounted the
+        # rumours, saying the source was several people", "He rejected the plan, saying it would cost ..."
+        participle = (
+            t.endswith("ing")
+            and _after_comma(text, s)
+            and not _PARTICIPLE_HEADS.isdisjoint(text[:s].lower().split())
+        )
+        if t.endswith("ing") and _after_comma(text, s) and not participle:
+            continue  # "Kyiv struck oil depots, arguing ...", "Similar issues were reported, suggesting ..."
+        if t.endswith("ing") and not participle:
             # a progressive verb: "Researchers are (also) warning" speaks, "warning signs" does not; the
             # form of "be" goes, so that the subject is found as before a simple verb
             b = len(toks) - 1
@@ -879,7 +982,22 @@ def _attribute(
                 if content is None:
                     content = (e, len(text)) if len(text) - e >= toks[p][1] else (0, toks[p][1])
             continue
-        subj = _subject_before(toks, k)
+        if participle:
+            first = text.split(None, 1)[0].lower() if text.strip() else ""
+            if first in _PRONOUNS and not speakers and pronoun is None:
+                pronoun = _PRONOUNS[first]
+                spans.append((s, e))
+                verb = verb or t
+                continue
+            # the subject of the main verb that takes the position ("The mayor rejected the plan, saying")
+            h = next((i for i, tk in enumerate(toks) if tk[0].lower() in _PARTICIPLE_HEADS), 0)
+            subj = _subject_before(toks[: h + 1], h) if h > 0 else None
+            if subj is not None and not _opens_sentence(text, subj[1]):
+                continue  # "The trust spending $100 million on a line in South Dade refused ...": not Dade
+        else:
+            subj = _subject_before(toks, k)
+            if subj is None and ws == 0:
+                subj = _document_subject(toks, k)
         if subj is None and k > 0 and toks[k - 1][0] == "and":
             subj = _sentence_subject(text)
         if subj is None or (ws > 0 and subj[1] == toks[0][1]):
@@ -904,7 +1022,7 @@ def _attribute(
         src.start, src.end = subj[1], subj[2]
         spans.append((s, e))
         verb = verb or t
-        if content is None:
+        if content is None and not participle:  # (a participle: the main clause is the writer's report)
             content = (e, len(text)) if len(text) - e >= subj[1] else (0, subj[1])
         if t in ("reported", "reports") and _unknown_name(subj[0], src):
             aff = _AFFILIATION.match(subj[0])
@@ -929,7 +1047,9 @@ def _attribute(
             complement = re.match(
                 r"(?:that|if|whether|how|what|when|where|why|in|on|at|to|with|from|for|during|after)\b", np3
             )
-            src = classify_source(np3) if np3 and not complement else None
+            # (nor a reported clause: ", said the museum would close in March")
+            clause = complement is not None or not _CLAUSE_VERBS.isdisjoint(np3.lower().split())
+            src = classify_source(np3) if np3 and not clause else None
             if (
                 src
                 and src.kind in ("person", "organisation")

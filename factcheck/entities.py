@@ -40,7 +40,7 @@ _ABBRS = "St Mt Ft Gen Lt Col Sen Rep Gov Dr Mr Mrs Ms Prof Sgt Capt Adm Maj".sp
 _ABBR_TOK = rf"(?:{trie_pattern(_ABBRS)})\."
 # (a middle initial before a name is a token of the name: "Walter A. Clyburn Reed" is not cut at "A.")
 # (not before a word that opens sentences: "World War I. The war ended" is two sentences)
-_INITIAL = rf"[A-Z]\.(?=[ \t]+[A-Z][a-z])(?![ \t]+(?:{trie_pattern(CAP_STOP)})\b)"
+_INITIAL = rf"[A-Z]\.(?=[ \t]+(?:[A-Z]\.[ \t]+)?[A-Z][a-z])(?![ \t]+(?:{trie_pattern(CAP_STOP)})\b)"
 _CAPTOK = rf"(?:(?:[A-Z]\.){{2,}}|{_ABBR_TOK}|[A-Z][\w’'\-]*[\w’']|{_INITIAL}|[A-Z])"
 _CONNECT_WORDS = "of and & the for de da del der den van von bin al le la du dos das della delle degli dei di des ibn el".split()
 _CONNECT = rf"(?:{trie_pattern(_CONNECT_WORDS)})"
@@ -48,6 +48,7 @@ _CONNECT = rf"(?:{trie_pattern(_CONNECT_WORDS)})"
 _HYPHEN_PARTICLE = r"(?:al|el|ad|ar|as|ash|an|at|az)-"
 # a generational suffix ends the name: "Martin Luther King Jr.", "Robert F. Kennedy Jr."
 _SUFFIX = r"(?:Jr|Sr)\.|(?:III|II|IV)\b"
+_SUFFIX_WORDS = frozenset({"Jr", "Sr", "II", "III", "IV"})
 # A run of capitalised name tokens, with connectors. The pattern opens with the capital itself (a pattern that
 # opens with a character class lets the scan jump to candidate positions) and checks the character before it
 # with a lookbehind (which also sees the text before the ``pos`` of a search): the first token is _CAPTOK
@@ -350,6 +351,8 @@ def _classify(
         or toks[0] in ORG_HEADS
         or toks[-1] in ORG_TAIL_HEADS
         or (len(toks) > 1 and toks[-1] in CLUB_HEADS)
+        # a body "of" something after a place or an adjective: "Florida Department of Health"
+        or any(t in ORG_HEADS and toks[i + 1] == "of" for i, t in enumerate(toks[1:-1], 1))
     ):
         return Mention(s, e, surface, "org")
     # titles: "Russian President", "US Secretary of State", "Kremlin spokesman" (lower-case: context)
@@ -372,7 +375,12 @@ def _classify(
     if rest and not titles and len(rest) > 2:
         # an organisation or place before the title: "NATO Secretary General Mark Rutte"
         last_title = max((k for k, t in enumerate(toks) if t in TITLE_WORDS), default=-1)
-        if 0 < last_title < len(toks) - 1 and len(toks) - 1 - last_title <= 3:
+        # (not when only a generational suffix follows: "Martin Luther King Jr." is a name, "King" no title)
+        if (
+            0 < last_title < len(toks) - 1
+            and len(toks) - 1 - last_title <= 3
+            and toks[last_title + 1].rstrip(".") not in _SUFFIX_WORDS
+        ):
             titles = [t for t in toks[: last_title + 1] if t in TITLE_WORDS]
             rest = piece[last_title + 1 :]
     if not rest:

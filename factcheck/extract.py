@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from factcheck import attribution, attribution_intl, entities, sentences, stance
-from factcheck.gazetteer import OUTLETS, trie_pattern
+from factcheck.gazetteer import ORGS, OUTLETS, ROLE_WORDS, trie_pattern
 from factcheck.lang import resource
 from factcheck.model import Article, Claim, Stance, TimeRef
 
@@ -56,6 +56,7 @@ _HEADLINE_SOURCE = re.compile(r"^[A-Z][\w.&' ]{1,30}:\s+")
 _HEADLINE_TO = re.compile(r"^[^,:]{0,60}?\b[A-Za-z’'-]+\s+to\s+(?!be\b|the\b|a\b)[a-z]{3,}\b")
 _HEADLINE_PRESENT = re.compile(r"^(?:[A-Z][\w’'-]*\s+){1,3}(?:[a-z]+\s+)??(?![a-z]*ss\b)[a-z]{3,}(?<!ss)s\b")
 TITLE_BONUS = 0.05
+PLAIN_EVENT_BONUS = 0.08  # a plain event in the writer's voice (see _cw_features)
 
 
 def _sentence_case(headline: str) -> str:
@@ -129,6 +130,8 @@ class _CwVocab:
     personal_triggers: frozenset[str]
     personal: re.Pattern[str] | None  # searched in the text as written
     personal_singular: re.Pattern[str] | None
+    mind: frozenset[str]  # what someone thought, felt or noticed: no plain event
+    interview: _Rule  # an answer framed by the interviewer's question
 
 
 @functools.cache
@@ -142,8 +145,9 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
     comp = frozenset(data.get("comparatives", []))
     opinion = frozenset(op.get("words", [])) | frozenset(op.get("reactions", []))
     boiler_words = frozenset(boil.get("words", []))
+    mind = frozenset(data.get("mind_words", []))
     rules = [_rule(t) for t in (op, adv, unc, boil)]
-    every = numbers | sup | comp | opinion | boiler_words | frozenset(pers.get("triggers", []))
+    every = numbers | sup | comp | opinion | boiler_words | mind | frozenset(pers.get("triggers", []))
     for r in rules:
         every |= r.triggers
     words = re.compile(r"[^a-z’'-][’'-]*(" + trie_pattern(every) + r")(?![a-z’'-])") if every else None
@@ -162,6 +166,8 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
         personal_triggers=frozenset(pers.get("triggers", [])),
         personal=re.compile(pers["pattern"]) if pers.get("pattern") else None,
         personal_singular=re.compile(pers["singular"]) if pers.get("singular") else None,
+        mind=mind,
+        interview=_rule(data.get("interview", {})),
     )
 
 
@@ -198,6 +204,17 @@ def _possessive_owner(
         if det + speaker in text and last_it is not None and last_it[1] == "organisation":
             return last_it[0]
     return None
+
+
+def _org_before(mentions: list[entities.Mention], pos: int) -> str | None:
+    """The last organisation a sentence names before ``pos`` ("Veritas Micro will build ..., the company
+    announced"), outlets and a dateline in capitals left out, or None."""
+    orgs = [
+        m.text
+        for m in mentions
+        if m.kind == "org" and m.end <= pos and m.text not in OUTLETS and not m.text.isupper()
+    ]
+    return orgs[-1] if orgs else None
 
 
 def _group_subject(sentence: str, pronoun: str) -> tuple[str, str] | None:
@@ -336,6 +353,8 @@ def _cw_features(
         penalty += 0.2  # "should" without a time: advice ("the prize should have gone to ...")
     if voc.uncertain.search(clow, cwords):
         penalty += 0.2  # "no-one could predict what might happen"
+    if "asked" in low and voc.interview.search(low, words):  # (the substring: a cheap gate)
+        penalty += 0.15  # "Asked why he settled on Sanders, Blocker said, ...": an interview answer
     # penalties that a reported event (occurred, planned, denied...) lifts: "My client never took a
     # single naira," he said is a claim; "We do not see any roadblocks," says Li is not
     soft = 0.0
@@ -368,6 +387,20 @@ def _cw_features(
         penalty += 0.4
     if text.rstrip().endswith(":"):
         penalty += 0.3  # a lead-in ("Re. “Prop. 13 proves costly”, Page A8, Jan. 13:")
+    if (
+        not attributed
+        and quoted is None
+        and not personal
+        and not n_op
+        and not penalty
+        and words.isdisjoint(voc.mind)
+    ):
+        # a plain statement in the writer's own voice that reports an event is a claim, however short
+        # ("Full-scale clashes then erupted.", "An investigation has begun."), unless it tells what someone
+        # thought or felt: the bonus stays only when the stance is an event (``soft`` takes it back from a
+        # stated or hypothetical sentence)
+        score += PLAIN_EVENT_BONUS
+        soft += PLAIN_EVENT_BONUS
     judgement = quote_speaker and content_entities <= 1 and not has_fig and not has_sup
     if n > 70:
         score -= 0.1
@@ -662,6 +695,9 @@ def extract(
     last_person: str | None = None
     last_human: tuple[str, str] | None = None  # the last speaker "he"/"she" can be: a person, a spokesperson
     last_by_kind: dict[str, str] = {}
+    last_group: tuple[str, str] | None = None  # the last speaker "they" can be: an organisation, a group
+    last_org: str | None = None  # the organisation named last ("the company" of a later sentence)
+    titled: dict[str, set[str]] = {}  # title word -> the persons named with it ("mayor" -> Jane Smith)
     last_it: tuple[str, str] | None = (
         None  # the last speaker "it" can be: an organisation, an outlet, a document
     )
@@ -698,6 +734,7 @@ def extract(
             ptext = text[s:e]
             att = whole if len(parts) == 1 else (attribution.attribute(ptext, lang) or whole)
             speaker = kind = None
+            org_ref = False  # the speaker is the organisation "the company" stands for
             chain: list[str] = []
             mask: list[tuple[int, int]] = []
             cspan: tuple[int, int] | None = None  # what the claim reports, when a speech verb frames it
@@ -705,7 +742,9 @@ def extract(
                 speaker, kind, chain = att.speaker, att.kind, list(att.chain)
                 off = st.start - s if att is whole and len(parts) > 1 else 0
                 mask = [(a + off, b + off) for a, b in att.spans]
-                if att.content is not None:
+                # (what a document found is read with the document: "A paper published in Nature suggests
+                # that ...": the journal and the publication are part of the claim)
+                if att.content is not None and not (speaker and attribution.names_document(speaker)):
                     cs, ce = att.content[0] + off, att.content[1] + off
                     if ce - cs >= 15:  # analyse only what is reported, not the framing clause
                         cspan = (max(0, cs), min(len(ptext), ce))
@@ -722,6 +761,10 @@ def extract(
                     )
                     if group is not None:
                         speaker, kind = group
+                    elif att.pronoun == "they" and last_group is not None:
+                        speaker, kind = (
+                            last_group  # "Deputies said ... They said ...": a group, never a person
+                        )
                     elif att.pronoun == "it" and last_it is not None:
                         speaker, kind = last_it  # "The report ... found that ... It said ...": the report
                     elif att.pronoun in ("he", "she") and last_human:
@@ -738,6 +781,18 @@ def extract(
                     owner = _possessive_owner(ptext, speaker, last_person, last_it)
                     if owner is not None:
                         speaker = f"{owner}’s {speaker}"
+                    elif (
+                        org := attribution.organisation_referent(
+                            ptext,
+                            speaker,
+                            _org_before(st.mentions, s + ptext.rfind(f"he {speaker}")) or last_org,
+                        )
+                    ) is not None:
+                        speaker, kind = org, "organisation"  # "SEACOM ... the company said": SEACOM
+                        org_ref = True
+                    elif len(titled.get(speaker, ())) == 1:
+                        # "The mayor later said" after "Mayor Jane Smith": the one person of that title
+                        speaker, kind = next(iter(titled[speaker])), "person"
             if st.title and att is None:
                 hs = _HEADLINE_SOURCE.match(ptext)
                 src = attribution.classify_source(hs.group(0).rstrip(": ")) if hs else None
@@ -764,7 +819,7 @@ def extract(
             # (one part: every mention of the sentence; a name never ends on the " ,;" trimmed off)
             ms = st.mentions if len(parts) == 1 else [m for m in st.mentions if m.start >= s and m.end <= e]
             ents = [en for en in resolver.entities(ms) if not (en.kind == "org" and en.name in OUTLETS)]
-            if speaker and kind in ("person", "organisation") and english:
+            if speaker and kind in ("person", "organisation") and english and not org_ref:
                 canon = resolver.canonical_person(speaker)
                 if (
                     canon in resolver.persons
@@ -774,6 +829,7 @@ def extract(
                             f"the {speaker}" in ptext
                             or f"The {speaker}" in ptext
                             or attribution.organisation_shaped(speaker)
+                            or speaker in ORGS  # "Microsoft claims" after a headline read as a name
                         )
                     )
                 ):  # "Park said" is Linda Park, not a park; "the Red Crescent said", "the opposition Christian
@@ -881,11 +937,25 @@ def extract(
                 last_by_kind[c.speaker_kind] = c.speaker
                 if c.speaker_kind in _PRONOUN_KIND["it"] or attribution.names_document(c.speaker):
                     last_it = (c.speaker, c.speaker_kind)
+                if c.speaker_kind in ("organisation", "anonymous") and not attribution.names_document(
+                    c.speaker
+                ):
+                    last_group = (c.speaker, c.speaker_kind)  # (a letter, a report is no "they")
                 if c.speaker_kind == "person":
                     last_person = c.speaker
                     last_human = (c.speaker, "person")
                 elif _HUMAN_HEAD.search(c.speaker):
                     last_human = (c.speaker, c.speaker_kind)
+        if english:  # the organisation named last: a speaker first, else the sentence's first organisation
+            named_org = next(
+                (
+                    c.speaker
+                    for c in sent_claims
+                    if c.speaker and c.speaker_kind == "organisation" and c.speaker[:1].isupper()
+                ),
+                None,
+            ) or next((en.name for c in sent_claims for en in c.entities if en.kind == "org"), None)
+            last_org = named_org or last_org
         if whole is None and english:  # (the entity scan is tuned to English names)
             for c in sent_claims:
                 if c.speaker_kind == "person":
@@ -924,6 +994,12 @@ def extract(
                 break
         prev_quote_speaker = quote_sp if quote_sp else (prev_quote_speaker if continuing else None)
         prev_line = st.line
+        if english:  # the persons named with a title ("Mayor Jane Smith"), for a later "the mayor said"
+            for m in st.mentions:
+                if m.kind == "person" and m.titled and " and " not in m.text:
+                    before = text[max(0, m.start - 20) : m.start].split()
+                    if before and before[-1].lower() in ROLE_WORDS:
+                        titled.setdefault(before[-1].lower(), set()).add(m.text)
         claims.extend(sent_claims)
 
     out: list[Claim] = []

@@ -203,13 +203,13 @@ def _valid_occurred(t: str, word: str, start: int, end: int) -> bool:
             "are",
             "am",
             "be",
-            "being",
             "remains",
             "remain",
             "seems",
             "appears",
         ):
-            return False  # adjectival / present state: "are unvaccinated", "is based"
+            return False  # adjectival / present state: "are unvaccinated", "is based" ("are being
+            # evacuated" is an action under way: an event)
     return True
 
 

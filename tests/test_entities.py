@@ -159,3 +159,15 @@ def test_a_name_after_port_of_or_near_is_a_place() -> None:
     }
     assert kinds.get("Bandar Kashi") == "place"
     assert kinds.get("Vila Serra") == "place"
+
+
+def test_a_body_of_something_after_a_place_is_an_organisation_and_a_suffix_no_title() -> None:
+    for text, name, kind in (
+        ("The Florida Department of Health said it had 12 cases.", "Florida Department of Health", "org"),
+        ("The Brazilian Ministry of Health reported 40 deaths.", "Brazilian Ministry of Health", "org"),
+        ("Martin Luther King Jr. led the march in 1963.", "Martin Luther King Jr", "person"),
+        ("NATO Secretary General Mark Rutte met the minister.", "Mark Rutte", "person"),
+        ("John A. B. Smith met the minister.", "John A. B. Smith", "person"),  # never cut at initials
+    ):
+        got = [(m.text, m.kind) for m in entities.mentions(text, 0, len(text))]
+        assert (name, kind) in got, (text, got)
