@@ -122,12 +122,48 @@ _DATELINE = re.compile(
 _WORD = re.compile(r"[A-Za-z0-9][\w'’.-]*")
 
 
-@dataclass(slots=True)
+@dataclass
 class _Line:
+    """A non-blank line of an article and the features the line rules read.
+
+    Several rules ask the same questions of a line (is it a sentence, a URL, a paragraph of prose, does it
+    hold a digit, does it end with a full stop): each answer is computed once, the first time a rule asks
+    (``functools.cached_property``), and read from the line after that. The rules' logic stays in the
+    functions named in each property."""
+
     start: int
     end: int  # exclusive, without the newline
     text: str  # stripped
     words: int = 0  # number of words (counted once: every rule asks for it)
+
+    @functools.cached_property
+    def sentence(self) -> bool:
+        """``_is_sentence``: eight words or more, closed like a sentence."""
+        return _is_sentence(self)
+
+    @functools.cached_property
+    def url(self) -> str | None:
+        """``_url_line``: the URL the line is nothing but, spaces removed; None for any other line."""
+        return _url_line(self.text)
+
+    @functools.cached_property
+    def prose(self) -> bool:
+        """``_reads_as_prose``."""
+        return _reads_as_prose(self)
+
+    @functools.cached_property
+    def substantial(self) -> bool:
+        """``_substantial``: a paragraph of running text."""
+        return _substantial(self)
+
+    @functools.cached_property
+    def full_stop_end(self) -> bool:
+        """The line ends with a full stop, "!" or "?" (closing quotes after it allowed)."""
+        return _FULL_STOP_END.search(self.text) is not None
+
+    @functools.cached_property
+    def has_digit(self) -> bool:
+        return _DIGIT_ANY.search(self.text) is not None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -857,7 +893,7 @@ def _dated_label(line: _Line, vocab: furniture.Vocabulary, lang: str | None = No
     """A date line ("Updated 8:41 p.m. EST, Tue March 3, 2009", "Friday, June 7, 2013"): its "p.m. " must
     not make it the first sentence of the body."""
     t = line.text
-    if line.words > 16 or not _DIGIT_ANY.search(t):
+    if line.words > 16 or not line.has_digit:
         return False
     rest = vocab.labelled("published", t) or vocab.labelled("crawl", t)
     if rest and _date_of(rest, lang):
@@ -918,7 +954,7 @@ def _reads_as_prose(line: _Line) -> bool:
     if (
         line.words >= 5
         and t.lstrip("'\"‘“`")[:1].isupper()
-        and _FULL_STOP_END.search(t)
+        and line.full_stop_end
         and _lower_words_at_least(t, 2)
     ):
         return True
@@ -942,6 +978,7 @@ def _lower_words_at_least(t: str, n: float) -> bool:
 _FULL_STOP_END = re.compile(r"[.!?][\"”’']*\s*$")
 
 
+@functools.lru_cache(maxsize=4096)  # (a short line with a digit is asked up to three times)
 def _is_date_only(t: str, lang: str | None = None) -> bool:
     d = find_date(t)
     if d is None:
@@ -1003,7 +1040,7 @@ def classify_lines(
     vocab = furniture.vocabulary(lang)
     kinds: list[tuple[str, str]] = [("", "")] * len(lines)
 
-    sentence = [_is_sentence(ln) for ln in lines]
+    sentence = [ln.sentence for ln in lines]
     # page chrome named by a marker (a whole line, or a boilerplate notice in it), tested once per line
     hints = vocab.hints_in(text)  # (the notice hints of the page: fewer to test on each line)
     chrome = [
@@ -1020,14 +1057,14 @@ def classify_lines(
         for i, ln in enumerate(lines)
         if sentence[i]
         and not chrome[i]
-        and not _url_line(ln.text)
+        and not ln.url
         and not _dated_label(ln, vocab, lang)
         and not (i == 0 and page_title)
     ]
     first_body = body_idx[0] if body_idx else len(lines)
     tail_from = _tail_start(lines, first_body, vocab)
 
-    substantial = [_substantial(ln) for ln in lines]
+    substantial = [ln.substantial for ln in lines]
     prose_before: dict[int, int] = {}
     n_prose = 0
     for i in range(len(lines)):
@@ -1054,7 +1091,7 @@ def classify_lines(
             kinds[i] == ("furniture", "teaser")
             and lines[i].words >= SUBSTANTIAL_WORDS
             and kinds[i + 1] == ("body", "")
-            and _substantial(lines[i + 1])
+            and lines[i + 1].substantial
         ):
             kinds[i] = ("body", "")
     # A headline-like line directly followed by an ellipsis teaser is the teaser's headline.
@@ -1116,7 +1153,7 @@ def classify_lines(
                 and not _in_menu(lines, i)
             ):
                 kinds[i] = ("title", "subheadline")
-            elif not _reads_as_prose(lines[i]):
+            elif not lines[i].prose:
                 kinds[i] = ("furniture", "header fragment")
 
     if page:
@@ -1200,9 +1237,7 @@ def _post_header(lines: list[_Line], kinds: list[tuple[str, str]], i: int) -> bo
     """A date line that opens another post: a headline right above it (a line of 3-20 words with no full
     stop, within two lines) and a paragraph of text right below (within three)."""
     above = any(
-        3 <= lines[j].words <= 20
-        and kinds[j][0] in ("body", "furniture")
-        and not _FULL_STOP_END.search(lines[j].text)
+        3 <= lines[j].words <= 20 and kinds[j][0] in ("body", "furniture") and not lines[j].full_stop_end
         for j in range(max(0, i - 2), i)
     )
     below = any(
@@ -1232,7 +1267,7 @@ def _stamp(ln: _Line, kind: tuple[str, str]) -> bool:
     """A teaser's date, reading time or comment count: a short furniture or meta line with a number
     ("12.11.2018", "5 min read", "3 hours ago")."""
     return kind in (("furniture", "date stamp"), ("meta", "date line"), ("meta", "published date")) or (
-        kind[0] in ("furniture", "meta") and ln.words <= 5 and _DIGIT_ANY.search(ln.text) is not None
+        kind[0] in ("furniture", "meta") and ln.words <= 5 and ln.has_digit
     )
 
 
@@ -1268,7 +1303,7 @@ def _teaser_blocks(
             j < n
             and kinds[j] == ("body", "")
             and 4 <= ln.words <= TEASER_SUMMARY_WORDS
-            and (_FULL_STOP_END.search(ln.text) is not None or ends_dated(j))
+            and (ln.full_stop_end or ends_dated(j))
         )
 
     def ends_dated(j: int) -> bool:  # "... will appeal the ruling. (07.03.2019)"
@@ -1371,7 +1406,7 @@ def _galleries(lines: list[_Line], kinds: list[tuple[str, str]], first_body: int
     where: dict[str, list[int]] = {}
     for i in range(first_body, len(lines)):
         ln = lines[i]
-        if 3 <= ln.words <= 15 and kinds[i][0] != "title" and not _FULL_STOP_END.search(ln.text):
+        if 3 <= ln.words <= 15 and kinds[i][0] != "title" and not ln.full_stop_end:
             where.setdefault(ln.text, []).append(i)
     for found in where.values():
         runs: list[list[int]] = []  # occurrences a few lines apart (the title may also stand elsewhere)
@@ -1532,7 +1567,7 @@ def _page_title_line(lines: list[_Line]) -> tuple[str, str | None, frozenset[str
     """(headline, site, the forms the page may repeat it in) when the first line of a copied page is its
     <title>: a headline with a site's name ("Bridge closed | Harbour Times", "Headline › Site"), or a line
     the page repeats further down (its headline above the article). None otherwise."""
-    if not lines or lines[0].words > 40 or _url_line(lines[0].text):
+    if not lines or lines[0].words > 40 or lines[0].url:
         return None
     t = lines[0].text
     parts = [p.strip() for p in _PAGE_TITLE_SEP.split(t) if re.search(r"[^\W\d_]", p)]
@@ -1581,7 +1616,7 @@ def _in_menu(lines: list[_Line], i: int) -> bool:
     """A line among short menu items (its neighbours are one to three words each, with no full stop)."""
 
     def item(j: int) -> bool:
-        return 0 <= j < len(lines) and lines[j].words <= 3 and not _FULL_STOP_END.search(lines[j].text)
+        return 0 <= j < len(lines) and lines[j].words <= 3 and not lines[j].full_stop_end
 
     if lines[i].words > 4:
         return False
@@ -1634,7 +1669,7 @@ def _furniture_follows(
             return "comments"
         if vocab.tail(ln.text, ln.words):
             return "furniture"
-        if _substantial(ln):
+        if ln.substantial:
             return None
     return "furniture"
 
@@ -1644,7 +1679,7 @@ def _substantial(ln: _Line) -> bool:
     15 words has no full stop) unless it is long, and not a teaser cut with an ellipsis."""
     return (
         ln.words >= SUBSTANTIAL_WORDS
-        and _reads_as_prose(ln)
+        and ln.prose
         and not _ELLIPSIS_END.search(ln.text)
         and (ln.words >= LONG_PARAGRAPH_WORDS or _PARAGRAPH_END.search(ln.text) is not None)
     )
@@ -1656,7 +1691,7 @@ _PARAGRAPH_END = re.compile(r"[.!?:;…)\]\"”’»«'][^\w]*$")
 
 def _prose(lines: list[_Line], start: int, end: int) -> int:
     """How many substantial paragraphs lie in lines[start:end]."""
-    return sum(1 for ln in lines[start:end] if _substantial(ln))
+    return sum(1 for ln in lines[start:end] if ln.substantial)
 
 
 # A paragraph of this many words is never dropped without a furniture reason of its own.
@@ -1674,7 +1709,7 @@ def _classify_one(
     chrome: str | None,
 ) -> tuple[str, str]:
     t = ln.text
-    url = _url_line(t)
+    url = ln.url
     if url and i < first_body:
         info.setdefault("url", url)
         return "meta", "source url"
@@ -1718,7 +1753,7 @@ def _classify_one(
         and "published" not in info
         and (i < first_body or info.get("_prose_before", {}).get(i, 0) < 3)
         and _DIGIT_ANY.search(t[:12])
-        and not _FULL_STOP_END.search(t)
+        and not ln.full_stop_end
     ):
         d = _leading_date(t, lang)
         if d is not None and len(_LETTER_WORD.findall(t)) <= 10:
@@ -1729,8 +1764,8 @@ def _classify_one(
         ln.words <= 16
         and "published" not in info
         and (i < first_body or info.get("_prose_before", {}).get(i, 0) < 3)
-        and not _FULL_STOP_END.search(t)
-        and _DIGIT_ANY.search(t)
+        and not ln.full_stop_end
+        and ln.has_digit
         and not _is_date_only(t, lang)
     ):
         d = _date_in_line(t, lang)
