@@ -1052,17 +1052,23 @@ def classify_lines(
     ]
     # a copied page opens with its <title> line ("Headline | Site", or the headline the page repeats)
     page_title = _page_title_line(lines) if page else None
-    body_idx = [
-        i
-        for i, ln in enumerate(lines)
-        if sentence[i]
-        and not chrome[i]
-        and not ln.url
-        and not _dated_label(ln, vocab, lang)
-        and not (i == 0 and page_title)
-    ]
-    first_body = body_idx[0] if body_idx else len(lines)
-    tail_from = _tail_start(lines, first_body, vocab)
+    # the body starts at the first sentence that is no chrome, URL, date label or page title
+    first_body = next(
+        (
+            i
+            for i, ln in enumerate(lines)
+            if sentence[i]
+            and not chrome[i]
+            and not ln.url
+            and not _dated_label(ln, vocab, lang)
+            and not (i == 0 and page_title)
+        ),
+        len(lines),
+    )
+    # comment headers and footers ("Max sagt:", "Antworten"), asked of the lines after the body's start by
+    # two rules (the end of the article, and each line's kind)
+    comment = [vocab.comment(ln.text, ln.words) if i > first_body else None for i, ln in enumerate(lines)]
+    tail_from = _tail_start(lines, first_body, vocab, comment)
 
     substantial = [ln.substantial for ln in lines]
     prose_before: dict[int, int] = {}
@@ -1072,7 +1078,7 @@ def classify_lines(
         n_prose += substantial[i]
     info["_prose_before"] = prose_before
     for i, ln in enumerate(lines):
-        kinds[i] = _classify_one(ln, i, first_body, tail_from, info, vocab, lang, chrome[i])
+        kinds[i] = _classify_one(ln, i, first_body, tail_from, info, vocab, lang, chrome[i], comment[i])
     del info["_prose_before"]
 
     _another_article(lines, kinds, first_body)
@@ -1626,10 +1632,12 @@ def _in_menu(lines: list[_Line], i: int) -> bool:
 _LOOKAHEAD = 8  # lines read after an end-of-article marker to decide whether the article goes on
 
 
-def _tail_start(lines: list[_Line], first_body: int, vocab: furniture.Vocabulary) -> int:
+def _tail_start(
+    lines: list[_Line], first_body: int, vocab: furniture.Vocabulary, comment: list[str | None]
+) -> int:
     """Where the article ends: the first end-of-article marker after the body's start that is followed
     by furniture (short lines, links, teasers, a comment thread); a substantial paragraph after a marker
-    keeps the article going."""
+    keeps the article going. ``comment``: ``vocab.comment`` of each line after the body's start."""
     for i in range(first_body + 1, len(lines)):
         ln = lines[i]
         if ln.words > 6:
@@ -1649,9 +1657,9 @@ def _tail_start(lines: list[_Line], first_body: int, vocab: furniture.Vocabulary
     # A comment thread with no header of its own: comment headers ("Max sagt:", "Antworten") repeating
     for i in range(first_body + 1, len(lines)):
         ln = lines[i]
-        if ln.words <= 16 and vocab.comment(ln.text, ln.words):
-            ahead = lines[i + 1 : i + 1 + _LOOKAHEAD + 4]
-            if any(vocab.comment(x.text, x.words) for x in ahead if x.words <= 16):
+        if ln.words <= 16 and comment[i]:
+            ahead = range(i + 1, min(len(lines), i + 1 + _LOOKAHEAD + 4))
+            if any(comment[j] for j in ahead if lines[j].words <= 16):
                 return i
     return len(lines)
 
@@ -1707,6 +1715,7 @@ def _classify_one(
     vocab: furniture.Vocabulary,
     lang: str | None,
     chrome: str | None,
+    comment: str | None,
 ) -> tuple[str, str]:
     t = ln.text
     url = ln.url
@@ -1739,12 +1748,12 @@ def _classify_one(
         info.setdefault("byline", who)
         _note_authors(info, who)
         return "meta", "byline"
-    m = _AUTHOR_LABEL.match(t) if ln.words <= 20 else None
+    m = _AUTHOR_LABEL.match(t) if ln.words <= 20 and ":" in t else None  # (both labels end with a colon)
     if m:
         info.setdefault("authors_label", m["who"])
         _note_authors(info, m["who"])
         return "meta", "authors"
-    m = _SOURCE_LABEL.match(t) if ln.words <= 10 else None
+    m = _SOURCE_LABEL.match(t) if ln.words <= 10 and ":" in t else None
     if m:
         info.setdefault("source_label", m["who"].strip())
         return "meta", "source"
@@ -1774,7 +1783,7 @@ def _classify_one(
             # Veröffentlicht am 1. Mai 2019") near the top of the page
             info["published"], info["_date_line_at"] = d, i
             return "meta", "date line"
-    if ln.words <= 12 and _is_date_only(t, lang):
+    if ln.words <= 12 and ln.has_digit and _is_date_only(t, lang):  # (no date without a digit)
         if "published" not in info and (i < first_body or info.get("_prose_before", {}).get(i, 0) < 3):
             # a visible date line near the top of the page (before the article's third paragraph)
             info["published"], info["_date_line_at"] = _date_of(t, lang), i
@@ -1782,11 +1791,12 @@ def _classify_one(
         return "furniture", "date stamp"
     if chrome:
         return "furniture", chrome
-    if i > first_body:
-        reason = vocab.comment(t, ln.words)
-        if reason:
-            return "furniture", reason
-    if ln.words <= 60 and (vocab.caption(t, ln.words) or _CAPTION.search(t) or _credit_line(t)):
+    if i > first_body and comment:
+        return "furniture", comment
+    # (a credit in parentheses ends the line: only a line ending with ")" is searched for one)
+    if ln.words <= 60 and (
+        vocab.caption(t, ln.words) or (t[-1] == ")" and _CAPTION.search(t)) or _credit_line(t)
+    ):
         return "furniture", "photo caption"
     # (both patterns need an ellipsis: one substring test for most lines)
     if ("…" in t or "..." in t) and (_ELLIPSIS_END.search(t) or _REPORTS_OUTLET.search(t)):
@@ -1810,7 +1820,7 @@ def _classify_one(
         return "furniture", "navigation"
     if i < first_body and _is_tag_list(t):
         return "furniture", "tag list"
-    m = _DATELINE.match(t)
+    m = _DATELINE.match(t) if "(" in t else None  # (its agency stands in parentheses)
     if m:
         info.setdefault("dateline_agency", m["agency"].strip())
     return "body", ""

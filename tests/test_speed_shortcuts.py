@@ -89,3 +89,53 @@ def test_url_lines_found_as_by_the_patterns_alone(text: str) -> None:
         else re.sub(r"\s+", "", t)
     )
     assert ingest._url_line(t) == plain
+
+
+# lines as _lines makes them (stripped), with the characters the prefilters look for made likely
+_LINE_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "Author", "Source", ":", " ", "(", ")", "AP", "(AP)", "BERLIN", "LONDON", ",", "Photo", "via", "Getty",
+            "Reuters", "2020", "19", "03", "March", "Jan.", "—", "-", "\u00a0", "\t", "x", "١", "٢٠٢٠",
+        ]
+    ),
+    min_size=1,
+    max_size=14,
+).map(lambda parts: "".join(parts).strip())  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(_LINE_TEXT)
+def test_line_prefilters_skip_only_lines_the_pattern_cannot_match(t: str) -> None:
+    if not t:
+        return
+    # a caption's credit in parentheses ends the line: a stripped line that matches ends with ")"
+    assert (t[-1] == ")" and ingest._CAPTION.search(t) is not None) == (ingest._CAPTION.search(t) is not None)
+    # the dateline's agency stands in parentheses; the labels end with a colon
+    assert ("(" in t and ingest._DATELINE.match(t) is not None) == (ingest._DATELINE.match(t) is not None)
+    assert (":" in t and ingest._AUTHOR_LABEL.match(t) is not None) == (
+        ingest._AUTHOR_LABEL.match(t) is not None
+    )
+    assert (":" in t and ingest._SOURCE_LABEL.match(t) is not None) == (
+        ingest._SOURCE_LABEL.match(t) is not None
+    )
+    # a line with no digit is no date line
+    line = _line(t)
+    for lang in (None, "en", "de"):
+        assert (line.has_digit and ingest._is_date_only(t, lang)) == ingest._is_date_only(t, lang)
+
+
+def test_line_features_are_the_rule_functions() -> None:
+    for t in [
+        "Bridge closed | Harbour Times",
+        "http://example.com/story",
+        "He said it was over.",
+        "5 min read",
+    ]:
+        line = _line(t)
+        assert line.sentence == ingest._is_sentence(line)
+        assert line.url == ingest._url_line(t)
+        assert line.prose == ingest._reads_as_prose(line)
+        assert line.substantial == ingest._substantial(line)
+        assert line.full_stop_end == (ingest._FULL_STOP_END.search(t) is not None)
+        assert line.has_digit == (ingest._DIGIT_ANY.search(t) is not None)
