@@ -18,7 +18,7 @@ import re
 import stat
 import tomllib
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -122,48 +122,43 @@ _DATELINE = re.compile(
 _WORD = re.compile(r"[A-Za-z0-9][\w'’.-]*")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     """A non-blank line of an article and the features the line rules read.
 
-    Several rules ask the same questions of a line (is it a sentence, a URL, a paragraph of prose, does it
-    hold a digit, does it end with a full stop): each answer is computed once, the first time a rule asks
-    (``functools.cached_property``), and read from the line after that. The rules' logic stays in the
-    functions named in each property."""
+    Several rules ask the same questions of a line. What every line is asked (its word count, whether
+    it is a sentence, a URL, a paragraph of running text) is computed once when the line is made; what
+    only some rules ask of some lines (a digit, a full stop at the end) the first time it is asked,
+    and kept. The rules' logic stays in the functions each feature names."""
 
     start: int
     end: int  # exclusive, without the newline
     text: str  # stripped
-    words: int = 0  # number of words (counted once: every rule asks for it)
+    words: int = field(init=False)  # ``_word_count``
+    sentence: bool = field(init=False)  # ``_is_sentence``: eight words or more, closed like a sentence
+    url: str | None = field(init=False)  # ``_url_line``: the URL the line is nothing but, else None
+    substantial: bool = field(init=False)  # ``_substantial``: a paragraph of running text
+    _full_stop_end: bool | None = field(init=False, default=None)
+    _has_digit: bool | None = field(init=False, default=None)
 
-    @functools.cached_property
-    def sentence(self) -> bool:
-        """``_is_sentence``: eight words or more, closed like a sentence."""
-        return _is_sentence(self)
+    def __post_init__(self) -> None:
+        self.words = _word_count(self.text)
+        self.sentence = _is_sentence(self)
+        self.url = _url_line(self.text)
+        self.substantial = _substantial(self)
 
-    @functools.cached_property
-    def url(self) -> str | None:
-        """``_url_line``: the URL the line is nothing but, spaces removed; None for any other line."""
-        return _url_line(self.text)
-
-    @functools.cached_property
-    def prose(self) -> bool:
-        """``_reads_as_prose``."""
-        return _reads_as_prose(self)
-
-    @functools.cached_property
-    def substantial(self) -> bool:
-        """``_substantial``: a paragraph of running text."""
-        return _substantial(self)
-
-    @functools.cached_property
+    @property
     def full_stop_end(self) -> bool:
         """The line ends with a full stop, "!" or "?" (closing quotes after it allowed)."""
-        return _FULL_STOP_END.search(self.text) is not None
+        if self._full_stop_end is None:
+            self._full_stop_end = _FULL_STOP_END.search(self.text) is not None
+        return self._full_stop_end
 
-    @functools.cached_property
+    @property
     def has_digit(self) -> bool:
-        return _DIGIT_ANY.search(self.text) is not None
+        if self._has_digit is None:
+            self._has_digit = _DIGIT_ANY.search(self.text) is not None
+        return self._has_digit
 
 
 # ---------------------------------------------------------------------------------------------
@@ -845,7 +840,7 @@ def _lines(text: str, offset: int = 0) -> list[_Line]:
         stripped = raw.strip()
         if stripped:
             lead = len(raw) - len(raw.lstrip())
-            out.append(_Line(pos + lead, pos + lead + len(stripped), stripped, _word_count(stripped)))
+            out.append(_Line(pos + lead, pos + lead + len(stripped), stripped))
         pos = end + 1
     return out
 
@@ -1042,7 +1037,9 @@ def classify_lines(
 
     sentence = [ln.sentence for ln in lines]
     # page chrome named by a marker (a whole line, or a boilerplate notice in it), tested once per line
-    hints = vocab.hints_in(text)  # (the notice hints of the page: fewer to test on each line)
+    # (the notice hints found in the lines a notice is looked for in with them: fewer to test on each line;
+    # a line of more words is no notice)
+    hints = vocab.hints_in("\n".join(ln.text for ln in lines if ln.words <= vocab.max_words["notice"]))
     chrome = [
         vocab.line(ln.text, ln.words)
         or vocab.notice(ln.text, ln.words, hints)
@@ -1083,10 +1080,17 @@ def classify_lines(
 
     _another_article(lines, kinds, first_body)
     _teaser_lists(lines, kinds, first_body)
+    # (each page-shape rule below runs only where its precondition holds: a gallery repeats its title three
+    # times, a repeated line is there twice, a list of excerpts has two read-more links, another post opens
+    # with a date stamp, a block after the article lies behind a run of SHORT_GAP_LINES lines or more that are
+    # neither body nor title)
+    repeats = len(lines) - len({ln.text for ln in lines})  # lines whose text an earlier line has
     if page:
         _teaser_blocks(lines, kinds, first_body, substantial)
-        _galleries(lines, kinds, first_body)
-        _read_more_teasers(lines, kinds, chrome)
+        if repeats >= 2:
+            _galleries(lines, kinds, first_body)
+        if chrome.count(READ_MORE) >= 2:
+            _read_more_teasers(lines, kinds, chrome)
     at = info.pop("_date_line_at", None)
     if at is not None and kinds[at][0] != "meta":
         del info["published"]  # the date of a teaser, not of this article
@@ -1159,15 +1163,19 @@ def classify_lines(
                 and not _in_menu(lines, i)
             ):
                 kinds[i] = ("title", "subheadline")
-            elif not lines[i].prose:
+            elif not _reads_as_prose(lines[i]):
                 kinds[i] = ("furniture", "header fragment")
 
     if page:
-        _repeated_lines(lines, kinds)
+        if repeats:
+            _repeated_lines(lines, kinds)
         if page_title is not None and title_at:
             _before_the_headline(kinds, substantial, title_at)
-        _another_post(lines, kinds, title_at or first_body)
-        _blocks_after_the_article(kinds, substantial, [ln.words >= SUBSTANTIAL_WORDS for ln in lines])
+        if ("furniture", "date stamp") in kinds:
+            _another_post(lines, kinds, title_at or first_body)
+        gap = min(ARTICLE_GAP_LINES, SHORT_GAP_LINES)
+        if sum(1 for k in kinds if k[0] not in ("body", "title")) >= gap:
+            _blocks_after_the_article(kinds, substantial, [ln.words >= SUBSTANTIAL_WORDS for ln in lines])
     for i, (ln, (kind, why)) in enumerate(zip(lines, kinds, strict=True)):
         if i == title_at and kind == "title" and info.get("title") != ln.text:
             segs.extend(_title_parts(ln, str(info.get("title") or "")))
@@ -1687,7 +1695,7 @@ def _substantial(ln: _Line) -> bool:
     15 words has no full stop) unless it is long, and not a teaser cut with an ellipsis."""
     return (
         ln.words >= SUBSTANTIAL_WORDS
-        and ln.prose
+        and _reads_as_prose(ln)
         and not _ELLIPSIS_END.search(ln.text)
         and (ln.words >= LONG_PARAGRAPH_WORDS or _PARAGRAPH_END.search(ln.text) is not None)
     )

@@ -26,7 +26,7 @@ _TEXT = st.lists(_PIECES, min_size=0, max_size=30).map("".join)
 
 def _line(text: str) -> ingest._Line:
     t = text.strip()
-    return ingest._Line(0, len(t), t, ingest._word_count(t))
+    return ingest._Line(0, len(t), t)
 
 
 @settings(max_examples=400, deadline=None)
@@ -135,7 +135,74 @@ def test_line_features_are_the_rule_functions() -> None:
         line = _line(t)
         assert line.sentence == ingest._is_sentence(line)
         assert line.url == ingest._url_line(t)
-        assert line.prose == ingest._reads_as_prose(line)
+        assert line.words == ingest._word_count(t)
         assert line.substantial == ingest._substantial(line)
         assert line.full_stop_end == (ingest._FULL_STOP_END.search(t) is not None)
         assert line.has_digit == (ingest._DIGIT_ANY.search(t) is not None)
+
+
+_KINDS = st.sampled_from(
+    [
+        ("body", ""), ("title", "headline"), ("furniture", "date stamp"), ("meta", "date line"),
+        ("furniture", "short fragment"), ("furniture", ingest.READ_MORE), ("meta", "byline"),
+    ]
+)  # fmt: skip
+_PAGE_LINE = st.sampled_from(
+    [
+        "Racist, ruthless, cruel: Germany's colonial history", "Read more", "12.11.2018", "Photo: AP",
+        "The minister said on Tuesday that the bridge would stay closed for repairs until the spring of next year.",
+        "Another headline for another story", "A short one.", "Comments",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_PAGE_LINE, _KINDS), min_size=0, max_size=24), st.integers(0, 5))
+def test_page_rules_change_nothing_where_their_precondition_fails(
+    rows: list[tuple[str, tuple[str, str]]], first_body: int
+) -> None:
+    lines = [_line(t) for t, _k in rows]
+    kinds = [k for _t, k in rows]
+    substantial = [ln.substantial for ln in lines]
+    chrome: list[str | None] = [k[1] if k[1] == ingest.READ_MORE else None for k in kinds]
+    repeats = len(lines) - len({ln.text for ln in lines})
+
+    def after(rule, *args) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+        got = list(kinds)
+        rule(lines, got, *args)
+        return got
+
+    if repeats < 2:
+        assert after(ingest._galleries, first_body) == kinds
+    if repeats == 0:
+        assert after(ingest._repeated_lines) == kinds
+    if chrome.count(ingest.READ_MORE) < 2:
+        assert after(ingest._read_more_teasers, chrome) == kinds
+    if ("furniture", "date stamp") not in kinds:
+        assert after(ingest._another_post, first_body) == kinds
+    gap = min(ingest.ARTICLE_GAP_LINES, ingest.SHORT_GAP_LINES)
+    if sum(1 for k in kinds if k[0] not in ("body", "title")) < gap:
+        got = list(kinds)
+        ingest._blocks_after_the_article(
+            got, substantial, [ln.words >= ingest.SUBSTANTIAL_WORDS for ln in lines]
+        )
+        assert got == kinds
+
+
+def test_a_page_of_repeated_titles_still_fires_the_gallery_rule() -> None:
+    # (the test above only says the rules are idle without their preconditions: here one is met and acts)
+    title = "Racist, ruthless, cruel: Germany's colonial history"
+    rows = [
+        title,
+        "Slide one",
+        "A caption of the first slide",
+        title,
+        "Slide two",
+        "A caption",
+        title,
+        "Slide three",
+    ]
+    lines = [_line(t) for t in rows]
+    kinds = [("body", "")] * len(lines)
+    ingest._galleries(lines, kinds, 0)
+    assert ("furniture", "gallery or story list") in kinds
