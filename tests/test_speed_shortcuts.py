@@ -206,3 +206,40 @@ def test_a_page_of_repeated_titles_still_fires_the_gallery_rule() -> None:
     kinds = [("body", "")] * len(lines)
     ingest._galleries(lines, kinds, 0)
     assert ("furniture", "gallery or story list") in kinds
+
+
+def _notice_examples() -> list[str]:
+    from factcheck import furniture
+
+    return sorted(
+        {
+            ex
+            for code in ("en", "de", "fr")
+            for m in furniture.markers(code)
+            if m.kind == "notice"
+            for ex in m.examples
+        }
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_a_line_is_searched_only_for_the_notices_whose_hints_it_holds(data: st.DataObject) -> None:
+    from factcheck import furniture
+
+    examples = _notice_examples()
+    parts = data.draw(st.lists(st.one_of(st.sampled_from(examples), _TEXT), min_size=1, max_size=4))
+    text = " ".join(parts).strip()
+    for lang in ("en", "de", None):
+        vocab = furniture.vocabulary(lang)
+        hints = vocab.hints_in(text)
+        words = ingest._word_count(text)
+        # the plain expression: any of the page's hints in the line, then every notice marker searched
+        plain = (
+            None
+            if hints is not None
+            and words <= vocab.max_words["notice"]
+            and not any(h in text.lower() for h in hints)
+            else vocab._reason("notice", text, words, search=True)
+        )
+        assert vocab.notice(text, words, hints) == plain
