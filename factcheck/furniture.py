@@ -117,6 +117,13 @@ class Vocabulary:
             if notices and all(m.hints for m in notices)
             else None
         )
+        # a line is searched only for the notice markers whose hints it holds (a marker with none of its
+        # hints in the line cannot match it): the markers of each hint, and a pattern per set of markers
+        self._notice_markers_of: dict[str, list[int]] = {}
+        for i, m in enumerate(notices):
+            for h in m.hints:
+                self._notice_markers_of.setdefault(h, []).append(i)
+        self._notice_rx: dict[tuple[int, ...], re.Pattern[str]] = {}
 
     def _reason(self, kind: str, text: str, words: int, search: bool = False) -> str | None:
         rx = self._rx[kind]
@@ -150,15 +157,29 @@ class Vocabulary:
         elif hints is None:
             hints = self._notice_hints
         if hints is not None and words <= self.max_words["notice"]:
-            if not hints:
-                return None
             low = text.lower()
-            for h in hints:
-                if h in low:
-                    break
-            else:
+            found = {i for h in hints if h in low for i in self._notice_markers_of[h]}
+            if not found:
                 return None
+            return self._notice_among(tuple(sorted(found)), text, words)
         return self._reason("notice", text, words, search=True)
+
+    def _notice_among(self, which: tuple[int, ...], text: str, words: int) -> str | None:
+        """``_reason("notice", ...)`` with only the notice markers ``which`` (indices, in file order): the
+        same answer when the others cannot match ``text`` (the leftmost match, ties to the earlier marker)."""
+        rx = self._notice_rx.get(which)
+        if rx is None:
+            ms = self._markers["notice"]
+            body = "|".join(f"(?P<m{i}>{ms[i].pattern})" for i in which)
+            rx = self._notice_rx[which] = re.compile(_wrap("notice", body), re.I)
+        m = rx.search(text)
+        if not m:
+            return None
+        for name, val in m.groupdict().items():
+            if val is not None and name.startswith("m") and name[1:].isdigit():
+                marker = self._markers["notice"][int(name[1:])]
+                return marker.reason if words <= marker.max_words else None
+        return "notice"
 
     def tail(self, text: str, words: int) -> str | None:
         return self._reason("tail", text, words)

@@ -18,7 +18,7 @@ import re
 import stat
 import tomllib
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -124,10 +124,41 @@ _WORD = re.compile(r"[A-Za-z0-9][\w'’.-]*")
 
 @dataclass(slots=True)
 class _Line:
+    """A non-blank line of an article and the features the line rules read.
+
+    Several rules ask the same questions of a line. What every line is asked (its word count, whether
+    it is a sentence, a URL, a paragraph of running text) is computed once when the line is made; what
+    only some rules ask of some lines (a digit, a full stop at the end) the first time it is asked,
+    and kept. The rules' logic stays in the functions each feature names."""
+
     start: int
     end: int  # exclusive, without the newline
     text: str  # stripped
-    words: int = 0  # number of words (counted once: every rule asks for it)
+    words: int = field(init=False)  # ``_word_count``
+    sentence: bool = field(init=False)  # ``_is_sentence``: eight words or more, closed like a sentence
+    url: str | None = field(init=False)  # ``_url_line``: the URL the line is nothing but, else None
+    substantial: bool = field(init=False)  # ``_substantial``: a paragraph of running text
+    _full_stop_end: bool | None = field(init=False, default=None)
+    _has_digit: bool | None = field(init=False, default=None)
+
+    def __post_init__(self) -> None:
+        self.words = _word_count(self.text)
+        self.sentence = _is_sentence(self)
+        self.url = _url_line(self.text)
+        self.substantial = _substantial(self)
+
+    @property
+    def full_stop_end(self) -> bool:
+        """The line ends with a full stop, "!" or "?" (closing quotes after it allowed)."""
+        if self._full_stop_end is None:
+            self._full_stop_end = _FULL_STOP_END.search(self.text) is not None
+        return self._full_stop_end
+
+    @property
+    def has_digit(self) -> bool:
+        if self._has_digit is None:
+            self._has_digit = _DIGIT_ANY.search(self.text) is not None
+        return self._has_digit
 
 
 # ---------------------------------------------------------------------------------------------
@@ -809,7 +840,7 @@ def _lines(text: str, offset: int = 0) -> list[_Line]:
         stripped = raw.strip()
         if stripped:
             lead = len(raw) - len(raw.lstrip())
-            out.append(_Line(pos + lead, pos + lead + len(stripped), stripped, _word_count(stripped)))
+            out.append(_Line(pos + lead, pos + lead + len(stripped), stripped))
         pos = end + 1
     return out
 
@@ -845,7 +876,10 @@ _URL_FIRST_LETTERS = frozenset("hHwW")
 _PROSE_RUN = re.compile(r"(?:^|\s)[A-Za-z]{2,} [A-Za-z]{2,} [A-Za-z]{2,}(?:\s|$)")
 
 
-_SENTENCE_END = re.compile(r"[.!?…\"”’)]\W*$|[.!?]\s")
+# a closing mark with nothing but punctuation after it, or a stop followed by a space: "[.!?…"”’)]\W*$|[.!?]\s",
+# written with its first character taken out of the alternatives (the regex engine then skips to the
+# candidates of that one character class instead of trying both alternatives at every position)
+_SENTENCE_END = re.compile(r"[.!?…\"”’)](?:\W*$|(?<=[.!?])\s)")
 _ELLIPSIS_END = re.compile(r"(?:…|\.\.\.)\s*$")
 
 
@@ -857,7 +891,7 @@ def _dated_label(line: _Line, vocab: furniture.Vocabulary, lang: str | None = No
     """A date line ("Updated 8:41 p.m. EST, Tue March 3, 2009", "Friday, June 7, 2013"): its "p.m. " must
     not make it the first sentence of the body."""
     t = line.text
-    if line.words > 16 or not _DIGIT_ANY.search(t):
+    if line.words > 16 or not line.has_digit:
         return False
     rest = vocab.labelled("published", t) or vocab.labelled("crawl", t)
     if rest and _date_of(rest, lang):
@@ -918,7 +952,7 @@ def _reads_as_prose(line: _Line) -> bool:
     if (
         line.words >= 5
         and t.lstrip("'\"‘“`")[:1].isupper()
-        and _FULL_STOP_END.search(t)
+        and line.full_stop_end
         and _lower_words_at_least(t, 2)
     ):
         return True
@@ -942,6 +976,7 @@ def _lower_words_at_least(t: str, n: float) -> bool:
 _FULL_STOP_END = re.compile(r"[.!?][\"”’']*\s*$")
 
 
+@functools.lru_cache(maxsize=4096)  # (a short line with a digit is asked up to three times)
 def _is_date_only(t: str, lang: str | None = None) -> bool:
     d = find_date(t)
     if d is None:
@@ -1003,9 +1038,11 @@ def classify_lines(
     vocab = furniture.vocabulary(lang)
     kinds: list[tuple[str, str]] = [("", "")] * len(lines)
 
-    sentence = [_is_sentence(ln) for ln in lines]
+    sentence = [ln.sentence for ln in lines]
     # page chrome named by a marker (a whole line, or a boilerplate notice in it), tested once per line
-    hints = vocab.hints_in(text)  # (the notice hints of the page: fewer to test on each line)
+    # (the notice hints found in the lines a notice is looked for in with them: fewer to test on each line;
+    # a line of more words is no notice)
+    hints = vocab.hints_in("\n".join(ln.text for ln in lines if ln.words <= vocab.max_words["notice"]))
     chrome = [
         vocab.line(ln.text, ln.words)
         or vocab.notice(ln.text, ln.words, hints)
@@ -1015,19 +1052,25 @@ def classify_lines(
     ]
     # a copied page opens with its <title> line ("Headline | Site", or the headline the page repeats)
     page_title = _page_title_line(lines) if page else None
-    body_idx = [
-        i
-        for i, ln in enumerate(lines)
-        if sentence[i]
-        and not chrome[i]
-        and not _url_line(ln.text)
-        and not _dated_label(ln, vocab, lang)
-        and not (i == 0 and page_title)
-    ]
-    first_body = body_idx[0] if body_idx else len(lines)
-    tail_from = _tail_start(lines, first_body, vocab)
+    # the body starts at the first sentence that is no chrome, URL, date label or page title
+    first_body = next(
+        (
+            i
+            for i, ln in enumerate(lines)
+            if sentence[i]
+            and not chrome[i]
+            and not ln.url
+            and not _dated_label(ln, vocab, lang)
+            and not (i == 0 and page_title)
+        ),
+        len(lines),
+    )
+    # comment headers and footers ("Max sagt:", "Antworten"), asked of the lines after the body's start by
+    # two rules (the end of the article, and each line's kind)
+    comment = [vocab.comment(ln.text, ln.words) if i > first_body else None for i, ln in enumerate(lines)]
+    tail_from = _tail_start(lines, first_body, vocab, comment)
 
-    substantial = [_substantial(ln) for ln in lines]
+    substantial = [ln.substantial for ln in lines]
     prose_before: dict[int, int] = {}
     n_prose = 0
     for i in range(len(lines)):
@@ -1035,15 +1078,22 @@ def classify_lines(
         n_prose += substantial[i]
     info["_prose_before"] = prose_before
     for i, ln in enumerate(lines):
-        kinds[i] = _classify_one(ln, i, first_body, tail_from, info, vocab, lang, chrome[i])
+        kinds[i] = _classify_one(ln, i, first_body, tail_from, info, vocab, lang, chrome[i], comment[i])
     del info["_prose_before"]
 
     _another_article(lines, kinds, first_body)
     _teaser_lists(lines, kinds, first_body)
+    # (each page-shape rule below runs only where its precondition holds: a gallery repeats its title three
+    # times, a repeated line is there twice, a list of excerpts has two read-more links, another post opens
+    # with a date stamp, a block after the article lies behind a run of SHORT_GAP_LINES lines or more that are
+    # neither body nor title)
+    repeats = len(lines) - len({ln.text for ln in lines})  # lines whose text an earlier line has
     if page:
         _teaser_blocks(lines, kinds, first_body, substantial)
-        _galleries(lines, kinds, first_body)
-        _read_more_teasers(lines, kinds, chrome)
+        if repeats >= 2:
+            _galleries(lines, kinds, first_body)
+        if chrome.count(READ_MORE) >= 2:
+            _read_more_teasers(lines, kinds, chrome)
     at = info.pop("_date_line_at", None)
     if at is not None and kinds[at][0] != "meta":
         del info["published"]  # the date of a teaser, not of this article
@@ -1054,7 +1104,7 @@ def classify_lines(
             kinds[i] == ("furniture", "teaser")
             and lines[i].words >= SUBSTANTIAL_WORDS
             and kinds[i + 1] == ("body", "")
-            and _substantial(lines[i + 1])
+            and lines[i + 1].substantial
         ):
             kinds[i] = ("body", "")
     # A headline-like line directly followed by an ellipsis teaser is the teaser's headline.
@@ -1120,11 +1170,15 @@ def classify_lines(
                 kinds[i] = ("furniture", "header fragment")
 
     if page:
-        _repeated_lines(lines, kinds)
+        if repeats:
+            _repeated_lines(lines, kinds)
         if page_title is not None and title_at:
             _before_the_headline(kinds, substantial, title_at)
-        _another_post(lines, kinds, title_at or first_body)
-        _blocks_after_the_article(kinds, substantial, [ln.words >= SUBSTANTIAL_WORDS for ln in lines])
+        if ("furniture", "date stamp") in kinds:
+            _another_post(lines, kinds, title_at or first_body)
+        gap = min(ARTICLE_GAP_LINES, SHORT_GAP_LINES)
+        if sum(1 for k in kinds if k[0] not in ("body", "title")) >= gap:
+            _blocks_after_the_article(kinds, substantial, [ln.words >= SUBSTANTIAL_WORDS for ln in lines])
     for i, (ln, (kind, why)) in enumerate(zip(lines, kinds, strict=True)):
         if i == title_at and kind == "title" and info.get("title") != ln.text:
             segs.extend(_title_parts(ln, str(info.get("title") or "")))
@@ -1200,9 +1254,7 @@ def _post_header(lines: list[_Line], kinds: list[tuple[str, str]], i: int) -> bo
     """A date line that opens another post: a headline right above it (a line of 3-20 words with no full
     stop, within two lines) and a paragraph of text right below (within three)."""
     above = any(
-        3 <= lines[j].words <= 20
-        and kinds[j][0] in ("body", "furniture")
-        and not _FULL_STOP_END.search(lines[j].text)
+        3 <= lines[j].words <= 20 and kinds[j][0] in ("body", "furniture") and not lines[j].full_stop_end
         for j in range(max(0, i - 2), i)
     )
     below = any(
@@ -1232,7 +1284,7 @@ def _stamp(ln: _Line, kind: tuple[str, str]) -> bool:
     """A teaser's date, reading time or comment count: a short furniture or meta line with a number
     ("12.11.2018", "5 min read", "3 hours ago")."""
     return kind in (("furniture", "date stamp"), ("meta", "date line"), ("meta", "published date")) or (
-        kind[0] in ("furniture", "meta") and ln.words <= 5 and _DIGIT_ANY.search(ln.text) is not None
+        kind[0] in ("furniture", "meta") and ln.words <= 5 and ln.has_digit
     )
 
 
@@ -1268,7 +1320,7 @@ def _teaser_blocks(
             j < n
             and kinds[j] == ("body", "")
             and 4 <= ln.words <= TEASER_SUMMARY_WORDS
-            and (_FULL_STOP_END.search(ln.text) is not None or ends_dated(j))
+            and (ln.full_stop_end or ends_dated(j))
         )
 
     def ends_dated(j: int) -> bool:  # "... will appeal the ruling. (07.03.2019)"
@@ -1371,7 +1423,7 @@ def _galleries(lines: list[_Line], kinds: list[tuple[str, str]], first_body: int
     where: dict[str, list[int]] = {}
     for i in range(first_body, len(lines)):
         ln = lines[i]
-        if 3 <= ln.words <= 15 and kinds[i][0] != "title" and not _FULL_STOP_END.search(ln.text):
+        if 3 <= ln.words <= 15 and kinds[i][0] != "title" and not ln.full_stop_end:
             where.setdefault(ln.text, []).append(i)
     for found in where.values():
         runs: list[list[int]] = []  # occurrences a few lines apart (the title may also stand elsewhere)
@@ -1454,7 +1506,8 @@ def _repeated_lines(lines: list[_Line], kinds: list[tuple[str, str]]) -> None:
 
 _LIST_ITEM = re.compile(r"^(?:[-•*·–]\s|\d{1,2}[.)]\s|\|)")
 # (a headline may end with a quoted phrase: "... Alexas “Flash Briefings”"; a sentence ends with a stop before it)
-_HEADLINE_END = re.compile(r"[.!:;,)]$|[.!?,;:][\"”“»«'’]$")
+# ("[.!:;,)]$|[.!?,;:][\"”“»«'’]$", with the first character class of both alternatives taken out: see _SENTENCE_END)
+_HEADLINE_END = re.compile(r"[.!?:;,)](?:(?<=[.!:;,)])$|(?<=[.!?,;:])[\"”“»«'’]$)")
 
 
 def _teaser_lists(lines: list[_Line], kinds: list[tuple[str, str]], first_body: int) -> None:
@@ -1532,7 +1585,7 @@ def _page_title_line(lines: list[_Line]) -> tuple[str, str | None, frozenset[str
     """(headline, site, the forms the page may repeat it in) when the first line of a copied page is its
     <title>: a headline with a site's name ("Bridge closed | Harbour Times", "Headline › Site"), or a line
     the page repeats further down (its headline above the article). None otherwise."""
-    if not lines or lines[0].words > 40 or _url_line(lines[0].text):
+    if not lines or lines[0].words > 40 or lines[0].url:
         return None
     t = lines[0].text
     parts = [p.strip() for p in _PAGE_TITLE_SEP.split(t) if re.search(r"[^\W\d_]", p)]
@@ -1581,7 +1634,7 @@ def _in_menu(lines: list[_Line], i: int) -> bool:
     """A line among short menu items (its neighbours are one to three words each, with no full stop)."""
 
     def item(j: int) -> bool:
-        return 0 <= j < len(lines) and lines[j].words <= 3 and not _FULL_STOP_END.search(lines[j].text)
+        return 0 <= j < len(lines) and lines[j].words <= 3 and not lines[j].full_stop_end
 
     if lines[i].words > 4:
         return False
@@ -1591,10 +1644,12 @@ def _in_menu(lines: list[_Line], i: int) -> bool:
 _LOOKAHEAD = 8  # lines read after an end-of-article marker to decide whether the article goes on
 
 
-def _tail_start(lines: list[_Line], first_body: int, vocab: furniture.Vocabulary) -> int:
+def _tail_start(
+    lines: list[_Line], first_body: int, vocab: furniture.Vocabulary, comment: list[str | None]
+) -> int:
     """Where the article ends: the first end-of-article marker after the body's start that is followed
     by furniture (short lines, links, teasers, a comment thread); a substantial paragraph after a marker
-    keeps the article going."""
+    keeps the article going. ``comment``: ``vocab.comment`` of each line after the body's start."""
     for i in range(first_body + 1, len(lines)):
         ln = lines[i]
         if ln.words > 6:
@@ -1614,9 +1669,9 @@ def _tail_start(lines: list[_Line], first_body: int, vocab: furniture.Vocabulary
     # A comment thread with no header of its own: comment headers ("Max sagt:", "Antworten") repeating
     for i in range(first_body + 1, len(lines)):
         ln = lines[i]
-        if ln.words <= 16 and vocab.comment(ln.text, ln.words):
-            ahead = lines[i + 1 : i + 1 + _LOOKAHEAD + 4]
-            if any(vocab.comment(x.text, x.words) for x in ahead if x.words <= 16):
+        if ln.words <= 16 and comment[i]:
+            ahead = range(i + 1, min(len(lines), i + 1 + _LOOKAHEAD + 4))
+            if any(comment[j] for j in ahead if lines[j].words <= 16):
                 return i
     return len(lines)
 
@@ -1634,7 +1689,7 @@ def _furniture_follows(
             return "comments"
         if vocab.tail(ln.text, ln.words):
             return "furniture"
-        if _substantial(ln):
+        if ln.substantial:
             return None
     return "furniture"
 
@@ -1656,7 +1711,7 @@ _PARAGRAPH_END = re.compile(r"[.!?:;…)\]\"”’»«'][^\w]*$")
 
 def _prose(lines: list[_Line], start: int, end: int) -> int:
     """How many substantial paragraphs lie in lines[start:end]."""
-    return sum(1 for ln in lines[start:end] if _substantial(ln))
+    return sum(1 for ln in lines[start:end] if ln.substantial)
 
 
 # A paragraph of this many words is never dropped without a furniture reason of its own.
@@ -1672,9 +1727,10 @@ def _classify_one(
     vocab: furniture.Vocabulary,
     lang: str | None,
     chrome: str | None,
+    comment: str | None,
 ) -> tuple[str, str]:
     t = ln.text
-    url = _url_line(t)
+    url = ln.url
     if url and i < first_body:
         info.setdefault("url", url)
         return "meta", "source url"
@@ -1704,12 +1760,12 @@ def _classify_one(
         info.setdefault("byline", who)
         _note_authors(info, who)
         return "meta", "byline"
-    m = _AUTHOR_LABEL.match(t) if ln.words <= 20 else None
+    m = _AUTHOR_LABEL.match(t) if ln.words <= 20 and ":" in t else None  # (both labels end with a colon)
     if m:
         info.setdefault("authors_label", m["who"])
         _note_authors(info, m["who"])
         return "meta", "authors"
-    m = _SOURCE_LABEL.match(t) if ln.words <= 10 else None
+    m = _SOURCE_LABEL.match(t) if ln.words <= 10 and ":" in t else None
     if m:
         info.setdefault("source_label", m["who"].strip())
         return "meta", "source"
@@ -1718,7 +1774,7 @@ def _classify_one(
         and "published" not in info
         and (i < first_body or info.get("_prose_before", {}).get(i, 0) < 3)
         and _DIGIT_ANY.search(t[:12])
-        and not _FULL_STOP_END.search(t)
+        and not ln.full_stop_end
     ):
         d = _leading_date(t, lang)
         if d is not None and len(_LETTER_WORD.findall(t)) <= 10:
@@ -1729,8 +1785,8 @@ def _classify_one(
         ln.words <= 16
         and "published" not in info
         and (i < first_body or info.get("_prose_before", {}).get(i, 0) < 3)
-        and not _FULL_STOP_END.search(t)
-        and _DIGIT_ANY.search(t)
+        and not ln.full_stop_end
+        and ln.has_digit
         and not _is_date_only(t, lang)
     ):
         d = _date_in_line(t, lang)
@@ -1739,7 +1795,7 @@ def _classify_one(
             # Veröffentlicht am 1. Mai 2019") near the top of the page
             info["published"], info["_date_line_at"] = d, i
             return "meta", "date line"
-    if ln.words <= 12 and _is_date_only(t, lang):
+    if ln.words <= 12 and ln.has_digit and _is_date_only(t, lang):  # (no date without a digit)
         if "published" not in info and (i < first_body or info.get("_prose_before", {}).get(i, 0) < 3):
             # a visible date line near the top of the page (before the article's third paragraph)
             info["published"], info["_date_line_at"] = _date_of(t, lang), i
@@ -1747,11 +1803,12 @@ def _classify_one(
         return "furniture", "date stamp"
     if chrome:
         return "furniture", chrome
-    if i > first_body:
-        reason = vocab.comment(t, ln.words)
-        if reason:
-            return "furniture", reason
-    if ln.words <= 60 and (vocab.caption(t, ln.words) or _CAPTION.search(t) or _credit_line(t)):
+    if i > first_body and comment:
+        return "furniture", comment
+    # (a credit in parentheses ends the line: only a line ending with ")" is searched for one)
+    if ln.words <= 60 and (
+        vocab.caption(t, ln.words) or (t[-1] == ")" and _CAPTION.search(t)) or _credit_line(t)
+    ):
         return "furniture", "photo caption"
     # (both patterns need an ellipsis: one substring test for most lines)
     if ("…" in t or "..." in t) and (_ELLIPSIS_END.search(t) or _REPORTS_OUTLET.search(t)):
@@ -1775,7 +1832,7 @@ def _classify_one(
         return "furniture", "navigation"
     if i < first_body and _is_tag_list(t):
         return "furniture", "tag list"
-    m = _DATELINE.match(t)
+    m = _DATELINE.match(t) if "(" in t else None  # (its agency stands in parentheses)
     if m:
         info.setdefault("dateline_agency", m["agency"].strip())
     return "body", ""

@@ -26,7 +26,7 @@ _TEXT = st.lists(_PIECES, min_size=0, max_size=30).map("".join)
 
 def _line(text: str) -> ingest._Line:
     t = text.strip()
-    return ingest._Line(0, len(t), t, ingest._word_count(t))
+    return ingest._Line(0, len(t), t)
 
 
 @settings(max_examples=400, deadline=None)
@@ -89,3 +89,171 @@ def test_url_lines_found_as_by_the_patterns_alone(text: str) -> None:
         else re.sub(r"\s+", "", t)
     )
     assert ingest._url_line(t) == plain
+
+
+# lines as _lines makes them (stripped), with the characters the prefilters look for made likely
+_LINE_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "Author", "Source", ":", " ", "(", ")", "AP", "(AP)", "BERLIN", "LONDON", ",", "Photo", "via", "Getty",
+            "Reuters", "2020", "19", "03", "March", "Jan.", "—", "-", "\u00a0", "\t", "x", "١", "٢٠٢٠",
+        ]
+    ),
+    min_size=1,
+    max_size=14,
+).map(lambda parts: "".join(parts).strip())  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(_LINE_TEXT)
+def test_line_prefilters_skip_only_lines_the_pattern_cannot_match(t: str) -> None:
+    if not t:
+        return
+    # a caption's credit in parentheses ends the line: a stripped line that matches ends with ")"
+    assert (t[-1] == ")" and ingest._CAPTION.search(t) is not None) == (ingest._CAPTION.search(t) is not None)
+    # the dateline's agency stands in parentheses; the labels end with a colon
+    assert ("(" in t and ingest._DATELINE.match(t) is not None) == (ingest._DATELINE.match(t) is not None)
+    assert (":" in t and ingest._AUTHOR_LABEL.match(t) is not None) == (
+        ingest._AUTHOR_LABEL.match(t) is not None
+    )
+    assert (":" in t and ingest._SOURCE_LABEL.match(t) is not None) == (
+        ingest._SOURCE_LABEL.match(t) is not None
+    )
+    # a line with no digit is no date line
+    line = _line(t)
+    for lang in (None, "en", "de"):
+        assert (line.has_digit and ingest._is_date_only(t, lang)) == ingest._is_date_only(t, lang)
+
+
+def test_line_features_are_the_rule_functions() -> None:
+    for t in [
+        "Bridge closed | Harbour Times",
+        "http://example.com/story",
+        "He said it was over.",
+        "5 min read",
+    ]:
+        line = _line(t)
+        assert line.sentence == ingest._is_sentence(line)
+        assert line.url == ingest._url_line(t)
+        assert line.words == ingest._word_count(t)
+        assert line.substantial == ingest._substantial(line)
+        assert line.full_stop_end == (ingest._FULL_STOP_END.search(t) is not None)
+        assert line.has_digit == (ingest._DIGIT_ANY.search(t) is not None)
+
+
+_KINDS = st.sampled_from(
+    [
+        ("body", ""), ("title", "headline"), ("furniture", "date stamp"), ("meta", "date line"),
+        ("furniture", "short fragment"), ("furniture", ingest.READ_MORE), ("meta", "byline"),
+    ]
+)  # fmt: skip
+_PAGE_LINE = st.sampled_from(
+    [
+        "Racist, ruthless, cruel: Germany's colonial history", "Read more", "12.11.2018", "Photo: AP",
+        "The minister said on Tuesday that the bridge would stay closed for repairs until the spring of next year.",
+        "Another headline for another story", "A short one.", "Comments",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_PAGE_LINE, _KINDS), min_size=0, max_size=24), st.integers(0, 5))
+def test_page_rules_change_nothing_where_their_precondition_fails(
+    rows: list[tuple[str, tuple[str, str]]], first_body: int
+) -> None:
+    lines = [_line(t) for t, _k in rows]
+    kinds = [k for _t, k in rows]
+    substantial = [ln.substantial for ln in lines]
+    chrome: list[str | None] = [k[1] if k[1] == ingest.READ_MORE else None for k in kinds]
+    repeats = len(lines) - len({ln.text for ln in lines})
+
+    def after(rule, *args) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+        got = list(kinds)
+        rule(lines, got, *args)
+        return got
+
+    if repeats < 2:
+        assert after(ingest._galleries, first_body) == kinds
+    if repeats == 0:
+        assert after(ingest._repeated_lines) == kinds
+    if chrome.count(ingest.READ_MORE) < 2:
+        assert after(ingest._read_more_teasers, chrome) == kinds
+    if ("furniture", "date stamp") not in kinds:
+        assert after(ingest._another_post, first_body) == kinds
+    gap = min(ingest.ARTICLE_GAP_LINES, ingest.SHORT_GAP_LINES)
+    if sum(1 for k in kinds if k[0] not in ("body", "title")) < gap:
+        got = list(kinds)
+        ingest._blocks_after_the_article(
+            got, substantial, [ln.words >= ingest.SUBSTANTIAL_WORDS for ln in lines]
+        )
+        assert got == kinds
+
+
+def test_a_page_of_repeated_titles_still_fires_the_gallery_rule() -> None:
+    # (the test above only says the rules are idle without their preconditions: here one is met and acts)
+    title = "Racist, ruthless, cruel: Germany's colonial history"
+    rows = [
+        title,
+        "Slide one",
+        "A caption of the first slide",
+        title,
+        "Slide two",
+        "A caption",
+        title,
+        "Slide three",
+    ]
+    lines = [_line(t) for t in rows]
+    kinds = [("body", "")] * len(lines)
+    ingest._galleries(lines, kinds, 0)
+    assert ("furniture", "gallery or story list") in kinds
+
+
+def _notice_examples() -> list[str]:
+    from factcheck import furniture
+
+    return sorted(
+        {
+            ex
+            for code in ("en", "de", "fr")
+            for m in furniture.markers(code)
+            if m.kind == "notice"
+            for ex in m.examples
+        }
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_a_line_is_searched_only_for_the_notices_whose_hints_it_holds(data: st.DataObject) -> None:
+    from factcheck import furniture
+
+    examples = _notice_examples()
+    parts = data.draw(st.lists(st.one_of(st.sampled_from(examples), _TEXT), min_size=1, max_size=4))
+    text = " ".join(parts).strip()
+    for lang in ("en", "de", None):
+        vocab = furniture.vocabulary(lang)
+        hints = vocab.hints_in(text)
+        words = ingest._word_count(text)
+        # the plain expression: any of the page's hints in the line, then every notice marker searched
+        plain = (
+            None
+            if hints is not None
+            and words <= vocab.max_words["notice"]
+            and not any(h in text.lower() for h in hints)
+            else vocab._reason("notice", text, words, search=True)
+        )
+        assert vocab.notice(text, words, hints) == plain
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_TEXT, _LINE_TEXT))
+def test_sentence_end_is_the_plain_alternation(text: str) -> None:
+    plain = re.search(r"[.!?…\"”’)]\W*$|[.!?]\s", text) is not None
+    assert (ingest._SENTENCE_END.search(text) is not None) == plain
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_TEXT, _LINE_TEXT))
+def test_headline_end_is_the_plain_alternation(text: str) -> None:
+    plain = re.search(r"[.!:;,)]$|[.!?,;:][\"”“»«'’]$", text) is not None
+    assert (ingest._HEADLINE_END.search(text) is not None) == plain

@@ -29,7 +29,17 @@ def languages() -> list[str]:
 
 
 def has(lang: str | None, name: str) -> bool:
-    return bool(lang) and (ROOT / str(lang) / f"{name}.toml").is_file()
+    return bool(lang) and name in _resource_names(ROOT, str(lang))
+
+
+@functools.cache
+def _resource_names(root: Path, lang: str) -> frozenset[str]:
+    """The resources of one language folder (its ``*.toml`` file names without the suffix), listed once:
+    ``has`` is asked for every article read."""
+    try:
+        return frozenset(p.stem for p in (root / lang).iterdir() if p.suffix == ".toml" and p.is_file())
+    except OSError:  # no such folder (or not one)
+        return frozenset()
 
 
 def available(name: str) -> list[str]:
