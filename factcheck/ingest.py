@@ -1506,8 +1506,7 @@ def _repeated_lines(lines: list[_Line], kinds: list[tuple[str, str]]) -> None:
 
 _LIST_ITEM = re.compile(r"^(?:[-•*·–]\s|\d{1,2}[.)]\s|\|)")
 # (a headline may end with a quoted phrase: "... Alexas “Flash Briefings”"; a sentence ends with a stop before it)
-# ("[.!:;,)]$|[.!?,;:][\"”“»«'’]$", with the first character class of both alternatives taken out: see _SENTENCE_END)
-_HEADLINE_END = re.compile(r"[.!?:;,)](?:(?<=[.!:;,)])$|(?<=[.!?,;:])[\"”“»«'’]$)")
+_HEADLINE_END = re.compile(r"[.!:;,)]$|[.!?,;:][\"”“»«'’]$")
 
 
 def _teaser_lists(lines: list[_Line], kinds: list[tuple[str, str]], first_body: int) -> None:

@@ -250,10 +250,3 @@ def test_a_line_is_searched_only_for_the_notices_whose_hints_it_holds(data: st.D
 def test_sentence_end_is_the_plain_alternation(text: str) -> None:
     plain = re.search(r"[.!?…\"”’)]\W*$|[.!?]\s", text) is not None
     assert (ingest._SENTENCE_END.search(text) is not None) == plain
-
-
-@settings(max_examples=500, deadline=None)
-@given(st.one_of(_TEXT, _LINE_TEXT))
-def test_headline_end_is_the_plain_alternation(text: str) -> None:
-    plain = re.search(r"[.!:;,)]$|[.!?,;:][\"”“»«'’]$", text) is not None
-    assert (ingest._HEADLINE_END.search(text) is not None) == plain
