@@ -876,10 +876,7 @@ _URL_FIRST_LETTERS = frozenset("hHwW")
 _PROSE_RUN = re.compile(r"(?:^|\s)[A-Za-z]{2,} [A-Za-z]{2,} [A-Za-z]{2,}(?:\s|$)")
 
 
-# a closing mark with nothing but punctuation after it, or a stop followed by a space: "[.!?…"”’)]\W*$|[.!?]\s",
-# written with its first character taken out of the alternatives (the regex engine then skips to the
-# candidates of that one character class instead of trying both alternatives at every position)
-_SENTENCE_END = re.compile(r"[.!?…\"”’)](?:\W*$|(?<=[.!?])\s)")
+_SENTENCE_END = re.compile(r"[.!?…\"”’)]\W*$|[.!?]\s")
 _ELLIPSIS_END = re.compile(r"(?:…|\.\.\.)\s*$")
 
 

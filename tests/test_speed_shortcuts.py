@@ -243,10 +243,3 @@ def test_a_line_is_searched_only_for_the_notices_whose_hints_it_holds(data: st.D
             else vocab._reason("notice", text, words, search=True)
         )
         assert vocab.notice(text, words, hints) == plain
-
-
-@settings(max_examples=500, deadline=None)
-@given(st.one_of(_TEXT, _LINE_TEXT))
-def test_sentence_end_is_the_plain_alternation(text: str) -> None:
-    plain = re.search(r"[.!?…\"”’)]\W*$|[.!?]\s", text) is not None
-    assert (ingest._SENTENCE_END.search(text) is not None) == plain
