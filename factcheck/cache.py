@@ -202,26 +202,36 @@ class Cache:
         db = self._conn()
         if db is None or not keys:
             return {}
-        out: dict[str, Any] = {}
-        bad: list[str] = []
         try:
-            for i in range(0, len(keys), 500):
-                chunk = keys[i : i + 500]
-                marks = ",".join("?" * len(chunk))
-                for key, blob in db.execute(f"SELECT key, data FROM entries WHERE key IN ({marks})", chunk):
-                    try:
-                        payload = json.loads(zlib.decompress(blob))
-                        if not isinstance(payload, dict) or payload.get("key") != key:
-                            raise ValueError("foreign entry")
-                        out[key] = payload["value"]
-                    except (ValueError, KeyError, TypeError, zlib.error, RecursionError):
-                        bad.append(key)
+            out, bad = self._select(db, keys)
             if bad:
                 self._delete(bad)
         except sqlite3.Error as e:
             self._off(e)
             return {}
         return out
+
+    @staticmethod
+    def _select(db: sqlite3.Connection, keys: list[str]) -> tuple[dict[str, Any], list[str]]:
+        """The values of ``keys`` that are stored, and the keys whose entries do not parse or are foreign."""
+        out: dict[str, Any] = {}
+        bad: list[str] = []
+        for i in range(0, len(keys), 500):
+            chunk = keys[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for key, blob in db.execute(f"SELECT key, data FROM entries WHERE key IN ({marks})", chunk):
+                try:
+                    payload = json.loads(zlib.decompress(blob))
+                    if not isinstance(payload, dict) or payload.get("key") != key:
+                        raise ValueError("foreign entry")
+                    out[key] = payload["value"]
+                except (ValueError, KeyError, TypeError, zlib.error, RecursionError):
+                    bad.append(key)
+        return out, bad
+
+    @staticmethod
+    def _encode(key: str, value: Any) -> bytes:
+        return zlib.compress(json.dumps({"key": key, "value": value}, ensure_ascii=False).encode())
 
     def _put(self, kind: str, items: dict[str, Any]) -> None:
         db = self._conn()
@@ -233,7 +243,7 @@ class Cache:
                 key,
                 kind,
                 version,
-                zlib.compress(json.dumps({"key": key, "value": value}, ensure_ascii=False).encode()),
+                self._encode(key, value),
             )
             for key, value in items.items()
         ]
@@ -372,6 +382,85 @@ class Cache:
         groups_key: str,
     ) -> None:
         self._put("batch", {self.batch_key(paths, overrides): {"articles": digests, "groups": groups_key}})
+
+    # -- the grouping state of a batch: a fresh process regroups only what changed ---------------------
+    @staticmethod
+    def state_prefix(paths: Sequence[str], params_digest: str) -> str:
+        """The key prefix of a batch's grouping state: the batch by where it lies (absolute paths), the
+        extractor and grouping code, and the grouping parameters."""
+        where = [str(Path(p).resolve()) if "://" not in p else p for p in paths]
+        h = hashlib.blake2b(json.dumps([code_version(), params_digest, where]).encode(), digest_size=16)
+        return f"s:{h.hexdigest()}:"
+
+    def get_state(self, prefix: str) -> tuple[Any, dict[str, Any]] | None:
+        """The manifest and pieces of a grouping state saved under ``prefix`` (``put_state``), read in one
+        transaction (a state being replaced by another process is seen whole, before or after); None when
+        there is none. The pieces the manifest lists and the cache lacks are missing from the dict."""
+        db = self._conn()
+        if db is None:
+            return None
+        try:
+            db.execute("BEGIN")
+            try:
+                got, bad = self._select(db, [prefix + "m"])
+                manifest = got.get(prefix + "m")
+                pieces: dict[str, Any] = {}
+                names = manifest.get("pieces") if isinstance(manifest, dict) else None
+                if isinstance(names, list) and all(isinstance(k, str) for k in names):
+                    found, bad2 = self._select(db, [prefix + k for k in names])
+                    bad += bad2
+                    pieces = {k[len(prefix) :]: v for k, v in found.items()}
+            finally:
+                db.execute("COMMIT")
+            if bad:
+                self._delete(bad)
+        except sqlite3.Error as e:
+            self._off(e)
+            return None
+        return (manifest, pieces) if manifest is not None else None
+
+    def put_state(self, prefix: str, manifest: Any, pieces: dict[str, Callable[[], Any]]) -> None:
+        """Save a grouping state under ``prefix`` in one transaction: the pieces not stored yet (pieces are
+        content-addressed: a stored one is the same), the manifest, and the removal of the pieces the state
+        no longer has."""
+        db = self._conn()
+        if db is None:
+            return
+        version = code_version()
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                stored = {
+                    k[len(prefix) :]
+                    for (k,) in db.execute(
+                        "SELECT key FROM entries WHERE key > ? AND key < ?", (prefix, prefix[:-1] + ";")
+                    )
+                }
+                rows = [
+                    (prefix + k, "state", version, self._encode(prefix + k, make()))
+                    for k, make in pieces.items()
+                    if k not in stored
+                ]
+                rows.append((prefix + "m", "state", version, self._encode(prefix + "m", manifest)))
+                db.executemany(
+                    "INSERT OR REPLACE INTO entries (key, kind, version, data) VALUES (?, ?, ?, ?)", rows
+                )
+                gone = [(prefix + k,) for k in stored - pieces.keys() - {"m"}]
+                db.executemany("DELETE FROM entries WHERE key = ?", gone)
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+        except sqlite3.Error as e:
+            self._off(e)
+        except (ValueError, TypeError):
+            pass  # a value JSON cannot hold (a lone surrogate): the last saved state stays, valid but older
+
+    def delete_state(self, prefix: str) -> None:
+        db = self._conn()
+        if db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                db.execute("DELETE FROM entries WHERE key > ? AND key < ?", (prefix, prefix[:-1] + ";"))
 
     # -- management -------------------------------------------------------------------------------
     def stats(self) -> dict[str, Any]:

@@ -5,6 +5,7 @@ The CLI, the TUI and the session code all build a ``Corpus`` through here, so th
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import time
 from collections.abc import Callable, Iterable, Mapping
@@ -283,9 +284,10 @@ def regroup(
         if incremental is not None and delta is not None:
             groups = incremental(corpus.all_claims(), arts, overrides, delta)
         else:
-            groups = grouping.group_claims(
-                corpus.all_claims(), arts, overrides=overrides, state=corpus.grouping_state
-            )
+            state = _grouping_state(corpus, store)
+            groups = grouping.group_claims(corpus.all_claims(), arts, overrides=overrides, state=state)
+            if state is not None:
+                _save_state(corpus, store, state)
         store.put_groups(key, groups)
         store.put_last_grouping(corpus.paths, overrides, digests, key)
     decided: set[str] = set()
@@ -300,3 +302,39 @@ def regroup(
     by_claim = {cid: g.id for g in corpus.groups for cid in g.claims}
     for c in corpus.all_claims():
         c.group = by_claim.get(c.id)
+
+
+def _grouping_state(corpus: Corpus, store: _cache.Cache) -> GroupingState | None:
+    """The corpus's grouping state; in a process that has not grouped this batch yet, the one its last
+    grouping left in the cache (a fresh CLI process after one article changed regroups about that article).
+    A state that does not read back whole (corrupt, foreign, of other parameters) is dropped: the batch is
+    then grouped from scratch and its state saved anew."""
+    from factcheck.grouping import DEFAULT
+    from factcheck.grouping.state import GroupingState, params_digest, state_from_pieces
+
+    state = corpus.grouping_state
+    if not store.enabled:
+        return state
+    if state is None:
+        state = corpus.grouping_state = GroupingState()
+    if state.fingerprints:  # it grouped this batch before, in this process
+        return state
+    prefix = store.state_prefix(corpus.paths, params_digest(DEFAULT))
+    got = store.get_state(prefix)
+    if got is None:
+        return state
+    try:
+        loaded = state_from_pieces(*got, DEFAULT, lambda v: _cache.groups_from_json([v])[0])
+    except ValueError:
+        store.delete_state(prefix)
+        return state
+    for f in dataclasses.fields(loaded):
+        setattr(state, f.name, getattr(loaded, f.name))
+    return state
+
+
+def _save_state(corpus: Corpus, store: _cache.Cache, state: GroupingState) -> None:
+    from factcheck.grouping.state import params_digest, state_pieces
+
+    if store.enabled and state.fingerprints:
+        store.put_state(store.state_prefix(corpus.paths, params_digest(state.params)), *state_pieces(state))

@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 import zlib
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck import grouping
-from factcheck.grouping.state import GroupingState
+from factcheck import cache, grouping
+from factcheck.grouping.state import GroupingState, state_from_pieces, state_pieces
 from factcheck.model import Article, Claim, Entity, GroupOverrides, Segment, Stance, TimeRef
 
 MONTHS = ["January", "March", "May", "July", "September", "November"]
@@ -151,3 +153,91 @@ def test_a_state_is_reset_by_other_parameters():
     got = grouping.group_claims(claims, arts, state=state, params=strict)
     assert as_json(got) == as_json(grouping.group_claims(claims, arts, params=strict))
     assert state.params == strict and state.stats["parts_reused"] == 0
+
+
+def reloaded(state: GroupingState) -> GroupingState:
+    """The state through its JSON form (what the cache stores), read back in a new object."""
+    manifest, pieces = state_pieces(state)
+    manifest = json.loads(json.dumps(manifest))
+    stored = {k: json.loads(json.dumps(make())) for k, make in pieces.items()}
+    return state_from_pieces(manifest, stored, state.params, group_from_json)
+
+
+def group_from_json(v):
+    return cache.groups_from_json([v])[0]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.dictionaries(st.sampled_from(KEYS), article, min_size=2, max_size=8), st.lists(op, max_size=5))
+def test_a_saved_and_reloaded_state_regroups_as_from_scratch(start, ops):
+    specs = dict(start)
+    state = GroupingState()
+    claims, arts = batch(specs)
+    grouping.group_claims(claims, arts, state=state)
+    for kind, key, spec in ops:
+        if kind == "remove":
+            specs.pop(key, None)
+        else:
+            specs[key] = spec
+        claims, arts = batch(specs)
+        state = reloaded(state)  # a fresh process: the state as the cache gives it back
+        overrides = GroupOverrides(merges=[], splits=[claims[0].id]) if kind == "change" and claims else None
+        got = grouping.group_claims(claims, arts, state=state, overrides=overrides)
+        assert as_json(got) == as_json(grouping.group_claims(claims, arts, overrides=overrides))
+
+
+def test_a_reloaded_state_is_the_same_state():
+    specs = {
+        key: ("2023-05-14", [(k // 2, k % 4, 0), (k // 2, (k + 1) % 4, 0)]) for k, key in enumerate(KEYS)
+    }
+    state = GroupingState()
+    claims, arts = batch(specs)
+    grouping.group_claims(claims, arts, state=state)
+    back = reloaded(state)
+    for name in ("params", "fingerprints", "stories", "posting_sizes", "parts", "groups"):
+        assert getattr(back, name) == getattr(state, name), name
+    assert back.story_memo.docs == state.story_memo.docs
+    assert back.features.keys() == state.features.keys()
+    for fp, (fs, ks, vs) in state.features.items():
+        bfs, bks, bvs = back.features[fp]
+        assert (bks, bvs) == (ks, vs)
+        assert [dataclasses.replace(f, claim=None) for f in bfs] == [
+            dataclasses.replace(f, idx=0, doc=0, claim=None) for f in fs
+        ]
+    # and it is reused: one changed article scores only its own pairs
+    specs["a03"] = ("2023-05-14", [(1, 2, 0)])
+    claims, arts = batch(specs)
+    got = grouping.group_claims(claims, arts, state=back)
+    assert as_json(got) == as_json(grouping.group_claims(claims, arts))
+    assert back.stats["parts_reused"] >= 1
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda m, p: p.pop(next(k for k in p if k.startswith("p"))),  # a part missing
+        lambda m, p: p.pop(next(k for k in p if k.startswith("a"))),  # an article missing
+        lambda m, p: p.__setitem__(next(k for k in p if k.startswith("p")), {"uids": 3}),
+        lambda m, p: p[next(k for k in p if k.startswith("p"))]["links"].append(
+            [0, 99, 1.0, 1.0, 0.0, 1, 0.5]
+        ),
+        lambda m, p: p[next(k for k in p if k.startswith("a"))]["feats"][0].__setitem__(1, 7),
+        lambda m, p: p.__setitem__(next(k for k in p if k.startswith("g")), {"id": 1}),
+        lambda m, p: m.__setitem__("params", "other"),
+        lambda m, p: m.__setitem__("format", 0),
+        lambda m, p: m["articles"].append(["zz", "ff", 99]),
+    ],
+)
+def test_a_state_of_another_shape_is_refused(damage):
+    specs = {
+        key: ("2023-05-14", [(k // 2, k % 4, 0), (k // 2, (k + 1) % 4, 0)]) for k, key in enumerate(KEYS)
+    }
+    state = GroupingState()
+    claims, arts = batch(specs)
+    grouping.group_claims(claims, arts, state=state)
+    manifest, pieces = state_pieces(state)
+    manifest = json.loads(json.dumps(manifest))
+    stored = {k: json.loads(json.dumps(make())) for k, make in pieces.items()}
+    damage(manifest, stored)
+    with pytest.raises(ValueError):
+        state_from_pieces(manifest, stored, state.params, group_from_json)

@@ -21,8 +21,10 @@ from. A state is tied to one ``Params``; it is reset when other parameters come.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -78,3 +80,223 @@ class GroupingState:
 
 def digest(value: object) -> bytes:
     return hashlib.blake2b(repr(value).encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+# ---------------------------------------------------------------------------------------------
+# The state as JSON (``factcheck.cache`` keeps it between processes): a manifest (the articles in batch
+# order with their fingerprints and stories, and the keys of the pieces) and content-addressed pieces, so
+# that saving after a change writes only the new pieces. Read back, every value is checked for its type: a
+# piece of another shape raises ``ValueError`` and the state is not used.
+
+STATE_FORMAT = 1
+
+
+def params_digest(p: Params) -> str:
+    return hashlib.blake2b(repr(p).encode(), digest_size=12).hexdigest()
+
+
+def _feat_json(f: Any) -> list[Any]:
+    return [
+        f.tokens,
+        f.text,
+        sorted(f.entities),
+        list(f.times),
+        sorted(f.numbers),
+        f.negated,
+        f.published,
+        sorted(f.months),
+        sorted(f.people),
+        f.lang,
+    ]
+
+
+def state_pieces(state: GroupingState) -> tuple[dict[str, Any], dict[str, Callable[[], Any]]]:
+    """The manifest and the pieces (by key: ``a<fingerprint>`` an article's features and term counts,
+    ``p<digest>`` a connected part of the claim graph, ``g<digest>`` a group), each built when called."""
+    stories: dict[frozenset[str], int] = {}
+    articles = [
+        [key, fp, stories.setdefault(state.stories.get(key, frozenset()), len(stories))]
+        for key, fp in state.fingerprints.items()
+    ]
+    pieces: dict[str, Callable[[], Any]] = {}
+    docs = state.story_memo.docs
+    for fp, (fs, keys, vecs) in state.features.items():
+        pieces["a" + fp] = functools.partial(
+            lambda fs, keys, vecs, tf: {
+                "feats": [_feat_json(f) for f in fs],
+                "keys": keys,
+                "vecs": vecs,
+                "tf": tf,
+            },
+            fs,
+            keys,
+            vecs,
+            docs.get(fp),
+        )
+    for pk, (uids, links, kept) in state.parts.items():
+        pieces["p" + pk.hex()] = functools.partial(
+            lambda uids, links, kept: {
+                "uids": [list(u) for u in uids],
+                "links": [[i, j, sc, *ev] for i, j, sc, ev in links],
+                "kept": kept,
+            },
+            uids,
+            links,
+            kept,
+        )
+    for gk, g in state.groups.items():
+        pieces["g" + gk.hex()] = functools.partial(g.to_json)
+    manifest = {
+        "format": STATE_FORMAT,
+        "params": params_digest(state.params),
+        "articles": articles,
+        "stories": [sorted(s) for s in stories],
+        "pieces": sorted(pieces),
+    }
+    return manifest, pieces
+
+
+def _check(ok: bool, what: str) -> None:
+    if not ok:
+        raise ValueError(f"grouping state: bad {what}")
+
+
+def _strs(v: Any, what: str) -> list[str]:
+    _check(isinstance(v, list) and all(isinstance(x, str) for x in v), what)
+    return list(v)
+
+
+def _opt_str(v: Any, what: str) -> str | None:
+    _check(v is None or isinstance(v, str), what)
+    return v
+
+
+def _int(v: Any, what: str) -> int:
+    _check(isinstance(v, int) and not isinstance(v, bool), what)
+    return int(v)
+
+
+def _float(v: Any, what: str) -> float:
+    _check(isinstance(v, float), what)
+    return float(v)
+
+
+def _feat_from(v: Any) -> Any:
+    from factcheck.grouping.features import _Feat
+
+    _check(isinstance(v, list) and len(v) == 10, "claim features")
+    tokens, text, ents, times, numbers, negated, published, months, people, lang = v
+    _check(isinstance(text, str) and isinstance(negated, bool), "claim features")
+    # (``idx``, ``doc`` and ``claim`` are the batch's: set when the features are used)
+    return _Feat(
+        idx=0,
+        claim=None,  # type: ignore[arg-type]
+        doc=0,
+        tokens=_strs(tokens, "tokens"),
+        text=text,
+        entities=frozenset(_strs(ents, "entities")),
+        times=tuple(_strs(times, "times")),
+        numbers=frozenset(_strs(numbers, "numbers")),
+        negated=negated,
+        published=_opt_str(published, "publication date"),
+        months=frozenset(_strs(months, "months")),
+        people=frozenset(_strs(people, "people")),
+        lang=_opt_str(lang, "language"),
+    )
+
+
+def _article_from(
+    v: Any,
+) -> tuple[tuple[list[Any], list[list[str]], list[dict[str, float]]], Counter[str] | None]:
+    _check(isinstance(v, dict), "article piece")
+    feats, keys, vecs, tf = v.get("feats"), v.get("keys"), v.get("vecs"), v.get("tf")
+    _check(isinstance(feats, list) and isinstance(keys, list) and isinstance(vecs, list), "article piece")
+    _check(len(feats) == len(keys) == len(vecs), "article piece")
+    out_vecs = []
+    for vec in vecs:
+        _check(isinstance(vec, dict), "word vector")
+        out_vecs.append({_strs([t], "word")[0]: _float(x, "word weight") for t, x in vec.items()})
+    counts: Counter[str] | None = None
+    if tf is not None:
+        _check(isinstance(tf, dict), "term counts")
+        counts = Counter({t: _int(n, "term count") for t, n in tf.items()})
+    return ([_feat_from(f) for f in feats], [_strs(k, "blocking keys") for k in keys], out_vecs), counts
+
+
+def _part_from(v: Any) -> tuple[tuple[ClaimUid, ...], list[tuple[int, int, float, Any]], list[list[int]]]:
+    _check(isinstance(v, dict), "part piece")
+    uids_v, links_v, kept_v = v.get("uids"), v.get("links"), v.get("kept")
+    _check(isinstance(uids_v, list) and isinstance(links_v, list) and isinstance(kept_v, list), "part")
+    uids: list[ClaimUid] = []
+    for u in uids_v:
+        _check(isinstance(u, list) and len(u) == 3, "claim uid")
+        uids.append((_strs(u[:2], "claim uid")[0], u[1], _int(u[2], "claim uid")))
+    n = len(uids)
+    links: list[tuple[int, int, float, Any]] = []
+    for e in links_v:
+        _check(isinstance(e, list) and len(e) == 7, "edge")
+        i, j = _int(e[0], "edge"), _int(e[1], "edge")
+        _check(0 <= i < n and 0 <= j < n, "edge")
+        ev = (_float(e[3], "edge"), _float(e[4], "edge"), _int(e[5], "edge"), _float(e[6], "edge"))
+        links.append((i, j, _float(e[2], "edge"), ev))
+    kept: list[list[int]] = []
+    for c in kept_v:
+        _check(isinstance(c, list), "cluster")
+        kept.append([_int(x, "cluster") for x in c])
+        _check(all(0 <= x < n for x in kept[-1]), "cluster")
+    return tuple(uids), links, kept
+
+
+def state_from_pieces(
+    manifest: Any, pieces: dict[str, Any], params: Params, group_from: Callable[[Any], EventGroup]
+) -> GroupingState:
+    """The state a ``state_pieces`` manifest and its pieces describe (``group_from``: a group from its JSON).
+    Raises ``ValueError`` when a piece is missing or of another shape."""
+    _check(isinstance(manifest, dict) and manifest.get("format") == STATE_FORMAT, "format")
+    _check(manifest.get("params") == params_digest(params), "parameters")
+    arts, story_list, keys = manifest.get("articles"), manifest.get("stories"), manifest.get("pieces")
+    _check(isinstance(arts, list) and isinstance(story_list, list) and isinstance(keys, list), "manifest")
+    story_sets = [frozenset(_strs(s, "story")) for s in story_list]
+    state = GroupingState(params)
+    for a in arts:
+        _check(isinstance(a, list) and len(a) == 3, "article")
+        key, fp = _strs(a[:2], "article")
+        si = _int(a[2], "article")
+        _check(0 <= si < len(story_sets), "article's story")
+        state.fingerprints[key] = fp
+        state.stories[key] = story_sets[si]
+    for k in _strs(keys, "piece keys"):
+        _check(k in pieces, "piece (missing)")
+        v = pieces[k]
+        try:
+            if k[0] == "a":
+                got, tf = _article_from(v)
+                state.features[k[1:]] = got
+                if tf is not None:
+                    state.story_memo.docs[k[1:]] = tf
+            elif k[0] == "p":
+                state.parts[bytes.fromhex(k[1:])] = _part_from(v)
+            elif k[0] == "g":
+                g = group_from(v)
+                _check(
+                    isinstance(g.id, str)
+                    and isinstance(g.label, str)
+                    and (g.when is None or isinstance(g.when, str))
+                    and isinstance(g.why, dict),
+                    "group",
+                )
+                _strs(g.claims, "group's claims")
+                state.groups[bytes.fromhex(k[1:])] = g
+            else:
+                _check(False, "piece key")
+        except (TypeError, KeyError, AttributeError) as e:
+            raise ValueError(f"grouping state: bad piece {k[:9]}: {e}") from None
+    # every article of the last run has its features: the blocking keys' sizes follow from them
+    sizes: Counter[str] = Counter()
+    for fp in state.fingerprints.values():
+        feats = state.features.get(fp)
+        _check(feats is not None, "article piece (missing)")
+        for ks in feats[1] if feats is not None else ():
+            sizes.update(ks)
+    state.posting_sizes = dict(sizes)
+    return state
