@@ -508,7 +508,8 @@ def test_a_corrupt_or_foreign_grouping_state_is_rebuilt(tmp_path: Path, what: st
         other = zlib.compress(json.dumps({"key": "s:other:p00", "value": {}}).encode())
         db.execute("UPDATE entries SET data = ? WHERE key = ?", (other, part))
     else:
-        bad = {"uids": [["k", "f", 0]], "links": [[0, 5, 1.0, 90.0, 0.0, 1, -1.0]], "kept": []}
+        links = [[0], [5], [1.0], [90.0], [0.0], [1], [-1.0]]  # an edge to a claim the part does not have
+        bad = {"docs": [["k", "f"]], "doc": [0], "x": [0], "links": links, "kept": []}
         data = zlib.compress(json.dumps({"key": part, "value": bad}).encode())
         db.execute("UPDATE entries SET data = ? WHERE key = ?", (data, part))
     db.commit()

@@ -134,16 +134,7 @@ def state_pieces(state: GroupingState) -> tuple[dict[str, Any], dict[str, Callab
             docs.get(fp),
         )
     for pk, (uids, links, kept) in state.parts.items():
-        pieces["p" + pk.hex()] = functools.partial(
-            lambda uids, links, kept: {
-                "uids": [list(u) for u in uids],
-                "links": [[i, j, sc, *ev] for i, j, sc, ev in links],
-                "kept": kept,
-            },
-            uids,
-            links,
-            kept,
-        )
+        pieces["p" + pk.hex()] = functools.partial(_part_json, uids, links, kept)
     for gk, g in state.groups.items():
         pieces["g" + gk.hex()] = functools.partial(g.to_json)
     manifest = {
@@ -156,14 +147,46 @@ def state_pieces(state: GroupingState) -> tuple[dict[str, Any], dict[str, Callab
     return manifest, pieces
 
 
+def _part_json(
+    uids: tuple[ClaimUid, ...], links: list[tuple[int, int, float, Any]], kept: list[list[int]]
+) -> dict[str, Any]:
+    """A part in columns (its articles once, each claim as its article's index and place; each edge's
+    fields in a column of their own): compact, and read back with a few checks per column."""
+    docs: dict[tuple[str, str], int] = {}
+    doc = [docs.setdefault((k, fp), len(docs)) for k, fp, _x in uids]
+    cols = list(zip(*((i, j, sc, *ev) for i, j, sc, ev in links), strict=True)) or [()] * 7
+    return {
+        "docs": [list(d) for d in docs],
+        "doc": doc,
+        "x": [x for _k, _fp, x in uids],
+        "links": [list(c) for c in cols],
+        "kept": kept,
+    }
+
+
 def _check(ok: bool, what: str) -> None:
     if not ok:
         raise ValueError(f"grouping state: bad {what}")
 
 
+_STR, _INT, _FLOAT = frozenset({str}), frozenset({int}), frozenset({float})
+
+
+def _typed(v: Any, types: frozenset[type], what: str) -> list[Any]:
+    """``v``, a list whose items are all of ``types`` (exactly: a bool is not an int)."""
+    _check(type(v) is list and set(map(type, v)) <= types, what)
+    return v
+
+
 def _strs(v: Any, what: str) -> list[str]:
-    _check(isinstance(v, list) and all(isinstance(x, str) for x in v), what)
-    return list(v)
+    return _typed(v, _STR, what)
+
+
+def _index(v: Any, n: int, what: str) -> list[int]:
+    """``v``, a list of ints in ``range(n)``."""
+    _typed(v, _INT, what)
+    _check(not v or (min(v) >= 0 and max(v) < n), what)
+    return v
 
 
 def _opt_str(v: Any, what: str) -> str | None:
@@ -172,13 +195,8 @@ def _opt_str(v: Any, what: str) -> str | None:
 
 
 def _int(v: Any, what: str) -> int:
-    _check(isinstance(v, int) and not isinstance(v, bool), what)
+    _check(type(v) is int, what)
     return int(v)
-
-
-def _float(v: Any, what: str) -> float:
-    _check(isinstance(v, float), what)
-    return float(v)
 
 
 def _feat_from(v: Any) -> Any:
@@ -212,39 +230,34 @@ def _article_from(
     feats, keys, vecs, tf = v.get("feats"), v.get("keys"), v.get("vecs"), v.get("tf")
     _check(isinstance(feats, list) and isinstance(keys, list) and isinstance(vecs, list), "article piece")
     _check(len(feats) == len(keys) == len(vecs), "article piece")
-    out_vecs = []
     for vec in vecs:
-        _check(isinstance(vec, dict), "word vector")
-        out_vecs.append({_strs([t], "word")[0]: _float(x, "word weight") for t, x in vec.items()})
+        _check(type(vec) is dict and set(map(type, vec.values())) <= _FLOAT, "word vector")
     counts: Counter[str] | None = None
     if tf is not None:
-        _check(isinstance(tf, dict), "term counts")
-        counts = Counter({t: _int(n, "term count") for t, n in tf.items()})
-    return ([_feat_from(f) for f in feats], [_strs(k, "blocking keys") for k in keys], out_vecs), counts
+        _check(type(tf) is dict and set(map(type, tf.values())) <= _INT, "term counts")
+        counts = Counter(tf)
+    return ([_feat_from(f) for f in feats], [_strs(k, "blocking keys") for k in keys], vecs), counts
 
 
 def _part_from(v: Any) -> tuple[tuple[ClaimUid, ...], list[tuple[int, int, float, Any]], list[list[int]]]:
-    _check(isinstance(v, dict), "part piece")
-    uids_v, links_v, kept_v = v.get("uids"), v.get("links"), v.get("kept")
-    _check(isinstance(uids_v, list) and isinstance(links_v, list) and isinstance(kept_v, list), "part")
-    uids: list[ClaimUid] = []
-    for u in uids_v:
-        _check(isinstance(u, list) and len(u) == 3, "claim uid")
-        uids.append((_strs(u[:2], "claim uid")[0], u[1], _int(u[2], "claim uid")))
+    _check(type(v) is dict, "part piece")
+    docs = v["docs"]
+    _check(type(docs) is list and all(type(d) is list and len(d) == 2 for d in docs), "part's articles")
+    pairs = [tuple(_strs(d, "part's articles")) for d in docs]
+    x = _typed(v["x"], _INT, "claim places")
+    doc = _index(v["doc"], len(pairs), "claims' articles")
+    _check(len(x) == len(doc), "part's claims")
+    uids = tuple((*pairs[d], i) for d, i in zip(doc, x, strict=True))
     n = len(uids)
-    links: list[tuple[int, int, float, Any]] = []
-    for e in links_v:
-        _check(isinstance(e, list) and len(e) == 7, "edge")
-        i, j = _int(e[0], "edge"), _int(e[1], "edge")
-        _check(0 <= i < n and 0 <= j < n, "edge")
-        ev = (_float(e[3], "edge"), _float(e[4], "edge"), _int(e[5], "edge"), _float(e[6], "edge"))
-        links.append((i, j, _float(e[2], "edge"), ev))
-    kept: list[list[int]] = []
-    for c in kept_v:
-        _check(isinstance(c, list), "cluster")
-        kept.append([_int(x, "cluster") for x in c])
-        _check(all(0 <= x < n for x in kept[-1]), "cluster")
-    return tuple(uids), links, kept
+    cols = v["links"]
+    _check(type(cols) is list and len(cols) == 7, "edges")
+    i, j = _index(cols[0], n, "edges"), _index(cols[1], n, "edges")
+    score, ts, ent, cos = (_typed(cols[k], _FLOAT, "edges") for k in (2, 3, 4, 6))
+    ss = _typed(cols[5], _INT, "edges")
+    _check(len({len(c) for c in cols}) == 1, "edges")
+    links = list(zip(i, j, score, zip(ts, ent, ss, cos, strict=True), strict=True))
+    kept = [_index(c, n, "cluster") for c in _typed(v["kept"], frozenset({list}), "clusters")]
+    return uids, links, kept
 
 
 def state_from_pieces(
