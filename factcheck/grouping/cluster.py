@@ -366,7 +366,16 @@ class _Reuse:
         members: dict[int, list[int]] = defaultdict(list)
         for d, lab in enumerate(doc_label):
             members[lab].append(d)
-        self.stories = {keys[d]: frozenset(self.fps[m] for m in members[doc_label[d]]) for d in range(n_docs)}
+        # A pair of two unchanged articles scores the same while each one's story holds the same articles
+        # (same story or not) and gives all its pairs as candidates or not (its claims within the cap).
+        size = Counter(doc_label[f.doc] for f in feats)
+        self.stories = {
+            keys[d]: (
+                frozenset(keys[m] for m in members[doc_label[d]]),
+                size[doc_label[d]] > p.story_max_claims,
+            )
+            for d in range(n_docs)
+        }
         before = state.fingerprints
         now = set(keys)
         if not before or [k for k in before if k in now] != [k for k in keys if k in before]:

@@ -56,8 +56,9 @@ class GroupingState:
 
     params: Params = DEFAULT
     fingerprints: dict[str, str] = field(default_factory=dict)  # article key -> fingerprint
-    # article key -> its story's fingerprints
-    stories: dict[str, frozenset[str]] = field(default_factory=dict)
+    # article key -> its story: the keys of its articles, and whether it holds more claims than
+    # ``story_max_claims`` (then it gives no pairs of its own)
+    stories: dict[str, tuple[frozenset[str], bool]] = field(default_factory=dict)
     posting_sizes: dict[str, int] = field(default_factory=dict)  # blocking key -> claims holding it
     # connected parts of the claim graph: digest -> (its claims, its edges between them as (claim, claim,
     # score, (token_sort_ratio, entity share, same story, cosine)) in local indices, its kept clusters)
@@ -113,9 +114,9 @@ def _feat_json(f: Any) -> list[Any]:
 def state_pieces(state: GroupingState) -> tuple[dict[str, Any], dict[str, Callable[[], Any]]]:
     """The manifest and the pieces (by key: ``a<fingerprint>`` an article's features and term counts,
     ``p<digest>`` a connected part of the claim graph, ``g<digest>`` a group), each built when called."""
-    stories: dict[frozenset[str], int] = {}
+    stories: dict[tuple[frozenset[str], bool], int] = {}
     articles = [
-        [key, fp, stories.setdefault(state.stories.get(key, frozenset()), len(stories))]
+        [key, fp, stories.setdefault(state.stories.get(key, (frozenset(), False)), len(stories))]
         for key, fp in state.fingerprints.items()
     ]
     pieces: dict[str, Callable[[], Any]] = {}
@@ -141,7 +142,7 @@ def state_pieces(state: GroupingState) -> tuple[dict[str, Any], dict[str, Callab
         "format": STATE_FORMAT,
         "params": params_digest(state.params),
         "articles": articles,
-        "stories": [sorted(s) for s in stories],
+        "stories": [[sorted(keys), big] for keys, big in stories],
         "pieces": sorted(pieces),
     }
     return manifest, pieces
@@ -269,7 +270,8 @@ def state_from_pieces(
     _check(manifest.get("params") == params_digest(params), "parameters")
     arts, story_list, keys = manifest.get("articles"), manifest.get("stories"), manifest.get("pieces")
     _check(isinstance(arts, list) and isinstance(story_list, list) and isinstance(keys, list), "manifest")
-    story_sets = [frozenset(_strs(s, "story")) for s in story_list]
+    _check(all(type(s) is list and len(s) == 2 and type(s[1]) is bool for s in story_list), "stories")
+    story_sets = [(frozenset(_strs(s[0], "story")), bool(s[1])) for s in story_list]
     state = GroupingState(params)
     for a in arts:
         _check(isinstance(a, list) and len(a) == 3, "article")
