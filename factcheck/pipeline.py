@@ -284,10 +284,10 @@ def regroup(
         if incremental is not None and delta is not None:
             groups = incremental(corpus.all_claims(), arts, overrides, delta)
         else:
-            state = _grouping_state(corpus, store)
+            state = load_grouping_state(corpus, store)
             groups = grouping.group_claims(corpus.all_claims(), arts, overrides=overrides, state=state)
             if state is not None:
-                _save_state(corpus, store, state)
+                save_grouping_state(corpus, store, state)
         store.put_groups(key, groups)
         store.put_last_grouping(corpus.paths, overrides, digests, key)
     decided: set[str] = set()
@@ -304,7 +304,7 @@ def regroup(
         c.group = by_claim.get(c.id)
 
 
-def _grouping_state(corpus: Corpus, store: _cache.Cache) -> GroupingState | None:
+def load_grouping_state(corpus: Corpus, store: _cache.Cache) -> GroupingState | None:
     """The corpus's grouping state; in a process that has not grouped this batch yet, the one its last
     grouping left in the cache (a fresh CLI process after one article changed regroups about that article).
     A state that does not read back whole (corrupt, foreign, of other parameters) is dropped: the batch is
@@ -333,7 +333,7 @@ def _grouping_state(corpus: Corpus, store: _cache.Cache) -> GroupingState | None
     return state
 
 
-def _save_state(corpus: Corpus, store: _cache.Cache, state: GroupingState) -> None:
+def save_grouping_state(corpus: Corpus, store: _cache.Cache, state: GroupingState) -> None:
     from factcheck.grouping.state import params_digest, state_pieces
 
     if store.enabled and state.fingerprints:

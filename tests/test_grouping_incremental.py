@@ -126,6 +126,54 @@ def test_incremental_regrouping_equals_grouping_from_scratch(start, ops):
         assert as_json(got) == as_json(grouping.group_claims(claims, arts, overrides=overrides))
 
 
+SPLIT_OFTEN = dataclasses.replace(grouping.DEFAULT, split_min_side=2, doc_sim_min=0.05)
+# three stories of four articles, each with a filler sentence of its own
+THREE_STORIES = {
+    key: ("2023-05-14", [((0, 2, 4)[k % 3], k % 4, 0), (None, 0, k % 4), ((0, 2, 4)[k % 3], (k + 1) % 4, 0)])
+    for k, key in enumerate(KEYS)
+}
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.dictionaries(st.sampled_from(KEYS), article, max_size=4), st.lists(op, max_size=6))
+def test_reused_story_bisections_equal_grouping_from_scratch(start, ops):
+    """Stories of four articles and more are bisected (split_min_side 2): a bisection reused from the state
+    (its articles' vectors unchanged) is the one a grouping from scratch makes; through a reload too."""
+    specs = {**THREE_STORIES, **start}
+    state = GroupingState()
+    claims, arts = batch(specs)
+    p = SPLIT_OFTEN
+    assert as_json(grouping.group_claims(claims, arts, state=state, params=p)) == as_json(
+        grouping.group_claims(claims, arts, params=p)
+    )
+    for n, (kind, key, spec) in enumerate(ops):
+        if kind == "remove":
+            specs.pop(key, None)
+        else:
+            specs[key] = spec
+        claims, arts = batch(specs)
+        if n % 2:
+            state = reloaded(state)
+        got = grouping.group_claims(claims, arts, state=state, params=p)
+        assert as_json(got) == as_json(grouping.group_claims(claims, arts, params=p))
+
+
+def test_an_unchanged_story_is_not_bisected_again(monkeypatch):
+    from factcheck.grouping import stories
+
+    specs = dict(THREE_STORIES)
+    claims, arts = batch(specs)
+    state = GroupingState()
+    grouping.group_claims(claims, arts, state=state, params=SPLIT_OFTEN)
+    assert state.story_memo.splits  # stories were bisected
+    calls = []
+    real = stories._bisect
+    monkeypatch.setattr(stories, "_bisect", lambda ms, *a: calls.append(ms) or real(ms, *a))
+    got = grouping.group_claims(claims, arts, state=reloaded(state), params=SPLIT_OFTEN)
+    assert calls == []
+    assert as_json(got) == as_json(grouping.group_claims(claims, arts, params=SPLIT_OFTEN))
+
+
 def test_one_changed_article_reuses_the_pairs_of_the_others():
     # two articles per event: six stories
     specs = {
@@ -197,6 +245,8 @@ def test_a_reloaded_state_is_the_same_state():
     for name in ("params", "fingerprints", "stories", "posting_sizes", "parts", "groups"):
         assert getattr(back, name) == getattr(state, name), name
     assert back.story_memo.docs == state.story_memo.docs
+    assert back.story_memo.df == state.story_memo.df
+    assert back.story_memo.splits == state.story_memo.splits
     assert back.features.keys() == state.features.keys()
     for fp, (fs, ks, vs) in state.features.items():
         bfs, bks, bvs = back.features[fp]

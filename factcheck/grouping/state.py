@@ -144,6 +144,8 @@ def state_pieces(state: GroupingState) -> tuple[dict[str, Any], dict[str, Callab
         "articles": articles,
         "stories": [[sorted(keys), big] for keys, big in stories],
         "pieces": sorted(pieces),
+        # the stories' bisections (``StoryMemo.splits``)
+        "splits": [[list(k), None if v is None else list(v)] for k, v in state.story_memo.splits.items()],
     }
     return manifest, pieces
 
@@ -314,4 +316,17 @@ def state_from_pieces(
         for ks in feats[1] if feats is not None else ():
             sizes.update(ks)
     state.posting_sizes = dict(sizes)
+    memo = state.story_memo
+    if memo.docs.keys() == set(state.fingerprints.values()):  # the document frequencies of last time
+        memo.df = Counter()
+        for counts in memo.docs.values():
+            memo.df.update(counts.keys())
+    splits = manifest.get("splits", [])
+    _check(type(splits) is list and all(type(x) is list and len(x) == 2 for x in splits), "splits")
+    for fps, sides in splits:
+        n = len(_strs(fps, "split"))
+        if sides is not None:
+            _check(type(sides) is list and len(sides) == 2, "split")
+            sides = (_index(sides[0], n, "split"), _index(sides[1], n, "split"))
+        memo.splits[tuple(fps)] = sides
     return state
