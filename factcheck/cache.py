@@ -392,10 +392,11 @@ class Cache:
         h = hashlib.blake2b(json.dumps([code_version(), params_digest, where]).encode(), digest_size=16)
         return f"s:{h.hexdigest()}:"
 
-    def get_state(self, prefix: str) -> tuple[Any, dict[str, Any]] | None:
+    def get_state(self, prefix: str, lazy: str = "e") -> tuple[Any, dict[str, Any]] | None:
         """The manifest and pieces of a grouping state saved under ``prefix`` (``put_state``), read in one
         transaction (a state being replaced by another process is seen whole, before or after); None when
-        there is none. The pieces the manifest lists and the cache lacks are missing from the dict."""
+        there is none. The pieces the manifest lists and the cache lacks are missing from the dict; those
+        whose name starts with ``lazy`` are left to ``get_state_piece``."""
         db = self._conn()
         if db is None:
             return None
@@ -407,7 +408,8 @@ class Cache:
                 pieces: dict[str, Any] = {}
                 names = manifest.get("pieces") if isinstance(manifest, dict) else None
                 if isinstance(names, list) and all(isinstance(k, str) for k in names):
-                    found, bad2 = self._select(db, [prefix + k for k in names])
+                    now = [prefix + k for k in names if not k.startswith(lazy)]
+                    found, bad2 = self._select(db, now)
                     bad += bad2
                     pieces = {k[len(prefix) :]: v for k, v in found.items()}
             finally:
@@ -418,6 +420,11 @@ class Cache:
             self._off(e)
             return None
         return (manifest, pieces) if manifest is not None else None
+
+    def get_state_piece(self, prefix: str, name: str) -> Any:
+        """One piece of a saved grouping state (None when it is gone: pieces are content-addressed, so a
+        piece still there is the one the manifest meant)."""
+        return self._get([prefix + name]).get(prefix + name)
 
     def put_state(self, prefix: str, manifest: Any, pieces: dict[str, Callable[[], Any]]) -> None:
         """Save a grouping state under ``prefix`` in one transaction: the pieces not stored yet (pieces are

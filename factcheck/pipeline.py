@@ -273,6 +273,7 @@ def regroup(
     no group.
     """
     from factcheck import grouping
+    from factcheck.grouping.state import StateUnavailable
 
     store = cache if cache is not None else _cache.default()
     key = store.groups_key(corpus.articles, corpus.claims, overrides)
@@ -285,7 +286,12 @@ def regroup(
             groups = incremental(corpus.all_claims(), arts, overrides, delta)
         else:
             state = load_grouping_state(corpus, store)
-            groups = grouping.group_claims(corpus.all_claims(), arts, overrides=overrides, state=state)
+            try:
+                groups = grouping.group_claims(corpus.all_claims(), arts, overrides=overrides, state=state)
+            except StateUnavailable:  # a piece of a saved state was needed and could not be read
+                assert state is not None
+                forget_grouping_state(corpus, store, state)
+                groups = grouping.group_claims(corpus.all_claims(), arts, overrides=overrides, state=state)
             if state is not None:
                 save_grouping_state(corpus, store, state)
         store.put_groups(key, groups)
@@ -324,7 +330,12 @@ def load_grouping_state(corpus: Corpus, store: _cache.Cache) -> GroupingState | 
     if got is None:
         return state
     try:
-        loaded = state_from_pieces(*got, DEFAULT, lambda v: _cache.groups_from_json([v])[0])
+        loaded = state_from_pieces(
+            *got,
+            DEFAULT,
+            lambda v: _cache.groups_from_json([v])[0],
+            lambda name: store.get_state_piece(prefix, name),
+        )
     except ValueError:
         store.delete_state(prefix)
         return state
@@ -338,3 +349,11 @@ def save_grouping_state(corpus: Corpus, store: _cache.Cache, state: GroupingStat
 
     if store.enabled and state.fingerprints:
         store.put_state(store.state_prefix(corpus.paths, params_digest(state.params)), *state_pieces(state))
+
+
+def forget_grouping_state(corpus: Corpus, store: _cache.Cache, state: GroupingState) -> None:
+    """Drop a state that could not be read whole, here and in the cache (then saved anew, every piece)."""
+    from factcheck.grouping.state import params_digest
+
+    store.delete_state(store.state_prefix(corpus.paths, params_digest(state.params)))
+    state.reset(state.params)

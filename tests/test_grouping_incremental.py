@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck import cache, grouping
-from factcheck.grouping.state import GroupingState, state_from_pieces, state_pieces
+from factcheck.grouping.state import GroupingState, StateUnavailable, state_from_pieces, state_pieces
 from factcheck.model import Article, Claim, Entity, GroupOverrides, Segment, Stance, TimeRef
 
 MONTHS = ["January", "March", "May", "July", "September", "November"]
@@ -208,7 +208,7 @@ def reloaded(state: GroupingState) -> GroupingState:
     manifest, pieces = state_pieces(state)
     manifest = json.loads(json.dumps(manifest))
     stored = {k: json.loads(json.dumps(make())) for k, make in pieces.items()}
-    return state_from_pieces(manifest, stored, state.params, group_from_json)
+    return state_from_pieces(manifest, stored, state.params, group_from_json, stored.get)
 
 
 def group_from_json(v):
@@ -242,8 +242,13 @@ def test_a_reloaded_state_is_the_same_state():
     claims, arts = batch(specs)
     grouping.group_claims(claims, arts, state=state)
     back = reloaded(state)
-    for name in ("params", "fingerprints", "stories", "posting_sizes", "parts", "groups"):
+    for name in ("params", "fingerprints", "stories", "posting_sizes", "groups"):
         assert getattr(back, name) == getattr(state, name), name
+    assert back.parts.keys() == state.parts.keys()
+    for key, (uids, links, kept) in state.parts.items():
+        assert back.parts[key][0] == uids and back.parts[key][2] == kept
+        assert back.parts[key][1] is None  # the edges are read when needed
+        assert back.part_links(key) == links
     assert back.story_memo.docs == state.story_memo.docs
     assert back.story_memo.df == state.story_memo.df
     assert back.story_memo.splits == state.story_memo.splits
@@ -267,10 +272,9 @@ def test_a_reloaded_state_is_the_same_state():
     [
         lambda m, p: p.pop(next(k for k in p if k.startswith("p"))),  # a part missing
         lambda m, p: p.pop(next(k for k in p if k.startswith("a"))),  # an article missing
-        lambda m, p: p.__setitem__(next(k for k in p if k.startswith("p")), {"uids": 3}),
-        lambda m, p: p[next(k for k in p if k.startswith("p"))]["links"].append(
-            [0, 99, 1.0, 1.0, 0.0, 1, 0.5]
-        ),
+        lambda m, p: p.__setitem__(next(k for k in p if k.startswith("p")), {"docs": 3}),
+        lambda m, p: p[next(k for k in p if k.startswith("p"))]["doc"].__setitem__(0, 7),  # no such article
+        lambda m, p: p[next(k for k in p if k.startswith("p"))]["kept"].append([0, 999]),  # no such claim
         lambda m, p: p[next(k for k in p if k.startswith("a"))]["feats"][0].__setitem__(1, 7),
         lambda m, p: p.__setitem__(next(k for k in p if k.startswith("g")), {"id": 1}),
         lambda m, p: m.__setitem__("params", "other"),
@@ -290,4 +294,36 @@ def test_a_state_of_another_shape_is_refused(damage):
     stored = {k: json.loads(json.dumps(make())) for k, make in pieces.items()}
     damage(manifest, stored)
     with pytest.raises(ValueError):
-        state_from_pieces(manifest, stored, state.params, group_from_json)
+        state_from_pieces(manifest, stored, state.params, group_from_json, stored.get)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda cols: cols[1].__setitem__(0, 99),  # an edge to a claim the part does not have
+        lambda cols: cols[2].__setitem__(0, 1),  # an int score
+        lambda cols: cols[3].pop(),  # a column short
+        lambda cols: cols.pop(),  # a column missing
+        lambda cols: cols.clear(),  # the piece gone
+    ],
+)
+def test_a_part_whose_edges_do_not_read_back_is_not_used(damage):
+    specs = {
+        key: ("2023-05-14", [(k // 2, k % 4, 0), (k // 2, (k + 1) % 4, 0)]) for k, key in enumerate(KEYS)
+    }
+    state = GroupingState()
+    claims, arts = batch(specs)
+    grouping.group_claims(claims, arts, state=state)
+    manifest, pieces = state_pieces(state)
+    stored = {k: json.loads(json.dumps(make())) for k, make in pieces.items()}
+    for k in stored:
+        if k.startswith("e"):
+            damage(stored[k])
+    stored = {k: v for k, v in stored.items() if v != []}
+    back = state_from_pieces(
+        json.loads(json.dumps(manifest)), stored, state.params, group_from_json, stored.get
+    )
+    # a part's edges are read when first needed, and then refused
+    with pytest.raises(StateUnavailable):
+        for key in list(back.parts):
+            back.part_links(key)

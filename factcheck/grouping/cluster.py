@@ -409,12 +409,13 @@ class _Reuse:
             index = {u: i for i, u in enumerate(self.uid)}
             feats, touched = self.feats, self.touched
             ends = {i for pair in scored for i in pair}
-            for key, (uids, links, _kept) in state.parts.items():
+            for key, (uids, _links, _kept) in state.parts.items():
                 now = [index.get(u) for u in uids]
                 if all(i is not None and i not in ends and feats[i].doc not in touched for i in now):
                     self.reused.append((key, [i for i in now if i is not None]))
                     continue
-                for li, lj, score, ev in links:  # the part changes: its surviving edges are clustered anew
+                # the part changes: its surviving edges are clustered anew
+                for li, lj, score, ev in state.part_links(key):
                     i, j = now[li], now[lj]
                     if (
                         i is not None
@@ -461,7 +462,7 @@ class _Reuse:
         state = self.state
         self.part_of: dict[int, bytes] = {}  # claim -> the key of its part (with a state)
         new_parts: dict[
-            bytes, tuple[tuple[ClaimUid, ...], list[tuple[int, int, float, _Edge]], list[list[int]]]
+            bytes, tuple[tuple[ClaimUid, ...], list[tuple[int, int, float, _Edge]] | None, list[list[int]]]
         ] = {}
         reused = 0
         if state is not None:
@@ -529,8 +530,8 @@ class _Reuse:
         index = self.index
         for key in {self.part_of[m] for m in ms if m in self.part_of} - self.filled:
             self.filled.add(key)
-            uids, links, _kept = self.state.parts[key]
-            for li, lj, _sc, ev in links:
+            uids = self.state.parts[key][0]
+            for li, lj, _sc, ev in self.state.part_links(key):
                 detail[index[uids[li]]][index[uids[lj]]] = ev
 
     def finish(self) -> None:

@@ -48,6 +48,10 @@ def fingerprint(article: Article | None, claims: Sequence[Claim]) -> str:
 ClaimUid = tuple[str, str, int]
 
 
+class StateUnavailable(ValueError):
+    """A piece of a saved state cannot be read (gone, corrupt or foreign): the state is not used."""
+
+
 @dataclass(slots=True)
 class GroupingState:
     """Last grouping's reusable pieces (see the module's docstring). Create one per batch and pass it to
@@ -62,9 +66,10 @@ class GroupingState:
     posting_sizes: dict[str, int] = field(default_factory=dict)  # blocking key -> claims holding it
     # connected parts of the claim graph: digest -> (its claims, its edges between them as (claim, claim,
     # score, (token_sort_ratio, entity share, same story, cosine)) in local indices, its kept clusters)
-    parts: dict[bytes, tuple[tuple[ClaimUid, ...], list[tuple[int, int, float, Any]], list[list[int]]]] = (
-        field(default_factory=dict)
-    )
+    # (edges None: not read yet, see ``part_links``)
+    parts: dict[
+        bytes, tuple[tuple[ClaimUid, ...], list[tuple[int, int, float, Any]] | None, list[list[int]]]
+    ] = field(default_factory=dict)
     groups: dict[bytes, EventGroup] = field(default_factory=dict)  # group digest -> group
     # article fingerprint -> its claims' features, blocking keys and word vectors
     features: dict[str, tuple[list[Any], list[list[str]], list[dict[str, float]]]] = field(
@@ -72,6 +77,20 @@ class GroupingState:
     )
     story_memo: StoryMemo = field(default_factory=StoryMemo)  # articles' term counts
     stats: dict[str, int] = field(default_factory=dict)  # what the last run reused and computed
+    # (a state read back from the cache) a part's edges, read when first needed: the edges of a part
+    # reused whole are never read (see ``part_links``)
+    load_links: Callable[[bytes, int], list[tuple[int, int, float, Any]]] | None = None
+
+    def part_links(self, key: bytes) -> list[tuple[int, int, float, Any]]:
+        """The edges of part ``key``, read when first asked for (raises ``StateUnavailable`` when they cannot
+        be: the grouping is then made from scratch)."""
+        uids, links, kept = self.parts[key]
+        if links is None:
+            if self.load_links is None:
+                raise StateUnavailable("a part's edges are missing")
+            links = self.load_links(key, len(uids))
+            self.parts[key] = (uids, links, kept)
+        return links
 
     def reset(self, params: Params) -> None:
         fresh = GroupingState(params)
@@ -134,8 +153,9 @@ def state_pieces(state: GroupingState) -> tuple[dict[str, Any], dict[str, Callab
             vecs,
             docs.get(fp),
         )
-    for pk, (uids, links, kept) in state.parts.items():
-        pieces["p" + pk.hex()] = functools.partial(_part_json, uids, links, kept)
+    for pk, (uids, _links, kept) in state.parts.items():
+        pieces["p" + pk.hex()] = functools.partial(_part_json, uids, kept)
+        pieces["e" + pk.hex()] = functools.partial(lambda pk: _links_json(state.part_links(pk)), pk)
     for gk, g in state.groups.items():
         pieces["g" + gk.hex()] = functools.partial(g.to_json)
     manifest = {
@@ -150,21 +170,18 @@ def state_pieces(state: GroupingState) -> tuple[dict[str, Any], dict[str, Callab
     return manifest, pieces
 
 
-def _part_json(
-    uids: tuple[ClaimUid, ...], links: list[tuple[int, int, float, Any]], kept: list[list[int]]
-) -> dict[str, Any]:
-    """A part in columns (its articles once, each claim as its article's index and place; each edge's
-    fields in a column of their own): compact, and read back with a few checks per column."""
+def _part_json(uids: tuple[ClaimUid, ...], kept: list[list[int]]) -> dict[str, Any]:
+    """A part's claims in columns (its articles once, each claim as its article's index and its place) and its
+    clusters. Its edges are a piece of their own (``_links_json``), read only when needed."""
     docs: dict[tuple[str, str], int] = {}
     doc = [docs.setdefault((k, fp), len(docs)) for k, fp, _x in uids]
+    return {"docs": [list(d) for d in docs], "doc": doc, "x": [x for _k, _fp, x in uids], "kept": kept}
+
+
+def _links_json(links: list[tuple[int, int, float, Any]]) -> list[list[Any]]:
+    """A part's edges, each field in a column of its own: compact, checked with a few tests per column."""
     cols = list(zip(*((i, j, sc, *ev) for i, j, sc, ev in links), strict=True)) or [()] * 7
-    return {
-        "docs": [list(d) for d in docs],
-        "doc": doc,
-        "x": [x for _k, _fp, x in uids],
-        "links": [list(c) for c in cols],
-        "kept": kept,
-    }
+    return [list(c) for c in cols]
 
 
 def _check(ok: bool, what: str) -> None:
@@ -242,7 +259,7 @@ def _article_from(
     return ([_feat_from(f) for f in feats], [_strs(k, "blocking keys") for k in keys], vecs), counts
 
 
-def _part_from(v: Any) -> tuple[tuple[ClaimUid, ...], list[tuple[int, int, float, Any]], list[list[int]]]:
+def _part_from(v: Any) -> tuple[tuple[ClaimUid, ...], None, list[list[int]]]:
     _check(type(v) is dict, "part piece")
     docs = v["docs"]
     _check(type(docs) is list and all(type(d) is list and len(d) == 2 for d in docs), "part's articles")
@@ -251,22 +268,29 @@ def _part_from(v: Any) -> tuple[tuple[ClaimUid, ...], list[tuple[int, int, float
     doc = _index(v["doc"], len(pairs), "claims' articles")
     _check(len(x) == len(doc), "part's claims")
     uids = tuple((*pairs[d], i) for d, i in zip(doc, x, strict=True))
-    n = len(uids)
-    cols = v["links"]
+    kept = [_index(c, len(uids), "cluster") for c in _typed(v["kept"], frozenset({list}), "clusters")]
+    return uids, None, kept
+
+
+def links_from(cols: Any, n: int) -> list[tuple[int, int, float, Any]]:
+    """A part's edges from their ``_links_json`` columns (``n``: the part's claims)."""
     _check(type(cols) is list and len(cols) == 7, "edges")
     i, j = _index(cols[0], n, "edges"), _index(cols[1], n, "edges")
     score, ts, ent, cos = (_typed(cols[k], _FLOAT, "edges") for k in (2, 3, 4, 6))
     ss = _typed(cols[5], _INT, "edges")
     _check(len({len(c) for c in cols}) == 1, "edges")
-    links = list(zip(i, j, score, zip(ts, ent, ss, cos, strict=True), strict=True))
-    kept = [_index(c, n, "cluster") for c in _typed(v["kept"], frozenset({list}), "clusters")]
-    return uids, links, kept
+    return list(zip(i, j, score, zip(ts, ent, ss, cos, strict=True), strict=True))
 
 
 def state_from_pieces(
-    manifest: Any, pieces: dict[str, Any], params: Params, group_from: Callable[[Any], EventGroup]
+    manifest: Any,
+    pieces: dict[str, Any],
+    params: Params,
+    group_from: Callable[[Any], EventGroup],
+    piece: Callable[[str], Any],
 ) -> GroupingState:
-    """The state a ``state_pieces`` manifest and its pieces describe (``group_from``: a group from its JSON).
+    """The state a ``state_pieces`` manifest and its pieces describe (``group_from``: a group from its JSON),
+    the parts' edges (``e`` pieces) left to be read with ``piece(name)`` (None when it is gone) when needed.
     Raises ``ValueError`` when a piece is missing or of another shape."""
     _check(isinstance(manifest, dict) and manifest.get("format") == STATE_FORMAT, "format")
     _check(manifest.get("params") == params_digest(params), "parameters")
@@ -283,6 +307,8 @@ def state_from_pieces(
         state.fingerprints[key] = fp
         state.stories[key] = story_sets[si]
     for k in _strs(keys, "piece keys"):
+        if k[:1] == "e":
+            continue  # read when needed
         _check(k in pieces, "piece (missing)")
         v = pieces[k]
         try:
@@ -316,6 +342,14 @@ def state_from_pieces(
         for ks in feats[1] if feats is not None else ():
             sizes.update(ks)
     state.posting_sizes = dict(sizes)
+
+    def load_links(key: bytes, n: int) -> list[tuple[int, int, float, Any]]:
+        try:
+            return links_from(piece("e" + key.hex()), n)
+        except (ValueError, TypeError) as e:
+            raise StateUnavailable(f"grouping state: a part's edges: {e}") from None
+
+    state.load_links = load_links
     memo = state.story_memo
     if memo.docs.keys() == set(state.fingerprints.values()):  # the document frequencies of last time
         memo.df = Counter()
