@@ -28,10 +28,11 @@ import hashlib
 import json
 import os
 import sqlite3
+import threading
 import zlib
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from factcheck.model import (
     Article,
@@ -158,6 +159,21 @@ def default_path() -> Path:
     return Path(platformdirs.user_cache_dir("factcheck")) / "cache.sqlite3"
 
 
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _locked(method: Callable[Concatenate[Cache, _P], _R]) -> Callable[Concatenate[Cache, _P], _R]:
+    """A ``Cache`` method run under the cache's lock."""
+
+    @functools.wraps(method)
+    def run(self: Cache, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+        with self._lock:
+            return method(self, *args, **kwargs)
+
+    return run
+
+
 class Cache:
     """The cache file; every method is safe to call when it is switched off (they then do nothing)."""
 
@@ -170,6 +186,8 @@ class Cache:
         self._db: sqlite3.Connection | None = None
         self._pruned = False
         self._pending: dict[str, Any] = {}  # articles read, not written yet (see ``article``)
+        # one transaction at a time on the connection (the TUI's loading thread and its UI thread share it)
+        self._lock = threading.RLock()
 
     # -- plumbing --------------------------------------------------------------------------------
     def _conn(self) -> sqlite3.Connection | None:
@@ -198,6 +216,7 @@ class Cache:
                 self._db.close()
             self._db = None
 
+    @_locked
     def _get(self, keys: list[str]) -> dict[str, Any]:
         db = self._conn()
         if db is None or not keys:
@@ -233,6 +252,7 @@ class Cache:
     def _encode(key: str, value: Any) -> bytes:
         return zlib.compress(json.dumps({"key": key, "value": value}, ensure_ascii=False).encode())
 
+    @_locked
     def _put(self, kind: str, items: dict[str, Any]) -> None:
         db = self._conn()
         if db is None or not items:
@@ -261,6 +281,7 @@ class Cache:
                 db.execute("ROLLBACK")
             self._off(e)
 
+    @_locked
     def _delete(self, keys: list[str]) -> None:
         db = self._conn()
         if db is None:
@@ -392,6 +413,7 @@ class Cache:
         h = hashlib.blake2b(json.dumps([code_version(), params_digest, where]).encode(), digest_size=16)
         return f"s:{h.hexdigest()}:"
 
+    @_locked
     def get_state(self, prefix: str, lazy: str = "e") -> tuple[Any, dict[str, Any]] | None:
         """The manifest and pieces of a grouping state saved under ``prefix`` (``put_state``), read in one
         transaction (a state being replaced by another process is seen whole, before or after); None when
@@ -426,6 +448,7 @@ class Cache:
         piece still there is the one the manifest meant)."""
         return self._get([prefix + name]).get(prefix + name)
 
+    @_locked
     def put_state(self, prefix: str, manifest: Any, pieces: dict[str, Callable[[], Any]]) -> None:
         """Save a grouping state under ``prefix`` in one transaction: the pieces not stored yet (pieces are
         content-addressed: a stored one is the same), the manifest, and the removal of the pieces the state
@@ -463,6 +486,7 @@ class Cache:
         except (ValueError, TypeError):
             pass  # a value JSON cannot hold (a lone surrogate): the last saved state stays, valid but older
 
+    @_locked
     def delete_state(self, prefix: str) -> None:
         db = self._conn()
         if db is not None:
@@ -489,6 +513,7 @@ class Cache:
             )
         return out
 
+    @_locked
     def clear(self) -> int:
         """Remove every entry; returns how many there were."""
         db = self._conn()

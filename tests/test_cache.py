@@ -540,3 +540,40 @@ def test_cache_clear_removes_the_grouping_state(tmp_path: Path) -> None:
     assert _states(path)
     assert cache.Cache(path).clear() > 0
     assert not _states(path)
+
+
+def test_two_threads_share_one_cache_without_switching_it_off(tmp_path: Path) -> None:
+    """The TUI's loading thread and its UI thread use one cache object: their transactions take turns."""
+    import threading
+
+    store = cache.Cache(tmp_path / "c.sqlite3")
+    corpus = pipeline.build([REPO / "seeds"], cache=store)
+    state = corpus.grouping_state
+    assert state is not None
+    prefix = store.state_prefix(corpus.paths, "p")
+    pairs = [(a, corpus.claims[a.key]) for a in corpus.articles]
+    errors: list[BaseException] = []
+
+    def writer() -> None:
+        try:
+            for _ in range(40):
+                store.put_claims(pairs)
+        except BaseException as e:
+            errors.append(e)
+
+    def states() -> None:
+        from factcheck.grouping.state import state_pieces
+
+        try:
+            for _ in range(40):
+                store.put_state(prefix, *state_pieces(state))
+                assert store.get_state(prefix) is not None
+        except BaseException as e:
+            errors.append(e)
+
+    threads = [threading.Thread(target=writer), threading.Thread(target=states)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors and store.enabled and store.problem is None
