@@ -28,10 +28,11 @@ import hashlib
 import json
 import os
 import sqlite3
+import threading
 import zlib
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from factcheck.model import (
     Article,
@@ -158,6 +159,21 @@ def default_path() -> Path:
     return Path(platformdirs.user_cache_dir("factcheck")) / "cache.sqlite3"
 
 
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _locked(method: Callable[Concatenate[Cache, _P], _R]) -> Callable[Concatenate[Cache, _P], _R]:
+    """A ``Cache`` method run under the cache's lock."""
+
+    @functools.wraps(method)
+    def run(self: Cache, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+        with self._lock:
+            return method(self, *args, **kwargs)
+
+    return run
+
+
 class Cache:
     """The cache file; every method is safe to call when it is switched off (they then do nothing)."""
 
@@ -170,6 +186,8 @@ class Cache:
         self._db: sqlite3.Connection | None = None
         self._pruned = False
         self._pending: dict[str, Any] = {}  # articles read, not written yet (see ``article``)
+        # one transaction at a time on the connection (the TUI's loading thread and its UI thread share it)
+        self._lock = threading.RLock()
 
     # -- plumbing --------------------------------------------------------------------------------
     def _conn(self) -> sqlite3.Connection | None:
@@ -198,24 +216,13 @@ class Cache:
                 self._db.close()
             self._db = None
 
+    @_locked
     def _get(self, keys: list[str]) -> dict[str, Any]:
         db = self._conn()
         if db is None or not keys:
             return {}
-        out: dict[str, Any] = {}
-        bad: list[str] = []
         try:
-            for i in range(0, len(keys), 500):
-                chunk = keys[i : i + 500]
-                marks = ",".join("?" * len(chunk))
-                for key, blob in db.execute(f"SELECT key, data FROM entries WHERE key IN ({marks})", chunk):
-                    try:
-                        payload = json.loads(zlib.decompress(blob))
-                        if not isinstance(payload, dict) or payload.get("key") != key:
-                            raise ValueError("foreign entry")
-                        out[key] = payload["value"]
-                    except (ValueError, KeyError, TypeError, zlib.error, RecursionError):
-                        bad.append(key)
+            out, bad = self._select(db, keys)
             if bad:
                 self._delete(bad)
         except sqlite3.Error as e:
@@ -223,6 +230,29 @@ class Cache:
             return {}
         return out
 
+    @staticmethod
+    def _select(db: sqlite3.Connection, keys: list[str]) -> tuple[dict[str, Any], list[str]]:
+        """The values of ``keys`` that are stored, and the keys whose entries do not parse or are foreign."""
+        out: dict[str, Any] = {}
+        bad: list[str] = []
+        for i in range(0, len(keys), 500):
+            chunk = keys[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for key, blob in db.execute(f"SELECT key, data FROM entries WHERE key IN ({marks})", chunk):
+                try:
+                    payload = json.loads(zlib.decompress(blob))
+                    if not isinstance(payload, dict) or payload.get("key") != key:
+                        raise ValueError("foreign entry")
+                    out[key] = payload["value"]
+                except (ValueError, KeyError, TypeError, zlib.error, RecursionError):
+                    bad.append(key)
+        return out, bad
+
+    @staticmethod
+    def _encode(key: str, value: Any) -> bytes:
+        return zlib.compress(json.dumps({"key": key, "value": value}, ensure_ascii=False).encode())
+
+    @_locked
     def _put(self, kind: str, items: dict[str, Any]) -> None:
         db = self._conn()
         if db is None or not items:
@@ -233,7 +263,7 @@ class Cache:
                 key,
                 kind,
                 version,
-                zlib.compress(json.dumps({"key": key, "value": value}, ensure_ascii=False).encode()),
+                self._encode(key, value),
             )
             for key, value in items.items()
         ]
@@ -251,6 +281,7 @@ class Cache:
                 db.execute("ROLLBACK")
             self._off(e)
 
+    @_locked
     def _delete(self, keys: list[str]) -> None:
         db = self._conn()
         if db is None:
@@ -373,6 +404,95 @@ class Cache:
     ) -> None:
         self._put("batch", {self.batch_key(paths, overrides): {"articles": digests, "groups": groups_key}})
 
+    # -- the grouping state of a batch: a fresh process regroups only what changed ---------------------
+    @staticmethod
+    def state_prefix(paths: Sequence[str], params_digest: str) -> str:
+        """The key prefix of a batch's grouping state: the batch by where it lies (absolute paths), the
+        extractor and grouping code, and the grouping parameters."""
+        where = [str(Path(p).resolve()) if "://" not in p else p for p in paths]
+        h = hashlib.blake2b(json.dumps([code_version(), params_digest, where]).encode(), digest_size=16)
+        return f"s:{h.hexdigest()}:"
+
+    @_locked
+    def get_state(self, prefix: str, lazy: str = "e") -> tuple[Any, dict[str, Any]] | None:
+        """The manifest and pieces of a grouping state saved under ``prefix`` (``put_state``), read in one
+        transaction (a state being replaced by another process is seen whole, before or after); None when
+        there is none. The pieces the manifest lists and the cache lacks are missing from the dict; those
+        whose name starts with ``lazy`` are left to ``get_state_piece``."""
+        db = self._conn()
+        if db is None:
+            return None
+        try:
+            db.execute("BEGIN")
+            try:
+                got, bad = self._select(db, [prefix + "m"])
+                manifest = got.get(prefix + "m")
+                pieces: dict[str, Any] = {}
+                names = manifest.get("pieces") if isinstance(manifest, dict) else None
+                if isinstance(names, list) and all(isinstance(k, str) for k in names):
+                    now = [prefix + k for k in names if not k.startswith(lazy)]
+                    found, bad2 = self._select(db, now)
+                    bad += bad2
+                    pieces = {k[len(prefix) :]: v for k, v in found.items()}
+            finally:
+                db.execute("COMMIT")
+            if bad:
+                self._delete(bad)
+        except sqlite3.Error as e:
+            self._off(e)
+            return None
+        return (manifest, pieces) if manifest is not None else None
+
+    def get_state_piece(self, prefix: str, name: str) -> Any:
+        """One piece of a saved grouping state (None when it is gone: pieces are content-addressed, so a
+        piece still there is the one the manifest meant)."""
+        return self._get([prefix + name]).get(prefix + name)
+
+    @_locked
+    def put_state(self, prefix: str, manifest: Any, pieces: dict[str, Callable[[], Any]]) -> None:
+        """Save a grouping state under ``prefix`` in one transaction: the pieces not stored yet (pieces are
+        content-addressed: a stored one is the same), the manifest, and the removal of the pieces the state
+        no longer has."""
+        db = self._conn()
+        if db is None:
+            return
+        version = code_version()
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                stored = {
+                    k[len(prefix) :]
+                    for (k,) in db.execute(
+                        "SELECT key FROM entries WHERE key > ? AND key < ?", (prefix, prefix[:-1] + ";")
+                    )
+                }
+                rows = [
+                    (prefix + k, "state", version, self._encode(prefix + k, make()))
+                    for k, make in pieces.items()
+                    if k not in stored
+                ]
+                rows.append((prefix + "m", "state", version, self._encode(prefix + "m", manifest)))
+                db.executemany(
+                    "INSERT OR REPLACE INTO entries (key, kind, version, data) VALUES (?, ?, ?, ?)", rows
+                )
+                gone = [(prefix + k,) for k in stored - pieces.keys() - {"m"}]
+                db.executemany("DELETE FROM entries WHERE key = ?", gone)
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+        except sqlite3.Error as e:
+            self._off(e)
+        except (ValueError, TypeError):
+            pass  # a value JSON cannot hold (a lone surrogate): the last saved state stays, valid but older
+
+    @_locked
+    def delete_state(self, prefix: str) -> None:
+        db = self._conn()
+        if db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                db.execute("DELETE FROM entries WHERE key > ? AND key < ?", (prefix, prefix[:-1] + ";"))
+
     # -- management -------------------------------------------------------------------------------
     def stats(self) -> dict[str, Any]:
         db = self._conn()
@@ -393,6 +513,7 @@ class Cache:
             )
         return out
 
+    @_locked
     def clear(self) -> int:
         """Remove every entry; returns how many there were."""
         db = self._conn()

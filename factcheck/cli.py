@@ -482,7 +482,8 @@ def cmd_cache(args: argparse.Namespace) -> int:
     else:
         print(
             f"{info['path']}: {info['entries']} entries ({info.get('article', 0)} files read,"
-            f" {info.get('claims', 0)} articles' claims, {info.get('groups', 0)} batches of groups),"
+            f" {info.get('claims', 0)} articles' claims, {info.get('groups', 0)} batches of groups,"
+            f" {info.get('state', 0)} pieces of grouping states),"
             f" {info.get('file_bytes', info['bytes']) / 1e6:.1f} MB"
         )
         if info.get("problem"):

@@ -5,6 +5,7 @@ The CLI, the TUI and the session code all build a ``Corpus`` through here, so th
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import time
 from collections.abc import Callable, Iterable, Mapping
@@ -272,6 +273,7 @@ def regroup(
     no group.
     """
     from factcheck import grouping
+    from factcheck.grouping.state import StateUnavailable
 
     store = cache if cache is not None else _cache.default()
     key = store.groups_key(corpus.articles, corpus.claims, overrides)
@@ -283,9 +285,15 @@ def regroup(
         if incremental is not None and delta is not None:
             groups = incremental(corpus.all_claims(), arts, overrides, delta)
         else:
-            groups = grouping.group_claims(
-                corpus.all_claims(), arts, overrides=overrides, state=corpus.grouping_state
-            )
+            state = load_grouping_state(corpus, store)
+            try:
+                groups = grouping.group_claims(corpus.all_claims(), arts, overrides=overrides, state=state)
+            except StateUnavailable:  # a piece of a saved state was needed and could not be read
+                assert state is not None
+                forget_grouping_state(corpus, store, state)
+                groups = grouping.group_claims(corpus.all_claims(), arts, overrides=overrides, state=state)
+            if state is not None:
+                save_grouping_state(corpus, store, state)
         store.put_groups(key, groups)
         store.put_last_grouping(corpus.paths, overrides, digests, key)
     decided: set[str] = set()
@@ -300,3 +308,52 @@ def regroup(
     by_claim = {cid: g.id for g in corpus.groups for cid in g.claims}
     for c in corpus.all_claims():
         c.group = by_claim.get(c.id)
+
+
+def load_grouping_state(corpus: Corpus, store: _cache.Cache) -> GroupingState | None:
+    """The corpus's grouping state; in a process that has not grouped this batch yet, the one its last
+    grouping left in the cache (a fresh CLI process after one article changed regroups about that article).
+    A state that does not read back whole (corrupt, foreign, of other parameters) is dropped: the batch is
+    then grouped from scratch and its state saved anew."""
+    from factcheck.grouping import DEFAULT
+    from factcheck.grouping.state import GroupingState, params_digest, state_from_pieces
+
+    state = corpus.grouping_state
+    if not store.enabled:
+        return state
+    if state is None:
+        state = corpus.grouping_state = GroupingState()
+    if state.fingerprints:  # it grouped this batch before, in this process
+        return state
+    prefix = store.state_prefix(corpus.paths, params_digest(DEFAULT))
+    got = store.get_state(prefix)
+    if got is None:
+        return state
+    try:
+        loaded = state_from_pieces(
+            *got,
+            DEFAULT,
+            lambda v: _cache.groups_from_json([v])[0],
+            lambda name: store.get_state_piece(prefix, name),
+        )
+    except ValueError:
+        store.delete_state(prefix)
+        return state
+    for f in dataclasses.fields(loaded):
+        setattr(state, f.name, getattr(loaded, f.name))
+    return state
+
+
+def save_grouping_state(corpus: Corpus, store: _cache.Cache, state: GroupingState) -> None:
+    from factcheck.grouping.state import params_digest, state_pieces
+
+    if store.enabled and state.fingerprints:
+        store.put_state(store.state_prefix(corpus.paths, params_digest(state.params)), *state_pieces(state))
+
+
+def forget_grouping_state(corpus: Corpus, store: _cache.Cache, state: GroupingState) -> None:
+    """Drop a state that could not be read whole, here and in the cache (then saved anew, every piece)."""
+    from factcheck.grouping.state import params_digest
+
+    store.delete_state(store.state_prefix(corpus.paths, params_digest(state.params)))
+    state.reset(state.params)

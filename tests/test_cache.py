@@ -190,9 +190,9 @@ def test_cli_cache_info_clear_and_no_cache(tmp_path: Path) -> None:
     warm2 = _cli("extract", "seeds", "--json", env=env)
     assert warm1.stdout == warm2.stdout == out.stdout
     info = json.loads(_cli("cache", "info", "--json", env=env).stdout)
-    assert info["claims"] == 5 and info["groups"] == 1
+    assert info["claims"] == 5 and info["groups"] == 1 and info["state"] >= 2  # manifest + pieces
     cleared = _cli("cache", "clear", env=env)
-    assert cleared.returncode == 0 and "12 entries removed" in cleared.stdout
+    assert cleared.returncode == 0 and f"{info['entries']} entries removed" in cleared.stdout
     assert json.loads(_cli("cache", "info", "--json", env=env).stdout)["entries"] == 0
 
 
@@ -440,3 +440,140 @@ def test_a_slow_read_is_extracted_in_chunks_of_a_few_tenths_of_a_second(
     monkeypatch.setattr(pipeline, "CHUNK_SECONDS", float("inf"))  # by count only: 8, then up to 200
     assert _doc(pipeline.build([folder], cache=store)) == _doc(corpus)
     assert lookups[0] == pipeline.FIRST_CHUNK and lookups[1:] == [n - pipeline.FIRST_CHUNK]
+
+
+def _states(path: Path) -> dict[str, bytes]:
+    db = sqlite3.connect(path)
+    try:
+        return dict(db.execute("SELECT key, data FROM entries WHERE kind = 'state'").fetchall())
+    finally:
+        db.close()
+
+
+def _mixed(tmp_path: Path) -> Path:
+    """The seeds and the labelled articles in one folder (20 articles, a few groups; the seeds are one story,
+    the labelled articles from the 6th on a story each)."""
+    folder = tmp_path / "mixed"
+    shutil.copytree(REPO / "seeds", folder)
+    for p in (LABELLED / "articles").iterdir():
+        shutil.copy(p, folder / p.name)
+    return folder
+
+
+def _change(folder: Path, n: int, line: str) -> None:
+    one = sorted(folder.glob("*.txt"))[n]
+    one.write_text(one.read_text(encoding="utf-8") + f"\n\n{line}\n", encoding="utf-8")
+
+
+def test_a_fresh_process_regroups_only_what_changed_from_the_saved_state(tmp_path: Path) -> None:
+    folder = _mixed(tmp_path)
+    path = tmp_path / "c.sqlite3"
+    first = pipeline.build([folder], cache=cache.Cache(path))
+    assert first.groups and _states(path)  # the state is saved beside the groups
+    scratch = first.grouping_state
+    assert scratch is not None
+    all_pairs = scratch.stats["pairs_scored"]
+    _change(folder, 9, "The ministry said on Friday that 40 people were hurt in the blast.")
+    store = cache.Cache(path)  # a new process: nothing in memory
+    again = pipeline.build([folder], cache=store)
+    state = again.grouping_state
+    assert state is not None and state.stats["parts_reused"] >= 1
+    assert state.stats["pairs_scored"] < all_pairs / 3
+    plain = pipeline.build([folder], cache=cache.Cache(enabled=False))
+    assert [g.to_json() for g in again.groups] == [g.to_json() for g in plain.groups]
+    assert _doc(again) == _doc(plain)
+    # the state of the other corpus root is its own, and --no-cache neither reads nor writes one
+    assert plain.grouping_state is None
+    store.close()
+    before = _states(path)
+    _change(folder, 12, "Officials said on Monday that the bridge would reopen in May.")
+    pipeline.build([folder], cache=cache.Cache(enabled=False))
+    assert _states(path) == before
+
+
+@pytest.mark.parametrize("what", ["manifest", "piece", "foreign", "wrong shape"])
+def test_a_corrupt_or_foreign_grouping_state_is_rebuilt(tmp_path: Path, what: str) -> None:
+    folder = _mixed(tmp_path)
+    path = tmp_path / "c.sqlite3"
+    pipeline.build([folder], cache=cache.Cache(path))
+    keys = sorted(_states(path))
+    manifest = next(k for k in keys if k.endswith(":m"))
+    part = next(k for k in keys if k.split(":")[-1].startswith("p"))
+    db = sqlite3.connect(path)
+    if what == "manifest":
+        db.execute("UPDATE entries SET data = ? WHERE key = ?", (b"not zlib", manifest))
+    elif what == "piece":
+        db.execute("DELETE FROM entries WHERE key = ?", (part,))
+    elif what == "foreign":
+        other = zlib.compress(json.dumps({"key": "s:other:p00", "value": {}}).encode())
+        db.execute("UPDATE entries SET data = ? WHERE key = ?", (other, part))
+    else:
+        links = [[0], [10**6], [1.0], [90.0], [0.0], [1], [-1.0]]  # an edge to a claim the part does not have
+        for edges in [k for k in keys if k.split(":")[-1].startswith("e")]:  # every part's
+            data = zlib.compress(json.dumps({"key": edges, "value": links}).encode())
+            db.execute("UPDATE entries SET data = ? WHERE key = ?", (data, edges))
+
+    db.commit()
+    db.close()
+    # (a part's edges are read only when needed: here a seed changes, and the seeds' part with it)
+    _change(
+        folder, 1 if what == "wrong shape" else 9, "The ministry said on Friday that 40 people were hurt."
+    )
+    again = pipeline.build([folder], cache=cache.Cache(path))
+    plain = pipeline.build([folder], cache=cache.Cache(enabled=False))
+    assert [g.to_json() for g in again.groups] == [g.to_json() for g in plain.groups]
+    assert again.grouping_state is not None and again.grouping_state.stats["parts_reused"] == 0  # not trusted
+    scratch_pairs = again.grouping_state.stats["pairs_scored"]
+    # rebuilt: the next change regroups from the new state
+    _change(
+        folder, 2 if what == "wrong shape" else 12, "Officials said on Monday that the bridge would reopen."
+    )
+    third = pipeline.build([folder], cache=cache.Cache(path))
+    assert third.grouping_state is not None and third.grouping_state.stats["pairs_scored"] < scratch_pairs
+    plain = pipeline.build([folder], cache=cache.Cache(enabled=False))
+    assert [g.to_json() for g in third.groups] == [g.to_json() for g in plain.groups]
+
+
+def test_cache_clear_removes_the_grouping_state(tmp_path: Path) -> None:
+    path = tmp_path / "c.sqlite3"
+    pipeline.build([REPO / "seeds"], cache=cache.Cache(path))
+    assert _states(path)
+    assert cache.Cache(path).clear() > 0
+    assert not _states(path)
+
+
+def test_two_threads_share_one_cache_without_switching_it_off(tmp_path: Path) -> None:
+    """The TUI's loading thread and its UI thread use one cache object: their transactions take turns."""
+    import threading
+
+    store = cache.Cache(tmp_path / "c.sqlite3")
+    corpus = pipeline.build([REPO / "seeds"], cache=store)
+    state = corpus.grouping_state
+    assert state is not None
+    prefix = store.state_prefix(corpus.paths, "p")
+    pairs = [(a, corpus.claims[a.key]) for a in corpus.articles]
+    errors: list[BaseException] = []
+
+    def writer() -> None:
+        try:
+            for _ in range(40):
+                store.put_claims(pairs)
+        except BaseException as e:
+            errors.append(e)
+
+    def states() -> None:
+        from factcheck.grouping.state import state_pieces
+
+        try:
+            for _ in range(40):
+                store.put_state(prefix, *state_pieces(state))
+                assert store.get_state(prefix) is not None
+        except BaseException as e:
+            errors.append(e)
+
+    threads = [threading.Thread(target=writer), threading.Thread(target=states)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors and store.enabled and store.problem is None

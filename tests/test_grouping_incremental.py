@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 import zlib
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck import grouping
-from factcheck.grouping.state import GroupingState
+from factcheck import cache, grouping
+from factcheck.grouping.state import GroupingState, StateUnavailable, state_from_pieces, state_pieces
 from factcheck.model import Article, Claim, Entity, GroupOverrides, Segment, Stance, TimeRef
 
 MONTHS = ["January", "March", "May", "July", "September", "November"]
@@ -124,6 +126,54 @@ def test_incremental_regrouping_equals_grouping_from_scratch(start, ops):
         assert as_json(got) == as_json(grouping.group_claims(claims, arts, overrides=overrides))
 
 
+SPLIT_OFTEN = dataclasses.replace(grouping.DEFAULT, split_min_side=2, doc_sim_min=0.05)
+# three stories of four articles, each with a filler sentence of its own
+THREE_STORIES = {
+    key: ("2023-05-14", [((0, 2, 4)[k % 3], k % 4, 0), (None, 0, k % 4), ((0, 2, 4)[k % 3], (k + 1) % 4, 0)])
+    for k, key in enumerate(KEYS)
+}
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.dictionaries(st.sampled_from(KEYS), article, max_size=4), st.lists(op, max_size=6))
+def test_reused_story_bisections_equal_grouping_from_scratch(start, ops):
+    """Stories of four articles and more are bisected (split_min_side 2): a bisection reused from the state
+    (its articles' vectors unchanged) is the one a grouping from scratch makes; through a reload too."""
+    specs = {**THREE_STORIES, **start}
+    state = GroupingState()
+    claims, arts = batch(specs)
+    p = SPLIT_OFTEN
+    assert as_json(grouping.group_claims(claims, arts, state=state, params=p)) == as_json(
+        grouping.group_claims(claims, arts, params=p)
+    )
+    for n, (kind, key, spec) in enumerate(ops):
+        if kind == "remove":
+            specs.pop(key, None)
+        else:
+            specs[key] = spec
+        claims, arts = batch(specs)
+        if n % 2:
+            state = reloaded(state)
+        got = grouping.group_claims(claims, arts, state=state, params=p)
+        assert as_json(got) == as_json(grouping.group_claims(claims, arts, params=p))
+
+
+def test_an_unchanged_story_is_not_bisected_again(monkeypatch):
+    from factcheck.grouping import stories
+
+    specs = dict(THREE_STORIES)
+    claims, arts = batch(specs)
+    state = GroupingState()
+    grouping.group_claims(claims, arts, state=state, params=SPLIT_OFTEN)
+    assert state.story_memo.splits  # stories were bisected
+    calls = []
+    real = stories._bisect
+    monkeypatch.setattr(stories, "_bisect", lambda ms, *a: calls.append(ms) or real(ms, *a))
+    got = grouping.group_claims(claims, arts, state=reloaded(state), params=SPLIT_OFTEN)
+    assert calls == []
+    assert as_json(got) == as_json(grouping.group_claims(claims, arts, params=SPLIT_OFTEN))
+
+
 def test_one_changed_article_reuses_the_pairs_of_the_others():
     # two articles per event: six stories
     specs = {
@@ -151,3 +201,129 @@ def test_a_state_is_reset_by_other_parameters():
     got = grouping.group_claims(claims, arts, state=state, params=strict)
     assert as_json(got) == as_json(grouping.group_claims(claims, arts, params=strict))
     assert state.params == strict and state.stats["parts_reused"] == 0
+
+
+def reloaded(state: GroupingState) -> GroupingState:
+    """The state through its JSON form (what the cache stores), read back in a new object."""
+    manifest, pieces = state_pieces(state)
+    manifest = json.loads(json.dumps(manifest))
+    stored = {k: json.loads(json.dumps(make())) for k, make in pieces.items()}
+    return state_from_pieces(manifest, stored, state.params, group_from_json, stored.get)
+
+
+def group_from_json(v):
+    return cache.groups_from_json([v])[0]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.dictionaries(st.sampled_from(KEYS), article, min_size=2, max_size=8), st.lists(op, max_size=5))
+def test_a_saved_and_reloaded_state_regroups_as_from_scratch(start, ops):
+    specs = dict(start)
+    state = GroupingState()
+    claims, arts = batch(specs)
+    grouping.group_claims(claims, arts, state=state)
+    for kind, key, spec in ops:
+        if kind == "remove":
+            specs.pop(key, None)
+        else:
+            specs[key] = spec
+        claims, arts = batch(specs)
+        state = reloaded(state)  # a fresh process: the state as the cache gives it back
+        overrides = GroupOverrides(merges=[], splits=[claims[0].id]) if kind == "change" and claims else None
+        got = grouping.group_claims(claims, arts, state=state, overrides=overrides)
+        assert as_json(got) == as_json(grouping.group_claims(claims, arts, overrides=overrides))
+
+
+def test_a_reloaded_state_is_the_same_state():
+    specs = {
+        key: ("2023-05-14", [(k // 2, k % 4, 0), (k // 2, (k + 1) % 4, 0)]) for k, key in enumerate(KEYS)
+    }
+    state = GroupingState()
+    claims, arts = batch(specs)
+    grouping.group_claims(claims, arts, state=state)
+    back = reloaded(state)
+    for name in ("params", "fingerprints", "stories", "posting_sizes", "groups"):
+        assert getattr(back, name) == getattr(state, name), name
+    assert back.parts.keys() == state.parts.keys()
+    for key, (uids, links, kept) in state.parts.items():
+        assert back.parts[key][0] == uids and back.parts[key][2] == kept
+        assert back.parts[key][1] is None  # the edges are read when needed
+        assert back.part_links(key) == links
+    assert back.story_memo.docs == state.story_memo.docs
+    assert back.story_memo.df == state.story_memo.df
+    assert back.story_memo.splits == state.story_memo.splits
+    assert back.features.keys() == state.features.keys()
+    for fp, (fs, ks, vs) in state.features.items():
+        bfs, bks, bvs = back.features[fp]
+        assert (bks, bvs) == (ks, vs)
+        assert [dataclasses.replace(f, claim=None) for f in bfs] == [
+            dataclasses.replace(f, idx=0, doc=0, claim=None) for f in fs
+        ]
+    # and it is reused: one changed article scores only its own pairs
+    specs["a03"] = ("2023-05-14", [(1, 2, 0)])
+    claims, arts = batch(specs)
+    got = grouping.group_claims(claims, arts, state=back)
+    assert as_json(got) == as_json(grouping.group_claims(claims, arts))
+    assert back.stats["parts_reused"] >= 1
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda m, p: p.pop(next(k for k in p if k.startswith("p"))),  # a part missing
+        lambda m, p: p.pop(next(k for k in p if k.startswith("a"))),  # an article missing
+        lambda m, p: p.__setitem__(next(k for k in p if k.startswith("p")), {"docs": 3}),
+        lambda m, p: p[next(k for k in p if k.startswith("p"))]["doc"].__setitem__(0, 7),  # no such article
+        lambda m, p: p[next(k for k in p if k.startswith("p"))]["kept"].append([0, 999]),  # no such claim
+        lambda m, p: p[next(k for k in p if k.startswith("a"))]["feats"][0].__setitem__(1, 7),
+        lambda m, p: p.__setitem__(next(k for k in p if k.startswith("g")), {"id": 1}),
+        lambda m, p: m.__setitem__("params", "other"),
+        lambda m, p: m.__setitem__("format", 0),
+        lambda m, p: m["articles"].append(["zz", "ff", 99]),
+    ],
+)
+def test_a_state_of_another_shape_is_refused(damage):
+    specs = {
+        key: ("2023-05-14", [(k // 2, k % 4, 0), (k // 2, (k + 1) % 4, 0)]) for k, key in enumerate(KEYS)
+    }
+    state = GroupingState()
+    claims, arts = batch(specs)
+    grouping.group_claims(claims, arts, state=state)
+    manifest, pieces = state_pieces(state)
+    manifest = json.loads(json.dumps(manifest))
+    stored = {k: json.loads(json.dumps(make())) for k, make in pieces.items()}
+    damage(manifest, stored)
+    with pytest.raises(ValueError):
+        state_from_pieces(manifest, stored, state.params, group_from_json, stored.get)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda cols: cols[1].__setitem__(0, 99),  # an edge to a claim the part does not have
+        lambda cols: cols[2].__setitem__(0, 1),  # an int score
+        lambda cols: cols[3].pop(),  # a column short
+        lambda cols: cols.pop(),  # a column missing
+        lambda cols: cols.clear(),  # the piece gone
+    ],
+)
+def test_a_part_whose_edges_do_not_read_back_is_not_used(damage):
+    specs = {
+        key: ("2023-05-14", [(k // 2, k % 4, 0), (k // 2, (k + 1) % 4, 0)]) for k, key in enumerate(KEYS)
+    }
+    state = GroupingState()
+    claims, arts = batch(specs)
+    grouping.group_claims(claims, arts, state=state)
+    manifest, pieces = state_pieces(state)
+    stored = {k: json.loads(json.dumps(make())) for k, make in pieces.items()}
+    for k in stored:
+        if k.startswith("e"):
+            damage(stored[k])
+    stored = {k: v for k, v in stored.items() if v != []}
+    back = state_from_pieces(
+        json.loads(json.dumps(manifest)), stored, state.params, group_from_json, stored.get
+    )
+    # a part's edges are read when first needed, and then refused
+    with pytest.raises(StateUnavailable):
+        for key in list(back.parts):
+            back.part_links(key)

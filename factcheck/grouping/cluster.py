@@ -366,7 +366,16 @@ class _Reuse:
         members: dict[int, list[int]] = defaultdict(list)
         for d, lab in enumerate(doc_label):
             members[lab].append(d)
-        self.stories = {keys[d]: frozenset(self.fps[m] for m in members[doc_label[d]]) for d in range(n_docs)}
+        # A pair of two unchanged articles scores the same while each one's story holds the same articles
+        # (same story or not) and gives all its pairs as candidates or not (its claims within the cap).
+        size = Counter(doc_label[f.doc] for f in feats)
+        self.stories = {
+            keys[d]: (
+                frozenset(keys[m] for m in members[doc_label[d]]),
+                size[doc_label[d]] > p.story_max_claims,
+            )
+            for d in range(n_docs)
+        }
         before = state.fingerprints
         now = set(keys)
         if not before or [k for k in before if k in now] != [k for k in keys if k in before]:
@@ -400,12 +409,13 @@ class _Reuse:
             index = {u: i for i, u in enumerate(self.uid)}
             feats, touched = self.feats, self.touched
             ends = {i for pair in scored for i in pair}
-            for key, (uids, links, _kept) in state.parts.items():
+            for key, (uids, _links, _kept) in state.parts.items():
                 now = [index.get(u) for u in uids]
                 if all(i is not None and i not in ends and feats[i].doc not in touched for i in now):
                     self.reused.append((key, [i for i in now if i is not None]))
                     continue
-                for li, lj, score, ev in links:  # the part changes: its surviving edges are clustered anew
+                # the part changes: its surviving edges are clustered anew
+                for li, lj, score, ev in state.part_links(key):
                     i, j = now[li], now[lj]
                     if (
                         i is not None
@@ -452,7 +462,7 @@ class _Reuse:
         state = self.state
         self.part_of: dict[int, bytes] = {}  # claim -> the key of its part (with a state)
         new_parts: dict[
-            bytes, tuple[tuple[ClaimUid, ...], list[tuple[int, int, float, _Edge]], list[list[int]]]
+            bytes, tuple[tuple[ClaimUid, ...], list[tuple[int, int, float, _Edge]] | None, list[list[int]]]
         ] = {}
         reused = 0
         if state is not None:
@@ -520,8 +530,8 @@ class _Reuse:
         index = self.index
         for key in {self.part_of[m] for m in ms if m in self.part_of} - self.filled:
             self.filled.add(key)
-            uids, links, _kept = self.state.parts[key]
-            for li, lj, _sc, ev in links:
+            uids = self.state.parts[key][0]
+            for li, lj, _sc, ev in self.state.part_links(key):
                 detail[index[uids[li]]][index[uids[lj]]] = ev
 
     def finish(self) -> None:

@@ -21,8 +21,10 @@ from. A state is tied to one ``Params``; it is reset when other parameters come.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -46,6 +48,10 @@ def fingerprint(article: Article | None, claims: Sequence[Claim]) -> str:
 ClaimUid = tuple[str, str, int]
 
 
+class StateUnavailable(ValueError):
+    """A piece of a saved state cannot be read (gone, corrupt or foreign): the state is not used."""
+
+
 @dataclass(slots=True)
 class GroupingState:
     """Last grouping's reusable pieces (see the module's docstring). Create one per batch and pass it to
@@ -54,14 +60,16 @@ class GroupingState:
 
     params: Params = DEFAULT
     fingerprints: dict[str, str] = field(default_factory=dict)  # article key -> fingerprint
-    # article key -> its story's fingerprints
-    stories: dict[str, frozenset[str]] = field(default_factory=dict)
+    # article key -> its story: the keys of its articles, and whether it holds more claims than
+    # ``story_max_claims`` (then it gives no pairs of its own)
+    stories: dict[str, tuple[frozenset[str], bool]] = field(default_factory=dict)
     posting_sizes: dict[str, int] = field(default_factory=dict)  # blocking key -> claims holding it
     # connected parts of the claim graph: digest -> (its claims, its edges between them as (claim, claim,
     # score, (token_sort_ratio, entity share, same story, cosine)) in local indices, its kept clusters)
-    parts: dict[bytes, tuple[tuple[ClaimUid, ...], list[tuple[int, int, float, Any]], list[list[int]]]] = (
-        field(default_factory=dict)
-    )
+    # (edges None: not read yet, see ``part_links``)
+    parts: dict[
+        bytes, tuple[tuple[ClaimUid, ...], list[tuple[int, int, float, Any]] | None, list[list[int]]]
+    ] = field(default_factory=dict)
     groups: dict[bytes, EventGroup] = field(default_factory=dict)  # group digest -> group
     # article fingerprint -> its claims' features, blocking keys and word vectors
     features: dict[str, tuple[list[Any], list[list[str]], list[dict[str, float]]]] = field(
@@ -69,6 +77,20 @@ class GroupingState:
     )
     story_memo: StoryMemo = field(default_factory=StoryMemo)  # articles' term counts
     stats: dict[str, int] = field(default_factory=dict)  # what the last run reused and computed
+    # (a state read back from the cache) a part's edges, read when first needed: the edges of a part
+    # reused whole are never read (see ``part_links``)
+    load_links: Callable[[bytes, int], list[tuple[int, int, float, Any]]] | None = None
+
+    def part_links(self, key: bytes) -> list[tuple[int, int, float, Any]]:
+        """The edges of part ``key``, read when first asked for (raises ``StateUnavailable`` when they cannot
+        be: the grouping is then made from scratch)."""
+        uids, links, kept = self.parts[key]
+        if links is None:
+            if self.load_links is None:
+                raise StateUnavailable("a part's edges are missing")
+            links = self.load_links(key, len(uids))
+            self.parts[key] = (uids, links, kept)
+        return links
 
     def reset(self, params: Params) -> None:
         fresh = GroupingState(params)
@@ -78,3 +100,267 @@ class GroupingState:
 
 def digest(value: object) -> bytes:
     return hashlib.blake2b(repr(value).encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+# ---------------------------------------------------------------------------------------------
+# The state as JSON (``factcheck.cache`` keeps it between processes): a manifest (the articles in batch
+# order with their fingerprints and stories, and the keys of the pieces) and content-addressed pieces, so
+# that saving after a change writes only the new pieces. Read back, every value is checked for its type: a
+# piece of another shape raises ``ValueError`` and the state is not used.
+
+STATE_FORMAT = 1
+
+
+def params_digest(p: Params) -> str:
+    return hashlib.blake2b(repr(p).encode(), digest_size=12).hexdigest()
+
+
+def _feat_json(f: Any) -> list[Any]:
+    return [
+        f.tokens,
+        f.text,
+        sorted(f.entities),
+        list(f.times),
+        sorted(f.numbers),
+        f.negated,
+        f.published,
+        sorted(f.months),
+        sorted(f.people),
+        f.lang,
+    ]
+
+
+def state_pieces(state: GroupingState) -> tuple[dict[str, Any], dict[str, Callable[[], Any]]]:
+    """The manifest and the pieces (by key: ``a<fingerprint>`` an article's features and term counts,
+    ``p<digest>`` a connected part of the claim graph, ``g<digest>`` a group), each built when called."""
+    stories: dict[tuple[frozenset[str], bool], int] = {}
+    articles = [
+        [key, fp, stories.setdefault(state.stories.get(key, (frozenset(), False)), len(stories))]
+        for key, fp in state.fingerprints.items()
+    ]
+    pieces: dict[str, Callable[[], Any]] = {}
+    docs = state.story_memo.docs
+    for fp, (fs, keys, vecs) in state.features.items():
+        pieces["a" + fp] = functools.partial(
+            lambda fs, keys, vecs, tf: {
+                "feats": [_feat_json(f) for f in fs],
+                "keys": keys,
+                "vecs": vecs,
+                "tf": tf,
+            },
+            fs,
+            keys,
+            vecs,
+            docs.get(fp),
+        )
+    for pk, (uids, _links, kept) in state.parts.items():
+        pieces["p" + pk.hex()] = functools.partial(_part_json, uids, kept)
+        pieces["e" + pk.hex()] = functools.partial(lambda pk: _links_json(state.part_links(pk)), pk)
+    for gk, g in state.groups.items():
+        pieces["g" + gk.hex()] = functools.partial(g.to_json)
+    manifest = {
+        "format": STATE_FORMAT,
+        "params": params_digest(state.params),
+        "articles": articles,
+        "stories": [[sorted(keys), big] for keys, big in stories],
+        "pieces": sorted(pieces),
+        # the stories' bisections (``StoryMemo.splits``)
+        "splits": [[list(k), None if v is None else list(v)] for k, v in state.story_memo.splits.items()],
+    }
+    return manifest, pieces
+
+
+def _part_json(uids: tuple[ClaimUid, ...], kept: list[list[int]]) -> dict[str, Any]:
+    """A part's claims in columns (its articles once, each claim as its article's index and its place) and its
+    clusters. Its edges are a piece of their own (``_links_json``), read only when needed."""
+    docs: dict[tuple[str, str], int] = {}
+    doc = [docs.setdefault((k, fp), len(docs)) for k, fp, _x in uids]
+    return {"docs": [list(d) for d in docs], "doc": doc, "x": [x for _k, _fp, x in uids], "kept": kept}
+
+
+def _links_json(links: list[tuple[int, int, float, Any]]) -> list[list[Any]]:
+    """A part's edges, each field in a column of its own: compact, checked with a few tests per column."""
+    cols = list(zip(*((i, j, sc, *ev) for i, j, sc, ev in links), strict=True)) or [()] * 7
+    return [list(c) for c in cols]
+
+
+def _check(ok: bool, what: str) -> None:
+    if not ok:
+        raise ValueError(f"grouping state: bad {what}")
+
+
+_STR, _INT, _FLOAT = frozenset({str}), frozenset({int}), frozenset({float})
+
+
+def _typed(v: Any, types: frozenset[type], what: str) -> list[Any]:
+    """``v``, a list whose items are all of ``types`` (exactly: a bool is not an int)."""
+    _check(type(v) is list and set(map(type, v)) <= types, what)
+    return v
+
+
+def _strs(v: Any, what: str) -> list[str]:
+    return _typed(v, _STR, what)
+
+
+def _index(v: Any, n: int, what: str) -> list[int]:
+    """``v``, a list of ints in ``range(n)``."""
+    _typed(v, _INT, what)
+    _check(not v or (min(v) >= 0 and max(v) < n), what)
+    return v
+
+
+def _opt_str(v: Any, what: str) -> str | None:
+    _check(v is None or isinstance(v, str), what)
+    return v
+
+
+def _int(v: Any, what: str) -> int:
+    _check(type(v) is int, what)
+    return int(v)
+
+
+def _feat_from(v: Any) -> Any:
+    from factcheck.grouping.features import _Feat
+
+    _check(isinstance(v, list) and len(v) == 10, "claim features")
+    tokens, text, ents, times, numbers, negated, published, months, people, lang = v
+    _check(isinstance(text, str) and isinstance(negated, bool), "claim features")
+    # (``idx``, ``doc`` and ``claim`` are the batch's: set when the features are used)
+    return _Feat(
+        idx=0,
+        claim=None,  # type: ignore[arg-type]
+        doc=0,
+        tokens=_strs(tokens, "tokens"),
+        text=text,
+        entities=frozenset(_strs(ents, "entities")),
+        times=tuple(_strs(times, "times")),
+        numbers=frozenset(_strs(numbers, "numbers")),
+        negated=negated,
+        published=_opt_str(published, "publication date"),
+        months=frozenset(_strs(months, "months")),
+        people=frozenset(_strs(people, "people")),
+        lang=_opt_str(lang, "language"),
+    )
+
+
+def _article_from(
+    v: Any,
+) -> tuple[tuple[list[Any], list[list[str]], list[dict[str, float]]], Counter[str] | None]:
+    _check(isinstance(v, dict), "article piece")
+    feats, keys, vecs, tf = v.get("feats"), v.get("keys"), v.get("vecs"), v.get("tf")
+    _check(isinstance(feats, list) and isinstance(keys, list) and isinstance(vecs, list), "article piece")
+    _check(len(feats) == len(keys) == len(vecs), "article piece")
+    for vec in vecs:
+        _check(type(vec) is dict and set(map(type, vec.values())) <= _FLOAT, "word vector")
+    counts: Counter[str] | None = None
+    if tf is not None:
+        _check(type(tf) is dict and set(map(type, tf.values())) <= _INT, "term counts")
+        counts = Counter(tf)
+    return ([_feat_from(f) for f in feats], [_strs(k, "blocking keys") for k in keys], vecs), counts
+
+
+def _part_from(v: Any) -> tuple[tuple[ClaimUid, ...], None, list[list[int]]]:
+    _check(type(v) is dict, "part piece")
+    docs = v["docs"]
+    _check(type(docs) is list and all(type(d) is list and len(d) == 2 for d in docs), "part's articles")
+    pairs = [tuple(_strs(d, "part's articles")) for d in docs]
+    x = _typed(v["x"], _INT, "claim places")
+    doc = _index(v["doc"], len(pairs), "claims' articles")
+    _check(len(x) == len(doc), "part's claims")
+    uids = tuple((*pairs[d], i) for d, i in zip(doc, x, strict=True))
+    kept = [_index(c, len(uids), "cluster") for c in _typed(v["kept"], frozenset({list}), "clusters")]
+    return uids, None, kept
+
+
+def links_from(cols: Any, n: int) -> list[tuple[int, int, float, Any]]:
+    """A part's edges from their ``_links_json`` columns (``n``: the part's claims)."""
+    _check(type(cols) is list and len(cols) == 7, "edges")
+    i, j = _index(cols[0], n, "edges"), _index(cols[1], n, "edges")
+    score, ts, ent, cos = (_typed(cols[k], _FLOAT, "edges") for k in (2, 3, 4, 6))
+    ss = _typed(cols[5], _INT, "edges")
+    _check(len({len(c) for c in cols}) == 1, "edges")
+    return list(zip(i, j, score, zip(ts, ent, ss, cos, strict=True), strict=True))
+
+
+def state_from_pieces(
+    manifest: Any,
+    pieces: dict[str, Any],
+    params: Params,
+    group_from: Callable[[Any], EventGroup],
+    piece: Callable[[str], Any],
+) -> GroupingState:
+    """The state a ``state_pieces`` manifest and its pieces describe (``group_from``: a group from its JSON),
+    the parts' edges (``e`` pieces) left to be read with ``piece(name)`` (None when it is gone) when needed.
+    Raises ``ValueError`` when a piece is missing or of another shape."""
+    _check(isinstance(manifest, dict) and manifest.get("format") == STATE_FORMAT, "format")
+    _check(manifest.get("params") == params_digest(params), "parameters")
+    arts, story_list, keys = manifest.get("articles"), manifest.get("stories"), manifest.get("pieces")
+    _check(isinstance(arts, list) and isinstance(story_list, list) and isinstance(keys, list), "manifest")
+    _check(all(type(s) is list and len(s) == 2 and type(s[1]) is bool for s in story_list), "stories")
+    story_sets = [(frozenset(_strs(s[0], "story")), bool(s[1])) for s in story_list]
+    state = GroupingState(params)
+    for a in arts:
+        _check(isinstance(a, list) and len(a) == 3, "article")
+        key, fp = _strs(a[:2], "article")
+        si = _int(a[2], "article")
+        _check(0 <= si < len(story_sets), "article's story")
+        state.fingerprints[key] = fp
+        state.stories[key] = story_sets[si]
+    for k in _strs(keys, "piece keys"):
+        if k[:1] == "e":
+            continue  # read when needed
+        _check(k in pieces, "piece (missing)")
+        v = pieces[k]
+        try:
+            if k[0] == "a":
+                got, tf = _article_from(v)
+                state.features[k[1:]] = got
+                if tf is not None:
+                    state.story_memo.docs[k[1:]] = tf
+            elif k[0] == "p":
+                state.parts[bytes.fromhex(k[1:])] = _part_from(v)
+            elif k[0] == "g":
+                g = group_from(v)
+                _check(
+                    isinstance(g.id, str)
+                    and isinstance(g.label, str)
+                    and (g.when is None or isinstance(g.when, str))
+                    and isinstance(g.why, dict),
+                    "group",
+                )
+                _strs(g.claims, "group's claims")
+                state.groups[bytes.fromhex(k[1:])] = g
+            else:
+                _check(False, "piece key")
+        except (TypeError, KeyError, AttributeError) as e:
+            raise ValueError(f"grouping state: bad piece {k[:9]}: {e}") from None
+    # every article of the last run has its features: the blocking keys' sizes follow from them
+    sizes: Counter[str] = Counter()
+    for fp in state.fingerprints.values():
+        feats = state.features.get(fp)
+        _check(feats is not None, "article piece (missing)")
+        for ks in feats[1] if feats is not None else ():
+            sizes.update(ks)
+    state.posting_sizes = dict(sizes)
+
+    def load_links(key: bytes, n: int) -> list[tuple[int, int, float, Any]]:
+        try:
+            return links_from(piece("e" + key.hex()), n)
+        except (ValueError, TypeError) as e:
+            raise StateUnavailable(f"grouping state: a part's edges: {e}") from None
+
+    state.load_links = load_links
+    memo = state.story_memo
+    if memo.docs.keys() == set(state.fingerprints.values()):  # the document frequencies of last time
+        memo.df = Counter()
+        for counts in memo.docs.values():
+            memo.df.update(counts.keys())
+    splits = manifest.get("splits", [])
+    _check(type(splits) is list and all(type(x) is list and len(x) == 2 for x in splits), "splits")
+    for fps, sides in splits:
+        n = len(_strs(fps, "split"))
+        if sides is not None:
+            _check(type(sides) is list and len(sides) == 2, "split")
+            sides = (_index(sides[0], n, "split"), _index(sides[1], n, "split"))
+        memo.splits[tuple(fps)] = sides
+    return state

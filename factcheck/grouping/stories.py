@@ -6,7 +6,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from factcheck.grouping.features import _content_tokens, _cosine, _Feat
@@ -17,9 +17,14 @@ from factcheck.grouping.params import DEFAULT, Params
 @dataclass(slots=True)
 class StoryMemo:
     """What stories reuse from the last grouping of a batch (``GroupingState``): each article's term counts,
-    by its fingerprint. (Its TF-IDF vector depends on the batch's document frequencies: computed each time.)"""
+    by its fingerprint; the document frequencies then (updated by the articles added and gone); and each
+    bisection of a story by its articles' fingerprints, reused while none of their TF-IDF vectors changed
+    (same fingerprint, same number of articles, no term of theirs with another document frequency)."""
 
     docs: dict[str, Counter[str]] = field(default_factory=dict)
+    df: Counter[str] | None = None  # the document frequencies of ``docs`` (None: not known)
+    # a story's articles' fingerprints (in batch order) -> its two sides (places in that tuple) or None
+    splits: dict[tuple[str, ...], tuple[list[int], list[int]] | None] = field(default_factory=dict)
 
 
 def _doc_clusters(
@@ -50,11 +55,16 @@ def _doc_clusters(
         if p.doc_entity_weight:
             for e in f.entities:
                 tf[f.doc]["e:" + e] += p.doc_entity_weight
-    df: Counter[str] = Counter()
-    for c in tf:
-        df.update(c.keys())
+    unchanged = [False] * n_docs  # (with a memo) the article's TF-IDF vector is last time's
+    if memo is not None and fps is not None and memo.df is not None:
+        df, unchanged = _df_update(memo, fps, tf, need)
+    else:
+        df = Counter()
+        for c in tf:
+            df.update(c.keys())
     if memo is not None and fps is not None:
         memo.docs = {fps[d]: tf[d] for d in range(n_docs)}
+        memo.df = df
     vecs: list[dict[str, float]] = []
     for c in tf:
         v = {t: (1 + math.log(n)) * math.log((1 + n_docs) / (1 + df[t])) for t, n in c.items()}
@@ -88,9 +98,63 @@ def _doc_clusters(
         compatible_states=lambda a, b: not (a and b and not (a & b)),
         merge_states=lambda a, b: a | b,
     )
-    label = _split_stories(label, tf, vecs, p)
+    if memo is not None and fps is not None:
+        label = _split_stories(label, tf, vecs, p, _memo_bisect(memo, fps, unchanged, tf, vecs, p))
+    else:
+        label = _split_stories(label, tf, vecs, p)
     label = _attach_strays(label, sims, vecs, years, p)
     return _merge_stories(label, sims, vecs, tf, p)
+
+
+def _df_update(
+    memo: StoryMemo, fps: Sequence[str], tf: list[Counter[str]], need: set[int]
+) -> tuple[Counter[str], list[bool]]:
+    """The document frequencies from last time's (``memo.df``), the articles gone and the new ones; and
+    which articles' TF-IDF vectors are last time's (an unchanged article, the same number of articles, no
+    term of its with another document frequency)."""
+    assert memo.df is not None
+    df = Counter(memo.df)
+    now = set(fps)
+    moved: set[str] = set()
+    for fp, counts in memo.docs.items():
+        if fp not in now:
+            df.subtract(counts.keys())
+            moved.update(counts)
+    for d in need:
+        df.update(tf[d].keys())
+        moved.update(tf[d])
+    for t in [t for t in moved if df[t] <= 0]:
+        del df[t]
+    changed = {t for t in moved if df.get(t, 0) != memo.df.get(t, 0)}
+    same_n = len(memo.docs) == len(fps)
+    unchanged = [same_n and d not in need and not any(t in changed for t in tf[d]) for d in range(len(fps))]
+    return df, unchanged
+
+
+def _memo_bisect(
+    memo: StoryMemo,
+    fps: Sequence[str],
+    unchanged: list[bool],
+    tf: list[Counter[str]],
+    vecs: list[dict[str, float]],
+    p: Params,
+) -> Callable[[list[int]], tuple[list[int], list[int]] | None]:
+    """``_bisect`` of a story, or last time's for the same articles when none of their vectors changed;
+    the bisections of this run are left in ``memo.splits`` for the next."""
+    before, memo.splits = memo.splits, {}
+
+    def bisect(ms: list[int]) -> tuple[list[int], list[int]] | None:
+        key = tuple(fps[m] for m in ms)
+        if key in before and all(unchanged[m] for m in ms):
+            rel = before[key]
+        else:
+            sides = _bisect(ms, tf, vecs, p)
+            place = {m: x for x, m in enumerate(ms)}
+            rel = None if sides is None else ([place[m] for m in sides[0]], [place[m] for m in sides[1]])
+        memo.splits[key] = rel
+        return None if rel is None else ([ms[x] for x in rel[0]], [ms[x] for x in rel[1]])
+
+    return bisect
 
 
 def _merge_stories(
@@ -243,7 +307,11 @@ def _attach_strays(
 
 
 def _split_stories(
-    label: list[int], tf: list[Counter[str]], vecs: list[dict[str, float]], p: Params = DEFAULT
+    label: list[int],
+    tf: list[Counter[str]],
+    vecs: list[dict[str, float]],
+    p: Params = DEFAULT,
+    bisect: Callable[[list[int]], tuple[list[int], list[int]] | None] | None = None,
 ) -> list[int]:
     """Split a story cluster that holds two look-alike events (two fires at the same supermarket chain, two
     games between different teams): inside the cluster, words shared by all its articles carry no weight
@@ -257,7 +325,7 @@ def _split_stories(
     todo = [ms for ms in members.values() if len(ms) >= 2 * p.split_min_side]
     while todo:
         ms = todo.pop()
-        sides = _bisect(ms, tf, vecs, p)
+        sides = _bisect(ms, tf, vecs, p) if bisect is None else bisect(ms)
         if sides is None:
             continue
         for m in sides[1]:
