@@ -13,9 +13,11 @@ Figures (each beside the rapidfuzz single-link baseline of bench/ecbplus.py, mea
 - stability: ECB+ alone vs ECB+ in the mix, the share of ECB+ claims whose group (restricted to ECB+ claims)
   is the same in both runs.
 
-    python bench/stream.py [--limit-topics N] [--show] [--no-baseline]
+    python bench/stream.py [--limit-topics N] [--show] [--no-baseline] [--extra DIR]
 
-``--show`` prints every distractor group with its claims, to be judged by hand. Set FACTCHECK_DATA to the
+``--show`` prints every distractor group with its claims, to be judged by hand. ``--extra DIR`` adds the web
+pages of DIR (saved ``.html`` or trafilatura ``.json``, read-only) to the distractor stream beside
+realworld-dev: a second, larger check that unrelated pages stay apart. Set FACTCHECK_DATA to the
 folder holding ecbplus-dev/ and realworld-dev/ (default: ../shared/data beside the repository).
 """
 
@@ -52,7 +54,10 @@ def build_corpus(docs: list[Any], distractors: list[Path]) -> tuple[Any, dict[st
                 pos += len(s) + 1
             line_spans[name] = spans
         for p in distractors:
-            shutil.copyfile(p, Path(tmp) / f"{PREFIX}{p.name}")
+            dest = Path(tmp) / f"{PREFIX}{p.name}"
+            if dest.exists():  # the same file name in two distractor folders
+                dest = Path(tmp) / f"{PREFIX}{p.parent.name}_{p.name}"
+            shutil.copyfile(p, dest)
         corpus = pipeline.build([tmp], group=False)
     return corpus, line_spans
 
@@ -131,12 +136,20 @@ def main() -> int:
     ap.add_argument("--limit-topics", type=int, default=None)
     ap.add_argument("--show", action="store_true", help="print every distractor group")
     ap.add_argument("--no-baseline", action="store_true")
+    ap.add_argument("--extra", type=Path, default=None, help="more distractor pages (.html or .json)")
     args = ap.parse_args()
     if not (ecbplus.DATA / "docs").is_dir() or not REALWORLD.is_dir():
         print(f"data not found at {ecbplus.DATA.parent} (set FACTCHECK_DATA)", file=sys.stderr)
         return 2
     docs = list(ecbplus.load_docs(args.limit_topics))
     distractors = sorted(REALWORLD.glob("*.json"))
+    if args.extra is not None:
+        if not args.extra.is_dir():
+            print(f"{args.extra}: not a folder", file=sys.stderr)
+            return 2
+        extra = sorted(p for p in args.extra.iterdir() if p.suffix in (".html", ".htm", ".json"))
+        print(f"extra distractors: {len(extra)} pages from {args.extra}")
+        distractors += extra
     t0 = time.perf_counter()
     corpus, line_spans = build_corpus(docs, distractors)
     t_build = time.perf_counter() - t0
