@@ -344,3 +344,17 @@ def test_parameters_are_one_frozen_object_a_bench_can_vary():
     arts = {"a": art("a", "2024-05-17"), "b": art("b", "2024-05-18")}
     assert grouping.group_claims(cs, arts)
     assert not grouping.group_claims(cs, arts, params=strict)
+
+
+def test_one_word_in_common_is_no_evidence_across_stories():
+    """Two unrelated pages whose claims come down to one shared word ("Problem") are not one event, however
+    alike their content words are (token_sort_ratio of "problem" and "problem" is 100)."""
+    arts = {"a": art("a", "2020-06-02", "de"), "b": art("b", "2020-06-20", "de")}
+    cs = [
+        claim("a1", "a", "Bei mir hatte ich auch das Problem."),
+        claim("b1", "b", "Dann haben wir im Juni ein Problem.", when=(("im Juni", "2020-06"),)),
+    ]
+    assert not grouping.group_claims(cs, arts)
+    # the same two claims with the rule off: the one shared word was enough
+    loose = dataclasses.replace(grouping.DEFAULT, cross_shared_min=0)
+    assert grouping.group_claims(cs, arts, params=loose)

@@ -304,6 +304,8 @@ def _score_pairs(
             framed = same_month and _same_frame(fi, fj)
             if ts < p.text_floor and not same_story and not framed:
                 continue
+            if not same_story and _shared_evidence(fi, fj) < p.cross_shared_min:
+                continue
             # Near-identical wording that differs in a figure or a negation is a look-alike, story or not.
             if _conflict(fi, fj, same_story and ts < p.story_lookalike_text, p):
                 continue

@@ -7,12 +7,17 @@ claims by a short quote of their own words (their time phrases left out):
 - ``conflicts``: two reports of the same fact (mostly the same words, apart from figures and times) give
   different values: figures of the same unit after normalising ("60%" = "60 per cent" = "60"), or months
   that cannot be the same time.
+
+Neither is suggested between two claims that name events of different kinds only (``events.py``: "Page
+will be buried at Westwood Cemetery" is not superseded by "Page has died in Los Angeles"; a count of the
+dead does not conflict with a count of arrests).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from factcheck.grouping.events import different_events, event_kinds
 from factcheck.grouping.features import _ANTE, languages
 from factcheck.grouping.figures import Figure, disagree, figures
 from factcheck.grouping.params import DEFAULT, Params
@@ -66,6 +71,10 @@ def suggestions(
     months = {c.id: [v for v in _date_values(c) if _month_key(v)] for c in claims}
     langs = languages(claims, articles) if langs is None else langs
     tokens = {c.id: set(_content_tokens(c.text, langs[c.article_key])) for c in claims}
+    kinds = {c.id: event_kinds(c.text, langs[c.article_key]) for c in claims}
+
+    def other_event(a: Claim, b: Claim) -> bool:
+        return different_events(kinds[a.id], kinds[b.id])
 
     def overlap(a: Claim, b: Claim) -> int:
         return len(tokens[a.id] & tokens[b.id])
@@ -94,7 +103,7 @@ def suggestions(
                 timed = bool(months[c.id] or months[o.id])  # a month, and no month against it
                 if overlap(c, o) < (p.suggest_min_overlap - 1 if timed else p.suggest_min_overlap):
                     continue
-                if dice(c, o) < p.supersede_min_share:
+                if dice(c, o) < p.supersede_min_share or other_event(c, o):
                     continue
                 fits.append(o)
             for o in sorted(fits, key=lambda o: (-dice(c, o), -overlap(c, o), o.id))[:1]:
@@ -119,7 +128,7 @@ def suggestions(
         for b in ordered[i + 1 :]:
             if a.article_key == b.article_key or overlap(a, b) < p.suggest_min_overlap:
                 continue
-            if dice(a, b) < p.conflict_min_share:
+            if dice(a, b) < p.conflict_min_share or other_event(a, b):
                 continue  # a disagreement only between two reports of the same fact
             ta, tb = months[a.id], months[b.id]
             # a plan and a report of what happened are not two reports of one time ("will call tomorrow",
