@@ -1041,7 +1041,7 @@ def classify_lines(
     _another_article(lines, kinds, first_body)
     _teaser_lists(lines, kinds, first_body)
     if page:
-        _teaser_blocks(lines, kinds, first_body, substantial)
+        _teaser_blocks(lines, kinds, first_body, substantial, page_title[2] if page_title else frozenset())
         _galleries(lines, kinds, first_body)
         _read_more_teasers(lines, kinds, chrome)
     at = info.pop("_date_line_at", None)
@@ -1125,6 +1125,7 @@ def classify_lines(
             _before_the_headline(kinds, substantial, title_at)
         _another_post(lines, kinds, title_at or first_body)
         _blocks_after_the_article(kinds, substantial, [ln.words >= SUBSTANTIAL_WORDS for ln in lines])
+        _after_the_copyright_line(kinds, substantial, chrome)
     for i, (ln, (kind, why)) in enumerate(zip(lines, kinds, strict=True)):
         if i == title_at and kind == "title" and info.get("title") != ln.text:
             segs.extend(_title_parts(ln, str(info.get("title") or "")))
@@ -1242,20 +1243,26 @@ _CLAUSE_MARK_END = re.compile(r"[.:;,…]$")  # (a teaser's headline does not en
 
 
 def _teaser_blocks(
-    lines: list[_Line], kinds: list[tuple[str, str]], first_body: int, substantial: list[bool]
+    lines: list[_Line],
+    kinds: list[tuple[str, str]],
+    first_body: int,
+    substantial: list[bool],
+    own: frozenset[str] = frozenset(),
 ) -> None:
     """Other stories listed after the article has begun. A teaser is a headline followed by its date,
     reading time or a repeat of itself ("Gegen dicke Luft: Aldi Nord bietet Luftreiniger an" / "06.11.2018"
     / the headline again / a short summary), or a headline with its date at the end: two or more in a
     row are a list of stories. Headlines each followed by a short summary (1-3 sentences, under 60 words)
     are one too when three or more stand in a row and less of the article's prose follows them than
-    precedes them (a subheaded article has longer sections, and goes on)."""
+    precedes them (a subheaded article has longer sections, and goes on). The page's own headline (``own``:
+    the forms of its <title>) opens no teaser: below it are the article's lede, byline and date."""
     n = len(lines)
 
     def headline(j: int) -> bool:
         ln = lines[j]
         return (
             kinds[j] in (("body", ""), ("furniture", "teaser list"))
+            and not (own and _norm_words(ln.text) in own)
             and 3 <= ln.words <= 25
             and not _CLAUSE_MARK_END.search(ln.text)
             and not _LIST_ITEM.match(ln.text)
@@ -1288,8 +1295,15 @@ def _teaser_blocks(
             j += 1
         if j < n and summary(j):
             dated = dated or ends_dated(j)
+            # (a teaser's author and date may follow its summary: "Gustav Theile" / "Vor 30 Minuten")
+            end = j + 1
+            for k in range(j + 1, min(n, j + 1 + TEASER_STAMP_LINES + 1)):
+                if not _label(lines[k]) or kinds[k][0] == "title" or (k + 1 < n and summary(k + 1)):
+                    break  # (a line right above a summary is the next teaser's headline)
+                if _DIGIT_ANY.search(lines[k].text):
+                    dated, end = True, k + 1
             if dated or not lines[i].text.endswith("?"):  # (an interview's question and answer: body)
-                return j + 1, dated
+                return end, dated
         return (j, True) if dated else None
 
     prose_after = [0] * (n + 1)
@@ -1335,20 +1349,27 @@ READ_MORE = "read-more link"  # the reason of the furniture markers of a "Read m
 
 def _read_more_teasers(lines: list[_Line], kinds: list[tuple[str, str]], chrome: list[str | None]) -> None:
     """Excerpts of other stories, each closed by its link to the rest ("Read more", "Weiterlesen", "Lire la
-    suite"): one to three lines of text right above a read-more line, with furniture (the teaser's headline,
+    suite"): one to three lines of text right above a read-more line (or above the teaser's date and author
+    line right above it: "22 July 2019 By Wikimedia Foundation"), with furniture (the teaser's headline,
     date, image credit) above them. Two or more such excerpts on a page are a list of other stories; one
     alone may be the article cut by a "Continue reading" link, and stays."""
     units: list[range] = []
     for i, why in enumerate(chrome):
         if why != READ_MORE:
             continue
-        j = i - 1
-        while j >= 0 and kinds[j][0] == "body" and i - j <= TEASER_EXCERPT_LINES + 1:
+        end = i
+        while i - end < TEASER_STAMP_LINES and end > 0 and _teaser_stamp(lines[end - 1], kinds[end - 1]):
+            end -= 1
+        j = end - 1
+        while (
+            j >= 0 and kinds[j][0] == "body" and not _label(lines[j]) and end - j <= TEASER_EXCERPT_LINES + 1
+        ):
             j -= 1
-        excerpt = range(j + 1, i)
+        excerpt = range(j + 1, end)
         if (
             excerpt
-            and (j < 0 or kinds[j][0] != "body")  # (more lines of text above: the article, not an excerpt)
+            # (more lines of text above: the article, not an excerpt; a teaser's headline or label is short)
+            and (j < 0 or kinds[j][0] != "body" or _label(lines[j]))
             and sum(lines[k].words for k in excerpt) <= TEASER_EXCERPT_WORDS
         ):
             units.append(excerpt)
@@ -1361,6 +1382,20 @@ def _read_more_teasers(lines: list[_Line], kinds: list[tuple[str, str]], chrome:
 
 TEASER_EXCERPT_LINES = 3
 TEASER_EXCERPT_WORDS = 150
+TEASER_STAMP_LINES = 2  # a teaser's date line and author line, between its excerpt and its read-more link
+
+
+def _label(ln: _Line) -> bool:
+    """A short line that is no sentence: a teaser's headline, kicker or section label ("Advocacy")."""
+    return ln.words < 8 and _SENTENCE_END.search(ln.text) is None
+
+
+def _teaser_stamp(ln: _Line, kind: tuple[str, str]) -> bool:
+    """A teaser's date or author line ("22 July 2019 By Wikimedia Foundation", "Von Anna Weber"): a short
+    line taken for a byline, or one with a number in it (a date, a reading time)."""
+    if ln.words > 8 or kind[0] == "title":
+        return False
+    return kind == ("meta", "byline") or _DIGIT_ANY.search(ln.text) is not None
 
 
 def _galleries(lines: list[_Line], kinds: list[tuple[str, str]], first_body: int) -> None:
@@ -1434,6 +1469,30 @@ def _blocks_after(
 
 ARTICLE_GAP_LINES = 12
 SHORT_GAP_LINES = 4
+
+COPYRIGHT = "copyright line"  # the reason of the furniture markers of a page's copyright line
+
+
+def _after_the_copyright_line(
+    kinds: list[tuple[str, str]], substantial: list[bool], chrome: list[str | None]
+) -> None:
+    """A page's copyright line ("Alle Rechte vorbehalten", "© 2019 Example Media") closes its article: what
+    follows it is the site's footer (subscription offers, service links, the archive), when the article's
+    prose lies before it (three substantial paragraphs at least, and over three times as many as after it)
+    and most lines after it are furniture already (a credit under a photo in the middle of the article is
+    followed by more of the article)."""
+    for i, why in enumerate(chrome):
+        if why != COPYRIGHT:
+            continue
+        after = range(i + 1, len(kinds))
+        before_prose = sum(1 for k in range(i) if kinds[k][0] == "body" and substantial[k])
+        after_prose = sum(1 for k in after if kinds[k][0] == "body" and substantial[k])
+        furniture_after = sum(1 for k in after if kinds[k][0] == "furniture")
+        if before_prose >= 3 and 3 * after_prose < before_prose and 2 * furniture_after >= len(after):
+            for k in after:
+                if kinds[k][0] in ("body", "meta"):
+                    kinds[k] = ("furniture", "after the copyright line")
+            return
 
 
 def _repeated_lines(lines: list[_Line], kinds: list[tuple[str, str]]) -> None:
