@@ -1295,15 +1295,8 @@ def _teaser_blocks(
             j += 1
         if j < n and summary(j):
             dated = dated or ends_dated(j)
-            # (a teaser's author and date may follow its summary: "Gustav Theile" / "Vor 30 Minuten")
-            end = j + 1
-            for k in range(j + 1, min(n, j + 1 + TEASER_STAMP_LINES + 1)):
-                if not _label(lines[k]) or kinds[k][0] == "title" or (k + 1 < n and summary(k + 1)):
-                    break  # (a line right above a summary is the next teaser's headline)
-                if _DIGIT_ANY.search(lines[k].text):
-                    dated, end = True, k + 1
             if dated or not lines[i].text.endswith("?"):  # (an interview's question and answer: body)
-                return end, dated
+                return j + 1, dated
         return (j, True) if dated else None
 
     prose_after = [0] * (n + 1)

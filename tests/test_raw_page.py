@@ -543,25 +543,6 @@ def test_a_copyright_credit_in_the_middle_of_the_article_ends_nothing() -> None:
     assert all(k[t] == ("body", "") for t in ARTICLE + more)
 
 
-def test_teasers_whose_author_and_age_follow_their_summary_are_a_story_list() -> None:
-    teasers = [
-        "Lawyer criticises plan: Activist wants to register the movement as a trademark",
-        "Is a protest movement a brand? Its founder seems to think so, and so does the European office.",
-        "Gustav Theile",
-        "Updated: 30 minutes ago",
-        "Video page",
-        "Supplier in trouble: Has car production passed its peak",
-        "Fewer cars are being built around the world. That leaves heavy traces in the supplier's accounts.",
-        "Susanne Preuss",
-        "Updated: 1 hour ago",
-    ]
-    text = "\n".join(["Bridge closed to trucks", *ARTICLE, "More topics", *teasers]) + "\n"
-    k = kinds_of(text)
-    assert all(k[t] == ("body", "") for t in ARTICLE)
-    assert k[teasers[1]] == ("furniture", "list of other stories")
-    assert k[teasers[6]] == ("furniture", "list of other stories")
-
-
 def test_the_articles_own_headline_lede_byline_and_date_are_no_teaser() -> None:
     lines = [
         "“We already have the promise”",
