@@ -1124,6 +1124,7 @@ def classify_lines(
         if page_title is not None and title_at:
             _before_the_headline(kinds, substantial, title_at)
         _another_post(lines, kinds, title_at or first_body)
+        _lone_lines_in_the_header(lines, kinds, substantial)
         _blocks_after_the_article(kinds, substantial, [ln.words >= SUBSTANTIAL_WORDS for ln in lines])
         _after_the_copyright_line(kinds, substantial, chrome)
     for i, (ln, (kind, why)) in enumerate(zip(lines, kinds, strict=True)):
@@ -1179,6 +1180,26 @@ def _another_article(lines: list[_Line], kinds: list[tuple[str, str]], first_bod
                 if kinds[j][0] in ("body", "title", "meta"):
                     kinds[j] = ("furniture", "another article")
             return
+
+
+def _lone_lines_in_the_header(
+    lines: list[_Line], kinds: list[tuple[str, str]], substantial: list[bool]
+) -> None:
+    """Above the article's first paragraph, a short line of text standing alone among the page's chrome
+    (three furniture lines right above it, three lines of furniture or metadata right below) is the site's
+    slogan, a promotion or a box of the header, not the article: its headline, deck and lede sit beside
+    the headline and the article's text, not inside a menu."""
+    first = next((i for i, k in enumerate(kinds) if k == ("body", "") and substantial[i]), len(kinds))
+    for i in range(HEADER_CHROME_LINES, first - HEADER_CHROME_LINES):
+        if kinds[i] != ("body", "") or lines[i].words >= SUBSTANTIAL_WORDS:
+            continue
+        above = kinds[i - HEADER_CHROME_LINES : i]
+        below = kinds[i + 1 : i + 1 + HEADER_CHROME_LINES]
+        if all(k[0] == "furniture" for k in above) and all(k[0] in ("furniture", "meta") for k in below):
+            kinds[i] = ("furniture", "lone line in the page header")
+
+
+HEADER_CHROME_LINES = 3
 
 
 def _another_post(lines: list[_Line], kinds: list[tuple[str, str]], start: int) -> None:

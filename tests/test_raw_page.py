@@ -562,3 +562,24 @@ def test_the_articles_own_headline_lede_byline_and_date_are_no_teaser() -> None:
     assert k[lines[5]] == ("body", "")
     assert k[lines[9]] == ("body", "")
     assert all(k[t] == ("body", "") for t in ARTICLE)
+
+
+def test_a_short_line_alone_among_the_header_chrome_is_not_the_article() -> None:
+    slogan = "The blog for women over forty and over fifty."
+    deck = "The city closes its old harbour bridge."
+    lines = [
+        "Home",
+        "News",
+        "Travel",
+        slogan,
+        "Fashion",
+        "Beauty",
+        "Contact",
+        "Bridge closed to trucks",
+        deck,
+    ]
+    text = "\n".join([*lines, *ARTICLE]) + "\n"
+    k = kinds_of(text)
+    assert k[slogan] == ("furniture", "lone line in the page header")
+    assert all(k[t] == ("body", "") for t in ARTICLE)
+    assert k[deck][0] in ("body", "title")
