@@ -1283,11 +1283,11 @@ def _teaser_blocks(
         ln = lines[j]
         return (
             kinds[j] in (("body", ""), ("furniture", "teaser list"))
-            and not (own and _norm_words(ln.text) in own)
             and 3 <= ln.words <= 25
             and not _CLAUSE_MARK_END.search(ln.text)
             and not _LIST_ITEM.match(ln.text)
             and (ln.text[:1].isupper() or ln.text[:1].isdigit() or ln.text[:1] in "\"“„«'‘")
+            and not (own and _norm_words(ln.text) in own)
         )
 
     def summary(j: int) -> bool:
