@@ -29,7 +29,17 @@ Figures:
   that jusText (another boilerplate remover, installed with trafilatura) keeps; jusText keeps some
   furniture as well (site blurbs, notices), so the true figure lies between the two.
 
-    /work/venv/bin/python bench/ingest.py [--list] [--leaks]
+A second, independent set (``--extra DIR``, default ``$FACTCHECK_EXTRA``; skipped with a note when absent):
+a folder in trafilatura's own evaluation format -- ``DIR/html/*.html`` and ``DIR/evaldata_extra.json`` (else
+``DIR/evaldata.json``): url -> {file, with: body snippets that must be kept, without: boilerplate snippets
+that must be dropped, ...}. No rule was written looking at its pages: only aggregate figures are printed,
+per half (sha1("extra:" + file) % 2; half A may be studied in aggregate, half B is the clean figure).
+trafilatura's record of each page (the HTML way's input and the leakage reference) and jusText's text are
+cached in the user cache folder (``platformdirs.user_cache_dir("factcheck")/bench-ingest``), keyed by the
+page's bytes and the library versions. Figures: raw page text leakage (as above), `with` snippets in the kept
+text, `without` snippets out of the kept text and out of the claims, 15+ word paragraphs kept.
+
+    /work/venv/bin/python bench/ingest.py [--list] [--leaks] [--extra DIR] [--extra-only]
 """
 
 from __future__ import annotations
@@ -43,6 +53,7 @@ import sys
 import time
 import tomllib
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -70,7 +81,11 @@ def visible_text(html: bytes) -> str:
     import lxml.html
     from trafilatura.utils import decode_file
 
-    doc = lxml.html.document_fromstring(decode_file(html))
+    page = decode_file(html)
+    try:
+        doc = lxml.html.document_fromstring(page)
+    except ValueError:  # lxml refuses a str that declares its encoding ("<?xml ... encoding=...?>")
+        doc = lxml.html.document_fromstring(re.sub(r"^\s*<\?xml[^>]*\?>", "", page))
     for bad in doc.xpath("//script|//style|//noscript|//template|//svg"):
         bad.drop_tree()
     for el in doc.iter():
@@ -132,7 +147,19 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--list", action="store_true", help="list every miss")
     ap.add_argument("--leaks", action="store_true", help="list every leaked claim of raw page text")
+    ap.add_argument(
+        "--extra",
+        metavar="DIR",
+        default=os.environ.get("FACTCHECK_EXTRA"),
+        help="a folder in trafilatura's evaluation format (html/ and evaldata*.json): aggregate figures",
+    )
+    ap.add_argument("--extra-only", action="store_true", help="only the --extra set, not realworld-dev")
+    ap.add_argument(
+        "--extra-half", choices=("A", "B"), help="only this half of the --extra set (A: may be studied)"
+    )
     args = ap.parse_args()
+    if args.extra_only:
+        return extra_report(args.extra, args.extra_half)
     base = data_dir()
     if not (base / "html").is_dir():
         sys.exit(f"bench/ingest.py: realworld-dev not found at {base} (set FACTCHECK_DATA)")
@@ -339,6 +366,182 @@ def main() -> int:
     if args.list:
         print("\nmisses:")
         print("\n".join(misses))
+    if args.extra:
+        print()
+        extra_report(args.extra, args.extra_half)
+    return 0
+
+
+# ---- a second, independent set in trafilatura's evaluation format ------------------------------------------
+
+
+def _cache_dir() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("factcheck")) / "bench-ingest"
+
+
+def _cached(kind: str, data: bytes, make: Any) -> Any:
+    """``make()`` of one page, cached by the page's bytes and the versions of the libraries."""
+    import justext
+    import trafilatura
+
+    tag = f"{kind}:{trafilatura.__version__}:{getattr(justext, '__version__', '?')}:".encode()
+    path = _cache_dir() / kind / (hashlib.sha1(tag + data).hexdigest() + ".json")
+    if path.is_file():
+        return json.loads(path.read_text(encoding="utf-8"))["v"]
+    value = make()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"v": value}, ensure_ascii=False), encoding="utf-8")
+    return value
+
+
+def _record_or_none(html: bytes) -> dict[str, Any] | None:
+    try:
+        return webpage.page_record(html)
+    except webpage.PageError:
+        return None
+
+
+def _justext_of(html: bytes, lang: str | None) -> str:
+    import justext
+
+    stop = justext.get_stoplist(JUSTEXT_STOPLISTS.get(lang or "", "English"))
+    return norm("\n".join(p.text for p in justext.justext(html, stop) if not p.is_boilerplate))
+
+
+def extra_half(file: str) -> str:
+    return "A" if int(hashlib.sha1(f"extra:{file}".encode()).hexdigest(), 16) % 2 == 0 else "B"
+
+
+def _claims(art: ingest.Article) -> list[tuple[int, str]]:
+    """(start, normalised text) of the article's claims."""
+    if not ingest.claims_supported(art):
+        return []
+    return [(c.start, t) for c in extract.extract(art) if (t := norm(c.text))]
+
+
+def _leaks(
+    claims: list[tuple[int, str]], ref_text: str, ref_grams: set[tuple[str, ...]]
+) -> list[tuple[int, str]]:
+    """The claims not in the page's article (trafilatura's text; word 4-grams, 60% overlap)."""
+    out = []
+    for start, t in claims:
+        g = grams(t)
+        if t not in ref_text and len(g & ref_grams) < 0.6 * len(g):
+            out.append((start, t))
+    return out
+
+
+def _in_claims(snippet: str, claims: list[str]) -> bool:
+    """A `without` snippet lands in the claims: it is inside one, or one (4+ words) is inside it."""
+    return any(snippet in c or (len(c.split()) >= 4 and c in snippet) for c in claims)
+
+
+def extra_report(folder: str | None, only: str | None = None) -> int:
+    """Aggregate figures on a folder in trafilatura's evaluation format (never a page's text)."""
+    base = Path(folder) if folder else None
+    if base is None or not (base / "html").is_dir():
+        print(f"extra set: {folder or '(none given: --extra DIR or $FACTCHECK_EXTRA)'} not found, skipped")
+        return 0
+    gold_path = next((p for p in (base / "evaldata_extra.json", base / "evaldata.json") if p.is_file()), None)
+    if gold_path is None:
+        print(f"extra set: no evaldata_extra.json or evaldata.json in {base}, skipped")
+        return 0
+    gold = {
+        v["file"]: v
+        for v in json.loads(gold_path.read_text(encoding="utf-8")).values()
+        if (base / "html" / v["file"]).is_file()
+    }
+    files = sorted(f for f in gold if only is None or extra_half(f) == only)
+    tally = Tally()
+    t_raw = 0.0
+    n_ref = 0
+    unreadable: list[str] = []
+    for f in files:
+        half = extra_half(f)
+        html = (base / "html" / f).read_bytes()
+        rec = _cached("record", html, lambda html=html: _record_or_none(html))
+        try:
+            text = visible_text(html)
+        except Exception as e:  # lxml's errors on a broken or empty page
+            unreadable.append(type(e).__name__)
+            continue
+        t0 = time.perf_counter()
+        raw = ingest.article_from_text(text, path=f, key=f)
+        t_raw += time.perf_counter() - t0
+        bare = ingest.article_from_text(text, path=f, key=f)
+        bare.segments = _all_body(text)
+        arts = {"raw": raw, "raw-no-rules": bare}
+        if rec is not None:
+            n_ref += 1
+            arts["html"] = ingest.article_from_record(rec, path=f, key=f)
+        claims = {way: _claims(a) for way, a in arts.items()}
+        texts = {way: [t for _s, t in cl] for way, cl in claims.items()}
+        kept = {way: kept_text(a) for way, a in arts.items()}
+        ref_text = norm(str((rec or {}).get("title") or "") + "\n" + str((rec or {}).get("text") or ""))
+        if rec is not None:
+            kept["trafilatura"] = ref_text
+        for key in (half, "all"):
+            for way, k in kept.items():
+                for s in gold[f]["with"]:
+                    tally.add(f"{way} {key} with", norm(s) in k)
+                for s in gold[f]["without"]:
+                    tally.add(f"{way} {key} without", norm(s) not in k)
+            for way, cl in texts.items():
+                for s in gold[f]["without"]:
+                    tally.add(f"{way} {key} without-claims", not _in_claims(norm(s), cl))
+        if rec is None:
+            continue  # (no reference text: no leakage, no paragraphs)
+        ref_grams = grams(ref_text)
+        jt = _cached("justext", html, lambda html=html, lang=raw.language: _justext_of(html, lang))
+        jt_grams = grams(jt)
+        for way in ("raw", "raw-no-rules"):
+            leaked = _leaks(claims[way], ref_text, ref_grams)
+            lo, hi = _article_span(arts[way], ref_grams)
+            excused = sum(  # (as above: a claim inside the article that jusText keeps)
+                1
+                for start, t in leaked
+                if lo <= start <= hi and (t in jt or len(grams(t) & jt_grams) >= 0.6 * len(grams(t)))
+            )
+            for key in (half, "all"):
+                t = tally.n.setdefault(f"{way} {key} leak", [0, 0])
+                t[0] += len(leaked)
+                t[1] += len(claims[way])
+                t = tally.n.setdefault(f"{way} {key} leak-jt", [0, 0])
+                t[0] += len(leaked) - excused
+                t[1] += len(claims[way])
+        for way in ("raw", "html"):
+            body = grams(kept[way])
+            for para in str(rec.get("text") or "").split("\n"):
+                if len(para.split()) < 15:
+                    continue
+                g = grams(norm(para))
+                for key in (half, "all"):
+                    tally.add(f"{way} {key} para", len(g & body) >= 0.6 * len(g))
+
+    halves = {h: sum(1 for f in gold if extra_half(f) == h) for h in ("A", "B")}
+    print(
+        f"extra set {base} ({gold_path.name}): {len(files)} pages (half A {halves['A']}, half B {halves['B']}: "
+        f"the clean figure); trafilatura extracts text from {n_ref}; pages lxml cannot read: {len(unreadable)}"
+    )
+    print(f"  raw page text pages/s: factcheck {len(files) / max(t_raw, 1e-9):.1f}")
+    for key in (only,) if only else ("A", "B", "all"):
+        print(f"\n  [{key}]")
+        print(f"    {'':<14}{'with kept':<22}{'without out':<22}{'without not a claim':<22}")
+        for way in ("raw", "raw-no-rules", "html", "trafilatura"):
+            print(
+                f"    {way:<14}{tally.fmt(f'{way} {key} with'):<22}{tally.fmt(f'{way} {key} without'):<22}"
+                f"{tally.fmt(f'{way} {key} without-claims'):<22}"
+            )
+        for way in ("raw", "raw-no-rules"):
+            print(
+                f"    leakage {way}: {tally.fmt(f'{way} {key} leak')}; jusText-corrected "
+                f"{tally.fmt(f'{way} {key} leak-jt')}"
+            )
+        print(
+            f"    15+ word paragraphs kept: raw {tally.fmt(f'raw {key} para')}, html {tally.fmt(f'html {key} para')}"
+        )
     return 0
 
 

@@ -1086,7 +1086,7 @@ def classify_lines(
     # neither body nor title)
     repeats = len(lines) - len({ln.text for ln in lines})  # lines whose text an earlier line has
     if page:
-        _teaser_blocks(lines, kinds, first_body, substantial)
+        _teaser_blocks(lines, kinds, first_body, substantial, page_title[2] if page_title else frozenset())
         if repeats >= 2:
             _galleries(lines, kinds, first_body)
         if chrome.count(READ_MORE) >= 2:
@@ -1173,9 +1173,11 @@ def classify_lines(
             _before_the_headline(kinds, substantial, title_at)
         if ("furniture", "date stamp") in kinds:
             _another_post(lines, kinds, title_at or first_body)
+        _lone_lines_in_the_header(lines, kinds, substantial)
         gap = min(ARTICLE_GAP_LINES, SHORT_GAP_LINES)
         if sum(1 for k in kinds if k[0] not in ("body", "title")) >= gap:
             _blocks_after_the_article(kinds, substantial, [ln.words >= SUBSTANTIAL_WORDS for ln in lines])
+        _after_the_copyright_line(kinds, substantial, chrome)
     for i, (ln, (kind, why)) in enumerate(zip(lines, kinds, strict=True)):
         if i == title_at and kind == "title" and info.get("title") != ln.text:
             segs.extend(_title_parts(ln, str(info.get("title") or "")))
@@ -1229,6 +1231,26 @@ def _another_article(lines: list[_Line], kinds: list[tuple[str, str]], first_bod
                 if kinds[j][0] in ("body", "title", "meta"):
                     kinds[j] = ("furniture", "another article")
             return
+
+
+def _lone_lines_in_the_header(
+    lines: list[_Line], kinds: list[tuple[str, str]], substantial: list[bool]
+) -> None:
+    """Above the article's first paragraph, a short line of text standing alone among the page's chrome
+    (three furniture lines right above it, three lines of furniture or metadata right below) is the site's
+    slogan, a promotion or a box of the header, not the article: its headline, deck and lede sit beside
+    the headline and the article's text, not inside a menu."""
+    first = next((i for i, k in enumerate(kinds) if k == ("body", "") and substantial[i]), len(kinds))
+    for i in range(HEADER_CHROME_LINES, first - HEADER_CHROME_LINES):
+        if kinds[i] != ("body", "") or lines[i].words >= SUBSTANTIAL_WORDS:
+            continue
+        above = kinds[i - HEADER_CHROME_LINES : i]
+        below = kinds[i + 1 : i + 1 + HEADER_CHROME_LINES]
+        if all(k[0] == "furniture" for k in above) and all(k[0] in ("furniture", "meta") for k in below):
+            kinds[i] = ("furniture", "lone line in the page header")
+
+
+HEADER_CHROME_LINES = 3
 
 
 def _another_post(lines: list[_Line], kinds: list[tuple[str, str]], start: int) -> None:
@@ -1291,14 +1313,19 @@ _CLAUSE_MARK_END = re.compile(r"[.:;,…]$")  # (a teaser's headline does not en
 
 
 def _teaser_blocks(
-    lines: list[_Line], kinds: list[tuple[str, str]], first_body: int, substantial: list[bool]
+    lines: list[_Line],
+    kinds: list[tuple[str, str]],
+    first_body: int,
+    substantial: list[bool],
+    own: frozenset[str] = frozenset(),
 ) -> None:
     """Other stories listed after the article has begun. A teaser is a headline followed by its date,
     reading time or a repeat of itself ("Gegen dicke Luft: Aldi Nord bietet Luftreiniger an" / "06.11.2018"
     / the headline again / a short summary), or a headline with its date at the end: two or more in a
     row are a list of stories. Headlines each followed by a short summary (1-3 sentences, under 60 words)
     are one too when three or more stand in a row and less of the article's prose follows them than
-    precedes them (a subheaded article has longer sections, and goes on)."""
+    precedes them (a subheaded article has longer sections, and goes on). The page's own headline (``own``:
+    the forms of its <title>) opens no teaser: below it are the article's lede, byline and date."""
     n = len(lines)
 
     def headline(j: int) -> bool:
@@ -1309,6 +1336,7 @@ def _teaser_blocks(
             and not _CLAUSE_MARK_END.search(ln.text)
             and not _LIST_ITEM.match(ln.text)
             and (ln.text[:1].isupper() or ln.text[:1].isdigit() or ln.text[:1] in "\"“„«'‘")
+            and not (own and _norm_words(ln.text) in own)
         )
 
     def summary(j: int) -> bool:
@@ -1384,20 +1412,27 @@ READ_MORE = "read-more link"  # the reason of the furniture markers of a "Read m
 
 def _read_more_teasers(lines: list[_Line], kinds: list[tuple[str, str]], chrome: list[str | None]) -> None:
     """Excerpts of other stories, each closed by its link to the rest ("Read more", "Weiterlesen", "Lire la
-    suite"): one to three lines of text right above a read-more line, with furniture (the teaser's headline,
+    suite"): one to three lines of text right above a read-more line (or above the teaser's date and author
+    line right above it: "22 July 2019 By Wikimedia Foundation"), with furniture (the teaser's headline,
     date, image credit) above them. Two or more such excerpts on a page are a list of other stories; one
     alone may be the article cut by a "Continue reading" link, and stays."""
     units: list[range] = []
     for i, why in enumerate(chrome):
         if why != READ_MORE:
             continue
-        j = i - 1
-        while j >= 0 and kinds[j][0] == "body" and i - j <= TEASER_EXCERPT_LINES + 1:
+        end = i
+        while i - end < TEASER_STAMP_LINES and end > 0 and _teaser_stamp(lines[end - 1], kinds[end - 1]):
+            end -= 1
+        j = end - 1
+        while (
+            j >= 0 and kinds[j][0] == "body" and not _label(lines[j]) and end - j <= TEASER_EXCERPT_LINES + 1
+        ):
             j -= 1
-        excerpt = range(j + 1, i)
+        excerpt = range(j + 1, end)
         if (
             excerpt
-            and (j < 0 or kinds[j][0] != "body")  # (more lines of text above: the article, not an excerpt)
+            # (more lines of text above: the article, not an excerpt; a teaser's headline or label is short)
+            and (j < 0 or kinds[j][0] != "body" or _label(lines[j]))
             and sum(lines[k].words for k in excerpt) <= TEASER_EXCERPT_WORDS
         ):
             units.append(excerpt)
@@ -1410,6 +1445,20 @@ def _read_more_teasers(lines: list[_Line], kinds: list[tuple[str, str]], chrome:
 
 TEASER_EXCERPT_LINES = 3
 TEASER_EXCERPT_WORDS = 150
+TEASER_STAMP_LINES = 2  # a teaser's date line and author line, between its excerpt and its read-more link
+
+
+def _label(ln: _Line) -> bool:
+    """A short line that is no sentence: a teaser's headline, kicker or section label ("Advocacy")."""
+    return ln.words < 8 and _SENTENCE_END.search(ln.text) is None
+
+
+def _teaser_stamp(ln: _Line, kind: tuple[str, str]) -> bool:
+    """A teaser's date or author line ("22 July 2019 By Wikimedia Foundation", "Von Anna Weber"): a short
+    line taken for a byline, or one with a number in it (a date, a reading time)."""
+    if ln.words > 8 or kind[0] == "title":
+        return False
+    return kind == ("meta", "byline") or _DIGIT_ANY.search(ln.text) is not None
 
 
 def _galleries(lines: list[_Line], kinds: list[tuple[str, str]], first_body: int) -> None:
@@ -1483,6 +1532,30 @@ def _blocks_after(
 
 ARTICLE_GAP_LINES = 12
 SHORT_GAP_LINES = 4
+
+COPYRIGHT = "copyright line"  # the reason of the furniture markers of a page's copyright line
+
+
+def _after_the_copyright_line(
+    kinds: list[tuple[str, str]], substantial: list[bool], chrome: list[str | None]
+) -> None:
+    """A page's copyright line ("Alle Rechte vorbehalten", "© 2019 Example Media") closes its article: what
+    follows it is the site's footer (subscription offers, service links, the archive), when the article's
+    prose lies before it (three substantial paragraphs at least, and over three times as many as after it)
+    and most lines after it are furniture already (a credit under a photo in the middle of the article is
+    followed by more of the article)."""
+    for i, why in enumerate(chrome):
+        if why != COPYRIGHT:
+            continue
+        after = range(i + 1, len(kinds))
+        before_prose = sum(1 for k in range(i) if kinds[k][0] == "body" and substantial[k])
+        after_prose = sum(1 for k in after if kinds[k][0] == "body" and substantial[k])
+        furniture_after = sum(1 for k in after if kinds[k][0] == "furniture")
+        if before_prose >= 3 and 3 * after_prose < before_prose and 2 * furniture_after >= len(after):
+            for k in after:
+                if kinds[k][0] in ("body", "meta"):
+                    kinds[k] = ("furniture", "after the copyright line")
+            return
 
 
 def _repeated_lines(lines: list[_Line], kinds: list[tuple[str, str]]) -> None:

@@ -473,3 +473,113 @@ def test_a_caption_whose_credit_names_a_licence_version_is_a_caption(caption: st
     k = kinds_of(text)
     assert k[caption] == ("furniture", "photo caption")
     assert all(k[t] == ("body", "") for t in ARTICLE)
+
+
+def test_teasers_whose_date_and_author_follow_their_excerpt_are_teasers() -> None:
+    excerpts = [
+        "The court decided to hear the case on online censorship against the government sooner than planned.",
+        "Volunteers in forty countries met this weekend to write about the history of their towns and rivers.",
+    ]
+    lines = ["Bridge closed", *ARTICLE, "Related"]
+    for n, ex in enumerate(excerpts):
+        lines += [
+            f"Teaser headline number {n}",
+            "Advocacy",
+            ex,
+            f"2{n} July 2019 By Example Foundation",
+            "Read more",
+        ]
+    text = "\n".join(lines) + "\n"
+    k = kinds_of(text)
+    assert all(k[ex] == ("furniture", "teaser (read more)") for ex in excerpts)
+    assert all(k[t][0] == "body" for t in ARTICLE)
+
+
+def test_a_date_line_above_one_continue_reading_link_keeps_the_article() -> None:
+    text = "\n".join(["Bridge closed", *ARTICLE, "12 May 2021", "Continue reading"]) + "\n"
+    k = kinds_of(text)
+    assert all(k[t] == ("body", "") for t in ARTICLE)
+
+
+SITE_FOOTER = [
+    "The digital edition of the magazine, with interactive graphics and videos.",
+    "Read the new issue before it reaches the shops, from Friday evening on every device you own, even offline.",
+    "Subscription offers",
+    "Archive",
+    "Currency converter",
+    "Crosswords",
+    "Jobs",
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("en", "All rights reserved"),
+        ("en", "© 2019 Example Media Ltd"),
+        ("de", "Alle Rechte vorbehalten"),
+        ("fr", "Tous droits réservés"),
+        ("es", "Todos los derechos reservados"),
+        ("pt", "Todos os direitos reservados"),
+    ],
+)
+def test_the_site_footer_after_the_copyright_line_is_not_the_article(lang: str, line: str) -> None:
+    text = "\n".join(["Bridge closed", *ARTICLE, "By Jane Doe", line, *SITE_FOOTER]) + "\n"
+    segs, _info = classify_lines(text, lang)
+    k = {text[s.start : s.end]: (s.kind, s.reason) for s in segs}
+    assert all(k[t] == ("body", "") for t in ARTICLE)
+    assert k[line] == ("furniture", "copyright line")
+    assert k[SITE_FOOTER[0]] == ("furniture", "after the copyright line")
+    assert k[SITE_FOOTER[1]] == ("furniture", "after the copyright line")
+
+
+def test_a_copyright_credit_in_the_middle_of_the_article_ends_nothing() -> None:
+    more = [
+        "The ferry company said it would add two extra crossings a day until the bridge reopens next year.",
+        "Residents of the old town asked for a footbridge, which the council promised to study this winter.",
+    ]
+    text = "\n".join(["Bridge closed", *ARTICLE, "© 2019 Example Photo Agency", *more]) + "\n"
+    k = kinds_of(text)
+    assert all(k[t] == ("body", "") for t in ARTICLE + more)
+
+
+def test_the_articles_own_headline_lede_byline_and_date_are_no_teaser() -> None:
+    lines = [
+        "“We already have the promise”",
+        "Menu",
+        "The investigative newsroom stays on a story after it is first published, and keeps reporting on it.",
+        "Politics",
+        "“We already have the promise”",
+        "The party says it knew nothing of a free newspaper sent to millions of homes before the state election.",
+        "read on 5 minutes",
+        "By Ana Ruiz, Jens Petersen",
+        "14 May 2019",
+        "First: the politicians involved deny that it happened this way, and their version is given below.",
+        *ARTICLE,
+    ]
+    text = "\n".join(lines) + "\n"
+    k = kinds_of(text)
+    assert k[lines[5]] == ("body", "")
+    assert k[lines[9]] == ("body", "")
+    assert all(k[t] == ("body", "") for t in ARTICLE)
+
+
+def test_a_short_line_alone_among_the_header_chrome_is_not_the_article() -> None:
+    slogan = "The blog for women over forty and over fifty."
+    deck = "The city closes its old harbour bridge."
+    lines = [
+        "Home",
+        "News",
+        "Travel",
+        slogan,
+        "Fashion",
+        "Beauty",
+        "Contact",
+        "Bridge closed to trucks",
+        deck,
+    ]
+    text = "\n".join([*lines, *ARTICLE]) + "\n"
+    k = kinds_of(text)
+    assert k[slogan] == ("furniture", "lone line in the page header")
+    assert all(k[t] == ("body", "") for t in ARTICLE)
+    assert k[deck][0] in ("body", "title")
