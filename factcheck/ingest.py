@@ -1458,7 +1458,7 @@ def _teaser_stamp(ln: _Line, kind: tuple[str, str]) -> bool:
     line taken for a byline, or one with a number in it (a date, a reading time)."""
     if ln.words > 8 or kind[0] == "title":
         return False
-    return kind == ("meta", "byline") or _DIGIT_ANY.search(ln.text) is not None
+    return kind == ("meta", "byline") or ln.has_digit
 
 
 def _galleries(lines: list[_Line], kinds: list[tuple[str, str]], first_body: int) -> None:
