@@ -327,3 +327,38 @@ def test_other_rows_saved_with_an_earlier_state_are_never_appended_to_a_prefix_n
     assert [h.after.get("note") for h in back.history] == ["b1", "b2"]
     assert (tmp_path / "s.history.toml.bak1").is_file()  # a's rows kept
     assert [h.after.get("note") for h in sess.load(sess.backup_paths(path)[0]).history] == ["a"]
+
+
+def test_saves_cut_short_again_and_again_never_push_the_recorded_rows_out_of_the_backups(
+    tmp_path: Path,
+) -> None:
+    """Each save below rewrites the whole history file (its rows differ from the file's) and is cut short
+    before the session file: the rows the session records stay in a backup however often it happens."""
+    path = tmp_path / "s.toml"
+    hpath = tmp_path / "s.history.toml"
+    sess.save(path, session(3))
+    recorded = hpath.read_bytes()
+    for k in range(2 * len(history.backup_paths(hpath)) + 1):
+        data = session(0)
+        data.add_history(entry(1, note=f"cut short {k}"))
+        history.write(history.plan(path, data, None))  # the history written, the session not
+        assert f"cut short {k}".encode() in hpath.read_bytes()
+    assert history.backup_paths(hpath)[0].read_bytes() == recorded  # not rotated out
+    back = sess.load(path)
+    assert [h.step for h in back.history] == [1, 2, 3]
+    assert "were read from s.history.toml.bak1" in back.notices[0]
+    sess.save(path, back)
+    assert [h.step for h in sess.load(path).history] == [1, 2, 3] and sess.load(path).notices == []
+
+
+def test_a_history_file_changed_by_hand_is_kept_before_a_whole_new_one_is_written(tmp_path: Path) -> None:
+    path = tmp_path / "s.toml"
+    hpath = tmp_path / "s.history.toml"
+    sess.save(path, session(3))
+    edited = hpath.read_text(encoding="utf-8").replace("alice", "alicia")
+    hpath.write_text(edited, encoding="utf-8")
+    data = session(0)
+    data.add_history(entry(1, note="new"))
+    sess.save(path, data)
+    assert history.backup_paths(hpath)[0].read_text(encoding="utf-8") == edited
+    assert history.recorded(path) is not None and history.recorded(tmp_path / "none.toml") is None

@@ -17,8 +17,11 @@ session records: they are ignored, and the next save writes over them.
 A session opens whatever its history file looks like: a missing file, one that no longer holds the rows
 the session recorded (edited by hand, replaced, cut short) or one that cannot be read is described in the
 session's notices; the decisions load, and undo reaches back as far as the rows that could be read. A file
-that does not hold what factcheck wrote is never written over: it is kept as ``NAME.history.toml.STAMP.bak``
-before a new one is written. The rows are read when first needed (undo, merge, ``history``), not when
+that does not hold what factcheck wrote is never written over: it is kept as ``NAME.history.toml.bak1``
+(the older ones moving down, as the session's backups do) before a new one is written. The one exception is
+a file that only a save cut short wrote (no version of the session records it, and the rows the session
+records are safe in a backup): it is replaced, so that saves killed again and again never push the rows
+the session needs out of the backups. The rows are read when first needed (undo, merge, ``history``), not when
 the session is opened.
 """
 
@@ -293,6 +296,7 @@ class Plan:
     mode: str = "nothing"
     text: str = ""
     base: HistoryRef | None = None
+    keep_old: bool = True  # ``whole``: the file it replaces becomes NAME.bak1 (see ``unrecorded``)
 
 
 def plan(session: Path, data: SessionData, base: HistoryRef | None) -> Plan:
@@ -337,7 +341,49 @@ def plan(session: Path, data: SessionData, base: HistoryRef | None) -> Plan:
         if b.startswith(body) and body.endswith(b"\n"):  # the file holds the start of it: append the rest
             start = HistoryRef(0, 0, len(body), crc(body), path)
             return Plan(path, ref, "append", b[len(body) :].decode("utf-8"), start)
-    return Plan(path, ref, "whole", whole + _CLOSE)
+    keep_old = raw is None or not unrecorded(session, raw)
+    return Plan(path, ref, "whole", whole + _CLOSE, keep_old=keep_old)
+
+
+def recorded(session: Path) -> HistoryRef | None:
+    """What a session file records of its history file (its ``[history]`` table), read from that table
+    alone; None when it records nothing or cannot be read."""
+    try:
+        raw = _read_bytes(session)
+    except SessionError:
+        return None
+    if raw is None:
+        return None
+    text = raw.decode("utf-8", "replace")
+    start = text.rfind("\n[history]")  # the table comes after every decision (a note cannot end it)
+    if start < 0:
+        return None
+    end = text.find("\n[", start + 1)
+    try:
+        table = parse_toml(text[start : end if end >= 0 else len(text)])["history"]
+        vals = [table["rows"], table["last_step"], table["size"], table["crc"]]
+    except (TomlError, KeyError, TypeError):
+        return None
+    if not all(type(v) is int for v in vals[:3]) or type(vals[3]) is not str:
+        return None
+    return HistoryRef(vals[0], vals[1], vals[2], vals[3], history_path(session))
+
+
+def unrecorded(session: Path, raw: bytes) -> bool:
+    """True when the history file's bytes ``raw`` are rows no version of ``session`` records (the file
+    nor its backups), while the rows the session file records are intact in a backup of the history file:
+    what a save killed after writing the history file but before the session file leaves behind. A file
+    changed by hand is not such a file: the rows the session recorded were in it, and are nowhere else."""
+    from factcheck.session.store import backup_paths as session_backups
+
+    own = recorded(session)
+    if own is None:
+        return False
+    refs = [own, *(r for b in session_backups(session) if (r := recorded(b)) is not None)]
+    if any(_prefix_matches(raw, r) for r in refs):
+        return False
+    found = _find(own, history_path(session))
+    return found is not None and found[0] != history_path(session)
 
 
 def _append(
@@ -388,7 +434,7 @@ def write(p: Plan) -> None:
         finally:
             os.close(fd)
     elif p.mode == "whole":
-        atomic.write_atomic(p.path, p.text, before_replace=_rotate)
+        atomic.write_atomic(p.path, p.text, before_replace=_rotate if p.keep_old else None)
 
 
 def _rotate(path: Path) -> None:
