@@ -20,6 +20,7 @@ every miss (``--split`` limits the real-article listing to one split: do not lis
 while tuning).
 
     /work/venv/bin/python bench/extract_quality.py [-v] [--seeds] [--split dev|dev2|heldout|ecb|fresh]
+        [--only SPLIT ...]
 """
 
 from __future__ import annotations
@@ -373,11 +374,17 @@ def main() -> int:
         choices=REAL_SPLITS,
         help="with -v: list the real-article misses of one split",
     )
+    ap.add_argument(
+        "--only",
+        action="append",
+        choices=REAL_SPLITS,
+        help="score only these real-article splits (repeatable; e.g. the development ones while tuning)",
+    )
     args = ap.parse_args()
     for split in ("dev", "heldout", "heldout2"):
         sc = evaluate(args.verbose, split)
         report(sc, split)
-    for split in REAL_SPLITS:
+    for split in args.only or REAL_SPLITS:
         report_real(split, (args.split or split) if args.verbose else None)
     if args.seeds:
         seeds_check()
