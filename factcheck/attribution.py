@@ -590,6 +590,8 @@ def _subject_before(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int,
                     or inner[0][0] in ("who", "which", "whose")
                     # "Masoud Dalman, head of the province's emergency affairs, said": a role, no article
                     or (inner[0][0] in ROLE_WORDS and len(inner) >= 3 and inner[1][0] in ("of", "for", "at"))
+                    # "Alex Barrios, assistant director for construction, explained", ", deputy director, said"
+                    or _role_phrase(inner)
                     or (len(inner) == 1 and inner[0][0].lower() in _ASIDES)  # "Officials, however, said"
                     # "The board, in a statement, said": how it spoke
                     or (
@@ -754,6 +756,18 @@ def _agent_noun(w: str) -> bool:
     if w.endswith("s") and not w.endswith("ss") and len(w) > 5 and w not in _AGENT_NOUNS:
         w = w[:-1]  # a plural: "organizers said", "the inspectors told"
     return w in _AGENT_NOUNS or (w.endswith(_AGENT_SUFFIXES) and len(w) > 4 and w not in _NOT_AGENTS)
+
+
+def _role_phrase(inner: list[tuple[str, int, int]]) -> bool:
+    """Whether an aside between commas is a role without an article: one or two lower-case words before a
+    role word that ends the aside or goes on with "of"/"for"/"at" ("assistant director for construction",
+    "deputy director")."""
+    for r in (1, 2):
+        if r < len(inner) and inner[r][0] in ROLE_WORDS:
+            return all(t[0].isalpha() and t[0].islower() for t in inner[:r]) and (
+                r == len(inner) - 1 or inner[r + 1][0] in ("of", "for", "at")
+            )
+    return False
 
 
 def _common_noun_subject(toks: list[tuple[str, int, int]], end: int) -> tuple[str, int, int] | None:
