@@ -922,6 +922,11 @@ def extract(
                     when.append(t)
             if post is not None and post[4] is not None and not any(t.type == "DATE" for t in when):
                 when.append(post[4])  # dated by the post's own stamp
+            if len(when) > 1 and any(t.value.endswith("_REF") for t in when):
+                # "now", "currently", "in the past" say nothing a date of the same claim does not say better
+                # ("On Thursday, the court found that Amazon can now be held liable": Thursday)
+                dated = [t for t in when if not t.value.endswith("_REF")]
+                when = dated or when
             # (one part: every mention of the sentence; a name never ends on the " ,;" trimmed off)
             ms = st.mentions if len(parts) == 1 else [m for m in st.mentions if m.start >= s and m.end <= e]
             ents = [en for en in resolver.entities(ms) if not (en.kind == "org" and en.name in OUTLETS)]

@@ -255,3 +255,13 @@ def test_without_pronoun_evidence_he_is_still_the_last_speaker() -> None:
         "He said the deal would create 300 jobs by 2021.\n"
     )
     assert _by_text(claims, "300 jobs").speaker == "Tom Hill"
+
+
+def test_a_dated_claim_drops_its_vague_times() -> None:
+    claims = _claims(
+        "On Thursday, the state appeals court found that Amazon can now be held liable for 3,000 products.\n\n"
+        "The company is now reviewing 3,000 product listings, a spokesperson said.\n",
+        published="2020-08-14",
+    )
+    assert [t.value for t in _by_text(claims, "can now be held liable").when] == ["2020-08-13"]
+    assert [t.value for t in _by_text(claims, "is now reviewing").when] == ["PRESENT_REF"]
