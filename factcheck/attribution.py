@@ -250,7 +250,10 @@ def _classify_source(np: str) -> Source | None:
     if (
         low[-1] in _ANON_HEADS
         or "familiar" in low
-        or (head and any(w in ("close", "with", "who", "in", "at", "within", "inside", "from") for w in low))
+        or (
+            head
+            and any(w in ("close", "with", "who", "in", "at", "within", "inside", "from", "for") for w in low)
+        )
     ):
         return Source(np, "anonymous")
     trailing = _TRAILING_NAME.search(np)
