@@ -779,12 +779,15 @@ def extract(
     resolver = entities.Resolver([m for st in sents for m in st.mentions])
     full_name = functools.cache(resolver.canonical_person)
     known = frozenset(resolver.persons)
-    genders = _person_genders(text, sents, full_name, known) if english else {}
     # the persons and spokespeople "he"/"she" can stand for, in the order they were named or spoke
     humans: list[tuple[str, str]] = []
 
+    @functools.cache
+    def genders() -> dict[str, str]:  # each person's pronoun, read once and only when a "he"/"she" needs it
+        return _person_genders(text, sents, full_name, known) if english else {}
+
     def person_for(pronoun: str) -> str | None:
-        got = _human_for(pronoun, [h for h in humans if h[1] == "person"], genders, full_name)
+        got = _human_for(pronoun, [h for h in humans if h[1] == "person"], genders(), full_name)
         return got[0] if got is not None else None
 
     claims: list[Claim] = []
@@ -871,7 +874,7 @@ def extract(
                         got = _human_for(
                             att.pronoun,
                             humans,
-                            genders,
+                            genders(),
                             full_name,
                             _subject_person(text, prev_st, full_name, known),
                         )
