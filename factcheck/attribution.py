@@ -64,6 +64,7 @@ _FORWARD_NP = re.compile(
     _P["forward_np"].replace("{ABBR}", r"(?:[A-Z]\.){2,}|\b[A-Z]\.(?=\s+[A-Z])|\b" + _TITLE_ABBR)
 )
 _ACCORDING = re.compile(_P["according"], re.I)
+_CONNECTIVE_SAID = re.compile(_P["connective_said"], re.I)
 _AS_REPORTED = re.compile(_P["as_reported"], re.I)
 _CITING = re.compile(_P["citing"], re.I)
 _INTERVIEW = re.compile(_P["interview"], re.I)
@@ -249,7 +250,10 @@ def _classify_source(np: str) -> Source | None:
     if (
         low[-1] in _ANON_HEADS
         or "familiar" in low
-        or (head and any(w in ("close", "with", "who", "in", "at", "within", "inside", "from") for w in low))
+        or (
+            head
+            and any(w in ("close", "with", "who", "in", "at", "within", "inside", "from", "for") for w in low)
+        )
     ):
         return Source(np, "anonymous")
     trailing = _TRAILING_NAME.search(np)
@@ -306,6 +310,10 @@ def _classify_source(np: str) -> Source | None:
         and not words[0].endswith(".")  # "the Rev. Larry Kroon"
     ):
         return Source(np, "organisation")  # "The Red Sox said": people's names take no article
+    if persons and _joined_name(np, persons[-1].text):
+        # "Customs and Border Protection", "U.S. Customs and Border Protection": one word joined by "and"
+        # to a name of several is one organisation's name (people are joined whole: "Jane Doe and John Roe")
+        return Source(np, "organisation")
     if persons and organisation_shaped(persons[-1].text):
         # a name built like an organisation's ("European Centre for Disease Prevention and Control"), a
         # party named by its members ("the Christian Democrats")
@@ -378,6 +386,18 @@ _LEADING_NAME = re.compile(
 )
 # (not a surname with a prefix: "McDermott", "MacLeod", "DiLeo", "DeGeneres", "VanDeest", "LaRue")
 _CAMEL = re.compile(r"^(?!(?:Mc|Mac|Di|De|Da|Du|Van|Von|La|Le|Del|Fitz|St)[A-Z])[A-Z][a-z]+[A-Z][a-z]")
+
+
+def _joined_name(np: str, person: str) -> bool:
+    """Whether the person name ``person`` ends ``np`` after "and" and a single capitalised word (places
+    and demonyms before it aside): "Customs and Border Protection" is one name, not a person's."""
+    if not np.endswith(person) or len(person.split()) < 2:
+        return False
+    head = np[: len(np) - len(person)].split()
+    if len(head) < 2 or head[-1] != "and":
+        return False
+    before = [w for w in head[:-1] if w not in PLACES and w not in DEMONYMS and w not in ("U.S.", "US", "UK")]
+    return len(before) == 1 and before[0][:1].isupper() and not before[0].endswith(("’s", "'s", "."))
 
 
 def _plain_word(w: str) -> bool:
@@ -573,6 +593,8 @@ def _subject_before(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int,
                     or inner[0][0] in ("who", "which", "whose")
                     # "Masoud Dalman, head of the province's emergency affairs, said": a role, no article
                     or (inner[0][0] in ROLE_WORDS and len(inner) >= 3 and inner[1][0] in ("of", "for", "at"))
+                    # "Alex Barrios, assistant director for construction, explained", ", deputy director, said"
+                    or _role_phrase(inner)
                     or (len(inner) == 1 and inner[0][0].lower() in _ASIDES)  # "Officials, however, said"
                     # "The board, in a statement, said": how it spoke
                     or (
@@ -739,6 +761,18 @@ def _agent_noun(w: str) -> bool:
     return w in _AGENT_NOUNS or (w.endswith(_AGENT_SUFFIXES) and len(w) > 4 and w not in _NOT_AGENTS)
 
 
+def _role_phrase(inner: list[tuple[str, int, int]]) -> bool:
+    """Whether an aside between commas is a role without an article: one or two lower-case words before a
+    role word that ends the aside or goes on with "of"/"for"/"at" ("assistant director for construction",
+    "deputy director")."""
+    for r in (1, 2):
+        if r < len(inner) and inner[r][0] in ROLE_WORDS:
+            return all(t[0].isalpha() and t[0].islower() for t in inner[:r]) and (
+                r == len(inner) - 1 or inner[r + 1][0] in ("of", "for", "at")
+            )
+    return False
+
+
 def _common_noun_subject(toks: list[tuple[str, int, int]], end: int) -> tuple[str, int, int] | None:
     """An unnamed speaker in lower case that opens a clause: ", a piracy monitor told CNN"."""
     if end < 1 or not _agent_noun(toks[end][0]):
@@ -837,6 +871,10 @@ def attribute(text: str, lang: str | None = None) -> Attribution | None:
         if got is None:
             return None
         return Attribution(got.speaker, got.kind, got.chain, got.spans, got.pronoun, got.verb, got.content)
+    if text[:1] in "TtHhN" or not text[:1].isalpha():  # (a cheap gate: the connective opens the sentence)
+        lead = _CONNECTIVE_SAID.match(text)
+        if lead is not None:  # "That said the government has ...": blanked, offsets kept
+            text = " " * lead.end() + text[lead.end() :]
     low = text.lower()
     # most sentences have none of the words any rule below needs: one set of cheap checks decides
     reporter_gate = "according" in low or " by " in low or "citing" in low or _has_any(low, _INTERVIEW_GATE)

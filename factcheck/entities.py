@@ -61,8 +61,10 @@ _ABBR_REST = (
     )
     + r")\."
 )
+# a first name given as initials with spaces: "A. J. Smith", "J. Smith" (the initial before a name, as inside)
+_FIRST_INITIAL = rf"\.(?=[ \t]+(?:[A-Z]\.[ \t]+)?[A-Z][a-z])(?![ \t]+(?:{trie_pattern(CAP_STOP)})\b)"
 _SPAN_CAP = re.compile(
-    rf"[A-Z](?<![\w’'\-.][A-Z])(?:\.(?:[A-Z]\.)+|{_ABBR_REST}|[\w’'\-]*[\w’']|)"
+    rf"[A-Z](?<![\w’'\-.][A-Z])(?:\.(?:[A-Z]\.)+|{_FIRST_INITIAL}|{_ABBR_REST}|[\w’'\-]*[\w’']|)"
     rf"(?:[ \t]+(?:{_CONNECT}[ \t]+)*(?:{_HYPHEN_PARTICLE})?{_CAPTOK})*"
     rf"(?:,?[ \t]+{_SUFFIX})?"
 )

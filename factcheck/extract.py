@@ -193,17 +193,107 @@ _PRONOUN_KIND = {
 
 
 def _possessive_owner(
-    text: str, speaker: str, last_person: str | None, last_it: tuple[str, str] | None
+    text: str, speaker: str, person_for: Any, last_it: tuple[str, str] | None
 ) -> str | None:
     """Whose ``speaker`` is when the sentence names it with a possessive pronoun ("Her office said" after
-    Senator Ann Brook: Ann Brook), or None."""
+    Senator Ann Brook: Ann Brook), or None (``person_for``: "he"/"she" -> the person it stands for)."""
     for det in ("His ", "his ", "Her ", "her "):
         if det + speaker in text:
-            return last_person
+            return person_for("he" if det.lower() == "his " else "she")
     for det in ("Its ", "its ", "Their ", "their "):
         if det + speaker in text and last_it is not None and last_it[1] == "organisation":
             return last_it[0]
     return None
+
+
+@functools.cache
+def _gender_vocab() -> tuple[re.Pattern[str] | None, dict[str, str], tuple[tuple[str, str], ...]]:
+    """English pronoun evidence (``lang/en/speech.toml`` [gender]): the pronoun pattern, pronoun ->
+    "he"/"she", and the titles that say which ("Mr." -> "he")."""
+    g = resource("en", "speech").get("gender", {})
+    words = {w: k for k in ("he", "she") for w in g.get(k, [])}
+    titles = tuple((t, k) for k in ("he", "she") for t in g.get(f"{k}_titles", []))
+    rx = re.compile(r"\b(?:" + "|".join(sorted(words)) + r")\b", re.I) if words else None
+    return rx, words, titles
+
+
+def _person_mentions(st: _Sent, canon: Any, persons: frozenset[str]) -> list[entities.Mention]:
+    """The mentions of persons in ``st``: named as persons, or by a surname the article gives in full."""
+    return [m for m in st.mentions if m.kind == "person" or (m.kind == "misc" and canon(m.text) in persons)]
+
+
+def _person_genders(text: str, sents: list[_Sent], canon: Any, known: frozenset[str]) -> dict[str, str]:
+    """Person (canonical name) -> "he"/"she" from the article's own evidence: a title right before a
+    name, and each pronoun, counted for the person named last before it in its sentence (or, in a sentence
+    that names no one and opens no quotation, for the one person the sentence before in the paragraph
+    names). Persons without evidence, or with as much for both, are left out (``canon``: name -> the
+    article's full name; ``known``: the article's persons, by full name)."""
+    rx, words, titles = _gender_vocab()
+    if rx is None:
+        return {}
+    marks = [(m.start(), words[m.group(0).lower()]) for m in rx.finditer(text)]  # one scan per article
+    votes: dict[str, Counter[str]] = {}
+    k = 0
+    prev: tuple[int, list[entities.Mention]] | None = None  # the sentence before: its paragraph, persons
+    for st in sents:
+        persons = _person_mentions(st, canon, known)
+        for m in persons:
+            before = text[max(0, m.start - 6) : m.start]
+            for t, g in titles:
+                if before.endswith(t + " "):
+                    votes.setdefault(canon(m.text), Counter())[g] += 3
+        while k < len(marks) and marks[k][0] < st.start:
+            k += 1
+        j = k
+        while j < len(marks) and marks[j][0] < st.end:
+            pos, g = marks[j]
+            j += 1
+            who = next((m for m in reversed(persons) if m.end <= pos), None)
+            if who is None and not persons and prev is not None and prev[0] == st.line:
+                names = {canon(m.text) for m in prev[1]}
+                if len(names) == 1 and text[st.start : st.start + 1] not in _OPEN_QUOTE_CHARS:
+                    who = prev[1][0]
+            if who is not None:
+                votes.setdefault(canon(who.text), Counter())[g] += 1
+        prev = (st.line, persons)
+    out = {}
+    for name, c in votes.items():
+        if c["he"] != c["she"]:
+            out[name] = "he" if c["he"] > c["she"] else "she"
+    return out
+
+
+def _human_for(
+    pronoun: str,
+    humans: list[tuple[str, str]],
+    genders: dict[str, str],
+    canon: Any,
+    subject: str | None = None,
+) -> tuple[str, str] | None:
+    """The speaker "he"/"she" stands for: the person ``subject`` (who opens the sentence before) when the
+    article's pronouns for them are that one; else the last of ``humans`` (the persons and spokespeople
+    named so far, last last) whose pronoun evidence does not say otherwise, among the last four; None when
+    the evidence rules them all out."""
+    if subject is not None and genders.get(canon(subject)) == pronoun:
+        return canon(subject), "person"
+    for name, kind in reversed(humans[-4:]):
+        g = genders.get(canon(name)) if kind == "person" else None
+        if g is None or g == pronoun:
+            return name, kind
+    return None
+
+
+def _subject_person(text: str, st: _Sent | None, canon: Any, known: frozenset[str]) -> str | None:
+    """The person named by the phrase that opens sentence ``st`` ("Marmorato, who is ..., campaigned"), or
+    None: the one a "she" of the next sentence most likely stands for."""
+    persons = _person_mentions(st, canon, known) if st is not None else []
+    if st is None or not persons:
+        return None
+    subj = attribution.sentence_subject(text[st.start : st.end])
+    if subj is None:
+        return None
+    s, e = st.start + subj[1], st.start + subj[2]
+    return next((m.text for m in persons if s <= m.start and m.end <= e), None)
 
 
 def _org_before(mentions: list[entities.Mention], pos: int) -> str | None:
@@ -687,13 +777,23 @@ def extract(
     for st in sents:
         st.mentions = entities.mentions(text, st.start, st.end)
     resolver = entities.Resolver([m for st in sents for m in st.mentions])
+    full_name = functools.cache(resolver.canonical_person)
+    known = frozenset(resolver.persons)
+    # the persons and spokespeople "he"/"she" can stand for, in the order they were named or spoke
+    humans: list[tuple[str, str]] = []
+
+    @functools.cache
+    def genders() -> dict[str, str]:  # each person's pronoun, read once and only when a "he"/"she" needs it
+        return _person_genders(text, sents, full_name, known) if english else {}
+
+    def person_for(pronoun: str) -> str | None:
+        got = _human_for(pronoun, [h for h in humans if h[1] == "person"], genders(), full_name)
+        return got[0] if got is not None else None
 
     claims: list[Claim] = []
     seen: Counter[str] = Counter()
     ti = 0
     n_times = len(times)
-    last_person: str | None = None
-    last_human: tuple[str, str] | None = None  # the last speaker "he"/"she" can be: a person, a spokesperson
     last_by_kind: dict[str, str] = {}
     last_group: tuple[str, str] | None = None  # the last speaker "they" can be: an organisation, a group
     last_org: str | None = None  # the organisation named last ("the company" of a later sentence)
@@ -705,6 +805,7 @@ def extract(
     prev_quote_speaker: tuple[str, str] | None = None  # speaker, kind of the previous sentence's quotation
     prev_plain: str | None = None  # the previous sentence, when it named no speaker (English only)
     prev_line = -1
+    prev_st: _Sent | None = None  # the sentence before (who opens it: whom a "she" most likely means)
     in_open_quote = False
     pending: list[Claim] = []  # claims inside an open quotation still waiting for their speaker
     for st in sents:
@@ -767,10 +868,18 @@ def extract(
                         )
                     elif att.pronoun == "it" and last_it is not None:
                         speaker, kind = last_it  # "The report ... found that ... It said ...": the report
-                    elif att.pronoun in ("he", "she") and last_human:
-                        speaker, kind = last_human  # "... a spokesperson for UCEA said. '...,' he said"
-                    elif att.pronoun in ("he", "she") and last_person:
-                        speaker, kind = last_person, "person"
+                    elif att.pronoun in ("he", "she") and humans:
+                        # "... a spokesperson for UCEA said. '...,' he said": the last person or spokesperson
+                        # named, unless the article's pronouns for them say otherwise
+                        got = _human_for(
+                            att.pronoun,
+                            humans,
+                            genders(),
+                            full_name,
+                            _subject_person(text, prev_st, full_name, known),
+                        )
+                        if got is not None:
+                            speaker, kind = got
                     else:
                         for k in allowed:
                             if k in last_by_kind:
@@ -778,7 +887,7 @@ def extract(
                                 break
                 elif speaker is not None and english and " " not in speaker and speaker[:1].islower():
                     # "Her office said", "his lawyer told the court": whose, from the person named before
-                    owner = _possessive_owner(ptext, speaker, last_person, last_it)
+                    owner = _possessive_owner(ptext, speaker, person_for, last_it)
                     if owner is not None:
                         speaker = f"{owner}’s {speaker}"
                     elif (
@@ -816,6 +925,11 @@ def extract(
                     when.append(t)
             if post is not None and post[4] is not None and not any(t.type == "DATE" for t in when):
                 when.append(post[4])  # dated by the post's own stamp
+            if len(when) > 1 and any(t.value.endswith("_REF") for t in when):
+                # "now", "currently", "in the past" say nothing a date of the same claim does not say better
+                # ("On Thursday, the court found that Amazon can now be held liable": Thursday)
+                dated = [t for t in when if not t.value.endswith("_REF")]
+                when = dated or when
             # (one part: every mention of the sentence; a name never ends on the " ,;" trimmed off)
             ms = st.mentions if len(parts) == 1 else [m for m in st.mentions if m.start >= s and m.end <= e]
             ents = [en for en in resolver.entities(ms) if not (en.kind == "org" and en.name in OUTLETS)]
@@ -942,10 +1056,9 @@ def extract(
                 ):
                     last_group = (c.speaker, c.speaker_kind)  # (a letter, a report is no "they")
                 if c.speaker_kind == "person":
-                    last_person = c.speaker
-                    last_human = (c.speaker, "person")
+                    humans.append((c.speaker, "person"))
                 elif _HUMAN_HEAD.search(c.speaker):
-                    last_human = (c.speaker, c.speaker_kind)
+                    humans.append((c.speaker, c.speaker_kind))
         if english:  # the organisation named last: a speaker first, else the sentence's first organisation
             named_org = next(
                 (
@@ -963,13 +1076,12 @@ def extract(
             else:
                 persons = [en.name for c in sent_claims for en in c.entities if en.kind == "person"]
                 if persons:
-                    last_person = persons[0]
-                    last_human = (persons[0], "person")
+                    humans.append((persons[0], "person"))
         elif whole is None and attribution_intl.supported(lang):
             # other languages: the first person the sentence names, for a later "sagt er" or "dit-il"
             named = attribution_intl.person_named(sent, str(lang))
             if named is not None:
-                last_person, last_human = named, (named, "person")
+                humans.append((named, "person"))
         prev_plain = sent if english and whole is None and not any(c.speaker for c in sent_claims) else None
         first = sent_claims[0]
         if was_open:
@@ -993,7 +1105,7 @@ def extract(
                 quote_sp = (c.speaker, c.speaker_kind)
                 break
         prev_quote_speaker = quote_sp if quote_sp else (prev_quote_speaker if continuing else None)
-        prev_line = st.line
+        prev_line, prev_st = st.line, st
         if english:  # the persons named with a title ("Mayor Jane Smith"), for a later "the mayor said"
             for m in st.mentions:
                 if m.kind == "person" and m.titled and " and " not in m.text:

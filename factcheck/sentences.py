@@ -76,7 +76,9 @@ def _is_abbreviation(text: str, dot: int, abbreviations: frozenset[str] = ABBREV
     if low in abbreviations:
         return True
     if len(low) == 1 and low.isalpha():  # an initial: "J. K. Rowling", "George W. Bush"
-        return True
+        # (not a unit after a figure: "a warming of 2.4°C. This October ...", "rose to 5 °C. Then ...")
+        before = text[dot - 2] if dot >= 2 else " "
+        return not (before == "°" or before.isdigit())
     # acronyms with dots: "U.S.", "N.A.T.O."
     return _DOTTED.fullmatch(low) is not None
 

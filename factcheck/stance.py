@@ -58,6 +58,7 @@ _COPULA = re.compile(_P["copula"])
 _NOT_EVENT_ED = frozenset(_W["not_event_ed"])
 _DETERMINERS = frozenset(_W["determiners"])
 _AGENTS = frozenset(_W["agents"])
+_INITIAL_CUES = frozenset(_W.get("initial_cues", []))
 _NEG = re.compile(r"\b(?:not|never|no|n[’']t|no\s+longer)\b|n[’']t\b", re.I)
 # _NEG opening with its first letter, so that the scan jumps to the n's instead of trying every position (with
 # re.I only "n" and "N" match an n; the lookbehind is the \b before the n). Matches where _NEG matches.
@@ -241,7 +242,7 @@ def classify(
             word = m.group(kind)
             ms, me = m.span(kind)
             ms, me = ms - 1, me - 1
-            if kind in ("h", "c", "o") and t[ms].isupper():
+            if kind in ("h", "c", "o") and t[ms].isupper() and word not in _INITIAL_CUES:
                 continue
         else:
             word = m.group(0)

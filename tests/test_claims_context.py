@@ -217,3 +217,51 @@ def test_the_title_alone_is_the_one_person_named_with_it() -> None:
     )
     assert _by_text(claims, "federal aid").speaker == "Jane Smith"
     assert _by_text(claims, "$9 billion").speaker == "senator"  # two senators named: not resolved
+
+
+def test_she_is_the_last_person_whose_pronouns_are_hers() -> None:
+    claims = _claims(
+        "Jane Roe won her seat in 2019 with 58% of the vote.\n\n"
+        "“The count was fair,” said Tom Hill, who added that his team counted 4,000 ballots.\n\n"
+        "She said the new council would meet on Monday to vote on a $4 million budget.\n"
+    )
+    assert _by_text(claims, "The count was fair").speaker == "Tom Hill"
+    assert _by_text(claims, "the new council would meet on Monday").speaker == "Jane Roe"
+
+
+def test_a_title_says_whom_he_stands_for() -> None:
+    claims = _claims(
+        "Mr. Cueto said the department had sent the 28 answers to the trust on Monday.\n\n"
+        "Trust member Ms. Bell asked for a copy of the scorecard at the meeting.\n\n"
+        "“We received 14 pages on Tuesday and will publish them,” he said.\n"
+    )
+    assert _by_text(claims, "We received 14 pages").speaker == "Cueto"
+
+
+def test_she_opening_a_sentence_is_the_woman_who_opened_the_one_before() -> None:
+    claims = _claims(
+        "If Kristy Marmorato keeps her lead, she will be the only Republican on the council.\n\n"
+        "“It was a fair fight,” said Michael Lopiano, 52, a resident of the district.\n\n"
+        "Marmorato, a nurse, campaigned on the rezoning of 350 apartments, the Bronx Times reported.\n\n"
+        "She said 700 more votes had been counted on Wednesday.\n"
+    )
+    assert _by_text(claims, "700 more votes").speaker in ("Kristy Marmorato", "Marmorato")
+
+
+def test_without_pronoun_evidence_he_is_still_the_last_speaker() -> None:
+    claims = _claims(
+        "Jane Roe and John Doe met on Monday to sign the $2 million deal.\n\n"
+        "“It took 14 months of talks,” said Tom Hill, the mediator.\n\n"
+        "He said the deal would create 300 jobs by 2021.\n"
+    )
+    assert _by_text(claims, "300 jobs").speaker == "Tom Hill"
+
+
+def test_a_dated_claim_drops_its_vague_times() -> None:
+    claims = _claims(
+        "On Thursday, the state appeals court found that Amazon can now be held liable for 3,000 products.\n\n"
+        "The company is now reviewing 3,000 product listings, a spokesperson said.\n",
+        published="2020-08-14",
+    )
+    assert [t.value for t in _by_text(claims, "can now be held liable").when] == ["2020-08-13"]
+    assert [t.value for t in _by_text(claims, "is now reviewing").when] == ["PRESENT_REF"]
