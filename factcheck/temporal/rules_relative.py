@@ -281,6 +281,11 @@ def _weekday(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         if tense is None and (_weekday_date(wd, a, "next") - a).days <= 2:
             d = _weekday_date(wd, a, "next")  # neutral clause, a weekday one or two days ahead
     ctx.last_ref = d
+    part = _PART_OF_DAY.get((m["p"] or "").lower(), "")
+    if part:
+        # "Tuesday afternoon": a part of a day is a TIME (TimeML guidelines, TIMEX3 type TIME: "an expression
+        # that refers to a time of the day, even if in a very indefinite way"), as "this morning" is
+        return "TIME", f"{_fmt_date(d)}T{part}", None
     return "DATE", _fmt_date(d), None
 
 
@@ -380,7 +385,9 @@ def _duration_value(n: float | None, unit: str) -> str:
     if n is None:
         return f"{prefix}X{code}"
     if n != int(n):
-        # half units: whole units plus half a unit in the next smaller one ("2 1/2 years" -> P2Y6M)
+        # half units: whole units plus half a unit in the next smaller one where that is exact ("2 1/2
+        # years" -> P2Y6M, as TBAQ annotates it); half a month or a week is no whole number of days, so
+        # "4½ months" keeps the decimal fraction ISO 8601 allows on the last component (P4.5M, P2.5W)
         whole = int(n)
         if abs(n - whole - 0.5) < 1e-9:
             if prefix == "PT":
@@ -388,9 +395,7 @@ def _duration_value(n: float | None, unit: str) -> str:
                 if half:
                     return f"PT{whole}{code}{half}" if whole else f"PT{half}"
             else:
-                if code == "W":
-                    return f"P{round(n * 7)}D"
-                half = {"Y": "6M", "M": "15D", "D": "T12H"}.get(code)
+                half = {"Y": "6M", "D": "T12H"}.get(code)
                 if half:
                     return f"P{whole}{code}{half}" if whole else f"P{half}"
         return f"{prefix}{n}{code}"
