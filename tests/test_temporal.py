@@ -1939,6 +1939,11 @@ def test_a_plan_inside_a_past_report(text: str, anchor: dt.date, value: str) -> 
         ("The show was a hit in March.", D(2011, 10, 11), "2011-03"),
         # "was able to" is past (ECB+ 30_8ecbplus)
         ("SEACOM was able to restore some services by Saturday afternoon.", D(2011, 10, 11), "2011-10-08TAF"),
+        # a deadline stated in the present is ahead ([vocab] deadline_nouns); stated in the past it is over
+        ("The deadline is December 31.", D(2024, 3, 14), "2024-12-31"),
+        ("The deadline for applications to the fund is January 15.", D(2019, 6, 12), "2020-01-15"),
+        ("The closing date for bids is Friday.", D(2024, 3, 14), "2024-03-15"),
+        ("The deadline was December 31.", D(2024, 3, 14), "2023-12-31"),
     ],
 )
 def test_tense_of_the_governing_verb(text: str, anchor: dt.date, value: str) -> None:

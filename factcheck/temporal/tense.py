@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from factcheck.temporal.vocab import _DEADLINE_WORDS, _may_end_in
+from factcheck.temporal.vocab import _DEADLINE_WORDS, _VOCAB, _may_end_in
 
 # --------------------------------------------------------------------------------------------
 # Tense of the clause around an expression
@@ -62,6 +62,14 @@ _DEADLINE_BEFORE = re.compile(
     r"(?i:(?:\bas\s+(?:early|soon|late)\s+as|\bno\s+later\s+than|\b(?:extended|postponed|delayed|moved|"
     r"adjourned|deferred|rescheduled|pushed\s+back)\s+(?:to|until|till))\s+(?:on\s+)?$)"
 )
+# "The deadline is December 31", "the closing date for bids is Friday": a deadline stated in the present
+# (or future) is still ahead ([vocab] deadline_nouns); "the deadline was Friday" stays past (its verb decides)
+_DEADLINE_IS = re.compile(
+    r"(?i:\b(?:"
+    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _VOCAB["deadline_nouns"])
+    + r")\b(?:\s+(?:for|to|of|on)\b[^.;:!?\n]{0,50}?)?\s+(?:is|remains|falls(?:\s+on)?|will\s+be)\s+(?:on\s+)?$)"
+)
+_DEADLINE_IS_ENDS = ("is", "remains", "falls", "on", "be")
 _DETERMINERS = frozenset(
     "a an the this that these those its his her their our my your still newly recently long well very".split()
 )
@@ -204,6 +212,8 @@ def _tense(text: str, start: int, end: int, short: bool = False) -> str | None:
                 return "FUT"
         return "PAST"
     if _may_end_in(left, _DEADLINE_WORDS) and _DEADLINE_BEFORE.search(left[-60:]):
+        return "FUT"
+    if _may_end_in(left, _DEADLINE_IS_ENDS) and _DEADLINE_IS.search(left[-100:]):
         return "FUT"
     weak: str | None = None
     # the last word before the expression is read with the expression's first word after it ("due on
