@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from factcheck.temporal.rules_dates import _Ctx, _resolver, _Result, _tense_of
+from factcheck.temporal.rules_dates import _DAY_WORD_RE, _DAY_WORDS, _Ctx, _resolver, _Result, _tense_of
 from factcheck.temporal.tense import _tense
 from factcheck.temporal.vocab import (
     _EVERY_BEFORE,
     _MONTH_RE,
     _MONTH_VALUE,
     _MONTHS,
+    _NUM_RE,
     _PART_OF_DAY,
     _SPACES,
     _SPACES_DASHES,
@@ -568,3 +569,29 @@ def _set(m: re.Match[str], ctx: _Ctx) -> _Result | None:
 
 
 # "$5 million a year", "per day": rules as data (time.toml, rate_per_unit, rate_a_unit)
+
+
+# "three goals in as many weeks": the amount is the number counted before, in the same clause
+_AS_MANY_COUNT_BEFORE = re.compile(
+    rf"(?i:\b(?:(?P<n>{_NUM_RE})|(?P<o>{_DAY_WORD_RE})|(?P<od>\d+)(?:st|nd|rd|th))\s+(?:[\w'’-]+\s+){{1,4}}?"
+    r"(?:in|over|within|across|from)\s+$)"
+)
+
+
+@_resolver("as_many")  # pattern and examples: time.toml, rule as_many
+def _as_many(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    before = ctx.text[max(0, m.start() - 60) : m.start()]
+    count = _AS_MANY_COUNT_BEFORE.search(before)
+    if count is None or _YEARLIKE_NUMBER.fullmatch(count["n"] or count["od"] or ""):
+        return None
+    # "four chief executives in as many years"; "their third defeat in as many weeks"
+    n = (
+        _number(count["n"])
+        if count["n"]
+        else _DAY_WORDS[count["o"].lower()]
+        if count["o"]
+        else int(count["od"])
+    )
+    if not n:
+        return None
+    return "DURATION", _duration_value(n, m["u"]), None
