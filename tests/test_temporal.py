@@ -2068,3 +2068,36 @@ def test_conjoined_days_and_relative_days(
 )
 def test_weekday_range_runs_forward(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(r.text, r.value) for r in tag(text, D(2019, 6, 12))] == expected  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a range of weekdays after a state that holds every week ([vocab] habitual_cues) is a SET, and the
+        # clock range after it recurs on each of its days
+        (
+            "The hotline is staffed Monday through Friday, 8 a.m. to 6 p.m.",
+            [
+                ("Monday", "SET", "XXXX-WXX-1"),
+                ("Friday", "SET", "XXXX-WXX-5"),
+                ("8 a.m.", "TIME", "XXXX-XX-XXT08:00"),
+                ("6 p.m.", "TIME", "XXXX-XX-XXT18:00"),
+            ],
+        ),
+        (
+            "The office is open Monday-Friday.",
+            [("Monday", "SET", "XXXX-WXX-1"), ("Friday", "SET", "XXXX-WXX-5")],
+        ),
+        # one stretch of days: "from ... to", or no state before the range
+        (
+            "The museum is closed from Saturday to Monday for repairs.",
+            [("Saturday", "DATE", "2024-03-16"), ("Monday", "DATE", "2024-03-18")],
+        ),
+        (
+            "He was in hospital from Monday to Friday.",
+            [("Monday", "DATE", "2024-03-04"), ("Friday", "DATE", "2024-03-08")],
+        ),
+    ],
+)
+def test_habitual_weekday_range(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(r.text, r.type, r.value) for r in tag(text, D(2024, 3, 14))] == expected
