@@ -324,9 +324,28 @@ def _anaphoric(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         if ("before" in w or "previous" in w)
         else 0
     )
+    if off and ref is ctx.anchor and _unnamed_reference(ctx, unit):
+        # nothing named before to count from, and the anchor is no reference either when the clause points
+        # the other way: "The day after, the company announced cuts" is no day after publication
+        tense = _tense(ctx.text, m.start(), m.end())
+        if (off > 0 and tense == "PAST") or (off < 0 and tense == "FUT"):
+            return (
+                "DATE",
+                {"week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}.get(unit, "XXXX-XX-XX"),
+                None,
+            )
     if unit in ("day", "morning"):
         return "DATE", _fmt_date(ref + dt.timedelta(days=off)), None
     return "DATE", _rel_value(unit, off, ref), None
+
+
+def _unnamed_reference(ctx: _Ctx, unit: str) -> bool:
+    """No earlier time of ``unit`` granularity in the text for an anaphoric expression to count from."""
+    if unit in ("day", "morning", "week", "weekend"):
+        return ctx.last_ref is None
+    if unit == "month":
+        return ctx.last_month is None
+    return ctx.last_year is None
 
 
 # "until then": a rule as data (time.toml, until_then)
