@@ -5,7 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from factcheck.temporal.rules_dates import _DAY_WORD_RE, _DAY_WORDS, _Ctx, _resolver, _Result, _tense_of
+from factcheck.temporal.rules_dates import (
+    _DAY_WORD_RE,
+    _DAY_WORDS,
+    _TITLE_NOUN_BEFORE,
+    _Ctx,
+    _resolver,
+    _Result,
+    _tense_of,
+)
 from factcheck.temporal.tense import _tense
 from factcheck.temporal.vocab import (
     _EVERY_BEFORE,
@@ -255,6 +263,9 @@ def _deictic_day(m: re.Match[str], ctx: _Ctx) -> _Result | None:
 
 # ---- weekdays ------------------------------------------------------------------------------
 
+# a capitalised word that goes on with a title after a weekday ([vocab] title_nouns before it)
+_TITLE_WORD_AFTER = re.compile(rf"\s+(?!{_MONTH_RE}\b|(?:Morning|Afternoon|Evening|Night)\b)[A-Z][a-z]")
+
 
 @_resolver("weekday")  # pattern and examples: time.toml, rule weekday
 def _weekday(m: re.Match[str], ctx: _Ctx) -> _Result | None:
@@ -264,6 +275,12 @@ def _weekday(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     if m["pl"] or m["pl2"] or (every and not rel):
         part = _PART_OF_DAY.get((m["p"] or "").lower(), "")
         return "SET", f"XXXX-WXX-{wd + 1}" + (f"T{part}" if part else ""), None
+    if (
+        not rel
+        and _TITLE_NOUN_BEFORE.search(ctx.text, max(0, m.start() - 20), m.start())
+        and _TITLE_WORD_AFTER.match(ctx.text, m.end())
+    ):
+        return None  # "her newest book Saturday Millionaires", "the film Sunday Bloody Sunday": a title
     a = ctx.anchor
     if a is None:
         return "DATE", f"XXXX-WXX-{wd + 1}", None
