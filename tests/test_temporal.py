@@ -1939,6 +1939,9 @@ def test_a_plan_inside_a_past_report(text: str, anchor: dt.date, value: str) -> 
         ("The show was a hit in March.", D(2011, 10, 11), "2011-03"),
         # "was able to" is past (ECB+ 30_8ecbplus)
         ("SEACOM was able to restore some services by Saturday afternoon.", D(2011, 10, 11), "2011-10-08TAF"),
+        # "was coming" is the past progressive, not "the coming months" (ECB+ 7_11ecb)
+        ("Thompson was coming off an 11th-round knockout in July.", D(2009, 12, 26), "2009-07"),
+        ("The team were coming back from a defeat in May when the coach quit.", D(2019, 9, 2), "2019-05"),
         # a deadline stated in the present is ahead ([vocab] deadline_nouns); stated in the past it is over
         ("The deadline is December 31.", D(2024, 3, 14), "2024-12-31"),
         ("The deadline for applications to the fund is January 15.", D(2019, 6, 12), "2020-01-15"),

@@ -120,6 +120,8 @@ def _classify(tokens: list[str], i: int) -> str | None:
         # the act of proposing, not a plan: "The regulator proposed the rules in May", "first proposed in
         # 2019"; "the proposed May meeting", "proposed for next year" stay plans
         return "PAST"
+    if lw == "coming" and prev in ("was", "were"):
+        return "PAST"  # the past progressive, not "the coming months": "was coming off a knockout in July"
     if lw in ("able", "unable") and nxt == "to" and prev in ("was", "were"):
         return "PAST"  # "SEACOM was able to restore some services by Saturday afternoon"
     if (
