@@ -2007,6 +2007,19 @@ def test_last_as_a_verb_is_no_part_of_the_duration(text: str, span: str) -> None
         ("Her rep confirmed the split to People magazine on Friday.", "Friday", "2024-10-11"),
         ("Kempthorne announced major changes Thursday to the act.", "Thursday", "2024-10-10"),
         ("Dorsey told reporters after the shootings Thursday night.", "Thursday night", "2024-10-10TNI"),
+        # "due to" + a noun is "because of" (ECB+ 23_8ecbplus); "due to appear" is a plan
+        ("The search was suspended due to low light levels on Saturday.", "Saturday", "2024-10-12"),
+        ("The man is due to appear in court on Saturday.", "Saturday", "2024-10-19"),
+        # the time of a promise, not of what is promised (ECB+ 27_3ecb)
+        ("As it promised Tuesday, Microsoft issued an emergency patch.", "Tuesday", "2024-10-15"),
+        ("The company promised to deliver the patch by Friday.", "Friday", "2024-10-18"),
+        # "let go" is no scheduled present (ECB+ 18_6ecb, 18_12ecb)
+        ("The constable said the suspect had been let go from his job on Monday.", "Monday", "2024-10-14"),
+        # "until" takes the tense of its clause (ECB+ 13_5ecbplus, 8_7ecb)
+        ("The site included, until Tuesday, the old creamery.", "Tuesday", "2024-10-15"),
+        ("The road is closed until Friday.", "Friday", "2024-10-18"),
+        # a participle after a linking verb is a state; a reported clause keeps its own tense (ECB+ 31_3ecbplus)
+        ("He indicated he might remain undecided until Sunday, the deadline.", "Sunday", "2024-10-20"),
         # a present-tense event verb with a bare weekday is scheduled, ahead
         ("The team plays Arsenal on Saturday at home.", "Saturday", "2024-10-19"),
         ("The president visits Ohio on Monday, aides said.", "Monday", "2024-10-21"),

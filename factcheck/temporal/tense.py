@@ -16,6 +16,10 @@ _FUTURE_WORDS = frozenset(
     anticipated anticipate anticipates prepares preparing likely unlikely promised promises vowed vows pledged
     pledges until till tomorrow payable effective expire expires penciled pencilled""".split()
 )
+# "due to" + one of these (or of _TO_VERBS) is a plan: "due to appear in court on Tuesday"
+_DUE_TO_VERBS = frozenset("be remain appear expire stand go arrive resume reopen land".split())
+# a promise looks ahead only to what is promised ("promised to deliver by Friday"), not from when it was made
+_PROMISE_VERBS = frozenset("promised promises vowed vows pledged pledges".split())
 _FUTURE_IF_TO = frozenset(
     """set due is are ready poised about able agreed decided plan plans hope hopes aim aims want wants
     seek seeks intend prepare""".split()
@@ -56,7 +60,9 @@ _STATE_ABBREVIATIONS = frozenset(
     Nev Okla Ore Pa Penn Tenn Tex Va Vt Wash Wis Wyo""".split()
 )
 _REPORTING = frozenset(
-    "said says told tells announced announces reported reports added adds stated states confirmed".split()
+    """said says told tells announced announces reported reports added adds stated states confirmed
+    indicated indicates suggested suggests warned warns noted notes explained explains insisted insists
+    argued argues claimed claims acknowledged acknowledges admitted admits""".split()
 )
 _DEADLINE_BEFORE = re.compile(
     r"(?i:(?:\bas\s+(?:early|soon|late)\s+as|\bno\s+later\s+than|\b(?:extended|postponed|delayed|moved|"
@@ -82,6 +88,10 @@ _PLAN_PARTICIPLES = frozenset("planned scheduled slated expected intended propos
 _PAST_ADVERBS = frozenset("ago previously earlier last yesterday formerly already since".split())
 _AUXILIARIES = frozenset("is are am was were be been being 's will would has have had".split())
 _PASSIVE_AUX = frozenset({"is", "are", "am", "be", "being", "'s"})
+# linking verbs in the present or bare form: a participle after them is an adjective
+_PRESENT_LINKING = frozenset(
+    "remain remains stay stays seem seems appear appears look looks become becomes".split()
+)
 _FUTURE_IN_PAST = frozenset("had previously originally initially earlier once".split())
 _PLAN_CHAIN = frozenset(
     """to due been set scheduled planned expected slated supposed meant intended not also already
@@ -122,6 +132,11 @@ def _classify(tokens: list[str], i: int) -> str | None:
         return "PAST"
     if lw == "coming" and prev in ("was", "were"):
         return "PAST"  # the past progressive, not "the coming months": "was coming off a knockout in July"
+    if lw == "due" and nxt == "to" and _word_at(tokens, i + 2) not in _TO_VERBS | _DUE_TO_VERBS:
+        return None  # "due to low light levels", "due to the storm": because of, no plan
+    if lw in _PROMISE_VERBS and nxt not in ("to", "that"):
+        # "As it promised Tuesday", "vowed on Friday to fight on": the time of the promise
+        return "PAST" if lw.endswith("ed") else None
     if lw in ("able", "unable") and nxt == "to" and prev in ("was", "were"):
         return "PAST"  # "SEACOM was able to restore some services by Saturday afternoon"
     if (
@@ -162,8 +177,8 @@ def _classify(tokens: list[str], i: int) -> str | None:
             return "FUT"
         if aux & {"could", "might", "may", "must", "should", "can"}:
             return None
-    if prev in _PASSIVE_AUX:
-        return None
+    if prev in _PASSIVE_AUX or prev in _PRESENT_LINKING:
+        return None  # "is closed", "might remain undecided", "seems settled": a state, no past event
     if prev in _DETERMINERS and prev not in ("that", "which") and (lw.endswith("ed") or lw in _BARE_PAST):
         return None  # an adjective or a noun: "a still unspecified date", "the armed forces", "a hit"
     if lw in _BARE_PAST and prev in _NOT_PAST_BEFORE:
@@ -233,7 +248,7 @@ def _tense(text: str, start: int, end: int, short: bool = False) -> str | None:
             break
         c = _classify(both, k)
         lk = ltoks[k].lower()
-        if c == "FUT" and short and (lk == "to" or (lk in ("until", "till") and k == 0)):
+        if c == "FUT" and short and (lk == "to" or lk in ("until", "till")):
             weak = "FUT"
             continue
         if c == "FUT" and lk == "to" and _past_governs(both, k):
@@ -328,5 +343,5 @@ def _scheduled_present(tokens: list[str], i: int) -> bool:
 
 _NOT_PRESENT_BEFORE = frozenset(
     """to did didn't not never could might may must should can would will shall cannot
-    of for in on at by with from""".split()
+    of for in on at by with from let lets make made help helped be been being had has have having""".split()
 )
