@@ -1942,6 +1942,19 @@ def test_a_plan_inside_a_past_report(text: str, anchor: dt.date, value: str) -> 
         # "was coming" is the past progressive, not "the coming months" (ECB+ 7_11ecb)
         ("Thompson was coming off an 11th-round knockout in July.", D(2009, 12, 26), "2009-07"),
         ("The team were coming back from a defeat in May when the coach quit.", D(2019, 9, 2), "2019-05"),
+        # "last" before a noun is no past marker; a coordinated clause after the date has its own tense
+        (
+            "Her last day is April 1, and the studio has not named a replacement.",
+            D(2020, 2, 24),
+            "2020-04-01",
+        ),
+        ("The last train leaves on December 23.", D(2019, 12, 2), "2019-12-23"),
+        # the dots of "a.m." do not count as words of the clause scanned for its verb
+        (
+            "Jackson was pulled over for speeding in his Bentley around 1:30 a.m. on February 1.",
+            D(2009, 12, 31),
+            "2009-02-01T01:30",
+        ),
         # a deadline stated in the present is ahead ([vocab] deadline_nouns); stated in the past it is over
         ("The deadline is December 31.", D(2024, 3, 14), "2024-12-31"),
         ("The deadline for applications to the fund is January 15.", D(2019, 6, 12), "2020-01-15"),

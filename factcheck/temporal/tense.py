@@ -83,6 +83,12 @@ _DETERMINERS = frozenset(
 _CLAUSE_OPENERS = frozenset(
     "that it he she they we i you there who which what whether if how why when its his her their our".split()
 )
+# "last" before one of these (or before a past verb: "they last met") points to the past
+_LAST_PERIOD = frozenset(
+    """week weekend month year night time season quarter summer spring fall autumn winter decade century
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december""".split()
+)
 _PROPOSED_PAST_NEXT = frozenset("in on at last earlier them it him her that".split())
 _PLAN_PARTICIPLES = frozenset("planned scheduled slated expected intended proposed anticipated".split())
 _PAST_ADVERBS = frozenset("ago previously earlier last yesterday formerly already since".split())
@@ -130,6 +136,10 @@ def _classify(tokens: list[str], i: int) -> str | None:
         # the act of proposing, not a plan: "The regulator proposed the rules in May", "first proposed in
         # 2019"; "the proposed May meeting", "proposed for next year" stay plans
         return "PAST"
+    if lw == "last" and not (
+        nxt in _LAST_PERIOD or nxt in _PAST_WORDS or (nxt.endswith("ed") and nxt not in _ED_NOT_PAST)
+    ):
+        return None  # "her last day is April 1", "the last train": an adjective, no past ("last week", "last met")
     if lw == "coming" and prev in ("was", "were"):
         return "PAST"  # the past progressive, not "the coming months": "was coming off a knockout in July"
     if lw == "due" and nxt == "to" and _word_at(tokens, i + 2) not in _TO_VERBS | _DUE_TO_VERBS:
@@ -210,14 +220,14 @@ def _tense(text: str, start: int, end: int, short: bool = False) -> str | None:
     # the twelve words before the expression are scanned; the ones before them stay as context
     # for reading those ("would be paid on a still unspecified date ... of record Dec. 21")
     ltoks = ltoks[cut:]
-    first = max(0, len(ltoks) - 12)
+    first = max(0, len(ltoks) - 12 - sum(1 for t in ltoks[-16:] if t == "."))
     if len(ltoks) <= 2:
         # an adverbial that opens its sentence ("In January, a week after the anniversary, a bombing
         # killed a guard") is governed by the main verb after the subject: read on to the sentence's end
         # (a decimal point there is no boundary: "In February, a quake measuring 6.4 ... hit the town")
         rtoks = _WORD_RE.findall(_DECIMAL_POINT.sub("", text[end : end + 240]))[:32]
     else:
-        rtoks = _WORD_RE.findall(text[end : end + 100])[:8]
+        rtoks = _WORD_RE.findall(_own_clause(text[end : end + 100]))[:8]
     # the word right after the expression can decide first: "Wednesday's ruling"
     if text[end : end + 2] in ("'s", "’s"):
         # "Wednesday's ruling" is past, unless its own clause looks ahead: "Sunday's election
@@ -276,6 +286,17 @@ def _tense(text: str, start: int, end: int, short: bool = False) -> str | None:
         if short and _scheduled_present(rtoks, k):
             return "FUT"
     return weak
+
+
+# ", and ...", ", but ...": a coordinated clause after the expression has its own tense ("Her last day is
+# April 1, and Warners has not named a replacement")
+_NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\b")
+
+
+def _own_clause(right: str) -> str:
+    """``right`` (the text after an expression) up to a coordinated clause of its own."""
+    m = _NEXT_CLAUSE.search(right)
+    return right[: m.start()] if m else right
 
 
 def _reduced_plan(tokens: list[str], k: int) -> bool:
