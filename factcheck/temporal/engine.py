@@ -333,7 +333,7 @@ def _tag_cached(text: str, anchor: dt.date | None) -> tuple[TimeRef, ...]:
             and (
                 (
                     (_MONTH_NAME.search(r.text) or re.search(rf"\b{_WEEKDAY_RE}$", r.text))
-                    and re.fullmatch(r",?\s+(?:on\s+)?", text[result[-1].end : r.start])
+                    and re.fullmatch(r",?[^\S\n]+(?:on[^\S\n]+)?", text[result[-1].end : r.start])
                 )
                 or (_DAY_WORD.fullmatch(r.text) and text[result[-1].end : r.start].isspace())
             )
