@@ -263,6 +263,18 @@ def _deictic_day(m: re.Match[str], ctx: _Ctx) -> _Result | None:
 
 # ---- weekdays ------------------------------------------------------------------------------
 
+# newspapers and programmes named after a weekday ([vocab] weekday_titles)
+_WEEKDAY_TITLE = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in _VOCAB["weekday_titles"]) + r")\b")
+
+
+def _in_weekday_title(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] (a weekday) lies inside the name of a newspaper or a programme."""
+    for t in _WEEKDAY_TITLE.finditer(text, max(0, start - 24), min(len(text), end + 24)):
+        if t.start() <= start and end <= t.end():
+            return True
+    return False
+
+
 # a capitalised word that goes on with a title after a weekday ([vocab] title_nouns before it)
 _TITLE_WORD_AFTER = re.compile(rf"\s+(?!{_MONTH_RE}\b|(?:Morning|Afternoon|Evening|Night)\b)[A-Z][a-z]")
 
@@ -281,6 +293,8 @@ def _weekday(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         and _TITLE_WORD_AFTER.match(ctx.text, m.end())
     ):
         return None  # "her newest book Saturday Millionaires", "the film Sunday Bloody Sunday": a title
+    if _in_weekday_title(ctx.text, m.start("wd"), m.end("wd")):
+        return None  # "The Mail on Sunday", "the Sunday Times", "Monday Night Football": a name
     a = ctx.anchor
     if a is None:
         return "DATE", f"XXXX-WXX-{wd + 1}", None
