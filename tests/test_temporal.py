@@ -1955,6 +1955,11 @@ def test_a_plan_inside_a_past_report(text: str, anchor: dt.date, value: str) -> 
             D(2009, 12, 31),
             "2009-02-01T01:30",
         ),
+        # "until" a month under a past verb or modal: a limit set then, the nearest occurrence (extra real page
+        # miamitodaynews.com); "pledged to the trust in July" dates the pledge
+        ("The department said it couldn’t answer anything until September.", D(2023, 11, 7), "2023-09"),
+        ("The road will stay closed until September.", D(2023, 11, 7), "2024-09"),
+        ("Cleckley pledged to the trust in July that the route would be tracked.", D(2023, 11, 7), "2023-07"),
         # a deadline stated in the present is ahead ([vocab] deadline_nouns); stated in the past it is over
         ("The deadline is December 31.", D(2024, 3, 14), "2024-12-31"),
         ("The deadline for applications to the fund is January 15.", D(2019, 6, 12), "2020-01-15"),

@@ -144,8 +144,11 @@ def _classify(tokens: list[str], i: int) -> str | None:
         return "PAST"  # the past progressive, not "the coming months": "was coming off a knockout in July"
     if lw == "due" and nxt == "to" and _word_at(tokens, i + 2) not in _TO_VERBS | _DUE_TO_VERBS:
         return None  # "due to low light levels", "due to the storm": because of, no plan
-    if lw in _PROMISE_VERBS and nxt not in ("to", "that"):
-        # "As it promised Tuesday", "vowed on Friday to fight on": the time of the promise
+    if lw in _PROMISE_VERBS and not (
+        nxt == "that" or (nxt == "to" and _word_at(tokens, i + 2) not in _DETERMINERS | _CLAUSE_OPENERS)
+    ):
+        # "As it promised Tuesday", "pledged to the trust in July", "vowed on Friday to fight on": the time
+        # of the promise; "promised to deliver by Friday" looks ahead
         return "PAST" if lw.endswith("ed") else None
     if lw in ("able", "unable") and nxt == "to" and prev in ("was", "were"):
         return "PAST"  # "SEACOM was able to restore some services by Saturday afternoon"
@@ -261,6 +264,10 @@ def _tense(text: str, start: int, end: int, short: bool = False) -> str | None:
         if c == "FUT" and short and (lk == "to" or lk in ("until", "till")):
             weak = "FUT"
             continue
+        if c == "FUT" and lk in ("until", "till") and _past_in_clause(both, k):
+            # "said it couldn't answer anything until September": a limit set in the past, seen from then;
+            # the nearest occurrence
+            return None
         if c == "FUT" and lk == "to" and _past_governs(both, k):
             # an infinitive under a past verb looks ahead from that past time, not from the
             # anchor: "was kidnapped to make the late-November trip", "made it hard to meet
@@ -321,6 +328,23 @@ def _past_in(tokens: list[str]) -> bool:
             return False  # "is expected to discuss it at a conference already planned Wednesday"
         past = past or (c == "PAST" and lt not in _PAST_ADVERBS)
     return past
+
+
+_PAST_MODALS = frozenset(
+    "could couldn't couldn would wouldn't wouldn did didn't didn was wasn't wasn were weren't weren had hadn't hadn".split()
+)
+
+
+def _past_in_clause(tokens: list[str], k: int) -> bool:
+    """A past verb or a past modal in the eight words of the clause before ``tokens[k]`` (up to a reporting
+    verb, which opens the clause)."""
+    for j in range(k - 1, max(0, k - 8) - 1, -1):
+        lj = tokens[j].lower()
+        if lj in _REPORTING or tokens[j] in _BOUNDARY:
+            return False
+        if lj in _PAST_MODALS or _classify(tokens, j) == "PAST":
+            return True
+    return False
 
 
 def _past_governs(tokens: list[str], k: int) -> bool:
