@@ -2038,6 +2038,13 @@ def test_last_as_a_verb_is_no_part_of_the_duration(text: str, span: str) -> None
         ("The road is closed until Friday.", "Friday", "2024-10-18"),
         # a participle after a linking verb is a state; a reported clause keeps its own tense (ECB+ 31_3ecbplus)
         ("He indicated he might remain undecided until Sunday, the deadline.", "Sunday", "2024-10-20"),
+        # a weekday that opens a clause as its subject takes that clause's tense (extra real page kbs.co.kr)
+        (
+            "Alerts were issued for frigid lows on Tuesday, Thursday is forecast to be even colder.",
+            "Thursday",
+            "2024-10-17",
+        ),
+        ("Rain was forecast for Friday, Monday was dry.", "Monday", "2024-10-14"),
         # a present-tense event verb with a bare weekday is scheduled, ahead
         ("The team plays Arsenal on Saturday at home.", "Saturday", "2024-10-19"),
         ("The president visits Ohio on Monday, aides said.", "Monday", "2024-10-21"),

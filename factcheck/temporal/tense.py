@@ -20,9 +20,11 @@ _FUTURE_WORDS = frozenset(
 _DUE_TO_VERBS = frozenset("be remain appear expire stand go arrive resume reopen land".split())
 # a promise looks ahead only to what is promised ("promised to deliver by Friday"), not from when it was made
 _PROMISE_VERBS = frozenset("promised promises vowed vows pledged pledges".split())
+# a finite verb right after an expression makes the expression its subject
+_FINITE_AFTER_SUBJECT = frozenset("is was will would has had should could might may".split())
 _FUTURE_IF_TO = frozenset(
     """set due is are ready poised about able agreed decided plan plans hope hopes aim aims want wants
-    seek seeks intend prepare""".split()
+    seek seeks intend prepare forecast forecasts predicted projected""".split()
 )
 _TO_VERBS = frozenset(
     """visit meet attend hold sign travel arrive begin start launch take make become join open close
@@ -245,6 +247,10 @@ def _tense(text: str, start: int, end: int, short: bool = False) -> str | None:
         return "FUT"
     if _may_end_in(left, _DEADLINE_IS_ENDS) and _DEADLINE_IS.search(left[-100:]):
         return "FUT"
+    if rtoks and rtoks[0].lower() in _FINITE_AFTER_SUBJECT and left.rstrip().endswith(","):
+        # the expression opens a clause of its own as its subject: ", Wednesday is forecast to be even
+        # colder": that clause's verb decides, not the clause before the comma
+        first = len(ltoks)
     weak: str | None = None
     # the last word before the expression is read with the expression's first word after it ("due on
     # Friday"), not with the word after the expression ("decided on Saturday to fire him" is no "decided to")
