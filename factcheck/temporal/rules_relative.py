@@ -556,9 +556,13 @@ _IN_BEFORE = re.compile(r"(?:^|\W)in\s+(?:about\s+|around\s+|roughly\s+|another\
 def _long(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     """ "a day-long meeting", "their decades-long battle", "a weeklong visit", "a two-year-long truce"."""
     unit = m["u"].lower() if m["u"] else m["solid"].lower().removesuffix("long")
-    n = _number(m["n"].lower()) if m["n"] else (None if unit.endswith(("s", "ies")) else 1)
-    if m["n"] and n is None:
-        return None
+    plural = unit.endswith(("s", "ies"))
+    if m["n"] and plural and m["n"].lower() in ("a", "an"):
+        n: float | None = None  # "a years-long drought": the article, an unknown number of years
+    else:
+        n = _number(m["n"].lower()) if m["n"] else (None if plural else 1)
+        if m["n"] and n is None:
+            return None
     return "DURATION", _duration_value(n, unit), None
 
 
