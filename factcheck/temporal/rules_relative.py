@@ -649,3 +649,12 @@ def _as_many(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     if not n:
         return None
     return "DURATION", _duration_value(n, m["u"]), None
+
+
+@_resolver("day_of_present")  # pattern and examples: time.toml, rule day_of_present
+def _day_of_present(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    """ "Today is the eighth day of the operation", "It's the second day of an offensive": the publication day."""
+    if ctx.anchor is None:
+        return "DATE", "PRESENT_REF", None
+    ctx.last_ref = ctx.anchor
+    return "DATE", _fmt_date(ctx.anchor), None
