@@ -174,7 +174,7 @@ SEED_003 = D(2022, 12, 30)
             "Putin embarked on a two-day state visit to China on Thursday morning.",
             "Thursday morning",
             SEED_004,
-            "2024-05-16",
+            "2024-05-16TMO",  # a part of a day is a TIME (TimeML), as "this morning" is
         ),
         (
             "with bilateral trade reaching record levels last year amidst sanctions",
@@ -1938,7 +1938,33 @@ def test_a_plan_inside_a_past_report(text: str, anchor: dt.date, value: str) -> 
         ("In February, a quake measuring 6.4 on the Richter scale hit the town.", D(2005, 11, 28), "2005-02"),
         ("The show was a hit in March.", D(2011, 10, 11), "2011-03"),
         # "was able to" is past (ECB+ 30_8ecbplus)
-        ("SEACOM was able to restore some services by Saturday afternoon.", D(2011, 10, 11), "2011-10-08"),
+        ("SEACOM was able to restore some services by Saturday afternoon.", D(2011, 10, 11), "2011-10-08TAF"),
+        # "was coming" is the past progressive, not "the coming months" (ECB+ 7_11ecb)
+        ("Thompson was coming off an 11th-round knockout in July.", D(2009, 12, 26), "2009-07"),
+        ("The team were coming back from a defeat in May when the coach quit.", D(2019, 9, 2), "2019-05"),
+        # "last" before a noun is no past marker; a coordinated clause after the date has its own tense
+        (
+            "Her last day is April 1, and the studio has not named a replacement.",
+            D(2020, 2, 24),
+            "2020-04-01",
+        ),
+        ("The last train leaves on December 23.", D(2019, 12, 2), "2019-12-23"),
+        # the dots of "a.m." do not count as words of the clause scanned for its verb
+        (
+            "Jackson was pulled over for speeding in his Bentley around 1:30 a.m. on February 1.",
+            D(2009, 12, 31),
+            "2009-02-01T01:30",
+        ),
+        # "until" a month under a past verb or modal: a limit set then, the nearest occurrence (extra real page
+        # miamitodaynews.com); "pledged to the trust in July" dates the pledge
+        ("The department said it couldn’t answer anything until September.", D(2023, 11, 7), "2023-09"),
+        ("The road will stay closed until September.", D(2023, 11, 7), "2024-09"),
+        ("Cleckley pledged to the trust in July that the route would be tracked.", D(2023, 11, 7), "2023-07"),
+        # a deadline stated in the present is ahead ([vocab] deadline_nouns); stated in the past it is over
+        ("The deadline is December 31.", D(2024, 3, 14), "2024-12-31"),
+        ("The deadline for applications to the fund is January 15.", D(2019, 6, 12), "2020-01-15"),
+        ("The closing date for bids is Friday.", D(2024, 3, 14), "2024-03-15"),
+        ("The deadline was December 31.", D(2024, 3, 14), "2023-12-31"),
     ],
 )
 def test_tense_of_the_governing_verb(text: str, anchor: dt.date, value: str) -> None:
@@ -1955,9 +1981,10 @@ def test_tense_of_the_governing_verb(text: str, anchor: dt.date, value: str) -> 
     ],
 )
 def test_four_digit_hours_that_count_stay_an_amount(text: str) -> None:
-    """ "at 1230 hours" is a clock time (rule military_time); an amount of hours is a duration."""
+    """ "at 1230 hours" is a clock time (rule military_time); an amount of hours is a duration, or with "a
+    year" the rate of a SET (rule units_per_unit), never a clock time."""
     refs = [r for r in tag(text, D(2011, 8, 9)) if "hours" in r.text]
-    assert [r.type for r in refs] == ["DURATION"]
+    assert len(refs) == 1 and refs[0].type in ("DURATION", "SET")
 
 
 @pytest.mark.parametrize(
@@ -1998,7 +2025,27 @@ def test_last_as_a_verb_is_no_part_of_the_duration(text: str, span: str) -> None
         # a reporting verb and its object before a bare weekday: the day of the report, past
         ("Her rep confirmed the split to People magazine on Friday.", "Friday", "2024-10-11"),
         ("Kempthorne announced major changes Thursday to the act.", "Thursday", "2024-10-10"),
-        ("Dorsey told reporters after the shootings Thursday night.", "Thursday night", "2024-10-10"),
+        ("Dorsey told reporters after the shootings Thursday night.", "Thursday night", "2024-10-10TNI"),
+        # "due to" + a noun is "because of" (ECB+ 23_8ecbplus); "due to appear" is a plan
+        ("The search was suspended due to low light levels on Saturday.", "Saturday", "2024-10-12"),
+        ("The man is due to appear in court on Saturday.", "Saturday", "2024-10-19"),
+        # the time of a promise, not of what is promised (ECB+ 27_3ecb)
+        ("As it promised Tuesday, Microsoft issued an emergency patch.", "Tuesday", "2024-10-15"),
+        ("The company promised to deliver the patch by Friday.", "Friday", "2024-10-18"),
+        # "let go" is no scheduled present (ECB+ 18_6ecb, 18_12ecb)
+        ("The constable said the suspect had been let go from his job on Monday.", "Monday", "2024-10-14"),
+        # "until" takes the tense of its clause (ECB+ 13_5ecbplus, 8_7ecb)
+        ("The site included, until Tuesday, the old creamery.", "Tuesday", "2024-10-15"),
+        ("The road is closed until Friday.", "Friday", "2024-10-18"),
+        # a participle after a linking verb is a state; a reported clause keeps its own tense (ECB+ 31_3ecbplus)
+        ("He indicated he might remain undecided until Sunday, the deadline.", "Sunday", "2024-10-20"),
+        # a weekday that opens a clause as its subject takes that clause's tense (extra real page kbs.co.kr)
+        (
+            "Alerts were issued for frigid lows on Tuesday, Thursday is forecast to be even colder.",
+            "Thursday",
+            "2024-10-17",
+        ),
+        ("Rain was forecast for Friday, Monday was dry.", "Monday", "2024-10-14"),
         # a present-tense event verb with a bare weekday is scheduled, ahead
         ("The team plays Arsenal on Saturday at home.", "Saturday", "2024-10-19"),
         ("The president visits Ohio on Monday, aides said.", "Monday", "2024-10-21"),
@@ -2063,3 +2110,36 @@ def test_conjoined_days_and_relative_days(
 )
 def test_weekday_range_runs_forward(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(r.text, r.value) for r in tag(text, D(2019, 6, 12))] == expected  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a range of weekdays after a state that holds every week ([vocab] habitual_cues) is a SET, and the
+        # clock range after it recurs on each of its days
+        (
+            "The hotline is staffed Monday through Friday, 8 a.m. to 6 p.m.",
+            [
+                ("Monday", "SET", "XXXX-WXX-1"),
+                ("Friday", "SET", "XXXX-WXX-5"),
+                ("8 a.m.", "TIME", "XXXX-XX-XXT08:00"),
+                ("6 p.m.", "TIME", "XXXX-XX-XXT18:00"),
+            ],
+        ),
+        (
+            "The office is open Monday-Friday.",
+            [("Monday", "SET", "XXXX-WXX-1"), ("Friday", "SET", "XXXX-WXX-5")],
+        ),
+        # one stretch of days: "from ... to", or no state before the range
+        (
+            "The museum is closed from Saturday to Monday for repairs.",
+            [("Saturday", "DATE", "2024-03-16"), ("Monday", "DATE", "2024-03-18")],
+        ),
+        (
+            "He was in hospital from Monday to Friday.",
+            [("Monday", "DATE", "2024-03-04"), ("Friday", "DATE", "2024-03-08")],
+        ),
+    ],
+)
+def test_habitual_weekday_range(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(r.text, r.type, r.value) for r in tag(text, D(2024, 3, 14))] == expected

@@ -158,6 +158,18 @@ def clock_day_after(text: str, refs: list[TimeRef]) -> list[TimeRef]:
 _SET_THEN_CLOCK = re.compile(r"\s*,?\s*(?:(?:at|from|until|till|by|around|before|after)\s+)?")
 _CLOCK_THEN_SET = re.compile(r"\s*,?\s*(?:on\s+)?")
 _WEEKDAY_SET = re.compile(r"XXXX-WXX-[1-7]")
+_RECURRING_CLOCK = re.compile(r"XXXX-(?:XX-XX|WXX-[1-7])T")
+_CLOCK_RANGE_LINK = re.compile(r"\s*(?:-|–|to|until|till)\s*")
+_DAY_RANGE_LINK = re.compile(r"\s*(?:-|–|to|until|till|through|thru)\s*")
+
+
+def _weekday_range_end(text: str, first: TimeRef, end: TimeRef) -> bool:
+    """``end`` closes a range of weekdays of every week that ``first`` opens ("Monday-Friday")."""
+    return (
+        first.type == "SET"
+        and _WEEKDAY_SET.fullmatch(first.value) is not None
+        and _DAY_RANGE_LINK.fullmatch(text, first.end, end.start) is not None
+    )
 
 
 def clock_in_set(text: str, refs: list[TimeRef]) -> list[TimeRef]:
@@ -170,6 +182,16 @@ def clock_in_set(text: str, refs: list[TimeRef]) -> list[TimeRef]:
         if clock is None or _DAY_IN_TEXT.search(ref.text):
             continue
         near: TimeRef | None = None
+        if (
+            i > 0
+            and _RECURRING_CLOCK.match(out[i - 1].value)
+            and out[i - 1].type == "TIME"
+            and _CLOCK_RANGE_LINK.fullmatch(text, out[i - 1].end, ref.start)
+        ):
+            # "Monday through Friday, 8 a.m. to 6 p.m.": the end of a recurring clock range recurs with its start
+            day = out[i - 1].value.split("T", 1)[0]
+            out[i] = TimeRef(ref.start, ref.end, ref.text, "TIME", f"{day}T{clock.group(1)}", ref.mod)
+            continue
         if i > 0 and out[i - 1].type == "SET" and _SET_THEN_CLOCK.fullmatch(text, out[i - 1].end, ref.start):
             near = out[i - 1]
         elif (
@@ -181,6 +203,8 @@ def clock_in_set(text: str, refs: list[TimeRef]) -> list[TimeRef]:
         if near is None:
             continue
         day = near.value if _WEEKDAY_SET.fullmatch(near.value) else "XXXX-XX-XX"
+        if i > 1 and near is out[i - 1] and _weekday_range_end(text, out[i - 2], near):
+            day = "XXXX-XX-XX"  # "open Monday-Friday, 9 a.m. ...": on each day of the range, not its last
         out[i] = TimeRef(ref.start, ref.end, ref.text, "TIME", f"{day}T{clock.group(1)}", ref.mod)
     return out
 

@@ -21,6 +21,7 @@ from factcheck.temporal.vocab import (
     _PART_TAIL,
     _QUARTER_VALUE,
     _QX_VALUE,
+    _VOCAB,
     _WEEKDAY_RE,
     _YEAR_VALUE,
     _YMD_VALUE,
@@ -332,7 +333,7 @@ def _tag_cached(text: str, anchor: dt.date | None) -> tuple[TimeRef, ...]:
             and (
                 (
                     (_MONTH_NAME.search(r.text) or re.search(rf"\b{_WEEKDAY_RE}$", r.text))
-                    and re.fullmatch(r",?\s+(?:on\s+)?", text[result[-1].end : r.start])
+                    and re.fullmatch(r",?[^\S\n]+(?:on[^\S\n]+)?", text[result[-1].end : r.start])
                 )
                 or (_DAY_WORD.fullmatch(r.text) and text[result[-1].end : r.start].isspace())
             )
@@ -411,6 +412,18 @@ def _range_end(text: str, prev: TimeRef, r: TimeRef) -> TimeRef:
 
 
 _BARE_WEEKDAY = re.compile(rf"(?:(?i:on)\s+)?{_WEEKDAY_RE}")
+# a state that holds every week before a range of weekdays ([vocab] habitual_cues), in the same clause
+_HABITUAL_BEFORE = re.compile(
+    r"(?i:\b(?:"
+    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _VOCAB["habitual_cues"])
+    + r")\b(?:[^.;!?\n]{0,30}\s)?(?<!from\s)$)"
+)
+
+
+def _weekday_set(ref: TimeRef) -> TimeRef:
+    """The weekday of ``ref`` in every week: a SET."""
+    wd = dt.date.fromisoformat(ref.value).isoweekday()
+    return TimeRef(ref.start, ref.end, ref.text, "SET", f"XXXX-WXX-{wd}", ref.mod)
 
 
 def _weekday_range(text: str, prev: TimeRef, r: TimeRef, anchor: dt.date) -> tuple[TimeRef, TimeRef]:
@@ -423,10 +436,17 @@ def _weekday_range(text: str, prev: TimeRef, r: TimeRef, anchor: dt.date) -> tup
         and _DAY_VALUE.fullmatch(r.value)
         and _BARE_WEEKDAY.fullmatch(prev.text)
         and _BARE_WEEKDAY.fullmatch(r.text)
-        and r.value < prev.value
     ):
         return prev, r
     link = text[prev.end : r.start]
+    if re.fullmatch(r"\s*(?:-|–|through|thru|to|until|till)\s*", link) and _HABITUAL_BEFORE.search(
+        text, max(0, prev.start - 50), prev.start
+    ):
+        # "The office is open Monday-Friday", "staffed Monday through Friday": the days of every week ("closed
+        # from Saturday to Monday for repairs" is one stretch: no "from")
+        return _weekday_set(prev), _weekday_set(r)
+    if r.value >= prev.value:
+        return prev, r
     if not re.fullmatch(r"\s*(?:-|–|through|thru)\s*", link) and not (
         re.fullmatch(r"\s+(?:to|until|till)\s+", link)
         and re.search(r"(?i:\bfrom\s+)$", text[max(0, prev.start - 8) : prev.start])

@@ -28,8 +28,9 @@ _PREFIX_DUR_RE = re.compile(
 _LAST_AS_VERB = re.compile(
     r"(?i:\b(?:to|will|would|could|can|may|might|must|should|shall|did|does|do|not|n't|'ll)\s+last\s+)$"
 )
-_DURING_PERIOD = re.compile(r"(?i:(?:the|these|those|this|that|its|their)\s)")
+_DURING_PERIOD = re.compile(r"(?i:(?:the|these|those|this|that|its|their|as)\s)")  # "over as many days"
 _POS_MOD: dict[str, str] = dict(_VOCAB["position_modifiers"])
+_PART_SUFFIXES = tuple(f"T{code}" for code in _VOCAB["parts_of_day"].values())
 
 
 def _may_end_durq(before: str) -> bool:
@@ -103,7 +104,9 @@ def _extend_prefix(text: str, ref: TimeRef) -> TimeRef:
                 _DUR_MOD[re.sub(r"\s+", " ", mm["q"].lower())],
             )
         return ref
-    if ref.type != "DATE" or ref.mod is not None or ref.value.endswith("_REF"):
+    # a part of a day takes its position words too: "early Friday morning", "late Thursday night"
+    part_of_day = ref.type == "TIME" and ref.value.endswith(_PART_SUFFIXES)
+    if (ref.type != "DATE" and not part_of_day) or ref.mod is not None or ref.value.endswith("_REF"):
         return ref
     mm = _PREFIX_MOD_RE.search(before) if _may_end_mod(before) else None
     if not mm:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -491,13 +492,14 @@ _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 
 
 def _game_period(m: re.Match[str], ctx: _Ctx) -> bool:
-    """A quarter or half of a game, not of the calendar: a game word ([vocab] game_cues) in its sentence
-    ("a touchdown early in the fourth quarter", "the first play of the second half")."""
+    """A quarter or half of a game, not of the calendar: a game word ([vocab] game_cues) in its sentence or
+    the sentences next to it ("a touchdown early in the fourth quarter", "the first play of the second
+    half", "Maxey got going in the second quarter, scoring a dozen. He grabbed four rebounds")."""
     text = ctx.text
-    ends = [e.end() for e in _SENTENCE_END.finditer(text, max(0, m.start() - 200), m.start())]
-    start = ends[-1] if ends else max(0, m.start() - 200)
-    nxt = _SENTENCE_END.search(text, m.end(), m.end() + 200)
-    end = nxt.start() if nxt else min(len(text), m.end() + 200)
+    ends = [e.end() for e in _SENTENCE_END.finditer(text, max(0, m.start() - 400), m.start())]
+    start = ends[-2] if len(ends) >= 2 else max(0, m.start() - 400) if not ends else ends[-1]
+    nxt = list(itertools.islice(_SENTENCE_END.finditer(text, m.end(), m.end() + 400), 2))
+    end = nxt[-1].start() if nxt else min(len(text), m.end() + 400)
     return (
         _GAME_CUE.search(text, start, m.start()) is not None
         or _GAME_CUE.search(text, m.end(), end) is not None

@@ -5,13 +5,22 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from factcheck.temporal.rules_dates import _Ctx, _resolver, _Result, _tense_of
+from factcheck.temporal.rules_dates import (
+    _DAY_WORD_RE,
+    _DAY_WORDS,
+    _TITLE_NOUN_BEFORE,
+    _Ctx,
+    _resolver,
+    _Result,
+    _tense_of,
+)
 from factcheck.temporal.tense import _tense
 from factcheck.temporal.vocab import (
     _EVERY_BEFORE,
     _MONTH_RE,
     _MONTH_VALUE,
     _MONTHS,
+    _NUM_RE,
     _PART_OF_DAY,
     _SPACES,
     _SPACES_DASHES,
@@ -254,6 +263,21 @@ def _deictic_day(m: re.Match[str], ctx: _Ctx) -> _Result | None:
 
 # ---- weekdays ------------------------------------------------------------------------------
 
+# newspapers and programmes named after a weekday ([vocab] weekday_titles)
+_WEEKDAY_TITLE = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in _VOCAB["weekday_titles"]) + r")\b")
+
+
+def _in_weekday_title(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] (a weekday) lies inside the name of a newspaper or a programme."""
+    for t in _WEEKDAY_TITLE.finditer(text, max(0, start - 24), min(len(text), end + 24)):
+        if t.start() <= start and end <= t.end():
+            return True
+    return False
+
+
+# a capitalised word that goes on with a title after a weekday ([vocab] title_nouns before it)
+_TITLE_WORD_AFTER = re.compile(rf"\s+(?!{_MONTH_RE}\b|(?:Morning|Afternoon|Evening|Night)\b)[A-Z][a-z]")
+
 
 @_resolver("weekday")  # pattern and examples: time.toml, rule weekday
 def _weekday(m: re.Match[str], ctx: _Ctx) -> _Result | None:
@@ -263,6 +287,14 @@ def _weekday(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     if m["pl"] or m["pl2"] or (every and not rel):
         part = _PART_OF_DAY.get((m["p"] or "").lower(), "")
         return "SET", f"XXXX-WXX-{wd + 1}" + (f"T{part}" if part else ""), None
+    if (
+        not rel
+        and _TITLE_NOUN_BEFORE.search(ctx.text, max(0, m.start() - 20), m.start())
+        and _TITLE_WORD_AFTER.match(ctx.text, m.end())
+    ):
+        return None  # "her newest book Saturday Millionaires", "the film Sunday Bloody Sunday": a title
+    if _in_weekday_title(ctx.text, m.start("wd"), m.end("wd")):
+        return None  # "The Mail on Sunday", "the Sunday Times", "Monday Night Football": a name
     a = ctx.anchor
     if a is None:
         return "DATE", f"XXXX-WXX-{wd + 1}", None
@@ -281,6 +313,11 @@ def _weekday(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         if tense is None and (_weekday_date(wd, a, "next") - a).days <= 2:
             d = _weekday_date(wd, a, "next")  # neutral clause, a weekday one or two days ahead
     ctx.last_ref = d
+    part = _PART_OF_DAY.get((m["p"] or "").lower(), "")
+    if part:
+        # "Tuesday afternoon": a part of a day is a TIME (TimeML guidelines, TIMEX3 type TIME: "an expression
+        # that refers to a time of the day, even if in a very indefinite way"), as "this morning" is
+        return "TIME", f"{_fmt_date(d)}T{part}", None
     return "DATE", _fmt_date(d), None
 
 
@@ -318,9 +355,28 @@ def _anaphoric(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         if ("before" in w or "previous" in w)
         else 0
     )
+    if off and ref is ctx.anchor and _unnamed_reference(ctx, unit):
+        # nothing named before to count from, and the anchor is no reference either when the clause points
+        # the other way: "The day after, the company announced cuts" is no day after publication
+        tense = _tense(ctx.text, m.start(), m.end())
+        if (off > 0 and tense == "PAST") or (off < 0 and tense == "FUT"):
+            return (
+                "DATE",
+                {"week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}.get(unit, "XXXX-XX-XX"),
+                None,
+            )
     if unit in ("day", "morning"):
         return "DATE", _fmt_date(ref + dt.timedelta(days=off)), None
     return "DATE", _rel_value(unit, off, ref), None
+
+
+def _unnamed_reference(ctx: _Ctx, unit: str) -> bool:
+    """No earlier time of ``unit`` granularity in the text for an anaphoric expression to count from."""
+    if unit in ("day", "morning", "week", "weekend"):
+        return ctx.last_ref is None
+    if unit == "month":
+        return ctx.last_month is None
+    return ctx.last_year is None
 
 
 # "until then": a rule as data (time.toml, until_then)
@@ -380,7 +436,9 @@ def _duration_value(n: float | None, unit: str) -> str:
     if n is None:
         return f"{prefix}X{code}"
     if n != int(n):
-        # half units: whole units plus half a unit in the next smaller one ("2 1/2 years" -> P2Y6M)
+        # half units: whole units plus half a unit in the next smaller one where that is exact ("2 1/2
+        # years" -> P2Y6M, as TBAQ annotates it); half a month or a week is no whole number of days, so
+        # "4½ months" keeps the decimal fraction ISO 8601 allows on the last component (P4.5M, P2.5W)
         whole = int(n)
         if abs(n - whole - 0.5) < 1e-9:
             if prefix == "PT":
@@ -388,9 +446,7 @@ def _duration_value(n: float | None, unit: str) -> str:
                 if half:
                     return f"PT{whole}{code}{half}" if whole else f"PT{half}"
             else:
-                if code == "W":
-                    return f"P{round(n * 7)}D"
-                half = {"Y": "6M", "M": "15D", "D": "T12H"}.get(code)
+                half = {"Y": "6M", "D": "T12H"}.get(code)
                 if half:
                     return f"P{whole}{code}{half}" if whole else f"P{half}"
         return f"{prefix}{n}{code}"
@@ -500,9 +556,13 @@ _IN_BEFORE = re.compile(r"(?:^|\W)in\s+(?:about\s+|around\s+|roughly\s+|another\
 def _long(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     """ "a day-long meeting", "their decades-long battle", "a weeklong visit", "a two-year-long truce"."""
     unit = m["u"].lower() if m["u"] else m["solid"].lower().removesuffix("long")
-    n = _number(m["n"].lower()) if m["n"] else (None if unit.endswith(("s", "ies")) else 1)
-    if m["n"] and n is None:
-        return None
+    plural = unit.endswith(("s", "ies"))
+    if m["n"] and plural and m["n"].lower() in ("a", "an"):
+        n: float | None = None  # "a years-long drought": the article, an unknown number of years
+    else:
+        n = _number(m["n"].lower()) if m["n"] else (None if plural else 1)
+        if m["n"] and n is None:
+            return None
     return "DURATION", _duration_value(n, unit), None
 
 
@@ -563,3 +623,38 @@ def _set(m: re.Match[str], ctx: _Ctx) -> _Result | None:
 
 
 # "$5 million a year", "per day": rules as data (time.toml, rate_per_unit, rate_a_unit)
+
+
+# "three goals in as many weeks": the amount is the number counted before, in the same clause
+_AS_MANY_COUNT_BEFORE = re.compile(
+    rf"(?i:\b(?:(?P<n>{_NUM_RE})|(?P<o>{_DAY_WORD_RE})|(?P<od>\d+)(?:st|nd|rd|th))\s+(?:[\w'’-]+\s+){{1,4}}?"
+    r"(?:in|over|within|across|from)\s+$)"
+)
+
+
+@_resolver("as_many")  # pattern and examples: time.toml, rule as_many
+def _as_many(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    before = ctx.text[max(0, m.start() - 60) : m.start()]
+    count = _AS_MANY_COUNT_BEFORE.search(before)
+    if count is None or _YEARLIKE_NUMBER.fullmatch(count["n"] or count["od"] or ""):
+        return None
+    # "four chief executives in as many years"; "their third defeat in as many weeks"
+    n = (
+        _number(count["n"])
+        if count["n"]
+        else _DAY_WORDS[count["o"].lower()]
+        if count["o"]
+        else int(count["od"])
+    )
+    if not n:
+        return None
+    return "DURATION", _duration_value(n, m["u"]), None
+
+
+@_resolver("day_of_present")  # pattern and examples: time.toml, rule day_of_present
+def _day_of_present(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    """ "Today is the eighth day of the operation", "It's the second day of an offensive": the publication day."""
+    if ctx.anchor is None:
+        return "DATE", "PRESENT_REF", None
+    ctx.last_ref = ctx.anchor
+    return "DATE", _fmt_date(ctx.anchor), None

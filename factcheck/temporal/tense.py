@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from factcheck.temporal.vocab import _DEADLINE_WORDS, _may_end_in
+from factcheck.temporal.vocab import _DEADLINE_WORDS, _VOCAB, _may_end_in
 
 # --------------------------------------------------------------------------------------------
 # Tense of the clause around an expression
@@ -16,9 +16,15 @@ _FUTURE_WORDS = frozenset(
     anticipated anticipate anticipates prepares preparing likely unlikely promised promises vowed vows pledged
     pledges until till tomorrow payable effective expire expires penciled pencilled""".split()
 )
+# "due to" + one of these (or of _TO_VERBS) is a plan: "due to appear in court on Tuesday"
+_DUE_TO_VERBS = frozenset("be remain appear expire stand go arrive resume reopen land".split())
+# a promise looks ahead only to what is promised ("promised to deliver by Friday"), not from when it was made
+_PROMISE_VERBS = frozenset("promised promises vowed vows pledged pledges".split())
+# a finite verb right after an expression makes the expression its subject
+_FINITE_AFTER_SUBJECT = frozenset("is was will would has had should could might may".split())
 _FUTURE_IF_TO = frozenset(
     """set due is are ready poised about able agreed decided plan plans hope hopes aim aims want wants
-    seek seeks intend prepare""".split()
+    seek seeks intend prepare forecast forecasts predicted projected""".split()
 )
 _TO_VERBS = frozenset(
     """visit meet attend hold sign travel arrive begin start launch take make become join open close
@@ -56,12 +62,22 @@ _STATE_ABBREVIATIONS = frozenset(
     Nev Okla Ore Pa Penn Tenn Tex Va Vt Wash Wis Wyo""".split()
 )
 _REPORTING = frozenset(
-    "said says told tells announced announces reported reports added adds stated states confirmed".split()
+    """said says told tells announced announces reported reports added adds stated states confirmed
+    indicated indicates suggested suggests warned warns noted notes explained explains insisted insists
+    argued argues claimed claims acknowledged acknowledges admitted admits""".split()
 )
 _DEADLINE_BEFORE = re.compile(
     r"(?i:(?:\bas\s+(?:early|soon|late)\s+as|\bno\s+later\s+than|\b(?:extended|postponed|delayed|moved|"
     r"adjourned|deferred|rescheduled|pushed\s+back)\s+(?:to|until|till))\s+(?:on\s+)?$)"
 )
+# "The deadline is December 31", "the closing date for bids is Friday": a deadline stated in the present
+# (or future) is still ahead ([vocab] deadline_nouns); "the deadline was Friday" stays past (its verb decides)
+_DEADLINE_IS = re.compile(
+    r"(?i:\b(?:"
+    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _VOCAB["deadline_nouns"])
+    + r")\b(?:\s+(?:for|to|of|on)\b[^.;:!?\n]{0,50}?)?\s+(?:is|remains|falls(?:\s+on)?|will\s+be)\s+(?:on\s+)?$)"
+)
+_DEADLINE_IS_ENDS = ("is", "remains", "falls", "on", "be")
 _DETERMINERS = frozenset(
     "a an the this that these those its his her their our my your still newly recently long well very".split()
 )
@@ -69,11 +85,21 @@ _DETERMINERS = frozenset(
 _CLAUSE_OPENERS = frozenset(
     "that it he she they we i you there who which what whether if how why when its his her their our".split()
 )
+# "last" before one of these (or before a past verb: "they last met") points to the past
+_LAST_PERIOD = frozenset(
+    """week weekend month year night time season quarter summer spring fall autumn winter decade century
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december""".split()
+)
 _PROPOSED_PAST_NEXT = frozenset("in on at last earlier them it him her that".split())
 _PLAN_PARTICIPLES = frozenset("planned scheduled slated expected intended proposed anticipated".split())
 _PAST_ADVERBS = frozenset("ago previously earlier last yesterday formerly already since".split())
 _AUXILIARIES = frozenset("is are am was were be been being 's will would has have had".split())
 _PASSIVE_AUX = frozenset({"is", "are", "am", "be", "being", "'s"})
+# linking verbs in the present or bare form: a participle after them is an adjective
+_PRESENT_LINKING = frozenset(
+    "remain remains stay stays seem seems appear appears look looks become becomes".split()
+)
 _FUTURE_IN_PAST = frozenset("had previously originally initially earlier once".split())
 _PLAN_CHAIN = frozenset(
     """to due been set scheduled planned expected slated supposed meant intended not also already
@@ -112,6 +138,20 @@ def _classify(tokens: list[str], i: int) -> str | None:
         # the act of proposing, not a plan: "The regulator proposed the rules in May", "first proposed in
         # 2019"; "the proposed May meeting", "proposed for next year" stay plans
         return "PAST"
+    if lw == "last" and not (
+        nxt in _LAST_PERIOD or nxt in _PAST_WORDS or (nxt.endswith("ed") and nxt not in _ED_NOT_PAST)
+    ):
+        return None  # "her last day is April 1", "the last train": an adjective, no past ("last week", "last met")
+    if lw == "coming" and prev in ("was", "were"):
+        return "PAST"  # the past progressive, not "the coming months": "was coming off a knockout in July"
+    if lw == "due" and nxt == "to" and _word_at(tokens, i + 2) not in _TO_VERBS | _DUE_TO_VERBS:
+        return None  # "due to low light levels", "due to the storm": because of, no plan
+    if lw in _PROMISE_VERBS and not (
+        nxt == "that" or (nxt == "to" and _word_at(tokens, i + 2) not in _DETERMINERS | _CLAUSE_OPENERS)
+    ):
+        # "As it promised Tuesday", "pledged to the trust in July", "vowed on Friday to fight on": the time
+        # of the promise; "promised to deliver by Friday" looks ahead
+        return "PAST" if lw.endswith("ed") else None
     if lw in ("able", "unable") and nxt == "to" and prev in ("was", "were"):
         return "PAST"  # "SEACOM was able to restore some services by Saturday afternoon"
     if (
@@ -152,8 +192,8 @@ def _classify(tokens: list[str], i: int) -> str | None:
             return "FUT"
         if aux & {"could", "might", "may", "must", "should", "can"}:
             return None
-    if prev in _PASSIVE_AUX:
-        return None
+    if prev in _PASSIVE_AUX or prev in _PRESENT_LINKING:
+        return None  # "is closed", "might remain undecided", "seems settled": a state, no past event
     if prev in _DETERMINERS and prev not in ("that", "which") and (lw.endswith("ed") or lw in _BARE_PAST):
         return None  # an adjective or a noun: "a still unspecified date", "the armed forces", "a hit"
     if lw in _BARE_PAST and prev in _NOT_PAST_BEFORE:
@@ -185,14 +225,14 @@ def _tense(text: str, start: int, end: int, short: bool = False) -> str | None:
     # the twelve words before the expression are scanned; the ones before them stay as context
     # for reading those ("would be paid on a still unspecified date ... of record Dec. 21")
     ltoks = ltoks[cut:]
-    first = max(0, len(ltoks) - 12)
+    first = max(0, len(ltoks) - 12 - sum(1 for t in ltoks[-16:] if t == "."))
     if len(ltoks) <= 2:
         # an adverbial that opens its sentence ("In January, a week after the anniversary, a bombing
         # killed a guard") is governed by the main verb after the subject: read on to the sentence's end
         # (a decimal point there is no boundary: "In February, a quake measuring 6.4 ... hit the town")
         rtoks = _WORD_RE.findall(_DECIMAL_POINT.sub("", text[end : end + 240]))[:32]
     else:
-        rtoks = _WORD_RE.findall(text[end : end + 100])[:8]
+        rtoks = _WORD_RE.findall(_own_clause(text[end : end + 100]))[:8]
     # the word right after the expression can decide first: "Wednesday's ruling"
     if text[end : end + 2] in ("'s", "’s"):
         # "Wednesday's ruling" is past, unless its own clause looks ahead: "Sunday's election
@@ -205,6 +245,12 @@ def _tense(text: str, start: int, end: int, short: bool = False) -> str | None:
         return "PAST"
     if _may_end_in(left, _DEADLINE_WORDS) and _DEADLINE_BEFORE.search(left[-60:]):
         return "FUT"
+    if _may_end_in(left, _DEADLINE_IS_ENDS) and _DEADLINE_IS.search(left[-100:]):
+        return "FUT"
+    if rtoks and rtoks[0].lower() in _FINITE_AFTER_SUBJECT and left.rstrip().endswith(","):
+        # the expression opens a clause of its own as its subject: ", Wednesday is forecast to be even
+        # colder": that clause's verb decides, not the clause before the comma
+        first = len(ltoks)
     weak: str | None = None
     # the last word before the expression is read with the expression's first word after it ("due on
     # Friday"), not with the word after the expression ("decided on Saturday to fire him" is no "decided to")
@@ -221,9 +267,13 @@ def _tense(text: str, start: int, end: int, short: bool = False) -> str | None:
             break
         c = _classify(both, k)
         lk = ltoks[k].lower()
-        if c == "FUT" and short and (lk == "to" or (lk in ("until", "till") and k == 0)):
+        if c == "FUT" and short and (lk == "to" or lk in ("until", "till")):
             weak = "FUT"
             continue
+        if c == "FUT" and lk in ("until", "till") and _past_in_clause(both, k):
+            # "said it couldn't answer anything until September": a limit set in the past, seen from then;
+            # the nearest occurrence
+            return None
         if c == "FUT" and lk == "to" and _past_governs(both, k):
             # an infinitive under a past verb looks ahead from that past time, not from the
             # anchor: "was kidnapped to make the late-November trip", "made it hard to meet
@@ -251,6 +301,17 @@ def _tense(text: str, start: int, end: int, short: bool = False) -> str | None:
     return weak
 
 
+# ", and ...", ", but ...": a coordinated clause after the expression has its own tense ("Her last day is
+# April 1, and Warners has not named a replacement")
+_NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\b")
+
+
+def _own_clause(right: str) -> str:
+    """``right`` (the text after an expression) up to a coordinated clause of its own."""
+    m = _NEXT_CLAUSE.search(right)
+    return right[: m.start()] if m else right
+
+
 def _reduced_plan(tokens: list[str], k: int) -> bool:
     """``tokens[k]`` is a plan's participle with no auxiliary of its own: "the release, planned for"."""
     prev = tokens[k - 1].lower() if k > 0 else ""
@@ -273,6 +334,23 @@ def _past_in(tokens: list[str]) -> bool:
             return False  # "is expected to discuss it at a conference already planned Wednesday"
         past = past or (c == "PAST" and lt not in _PAST_ADVERBS)
     return past
+
+
+_PAST_MODALS = frozenset(
+    "could couldn't couldn would wouldn't wouldn did didn't didn was wasn't wasn were weren't weren had hadn't hadn".split()
+)
+
+
+def _past_in_clause(tokens: list[str], k: int) -> bool:
+    """A past verb or a past modal in the eight words of the clause before ``tokens[k]`` (up to a reporting
+    verb, which opens the clause)."""
+    for j in range(k - 1, max(0, k - 8) - 1, -1):
+        lj = tokens[j].lower()
+        if lj in _REPORTING or tokens[j] in _BOUNDARY:
+            return False
+        if lj in _PAST_MODALS or _classify(tokens, j) == "PAST":
+            return True
+    return False
 
 
 def _past_governs(tokens: list[str], k: int) -> bool:
@@ -316,5 +394,5 @@ def _scheduled_present(tokens: list[str], i: int) -> bool:
 
 _NOT_PRESENT_BEFORE = frozenset(
     """to did didn't not never could might may must should can would will shall cannot
-    of for in on at by with from""".split()
+    of for in on at by with from let lets make made help helped be been being had has have having""".split()
 )
