@@ -1075,11 +1075,12 @@ def classify_lines(
         n_prose += substantial[i]
     info["_prose_before"] = prose_before
     for i, ln in enumerate(lines):
-        kinds[i] = _classify_one(ln, i, first_body, tail_from, info, vocab, lang, chrome[i], comment[i])
+        kinds[i] = _classify_one(ln, i, first_body, tail_from, info, vocab, lang, chrome[i], comment[i], page)
     del info["_prose_before"]
 
     _another_article(lines, kinds, first_body)
-    _teaser_lists(lines, kinds, first_body)
+    if page:
+        _teaser_lists(lines, kinds, first_body)
     # (each page-shape rule below runs only where its precondition holds: a gallery repeats its title three
     # times, a repeated line is there twice, a list of excerpts has two read-more links, another post opens
     # with a date stamp, a block after the article lies behind a run of SHORT_GAP_LINES lines or more that are
@@ -1105,12 +1106,14 @@ def classify_lines(
         ):
             kinds[i] = ("body", "")
     # A headline-like line directly followed by an ellipsis teaser is the teaser's headline.
-    for i in range(first_body + 1, len(lines) - 1):
+    for i in range(first_body + 1, len(lines) - 1 if page else 0):
         if kinds[i + 1] == ("furniture", "teaser") and kinds[i][0] == "body" and _looks_headline(lines[i]):
             kinds[i] = ("furniture", "teaser headline")
-    # Short fragments sandwiched in furniture (e.g. a byline glued to a site name) are furniture.
+    # Short fragments sandwiched in furniture (e.g. a byline glued to a site name) are furniture. (Not in
+    # an extractor's text, ``page=False``: there a short line is a subheading, a list item or a table cell
+    # of the article -- the extractor already removed the page's chrome.)
     for i, ln in enumerate(lines):
-        if kinds[i][0] == "body" and not sentence[i] and i > first_body:
+        if page and kinds[i][0] == "body" and not sentence[i] and i > first_body:
             prev_f = i > 0 and kinds[i - 1][0] in ("furniture", "meta")
             next_f = i + 1 >= len(lines) or kinds[i + 1][0] in ("furniture", "meta")
             if prev_f and next_f:
@@ -1163,7 +1166,7 @@ def classify_lines(
                 and not _in_menu(lines, i)
             ):
                 kinds[i] = ("title", "subheadline")
-            elif not _reads_as_prose(lines[i]):
+            elif page and not _reads_as_prose(lines[i]):
                 kinds[i] = ("furniture", "header fragment")
 
     if page:
@@ -1797,6 +1800,7 @@ def _classify_one(
     lang: str | None,
     chrome: str | None,
     comment: str | None,
+    page: bool = True,
 ) -> tuple[str, str]:
     t = ln.text
     url = ln.url
@@ -1880,7 +1884,8 @@ def _classify_one(
     ):
         return "furniture", "photo caption"
     # (both patterns need an ellipsis: one substring test for most lines)
-    if ("…" in t or "..." in t) and (_ELLIPSIS_END.search(t) or _REPORTS_OUTLET.search(t)):
+    # (a paragraph of an extractor's text that ends in an ellipsis is the article's own: ``page``)
+    if ("…" in t or "..." in t) and ((page and _ELLIPSIS_END.search(t)) or _REPORTS_OUTLET.search(t)):
         m2 = _REPORTS_OUTLET.search(t)
         if m2:
             info.setdefault("teaser_outlet", m2["o"])

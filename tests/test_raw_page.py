@@ -158,6 +158,43 @@ def test_page_shape_rules_leave_scraper_records_alone() -> None:
     assert "list of other stories" not in reasons
 
 
+def test_an_extractors_subheads_list_items_and_table_cells_stay_body() -> None:
+    """An HTML page's text comes from trafilatura, which already removed the page's chrome: a short line
+    in it is a subheading, a list item or a table cell of the article, a line ending in an ellipsis the
+    article's own -- never a "short fragment" or a "teaser" as on a copied page."""
+    short = [
+        "What the repairs cost",
+        "- two steel supports",
+        "- new asphalt",
+        "| Supports | 2 |",
+        "Ingredients of the plan",
+        "The mayor paused and then said it again...",
+    ]
+    body = [ARTICLE[0], short[0], ARTICLE[1], *short[1:4], ARTICLE[2], short[4], short[5], ARTICLE[3]]
+    rec = {"title": "Bridge closed", "text": "\n".join(body), "date": "2024-03-05"}
+    a = article_from_record(rec, path="r.json", key="r.json")
+    got = {a.text[s.start : s.end]: (s.kind, s.reason) for s in a.segments}
+    for line in body:
+        assert got[line] == ("body", ""), line
+    # the same lines in a copied page are judged by its shape rules
+    page = kinds_of("Bridge closed\n" + "\n".join(body) + "\n")
+    assert page[short[1]][0] == "furniture"
+    assert page[short[5]] == ("furniture", "teaser")
+
+
+def test_an_extractors_text_still_loses_marked_chrome() -> None:
+    """The markers (a whole line of chrome, a notice) and an end-of-article marker followed by furniture
+    hold for extracted text too."""
+    text = "\n".join(
+        [*ARTICLE, "Share on Facebook", "Related", "Council approves new cycle lanes", "Ferry fares to rise"]
+    )
+    a = article_from_record({"title": "Bridge closed", "text": text}, path="r.json", key="r.json")
+    got = {a.text[s.start : s.end]: s.kind for s in a.segments}
+    assert all(got[line] == "body" for line in ARTICLE)
+    assert got["Share on Facebook"] == "furniture"
+    assert got["Ferry fares to rise"] == "furniture"
+
+
 def test_a_listing_with_labels_dates_and_repeated_headlines_is_a_story_list() -> None:
     listing = [
         "Cheap drills at the discounter: is the offer worth it",
