@@ -1177,6 +1177,7 @@ def classify_lines(
         if ("furniture", "date stamp") in kinds:
             _another_post(lines, kinds, title_at or first_body)
         _lone_lines_in_the_header(lines, kinds, substantial)
+        _same_wording_runs(lines, kinds)
         gap = min(ARTICLE_GAP_LINES, SHORT_GAP_LINES)
         if sum(1 for k in kinds if k[0] not in ("body", "title")) >= gap:
             _blocks_after_the_article(kinds, substantial, [ln.words >= SUBSTANTIAL_WORDS for ln in lines])
@@ -1254,6 +1255,47 @@ def _lone_lines_in_the_header(
 
 
 HEADER_CHROME_LINES = 3
+
+
+def _same_wording_runs(lines: list[_Line], kinds: list[tuple[str, str]]) -> None:
+    """Lines in a row that say the same thing but for a word or two ("Klick, um auf Twitter zu teilen",
+    "Klick, um auf Reddit zu teilen", ...; "Follow us on Facebook", "Follow us on Instagram") are a row of
+    buttons or links, whatever the language: SAME_WORDING_RUN of them or more are furniture. A text's own
+    lines differ in more than a word or two."""
+    n = len(lines)
+    i = 0
+    while i < n - 1:
+        j = i
+        while j + 1 < n and _same_wording(lines[j], lines[j + 1]):
+            j += 1
+        if j - i + 1 >= SAME_WORDING_RUN:
+            for k in range(i, j + 1):
+                if kinds[k][0] in ("body", "meta"):
+                    kinds[k] = ("furniture", "row of links of one wording")
+        i = j + 1
+
+
+SAME_WORDING_RUN = 3
+SAME_WORDING_SHARED = 3  # words the lines of such a row share at least (and 60% of each line)
+SAME_WORDING_DIFFERENT = 2  # words at most in which two lines of the row differ
+
+
+def _same_wording(a: _Line, b: _Line) -> bool:
+    if not (4 <= a.words <= 30 and 4 <= b.words <= 30) or a.text == b.text:
+        return False
+    x, y = a.text.split(), b.text.split()
+    pre = 0
+    while pre < min(len(x), len(y)) and x[pre] == y[pre]:
+        pre += 1
+    suf = 0
+    while suf < min(len(x), len(y)) - pre and x[-1 - suf] == y[-1 - suf]:
+        suf += 1
+    shared = pre + suf
+    return (
+        shared >= SAME_WORDING_SHARED
+        and 5 * shared >= 3 * max(len(x), len(y))
+        and max(len(x), len(y)) - shared <= SAME_WORDING_DIFFERENT
+    )
 
 
 def _another_post(lines: list[_Line], kinds: list[tuple[str, str]], start: int) -> None:

@@ -195,6 +195,28 @@ def test_an_extractors_text_still_loses_marked_chrome() -> None:
     assert got["Ferry fares to rise"] == "furniture"
 
 
+def test_a_row_of_lines_of_one_wording_is_a_row_of_buttons() -> None:
+    share = [
+        "Klick, um auf Twitter zu teilen (Wird in neuem Fenster geöffnet)",
+        "Klick, um auf Facebook zu teilen (Wird in neuem Fenster geöffnet)",
+        "Klick, um über Reddit zu teilen (Wird in neuem Fenster geöffnet)",
+        "Klick, um auf LinkedIn zu teilen (Wird in neuem Fenster geöffnet)",
+    ]
+    # an anaphora of the text itself differs in more than a word or two: body
+    own = [
+        "We will rebuild the bridge before the winter comes to the harbour.",
+        "We will reopen the road before the first ferry of the spring season.",
+        "We will repay the shop owners before the end of the next tax year.",
+    ]
+    text = "Bridge closed\n" + "\n".join(ARTICLE[:2] + own + ARTICLE[2:] + share) + "\n"
+    k = kinds_of(text)
+    assert all(k[t] == ("furniture", "row of links of one wording") for t in share)
+    assert all(k[t] == ("body", "") for t in ARTICLE + own)
+    # two such lines are no row
+    two = "Bridge closed\n" + "\n".join(ARTICLE + share[:2]) + "\n"
+    assert all(kinds_of(two)[t][1] != "row of links of one wording" for t in share[:2])
+
+
 def test_a_listing_with_labels_dates_and_repeated_headlines_is_a_story_list() -> None:
     listing = [
         "Cheap drills at the discounter: is the offer worth it",
