@@ -1178,6 +1178,7 @@ def classify_lines(
             _another_post(lines, kinds, title_at or first_body)
         _lone_lines_in_the_header(lines, kinds, substantial)
         _same_wording_runs(lines, kinds)
+        _thread_of_stamped_posts(lines, kinds, substantial)
         gap = min(ARTICLE_GAP_LINES, SHORT_GAP_LINES)
         if sum(1 for k in kinds if k[0] not in ("body", "title")) >= gap:
             _blocks_after_the_article(kinds, substantial, [ln.words >= SUBSTANTIAL_WORDS for ln in lines])
@@ -1275,15 +1276,65 @@ def _same_wording_runs(lines: list[_Line], kinds: list[tuple[str, str]]) -> None
         i = j + 1
 
 
-SAME_WORDING_RUN = 3
-SAME_WORDING_SHARED = 3  # words the lines of such a row share at least (and 60% of each line)
-SAME_WORDING_DIFFERENT = 2  # words at most in which two lines of the row differ
+def _thread_of_stamped_posts(
+    lines: list[_Line], kinds: list[tuple[str, str]], substantial: list[bool]
+) -> None:
+    """A comment thread (or a list of other posts) after the article: its posts open with header lines of one
+    wording but for a name and the figures of a date ("geschrieben von berg2012 am 21. Jan. 2015, 19:04 [
+    antworten ]", "Tobsen · April 19, 2019"), each followed by text, and not all the same line (a name
+    differs). THREAD_POSTS such headers after the
+    article's third substantial paragraph, and none above it (a live blog's entries open at the top), start
+    the thread: it and all that follows is furniture, but for the article's own title."""
+    n = len(lines)
+    prose = 0
+    first_after = n
+    for i in range(n):
+        if prose >= 3:
+            first_after = i
+            break
+        prose += substantial[i] and kinds[i][0] == "body"
+    heads = [i for i in range(n) if _post_stamp(lines[i])]
+    if len(heads) < THREAD_POSTS:
+        return
+    masked = {i: _digits_masked(lines[i].text) for i in heads}
+    for a in heads:
+        if a < first_after or not _text_follows(lines, a):
+            continue
+        same = [b for b in heads if _same_words(masked[a], masked[b]) and (b == a or _text_follows(lines, b))]
+        if any(b < first_after for b in same):
+            return  # (the same header above the article's third paragraph: a live blog's entries)
+        posts = [b for b in same if b >= a]
+        # (the headers differ by the poster's name: the same line each time is a box of the article -- a
+        # product's price stamp -- or a date alone, which ``_another_post`` reads)
+        if len(posts) >= THREAD_POSTS and len({tuple(masked[b]) for b in posts}) >= 2:
+            start = a - 1 if a > 0 and lines[a - 1].words <= 6 and not lines[a - 1].full_stop_end else a
+            for k in range(start, n):
+                if kinds[k][0] in ("body", "meta"):
+                    kinds[k] = ("furniture", "comments or other posts (repeated header lines)")
+            return
 
 
-def _same_wording(a: _Line, b: _Line) -> bool:
-    if not (4 <= a.words <= 30 and 4 <= b.words <= 30) or a.text == b.text:
-        return False
-    x, y = a.text.split(), b.text.split()
+THREAD_POSTS = 3
+
+
+def _post_stamp(ln: _Line) -> bool:
+    """A short line with a full date in it (a post's or a comment's header; a year alone is no stamp)."""
+    return (
+        2 <= ln.words <= 16
+        and ln.has_digit
+        and not ln.substantial
+        and _DATE_IN_LINE.search(ln.text) is not None
+    )
+
+
+def _digits_masked(t: str) -> list[str]:
+    return [re.sub(r"\d+", "0", w) for w in t.split()]
+
+
+def _same_words(x: list[str], y: list[str]) -> bool:
+    """Two lines of one wording but for at most SAME_WORDING_DIFFERENT words (see ``_same_wording``)."""
+    if x == y:
+        return True
     pre = 0
     while pre < min(len(x), len(y)) and x[pre] == y[pre]:
         pre += 1
@@ -1296,6 +1347,22 @@ def _same_wording(a: _Line, b: _Line) -> bool:
         and 5 * shared >= 3 * max(len(x), len(y))
         and max(len(x), len(y)) - shared <= SAME_WORDING_DIFFERENT
     )
+
+
+def _text_follows(lines: list[_Line], i: int) -> bool:
+    """A line of text (eight words or more) within the two lines below line i."""
+    return any(lines[j].words >= 8 for j in range(i + 1, min(len(lines), i + 3)))
+
+
+SAME_WORDING_RUN = 3
+SAME_WORDING_SHARED = 3  # words the lines of such a row share at least (and 60% of each line)
+SAME_WORDING_DIFFERENT = 2  # words at most in which two lines of the row differ
+
+
+def _same_wording(a: _Line, b: _Line) -> bool:
+    if not (4 <= a.words <= 30 and 4 <= b.words <= 30) or a.text == b.text:
+        return False
+    return _same_words(a.text.split(), b.text.split())
 
 
 def _another_post(lines: list[_Line], kinds: list[tuple[str, str]], start: int) -> None:

@@ -217,6 +217,41 @@ def test_a_row_of_lines_of_one_wording_is_a_row_of_buttons() -> None:
     assert all(kinds_of(two)[t][1] != "row of links of one wording" for t in share[:2])
 
 
+def _thread(names: list[str]) -> list[str]:
+    out = []
+    for day, name in enumerate(names, start=21):
+        out.append(f"{name} · {day} January 2015 · 19:04")
+        out.append(
+            f"I think the council should have acted {day} years before the cracks appeared, {name} says."
+        )
+    return out
+
+
+def test_a_thread_of_posts_with_headers_of_one_wording_after_the_article_is_furniture() -> None:
+    thread = _thread(["anna_k", "b.miller", "anna_k", "citizen42"])
+    text = "Bridge closed\n" + "\n".join(ARTICLE + thread) + "\n"
+    k = kinds_of(text)
+    assert all(k[t] == ("body", "") for t in ARTICLE)
+    posts, headers = thread[1::2], thread[::2]
+    assert all(k[t] == ("furniture", "comments or other posts (repeated header lines)") for t in posts)
+    assert all(k[t][0] == "furniture" for t in headers)
+
+
+def test_stamped_lines_that_are_no_thread_stay() -> None:
+    # a live blog: its entries' headers open at the top, above the third paragraph
+    live = "Bridge closed\n" + "\n".join(_thread(["desk", "ed.lee"]) + ARTICLE + _thread(["desk", "ed.lee"]))
+    assert not any("repeated header" in r for _k, r in kinds_of(live + "\n").values())
+    # the same stamp each time (a product box's price stamp inside the article): no poster's name differs
+    box = "Price checked on 21 January 2015, 19:04"
+    body = [*ARTICLE, box, ARTICLE[0] + " Again.", box, ARTICLE[1] + " Again.", box, ARTICLE[2] + " Again."]
+    assert not any(
+        "repeated header" in r for _k, r in kinds_of("Bridge closed\n" + "\n".join(body) + "\n").values()
+    )
+    # two posts are no thread
+    two = "Bridge closed\n" + "\n".join(ARTICLE + _thread(["anna_k", "b.miller"])) + "\n"
+    assert not any("repeated header" in r for _k, r in kinds_of(two).values())
+
+
 def test_a_listing_with_labels_dates_and_repeated_headlines_is_a_story_list() -> None:
     listing = [
         "Cheap drills at the discounter: is the offer worth it",
