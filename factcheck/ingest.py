@@ -1293,7 +1293,8 @@ def _thread_of_stamped_posts(
             first_after = i
             break
         prose += substantial[i] and kinds[i][0] == "body"
-    heads = [i for i in range(n) if _post_stamp(lines[i])]
+    # (a bound on the work: the headers are compared pairwise, and a page's thread shows in its first ones)
+    heads = [i for i in range(n) if _post_stamp(lines[i])][:THREAD_HEADERS_READ]
     if len(heads) < THREAD_POSTS:
         return
     masked = {i: _digits_masked(lines[i].text) for i in heads}
@@ -1315,6 +1316,7 @@ def _thread_of_stamped_posts(
 
 
 THREAD_POSTS = 3
+THREAD_HEADERS_READ = 300  # stamped lines of a page compared (a news page has a few dozen)
 
 
 def _post_stamp(ln: _Line) -> bool:
