@@ -1262,7 +1262,7 @@ def _same_wording_runs(lines: list[_Line], kinds: list[tuple[str, str]]) -> None
     """Lines in a row that say the same thing but for a word or two ("Klick, um auf Twitter zu teilen",
     "Klick, um auf Reddit zu teilen", ...; "Follow us on Facebook", "Follow us on Instagram") are a row of
     buttons or links, whatever the language: SAME_WORDING_RUN of them or more are furniture. A text's own
-    lines differ in more than a word or two."""
+    lines differ in more than a word or two, or are sentences closed by a full stop."""
     n = len(lines)
     i = 0
     while i < n - 1:
@@ -1364,6 +1364,8 @@ SAME_WORDING_DIFFERENT = 2  # words at most in which two lines of the row differ
 def _same_wording(a: _Line, b: _Line) -> bool:
     if not (4 <= a.words <= 30 and 4 <= b.words <= 30) or a.text == b.text:
         return False
+    if a.full_stop_end or b.full_stop_end:
+        return False  # (sentences: a text's own enumeration, "Paragraph 1 says ...", "Paragraph 2 says ...")
     return _same_words(a.text.split(), b.text.split())
 
 
