@@ -1075,11 +1075,12 @@ def classify_lines(
         n_prose += substantial[i]
     info["_prose_before"] = prose_before
     for i, ln in enumerate(lines):
-        kinds[i] = _classify_one(ln, i, first_body, tail_from, info, vocab, lang, chrome[i], comment[i])
+        kinds[i] = _classify_one(ln, i, first_body, tail_from, info, vocab, lang, chrome[i], comment[i], page)
     del info["_prose_before"]
 
     _another_article(lines, kinds, first_body)
-    _teaser_lists(lines, kinds, first_body)
+    if page:
+        _teaser_lists(lines, kinds, first_body)
     # (each page-shape rule below runs only where its precondition holds: a gallery repeats its title three
     # times, a repeated line is there twice, a list of excerpts has two read-more links, another post opens
     # with a date stamp, a block after the article lies behind a run of SHORT_GAP_LINES lines or more that are
@@ -1105,12 +1106,14 @@ def classify_lines(
         ):
             kinds[i] = ("body", "")
     # A headline-like line directly followed by an ellipsis teaser is the teaser's headline.
-    for i in range(first_body + 1, len(lines) - 1):
+    for i in range(first_body + 1, len(lines) - 1 if page else 0):
         if kinds[i + 1] == ("furniture", "teaser") and kinds[i][0] == "body" and _looks_headline(lines[i]):
             kinds[i] = ("furniture", "teaser headline")
-    # Short fragments sandwiched in furniture (e.g. a byline glued to a site name) are furniture.
+    # Short fragments sandwiched in furniture (e.g. a byline glued to a site name) are furniture. (Not in
+    # an extractor's text, ``page=False``: there a short line is a subheading, a list item or a table cell
+    # of the article -- the extractor already removed the page's chrome.)
     for i, ln in enumerate(lines):
-        if kinds[i][0] == "body" and not sentence[i] and i > first_body:
+        if page and kinds[i][0] == "body" and not sentence[i] and i > first_body:
             prev_f = i > 0 and kinds[i - 1][0] in ("furniture", "meta")
             next_f = i + 1 >= len(lines) or kinds[i + 1][0] in ("furniture", "meta")
             if prev_f and next_f:
@@ -1163,7 +1166,7 @@ def classify_lines(
                 and not _in_menu(lines, i)
             ):
                 kinds[i] = ("title", "subheadline")
-            elif not _reads_as_prose(lines[i]):
+            elif page and not _reads_as_prose(lines[i]):
                 kinds[i] = ("furniture", "header fragment")
 
     if page:
@@ -1174,6 +1177,8 @@ def classify_lines(
         if ("furniture", "date stamp") in kinds:
             _another_post(lines, kinds, title_at or first_body)
         _lone_lines_in_the_header(lines, kinds, substantial)
+        _same_wording_runs(lines, kinds)
+        _thread_of_stamped_posts(lines, kinds, substantial)
         gap = min(ARTICLE_GAP_LINES, SHORT_GAP_LINES)
         if sum(1 for k in kinds if k[0] not in ("body", "title")) >= gap:
             _blocks_after_the_article(kinds, substantial, [ln.words >= SUBSTANTIAL_WORDS for ln in lines])
@@ -1251,6 +1256,117 @@ def _lone_lines_in_the_header(
 
 
 HEADER_CHROME_LINES = 3
+
+
+def _same_wording_runs(lines: list[_Line], kinds: list[tuple[str, str]]) -> None:
+    """Lines in a row that say the same thing but for a word or two ("Klick, um auf Twitter zu teilen",
+    "Klick, um auf Reddit zu teilen", ...; "Follow us on Facebook", "Follow us on Instagram") are a row of
+    buttons or links, whatever the language: SAME_WORDING_RUN of them or more are furniture. A text's own
+    lines differ in more than a word or two, or are sentences closed by a full stop."""
+    n = len(lines)
+    i = 0
+    while i < n - 1:
+        j = i
+        while j + 1 < n and _same_wording(lines[j], lines[j + 1]):
+            j += 1
+        if j - i + 1 >= SAME_WORDING_RUN:
+            for k in range(i, j + 1):
+                if kinds[k][0] in ("body", "meta"):
+                    kinds[k] = ("furniture", "row of links of one wording")
+        i = j + 1
+
+
+def _thread_of_stamped_posts(
+    lines: list[_Line], kinds: list[tuple[str, str]], substantial: list[bool]
+) -> None:
+    """A comment thread (or a list of other posts) after the article: its posts open with header lines of one
+    wording but for a name and the figures of a date ("geschrieben von berg2012 am 21. Jan. 2015, 19:04 [
+    antworten ]", "Tobsen · April 19, 2019"), each followed by text, and not all the same line (a name
+    differs). THREAD_POSTS such headers after the
+    article's third substantial paragraph, and none above it (a live blog's entries open at the top), start
+    the thread: it and all that follows is furniture, but for the article's own title."""
+    n = len(lines)
+    prose = 0
+    first_after = n
+    for i in range(n):
+        if prose >= 3:
+            first_after = i
+            break
+        prose += substantial[i] and kinds[i][0] == "body"
+    # (a bound on the work: the headers are compared pairwise, and a page's thread shows in its first ones)
+    heads = [i for i in range(n) if _post_stamp(lines[i])][:THREAD_HEADERS_READ]
+    if len(heads) < THREAD_POSTS:
+        return
+    masked = {i: _digits_masked(lines[i].text) for i in heads}
+    for a in heads:
+        if a < first_after or not _text_follows(lines, a):
+            continue
+        same = [b for b in heads if _same_words(masked[a], masked[b]) and (b == a or _text_follows(lines, b))]
+        if any(b < first_after for b in same):
+            return  # (the same header above the article's third paragraph: a live blog's entries)
+        posts = [b for b in same if b >= a]
+        # (the headers differ by the poster's name: the same line each time is a box of the article -- a
+        # product's price stamp -- or a date alone, which ``_another_post`` reads)
+        if len(posts) >= THREAD_POSTS and len({tuple(masked[b]) for b in posts}) >= 2:
+            start = a - 1 if a > 0 and lines[a - 1].words <= 6 and not lines[a - 1].full_stop_end else a
+            for k in range(start, n):
+                if kinds[k][0] in ("body", "meta"):
+                    kinds[k] = ("furniture", "comments or other posts (repeated header lines)")
+            return
+
+
+THREAD_POSTS = 3
+THREAD_HEADERS_READ = 300  # stamped lines of a page compared (a news page has a few dozen)
+
+
+def _post_stamp(ln: _Line) -> bool:
+    """A short line with a full date in it (a post's or a comment's header; a year alone is no stamp)."""
+    return (
+        2 <= ln.words <= 16
+        and ln.has_digit
+        and not ln.substantial
+        and _DATE_IN_LINE.search(ln.text) is not None
+    )
+
+
+def _digits_masked(t: str) -> list[str]:
+    return [re.sub(r"\d+", "0", w) for w in t.split()]
+
+
+def _same_words(x: list[str], y: list[str]) -> bool:
+    """Two lines of one wording but for at most SAME_WORDING_DIFFERENT words (see ``_same_wording``)."""
+    if x == y:
+        return True
+    pre = 0
+    while pre < min(len(x), len(y)) and x[pre] == y[pre]:
+        pre += 1
+    suf = 0
+    while suf < min(len(x), len(y)) - pre and x[-1 - suf] == y[-1 - suf]:
+        suf += 1
+    shared = pre + suf
+    return (
+        shared >= SAME_WORDING_SHARED
+        and 5 * shared >= 3 * max(len(x), len(y))
+        and max(len(x), len(y)) - shared <= SAME_WORDING_DIFFERENT
+    )
+
+
+def _text_follows(lines: list[_Line], i: int) -> bool:
+    """A line of text (eight words or more) within the two lines below line i."""
+    return any(lines[j].words >= 8 for j in range(i + 1, min(len(lines), i + 3)))
+
+
+SAME_WORDING_RUN = 3
+SAME_WORDING_SHARED = 3  # words the lines of such a row share at least (and 60% of each line)
+SAME_WORDING_DIFFERENT = 2  # words at most in which two lines of the row differ
+
+
+def _same_wording(a: _Line, b: _Line) -> bool:
+    if not (4 <= a.words <= 30 and 4 <= b.words <= 30) or a.text == b.text:
+        return False
+    if a.full_stop_end or b.full_stop_end:
+        return False  # (sentences: a text's own enumeration, "Paragraph 1 says ...", "Paragraph 2 says ...")
+    return _same_words(a.text.split(), b.text.split())
 
 
 def _another_post(lines: list[_Line], kinds: list[tuple[str, str]], start: int) -> None:
@@ -1797,6 +1913,7 @@ def _classify_one(
     lang: str | None,
     chrome: str | None,
     comment: str | None,
+    page: bool = True,
 ) -> tuple[str, str]:
     t = ln.text
     url = ln.url
@@ -1880,7 +1997,8 @@ def _classify_one(
     ):
         return "furniture", "photo caption"
     # (both patterns need an ellipsis: one substring test for most lines)
-    if ("…" in t or "..." in t) and (_ELLIPSIS_END.search(t) or _REPORTS_OUTLET.search(t)):
+    # (a paragraph of an extractor's text that ends in an ellipsis is the article's own: ``page``)
+    if ("…" in t or "..." in t) and ((page and _ELLIPSIS_END.search(t)) or _REPORTS_OUTLET.search(t)):
         m2 = _REPORTS_OUTLET.search(t)
         if m2:
             info.setdefault("teaser_outlet", m2["o"])

@@ -158,6 +158,100 @@ def test_page_shape_rules_leave_scraper_records_alone() -> None:
     assert "list of other stories" not in reasons
 
 
+def test_an_extractors_subheads_list_items_and_table_cells_stay_body() -> None:
+    """An HTML page's text comes from trafilatura, which already removed the page's chrome: a short line
+    in it is a subheading, a list item or a table cell of the article, a line ending in an ellipsis the
+    article's own -- never a "short fragment" or a "teaser" as on a copied page."""
+    short = [
+        "What the repairs cost",
+        "- two steel supports",
+        "- new asphalt",
+        "| Supports | 2 |",
+        "Ingredients of the plan",
+        "The mayor paused and then said it again...",
+    ]
+    body = [ARTICLE[0], short[0], ARTICLE[1], *short[1:4], ARTICLE[2], short[4], short[5], ARTICLE[3]]
+    rec = {"title": "Bridge closed", "text": "\n".join(body), "date": "2024-03-05"}
+    a = article_from_record(rec, path="r.json", key="r.json")
+    got = {a.text[s.start : s.end]: (s.kind, s.reason) for s in a.segments}
+    for line in body:
+        assert got[line] == ("body", ""), line
+    # the same lines in a copied page are judged by its shape rules
+    page = kinds_of("Bridge closed\n" + "\n".join(body) + "\n")
+    assert page[short[1]][0] == "furniture"
+    assert page[short[5]] == ("furniture", "teaser")
+
+
+def test_an_extractors_text_still_loses_marked_chrome() -> None:
+    """The markers (a whole line of chrome, a notice) and an end-of-article marker followed by furniture
+    hold for extracted text too."""
+    text = "\n".join(
+        [*ARTICLE, "Share on Facebook", "Related", "Council approves new cycle lanes", "Ferry fares to rise"]
+    )
+    a = article_from_record({"title": "Bridge closed", "text": text}, path="r.json", key="r.json")
+    got = {a.text[s.start : s.end]: s.kind for s in a.segments}
+    assert all(got[line] == "body" for line in ARTICLE)
+    assert got["Share on Facebook"] == "furniture"
+    assert got["Ferry fares to rise"] == "furniture"
+
+
+def test_a_row_of_lines_of_one_wording_is_a_row_of_buttons() -> None:
+    share = [
+        "Klick, um auf Twitter zu teilen (Wird in neuem Fenster geöffnet)",
+        "Klick, um auf Facebook zu teilen (Wird in neuem Fenster geöffnet)",
+        "Klick, um über Reddit zu teilen (Wird in neuem Fenster geöffnet)",
+        "Klick, um auf LinkedIn zu teilen (Wird in neuem Fenster geöffnet)",
+    ]
+    # an anaphora of the text itself differs in more than a word or two: body
+    own = [
+        "We will rebuild the bridge before the winter comes to the harbour.",
+        "We will reopen the road before the first ferry of the spring season.",
+        "We will repay the shop owners before the end of the next tax year.",
+    ]
+    text = "Bridge closed\n" + "\n".join(ARTICLE[:2] + own + ARTICLE[2:] + share) + "\n"
+    k = kinds_of(text)
+    assert all(k[t] == ("furniture", "row of links of one wording") for t in share)
+    assert all(k[t] == ("body", "") for t in ARTICLE + own)
+    # two such lines are no row
+    two = "Bridge closed\n" + "\n".join(ARTICLE + share[:2]) + "\n"
+    assert all(kinds_of(two)[t][1] != "row of links of one wording" for t in share[:2])
+
+
+def _thread(names: list[str]) -> list[str]:
+    out = []
+    for day, name in enumerate(names, start=21):
+        out.append(f"{name} · {day} January 2015 · 19:04")
+        out.append(
+            f"I think the council should have acted {day} years before the cracks appeared, {name} says."
+        )
+    return out
+
+
+def test_a_thread_of_posts_with_headers_of_one_wording_after_the_article_is_furniture() -> None:
+    thread = _thread(["anna_k", "b.miller", "anna_k", "citizen42"])
+    text = "Bridge closed\n" + "\n".join(ARTICLE + thread) + "\n"
+    k = kinds_of(text)
+    assert all(k[t] == ("body", "") for t in ARTICLE)
+    posts, headers = thread[1::2], thread[::2]
+    assert all(k[t] == ("furniture", "comments or other posts (repeated header lines)") for t in posts)
+    assert all(k[t][0] == "furniture" for t in headers)
+
+
+def test_stamped_lines_that_are_no_thread_stay() -> None:
+    # a live blog: its entries' headers open at the top, above the third paragraph
+    live = "Bridge closed\n" + "\n".join(_thread(["desk", "ed.lee"]) + ARTICLE + _thread(["desk", "ed.lee"]))
+    assert not any("repeated header" in r for _k, r in kinds_of(live + "\n").values())
+    # the same stamp each time (a product box's price stamp inside the article): no poster's name differs
+    box = "Price checked on 21 January 2015, 19:04"
+    body = [*ARTICLE, box, ARTICLE[0] + " Again.", box, ARTICLE[1] + " Again.", box, ARTICLE[2] + " Again."]
+    assert not any(
+        "repeated header" in r for _k, r in kinds_of("Bridge closed\n" + "\n".join(body) + "\n").values()
+    )
+    # two posts are no thread
+    two = "Bridge closed\n" + "\n".join(ARTICLE + _thread(["anna_k", "b.miller"])) + "\n"
+    assert not any("repeated header" in r for _k, r in kinds_of(two).values())
+
+
 def test_a_listing_with_labels_dates_and_repeated_headlines_is_a_story_list() -> None:
     listing = [
         "Cheap drills at the discounter: is the offer worth it",
