@@ -126,33 +126,29 @@ _WORD = re.compile(r"[A-Za-z0-9][\w'’.-]*")
 class _Line:
     """A non-blank line of an article and the features the line rules read.
 
-    Several rules ask the same questions of a line. What every line is asked (its word count, whether
-    it is a sentence, a URL, a paragraph of running text) is computed once when the line is made; what
-    only some rules ask of some lines (a digit, a full stop at the end) the first time it is asked,
-    and kept. The rules' logic stays in the functions each feature names."""
+    Several rules ask the same questions of a line. What every line is asked (its word count, how it
+    ends, whether it is a sentence, a URL, a paragraph of running text) is computed once when the line is
+    made; what only some rules ask of some lines (a digit) the first time it is asked, and kept. The
+    rules' logic stays in the functions each feature names."""
 
     start: int
     end: int  # exclusive, without the newline
     text: str  # stripped
+    closing: str = field(init=False)  # ``_closing``: the non-word characters the line ends with
+    full_stop_end: bool = field(init=False)  # a full stop, "!" or "?" at the end (closing quotes after it)
     words: int = field(init=False)  # ``_word_count``
     sentence: bool = field(init=False)  # ``_is_sentence``: eight words or more, closed like a sentence
     url: str | None = field(init=False)  # ``_url_line``: the URL the line is nothing but, else None
     substantial: bool = field(init=False)  # ``_substantial``: a paragraph of running text
-    _full_stop_end: bool | None = field(init=False, default=None)
     _has_digit: bool | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
+        self.closing = _closing(self.text)
+        self.full_stop_end = _FULL_STOP_END.search(self.closing) is not None
         self.words = _word_count(self.text)
         self.sentence = _is_sentence(self)
         self.url = _url_line(self.text)
         self.substantial = _substantial(self)
-
-    @property
-    def full_stop_end(self) -> bool:
-        """The line ends with a full stop, "!" or "?" (closing quotes after it allowed)."""
-        if self._full_stop_end is None:
-            self._full_stop_end = _FULL_STOP_END.search(self.text) is not None
-        return self._full_stop_end
 
     @property
     def has_digit(self) -> bool:
@@ -876,12 +872,36 @@ _URL_FIRST_LETTERS = frozenset("hHwW")
 _PROSE_RUN = re.compile(r"(?:^|\s)[A-Za-z]{2,} [A-Za-z]{2,} [A-Za-z]{2,}(?:\s|$)")
 
 
-_SENTENCE_END = re.compile(r"[.!?…\"”’)]\W*$|[.!?]\s")
+def _closing(t: str) -> str:
+    """The run of non-word characters (not ``\\w``) ``t`` ends with: "." of "... he said.", '?”' of
+    '... now?”', "" after a word.
+
+    The patterns of a line's end (``_FULL_STOP_END``, ``_PARAGRAPH_END``, ``_ELLIPSIS_END``,
+    ``_SENTENCE_CLOSE``) hold non-word characters only, up to the end: a match of one in a line lies in
+    its closing run, and they are searched there (a few characters, not the whole line)."""
+    i = len(t)
+    while i and not (t[i - 1].isalnum() or t[i - 1] == "_"):  # (``\w`` is alphanumeric or "_")
+        i -= 1
+    return t[i:]
+
+
+# a sentence ends the line (a full stop, "!", "?", an ellipsis, a closing quote or bracket), or one ends
+# inside it (a full stop, "!" or "?" and a space)
+_SENTENCE_CLOSE = re.compile(r"[.!?…\"”’)]\W*$")
+_SENTENCE_STOP_INSIDE = re.compile(r"[.!?]\s")
 _ELLIPSIS_END = re.compile(r"(?:…|\.\.\.)\s*$")
 
 
+def _ends_a_sentence(line: _Line) -> bool:
+    """A sentence ends in the line: at its end (read on its closing run) or inside it."""
+    return (
+        _SENTENCE_CLOSE.search(line.closing) is not None
+        or _SENTENCE_STOP_INSIDE.search(line.text) is not None
+    )
+
+
 def _is_sentence(line: _Line) -> bool:
-    return line.words >= 8 and _SENTENCE_END.search(line.text) is not None
+    return line.words >= 8 and _ends_a_sentence(line)
 
 
 def _dated_label(line: _Line, vocab: furniture.Vocabulary, lang: str | None = None) -> bool:
@@ -1566,7 +1586,7 @@ TEASER_STAMP_LINES = 2  # a teaser's date line and author line, between its exce
 
 def _label(ln: _Line) -> bool:
     """A short line that is no sentence: a teaser's headline, kicker or section label ("Advocacy")."""
-    return ln.words < 8 and _SENTENCE_END.search(ln.text) is None
+    return ln.words < 8 and not _ends_a_sentence(ln)
 
 
 def _teaser_stamp(ln: _Line, kind: tuple[str, str]) -> bool:
@@ -1795,12 +1815,22 @@ def _page_title_line(lines: list[_Line]) -> tuple[str, str | None, frozenset[str
 def _repeats_a_key(lines: list[_Line], keys: frozenset[str]) -> bool:
     """Whether one of ``lines`` reads as one of ``keys`` (``_norm_words`` forms).
 
-    An ASCII line of more words (``_Line.words``) than the longest key is none of them, and is not
-    normalised: each of its words holds at least one of the ``\\w+`` runs ``_norm_words`` keeps."""
+    A line is normalised only when it can be one of them. An ASCII line of more words (``_Line.words``)
+    than the longest key is none: each of its words holds at least one of the ``\\w+`` runs ``_norm_words``
+    keeps. Nor is a line whose case-folded text holds the first word of no key: a line's form is made of
+    the ``\\w+`` runs of its case-folded text."""
     if not keys:
         return False
     most = max(k.count(" ") + 1 for k in keys)
-    return any((ln.words <= most or not ln.text.isascii()) and _norm_words(ln.text) in keys for ln in lines)
+    firsts = {k.split(" ", 1)[0] for k in keys}
+
+    def may_be_a_key(ln: _Line) -> bool:
+        if ln.words > most and ln.text.isascii():
+            return False
+        folded = ln.text.casefold()
+        return any(w in folded for w in firsts)
+
+    return any(may_be_a_key(ln) and _norm_words(ln.text) in keys for ln in lines)
 
 
 def _page_title_parts(title: str) -> tuple[str, str | None]:
@@ -1885,8 +1915,8 @@ def _substantial(ln: _Line) -> bool:
     return (
         ln.words >= SUBSTANTIAL_WORDS
         and _reads_as_prose(ln)
-        and not _ELLIPSIS_END.search(ln.text)
-        and (ln.words >= LONG_PARAGRAPH_WORDS or _PARAGRAPH_END.search(ln.text) is not None)
+        and not _ELLIPSIS_END.search(ln.closing)
+        and (ln.words >= LONG_PARAGRAPH_WORDS or _PARAGRAPH_END.search(ln.closing) is not None)
     )
 
 

@@ -141,6 +141,44 @@ def test_line_features_are_the_rule_functions() -> None:
         assert line.has_digit == (ingest._DIGIT_ANY.search(t) is not None)
 
 
+# the characters of a line's end, and ones that are word characters to ``\w`` although no ASCII letter
+_END_PIECES = st.sampled_from(
+    [
+        "said", "x", "_", "9", "٣", "½", "ß", "é", "\u0345", "\u0301", ".", "...", "…", "!", "?", ":", ";", ",",
+        ")", "]", '"', "“", "”", "’", "'", "»", "«", " ", "\t", "\u00a0", "\u2003", "-", "—", "©", "\n", ". ",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.one_of(_PIECES, _END_PIECES), min_size=0, max_size=20).map("".join))
+def test_end_patterns_read_on_the_closing_run_as_on_the_whole_line(text: str) -> None:
+    t = text.strip()
+    line = _line(t)
+    # the closing run: the longest suffix of non-word characters
+    assert re.fullmatch(r"\W*", line.closing) and t.endswith(line.closing)
+    assert not line.closing or len(line.closing) == len(t) or re.match(r"\w", t[-len(line.closing) - 1])
+    plain_sentence_end = re.compile(r"[.!?…\"”’)]\W*$|[.!?]\s")  # the pattern the two halves split
+    assert ingest._ends_a_sentence(line) == (plain_sentence_end.search(t) is not None)
+    assert line.sentence == (line.words >= 8 and plain_sentence_end.search(t) is not None)
+    assert line.full_stop_end == (ingest._FULL_STOP_END.search(t) is not None)
+    plain_substantial = (
+        line.words >= ingest.SUBSTANTIAL_WORDS
+        and ingest._reads_as_prose(line)
+        and not ingest._ELLIPSIS_END.search(t)
+        and (line.words >= ingest.LONG_PARAGRAPH_WORDS or ingest._PARAGRAPH_END.search(t) is not None)
+    )
+    assert line.substantial == plain_substantial
+    assert ingest._label(line) == (line.words < 8 and plain_sentence_end.search(t) is None)
+
+
+def test_a_long_paragraph_is_substantial_read_on_its_closing_run() -> None:
+    # (the property above must see lines that are substantial, not only short ones)
+    t = " ".join(["the minister said"] * 6) + " it was over"
+    assert not _line(t + "…").substantial  # a teaser cut with an ellipsis
+    assert _line(t + ".”").substantial and _line(t + ".”").closing == ".”"
+
+
 _KINDS = st.sampled_from(
     [
         ("body", ""), ("title", "headline"), ("furniture", "date stamp"), ("meta", "date line"),

@@ -952,17 +952,19 @@ def test_bench_runs_on_shared_data(capsys: pytest.CaptureFixture[str]) -> None:
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_NEWSY, max_size=30).map(" ".join))
 def test_trigger_windows_lose_nothing(text: str) -> None:
-    """Running the rules only around trigger words finds what a full scan finds."""
+    """Running the rules only around trigger words (and only the rules of the trigger kinds found) finds
+    what every rule scanning the whole text finds."""
     from factcheck.temporal import engine, prefix, rules_dates, tense, vocab  # noqa: F401
 
     anchor = D(2024, 5, 16)
     windowed = engine._tag_cached.__wrapped__(text, anchor)
-    orig = engine._rule_windows
+    orig, orig_rules = engine._rule_windows, engine._rules_in
     try:
         engine._rule_windows = lambda t, spans, kinds: [(0, len(t))]  # type: ignore[assignment]
+        engine._rules_in = lambda spans: list(engine._DISPATCH)  # type: ignore[assignment]
         full = engine._tag_cached.__wrapped__(text, anchor)
     finally:
-        engine._rule_windows = orig
+        engine._rule_windows, engine._rules_in = orig, orig_rules
     assert windowed == full
 
 

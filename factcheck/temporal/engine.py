@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from factcheck.model import TimeRef
 from factcheck.temporal import datarules, discourse, rules_relative, rules_times  # noqa: F401  (their rules register on import)
@@ -209,18 +211,56 @@ _ACCEPTS_OF = {r.name: r.accepts for r in _DATA_RULES if r.checks_context}
 _HINT_OF = {r.name: r.hint for r in _DATA_RULES}
 
 
+@dataclass(frozen=True, slots=True)
+class _Dispatch:
+    """What the rule loop needs of one rule, looked up once: its priority (its place in ``_ALL_RULES``), its
+    regex and handler, the trigger kinds whose windows it runs in, its hint and its context check."""
+
+    prio: int
+    regex: re.Pattern[str]
+    handler: _Handler
+    kinds: tuple[str, ...]
+    hint: re.Pattern[str] | None
+    accepts: Callable[[str, re.Match[str]], bool] | None
+
+
+_DISPATCH = tuple(
+    _Dispatch(prio, rx, fn, _KINDS_OF[name], _HINT_OF[name], _ACCEPTS_OF.get(name))
+    for prio, (rx, fn, name) in enumerate(_ALL_RULES)
+)
+# The index of the rules by trigger kind: the rules that run in the windows of each kind. A rule runs only
+# inside the windows of its kinds, so a text with no trigger of any of them gives it no window at all: only
+# the rules of the kinds the text's trigger scan found are tried.
+_RULES_OF_KIND: dict[str, tuple[_Dispatch, ...]] = {}
+for _d in _DISPATCH:
+    for _kind in _d.kinds:
+        _RULES_OF_KIND[_kind] = (*_RULES_OF_KIND.get(_kind, ()), _d)
+
+
+def _rules_in(spans: dict[str, list[tuple[int, int]]]) -> list[_Dispatch]:
+    """The rules that have a window in a text whose trigger regions are ``spans`` (each of them has a region
+    of one of its kinds), in priority order."""
+    found = {d.prio: d for kind in spans for d in _RULES_OF_KIND.get(kind, ())}
+    return [found[p] for p in sorted(found)]
+
+
 @functools.lru_cache(maxsize=512)
 def _tag_cached(text: str, anchor: dt.date | None) -> tuple[TimeRef, ...]:
     cands: list[tuple[int, int, int, re.Match[str], _Handler]] = []
     spans = _trigger_spans(text)
     windows: dict[tuple[str, ...], list[tuple[int, int]]] = {}
-    for prio, (rx, fn, name) in enumerate(_ALL_RULES):
-        kinds = _KINDS_OF[name]
+    for rule in _rules_in(spans):
+        prio, rx, fn, kinds, hint, accepts = (
+            rule.prio,
+            rule.regex,
+            rule.handler,
+            rule.kinds,
+            rule.hint,
+            rule.accepts,
+        )
         wins = windows.get(kinds)
         if wins is None:
             wins = windows[kinds] = _rule_windows(text, spans, kinds)
-        hint = _HINT_OF[name]
-        accepts = _ACCEPTS_OF.get(name)
         for ws, we in wins:
             if hint is not None and hint.search(text, ws, we) is None:
                 continue
