@@ -327,3 +327,45 @@ def test_a_part_whose_edges_do_not_read_back_is_not_used(damage):
     with pytest.raises(StateUnavailable):
         for key in list(back.parts):
             back.part_links(key)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, 3),  # article
+            st.integers(0, 60),  # claim start
+            st.integers(1, 30),  # claim length
+            st.sampled_from(["A fire broke out", "Autor: X Publicado: 27/04/2022", "Page | 2024-01-02"]),
+        ),
+        max_size=12,
+    ),
+    st.lists(st.tuples(st.integers(0, 60), st.integers(1, 30), st.sampled_from(["body", "title", "meta"]))),
+)
+def test_groupable_claims_is_groupable_per_claim(spec, segments):
+    """Segments listed once per article give what ``groupable`` gives claim by claim."""
+    from factcheck.grouping.features import groupable, groupable_claims
+
+    arts = {
+        f"k{d}": Article(
+            path=f"k{d}",
+            key=f"k{d}",
+            id=f"k{d}",
+            text="x" * 100,
+            segments=[Segment(s, s + n, kind) for s, n, kind in segments] if d % 2 else [],
+        )
+        for d in range(3)  # (article 3 is missing)
+    }
+    claims = [
+        Claim(
+            id=f"c{x}",
+            article_id="",
+            article_key=f"k{d}",
+            start=s,
+            end=s + n,
+            text=text,
+            when=[TimeRef(0, 4, "2024", "DATE", "2024")] if x % 2 else [],
+        )
+        for x, (d, s, n, text) in enumerate(spec)
+    ]
+    assert groupable_claims(claims, arts) == [c for c in claims if groupable(c, arts.get(c.article_key))]

@@ -24,7 +24,7 @@ from factcheck.grouping.features import (
     _idf_vectors,
     _postings,
     _same_frame,
-    groupable,
+    groupable_claims,
     languages,
 )
 from factcheck.grouping.linkage import _average_linkage
@@ -104,7 +104,7 @@ def group_claims(
     p = params
     if state is not None and state.params != p:
         state.reset(p)
-    claims = [c for c in claims if groupable(c, articles.get(c.article_key))]
+    claims = groupable_claims(claims, articles)
     if not claims:
         if state is not None:
             state.reset(p)
