@@ -253,9 +253,9 @@ def test_a_reloaded_state_is_the_same_state():
     assert back.story_memo.df == state.story_memo.df
     assert back.story_memo.splits == state.story_memo.splits
     assert back.features.keys() == state.features.keys()
-    for fp, (fs, ks, vs) in state.features.items():
-        bfs, bks, bvs = back.features[fp]
-        assert (bks, bvs) == (ks, vs)
+    for fp, (fs, ks) in state.features.items():
+        bfs, bks = back.features[fp]
+        assert bks == ks
         assert [dataclasses.replace(f, claim=None) for f in bfs] == [
             dataclasses.replace(f, idx=0, doc=0, claim=None) for f in fs
         ]

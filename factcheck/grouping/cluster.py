@@ -110,7 +110,8 @@ def group_claims(
             state.reset(p)
         return []
     langs = languages(claims, articles)
-    feats, n_docs, fps, keys_of, vec = _claim_features(claims, articles, langs, p, state)
+    feats, n_docs, fps, keys_of = _claim_features(claims, articles, langs, p, state)
+    vec = _Vectors(feats, p)
     by_doc: dict[int, list[_Feat]] = defaultdict(list)
     for f in feats:
         by_doc[f.doc].append(f)
@@ -186,24 +187,37 @@ def group_claims(
     return groups
 
 
+class _Vectors(dict[int, dict[str, float]]):
+    """Each claim's word vector (``_idf_vectors``: its own words' rarities) by its index, made when first
+    asked for: a regrouping after one change compares the claims of a few articles only."""
+
+    def __init__(self, feats: Sequence[_Feat], p: Params):
+        super().__init__()
+        self.feats, self.p = feats, p
+
+    def __missing__(self, i: int) -> dict[str, float]:
+        v = self[i] = _idf_vectors([self.feats[i]], self.p)[0]
+        return v
+
+
 def _claim_features(
     claims: Sequence[Claim],
     articles: Mapping[str, Article],
     langs: Mapping[str, str | None],
     p: Params,
     state: GroupingState | None,
-) -> tuple[list[_Feat], int, list[str], list[list[str]], list[dict[str, float]]]:
-    """Each claim's features, blocking keys and word vector (all of them its article's alone), and each
-    article's fingerprint (with a state: an article with last run's fingerprint gets last run's features)."""
+) -> tuple[list[_Feat], int, list[str], list[list[str]]]:
+    """Each claim's features and blocking keys (both its article's alone), and each article's fingerprint
+    (with a state: an article with last run's fingerprint gets last run's features)."""
     if state is None:
         every, n_docs = _features(claims, articles, langs)
-        return every, n_docs, [], [_blocking_keys(f, p) for f in every], _idf_vectors(every, p)
+        return every, n_docs, [], [_blocking_keys(f, p) for f in every]
     own: dict[str, list[Claim]] = {}
     for c in claims:
         own.setdefault(c.article_key, []).append(c)
     fps: list[str] = []
     doc_of: dict[str, int] = {}
-    done: dict[str, tuple[list[_Feat], list[list[str]], list[dict[str, float]]]] = {}
+    done: dict[str, tuple[list[_Feat], list[list[str]]]] = {}
     for key, cs in own.items():
         doc_of[key] = len(fps)
         fp = fingerprint(articles.get(key), cs)
@@ -211,22 +225,20 @@ def _claim_features(
         got = state.features.get(fp) or done.get(fp)
         if got is None:
             fs, _ = _features(cs, articles, langs)
-            got = (fs, [_blocking_keys(f, p) for f in fs], _idf_vectors(fs, p))
+            got = (fs, [_blocking_keys(f, p) for f in fs])
         done[fp] = got
     state.features = done
     feats: list[_Feat] = []
     keys_of: list[list[str]] = []
-    vec: list[dict[str, float]] = []
     seen: Counter[str] = Counter()
     for c in claims:  # the batch's order (an article's claims need not be contiguous)
         d = doc_of[c.article_key]
         x = seen[c.article_key]
         seen[c.article_key] += 1
-        fs, ks, vs = done[fps[d]]
+        fs, ks = done[fps[d]]
         feats.append(dataclasses.replace(fs[x], idx=len(feats), doc=d, claim=c))
         keys_of.append(ks[x])
-        vec.append(vs[x])
-    return feats, len(fps), fps, keys_of, vec
+    return feats, len(fps), fps, keys_of
 
 
 def _pairs(
@@ -270,7 +282,7 @@ def _score_pairs(
     cands: Mapping[int, set[int]],
     feats: list[_Feat],
     doc_label: Sequence[int],
-    vec: Sequence[dict[str, float]],
+    vec: Mapping[int, dict[str, float]],
     p: Params = DEFAULT,
 ) -> dict[tuple[int, int], tuple[float, _Edge]]:
     """Each candidate pair's score and evidence, for the pairs that make an edge (score >= ``edge_min``)."""
@@ -398,7 +410,7 @@ class _Reuse:
         self,
         cands: Mapping[int, set[int]],
         doc_label: Sequence[int],
-        vec: Sequence[dict[str, float]],
+        vec: Mapping[int, dict[str, float]],
     ) -> tuple[list[tuple[float, int, int]], dict[int, dict[int, _Edge]]]:
         """The claim graph's edges to cluster anew and each one's evidence (by its lower claim index): every
         edge from scratch; with a state, the edges of the connected parts that a touched article's claims
@@ -551,7 +563,7 @@ def _earned(
     ms: list[int],
     feats: list[_Feat],
     detail: Mapping[int, Mapping[int, _Edge]],
-    vec: Sequence[dict[str, float]],
+    vec: Mapping[int, dict[str, float]],
     p: Params = DEFAULT,
 ) -> list[int]:
     """The members of a cluster that earned their place: each has a direct edge to a claim of another
