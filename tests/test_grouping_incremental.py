@@ -123,7 +123,10 @@ def test_incremental_regrouping_equals_grouping_from_scratch(start, ops):
         claims, arts = batch(specs)
         overrides = GroupOverrides(merges=[], splits=[claims[0].id]) if kind == "change" and claims else None
         got = grouping.group_claims(claims, arts, state=state, overrides=overrides)
-        assert as_json(got) == as_json(grouping.group_claims(claims, arts, overrides=overrides))
+        fresh = GroupingState()
+        assert as_json(got) == as_json(grouping.group_claims(claims, arts, overrides=overrides, state=fresh))
+        # what was reused of the stories is what a grouping from scratch computes (the same floats)
+        assert state.story_memo.sims == fresh.story_memo.sims
 
 
 SPLIT_OFTEN = dataclasses.replace(grouping.DEFAULT, split_min_side=2, doc_sim_min=0.05)
@@ -231,7 +234,10 @@ def test_a_saved_and_reloaded_state_regroups_as_from_scratch(start, ops):
         state = reloaded(state)  # a fresh process: the state as the cache gives it back
         overrides = GroupOverrides(merges=[], splits=[claims[0].id]) if kind == "change" and claims else None
         got = grouping.group_claims(claims, arts, state=state, overrides=overrides)
-        assert as_json(got) == as_json(grouping.group_claims(claims, arts, overrides=overrides))
+        fresh = GroupingState()
+        assert as_json(got) == as_json(grouping.group_claims(claims, arts, overrides=overrides, state=fresh))
+        # what was reused of the stories is what a grouping from scratch computes (the same floats)
+        assert state.story_memo.sims == fresh.story_memo.sims
 
 
 def test_a_reloaded_state_is_the_same_state():
@@ -252,6 +258,7 @@ def test_a_reloaded_state_is_the_same_state():
     assert back.story_memo.docs == state.story_memo.docs
     assert back.story_memo.df == state.story_memo.df
     assert back.story_memo.splits == state.story_memo.splits
+    assert back.story_memo.sims == state.story_memo.sims and state.story_memo.sims
     assert back.features.keys() == state.features.keys()
     for fp, (fs, ks) in state.features.items():
         bfs, bks = back.features[fp]
@@ -280,6 +287,9 @@ def test_a_reloaded_state_is_the_same_state():
         lambda m, p: m.__setitem__("params", "other"),
         lambda m, p: m.__setitem__("format", 0),
         lambda m, p: m["articles"].append(["zz", "ff", 99]),
+        lambda m, p: m["sims"][0].__setitem__(0, 999),  # a story pair of no such article
+        lambda m, p: m["sims"][2].__setitem__(0, "0.5"),
+        lambda m, p: m["sims"].pop(),
     ],
 )
 def test_a_state_of_another_shape_is_refused(damage):

@@ -150,6 +150,8 @@ def state_pieces(state: GroupingState) -> tuple[dict[str, Any], dict[str, Callab
         pieces["e" + pk.hex()] = functools.partial(lambda pk: _links_json(state.part_links(pk)), pk)
     for gk, g in state.groups.items():
         pieces["g" + gk.hex()] = functools.partial(g.to_json)
+    place = {fp: x for x, fp in enumerate(state.fingerprints.values())}
+    sims = [(place.get(fa), place.get(fb), sc) for (fa, fb), sc in state.story_memo.sims.items()]
     manifest = {
         "format": STATE_FORMAT,
         "params": params_digest(state.params),
@@ -158,6 +160,8 @@ def state_pieces(state: GroupingState) -> tuple[dict[str, Any], dict[str, Callab
         "pieces": sorted(pieces),
         # the stories' bisections (``StoryMemo.splits``)
         "splits": [[list(k), None if v is None else list(v)] for k, v in state.story_memo.splits.items()],
+        # the articles compared for stories (places in ``articles``) and their cosines, in columns
+        "sims": [list(c) for c in zip(*(x for x in sims if None not in x), strict=True)] or [[], [], []],
     }
     return manifest, pieces
 
@@ -345,6 +349,13 @@ def state_from_pieces(
             memo.df.update(counts.keys())
     splits = manifest.get("splits", [])
     _check(type(splits) is list and all(type(x) is list and len(x) == 2 for x in splits), "splits")
+    cols = manifest.get("sims")
+    _check(type(cols) is list and len(cols) == 3, "story pairs")
+    fps_at = list(state.fingerprints.values())
+    a, b = _index(cols[0], len(fps_at), "story pairs"), _index(cols[1], len(fps_at), "story pairs")
+    sc = _typed(cols[2], _FLOAT, "story pairs")
+    _check(len(a) == len(b) == len(sc), "story pairs")
+    memo.sims = {(fps_at[i], fps_at[j]): x for i, j, x in zip(a, b, sc, strict=True)}
     for fps, sides in splits:
         n = len(_strs(fps, "split"))
         if sides is not None:
