@@ -137,15 +137,16 @@ def group_claims(
 
     # Average linkage on the sparse graph with cannot-link on cluster event times, per connected part.
     # A cluster's state: its month mentions, its size and the stories its claims come from.
-    states: list[_State] = []
-    for f in feats:
+    # (made for the claims of the parts clustered: after one change, those of a few parts)
+    def claim_state(f: _Feat) -> _State:
         tc: Counter[str] = Counter()
         for v in f.times:
             mk = _month_key(v)
             if mk:
                 tc[mk] += 1
         fwd = f.published[:7] if f.published and not f.times and f.claim.stance in _FORWARD else ""
-        states.append((tc, 1, Counter({doc_label[f.doc]: 1}), fwd, Counter({f.doc: 1})))
+        return (tc, 1, Counter({doc_label[f.doc]: 1}), fwd, Counter({f.doc: 1}))
+
     doc_cap = {d: max(p.article_claims_min, int(p.article_share_max * n)) for d, n in doc_size.items()}
 
     def cluster(ms: list[int], sims: dict[tuple[int, int], float]) -> list[list[int]]:
@@ -154,7 +155,7 @@ def group_claims(
             sims,
             edge_min=p.edge_min,
             avg_min=p.link_min,
-            states=[states[m] for m in ms],
+            states=[claim_state(feats[m]) for m in ms],
             compatible_states=lambda a, b: _modes_compatible(a, b, p) and _shape_ok(a, b, doc_cap),
             merge_states=lambda a, b: (a[0] + b[0], a[1] + b[1], a[2] + b[2], max(a[3], b[3]), a[4] + b[4]),
             avg_min_for=lambda a, b: _link_bar(a, b, p),
@@ -475,6 +476,7 @@ class _Reuse:
         out: list[list[int]] = []
         state = self.state
         self.part_of: dict[int, bytes] = {}  # claim -> the key of its part (with a state)
+        self.place: dict[int, int] = {}  # claim -> its place among its part's claims
         new_parts: dict[
             bytes, tuple[tuple[ClaimUid, ...], list[tuple[int, int, float, _Edge]] | None, list[list[int]]]
         ] = {}
@@ -485,6 +487,7 @@ class _Reuse:
                 new_parts[key] = (uids, links, kept)
                 out.extend([ms[x] for x in c] for c in kept)
                 self.part_of.update((m, key) for m in ms)
+                self.place.update((m, x) for x, m in enumerate(ms))
                 reused += 1
         for root, ms in parts.items():
             local = {m: x for x, m in enumerate(ms)}
@@ -503,6 +506,7 @@ class _Reuse:
             new_parts[key] = (tuple(self.uid[m] for m in ms), links, kept_local)
             out.extend([ms[x] for x in c] for c in kept_local)
             self.part_of.update((m, key) for m in ms)
+            self.place.update(local)
         if state is not None:
             state.parts = new_parts
             state.stats["parts_reused"] = reused
@@ -525,7 +529,13 @@ class _Reuse:
         if self.state is None:
             return make()
         parts = {self.part_of.get(m) for m in ms}
-        key = digest((tuple(self.uid[m] for m in ms), parts.pop())) if len(parts) == 1 else None
+        key = None
+        if len(parts) == 1:
+            part = parts.pop()
+            if part is not None:  # (a part's key names its claims and edges: their places name the group)
+                key = digest((part, tuple(self.place[m] for m in ms)))
+            else:
+                key = digest((tuple(self.uid[m] for m in ms), None))
         got = self.state.groups.get(key) if key is not None else None
         if got is None:
             self._fill(ms, detail)
