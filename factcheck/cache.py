@@ -249,8 +249,8 @@ class Cache:
         return out, bad
 
     @staticmethod
-    def _encode(key: str, value: Any) -> bytes:
-        return zlib.compress(json.dumps({"key": key, "value": value}, ensure_ascii=False).encode())
+    def _encode(key: str, value: Any, level: int = 6) -> bytes:
+        return zlib.compress(json.dumps({"key": key, "value": value}, ensure_ascii=False).encode(), level)
 
     @_locked
     def _put(self, kind: str, items: dict[str, Any]) -> None:
@@ -466,12 +466,14 @@ class Cache:
                         "SELECT key FROM entries WHERE key > ? AND key < ?", (prefix, prefix[:-1] + ";")
                     )
                 }
+                # (the fastest compression: a batch's first grouping writes ~70 MB of JSON, mostly
+                # parts' edges; level 1 takes a quarter of the default's time for ~30% more bytes)
                 rows = [
-                    (prefix + k, "state", version, self._encode(prefix + k, make()))
+                    (prefix + k, "state", version, self._encode(prefix + k, make(), 1))
                     for k, make in pieces.items()
                     if k not in stored
                 ]
-                rows.append((prefix + "m", "state", version, self._encode(prefix + "m", manifest)))
+                rows.append((prefix + "m", "state", version, self._encode(prefix + "m", manifest, 1)))
                 db.executemany(
                     "INSERT OR REPLACE INTO entries (key, kind, version, data) VALUES (?, ?, ?, ?)", rows
                 )

@@ -577,3 +577,25 @@ def test_two_threads_share_one_cache_without_switching_it_off(tmp_path: Path) ->
     for t in threads:
         t.join()
     assert not errors and store.enabled and store.problem is None
+
+
+def test_the_collector_is_paused_for_a_bulk_step_and_left_as_it_was() -> None:
+    import gc
+
+    assert gc.isenabled()
+    with pipeline.collector_paused():
+        assert not gc.isenabled()
+        with pipeline.collector_paused():  # (nested, or another thread's pause meanwhile)
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), pipeline.collector_paused():
+        raise RuntimeError("a failing step")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with pipeline.collector_paused():
+            pass
+        assert not gc.isenabled()  # paused by someone else: left paused
+    finally:
+        gc.enable()

@@ -123,7 +123,10 @@ def test_incremental_regrouping_equals_grouping_from_scratch(start, ops):
         claims, arts = batch(specs)
         overrides = GroupOverrides(merges=[], splits=[claims[0].id]) if kind == "change" and claims else None
         got = grouping.group_claims(claims, arts, state=state, overrides=overrides)
-        assert as_json(got) == as_json(grouping.group_claims(claims, arts, overrides=overrides))
+        fresh = GroupingState()
+        assert as_json(got) == as_json(grouping.group_claims(claims, arts, overrides=overrides, state=fresh))
+        # what was reused of the stories is what a grouping from scratch computes (the same floats)
+        assert state.story_memo.sims == fresh.story_memo.sims
 
 
 SPLIT_OFTEN = dataclasses.replace(grouping.DEFAULT, split_min_side=2, doc_sim_min=0.05)
@@ -231,7 +234,10 @@ def test_a_saved_and_reloaded_state_regroups_as_from_scratch(start, ops):
         state = reloaded(state)  # a fresh process: the state as the cache gives it back
         overrides = GroupOverrides(merges=[], splits=[claims[0].id]) if kind == "change" and claims else None
         got = grouping.group_claims(claims, arts, state=state, overrides=overrides)
-        assert as_json(got) == as_json(grouping.group_claims(claims, arts, overrides=overrides))
+        fresh = GroupingState()
+        assert as_json(got) == as_json(grouping.group_claims(claims, arts, overrides=overrides, state=fresh))
+        # what was reused of the stories is what a grouping from scratch computes (the same floats)
+        assert state.story_memo.sims == fresh.story_memo.sims
 
 
 def test_a_reloaded_state_is_the_same_state():
@@ -252,10 +258,11 @@ def test_a_reloaded_state_is_the_same_state():
     assert back.story_memo.docs == state.story_memo.docs
     assert back.story_memo.df == state.story_memo.df
     assert back.story_memo.splits == state.story_memo.splits
+    assert back.story_memo.sims == state.story_memo.sims and state.story_memo.sims
     assert back.features.keys() == state.features.keys()
-    for fp, (fs, ks, vs) in state.features.items():
-        bfs, bks, bvs = back.features[fp]
-        assert (bks, bvs) == (ks, vs)
+    for fp, (fs, ks) in state.features.items():
+        bfs, bks = back.features[fp]
+        assert bks == ks
         assert [dataclasses.replace(f, claim=None) for f in bfs] == [
             dataclasses.replace(f, idx=0, doc=0, claim=None) for f in fs
         ]
@@ -280,6 +287,9 @@ def test_a_reloaded_state_is_the_same_state():
         lambda m, p: m.__setitem__("params", "other"),
         lambda m, p: m.__setitem__("format", 0),
         lambda m, p: m["articles"].append(["zz", "ff", 99]),
+        lambda m, p: m["sims"][0].__setitem__(0, 999),  # a story pair of no such article
+        lambda m, p: m["sims"][2].__setitem__(0, "0.5"),
+        lambda m, p: m["sims"].pop(),
     ],
 )
 def test_a_state_of_another_shape_is_refused(damage):
@@ -327,3 +337,64 @@ def test_a_part_whose_edges_do_not_read_back_is_not_used(damage):
     with pytest.raises(StateUnavailable):
         for key in list(back.parts):
             back.part_links(key)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, 3),  # article
+            st.integers(0, 60),  # claim start
+            st.integers(1, 30),  # claim length
+            st.sampled_from(["A fire broke out", "Autor: X Publicado: 27/04/2022", "Page | 2024-01-02"]),
+        ),
+        max_size=12,
+    ),
+    st.lists(st.tuples(st.integers(0, 60), st.integers(1, 30), st.sampled_from(["body", "title", "meta"]))),
+)
+def test_groupable_claims_is_groupable_per_claim(spec, segments):
+    """Segments listed once per article give what ``groupable`` gives claim by claim."""
+    from factcheck.grouping.features import groupable, groupable_claims
+
+    arts = {
+        f"k{d}": Article(
+            path=f"k{d}",
+            key=f"k{d}",
+            id=f"k{d}",
+            text="x" * 100,
+            segments=[Segment(s, s + n, kind) for s, n, kind in segments] if d % 2 else [],
+        )
+        for d in range(3)  # (article 3 is missing)
+    }
+    claims = [
+        Claim(
+            id=f"c{x}",
+            article_id="",
+            article_key=f"k{d}",
+            start=s,
+            end=s + n,
+            text=text,
+            when=[TimeRef(0, 4, "2024", "DATE", "2024")] if x % 2 else [],
+        )
+        for x, (d, s, n, text) in enumerate(spec)
+    ]
+    assert groupable_claims(claims, arts) == [c for c in claims if groupable(c, arts.get(c.article_key))]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.dictionaries(st.sampled_from(KEYS), article, min_size=3, max_size=8), st.randoms())
+def test_articles_in_another_order_regroup_as_from_scratch(specs, rnd):
+    """The same articles in another order (the stories' cosines of last time are reused only for pairs
+    in the same order: a cosine sums in its pair's order)."""
+    state = GroupingState()
+    claims, arts = batch(specs)
+    grouping.group_claims(claims, arts, state=state)
+    keys = list(arts)
+    rnd.shuffle(keys)
+    claims = [c for k in keys for c in claims if c.article_key == k]
+    arts = {k: arts[k] for k in keys}
+    back = reloaded(state)
+    got = grouping.group_claims(claims, arts, state=back)
+    fresh = GroupingState()
+    assert as_json(got) == as_json(grouping.group_claims(claims, arts, state=fresh))
+    assert back.story_memo.sims == fresh.story_memo.sims

@@ -24,7 +24,7 @@ from factcheck.grouping.features import (
     _idf_vectors,
     _postings,
     _same_frame,
-    groupable,
+    groupable_claims,
     languages,
 )
 from factcheck.grouping.linkage import _average_linkage
@@ -104,13 +104,14 @@ def group_claims(
     p = params
     if state is not None and state.params != p:
         state.reset(p)
-    claims = [c for c in claims if groupable(c, articles.get(c.article_key))]
+    claims = groupable_claims(claims, articles)
     if not claims:
         if state is not None:
             state.reset(p)
         return []
     langs = languages(claims, articles)
-    feats, n_docs, fps, keys_of, vec = _claim_features(claims, articles, langs, p, state)
+    feats, n_docs, fps, keys_of = _claim_features(claims, articles, langs, p, state)
+    vec = _Vectors(feats, p)
     by_doc: dict[int, list[_Feat]] = defaultdict(list)
     for f in feats:
         by_doc[f.doc].append(f)
@@ -136,15 +137,16 @@ def group_claims(
 
     # Average linkage on the sparse graph with cannot-link on cluster event times, per connected part.
     # A cluster's state: its month mentions, its size and the stories its claims come from.
-    states: list[_State] = []
-    for f in feats:
+    # (made for the claims of the parts clustered: after one change, those of a few parts)
+    def claim_state(f: _Feat) -> _State:
         tc: Counter[str] = Counter()
         for v in f.times:
             mk = _month_key(v)
             if mk:
                 tc[mk] += 1
         fwd = f.published[:7] if f.published and not f.times and f.claim.stance in _FORWARD else ""
-        states.append((tc, 1, Counter({doc_label[f.doc]: 1}), fwd, Counter({f.doc: 1})))
+        return (tc, 1, Counter({doc_label[f.doc]: 1}), fwd, Counter({f.doc: 1}))
+
     doc_cap = {d: max(p.article_claims_min, int(p.article_share_max * n)) for d, n in doc_size.items()}
 
     def cluster(ms: list[int], sims: dict[tuple[int, int], float]) -> list[list[int]]:
@@ -153,7 +155,7 @@ def group_claims(
             sims,
             edge_min=p.edge_min,
             avg_min=p.link_min,
-            states=[states[m] for m in ms],
+            states=[claim_state(feats[m]) for m in ms],
             compatible_states=lambda a, b: _modes_compatible(a, b, p) and _shape_ok(a, b, doc_cap),
             merge_states=lambda a, b: (a[0] + b[0], a[1] + b[1], a[2] + b[2], max(a[3], b[3]), a[4] + b[4]),
             avg_min_for=lambda a, b: _link_bar(a, b, p),
@@ -186,24 +188,37 @@ def group_claims(
     return groups
 
 
+class _Vectors(dict[int, dict[str, float]]):
+    """Each claim's word vector (``_idf_vectors``: its own words' rarities) by its index, made when first
+    asked for: a regrouping after one change compares the claims of a few articles only."""
+
+    def __init__(self, feats: Sequence[_Feat], p: Params):
+        super().__init__()
+        self.feats, self.p = feats, p
+
+    def __missing__(self, i: int) -> dict[str, float]:
+        v = self[i] = _idf_vectors([self.feats[i]], self.p)[0]
+        return v
+
+
 def _claim_features(
     claims: Sequence[Claim],
     articles: Mapping[str, Article],
     langs: Mapping[str, str | None],
     p: Params,
     state: GroupingState | None,
-) -> tuple[list[_Feat], int, list[str], list[list[str]], list[dict[str, float]]]:
-    """Each claim's features, blocking keys and word vector (all of them its article's alone), and each
-    article's fingerprint (with a state: an article with last run's fingerprint gets last run's features)."""
+) -> tuple[list[_Feat], int, list[str], list[list[str]]]:
+    """Each claim's features and blocking keys (both its article's alone), and each article's fingerprint
+    (with a state: an article with last run's fingerprint gets last run's features)."""
     if state is None:
         every, n_docs = _features(claims, articles, langs)
-        return every, n_docs, [], [_blocking_keys(f, p) for f in every], _idf_vectors(every, p)
+        return every, n_docs, [], [_blocking_keys(f, p) for f in every]
     own: dict[str, list[Claim]] = {}
     for c in claims:
         own.setdefault(c.article_key, []).append(c)
     fps: list[str] = []
     doc_of: dict[str, int] = {}
-    done: dict[str, tuple[list[_Feat], list[list[str]], list[dict[str, float]]]] = {}
+    done: dict[str, tuple[list[_Feat], list[list[str]]]] = {}
     for key, cs in own.items():
         doc_of[key] = len(fps)
         fp = fingerprint(articles.get(key), cs)
@@ -211,22 +226,20 @@ def _claim_features(
         got = state.features.get(fp) or done.get(fp)
         if got is None:
             fs, _ = _features(cs, articles, langs)
-            got = (fs, [_blocking_keys(f, p) for f in fs], _idf_vectors(fs, p))
+            got = (fs, [_blocking_keys(f, p) for f in fs])
         done[fp] = got
     state.features = done
     feats: list[_Feat] = []
     keys_of: list[list[str]] = []
-    vec: list[dict[str, float]] = []
     seen: Counter[str] = Counter()
     for c in claims:  # the batch's order (an article's claims need not be contiguous)
         d = doc_of[c.article_key]
         x = seen[c.article_key]
         seen[c.article_key] += 1
-        fs, ks, vs = done[fps[d]]
+        fs, ks = done[fps[d]]
         feats.append(dataclasses.replace(fs[x], idx=len(feats), doc=d, claim=c))
         keys_of.append(ks[x])
-        vec.append(vs[x])
-    return feats, len(fps), fps, keys_of, vec
+    return feats, len(fps), fps, keys_of
 
 
 def _pairs(
@@ -270,7 +283,7 @@ def _score_pairs(
     cands: Mapping[int, set[int]],
     feats: list[_Feat],
     doc_label: Sequence[int],
-    vec: Sequence[dict[str, float]],
+    vec: Mapping[int, dict[str, float]],
     p: Params = DEFAULT,
 ) -> dict[tuple[int, int], tuple[float, _Edge]]:
     """Each candidate pair's score and evidence, for the pairs that make an edge (score >= ``edge_min``)."""
@@ -398,7 +411,7 @@ class _Reuse:
         self,
         cands: Mapping[int, set[int]],
         doc_label: Sequence[int],
-        vec: Sequence[dict[str, float]],
+        vec: Mapping[int, dict[str, float]],
     ) -> tuple[list[tuple[float, int, int]], dict[int, dict[int, _Edge]]]:
         """The claim graph's edges to cluster anew and each one's evidence (by its lower claim index): every
         edge from scratch; with a state, the edges of the connected parts that a touched article's claims
@@ -463,6 +476,7 @@ class _Reuse:
         out: list[list[int]] = []
         state = self.state
         self.part_of: dict[int, bytes] = {}  # claim -> the key of its part (with a state)
+        self.place: dict[int, int] = {}  # claim -> its place among its part's claims
         new_parts: dict[
             bytes, tuple[tuple[ClaimUid, ...], list[tuple[int, int, float, _Edge]] | None, list[list[int]]]
         ] = {}
@@ -473,6 +487,7 @@ class _Reuse:
                 new_parts[key] = (uids, links, kept)
                 out.extend([ms[x] for x in c] for c in kept)
                 self.part_of.update((m, key) for m in ms)
+                self.place.update((m, x) for x, m in enumerate(ms))
                 reused += 1
         for root, ms in parts.items():
             local = {m: x for x, m in enumerate(ms)}
@@ -491,6 +506,7 @@ class _Reuse:
             new_parts[key] = (tuple(self.uid[m] for m in ms), links, kept_local)
             out.extend([ms[x] for x in c] for c in kept_local)
             self.part_of.update((m, key) for m in ms)
+            self.place.update(local)
         if state is not None:
             state.parts = new_parts
             state.stats["parts_reused"] = reused
@@ -513,7 +529,13 @@ class _Reuse:
         if self.state is None:
             return make()
         parts = {self.part_of.get(m) for m in ms}
-        key = digest((tuple(self.uid[m] for m in ms), parts.pop())) if len(parts) == 1 else None
+        key = None
+        if len(parts) == 1:
+            part = parts.pop()
+            if part is not None:  # (a part's key names its claims and edges: their places name the group)
+                key = digest((part, tuple(self.place[m] for m in ms)))
+            else:
+                key = digest((tuple(self.uid[m] for m in ms), None))
         got = self.state.groups.get(key) if key is not None else None
         if got is None:
             self._fill(ms, detail)
@@ -551,7 +573,7 @@ def _earned(
     ms: list[int],
     feats: list[_Feat],
     detail: Mapping[int, Mapping[int, _Edge]],
-    vec: Sequence[dict[str, float]],
+    vec: Mapping[int, dict[str, float]],
     p: Params = DEFAULT,
 ) -> list[int]:
     """The members of a cluster that earned their place: each has a direct edge to a claim of another

@@ -23,7 +23,7 @@ from factcheck.grouping.times import (
 )
 from factcheck.grouping.words import _content_tokens, _negation, _stem, rarity
 from factcheck.lang import detect
-from factcheck.model import Article, Claim, Stance
+from factcheck.model import Article, Claim, Segment, Stance
 
 _ANTE = (Stance.EXPECTED, Stance.PLANNED, Stance.ANNOUNCED, Stance.HYPOTHETICAL)
 _FORWARD = (Stance.EXPECTED, Stance.PLANNED)  # the claim looks forward from its publication date
@@ -104,6 +104,22 @@ def groupable(claim: Claim, article: Article | None) -> bool:
     if article is None or not article.segments:
         return True
     return any(s.start < claim.end and claim.start < s.end for s in article.claim_segments)
+
+
+def groupable_claims(claims: Sequence[Claim], articles: Mapping[str, Article]) -> list[Claim]:
+    """The claims that are ``groupable``, each article's claim segments listed once (not once per claim)."""
+    segments: dict[str, list[Segment] | None] = {}  # article key -> its claim segments (None: any place)
+    out = []
+    for c in claims:
+        if c.article_key not in segments:
+            art = articles.get(c.article_key)
+            segments[c.article_key] = art.claim_segments if art is not None and art.segments else None
+        segs = segments[c.article_key]
+        if byline_like(c):
+            continue
+        if segs is None or any(s.start < c.end and c.start < s.end for s in segs):
+            out.append(c)
+    return out
 
 
 def article_language(article: Article | None) -> str | None:

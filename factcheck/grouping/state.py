@@ -71,10 +71,8 @@ class GroupingState:
         bytes, tuple[tuple[ClaimUid, ...], list[tuple[int, int, float, Any]] | None, list[list[int]]]
     ] = field(default_factory=dict)
     groups: dict[bytes, EventGroup] = field(default_factory=dict)  # group digest -> group
-    # article fingerprint -> its claims' features, blocking keys and word vectors
-    features: dict[str, tuple[list[Any], list[list[str]], list[dict[str, float]]]] = field(
-        default_factory=dict
-    )
+    # article fingerprint -> its claims' features and blocking keys
+    features: dict[str, tuple[list[Any], list[list[str]]]] = field(default_factory=dict)
     story_memo: StoryMemo = field(default_factory=StoryMemo)  # articles' term counts
     stats: dict[str, int] = field(default_factory=dict)  # what the last run reused and computed
     # (a state read back from the cache) a part's edges, read when first needed: the edges of a part
@@ -108,7 +106,7 @@ def digest(value: object) -> bytes:
 # that saving after a change writes only the new pieces. Read back, every value is checked for its type: a
 # piece of another shape raises ``ValueError`` and the state is not used.
 
-STATE_FORMAT = 1
+STATE_FORMAT = 2
 
 
 def params_digest(p: Params) -> str:
@@ -140,17 +138,11 @@ def state_pieces(state: GroupingState) -> tuple[dict[str, Any], dict[str, Callab
     ]
     pieces: dict[str, Callable[[], Any]] = {}
     docs = state.story_memo.docs
-    for fp, (fs, keys, vecs) in state.features.items():
+    for fp, (fs, keys) in state.features.items():
         pieces["a" + fp] = functools.partial(
-            lambda fs, keys, vecs, tf: {
-                "feats": [_feat_json(f) for f in fs],
-                "keys": keys,
-                "vecs": vecs,
-                "tf": tf,
-            },
+            lambda fs, keys, tf: {"feats": [_feat_json(f) for f in fs], "keys": keys, "tf": tf},
             fs,
             keys,
-            vecs,
             docs.get(fp),
         )
     for pk, (uids, _links, kept) in state.parts.items():
@@ -158,6 +150,8 @@ def state_pieces(state: GroupingState) -> tuple[dict[str, Any], dict[str, Callab
         pieces["e" + pk.hex()] = functools.partial(lambda pk: _links_json(state.part_links(pk)), pk)
     for gk, g in state.groups.items():
         pieces["g" + gk.hex()] = functools.partial(g.to_json)
+    place = {fp: x for x, fp in enumerate(state.fingerprints.values())}
+    sims = [(place.get(fa), place.get(fb), sc) for (fa, fb), sc in state.story_memo.sims.items()]
     manifest = {
         "format": STATE_FORMAT,
         "params": params_digest(state.params),
@@ -166,6 +160,8 @@ def state_pieces(state: GroupingState) -> tuple[dict[str, Any], dict[str, Callab
         "pieces": sorted(pieces),
         # the stories' bisections (``StoryMemo.splits``)
         "splits": [[list(k), None if v is None else list(v)] for k, v in state.story_memo.splits.items()],
+        # the articles compared for stories (places in ``articles``) and their cosines, in columns
+        "sims": [list(c) for c in zip(*(x for x in sims if None not in x), strict=True)] or [[], [], []],
     }
     return manifest, pieces
 
@@ -243,20 +239,16 @@ def _feat_from(v: Any) -> Any:
     )
 
 
-def _article_from(
-    v: Any,
-) -> tuple[tuple[list[Any], list[list[str]], list[dict[str, float]]], Counter[str] | None]:
+def _article_from(v: Any) -> tuple[tuple[list[Any], list[list[str]]], Counter[str] | None]:
     _check(isinstance(v, dict), "article piece")
-    feats, keys, vecs, tf = v.get("feats"), v.get("keys"), v.get("vecs"), v.get("tf")
-    _check(isinstance(feats, list) and isinstance(keys, list) and isinstance(vecs, list), "article piece")
-    _check(len(feats) == len(keys) == len(vecs), "article piece")
-    for vec in vecs:
-        _check(type(vec) is dict and set(map(type, vec.values())) <= _FLOAT, "word vector")
+    feats, keys, tf = v.get("feats"), v.get("keys"), v.get("tf")
+    _check(isinstance(feats, list) and isinstance(keys, list), "article piece")
+    _check(len(feats) == len(keys), "article piece")
     counts: Counter[str] | None = None
     if tf is not None:
         _check(type(tf) is dict and set(map(type, tf.values())) <= _INT, "term counts")
         counts = Counter(tf)
-    return ([_feat_from(f) for f in feats], [_strs(k, "blocking keys") for k in keys], vecs), counts
+    return ([_feat_from(f) for f in feats], [_strs(k, "blocking keys") for k in keys]), counts
 
 
 def _part_from(v: Any) -> tuple[tuple[ClaimUid, ...], None, list[list[int]]]:
@@ -357,6 +349,13 @@ def state_from_pieces(
             memo.df.update(counts.keys())
     splits = manifest.get("splits", [])
     _check(type(splits) is list and all(type(x) is list and len(x) == 2 for x in splits), "splits")
+    cols = manifest.get("sims")
+    _check(type(cols) is list and len(cols) == 3, "story pairs")
+    fps_at = list(state.fingerprints.values())
+    a, b = _index(cols[0], len(fps_at), "story pairs"), _index(cols[1], len(fps_at), "story pairs")
+    sc = _typed(cols[2], _FLOAT, "story pairs")
+    _check(len(a) == len(b) == len(sc), "story pairs")
+    memo.sims = {(fps_at[i], fps_at[j]): x for i, j, x in zip(a, b, sc, strict=True)}
     for fps, sides in splits:
         n = len(_strs(fps, "split"))
         if sides is not None:

@@ -25,6 +25,8 @@ class StoryMemo:
     df: Counter[str] | None = None  # the document frequencies of ``docs`` (None: not known)
     # a story's articles' fingerprints (in batch order) -> its two sides (places in that tuple) or None
     splits: dict[tuple[str, ...], tuple[list[int], list[int]] | None] = field(default_factory=dict)
+    # the pairs of articles compared (by fingerprints, in batch order) -> their cosine
+    sims: dict[tuple[str, str], float] = field(default_factory=dict)
 
 
 def _doc_clusters(
@@ -65,9 +67,10 @@ def _doc_clusters(
     if memo is not None and fps is not None:
         memo.docs = {fps[d]: tf[d] for d in range(n_docs)}
         memo.df = df
+    idf = {t: math.log((1 + n_docs) / (1 + k)) for t, k in df.items()}  # (the same floats, once per term)
     vecs: list[dict[str, float]] = []
     for c in tf:
-        v = {t: (1 + math.log(n)) * math.log((1 + n_docs) / (1 + df[t])) for t, n in c.items()}
+        v = {t: (1 + math.log(n)) * idf[t] for t, n in c.items()}
         norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
         vecs.append({t: x / norm for t, x in v.items()})
     cap = min(max(8, int(n_docs * p.doc_posting_share)), p.doc_posting_max)
@@ -77,17 +80,22 @@ def _doc_clusters(
             if df[t] <= cap:
                 postings[t].append(d)
     # A pair of articles is compared when they share p.doc_shared_min of their top terms.
-    shared: Counter[tuple[int, int]] = Counter()
-    for docs in postings.values():
-        for i, a in enumerate(docs):
-            shared.update((a, b) for b in docs[i + 1 :])
-    sims: dict[tuple[int, int], float] = {}
+    if memo is not None and fps is not None and any(unchanged):
+        shared, sims = _memo_pairs(memo, fps, unchanged, postings, p.doc_shared_min)
+    else:
+        shared, sims = Counter(), {}
+        for docs in postings.values():
+            for i, a in enumerate(docs):
+                shared.update((a, b) for b in docs[i + 1 :])
     for (a, b), k in shared.items():
         if k >= p.doc_shared_min:
             va, vb = vecs[a], vecs[b]
             if len(va) > len(vb):
                 va, vb = vb, va
             sims[(a, b)] = sum([x * vb[t] for t, x in va.items() if t in vb])
+    sims = dict(sorted(sims.items()))  # (one order whichever way they came: sums over them are the same)
+    if memo is not None and fps is not None:
+        memo.sims = {(fps[a], fps[b]): sc for (a, b), sc in sims.items()}
     years: list[set[str]] = [({y} if y else set()) for y in doc_years]
     label = _average_linkage(
         n_docs,
@@ -129,6 +137,35 @@ def _df_update(
     same_n = len(memo.docs) == len(fps)
     unchanged = [same_n and d not in need and not any(t in changed for t in tf[d]) for d in range(len(fps))]
     return df, unchanged
+
+
+def _memo_pairs(
+    memo: StoryMemo,
+    fps: Sequence[str],
+    unchanged: list[bool],
+    postings: Mapping[str, list[int]],
+    shared_min: int,
+) -> tuple[Counter[tuple[int, int]], dict[tuple[int, int], float]]:
+    """The top terms two articles share, counted for the pairs with an article whose vector changed; and
+    the cosines of last time for the others: two articles whose vectors are last time's have the same top
+    terms, so they are compared as last time, with the same cosine (a pair now in the other order is
+    compared again: its cosine may sum in another order)."""
+    place = {fp: d for d, fp in enumerate(fps)}
+    sims: dict[tuple[int, int], float] = {}
+    shared: Counter[tuple[int, int]] = Counter()
+    for (fa, fb), sc in memo.sims.items():
+        a, b = place.get(fa), place.get(fb)
+        if a is not None and b is not None and unchanged[a] and unchanged[b]:
+            if a < b:
+                sims[(a, b)] = sc
+            else:
+                shared[(b, a)] = shared_min
+    for docs in postings.values():
+        if all(unchanged[d] for d in docs):
+            continue
+        for i, a in enumerate(docs):
+            shared.update((a, b) for b in docs[i + 1 :] if not (unchanged[a] and unchanged[b]))
+    return shared, sims
 
 
 def _memo_bisect(
