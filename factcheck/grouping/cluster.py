@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
@@ -12,6 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from rapidfuzz import fuzz
 from rapidfuzz import process as rf_process
 
+from factcheck.grouping.duplicates import group_id, with_copies
 from factcheck.grouping.features import (
     _FORWARD,
     _blocking_keys,
@@ -81,6 +81,31 @@ def _shared_evidence(a: _Feat, b: _Feat) -> int:
     return len(ents) + len(words)
 
 
+def _direct(fi: _Feat, fj: _Feat, ts: float, cos: float, p: Params = DEFAULT) -> bool:
+    """Whether two claims of different articles tell of one event on their own evidence, without the context
+    of a shared story: two shared participants or content words, and wording, rare words, shared names and
+    an agreeing month enough for ``cross_min`` (more when one states no time). ``cos``: the IDF-weighted
+    cosine of their words (0 when the wording alone decides)."""
+    if _shared_evidence(fi, fj) < p.cross_shared_min:
+        return False
+    same_month = bool(fi.months and fj.months and fi.months & fj.months)
+    framed = same_month and _same_frame(fi, fj)
+    if ts < p.text_floor and not framed:
+        return False
+    ent = (
+        len(fi.entities & fj.entities) / len(fi.entities | fj.entities)
+        if fi.entities and fj.entities
+        else 0.0
+    )
+    need = p.cross_min + (p.untimed_extra if not (fi.times and fj.times) else 0.0)
+    # One shared name is a topic ("Rust", "Oscars"), not yet the participants of one event: the share of
+    # shared entities counts in full from ``entity_shared_full`` names on.
+    shared_ents = len(fi.entities & fj.entities)
+    ent_evidence = p.entity_evidence_weight * ent * min(1.0, shared_ents / p.entity_shared_full)
+    frame = p.frame_bonus if framed else 0.0
+    return max(ts / 100.0, cos) + ent_evidence + (p.month_bonus if same_month else 0.0) + frame >= need
+
+
 def _shape_ok(a: _State, b: _State, cap: Mapping[int, int]) -> bool:
     """A group tells of one event, not of most of an article: the merge keeps each article's share of
     the group within its cap."""
@@ -104,6 +129,12 @@ def group_claims(
     p = params
     if state is not None and state.params != p:
         state.reset(p)
+    copies = [
+        c
+        for c in claims
+        if not groupable(c, articles.get(c.article_key))
+        and groupable(c, articles.get(c.article_key), copies=True)
+    ]
     claims = [c for c in claims if groupable(c, articles.get(c.article_key))]
     if not claims:
         if state is not None:
@@ -181,8 +212,9 @@ def group_claims(
             continue
         make = functools.partial(_make_group, [feats[m] for m in ms], detail, articles, p, langs)
         groups.append(run.group(ms, detail, make))
-    groups.sort(key=lambda g: (g.when or "9999", g.id))
     run.finish()
+    groups = with_copies(groups, copies, claims, articles)
+    groups.sort(key=lambda g: (g.when or "9999", g.id))
     return groups
 
 
@@ -323,12 +355,7 @@ def _score_pairs(
                 continue
             # Same participants at the same month: the frame of one event, whatever the wording.
             frame = p.frame_bonus if framed else 0.0
-            need = p.cross_min + (p.untimed_extra if not (fi.times and fj.times) else 0.0)
-            # One shared name is a topic ("Rust", "Oscars"), not yet the participants of one event: the
-            # share of shared entities counts in full from ``entity_shared_full`` names on.
-            shared_ents = len(fi.entities & fj.entities)
-            ent_evidence = p.entity_evidence_weight * ent * min(1.0, shared_ents / p.entity_shared_full)
-            if not same_story and base + ent_evidence + (p.month_bonus if same_month else 0.0) + frame < need:
+            if not same_story and not _direct(fi, fj, ts, cos, p):
                 continue
             score = base + frame + p.entity_weight * ent + (bonus if same_story else 0.0)
             score += p.month_bonus if same_month else 0.0
@@ -560,29 +587,80 @@ def _earned(
     states no time of its own needs an edge inside its story, or one of specific words (IDF-weighted
     cosine ``untimed_join_min``; names and titles in a similar order are not enough): "Xi told Putin that
     Beijing and Moscow should closely coordinate" does not join the group of Putin's October visit.
+    Story context extends a group but never founds one: a group needs a pair of claims of two articles
+    that match on their own evidence (``_direct``, as if the two were of different stories): two guides on
+    one topic share a story, not an event. And a pair that
+    only the story context makes counts when each of its claims is among the other's ``story_partners``
+    best in its article (one lede does not vouch for every sentence of another article).
     Repeated until stable; [] when fewer than two articles are left."""
     kept = set(ms)
     while True:
         timed = any(feats[m].months for m in kept)
-        linked: set[int] = set()
+        pairs: list[tuple[int, int, _Edge, bool]] = []  # the cluster's pairs across articles, direct or not
+        # a claim's pairs of the story context with the claims of one other article, best first
+        partners: dict[tuple[int, int], list[tuple[float, int]]] = defaultdict(list)
         for i in kept:
-            for j, (_ts, _ent, same_story, cos) in detail.get(i, {}).items():
+            for j, edge in detail.get(i, {}).items():
                 if j not in kept or feats[i].doc == feats[j].doc:
                     continue
-                if not timed or same_story or (feats[i].times and feats[j].times):
-                    linked.update((i, j))
-                    continue
-                if cos < 0:
-                    cos = _cosine(vec[i], vec[j])
-                strong = cos >= p.untimed_join_min
-                if strong or feats[i].times:
-                    linked.add(i)
-                if strong or feats[j].times:
-                    linked.add(j)
+                ts, _ent, same_story, cos = edge
+                direct = not same_story or _direct(feats[i], feats[j], ts, max(cos, 0.0), p)
+                pairs.append((i, j, edge, direct))
+                if not direct:
+                    sc = max(ts / 100.0, cos)
+                    partners[(i, feats[j].doc)].append((-sc, j))
+                    partners[(j, feats[i].doc)].append((-sc, i))
+        best = {key: {x for _sc, x in sorted(v)[: p.story_partners]} for key, v in partners.items()}
+        linked: set[int] = set()
+        anchored = False  # a pair tells of the event on its own evidence
+        for i, j, (_ts, _ent, same_story, cos), direct in pairs:
+            if direct:
+                anchored = True
+            elif j not in best[(i, feats[j].doc)] or i not in best[(j, feats[i].doc)]:
+                continue  # one claim does not vouch for a whole article
+            if not timed or same_story or (feats[i].times and feats[j].times):
+                linked.update((i, j))
+                continue
+            if cos < 0:
+                cos = _cosine(vec[i], vec[j])
+            strong = cos >= p.untimed_join_min
+            if strong or feats[i].times:
+                linked.add(i)
+            if strong or feats[j].times:
+                linked.add(j)
+        if not anchored:
+            linked = set()
         if linked == kept:
+            kept = _best_of_each_article(kept, pairs, feats, p)
             break
         kept = linked
     return sorted(kept) if len({feats[m].doc for m in kept}) >= 2 else []
+
+
+def _best_of_each_article(
+    kept: set[int], pairs: list[tuple[int, int, _Edge, bool]], feats: list[_Feat], p: Params = DEFAULT
+) -> set[int]:
+    """A group tells of one event, not of most of an article: of an article with more than
+    ``article_claims_max`` claims in the group, the best-evidenced are kept (those matching a claim of
+    another article on their own evidence first, then by their best pair's wording or rare words)."""
+    per_doc: dict[int, list[int]] = defaultdict(list)
+    for m in kept:
+        per_doc[feats[m].doc].append(m)
+    if all(len(ms) <= p.article_claims_max for ms in per_doc.values()):
+        return kept
+    evidence: dict[int, tuple[bool, float]] = {}
+    for i, j, (ts, _ent, _same_story, cos), direct in pairs:
+        if i in kept and j in kept:
+            sc = (direct, max(ts / 100.0, cos))
+            for m in (i, j):
+                evidence[m] = max(evidence.get(m, (False, 0.0)), sc)
+    out = set()
+    for ms in per_doc.values():
+        ranked = sorted(
+            ms, key=lambda m: (not evidence.get(m, (False, 0.0))[0], -evidence.get(m, (False, 0.0))[1], m)
+        )
+        out.update(ranked[: p.article_claims_max])
+    return out
 
 
 def _forced(ms: list[int], feats: list[_Feat], overrides: GroupOverrides | None) -> bool:
@@ -617,10 +695,6 @@ def _apply_overrides(
     return [sorted(v) for v in out.values()]
 
 
-def _group_id(claim_ids: Sequence[str]) -> str:
-    return "g" + hashlib.blake2b("\0".join(sorted(claim_ids)).encode(), digest_size=4).hexdigest()
-
-
 def _specific(values: list[str]) -> str | None:
     """The most specific time value the members agree on."""
     if not values:
@@ -644,7 +718,7 @@ def _make_group(
     langs: Mapping[str, str | None] | None = None,
 ) -> EventGroup:
     ids = [f.claim.id for f in ms]
-    gid = _group_id(ids)
+    gid = group_id(ids)
     # medoid: the member with the highest summed edge score
     strength: Counter[int] = Counter()
     text_scores: list[float] = []

@@ -21,7 +21,7 @@ from factcheck.grouping.times import (
     _month_buckets,
     _tuples_conflict,
 )
-from factcheck.grouping.words import _content_tokens, _negation, _stem, rarity
+from factcheck.grouping.words import _content_tokens, _negation, _stem, folded_stopwords, rarity
 from factcheck.lang import detect
 from factcheck.model import Article, Claim, Stance
 
@@ -96,14 +96,25 @@ def byline_like(claim: Claim) -> bool:
     return bool(_SEPARATOR.search(claim.text)) or len(_FIELD.findall(claim.text)) >= 2
 
 
-def groupable(claim: Claim, article: Article | None) -> bool:
+def groupable(claim: Claim, article: Article | None, *, copies: bool = False) -> bool:
     """Whether a claim may take part in grouping: it lies in the article's title or body (not in page
-    furniture or metadata) and is not a byline-like line."""
+    furniture or metadata), is not a byline-like line, and its article is not a copy of another one of the
+    batch (``Article.duplicate_of``, ``near_duplicate_of``: listed as such, with a notice; with ``copies``
+    a copy's claims are let through: they follow their original's groups)."""
     if byline_like(claim):
+        return False
+    if not copies and article is not None and (article.duplicate_of or article.near_duplicate_of):
         return False
     if article is None or not article.segments:
         return True
     return any(s.start < claim.end and claim.start < s.end for s in article.claim_segments)
+
+
+def participant(key: str, lang: str | None) -> bool:
+    """Whether an entity key can name a participant of an event: not when every word of it is a stop word of
+    the language (a month, a weekday or a function word taken for a name: "Februar", "Im")."""
+    stop = folded_stopwords(lang)
+    return not all(w in stop for w in key.split())
 
 
 def article_language(article: Article | None) -> str | None:
@@ -132,7 +143,7 @@ def _features(
         art = articles.get(c.article_key)
         lang = langs.get(c.article_key)
         toks = _content_tokens(c.text, lang)
-        ents = frozenset(e.key for e in c.entities) if c.entities else frozenset()
+        ents = frozenset(e.key for e in c.entities if participant(e.key, lang)) if c.entities else frozenset()
         polarity = getattr(c, "polarity", None)
         negated = (isinstance(polarity, int) and polarity < 0) or bool(_negation(lang).search(c.text))
         pub = art.published.isoformat() if art and art.published else None
