@@ -32,7 +32,7 @@ from factcheck.grouping.params import DEFAULT, Params
 from factcheck.grouping.state import ClaimUid, GroupingState, digest, fingerprint
 from factcheck.grouping.stories import _doc_clusters
 from factcheck.grouping.suggest import suggestions
-from factcheck.grouping.times import _month_key, _months_before, compatible
+from factcheck.grouping.times import _days_apart, _month_key, _months_before, compatible
 from factcheck.model import Article, Claim, EventGroup, GroupOverrides
 
 # a pair's token_sort_ratio, shared-entity share, same story (0/1), and IDF-weighted cosine of its words
@@ -81,12 +81,24 @@ def _shared_evidence(a: _Feat, b: _Feat) -> int:
     return len(ents) + len(words)
 
 
+def _verbatim(a: str, b: str) -> bool:
+    """The same words in the same order (case and punctuation aside)."""
+    return _WORDS.findall(a.casefold()) == _WORDS.findall(b.casefold())
+
+
+_WORDS = re.compile(r"[^\W_]+")
+
+
 def _direct(fi: _Feat, fj: _Feat, ts: float, cos: float, p: Params = DEFAULT) -> bool:
     """Whether two claims of different articles tell of one event on their own evidence, without the context
     of a shared story: two shared participants or content words, and wording, rare words, shared names and
     an agreeing month enough for ``cross_min`` (more when one states no time). ``cos``: the IDF-weighted
     cosine of their words (0 when the wording alone decides)."""
     if _shared_evidence(fi, fj) < p.cross_shared_min:
+        return False
+    # Claims that state no time and name no participant in common have no event to share (two guides of
+    # one topic, two recipes), however alike their words.
+    if p.untimed_need_participant and not (fi.times and fj.times) and not fi.entities & fj.entities:
         return False
     same_month = bool(fi.months and fj.months and fi.months & fj.months)
     framed = same_month and _same_frame(fi, fj)
@@ -325,6 +337,10 @@ def _score_pairs(
             if not fj.text:
                 continue
             same_story = fi.doc != fj.doc and doc_label[fi.doc] == doc_label[fj.doc]
+            # Reports published far apart are not one story's coverage of one event (an evergreen page and
+            # a report that shares its topic): their claims stand on their own evidence.
+            if same_story and fi.published and fj.published:
+                same_story = _days_apart(fi.published, fj.published) <= p.story_days_max
             # An article with no publication date is compatible with any year: beside a dated article of its
             # story its claims lean less on the story and more on their own evidence.
             bonus = (
@@ -356,6 +372,11 @@ def _score_pairs(
             # Same participants at the same month: the frame of one event, whatever the wording.
             frame = p.frame_bonus if framed else 0.0
             if not same_story and not _direct(fi, fj, ts, cos, p):
+                continue
+            # The same sentence word for word in two articles of different stories is the sites' template (a
+            # comment rule, a disclaimer), not two reports of an event: reports of one event are worded anew,
+            # and a reprint is in its original's story (or a copy, ``duplicates``).
+            if not same_story and ts == 100 and _verbatim(fi.claim.text, fj.claim.text):
                 continue
             score = base + frame + p.entity_weight * ent + (bonus if same_story else 0.0)
             score += p.month_bonus if same_month else 0.0
@@ -631,36 +652,9 @@ def _earned(
         if not anchored:
             linked = set()
         if linked == kept:
-            kept = _best_of_each_article(kept, pairs, feats, p)
             break
         kept = linked
     return sorted(kept) if len({feats[m].doc for m in kept}) >= 2 else []
-
-
-def _best_of_each_article(
-    kept: set[int], pairs: list[tuple[int, int, _Edge, bool]], feats: list[_Feat], p: Params = DEFAULT
-) -> set[int]:
-    """A group tells of one event, not of most of an article: of an article with more than
-    ``article_claims_max`` claims in the group, the best-evidenced are kept (those matching a claim of
-    another article on their own evidence first, then by their best pair's wording or rare words)."""
-    per_doc: dict[int, list[int]] = defaultdict(list)
-    for m in kept:
-        per_doc[feats[m].doc].append(m)
-    if all(len(ms) <= p.article_claims_max for ms in per_doc.values()):
-        return kept
-    evidence: dict[int, tuple[bool, float]] = {}
-    for i, j, (ts, _ent, _same_story, cos), direct in pairs:
-        if i in kept and j in kept:
-            sc = (direct, max(ts / 100.0, cos))
-            for m in (i, j):
-                evidence[m] = max(evidence.get(m, (False, 0.0)), sc)
-    out = set()
-    for ms in per_doc.values():
-        ranked = sorted(
-            ms, key=lambda m: (not evidence.get(m, (False, 0.0))[0], -evidence.get(m, (False, 0.0))[1], m)
-        )
-        out.update(ranked[: p.article_claims_max])
-    return out
 
 
 def _forced(ms: list[int], feats: list[_Feat], overrides: GroupOverrides | None) -> bool:
