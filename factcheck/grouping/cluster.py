@@ -373,10 +373,10 @@ def _score_pairs(
             frame = p.frame_bonus if framed else 0.0
             if not same_story and not _direct(fi, fj, ts, cos, p):
                 continue
-            # The same sentence word for word in two articles of different stories is the sites' template (a
-            # comment rule, a disclaimer), not two reports of an event: reports of one event are worded anew,
-            # and a reprint is in its original's story (or a copy, ``duplicates``).
-            if not same_story and ts == 100 and _verbatim(fi.claim.text, fj.claim.text):
+            # The same sentence word for word, with no time, in two articles of different stories is the
+            # sites' template (a comment rule, a disclaimer), not two reports of an event: reports of one
+            # event are worded anew, and a reprint is in its original's story (or a copy, ``duplicates``).
+            if not same_story and ts == 100 and not fi.times and _verbatim(fi.claim.text, fj.claim.text):
                 continue
             score = base + frame + p.entity_weight * ent + (bonus if same_story else 0.0)
             score += p.month_bonus if same_month else 0.0
