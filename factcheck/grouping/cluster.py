@@ -32,7 +32,7 @@ from factcheck.grouping.params import DEFAULT, Params
 from factcheck.grouping.state import ClaimUid, GroupingState, digest, fingerprint
 from factcheck.grouping.stories import _doc_clusters
 from factcheck.grouping.suggest import suggestions
-from factcheck.grouping.times import _days_apart, _month_key, _months_before, compatible
+from factcheck.grouping.times import _month_key, _months_before, compatible
 from factcheck.model import Article, Claim, EventGroup, GroupOverrides
 
 # a pair's token_sort_ratio, shared-entity share, same story (0/1), and IDF-weighted cosine of its words
@@ -95,10 +95,6 @@ def _direct(fi: _Feat, fj: _Feat, ts: float, cos: float, p: Params = DEFAULT) ->
     an agreeing month enough for ``cross_min`` (more when one states no time). ``cos``: the IDF-weighted
     cosine of their words (0 when the wording alone decides)."""
     if _shared_evidence(fi, fj) < p.cross_shared_min:
-        return False
-    # Claims that state no time and name no participant in common have no event to share (two guides of
-    # one topic, two recipes), however alike their words.
-    if p.untimed_need_participant and not (fi.times and fj.times) and not fi.entities & fj.entities:
         return False
     same_month = bool(fi.months and fj.months and fi.months & fj.months)
     framed = same_month and _same_frame(fi, fj)
@@ -337,10 +333,6 @@ def _score_pairs(
             if not fj.text:
                 continue
             same_story = fi.doc != fj.doc and doc_label[fi.doc] == doc_label[fj.doc]
-            # Reports published far apart are not one story's coverage of one event (an evergreen page and
-            # a report that shares its topic): their claims stand on their own evidence.
-            if same_story and fi.published and fj.published:
-                same_story = _days_apart(fi.published, fj.published) <= p.story_days_max
             # An article with no publication date is compatible with any year: beside a dated article of its
             # story its claims lean less on the story and more on their own evidence.
             bonus = (

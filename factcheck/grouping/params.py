@@ -68,10 +68,6 @@ class Params:
     """Average-linkage bar for two clusters of the same story."""
     link_min_cross: float = 0.2
     """Average-linkage bar for two clusters of different stories."""
-    story_days_max: int = 100000
-    """Two dated articles published more days apart than this give each other no story context."""
-    untimed_need_participant: bool = False
-    """Across stories, two claims of which one states no time need a participant in common."""
     story_partners: int = 2
     """A pair of claims joined by the story context alone (not ``_direct`` evidence) keeps them in a group
     when each is among the other's this many best-scored partners in its article."""
