@@ -91,11 +91,3 @@ def test_the_same_template_sentence_on_two_sites_is_no_event() -> None:
         ),
     ]
     assert [sorted(g.claims) for g in grouping.group_claims(told, arts)] == [["x2", "y2"]]
-
-
-def test_a_month_taken_for_a_name_is_no_participant() -> None:
-    assert not features.participant("februar", "de") and not features.participant("monday", "en")
-    assert features.participant("angela merkel", "de") and features.participant("im gesprach", "de")
-    arts = {"x": art("x", language="de")}
-    fs = feats_of([claim("x1", "x", "Im Februar traf sie Malte Persike", ("Februar", "Malte Persike"))], arts)
-    assert fs[0].entities == {"malte persike"}

@@ -21,7 +21,7 @@ from factcheck.grouping.times import (
     _month_buckets,
     _tuples_conflict,
 )
-from factcheck.grouping.words import _content_tokens, _negation, _stem, folded_stopwords, rarity
+from factcheck.grouping.words import _content_tokens, _negation, _stem, rarity
 from factcheck.lang import detect
 from factcheck.model import Article, Claim, Stance
 
@@ -110,13 +110,6 @@ def groupable(claim: Claim, article: Article | None, *, copies: bool = False) ->
     return any(s.start < claim.end and claim.start < s.end for s in article.claim_segments)
 
 
-def participant(key: str, lang: str | None) -> bool:
-    """Whether an entity key can name a participant of an event: not when every word of it is a stop word of
-    the language (a month, a weekday or a function word taken for a name: "Februar", "Im")."""
-    stop = folded_stopwords(lang)
-    return not all(w in stop for w in key.split())
-
-
 def article_language(article: Article | None) -> str | None:
     """The article's language: its own (record or ingest), else detected from its body."""
     if article is None:
@@ -143,7 +136,7 @@ def _features(
         art = articles.get(c.article_key)
         lang = langs.get(c.article_key)
         toks = _content_tokens(c.text, lang)
-        ents = frozenset(e.key for e in c.entities if participant(e.key, lang)) if c.entities else frozenset()
+        ents = frozenset(e.key for e in c.entities) if c.entities else frozenset()
         polarity = getattr(c, "polarity", None)
         negated = (isinstance(polarity, int) and polarity < 0) or bool(_negation(lang).search(c.text))
         pub = art.published.isoformat() if art and art.published else None

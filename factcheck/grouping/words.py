@@ -6,7 +6,6 @@ from __future__ import annotations
 import functools
 import re
 
-from factcheck.entities import norm_key
 from factcheck.lang import resource as lang_resource
 
 _WORD = re.compile(r"[^\W_]+")  # letters and digits of any script; apostrophes and hyphens split words
@@ -21,12 +20,6 @@ def stopwords(lang: str | None) -> frozenset[str]:
     if not data:
         data = lang_resource(_FALLBACK, "stopwords")
     return frozenset(w for kind in _STOP_KINDS for w in data.get(kind, ()))
-
-
-@functools.cache
-def folded_stopwords(lang: str | None) -> frozenset[str]:
-    """The stop words of ``lang`` written as entity keys are (``entities.norm_key``: "März" -> "marz")."""
-    return frozenset(norm_key(w) for w in stopwords(lang))
 
 
 @functools.cache
