@@ -1,5 +1,5 @@
 """The shape of a group: one event, not most of an article. Story context extends a group but never founds
-one; one claim does not vouch for a whole article; template sentences and calendar words are no evidence."""
+one; one claim does not vouch for a whole article; a template sentence on two sites is no evidence."""
 
 from __future__ import annotations
 
