@@ -19,13 +19,17 @@ Figures (each beside the rapidfuzz single-link baseline of bench/ecbplus.py, mea
 
 ``--show`` prints every distractor group with its claims, to be judged by hand. ``--extra DIR`` adds the web
 pages of DIR (saved ``.html`` or trafilatura ``.json``, read-only) to the distractor stream beside
-realworld-dev: a second, larger check that unrelated pages stay apart. Set FACTCHECK_DATA to the
+realworld-dev: a second, larger check that unrelated pages stay apart. Its pages are split in two halves by
+a hash of the file name (sha1("extra:" + name) % 2, as bench/ingest.py does): each half is also grouped as a
+batch of its own and its distractor groups counted; half A is the development half (``--show-half A``
+prints its groups to be judged by hand), half B is only reported (never tuned on, never looked at). Set FACTCHECK_DATA to the
 folder holding ecbplus-dev/ and realworld-dev/ (default: ../shared/data beside the repository).
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import shutil
 import sys
 import tempfile
@@ -74,6 +78,49 @@ def run_grouping(corpus: Any, keys: set[str] | None = None, params: Any = None) 
     groups = grouping.group_claims(claims, arts, **kwargs)
     run_grouping.groups = groups  # type: ignore[attr-defined]
     return {cid: g.id for g in groups for cid in g.claims}
+
+
+def extra_half(name: str) -> str:
+    """The half of the --extra set a page belongs to (the same split as bench/ingest.py's)."""
+    return "A" if int(hashlib.sha1(f"extra:{name}".encode()).hexdigest(), 16) % 2 == 0 else "B"
+
+
+def distractor_groups(
+    groups: list[Any], by_id: dict[str, Any], dkeys: set[str]
+) -> tuple[list[Any], list[Any]]:
+    """The groups whose claims come from two or more distractor articles, and those mixing one distractor
+    article with ECB+ claims."""
+    dgroups, mixed_groups = [], []
+    for g in groups:
+        arts = {by_id[c].article_key for c in g.claims}
+        d = arts & dkeys
+        if len(d) >= 2:
+            dgroups.append(g)
+        elif d and arts - dkeys:
+            mixed_groups.append(g)
+    return dgroups, mixed_groups
+
+
+def report_distractors(title: str, dgroups: list[Any], n_dist: int) -> None:
+    per100 = 100 / max(1, n_dist)
+    n_claims = sum(len(g.claims) for g in dgroups)
+    largest = max((len(g.claims) for g in dgroups), default=0)
+    n_sugg = sum(len(g.suggestions) for g in dgroups)
+    print(
+        f"{title}: {len(dgroups)} ({len(dgroups) * per100:.1f} per 100 articles; "
+        f"target <= 1), {n_claims} claims, largest {largest} (target <= 30), {n_sugg} suggestions "
+        f"({n_sugg * per100:.1f} per 100 articles; target <= 5)"
+    )
+
+
+def show_groups(gs: list[Any], by_id: dict[str, Any]) -> None:
+    for g in gs:
+        print(f"\n== {g.id} {len(g.claims)} claims: {g.why.get('summary')}")
+        for cid in g.claims:
+            c = by_id[cid]
+            print(f"   [{c.article_key.removeprefix(PREFIX)[:28]}] {c.text[:150]!r}")
+        for s in g.suggestions:
+            print(f"   -> {s.kind}: {s.why}")
 
 
 def ecb_items(corpus: Any, docs: list[Any], line_spans: dict[str, list[tuple[int, int]]], group_of):
@@ -155,6 +202,9 @@ def main() -> int:
     ap.add_argument("--show", action="store_true", help="print every distractor group")
     ap.add_argument("--no-baseline", action="store_true")
     ap.add_argument("--extra", type=Path, default=None, help="more distractor pages (.html or .json)")
+    ap.add_argument(
+        "--show-half", choices=("A",), default=None, help="print the distractor groups of the --extra half A"
+    )
     args = ap.parse_args()
     if not (ecbplus.DATA / "docs").is_dir() or not REALWORLD.is_dir():
         print(f"data not found at {ecbplus.DATA.parent} (set FACTCHECK_DATA)", file=sys.stderr)
@@ -209,35 +259,23 @@ def main() -> int:
         f"stability: {stability(alone, mixed, ecb_ids):.4f} of ECB+ claims keep their group with the distractors in"
     )
 
-    dgroups = []
-    mixed_groups = []
-    for g in groups:
-        arts = {by_id[c].article_key for c in g.claims}
-        d = arts & dkeys
-        if len(d) >= 2:
-            dgroups.append(g)
-        elif d and arts - dkeys:
-            mixed_groups.append(g)
-    per100 = 100 / max(1, n_dist)
-    n_claims = sum(len(g.claims) for g in dgroups)
-    largest = max((len(g.claims) for g in dgroups), default=0)
-    n_sugg = sum(len(g.suggestions) for g in dgroups)
-    print(
-        f"distractor groups (2+ distractor articles): {len(dgroups)} ({len(dgroups) * per100:.1f} per 100 articles; "
-        f"target <= 1), {n_claims} claims, largest {largest} (target <= 30), {n_sugg} suggestions "
-        f"({n_sugg * per100:.1f} per 100 articles; target <= 5)"
-    )
+    dgroups, mixed_groups = distractor_groups(groups, by_id, dkeys)
+    report_distractors("distractor groups (2+ distractor articles)", dgroups, n_dist)
     print(f"groups mixing ECB+ and distractor claims: {len(mixed_groups)}")
     kinds = Counter(s.kind for g in groups for s in g.suggestions)
     print(f"suggestions in the whole mix: {dict(sorted(kinds.items()))}")
     if args.show:
-        for g in dgroups + mixed_groups:
-            print(f"\n== {g.id} {len(g.claims)} claims: {g.why.get('summary')}")
-            for cid in g.claims:
-                c = by_id[cid]
-                print(f"   [{c.article_key.removeprefix(PREFIX)[:28]}] {c.text[:150]!r}")
-            for s in g.suggestions:
-                print(f"   -> {s.kind}: {s.why}")
+        show_groups(dgroups + mixed_groups, by_id)
+    if args.extra is not None:
+        names = {f"{PREFIX}{p.name}" for p in extra}
+        for half in ("A", "B"):
+            keys = {k for k in dkeys if k in names and extra_half(k.removeprefix(PREFIX)) == half}
+            run_grouping(corpus, keys)
+            hgroups, _ = distractor_groups(run_grouping.groups, by_id, keys)  # type: ignore[attr-defined]
+            role = "development" if half == "A" else "held out, only reported"
+            report_distractors(f"extra half {half} alone ({len(keys)} pages, {role})", hgroups, len(keys))
+            if args.show_half == half:
+                show_groups(hgroups, by_id)
     return 0
 
 

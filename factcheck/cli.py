@@ -125,6 +125,8 @@ def corpus_json(corpus: Any, *, groups: bool = True, show_hidden: bool = False) 
                 "crawled": a.crawled.isoformat() if a.crawled else None,
                 "language": a.language,
                 "notices": list(a.notices),
+                # a copy of an earlier article of the batch (same text, or nearly): its claims make no group
+                "duplicate_of": a.duplicate_of or a.near_duplicate_of,
                 "furniture": [
                     {"start": s.start, "end": s.end, "reason": s.reason}
                     for s in a.segments

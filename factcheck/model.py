@@ -95,6 +95,7 @@ class Article:
     language: str | None = None  # ISO 639-1 code: the record's own, else detected (factcheck.lang.detect)
     notices: list[str] = field(default_factory=list)  # one-line warnings for the reviewer (CLI and TUI)
     duplicate_of: str | None = None  # the key of an earlier article of the batch with the same text
+    near_duplicate_of: str | None = None  # ... with nearly the same text (a page saved twice, a reprint)
 
     @property
     def body_segments(self) -> list[Segment]:

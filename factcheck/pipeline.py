@@ -29,6 +29,7 @@ from factcheck.model import (
 )
 
 if TYPE_CHECKING:
+    from factcheck.grouping.duplicates import DuplicateIndex
     from factcheck.grouping.state import GroupingState
 
 
@@ -117,6 +118,9 @@ class _Extraction:
         self.corpus, self.store, self.published = corpus, store, published
         self.progress, self.extracted = progress, extracted
         self.first: dict[str, Article] = {}  # content id -> the first article with that text
+        from factcheck.grouping.duplicates import DuplicateIndex
+
+        self.near = DuplicateIndex()  # the batch's texts so far, to tell a near-duplicate
         self.pending: list[Article] = []
         self.started = 0.0  # when the pending chunk's first article was read (time.monotonic)
         self.fresh: list[tuple[Article, list[Claim]]] = []
@@ -124,6 +128,7 @@ class _Extraction:
 
     def read(self, art: Article) -> None:
         _mark_duplicate(art, self.first)
+        _mark_near_duplicate(art, self.near)
         date = self.published.get(art.key)
         if date is not None:
             art.published, art.published_source = date, "reviewer"
@@ -170,9 +175,22 @@ def _mark_duplicate(art: Article, first: dict[str, Article]) -> None:
     seen = first.setdefault(art.id, art)
     if seen is not art:
         art.duplicate_of = seen.key
-        note = f"the same text as {seen.key}"
+        note = f"the same text as {seen.key}: a copy, grouped only beside {seen.key}'s claims"
         if note not in art.notices:
             art.notices.append(note)
+
+
+def _mark_near_duplicate(art: Article, index: DuplicateIndex) -> None:
+    """An article that nearly repeats an earlier one of the batch (the same page saved twice with other
+    furniture, a reprint; ``factcheck.grouping.duplicates``) is marked ``near_duplicate_of`` it and gets a
+    notice: its claims take part in no event group (a copy is not a second outlet's report)."""
+    found = index.add(art)
+    if found is None or art.duplicate_of:
+        return
+    art.near_duplicate_of = found.of
+    note = found.reason()
+    if note not in art.notices:
+        art.notices.append(note)
 
 
 def build(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
@@ -12,6 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from rapidfuzz import fuzz
 from rapidfuzz import process as rf_process
 
+from factcheck.grouping.duplicates import group_id, with_copies
 from factcheck.grouping.features import (
     _FORWARD,
     _blocking_keys,
@@ -25,6 +25,7 @@ from factcheck.grouping.features import (
     _postings,
     _same_frame,
     groupable_claims,
+    is_copy,
     languages,
 )
 from factcheck.grouping.linkage import _average_linkage
@@ -81,6 +82,39 @@ def _shared_evidence(a: _Feat, b: _Feat) -> int:
     return len(ents) + len(words)
 
 
+def _verbatim(a: str, b: str) -> bool:
+    """The same words in the same order (case and punctuation aside)."""
+    return _WORDS.findall(a.casefold()) == _WORDS.findall(b.casefold())
+
+
+_WORDS = re.compile(r"[^\W_]+")
+
+
+def _direct(fi: _Feat, fj: _Feat, ts: float, cos: float, p: Params = DEFAULT) -> bool:
+    """Whether two claims of different articles tell of one event on their own evidence, without the context
+    of a shared story: two shared participants or content words, and wording, rare words, shared names and
+    an agreeing month enough for ``cross_min`` (more when one states no time). ``cos``: the IDF-weighted
+    cosine of their words (0 when the wording alone decides)."""
+    if _shared_evidence(fi, fj) < p.cross_shared_min:
+        return False
+    same_month = bool(fi.months and fj.months and fi.months & fj.months)
+    framed = same_month and _same_frame(fi, fj)
+    if ts < p.text_floor and not framed:
+        return False
+    ent = (
+        len(fi.entities & fj.entities) / len(fi.entities | fj.entities)
+        if fi.entities and fj.entities
+        else 0.0
+    )
+    need = p.cross_min + (p.untimed_extra if not (fi.times and fj.times) else 0.0)
+    # One shared name is a topic ("Rust", "Oscars"), not yet the participants of one event: the share of
+    # shared entities counts in full from ``entity_shared_full`` names on.
+    shared_ents = len(fi.entities & fj.entities)
+    ent_evidence = p.entity_evidence_weight * ent * min(1.0, shared_ents / p.entity_shared_full)
+    frame = p.frame_bonus if framed else 0.0
+    return max(ts / 100.0, cos) + ent_evidence + (p.month_bonus if same_month else 0.0) + frame >= need
+
+
 def _shape_ok(a: _State, b: _State, cap: Mapping[int, int]) -> bool:
     """A group tells of one event, not of most of an article: the merge keeps each article's share of
     the group within its cap."""
@@ -104,7 +138,9 @@ def group_claims(
     p = params
     if state is not None and state.params != p:
         state.reset(p)
-    claims = groupable_claims(claims, articles)
+    every = groupable_claims(claims, articles, copies=True)
+    copies = [c for c in every if is_copy(articles.get(c.article_key))]  # they follow their originals
+    claims = [c for c in every if not is_copy(articles.get(c.article_key))]
     if not claims:
         if state is not None:
             state.reset(p)
@@ -183,8 +219,9 @@ def group_claims(
             continue
         make = functools.partial(_make_group, [feats[m] for m in ms], detail, articles, p, langs)
         groups.append(run.group(ms, detail, make))
-    groups.sort(key=lambda g: (g.when or "9999", g.id))
     run.finish()
+    groups = with_copies(groups, copies, claims, articles)
+    groups.sort(key=lambda g: (g.when or "9999", g.id))
     return groups
 
 
@@ -336,12 +373,12 @@ def _score_pairs(
                 continue
             # Same participants at the same month: the frame of one event, whatever the wording.
             frame = p.frame_bonus if framed else 0.0
-            need = p.cross_min + (p.untimed_extra if not (fi.times and fj.times) else 0.0)
-            # One shared name is a topic ("Rust", "Oscars"), not yet the participants of one event: the
-            # share of shared entities counts in full from ``entity_shared_full`` names on.
-            shared_ents = len(fi.entities & fj.entities)
-            ent_evidence = p.entity_evidence_weight * ent * min(1.0, shared_ents / p.entity_shared_full)
-            if not same_story and base + ent_evidence + (p.month_bonus if same_month else 0.0) + frame < need:
+            if not same_story and not _direct(fi, fj, ts, cos, p):
+                continue
+            # The same sentence word for word, with no time, in two articles of different stories is the
+            # sites' template (a comment rule, a disclaimer), not two reports of an event: reports of one
+            # event are worded anew, and a reprint is in its original's story (or a copy, ``duplicates``).
+            if not same_story and ts == 100 and not fi.times and _verbatim(fi.claim.text, fj.claim.text):
                 continue
             score = base + frame + p.entity_weight * ent + (bonus if same_story else 0.0)
             score += p.month_bonus if same_month else 0.0
@@ -582,25 +619,49 @@ def _earned(
     states no time of its own needs an edge inside its story, or one of specific words (IDF-weighted
     cosine ``untimed_join_min``; names and titles in a similar order are not enough): "Xi told Putin that
     Beijing and Moscow should closely coordinate" does not join the group of Putin's October visit.
+    Story context extends a group but never founds one: a group needs a pair of claims of two articles
+    that match on their own evidence (``_direct``, as if the two were of different stories): two guides on
+    one topic share a story, not an event. And a pair that
+    only the story context makes counts when each of its claims is among the other's ``story_partners``
+    best in its article (one lede does not vouch for every sentence of another article).
     Repeated until stable; [] when fewer than two articles are left."""
     kept = set(ms)
     while True:
         timed = any(feats[m].months for m in kept)
-        linked: set[int] = set()
+        pairs: list[tuple[int, int, _Edge, bool]] = []  # the cluster's pairs across articles, direct or not
+        # a claim's pairs of the story context with the claims of one other article, best first
+        partners: dict[tuple[int, int], list[tuple[float, int]]] = defaultdict(list)
         for i in kept:
-            for j, (_ts, _ent, same_story, cos) in detail.get(i, {}).items():
+            for j, edge in detail.get(i, {}).items():
                 if j not in kept or feats[i].doc == feats[j].doc:
                     continue
-                if not timed or same_story or (feats[i].times and feats[j].times):
-                    linked.update((i, j))
-                    continue
-                if cos < 0:
-                    cos = _cosine(vec[i], vec[j])
-                strong = cos >= p.untimed_join_min
-                if strong or feats[i].times:
-                    linked.add(i)
-                if strong or feats[j].times:
-                    linked.add(j)
+                ts, _ent, same_story, cos = edge
+                direct = not same_story or _direct(feats[i], feats[j], ts, max(cos, 0.0), p)
+                pairs.append((i, j, edge, direct))
+                if not direct:
+                    sc = max(ts / 100.0, cos)
+                    partners[(i, feats[j].doc)].append((-sc, j))
+                    partners[(j, feats[i].doc)].append((-sc, i))
+        best = {key: {x for _sc, x in sorted(v)[: p.story_partners]} for key, v in partners.items()}
+        linked: set[int] = set()
+        anchored = False  # a pair tells of the event on its own evidence
+        for i, j, (_ts, _ent, same_story, cos), direct in pairs:
+            if direct:
+                anchored = True
+            elif j not in best[(i, feats[j].doc)] or i not in best[(j, feats[i].doc)]:
+                continue  # one claim does not vouch for a whole article
+            if not timed or same_story or (feats[i].times and feats[j].times):
+                linked.update((i, j))
+                continue
+            if cos < 0:
+                cos = _cosine(vec[i], vec[j])
+            strong = cos >= p.untimed_join_min
+            if strong or feats[i].times:
+                linked.add(i)
+            if strong or feats[j].times:
+                linked.add(j)
+        if not anchored:
+            linked = set()
         if linked == kept:
             break
         kept = linked
@@ -639,10 +700,6 @@ def _apply_overrides(
     return [sorted(v) for v in out.values()]
 
 
-def _group_id(claim_ids: Sequence[str]) -> str:
-    return "g" + hashlib.blake2b("\0".join(sorted(claim_ids)).encode(), digest_size=4).hexdigest()
-
-
 def _specific(values: list[str]) -> str | None:
     """The most specific time value the members agree on."""
     if not values:
@@ -666,7 +723,7 @@ def _make_group(
     langs: Mapping[str, str | None] | None = None,
 ) -> EventGroup:
     ids = [f.claim.id for f in ms]
-    gid = _group_id(ids)
+    gid = group_id(ids)
     # medoid: the member with the highest summed edge score
     strength: Counter[int] = Counter()
     text_scores: list[float] = []

@@ -96,26 +96,40 @@ def byline_like(claim: Claim) -> bool:
     return bool(_SEPARATOR.search(claim.text)) or len(_FIELD.findall(claim.text)) >= 2
 
 
-def groupable(claim: Claim, article: Article | None) -> bool:
+def groupable(claim: Claim, article: Article | None, *, copies: bool = False) -> bool:
     """Whether a claim may take part in grouping: it lies in the article's title or body (not in page
-    furniture or metadata) and is not a byline-like line."""
+    furniture or metadata), is not a byline-like line, and its article is not a copy of another one of the
+    batch (``Article.duplicate_of``, ``near_duplicate_of``: listed as such, with a notice; with ``copies``
+    a copy's claims are let through: they follow their original's groups)."""
     if byline_like(claim):
+        return False
+    if not copies and is_copy(article):
         return False
     if article is None or not article.segments:
         return True
     return any(s.start < claim.end and claim.start < s.end for s in article.claim_segments)
 
 
-def groupable_claims(claims: Sequence[Claim], articles: Mapping[str, Article]) -> list[Claim]:
-    """The claims that are ``groupable``, each article's claim segments listed once (not once per claim)."""
+def is_copy(article: Article | None) -> bool:
+    """Whether the article is a copy of another one of the batch (exact or near)."""
+    return article is not None and bool(article.duplicate_of or article.near_duplicate_of)
+
+
+def groupable_claims(
+    claims: Sequence[Claim], articles: Mapping[str, Article], *, copies: bool = False
+) -> list[Claim]:
+    """The claims that are ``groupable`` (with ``copies`` as there), each article's claim segments listed
+    once (not once per claim)."""
     segments: dict[str, list[Segment] | None] = {}  # article key -> its claim segments (None: any place)
+    skip: dict[str, bool] = {}  # article key -> a copy left out
     out = []
     for c in claims:
         if c.article_key not in segments:
             art = articles.get(c.article_key)
             segments[c.article_key] = art.claim_segments if art is not None and art.segments else None
+            skip[c.article_key] = not copies and is_copy(art)
         segs = segments[c.article_key]
-        if byline_like(c):
+        if skip[c.article_key] or byline_like(c):
             continue
         if segs is None or any(s.start < c.end and c.start < s.end for s in segs):
             out.append(c)

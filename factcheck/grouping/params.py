@@ -68,6 +68,9 @@ class Params:
     """Average-linkage bar for two clusters of the same story."""
     link_min_cross: float = 0.2
     """Average-linkage bar for two clusters of different stories."""
+    story_partners: int = 2
+    """A pair of claims joined by the story context alone (not ``_direct`` evidence) keeps them in a group
+    when each is among the other's this many best-scored partners in its article."""
     article_share_max: float = 1.0
     """A group holds at most this share of an article's claims (one event, not most of an article) ..."""
     article_claims_min: int = 3

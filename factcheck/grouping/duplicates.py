@@ -1,0 +1,163 @@
+"""Near-duplicate articles: the same text in two files (a page saved twice, a wire story reprinted word for
+word) is one report, not a news event told by two outlets.
+
+An article is compared by the word 5-grams ("shingles") of its title and body (page furniture left out), as
+in Broder's resemblance of documents: two different reports of one event share names and phrases, but hardly
+a run of five words after run of five words; two copies of one text share nearly all of them. Only the
+shingles whose CRC-32 falls in one quarter of the range are kept (a sample that does not depend on the rest of
+the batch, so the shares it gives are estimates of the true ones and the same in every process).
+
+A later article of a batch is a near-duplicate of an earlier one when the shingles they share make up most of
+both: ``LATER_SHARE`` of the later article's and ``EARLIER_SHARE`` of the earlier's (a short excerpt of a
+long article, or a long article quoting a short statement, is not a copy of it). The decision is a function of
+the two articles alone and of their order in the batch, like the exact duplicate of ``pipeline``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import re
+import zlib
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from factcheck.model import Article, Claim, EventGroup
+
+SHINGLE_WORDS = 5
+SAMPLE = 4  # a shingle is kept when its CRC-32 is 0 modulo this
+MIN_SHINGLES = 10  # a text with fewer sampled shingles (about 40 words) is too short to call a copy
+LATER_SHARE = 0.8
+EARLIER_SHARE = 0.6
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def shingles(text: str) -> frozenset[int]:
+    """The sampled word 5-grams of ``text`` (case folded, punctuation left out), as CRC-32 values."""
+    words = _WORD.findall(text.casefold())
+    out = set()
+    for i in range(len(words) - SHINGLE_WORDS + 1):
+        h = zlib.crc32(" ".join(words[i : i + SHINGLE_WORDS]).encode("utf-8", "surrogatepass"))
+        if h % SAMPLE == 0:
+            out.add(h)
+    return frozenset(out)
+
+
+def article_shingles(article: Article) -> frozenset[int]:
+    """The sampled shingles of an article's title and body (all its text when it has no segments)."""
+    segs = article.claim_segments
+    text = "\n".join(article.text[s.start : s.end] for s in segs) if segs else article.text
+    return shingles(text)
+
+
+@dataclass(frozen=True, slots=True)
+class NearDuplicate:
+    of: str  # the key of the earlier article
+    shared: float  # the share of this article's text (sampled shingles) that the earlier one holds too
+
+    def reason(self) -> str:
+        return (
+            f"nearly the same text as {self.of} ({self.shared:.0%} of its word sequences): a copy, "
+            f"grouped only beside {self.of}'s claims"
+        )
+
+
+@dataclass(slots=True)
+class DuplicateIndex:
+    """The articles of a batch seen so far, to tell whether the next one repeats one of them."""
+
+    keys: list[str] = field(default_factory=list)
+    sizes: list[int] = field(default_factory=list)
+    postings: dict[int, list[int]] = field(default_factory=dict)
+
+    def add(self, article: Article) -> NearDuplicate | None:
+        """Index ``article`` (in batch order) and say which earlier article it nearly repeats, if any."""
+        sh = article_shingles(article)
+        found = self._match(sh)
+        doc = len(self.keys)
+        self.keys.append(article.key)
+        self.sizes.append(len(sh))
+        for h in sh:
+            self.postings.setdefault(h, []).append(doc)
+        return found
+
+    def _match(self, sh: frozenset[int]) -> NearDuplicate | None:
+        if len(sh) < MIN_SHINGLES:
+            return None
+        common: Counter[int] = Counter()
+        for h in sh:
+            common.update(self.postings.get(h, ()))
+        best: tuple[float, int] | None = None
+        for doc, n in common.items():
+            if n >= LATER_SHARE * len(sh) and n >= EARLIER_SHARE * self.sizes[doc]:
+                share = n / len(sh)
+                if best is None or share > best[0]:
+                    best = (share, doc)
+        if best is None:
+            return None
+        return NearDuplicate(self.keys[best[1]], best[0])
+
+
+def original_of(article: Article, articles: Mapping[str, Article]) -> str | None:
+    """The key of the article of the batch that ``article`` is a copy of (through copies of copies), or None
+    when it is no copy."""
+    seen = {article.key}
+    key = article.duplicate_of or article.near_duplicate_of
+    while key is not None and key in articles and key not in seen:
+        seen.add(key)
+        nxt = articles[key].duplicate_of or articles[key].near_duplicate_of
+        if nxt is None:
+            return key
+        key = nxt
+    return None
+
+
+def _norm(text: str) -> str:
+    return " ".join(_WORD.findall(text.casefold()))
+
+
+def with_copies(
+    groups: list[EventGroup],
+    copies: Sequence[Claim],
+    claims: Sequence[Claim],
+    articles: Mapping[str, Article],
+) -> list[EventGroup]:
+    """The groups with the claims of copies (``copies``: claims of articles that repeat another of the batch)
+    beside their originals: a copy's claim joins the group of its original article's claim with the same
+    words. A copy never makes a group (two copies of one text are one report), nor keeps one from being made;
+    it only follows its original. The ids of the groups that gain claims are made anew from their claims."""
+    if not copies or not groups:
+        return groups
+    by_text: dict[tuple[str, str], str] = {}  # (article key, words) -> claim id
+    for c in claims:
+        by_text.setdefault((c.article_key, _norm(c.text)), c.id)
+    follow: dict[str, list[str]] = defaultdict(list)  # original claim id -> its copies' claim ids
+    for c in copies:
+        art = articles.get(c.article_key)
+        root = original_of(art, articles) if art is not None else None
+        got = by_text.get((root, _norm(c.text))) if root is not None else None
+        if got is not None:
+            follow[got].append(c.id)
+    out = []
+    for g in groups:
+        added = [x for cid in g.claims for x in follow.get(cid, ())]
+        if not added:
+            out.append(g)
+            continue
+        ids = [y for cid in g.claims for y in (cid, *follow.get(cid, ()))]
+        why = dict(g.why)
+        why["copies"] = sorted(_articles_of(added, copies))
+        out.append(dataclasses.replace(g, id=group_id(ids), claims=ids, why=why))
+    return out
+
+
+def _articles_of(ids: Sequence[str], claims: Sequence[Claim]) -> set[str]:
+    wanted = set(ids)
+    return {c.article_key for c in claims if c.id in wanted}
+
+
+def group_id(claim_ids: Sequence[str]) -> str:
+    """A group's id: a digest of its claims' ids (the same claims, the same id)."""
+    return "g" + hashlib.blake2b("\0".join(sorted(claim_ids)).encode(), digest_size=4).hexdigest()

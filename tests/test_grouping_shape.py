@@ -1,0 +1,93 @@
+"""The shape of a group: one event, not most of an article. Story context extends a group but never founds
+one; one claim does not vouch for a whole article; a template sentence on two sites is no evidence."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from factcheck import grouping
+from factcheck.grouping import cluster, features
+from factcheck.grouping.params import DEFAULT
+from factcheck.model import Article, Claim, Entity, TimeRef
+
+
+def art(key: str, published: str | None = "2024-03-05", language: str = "en") -> Article:
+    a = Article(
+        path=key, key=key, id=key, text="", published=dt.date.fromisoformat(published) if published else None
+    )
+    a.language = language
+    return a
+
+
+def claim(cid: str, key: str, text: str, ents: tuple[str, ...] = (), when: str | None = None) -> Claim:
+    return Claim(
+        id=cid,
+        article_id=key,
+        article_key=key,
+        start=0,
+        end=len(text),
+        text=text,
+        when=[TimeRef(0, 1, when, "DATE", when)] if when else [],
+        entities=[Entity(e, e.lower(), "misc", e) for e in ents],
+    )
+
+
+def feats_of(claims: list[Claim], arts: dict[str, Article]) -> list[features._Feat]:
+    fs, _ = features._features(claims, arts)
+    return fs
+
+
+ARTS = {"a": art("a"), "b": art("b"), "c": art("c")}
+A_CLAIMS = [
+    claim(f"a{k}", "a", f"The harbour council met on day {k} to discuss the budget") for k in range(6)
+]
+B_CLAIMS = [
+    claim(f"b{k}", "b", f"Harbour traders asked the council about parking number {k}") for k in range(6)
+]
+
+
+def story_edge(ts: float = 40.0, cos: float = 0.2) -> cluster._Edge:
+    return (ts, 0.0, 1, cos)
+
+
+def test_story_context_alone_founds_no_group() -> None:
+    """Two articles of one story whose claims only the story context links (no pair that would link on its
+    own evidence) form no group: two guides on one topic share a story, not an event."""
+    fs = feats_of([*A_CLAIMS[:2], *B_CLAIMS[:2]], ARTS)
+    detail = {0: {2: story_edge(), 3: story_edge(38)}, 1: {2: story_edge(37), 3: story_edge(36)}}
+    assert cluster._earned([0, 1, 2, 3], fs, detail, [{}] * 4, DEFAULT) == []
+    # one pair that matches on its own evidence (a pair of two stories) founds it; the story extends it
+    detail[0][2] = (90.0, 0.0, 0, -1.0)
+    assert cluster._earned([0, 1, 2, 3], fs, detail, [{}] * 4, DEFAULT) == [0, 1, 2, 3]
+
+
+def test_one_claim_does_not_vouch_for_a_whole_article() -> None:
+    """A claim linked by the story context to every claim of another article keeps only its best partners
+    there (``story_partners``), not the whole article."""
+    fs = feats_of(
+        [A_CLAIMS[0], *B_CLAIMS, claim("c0", "c", "The harbour council met to discuss the budget")], ARTS
+    )
+    # a0 (0) to b0..b5 (1..6) by the story alone, b0 best; a0 and c0 (7) match on their own evidence
+    detail = {0: {1 + k: story_edge(60 - k) for k in range(6)} | {7: (95.0, 0.0, 0, -1.0)}}
+    kept = cluster._earned(list(range(8)), fs, detail, [{}] * 8, DEFAULT)
+    assert kept == [0, 1, 2, 7]
+    wide = dataclasses.replace(DEFAULT, story_partners=6)
+    assert cluster._earned(list(range(8)), fs, detail, [{}] * 8, wide) == list(range(8))
+
+
+def test_the_same_template_sentence_on_two_sites_is_no_event() -> None:
+    """A comment rule word for word under two unrelated articles does not group; the same event told in
+    other words by two outlets does."""
+    arts = {"x": art("x", language="de"), "y": art("y", language="de")}
+    rule = "Es gibt kein Recht auf Veröffentlichung der Kommentare im Forum der Redaktion."
+    assert grouping.group_claims([claim("x1", "x", rule), claim("y1", "y", rule)], arts) == []
+    told = [
+        claim(
+            "x2", "x", "Der Stadtrat von Nordbrück sperrte am Dienstag die alte Flussbrücke", ("Nordbrück",)
+        ),
+        claim(
+            "y2", "y", "Am Dienstag sperrte der Stadtrat von Nordbrück die alte Flussbrücke", ("Nordbrück",)
+        ),
+    ]
+    assert [sorted(g.claims) for g in grouping.group_claims(told, arts)] == [["x2", "y2"]]
