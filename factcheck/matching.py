@@ -777,6 +777,7 @@ class Matcher:
             shared_names = q_names & d.names
             shared_numbers = q_numbers & d.numbers
             shared = sum(self._idf(t) for t in d.tokens & q_toks)
+            in_quotes = [q for q in q_quoted if q in d.claim or q in d.title]
             f = {
                 "bm25": bm / best,
                 "coverage": shared / d.weight,
@@ -790,9 +791,7 @@ class Matcher:
                 "history": hist / best_history,
                 "related": rel,
                 "query_related": q_rel,
-                "quoted": sum(q in d.claim or q in d.title for q in q_quoted) / len(q_quoted)
-                if q_quoted
-                else 0.0,
+                "quoted": len(in_quotes) / len(q_quoted) if q_quoted else 0.0,
                 "post_year": 1.0 if post_years & d.years else 0.0,
                 "other_year": 1.0 if post_years and d.years and not post_years & d.years else 0.0,
                 # not weighted: direct evidence for `strong` (the claim reads like a wording matched before)
@@ -801,6 +800,8 @@ class Matcher:
             }
             score = w.score(f)
             why = _why(q_toks, c, self._stem, shared_names, shared_numbers, q_numbers, d.numbers)
+            if in_quotes:
+                why += "; quoted: " + ", ".join(f"“{q}”" for q in in_quotes[:3])
             if f["date_clash"]:
                 why += f"; dates differ: {_month_names(q_months)} vs {_month_names(d.months)}"
             if d.matched:

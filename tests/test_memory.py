@@ -734,6 +734,7 @@ def test_quoted_phrases_and_the_post_s_year_are_features() -> None:
     m = Matcher(archive)
     (best, *_) = m.match("‘tag’ doesn’t mean “touch and go.” says the dictionary of the game")
     assert best.check.id == "q1" and best.features["quoted"] == 1.0
+    assert "quoted: “tag”, “touch and go”" in best.why
     post = "Check your votes, the machines in Cook County are rigged — Jim Roe (@jimroe) October 21, 2014"
     got = {r.check.id: r.features for r in m.match(post)}
     assert got["y1"]["post_year"] == 1.0 and got["y1"]["other_year"] == 0.0
