@@ -190,46 +190,89 @@ def history_pairs(split: str, only: set[str] | None = None) -> list[tuple[str, s
     return [(tweets[q], d) for q, gold in qrels(split).items() if only is None or q in only for d in gold]
 
 
-def fit_weights(data: list[tuple[list[str], Any, set[str]]], l2: float) -> Any:
-    """Listwise logistic re-ranker: maximise the softmax probability of the gold checks among each tweet's
-    candidates (L-BFGS; number_clash bounded to <= 0, evidence against by design)."""
+HIDDEN = 4  # units of the re-ranker's hidden layer
+L2 = 1e-3
+
+
+def fit_weights(
+    data: list[tuple[list[str], Any, set[str]]], l2: float = L2, *, hidden: int = HIDDEN, use: Any = None
+) -> tuple[Any, Any, Any, Any]:
+    """Listwise re-ranker: maximise the softmax probability of the gold checks among each tweet's candidates
+    (L-BFGS, L2). The score is linear in the features plus ``hidden`` tanh units over them (a small neural
+    network; ``hidden=0``: linear). The clash features are evidence against by design: their linear weights
+    are bounded to <= 0 and no hidden unit reads them. ``use`` masks the features the model may read (all by
+    default). Returns (linear weights, hidden weights (units x features), hidden biases, output weights)."""
     import numpy as np
     from scipy.optimize import minimize
 
     from factcheck.matching import FEATURES
 
+    n_f = len(FEATURES)
+    use = np.ones(n_f) if use is None else np.asarray(use, float)
+    into_hidden = use * np.array([f not in ("number_clash", "date_clash") for f in FEATURES], float)
     lists = []
     for ids, x, gold in data:
         y = np.array([i in gold for i in ids], float)
         if y.sum():
-            lists.append((x, y / y.sum()))
+            lists.append((x * use, y / y.sum()))
+    xs = np.vstack([x for x, _ in lists])
+    ys = np.concatenate([y for _, y in lists])
+    starts = np.cumsum([0] + [len(x) for x, _ in lists])[:-1]
+    seg = np.repeat(np.arange(len(lists)), [len(x) for x, _ in lists])
 
-    def loss(w: Any) -> tuple[float, Any]:
-        total, grad = 0.0, np.zeros_like(w)
-        for x, y in lists:
-            s = x @ w
-            s -= s.max()
-            p = np.exp(s) / np.exp(s).sum()
-            total -= float((y * np.log(p + 1e-300)).sum())
-            grad -= x.T @ (y - p)
-        return total / len(lists) + l2 * float(w @ w), grad / len(lists) + 2 * l2 * w
+    def unpack(p: Any) -> tuple[Any, Any, Any, Any]:
+        k = n_f + hidden * n_f
+        return p[:n_f], p[n_f:k].reshape(hidden, n_f), p[k : k + hidden], p[k + hidden :]
 
+    def loss(p: Any) -> tuple[float, Any]:
+        w, a, b, v = unpack(p)
+        h = np.tanh(xs @ a.T + b)
+        s = xs @ w + h @ v
+        e = np.exp(s - np.maximum.reduceat(s, starts)[seg])
+        prob = e / np.add.reduceat(e, starts)[seg]
+        total = -float((ys * np.log(prob + 1e-300)).sum()) / len(lists)
+        ds = (prob - ys) / len(lists)
+        dz = (ds[:, None] * v[None, :]) * (1 - h**2)
+        grad = np.concatenate([xs.T @ ds, ((dz.T @ xs) * into_hidden).ravel(), dz.sum(0), h.T @ ds])
+        return total + l2 * float(p @ p), grad + 2 * l2 * p
+
+    rng = np.random.default_rng(0)
+    start = np.concatenate(
+        [
+            np.array([1.0 if f == "bm25" else 0.0 for f in FEATURES]),
+            (rng.normal(0, 0.5, (hidden, n_f)) * into_hidden).ravel(),
+            np.zeros(hidden),
+            rng.normal(0, 0.5, hidden),
+        ]
+    )
     bounds = [(None, 0.0) if f in ("number_clash", "date_clash") else (None, None) for f in FEATURES]
-    start = np.array([1.0 if f == "bm25" else 0.0 for f in FEATURES])
-    return minimize(loss, start, jac=True, method="L-BFGS-B", bounds=bounds).x
+    bounds += [(None, None)] * (len(start) - n_f)
+    p = minimize(loss, start, jac=True, method="L-BFGS-B", bounds=bounds, options={"maxiter": 500}).x
+    w, a, b, v = unpack(p)
+    return w * use, a * into_hidden, b, v
 
 
-def map_with(data: list[tuple[list[str], Any, set[str]]], w: Any) -> list[float]:
+def map_with(data: list[tuple[list[str], Any, set[str]]], model: Any) -> list[float]:
     import numpy as np
 
+    w, a, b, v = (
+        model if isinstance(model, tuple) else (model, np.zeros((0, len(model))), np.zeros(0), np.zeros(0))
+    )
     per = []
     for ids, x, gold in data:
-        order = np.argsort(-(x @ w), kind="stable") if len(ids) else []
+        order = np.argsort(-(x @ w + np.tanh(x @ a.T + b) @ v), kind="stable") if len(ids) else []
         per.append(ranked_ap([ids[j] for j in order], gold))
     return per
 
 
-def fit(l2: float = 1e-3) -> None:
+# The features of the linear re-ranker of the session before this one (for the comparison in the same run).
+BEFORE = (
+    "bm25 coverage query_coverage fuzz title_fuzz names numbers number_clash date_clash history related"
+    " query_related"
+).split()
+
+
+def fit(l2: float = L2) -> None:
     import numpy as np
 
     from factcheck.matching import FEATURES
@@ -245,58 +288,54 @@ def fit(l2: float = 1e-3) -> None:
     dev = candidates("dev", history_pairs("train"))
     dev_alone = candidates("dev")  # a desk with no match history
     bm25 = np.array([1.0 if f == "bm25" else 0.0 for f in FEATURES])
-    # The re-ranker of before the archive's word vectors (the same fit without the `related` features).
-    unrelated = np.array([f not in ("related", "query_related") for f in FEATURES])
-
-    def masked(
-        data: list[tuple[list[str], Any, set[str]]], mask: Any
-    ) -> list[tuple[list[str], Any, set[str]]]:
-        return [(i, x * mask, g) for i, x, g in data]
-
-    cv, cv_bm, cv_un = [], [], []
+    before = np.array([f in BEFORE for f in FEATURES], float)
+    # name: how each model is fitted (None: BM25 alone, not fitted)
+    models = {
+        "re-ranked (all features, hidden layer)": {},
+        "linear, all features": {"hidden": 0},
+        "linear, the features of before (the re-ranker of before)": {"hidden": 0, "use": before},
+        "BM25 first stage alone": None,
+    }
+    cv: dict[str, list[float]] = {name: [] for name in models}
     for k, part in enumerate(parts):
         rest = [d for j, p in enumerate(parts) if j != k for d in p]
-        w = fit_weights(rest, l2)
-        cv += map_with(part, w)
-        cv_bm += map_with(part, bm25)
-        cv_un += map_with(masked(part, unrelated), fit_weights(masked(rest, unrelated), l2))
-    w = fit_weights(train, l2)
-    without = np.array([f != "history" for f in FEATURES])
-    w0 = fit_weights([(i, x * without, g) for i, x, g in train], l2)
-    w_un = fit_weights(masked(train, unrelated), l2)
-    print(f"train 5-fold CV MAP@5: re-ranked {np.mean(cv):.3f} | BM25 first stage alone {np.mean(cv_bm):.3f}")
-    diff = np.array(cv) - np.array(cv_un)
-    boot = [diff[rng.integers(0, len(diff), len(diff))].mean() for _ in range(1000)]
-    print(
-        f"  without the archive's word vectors (`related`, refitted): {np.mean(cv_un):.3f}"
-        f" ({diff.mean():+.3f} with them, paired bootstrap sd {np.std(boot):.3f})"
-    )
-    for name, data in (("dev, no match history", dev_alone), ("dev, the train tweets as history", dev)):
-        ours, before = np.array(map_with(data, w)), np.array(map_with(masked(data, unrelated), w_un))
-        diff = ours - before
-        boot = [diff[rng.integers(0, len(diff), len(diff))].mean() for _ in range(1000)]
-        print(
-            f"{name}: MAP@5 re-ranked {ours.mean():.3f} | without the word vectors (refitted) {before.mean():.3f}"
-            f" ({diff.mean():+.3f}, paired bootstrap sd {np.std(boot):.3f})"
-        )
-    for name, data in (("train (fitted on)", train), ("dev (held out)", dev)):
-        ours, base = np.array(map_with(data, w)), np.array(map_with(data, bm25))
-        diff = ours - base
-        boot = [diff[rng.integers(0, len(diff), len(diff))].mean() for _ in range(1000)]
-        print(
-            f"{name}: MAP@5 re-ranked {ours.mean():.3f} | BM25 first stage alone {base.mean():.3f}"
-            f" ({diff.mean():+.3f}, paired bootstrap sd {np.std(boot):.3f})"
-        )
-        alone = np.array(map_with([(i, x * without, g) for i, x, g in data], w0))
-        diff = ours - alone
-        boot = [diff[rng.integers(0, len(diff), len(diff))].mean() for _ in range(1000)]
-        print(
-            f"  without the history feature (refitted): {alone.mean():.3f}"
-            f" ({diff.mean():+.3f} with it, paired bootstrap sd {np.std(boot):.3f})"
-        )
+        for name, how in models.items():
+            cv[name] += map_with(part, bm25 if how is None else fit_weights(rest, l2, **how))
+    fitted = {name: bm25 if how is None else fit_weights(train, l2, **how) for name, how in models.items()}
+
+    def noise(diff: Any) -> float:
+        return float(np.std([diff[rng.integers(0, len(diff), len(diff))].mean() for _ in range(1000)]))
+
+    ref = "linear, the features of before (the re-ranker of before)"
+    for split, per_model in (
+        ("train, 5-fold CV", {n: np.array(v) for n, v in cv.items()}),
+        (
+            "dev (held out), the train tweets as history",
+            {n: np.array(map_with(dev, m)) for n, m in fitted.items()},
+        ),
+        (
+            "dev (held out), no match history",
+            {n: np.array(map_with(dev_alone, m)) for n, m in fitted.items()},
+        ),
+    ):
+        print(f"{split}: MAP@5")
+        for name, per in per_model.items():
+            diff = per - per_model[ref]
+            vs = (
+                ""
+                if name == ref
+                else f"  ({diff.mean():+.3f} against the re-ranker of before, sd {noise(diff):.3f})"
+            )
+            print(f"  {name}: {per.mean():.3f}{vs}")
+    w, a, b, v = fitted["re-ranked (all features, hidden layer)"]
     print("\n[weights]")
-    for f, v in zip(FEATURES, w, strict=True):
-        print(f"{f} = {v:.3f}")
+    for f, x in zip(FEATURES, w, strict=True):
+        print(f"{f} = {x:.3f}")
+    for unit in range(len(b)):
+        print(f"\n[[hidden]]\nbias = {b[unit]:.3f}\nout = {v[unit]:.3f}\n[hidden.weights]")
+        for f, x in zip(FEATURES, a[unit], strict=True):
+            if f not in ("number_clash", "date_clash"):
+                print(f"{f} = {x:.3f}")
 
 
 def speed(scale: int) -> None:

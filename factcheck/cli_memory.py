@@ -203,6 +203,9 @@ def cmd_match(args: argparse.Namespace) -> int:
             for m in ms:
                 verdict = f" [{m.check.verdict}]" if m.check.verdict else ""
                 print(f"    {m.score:.2f}  {m.check.id}{verdict}  {m.check.claim[:90]}")
+                source = " · ".join(b for b in (m.check.author, m.check.date, m.check.url) if b)
+                if source:  # who checked it, when, and the link a desk cites
+                    print(f"          {source}")
                 print(f"          {m.why}")
             print()
     return EXIT_PARTIAL if (errors or failed) else EXIT_OK

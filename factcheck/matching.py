@@ -77,6 +77,10 @@ _SIGNATURE = re.compile(
     r"[—–-]\s*(?P<name>[^—–()]{1,80}?)\s*\(@(?P<handle>\w{1,30})\)\s*(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4})?\s*$"
 )
 _TAG = re.compile(r"[#@](\w+)")
+# A phrase in quotation marks: the quote opens after a space or bracket and closes before one or a punctuation
+# mark, so that an apostrophe ("doesn’t") never opens or closes one.
+_QUOTE = re.compile(r"(?:^|(?<=[\s(\[]))[\"“‘']([^\"“”]{3,80}?)[\"”’'](?=[\s.,;:!?)]|$)")
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
 _WORD = re.compile(r"\w\w+", re.UNICODE)
 _NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(%|per ?cent|percent))?", re.I)
@@ -105,6 +109,26 @@ def clean_query(text: str) -> str:
     if m:
         t = t[: m.start()] + " " + m.group("name")
     return _TAG.sub(lambda m: " " + _CAMEL.sub(" ", m.group(1)) + " " + m.group(1), t)
+
+
+def split_post(text: str) -> tuple[str, str, str]:
+    """A post's own words, links dropped, and the name and date of an embedded post's closing signature ("— Name
+    (@handle) Month D, YYYY"; empty when there is none)."""
+    t = _URL.sub(" ", text)
+    m = _SIGNATURE.search(t)
+    if not m:
+        return t, "", ""
+    return t[: m.start()], m.group("name"), m.group("date") or ""
+
+
+def quoted(text: str) -> list[str]:
+    """The phrases a text puts in quotation marks (links dropped), processed for comparison."""
+    return [q for q in (utils.default_process(g) for g in _QUOTE.findall(_URL.sub(" ", text))) if len(q) >= 3]
+
+
+def years(text: str) -> set[str]:
+    """The years (1800-2099) a text names."""
+    return set(_YEAR.findall(text))
 
 
 def _words(text: str) -> list[str]:
@@ -192,6 +216,9 @@ FEATURES = (
     "history",
     "related",
     "query_related",
+    "quoted",
+    "post_year",
+    "other_year",
 )
 _CLASHES = ("number_clash", "date_clash")  # evidence against: weights <= 0, and such a match is never strong
 
@@ -216,29 +243,65 @@ class Weights:
         0.0  # share of the check's words (by rarity) with a close word in the claim (word vectors)
     )
     query_related: float = 0.0  # share of the claim's words (by rarity) with a close word in the check
+    quoted: float = 0.0  # share of the phrases the claim puts in quotation marks that the check contains
+    post_year: float = 0.0  # the check names the year of the post (the date of an embedded post's signature)
+    other_year: float = 0.0  # the check names years, and not the post's
+    # Units of one hidden layer (a small neural network over the same features): each adds
+    # ``out * tanh(bias + its weighted sum of the features)``. They never read the clash features, so that a
+    # number or date that differs stays evidence against, whatever the rest.
+    hidden: tuple[HiddenUnit, ...] = ()
 
     @classmethod
-    def from_data(cls, data: dict[str, Any]) -> Weights:
-        """Weights from a ``[weights]`` table; a missing name is 0 (BM25 alone is ``bm25 = 1``)."""
-        unknown = set(data) - set(FEATURES)
-        if unknown:
-            raise ValueError(f"unknown re-ranking feature(s): {', '.join(sorted(unknown))}")
-        vals = {k: float(v) for k, v in data.items()}
+    def from_data(cls, data: dict[str, Any], hidden: Sequence[dict[str, Any]] = ()) -> Weights:
+        """Weights from a ``[weights]`` table (a missing name is 0: BM25 alone is ``bm25 = 1``) and the
+        ``[[hidden]]`` units (each ``bias``, ``out`` and a ``[hidden.weights]`` table)."""
+        vals = _feature_values(data)
         for k in _CLASHES:
             if vals.get(k, 0.0) > 0:
                 raise ValueError(f"{k} is evidence against: its weight must be <= 0")
-        return cls(**{k: vals.get(k, 0.0) for k in FEATURES})
+        units = []
+        for u in hidden:
+            w = _feature_values(u.get("weights", {}))
+            if any(w.get(k) for k in _CLASHES):
+                raise ValueError("a hidden unit may not read number_clash or date_clash (evidence against)")
+            units.append(
+                HiddenUnit(
+                    float(u.get("bias", 0.0)),
+                    float(u.get("out", 0.0)),
+                    tuple(w.get(k, 0.0) for k in FEATURES),
+                )
+            )
+        return cls(**{k: vals.get(k, 0.0) for k in FEATURES}, hidden=tuple(units))
 
     def score(self, f: dict[str, float]) -> float:
-        return sum(getattr(self, k) * f[k] for k in FEATURES)
+        x = [f[k] for k in FEATURES]
+        linear = sum(getattr(self, k) * v for k, v in zip(FEATURES, x, strict=True))
+        return linear + sum(
+            u.out * math.tanh(u.bias + sum(a * v for a, v in zip(u.weights, x, strict=True)))
+            for u in self.hidden
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class HiddenUnit:
+    bias: float
+    out: float
+    weights: tuple[float, ...]  # one per feature, in the order of FEATURES
+
+
+def _feature_values(data: dict[str, Any]) -> dict[str, float]:
+    unknown = set(data) - set(FEATURES)
+    if unknown:
+        raise ValueError(f"unknown re-ranking feature(s): {', '.join(sorted(unknown))}")
+    return {k: float(v) for k, v in data.items()}
 
 
 @functools.cache
 def default_weights() -> Weights:
     from factcheck.lang import resource
 
-    data = resource("en", "memory_rank").get("weights")
-    return Weights.from_data(data) if data else Weights()
+    data = resource("en", "memory_rank")
+    return Weights.from_data(data["weights"], data.get("hidden", ())) if data.get("weights") else Weights()
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,6 +313,7 @@ class _DocFeatures:
     names: frozenset[str]
     numbers: frozenset[str]
     months: frozenset[int]
+    years: frozenset[str]
     claim: str  # processed for rapidfuzz
     title: str
     matched: tuple[frozenset[str], ...]  # the tokens of each wording matched to it before
@@ -661,6 +725,7 @@ class Matcher:
                 names=frozenset(names(text)),
                 numbers=frozenset(numbers(text)),
                 months=frozenset(months(text)),
+                years=frozenset(years(text)),
                 claim=utils.default_process(c.claim),
                 title=utils.default_process(c.title),
                 matched=tuple(frozenset(_tokens(clean_query(m), self._stem)) for m in c.matched),
@@ -681,15 +746,17 @@ class Matcher:
         cleaned = [clean_query(t) for t in texts]
         recalled = self._recall([_tokens(t, self._stem) for t in cleaned], RECALL)
         results = []
-        for text, cands in zip(cleaned, recalled, strict=True):
-            results.append(self._rerank(text, cands)[:top])
+        for raw, text, cands in zip(texts, cleaned, recalled, strict=True):
+            results.append(self._rerank(raw, text, cands)[:top])
         return results
 
-    def _rerank(self, text: str, cands: list[tuple[int, float]]) -> list[Match]:
+    def _rerank(self, raw: str, text: str, cands: list[tuple[int, float]]) -> list[Match]:
         if not cands:
             return []
         w = self.weights
         best = cands[0][1] or 1.0
+        post_years = years(split_post(raw)[2])
+        q_quoted = quoted(text)
         q_names = names(text)
         q_numbers = numbers(text)
         q_months = months(text)
@@ -710,6 +777,7 @@ class Matcher:
             shared_names = q_names & d.names
             shared_numbers = q_numbers & d.numbers
             shared = sum(self._idf(t) for t in d.tokens & q_toks)
+            in_quotes = [q for q in q_quoted if q in d.claim or q in d.title]
             f = {
                 "bm25": bm / best,
                 "coverage": shared / d.weight,
@@ -723,12 +791,17 @@ class Matcher:
                 "history": hist / best_history,
                 "related": rel,
                 "query_related": q_rel,
+                "quoted": len(in_quotes) / len(q_quoted) if q_quoted else 0.0,
+                "post_year": 1.0 if post_years & d.years else 0.0,
+                "other_year": 1.0 if post_years and d.years and not post_years & d.years else 0.0,
                 # not weighted: direct evidence for `strong` (the claim reads like a wording matched before)
                 "matched_fuzz": max((fuzz.token_sort_ratio(q_proc, m) for m in d.matched_text), default=0)
                 / 100,
             }
             score = w.score(f)
             why = _why(q_toks, c, self._stem, shared_names, shared_numbers, q_numbers, d.numbers)
+            if in_quotes:
+                why += "; quoted: " + ", ".join(f"“{q}”" for q in in_quotes[:3])
             if f["date_clash"]:
                 why += f"; dates differ: {_month_names(q_months)} vs {_month_names(d.months)}"
             if d.matched:

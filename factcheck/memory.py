@@ -458,6 +458,8 @@ def load_archive(path: Path) -> tuple[list[Check], list[SourceError]]:
             if not isinstance(obj, dict):
                 raise ValueError("not an object")
             checks.append(Check.from_json(obj))
+        except json.JSONDecodeError:
+            errors.append(SourceError(f"{path}:{n}", "not a JSON line"))
         except (ValueError, TypeError, RecursionError) as e:
             errors.append(SourceError(f"{path}:{n}", _reason(e)))
     return checks, errors
@@ -470,7 +472,11 @@ def add_to_archive(path: Path, new: list[Check]) -> tuple[int, int]:
 
     current, errors = load_archive(path)
     if errors:  # never rewrite (and so drop) lines we could not read
-        raise ValueError(f"{errors[0]}: fix or remove the bad line(s) first ({len(errors)} in all)")
+        lines = ", ".join(e.path.rsplit(":", 1)[1] for e in errors[:5]) + (", ..." if len(errors) > 5 else "")
+        raise ValueError(
+            f"{len(errors)} bad line{'s' if len(errors) > 1 else ''} ({lines}: {errors[0].reason}): fix or remove"
+            " them first (the archive is never rewritten without them)"
+        )
     by_id = {c.id: c for c in current}
     added = updated = 0
     for c in new:

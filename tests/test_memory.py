@@ -143,10 +143,16 @@ def test_archive_add_update_and_never_rewrites_a_bad_line(tmp_path: Path) -> Non
     with path.open("a", encoding="utf-8") as f:
         f.write("not json\n")
     checks, errors = load_archive(path)
-    assert len(checks) == 3 and str(errors[0]).endswith(":4: Expecting value: line 1 column 1 (char 0)")
+    assert len(checks) == 3 and str(errors[0]) == f"{path}:4: not a JSON line"
     before = path.read_bytes()
-    with pytest.raises(ValueError, match="bad line"):
+    with pytest.raises(ValueError, match=r"^1 bad line \(4: not a JSON line\): fix or remove them first"):
         add_to_archive(path, [ARCHIVE[3]])
+    assert path.read_bytes() == before
+    # `memory add` names the archive once, then the lines to fix; nothing is written
+    src = tmp_path / "more.tsv"
+    src.write_text("id\tclaim\nz9\tA claim added later.\n", encoding="utf-8")
+    got = run("memory", "add", str(src), "--archive", str(path))
+    assert got.returncode != 0 and got.stderr.count(str(path)) == 1 and "4: not a JSON line" in got.stderr
     assert path.read_bytes() == before
 
 
@@ -316,6 +322,9 @@ def test_memory_add_list_and_match_against_the_archive(tmp_path: Path) -> None:
     got = run("match", str(queries), "--json", env=env)
     assert got.returncode == 0, got.stderr
     assert json.loads(got.stdout)["queries"][0]["matches"][0]["claim"] == "Bus fares rose 12% in March 2024."
+    plain = run("match", str(queries), env=env)  # the text a desk reads: the verdict, who, when and the link
+    hit = json.loads(got.stdout)["queries"][0]["matches"][0]
+    assert "[Mostly false]" in plain.stdout and f"{hit['by']} · {hit['date']} · {hit['url']}" in plain.stdout
 
 
 def test_memory_add_from_a_session(tmp_path: Path) -> None:
@@ -687,3 +696,70 @@ def test_an_earlier_check_applied_to_a_claim_that_had_evidence_links_it_back_too
     assert Check.from_json({"claim": "x", "evidence": ["ftp://a.example", "https://b.example"]}).evidence == (
         "https://b.example",
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# The post's own structure: quoted phrases, its date, its signature; the re-ranker's hidden layer
+
+
+def test_a_post_is_split_into_its_words_and_its_signature() -> None:
+    from factcheck.matching import quoted, split_post, years
+
+    body, name, date = split_post(
+        "Fake Melania is back y’all pic.twitter.com/EuaT — James St. James (@JSJdarling) July 10, 2018"
+    )
+    assert "Fake Melania" in body and "pic.twitter" not in body and "James" not in body
+    assert (name, date) == ("James St. James", "July 10, 2018")
+    assert split_post("No signature here https://t.co/x") == ("No signature here  ", "", "")
+    assert years("In 1943 the court ruled; in 2016 and 1999") == {"1943", "2016", "1999"}
+    assert years("call 911 or 123456") == set()
+    # Apostrophes never open or close a quotation.
+    assert quoted('We’re 190 years old and ‘tag’ doesn’t mean “touch and go.” — he said "aren’t people"') == [
+        "tag",
+        "touch and go",
+        "aren t people",
+    ]
+    assert quoted("It's the people's choice, isn't it") == []
+
+
+def test_quoted_phrases_and_the_post_s_year_are_features() -> None:
+    from factcheck.matching import Weights
+
+    archive = [
+        Check("q1", "The children's game of tag is named for touch and go.", "Etymology of tag"),
+        Check("q2", "A dictionary changed the meaning of a game's name in 1987.", "Dictionary game"),
+        Check("y1", "Voting machines in Cook County were rigged in 2014.", "Rigged machines?"),
+        Check("y2", "Voting machines in Cook County were rigged in 2018.", "Rigged machines again?"),
+    ]
+    m = Matcher(archive)
+    (best, *_) = m.match("‘tag’ doesn’t mean “touch and go.” says the dictionary of the game")
+    assert best.check.id == "q1" and best.features["quoted"] == 1.0
+    assert "quoted: “tag”, “touch and go”" in best.why
+    post = "Check your votes, the machines in Cook County are rigged — Jim Roe (@jimroe) October 21, 2014"
+    got = {r.check.id: r.features for r in m.match(post)}
+    assert got["y1"]["post_year"] == 1.0 and got["y1"]["other_year"] == 0.0
+    assert got["y2"]["post_year"] == 0.0 and got["y2"]["other_year"] == 1.0
+    only_quotes = Matcher(archive, weights=Weights(quoted=1.0))
+    assert only_quotes.match("they said it was “rigged in 2018” all along")[0].check.id == "y2"
+
+
+def test_hidden_units_are_data_and_never_read_evidence_against() -> None:
+    import math
+
+    from factcheck.matching import FEATURES, Weights, default_weights
+
+    w = Weights.from_data(
+        {"bm25": 1.0, "number_clash": -0.5},
+        [{"bias": 0.5, "out": 2.0, "weights": {"fuzz": 1.0}}, {"bias": -1.0, "out": -1.0, "weights": {}}],
+    )
+    f = dict.fromkeys(FEATURES, 0.0) | {"bm25": 0.5, "fuzz": 0.25, "number_clash": 1.0}
+    assert w.score(f) == pytest.approx(0.5 - 0.5 + 2.0 * math.tanh(0.75) - math.tanh(-1.0))
+    with pytest.raises(ValueError, match="evidence against"):
+        Weights.from_data({"bm25": 1.0}, [{"bias": 0.0, "out": 1.0, "weights": {"date_clash": 1.0}}])
+    with pytest.raises(ValueError, match="unknown"):
+        Weights.from_data({"bm25": 1.0}, [{"out": 1.0, "weights": {"colour": 1.0}}])
+    # The shipped re-ranker: a differing number or month never raises a match's score.
+    shipped = default_weights()
+    for name in ("number_clash", "date_clash"):
+        base = dict.fromkeys(FEATURES, 0.5) | {"number_clash": 0.0, "date_clash": 0.0}
+        assert shipped.score(base | {name: 1.0}) <= shipped.score(base)
