@@ -288,6 +288,11 @@ def _tense(text: str, start: int, end: int, short: bool = False) -> str | None:
             return c
         if short and _scheduled_present(ltoks, k):
             return "FUT"
+    if weak and rtoks and rtoks[0].lower() in _CLAUSE_OPENERS:
+        # the time ends the report's own words and the reported clause opens after it ("told reporters in
+        # January that she would run", "told the court on Friday he will appeal"): its verb governs that
+        # clause, not the time; the report's tense decides
+        return weak
     for k, t in enumerate(rtoks):
         if t in _BOUNDARY:
             if t == "." and k > 0 and _abbreviation(rtoks[k - 1]):
