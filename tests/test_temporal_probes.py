@@ -136,6 +136,22 @@ PROBES: list[tuple[str, str, dt.date, str, str, str | None]] = [
         "TIME",
         "2024-05-14T20:00",
     ),
+    (
+        "clock",
+        "The quake struck on March 3.\nIt hit at 2:46 p.m., the agency said.",
+        WED,
+        "2:46 p.m.",
+        "TIME",
+        "2024-03-03T14:46",
+    ),
+    (
+        "clock",
+        "The quake struck on March 3.\nThe agency will report at 2 p.m.",
+        WED,
+        "2 p.m.",
+        "TIME",
+        "2024-05-15T14:00",
+    ),
     ("clock", "She finished in 2:18:35 to take the title.", WED, "2:18:35", "DURATION", "PT2H18M35S"),
     ("clock", "He ran the mile in 3:43.13.", WED, "3:43.13", "DURATION", "PT3M43.13S"),
     # 7. "today" as the present era

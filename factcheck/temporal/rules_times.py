@@ -104,6 +104,17 @@ def _clock_day(m: re.Match[str], ctx: _Ctx, bare: bool = False) -> dt.date | Non
             a is not None and abs((ctx.last_ref - a).days) <= 7
         ):
             return ctx.last_ref
+        # news paragraphs are a sentence or two: a past event's clock time in the paragraph after the one
+        # that names the story's day is on that day ("The quake struck on March 3.\nIt hit at 2:46 p.m."),
+        # not on the publication day, which the past tense rules out
+        prev = ctx.text.rfind("\n", 0, max(0, para - 1)) + 1
+        if (
+            para
+            and (a is None or ctx.last_ref < a)
+            and _DAY_NAMED.search(ctx.text, prev, para)
+            and _tense_of(m, ctx) == "PAST"
+        ):
+            return ctx.last_ref
     return None if bare else a
 
 
