@@ -165,7 +165,10 @@ PROBES: list[tuple[str, str, dt.date, str, str, str | None]] = [
     ),
     ("today", "Farmers today use drones to check their crops.", WED, "today", "DATE", "PRESENT_REF"),
     ("today", "In today's economy, few can afford a house.", WED, "today's", "DATE", "PRESENT_REF"),
+    ("today", "Hospitals today need more nurses than ever.", WED, "today", "DATE", "PRESENT_REF"),
     ("today", "Officials today announced a new plan.", WED, "today", "DATE", "2024-05-15"),
+    ("today", "Shares today rose 5% after the report.", WED, "today", "DATE", "2024-05-15"),
+    ("today", "Lawmakers today will vote on the bill.", WED, "today", "DATE", "2024-05-15"),
     ("today", "Police today are searching for the man.", WED, "today", "DATE", "2024-05-15"),
     ("today", "Elian today is the symbol of our unity, Castro said.", WED, "today", "DATE", "2024-05-15"),
 ]
