@@ -119,6 +119,9 @@ PROBES: list[tuple[str, str, dt.date, str, str, str | None]] = [
     ("set", "Every other week, the council publishes data.", WED, "Every other week", "SET", "P2W"),
     ("set", "She visits her mother every Sunday.", WED, "every Sunday", "SET", "XXXX-WXX-7"),
     ("set", "Residents gather each spring to clean the beach.", WED, "each spring", "SET", "XXXX-SP"),
+    ("set", "The shop opens Fridays and Saturdays.", WED, "Saturdays", "SET", "XXXX-WXX-6"),
+    ("set", "Sundays in July are busy at the beach.", WED, "Sundays", "SET", "XXXX-WXX-7"),
+    ("set", "Greta Thunberg founded Fridays for Future in 2018.", WED, "Fridays", "", None),
     # 6. time of day on the day last talked about; race and lap times are durations
     (
         "clock",

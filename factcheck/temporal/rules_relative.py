@@ -277,6 +277,13 @@ def _in_weekday_title(text: str, start: int, end: int) -> bool:
 
 # a capitalised word that goes on with a title after a weekday ([vocab] title_nouns before it)
 _TITLE_WORD_AFTER = re.compile(rf"\s+(?!{_MONTH_RE}\b|(?:Morning|Afternoon|Evening|Night)\b)[A-Z][a-z]")
+# a plural weekday opening a name: a capitalised word after it, or a small word and then one ("Fridays for
+# Future", "Fridays For Future", "a guide to Saturdays in Dixie"); not a month, a weekday, a season or a part of the
+# day ("Sundays in July", "Fridays and Saturdays", "Saturdays in Spring")
+_NAME_AFTER_PLURAL_DAY = re.compile(
+    rf"[^\S\n]+(?:(?:for|For|of|Of|on|On|in|In|to|To)[^\S\n]+)?"
+    rf"(?!{_MONTH_RE}\b|{_WEEKDAY_RE}|(?:Morning|Afternoon|Evening|Night|Spring|Summer|Fall|Autumn|Winter)s?\b)[A-Z][a-z]"
+)
 
 
 @_resolver("weekday")  # pattern and examples: time.toml, rule weekday
@@ -284,6 +291,8 @@ def _weekday(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     wd = _WEEKDAYS[m["wd"].lower()]
     rel = (m["rel"] or "").lower()
     every = _EVERY_BEFORE.search(ctx.text[max(0, m.start() - 8) : m.start()])
+    if m["pl"] and not rel and not m["p"] and _NAME_AFTER_PLURAL_DAY.match(ctx.text, m.end()):
+        return None  # "the Fridays for Future movement": a name, no recurring day
     if m["pl"] or m["pl2"] or (every and not rel):
         part = _PART_OF_DAY.get((m["p"] or "").lower(), "")
         return "SET", f"XXXX-WXX-{wd + 1}" + (f"T{part}" if part else ""), None
