@@ -104,6 +104,16 @@ PROBES: list[tuple[str, str, dt.date, str, str, str | None]] = [
         "2024-03-02",
     ),
     ("date", "On the 30th, the company filed for bankruptcy.", WED, "the 30th", "DATE", "2024-04-30"),
+    ("date", "He died on the twelfth of March in Lisbon.", WED, "the twelfth of March", "DATE", "2024-03-12"),
+    (
+        "set",
+        "Patches come out on the second Tuesday of each month.",
+        WED,
+        "the second Tuesday of each month",
+        "SET",
+        "P1M",
+    ),
+    ("set", "Patches come out on the second Tuesday of each month.", WED, "Tuesday", "", None),
     # 4. vague and bare durations: a unit word alone, a number heading a range of units
     ("vague", "The talks dragged on for months.", WED, "months", "DURATION", "PXM"),
     ("vague", "The repairs took months, the council said.", WED, "months", "DURATION", "PXM"),

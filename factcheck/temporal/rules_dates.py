@@ -120,8 +120,9 @@ _DAY_WORD_RE = "(?:" + "|".join(sorted(_DAY_WORDS, key=len, reverse=True)) + ")"
 
 @_resolver("explicit_date")  # pattern and examples: time.toml, rule explicit_date
 def _explicit(m: re.Match[str], ctx: _Ctx) -> _Result | None:
-    mon = _month_num(m["mon"] or m["mon2"])
-    day = _DAY_WORDS[m["dw"]] if m["dw"] else int(_NON_DIGIT.sub("", m["day"] or m["day2"]))
+    mon = _month_num(m["mon"] or m["mon2"] or m["mon3"])
+    dw = m["dw"] or m["dw2"]
+    day = _DAY_WORDS[dw.lower()] if dw else int(_NON_DIGIT.sub("", m["day"] or m["day2"]))
     if m["year"]:
         y = int(m["year"])
         if _safe_date(y, mon, day) is None:
