@@ -89,6 +89,8 @@ PROBES: list[tuple[str, str, dt.date, str, str, str | None]] = [
     ("tense", "The law took effect at the start of the year.", WED, "the start of the year", "DATE", "2024"),
     # 3. dates: a year modifying a noun, the second year of a range, fiscal years, anaphoric and ordinal days
     ("date", "The 2016 election changed the party.", WED, "2016", "DATE", "2016"),
+    ("date", "2022's heatwave killed thousands.", WED, "2022's", "DATE", "2022"),
+    ("date", "The 1990's were a boom time.", WED, "1990's", "DATE", "199"),
     ("date", "In the 1998-99 season he scored 30 goals.", WED, "99", "DATE", "1999"),
     ("date", "In the 2024 fiscal year the agency spent more.", WED, "the 2024 fiscal year", "DATE", "2024"),
     ("date", "Sales fell 4% last fiscal year.", WED, "last fiscal year", "DATE", "2023"),

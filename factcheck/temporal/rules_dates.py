@@ -320,9 +320,14 @@ def _year(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         return None  # "2023/17": no year range (a reference number)
     after = ctx.text[m.end() : m.end() + 16]
     if m["s"]:
-        if y % 10:
+        if y % 10 == 0:
+            return "DATE", str(y // 10), None  # "the 1990s", "the 1980's"
+        if m["s"] == "s":
             return None
-        return "DATE", str(y // 10), None
+        # "2022's heatwave", "1997's election": a possessive, the year itself (only a decade ends in 0)
+    if m["s"] and not m["fy"]:
+        ctx.note(y)
+        return "DATE", str(y), None
     nxt = _LOWER_WORD_AFTER.match(after)
     prefixed = _PRE_POST_BEFORE.search(ctx.text[max(0, m.start() - 5) : m.start()])
     owned = _OWNER_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start())
