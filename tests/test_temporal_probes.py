@@ -132,6 +132,10 @@ PROBES: list[tuple[str, str, dt.date, str, str, str | None]] = [
     ("set", "She visits her mother every Sunday.", WED, "every Sunday", "SET", "XXXX-WXX-7"),
     ("set", "Residents gather each spring to clean the beach.", WED, "each spring", "SET", "XXXX-SP"),
     ("set", "The shop opens Fridays and Saturdays.", WED, "Saturdays", "SET", "XXXX-WXX-6"),
+    ("set", "Members meet every Tuesday and Thursday.", WED, "Thursday", "SET", "XXXX-WXX-4"),
+    ("set", "He met her every Monday, and on Friday he left.", WED, "Friday", "DATE", "2024-05-10"),
+    ("set", "The museum is open on weekends.", WED, "weekends", "SET", "XXXX-WXX-WE"),
+    ("set", "Every few months, a new strain appears.", WED, "Every few months", "SET", "PXM"),
     ("set", "Sundays in July are busy at the beach.", WED, "Sundays", "SET", "XXXX-WXX-7"),
     ("set", "Greta Thunberg founded Fridays for Future in 2018.", WED, "Fridays", "", None),
     # 6. time of day on the day last talked about; race and lap times are durations

@@ -277,6 +277,10 @@ def _in_weekday_title(text: str, start: int, end: int) -> bool:
 
 # a capitalised word that goes on with a title after a weekday ([vocab] title_nouns before it)
 _TITLE_WORD_AFTER = re.compile(rf"\s+(?!{_MONTH_RE}\b|(?:Morning|Afternoon|Evening|Night)\b)[A-Z][a-z]")
+_EVERY_LIST_BEFORE = re.compile(
+    rf"(?i:\b(?:every|each)\s+(?:other\s+)?){_WEEKDAY_RE}(?:\s*,\s*{_WEEKDAY_RE})*\s*,?\s+(?:and|or)\s+$|"
+    rf"(?i:\b(?:every|each)\s+(?:other\s+)?){_WEEKDAY_RE}(?:\s*,\s*{_WEEKDAY_RE})*\s*,\s*$"
+)
 # a plural weekday opening a name: a capitalised word after it, or a small word and then one ("Fridays for
 # Future", "Fridays For Future", "a guide to Saturdays in Dixie"); not a month, a weekday, a season or a part of the
 # day ("Sundays in July", "Fridays and Saturdays", "Saturdays in Spring")
@@ -290,7 +294,11 @@ _NAME_AFTER_PLURAL_DAY = re.compile(
 def _weekday(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     wd = _WEEKDAYS[m["wd"].lower()]
     rel = (m["rel"] or "").lower()
-    every = _EVERY_BEFORE.search(ctx.text[max(0, m.start() - 8) : m.start()])
+    every = _EVERY_BEFORE.search(ctx.text[max(0, m.start() - 8) : m.start()]) or (
+        # "every Tuesday and Thursday", "each Monday, Wednesday or Friday": the list shares its "every"
+        ctx.text[max(0, m.start() - 5) : m.start()].rstrip().endswith((",", "and", "or"))
+        and _EVERY_LIST_BEFORE.search(ctx.text, max(0, m.start() - 60), m.start())
+    )
     if m["pl"] and not rel and not m["p"] and _NAME_AFTER_PLURAL_DAY.match(ctx.text, m.end()):
         return None  # "the Fridays for Future movement": a name, no recurring day
     if m["pl"] or m["pl2"] or (every and not rel):
