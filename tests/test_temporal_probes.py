@@ -173,6 +173,15 @@ PROBES: list[tuple[str, str, dt.date, str, str, str | None]] = [
     ),
     ("clock", "She finished in 2:18:35 to take the title.", WED, "2:18:35", "DURATION", "PT2H18M35S"),
     ("clock", "He ran the mile in 3:43.13.", WED, "3:43.13", "DURATION", "PT3M43.13S"),
+    ("clock", "He crossed the finish line in 2:09:44.", WED, "2:09:44", "DURATION", "PT2H9M44S"),
+    (
+        "clock",
+        "The race started at 8:30 a.m. and the winner finished in 2:10:11.",
+        WED,
+        "8:30 a.m.",
+        "TIME",
+        "2024-05-15T08:30",
+    ),
     # 7. "today" as the present era
     (
         "today",

@@ -38,7 +38,15 @@ def _time(m: re.Match[str], ctx: _Ctx) -> _Result | None:
             return None
         tz = m["tz2"] or m["tz3"]
         if not tz and (
-            m["frac"] or (m["ss"] and _RACE_CUE.search(ctx.text, max(0, m.start() - 30), m.start()))
+            m["frac"]
+            or (
+                m["ss"]
+                and (
+                    _RACE_CUE.search(ctx.text, max(0, m.start() - 30), m.start())
+                    # a time of day is "at" 2:09:44; "in" 2:09:44 is the time something took
+                    or _IN_BEFORE_READING.search(ctx.text, max(0, m.start() - 4), m.start())
+                )
+            )
         ):
             return "DURATION", _stopwatch(m), None  # a race or lap time: "in 2:03:45", "1:59.40"
         if m["ss"] is None and _RACE_CUE.search(ctx.text, max(0, m.start() - 30), m.start()):
@@ -73,6 +81,7 @@ def _time(m: re.Match[str], ctx: _Ctx) -> _Result | None:
 _RACE_CUE = re.compile(
     r"(?i:\b(?:" + "|".join(re.escape(c).replace("\\ ", r"\s+") for c in _VOCAB["race_time_cues"]) + r")\s+)$"
 )
+_IN_BEFORE_READING = re.compile(r"(?i:\bin\s+)$")
 _GAME_CLOCK_AFTER = re.compile(
     r"(?i:\s+(?:"
     + "|".join(re.escape(c).replace("\\ ", r"\s+") for c in _VOCAB["game_clock_after"])
