@@ -199,6 +199,9 @@ PROBES: list[tuple[str, str, dt.date, str, str, str | None]] = [
     ("today", "Lawmakers today will vote on the bill.", WED, "today", "DATE", "2024-05-15"),
     ("today", "Police today are searching for the man.", WED, "today", "DATE", "2024-05-15"),
     ("today", "Elian today is the symbol of our unity, Castro said.", WED, "today", "DATE", "2024-05-15"),
+    ("today", "He told USA Today that he would resign.", WED, "Today", "", None),
+    ("today", "She wrote in Psychology Today about sleep.", WED, "Today", "", None),
+    ("today", "Protesters Gather Today In Paris", WED, "Today", "DATE", "2024-05-15"),
 ]
 
 

@@ -26,6 +26,7 @@ _PROGRAMME_NAME = re.compile(
 _POSSESSIVE_BEFORE = re.compile(r"\w['’]s?\s+$")
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w-]*)\s+$")
 _WORD_AFTER = re.compile(r"\s+([A-Za-z][\w-]*)")
+_CAPITALISED_BEFORE_ON_LINE = re.compile(r"\b[A-Z][\w&-]*[^\S\n]+$")
 
 
 def is_programme_name(text: str, ref: TimeRef) -> bool:
@@ -39,6 +40,11 @@ def is_programme_name(text: str, ref: TimeRef) -> bool:
     if w and w.group(1) in _BROADCASTERS:
         return True  # "CBS This Morning", "BBC Radio 4's Today"
     nxt = _WORD_AFTER.match(text, ref.end)
+    same_line = _CAPITALISED_BEFORE_ON_LINE.search(before)
+    if ref.text == "Today" and same_line and not (nxt and nxt.group(1)[0].isupper()):
+        # a capitalised "Today" after a capitalised word, in running text (the next word is not capitalised
+        # as in a headline): the end of a name, "USA Today", "Psychology Today", "Christianity Today"
+        return True
     return bool(nxt and nxt.group(1).lower() in _PROGRAMME_WORDS)  # "the Today programme"
 
 
