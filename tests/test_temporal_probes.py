@@ -87,6 +87,17 @@ PROBES: list[tuple[str, str, dt.date, str, str, str | None]] = [
         "2024-04",
     ),
     ("tense", "The law took effect at the start of the year.", WED, "the start of the year", "DATE", "2024"),
+    ("tense", "The Fed cut rates in September.", THU, "September", "DATE", "2023-09"),
+    ("tense", "Analysts expect a rate cut in September.", THU, "September", "DATE", "2024-09"),
+    (
+        "tense",
+        "Construction began in February and should finish in November.",
+        THU,
+        "November",
+        "DATE",
+        "2024-11",
+    ),
+    ("tense", "The plant should have opened in March.", THU, "March", "DATE", "2024-03"),
     # 3. dates: a year modifying a noun, the second year of a range, fiscal years, anaphoric and ordinal days
     ("date", "The 2016 election changed the party.", WED, "2016", "DATE", "2016"),
     ("date", "2022's heatwave killed thousands.", WED, "2022's", "DATE", "2022"),

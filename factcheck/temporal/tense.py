@@ -44,6 +44,12 @@ _PAST_WORDS = frozenset(
     slid spun stuck swore woke ate forgot froze overcame overtook undertook withheld shrank sprang swung
     bled bred fed wept bent clung flung stung shone strove forgave forbade""".split()
 )
+# modals that look ahead with a bare verb after them ("should finish", "may close"); not before these
+_MODALS_AHEAD = frozenset("should may might must can".split())
+_NOT_AHEAD_AFTER_MODAL = frozenset("have has had been be not n't also well".split())
+# past forms that are the bare verb too and, unlike "set"/"hit", mostly verbs: past right after a subject
+_BARE_PAST_AFTER_SUBJECT = frozenset("cut put shut quit cost hurt spread split".split())
+_SUBJECT_PRONOUNS = frozenset("i we you he she it they who which that".split())
 # past forms that are also the bare verb (or a noun): past only where no modal, "do" or determiner precedes
 _BARE_PAST = frozenset("set hit".split())
 _NOT_PAST_BEFORE = frozenset("could might may must should can cannot do does did not never n't".split())
@@ -179,6 +185,16 @@ def _classify(tokens: list[str], i: int) -> str | None:
             if lt not in _PLAN_CHAIN:
                 break
         return "FUT"
+    if lw in _MODALS_AHEAD and nxt not in _NOT_AHEAD_AFTER_MODAL and not w[0].isupper():
+        # "should finish in November", "may close in March", "can vote in June": a modal with a bare verb
+        # looks ahead from the time of the clause ("should have finished", "may be closed": no)
+        return "FUT"
+    if lw in _BARE_PAST_AFTER_SUBJECT:
+        # "The Fed cut rates in September", "They put the plan on hold in May": past only right after a
+        # subject pronoun or a name; "a rate cut in September", "to cut", "will cut" are no past events
+        if prev in _SUBJECT_PRONOUNS or (i > 0 and tokens[i - 1][:1].isupper()):
+            return "PAST"
+        return None
     is_past = lw in _PAST_WORDS or (
         lw.endswith("ed") and len(lw) >= 5 and lw not in _ED_NOT_PAST and not w[0].isupper()
     )
