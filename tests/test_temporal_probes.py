@@ -88,6 +88,8 @@ PROBES: list[tuple[str, str, dt.date, str, str, str | None]] = [
     ),
     ("tense", "The law took effect at the start of the year.", WED, "the start of the year", "DATE", "2024"),
     ("tense", "The Fed cut rates in September.", THU, "September", "DATE", "2023-09"),
+    ("tense", "The mayor, whose term ends in December, will sign it.", WED, "December", "DATE", "2024-12"),
+    ("tense", "The session opens in January.", WED, "January", "DATE", "2025-01"),
     ("tense", "Analysts expect a rate cut in September.", THU, "September", "DATE", "2024-09"),
     (
         "tense",

@@ -44,6 +44,8 @@ _PAST_WORDS = frozenset(
     slid spun stuck swore woke ate forgot froze overcame overtook undertook withheld shrank sprang swung
     bled bred fed wept bent clung flung stung shone strove forgave forbade""".split()
 )
+# present forms of verbs that start or end a period or a meeting: scheduled, ahead ("his term ends in December")
+_SCHEDULE_S_FORMS = frozenset("ends expires begins opens closes resumes convenes reopens".split())
 # modals that look ahead with a bare verb after them ("should finish", "may close"); not before these
 _MODALS_AHEAD = frozenset("should may might must can".split())
 _NOT_AHEAD_AFTER_MODAL = frozenset("have has had been be not n't also well".split())
@@ -184,6 +186,10 @@ def _classify(tokens: list[str], i: int) -> str | None:
                 return "PAST"
             if lt not in _PLAN_CHAIN:
                 break
+        return "FUT"
+    if lw in _SCHEDULE_S_FORMS and nxt in ("in", "on", "at") and prev not in _DETERMINERS:
+        # a period's end or start told in the present is the one ahead: "whose term ends in December", "the
+        # offer expires on Friday", "the session opens in January" (not "the ends"; "ended" is past)
         return "FUT"
     if lw in _MODALS_AHEAD and nxt not in _NOT_AHEAD_AFTER_MODAL and not w[0].isupper():
         # "should finish in November", "may close in March", "can vote in June": a modal with a bare verb
