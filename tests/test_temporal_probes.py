@@ -146,6 +146,15 @@ PROBES: list[tuple[str, str, dt.date, str, str, str | None]] = [
     ("set", "Residents gather each spring to clean the beach.", WED, "each spring", "SET", "XXXX-SP"),
     ("set", "The shop opens Fridays and Saturdays.", WED, "Saturdays", "SET", "XXXX-WXX-6"),
     ("set", "Members meet every Tuesday and Thursday.", WED, "Thursday", "SET", "XXXX-WXX-4"),
+    (
+        "set",
+        "Patrols will be increased on Friday and Saturday nights.",
+        WED,
+        "Friday",
+        "SET",
+        "XXXX-WXX-5TNI",
+    ),
+    ("set", "He worked Friday and Saturday night.", WED, "Friday", "DATE", "2024-05-10"),
     ("set", "He met her every Monday, and on Friday he left.", WED, "Friday", "DATE", "2024-05-10"),
     ("set", "The museum is open on weekends.", WED, "weekends", "SET", "XXXX-WXX-WE"),
     ("set", "Every few months, a new strain appears.", WED, "Every few months", "SET", "PXM"),
@@ -185,6 +194,15 @@ PROBES: list[tuple[str, str, dt.date, str, str, str | None]] = [
         "2024-05-15T14:00",
     ),
     ("clock", "She finished in 2:18:35 to take the title.", WED, "2:18:35", "DURATION", "PT2H18M35S"),
+    (
+        "clock",
+        "A man was arrested early Saturday after a shooting, police said Sunday.\n"
+        "Officers were called shortly before 2 a.m. and found two victims.",
+        dt.date(2024, 5, 19),
+        "2 a.m.",
+        "TIME",
+        "2024-05-18T02:00",
+    ),
     ("clock", "He ran the mile in 3:43.13.", WED, "3:43.13", "DURATION", "PT3M43.13S"),
     ("clock", "He crossed the finish line in 2:09:44.", WED, "2:09:44", "DURATION", "PT2H9M44S"),
     (

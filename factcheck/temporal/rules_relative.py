@@ -290,6 +290,16 @@ _NAME_AFTER_PLURAL_DAY = re.compile(
 )
 
 
+_PLURAL_PART_AFTER_LIST = re.compile(
+    rf"(?:\s*,\s*{_WEEKDAY_RE})*\s*,?\s+(?:and|or|&)\s+{_WEEKDAY_RE}\s+(?P<p>(?i:morning|afternoon|evening|night))s\b"
+)
+# a reporting verb (and its listener) right before a weekday: the weekday dates the statement
+_REPORT_DAY_BEFORE = re.compile(
+    r"(?i:\b(?:said|says|told\s+(?:reporters|the\s+\w+|\w+)|announced|confirmed|added|stated|reported)"
+    r"(?:\s+(?:late|early))?\s+(?:on\s+)?)$"
+)
+
+
 @_resolver("weekday")  # pattern and examples: time.toml, rule weekday
 def _weekday(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     wd = _WEEKDAYS[m["wd"].lower()]
@@ -301,8 +311,14 @@ def _weekday(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     )
     if m["pl"] and not rel and not m["p"] and _NAME_AFTER_PLURAL_DAY.match(ctx.text, m.end()):
         return None  # "the Fridays for Future movement": a name, no recurring day
-    if m["pl"] or m["pl2"] or (every and not rel):
-        part = _PART_OF_DAY.get((m["p"] or "").lower(), "")
+    shared = (
+        None
+        if (m["pl"] or m["p"] or rel not in ("", "on"))
+        else _PLURAL_PART_AFTER_LIST.match(ctx.text, m.end())
+    )
+    if m["pl"] or m["pl2"] or (every and not rel) or shared:
+        # "Friday and Saturday nights": the first weekday of the list shares the plural part of the day
+        part = _PART_OF_DAY.get((m["p"] or (shared["p"] if shared else "")).lower(), "")
         return "SET", f"XXXX-WXX-{wd + 1}" + (f"T{part}" if part else ""), None
     if (
         not rel
@@ -329,7 +345,15 @@ def _weekday(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         d = _weekday_date(wd, a, "future" if tense == "FUT" else "past")
         if tense is None and (_weekday_date(wd, a, "next") - a).days <= 2:
             d = _weekday_date(wd, a, "next")  # neutral clause, a weekday one or two days ahead
-    ctx.last_ref = d
+    if not (
+        ctx.last_ref is not None
+        and ctx.last_ref < d
+        and (d - ctx.last_ref).days <= 7
+        and _REPORT_DAY_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start())
+    ):
+        # the day a statement was made ("police said Sunday") is no day of the story's events: the clock
+        # times and "the next day" that follow stay on the event's day named before it ("early Saturday")
+        ctx.last_ref = d
     part = _PART_OF_DAY.get((m["p"] or "").lower(), "")
     if part:
         # "Tuesday afternoon": a part of a day is a TIME (TimeML guidelines, TIMEX3 type TIME: "an expression
