@@ -303,6 +303,11 @@ _PREP_APPROX_BEFORE = re.compile(
 )
 
 
+# another group of three or more digits right beside a year-like number, a space apart: a phone number
+_DIGIT_GROUP_BEFORE = re.compile(r"(?<![\d,.])\d{3,}[ \u00a0]$")
+_DIGIT_GROUP_AFTER = re.compile(r"[ \u00a0]\d{3,}(?![\d,.]\d)")
+
+
 @_resolver("year")  # pattern and examples: time.toml, rule year
 def _year(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     y = int(m["year"])
@@ -315,6 +320,11 @@ def _year(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         and _VEHICLE_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start())
     ):
         return None  # "a 2007 silver Ford Fusion": a model year
+    if not m["fy"] and (
+        _DIGIT_GROUP_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start())
+        or _DIGIT_GROUP_AFTER.match(ctx.text, m.end())
+    ):
+        return None  # "0151 702 2071", "555 2014 3378": one group of a phone or reference number
     slash = _SLASH_YY.match(ctx.text, m.end())
     if slash and int(slash.group(1)) != (y + 1) % 100:
         return None  # "2023/17": no year range (a reference number)
