@@ -305,6 +305,7 @@ _PREP_APPROX_BEFORE = re.compile(
 
 # another group of three or more digits right beside a year-like number, a space apart: a phone number
 _DIGIT_GROUP_BEFORE = re.compile(r"(?<![\d,.])\d{3,}[ \u00a0]$")
+_ZONE_AFTER = re.compile(r"[ \u00a0]?(?!AT\b|IT\b)(?:GMT|UTC|[A-Z]{1,3}T)\b")
 _DIGIT_GROUP_AFTER = re.compile(r"[ \u00a0]\d{3,}(?![\d,.]\d)")
 
 
@@ -325,6 +326,8 @@ def _year(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         or _DIGIT_GROUP_AFTER.match(ctx.text, m.end())
     ):
         return None  # "0151 702 2071", "555 2014 3378": one group of a phone or reference number
+    if not m["fy"] and _ZONE_AFTER.match(ctx.text, m.end()):
+        return None  # "1852 HKT", "2030 GMT": a clock time of 24 hours with its zone
     slash = _SLASH_YY.match(ctx.text, m.end())
     if slash and int(slash.group(1)) != (y + 1) % 100:
         return None  # "2023/17": no year range (a reference number)
