@@ -236,14 +236,13 @@ def _tense(text: str, start: int, end: int, short: bool = False) -> str | None:
     kidnapped to make the late-November trip")."""
     left = text[max(0, start - 160) : start]
     ltoks = _WORD_RE.findall(left)
-    cut = 0
-    for k in range(len(ltoks) - 1, -1, -1):
-        t = ltoks[k]
-        if t in _BOUNDARY:
-            if t == "." and k > 0 and _abbreviation(ltoks[k - 1]):
-                continue
-            cut = k + 1
-            break
+    cut = _clause_start(ltoks)
+    if len(ltoks) - cut <= 2 and cut and ltoks[cut - 1][:1].isdigit() and _DECIMAL_POINT.search(left):
+        # the clause was cut at a decimal point right before the expression ("Inflation fell to 3.2% in
+        # March and is expected to ..."): the figure is the object of the verb before it, which governs
+        # the expression; the expression does not open a sentence
+        ltoks = _WORD_RE.findall(_DECIMAL_POINT.sub("", left))
+        cut = _clause_start(ltoks)
     # the twelve words before the expression are scanned; the ones before them stay as context
     # for reading those ("would be paid on a still unspecified date ... of record Dec. 21")
     ltoks = ltoks[cut:]
@@ -326,6 +325,17 @@ def _tense(text: str, start: int, end: int, short: bool = False) -> str | None:
         if short and _scheduled_present(rtoks, k):
             return "FUT"
     return weak
+
+
+def _clause_start(ltoks: list[str]) -> int:
+    """The index of the first token after the last boundary among ``ltoks`` (0: none)."""
+    for k in range(len(ltoks) - 1, -1, -1):
+        t = ltoks[k]
+        if t in _BOUNDARY:
+            if t == "." and k > 0 and _abbreviation(ltoks[k - 1]):
+                continue
+            return k + 1
+    return 0
 
 
 # ", and ...", ", but ...": a coordinated clause after the expression has its own tense ("Her last day is
