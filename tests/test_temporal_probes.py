@@ -129,6 +129,16 @@ PROBES: list[tuple[str, str, dt.date, str, str, str | None]] = [
         "2024-03-02",
     ),
     ("date", "On the 30th, the company filed for bankruptcy.", WED, "the 30th", "DATE", "2024-04-30"),
+    ("date", "Voting began on April 19. That week, turnout was high.", WED, "That week", "DATE", "2024-W16"),
+    (
+        "date",
+        "The vote was held on June 2. The week before, polls showed a tie.",
+        WED,
+        "The week before",
+        "DATE",
+        "2023-W21",
+    ),
+    ("date", "Prices rose in the week before the budget.", WED, "the week before", "", None),
     ("date", "He died on the twelfth of March in Lisbon.", WED, "the twelfth of March", "DATE", "2024-03-12"),
     (
         "set",

@@ -380,7 +380,7 @@ def _ref_date(ctx: _Ctx, unit: str) -> dt.date | None:
 def _anaphoric(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     w = re.sub(r"\s+", " ", m["w"].lower())
     unit = next(u for u in ("day", "morning", "week", "month", "year") if u in w.split())
-    if unit in ("day", "year") and w.endswith(("before", "after")):
+    if unit in ("day", "week", "month", "year") and w.endswith(("before", "after")):
         after = ctx.text[m.end() : m.end() + 30]
         if re.match(r"\s+(?:the|a|an|his|her|their|its|last|\w+ing\b|[A-Z])", after):
             return None  # "the day before the vote": relative to an event, not to a date
@@ -406,6 +406,8 @@ def _anaphoric(m: re.Match[str], ctx: _Ctx) -> _Result | None:
                 {"week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}.get(unit, "XXXX-XX-XX"),
                 None,
             )
+    if w.startswith("that ") and unit == "week" and _unnamed_reference(ctx, unit):
+        return "DATE", "XXXX-WXX", None  # "I sold it that week" with no day named before: a week of the story
     if unit in ("day", "morning"):
         return "DATE", _fmt_date(ref + dt.timedelta(days=off)), None
     return "DATE", _rel_value(unit, off, ref), None
