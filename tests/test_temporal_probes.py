@@ -139,6 +139,16 @@ PROBES: list[tuple[str, str, dt.date, str, str, str | None]] = [
         "2023-W21",
     ),
     ("date", "Prices rose in the week before the budget.", WED, "the week before", "", None),
+    ("date", "He was elected in 1994 and resigned the next year.", WED, "the next year", "DATE", "1995"),
+    (
+        "date",
+        "The plant closed in March 2019. The next month, 200 workers sued.",
+        WED,
+        "The next month",
+        "DATE",
+        "2019-04",
+    ),
+    ("date", "The company will decide over the next week.", WED, "the next week", "DATE", "2024-W21"),
     ("date", "He died on the twelfth of March in Lisbon.", WED, "the twelfth of March", "DATE", "2024-03-12"),
     (
         "set",
