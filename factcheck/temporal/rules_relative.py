@@ -77,11 +77,11 @@ def _rel_unit(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         rel == "the next"
         and unit in ("week", "month", "year")
         and not _unnamed_reference(ctx, unit)
-        and _tense(ctx.text, m.start(), m.end()) != "FUT"
+        and _tense(ctx.text, m.start(), m.end()) == "PAST"
     ):
         # "resigned the next year", "The next month, 200 workers sued": in a story told in the past, "the
-        # next" counts from the time last named, as "the following" does (TimeML: anaphoric); a future clause
-        # ("will decide over the next week") counts from the publication date
+        # next" counts from the time last named, as "the following" does (TimeML: anaphoric); a future or
+        # present clause ("will decide over the next week") counts from the publication date
         rel = "the following"
     if rel == "the following" or rel == "the previous":
         ref = _ref_date(ctx, unit)
