@@ -142,7 +142,7 @@ PROBES: list[tuple[str, str, dt.date, str, str, str | None]] = [
     ("date", "He was elected in 1994 and resigned the next year.", WED, "the next year", "DATE", "1995"),
     (
         "date",
-        "The plant closed in March 2019. The next month, 200 workers sued.",
+        "The plant closed in March 2019. The next month, 200 workers went on strike.",
         WED,
         "The next month",
         "DATE",
