@@ -42,7 +42,7 @@ _PAST_WORDS = frozenset(
     wore ago previously earlier last yesterday formerly already arrived since set hit built fled shot caught died tied
     drew withdrew upheld oversaw underwent swept sank shook tore blew dealt lent sat hid rode rang sang
     slid spun stuck swore woke ate forgot froze overcame overtook undertook withheld shrank sprang swung
-    bled bred fed wept bent clung flung stung shone strove forgave forbade""".split()
+    bled bred fed wept bent clung flung stung shone strove forgave forbade sued axed owed lied vied""".split()
 )
 # present forms of verbs that start or end a period or a meeting: scheduled, ahead ("his term ends in December")
 _SCHEDULE_S_FORMS = frozenset("ends expires begins opens closes resumes convenes reopens".split())
