@@ -125,6 +125,7 @@ _DAY_IN_TEXT = re.compile(
     rf"(?i:\b(?:{_WEEKDAY_RE}|today|tonight|yesterday|tomorrow)\b)|{_MONTH_RE}|\d{{4}}-\d\d"
 )
 _DAY_WORD = re.compile(r"(?i:today|tonight|yesterday|tomorrow)")
+_MONTH_RE_FULL = re.compile(_MONTH_RE)
 _CLOCK_VALUE = re.compile(r"(?:\d{4}-\d\d-\d\d|XXXX-XX-XX)T(\d\d:\d\d)$")
 
 
@@ -215,9 +216,43 @@ def clock_in_set(text: str, refs: list[TimeRef]) -> list[TimeRef]:
     return out
 
 
+# a bare month next to a yearly SET: "every year in October", "in March each year", "held annually in May"
+_YEARLY_SET = frozenset({"P1Y"})
+_SET_THEN_MONTH = re.compile(r"\s*,?\s*(?:in\s+)?")
+_MONTH_THEN_SET = re.compile(r"\s*,?\s*(?:of\s+)?")
+_BARE_MONTH_VALUE = re.compile(r"\d{4}-(\d\d)")
+
+
+def month_in_set(text: str, refs: list[TimeRef]) -> list[TimeRef]:
+    """A bare month beside a yearly SET recurs with it ("the festival, held every year in October"): the
+    month of every year, a SET (``XXXX-10``), not the October the tense points to."""
+    out = list(refs)
+    for i, ref in enumerate(out):
+        mo = _BARE_MONTH_VALUE.fullmatch(ref.value) if ref.type == "DATE" else None
+        if mo is None or not _MONTH_RE_FULL.fullmatch(ref.text):
+            continue
+        prev = out[i - 1] if i > 0 else None
+        nxt = out[i + 1] if i + 1 < len(out) else None
+        if (
+            prev is not None
+            and prev.type == "SET"
+            and prev.value in _YEARLY_SET
+            and _SET_THEN_MONTH.fullmatch(text, prev.end, ref.start)
+        ) or (
+            nxt is not None
+            and nxt.type == "SET"
+            and nxt.value in _YEARLY_SET
+            and _MONTH_THEN_SET.fullmatch(text, ref.end, nxt.start)
+        ):
+            out[i] = TimeRef(ref.start, ref.end, ref.text, "SET", f"XXXX-{mo.group(1)}", ref.mod)
+    return out
+
+
 def apply(text: str, refs: list[TimeRef]) -> list[TimeRef]:
     """The discourse post-passes over the tagger's result (in text order)."""
     out = [r for r in refs if not is_programme_name(text, r)]
+    if any(r.type == "SET" for r in out):
+        out = month_in_set(text, out)
     if any(r.type == "TIME" for r in out):
         out = clock_day_after(text, out)
         if any(r.type == "SET" for r in out):
