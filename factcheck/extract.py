@@ -132,6 +132,7 @@ class _CwVocab:
     personal_singular: re.Pattern[str] | None
     mind: frozenset[str]  # what someone thought, felt or noticed: no plain event
     interview: _Rule  # an answer framed by the interviewer's question
+    quoted_view: re.Pattern[str] | None  # a quoted clause that gives the speaker's view (at a sentence start)
 
 
 @functools.cache
@@ -168,6 +169,11 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
         personal_singular=re.compile(pers["singular"]) if pers.get("singular") else None,
         mind=mind,
         interview=_rule(data.get("interview", {})),
+        quoted_view=(
+            re.compile(r"(?:^|(?<=[.!?…])\s+)(?:" + "|".join(data["quoted_view"]["start"]) + ")")
+            if data.get("quoted_view", {}).get("start")
+            else None
+        ),
     )
 
 
@@ -473,6 +479,14 @@ def _cw_features(
         else:
             soft += 0.2
         quote_speaker = False
+    if (
+        quoted is not None
+        and voc.quoted_view is not None
+        and not has_sup
+        and voc.quoted_view.search(quoted.lower()) is not None
+        and not _counts(quoted, voc)
+    ):
+        penalty += 0.2  # the speaker's view ("It was a big stretch," he said), not a checkable fact
     if not words.isdisjoint(voc.boiler_words) or voc.boilerplate.search(low, words):
         penalty += 0.4
     if text.rstrip().endswith(":"):

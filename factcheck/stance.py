@@ -56,6 +56,8 @@ _MODAL_BEFORE = frozenset(_W["modal_before"])
 _COPULA = re.compile(_P["copula"])
 # -ed words that are not events (adjectives, modality words handled elsewhere, reporting verbs)
 _NOT_EVENT_ED = frozenset(_W["not_event_ed"])
+_PASSIVE_EVENTS = frozenset(_W.get("passive_events", []))
+_PASSIVE_AUX = frozenset(("was", "were", "been", "being"))
 _DETERMINERS = frozenset(_W["determiners"])
 _AGENTS = frozenset(_W["agents"])
 _INITIAL_CUES = frozenset(_W.get("initial_cues", []))
@@ -176,10 +178,26 @@ def _cues_lower(s: str) -> Iterator[re.Match[str]]:
             yield m
 
 
+def _after_passive_aux(t: str, start: int) -> bool:
+    """Whether the word at ``start`` follows "was", "were", "been" or "being" (one adverb between)."""
+    prev = _word_before(t, start)
+    if prev is None:
+        return False
+    pw = prev.group(1).lower()
+    if pw.endswith("ly") or pw in ("also", "later", "then", "again", "subsequently"):
+        prev = _word_before(t, prev.start())
+        pw = prev.group(1).lower() if prev is not None else ""
+    return pw in _PASSIVE_AUX
+
+
 def _valid_occurred(t: str, word: str, start: int, end: int) -> bool:
     w = word.lower()
-    if w in _NOT_EVENT_ED and not (w == "called" and t.startswith(" for ", end)):
-        return False  # but "have called for an inquiry" is an event
+    if (
+        w in _NOT_EVENT_ED
+        and not (w == "called" and t.startswith(" for ", end))
+        and not (w in _PASSIVE_EVENTS and _after_passive_aux(t, start))
+    ):
+        return False  # but "have called for an inquiry" is an event, and so is "were admitted"
     if " " not in w:
         prev = _word_before(t, start)
         pw = prev.group(1).lower() if prev else ""
