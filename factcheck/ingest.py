@@ -17,6 +17,7 @@ import os
 import re
 import stat
 import tomllib
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
@@ -820,12 +821,54 @@ _NO_WORD_RUN = re.compile(rb"_(?<!\S_)_*(?!\S)")  # a run of "_" only (no letter
 
 
 def _word_count(line: str) -> int:
-    """``len(_WORD.findall(line))``; on ASCII lines (most of them) from a byte translation and a split."""
+    """Words of a line: on ASCII lines (most of them) ``len(_WORD.findall(line))``, from a byte translation
+    and a split; on other lines ``_unicode_word_count`` (words in any script)."""
     if not line.isascii():
-        return len(_WORD.findall(line))
+        return _unicode_word_count(line)
     runs = line.encode().translate(_WORD_BYTES)
     n = len(runs.split())
     return n - len(_NO_WORD_RUN.findall(runs)) if b"_" in runs else n
+
+
+def _char_class(keep: Callable[[str], bool]) -> str:
+    """The characters of U+0080-U+2FFF (the alphabets and abugidas) ``keep`` keeps, as the ranges of a
+    regular expression's character class."""
+    chars = [chr(c) for c in range(0x80, 0x3000) if keep(chr(c))]
+    ranges, start = [], 0
+    for k in range(1, len(chars) + 1):
+        if k == len(chars) or ord(chars[k]) != ord(chars[k - 1]) + 1:
+            a, b = chars[start], chars[k - 1]
+            ranges.append(re.escape(a) if a == b else f"{re.escape(a)}-{re.escape(b)}")
+            start = k
+    return "".join(ranges)
+
+
+def _is_mark(c: str) -> bool:
+    return unicodedata.category(c) in ("Mn", "Mc")
+
+
+# the vowel signs and other marks written on a letter ("दिल्ली", "مُدُن"): inside a word, though not ``\w``
+_MARKS = _char_class(_is_mark)
+# a word in any script: a letter or digit of any alphabet first ("Über", "Москва", "Αθήνα", "القاهرة")
+_UWORD = re.compile(rf"[^\W_][\w'’.{_MARKS}-]*")
+# scripts written without spaces between words: Han, kana (and their half-width and compatibility forms)
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]+")
+UNSPACED_CHARS_PER_WORD = 2  # a Chinese or Japanese word is one to two characters (1.5-1.7 on average)
+
+
+def _unspaced_words(run: str) -> int:
+    return -(-len(run) // UNSPACED_CHARS_PER_WORD)
+
+
+def _unicode_word_count(line: str) -> int:
+    """Words of a line in any script; a run of Chinese or Japanese characters counts as its length in
+    characters over ``UNSPACED_CHARS_PER_WORD`` ("東京都は" is two words, as "Tokyo Metropolis" is)."""
+    n = 0
+    if _UNSPACED.search(line):
+        for run in _UNSPACED.findall(line):
+            n += _unspaced_words(run)
+        line = _UNSPACED.sub(" ", line)
+    return n + len(_UWORD.findall(line))
 
 
 def _lines(text: str, offset: int = 0) -> list[_Line]:
@@ -887,8 +930,8 @@ def _closing(t: str) -> str:
 
 # a sentence ends the line (a full stop, "!", "?", an ellipsis, a closing quote or bracket), or one ends
 # inside it (a full stop, "!" or "?" and a space)
-_SENTENCE_CLOSE = re.compile(r"[.!?…\"”’)]\W*$")
-_SENTENCE_STOP_INSIDE = re.compile(r"[.!?]\s")
+_SENTENCE_CLOSE = re.compile(r"[.!?…\"”’)。！？؟।」』]\W*$")
+_SENTENCE_STOP_INSIDE = re.compile(r"[.!?]\s|[。！？]")  # (Chinese and Japanese put no space after a stop)
 _ELLIPSIS_END = re.compile(r"(?:…|\.\.\.)\s*$")
 
 
@@ -976,7 +1019,21 @@ def _reads_as_prose(line: _Line) -> bool:
     return line.words >= 15 and _lower_words_at_least(t, 0.5 * line.words)
 
 
-_LOWER_WORD = re.compile(r"(?<![\w'’])[a-z]{2,}\b")
+# the letters no word starts a sentence or a name with: the lower-case letters of every alphabet ("für",
+# "été", "москва", "αθήνα") and the letters of scripts without case (Arabic, Hebrew, Devanagari, Korean),
+# with their marks; not Chinese or Japanese (``_UNSPACED``)
+_LOWER_LETTERS = (
+    "a-z"
+    + _char_class(lambda c: (c.isalpha() and not c.isupper() and not c.istitle()) or _is_mark(c))
+    + "\uac00-\ud7a3"  # (Hangul syllables)
+)
+
+
+# a word of lower-case (or caseless) letters, or, in Chinese and Japanese, one to two characters (a word:
+# ``UNSPACED_CHARS_PER_WORD``)
+_LOWER_WORD = re.compile(
+    rf"(?<![\w'’])[{_LOWER_LETTERS}]{{2,}}(?!\w)|{_UNSPACED.pattern[:-1]}{{1,{UNSPACED_CHARS_PER_WORD}}}"
+)
 
 
 def _lower_words_at_least(t: str, n: float) -> bool:
@@ -990,7 +1047,7 @@ def _lower_words_at_least(t: str, n: float) -> bool:
     return count >= n
 
 
-_FULL_STOP_END = re.compile(r"[.!?][\"”’']*\s*$")
+_FULL_STOP_END = re.compile(r"[.!?。！？؟।][\"”’'」』]*\s*$")
 
 
 @functools.lru_cache(maxsize=4096)  # (a short line with a digit is asked up to three times)
@@ -1921,7 +1978,7 @@ def _substantial(ln: _Line) -> bool:
 
 
 LONG_PARAGRAPH_WORDS = 30
-_PARAGRAPH_END = re.compile(r"[.!?:;…)\]\"”’»«'][^\w]*$")
+_PARAGRAPH_END = re.compile(r"[.!?:;…)\]\"”’»«'。！？؟।」』][^\w]*$")
 
 
 def _prose(lines: list[_Line], start: int, end: int) -> int:
@@ -1985,8 +2042,12 @@ def _classify_one(
     if m:
         info.setdefault("source_label", m["who"].strip())
         return "meta", "source"
+    # (in an extractor's text, ``page=False``, a short line with a date and words around it is the
+    # article's own -- "Freitag, 31. Januar 2020, 15 bis 18 Uhr", a list item, a table row: only a line
+    # that is nothing but a date is a date line there)
     if (
-        ln.words <= 12
+        page
+        and ln.words <= 12
         and "published" not in info
         and (i < first_body or info.get("_prose_before", {}).get(i, 0) < 3)
         and _DIGIT_ANY.search(t[:12])
@@ -1998,7 +2059,8 @@ def _classify_one(
             info["published"], info["_date_line_at"] = d, i
             return "meta", "date line"
     if (
-        ln.words <= 16
+        page
+        and ln.words <= 16
         and "published" not in info
         and (i < first_body or info.get("_prose_before", {}).get(i, 0) < 3)
         and not ln.full_stop_end
@@ -2011,7 +2073,9 @@ def _classify_one(
             # Veröffentlicht am 1. Mai 2019") near the top of the page
             info["published"], info["_date_line_at"] = d, i
             return "meta", "date line"
-    if ln.words <= 12 and ln.has_digit and _is_date_only(t, lang):  # (no date without a digit)
+    # (in an extractor's text a date line after the first sentence is the article's own: an event's
+    # time, a chronology's step)
+    if ln.words <= 12 and ln.has_digit and (page or i < first_body) and _is_date_only(t, lang):
         if "published" not in info and (i < first_body or info.get("_prose_before", {}).get(i, 0) < 3):
             # a visible date line near the top of the page (before the article's third paragraph)
             info["published"], info["_date_line_at"] = _date_of(t, lang), i

@@ -677,3 +677,55 @@ def test_a_short_line_alone_among_the_header_chrome_is_not_the_article() -> None
     assert k[slogan] == ("furniture", "lone line in the page header")
     assert all(k[t] == ("body", "") for t in ARTICLE)
     assert k[deck][0] in ("body", "title")
+
+
+@pytest.mark.parametrize(
+    ("line", "words"),
+    [
+        ("Москва — столица России, и это большой город.", 7),
+        ("Η Αθήνα είναι η πρωτεύουσα της Ελλάδας.", 7),
+        ("القاهرة هي عاصمة مصر الكبرى وأكبر مدنها.", 7),
+        ("नई दिल्ली भारत की राजधानी है।", 6),  # (vowel signs are part of their word)
+        ("東京都は日本の首都です。", 6),  # (11 characters without spaces: two to a word)
+        ("Über die Größe für schön", 5),
+    ],
+)
+def test_words_are_counted_in_every_script(line: str, words: int) -> None:
+    from factcheck.ingest import _word_count
+
+    assert _word_count(line) == words
+
+
+def test_a_paragraph_in_cyrillic_greek_or_chinese_reads_as_prose() -> None:
+    from factcheck.ingest import _Line
+
+    for t in (
+        "В понедельник городской совет проголосовал за закрытие старого моста для грузового транспорта "
+        "со следующего месяца, сообщил мэр.",
+        "Το δημοτικό συμβούλιο ψήφισε τη Δευτέρα να κλείσει η παλιά γέφυρα του λιμανιού για τα βαριά "
+        "οχήματα από τον επόμενο μήνα.",
+        "市议会周二投票决定从下个月起禁止重型车辆通过老港口大桥，市长在新闻发布会上告诉记者，工程师在两个钢支架上发现了裂缝。",
+    ):
+        line = _Line(0, len(t), t)
+        assert line.words >= 15 and line.sentence and line.substantial, t
+
+
+def test_a_short_line_with_a_date_in_an_extractors_text_stays_body() -> None:
+    rec = {
+        "title": "Repair café on 31 January",
+        "text": "\n".join(
+            [
+                ARTICLE[0],
+                "Friday, 31 January 2020, 3 to 6 pm",
+                "Kampstraße 13, from 31.01.2020",
+                *ARTICLE[1:],
+            ]
+        ),
+    }
+    art = article_from_record(rec, path="r.json", key="r")
+    kinds = {art.text[s.start : s.end]: s.kind for s in art.segments}
+    assert kinds["Friday, 31 January 2020, 3 to 6 pm"] == "body"
+    assert kinds["Kampstraße 13, from 31.01.2020"] == "body"
+    # (on a copied page the same line under the headline is the page's date line)
+    page = "\n".join(["Repair café on 31 January", "Friday, 31 January 2020, 3 to 6 pm", *ARTICLE])
+    assert kinds_of(page)["Friday, 31 January 2020, 3 to 6 pm"][0] == "meta"
