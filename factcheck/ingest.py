@@ -1260,6 +1260,8 @@ def classify_lines(
         if sum(1 for k in kinds if k[0] not in ("body", "title")) >= gap:
             _blocks_after_the_article(kinds, substantial, [ln.words >= SUBSTANTIAL_WORDS for ln in lines])
         _after_the_copyright_line(kinds, substantial, chrome)
+        # (last: an author's box removed changes no other rule's view of where the article's prose ends)
+        _bios_under_a_name(lines, kinds, first_body, lang)
     for i, (ln, (kind, why)) in enumerate(zip(lines, kinds, strict=True)):
         if i == title_at and kind == "title" and info.get("title") != ln.text:
             segs.extend(_title_parts(ln, str(info.get("title") or "")))
@@ -1501,6 +1503,9 @@ def _stamp(ln: _Line, kind: tuple[str, str]) -> bool:
 
 
 # "Berlin Libya conference: A first step toward peace? 19.01.2020": a headline with its date at the end
+# a date glued to the word after it ("06.03.2016Werden Sie Ihr eigener Bike-Guide ..."): the date element
+# and the text element of a teaser card, copied with no space between them
+_GLUED_DATE = re.compile(r"(?:\d{1,2}[./]){2}(?:19|20)?\d\d(?=[^\W\d_])")
 _TRAILING_DATE = re.compile(r"\s\(?((?:\d{1,2}[./]\s?){2}\d{2,4}|(?:19|20)\d\d-\d\d-\d\d)\)?$")
 _CLAUSE_MARK_END = re.compile(r"[.:;,…]$")  # (a teaser's headline does not end like a clause)
 
@@ -1514,8 +1519,9 @@ def _teaser_blocks(
 ) -> None:
     """Other stories listed after the article has begun. A teaser is a headline followed by its date,
     reading time or a repeat of itself ("Gegen dicke Luft: Aldi Nord bietet Luftreiniger an" / "06.11.2018"
-    / the headline again / a short summary), or a headline with its date at the end: two or more in a
-    row are a list of stories. Headlines each followed by a short summary (1-3 sentences, under 60 words)
+    / the headline again / a short summary), or a headline with its date at the end, or a card copied as
+    one line with its date glued to its text ("06.03.2016Werden Sie ..."): two or more in a row are a
+    list of stories. Headlines each followed by a short summary (1-3 sentences, under 60 words)
     are one too when three or more stand in a row and less of the article's prose follows them than
     precedes them (a subheaded article has longer sections, and goes on). The page's own headline (``own``:
     the forms of its <title>) opens no teaser: below it are the article's lede, byline and date."""
@@ -1546,6 +1552,8 @@ def _teaser_blocks(
 
     def unit(i: int) -> tuple[int, bool] | None:
         """(end, dated) of a teaser opening at line i."""
+        if kinds[i][0] != "title" and _GLUED_DATE.match(lines[i].text) and lines[i].words >= 4:
+            return i + 1, True  # a teaser card copied as one line: its date glued to its text
         if not headline(i):
             return None
         dated = ends_dated(i)
@@ -1561,6 +1569,12 @@ def _teaser_blocks(
             if dated or not lines[i].text.endswith("?"):  # (an interview's question and answer: body)
                 return j + 1, dated
         return (j, True) if dated else None
+
+    def lone(k: int) -> bool:
+        """A substantial line alone among menu items: no line of six words or more within three lines."""
+        if not substantial[k]:
+            return True
+        return all(lines[x].words < 6 for x in range(max(0, k - 3), min(n, k + 4)) if x != k)
 
     prose_after = [0] * (n + 1)
     for j in range(n - 1, -1, -1):
@@ -1590,6 +1604,8 @@ def _teaser_blocks(
         start = units[0][0]
         before = total - prose_after[start]  # (the article's own headline, date and lede come first)
         later = prose_after[units[-1][1]] < before
+        if before == 1:  # the one paragraph above is the article's only if it is no menu's blurb
+            before = sum(1 for k in range(first_body, start) if kinds[k] == ("body", "") and not lone(k))
         if before >= 1 and (dated >= 2 or (len(units) >= 3 and later)):
             for s0, e0, _d in units:
                 for k in range(s0, e0):
@@ -1961,9 +1977,14 @@ def _furniture_follows(
             return "comments"
         if vocab.tail(ln.text, ln.words):
             return "furniture"
-        if ln.substantial:
-            return None
+        if ln.substantial and not _lone_question(ln):
+            return None  # (an interview's question keeps the article going by the answer after it)
     return "furniture"
+
+
+def _lone_question(ln: _Line) -> bool:
+    """A line that is one question and nothing more (a teaser's headline: "¿Qué dijo una firma ...?")."""
+    return ln.text.endswith(("?", "?»", "?“", '?"', "?”")) and not _SENTENCE_STOP_INSIDE.search(ln.text[:-2])
 
 
 def _substantial(ln: _Line) -> bool:
@@ -2194,6 +2215,39 @@ def _bio_verb(lang: str | None) -> re.Pattern[str]:
         verbs += langres.resource(code, "furniture").get("byline", {}).get("bio_verbs", [])
     body = "|".join(r"\s+".join(map(re.escape, v.split())) for v in sorted(set(verbs), key=len, reverse=True))
     return re.compile(rf"\s+(?:{body})\b" if body else r"(?!)")
+
+
+_NAME_LINE = re.compile(r"^(?P<first>[^\W\d_][\w'’.-]+)(?P<last>\s+[^\W\d_][\w'’.-]+){0,2}\b")
+
+
+def _bios_under_a_name(
+    lines: list[_Line], kinds: list[tuple[str, str]], first_body: int, lang: str | None
+) -> None:
+    """An author's box: a line naming a person ("Evan Tepest", "Jule Radeck 300 posts") right above a
+    paragraph about that person ("Evan Tepest ist Autor*in ...": the name, then a bio verb of the
+    language's ``[byline]`` data). Not when another name and
+    paragraph follow (a list of people is the article's own)."""
+    verb = _bio_verb(lang)
+
+    def pair(i: int) -> bool:
+        if i + 1 >= len(lines) or kinds[i + 1] != ("body", "") or lines[i + 1].words > BIO_WORDS:
+            return False
+        ln = lines[i]
+        m = _NAME_LINE.match(ln.text) if 2 <= ln.words <= 6 and ln.text[:1].isupper() else None
+        if m is None or not all(w[:1].isupper() for w in m.group(0).split()[1:]) or " " not in m.group(0):
+            return False
+        t = lines[i + 1].text  # (the whole name: "Coinbase" of a subheading "Coinbase Fees" is no person)
+        return t.startswith(m.group(0)) and verb.match(t, len(m.group(0))) is not None
+
+    at = [
+        i for i in range(first_body + 1, len(lines) - 1) if kinds[i][0] in ("body", "furniture") and pair(i)
+    ]
+    for k, i in enumerate(at):
+        alone = (k == 0 or at[k - 1] < i - 5) and (k + 1 == len(at) or at[k + 1] > i + 5)
+        if alone:
+            if kinds[i][0] == "body":
+                kinds[i] = ("furniture", "author bio")
+            kinds[i + 1] = ("furniture", "author bio")
 
 
 def _about_an_author(t: str, info: dict[str, Any], lang: str | None) -> bool:
