@@ -17,6 +17,7 @@ import os
 import re
 import stat
 import tomllib
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
@@ -820,12 +821,54 @@ _NO_WORD_RUN = re.compile(rb"_(?<!\S_)_*(?!\S)")  # a run of "_" only (no letter
 
 
 def _word_count(line: str) -> int:
-    """``len(_WORD.findall(line))``; on ASCII lines (most of them) from a byte translation and a split."""
+    """Words of a line: on ASCII lines (most of them) ``len(_WORD.findall(line))``, from a byte translation
+    and a split; on other lines ``_unicode_word_count`` (words in any script)."""
     if not line.isascii():
-        return len(_WORD.findall(line))
+        return _unicode_word_count(line)
     runs = line.encode().translate(_WORD_BYTES)
     n = len(runs.split())
     return n - len(_NO_WORD_RUN.findall(runs)) if b"_" in runs else n
+
+
+def _char_class(keep: Callable[[str], bool]) -> str:
+    """The characters of U+0080-U+2FFF (the alphabets and abugidas) ``keep`` keeps, as the ranges of a
+    regular expression's character class."""
+    chars = [chr(c) for c in range(0x80, 0x3000) if keep(chr(c))]
+    ranges, start = [], 0
+    for k in range(1, len(chars) + 1):
+        if k == len(chars) or ord(chars[k]) != ord(chars[k - 1]) + 1:
+            a, b = chars[start], chars[k - 1]
+            ranges.append(re.escape(a) if a == b else f"{re.escape(a)}-{re.escape(b)}")
+            start = k
+    return "".join(ranges)
+
+
+def _is_mark(c: str) -> bool:
+    return unicodedata.category(c) in ("Mn", "Mc")
+
+
+# the vowel signs and other marks written on a letter ("दिल्ली", "مُدُن"): inside a word, though not ``\w``
+_MARKS = _char_class(_is_mark)
+# a word in any script: a letter or digit of any alphabet first ("Über", "Москва", "Αθήνα", "القاهرة")
+_UWORD = re.compile(rf"[^\W_][\w'’.{_MARKS}-]*")
+# scripts written without spaces between words: Han, kana (and their half-width and compatibility forms)
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]+")
+UNSPACED_CHARS_PER_WORD = 2  # a Chinese or Japanese word is one to two characters (1.5-1.7 on average)
+
+
+def _unspaced_words(run: str) -> int:
+    return -(-len(run) // UNSPACED_CHARS_PER_WORD)
+
+
+def _unicode_word_count(line: str) -> int:
+    """Words of a line in any script; a run of Chinese or Japanese characters counts as its length in
+    characters over ``UNSPACED_CHARS_PER_WORD`` ("東京都は" is two words, as "Tokyo Metropolis" is)."""
+    n = 0
+    if _UNSPACED.search(line):
+        for run in _UNSPACED.findall(line):
+            n += _unspaced_words(run)
+        line = _UNSPACED.sub(" ", line)
+    return n + len(_UWORD.findall(line))
 
 
 def _lines(text: str, offset: int = 0) -> list[_Line]:
@@ -887,8 +930,8 @@ def _closing(t: str) -> str:
 
 # a sentence ends the line (a full stop, "!", "?", an ellipsis, a closing quote or bracket), or one ends
 # inside it (a full stop, "!" or "?" and a space)
-_SENTENCE_CLOSE = re.compile(r"[.!?…\"”’)]\W*$")
-_SENTENCE_STOP_INSIDE = re.compile(r"[.!?]\s")
+_SENTENCE_CLOSE = re.compile(r"[.!?…\"”’)。！？؟।」』]\W*$")
+_SENTENCE_STOP_INSIDE = re.compile(r"[.!?]\s|[。！？]")  # (Chinese and Japanese put no space after a stop)
 _ELLIPSIS_END = re.compile(r"(?:…|\.\.\.)\s*$")
 
 
@@ -976,7 +1019,21 @@ def _reads_as_prose(line: _Line) -> bool:
     return line.words >= 15 and _lower_words_at_least(t, 0.5 * line.words)
 
 
-_LOWER_WORD = re.compile(r"(?<![\w'’])[a-z]{2,}\b")
+# the letters no word starts a sentence or a name with: the lower-case letters of every alphabet ("für",
+# "été", "москва", "αθήνα") and the letters of scripts without case (Arabic, Hebrew, Devanagari, Korean),
+# with their marks; not Chinese or Japanese (``_UNSPACED``)
+_LOWER_LETTERS = (
+    "a-z"
+    + _char_class(lambda c: (c.isalpha() and not c.isupper() and not c.istitle()) or _is_mark(c))
+    + "\uac00-\ud7a3"  # (Hangul syllables)
+)
+
+
+# a word of lower-case (or caseless) letters, or, in Chinese and Japanese, one to two characters (a word:
+# ``UNSPACED_CHARS_PER_WORD``)
+_LOWER_WORD = re.compile(
+    rf"(?<![\w'’])[{_LOWER_LETTERS}]{{2,}}(?!\w)|{_UNSPACED.pattern[:-1]}{{1,{UNSPACED_CHARS_PER_WORD}}}"
+)
 
 
 def _lower_words_at_least(t: str, n: float) -> bool:
@@ -990,7 +1047,7 @@ def _lower_words_at_least(t: str, n: float) -> bool:
     return count >= n
 
 
-_FULL_STOP_END = re.compile(r"[.!?][\"”’']*\s*$")
+_FULL_STOP_END = re.compile(r"[.!?。！？؟।][\"”’'」』]*\s*$")
 
 
 @functools.lru_cache(maxsize=4096)  # (a short line with a digit is asked up to three times)
@@ -1203,6 +1260,8 @@ def classify_lines(
         if sum(1 for k in kinds if k[0] not in ("body", "title")) >= gap:
             _blocks_after_the_article(kinds, substantial, [ln.words >= SUBSTANTIAL_WORDS for ln in lines])
         _after_the_copyright_line(kinds, substantial, chrome)
+        # (last: an author's box removed changes no other rule's view of where the article's prose ends)
+        _bios_under_a_name(lines, kinds, first_body, lang)
     for i, (ln, (kind, why)) in enumerate(zip(lines, kinds, strict=True)):
         if i == title_at and kind == "title" and info.get("title") != ln.text:
             segs.extend(_title_parts(ln, str(info.get("title") or "")))
@@ -1444,6 +1503,9 @@ def _stamp(ln: _Line, kind: tuple[str, str]) -> bool:
 
 
 # "Berlin Libya conference: A first step toward peace? 19.01.2020": a headline with its date at the end
+# a date glued to the word after it ("06.03.2016Werden Sie Ihr eigener Bike-Guide ..."): the date element
+# and the text element of a teaser card, copied with no space between them
+_GLUED_DATE = re.compile(r"(?:\d{1,2}[./]){2}(?:19|20)?\d\d(?=[^\W\d_])")
 _TRAILING_DATE = re.compile(r"\s\(?((?:\d{1,2}[./]\s?){2}\d{2,4}|(?:19|20)\d\d-\d\d-\d\d)\)?$")
 _CLAUSE_MARK_END = re.compile(r"[.:;,…]$")  # (a teaser's headline does not end like a clause)
 
@@ -1457,8 +1519,9 @@ def _teaser_blocks(
 ) -> None:
     """Other stories listed after the article has begun. A teaser is a headline followed by its date,
     reading time or a repeat of itself ("Gegen dicke Luft: Aldi Nord bietet Luftreiniger an" / "06.11.2018"
-    / the headline again / a short summary), or a headline with its date at the end: two or more in a
-    row are a list of stories. Headlines each followed by a short summary (1-3 sentences, under 60 words)
+    / the headline again / a short summary), or a headline with its date at the end, or a card copied as
+    one line with its date glued to its text ("06.03.2016Werden Sie ..."): two or more in a row are a
+    list of stories. Headlines each followed by a short summary (1-3 sentences, under 60 words)
     are one too when three or more stand in a row and less of the article's prose follows them than
     precedes them (a subheaded article has longer sections, and goes on). The page's own headline (``own``:
     the forms of its <title>) opens no teaser: below it are the article's lede, byline and date."""
@@ -1489,6 +1552,8 @@ def _teaser_blocks(
 
     def unit(i: int) -> tuple[int, bool] | None:
         """(end, dated) of a teaser opening at line i."""
+        if kinds[i][0] != "title" and _GLUED_DATE.match(lines[i].text) and lines[i].words >= 4:
+            return i + 1, True  # a teaser card copied as one line: its date glued to its text
         if not headline(i):
             return None
         dated = ends_dated(i)
@@ -1504,6 +1569,12 @@ def _teaser_blocks(
             if dated or not lines[i].text.endswith("?"):  # (an interview's question and answer: body)
                 return j + 1, dated
         return (j, True) if dated else None
+
+    def lone(k: int) -> bool:
+        """A substantial line alone among menu items: no line of six words or more within three lines."""
+        if not substantial[k]:
+            return True
+        return all(lines[x].words < 6 for x in range(max(0, k - 3), min(n, k + 4)) if x != k)
 
     prose_after = [0] * (n + 1)
     for j in range(n - 1, -1, -1):
@@ -1533,6 +1604,8 @@ def _teaser_blocks(
         start = units[0][0]
         before = total - prose_after[start]  # (the article's own headline, date and lede come first)
         later = prose_after[units[-1][1]] < before
+        if before == 1:  # the one paragraph above is the article's only if it is no menu's blurb
+            before = sum(1 for k in range(first_body, start) if kinds[k] == ("body", "") and not lone(k))
         if before >= 1 and (dated >= 2 or (len(units) >= 3 and later)):
             for s0, e0, _d in units:
                 for k in range(s0, e0):
@@ -1904,9 +1977,14 @@ def _furniture_follows(
             return "comments"
         if vocab.tail(ln.text, ln.words):
             return "furniture"
-        if ln.substantial:
-            return None
+        if ln.substantial and not _lone_question(ln):
+            return None  # (an interview's question keeps the article going by the answer after it)
     return "furniture"
+
+
+def _lone_question(ln: _Line) -> bool:
+    """A line that is one question and nothing more (a teaser's headline: "¿Qué dijo una firma ...?")."""
+    return ln.text.endswith(("?", "?»", "?“", '?"', "?”")) and not _SENTENCE_STOP_INSIDE.search(ln.text[:-2])
 
 
 def _substantial(ln: _Line) -> bool:
@@ -1921,7 +1999,7 @@ def _substantial(ln: _Line) -> bool:
 
 
 LONG_PARAGRAPH_WORDS = 30
-_PARAGRAPH_END = re.compile(r"[.!?:;…)\]\"”’»«'][^\w]*$")
+_PARAGRAPH_END = re.compile(r"[.!?:;…)\]\"”’»«'。！？؟।」』][^\w]*$")
 
 
 def _prose(lines: list[_Line], start: int, end: int) -> int:
@@ -1985,8 +2063,12 @@ def _classify_one(
     if m:
         info.setdefault("source_label", m["who"].strip())
         return "meta", "source"
+    # (in an extractor's text, ``page=False``, a short line with a date and words around it is the
+    # article's own -- "Freitag, 31. Januar 2020, 15 bis 18 Uhr", a list item, a table row: only a line
+    # that is nothing but a date is a date line there)
     if (
-        ln.words <= 12
+        page
+        and ln.words <= 12
         and "published" not in info
         and (i < first_body or info.get("_prose_before", {}).get(i, 0) < 3)
         and _DIGIT_ANY.search(t[:12])
@@ -1998,7 +2080,8 @@ def _classify_one(
             info["published"], info["_date_line_at"] = d, i
             return "meta", "date line"
     if (
-        ln.words <= 16
+        page
+        and ln.words <= 16
         and "published" not in info
         and (i < first_body or info.get("_prose_before", {}).get(i, 0) < 3)
         and not ln.full_stop_end
@@ -2011,7 +2094,9 @@ def _classify_one(
             # Veröffentlicht am 1. Mai 2019") near the top of the page
             info["published"], info["_date_line_at"] = d, i
             return "meta", "date line"
-    if ln.words <= 12 and ln.has_digit and _is_date_only(t, lang):  # (no date without a digit)
+    # (in an extractor's text a date line after the first sentence is the article's own: an event's
+    # time, a chronology's step)
+    if ln.words <= 12 and ln.has_digit and (page or i < first_body) and _is_date_only(t, lang):
         if "published" not in info and (i < first_body or info.get("_prose_before", {}).get(i, 0) < 3):
             # a visible date line near the top of the page (before the article's third paragraph)
             info["published"], info["_date_line_at"] = _date_of(t, lang), i
@@ -2130,6 +2215,39 @@ def _bio_verb(lang: str | None) -> re.Pattern[str]:
         verbs += langres.resource(code, "furniture").get("byline", {}).get("bio_verbs", [])
     body = "|".join(r"\s+".join(map(re.escape, v.split())) for v in sorted(set(verbs), key=len, reverse=True))
     return re.compile(rf"\s+(?:{body})\b" if body else r"(?!)")
+
+
+_NAME_LINE = re.compile(r"^(?P<first>[^\W\d_][\w'’.-]+)(?P<last>\s+[^\W\d_][\w'’.-]+){0,2}\b")
+
+
+def _bios_under_a_name(
+    lines: list[_Line], kinds: list[tuple[str, str]], first_body: int, lang: str | None
+) -> None:
+    """An author's box: a line naming a person ("Evan Tepest", "Jule Radeck 300 posts") right above a
+    paragraph about that person ("Evan Tepest ist Autor*in ...": the name, then a bio verb of the
+    language's ``[byline]`` data). Not when another name and
+    paragraph follow (a list of people is the article's own)."""
+    verb = _bio_verb(lang)
+
+    def pair(i: int) -> bool:
+        if i + 1 >= len(lines) or kinds[i + 1] != ("body", "") or lines[i + 1].words > BIO_WORDS:
+            return False
+        ln = lines[i]
+        m = _NAME_LINE.match(ln.text) if 2 <= ln.words <= 6 and ln.text[:1].isupper() else None
+        if m is None or not all(w[:1].isupper() for w in m.group(0).split()[1:]) or " " not in m.group(0):
+            return False
+        t = lines[i + 1].text  # (the whole name: "Coinbase" of a subheading "Coinbase Fees" is no person)
+        return t.startswith(m.group(0)) and verb.match(t, len(m.group(0))) is not None
+
+    at = [
+        i for i in range(first_body + 1, len(lines) - 1) if kinds[i][0] in ("body", "furniture") and pair(i)
+    ]
+    for k, i in enumerate(at):
+        alone = (k == 0 or at[k - 1] < i - 5) and (k + 1 == len(at) or at[k + 1] > i + 5)
+        if alone:
+            if kinds[i][0] == "body":
+                kinds[i] = ("furniture", "author bio")
+            kinds[i + 1] = ("furniture", "author bio")
 
 
 def _about_an_author(t: str, info: dict[str, Any], lang: str | None) -> bool:

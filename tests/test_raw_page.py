@@ -677,3 +677,126 @@ def test_a_short_line_alone_among_the_header_chrome_is_not_the_article() -> None
     assert k[slogan] == ("furniture", "lone line in the page header")
     assert all(k[t] == ("body", "") for t in ARTICLE)
     assert k[deck][0] in ("body", "title")
+
+
+@pytest.mark.parametrize(
+    ("line", "words"),
+    [
+        ("Москва — столица России, и это большой город.", 7),
+        ("Η Αθήνα είναι η πρωτεύουσα της Ελλάδας.", 7),
+        ("القاهرة هي عاصمة مصر الكبرى وأكبر مدنها.", 7),
+        ("नई दिल्ली भारत की राजधानी है।", 6),  # (vowel signs are part of their word)
+        ("東京都は日本の首都です。", 6),  # (11 characters without spaces: two to a word)
+        ("Über die Größe für schön", 5),
+    ],
+)
+def test_words_are_counted_in_every_script(line: str, words: int) -> None:
+    from factcheck.ingest import _word_count
+
+    assert _word_count(line) == words
+
+
+def test_a_paragraph_in_cyrillic_greek_or_chinese_reads_as_prose() -> None:
+    from factcheck.ingest import _Line
+
+    for t in (
+        "В понедельник городской совет проголосовал за закрытие старого моста для грузового транспорта "
+        "со следующего месяца, сообщил мэр.",
+        "Το δημοτικό συμβούλιο ψήφισε τη Δευτέρα να κλείσει η παλιά γέφυρα του λιμανιού για τα βαριά "
+        "οχήματα από τον επόμενο μήνα.",
+        "市议会周二投票决定从下个月起禁止重型车辆通过老港口大桥，市长在新闻发布会上告诉记者，工程师在两个钢支架上发现了裂缝。",
+    ):
+        line = _Line(0, len(t), t)
+        assert line.words >= 15 and line.sentence and line.substantial, t
+
+
+def test_a_short_line_with_a_date_in_an_extractors_text_stays_body() -> None:
+    rec = {
+        "title": "Repair café on 31 January",
+        "text": "\n".join(
+            [
+                ARTICLE[0],
+                "Friday, 31 January 2020, 3 to 6 pm",
+                "Kampstraße 13, from 31.01.2020",
+                *ARTICLE[1:],
+            ]
+        ),
+    }
+    art = article_from_record(rec, path="r.json", key="r")
+    kinds = {art.text[s.start : s.end]: s.kind for s in art.segments}
+    assert kinds["Friday, 31 January 2020, 3 to 6 pm"] == "body"
+    assert kinds["Kampstraße 13, from 31.01.2020"] == "body"
+    # (on a copied page the same line under the headline is the page's date line)
+    page = "\n".join(["Repair café on 31 January", "Friday, 31 January 2020, 3 to 6 pm", *ARTICLE])
+    assert kinds_of(page)["Friday, 31 January 2020, 3 to 6 pm"][0] == "meta"
+
+
+def test_teaser_cards_with_their_date_glued_to_the_text_are_other_stories() -> None:
+    cards = [
+        "06.03.2016Werden Sie Ihr eigener Guide und lernen Sie, wie Sie Touren planen und sicher nachfahren.",
+        "26.09.2019Das Portal ist Routenplaner und App in einem. Bisher musste man für Karten bezahlen.",
+        "01.01.2022Neuer Rekord: Noch nie wurden so viele Aktivitäten hochgeladen wie im letzten Jahr.",
+    ]
+    kinds = kinds_of("\n".join(["Harbour bridge to close", *ARTICLE, "More stories", *cards]))
+    assert all(kinds[c] == ("furniture", "list of other stories") for c in cards)
+    assert all(kinds[a][0] == "body" for a in ARTICLE)
+    # the article's own date glued to its lede is no list (one line, and no headline-less card)
+    lede = "19.10.2019Am Samstag treffen die beiden Mannschaften im Stadion aufeinander, sagte der Trainer."
+    kinds = kinds_of("\n".join(["Harbour bridge to close", lede, *ARTICLE]))
+    assert kinds[lede][0] in ("body", "meta")
+
+
+@pytest.mark.parametrize(
+    ("name", "bio", "lang"),
+    [
+        ("Evan Tepest", "Evan Tepest ist Autor*in und Journalist*in und lebt in Berlin.", "de"),
+        (
+            "Martin Chikilian",
+            "Martin Chikilian has worked as a Python developer since 2007 and lives in Berlin.",
+            "en",
+        ),
+        (
+            "Jule Radeck 300 posts",
+            "Jule Radeck studierte Sportwissenschaften, bevor sie nach Hamburg zog.",
+            "de",
+        ),
+    ],
+)
+def test_a_paragraph_about_the_person_a_line_names_is_an_author_box(name: str, bio: str, lang: str) -> None:
+    text = "\n".join(["Harbour bridge to close", *ARTICLE, name, bio, "Share this article"])
+    segs, _info = classify_lines(text, lang)
+    kinds = {text[s.start : s.end]: (s.kind, s.reason) for s in segs}
+    assert kinds[bio] == ("furniture", "author bio")
+    assert all(kinds[a][0] == "body" for a in ARTICLE)
+
+
+def test_a_list_of_people_each_named_above_a_paragraph_is_the_article() -> None:
+    people = [
+        "Jane Doe",
+        "Jane Doe is a teacher from Ohio who says the new law will change how her school is run.",
+        "Tom Black",
+        "Tom Black is a nurse in Leeds and has worked night shifts for ten years at the city hospital.",
+    ]
+    kinds = kinds_of("\n".join(["Harbour bridge to close", *ARTICLE, *people]))
+    assert kinds[people[1]][0] == "body" and kinds[people[3]][0] == "body"
+
+
+def test_a_subheading_and_a_paragraph_on_the_same_thing_are_no_author_box() -> None:
+    section = [
+        "Coinbase Fees",
+        "Coinbase is a good start for beginners, but its fees can add up for small buyers.",
+    ]
+    kinds = kinds_of("\n".join(["Harbour bridge to close", *ARTICLE[:2], *section, *ARTICLE[2:]]))
+    assert kinds[section[1]][0] == "body"
+
+
+def test_a_question_headline_after_a_related_marker_does_not_restart_the_article() -> None:
+    tail = [
+        "Related stories",
+        "What did a United States firm say about the harbour and what did it recommend to its clients?",
+        "News",
+        "Ferry fares to rise by five percent in January",
+        "Sport",
+    ]
+    kinds = kinds_of("\n".join(["Harbour bridge to close", *ARTICLE, *tail]))
+    assert kinds[tail[1]][0] == "furniture"
