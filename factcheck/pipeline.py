@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from factcheck import cache as _cache
 from factcheck import extract as _extract
-from factcheck import ingest
+from factcheck import ingest, lang
 from factcheck.model import (
     DEFAULT_MIN_SCORE,
     Article,
@@ -222,19 +222,22 @@ def build(
     store = cache if cache is not None else _cache.default()
     corpus = Corpus(paths=path_list, min_score=min_score)
     run = _Extraction(corpus, store, published or {}, progress, extracted)
-    batch: Batch = ingest.load(
-        path_list,
-        max_bytes=max_bytes,
-        pages_dir=pages_dir,
-        refresh=refresh,
-        fetch_progress=fetch_progress,
-        cache=store,
-        read=run.read,
-    )
-    corpus.articles, corpus.errors = batch.articles, batch.errors
-    run.finish(len(batch.articles))
-    if group:
-        regroup(corpus, overrides, cache=store)
+    # (a language told before is read back: see ``lang.remembering``)
+    with lang.remembering(store if store.enabled else None):
+        batch: Batch = ingest.load(
+            path_list,
+            max_bytes=max_bytes,
+            pages_dir=pages_dir,
+            refresh=refresh,
+            fetch_progress=fetch_progress,
+            cache=store,
+            read=run.read,
+        )
+        corpus.articles, corpus.errors = batch.articles, batch.errors
+        run.finish(len(batch.articles))
+        if group:
+            regroup(corpus, overrides, cache=store)
+    store.flush()
     return corpus
 
 
