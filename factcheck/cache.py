@@ -350,6 +350,31 @@ class Cache:
             told, self._languages = self._languages, {}
             self._put("language", told)
 
+    # -- values derived from a text alone (an article's shingles...) ----------------------------------
+    @staticmethod
+    def derived_key(kind: str, text: str) -> str:
+        h = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16)
+        return f"d:{code_version()}:{kind}:{h.hexdigest()}"
+
+    def get_derived(self, kind: str, texts: Iterable[str]) -> dict[str, list[int]]:
+        """The cached ``kind`` values (lists of ints) of ``texts``, by text, for those that have one."""
+        if not self.enabled:
+            return {}
+        keys = {self.derived_key(kind, t): t for t in texts}
+        got = self._get(list(keys))
+        out = {}
+        for key, value in got.items():
+            if type(value) is list and all(type(x) is int for x in value):
+                out[keys[key]] = value
+            else:
+                self._delete([key])
+        return out
+
+    def put_derived(self, kind: str, items: dict[str, list[int]]) -> None:
+        """Cache the ``kind`` value of each text of ``items``."""
+        if items:
+            self._put("derived", {self.derived_key(kind, t): v for t, v in items.items()})
+
     # -- languages told (``factcheck.lang.remembering``) --------------------------------------------
     @staticmethod
     def language_key(snippet: str) -> str:

@@ -652,3 +652,31 @@ def test_an_edited_article_in_a_fresh_process_reads_its_language_back(
     after = pipeline.build([folder], cache=fresh)
     assert fresh.misses == 1
     assert [a.language for a in after.articles] == [a.language for a in before.articles]
+
+
+def test_near_duplicates_are_told_from_cached_shingles(
+    tmp_path: Path, store: cache.Cache, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from factcheck.grouping import duplicates
+
+    folder = tmp_path / "batch"
+    shutil.copytree(REPO / "seeds", folder)
+    one = max(folder.glob("*.txt"), key=lambda p: p.stat().st_size)
+    (folder / "zz_copy.txt").write_text(
+        one.read_text(encoding="utf-8") + "\nRead more: our newsletter.\n", encoding="utf-8"
+    )
+    plain = pipeline.build([folder], cache=cache.Cache(enabled=False))
+    copies = {a.key: a.near_duplicate_of for a in plain.articles if a.near_duplicate_of}
+    assert copies == {"zz_copy.txt": one.name}
+    cold = pipeline.build([folder], cache=store)
+    monkeypatch.setattr(duplicates, "shingles", lambda _text: pytest.fail("shingled again"))
+    warm = pipeline.build([folder], cache=cache.Cache(store.path))
+    assert _doc(cold) == _doc(warm) == _doc(plain)
+    assert {a.key: a.near_duplicate_of for a in warm.articles if a.near_duplicate_of} == copies
+    # an entry of another shape is not trusted: the text is shingled again
+    monkeypatch.undo()
+    bad = cache.Cache(store.path)
+    text = duplicates.shingled_text(next(a for a in warm.articles if a.key == one.name))
+    bad._put("derived", {bad.derived_key("shingles", text): ["x"]})
+    assert bad.get_derived("shingles", [text]) == {}
+    assert _doc(pipeline.build([folder], cache=bad)) == _doc(plain)

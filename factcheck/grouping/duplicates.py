@@ -45,11 +45,15 @@ def shingles(text: str) -> frozenset[int]:
     return frozenset(out)
 
 
+def shingled_text(article: Article) -> str:
+    """What an article is compared by: its title and body (all its text when it has no segments)."""
+    segs = article.claim_segments
+    return "\n".join(article.text[s.start : s.end] for s in segs) if segs else article.text
+
+
 def article_shingles(article: Article) -> frozenset[int]:
     """The sampled shingles of an article's title and body (all its text when it has no segments)."""
-    segs = article.claim_segments
-    text = "\n".join(article.text[s.start : s.end] for s in segs) if segs else article.text
-    return shingles(text)
+    return shingles(shingled_text(article))
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,9 +76,11 @@ class DuplicateIndex:
     sizes: list[int] = field(default_factory=list)
     postings: dict[int, list[int]] = field(default_factory=dict)
 
-    def add(self, article: Article) -> NearDuplicate | None:
-        """Index ``article`` (in batch order) and say which earlier article it nearly repeats, if any."""
-        sh = article_shingles(article)
+    def add(self, article: Article, sh: frozenset[int] | None = None) -> NearDuplicate | None:
+        """Index ``article`` (in batch order) and say which earlier article it nearly repeats, if any
+        (``sh``: its ``article_shingles`` when known, from a cache)."""
+        if sh is None:
+            sh = article_shingles(article)
         found = self._match(sh)
         doc = len(self.keys)
         self.keys.append(article.key)
