@@ -186,6 +186,7 @@ class Cache:
         self._db: sqlite3.Connection | None = None
         self._pruned = False
         self._pending: dict[str, Any] = {}  # articles read, not written yet (see ``article``)
+        self._languages: dict[str, str | None] = {}  # languages told, not written yet (see ``known``)
         # one transaction at a time on the connection (the TUI's loading thread and its UI thread share it)
         self._lock = threading.RLock()
 
@@ -341,10 +342,65 @@ class Cache:
         return art
 
     def flush(self) -> None:
-        """Write the articles read since the last write."""
+        """Write the articles read and the languages told since the last write."""
         if self._pending:
             pending, self._pending = self._pending, {}
             self._put("article", pending)
+        if self._languages:
+            told, self._languages = self._languages, {}
+            self._put("language", told)
+
+    # -- values derived from a text alone (an article's shingles...) ----------------------------------
+    @staticmethod
+    def derived_key(kind: str, text: str) -> str:
+        h = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16)
+        return f"d:{code_version()}:{kind}:{h.hexdigest()}"
+
+    def get_derived(self, kind: str, texts: Iterable[str]) -> dict[str, list[int]]:
+        """The cached ``kind`` values (lists of ints) of ``texts``, by text, for those that have one."""
+        if not self.enabled:
+            return {}
+        keys = {self.derived_key(kind, t): t for t in texts}
+        got = self._get(list(keys))
+        out = {}
+        for key, value in got.items():
+            if type(value) is list and all(type(x) is int for x in value):
+                out[keys[key]] = value
+            else:
+                self._delete([key])
+        return out
+
+    def put_derived(self, kind: str, items: dict[str, list[int]]) -> None:
+        """Cache the ``kind`` value of each text of ``items``."""
+        if items:
+            self._put("derived", {self.derived_key(kind, t): v for t, v in items.items()})
+
+    # -- languages told (``factcheck.lang.remembering``) --------------------------------------------
+    @staticmethod
+    def language_key(snippet: str) -> str:
+        h = hashlib.blake2b(snippet.encode("utf-8", "surrogatepass"), digest_size=16)
+        return f"l:{code_version()}:{h.hexdigest()}"
+
+    @_locked
+    def known(self, snippet: str) -> tuple[bool, str | None]:
+        """Whether the language of ``snippet`` was told before (by ``lang.detect``), and which it is."""
+        if not self.enabled:
+            return False, None
+        key = self.language_key(snippet)
+        if key in self._languages:
+            return True, self._languages[key]
+        got = self._get([key])
+        code = got.get(key)
+        if key not in got or not (code is None or isinstance(code, str)):
+            return False, None
+        return True, code
+
+    @_locked
+    def remember(self, snippet: str, code: str | None) -> None:
+        if self.enabled:
+            self._languages[self.language_key(snippet)] = code
+            if len(self._languages) >= 200:
+                self.flush()
 
     # -- groups -----------------------------------------------------------------------------------
     @staticmethod

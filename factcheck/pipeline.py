@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from factcheck import cache as _cache
 from factcheck import extract as _extract
-from factcheck import ingest
+from factcheck import ingest, lang
 from factcheck.model import (
     DEFAULT_MIN_SCORE,
     Article,
@@ -127,8 +127,7 @@ class _Extraction:
         self.done = 0
 
     def read(self, art: Article) -> None:
-        _mark_duplicate(art, self.first)
-        _mark_near_duplicate(art, self.near)
+        _mark_duplicate(art, self.first)  # (near-duplicates are told chunk by chunk: ``_extract``)
         date = self.published.get(art.key)
         if date is not None:
             art.published, art.published_source = date, "reviewer"
@@ -151,6 +150,7 @@ class _Extraction:
 
     def _extract(self, total: int) -> None:
         chunk, self.pending = self.pending, []
+        self._mark_near_duplicates(chunk)
         cached = self.store.get_claims(chunk)
         for art in chunk:
             got = cached.get(art.key)
@@ -167,6 +167,22 @@ class _Extraction:
             if self.progress:
                 self.progress(self.done, total)
 
+    def _mark_near_duplicates(self, chunk: list[Article]) -> None:
+        """Tell the near-duplicates of a chunk of articles, in batch order; each article's shingles (a function
+        of its title and body alone) come from the cache when it was compared before."""
+        from factcheck.grouping.duplicates import shingled_text, shingles
+
+        texts = [shingled_text(a) for a in chunk]
+        known = self.store.get_derived("shingles", texts)
+        made: dict[str, list[int]] = {}
+        for art, text in zip(chunk, texts, strict=True):
+            sh = frozenset(known[text]) if text in known else None
+            if sh is None:
+                sh = shingles(text)
+                made[text] = sorted(sh)
+            _mark_near_duplicate(art, self.near, sh)
+        self.store.put_derived("shingles", made)
+
 
 def _mark_duplicate(art: Article, first: dict[str, Article]) -> None:
     """An article whose text repeats an earlier one of the batch (``first``: content id -> article) is marked
@@ -180,11 +196,12 @@ def _mark_duplicate(art: Article, first: dict[str, Article]) -> None:
             art.notices.append(note)
 
 
-def _mark_near_duplicate(art: Article, index: DuplicateIndex) -> None:
+def _mark_near_duplicate(art: Article, index: DuplicateIndex, sh: frozenset[int] | None = None) -> None:
     """An article that nearly repeats an earlier one of the batch (the same page saved twice with other
     furniture, a reprint; ``factcheck.grouping.duplicates``) is marked ``near_duplicate_of`` it and gets a
-    notice: its claims take part in no event group (a copy is not a second outlet's report)."""
-    found = index.add(art)
+    notice: its claims take part in no event group (a copy is not a second outlet's report). ``sh``: its
+    shingles, when known."""
+    found = index.add(art, sh)
     if found is None or art.duplicate_of:
         return
     art.near_duplicate_of = found.of
@@ -222,19 +239,22 @@ def build(
     store = cache if cache is not None else _cache.default()
     corpus = Corpus(paths=path_list, min_score=min_score)
     run = _Extraction(corpus, store, published or {}, progress, extracted)
-    batch: Batch = ingest.load(
-        path_list,
-        max_bytes=max_bytes,
-        pages_dir=pages_dir,
-        refresh=refresh,
-        fetch_progress=fetch_progress,
-        cache=store,
-        read=run.read,
-    )
-    corpus.articles, corpus.errors = batch.articles, batch.errors
-    run.finish(len(batch.articles))
-    if group:
-        regroup(corpus, overrides, cache=store)
+    # (a language told before is read back: see ``lang.remembering``)
+    with lang.remembering(store if store.enabled else None):
+        batch: Batch = ingest.load(
+            path_list,
+            max_bytes=max_bytes,
+            pages_dir=pages_dir,
+            refresh=refresh,
+            fetch_progress=fetch_progress,
+            cache=store,
+            read=run.read,
+        )
+        corpus.articles, corpus.errors = batch.articles, batch.errors
+        run.finish(len(batch.articles))
+        if group:
+            regroup(corpus, overrides, cache=store)
+    store.flush()
     return corpus
 
 

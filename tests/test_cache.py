@@ -599,3 +599,84 @@ def test_the_collector_is_paused_for_a_bulk_step_and_left_as_it_was() -> None:
         assert not gc.isenabled()  # paused by someone else: left paused
     finally:
         gc.enable()
+
+
+def test_a_language_told_before_is_read_back_without_the_detector(
+    tmp_path: Path, store: cache.Cache, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from factcheck import lang
+
+    text = "The ministry said on Friday that forty people were hurt in the fire at the market."
+    told = "Das Ministerium teilte am Freitag mit, dass vierzig Menschen verletzt wurden."
+    with lang.remembering(store):
+        en, de = lang.detect(text), lang.detect(told)
+    assert (en, de) == ("en", "de")
+    store.flush()
+    import py3langid
+
+    def no_model(_text: str) -> None:
+        raise AssertionError("the detector ran")
+
+    monkeypatch.setattr(py3langid, "classify", no_model)
+    again = cache.Cache(store.path)  # (a fresh process)
+    with lang.remembering(again):
+        assert (lang.detect(text + "  "), lang.detect(told)) == ("en", "de")  # (the same snippet)
+        with pytest.raises(AssertionError):
+            lang.detect("Another text, never told before, in any language at all.")
+    # a foreign value is not trusted; without a memo the detector runs
+    key = again.language_key(text)
+    again._put("language", {key: 42})
+    assert again.known(text) == (False, None)
+    assert cache.Cache(enabled=False).known(text) == (False, None)
+    with pytest.raises(AssertionError):
+        lang.detect(text)
+
+
+def test_an_edited_article_in_a_fresh_process_reads_its_language_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import py3langid
+
+    from factcheck import ingest
+
+    folder = tmp_path / "seeds"
+    shutil.copytree(REPO / "seeds", folder)
+    store = cache.Cache(tmp_path / "c.sqlite3")
+    before = pipeline.build([folder], cache=store)
+    one = max(folder.glob("*.txt"), key=lambda p: p.stat().st_size)
+    text = one.read_text(encoding="utf-8")
+    assert len(text) > 2 * ingest.DETECT_SAMPLE  # (the edit lies after what the detector reads)
+    one.write_text(text + "\nThe police said two men were arrested.\n", encoding="utf-8")
+    monkeypatch.setattr(py3langid, "classify", lambda _text: pytest.fail("the detector ran"))
+    fresh = cache.Cache(store.path)  # (a fresh process)
+    after = pipeline.build([folder], cache=fresh)
+    assert fresh.misses == 1
+    assert [a.language for a in after.articles] == [a.language for a in before.articles]
+
+
+def test_near_duplicates_are_told_from_cached_shingles(
+    tmp_path: Path, store: cache.Cache, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from factcheck.grouping import duplicates
+
+    folder = tmp_path / "batch"
+    shutil.copytree(REPO / "seeds", folder)
+    one = max(folder.glob("*.txt"), key=lambda p: p.stat().st_size)
+    (folder / "zz_copy.txt").write_text(
+        one.read_text(encoding="utf-8") + "\nRead more: our newsletter.\n", encoding="utf-8"
+    )
+    plain = pipeline.build([folder], cache=cache.Cache(enabled=False))
+    copies = {a.key: a.near_duplicate_of for a in plain.articles if a.near_duplicate_of}
+    assert copies == {"zz_copy.txt": one.name}
+    cold = pipeline.build([folder], cache=store)
+    monkeypatch.setattr(duplicates, "shingles", lambda _text: pytest.fail("shingled again"))
+    warm = pipeline.build([folder], cache=cache.Cache(store.path))
+    assert _doc(cold) == _doc(warm) == _doc(plain)
+    assert {a.key: a.near_duplicate_of for a in warm.articles if a.near_duplicate_of} == copies
+    # an entry of another shape is not trusted: the text is shingled again
+    monkeypatch.undo()
+    bad = cache.Cache(store.path)
+    text = duplicates.shingled_text(next(a for a in warm.articles if a.key == one.name))
+    bad._put("derived", {bad.derived_key("shingles", text): ["x"]})
+    assert bad.get_derived("shingles", [text]) == {}
+    assert _doc(pipeline.build([folder], cache=bad)) == _doc(plain)

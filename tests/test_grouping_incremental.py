@@ -282,7 +282,11 @@ def test_a_reloaded_state_is_the_same_state():
         lambda m, p: p.__setitem__(next(k for k in p if k.startswith("p")), {"docs": 3}),
         lambda m, p: p[next(k for k in p if k.startswith("p"))]["doc"].__setitem__(0, 7),  # no such article
         lambda m, p: p[next(k for k in p if k.startswith("p"))]["kept"].append([0, 999]),  # no such claim
-        lambda m, p: p[next(k for k in p if k.startswith("a"))]["feats"][0].__setitem__(1, 7),
+        lambda m, p: p[next(k for k in p if k.startswith("a"))]["feats"]["text"].__setitem__(0, 7),
+        lambda m, p: p[next(k for k in p if k.startswith("a"))]["feats"]["tokens"]["all"].append("extra"),
+        lambda m, p: p[next(k for k in p if k.startswith("a"))]["feats"]["keys"]["n"].__setitem__(0, -1),
+        lambda m, p: p[next(k for k in p if k.startswith("a"))]["feats"]["negated"].pop(),
+        lambda m, p: p[next(k for k in p if k.startswith("a"))]["feats"]["lang"].__setitem__(0, 3),
         lambda m, p: p.__setitem__(next(k for k in p if k.startswith("g")), {"id": 1}),
         lambda m, p: m.__setitem__("params", "other"),
         lambda m, p: m.__setitem__("format", 0),

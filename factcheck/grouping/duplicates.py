@@ -45,11 +45,15 @@ def shingles(text: str) -> frozenset[int]:
     return frozenset(out)
 
 
+def shingled_text(article: Article) -> str:
+    """What an article is compared by: its title and body (all its text when it has no segments)."""
+    segs = article.claim_segments
+    return "\n".join(article.text[s.start : s.end] for s in segs) if segs else article.text
+
+
 def article_shingles(article: Article) -> frozenset[int]:
     """The sampled shingles of an article's title and body (all its text when it has no segments)."""
-    segs = article.claim_segments
-    text = "\n".join(article.text[s.start : s.end] for s in segs) if segs else article.text
-    return shingles(text)
+    return shingles(shingled_text(article))
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,9 +76,11 @@ class DuplicateIndex:
     sizes: list[int] = field(default_factory=list)
     postings: dict[int, list[int]] = field(default_factory=dict)
 
-    def add(self, article: Article) -> NearDuplicate | None:
-        """Index ``article`` (in batch order) and say which earlier article it nearly repeats, if any."""
-        sh = article_shingles(article)
+    def add(self, article: Article, sh: frozenset[int] | None = None) -> NearDuplicate | None:
+        """Index ``article`` (in batch order) and say which earlier article it nearly repeats, if any
+        (``sh``: its ``article_shingles`` when known, from a cache)."""
+        if sh is None:
+            sh = article_shingles(article)
         found = self._match(sh)
         doc = len(self.keys)
         self.keys.append(article.key)
@@ -130,16 +136,23 @@ def with_copies(
     it only follows its original. The ids of the groups that gain claims are made anew from their claims."""
     if not copies or not groups:
         return groups
-    by_text: dict[tuple[str, str], str] = {}  # (article key, words) -> claim id
+    roots: dict[str, str | None] = {}  # a copy's article key -> the key of its original
+    for c in copies:
+        if c.article_key not in roots:
+            art = articles.get(c.article_key)
+            roots[c.article_key] = original_of(art, articles) if art is not None else None
+    originals = set(roots.values())
+    by_text: dict[tuple[str, str], str] = {}  # (article key, words) -> claim id, of the originals' claims
     for c in claims:
-        by_text.setdefault((c.article_key, _norm(c.text)), c.id)
+        if c.article_key in originals:
+            by_text.setdefault((c.article_key, _norm(c.text)), c.id)
     follow: dict[str, list[str]] = defaultdict(list)  # original claim id -> its copies' claim ids
     for c in copies:
-        art = articles.get(c.article_key)
-        root = original_of(art, articles) if art is not None else None
+        root = roots[c.article_key]
         got = by_text.get((root, _norm(c.text))) if root is not None else None
         if got is not None:
             follow[got].append(c.id)
+    copy_article = {c.id: c.article_key for c in copies}
     out = []
     for g in groups:
         added = [x for cid in g.claims for x in follow.get(cid, ())]
@@ -148,14 +161,9 @@ def with_copies(
             continue
         ids = [y for cid in g.claims for y in (cid, *follow.get(cid, ()))]
         why = dict(g.why)
-        why["copies"] = sorted(_articles_of(added, copies))
+        why["copies"] = sorted({copy_article[cid] for cid in added})
         out.append(dataclasses.replace(g, id=group_id(ids), claims=ids, why=why))
     return out
-
-
-def _articles_of(ids: Sequence[str], claims: Sequence[Claim]) -> set[str]:
-    wanted = set(ids)
-    return {c.article_key for c in claims if c.id in wanted}
 
 
 def group_id(claim_ids: Sequence[str]) -> str:

@@ -106,26 +106,40 @@ def digest(value: object) -> bytes:
 # that saving after a change writes only the new pieces. Read back, every value is checked for its type: a
 # piece of another shape raises ``ValueError`` and the state is not used.
 
-STATE_FORMAT = 2
+STATE_FORMAT = 3
 
 
 def params_digest(p: Params) -> str:
     return hashlib.blake2b(repr(p).encode(), digest_size=12).hexdigest()
 
 
-def _feat_json(f: Any) -> list[Any]:
-    return [
-        f.tokens,
-        f.text,
-        sorted(f.entities),
-        list(f.times),
-        sorted(f.numbers),
-        f.negated,
-        f.published,
-        sorted(f.months),
-        sorted(f.people),
-        f.lang,
-    ]
+# A claim's features whose values are lists of words, and how each is held in ``_Feat``.
+_LISTS: tuple[tuple[str, Callable[[list[str]], Any]], ...] = (
+    ("tokens", list),
+    ("entities", frozenset),
+    ("times", tuple),
+    ("numbers", frozenset),
+    ("months", frozenset),
+    ("people", frozenset),
+)
+
+
+def _features_json(fs: Sequence[Any], keys: Sequence[list[str]]) -> dict[str, Any]:
+    """An article's claims' features and blocking keys in columns: each list-valued field as one list of
+    all its claims' words and one of their counts (read back with a few checks per article, not per claim)."""
+    out: dict[str, Any] = {
+        "text": [f.text for f in fs],
+        "negated": [f.negated for f in fs],
+        "published": [f.published for f in fs],
+        "lang": [f.lang for f in fs],
+    }
+    for name, _kind in _LISTS:
+        values = [getattr(f, name) for f in fs]
+        out[name] = [sorted(v) if isinstance(v, frozenset) else list(v) for v in values]
+    out["keys"] = [list(k) for k in keys]
+    for name in [n for n, _k in _LISTS] + ["keys"]:
+        out[name] = {"n": [len(v) for v in out[name]], "all": [x for v in out[name] for x in v]}
+    return out
 
 
 def state_pieces(state: GroupingState) -> tuple[dict[str, Any], dict[str, Callable[[], Any]]]:
@@ -140,10 +154,7 @@ def state_pieces(state: GroupingState) -> tuple[dict[str, Any], dict[str, Callab
     docs = state.story_memo.docs
     for fp, (fs, keys) in state.features.items():
         pieces["a" + fp] = functools.partial(
-            lambda fs, keys, tf: {"feats": [_feat_json(f) for f in fs], "keys": keys, "tf": tf},
-            fs,
-            keys,
-            docs.get(fp),
+            lambda fs, keys, tf: {"feats": _features_json(fs, keys), "tf": tf}, fs, keys, docs.get(fp)
         )
     for pk, (uids, _links, kept) in state.parts.items():
         pieces["p" + pk.hex()] = functools.partial(_part_json, uids, kept)
@@ -215,40 +226,57 @@ def _int(v: Any, what: str) -> int:
     return int(v)
 
 
-def _feat_from(v: Any) -> Any:
-    from factcheck.grouping.features import _Feat
+def _column(v: Any, n: int, what: str) -> list[Any]:
+    _check(type(v) is list and len(v) == n, what)
+    return v
 
-    _check(isinstance(v, list) and len(v) == 10, "claim features")
-    tokens, text, ents, times, numbers, negated, published, months, people, lang = v
-    _check(isinstance(text, str) and isinstance(negated, bool), "claim features")
-    # (``idx``, ``doc`` and ``claim`` are the batch's: set when the features are used)
-    return _Feat(
-        idx=0,
-        claim=None,  # type: ignore[arg-type]
-        doc=0,
-        tokens=_strs(tokens, "tokens"),
-        text=text,
-        entities=frozenset(_strs(ents, "entities")),
-        times=tuple(_strs(times, "times")),
-        numbers=frozenset(_strs(numbers, "numbers")),
-        negated=negated,
-        published=_opt_str(published, "publication date"),
-        months=frozenset(_strs(months, "months")),
-        people=frozenset(_strs(people, "people")),
-        lang=_opt_str(lang, "language"),
-    )
+
+def _split(v: Any, n: int, what: str) -> list[list[str]]:
+    """A list-valued field of ``n`` claims from its ``_features_json`` column."""
+    _check(type(v) is dict, what)
+    counts, words = _column(v.get("n"), n, what), _strs(v.get("all"), what)
+    _typed(counts, _INT, what)
+    _check(sum(counts) == len(words) and (not counts or min(counts) >= 0), what)
+    out, at = [], 0
+    for k in counts:
+        out.append(words[at : at + k])
+        at += k
+    return out
 
 
 def _article_from(v: Any) -> tuple[tuple[list[Any], list[list[str]]], Counter[str] | None]:
+    from factcheck.grouping.features import _Feat
+
     _check(isinstance(v, dict), "article piece")
-    feats, keys, tf = v.get("feats"), v.get("keys"), v.get("tf")
-    _check(isinstance(feats, list) and isinstance(keys, list), "article piece")
-    _check(len(feats) == len(keys), "article piece")
+    cols, tf = v.get("feats"), v.get("tf")
+    _check(type(cols) is dict and type(cols.get("text")) is list, "article piece")
+    n = len(cols["text"])
+    text = _strs(cols["text"], "claim features")
+    negated = _typed(_column(cols.get("negated"), n, "claim features"), frozenset({bool}), "claim features")
+    published = _column(cols.get("published"), n, "claim features")
+    lang = _column(cols.get("lang"), n, "claim features")
+    _check(set(map(type, published + lang)) <= {str, type(None)}, "claim features")
+    lists = {name: [kind(x) for x in _split(cols.get(name), n, name)] for name, kind in _LISTS}
+    keys = _split(cols.get("keys"), n, "blocking keys")
+    # (``idx``, ``doc`` and ``claim`` are the batch's: set when the features are used)
+    feats = [
+        _Feat(
+            idx=0,
+            claim=None,  # type: ignore[arg-type]
+            doc=0,
+            text=text[x],
+            negated=negated[x],
+            published=published[x],
+            lang=lang[x],
+            **{name: values[x] for name, values in lists.items()},
+        )
+        for x in range(n)
+    ]
     counts: Counter[str] | None = None
     if tf is not None:
         _check(type(tf) is dict and set(map(type, tf.values())) <= _INT, "term counts")
         counts = Counter(tf)
-    return ([_feat_from(f) for f in feats], [_strs(k, "blocking keys") for k in keys]), counts
+    return (feats, keys), counts
 
 
 def _part_from(v: Any) -> tuple[tuple[ClaimUid, ...], None, list[list[int]]]:
@@ -331,8 +359,8 @@ def state_from_pieces(
     for fp in state.fingerprints.values():
         feats = state.features.get(fp)
         _check(feats is not None, "article piece (missing)")
-        for ks in feats[1] if feats is not None else ():
-            sizes.update(ks)
+        if feats is not None:
+            sizes.update(k for ks in feats[1] for k in ks)
     state.posting_sizes = dict(sizes)
 
     def load_links(key: bytes, n: int) -> list[tuple[int, int, float, Any]]:

@@ -11,10 +11,12 @@ worth telling apart; ``resource`` loads one file, cached.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import tomllib
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 ROOT = Path(__file__).parent
 
@@ -72,7 +74,39 @@ def detect(text: str, *, sample: int = 4000) -> str | None:
     snippet = text[:sample].strip()
     if len(snippet) < 20:
         return None
+    memo = _memo
+    if memo is not None:
+        known, code = memo.known(snippet)
+        if known:
+            return code
     import py3langid
 
-    code, _score = py3langid.classify(snippet)
-    return str(code) if code else None
+    found, _score = py3langid.classify(snippet)
+    code = str(found) if found else None
+    if memo is not None:
+        memo.remember(snippet, code)
+    return code
+
+
+class LanguageMemo(Protocol):
+    """What ``detect`` told before (``factcheck.cache`` keeps it between processes, by the snippet read)."""
+
+    def known(self, snippet: str) -> tuple[bool, str | None]: ...
+
+    def remember(self, snippet: str, code: str | None) -> None: ...
+
+
+_memo: LanguageMemo | None = None
+
+
+@contextlib.contextmanager
+def remembering(memo: LanguageMemo | None) -> Iterator[None]:
+    """``detect`` reads and leaves its results in ``memo`` meanwhile: in a fresh process, a text whose
+    language was told before (an article edited after its first paragraphs) does not load the detector's
+    model (about a second)."""
+    global _memo
+    before, _memo = _memo, memo
+    try:
+        yield
+    finally:
+        _memo = before

@@ -1,0 +1,141 @@
+"""One changed article against warm unchanged, in fresh processes: the part of bench/reopen.py that #22's last
+target is about, without its cold and loading runs, on this tree beside a baseline tree in the same run.
+
+    FACTCHECK_DATA=../shared/data /work/venv/bin/python bench/reopen_changed.py [--n 1000] [--baseline TREE]
+
+Each tree gets its own copy of bench/reopen.py's batch (``--n`` ECB+ articles plus the 110 real pages) and its
+own cache; the two run at the same time (same machine load). Per tree: ``extract --json`` cold (to fill the
+cache), then warm unchanged and one article changed, each in a fresh process, for ``extract --json``, ``mark``
+and ``status``, and the review TUI (headless, bench/tui.py's child); the result after the change compared with
+``--no-cache``; the in-process split of one more change (reading + extraction, reading the grouping state,
+regrouping, saving; regrouping from scratch beside it); the cache's bytes per claim. CPU seconds (wall beside).
+A baseline tree is a checkout of another commit (``git archive main | tar -x -C /tmp/base``); its own
+bench/reopen.py helpers are used, so it measures that tree's code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def measure(tree: Path, n: int) -> None:
+    """Measure ``tree`` (run as a child: this process imports that tree's code) and print its lines."""
+    sys.path[:0] = [str(tree / "bench"), str(tree)]
+    import reopen  # type: ignore[import-not-found]  # (the tree's own bench helpers)
+    from extract import corpus, data_dir  # type: ignore[import-not-found]
+
+    tmp = Path(tempfile.mkdtemp(prefix="factcheck-reopen-changed-"))
+    try:
+        folder = tmp / "batch"
+        folder.mkdir()
+        for i, text in enumerate(corpus(n)):
+            (folder / f"ecb_{i:04d}.txt").write_text(text, encoding="utf-8")
+        for p in sorted((data_dir() / "realworld-dev" / "json").glob("*.json")):
+            shutil.copy(p, folder / p.name)
+        env = {**os.environ, "FACTCHECK_CACHE": str(tmp / "cache" / "cache.sqlite3"), "PYTHONPATH": str(tree)}
+        session = tmp / "sessions" / "batch.toml"
+        cold = reopen.run(["extract", str(folder), "--json"], env)
+        warm = reopen.run(["extract", str(folder), "--json"], env)
+        doc = json.loads(warm[2])
+        first = doc["articles"][0]["claims"][0]["id"]
+        n_claims = sum(len(a["claims"]) for a in doc["articles"])
+        reopen.run(["mark", str(session), first, "confirmed", "--corpus", str(folder)], env)
+        warm_mark = reopen.run(["mark", str(session), first, "disputed"], env)
+        warm_status = reopen.run(["status", str(session)], env)
+        tui_warm = reopen.tui(folder, session, env)
+        one = folder / "ecb_0000.txt"
+        lines = iter(
+            [
+                "The ministry said on Friday that 40 people were hurt.",
+                "The police said two men were arrested.",
+                "A spokesman said the road would reopen on Monday.",
+                "Witnesses said the fire started shortly after midnight.",
+                "The mayor said 12 families had been moved to a school.",
+            ]
+        )
+
+        def change() -> None:
+            one.write_text(one.read_text(encoding="utf-8") + f"\n\n{next(lines)}\n", encoding="utf-8")
+
+        change()
+        ch_x = reopen.run(["extract", str(folder), "--json"], env)
+        plain = reopen.run(["extract", str(folder), "--json", "--no-cache"], env)
+        change()
+        ch_m = reopen.run(["mark", str(session), first, "confirmed"], env)
+        change()
+        ch_s = reopen.run(["status", str(session)], env)
+        change()
+        tui_ch = reopen.tui(folder, session, env)
+        change()
+        split = reopen.split_one_change(folder, tmp / "cache" / "cache.sqlite3")
+        size = sum(p.stat().st_size for p in (tmp / "cache").iterdir())
+        print(f"tree {tree}: {len(list(folder.iterdir()))} articles, {n_claims} claims")
+        print(
+            f"  extract --json cold {cold[1]:.2f} CPU s; --no-cache after the change {plain[1]:.2f};"
+            f" identical with and without the cache: {'yes' if ch_x[2] == plain[2] else 'NO'}"
+        )
+        for name, w, c in (
+            ("extract --json", warm, ch_x),
+            ("mark", warm_mark, ch_m),
+            ("status", warm_status, ch_s),
+        ):
+            print(
+                f"  {name:<15} warm {w[1]:5.2f} CPU s ({w[0]:5.1f} wall)   one changed {c[1]:5.2f} ({c[0]:5.1f} wall)"
+                f" = warm + {c[1] - w[1]:.2f}"
+            )
+        print(
+            f"  TUI filled      warm {tui_warm['filled']:5.2f} s wall ({tui_warm['cpu']:.2f} CPU)   one changed"
+            f" {tui_ch['filled']:5.2f} s ({tui_ch['cpu']:.2f} CPU); first article {tui_warm['first']:.2f} / {tui_ch['first']:.2f} s"
+        )
+        print(
+            f"  split (CPU s): reading + extraction {split['read']:.2f}, reading the state {split['load']:.2f},"
+            f" regrouping {split['regroup']:.2f}, saving {split['save']:.2f}; from scratch {split['scratch']:.2f};"
+            f" whole state saved {split['save_all']:.2f}; groups identical: {'yes' if split['same'] else 'NO'}"
+        )
+        print(
+            f"  cache {size / max(n_claims, 1):.0f} bytes/claim (grouping state"
+            f" {split['state_bytes'] / max(n_claims, 1):.0f})"
+        )
+        sys.stdout.flush()
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=1000, help="ECB+ articles (the 110 real pages come on top)")
+    ap.add_argument("--baseline", type=Path, help="another tree measured in the same run")
+    ap.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child is not None:
+        measure(args.child.resolve(), args.n)
+        return 0
+    trees = [ROOT] + ([args.baseline.resolve()] if args.baseline else [])
+    procs = [
+        subprocess.Popen(
+            [sys.executable, __file__, "--n", str(args.n), "--child", str(t)],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for t in trees
+    ]
+    ok = True
+    for t, p in zip(trees, procs, strict=True):
+        out, _ = p.communicate()
+        print(("this tree" if t == ROOT else "baseline") + ":")
+        print(out, end="")
+        ok = ok and p.returncode == 0
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
