@@ -565,10 +565,12 @@ class Memory:
         check from now on (``Matcher.remember``)."""
         return self._matcher is not None and self._matcher.remember(check_id, text)
 
-    def checked_before(self, text: str, *, top: int = 5, strong_only: bool = True) -> list[Any]:
+    def checked_before(
+        self, text: str, *, top: int = 5, strong_only: bool = True, dated: str = ""
+    ) -> list[Any]:
         """Earlier checks matching ``text``, best first; with ``strong_only`` only those with direct evidence
-        (``Match.strong``)."""
+        (``Match.strong``). ``dated``: when the claim was published (its article's date, ISO), if known."""
         if self._matcher is None:
             return []
-        found = self._matcher.match(text, top=top)
+        found = self._matcher.match(text, top=top, dated=dated)
         return [m for m in found if m.strong] if strong_only else found
