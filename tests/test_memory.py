@@ -61,7 +61,7 @@ def test_table_with_header_aliases_and_unnamed_id_column() -> None:
     text = (
         "\tvclaim\ttitle\trating\turl\n7\tThe moon is made of cheese.\tCheese moon?\tFalse\thttps://x.org/a\n"
     )
-    (c,) = read_table(text, source="t.tsv")
+    (c,), _ = read_table(text, source="t.tsv")
     assert (c.id, c.claim, c.title, c.verdict, c.url) == (
         "7",
         "The moon is made of cheese.",
@@ -72,7 +72,7 @@ def test_table_with_header_aliases_and_unnamed_id_column() -> None:
 
 
 def test_table_drops_non_http_urls_and_needs_a_claim_column() -> None:
-    (c,) = read_table("claim,url\nSomething happened.,javascript:alert(1)\n", delimiter=",")
+    (c,), _ = read_table("claim,url\nSomething happened.,javascript:alert(1)\n", delimiter=",")
     assert c.url == "" and c.id.startswith("m")
     with pytest.raises(ValueError, match="claim"):
         read_table("id\ttext2\n1\tx\n")
@@ -129,6 +129,34 @@ def test_read_sources_one_line_per_bad_file(tmp_path: Path) -> None:
     reasons = {Path(e.path.split(":")[0]).name: e.reason for e in errors}
     assert set(reasons) == {"bad.json", "latin1.csv", "deep.json", "missing.tsv"}
     assert reasons["latin1.csv"] == "not UTF-8 text"
+
+
+def test_table_rows_left_out_are_listed_with_their_line(tmp_path: Path) -> None:
+    text = (
+        "claim,verdict,url\n"
+        '"The dam burst in 1975.",True,\n'
+        ",False,https://fc.example/x\n"  # a row with no claim: listed, not silently dropped
+        ",,\n"  # an empty row: nothing was given
+        '"A claim written\nover two lines.",False,\n'
+        '"Half a row that never closes,False,\n'
+        "Would be swallowed into the cell above,True,\n"
+    )
+    checks, bad = read_table(text, delimiter=",")
+    assert [c.claim for c in checks] == ["The dam burst in 1975.", "A claim written\nover two lines."]
+    assert bad == [
+        (3, "a row with no claim text"),
+        (7, "a quotation mark opened on this line is never closed (the rest of the file)"),
+    ]
+    (tmp_path / "t.csv").write_text(text, encoding="utf-8")
+    checks, errors = read_sources([tmp_path / "t.csv"])
+    assert len(checks) == 2
+    assert [str(e) for e in errors] == [
+        f"{tmp_path / 't.csv'}:3: a row with no claim text",
+        f"{tmp_path / 't.csv'}:7: a quotation mark opened on this line is never closed (the rest of the file)",
+    ]
+    # A TSV cell that only starts with a quoted word is read as before.
+    (c,), bad = read_table('claim\tverdict\n"Fake" news says it\tFalse\n')
+    assert c.claim == "Fake news says it" and bad == []
 
 
 def test_archive_add_update_and_never_rewrites_a_bad_line(tmp_path: Path) -> None:
@@ -584,9 +612,9 @@ def test_a_claim_reading_like_a_wording_matched_before_is_a_strong_match() -> No
 
 
 def test_a_check_table_may_carry_a_matched_wording_per_row(tmp_path: Path) -> None:
-    (c,) = read_table("id\tclaim\tmatched\nc1\tWombats shelter animals.\twombats save   animals\n")
+    (c,), _ = read_table("id\tclaim\tmatched\nc1\tWombats shelter animals.\twombats save   animals\n")
     assert c.matched == ("wombats save animals",)
-    (c,) = read_table("id\tclaim\tmatched\nc1\tWombats shelter animals.\t\n")
+    (c,), _ = read_table("id\tclaim\tmatched\nc1\tWombats shelter animals.\t\n")
     assert c.matched == ()
 
 
