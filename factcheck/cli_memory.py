@@ -115,9 +115,10 @@ def cmd_memory_path(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def read_queries(path: Path) -> list[tuple[str, str, str]]:
+def read_queries(path: Path) -> tuple[list[tuple[str, str, str]], int]:
     """(id, text, date) rows of a query table: a header naming `text` (or claim/query), and `id` or an unnamed
-    first column; an optional `date` column says when each was said or published (ISO or written out)."""
+    first column; an optional `date` column says when each was said or published (ISO or written out). Also
+    how many rows were left out (each named on stderr: a row with cells but no text)."""
     text = path.read_bytes().decode("utf-8-sig")
     rows = csv.reader(io.StringIO(text, newline=""), delimiter="," if path.suffix.lower() == ".csv" else "\t")
     try:
@@ -131,12 +132,18 @@ def read_queries(path: Path) -> list[tuple[str, str, str]]:
     id_col = col.get("id", 0 if header[0] == "" else None)
     date_col = col.get("date")
     out = []
-    for n, row in enumerate(rows, 2):
+    skipped = 0
+    start = rows.line_num + 1
+    for row in rows:
+        n, start = start, rows.line_num + 1
         if text_col < len(row) and row[text_col].strip():
             qid = row[id_col].strip() if id_col is not None and id_col < len(row) else ""
             when = row[date_col].strip() if date_col is not None and date_col < len(row) else ""
             out.append((qid or f"line{n}", row[text_col], when))
-    return out
+        elif any(c.strip() for c in row):  # given, but nothing to match: said, never dropped silently
+            _err(f"{path}:{n}: a query with no text")
+            skipped += 1
+    return out, skipped
 
 
 def _queries(specs: list[str]) -> tuple[list[tuple[str, str, str]], int]:
@@ -151,7 +158,9 @@ def _queries(specs: list[str]) -> tuple[list[tuple[str, str, str]], int]:
         p = Path(spec)
         if p.suffix.lower() in (".tsv", ".csv", ".tab") and p.is_file():
             try:
-                queries.extend(read_queries(p))
+                rows, skipped = read_queries(p)
+                queries.extend(rows)
+                failed += skipped
             except (OSError, UnicodeDecodeError) as e:
                 _err(f"{p}: {getattr(e, 'strerror', None) or 'not UTF-8 text'}")
                 failed += 1

@@ -771,7 +771,7 @@ def test_quoted_phrases_and_the_post_s_year_are_features() -> None:
     assert only_quotes.match("they said it was “rigged in 2018” all along")[0].check.id == "y2"
 
 
-def test_the_month_of_the_post_or_of_the_given_date_is_a_feature(tmp_path: Path) -> None:
+def test_the_month_of_the_post_or_of_the_given_date_is_a_feature(tmp_path: Path, capsys) -> None:
     from factcheck.matching import date_parts
 
     assert date_parts("May 24, 2019") == ({"2019"}, {5})
@@ -797,10 +797,13 @@ def test_the_month_of_the_post_or_of_the_given_date_is_a_feature(tmp_path: Path)
     assert got["may"]["post_month"] == 1.0 and got["aug"]["post_month"] == 0.0
     # The CLI reads a `date` column of the query table.
     queries = tmp_path / "q.tsv"
-    queries.write_text("id\ttext\tdate\nq1\tPelosi stammered through a news conference.\t2019-08-02\n")
+    queries.write_text(
+        "id\ttext\tdate\nq1\tPelosi stammered through a news conference.\t2019-08-02\nq2\t\t2019-08-03\n\t\t\n"
+    )
     from factcheck.cli_memory import read_queries
 
-    assert read_queries(queries) == [("q1", "Pelosi stammered through a news conference.", "2019-08-02")]
+    assert read_queries(queries) == ([("q1", "Pelosi stammered through a news conference.", "2019-08-02")], 1)
+    assert f"{queries}:3: a query with no text" in capsys.readouterr().err
 
 
 def test_hidden_units_are_data_and_never_read_evidence_against() -> None:
