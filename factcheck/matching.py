@@ -231,7 +231,6 @@ FEATURES = (
     "quoted",
     "post_year",
     "other_year",
-    "post_month",
 )
 _CLASHES = ("number_clash", "date_clash")  # evidence against: weights <= 0, and such a match is never strong
 
@@ -259,7 +258,6 @@ class Weights:
     quoted: float = 0.0  # share of the phrases the claim puts in quotation marks that the check contains
     post_year: float = 0.0  # the check names the year of the post (the date of an embedded post's signature)
     other_year: float = 0.0  # the check names years, and not the post's
-    post_month: float = 0.0  # the check dates something in the month of the post's date ("in May 2019")
     # Units of one hidden layer (a small neural network over the same features): each adds
     # ``out * tanh(bias + its weighted sum of the features)``. They never read the clash features, so that a
     # number or date that differs stays evidence against, whatever the rest.
@@ -775,7 +773,7 @@ class Matcher:
         w = self.weights
         best = cands[0][1] or 1.0
         # When the claim was made: the date closing an embedded post, else the one given (the article's).
-        post_years, post_months = date_parts(split_post(raw)[2] or dated)
+        post_years = date_parts(split_post(raw)[2] or dated)[0]
         q_quoted = quoted(text)
         q_names = names(text)
         q_numbers = numbers(text)
@@ -814,7 +812,6 @@ class Matcher:
                 "quoted": len(in_quotes) / len(q_quoted) if q_quoted else 0.0,
                 "post_year": 1.0 if post_years & d.years else 0.0,
                 "other_year": 1.0 if post_years and d.years and not post_years & d.years else 0.0,
-                "post_month": 1.0 if post_months & d.months else 0.0,
                 # not weighted: direct evidence for `strong` (the claim reads like a wording matched before)
                 "matched_fuzz": max((fuzz.token_sort_ratio(q_proc, m) for m in d.matched_text), default=0)
                 / 100,

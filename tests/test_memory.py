@@ -771,7 +771,7 @@ def test_quoted_phrases_and_the_post_s_year_are_features() -> None:
     assert only_quotes.match("they said it was “rigged in 2018” all along")[0].check.id == "y2"
 
 
-def test_the_month_of_the_post_or_of_the_given_date_is_a_feature(tmp_path: Path, capsys) -> None:
+def test_the_year_of_the_post_or_of_the_given_date_is_a_feature(tmp_path: Path, capsys) -> None:
     from factcheck.matching import date_parts
 
     assert date_parts("May 24, 2019") == ({"2019"}, {5})
@@ -779,22 +779,20 @@ def test_the_month_of_the_post_or_of_the_given_date_is_a_feature(tmp_path: Path,
     assert date_parts("2019-13") == ({"2019"}, set())
     assert date_parts("") == (set(), set())
     archive = [
-        Check(
-            "may", "A video shows Nancy Pelosi slurring her speech at an event in May 2019.", "Pelosi video"
-        ),
-        Check("aug", "A video shows Nancy Pelosi slurring her speech at an event in August 2019.", "Pelosi"),
+        Check("y19", "A video shows Nancy Pelosi slurring her speech at an event in 2019.", "Pelosi video"),
+        Check("y20", "A video shows Nancy Pelosi slurring her speech at an event in 2020.", "Pelosi"),
     ]
     m = Matcher(archive)
     post = "Pelosi stammers through news conference — Jim Roe (@jimroe) May 24, 2019"
     got = {r.check.id: r.features for r in m.match(post)}
-    assert got["may"]["post_month"] == 1.0 and got["aug"]["post_month"] == 0.0
+    assert got["y19"]["post_year"] == 1.0 and got["y20"]["other_year"] == 1.0
     # A claim of an article: the article's date stands for the post's; the post's own date wins.
     claim = "Pelosi stammered through a news conference."
-    got = {r.check.id: r.features for r in m.match(claim, dated="2019-08-02")}
-    assert got["aug"]["post_month"] == 1.0 and got["may"]["post_month"] == 0.0
-    assert {r.check.id: r.features["post_year"] for r in m.match(claim)} == {"may": 0.0, "aug": 0.0}
-    got = {r.check.id: r.features for r in m.match(post, dated="2019-08-02")}
-    assert got["may"]["post_month"] == 1.0 and got["aug"]["post_month"] == 0.0
+    got = {r.check.id: r.features for r in m.match(claim, dated="2020-08-02")}
+    assert got["y20"]["post_year"] == 1.0 and got["y19"]["other_year"] == 1.0
+    assert {r.check.id: r.features["post_year"] for r in m.match(claim)} == {"y19": 0.0, "y20": 0.0}
+    got = {r.check.id: r.features for r in m.match(post, dated="2020-08-02")}
+    assert got["y19"]["post_year"] == 1.0 and got["y20"]["post_year"] == 0.0
     # The CLI reads a `date` column of the query table.
     queries = tmp_path / "q.tsv"
     queries.write_text(
