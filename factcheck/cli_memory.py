@@ -115,9 +115,10 @@ def cmd_memory_path(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def read_queries(path: Path) -> list[tuple[str, str]]:
-    """(id, text) rows of a query table: a header naming `text` (or claim/query), and `id` or an unnamed first
-    column."""
+def read_queries(path: Path) -> tuple[list[tuple[str, str, str]], int]:
+    """(id, text, date) rows of a query table: a header naming `text` (or claim/query), and `id` or an unnamed
+    first column; an optional `date` column says when each was said or published (ISO or written out). Also
+    how many rows were left out (each named on stderr: a row with cells but no text)."""
     text = path.read_bytes().decode("utf-8-sig")
     rows = csv.reader(io.StringIO(text, newline=""), delimiter="," if path.suffix.lower() == ".csv" else "\t")
     try:
@@ -129,26 +130,37 @@ def read_queries(path: Path) -> list[tuple[str, str]]:
     if text_col is None:
         raise UsageError(f"{path}: the header names no `text` column (id<TAB>text)")
     id_col = col.get("id", 0 if header[0] == "" else None)
+    date_col = col.get("date")
     out = []
-    for n, row in enumerate(rows, 2):
+    skipped = 0
+    start = rows.line_num + 1
+    for row in rows:
+        n, start = start, rows.line_num + 1
         if text_col < len(row) and row[text_col].strip():
             qid = row[id_col].strip() if id_col is not None and id_col < len(row) else ""
-            out.append((qid or f"line{n}", row[text_col]))
-    return out
+            when = row[date_col].strip() if date_col is not None and date_col < len(row) else ""
+            out.append((qid or f"line{n}", row[text_col], when))
+        elif any(c.strip() for c in row):  # given, but nothing to match: said, never dropped silently
+            _err(f"{path}:{n}: a query with no text")
+            skipped += 1
+    return out, skipped
 
 
-def _queries(specs: list[str]) -> tuple[list[tuple[str, str]], int]:
-    """Queries from tables and corpora; returns them and the number of inputs that failed."""
+def _queries(specs: list[str]) -> tuple[list[tuple[str, str, str]], int]:
+    """Queries (id, text, date) from tables and corpora (a claim is dated by its article's publication date);
+    returns them and the number of inputs that failed."""
     from factcheck.cli import report_errors
 
-    queries: list[tuple[str, str]] = []
+    queries: list[tuple[str, str, str]] = []
     corpus_paths = []
     failed = 0
     for spec in specs:
         p = Path(spec)
         if p.suffix.lower() in (".tsv", ".csv", ".tab") and p.is_file():
             try:
-                queries.extend(read_queries(p))
+                rows, skipped = read_queries(p)
+                queries.extend(rows)
+                failed += skipped
             except (OSError, UnicodeDecodeError) as e:
                 _err(f"{p}: {getattr(e, 'strerror', None) or 'not UTF-8 text'}")
                 failed += 1
@@ -160,7 +172,9 @@ def _queries(specs: list[str]) -> tuple[list[tuple[str, str]], int]:
         corpus = pipeline.build(corpus_paths, group=False)
         report_errors(corpus.errors)
         failed += len(corpus.errors)
-        queries.extend((c.id, c.text) for c in corpus.all_claims())
+        for art in corpus.articles:
+            dated = art.published.isoformat() if art.published else ""
+            queries.extend((c.id, c.text, dated) for c in corpus.claims.get(art.key, []))
     return queries, failed
 
 
@@ -185,18 +199,18 @@ def cmd_match(args: argparse.Namespace) -> int:
     if sys.stderr.isatty():
         print(f"indexing {len(checks)} checks...", file=sys.stderr, end="\r")
     matcher = Matcher(checks, cache_dir=None if args.no_cache else cache_dir())
-    results = matcher.match_many([t for _, t in queries], top=args.top)
+    results = matcher.match_many([t for _, t, _ in queries], top=args.top, dated=[d for _, _, d in queries])
     if args.json:
         doc = {
             "queries": [
                 {"id": qid, "text": text, "matches": [m.to_json() for m in ms]}
-                for (qid, text), ms in zip(queries, results, strict=True)
+                for (qid, text, _), ms in zip(queries, results, strict=True)
             ]
         }
         json.dump(doc, sys.stdout, ensure_ascii=False)
         print()
     else:
-        for (qid, text), ms in zip(queries, results, strict=True):
+        for (qid, text, _), ms in zip(queries, results, strict=True):
             print(f"{qid}  {' '.join(text.split())[:100]}")
             if not ms:
                 print("    no earlier check matches")

@@ -126,6 +126,18 @@ def quoted(text: str) -> list[str]:
     return [q for q in (utils.default_process(g) for g in _QUOTE.findall(_URL.sub(" ", text))) if len(q) >= 3]
 
 
+_ISO_DATE = re.compile(r"^\s*(\d{4})-(\d\d)(?:-\d\d)?")
+
+
+def date_parts(when: str) -> tuple[set[str], set[int]]:
+    """The years and months of a date, ISO ("2019-05-24", "2019-05") or written ("May 24, 2019")."""
+    m = _ISO_DATE.match(when)
+    if m:
+        month = int(m.group(2))
+        return {m.group(1)} & years(m.group(1)), {month} if 1 <= month <= 12 else set()
+    return years(when), months(when)
+
+
 def years(text: str) -> set[str]:
     """The years (1800-2099) a text names."""
     return set(_YEAR.findall(text))
@@ -736,26 +748,32 @@ class Matcher:
             )
         return got
 
-    def match(self, text: str, *, top: int = 5) -> list[Match]:
-        return self.match_many([text], top=top)[0]
+    def match(self, text: str, *, top: int = 5, dated: str = "") -> list[Match]:
+        """The best ``top`` checks for a claim; ``dated`` is when it was said or published (the article's date,
+        ISO or written out), used when the text is not a post closing with its own date."""
+        return self.match_many([text], top=top, dated=[dated])[0]
 
-    def match_many(self, texts: Iterable[str], *, top: int = 5) -> list[list[Match]]:
+    def match_many(
+        self, texts: Iterable[str], *, top: int = 5, dated: Sequence[str] | None = None
+    ) -> list[list[Match]]:
         texts = list(texts)
         if not self.checks:
             return [[] for _ in texts]
+        dates = list(dated) if dated is not None else [""] * len(texts)
         cleaned = [clean_query(t) for t in texts]
         recalled = self._recall([_tokens(t, self._stem) for t in cleaned], RECALL)
         results = []
-        for raw, text, cands in zip(texts, cleaned, recalled, strict=True):
-            results.append(self._rerank(raw, text, cands)[:top])
+        for raw, text, when, cands in zip(texts, cleaned, dates, recalled, strict=True):
+            results.append(self._rerank(raw, text, when, cands)[:top])
         return results
 
-    def _rerank(self, raw: str, text: str, cands: list[tuple[int, float]]) -> list[Match]:
+    def _rerank(self, raw: str, text: str, dated: str, cands: list[tuple[int, float]]) -> list[Match]:
         if not cands:
             return []
         w = self.weights
         best = cands[0][1] or 1.0
-        post_years = years(split_post(raw)[2])
+        # When the claim was made: the date closing an embedded post, else the one given (the article's).
+        post_years = date_parts(split_post(raw)[2] or dated)[0]
         q_quoted = quoted(text)
         q_names = names(text)
         q_numbers = numbers(text)

@@ -253,7 +253,8 @@ def _read_one(
                 history.extend((str(path), n, cid, said) for n, cid, said in rows)
                 return
             if suffix in TABLE_SUFFIXES:
-                got = read_table(text, delimiter=delimiter, source=str(path))
+                got, bad = read_table(text, delimiter=delimiter, source=str(path))
+                errors.extend(SourceError(f"{path}:{line}", why) for line, why in bad)
             elif suffix in JSON_SUFFIXES:
                 got, bad = read_claimreview(text, source=str(path))
                 errors.extend(SourceError(f"{path}:{line}", why) for line, why in bad)
@@ -281,9 +282,12 @@ def _reason(e: BaseException) -> str:
     return str(e).splitlines()[0] if str(e) else type(e).__name__
 
 
-def read_table(text: str, *, delimiter: str = "\t", source: str = "") -> list[Check]:
+def read_table(
+    text: str, *, delimiter: str = "\t", source: str = ""
+) -> tuple[list[Check], list[tuple[int, str]]]:
     """Rows of a TSV/CSV table whose header names the claim column (a ``matched`` column: a wording matched to
-    the row's check, as in a match history)."""
+    the row's check, as in a match history), and ``(line, reason)`` for each row left out: a row with cells but
+    no claim, and a quotation mark never closed (which would swallow the rest of the file as one cell)."""
     rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         header = [h.strip().lower() for h in next(rows)]
@@ -296,14 +300,25 @@ def read_table(text: str, *, delimiter: str = "\t", source: str = "") -> list[Ch
     id_col = col.get("id", 0 if header and header[0] == "" else None)
     verdict_col = next((col[h] for h in _VERDICT_COLUMNS if h in col), None)
     matched_col = next((col[h] for h in _MATCHED_COLUMNS if h in col), None)
+    unclosed = _unclosed_quote(text, delimiter)
 
     def cell(row: list[str], i: int | None) -> str:
         return row[i].strip() if i is not None and i < len(row) else ""
 
-    out = []
+    out: list[Check] = []
+    bad: list[tuple[int, str]] = []
+    start = rows.line_num + 1
     for row in rows:
+        line, start = start, rows.line_num + 1
+        if unclosed is not None and line >= unclosed:
+            bad.append(
+                (unclosed, "a quotation mark opened on this line is never closed (the rest of the file)")
+            )
+            break
         claim = cell(row, claim_col)
         if not claim:
+            if any(c.strip() for c in row):
+                bad.append((line, "a row with no claim text"))
             continue
         url = cell(row, col.get("url"))
         out.append(
@@ -319,7 +334,23 @@ def read_table(text: str, *, delimiter: str = "\t", source: str = "") -> list[Ch
                 source=source,
             ).with_matched([cell(row, matched_col)])
         )
-    return out
+    return out, bad
+
+
+def _unclosed_quote(text: str, delimiter: str) -> int | None:
+    """The line where a quoted cell opens that the file never closes, if one does (the csv module reads such a
+    cell to the end of the file without a word; its strict mode says so)."""
+    rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    start = 1
+    while True:
+        try:
+            next(rows)
+        except StopIteration:
+            return None
+        except csv.Error as e:
+            if "unexpected end of data" in str(e):
+                return start
+        start = rows.line_num + 1
 
 
 def read_claimreview(text: str, *, source: str = "") -> tuple[list[Check], list[tuple[int, str]]]:
@@ -565,10 +596,12 @@ class Memory:
         check from now on (``Matcher.remember``)."""
         return self._matcher is not None and self._matcher.remember(check_id, text)
 
-    def checked_before(self, text: str, *, top: int = 5, strong_only: bool = True) -> list[Any]:
+    def checked_before(
+        self, text: str, *, top: int = 5, strong_only: bool = True, dated: str = ""
+    ) -> list[Any]:
         """Earlier checks matching ``text``, best first; with ``strong_only`` only those with direct evidence
-        (``Match.strong``)."""
+        (``Match.strong``). ``dated``: when the claim was published (its article's date, ISO), if known."""
         if self._matcher is None:
             return []
-        found = self._matcher.match(text, top=top)
+        found = self._matcher.match(text, top=top, dated=dated)
         return [m for m in found if m.strong] if strong_only else found

@@ -61,7 +61,7 @@ def test_table_with_header_aliases_and_unnamed_id_column() -> None:
     text = (
         "\tvclaim\ttitle\trating\turl\n7\tThe moon is made of cheese.\tCheese moon?\tFalse\thttps://x.org/a\n"
     )
-    (c,) = read_table(text, source="t.tsv")
+    (c,), _ = read_table(text, source="t.tsv")
     assert (c.id, c.claim, c.title, c.verdict, c.url) == (
         "7",
         "The moon is made of cheese.",
@@ -72,7 +72,7 @@ def test_table_with_header_aliases_and_unnamed_id_column() -> None:
 
 
 def test_table_drops_non_http_urls_and_needs_a_claim_column() -> None:
-    (c,) = read_table("claim,url\nSomething happened.,javascript:alert(1)\n", delimiter=",")
+    (c,), _ = read_table("claim,url\nSomething happened.,javascript:alert(1)\n", delimiter=",")
     assert c.url == "" and c.id.startswith("m")
     with pytest.raises(ValueError, match="claim"):
         read_table("id\ttext2\n1\tx\n")
@@ -129,6 +129,34 @@ def test_read_sources_one_line_per_bad_file(tmp_path: Path) -> None:
     reasons = {Path(e.path.split(":")[0]).name: e.reason for e in errors}
     assert set(reasons) == {"bad.json", "latin1.csv", "deep.json", "missing.tsv"}
     assert reasons["latin1.csv"] == "not UTF-8 text"
+
+
+def test_table_rows_left_out_are_listed_with_their_line(tmp_path: Path) -> None:
+    text = (
+        "claim,verdict,url\n"
+        '"The dam burst in 1975.",True,\n'
+        ",False,https://fc.example/x\n"  # a row with no claim: listed, not silently dropped
+        ",,\n"  # an empty row: nothing was given
+        '"A claim written\nover two lines.",False,\n'
+        '"Half a row that never closes,False,\n'
+        "Would be swallowed into the cell above,True,\n"
+    )
+    checks, bad = read_table(text, delimiter=",")
+    assert [c.claim for c in checks] == ["The dam burst in 1975.", "A claim written\nover two lines."]
+    assert bad == [
+        (3, "a row with no claim text"),
+        (7, "a quotation mark opened on this line is never closed (the rest of the file)"),
+    ]
+    (tmp_path / "t.csv").write_text(text, encoding="utf-8")
+    checks, errors = read_sources([tmp_path / "t.csv"])
+    assert len(checks) == 2
+    assert [str(e) for e in errors] == [
+        f"{tmp_path / 't.csv'}:3: a row with no claim text",
+        f"{tmp_path / 't.csv'}:7: a quotation mark opened on this line is never closed (the rest of the file)",
+    ]
+    # A TSV cell that only starts with a quoted word is read as before.
+    (c,), bad = read_table('claim\tverdict\n"Fake" news says it\tFalse\n')
+    assert c.claim == "Fake news says it" and bad == []
 
 
 def test_archive_add_update_and_never_rewrites_a_bad_line(tmp_path: Path) -> None:
@@ -584,9 +612,9 @@ def test_a_claim_reading_like_a_wording_matched_before_is_a_strong_match() -> No
 
 
 def test_a_check_table_may_carry_a_matched_wording_per_row(tmp_path: Path) -> None:
-    (c,) = read_table("id\tclaim\tmatched\nc1\tWombats shelter animals.\twombats save   animals\n")
+    (c,), _ = read_table("id\tclaim\tmatched\nc1\tWombats shelter animals.\twombats save   animals\n")
     assert c.matched == ("wombats save animals",)
-    (c,) = read_table("id\tclaim\tmatched\nc1\tWombats shelter animals.\t\n")
+    (c,), _ = read_table("id\tclaim\tmatched\nc1\tWombats shelter animals.\t\n")
     assert c.matched == ()
 
 
@@ -741,6 +769,39 @@ def test_quoted_phrases_and_the_post_s_year_are_features() -> None:
     assert got["y2"]["post_year"] == 0.0 and got["y2"]["other_year"] == 1.0
     only_quotes = Matcher(archive, weights=Weights(quoted=1.0))
     assert only_quotes.match("they said it was “rigged in 2018” all along")[0].check.id == "y2"
+
+
+def test_the_year_of_the_post_or_of_the_given_date_is_a_feature(tmp_path: Path, capsys) -> None:
+    from factcheck.matching import date_parts
+
+    assert date_parts("May 24, 2019") == ({"2019"}, {5})
+    assert date_parts("2019-05-24") == ({"2019"}, {5})
+    assert date_parts("2019-13") == ({"2019"}, set())
+    assert date_parts("") == (set(), set())
+    archive = [
+        Check("y19", "A video shows Nancy Pelosi slurring her speech at an event in 2019.", "Pelosi video"),
+        Check("y20", "A video shows Nancy Pelosi slurring her speech at an event in 2020.", "Pelosi"),
+    ]
+    m = Matcher(archive)
+    post = "Pelosi stammers through news conference — Jim Roe (@jimroe) May 24, 2019"
+    got = {r.check.id: r.features for r in m.match(post)}
+    assert got["y19"]["post_year"] == 1.0 and got["y20"]["other_year"] == 1.0
+    # A claim of an article: the article's date stands for the post's; the post's own date wins.
+    claim = "Pelosi stammered through a news conference."
+    got = {r.check.id: r.features for r in m.match(claim, dated="2020-08-02")}
+    assert got["y20"]["post_year"] == 1.0 and got["y19"]["other_year"] == 1.0
+    assert {r.check.id: r.features["post_year"] for r in m.match(claim)} == {"y19": 0.0, "y20": 0.0}
+    got = {r.check.id: r.features for r in m.match(post, dated="2020-08-02")}
+    assert got["y19"]["post_year"] == 1.0 and got["y20"]["post_year"] == 0.0
+    # The CLI reads a `date` column of the query table.
+    queries = tmp_path / "q.tsv"
+    queries.write_text(
+        "id\ttext\tdate\nq1\tPelosi stammered through a news conference.\t2019-08-02\nq2\t\t2019-08-03\n\t\t\n"
+    )
+    from factcheck.cli_memory import read_queries
+
+    assert read_queries(queries) == ([("q1", "Pelosi stammered through a news conference.", "2019-08-02")], 1)
+    assert f"{queries}:3: a query with no text" in capsys.readouterr().err
 
 
 def test_hidden_units_are_data_and_never_read_evidence_against() -> None:

@@ -53,11 +53,28 @@ async def test_checked_before_is_shown_and_b_applies_the_earlier_verdict(
         m = app.screen
         assert isinstance(m, MainScreen)
         assert m.claim is not None and m.claim.id == claim.id
+        asked: list[str] = []
+        memory = m.memory
+        assert memory is not None
+        ask = memory.checked_before
+
+        def spy(text: str, **kw):  # type: ignore[no-untyped-def]
+            asked.append(kw.get("dated", ""))
+            return ask(text, **kw)
+
+        monkeypatch.setattr(memory, "checked_before", spy)
         shown = m.event_panel.content_for(claim).plain
         assert "Checked before" in shown and "False · Other Desk · 2024-05-02" in shown
         assert "https://checks.example/x1" in shown
         await pilot.press("b")
         await pilot.pause()
+        # A claim is matched as of its article's publication date (the month and year a check may name).
+        assert r.corpus.articles[0].published is None and asked and set(asked) == {""}
+        dated = next(a for a in r.corpus.articles if a.published and r.claims(a.key))
+        asked.clear()
+        m.event_panel.forget()
+        m.event_panel.content_for(r.claims(dated.key)[0])
+        assert dated.published is not None and asked == [dated.published.isoformat()]
         await pilot.press("enter")
         await settle(app, pilot)
         d = r.decision(claim.id)

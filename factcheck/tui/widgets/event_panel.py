@@ -188,7 +188,9 @@ class EventPanel(LineView):
                 side = Content.assemble(side, " — ", literal(str(conflict["note"])).stylize("$text-muted"))
             lines.append(side)
         if self.memory is not None and self.memory.ready:
-            for m in self.memory.checked_before(c.text, top=1):
+            art = self._articles.get(c.article_key)
+            dated = art.published.isoformat() if art is not None and art.published else ""
+            for m in self.memory.checked_before(c.text, top=1, dated=dated):
                 lines.append(checked_before_line(m))
         when = time_text(c)
         if when:  # every time of the claim (the list shows the first); the values themselves when open
