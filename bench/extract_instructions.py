@@ -22,6 +22,7 @@ A run of 100 articles takes a few minutes (callgrind is ~50x slower than the pla
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import subprocess
@@ -34,17 +35,15 @@ STAGES = ("ingest", "temporal.tag", "claims")
 MODES = ("plain", "no-detect", "no-dateparser")
 
 
-def child(tree: Path, n: int, mode: str) -> None:
+def child(tree: Path, texts_file: Path, mode: str) -> None:
     """Runs under callgrind: the measured pass, with a counter dump at each stage boundary."""
     sys.path.insert(0, str(tree))
+    sys.path = [p for p in sys.path if Path(p or ".").resolve() != HERE]
     import functools
 
     from factcheck import dates, extract, ingest, temporal  # the tree's package, imported before the bench's
 
-    sys.path.insert(1, str(HERE))
-    import extract as bench  # bench/extract.py: its corpus and its cache clearing
-
-    texts = bench.corpus(n)
+    texts = json.loads(texts_file.read_text(encoding="utf-8"))
     keys = [(f"a{i}.txt", t) for i, t in enumerate(texts)]
 
     def run_all() -> None:
@@ -89,10 +88,12 @@ def child(tree: Path, n: int, mode: str) -> None:
     dump("claims")
 
 
-def measure(tree: Path, n: int, mode: str) -> dict[str, int]:
-    """Instructions of each stage over the ``n`` articles, run under callgrind."""
+def measure(tree: Path, texts: list[str], mode: str) -> dict[str, int]:
+    """Instructions of each stage over the articles ``texts``, run under callgrind."""
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
+        texts_file = out / "texts.json"
+        texts_file.write_text(json.dumps(texts), encoding="utf-8")
         cmd = [
             "valgrind",
             "--tool=callgrind",
@@ -101,8 +102,8 @@ def measure(tree: Path, n: int, mode: str) -> dict[str, int]:
             str(Path(__file__).resolve()),
             "--child",
             str(tree),
-            "--n",
-            str(n),
+            "--texts",
+            str(texts_file),
             "--mode",
             mode,
         ]
@@ -133,28 +134,33 @@ def main() -> int:
     ap.add_argument("--n", type=int, default=100)
     ap.add_argument("--parts", action="store_true", help="also the cost of language detection and dateparser")
     ap.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--texts", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--mode", choices=MODES, default="plain", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
-        child(args.child.resolve(), args.n, args.mode)
+        child(args.child.resolve(), args.texts, args.mode)
         return 0
     if not args.trees:
         ap.error("give one code tree or more (e.g. /tmp/base_tree .)")
     for tool in ("valgrind", "callgrind_control"):
         if shutil.which(tool) is None:
             sys.exit(f"extract_instructions: {tool} not found (install valgrind)")
+    sys.path.insert(0, str(HERE))
+    import extract as bench  # bench/extract.py: its corpus (built here, not under callgrind)
+
+    texts = bench.corpus(args.n)
     for tree in args.trees:
         tree = tree.resolve()
-        c = measure(tree, args.n, "plain")
-        per = {s: c.get(s, 0) / args.n / 1e6 for s in STAGES}
+        c = measure(tree, texts, "plain")
+        per = {s: c.get(s, 0) / len(texts) / 1e6 for s in STAGES}
         print(
-            f"{tree}: million instructions per article ({args.n} articles): "
+            f"{tree}: million instructions per article ({len(texts)} articles): "
             + ", ".join(f"{s} {per[s]:.2f}" for s in STAGES)
             + f"; whole {sum(per.values()):.2f}"
         )
         if args.parts:
             for mode, what in (("no-detect", "language detection"), ("no-dateparser", "dateparser")):
-                without = measure(tree, args.n, mode).get("ingest", 0) / args.n / 1e6
+                without = measure(tree, texts, mode).get("ingest", 0) / len(texts) / 1e6
                 part = per["ingest"] - without
                 print(
                     f"  {what} in ingest: {part:.2f} ({100 * part / per['ingest']:.0f}% of ingest, "
