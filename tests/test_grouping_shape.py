@@ -29,7 +29,9 @@ def claim(cid: str, key: str, text: str, ents: tuple[str, ...] = (), when: str |
         end=len(text),
         text=text,
         when=[TimeRef(0, 1, when, "DATE", when)] if when else [],
-        entities=[Entity(e, e.lower(), "misc", e) for e in ents],
+        entities=[
+            Entity(e, e.lower(), "person" if e == "Im Gespräch" or " " in e else "misc", e) for e in ents
+        ],
     )
 
 
@@ -91,3 +93,54 @@ def test_the_same_template_sentence_on_two_sites_is_no_event() -> None:
         ),
     ]
     assert [sorted(g.claims) for g in grouping.group_claims(told, arts)] == [["x2", "y2"]]
+
+
+def ent(text: str, kind: str = "misc", name: str = "") -> Entity:
+    from factcheck.entities import norm_key
+
+    return Entity(text, norm_key(name or text), kind, name or text)
+
+
+def test_a_capitalised_common_noun_is_no_participant_in_german() -> None:
+    """German capitalises its nouns: a month, a common noun or a preposition with a noun taken for a name is
+    no participant; people's names (made of common words too), places and rare names are."""
+    for e in (
+        ent("Februar"),
+        ent("Recht"),
+        ent("Im Gespräch", "person"),
+        ent("Gespräche", "person", "Im Gespräch"),
+    ):
+        assert not features.participant(e, "de"), e
+    for e in (
+        ent("Angela Merkel", "person"),
+        ent("Hans Müller", "person"),
+        ent("Peking", "place"),
+        ent("Bundesförderung"),
+        ent("Slido"),
+    ):
+        assert features.participant(e, "de"), e
+    # in a language that writes its nouns in lower case a capitalised word is a name
+    assert features.participant(ent("February"), "en")
+    assert features.participant(ent("Recht"), None)
+
+
+def test_two_german_reports_sharing_only_a_month_and_a_noun_do_not_group() -> None:
+    """ "Februar" and "Im Gespräch" (the only names two unrelated German pages share) are no evidence."""
+    arts = {"a": art("a", language="de"), "b": art("b", language="de")}
+    a = claim(
+        "a1",
+        "a",
+        "Am 27. Februar 2019 nahmen die Regierung und das Oppositionsbündnis die Gespräche wieder auf.",
+        ("Februar", "Regierung", "Im Gespräch"),
+        "2019-02-27",
+    )
+    b = claim(
+        "b1",
+        "b",
+        "Im Gespräch mit Malte Persike im Februar dieses Jahres hatten wir ein Open-Source-Pendant beschlossen.",
+        ("Im Gespräch", "Malte Persike", "Februar"),
+        "2019-02",
+    )
+    fa, fb = feats_of([a, b], arts)
+    assert fa.entities == frozenset() and fb.entities == {"malte persike"}
+    assert grouping.group_claims([a, b], arts) == []
