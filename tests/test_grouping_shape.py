@@ -78,6 +78,23 @@ def test_one_claim_does_not_vouch_for_a_whole_article() -> None:
     assert cluster._earned(list(range(8)), fs, detail, [{}] * 8, wide) == list(range(8))
 
 
+def test_story_context_reaches_only_near_the_direct_evidence() -> None:
+    """Claims the story context alone joins stay within ``story_hops`` joins of a pair of direct evidence: a
+    chain of best partners does not walk from one shared fact through two whole articles."""
+    fs = feats_of([*A_CLAIMS[:3], *B_CLAIMS[:3]], ARTS)  # a0 a1 a2 (0-2), b0 b1 b2 (3-5)
+    # a0-b0 direct; then a chain by the story alone: b0-a1, a1-b1, b1-a2, a2-b2
+    detail = {
+        0: {3: (95.0, 0.0, 0, -1.0)},
+        1: {3: story_edge(50), 4: story_edge(49)},
+        2: {4: story_edge(48), 5: story_edge(47)},
+    }
+    assert cluster._earned(list(range(6)), fs, detail, [{}] * 6, DEFAULT) == [0, 1, 3, 4]
+    one = dataclasses.replace(DEFAULT, story_hops=1)
+    assert cluster._earned(list(range(6)), fs, detail, [{}] * 6, one) == [0, 1, 3]
+    anywhere = dataclasses.replace(DEFAULT, story_hops=-1)
+    assert cluster._earned(list(range(6)), fs, detail, [{}] * 6, anywhere) == list(range(6))
+
+
 def test_the_same_template_sentence_on_two_sites_is_no_event() -> None:
     """A comment rule word for word under two unrelated articles does not group; the same event told in
     other words by two outlets does."""
