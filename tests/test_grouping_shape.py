@@ -103,10 +103,18 @@ def test_the_same_template_sentence_on_two_sites_is_no_event() -> None:
     assert grouping.group_claims([claim("x1", "x", rule), claim("y1", "y", rule)], arts) == []
     told = [
         claim(
-            "x2", "x", "Der Stadtrat von Nordbrück sperrte am Dienstag die alte Flussbrücke", ("Nordbrück",)
+            "x2",
+            "x",
+            "Der Stadtrat von Nordbrück sperrte am Dienstag die alte Flussbrücke",
+            ("Nordbrück",),
+            "2024-03-05",
         ),
         claim(
-            "y2", "y", "Am Dienstag sperrte der Stadtrat von Nordbrück die alte Flussbrücke", ("Nordbrück",)
+            "y2",
+            "y",
+            "Am Dienstag sperrte der Stadtrat von Nordbrück die alte Flussbrücke",
+            ("Nordbrück",),
+            "2024-03-05",
         ),
     ]
     assert [sorted(g.claims) for g in grouping.group_claims(told, arts)] == [["x2", "y2"]]
@@ -161,3 +169,42 @@ def test_two_german_reports_sharing_only_a_month_and_a_noun_do_not_group() -> No
     fa, fb = feats_of([a, b], arts)
     assert fa.entities == frozenset() and fb.entities == {"malte persike"}
     assert grouping.group_claims([a, b], arts) == []
+
+
+def test_two_untimed_claims_of_different_stories_need_an_event_in_common() -> None:
+    """Two pages that describe one funding programme, neither stating a time, share a name, not an event;
+    two reports of one arrest (an event kind both name) link without a time."""
+    arts = {"a": art("a", language="de"), "b": art("b", language="de")}
+    ents = ("BEG", "Bundesförderung")
+    topic = [
+        claim(
+            "a1",
+            "a",
+            "Daher musste die KfW die Bundesförderung für effiziente Gebäude (BEG) mit einem Programmstopp belegen.",
+            ents,
+        ),
+        claim(
+            "b1",
+            "b",
+            "Unterstützung gibt es über die Bundesförderung für effiziente Gebäude (BEG), wenn die Technik effizient arbeitet.",
+            ents,
+        ),
+    ]
+    assert grouping.group_claims(topic, arts) == []
+    off = dataclasses.replace(DEFAULT, untimed_cross_kind=False)
+    assert [sorted(g.claims) for g in grouping.group_claims(topic, arts, params=off)] == [["a1", "b1"]]
+    event = [
+        claim(
+            "a2",
+            "a",
+            "Die Polizei hat den Bürgermeister von Nordbrück Karl Wendt festgenommen.",
+            ("Nordbrück", "Karl Wendt"),
+        ),
+        claim(
+            "b2",
+            "b",
+            "Der Bürgermeister von Nordbrück Karl Wendt wurde von der Polizei festgenommen.",
+            ("Nordbrück", "Karl Wendt"),
+        ),
+    ]
+    assert [sorted(g.claims) for g in grouping.group_claims(event, arts)] == [["a2", "b2"]]

@@ -12,6 +12,7 @@ from rapidfuzz import fuzz
 from rapidfuzz import process as rf_process
 
 from factcheck.grouping.duplicates import group_id, with_copies
+from factcheck.grouping.events import event_kinds
 from factcheck.grouping.features import (
     _FORWARD,
     _blocking_keys,
@@ -80,6 +81,11 @@ def _shared_evidence(a: _Feat, b: _Feat) -> int:
     in_names = {w for e in ents for w in e.split()}
     words = {w for w in set(a.tokens) & set(b.tokens) if w not in in_names}
     return len(ents) + len(words)
+
+
+def _kinds(f: _Feat) -> frozenset[str]:
+    """The kinds of news event a claim names (``events.py``: an arrest, a death, an election...)."""
+    return event_kinds(f.claim.text, f.lang)
 
 
 def _verbatim(a: str, b: str) -> bool:
@@ -379,6 +385,15 @@ def _score_pairs(
             # sites' template (a comment rule, a disclaimer), not two reports of an event: reports of one
             # event are worded anew, and a reprint is in its original's story (or a copy, ``duplicates``).
             if not same_story and ts == 100 and not fi.times and _verbatim(fi.claim.text, fj.claim.text):
+                continue
+            # Two claims of different stories that state no time and name no kind of event in common tell
+            # of a topic (a funding programme two pages describe), not of one event.
+            if (
+                p.untimed_cross_kind
+                and not same_story
+                and not (fi.times or fj.times)
+                and not _kinds(fi) & _kinds(fj)
+            ):
                 continue
             score = base + frame + p.entity_weight * ent + (bonus if same_story else 0.0)
             score += p.month_bonus if same_month else 0.0
