@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -485,7 +486,8 @@ def test_suggestions_need_the_claims_to_tell_of_the_same_thing():
 def test_one_shared_name_is_a_topic_not_an_event():
     """Two posts of different stories that both mention Rust, in loosely similar wording and with no time:
     one shared name is not yet the participants of one event, so they do not group. With a second shared
-    participant and the same wording they would."""
+    participant and the same wording, at one month, they would (with no time, not even then: they name no
+    kind of event, ``untimed_cross_kind``)."""
     arts = {
         "hg": body_art("hg", "2020-01-13", "Porting Mercurial to Python 3 took a decade.\nRust is fast.\n"),
         "so": body_art("so", "2020-01-20", "What is Rust? A language loved by its users.\nRust is fast.\n"),
@@ -497,14 +499,33 @@ def test_one_shared_name_is_a_topic_not_an_event():
             "abstractions on top of operating system facilities is Rust, whose approach can",
             ents=("Rust",),
         ),
-        claim("s1", "so", "Rust strives to have as many zero-cost abstractions as possible", ents=("Rust",)),
+        claim(
+            "s1",
+            "so",
+            "Rust strives to have as many zero-cost abstractions as possible",
+            ents=("Rust",),
+        ),
     ]
     assert grouping.group_claims(cs, arts) == []
     twice = [
-        claim("h2", "hg", "Mozilla and Rust strive for zero-cost abstractions", ents=("Rust", "Mozilla")),
-        claim("s2", "so", "Rust and Mozilla strive for zero-cost abstractions", ents=("Rust", "Mozilla")),
+        claim(
+            "h2",
+            "hg",
+            "Mozilla and Rust strive for zero-cost abstractions",
+            ents=("Rust", "Mozilla"),
+            when=("2020-01",),
+        ),
+        claim(
+            "s2",
+            "so",
+            "Rust and Mozilla strive for zero-cost abstractions",
+            ents=("Rust", "Mozilla"),
+            when=("2020-01",),
+        ),
     ]
     assert [sorted(g.claims) for g in grouping.group_claims(twice, arts)] == [["h2", "s2"]]
+    untimed = [dataclasses.replace(c, when=[]) for c in twice]
+    assert grouping.group_claims(untimed, arts) == []
 
 
 def test_an_undated_article_leans_less_on_its_story():

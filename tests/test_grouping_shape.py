@@ -29,7 +29,9 @@ def claim(cid: str, key: str, text: str, ents: tuple[str, ...] = (), when: str |
         end=len(text),
         text=text,
         when=[TimeRef(0, 1, when, "DATE", when)] if when else [],
-        entities=[Entity(e, e.lower(), "misc", e) for e in ents],
+        entities=[
+            Entity(e, e.lower(), "person" if e == "Im Gespräch" or " " in e else "misc", e) for e in ents
+        ],
     )
 
 
@@ -76,6 +78,23 @@ def test_one_claim_does_not_vouch_for_a_whole_article() -> None:
     assert cluster._earned(list(range(8)), fs, detail, [{}] * 8, wide) == list(range(8))
 
 
+def test_story_context_reaches_only_near_the_direct_evidence() -> None:
+    """Claims the story context alone joins stay within ``story_hops`` joins of a pair of direct evidence: a
+    chain of best partners does not walk from one shared fact through two whole articles."""
+    fs = feats_of([*A_CLAIMS[:3], *B_CLAIMS[:3]], ARTS)  # a0 a1 a2 (0-2), b0 b1 b2 (3-5)
+    # a0-b0 direct; then a chain by the story alone: b0-a1, a1-b1, b1-a2, a2-b2
+    detail = {
+        0: {3: (95.0, 0.0, 0, -1.0)},
+        1: {3: story_edge(50), 4: story_edge(49)},
+        2: {4: story_edge(48), 5: story_edge(47)},
+    }
+    assert cluster._earned(list(range(6)), fs, detail, [{}] * 6, DEFAULT) == [0, 1, 3, 4]
+    one = dataclasses.replace(DEFAULT, story_hops=1)
+    assert cluster._earned(list(range(6)), fs, detail, [{}] * 6, one) == [0, 1, 3]
+    anywhere = dataclasses.replace(DEFAULT, story_hops=-1)
+    assert cluster._earned(list(range(6)), fs, detail, [{}] * 6, anywhere) == list(range(6))
+
+
 def test_the_same_template_sentence_on_two_sites_is_no_event() -> None:
     """A comment rule word for word under two unrelated articles does not group; the same event told in
     other words by two outlets does."""
@@ -84,10 +103,108 @@ def test_the_same_template_sentence_on_two_sites_is_no_event() -> None:
     assert grouping.group_claims([claim("x1", "x", rule), claim("y1", "y", rule)], arts) == []
     told = [
         claim(
-            "x2", "x", "Der Stadtrat von Nordbrück sperrte am Dienstag die alte Flussbrücke", ("Nordbrück",)
+            "x2",
+            "x",
+            "Der Stadtrat von Nordbrück sperrte am Dienstag die alte Flussbrücke",
+            ("Nordbrück",),
+            "2024-03-05",
         ),
         claim(
-            "y2", "y", "Am Dienstag sperrte der Stadtrat von Nordbrück die alte Flussbrücke", ("Nordbrück",)
+            "y2",
+            "y",
+            "Am Dienstag sperrte der Stadtrat von Nordbrück die alte Flussbrücke",
+            ("Nordbrück",),
+            "2024-03-05",
         ),
     ]
     assert [sorted(g.claims) for g in grouping.group_claims(told, arts)] == [["x2", "y2"]]
+
+
+def ent(text: str, kind: str = "misc", name: str = "") -> Entity:
+    from factcheck.entities import norm_key
+
+    return Entity(text, norm_key(name or text), kind, name or text)
+
+
+def test_a_capitalised_common_noun_is_no_participant_in_german() -> None:
+    """German capitalises its nouns: a month, a common noun or a preposition with a noun taken for a name is
+    no participant; people's names (made of common words too), places and rare names are."""
+    for e in (
+        ent("Februar"),
+        ent("Recht"),
+        ent("Im Gespräch", "person"),
+        ent("Gespräche", "person", "Im Gespräch"),
+    ):
+        assert not features.participant(e, "de"), e
+    for e in (
+        ent("Angela Merkel", "person"),
+        ent("Hans Müller", "person"),
+        ent("Peking", "place"),
+        ent("Bundesförderung"),
+        ent("Slido"),
+    ):
+        assert features.participant(e, "de"), e
+    # in a language that writes its nouns in lower case a capitalised word is a name
+    assert features.participant(ent("February"), "en")
+    assert features.participant(ent("Recht"), None)
+
+
+def test_two_german_reports_sharing_only_a_month_and_a_noun_do_not_group() -> None:
+    """ "Februar" and "Im Gespräch" (the only names two unrelated German pages share) are no evidence."""
+    arts = {"a": art("a", language="de"), "b": art("b", language="de")}
+    a = claim(
+        "a1",
+        "a",
+        "Am 27. Februar 2019 nahmen die Regierung und das Oppositionsbündnis die Gespräche wieder auf.",
+        ("Februar", "Regierung", "Im Gespräch"),
+        "2019-02-27",
+    )
+    b = claim(
+        "b1",
+        "b",
+        "Im Gespräch mit Malte Persike im Februar dieses Jahres hatten wir ein Open-Source-Pendant beschlossen.",
+        ("Im Gespräch", "Malte Persike", "Februar"),
+        "2019-02",
+    )
+    fa, fb = feats_of([a, b], arts)
+    assert fa.entities == frozenset() and fb.entities == {"malte persike"}
+    assert grouping.group_claims([a, b], arts) == []
+
+
+def test_two_untimed_claims_of_different_stories_need_an_event_in_common() -> None:
+    """Two pages that describe one funding programme, neither stating a time, share a name, not an event;
+    two reports of one arrest (an event kind both name) link without a time."""
+    arts = {"a": art("a", language="de"), "b": art("b", language="de")}
+    ents = ("BEG", "Bundesförderung")
+    topic = [
+        claim(
+            "a1",
+            "a",
+            "Daher musste die KfW die Bundesförderung für effiziente Gebäude (BEG) mit einem Programmstopp belegen.",
+            ents,
+        ),
+        claim(
+            "b1",
+            "b",
+            "Unterstützung gibt es über die Bundesförderung für effiziente Gebäude (BEG), wenn die Technik effizient arbeitet.",
+            ents,
+        ),
+    ]
+    assert grouping.group_claims(topic, arts) == []
+    off = dataclasses.replace(DEFAULT, untimed_cross_kind=False)
+    assert [sorted(g.claims) for g in grouping.group_claims(topic, arts, params=off)] == [["a1", "b1"]]
+    event = [
+        claim(
+            "a2",
+            "a",
+            "Die Polizei hat den Bürgermeister von Nordbrück Karl Wendt festgenommen.",
+            ("Nordbrück", "Karl Wendt"),
+        ),
+        claim(
+            "b2",
+            "b",
+            "Der Bürgermeister von Nordbrück Karl Wendt wurde von der Polizei festgenommen.",
+            ("Nordbrück", "Karl Wendt"),
+        ),
+    ]
+    assert [sorted(g.claims) for g in grouping.group_claims(event, arts)] == [["a2", "b2"]]

@@ -12,6 +12,7 @@ from rapidfuzz import fuzz
 from rapidfuzz import process as rf_process
 
 from factcheck.grouping.duplicates import group_id, with_copies
+from factcheck.grouping.events import event_kinds
 from factcheck.grouping.features import (
     _FORWARD,
     _blocking_keys,
@@ -80,6 +81,11 @@ def _shared_evidence(a: _Feat, b: _Feat) -> int:
     in_names = {w for e in ents for w in e.split()}
     words = {w for w in set(a.tokens) & set(b.tokens) if w not in in_names}
     return len(ents) + len(words)
+
+
+def _kinds(f: _Feat) -> frozenset[str]:
+    """The kinds of news event a claim names (``events.py``: an arrest, a death, an election...)."""
+    return event_kinds(f.claim.text, f.lang)
 
 
 def _verbatim(a: str, b: str) -> bool:
@@ -380,6 +386,15 @@ def _score_pairs(
             # event are worded anew, and a reprint is in its original's story (or a copy, ``duplicates``).
             if not same_story and ts == 100 and not fi.times and _verbatim(fi.claim.text, fj.claim.text):
                 continue
+            # Two claims of different stories that state no time and name no kind of event in common tell
+            # of a topic (a funding programme two pages describe), not of one event.
+            if (
+                p.untimed_cross_kind
+                and not same_story
+                and not (fi.times or fj.times)
+                and not _kinds(fi) & _kinds(fj)
+            ):
+                continue
             score = base + frame + p.entity_weight * ent + (bonus if same_story else 0.0)
             score += p.month_bonus if same_month else 0.0
             if score >= p.edge_min:
@@ -624,6 +639,8 @@ def _earned(
     one topic share a story, not an event. And a pair that
     only the story context makes counts when each of its claims is among the other's ``story_partners``
     best in its article (one lede does not vouch for every sentence of another article).
+    And the story context reaches only ``story_hops`` joins from the claims of such direct pairs: one
+    fact two outlets share does not carry both whole articles.
     Repeated until stable; [] when fewer than two articles are left."""
     kept = set(ms)
     while True:
@@ -645,27 +662,45 @@ def _earned(
         best = {key: {x for _sc, x in sorted(v)[: p.story_partners]} for key, v in partners.items()}
         linked: set[int] = set()
         anchored = False  # a pair tells of the event on its own evidence
+        core: set[int] = set()  # the claims of such pairs
+        joins: dict[int, set[int]] = defaultdict(set)  # claim -> the claims it vouches for by story context
         for i, j, (_ts, _ent, same_story, cos), direct in pairs:
             if direct:
                 anchored = True
             elif j not in best[(i, feats[j].doc)] or i not in best[(j, feats[i].doc)]:
                 continue  # one claim does not vouch for a whole article
             if not timed or same_story or (feats[i].times and feats[j].times):
-                linked.update((i, j))
-                continue
-            if cos < 0:
-                cos = _cosine(vec[i], vec[j])
-            strong = cos >= p.untimed_join_min
-            if strong or feats[i].times:
-                linked.add(i)
-            if strong or feats[j].times:
-                linked.add(j)
+                got = {i, j}
+            else:
+                if cos < 0:
+                    cos = _cosine(vec[i], vec[j])
+                strong = cos >= p.untimed_join_min
+                got = {x for x in (i, j) if strong or feats[x].times}
+            linked |= got
+            if direct:
+                core |= got
+            else:
+                for x in got:
+                    joins[i + j - x].add(x)
+        if p.story_hops >= 0 and anchored:
+            linked = _within_hops(core, joins, p.story_hops)
         if not anchored:
             linked = set()
         if linked == kept:
             break
         kept = linked
     return sorted(kept) if len({feats[m].doc for m in kept}) >= 2 else []
+
+
+def _within_hops(core: set[int], joins: Mapping[int, set[int]], hops: int) -> set[int]:
+    """The claims of ``core`` and those the story context joins to them in at most ``hops`` steps."""
+    reached, frontier = set(core), set(core)
+    for _ in range(hops):
+        frontier = {y for x in frontier for y in joins.get(x, ()) if y not in reached}
+        if not frontier:
+            break
+        reached |= frontier
+    return reached
 
 
 def _forced(ms: list[int], feats: list[_Feat], overrides: GroupOverrides | None) -> bool:

@@ -21,9 +21,16 @@ from factcheck.grouping.times import (
     _month_buckets,
     _tuples_conflict,
 )
-from factcheck.grouping.words import _content_tokens, _negation, _stem, rarity
+from factcheck.grouping.words import (
+    _content_tokens,
+    _negation,
+    _stem,
+    common_words,
+    nouns_capitalised,
+    rarity,
+)
 from factcheck.lang import detect
-from factcheck.model import Article, Claim, Segment, Stance
+from factcheck.model import Article, Claim, Entity, Segment, Stance
 
 _ANTE = (Stance.EXPECTED, Stance.PLANNED, Stance.ANNOUNCED, Stance.HYPOTHETICAL)
 _FORWARD = (Stance.EXPECTED, Stance.PLANNED)  # the claim looks forward from its publication date
@@ -136,6 +143,21 @@ def groupable_claims(
     return out
 
 
+def participant(entity: Entity, lang: str | None) -> bool:
+    """Whether an entity can name a participant of an event. In a language that capitalises its nouns
+    (German), a capitalised word is not yet a name: a run of capitalised words that are all stop words or
+    common words of the language is a noun phrase, not a participant: "Februar", "Recht" (taken for other
+    names, kind "misc"), "Im Gespräch" (taken for a person's name). People's names are made of common words
+    too ("Hans Müller", "Angela Merkel"): a person's name is set aside only when a function word is one of
+    them (the name as the article resolves it: "Gespräche" taken for "Im Gespräch"). Places and
+    organisations are the gazetteer's, and kept. Elsewhere (English, Spanish...) a
+    capitalised word inside a sentence is a name."""
+    if entity.kind not in ("misc", "person") or not nouns_capitalised(lang):
+        return True
+    common, with_function_word = common_words(entity.name or entity.text, lang)
+    return not (common and (entity.kind == "misc" or with_function_word))
+
+
 def article_language(article: Article | None) -> str | None:
     """The article's language: its own (record or ingest), else detected from its body."""
     if article is None:
@@ -162,7 +184,7 @@ def _features(
         art = articles.get(c.article_key)
         lang = langs.get(c.article_key)
         toks = _content_tokens(c.text, lang)
-        ents = frozenset(e.key for e in c.entities) if c.entities else frozenset()
+        ents = frozenset(e.key for e in c.entities if participant(e, lang)) if c.entities else frozenset()
         polarity = getattr(c, "polarity", None)
         negated = (isinstance(polarity, int) and polarity < 0) or bool(_negation(lang).search(c.text))
         pub = art.published.isoformat() if art and art.published else None
@@ -184,7 +206,7 @@ def _features(
             )
         )
     for f in feats:
-        f.people = frozenset(e.key for e in f.claim.entities if e.kind == "person")
+        f.people = frozenset(e.key for e in f.claim.entities if e.kind == "person" and e.key in f.entities)
     _complete_from_article(feats)
     return feats, len(doc_ids)
 

@@ -59,6 +59,33 @@ def _zipf_cut(lang: str | None) -> float:
     return float(lang_resource(lang or _FALLBACK, "frequency").get("cut", 3.0))
 
 
+@functools.cache
+def nouns_capitalised(lang: str | None) -> bool:
+    """Whether the language writes its common nouns with a capital (German): the flag of its time data
+    (``factcheck/lang/<lang>/dates.toml``)."""
+    return bool(lang and lang_resource(lang, "dates").get("nouns_capitalised"))
+
+
+def common_words(text: str, lang: str | None) -> tuple[bool, bool]:
+    """Whether every word of ``text`` is a stop word (a function or calendar word: "Im", "Februar") or a
+    common word of the language (listed in its frequency table: "Gespräch", "Recht"), folded as grouping
+    folds tokens; and whether one of them is a function word ("im"). (False, False) in a language with no
+    frequency table: nothing is known to be common there."""
+    table = _zipf(lang) if lang else {}
+    if not table:
+        return False, False
+    stop = stopwords(lang)
+    words = [_stem(w) for w in _WORD.findall(text.lower())]
+    common = bool(words) and all(w in stop or w in table for w in words)
+    return common, common and any(w in _function_words(lang) for w in words)
+
+
+@functools.cache
+def _function_words(lang: str | None) -> frozenset[str]:
+    data = lang_resource(lang, "stopwords") if lang else {}
+    return frozenset(data.get("function", ()))
+
+
 def rarity(token: str, lang: str | None, top: float) -> float:
     """How much a (folded) word tells, from how rare it is in its language: ``top`` minus its Zipf
     frequency, at least 1; a word rarer than the table's cut counts as half a point under the cut. The
