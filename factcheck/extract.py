@@ -211,8 +211,10 @@ class _GenderVocab:
     """English pronoun evidence (``lang/en/speech.toml`` [gender])."""
 
     words: dict[str, str]  # pronoun -> "he"/"she"
-    pattern: re.Pattern[str]  # the pronouns, whole words, in the lower-cased text
-    pattern_any_case: re.Pattern[str]  # ... in the text as written (a text whose lower case changes length)
+    # the pronouns, lower case, ending a word: the pattern opens with their letters, so that the scan jumps
+    # from candidate letter to candidate letter (the word boundary before them is tested on one character)
+    pattern: re.Pattern[str]
+    pattern_any_case: re.Pattern[str]  # whole words, any case (a text whose lower case changes length)
     titles: tuple[tuple[str, str], ...]  # (title + " ", "he"/"she"): "Mr. " -> "he"
     title_ends: tuple[str, ...]  # every title + " ": one test rules out most names
 
@@ -224,27 +226,34 @@ def _gender_vocab() -> _GenderVocab | None:
     if not words:
         return None
     titles = tuple((t + " ", k) for k in ("he", "she") for t in g.get(f"{k}_titles", []))
-    alternatives = r"\b(?:" + "|".join(sorted(words)) + r")\b"
+    alternatives = "(?:" + "|".join(sorted(words)) + r")\b"
     return _GenderVocab(
         words=words,
         pattern=re.compile(alternatives),
-        pattern_any_case=re.compile(alternatives, re.I),
+        pattern_any_case=re.compile(r"\b" + alternatives, re.I),
         titles=titles,
         title_ends=tuple(t for t, _ in titles),
     )
 
 
 def _pronoun_marks(text: str, voc: _GenderVocab) -> list[tuple[int, str]]:
-    """(offset, "he"/"she") of every pronoun of ``text``, in any case ("He", "HIS"), in one scan of its lower
-    case: a case-insensitive pattern tests both cases at every character. (A text whose lower case changes
-    length, "İ", is scanned as written. A word that only case-folds to a pronoun, "ſhe", is none.)"""
+    """(offset, "he"/"she") of every pronoun of ``text`` in any case ("He", "HIS"), found in its lower case:
+    a case-insensitive pattern that opens with a word boundary tests every character. A match inside a word
+    ("t|he") ends that word, so it hides no pronoun after it. (A text whose lower case changes length, "İ",
+    is scanned as written; a word that only case-folds to a pronoun, "ſhe", is none.)"""
     low = text.lower()
-    found = voc.pattern.finditer(low) if len(low) == len(text) else voc.pattern_any_case.finditer(text)
     marks = []
-    for m in found:
-        g = voc.words.get(m.group(0).lower())
-        if g is not None:
-            marks.append((m.start(), g))
+    if len(low) != len(text):
+        for m in voc.pattern_any_case.finditer(text):
+            g = voc.words.get(m.group(0).lower())
+            if g is not None:
+                marks.append((m.start(), g))
+        return marks
+    for m in voc.pattern.finditer(low):
+        i = m.start()
+        if i and (low[i - 1].isalnum() or low[i - 1] == "_"):  # (the characters ``\w`` stands for)
+            continue
+        marks.append((i, voc.words[m.group(0)]))
     return marks
 
 

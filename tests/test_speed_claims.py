@@ -15,7 +15,7 @@ assert _VOC is not None
 _PLAIN = re.compile(r"\b(?:" + "|".join(sorted(_VOC.words)) + r")\b", re.I)
 
 # pronoun letters in both cases, letters whose case folding is special (ſ ı İ K Σ), word and non-word neighbours
-_ALPHABET = "hHeEsSrRiImM ſıİKΣσςéÉ_0'’-.,\n"
+_ALPHABET = "hHeEsSrRiImMtTaA ſıİKΣσςéÉ_0'’-.,\n"
 
 
 def _plain_marks(text: str) -> list[tuple[int, str]]:
