@@ -212,15 +212,55 @@ def _possessive_owner(
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class _GenderVocab:
+    """English pronoun evidence (``lang/en/speech.toml`` [gender])."""
+
+    words: dict[str, str]  # pronoun -> "he"/"she"
+    # the pronouns, lower case, ending a word: the pattern opens with their letters, so that the scan jumps
+    # from candidate letter to candidate letter (the word boundary before them is tested on one character)
+    pattern: re.Pattern[str]
+    pattern_any_case: re.Pattern[str]  # whole words, any case (a text whose lower case changes length)
+    titles: tuple[tuple[str, str], ...]  # (title + " ", "he"/"she"): "Mr. " -> "he"
+    title_ends: tuple[str, ...]  # every title + " ": one test rules out most names
+
+
 @functools.cache
-def _gender_vocab() -> tuple[re.Pattern[str] | None, dict[str, str], tuple[tuple[str, str], ...]]:
-    """English pronoun evidence (``lang/en/speech.toml`` [gender]): the pronoun pattern, pronoun ->
-    "he"/"she", and the titles that say which ("Mr." -> "he")."""
+def _gender_vocab() -> _GenderVocab | None:
     g = resource("en", "speech").get("gender", {})
     words = {w: k for k in ("he", "she") for w in g.get(k, [])}
-    titles = tuple((t, k) for k in ("he", "she") for t in g.get(f"{k}_titles", []))
-    rx = re.compile(r"\b(?:" + "|".join(sorted(words)) + r")\b", re.I) if words else None
-    return rx, words, titles
+    if not words:
+        return None
+    titles = tuple((t + " ", k) for k in ("he", "she") for t in g.get(f"{k}_titles", []))
+    alternatives = "(?:" + "|".join(sorted(words)) + r")\b"
+    return _GenderVocab(
+        words=words,
+        pattern=re.compile(alternatives),
+        pattern_any_case=re.compile(r"\b" + alternatives, re.I),
+        titles=titles,
+        title_ends=tuple(t for t, _ in titles),
+    )
+
+
+def _pronoun_marks(text: str, voc: _GenderVocab) -> list[tuple[int, str]]:
+    """(offset, "he"/"she") of every pronoun of ``text`` in any case ("He", "HIS"), found in its lower case:
+    a case-insensitive pattern that opens with a word boundary tests every character. A match inside a word
+    ("t|he") ends that word, so it hides no pronoun after it. (A text whose lower case changes length, "İ",
+    is scanned as written; a word that only case-folds to a pronoun, "ſhe", is none.)"""
+    low = text.lower()
+    marks = []
+    if len(low) != len(text):
+        for m in voc.pattern_any_case.finditer(text):
+            g = voc.words.get(m.group(0).lower())
+            if g is not None:
+                marks.append((m.start(), g))
+        return marks
+    for m in voc.pattern.finditer(low):
+        i = m.start()
+        if i and (low[i - 1].isalnum() or low[i - 1] == "_"):  # (the characters ``\w`` stands for)
+            continue
+        marks.append((i, voc.words[m.group(0)]))
+    return marks
 
 
 def _person_mentions(st: _Sent, canon: Any, persons: frozenset[str]) -> list[entities.Mention]:
@@ -234,10 +274,10 @@ def _person_genders(text: str, sents: list[_Sent], canon: Any, known: frozenset[
     that names no one and opens no quotation, for the one person the sentence before in the paragraph
     names). Persons without evidence, or with as much for both, are left out (``canon``: name -> the
     article's full name; ``known``: the article's persons, by full name)."""
-    rx, words, titles = _gender_vocab()
-    if rx is None:
+    voc = _gender_vocab()
+    if voc is None:
         return {}
-    marks = [(m.start(), words[m.group(0).lower()]) for m in rx.finditer(text)]  # one scan per article
+    marks = _pronoun_marks(text, voc)  # one scan per article
     votes: dict[str, Counter[str]] = {}
     k = 0
     prev: tuple[int, list[entities.Mention]] | None = None  # the sentence before: its paragraph, persons
@@ -245,9 +285,10 @@ def _person_genders(text: str, sents: list[_Sent], canon: Any, known: frozenset[
         persons = _person_mentions(st, canon, known)
         for m in persons:
             before = text[max(0, m.start - 6) : m.start]
-            for t, g in titles:
-                if before.endswith(t + " "):
-                    votes.setdefault(canon(m.text), Counter())[g] += 3
+            if before.endswith(voc.title_ends):
+                for t, g in voc.titles:
+                    if before.endswith(t):
+                        votes.setdefault(canon(m.text), Counter())[g] += 3
         while k < len(marks) and marks[k][0] < st.start:
             k += 1
         j = k
