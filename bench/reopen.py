@@ -45,6 +45,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
 from extract import corpus, data_dir  # noqa: E402
+from reopen_changed import article_changer  # noqa: E402
 
 
 def tui(
@@ -262,18 +263,7 @@ def main() -> int:
         # One article changed, each time in a fresh process: the grouping state the last grouping of the batch
         # left in the cache (here the TUI's) makes the regrouping incremental.
         one = folder / "ecb_0000.txt"
-        lines = iter(
-            [
-                "The ministry said on Friday that 40 people were hurt.",
-                "The police said two men were arrested.",
-                "A spokesman said the road would reopen on Monday.",
-                "Witnesses said the fire started shortly after midnight.",
-                "The mayor said 12 families had been moved to a school.",
-            ]
-        )
-
-        def change() -> None:
-            one.write_text(one.read_text(encoding="utf-8") + f"\n\n{next(lines)}\n", encoding="utf-8")
+        change = article_changer(one)
 
         change()
         changed = run(["extract", str(folder), "--json"], env)

@@ -22,9 +22,30 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+# The changes made to one article, one per fresh-process case; bench/reopen.py uses the same ones.
+CHANGED_LINES = (
+    "The ministry said on Friday that 40 people were hurt.",
+    "The police said two men were arrested.",
+    "A spokesman said the road would reopen on Monday.",
+    "Witnesses said the fire started shortly after midnight.",
+    "The mayor said 12 families had been moved to a school.",
+)
+
+
+def article_changer(one: Path) -> Callable[[], None]:
+    """A function that appends the next of ``CHANGED_LINES`` to the article ``one`` as a new paragraph."""
+    lines = iter(CHANGED_LINES)
+
+    def change() -> None:
+        one.write_text(one.read_text(encoding="utf-8") + f"\n\n{next(lines)}\n", encoding="utf-8")
+
+    return change
 
 
 def measure(tree: Path, n: int) -> None:
@@ -53,18 +74,7 @@ def measure(tree: Path, n: int) -> None:
         warm_status = reopen.run(["status", str(session)], env)
         tui_warm = reopen.tui(folder, session, env)
         one = folder / "ecb_0000.txt"
-        lines = iter(
-            [
-                "The ministry said on Friday that 40 people were hurt.",
-                "The police said two men were arrested.",
-                "A spokesman said the road would reopen on Monday.",
-                "Witnesses said the fire started shortly after midnight.",
-                "The mayor said 12 families had been moved to a school.",
-            ]
-        )
-
-        def change() -> None:
-            one.write_text(one.read_text(encoding="utf-8") + f"\n\n{next(lines)}\n", encoding="utf-8")
+        change = article_changer(one)
 
         change()
         ch_x = reopen.run(["extract", str(folder), "--json"], env)
