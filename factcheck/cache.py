@@ -378,8 +378,7 @@ class Cache:
     # -- languages told (``factcheck.lang.remembering``) --------------------------------------------
     @staticmethod
     def language_key(snippet: str) -> str:
-        h = hashlib.blake2b(snippet.encode("utf-8", "surrogatepass"), digest_size=16)
-        return f"l:{code_version()}:{h.hexdigest()}"
+        return Cache.derived_key("language", snippet)
 
     @_locked
     def known(self, snippet: str) -> tuple[bool, str | None]:

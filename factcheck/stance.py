@@ -57,7 +57,8 @@ _COPULA = re.compile(_P["copula"])
 # -ed words that are not events (adjectives, modality words handled elsewhere, reporting verbs)
 _NOT_EVENT_ED = frozenset(_W["not_event_ed"])
 _PASSIVE_EVENTS = frozenset(_W.get("passive_events", []))
-_PASSIVE_AUX = frozenset(("was", "were", "been", "being"))
+_PASSIVE_AUX = frozenset(_W.get("passive_auxiliaries", []))
+_PASSIVE_ADVERBS = frozenset(_W.get("passive_adverbs", []))
 _DETERMINERS = frozenset(_W["determiners"])
 _AGENTS = frozenset(_W["agents"])
 _INITIAL_CUES = frozenset(_W.get("initial_cues", []))
@@ -179,12 +180,12 @@ def _cues_lower(s: str) -> Iterator[re.Match[str]]:
 
 
 def _after_passive_aux(t: str, start: int) -> bool:
-    """Whether the word at ``start`` follows "was", "were", "been" or "being" (one adverb between)."""
+    """Whether the word at ``start`` follows a passive auxiliary ("was", "been"; one adverb between)."""
     prev = _word_before(t, start)
     if prev is None:
         return False
     pw = prev.group(1).lower()
-    if pw.endswith("ly") or pw in ("also", "later", "then", "again", "subsequently"):
+    if pw.endswith("ly") or pw in _PASSIVE_ADVERBS:
         prev = _word_before(t, prev.start())
         pw = prev.group(1).lower() if prev is not None else ""
     return pw in _PASSIVE_AUX

@@ -331,6 +331,13 @@ def _score_pairs(
 ) -> dict[tuple[int, int], tuple[float, _Edge]]:
     """Each candidate pair's score and evidence, for the pairs that make an edge (score >= ``edge_min``)."""
     out: dict[tuple[int, int], tuple[float, _Edge]] = {}
+    kinds: dict[int, frozenset[str]] = {}  # claim -> the kinds of event it names (told once per claim)
+
+    def kinds_of(x: int) -> frozenset[str]:
+        if x not in kinds:
+            kinds[x] = _kinds(feats[x])
+        return kinds[x]
+
     for i in sorted(cands):
         fi = feats[i]
         if not fi.text:
@@ -392,7 +399,7 @@ def _score_pairs(
                 p.untimed_cross_kind
                 and not same_story
                 and not (fi.times or fj.times)
-                and not _kinds(fi) & _kinds(fj)
+                and not kinds_of(i) & kinds_of(j)
             ):
                 continue
             score = base + frame + p.entity_weight * ent + (bonus if same_story else 0.0)
