@@ -2288,7 +2288,7 @@ def _is_sentence_like_byline(t: str) -> bool:
 def _infer(
     text: str, *, path: str, key: str, source_file: str, lang: str | None = None, page: bool = True
 ) -> Article:
-    lang = lang or langres.detect(text, sample=DETECT_SAMPLE)
+    lang = lang or langres.detect(_detect_sample(text), sample=DETECT_SAMPLE)
     segs, info = classify_lines(text, lang, page=page)
     art = Article(path=path, key=key, id=content_id(text), text=text, segments=segs, source_file=source_file)
     art.language = lang
@@ -2321,8 +2321,27 @@ def _infer(
     return art
 
 
-# Characters read to detect an article's language (py3langid's cost grows with the sample).
-DETECT_SAMPLE = 600
+# Characters read to detect an article's language (py3langid's cost grows with the sample), taken from
+# the first lines of running text (``DETECT_MIN_WORDS`` words or more) within the text's first
+# ``DETECT_HEAD`` characters: a raw page's menus and labels say little of its language.
+DETECT_SAMPLE = 300
+DETECT_MIN_WORDS = 5
+DETECT_HEAD = 4000
+
+
+def _detect_sample(text: str) -> str:
+    """What language detection reads of ``text``: its first lines of running text, up to
+    ``DETECT_SAMPLE`` characters; the text's start when no line is one (a list, a text in Chinese)."""
+    parts: list[str] = []
+    size = 0
+    for raw in text[:DETECT_HEAD].split("\n"):
+        line = raw.strip()
+        if len(line.split(None, DETECT_MIN_WORDS - 1)) >= DETECT_MIN_WORDS:
+            parts.append(line)
+            size += len(line) + 1
+            if size >= DETECT_SAMPLE:
+                break
+    return "\n".join(parts)[:DETECT_SAMPLE] if parts else text[:DETECT_SAMPLE]
 
 
 def _language_notice(art: Article) -> None:
