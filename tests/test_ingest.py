@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factcheck import ingest
 from factcheck.ingest import classify_lines, load
@@ -356,3 +358,33 @@ def test_a_rule_line_in_the_middle_is_a_section_break():
     text = f"Council votes\n\nMay 2, 2024\n\n{body}\n\n___\n\n{more}\n"
     kinds = [s.kind for s in classify_lines(text)[0]]
     assert kinds.count("body") == 16
+
+
+def test_language_is_detected_on_running_text_not_on_the_menu_above_it() -> None:
+    menu = "\n".join(["Home", "News", "Sport", "Weather", "Contact us", "Sign in", "Subscribe now"] * 6)
+    body = (
+        "Die Regierung hat am Dienstag beschlossen, die Steuern für kleine Betriebe zu senken.\n"
+        "Der Finanzminister sagte, die Entlastung gelte ab dem kommenden Jahr für alle Länder.\n"
+    )
+    text = menu + "\n" + body
+    sample = ingest._detect_sample(text)
+    assert sample.startswith("Die Regierung") and len(sample) <= ingest.DETECT_SAMPLE
+    assert ingest.article_from_text(text, path="p.txt", key="p.txt").language == "de"
+
+
+def test_a_text_without_running_text_is_detected_on_its_start() -> None:
+    text = "Home\nNews\nSport\n" + "Weather\n" * 100
+    assert ingest._detect_sample(text) == text[: ingest.DETECT_SAMPLE]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=" abcXY.\n\t", max_size=80), max_size=30).map("\n".join))
+def test_the_detection_sample_is_bounded_and_made_of_the_text_s_lines(text: str) -> None:
+    sample = ingest._detect_sample(text)
+    assert len(sample) <= ingest.DETECT_SAMPLE
+    lines = [ln.strip() for ln in text[: ingest.DETECT_HEAD].split("\n")]
+    running = [ln for ln in lines if len(ln.split()) >= ingest.DETECT_MIN_WORDS]
+    if not running:
+        assert sample == text[: ingest.DETECT_SAMPLE]
+    else:
+        assert "\n".join(running).startswith(sample)
