@@ -2322,7 +2322,7 @@ def _infer(
 
 
 # Characters read to detect an article's language (py3langid's cost grows with the sample), taken from
-# the first lines of running text (``DETECT_MIN_WORDS`` words or more) within the text's first
+# the first lines of running text (``DETECT_MIN_WORDS`` words or more, ``_word_count``) within the text's first
 # ``DETECT_HEAD`` characters: a raw page's menus and labels say little of its language.
 DETECT_SAMPLE = 300
 DETECT_MIN_WORDS = 5
@@ -2336,7 +2336,7 @@ def _detect_sample(text: str) -> str:
     size = 0
     for raw in text[:DETECT_HEAD].split("\n"):
         line = raw.strip()
-        if len(line.split(None, DETECT_MIN_WORDS - 1)) >= DETECT_MIN_WORDS:
+        if _word_count(line) >= DETECT_MIN_WORDS:  # (words in any script: Chinese counts too)
             parts.append(line)
             size += len(line) + 1
             if size >= DETECT_SAMPLE:

@@ -383,7 +383,7 @@ def test_the_detection_sample_is_bounded_and_made_of_the_text_s_lines(text: str)
     sample = ingest._detect_sample(text)
     assert len(sample) <= ingest.DETECT_SAMPLE
     lines = [ln.strip() for ln in text[: ingest.DETECT_HEAD].split("\n")]
-    running = [ln for ln in lines if len(ln.split()) >= ingest.DETECT_MIN_WORDS]
+    running = [ln for ln in lines if ingest._word_count(ln) >= ingest.DETECT_MIN_WORDS]
     if not running:
         assert sample == text[: ingest.DETECT_SAMPLE]
     else:
