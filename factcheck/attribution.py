@@ -67,6 +67,8 @@ _ACCORDING = re.compile(_P["according"], re.I)
 _CONNECTIVE_SAID = re.compile(_P["connective_said"], re.I)
 _AS_REPORTED = re.compile(_P["as_reported"], re.I)
 _CITING = re.compile(_P["citing"], re.I)
+_PER = re.compile(_P["per"])
+_DOCUMENT_BY = re.compile(_P["document_by"])
 _INTERVIEW = re.compile(_P["interview"], re.I)
 _QUOTED_AS = re.compile(_P["quoted_as"])
 _X_QUOTED_Y = re.compile(_P["x_quoted_y"])
@@ -450,6 +452,9 @@ def _find_outlet(np: str) -> tuple[str, str] | None:
 
 
 def _forward_np(text: str, pos: int) -> tuple[str, int] | None:
+    by = _DOCUMENT_BY.match(text, pos)
+    if by is not None:  # "figures released Tuesday by the Commerce Department": the author after "by"
+        pos = by.end()
     m = _FORWARD_NP.match(text, pos)
     if not m:
         return None
@@ -620,6 +625,8 @@ def _subject_before(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int,
                 ):
                     # a participle clause: "A senior official, speaking on condition of anonymity, said"
                     step = i
+                elif _place_after_place(toks, i, inner):
+                    step = i  # "the mayor of Austin, Texas, said": the state goes with the town before it
                 elif (
                     inner
                     and _walk_np(toks, j - 1) == i + 1
@@ -761,16 +768,41 @@ def _agent_noun(w: str) -> bool:
     return w in _AGENT_NOUNS or (w.endswith(_AGENT_SUFFIXES) and len(w) > 4 and w not in _NOT_AGENTS)
 
 
+def _place_after_place(
+    toks: list[tuple[str, int, int]], comma: int, inner: list[tuple[str, int, int]]
+) -> bool:
+    """Whether the aside after the comma at token ``comma`` is a known place that follows a capitalised word
+    ("Dayton, Ohio", "Austin, Texas"): the second half of a place name, not a speaker."""
+    return (
+        comma >= 1
+        and toks[comma - 1][0][:1].isupper()
+        and 1 <= len(inner) <= 3
+        and " ".join(t[0] for t in inner) in PLACES
+    )
+
+
+_ROLE_PREPOSITIONS = frozenset({"of", "for", "at", "with", "in", "on"})
+
+
 def _role_phrase(inner: list[tuple[str, int, int]]) -> bool:
     """Whether an aside between commas is a role without an article: one or two lower-case words before a
     role word that ends the aside or goes on with "of"/"for"/"at" ("assistant director for construction",
-    "deputy director")."""
+    "deputy director"), or up to four lower-case words or acronyms, joined by "and", that go on with a
+    preposition ("chair of the board", "president and CEO of the Houston Chamber of Commerce", "senior
+    fellow at Brookings")."""
     for r in (1, 2):
         if r < len(inner) and inner[r][0] in ROLE_WORDS:
             return all(t[0].isalpha() and t[0].islower() for t in inner[:r]) and (
                 r == len(inner) - 1 or inner[r + 1][0] in ("of", "for", "at")
             )
-    return False
+    head = 0
+    while head < len(inner) and inner[head][0] not in _ROLE_PREPOSITIONS:
+        head += 1
+    if not 1 <= head <= 4 or head == len(inner) or inner[head - 1][0] in ("and", "&"):
+        return False
+    return inner[0][0] not in _LEADING_CONNECTIVES and all(
+        (t.isalpha() and (t.islower() or _acronym(t))) or t == "&" for t, _, _ in inner[:head]
+    )
 
 
 def _common_noun_subject(toks: list[tuple[str, int, int]], end: int) -> tuple[str, int, int] | None:
@@ -877,7 +909,13 @@ def attribute(text: str, lang: str | None = None) -> Attribution | None:
             text = " " * lead.end() + text[lead.end() :]
     low = text.lower()
     # most sentences have none of the words any rule below needs: one set of cheap checks decides
-    reporter_gate = "according" in low or " by " in low or "citing" in low or _has_any(low, _INTERVIEW_GATE)
+    reporter_gate = (
+        "according" in low
+        or " by " in low
+        or "citing" in low
+        or "per " in low
+        or _has_any(low, _INTERVIEW_GATE)
+    )
     quoted_gate = "quoted" in low or "cited" in low
     say_verbs = [vm for vm in _SAY_RE.finditer(" " + text) if _may_speak(text, vm)]
     if not (reporter_gate or quoted_gate or say_verbs or _has_any(low, _NEG_GATE)):
@@ -919,6 +957,7 @@ def _attribute(
             (_ACCORDING, "according"),
             (_AS_REPORTED, " by "),
             (_CITING, "citing"),
+            (_PER, "per "),
             (_INTERVIEW, ""),
         ):
             if gate and gate not in low:
