@@ -104,20 +104,95 @@ def _acronym(word: str) -> bool:
     return len(word) >= 2 and (word.isupper() or (upper >= 3 and upper * 2 > len(word)))
 
 
-def organisation_referent(text: str, speaker: str, last_org: str | None) -> str | None:
+def organisation_referent(
+    text: str, speaker: str, last_org: str | None, full: str | None = None
+) -> str | None:
     """The organisation "the company" (``speaker``, as the sentence names it with "the") stands for: the
     organisation named last, when the noun fits it (any business for a company name; "the ministry" only
-    for a name that holds "Ministry"), else None."""
+    for a name that holds "Ministry"), else None. ``full``: the name ``last_org`` abbreviates, when it is
+    an acronym ("NHTSA" ... "the agency said": the Administration's name says what NHTSA is)."""
     if last_org is None or not (f"the {speaker}" in text or f"The {speaker}" in text):
         return None
-    typed = any(w in _ORG_NOUNS and w not in _BUSINESS_ANAPHORS for w in last_org.lower().split())
+    words = last_org.lower().split()
+    if full is not None:
+        words += full.lower().split()
+    typed = any(w in _ORG_NOUNS and w not in _BUSINESS_ANAPHORS for w in words)
     if speaker in _BUSINESS_ANAPHORS and not typed:
         return last_org  # "Acme Corp. ... the company said"; not "the Health Ministry ... the company"
-    if speaker in _ORG_NOUNS and speaker in last_org.lower().split():
+    if speaker in _ORG_NOUNS and speaker in words:
         return last_org  # "the Ministry of Health ... the ministry said"
-    if speaker in _PUBLIC_ANAPHORS and not _PUBLIC_ANAPHORS.isdisjoint(last_org.lower().split()):
+    if speaker in _PUBLIC_ANAPHORS and not _PUBLIC_ANAPHORS.isdisjoint(words):
         return last_org  # "The Texas Department of Criminal Justice ..., the agency announced"
     return None
+
+
+def initials(name: str) -> str:
+    """The acronym a name of several words is shortened to: the capitals that open its words, the small
+    words left out ("National Highway Traffic Safety Administration" -> "NHTSA", "Organisation for Economic
+    Co-operation and Development" -> "OECD"); "" for a name of one word."""
+    caps = [w[0] for w in name.split() if w[:1].isupper()]
+    return "".join(caps) if len(caps) >= 2 else ""
+
+
+def acronyms(text: str, orgs: list[tuple[str, int]]) -> dict[str, str]:
+    """Acronym -> the full name it stands for in one article, from the organisations it names (``orgs``:
+    name and end offset in ``text``, in text order): the initials of a name of several words, or the
+    capitals written in brackets right after it ("the Organisation for Economic Co-operation and
+    Development (OECD)"). The first name wins."""
+    out: dict[str, str] = {}
+    for name, end in orgs:
+        if " " not in name:
+            continue
+        short = initials(name)
+        if short:
+            out.setdefault(short, name)
+        m = _BRACKETED_ACRONYM.match(text, end)
+        if m is not None:
+            out.setdefault(m.group(1), name)
+    return out
+
+
+# after a name: a comma and the title the name holds ("Jane Smith, the chief executive of Acme Corp.", "Meghan,
+# Duchess of Sussex", "Tom Brown, mayor of Springfield"): the title's last word before "of"/"for"/"at"/...,
+# a comma, a possessive or the end
+_APPOSITIVE_TITLE = re.compile(
+    r",\s+(?:the\s+)?(?P<title>(?:[a-z][\w-]*\s+){0,2}?(?P<head>[A-Za-z][a-z-]+))"
+    r"(?=\s+(?:of|for|at|from|in|with)\s|\s*[,;.]|[’']s\s)"
+)
+
+
+def title_after(text: str, end: int) -> str | None:
+    """The title (lower case) that an appositive right after a name ending at ``end`` gives it: "Jane
+    Smith, the chief executive of Acme Corp., said" -> "chief executive"; "Meghan, Duchess of Sussex" ->
+    "duchess"; else None. The title is a role word, or a capitalised word before "of" ("Duchess of
+    Sussex", "Secretary of State"): what "the duchess" of a later sentence stands for."""
+    if not text.startswith(", ", end):
+        return None
+    m = _APPOSITIVE_TITLE.match(text, end)
+    if m is None:
+        return None
+    head = m["head"]
+    low = head.lower()
+    if low in ROLE_WORDS or (head[0].isupper() and text.startswith(" of ", m.end())):
+        return m["title"].lower()
+    return None
+
+
+def title_subject(sentence: str, titled: dict[str, set[str]]) -> str | None:
+    """The one person that the "the <title>" opening ``sentence`` stands for ("The duchess has hinted ..."
+    after "Meghan, Duchess of Sussex"; ``titled``: title (lower case) -> the persons the article gave it),
+    or None (no title opens the sentence, or several persons hold it)."""
+    words = sentence.split(None, 4)
+    if not words or words[0] not in ("The", "the"):
+        return None
+    for n in (1, 2, 3):
+        names = titled.get(" ".join(words[1 : n + 1]), ())
+        if names:
+            return next(iter(names)) if len(names) == 1 else None
+    return None
+
+
+_BRACKETED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z&]*[A-Z])\)")
 
 
 # a speech verb in a clause opened by these words frames no claim of the sentence ("after Trump announced in
@@ -376,6 +451,8 @@ def _classify_source(np: str) -> Source | None:
         if m.kind == "misc" and len(caps) == 1:
             if _acronym(caps[0]):  # "the Dutch TTF hub", "according to TsKVPR": an acronym names no person
                 return Source(m.text, "organisation")
+            if caps[0] in _GROUP_PLURALS:  # "Republicans criticised the cost": a party, never a "he"
+                return Source(m.text, "organisation")
             return Source(m.text, "person")
         return Source(m.text, "organisation" if m.kind != "person" else "person")
     return Source(np, "person")
@@ -504,6 +581,7 @@ def _np_token(t: str) -> bool:
     return (
         t[:1].isupper()
         or t.lower() in _NP_WORDS
+        or t in ROLE_WORDS  # "The chief executive said"
         or t in _ANON_HEADS  # "One academic told"
         or t in _DOCUMENTS  # "A new study suggests"
         or t in _ORG_NOUNS

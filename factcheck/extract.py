@@ -841,6 +841,13 @@ def extract(
     def genders() -> dict[str, str]:  # each person's pronoun, read once and only when a "he"/"she" needs it
         return _person_genders(text, sents, full_name, known) if english else {}
 
+    @functools.cache
+    def short_forms() -> dict[
+        str, str
+    ]:  # acronym -> full name, read once and only when "the agency" needs it
+        orgs = [(m.text, m.end) for st in sents for m in st.mentions if m.kind == "org"]
+        return attribution.acronyms(text, orgs)
+
     def person_for(pronoun: str) -> str | None:
         got = _human_for(pronoun, [h for h in humans if h[1] == "person"], genders(), full_name)
         return got[0] if got is not None else None
@@ -923,15 +930,26 @@ def extract(
                         )
                     elif att.pronoun == "it" and last_it is not None:
                         speaker, kind = last_it  # "The report ... found that ... It said ...": the report
-                    elif att.pronoun in ("he", "she") and humans:
+                    elif att.pronoun in ("he", "she") and (humans or titled):
+                        # "The duchess has hinted ... She revealed": the one person of the title that opens
+                        # the sentence before, unless the article's pronouns for them say otherwise
+                        lead = (
+                            attribution.title_subject(text[prev_st.start : prev_st.end], titled)
+                            if titled and prev_st is not None
+                            else None
+                        )
                         # "... a spokesperson for UCEA said. '...,' he said": the last person or spokesperson
                         # named, unless the article's pronouns for them say otherwise
-                        got = _human_for(
-                            att.pronoun,
-                            humans,
-                            genders(),
-                            full_name,
-                            _subject_person(text, prev_st, full_name, known),
+                        got = (
+                            (lead, "person")
+                            if lead is not None and genders().get(full_name(lead), att.pronoun) == att.pronoun
+                            else _human_for(
+                                att.pronoun,
+                                humans,
+                                genders(),
+                                full_name,
+                                _subject_person(text, prev_st, full_name, known),
+                            )
                         )
                         if got is not None:
                             speaker, kind = got
@@ -949,7 +967,8 @@ def extract(
                         org := attribution.organisation_referent(
                             ptext,
                             speaker,
-                            _org_before(st.mentions, s + ptext.rfind(f"he {speaker}")) or last_org,
+                            named := _org_before(st.mentions, s + ptext.rfind(f"he {speaker}")) or last_org,
+                            short_forms().get(named) if named else None,  # "NHTSA ... the agency"
                         )
                     ) is not None:
                         speaker, kind = org, "organisation"  # "SEACOM ... the company said": SEACOM
@@ -957,6 +976,14 @@ def extract(
                     elif len(titled.get(speaker, ())) == 1:
                         # "The mayor later said" after "Mayor Jane Smith": the one person of that title
                         speaker, kind = next(iter(titled[speaker])), "person"
+                elif (
+                    speaker is not None
+                    and english
+                    and len(titled.get(speaker, ())) == 1
+                    and speaker.islower()
+                ):
+                    # "The chief executive said" after "Jane Smith, the chief executive of Acme"
+                    speaker, kind = next(iter(titled[speaker])), "person"
             if st.title and att is None:
                 hs = _HEADLINE_SOURCE.match(ptext)
                 src = attribution.classify_source(hs.group(0).rstrip(": ")) if hs else None
@@ -1167,6 +1194,14 @@ def extract(
                     before = text[max(0, m.start - 20) : m.start].split()
                     if before and before[-1].lower() in ROLE_WORDS:
                         titled.setdefault(before[-1].lower(), set()).add(m.text)
+                # and with a title after the name: "Jane Smith, the chief executive of Acme", "Meghan, Duchess
+                # of Sussex"
+                if m.kind in ("person", "misc") and text.startswith(", ", m.end):
+                    title = attribution.title_after(text, m.end)
+                    if title is not None:
+                        titled.setdefault(title, set()).add(
+                            full_name(m.text) if m.kind == "person" else m.text
+                        )
         claims.extend(sent_claims)
 
     out: list[Claim] = []
