@@ -126,6 +126,26 @@ def organisation_referent(
     return None
 
 
+def organisation_antecedent(
+    text: str, speaker: str, named: list[str | None], short_forms: dict[str, str]
+) -> str | None:
+    """The organisation "the agency" (``speaker``) stands for: the most recent of the last four
+    organisations ``named`` (last last; None: none) that the noun fits (``organisation_referent``), so
+    that "NHTSA opened a probe into Tesla ... Tesla did not respond ... the agency said" is NHTSA.
+    ``short_forms``: acronym -> the full name it stands for in the article."""
+    tried: set[str] = set()
+    for org in reversed(named):
+        if org is None or org in tried:
+            continue
+        if len(tried) == 4:
+            break
+        tried.add(org)
+        got = organisation_referent(text, speaker, org, short_forms.get(org))
+        if got is not None:
+            return got
+    return None
+
+
 def initials(name: str) -> str:
     """The acronym a name of several words is shortened to: the capitals that open its words, the small
     words left out ("National Highway Traffic Safety Administration" -> "NHTSA", "Organisation for Economic

@@ -858,7 +858,9 @@ def extract(
     n_times = len(times)
     last_by_kind: dict[str, str] = {}
     last_group: tuple[str, str] | None = None  # the last speaker "they" can be: an organisation, a group
-    last_org: str | None = None  # the organisation named last ("the company" of a later sentence)
+    orgs_named: list[
+        str
+    ] = []  # the organisations named so far, last last ("the company" of a later sentence)
     titled: dict[str, set[str]] = {}  # title word -> the persons named with it ("mayor" -> Jane Smith)
     last_it: tuple[str, str] | None = (
         None  # the last speaker "it" can be: an organisation, an outlet, a document
@@ -964,11 +966,11 @@ def extract(
                     if owner is not None:
                         speaker = f"{owner}’s {speaker}"
                     elif (
-                        org := attribution.organisation_referent(
+                        org := attribution.organisation_antecedent(
                             ptext,
                             speaker,
-                            named := _org_before(st.mentions, s + ptext.rfind(f"he {speaker}")) or last_org,
-                            short_forms().get(named) if named else None,  # "NHTSA ... the agency"
+                            [*orgs_named, _org_before(st.mentions, s + ptext.rfind(f"he {speaker}"))],
+                            short_forms(),  # "NHTSA ... the agency"
                         )
                     ) is not None:
                         speaker, kind = org, "organisation"  # "SEACOM ... the company said": SEACOM
@@ -1150,7 +1152,8 @@ def extract(
                 ),
                 None,
             ) or next((en.name for c in sent_claims for en in c.entities if en.kind == "org"), None)
-            last_org = named_org or last_org
+            if named_org is not None and (not orgs_named or orgs_named[-1] != named_org):
+                orgs_named.append(named_org)
         if whole is None and english:  # (the entity scan is tuned to English names)
             for c in sent_claims:
                 if c.speaker_kind == "person":

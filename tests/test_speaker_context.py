@@ -122,3 +122,21 @@ def test_he_is_never_a_party_named_by_its_members() -> None:
         "He said the law would create 2 million jobs by 2030."
     )
     assert _speaker_of(text, "2 million jobs") == "Joe Biden"
+
+
+def test_the_agency_is_the_last_organisation_it_fits_not_the_last_named() -> None:
+    text = (
+        "The National Highway Traffic Safety Administration opened a probe into 40,000 Tesla cars on Monday.\n"
+        "Tesla did not respond to a request for comment.\n"
+        "The agency said the defect had caused 12 crashes since 2021."
+    )
+    assert _speaker_of(text, "12 crashes") == "National Highway Traffic Safety Administration"
+
+
+def test_the_company_skips_a_public_body_named_after_it() -> None:
+    text = (
+        "Acme Corp. will build a $40 million plant in Dayton, Ohio.\n"
+        "The Ohio Department of Development approved $3 million in tax credits on Monday.\n"
+        "The company said the plant would employ 400 people by 2026."
+    )
+    assert _speaker_of(text, "employ 400 people") == "Acme Corp"
