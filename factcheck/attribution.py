@@ -78,6 +78,12 @@ _INVERTED = re.compile(
 )
 
 _INVERTED_TAIL = re.compile(_P["inverted_tail"])
+# a person's name in apposition after a role: ", Jane Doe." / ", Dr. Jane Doe, in a statement"
+_NAME_AFTER_ROLE = re.compile(
+    r",\s+(?P<name>(?:"
+    + _TITLE_ABBR
+    + r"\s+)?[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){1,3})(?=\s*(?:[.,;!?]|$))"
+)
 _DOCUMENT_OWNER = re.compile(_P["document_owner"])
 
 # speech verbs that are also ordinary transitive verbs: with a quantity for object they report no speech
@@ -1225,6 +1231,12 @@ def _attribute(
             # (nor a reported clause: ", said the museum would close in March")
             clause = complement is not None or not _CLAUSE_VERBS.isdisjoint(np3.lower().split())
             src = classify_source(np3) if np3 and not clause else None
+            if src is not None and src.kind != "person" and np3[:1].islower():
+                # '..., said the county's director of public health, Jane Doe.': the name after the role
+                named = _NAME_AFTER_ROLE.match(text, m3.end())
+                person = classify_source(named["name"]) if named is not None else None
+                if person is not None and person.kind == "person":
+                    src = person
             if (
                 src
                 and src.kind in ("person", "organisation")
