@@ -74,7 +74,8 @@ _QUOTED_AS = re.compile(_P["quoted_as"])
 _X_QUOTED_Y = re.compile(_P["x_quoted_y"])
 _INVERTED = re.compile(
     r"[,”\"’]\s*(?:" + _EN["verbs"]["inverted"] + r")\s+"
-    r"(?P<np>(?:the\s+|a\s+|an\s+)?(?:\b" + _TITLE_ABBR + r"|[^,.;:!?\"“”()]){2,90}?)(?=\s*(?:[.,;!?“\"]|$))"
+    r"(?P<np>(?:the\s+|a\s+|an\s+)?(?:\b" + _TITLE_ABBR + r"|\b[A-Z]\.(?=\s+[A-Z])|[^,.;:!?\"“”()]){2,90}?)"
+    r"(?=\s*(?:[.,;!?“\"]|$))"
 )
 
 _INVERTED_TAIL = re.compile(_P["inverted_tail"])
@@ -997,6 +998,20 @@ def _after_comma(text: str, s: int) -> bool:
     return text[max(0, s - 3) : s].rstrip().endswith(",")
 
 
+_QUOTATION = re.compile(r"“[^“”]*”|\"[^\"]*\"")
+
+
+def _outside_quotations(text: str, verbs: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The speech verbs of ``verbs`` outside the sentence's quotations, when there is one: 'He said: "...
+    the US government has informed the UK ..."' is framed by "He said", not by a verb of the quoted words
+    (a match at i in the padded text is the verb at i in the sentence)."""
+    spans = [(m.start(), m.end()) for m in _QUOTATION.finditer(text)]
+    if not spans:
+        return verbs
+    outside = [vm for vm in verbs if not any(a < vm.start() < b for a, b in spans)]
+    return outside or verbs
+
+
 def attribute(text: str, lang: str | None = None) -> Attribution | None:
     """The attribution of one sentence (offsets in ``text``), or None when it has none.
 
@@ -1022,6 +1037,8 @@ def attribute(text: str, lang: str | None = None) -> Attribution | None:
     )
     quoted_gate = "quoted" in low or "cited" in low
     say_verbs = [vm for vm in _SAY_RE.finditer(" " + text) if _may_speak(text, vm)]
+    if len(say_verbs) > 1 and ("“" in text or '"' in text):
+        say_verbs = _outside_quotations(text, say_verbs)
     if not (reporter_gate or quoted_gate or say_verbs or _has_any(low, _NEG_GATE)):
         return None
     return _attribute(text, low, reporter_gate, quoted_gate, say_verbs)
