@@ -998,18 +998,55 @@ def _after_comma(text: str, s: int) -> bool:
     return text[max(0, s - 3) : s].rstrip().endswith(",")
 
 
-_QUOTATION = re.compile(r"“[^“”]*”|\"[^\"]*\"")
+_QUOTE_MARK = re.compile(r"[“”\"]")
+# what may follow a speech verb that closes a sentence after its quotation ('..., Tyler Reguly, technical
+# manager at Tripwire, says.', "..., she said on Twitter."): a frame, though the writer left the quote open
+_FRAME_END = re.compile(r"[^\"“”]{0,40}$")
+
+
+def _quotations(text: str) -> list[tuple[int, int]]:
+    """The spans of a sentence's quotations: “ and an opening " (at the start or after a space, before a
+    word) open one, ” and any other " close it; a closing mark before any opening one ends a quotation
+    that began in a sentence before; a quotation still open at the end runs to the end."""
+    spans = []
+    start: int | None = None
+    first = True
+    for m in _QUOTE_MARK.finditer(text):
+        i, ch = m.start(), m.group(0)
+        opens = ch == "“" or (
+            ch == '"'
+            and (i == 0 or text[i - 1] in " (—–\n")
+            and i + 1 < len(text)
+            and not text[i + 1].isspace()
+        )
+        if opens and start is None:
+            start = i
+        elif not opens:
+            if start is not None:
+                spans.append((start, i))
+            elif first:
+                spans.append((0, i))  # '... in everyone's interest," said X': the words before the mark
+            start = None
+        first = False
+    if start is not None:
+        spans.append((start, len(text)))
+    return spans
 
 
 def _outside_quotations(text: str, verbs: list[re.Match[str]]) -> list[re.Match[str]]:
-    """The speech verbs of ``verbs`` outside the sentence's quotations, when there is one: 'He said: "...
-    the US government has informed the UK ..."' is framed by "He said", not by a verb of the quoted words
-    (a match at i in the padded text is the verb at i in the sentence)."""
-    spans = [(m.start(), m.end()) for m in _QUOTATION.finditer(text)]
+    """The speech verbs of ``verbs`` outside the sentence's quotations: 'He said: "... the US government has
+    informed the UK ..."' is framed by "He said", and '"Harrison told me that playing in the NBA is
+    different.' (a quotation going on from the paragraph before) by no verb of the quoted words. A verb
+    that ends the sentence ('..., Tyler Reguly says.') frames it though the writer left the quotation open.
+    (A match at i in the padded text is the verb at i in the sentence.)"""
+    spans = _quotations(text)
     if not spans:
         return verbs
-    outside = [vm for vm in verbs if not any(a < vm.start() < b for a, b in spans)]
-    return outside or verbs
+    return [
+        vm
+        for vm in verbs
+        if not any(a < vm.start() < b for a, b in spans) or _FRAME_END.match(text, vm.end() - 1) is not None
+    ]
 
 
 def attribute(text: str, lang: str | None = None) -> Attribution | None:
@@ -1037,7 +1074,7 @@ def attribute(text: str, lang: str | None = None) -> Attribution | None:
     )
     quoted_gate = "quoted" in low or "cited" in low
     say_verbs = [vm for vm in _SAY_RE.finditer(" " + text) if _may_speak(text, vm)]
-    if len(say_verbs) > 1 and ("“" in text or '"' in text):
+    if say_verbs and ("“" in text or '"' in text):
         say_verbs = _outside_quotations(text, say_verbs)
     if not (reporter_gate or quoted_gate or say_verbs or _has_any(low, _NEG_GATE)):
         return None
