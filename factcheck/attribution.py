@@ -345,6 +345,14 @@ def _classify_source(np: str) -> Source | None:
         # "study published in Nature", "report released by the ministry": the document speaks, the
         # journal or publisher is where it appeared
         return Source(np, "anonymous")
+    r = next((i for i, w in enumerate(low) if w in ROLE_WORDS), 0)
+    if (
+        0 < r < len(low) - 2
+        and low[r + 1] in ("of", "for", "at")
+        and words[r - 1].endswith(("’s", "'s"))
+        and not low[r].startswith("spokes")
+    ):
+        return Source(np, "person")  # "the Labour Party's chancellor of the Exchequer": a person by role
     # a specific outlet named inside the phrase ("state broadcaster CCTV", "Russian news agency TASS")
     outlet = _find_outlet(np)
     # unnamed sources: "five sources familiar with the matter", "people close to the player"
@@ -813,6 +821,8 @@ def _subject_before(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int,
         and (
             toks[j - 1][0].lower() in _NP_WORDS
             or toks[j - 1][0].lower() in _DOCUMENTS  # "Data from the agency show that"
+            # "the Labour Party's chancellor of the Exchequer said": a role
+            or toks[j - 1][0] in ROLE_WORDS
             # "John Smith from the Red Cross said": a name and its affiliation
             or (toks[j][0] in ("from", "with", "at") and toks[j - 1][0][:1].isupper())
             # "the Court of Appeal in Santa Ana found": a body and where it sits
@@ -1285,7 +1295,7 @@ def _attribute(
             # (nor a reported clause: ", said the museum would close in March")
             clause = complement is not None or not _CLAUSE_VERBS.isdisjoint(np3.lower().split())
             src = classify_source(np3) if np3 and not clause else None
-            if src is not None and src.kind != "person" and np3[:1].islower():
+            if src is not None and not any(m.kind == "person" for m in entities.mentions(np3)):
                 # '..., said the county's director of public health, Jane Doe.': the name after the role
                 named = _NAME_AFTER_ROLE.match(text, m3.end())
                 person = classify_source(named["name"]) if named is not None else None
