@@ -68,6 +68,14 @@ _CONNECTIVE_SAID = re.compile(_P["connective_said"], re.I)
 _AS_REPORTED = re.compile(_P["as_reported"], re.I)
 _CITING = re.compile(_P["citing"], re.I)
 _PER = re.compile(_P["per"])
+_PER_GATE = (", per ", "; per ", ": per ", "(per ", "— per ", "– per ")  # where the pattern can match
+
+
+def _per_gate(low: str) -> bool:
+    """Whether a sentence (lower case) may hold "per X" opening a clause."""
+    return low[:4] == "per " or _has_any(low, _PER_GATE)
+
+
 _DOCUMENT_BY = re.compile(_P["document_by"])
 _INTERVIEW = re.compile(_P["interview"], re.I)
 _QUOTED_AS = re.compile(_P["quoted_as"])
@@ -1079,7 +1087,7 @@ def attribute(text: str, lang: str | None = None) -> Attribution | None:
         "according" in low
         or " by " in low
         or "citing" in low
-        or "per " in low
+        or _per_gate(low)
         or _has_any(low, _INTERVIEW_GATE)
     )
     quoted_gate = "quoted" in low or "cited" in low
@@ -1125,12 +1133,14 @@ def _attribute(
             (_ACCORDING, "according"),
             (_AS_REPORTED, " by "),
             (_CITING, "citing"),
-            (_PER, "per "),
+            (_PER, ""),
             (_INTERVIEW, ""),
         ):
             if gate and gate not in low:
                 continue
-            if rx is _INTERVIEW and not _has_any(low, _INTERVIEW_GATE):
+            if (rx is _INTERVIEW and not _has_any(low, _INTERVIEW_GATE)) or (
+                rx is _PER and not _per_gate(low)
+            ):
                 continue
             for m in rx.finditer(text):
                 if rx is _INTERVIEW and _PASSIVE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
