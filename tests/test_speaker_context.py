@@ -140,3 +140,21 @@ def test_the_company_skips_a_public_body_named_after_it() -> None:
         "The company said the plant would employ 400 people by 2026."
     )
     assert _speaker_of(text, "employ 400 people") == "Acme Corp"
+
+
+def test_a_quotation_going_on_keeps_its_speaker_though_it_quotes_someone_else() -> None:
+    text = (
+        "“He and I talked before the tournament, and he told me I should go to the NBA in 2013,” McDermott said.\n"
+        "“Harrison told me that playing in the NBA is a completely different world.\n"
+        "“I believe I’m going to play in the NBA, but I have to do it when I feel I’m 100 percent ready.”"
+    )
+    assert _speaker_of(text, "completely different world") == "McDermott"
+
+
+def test_he_said_before_a_quotation_that_reports_a_government_is_the_person_named_before() -> None:
+    text = (
+        "Governor John Rankin made the announcement in a press statement on Thursday.\n"
+        "He said: “This morning, the premier was detained in Miami on drug charges. As a British citizen was "
+        "arrested, the US government has informed the UK government of the arrest.”"
+    )
+    assert _speaker_of(text, "detained in Miami") == "John Rankin"
