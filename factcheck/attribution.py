@@ -68,12 +68,6 @@ _CONNECTIVE_SAID = re.compile(_P["connective_said"], re.I)
 _AS_REPORTED = re.compile(_P["as_reported"], re.I)
 _CITING = re.compile(_P["citing"], re.I)
 _PER = re.compile(_P["per"])
-_PER_GATE = (", per ", "; per ", ": per ", "(per ", "— per ", "– per ")  # where the pattern can match
-
-
-def _per_gate(low: str) -> bool:
-    """Whether a sentence (lower case) may hold "per X" opening a clause."""
-    return low[:4] == "per " or _has_any(low, _PER_GATE)
 
 
 _DOCUMENT_BY = re.compile(_P["document_by"])
@@ -1087,7 +1081,8 @@ def attribute(text: str, lang: str | None = None) -> Attribution | None:
         "according" in low
         or " by " in low
         or "citing" in low
-        or _per_gate(low)
+        or ", per " in low
+        or low[:4] == "per "
         or _has_any(low, _INTERVIEW_GATE)
     )
     quoted_gate = "quoted" in low or "cited" in low
@@ -1139,7 +1134,7 @@ def _attribute(
             if gate and gate not in low:
                 continue
             if (rx is _INTERVIEW and not _has_any(low, _INTERVIEW_GATE)) or (
-                rx is _PER and not _per_gate(low)
+                rx is _PER and ", per " not in low and low[:4] != "per "
             ):
                 continue
             for m in rx.finditer(text):
@@ -1305,10 +1300,10 @@ def _attribute(
             # (nor a reported clause: ", said the museum would close in March")
             clause = complement is not None or not _CLAUSE_VERBS.isdisjoint(np3.lower().split())
             src = classify_source(np3) if np3 and not clause else None
-            if src is not None and not any(m.kind == "person" for m in entities.mentions(np3)):
+            named = _NAME_AFTER_ROLE.match(text, m3.end()) if src is not None else None
+            if named is not None and not any(m.kind == "person" for m in entities.mentions(np3)):
                 # '..., said the county's director of public health, Jane Doe.': the name after the role
-                named = _NAME_AFTER_ROLE.match(text, m3.end())
-                person = classify_source(named["name"]) if named is not None else None
+                person = classify_source(named["name"])
                 if person is not None and person.kind == "person":
                     src = person
             if (

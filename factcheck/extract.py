@@ -841,12 +841,13 @@ def extract(
     def genders() -> dict[str, str]:  # each person's pronoun, read once and only when a "he"/"she" needs it
         return _person_genders(text, sents, full_name, known) if english else {}
 
-    @functools.cache
-    def short_forms() -> dict[
-        str, str
-    ]:  # acronym -> full name, read once and only when "the agency" needs it
-        orgs = [(m.text, m.end) for st in sents for m in st.mentions if m.kind == "org"]
-        return attribution.acronyms(text, orgs)
+    forms: list[dict[str, str]] = []
+
+    def short_forms() -> dict[str, str]:  # acronym -> full name, read once, when "the agency" needs it
+        if not forms:
+            orgs = [(m.text, m.end) for st in sents for m in st.mentions if m.kind == "org"]
+            forms.append(attribution.acronyms(text, orgs))
+        return forms[0]
 
     def person_for(pronoun: str) -> str | None:
         got = _human_for(pronoun, [h for h in humans if h[1] == "person"], genders(), full_name)
