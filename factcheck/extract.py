@@ -859,9 +859,8 @@ def extract(
     n_times = len(times)
     last_by_kind: dict[str, str] = {}
     last_group: tuple[str, str] | None = None  # the last speaker "they" can be: an organisation, a group
-    orgs_named: list[
-        str
-    ] = []  # the organisations named so far, last last ("the company" of a later sentence)
+    # the organisations named so far, last last ("the company" of a later sentence)
+    orgs_named: list[str] = []
     titled: dict[str, set[str]] = {}  # title word -> the persons named with it ("mayor" -> Jane Smith)
     last_it: tuple[str, str] | None = (
         None  # the last speaker "it" can be: an organisation, an outlet, a document
