@@ -67,15 +67,26 @@ _ACCORDING = re.compile(_P["according"], re.I)
 _CONNECTIVE_SAID = re.compile(_P["connective_said"], re.I)
 _AS_REPORTED = re.compile(_P["as_reported"], re.I)
 _CITING = re.compile(_P["citing"], re.I)
+_PER = re.compile(_P["per"])
+
+
+_DOCUMENT_BY = re.compile(_P["document_by"])
 _INTERVIEW = re.compile(_P["interview"], re.I)
 _QUOTED_AS = re.compile(_P["quoted_as"])
 _X_QUOTED_Y = re.compile(_P["x_quoted_y"])
 _INVERTED = re.compile(
     r"[,”\"’]\s*(?:" + _EN["verbs"]["inverted"] + r")\s+"
-    r"(?P<np>(?:the\s+|a\s+|an\s+)?(?:\b" + _TITLE_ABBR + r"|[^,.;:!?\"“”()]){2,90}?)(?=\s*(?:[.,;!?“\"]|$))"
+    r"(?P<np>(?:the\s+|a\s+|an\s+)?(?:\b" + _TITLE_ABBR + r"|\b[A-Z]\.(?=\s+[A-Z])|[^,.;:!?\"“”()]){2,90}?)"
+    r"(?=\s*(?:[.,;!?“\"]|$))"
 )
 
 _INVERTED_TAIL = re.compile(_P["inverted_tail"])
+# a person's name in apposition after a role: ", Jane Doe." / ", Dr. Jane Doe, in a statement"
+_NAME_AFTER_ROLE = re.compile(
+    r",\s+(?P<name>(?:"
+    + _TITLE_ABBR
+    + r"\s+)?[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){1,3})(?=\s*(?:[.,;!?]|$))"
+)
 _DOCUMENT_OWNER = re.compile(_P["document_owner"])
 
 # speech verbs that are also ordinary transitive verbs: with a quantity for object they report no speech
@@ -102,20 +113,115 @@ def _acronym(word: str) -> bool:
     return len(word) >= 2 and (word.isupper() or (upper >= 3 and upper * 2 > len(word)))
 
 
-def organisation_referent(text: str, speaker: str, last_org: str | None) -> str | None:
+def organisation_referent(
+    text: str, speaker: str, last_org: str | None, full: str | None = None
+) -> str | None:
     """The organisation "the company" (``speaker``, as the sentence names it with "the") stands for: the
     organisation named last, when the noun fits it (any business for a company name; "the ministry" only
-    for a name that holds "Ministry"), else None."""
+    for a name that holds "Ministry"), else None. ``full``: the name ``last_org`` abbreviates, when it is
+    an acronym ("NHTSA" ... "the agency said": the Administration's name says what NHTSA is)."""
     if last_org is None or not (f"the {speaker}" in text or f"The {speaker}" in text):
         return None
-    typed = any(w in _ORG_NOUNS and w not in _BUSINESS_ANAPHORS for w in last_org.lower().split())
+    words = last_org.lower().split()
+    if full is not None:
+        words += full.lower().split()
+    typed = any(w in _ORG_NOUNS and w not in _BUSINESS_ANAPHORS for w in words)
     if speaker in _BUSINESS_ANAPHORS and not typed:
         return last_org  # "Acme Corp. ... the company said"; not "the Health Ministry ... the company"
-    if speaker in _ORG_NOUNS and speaker in last_org.lower().split():
+    if speaker in _ORG_NOUNS and speaker in words:
         return last_org  # "the Ministry of Health ... the ministry said"
-    if speaker in _PUBLIC_ANAPHORS and not _PUBLIC_ANAPHORS.isdisjoint(last_org.lower().split()):
+    if speaker in _PUBLIC_ANAPHORS and not _PUBLIC_ANAPHORS.isdisjoint(words):
         return last_org  # "The Texas Department of Criminal Justice ..., the agency announced"
     return None
+
+
+def organisation_antecedent(
+    text: str, speaker: str, named: list[str | None], short_forms: dict[str, str]
+) -> str | None:
+    """The organisation "the agency" (``speaker``) stands for: the most recent of the last four
+    organisations ``named`` (last last; None: none) that the noun fits (``organisation_referent``), so
+    that "NHTSA opened a probe into Tesla ... Tesla did not respond ... the agency said" is NHTSA.
+    ``short_forms``: acronym -> the full name it stands for in the article."""
+    tried: set[str] = set()
+    for org in reversed(named):
+        if org is None or org in tried:
+            continue
+        if len(tried) == 4:
+            break
+        tried.add(org)
+        got = organisation_referent(text, speaker, org, short_forms.get(org))
+        if got is not None:
+            return got
+    return None
+
+
+def initials(name: str) -> str:
+    """The acronym a name of several words is shortened to: the capitals that open its words, the small
+    words left out ("National Highway Traffic Safety Administration" -> "NHTSA", "Organisation for Economic
+    Co-operation and Development" -> "OECD"); "" for a name of one word."""
+    caps = [w[0] for w in name.split() if w[:1].isupper()]
+    return "".join(caps) if len(caps) >= 2 else ""
+
+
+def acronyms(text: str, orgs: list[tuple[str, int]]) -> dict[str, str]:
+    """Acronym -> the full name it stands for in one article, from the organisations it names (``orgs``:
+    name and end offset in ``text``, in text order): the initials of a name of several words, or the
+    capitals written in brackets right after it ("the Organisation for Economic Co-operation and
+    Development (OECD)"). The first name wins."""
+    out: dict[str, str] = {}
+    for name, end in orgs:
+        if " " not in name:
+            continue
+        short = initials(name)
+        if short:
+            out.setdefault(short, name)
+        m = _BRACKETED_ACRONYM.match(text, end)
+        if m is not None:
+            out.setdefault(m.group(1), name)
+    return out
+
+
+# after a name: a comma and the title the name holds ("Jane Smith, the chief executive of Acme Corp.", "Meghan,
+# Duchess of Sussex", "Tom Brown, mayor of Springfield"): the title's last word before "of"/"for"/"at"/...,
+# a comma, a possessive or the end
+_APPOSITIVE_TITLE = re.compile(
+    r",\s+(?:the\s+)?(?P<title>(?:[a-z][\w-]*\s+){0,2}?(?P<head>[A-Za-z][a-z-]+))"
+    r"(?=\s+(?:of|for|at|from|in|with)\s|\s*[,;.]|[’']s\s)"
+)
+
+
+def title_after(text: str, end: int) -> str | None:
+    """The title (lower case) that an appositive right after a name ending at ``end`` gives it: "Jane
+    Smith, the chief executive of Acme Corp., said" -> "chief executive"; "Meghan, Duchess of Sussex" ->
+    "duchess"; else None. The title is a role word, or a capitalised word before "of" ("Duchess of
+    Sussex", "Secretary of State"): what "the duchess" of a later sentence stands for."""
+    if not text.startswith(", ", end):
+        return None
+    m = _APPOSITIVE_TITLE.match(text, end)
+    if m is None:
+        return None
+    head = m["head"]
+    low = head.lower()
+    if low in ROLE_WORDS or (head[0].isupper() and text.startswith(" of ", m.end())):
+        return m["title"].lower()
+    return None
+
+
+def title_subject(sentence: str, titled: dict[str, set[str]]) -> str | None:
+    """The one person that the "the <title>" opening ``sentence`` stands for ("The duchess has hinted ..."
+    after "Meghan, Duchess of Sussex"; ``titled``: title (lower case) -> the persons the article gave it),
+    or None (no title opens the sentence, or several persons hold it)."""
+    words = sentence.split(None, 4)
+    if not words or words[0] not in ("The", "the"):
+        return None
+    for n in (1, 2, 3):
+        names = titled.get(" ".join(words[1 : n + 1]), ())
+        if names:
+            return next(iter(names)) if len(names) == 1 else None
+    return None
+
+
+_BRACKETED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z&]*[A-Z])\)")
 
 
 # a speech verb in a clause opened by these words frames no claim of the sentence ("after Trump announced in
@@ -241,6 +347,14 @@ def _classify_source(np: str) -> Source | None:
         # "study published in Nature", "report released by the ministry": the document speaks, the
         # journal or publisher is where it appeared
         return Source(np, "anonymous")
+    r = next((i for i, w in enumerate(low) if w in ROLE_WORDS), 0)
+    if (
+        0 < r < len(low) - 2
+        and low[r + 1] in ("of", "for", "at")
+        and words[r - 1].endswith(("’s", "'s"))
+        and not low[r].startswith("spokes")
+    ):
+        return Source(np, "person")  # "the Labour Party's chancellor of the Exchequer": a person by role
     # a specific outlet named inside the phrase ("state broadcaster CCTV", "Russian news agency TASS")
     outlet = _find_outlet(np)
     # unnamed sources: "five sources familiar with the matter", "people close to the player"
@@ -374,6 +488,8 @@ def _classify_source(np: str) -> Source | None:
         if m.kind == "misc" and len(caps) == 1:
             if _acronym(caps[0]):  # "the Dutch TTF hub", "according to TsKVPR": an acronym names no person
                 return Source(m.text, "organisation")
+            if caps[0] in _GROUP_PLURALS:  # "Republicans criticised the cost": a party, never a "he"
+                return Source(m.text, "organisation")
             return Source(m.text, "person")
         return Source(m.text, "organisation" if m.kind != "person" else "person")
     return Source(np, "person")
@@ -450,6 +566,9 @@ def _find_outlet(np: str) -> tuple[str, str] | None:
 
 
 def _forward_np(text: str, pos: int) -> tuple[str, int] | None:
+    by = _DOCUMENT_BY.match(text, pos)
+    if by is not None:  # "figures released Tuesday by the Commerce Department": the author after "by"
+        pos = by.end()
     m = _FORWARD_NP.match(text, pos)
     if not m:
         return None
@@ -499,6 +618,7 @@ def _np_token(t: str) -> bool:
     return (
         t[:1].isupper()
         or t.lower() in _NP_WORDS
+        or t in ROLE_WORDS  # "The chief executive said"
         or t in _ANON_HEADS  # "One academic told"
         or t in _DOCUMENTS  # "A new study suggests"
         or t in _ORG_NOUNS
@@ -620,6 +740,8 @@ def _subject_before(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int,
                 ):
                     # a participle clause: "A senior official, speaking on condition of anonymity, said"
                     step = i
+                elif _place_after_place(toks, i, inner):
+                    step = i  # "the mayor of Austin, Texas, said": the state goes with the town before it
                 elif (
                     inner
                     and _walk_np(toks, j - 1) == i + 1
@@ -701,6 +823,8 @@ def _subject_before(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int,
         and (
             toks[j - 1][0].lower() in _NP_WORDS
             or toks[j - 1][0].lower() in _DOCUMENTS  # "Data from the agency show that"
+            # "the Labour Party's chancellor of the Exchequer said": a role
+            or toks[j - 1][0] in ROLE_WORDS
             # "John Smith from the Red Cross said": a name and its affiliation
             or (toks[j][0] in ("from", "with", "at") and toks[j - 1][0][:1].isupper())
             # "the Court of Appeal in Santa Ana found": a body and where it sits
@@ -761,16 +885,41 @@ def _agent_noun(w: str) -> bool:
     return w in _AGENT_NOUNS or (w.endswith(_AGENT_SUFFIXES) and len(w) > 4 and w not in _NOT_AGENTS)
 
 
+def _place_after_place(
+    toks: list[tuple[str, int, int]], comma: int, inner: list[tuple[str, int, int]]
+) -> bool:
+    """Whether the aside after the comma at token ``comma`` is a known place that follows a capitalised word
+    ("Dayton, Ohio", "Austin, Texas"): the second half of a place name, not a speaker."""
+    return (
+        comma >= 1
+        and toks[comma - 1][0][:1].isupper()
+        and 1 <= len(inner) <= 3
+        and " ".join(t[0] for t in inner) in PLACES
+    )
+
+
+_ROLE_PREPOSITIONS = frozenset({"of", "for", "at", "with", "in", "on"})
+
+
 def _role_phrase(inner: list[tuple[str, int, int]]) -> bool:
     """Whether an aside between commas is a role without an article: one or two lower-case words before a
     role word that ends the aside or goes on with "of"/"for"/"at" ("assistant director for construction",
-    "deputy director")."""
+    "deputy director"), or up to four lower-case words or acronyms, joined by "and", that go on with a
+    preposition ("chair of the board", "president and CEO of the Houston Chamber of Commerce", "senior
+    fellow at Brookings")."""
     for r in (1, 2):
         if r < len(inner) and inner[r][0] in ROLE_WORDS:
             return all(t[0].isalpha() and t[0].islower() for t in inner[:r]) and (
                 r == len(inner) - 1 or inner[r + 1][0] in ("of", "for", "at")
             )
-    return False
+    head = 0
+    while head < len(inner) and inner[head][0] not in _ROLE_PREPOSITIONS:
+        head += 1
+    if not 1 <= head <= 4 or head == len(inner) or inner[head - 1][0] in ("and", "&"):
+        return False
+    return inner[0][0] not in _LEADING_CONNECTIVES and all(
+        (t.isalpha() and (t.islower() or _acronym(t))) or t == "&" for t, _, _ in inner[:head]
+    )
 
 
 def _common_noun_subject(toks: list[tuple[str, int, int]], end: int) -> tuple[str, int, int] | None:
@@ -861,6 +1010,57 @@ def _after_comma(text: str, s: int) -> bool:
     return text[max(0, s - 3) : s].rstrip().endswith(",")
 
 
+_QUOTE_MARK = re.compile(r"[“”\"]")
+# what may follow a speech verb that closes a sentence after its quotation ('..., Tyler Reguly, technical
+# manager at Tripwire, says.', "..., she said on Twitter."): a frame, though the writer left the quote open
+_FRAME_END = re.compile(r"[^\"“”]{0,40}$")
+
+
+def _quotations(text: str) -> list[tuple[int, int]]:
+    """The spans of a sentence's quotations: “ and an opening " (at the start or after a space, before a
+    word) open one, ” and any other " close it; a closing mark before any opening one ends a quotation
+    that began in a sentence before; a quotation still open at the end runs to the end."""
+    spans = []
+    start: int | None = None
+    first = True
+    for m in _QUOTE_MARK.finditer(text):
+        i, ch = m.start(), m.group(0)
+        opens = ch == "“" or (
+            ch == '"'
+            and (i == 0 or text[i - 1] in " (—–\n")
+            and i + 1 < len(text)
+            and not text[i + 1].isspace()
+        )
+        if opens and start is None:
+            start = i
+        elif not opens:
+            if start is not None:
+                spans.append((start, i))
+            elif first:
+                spans.append((0, i))  # '... in everyone's interest," said X': the words before the mark
+            start = None
+        first = False
+    if start is not None:
+        spans.append((start, len(text)))
+    return spans
+
+
+def _outside_quotations(text: str, verbs: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The speech verbs of ``verbs`` outside the sentence's quotations: 'He said: "... the US government has
+    informed the UK ..."' is framed by "He said", and '"Harrison told me that playing in the NBA is
+    different.' (a quotation going on from the paragraph before) by no verb of the quoted words. A verb
+    that ends the sentence ('..., Tyler Reguly says.') frames it though the writer left the quotation open.
+    (A match at i in the padded text is the verb at i in the sentence.)"""
+    spans = _quotations(text)
+    if not spans:
+        return verbs
+    return [
+        vm
+        for vm in verbs
+        if not any(a < vm.start() < b for a, b in spans) or _FRAME_END.match(text, vm.end() - 1) is not None
+    ]
+
+
 def attribute(text: str, lang: str | None = None) -> Attribution | None:
     """The attribution of one sentence (offsets in ``text``), or None when it has none.
 
@@ -877,9 +1077,18 @@ def attribute(text: str, lang: str | None = None) -> Attribution | None:
             text = " " * lead.end() + text[lead.end() :]
     low = text.lower()
     # most sentences have none of the words any rule below needs: one set of cheap checks decides
-    reporter_gate = "according" in low or " by " in low or "citing" in low or _has_any(low, _INTERVIEW_GATE)
+    reporter_gate = (
+        "according" in low
+        or " by " in low
+        or "citing" in low
+        or ", per " in low
+        or low[:4] == "per "
+        or _has_any(low, _INTERVIEW_GATE)
+    )
     quoted_gate = "quoted" in low or "cited" in low
     say_verbs = [vm for vm in _SAY_RE.finditer(" " + text) if _may_speak(text, vm)]
+    if say_verbs and ("“" in text or '"' in text):
+        say_verbs = _outside_quotations(text, say_verbs)
     if not (reporter_gate or quoted_gate or say_verbs or _has_any(low, _NEG_GATE)):
         return None
     return _attribute(text, low, reporter_gate, quoted_gate, say_verbs)
@@ -919,11 +1128,14 @@ def _attribute(
             (_ACCORDING, "according"),
             (_AS_REPORTED, " by "),
             (_CITING, "citing"),
+            (_PER, ""),
             (_INTERVIEW, ""),
         ):
             if gate and gate not in low:
                 continue
-            if rx is _INTERVIEW and not _has_any(low, _INTERVIEW_GATE):
+            if (rx is _INTERVIEW and not _has_any(low, _INTERVIEW_GATE)) or (
+                rx is _PER and ", per " not in low and low[:4] != "per "
+            ):
                 continue
             for m in rx.finditer(text):
                 if rx is _INTERVIEW and _PASSIVE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
@@ -1088,6 +1300,12 @@ def _attribute(
             # (nor a reported clause: ", said the museum would close in March")
             clause = complement is not None or not _CLAUSE_VERBS.isdisjoint(np3.lower().split())
             src = classify_source(np3) if np3 and not clause else None
+            named = _NAME_AFTER_ROLE.match(text, m3.end()) if src is not None else None
+            if named is not None and not any(m.kind == "person" for m in entities.mentions(np3)):
+                # '..., said the county's director of public health, Jane Doe.': the name after the role
+                person = classify_source(named["name"])
+                if person is not None and person.kind == "person":
+                    src = person
             if (
                 src
                 and src.kind in ("person", "organisation")

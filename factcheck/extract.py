@@ -841,6 +841,14 @@ def extract(
     def genders() -> dict[str, str]:  # each person's pronoun, read once and only when a "he"/"she" needs it
         return _person_genders(text, sents, full_name, known) if english else {}
 
+    forms: list[dict[str, str]] = []
+
+    def short_forms() -> dict[str, str]:  # acronym -> full name, read once, when "the agency" needs it
+        if not forms:
+            orgs = [(m.text, m.end) for st in sents for m in st.mentions if m.kind == "org"]
+            forms.append(attribution.acronyms(text, orgs))
+        return forms[0]
+
     def person_for(pronoun: str) -> str | None:
         got = _human_for(pronoun, [h for h in humans if h[1] == "person"], genders(), full_name)
         return got[0] if got is not None else None
@@ -851,7 +859,8 @@ def extract(
     n_times = len(times)
     last_by_kind: dict[str, str] = {}
     last_group: tuple[str, str] | None = None  # the last speaker "they" can be: an organisation, a group
-    last_org: str | None = None  # the organisation named last ("the company" of a later sentence)
+    # the organisations named so far, last last ("the company" of a later sentence)
+    orgs_named: list[str] = []
     titled: dict[str, set[str]] = {}  # title word -> the persons named with it ("mayor" -> Jane Smith)
     last_it: tuple[str, str] | None = (
         None  # the last speaker "it" can be: an organisation, an outlet, a document
@@ -923,15 +932,26 @@ def extract(
                         )
                     elif att.pronoun == "it" and last_it is not None:
                         speaker, kind = last_it  # "The report ... found that ... It said ...": the report
-                    elif att.pronoun in ("he", "she") and humans:
+                    elif att.pronoun in ("he", "she") and (humans or titled):
+                        # "The duchess has hinted ... She revealed": the one person of the title that opens
+                        # the sentence before, unless the article's pronouns for them say otherwise
+                        lead = (
+                            attribution.title_subject(text[prev_st.start : prev_st.end], titled)
+                            if titled and prev_st is not None
+                            else None
+                        )
                         # "... a spokesperson for UCEA said. '...,' he said": the last person or spokesperson
                         # named, unless the article's pronouns for them say otherwise
-                        got = _human_for(
-                            att.pronoun,
-                            humans,
-                            genders(),
-                            full_name,
-                            _subject_person(text, prev_st, full_name, known),
+                        got = (
+                            (lead, "person")
+                            if lead is not None and genders().get(full_name(lead), att.pronoun) == att.pronoun
+                            else _human_for(
+                                att.pronoun,
+                                humans,
+                                genders(),
+                                full_name,
+                                _subject_person(text, prev_st, full_name, known),
+                            )
                         )
                         if got is not None:
                             speaker, kind = got
@@ -946,10 +966,11 @@ def extract(
                     if owner is not None:
                         speaker = f"{owner}’s {speaker}"
                     elif (
-                        org := attribution.organisation_referent(
+                        org := attribution.organisation_antecedent(
                             ptext,
                             speaker,
-                            _org_before(st.mentions, s + ptext.rfind(f"he {speaker}")) or last_org,
+                            [*orgs_named, _org_before(st.mentions, s + ptext.rfind(f"he {speaker}"))],
+                            short_forms(),  # "NHTSA ... the agency"
                         )
                     ) is not None:
                         speaker, kind = org, "organisation"  # "SEACOM ... the company said": SEACOM
@@ -957,6 +978,14 @@ def extract(
                     elif len(titled.get(speaker, ())) == 1:
                         # "The mayor later said" after "Mayor Jane Smith": the one person of that title
                         speaker, kind = next(iter(titled[speaker])), "person"
+                elif (
+                    speaker is not None
+                    and english
+                    and len(titled.get(speaker, ())) == 1
+                    and speaker.islower()
+                ):
+                    # "The chief executive said" after "Jane Smith, the chief executive of Acme"
+                    speaker, kind = next(iter(titled[speaker])), "person"
             if st.title and att is None:
                 hs = _HEADLINE_SOURCE.match(ptext)
                 src = attribution.classify_source(hs.group(0).rstrip(": ")) if hs else None
@@ -1123,7 +1152,8 @@ def extract(
                 ),
                 None,
             ) or next((en.name for c in sent_claims for en in c.entities if en.kind == "org"), None)
-            last_org = named_org or last_org
+            if named_org is not None and (not orgs_named or orgs_named[-1] != named_org):
+                orgs_named.append(named_org)
         if whole is None and english:  # (the entity scan is tuned to English names)
             for c in sent_claims:
                 if c.speaker_kind == "person":
@@ -1167,6 +1197,14 @@ def extract(
                     before = text[max(0, m.start - 20) : m.start].split()
                     if before and before[-1].lower() in ROLE_WORDS:
                         titled.setdefault(before[-1].lower(), set()).add(m.text)
+                # and with a title after the name: "Jane Smith, the chief executive of Acme", "Meghan, Duchess
+                # of Sussex"
+                if m.kind in ("person", "misc") and text.startswith(", ", m.end):
+                    title = attribution.title_after(text, m.end)
+                    if title is not None:
+                        titled.setdefault(title, set()).add(
+                            full_name(m.text) if m.kind == "person" else m.text
+                        )
         claims.extend(sent_claims)
 
     out: list[Claim] = []

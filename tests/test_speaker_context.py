@@ -1,0 +1,160 @@
+"""Speakers resolved from the article around a sentence: short forms of names and organisations, titles,
+pronouns (each case failed before the mechanism it tests was built)."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck import attribution, extract, ingest
+
+
+def _speakers(text: str) -> dict[str, str | None]:
+    """Claim text -> speaker, for every candidate claim of a small article."""
+    art = ingest.article_from_text(text, path="a.txt", key="a.txt")
+    return {c.text: c.speaker for c in extract.extract(art, min_score=0)}
+
+
+def _speaker_of(text: str, needle: str) -> str | None:
+    got = [sp for t, sp in _speakers(text).items() if needle in t]
+    assert got, f"no claim holds {needle!r}"
+    return got[0]
+
+
+# --- names and their short forms ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "short"),
+    [
+        ("National Highway Traffic Safety Administration", "NHTSA"),
+        ("Organisation for Economic Co-operation and Development", "OECD"),
+        ("New York City Housing Authority", "NYCHA"),
+        ("World Health Organization", "WHO"),
+        ("Acme", ""),
+    ],
+)
+def test_initials(name: str, short: str) -> None:
+    assert attribution.initials(name) == short
+
+
+def test_acronyms_from_initials_and_brackets() -> None:
+    text = "The Universities and Colleges Employers Association (UCEA) and the New York City Housing Authority met."
+    orgs = [("Universities and Colleges Employers Association", text.index(" (UCEA)"))]
+    orgs.append(("New York City Housing Authority", text.index(" met")))
+    got = attribution.acronyms(text, orgs)
+    assert got["UCEA"] == "Universities and Colleges Employers Association"
+    assert got["NYCHA"] == "New York City Housing Authority"
+
+
+def test_the_agency_after_an_acronym_is_the_organisation_the_acronym_abbreviates() -> None:
+    text = (
+        "The National Highway Traffic Safety Administration opened an investigation into 40,000 vehicles on Monday.\n"
+        "NHTSA said the defect had caused 12 crashes.\n"
+        "The agency said three people were injured in those crashes."
+    )
+    assert _speaker_of(text, "three people were injured") == "NHTSA"
+
+
+def test_the_authority_after_an_acronym_named_in_the_sentence_before() -> None:
+    text = (
+        "Wednesday is a big day for the New York City Housing Authority and its 2,000 tenants.\n"
+        "NYCHA launched a 100-day engagement process over the summer.\n"
+        "Last month, the authority testified that it had reached 67 percent of residents."
+    )
+    assert _speaker_of(text, "reached 67 percent") == "NYCHA"
+
+
+def test_the_agency_is_not_a_company_named_before() -> None:
+    text = (
+        "Acme Corp. recalled 40,000 heaters on Monday.\n"
+        "The agency said three people were injured by the heaters in 2023."
+    )
+    assert _speaker_of(text, "three people were injured") != "Acme Corp"
+
+
+# --- titles -----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("Jane Smith, the chief executive of Acme Corp., announced cuts.", "Jane Smith", "chief executive"),
+        ("Prince Harry and Meghan, Duchess of Sussex, spoke.", "Meghan", "duchess"),
+        ("Tom Brown, mayor of Springfield, said.", "Tom Brown", "mayor"),
+        ("Ms. Lopez, the senator from Ohio, said.", "Lopez", "senator"),
+        ("Jane Smith, a senior fellow at Brookings, said.", "Jane Smith", None),  # "a": one of many
+        ("In Paris, the capital of France, prices rose.", "Paris", None),  # no role
+    ],
+)
+def test_title_after_a_name(text: str, name: str, title: str | None) -> None:
+    assert attribution.title_after(text, text.index(name) + len(name)) == title
+
+
+def test_the_title_given_after_a_name_stands_for_that_person() -> None:
+    text = (
+        "Jane Smith, the chief executive of Acme Corp., announced 400 job cuts on Monday.\n"
+        "The chief executive said the plant would close in March."
+    )
+    assert _speaker_of(text, "the plant would close") == "Jane Smith"
+
+
+def test_a_pronoun_after_a_sentence_opened_by_a_title_is_that_person() -> None:
+    # "Winfrey" is the last person named, but "The duchess" opens the sentence: "She" continues it
+    text = (
+        "Prince Harry and Meghan, Duchess of Sussex, spoke with Oprah Winfrey for two hours.\n"
+        "The duchess has hinted before that her health suffered, but during her interview with Winfrey she "
+        "spoke for the first time about it.\n"
+        "She revealed that she contemplated suicide in 2019.\n"
+        "She added that she raised those issues with the palace in 2019."
+    )
+    assert _speaker_of(text, "contemplated suicide") == "Meghan"
+    assert _speaker_of(text, "raised those issues") == "Meghan"
+
+
+# --- pronouns -----------------------------------------------------------------------------------------------
+
+
+def test_he_is_never_a_party_named_by_its_members() -> None:
+    text = (
+        "President Joe Biden signed the bill on Friday.\n"
+        "The law provides $40 billion for bridges.\n"
+        "Republicans criticised the cost of the law.\n"
+        "He said the law would create 2 million jobs by 2030."
+    )
+    assert _speaker_of(text, "2 million jobs") == "Joe Biden"
+
+
+def test_the_agency_is_the_last_organisation_it_fits_not_the_last_named() -> None:
+    text = (
+        "The National Highway Traffic Safety Administration opened a probe into 40,000 Tesla cars on Monday.\n"
+        "Tesla did not respond to a request for comment.\n"
+        "The agency said the defect had caused 12 crashes since 2021."
+    )
+    assert _speaker_of(text, "12 crashes") == "National Highway Traffic Safety Administration"
+
+
+def test_the_company_skips_a_public_body_named_after_it() -> None:
+    text = (
+        "Acme Corp. will build a $40 million plant in Dayton, Ohio.\n"
+        "The Ohio Department of Development approved $3 million in tax credits on Monday.\n"
+        "The company said the plant would employ 400 people by 2026."
+    )
+    assert _speaker_of(text, "employ 400 people") == "Acme Corp"
+
+
+def test_a_quotation_going_on_keeps_its_speaker_though_it_quotes_someone_else() -> None:
+    text = (
+        "“He and I talked before the tournament, and he told me I should go to the NBA in 2013,” McDermott said.\n"
+        "“Harrison told me that playing in the NBA is a completely different world.\n"
+        "“I believe I’m going to play in the NBA, but I have to do it when I feel I’m 100 percent ready.”"
+    )
+    assert _speaker_of(text, "completely different world") == "McDermott"
+
+
+def test_he_said_before_a_quotation_that_reports_a_government_is_the_person_named_before() -> None:
+    text = (
+        "Governor John Rankin made the announcement in a press statement on Thursday.\n"
+        "He said: “This morning, the premier was detained in Miami on drug charges. As a British citizen was "
+        "arrested, the US government has informed the UK government of the arrest.”"
+    )
+    assert _speaker_of(text, "detained in Miami") == "John Rankin"
