@@ -10,7 +10,8 @@
    (12 pages of 12 outlets, round 4) is the clean held-out split: do not list its misses while tuning.
    "dev2" (15 pages of 15 other outlets, round 5) is a second development split, labelled before the
    extractor was run on it and tuned on since. "dev3" (15 pages of 15 more outlets, round 6, of kinds of text
-   dev and dev2 lack: sports, a live blog, opinion, an interview write-up, a feature, science...) likewise.
+   dev and dev2 lack: sports, a live blog, opinion, an interview write-up, a feature, science...) likewise,
+   and "dev4" (15 pages of 15 more outlets, round 7).
    Reports, among the claims shown by default (score >= model.DEFAULT_MIN_SCORE), the precision and recall
    of check-worthy claims, the speaker accuracy on attributed claims and the time values; beside them, in
    the same run, the same figures for every candidate claim (score >= extract.MIN_SCORE, what ``--all``
@@ -20,7 +21,7 @@ With ``--seeds`` also checks the seed articles for claims taken from page furnit
 every miss (``--split`` limits the real-article listing to one split: do not list the held-out misses
 while tuning).
 
-    /work/venv/bin/python bench/extract_quality.py [-v] [--seeds] [--split dev|dev2|dev3|heldout|ecb|fresh]
+    /work/venv/bin/python bench/extract_quality.py [-v] [--seeds] [--split dev|dev2|dev3|dev4|heldout|ecb|fresh]
         [--only SPLIT ...]
 """
 
@@ -43,7 +44,7 @@ from factcheck.model import DEFAULT_MIN_SCORE, Article, Claim  # noqa: E402
 
 LABELLED = ROOT / "tests" / "fixtures" / "labelled"
 REALWORLD = ROOT / "tests" / "fixtures" / "realworld"
-REAL_SPLITS = ("dev", "dev2", "dev3", "heldout", "ecb", "fresh")
+REAL_SPLITS = ("dev", "dev2", "dev3", "dev4", "heldout", "ecb", "fresh")
 
 
 def norm_name(s: str | None) -> str:

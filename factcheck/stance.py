@@ -52,6 +52,9 @@ _OCCURRED = re.compile(
     rf"\b{_AUX_PART}(?:been\s+[a-z]+ing|{_PARTICIPLES})\b|\b(?:was|were)\s+(?:still\s+|also\s+)?[a-z]+ing\b",
 )
 _MODAL_BEFORE = frozenset(_W["modal_before"])
+_AMBIGUOUS_PAST_SET = frozenset(_W["ambiguous_past"])
+# "is being investigated" is an action under way (an event); "the item being produced" is a modifier
+_BEING_AUX = frozenset({"is", "are", "am", "was", "were", "been", "not", "still", "also", "now"})
 # a present-tense copula in the main clause: a statement of fact or position ("X is ...", "Y remains ...")
 _COPULA = re.compile(_P["copula"])
 # -ed words that are not events (adjectives, modality words handled elsewhere, reporting verbs)
@@ -60,6 +63,7 @@ _PASSIVE_EVENTS = frozenset(_W.get("passive_events", []))
 _PASSIVE_AUX = frozenset(_W.get("passive_auxiliaries", []))
 _PASSIVE_ADVERBS = frozenset(_W.get("passive_adverbs", []))
 _DETERMINERS = frozenset(_W["determiners"])
+_PREPOSITIONS = frozenset(_W.get("prepositions", []))
 _AGENTS = frozenset(_W["agents"])
 _INITIAL_CUES = frozenset(_W.get("initial_cues", []))
 _NEG = re.compile(r"\b(?:not|never|no|n[’']t|no\s+longer)\b|n[’']t\b", re.I)
@@ -204,6 +208,12 @@ def _valid_occurred(t: str, word: str, start: int, end: int) -> bool:
         pw = prev.group(1).lower() if prev else ""
         if pw in _DETERMINERS:
             return False  # "the planned visit"
+        if pw in _PREPOSITIONS and (w.endswith("ed") or w in _AMBIGUOUS_PAST_SET):
+            return False  # no finite verb follows a preposition: "at sophisticated games", "in limited cases"
+        if pw == "being" and prev is not None:
+            prev2 = _word_before(t, prev.start())
+            if prev2 is None or prev2.group(1).lower() not in _BEING_AUX:
+                return False  # "the quality of the item being produced": a reduced relative, not the event
         if pw in _MODAL_BEFORE:
             if pw not in ("not", "n't"):
                 return False  # "to hit the area", "could cut"
