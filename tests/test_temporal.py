@@ -2167,3 +2167,19 @@ def test_habitual_weekday_range(text: str, expected: list[tuple[str, str, str]])
 )
 def test_clock_time_with_zone_takes_the_day_after(text: str, phrase: str, expected: str) -> None:
     assert value(text, phrase, D(2008, 12, 16)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        # a bare-form past ("cut", "put", "cost") after a noun subject and before an object is past: a singular
+        # subject would take "cuts" in the present
+        ("The bank cut rates in September.", "September", "2022-09"),
+        ("The board put the plan on hold in October.", "October", "2022-10"),
+        ("The storm cost the city $1 million in June.", "June", "2022-06"),
+        # a noun ("a rate cut"), not a verb: no past, the nearest such month ahead
+        ("A rate cut in September is likely.", "September", "2023-09"),
+    ],
+)
+def test_bare_past_after_a_noun_subject(text: str, phrase: str, expected: str) -> None:
+    assert value(text, phrase, D(2023, 3, 20)) == expected
