@@ -1,6 +1,7 @@
 """Benchmark the temporal tagger on TempEval-3 TBAQ-cleaned (TimeML news), against dateparser.
 
-Usage: python bench/temporal.py [--part dev|heldout|all] [--errors N] [--limit N] [--against REV] [--folds K]
+Usage: python bench/temporal.py [--part dev|heldout|all] [--errors N] [--error-families K] [--limit N]
+[--against REV] [--folds K]
 
 The documents are split by document, with a fixed seed, into a development part (70%) and a held-out
 part (30%): rules are written looking at development errors only (``--errors`` refuses the held-out
@@ -467,6 +468,72 @@ def error_kinds(outputs: list[tuple[Doc, list[Timex]]], top: int) -> None:
     print()
 
 
+def _value_kind(value: str) -> str:
+    if value.startswith("P"):
+        return "duration"
+    return "ref" if value.endswith("_REF") else "point"
+
+
+def error_family(s: Timex | None, g: Timex | None, dct: dt.date) -> str:
+    """The decision family of one error: a system expression ``s`` against the gold one ``g`` it overlaps
+    (None when the error is a miss or a spurious expression)."""
+    if s is None:
+        return "no value: missed"
+    if g is None:
+        return "no value: spurious"
+    if s.text.strip(" ,.") != g.text.strip(" ,."):
+        return "extent (span differs, value lost)"
+    ks, kg = _value_kind(s.value), _value_kind(g.value)
+    if ks != kg or (s.type == "SET") != (g.type == "SET"):
+        return f"type: {ks} {s.type} for {kg} {g.type}"
+    if ks != "point":
+        return "duration or ref value"
+    a, b = s.value, g.value
+    if s.type != g.type:
+        return "granularity: TIME vs DATE"
+    if len(a) != len(b) or any((c in a) != (c in b) for c in "WQX"):
+        return "granularity"
+    day = dct.isoformat()
+    if (a > day[: len(a)]) != (b > day[: len(b)]):
+        return "tense direction"
+    return "reference time"
+
+
+def error_families(outputs: list[tuple[Doc, list[Timex]]], all_names: list[str], k: int) -> None:
+    """Tally the errors by decision family (reference time, granularity, tense direction, value vs no
+    value, extent, type), per fold of the same ``k`` folds as ``--folds`` (only the documents given, the
+    development part: each fold's development documents)."""
+    order = sorted(all_names)
+    random.Random(SPLIT_SEED + 1).shuffle(order)
+    fold = {n: i for i in range(k) for n in order[i::k]}
+    table: dict[str, list[int]] = {}
+    docs_of: dict[str, set[str]] = {}
+
+    def note(family: str, d: Doc) -> None:
+        table.setdefault(family, [0] * k)[fold[d.name]] += 1
+        docs_of.setdefault(family, set()).add(d.name)
+
+    for d, found in outputs:
+        for s in found:
+            hit = [g for g in d.gold if s.start < g.end and g.start < s.end]
+            if not hit:
+                note(error_family(s, None, d.dct), d)
+            elif all(g.value != s.value for g in hit):
+                note(error_family(s, hit[0], d.dct), d)
+        for g in d.gold:
+            if not any(s.start < g.end and g.start < s.end for s in found):
+                note(error_family(None, g, d.dct), d)
+    print(
+        f"== errors by decision family, per fold ({k} folds, seed {SPLIT_SEED + 1}; development documents only)"
+    )
+    print(f"{'family':44}" + "".join(f"{'f' + str(i + 1):>6}" for i in range(k)) + f"{'all':>6}{'docs':>6}")
+    for family, row in sorted(table.items(), key=lambda kv: (-sum(kv[1]), kv[0])):
+        print(f"{family:44}" + "".join(f"{n:6}" for n in row) + f"{sum(row):6}{len(docs_of[family]):6}")
+    totals = [sum(row[i] for row in table.values()) for i in range(k)]
+    print(f"{'total':44}" + "".join(f"{n:6}" for n in totals) + f"{sum(totals):6}")
+    print()
+
+
 def report(
     title: str, docs: list[Doc], results: dict[str, tuple[Score, Score, float]], cols: list[str]
 ) -> None:
@@ -498,6 +565,13 @@ def main(argv: list[str] | None = None) -> int:
         metavar="N",
         help="tally the tagger's errors by kind and expression shape, N shapes a kind (dev part only)",
     )
+    ap.add_argument(
+        "--error-families",
+        type=int,
+        default=0,
+        metavar="K",
+        help="tally the tagger's errors by decision family, per fold of K folds (dev part only)",
+    )
     ap.add_argument("--limit", type=int, default=0, help="use only the first N documents")
     ap.add_argument("--no-baseline", action="store_true", help="skip the (slow) dateparser baseline")
     ap.add_argument("--repeat", type=int, default=3, help="time each document as the best of N runs")
@@ -522,9 +596,9 @@ def main(argv: list[str] | None = None) -> int:
     docs = load(root)
     dev, held = split(docs)
     parts = {"dev": dev, "heldout": held, "all": docs}
-    if (args.errors or args.error_kinds) and args.part != "dev":
+    if (args.errors or args.error_kinds or args.error_families) and args.part != "dev":
         print(
-            "--errors and --error-kinds read the development part only: add --part dev (held-out errors stay unseen)"
+            "--errors, --error-kinds and --error-families read the development part only: add --part dev (held-out errors stay unseen)"
         )
         return 2
     names = [args.part] if args.part else ["dev", "heldout", "all"]
@@ -570,6 +644,8 @@ def main(argv: list[str] | None = None) -> int:
             print("--folds uses every document: leave out --part and --limit")
             return 2
         split_noise(outputs["factcheck"], args.folds)
+    if args.error_families:
+        error_families(outputs["factcheck"], [d.name for d in docs], args.error_families)
     if args.error_kinds:
         error_kinds(outputs["factcheck"], args.error_kinds)
     if args.errors:

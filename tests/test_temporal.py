@@ -2145,3 +2145,41 @@ def test_weekday_range_runs_forward(text: str, expected: list[tuple[str, str]]) 
 )
 def test_habitual_weekday_range(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert [(r.text, r.type, r.value) for r in tag(text, D(2024, 3, 14))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        # the other zone's clock time in parentheses stands between a clock time and its day (wire style; ECB+
+        # 11_11ecb, 11_1ecb)
+        (
+            "Voters began to cast ballots at 8 a.m. local time (0300 GMT) on Sunday.",
+            "8 a.m.",
+            "2008-12-14T08:00",
+        ),
+        (
+            "Polls closed at 6 p.m. local time (1300 GMT) Sunday, officials said.",
+            "6 p.m.",
+            "2008-12-14T18:00",
+        ),
+        ("The quake struck at 10:42 local time on Saturday.", "10:42", "2008-12-13T10:42"),
+    ],
+)
+def test_clock_time_with_zone_takes_the_day_after(text: str, phrase: str, expected: str) -> None:
+    assert value(text, phrase, D(2008, 12, 16)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        # a bare-form past ("cut", "put", "cost") after a noun subject and before an object is past: a singular
+        # subject would take "cuts" in the present
+        ("The bank cut rates in September.", "September", "2022-09"),
+        ("The board put the plan on hold in October.", "October", "2022-10"),
+        ("The storm cost the city $1 million in June.", "June", "2022-06"),
+        # a noun ("a rate cut"), not a verb: no past, the nearest such month ahead
+        ("A rate cut in September is likely.", "September", "2023-09"),
+    ],
+)
+def test_bare_past_after_a_noun_subject(text: str, phrase: str, expected: str) -> None:
+    assert value(text, phrase, D(2023, 3, 20)) == expected

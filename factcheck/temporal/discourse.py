@@ -116,10 +116,11 @@ def quoted_day(text: str, refs: list[TimeRef], i: int) -> TimeRef:
     return TimeRef(ref.start, ref.end, ref.text, "TIME" if part else "DATE", value, ref.mod)
 
 
-# what may stand between clock times of one phrase ("10 a.m. (3 p.m. GMT)", "9 a.m. to 5 p.m.") and between
-# the last of them and the day they are on (", on August 28"); "T" stands for a clock time
+# what may stand between clock times of one phrase ("10 a.m. (3 p.m. GMT)", "9 a.m. to 5 p.m.", "8 a.m. local time
+# (0300 GMT)") and between the last of them and the day they are on (", on August 28"); "T" stands for a clock time
 _CLOCK_CHAIN = re.compile(
-    r"(?:\s*[(,]?\s*(?:(?:and|or|to|until|till|through)\s+|[-–]\s*)?T\s*\)?)*\s*\)?\s*,?\s*(?:on\s+)?"
+    r"(?:\s*[(,]?\s*(?:(?:and|or|to|until|till|through)\s+|[-–]\s*)?T\s*\)?)*"
+    r"(?:\s*\(\s*\d{4}\s*(?:GMT|UTC|Z)\s*\))?\s*\)?\s*,?\s*(?:on\s+)?"
 )
 _DAY_IN_TEXT = re.compile(
     rf"(?i:\b(?:{_WEEKDAY_RE}|today|tonight|yesterday|tomorrow)\b)|{_MONTH_RE}|\d{{4}}-\d\d"

@@ -182,7 +182,7 @@ def _rule_windows(
 
 
 _DIGIT_CTX = re.compile(r"[/-]\d|s\b|(?:st|nd|rd|th)\b")
-_CLOCK_CTX = re.compile(r"\s?[aApP]\.?[mM]\b|:\d")
+_CLOCK_CTX = re.compile(r"(?:\s|\.(?=[aApP]\.))?[aApP]\.?[mM]\b|:\d")  # "5 pm", "5p.m.", "1.p.m.", "10:30"
 _FY_BEFORE = re.compile(r"\b[Ff][Yy]\s?['’]?$")  # "FY25", "FY '24": a two-digit fiscal year
 _WIN_LEFT = 35
 _WIN_RIGHT = 25

@@ -461,6 +461,12 @@ _RATE_BEFORE = re.compile(
     # or a dateline's year ("August 7, 2012\nOnly about a week after")
     r"(?:\d|times|twice|once|million|billion|thousand|hundred|dollars|cents)[^\w,.;:!?\n]*(?:[a-z-]+[^\w,.;:!?\n]+){0,2}\Z"
 )
+# a preposition just before "a decade" makes it the span of the clause, a duration, however close an amount
+# is: "followed 2,000 patients for a decade", "tracked 500 people over a year" (also rule rate_a_unit); not
+# after a frequency: "once or twice in a month"
+_DURATION_PREP_BEFORE = re.compile(
+    r"(?<!once )(?<!twice )(?<!times )\b(?:for|over|in|within|during|throughout|after|before|than|about|around|nearly|almost|under|until|by)\s+\Z"
+)
 
 
 def _unit_code(u: str) -> str:
@@ -522,7 +528,12 @@ def _duration(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     before = ctx.text[max(0, m.start() - 40) : m.start()].lower()
     if nword in ("a", "an", "per") and not m["ago"] and _MEASURE_BEFORE.search(before):
         return None  # "80 kilometres an hour": a speed, no time
-    if nword in ("a", "an", "per") and not m["ago"] and _RATE_BEFORE.search(before):
+    if (
+        nword in ("a", "an", "per")
+        and not m["ago"]
+        and _RATE_BEFORE.search(before)
+        and not (nword != "per" and _DURATION_PREP_BEFORE.search(before))
+    ):
         return "SET", _duration_value(1, m["u"]), None
     unit = m["u"].lower()
     if nword in ("a", "an") and m.group(0)[0].isdigit():

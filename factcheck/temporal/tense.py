@@ -52,6 +52,12 @@ _NOT_AHEAD_AFTER_MODAL = frozenset("have has had been be not n't also well".spli
 # past forms that are the bare verb too and, unlike "set"/"hit", mostly verbs: past right after a subject
 _BARE_PAST_AFTER_SUBJECT = frozenset("cut put shut quit cost hurt spread split".split())
 _SUBJECT_PRONOUNS = frozenset("i we you he she it they who which that".split())
+# a determiner opening a noun subject ("the bank", "its board") and words that are no object after a verb
+_SUBJECT_DETERMINERS = frozenset("the its his her their our this that".split())
+_NOT_OBJECT = frozenset(
+    """in on at by for from to into of with since during until till after before as than and or but off out
+    back down up over is are was were be been has have had will would""".split()
+)
 # past forms that are also the bare verb (or a noun): past only where no modal, "do" or determiner precedes
 _BARE_PAST = frozenset("set hit".split())
 _NOT_PAST_BEFORE = frozenset("could might may must should can cannot do does did not never n't".split())
@@ -199,6 +205,17 @@ def _classify(tokens: list[str], i: int) -> str | None:
         # "The Fed cut rates in September", "They put the plan on hold in May": past only right after a
         # subject pronoun or a name; "a rate cut in September", "to cut", "will cut" are no past events
         if prev in _SUBJECT_PRONOUNS or (i > 0 and tokens[i - 1][:1].isupper()):
+            return "PAST"
+        if (
+            i > 1
+            and tokens[i - 2].lower() in _SUBJECT_DETERMINERS
+            and prev.isalpha()
+            and prev not in _DETERMINERS
+            and (nxt in _DETERMINERS or nxt[:1].isdigit() or (nxt.isalpha() and nxt not in _NOT_OBJECT))
+        ):
+            # a noun subject and an object: "The bank cut rates in September", "The company cut 500 jobs";
+            # a singular subject would say "cuts" in the present. "a rate cut in September" (a noun, no
+            # object after it) stays no past
             return "PAST"
         return None
     is_past = lw in _PAST_WORDS or (
