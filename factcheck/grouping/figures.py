@@ -101,7 +101,7 @@ def _age_patterns(lang: str | None) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p) for p in data.get("patterns", ()))
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=1 << 18)
 def ages(text: str, lang: str | None = None) -> frozenset[str]:
     """The ages of people that ``text`` states ("a 36-year-old climber", "Robert Buckley, 32,"), as written
     figures ("36", "32"). Cached: grouping asks once per claim pair."""
