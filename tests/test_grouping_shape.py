@@ -208,3 +208,45 @@ def test_two_untimed_claims_of_different_stories_need_an_event_in_common() -> No
         ),
     ]
     assert [sorted(g.claims) for g in grouping.group_claims(event, arts)] == [["a2", "b2"]]
+
+
+def test_claims_stating_different_ages_tell_of_different_people() -> None:
+    """Two claims that state people's ages, none in common, tell of different people: no edge between them,
+    even inside one story (two climbers' deaths in one national park a day apart); the same age, or an age
+    against no age, is no conflict."""
+    fs = feats_of(
+        [
+            claim(
+                "a0", "a", "A 36-year-old Australian climber died after falling from a ridge at Mount Cook"
+            ),
+            claim("b0", "b", "Robert Buckley, 32, died after falling from a ridge near Mount Cook"),
+            claim("b1", "b", "The 36 year old climber died after falling from a ridge at Mount Cook"),
+            claim("c0", "c", "A climber died after falling from a ridge at Mount Cook"),
+        ],
+        ARTS,
+    )
+    assert features._conflict(fs[0], fs[1], same_story=True) == "ages"
+    assert features._conflict(fs[0], fs[2], same_story=True) is None
+    assert features._conflict(fs[0], fs[3], same_story=True) is None
+    off = dataclasses.replace(DEFAULT, ages_apart=False)
+    assert features._conflict(fs[0], fs[1], same_story=True, p=off) is None
+    # through the whole grouping: the 32-year-old's death joins no report of the 36-year-old's
+    groups = grouping.group_claims([f.claim for f in fs], ARTS)
+    assert all(not {"a0", "b0"} <= set(g.claims) for g in groups)
+
+
+def test_a_lone_article_of_the_next_year_joins_its_story() -> None:
+    """A lone article joins the story it is closest to when its dominant year is at most ``attach_year_gap``
+    from the story's (a follow-up over the turn of a year), never one years apart (a look-alike event)."""
+    from factcheck.grouping import stories
+
+    vec = {"escape": 0.8, "prison": 0.6}
+    vecs = [dict(vec), dict(vec), dict(vec)]
+    sims = {(0, 1): 1.0, (0, 2): 1.0, (1, 2): 1.0}
+    label = [0, 0, 2]  # articles 0 and 1 a story, 2 alone
+    for year, joins in (("2009", True), ("2010", True), ("2012", False)):
+        years = [{"2009"}, {"2009"}, {year}]
+        got = stories._attach_strays(label, sims, vecs, years, DEFAULT)
+        assert (got[2] == 0) is joins, year
+    same_year = dataclasses.replace(DEFAULT, attach_year_gap=0)
+    assert stories._attach_strays(label, sims, vecs, [{"2009"}, {"2009"}, {"2010"}], same_year)[2] == 2

@@ -78,6 +78,11 @@ def test_figure_examples(code, ex):
     assert got == ex["figures"]
 
 
+@pytest.mark.parametrize(("code", "ex"), list(_examples("ages")))
+def test_age_examples(code, ex):
+    assert sorted(figs.ages(ex["text"], code)) == sorted(ex["ages"])
+
+
 @pytest.mark.parametrize(("code", "pair"), list(_examples("frequency")))
 def test_frequency_examples(code, pair):
     """Each example of frequency.toml is (more common, rarer): the rarer word weighs more."""

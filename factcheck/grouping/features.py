@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from factcheck.grouping.figures import figures
+from factcheck.grouping.figures import ages, figures
 from factcheck.grouping.params import DEFAULT, Params
 from factcheck.grouping.times import (
     _date_values,
@@ -320,6 +320,8 @@ def _conflict(a: _Feat, b: _Feat, same_story: bool = False, p: Params = DEFAULT)
         why = _publication_conflict(a, b, p) or _publication_conflict(b, a, p)
         if why:
             return why
+    if p.ages_apart and _ages_differ(a, b):
+        return "ages"
     if same_story:
         return None
     if a.numbers and b.numbers and not (a.numbers & b.numbers):
@@ -327,6 +329,19 @@ def _conflict(a: _Feat, b: _Feat, same_story: bool = False, p: Params = DEFAULT)
     if a.negated != b.negated and a.doc != b.doc:
         return "polarity"
     return None
+
+
+def _ages_differ(a: _Feat, b: _Feat) -> bool:
+    """Two claims state people's ages and none in common ("a 36-year-old climber" / "Robert Buckley, 32,"):
+    they tell of different people, so of different events, even inside one story (two climbers' deaths in
+    one national park a day apart)."""
+    if not (a.claim.text and b.claim.text):
+        return False
+    age_a = ages(a.claim.text, a.lang)
+    if not age_a:
+        return False
+    age_b = ages(b.claim.text, b.lang)
+    return bool(age_b) and not age_a & age_b
 
 
 def _publication_conflict(a: _Feat, b: _Feat, p: Params = DEFAULT) -> str | None:

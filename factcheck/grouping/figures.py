@@ -91,3 +91,18 @@ def disagree(a: Sequence[Figure], b: Sequence[Figure]) -> tuple[Figure, Figure] 
             if fa.unit and fa.unit == fb.unit and fa.value != fb.value:
                 return fa, fb
     return None
+
+
+@functools.cache
+def _age_patterns(lang: str | None) -> tuple[re.Pattern[str], ...]:
+    """How the language states a person's age (``lang/<code>/ages.toml``; English for an unknown language,
+    none for a language without the file)."""
+    data = lang_resource(lang or _FALLBACK, "ages")
+    return tuple(re.compile(p) for p in data.get("patterns", ()))
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def ages(text: str, lang: str | None = None) -> frozenset[str]:
+    """The ages of people that ``text`` states ("a 36-year-old climber", "Robert Buckley, 32,"), as written
+    figures ("36", "32"). Cached: grouping asks once per claim pair."""
+    return frozenset(m.group(1) for pat in _age_patterns(lang) for m in pat.finditer(text))

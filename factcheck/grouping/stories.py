@@ -327,7 +327,7 @@ def _attach_strays(
             if len(ms) < 2:
                 continue
             ys = set().union(*(years[m] for m in ms))
-            if years[d] and ys and not (years[d] & ys):
+            if years[d] and ys and not _years_near(years[d], ys, p.attach_year_gap):
                 continue
             if lab2 not in total:
                 acc: dict[str, float] = {}
@@ -341,6 +341,11 @@ def _attach_strays(
         if best_lab is not None and best >= bar:
             out[d] = best_lab
     return out
+
+
+def _years_near(a: set[str], b: set[str], gap: int) -> bool:
+    """Whether two sets of dominant years hold years at most ``gap`` apart (0: a year in common)."""
+    return any(abs(int(x) - int(y)) <= gap for x in a for y in b)
 
 
 def _split_stories(
