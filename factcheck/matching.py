@@ -591,7 +591,6 @@ class Matcher:
         self._semantic_vectors: dict[int, Any] = {}
         if not self.checks:
             return
-        self._semantic_model = sentence_model()
         where = cache_dir / self.digest if cache_dir else None
         if where is not None and (where / "done").is_file():
             try:
@@ -607,6 +606,8 @@ class Matcher:
             if where is not None:
                 self._save(where)
         self._index_matched()
+        # Loaded once the index is built, when the build's own working memory is freed (a lower peak).
+        self._semantic_model = sentence_model()
 
     def _build(self, progress: Callable[[int, int], None] | None = None) -> Any:
         import bm25s

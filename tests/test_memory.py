@@ -884,3 +884,22 @@ def test_commands_without_memory_do_not_import_the_model() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False)
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_checks_in_other_languages_are_still_found() -> None:
+    """The sentence model is mostly English: a check in another language must still come first for a claim in
+    that language (BM25 finds it; the semantic feature never pushes an English check above it)."""
+    archive = [
+        *ARCHIVE,
+        Check("es1", "El gobierno subió el IVA al 25% en enero.", "¿Sube el IVA?"),
+        Check("de1", "Die Regierung hat die Mehrwertsteuer auf 25 Prozent erhöht.", "Mehrwertsteuer?"),
+        Check("fr1", "Le gouvernement a augmenté la TVA à 25 % en janvier.", "La TVA à 25 % ?"),
+        Check("en1", "The government raised VAT to 25% in January.", "VAT at 25%?"),
+    ]
+    m = Matcher(archive)
+    for query, want in (
+        ("Dicen que el IVA sube al 25 por ciento desde enero", "es1"),
+        ("Angeblich steigt die Mehrwertsteuer auf 25 Prozent", "de1"),
+        ("On dit que la TVA passe à 25 % en janvier", "fr1"),
+    ):
+        assert m.match(query, top=1)[0].check.id == want, query
