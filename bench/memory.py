@@ -13,8 +13,8 @@ before), which the ``history`` feature learns from; dev is also run without it.
 ``--fit`` fits the weights of lang/en/memory_rank.toml on the train tweets only: a listwise logistic model (the
 softmax over each tweet's BM25 candidates, cross-entropy against the checked claim, L2), 5-fold cross-validated
 on train, then reports dev MAP@5 with the fitted weights beside BM25 alone (our first stage) and the paired
-bootstrap noise of the difference, and the same fit without the archive's word vectors (``related``,
-``query_related``) beside it on dev, with and without the train tweets as history. ``--scale N`` also builds an index of N checks (the archive repeated with varied ids) and times queries on it.
+bootstrap noise of the difference against the re-ranker of before (its features, without ``semantic``, the
+wordllama sentence-vector cosine), refitted in the same run, on dev with and without the train tweets as history. ``--scale N`` also builds an index of N checks (the archive repeated with varied ids) and times queries on it.
 """
 
 from __future__ import annotations
@@ -266,7 +266,7 @@ def map_with(data: list[tuple[list[str], Any, set[str]]], model: Any) -> list[fl
 
 
 # The features of the re-ranker shipped before this session (main at its start: the same hidden layer, without
-# post_month), refitted in the same run: the reference the paired bootstrap compares against.
+# semantic), refitted in the same run: the reference the paired bootstrap compares against.
 BEFORE = (
     "bm25 coverage query_coverage fuzz title_fuzz names numbers number_clash date_clash history related"
     " query_related quoted post_year other_year"

@@ -179,7 +179,7 @@ def _queries(specs: list[str]) -> tuple[list[tuple[str, str, str]], int]:
 
 
 def cmd_match(args: argparse.Namespace) -> int:
-    from factcheck.matching import Matcher
+    from factcheck.matching import Matcher, ModelMissing
     from factcheck.memory import cache_dir, load_archive, read_sources
 
     if args.top < 1:
@@ -198,7 +198,11 @@ def cmd_match(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if sys.stderr.isatty():
         print(f"indexing {len(checks)} checks...", file=sys.stderr, end="\r")
-    matcher = Matcher(checks, cache_dir=None if args.no_cache else cache_dir())
+    try:
+        matcher = Matcher(checks, cache_dir=None if args.no_cache else cache_dir())
+    except ModelMissing as e:
+        _err(str(e))
+        return EXIT_USAGE
     results = matcher.match_many([t for _, t, _ in queries], top=args.top, dated=[d for _, _, d in queries])
     if args.json:
         doc = {

@@ -22,6 +22,12 @@ Paraphrase with no history is bridged by word vectors learned from the archive i
 lie close, "mum" near "mother"): the ``related`` features are the share of a candidate's words (and of the
 claim's) that have a close word on the other side, weighted by rarity (a soft coverage).
 
+Paraphrase that shares few words at all (a reaction, a rewording) is scored by a sentence-embedding model that
+works offline (wordllama: static token embeddings of a large language model, averaged and trained for sentence
+similarity, shipped inside its wheel): the ``semantic`` feature is the cosine of the claim's and the check's
+claim's vectors. The model loads when a ``Matcher`` is made (only memory commands make one); a check's vector
+is computed when it is first a candidate, so the index costs nothing more to build or to hold.
+
 Each match carries ``why``: the names, numbers and words the claim and the check share, and any number or year
 that differs.
 """
@@ -70,6 +76,15 @@ TRANSLATION_FLOOR = 0.01
 VECTOR_DIM = 100
 VECTOR_ITERATIONS = 1
 VECTOR_CHUNK = 8192  # checks per block while learning them (memory: a block of rows, never one per check)
+
+# The sentence-embedding model (``sentence_model``): wordllama's l2_supercat at its full 256 dimensions (vectors
+# are computed for candidates only, so the dimension costs no index memory).
+SEMANTIC_MODEL = "l2_supercat"
+SEMANTIC_DIM = 256
+_SEMANTIC_FILES = (
+    f"weights/{SEMANTIC_MODEL}_{SEMANTIC_DIM}.safetensors",
+    f"tokenizers/{SEMANTIC_MODEL}_tokenizer_config.json",
+)
 
 _URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S*", re.I)
 # "— Name (@handle) Month D, YYYY" closing an embedded post.
@@ -214,6 +229,35 @@ def names(text: str) -> set[str]:
     return out
 
 
+class ModelMissing(RuntimeError):
+    """The sentence-embedding model cannot be loaded (the wordllama package or its model files are missing)."""
+
+
+@functools.cache
+def sentence_model(folder: Path | None = None) -> Any:
+    """The wordllama sentence-embedding model, from the files its wheel ships (``folder``: the package's own
+    folder by default); nothing is downloaded. Raises ``ModelMissing`` with one line saying what is missing."""
+    try:
+        import wordllama
+        from wordllama import WordLlama
+    except ImportError as e:
+        raise ModelMissing(
+            f"claim memory needs the wordllama package (pip install 'wordllama>=0.4,<0.5'): {e}"
+        ) from e
+    where = folder or Path(wordllama.__file__).parent
+    missing = [f for f in _SEMANTIC_FILES if not (where / f).is_file()]
+    if missing:
+        raise ModelMissing(
+            f"the sentence-embedding model is missing: {where / missing[0]} (reinstall wordllama)"
+        )
+    try:
+        return WordLlama.load(
+            SEMANTIC_MODEL, cache_dir=where, dim=SEMANTIC_DIM, trunc_dim=SEMANTIC_DIM, disable_download=True
+        )
+    except Exception as e:  # damaged files: say so in one line, never a traceback
+        raise ModelMissing(f"the sentence-embedding model in {where} could not be loaded: {e}") from e
+
+
 # The re-ranking features, in the order of ``Weights``; each is 0..1 (``bm25`` relative to the query's best).
 FEATURES = (
     "bm25",
@@ -231,6 +275,7 @@ FEATURES = (
     "quoted",
     "post_year",
     "other_year",
+    "semantic",
 )
 _CLASHES = ("number_clash", "date_clash")  # evidence against: weights <= 0, and such a match is never strong
 
@@ -258,6 +303,9 @@ class Weights:
     quoted: float = 0.0  # share of the phrases the claim puts in quotation marks that the check contains
     post_year: float = 0.0  # the check names the year of the post (the date of an embedded post's signature)
     other_year: float = 0.0  # the check names years, and not the post's
+    semantic: float = (
+        0.0  # cosine of the sentence embeddings of the claim and the check's claim, clipped to 0..1
+    )
     # Units of one hidden layer (a small neural network over the same features): each adds
     # ``out * tanh(bias + its weighted sum of the features)``. They never read the clash features, so that a
     # number or date that differs stays evidence against, whatever the rest.
@@ -539,6 +587,8 @@ class Matcher:
         self._vector_row: dict[str, int] = {}  # a word -> its row in ``_vectors``
         self._vectors: Any = None  # the archive's word vectors (``learn_word_vectors``), L2-normalised rows
         self._n = len(self.checks)
+        # Sentence vectors of the checks that have been candidates (float16, by index): computed on first need.
+        self._semantic_vectors: dict[int, Any] = {}
         if not self.checks:
             return
         where = cache_dir / self.digest if cache_dir else None
@@ -556,6 +606,8 @@ class Matcher:
             if where is not None:
                 self._save(where)
         self._index_matched()
+        # Loaded once the index is built, when the build's own working memory is freed (a lower peak).
+        self._semantic_model = sentence_model()
 
     def _build(self, progress: Callable[[int, int], None] | None = None) -> Any:
         import bm25s
@@ -788,9 +840,10 @@ class Matcher:
                     said[word] = p
         history = [self._history(q_toks, self._doc(i), said) for i, _ in cands]
         related = self._related(q_toks, [self._doc(i) for i, _ in cands])
+        semantic = self._semantic(text, [i for i, _ in cands])
         best_history = max(history) or 1.0
         out = []
-        for (i, bm), hist, (rel, q_rel) in zip(cands, history, related, strict=True):
+        for (i, bm), hist, (rel, q_rel), sem in zip(cands, history, related, semantic, strict=True):
             c, d = self.checks[i], self._doc(i)
             shared_names = q_names & d.names
             shared_numbers = q_numbers & d.numbers
@@ -812,6 +865,7 @@ class Matcher:
                 "quoted": len(in_quotes) / len(q_quoted) if q_quoted else 0.0,
                 "post_year": 1.0 if post_years & d.years else 0.0,
                 "other_year": 1.0 if post_years and d.years and not post_years & d.years else 0.0,
+                "semantic": sem,
                 # not weighted: direct evidence for `strong` (the claim reads like a wording matched before)
                 "matched_fuzz": max((fuzz.token_sort_ratio(q_proc, m) for m in d.matched_text), default=0)
                 / 100,
@@ -829,6 +883,18 @@ class Matcher:
         # the desk's own earlier decision is the best evidence there is.
         out.sort(key=lambda im: (im[1].features["matched_fuzz"] < STRONG_FUZZ, -im[1].score))
         return self._collapse(out)
+
+    def _semantic(self, text: str, cands: list[int]) -> list[float]:
+        """Per candidate, the cosine of the sentence vectors of the claim and the check's claim, clipped to 0..1
+        (the vectors are normalised). The candidates not seen before are embedded together, and kept."""
+        import numpy as np
+
+        new = [i for i in dict.fromkeys(cands) if i not in self._semantic_vectors]
+        vecs = self._semantic_model.embed([text] + [self.checks[i].claim for i in new], norm=True)
+        for i, v in zip(new, vecs[1:], strict=True):
+            self._semantic_vectors[i] = v.astype(np.float16)
+        q = vecs[0]
+        return [min(max(float(self._semantic_vectors[i] @ q), 0.0), 1.0) for i in cands]
 
     def _history(self, q_toks: set[str], d: _DocFeatures, said: dict[str, float]) -> float:
         """The check's words absent from the claim that the claim's words translate to (the best translation

@@ -824,3 +824,82 @@ def test_hidden_units_are_data_and_never_read_evidence_against() -> None:
     for name in ("number_clash", "date_clash"):
         base = dict.fromkeys(FEATURES, 0.5) | {"number_clash": 0.0, "date_clash": 0.0}
         assert shipped.score(base | {name: 1.0}) <= shipped.score(base)
+
+
+# ---------------------------------------------------------------------------------------------
+# The sentence-embedding model (wordllama, offline)
+
+
+def test_semantic_feature_uses_the_real_model_and_reads_paraphrase() -> None:
+    from factcheck.matching import sentence_model
+
+    model = sentence_model()
+    assert sentence_model() is model  # loaded once per process
+    archive = [
+        Check("b1", "Drinking bleach cures coronavirus.", "Bleach cure?"),
+        Check("b2", "Drinking water from the tap spreads the new coronavirus.", "Tap water?"),
+        Check("b3", "Cats can catch the coronavirus from their owners.", "Cats?"),
+    ]
+    found = {
+        m.check.id: m.features["semantic"]
+        for m in Matcher(archive).match("A post says you can get rid of COVID-19 by swallowing bleach", top=3)
+    }
+    assert set(found) <= {"b1", "b2", "b3"} and "b1" in found
+    assert all(0.0 <= v <= 1.0 for v in found.values())
+    # the paraphrase is closer than a check that shares as many words ("drinking", "coronavirus")
+    assert found["b1"] > 0.5 and all(found["b1"] > v for k, v in found.items() if k != "b1")
+
+
+def test_missing_model_is_one_clear_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from factcheck import matching
+    from factcheck.cli import main
+
+    with pytest.raises(matching.ModelMissing, match=r"sentence-embedding model is missing: .*safetensors"):
+        matching.sentence_model(tmp_path)  # a folder without the model's files
+
+    def missing() -> None:
+        raise matching.ModelMissing("the sentence-embedding model is missing: /nowhere (reinstall wordllama)")
+
+    monkeypatch.setattr(matching, "sentence_model", missing)
+    archive = tmp_path / "archive.tsv"
+    archive.write_text("id\tclaim\nc1\tWombats sheltered other animals.\n", encoding="utf-8")
+    queries = tmp_path / "q.tsv"
+    queries.write_text("id\ttext\nq1\twombats in the fires\n", encoding="utf-8")
+    assert main(["match", str(queries), "--against", str(archive), "--no-cache"]) == 2
+    err = capsys.readouterr().err
+    assert err.strip().splitlines() == [
+        "factcheck: the sentence-embedding model is missing: /nowhere (reinstall wordllama)"
+    ]
+
+
+def test_commands_without_memory_do_not_import_the_model() -> None:
+    code = (
+        "import sys\n"
+        "from factcheck.cli import main\n"
+        "main(['extract', 'seeds', '--json'])\n"
+        "import factcheck.matching\n"
+        "print(sorted(k for k in sys.modules if k.split('.')[0] == 'wordllama'))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False)
+    assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_checks_in_other_languages_are_still_found() -> None:
+    """The sentence model is mostly English: a check in another language must still come first for a claim in
+    that language (BM25 finds it; the semantic feature never pushes an English check above it)."""
+    archive = [
+        *ARCHIVE,
+        Check("es1", "El gobierno subió el IVA al 25% en enero.", "¿Sube el IVA?"),
+        Check("de1", "Die Regierung hat die Mehrwertsteuer auf 25 Prozent erhöht.", "Mehrwertsteuer?"),
+        Check("fr1", "Le gouvernement a augmenté la TVA à 25 % en janvier.", "La TVA à 25 % ?"),
+        Check("en1", "The government raised VAT to 25% in January.", "VAT at 25%?"),
+    ]
+    m = Matcher(archive)
+    for query, want in (
+        ("Dicen que el IVA sube al 25 por ciento desde enero", "es1"),
+        ("Angeblich steigt die Mehrwertsteuer auf 25 Prozent", "de1"),
+        ("On dit que la TVA passe à 25 % en janvier", "fr1"),
+    ):
+        assert m.match(query, top=1)[0].check.id == want, query
