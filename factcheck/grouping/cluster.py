@@ -264,7 +264,7 @@ def _claim_features(
     done: dict[str, tuple[list[_Feat], list[list[str]]]] = {}
     for key, cs in own.items():
         doc_of[key] = len(fps)
-        fp = fingerprint(articles.get(key), cs)
+        fp = state.content_keys.get(key) or fingerprint(articles.get(key), cs)
         fps.append(fp)
         got = state.features.get(fp) or done.get(fp)
         if got is None:
