@@ -134,7 +134,7 @@ def article_from_json(d: dict[str, Any]) -> Article:
 
 
 def groups_to_json(groups: Sequence[EventGroup]) -> list[dict[str, Any]]:
-    return [_jsonable(g) for g in groups]
+    return [g.to_json() for g in groups]  # (every field, as ``groups_from_json`` reads them)
 
 
 def groups_from_json(items: list[dict[str, Any]]) -> list[EventGroup]:
