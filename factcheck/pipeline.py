@@ -304,6 +304,23 @@ def content_key(article: Article, claims: list[Claim], digest: str) -> str:
     return "k" + h.hexdigest()
 
 
+def with_content_keys(
+    corpus: Corpus, state: GroupingState | None, digests: Mapping[str, str] | None = None
+) -> GroupingState | None:
+    """``state`` with each article's ``content_key`` set (``digests``: the articles' ``article_digest`` by
+    key, when known): what ``regroup`` does before each ``group_claims`` call with a state."""
+    if state is not None:
+        state.content_keys = {
+            a.key: content_key(
+                a,
+                corpus.claims.get(a.key, []),
+                digests[a.key] if digests is not None else _cache.article_digest(a),
+            )
+            for a in corpus.articles
+        }
+    return state
+
+
 # what ``content_key`` reads of an article beside its digest: the fields ``cache.article_digest`` leaves out
 _WHERE = tuple(sorted(_cache.LOCATION_FIELDS))
 
@@ -353,20 +370,12 @@ def regroup(
             a.key: _grouping_digest(a, corpus.claims.get(a.key, []), content[a.key]) for a in corpus.articles
         }
 
-        def with_content_keys(state: GroupingState | None) -> GroupingState | None:
-            if state is not None:
-                state.content_keys = {
-                    a.key: content_key(a, corpus.claims.get(a.key, []), content[a.key])
-                    for a in corpus.articles
-                }
-            return state
-
         delta = grouping_delta(corpus, overrides, digests, store) if incremental is not None else None
         if incremental is not None and delta is not None:
             groups = incremental(corpus.all_claims(), arts, overrides, delta)
         else:
             with collector_paused():
-                state = with_content_keys(load_grouping_state(corpus, store))
+                state = with_content_keys(corpus, load_grouping_state(corpus, store), content)
                 try:
                     groups = grouping.group_claims(
                         corpus.all_claims(), arts, overrides=overrides, state=state
@@ -374,7 +383,7 @@ def regroup(
                 except StateUnavailable:  # a piece of a saved state was needed and could not be read
                     assert state is not None
                     forget_grouping_state(corpus, store, state)
-                    with_content_keys(state)
+                    with_content_keys(corpus, state, content)
                     groups = grouping.group_claims(
                         corpus.all_claims(), arts, overrides=overrides, state=state
                     )
