@@ -95,6 +95,8 @@ def split_one_change(folder: Path, cache_path: Path) -> dict[str, Any]:
     t1 = time.process_time()
     with pipeline.collector_paused():  # (as ``pipeline.regroup`` runs these three steps)
         state = pipeline.load_grouping_state(corpus, store)
+        if hasattr(pipeline, "with_content_keys"):  # (a tree before it hashed each claim instead)
+            pipeline.with_content_keys(corpus, state)
         t2 = time.process_time()
         arts = {a.key: a for a in corpus.articles}
         inc = grouping.group_claims(corpus.all_claims(), arts, state=state)

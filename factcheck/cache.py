@@ -48,7 +48,7 @@ from factcheck.model import (
 
 FORMAT = 1
 # Article fields that say where an article lies, not what it is: they do not change its extraction.
-_LOCATION_FIELDS = frozenset({"path", "key", "source_file", "record", "notices"})
+LOCATION_FIELDS = frozenset({"path", "key", "source_file", "record", "notices"})
 
 
 @functools.cache
@@ -90,7 +90,7 @@ def article_digest(article: Article) -> str:
     h = hashlib.blake2b(digest_size=16)
     h.update(article.text.encode("utf-8", "surrogatepass"))
     for f in dataclasses.fields(article):
-        if f.name not in _LOCATION_FIELDS and f.name != "text":
+        if f.name not in LOCATION_FIELDS and f.name != "text":
             h.update(f"\0{f.name}={getattr(article, f.name)!r}".encode("utf-8", "surrogatepass"))
     if article.duplicate_of:  # a duplicate's claim ids are made from its key
         h.update(f"\0key={article.key!r}".encode("utf-8", "surrogatepass"))
@@ -134,7 +134,7 @@ def article_from_json(d: dict[str, Any]) -> Article:
 
 
 def groups_to_json(groups: Sequence[EventGroup]) -> list[dict[str, Any]]:
-    return [_jsonable(g) for g in groups]
+    return [g.to_json() for g in groups]  # (every field, as ``groups_from_json`` reads them)
 
 
 def groups_from_json(items: list[dict[str, Any]]) -> list[EventGroup]:
@@ -404,11 +404,16 @@ class Cache:
     # -- groups -----------------------------------------------------------------------------------
     @staticmethod
     def groups_key(
-        articles: Sequence[Article], claims: dict[str, list[Claim]], overrides: GroupOverrides | None
+        articles: Sequence[Article],
+        claims: dict[str, list[Claim]],
+        overrides: GroupOverrides | None,
+        digests: dict[str, str] | None = None,
     ) -> str:
+        """(``digests``: each article's ``article_digest`` by key, when known)"""
         h = hashlib.blake2b(f"{code_version()}\n".encode(), digest_size=16)
         for a in articles:
-            h.update(f"{a.key}\0{article_digest(a)}\n".encode())
+            d = digests[a.key] if digests is not None else article_digest(a)
+            h.update(f"{a.key}\0{d}\n".encode())
             for c in claims.get(a.key, []):
                 if c.manual:
                     h.update(f"m\0{c.id}\0{c.start}\0{c.end}\n".encode())

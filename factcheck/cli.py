@@ -11,13 +11,13 @@ import contextlib
 import datetime as dt
 import importlib
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from factcheck import __version__, ingest
 from factcheck.model import InputError
-from factcheck.textout import inert_output, json_text, one_line
+from factcheck.textout import inert_output, json_lines, json_text, one_line
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 
@@ -109,39 +109,53 @@ def _group_json(corpus: Any, group: Any, show_hidden: bool, index: dict[str, Any
 
 
 def corpus_json(corpus: Any, *, groups: bool = True, show_hidden: bool = False) -> dict[str, Any]:
-    out: dict[str, Any] = {"articles": [], "min_score": corpus.min_score}
+    out: dict[str, Any] = {
+        "articles": list(_articles_json(corpus, show_hidden)),
+        "min_score": corpus.min_score,
+    }
+    out.update(_corpus_tail(corpus, groups=groups, show_hidden=show_hidden))
+    return out
+
+
+def _articles_json(corpus: Any, show_hidden: bool) -> Iterator[dict[str, Any]]:
+    """Each article of ``corpus_json``, made when asked for (``extract --json`` writes each as it comes)."""
     for a in corpus.articles:
-        out["articles"].append(
-            {
-                "path": a.path,
-                "id": a.id,
-                "key": a.key,
-                "title": a.title,
-                "outlet": a.outlet,
-                "url": a.url,
-                "authors": list(a.authors),
-                "published": a.published.isoformat() if a.published else None,
-                "published_source": a.published_source,
-                "crawled": a.crawled.isoformat() if a.crawled else None,
-                "language": a.language,
-                "notices": list(a.notices),
-                # a copy of an earlier article of the batch (same text, or nearly): its claims make no group
-                "duplicate_of": a.duplicate_of or a.near_duplicate_of,
-                "furniture": [
-                    {"start": s.start, "end": s.end, "reason": s.reason}
-                    for s in a.segments
-                    if s.kind == "furniture"
-                ],
-                "claims": _claims_json(corpus, a.key, show_hidden),
-            }
-        )
+        doc = {
+            "path": a.path,
+            "id": a.id,
+            "key": a.key,
+            "title": a.title,
+            "outlet": a.outlet,
+            "url": a.url,
+            "authors": list(a.authors),
+            "published": a.published.isoformat() if a.published else None,
+            "published_source": a.published_source,
+            "crawled": a.crawled.isoformat() if a.crawled else None,
+            "language": a.language,
+            "notices": list(a.notices),
+            # a copy of an earlier article of the batch (same text, or nearly): its claims make no group
+            "duplicate_of": a.duplicate_of or a.near_duplicate_of,
+            "furniture": [
+                {"start": s.start, "end": s.end, "reason": s.reason}
+                for s in a.segments
+                if s.kind == "furniture"
+            ],
+            "claims": _claims_json(corpus, a.key, show_hidden),
+        }
         if not a.source_file or Path(a.source_file).suffix.lower() not in ingest.TEXT_SUFFIXES:
             # a web page or a record: the extracted text is what the offsets index
-            out["articles"][-1]["text"] = a.text
+            doc["text"] = a.text
+        yield doc
+
+
+def _corpus_tail(corpus: Any, *, groups: bool, show_hidden: bool) -> list[tuple[str, Any]]:
+    """The keys of ``corpus_json`` after ``articles`` (and ``min_score``: the first here), in order."""
     index = corpus.claim_index() if groups and not show_hidden else {}
-    out["groups"] = [_group_json(corpus, g, show_hidden, index) for g in corpus.groups] if groups else []
-    out["errors"] = [{"path": e.path, "reason": e.reason} for e in corpus.errors]
-    return out
+    return [
+        ("min_score", corpus.min_score),
+        ("groups", [_group_json(corpus, g, show_hidden, index) for g in corpus.groups] if groups else []),
+        ("errors", [{"path": e.path, "reason": e.reason} for e in corpus.errors]),
+    ]
 
 
 def _build(paths: Sequence[str], min_score: float | None = None, refresh: bool = False) -> Any:
@@ -189,7 +203,11 @@ def _print_corpus(args: argparse.Namespace, readable: Callable[[Any], None]) -> 
     report_errors(corpus.errors)
     report_notices(corpus)
     if args.json:
-        print(json_text(corpus_json(corpus, show_hidden=getattr(args, "all", False))))
+        # one article a line, written as it is made (see README, "extract --json")
+        hidden = getattr(args, "all", False)
+        tail = _corpus_tail(corpus, groups=True, show_hidden=hidden)
+        for piece in json_lines("articles", _articles_json(corpus, hidden), tail):
+            sys.stdout.write(piece)
     else:
         readable(corpus)
     return exit_code(len(corpus.articles), corpus.errors)

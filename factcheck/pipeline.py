@@ -9,6 +9,7 @@ import contextlib
 import dataclasses
 import datetime as dt
 import gc
+import hashlib
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -274,10 +275,54 @@ IncrementalGrouping = Callable[
 ]
 
 
-def _grouping_digest(article: Article, claims: list[Claim]) -> str:
-    """What grouping reads of an article: its content and the claims a reviewer added to it."""
+def _grouping_digest(article: Article, claims: list[Claim], digest: str | None = None) -> str:
+    """What grouping reads of an article: its content and the claims a reviewer added to it (``digest``: its
+    ``cache.article_digest``, when known)."""
+    digest = digest or _cache.article_digest(article)
     manual = ",".join(f"{c.id}:{c.start}:{c.end}" for c in claims if c.manual)
-    return f"{_cache.article_digest(article)}:{manual}" if manual else _cache.article_digest(article)
+    return f"{digest}:{manual}" if manual else digest
+
+
+def content_key(article: Article, claims: list[Claim], digest: str) -> str:
+    """Everything grouping reads of an article and its claims, without reading each claim's fields
+    (``GroupingState.content_keys``). Its claims are the extraction of ``digest`` (its
+    ``cache.article_digest``: the same text, metadata and extractor give the same claims) as ``build``
+    makes them, or a reviewer's edits of them: the claims added by hand (read whole), claims gone (their ids
+    and offsets are read) and speakers (which grouping does not read). Where it lies comes from the
+    article's other fields (read whole, its text and segments left to ``digest``)."""
+    h = hashlib.blake2b(digest.encode(), digest_size=16)
+    where = tuple(getattr(article, f) for f in _WHERE)
+    h.update(repr(where).encode("utf-8", "surrogatepass"))
+    h.update(
+        "\0".join([f"{c.id}:{c.start}:{c.end}:{c.article_key}" for c in claims]).encode(
+            "utf-8", "surrogatepass"
+        )
+    )
+    for c in claims:
+        if c.manual:
+            h.update(repr(c).encode("utf-8", "surrogatepass"))
+    return "k" + h.hexdigest()
+
+
+def with_content_keys(
+    corpus: Corpus, state: GroupingState | None, digests: Mapping[str, str] | None = None
+) -> GroupingState | None:
+    """``state`` with each article's ``content_key`` set (``digests``: the articles' ``article_digest`` by
+    key, when known): what ``regroup`` does before each ``group_claims`` call with a state."""
+    if state is not None:
+        state.content_keys = {
+            a.key: content_key(
+                a,
+                corpus.claims.get(a.key, []),
+                digests[a.key] if digests is not None else _cache.article_digest(a),
+            )
+            for a in corpus.articles
+        }
+    return state
+
+
+# what ``content_key`` reads of an article beside its digest: the fields ``cache.article_digest`` leaves out
+_WHERE = tuple(sorted(_cache.LOCATION_FIELDS))
 
 
 def grouping_delta(
@@ -316,17 +361,21 @@ def regroup(
     from factcheck.grouping.state import StateUnavailable
 
     store = cache if cache is not None else _cache.default()
-    key = store.groups_key(corpus.articles, corpus.claims, overrides)
+    content = {a.key: _cache.article_digest(a) for a in corpus.articles}  # (each article's, once)
+    key = store.groups_key(corpus.articles, corpus.claims, overrides, content)
     groups = store.get_groups(key)
     if groups is None:
         arts = {a.key: a for a in corpus.articles}
-        digests = {a.key: _grouping_digest(a, corpus.claims.get(a.key, [])) for a in corpus.articles}
+        digests = {
+            a.key: _grouping_digest(a, corpus.claims.get(a.key, []), content[a.key]) for a in corpus.articles
+        }
+
         delta = grouping_delta(corpus, overrides, digests, store) if incremental is not None else None
         if incremental is not None and delta is not None:
             groups = incremental(corpus.all_claims(), arts, overrides, delta)
         else:
             with collector_paused():
-                state = load_grouping_state(corpus, store)
+                state = with_content_keys(corpus, load_grouping_state(corpus, store), content)
                 try:
                     groups = grouping.group_claims(
                         corpus.all_claims(), arts, overrides=overrides, state=state
@@ -334,6 +383,7 @@ def regroup(
                 except StateUnavailable:  # a piece of a saved state was needed and could not be read
                     assert state is not None
                     forget_grouping_state(corpus, store, state)
+                    with_content_keys(corpus, state, content)
                     groups = grouping.group_claims(
                         corpus.all_claims(), arts, overrides=overrides, state=state
                     )

@@ -72,6 +72,30 @@ def json_text(obj: Any, *, indent: int | None = 1, html_safe: bool = False) -> s
     return s
 
 
+def json_lines(head: str, items: Iterable[Any], tail: Iterable[tuple[str, Any]]) -> Iterator[str]:
+    """One JSON object in pieces, made one at a time: ``{"<head>": [``, each of ``items`` as one compact line
+    (compact: the standard library's C encoder; ``indent`` forces its pure-Python path, ~1.5 s on a batch of
+    1,000 articles), ``]``, then each ``(key, value)`` of ``tail`` on a line of its own (a list one item a
+    line). The same escapes as ``json_text``: ``json.loads`` of the pieces joined gives the object
+    ``{head: list(items), **dict(tail)}``."""
+
+    def line(obj: Any) -> str:
+        return json_text(obj, indent=None)
+
+    yield "{" + line(head) + ": ["
+    sep = "\n"
+    for item in items:
+        yield sep + line(item)
+        sep = ",\n"
+    yield "]" if sep == "\n" else "\n]"
+    for key, value in tail:
+        if isinstance(value, list) and value:
+            yield ",\n" + line(key) + ": [\n" + ",\n".join(line(v) for v in value) + "\n]"
+        else:
+            yield ",\n" + line(key) + ": " + line(value)
+    yield "}\n"
+
+
 class InertStream(io.TextIOBase):
     """A text stream that passes everything written through ``inert`` to ``stream``."""
 

@@ -680,3 +680,69 @@ def test_near_duplicates_are_told_from_cached_shingles(
     bad._put("derived", {bad.derived_key("shingles", text): ["x"]})
     assert bad.get_derived("shingles", [text]) == {}
     assert _doc(pipeline.build([folder], cache=bad)) == _doc(plain)
+
+
+def test_a_fresh_process_hashes_no_claim_and_follows_the_reviewers_edits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pipeline hands grouping each article's content key: no claim is hashed field by field, and a
+    reviewer's edits between runs (a speaker changed, a claim removed, one added by hand) regroup exactly as
+    from scratch."""
+    import copy
+    import dataclasses
+
+    from factcheck.grouping import cluster
+
+    def no_hashing(*_args: object) -> str:
+        raise AssertionError("an article's claims were hashed")
+
+    folder = _mixed(tmp_path)
+    path = tmp_path / "c.sqlite3"
+    pipeline.build([folder], cache=cache.Cache(path))
+    monkeypatch.setattr(cluster, "fingerprint", no_hashing)
+    _change(folder, 9, "The ministry said on Friday that 40 people were hurt in the blast.")
+    again = pipeline.build([folder], cache=cache.Cache(path))
+    plain = pipeline.build([folder], cache=cache.Cache(enabled=False))
+    assert _doc(again) == _doc(plain)
+    assert again.grouping_state is not None and again.grouping_state.stats["parts_reused"] >= 1
+
+    grouped = [c for c in again.all_claims() if c.group]
+    first, second, third = grouped[0], grouped[1], grouped[-1]
+    first.speaker = "A reviewer's speaker"
+    again.claims[second.article_key].remove(second)
+    mine = dataclasses.replace(third, id="c_manual_1", manual=True, start=third.start + 1)
+    again.claims[third.article_key].append(mine)
+    for edits in range(2):  # in this process (the state in memory), then in a fresh one (read back)
+        if edits:
+            again.grouping_state = None
+        scratch = copy.deepcopy(again)
+        scratch.grouping_state = None
+        pipeline.regroup(scratch, cache=cache.Cache(enabled=False))
+        pipeline.regroup(again, cache=cache.Cache(path))
+        assert [g.to_json() for g in again.groups] == [g.to_json() for g in scratch.groups]
+        assert _doc(again) == _doc(scratch)
+        first.speaker = "Another speaker"
+
+
+def test_the_content_key_reads_what_grouping_reads() -> None:
+    """``content_key`` changes with where an article lies, its claims' ids and offsets and a claim added by
+    hand; not with a reviewer's speaker."""
+    import dataclasses
+
+    corpus = pipeline.build([REPO / "seeds"], cache=cache.Cache(enabled=False))
+    art = next(a for a in corpus.articles if len(corpus.claims[a.key]) > 1)
+    claims = corpus.claims[art.key]
+    digest = cache.article_digest(art)
+    key = pipeline.content_key(art, claims, digest)
+    assert pipeline.content_key(art, claims, digest) == key
+    moved = dataclasses.replace(art, key="elsewhere.txt", path="elsewhere.txt")
+    assert pipeline.content_key(moved, claims, digest) != key
+    assert pipeline.content_key(art, claims[1:], digest) != key
+    assert pipeline.content_key(art, claims, "another digest") != key
+    manual = [*claims, dataclasses.replace(claims[0], id="c_mine", manual=True)]
+    assert pipeline.content_key(art, manual, digest) != key
+    assert pipeline.content_key(art, [*manual[:-1], dataclasses.replace(manual[-1], end=9)], digest) != (
+        pipeline.content_key(art, manual, digest)
+    )
+    claims[0].speaker = "A reviewer's speaker"
+    assert pipeline.content_key(art, claims, digest) == key

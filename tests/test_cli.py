@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from factcheck import cli
 
@@ -204,3 +206,39 @@ def test_an_unknown_command_names_the_commands(tmp_path, monkeypatch) -> None:
     err_lines.clear()
     assert main(["extrct"]) == 2
     assert "did you mean `factcheck extract`?" in err_lines[0]
+
+
+def test_extract_json_is_corpus_json_one_article_a_line(capsys, seeds_copy: Path):
+    """``extract --json`` streams ``corpus_json`` (same keys, same order, same values), one article a line."""
+    from factcheck import pipeline
+
+    rc, out, err = run(capsys, "extract", str(seeds_copy), "--json", "--all")
+    assert rc == 0, err
+    doc = json.loads(out)
+    want = cli.corpus_json(pipeline.build([str(seeds_copy)]), show_hidden=True)
+    assert list(doc) == list(want) == ["articles", "min_score", "groups", "errors"]
+    assert doc == json.loads(json.dumps(want))
+    lines = out.splitlines()
+    # the head, the articles, "],", min_score, the groups' head, the groups, "],", errors
+    assert len(lines) == 1 + len(doc["articles"]) + 3 + len(doc["groups"]) + 2
+    for line, art in zip(lines[1:], doc["articles"], strict=False):
+        assert json.loads(line.rstrip(",")) == art
+
+
+@given(
+    st.lists(st.dictionaries(st.text(max_size=5), st.text(max_size=8), max_size=3), max_size=4),
+    st.lists(
+        st.tuples(
+            st.text(max_size=5),
+            st.one_of(st.none(), st.floats(allow_nan=False), st.lists(st.text(max_size=4), max_size=3)),
+        )
+    ),
+)
+def test_json_lines_round_trip(items, tail):
+    from factcheck.textout import json_lines
+
+    text = "".join(json_lines("articles", iter(items), tail))
+    want = {"articles": items} | dict(tail)
+    assert json.loads(text) == want
+    assert text.endswith("}\n")
+    assert all(line.strip() for line in text.splitlines())

@@ -402,3 +402,14 @@ def test_articles_in_another_order_regroup_as_from_scratch(specs, rnd):
     fresh = GroupingState()
     assert as_json(got) == as_json(grouping.group_claims(claims, arts, state=fresh))
     assert back.story_memo.sims == fresh.story_memo.sims
+
+
+def test_a_claims_features_start_with_its_place_in_the_batch():
+    """``_claim_features`` places a state's features with ``_Feat(idx, claim, doc, *the rest)``."""
+    import dataclasses
+
+    from factcheck.grouping.cluster import _OWN
+    from factcheck.grouping.features import _Feat
+
+    names = tuple(f.name for f in dataclasses.fields(_Feat))
+    assert names[:3] == ("idx", "claim", "doc") and names[3:] == _OWN

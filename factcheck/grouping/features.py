@@ -3,7 +3,9 @@ hard constraints that keep two claims apart."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 import math
 import re
 from collections import Counter, defaultdict
@@ -127,20 +129,36 @@ def groupable_claims(
 ) -> list[Claim]:
     """The claims that are ``groupable`` (with ``copies`` as there), each article's claim segments listed
     once (not once per claim)."""
-    segments: dict[str, list[Segment] | None] = {}  # article key -> its claim segments (None: any place)
+    # article key -> its claim segments' starts in order, and the furthest end of the segments up to each
+    # (None: any place): a claim overlaps one of them when the furthest end of those that start before
+    # it ends is past its start (one bisection per claim, not a scan of the article's segments)
+    segments: dict[str, tuple[list[int], list[int]] | None] = {}
     skip: dict[str, bool] = {}  # article key -> a copy left out
     out = []
     for c in claims:
         if c.article_key not in segments:
             art = articles.get(c.article_key)
-            segments[c.article_key] = art.claim_segments if art is not None and art.segments else None
+            segments[c.article_key] = _reach(art.claim_segments) if art is not None and art.segments else None
             skip[c.article_key] = not copies and is_copy(art)
         segs = segments[c.article_key]
         if skip[c.article_key] or byline_like(c):
             continue
-        if segs is None or any(s.start < c.end and c.start < s.end for s in segs):
+        if segs is None:
+            out.append(c)
+            continue
+        starts, reach = segs
+        k = bisect.bisect_left(starts, c.end)
+        if k and reach[k - 1] > c.start:
             out.append(c)
     return out
+
+
+def _reach(segs: Sequence[Segment]) -> tuple[list[int], list[int]]:
+    """Segments' starts in order, and the furthest end among the segments up to each (see
+    ``groupable_claims``)."""
+    ordered = sorted(segs, key=lambda s: s.start)
+    reach = list(itertools.accumulate((s.end for s in ordered), max))
+    return [s.start for s in ordered], reach
 
 
 def participant(entity: Entity, lang: str | None) -> bool:
