@@ -1453,10 +1453,21 @@ def _another_post(lines: list[_Line], kinds: list[tuple[str, str]], start: int) 
     headline, its date line, then text -- after three paragraphs of the article opens another post; it and
     all that follows is not this article."""
     paragraphs = 0
+    prose = [kinds[i] == ("body", "") and lines[i].words >= SUBSTANTIAL_WORDS for i in range(len(lines))]
+    left = sum(prose[start:])  # (paragraphs below the line read)
     for i in range(start, len(lines)):
-        if kinds[i] == ("body", "") and lines[i].words >= SUBSTANTIAL_WORDS:
+        left -= prose[i]
+        if prose[i]:
             paragraphs += 1
         elif kinds[i] == ("furniture", "date stamp") and paragraphs >= 3 and _post_header(lines, kinds, i):
+            # more of the page's prose follows than precedes, under this header alone (no other post's
+            # header further down): the article opens here, after a shop's or a site's preface
+            if left > paragraphs and not any(
+                kinds[j] == ("furniture", "date stamp") and _post_header(lines, kinds, j)
+                for j in range(i + 1, len(lines))
+            ):
+                paragraphs = 0
+                continue
             head = next(j for j in range(i - 1, -1, -1) if 3 <= lines[j].words <= 20)
             for j in range(head, len(lines)):
                 if kinds[j][0] in ("body", "title", "meta"):

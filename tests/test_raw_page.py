@@ -536,6 +536,31 @@ def test_a_second_post_with_its_headline_and_date_after_the_article_is_another_a
     assert info["published"] == dt.date(2018, 11, 13)
 
 
+def test_a_dated_post_header_with_more_prose_below_than_above_opens_the_article() -> None:
+    # a shop's or a site's preface (three paragraphs) above the post: the post is the page's article
+    preface = [
+        "In our online shop you will find every product of our outlets and can order it to your home at any time.",
+        "Our team of mountain guides tests every piece of gear on real tours before it goes on the shelves.",
+        "Members of our customer club get a discount of ten percent on every order and free delivery of course.",
+    ]
+    post = [f"{t} It was the {n} point the operator made on Sunday." for n, t in enumerate(ARTICLE * 2)]
+    text = "\n".join(["Shop | Mountain Gear", *preface, *NEXT_POST[:2], *post])
+    k = kinds_of(text)
+    assert all(k[t] == ("body", "") for t in post)
+    assert all(k[t][0] == "body" for t in preface)
+
+
+def test_a_post_header_followed_by_more_post_headers_still_opens_other_posts() -> None:
+    # a list of posts below the article (each with its headline and date): not the article's start
+    later = [t.replace("Ferry", "Tram").replace("12 November", "10 November") for t in NEXT_POST]
+    text = "\n".join(
+        ["Bridge closed to trucks", "13 November 2018", *ARTICLE, *NEXT_POST, *later, *later[2:]]
+    )
+    k = kinds_of(text)
+    assert all(k[t] == ("body", "") for t in ARTICLE)
+    assert all(k[t][0] == "furniture" for t in [*NEXT_POST[2:], *later[2:]])
+
+
 def test_a_date_line_early_in_the_article_opens_no_other_post() -> None:
     # (after two paragraphs: a section of the article with its date, not another post)
     text = "\n".join(["Bridge closed to trucks", *ARTICLE[:2], *NEXT_POST, *ARTICLE[2:]])
