@@ -1164,7 +1164,9 @@ def classify_lines(
     # neither body nor title)
     repeats = len(lines) - len({ln.text for ln in lines})  # lines whose text an earlier line has
     if page:
-        _teaser_blocks(lines, kinds, first_body, substantial, page_title[2] if page_title else frozenset())
+        _teaser_blocks(
+            lines, kinds, first_body, substantial, page_title[2] if page_title else frozenset(), lang
+        )
         if repeats >= 2:
             _galleries(lines, kinds, first_body)
         if chrome.count(READ_MORE) >= 2:
@@ -1527,6 +1529,7 @@ def _teaser_blocks(
     first_body: int,
     substantial: list[bool],
     own: frozenset[str] = frozenset(),
+    lang: str | None = None,
 ) -> None:
     """Other stories listed after the article has begun. A teaser is a headline followed by its date,
     reading time or a repeat of itself ("Gegen dicke Luft: Aldi Nord bietet Luftreiniger an" / "06.11.2018"
@@ -1576,9 +1579,7 @@ def _teaser_blocks(
                 break
             j += 1
         if j < n and summary(j):
-            dated = dated or ends_dated(j)
-            if dated or not lines[i].text.endswith("?"):  # (an interview's question and answer: body)
-                return j + 1, dated
+            return j + 1, dated or ends_dated(j)
         return (j, True) if dated else None
 
     def lone(k: int) -> bool:
@@ -1591,6 +1592,7 @@ def _teaser_blocks(
     for j in range(n - 1, -1, -1):
         prose_after[j] = prose_after[j + 1] + (kinds[j] == ("body", "") and substantial[j])
     total = prose_after[0]
+    sections_end = -SECTION_GAP_LINES - 1  # (the end of the last run of two units or more left as text)
     i = first_body + 1
     while i < n:
         u = unit(i)
@@ -1613,19 +1615,74 @@ def _teaser_blocks(
                 break
         dated = sum(1 for _s, _e, d in units if d)
         start = units[0][0]
+        if (not dated and all(lines[s0].text.endswith("?") for s0, _e, _d in units)) or (
+            start - sections_end <= SECTION_GAP_LINES
+        ):
+            # questions each followed by a short answer (an interview), or a run that goes on from one
+            # left as the article's text (sections of a gallery, broken by a one-line paragraph): text
+            if len(units) >= 2 or start - sections_end <= SECTION_GAP_LINES:
+                sections_end = j
+            i = max(j, i + 1)
+            continue
         before = total - prose_after[start]  # (the article's own headline, date and lede come first)
         later = prose_after[units[-1][1]] < before
         if before == 1:  # the one paragraph above is the article's only if it is no menu's blurb
             before = sum(1 for k in range(first_body, start) if kinds[k] == ("body", "") and not lone(k))
-        if before >= 1 and (dated >= 2 or (len(units) >= 3 and later)):
+        if (
+            before >= 1
+            and (dated >= 2 or (len(units) >= 3 and later))
+            and not _same_topic(lines, kinds, first_body, units, lang)
+        ):
             for s0, e0, _d in units:
                 for k in range(s0, e0):
                     if kinds[k][0] in ("body", "meta"):
                         kinds[k] = ("furniture", "list of other stories")
+        elif len(units) >= 2:
+            sections_end = j
         i = max(j, i + 1)
 
 
 TEASER_SUMMARY_WORDS = 60
+SECTION_GAP_LINES = 3  # lines at most between two runs of headed sections that are one run
+
+_TOPIC_WORD = re.compile(r"[^\W\d_]{3,}")  # (a word of three letters or more, in any script)
+
+
+def _same_topic(
+    lines: list[_Line],
+    kinds: list[tuple[str, str]],
+    first_body: int,
+    units: list[tuple[int, int, bool]],
+    lang: str | None,
+) -> bool:
+    """Whether a run of headline-and-summary units goes on with the article's own subject: on average
+    TEASER_TOPIC_SHARE of each unit's words (three letters or more, not stop words of the language) are
+    words of the article's text above it. A subheaded article's sections, an interview's questions and a
+    recipe's steps share the article's words; teasers of other stories do not."""
+    stop = _stop_words(lang)
+    vocab: set[str] = set()
+    for k in range(first_body, units[0][0]):
+        if kinds[k][0] in ("body", "title") and lines[k].words >= 8:
+            vocab.update(w for w in _TOPIC_WORD.findall(lines[k].text.lower()) if w not in stop)
+    total = 0.0
+    for s0, e0, _d in units:
+        words = {
+            w for k in range(s0, e0) for w in _TOPIC_WORD.findall(lines[k].text.lower()) if w not in stop
+        }
+        total += len(words & vocab) / max(1, len(words))
+    return total >= TEASER_TOPIC_SHARE * len(units)
+
+
+TEASER_TOPIC_SHARE = 0.6
+
+
+@functools.cache
+def _stop_words(lang: str | None) -> frozenset[str]:
+    """The function, reporting and calendar words of the language (``lang/<code>/stopwords.toml``;
+    English's when it has none)."""
+    data = langres.resource(lang or "en", "stopwords") or langres.resource("en", "stopwords")
+    return frozenset(w for kind in ("function", "reporting", "calendar") for w in data.get(kind, ()))
+
 
 READ_MORE = "read-more link"  # the reason of the furniture markers of a "Read more" line
 

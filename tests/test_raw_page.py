@@ -825,3 +825,102 @@ def test_a_question_headline_after_a_related_marker_does_not_restart_the_article
     ]
     kinds = kinds_of("\n".join(["Harbour bridge to close", *ARTICLE, *tail]))
     assert kinds[tail[1]][0] == "furniture"
+
+
+OTHER_STORIES = [
+    "Which e-bike should I buy?",
+    "Our guide says which model suits whom, and lists the prices of this spring.",
+    "Night trains return to the Alps",
+    "Three operators will run sleeper trains to Innsbruck and Zurich from December on.",
+    "Is the new tablet worth its price?",
+    "We tested the new tablet for two weeks. It is fast, but its battery disappoints.",
+]
+
+
+def test_teasers_whose_headlines_are_questions_are_other_stories() -> None:
+    # (a headline ending in "?" opened no teaser: a run of them was read as an interview)
+    text = "\n".join(["Bridge closed to trucks", *ARTICLE, "More on the subject", *OTHER_STORIES])
+    k = kinds_of(text)
+    assert all(k[t] == ("furniture", "list of other stories") for t in OTHER_STORIES)
+    assert all(k[t] == ("body", "") for t in ARTICLE)
+
+
+def test_questions_each_with_a_short_answer_stay_an_interview() -> None:
+    qa = [
+        "Why did the bridge have to close?",
+        "Two of its steel supports have cracks. Heavy trucks could make them worse within weeks.",
+        "How long will the repairs last?",
+        "We expect about four months of work, if the steel arrives in time for the summer.",
+        "What do shop owners get?",
+        "The council will discuss a compensation scheme for them at its next meeting in May.",
+    ]
+    k = kinds_of("\n".join(["Bridge closed to trucks", *ARTICLE, *qa]))
+    assert all(k[t][0] == "body" for t in qa)
+
+
+def test_headed_sections_that_share_the_articles_words_are_no_teasers() -> None:
+    sections = [
+        "Cracks in the supports",
+        "The engineers found the cracks in two steel supports of the harbour bridge during a test.",
+        "Trucks rerouted through the tunnel",
+        "Heavy trucks will take the northern tunnel while the bridge repairs last, the council said.",
+        "Compensation for shop owners",
+        "Shop owners near the harbour bridge asked the council for a compensation scheme.",
+    ]
+    k = kinds_of("\n".join(["Bridge closed to trucks", *ARTICLE, *sections]))
+    assert all(k[t] == ("body", "") for t in sections[1::2])
+
+
+def test_a_run_of_headed_sections_broken_by_a_one_line_paragraph_goes_on() -> None:
+    # a gallery's slides (a heading and a short text each, a slide counter between): the slides after a
+    # slide with no heading are the article still, though little of its prose follows them
+    slides = [
+        (
+            "Why do we feel fear?",
+            "Fear is an old companion of every animal that ever had to flee from a hunter in the wild.",
+        ),
+        (
+            "Fast reactions",
+            "Any creature that does not run from larger animals has little chance to live on for long.",
+        ),
+        (
+            "What happens in the body?",
+            "Breathing and heart rate rise, and the muscles get more blood at once, ready to act.",
+        ),
+        (
+            "Goose bumps",
+            "The small muscles at the root of each hair tense as well, which makes the hair stand up.",
+        ),
+        (
+            "Sugar in the blood",
+            "The level of glucose in the blood rises sharply and gives the body energy for a fight.",
+        ),
+        (
+            "Where it starts",
+            "The reaction starts in the amygdala, a small bundle of neurons deep inside the brain.",
+        ),
+        (
+            "Adrenaline comes in",
+            "The glands release adrenaline into the blood, which keeps the body alert for a while.",
+        ),
+        (
+            "Hearing and sight change",
+            "Hearing can be weaker, and the hormones may narrow what the eyes see around us.",
+        ),
+        (
+            "Tears and saliva",
+            "Some people also shed tears or have a dry mouth when they are very scared of something.",
+        ),
+        (
+            "Calming down again",
+            "Once the danger is gone, the body slowly lowers its heart rate and its blood pressure.",
+        ),
+    ]
+    lines = []
+    for n, (head, text) in enumerate(slides):
+        lines += [f"{n + 2}/14 photos © Picture Agency", head, text]
+        if n == 5:
+            lines.append("The pituitary gland then sends its hormones into the blood.")
+    text = "\n".join(["Fear and the body | Stars", "Fear and the body", *ARTICLE, *lines])
+    k = kinds_of(text)
+    assert all(k[t] == ("body", "") for _h, t in slides)
