@@ -1630,7 +1630,7 @@ def _teaser_blocks(
             before = sum(1 for k in range(first_body, start) if kinds[k] == ("body", "") and not lone(k))
         if (
             before >= 1
-            and (dated >= 2 or (len(units) >= 3 and later))
+            and (dated >= 2 or (len(units) >= TEASER_RUN_UNITS and later))
             and not _same_topic(lines, kinds, first_body, units, lang)
         ):
             for s0, e0, _d in units:
@@ -1644,6 +1644,7 @@ def _teaser_blocks(
 
 TEASER_SUMMARY_WORDS = 60
 SECTION_GAP_LINES = 3  # lines at most between two runs of headed sections that are one run
+TEASER_RUN_UNITS = 3  # headline-and-summary units in a row that make a list of other stories
 
 _TOPIC_WORD = re.compile(r"[^\W\d_]{3,}")  # (a word of three letters or more, in any script)
 
@@ -1857,14 +1858,15 @@ _HEADLINE_END = re.compile(r"[.!:;,)]$|[.!?,;:][\"”“»«'’]$")
 
 
 def _teaser_lists(lines: list[_Line], kinds: list[tuple[str, str]], first_body: int) -> None:
-    """Runs of three or more headlines (lines of 3-20 words with no closing punctuation, maybe with a short
-    date or author line between them) after the article has begun are lists of other stories: furniture."""
+    """Runs of three or more headlines (lines of 3-30 words with no closing punctuation -- a headline with a
+    kicker runs to 25 words and more --, maybe with a short date or author line between them) after the
+    article has begun are lists of other stories: furniture."""
 
     def headline(j: int) -> bool:
         ln = lines[j]
         return (
             kinds[j][0] == "body"
-            and 3 <= ln.words <= 20
+            and 3 <= ln.words <= 30
             and not _HEADLINE_END.search(ln.text)
             and not _LIST_ITEM.match(ln.text)
             and (ln.text[:1].isupper() or ln.text[:1].isdigit() or ln.text[:1] in "#\"“„«»'‘")
