@@ -1167,6 +1167,7 @@ def classify_lines(
         _teaser_blocks(
             lines, kinds, first_body, substantial, page_title[2] if page_title else frozenset(), lang
         )
+        _related_links(lines, kinds, first_body, tail_from, chrome, vocab)
         if repeats >= 2:
             _galleries(lines, kinds, first_body)
         if chrome.count(READ_MORE) >= 2:
@@ -1643,6 +1644,44 @@ def _teaser_blocks(
 
 
 TEASER_SUMMARY_WORDS = 60
+
+
+def _related_links(
+    lines: list[_Line],
+    kinds: list[tuple[str, str]],
+    first_body: int,
+    tail_from: int,
+    chrome: list[str | None],
+    vocab: furniture.Vocabulary,
+) -> None:
+    """An inline box of links to other stories inside the article: an end-of-article marker ("Lesen Sie
+    auch", "Related", "Lea también") that did not end the article (its prose goes on below), and right
+    under it (past a short label: a section, a place) one to RELATED_HEADLINES lines that read as headlines
+    (RELATED_HEADLINE_WORDS words or more, none closed like a clause): the linked stories' headlines,
+    not the article's text. (A subheading of the article is shorter, and seldom sits under such a marker.)"""
+    for i in range(first_body + 1, min(tail_from, len(lines))):
+        if not chrome[i] or lines[i].words > 6 or vocab.tail(lines[i].text, lines[i].words) is None:
+            continue
+        j = i + 1
+        while j < len(lines) and j - i <= 2 and lines[j].words <= 2:
+            j += 1  # (a label: "Santa Cruz", "Politik")
+        found = 0
+        while j < len(lines) and found < RELATED_HEADLINES:
+            ln = lines[j]
+            if not (
+                kinds[j] == ("body", "")
+                and RELATED_HEADLINE_WORDS <= ln.words <= 25
+                and not _CLAUSE_MARK_END.search(ln.text)
+                and not ln.full_stop_end
+            ):
+                break
+            kinds[j] = ("furniture", "link to another story")
+            found += 1
+            j += 1
+
+
+RELATED_HEADLINES = 3
+RELATED_HEADLINE_WORDS = 5
 SECTION_GAP_LINES = 3  # lines at most between two runs of headed sections that are one run
 TEASER_RUN_UNITS = 3  # headline-and-summary units in a row that make a list of other stories
 

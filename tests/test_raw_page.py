@@ -938,3 +938,29 @@ def test_a_run_of_long_headlines_is_a_teaser_list() -> None:
     k = kinds_of("\n".join(["Bridge closed", *ARTICLE, *heads]) + "\n")
     assert all(k[h] == ("furniture", "teaser list") for h in heads)
     assert all(k[t] == ("body", "") for t in ARTICLE)
+
+
+@pytest.mark.parametrize(
+    ("lang", "marker", "headline"),
+    [
+        ("en", "Related", "Council approves new cycle lanes on the seafront after long debate"),
+        ("de", "Lesen Sie auch", "Stadtrat beschließt neue Radwege an der Uferpromenade"),
+        ("es", "Lea también", "El concejo aprueba nuevos carriles para bicicletas en el paseo marítimo"),
+    ],
+)
+def test_a_headline_under_an_inline_related_marker_is_a_link_to_another_story(
+    lang: str, marker: str, headline: str
+) -> None:
+    text = "\n".join(["Bridge closed to trucks", *ARTICLE[:2], marker, headline, *ARTICLE[2:]])
+    segs, _info = classify_lines(text, lang)
+    k = {text[s.start : s.end]: (s.kind, s.reason) for s in segs}
+    assert k[headline] == ("furniture", "link to another story")
+    assert all(k[t] == ("body", "") for t in ARTICLE)
+
+
+def test_a_subheading_or_a_sentence_under_an_inline_related_marker_stays() -> None:
+    sub = "The repairs"  # (a subheading of the article: short)
+    text = "\n".join(["Bridge closed to trucks", *ARTICLE[:2], "Related", sub, *ARTICLE[2:]])
+    k = kinds_of(text)
+    assert k[sub][1] != "link to another story"
+    assert all(k[t] == ("body", "") for t in ARTICLE)
