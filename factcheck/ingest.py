@@ -1261,7 +1261,9 @@ def classify_lines(
         _thread_of_stamped_posts(lines, kinds, substantial)
         gap = min(ARTICLE_GAP_LINES, SHORT_GAP_LINES)
         if sum(1 for k in kinds if k[0] not in ("body", "title")) >= gap:
-            _blocks_after_the_article(kinds, substantial, [ln.words >= SUBSTANTIAL_WORDS for ln in lines])
+            _blocks_after_the_article(
+                kinds, substantial, [ln.words >= SUBSTANTIAL_WORDS for ln in lines], lines, lang
+            )
         _after_the_copyright_line(kinds, substantial, chrome)
         # (last: an author's box removed changes no other rule's view of where the article's prose ends)
         _bios_under_a_name(lines, kinds, first_body, lang)
@@ -1703,14 +1705,17 @@ def _same_topic(
     vocab: set[str] = set()
     for k in range(first_body, units[0][0]):
         if kinds[k][0] in ("body", "title") and lines[k].words >= 8:
-            vocab.update(w for w in _TOPIC_WORD.findall(lines[k].text.lower()) if w not in stop)
+            vocab |= _topic_words(lines[k].text, stop)
     total = 0.0
     for s0, e0, _d in units:
-        words = {
-            w for k in range(s0, e0) for w in _TOPIC_WORD.findall(lines[k].text.lower()) if w not in stop
-        }
+        words = set().union(*(_topic_words(lines[k].text, stop) for k in range(s0, e0)))
         total += len(words & vocab) / max(1, len(words))
     return total >= TEASER_TOPIC_SHARE * len(units)
+
+
+def _topic_words(text: str, stop: frozenset[str]) -> set[str]:
+    """The words of ``text`` (three letters or more, lower case) that are no stop words."""
+    return {w for w in _TOPIC_WORD.findall(text.lower()) if w not in stop}
 
 
 TEASER_TOPIC_SHARE = 0.6
@@ -1811,21 +1816,32 @@ GALLERY_CAPTION_WORDS = 80
 
 
 def _blocks_after_the_article(
-    kinds: list[tuple[str, str]], substantial: list[bool], long: list[bool]
+    kinds: list[tuple[str, str]],
+    substantial: list[bool],
+    long: list[bool],
+    lines: list[_Line] | None = None,
+    lang: str | None = None,
 ) -> None:
-    _blocks_after(kinds, substantial, ARTICLE_GAP_LINES, None)
-    _blocks_after(kinds, substantial, SHORT_GAP_LINES, long)
+    """(``lines`` and ``lang``: a block that goes on with the article's subject stays; see ``_blocks_after``.)"""
+    _blocks_after(kinds, substantial, ARTICLE_GAP_LINES, None, lines, lang)
+    _blocks_after(kinds, substantial, SHORT_GAP_LINES, long, lines, lang)
 
 
 def _blocks_after(
-    kinds: list[tuple[str, str]], substantial: list[bool], gap_lines: int, keep: list[bool] | None
+    kinds: list[tuple[str, str]],
+    substantial: list[bool],
+    gap_lines: int,
+    keep: list[bool] | None,
+    lines: list[_Line] | None = None,
+    lang: str | None = None,
 ) -> None:
     """A copied page goes on after its article with other blocks (a sidebar, promotions, the site's
     footer), each set off from the article by a long run of furniture lines. Blocks of prose separated by
     ARTICLE_GAP_LINES or more lines of furniture are told apart; the one with the most substantial
     paragraphs is the article, and a block after it with less than a third of its prose is not the
     article ("block after the article"). A block as large as a third of the article stays (an article
-    cut in two by a gallery or an advertisement goes on)."""
+    cut in two by a gallery or an advertisement goes on), and so does one whose paragraphs share on average
+    TEASER_TOPIC_SHARE of their words with the article's (the article cut in two by a table)."""
     blocks: list[list[int]] = []  # indices of body lines, per block
     gap = gap_lines
     for i, k in enumerate(kinds):
@@ -1840,8 +1856,18 @@ def _blocks_after(
         return
     prose = [sum(1 for i in b if kinds[i][0] == "body" and substantial[i]) for b in blocks]
     main = max(range(len(blocks)), key=lambda b: prose[b])
+    vocab: set[str] | None = None
     for b in range(main + 1, len(blocks)):
         if 3 * prose[b] < prose[main] and (keep is None or prose[b] == 0):
+            if prose[b] and lines is not None:
+                stop = _stop_words(lang)
+                if vocab is None:
+                    vocab = set().union(
+                        *(_topic_words(lines[i].text, stop) for i in blocks[main] if substantial[i])
+                    )
+                paras = [_topic_words(lines[i].text, stop) for i in blocks[b] if substantial[i]]
+                if sum(len(w & vocab) / max(1, len(w)) for w in paras) >= TEASER_TOPIC_SHARE * len(paras):
+                    continue  # (the article's own subject goes on)
             for i in blocks[b]:
                 if kinds[i][0] == "body" and not (keep is not None and keep[i]):
                     kinds[i] = ("furniture", "block after the article")

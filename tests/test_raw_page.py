@@ -964,3 +964,18 @@ def test_a_subheading_or_a_sentence_under_an_inline_related_marker_stays() -> No
     k = kinds_of(text)
     assert k[sub][1] != "link to another story"
     assert all(k[t] == ("body", "") for t in ARTICLE)
+
+
+def test_the_article_goes_on_after_a_long_table_when_its_subject_goes_on() -> None:
+    # a table copied as one short line per cell cuts the article in two: the part after it shares the
+    # article's words and stays; a sidebar after the same gap does not and goes
+    article = [
+        f"The harbour bridge repairs cost {n} million, and the council expects the bridge to reopen in spring."
+        for n in range(10, 19)
+    ]
+    table = [f"{n}.{n} million" for n in range(20, 34)]
+    after = "The council said the bridge repairs will be paid from the harbour budget, and the bridge reopens in spring."
+    sidebar = "Our newsletter brings you the best recipes and travel tips of the week, every Friday morning."
+    k = kinds_of("\n".join(["Bridge closed to trucks", *article, *table, after, *table[:13], sidebar]))
+    assert k[after] == ("body", "")
+    assert k[sidebar][0] == "furniture"
