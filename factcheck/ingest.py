@@ -1466,10 +1466,15 @@ def _another_post(lines: list[_Line], kinds: list[tuple[str, str]], start: int) 
             paragraphs += 1
         elif kinds[i] == ("furniture", "date stamp") and paragraphs >= 3 and _post_header(lines, kinds, i):
             # more of the page's prose follows than precedes, under this header alone (no other post's
-            # header further down): the article opens here, after a shop's or a site's preface
-            if left > paragraphs and not any(
-                kinds[j] == ("furniture", "date stamp") and _post_header(lines, kinds, j)
-                for j in range(i + 1, len(lines))
+            # header further down, no date or byline above: the text above is no post of its own): the
+            # article opens here, after a shop's or a site's preface
+            if (
+                left > paragraphs
+                and not any(kinds[j] in _POST_DATES for j in range(i))
+                and not any(
+                    kinds[j] == ("furniture", "date stamp") and _post_header(lines, kinds, j)
+                    for j in range(i + 1, len(lines))
+                )
             ):
                 paragraphs = 0
                 continue
@@ -1478,6 +1483,11 @@ def _another_post(lines: list[_Line], kinds: list[tuple[str, str]], start: int) 
                 if kinds[j][0] in ("body", "title", "meta"):
                     kinds[j] = ("furniture", "another article")
             return
+
+
+_POST_DATES = frozenset(
+    {("furniture", "date stamp"), ("meta", "date line"), ("meta", "published date"), ("meta", "byline")}
+)
 
 
 def _post_header(lines: list[_Line], kinds: list[tuple[str, str]], i: int) -> bool:
