@@ -1933,15 +1933,14 @@ _HEADLINE_END = re.compile(r"[.!:;,)]$|[.!?,;:][\"”“»«'’]$")
 
 
 def _teaser_lists(lines: list[_Line], kinds: list[tuple[str, str]], first_body: int) -> None:
-    """Runs of three or more headlines (lines of 3-30 words with no closing punctuation -- a headline with a
-    kicker runs to 25 words and more --, maybe with a short date or author line between them) after the
-    article has begun are lists of other stories: furniture."""
+    """Runs of three or more headlines (lines of 3-20 words with no closing punctuation, maybe with a short
+    date or author line between them) after the article has begun are lists of other stories: furniture."""
 
     def headline(j: int) -> bool:
         ln = lines[j]
         return (
             kinds[j][0] == "body"
-            and 3 <= ln.words <= 30
+            and 3 <= ln.words <= 20
             and not _HEADLINE_END.search(ln.text)
             and not _LIST_ITEM.match(ln.text)
             and (ln.text[:1].isupper() or ln.text[:1].isdigit() or ln.text[:1] in "#\"“„«»'‘")

@@ -926,20 +926,6 @@ def test_a_run_of_headed_sections_broken_by_a_one_line_paragraph_goes_on() -> No
     assert all(k[t] == ("body", "") for _h, t in slides)
 
 
-def test_a_run_of_long_headlines_is_a_teaser_list() -> None:
-    # (headlines with a kicker run to 25 words and more; none ends like a sentence)
-    heads = [
-        "Hard words. The opposition leader accused the government of planning to delay the budget vote until the "
-        "end of the summer",
-        "Sad ending. Who was the young singer who won a television show, became a meme and died at the age of 16",
-        "Record heat. The weather service warns of temperatures above 40 degrees in the north of the country this "
-        "weekend",
-    ]
-    k = kinds_of("\n".join(["Bridge closed", *ARTICLE, *heads]) + "\n")
-    assert all(k[h] == ("furniture", "teaser list") for h in heads)
-    assert all(k[t] == ("body", "") for t in ARTICLE)
-
-
 @pytest.mark.parametrize(
     ("lang", "marker", "headline"),
     [
