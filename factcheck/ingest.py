@@ -1164,7 +1164,10 @@ def classify_lines(
     # neither body nor title)
     repeats = len(lines) - len({ln.text for ln in lines})  # lines whose text an earlier line has
     if page:
-        _teaser_blocks(lines, kinds, first_body, substantial, page_title[2] if page_title else frozenset())
+        _teaser_blocks(
+            lines, kinds, first_body, substantial, page_title[2] if page_title else frozenset(), lang
+        )
+        _related_links(lines, kinds, first_body, tail_from, chrome, vocab)
         if repeats >= 2:
             _galleries(lines, kinds, first_body)
         if chrome.count(READ_MORE) >= 2:
@@ -1258,7 +1261,9 @@ def classify_lines(
         _thread_of_stamped_posts(lines, kinds, substantial)
         gap = min(ARTICLE_GAP_LINES, SHORT_GAP_LINES)
         if sum(1 for k in kinds if k[0] not in ("body", "title")) >= gap:
-            _blocks_after_the_article(kinds, substantial, [ln.words >= SUBSTANTIAL_WORDS for ln in lines])
+            _blocks_after_the_article(
+                kinds, substantial, [ln.words >= SUBSTANTIAL_WORDS for ln in lines], lines, lang
+            )
         _after_the_copyright_line(kinds, substantial, chrome)
         # (last: an author's box removed changes no other rule's view of where the article's prose ends)
         _bios_under_a_name(lines, kinds, first_body, lang)
@@ -1453,15 +1458,36 @@ def _another_post(lines: list[_Line], kinds: list[tuple[str, str]], start: int) 
     headline, its date line, then text -- after three paragraphs of the article opens another post; it and
     all that follows is not this article."""
     paragraphs = 0
+    prose = [kinds[i] == ("body", "") and lines[i].words >= SUBSTANTIAL_WORDS for i in range(len(lines))]
+    left = sum(prose[start:])  # (paragraphs below the line read)
     for i in range(start, len(lines)):
-        if kinds[i] == ("body", "") and lines[i].words >= SUBSTANTIAL_WORDS:
+        left -= prose[i]
+        if prose[i]:
             paragraphs += 1
         elif kinds[i] == ("furniture", "date stamp") and paragraphs >= 3 and _post_header(lines, kinds, i):
+            # more of the page's prose follows than precedes, under this header alone (no other post's
+            # header further down, no date or byline above: the text above is no post of its own): the
+            # article opens here, after a shop's or a site's preface
+            if (
+                left > paragraphs
+                and not any(kinds[j] in _POST_DATES for j in range(i))
+                and not any(
+                    kinds[j] == ("furniture", "date stamp") and _post_header(lines, kinds, j)
+                    for j in range(i + 1, len(lines))
+                )
+            ):
+                paragraphs = 0
+                continue
             head = next(j for j in range(i - 1, -1, -1) if 3 <= lines[j].words <= 20)
             for j in range(head, len(lines)):
                 if kinds[j][0] in ("body", "title", "meta"):
                     kinds[j] = ("furniture", "another article")
             return
+
+
+_POST_DATES = frozenset(
+    {("furniture", "date stamp"), ("meta", "date line"), ("meta", "published date"), ("meta", "byline")}
+)
 
 
 def _post_header(lines: list[_Line], kinds: list[tuple[str, str]], i: int) -> bool:
@@ -1516,6 +1542,7 @@ def _teaser_blocks(
     first_body: int,
     substantial: list[bool],
     own: frozenset[str] = frozenset(),
+    lang: str | None = None,
 ) -> None:
     """Other stories listed after the article has begun. A teaser is a headline followed by its date,
     reading time or a repeat of itself ("Gegen dicke Luft: Aldi Nord bietet Luftreiniger an" / "06.11.2018"
@@ -1565,9 +1592,7 @@ def _teaser_blocks(
                 break
             j += 1
         if j < n and summary(j):
-            dated = dated or ends_dated(j)
-            if dated or not lines[i].text.endswith("?"):  # (an interview's question and answer: body)
-                return j + 1, dated
+            return j + 1, dated or ends_dated(j)
         return (j, True) if dated else None
 
     def lone(k: int) -> bool:
@@ -1580,6 +1605,7 @@ def _teaser_blocks(
     for j in range(n - 1, -1, -1):
         prose_after[j] = prose_after[j + 1] + (kinds[j] == ("body", "") and substantial[j])
     total = prose_after[0]
+    sections_end = -SECTION_GAP_LINES - 1  # (the end of the last run of two units or more left as text)
     i = first_body + 1
     while i < n:
         u = unit(i)
@@ -1602,19 +1628,116 @@ def _teaser_blocks(
                 break
         dated = sum(1 for _s, _e, d in units if d)
         start = units[0][0]
+        if (not dated and all(lines[s0].text.endswith("?") for s0, _e, _d in units)) or (
+            start - sections_end <= SECTION_GAP_LINES
+        ):
+            # questions each followed by a short answer (an interview), or a run that goes on from one
+            # left as the article's text (sections of a gallery, broken by a one-line paragraph): text
+            if len(units) >= 2 or start - sections_end <= SECTION_GAP_LINES:
+                sections_end = j
+            i = max(j, i + 1)
+            continue
         before = total - prose_after[start]  # (the article's own headline, date and lede come first)
         later = prose_after[units[-1][1]] < before
         if before == 1:  # the one paragraph above is the article's only if it is no menu's blurb
             before = sum(1 for k in range(first_body, start) if kinds[k] == ("body", "") and not lone(k))
-        if before >= 1 and (dated >= 2 or (len(units) >= 3 and later)):
+        if (
+            before >= 1
+            and (dated >= 2 or (len(units) >= TEASER_RUN_UNITS and later))
+            and not _same_topic(lines, kinds, first_body, units, lang)
+        ):
             for s0, e0, _d in units:
                 for k in range(s0, e0):
                     if kinds[k][0] in ("body", "meta"):
                         kinds[k] = ("furniture", "list of other stories")
+        elif len(units) >= 2:
+            sections_end = j
         i = max(j, i + 1)
 
 
 TEASER_SUMMARY_WORDS = 60
+
+
+def _related_links(
+    lines: list[_Line],
+    kinds: list[tuple[str, str]],
+    first_body: int,
+    tail_from: int,
+    chrome: list[str | None],
+    vocab: furniture.Vocabulary,
+) -> None:
+    """An inline box of links to other stories inside the article: an end-of-article marker ("Lesen Sie
+    auch", "Related", "Lea también") that did not end the article (its prose goes on below), and right
+    under it (past a short label: a section, a place) one to RELATED_HEADLINES lines that read as headlines
+    (RELATED_HEADLINE_WORDS words or more, none closed like a clause): the linked stories' headlines,
+    not the article's text. (A subheading of the article is shorter, and seldom sits under such a marker.)"""
+    for i in range(first_body + 1, min(tail_from, len(lines))):
+        if not chrome[i] or lines[i].words > 6 or vocab.tail(lines[i].text, lines[i].words) is None:
+            continue
+        j = i + 1
+        while j < len(lines) and j - i <= 2 and lines[j].words <= 2:
+            j += 1  # (a label: "Santa Cruz", "Politik")
+        found = 0
+        while j < len(lines) and found < RELATED_HEADLINES:
+            ln = lines[j]
+            if not (
+                kinds[j] == ("body", "")
+                and RELATED_HEADLINE_WORDS <= ln.words <= 25
+                and not _CLAUSE_MARK_END.search(ln.text)
+                and not ln.full_stop_end
+            ):
+                break
+            kinds[j] = ("furniture", "link to another story")
+            found += 1
+            j += 1
+
+
+RELATED_HEADLINES = 3
+RELATED_HEADLINE_WORDS = 5
+SECTION_GAP_LINES = 3  # lines at most between two runs of headed sections that are one run
+TEASER_RUN_UNITS = 3  # headline-and-summary units in a row that make a list of other stories
+
+_TOPIC_WORD = re.compile(r"[^\W\d_]{3,}")  # (a word of three letters or more, in any script)
+
+
+def _same_topic(
+    lines: list[_Line],
+    kinds: list[tuple[str, str]],
+    first_body: int,
+    units: list[tuple[int, int, bool]],
+    lang: str | None,
+) -> bool:
+    """Whether a run of headline-and-summary units goes on with the article's own subject: on average
+    TEASER_TOPIC_SHARE of each unit's words (three letters or more, not stop words of the language) are
+    words of the article's text above it. A subheaded article's sections, an interview's questions and a
+    recipe's steps share the article's words; teasers of other stories do not."""
+    stop = _stop_words(lang)
+    vocab: set[str] = set()
+    for k in range(first_body, units[0][0]):
+        if kinds[k][0] in ("body", "title") and lines[k].words >= 8:
+            vocab |= _topic_words(lines[k].text, stop)
+    total = 0.0
+    for s0, e0, _d in units:
+        words = set().union(*(_topic_words(lines[k].text, stop) for k in range(s0, e0)))
+        total += len(words & vocab) / max(1, len(words))
+    return total >= TEASER_TOPIC_SHARE * len(units)
+
+
+def _topic_words(text: str, stop: frozenset[str]) -> set[str]:
+    """The words of ``text`` (three letters or more, lower case) that are no stop words."""
+    return {w for w in _TOPIC_WORD.findall(text.lower()) if w not in stop}
+
+
+TEASER_TOPIC_SHARE = 0.6
+
+
+@functools.cache
+def _stop_words(lang: str | None) -> frozenset[str]:
+    """The function, reporting and calendar words of the language (``lang/<code>/stopwords.toml``;
+    English's when it has none)."""
+    data = langres.resource(lang or "en", "stopwords") or langres.resource("en", "stopwords")
+    return frozenset(w for kind in ("function", "reporting", "calendar") for w in data.get(kind, ()))
+
 
 READ_MORE = "read-more link"  # the reason of the furniture markers of a "Read more" line
 
@@ -1703,21 +1826,32 @@ GALLERY_CAPTION_WORDS = 80
 
 
 def _blocks_after_the_article(
-    kinds: list[tuple[str, str]], substantial: list[bool], long: list[bool]
+    kinds: list[tuple[str, str]],
+    substantial: list[bool],
+    long: list[bool],
+    lines: list[_Line] | None = None,
+    lang: str | None = None,
 ) -> None:
-    _blocks_after(kinds, substantial, ARTICLE_GAP_LINES, None)
-    _blocks_after(kinds, substantial, SHORT_GAP_LINES, long)
+    """(``lines`` and ``lang``: a block that goes on with the article's subject stays; see ``_blocks_after``.)"""
+    _blocks_after(kinds, substantial, ARTICLE_GAP_LINES, None, lines, lang)
+    _blocks_after(kinds, substantial, SHORT_GAP_LINES, long, lines, lang)
 
 
 def _blocks_after(
-    kinds: list[tuple[str, str]], substantial: list[bool], gap_lines: int, keep: list[bool] | None
+    kinds: list[tuple[str, str]],
+    substantial: list[bool],
+    gap_lines: int,
+    keep: list[bool] | None,
+    lines: list[_Line] | None = None,
+    lang: str | None = None,
 ) -> None:
     """A copied page goes on after its article with other blocks (a sidebar, promotions, the site's
     footer), each set off from the article by a long run of furniture lines. Blocks of prose separated by
     ARTICLE_GAP_LINES or more lines of furniture are told apart; the one with the most substantial
     paragraphs is the article, and a block after it with less than a third of its prose is not the
     article ("block after the article"). A block as large as a third of the article stays (an article
-    cut in two by a gallery or an advertisement goes on)."""
+    cut in two by a gallery or an advertisement goes on), and so does one whose paragraphs share on average
+    TEASER_TOPIC_SHARE of their words with the article's (the article cut in two by a table)."""
     blocks: list[list[int]] = []  # indices of body lines, per block
     gap = gap_lines
     for i, k in enumerate(kinds):
@@ -1732,8 +1866,18 @@ def _blocks_after(
         return
     prose = [sum(1 for i in b if kinds[i][0] == "body" and substantial[i]) for b in blocks]
     main = max(range(len(blocks)), key=lambda b: prose[b])
+    vocab: set[str] | None = None
     for b in range(main + 1, len(blocks)):
         if 3 * prose[b] < prose[main] and (keep is None or prose[b] == 0):
+            if prose[b] and lines is not None:
+                stop = _stop_words(lang)
+                if vocab is None:
+                    vocab = set().union(
+                        *(_topic_words(lines[i].text, stop) for i in blocks[main] if substantial[i])
+                    )
+                paras = [_topic_words(lines[i].text, stop) for i in blocks[b] if substantial[i]]
+                if sum(len(w & vocab) / max(1, len(w)) for w in paras) >= TEASER_TOPIC_SHARE * len(paras):
+                    continue  # (the article's own subject goes on)
             for i in blocks[b]:
                 if kinds[i][0] == "body" and not (keep is not None and keep[i]):
                     kinds[i] = ("furniture", "block after the article")

@@ -536,6 +536,31 @@ def test_a_second_post_with_its_headline_and_date_after_the_article_is_another_a
     assert info["published"] == dt.date(2018, 11, 13)
 
 
+def test_a_dated_post_header_with_more_prose_below_than_above_opens_the_article() -> None:
+    # a shop's or a site's preface (three paragraphs) above the post: the post is the page's article
+    preface = [
+        "In our online shop you will find every product of our outlets and can order it to your home at any time.",
+        "Our team of mountain guides tests every piece of gear on real tours before it goes on the shelves.",
+        "Members of our customer club get a discount of ten percent on every order and free delivery of course.",
+    ]
+    post = [f"{t} It was the {n} point the operator made on Sunday." for n, t in enumerate(ARTICLE * 2)]
+    text = "\n".join(["Shop | Mountain Gear", *preface, *NEXT_POST[:2], *post])
+    k = kinds_of(text)
+    assert all(k[t] == ("body", "") for t in post)
+    assert all(k[t][0] == "body" for t in preface)
+
+
+def test_a_post_header_followed_by_more_post_headers_still_opens_other_posts() -> None:
+    # a list of posts below the article (each with its headline and date): not the article's start
+    later = [t.replace("Ferry", "Tram").replace("12 November", "10 November") for t in NEXT_POST]
+    text = "\n".join(
+        ["Bridge closed to trucks", "13 November 2018", *ARTICLE, *NEXT_POST, *later, *later[2:]]
+    )
+    k = kinds_of(text)
+    assert all(k[t] == ("body", "") for t in ARTICLE)
+    assert all(k[t][0] == "furniture" for t in [*NEXT_POST[2:], *later[2:]])
+
+
 def test_a_date_line_early_in_the_article_opens_no_other_post() -> None:
     # (after two paragraphs: a section of the article with its date, not another post)
     text = "\n".join(["Bridge closed to trucks", *ARTICLE[:2], *NEXT_POST, *ARTICLE[2:]])
@@ -800,3 +825,143 @@ def test_a_question_headline_after_a_related_marker_does_not_restart_the_article
     ]
     kinds = kinds_of("\n".join(["Harbour bridge to close", *ARTICLE, *tail]))
     assert kinds[tail[1]][0] == "furniture"
+
+
+OTHER_STORIES = [
+    "Which e-bike should I buy?",
+    "Our guide says which model suits whom, and lists the prices of this spring.",
+    "Night trains return to the Alps",
+    "Three operators will run sleeper trains to Innsbruck and Zurich from December on.",
+    "Is the new tablet worth its price?",
+    "We tested the new tablet for two weeks. It is fast, but its battery disappoints.",
+]
+
+
+def test_teasers_whose_headlines_are_questions_are_other_stories() -> None:
+    # (a headline ending in "?" opened no teaser: a run of them was read as an interview)
+    text = "\n".join(["Bridge closed to trucks", *ARTICLE, "More on the subject", *OTHER_STORIES])
+    k = kinds_of(text)
+    assert all(k[t] == ("furniture", "list of other stories") for t in OTHER_STORIES)
+    assert all(k[t] == ("body", "") for t in ARTICLE)
+
+
+def test_questions_each_with_a_short_answer_stay_an_interview() -> None:
+    qa = [
+        "Why did the bridge have to close?",
+        "Two of its steel supports have cracks. Heavy trucks could make them worse within weeks.",
+        "How long will the repairs last?",
+        "We expect about four months of work, if the steel arrives in time for the summer.",
+        "What do shop owners get?",
+        "The council will discuss a compensation scheme for them at its next meeting in May.",
+    ]
+    k = kinds_of("\n".join(["Bridge closed to trucks", *ARTICLE, *qa]))
+    assert all(k[t][0] == "body" for t in qa)
+
+
+def test_headed_sections_that_share_the_articles_words_are_no_teasers() -> None:
+    sections = [
+        "Cracks in the supports",
+        "The engineers found the cracks in two steel supports of the harbour bridge during a test.",
+        "Trucks rerouted through the tunnel",
+        "Heavy trucks will take the northern tunnel while the bridge repairs last, the council said.",
+        "Compensation for shop owners",
+        "Shop owners near the harbour bridge asked the council for a compensation scheme.",
+    ]
+    k = kinds_of("\n".join(["Bridge closed to trucks", *ARTICLE, *sections]))
+    assert all(k[t] == ("body", "") for t in sections[1::2])
+
+
+def test_a_run_of_headed_sections_broken_by_a_one_line_paragraph_goes_on() -> None:
+    # a gallery's slides (a heading and a short text each, a slide counter between): the slides after a
+    # slide with no heading are the article still, though little of its prose follows them
+    slides = [
+        (
+            "Why do we feel fear?",
+            "Fear is an old companion of every animal that ever had to flee from a hunter in the wild.",
+        ),
+        (
+            "Fast reactions",
+            "Any creature that does not run from larger animals has little chance to live on for long.",
+        ),
+        (
+            "What happens in the body?",
+            "Breathing and heart rate rise, and the muscles get more blood at once, ready to act.",
+        ),
+        (
+            "Goose bumps",
+            "The small muscles at the root of each hair tense as well, which makes the hair stand up.",
+        ),
+        (
+            "Sugar in the blood",
+            "The level of glucose in the blood rises sharply and gives the body energy for a fight.",
+        ),
+        (
+            "Where it starts",
+            "The reaction starts in the amygdala, a small bundle of neurons deep inside the brain.",
+        ),
+        (
+            "Adrenaline comes in",
+            "The glands release adrenaline into the blood, which keeps the body alert for a while.",
+        ),
+        (
+            "Hearing and sight change",
+            "Hearing can be weaker, and the hormones may narrow what the eyes see around us.",
+        ),
+        (
+            "Tears and saliva",
+            "Some people also shed tears or have a dry mouth when they are very scared of something.",
+        ),
+        (
+            "Calming down again",
+            "Once the danger is gone, the body slowly lowers its heart rate and its blood pressure.",
+        ),
+    ]
+    lines = []
+    for n, (head, text) in enumerate(slides):
+        lines += [f"{n + 2}/14 photos © Picture Agency", head, text]
+        if n == 5:
+            lines.append("The pituitary gland then sends its hormones into the blood.")
+    text = "\n".join(["Fear and the body | Stars", "Fear and the body", *ARTICLE, *lines])
+    k = kinds_of(text)
+    assert all(k[t] == ("body", "") for _h, t in slides)
+
+
+@pytest.mark.parametrize(
+    ("lang", "marker", "headline"),
+    [
+        ("en", "Related", "Council approves new cycle lanes on the seafront after long debate"),
+        ("de", "Lesen Sie auch", "Stadtrat beschließt neue Radwege an der Uferpromenade"),
+        ("es", "Lea también", "El concejo aprueba nuevos carriles para bicicletas en el paseo marítimo"),
+    ],
+)
+def test_a_headline_under_an_inline_related_marker_is_a_link_to_another_story(
+    lang: str, marker: str, headline: str
+) -> None:
+    text = "\n".join(["Bridge closed to trucks", *ARTICLE[:2], marker, headline, *ARTICLE[2:]])
+    segs, _info = classify_lines(text, lang)
+    k = {text[s.start : s.end]: (s.kind, s.reason) for s in segs}
+    assert k[headline] == ("furniture", "link to another story")
+    assert all(k[t] == ("body", "") for t in ARTICLE)
+
+
+def test_a_subheading_or_a_sentence_under_an_inline_related_marker_stays() -> None:
+    sub = "The repairs"  # (a subheading of the article: short)
+    text = "\n".join(["Bridge closed to trucks", *ARTICLE[:2], "Related", sub, *ARTICLE[2:]])
+    k = kinds_of(text)
+    assert k[sub][1] != "link to another story"
+    assert all(k[t] == ("body", "") for t in ARTICLE)
+
+
+def test_the_article_goes_on_after_a_long_table_when_its_subject_goes_on() -> None:
+    # a table copied as one short line per cell cuts the article in two: the part after it shares the
+    # article's words and stays; a sidebar after the same gap does not and goes
+    article = [
+        f"The harbour bridge repairs cost {n} million, and the council expects the bridge to reopen in spring."
+        for n in range(10, 19)
+    ]
+    table = [f"{n}.{n} million" for n in range(20, 34)]
+    after = "The council said the bridge repairs will be paid from the harbour budget, and the bridge reopens in spring."
+    sidebar = "Our newsletter brings you the best recipes and travel tips of the week, every Friday morning."
+    k = kinds_of("\n".join(["Bridge closed to trucks", *article, *table, after, *table[:13], sidebar]))
+    assert k[after] == ("body", "")
+    assert k[sidebar][0] == "furniture"
