@@ -1,7 +1,8 @@
 """Behaviour check for speed work: ``factcheck extract --json --all --no-cache`` output of two code trees.
 
 Runs the CLI of each tree (``PYTHONPATH=<tree>``) on the same inputs and reports, per input set, whether the
-outputs are byte-identical. The sets: seeds/, tests/fixtures (of the first tree), ``--ecb`` ECB+ documents
+outputs hold the same JSON (parsed and compared as data, so a change of layout alone, such as one compact line
+per article, is no difference). The sets: seeds/, tests/fixtures (of the first tree), ``--ecb`` ECB+ documents
 rebuilt as text the way bench/extract.py builds its corpus (written to a temporary folder), and the
 realworld-dev JSON records and HTML pages (../shared/data, or env FACTCHECK_DATA).
 
@@ -14,6 +15,7 @@ differing line).
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import subprocess
 import sys
@@ -45,6 +47,11 @@ def run(tree: Path, paths: list[Path]) -> bytes:
     return res.stdout
 
 
+def canonical(raw: bytes) -> str:
+    """The output's JSON laid out one way (indented, keys in their order) for a line-by-line comparison."""
+    return json.dumps(json.loads(raw), indent=1, ensure_ascii=False)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("before", type=Path)
@@ -69,11 +76,12 @@ def main() -> int:
                 args.keep.mkdir(parents=True, exist_ok=True)
                 (args.keep / f"{name}.before.json").write_bytes(a)
                 (args.keep / f"{name}.after.json").write_bytes(b)
-            if a == b:
-                print(f"{name}: identical ({len(a):,} bytes)")
+            ca, cb = canonical(a), canonical(b)
+            if ca == cb:
+                print(f"{name}: identical ({len(ca):,} characters of indented JSON)")
                 continue
             bad += 1
-            la, lb = a.splitlines(), b.splitlines()
+            la, lb = ca.splitlines(), cb.splitlines()
             k = next(
                 (i for i, (x, y) in enumerate(zip(la, lb, strict=False)) if x != y), min(len(la), len(lb))
             )
