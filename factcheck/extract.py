@@ -652,7 +652,11 @@ def _fact_spans(text: str) -> list[tuple[int, int]]:
         return [(0, len(text))]
     spans: list[tuple[int, int]] = []
     cur = 0
+    # "...; require three years more; and raise the age to 65": semicolons between the items of one list
+    listed = "; and " in text or "; or " in text
     for m in _SPLIT_AT.finditer(text):
+        if listed and text[m.start()] == ";":
+            continue
         left = text[cur : m.start()]
         right = text[m.end() :]
         if len(_WORDS.findall(left)) < 6 or len(_WORDS.findall(right)) < 6:

@@ -425,3 +425,19 @@ def test_a_possessive_speaker_names_its_owner() -> None:
     claims = extract.extract(_art(text), times=[], min_score=0)
     assert _by_text(claims, "vote was set").speaker == "Ann Brook’s office"
     assert _by_text(claims, "plead not guilty").speaker == "Tom Hale’s lawyer"
+
+
+def test_the_items_of_a_semicolon_list_stay_one_claim() -> None:
+    # "...; ...; and ...": the semicolons separate the items of one list, not facts ("and raise the age" alone
+    # has no subject); without the closing "and" a semicolon still separates two facts
+    listed = (
+        "Cuts\n\nAmong the measures, the government is to cut the bonus pay of civil servants; require three "
+        "more years of pension contributions; and raise the retirement age for women to 65.\n"
+    )
+    claims = [c for c in extract.extract(_art(listed), times=[], min_score=0) if c.start > 5]
+    assert len(claims) == 1 and "raise the retirement age" in claims[0].text
+    facts = (
+        "Storm\n\nThe storm closed four schools in the north of the county; the council reopened two of "
+        "them on Friday after the repairs.\n"
+    )
+    assert len([c for c in extract.extract(_art(facts), times=[], min_score=0) if c.start > 5]) == 2
