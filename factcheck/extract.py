@@ -125,6 +125,7 @@ class _CwVocab:
     opinion_rule: _Rule
     advice: _Rule
     should: re.Pattern[str] | None
+    timed_obligation: frozenset[str]  # obligation words that a time makes a dated rule, not advice
     uncertain: _Rule
     boilerplate: _Rule
     personal_triggers: frozenset[str]
@@ -162,6 +163,7 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
         opinion_rule=rules[0],
         advice=rules[1],
         should=re.compile(adv["should"]) if adv.get("should") else None,
+        timed_obligation=frozenset(adv.get("timed_obligation", [])),
         uncertain=rules[2],
         boilerplate=rules[3],
         personal_triggers=frozenset(pers.get("triggers", [])),
@@ -485,7 +487,15 @@ def _cw_features(
         cwords = set(voc.words.findall(" " + clow)) if voc.words else set()
     penalty = 0.0
     if voc.advice.search(clow, cwords):
-        penalty += 0.2  # advice, obligation: "corporations need to create ..."
+        # advice, obligation: "corporations need to create ..."; but an obligation with a time is a rule
+        # with its date ("Travellers arriving after 4am on Saturday must self-isolate"), checkable like a
+        # timed "should" (an imperative stays advice: "Notice the warping ...")
+        if not (
+            n_times
+            and not cwords.isdisjoint(voc.timed_obligation)
+            and (voc.advice.start is None or voc.advice.start.match(clow) is None)
+        ):
+            penalty += 0.2
     elif voc.should is not None and not n_times and "should" in cwords and voc.should.search(clow):
         penalty += 0.2  # "should" without a time: advice ("the prize should have gone to ...")
     if voc.uncertain.search(clow, cwords):
