@@ -1,0 +1,129 @@
+"""What a change to the claim rules does, split by split: the classifier table of two code trees.
+
+For every hand-labelled page (tests/fixtures/realworld, of the first tree), the labelled set
+(tests/fixtures/labelled) and the seed articles, each tree extracts its claims in a child process
+(``PYTHONPATH=<tree>``); the claims shown by default (score >= model.DEFAULT_MIN_SCORE; for the labelled set
+and the seeds every claim offered, score >= extract.MIN_SCORE, as their figures count) are compared by
+text. Per split it prints how many non-claims the change stops showing (removed false), how many labelled
+claims it stops showing (lost true), and what it starts showing (gained true / gained false); "either"
+sentences are counted apart; a claim whose text changes (two parts joined) counts as lost and gained. With ``-v`` it lists the changed sentences, except those of the clean held-out
+split ``fresh`` (only its counts are printed: do not read its sentences while tuning).
+
+A rule is worth keeping when it removes at least twice the true claims it loses, on two splits or more that
+it was not written from (the round-8 rule of #16).
+
+    python bench/claims_diff.py OLD_TREE NEW_TREE [-v] [--no-fresh]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SPLITS = ("dev", "dev2", "dev3", "dev4", "heldout", "ecb", "labelled", "seeds", "fresh")
+
+# run in the child process of each tree: one JSON line per (split, file, claim text, label)
+_CHILD = r"""
+import json, sys, tomllib
+from pathlib import Path
+from factcheck import extract, ingest
+from factcheck.model import DEFAULT_MIN_SCORE
+fixtures, seeds, with_fresh = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3] == "1"
+
+def body(art):
+    titles = [s for s in art.segments if s.kind == "title"]
+    return [c for c in extract.extract(art) if not any(t.start <= c.start and c.end <= t.end for t in titles)]
+
+def emit(split, name, texts, gold, either, floor):
+    for t, score in texts:
+        if score < floor:
+            continue
+        y = 1 if any(g in t for g in gold) else (None if any(e in t for e in either) else 0)
+        print(json.dumps([split, name, t, y]))
+
+real = tomllib.loads((fixtures / "realworld" / "labels.toml").read_text(encoding="utf-8"))
+for entry in real["article"]:
+    if entry["split"] == "fresh" and not with_fresh:
+        continue
+    art = ingest.load([str(fixtures / "realworld" / "articles" / entry["file"])]).articles[0]
+    gold = [g["m"] for g in entry.get("claim", [])]
+    emit(entry["split"], entry["file"], [(c.text, c.score) for c in body(art)], gold, entry.get("either", []),
+         DEFAULT_MIN_SCORE)
+lab = tomllib.loads((fixtures / "labelled" / "labels.toml").read_text(encoding="utf-8"))
+for entry in lab["article"]:
+    art = ingest.load([str(fixtures / "labelled" / "articles" / entry["file"])]).articles[0]
+    gold = [g["m"] for g in entry.get("claim", [])]
+    emit("labelled", entry["file"], [(c.text, c.score) for c in body(art)], gold, [], extract.MIN_SCORE)
+for art in ingest.load([str(seeds)]).articles:
+    for c in extract.extract(art):
+        print(json.dumps(["seeds", art.key, c.text, None]))
+"""
+
+
+def claims_of(tree: Path, with_fresh: bool) -> set[tuple[str, str, str, int | None]]:
+    env = dict(os.environ, PYTHONPATH=str(tree.resolve()))
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            _CHILD,
+            str(ROOT / "tests" / "fixtures"),
+            str(ROOT / "seeds"),
+            str(int(with_fresh)),
+        ],
+        env=env,
+        cwd=str(tree),
+        capture_output=True,
+        text=True,
+    )
+    if out.returncode != 0:
+        sys.exit(f"claims_diff: {tree}: {out.stderr.strip().splitlines()[-1:]}")
+    return {tuple(json.loads(line)) for line in out.stdout.splitlines() if line}  # type: ignore[misc]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("old", type=Path)
+    ap.add_argument("new", type=Path)
+    ap.add_argument("-v", "--verbose", action="store_true", help="list the changed sentences (never fresh's)")
+    ap.add_argument("--no-fresh", action="store_true", help="leave the clean held-out split out altogether")
+    args = ap.parse_args()
+    old, new = claims_of(args.old, not args.no_fresh), claims_of(args.new, not args.no_fresh)
+    label = {1: "true", 0: "false", None: "either"}
+    print(
+        f"{'split':<9} {'removed false':>13} {'lost true':>9} {'gained true':>11} {'gained false':>12} {'either -/+':>10}"
+    )
+    total: Counter[str] = Counter()
+    for split in SPLITS:
+        gone = sorted(c for c in old - new if c[0] == split)
+        came = sorted(c for c in new - old if c[0] == split)
+        if split == "fresh" and args.no_fresh:
+            continue
+        n = Counter(f"-{label[c[3]]}" for c in gone) + Counter(f"+{label[c[3]]}" for c in came)
+        if split == "seeds":  # no labels: what the seeds lose or gain
+            print(f"{split:<9} claims -{len(gone)} +{len(came)}")
+        else:
+            print(
+                f"{split:<9} {n['-false']:>13} {n['-true']:>9} {n['+true']:>11} {n['+false']:>12} "
+                f"{n['-either']:>4}/{n['+either']:<4}"
+            )
+            total.update(n)
+        if args.verbose and split != "fresh":
+            for sign, cs in (("-", gone), ("+", came)):
+                for c in cs:
+                    print(f"    {sign}{label[c[3]]:<6} {c[1][:34]:<34} {c[2][:110]}")
+    print(
+        f"{'all':<9} {total['-false']:>13} {total['-true']:>9} {total['+true']:>11} {total['+false']:>12} "
+        f"{total['-either']:>4}/{total['+either']:<4}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
