@@ -52,7 +52,7 @@ _OCCURRED = re.compile(
     rf"\b{_AUX_PART}(?:been\s+[a-z]+ing|{_PARTICIPLES})\b|\b(?:was|were)\s+(?:still\s+|also\s+)?[a-z]+ing\b",
 )
 _MODAL_BEFORE = frozenset(_W["modal_before"])
-# before a bare "be"/"have" + participle: a modal or "to" makes it no event ("can be found", "must have feared")
+# before a bare "be"/"have" + participle: a modal makes it no event ("can be found", "must have feared")
 _NONFINITE_BEFORE = frozenset(_W.get("nonfinite_before", []))
 _AMBIGUOUS_PAST_SET = frozenset(_W["ambiguous_past"])
 # "is being investigated" is an action under way (an event); "the item being produced" is a modifier
@@ -198,8 +198,8 @@ def _after_passive_aux(t: str, start: int) -> bool:
 
 
 def _modal_governed(t: str, aux_start: int) -> bool:
-    """Whether the bare "be"/"have" at ``aux_start`` follows a modal or "to" ("can be found", "must not have
-    known"): the participle after it is then no event."""
+    """Whether the bare "be"/"have" at ``aux_start`` follows a modal ("can be found", "must not have known"):
+    the participle after it is then no event."""
     prev = _word_before(t, aux_start)
     if prev is not None and prev.group(1).lower() in ("not", "never"):
         prev = _word_before(t, prev.start())
