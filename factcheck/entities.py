@@ -132,10 +132,6 @@ _PUNCT = re.compile(r"[^\w\s]")
 _LEAD_THE = re.compile(r"^the\s+")
 
 
-# a capitalised word and a verb's contraction ("I’m", "They’re", "We’ve", "He’d", "We'll")
-_PRONOUN_CONTRACTION = re.compile(r"([A-Z][a-z]*)[’'](?:m|re|ve|d|ll)")
-
-
 def _strip_possessive(tok: str) -> tuple[str, bool]:
     last = tok[-1:]
     if last == "s":
@@ -251,10 +247,6 @@ def mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]
         if ref_spans and any(a <= ws < b for a, b in ref_spans):
             continue
         if " " not in word and "\t" not in word:
-            if "’" in word or "'" in word:
-                pc = _PRONOUN_CONTRACTION.fullmatch(word)
-                if pc is not None and pc[1] in CAP_STOP:
-                    continue  # "I’m", "We’ve", "They’re": a pronoun and a verb, no name
             base, _ = _strip_possessive(word)
             mention = _classify_word(text, base, ws, ws + len(base), first_word, end)
             if mention is not None:

@@ -52,8 +52,6 @@ _OCCURRED = re.compile(
     rf"\b{_AUX_PART}(?:been\s+[a-z]+ing|{_PARTICIPLES})\b|\b(?:was|were)\s+(?:still\s+|also\s+)?[a-z]+ing\b",
 )
 _MODAL_BEFORE = frozenset(_W["modal_before"])
-# before a bare "be"/"have" + participle: a modal makes it no event ("can be found", "must have feared")
-_NONFINITE_BEFORE = frozenset(_W.get("nonfinite_before", []))
 _AMBIGUOUS_PAST_SET = frozenset(_W["ambiguous_past"])
 # "is being investigated" is an action under way (an event); "the item being produced" is a modifier
 _BEING_AUX = frozenset({"is", "are", "am", "was", "were", "been", "not", "still", "also", "now"})
@@ -197,15 +195,6 @@ def _after_passive_aux(t: str, start: int) -> bool:
     return pw in _PASSIVE_AUX
 
 
-def _modal_governed(t: str, aux_start: int) -> bool:
-    """Whether the bare "be"/"have" at ``aux_start`` follows a modal ("can be found", "must not have known"):
-    the participle after it is then no event."""
-    prev = _word_before(t, aux_start)
-    if prev is not None and prev.group(1).lower() in ("not", "never"):
-        prev = _word_before(t, prev.start())
-    return prev is not None and prev.group(1).lower() in _NONFINITE_BEFORE
-
-
 def _valid_occurred(t: str, word: str, start: int, end: int) -> bool:
     w = word.lower()
     if (
@@ -214,15 +203,11 @@ def _valid_occurred(t: str, word: str, start: int, end: int) -> bool:
         and not (w in _PASSIVE_EVENTS and _after_passive_aux(t, start))
     ):
         return False  # but "have called for an inquiry" is an event, and so is "were admitted"
-    if w.startswith(("be ", "have ")) and _modal_governed(t, start):
-        return False  # what may be, must have been or is to be ("details can be found here"): no event
     if " " not in w:
         prev = _word_before(t, start)
         pw = prev.group(1).lower() if prev else ""
         if pw in _DETERMINERS:
             return False  # "the planned visit"
-        if pw in ("be", "have") and prev is not None and _modal_governed(t, prev.start()):
-            return False  # "some must have feared", "it can be seen"
         if pw in _PREPOSITIONS and (w.endswith("ed") or w in _AMBIGUOUS_PAST_SET):
             return False  # no finite verb follows a preposition: "at sophisticated games", "in limited cases"
         if pw == "being" and prev is not None:
