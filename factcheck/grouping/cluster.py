@@ -657,18 +657,23 @@ def _attach_corroborated(
     compatible_states: Callable[[_State, _State], bool],
     merge_states: Callable[[_State, _State], _State],
 ) -> list[int]:
-    """A claim left alone by average linkage joins the cluster whose claims of ``attach_articles`` other
-    articles or more it matches on direct evidence (``_direct``: shared participants and words, not the
-    story context). Average linkage asks a claim for a mean over all the members of a cluster: a report's
-    lede that several outlets' reports of the event match, one by one, still falls short of a cluster grown
-    to a hundred claims with their background sentences. The most corroborating cluster is taken (then the
-    higher summed score, then the lower label); its event time and its articles' caps must allow the claim.
-    Clusters are those of average linkage, so the order of the lone claims does not matter."""
+    """The claims of one article that average linkage left apart from the other articles (a claim alone, or
+    a few claims of its article together) join the cluster of several articles whose claims of
+    ``attach_articles`` other articles or more they match on direct evidence (``_direct``: shared
+    participants and words, not the story context). Average linkage asks for a mean over all the members
+    of a cluster: a report's lede that several outlets' reports of the event match, one by one, still
+    falls short of a cluster grown to a hundred claims with their background sentences. The most
+    corroborating cluster is taken (then the higher summed score, then the lower label); its event time and
+    its articles' caps must allow the claims. The clusters are those of average linkage, so the order in
+    which the claims are attached does not matter."""
+    if p.attach_articles <= 0:
+        return label
     members: dict[int, list[int]] = defaultdict(list)
     for x, lab in enumerate(label):
         members[lab].append(x)
-    alone = [x for x, lab in enumerate(label) if len(members[lab]) == 1]
-    if not alone or p.attach_articles <= 0:
+    docs_of = {lab: {feats[ms[x]].doc for x in xs} for lab, xs in members.items()}
+    units = [lab for lab in sorted(members) if len(docs_of[lab]) == 1]
+    if not units:
         return label
     nbrs: dict[int, list[tuple[int, float]]] = defaultdict(list)
     for (i, j), sc in sims.items():
@@ -676,36 +681,39 @@ def _attach_corroborated(
             nbrs[i].append((j, sc))
             nbrs[j].append((i, sc))
     state: dict[int, _State] = {}
+
+    def state_of(lab: int) -> _State:
+        if lab not in state:
+            st = states[members[lab][0]]
+            for y in members[lab][1:]:
+                st = merge_states(st, states[y])
+            state[lab] = st
+        return state[lab]
+
     out = list(label)
-    for x in alone:
-        fx = feats[ms[x]]
+    for u in units:
         votes: dict[int, tuple[set[int], float]] = {}
-        for y, sc in nbrs.get(x, ()):
-            lab = label[y]
-            fy = feats[ms[y]]
-            if len(members[lab]) < 2 or fy.doc == fx.doc:
-                continue
-            lo, hi = (ms[x], ms[y]) if ms[x] < ms[y] else (ms[y], ms[x])
-            ts, _ent, same_story, cos = detail[lo][hi]
-            if same_story and not _direct(fx, fy, ts, max(cos, 0.0), p):
-                continue
-            docs, total = votes.get(lab, (set(), 0.0))
-            docs.add(fy.doc)
-            votes[lab] = (docs, total + sc)
-        best = None
+        for x in members[u]:
+            fx = feats[ms[x]]
+            for y, sc in nbrs.get(x, ()):
+                lab = label[y]
+                fy = feats[ms[y]]
+                if len(docs_of[lab]) < 2 or fy.doc == fx.doc:
+                    continue
+                lo, hi = (ms[x], ms[y]) if ms[x] < ms[y] else (ms[y], ms[x])
+                ts, _ent, same_story, cos = detail[lo][hi]
+                if same_story and not _direct(fx, fy, ts, max(cos, 0.0), p):
+                    continue
+                docs, total = votes.get(lab, (set(), 0.0))
+                docs.add(fy.doc)
+                votes[lab] = (docs, total + sc)
         for lab, (docs, _total) in sorted(votes.items(), key=lambda kv: (-len(kv[1][0]), -kv[1][1], kv[0])):
             if len(docs) < p.attach_articles:
                 break
-            if lab not in state:
-                st = states[members[lab][0]]
-                for y in members[lab][1:]:
-                    st = merge_states(st, states[y])
-                state[lab] = st
-            if compatible_states(state[lab], states[x]):
-                best = lab
+            if compatible_states(state_of(lab), state_of(u)):
+                for x in members[u]:
+                    out[x] = lab
                 break
-        if best is not None:
-            out[x] = best
     return out
 
 
