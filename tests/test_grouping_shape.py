@@ -301,3 +301,21 @@ def test_a_lone_claim_that_several_outlets_match_joins_their_cluster() -> None:
         )
         == label
     )
+
+
+def test_a_shared_name_counts_once_whatever_its_plural_folding() -> None:
+    """A participant's own words are not counted again as content words, also when the content word is
+    folded ("Christmas" is the word "christma"): a supermarket's Christmas decorations and an office
+    Christmas party share one name, not two pieces of evidence."""
+    arts = {"a": art("a"), "b": art("b")}
+    fs = feats_of(
+        [
+            claim("a0", "a", "They're setting up the store's Christmas decorations.", ("Christmas",)),
+            claim("b0", "b", "A gunman opened fire at an office Christmas party.", ("Christmas",)),
+            claim("b1", "b", "Staff put up the store's Christmas decorations.", ("Christmas",)),
+        ],
+        arts,
+    )
+    assert "christma" in fs[0].tokens and "christmas" in fs[0].entities
+    assert cluster._shared_evidence(fs[0], fs[1]) == 1
+    assert cluster._shared_evidence(fs[0], fs[2]) == 3  # the name, "store", "decoration"

@@ -36,6 +36,7 @@ from factcheck.grouping.state import ClaimUid, GroupingState, digest, fingerprin
 from factcheck.grouping.stories import _doc_clusters
 from factcheck.grouping.suggest import suggestions
 from factcheck.grouping.times import _month_key, _months_before, compatible
+from factcheck.grouping.words import _stem
 from factcheck.model import Article, Claim, EventGroup, GroupOverrides
 
 # a pair's token_sort_ratio, shared-entity share, same story (0/1), and IDF-weighted cosine of its words
@@ -77,9 +78,10 @@ def _modes_compatible(a: _State, b: _State, p: Params = DEFAULT) -> bool:
 
 def _shared_evidence(a: _Feat, b: _Feat) -> int:
     """How many participants and other content words two claims share (a participant's own words are
-    not counted twice: "Vladimir Putin" and "putin")."""
+    not counted twice: "Vladimir Putin" and "putin"; "Christmas" and "christma", the content word as
+    folded by ``words._stem``)."""
     ents = a.entities & b.entities
-    in_names = {w for e in ents for w in e.split()}
+    in_names = {_stem(w) for e in ents for w in e.split()}
     words = {w for w in set(a.tokens) & set(b.tokens) if w not in in_names}
     return len(ents) + len(words)
 
