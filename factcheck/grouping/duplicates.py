@@ -29,8 +29,8 @@ SHINGLE_WORDS = 5
 SAMPLE = 4  # a shingle is kept when its CRC-32 is 0 modulo this
 MIN_SHINGLES = 10  # a text with fewer sampled shingles (about 40 words) is too short to call a copy
 LATER_SHARE = 0.8
-MIN_HELD_WORDS = 4  # a copy's claim follows an original's claim it holds (or is held by) of this many words
 EARLIER_SHARE = 0.6
+MIN_HELD_WORDS = 4  # a copy's claim follows an original's claim it holds (or is held by) of this many words
 
 _WORD = re.compile(r"[^\W_]+")
 
