@@ -108,6 +108,27 @@ def test_a_copy_makes_no_group_and_follows_its_original() -> None:
     assert original_of(d, {"d": d}) is None
 
 
+def test_a_copys_claim_split_another_way_follows_the_claim_it_holds() -> None:
+    a, b, c = page("a", STORY), page("b", STORY), page("c", STORY.replace("council", "board"))
+    b.near_duplicate_of = "a"
+    arts = {x.key: x for x in (a, b, c)}
+    text = "Mayor Helen Marsh closed the old river bridge in Northbridge to heavy traffic on Tuesday"
+    other = claim(
+        "c1",
+        "c",
+        "Helen Marsh said the old river bridge in Northbridge was closed to heavy traffic",
+        "2024-03-05",
+    )
+    # the copy's page ran the sentence on into the next one: its claim holds the original's
+    longer = claim("b1", "b", text + ", and lorries take a detour", "2024-03-05")
+    groups = grouping.group_claims([claim("a1", "a", text, "2024-03-05"), longer, other], arts)
+    assert [sorted(g.claims) for g in groups] == [["a1", "b1", "c1"]]
+    # a few words in common are no such hold ("on Tuesday")
+    short = claim("b2", "b", "on Tuesday", "2024-03-05")
+    groups = grouping.group_claims([claim("a1", "a", text, "2024-03-05"), short, other], arts)
+    assert [sorted(g.claims) for g in groups] == [["a1", "c1"]]
+
+
 def test_the_pipeline_lists_a_page_saved_twice(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(STORY + "\n", encoding="utf-8")
     (tmp_path / "b.txt").write_text(

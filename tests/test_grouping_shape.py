@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections import Counter
 
 from factcheck import grouping
 from factcheck.grouping import cluster, features
-from factcheck.grouping.params import DEFAULT
+from factcheck.grouping.params import DEFAULT, Params
 from factcheck.model import Article, Claim, Entity, TimeRef
 
 
@@ -250,3 +251,71 @@ def test_a_lone_article_of_the_next_year_joins_its_story() -> None:
         assert (got[2] == 0) is joins, year
     same_year = dataclasses.replace(DEFAULT, attach_year_gap=0)
     assert stories._attach_strays(label, sims, vecs, [{"2009"}, {"2009"}, {"2010"}], same_year)[2] == 2
+
+
+def test_a_lone_claim_that_several_outlets_match_joins_their_cluster() -> None:
+    """Average linkage leaves a claim alone when its mean score over a large cluster falls short, though it
+    matches claims of several articles there one by one: it joins the cluster when claims of
+    ``attach_articles`` other articles match it on direct evidence, the cluster's time allowing."""
+    arts = {k: art(k) for k in "abcd"}
+    fs = feats_of(
+        [
+            *[claim(f"a{k}", "a", f"The harbour council closed the bridge, report {k}") for k in range(3)],
+            *[claim(f"b{k}", "b", f"The harbour council closed the bridge, note {k}") for k in range(3)],
+            claim("c0", "c", "The harbour council closed the old bridge"),
+            claim("d0", "d", "A lorry hit the old bridge"),
+        ],
+        arts,
+    )
+    label = [0, 0, 0, 0, 0, 0, 6, 7]  # a0-a2, b0-b2 one cluster; c0 (6) and d0 (7) alone
+    ms = list(range(8))
+    direct: cluster._Edge = (80.0, 0.0, 0, -1.0)  # an edge of two stories: direct evidence
+    sims = {(0, 6): 0.9, (3, 6): 0.8, (5, 7): 0.9}
+    detail = {0: {6: direct}, 3: {6: direct}, 5: {7: direct}}
+    state: cluster._State = (Counter(), 1, Counter({0: 1}), "", Counter())
+
+    def attach(labels: list[int], allow: bool = True, p: Params = DEFAULT) -> list[int]:
+        return cluster._attach_corroborated(
+            labels, ms, sims, [state] * 8, fs, detail, p, lambda a, b: allow, lambda a, b: a
+        )
+
+    # c0 matches claims of two articles (a and b): it joins; d0 matches one article's claim only
+    assert attach(label) == [0, 0, 0, 0, 0, 0, 0, 7]
+    # the cluster's time (or an article's cap) refuses it; or the rule is off
+    assert attach(label, allow=False) == label
+    assert attach(label, p=dataclasses.replace(DEFAULT, attach_articles=0)) == label
+    assert attach(label, p=dataclasses.replace(DEFAULT, attach_articles=3)) == label
+    # two matching claims of one article are one article's word
+    one_article = {(0, 6): 0.9, (1, 6): 0.8}
+    assert (
+        cluster._attach_corroborated(
+            label,
+            ms,
+            one_article,
+            [state] * 8,
+            fs,
+            {0: {6: direct}, 1: {6: direct}},
+            DEFAULT,
+            lambda a, b: True,
+            lambda a, b: a,
+        )
+        == label
+    )
+
+
+def test_a_shared_name_counts_once_whatever_its_plural_folding() -> None:
+    """A participant's own words are not counted again as content words, also when the content word is
+    folded ("Christmas" is the word "christma"): a supermarket's Christmas decorations and an office
+    Christmas party share one name, not two pieces of evidence."""
+    arts = {"a": art("a"), "b": art("b")}
+    fs = feats_of(
+        [
+            claim("a0", "a", "They're setting up the store's Christmas decorations.", ("Christmas",)),
+            claim("b0", "b", "A gunman opened fire at an office Christmas party.", ("Christmas",)),
+            claim("b1", "b", "Staff put up the store's Christmas decorations.", ("Christmas",)),
+        ],
+        arts,
+    )
+    assert "christma" in fs[0].tokens and "christmas" in fs[0].entities
+    assert cluster._shared_evidence(fs[0], fs[1]) == 1
+    assert cluster._shared_evidence(fs[0], fs[2]) == 3  # the name, "store", "decoration"

@@ -36,6 +36,7 @@ from factcheck.grouping.state import ClaimUid, GroupingState, digest, fingerprin
 from factcheck.grouping.stories import _doc_clusters
 from factcheck.grouping.suggest import suggestions
 from factcheck.grouping.times import _month_key, _months_before, compatible
+from factcheck.grouping.words import _stem
 from factcheck.model import Article, Claim, EventGroup, GroupOverrides
 
 # a pair's token_sort_ratio, shared-entity share, same story (0/1), and IDF-weighted cosine of its words
@@ -77,9 +78,10 @@ def _modes_compatible(a: _State, b: _State, p: Params = DEFAULT) -> bool:
 
 def _shared_evidence(a: _Feat, b: _Feat) -> int:
     """How many participants and other content words two claims share (a participant's own words are
-    not counted twice: "Vladimir Putin" and "putin")."""
+    not counted twice: "Vladimir Putin" and "putin"; "Christmas" and "christma", the content word as
+    folded by ``words._stem``)."""
     ents = a.entities & b.entities
-    in_names = {w for e in ents for w in e.split()}
+    in_names = {_stem(w) for e in ents for w in e.split()}
     words = {w for w in set(a.tokens) & set(b.tokens) if w not in in_names}
     return len(ents) + len(words)
 
@@ -192,16 +194,26 @@ def group_claims(
 
     doc_cap = {d: max(p.article_claims_min, int(p.article_share_max * n)) for d, n in doc_size.items()}
 
+    def merge_states(a: _State, b: _State) -> _State:
+        return (a[0] + b[0], a[1] + b[1], a[2] + b[2], max(a[3], b[3]), a[4] + b[4])
+
+    def compatible_states(a: _State, b: _State) -> bool:
+        return _modes_compatible(a, b, p) and _shape_ok(a, b, doc_cap)
+
     def cluster(ms: list[int], sims: dict[tuple[int, int], float]) -> list[list[int]]:
+        states = [claim_state(feats[m]) for m in ms]
         label = _average_linkage(
             len(ms),
             sims,
             edge_min=p.edge_min,
             avg_min=p.link_min,
-            states=[claim_state(feats[m]) for m in ms],
-            compatible_states=lambda a, b: _modes_compatible(a, b, p) and _shape_ok(a, b, doc_cap),
-            merge_states=lambda a, b: (a[0] + b[0], a[1] + b[1], a[2] + b[2], max(a[3], b[3]), a[4] + b[4]),
+            states=states,
+            compatible_states=compatible_states,
+            merge_states=merge_states,
             avg_min_for=lambda a, b: _link_bar(a, b, p),
+        )
+        label = _attach_corroborated(
+            label, ms, sims, states, feats, detail, p, compatible_states, merge_states
         )
         members: dict[int, list[int]] = defaultdict(list)
         for x, lab in enumerate(label):
@@ -634,6 +646,77 @@ class _Reuse:
         state.stories = self.stories
         state.posting_sizes = {k: len(ms) for k, ms in self.postings.items()}
         state.groups = self.new_groups
+
+
+def _attach_corroborated(
+    label: list[int],
+    ms: list[int],
+    sims: Mapping[tuple[int, int], float],
+    states: list[_State],
+    feats: list[_Feat],
+    detail: Mapping[int, Mapping[int, _Edge]],
+    p: Params,
+    compatible_states: Callable[[_State, _State], bool],
+    merge_states: Callable[[_State, _State], _State],
+) -> list[int]:
+    """The claims of one article that average linkage left apart from the other articles (a claim alone, or
+    a few claims of its article together) join the cluster of several articles whose claims of
+    ``attach_articles`` other articles or more they match on direct evidence (``_direct``: shared
+    participants and words, not the story context). Average linkage asks for a mean over all the members
+    of a cluster: a report's lede that several outlets' reports of the event match, one by one, still
+    falls short of a cluster grown to a hundred claims with their background sentences. The most
+    corroborating cluster is taken (then the higher summed score, then the lower label); its event time and
+    its articles' caps must allow the claims. The clusters are those of average linkage, so the order in
+    which the claims are attached does not matter."""
+    if p.attach_articles <= 0:
+        return label
+    members: dict[int, list[int]] = defaultdict(list)
+    for x, lab in enumerate(label):
+        members[lab].append(x)
+    docs_of = {lab: {feats[ms[x]].doc for x in xs} for lab, xs in members.items()}
+    units = [lab for lab in sorted(members) if len(docs_of[lab]) == 1]
+    if not units:
+        return label
+    nbrs: dict[int, list[tuple[int, float]]] = defaultdict(list)
+    for (i, j), sc in sims.items():
+        if sc >= p.edge_min:
+            nbrs[i].append((j, sc))
+            nbrs[j].append((i, sc))
+    state: dict[int, _State] = {}
+
+    def state_of(lab: int) -> _State:
+        if lab not in state:
+            st = states[members[lab][0]]
+            for y in members[lab][1:]:
+                st = merge_states(st, states[y])
+            state[lab] = st
+        return state[lab]
+
+    out = list(label)
+    for u in units:
+        votes: dict[int, tuple[set[int], float]] = {}
+        for x in members[u]:
+            fx = feats[ms[x]]
+            for y, sc in nbrs.get(x, ()):
+                lab = label[y]
+                fy = feats[ms[y]]
+                if len(docs_of[lab]) < 2 or fy.doc == fx.doc:
+                    continue
+                lo, hi = (ms[x], ms[y]) if ms[x] < ms[y] else (ms[y], ms[x])
+                ts, _ent, same_story, cos = detail[lo][hi]
+                if same_story and not _direct(fx, fy, ts, max(cos, 0.0), p):
+                    continue
+                docs, total = votes.get(lab, (set(), 0.0))
+                docs.add(fy.doc)
+                votes[lab] = (docs, total + sc)
+        for lab, (docs, _total) in sorted(votes.items(), key=lambda kv: (-len(kv[1][0]), -kv[1][1], kv[0])):
+            if len(docs) < p.attach_articles:
+                break
+            if compatible_states(state_of(lab), state_of(u)):
+                for x in members[u]:
+                    out[x] = lab
+                break
+    return out
 
 
 def _earned(

@@ -30,6 +30,7 @@ SAMPLE = 4  # a shingle is kept when its CRC-32 is 0 modulo this
 MIN_SHINGLES = 10  # a text with fewer sampled shingles (about 40 words) is too short to call a copy
 LATER_SHARE = 0.8
 EARLIER_SHARE = 0.6
+MIN_HELD_WORDS = 4  # a copy's claim follows an original's claim it holds (or is held by) of this many words
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -143,13 +144,18 @@ def with_copies(
             roots[c.article_key] = original_of(art, articles) if art is not None else None
     originals = set(roots.values())
     by_text: dict[tuple[str, str], str] = {}  # (article key, words) -> claim id, of the originals' claims
+    own: dict[str, list[tuple[str, str]]] = defaultdict(list)  # article key -> its claims' (words, id)
     for c in claims:
         if c.article_key in originals:
             by_text.setdefault((c.article_key, _norm(c.text)), c.id)
+            own[c.article_key].append((_norm(c.text), c.id))
     follow: dict[str, list[str]] = defaultdict(list)  # original claim id -> its copies' claim ids
     for c in copies:
         root = roots[c.article_key]
-        got = by_text.get((root, _norm(c.text))) if root is not None else None
+        if root is None:
+            continue
+        words = _norm(c.text)
+        got = by_text.get((root, words)) or _holding(words, own.get(root, ()))
         if got is not None:
             follow[got].append(c.id)
     copy_article = {c.id: c.article_key for c in copies}
@@ -164,6 +170,24 @@ def with_copies(
         why["copies"] = sorted({copy_article[cid] for cid in added})
         out.append(dataclasses.replace(g, id=group_id(ids), claims=ids, why=why))
     return out
+
+
+def _holding(words: str, originals: Sequence[tuple[str, str]]) -> str | None:
+    """The original's claim that a copy's claim holds or is held by, word for word (the copy's page split
+    its sentences another way: "Woman Killed In Queens Hit - And - Run Accident , Driver Charged" holds the
+    original's "Woman Killed In Queens Hit"): the longest such claim, both of at least ``MIN_HELD_WORDS``
+    words."""
+    best: tuple[int, str] | None = None
+    if not words or words.count(" ") + 1 < MIN_HELD_WORDS:
+        return None
+    padded = f" {words} "
+    for text, cid in originals:
+        n = text.count(" ") + 1 if text else 0
+        if n < MIN_HELD_WORDS or (best is not None and n <= best[0]):
+            continue
+        if f" {text} " in padded or padded in f" {text} ":
+            best = (n, cid)
+    return best[1] if best is not None else None
 
 
 def group_id(claim_ids: Sequence[str]) -> str:

@@ -33,17 +33,22 @@ def _stems(text: str, stemmer: Stemmer.Stemmer) -> list[str]:
 
 
 @functools.cache
-def _vocabulary(lang: str) -> tuple[dict[str, frozenset[str]], dict[tuple[str, ...], frozenset[str]]]:
-    """The language's event words (stem -> kinds) and phrases (stems -> kinds); empty without a table or a
-    stemmer."""
+def _vocabulary(
+    lang: str,
+) -> tuple[dict[str, frozenset[str]], dict[tuple[str, ...], frozenset[str]], frozenset[str]]:
+    """The language's event words (stem -> kinds), phrases (stems -> kinds) and the stems a phrase is matched
+    without (``inserted``: "checked herself into" is "checked into"); empty without a table or a stemmer."""
     stemmer = _stemmer(lang)
     data = lang_resource(lang, "events") if stemmer else {}
     words: dict[str, set[str]] = {}
     phrases: dict[tuple[str, ...], set[str]] = {}
+    inserted = (
+        frozenset(s for w in data.get("inserted", []) for s in _stems(w, stemmer)) if stemmer else frozenset()
+    )
     for kind, entries in data.get("kinds", {}).items():
         for entry in entries:
             assert stemmer is not None
-            stems = tuple(_stems(entry, stemmer))
+            stems = tuple(s for s in _stems(entry, stemmer) if s not in inserted)
             if len(stems) == 1:
                 words.setdefault(stems[0], set()).add(kind)
             elif stems:
@@ -51,6 +56,7 @@ def _vocabulary(lang: str) -> tuple[dict[str, frozenset[str]], dict[tuple[str, .
     return (
         {k: frozenset(v) for k, v in words.items()},
         {k: frozenset(v) for k, v in phrases.items()},
+        inserted,
     )
 
 
@@ -61,7 +67,7 @@ def event_kinds(text: str, lang: str | None) -> frozenset[str]:
     stemmer = _stemmer(code)
     if stemmer is None:
         return frozenset()
-    words, phrases = _vocabulary(code)
+    words, phrases, inserted = _vocabulary(code)
     if not words and not phrases:
         return frozenset()
     stems = _stems(text, stemmer)
@@ -69,6 +75,8 @@ def event_kinds(text: str, lang: str | None) -> frozenset[str]:
     for s in stems:
         found.update(words.get(s, ()))
     if phrases:
+        if inserted:
+            stems = [s for s in stems if s not in inserted]
         longest = max(map(len, phrases))
         for i in range(len(stems)):
             for n in range(2, longest + 1):
