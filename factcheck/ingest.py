@@ -1923,22 +1923,26 @@ def _after_the_prose(
 ) -> None:
     """Below the article's span (``_prose_span``) a copied page goes on with its chrome: lists of other
     stories (headlines, each with a line of summary), promotions, job ads, the footer. There a line of text
-    stays only when it goes on with the text kept above it -- a sentence right below a kept line (the
-    article's closing lines), a line of SUBSTANTIAL_WORDS or more (a paragraph is never dropped for its
-    place alone), or a line whose words (SPAN_TOPIC_WORDS at least) are for TEASER_TOPIC_SHARE words of the
-    article's text or of the text kept after it (a gallery's slides, a live blog's entries, a section after
-    an inline box go on with the article's subject; teasers of other stories do not). A line with fewer
-    such words (a subheading, a label) goes with the next line that has them. The rest is "after the
-    article's prose"."""
+    stays only when it goes on with the text kept above it: a sentence right below a kept line (the
+    article's closing lines), or a line whose words (SPAN_TOPIC_WORDS at least) are for TEASER_TOPIC_SHARE
+    words of the article's text or of the text kept after it (a gallery's slides, a live blog's entries, a
+    section after an inline box go on with the article's subject; teasers of other stories do not), one of
+    them a word of its subject (found in two lines of that text or more, not a word it uses once). A line
+    with fewer such words (a subheading, a label) goes with the next line that has them. A line of
+    SUBSTANTIAL_WORDS or more always stays (a paragraph is never dropped for its place alone), but keeps
+    nothing below it: a teaser's long summary is no evidence. The rest is "after the article's prose"."""
     span = _prose_span(lines, kinds, substantial)
     if span is None:
         return
     lo, hi = span
     stop = _stop_words(lang)
-    vocab: set[str] = set()
+    seen: set[str] = set()  # words of one line of the article's text
+    vocab: set[str] = set()  # words of two lines of it or more: its subject
     for j in range(lo, hi + 1):
         if kinds[j][0] in ("body", "title"):
-            vocab |= _topic_words(lines[j].text, stop)
+            words = _topic_words(lines[j].text, stop)
+            vocab |= words & seen
+            seen |= words
     goes_on = True  # the line above is kept text: a sentence right below it goes on with it
     pending: list[int] = []  # short lines that go with the next line of text
     for k in range(hi + 1, len(lines)):
@@ -1948,13 +1952,16 @@ def _after_the_prose(
             continue
         closed = ln.sentence or ln.full_stop_end
         words = _topic_words(ln.text, stop)
-        if (
-            (goes_on and closed)
-            or ln.words >= SUBSTANTIAL_WORDS
-            or (len(words) >= SPAN_TOPIC_WORDS and len(words & vocab) >= TEASER_TOPIC_SHARE * len(words))
+        if (goes_on and closed) or (
+            len(words) >= SPAN_TOPIC_WORDS
+            and len(words & seen) >= TEASER_TOPIC_SHARE * len(words)
+            and not words.isdisjoint(vocab)
         ):
-            vocab |= words
+            vocab |= words & seen
+            seen |= words
             goes_on, pending = closed, []
+        elif ln.words >= SUBSTANTIAL_WORDS:  # (kept for its length alone: no evidence for the lines below)
+            goes_on, pending = False, []
         elif len(words) < SPAN_TOPIC_WORDS:
             goes_on = False
             pending.append(k)
