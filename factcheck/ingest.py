@@ -1930,11 +1930,14 @@ def _after_the_prose(
     them a word of its subject (found in two lines of that text or more, not a word it uses once). A line
     with fewer such words (a subheading, a label) goes with the next line that has them. A line of
     SUBSTANTIAL_WORDS or more always stays (a paragraph is never dropped for its place alone), but keeps
-    nothing below it: a teaser's long summary is no evidence. The rest is "after the article's prose"."""
+    nothing below it: a teaser's long summary is no evidence. The rest is "after the article's prose".
+    (Only on a page that goes on below the span with SHORT_GAP_LINES lines of chrome or more.)"""
     span = _prose_span(lines, kinds, substantial)
     if span is None:
         return
     lo, hi = span
+    if sum(1 for k in kinds[hi + 1 :] if k[0] != "body") < SHORT_GAP_LINES:
+        return  # (no page's tail of chrome below the article: an embedded post's signature, a box)
     stop = _stop_words(lang)
     seen: set[str] = set()  # words of one line of the article's text
     vocab: set[str] = set()  # words of two lines of it or more: its subject

@@ -999,7 +999,7 @@ def test_the_articles_closing_lines_and_its_subject_go_on_below_its_prose() -> N
         "Heavy traffic from the harbour bridge goes through the northern tunnel.",
     ]
     tail = "The council meets again next week."
-    text = "\n".join(["Bridge closed to trucks", *ARTICLE, closing, *after_a_box, tail]) + "\n"
+    text = "\n".join(["Bridge closed to trucks", *ARTICLE, closing, *after_a_box, tail, *CHROME]) + "\n"
     k = kinds_of(text)
     assert k[closing] == ("body", "")
     assert k["Heavy traffic from the harbour bridge goes through the northern tunnel."] == ("body", "")
@@ -1014,6 +1014,12 @@ def test_a_long_paragraph_below_the_articles_prose_is_never_dropped_for_its_plac
     )
     text = "\n".join(["Bridge closed to trucks", *ARTICLE, *(CHROME * 3), far]) + "\n"
     assert kinds_of(text)[far][1] != "after the article's prose"
+
+
+def test_a_short_closing_line_after_a_box_with_no_chrome_below_stays() -> None:
+    last = "The work begins after the summer holidays, officials said."
+    text = "\n".join(["Bridge closed to trucks", *ARTICLE, "— Jane Doe (@jdoe) May 2, 2024", last])
+    assert kinds_of(text + "\n")[last] == ("body", "")
 
 
 def test_a_page_without_running_text_has_no_span_and_keeps_its_lines() -> None:
