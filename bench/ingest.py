@@ -33,7 +33,9 @@ A second, independent set (``--extra DIR``, default ``$FACTCHECK_EXTRA``; skippe
 a folder in trafilatura's own evaluation format -- ``DIR/html/*.html`` and ``DIR/evaldata_extra.json`` (else
 ``DIR/evaldata.json``): url -> {file, with: body snippets that must be kept, without: boilerplate snippets
 that must be dropped, ...}. No rule was written looking at its pages: only aggregate figures are printed,
-per half (sha1("extra:" + file) % 2; half A may be studied in aggregate, half B is the clean figure).
+per half (sha1("extra:" + file) % 2; half A may be studied in aggregate, half B is the clean figure), and
+half A again per quarter (sha1("A1:" + file) % 2: A1 to develop on, A2 to check that a rule moves pages it was
+not written from as much; ``--study FILE`` writes A1's leaked raw claims and lost 15+ word paragraphs).
 trafilatura's record of each page (the HTML way's input and the leakage reference) and jusText's text are
 cached in the user cache folder (``platformdirs.user_cache_dir("factcheck")/bench-ingest``), keyed by the
 page's bytes and the library versions. Figures: raw page text leakage (as above), `with` snippets in the kept
