@@ -33,7 +33,9 @@ A second, independent set (``--extra DIR``, default ``$FACTCHECK_EXTRA``; skippe
 a folder in trafilatura's own evaluation format -- ``DIR/html/*.html`` and ``DIR/evaldata_extra.json`` (else
 ``DIR/evaldata.json``): url -> {file, with: body snippets that must be kept, without: boilerplate snippets
 that must be dropped, ...}. No rule was written looking at its pages: only aggregate figures are printed,
-per half (sha1("extra:" + file) % 2; half A may be studied in aggregate, half B is the clean figure).
+per half (sha1("extra:" + file) % 2; half A may be studied in aggregate, half B is the clean figure), and
+half A again per quarter (sha1("A1:" + file) % 2: A1 to develop on, A2 to check that a rule moves pages it was
+not written from as much; ``--study FILE`` writes A1's leaked raw claims and lost 15+ word paragraphs).
 trafilatura's record of each page (the HTML way's input and the leakage reference) and jusText's text are
 cached in the user cache folder (``platformdirs.user_cache_dir("factcheck")/bench-ingest``), keyed by the
 page's bytes and the library versions. Figures: raw page text leakage (as above), `with` snippets in the kept
@@ -174,11 +176,18 @@ def main() -> int:
     )
     ap.add_argument("--extra-only", action="store_true", help="only the --extra set, not realworld-dev")
     ap.add_argument(
-        "--extra-half", choices=("A", "B"), help="only this half of the --extra set (A: may be studied)"
+        "--extra-half",
+        choices=("A", "B", "A1", "A2"),
+        help="only this half (or quarter) of the --extra set (A1: develop on it; A2: check; B: the clean figure)",
+    )
+    ap.add_argument(
+        "--study",
+        metavar="FILE",
+        help="write half A1's leaked raw claims and lost 15+ word paragraphs (page, position, text) to FILE",
     )
     args = ap.parse_args()
     if args.extra_only:
-        return extra_report(args.extra, args.extra_half)
+        return extra_report(args.extra, args.extra_half, args.study)
     base = data_dir()
     if not (base / "html").is_dir():
         sys.exit(f"bench/ingest.py: realworld-dev not found at {base} (set FACTCHECK_DATA)")
@@ -387,7 +396,7 @@ def main() -> int:
         print("\n".join(misses))
     if args.extra:
         print()
-        extra_report(args.extra, args.extra_half)
+        extra_report(args.extra, args.extra_half, args.study)
     return 0
 
 
@@ -433,6 +442,18 @@ def extra_half(file: str) -> str:
     return "A" if int(hashlib.sha1(f"extra:{file}".encode()).hexdigest(), 16) % 2 == 0 else "B"
 
 
+def extra_quarter(file: str) -> str:
+    """Half A split in two by the file name (sha1("A1:" + file) % 2): A1 to develop on, A2 to check that a
+    rule moves pages it was not written from as much; half B is B."""
+    if extra_half(file) == "B":
+        return "B"
+    return "A1" if int(hashlib.sha1(f"A1:{file}".encode()).hexdigest(), 16) % 2 == 0 else "A2"
+
+
+def _in_part(file: str, part: str) -> bool:
+    return extra_half(file) == part or extra_quarter(file) == part
+
+
 def _claims(art: ingest.Article) -> list[tuple[int, str]]:
     """(start, normalised text) of the article's claims."""
     if not ingest.claims_supported(art):
@@ -457,7 +478,7 @@ def _in_claims(snippet: str, claims: list[str]) -> bool:
     return any(snippet in c or (len(c.split()) >= 4 and c in snippet) for c in claims)
 
 
-def extra_report(folder: str | None, only: str | None = None) -> int:
+def extra_report(folder: str | None, only: str | None = None, study: str | None = None) -> int:
     """Aggregate figures on a folder in trafilatura's evaluation format (never a page's text)."""
     base = Path(folder) if folder else None
     if base is None or not (base / "html").is_dir():
@@ -472,7 +493,8 @@ def extra_report(folder: str | None, only: str | None = None) -> int:
         for v in json.loads(gold_path.read_text(encoding="utf-8")).values()
         if (base / "html" / v["file"]).is_file()
     }
-    files = sorted(f for f in gold if only is None or extra_half(f) == only)
+    files = sorted(f for f in gold if only is None or _in_part(f, only))
+    notes: list[str] = []  # (--study: half A1's leaked claims and lost paragraphs)
     tally = Tally()
     labels = _leak_labels()
     lost: dict[str, dict[str, int]] = {"raw": {}, "html": {}}  # half A: lost 15+ word paragraphs by reason
@@ -482,6 +504,7 @@ def extra_report(folder: str | None, only: str | None = None) -> int:
     unreadable: list[str] = []
     for f in files:
         half = extra_half(f)
+        keys = (half, extra_quarter(f), "all") if half == "A" else (half, "all")
         html = (base / "html" / f).read_bytes()
         rec = _cached("record", html, lambda html=html: _record_or_none(html))
         try:
@@ -504,7 +527,7 @@ def extra_report(folder: str | None, only: str | None = None) -> int:
         ref_text = reference_text(rec or {}, gold[f])
         if rec is not None:  # (trafilatura's own output: its title and text)
             kept["trafilatura"] = norm(str(rec.get("title") or "") + "\n" + str(rec.get("text") or ""))
-        for key in (half, "all"):
+        for key in keys:
             for way, k in kept.items():
                 for s in gold[f]["with"]:
                     tally.add(f"{way} {key} with", norm(s) in k)
@@ -529,7 +552,10 @@ def extra_report(folder: str | None, only: str | None = None) -> int:
             if way == "raw":
                 for start, t in leaked:
                     pos = "before" if start < lo else "after" if start > hi else "inside"
-                    for key in (half, "all"):
+                    if study and extra_quarter(f) == "A1":
+                        seg = next((s for s in raw.segments if s.start <= start < s.end), None)
+                        notes.append(f"leak\t{f}\t{pos}\t{start}\t{seg.kind if seg else '?'}\t{t[:200]}")
+                    for key in keys:
                         tally.add(f"raw {key} leak-{pos}", True)
                     lab = _label_of(labels, f, t) if f in labelled_files else None
                     if lab is not None:
@@ -540,7 +566,7 @@ def extra_report(folder: str | None, only: str | None = None) -> int:
                         lab = _label_of(labels, f, t)
                         if lab is not None:
                             tally.add(f"labels passed {lab}", True)
-            for key in (half, "all"):
+            for key in keys:
                 t = tally.n.setdefault(f"{way} {key} leak", [0, 0])
                 t[0] += len(leaked)
                 t[1] += len(claims[way])
@@ -553,7 +579,7 @@ def extra_report(folder: str | None, only: str | None = None) -> int:
                     snippets = [norm(s) for s in gold[f][label]]
                     for c in claims[way]:
                         if any(_in_claims(s, [c[1]]) for s in snippets):
-                            for key in (half, "all"):
+                            for key in keys:
                                 tally.add(f"measure {key} {label}", c in leaked_set)
         for way in ("raw", "html"):
             body = grams(kept[way])
@@ -562,19 +588,24 @@ def extra_report(folder: str | None, only: str | None = None) -> int:
                     continue
                 g = grams(norm(para))
                 ok = len(g & body) >= 0.6 * len(g)
-                for key in (half, "all"):
+                for key in keys:
                     tally.add(f"{way} {key} para", ok)
-                if not ok and half == "A":  # (half A may be studied: why its paragraphs are lost)
+                if not ok and extra_quarter(f) == "A1":  # (A1 may be studied: why its paragraphs are lost)
                     why = _reason(arts[way], para)
                     lost[way][why] = lost[way].get(why, 0) + 1
+                    if study:
+                        notes.append(f"lost-{way}\t{f}\t{why}\t{para[:300]}")
 
-    halves = {h: sum(1 for f in gold if extra_half(f) == h) for h in ("A", "B")}
+    halves = {h: sum(1 for f in gold if _in_part(f, h)) for h in ("A", "B", "A1", "A2")}
+    if study:
+        Path(study).write_text("\n".join(notes) + "\n", encoding="utf-8")
     print(
-        f"extra set {base} ({gold_path.name}): {len(files)} pages (half A {halves['A']}, half B {halves['B']}: "
+        f"extra set {base} ({gold_path.name}): {len(files)} pages (half A {halves['A']} = A1 {halves['A1']} "
+        f"+ A2 {halves['A2']}, half B {halves['B']}: "
         f"the clean figure); trafilatura extracts text from {n_ref}; pages lxml cannot read: {len(unreadable)}"
     )
     print(f"  raw page text pages/s: factcheck {len(files) / max(t_raw, 1e-9):.1f}")
-    for key in (only,) if only else ("A", "B", "all"):
+    for key in (only,) if only else ("A1", "A2", "A", "B", "all"):
         print(f"\n  [{key}]")
         print(f"    {'':<14}{'with kept':<22}{'without out':<22}{'without not a claim':<22}")
         for way in ("raw", "raw-no-rules", "html", "trafilatura"):
@@ -588,10 +619,10 @@ def extra_report(folder: str | None, only: str | None = None) -> int:
                 f"{tally.fmt(f'{way} {key} leak-jt')}"
             )
         print(_corrected(tally, key))
-        if key == "A":
+        if key == "A1":
             for way in ("raw", "html"):
                 top = sorted(lost[way].items(), key=lambda kv: -kv[1])[:12]
-                print(f"    half A, 15+ word paragraphs lost ({way}), by the segment they fall in: {top}")
+                print(f"    half A1, 15+ word paragraphs lost ({way}), by the segment they fall in: {top}")
         print(
             f"    15+ word paragraphs kept: raw {tally.fmt(f'raw {key} para')}, html {tally.fmt(f'html {key} para')}"
         )

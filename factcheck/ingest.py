@@ -1267,6 +1267,7 @@ def classify_lines(
         _after_the_copyright_line(kinds, substantial, chrome)
         # (last: an author's box removed changes no other rule's view of where the article's prose ends)
         _bios_under_a_name(lines, kinds, first_body, lang)
+        _after_the_prose(lines, kinds, substantial, lang)
     for i, (ln, (kind, why)) in enumerate(zip(lines, kinds, strict=True)):
         if i == title_at and kind == "title" and info.get("title") != ln.text:
             segs.extend(_title_parts(ln, str(info.get("title") or "")))
@@ -1885,6 +1886,95 @@ def _blocks_after(
 
 ARTICLE_GAP_LINES = 12
 SHORT_GAP_LINES = 4
+
+
+def _prose_span(
+    lines: list[_Line], kinds: list[tuple[str, str]], substantial: list[bool]
+) -> tuple[int, int] | None:
+    """The article's span on a copied page: the run of lines with the most running text, where each
+    substantial paragraph adds its words and each line that is neither running text nor a sentence
+    (a menu item, a headline, a label, a line of furniture) costs SPAN_LINE_COST words. (A paragraph adds the
+    words it has beyond SUBSTANTIAL_WORDS: a list of other stories alternates headlines with summaries of
+    about that length, which do not pay for their headlines; an article's paragraphs do.) A gallery, a
+    table or an advertisement inside the article costs less than the prose around it and stays inside;
+    a sidebar or a list of other stories far below does not pay for the chrome between. The span begins
+    and ends with a substantial paragraph; None when the page has none."""
+    best = cur = 0
+    start = 0
+    span = None
+    for i, (kind, _why) in enumerate(kinds):
+        if substantial[i] and kind == "body":
+            cur += lines[i].words - SUBSTANTIAL_WORDS
+            if cur > best:
+                best, span = cur, (start, i)
+        elif not lines[i].sentence or kind not in ("body", "title"):
+            cur -= SPAN_LINE_COST
+            if cur <= 0:
+                cur, start = 0, i + 1
+    return span
+
+
+SPAN_LINE_COST = 6  # words of running text one line of chrome costs the article's span
+SPAN_TOPIC_WORDS = 3  # words (of three letters or more, no stop words) a line needs to be judged by its topic
+
+
+def _after_the_prose(
+    lines: list[_Line], kinds: list[tuple[str, str]], substantial: list[bool], lang: str | None
+) -> None:
+    """Below the article's span (``_prose_span``) a copied page goes on with its chrome: lists of other
+    stories (headlines, each with a line of summary), promotions, job ads, the footer. There a line of text
+    stays only when it goes on with the text kept above it: a sentence right below a kept line (the
+    article's closing lines), or a line whose words (SPAN_TOPIC_WORDS at least) are for TEASER_TOPIC_SHARE
+    words of the article's text or of the text kept after it (a gallery's slides, a live blog's entries, a
+    section after an inline box go on with the article's subject; teasers of other stories do not), one of
+    them a word of its subject (found in two lines of that text or more, not a word it uses once). A line
+    with fewer such words (a subheading, a label) goes with the next line that has them. A line of
+    SUBSTANTIAL_WORDS or more always stays (a paragraph is never dropped for its place alone), but keeps
+    nothing below it: a teaser's long summary is no evidence. The rest is "after the article's prose".
+    (Only on a page that goes on below the span with SHORT_GAP_LINES lines of chrome or more.)"""
+    span = _prose_span(lines, kinds, substantial)
+    if span is None:
+        return
+    lo, hi = span
+    if sum(1 for k in kinds[hi + 1 :] if k[0] != "body") < SHORT_GAP_LINES:
+        return  # (no page's tail of chrome below the article: an embedded post's signature, a box)
+    stop = _stop_words(lang)
+    seen: set[str] = set()  # words of one line of the article's text
+    vocab: set[str] = set()  # words of two lines of it or more: its subject
+    for j in range(lo, hi + 1):
+        if kinds[j][0] in ("body", "title"):
+            words = _topic_words(lines[j].text, stop)
+            vocab |= words & seen
+            seen |= words
+    goes_on = True  # the line above is kept text: a sentence right below it goes on with it
+    pending: list[int] = []  # short lines that go with the next line of text
+    for k in range(hi + 1, len(lines)):
+        ln = lines[k]
+        if kinds[k][0] != "body":
+            goes_on = False
+            continue
+        closed = ln.sentence or ln.full_stop_end
+        words = _topic_words(ln.text, stop)
+        if (goes_on and closed) or (
+            len(words) >= SPAN_TOPIC_WORDS
+            and len(words & seen) >= TEASER_TOPIC_SHARE * len(words)
+            and not words.isdisjoint(vocab)
+        ):
+            vocab |= words & seen
+            seen |= words
+            goes_on, pending = closed, []
+        elif ln.words >= SUBSTANTIAL_WORDS:  # (kept for its length alone: no evidence for the lines below)
+            goes_on, pending = False, []
+        elif len(words) < SPAN_TOPIC_WORDS:
+            goes_on = False
+            pending.append(k)
+        else:
+            for m in (*pending, k):
+                kinds[m] = ("furniture", "after the article's prose")
+            goes_on, pending = False, []
+    for m in pending:
+        kinds[m] = ("furniture", "after the article's prose")
+
 
 COPYRIGHT = "copyright line"  # the reason of the furniture markers of a page's copyright line
 

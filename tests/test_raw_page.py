@@ -965,3 +965,64 @@ def test_the_article_goes_on_after_a_long_table_when_its_subject_goes_on() -> No
     k = kinds_of("\n".join(["Bridge closed to trucks", *article, *table, after, *table[:13], sidebar]))
     assert k[after] == ("body", "")
     assert k[sidebar][0] == "furniture"
+
+
+# ---- the article's span: the run of lines with the most running text (``_prose_span``) --------------------
+
+CHROME = ["Home", "News", "Sport", "Weather", "Contact us"]
+
+
+def test_short_teasers_of_other_stories_below_the_articles_prose_are_furniture() -> None:
+    teasers = [  # (headline, short summary; no date, no ellipsis, no read-more link)
+        "Tablet buying guide",
+        "Which tablet suits whom, with current prices.",
+        "New phones tested in our lab",
+        "Two cameras and a bigger battery for a modest price.",
+    ]
+    text = (
+        "\n".join(["Bridge closed to trucks", *CHROME, *ARTICLE, "Advertisement", *teasers, *CHROME]) + "\n"
+    )
+    k = kinds_of(text)
+    for line in ARTICLE:
+        assert k[line] == ("body", ""), line
+    for line in teasers:
+        assert k[line][0] == "furniture", line
+    for line in teasers[1::2]:  # (the headlines are short fragments already)
+        assert k[line] == ("furniture", "after the article's prose"), line
+
+
+def test_the_articles_closing_lines_and_its_subject_go_on_below_its_prose() -> None:
+    closing = "The repairs are expected to take six weeks."
+    after_a_box = [  # the article goes on after an inline box with a short section on its own subject
+        "Related coverage",
+        "What the bridge closure means",
+        "Heavy traffic from the harbour bridge goes through the northern tunnel.",
+    ]
+    tail = "The council meets again next week."
+    text = "\n".join(["Bridge closed to trucks", *ARTICLE, closing, *after_a_box, tail, *CHROME]) + "\n"
+    k = kinds_of(text)
+    assert k[closing] == ("body", "")
+    assert k["Heavy traffic from the harbour bridge goes through the northern tunnel."] == ("body", "")
+    assert k["What the bridge closure means"][1] != "after the article's prose"
+    assert k[tail] == ("body", "")
+
+
+def test_a_long_paragraph_below_the_articles_prose_is_never_dropped_for_its_place() -> None:
+    far = (
+        "Volunteers collected more than two tons of rubbish from the beach on Saturday, the organisers of "
+        "the annual clean-up said in a statement"
+    )
+    text = "\n".join(["Bridge closed to trucks", *ARTICLE, *(CHROME * 3), far]) + "\n"
+    assert kinds_of(text)[far][1] != "after the article's prose"
+
+
+def test_a_short_closing_line_after_a_box_with_no_chrome_below_stays() -> None:
+    last = "The work begins after the summer holidays, officials said."
+    text = "\n".join(["Bridge closed to trucks", *ARTICLE, "— Jane Doe (@jdoe) May 2, 2024", last])
+    assert kinds_of(text + "\n")[last] == ("body", "")
+
+
+def test_a_page_without_running_text_has_no_span_and_keeps_its_lines() -> None:
+    lines = ["Opening hours", "Monday to Friday 9 to 5", "Saturday 10 to 2", "Closed on public holidays"]
+    k = kinds_of("\n".join(lines) + "\n")
+    assert all(why != "after the article's prose" for _kind, why in k.values())
