@@ -1996,6 +1996,11 @@ def test_four_digit_hours_that_count_stay_an_amount(text: str) -> None:
         ("Patients take the pill twice a day at 8 p.m. and 8 a.m.", "8 p.m.", "XXXX-XX-XXT20:00"),
         ("The bulletin airs at 6 p.m. daily on the state channel.", "6 p.m.", "XXXX-XX-XXT18:00"),
         ("The market opens every Monday at 10:00, traders said.", "10:00", "XXXX-WXX-1T10:00"),
+        # the start of a clock range recurs with the SET after the range's end (discourse._range_start_recurs)
+        ("The museum is open from 10 a.m. to 5 p.m. daily.", "10 a.m.", "XXXX-XX-XXT10:00"),
+        ("The farmers market runs 8am-1pm every Saturday.", "8am", "XXXX-WXX-6T08:00"),
+        ("Visiting hours are 2 p.m. to 4 p.m. on Sundays, the hospital said.", "2 p.m.", "XXXX-WXX-7T14:00"),
+        ("The strike ran from 9 a.m. Friday to 5 p.m. daily.", "9 a.m. Friday", "2010-04-30T09:00"),
         # a clock time with its own day is no part of the SET
         (
             "They meet every week; the next one is at 9 a.m. on Friday.",
@@ -2183,3 +2188,24 @@ def test_clock_time_with_zone_takes_the_day_after(text: str, phrase: str, expect
 )
 def test_bare_past_after_a_noun_subject(text: str, phrase: str, expected: str) -> None:
     assert value(text, phrase, D(2023, 3, 20)) == expected
+
+
+def test_real_article_scorer_reads_label_spellings_of_one_value() -> None:
+    """bench/extract_quality.py: a label's bare clock time "T10:00" is the TIMEX3 value "XXXX-XX-XXT10:00",
+    and "18XX" / "198X" are the centuries and decades "18" / "198"; other values stay as written."""
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "bench" / "extract_quality.py"
+    spec = importlib.util.spec_from_file_location("extract_quality", path)
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["extract_quality"] = mod
+    spec.loader.exec_module(mod)
+    same = mod.same_value
+    assert same("T10:00") == same("XXXX-XX-XXT10:00") == "XXXX-XX-XXT10:00"
+    assert same("18XX") == same("18") == "18" and same("198X") == "198"
+    assert same("2023-11-08T10:00") != same("T10:00")
+    for kept in ("XXXX", "XXXX-08", "2019", "PRESENT_REF", "P10D", "2020-W39"):
+        assert same(kept) == kept

@@ -214,7 +214,23 @@ def clock_in_set(text: str, refs: list[TimeRef]) -> list[TimeRef]:
         if i > 1 and near is out[i - 1] and _weekday_range_end(text, out[i - 2], near):
             day = "XXXX-XX-XX"  # "open Monday-Friday, 9 a.m. ...": on each day of the range, not its last
         out[i] = TimeRef(ref.start, ref.end, ref.text, "TIME", f"{day}T{clock.group(1)}", ref.mod)
+        _range_start_recurs(text, out, i, day)
     return out
+
+
+def _range_start_recurs(text: str, out: list[TimeRef], i: int, day: str) -> None:
+    """``out[i]`` ends a clock range and recurs with the SET after it ("from 10 a.m. to 5 p.m. daily",
+    "8am-1pm every Saturday"): the range's start, a bare clock time, recurs on the same days."""
+    if i == 0:
+        return
+    start = out[i - 1]
+    clock = _CLOCK_VALUE.match(start.value) if start.type == "TIME" else None
+    if (
+        clock is not None
+        and not _DAY_IN_TEXT.search(start.text)
+        and _CLOCK_RANGE_LINK.fullmatch(text, start.end, out[i].start)
+    ):
+        out[i - 1] = TimeRef(start.start, start.end, start.text, "TIME", f"{day}T{clock.group(1)}", start.mod)
 
 
 # a bare month next to a yearly SET: "every year in October", "in March each year", "held annually in May"
