@@ -2209,3 +2209,32 @@ def test_real_article_scorer_reads_label_spellings_of_one_value() -> None:
     assert same("2023-11-08T10:00") != same("T10:00")
     for kept in ("XXXX", "XXXX-08", "2019", "PRESENT_REF", "P10D", "2020-W39"):
         assert same(kept) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        (
+            "Glassmakers have kept their secrets for more than two thousand years.",
+            "two thousand years",
+            "P2000Y",
+        ),
+        ("The dam has held for three hundred years.", "three hundred years", "P300Y"),
+        (
+            "It took one hundred and fifty years to finish the cathedral.",
+            "one hundred and fifty years",
+            "P150Y",
+        ),
+        ("The siege lasted a hundred days.", "a hundred days", "P100D"),
+        # a year before 1000 is written with four digits, not read as a century
+        ("The road was built 2,000 years ago.", "2,000 years ago", "0010"),
+    ],
+)
+def test_numbers_with_hundreds_and_thousands(text: str, phrase: str, expected: str) -> None:
+    """vocab._number multiplies by "hundred"/"thousand" ("two thousand" is 2000, not 1000 with "two"
+    dropped); rules_relative writes years below 1000 with four digits."""
+    assert value(text, phrase, D(2010, 5, 5)) == expected
+
+
+def test_two_thousand_people_is_no_time() -> None:
+    assert tag("Two thousand troops arrived on Monday.", D(2010, 5, 5))[0].text == "Monday"

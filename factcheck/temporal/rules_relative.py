@@ -599,9 +599,9 @@ def _duration(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         if code in ("Y", "DE") and not 0 < a.year + k * (10 if code == "DE" else 1) < 10000:
             return "DATE", "PAST_REF" if k < 0 else "FUTURE_REF", None  # "2,500 years ago": before year 1
         if code == "Y":
-            return "DATE", str(a.year + k), None
+            return "DATE", f"{a.year + k:04d}", None  # "2,000 years ago": the year 0023, not the 2300s
         if code == "DE":
-            return "DATE", str(a.year + 10 * k), None
+            return "DATE", f"{a.year + 10 * k:04d}", None
         if code in ("H", "M", "S") and not unit.startswith("month"):
             if ago == "later":
                 return "DURATION", _duration_value(n, unit), None  # "an hour later": no calendar date
