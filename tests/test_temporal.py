@@ -2238,3 +2238,27 @@ def test_numbers_with_hundreds_and_thousands(text: str, phrase: str, expected: s
 
 def test_two_thousand_people_is_no_time() -> None:
     assert tag("Two thousand troops arrived on Monday.", D(2010, 5, 5))[0].text == "Monday"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        # "one day" opening a clause or after a wish is some day (rules_relative._one_day_indefinite)
+        ("That winter was hard. One day, I went into a room and locked the door.", "One day", "PAST_REF"),
+        ("There would be two versions, and one day everyone would switch.", "one day", "FUTURE_REF"),
+        ("It has not happened yet. Maybe one day in the future!", "one day", "FUTURE_REF"),
+        ("He expressed the hope he one day follows his father.", "one day", "FUTURE_REF"),
+        ("Islam will one day be the largest religion.", "one day", "FUTURE_REF"),
+        # an amount of time stays one
+        ("It is not enough for one day in a hospital.", "one day", "P1D"),
+        ("The strike lasted one day.", "one day", "P1D"),
+        ("The move came only one day after the vote.", "one day", "P1D"),
+        ("He lost one day's pay.", "one day", "P1D"),
+    ],
+)
+def test_one_day_as_some_day(text: str, phrase: str, expected: str) -> None:
+    assert value(text, phrase, D(2020, 1, 13)) == expected
+
+
+def test_one_day_at_a_time_is_no_time() -> None:
+    assert tag("He was trying to learn and grow one day at a time.", D(2020, 1, 13)) == []
