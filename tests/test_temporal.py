@@ -2262,3 +2262,20 @@ def test_one_day_as_some_day(text: str, phrase: str, expected: str) -> None:
 
 def test_one_day_at_a_time_is_no_time() -> None:
     assert tag("He was trying to learn and grow one day at a time.", D(2020, 1, 13)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "His book “The Future of Work” in 2004 foresaw hyperspecialisation.",
+        "Where do we go next?\nThe Future Strategists Hub 2018 was the launch event.",
+        "Join a City Limits conversation on the Future of NYCHA.",
+    ],
+)
+def test_title_case_future_is_a_name(text: str) -> None:
+    """discourse.apply: "the Future" with a capital noun is a title or a name, not FUTURE_REF."""
+    assert all("Future" not in r.text for r in tag(text, D(2020, 1, 13)))
+
+
+def test_the_future_in_running_text_stays() -> None:
+    assert value("The future looks bright, and we plan for the future.", "The future") == "FUTURE_REF"

@@ -1,7 +1,7 @@
 """Post-passes that read an expression against the text around it, after every rule has run.
 
 - A capitalised "Today" / "This Morning" that names a programme ("NBC News' Today show", "CBS This
-  Morning") is no time expression.
+  Morning") is no time expression, nor is a title-case "The Future" ("The Future of Work").
 - "today" / "tonight" / "this morning" inside a quotation whose attribution carries its own day ("...
   ready today," Smith said on Sunday) is that day, not the publication day: the words are the speaker's.
 - A clock time that names no day takes the day named later in its own phrase, past other clock times,
@@ -265,9 +265,14 @@ def month_in_set(text: str, refs: list[TimeRef]) -> list[TimeRef]:
     return out
 
 
+# "the Future" with a capital noun is a title or a name ("The Future of Work", "the Future Strategists Hub"):
+# running text writes "the future", also at the start of a sentence
+_TITLE_CASE_REF = re.compile(r"(?i:the)\s+(?:(?:Near|Distant)\s+)?(?:Future|Present|Past)")
+
+
 def apply(text: str, refs: list[TimeRef]) -> list[TimeRef]:
     """The discourse post-passes over the tagger's result (in text order)."""
-    out = [r for r in refs if not is_programme_name(text, r)]
+    out = [r for r in refs if not is_programme_name(text, r) and not _TITLE_CASE_REF.fullmatch(r.text)]
     if any(r.type == "SET" for r in out):
         out = month_in_set(text, out)
     if any(r.type == "TIME" for r in out):
