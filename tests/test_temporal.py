@@ -2279,3 +2279,24 @@ def test_title_case_future_is_a_name(text: str) -> None:
 
 def test_the_future_in_running_text_stays() -> None:
     assert value("The future looks bright, and we plan for the future.", "The future") == "FUTURE_REF"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        (
+            "By October we were sure we could ship the 5.2 release, planned for early November.",
+            "early November",
+            "2019-11",
+        ),
+        (
+            "In 2019 the start-up was worth $2.5 billion before its listing, planned for early November.",
+            "early November",
+            "2019-11",
+        ),
+    ],
+)
+def test_a_decimal_point_ends_no_clause_before_a_plan(text: str, phrase: str, expected: str) -> None:
+    """tense._tense reads "5.2" and "$2.5" as one word: the past verb before them governs the reduced plan
+    ("the release, planned for early November") after them; the nearest November, not the next one."""
+    assert value(text, phrase, D(2020, 1, 13)) == expected
