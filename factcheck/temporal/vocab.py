@@ -39,13 +39,11 @@ _BELOW_100_RE = (
     r"seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
     r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 )
-# "two thousand", "three hundred", "one hundred and fifty": a count of hundreds or thousands, then the rest
-_HUNDREDS_RE = (
-    r"(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)[- ])?(?:hundred|thousand)"
-    rf"(?:[- ](?:and )?{_BELOW_100_RE})?"
-)
+# "two thousand", "three hundred", "one hundred and fifty": a plain number then hundreds or thousands and the
+# rest, read only after a plain number matched (no cost where none does)
 _NUM_WORD_RE = (
-    rf"(?:{_HUNDREDS_RE}|{_BELOW_100_RE}|a couple(?: of)?|couple of|half an?|a half|(?:a )?dozen|an?)"
+    rf"(?:{_BELOW_100_RE}(?:[- ](?:hundred|thousand)(?:[- ](?:and )?{_BELOW_100_RE})?)?|(?:a |one )?hundred|"
+    r"(?:a |one )?thousand|a couple(?: of)?|couple of|half an?|a half|(?:a )?dozen|an?)"
 )
 # "2,500 years": a thousands separator is part of the number, not a boundary before "500"
 _NUM_RE = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{_NUM_WORD_RE})"
