@@ -252,10 +252,13 @@ def _tense(text: str, start: int, end: int, short: bool = False) -> str | None:
     looks ahead from that past time, not from the anchor, and leaves the nearest occurrence ("was
     kidnapped to make the late-November trip")."""
     left = text[max(0, start - 160) : start]
-    # a decimal point ends no clause ("Inflation fell to 3.2% in March", "the Mercurial 5.2 release,
-    # planned for early November"): the figure is read as one word
-    ltoks = _WORD_RE.findall(_DECIMAL_POINT.sub("", left) if "." in left else left)
+    ltoks = _WORD_RE.findall(left)
     cut = _clause_start(ltoks)
+    if cut and ltoks[cut - 1][:1].isdigit() and _DECIMAL_POINT.search(left):
+        # a decimal point ends no clause ("Inflation fell to 3.2% in March", "the Mercurial 5.2 release,
+        # planned for early November"): where the clause was cut at one, the figure is read as one word
+        ltoks = _WORD_RE.findall(_DECIMAL_POINT.sub("", left))
+        cut = _clause_start(ltoks)
     # the twelve words before the expression are scanned; the ones before them stay as context
     # for reading those ("would be paid on a still unspecified date ... of record Dec. 21")
     ltoks = ltoks[cut:]
