@@ -317,6 +317,21 @@ def evaluate_real(split: str, mode: str, verbose: bool = False) -> RealScores:
     return sc
 
 
+_CLOCK_ONLY = re.compile(r"T\d\d(?::\d\d)?")
+_YEAR_PREFIX = re.compile(r"\d{1,3}X{1,3}")
+
+
+def same_value(value: str) -> str:
+    """One spelling of a TIMEX3 value: a label's bare clock time "T10:00" is the value "XXXX-XX-XXT10:00"
+    (10:00 on a day not given), and a century or decade padded with X ("18XX", "198X") is the truncated
+    year "18", "198" the engine writes, as TimeML does."""
+    if _CLOCK_ONLY.fullmatch(value):
+        return "XXXX-XX-XX" + value
+    if len(value) == 4 and _YEAR_PREFIX.fullmatch(value):
+        return value.rstrip("X")
+    return value
+
+
 def _score_real(sc: RealScores, file: str, g: dict[str, Any], c: Claim) -> None:
     if not g.get("speaker_any"):
         gs = g.get("speaker")
@@ -327,8 +342,9 @@ def _score_real(sc: RealScores, file: str, g: dict[str, Any], c: Claim) -> None:
             else:
                 sc.sp_spurious += int(gs is None)
                 sc.misses.append(f"{file}: speaker {c.speaker!r} != {gs!r}: {g['m']}")
-    need, ok = list(g.get("when", [])), set(g.get("when", [])) | set(g.get("when_ok", []))
-    values = [t.value for t in c.when]
+    need = [same_value(v) for v in g.get("when", [])]
+    ok = set(need) | {same_value(v) for v in g.get("when_ok", [])}
+    values = [same_value(t.value) for t in c.when]
     sc.t_pred += len(values)
     sc.t_right += sum(1 for v in values if v in ok)
     sc.t_gold += len(need)

@@ -1996,6 +1996,11 @@ def test_four_digit_hours_that_count_stay_an_amount(text: str) -> None:
         ("Patients take the pill twice a day at 8 p.m. and 8 a.m.", "8 p.m.", "XXXX-XX-XXT20:00"),
         ("The bulletin airs at 6 p.m. daily on the state channel.", "6 p.m.", "XXXX-XX-XXT18:00"),
         ("The market opens every Monday at 10:00, traders said.", "10:00", "XXXX-WXX-1T10:00"),
+        # the start of a clock range recurs with the SET after the range's end (discourse._range_start_recurs)
+        ("The museum is open from 10 a.m. to 5 p.m. daily.", "10 a.m.", "XXXX-XX-XXT10:00"),
+        ("The farmers market runs 8am-1pm every Saturday.", "8am", "XXXX-WXX-6T08:00"),
+        ("Visiting hours are 2 p.m. to 4 p.m. on Sundays, the hospital said.", "2 p.m.", "XXXX-WXX-7T14:00"),
+        ("The strike ran from 9 a.m. Friday to 5 p.m. daily.", "9 a.m. Friday", "2010-04-30T09:00"),
         # a clock time with its own day is no part of the SET
         (
             "They meet every week; the next one is at 9 a.m. on Friday.",
@@ -2183,3 +2188,115 @@ def test_clock_time_with_zone_takes_the_day_after(text: str, phrase: str, expect
 )
 def test_bare_past_after_a_noun_subject(text: str, phrase: str, expected: str) -> None:
     assert value(text, phrase, D(2023, 3, 20)) == expected
+
+
+def test_real_article_scorer_reads_label_spellings_of_one_value() -> None:
+    """bench/extract_quality.py: a label's bare clock time "T10:00" is the TIMEX3 value "XXXX-XX-XXT10:00",
+    and "18XX" / "198X" are the centuries and decades "18" / "198"; other values stay as written."""
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "bench" / "extract_quality.py"
+    spec = importlib.util.spec_from_file_location("extract_quality", path)
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["extract_quality"] = mod
+    spec.loader.exec_module(mod)
+    same = mod.same_value
+    assert same("T10:00") == same("XXXX-XX-XXT10:00") == "XXXX-XX-XXT10:00"
+    assert same("18XX") == same("18") == "18" and same("198X") == "198"
+    assert same("2023-11-08T10:00") != same("T10:00")
+    for kept in ("XXXX", "XXXX-08", "2019", "PRESENT_REF", "P10D", "2020-W39"):
+        assert same(kept) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        (
+            "Glassmakers have kept their secrets for more than two thousand years.",
+            "two thousand years",
+            "P2000Y",
+        ),
+        ("The dam has held for three hundred years.", "three hundred years", "P300Y"),
+        (
+            "It took one hundred and fifty years to finish the cathedral.",
+            "one hundred and fifty years",
+            "P150Y",
+        ),
+        ("The siege lasted a hundred days.", "a hundred days", "P100D"),
+        # a year before 1000 is written with four digits, not read as a century
+        ("The road was built 2,000 years ago.", "2,000 years ago", "0010"),
+    ],
+)
+def test_numbers_with_hundreds_and_thousands(text: str, phrase: str, expected: str) -> None:
+    """vocab._number multiplies by "hundred"/"thousand" ("two thousand" is 2000, not 1000 with "two"
+    dropped); rules_relative writes years below 1000 with four digits."""
+    assert value(text, phrase, D(2010, 5, 5)) == expected
+
+
+def test_two_thousand_people_is_no_time() -> None:
+    assert tag("Two thousand troops arrived on Monday.", D(2010, 5, 5))[0].text == "Monday"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        # "one day" opening a clause or after a wish is some day (rules_relative._one_day_indefinite)
+        ("That winter was hard. One day, I went into a room and locked the door.", "One day", "PAST_REF"),
+        ("There would be two versions, and one day everyone would switch.", "one day", "FUTURE_REF"),
+        ("It has not happened yet. Maybe one day in the future!", "one day", "FUTURE_REF"),
+        ("He expressed the hope he one day follows his father.", "one day", "FUTURE_REF"),
+        ("Islam will one day be the largest religion.", "one day", "FUTURE_REF"),
+        # an amount of time stays one
+        ("It is not enough for one day in a hospital.", "one day", "P1D"),
+        ("The strike lasted one day.", "one day", "P1D"),
+        ("The move came only one day after the vote.", "one day", "P1D"),
+        ("He lost one day's pay.", "one day", "P1D"),
+    ],
+)
+def test_one_day_as_some_day(text: str, phrase: str, expected: str) -> None:
+    assert value(text, phrase, D(2020, 1, 13)) == expected
+
+
+def test_one_day_at_a_time_is_no_time() -> None:
+    assert tag("He was trying to learn and grow one day at a time.", D(2020, 1, 13)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "His book “The Future of Work” in 2004 foresaw hyperspecialisation.",
+        "Where do we go next?\nThe Future Strategists Hub 2018 was the launch event.",
+        "Join a City Limits conversation on the Future of NYCHA.",
+    ],
+)
+def test_title_case_future_is_a_name(text: str) -> None:
+    """discourse.apply: "the Future" with a capital noun is a title or a name, not FUTURE_REF."""
+    assert all("Future" not in r.text for r in tag(text, D(2020, 1, 13)))
+
+
+def test_the_future_in_running_text_stays() -> None:
+    assert value("The future looks bright, and we plan for the future.", "The future") == "FUTURE_REF"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        (
+            "By October we were sure we could ship the 5.2 release, planned for early November.",
+            "early November",
+            "2019-11",
+        ),
+        (
+            "In 2019 the start-up was worth $2.5 billion before its listing, planned for early November.",
+            "early November",
+            "2019-11",
+        ),
+    ],
+)
+def test_a_decimal_point_ends_no_clause_before_a_plan(text: str, phrase: str, expected: str) -> None:
+    """tense._tense reads "5.2" and "$2.5" as one word: the past verb before them governs the reduced plan
+    ("the release, planned for early November") after them; the nearest November, not the next one."""
+    assert value(text, phrase, D(2020, 1, 13)) == expected

@@ -864,12 +864,15 @@ def load(lang: str = "en") -> list[DataRule]:
             regex = re.compile(body)
             # the context patterns are case-insensitive like the rule's own
             ctx = {k: _context(where, name, rec[k]) for k in _CONTEXT_KEYS if rec.get(k)}
-            not_before = re.compile(ctx["not_before"] + r"\Z", re.I) if "not_before" in ctx else None
-            not_after = re.compile("^" + ctx["not_after"], re.I) if "not_after" in ctx else None
+            # grouped, so that an alternation ("a|b") is anchored as a whole, not only its last branch
+            not_before = re.compile(f"(?:{ctx['not_before']})\\Z", re.I) if "not_before" in ctx else None
+            not_after = re.compile(f"^(?:{ctx['not_after']})", re.I) if "not_after" in ctx else None
             require_before = (
-                re.compile(ctx["require_before"] + r"\Z", re.I) if "require_before" in ctx else None
+                re.compile(f"(?:{ctx['require_before']})\\Z", re.I) if "require_before" in ctx else None
             )
-            require_after = re.compile("^" + ctx["require_after"], re.I) if "require_after" in ctx else None
+            require_after = (
+                re.compile(f"^(?:{ctx['require_after']})", re.I) if "require_after" in ctx else None
+            )
             hint = re.compile(rec["hint"]) if rec.get("hint") else None
         except re.error as e:
             raise ResourceError(f"{where}: rule {name!r}: {e}") from None

@@ -1,7 +1,7 @@
 """Post-passes that read an expression against the text around it, after every rule has run.
 
 - A capitalised "Today" / "This Morning" that names a programme ("NBC News' Today show", "CBS This
-  Morning") is no time expression.
+  Morning") is no time expression, nor is a title-case "The Future" ("The Future of Work").
 - "today" / "tonight" / "this morning" inside a quotation whose attribution carries its own day ("...
   ready today," Smith said on Sunday) is that day, not the publication day: the words are the speaker's.
 - A clock time that names no day takes the day named later in its own phrase, past other clock times,
@@ -214,7 +214,23 @@ def clock_in_set(text: str, refs: list[TimeRef]) -> list[TimeRef]:
         if i > 1 and near is out[i - 1] and _weekday_range_end(text, out[i - 2], near):
             day = "XXXX-XX-XX"  # "open Monday-Friday, 9 a.m. ...": on each day of the range, not its last
         out[i] = TimeRef(ref.start, ref.end, ref.text, "TIME", f"{day}T{clock.group(1)}", ref.mod)
+        _range_start_recurs(text, out, i, day)
     return out
+
+
+def _range_start_recurs(text: str, out: list[TimeRef], i: int, day: str) -> None:
+    """``out[i]`` ends a clock range and recurs with the SET after it ("from 10 a.m. to 5 p.m. daily",
+    "8am-1pm every Saturday"): the range's start, a bare clock time, recurs on the same days."""
+    if i == 0:
+        return
+    start = out[i - 1]
+    clock = _CLOCK_VALUE.match(start.value) if start.type == "TIME" else None
+    if (
+        clock is not None
+        and not _DAY_IN_TEXT.search(start.text)
+        and _CLOCK_RANGE_LINK.fullmatch(text, start.end, out[i].start)
+    ):
+        out[i - 1] = TimeRef(start.start, start.end, start.text, "TIME", f"{day}T{clock.group(1)}", start.mod)
 
 
 # a bare month next to a yearly SET: "every year in October", "in March each year", "held annually in May"
@@ -249,9 +265,14 @@ def month_in_set(text: str, refs: list[TimeRef]) -> list[TimeRef]:
     return out
 
 
+# "the Future" with a capital noun is a title or a name ("The Future of Work", "the Future Strategists Hub"):
+# running text writes "the future", also at the start of a sentence
+_TITLE_CASE_REF = re.compile(r"(?i:the)\s+(?:(?:Near|Distant)\s+)?(?:Future|Present|Past)")
+
+
 def apply(text: str, refs: list[TimeRef]) -> list[TimeRef]:
     """The discourse post-passes over the tagger's result (in text order)."""
-    out = [r for r in refs if not is_programme_name(text, r)]
+    out = [r for r in refs if not is_programme_name(text, r) and not _TITLE_CASE_REF.fullmatch(r.text)]
     if any(r.type == "SET" for r in out):
         out = month_in_set(text, out)
     if any(r.type == "TIME" for r in out):

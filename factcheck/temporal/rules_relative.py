@@ -512,6 +512,32 @@ def _duration_value(n: float | None, unit: str) -> str:
     return f"{prefix}{int(n)}{code}"
 
 
+# "one day" as "some day": after a modal or a wish ("will one day be", "the hope he one day follows"), or
+# opening a clause ("One day, I went in", "and one day everyone would switch", "Maybe one day"); not after a
+# preposition or a verb it measures ("for one day", "lasted one day"), nor counting from a time ("one day
+# after the vote", "one day a week", "one day's pay"); "one day at a time" is no time at all
+_ONE_DAY_WISHED = re.compile(
+    r"(?i:\b(?:will|would|could|may|might|'ll|'d|can|hope|hopes|hoped)\s+(?:(?:he|she|they|we|i|you|it)\s+)?)$"
+)
+_ONE_DAY_OPENS = re.compile(r"(?:^|[.!?;:,\"“(]\s*|\b(?i:and|but|then|maybe|perhaps|hopefully)\s+)$")
+_AT_A_TIME = re.compile(r"\s+at\s+a\s+time\b")
+_ONE_DAY_COUNTS = re.compile(
+    r"(?i:\s*(?:after|before|later|earlier|a\s+week|a\s+month|per|of|at\s+a\s+time)\b|['’-])"
+)
+
+
+def _one_day_indefinite(m: re.Match[str], ctx: _Ctx, before: str) -> str | None:
+    """The value of "one day" meaning some day, not a day long: FUTURE_REF, or PAST_REF in a past narrative
+    ("One day, I went in a room"); "" for "one day at a time" (no time); None: a duration."""
+    if _ONE_DAY_COUNTS.match(ctx.text, m.end()):
+        return "" if _AT_A_TIME.match(ctx.text, m.end()) else None
+    if _ONE_DAY_WISHED.search(before):
+        return "FUTURE_REF"  # "Islam will one day be ..."
+    if not _ONE_DAY_OPENS.search(before):
+        return None
+    return "PAST_REF" if _tense_of(m, ctx) == "PAST" else "FUTURE_REF"
+
+
 @_resolver("duration")  # pattern and examples: time.toml, rule duration
 def _duration(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     if m["old"]:
@@ -553,12 +579,12 @@ def _duration(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         return None
     if n is not None and (m["frac"] or m["half"]):
         n += 0.5
-    if (
-        nword == "one"
-        and unit == "day"
-        and re.search(r"(?i:\b(?:will|would|could|may|might|'ll|can|hope|hopes)\s+)$", before)
-    ):
-        return "DATE", "FUTURE_REF", None  # "Islam will one day be ..."
+    if nword == "one" and unit == "day" and not m["ago"] and not m["frac"]:
+        some_day = _one_day_indefinite(m, ctx, before)
+        if some_day == "":
+            return None  # "one day at a time"
+        if some_day:
+            return "DATE", some_day, None
     ago = _SPACES.sub(" ", (m["ago"] or "").lower())
     if ago in ("earlier", "later") and _THAN_AFTER.match(ctx.text, m.end()):
         return "DURATION", _duration_value(n, unit), None  # "a decade earlier than Amazon": a difference
@@ -599,9 +625,9 @@ def _duration(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         if code in ("Y", "DE") and not 0 < a.year + k * (10 if code == "DE" else 1) < 10000:
             return "DATE", "PAST_REF" if k < 0 else "FUTURE_REF", None  # "2,500 years ago": before year 1
         if code == "Y":
-            return "DATE", str(a.year + k), None
+            return "DATE", f"{a.year + k:04d}", None  # "2,000 years ago": the year 0023, not the 2300s
         if code == "DE":
-            return "DATE", str(a.year + 10 * k), None
+            return "DATE", f"{a.year + 10 * k:04d}", None
         if code in ("H", "M", "S") and not unit.startswith("month"):
             if ago == "later":
                 return "DURATION", _duration_value(n, unit), None  # "an hour later": no calendar date

@@ -254,10 +254,9 @@ def _tense(text: str, start: int, end: int, short: bool = False) -> str | None:
     left = text[max(0, start - 160) : start]
     ltoks = _WORD_RE.findall(left)
     cut = _clause_start(ltoks)
-    if len(ltoks) - cut <= 2 and cut and ltoks[cut - 1][:1].isdigit() and _DECIMAL_POINT.search(left):
-        # the clause was cut at a decimal point right before the expression ("Inflation fell to 3.2% in
-        # March and is expected to ..."): the figure is the object of the verb before it, which governs
-        # the expression; the expression does not open a sentence
+    if cut and ltoks[cut - 1][:1].isdigit() and _DECIMAL_POINT.search(left):
+        # a decimal point ends no clause ("Inflation fell to 3.2% in March", "the Mercurial 5.2 release,
+        # planned for early November"): where the clause was cut at one, the figure is read as one word
         ltoks = _WORD_RE.findall(_DECIMAL_POINT.sub("", left))
         cut = _clause_start(ltoks)
     # the twelve words before the expression are scanned; the ones before them stay as context

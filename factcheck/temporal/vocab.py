@@ -34,11 +34,16 @@ _MONTH_RE = rf"(?:{_MONTH_FULL_RE}|{_MONTH_ABBR_RE})"
 _WEEKDAY_RE = "(?:" + "|".join(w.capitalize() for w in _WEEKDAYS) + ")"
 _DAY_RE = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR_RE = r"(?:1[6-9]\d\d|20\d\d)"
-_NUM_WORD_RE = (
+_BELOW_100_RE = (
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|"
     r"seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
-    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:a |one )?hundred|(?:a |one )?thousand|"
-    r"a couple(?: of)?|couple of|half an?|a half|(?:a )?dozen|an?)"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+)
+# "two thousand", "three hundred", "one hundred and fifty": a plain number then hundreds or thousands and the
+# rest, read only after a plain number matched (no cost where none does)
+_NUM_WORD_RE = (
+    rf"(?:{_BELOW_100_RE}(?:[- ](?:hundred|thousand)(?:[- ](?:and )?{_BELOW_100_RE})?)?|(?:a |one )?hundred|"
+    r"(?:a |one )?thousand|a couple(?: of)?|couple of|half an?|a half|(?:a )?dozen|an?)"
 )
 # "2,500 years": a thousands separator is part of the number, not a boundary before "500"
 _NUM_RE = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{_NUM_WORD_RE})"
@@ -95,10 +100,19 @@ def _number(s: str) -> float | None:
         pass
     if s in _NUMBERS:
         return _NUMBERS[s]
-    parts = re.split(r"[- ]", s)
-    if len(parts) == 2 and parts[0] in _NUMBERS and parts[1] in _NUMBERS:
-        return _NUMBERS[parts[0]] + _NUMBERS[parts[1]]
-    return None
+    parts = [p for p in re.split(r"[- ]+", s) if p != "and"]
+    if not parts or any(p not in _NUMBERS for p in parts):
+        return None
+    # "twenty-five" adds up; "two hundred", "three thousand" multiply what comes before them
+    total = current = 0.0
+    for p in parts:
+        if p in ("hundred", "thousand"):
+            current = (current or 1) * _NUMBERS[p]
+            if p == "thousand":
+                total, current = total + current, 0.0
+        else:
+            current += _NUMBERS[p]
+    return total + current
 
 
 def _add_months(d: dt.date, n: int) -> tuple[int, int]:
