@@ -740,6 +740,15 @@ def _subject_before(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int,
                 ):
                     # a participle clause: "A senior official, speaking on condition of anonymity, said"
                     step = i
+                elif (
+                    i >= 1
+                    and _lower_aside(inner)
+                    and toks[i - 1][0][:1].isupper()
+                    and toks[i - 1][0] not in CAP_STOP
+                ):
+                    step = (
+                        i  # "Gary Lukassen, chief financial officer, said": a lower-case title after a name
+                    )
                 elif _place_after_place(toks, i, inner):
                     step = i  # "the mayor of Austin, Texas, said": the state goes with the town before it
                 elif (
@@ -850,7 +859,12 @@ def _subject_before(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int,
                 return " ".join(t[0] for t in toks[n : end + 1]), toks[n][1], toks[end][2]
             if end - n >= 2 and n >= start and (toks[n][0] in ROLE_WORDS or _agent_noun(toks[n][0])):
                 return " ".join(t[0] for t in toks[n + 1 : end + 1]), toks[n + 1][1], toks[end][2]
-            return None
+            b = _modified_np_start(toks, i, start)
+            if b is None:
+                return None
+            # "U.S. trade officials said", "Canada's largest store operator said": a name or a possessive, then
+            # lower-case modifiers, from the start of the clause
+            return " ".join(t[0] for t in toks[b : end + 1]), toks[b][1], toks[end][2]
         start, j = i + 1, i
     words = [t[0] for t in toks[start : end + 1]]
     if len(words) == 1 and words[0].endswith("ly") and (start == 0 or toks[start - 1][0] in _CLAUSE_START):
@@ -896,6 +910,65 @@ def _place_after_place(
         and 1 <= len(inner) <= 3
         and " ".join(t[0] for t in inner) in PLACES
     )
+
+
+# words that never open or fill a lower-case role or modifier ("chief financial officer", "chemical group"):
+# function words and forms of verbs
+_FUNCTION_WORDS = frozenset(_W.get("function_words", []))
+
+
+def _lower_aside(inner: list[tuple[str, int, int]]) -> bool:
+    """Whether an aside between commas is a role in lower case with no article: one to six lower-case words,
+    acronyms or "and"/"&", none a function word, a form of "be", an -ly adverb or a past form, that do not
+    open with "and" ("chief financial officer", "chairman and chief executive officer", "computer products
+    group president"): after a name and before the speech verb, the name's title."""
+    if not 1 <= len(inner) <= 6 or inner[0][0] in ("and", "&") or inner[-1][0] in ("and", "&"):
+        return False
+    for t, _, _ in inner:
+        if t in ("and", "&") or _acronym(t):
+            continue
+        if not (t.islower() and t.replace("-", "").isalpha()) or not _modifier_word(t):
+            return False
+    return True
+
+
+def _modifier_word(t: str) -> bool:
+    """A lower-case word that may stand inside a noun phrase: no function word, adverb or past form
+    ("trade" in "U.S. trade officials", not "unveiled", "recently", "would")."""
+    return (
+        t not in _FUNCTION_WORDS
+        and t not in _AUX
+        and t not in _BE
+        and t not in _CLAUSE_VERBS
+        and t not in _PRONOUNS
+        and not t.endswith("ly")
+        and not (t.endswith("ed") and "-" not in t)
+    )
+
+
+def _modified_np_start(toks: list[tuple[str, int, int]], i: int, start: int) -> int | None:
+    """Where a noun phrase starts whose head (from token ``start``) follows lower-case modifiers (tokens
+    i+1 .. start-1) after a name, a possessive or an acronym at token ``i`` ("U.S. trade officials",
+    "Canada's largest department store operator"), when the phrase opens its clause; else None."""
+    if i < 0 or not toks[i][0][:1].isupper() or toks[i][0] in CAP_STOP:
+        return None
+    if not all(_modifier_word(t) for t, _, _ in toks[i + 1 : start]):
+        return None
+    b = _walk_np(toks, i)
+    if b > i or any(not (t[:1].isupper() or t in ("&", "-")) for t, _, _ in toks[b:i]):
+        return None
+    if toks[b][0] in CAP_STOP:
+        return None  # ("The Dutch chemical group": a description, whose company the context names)
+    return b if b == 0 or toks[b - 1][0] in _CLAUSE_START else None
+
+
+def _second_predicate(toks: list[tuple[str, int, int]], k: int) -> bool:
+    """Whether the speech verb at token k opens a second predicate of the sentence's subject: "and" or
+    "but" right before it, or before adverbs ("... but said", "... and later said")."""
+    c = k - 1
+    while c > 0 and toks[c][0] in _AUX and toks[c][0].islower():
+        c -= 1
+    return toks[c][0] in ("and", "but")
 
 
 _ROLE_PREPOSITIONS = frozenset({"of", "for", "at", "with", "in", "on"})
@@ -1250,6 +1323,26 @@ def _attribute(
                 subj = _document_subject(toks, k)
         if subj is None and k > 0 and toks[k - 1][0] == "and":
             subj = _sentence_subject(text)
+        if (
+            subj is None
+            and k > 0
+            and not speakers
+            and pronoun is None
+            and _second_predicate(toks, k)
+            and not (t == "said" and text.startswith(" to ", e))
+        ):
+            # "Investigators would not divulge the evidence but said ...", "He sold the property and later
+            # said ...": the sentence's subject speaks (a verb that frames nothing else of the sentence)
+            subj = _sentence_subject(text)
+            first = text.split(None, 1)[0] if subj is None and text.strip() else ""
+            if first.lower() in _PRONOUNS and first[:1].isupper():
+                # "He sold the property and said he would double his money"
+                if not speakers and pronoun is None:
+                    pronoun = _PRONOUNS[first.lower()]
+                    spans.append((s, e))
+                    verb = verb or t
+                    content = content or (e, len(text))
+                continue
         if subj is None or (ws > 0 and subj[1] == toks[0][1]):
             continue
         subj_words = subj[0].split()
