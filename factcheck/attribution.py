@@ -54,7 +54,7 @@ _ORG_NOUNS = frozenset(_W["org_nouns"])
 _GROUP_PLURALS = frozenset(_W.get("group_plurals", []))
 _PRONOUNS = {w: w for w in _W["pronouns"]}
 # abbreviated titles keep their full stop: "Troy police Lt. Gerry Scherlinck said", "Dist. Atty. Steve Cooley"
-_TITLE_ABBR = r"(?:" + "|".join(_W["title_abbreviations"]) + r")\."
+_TITLE_ABBR = r"(?:" + trie_pattern(_W["title_abbreviations"]) + r")\."
 # a single initial before a name is one token: "Walter A. Clyburn Reed" is never cut at "A."
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])|" + _TITLE_ABBR + r"|[\w’'\-]+|[^\w\s]")
 _KEEP_CAP = frozenset(_W["keep_cap"])
@@ -252,6 +252,22 @@ _NEG_SPEECH = re.compile(_P["neg_speech"], re.I)
 # ([^a-zA-Z0-9_] is a bitmap test; only where it holds, the lookbehind asks the Unicode database whether the
 # consumed character is a word character: together they are [^\w] at a fraction of its cost per character)
 _SAY_RE = re.compile(r"[^a-zA-Z0-9_](?<!\w)(?:" + trie_pattern(SAY_VERBS) + r")\b")
+# every byte but an ASCII letter -> a space: what is left of a sentence's ASCII letters, as words
+_LETTER_WORDS = bytes(b if chr(b).isascii() and chr(b).isalpha() else 32 for b in range(256))
+_SAY_WORDS = frozenset(v.encode("ascii") for v in SAY_VERBS)
+
+
+def say_verb_matches(text: str) -> list[re.Match[str]]:
+    """The matches of ``_SAY_RE`` in " " + ``text`` (a match at i is the verb at i in ``text``). A verb form
+    (ASCII letters) has a non-word character before it and a word boundary after it, so it is a word of
+    the sentence's ASCII letters once every other character is a space: a sentence whose letters make
+    none of the forms has no match, and the trie pattern (a regex scan, dear on every sentence) runs only
+    on the others."""
+    if _SAY_WORDS.isdisjoint(text.encode("ascii", "replace").translate(_LETTER_WORDS).split()):
+        return []
+    return list(_SAY_RE.finditer(" " + text))
+
+
 _INTERVIEW_GATE = tuple(_EN["gates"]["interview"])  # substrings the pattern needs
 _NEG_GATE = tuple(_EN["gates"]["neg_speech"])
 
@@ -1159,7 +1175,7 @@ def attribute(text: str, lang: str | None = None) -> Attribution | None:
         or _has_any(low, _INTERVIEW_GATE)
     )
     quoted_gate = "quoted" in low or "cited" in low
-    say_verbs = [vm for vm in _SAY_RE.finditer(" " + text) if _may_speak(text, vm)]
+    say_verbs = [vm for vm in say_verb_matches(text) if _may_speak(text, vm)]
     if say_verbs and ("“" in text or '"' in text):
         say_verbs = _outside_quotations(text, say_verbs)
     if not (reporter_gate or quoted_gate or say_verbs or _has_any(low, _NEG_GATE)):
