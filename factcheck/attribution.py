@@ -978,6 +978,35 @@ def _modified_np_start(toks: list[tuple[str, int, int]], i: int, start: int) -> 
     return b if b == 0 or toks[b - 1][0] in _CLAUSE_START else None
 
 
+# verbs of saying whose second-predicate use reports speech ("... but said", "... and added"), and words that
+# open a subordinate or relative clause, whose subject is not the sentence's
+_SECOND_PREDICATE_VERBS = frozenset(_EN["verbs"].get("second_predicate", []))
+_SUBORDINATE = _SUBORDINATORS | {
+    "who",
+    "which",
+    "whom",
+    "whose",
+    "because",
+    "while",
+    "if",
+    "although",
+    "though",
+}
+
+
+def _named_subject(np: str) -> bool:
+    """Whether the phrase that opens a sentence names a speaker whole: a person, an organisation, an
+    outlet, or unnamed sources ending on their head ("Investigators"), not a phrase cut before its head
+    ("a next-door" of "a next-door neighbor")."""
+    last = np.split()[-1]
+    if not last[:1].isupper() and not (
+        last.isalpha()
+        and (last in _ANON_HEADS or last in _ORG_NOUNS or last in ROLE_WORDS or _agent_noun(last))
+    ):
+        return False
+    return classify_source(np) is not None
+
+
 def _second_predicate(toks: list[tuple[str, int, int]], k: int) -> bool:
     """Whether the speech verb at token k opens a second predicate of the sentence's subject: "and" or
     "but" right before it, or before adverbs ("... but said", "... and later said")."""
@@ -1344,12 +1373,17 @@ def _attribute(
             and k > 0
             and not speakers
             and pronoun is None
+            and (t in _SECOND_PREDICATE_VERBS or text.startswith(" that ", e))
             and _second_predicate(toks, k)
             and not (t == "said" and text.startswith(" to ", e))
+            and _SUBORDINATE.isdisjoint(text[:s].lower().split())
         ):
             # "Investigators would not divulge the evidence but said ...", "He sold the property and later
-            # said ...": the sentence's subject speaks (a verb that frames nothing else of the sentence)
+            # said ...": the sentence's subject speaks (a verb of saying that frames nothing else of the
+            # sentence; not in a subordinate clause: "after the rival flashed signs and said ...")
             subj = _sentence_subject(text)
+            if subj is not None and not _named_subject(subj[0]):
+                continue  # "Yet a next-door neighbor ...": the phrase cut before its head
             first = text.split(None, 1)[0] if subj is None and text.strip() else ""
             if first.lower() in _PRONOUNS and first[:1].isupper():
                 # "He sold the property and said he would double his money"
