@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-SPLITS = ("dev", "dev2", "dev3", "heldout", "ecb", "fresh")
+SPLITS = ("dev", "dev2", "dev3", "heldout", "ecb", "dev4", "fresh")
 
 
 def measure(tree: Path, splits: list[str]) -> dict[str, dict[str, Any]]:

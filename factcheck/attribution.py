@@ -54,7 +54,7 @@ _ORG_NOUNS = frozenset(_W["org_nouns"])
 _GROUP_PLURALS = frozenset(_W.get("group_plurals", []))
 _PRONOUNS = {w: w for w in _W["pronouns"]}
 # abbreviated titles keep their full stop: "Troy police Lt. Gerry Scherlinck said", "Dist. Atty. Steve Cooley"
-_TITLE_ABBR = r"(?:" + "|".join(_W["title_abbreviations"]) + r")\."
+_TITLE_ABBR = r"(?:" + trie_pattern(_W["title_abbreviations"]) + r")\."
 # a single initial before a name is one token: "Walter A. Clyburn Reed" is never cut at "A."
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])|" + _TITLE_ABBR + r"|[\w’'\-]+|[^\w\s]")
 _KEEP_CAP = frozenset(_W["keep_cap"])
@@ -252,6 +252,32 @@ _NEG_SPEECH = re.compile(_P["neg_speech"], re.I)
 # ([^a-zA-Z0-9_] is a bitmap test; only where it holds, the lookbehind asks the Unicode database whether the
 # consumed character is a word character: together they are [^\w] at a fraction of its cost per character)
 _SAY_RE = re.compile(r"[^a-zA-Z0-9_](?<!\w)(?:" + trie_pattern(SAY_VERBS) + r")\b")
+# every byte but an ASCII letter -> a space: a sentence's ASCII letters, as words
+_LETTER_WORDS = bytes(b if chr(b).isascii() and chr(b).isalpha() else 32 for b in range(256))
+# a speech-verb form as a word of those letters
+_SAY_LETTERS = re.compile(rb" (?:" + trie_pattern(SAY_VERBS).encode("ascii") + rb")(?= )")
+
+
+def say_verb_matches(text: str) -> list[re.Match[str]]:
+    """The matches of ``_SAY_RE`` in " " + ``text`` (a match at i is the verb at i in ``text``), in order.
+
+    A verb form (ASCII letters) has a non-word character before it and a word boundary after it, so it is a
+    word of the sentence's ASCII letters once every other character is a space (one byte per character:
+    the offsets are the sentence's): the forms are looked for there, a scan of bytes much cheaper than the
+    pattern's over the text, and ``_SAY_RE`` is matched only where one is found."""
+    letters = b" " + text.encode("ascii", "replace").translate(_LETTER_WORDS) + b" "
+    found = _SAY_LETTERS.search(letters)
+    if found is None:
+        return []
+    padded = " " + text
+    out = []
+    for m in _SAY_LETTERS.finditer(letters, found.start()):
+        vm = _SAY_RE.match(padded, m.start())
+        if vm is not None:
+            out.append(vm)
+    return out
+
+
 _INTERVIEW_GATE = tuple(_EN["gates"]["interview"])  # substrings the pattern needs
 _NEG_GATE = tuple(_EN["gates"]["neg_speech"])
 
@@ -740,6 +766,15 @@ def _subject_before(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int,
                 ):
                     # a participle clause: "A senior official, speaking on condition of anonymity, said"
                     step = i
+                elif (
+                    i >= 1
+                    and _lower_aside(inner)
+                    and toks[i - 1][0][:1].isupper()
+                    and toks[i - 1][0] not in CAP_STOP
+                ):
+                    step = (
+                        i  # "Gary Lukassen, chief financial officer, said": a lower-case title after a name
+                    )
                 elif _place_after_place(toks, i, inner):
                     step = i  # "the mayor of Austin, Texas, said": the state goes with the town before it
                 elif (
@@ -850,7 +885,12 @@ def _subject_before(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int,
                 return " ".join(t[0] for t in toks[n : end + 1]), toks[n][1], toks[end][2]
             if end - n >= 2 and n >= start and (toks[n][0] in ROLE_WORDS or _agent_noun(toks[n][0])):
                 return " ".join(t[0] for t in toks[n + 1 : end + 1]), toks[n + 1][1], toks[end][2]
-            return None
+            b = _modified_np_start(toks, i, start)
+            if b is None:
+                return None
+            # "U.S. trade officials said", "Canada's largest store operator said": a name or a possessive, then
+            # lower-case modifiers, from the start of the clause
+            return " ".join(t[0] for t in toks[b : end + 1]), toks[b][1], toks[end][2]
         start, j = i + 1, i
     words = [t[0] for t in toks[start : end + 1]]
     if len(words) == 1 and words[0].endswith("ly") and (start == 0 or toks[start - 1][0] in _CLAUSE_START):
@@ -896,6 +936,94 @@ def _place_after_place(
         and 1 <= len(inner) <= 3
         and " ".join(t[0] for t in inner) in PLACES
     )
+
+
+# words that never open or fill a lower-case role or modifier ("chief financial officer", "chemical group"):
+# function words and forms of verbs
+_FUNCTION_WORDS = frozenset(_W.get("function_words", []))
+
+
+def _lower_aside(inner: list[tuple[str, int, int]]) -> bool:
+    """Whether an aside between commas is a role in lower case with no article: one to six lower-case words,
+    acronyms or "and"/"&", none a function word, a form of "be", an -ly adverb or a past form, that do not
+    open with "and" ("chief financial officer", "chairman and chief executive officer", "computer products
+    group president"): after a name and before the speech verb, the name's title."""
+    if not 1 <= len(inner) <= 6 or inner[0][0] in ("and", "&") or inner[-1][0] in ("and", "&"):
+        return False
+    for t, _, _ in inner:
+        if t in ("and", "&") or _acronym(t):
+            continue
+        if not (t.islower() and t.replace("-", "").isalpha()) or not _modifier_word(t):
+            return False
+    return True
+
+
+def _modifier_word(t: str) -> bool:
+    """A lower-case word that may stand inside a noun phrase: no function word, adverb or past form
+    ("trade" in "U.S. trade officials", not "unveiled", "recently", "would")."""
+    return (
+        t not in _FUNCTION_WORDS
+        and t not in _AUX
+        and t not in _BE
+        and t not in _CLAUSE_VERBS
+        and t not in _PRONOUNS
+        and not t.endswith("ly")
+        and not (t.endswith("ed") and "-" not in t)
+    )
+
+
+def _modified_np_start(toks: list[tuple[str, int, int]], i: int, start: int) -> int | None:
+    """Where a noun phrase starts whose head (from token ``start``) follows lower-case modifiers (tokens
+    i+1 .. start-1) after a name, a possessive or an acronym at token ``i`` ("U.S. trade officials",
+    "Canada's largest department store operator"), when the phrase opens its clause; else None."""
+    if i < 0 or not toks[i][0][:1].isupper() or toks[i][0] in CAP_STOP:
+        return None
+    if not all(_modifier_word(t) for t, _, _ in toks[i + 1 : start]):
+        return None
+    b = _walk_np(toks, i)
+    if b > i or any(not (t[:1].isupper() or t in ("&", "-")) for t, _, _ in toks[b:i]):
+        return None
+    if toks[b][0] in CAP_STOP:
+        return None  # ("The Dutch chemical group": a description, whose company the context names)
+    return b if b == 0 or toks[b - 1][0] in _CLAUSE_START else None
+
+
+# verbs of saying whose second-predicate use reports speech ("... but said", "... and added"), and words that
+# open a subordinate or relative clause, whose subject is not the sentence's
+_SECOND_PREDICATE_VERBS = frozenset(_EN["verbs"].get("second_predicate", []))
+_SUBORDINATE = _SUBORDINATORS | {
+    "who",
+    "which",
+    "whom",
+    "whose",
+    "because",
+    "while",
+    "if",
+    "although",
+    "though",
+}
+
+
+def _named_subject(np: str) -> bool:
+    """Whether the phrase that opens a sentence names a speaker whole: a person, an organisation, an
+    outlet, or unnamed sources ending on their head ("Investigators"), not a phrase cut before its head
+    ("a next-door" of "a next-door neighbor")."""
+    last = np.split()[-1]
+    if not last[:1].isupper() and not (
+        last.isalpha()
+        and (last in _ANON_HEADS or last in _ORG_NOUNS or last in ROLE_WORDS or _agent_noun(last))
+    ):
+        return False
+    return classify_source(np) is not None
+
+
+def _second_predicate(toks: list[tuple[str, int, int]], k: int) -> bool:
+    """Whether the speech verb at token k opens a second predicate of the sentence's subject: "and" or
+    "but" right before it, or before adverbs ("... but said", "... and later said")."""
+    c = k - 1
+    while c > 0 and toks[c][0] in _AUX and toks[c][0].islower():
+        c -= 1
+    return toks[c][0] in ("and", "but")
 
 
 _ROLE_PREPOSITIONS = frozenset({"of", "for", "at", "with", "in", "on"})
@@ -1086,7 +1214,7 @@ def attribute(text: str, lang: str | None = None) -> Attribution | None:
         or _has_any(low, _INTERVIEW_GATE)
     )
     quoted_gate = "quoted" in low or "cited" in low
-    say_verbs = [vm for vm in _SAY_RE.finditer(" " + text) if _may_speak(text, vm)]
+    say_verbs = [vm for vm in say_verb_matches(text) if _may_speak(text, vm)]
     if say_verbs and ("“" in text or '"' in text):
         say_verbs = _outside_quotations(text, say_verbs)
     if not (reporter_gate or quoted_gate or say_verbs or _has_any(low, _NEG_GATE)):
@@ -1250,6 +1378,31 @@ def _attribute(
                 subj = _document_subject(toks, k)
         if subj is None and k > 0 and toks[k - 1][0] == "and":
             subj = _sentence_subject(text)
+        if (
+            subj is None
+            and k > 0
+            and not speakers
+            and pronoun is None
+            and (t in _SECOND_PREDICATE_VERBS or text.startswith(" that ", e))
+            and _second_predicate(toks, k)
+            and not (t == "said" and text.startswith(" to ", e))
+            and _SUBORDINATE.isdisjoint(text[:s].lower().split())
+        ):
+            # "Investigators would not divulge the evidence but said ...", "He sold the property and later
+            # said ...": the sentence's subject speaks (a verb of saying that frames nothing else of the
+            # sentence; not in a subordinate clause: "after the rival flashed signs and said ...")
+            subj = _sentence_subject(text)
+            if subj is not None and not _named_subject(subj[0]):
+                continue  # "Yet a next-door neighbor ...": the phrase cut before its head
+            first = text.split(None, 1)[0] if subj is None and text.strip() else ""
+            if first.lower() in _PRONOUNS and first[:1].isupper():
+                # "He sold the property and said he would double his money"
+                if not speakers and pronoun is None:
+                    pronoun = _PRONOUNS[first.lower()]
+                    spans.append((s, e))
+                    verb = verb or t
+                    content = content or (e, len(text))
+                continue
         if subj is None or (ws > 0 and subj[1] == toks[0][1]):
             continue
         subj_words = subj[0].split()

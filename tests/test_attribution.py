@@ -251,6 +251,8 @@ def test_say_verb_scan_is_the_word_boundary_scan(text: str) -> None:
     assert [m.span() for m in attribution._SAY_RE.finditer(padded)] == [
         m.span() for m in old.finditer(padded)
     ]
+    # the word-run test that skips the scan skips only texts where it finds nothing
+    assert [m.span() for m in attribution.say_verb_matches(text)] == [m.span() for m in old.finditer(padded)]
 
 
 @settings(max_examples=300, deadline=None)
