@@ -252,30 +252,20 @@ _NEG_SPEECH = re.compile(_P["neg_speech"], re.I)
 # ([^a-zA-Z0-9_] is a bitmap test; only where it holds, the lookbehind asks the Unicode database whether the
 # consumed character is a word character: together they are [^\w] at a fraction of its cost per character)
 _SAY_RE = re.compile(r"[^a-zA-Z0-9_](?<!\w)(?:" + trie_pattern(SAY_VERBS) + r")\b")
-# every byte but an ASCII letter -> a space: a sentence's ASCII letters, as words
+# every byte but an ASCII letter -> a space: what is left of a sentence's ASCII letters, as words
 _LETTER_WORDS = bytes(b if chr(b).isascii() and chr(b).isalpha() else 32 for b in range(256))
-# a speech-verb form as a word of those letters
-_SAY_LETTERS = re.compile(rb" (?:" + trie_pattern(SAY_VERBS).encode("ascii") + rb")(?= )")
+_SAY_WORDS = frozenset(v.encode("ascii") for v in SAY_VERBS)
 
 
 def say_verb_matches(text: str) -> list[re.Match[str]]:
-    """The matches of ``_SAY_RE`` in " " + ``text`` (a match at i is the verb at i in ``text``), in order.
-
-    A verb form (ASCII letters) has a non-word character before it and a word boundary after it, so it is a
-    word of the sentence's ASCII letters once every other character is a space (one byte per character:
-    the offsets are the sentence's): the forms are looked for there, a scan of bytes much cheaper than the
-    pattern's over the text, and ``_SAY_RE`` is matched only where one is found."""
-    letters = b" " + text.encode("ascii", "replace").translate(_LETTER_WORDS) + b" "
-    found = _SAY_LETTERS.search(letters)
-    if found is None:
+    """The matches of ``_SAY_RE`` in " " + ``text`` (a match at i is the verb at i in ``text``). A verb form
+    (ASCII letters) has a non-word character before it and a word boundary after it, so it is a word of
+    the sentence's ASCII letters once every other character is a space: a sentence whose letters make
+    none of the forms has no match, and the trie pattern (a regex scan, dear on every sentence) runs only
+    on the others."""
+    if _SAY_WORDS.isdisjoint(text.encode("ascii", "replace").translate(_LETTER_WORDS).split()):
         return []
-    padded = " " + text
-    out = []
-    for m in _SAY_LETTERS.finditer(letters, found.start()):
-        vm = _SAY_RE.match(padded, m.start())
-        if vm is not None:
-            out.append(vm)
-    return out
+    return list(_SAY_RE.finditer(" " + text))
 
 
 _INTERVIEW_GATE = tuple(_EN["gates"]["interview"])  # substrings the pattern needs
