@@ -67,7 +67,7 @@ STRONG_COVERAGE = 0.5
 STRONG_FUZZ = 0.7
 # How many checks' re-ranking features (and sentence vectors) are kept for the next queries, the least recently
 # used dropped first: a query re-ranks at most RECALL + RECALL_MATCHED checks.
-DOC_CACHE = 2048
+DOC_CACHE = 1024
 # Index build progress is reported every this many checks.
 PROGRESS_EVERY = 2000
 # Bump when tokenisation changes: cached indexes of an older version are rebuilt.
@@ -104,6 +104,7 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])
 _WORD = re.compile(r"\w\w+", re.UNICODE)
 _NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(%|per ?cent|percent))?", re.I)
 _NAME = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|the|de|van|von|al)){0,4}")
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\s*\n\s*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|[\"“‘(]\s*)$")
 
 _STOP = frozenset(
@@ -285,6 +286,8 @@ FEATURES = (
     "post_year",
     "other_year",
     "semantic",
+    "semantic_sentence",
+    "semantic_title",
 )
 _CLASHES = ("number_clash", "date_clash")  # evidence against: weights <= 0, and such a match is never strong
 
@@ -315,6 +318,8 @@ class Weights:
     semantic: float = (
         0.0  # cosine of the sentence embeddings of the claim and the check's claim, clipped to 0..1
     )
+    semantic_sentence: float = 0.0  # the same for the claim's sentence closest to the check's claim
+    semantic_title: float = 0.0  # the same against the check's headline (0 without one)
     # Units of one hidden layer (a small neural network over the same features): each adds
     # ``out * tanh(bias + its weighted sum of the features)``. They never read the clash features, so that a
     # number or date that differs stays evidence against, whatever the rest.
@@ -541,9 +546,14 @@ def learn_word_vectors(
     rng = np.random.default_rng(0)
     omega = rng.standard_normal((n_words, min(dim + 10, n_words, n_docs)), dtype=np.float32)
     gram, back = through(omega)
+    del omega  # each step's (words x dim) matrices are dropped once the next is made: a lower peak
     for _ in range(iterations):
         z = back @ whitening(gram)  # A.T @ Q, Q an orthonormal basis of A @ omega
-        gram, back = through(z @ whitening((z.T @ z).astype(np.float64)))
+        del back
+        omega = z @ whitening((z.T @ z).astype(np.float64))
+        del z
+        gram, back = through(omega)
+        del omega
     bt = back @ whitening(gram)  # (Q.T A).T: its right singular vectors come from the small (Q.T A)(Q.T A).T
     w, u = np.linalg.eigh((bt.T @ bt).astype(np.float64))
     top = np.argsort(-w)[:dim]
@@ -892,7 +902,9 @@ class Matcher:
         semantic = self._semantic(text, [i for i, _ in cands])
         best_history = max(history) or 1.0
         out = []
-        for (i, bm), hist, (rel, q_rel), sem in zip(cands, history, related, semantic, strict=True):
+        for (i, bm), hist, (rel, q_rel), (sem, sem_sentence, sem_title) in zip(
+            cands, history, related, semantic, strict=True
+        ):
             c, d = self.checks[i], self._doc(i)
             shared_names = q_names & d.names
             shared_numbers = q_numbers & d.numbers
@@ -915,6 +927,8 @@ class Matcher:
                 "post_year": 1.0 if post_years & d.years else 0.0,
                 "other_year": 1.0 if post_years and d.years and not post_years & d.years else 0.0,
                 "semantic": sem,
+                "semantic_sentence": sem_sentence,
+                "semantic_title": sem_title,
                 # not weighted: direct evidence for `strong` (the claim reads like a wording matched before)
                 "matched_fuzz": max((fuzz.token_sort_ratio(q_proc, m) for m in d.matched_text), default=0)
                 / 100,
@@ -933,16 +947,27 @@ class Matcher:
         out.sort(key=lambda im: (im[1].features["matched_fuzz"] < STRONG_FUZZ, -im[1].score))
         return self._collapse(out)
 
-    def _semantic(self, text: str, cands: list[int]) -> list[float]:
-        """Per candidate, the cosine of the sentence vectors of the claim and the check's claim, clipped to 0..1
-        (the vectors are normalised). The candidates not seen before are embedded together, and kept."""
+    def _semantic(self, text: str, cands: list[int]) -> list[tuple[float, float, float]]:
+        """Per candidate, the cosines of sentence vectors (normalised, clipped to 0..1): the claim's and the check's
+        claim's, the closest of the claim's own sentences (when it has several) and the check's claim's, the
+        claim's and the check's headline's. The candidates not seen lately are embedded together, and kept."""
         import numpy as np
 
         kept = self._semantic_vectors
         new = [i for i in dict.fromkeys(cands) if i not in kept]
-        vecs = self._semantic_model.embed([text] + [self.checks[i].claim for i in new], norm=True)
-        q = vecs[0]
-        got = {i: v.astype(np.float16) for i, v in zip(new, vecs[1:], strict=True)}
+        parts = [p for p in _SENTENCE_SPLIT.split(text) if len(p.split()) >= 3]
+        parts = parts if len(parts) > 1 else []
+        titled = [i for i in new if self.checks[i].title.strip()]
+        vecs = self._semantic_model.embed(
+            [text, *parts, *(self.checks[i].claim for i in new), *(self.checks[i].title for i in titled)],
+            norm=True,
+        )
+        q, q_parts = vecs[0], vecs[1 : 1 + len(parts)]
+        claims = dict(zip(new, vecs[1 + len(parts) : 1 + len(parts) + len(new)], strict=True))
+        titles = dict(zip(titled, vecs[1 + len(parts) + len(new) :], strict=True))
+        got = {
+            i: np.stack([claims[i], titles.get(i, np.zeros_like(claims[i]))]).astype(np.float16) for i in new
+        }
         for i in cands:
             if i not in got:
                 got[i] = kept[i]
@@ -950,7 +975,13 @@ class Matcher:
         kept.update((i, got[i]) for i in new)
         while len(kept) > DOC_CACHE:
             kept.popitem(last=False)
-        return [min(max(float(got[i] @ q), 0.0), 1.0) for i in cands]
+        out = []
+        for i in cands:
+            claim, title = got[i].astype(np.float32)
+            sem = float(claim @ q)
+            best = max(sem, float((q_parts @ claim).max())) if len(parts) else sem
+            out.append(tuple(min(max(x, 0.0), 1.0) for x in (sem, best, float(title @ q))))
+        return out  # type: ignore[return-value]
 
     def _history(self, q_toks: set[str], d: _DocFeatures, said: dict[str, float]) -> float:
         """The check's words absent from the claim that the claim's words translate to (the best translation
