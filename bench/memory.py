@@ -13,9 +13,8 @@ before), which the ``history`` feature learns from; dev is also run without it.
 ``--fit`` fits the weights of lang/en/memory_rank.toml on the train tweets only: a listwise logistic model (the
 softmax over each tweet's BM25 candidates, cross-entropy against the checked claim, L2), 5-fold cross-validated
 on train, then reports dev MAP@5 with the fitted weights beside BM25 alone (our first stage) and the paired
-bootstrap noise of the difference against the re-ranker of before (its features, without ``semantic_sentence``
-and ``semantic_title``, the wordllama cosines of the post's closest sentence and of the check's headline), and of
-that re-ranker with each new feature alone, refitted in the same run, on dev with and without the train tweets as history. ``--scale N`` also builds an index of N checks (the archive repeated with varied ids) and times queries on it.
+bootstrap noise of the difference against the re-ranker of before (the features of ``BEFORE``; a new feature is
+also fitted alone beside them), refitted in the same run, on dev with and without the train tweets as history. ``--scale N`` also builds an index of N checks (the archive repeated with varied ids) and times queries on it.
 """
 
 from __future__ import annotations
@@ -266,9 +265,9 @@ def map_with(data: list[tuple[list[str], Any, set[str]]], model: Any) -> list[fl
     return per
 
 
-# The features of the re-ranker shipped before this session (main at its start: the same hidden layer, without
-# semantic_sentence and semantic_title), refitted in the same run: the reference the paired bootstrap compares
-# against.
+# The features of the re-ranker shipped at this session's start (the same hidden layer), refitted in the same
+# run: the reference the paired bootstrap compares against. A feature of matching.FEATURES not named here is
+# also fitted alone beside them ("before + name"), so that each new one is judged by itself.
 BEFORE = (
     "bm25 coverage query_coverage fuzz title_fuzz names numbers number_clash date_clash history related"
     " query_related quoted post_year other_year semantic"

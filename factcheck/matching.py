@@ -104,7 +104,6 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])
 _WORD = re.compile(r"\w\w+", re.UNICODE)
 _NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(%|per ?cent|percent))?", re.I)
 _NAME = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|the|de|van|von|al)){0,4}")
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\s*\n\s*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|[\"“‘(]\s*)$")
 
 _STOP = frozenset(
@@ -286,8 +285,6 @@ FEATURES = (
     "post_year",
     "other_year",
     "semantic",
-    "semantic_sentence",
-    "semantic_title",
 )
 _CLASHES = ("number_clash", "date_clash")  # evidence against: weights <= 0, and such a match is never strong
 
@@ -318,8 +315,6 @@ class Weights:
     semantic: float = (
         0.0  # cosine of the sentence embeddings of the claim and the check's claim, clipped to 0..1
     )
-    semantic_sentence: float = 0.0  # the same for the claim's sentence closest to the check's claim
-    semantic_title: float = 0.0  # the same against the check's headline (0 without one)
     # Units of one hidden layer (a small neural network over the same features): each adds
     # ``out * tanh(bias + its weighted sum of the features)``. They never read the clash features, so that a
     # number or date that differs stays evidence against, whatever the rest.
@@ -902,9 +897,7 @@ class Matcher:
         semantic = self._semantic(text, [i for i, _ in cands])
         best_history = max(history) or 1.0
         out = []
-        for (i, bm), hist, (rel, q_rel), (sem, sem_sentence, sem_title) in zip(
-            cands, history, related, semantic, strict=True
-        ):
+        for (i, bm), hist, (rel, q_rel), sem in zip(cands, history, related, semantic, strict=True):
             c, d = self.checks[i], self._doc(i)
             shared_names = q_names & d.names
             shared_numbers = q_numbers & d.numbers
@@ -927,8 +920,6 @@ class Matcher:
                 "post_year": 1.0 if post_years & d.years else 0.0,
                 "other_year": 1.0 if post_years and d.years and not post_years & d.years else 0.0,
                 "semantic": sem,
-                "semantic_sentence": sem_sentence,
-                "semantic_title": sem_title,
                 # not weighted: direct evidence for `strong` (the claim reads like a wording matched before)
                 "matched_fuzz": max((fuzz.token_sort_ratio(q_proc, m) for m in d.matched_text), default=0)
                 / 100,
@@ -947,27 +938,16 @@ class Matcher:
         out.sort(key=lambda im: (im[1].features["matched_fuzz"] < STRONG_FUZZ, -im[1].score))
         return self._collapse(out)
 
-    def _semantic(self, text: str, cands: list[int]) -> list[tuple[float, float, float]]:
-        """Per candidate, the cosines of sentence vectors (normalised, clipped to 0..1): the claim's and the check's
-        claim's, the closest of the claim's own sentences (when it has several) and the check's claim's, the
-        claim's and the check's headline's. The candidates not seen lately are embedded together, and kept."""
+    def _semantic(self, text: str, cands: list[int]) -> list[float]:
+        """Per candidate, the cosine of the sentence vectors of the claim and the check's claim, clipped to 0..1
+        (the vectors are normalised). The candidates not seen lately are embedded together, and kept."""
         import numpy as np
 
         kept = self._semantic_vectors
         new = [i for i in dict.fromkeys(cands) if i not in kept]
-        parts = [p for p in _SENTENCE_SPLIT.split(text) if len(p.split()) >= 3]
-        parts = parts if len(parts) > 1 else []
-        titled = [i for i in new if self.checks[i].title.strip()]
-        vecs = self._semantic_model.embed(
-            [text, *parts, *(self.checks[i].claim for i in new), *(self.checks[i].title for i in titled)],
-            norm=True,
-        )
-        q, q_parts = vecs[0], vecs[1 : 1 + len(parts)]
-        claims = dict(zip(new, vecs[1 + len(parts) : 1 + len(parts) + len(new)], strict=True))
-        titles = dict(zip(titled, vecs[1 + len(parts) + len(new) :], strict=True))
-        got = {
-            i: np.stack([claims[i], titles.get(i, np.zeros_like(claims[i]))]).astype(np.float16) for i in new
-        }
+        vecs = self._semantic_model.embed([text] + [self.checks[i].claim for i in new], norm=True)
+        q = vecs[0]
+        got = {i: v.astype(np.float16) for i, v in zip(new, vecs[1:], strict=True)}
         for i in cands:
             if i not in got:
                 got[i] = kept[i]
@@ -975,13 +955,7 @@ class Matcher:
         kept.update((i, got[i]) for i in new)
         while len(kept) > DOC_CACHE:
             kept.popitem(last=False)
-        out = []
-        for i in cands:
-            claim, title = got[i].astype(np.float32)
-            sem = float(claim @ q)
-            best = max(sem, float((q_parts @ claim).max())) if len(parts) else sem
-            out.append(tuple(min(max(x, 0.0), 1.0) for x in (sem, best, float(title @ q))))
-        return out  # type: ignore[return-value]
+        return [min(max(float(got[i] @ q), 0.0), 1.0) for i in cands]
 
     def _history(self, q_toks: set[str], d: _DocFeatures, said: dict[str, float]) -> float:
         """The check's words absent from the claim that the claim's words translate to (the best translation

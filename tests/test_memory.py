@@ -980,23 +980,3 @@ def test_model_token_vectors_are_kept_as_float16() -> None:
     assert model.embedding.dtype == np.float16
     v = model.embed(["Wombats sheltered other animals from the bushfires."], norm=True)
     assert v.dtype == np.float32 and abs(float(np.linalg.norm(v[0])) - 1.0) < 1e-3
-
-
-def test_semantic_sentence_and_headline_features() -> None:
-    archive = [
-        Check("t1", "Wombats sheltered other animals from the bushfires.", "Wombat heroes of the fires?"),
-        Check("t2", "Koalas were rescued from the floods by a mayor.", ""),
-    ]
-    post = "Unbelievable news today. Wombats protected other animals from the fires in their burrows!"
-    got = {m.check.id: m.features for m in Matcher(archive).match(post, top=5)}
-    f = got["t1"]
-    # the post's closest sentence is at least as close as the whole post, and a check without a headline has 0
-    assert f["semantic_sentence"] >= f["semantic"] > 0.4
-    assert 0.0 < f["semantic_title"] <= 1.0
-    if "t2" in got:
-        assert got["t2"]["semantic_title"] == 0.0
-    one = {
-        m.check.id: m.features
-        for m in Matcher(archive).match("Wombats sheltered animals in the fires", top=5)
-    }
-    assert one["t1"]["semantic_sentence"] == one["t1"]["semantic"]  # one sentence: the same
