@@ -2,6 +2,7 @@
 
     python bench/memory.py [--split dev|train] [--scale 100000]
     python bench/memory.py --fit      # refit the re-ranking weights on train (prints TOML; dev held out)
+    python bench/memory.py --dense    # how many checked claims BM25's candidates miss a dense top-k would find
 
 The archive is the task's 10,375 Snopes checks (claim + headline); the queries are the task's tweets, each
 repeating one checked claim. ``factcheck match`` runs as a user runs it (the CLI, --json), reading the archive
@@ -13,8 +14,8 @@ before), which the ``history`` feature learns from; dev is also run without it.
 ``--fit`` fits the weights of lang/en/memory_rank.toml on the train tweets only: a listwise logistic model (the
 softmax over each tweet's BM25 candidates, cross-entropy against the checked claim, L2), 5-fold cross-validated
 on train, then reports dev MAP@5 with the fitted weights beside BM25 alone (our first stage) and the paired
-bootstrap noise of the difference against the re-ranker of before (its features, without ``semantic``, the
-wordllama sentence-vector cosine), refitted in the same run, on dev with and without the train tweets as history. ``--scale N`` also builds an index of N checks (the archive repeated with varied ids) and times queries on it.
+bootstrap noise of the difference against the re-ranker of before (the features of ``BEFORE``; a new feature is
+also fitted alone beside them), refitted in the same run, on dev with and without the train tweets as history. ``--scale N`` also builds an index of N checks (the archive repeated with varied ids) and times queries on it.
 """
 
 from __future__ import annotations
@@ -265,11 +266,12 @@ def map_with(data: list[tuple[list[str], Any, set[str]]], model: Any) -> list[fl
     return per
 
 
-# The features of the re-ranker shipped before this session (main at its start: the same hidden layer, without
-# semantic), refitted in the same run: the reference the paired bootstrap compares against.
+# The features of the re-ranker shipped at this session's start (the same hidden layer), refitted in the same
+# run: the reference the paired bootstrap compares against. A feature of matching.FEATURES not named here is
+# also fitted alone beside them ("before + name"), so that each new one is judged by itself.
 BEFORE = (
     "bm25 coverage query_coverage fuzz title_fuzz names numbers number_clash date_clash history related"
-    " query_related quoted post_year other_year"
+    " query_related quoted post_year other_year semantic"
 ).split()
 
 
@@ -294,6 +296,11 @@ def fit(l2: float = L2) -> None:
     models = {
         "re-ranked (all features, hidden layer)": {},
         "linear, all features": {"hidden": 0},
+        **{
+            f"before + {extra}": {"use": before + np.array([f == extra for f in FEATURES], float)}
+            for extra in FEATURES
+            if extra not in BEFORE
+        },
         "the re-ranker of before (its features, hidden layer)": {"use": before},
         "BM25 first stage alone": None,
     }
@@ -337,6 +344,44 @@ def fit(l2: float = L2) -> None:
         for f, x in zip(FEATURES, a[unit], strict=True):
             if f not in ("number_clash", "date_clash"):
                 print(f"{f} = {x:.3f}")
+
+
+def dense_recall() -> None:
+    """Would a dense candidate source help? Per split, the tweets whose checked claim is not among BM25's RECALL
+    candidates, and how many of those the wordllama top-k (cosine over every check's claim vector, at 256 and at
+    64 dimensions) holds: the ceiling of what it could add."""
+    import numpy as np
+
+    from factcheck.matching import RECALL, Matcher, _tokens, clean_query, sentence_model
+    from factcheck.memory import Check
+
+    rows = tsv(CLEF / "verified_claims.docs.tsv")[1:]
+    where = {r[0]: n for n, r in enumerate(rows)}
+    matcher = Matcher([Check(r[0], r[1], r[2]) for r in rows])
+    model = sentence_model()
+    t0 = time.process_time()
+    checks = model.embed([r[1] for r in rows], norm=True)
+    print(f"embedding {len(rows):,} checks: {time.process_time() - t0:.2f} s CPU")
+    for split in ("train", "dev"):
+        rel, queries = qrels(split), tsv(CLEF / split / "tweets.queries.tsv")[1:]
+        recalled = matcher._recall([_tokens(clean_query(q), matcher._stem) for _, q in queries], RECALL)
+        asked = model.embed([clean_query(q) for _, q in queries], norm=True)
+        for dim in (256, 64):
+            c = checks[:, :dim] / np.linalg.norm(checks[:, :dim], axis=1, keepdims=True)
+            sims = (asked[:, :dim] / np.linalg.norm(asked[:, :dim], axis=1, keepdims=True)) @ c.T
+            missed, held = 0, dict.fromkeys((5, 10, 20, 50), 0)
+            for n, ((qid, _), cands) in enumerate(zip(queries, recalled, strict=True)):
+                gold = {where[d] for d in rel.get(qid, ())}
+                if gold & {i for i, _ in cands}:
+                    continue
+                missed += 1
+                order = np.argsort(-sims[n])
+                for k in held:
+                    held[k] += bool(gold & set(order[:k].tolist()))
+            found = ", ".join(f"top {k}: {v}" for k, v in held.items())
+            print(
+                f"{split}, {dim} dimensions: {missed} checked claims outside BM25's {RECALL}; dense {found}"
+            )
 
 
 def speed(scale: int) -> None:
@@ -395,11 +440,17 @@ def main() -> None:
     ap.add_argument("--split", choices=["dev", "train", "both"], default="both")
     ap.add_argument("--scale", type=int, default=100_000)
     ap.add_argument("--fit", action="store_true", help="refit the re-ranking weights on train and report dev")
+    ap.add_argument(
+        "--dense", action="store_true", help="how many checked claims BM25 misses a dense top-k would recall"
+    )
     args = ap.parse_args()
     if not CLEF.is_dir():
         sys.exit(f"no CLEF data at {CLEF} (set FACTCHECK_DATA)")
     if args.fit:
         fit()
+        return
+    if args.dense:
+        dense_recall()
         return
     for split in ["train", "dev"] if args.split == "both" else [args.split]:
         runs = {"BM25 alone": baseline(split), "stemmed": baseline(split, stem=True)}

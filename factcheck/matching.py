@@ -28,6 +28,11 @@ similarity, shipped inside its wheel): the ``semantic`` feature is the cosine of
 claim's vectors. The model loads when a ``Matcher`` is made (only memory commands make one); a check's vector
 is computed when it is first a candidate, so the index costs nothing more to build or to hold.
 
+Memory (an archive of 100k checks in well under 300 MB, the model loaded): while the index is built, the checks'
+tokens are ids in one flat array, never a Python list per check; document frequencies are read off the BM25
+matrix; the re-ranking features and sentence vectors of the checks ranked lately are kept (``DOC_CACHE``), not
+those of every check ever ranked.
+
 Each match carries ``why``: the names, numbers and words the claim and the check share, and any number or year
 that differs.
 """
@@ -36,6 +41,7 @@ from __future__ import annotations
 
 import array
 import calendar
+import collections
 import functools
 import hashlib
 import itertools
@@ -64,10 +70,13 @@ RECALL_MATCHED = 10
 # nearly like a wording matched to the check before (token_sort_ratio >= STRONG_FUZZ: a copy, a retweet) is strong.
 STRONG_COVERAGE = 0.5
 STRONG_FUZZ = 0.7
+# How many checks' re-ranking features (and sentence vectors) are kept for the next queries, the least recently
+# used dropped first: a query re-ranks at most RECALL + RECALL_MATCHED checks.
+DOC_CACHE = 1024
 # Index build progress is reported every this many checks.
 PROGRESS_EVERY = 2000
 # Bump when tokenisation changes: cached indexes of an older version are rebuilt.
-INDEX_VERSION = 3
+INDEX_VERSION = 4
 # EM rounds of the translation model learned from matched wordings, and the smallest probability it keeps.
 TRANSLATION_ROUNDS = 8
 TRANSLATION_FLOOR = 0.01
@@ -238,6 +247,7 @@ def sentence_model(folder: Path | None = None) -> Any:
     """The wordllama sentence-embedding model, from the files its wheel ships (``folder``: the package's own
     folder by default); nothing is downloaded. Raises ``ModelMissing`` with one line saying what is missing."""
     try:
+        import numpy as np
         import wordllama
         from wordllama import WordLlama
     except ImportError as e:
@@ -251,11 +261,15 @@ def sentence_model(folder: Path | None = None) -> Any:
             f"the sentence-embedding model is missing: {where / missing[0]} (reinstall wordllama)"
         )
     try:
-        return WordLlama.load(
+        model = WordLlama.load(
             SEMANTIC_MODEL, cache_dir=where, dim=SEMANTIC_DIM, trunc_dim=SEMANTIC_DIM, disable_download=True
         )
     except Exception as e:  # damaged files: say so in one line, never a traceback
         raise ModelMissing(f"the sentence-embedding model in {where} could not be loaded: {e}") from e
+    # The token vectors as the file stores them (float16: half the memory of the float32 copy wordllama makes);
+    # a sentence's vector is still pooled in float32.
+    model.embedding = np.ascontiguousarray(model.embedding, dtype=np.float16)
+    return model
 
 
 # The re-ranking features, in the order of ``Weights``; each is 0..1 (``bm25`` relative to the query's best).
@@ -483,22 +497,23 @@ def learn_word_vectors(
     ``float32`` array of ``n_words`` rows (all zero for a word in no check) and at most ``dim`` columns."""
     import numpy as np
 
+    # The matrix's entries (check, word, count), by check and word, in flat arrays (no Python object each).
+    row_of, col_of, count_of = array.array("i"), array.array("i"), array.array("f")
     n_docs = 0
-    keys = array.array("q")  # each (check, word) entry as check * n_words + word: 8 bytes, not a Python int
     for r, ids in enumerate(docs):
         n_docs = r + 1
-        keys.extend(r * n_words + i for i in ids if 0 <= i < n_words)
-    if not n_docs or not n_words or not keys:
+        in_doc = sorted(collections.Counter(i for i in ids if 0 <= i < n_words).items())
+        row_of.extend(itertools.repeat(r, len(in_doc)))
+        col_of.extend(i for i, _ in in_doc)
+        count_of.extend(n for _, n in in_doc)
+    if not n_docs or not n_words or not row_of:
         return np.zeros((n_words, 0), dtype=np.float32)
-    entries, counts = np.unique(np.frombuffer(keys, dtype=np.int64), return_counts=True)
-    del keys
-    rows = (entries // n_words).astype(np.int32)
-    cols = (entries % n_words).astype(np.int32)
-    del entries
+    rows = np.frombuffer(row_of, dtype=np.int32)
+    cols = np.frombuffer(col_of, dtype=np.int32)
     df = np.bincount(cols, minlength=n_words)
     idf = np.log(1 + (n_docs - df + 0.5) / (df + 0.5)).astype(np.float32)
-    vals = (1 + np.log(counts, dtype=np.float32)) * idf[cols]
-    del counts
+    vals = (1 + np.log(np.frombuffer(count_of, dtype=np.float32))) * idf[cols]
+    del count_of
     norms = np.sqrt(np.bincount(rows, vals * vals, minlength=n_docs)).astype(np.float32)
     vals /= np.where(norms > 0, norms, 1)[rows]
 
@@ -531,9 +546,14 @@ def learn_word_vectors(
     rng = np.random.default_rng(0)
     omega = rng.standard_normal((n_words, min(dim + 10, n_words, n_docs)), dtype=np.float32)
     gram, back = through(omega)
+    del omega  # each step's (words x dim) matrices are dropped once the next is made: a lower peak
     for _ in range(iterations):
         z = back @ whitening(gram)  # A.T @ Q, Q an orthonormal basis of A @ omega
-        gram, back = through(z @ whitening((z.T @ z).astype(np.float64)))
+        del back
+        omega = z @ whitening((z.T @ z).astype(np.float64))
+        del z
+        gram, back = through(omega)
+        del omega
     bt = back @ whitening(gram)  # (Q.T A).T: its right singular vectors come from the small (Q.T A)(Q.T A).T
     w, u = np.linalg.eigh((bt.T @ bt).astype(np.float64))
     top = np.argsort(-w)[:dim]
@@ -558,6 +578,23 @@ def archive_digest(checks: Sequence[Check]) -> str:
     return h.hexdigest()[:24]
 
 
+class _TokenIds:
+    """Each check's token ids, from one flat array: a list per check, made when read (bm25s reads them a few
+    times while it indexes), so that the archive's tokens are never held as Python lists."""
+
+    def __init__(self, flat: array.array[int], ends: array.array[int]):
+        self.flat, self.ends = flat, ends
+
+    def __len__(self) -> int:
+        return len(self.ends)
+
+    def __iter__(self) -> Iterator[list[int]]:
+        start = 0
+        for end in self.ends:
+            yield self.flat[start:end].tolist()
+            start = end
+
+
 class Matcher:
     """A BM25 index over an archive of checks, with re-ranking. Build once, query many times."""
 
@@ -571,6 +608,7 @@ class Matcher:
     ):
         """``progress(done, total)`` is called while the index is built (not when it comes from the cache)."""
         import bm25s
+        import numpy as np
 
         self.checks = list(checks)
         self.weights = weights or default_weights()
@@ -581,21 +619,25 @@ class Matcher:
         self._said_bm25: Any = None  # the wordings matched to checks before: their index, tokens and checks
         self._said_tokens: list[list[str]] = []
         self._said_owner: list[int] = []
-        self._docs: list[_DocFeatures | None] = [None] * len(self.checks)
-        self._df: dict[str, int] = {}
+        # What re-ranking needs of the checks that were candidates lately (by index), and their sentence vectors
+        # (float16): made on first need, the least recently used dropped beyond DOC_CACHE (a long session over a
+        # large archive would otherwise keep one for every check it ever ranked).
+        self._docs: collections.OrderedDict[int, _DocFeatures] = collections.OrderedDict()
+        # How many checks each indexed token is in, by its id in the BM25 vocabulary (the columns of the BM25
+        # matrix: a token's scores are one per check that has it), and its rarity, made from it.
+        self._df: Any = None
+        self._idfs: Any = None
         self._translation: dict[str, dict[str, float]] = {}
         self._vector_row: dict[str, int] = {}  # a word -> its row in ``_vectors``
         self._vectors: Any = None  # the archive's word vectors (``learn_word_vectors``), L2-normalised rows
         self._n = len(self.checks)
-        # Sentence vectors of the checks that have been candidates (float16, by index): computed on first need.
-        self._semantic_vectors: dict[int, Any] = {}
+        self._semantic_vectors: collections.OrderedDict[int, Any] = collections.OrderedDict()
         if not self.checks:
             return
         where = cache_dir / self.digest if cache_dir else None
         if where is not None and (where / "done").is_file():
             try:
                 self._bm25 = bm25s.BM25.load(str(where), mmap=False, show_progress=False, verbosity=0)
-                self._df = json.loads((where / "df.json").read_text(encoding="utf-8"))
                 self._translation = json.loads((where / "translation.json").read_text(encoding="utf-8"))
                 self._load_vectors(where)
                 self.from_cache = True
@@ -605,54 +647,61 @@ class Matcher:
             self._bm25 = self._build(progress)
             if where is not None:
                 self._save(where)
+        self._df = np.diff(self._bm25.scores["indptr"]).astype(np.int32)
+        self._idfs = np.log(1 + (self._n - self._df + 0.5) / (self._df + 0.5))
         self._index_matched()
         # Loaded once the index is built, when the build's own working memory is freed (a lower peak).
         self._semantic_model = sentence_model()
 
     def _build(self, progress: Callable[[int, int], None] | None = None) -> Any:
+        """The BM25 index and the archive's word vectors. Each check's tokens are held as ids in one flat array
+        (4 bytes a token, no per-check Python list), the token strings once, in the vocabulary."""
         import bm25s
 
-        # Token ids document by document, so that the token strings of the whole archive are never held at once.
         vocab: dict[str, int] = {}
-        ids: list[list[int]] = []
-        plain: list[int] = []  # how many of each check's token ids are plain words (the rest: joined pairs)
-        df: dict[str, int] = {}
+        flat = array.array("i")  # every check's token ids, one check after another
+        ends = array.array("q")  # where each check's ids end in ``flat``
+        plain = array.array("i")  # how many of each check's ids are plain words (the rest: joined pairs)
         total = len(self.checks)
         for n, c in enumerate(self.checks):
             if progress and n % PROGRESS_EVERY == 0:
                 progress(n, total)
             toks, n_plain = _doc_tokens(f"{c.claim} {c.title}", self._stem)
-            ids.append([vocab.setdefault(t, len(vocab)) for t in toks])
+            flat.extend([vocab.setdefault(t, len(vocab)) for t in toks])
+            ends.append(len(flat))
             plain.append(n_plain)
-            for t in set(toks):
-                df[t] = df.get(t, 0) + 1
-        self._df = df
-        model = bm25s.BM25()
-        model.index(bm25s.tokenization.Tokenized(ids=ids, vocab=vocab), show_progress=False)
+        docs = _TokenIds(flat, ends)
+        self._learn_vectors(list(vocab), docs, plain)
+        # scipy builds the sparse matrix with a third of the working memory of bm25s's numpy default (which
+        # sorts 64-bit keys); the index is the same.
+        model = bm25s.BM25(csc_backend="scipy")
+        model.index(bm25s.tokenization.Tokenized(ids=docs, vocab=vocab), show_progress=False)
         self._translation = self._learn_translation()
-        self._learn_vectors(vocab, ids, plain)
         if progress:
             progress(total, total)
         return model
 
-    def _learn_vectors(self, vocab: dict[str, int], ids: list[list[int]], plain: list[int]) -> None:
+    def _learn_vectors(self, words: list[str], docs: _TokenIds, plain: Sequence[int]) -> None:
         """The archive's word vectors, for the plain words (not joined pairs) of each check and of the wordings
-        matched to it before (which then lie close to the check's words)."""
+        matched to it before (which then lie close to the check's words). ``words``: the token of each id."""
         import numpy as np
 
-        words = {i: t for t, i in vocab.items()}
-        said = [[t for m in c.matched for t in _tokens(clean_query(m), self._stem)] for c in self.checks]
+        said = {
+            i: [t for m in c.matched for t in _tokens(clean_query(m), self._stem)]
+            for i, c in enumerate(self.checks)
+            if c.matched
+        }
         row: dict[str, int] = {}
-        for toks, n_plain, extra in zip(ids, plain, said, strict=True):
-            for t in itertools.chain((words[i] for i in toks[:n_plain]), extra):
+        for i, (ids, n_plain) in enumerate(zip(docs, plain, strict=True)):
+            for t in itertools.chain((words[j] for j in ids[:n_plain]), said.get(i, ())):
                 row.setdefault(t, len(row))
 
-        def docs() -> Iterator[list[int]]:
-            for toks, n_plain, extra in zip(ids, plain, said, strict=True):
-                yield [row[words[i]] for i in toks[:n_plain]] + [row[t] for t in extra]
+        def rows() -> Iterator[list[int]]:
+            for i, (ids, n_plain) in enumerate(zip(docs, plain, strict=True)):
+                yield [row[words[j]] for j in ids[:n_plain]] + [row[t] for t in said.get(i, ())]
 
         self._vector_row = row
-        self._vectors = learn_word_vectors(docs(), len(row)) if row else np.zeros((0, 0), dtype=np.float32)
+        self._vectors = learn_word_vectors(rows(), len(row)) if row else np.zeros((0, 0), dtype=np.float32)
 
     def _load_vectors(self, where: Path) -> None:
         import numpy as np
@@ -684,7 +733,7 @@ class Matcher:
                 if new is c:
                     return False
                 self.checks[i] = new
-                self._docs[i] = None
+                self._docs.pop(i, None)
                 toks = _tokens(clean_query(text), self._stem)
                 if toks:
                     self._said_tokens.append(toks)
@@ -723,7 +772,6 @@ class Matcher:
             shutil.rmtree(tmp, ignore_errors=True)
             tmp.mkdir(parents=True)
             self._bm25.save(str(tmp), show_progress=False)
-            (tmp / "df.json").write_text(json.dumps(self._df), encoding="utf-8")
             (tmp / "translation.json").write_text(json.dumps(self._translation), encoding="utf-8")
             (tmp / "vector_words.json").write_text(json.dumps(list(self._vector_row)), encoding="utf-8")
             with (tmp / "vectors.npy").open("wb") as f:
@@ -770,20 +818,28 @@ class Matcher:
         owners = dict.fromkeys(self._said_owner[int(j)] for j in top if scores[j] > 0)
         return list(owners)[:RECALL_MATCHED]
 
+    def _known(self, tok: str) -> bool:
+        """Whether a token is in some archived check."""
+        return self._bm25.vocab_dict.get(tok, len(self._df)) < len(self._df)
+
     def _idf(self, tok: str) -> float:
-        df = self._df.get(tok, 0)
-        return math.log(1 + (self._n - df + 0.5) / (df + 0.5))
+        i = self._bm25.vocab_dict.get(tok, len(self._df))
+        if i < len(self._df):
+            return float(self._idfs[i])
+        return math.log(1 + (self._n + 0.5) / 0.5)
 
     def _doc(self, i: int) -> _DocFeatures:
         import numpy as np
 
-        got = self._docs[i]
-        if got is None:
+        got = self._docs.get(i)
+        if got is not None:
+            self._docs.move_to_end(i)
+        else:
             c = self.checks[i]
             text = f"{c.claim} {c.title}"
             toks = frozenset(_tokens(text, self._stem))
             ordered = sorted(toks)
-            got = self._docs[i] = _DocFeatures(
+            got = _DocFeatures(
                 tokens=toks,
                 weight=sum(self._idf(t) for t in toks) or 1.0,
                 names=frozenset(names(text)),
@@ -798,6 +854,9 @@ class Matcher:
                 vector_rows=np.array([self._vector_row.get(t, -1) for t in ordered], dtype=np.int64),
                 idfs=np.array([self._idf(t) for t in ordered]),
             )
+            self._docs[i] = got
+            if len(self._docs) > DOC_CACHE:
+                self._docs.popitem(last=False)
         return got
 
     def match(self, text: str, *, top: int = 5, dated: str = "") -> list[Match]:
@@ -886,15 +945,22 @@ class Matcher:
 
     def _semantic(self, text: str, cands: list[int]) -> list[float]:
         """Per candidate, the cosine of the sentence vectors of the claim and the check's claim, clipped to 0..1
-        (the vectors are normalised). The candidates not seen before are embedded together, and kept."""
+        (the vectors are normalised). The candidates not seen lately are embedded together, and kept."""
         import numpy as np
 
-        new = [i for i in dict.fromkeys(cands) if i not in self._semantic_vectors]
+        kept = self._semantic_vectors
+        new = [i for i in dict.fromkeys(cands) if i not in kept]
         vecs = self._semantic_model.embed([text] + [self.checks[i].claim for i in new], norm=True)
-        for i, v in zip(new, vecs[1:], strict=True):
-            self._semantic_vectors[i] = v.astype(np.float16)
         q = vecs[0]
-        return [min(max(float(self._semantic_vectors[i] @ q), 0.0), 1.0) for i in cands]
+        got = {i: v.astype(np.float16) for i, v in zip(new, vecs[1:], strict=True)}
+        for i in cands:
+            if i not in got:
+                got[i] = kept[i]
+                kept.move_to_end(i)
+        kept.update((i, got[i]) for i in new)
+        while len(kept) > DOC_CACHE:
+            kept.popitem(last=False)
+        return [min(max(float(got[i] @ q), 0.0), 1.0) for i in cands]
 
     def _history(self, q_toks: set[str], d: _DocFeatures, said: dict[str, float]) -> float:
         """The check's words absent from the claim that the claim's words translate to (the best translation
@@ -909,7 +975,7 @@ class Matcher:
         same word is there, else the cosine of their word vectors, 0 without one)."""
         import numpy as np
 
-        known = sorted(t for t in q_toks if t in self._df)
+        known = sorted(t for t in q_toks if self._known(t))
         if not known:
             return [(0.0, 0.0)] * len(docs)
         q_idf = np.array([self._idf(t) for t in known])

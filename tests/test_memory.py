@@ -903,3 +903,80 @@ def test_checks_in_other_languages_are_still_found() -> None:
         ("On dit que la TVA passe à 25 % en janvier", "fr1"),
     ):
         assert m.match(query, top=1)[0].check.id == want, query
+
+
+# ---------------------------------------------------------------------------------------------
+# The compact index (memory at 100k checks): the same index as bm25s makes from per-check lists
+
+
+def _archive_of_words() -> list[Check]:
+    import random
+
+    rnd = random.Random(3)
+    words = "wombat fire shelter koala smoke rain flood river bridge mayor tax school vaccine".split()
+    return [
+        Check(
+            f"c{n}", " ".join(rnd.choices(words, k=rnd.randint(1, 9))).capitalize() + ".", rnd.choice(words)
+        )
+        for n in range(60)
+    ]
+
+
+def test_compact_index_scores_like_bm25s_from_plain_lists() -> None:
+    import bm25s
+    import numpy as np
+
+    from factcheck.matching import _doc_tokens, _stemmer, _TokenIds
+
+    checks = _archive_of_words()
+    m = Matcher(checks)
+    stem = _stemmer()
+    vocab: dict[str, int] = {}
+    ids = [
+        [vocab.setdefault(t, len(vocab)) for t in _doc_tokens(f"{c.claim} {c.title}", stem)[0]]
+        for c in checks
+    ]
+    ref = bm25s.BM25()
+    ref.index(bm25s.tokenization.Tokenized(ids=ids, vocab=vocab), show_progress=False)
+    assert m._bm25.vocab_dict == ref.vocab_dict
+    for tok in ("wombat", "koala", "river", "wombatfir", "nowhere"):
+        if tok in vocab:
+            got = [vocab[tok]]
+            assert np.allclose(m._bm25.get_scores(got), ref.get_scores(got))
+        # a token's document frequency, read from the BM25 matrix, is the number of checks that have it
+        df = sum(tok in set(_doc_tokens(f"{c.claim} {c.title}", stem)[0]) for c in checks)
+        assert m._idf(tok) == pytest.approx(np.log(1 + (len(checks) - df + 0.5) / (df + 0.5)))
+        assert m._known(tok) == (df > 0)
+    # the flat token ids read back as the per-check lists, as often as bm25s reads them
+    import array
+
+    flat, ends = array.array("i", [1, 2, 3, 4]), array.array("q", [2, 2, 4])
+    seq = _TokenIds(flat, ends)
+    assert len(seq) == 3 and list(seq) == [[1, 2], [], [3, 4]] == list(seq)
+
+
+def test_feature_caches_are_bounded_and_change_no_result(monkeypatch: pytest.MonkeyPatch) -> None:
+    from factcheck import matching
+
+    checks = _archive_of_words()
+    queries = ["wombat fire shelter", "koala in the smoke", "the mayor raised the school tax", "river flood"]
+    full = Matcher(checks)
+    want = [[(r.check.id, round(r.score, 9)) for r in full.match(q, top=10)] for q in queries]
+    monkeypatch.setattr(matching, "DOC_CACHE", 5)
+    small = Matcher(checks)
+    for _ in range(2):  # the second round re-ranks checks whose features were dropped
+        got = [[(r.check.id, round(r.score, 9)) for r in small.match(q, top=10)] for q in queries]
+        assert got == want
+        assert len(small._docs) <= 5 and len(small._semantic_vectors) <= 5
+    assert len(full._docs) > 5
+
+
+def test_model_token_vectors_are_kept_as_float16() -> None:
+    import numpy as np
+
+    from factcheck.matching import sentence_model
+
+    model = sentence_model()
+    assert model.embedding.dtype == np.float16
+    v = model.embed(["Wombats sheltered other animals from the bushfires."], norm=True)
+    assert v.dtype == np.float32 and abs(float(np.linalg.norm(v[0])) - 1.0) < 1e-3
