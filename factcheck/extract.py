@@ -89,7 +89,7 @@ class _Rule:
     anywhere: re.Pattern[str] | None
     start: re.Pattern[str] | None
 
-    def search(self, low: str, words: frozenset[str]) -> bool:
+    def search(self, low: str, words: set[str]) -> bool:
         if self.start is not None and self.start.match(low):
             return True
         return (
@@ -98,7 +98,7 @@ class _Rule:
             and bool(self.anywhere.search(low))
         )
 
-    def count(self, low: str, words: frozenset[str]) -> int:
+    def count(self, low: str, words: set[str]) -> int:
         if self.anywhere is None or words.isdisjoint(self.triggers):
             return 0
         return len(self.anywhere.findall(low))
@@ -117,8 +117,6 @@ class _CwVocab:
     """The check-worthiness vocabulary of one language (``factcheck/lang/<code>/checkworthiness.toml``)."""
 
     words: re.Pattern[str] | None  # every word and trigger, whole, in " " + the lower-cased sentence
-    every: frozenset[str]  # those words
-    every_run: bool  # each of them a run of [a-z’'-] opening with a letter (``words_in``)
     numbers: frozenset[str]
     superlatives: frozenset[str]
     comparatives: frozenset[str]
@@ -135,24 +133,6 @@ class _CwVocab:
     mind: frozenset[str]  # what someone thought, felt or noticed: no plain event
     interview: _Rule  # an answer framed by the interviewer's question
     quoted_view: re.Pattern[str] | None  # a quoted clause that gives the speaker's view (at a sentence start)
-
-    def words_in(self, low: str) -> frozenset[str]:
-        """The vocabulary's words in ``low`` (a lower-cased sentence): ``set(words.findall(" " + low))``.
-
-        A match of ``words`` is a word of the vocabulary standing alone: after a character that is no
-        [a-z’'-] and the [’'-] that open its run, up to the end of the run. When every word of the vocabulary
-        is itself such a run opening with a letter (English), the matches are exactly the text's runs, from
-        their first letter, that are vocabulary words: the runs are looked up in the set instead of trying the
-        whole vocabulary at every word."""
-        if self.words is None:
-            return frozenset()
-        if self.every_run:
-            return self.every.intersection(_VOCAB_RUN.findall(low))
-        return frozenset(self.words.findall(" " + low))
-
-
-# a run of the characters a vocabulary word is made of, from its first letter (see ``_CwVocab.words_in``)
-_VOCAB_RUN = re.compile(r"[a-z][a-z’'-]*")
 
 
 @functools.cache
@@ -174,8 +154,6 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
     words = re.compile(r"[^a-z’'-][’'-]*(" + trie_pattern(every) + r")(?![a-z’'-])") if every else None
     return _CwVocab(
         words=words,
-        every=every,
-        every_run=all(_VOCAB_RUN.fullmatch(w) for w in every),
         numbers=numbers,
         superlatives=sup,
         comparatives=comp,
@@ -480,7 +458,7 @@ def _cw_features(
     if content_entities:
         score += 0.12 + min(content_entities - 1, 3) * 0.06
     low = (untimed or text).lower()
-    words = voc.words_in(low)
+    words = set(voc.words.findall(" " + low)) if voc.words else set()
     has_fig = True
     if _has_digit(low):
         # a count or an amount ("6,500", "$10", "2 percent") weighs more than a bare year
@@ -504,7 +482,7 @@ def _cw_features(
         clow, cwords = low, words
     else:
         clow = content.lower()
-        cwords = voc.words_in(clow)
+        cwords = set(voc.words.findall(" " + clow)) if voc.words else set()
     penalty = 0.0
     if voc.advice.search(clow, cwords):
         penalty += 0.2  # advice, obligation: "corporations need to create ..."
@@ -581,7 +559,7 @@ def _counts(quoted: str, voc: _CwVocab) -> bool:
     if _has_digit(quoted):
         return True
     low = quoted.lower()
-    return not voc.numbers.isdisjoint(voc.words_in(low))
+    return voc.words is not None and not voc.numbers.isdisjoint(voc.words.findall(" " + low))
 
 
 def _has_digit(s: str) -> bool:

@@ -6,13 +6,12 @@ written here, on generated text that favours the edge cases (ASCII and not, apos
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck import extract, ingest
+from factcheck import ingest
 
 # words and separators that make the patterns' edge cases likely
 _PIECES = st.sampled_from(
@@ -283,29 +282,3 @@ def test_a_line_is_searched_only_for_the_notices_whose_hints_it_holds(data: st.D
             else vocab._reason("notice", text, words, search=True)
         )
         assert vocab.notice(text, words, hints) == plain
-
-
-# words of the check-worthiness vocabulary and the characters around a run of [a-z’'-]
-_CW_WORDS = sorted(extract._cw_vocab("en").every)
-_CW_PIECES = st.one_of(
-    st.sampled_from(_CW_WORDS),
-    st.sampled_from([" ", "-", "’", "'", "--", "x", "s", "ly", "é", "ü", "Ü", "1", ".", ",", "_", "İ", "k"]),
-)
-
-
-@settings(max_examples=600, deadline=None)
-@given(st.lists(_CW_PIECES, min_size=0, max_size=20).map("".join))
-def test_vocabulary_words_found_by_their_runs_as_by_the_pattern(text: str) -> None:
-    voc = extract._cw_vocab("en")
-    assert voc.every_run  # (English: the runs are read, not the pattern)
-    low = text.lower()
-    assert voc.words is not None
-    assert voc.words_in(low) == set(voc.words.findall(" " + low))
-
-
-def test_a_vocabulary_word_that_is_no_run_is_read_with_the_pattern() -> None:
-    # a word with a letter outside [a-z] ("für"): the pattern reads it, the runs could not
-    voc = extract._cw_vocab("en")
-    words = re.compile(r"[^a-z’'-][’'-]*(" + "für|bill" + r")(?![a-z’'-])")
-    other = dataclasses.replace(voc, words=words, every=frozenset({"für", "bill"}), every_run=False)
-    assert other.words_in("das ist für bill") == {"für", "bill"}
