@@ -474,11 +474,11 @@ class Cache:
         return f"s:{h.hexdigest()}:"
 
     @_locked
-    def get_state(self, prefix: str, lazy: str = "e") -> tuple[Any, dict[str, Any]] | None:
+    def get_state(self, prefix: str, lazy: tuple[str, ...] = ("e", "f")) -> tuple[Any, dict[str, Any]] | None:
         """The manifest and pieces of a grouping state saved under ``prefix`` (``put_state``), read in one
         transaction (a state being replaced by another process is seen whole, before or after); None when
         there is none. The pieces the manifest lists and the cache lacks are missing from the dict; those
-        whose name starts with ``lazy`` are left to ``get_state_piece``."""
+        whose name starts with one of ``lazy`` are left to ``get_state_piece``."""
         db = self._conn()
         if db is None:
             return None

@@ -32,7 +32,7 @@ from factcheck.grouping.features import (
 )
 from factcheck.grouping.linkage import _average_linkage
 from factcheck.grouping.params import DEFAULT, Params
-from factcheck.grouping.state import ClaimUid, GroupingState, digest, fingerprint
+from factcheck.grouping.state import ClaimUid, GroupingState, LazyFeat, digest, fingerprint
 from factcheck.grouping.stories import _doc_clusters
 from factcheck.grouping.suggest import suggestions
 from factcheck.grouping.times import _month_key, _months_before, compatible
@@ -145,7 +145,11 @@ def group_claims(
     p = params
     if state is not None and state.params != p:
         state.reset(p)
-    every = groupable_claims(claims, articles, copies=True)
+    every = (
+        groupable_claims(claims, articles, copies=True)
+        if state is None
+        else state.groupable_claims(claims, articles)
+    )
     copies = [c for c in every if is_copy(articles.get(c.article_key))]  # they follow their originals
     claims = [c for c in every if not is_copy(articles.get(c.article_key))]
     if not claims:
@@ -281,7 +285,10 @@ def _claim_features(
         x = seen[c.article_key]
         seen[c.article_key] += 1
         fs, ks = done[fps[d]]
-        feats.append(_Feat(len(feats), c, d, *_own(fs[x])))
+        f = fs[x]
+        feats.append(
+            f.placed(len(feats), c, d) if isinstance(f, LazyFeat) else _Feat(len(feats), c, d, *_own(f))
+        )
         keys_of.append(ks[x])
     return feats, len(fps), fps, keys_of
 
