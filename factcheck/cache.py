@@ -508,6 +508,11 @@ class Cache:
         piece still there is the one the manifest meant)."""
         return self._get([prefix + name]).get(prefix + name)
 
+    def get_state_pieces(self, prefix: str, names: list[str]) -> dict[str, Any]:
+        """Pieces of a saved grouping state, by name, in one lookup (those there: see ``get_state_piece``)."""
+        got = self._get([prefix + n for n in names])
+        return {k[len(prefix) :]: v for k, v in got.items()}
+
     @_locked
     def put_state(self, prefix: str, manifest: Any, pieces: dict[str, Callable[[], Any]]) -> None:
         """Save a grouping state under ``prefix`` in one transaction: the pieces not stored yet (pieces are

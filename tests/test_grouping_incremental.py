@@ -299,6 +299,9 @@ def test_a_reloaded_state_is_the_same_state():
         lambda m, p: p[next(k for k in p if k.startswith("a"))]["lang"].__setitem__(0, 3),
         lambda m, p: p[next(k for k in p if k.startswith("a"))].__setitem__("n", "2"),
         lambda m, p: m.__setitem__("groupable", {"k": [-1]}),
+        lambda m, p: m.__setitem__("posting_sizes", {"k": "1"}),
+        lambda m, p: m.pop("posting_sizes"),
+        lambda m, p: m.__setitem__("df", [1]),
         lambda m, p: m.__setitem__("groupable", {"k": ["0"]}),
         lambda m, p: p.__setitem__(next(k for k in p if k.startswith("g")), {"id": 1}),
         lambda m, p: m.__setitem__("params", "other"),
@@ -401,19 +404,27 @@ def test_one_changed_article_reads_the_words_of_the_articles_it_meets_only():
     manifest, pieces = state_pieces(state)
     stored = {k: json.loads(json.dumps(make())) for k, make in pieces.items()}
     read: list[str] = []
+    lookups: list[list[str]] = []
+
+    def pieces_of(names: list[str]) -> dict:
+        lookups.append(names)
+        return {n: stored[n] for n in names if n in stored}
+
     back = state_from_pieces(
         json.loads(json.dumps(manifest)),
         stored,
         state.params,
         group_from_json,
         lambda name: read.append(name) or stored.get(name),
+        pieces_of,
     )
     specs["a03"] = ("2023-05-14", [(1, 2, 0), (1, 0, 0)])
     claims, arts = batch(specs)
     got = grouping.group_claims(claims, arts, state=back)
     assert as_json(got) == as_json(grouping.group_claims(claims, arts))
-    words = [name for name in read if name.startswith("f")]
+    words = [name for names in lookups for name in names] + [n for n in read if n.startswith("f")]
     assert 0 < len(words) <= 3  # (a03 meets a02, the other article of its event; a03's own are new)
+    assert len(lookups) == 1  # (the claims compared: their words read in one lookup)
 
 
 @settings(max_examples=40, deadline=None)

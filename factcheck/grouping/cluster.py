@@ -32,7 +32,7 @@ from factcheck.grouping.features import (
 )
 from factcheck.grouping.linkage import _average_linkage
 from factcheck.grouping.params import DEFAULT, Params
-from factcheck.grouping.state import ClaimUid, GroupingState, LazyFeat, digest, fingerprint
+from factcheck.grouping.state import ClaimUid, GroupingState, LazyFeat, digest, fingerprint, read_words
 from factcheck.grouping.stories import _doc_clusters
 from factcheck.grouping.suggest import suggestions
 from factcheck.grouping.times import _month_key, _months_before, compatible
@@ -490,8 +490,10 @@ class _Reuse:
         """The claim graph's edges to cluster anew and each one's evidence (by its lower claim index): every
         edge from scratch; with a state, the edges of the connected parts that a touched article's claims
         are (or were) in, the other parts being last time's exactly (``self.reused``)."""
-        scored = _score_pairs(cands, self.feats, doc_label, vec, self.p)
         state = self.state
+        if state is not None:  # (the words of the claims compared, read back from a state in one lookup)
+            read_words(self.feats[j] for i, js in cands.items() for j in (i, *js))
+        scored = _score_pairs(cands, self.feats, doc_label, vec, self.p)
         n_new = len(scored)
         self.reused: list[tuple[bytes, list[int]]] = []  # (part key, its members' indices now)
         if state is not None and self.touched is not None:

@@ -23,8 +23,8 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
-from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -197,21 +197,42 @@ class LazyFeat(_Feat):
 
 
 class _WordsSource:
-    """An article's ``f`` piece, read and decoded when first asked for."""
+    """An article's ``f`` piece (``name``), read and decoded when first asked for (``read_many`` reads
+    pieces by name, several at once: see ``read_words``)."""
 
-    __slots__ = ("_columns", "n", "read")
+    __slots__ = ("_columns", "n", "name", "read_many")
 
-    def __init__(self, read: Callable[[], Any], n: int):
-        self.read, self.n = read, n
+    def __init__(self, name: str, n: int, read_many: Callable[[list[str]], dict[str, Any]]):
+        self.name, self.n, self.read_many = name, n, read_many
         self._columns: dict[str, list[Any]] | None = None
 
     def columns(self) -> dict[str, list[Any]]:
         if self._columns is None:
-            try:
-                self._columns = _words_from(self.read(), self.n)
-            except (ValueError, TypeError, KeyError, AttributeError) as e:
-                raise StateUnavailable(f"grouping state: an article's features: {e}") from None
+            self.fill(self.read_many([self.name]).get(self.name))
+            assert self._columns is not None
         return self._columns
+
+    def fill(self, value: Any) -> None:
+        try:
+            self._columns = _words_from(value, self.n)
+        except (ValueError, TypeError, KeyError, AttributeError) as e:
+            raise StateUnavailable(f"grouping state: an article's features: {e}") from None
+
+
+def read_words(feats: Iterable[_Feat]) -> None:
+    """Read the ``f`` pieces of the claims ``feats`` that are not read yet, in one lookup (rather than one
+    lookup per article as each is first asked for: the claims a changed article is compared with)."""
+    todo: dict[int, _WordsSource] = {}
+    for f in feats:
+        if type(f) is LazyFeat and f.source._columns is None:
+            todo.setdefault(id(f.source), f.source)
+    readers: dict[int, list[_WordsSource]] = defaultdict(list)
+    for source in todo.values():
+        readers[id(source.read_many)].append(source)
+    for sources in readers.values():
+        got = sources[0].read_many([s.name for s in sources])
+        for source in sources:
+            source.fill(got.get(source.name))
 
 
 def _columns(values: Sequence[Any]) -> dict[str, list[Any]]:
@@ -271,6 +292,10 @@ def state_pieces(state: GroupingState) -> tuple[dict[str, Any], dict[str, Callab
         "splits": [[list(k), None if v is None else list(v)] for k, v in state.story_memo.splits.items()],
         # the articles compared for stories (places in ``articles``) and their cosines, in columns
         "sims": [list(c) for c in zip(*(x for x in sims if None not in x), strict=True)] or [[], [], []],
+        # how many claims hold each blocking key, and the stories' document frequencies (read back, not
+        # counted again over every article)
+        "posting_sizes": state.posting_sizes,
+        "df": None if state.story_memo.df is None else dict(state.story_memo.df),
         # the places of each article's groupable claims, by content key
         "groupable": state.groupable,
     }
@@ -345,9 +370,10 @@ def _split(v: Any, n: int, what: str) -> list[list[str]]:
 
 
 def _article_from(
-    v: Any, read: Callable[[], Any]
+    v: Any, words: str, read_many: Callable[[list[str]], dict[str, Any]]
 ) -> tuple[tuple[list[_Feat], list[list[str]]], Counter[str] | None]:
-    """An article's claims' features from its ``a`` piece (``read``: its ``f`` piece, read when needed)."""
+    """An article's claims' features from its ``a`` piece (``words``: the name of its ``f`` piece, read when
+    needed with ``read_many``)."""
     _check(type(v) is dict, "article piece")
     n = _int(v.get("n"), "claim features")
     _check(n >= 0, "claim features")
@@ -356,7 +382,7 @@ def _article_from(
     _check(set(map(type, published + lang)) <= {str, type(None)}, "claim features")
     times = _split(v.get("times"), n, "times")
     keys = _split(v.get("keys"), n, "blocking keys")
-    source = _WordsSource(read, n)
+    source = _WordsSource(words, n, read_many)
     # (``idx``, ``doc`` and ``claim`` are the batch's: set when the features are used)
     feats: list[_Feat] = [LazyFeat.make(source, x, tuple(times[x]), published[x], lang[x]) for x in range(n)]
     counts: Counter[str] | None = None
@@ -379,6 +405,12 @@ def _words_from(v: Any, n: int) -> dict[str, list[Any]]:
     for name, kind in _WORD_LISTS:
         out[name] = [kind(x) for x in _split(v.get(name), n, name)]
     return out
+
+
+def _counts(v: Any, what: str) -> dict[str, int]:
+    """A dict of counts (str -> int)."""
+    _check(type(v) is dict and set(map(type, v.values())) <= _INT, what)
+    return v
 
 
 def _part_from(v: Any) -> tuple[tuple[ClaimUid, ...], None, list[list[int]]]:
@@ -410,10 +442,14 @@ def state_from_pieces(
     params: Params,
     group_from: Callable[[Any], EventGroup],
     piece: Callable[[str], Any],
+    pieces_of: Callable[[list[str]], dict[str, Any]] | None = None,
 ) -> GroupingState:
     """The state a ``state_pieces`` manifest and its pieces describe (``group_from``: a group from its JSON),
-    the parts' edges (``e`` pieces) left to be read with ``piece(name)`` (None when it is gone) when needed.
-    Raises ``ValueError`` when a piece is missing or of another shape."""
+    the parts' edges (``e`` pieces) and the claims' words (``f`` pieces) left to be read with
+    ``piece(name)`` (None when it is gone) when needed, or several at once with ``pieces_of(names)`` (by
+    name, those there). Raises ``ValueError`` when a piece is missing or of another shape."""
+    if pieces_of is None:
+        pieces_of = lambda names: {n: piece(n) for n in names}  # noqa: E731
     _check(isinstance(manifest, dict) and manifest.get("format") == STATE_FORMAT, "format")
     _check(manifest.get("params") == params_digest(params), "parameters")
     arts, story_list, keys = manifest.get("articles"), manifest.get("stories"), manifest.get("pieces")
@@ -435,7 +471,7 @@ def state_from_pieces(
         v = pieces[k]
         try:
             if k[0] == "a":
-                got, tf = _article_from(v, functools.partial(piece, "f" + k[1:]))
+                got, tf = _article_from(v, "f" + k[1:], pieces_of)
                 state.features[k[1:]] = got
                 if tf is not None:
                     state.story_memo.docs[k[1:]] = tf
@@ -456,14 +492,9 @@ def state_from_pieces(
                 _check(False, "piece key")
         except (TypeError, KeyError, AttributeError) as e:
             raise ValueError(f"grouping state: bad piece {k[:9]}: {e}") from None
-    # every article of the last run has its features: the blocking keys' sizes follow from them
-    sizes: Counter[str] = Counter()
-    for fp in state.fingerprints.values():
-        feats = state.features.get(fp)
-        _check(feats is not None, "article piece (missing)")
-        if feats is not None:
-            sizes.update(k for ks in feats[1] for k in ks)
-    state.posting_sizes = dict(sizes)
+    # every article of the last run has its features
+    _check(all(fp in state.features for fp in state.fingerprints.values()), "article piece (missing)")
+    state.posting_sizes = _counts(manifest.get("posting_sizes"), "blocking keys' sizes")
 
     def load_links(key: bytes, n: int) -> list[tuple[int, int, float, Any]]:
         try:
@@ -473,10 +504,9 @@ def state_from_pieces(
 
     state.load_links = load_links
     memo = state.story_memo
-    if memo.docs.keys() == set(state.fingerprints.values()):  # the document frequencies of last time
-        memo.df = Counter()
-        for counts in memo.docs.values():
-            memo.df.update(counts.keys())
+    df = manifest.get("df")
+    if df is not None and memo.docs.keys() == set(state.fingerprints.values()):
+        memo.df = Counter(_counts(df, "document frequencies"))  # (those of last time)
     splits = manifest.get("splits", [])
     _check(type(splits) is list and all(type(x) is list and len(x) == 2 for x in splits), "splits")
     cols = manifest.get("sims")
