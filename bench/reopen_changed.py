@@ -107,7 +107,9 @@ def measure(tree: Path, n: int) -> None:
             f" {tui_ch['filled']:5.2f} s ({tui_ch['cpu']:.2f} CPU); first article {tui_warm['first']:.2f} / {tui_ch['first']:.2f} s"
         )
         print(
-            f"  split (CPU s): reading + extraction {split['read']:.2f}, reading the state {split['load']:.2f},"
+            f"  split (CPU s): reading + extraction {split['read']:.2f}"
+            + (f" (extraction {split['extract']:.2f})" if "extract" in split else "")
+            + f", reading the state {split['load']:.2f},"
             f" regrouping {split['regroup']:.2f}, saving {split['save']:.2f}; from scratch {split['scratch']:.2f};"
             f" whole state saved {split['save_all']:.2f}; groups identical: {'yes' if split['same'] else 'NO'}"
         )

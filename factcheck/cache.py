@@ -474,11 +474,11 @@ class Cache:
         return f"s:{h.hexdigest()}:"
 
     @_locked
-    def get_state(self, prefix: str, lazy: str = "e") -> tuple[Any, dict[str, Any]] | None:
+    def get_state(self, prefix: str, lazy: tuple[str, ...] = ("e", "f")) -> tuple[Any, dict[str, Any]] | None:
         """The manifest and pieces of a grouping state saved under ``prefix`` (``put_state``), read in one
         transaction (a state being replaced by another process is seen whole, before or after); None when
         there is none. The pieces the manifest lists and the cache lacks are missing from the dict; those
-        whose name starts with ``lazy`` are left to ``get_state_piece``."""
+        whose name starts with one of ``lazy`` are left to ``get_state_piece``."""
         db = self._conn()
         if db is None:
             return None
@@ -507,6 +507,11 @@ class Cache:
         """One piece of a saved grouping state (None when it is gone: pieces are content-addressed, so a
         piece still there is the one the manifest meant)."""
         return self._get([prefix + name]).get(prefix + name)
+
+    def get_state_pieces(self, prefix: str, names: list[str]) -> dict[str, Any]:
+        """Pieces of a saved grouping state, by name, in one lookup (those there: see ``get_state_piece``)."""
+        got = self._get([prefix + n for n in names])
+        return {k[len(prefix) :]: v for k, v in got.items()}
 
     @_locked
     def put_state(self, prefix: str, manifest: Any, pieces: dict[str, Callable[[], Any]]) -> None:

@@ -445,6 +445,7 @@ def load_grouping_state(corpus: Corpus, store: _cache.Cache) -> GroupingState | 
             DEFAULT,
             lambda v: _cache.groups_from_json([v])[0],
             lambda name: store.get_state_piece(prefix, name),
+            lambda names: store.get_state_pieces(prefix, names),
         )
     except ValueError:
         store.delete_state(prefix)

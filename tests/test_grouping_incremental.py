@@ -14,7 +14,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck import cache, grouping
-from factcheck.grouping.state import GroupingState, StateUnavailable, state_from_pieces, state_pieces
+from factcheck.grouping.state import (
+    GroupingState,
+    LazyFeat,
+    StateUnavailable,
+    state_from_pieces,
+    state_pieces,
+)
 from factcheck.model import Article, Claim, Entity, GroupOverrides, Segment, Stance, TimeRef
 
 MONTHS = ["January", "March", "May", "July", "September", "November"]
@@ -206,6 +212,11 @@ def test_a_state_is_reset_by_other_parameters():
     assert state.params == strict and state.stats["parts_reused"] == 0
 
 
+def own(f) -> tuple:
+    """A claim's features without its place in a batch."""
+    return tuple(getattr(f, x.name) for x in dataclasses.fields(f) if x.name not in ("idx", "claim", "doc"))
+
+
 def reloaded(state: GroupingState) -> GroupingState:
     """The state through its JSON form (what the cache stores), read back in a new object."""
     manifest, pieces = state_pieces(state)
@@ -263,9 +274,9 @@ def test_a_reloaded_state_is_the_same_state():
     for fp, (fs, ks) in state.features.items():
         bfs, bks = back.features[fp]
         assert bks == ks
-        assert [dataclasses.replace(f, claim=None) for f in bfs] == [
-            dataclasses.replace(f, idx=0, doc=0, claim=None) for f in fs
-        ]
+        # (read back, a claim's words, names, figures and polarity are read when first asked for)
+        assert all(type(f) is LazyFeat for f in bfs)
+        assert [own(f) for f in bfs] == [own(f) for f in fs]
     # and it is reused: one changed article scores only its own pairs
     specs["a03"] = ("2023-05-14", [(1, 2, 0)])
     claims, arts = batch(specs)
@@ -282,11 +293,16 @@ def test_a_reloaded_state_is_the_same_state():
         lambda m, p: p.__setitem__(next(k for k in p if k.startswith("p")), {"docs": 3}),
         lambda m, p: p[next(k for k in p if k.startswith("p"))]["doc"].__setitem__(0, 7),  # no such article
         lambda m, p: p[next(k for k in p if k.startswith("p"))]["kept"].append([0, 999]),  # no such claim
-        lambda m, p: p[next(k for k in p if k.startswith("a"))]["feats"]["text"].__setitem__(0, 7),
-        lambda m, p: p[next(k for k in p if k.startswith("a"))]["feats"]["tokens"]["all"].append("extra"),
-        lambda m, p: p[next(k for k in p if k.startswith("a"))]["feats"]["keys"]["n"].__setitem__(0, -1),
-        lambda m, p: p[next(k for k in p if k.startswith("a"))]["feats"]["negated"].pop(),
-        lambda m, p: p[next(k for k in p if k.startswith("a"))]["feats"]["lang"].__setitem__(0, 3),
+        lambda m, p: p[next(k for k in p if k.startswith("a"))]["times"]["all"].append("2020"),
+        lambda m, p: p[next(k for k in p if k.startswith("a"))]["keys"]["n"].__setitem__(0, -1),
+        lambda m, p: p[next(k for k in p if k.startswith("a"))]["published"].pop(),
+        lambda m, p: p[next(k for k in p if k.startswith("a"))]["lang"].__setitem__(0, 3),
+        lambda m, p: p[next(k for k in p if k.startswith("a"))].__setitem__("n", "2"),
+        lambda m, p: m.__setitem__("groupable", {"k": [-1]}),
+        lambda m, p: m.__setitem__("posting_sizes", {"k": "1"}),
+        lambda m, p: m.pop("posting_sizes"),
+        lambda m, p: m.__setitem__("df", [1]),
+        lambda m, p: m.__setitem__("groupable", {"k": ["0"]}),
         lambda m, p: p.__setitem__(next(k for k in p if k.startswith("g")), {"id": 1}),
         lambda m, p: m.__setitem__("params", "other"),
         lambda m, p: m.__setitem__("format", 0),
@@ -341,6 +357,74 @@ def test_a_part_whose_edges_do_not_read_back_is_not_used(damage):
     with pytest.raises(StateUnavailable):
         for key in list(back.parts):
             back.part_links(key)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda v: v.pop("text"),
+        lambda v: v["text"].__setitem__(0, 7),
+        lambda v: v["tokens"]["all"].append("extra"),
+        lambda v: v["entities"]["n"].__setitem__(0, -1),
+        lambda v: v["negated"].pop(),
+        lambda v: v.clear(),  # the piece gone
+    ],
+)
+def test_an_article_whose_words_do_not_read_back_is_not_used(damage):
+    """An article's ``f`` piece is read when one of its claims is first compared, and then refused."""
+    specs = {
+        key: ("2023-05-14", [(k // 2, k % 4, 0), (k // 2, (k + 1) % 4, 0)]) for k, key in enumerate(KEYS)
+    }
+    state = GroupingState()
+    claims, arts = batch(specs)
+    grouping.group_claims(claims, arts, state=state)
+    manifest, pieces = state_pieces(state)
+    stored = {k: json.loads(json.dumps(make())) for k, make in pieces.items()}
+    for k in stored:
+        if k.startswith("f"):
+            damage(stored[k])
+    stored = {k: v for k, v in stored.items() if v != {}}
+    back = state_from_pieces(
+        json.loads(json.dumps(manifest)), stored, state.params, group_from_json, stored.get
+    )
+    with pytest.raises(StateUnavailable):
+        for fs, _keys in back.features.values():
+            fs[0].text  # noqa: B018
+
+
+def test_one_changed_article_reads_the_words_of_the_articles_it_meets_only():
+    """Read back, the ``f`` pieces read after one change are those of the articles its claims are compared
+    with (here the articles of its event), not the whole batch's."""
+    specs = {
+        key: ("2023-05-14", [(k // 2, k % 4, 0), (k // 2, (k + 1) % 4, 0)]) for k, key in enumerate(KEYS)
+    }
+    state = GroupingState()
+    claims, arts = batch(specs)
+    grouping.group_claims(claims, arts, state=state)
+    manifest, pieces = state_pieces(state)
+    stored = {k: json.loads(json.dumps(make())) for k, make in pieces.items()}
+    read: list[str] = []
+    lookups: list[list[str]] = []
+
+    def pieces_of(names: list[str]) -> dict:
+        lookups.append(names)
+        return {n: stored[n] for n in names if n in stored}
+
+    back = state_from_pieces(
+        json.loads(json.dumps(manifest)),
+        stored,
+        state.params,
+        group_from_json,
+        lambda name: read.append(name) or stored.get(name),
+        pieces_of,
+    )
+    specs["a03"] = ("2023-05-14", [(1, 2, 0), (1, 0, 0)])
+    claims, arts = batch(specs)
+    got = grouping.group_claims(claims, arts, state=back)
+    assert as_json(got) == as_json(grouping.group_claims(claims, arts))
+    words = [name for names in lookups for name in names] + [n for n in read if n.startswith("f")]
+    assert 0 < len(words) <= 3  # (a03 meets a02, the other article of its event; a03's own are new)
+    assert len(lookups) == 1  # (the claims compared: their words read in one lookup)
 
 
 @settings(max_examples=40, deadline=None)
@@ -413,3 +497,56 @@ def test_a_claims_features_start_with_its_place_in_the_batch():
 
     names = tuple(f.name for f in dataclasses.fields(_Feat))
     assert names[:3] == ("idx", "claim", "doc") and names[3:] == _OWN
+
+
+def keyed(state: GroupingState, claims, arts) -> GroupingState:
+    """``state`` with each article's content key set as the pipeline sets it (a digest of the article and its
+    claims, whatever stands for them)."""
+    state.content_keys = {
+        k: "k" + zlib.crc32(repr((a, [c for c in claims if c.article_key == k])).encode()).to_bytes(4).hex()
+        for k, a in arts.items()
+    }
+    return state
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.dictionaries(st.sampled_from(KEYS), article, min_size=2, max_size=8), st.lists(op, max_size=5))
+def test_with_content_keys_a_reloaded_state_regroups_as_from_scratch(start, ops):
+    """With content keys (the pipeline's), what may be grouped of an unchanged article is last run's."""
+    specs = dict(start)
+    claims, arts = batch(specs)
+    state = keyed(GroupingState(), claims, arts)
+    grouping.group_claims(claims, arts, state=state)
+    for kind, key, spec in ops:
+        if kind == "remove":
+            specs.pop(key, None)
+        else:
+            specs[key] = spec
+        claims, arts = batch(specs)
+        state = keyed(reloaded(state), claims, arts)
+        got = grouping.group_claims(claims, arts, state=state)
+        assert as_json(got) == as_json(grouping.group_claims(claims, arts))
+
+
+def test_what_may_be_grouped_is_told_again_only_for_a_changed_article(monkeypatch):
+    from factcheck.grouping import features
+
+    specs = {
+        key: ("2023-05-14", [(k // 2, k % 4, 0), (k // 2, (k + 1) % 4, 0)]) for k, key in enumerate(KEYS)
+    }
+    claims, arts = batch(specs)
+    state = keyed(GroupingState(), claims, arts)
+    grouping.group_claims(claims, arts, state=state)
+    specs["a03"] = ("2023-05-14", [(1, 2, 0)])
+    claims, arts = batch(specs)
+    told: list[str] = []
+    real = features.groupable_claims
+    monkeypatch.setattr(
+        features,
+        "groupable_claims",
+        lambda cs, *a, **k: told.extend(c.article_key for c in cs) or real(cs, *a, **k),
+    )
+    got = grouping.group_claims(claims, arts, state=keyed(reloaded(state), claims, arts))
+    assert set(told) == {"a03"}
+    monkeypatch.undo()
+    assert as_json(got) == as_json(grouping.group_claims(claims, arts))

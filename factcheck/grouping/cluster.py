@@ -32,7 +32,7 @@ from factcheck.grouping.features import (
 )
 from factcheck.grouping.linkage import _average_linkage
 from factcheck.grouping.params import DEFAULT, Params
-from factcheck.grouping.state import ClaimUid, GroupingState, digest, fingerprint
+from factcheck.grouping.state import ClaimUid, GroupingState, LazyFeat, digest, fingerprint, read_words
 from factcheck.grouping.stories import _doc_clusters
 from factcheck.grouping.suggest import suggestions
 from factcheck.grouping.times import _month_key, _months_before, compatible
@@ -147,7 +147,11 @@ def group_claims(
     p = params
     if state is not None and state.params != p:
         state.reset(p)
-    every = groupable_claims(claims, articles, copies=True)
+    every = (
+        groupable_claims(claims, articles, copies=True)
+        if state is None
+        else state.groupable_claims(claims, articles)
+    )
     copies = [c for c in every if is_copy(articles.get(c.article_key))]  # they follow their originals
     claims = [c for c in every if not is_copy(articles.get(c.article_key))]
     if not claims:
@@ -293,7 +297,10 @@ def _claim_features(
         x = seen[c.article_key]
         seen[c.article_key] += 1
         fs, ks = done[fps[d]]
-        feats.append(_Feat(len(feats), c, d, *_own(fs[x])))
+        f = fs[x]
+        feats.append(
+            f.placed(len(feats), c, d) if isinstance(f, LazyFeat) else _Feat(len(feats), c, d, *_own(f))
+        )
         keys_of.append(ks[x])
     return feats, len(fps), fps, keys_of
 
@@ -495,8 +502,10 @@ class _Reuse:
         """The claim graph's edges to cluster anew and each one's evidence (by its lower claim index): every
         edge from scratch; with a state, the edges of the connected parts that a touched article's claims
         are (or were) in, the other parts being last time's exactly (``self.reused``)."""
-        scored = _score_pairs(cands, self.feats, doc_label, vec, self.p)
         state = self.state
+        if state is not None:  # (the words of the claims compared, read back from a state in one lookup)
+            read_words(self.feats[j] for i, js in cands.items() for j in (i, *js))
+        scored = _score_pairs(cands, self.feats, doc_label, vec, self.p)
         n_new = len(scored)
         self.reused: list[tuple[bytes, list[int]]] = []  # (part key, its members' indices now)
         if state is not None and self.touched is not None:

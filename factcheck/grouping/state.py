@@ -23,11 +23,12 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
-from collections import Counter
-from collections.abc import Callable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from factcheck.grouping.features import _Feat
 from factcheck.grouping.params import DEFAULT, Params
 from factcheck.grouping.stories import StoryMemo
 from factcheck.model import Article, Claim, EventGroup
@@ -85,6 +86,32 @@ class GroupingState:
     # reviewer-added claims; a reviewer's speaker is the one field a review changes in place, and grouping
     # does not read it.
     content_keys: dict[str, str] = field(default_factory=dict)
+    # content key -> the places, among its article's claims, of those that may be grouped
+    # (``features.groupable_claims``: a function of the article and its claims alone)
+    groupable: dict[str, list[int]] = field(default_factory=dict)
+
+    def groupable_claims(self, claims: Sequence[Claim], articles: Mapping[str, Article]) -> list[Claim]:
+        """``features.groupable_claims(claims, articles, copies=True)``, told again only for the articles
+        whose content key is new (an article without one is told anew each time)."""
+        from factcheck.grouping.features import groupable_claims
+
+        if not self.content_keys:
+            return groupable_claims(claims, articles, copies=True)
+        own: dict[str, list[Claim]] = {}
+        for c in claims:
+            own.setdefault(c.article_key, []).append(c)
+        keep: set[int] = set()  # (ids of the claims kept)
+        known, self.groupable = self.groupable, {}
+        for key, cs in own.items():
+            ck = self.content_keys.get(key)
+            places = known.get(ck) if ck is not None else None
+            if places is None or (places and max(places) >= len(cs)):
+                ok = {id(c) for c in groupable_claims(cs, articles, copies=True)}
+                places = [x for x, c in enumerate(cs) if id(c) in ok]
+            if ck is not None:
+                self.groupable[ck] = places
+            keep.update(id(cs[x]) for x in places)
+        return [c for c in claims if id(c) in keep]
 
     def part_links(self, key: bytes) -> list[tuple[int, int, float, Any]]:
         """The edges of part ``key``, read when first asked for (raises ``StateUnavailable`` when they cannot
@@ -113,39 +140,125 @@ def digest(value: object) -> bytes:
 # that saving after a change writes only the new pieces. Read back, every value is checked for its type: a
 # piece of another shape raises ``ValueError`` and the state is not used.
 
-STATE_FORMAT = 3
+STATE_FORMAT = 4
 
 
 def params_digest(p: Params) -> str:
     return hashlib.blake2b(repr(p).encode(), digest_size=12).hexdigest()
 
 
-# A claim's features whose values are lists of words, and how each is held in ``_Feat``.
-_LISTS: tuple[tuple[str, Callable[[list[str]], Any]], ...] = (
+# A claim's features are saved in two pieces per article. The ``a`` piece holds what a regrouping reads of
+# every article (stories, blocking and clustering: each claim's blocking keys, times, publication date and
+# language, and the article's term counts), read with the state. The ``f`` piece holds the rest (its words,
+# names, figures and polarity), read when a claim of the article is first compared: after one change, the
+# articles the changed one meets (``LazyFeat``).
+_WORD_LISTS: tuple[tuple[str, Callable[[list[str]], Any]], ...] = (
     ("tokens", list),
     ("entities", frozenset),
-    ("times", tuple),
     ("numbers", frozenset),
     ("months", frozenset),
     ("people", frozenset),
 )
+_WORDS = ("text", "negated", *(name for name, _kind in _WORD_LISTS))  # the ``f`` piece's fields
 
 
-def _features_json(fs: Sequence[Any], keys: Sequence[list[str]]) -> dict[str, Any]:
-    """An article's claims' features and blocking keys in columns: each list-valued field as one list of
-    all its claims' words and one of their counts (read back with a few checks per article, not per claim)."""
-    out: dict[str, Any] = {
-        "text": [f.text for f in fs],
-        "negated": [f.negated for f in fs],
+class LazyFeat(_Feat):
+    """A claim's features read back from a state, whose ``f`` fields (``_WORDS``) are read from its article's
+    ``f`` piece when one of them is first asked for (then the article's piece is decoded once for all its
+    claims). Raises ``StateUnavailable`` when that piece cannot be read."""
+
+    __slots__ = ("place", "source")
+    source: _WordsSource
+    place: int  # the claim's place among its article's claims
+
+    @classmethod
+    def make(
+        cls, source: _WordsSource, place: int, times: tuple[str, ...], published: str | None, lang: str | None
+    ) -> LazyFeat:
+        f = cls.__new__(cls)
+        f.idx, f.claim, f.doc = 0, None, 0  # type: ignore[assignment]  # (the batch's: ``placed``)
+        f.times, f.published, f.lang = times, published, lang
+        f.source, f.place = source, place
+        return f
+
+    def placed(self, idx: int, claim: Claim, doc: int) -> LazyFeat:
+        """These features at their place in a batch (still read when first needed)."""
+        f = LazyFeat.make(self.source, self.place, self.times, self.published, self.lang)
+        f.idx, f.claim, f.doc = idx, claim, doc
+        return f
+
+    def __getattr__(self, name: str) -> Any:  # (called only for a field not set yet)
+        if name not in _WORDS:
+            raise AttributeError(name)
+        cols = self.source.columns()
+        for n in _WORDS:
+            setattr(self, n, cols[n][self.place])
+        return getattr(self, name)
+
+
+class _WordsSource:
+    """An article's ``f`` piece (``name``), read and decoded when first asked for (``read_many`` reads
+    pieces by name, several at once: see ``read_words``)."""
+
+    __slots__ = ("_columns", "n", "name", "read_many")
+
+    def __init__(self, name: str, n: int, read_many: Callable[[list[str]], dict[str, Any]]):
+        self.name, self.n, self.read_many = name, n, read_many
+        self._columns: dict[str, list[Any]] | None = None
+
+    def columns(self) -> dict[str, list[Any]]:
+        if self._columns is None:
+            self.fill(self.read_many([self.name]).get(self.name))
+            assert self._columns is not None
+        return self._columns
+
+    def fill(self, value: Any) -> None:
+        try:
+            self._columns = _words_from(value, self.n)
+        except (ValueError, TypeError, KeyError, AttributeError) as e:
+            raise StateUnavailable(f"grouping state: an article's features: {e}") from None
+
+
+def read_words(feats: Iterable[_Feat]) -> None:
+    """Read the ``f`` pieces of the claims ``feats`` that are not read yet, in one lookup (rather than one
+    lookup per article as each is first asked for: the claims a changed article is compared with)."""
+    todo: dict[int, _WordsSource] = {}
+    for f in feats:
+        if type(f) is LazyFeat and f.source._columns is None:
+            todo.setdefault(id(f.source), f.source)
+    readers: dict[int, list[_WordsSource]] = defaultdict(list)
+    for source in todo.values():
+        readers[id(source.read_many)].append(source)
+    for sources in readers.values():
+        got = sources[0].read_many([s.name for s in sources])
+        for source in sources:
+            source.fill(got.get(source.name))
+
+
+def _columns(values: Sequence[Any]) -> dict[str, list[Any]]:
+    """A list-valued field of an article's claims as one list of all their values and one of their counts
+    (read back with a few checks per article, not per claim: ``_split``)."""
+    lists = [sorted(v) if isinstance(v, frozenset) else list(v) for v in values]
+    return {"n": [len(v) for v in lists], "all": [x for v in lists for x in v]}
+
+
+def _article_json(fs: Sequence[_Feat], keys: Sequence[list[str]], tf: Any) -> dict[str, Any]:
+    """An article's ``a`` piece (see ``_WORD_LISTS``)."""
+    return {
+        "n": len(fs),
         "published": [f.published for f in fs],
         "lang": [f.lang for f in fs],
+        "times": _columns([f.times for f in fs]),
+        "keys": _columns(keys),
+        "tf": tf,
     }
-    for name, _kind in _LISTS:
-        values = [getattr(f, name) for f in fs]
-        out[name] = [sorted(v) if isinstance(v, frozenset) else list(v) for v in values]
-    out["keys"] = [list(k) for k in keys]
-    for name in [n for n, _k in _LISTS] + ["keys"]:
-        out[name] = {"n": [len(v) for v in out[name]], "all": [x for v in out[name] for x in v]}
+
+
+def _words_json(fs: Sequence[_Feat]) -> dict[str, Any]:
+    """An article's ``f`` piece (see ``_WORD_LISTS``)."""
+    out: dict[str, Any] = {"text": [f.text for f in fs], "negated": [f.negated for f in fs]}
+    for name, _kind in _WORD_LISTS:
+        out[name] = _columns([getattr(f, name) for f in fs])
     return out
 
 
@@ -160,9 +273,8 @@ def state_pieces(state: GroupingState) -> tuple[dict[str, Any], dict[str, Callab
     pieces: dict[str, Callable[[], Any]] = {}
     docs = state.story_memo.docs
     for fp, (fs, keys) in state.features.items():
-        pieces["a" + fp] = functools.partial(
-            lambda fs, keys, tf: {"feats": _features_json(fs, keys), "tf": tf}, fs, keys, docs.get(fp)
-        )
+        pieces["a" + fp] = functools.partial(_article_json, fs, keys, docs.get(fp))
+        pieces["f" + fp] = functools.partial(_words_json, fs)
     for pk, (uids, _links, kept) in state.parts.items():
         pieces["p" + pk.hex()] = functools.partial(_part_json, uids, kept)
         pieces["e" + pk.hex()] = functools.partial(lambda pk: _links_json(state.part_links(pk)), pk)
@@ -180,6 +292,12 @@ def state_pieces(state: GroupingState) -> tuple[dict[str, Any], dict[str, Callab
         "splits": [[list(k), None if v is None else list(v)] for k, v in state.story_memo.splits.items()],
         # the articles compared for stories (places in ``articles``) and their cosines, in columns
         "sims": [list(c) for c in zip(*(x for x in sims if None not in x), strict=True)] or [[], [], []],
+        # how many claims hold each blocking key, and the stories' document frequencies (read back, not
+        # counted again over every article)
+        "posting_sizes": state.posting_sizes,
+        "df": None if state.story_memo.df is None else dict(state.story_memo.df),
+        # the places of each article's groupable claims, by content key
+        "groupable": state.groupable,
     }
     return manifest, pieces
 
@@ -251,39 +369,48 @@ def _split(v: Any, n: int, what: str) -> list[list[str]]:
     return out
 
 
-def _article_from(v: Any) -> tuple[tuple[list[Any], list[list[str]]], Counter[str] | None]:
-    from factcheck.grouping.features import _Feat
-
-    _check(isinstance(v, dict), "article piece")
-    cols, tf = v.get("feats"), v.get("tf")
-    _check(type(cols) is dict and type(cols.get("text")) is list, "article piece")
-    n = len(cols["text"])
-    text = _strs(cols["text"], "claim features")
-    negated = _typed(_column(cols.get("negated"), n, "claim features"), frozenset({bool}), "claim features")
-    published = _column(cols.get("published"), n, "claim features")
-    lang = _column(cols.get("lang"), n, "claim features")
+def _article_from(
+    v: Any, words: str, read_many: Callable[[list[str]], dict[str, Any]]
+) -> tuple[tuple[list[_Feat], list[list[str]]], Counter[str] | None]:
+    """An article's claims' features from its ``a`` piece (``words``: the name of its ``f`` piece, read when
+    needed with ``read_many``)."""
+    _check(type(v) is dict, "article piece")
+    n = _int(v.get("n"), "claim features")
+    _check(n >= 0, "claim features")
+    published = _column(v.get("published"), n, "claim features")
+    lang = _column(v.get("lang"), n, "claim features")
     _check(set(map(type, published + lang)) <= {str, type(None)}, "claim features")
-    lists = {name: [kind(x) for x in _split(cols.get(name), n, name)] for name, kind in _LISTS}
-    keys = _split(cols.get("keys"), n, "blocking keys")
+    times = _split(v.get("times"), n, "times")
+    keys = _split(v.get("keys"), n, "blocking keys")
+    source = _WordsSource(words, n, read_many)
     # (``idx``, ``doc`` and ``claim`` are the batch's: set when the features are used)
-    feats = [
-        _Feat(
-            idx=0,
-            claim=None,  # type: ignore[arg-type]
-            doc=0,
-            text=text[x],
-            negated=negated[x],
-            published=published[x],
-            lang=lang[x],
-            **{name: values[x] for name, values in lists.items()},
-        )
-        for x in range(n)
-    ]
+    feats: list[_Feat] = [LazyFeat.make(source, x, tuple(times[x]), published[x], lang[x]) for x in range(n)]
     counts: Counter[str] | None = None
+    tf = v.get("tf")
     if tf is not None:
         _check(type(tf) is dict and set(map(type, tf.values())) <= _INT, "term counts")
         counts = Counter(tf)
     return (feats, keys), counts
+
+
+def _words_from(v: Any, n: int) -> dict[str, list[Any]]:
+    """The ``f`` fields of an article's ``n`` claims, each as a list (``_words_json``)."""
+    _check(type(v) is dict, "article's words")
+    out: dict[str, list[Any]] = {
+        "text": _strs(_column(v.get("text"), n, "claim features"), "claim features"),
+        "negated": _typed(
+            _column(v.get("negated"), n, "claim features"), frozenset({bool}), "claim features"
+        ),
+    }
+    for name, kind in _WORD_LISTS:
+        out[name] = [kind(x) for x in _split(v.get(name), n, name)]
+    return out
+
+
+def _counts(v: Any, what: str) -> dict[str, int]:
+    """A dict of counts (str -> int)."""
+    _check(type(v) is dict and set(map(type, v.values())) <= _INT, what)
+    return v
 
 
 def _part_from(v: Any) -> tuple[tuple[ClaimUid, ...], None, list[list[int]]]:
@@ -315,10 +442,14 @@ def state_from_pieces(
     params: Params,
     group_from: Callable[[Any], EventGroup],
     piece: Callable[[str], Any],
+    pieces_of: Callable[[list[str]], dict[str, Any]] | None = None,
 ) -> GroupingState:
     """The state a ``state_pieces`` manifest and its pieces describe (``group_from``: a group from its JSON),
-    the parts' edges (``e`` pieces) left to be read with ``piece(name)`` (None when it is gone) when needed.
-    Raises ``ValueError`` when a piece is missing or of another shape."""
+    the parts' edges (``e`` pieces) and the claims' words (``f`` pieces) left to be read with
+    ``piece(name)`` (None when it is gone) when needed, or several at once with ``pieces_of(names)`` (by
+    name, those there). Raises ``ValueError`` when a piece is missing or of another shape."""
+    if pieces_of is None:
+        pieces_of = lambda names: {n: piece(n) for n in names}  # noqa: E731
     _check(isinstance(manifest, dict) and manifest.get("format") == STATE_FORMAT, "format")
     _check(manifest.get("params") == params_digest(params), "parameters")
     arts, story_list, keys = manifest.get("articles"), manifest.get("stories"), manifest.get("pieces")
@@ -334,13 +465,13 @@ def state_from_pieces(
         state.fingerprints[key] = fp
         state.stories[key] = story_sets[si]
     for k in _strs(keys, "piece keys"):
-        if k[:1] == "e":
+        if k[:1] in ("e", "f"):
             continue  # read when needed
         _check(k in pieces, "piece (missing)")
         v = pieces[k]
         try:
             if k[0] == "a":
-                got, tf = _article_from(v)
+                got, tf = _article_from(v, "f" + k[1:], pieces_of)
                 state.features[k[1:]] = got
                 if tf is not None:
                     state.story_memo.docs[k[1:]] = tf
@@ -361,14 +492,9 @@ def state_from_pieces(
                 _check(False, "piece key")
         except (TypeError, KeyError, AttributeError) as e:
             raise ValueError(f"grouping state: bad piece {k[:9]}: {e}") from None
-    # every article of the last run has its features: the blocking keys' sizes follow from them
-    sizes: Counter[str] = Counter()
-    for fp in state.fingerprints.values():
-        feats = state.features.get(fp)
-        _check(feats is not None, "article piece (missing)")
-        if feats is not None:
-            sizes.update(k for ks in feats[1] for k in ks)
-    state.posting_sizes = dict(sizes)
+    # every article of the last run has its features
+    _check(all(fp in state.features for fp in state.fingerprints.values()), "article piece (missing)")
+    state.posting_sizes = _counts(manifest.get("posting_sizes"), "blocking keys' sizes")
 
     def load_links(key: bytes, n: int) -> list[tuple[int, int, float, Any]]:
         try:
@@ -378,10 +504,9 @@ def state_from_pieces(
 
     state.load_links = load_links
     memo = state.story_memo
-    if memo.docs.keys() == set(state.fingerprints.values()):  # the document frequencies of last time
-        memo.df = Counter()
-        for counts in memo.docs.values():
-            memo.df.update(counts.keys())
+    df = manifest.get("df")
+    if df is not None and memo.docs.keys() == set(state.fingerprints.values()):
+        memo.df = Counter(_counts(df, "document frequencies"))  # (those of last time)
     splits = manifest.get("splits", [])
     _check(type(splits) is list and all(type(x) is list and len(x) == 2 for x in splits), "splits")
     cols = manifest.get("sims")
@@ -391,6 +516,12 @@ def state_from_pieces(
     sc = _typed(cols[2], _FLOAT, "story pairs")
     _check(len(a) == len(b) == len(sc), "story pairs")
     memo.sims = {(fps_at[i], fps_at[j]): x for i, j, x in zip(a, b, sc, strict=True)}
+    groupable = manifest.get("groupable", {})
+    _check(type(groupable) is dict, "groupable claims")
+    for places in groupable.values():
+        _typed(places, _INT, "groupable claims")
+        _check(not places or min(places) >= 0, "groupable claims")
+    state.groupable = groupable
     for fps, sides in splits:
         n = len(_strs(fps, "split"))
         if sides is not None:
