@@ -217,12 +217,29 @@ def own(f) -> tuple:
     return tuple(getattr(f, x.name) for x in dataclasses.fields(f) if x.name not in ("idx", "claim", "doc"))
 
 
+def stored_form(state: GroupingState) -> tuple[dict, dict]:
+    """The state's manifest and pieces through JSON, as the cache stores them."""
+    manifest, pieces = state_pieces(state)
+    return json.loads(json.dumps(manifest)), {k: json.loads(json.dumps(make())) for k, make in pieces.items()}
+
+
 def reloaded(state: GroupingState) -> GroupingState:
     """The state through its JSON form (what the cache stores), read back in a new object."""
-    manifest, pieces = state_pieces(state)
-    manifest = json.loads(json.dumps(manifest))
-    stored = {k: json.loads(json.dumps(make())) for k, make in pieces.items()}
+    manifest, stored = stored_form(state)
     return state_from_pieces(manifest, stored, state.params, group_from_json, stored.get)
+
+
+def paired_specs() -> dict:
+    """Each article holds two claims; articles two by two tell of one event."""
+    return {key: ("2023-05-14", [(k // 2, k % 4, 0), (k // 2, (k + 1) % 4, 0)]) for k, key in enumerate(KEYS)}
+
+
+def grouped_state(specs: dict) -> GroupingState:
+    """The state left by grouping ``specs`` from scratch."""
+    state = GroupingState()
+    claims, arts = batch(specs)
+    grouping.group_claims(claims, arts, state=state)
+    return state
 
 
 def group_from_json(v):
@@ -313,15 +330,8 @@ def test_a_reloaded_state_is_the_same_state():
     ],
 )
 def test_a_state_of_another_shape_is_refused(damage):
-    specs = {
-        key: ("2023-05-14", [(k // 2, k % 4, 0), (k // 2, (k + 1) % 4, 0)]) for k, key in enumerate(KEYS)
-    }
-    state = GroupingState()
-    claims, arts = batch(specs)
-    grouping.group_claims(claims, arts, state=state)
-    manifest, pieces = state_pieces(state)
-    manifest = json.loads(json.dumps(manifest))
-    stored = {k: json.loads(json.dumps(make())) for k, make in pieces.items()}
+    state = grouped_state(paired_specs())
+    manifest, stored = stored_form(state)
     damage(manifest, stored)
     with pytest.raises(ValueError):
         state_from_pieces(manifest, stored, state.params, group_from_json, stored.get)
@@ -338,21 +348,13 @@ def test_a_state_of_another_shape_is_refused(damage):
     ],
 )
 def test_a_part_whose_edges_do_not_read_back_is_not_used(damage):
-    specs = {
-        key: ("2023-05-14", [(k // 2, k % 4, 0), (k // 2, (k + 1) % 4, 0)]) for k, key in enumerate(KEYS)
-    }
-    state = GroupingState()
-    claims, arts = batch(specs)
-    grouping.group_claims(claims, arts, state=state)
-    manifest, pieces = state_pieces(state)
-    stored = {k: json.loads(json.dumps(make())) for k, make in pieces.items()}
+    state = grouped_state(paired_specs())
+    manifest, stored = stored_form(state)
     for k in stored:
         if k.startswith("e"):
             damage(stored[k])
     stored = {k: v for k, v in stored.items() if v != []}
-    back = state_from_pieces(
-        json.loads(json.dumps(manifest)), stored, state.params, group_from_json, stored.get
-    )
+    back = state_from_pieces(manifest, stored, state.params, group_from_json, stored.get)
     # a part's edges are read when first needed, and then refused
     with pytest.raises(StateUnavailable):
         for key in list(back.parts):
@@ -372,21 +374,13 @@ def test_a_part_whose_edges_do_not_read_back_is_not_used(damage):
 )
 def test_an_article_whose_words_do_not_read_back_is_not_used(damage):
     """An article's ``f`` piece is read when one of its claims is first compared, and then refused."""
-    specs = {
-        key: ("2023-05-14", [(k // 2, k % 4, 0), (k // 2, (k + 1) % 4, 0)]) for k, key in enumerate(KEYS)
-    }
-    state = GroupingState()
-    claims, arts = batch(specs)
-    grouping.group_claims(claims, arts, state=state)
-    manifest, pieces = state_pieces(state)
-    stored = {k: json.loads(json.dumps(make())) for k, make in pieces.items()}
+    state = grouped_state(paired_specs())
+    manifest, stored = stored_form(state)
     for k in stored:
         if k.startswith("f"):
             damage(stored[k])
     stored = {k: v for k, v in stored.items() if v != {}}
-    back = state_from_pieces(
-        json.loads(json.dumps(manifest)), stored, state.params, group_from_json, stored.get
-    )
+    back = state_from_pieces(manifest, stored, state.params, group_from_json, stored.get)
     with pytest.raises(StateUnavailable):
         for fs, _keys in back.features.values():
             fs[0].text  # noqa: B018
@@ -395,14 +389,9 @@ def test_an_article_whose_words_do_not_read_back_is_not_used(damage):
 def test_one_changed_article_reads_the_words_of_the_articles_it_meets_only():
     """Read back, the ``f`` pieces read after one change are those of the articles its claims are compared
     with (here the articles of its event), not the whole batch's."""
-    specs = {
-        key: ("2023-05-14", [(k // 2, k % 4, 0), (k // 2, (k + 1) % 4, 0)]) for k, key in enumerate(KEYS)
-    }
-    state = GroupingState()
-    claims, arts = batch(specs)
-    grouping.group_claims(claims, arts, state=state)
-    manifest, pieces = state_pieces(state)
-    stored = {k: json.loads(json.dumps(make())) for k, make in pieces.items()}
+    specs = paired_specs()
+    state = grouped_state(specs)
+    manifest, stored = stored_form(state)
     read: list[str] = []
     lookups: list[list[str]] = []
 
@@ -411,7 +400,7 @@ def test_one_changed_article_reads_the_words_of_the_articles_it_meets_only():
         return {n: stored[n] for n in names if n in stored}
 
     back = state_from_pieces(
-        json.loads(json.dumps(manifest)),
+        manifest,
         stored,
         state.params,
         group_from_json,
