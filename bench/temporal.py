@@ -18,24 +18,33 @@ factcheck.temporal.tag and for dateparser.search.search_dates as a baseline.
 value F1 on K folds by document (their spread), and the held-out minus development difference over many
 random 70/30 document splits drawn like the official one (seeded; the official split is unchanged).
 
-Data: ``<repo>/../shared/data/tempeval3-tbaq``; override the data directory with FACTCHECK_DATA.
+``--check DIR`` also scores every TimeML file under DIR (another English news corpus with TIMEX3 values,
+e.g. the TempEval-3 platinum test set), as a check that is never tuned on: only its totals are printed,
+never its errors. ``--beside TREE`` runs the same measures, in the same run, on the engine of another
+checkout (e.g. the code at the start of a session) and prints its figures in a column beside this tree's.
+
+Data: ``<repo>/../shared/data/tempeval3-tbaq``; override the data directory with FACTCHECK_DATA. The engine
+measured is this checkout's, or the one of the checkout FACTCHECK_ENGINE_ROOT names (``--beside`` sets it).
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import random
 import re
+import subprocess
 import sys
 import time
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+# the engine under test: this checkout's, or another checkout's (``--beside`` runs this script on it)
+sys.path.insert(0, os.environ.get("FACTCHECK_ENGINE_ROOT") or str(Path(__file__).resolve().parents[1]))
 
 import factcheck.temporal.engine as temporal_module
 from factcheck.temporal import tag
@@ -85,8 +94,13 @@ def _walk(e: ET.Element, buf: list[str], gold: list[Timex]) -> None:
 
 
 def load(root: Path) -> list[Doc]:
+    """The TBAQ documents under ``root`` (its TimeBank and AQUAINT folders)."""
+    return load_files(sorted(p for p in root.glob("*/*.tml") if p.parent.name != "testpipeline"))
+
+
+def load_files(files: list[Path]) -> list[Doc]:
+    """TimeML documents with a DCT and a TEXT element; the others are skipped."""
     docs: list[Doc] = []
-    files = sorted(p for p in root.glob("*/*.tml") if p.parent.name != "testpipeline")
     for f in files:
         tree = ET.parse(f).getroot()
         dct_el = tree.find("DCT/TIMEX3")
@@ -338,7 +352,24 @@ def _interval(xs: list[float]) -> tuple[float, float]:
     return ranked[int(0.025 * len(ranked))], ranked[int(0.975 * len(ranked)) - 1]
 
 
-def split_noise(outputs: list[tuple[Doc, list[Timex]]], k: int, draws: int = 1000) -> None:
+def fold_figures(outputs: list[tuple[Doc, list[Timex]]], k: int) -> list[tuple[float, float]]:
+    """Value F1 (all, DATE) on each of ``k`` folds by document: the folds ``split_noise`` prints."""
+    order = sorted(d.name for d, _f in outputs)
+    random.Random(SPLIT_SEED + 1).shuffle(order)
+    figures = []
+    for i in range(k):
+        fold = set(order[i::k])
+        overall, date = evaluate([(d, f) for d, f in outputs if d.name in fold])
+        figures.append((overall.figures()["value F1"], date.figures()["value F1"]))
+    return figures
+
+
+def split_noise(
+    outputs: list[tuple[Doc, list[Timex]]],
+    k: int,
+    draws: int = 1000,
+    beside: list[tuple[float, float]] | None = None,
+) -> None:
     """Print the spread of value F1 that the choice of documents alone makes, with the engine fixed:
     (1) ``k`` folds by document, (2) held-out minus development over ``draws`` random 70/30 splits, and
     where the official split's difference falls among them, (3) a bootstrap over documents of each
@@ -372,9 +403,15 @@ def split_noise(outputs: list[tuple[Doc, list[Timex]]], k: int, draws: int = 100
     print(f"== {k} folds by document (the same engine; seed {SPLIT_SEED + 1})")
     for i, (f, (a, dte)) in enumerate(zip(folds, per, strict=True)):
         n_gold = sum(counts[n][2] for n in f)
-        print(f"fold {i + 1}: {len(f):4} documents {n_gold:5} gold   value F1 all {a:.3f}  DATE {dte:.3f}")
+        other = f"   (beside: all {beside[i][0]:.3f}  DATE {beside[i][1]:.3f})" if beside else ""
+        print(
+            f"fold {i + 1}: {len(f):4} documents {n_gold:5} gold   value F1 all {a:.3f}  DATE {dte:.3f}{other}"
+        )
     print(f"{'all  ':>8}{_stats([a for a, _ in per])}")
     print(f"{'DATE ':>8}{_stats([d for _, d in per])}")
+    if beside:
+        print(f"{'beside all  ':>15}{_stats([a for a, _ in beside])}")
+        print(f"{'beside DATE ':>15}{_stats([d for _, d in beside])}")
     print()
 
     n_held = round(len(names) * HELDOUT_SHARE)
@@ -552,6 +589,28 @@ def report(
     print()
 
 
+def measure_beside(args: argparse.Namespace) -> dict[str, Any]:
+    """The figures of the engine of the checkout ``args.beside``: this script run on it (FACTCHECK_ENGINE_ROOT)
+    with the same documents and options, its figures read back as JSON."""
+    cmd = [
+        sys.executable,
+        str(Path(__file__).resolve()),
+        "--json",
+        "--no-baseline",
+        "--repeat",
+        str(args.repeat),
+    ]
+    for option, value in (("--part", args.part), ("--limit", args.limit), ("--folds", args.folds)):
+        if value:
+            cmd += [option, str(value)]
+    for check in args.check:
+        cmd += ["--check", check]
+    env = {**os.environ, "FACTCHECK_ENGINE_ROOT": str(Path(args.beside).resolve())}
+    done = subprocess.run(cmd, capture_output=True, text=True, env=env, check=True)
+    figures: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return figures
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     ap.add_argument("--part", choices=("dev", "heldout", "all"), help="report only this part (default: each)")
@@ -587,6 +646,19 @@ def main(argv: list[str] | None = None) -> int:
         metavar="K",
         help="also print the split noise: value F1 over K folds by document and over random 70/30 splits",
     )
+    ap.add_argument(
+        "--check",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="also score every TimeML file under DIR, totals only (a corpus never tuned on)",
+    )
+    ap.add_argument(
+        "--beside",
+        metavar="TREE",
+        help="also measure the engine of the checkout TREE (e.g. /tmp/base9) in the same run, in a column",
+    )
+    ap.add_argument("--json", action="store_true", help="print the figures as JSON (what --beside reads)")
     args = ap.parse_args(argv)
 
     root = data_dir()
@@ -601,14 +673,27 @@ def main(argv: list[str] | None = None) -> int:
             "--errors, --error-kinds and --error-families read the development part only: add --part dev (held-out errors stay unseen)"
         )
         return 2
-    names = [args.part] if args.part else ["dev", "heldout", "all"]
+    for check in args.check:
+        check_docs = load_files(sorted(Path(check).rglob("*.tml")))
+        if not check_docs:
+            print(f"no TimeML documents with a DCT under {check}")
+            return 2
+        parts[f"check {Path(check).name}"] = check_docs
+    names = ([args.part] if args.part else ["dev", "heldout", "all"]) + [
+        f"check {Path(c).name}" for c in args.check
+    ]
     run_docs = parts[args.part] if args.part else docs
     if args.limit:
         run_docs = run_docs[: args.limit]
-    print(
-        f"TempEval-3 TBAQ-cleaned: {len(docs)} documents; split seed {SPLIT_SEED}: "
-        f"{len(dev)} development, {len(held)} held-out"
-    )
+    if not args.json:
+        print(
+            f"TempEval-3 TBAQ-cleaned: {len(docs)} documents; split seed {SPLIT_SEED}: "
+            f"{len(dev)} development, {len(held)} held-out"
+        )
+        for check in args.check:
+            print(
+                f"check {Path(check).name}: {len(parts['check ' + Path(check).name])} documents (totals only)"
+            )
 
     # warm-up (imports, dateparser's first call), not timed
     tag("Warm up on March 3, 2020 and next May.", dt.date(2020, 1, 1))
@@ -621,29 +706,63 @@ def main(argv: list[str] | None = None) -> int:
     systems += [] if args.no_baseline else ["dateparser"]
     if "dateparser" in systems:
         baseline("Warm up on March 3, 2020.", dt.date(2020, 1, 1))
+    if args.folds and (args.part or args.limit):
+        print("--folds uses every document: leave out --part and --limit")
+        return 2
+    beside = measure_beside(args) if args.beside else None
     best, outputs = timed_runs(run_docs, systems, args.repeat)
-    print(f"(throughput: per document, best of {args.repeat}, systems interleaved document by document)")
-    print()
+    checked = {
+        part: timed_runs(parts[part], systems, args.repeat) for part in names if part.startswith("check ")
+    }
+    figures: dict[str, dict[str, tuple[Score, Score, float]]] = {}
     for part in names:
+        part_best, part_outputs = checked.get(part, (best, outputs))
         keep = {d.name for d in parts[part]}
         results: dict[str, tuple[Score, Score, float]] = {}
         for name in systems:
-            idx = [i for i, (d, _f) in enumerate(outputs[name]) if d.name in keep]
+            idx = [i for i, (d, _f) in enumerate(part_outputs[name]) if d.name in keep]
             if not idx:
                 continue
-            sel = [outputs[name][i] for i in idx]
+            sel = [part_outputs[name][i] for i in idx]
             kb = sum(len(d.text.encode("utf-8")) for d, _f in sel) / 1024
-            secs = sum(best[name][i] for i in idx)
+            secs = sum(part_best[name][i] for i in idx)
             results[name] = (*evaluate(sel), kb / secs if secs else 0.0)
-        if results:
-            report(
-                part, [d for d in run_docs if d.name in keep], results, [c for c in systems if c in results]
+        figures[part] = results
+    folds = fold_figures(outputs["factcheck"], args.folds) if args.folds else []
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "parts": {
+                        part: {"all": asdict(r[0]), "DATE": asdict(r[1]), "kbps": r[2]}
+                        for part, res in figures.items()
+                        for r in [res["factcheck"]]
+                    },
+                    "folds": folds,
+                }
             )
+        )
+        return 0
+    print(f"(throughput: per document, best of {args.repeat}, systems interleaved document by document)")
+    if beside:
+        print(
+            f"(beside: the engine of {args.beside}, same measures, run just before in a process of its own)"
+        )
+    print()
+    for part in names:
+        results = figures[part]
+        cols = [c for c in systems if c in results]
+        if beside and part in beside["parts"]:
+            b = beside["parts"][part]
+            results["beside"] = (Score(**b["all"]), Score(**b["DATE"]), b["kbps"])
+            cols.insert(1, "beside")
+        shown = parts[part] if part in checked else run_docs
+        keep = {d.name for d in parts[part]}
+        report(part, [d for d in shown if d.name in keep], results, cols)
     if args.folds:
-        if args.part or args.limit:
-            print("--folds uses every document: leave out --part and --limit")
-            return 2
-        split_noise(outputs["factcheck"], args.folds)
+        split_noise(
+            outputs["factcheck"], args.folds, beside=[(a, d) for a, d in beside["folds"]] if beside else None
+        )
     if args.error_families:
         error_families(outputs["factcheck"], [d.name for d in docs], args.error_families)
     if args.error_kinds:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -933,6 +934,23 @@ def test_arbitrary_text_never_crashes(text: str, anchor: dt.date | None) -> None
 
 @pytest.mark.slow
 def test_bench_runs_on_shared_data(capsys: pytest.CaptureFixture[str]) -> None:
+    mod = _bench_module()
+    if not mod.data_dir().is_dir():
+        pytest.skip("shared TempEval-3 data not available")
+    assert mod.main(["--no-baseline", "--limit", "20"]) == 0
+    assert "value F1" in capsys.readouterr().out
+
+
+_TIMEML = """<?xml version="1.0" ?><TimeML>
+<DOCID>probe</DOCID>
+<DCT><TIMEX3 functionInDocument="CREATION_TIME" tid="t0" type="DATE" value="2013-03-22">March 22, 2013</TIMEX3></DCT>
+<TEXT>
+The season <EVENT eid="e1">started</EVENT> about <TIMEX3 tid="t1" type="DURATION" value="P1M">a month</TIMEX3> early and ended <TIMEX3 tid="t2" type="DATE" value="2013-03-21">Thursday</TIMEX3>.
+</TEXT></TimeML>
+"""
+
+
+def _bench_module() -> Any:
     import importlib.util
     import sys
     from pathlib import Path
@@ -943,10 +961,27 @@ def test_bench_runs_on_shared_data(capsys: pytest.CaptureFixture[str]) -> None:
     mod = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = mod
     spec.loader.exec_module(mod)
-    if not mod.data_dir().is_dir():
-        pytest.skip("shared TempEval-3 data not available")
-    assert mod.main(["--no-baseline", "--limit", "20"]) == 0
-    assert "value F1" in capsys.readouterr().out
+    return mod
+
+
+def test_bench_reads_a_check_corpus(tmp_path: Any) -> None:
+    """``--check DIR`` reads any TimeML file under DIR: its text without tags, the DCT as anchor, and
+    the TIMEX3 of TEXT (not the DCT's) at their offsets in that text."""
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "probe.tml").write_text(_TIMEML, encoding="utf-8")
+    (tmp_path / "nodct.tml").write_text("<TimeML><TEXT>No DCT here.</TEXT></TimeML>", encoding="utf-8")
+    mod = _bench_module()
+    docs = mod.load_files(sorted(tmp_path.rglob("*.tml")))
+    assert [d.name for d in docs] == ["probe"]
+    (doc,) = docs
+    assert doc.dct == D(2013, 3, 22)
+    assert [(g.text, g.type, g.value) for g in doc.gold] == [
+        ("a month", "DURATION", "P1M"),
+        ("Thursday", "DATE", "2013-03-21"),
+    ]
+    overall, date = mod.evaluate(mod.run(docs, "factcheck"))
+    assert overall.n_gold == 2 and date.n_gold == 1
+    assert date.tp_value == 1  # "ended Thursday" in a past clause: the day before the DCT
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
