@@ -1748,6 +1748,43 @@ def test_second_half_of_a_year_range(text: str, values: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Pulp heroes of the 30s and 40s inspired the film.", [("the 30s", "193"), ("40s", "194")]),
+        ("Prices rose through the 1980s and 90s, then fell.", [("the 1980s", "198"), ("90s", "199")]),
+        (
+            "Songs from the sixties and seventies filled the hall.",
+            [("the sixties", "196"), ("seventies", "197")],
+        ),
+        ("The style spread in the ’80s and ’90s.", [("the ’80s", "198"), ("’90s", "199")]),
+        ("The economy grew in the 1990s and 2000s.", [("the 1990s", "199"), ("2000s", "200")]),
+        # an age and a temperature are no decades, nor what follows them
+        ("She is in her 50s and 60s.", []),
+        ("Temperatures in the 80s and 90s are expected.", []),
+    ],
+)
+def test_second_decade_of_a_pair(text: str, values: list[tuple[str, str]]) -> None:
+    """A decade written short after another ("the 1930s and 40s") is in the first one's century."""
+    assert [(r.text, r.value) for r in tag(text, D(2024, 4, 12))] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "value"),
+    [
+        ("Crowds were smaller on Black Friday this year.", D(2023, 11, 27), "2023-11-24"),
+        ("Online sales peaked on Cyber Monday.", D(2023, 12, 1), "2023-11-27"),
+        ("He visited his mother on Mother's Day.", D(2024, 5, 20), "2024-05-12"),
+        ("Father’s Day falls on a Sunday.", D(2024, 6, 1), "2024-06-16"),
+        ("Federal offices close for Juneteenth.", D(2024, 6, 10), "2024-06-19"),
+        ("The wreath was laid on Remembrance Day.", D(2019, 11, 12), "2019-11-11"),
+    ],
+)
+def test_more_holidays_from_the_data_table(text: str, anchor: dt.date, value: str) -> None:
+    refs = [r for r in tag(text, anchor) if r.type == "DATE"]
+    assert refs[0].value == value
+
+
+@pytest.mark.parametrize(
     ("text", "anchor", "value"),
     [
         ("Shops reopen on Boxing Day.", D(2023, 12, 20), "2023-12-26"),

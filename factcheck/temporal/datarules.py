@@ -135,7 +135,12 @@ PLACEHOLDERS: dict[str, tuple[str, tuple[str, ...] | None]] = {
     # for case-sensitive (exact) patterns: a capitalised month name in full, a day spelled out, a holiday
     "month_full": (_MONTH_FULL_RE, tuple(_MONTHS)),
     "day_word": (_DAY_WORD_RE, None),
-    "holiday": (f"(?:{_HOLIDAY_RE})", tuple(sorted({re.split(r"\W", n)[0] for n in _HOLIDAYS}))),
+    # a holiday's trigger: its first word of three letters or more, as the trigger scan reads no shorter
+    # word ("patrick" of "st. patrick's day")
+    "holiday": (
+        f"(?:{_HOLIDAY_RE})",
+        tuple(sorted({next(w for w in re.split(r"\W+", n) if len(w) >= 3) for n in _HOLIDAYS})),
+    ),
     # "a.m.", "pm": the number before it is a clock reading, which the digit scan marks
     "ampm": (r"[ap]\.?\s?m\b\.?", (CLOCK,)),
 }

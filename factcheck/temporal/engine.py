@@ -17,6 +17,7 @@ from factcheck.temporal.vocab import (
     _DAY_RELATION_WORDS,
     _DAY_VALUE,
     _DAY_VALUE_OPEN,
+    _DECADE_WORDS,
     _FIXED_TEXT,
     _MONTH_NAME,
     _MONTH_RE,
@@ -404,9 +405,9 @@ def _tag_cached(text: str, anchor: dt.date | None) -> tuple[TimeRef, ...]:
             result.append(first)  # "9 and 10 March": the first day, in the month named after the second
         result.append(r)
         prev_end = r.end
-        second = _second_day(text, r) or _second_year(text, r)
-        if second is not None and second.value[:4].isdigit() and len(second.value) == 4:
-            result.append(second)  # "2019-20": the year the range ends in
+        second = _second_day(text, r) or _second_year(text, r) or _second_decade(text, r)
+        if second is not None and second.value.isdigit():
+            result.append(second)  # "2019-20": the year the range ends in; "the 1930s and 40s"
             prev_end = skip_to = second.end
         elif second is not None:
             if second.value[:4] != r.value[:4]:  # "April 24 and 25, 2025": the year is both days'
@@ -528,6 +529,26 @@ def _second_year(text: str, ref: TimeRef) -> TimeRef | None:
     end = y - y % 100 + yy
     st = m.start(1)
     return TimeRef(st, m.end(1), text[st : m.end(1)], "DATE", str(end), None)
+
+
+_DECADE_VALUE = re.compile(r"\d{3}")
+_SECOND_DECADE = re.compile(
+    r"\s*(?:,\s*)?(?i:and|or|to|through|into|-|–)\s*(?:(?i:the)\s+)?"
+    rf"(?P<d>['’]?[1-9]0s|(?i:{'|'.join(_DECADE_WORDS)}))\b"
+)
+
+
+def _second_decade(text: str, ref: TimeRef) -> TimeRef | None:
+    """The second decade of a pair written short, in the first one's century: "the 1930s and 40s", "the
+    sixties and seventies", "the ’80s and ’90s"."""
+    if ref.type != "DATE" or not _DECADE_VALUE.fullmatch(ref.value) or not ref.text.endswith(("0s", "ies")):
+        return None
+    m = _SECOND_DECADE.match(text, ref.end)
+    if m is None:
+        return None
+    word = m["d"].lower()
+    digit = str(_DECADE_WORDS[word]) if word in _DECADE_WORDS else word.lstrip("'’")[0]
+    return TimeRef(m.start("d"), m.end("d"), m["d"], "DATE", ref.value[:2] + digit, None)
 
 
 _DAY_FIRST_TEXT = re.compile(rf"{_DAY_RE}\s+(?:of\s+)?(?:{_MONTH_RE})")

@@ -370,12 +370,13 @@ def _year(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     return "DATE", str(y), None
 
 
-@_resolver("decade")  # pattern and examples: time.toml, rule decade
+@_resolver("decade")  # pattern and examples: time.toml, rules decade and decade_short
 def _decade(m: re.Match[str], ctx: _Ctx) -> _Result | None:
-    mod = {"early": "START", "mid": "MID", "late": "END"}.get((m["md"] or m["md2"] or "").lower())
-    if m["w"]:
+    g = m.groupdict()  # rules decade and decade_short
+    mod = {"early": "START", "mid": "MID", "late": "END"}.get((g["md"] or g.get("md2") or "").lower())
+    if g.get("w"):
         return "DATE", f"19{_DECADE_WORDS[m['w'].lower()]}", mod
-    if m["c"]:
+    if g.get("c"):
         if m["d"] == "0" and m["c"] != "20":
             # "the 1800s", "the early 1900s": English means the century (the years 1800-1899), as a
             # century's number is rarely said of them; "the 2000s" is still the decade

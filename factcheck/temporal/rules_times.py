@@ -219,7 +219,9 @@ _HOLY_WEEK = frozenset(n for n, spec in _HOLIDAY_SPECS.items() if spec.endswith(
 def _holiday_re(name: str) -> str:
     """A holiday's name as written: capitalised, its later words also in lower case, either apostrophe."""
     words = name.split()
-    out = [words[0].capitalize()] + [f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in words[1:]]
+    out = [re.escape(words[0].capitalize())] + [
+        f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" for w in words[1:]
+    ]
     return r"\s+".join(out).replace("'", "['’]")
 
 
@@ -238,6 +240,8 @@ def _holiday(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     if m["y"]:
         return out(fn(int(m["y"])))
     a = ctx.anchor
+    if m["ry"] and a is not None:  # "Easter last year"
+        return out(fn(a.year + {"this": 0, "last": -1, "next": 1}[m["ry"].lower()]))
     if a is None:
         if week or name in _MOVEABLE:
             return "DATE", "XXXX-WXX" if week else "XXXX-XX-XX", None
