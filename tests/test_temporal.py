@@ -2372,3 +2372,19 @@ def test_a_decimal_point_ends_no_clause_before_a_plan(text: str, phrase: str, ex
     """tense._tense reads "5.2" and "$2.5" as one word: the past verb before them governs the reduced plan
     ("the release, planned for early November") after them; the nearest November, not the next one."""
     assert value(text, phrase, D(2020, 1, 13)) == expected
+
+
+def test_diff_bench_leaves_the_fresh_split_out() -> None:
+    """bench/temporal_diff.py lists the changes on real pages, never on the fixture's clean held-out split."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "bench" / "temporal_diff.py"
+    spec = importlib.util.spec_from_file_location("bench_temporal_diff", path)
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    fresh = mod._fresh_pages()
+    assert len(fresh) == 12 and "wsvn.com-crash.html" in fresh
+    assert mod._english("The council said on Monday that the plan was in doubt. " * 8)
+    assert not mod._english("Der Rat sagte am Montag, dass der Plan unsicher sei. " * 8)
