@@ -40,7 +40,7 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from factcheck import attribution, attribution_intl, entities, sentences, stance
 from factcheck.gazetteer import ORGS, OUTLETS, ROLE_WORDS, trie_pattern
@@ -55,8 +55,6 @@ _NUMBER = re.compile(
 _HEADLINE_SOURCE = re.compile(r"^[A-Z][\w.&' ]{1,30}:\s+")
 _HEADLINE_TO = re.compile(r"^[^,:]{0,60}?\b[A-Za-z’'-]+\s+to\s+(?!be\b|the\b|a\b)[a-z]{3,}\b")
 _HEADLINE_PRESENT = re.compile(r"^(?:[A-Z][\w’'-]*\s+){1,3}(?:[a-z]+\s+)??(?![a-z]*ss\b)[a-z]{3,}(?<!ss)s\b")
-TITLE_BONUS = 0.05
-PLAIN_EVENT_BONUS = 0.08  # a plain event in the writer's voice (see _cw_features)
 
 
 def _sentence_case(headline: str) -> str:
@@ -134,6 +132,7 @@ class _CwVocab:
     mind: frozenset[str]  # what someone thought, felt or noticed: no plain event
     interview: _Rule  # an answer framed by the interviewer's question
     quoted_view: re.Pattern[str] | None  # a quoted clause that gives the speaker's view (at a sentence start)
+    weights: dict[str, float]  # the weight of each term of the score (``_CwTerms``)
 
 
 @functools.cache
@@ -176,7 +175,25 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
             if data.get("quoted_view", {}).get("start")
             else None
         ),
+        weights=_cw_weights(data.get("weights", {})),
     )
+
+
+# every term of the score (``_cw_terms``, ``_CwTerms.stance_terms``): each has a weight in the resource
+CW_TERMS = (
+    "base", "question", "entity", "more_entities", "figure", "year", "number_word", "comparative", "superlative",
+    "time", "attributed", "mid_length", "long", "title", "opinion", "advice", "uncertain", "interview", "personal",
+    "quoted_reaction", "quoted_view", "boilerplate", "lead_in", "event", "hypothetical", "plain_event",
+    "quote_speaker", "judgement", "quoted_self", "quoted_nothing", "too_short",
+)  # fmt: skip
+
+
+def _cw_weights(table: dict[str, Any]) -> dict[str, float]:
+    """The ``[weights]`` table of a resource: a weight for every term, and no other name."""
+    if set(table) != set(CW_TERMS):
+        missing, unknown = set(CW_TERMS) - set(table), set(table) - set(CW_TERMS)
+        raise ValueError(f"checkworthiness weights: missing {sorted(missing)}, unknown {sorted(unknown)}")
+    return {name: float(table[name]) for name in CW_TERMS}
 
 
 _DATELINE = re.compile(
@@ -421,17 +438,69 @@ def checkworthiness(
     expressions blanked out (the "9" of "Feb. 9" is no figure, the "last" of "last week" no superlative).
     The vocabulary is the language's ``checkworthiness`` resource.
     """
-    feats = _cw_features(
+    terms = _cw_terms(
         text, n_times, n_entities, attributed, quote_speaker, content, content_entities, quoted, lang, untimed
     )
-    return _cw_finish(feats, event)
+    return _cw_score(terms, event, lang)
 
 
-# what checkworthiness knows before the stance: the score so far and the terms still to apply
-_CwFeatures = tuple[float, bool, int, bool, float, float]
+class _CwTerms(NamedTuple):
+    """The terms of one sentence's check-worthiness before its stance is known: name -> count, each with a weight
+    in the language's ``[weights]`` table. ``always`` count whatever the stance (their weighted sum: ``fixed``);
+    ``plain_event`` counts only with a reported event, ``without_event`` only without one (a stated or
+    hypothetical claim); ``judgement`` only for a stated claim."""
+
+    always: dict[str, int]
+    without_event: dict[str, int]
+    plain_event: bool
+    quote_speaker: bool
+    judgement: bool
+    weights: dict[str, float]
+    fixed: float
+
+    def stance_extra(self, event: Stance | None) -> list[tuple[str, int]]:
+        """The terms that a claim of stance ``event`` (None: not classified) adds to ``always``."""
+        extra = []
+        if event is Stance.HYPOTHETICAL:
+            extra.append(("hypothetical", 1))
+        elif event is not None and event is not Stance.STATED:
+            extra.append(("event", 1))
+        if self.quote_speaker:
+            extra.append(("quote_speaker", 1))
+        if self.judgement and event is Stance.STATED:
+            extra.append(("judgement", 1))
+        if event in (None, Stance.STATED, Stance.HYPOTHETICAL):
+            extra.extend(self.without_event.items())
+        elif self.plain_event:
+            extra.append(("plain_event", 1))
+        return extra
+
+    def stance_terms(self, event: Stance | None) -> dict[str, int]:
+        """Every term that counts for a claim of stance ``event``."""
+        return {**self.always, **dict(self.stance_extra(event))}
+
+    def score(self, event: Stance | None) -> float:
+        """The weighted sum of the terms that count for a claim of stance ``event``, clipped to 0-1 (the terms of
+        ``stance_extra``, added here without building their list: this runs twice for every sentence)."""
+        w = self.weights
+        score = self.fixed
+        if event is Stance.HYPOTHETICAL:
+            score += w["hypothetical"]
+        elif event is not None and event is not Stance.STATED:
+            score += w["event"]
+        if self.quote_speaker:
+            score += w["quote_speaker"]
+        if self.judgement and event is Stance.STATED:
+            score += w["judgement"]
+        if event in (None, Stance.STATED, Stance.HYPOTHETICAL):
+            for name, n in self.without_event.items():
+                score += w[name] * n
+        elif self.plain_event:
+            score += w["plain_event"]
+        return round(max(0.0, min(1.0, score)), 3)
 
 
-def _cw_features(
+def _cw_terms(
     text: str,
     n_times: int,
     n_entities: int | None,
@@ -442,15 +511,16 @@ def _cw_features(
     quoted: str | None = None,
     lang: str | None = None,
     untimed: str | None = None,
-) -> _CwFeatures | None:
-    """None for a sentence too short to be a claim."""
+    title: bool = False,
+) -> _CwTerms | None:
+    """The terms of a sentence's score (see ``checkworthiness``); None for a sentence too short to be a claim."""
     n = text.count(" ") + 1
     if n < 5:
         return None
     voc = _cw_vocab(lang)
-    score = 0.2
+    t = {"base": 1}
     if "?" in text and text.rstrip("\"”’' )").endswith("?"):
-        score -= 0.35
+        t["question"] = 1
     if n_entities is None:
         n_entities = len(re.findall(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-zA-Z’'-]+", text))
     if content is None:
@@ -458,34 +528,40 @@ def _cw_features(
     if content_entities is None:
         content_entities = n_entities
     if content_entities:
-        score += 0.12 + min(content_entities - 1, 3) * 0.06
+        t["entity"] = 1
+        if content_entities > 1:
+            t["more_entities"] = min(content_entities - 1, 3)
     low = (untimed or text).lower()
     words = set(voc.words.findall(" " + low)) if voc.words else set()
     has_fig = True
     if _has_digit(low):
         # a count or an amount ("6,500", "$10", "2 percent") weighs more than a bare year
         years_only = all(_YEAR.fullmatch(f.rstrip(",.")) for f in _FIGURE.findall(low))
-        score += 0.1 if years_only else 0.2
+        t["year" if years_only else "figure"] = 1
     elif not words.isdisjoint(voc.numbers):
-        score += 0.1
+        t["number_word"] = 1
     else:
         has_fig = False
+        # a comparison is an amount in words: "burning less coal", "worse than last year"
         if not words.isdisjoint(voc.comparatives):
-            score += 0.1  # a comparison is an amount in words: "burning less coal", "worse than last year"
+            t["comparative"] = 1
     has_sup = not words.isdisjoint(voc.superlatives)
     if has_sup:
-        score += 0.06
+        t["superlative"] = 1
     if n_times:
-        score += 0.12
+        t["time"] = 1
     if attributed:
-        score += 0.1
+        t["attributed"] = 1
+    if title:
+        t["title"] = 1  # a headline states the article's main claim
     n_op = len(words & voc.opinion) + voc.opinion_rule.count(low, words)
+    if n_op:
+        t["opinion"] = min(2, n_op)
     if content is text:
         clow, cwords = low, words
     else:
         clow = content.lower()
         cwords = set(voc.words.findall(" " + clow)) if voc.words else set()
-    penalty = 0.0
     if voc.advice.search(clow, cwords):
         # advice, obligation: "corporations need to create ..."; but an obligation with a time is a rule
         # with its date ("Travellers arriving after 4am on Saturday must self-isolate"), checkable like a
@@ -495,16 +571,16 @@ def _cw_features(
             and not cwords.isdisjoint(voc.timed_obligation)
             and (voc.advice.start is None or voc.advice.start.match(clow) is None)
         ):
-            penalty += 0.2
+            t["advice"] = 1
     elif voc.should is not None and not n_times and "should" in cwords and voc.should.search(clow):
-        penalty += 0.2  # "should" without a time: advice ("the prize should have gone to ...")
+        t["advice"] = 1  # "should" without a time: advice ("the prize should have gone to ...")
     if voc.uncertain.search(clow, cwords):
-        penalty += 0.2  # "no-one could predict what might happen"
+        t["uncertain"] = 1  # "no-one could predict what might happen"
     if "asked" in low and voc.interview.search(low, words):  # (the substring: a cheap gate)
-        penalty += 0.15  # "Asked why he settled on Sanders, Blocker said, ...": an interview answer
-    # penalties that a reported event (occurred, planned, denied...) lifts: "My client never took a
-    # single naira," he said is a claim; "We do not see any roadblocks," says Li is not
-    soft = 0.0
+        t["interview"] = 1  # "Asked why he settled on Sanders, Blocker said, ...": an interview answer
+    # terms that a reported event (occurred, planned, denied...) lifts: "My client never took a single naira,"
+    # he said is a claim; "We do not see any roadblocks," says Li is not
+    soft: dict[str, int] = {}
     personal = (
         voc.personal is not None
         and not cwords.isdisjoint(voc.personal_triggers)
@@ -519,16 +595,16 @@ def _cw_features(
             # a speaker quoted about themself (not a record: "the largest investment in our history");
             # in reported speech "we" is the writer's ("life as we know it")
             if quoted is not None and not has_sup and not has_fig:
-                soft += 0.15
+                soft["quoted_self"] = 1
         else:
-            penalty += 0.15  # the writer about themself: a personal story, an interview answer
+            t["personal"] = 1  # the writer about themself: a personal story, an interview answer
     if quoted is not None and not content_entities and not has_sup and not _counts(quoted, voc):
         # quoted words that name nothing, count nothing and rank nothing: a reaction, whatever the
         # verbs of the sentence around it when it speaks of feelings
         if n_op:
-            penalty += 0.2
+            t["quoted_reaction"] = 1
         else:
-            soft += 0.2
+            soft["quoted_nothing"] = 1
         quote_speaker = False
     if (
         quoted is not None
@@ -537,31 +613,44 @@ def _cw_features(
         and voc.quoted_view.search(quoted.lower()) is not None
         and not _counts(quoted, voc)
     ):
-        penalty += 0.2  # the speaker's view ("It was a big stretch," he said), not a checkable fact
+        t["quoted_view"] = 1  # the speaker's view ("It was a big stretch," he said), not a checkable fact
     if not words.isdisjoint(voc.boiler_words) or voc.boilerplate.search(low, words):
-        penalty += 0.4
+        t["boilerplate"] = 1
     if text.rstrip().endswith(":"):
-        penalty += 0.3  # a lead-in ("Re. “Prop. 13 proves costly”, Page A8, Jan. 13:")
-    if (
+        t["lead_in"] = 1  # a lead-in ("Re. “Prop. 13 proves costly”, Page A8, Jan. 13:")
+    # a plain statement in the writer's own voice that reports an event is a claim, however short ("Full-scale
+    # clashes then erupted.", "An investigation has begun."), unless it tells what someone thought or felt,
+    # or a cue above speaks against it
+    plain_event = (
         not attributed
         and quoted is None
         and not personal
         and not n_op
-        and not penalty
+        and _CW_CUES_AGAINST.isdisjoint(t)
         and words.isdisjoint(voc.mind)
-    ):
-        # a plain statement in the writer's own voice that reports an event is a claim, however short
-        # ("Full-scale clashes then erupted.", "An investigation has begun."), unless it tells what someone
-        # thought or felt: the bonus stays only when the stance is an event (``soft`` takes it back from a
-        # stated or hypothetical sentence)
-        score += PLAIN_EVENT_BONUS
-        soft += PLAIN_EVENT_BONUS
-    judgement = quote_speaker and content_entities <= 1 and not has_fig and not has_sup
+    )
     if n > 70:
-        score -= 0.1
+        t["long"] = 1
     if 6 <= n <= 50:
-        score += 0.05
-    return score, quote_speaker, n_op, judgement, penalty, soft
+        t["mid_length"] = 1
+    weights = voc.weights
+    judgement = quote_speaker and content_entities <= 1 and not has_fig and not has_sup
+    # (positional: a NamedTuple built with keywords costs twice as much, and this runs for every sentence)
+    return _CwTerms(t, soft, plain_event, quote_speaker, judgement, weights, _weighted_sum(t, weights))
+
+
+def _weighted_sum(terms: dict[str, int], weights: dict[str, float]) -> float:
+    """The sum of the terms' weights times their counts (a plain loop: faster than sum() over a generator)."""
+    total = 0.0
+    for name, n in terms.items():
+        total += weights[name] * n
+    return total
+
+
+# the terms that take a plain event's bonus away
+_CW_CUES_AGAINST = frozenset(
+    {"advice", "uncertain", "interview", "quoted_reaction", "quoted_view", "boilerplate", "lead_in"}
+)
 
 
 def _counts(quoted: str, voc: _CwVocab) -> bool:
@@ -582,22 +671,9 @@ def _has_digit(s: str) -> bool:
     return not s.isascii() and _DIGIT.search(s) is not None
 
 
-def _cw_finish(f: _CwFeatures | None, event: Stance | None) -> float:
-    """The score once the stance is known (the terms applied in a fixed order: identical floats)."""
-    if f is None:
-        return 0.05
-    score, quote_speaker, n_op, judgement, penalty, soft = f
-    if event is not None and event is not Stance.STATED:
-        score += 0.03 if event is Stance.HYPOTHETICAL else 0.12
-    if quote_speaker:
-        score += 0.08
-    score -= 0.2 * min(2, n_op)
-    if judgement and event is Stance.STATED:
-        score -= 0.15  # a quoted judgement ("This verdict is a travesty," he said)
-    score -= penalty
-    if event in (None, Stance.STATED, Stance.HYPOTHETICAL):
-        score -= soft
-    return round(max(0.0, min(1.0, score)), 3)
+def _cw_score(terms: _CwTerms | None, event: Stance | None, lang: str | None) -> float:
+    """The score once the stance is known (``too_short``'s weight for a sentence without terms)."""
+    return _cw_vocab(lang).weights["too_short"] if terms is None else terms.score(event)
 
 
 def find_speaker(text: str) -> str | None:
@@ -1050,25 +1126,27 @@ def extract(
                 elif kind == "person" and " " not in speaker and resolver.orgs.get(speaker):
                     kind = "organisation"  # "United have not commented" after "Manchester United"
             content, content_ents, quoted = _content(ptext, s, cspan, mask, is_quote, ms, speaker)
-            feats = _cw_features(
-                ptext,
-                len(when),
-                len(ents),
-                speaker is not None,
-                is_quote and speaker is not None,
-                content,
-                content_ents,
-                quoted,
-                article.language,
-                _untimed(ptext, s, when),
+            # a section heading names a topic, it states nothing
+            terms = (
+                None
+                if st.heading and not st.title
+                else _cw_terms(
+                    ptext,
+                    len(when),
+                    len(ents),
+                    speaker is not None,
+                    is_quote and speaker is not None,
+                    content,
+                    content_ents,
+                    quoted,
+                    article.language,
+                    _untimed(ptext, s, when),
+                    title=st.title,
+                )
             )
-            if st.title and feats is not None:
-                feats = (feats[0] + TITLE_BONUS, *feats[1:])  # a headline states the article's main claim
-            elif st.heading:
-                feats = None  # a section heading names a topic, it states nothing
             # the stance only matters for a claim that is kept: skip it when even the best stance
             # (an event: +0.12) leaves the sentence under min_score (stance is not used as context)
-            best = _cw_finish(feats, Stance.OCCURRED)
+            best = _cw_score(terms, Stance.OCCURRED, article.language)
             if best < min_score:
                 st_val, polarity = Stance.STATED, 1
             else:
@@ -1123,7 +1201,11 @@ def extract(
                 ):
                     st_val = Stance.OCCURRED  # "Gov. Jay Inslee declared a state of emergency on Jan. 18"
             # every stance but stated/hypothetical scores like an occurred event (same terms, same floats)
-            score = _cw_finish(feats, st_val) if st_val in (Stance.STATED, Stance.HYPOTHETICAL) else best
+            score = (
+                _cw_score(terms, st_val, article.language)
+                if st_val in (Stance.STATED, Stance.HYPOTHETICAL)
+                else best
+            )
             sent_claims.append(
                 Claim(
                     id="",

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from factcheck import extract, ingest, lang
-from factcheck.model import DEFAULT_MIN_SCORE
+from factcheck.model import DEFAULT_MIN_SCORE, Stance
 
 REALWORLD = Path(__file__).parent / "fixtures" / "realworld"
 
@@ -81,3 +81,36 @@ def test_realworld_labels_are_unique_and_split() -> None:
     assert splits["dev2"] >= 10  # the second development split of round 5, of other outlets
     assert splits["dev3"] >= 10  # the third (round 6), of other outlets and other kinds of text
     assert splits["dev4"] >= 10  # the fourth (round 7), labelled before the extractor ran on it
+
+
+def test_the_score_is_the_weighted_sum_of_its_terms() -> None:
+    text = "Putin visited China on Tuesday with 300 officials."
+    terms = extract._cw_terms(text, 1, 2, False, False)
+    assert terms is not None
+    occurred = terms.stance_terms(Stance.OCCURRED)
+    # names, a count, a time, an event in the writer's own voice
+    assert {"base", "entity", "more_entities", "figure", "time", "event", "plain_event", "mid_length"} <= set(
+        occurred
+    )
+    assert "plain_event" not in terms.stance_terms(Stance.STATED)  # the bonus comes with the event only
+    weights = extract._cw_vocab("en").weights
+    expected = round(min(1.0, sum(weights[k] * n for k, n in occurred.items())), 3)
+    assert extract.checkworthiness(text, 1, n_entities=2, event=Stance.OCCURRED) == expected
+
+
+def test_a_quoted_reaction_loses_its_terms_only_without_an_event() -> None:
+    text = "“It was all wonderful and we are so happy,” she said."
+    terms = extract._cw_terms(text, 0, 0, True, True, quoted="It was all wonderful and we are so happy")
+    assert terms is not None
+    assert "quoted_self" in terms.stance_terms(Stance.STATED)
+    assert "quoted_self" not in terms.stance_terms(Stance.OCCURRED)
+
+
+def test_the_weights_name_every_term_and_no_other() -> None:
+    weights = dict(extract._cw_vocab("en").weights)
+    assert list(weights) == list(extract.CW_TERMS)
+    del weights["time"]
+    with pytest.raises(ValueError, match="missing \\['time'\\]"):
+        extract._cw_weights(weights)
+    with pytest.raises(ValueError, match="unknown \\['tone'\\]"):
+        extract._cw_weights({**extract._cw_vocab("en").weights, "tone": 0.1})
