@@ -19,10 +19,12 @@
 
 With ``--seeds`` also checks the seed articles for claims taken from page furniture. With ``-v`` lists
 every miss (``--split`` limits the real-article listing to one split: do not list the held-out misses
-while tuning).
+while tuning). ``--list-times SPLIT`` lists the time misses of one development split with the whole claim
+and each of its time expressions (text, type, value): which expressions a claim carries, and their values
+(refused for "fresh", which is never listed).
 
     /work/venv/bin/python bench/extract_quality.py [-v] [--seeds] [--split dev|dev2|dev3|dev4|heldout|ecb|fresh]
-        [--only SPLIT ...]
+        [--only SPLIT ...] [--list-times dev|dev2|dev3|dev4|heldout|ecb]
 """
 
 from __future__ import annotations
@@ -246,6 +248,7 @@ class RealScores:
     t_gold: int = 0  # required time values of found claims
     t_found: int = 0
     misses: list[str] = field(default_factory=list)
+    time_misses: list[str] = field(default_factory=list)  # the claims whose times miss, in full
 
 
 def _naive_claims(art: Article) -> list[Claim]:
@@ -352,6 +355,13 @@ def _score_real(sc: RealScores, file: str, g: dict[str, Any], c: Claim) -> None:
     if any(v not in ok for v in values) or any(v not in values for v in need):
         got = ", ".join(f"{t.text!r}={t.value}" for t in c.when)
         sc.misses.append(f"{file}: times [{got}] != {need} (also fine: {sorted(ok - set(need))}): {g['m']}")
+        wrong = [t for t in c.when if same_value(t.value) not in ok]
+        missing = [v for v in need if v not in values]
+        lines = [f"{file}: label {g['m']!r}", "    claim: " + " ".join(c.text.split())]
+        lines += [f"    wrong: {t.text!r} {t.type} {t.value} (at {t.start - c.start})" for t in wrong]
+        lines += [f"    missing: {v}" for v in missing]
+        lines.append(f"    required {need}, also fine {sorted(ok - set(need))}")
+        sc.time_misses.append("\n".join(lines))
 
 
 def report_real(split: str, verbose_split: str | None) -> None:
@@ -393,12 +403,26 @@ def main() -> int:
         help="with -v: list the real-article misses of one split",
     )
     ap.add_argument(
+        "--list-times",
+        choices=[s for s in REAL_SPLITS if s != "fresh"],
+        metavar="SPLIT",
+        help="list the time misses of one split (claims shown by default), each claim in full",
+    )
+    ap.add_argument(
         "--only",
         action="append",
         choices=REAL_SPLITS,
         help="score only these real-article splits (repeatable; e.g. the development ones while tuning)",
     )
     args = ap.parse_args()
+    if args.list_times:
+        sc = evaluate_real(args.list_times, "shown")
+        for m in sc.time_misses:
+            print(m)
+        print(
+            f"{args.list_times}: {len(sc.time_misses)} claims with a time miss; times right {ratio(sc.t_right, sc.t_pred)}"
+        )
+        return 0
     for split in ("dev", "heldout", "heldout2"):
         sc = evaluate(args.verbose, split)
         report(sc, split)
