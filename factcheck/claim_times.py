@@ -81,6 +81,7 @@ def in_noun_phrase(text: str, t: TimeRef, start: int = 0, lang: str | None = Non
 def carried(text: str, found: list[TimeRef], start: int = 0, lang: str | None = None) -> list[TimeRef]:
     """The expressions of ``found`` (inside ``text``, which starts at offset ``start``) a claim of ``text``
     carries: all but the references that are part of a noun phrase."""
-    if not any(t.value in _REFS for t in found):
-        return found
-    return [t for t in found if not in_noun_phrase(text, t, start, lang)]
+    for t in found:
+        if t.value in _REFS:
+            return [t for t in found if not in_noun_phrase(text, t, start, lang)]
+    return found  # (most claims: no reference, nothing to choose)

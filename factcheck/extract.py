@@ -1134,7 +1134,7 @@ def extract(
                     text=ptext,
                     # (the score and stance read every expression of the text; the claim carries those that
                     # date its event, see factcheck/claim_times.py)
-                    when=claim_times.carried(ptext, when, s, lang),
+                    when=claim_times.carried(ptext, when, s, lang) if when else when,
                     speaker=speaker,
                     speaker_kind=kind,
                     source_chain=chain,
