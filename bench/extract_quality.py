@@ -19,10 +19,15 @@
 
 With ``--seeds`` also checks the seed articles for claims taken from page furniture. With ``-v`` lists
 every miss (``--split`` limits the real-article listing to one split: do not list the held-out misses
-while tuning).
+while tuning). ``--list-times SPLIT`` lists the time misses of one development split with the whole claim
+and each of its time expressions (text, type, value): which expressions a claim carries, and their values
+(refused for "fresh", which is never listed). ``--untimed SPLIT ...`` asks what the labels say of the shown
+claims whose text holds no time expression: how many are labelled with a time, and how often the time a
+claim could inherit (the last date before it in its paragraph, in the article, the publication date) is a
+value its labels allow.
 
     /work/venv/bin/python bench/extract_quality.py [-v] [--seeds] [--split dev|dev2|dev3|dev4|heldout|ecb|fresh]
-        [--only SPLIT ...]
+        [--only SPLIT ...] [--list-times dev|dev2|dev3|dev4|heldout|ecb] [--untimed SPLIT ...]
 """
 
 from __future__ import annotations
@@ -246,6 +251,7 @@ class RealScores:
     t_gold: int = 0  # required time values of found claims
     t_found: int = 0
     misses: list[str] = field(default_factory=list)
+    time_misses: list[str] = field(default_factory=list)  # the claims whose times miss, in full
 
 
 def _naive_claims(art: Article) -> list[Claim]:
@@ -352,6 +358,56 @@ def _score_real(sc: RealScores, file: str, g: dict[str, Any], c: Claim) -> None:
     if any(v not in ok for v in values) or any(v not in values for v in need):
         got = ", ".join(f"{t.text!r}={t.value}" for t in c.when)
         sc.misses.append(f"{file}: times [{got}] != {need} (also fine: {sorted(ok - set(need))}): {g['m']}")
+        wrong = [t for t in c.when if same_value(t.value) not in ok]
+        missing = [v for v in need if v not in values]
+        lines = [f"{file}: label {g['m']!r}", "    claim: " + " ".join(c.text.split())]
+        lines += [f"    wrong: {t.text!r} {t.type} {t.value} (at {t.start - c.start})" for t in wrong]
+        lines += [f"    missing: {v}" for v in missing]
+        lines.append(f"    required {need}, also fine {sorted(ok - set(need))}")
+        sc.time_misses.append("\n".join(lines))
+
+
+def untimed(splits: list[str]) -> None:
+    """What the labels say of the found, shown claims whose text holds no time expression."""
+    labels = tomllib.loads((REALWORLD / "labels.toml").read_text(encoding="utf-8"))
+    n = timed_label = 0
+    inherit: Counter[str] = Counter()  # "<source>" found / "<source> allowed"
+    for entry in labels["article"]:
+        if entry["split"] not in splits:
+            continue
+        art = ingest.load([str(REALWORLD / "articles" / entry["file"])]).articles[0]
+        times = extract._times_for(art)
+        claims = [c for c in extract.extract(art, times=times) if c.score >= DEFAULT_MIN_SCORE]
+        for g in entry.get("claim", []):
+            c = next((c for c in claims if g["m"] in c.text), None)
+            if c is None or c.when:
+                continue
+            n += 1
+            timed_label += bool(g.get("when"))
+            ok = {same_value(v) for v in g.get("when", []) + g.get("when_ok", [])}
+            dated = [t for t in times if t.end <= c.start and t.type in ("DATE", "TIME")]
+            dated = [t for t in dated if not t.value.endswith("_REF")]
+            para = art.text.rfind("\n", 0, c.start)
+            sources = {
+                "the last date before it in its paragraph": [t for t in dated if t.start > para][-1:],
+                "the last date before it in the article": dated[-1:],
+            }
+            for name, got in sources.items():
+                if got:
+                    inherit[name] += 1
+                    inherit[f"{name} allowed"] += same_value(got[0].value) in ok
+            if art.published is not None:
+                inherit["the publication date"] += 1
+                inherit["the publication date allowed"] += art.published.isoformat() in ok
+    print(
+        f"{'+'.join(splits)}: {n} shown claims with no time expression; labelled with a time: {timed_label}"
+    )
+    for name in (
+        "the last date before it in its paragraph",
+        "the last date before it in the article",
+        "the publication date",
+    ):
+        print(f"  {name}: a value its labels allow for {ratio(inherit[f'{name} allowed'], inherit[name])}")
 
 
 def report_real(split: str, verbose_split: str | None) -> None:
@@ -393,12 +449,36 @@ def main() -> int:
         help="with -v: list the real-article misses of one split",
     )
     ap.add_argument(
+        "--list-times",
+        choices=[s for s in REAL_SPLITS if s != "fresh"],
+        metavar="SPLIT",
+        help="list the time misses of one split (claims shown by default), each claim in full",
+    )
+    ap.add_argument(
+        "--untimed",
+        nargs="+",
+        choices=[s for s in REAL_SPLITS if s != "fresh"],
+        metavar="SPLIT",
+        help="what the labels say of shown claims with no time expression (may they inherit one?)",
+    )
+    ap.add_argument(
         "--only",
         action="append",
         choices=REAL_SPLITS,
         help="score only these real-article splits (repeatable; e.g. the development ones while tuning)",
     )
     args = ap.parse_args()
+    if args.untimed:
+        untimed(args.untimed)
+        return 0
+    if args.list_times:
+        sc = evaluate_real(args.list_times, "shown")
+        for m in sc.time_misses:
+            print(m)
+        print(
+            f"{args.list_times}: {len(sc.time_misses)} claims with a time miss; times right {ratio(sc.t_right, sc.t_pred)}"
+        )
+        return 0
     for split in ("dev", "heldout", "heldout2"):
         sc = evaluate(args.verbose, split)
         report(sc, split)

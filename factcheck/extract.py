@@ -42,7 +42,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from factcheck import attribution, attribution_intl, entities, sentences, stance
+from factcheck import attribution, attribution_intl, claim_times, entities, sentences, stance
 from factcheck.gazetteer import ORGS, OUTLETS, ROLE_WORDS, trie_pattern
 from factcheck.lang import resource
 from factcheck.model import Article, Claim, Stance, TimeRef
@@ -1214,7 +1214,9 @@ def extract(
                     start=s,
                     end=e,
                     text=ptext,
-                    when=when,
+                    # (the score and stance read every expression of the text; the claim carries those that
+                    # date its event, see factcheck/claim_times.py)
+                    when=claim_times.carried(ptext, when, s, lang) if when else when,
                     speaker=speaker,
                     speaker_kind=kind,
                     source_chain=chain,

@@ -1,0 +1,87 @@
+"""Which of the time expressions inside a claim's text the claim carries as its time (``Claim.when``).
+
+A claim carries the time expressions of its own text (a sentence, or the part of one ``extract`` cut
+off), never another sentence's time nor the publication date: on the labelled real articles
+(tests/fixtures/realworld, ``bench/extract_quality.py --untimed``), no shown claim whose text holds no time
+expression is labelled with one, and the date it could inherit is a value its labels allow for 2 of 118
+(the last date before it in the article) and 1 of 160 (the publication date) on the development splits,
+1 of 116 and 0 of 126 on heldout and ecb. ``extract`` drops a reference to the present,
+past or future (``PRESENT_REF``...) that a dated expression of the same claim says better; this module
+drops the references that are part of a noun phrase: they describe a thing the claim names ("has dropped
+in recent polls", "the future of healthcare"), not when its event happens. The words are data:
+``factcheck/lang/<code>/claim_times.toml`` (``[noun_phrase_ref]``); a language without the file keeps
+every expression.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from factcheck.lang import resource
+from factcheck.model import TimeRef
+
+_REFS = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
+
+
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    modifiers: frozenset[str]  # a REF before its noun: "recent"
+    time_nouns: frozenset[str]  # ... unless the noun makes a time phrase: "the recent past"
+    heads: frozenset[str]  # a REF before "of": "the future of healthcare"
+    complements: frozenset[str]  # a REF after "of": "the approaches of the past"
+    hyphen: bool  # a REF hyphened to the next word: "now-defunct"
+
+
+@functools.cache
+def _rules(lang: str | None) -> _Rules | None:
+    table = resource(lang or "en", "claim_times").get("noun_phrase_ref")
+    if not table:
+        return None
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in table.get(key, []))
+
+    return _Rules(
+        words("modifiers"),
+        words("time_nouns"),
+        words("heads"),
+        words("complements"),
+        bool(table.get("hyphen_compounds")),
+    )
+
+
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
+_OF_AFTER = re.compile(r"[ \t]+of\b", re.I)
+_OF_BEFORE = re.compile(r"\b[^\W\d_]+[ \t]+of[ \t]+$", re.I)
+_HYPHENED = re.compile(r"-[^\W\d_]")
+
+
+def in_noun_phrase(text: str, t: TimeRef, start: int = 0, lang: str | None = None) -> bool:
+    """Whether the reference ``t`` (offsets in the text ``text`` starts at ``start`` of) is part of a noun
+    phrase: "recent" before its noun, "the future" before "of", "the past" after "of", "now-" before a
+    hyphen."""
+    rules = _rules(lang)
+    if rules is None or t.value not in _REFS:
+        return False
+    a, b = t.start - start, t.end - start
+    low = " ".join(t.text.lower().split())
+    if rules.hyphen and _HYPHENED.match(text, b):
+        return True
+    if low in rules.modifiers:
+        m = _NEXT_WORD.match(text, b)
+        if m is not None and m.group(1).lower() not in rules.time_nouns:
+            return True
+    if low in rules.heads and _OF_AFTER.match(text, b):
+        return True
+    return low in rules.complements and _OF_BEFORE.search(text, max(0, a - 40), a) is not None
+
+
+def carried(text: str, found: list[TimeRef], start: int = 0, lang: str | None = None) -> list[TimeRef]:
+    """The expressions of ``found`` (inside ``text``, which starts at offset ``start``) a claim of ``text``
+    carries: all but the references that are part of a noun phrase."""
+    for t in found:
+        if t.value in _REFS:
+            return [t for t in found if not in_noun_phrase(text, t, start, lang)]
+    return found  # (most claims: no reference, nothing to choose)

@@ -1,0 +1,103 @@
+"""Which time expressions a claim carries (factcheck/claim_times.py, lang/<code>/claim_times.toml)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck import claim_times, extract, ingest, temporal
+from factcheck.lang import available, resource
+from factcheck.model import TimeRef
+
+
+def _examples() -> list[tuple[str, dict]]:
+    return [
+        (lang, ex) for lang in available("claim_times") for ex in resource(lang, "claim_times")["examples"]
+    ]
+
+
+@pytest.mark.parametrize(("lang", "ex"), _examples(), ids=lambda v: v if isinstance(v, str) else "")
+def test_claim_times_examples(lang: str, ex: dict) -> None:
+    found = temporal.tag(ex["text"], ex["anchor"])
+    assert [t.value for t in claim_times.carried(ex["text"], found, 0, lang)] == ex["carried"], ex["text"]
+
+
+def test_every_rule_has_examples_both_ways() -> None:
+    values = [ex["carried"] for _lang, ex in _examples()]
+    assert any(v == [] for v in values) and any(v for v in values)
+
+
+def _claim(text: str, needle: str, published: dt.date = dt.date(2020, 2, 24)):
+    art = ingest.article_from_text(text, path="a.txt", key="a.txt")
+    art.published = published
+    claims = extract.extract(art)
+    found = [c for c in claims if needle in c.text]
+    assert found, [c.text for c in claims]
+    return found[0]
+
+
+def test_a_claim_does_not_carry_a_reference_inside_a_noun_phrase() -> None:
+    text = (
+        "Candidate named in survey\n\n"
+        "Joe Biden had a substantial lead in South Carolina, but has dropped in recent polls among black voters.\n"
+        "The county sheriff's office is now investigating the incident at the salon in Houston.\n"
+    )
+    polls = _claim(text, "recent polls")
+    assert [t.value for t in polls.when] == []
+    sheriff = _claim(text, "now investigating")
+    assert [t.value for t in sheriff.when] == ["PRESENT_REF"]
+
+
+def test_the_score_still_reads_every_expression() -> None:
+    """The check-worthiness of a claim is that of its text: a reference left out of ``when`` still counts
+    as a time there (the score is the claims' part, unchanged by which times a claim carries)."""
+    text = "Report on polls\n\nJoe Biden has dropped in recent polls among black voters in South Carolina.\n"
+    art = ingest.article_from_text(text, path="a.txt", key="a.txt")
+    art.published = dt.date(2020, 2, 24)
+    with_times = extract.extract(art)
+    without = extract.extract(art, times=[])
+    c1 = next(c for c in with_times if "recent polls" in c.text)
+    c0 = next(c for c in without if "recent polls" in c.text)
+    assert c1.when == [] and c0.when == []
+    assert c1.score > c0.score  # the expression still counts for the score
+
+
+def test_a_language_without_the_resource_keeps_every_expression() -> None:
+    t = TimeRef(10, 16, "recent", "DATE", "PAST_REF")
+    assert claim_times.carried("Zuletzt   recent polls", [t], 0, "xx") == [t]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "recent",
+                "polls",
+                "the future",
+                "of",
+                "the past",
+                "now",
+                "-defunct",
+                "in",
+                "2019",
+                "years",
+                "currently",
+                "last week",
+                "history",
+                " ",
+                ",",
+            ]
+        ),
+        max_size=14,
+    )
+)
+def test_carried_keeps_order_and_every_dated_expression(words: list[str]) -> None:
+    text = " ".join(words)
+    found = temporal.tag(text, dt.date(2024, 5, 1))
+    kept = claim_times.carried(text, found)
+    assert [t for t in found if t in kept] == kept  # a sub-list, in order
+    assert all(t in kept for t in found if not t.value.endswith("_REF"))
