@@ -25,8 +25,10 @@ claim's) that have a close word on the other side, weighted by rarity (a soft co
 Paraphrase that shares few words at all (a reaction, a rewording) is scored by a sentence-embedding model that
 works offline (wordllama: static token embeddings of a large language model, averaged and trained for sentence
 similarity, shipped inside its wheel): the ``semantic`` feature is the cosine of the claim's and the check's
-claim's vectors. The model loads when a ``Matcher`` is made (only memory commands make one); a check's vector
-is computed when it is first a candidate, so the index costs nothing more to build or to hold.
+claim's vectors, and ``semantic_rank`` the check's place by that cosine among the claim's candidates (``1 / (1 +
+rank)``: the nearest reads as such whatever the cosines' scale, which varies with the claim's length and
+wording). The model loads when a ``Matcher`` is made (only memory commands make one); a check's vector is
+computed when it is first a candidate, so the index costs nothing more to build or to hold.
 
 Memory (an archive of 100k checks in well under 300 MB, the model loaded): while the index is built, the checks'
 tokens are ids in one flat array, never a Python list per check; document frequencies are read off the BM25
@@ -290,6 +292,7 @@ FEATURES = (
     "post_year",
     "other_year",
     "semantic",
+    "semantic_rank",
 )
 _CLASHES = ("number_clash", "date_clash")  # evidence against: weights <= 0, and such a match is never strong
 
@@ -320,6 +323,7 @@ class Weights:
     semantic: float = (
         0.0  # cosine of the sentence embeddings of the claim and the check's claim, clipped to 0..1
     )
+    semantic_rank: float = 0.0  # 1 / (1 + the check's rank by that cosine among the claim's candidates)
     # Units of one hidden layer (a small neural network over the same features): each adds
     # ``out * tanh(bias + its weighted sum of the features)``. They never read the clash features, so that a
     # number or date that differs stays evidence against, whatever the rest.
@@ -900,9 +904,12 @@ class Matcher:
         history = [self._history(q_toks, self._doc(i), said) for i, _ in cands]
         related = self._related(q_toks, [self._doc(i) for i, _ in cands])
         semantic = self._semantic(text, [i for i, _ in cands])
+        semantic_rank = reciprocal_ranks(semantic)
         best_history = max(history) or 1.0
         out = []
-        for (i, bm), hist, (rel, q_rel), sem in zip(cands, history, related, semantic, strict=True):
+        for (i, bm), hist, (rel, q_rel), sem, sem_rank in zip(
+            cands, history, related, semantic, semantic_rank, strict=True
+        ):
             c, d = self.checks[i], self._doc(i)
             shared_names = q_names & d.names
             shared_numbers = q_numbers & d.numbers
@@ -925,6 +932,7 @@ class Matcher:
                 "post_year": 1.0 if post_years & d.years else 0.0,
                 "other_year": 1.0 if post_years and d.years and not post_years & d.years else 0.0,
                 "semantic": sem,
+                "semantic_rank": sem_rank,
                 # not weighted: direct evidence for `strong` (the claim reads like a wording matched before)
                 "matched_fuzz": max((fuzz.token_sort_ratio(q_proc, m) for m in d.matched_text), default=0)
                 / 100,
@@ -1025,6 +1033,15 @@ class Matcher:
             others = tuple(m.check.id for i, m in sorted(members, key=lambda im: im[0]) if i != first_i)
             out.append(replace(first, score=best.score, same_as=others) if others else first)
         return out
+
+
+def reciprocal_ranks(values: Sequence[float]) -> list[float]:
+    """``1 / (1 + rank)`` of each value among them, the highest ranked 0 (equal values in their order): how a
+    candidate stands among the others by one view, whatever that view's scale for this claim."""
+    out = [0.0] * len(values)
+    for rank, n in enumerate(sorted(range(len(values)), key=lambda n: -values[n])):
+        out[n] = 1.0 / (1 + rank)
+    return out
 
 
 def _why(

@@ -850,6 +850,23 @@ def test_semantic_feature_uses_the_real_model_and_reads_paraphrase() -> None:
     assert found["b1"] > 0.5 and all(found["b1"] > v for k, v in found.items() if k != "b1")
 
 
+def test_semantic_rank_is_the_candidate_s_place_by_sentence_similarity() -> None:
+    from factcheck.matching import reciprocal_ranks
+
+    assert reciprocal_ranks([0.2, 0.9, 0.5]) == [1 / 3, 1.0, 0.5]
+    assert reciprocal_ranks([0.4, 0.4]) == [1.0, 0.5]  # equal values keep their order
+    assert reciprocal_ranks([]) == []
+    archive = [
+        Check("b1", "Drinking bleach cures coronavirus.", "Bleach cure?"),
+        Check("b2", "Drinking water from the tap spreads the new coronavirus.", "Tap water?"),
+        Check("b3", "Cats can catch the coronavirus from their owners.", "Cats?"),
+    ]
+    found = Matcher(archive).match("A post says you can get rid of the coronavirus by drinking bleach", top=3)
+    by_cosine = sorted(found, key=lambda m: -m.features["semantic"])
+    assert [m.features["semantic_rank"] for m in by_cosine] == [1.0, 0.5, 1 / 3][: len(found)]
+    assert by_cosine[0].check.id == "b1"
+
+
 def test_missing_model_is_one_clear_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
