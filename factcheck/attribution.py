@@ -45,6 +45,12 @@ SAY_VERBS = frozenset(_EN["verbs"]["say"])
 REPORT_VERBS = frozenset(_EN["verbs"]["report"])
 _AUX = frozenset(_W["aux"])
 _DAYS = frozenset(_W["days"])
+_TIME_DETERMINERS = frozenset(_W["time_determiners"])
+_TIME_UNITS = frozenset(_W["time_units"])
+_PRONOUN_OPENERS = frozenset(_W["pronoun_openers"])
+_TIME_PREPOSITIONS = frozenset(_W["time_prepositions"])
+# the words of a time phrase that opens a sentence ("In 2009", "On Monday", "Last week", "Earlier this month")
+_TIME_WORDS = _DAYS | frozenset(_W["months"]) | _TIME_UNITS | _TIME_DETERMINERS
 # lower-case words that can be part of a speaker noun phrase
 _NP_WORDS = frozenset(_W["np"])
 _ANON_HEADS = frozenset(_W["anonymous_heads"])
@@ -706,12 +712,36 @@ def sentence_subject(text: str) -> tuple[str, int, int] | None:
 
 
 def _subject_before(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int, int] | None:
+    """The noun phrase ending just before token k (the speech verb), or None; never across a word that
+    opens a subordinate clause ("The measure comes after health officials said" -> "health officials",
+    "in Newark, where prosecutors told him" -> "prosecutors")."""
+    subj = _subject_phrase(toks, k)
+    if subj is None:
+        return None
+    cut = None
+    for i in range(k - 1, -1, -1):
+        t, ts, _ = toks[i]
+        if ts < subj[1]:
+            break
+        if ts < subj[2] and t in _SUBORDINATE_OPENERS:
+            cut = i
+            break
+    if cut is None:
+        return subj
+    if toks[cut + 1][1] >= subj[2]:
+        return None
+    return text_between(toks, toks[cut + 1][1], subj[2]), toks[cut + 1][1], subj[2]
+
+
+def _subject_phrase(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int, int] | None:
     """The noun phrase ending just before token k (the speech verb), or None."""
     j = k - 1
     while j >= 0 and (
         toks[j][0] in _AUX
         or toks[j][0] in _DAYS
         or (toks[j][0] == "on" and j + 1 < k and toks[j + 1][0] in _DAYS)
+        or (toks[j][0] in _TIME_DETERMINERS and j + 1 < k and toks[j + 1][0] in _TIME_UNITS)
+        or (toks[j][0] in _TIME_UNITS and j >= 1 and toks[j - 1][0] in _TIME_DETERMINERS)
     ):
         j -= 1
     if j >= 3 and toks[j][0] == ")" and toks[j - 2][0] == "(" and toks[j - 1][0].isupper():
@@ -992,6 +1022,8 @@ _SUBORDINATE = _SUBORDINATORS | {
     "although",
     "though",
 }
+# (lower case: inside a subject phrase they open a clause of their own)
+_SUBORDINATE_OPENERS = _SUBORDINATE | {"where", "whereas"}
 
 
 def _named_subject(np: str) -> bool:
@@ -1113,6 +1145,20 @@ def _may_speak(text: str, vm: re.Match[str]) -> bool:
             w in _BE for w in text[max(0, e - 60) : vm.start()].split()[-3:]
         )
     return True
+
+
+def _pronoun_opener(toks: list[tuple[str, int, int]], p: int) -> bool:
+    """Whether the tokens before the pronoun at token ``p`` (from the sentence's start) only open the
+    sentence: a connective or adverb ("But he said", "Later she added"), a bullet ("- He warned"), or a
+    time phrase ("In 2009 she told People", "On Monday he said", "Last week she wrote")."""
+    if p == 1:
+        return toks[0][0].lower() in _PRONOUN_OPENERS
+    first = toks[0][0].lower()
+    return (
+        2 <= p <= 4
+        and first in _TIME_PREPOSITIONS
+        and all(t in _TIME_WORDS or t.isdigit() for t, _, _ in toks[1:p])
+    )
 
 
 def _opens_sentence(text: str, start: int) -> bool:
@@ -1341,7 +1387,11 @@ def _attribute(
             k > 0
             and not (p > 0 and toks[p - 1][0] == "and" and toks[p][0].lower() == "it")
             and toks[p][0].lower() in _PRONOUNS
-            and ((p < 1 and ws == 0) or (p >= 1 and toks[p - 1][0] in (",", "”", '"', "and", "but", "that")))
+            and (
+                (p < 1 and ws == 0)
+                or (p >= 1 and toks[p - 1][0] in (",", "”", '"', "and", "but", "that"))
+                or (ws == 0 and _pronoun_opener(toks, p))
+            )
         ):
             if not speakers and pronoun is None:
                 pronoun = _PRONOUNS[toks[p][0].lower()]

@@ -158,3 +158,22 @@ def test_he_said_before_a_quotation_that_reports_a_government_is_the_person_name
         "arrested, the US government has informed the UK government of the arrest.”"
     )
     assert _speaker_of(text, "detained in Miami") == "John Rankin"
+
+
+# --- session 9: a pronoun after a word or phrase that opens the sentence --------------------------------
+
+
+def test_but_he_said_after_the_named_speaker() -> None:
+    text = (
+        "The Rev. Terry Lee, who runs a local youth ministry, said many of the shootings involved young men.\n"
+        "But he said he understood why the community did not rise up over the 12 shootings."
+    )
+    assert _speaker_of(text, "he understood why") == "Terry Lee"
+
+
+def test_a_time_phrase_before_the_pronoun() -> None:
+    text = (
+        "Governor Maria Diaz announced a $40 million plan for the port on Monday.\n"
+        "Last week she told reporters that the port had lost 300 jobs in 2023."
+    )
+    assert _speaker_of(text, "lost 300 jobs") == "Maria Diaz"
