@@ -110,6 +110,8 @@ _ASIDES = frozenset(_W.get("asides", []))
 _SAY_NOUN_BEFORE = frozenset(_W.get("say_noun_before", []))
 _BUSINESS_ANAPHORS = frozenset(_W.get("business_anaphors", []))
 _PUBLIC_ANAPHORS = frozenset(_W.get("public_anaphors", []))
+# heads of a described organisation ("the Seattle-based retailer") that "the company" resolution knows
+_ANAPHOR_HEADS = _BUSINESS_ANAPHORS | _PUBLIC_ANAPHORS
 _PARTICIPLE_TAIL = re.compile(r"(?<=\w)\s+[a-z]+ing\b")  # "media reports monitoring the incident"
 
 
@@ -126,7 +128,9 @@ def organisation_referent(
     organisation named last, when the noun fits it (any business for a company name; "the ministry" only
     for a name that holds "Ministry"), else None. ``full``: the name ``last_org`` abbreviates, when it is
     an acronym ("NHTSA" ... "the agency said": the Administration's name says what NHTSA is)."""
-    if last_org is None or not (f"the {speaker}" in text or f"The {speaker}" in text):
+    if last_org is None or not (
+        f"the {speaker}" in text or f"The {speaker}" in text or _described_as(text, speaker)
+    ):
         return None
     words = last_org.lower().split()
     if full is not None:
@@ -139,6 +143,12 @@ def organisation_referent(
     if speaker in _PUBLIC_ANAPHORS and not _PUBLIC_ANAPHORS.isdisjoint(words):
         return last_org  # "The Texas Department of Criminal Justice ..., the agency announced"
     return None
+
+
+def _described_as(text: str, noun: str) -> bool:
+    """Whether ``text`` names ``noun`` after "the" and a few modifiers ("The Los Angeles thrift holding
+    company", "the Seattle-based retailer")."""
+    return re.search(r"\b[Tt]he\s+(?:[\w’'-]+\s+){1,5}" + re.escape(noun) + r"\b", text) is not None
 
 
 def organisation_antecedent(
@@ -905,6 +915,10 @@ def _subject_phrase(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int,
                 return " ".join(t[0] for t in toks[n : end + 1]), toks[n][1], toks[end][2]
             if end - n >= 2 and n >= start and (toks[n][0] in ROLE_WORDS or _agent_noun(toks[n][0])):
                 return " ".join(t[0] for t in toks[n + 1 : end + 1]), toks[n + 1][1], toks[end][2]
+            if toks[end][0] in _ANAPHOR_HEADS:
+                described = _described_organisation(toks, end)
+                if described is not None:
+                    return described
             b = _modified_np_start(toks, i, start)
             if b is None:
                 return None
@@ -990,6 +1004,28 @@ def _modifier_word(t: str) -> bool:
         and not t.endswith("ly")
         and not (t.endswith("ed") and "-" not in t)
     )
+
+
+def _described_organisation(toks: list[tuple[str, int, int]], end: int) -> tuple[str, int, int] | None:
+    """The head noun of an organisation described by "the" and modifiers that opens its clause ("The Los
+    Angeles thrift holding company said", "the Seattle-based retailer said", "The Dutch chemical group
+    said" -> "company", "retailer", "group"): which organisation it is, the article named before (the
+    caller resolves "the company" from context); the offsets span the whole phrase. None for any other
+    phrase."""
+    i = end - 1
+    while i >= 0 and end - i <= 6:
+        t = toks[i][0]
+        if t in ("the", "The"):
+            if i > 0 and toks[i - 1][0] not in _CLAUSE_START:
+                return None
+            return f"{t} {toks[end][0]}", toks[i][1], toks[end][2]
+        if t[:1].isupper():
+            if t in CAP_STOP or _acronym(t) and t.isupper() and len(t) > 4:
+                return None
+        elif not (_modifier_word(t) and t.replace("-", "").isalpha()):
+            return None
+        i -= 1
+    return None
 
 
 def _modified_np_start(toks: list[tuple[str, int, int]], i: int, start: int) -> int | None:

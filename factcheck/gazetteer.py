@@ -271,7 +271,7 @@ ORG_HEADS = frozenset(
     Journal Herald Tribune Gazette Daily Press Television TV Radio Broadcasting Guard Corps Command Board Club Church
     League Movement Front Coalition Centre Center Centres Centers Chamber Exchange Reserve Industries Holdings Technologies Motors
     Entrepreneurs Industrialists Nations Survey Observatory Laboratory Agency Pharma Pharmaceuticals
-    Therapeutics Biotech Labs Systems Solutions Capital Ventures AG SA SE plc PLC NV GmbH LLC Co
+    Therapeutics Biotech Labs Systems Solutions Capital Ventures AG SA SE plc PLC NV GmbH LLC Co Cos
     Foods Studios Records Telecom Mining Chemicals Brands Stores Investments Logistics Petroleum Railways""".split()
 )
 # (not the heads that open job titles: "Software Engineer", "Energy Secretary", "Chief Financial Officer")

@@ -177,3 +177,11 @@ def test_a_time_phrase_before_the_pronoun() -> None:
         "Last week she told reporters that the port had lost 300 jobs in 2023."
     )
     assert _speaker_of(text, "lost 300 jobs") == "Maria Diaz"
+
+
+def test_a_described_company_is_the_company_named_before() -> None:
+    text = (
+        "Coast Savings Financial Inc. reported its results on Tuesday.\n"
+        "The Los Angeles thrift holding company said it had a loss of $92.2 million for the quarter."
+    )
+    assert _speaker_of(text, "a loss of $92.2 million") == "Coast Savings Financial Inc"
