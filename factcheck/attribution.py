@@ -406,6 +406,9 @@ def _classify_source(np: str) -> Source | None:
     if _STATE_MEDIA.search(np):
         return Source(outlet[0] if outlet else (trailing["name"] if trailing else np), "media")
     if outlet:
+        staff = _outlet_staff(np, outlet[0])
+        if staff is not None:
+            return staff  # "ABC Entertainment Group president Paul Lee": a person who works for the outlet
         return Source(outlet[0], outlet[1])
     if _OUTLET_WORDS.search(np) or (len(words) > 1 and words[-1] in OUTLET_HEADS and definite):
         return Source(trailing["name"] if trailing else np, "outlet")
@@ -586,6 +589,17 @@ def _unknown_name(np: str, src: Source) -> bool:
 
 
 _OUTLET_RE = re.compile(r"(?<![\w])(?:" + trie_pattern(OUTLETS) + r")(?![\w])")
+
+
+def _outlet_staff(np: str, outlet: str) -> Source | None:
+    """The person a phrase names after an outlet and a role ("CNN president Jeff Zucker", "ABC
+    Entertainment Group president Paul Lee"), or None."""
+    rest = np[np.find(outlet) + len(outlet) :].split()
+    r = next((i for i, w in enumerate(rest) if w in ROLE_WORDS), None)
+    if r is None or not 1 <= len(rest) - r - 1 <= 4 or not all(w[:1].isupper() for w in rest[r + 1 :]):
+        return None
+    person = _classify_source(" ".join(rest[r + 1 :]))
+    return person if person is not None and person.kind == "person" else None
 
 
 def _find_outlet(np: str) -> tuple[str, str] | None:

@@ -558,7 +558,7 @@ CAP_STOP = frozenset(
     Hence Therefore Once Until Unless Because During Following Amid Among Within Without Under Over Against About
     From For With By Of To Into Onto Upon Via Per Like Near Off Out Up Down Through Throughout Toward Towards
     Besides Beyond Except Apart Ahead Earlier Later Early Late Mid Last Next First Second Third Previously Recently Currently
-    Separately Similarly Likewise Overall Finally Additionally Analysts Officials Sources Experts Critics Residents
+    Separately Similarly Likewise Overall Finally Additionally Afterwards Afterward Eventually Ultimately Analysts Officials Sources Experts Critics Residents
     Police Authorities Witnesses Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March
     April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
     Mr Mrs Ms Dr Prof Sir Read More Advertisement Photo Image Video Watch Listen Click Subscribe Share Comments
