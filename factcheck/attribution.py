@@ -102,6 +102,7 @@ _SAY_BEFORE: dict[str, tuple[str, ...]] = {
     verb: (before,) if isinstance(before, str) else tuple(before)
     for verb, before in _EN["verbs"].get("say_before", {}).items()
 }
+_AT_QUOTATION = frozenset(_EN["verbs"].get("at_quotation", []))
 # a progressive speech verb ("Researchers are warning") speaks after a form of "be"
 _BE = frozenset(_W.get("be", []))
 _CLAUSE_VERBS = frozenset(_W.get("clause_verbs", []))
@@ -1183,6 +1184,8 @@ def _may_speak(text: str, vm: re.Match[str]) -> bool:
     t, e = vm.group(0)[1:], vm.end() - 1
     if t == "say" and _word_before(text, vm.start()) in _SAY_NOUN_BEFORE:
         return False  # "to give Parliament the final say on trade deals": a noun
+    if t in _AT_QUOTATION and _QUOTE_MARK.search(text) is None:
+        return False  # "Fighting continued."
     if t in _SAY_BEFORE and not text.startswith(_SAY_BEFORE[t], e):
         # "The survey found 40 percent ...", "Researchers found the links being spread": a finding, reported
         # by who found it ("The researchers found the tool in a quarry" is an act: a thing found, no clause)
