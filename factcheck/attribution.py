@@ -1075,6 +1075,9 @@ _SUBORDINATE = _SUBORDINATORS | {
 }
 # (lower case: inside a subject phrase they open a clause of their own)
 _SUBORDINATE_OPENERS = _SUBORDINATE | {"where", "whereas"}
+# words that open a sentence with a subordinate clause ("When Meghan joined the family, she said ..."): its
+# subject is whom the main clause's pronoun most likely means
+CLAUSE_OPENERS = frozenset(_W["clause_openers"])
 
 
 def _named_subject(np: str) -> bool:

@@ -266,8 +266,22 @@ def _pronoun_marks(text: str, voc: _GenderVocab) -> list[tuple[int, str]]:
 
 
 def _person_mentions(st: _Sent, canon: Any, persons: frozenset[str]) -> list[entities.Mention]:
-    """The mentions of persons in ``st``: named as persons, or by a surname the article gives in full."""
+    """The mentions of persons in ``st``: named as persons, or by a surname the article gives in full (or,
+    in ``persons``, a one-word name the article makes speak: "Harry said")."""
     return [m for m in st.mentions if m.kind == "person" or (m.kind == "misc" and canon(m.text) in persons)]
+
+
+# a one-word name that speaks ("Harry said", "said Meghan"): a person, though the entity scan cannot tell
+_SPEAKING_NAME = re.compile(
+    r"\b(?P<a>[A-Z][a-z]+)\s+(?:said|says|told|added|explained|wrote|recalled)\b"
+    r"|\b(?:said|says|added)\s+(?P<b>[A-Z][a-z]+)[.,]"
+)
+
+
+def _speaking_names(text: str) -> frozenset[str]:
+    """The capitalised words that stand right before or after a verb of saying ("Harry said", '..., said
+    Meghan.'): names of persons for the pronoun evidence, though the entity scan types them "misc"."""
+    return frozenset(m["a"] or m["b"] for m in _SPEAKING_NAME.finditer(text))
 
 
 def _person_genders(text: str, sents: list[_Sent], canon: Any, known: frozenset[str]) -> dict[str, str]:
@@ -343,6 +357,19 @@ def _subject_person(text: str, st: _Sent | None, canon: Any, known: frozenset[st
         return None
     s, e = st.start + subj[1], st.start + subj[2]
     return next((m.text for m in persons if s <= m.start and m.end <= e), None)
+
+
+def _clause_subject_person(text: str, st: _Sent, canon: Any, known: frozenset[str]) -> str | None:
+    """The person named right after the word that opens sentence ``st`` with a subordinate clause ("When
+    Meghan joined the family, she said ..." -> Meghan), or None."""
+    sent = text[st.start : st.end]
+    first = sent.split(None, 1)[0] if sent.strip() else ""
+    if first.lower() not in attribution.CLAUSE_OPENERS:
+        return None
+    persons = _person_mentions(st, canon, known)
+    if not persons or text[st.start + len(first) : persons[0].start].strip():
+        return None
+    return str(canon(persons[0].text))
 
 
 def _org_before(mentions: list[entities.Mention], pos: int) -> str | None:
@@ -852,8 +879,12 @@ def extract(
     humans: list[tuple[str, str]] = []
 
     @functools.cache
+    def speaking() -> frozenset[str]:  # the article's persons, and the one-word names it makes speak
+        return known | _speaking_names(text)
+
+    @functools.cache
     def genders() -> dict[str, str]:  # each person's pronoun, read once and only when a "he"/"she" needs it
-        return _person_genders(text, sents, full_name, known) if english else {}
+        return _person_genders(text, sents, full_name, speaking()) if english else {}
 
     forms: list[dict[str, str]] = []
 
@@ -956,6 +987,12 @@ def extract(
                         )
                         # "... a spokesperson for UCEA said. '...,' he said": the last person or spokesperson
                         # named, unless the article's pronouns for them say otherwise
+                        # "When Meghan joined the family, she said": the subject of the clause that opens the
+                        # sentence, when the article's pronouns for them are this one
+                        if lead is None:
+                            lead = _clause_subject_person(text, st, full_name, speaking())
+                            if lead is not None and genders().get(lead) != att.pronoun:
+                                lead = None
                         got = (
                             (lead, "person")
                             if lead is not None and genders().get(full_name(lead), att.pronoun) == att.pronoun

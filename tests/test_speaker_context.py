@@ -185,3 +185,21 @@ def test_a_described_company_is_the_company_named_before() -> None:
         "The Los Angeles thrift holding company said it had a loss of $92.2 million for the quarter."
     )
     assert _speaker_of(text, "a loss of $92.2 million") == "Coast Savings Financial Inc"
+
+
+def test_the_subject_of_an_opening_clause_is_whom_she_means() -> None:
+    text = (
+        "Meghan said the palace ignored her pleas for help in 2019.\n"
+        "Oprah Winfrey said she was stunned by the 2 hours of interviews.\n"
+        "When Meghan joined the family, she said she had to hand over her passport and her keys in 2018."
+    )
+    assert _speaker_of(text, "hand over her passport") == "Meghan"
+
+
+def test_a_one_word_name_that_speaks_has_pronoun_evidence() -> None:
+    text = (
+        "Harry said he could not have left the family in 2020.\n"
+        "\"I couldn't call an Uber to the palace in 2019,\" she joked at one point."
+    )
+    assert extract._speaking_names(text) == {"Harry"}
+    assert _speaker_of(text, "call an Uber") is None  # Harry is "he"; no woman named before
