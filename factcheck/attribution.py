@@ -46,6 +46,7 @@ REPORT_VERBS = frozenset(_EN["verbs"]["report"])
 _AUX = frozenset(_W["aux"])
 _DAYS = frozenset(_W["days"])
 _TIME_DETERMINERS = frozenset(_W["time_determiners"])
+_OBJECT_PREPOSITIONS = frozenset(_W["object_prepositions"])
 _TIME_UNITS = frozenset(_W["time_units"])
 _PRONOUN_OPENERS = frozenset(_W["pronoun_openers"])
 _TIME_PREPOSITIONS = frozenset(_W["time_prepositions"])
@@ -113,7 +114,8 @@ _BUSINESS_ANAPHORS = frozenset(_W.get("business_anaphors", []))
 _PUBLIC_ANAPHORS = frozenset(_W.get("public_anaphors", []))
 # heads of a described organisation ("the Seattle-based retailer") that "the company" resolution knows
 _ANAPHOR_HEADS = _BUSINESS_ANAPHORS | _PUBLIC_ANAPHORS
-_PARTICIPLE_TAIL = re.compile(r"(?<=\w)\s+[a-z]+ing\b")  # "media reports monitoring the incident"
+# "media reports monitoring the incident", "a criminal complaint unsealed Tuesday"
+_PARTICIPLE_TAIL = re.compile(r"(?<=\w)\s+[a-z]+(?:ing|ed)\b")
 
 
 def _acronym(word: str) -> bool:
@@ -913,6 +915,8 @@ def _subject_phrase(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int,
     ):
         start = _walk_np(toks, j - 1)
         j = start - 1
+    if j >= 0 and toks[j][0] in _OBJECT_PREPOSITIONS:
+        return None  # "The charges against Olson allege": the object of a preposition, not the subject
     # the phrase must start a clause: sentence start, after punctuation, a quote, or a conjunction
     # (or at least start with a name: "Earlier this week Putin said"); a few more lower-case words are
     # allowed when they reach the clause start: ", party spokesman Pablo Ortiz said", ", the county health department said"
