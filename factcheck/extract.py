@@ -271,17 +271,23 @@ def _person_mentions(st: _Sent, canon: Any, persons: frozenset[str]) -> list[ent
     return [m for m in st.mentions if m.kind == "person" or (m.kind == "misc" and canon(m.text) in persons)]
 
 
-# a one-word name that speaks ("Harry said", "said Meghan"): a person, though the entity scan cannot tell
-_SPEAKING_NAME = re.compile(
-    r"\b(?P<a>[A-Z][a-z]+)\s+(?:said|says|told|added|explained|wrote|recalled)\b"
-    r"|\b(?:said|says|added)\s+(?P<b>[A-Z][a-z]+)[.,]"
-)
+# the verbs of saying next to which a one-word name is a person's ("Harry said", '..., said Meghan.')
+_SAYS_AFTER = (" said", " says", " told", " added", " explained", " wrote", " recalled")
+_SAYS_BEFORE = ("said ", "says ", "added ")
 
 
-def _speaking_names(text: str) -> frozenset[str]:
-    """The capitalised words that stand right before or after a verb of saying ("Harry said", '..., said
-    Meghan.'): names of persons for the pronoun evidence, though the entity scan types them "misc"."""
-    return frozenset(m["a"] or m["b"] for m in _SPEAKING_NAME.finditer(text))
+def _speaking_names(text: str, sents: list[_Sent]) -> frozenset[str]:
+    """The one-word names (``misc`` mentions: the entity scan cannot tell a person's first name from any
+    other capitalised word) right before or after a verb of saying ("Harry said", '..., said Meghan.'):
+    persons, for the pronoun evidence."""
+    return frozenset(
+        m.text
+        for st in sents
+        for m in st.mentions
+        if m.kind == "misc"
+        and " " not in m.text
+        and (text.startswith(_SAYS_AFTER, m.end) or text.endswith(_SAYS_BEFORE, 0, m.start))
+    )
 
 
 def _person_genders(text: str, sents: list[_Sent], canon: Any, known: frozenset[str]) -> dict[str, str]:
@@ -880,7 +886,7 @@ def extract(
 
     @functools.cache
     def speaking() -> frozenset[str]:  # the article's persons, and the one-word names it makes speak
-        return known | _speaking_names(text)
+        return known | _speaking_names(text, sents)
 
     @functools.cache
     def genders() -> dict[str, str]:  # each person's pronoun, read once and only when a "he"/"she" needs it
