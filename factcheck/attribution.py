@@ -444,6 +444,16 @@ def _classify_source(np: str) -> Source | None:
             return person
     if low[-1] in _ORG_NOUNS:  # "Governor Jay Inslee's office", "the county health department"
         return Source(np, "organisation")
+    if (
+        len(words) >= 2
+        and words[-1].isalpha()
+        and words[-1].islower()
+        and words[-2].endswith(("’s", "'s"))
+        and words[-2][:1].isupper()
+        and low[-1] not in ROLE_WORDS
+        and _agent_noun(low[-1])
+    ):
+        return Source(np, "anonymous")  # "Lopez's brother", "Elian Gonzalez's father": not Lopez, not Elian
     ms = [m for m in entities.mentions(np) if m.kind in ("person", "org", "place", "misc", "event")]
     persons = [m for m in ms if m.kind == "person"]
     if (
