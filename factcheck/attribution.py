@@ -844,6 +844,14 @@ def _subject_phrase(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int,
                     # an appositive name: "His lawyer, Chidi Eze, said" -> the name
                     return " ".join(t[0] for t in inner), inner[0][1], inner[-1][2]
                 elif (
+                    len(inner) >= 3
+                    and inner[0][0] in ROLE_WORDS
+                    and _walk_np(toks, j - 1) == i + 1
+                    and all(t[0][:1].isupper() for t in inner[1:])
+                ):
+                    # a role and a name: "Her son, actor Lorenzo Lamas, tweeted" -> the name
+                    return " ".join(t[0] for t in inner[1:]), inner[1][1], inner[-1][2]
+                elif (
                     inner
                     and (
                         inner[0][0].lower() in _DETS
@@ -1219,14 +1227,17 @@ def _may_speak(text: str, vm: re.Match[str]) -> bool:
 
 def _pronoun_opener(toks: list[tuple[str, int, int]], p: int) -> bool:
     """Whether the tokens before the pronoun at token ``p`` (from the sentence's start) only open the
-    sentence: a connective or adverb ("But he said", "Later she added"), a bullet ("- He warned"), or a
-    time phrase ("In 2009 she told People", "On Monday he said", "Last week she wrote")."""
-    if p == 1:
-        return toks[0][0].lower() in _PRONOUN_OPENERS
+    sentence: a connective or adverb ("But he said", "Later she added"), a bullet ("- He warned"), a time
+    phrase ("In 2009 she told People", "On Monday he said", "Last week she wrote"), or a connective and a
+    time phrase ("And in 2005 she told", "Back in 2009 she told")."""
     first = toks[0][0].lower()
+    if p == 1:
+        return first in _PRONOUN_OPENERS
+    if first in _PRONOUN_OPENERS or first == "back":
+        toks, p = toks[1:], p - 1
     return (
         2 <= p <= 4
-        and first in _TIME_PREPOSITIONS
+        and toks[0][0].lower() in _TIME_PREPOSITIONS
         and all(t in _TIME_WORDS or t.isdigit() for t, _, _ in toks[1:p])
     )
 
