@@ -1057,8 +1057,8 @@ def _described_organisation(toks: list[tuple[str, int, int]], end: int) -> tuple
                 return None
             return f"{t} {toks[end][0]}", toks[i][1], toks[end][2]
         if t[:1].isupper():
-            if t in CAP_STOP or _acronym(t) and t.isupper() and len(t) > 4:
-                return None
+            if t in CAP_STOP:
+                return None  # a word that opens sentences ("In", "After"): no modifier of the head
         elif not (_modifier_word(t) and t.replace("-", "").isalpha()):
             return None
         i -= 1

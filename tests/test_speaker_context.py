@@ -199,6 +199,6 @@ def test_the_subject_of_an_opening_clause_is_whom_she_means() -> None:
 def test_a_one_word_name_that_speaks_has_pronoun_evidence() -> None:
     text = (
         "Harry said he could not have left the family in 2020.\n"
-        "\"I couldn't call an Uber to the palace in 2019,\" she joked at one point."
+        '"I couldn\'t call an Uber to the palace in 2019," she joked at one point.'
     )
     assert _speaker_of(text, "call an Uber") is None  # Harry is "he"; no woman named before
