@@ -13,22 +13,34 @@ With ``--base TREE`` the same figures of that code tree are printed beside them,
 (each tree in its own process, ``PYTHONPATH=TREE``). ``-v`` lists the claims whose speaker is not correct
 (do not list the fresh split while tuning).
 
+``--pool`` (with ``--base``) reads unlabelled English text instead: the TempEval-3 TBAQ documents, the ECB+
+``ecbplus`` documents outside the ecb split, and the trafilatura evaluation pages of ``$FACTCHECK_EXTRA``
+(default /work/trafi_extra) but those of the fresh split; it lists every shown claim whose speaker differs
+between the two trees, each file in half A or B by a hash of its name (write rules from A, judge them on B),
+to be judged by reading.
+
     python bench/speakers_real.py [--base /tmp/base_tree] [--only SPLIT ...] [-v]
+    python bench/speakers_real.py --base /tmp/base_tree --pool
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
+import tempfile
 import tomllib
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 SPLITS = ("dev", "dev2", "dev3", "heldout", "ecb", "dev4", "fresh")
+FIXTURES = ROOT / "tests" / "fixtures" / "realworld"
 
 
 def measure(tree: Path, splits: list[str]) -> dict[str, dict[str, Any]]:
@@ -76,6 +88,83 @@ def measure(tree: Path, splits: list[str]) -> dict[str, dict[str, Any]]:
     return out
 
 
+def write_pool(out: Path) -> int:
+    """The unlabelled English text of ``--pool``, one trafilatura-shaped JSON record per file in ``out``."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    sys.path.insert(0, str(FIXTURES))
+    import make_ecbplus
+    import make_fresh
+    import temporal
+    import trafilatura
+
+    n = 0
+
+    def put(name: str, rec: dict[str, Any]) -> None:
+        nonlocal n
+        (out / f"{name}.json").write_text(json.dumps(rec), encoding="utf-8")
+        n += 1
+
+    for d in temporal.load(temporal.data_dir()):
+        put(f"tbaq.{d.name}", {"title": "", "date": str(d.dct), "text": d.text, "language": "en"})
+    ecb = temporal.data_dir().parent / "ecbplus-dev" / "docs"
+    for path in sorted(ecb.rglob("*ecbplus.xml")):
+        if path.stem not in make_ecbplus.DOCS:
+            put(f"ecb.{path.stem}", {**make_ecbplus.build(path, "2013-01-01", "", ()), "language": "en"})
+    extra = Path(os.environ.get("FACTCHECK_EXTRA", "/work/trafi_extra"))
+    meta = json.loads((extra / "evaldata_extra.json").read_text(encoding="utf-8"))
+    for url, m in meta.items():
+        if m["file"] in make_fresh.DOCS:
+            continue  # (the fresh split is never read while writing rules)
+        html = (extra / "html" / m["file"]).read_text(encoding="utf-8", errors="replace")
+        got = trafilatura.extract(html, output_format="json", with_metadata=True, url=url)
+        rec = json.loads(got) if got else {}
+        if rec.get("text"):
+            put(
+                f"trafi.{re.sub(r'[.]html$', '', m['file'])}",
+                {**rec, "date": rec.get("date") or m.get("date")},
+            )
+    return n
+
+
+def pool_claims(tree: Path, folder: Path) -> list[dict[str, Any]]:
+    """The shown claims of the English records in ``folder``, for the code tree ``tree``."""
+    sys.path.insert(0, str(tree))
+    from factcheck import extract, ingest
+    from factcheck.model import DEFAULT_MIN_SCORE
+
+    out = []
+    for f in sorted(folder.glob("*.json")):
+        batch = ingest.load([str(f)])
+        if not batch.articles or batch.articles[0].language not in (None, "en"):
+            continue
+        # (the hash of the file's own name, its source prefix off: the halves the rules were written from)
+        own = f.name.split(".", 1)[1]
+        half = "A" if hashlib.sha1(own.encode()).digest()[0] % 2 == 0 else "B"
+        for c in extract.extract(batch.articles[0]):
+            if c.score >= DEFAULT_MIN_SCORE:
+                out.append({"f": f.stem, "half": half, "s": c.start, "t": c.text, "sp": c.speaker})
+    return out
+
+
+def pool_changes(new: list[dict[str, Any]], base: list[dict[str, Any]]) -> None:
+    """Print the shown claims whose speaker differs between the trees, and their count per half."""
+    a = {(r["f"], r["s"], r["t"]): r for r in base}
+    b = {(r["f"], r["s"], r["t"]): r for r in new}
+    halves: Counter[str] = Counter()
+    for k in sorted(set(a) | set(b)):
+        ra, rb = a.get(k), b.get(k)
+        if ra is not None and rb is not None and ra["sp"] == rb["sp"]:
+            continue
+        r = rb or ra
+        assert r is not None
+        halves[r["half"]] += 1
+        tag = "newly shown " if ra is None else "now hidden " if rb is None else ""
+        print(f"  [{r['half']}] {k[0]}: {tag}{ra and ra['sp']!r} -> {rb and rb['sp']!r}: {k[2][:160]}")
+    print(
+        f"shown claims: {len(new)} (base {len(base)}); speakers changed: half A {halves['A']}, half B {halves['B']}"
+    )
+
+
 def run_tree(tree: Path, splits: list[str]) -> dict[str, dict[str, Any]]:
     env = dict(os.environ, PYTHONPATH=str(tree), PYTHONHASHSEED="0")
     cmd = [sys.executable, str(Path(__file__).resolve()), f"--json={tree}", *[f"--only={s}" for s in splits]]
@@ -97,11 +186,31 @@ def main() -> int:
     ap.add_argument("--base", type=Path, help="a second code tree, measured in the same run")
     ap.add_argument("--only", action="append", choices=SPLITS)
     ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--pool", action="store_true", help="speakers changed on unlabelled text (needs --base)")
     ap.add_argument("--json", type=Path, help=argparse.SUPPRESS)  # (one tree's figures, in a child process)
+    ap.add_argument("--pool-dir", type=Path, help=argparse.SUPPRESS)  # (with --json: the pool's records)
     args = ap.parse_args()
     splits = args.only or list(SPLITS)
+    if args.json and args.pool_dir:
+        print(json.dumps(pool_claims(args.json, args.pool_dir)))
+        return 0
     if args.json:
         print(json.dumps(measure(args.json, splits)))
+        return 0
+    if args.pool:
+        if args.base is None:
+            sys.exit("speakers_real: --pool compares two trees: give --base")
+        with tempfile.TemporaryDirectory() as tmp:
+            print(f"pool: {write_pool(Path(tmp))} unlabelled records")
+            got = []
+            for tree in (ROOT, args.base.resolve()):
+                env = dict(os.environ, PYTHONPATH=str(tree), PYTHONHASHSEED="0")
+                cmd = [sys.executable, str(Path(__file__).resolve()), f"--json={tree}", f"--pool-dir={tmp}"]
+                res = subprocess.run(cmd, env=env, capture_output=True, text=True, cwd=tree, check=False)
+                if res.returncode != 0:
+                    sys.exit(f"speakers_real: {tree} failed: {res.stderr[-800:]}")
+                got.append(json.loads(res.stdout))
+        pool_changes(got[0], got[1])
         return 0
     new = run_tree(ROOT, splits)
     base = run_tree(args.base.resolve(), splits) if args.base else None

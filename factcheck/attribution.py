@@ -45,6 +45,13 @@ SAY_VERBS = frozenset(_EN["verbs"]["say"])
 REPORT_VERBS = frozenset(_EN["verbs"]["report"])
 _AUX = frozenset(_W["aux"])
 _DAYS = frozenset(_W["days"])
+_TIME_DETERMINERS = frozenset(_W["time_determiners"])
+_OBJECT_PREPOSITIONS = frozenset(_W["object_prepositions"])
+_TIME_UNITS = frozenset(_W["time_units"])
+_PRONOUN_OPENERS = frozenset(_W["pronoun_openers"])
+_TIME_PREPOSITIONS = frozenset(_W["time_prepositions"])
+# the words of a time phrase that opens a sentence ("In 2009", "On Monday", "Last week", "Earlier this month")
+_TIME_WORDS = _DAYS | frozenset(_W["months"]) | _TIME_UNITS | _TIME_DETERMINERS
 # lower-case words that can be part of a speaker noun phrase
 _NP_WORDS = frozenset(_W["np"])
 _ANON_HEADS = frozenset(_W["anonymous_heads"])
@@ -96,6 +103,7 @@ _SAY_BEFORE: dict[str, tuple[str, ...]] = {
     verb: (before,) if isinstance(before, str) else tuple(before)
     for verb, before in _EN["verbs"].get("say_before", {}).items()
 }
+_AT_QUOTATION = frozenset(_EN["verbs"].get("at_quotation", []))
 # a progressive speech verb ("Researchers are warning") speaks after a form of "be"
 _BE = frozenset(_W.get("be", []))
 _CLAUSE_VERBS = frozenset(_W.get("clause_verbs", []))
@@ -104,7 +112,10 @@ _ASIDES = frozenset(_W.get("asides", []))
 _SAY_NOUN_BEFORE = frozenset(_W.get("say_noun_before", []))
 _BUSINESS_ANAPHORS = frozenset(_W.get("business_anaphors", []))
 _PUBLIC_ANAPHORS = frozenset(_W.get("public_anaphors", []))
-_PARTICIPLE_TAIL = re.compile(r"(?<=\w)\s+[a-z]+ing\b")  # "media reports monitoring the incident"
+# heads of a described organisation ("the Seattle-based retailer") that "the company" resolution knows
+_ANAPHOR_HEADS = _BUSINESS_ANAPHORS | _PUBLIC_ANAPHORS
+# "media reports monitoring the incident", "a criminal complaint unsealed Tuesday"
+_PARTICIPLE_TAIL = re.compile(r"(?<=\w)\s+[a-z]+(?:ing|ed)\b")
 
 
 def _acronym(word: str) -> bool:
@@ -120,7 +131,9 @@ def organisation_referent(
     organisation named last, when the noun fits it (any business for a company name; "the ministry" only
     for a name that holds "Ministry"), else None. ``full``: the name ``last_org`` abbreviates, when it is
     an acronym ("NHTSA" ... "the agency said": the Administration's name says what NHTSA is)."""
-    if last_org is None or not (f"the {speaker}" in text or f"The {speaker}" in text):
+    if last_org is None or not (
+        f"the {speaker}" in text or f"The {speaker}" in text or _described_as(text, speaker)
+    ):
         return None
     words = last_org.lower().split()
     if full is not None:
@@ -133,6 +146,12 @@ def organisation_referent(
     if speaker in _PUBLIC_ANAPHORS and not _PUBLIC_ANAPHORS.isdisjoint(words):
         return last_org  # "The Texas Department of Criminal Justice ..., the agency announced"
     return None
+
+
+def _described_as(text: str, noun: str) -> bool:
+    """Whether ``text`` names ``noun`` after "the" and a few modifiers ("The Los Angeles thrift holding
+    company", "the Seattle-based retailer")."""
+    return re.search(r"\b[Tt]he\s+(?:[\w’'-]+\s+){1,5}" + re.escape(noun) + r"\b", text) is not None
 
 
 def organisation_antecedent(
@@ -390,6 +409,9 @@ def _classify_source(np: str) -> Source | None:
     if _STATE_MEDIA.search(np):
         return Source(outlet[0] if outlet else (trailing["name"] if trailing else np), "media")
     if outlet:
+        staff = _outlet_staff(np, outlet[0])
+        if staff is not None:
+            return staff  # "ABC Entertainment Group president Paul Lee": a person who works for the outlet
         return Source(outlet[0], outlet[1])
     if _OUTLET_WORDS.search(np) or (len(words) > 1 and words[-1] in OUTLET_HEADS and definite):
         return Source(trailing["name"] if trailing else np, "outlet")
@@ -422,6 +444,16 @@ def _classify_source(np: str) -> Source | None:
             return person
     if low[-1] in _ORG_NOUNS:  # "Governor Jay Inslee's office", "the county health department"
         return Source(np, "organisation")
+    if (
+        len(words) >= 2
+        and words[-1].isalpha()
+        and words[-1].islower()
+        and words[-2].endswith(("’s", "'s"))
+        and words[-2][:1].isupper()
+        and low[-1] not in ROLE_WORDS
+        and _agent_noun(low[-1])
+    ):
+        return Source(np, "anonymous")  # "Lopez's brother", "Elian Gonzalez's father": not Lopez, not Elian
     ms = [m for m in entities.mentions(np) if m.kind in ("person", "org", "place", "misc", "event")]
     persons = [m for m in ms if m.kind == "person"]
     if (
@@ -572,6 +604,17 @@ def _unknown_name(np: str, src: Source) -> bool:
 _OUTLET_RE = re.compile(r"(?<![\w])(?:" + trie_pattern(OUTLETS) + r")(?![\w])")
 
 
+def _outlet_staff(np: str, outlet: str) -> Source | None:
+    """The person a phrase names after an outlet and a role ("CNN president Jeff Zucker", "ABC
+    Entertainment Group president Paul Lee"), or None."""
+    rest = np[np.find(outlet) + len(outlet) :].split()
+    r = next((i for i, w in enumerate(rest) if w in ROLE_WORDS), None)
+    if r is None or not 1 <= len(rest) - r - 1 <= 4 or not all(w[:1].isupper() for w in rest[r + 1 :]):
+        return None
+    person = _classify_source(" ".join(rest[r + 1 :]))
+    return person if person is not None and person.kind == "person" else None
+
+
 def _find_outlet(np: str) -> tuple[str, str] | None:
     """The longest known outlet named in a phrase."""
     best: str | None = None
@@ -706,12 +749,36 @@ def sentence_subject(text: str) -> tuple[str, int, int] | None:
 
 
 def _subject_before(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int, int] | None:
+    """The noun phrase ending just before token k (the speech verb), or None; never across a word that
+    opens a subordinate clause ("The measure comes after health officials said" -> "health officials",
+    "in Newark, where prosecutors told him" -> "prosecutors")."""
+    subj = _subject_phrase(toks, k)
+    if subj is None:
+        return None
+    cut = None
+    for i in range(k - 1, -1, -1):
+        t, ts, _ = toks[i]
+        if ts < subj[1]:
+            break
+        if ts < subj[2] and t in _SUBORDINATE_OPENERS:
+            cut = i
+            break
+    if cut is None:
+        return subj
+    if toks[cut + 1][1] >= subj[2]:
+        return None
+    return text_between(toks, toks[cut + 1][1], subj[2]), toks[cut + 1][1], subj[2]
+
+
+def _subject_phrase(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int, int] | None:
     """The noun phrase ending just before token k (the speech verb), or None."""
     j = k - 1
     while j >= 0 and (
         toks[j][0] in _AUX
         or toks[j][0] in _DAYS
         or (toks[j][0] == "on" and j + 1 < k and toks[j + 1][0] in _DAYS)
+        or (toks[j][0] in _TIME_DETERMINERS and j + 1 < k and toks[j + 1][0] in _TIME_UNITS)
+        or (toks[j][0] in _TIME_UNITS and j >= 1 and toks[j - 1][0] in _TIME_DETERMINERS)
     ):
         j -= 1
     if j >= 3 and toks[j][0] == ")" and toks[j - 2][0] == "(" and toks[j - 1][0].isupper():
@@ -776,6 +843,14 @@ def _subject_before(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int,
                 ):
                     # an appositive name: "His lawyer, Chidi Eze, said" -> the name
                     return " ".join(t[0] for t in inner), inner[0][1], inner[-1][2]
+                elif (
+                    len(inner) >= 3
+                    and inner[0][0] in ROLE_WORDS
+                    and _walk_np(toks, j - 1) == i + 1
+                    and all(t[0][:1].isupper() for t in inner[1:])
+                ):
+                    # a role and a name: "Her son, actor Lorenzo Lamas, tweeted" -> the name
+                    return " ".join(t[0] for t in inner[1:]), inner[1][1], inner[-1][2]
                 elif (
                     inner
                     and (
@@ -858,6 +933,8 @@ def _subject_before(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int,
     ):
         start = _walk_np(toks, j - 1)
         j = start - 1
+    if j >= 0 and toks[j][0] in _OBJECT_PREPOSITIONS:
+        return None  # "The charges against Olson allege": the object of a preposition, not the subject
     # the phrase must start a clause: sentence start, after punctuation, a quote, or a conjunction
     # (or at least start with a name: "Earlier this week Putin said"); a few more lower-case words are
     # allowed when they reach the clause start: ", party spokesman Pablo Ortiz said", ", the county health department said"
@@ -875,6 +952,10 @@ def _subject_before(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int,
                 return " ".join(t[0] for t in toks[n : end + 1]), toks[n][1], toks[end][2]
             if end - n >= 2 and n >= start and (toks[n][0] in ROLE_WORDS or _agent_noun(toks[n][0])):
                 return " ".join(t[0] for t in toks[n + 1 : end + 1]), toks[n + 1][1], toks[end][2]
+            if toks[end][0] in _ANAPHOR_HEADS:
+                described = _described_organisation(toks, end)
+                if described is not None:
+                    return described
             b = _modified_np_start(toks, i, start)
             if b is None:
                 return None
@@ -962,6 +1043,28 @@ def _modifier_word(t: str) -> bool:
     )
 
 
+def _described_organisation(toks: list[tuple[str, int, int]], end: int) -> tuple[str, int, int] | None:
+    """The head noun of an organisation described by "the" and modifiers that opens its clause ("The Los
+    Angeles thrift holding company said", "the Seattle-based retailer said", "The Dutch chemical group
+    said" -> "company", "retailer", "group"): which organisation it is, the article named before (the
+    caller resolves "the company" from context); the offsets span the whole phrase. None for any other
+    phrase."""
+    i = end - 1
+    while i >= 0 and end - i <= 6:
+        t = toks[i][0]
+        if t in ("the", "The"):
+            if i > 0 and toks[i - 1][0] not in _CLAUSE_START:
+                return None
+            return f"{t} {toks[end][0]}", toks[i][1], toks[end][2]
+        if t[:1].isupper():
+            if t in CAP_STOP:
+                return None  # a word that opens sentences ("In", "After"): no modifier of the head
+        elif not (_modifier_word(t) and t.replace("-", "").isalpha()):
+            return None
+        i -= 1
+    return None
+
+
 def _modified_np_start(toks: list[tuple[str, int, int]], i: int, start: int) -> int | None:
     """Where a noun phrase starts whose head (from token ``start``) follows lower-case modifiers (tokens
     i+1 .. start-1) after a name, a possessive or an acronym at token ``i`` ("U.S. trade officials",
@@ -992,6 +1095,11 @@ _SUBORDINATE = _SUBORDINATORS | {
     "although",
     "though",
 }
+# (lower case: inside a subject phrase they open a clause of their own)
+_SUBORDINATE_OPENERS = _SUBORDINATE | {"where", "whereas"}
+# words that open a sentence with a subordinate clause ("When Meghan joined the family, she said ..."): its
+# subject is whom the main clause's pronoun most likely means
+CLAUSE_OPENERS = frozenset(_W["clause_openers"])
 
 
 def _named_subject(np: str) -> bool:
@@ -1101,6 +1209,8 @@ def _may_speak(text: str, vm: re.Match[str]) -> bool:
     t, e = vm.group(0)[1:], vm.end() - 1
     if t == "say" and _word_before(text, vm.start()) in _SAY_NOUN_BEFORE:
         return False  # "to give Parliament the final say on trade deals": a noun
+    if t in _AT_QUOTATION and _QUOTE_MARK.search(text) is None:
+        return False  # "Fighting continued."
     if t in _SAY_BEFORE and not text.startswith(_SAY_BEFORE[t], e):
         # "The survey found 40 percent ...", "Researchers found the links being spread": a finding, reported
         # by who found it ("The researchers found the tool in a quarry" is an act: a thing found, no clause)
@@ -1113,6 +1223,23 @@ def _may_speak(text: str, vm: re.Match[str]) -> bool:
             w in _BE for w in text[max(0, e - 60) : vm.start()].split()[-3:]
         )
     return True
+
+
+def _pronoun_opener(toks: list[tuple[str, int, int]], p: int) -> bool:
+    """Whether the tokens before the pronoun at token ``p`` (from the sentence's start) only open the
+    sentence: a connective or adverb ("But he said", "Later she added"), a bullet ("- He warned"), a time
+    phrase ("In 2009 she told People", "On Monday he said", "Last week she wrote"), or a connective and a
+    time phrase ("And in 2005 she told", "Back in 2009 she told")."""
+    first = toks[0][0].lower()
+    if p == 1:
+        return first in _PRONOUN_OPENERS
+    if first in _PRONOUN_OPENERS or first == "back":
+        toks, p = toks[1:], p - 1
+    return (
+        2 <= p <= 4
+        and toks[0][0].lower() in _TIME_PREPOSITIONS
+        and all(t in _TIME_WORDS or t.isdigit() for t, _, _ in toks[1:p])
+    )
 
 
 def _opens_sentence(text: str, start: int) -> bool:
@@ -1341,7 +1468,11 @@ def _attribute(
             k > 0
             and not (p > 0 and toks[p - 1][0] == "and" and toks[p][0].lower() == "it")
             and toks[p][0].lower() in _PRONOUNS
-            and ((p < 1 and ws == 0) or (p >= 1 and toks[p - 1][0] in (",", "”", '"', "and", "but", "that")))
+            and (
+                (p < 1 and ws == 0)
+                or (p >= 1 and toks[p - 1][0] in (",", "”", '"', "and", "but", "that"))
+                or (ws == 0 and _pronoun_opener(toks, p))
+            )
         ):
             if not speakers and pronoun is None:
                 pronoun = _PRONOUNS[toks[p][0].lower()]

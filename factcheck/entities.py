@@ -49,6 +49,10 @@ _HYPHEN_PARTICLE = r"(?:al|el|ad|ar|as|ash|an|at|az)-"
 # a generational suffix ends the name: "Martin Luther King Jr.", "Robert F. Kennedy Jr."
 _SUFFIX = r"(?:Jr|Sr)\.|(?:III|II|IV)\b"
 _SUFFIX_WORDS = frozenset({"Jr", "Sr", "II", "III", "IV"})
+# "in Maine I got": a place after a preposition, then the pronoun "I" and a word in lower case (a regnal
+# number follows a given name: "Queen Elizabeth I was", "World War I ended")
+_PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Ff]rom|[Tt]o|[Nn]ear|[Aa]round|[Aa]cross)[ \t]+\Z")
+_PRONOUN_I_AFTER = re.compile(r"[ \t]+[a-z]")
 # A run of capitalised name tokens, with connectors. The pattern opens with the capital itself (a pattern that
 # opens with a character class lets the scan jump to candidate positions) and checks the character before it
 # with a lookbehind (which also sees the text before the ``pos`` of a search): the first token is _CAPTOK
@@ -259,6 +263,12 @@ def mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]
             i = word.find(w, i)
             toks.append((w, ws + i, ws + i + len(w)))
             i += len(w)
+        if (
+            toks[-1][0] == "I"
+            and _PLACE_PREPOSITION_BEFORE.search(text, max(0, toks[-2][1] - 12), toks[-2][1])
+            and _PRONOUN_I_AFTER.match(text, toks[-1][2])
+        ):
+            toks.pop()  # "in Maine I got a tick bite": a place, then the pronoun (not "Elizabeth I was")
         pieces = _pieces(toks)
         prev_nation: str | None = None
         for piece in pieces:

@@ -283,8 +283,28 @@ def _pronoun_marks(text: str, voc: _GenderVocab) -> list[tuple[int, str]]:
 
 
 def _person_mentions(st: _Sent, canon: Any, persons: frozenset[str]) -> list[entities.Mention]:
-    """The mentions of persons in ``st``: named as persons, or by a surname the article gives in full."""
+    """The mentions of persons in ``st``: named as persons, or by a surname the article gives in full (or,
+    in ``persons``, a one-word name the article makes speak: "Harry said")."""
     return [m for m in st.mentions if m.kind == "person" or (m.kind == "misc" and canon(m.text) in persons)]
+
+
+# the verbs of saying next to which a one-word name is a person's ("Harry said", '..., said Meghan.')
+_SAYS_AFTER = (" said", " says", " told", " added", " explained", " wrote", " recalled")
+_SAYS_BEFORE = ("said ", "says ", "added ")
+
+
+def _speaking_names(text: str, sents: list[_Sent]) -> frozenset[str]:
+    """The one-word names (``misc`` mentions: the entity scan cannot tell a person's first name from any
+    other capitalised word) right before or after a verb of saying ("Harry said", '..., said Meghan.'):
+    persons, for the pronoun evidence."""
+    return frozenset(
+        m.text
+        for st in sents
+        for m in st.mentions
+        if m.kind == "misc"
+        and " " not in m.text
+        and (text.startswith(_SAYS_AFTER, m.end) or text.endswith(_SAYS_BEFORE, 0, m.start))
+    )
 
 
 def _person_genders(text: str, sents: list[_Sent], canon: Any, known: frozenset[str]) -> dict[str, str]:
@@ -360,6 +380,19 @@ def _subject_person(text: str, st: _Sent | None, canon: Any, known: frozenset[st
         return None
     s, e = st.start + subj[1], st.start + subj[2]
     return next((m.text for m in persons if s <= m.start and m.end <= e), None)
+
+
+def _clause_subject_person(text: str, st: _Sent, canon: Any, known: frozenset[str]) -> str | None:
+    """The person named right after the word that opens sentence ``st`` with a subordinate clause ("When
+    Meghan joined the family, she said ..." -> Meghan), or None."""
+    sent = text[st.start : st.end]
+    first = sent.split(None, 1)[0] if sent.strip() else ""
+    if first.lower() not in attribution.CLAUSE_OPENERS:
+        return None
+    persons = _person_mentions(st, canon, known)
+    if not persons or text[st.start + len(first) : persons[0].start].strip():
+        return None
+    return str(canon(persons[0].text))
 
 
 def _org_before(mentions: list[entities.Mention], pos: int) -> str | None:
@@ -928,8 +961,12 @@ def extract(
     humans: list[tuple[str, str]] = []
 
     @functools.cache
+    def speaking() -> frozenset[str]:  # the article's persons, and the one-word names it makes speak
+        return known | _speaking_names(text, sents)
+
+    @functools.cache
     def genders() -> dict[str, str]:  # each person's pronoun, read once and only when a "he"/"she" needs it
-        return _person_genders(text, sents, full_name, known) if english else {}
+        return _person_genders(text, sents, full_name, speaking()) if english else {}
 
     forms: list[dict[str, str]] = []
 
@@ -1032,6 +1069,12 @@ def extract(
                         )
                         # "... a spokesperson for UCEA said. '...,' he said": the last person or spokesperson
                         # named, unless the article's pronouns for them say otherwise
+                        # "When Meghan joined the family, she said": the subject of the clause that opens the
+                        # sentence, when the article's pronouns for them are this one
+                        if lead is None:
+                            lead = _clause_subject_person(text, st, full_name, speaking())
+                            if lead is not None and genders().get(lead) != att.pronoun:
+                                lead = None
                         got = (
                             (lead, "person")
                             if lead is not None and genders().get(full_name(lead), att.pronoun) == att.pronoun

@@ -271,7 +271,7 @@ ORG_HEADS = frozenset(
     Journal Herald Tribune Gazette Daily Press Television TV Radio Broadcasting Guard Corps Command Board Club Church
     League Movement Front Coalition Centre Center Centres Centers Chamber Exchange Reserve Industries Holdings Technologies Motors
     Entrepreneurs Industrialists Nations Survey Observatory Laboratory Agency Pharma Pharmaceuticals
-    Therapeutics Biotech Labs Systems Solutions Capital Ventures AG SA SE plc PLC NV GmbH LLC Co
+    Therapeutics Biotech Labs Systems Solutions Capital Ventures AG SA SE plc PLC NV GmbH LLC Co Cos
     Foods Studios Records Telecom Mining Chemicals Brands Stores Investments Logistics Petroleum Railways""".split()
 )
 # (not the heads that open job titles: "Software Engineer", "Energy Secretary", "Chief Financial Officer")
@@ -558,7 +558,7 @@ CAP_STOP = frozenset(
     Hence Therefore Once Until Unless Because During Following Amid Among Within Without Under Over Against About
     From For With By Of To Into Onto Upon Via Per Like Near Off Out Up Down Through Throughout Toward Towards
     Besides Beyond Except Apart Ahead Earlier Later Early Late Mid Last Next First Second Third Previously Recently Currently
-    Separately Similarly Likewise Overall Finally Additionally Analysts Officials Sources Experts Critics Residents
+    Separately Similarly Likewise Overall Finally Additionally Afterwards Afterward Eventually Ultimately Analysts Officials Sources Experts Critics Residents
     Police Authorities Witnesses Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March
     April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
     Mr Mrs Ms Dr Prof Sir Read More Advertisement Photo Image Video Watch Listen Click Subscribe Share Comments

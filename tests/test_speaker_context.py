@@ -158,3 +158,47 @@ def test_he_said_before_a_quotation_that_reports_a_government_is_the_person_name
         "arrested, the US government has informed the UK government of the arrest.”"
     )
     assert _speaker_of(text, "detained in Miami") == "John Rankin"
+
+
+# --- session 9: a pronoun after a word or phrase that opens the sentence --------------------------------
+
+
+def test_but_he_said_after_the_named_speaker() -> None:
+    text = (
+        "The Rev. Terry Lee, who runs a local youth ministry, said many of the shootings involved young men.\n"
+        "But he said he understood why the community did not rise up over the 12 shootings."
+    )
+    assert _speaker_of(text, "he understood why") == "Terry Lee"
+
+
+def test_a_time_phrase_before_the_pronoun() -> None:
+    text = (
+        "Governor Maria Diaz announced a $40 million plan for the port on Monday.\n"
+        "Last week she told reporters that the port had lost 300 jobs in 2023."
+    )
+    assert _speaker_of(text, "lost 300 jobs") == "Maria Diaz"
+
+
+def test_a_described_company_is_the_company_named_before() -> None:
+    text = (
+        "Coast Savings Financial Inc. reported its results on Tuesday.\n"
+        "The Los Angeles thrift holding company said it had a loss of $92.2 million for the quarter."
+    )
+    assert _speaker_of(text, "a loss of $92.2 million") == "Coast Savings Financial Inc"
+
+
+def test_the_subject_of_an_opening_clause_is_whom_she_means() -> None:
+    text = (
+        "Meghan said the palace ignored her pleas for help in 2019.\n"
+        "Oprah Winfrey said she was stunned by the 2 hours of interviews.\n"
+        "When Meghan joined the family, she said she had to hand over her passport and her keys in 2018."
+    )
+    assert _speaker_of(text, "hand over her passport") == "Meghan"
+
+
+def test_a_one_word_name_that_speaks_has_pronoun_evidence() -> None:
+    text = (
+        "Harry said he could not have left the family in 2020.\n"
+        '"I couldn\'t call an Uber to the palace in 2019," she joked at one point.'
+    )
+    assert _speaker_of(text, "call an Uber") is None  # Harry is "he"; no woman named before
