@@ -174,6 +174,12 @@ class Tally:
         t[0] += int(ok)
         t[1] += 1
 
+    def count(self, key: str, ok: int, n: int) -> None:
+        """``ok`` of ``n`` more."""
+        t = self.n.setdefault(key, [0, 0])
+        t[0] += ok
+        t[1] += n
+
     def fmt(self, key: str) -> str:
         ok, n = self.n.get(key, [0, 0])
         return f"{ok}/{n} = {ok / n:.1%}" if n else "-"
@@ -600,18 +606,11 @@ def extra_report(folder: str | None, only: str | None = None, study: str | None 
                         lab = _label_of(labels, f, t)
                         if lab is not None:
                             tally.add(f"labels passed {lab}", True)
+            leaked_old = len(_leaks(claims[way], ref_old, old_grams))  # (against trafilatura's default text)
             for key in keys:
-                t = tally.n.setdefault(f"{way} {key} leak", [0, 0])
-                t[0] += len(leaked)
-                t[1] += len(claims[way])
-                t = tally.n.setdefault(
-                    f"{way} {key} leak-old", [0, 0]
-                )  # (against trafilatura's default text)
-                t[0] += len(_leaks(claims[way], ref_old, old_grams))
-                t[1] += len(claims[way])
-                t = tally.n.setdefault(f"{way} {key} leak-jt", [0, 0])
-                t[0] += len(leaked) - excused
-                t[1] += len(claims[way])
+                tally.count(f"{way} {key} leak", len(leaked), len(claims[way]))
+                tally.count(f"{way} {key} leak-old", leaked_old, len(claims[way]))
+                tally.count(f"{way} {key} leak-jt", len(leaked) - excused, len(claims[way]))
             if way == "raw":  # the measure itself, on claims that hold a hand-labelled snippet
                 leaked_set = set(leaked)
                 for label in ("with", "without"):
@@ -660,10 +659,10 @@ def extra_report(folder: str | None, only: str | None = None, study: str | None 
         print(_corrected(tally, key))
         counts = sorted(per_page.get(key, []), reverse=True)
         if counts and sum(counts):
-            top = sum(counts[:CONCENTRATION_PAGES])
+            worst = sum(counts[:CONCENTRATION_PAGES])
             print(
-                f"    concentration: the {CONCENTRATION_PAGES} pages with the most leaked raw claims hold {top} of "
-                f"{sum(counts)} ({top / sum(counts):.0%}); pages with none: {counts.count(0)} of {len(counts)}"
+                f"    concentration: the {CONCENTRATION_PAGES} pages with the most leaked raw claims hold {worst} of "
+                f"{sum(counts)} ({worst / sum(counts):.0%}); pages with none: {counts.count(0)} of {len(counts)}"
             )
         if key == "A1":
             for way in ("raw", "html"):
