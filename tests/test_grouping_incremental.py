@@ -133,6 +133,7 @@ def test_incremental_regrouping_equals_grouping_from_scratch(start, ops):
         assert as_json(got) == as_json(grouping.group_claims(claims, arts, overrides=overrides, state=fresh))
         # what was reused of the stories is what a grouping from scratch computes (the same floats)
         assert state.story_memo.sims == fresh.story_memo.sims
+        assert state.story_memo.top == fresh.story_memo.top
 
 
 SPLIT_OFTEN = dataclasses.replace(grouping.DEFAULT, split_min_side=2, doc_sim_min=0.05)
@@ -287,6 +288,7 @@ def test_a_reloaded_state_is_the_same_state():
     assert back.story_memo.df == state.story_memo.df
     assert back.story_memo.splits == state.story_memo.splits
     assert back.story_memo.sims == state.story_memo.sims and state.story_memo.sims
+    assert back.story_memo.top == state.story_memo.top and state.story_memo.top
     assert back.features.keys() == state.features.keys()
     for fp, (fs, ks) in state.features.items():
         bfs, bks = back.features[fp]
@@ -539,3 +541,35 @@ def test_what_may_be_grouped_is_told_again_only_for_a_changed_article(monkeypatc
     assert set(told) == {"a03"}
     monkeypatch.undo()
     assert as_json(got) == as_json(grouping.group_claims(claims, arts))
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    st.lists(
+        st.dictionaries(
+            st.sampled_from(["fire", "bridge", "leeds", "oslo", "e:Maria Lopez"]), st.integers(1, 5)
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_document_vectors_made_when_asked_are_those_made_at_once(counts):
+    """The stories' article vectors, each made when first asked for, are the same floats as all of them made
+    at once the way a grouping from scratch made them before."""
+    import math
+    from collections import Counter
+
+    from factcheck.grouping import stories
+
+    tf = [Counter(c) for c in counts]
+    df: Counter[str] = Counter()
+    for c in tf:
+        df.update(c.keys())
+    n = len(tf)
+    idf = {t: math.log((1 + n) / (1 + k)) for t, k in df.items()}
+    lazy = stories._DocVectors(tf, stories._Idf(df, n))
+    for d in reversed(range(n)):  # (any order)
+        v = {t: (1 + math.log(k)) * idf[t] for t, k in tf[d].items()}
+        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+        assert lazy[d] == {t: x / norm for t, x in v.items()}
+    assert len(lazy) == n
