@@ -134,6 +134,7 @@ def test_incremental_regrouping_equals_grouping_from_scratch(start, ops):
         # what was reused of the stories is what a grouping from scratch computes (the same floats)
         assert state.story_memo.sims == fresh.story_memo.sims
         assert state.story_memo.top == fresh.story_memo.top
+        assert state.story_memo.closeness == fresh.story_memo.closeness
 
 
 SPLIT_OFTEN = dataclasses.replace(grouping.DEFAULT, split_min_side=2, doc_sim_min=0.05)
@@ -181,6 +182,27 @@ def test_an_unchanged_story_is_not_bisected_again(monkeypatch):
     monkeypatch.setattr(stories, "_bisect", lambda ms, *a: calls.append(ms) or real(ms, *a))
     got = grouping.group_claims(claims, arts, state=reloaded(state), params=SPLIT_OFTEN)
     assert calls == []
+    assert as_json(got) == as_json(grouping.group_claims(claims, arts, params=SPLIT_OFTEN))
+
+
+def test_unchanged_stories_are_not_compared_again_for_a_merge(monkeypatch):
+    from factcheck.grouping import stories
+
+    specs = dict(THREE_STORIES)
+    claims, arts = batch(specs)
+    state = GroupingState()
+    grouping.group_claims(claims, arts, state=state, params=SPLIT_OFTEN)
+    assert state.story_memo.closeness  # pairs of stories were compared
+    computed = []
+    real = stories._memo_closeness
+
+    def counting(*args):
+        known = real(*args)
+        return lambda a, b, compute: known(a, b, lambda: computed.append((a, b)) or compute())
+
+    monkeypatch.setattr(stories, "_memo_closeness", counting)
+    got = grouping.group_claims(claims, arts, state=reloaded(state), params=SPLIT_OFTEN)
+    assert computed == []
     assert as_json(got) == as_json(grouping.group_claims(claims, arts, params=SPLIT_OFTEN))
 
 
@@ -267,6 +289,8 @@ def test_a_saved_and_reloaded_state_regroups_as_from_scratch(start, ops):
         assert as_json(got) == as_json(grouping.group_claims(claims, arts, overrides=overrides, state=fresh))
         # what was reused of the stories is what a grouping from scratch computes (the same floats)
         assert state.story_memo.sims == fresh.story_memo.sims
+        assert state.story_memo.top == fresh.story_memo.top
+        assert state.story_memo.closeness == fresh.story_memo.closeness
 
 
 def test_a_reloaded_state_is_the_same_state():
@@ -289,6 +313,7 @@ def test_a_reloaded_state_is_the_same_state():
     assert back.story_memo.splits == state.story_memo.splits
     assert back.story_memo.sims == state.story_memo.sims and state.story_memo.sims
     assert back.story_memo.top == state.story_memo.top and state.story_memo.top
+    assert back.story_memo.closeness == state.story_memo.closeness
     assert back.features.keys() == state.features.keys()
     for fp, (fs, ks) in state.features.items():
         bfs, bks = back.features[fp]

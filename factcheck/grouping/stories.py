@@ -30,6 +30,8 @@ class StoryMemo:
     # an article's top terms (by fingerprint): the terms its TF-IDF vector weighs most, in that order (an
     # article whose vector is last time's has last time's, so its vector need not be made again)
     top: dict[str, list[str]] = field(default_factory=dict)
+    # two stories' articles' fingerprints (each in batch order) -> how close the two are (``_merge_stories``)
+    closeness: dict[tuple[tuple[str, ...], tuple[str, ...]], float] = field(default_factory=dict)
 
 
 class _Idf(dict[str, float]):
@@ -153,6 +155,8 @@ def _doc_clusters(
     else:
         label = _split_stories(label, tf, vecs, p)
     label = _attach_strays(label, sims, vecs, years, p)
+    if memo is not None and fps is not None:
+        return _merge_stories(label, sims, vecs, tf, p, _memo_closeness(memo, fps, unchanged))
     return _merge_stories(label, sims, vecs, tf, p)
 
 
@@ -236,12 +240,32 @@ def _memo_bisect(
     return bisect
 
 
+def _memo_closeness(
+    memo: StoryMemo, fps: Sequence[str], unchanged: list[bool]
+) -> Callable[[list[int], list[int], Callable[[], float]], float]:
+    """How close two stories are (``_merge_stories``), or last time's for the same articles when none of
+    their vectors changed (it is a function of their vectors and term counts alone; the summed cosines
+    between them sum the same pairs in the same order); this run's are left in ``memo.closeness``."""
+    before, memo.closeness = memo.closeness, {}
+
+    def known(a: list[int], b: list[int], compute: Callable[[], float]) -> float:
+        key = (tuple(fps[m] for m in a), tuple(fps[m] for m in b))
+        got = before.get(key)
+        if got is None or not all(unchanged[m] for m in (*a, *b)):
+            got = compute()
+        memo.closeness[key] = got
+        return got
+
+    return known
+
+
 def _merge_stories(
     label: list[int],
     sims: Mapping[tuple[int, int], float],
     vecs: Sequence[dict[str, float]],
     tf: list[Counter[str]],
     p: Params = DEFAULT,
+    known: Callable[[list[int], list[int], Callable[[], float]], float] | None = None,
 ) -> list[int]:
     """Join two stories whose articles are as close across as they are within (the mirror of the split
     test): one event's coverage that the average linkage left in pieces. Story pairs come from the blocked
@@ -250,7 +274,10 @@ def _merge_stories(
 
     Two stories the split would take apart again are left apart: with word weights taken inside their
     union, what they share weighs nothing and their own words decide (two emergency patches of one
-    browser five years apart, each story with its own dates, versions and names)."""
+    browser five years apart, each story with its own dates, versions and names).
+
+    ``known(a, b, compute)``: how close two stories (their articles) are, as ``compute()`` tells it or
+    as it was last time (``_memo_closeness``)."""
     members: dict[int, list[int]] = defaultdict(list)
     for d, lab in enumerate(label):
         members[lab].append(d)
@@ -291,6 +318,11 @@ def _merge_stories(
         na, nb = len(members[a]), len(members[b])
         if na < 2 or nb < 2 or blocked[a].get(b, 0.0) / (na * nb) < bar:
             return 0.0  # a lone article is left to _attach_strays; or even the blocked pairs say no
+        if known is not None and version[a] == version[b] == 0:  # (two stories as they came)
+            return known(members[a], members[b], lambda: closeness(a, b, na, nb))
+        return closeness(a, b, na, nb)
+
+    def closeness(a: int, b: int, na: int, nb: int) -> float:
         cohesion = [within(x) / (n * (n - 1) / 2) for x, n in ((a, na), (b, nb))]
         if min(cohesion) <= 0:
             return 0.0
