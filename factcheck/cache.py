@@ -251,23 +251,17 @@ class Cache:
 
     @staticmethod
     def _encode(key: str, value: Any, level: int = 6) -> bytes:
-        return zlib.compress(json.dumps({"key": key, "value": value}, ensure_ascii=False).encode(), level)
+        text = json.dumps({"key": key, "value": value}, ensure_ascii=False, separators=(",", ":"))
+        return zlib.compress(text.encode(), level)
 
     @_locked
-    def _put(self, kind: str, items: dict[str, Any]) -> None:
+    def _put(self, kind: str, items: dict[str, Any], level: int = 6) -> None:
+        """(``level``: zlib's, 1 the fastest)"""
         db = self._conn()
         if db is None or not items:
             return
         version = code_version()
-        rows = [
-            (
-                key,
-                kind,
-                version,
-                self._encode(key, value),
-            )
-            for key, value in items.items()
-        ]
+        rows = [(key, kind, version, self._encode(key, value, level)) for key, value in items.items()]
         try:
             db.execute("BEGIN IMMEDIATE")
             db.executemany(
@@ -432,7 +426,9 @@ class Cache:
             return None
 
     def put_groups(self, key: str, groups: Sequence[EventGroup]) -> None:
-        self._put("groups", {key: groups_to_json(groups)})
+        # (written after every regrouping, ~1 MB of JSON for 1,000 articles: the fastest compression, a
+        # third of the default's time for ~30% more bytes, as for the grouping state)
+        self._put("groups", {key: groups_to_json(groups)}, 1)
 
     # -- the last grouping of a batch: what an incremental regrouping starts from ----------------------
     @staticmethod

@@ -753,3 +753,52 @@ def test_the_content_key_reads_what_grouping_reads() -> None:
     )
     claims[0].speaker = "A reviewer's speaker"
     assert pipeline.content_key(art, claims, digest) == key
+
+
+def _ecb_subset(folder: Path, n: int) -> bool:
+    """``n`` ECB+ articles (bench/extract.py's: pairs of documents of one topic) written to ``folder``; False
+    when the shared data is not there."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_extract", REPO / "bench" / "extract.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault(spec.name, mod)
+    spec.loader.exec_module(mod)
+    if not (mod.data_dir() / "ecbplus-dev" / "docs").is_dir():
+        return False
+    folder.mkdir()
+    for i, text in enumerate(mod.corpus(n)):
+        (folder / f"ecb_{i:04d}.txt").write_text(text, encoding="utf-8")
+    return True
+
+
+def test_an_ecb_subset_regroups_from_its_saved_state_as_from_scratch(tmp_path: Path) -> None:
+    """On real coverage of look-alike events (stories bisected and tested for merges), each fresh process
+    after a change (an article edited, one added, one removed) regroups from the saved state exactly as a
+    grouping from scratch does."""
+    folder = tmp_path / "ecb"
+    if not _ecb_subset(folder, 120):
+        pytest.skip("shared ECB+ data not available")
+    path = tmp_path / "c.sqlite3"
+    first = pipeline.build([folder], cache=cache.Cache(path))
+    assert first.grouping_state is not None
+    memo = first.grouping_state.story_memo
+    assert memo.top and memo.splits and memo.closeness  # the stories' memos are exercised
+    extra = tmp_path / "extra.txt"
+    shutil.move(sorted(folder.glob("*.txt"))[-1], extra)
+    steps = [
+        lambda: _change(folder, 3, "The ministry said on Friday that 40 people were hurt in the blast."),
+        lambda: shutil.move(extra, folder / "ecb_new.txt"),
+        lambda: sorted(folder.glob("*.txt"))[50].unlink(),
+    ]
+    for step in steps:
+        step()
+        store = cache.Cache(path)  # a new process: nothing in memory
+        again = pipeline.build([folder], cache=store)
+        store.close()
+        assert again.grouping_state is not None and again.grouping_state.stats["parts_reused"] >= 1
+        plain = pipeline.build([folder], group=False, cache=cache.Cache(path))  # (extraction as cached)
+        pipeline.regroup(plain, cache=cache.Cache(enabled=False))  # from scratch
+        assert [g.to_json() for g in again.groups] == [g.to_json() for g in plain.groups]
+        assert _doc(again) == _doc(plain)

@@ -133,6 +133,8 @@ def test_incremental_regrouping_equals_grouping_from_scratch(start, ops):
         assert as_json(got) == as_json(grouping.group_claims(claims, arts, overrides=overrides, state=fresh))
         # what was reused of the stories is what a grouping from scratch computes (the same floats)
         assert state.story_memo.sims == fresh.story_memo.sims
+        assert state.story_memo.top == fresh.story_memo.top
+        assert state.story_memo.closeness == fresh.story_memo.closeness
 
 
 SPLIT_OFTEN = dataclasses.replace(grouping.DEFAULT, split_min_side=2, doc_sim_min=0.05)
@@ -180,6 +182,27 @@ def test_an_unchanged_story_is_not_bisected_again(monkeypatch):
     monkeypatch.setattr(stories, "_bisect", lambda ms, *a: calls.append(ms) or real(ms, *a))
     got = grouping.group_claims(claims, arts, state=reloaded(state), params=SPLIT_OFTEN)
     assert calls == []
+    assert as_json(got) == as_json(grouping.group_claims(claims, arts, params=SPLIT_OFTEN))
+
+
+def test_unchanged_stories_are_not_compared_again_for_a_merge(monkeypatch):
+    from factcheck.grouping import stories
+
+    specs = dict(THREE_STORIES)
+    claims, arts = batch(specs)
+    state = GroupingState()
+    grouping.group_claims(claims, arts, state=state, params=SPLIT_OFTEN)
+    assert state.story_memo.closeness  # pairs of stories were compared
+    computed = []
+    real = stories._memo_closeness
+
+    def counting(*args):
+        known = real(*args)
+        return lambda a, b, compute: known(a, b, lambda: computed.append((a, b)) or compute())
+
+    monkeypatch.setattr(stories, "_memo_closeness", counting)
+    got = grouping.group_claims(claims, arts, state=reloaded(state), params=SPLIT_OFTEN)
+    assert computed == []
     assert as_json(got) == as_json(grouping.group_claims(claims, arts, params=SPLIT_OFTEN))
 
 
@@ -266,6 +289,8 @@ def test_a_saved_and_reloaded_state_regroups_as_from_scratch(start, ops):
         assert as_json(got) == as_json(grouping.group_claims(claims, arts, overrides=overrides, state=fresh))
         # what was reused of the stories is what a grouping from scratch computes (the same floats)
         assert state.story_memo.sims == fresh.story_memo.sims
+        assert state.story_memo.top == fresh.story_memo.top
+        assert state.story_memo.closeness == fresh.story_memo.closeness
 
 
 def test_a_reloaded_state_is_the_same_state():
@@ -287,6 +312,8 @@ def test_a_reloaded_state_is_the_same_state():
     assert back.story_memo.df == state.story_memo.df
     assert back.story_memo.splits == state.story_memo.splits
     assert back.story_memo.sims == state.story_memo.sims and state.story_memo.sims
+    assert back.story_memo.top == state.story_memo.top and state.story_memo.top
+    assert back.story_memo.closeness == state.story_memo.closeness
     assert back.features.keys() == state.features.keys()
     for fp, (fs, ks) in state.features.items():
         bfs, bks = back.features[fp]
@@ -539,3 +566,35 @@ def test_what_may_be_grouped_is_told_again_only_for_a_changed_article(monkeypatc
     assert set(told) == {"a03"}
     monkeypatch.undo()
     assert as_json(got) == as_json(grouping.group_claims(claims, arts))
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    st.lists(
+        st.dictionaries(
+            st.sampled_from(["fire", "bridge", "leeds", "oslo", "e:Maria Lopez"]), st.integers(1, 5)
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_document_vectors_made_when_asked_are_those_made_at_once(counts):
+    """The stories' article vectors, each made when first asked for, are the same floats as all of them made
+    at once the way a grouping from scratch made them before."""
+    import math
+    from collections import Counter
+
+    from factcheck.grouping import stories
+
+    tf = [Counter(c) for c in counts]
+    df: Counter[str] = Counter()
+    for c in tf:
+        df.update(c.keys())
+    n = len(tf)
+    idf = {t: math.log((1 + n) / (1 + k)) for t, k in df.items()}
+    lazy = stories._DocVectors(tf, stories._Idf(df, n))
+    for d in reversed(range(n)):  # (any order)
+        v = {t: (1 + math.log(k)) * idf[t] for t, k in tf[d].items()}
+        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+        assert lazy[d] == {t: x / norm for t, x in v.items()}
+    assert len(lazy) == n

@@ -140,7 +140,7 @@ def digest(value: object) -> bytes:
 # that saving after a change writes only the new pieces. Read back, every value is checked for its type: a
 # piece of another shape raises ``ValueError`` and the state is not used.
 
-STATE_FORMAT = 4
+STATE_FORMAT = 6
 
 
 def params_digest(p: Params) -> str:
@@ -292,6 +292,10 @@ def state_pieces(state: GroupingState) -> tuple[dict[str, Any], dict[str, Callab
         "splits": [[list(k), None if v is None else list(v)] for k, v in state.story_memo.splits.items()],
         # the articles compared for stories (places in ``articles``) and their cosines, in columns
         "sims": [list(c) for c in zip(*(x for x in sims if None not in x), strict=True)] or [[], [], []],
+        # each article's top terms for stories (``StoryMemo.top``; None: not known), in ``articles`` order
+        "top": [state.story_memo.top.get(fp) for fp in state.fingerprints.values()],
+        # how close pairs of stories are (``StoryMemo.closeness``): [their articles' fingerprints, closeness]
+        "closeness": [[list(a), list(b), r] for (a, b), r in state.story_memo.closeness.items()],
         # how many claims hold each blocking key, and the stories' document frequencies (read back, not
         # counted again over every article)
         "posting_sizes": state.posting_sizes,
@@ -516,6 +520,16 @@ def state_from_pieces(
     sc = _typed(cols[2], _FLOAT, "story pairs")
     _check(len(a) == len(b) == len(sc), "story pairs")
     memo.sims = {(fps_at[i], fps_at[j]): x for i, j, x in zip(a, b, sc, strict=True)}
+    top = _column(manifest.get("top"), len(fps_at), "top terms")
+    memo.top = {
+        fp: _strs(terms, "top terms") for fp, terms in zip(fps_at, top, strict=True) if terms is not None
+    }
+    closeness = manifest.get("closeness")
+    _check(type(closeness) is list and all(type(x) is list and len(x) == 3 for x in closeness), "closeness")
+    for a, b, r in closeness:
+        memo.closeness[(tuple(_strs(a, "closeness")), tuple(_strs(b, "closeness")))] = _typed(
+            [r], _FLOAT, "closeness"
+        )[0]
     groupable = manifest.get("groupable", {})
     _check(type(groupable) is dict, "groupable claims")
     for places in groupable.values():

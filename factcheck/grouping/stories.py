@@ -27,6 +27,45 @@ class StoryMemo:
     splits: dict[tuple[str, ...], tuple[list[int], list[int]] | None] = field(default_factory=dict)
     # the pairs of articles compared (by fingerprints, in batch order) -> their cosine
     sims: dict[tuple[str, str], float] = field(default_factory=dict)
+    # an article's top terms (by fingerprint): the terms its TF-IDF vector weighs most, in that order (an
+    # article whose vector is last time's has last time's, so its vector need not be made again)
+    top: dict[str, list[str]] = field(default_factory=dict)
+    # two stories' articles' fingerprints (each in batch order) -> how close the two are (``_merge_stories``)
+    closeness: dict[tuple[tuple[str, ...], tuple[str, ...]], float] = field(default_factory=dict)
+
+
+class _Idf(dict[str, float]):
+    """The inverse document frequency of a term, computed when first asked for (a regrouping after one
+    change weighs the terms of a few articles only)."""
+
+    def __init__(self, df: Mapping[str, int], n_docs: int):
+        super().__init__()
+        self.df, self.n_docs = df, n_docs
+
+    def __missing__(self, t: str) -> float:
+        v = self[t] = math.log((1 + self.n_docs) / (1 + self.df[t]))
+        return v
+
+
+class _DocVectors(Sequence[dict[str, float]]):
+    """Each article's TF-IDF unit vector (log-scaled term counts ``tf``, weights ``idf``), made when first
+    asked for: after one change, only the articles compared again need theirs."""
+
+    def __init__(self, tf: Sequence[Counter[str]], idf: Mapping[str, float]):
+        self.tf, self.idf = tf, idf
+        self.made: dict[int, dict[str, float]] = {}
+
+    def __len__(self) -> int:
+        return len(self.tf)
+
+    def __getitem__(self, d: int) -> dict[str, float]:  # type: ignore[override]  # (no slices)
+        got = self.made.get(d)
+        if got is None:
+            idf = self.idf
+            v = {t: (1 + math.log(n)) * idf[t] for t, n in self.tf[d].items()}
+            norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+            got = self.made[d] = {t: x / norm for t, x in v.items()}
+        return got
 
 
 def _doc_clusters(
@@ -67,16 +106,21 @@ def _doc_clusters(
     if memo is not None and fps is not None:
         memo.docs = {fps[d]: tf[d] for d in range(n_docs)}
         memo.df = df
-    idf = {t: math.log((1 + n_docs) / (1 + k)) for t, k in df.items()}  # (the same floats, once per term)
-    vecs: list[dict[str, float]] = []
-    for c in tf:
-        v = {t: (1 + math.log(n)) * idf[t] for t, n in c.items()}
-        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
-        vecs.append({t: x / norm for t, x in v.items()})
+    vecs = _DocVectors(tf, _Idf(df, n_docs))  # (each made when first needed: the same floats)
+    known = memo.top if memo is not None and fps is not None else {}
+    top: list[list[str]] = []
+    for d in range(n_docs):
+        got = known.get(fps[d]) if fps is not None and unchanged[d] else None
+        if got is None:
+            v = vecs[d]
+            got = sorted(v, key=lambda t: -v[t])[: p.doc_top_terms]
+        top.append(got)
+    if memo is not None and fps is not None:
+        memo.top = {fps[d]: top[d] for d in range(n_docs)}
     cap = min(max(8, int(n_docs * p.doc_posting_share)), p.doc_posting_max)
     postings: dict[str, list[int]] = defaultdict(list)
-    for d, v in enumerate(vecs):
-        for t in sorted(v, key=lambda t: -v[t])[: p.doc_top_terms]:
+    for d, terms in enumerate(top):
+        for t in terms:
             if df[t] <= cap:
                 postings[t].append(d)
     # A pair of articles is compared when they share p.doc_shared_min of their top terms.
@@ -111,6 +155,8 @@ def _doc_clusters(
     else:
         label = _split_stories(label, tf, vecs, p)
     label = _attach_strays(label, sims, vecs, years, p)
+    if memo is not None and fps is not None:
+        return _merge_stories(label, sims, vecs, tf, p, _memo_closeness(memo, fps, unchanged))
     return _merge_stories(label, sims, vecs, tf, p)
 
 
@@ -173,7 +219,7 @@ def _memo_bisect(
     fps: Sequence[str],
     unchanged: list[bool],
     tf: list[Counter[str]],
-    vecs: list[dict[str, float]],
+    vecs: Sequence[dict[str, float]],
     p: Params,
 ) -> Callable[[list[int]], tuple[list[int], list[int]] | None]:
     """``_bisect`` of a story, or last time's for the same articles when none of their vectors changed;
@@ -194,12 +240,32 @@ def _memo_bisect(
     return bisect
 
 
+def _memo_closeness(
+    memo: StoryMemo, fps: Sequence[str], unchanged: list[bool]
+) -> Callable[[list[int], list[int], Callable[[], float]], float]:
+    """How close two stories are (``_merge_stories``), or last time's for the same articles when none of
+    their vectors changed (it is a function of their vectors and term counts alone; the summed cosines
+    between them sum the same pairs in the same order); this run's are left in ``memo.closeness``."""
+    before, memo.closeness = memo.closeness, {}
+
+    def known(a: list[int], b: list[int], compute: Callable[[], float]) -> float:
+        key = (tuple(fps[m] for m in a), tuple(fps[m] for m in b))
+        got = before.get(key)
+        if got is None or not all(unchanged[m] for m in (*a, *b)):
+            got = compute()
+        memo.closeness[key] = got
+        return got
+
+    return known
+
+
 def _merge_stories(
     label: list[int],
     sims: Mapping[tuple[int, int], float],
-    vecs: list[dict[str, float]],
+    vecs: Sequence[dict[str, float]],
     tf: list[Counter[str]],
     p: Params = DEFAULT,
+    known: Callable[[list[int], list[int], Callable[[], float]], float] | None = None,
 ) -> list[int]:
     """Join two stories whose articles are as close across as they are within (the mirror of the split
     test): one event's coverage that the average linkage left in pieces. Story pairs come from the blocked
@@ -208,7 +274,10 @@ def _merge_stories(
 
     Two stories the split would take apart again are left apart: with word weights taken inside their
     union, what they share weighs nothing and their own words decide (two emergency patches of one
-    browser five years apart, each story with its own dates, versions and names)."""
+    browser five years apart, each story with its own dates, versions and names).
+
+    ``known(a, b, compute)``: how close two stories (their articles) are, as ``compute()`` tells it or
+    as it was last time (``_memo_closeness``)."""
     members: dict[int, list[int]] = defaultdict(list)
     for d, lab in enumerate(label):
         members[lab].append(d)
@@ -221,30 +290,39 @@ def _merge_stories(
     bar = p.doc_sim_min * p.merge_min
     # Articles' vectors are unit length, so the summed cosine between two stories is the dot product of
     # their summed vectors, and a story's summed inner cosine is (|sum|^2 - sum of self-products) / 2.
+    # (made for a story when first needed: most stories are never compared past the blocked pairs' test)
     total: dict[int, dict[str, float]] = {}
     selfdot: dict[int, float] = {}
-    for lab, ms in members.items():
-        acc: dict[str, float] = {}
-        for m in ms:
-            for t, x in vecs[m].items():
-                acc[t] = acc.get(t, 0.0) + x
-        total[lab] = acc
-        selfdot[lab] = sum(_cosine(vecs[m], vecs[m]) for m in ms)
+
+    def summed(lab: int) -> dict[str, float]:
+        if lab not in total:
+            acc: dict[str, float] = {}
+            for m in members[lab]:
+                for t, x in vecs[m].items():
+                    acc[t] = acc.get(t, 0.0) + x
+            total[lab] = acc
+            selfdot[lab] = sum(_cosine(vecs[m], vecs[m]) for m in members[lab])
+        return total[lab]
 
     inner: dict[int, float] = {}
 
     def within(lab: int) -> float:
         if lab not in inner:
-            inner[lab] = (_cosine(total[lab], total[lab]) - selfdot[lab]) / 2
+            inner[lab] = (_cosine(summed(lab), summed(lab)) - selfdot[lab]) / 2
         return inner[lab]
 
     def cross(a: int, b: int) -> float:
-        return _cosine(total[a], total[b])
+        return _cosine(summed(a), summed(b))
 
     def ratio(a: int, b: int) -> float:
         na, nb = len(members[a]), len(members[b])
         if na < 2 or nb < 2 or blocked[a].get(b, 0.0) / (na * nb) < bar:
             return 0.0  # a lone article is left to _attach_strays; or even the blocked pairs say no
+        if known is not None and version[a] == version[b] == 0:  # (two stories as they came)
+            return known(members[a], members[b], lambda: closeness(a, b, na, nb))
+        return closeness(a, b, na, nb)
+
+    def closeness(a: int, b: int, na: int, nb: int) -> float:
         cohesion = [within(x) / (n * (n - 1) / 2) for x, n in ((a, na), (b, nb))]
         if min(cohesion) <= 0:
             return 0.0
@@ -272,7 +350,8 @@ def _merge_stories(
         _, a, b, va, vb = heapq.heappop(heap)
         if version[a] != va or version[b] != vb or a not in members or b not in members:
             continue
-        acc = total[a]
+        acc = summed(a)  # (both made before their members are joined)
+        summed(b)
         for t, x in total.pop(b).items():
             acc[t] = acc.get(t, 0.0) + x
         selfdot[a] += selfdot.pop(b)
@@ -298,7 +377,7 @@ def _merge_stories(
 def _attach_strays(
     label: list[int],
     sims: Mapping[tuple[int, int], float],
-    vecs: list[dict[str, float]],
+    vecs: Sequence[dict[str, float]],
     years: list[set[str]],
     p: Params = DEFAULT,
 ) -> list[int]:
@@ -351,7 +430,7 @@ def _years_near(a: set[str], b: set[str], gap: int) -> bool:
 def _split_stories(
     label: list[int],
     tf: list[Counter[str]],
-    vecs: list[dict[str, float]],
+    vecs: Sequence[dict[str, float]],
     p: Params = DEFAULT,
     bisect: Callable[[list[int]], tuple[list[int], list[int]] | None] | None = None,
 ) -> list[int]:
@@ -408,7 +487,7 @@ def _apart(a: Sequence[int], b: Sequence[int], tf: list[Counter[str]], p: Params
 
 
 def _bisect(
-    ms: list[int], tf: list[Counter[str]], gvecs: list[dict[str, float]], p: Params = DEFAULT
+    ms: list[int], tf: list[Counter[str]], gvecs: Sequence[dict[str, float]], p: Params = DEFAULT
 ) -> tuple[list[int], list[int]] | None:
     n = len(ms)
     vecs = _local_vectors(ms, tf)
