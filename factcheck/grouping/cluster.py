@@ -748,6 +748,9 @@ def _earned(
     best in its article (one lede does not vouch for every sentence of another article).
     And the story context reaches only ``story_hops`` joins from the claims of such direct pairs: one
     fact two outlets share does not carry both whole articles.
+    A sentence under the extractor's floor (``claim_floor``: grouping evidence, no claim) takes part as
+    any member, but the founding pair is of two claims: "Beste Reisezeit", a section heading, is not
+    the event of "Als beste Reisezeit dafür gelten die Monate September bis März."
     Repeated until stable; [] when fewer than two articles are left."""
     kept = set(ms)
     while True:
@@ -773,7 +776,7 @@ def _earned(
         joins: dict[int, set[int]] = defaultdict(set)  # claim -> the claims it vouches for by story context
         for i, j, (_ts, _ent, same_story, cos), direct in pairs:
             if direct:
-                anchored = True
+                anchored = anchored or (_claim(feats[i], p) and _claim(feats[j], p))
             elif j not in best[(i, feats[j].doc)] or i not in best[(j, feats[i].doc)]:
                 continue  # one claim does not vouch for a whole article
             if not timed or same_story or (feats[i].times and feats[j].times):
@@ -797,6 +800,11 @@ def _earned(
             break
         kept = linked
     return sorted(kept) if len({feats[m].doc for m in kept}) >= 2 else []
+
+
+def _claim(f: _Feat, p: Params) -> bool:
+    """A claim, not a sentence kept as grouping evidence only (under the extractor's floor)."""
+    return f.claim.score >= p.claim_floor or f.claim.manual
 
 
 def _within_hops(core: set[int], joins: Mapping[int, set[int]], hops: int) -> set[int]:
