@@ -51,9 +51,14 @@ class Corpus:
         return [c for a in self.articles for c in self.claims.get(a.key, [])]
 
     def is_shown(self, claim: Claim) -> bool:
-        """Shown by default: check-worthy enough, or added by a reviewer (a sentence under the extractor's
-        floor, kept as grouping evidence, is no claim whatever ``min_score``)."""
+        """Shown by default: check-worthy enough, or added by a reviewer (a sentence kept as grouping
+        evidence is no claim whatever ``min_score``)."""
         return claim.score >= max(self.min_score, _extract.MIN_SCORE) or claim.manual
+
+    def is_evidence(self, claim: Claim) -> bool:
+        """A sentence under the extractor's floor, kept in ``claims`` as grouping evidence only: no claim to
+        review (a review, its counts, reports and verdicts for a group leave it out; ``EVIDENCE_FLOOR``)."""
+        return claim.score < _extract.MIN_SCORE and not claim.manual
 
     def claim_index(self) -> dict[str, Claim]:
         return {c.id: c for c in self.all_claims()}

@@ -167,16 +167,26 @@ def group_claims(
     keys = [by_doc[d][0].claim.article_key for d in range(n_docs)]
     doc_years = [_doc_year(by_doc[d], p) for d in range(n_docs)]
     bodies = _bodies(feats, n_docs, articles)
+    # An article's profile names the participants of its claims: a sentence kept as evidence adds none (the
+    # names of every sentence made the stories move as unrelated pages were added: stability 0.94). Those
+    # that name no one stay, so an article of evidence sentences only still tells its language.
+    named = [f for f in feats if _claim(f, p) or not f.entities]
     if state is None:
-        doc_label = _doc_clusters(feats, n_docs, doc_years, bodies, p)
+        doc_label = _doc_clusters(named, n_docs, doc_years, bodies, p)
     else:
-        doc_label = _doc_clusters(feats, n_docs, doc_years, bodies, p, fps, state.story_memo)
+        doc_label = _doc_clusters(named, n_docs, doc_years, bodies, p, fps, state.story_memo)
     # A long page (an essay, documentation) is not a report of one event: it is a story of its own.
-    doc_size = Counter(f.doc for f in feats)
+    # (counted in claims: the sentences kept as evidence do not make an article long, nor a story too large
+    # for its context, so the stories' context is that of the claims alone)
+    n_claims = Counter(f.doc for f in feats if _claim(f, p))
     doc_label = [
-        lab if doc_size[d] <= p.story_article_max_claims else n_docs + d for d, lab in enumerate(doc_label)
+        lab if n_claims[d] <= p.story_article_max_claims else n_docs + d for d, lab in enumerate(doc_label)
     ]
-    postings = _postings(keys_of)
+    doc_size = Counter(f.doc for f in feats)
+    # A sentence kept as grouping evidence (under ``claim_floor``) holds no blocking key: it is compared with
+    # the claims of its story only. (Every sentence of the batch's other pages on the keys would fill them
+    # past ``max_posting``: claims would lose their pairs as unrelated pages are added.)
+    postings = _postings([ks if _claim(f, p) else () for f, ks in zip(feats, keys_of, strict=True)])
     story: dict[int, list[int]] = defaultdict(list)
     for f in feats:
         story[doc_label[f.doc]].append(f.idx)
@@ -343,7 +353,7 @@ def _pairs(
             add(ms, True)
     # Same-story context: every cross-article pair inside a (not too large) story cluster is a candidate.
     for ms in story.values():
-        if len(ms) > p.story_max_claims or len({feats[m].doc for m in ms}) < 2:
+        if sum(_claim(feats[m], p) for m in ms) > p.story_max_claims or len({feats[m].doc for m in ms}) < 2:
             continue
         add(ms, False)
     return cands
@@ -469,7 +479,7 @@ class _Reuse:
             members[lab].append(d)
         # A pair of two unchanged articles scores the same while each one's story holds the same articles
         # (same story or not) and gives all its pairs as candidates or not (its claims within the cap).
-        size = Counter(doc_label[f.doc] for f in feats)
+        size = Counter(doc_label[f.doc] for f in feats if _claim(f, p))  # (as ``_pairs`` counts them)
         self.stories = {
             keys[d]: (
                 frozenset(keys[m] for m in members[doc_label[d]]),
