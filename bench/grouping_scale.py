@@ -1,5 +1,5 @@
-"""Grouping at scale: 10k, 30k and 100k generated news-like claims; seconds (wall, and CPU in the notes) and peak
-naive all-pairs ``process.cdist(..., scorer=token_sort_ratio, workers=-1)`` baseline at 10k.
+"""Grouping at scale: 10k, 30k and 100k generated news-like claims; seconds (wall, and CPU in the notes) and
+peak memory, beside the naive all-pairs ``process.cdist(..., scorer=token_sort_ratio, workers=-1)`` baseline at 10k.
 
 Each size runs in a fresh subprocess so that its peak RSS (``ru_maxrss``) is its own.
 
