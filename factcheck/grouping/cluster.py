@@ -351,11 +351,21 @@ def _pairs(
     for ms in postings.values():
         if 1 < len(ms) <= p.max_posting:
             add(ms, True)
-    # Same-story context: every cross-article pair inside a (not too large) story cluster is a candidate.
+    # Same-story context: every cross-article pair inside a (not too large) story cluster is a candidate,
+    # but a sentence kept as evidence is compared with the story's claims only (not with other evidence).
     for ms in story.values():
-        if sum(_claim(feats[m], p) for m in ms) > p.story_max_claims or len({feats[m].doc for m in ms}) < 2:
+        claims = [m for m in ms if _claim(feats[m], p)]
+        if len(claims) > p.story_max_claims or len({feats[m].doc for m in ms}) < 2:
             continue
-        add(ms, False)
+        add(claims, False)
+        for e in ms:
+            if _claim(feats[e], p):
+                continue
+            for i in claims:
+                if feats[i].doc != feats[e].doc and (
+                    touched is None or feats[i].doc in touched or feats[e].doc in touched
+                ):
+                    cands[min(i, e)].add(max(i, e))
     return cands
 
 
