@@ -15,7 +15,12 @@ Figures (each beside the rapidfuzz single-link baseline of bench/ecbplus.py, mea
 - stability: ECB+ alone vs ECB+ in the mix, the share of ECB+ claims whose group (restricted to ECB+ claims)
   is the same in both runs.
 
-    python bench/stream.py [--limit-topics N] [--show] [--no-baseline] [--extra DIR]
+    python bench/stream.py [--limit-topics N] [--show] [--no-baseline] [--extra DIR] [--extract-cost N]
+
+The pipeline extracts every sentence of a body (``pipeline.EVIDENCE_FLOOR``): those under the extractor's
+floor are grouping evidence, no claims; the mix line counts them apart. ``--extract-cost N`` times the
+extraction of N articles of the mix as the pipeline does it and with the extractor's default floor
+(claims only), CPU time, alternated, best of 3.
 
 ``--show`` prints every distractor group with its claims, to be judged by hand. ``--extra DIR`` adds the web
 pages of DIR (saved ``.html`` or trafilatura ``.json``, read-only) to the distractor stream beside
@@ -196,12 +201,39 @@ def stability(alone: dict[str, str], mixed: dict[str, str], ids: list[str]) -> f
     return sum(a[c] == m[c] for c in ids) / max(1, len(ids))
 
 
+def extract_cost(corpus: Any, n: int) -> None:
+    """CPU time per article of the extraction as the pipeline does it (every sentence, those under the floor
+    as grouping evidence) beside the extractor's default (claims only), alternated, best of 3."""
+    from factcheck import extract, pipeline
+
+    floor = getattr(pipeline, "EVIDENCE_FLOOR", None)
+    arts = corpus.articles[:: max(1, len(corpus.articles) // n)][:n]
+    times = [extract._times_for(a) for a in arts]
+    best: dict[str, float] = {}
+    runs = {"claims only (default floor)": {}, f"pipeline (floor {floor})": {"min_score": floor}}
+    if floor is None:
+        runs = {"claims only (default floor)": {}}
+    for _ in range(3):
+        for name, kw in runs.items():
+            t0 = time.process_time()
+            for a, tm in zip(arts, times, strict=True):
+                extract.extract(a, times=tm, **kw)
+            best[name] = min(best.get(name, float("inf")), time.process_time() - t0)
+    for name, t in best.items():
+        print(
+            f"extraction of {len(arts)} articles (times given), {name}: {t / len(arts) * 1e6:,.0f} µs/article CPU"
+        )
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--limit-topics", type=int, default=None)
     ap.add_argument("--show", action="store_true", help="print every distractor group")
     ap.add_argument("--no-baseline", action="store_true")
     ap.add_argument("--extra", type=Path, default=None, help="more distractor pages (.html or .json)")
+    ap.add_argument(
+        "--extract-cost", type=int, default=0, metavar="N", help="time the extraction of N articles"
+    )
     ap.add_argument(
         "--show-half", choices=("A",), default=None, help="print the distractor groups of the --extra half A"
     )
@@ -218,6 +250,8 @@ def main() -> int:
         extra = sorted(p for p in args.extra.iterdir() if p.suffix in (".html", ".htm", ".json"))
         print(f"extra distractors: {len(extra)} pages from {args.extra}")
         distractors += extra
+    from factcheck import extract
+
     t0 = time.perf_counter()
     corpus, line_spans = build_corpus(docs, distractors)
     t_build = time.perf_counter() - t0
@@ -226,10 +260,15 @@ def main() -> int:
     claims = corpus.all_claims()
     by_id = {c.id: c for c in claims}
     n_dclaims = sum(c.article_key in dkeys for c in claims)
+    floor = getattr(extract, "MIN_SCORE", 0.0)
+    n_evidence = sum(c.score < floor and not c.manual for c in claims)
     print(
-        f"mix: {len(docs)} ECB+ documents + {n_dist} distractor pages; {len(claims)} claims "
-        f"({n_dclaims} from distractors); extraction {t_build:.1f} s"
+        f"mix: {len(docs)} ECB+ documents + {n_dist} distractor pages; {len(claims)} claims and sentences "
+        f"({n_dclaims} from distractors; {n_evidence} under the floor {floor}: grouping evidence, no claims); "
+        f"extraction {t_build:.1f} s"
     )
+    if args.extract_cost:
+        extract_cost(corpus, args.extract_cost)
     t0 = time.perf_counter()
     mixed = run_grouping(corpus)
     t_group = time.perf_counter() - t0

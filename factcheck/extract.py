@@ -30,7 +30,9 @@ Fields of each Claim (see model.Claim):
   ``denied`` (-1), "vowed/pledged/promised" ``planned``, "confirmed/reported <figure>" ``occurred``.
 - ``score``: check-worthiness 0-1 (``checkworthiness``, vocabulary in ``lang/<code>/checkworthiness.toml``);
   claims under ``min_score`` (the floor ``MIN_SCORE``) are not returned; those under
-  ``model.DEFAULT_MIN_SCORE`` are returned but hidden by default (``pipeline.Corpus.is_shown``).
+  ``model.DEFAULT_MIN_SCORE`` are returned but hidden by default (``pipeline.Corpus.is_shown``). With a
+  ``min_score`` under ``MIN_SCORE`` the sentences under the floor are returned too, read as stated (their
+  stance is not classified): the pipeline keeps them, hidden, as grouping evidence (``pipeline._extract_one``).
 """
 
 from __future__ import annotations
@@ -1187,10 +1189,11 @@ def extract(
                     title=st.title,
                 )
             )
-            # the stance only matters for a claim that is kept: skip it when even the best stance
-            # (an event: +0.12) leaves the sentence under min_score (stance is not used as context)
+            # the stance only matters for a claim: skip it when even the best stance (an event: +0.12)
+            # leaves the sentence under min_score, or under MIN_SCORE (a sentence returned under the floor
+            # is read as stated: grouping evidence, no claim; stance is not used as context)
             best = _cw_score(terms, Stance.OCCURRED, article.language)
-            if best < min_score:
+            if best < max(min_score, MIN_SCORE):
                 st_val, polarity = Stance.STATED, 1
             else:
                 reported = att is not None and (att.verb is not None or att.pronoun is not None)

@@ -51,8 +51,14 @@ class Corpus:
         return [c for a in self.articles for c in self.claims.get(a.key, [])]
 
     def is_shown(self, claim: Claim) -> bool:
-        """Shown by default: check-worthy enough, or added by a reviewer."""
-        return claim.score >= self.min_score or claim.manual
+        """Shown by default: check-worthy enough, or added by a reviewer (a sentence kept as grouping
+        evidence is no claim whatever ``min_score``)."""
+        return claim.score >= max(self.min_score, _extract.MIN_SCORE) or claim.manual
+
+    def is_evidence(self, claim: Claim) -> bool:
+        """A sentence under the extractor's floor, kept in ``claims`` as grouping evidence only: no claim to
+        review (a review, its counts, reports and verdicts for a group leave it out; ``EVIDENCE_FLOOR``)."""
+        return claim.score < _extract.MIN_SCORE and not claim.manual
 
     def claim_index(self) -> dict[str, Claim]:
         return {c.id: c for c in self.all_claims()}
@@ -94,10 +100,16 @@ def extract_article(
     return got
 
 
+# Every sentence of an article's body is extracted: those under the extractor's floor (``extract.MIN_SCORE``)
+# are no claims (never shown, ``Corpus.is_shown``) but grouping reads them as evidence of which event an
+# article tells (a group's hidden members; they never found a group: ``grouping.Params.claim_floor``).
+EVIDENCE_FLOOR = 0.0
+
+
 def _extract_one(article: Article) -> list[Claim]:
     if not ingest.claims_supported(article):
         return []  # a script with no sentence support: the article's notice says so
-    return _extract.extract(article)
+    return _extract.extract(article, min_score=EVIDENCE_FLOOR)
 
 
 class _Extraction:

@@ -491,7 +491,7 @@ class Review:
         return GroupOverrides(merges=list(self._data.merges), splits=list(self._data.splits))
 
     def _reindex(self) -> None:
-        self._index = {c.id: c for c in self.corpus.all_claims()}
+        self._index = {c.id: c for c in self.corpus.all_claims() if not self.corpus.is_evidence(c)}
         if self.loading is None:  # (a preview's articles and claims are the opened review's: left alone)
             self._apply_overrides()
 
@@ -555,9 +555,10 @@ class Review:
         return self._data.cursor
 
     def claims(self, article_key: str, *, include_dismissed: bool = False) -> list[Claim]:
-        out = self.corpus.claims.get(article_key, [])
+        evidence = self.corpus.is_evidence  # (a sentence kept as grouping evidence is no claim)
+        out = [c for c in self.corpus.claims.get(article_key, []) if not evidence(c)]
         if include_dismissed:
-            return list(out)
+            return out
         dec = self._data.decisions
         return [c for c in out if not (c.id in dec and dec[c.id].dismissed)]
 
@@ -623,7 +624,12 @@ class Review:
                 out.append(o)
                 seen.add(o.id)
         dismissed = {cid for cid, d in self._data.decisions.items() if d.dismissed}
-        rest = [o for o in self.corpus.all_claims() if o.id not in seen and o.id not in dismissed]
+        index = self._index
+        rest = [
+            o
+            for o in self.corpus.all_claims()
+            if o.id in index and o.id not in seen and o.id not in dismissed
+        ]
         # The rest: other articles' claims most like this one first (a later report of the same thing),
         # then this article's own claims.
         from rapidfuzz import fuzz, utils

@@ -319,3 +319,32 @@ def test_a_shared_name_counts_once_whatever_its_plural_folding() -> None:
     assert "christma" in fs[0].tokens and "christmas" in fs[0].entities
     assert cluster._shared_evidence(fs[0], fs[1]) == 1
     assert cluster._shared_evidence(fs[0], fs[2]) == 3  # the name, "store", "decoration"
+
+
+def test_evidence_under_the_floor_joins_but_founds_no_group() -> None:
+    """A sentence under the extractor's floor (``claim_floor``: grouping evidence, no claim) never makes
+    the pair that founds a group, however alike ("Beste Reisezeit", a section heading, and a sentence of
+    another page that names the best season); it joins a group that two claims founded."""
+    heading = dataclasses.replace(claim("a0", "a", "Beste Reisezeit"), score=0.05)
+    other = claim("b0", "b", "Als beste Reisezeit dafür gelten die Monate September bis März.")
+    fs = feats_of([heading, other], ARTS)
+    direct = (90.0, 0.0, 0, -1.0)
+    assert cluster._earned([0, 1], fs, {0: {1: direct}}, [{}] * 2, DEFAULT) == []
+    lower = dataclasses.replace(DEFAULT, claim_floor=0.0)
+    assert cluster._earned([0, 1], fs, {0: {1: direct}}, [{}] * 2, lower) == [0, 1]
+    # a claim of a third article that matches the second founds the group; the evidence joins it
+    third = claim("c0", "c", "Die beste Reisezeit sind die Monate September bis März.")
+    fs = feats_of([heading, other, third], ARTS)
+    detail = {0: {1: direct}, 1: {2: direct}}
+    assert cluster._earned([0, 1, 2], fs, detail, [{}] * 3, DEFAULT) == [0, 1, 2]
+    # a manual claim is a claim whatever its score
+    manual = dataclasses.replace(heading, manual=True)
+    fs = feats_of([manual, other], ARTS)
+    assert cluster._earned([0, 1], fs, {0: {1: direct}}, [{}] * 2, DEFAULT) == [0, 1]
+
+
+def test_claim_floor_is_the_extractors() -> None:
+    from factcheck import extract, pipeline
+
+    assert DEFAULT.claim_floor == extract.MIN_SCORE
+    assert pipeline.EVIDENCE_FLOOR < extract.MIN_SCORE

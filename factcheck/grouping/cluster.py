@@ -167,16 +167,26 @@ def group_claims(
     keys = [by_doc[d][0].claim.article_key for d in range(n_docs)]
     doc_years = [_doc_year(by_doc[d], p) for d in range(n_docs)]
     bodies = _bodies(feats, n_docs, articles)
+    # An article's profile names the participants of its claims: a sentence kept as evidence adds none (the
+    # names of every sentence made the stories move as unrelated pages were added: stability 0.94). Those
+    # that name no one stay, so an article of evidence sentences only still tells its language.
+    named = [f for f in feats if _claim(f, p) or not f.entities]
     if state is None:
-        doc_label = _doc_clusters(feats, n_docs, doc_years, bodies, p)
+        doc_label = _doc_clusters(named, n_docs, doc_years, bodies, p)
     else:
-        doc_label = _doc_clusters(feats, n_docs, doc_years, bodies, p, fps, state.story_memo)
+        doc_label = _doc_clusters(named, n_docs, doc_years, bodies, p, fps, state.story_memo)
     # A long page (an essay, documentation) is not a report of one event: it is a story of its own.
-    doc_size = Counter(f.doc for f in feats)
+    # (counted in claims: the sentences kept as evidence do not make an article long, nor a story too large
+    # for its context, so the stories' context is that of the claims alone)
+    n_claims = Counter(f.doc for f in feats if _claim(f, p))
     doc_label = [
-        lab if doc_size[d] <= p.story_article_max_claims else n_docs + d for d, lab in enumerate(doc_label)
+        lab if n_claims[d] <= p.story_article_max_claims else n_docs + d for d, lab in enumerate(doc_label)
     ]
-    postings = _postings(keys_of)
+    doc_size = Counter(f.doc for f in feats)
+    # A sentence kept as grouping evidence (under ``claim_floor``) holds no blocking key: it is compared with
+    # the claims of its story only. (Every sentence of the batch's other pages on the keys would fill them
+    # past ``max_posting``: claims would lose their pairs as unrelated pages are added.)
+    postings = _postings([ks if _claim(f, p) else () for f, ks in zip(feats, keys_of, strict=True)])
     story: dict[int, list[int]] = defaultdict(list)
     for f in feats:
         story[doc_label[f.doc]].append(f.idx)
@@ -341,11 +351,21 @@ def _pairs(
     for ms in postings.values():
         if 1 < len(ms) <= p.max_posting:
             add(ms, True)
-    # Same-story context: every cross-article pair inside a (not too large) story cluster is a candidate.
+    # Same-story context: every cross-article pair inside a (not too large) story cluster is a candidate,
+    # but a sentence kept as evidence is compared with the story's claims only (not with other evidence).
     for ms in story.values():
-        if len(ms) > p.story_max_claims or len({feats[m].doc for m in ms}) < 2:
+        claims = [m for m in ms if _claim(feats[m], p)]
+        if len(claims) > p.story_max_claims or len({feats[m].doc for m in ms}) < 2:
             continue
-        add(ms, False)
+        add(claims, False)
+        for e in ms:
+            if _claim(feats[e], p):
+                continue
+            for i in claims:
+                if feats[i].doc != feats[e].doc and (
+                    touched is None or feats[i].doc in touched or feats[e].doc in touched
+                ):
+                    cands[min(i, e)].add(max(i, e))
     return cands
 
 
@@ -469,7 +489,7 @@ class _Reuse:
             members[lab].append(d)
         # A pair of two unchanged articles scores the same while each one's story holds the same articles
         # (same story or not) and gives all its pairs as candidates or not (its claims within the cap).
-        size = Counter(doc_label[f.doc] for f in feats)
+        size = Counter(doc_label[f.doc] for f in feats if _claim(f, p))  # (as ``_pairs`` counts them)
         self.stories = {
             keys[d]: (
                 frozenset(keys[m] for m in members[doc_label[d]]),
@@ -748,6 +768,9 @@ def _earned(
     best in its article (one lede does not vouch for every sentence of another article).
     And the story context reaches only ``story_hops`` joins from the claims of such direct pairs: one
     fact two outlets share does not carry both whole articles.
+    A sentence under the extractor's floor (``claim_floor``: grouping evidence, no claim) takes part as
+    any member, but the founding pair is of two claims: "Beste Reisezeit", a section heading, is not
+    the event of "Als beste Reisezeit dafür gelten die Monate September bis März."
     Repeated until stable; [] when fewer than two articles are left."""
     kept = set(ms)
     while True:
@@ -773,7 +796,7 @@ def _earned(
         joins: dict[int, set[int]] = defaultdict(set)  # claim -> the claims it vouches for by story context
         for i, j, (_ts, _ent, same_story, cos), direct in pairs:
             if direct:
-                anchored = True
+                anchored = anchored or (_claim(feats[i], p) and _claim(feats[j], p))
             elif j not in best[(i, feats[j].doc)] or i not in best[(j, feats[i].doc)]:
                 continue  # one claim does not vouch for a whole article
             if not timed or same_story or (feats[i].times and feats[j].times):
@@ -797,6 +820,11 @@ def _earned(
             break
         kept = linked
     return sorted(kept) if len({feats[m].doc for m in kept}) >= 2 else []
+
+
+def _claim(f: _Feat, p: Params) -> bool:
+    """A claim, not a sentence kept as grouping evidence only (under the extractor's floor)."""
+    return f.claim.score >= p.claim_floor or f.claim.manual
 
 
 def _within_hops(core: set[int], joins: Mapping[int, set[int]], hops: int) -> set[int]:

@@ -82,6 +82,12 @@ class Params:
     story_partners: int = 2
     """A pair of claims joined by the story context alone (not ``_direct`` evidence) keeps them in a group
     when each is among the other's this many best-scored partners in its article."""
+    claim_floor: float = 0.35
+    """``extract.MIN_SCORE``: the pipeline passes every sentence of a body to grouping, those under this
+    score as evidence only (no claims: hidden, ``pipeline.Corpus.is_shown``). They join groups as any
+    member, but never found one: the pair of direct evidence a group needs (``cluster._earned``) is of two
+    claims (in the mix with the 949 distractor pages, three groups of two pages came only from a section
+    heading or a call to action under the floor: "Beste Reisezeit", "So könnt ihr uns unterstützen:")."""
     story_hops: int = 2
     """A claim joined by the story context alone stays in a group when it is at most this many such joins
     from a claim of a pair of direct evidence (-1: any number): one fact two outlets share does not
