@@ -983,7 +983,6 @@ def extract(
         return got[0] if got is not None else None
 
     claims: list[Claim] = []
-    seen: Counter[str] = Counter()
     ti = 0
     n_times = len(times)
     last_by_kind: dict[str, str] = {}
@@ -1351,17 +1350,25 @@ def extract(
                         )
         claims.extend(sent_claims)
 
-    out: list[Claim] = []
-    id_basis = id_basis_of(article)
+    return assign_ids([c for c in claims if c.score >= min_score], id_basis_of(article))
+
+
+def assign_ids(claims: list[Claim], basis: str) -> list[Claim]:
+    """Give each claim its id: ``claim_id(basis, text, occurrence)``, the occurrence counting the earlier
+    claims of the same words. Only claims count: a sentence returned under the floor (grouping evidence, a
+    title or heading of the same words) never shifts the id a session's decision is kept under; evidence
+    counts apart, from -1 down, so its ids never meet a claim's."""
+    seen: Counter[str] = Counter()
+    seen_evidence: Counter[str] = Counter()
     for c in claims:
-        if c.score < min_score:
-            continue
         norm = _norm(c.text)
-        occ = seen[norm]
-        seen[norm] += 1
-        c.id = _claim_id(id_basis, norm, occ)
-        out.append(c)
-    return out
+        if c.score >= MIN_SCORE:
+            c.id = _claim_id(basis, norm, seen[norm])
+            seen[norm] += 1
+        else:
+            seen_evidence[norm] += 1
+            c.id = _claim_id(basis, norm, -seen_evidence[norm])
+    return claims
 
 
-__all__ = ["MIN_SCORE", "checkworthiness", "claim_id", "extract", "find_speaker"]
+__all__ = ["MIN_SCORE", "assign_ids", "checkworthiness", "claim_id", "extract", "find_speaker"]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from factcheck import extract, pipeline
-from factcheck.model import Verdict
+from factcheck import extract, ingest, pipeline
+from factcheck.model import Claim, Verdict
 from factcheck.review import Review
 
 TEXTS = {
@@ -49,3 +49,31 @@ def test_evidence_is_extracted_but_never_a_claim(tmp_path: Path) -> None:
         assert review.progress()[Verdict.UNREVIEWED] == len(claims)
     finally:
         review.close()
+
+
+def test_evidence_never_shifts_a_claims_id() -> None:
+    """A claim's id counts the earlier claims of the same words only: a sentence of the same words returned
+    under the floor as evidence (a title, a heading) must not move it, or a session's decision is lost."""
+
+    def sentence(score: float, start: int) -> Claim:
+        return Claim(
+            id="",
+            article_id="a",
+            article_key="a.txt",
+            start=start,
+            end=start + 26,
+            text="Police arrest two suspects",
+            score=score,
+        )
+
+    title, claim, again = sentence(0.05, 0), sentence(0.6, 40), sentence(0.6, 80)
+    extract.assign_ids([title, claim, again], "basis")
+    assert claim.id == extract.claim_id("basis", claim.text, 0)
+    assert again.id == extract.claim_id("basis", claim.text, 1)
+    assert len({title.id, claim.id, again.id}) == 3  # evidence of the same words: an id of its own
+    # and through the extractor: the ids of the claims do not depend on whether evidence is returned
+    arts = ingest.load([str(Path(__file__).parent / "fixtures" / "realworld" / "articles")]).articles
+    for art in arts[:30]:
+        assert [c.id for c in extract.extract(art, min_score=0.0) if c.score >= extract.MIN_SCORE] == [
+            c.id for c in extract.extract(art)
+        ], art.key
