@@ -86,13 +86,15 @@ def parse_anchor(s: str | None) -> dt.date | None:
 
 
 def _claims_json(corpus: Any, key: str, show_hidden: bool) -> list[dict[str, Any]]:
-    """An article's shown claims; with ``show_hidden`` every claim, the hidden ones marked ``"hidden": true``."""
+    """An article's shown claims; with ``show_hidden`` every claim, the hidden ones marked ``"hidden": true``, and
+    the sentences kept under the floor as grouping evidence (no claims; a group may list them) also
+    ``"evidence": true``."""
     out = []
     for c in corpus.claims.get(key, []):
         if corpus.is_shown(c):
             out.append(c.to_json())
         elif show_hidden:
-            out.append(c.to_json() | {"hidden": True})
+            out.append(c.to_json() | {"hidden": True} | ({"evidence": True} if corpus.is_evidence(c) else {}))
     return out
 
 
@@ -404,7 +406,10 @@ def build_parser() -> Parser:
     e.add_argument(
         "--all",
         action="store_true",
-        help='also list the hidden claims (marked "hidden": true in the JSON)',
+        help=(
+            'also list the hidden claims (marked "hidden": true in the JSON) and the sentences kept only as '
+            'grouping evidence (also "evidence": true)'
+        ),
     )
     e.set_defaults(func=cmd_extract)
 

@@ -160,16 +160,22 @@ def print_extract(corpus: Any, *, show_hidden: bool = False) -> None:
     for a in corpus.articles:
         every = corpus.claims.get(a.key, [])
         shown = [c for c in every if corpus.is_shown(c)]
+        evidence = sum(1 for c in every if corpus.is_evidence(c))  # sentences under the floor: no claims
         claims = every if show_hidden else shown
         print(article_header(a))
-        hidden = len(every) - len(shown)
+        hidden = len(every) - len(shown) - evidence
         print(
             f"  {len(shown)} claims"
             + (f" ({hidden} hidden below score {corpus.min_score:.2f})" if hidden else "")
+            + (
+                f"; {evidence} more sentences kept as grouping evidence only"
+                if show_hidden and evidence
+                else ""
+            )
         )
         for c in claims:
             stance = str(c.stance) + (" (negated)" if getattr(c, "polarity", 1) < 0 else "")
-            mark = "" if corpus.is_shown(c) else "  hidden"
+            mark = "" if corpus.is_shown(c) else "  evidence" if corpus.is_evidence(c) else "  hidden"
             print(f"  {c.id}  score {c.score:.2f}  {stance}" + ("  quote" if c.quote else "") + mark)
             print(_wrap(c.text, "    "))
             meta = []

@@ -167,7 +167,11 @@ def test_extract_hides_claims_below_the_threshold_and_all_lists_them(capsys, see
     rc, out, err = run(capsys, "extract", str(seeds_copy))
     assert "hidden below score" in out and "  hidden" not in out
     rc, out, err = run(capsys, "extract", str(seeds_copy), "--all")
-    assert out.count("  hidden\n") == len(hidden)
+    evidence = [c for c in hidden if c.get("evidence")]
+    assert all(c["score"] < MIN_SCORE for c in evidence)
+    assert all(c["score"] >= MIN_SCORE for c in hidden if not c.get("evidence"))
+    assert out.count("  hidden\n") == len(hidden) - len(evidence)
+    assert out.count("  evidence\n") == len(evidence)
 
 
 @pytest.mark.parametrize("value", ["1.5", "-0.1", "high"])
