@@ -47,9 +47,7 @@ from typing import Any, NamedTuple
 from factcheck import attribution, attribution_intl, claim_times, entities, sentences, stance
 from factcheck.gazetteer import ORGS, OUTLETS, ROLE_WORDS, trie_pattern
 from factcheck.lang import resource
-from factcheck.model import Article, Claim, Stance, TimeRef
-
-MIN_SCORE = 0.35  # below this a sentence is not offered as a claim
+from factcheck.model import MIN_SCORE, Article, Claim, Stance, TimeRef
 
 _NUMBER = re.compile(
     r"\d+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?|billions?)\b"
@@ -515,23 +513,10 @@ class _CwTerms(NamedTuple):
         return {**self.always, **dict(self.stance_extra(event))}
 
     def score(self, event: Stance | None) -> float:
-        """The weighted sum of the terms that count for a claim of stance ``event``, clipped to 0-1 (the terms of
-        ``stance_extra``, added here without building their list: this runs twice for every sentence)."""
-        w = self.weights
-        score = self.fixed
-        if event is Stance.HYPOTHETICAL:
-            score += w["hypothetical"]
-        elif event is not None and event is not Stance.STATED:
-            score += w["event"]
-        if self.quote_speaker:
-            score += w["quote_speaker"]
-        if self.judgement and event is Stance.STATED:
-            score += w["judgement"]
-        if event in (None, Stance.STATED, Stance.HYPOTHETICAL):
-            for name, n in self.without_event.items():
-                score += w[name] * n
-        elif self.plain_event:
-            score += w["plain_event"]
+        """The weighted sum of the terms that count for a claim of stance ``event``, clipped to 0-1."""
+        score = self.fixed  # (added term by term after ``fixed``: the same floats whatever the stance)
+        for name, n in self.stance_extra(event):
+            score += self.weights[name] * n
         return round(max(0.0, min(1.0, score)), 3)
 
 

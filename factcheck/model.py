@@ -16,6 +16,9 @@ from factcheck.verdicts import Verdict as Verdict
 # Claims scoring below this check-worthiness are hidden by default (the TUI shows them on request, the CLI
 # with --all); ``extract --min-score`` overrides it.
 DEFAULT_MIN_SCORE = 0.45
+# Below this a sentence is not offered as a claim at all: the pipeline keeps it only as grouping evidence
+# (``extract.MIN_SCORE``, ``grouping.Params.claim_floor``).
+MIN_SCORE = 0.35
 
 
 class Stance(StrEnum):

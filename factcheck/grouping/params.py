@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from factcheck.model import MIN_SCORE
+
 
 @dataclass(frozen=True, slots=True)
 class Params:
@@ -82,7 +84,7 @@ class Params:
     story_partners: int = 2
     """A pair of claims joined by the story context alone (not ``_direct`` evidence) keeps them in a group
     when each is among the other's this many best-scored partners in its article."""
-    claim_floor: float = 0.35
+    claim_floor: float = MIN_SCORE
     """``extract.MIN_SCORE``: the pipeline passes every sentence of a body to grouping, those under this
     score as evidence only (no claims: hidden, ``pipeline.Corpus.is_shown``). They join groups as any
     member, but never found one: the pair of direct evidence a group needs (``cluster._earned``) is of two
