@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import argparse
 import bisect
+import copy
 import importlib.util
 import json
 import math
@@ -45,7 +46,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -284,42 +285,50 @@ def prob(w: Sequence[float], x: Sequence[float]) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def kept_lines(pages: list[Page]) -> list[tuple[float, int, float, int, list[float]]]:
-    """(weight, label, 0, words, features) of every line the rules keep as body below the span."""
+class Kept(NamedTuple):
+    """A line the rules keep as body below the article's span."""
+
+    weight: float
+    label: int
+    words: int
+    x: list[float]
+
+
+def kept_lines(pages: list[Page]) -> list[Kept]:
     out = []
     for p in pages:
         for i, x, y, c in zip(p.below, p.x, p.label, p.weight, strict=True):
             if p.kinds[i][0] == "body":
-                out.append((c, y, 0.0, p.lines[i].words, x))
+                out.append(Kept(c, y, p.lines[i].words, x))
     return out
 
 
 def ranking(pages: list[Page], w: list[float]) -> str:
     """Furniture weight the model ranks below the first 15+-word article line among the kept lines."""
-    lines = sorted(kept_lines(pages), key=lambda e: prob(w, e[4]))
+    lines = sorted(kept_lines(pages), key=lambda e: prob(w, e.x))
     furniture = article = 0.0
-    for c, y, _z, words, _x in lines:
-        if y and words >= ingest.SUBSTANTIAL_WORDS:
+    for e in lines:
+        if e.label and e.words >= ingest.SUBSTANTIAL_WORDS:
             break
-        if y:
-            article += c
+        if e.label:
+            article += e.weight
         else:
-            furniture += c
-    total = sum(c for c, y, *_ in lines if not y)
+            furniture += e.weight
+    total = sum(e.weight for e in lines if not e.label)
     return f"{furniture:.0f} of {total:.0f} furniture weight (and {article:.0f} article weight)"
 
 
 def aucs(pages: list[Page]) -> list[tuple[str, float]]:
     """Each feature's AUC (article over not) on the 15+-word lines the rules keep below the span."""
-    long = [e for e in kept_lines(pages) if e[3] >= ingest.SUBSTANTIAL_WORDS]
-    pos = [e for e in long if e[1]]
-    neg = [e for e in long if not e[1]]
+    long = [e for e in kept_lines(pages) if e.words >= ingest.SUBSTANTIAL_WORDS]
+    pos = [e for e in long if e.label]
+    neg = [e for e in long if not e.label]
     out = []
     for k, name in enumerate(FEATURES[1:], start=1):
-        values = sorted(e[4][k] for e in pos)
+        values = sorted(e.x[k] for e in pos)
         hits = 0.0
         for e in neg:
-            lo, hi = bisect.bisect_left(values, e[4][k]), bisect.bisect_right(values, e[4][k])
+            lo, hi = bisect.bisect_left(values, e.x[k]), bisect.bisect_right(values, e.x[k])
             hits += len(values) - hi + 0.5 * (hi - lo)
         out.append((name, hits / max(1, len(values) * len(neg))))
     return sorted(out, key=lambda kv: -abs(kv[1] - 0.5))
@@ -357,8 +366,6 @@ def measure(pages: list[Page], w: list[float] | None, threshold: float) -> dict[
 
 def _with_segments(art: ingest.Article, drop: set[int]) -> ingest.Article:
     """A copy of ``art`` whose segments starting at ``drop`` are furniture."""
-    import copy
-
     out = copy.copy(art)
     out.segments = [
         Segment(s.start, s.end, "furniture", "line model") if s.start in drop else s for s in art.segments
@@ -386,13 +393,14 @@ def main() -> int:
     print("  " + ", ".join(f"{name} {wi:+.2f}" for name, wi in zip(FEATURES, w, strict=True)))
     for part, pages in parts.items():
         lines = kept_lines(pages)
-        art = sum(c for c, y, *_ in lines if y)
-        long_art = sum(1 for _c, y, _z, n, _x in lines if y and n >= ingest.SUBSTANTIAL_WORDS)
-        long_not = sum(1 for _c, y, _z, n, _x in lines if not y and n >= ingest.SUBSTANTIAL_WORDS)
+        art = sum(e.weight for e in lines if e.label)
+        long = [e for e in lines if e.words >= ingest.SUBSTANTIAL_WORDS]
+        long_art = sum(e.label for e in long)
+        long_not = len(long) - long_art
         print(
             f"\n[{part}] {len(pages)} pages; lines below the article's span: "
             f"{sum(len(p.below) for p in pages)}, kept as body by the rules {len(lines)} "
-            f"(weight: article {art:.0f}, not {sum(c for c, *_ in lines) - art:.0f}; 15+ words: article "
+            f"(weight: article {art:.0f}, not {sum(e.weight for e in lines) - art:.0f}; 15+ words: article "
             f"{long_art}, not {long_not})"
         )
         if part != "B":  # (half B: the figures of bench/ingest.py only)
