@@ -336,8 +336,11 @@ def aucs(pages: list[Page]) -> list[tuple[str, float]]:
 
 def measure(pages: list[Page], w: list[float] | None, threshold: float) -> dict[str, list[int]]:
     """bench/ingest.py's raw-text figures for the rules alone (``w`` None) or with the model dropping the
-    kept lines below the span under ``threshold``."""
+    kept lines below the span under ``threshold``; and the hand labels (bench/ingest_leak_labels.tsv, 80
+    leaked claims of half A) of the claims the model takes away ("dropped furniture|body|unclear")."""
     t = bench.Tally()
+    labels = bench._leak_labels()
+    labelled = {f for f, _t in labels}
     for p in pages:
         art = p.art
         if w is not None and p.below:
@@ -349,6 +352,11 @@ def measure(pages: list[Page], w: list[float] | None, threshold: float) -> dict[
             if drop:
                 art = _with_segments(art, drop)
         claims = bench._claims(art)
+        if art is not p.art and p.file in labelled:
+            for c in {c for _s, c in bench._claims(p.art)} - {c for _s, c in claims}:
+                label = bench._label_of(labels, p.file, c)
+                if label is not None:
+                    t.add(f"dropped {label}", True)
         t.count("leak", len(bench._leaks(claims, p.ref_text, p.ref_grams)), len(claims))
         kept = bench.kept_text(art)
         for s in p.gold["with"]:
@@ -413,7 +421,10 @@ def main() -> int:
         for name, n in rows:
             print(
                 f"  {name:<26}{_fmt(n, 'leak'):<22}{_fmt(n, 'with'):<20}{_fmt(n, 'without-claims'):<22}"
-                f"{_fmt(n, 'para')}"
+                f"{_fmt(n, 'para'):<22}"
+                + ", ".join(
+                    f"{lab} {n.get(f'dropped {lab}', [0, 0])[1]}" for lab in ("furniture", "body", "unclear")
+                )
             )
     return 0
 
