@@ -126,7 +126,25 @@ def load_files(files: list[Path]) -> list[Doc]:
 
 
 CAT_ANNOTATED_SENTENCES = 5  # MEANTIME: the last sentence (0-based) annotated in every document
-_NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "]", "%", "'s", "'", "n't", "'re", "'ve", "'ll", "'d", "''"}
+_NO_SPACE_BEFORE = {
+    ",",
+    ".",
+    ";",
+    ":",
+    "!",
+    "?",
+    ")",
+    "]",
+    "%",
+    "'s",
+    "'",
+    "n't",
+    "'re",
+    "'ve",
+    "'ll",
+    "'d",
+    "''",
+}
 _NO_SPACE_AFTER = {"(", "[", "$", "``"}
 
 

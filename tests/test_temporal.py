@@ -833,7 +833,6 @@ def test_is_compatible(a: str, b: str, expected: bool) -> None:
         ("Only 3 of the 12 members voted.", "12"),
         ("The fall of the regime was swift.", "fall"),
         ("About 2000 people attended.", "2000"),
-        ("Unemployment reached a quarter-century low.", "quarter-century"),
     ],
 )
 def test_not_dates(text: str, phrase: str) -> None:
@@ -1023,6 +1022,14 @@ def test_trigger_windows_lose_nothing(text: str) -> None:
         ("At 10:30, today is the day.", "10:30", "TIME", "XXXX-XX-XXT10:30"),
         ("They lived in camps for 2 1/2 years.", "2 1/2 years", "DURATION", "P2Y6M"),
         ("The flight took half an hour.", "half an hour", "DURATION", "PT30M"),
+        # parts of a unit in the next smaller one where exact
+        ("The talks lasted a quarter of an hour.", "a quarter of an hour", "DURATION", "PT15M"),
+        ("She waited three quarters of an hour.", "three quarters of an hour", "DURATION", "PT45M"),
+        ("He led the party for a quarter century.", "a quarter century", "DURATION", "P25Y"),
+        # a measure before a noun, as "a five-year low" and "a half-century low" are
+        ("Unemployment reached a quarter-century low.", "a quarter-century", "DURATION", "P25Y"),
+        ("The repairs took half a day.", "half a day", "DURATION", "PT12H"),
+        ("It took two and a half minutes.", "two and a half minutes", "DURATION", "PT2M30S"),
         ("In nineteen ninety-six the games were held.", "nineteen ninety-six", "DATE", "1996"),
         (
             "January nineteen ninety-seven. A bomb exploded.",
@@ -1039,6 +1046,11 @@ def test_trigger_windows_lose_nothing(text: str) -> None:
             "P2D",
         ),
         ("He was arrested six weeks ago.", "six weeks ago", "DATE", "2024-W14"),
+        # decades and centuries ago count whole years, also for part of one
+        ("A half-century ago, the town was a village.", "A half-century ago", "DATE", "1974"),
+        ("The mill closed a quarter of a century ago.", "a quarter of a century ago", "DATE", "1999"),
+        ("A century ago the bridge was built.", "A century ago", "DATE", "1924"),
+        ("Half a decade ago nobody had heard of it.", "Half a decade ago", "DATE", "2019"),
         ("A hearing is set for the week of March 6.", "the week of March 6", "DATE", "2025-W10"),
         (
             "The day before last Tuesday's hearing, they met.",
@@ -1761,6 +1773,22 @@ def test_second_half_of_a_year_range(text: str, values: list[str]) -> None:
         # an age and a temperature are no decades, nor what follows them
         ("She is in her 50s and 60s.", []),
         ("Temperatures in the 80s and 90s are expected.", []),
+        # a list of decades: each one, in the first one's century
+        (
+            "The fashions of the 1920s, 30s and 40s are back.",
+            [("the 1920s", "192"), ("30s", "193"), ("40s", "194")],
+        ),
+        (
+            "Music of the 1960s, '70s, and '80s filled the hall.",
+            [("the 1960s", "196"), ("'70s", "197"), ("'80s", "198")],
+        ),
+        (
+            "The sixties, seventies and eighties were his years.",
+            [("The sixties", "196"), ("seventies", "197"), ("eighties", "198")],
+        ),
+        # a comma after a decade opens no list unless one goes on ("and", "or" or another comma after it)
+        ("In the 1990s, 40s-era cars were rare.", [("the 1990s", "199")]),
+        ("In the 1970s, 80s were common ages at death.", [("the 1970s", "197")]),
     ],
 )
 def test_second_decade_of_a_pair(text: str, values: list[tuple[str, str]]) -> None:
