@@ -1871,7 +1871,7 @@ def test_a_year_before_a_word_in_s_that_is_no_noun(text: str, values: list[str])
             "Rocket Pass 4 will begin at 10:00 a.m. PDT (5 p.m. UTC) on August 28 and ends on December 4.",
             [
                 ("10:00 a.m. PDT", "2019-08-28T10:00"),
-                ("5 p.m. UTC", "2019-08-28T17:00"),
+                ("5 p.m. UTC", "2019-08-28T17:00Z"),
                 ("August 28", "2019-08-28"),
                 ("December 4", "2019-12-04"),
             ],
@@ -1888,7 +1888,7 @@ def test_a_year_before_a_word_in_s_that_is_no_noun(text: str, values: list[str])
         # a day inside a parenthesis is the other clock time's (ECB+ 4_5ecb: "18:41 this evening (02:41 GMT Friday)")
         (
             "She passed away at 18:41 (02:41 GMT Friday) in a Los Angeles hospital.",
-            [("18:41", "XXXX-XX-XXT18:41"), ("02:41 GMT Friday", "2019-08-16T02:41")],
+            [("18:41", "XXXX-XX-XXT18:41"), ("02:41 GMT Friday", "2019-08-16T02:41Z")],
         ),
         # a day later in the clause but past other words is not the clock time's day
         (

@@ -420,7 +420,7 @@ def _tag_cached(text: str, anchor: dt.date | None) -> tuple[TimeRef, ...]:
 
 
 _DAY_WORD = re.compile(r"(?i:today|yesterday|tomorrow)")
-_CLOCK_TIME = re.compile(r"(?:\d{4}-\d\d-\d\d|XXXX-XX-XX)T\d\d:\d\d")
+_CLOCK_TIME = re.compile(r"(?:\d{4}-\d\d-\d\d|XXXX-XX-XX)T\d\d:\d\dZ?")
 _DAY_PART_VALUE = re.compile(r"(\d{4}-\d\d-\d\d)(?:T(?:MO|AF|EV|NI))?$")
 _DAY_PART_TEXT = re.compile(
     rf"(?:(?i:on)\s+)?(?:(?:(?i:this|last|yesterday|tomorrow)|{_WEEKDAY_RE})\s+(?i:morning|afternoon|evening|night)|(?i:tonight))"
