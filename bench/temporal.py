@@ -1,7 +1,7 @@
 """Benchmark the temporal tagger on TempEval-3 TBAQ-cleaned (TimeML news), against dateparser.
 
-Usage: python bench/temporal.py [--part dev|heldout|all] [--errors N] [--error-families K] [--limit N]
-[--against REV] [--folds K]
+Usage: python bench/temporal.py [--part dev|heldout|all|corpus-dev] [--errors N] [--error-families K] [--limit N]
+[--against REV] [--folds K] [--dev-corpus DIR] [--check DIR] [--beside TREE]
 
 The documents are split by document, with a fixed seed, into a development part (70%) and a held-out
 part (30%): rules are written looking at development errors only (``--errors`` refuses the held-out
@@ -18,6 +18,14 @@ factcheck.temporal.tag and for dateparser.search.search_dates as a baseline.
 ``--folds K`` measures how much of a dev/held-out difference the split alone makes: the same engine's
 value F1 on K folds by document (their spread), and the held-out minus development difference over many
 random 70/30 document splits drawn like the official one (seeded; the official split is unchanged).
+
+``--dev-corpus DIR`` adds a further labelled corpus as development evidence: TimeML (.tml) or NewsReader CAT
+(.xml) files, such as the English MEANTIME corpus (120 Wikinews articles, TIMEX3 with values, CC BY 4.0; kept
+outside this repository, e.g. from the public StructTempRel-EMNLP17 repository,
+data/meantime_newsreader_english_oct15/intra-doc_annotation). It is split by document (seed
+``CORPUS_SEED``) into a development half, whose errors ``--part corpus-dev --errors N`` lists, and a check
+half scored in totals only. MEANTIME annotates each article's title and first sentences only: the text
+scored ends there.
 
 ``--check DIR`` also scores every TimeML file under DIR (another English news corpus with TIMEX3 values,
 e.g. the TempEval-3 platinum test set), as a check that is never tuned on: only its totals are printed,

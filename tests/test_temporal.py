@@ -983,6 +983,51 @@ def test_bench_reads_a_check_corpus(tmp_path: Any) -> None:
     assert date.tp_value == 1  # "ended Thursday" in a past clause: the day before the DCT
 
 
+def _cat(tokens: list[tuple[int, str]], timexes: str) -> str:
+    """A NewsReader CAT document (MEANTIME's format): tokens (sentence, word), then TIMEX3 markables."""
+    rows = "".join(
+        f'<token t_id="{i}" sentence="{sent}" number="{i - 1}">{word}</token>\n'
+        for i, (sent, word) in enumerate(tokens, 1)
+    )
+    return f'<?xml version="1.0" ?><Document doc_name="probe">\n{rows}<Markables>{timexes}</Markables></Document>'
+
+
+def test_bench_reads_a_cat_corpus(tmp_path: Any) -> None:
+    """``--dev-corpus DIR`` reads NewsReader CAT files: the tokens joined back into text (the title on a line
+    of its own, no space before closing punctuation and clitics), the creation time as anchor and out of the
+    text, TIMEX3 anchored on tokens at their offsets, and only the sentences MEANTIME annotates (0-5)."""
+    words = [(0, "Plant"), (0, "closes"), (1, "March"), (1, "06"), (1, ","), (1, "2008")]
+    words += [(2, "The"), (2, "plant"), (2, "'s"), (2, "owners"), (2, "said"), (2, "Thursday"), (2, "that")]
+    words += [(2, "it"), (2, "closed"), (2, "("), (2, "for"), (2, "good"), (2, ")"), (2, ".")]
+    words += [(6, "In"), (6, "2009"), (6, "it"), (6, "reopens"), (6, ".")]
+    timexes = (
+        '<TIMEX3 m_id="1" type="DATE" value="2008-03-06" functionInDocument="CREATION_TIME">'
+        + "".join(f'<token_anchor t_id="{i}"/>' for i in (3, 4, 5, 6))
+        + '</TIMEX3><TIMEX3 m_id="2" type="DATE" value="2008-03-06" functionInDocument="NONE">'
+        '<token_anchor t_id="12"/></TIMEX3>'
+        '<TIMEX3 m_id="3" type="DATE" value="" functionInDocument="NONE"/>'
+    )
+    (tmp_path / "probe.xml").write_text(_cat(words, timexes), encoding="utf-8")
+    bad = _cat(
+        [(0, "Title")], '<TIMEX3 m_id="1" type="DATE" value="03-02-2009" functionInDocument="CREATION_TIME"/>'
+    )
+    (tmp_path / "baddct.xml").write_text(bad, encoding="utf-8")
+    mod = _bench_module()
+    docs = mod.load_corpus(tmp_path)
+    assert [d.name for d in docs] == ["probe"]
+    (doc,) = docs
+    assert doc.dct == D(2008, 3, 6)
+    assert doc.text == "Plant closes\nThe plant's owners said Thursday that it closed (for good)."
+    assert [(g.text, g.type, g.value) for g in doc.gold] == [("Thursday", "DATE", "2008-03-06")]
+    # halves by document, the same whatever order the files are read in
+    many = [mod.Doc(f"doc{i}", doc.dct, doc.text) for i in range(10)]
+    dev, check = mod.split(many, mod.CORPUS_SEED, mod.CORPUS_CHECK_SHARE)
+    assert len(dev) == len(check) == 5 and not {d.name for d in dev} & {d.name for d in check}
+    assert {d.name for d in mod.split(many[::-1], mod.CORPUS_SEED, mod.CORPUS_CHECK_SHARE)[1]} == {
+        d.name for d in check
+    }
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_NEWSY, max_size=30).map(" ".join))
 def test_trigger_windows_lose_nothing(text: str) -> None:
