@@ -1,7 +1,7 @@
 """Benchmark the temporal tagger on TempEval-3 TBAQ-cleaned (TimeML news), against dateparser.
 
-Usage: python bench/temporal.py [--part dev|heldout|all] [--errors N] [--error-families K] [--limit N]
-[--against REV] [--folds K]
+Usage: python bench/temporal.py [--part dev|heldout|all|corpus-dev] [--errors N] [--error-families K] [--limit N]
+[--against REV] [--folds K] [--dev-corpus DIR] [--check DIR] [--beside TREE]
 
 The documents are split by document, with a fixed seed, into a development part (70%) and a held-out
 part (30%): rules are written looking at development errors only (``--errors`` refuses the held-out
@@ -18,6 +18,14 @@ factcheck.temporal.tag and for dateparser.search.search_dates as a baseline.
 ``--folds K`` measures how much of a dev/held-out difference the split alone makes: the same engine's
 value F1 on K folds by document (their spread), and the held-out minus development difference over many
 random 70/30 document splits drawn like the official one (seeded; the official split is unchanged).
+
+``--dev-corpus DIR`` adds a further labelled corpus as development evidence: TimeML (.tml) or NewsReader CAT
+(.xml) files, such as the English MEANTIME corpus (120 Wikinews articles, TIMEX3 with values, CC BY 4.0; kept
+outside this repository, e.g. from the public StructTempRel-EMNLP17 repository,
+data/meantime_newsreader_english_oct15/intra-doc_annotation). It is split by document (seed
+``CORPUS_SEED``) into a development half, whose errors ``--part corpus-dev --errors N`` lists, and a check
+half scored in totals only. MEANTIME annotates each article's title and first sentences only: the text
+scored ends there.
 
 ``--check DIR`` also scores every TimeML file under DIR (another English news corpus with TIMEX3 values,
 e.g. the TempEval-3 platinum test set), as a check that is never tuned on: only its totals are printed,
@@ -100,10 +108,16 @@ def load(root: Path) -> list[Doc]:
 
 
 def load_files(files: list[Path]) -> list[Doc]:
-    """TimeML documents with a DCT and a TEXT element; the others are skipped."""
+    """TimeML documents with a DCT and a TEXT element, and NewsReader CAT documents (MEANTIME) with a
+    creation time; the others are skipped."""
     docs: list[Doc] = []
     for f in files:
         tree = ET.parse(f).getroot()
+        if tree.tag == "Document":
+            cat = load_cat(tree, f.stem)
+            if cat is not None:
+                docs.append(cat)
+            continue
         dct_el = tree.find("DCT/TIMEX3")
         text_el = tree.find("TEXT")
         if dct_el is None or text_el is None:
@@ -119,16 +133,111 @@ def load_files(files: list[Path]) -> list[Doc]:
     return docs
 
 
+CAT_ANNOTATED_SENTENCES = 5  # MEANTIME: the last sentence (0-based) annotated in every document
+_NO_SPACE_BEFORE = {
+    ",",
+    ".",
+    ";",
+    ":",
+    "!",
+    "?",
+    ")",
+    "]",
+    "%",
+    "'s",
+    "'",
+    "n't",
+    "'re",
+    "'ve",
+    "'ll",
+    "'d",
+    "''",
+}
+_NO_SPACE_AFTER = {"(", "[", "$", "``"}
+
+
+def load_cat(root: ET.Element, name: str) -> Doc | None:
+    """A NewsReader CAT document (the MEANTIME corpus: tokens, then TIMEX3 markables anchored on token
+    ids) as a Doc: the tokens joined back into running text (no space before closing punctuation and
+    clitics, quotes as '"'), the title on a line of its own, and its TIMEX3 as gold spans. The creation
+    time (the dateline under the title) becomes the DCT and its tokens leave the text, as a TimeML
+    file keeps its DCT in the header. MEANTIME annotates the title and the first sentences only (0-5: the
+    title, the dateline, four sentences of the body): the text ends there, so that an expression the
+    annotators never read counts neither way. None when the document has no creation time written as an
+    ISO date."""
+    dct_ids: set[str] = set()
+    dct: dt.date | None = None
+    timexes: list[tuple[list[str], str, str]] = []
+    for t in root.iter("TIMEX3"):
+        ids = [a.get("t_id") or "" for a in t.findall("token_anchor")]
+        if t.get("functionInDocument") == "CREATION_TIME":
+            value = t.get("value") or ""
+            if re.fullmatch(r"\d{4}-\d\d-\d\d.*", value):  # one MEANTIME file writes "03-02-2009": skipped
+                dct = dt.date.fromisoformat(value[:10])
+            dct_ids.update(ids)
+        elif ids:  # a timex with no tokens (an implicit begin or end point) has no text to find
+            timexes.append((ids, t.get("type") or "DATE", t.get("value") or ""))
+    if dct is None:
+        return None
+    buf: list[str] = []
+    offsets: dict[str, tuple[int, int]] = {}
+    pos = 0
+    sentence = None
+    glue = True
+    for tok in root.iter("token"):
+        t_id = tok.get("t_id") or ""
+        if t_id in dct_ids:
+            continue
+        if int(tok.get("sentence") or 0) > CAT_ANNOTATED_SENTENCES:
+            break
+        word = tok.text or ""
+        word = '"' if word in ("``", "''") else word
+        if sentence is not None and tok.get("sentence") != sentence and sentence == "0":
+            sep = "\n"  # the title ends
+        elif not buf or glue or (tok.text or "") in _NO_SPACE_BEFORE:
+            sep = ""
+        else:
+            sep = " "
+        sentence = tok.get("sentence")
+        glue = (tok.text or "") in _NO_SPACE_AFTER
+        buf.append(sep + word)
+        pos += len(sep)
+        offsets[t_id] = (pos, pos + len(word))
+        pos += len(word)
+    text = "".join(buf)
+    gold = []
+    for ids, type_, value in timexes:
+        spans = [offsets[i] for i in ids if i in offsets]
+        if spans:
+            start, end = min(s for s, _e in spans), max(e for _s, e in spans)
+            gold.append(Timex(start, end, type_, value, text[start:end]))
+    gold.sort(key=lambda g: g.start)
+    return Doc(name, dct, text, gold)
+
+
+def load_corpus(folder: Path) -> list[Doc]:
+    """Every TimeML (.tml) and CAT (.xml) document under ``folder``."""
+    return load_files(sorted([*folder.rglob("*.tml"), *folder.rglob("*.xml")]))
+
+
 SPLIT_SEED = 20130322  # fixed: the split never changes between runs or machines
 HELDOUT_SHARE = 0.3
 
 
-def split(docs: list[Doc]) -> tuple[list[Doc], list[Doc]]:
+# a further labelled corpus used as development evidence (``--dev-corpus``, e.g. MEANTIME) is split in halves
+# by document with a seed of its own: rules may be written from its development half, never its check half
+CORPUS_SEED = 20151231
+CORPUS_CHECK_SHARE = 0.5
+
+
+def split(
+    docs: list[Doc], seed: int = SPLIT_SEED, share: float = HELDOUT_SHARE
+) -> tuple[list[Doc], list[Doc]]:
     """(development, held-out) parts of ``docs``, by document, from a fixed seed over the sorted
     document names (independent of the order or subset the files are read in)."""
     names = sorted(d.name for d in docs)
-    random.Random(SPLIT_SEED).shuffle(names)
-    held = set(names[: round(len(names) * HELDOUT_SHARE)])
+    random.Random(seed).shuffle(names)
+    held = set(names[: round(len(names) * share)])
     return [d for d in docs if d.name not in held], [d for d in docs if d.name in held]
 
 
@@ -606,7 +715,12 @@ def measure_beside(args: argparse.Namespace) -> dict[str, Any]:
         "--repeat",
         str(args.repeat),
     ]
-    for option, value in (("--part", args.part), ("--limit", args.limit), ("--folds", args.folds)):
+    for option, value in (
+        ("--part", args.part),
+        ("--limit", args.limit),
+        ("--folds", args.folds),
+        ("--dev-corpus", args.dev_corpus),
+    ):
         if value:
             cmd += [option, str(value)]
     for check in args.check:
@@ -619,7 +733,11 @@ def measure_beside(args: argparse.Namespace) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    ap.add_argument("--part", choices=("dev", "heldout", "all"), help="report only this part (default: each)")
+    ap.add_argument(
+        "--part",
+        choices=("dev", "heldout", "all", "corpus-dev"),
+        help="report only this part (default: each); corpus-dev: the development half of --dev-corpus",
+    )
     ap.add_argument(
         "--errors", type=int, default=0, help="print up to N errors of the tagger (dev part only)"
     )
@@ -664,6 +782,13 @@ def main(argv: list[str] | None = None) -> int:
         metavar="TREE",
         help="also measure the engine of the checkout TREE (e.g. /tmp/base9) in the same run, in a column",
     )
+    ap.add_argument(
+        "--dev-corpus",
+        metavar="DIR",
+        help="a further labelled corpus (TimeML .tml or NewsReader CAT .xml files, e.g. MEANTIME English), "
+        f"split by document (seed {CORPUS_SEED}) into a development half (its errors may be read: "
+        "--part corpus-dev) and a check half (totals only)",
+    )
     ap.add_argument("--json", action="store_true", help="print the figures as JSON (what --beside reads)")
     args = ap.parse_args(argv)
 
@@ -674,10 +799,28 @@ def main(argv: list[str] | None = None) -> int:
     docs = load(root)
     dev, held = split(docs)
     parts = {"dev": dev, "heldout": held, "all": docs}
-    if (args.errors or args.error_kinds or args.error_families) and args.part != "dev":
+    if (args.errors or args.error_kinds or args.error_families) and args.part not in ("dev", "corpus-dev"):
         print(
-            "--errors, --error-kinds and --error-families read the development part only: add --part dev (held-out errors stay unseen)"
+            "--errors, --error-kinds and --error-families read a development part only: add --part dev "
+            "or --part corpus-dev (held-out and check errors stay unseen)"
         )
+        return 2
+    if args.error_families and args.part != "dev":
+        print("--error-families counts TBAQ's folds: add --part dev")
+        return 2
+    corpus_parts: list[str] = []
+    if args.dev_corpus:
+        folder = Path(args.dev_corpus)
+        corpus_docs = load_corpus(folder)
+        if not corpus_docs:
+            print(f"no TimeML or CAT documents with a creation time under {folder}")
+            return 2
+        c_dev, c_check = split(corpus_docs, CORPUS_SEED, CORPUS_CHECK_SHARE)
+        corpus_parts = [f"{folder.name} dev", f"{folder.name} check"]
+        parts[corpus_parts[0]], parts[corpus_parts[1]] = c_dev, c_check
+        parts["corpus-dev"] = c_dev
+    elif args.part == "corpus-dev":
+        print("--part corpus-dev needs --dev-corpus DIR")
         return 2
     for check in args.check:
         check_docs = load_files(sorted(Path(check).rglob("*.tml")))
@@ -685,10 +828,16 @@ def main(argv: list[str] | None = None) -> int:
             print(f"no TimeML documents with a DCT under {check}")
             return 2
         parts[f"check {Path(check).name}"] = check_docs
-    names = ([args.part] if args.part else ["dev", "heldout", "all"]) + [
-        f"check {Path(c).name}" for c in args.check
-    ]
+    if args.part == "corpus-dev":
+        names = [corpus_parts[0]] + [f"check {Path(c).name}" for c in args.check]
+    else:
+        names = (
+            ([args.part] if args.part else ["dev", "heldout", "all"])
+            + corpus_parts
+            + [f"check {Path(c).name}" for c in args.check]
+        )
     run_docs = parts[args.part] if args.part else docs
+    run_names = [names[0]] if args.part else ["dev", "heldout", "all"]  # the parts run_docs holds
     if args.limit:
         run_docs = run_docs[: args.limit]
     if not args.json:
@@ -696,6 +845,11 @@ def main(argv: list[str] | None = None) -> int:
             f"TempEval-3 TBAQ-cleaned: {len(docs)} documents; split seed {SPLIT_SEED}: "
             f"{len(dev)} development, {len(held)} held-out"
         )
+        if corpus_parts:
+            print(
+                f"{args.dev_corpus}: split seed {CORPUS_SEED}: {len(parts[corpus_parts[0]])} development, "
+                f"{len(parts[corpus_parts[1]])} check (totals only)"
+            )
         for check in args.check:
             print(
                 f"check {Path(check).name}: {len(parts['check ' + Path(check).name])} documents (totals only)"
@@ -717,9 +871,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     beside = measure_beside(args) if args.beside else None
     best, outputs = timed_runs(run_docs, systems, args.repeat)
-    checked = {
-        part: timed_runs(parts[part], systems, args.repeat) for part in names if part.startswith("check ")
-    }
+    checked = {part: timed_runs(parts[part], systems, args.repeat) for part in names if part not in run_names}
     figures: dict[str, dict[str, tuple[Score, Score, float]]] = {}
     for part in names:
         part_best, part_outputs = checked.get(part, (best, outputs))

@@ -127,7 +127,7 @@ _DAY_IN_TEXT = re.compile(
 )
 _DAY_WORD = re.compile(r"(?i:today|tonight|yesterday|tomorrow)")
 _MONTH_RE_FULL = re.compile(_MONTH_RE)
-_CLOCK_VALUE = re.compile(r"(?:\d{4}-\d\d-\d\d|XXXX-XX-XX)T(\d\d:\d\d)$")
+_CLOCK_VALUE = re.compile(r"(?:\d{4}-\d\d-\d\d|XXXX-XX-XX)T(\d\d:\d\dZ?)$")  # (Z: a time given in UTC)
 
 
 def clock_day_after(text: str, refs: list[TimeRef]) -> list[TimeRef]:

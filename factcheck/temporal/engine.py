@@ -408,7 +408,9 @@ def _tag_cached(text: str, anchor: dt.date | None) -> tuple[TimeRef, ...]:
         second = _second_day(text, r) or _second_year(text, r) or _second_decade(text, r)
         if second is not None and second.value.isdigit():
             result.append(second)  # "2019-20": the year the range ends in; "the 1930s and 40s"
-            prev_end = skip_to = second.end
+            while (more := _second_decade(text, result[-1])) is not None:
+                result.append(more)  # "the 1920s, 30s and 40s": each decade of the list
+            prev_end = skip_to = result[-1].end
         elif second is not None:
             if second.value[:4] != r.value[:4]:  # "April 24 and 25, 2025": the year is both days'
                 result[-1] = TimeRef(r.start, r.end, r.text, r.type, second.value[:4] + r.value[4:], r.mod)
@@ -418,7 +420,7 @@ def _tag_cached(text: str, anchor: dt.date | None) -> tuple[TimeRef, ...]:
 
 
 _DAY_WORD = re.compile(r"(?i:today|yesterday|tomorrow)")
-_CLOCK_TIME = re.compile(r"(?:\d{4}-\d\d-\d\d|XXXX-XX-XX)T\d\d:\d\d")
+_CLOCK_TIME = re.compile(r"(?:\d{4}-\d\d-\d\d|XXXX-XX-XX)T\d\d:\d\dZ?")
 _DAY_PART_VALUE = re.compile(r"(\d{4}-\d\d-\d\d)(?:T(?:MO|AF|EV|NI))?$")
 _DAY_PART_TEXT = re.compile(
     rf"(?:(?i:on)\s+)?(?:(?:(?i:this|last|yesterday|tomorrow)|{_WEEKDAY_RE})\s+(?i:morning|afternoon|evening|night)|(?i:tonight))"
@@ -532,9 +534,12 @@ def _second_year(text: str, ref: TimeRef) -> TimeRef | None:
 
 
 _DECADE_VALUE = re.compile(r"\d{3}")
+_SHORT_DECADE = rf"['’]?[1-9]0s|(?i:{'|'.join(_DECADE_WORDS)})"
+# the next decade of a pair or list: after "and", "or", "to"..., or after a comma when the list goes on ("the
+# 1920s, 30s and 40s")
 _SECOND_DECADE = re.compile(
-    r"\s*(?:,\s*)?(?i:and|or|to|through|into|-|–)\s*(?:(?i:the)\s+)?"
-    rf"(?P<d>['’]?[1-9]0s|(?i:{'|'.join(_DECADE_WORDS)}))\b"
+    r"\s*(?:(?:,\s*)?(?i:and|or|to|through|into|-|–)|,(?=\s*(?:(?i:the)\s+)?"
+    rf"(?:{_SHORT_DECADE})\b\s*(?:,|(?i:and|or)\b)))\s*(?:(?i:the)\s+)?(?P<d>{_SHORT_DECADE})\b"
 )
 
 

@@ -256,6 +256,31 @@ def _month(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     return "DATE", f"{y}-{mon:02d}", None
 
 
+_NTH_WEEK_MIDDLE = {"first": 4, "second": 11, "third": 18, "fourth": 25}
+
+
+@_resolver("week_of_month")  # pattern and examples: time.toml, rule week_of_month
+def _week_of_month(m: re.Match[str], ctx: _Ctx) -> _Result | None:
+    """ "the first week of June", "the last week of March 2009": the ISO week holding most of that stretch of
+    the month, the week of its middle day (the 4th, 11th, 18th, 25th; for the last week the fourth day from
+    the month's end), in the year the month rule would give the month."""
+    mon = _month_num(m["mon"])
+    if m["year"]:
+        y = int(m["year"])
+    elif ctx.anchor is None:
+        return "DATE", f"XXXX-{mon:02d}", None  # no year, no week number: the month says more than XXXX-WXX
+    else:
+        y = _nearest_year(mon, None, ctx.anchor, _tense_of(m, ctx))
+    o = m["o"].lower()
+    if o in _NTH_WEEK_MIDDLE:
+        middle = dt.date(y, mon, _NTH_WEEK_MIDDLE[o])
+    else:
+        middle = dt.date(y, mon, calendar.monthrange(y, mon)[1]) - dt.timedelta(days=3)
+    ctx.note(y, mon)
+    iso_year, week, _ = middle.isocalendar()
+    return "DATE", f"{iso_year}-W{week:02d}", None
+
+
 # ---- years, decades, centuries --------------------------------------------------------------
 
 

@@ -469,6 +469,9 @@ _DURATION_PREP_BEFORE = re.compile(
 )
 
 
+_YEARS_IN = {"DE": 10, "CE": 100}  # years in a decade, a century
+
+
 def _unit_code(u: str) -> str:
     u = u.lower()
     if u.startswith("centur"):
@@ -476,6 +479,11 @@ def _unit_code(u: str) -> str:
     if u.startswith("millenni"):
         return "L"
     return _UNITS[u.rstrip("s") if u != "days" else "day"]
+
+
+# the next smaller unit of a duration's last component, and how many of it make one: (prefix, unit) -> (count,
+# unit)
+_SMALLER_UNIT = {("PT", "H"): (60, "M"), ("PT", "M"): (60, "S"), ("P", "Y"): (12, "M"), ("P", "D"): (24, "H")}
 
 
 def _duration_value(n: float | None, unit: str) -> str:
@@ -495,19 +503,19 @@ def _duration_value(n: float | None, unit: str) -> str:
     if n is None:
         return f"{prefix}X{code}"
     if n != int(n):
-        # half units: whole units plus half a unit in the next smaller one where that is exact ("2 1/2
-        # years" -> P2Y6M, as TBAQ annotates it); half a month or a week is no whole number of days, so
-        # "4½ months" keeps the decimal fraction ISO 8601 allows on the last component (P4.5M, P2.5W)
+        # part units: whole units plus the part in the next smaller one where that is exact ("2 1/2 years"
+        # -> P2Y6M, as TBAQ annotates it; "a quarter of an hour" -> PT15M); half a month or a week is no
+        # whole number of days, so "4½ months" keeps the decimal fraction ISO 8601 allows on the last
+        # component (P4.5M, P2.5W)
         whole = int(n)
-        if abs(n - whole - 0.5) < 1e-9:
-            if prefix == "PT":
-                half = {"H": "30M", "M": "30S"}.get(code)
-                if half:
-                    return f"PT{whole}{code}{half}" if whole else f"PT{half}"
-            else:
-                half = {"Y": "6M", "D": "T12H"}.get(code)
-                if half:
-                    return f"P{whole}{code}{half}" if whole else f"P{half}"
+        smaller = _SMALLER_UNIT.get((prefix, code))
+        if smaller is not None:
+            per, small = smaller
+            part = (n - whole) * per
+            if abs(part - round(part)) < 1e-9:
+                head = f"{whole}{code}" if whole else ""
+                time_mark = "T" if prefix == "P" and code == "D" else ""
+                return f"{prefix}{head}{time_mark}{round(part)}{small}"
         return f"{prefix}{n}{code}"
     return f"{prefix}{int(n)}{code}"
 
@@ -622,12 +630,14 @@ def _duration(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         if code == "M" and unit.startswith("month"):
             y, mo = _add_months(a, k)
             return "DATE", f"{y}-{mo:02d}", None
-        if code in ("Y", "DE") and not 0 < a.year + k * (10 if code == "DE" else 1) < 10000:
+        if code in ("DE", "CE"):
+            # "two decades ago", "half a century ago", "a century ago": that many years back (half a
+            # decade is five years, not the count rounded to a whole decade)
+            k = round(n * _YEARS_IN[code]) * sign
+        if code in ("Y", "DE", "CE") and not 0 < a.year + k < 10000:
             return "DATE", "PAST_REF" if k < 0 else "FUTURE_REF", None  # "2,500 years ago": before year 1
-        if code == "Y":
+        if code in ("Y", "DE", "CE"):
             return "DATE", f"{a.year + k:04d}", None  # "2,000 years ago": the year 0023, not the 2300s
-        if code == "DE":
-            return "DATE", f"{a.year + 10 * k:04d}", None
         if code in ("H", "M", "S") and not unit.startswith("month"):
             if ago == "later":
                 return "DURATION", _duration_value(n, unit), None  # "an hour later": no calendar date

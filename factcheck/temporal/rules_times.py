@@ -76,7 +76,7 @@ def _time(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         if hh == 24 and day is not None and day == a and _tense_of(m, ctx) == "PAST":
             hh = 0  # "shortly after midnight a neighbour called": the midnight that began the day of the report
     base = _fmt_date(day) if day else "XXXX-XX-XX"
-    return "TIME", f"{base}T{hh:02d}:{mi:02d}", None
+    return "TIME", f"{base}T{hh:02d}:{mi:02d}{_utc(m)}", None
 
 
 _RACE_CUE = re.compile(
@@ -91,6 +91,14 @@ _GAME_CLOCK_AFTER = re.compile(
 _DAY_NAMED = re.compile(
     rf"\b(?:{_WEEKDAY_RE}|{_MONTH_RE}\s+\d|\d{{1,2}}\s+{_MONTH_RE}|(?i:today|yesterday|tomorrow|tonight))"
 )
+
+
+def _utc(m: re.Match[str]) -> str:
+    """ISO 8601's UTC designator "Z" for a clock time written in UTC or GMT ("16:08 UTC" is T16:08Z, as
+    TIMEX3 values are ISO 8601); "" for any other zone, whose offset changes with the season, and none."""
+    groups = m.groupdict()
+    zone = groups.get("tz") or groups.get("tz2") or groups.get("tz3") or ""
+    return "Z" if zone.upper() in ("UTC", "GMT") else ""
 
 
 def _stopwatch(m: re.Match[str]) -> str:
@@ -133,7 +141,7 @@ def _military_time(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     """ "at 1230 hours": a clock time on the day the text is about (as for "12:30")."""
     day = _clock_day(m, ctx)
     base = _fmt_date(day) if day else "XXXX-XX-XX"
-    return "TIME", f"{base}T{m['hh']}:{m['mm']}", None
+    return "TIME", f"{base}T{m['hh']}:{m['mm']}{_utc(m)}", None
 
 
 _CLOCK_WORDS: dict[str, int] = dict(_VOCAB["clock_words"])

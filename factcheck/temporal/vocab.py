@@ -40,10 +40,11 @@ _BELOW_100_RE = (
     r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 )
 # "two thousand", "three hundred", "one hundred and fifty": a plain number then hundreds or thousands and the
-# rest, read only after a plain number matched (no cost where none does)
+# rest, read only after a plain number matched (no cost where none does); parts of a unit ("half an hour", "a
+# quarter of a century", "three quarters of an hour": tried before "three", which would leave "of an hour")
 _NUM_WORD_RE = (
-    rf"(?:{_BELOW_100_RE}(?:[- ](?:hundred|thousand)(?:[- ](?:and )?{_BELOW_100_RE})?)?|(?:a |one )?hundred|"
-    r"(?:a |one )?thousand|a couple(?: of)?|couple of|half an?|a half|(?:a )?dozen|an?)"
+    rf"(?:three[- ]quarters of an?|{_BELOW_100_RE}(?:[- ](?:hundred|thousand)(?:[- ](?:and )?{_BELOW_100_RE})?)?|(?:a |one )?hundred|"
+    r"(?:a |one )?thousand|a couple(?: of)?|couple of|half an?|a half|a quarter(?: of an?)?|(?:a )?dozen|an?)"
 )
 # "2,500 years": a thousands separator is part of the number, not a boundary before "500"
 _NUM_RE = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{_NUM_WORD_RE})"
