@@ -12,8 +12,9 @@ re-ranking weights were fitted on the train tweets: dev is the held-out figure. 
 as a match history beside the archive (a table ``id<TAB>matched``: the desk matched those tweets to those checks
 before), which the ``history`` feature learns from; dev is also run without it.
 ``--fit`` fits the weights of lang/en/memory_rank.toml on the train tweets only: a listwise logistic model (the
-softmax over each tweet's BM25 candidates, cross-entropy against the checked claim, L2), 5-fold cross-validated
-on train, then reports dev MAP@5 with the fitted weights beside BM25 alone (our first stage) and the paired
+softmax over each tweet's candidates, exactly those ``match`` scores, cross-entropy against the checked claim and
+its re-archived copies, L2), 5-fold cross-validated on train, each list measured as ``match`` prints it (the
+copies of a check collapsed into one, at its best place), then reports dev MAP@5 with the fitted weights beside BM25 alone (our first stage) and the paired
 bootstrap noise of the difference against the re-ranker of before (the features of ``BEFORE``; a new feature is
 also fitted alone beside them), refitted in the same run, on dev with and without the train tweets as history. ``--scale N`` also builds an index of N checks (the archive repeated with varied ids) and times queries on it.
 """
@@ -30,7 +31,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 DATA = Path(os.environ.get("FACTCHECK_DATA", Path(__file__).resolve().parents[1] / ".." / "shared" / "data"))
 CLEF = DATA / "clef2020-t2-dev"
@@ -158,16 +159,30 @@ def ranked_ap(matches: list[Any], gold: set[str], k: int = 5) -> float:
     return ap / min(len(gold), k) if gold else 0.0
 
 
+class Ranked(NamedTuple):
+    """One tweet's candidates as ``factcheck match`` ranks them, before a check archived more than once is
+    collapsed: per candidate its features, the id ``match`` would list for it (the first archived of its copies),
+    whether it goes first whatever its score (the claim reads like a wording matched to it before), and whether
+    it is (a copy of) a checked claim of the tweet, the fit's target; ``gold``, the tweet's checked claims."""
+
+    shown: list[str]
+    x: Any
+    first: Any
+    target: Any
+    gold: set[str]
+
+
 def candidates(
     split: str,
     history: list[tuple[str, str]] = (),
     only: set[str] | None = None,  # type: ignore[assignment]
-) -> list[tuple[list[str], Any, set[str]]]:
-    """Per tweet (of ``only`` when given): the candidate ids (BM25 recall, in the re-ranker's order), their
-    feature matrix, the gold ids; ``history`` = (tweet, checked claim id) pairs matched before."""
+) -> list[Ranked]:
+    """Per tweet (of ``only`` when given): every candidate the re-ranker scores (``Matcher.scored``), so that the
+    fit learns, and MAP@5 is measured, on exactly what the product ranks; ``history`` = (tweet, checked claim
+    id) pairs matched before."""
     import numpy as np
 
-    from factcheck.matching import FEATURES, RECALL, Matcher
+    from factcheck.matching import FEATURES, STRONG_FUZZ, Matcher
     from factcheck.memory import Check
 
     said: dict[str, list[str]] = {}
@@ -180,9 +195,23 @@ def candidates(
     for qid, text in tsv(CLEF / split / "tweets.queries.tsv")[1:]:
         if only is not None and qid not in only:
             continue
-        found = matcher.match(text, top=RECALL)
-        x = np.array([[m.features[f] for f in FEATURES] for m in found]).reshape(-1, len(FEATURES))
-        out.append(([m.check.id for m in found], x, rel.get(qid, set())))
+        found = matcher.scored(text)
+        keys = [matcher.copy_key(i) for i, _ in found]
+        shown_of: dict[Any, int] = {}
+        for k, (i, _) in zip(keys, found, strict=True):
+            shown_of[k] = min(shown_of.get(k, i), i)
+        gold = rel.get(qid, set())
+        gold_keys = {k for k, (i, _) in zip(keys, found, strict=True) if matcher.checks[i].id in gold}
+        x = np.array([[m.features[f] for f in FEATURES] for _, m in found]).reshape(-1, len(FEATURES))
+        out.append(
+            Ranked(
+                [matcher.checks[shown_of[k]].id for k in keys],
+                x,
+                np.array([m.features["matched_fuzz"] >= STRONG_FUZZ for _, m in found], bool),
+                np.array([k in gold_keys for k in keys], float),
+                gold,
+            )
+        )
     return out
 
 
@@ -196,7 +225,7 @@ L2 = 1e-3
 
 
 def fit_weights(
-    data: list[tuple[list[str], Any, set[str]]], l2: float = L2, *, hidden: int = HIDDEN, use: Any = None
+    data: list[Ranked], l2: float = L2, *, hidden: int = HIDDEN, use: Any = None
 ) -> tuple[Any, Any, Any, Any]:
     """Listwise re-ranker: maximise the softmax probability of the gold checks among each tweet's candidates
     (L-BFGS, L2). The score is linear in the features plus ``hidden`` tanh units over them (a small neural
@@ -211,11 +240,7 @@ def fit_weights(
     n_f = len(FEATURES)
     use = np.ones(n_f) if use is None else np.asarray(use, float)
     into_hidden = use * np.array([f not in ("number_clash", "date_clash") for f in FEATURES], float)
-    lists = []
-    for ids, x, gold in data:
-        y = np.array([i in gold for i in ids], float)
-        if y.sum():
-            lists.append((x * use, y / y.sum()))
+    lists = [(r.x * use, r.target / r.target.sum()) for r in data if r.target.sum()]
     xs = np.vstack([x for x, _ in lists])
     ys = np.concatenate([y for _, y in lists])
     starts = np.cumsum([0] + [len(x) for x, _ in lists])[:-1]
@@ -253,16 +278,18 @@ def fit_weights(
     return w * use, a * into_hidden, b, v
 
 
-def map_with(data: list[tuple[list[str], Any, set[str]]], model: Any) -> list[float]:
+def map_with(data: list[Ranked], model: Any) -> list[float]:
+    """Per tweet, AP@5 of the list ``match`` would print with these weights: the candidates scored, those read
+    like a wording matched before first, then each check archived more than once listed once, at its best place."""
     import numpy as np
 
     w, a, b, v = (
         model if isinstance(model, tuple) else (model, np.zeros((0, len(model))), np.zeros(0), np.zeros(0))
     )
     per = []
-    for ids, x, gold in data:
-        order = np.argsort(-(x @ w + np.tanh(x @ a.T + b) @ v), kind="stable") if len(ids) else []
-        per.append(ranked_ap([ids[j] for j in order], gold))
+    for r in data:
+        order = np.lexsort((-(r.x @ w + np.tanh(r.x @ a.T + b) @ v), ~r.first)) if len(r.shown) else []
+        per.append(ranked_ap(list(dict.fromkeys(r.shown[j] for j in order)), r.gold))
     return per
 
 
@@ -271,7 +298,7 @@ def map_with(data: list[tuple[list[str], Any, set[str]]], model: Any) -> list[fl
 # also fitted alone beside them ("before + name"), so that each new one is judged by itself.
 BEFORE = (
     "bm25 coverage query_coverage fuzz title_fuzz names numbers number_clash date_clash history related"
-    " query_related quoted post_year other_year semantic"
+    " query_related quoted post_year other_year semantic semantic_rank"
 ).split()
 
 

@@ -879,10 +879,25 @@ class Matcher:
         recalled = self._recall([_tokens(t, self._stem) for t in cleaned], RECALL)
         results = []
         for raw, text, when, cands in zip(texts, cleaned, dates, recalled, strict=True):
-            results.append(self._rerank(raw, text, when, cands)[:top])
+            results.append(self._collapse(self._rerank(raw, text, when, cands))[:top])
         return results
 
-    def _rerank(self, raw: str, text: str, dated: str, cands: list[tuple[int, float]]) -> list[Match]:
+    def scored(self, text: str, *, dated: str = "") -> list[tuple[int, Match]]:
+        """Every candidate check of a claim (by its index in ``checks``) with its features and score, best first,
+        before a check archived several times is collapsed into one match: what ``match`` ranks (its
+        ``bench/memory.py --fit`` learns from exactly this)."""
+        cleaned = clean_query(text)
+        return self._rerank(text, cleaned, dated, self._recall([_tokens(cleaned, self._stem)], RECALL)[0])
+
+    def copy_key(self, i: int) -> tuple[str, str, str]:
+        """What the checks archived more than once share (the same claim text, verdict and checker): ``match``
+        lists one of them."""
+        c = self.checks[i]
+        return (self._doc(i).claim or f"\0{i}", c.verdict.casefold(), c.author.casefold())
+
+    def _rerank(
+        self, raw: str, text: str, dated: str, cands: list[tuple[int, float]]
+    ) -> list[tuple[int, Match]]:
         if not cands:
             return []
         w = self.weights
@@ -949,7 +964,7 @@ class Matcher:
         # A claim that reads like a wording matched to a check before (a copy, a retweet) gets that check first:
         # the desk's own earlier decision is the best evidence there is.
         out.sort(key=lambda im: (im[1].features["matched_fuzz"] < STRONG_FUZZ, -im[1].score))
-        return self._collapse(out)
+        return out
 
     def _semantic(self, text: str, cands: list[int]) -> list[float]:
         """Per candidate, the cosine of the sentence vectors of the claim and the check's claim, clipped to 0..1
@@ -1023,9 +1038,7 @@ class Matcher:
         best place any of them reached, and names the others in ``same_as``."""
         groups: dict[tuple[str, str, str], list[tuple[int, Match]]] = {}
         for i, m in ranked:
-            d, c = self._doc(i), m.check
-            key = (d.claim or f"\0{i}", c.verdict.casefold(), c.author.casefold())
-            groups.setdefault(key, []).append((i, m))
+            groups.setdefault(self.copy_key(i), []).append((i, m))
         out = []
         for members in groups.values():  # in the order of each group's best match
             best = members[0][1]

@@ -472,6 +472,33 @@ def test_a_check_archived_twice_is_one_match_naming_the_copies() -> None:
     assert [m.score for m in found] == sorted((m.score for m in found), reverse=True)
 
 
+def test_scored_lists_every_candidate_and_match_collapses_them_into_its_list() -> None:
+    archive = [
+        Check("n1", "A new claim about wombats and wildfires in Australia.", "Did wombats shelter animals?"),
+        Check("old", 'Wombats "sheltered" other animals from the wildfires in Australia.', "Wombat heroes?"),
+        Check("other", "Wombats sheltered other animals from the wildfires in Australia.", verdict="False"),
+        Check("copy", "Wombats 'sheltered' other animals from the WILDFIRES in Australia", "Wombat heroes"),
+    ]
+    matcher = Matcher(archive)
+    claim = "Wombats sheltered other animals from the wildfires in Australia!"
+    scored = matcher.scored(claim)
+    assert sorted(matcher.checks[i].id for i, _ in scored) == ["copy", "n1", "old", "other"]
+    assert [m.score for _, m in scored] == sorted((m.score for _, m in scored), reverse=True)
+    by_id = {m.check.id: i for i, m in scored}
+    assert matcher.copy_key(by_id["old"]) == matcher.copy_key(
+        by_id["copy"]
+    )  # the same claim, verdict, checker
+    assert matcher.copy_key(by_id["old"]) != matcher.copy_key(by_id["other"])  # another verdict
+    # match lists the copies once, under the first archived, at the best place any of them reached
+    expected = {}
+    for i, m in scored:  # best first: a group's first member seen is its best place
+        key = matcher.copy_key(i)
+        if key not in expected:
+            members = [j for j, _ in scored if matcher.copy_key(j) == key]
+            expected[key] = (matcher.checks[min(members)].id, m.score)
+    assert [(m.check.id, m.score) for m in matcher.match(claim, top=5)] == list(expected.values())
+
+
 # ---------------------------------------------------------------------------------------------
 # Match history: wordings matched to a check before
 
