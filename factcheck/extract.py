@@ -785,7 +785,7 @@ def _fact_spans(text: str, quoted: list[tuple[int, int]]) -> list[tuple[int, int
 
 
 _QUOTE_MARK = re.compile(r'["“”]')
-_AFTER_QUOTE = " .,;:!?…\"”’'"  # what may follow the last quoted word of a sentence that is all quotation
+_QUOTE_PUNCT = " .,;:!?…\"“”‘’'"  # what may stand around the words of a sentence that is all quotation
 
 
 def _quoted_spans(text: str, inside: bool = False) -> list[tuple[int, int]]:
@@ -1026,13 +1026,13 @@ def extract(
         if quoted_spans and quoted_spans[-1][1] == len(sent) and not _closes_later(text, st.end):
             quoted_spans.pop()  # a stray quote mark: no quotation closes it in the paragraph
         long_quote = any(_three_words(sent, a, b) for a, b in quoted_spans)
-        # a sentence all of the quotation's own words: a source it names ("... the US government has informed
-        # the UK government") is the speaker's report, not a new speaker
+        # a sentence all of the words of a quotation that spans sentences: a source it names ("... the US
+        # government has informed the UK government") is the speaker's report, not a new speaker
         all_quoted = (
-            was_open
-            and bool(quoted_spans)
-            and quoted_spans[0][0] == 0
-            and not sent[quoted_spans[0][1] :].strip(_AFTER_QUOTE)
+            len(quoted_spans) == 1
+            and (was_open or quoted_spans[0][1] == len(sent))
+            and not sent[: quoted_spans[0][0]].strip(_QUOTE_PUNCT)
+            and not sent[quoted_spans[0][1] :].strip(_QUOTE_PUNCT)
         )
         if all_quoted:
             whole = None

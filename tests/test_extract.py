@@ -425,6 +425,14 @@ def test_a_source_named_inside_a_quotation_is_not_its_speaker() -> None:
     )
     c = _by_text(extract.extract(_art(text), times=None, min_score=0), "has informed")
     assert c.speaker == "John Rankin" and c.quote
+    # nor in the first sentence of a quotation whose speaker is named at its end
+    text = (
+        "Salon\n\nJune 10, 2024\n\nThe owner said the salon was closed.\n"
+        "\"They sent somebody from the sheriff's office on Monday, and they said, 'We got a report.' "
+        "He had left before they came,\" Usman Hasib said.\n"
+    )
+    c = _by_text(extract.extract(_art(text), times=None, min_score=0), "They sent somebody")
+    assert c.speaker == "Usman Hasib"
 
 
 def test_a_further_sentence_of_a_quotation_that_names_nothing_is_hidden() -> None:
