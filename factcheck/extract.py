@@ -1156,9 +1156,9 @@ def extract(
             is_quote = long_quote or continuing
             if speaker is None and continuing:
                 # a further sentence of a quotation: the speaker of the quotation, else of the one before
-                got = open_speaker if was_open and open_speaker is not None else prev_quote_speaker
-                if got is not None:
-                    speaker, kind = got
+                inherited = open_speaker if was_open and open_speaker is not None else prev_quote_speaker
+                if inherited is not None:
+                    speaker, kind = inherited
                     provisional = True  # the quotation may still name its speaker further on
             post = next((p for p in posts if p[0] <= s < p[1]), None) if posts else None
             if post is not None:  # an embedded post: its author's words, not the outlet's
@@ -1363,8 +1363,8 @@ def extract(
             in_open_quote = True
             pending = list(sent_claims) if first.speaker is None or provisional else []
         if in_open_quote:  # the speaker its further sentences carry: the one named last in it
-            named = next(((c.speaker, c.speaker_kind) for c in sent_claims if c.speaker), None)
-            open_speaker = named if named is not None else (open_speaker if was_open else None)
+            quote_named = next(((c.speaker, c.speaker_kind) for c in sent_claims if c.speaker), None)
+            open_speaker = quote_named if quote_named is not None else (open_speaker if was_open else None)
         else:
             open_speaker = None
         # who speaks in a quotation that follows: the speaker of a quotation, or of reported speech

@@ -429,7 +429,7 @@ def test_a_source_named_inside_a_quotation_is_not_its_speaker() -> None:
     text = (
         "Salon\n\nJune 10, 2024\n\nThe owner said the salon was closed.\n"
         "\"They sent somebody from the sheriff's office on Monday, and they said, 'We got a report.' "
-        "He had left before they came,\" Usman Hasib said.\n"
+        'He had left before they came," Usman Hasib said.\n'
     )
     c = _by_text(extract.extract(_art(text), times=None, min_score=0), "They sent somebody")
     assert c.speaker == "Usman Hasib"
