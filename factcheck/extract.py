@@ -1025,7 +1025,8 @@ def extract(
         quoted_spans = _quoted_spans(sent, was_open and sent[:1] not in '"“')
         if quoted_spans and quoted_spans[-1][1] == len(sent) and not _closes_later(text, st.end):
             quoted_spans.pop()  # a stray quote mark: no quotation closes it in the paragraph
-        long_quote = any(_three_words(sent, a, b) for a, b in quoted_spans)
+        # (most sentences quote nothing: no generator for them)
+        long_quote = bool(quoted_spans) and any(_three_words(sent, a, b) for a, b in quoted_spans)
         # a sentence all of the words of a quotation that spans sentences: a source it names ("... the US
         # government has informed the UK government") is the speaker's report, not a new speaker
         all_quoted = (
@@ -1200,11 +1201,15 @@ def extract(
                     speaker, kind = canon, "person"
                 elif kind == "person" and " " not in speaker and resolver.orgs.get(speaker):
                     kind = "organisation"  # "United have not commented" after "Manchester United"
-            qspans = [
-                (max(a, ps) - ps, min(b, pe) - ps)
-                for a, b in quoted_spans
-                if a < pe and b > ps and _three_words(sent, max(a, ps), min(b, pe))
-            ]
+            qspans = (
+                [
+                    (max(a, ps) - ps, min(b, pe) - ps)
+                    for a, b in quoted_spans
+                    if a < pe and b > ps and _three_words(sent, max(a, ps), min(b, pe))
+                ]
+                if is_quote and quoted_spans
+                else []
+            )
             content, content_ents, quoted = _content(ptext, s, cspan, mask, is_quote, ms, speaker, qspans)
             # a section heading names a topic, it states nothing
             terms = (
