@@ -8,7 +8,9 @@ Pipeline for one article (rules only, no NLP model):
 3. per sentence: attribution (``attribution.attribute``), split into two claims when it joins two
    separate facts ("X occurred in 2023, while Y visited Moscow"), stance and polarity
    (``stance.classify``), times from the temporal tagger, a check-worthiness score;
-4. context: a quotation continuing across sentences inherits the quote's speaker; "He said"
+4. context: each sentence of a quotation of several sentences is a claim of its own, with the quotation's
+   speaker (a source named inside the quoted words is the speaker's report, not a new speaker) and its own
+   times; a further sentence of it that names, counts, ranks and dates nothing scores as no claim; "He said"
    takes the last person speaker; ids are ``claim_id(id_basis_of(article), text, occurrence)``.
 
 Fields of each Claim (see model.Claim):
