@@ -56,9 +56,10 @@ rep = r.report
 parts = dict(getattr(rep, "reattached_parts", []))
 new = {d.note: cid for cid, d in r.data.decisions.items()}  # the note is the decision's first claim id
 holders = Counter(new.values())
+orphans = {d.claim_id for d in r.orphans}
 out = {
-    "decisions": len(new),
-    "kept": sum(1 for old, cid in new.items() if old == cid),
+    "decisions": len(before),
+    "kept": sum(1 for old, cid in new.items() if old == cid and cid not in orphans),
     "whole": sum(1 for old, _, _ in rep.reattached if old not in parts),
     "part": len(parts),
     "orphaned": len(r.orphans),
@@ -67,6 +68,7 @@ out = {
     "orphans": [d.text for d in r.orphans],
 }
 r.close()
+
 print(json.dumps(out))
 """
 

@@ -460,7 +460,10 @@ class Review:
             if cid in index:
                 continue
             art_key = renamed.get(d.article, d.article)
-            cands = [c for c in corpus.claims.get(art_key, []) if c.id not in taken]
+            # (a sentence now under the extractor's floor is grouping evidence, no claim: it holds no decision)
+            cands = [
+                c for c in corpus.claims.get(art_key, []) if c.id not in taken and not corpus.is_evidence(c)
+            ]
             best: tuple[float, Claim] | None = None
             if d.text and cands:
                 want = utils.default_process(d.text)

@@ -179,3 +179,19 @@ def test_every_part_lies_where_it_was_cut_from(words: list[str], data: st.DataOb
 
 def test_words_ignore_case_and_punctuation() -> None:
     assert _words("“Our teams,” she SAID.") == ["our", "teams", "she", "said"]
+
+
+def test_a_sentence_now_under_the_floor_holds_no_decision(tmp_path: Path) -> None:
+    """A claim whose sentence now scores as grouping evidence only is no claim: its decision stays an orphan
+    (listed as one), never reported as re-attached to a sentence nobody sees."""
+    path, old_id, key = _old_session(tmp_path, SECOND, '"Our teams', "the clock.")
+    r = Review.open(path, reviewer="alice")
+    try:
+        assert any(
+            r.corpus.is_evidence(c) and c.text == '"Our teams are working around the clock.'
+            for c in r.corpus.claims[key]
+        )
+        assert r.report.orphaned == [old_id] and not r.report.reattached
+        assert [o.claim_id for o in r.orphans] == [old_id]
+    finally:
+        r.close()
