@@ -74,13 +74,14 @@ class ReconcileReport:
         if self.missing_articles:
             out.append(f"{len(self.missing_articles)} article(s) no longer in the corpus (decisions kept)")
         if self.reattached:
-            line = f"{len(self.reattached)} decision(s) re-attached to changed claims"
-            if self.reattached_parts:
-                line += (
-                    f" ({len(self.reattached_parts)} on a claim now cut into sentences, each to the sentence"
-                    " that carries it: check them)"
-                )
-            out.append(line)
+            out.append(f"{len(self.reattached)} decision(s) re-attached to changed claims")
+        if self.reattached_parts:
+            ids = [new for _, new in self.reattached_parts]
+            shown = ", ".join(ids[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
+            out.append(
+                f"{len(ids)} of them were made on a claim now cut into sentences and follow the sentence"
+                f" that carries them (check them): {shown}"
+            )
         if self.orphaned:
             out.append(f"{len(self.orphaned)} decision(s) could not be re-attached (kept as orphans)")
         return out

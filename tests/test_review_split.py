@@ -75,8 +75,10 @@ def test_a_split_quotation_keeps_its_decision_on_its_first_sentence(tmp_path: Pa
         assert [(o, n) for o, n, _ in r.report.reattached] == [(old_id, first)]
         assert r.report.reattached_parts == [(old_id, first)]
         assert not r.orphans and not r.report.orphaned
-        (line,) = [x for x in r.report.lines() if "re-attached" in x]
-        assert line.startswith("1 decision(s) re-attached") and "cut into sentences" in line
+        lines = r.report.lines()
+        assert "1 decision(s) re-attached to changed claims" in lines
+        (line,) = [x for x in lines if "cut into sentences" in x]
+        assert line.startswith("1 of them") and line.endswith(f"(check them): {first}")
         r.save()
     finally:
         r.close()
@@ -195,3 +197,15 @@ def test_a_sentence_now_under_the_floor_holds_no_decision(tmp_path: Path) -> Non
         assert [o.claim_id for o in r.orphans] == [old_id]
     finally:
         r.close()
+
+
+def test_the_report_names_the_first_parts_and_counts_the_rest() -> None:
+    from factcheck.review import ReconcileReport
+
+    parts = [(f"old{i}", f"new{i}") for i in range(7)]
+    rep = ReconcileReport(reattached=[(o, n, 50.0) for o, n in parts], reattached_parts=parts)
+    assert rep.lines() == [
+        "7 decision(s) re-attached to changed claims",
+        "7 of them were made on a claim now cut into sentences and follow the sentence that carries them"
+        " (check them): new0, new1, new2, new3, new4 and 2 more",
+    ]
