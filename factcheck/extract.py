@@ -8,7 +8,9 @@ Pipeline for one article (rules only, no NLP model):
 3. per sentence: attribution (``attribution.attribute``), split into two claims when it joins two
    separate facts ("X occurred in 2023, while Y visited Moscow"), stance and polarity
    (``stance.classify``), times from the temporal tagger, a check-worthiness score;
-4. context: a quotation continuing across sentences inherits the quote's speaker; "He said"
+4. context: each sentence of a quotation of several sentences is a claim of its own, with the quotation's
+   speaker (a source named inside the quoted words is the speaker's report, not a new speaker) and its own
+   times; a further sentence of it that names, counts, ranks and dates nothing scores as no claim; "He said"
    takes the last person speaker; ids are ``claim_id(id_basis_of(article), text, occurrence)``.
 
 Fields of each Claim (see model.Claim):
@@ -532,8 +534,11 @@ def _cw_terms(
     lang: str | None = None,
     untimed: str | None = None,
     title: bool = False,
+    continues: bool = False,
 ) -> _CwTerms | None:
-    """The terms of a sentence's score (see ``checkworthiness``); None for a sentence too short to be a claim."""
+    """The terms of a sentence's score (see ``checkworthiness``); None for a sentence too short to be a claim.
+    ``continues``: the sentence goes on with a quotation opened in an earlier sentence and dates nothing (a
+    reference to the present or past, "now", "in the past", is no date)."""
     n = text.count(" ") + 1
     if n < 5:
         return None
@@ -623,6 +628,10 @@ def _cw_terms(
         # verbs of the sentence around it when it speaks of feelings
         if n_op:
             t["quoted_reaction"] = 1
+        elif continues:
+            # a further sentence of a quotation that names, counts, ranks and dates nothing: whatever it
+            # reports ("I don't have any set ideas."), it is no claim of its own
+            t["quoted_nothing"] = 1
         else:
             soft["quoted_nothing"] = 1
         quote_speaker = False
@@ -752,8 +761,9 @@ def _sentences(article: Article) -> list[_Sent]:
     return out
 
 
-def _fact_spans(text: str) -> list[tuple[int, int]]:
-    """Offsets (in ``text``) of the separate facts a sentence reports; usually just one."""
+def _fact_spans(text: str, quoted: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Offsets (in ``text``) of the separate facts a sentence reports; usually just one. ``quoted``: the spans
+    of its quoted words (``_quoted_spans``), never split."""
     if ";" not in text and "," not in text:  # every split point starts with one of them
         return [(0, len(text))]
     spans: list[tuple[int, int]] = []
@@ -767,8 +777,8 @@ def _fact_spans(text: str) -> list[tuple[int, int]]:
         right = text[m.end() :]
         if len(_WORDS.findall(left)) < 6 or len(_WORDS.findall(right)) < 6:
             continue
-        # inside an open quotation the clauses belong together
-        if left.count("“") > left.count("”") or text[: m.start()].count('"') % 2:
+        # inside a quotation the clauses belong together
+        if any(a <= m.start() < b for a, b in quoted):
             continue
         spans.append((cur, m.start()))
         cur = m.end()
@@ -776,21 +786,42 @@ def _fact_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _quote_words(text: str) -> int:
-    if '"' not in text and "“" not in text:
-        return 0
-    return max((len(_WORDS.findall(q)) for q in _QUOTED.findall(text)), default=0)
+_QUOTE_MARK = re.compile(r'["“”]')
+_QUOTE_PUNCT = " .,;:!?…\"“”‘’'"  # what may stand around the words of a sentence that is all quotation
 
 
-def _quotes_three_words(text: str) -> bool:
-    """``_quote_words(text) >= 3``: stops at the third word of a quotation instead of listing every word."""
-    if '"' not in text and "“" not in text:
-        return False
-    for q in _QUOTED.findall(text):
-        words = _WORDS.finditer(q)
-        if next(words, None) and next(words, None) and next(words, None):
-            return True
-    return False
+def _quoted_spans(text: str, inside: bool = False) -> list[tuple[int, int]]:
+    """The spans of ``text`` between double quotation marks; ``inside``: the text opens inside a quotation
+    begun in an earlier sentence (its words up to the closing mark are quoted). A quotation still open at the
+    end of the text runs to its end; a closing mark outside a quotation, and an opening mark inside one, are
+    stray marks."""
+    if not inside and '"' not in text and "“" not in text:
+        return []
+    spans = []
+    start = 0 if inside else -1
+    for m in _QUOTE_MARK.finditer(text):
+        if start < 0:
+            if m.group() != "”":
+                start = m.end()
+        elif m.group() != "“":
+            spans.append((start, m.start()))
+            start = -1
+    if start >= 0:
+        spans.append((start, len(text)))
+    return spans
+
+
+def _closes_later(text: str, pos: int) -> bool:
+    """Whether a closing quote mark follows ``pos`` in its paragraph (line)."""
+    end = text.find("\n", pos)
+    end = len(text) if end < 0 else end
+    return text.find("”", pos, end) != -1 or text.find('"', pos, end) != -1
+
+
+def _three_words(text: str, a: int, b: int) -> bool:
+    """Whether ``text[a:b]`` holds three words or more (stops at the third)."""
+    words = _WORDS.finditer(text, a, b)
+    return bool(next(words, None) and next(words, None) and next(words, None))
 
 
 def _open_quote_after(text: str) -> bool:
@@ -879,23 +910,21 @@ def _content(
     is_quote: bool,
     mentions: list[entities.Mention],
     speaker: str | None,
+    qspans: list[tuple[int, int]],
 ) -> tuple[str | None, int | None, str | None]:
     """What a claim reports, for check-worthiness: (content, its named entities, its quoted words).
 
-    The content is the words of its direct quotations (three words or more; a quotation running on from an
-    earlier sentence: the sentence without its attribution words), else the clause a speech verb frames,
-    else the whole claim (None, None, None). Entities are the names mentioned inside it, the speaker's
-    own name and reporting outlets left out.
+    The content is the words of its direct quotations (``qspans``, offsets in ``ptext``: those of three words
+    or more, the words of a quotation running on from an earlier sentence or still open at the sentence's
+    end included; without them, a quotation's continuation is the sentence without its attribution words),
+    else the clause a speech verb frames, else the whole claim (None, None, None). Entities are the names
+    mentioned inside it, the speaker's own name and reporting outlets left out.
     """
     spans: list[tuple[int, int]] = []
     quoted = False
     if is_quote:
-        if '"' in ptext or "“" in ptext:
-            for m in _QUOTED.finditer(ptext):
-                words = _WORDS.finditer(m.group(1))
-                if next(words, None) and next(words, None) and next(words, None):
-                    spans.append((m.start(1), m.end(1)))
-        if not spans:  # inside a quotation opened earlier, or one still open at the sentence's end
+        spans = list(qspans)
+        if not spans:  # a short quotation running on: the sentence without its attribution words
             cur = 0
             for a, b in sorted(x for x in mask if x[1] > x[0]):
                 if a > cur:
@@ -984,15 +1013,32 @@ def extract(
     prev_line = -1
     prev_st: _Sent | None = None  # the sentence before (who opens it: whom a "she" most likely means)
     in_open_quote = False
+    open_speaker: tuple[str, str | None] | None = None  # who speaks in the quotation still open
     pending: list[Claim] = []  # claims inside an open quotation still waiting for their speaker
     for st in sents:
         sent = text[st.start : st.end]
         whole = attribution.attribute(sent, lang)
         starts_quote = sent[:1] in _OPEN_QUOTE_CHARS
-        long_quote = _quotes_three_words(sent)  # a quotation of three words or more
         if in_open_quote and st.line != prev_line and not starts_quote:
             in_open_quote, pending = False, []  # a new paragraph without a quote mark: the quotation ended
         was_open = in_open_quote
+        # the sentence's quoted words: a quotation begun in an earlier sentence runs from its start (unless a
+        # quote mark opens it again, as at a new paragraph of a long quotation)
+        quoted_spans = _quoted_spans(sent, was_open and sent[:1] not in '"“')
+        if quoted_spans and quoted_spans[-1][1] == len(sent) and not _closes_later(text, st.end):
+            quoted_spans.pop()  # a stray quote mark: no quotation closes it in the paragraph
+        # (most sentences quote nothing: no generator for them)
+        long_quote = bool(quoted_spans) and any(_three_words(sent, a, b) for a, b in quoted_spans)
+        # a sentence all of the words of a quotation that spans sentences: a source it names ("... the US
+        # government has informed the UK government") is the speaker's report, not a new speaker
+        all_quoted = (
+            len(quoted_spans) == 1
+            and (was_open or quoted_spans[0][1] == len(sent))
+            and not sent[: quoted_spans[0][0]].strip(_QUOTE_PUNCT)
+            and not sent[quoted_spans[0][1] :].strip(_QUOTE_PUNCT)
+        )
+        if all_quoted:
+            whole = None
         # a quotation that goes on: it closes in this sentence, or (a quotation running over several
         # paragraphs opens each with a quote mark) stays open
         continuing = in_open_quote or (
@@ -1002,7 +1048,7 @@ def extract(
             and prev_quote_speaker is not None
             and st.line - prev_line <= 1
         )
-        parts = _fact_spans(sent)
+        parts = _fact_spans(sent, quoted_spans)
         sent_claims: list[Claim] = []
         provisional = False
         for ps, pe in parts:
@@ -1010,7 +1056,7 @@ def extract(
             while e > s and text[e - 1] in " ,;":
                 e -= 1
             ptext = text[s:e]
-            att = whole if len(parts) == 1 else (attribution.attribute(ptext, lang) or whole)
+            att = whole if len(parts) == 1 or all_quoted else (attribution.attribute(ptext, lang) or whole)
             speaker = kind = None
             org_ref = False  # the speaker is the organisation "the company" stands for
             chain: list[str] = []
@@ -1111,9 +1157,12 @@ def extract(
                 if src is not None and src.kind in ("outlet", "media"):
                     speaker, kind, chain = src.name, src.kind, [src.name]  # "Reuters: Putin to visit China"
             is_quote = long_quote or continuing
-            if speaker is None and continuing and prev_quote_speaker is not None:
-                speaker, kind = prev_quote_speaker
-                provisional = True  # the quotation may still name its speaker further on
+            if speaker is None and continuing:
+                # a further sentence of a quotation: the speaker of the quotation, else of the one before
+                inherited = open_speaker if was_open and open_speaker is not None else prev_quote_speaker
+                if inherited is not None:
+                    speaker, kind = inherited
+                    provisional = True  # the quotation may still name its speaker further on
             post = next((p for p in posts if p[0] <= s < p[1]), None) if posts else None
             if post is not None:  # an embedded post: its author's words, not the outlet's
                 speaker, kind, chain, is_quote = post[2], post[3], [], True
@@ -1154,7 +1203,16 @@ def extract(
                     speaker, kind = canon, "person"
                 elif kind == "person" and " " not in speaker and resolver.orgs.get(speaker):
                     kind = "organisation"  # "United have not commented" after "Manchester United"
-            content, content_ents, quoted = _content(ptext, s, cspan, mask, is_quote, ms, speaker)
+            qspans = (
+                [
+                    (max(a, ps) - ps, min(b, pe) - ps)
+                    for a, b in quoted_spans
+                    if a < pe and b > ps and _three_words(sent, max(a, ps), min(b, pe))
+                ]
+                if is_quote and quoted_spans
+                else []
+            )
+            content, content_ents, quoted = _content(ptext, s, cspan, mask, is_quote, ms, speaker, qspans)
             # a section heading names a topic, it states nothing
             terms = (
                 None
@@ -1171,6 +1229,7 @@ def extract(
                     article.language,
                     _untimed(ptext, s, when),
                     title=st.title,
+                    continues=was_open and is_quote and all(t.value.endswith("_REF") for t in when),
                 )
             )
             # the stance only matters for a claim: skip it when even the best stance (an event: +0.12)
@@ -1299,7 +1358,7 @@ def extract(
         first = sent_claims[0]
         if was_open:
             # inside a quotation opened earlier: its speaker, once named, is every part's speaker
-            if first.speaker:
+            if first.speaker and not provisional:
                 for pc in pending:
                     pc.speaker, pc.speaker_kind, pc.quote = first.speaker, first.speaker_kind, True
                 pending = []
@@ -1310,6 +1369,11 @@ def extract(
         elif _open_quote_after(sent):
             in_open_quote = True
             pending = list(sent_claims) if first.speaker is None or provisional else []
+        if in_open_quote:  # the speaker its further sentences carry: the one named last in it
+            quote_named = next(((c.speaker, c.speaker_kind) for c in sent_claims if c.speaker), None)
+            open_speaker = quote_named if quote_named is not None else (open_speaker if was_open else None)
+        else:
+            open_speaker = None
         # who speaks in a quotation that follows: the speaker of a quotation, or of reported speech
         # ("Brooks said the outbreak was preventable." then '"We are urging every parent..."')
         quote_sp: tuple[str, str] | None = None

@@ -54,6 +54,8 @@ class ReviewError(Exception):
 @dataclass(slots=True)
 class ReconcileReport:
     reattached: list[tuple[str, str, float]] = field(default_factory=list)  # old id, new id, score
+    # of those, the decisions on a claim now cut into several claims, each re-attached to one part
+    reattached_parts: list[tuple[str, str]] = field(default_factory=list)  # old id, new id
     orphaned: list[str] = field(default_factory=list)  # claim ids whose decision could not re-attach
     added_articles: list[str] = field(default_factory=list)
     missing_articles: list[str] = field(default_factory=list)
@@ -73,6 +75,13 @@ class ReconcileReport:
             out.append(f"{len(self.missing_articles)} article(s) no longer in the corpus (decisions kept)")
         if self.reattached:
             out.append(f"{len(self.reattached)} decision(s) re-attached to changed claims")
+        if self.reattached_parts:
+            ids = [new for _, new in self.reattached_parts]
+            shown = ", ".join(ids[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
+            out.append(
+                f"{len(ids)} of them were made on a claim now cut into sentences and follow the sentence"
+                f" that carries them (check them): {shown}"
+            )
         if self.orphaned:
             out.append(f"{len(self.orphaned)} decision(s) could not be re-attached (kept as orphans)")
         return out
@@ -437,11 +446,25 @@ class Review:
         index = {c.id: c for c in corpus.all_claims()}
         taken = {cid for cid in data.decisions if cid in index}
         remap: dict[str, str] = {}
+
+        def attach(cid: str, d: Decision, c: Claim, score: float) -> None:
+            taken.add(c.id)
+            remap[cid] = c.id
+            del data.decisions[cid]
+            data.decisions[c.id] = replace(
+                d, claim_id=c.id, article=c.article_key, text=c.text[: sess.TEXT_KEEP]
+            )
+            rep.reattached.append((cid, c.id, round(score, 1)))
+
+        lost: list[tuple[str, Decision]] = []
         for cid, d in list(data.decisions.items()):
             if cid in index:
                 continue
             art_key = renamed.get(d.article, d.article)
-            cands = [c for c in corpus.claims.get(art_key, []) if c.id not in taken]
+            # (a sentence now under the extractor's floor is grouping evidence, no claim: it holds no decision)
+            cands = [
+                c for c in corpus.claims.get(art_key, []) if c.id not in taken and not corpus.is_evidence(c)
+            ]
             best: tuple[float, Claim] | None = None
             if d.text and cands:
                 want = utils.default_process(d.text)
@@ -455,16 +478,22 @@ class Review:
                     ):
                         best = (s, c)
             if best is None:
+                lost.append((cid, d))
+            else:
+                attach(cid, d, best[1], best[0])
+        # A claim now cut into several (a quotation split at its sentence ends): its decision follows one
+        # of the parts, once every decision that matches a claim as a whole has taken it.
+        for cid, d in lost:
+            art_key = renamed.get(d.article, d.article)
+            cands = [
+                c for c in corpus.claims.get(art_key, []) if c.id not in taken and not corpus.is_evidence(c)
+            ]
+            part = _part_of(d.text, cands, shown=corpus.is_shown)
+            if part is None:
                 rep.orphaned.append(cid)
                 continue
-            s, c = best
-            taken.add(c.id)
-            remap[cid] = c.id
-            del data.decisions[cid]
-            data.decisions[c.id] = replace(
-                d, claim_id=c.id, article=c.article_key, text=c.text[: sess.TEXT_KEEP]
-            )
-            rep.reattached.append((cid, c.id, round(s, 1)))
+            attach(cid, d, part, min(100.0, 100.0 * len(part.text) / max(len(d.text), 1)))  # its share
+            rep.reattached_parts.append((cid, part.id))
         if remap:
             self._remap_ids(remap)
 
@@ -1281,6 +1310,53 @@ _NUM = re.compile(r"\d+(?:[.,]\d+)*")
 
 def _numbers(text: str) -> list[str]:
     return _NUM.findall(text)
+
+
+_PART_OVERLAP = 3  # words a part must share with a stored text it runs past the end of
+
+
+def _part_of(old: str, claims: list[Claim], *, shown: Callable[[Claim], bool]) -> Claim | None:
+    """The claim that now carries a decision made on a claim since cut into several (``old``, its stored
+    text, is cut at ``session.TEXT_KEEP``): a claim whose words lie inside the old text, word for word
+    (case and punctuation aside; a claim may run past the end of a cut text). A shown claim before a
+    hidden one, then the one the old text begins with, then the longest. None when no claim lies inside."""
+    want = _words(old)
+    cut = len(old) >= sess.TEXT_KEEP
+    if cut:
+        want = want[:-1]  # (the last word may be cut)
+    best: tuple[tuple[bool, bool, int], Claim] | None = None
+    for c in claims:
+        words = _words(c.text)
+        at = _inside(want, words, cut=cut)
+        if at is None:
+            continue
+        rank = (shown(c), at == 0, len(words))
+        if best is None or rank > best[0]:
+            best = (rank, c)
+    return best[1] if best is not None else None
+
+
+def _inside(want: list[str], words: list[str], *, cut: bool) -> int | None:
+    """Where ``words``, a part of ``want`` (shorter), lie in it: None if nowhere. With ``cut`` (``want`` is
+    the start of a longer text), ``words`` may run past its end once they share its last few words."""
+    n = len(words)
+    if not words or (n >= len(want) and not cut):
+        return None
+    for i in range(len(want)):
+        rest = len(want) - i
+        if n <= rest:
+            if want[i : i + n] == words:
+                return i
+        elif cut and rest >= _PART_OVERLAP and words[:rest] == want[i:]:
+            return i
+    return None
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
 
 
 def _relative_to(p: Path, base: Path) -> str:

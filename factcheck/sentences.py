@@ -3,6 +3,10 @@
 Robust to abbreviations ("Mr.", "Feb. 24", "U.S.", "St. Petersburg"), initials ("J. K. Rowling"),
 decimals, quotations that close after the full stop, and headlines/datelines with no full stop
 (a line break ends a sentence).
+
+A quotation of several sentences is split at its sentence ends like any other text ('"We are ready. We will
+win," he said.' is two sentences): a fact-checker judges each sentence of it on its own, and
+``extract`` gives each the quotation's speaker.
 """
 
 from __future__ import annotations
@@ -112,28 +116,8 @@ def spans(
     return out
 
 
-MAX_QUOTE_SPAN = 400  # a quotation longer than this is split into sentences (speaker inherited in extract)
-
-
-def _inside_quote(text: str, s: int, pos: int, le: int) -> bool:
-    """True when ``pos`` lies inside a quotation opened in text[s:pos] that closes before ``le``.
-
-    Curly quotes nest by count; straight double quotes by parity. A quotation that never closes on
-    the line (a stray mark) does not hold the sentence together.
-    """
-    before = text[s:pos]
-    limit = min(le, pos + MAX_QUOTE_SPAN)
-    if before.count("“") > before.count("”"):
-        return text.find("”", pos, limit) != -1
-    if before.count('"') % 2 == 1:
-        return text.find('"', pos, limit) != -1
-    return False
-
-
 def _split_line(text: str, ls: int, le: int, out: list[tuple[int, int]], rules: _Rules | None = None) -> None:
     seg_start = ls
-    # a line without a double quote mark has no quotation to hold a sentence together
-    quoted = text.find('"', ls, le) != -1 or text.find("“", ls, le) != -1
     for m in _BOUNDARY.finditer(text, ls, le):
         punct_end = m.end(1)
         close_end = m.end(2)
@@ -142,8 +126,6 @@ def _split_line(text: str, ls: int, le: int, out: list[tuple[int, int]], rules: 
             break
         if not (_NEXT_START if rules is None else _NEXT_START_INTL).match(text, nxt):
             continue  # next word lower-case: "…reports", "p.m. on", "e.g. the"
-        if quoted and _inside_quote(text, seg_start, close_end, le):
-            continue  # '"We are ready. We will win," he said.' is one sentence
         punct = m.group(1)
         if punct == "." and not m.group(2):
             dot = punct_end - 1

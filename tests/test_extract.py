@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck import extract, ingest
-from factcheck.model import Claim, Stance
+from factcheck.model import DEFAULT_MIN_SCORE, Claim, Stance
 
 LABELLED_ARTICLES = Path(__file__).parent / "fixtures" / "labelled" / "articles"
 
@@ -379,10 +379,71 @@ def test_dateline_matches_only_at_a_line_start(text: str, s: int) -> None:
 @given(
     st.lists(st.sampled_from(['"', "“", "”", "a", "bc", " ", "’", "-", ",", "9", "é", "_"]), max_size=20).map(
         "".join
-    )
+    ),
+    st.booleans(),
 )
-def test_three_word_quotation_test_is_the_word_count(text: str) -> None:
-    assert extract._quotes_three_words(text) == (extract._quote_words(text) >= 3)
+def test_quoted_spans_lie_between_quote_marks(text: str, inside: bool) -> None:
+    spans = extract._quoted_spans(text, inside)
+    assert spans == sorted(spans)
+    for i, (a, b) in enumerate(spans):
+        assert 0 <= a <= b <= len(text)
+        assert '"' not in text[a:b] and "”" not in text[a:b]  # a span ends at the first closing mark
+        if i or not inside:
+            assert text[a - 1] in '"“'  # opened by a mark (or by the sentence before)
+        else:
+            assert a == 0
+        if b < len(text):
+            assert text[b] in '"”'
+        if i:
+            assert spans[i - 1][1] < a
+    # every word between an opening and a closing mark is inside a span
+    if not inside and text.count("“") == 1 and text.count("”") == 1 and '"' not in text:
+        a, b = text.index("“"), text.index("”")
+        assert (spans == [(a + 1, b)]) if a < b else (spans == [(a + 1, len(text))])
+
+
+def test_a_quotation_of_several_sentences_gives_each_sentence_its_speaker() -> None:
+    text = (
+        "Storm hits coast\n\nJune 10, 2024\n\n"
+        '"The storm destroyed 40 homes in Dover. We counted 300 people in the shelters on Sunday," '
+        "Mayor Jane Smith said.\n"
+    )
+    cs = extract.extract(_art(text), times=None, min_score=0)
+    first = _by_text(cs, "40 homes")
+    second = _by_text(cs, "300 people")
+    assert first is not second  # one claim per sentence of the quotation
+    assert (first.speaker, second.speaker) == ("Jane Smith", "Jane Smith")
+    assert first.quote and second.quote
+    assert [t.text for t in second.when] == ["Sunday"] and not first.when  # each sentence its own times
+
+
+def test_a_source_named_inside_a_quotation_is_not_its_speaker() -> None:
+    text = (
+        "Arrest\n\nJune 10, 2024\n\n"
+        "Governor John Rankin said: “Premier Fahie was detained in Miami on Monday. "
+        "The US government has informed the UK government of the arrest.”\n"
+    )
+    c = _by_text(extract.extract(_art(text), times=None, min_score=0), "has informed")
+    assert c.speaker == "John Rankin" and c.quote
+    # nor in the first sentence of a quotation whose speaker is named at its end
+    text = (
+        "Salon\n\nJune 10, 2024\n\nThe owner said the salon was closed.\n"
+        "\"They sent somebody from the sheriff's office on Monday, and they said, 'We got a report.' "
+        'He had left before they came," Usman Hasib said.\n'
+    )
+    c = _by_text(extract.extract(_art(text), times=None, min_score=0), "They sent somebody")
+    assert c.speaker == "Usman Hasib"
+
+
+def test_a_further_sentence_of_a_quotation_that_names_nothing_is_hidden() -> None:
+    text = (
+        "Myers leaves\n\nJune 10, 2024\n\n"
+        "Myers told Variety: “I left Warner Bros. Discovery in May after four years. "
+        "I don’t have any set ideas.”\n"
+    )
+    cs = extract.extract(_art(text), times=None, min_score=0)
+    assert _by_text(cs, "Warner Bros").score >= DEFAULT_MIN_SCORE
+    assert _by_text(cs, "set ideas").score < DEFAULT_MIN_SCORE
 
 
 def test_a_speaker_named_with_the_stays_an_organisation() -> None:

@@ -45,14 +45,14 @@ from factcheck.sentences import split, split_spans
             "Cpl. Ann Lee and Maj. Tom Berg spoke. Then they left.",
             ["Cpl. Ann Lee and Maj. Tom Berg spoke.", "Then they left."],
         ),
-        # quotations spanning sentences stay one sentence up to the attribution
+        # a quotation of several sentences splits at its sentence ends (extract gives each its speaker)
         (
             '"We are ready. We will win," he said. Then he left.',
-            ['"We are ready. We will win," he said.', "Then he left."],
+            ['"We are ready.', 'We will win," he said.', "Then he left."],
         ),
         (
             "He said: “We are ready. We will win.” Then he left.",
-            ["He said: “We are ready. We will win.”", "Then he left."],
+            ["He said: “We are ready.", "We will win.”", "Then he left."],
         ),
         ("He said “it is over.” Then he left.", ["He said “it is over.”", "Then he left."]),
         # a stray quote mark does not glue the rest of the paragraph together
