@@ -752,6 +752,36 @@ def _sentences(article: Article) -> list[_Sent]:
     return out
 
 
+# the name that opens a paragraph of an interview's transcript ("Marissa: Axios launched in 2017 ...")
+_TURN_LABEL = re.compile(r"[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}(?=: )")
+
+
+def _interview_turns(text: str, sents: list[_Sent]) -> dict[int, tuple[str, str]]:
+    """The speaker of each paragraph of an interview's transcript, by paragraph index: a paragraph that opens
+    with a name and a colon ("Rick: There was ...", "Mr Malone: Usually, ..."), when at least two names each
+    open two paragraphs or more (a dialogue; "Note:", "Step One:", "Related:" open one each)."""
+    labels: dict[int, str] = {}
+    line = -1
+    for st in sents:
+        if st.line != line:
+            line = st.line
+            m = _TURN_LABEL.match(text, st.start, st.end)
+            if m is not None and not st.title:
+                labels[line] = m.group(0)
+    if len(labels) < 4:
+        return {}
+    counts = Counter(labels.values())
+    if sum(1 for n in counts.values() if n >= 2) < 2:
+        return {}
+    turns = {}
+    for line, label in labels.items():
+        src = attribution.classify_source(label) if counts[label] >= 2 else None
+        # (a person answers, an outlet asks; "IndexError: list index out of range" is a program's output)
+        if src is not None and src.kind in ("person", "outlet", "media"):
+            turns[line] = (src.name, src.kind)
+    return turns
+
+
 def _fact_spans(text: str) -> list[tuple[int, int]]:
     """Offsets (in ``text``) of the separate facts a sentence reports; usually just one."""
     if ";" not in text and "," not in text:  # every split point starts with one of them
@@ -979,6 +1009,7 @@ def extract(
         None  # the last speaker "it" can be: an organisation, an outlet, a document
     )
     posts = _embedded_posts(text, times)  # (start, end, author, kind, stamp): tweets quoted in the page
+    turns = _interview_turns(text, sents) if english else {}  # paragraph -> who speaks in a transcript
     prev_quote_speaker: tuple[str, str] | None = None  # speaker, kind of the previous sentence's quotation
     prev_plain: str | None = None  # the previous sentence, when it named no speaker (English only)
     prev_line = -1
@@ -1110,6 +1141,8 @@ def extract(
                 src = attribution.classify_source(hs.group(0).rstrip(": ")) if hs else None
                 if src is not None and src.kind in ("outlet", "media"):
                     speaker, kind, chain = src.name, src.kind, [src.name]  # "Reuters: Putin to visit China"
+            if speaker is None and turns and st.line in turns:
+                speaker, kind = turns[st.line]  # "Rick: There was a symbiotic relationship ...": Rick's answer
             is_quote = long_quote or continuing
             if speaker is None and continuing and prev_quote_speaker is not None:
                 speaker, kind = prev_quote_speaker
