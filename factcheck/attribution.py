@@ -46,6 +46,7 @@ REPORT_VERBS = frozenset(_EN["verbs"]["report"])
 _AUX = frozenset(_W["aux"])
 _LY_NOUNS = frozenset(_W["ly_nouns"])
 _QUANTIFIERS = frozenset(_W["quantifiers"])
+_CITED_NOUNS = frozenset(_W["cited_nouns"])
 _DAYS = frozenset(_W["days"])
 _TIME_DETERMINERS = frozenset(_W["time_determiners"])
 _OBJECT_PREPOSITIONS = frozenset(_W["object_prepositions"])
@@ -624,6 +625,28 @@ def _find_outlet(np: str) -> tuple[str, str] | None:
         if best is None or len(m.group(0)) > len(best):
             best = m.group(0)
     return (best, OUTLETS[best]) if best else None
+
+
+# words that end the head of a phrase named after "according to" ("reports from the scene", "an advisory
+# issued today", "the first clinical trial of the device")
+_HEAD_ENDS = frozenset({"of", "from", "by", "in", "on", "at", "for", "with", "issued", "released", "published"})
+
+
+def _cited_common_noun(np: str) -> Source | None:
+    """The source "according to" names by a common noun that ``classify_source`` takes for no one: a document
+    or a group of people, by the head of the phrase ("the criminal charges", "reports from the scene", "cops"),
+    or None ("according to the license", "according to plan": what something accords with)."""
+    words = np.split()
+    cut = next((i for i, w in enumerate(words) if w in _HEAD_ENDS), len(words))
+    head = words[:cut]
+    while head and head[0].lower() in _DETS:
+        head = head[1:]
+    if not head or len(head) > 4 or not all(w.isalpha() and w.islower() for w in head):
+        return None
+    last = head[-1]
+    if last in _DOCUMENTS or last in _ANON_HEADS or last in _CITED_NOUNS:
+        return Source(" ".join(head), "anonymous")
+    return None
 
 
 def _forward_np(text: str, pos: int) -> tuple[str, int] | None:
@@ -1408,8 +1431,12 @@ def _attribute(
 
     told: set[str] = set()  # outlets that were told something: the chain, never the speaker
 
-    def add_reporter(np: str, s: int, e: int, *, cite: bool = False, told_to: bool = False) -> None:
+    def add_reporter(
+        np: str, s: int, e: int, *, cite: bool = False, told_to: bool = False, cue: bool = False
+    ) -> None:
         src = classify_source(np)
+        if src is None and cue:
+            src = _cited_common_noun(np)  # "according to the criminal charges", "according to cops"
         if src is None:
             return
         src.start, src.end = s, e
@@ -1461,6 +1488,7 @@ def _attribute(
                     np,
                     m.start(),
                     e,
+                    cue=rx is _ACCORDING,
                     cite=rx is _CITING,
                     told_to=rx is _INTERVIEW and m.group(0)[:4].lower() == "told",
                 )
