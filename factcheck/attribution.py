@@ -372,6 +372,7 @@ def _classify_source(np: str) -> Source | None:
         words[0].lower() in ("the", "a", "an")
         or (words[0] in CAP_STOP and words[0] not in _KEEP_CAP)
         or words[0] in _LEADING_CONNECTIVES  # "which the Indian navy", "although her publicist"
+        or (len(words) > 1 and words[0].istitle() and _adverb(words[0].lower()))  # "Apparently officials"
     ):
         definite = definite or words[0].lower() == "the"
         words.pop(0)
