@@ -774,11 +774,13 @@ def sentence_subject(text: str) -> tuple[str, int, int] | None:
     return _sentence_subject(text)
 
 
-def _subject_before(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int, int] | None:
+def _subject_before(
+    toks: list[tuple[str, int, int]], k: int, relative: bool = False
+) -> tuple[str, int, int] | None:
     """The noun phrase ending just before token k (the speech verb), or None; never across a word that
     opens a subordinate clause ("The measure comes after health officials said" -> "health officials",
     "in Newark, where prosecutors told him" -> "prosecutors")."""
-    subj = _subject_phrase(toks, k)
+    subj = _subject_phrase(toks, k, relative)
     if subj is None:
         return None
     cut = None
@@ -835,9 +837,12 @@ def _relative_clause(toks: list[tuple[str, int, int]], k: int) -> int | None:
     return None
 
 
-def _subject_phrase(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int, int] | None:
-    """The noun phrase ending just before token k (the speech verb), or None."""
-    rel = _relative_clause(toks, k)
+def _subject_phrase(
+    toks: list[tuple[str, int, int]], k: int, relative: bool = False
+) -> tuple[str, int, int] | None:
+    """The noun phrase ending just before token k (the speech verb), or None (``relative``: the sentence
+    holds " who ", and the subject may end before a relative clause)."""
+    rel = _relative_clause(toks, k) if relative else None
     if rel is not None:
         k = rel
     j = k - 1
@@ -1514,6 +1519,7 @@ def _attribute(
                 spans.append((m2.start(), m2.end()))
                 verb = "quoted"
     any_say = False
+    relative = " who " in low  # (a subject's relative clause: "Residents who fled the fire said")
     cue_spans = list(spans)  # "according to media reports": "reports" is part of the source, no verb
     for vm in say_verbs:
         t, s, e = vm.group(0)[1:], vm.start(), vm.end() - 1
@@ -1579,7 +1585,7 @@ def _attribute(
             if subj is not None and not _opens_sentence(text, subj[1]):
                 continue  # "The trust spending $100 million on a line in South Dade refused ...": not Dade
         else:
-            subj = _subject_before(toks, k)
+            subj = _subject_before(toks, k, relative)
             if subj is None and ws == 0:
                 subj = _document_subject(toks, k)
         if subj is None and k > 0 and toks[k - 1][0] == "and":

@@ -754,12 +754,16 @@ def _sentences(article: Article) -> list[_Sent]:
 
 # the name that opens a paragraph of an interview's transcript ("Marissa: Axios launched in 2017 ...")
 _TURN_LABEL = re.compile(r"[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}(?=: )")
+_TURN_LINE = re.compile(r"^" + _TURN_LABEL.pattern, re.M)
 
 
 def _interview_turns(text: str, sents: list[_Sent]) -> dict[int, tuple[str, str]]:
     """The speaker of each paragraph of an interview's transcript, by paragraph index: a paragraph that opens
     with a name and a colon ("Rick: There was ...", "Mr Malone: Usually, ..."), when at least two names each
     open two paragraphs or more (a dialogue; "Note:", "Step One:", "Related:" open one each)."""
+    # (most articles have no such lines: one scan of the text decides before the loop over the sentences)
+    if len(_TURN_LINE.findall(text)) < 4:
+        return {}
     labels: dict[int, str] = {}
     line = -1
     for st in sents:
