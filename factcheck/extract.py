@@ -757,10 +757,15 @@ _TURN_LABEL = re.compile(r"[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}(?=: )")
 _TURN_LINE = re.compile(r"^" + _TURN_LABEL.pattern, re.M)
 
 
-def _interview_turns(text: str, sents: list[_Sent]) -> dict[int, tuple[str, str]]:
+def _interview_turns(
+    text: str, sents: list[_Sent], canon: Any, known: frozenset[str]
+) -> dict[int, tuple[str, str]]:
     """The speaker of each paragraph of an interview's transcript, by paragraph index: a paragraph that opens
     with a name and a colon ("Rick: There was ...", "Mr Malone: Usually, ..."), when at least two names each
-    open two paragraphs or more (a dialogue; "Note:", "Step One:", "Related:" open one each)."""
+    open two paragraphs or more (a dialogue; "Note:", "Step One:", "Related:" open one each). The name is a
+    person the article names in full (``canon``: name -> the article's full name; ``known``: its persons) or
+    an outlet that asks ("The Economist: You argue ..."); "Price:" and "Color:" of a shop page, "Q:", a
+    program's "IndexError:" are no one."""
     # (most articles have no such lines: one scan of the text decides before the loop over the sentences)
     if len(_TURN_LINE.findall(text)) < 4:
         return {}
@@ -780,9 +785,12 @@ def _interview_turns(text: str, sents: list[_Sent]) -> dict[int, tuple[str, str]
     turns = {}
     for line, label in labels.items():
         src = attribution.classify_source(label) if counts[label] >= 2 else None
-        # (a person answers, an outlet asks; "IndexError: list index out of range" is a program's output)
-        if src is not None and src.kind in ("person", "outlet", "media"):
+        if src is None:
+            continue
+        if src.kind in ("outlet", "media"):
             turns[line] = (src.name, src.kind)
+        elif src.kind == "person" and canon(src.name) in known:
+            turns[line] = (canon(src.name), "person")
     return turns
 
 
@@ -1013,7 +1021,7 @@ def extract(
         None  # the last speaker "it" can be: an organisation, an outlet, a document
     )
     posts = _embedded_posts(text, times)  # (start, end, author, kind, stamp): tweets quoted in the page
-    turns = _interview_turns(text, sents) if english else {}  # paragraph -> who speaks in a transcript
+    turns = _interview_turns(text, sents, full_name, known) if english else {}  # paragraph -> who speaks
     prev_quote_speaker: tuple[str, str] | None = None  # speaker, kind of the previous sentence's quotation
     prev_plain: str | None = None  # the previous sentence, when it named no speaker (English only)
     prev_line = -1

@@ -243,3 +243,11 @@ def test_a_program_s_output_is_no_speaker() -> None:
         "IndexError: list index out of range again.\n\nValueError: 4 values given."
     )
     assert all(sp is None for sp in _speakers(out).values())
+
+
+def test_labels_of_a_shop_page_are_no_persons() -> None:
+    shop = (
+        "Price: $40 for 2 pairs.\n\nColor: Red, sold 300 times in 2023.\n\n"
+        "Price: $55 for 3 pairs.\n\nColor: Blue, sold 120 times in 2023."
+    )
+    assert all(sp is None for sp in _speakers(shop).values())
