@@ -91,7 +91,9 @@ def main() -> int:
     if len(got) == 2:
         base, new = got
         total = sum(base.values())
-        print(f"difference: {sum(new.values()) - total:+,} ({100 * (sum(new.values()) - total) / total:+.2f}%)")
+        print(
+            f"difference: {sum(new.values()) - total:+,} ({100 * (sum(new.values()) - total) / total:+.2f}%)"
+        )
         diff = sorted(((new[k] - base[k], k) for k in set(base) | set(new)), key=lambda x: -abs(x[0]))
         for d, k in diff[: args.top]:
             if d:

@@ -630,7 +630,9 @@ def _find_outlet(np: str) -> tuple[str, str] | None:
 
 # words that end the head of a phrase named after "according to" ("reports from the scene", "an advisory
 # issued today", "the first clinical trial of the device")
-_HEAD_ENDS = frozenset({"of", "from", "by", "in", "on", "at", "for", "with", "issued", "released", "published"})
+_HEAD_ENDS = frozenset(
+    {"of", "from", "by", "in", "on", "at", "for", "with", "issued", "released", "published"}
+)
 
 
 def _cited_common_noun(np: str) -> Source | None:
@@ -1228,7 +1230,9 @@ def _role_phrase(inner: list[tuple[str, int, int]]) -> bool:
         return True
     # capitalised as a title: "President and CEO of Valley Dairy", "Chief Executive Officer of the Authority"
     return any(t.lower() in ROLE_WORDS for t in words) and all(
-        t in ("and", "&") or _acronym(t) or (t.istitle() and (t.lower() in ROLE_WORDS or _agent_noun(t.lower())))
+        t in ("and", "&")
+        or _acronym(t)
+        or (t.istitle() and (t.lower() in ROLE_WORDS or _agent_noun(t.lower())))
         for t in words
     )
 

@@ -1154,7 +1154,8 @@ def extract(
                 if src is not None and src.kind in ("outlet", "media"):
                     speaker, kind, chain = src.name, src.kind, [src.name]  # "Reuters: Putin to visit China"
             if speaker is None and turns and st.line in turns:
-                speaker, kind = turns[st.line]  # "Rick: There was a symbiotic relationship ...": Rick's answer
+                # "Rick: There was a symbiotic relationship ...": Rick's answer
+                speaker, kind = turns[st.line]
             is_quote = long_quote or continuing
             if speaker is None and continuing and prev_quote_speaker is not None:
                 speaker, kind = prev_quote_speaker
