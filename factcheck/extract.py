@@ -1021,7 +1021,7 @@ def extract(
         None  # the last speaker "it" can be: an organisation, an outlet, a document
     )
     posts = _embedded_posts(text, times)  # (start, end, author, kind, stamp): tweets quoted in the page
-    turns = _interview_turns(text, sents, full_name, known) if english else {}  # paragraph -> who speaks
+    turns = _interview_turns(text, sents, full_name, known)  # paragraph -> who speaks in a transcript
     prev_quote_speaker: tuple[str, str] | None = None  # speaker, kind of the previous sentence's quotation
     prev_plain: str | None = None  # the previous sentence, when it named no speaker (English only)
     prev_line = -1
@@ -1153,13 +1153,14 @@ def extract(
                 src = attribution.classify_source(hs.group(0).rstrip(": ")) if hs else None
                 if src is not None and src.kind in ("outlet", "media"):
                     speaker, kind, chain = src.name, src.kind, [src.name]  # "Reuters: Putin to visit China"
-            if speaker is None and turns and st.line in turns:
-                # "Rick: There was a symbiotic relationship ...": Rick's answer
-                speaker, kind = turns[st.line]
             is_quote = long_quote or continuing
             if speaker is None and continuing and prev_quote_speaker is not None:
                 speaker, kind = prev_quote_speaker
                 provisional = True  # the quotation may still name its speaker further on
+            if speaker is None and turns and st.line in turns:
+                # "Rick: There was a symbiotic relationship ...": Rick's answer (a quotation going on in the
+                # answer is still its own speaker's)
+                speaker, kind = turns[st.line]
             post = next((p for p in posts if p[0] <= s < p[1]), None) if posts else None
             if post is not None:  # an embedded post: its author's words, not the outlet's
                 speaker, kind, chain, is_quote = post[2], post[3], [], True

@@ -251,3 +251,18 @@ def test_labels_of_a_shop_page_are_no_persons() -> None:
         "Price: $55 for 3 pairs.\n\nColor: Blue, sold 120 times in 2023."
     )
     assert all(sp is None for sp in _speakers(shop).values())
+
+
+def test_interview_turns_in_another_language() -> None:
+    text = (
+        "Anna Weber und Jonas Berg sprechen über den Hochwasserschutz.\n\n"
+        "Anna Weber: Wie viele Häuser wurden im Juli 2021 zerstört?\n\n"
+        "Jonas Berg: Im Ahrtal wurden mehr als 3.000 Häuser zerstört.\n\n"
+        "Anna Weber: Und wie viel kostet der Wiederaufbau?\n\n"
+        "Jonas Berg: Der Bund zahlt 30 Milliarden Euro bis 2030."
+    )
+    art = ingest.article_from_text(text, path="de.txt", key="de.txt")
+    art.language = "de"
+    got = {c.text: c.speaker for c in extract.extract(art, min_score=0)}
+    assert next(sp for t, sp in got.items() if "3.000 Häuser" in t) == "Jonas Berg"
+    assert next(sp for t, sp in got.items() if "Wiederaufbau" in t) == "Anna Weber"
