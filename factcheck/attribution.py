@@ -44,6 +44,9 @@ _P = _EN["patterns"]
 SAY_VERBS = frozenset(_EN["verbs"]["say"])
 REPORT_VERBS = frozenset(_EN["verbs"]["report"])
 _AUX = frozenset(_W["aux"])
+_LY_NOUNS = frozenset(_W["ly_nouns"])
+_QUANTIFIERS = frozenset(_W["quantifiers"])
+_CITED_NOUNS = frozenset(_W["cited_nouns"])
 _DAYS = frozenset(_W["days"])
 _TIME_DETERMINERS = frozenset(_W["time_determiners"])
 _OBJECT_PREPOSITIONS = frozenset(_W["object_prepositions"])
@@ -369,6 +372,7 @@ def _classify_source(np: str) -> Source | None:
         words[0].lower() in ("the", "a", "an")
         or (words[0] in CAP_STOP and words[0] not in _KEEP_CAP)
         or words[0] in _LEADING_CONNECTIVES  # "which the Indian navy", "although her publicist"
+        or (len(words) > 1 and words[0].istitle() and _adverb(words[0].lower()))  # "Apparently officials"
     ):
         definite = definite or words[0].lower() == "the"
         words.pop(0)
@@ -624,6 +628,30 @@ def _find_outlet(np: str) -> tuple[str, str] | None:
     return (best, OUTLETS[best]) if best else None
 
 
+# words that end the head of a phrase named after "according to" ("reports from the scene", "an advisory
+# issued today", "the first clinical trial of the device")
+_HEAD_ENDS = frozenset(
+    {"of", "from", "by", "in", "on", "at", "for", "with", "issued", "released", "published"}
+)
+
+
+def _cited_common_noun(np: str) -> Source | None:
+    """The source "according to" names by a common noun that ``classify_source`` takes for no one: a document
+    or a group of people, by the head of the phrase ("the criminal charges", "reports from the scene", "cops"),
+    or None ("according to the license", "according to plan": what something accords with)."""
+    words = np.split()
+    cut = next((i for i, w in enumerate(words) if w in _HEAD_ENDS), len(words))
+    head = words[:cut]
+    while head and head[0].lower() in _DETS:
+        head = head[1:]
+    if not head or len(head) > 4 or not all(w.isalpha() and w.islower() for w in head):
+        return None
+    last = head[-1]
+    if last in _DOCUMENTS or last in _ANON_HEADS or last in _CITED_NOUNS:
+        return Source(" ".join(head), "anonymous")
+    return None
+
+
 def _forward_np(text: str, pos: int) -> tuple[str, int] | None:
     by = _DOCUMENT_BY.match(text, pos)
     if by is not None:  # "figures released Tuesday by the Commerce Department": the author after "by"
@@ -748,11 +776,13 @@ def sentence_subject(text: str) -> tuple[str, int, int] | None:
     return _sentence_subject(text)
 
 
-def _subject_before(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int, int] | None:
+def _subject_before(
+    toks: list[tuple[str, int, int]], k: int, relative: bool = False
+) -> tuple[str, int, int] | None:
     """The noun phrase ending just before token k (the speech verb), or None; never across a word that
     opens a subordinate clause ("The measure comes after health officials said" -> "health officials",
     "in Newark, where prosecutors told him" -> "prosecutors")."""
-    subj = _subject_phrase(toks, k)
+    subj = _subject_phrase(toks, k, relative)
     if subj is None:
         return None
     cut = None
@@ -770,11 +800,56 @@ def _subject_before(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int,
     return text_between(toks, toks[cut + 1][1], subj[2]), toks[cut + 1][1], subj[2]
 
 
-def _subject_phrase(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int, int] | None:
-    """The noun phrase ending just before token k (the speech verb), or None."""
+def _adverb(w: str) -> bool:
+    """A word that may stand between a subject and its verb: a word of ``aux`` ("Putin has also said") or a
+    lower-case adverb in -ly ("King emphatically told", "He proudly told"), not a noun in -ly ("the family
+    said", "the daily reported")."""
+    return w in _AUX or (len(w) > 4 and w.endswith("ly") and w.islower() and w not in _LY_NOUNS)
+
+
+_RELATIVE_SPAN = 15  # the most tokens of a relative clause between a subject and its verb
+
+
+def _relative_clause(toks: list[tuple[str, int, int]], k: int) -> int | None:
+    """The token "who" that opens a relative clause between a subject and its verb k, with no comma around
+    it ("Committee sources who spoke on the condition of anonymity said", "Thai military officials who monitor
+    Cambodian affairs said"), or None. The clause's own subject is "who": a verb (a lower-case word) follows
+    it, and at least one more word before the speech verb ("the man who police say", "the man who the police
+    said", "a man who reportedly told" are not such clauses)."""
+    for i in range(k - 1, max(0, k - _RELATIVE_SPAN), -1):
+        t = toks[i][0]
+        if t == "who":
+            nxt = toks[i + 1][0]
+            if (
+                k - i >= 3
+                and nxt.isalpha()
+                and nxt.islower()
+                and nxt not in _FUNCTION_WORDS
+                and nxt not in _PRONOUNS
+                and nxt not in _QUANTIFIERS  # "Gigante, who some experts said was the leader"
+                and not _adverb(nxt)
+            ):
+                return i
+            return None
+        if not t[:1].isalnum() or t in ("and", "but", "as"):
+            # punctuation (an aside, a quotation, another clause), a second predicate ("a neighbor described
+            # Hiller as a quiet woman who kept to herself but said ..."), or who the speaker is ("A woman who
+            # identified herself as Gray’s cousin told": the cousin)
+            return None
+    return None
+
+
+def _subject_phrase(
+    toks: list[tuple[str, int, int]], k: int, relative: bool = False
+) -> tuple[str, int, int] | None:
+    """The noun phrase ending just before token k (the speech verb), or None (``relative``: the sentence
+    holds " who ", and the subject may end before a relative clause)."""
+    rel = _relative_clause(toks, k) if relative else None
+    if rel is not None:
+        k = rel
     j = k - 1
     while j >= 0 and (
-        toks[j][0] in _AUX
+        _adverb(toks[j][0])
         or toks[j][0] in _DAYS
         or (toks[j][0] == "on" and j + 1 < k and toks[j + 1][0] in _DAYS)
         or (toks[j][0] in _TIME_DETERMINERS and j + 1 < k and toks[j + 1][0] in _TIME_UNITS)
@@ -795,7 +870,12 @@ def _subject_phrase(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int,
                     inner[0][0].endswith("ing")
                     or inner[0][0] in ("who", "which", "whose")
                     # "Masoud Dalman, head of the province's emergency affairs, said": a role, no article
-                    or (inner[0][0] in ROLE_WORDS and len(inner) >= 3 and inner[1][0] in ("of", "for", "at"))
+                    # ("Heydar Alishbandi, Governor of Qeshm island, said": capitalised as a title)
+                    or (
+                        inner[0][0].lower() in ROLE_WORDS
+                        and len(inner) >= 3
+                        and inner[1][0] in ("of", "for", "at")
+                    )
                     # "Alex Barrios, assistant director for construction, explained", ", deputy director, said"
                     or _role_phrase(inner)
                     or (len(inner) == 1 and inner[0][0].lower() in _ASIDES)  # "Officials, however, said"
@@ -1119,7 +1199,7 @@ def _second_predicate(toks: list[tuple[str, int, int]], k: int) -> bool:
     """Whether the speech verb at token k opens a second predicate of the sentence's subject: "and" or
     "but" right before it, or before adverbs ("... but said", "... and later said")."""
     c = k - 1
-    while c > 0 and toks[c][0] in _AUX and toks[c][0].islower():
+    while c > 0 and _adverb(toks[c][0]):
         c -= 1
     return toks[c][0] in ("and", "but")
 
@@ -1143,8 +1223,17 @@ def _role_phrase(inner: list[tuple[str, int, int]]) -> bool:
         head += 1
     if not 1 <= head <= 4 or head == len(inner) or inner[head - 1][0] in ("and", "&"):
         return False
-    return inner[0][0] not in _LEADING_CONNECTIVES and all(
-        (t.isalpha() and (t.islower() or _acronym(t))) or t == "&" for t, _, _ in inner[:head]
+    words = [t for t, _, _ in inner[:head]]
+    if inner[0][0] in _LEADING_CONNECTIVES:
+        return False
+    if all((t.isalpha() and (t.islower() or _acronym(t))) or t == "&" for t in words):
+        return True
+    # capitalised as a title: "President and CEO of Valley Dairy", "Chief Executive Officer of the Authority"
+    return any(t.lower() in ROLE_WORDS for t in words) and all(
+        t in ("and", "&")
+        or _acronym(t)
+        or (t.istitle() and (t.lower() in ROLE_WORDS or _agent_noun(t.lower())))
+        for t in words
     )
 
 
@@ -1198,7 +1287,7 @@ def text_between(toks: list[tuple[str, int, int]], start: int, end: int) -> str:
 def _word_before(text: str, end: int) -> str:
     """The lower-case word that ends at ``end`` (skipping the words of ``aux``: "researchers also found")."""
     words = text[max(0, end - 40) : end].split()
-    while words and words[-1] in _AUX:
+    while words and _adverb(words[-1]):
         words.pop()
     return words[-1].lower().strip(",") if words else ""
 
@@ -1352,8 +1441,12 @@ def _attribute(
 
     told: set[str] = set()  # outlets that were told something: the chain, never the speaker
 
-    def add_reporter(np: str, s: int, e: int, *, cite: bool = False, told_to: bool = False) -> None:
+    def add_reporter(
+        np: str, s: int, e: int, *, cite: bool = False, told_to: bool = False, cue: bool = False
+    ) -> None:
         src = classify_source(np)
+        if src is None and cue:
+            src = _cited_common_noun(np)  # "according to the criminal charges", "according to cops"
         if src is None:
             return
         src.start, src.end = s, e
@@ -1405,6 +1498,7 @@ def _attribute(
                     np,
                     m.start(),
                     e,
+                    cue=rx is _ACCORDING,
                     cite=rx is _CITING,
                     told_to=rx is _INTERVIEW and m.group(0)[:4].lower() == "told",
                 )
@@ -1429,6 +1523,7 @@ def _attribute(
                 spans.append((m2.start(), m2.end()))
                 verb = "quoted"
     any_say = False
+    relative = " who " in low  # (a subject's relative clause: "Residents who fled the fire said")
     cue_spans = list(spans)  # "according to media reports": "reports" is part of the source, no verb
     for vm in say_verbs:
         t, s, e = vm.group(0)[1:], vm.start(), vm.end() - 1
@@ -1454,7 +1549,7 @@ def _attribute(
             # a progressive verb: "Researchers are (also) warning" speaks, "warning signs" does not; the
             # form of "be" goes, so that the subject is found as before a simple verb
             b = len(toks) - 1
-            while b > 0 and toks[b][0] in _AUX and toks[b][0].islower():
+            while b > 0 and _adverb(toks[b][0]):
                 b -= 1
             if b < 0 or toks[b][0] not in _BE:
                 continue
@@ -1462,7 +1557,7 @@ def _attribute(
         toks.append((t, s, e))
         k = len(toks) - 1
         p = k - 1  # the pronoun, before adverbs: "He also added that ..."
-        while p > 0 and toks[p][0] in _AUX and toks[p][0].islower():
+        while p > 0 and toks[p][0] in _AUX:  # (not any -ly word: "he finally admitted his ruse" is an act)
             p -= 1
         if (
             k > 0
@@ -1494,7 +1589,7 @@ def _attribute(
             if subj is not None and not _opens_sentence(text, subj[1]):
                 continue  # "The trust spending $100 million on a line in South Dade refused ...": not Dade
         else:
-            subj = _subject_before(toks, k)
+            subj = _subject_before(toks, k, relative)
             if subj is None and ws == 0:
                 subj = _document_subject(toks, k)
         if subj is None and k > 0 and toks[k - 1][0] == "and":

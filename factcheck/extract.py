@@ -761,6 +761,48 @@ def _sentences(article: Article) -> list[_Sent]:
     return out
 
 
+# the name that opens a paragraph of an interview's transcript ("Marissa: Axios launched in 2017 ...")
+_TURN_LABEL = re.compile(r"[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}(?=: )")
+_TURN_LINE = re.compile(r"^" + _TURN_LABEL.pattern, re.M)
+
+
+def _interview_turns(
+    text: str, sents: list[_Sent], canon: Any, known: frozenset[str]
+) -> dict[int, tuple[str, str]]:
+    """The speaker of each paragraph of an interview's transcript, by paragraph index: a paragraph that opens
+    with a name and a colon ("Rick: There was ...", "Mr Malone: Usually, ..."), when at least two names each
+    open two paragraphs or more (a dialogue; "Note:", "Step One:", "Related:" open one each). The name is a
+    person the article names in full (``canon``: name -> the article's full name; ``known``: its persons) or
+    an outlet that asks ("The Economist: You argue ..."); "Price:" and "Color:" of a shop page, "Q:", a
+    program's "IndexError:" are no one."""
+    # (most articles have no such lines: a count of ": " decides, then one scan of the text for the lines)
+    if text.count(": ") < 4 or len(_TURN_LINE.findall(text)) < 4:
+        return {}
+    labels: dict[int, str] = {}
+    line = -1
+    for st in sents:
+        if st.line != line:
+            line = st.line
+            m = _TURN_LABEL.match(text, st.start, st.end)
+            if m is not None and not st.title:
+                labels[line] = m.group(0)
+    if len(labels) < 4:
+        return {}
+    counts = Counter(labels.values())
+    if sum(1 for n in counts.values() if n >= 2) < 2:
+        return {}
+    turns = {}
+    for line, label in labels.items():
+        src = attribution.classify_source(label) if counts[label] >= 2 else None
+        if src is None:
+            continue
+        if src.kind in ("outlet", "media"):
+            turns[line] = (src.name, src.kind)
+        elif src.kind == "person" and canon(src.name) in known:
+            turns[line] = (canon(src.name), "person")
+    return turns
+
+
 def _fact_spans(text: str, quoted: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Offsets (in ``text``) of the separate facts a sentence reports; usually just one. ``quoted``: the spans
     of its quoted words (``_quoted_spans``), never split."""
@@ -1008,6 +1050,7 @@ def extract(
         None  # the last speaker "it" can be: an organisation, an outlet, a document
     )
     posts = _embedded_posts(text, times)  # (start, end, author, kind, stamp): tweets quoted in the page
+    turns = _interview_turns(text, sents, full_name, known)  # paragraph -> who speaks in a transcript
     prev_quote_speaker: tuple[str, str] | None = None  # speaker, kind of the previous sentence's quotation
     prev_plain: str | None = None  # the previous sentence, when it named no speaker (English only)
     prev_line = -1
@@ -1163,6 +1206,10 @@ def extract(
                 if inherited is not None:
                     speaker, kind = inherited
                     provisional = True  # the quotation may still name its speaker further on
+            if speaker is None and turns and st.line in turns:
+                # "Rick: There was a symbiotic relationship ...": Rick's answer (a quotation going on in the
+                # answer is still its own speaker's)
+                speaker, kind = turns[st.line]
             post = next((p for p in posts if p[0] <= s < p[1]), None) if posts else None
             if post is not None:  # an embedded post: its author's words, not the outlet's
                 speaker, kind, chain, is_quote = post[2], post[3], [], True

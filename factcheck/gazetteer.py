@@ -553,7 +553,7 @@ OUTLET_HEADS = frozenset(
 CAP_STOP = frozenset(
     """The A An In On At After Before Since Despite Regarding However Though Although While This That These Those
     It Its He She They We I You His Her Their Our My Your But And Or Nor So Yet As If When Where Why How What Who
-    Which Whose There Here Then Now Today Tonight Yesterday Tomorrow Notably Meanwhile Also Speaking According Still
+    Which Whose Whoever Whomever Whatever Whichever Given There Here Then Now Today Tonight Yesterday Tomorrow Notably Meanwhile Also Speaking According Still
     Some Many Most All Both Each Every Any No Not Only Even Just Further Furthermore Moreover Indeed Instead Thus
     Hence Therefore Once Until Unless Because During Following Amid Among Within Without Under Over Against About
     From For With By Of To Into Onto Upon Via Per Like Near Off Out Up Down Through Throughout Toward Towards

@@ -202,3 +202,67 @@ def test_a_one_word_name_that_speaks_has_pronoun_evidence() -> None:
         '"I couldn\'t call an Uber to the palace in 2019," she joked at one point.'
     )
     assert _speaker_of(text, "call an Uber") is None  # Harry is "he"; no woman named before
+
+
+# --- interview transcripts ------------------------------------------------------------------------------
+
+_INTERVIEW = """How we rebuilt the site
+
+Marissa Cole and Rick Tan run the engineering team of the paper.
+
+Marissa: We launched the new site in 2017 with 12 engineers.
+
+Rick: The beta test cost $40,000 and took three months.
+
+Marissa: Traffic grew 40% in the first year. Most readers came from phones.
+
+Rick: We cut page load time to 1.2 seconds in 2019.
+
+Note: This interview was edited for length.
+"""
+
+
+def test_an_interview_answer_is_said_by_the_name_that_opens_its_paragraph() -> None:
+    assert _speaker_of(_INTERVIEW, "12 engineers") == "Marissa Cole"
+    assert _speaker_of(_INTERVIEW, "beta test cost") == "Rick Tan"
+    assert _speaker_of(_INTERVIEW, "Most readers came") == "Marissa Cole"  # the paragraph's later sentence
+    assert _speaker_of(_INTERVIEW, "interview was edited") is None  # one "Note:" is no speaker
+
+
+def test_labels_that_open_one_paragraph_each_are_no_dialogue() -> None:
+    steps = (
+        "Step One: Add 200 grams of flour to the bowl.\n\nStep Two: Bake the dough for 40 minutes.\n\n"
+        "Step Three: Let it cool for 10 minutes.\n\nStep Four: Cut it into 12 slices."
+    )
+    assert all(sp is None for sp in _speakers(steps).values())
+
+
+def test_a_program_s_output_is_no_speaker() -> None:
+    out = (
+        "IndexError: list index out of range in 2019.\n\nValueError: 3 values given.\n\n"
+        "IndexError: list index out of range again.\n\nValueError: 4 values given."
+    )
+    assert all(sp is None for sp in _speakers(out).values())
+
+
+def test_labels_of_a_shop_page_are_no_persons() -> None:
+    shop = (
+        "Price: $40 for 2 pairs.\n\nColor: Red, sold 300 times in 2023.\n\n"
+        "Price: $55 for 3 pairs.\n\nColor: Blue, sold 120 times in 2023."
+    )
+    assert all(sp is None for sp in _speakers(shop).values())
+
+
+def test_interview_turns_in_another_language() -> None:
+    text = (
+        "Anna Weber und Jonas Berg sprechen über den Hochwasserschutz.\n\n"
+        "Anna Weber: Wie viele Häuser wurden im Juli 2021 zerstört?\n\n"
+        "Jonas Berg: Im Ahrtal wurden mehr als 3.000 Häuser zerstört.\n\n"
+        "Anna Weber: Und wie viel kostet der Wiederaufbau?\n\n"
+        "Jonas Berg: Der Bund zahlt 30 Milliarden Euro bis 2030."
+    )
+    art = ingest.article_from_text(text, path="de.txt", key="de.txt")
+    art.language = "de"
+    got = {c.text: c.speaker for c in extract.extract(art, min_score=0)}
+    assert next(sp for t, sp in got.items() if "3.000 Häuser" in t) == "Jonas Berg"
+    assert next(sp for t, sp in got.items() if "Wiederaufbau" in t) == "Anna Weber"
