@@ -170,11 +170,13 @@ def group_claims(
     # An article's profile names the participants of its claims: a sentence kept as evidence adds none (the
     # names of every sentence made the stories move as unrelated pages were added: stability 0.94). Those
     # that name no one stay, so an article of evidence sentences only still tells its language.
-    named = [f for f in feats if _claim(f, p) or not f.entities]
+    def named(f: _Feat) -> bool:
+        return _claim(f, p) or not f.entities
+
     if state is None:
-        doc_label = _doc_clusters(named, n_docs, doc_years, bodies, p)
+        doc_label = _doc_clusters(feats, n_docs, doc_years, bodies, p, profiled=named)
     else:
-        doc_label = _doc_clusters(named, n_docs, doc_years, bodies, p, fps, state.story_memo)
+        doc_label = _doc_clusters(feats, n_docs, doc_years, bodies, p, fps, state.story_memo, named)
     # A long page (an essay, documentation) is not a report of one event: it is a story of its own.
     # (counted in claims: the sentences kept as evidence do not make an article long, nor a story too large
     # for its context, so the stories' context is that of the claims alone)
