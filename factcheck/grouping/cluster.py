@@ -7,7 +7,7 @@ import functools
 import operator
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from rapidfuzz import fuzz
 from rapidfuzz import process as rf_process
@@ -188,13 +188,21 @@ def group_claims(
     # A sentence kept as grouping evidence (under ``claim_floor``) holds no blocking key: it is compared with
     # the claims of its story only. (Every sentence of the batch's other pages on the keys would fill them
     # past ``max_posting``: claims would lose their pairs as unrelated pages are added.)
-    postings = _postings([ks if _claim(f, p) else () for f, ks in zip(feats, keys_of, strict=True)])
+    blocking = [ks if _claim(f, p) else () for f, ks in zip(feats, keys_of, strict=True)]
+    postings = _postings(blocking)
     story: dict[int, list[int]] = defaultdict(list)
     for f in feats:
         story[doc_label[f.doc]].append(f.idx)
 
     run = _Reuse(state, feats, by_doc, keys, fps, doc_label, postings, p)
-    edges, detail = run.edges(_pairs(feats, postings, story, run.touched, p), doc_label, vec)
+    if run.touched is None:
+        cands = _pairs(feats, postings.values(), story.values(), None, p)
+    else:  # (only the keys and stories that hold a claim of a touched article give new pairs)
+        mine = [f.idx for d in sorted(run.touched) for f in by_doc[d]]
+        held = sorted({k for i in mine for k in blocking[i]})
+        told = sorted({doc_label[d] for d in run.touched})
+        cands = _pairs(feats, [postings[k] for k in held], [story[lab] for lab in told], run.touched, p)
+    edges, detail = run.edges(cands, doc_label, vec)
 
     # Average linkage on the sparse graph with cannot-link on cluster event times, per connected part.
     # A cluster's state: its month mentions, its size and the stories its claims come from.
@@ -326,14 +334,15 @@ _own = operator.attrgetter(*_OWN)
 
 def _pairs(
     feats: list[_Feat],
-    postings: Mapping[str, list[int]],
-    story: Mapping[int, list[int]],
+    postings: Iterable[list[int]],
+    stories: Iterable[list[int]],
     touched: set[int] | None,
     p: Params = DEFAULT,
 ) -> dict[int, set[int]]:
     """The candidate pairs (i < j) to score: claims sharing a blocking key held by at most
-    ``max_posting`` claims, and every cross-article pair inside a (not too large) story. With ``touched``
-    (articles), only the pairs with a claim of a touched article (the others are reused)."""
+    ``max_posting`` claims (``postings``: each key's claims), and every cross-article pair inside a (not too
+    large) story (``stories``: each story's claims). With ``touched`` (articles), only the pairs with a claim
+    of a touched article (the others are reused): then the keys and stories without one may be left out."""
     cands: dict[int, set[int]] = defaultdict(set)
 
     def add(ms: list[int], same_article: bool) -> None:
@@ -350,12 +359,12 @@ def _pairs(
                         cands[min(i, j)].add(max(i, j))
 
     # (a key's claims may be of one article: such a pair can link two claims through a third)
-    for ms in postings.values():
+    for ms in postings:
         if 1 < len(ms) <= p.max_posting:
             add(ms, True)
     # Same-story context: every cross-article pair inside a (not too large) story cluster is a candidate,
     # but a sentence kept as evidence is compared with the story's claims only (not with other evidence).
-    for ms in story.values():
+    for ms in stories:
         claims = [m for m in ms if _claim(feats[m], p)]
         if len(claims) > p.story_max_claims or len({feats[m].doc for m in ms}) < 2:
             continue
