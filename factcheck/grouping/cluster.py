@@ -167,6 +167,7 @@ def group_claims(
     keys = [by_doc[d][0].claim.article_key for d in range(n_docs)]
     doc_years = [_doc_year(by_doc[d], p) for d in range(n_docs)]
     bodies = _bodies(feats, n_docs, articles)
+
     # An article's profile names the participants of its claims: a sentence kept as evidence adds none (the
     # names of every sentence made the stories move as unrelated pages were added: stability 0.94). Those
     # that name no one stay, so an article of evidence sentences only still tells its language.
@@ -263,7 +264,10 @@ def group_claims(
         make = functools.partial(_make_group, [feats[m] for m in ms], detail, articles, p, langs)
         groups.append(run.group(ms, detail, make))
     run.finish()
-    groups = with_copies(groups, copies, claims, articles)
+    if state is None:
+        groups = with_copies(groups, copies, claims, articles)
+    else:
+        groups = with_copies(groups, copies, claims, articles, state.copies, state.content_keys)
     groups.sort(key=lambda g: (g.when or "9999", g.id))
     return groups
 

@@ -89,6 +89,9 @@ class GroupingState:
     # content key -> the places, among its article's claims, of those that may be grouped
     # (``features.groupable_claims``: a function of the article and its claims alone)
     groupable: dict[str, list[int]] = field(default_factory=dict)
+    # (a copy's content key, its original's) -> which of its claims follow which of the original's:
+    # [(original's claim id, copy's claim id)] (``duplicates.with_copies``)
+    copies: dict[tuple[str, str], list[tuple[str, str]]] = field(default_factory=dict)
 
     def groupable_claims(self, claims: Sequence[Claim], articles: Mapping[str, Article]) -> list[Claim]:
         """``features.groupable_claims(claims, articles, copies=True)``, told again only for the articles
@@ -140,7 +143,7 @@ def digest(value: object) -> bytes:
 # that saving after a change writes only the new pieces. Read back, every value is checked for its type: a
 # piece of another shape raises ``ValueError`` and the state is not used.
 
-STATE_FORMAT = 6
+STATE_FORMAT = 7
 
 
 def params_digest(p: Params) -> str:
@@ -302,6 +305,11 @@ def state_pieces(state: GroupingState) -> tuple[dict[str, Any], dict[str, Callab
         "df": None if state.story_memo.df is None else dict(state.story_memo.df),
         # the places of each article's groupable claims, by content key
         "groupable": state.groupable,
+        # which claims of a copy follow which of its original's: [copy's content key, original's, the
+        # original's claim ids, the copy's]
+        "copies": [
+            [a, b, [o for o, _c in pairs], [c for _o, c in pairs]] for (a, b), pairs in state.copies.items()
+        ],
     }
     return manifest, pieces
 
@@ -536,6 +544,16 @@ def state_from_pieces(
         _typed(places, _INT, "groupable claims")
         _check(not places or min(places) >= 0, "groupable claims")
     state.groupable = groupable
+    copies = manifest.get("copies")
+    _check(type(copies) is list and all(type(x) is list and len(x) == 4 for x in copies), "copies")
+    for a, b, originals, own in copies:
+        _check(
+            type(a) is str
+            and type(b) is str
+            and len(_strs(originals, "copies")) == len(_strs(own, "copies")),
+            "copies",
+        )
+        state.copies[(a, b)] = list(zip(originals, own, strict=True))
     for fps, sides in splits:
         n = len(_strs(fps, "split"))
         if sides is not None:
