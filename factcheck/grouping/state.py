@@ -64,7 +64,6 @@ class GroupingState:
     # article key -> its story: the keys of its articles, and whether it holds more claims than
     # ``story_max_claims`` (then it gives no pairs of its own)
     stories: dict[str, tuple[frozenset[str], bool]] = field(default_factory=dict)
-    posting_sizes: dict[str, int] = field(default_factory=dict)  # blocking key -> claims holding it
     # connected parts of the claim graph: digest -> (its claims, its edges between them as (claim, claim,
     # score, (token_sort_ratio, entity share, same story, cosine)) in local indices, its kept clusters)
     # (edges None: not read yet, see ``part_links``)
@@ -143,7 +142,7 @@ def digest(value: object) -> bytes:
 # that saving after a change writes only the new pieces. Read back, every value is checked for its type: a
 # piece of another shape raises ``ValueError`` and the state is not used.
 
-STATE_FORMAT = 7
+STATE_FORMAT = 8
 
 
 def params_digest(p: Params) -> str:
@@ -299,9 +298,7 @@ def state_pieces(state: GroupingState) -> tuple[dict[str, Any], dict[str, Callab
         "top": [state.story_memo.top.get(fp) for fp in state.fingerprints.values()],
         # how close pairs of stories are (``StoryMemo.closeness``): [their articles' fingerprints, closeness]
         "closeness": [[list(a), list(b), r] for (a, b), r in state.story_memo.closeness.items()],
-        # how many claims hold each blocking key, and the stories' document frequencies (read back, not
-        # counted again over every article)
-        "posting_sizes": state.posting_sizes,
+        # the stories' document frequencies (read back, not counted again over every article)
         "df": None if state.story_memo.df is None else dict(state.story_memo.df),
         # the places of each article's groupable claims, by content key
         "groupable": state.groupable,
@@ -506,7 +503,6 @@ def state_from_pieces(
             raise ValueError(f"grouping state: bad piece {k[:9]}: {e}") from None
     # every article of the last run has its features
     _check(all(fp in state.features for fp in state.fingerprints.values()), "article piece (missing)")
-    state.posting_sizes = _counts(manifest.get("posting_sizes"), "blocking keys' sizes")
 
     def load_links(key: bytes, n: int) -> list[tuple[int, int, float, Any]]:
         try:
