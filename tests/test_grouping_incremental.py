@@ -694,3 +694,30 @@ def test_blocking_keys_crossing_their_cap_regroup_as_from_scratch(start, ops):
         assert (
             state.parts.keys() == fresh.parts.keys()
         )  # (the same claim graph: no pair kept past its key's cap)
+
+
+def test_sentences_kept_as_evidence_do_not_make_a_regrouping_read_every_articles_words():
+    """Whether a sentence kept as grouping evidence names anyone (it then stays out of its article's profile)
+    is asked only for the articles whose term counts are made again: after one change, the ``f`` pieces
+    read are still those of the articles the changed one meets, not the whole batch's."""
+    specs = {
+        key: ("2023-05-14", [(k // 2, k % 4, 0), (None, 0, k % 4), (k // 2, (k + 1) % 4, 0)])
+        for k, key in enumerate(KEYS)
+    }
+    state = GroupingState()
+    claims, arts = batch(specs, evidence=True)
+    grouping.group_claims(claims, arts, state=state)
+    manifest, stored = stored_form(state)
+    lookups: list[list[str]] = []
+
+    def pieces_of(names: list[str]) -> dict:
+        lookups.append(names)
+        return {n: stored[n] for n in names if n in stored}
+
+    back = state_from_pieces(manifest, stored, state.params, group_from_json, stored.get, pieces_of)
+    specs["a03"] = ("2023-05-14", [(1, 2, 0), (None, 0, 1), (1, 0, 0)])
+    claims, arts = batch(specs, evidence=True)
+    got = grouping.group_claims(claims, arts, state=back)
+    assert as_json(got) == as_json(grouping.group_claims(claims, arts))
+    words = {name for names in lookups for name in names}
+    assert 0 < len(words) <= 3  # (of 12 articles)
