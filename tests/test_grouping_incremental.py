@@ -309,7 +309,7 @@ def test_a_reloaded_state_is_the_same_state():
     claims, arts = batch(specs)
     grouping.group_claims(claims, arts, state=state)
     back = reloaded(state)
-    for name in ("params", "fingerprints", "stories", "posting_sizes", "groups"):
+    for name in ("params", "fingerprints", "stories", "groups", "copies"):
         assert getattr(back, name) == getattr(state, name), name
     assert back.parts.keys() == state.parts.keys()
     for key, (uids, links, kept) in state.parts.items():
@@ -351,8 +351,6 @@ def test_a_reloaded_state_is_the_same_state():
         lambda m, p: p[next(k for k in p if k.startswith("a"))]["lang"].__setitem__(0, 3),
         lambda m, p: p[next(k for k in p if k.startswith("a"))].__setitem__("n", "2"),
         lambda m, p: m.__setitem__("groupable", {"k": [-1]}),
-        lambda m, p: m.__setitem__("posting_sizes", {"k": "1"}),
-        lambda m, p: m.pop("posting_sizes"),
         lambda m, p: m.__setitem__("df", [1]),
         lambda m, p: m.__setitem__("groupable", {"k": ["0"]}),
         lambda m, p: p.__setitem__(next(k for k in p if k.startswith("g")), {"id": 1}),
@@ -362,6 +360,9 @@ def test_a_reloaded_state_is_the_same_state():
         lambda m, p: m["sims"][0].__setitem__(0, 999),  # a story pair of no such article
         lambda m, p: m["sims"][2].__setitem__(0, "0.5"),
         lambda m, p: m["sims"].pop(),
+        lambda m, p: m.pop("copies"),
+        lambda m, p: m["copies"].append(["k1", "k2", ["a00-0"], []]),  # a copy's claim short
+        lambda m, p: m["copies"].append(["k1", 2, [], []]),
     ],
 )
 def test_a_state_of_another_shape_is_refused(damage):
@@ -606,3 +607,117 @@ def test_document_vectors_made_when_asked_are_those_made_at_once(counts):
         norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
         assert lazy[d] == {t: x / norm for t, x in v.items()}
     assert len(lazy) == n
+
+
+def copied(specs: dict, copies: dict[str, str]) -> tuple[list[Claim], dict[str, Article]]:
+    """``batch(specs)`` with the articles of ``copies`` (copy -> original) marked as near-duplicates."""
+    claims, arts = batch(specs)
+    for key, original in copies.items():
+        if key in arts and original in arts:
+            arts[key].near_duplicate_of = original
+    return claims, arts
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.lists(article, min_size=3, max_size=6),
+    st.lists(st.tuples(st.sampled_from(["original", "shifted", "copy", "other"]), article), max_size=4),
+)
+def test_copies_follow_their_originals_from_a_reloaded_state_as_from_scratch(start, ops):
+    """Which claims of a copy follow which of its original is told again only when one of the two changed
+    (``GroupingState.copies``): a reloaded state with content keys regroups copies as from scratch."""
+    specs = {KEYS[i]: spec for i, spec in enumerate(start)}
+    copies = {"a11": "a00", "a10": "a01"}  # word for word, and with a sentence of its own
+    specs["a11"] = specs["a00"]
+    specs["a10"] = (specs["a01"][0], [*specs["a01"][1], (0, 1, 2)])
+    claims, arts = copied(specs, copies)
+    state = keyed(GroupingState(), claims, arts)
+    grouping.group_claims(claims, arts, state=state)
+    for kind, spec in ops:
+        if kind == "original":
+            specs["a00"] = spec
+        elif kind == "shifted":  # (the same sentences after a new one: other claim ids)
+            specs["a00"] = (spec[0], [*spec[1][:1], *specs["a00"][1]])
+        elif kind == "copy":
+            specs["a11"] = (spec[0], [*specs["a00"][1], *spec[1][:1]])
+        else:
+            specs["a02"] = spec
+        claims, arts = copied(specs, copies)
+        state = keyed(reloaded(state), claims, arts)
+        got = grouping.group_claims(claims, arts, state=state)
+        assert as_json(got) == as_json(grouping.group_claims(claims, arts))
+
+
+def test_an_unchanged_copy_is_not_compared_with_its_original_again(monkeypatch):
+    from factcheck.grouping import duplicates
+
+    specs = paired_specs()
+    specs["a11"] = specs["a00"]
+    copies = {"a11": "a00"}
+    claims, arts = copied(specs, copies)
+    state = keyed(GroupingState(), claims, arts)
+    first = grouping.group_claims(claims, arts, state=state)
+    assert any("a11" in g.why.get("copies", []) for g in first)  # (the copy follows its original)
+    assert state.copies
+    specs["a05"] = ("2023-05-14", [(2, 3, 0)])
+    claims, arts = copied(specs, copies)
+    told: list[str] = []
+    real = duplicates._norm
+    monkeypatch.setattr(duplicates, "_norm", lambda text: told.append(text) or real(text))
+    got = grouping.group_claims(claims, arts, state=keyed(reloaded(state), claims, arts))
+    assert told == []
+    monkeypatch.undo()
+    assert as_json(got) == as_json(grouping.group_claims(claims, arts))
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.dictionaries(st.sampled_from(KEYS), article, min_size=2, max_size=8), st.lists(op, max_size=5))
+def test_blocking_keys_crossing_their_cap_regroup_as_from_scratch(start, ops):
+    """With a cap of three claims a key (and no pairs from stories), articles added, changed and removed move keys across it: how many
+    claims held a key last time is told from the articles changed (it is not saved), and a reloaded state
+    regroups as from scratch."""
+    tight = dataclasses.replace(grouping.DEFAULT, max_posting=3, story_max_claims=0)  # (pairs by keys only)
+    specs = dict(start)
+    claims, arts = batch(specs)
+    state = GroupingState(tight)
+    grouping.group_claims(claims, arts, state=state, params=tight)
+    for kind, key, spec in ops:
+        if kind == "remove":
+            specs.pop(key, None)
+        else:
+            specs[key] = spec
+        claims, arts = batch(specs)
+        state = reloaded(state)
+        got = grouping.group_claims(claims, arts, state=state, params=tight)
+        fresh = GroupingState(tight)
+        assert as_json(got) == as_json(grouping.group_claims(claims, arts, params=tight, state=fresh))
+        assert (
+            state.parts.keys() == fresh.parts.keys()
+        )  # (the same claim graph: no pair kept past its key's cap)
+
+
+def test_sentences_kept_as_evidence_do_not_make_a_regrouping_read_every_articles_words():
+    """Whether a sentence kept as grouping evidence names anyone (it then stays out of its article's profile)
+    is asked only for the articles whose term counts are made again: after one change, the ``f`` pieces
+    read are still those of the articles the changed one meets, not the whole batch's."""
+    specs = {
+        key: ("2023-05-14", [(k // 2, k % 4, 0), (None, 0, k % 4), (k // 2, (k + 1) % 4, 0)])
+        for k, key in enumerate(KEYS)
+    }
+    state = GroupingState()
+    claims, arts = batch(specs, evidence=True)
+    grouping.group_claims(claims, arts, state=state)
+    manifest, stored = stored_form(state)
+    lookups: list[list[str]] = []
+
+    def pieces_of(names: list[str]) -> dict:
+        lookups.append(names)
+        return {n: stored[n] for n in names if n in stored}
+
+    back = state_from_pieces(manifest, stored, state.params, group_from_json, stored.get, pieces_of)
+    specs["a03"] = ("2023-05-14", [(1, 2, 0), (None, 0, 1), (1, 0, 0)])
+    claims, arts = batch(specs, evidence=True)
+    got = grouping.group_claims(claims, arts, state=back)
+    assert as_json(got) == as_json(grouping.group_claims(claims, arts))
+    words = {name for names in lookups for name in names}
+    assert 0 < len(words) <= 3  # (of 12 articles)

@@ -7,7 +7,7 @@ import functools
 import operator
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from rapidfuzz import fuzz
 from rapidfuzz import process as rf_process
@@ -159,6 +159,7 @@ def group_claims(
             state.reset(p)
         return []
     langs = languages(claims, articles)
+    earlier = state.features if state is not None else {}  # (last run's, for ``_Reuse``)
     feats, n_docs, fps, keys_of = _claim_features(claims, articles, langs, p, state)
     vec = _Vectors(feats, p)
     by_doc: dict[int, list[_Feat]] = defaultdict(list)
@@ -167,14 +168,17 @@ def group_claims(
     keys = [by_doc[d][0].claim.article_key for d in range(n_docs)]
     doc_years = [_doc_year(by_doc[d], p) for d in range(n_docs)]
     bodies = _bodies(feats, n_docs, articles)
+
     # An article's profile names the participants of its claims: a sentence kept as evidence adds none (the
     # names of every sentence made the stories move as unrelated pages were added: stability 0.94). Those
     # that name no one stay, so an article of evidence sentences only still tells its language.
-    named = [f for f in feats if _claim(f, p) or not f.entities]
+    def named(f: _Feat) -> bool:
+        return _claim(f, p) or not f.entities
+
     if state is None:
-        doc_label = _doc_clusters(named, n_docs, doc_years, bodies, p)
+        doc_label = _doc_clusters(feats, n_docs, doc_years, bodies, p, profiled=named)
     else:
-        doc_label = _doc_clusters(named, n_docs, doc_years, bodies, p, fps, state.story_memo)
+        doc_label = _doc_clusters(feats, n_docs, doc_years, bodies, p, fps, state.story_memo, named)
     # A long page (an essay, documentation) is not a report of one event: it is a story of its own.
     # (counted in claims: the sentences kept as evidence do not make an article long, nor a story too large
     # for its context, so the stories' context is that of the claims alone)
@@ -183,16 +187,20 @@ def group_claims(
         lab if n_claims[d] <= p.story_article_max_claims else n_docs + d for d, lab in enumerate(doc_label)
     ]
     doc_size = Counter(f.doc for f in feats)
-    # A sentence kept as grouping evidence (under ``claim_floor``) holds no blocking key: it is compared with
-    # the claims of its story only. (Every sentence of the batch's other pages on the keys would fill them
-    # past ``max_posting``: claims would lose their pairs as unrelated pages are added.)
-    postings = _postings([ks if _claim(f, p) else () for f, ks in zip(feats, keys_of, strict=True)])
+    postings = _postings(keys_of)
     story: dict[int, list[int]] = defaultdict(list)
     for f in feats:
         story[doc_label[f.doc]].append(f.idx)
 
-    run = _Reuse(state, feats, by_doc, keys, fps, doc_label, postings, p)
-    edges, detail = run.edges(_pairs(feats, postings, story, run.touched, p), doc_label, vec)
+    run = _Reuse(state, feats, by_doc, keys, fps, doc_label, (postings, keys_of, earlier), p)
+    if run.touched is None:
+        cands = _pairs(feats, postings.values(), story.values(), None, p)
+    else:  # (only the keys and stories that hold a claim of a touched article give new pairs)
+        mine = [f.idx for d in sorted(run.touched) for f in by_doc[d]]
+        held = sorted({k for i in mine for k in keys_of[i]})
+        told = sorted({doc_label[d] for d in run.touched})
+        cands = _pairs(feats, [postings[k] for k in held], [story[lab] for lab in told], run.touched, p)
+    edges, detail = run.edges(cands, doc_label, vec)
 
     # Average linkage on the sparse graph with cannot-link on cluster event times, per connected part.
     # A cluster's state: its month mentions, its size and the stories its claims come from.
@@ -253,7 +261,10 @@ def group_claims(
         make = functools.partial(_make_group, [feats[m] for m in ms], detail, articles, p, langs)
         groups.append(run.group(ms, detail, make))
     run.finish()
-    groups = with_copies(groups, copies, claims, articles)
+    if state is None:
+        groups = with_copies(groups, copies, claims, articles)
+    else:
+        groups = with_copies(groups, copies, claims, articles, state.copies, state.content_keys)
     groups.sort(key=lambda g: (g.when or "9999", g.id))
     return groups
 
@@ -279,10 +290,14 @@ def _claim_features(
     state: GroupingState | None,
 ) -> tuple[list[_Feat], int, list[str], list[list[str]]]:
     """Each claim's features and blocking keys (both its article's alone), and each article's fingerprint
-    (with a state: an article with last run's fingerprint gets last run's features)."""
+    (with a state: an article with last run's fingerprint gets last run's features).
+
+    A sentence kept as grouping evidence (under ``claim_floor``) holds no blocking key: it is compared with
+    the claims of its story only. (Every sentence of the batch's other pages on the keys would fill them
+    past ``max_posting``: claims would lose their pairs as unrelated pages are added.)"""
     if state is None:
         every, n_docs = _features(claims, articles, langs)
-        return every, n_docs, [], [_blocking_keys(f, p) for f in every]
+        return every, n_docs, [], [_claim_keys(f, p) for f in every]
     own: dict[str, list[Claim]] = {}
     for c in claims:
         own.setdefault(c.article_key, []).append(c)
@@ -296,7 +311,7 @@ def _claim_features(
         got = state.features.get(fp) or done.get(fp)
         if got is None:
             fs, _ = _features(cs, articles, langs)
-            got = (fs, [_blocking_keys(f, p) for f in fs])
+            got = (fs, [_claim_keys(f, p) for f in fs])
         done[fp] = got
     state.features = done
     feats: list[_Feat] = []
@@ -315,6 +330,11 @@ def _claim_features(
     return feats, len(fps), fps, keys_of
 
 
+def _claim_keys(f: _Feat, p: Params) -> list[str]:
+    """A claim's blocking keys (none for a sentence kept as grouping evidence)."""
+    return _blocking_keys(f, p) if _claim(f, p) else []
+
+
 # A claim's features after its place in the batch (``_Feat``'s first fields: idx, claim, doc), read in one
 # call: a state's features are placed in the batch (``_claim_features``) five times faster than by
 # ``dataclasses.replace`` (its per-field loop). (tests/test_grouping_incremental.py checks the order.)
@@ -324,14 +344,15 @@ _own = operator.attrgetter(*_OWN)
 
 def _pairs(
     feats: list[_Feat],
-    postings: Mapping[str, list[int]],
-    story: Mapping[int, list[int]],
+    postings: Iterable[list[int]],
+    stories: Iterable[list[int]],
     touched: set[int] | None,
     p: Params = DEFAULT,
 ) -> dict[int, set[int]]:
     """The candidate pairs (i < j) to score: claims sharing a blocking key held by at most
-    ``max_posting`` claims, and every cross-article pair inside a (not too large) story. With ``touched``
-    (articles), only the pairs with a claim of a touched article (the others are reused)."""
+    ``max_posting`` claims (``postings``: each key's claims), and every cross-article pair inside a (not too
+    large) story (``stories``: each story's claims). With ``touched`` (articles), only the pairs with a claim
+    of a touched article (the others are reused): then the keys and stories without one may be left out."""
     cands: dict[int, set[int]] = defaultdict(set)
 
     def add(ms: list[int], same_article: bool) -> None:
@@ -348,12 +369,12 @@ def _pairs(
                         cands[min(i, j)].add(max(i, j))
 
     # (a key's claims may be of one article: such a pair can link two claims through a third)
-    for ms in postings.values():
+    for ms in postings:
         if 1 < len(ms) <= p.max_posting:
             add(ms, True)
     # Same-story context: every cross-article pair inside a (not too large) story cluster is a candidate,
     # but a sentence kept as evidence is compared with the story's claims only (not with other evidence).
-    for ms in story.values():
+    for ms in stories:
         claims = [m for m in ms if _claim(feats[m], p)]
         if len(claims) > p.story_max_claims or len({feats[m].doc for m in ms}) < 2:
             continue
@@ -468,11 +489,18 @@ class _Reuse:
         keys: list[str],
         fps: list[str],
         doc_label: Sequence[int],
-        postings: Mapping[str, list[int]],
+        blocking: tuple[
+            Mapping[str, list[int]],
+            Sequence[Sequence[str]],
+            Mapping[str, tuple[Sequence[object], Sequence[Sequence[str]]]],
+        ],
         p: Params,
     ):
+        """``blocking``: each blocking key's claims, each claim's keys, and last run's features and keys of
+        each article by its fingerprint (``GroupingState.features`` before this run)."""
         self.state, self.feats, self.keys, self.fps, self.p = state, feats, keys, fps, p
-        self.postings, self.doc_label = postings, doc_label
+        postings, keys_of, earlier = blocking
+        self.doc_label = doc_label
         self.touched: set[int] | None = None  # None: every article
         self.new_groups: dict[bytes, EventGroup] = {}
         self.filled: set[bytes] = set()  # reused parts whose edges are in ``detail``
@@ -506,10 +534,26 @@ class _Reuse:
             for d in range(n_docs)
             if before.get(keys[d]) != self.fps[d] or state.stories.get(keys[d]) != self.stories[keys[d]]
         }
-        # A blocking key that crossed its cap adds or removes pairs between any of its claims.
+        # A blocking key that crossed its cap adds or removes pairs between any of its claims. How many
+        # claims held it last time: as many as now, less those of the articles new since, plus those of the
+        # articles gone since (an unchanged article holds the same keys).
+        grown: Counter[str] = Counter()
+        for d in range(n_docs):
+            if before.get(keys[d]) != self.fps[d]:
+                for f in by_doc[d]:
+                    grown.update(keys_of[f.idx])
+        kept = set(zip(keys, self.fps, strict=True))
+        for key, fp in before.items():
+            if (key, fp) not in kept:
+                old = earlier.get(fp)
+                if old is None:
+                    return  # (last run's features of an article are missing: from scratch)
+                for ks in old[1]:
+                    grown.subtract(ks)
         cap = p.max_posting
-        for k, ms in postings.items():
-            if (len(ms) <= cap) != (state.posting_sizes.get(k, 0) <= cap):
+        for k, n in grown.items():
+            ms = postings.get(k)
+            if n and ms and (len(ms) <= cap) != (len(ms) - n <= cap):
                 touched.update(feats[m].doc for m in ms)
         self.touched = touched
 
@@ -673,7 +717,6 @@ class _Reuse:
             return
         state.fingerprints = dict(zip(self.keys, self.fps, strict=True))
         state.stories = self.stories
-        state.posting_sizes = {k: len(ms) for k, ms in self.postings.items()}
         state.groups = self.new_groups
 
 

@@ -130,34 +130,66 @@ def with_copies(
     copies: Sequence[Claim],
     claims: Sequence[Claim],
     articles: Mapping[str, Article],
+    known: dict[tuple[str, str], list[tuple[str, str]]] | None = None,
+    keys: Mapping[str, str] | None = None,
 ) -> list[EventGroup]:
     """The groups with the claims of copies (``copies``: claims of articles that repeat another of the batch)
     beside their originals: a copy's claim joins the group of its original article's claim with the same
     words. A copy never makes a group (two copies of one text are one report), nor keeps one from being made;
-    it only follows its original. The ids of the groups that gain claims are made anew from their claims."""
+    it only follows its original. The ids of the groups that gain claims are made anew from their claims.
+
+    ``known``: which claims of a copy follow which claims of its original, as told last time for the same
+    two articles: (the copy's content key, the original's) -> [(original's claim id, copy's claim id)]
+    (``keys``: article key -> a digest of everything grouping reads of it and its claims, such as
+    ``GroupingState.content_keys``; the pairs are a function of the two articles alone). This run's replace
+    them, for the next."""
     if not copies or not groups:
         return groups
     roots: dict[str, str | None] = {}  # a copy's article key -> the key of its original
+    mine: dict[str, list[Claim]] = defaultdict(list)  # a copy's article key -> its claims
     for c in copies:
         if c.article_key not in roots:
             art = articles.get(c.article_key)
             roots[c.article_key] = original_of(art, articles) if art is not None else None
-    originals = set(roots.values())
-    by_text: dict[tuple[str, str], str] = {}  # (article key, words) -> claim id, of the originals' claims
-    own: dict[str, list[tuple[str, str]]] = defaultdict(list)  # article key -> its claims' (words, id)
-    for c in claims:
-        if c.article_key in originals:
-            by_text.setdefault((c.article_key, _norm(c.text)), c.id)
-            own[c.article_key].append((_norm(c.text), c.id))
-    follow: dict[str, list[str]] = defaultdict(list)  # original claim id -> its copies' claim ids
-    for c in copies:
-        root = roots[c.article_key]
+        mine[c.article_key].append(c)
+    memo = dict(known) if known is not None else {}
+    # (a copy and its original by their content keys, or ("", the copy's key) without) -> the pairs
+    told: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    todo: dict[str, tuple[str, str] | None] = {}  # copies to tell now -> their memo key (None: none)
+    for key, root in roots.items():
         if root is None:
             continue
-        words = _norm(c.text)
-        got = by_text.get((root, words)) or _holding(words, own.get(root, ()))
-        if got is not None:
-            follow[got].append(c.id)
+        mk = _memo_key(keys, key, root) if known is not None else None
+        if mk is not None and mk in memo:
+            told[mk] = memo[mk]
+        else:
+            todo[key] = mk
+    if todo:
+        originals = {roots[k] for k in todo}
+        by_text: dict[tuple[str, str], str] = {}  # (article key, words) -> claim id, of the originals' claims
+        own: dict[str, list[tuple[str, str]]] = defaultdict(list)  # article key -> its claims' (words, id)
+        for c in claims:
+            if c.article_key in originals:
+                by_text.setdefault((c.article_key, _norm(c.text)), c.id)
+                own[c.article_key].append((_norm(c.text), c.id))
+        for key, mk in todo.items():
+            root = roots[key]
+            assert root is not None
+            pairs = []
+            for c in mine[key]:
+                words = _norm(c.text)
+                got = by_text.get((root, words)) or _holding(words, own.get(root, ()))
+                if got is not None:
+                    pairs.append((got, c.id))
+            told[mk if mk is not None else ("", key)] = pairs
+    if known is not None:
+        known.clear()
+        known.update((mk, pairs) for mk, pairs in told.items() if mk[0])
+    original = {cid: got for pairs in told.values() for got, cid in pairs}
+    follow: dict[str, list[str]] = defaultdict(list)  # original claim id -> its copies' claim ids
+    for c in copies:
+        if c.id in original:
+            follow[original[c.id]].append(c.id)
     copy_article = {c.id: c.article_key for c in copies}
     out = []
     for g in groups:
@@ -170,6 +202,11 @@ def with_copies(
         why["copies"] = sorted({copy_article[cid] for cid in added})
         out.append(dataclasses.replace(g, id=group_id(ids), claims=ids, why=why))
     return out
+
+
+def _memo_key(keys: Mapping[str, str] | None, copy: str, original: str) -> tuple[str, str] | None:
+    a, b = (keys.get(copy), keys.get(original)) if keys is not None else (None, None)
+    return (a, b) if a and b else None
 
 
 def _holding(words: str, originals: Sequence[tuple[str, str]]) -> str | None:

@@ -64,7 +64,6 @@ class GroupingState:
     # article key -> its story: the keys of its articles, and whether it holds more claims than
     # ``story_max_claims`` (then it gives no pairs of its own)
     stories: dict[str, tuple[frozenset[str], bool]] = field(default_factory=dict)
-    posting_sizes: dict[str, int] = field(default_factory=dict)  # blocking key -> claims holding it
     # connected parts of the claim graph: digest -> (its claims, its edges between them as (claim, claim,
     # score, (token_sort_ratio, entity share, same story, cosine)) in local indices, its kept clusters)
     # (edges None: not read yet, see ``part_links``)
@@ -89,6 +88,9 @@ class GroupingState:
     # content key -> the places, among its article's claims, of those that may be grouped
     # (``features.groupable_claims``: a function of the article and its claims alone)
     groupable: dict[str, list[int]] = field(default_factory=dict)
+    # (a copy's content key, its original's) -> which of its claims follow which of the original's:
+    # [(original's claim id, copy's claim id)] (``duplicates.with_copies``)
+    copies: dict[tuple[str, str], list[tuple[str, str]]] = field(default_factory=dict)
 
     def groupable_claims(self, claims: Sequence[Claim], articles: Mapping[str, Article]) -> list[Claim]:
         """``features.groupable_claims(claims, articles, copies=True)``, told again only for the articles
@@ -140,7 +142,7 @@ def digest(value: object) -> bytes:
 # that saving after a change writes only the new pieces. Read back, every value is checked for its type: a
 # piece of another shape raises ``ValueError`` and the state is not used.
 
-STATE_FORMAT = 6
+STATE_FORMAT = 8
 
 
 def params_digest(p: Params) -> str:
@@ -296,12 +298,15 @@ def state_pieces(state: GroupingState) -> tuple[dict[str, Any], dict[str, Callab
         "top": [state.story_memo.top.get(fp) for fp in state.fingerprints.values()],
         # how close pairs of stories are (``StoryMemo.closeness``): [their articles' fingerprints, closeness]
         "closeness": [[list(a), list(b), r] for (a, b), r in state.story_memo.closeness.items()],
-        # how many claims hold each blocking key, and the stories' document frequencies (read back, not
-        # counted again over every article)
-        "posting_sizes": state.posting_sizes,
+        # the stories' document frequencies (read back, not counted again over every article)
         "df": None if state.story_memo.df is None else dict(state.story_memo.df),
         # the places of each article's groupable claims, by content key
         "groupable": state.groupable,
+        # which claims of a copy follow which of its original's: [copy's content key, original's, the
+        # original's claim ids, the copy's]
+        "copies": [
+            [a, b, [o for o, _c in pairs], [c for _o, c in pairs]] for (a, b), pairs in state.copies.items()
+        ],
     }
     return manifest, pieces
 
@@ -498,7 +503,6 @@ def state_from_pieces(
             raise ValueError(f"grouping state: bad piece {k[:9]}: {e}") from None
     # every article of the last run has its features
     _check(all(fp in state.features for fp in state.fingerprints.values()), "article piece (missing)")
-    state.posting_sizes = _counts(manifest.get("posting_sizes"), "blocking keys' sizes")
 
     def load_links(key: bytes, n: int) -> list[tuple[int, int, float, Any]]:
         try:
@@ -536,6 +540,16 @@ def state_from_pieces(
         _typed(places, _INT, "groupable claims")
         _check(not places or min(places) >= 0, "groupable claims")
     state.groupable = groupable
+    copies = manifest.get("copies")
+    _check(type(copies) is list and all(type(x) is list and len(x) == 4 for x in copies), "copies")
+    for a, b, originals, own in copies:
+        _check(
+            type(a) is str
+            and type(b) is str
+            and len(_strs(originals, "copies")) == len(_strs(own, "copies")),
+            "copies",
+        )
+        state.copies[(a, b)] = list(zip(originals, own, strict=True))
     for fps, sides in splits:
         n = len(_strs(fps, "split"))
         if sides is not None:

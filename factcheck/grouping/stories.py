@@ -76,21 +76,24 @@ def _doc_clusters(
     p: Params = DEFAULT,
     fps: Sequence[str] | None = None,
     memo: StoryMemo | None = None,
+    profiled: Callable[[_Feat], bool] | None = None,
 ) -> list[int]:
     """Cluster articles by TF-IDF cosine over their body words (average linkage). With ``memo`` (and the
-    articles' fingerprints ``fps``), an article's term counts are last time's when it did not change."""
-    lang = [""] * n_docs
-    for f in feats:
-        lang[f.doc] = f.lang or ""
+    articles' fingerprints ``fps``), an article's term counts are last time's when it did not change.
+    ``profiled``: which claims' features make their article's profile (all when None), asked only of the
+    articles whose term counts are made (after one change, of that article alone: a state's claims read
+    their words when first asked, ``state.LazyFeat``)."""
     old = memo.docs if memo is not None and fps is not None else {}
     need = {d for d in range(n_docs) if fps is None or fps[d] not in old}
+    counted = [f for f in feats if f.doc in need and (profiled is None or profiled(f))]
+    lang = [""] * n_docs
+    for f in counted:
+        lang[f.doc] = f.lang or ""
     tf: list[Counter[str]] = [Counter() if d in need else old[fps[d]] for d in range(n_docs)]  # type: ignore[index]
     if bodies is not None:
         for d in sorted(need):
             tf[d].update(_content_tokens(bodies[d], lang[d] or None))
-    for f in feats:
-        if f.doc not in need:
-            continue
+    for f in counted:
         if bodies is None or not bodies[f.doc]:
             tf[f.doc].update(set(f.tokens))
         if p.doc_entity_weight:
