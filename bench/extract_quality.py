@@ -330,7 +330,10 @@ _YEAR_PREFIX = re.compile(r"\d{1,3}X{1,3}")
 def same_value(value: str) -> str:
     """One spelling of a TIMEX3 value: a label's bare clock time "T10:00" is the value "XXXX-XX-XXT10:00"
     (10:00 on a day not given), and a century or decade padded with X ("18XX", "198X") is the truncated
-    year "18", "198" the engine writes, as TimeML does."""
+    year "18", "198" the engine writes, as TimeML does. The labels write no time zone: a clock time the engine
+    gives ISO 8601's UTC designator ("5 p.m. UTC": "2019-08-28T17:00Z") is the label's "2019-08-28T17:00"."""
+    if "T" in value and value.endswith("Z"):
+        value = value[:-1]
     if _CLOCK_ONLY.fullmatch(value):
         return "XXXX-XX-XX" + value
     if len(value) == 4 and _YEAR_PREFIX.fullmatch(value):

@@ -2352,6 +2352,7 @@ def test_real_article_scorer_reads_label_spellings_of_one_value() -> None:
     assert same("T10:00") == same("XXXX-XX-XXT10:00") == "XXXX-XX-XXT10:00"
     assert same("18XX") == same("18") == "18" and same("198X") == "198"
     assert same("2023-11-08T10:00") != same("T10:00")
+    assert same("2019-08-28T17:00Z") == same("2019-08-28T17:00") == "2019-08-28T17:00"
     for kept in ("XXXX", "XXXX-08", "2019", "PRESENT_REF", "P10D", "2020-W39"):
         assert same(kept) == kept
 
