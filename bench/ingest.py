@@ -61,6 +61,7 @@ import re
 import sys
 import time
 import tomllib
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -487,6 +488,28 @@ def extra_quarter(file: str) -> str:
 
 def _in_part(file: str, part: str) -> bool:
     return extra_half(file) == part or extra_quarter(file) == part
+
+
+def readable_pages(
+    base: Path, keep: Callable[[str], bool]
+) -> Iterator[tuple[str, dict[str, Any], bytes, dict[str, Any], str]]:
+    """(file, gold entry, html, trafilatura's record, visible text) of the pages of an extra set whose file
+    ``keep`` accepts, that trafilatura reads and lxml can show as text (the others are skipped, as the bench
+    skips them)."""
+    gold_path = next(p for p in (base / "evaldata_extra.json", base / "evaldata.json") if p.is_file())
+    gold = {v["file"]: v for v in json.loads(gold_path.read_text(encoding="utf-8")).values()}
+    for f in sorted(gold):
+        if not keep(f) or not (base / "html" / f).is_file():
+            continue
+        html = (base / "html" / f).read_bytes()
+        rec = _cached("record", html, lambda html=html: _record_or_none(html))
+        if rec is None:
+            continue
+        try:
+            text = visible_text(html)
+        except Exception:  # lxml's errors on a broken or empty page
+            continue
+        yield f, gold[f], html, rec, text
 
 
 def _claims(art: ingest.Article) -> list[tuple[int, str]]:

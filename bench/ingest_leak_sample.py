@@ -35,22 +35,8 @@ N = 80
 
 def leaked_claims(base: Path) -> list[tuple[str, int, str, str, bool]]:
     """(file, start, position, claim text, kept by jusText) of every leaked raw claim of half A."""
-    import json
-
-    gold_path = next(p for p in (base / "evaldata_extra.json", base / "evaldata.json") if p.is_file())
-    gold = {v["file"] for v in json.loads(gold_path.read_text(encoding="utf-8")).values()}
     out = []
-    for f in sorted(gold):
-        if bench.extra_half(f) != "A" or not (base / "html" / f).is_file():
-            continue
-        html = (base / "html" / f).read_bytes()
-        rec = bench._cached("record", html, lambda html=html: bench._record_or_none(html))
-        if rec is None:
-            continue
-        try:
-            text = bench.visible_text(html)
-        except Exception:  # (as the bench: a page lxml cannot read)
-            continue
+    for f, _entry, html, rec, text in bench.readable_pages(base, lambda f: bench.extra_half(f) == "A"):
         art = ingest.article_from_text(text, path=f, key=f)
         ref_text = bench.norm(str(rec.get("title") or "") + "\n" + str(rec.get("text") or ""))
         ref_grams = bench.grams(ref_text)

@@ -38,7 +38,6 @@ import argparse
 import bisect
 import copy
 import importlib.util
-import json
 import math
 import os
 import re
@@ -193,23 +192,11 @@ class Page:
 
 def read_pages(base: Path, part: str) -> list[Page]:
     """The pages of ``part`` (A1, A2 or B) that trafilatura reads and whose language has claims."""
-    gold_path = next(p for p in (base / "evaldata_extra.json", base / "evaldata.json") if p.is_file())
-    gold = {v["file"]: v for v in json.loads(gold_path.read_text(encoding="utf-8")).values()}
     pages = []
-    for f in sorted(gold):
-        if not bench._in_part(f, part) or not (base / "html" / f).is_file():
-            continue
-        html = (base / "html" / f).read_bytes()
-        rec = bench._cached("record", html, lambda html=html: bench._record_or_none(html))
-        if rec is None:
-            continue
-        try:
-            text = bench.visible_text(html)
-        except Exception:  # lxml's errors on a broken page (bench/ingest.py skips them too)
-            continue
+    for f, entry, html, rec, text in bench.readable_pages(base, lambda f: bench._in_part(f, part)):
         art = ingest.article_from_text(text, path=f, key=f)
-        ref_text = bench.reference_text(rec, gold[f], bench.recall_text(html))
-        page = Page(f, art, rec, gold[f], ref_text, bench.grams(ref_text))
+        ref_text = bench.reference_text(rec, entry, bench.recall_text(html))
+        page = Page(f, art, rec, entry, ref_text, bench.grams(ref_text))
         if ingest.claims_supported(art):
             _examples(page, text)
         pages.append(page)
