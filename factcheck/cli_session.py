@@ -192,6 +192,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     total = review.progress()
     per_article = {a.key: review.article_progress(a.key) for a in review.corpus.articles}
     orphans = review.orphans
+    parts = set(review.report.reattached_parts)
     conflicts = [d.claim_id for d in review.data.decisions.values() if d.conflicts]
     if args.json:
         out = {
@@ -201,6 +202,12 @@ def cmd_status(args: argparse.Namespace) -> int:
             "progress": {str(v): n for v, n in total.items()},
             "articles": {k: {str(v): n for v, n in p.items()} for k, p in per_article.items()},
             "orphans": [d.claim_id for d in orphans],
+            # every decision that moved to another claim id when the session was opened (the notes name the
+            # first few); "part": it was made on a claim now cut into sentences and sits on one of them
+            "reattached": [
+                {"from": old, "to": new, "part": (old, new) in parts}
+                for old, new, _score in review.report.reattached
+            ],
             "conflicts": conflicts,
             "reconciliation": review.report.lines(),
         }

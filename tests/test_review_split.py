@@ -3,13 +3,16 @@ one claim before quotations were split at their sentence ends) re-attach to the 
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck import extract
 from factcheck import session as sess
+from factcheck.cli import main
 from factcheck.model import Verdict
 from factcheck.review import Review, _inside, _words
 
@@ -209,3 +212,18 @@ def test_the_report_names_the_first_parts_and_counts_the_rest() -> None:
         "7 of them were made on a claim now cut into sentences and follow the sentence that carries them"
         " (check them): new0, new1, new2, new3, new4 and 2 more",
     ]
+
+
+def test_status_json_lists_every_reattached_decision(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path, old_id, key = _old_session(tmp_path, BOTH, "OSLO, 3 March", "in Oslo on Monday.")
+    assert main(["status", str(path), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    r = Review.open(path, reviewer="alice", readonly=True)
+    try:
+        first = _claim(r, key, "OSLO, 3 March")
+    finally:
+        r.close()
+    assert out["reattached"] == [{"from": old_id, "to": first, "part": True}]
+    assert out["orphans"] == []
