@@ -88,26 +88,33 @@ def checked_claims() -> Path:
     return data_dir() / "clef2020-t2-dev" / "verified_claims.docs.tsv"
 
 
-def claims_of(tree: Path, with_fresh: bool) -> set[tuple[str, str, str, int | None]]:
+def run_in_tree(tree: Path, code: str, *args: str) -> str:
+    """The standard output of ``code`` run by a child Python on ``tree``'s package (``PYTHONPATH=<tree>``, and
+    in the tree: ``-c`` puts the working folder first on the path); the script exits on the child's error."""
     env = dict(os.environ, PYTHONPATH=str(tree.resolve()))
     out = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            _CHILD,
-            str(ROOT / "tests" / "fixtures"),
-            str(ROOT / "seeds"),
-            str(int(with_fresh)),
-            str(checked_claims()),
-        ],
+        [sys.executable, "-c", code, *args],
         env=env,
         cwd=str(tree),
         capture_output=True,
         text=True,
+        check=False,
     )
     if out.returncode != 0:
-        sys.exit(f"claims_diff: {tree}: {out.stderr.strip().splitlines()[-1:]}")
-    return {tuple(json.loads(line)) for line in out.stdout.splitlines() if line}  # type: ignore[misc]
+        sys.exit(f"{Path(sys.argv[0]).stem}: {tree}: {out.stderr.strip().splitlines()[-1:]}")
+    return out.stdout
+
+
+def claims_of(tree: Path, with_fresh: bool) -> set[tuple[str, str, str, int | None]]:
+    out = run_in_tree(
+        tree,
+        _CHILD,
+        str(ROOT / "tests" / "fixtures"),
+        str(ROOT / "seeds"),
+        str(int(with_fresh)),
+        str(checked_claims()),
+    )
+    return {tuple(json.loads(line)) for line in out.splitlines() if line}  # type: ignore[misc]
 
 
 def main() -> int:

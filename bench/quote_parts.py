@@ -18,13 +18,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+from claims_diff import run_in_tree  # noqa: E402  (bench/claims_diff.py: a child Python on another tree)
+
 SPLITS = ("dev", "dev2", "dev3", "dev4", "heldout", "ecb")
 
 # run in the child process of each tree: one JSON line per claim (split, file, start, end, score, speaker, label, text)
@@ -52,17 +54,8 @@ Row = tuple[str, str, int, int, float, str | None, int | None, str]
 
 
 def claims_of(tree: Path) -> list[Row]:
-    env = dict(os.environ, PYTHONPATH=str(tree.resolve()))
-    out = subprocess.run(
-        [sys.executable, "-c", _CHILD, str(ROOT / "tests" / "fixtures"), ",".join(SPLITS)],
-        env=env,
-        cwd=str(tree),
-        capture_output=True,
-        text=True,
-    )
-    if out.returncode != 0:
-        sys.exit(f"quote_parts: {tree}: {out.stderr.strip().splitlines()[-1:]}")
-    return [tuple(json.loads(line)) for line in out.stdout.splitlines() if line]  # type: ignore[misc]
+    out = run_in_tree(tree, _CHILD, str(ROOT / "tests" / "fixtures"), ",".join(SPLITS))
+    return [tuple(json.loads(line)) for line in out.splitlines() if line]  # type: ignore[misc]
 
 
 def cell(group: str, n: Counter[str]) -> str:

@@ -14,15 +14,16 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+from claims_diff import run_in_tree  # noqa: E402  (bench/claims_diff.py: a child Python on another tree)
 
 _WRITE = r"""
 import sys
@@ -73,16 +74,6 @@ print(json.dumps(out))
 """
 
 
-def _run(tree: Path, code: str, *args: str) -> str:
-    env = dict(os.environ, PYTHONPATH=str(tree))
-    done = subprocess.run(
-        [sys.executable, "-c", code, *args], env=env, cwd=tree, capture_output=True, text=True, check=False
-    )  # (run in the tree: ``-c`` puts the working folder first on the path)
-    if done.returncode:
-        sys.exit(f"{tree}: {done.stderr.strip()}")
-    return done.stdout
-
-
 def _corpus(into: Path) -> None:
     fixtures = ROOT / "tests" / "fixtures"
     real = tomllib.loads((fixtures / "realworld" / "labels.toml").read_text(encoding="utf-8"))
@@ -107,8 +98,8 @@ def main() -> None:
         corpus.mkdir()
         _corpus(corpus)
         path = Path(tmp) / "s.toml"
-        _run(args.old, _WRITE, str(corpus), str(path))
-        out = json.loads(_run(args.new, _REOPEN, str(path)))
+        run_in_tree(args.old, _WRITE, str(corpus), str(path))
+        out = json.loads(run_in_tree(args.new, _REOPEN, str(path)))
     print(f"session written by {args.old}, reopened by {args.new}:")
     print(
         f"  decisions {out['decisions']}: kept {out['kept']}, re-attached whole {out['whole']}, "
