@@ -98,6 +98,14 @@ def build(key: str, spec, evidence: bool = False) -> tuple[Article, list[Claim]]
     return a, claims
 
 
+def apply(specs, kind, key, spec):
+    """One operation of a generated batch history on its article specs: add or change ``key``, or remove it."""
+    if kind == "remove":
+        specs.pop(key, None)
+    else:
+        specs[key] = spec
+
+
 def batch(specs: dict[str, object], evidence: bool = False) -> tuple[list[Claim], dict[str, Article]]:
     claims: list[Claim] = []
     arts: dict[str, Article] = {}
@@ -130,10 +138,7 @@ def test_incremental_regrouping_equals_grouping_from_scratch(start, ops, evidenc
         grouping.group_claims(claims, arts)
     )
     for kind, key, spec in ops:
-        if kind == "remove":
-            specs.pop(key, None)
-        else:
-            specs[key] = spec
+        apply(specs, kind, key, spec)
         claims, arts = batch(specs, evidence)
         overrides = GroupOverrides(merges=[], splits=[claims[0].id]) if kind == "change" and claims else None
         got = grouping.group_claims(claims, arts, state=state, overrides=overrides)
@@ -166,10 +171,7 @@ def test_reused_story_bisections_equal_grouping_from_scratch(start, ops):
         grouping.group_claims(claims, arts, params=p)
     )
     for n, (kind, key, spec) in enumerate(ops):
-        if kind == "remove":
-            specs.pop(key, None)
-        else:
-            specs[key] = spec
+        apply(specs, kind, key, spec)
         claims, arts = batch(specs)
         if n % 2:
             state = reloaded(state)
@@ -285,10 +287,7 @@ def test_a_saved_and_reloaded_state_regroups_as_from_scratch(start, ops):
     claims, arts = batch(specs)
     grouping.group_claims(claims, arts, state=state)
     for kind, key, spec in ops:
-        if kind == "remove":
-            specs.pop(key, None)
-        else:
-            specs[key] = spec
+        apply(specs, kind, key, spec)
         claims, arts = batch(specs)
         state = reloaded(state)  # a fresh process: the state as the cache gives it back
         overrides = GroupOverrides(merges=[], splits=[claims[0].id]) if kind == "change" and claims else None
@@ -543,10 +542,7 @@ def test_with_content_keys_a_reloaded_state_regroups_as_from_scratch(start, ops)
     state = keyed(GroupingState(), claims, arts)
     grouping.group_claims(claims, arts, state=state)
     for kind, key, spec in ops:
-        if kind == "remove":
-            specs.pop(key, None)
-        else:
-            specs[key] = spec
+        apply(specs, kind, key, spec)
         claims, arts = batch(specs)
         state = keyed(reloaded(state), claims, arts)
         got = grouping.group_claims(claims, arts, state=state)
@@ -682,10 +678,7 @@ def test_blocking_keys_crossing_their_cap_regroup_as_from_scratch(start, ops):
     state = GroupingState(tight)
     grouping.group_claims(claims, arts, state=state, params=tight)
     for kind, key, spec in ops:
-        if kind == "remove":
-            specs.pop(key, None)
-        else:
-            specs[key] = spec
+        apply(specs, kind, key, spec)
         claims, arts = batch(specs)
         state = reloaded(state)
         got = grouping.group_claims(claims, arts, state=state, params=tight)
