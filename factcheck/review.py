@@ -456,15 +456,17 @@ class Review:
             )
             rep.reattached.append((cid, c.id, round(score, 1)))
 
+        def free_claims(d: Decision) -> list[Claim]:
+            """The claims of the decision's article (followed if renamed) that no decision holds; a sentence
+            under the extractor's floor is grouping evidence, no claim: it holds no decision."""
+            key = renamed.get(d.article, d.article)
+            return [c for c in corpus.claims.get(key, []) if c.id not in taken and not corpus.is_evidence(c)]
+
         lost: list[tuple[str, Decision]] = []
         for cid, d in list(data.decisions.items()):
             if cid in index:
                 continue
-            art_key = renamed.get(d.article, d.article)
-            # (a sentence now under the extractor's floor is grouping evidence, no claim: it holds no decision)
-            cands = [
-                c for c in corpus.claims.get(art_key, []) if c.id not in taken and not corpus.is_evidence(c)
-            ]
+            cands = free_claims(d)
             best: tuple[float, Claim] | None = None
             if d.text and cands:
                 want = utils.default_process(d.text)
@@ -484,11 +486,7 @@ class Review:
         # A claim now cut into several (a quotation split at its sentence ends): its decision follows one
         # of the parts, once every decision that matches a claim as a whole has taken it.
         for cid, d in lost:
-            art_key = renamed.get(d.article, d.article)
-            cands = [
-                c for c in corpus.claims.get(art_key, []) if c.id not in taken and not corpus.is_evidence(c)
-            ]
-            part = _part_of(d.text, cands, shown=corpus.is_shown)
+            part = _part_of(d.text, free_claims(d), shown=corpus.is_shown)
             if part is None:
                 rep.orphaned.append(cid)
                 continue
