@@ -43,6 +43,7 @@ import functools
 import hashlib
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -767,7 +768,7 @@ _TURN_LINE = re.compile(r"^" + _TURN_LABEL.pattern, re.M)
 
 
 def _interview_turns(
-    text: str, sents: list[_Sent], canon: Any, known: frozenset[str]
+    text: str, sents: list[_Sent], canon: Callable[[str], str], known: frozenset[str]
 ) -> dict[int, tuple[str, str]]:
     """The speaker of each paragraph of an interview's transcript, by paragraph index: a paragraph that opens
     with a name and a colon ("Rick: There was ...", "Mr Malone: Usually, ..."), when at least two names each
