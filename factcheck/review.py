@@ -21,7 +21,7 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 from factcheck import cache as _cache
 from factcheck import pipeline
 from factcheck import session as sess
-from factcheck.model import Article, Claim, GroupOverrides, Suggestion, Verdict
+from factcheck.model import Article, Claim, EventGroup, GroupOverrides, Suggestion, Verdict
 from factcheck.session import (
     Decision,
     SessionChanged,
@@ -594,6 +594,11 @@ class Review:
             return self._index[claim_id]
         except KeyError:
             raise ReviewError(f"unknown claim id {claim_id!r}") from None
+
+    def group_claims(self, group: EventGroup) -> list[Claim]:
+        """The claims of an event group, in the group's order: its members a reviewer can decide on (a sentence
+        kept as grouping evidence only is a member but no claim, so it is left out)."""
+        return [self._index[cid] for cid in group.claims if cid in self._index]
 
     def decision(self, claim_id: str) -> Decision:
         d = self._data.decisions.get(claim_id)

@@ -688,3 +688,43 @@ async def test_gc_settings_are_restored_when_the_app_ends(seeds_copy, session_pa
         assert gc.get_threshold() != before and gc.get_freeze_count() > 0  # the batch is out of sight
         await pilot.press("q")
     assert gc.get_threshold() == before
+
+
+async def test_group_screens_count_and_offer_claims_never_evidence(seeds_copy, session_path):
+    """A group's members include sentences kept as grouping evidence only: the groups screen counts, the
+    event panel and the merge picker show and offer its claims alone (an evidence id given to merge_groups
+    is an unknown claim)."""
+    r = open_review(seeds_copy, session_path)
+    evidence = [c for c in r.corpus.all_claims() if r.corpus.is_evidence(c)]
+    assert evidence, "the seeds have sentences under the extractor's floor"
+    groups = r.corpus.groups
+    assert len(groups) >= 2
+    target = groups[-1]
+    target.claims.insert(0, evidence[0].id)  # a group whose first member is evidence
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        mine = m.event_panel.group_of(m.claim)
+        assert mine is None or mine.id != target.id
+        m.query_one(EventPanel).focus()
+        await pilot.press("m")
+        await pilot.pause()
+        picker = app.screen
+        options = picker.query_one("#picker-list")
+        ids = [options.get_option_at_index(i).id for i in range(options.option_count)]
+        assert ids and evidence[0].id not in ids
+        target_id = r.group_claims(target)[0].id
+        assert target_id in ids
+        label = str(options.get_option_at_index(ids.index(target_id)).prompt)
+        assert f"{len(target.claims) - 1} claim(s)" in label
+        await pilot.press("escape")
+        await pilot.press("g")
+        await pilot.pause()
+        assert isinstance(app.screen, GroupsScreen)
+        table = app.screen.query_one("#groups-table")
+        row = [g.id for g in app.screen.groups].index(target.id)
+        unreviewed = str(table.get_cell_at((row, 4)))
+        assert unreviewed == str(len(target.claims) - 1)
+        await pilot.press("escape")
+        await pilot.press("q")

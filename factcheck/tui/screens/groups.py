@@ -90,15 +90,12 @@ class GroupsScreen(Screen[str | None]):
         for g in self.groups:
             counts = dict.fromkeys(_ORDER, 0)
             outlets: list[str] = []
-            for cid in g.claims:
-                d = dec.get(cid)
+            for c in self.review.group_claims(g):
+                d = dec.get(c.id)
                 if d is not None and d.dismissed:
                     continue
                 counts[d.verdict if d else Verdict.UNREVIEWED] += 1
-                try:
-                    name = article_name(self._articles.get(self.review.claim(cid).article_key))
-                except ReviewError:
-                    continue
+                name = article_name(self._articles.get(c.article_key))
                 if name not in outlets:
                     outlets.append(name)
             t.add_row(
@@ -176,12 +173,7 @@ class GroupDetailScreen(Screen[str | None]):
         return app
 
     def _ordered_claims(self) -> list[Claim]:
-        claims = []
-        for cid in self.group.claims:
-            try:
-                claims.append(self.review.claim(cid))
-            except ReviewError:
-                continue
+        claims = self.review.group_claims(self.group)
 
         def order(c: Claim) -> tuple[dt.date, str, int]:
             a = self._articles.get(c.article_key)

@@ -565,13 +565,7 @@ class MainScreen(ReadingScreen):
         if c is None or not self._writable() or not self._loaded("a verdict can be given to a whole event"):
             return
         g = self.event_panel.group_of(c)
-        ids = list(g.claims) if g else [c.id]
-        claims: list[Claim] = []
-        for x in ids:
-            try:
-                claims.append(self.review.claim(x))
-            except ReviewError:
-                continue
+        claims = self.review.group_claims(g) if g else [c]
         dec = self.review.data.decisions
         claims = [o for o in claims if not (o.id in dec and dec[o.id].dismissed)]
         lines = []
@@ -627,14 +621,15 @@ class MainScreen(ReadingScreen):
         mine = self.event_panel.group_of(c)
         items = []
         for g in sorted(self.review.corpus.groups, key=lambda g: (g.when or "~", g.id)):
-            if (mine is not None and g.id == mine.id) or not g.claims:
+            members = self.review.group_claims(g)
+            if (mine is not None and g.id == mine.id) or not members:
                 continue
             prompt = Content.assemble(
                 (readable_time(g.when) if g.when else "no time", "$text-accent"),
-                f" · {len(g.claims)} claim(s) · ",
+                f" · {len(members)} claim(s) · ",
                 literal(clip(g.label, 100)),
             )
-            items.append(PickItem(g.claims[0], prompt, f"{g.id} {g.when} {g.label}".lower()))
+            items.append(PickItem(members[0].id, prompt, f"{g.id} {g.when} {g.label}".lower()))
 
         def done(other: str | None) -> None:
             if other:
@@ -648,7 +643,7 @@ class MainScreen(ReadingScreen):
         if c is None or not self._writable() or not self._loaded("claims can be taken out of their event"):
             return
         g = self.event_panel.group_of(c)
-        if g is None or len(g.claims) <= 1:
+        if g is None or len(self.review.group_claims(g)) <= 1:
             self.set_message("this claim is in no group with others")
             return
         self._mutate(self.review.take_out_of_group, c.id, keys=set())

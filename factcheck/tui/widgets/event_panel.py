@@ -223,35 +223,25 @@ class EventPanel(LineView):
             )
             return Content("\n").join(lines)
         g = self.group_of(c)
-        if g is None or len(g.claims) <= 1:
+        members = review.group_claims(g) if g is not None else []
+        if g is None or len(members) <= 1:
             lines.append(Content.styled("No other report of this event.", "$text-muted"))
             return Content("\n").join(lines)
-        outlets = set()
-        for x in g.claims:
-            try:
-                outlets.add(review.claim(x).article_key)
-            except ReviewError:
-                continue
+        outlets = {o.article_key for o in members}
         lines.append(
             Content.assemble(
                 ("Event ", "bold"),
                 literal(g.id),
                 " · time ",
                 (readable_time(g.when) if g.when else "unknown", "$text-accent"),
-                f" · {len(g.claims)} claims, {len(outlets)} articles",
+                f" · {len(members)} claims, {len(outlets)} articles",
             )
         )
         why = g.why.get("summary") if isinstance(g.why, dict) else None
         if why:
             lines.append(Content.assemble(("Why: ", "$text-muted"), literal(str(why))))
         others = []
-        for x in g.claims:
-            if x == c.id:
-                continue
-            try:
-                o = review.claim(x)
-            except ReviewError:
-                continue
+        for o in members:
             if o.article_key == c.article_key:
                 continue
             art = self._articles.get(o.article_key)
