@@ -2,14 +2,16 @@
 switched off in turn and the development documents are tagged again (TBAQ's development part, and the
 development half of ``--dev-corpus``, e.g. MEANTIME English). Never the held-out part nor the check half.
 
-    python bench/temporal_rules.py [--dev-corpus DIR] [--folds K] [--min-docs N]
+    python bench/temporal_rules.py [--dev-corpus DIR] [--folds K] [--min-docs N] [--unlabelled]
 
 For each rule that changes anything, one line: the change in value F1 (all / DATE) that the rule makes on TBAQ's
 development part and on the other corpus's development half (rule on minus rule off), the number of documents
 where it gains correct values and where it costs (a correct value lost, or a wrong expression added), and its
 DATE value F1 gain in each of K folds by document of TBAQ's development part. A rule that gains in one
 document only, or in one fold only, fits its documents rather than English news: ``--min-docs`` (default 2)
-marks the rules whose gains come from fewer documents (``QUIRK``).
+marks the rules whose gains come from fewer documents (``QUIRK``). ``--unlabelled`` adds how many of the
+unlabelled English texts of ``bench/temporal_diff.py`` (ECB+, realworld-dev, the trafilatura pages outside the
+fresh split) the rule changes: a rule marked QUIRK that changes none of them has no evidence beyond its document.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import temporal as bench  # bench/temporal.py: corpus loading and scoring
+import temporal_diff  # bench/temporal_diff.py: the unlabelled texts
 
 engine = bench.temporal_module
 
@@ -54,11 +57,32 @@ def _run_without(docs: list[bench.Doc], prio: int | None) -> list[tuple[bench.Do
         engine._tag_cached.cache_clear()
 
 
+def _tag_texts(texts: list[dict[str, str | None]], prio: int | None) -> list[set[tuple[int, int, str, str]]]:
+    """The expressions of each unlabelled text with the rule of priority ``prio`` switched off."""
+    full = engine._RULES_OF_KIND
+    if prio is not None:
+        engine._RULES_OF_KIND = {k: tuple(d for d in ds if d.prio != prio) for k, ds in full.items()}
+    engine._tag_cached.cache_clear()
+    try:
+        out = []
+        for t in texts:
+            anchor = bench.dt.date.fromisoformat(t["date"]) if t["date"] else None
+            out.append({(r.start, r.end, r.type, r.value) for r in engine.tag(str(t["text"]), anchor)})
+        return out
+    finally:
+        engine._RULES_OF_KIND = full
+        engine._tag_cached.cache_clear()
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     ap.add_argument("--dev-corpus", metavar="DIR", help="a further corpus; only its development half is read")
     ap.add_argument("--folds", type=int, default=5, metavar="K", help="folds by document of TBAQ's dev part")
     ap.add_argument("--min-docs", type=int, default=2, help="fewer documents gaining than this: QUIRK")
+    ap.add_argument(
+        "--unlabelled", action="store_true", help="also count the unlabelled texts each rule changes"
+    )
+    ap.add_argument("--extra", type=Path, default=Path("/work/trafi_extra"), help="the trafilatura pages")
     args = ap.parse_args(argv)
 
     root = bench.data_dir()
@@ -80,6 +104,8 @@ def main(argv: list[str] | None = None) -> int:
     base_docs = _per_doc(base_dev + base_other)
     base_f1 = _f1s(base_dev)
     base_other_f1 = _f1s(base_other) if other else (0.0, 0.0)
+    texts = temporal_diff.texts(root.parent, args.extra) if args.unlabelled else []
+    base_texts = _tag_texts(texts, None) if texts else []
     base_fold = [_f1s([o for o in base_dev if fold_of[o[0].name] == k])[1] for k in range(args.folds)]
     print(
         f"TBAQ development part: {len(dev)} documents, value F1 {base_f1[0]:.3f} / DATE {base_f1[1]:.3f}"
@@ -92,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(
         f"{'rule':<28} {'TBAQ all':>8} {'DATE':>6} {'other':>6} {'DATE':>6} {'+docs':>5} {'-docs':>5}  "
-        f"DATE gain per fold"
+        f"DATE gain per fold" + ("  unlabelled texts changed" if texts else "")
     )
     for d in engine._DISPATCH:
         name = engine._ALL_RULES[d.prio][2]
@@ -109,6 +135,9 @@ def main(argv: list[str] | None = None) -> int:
             base_fold[k] - _f1s([o for o in off_dev if fold_of[o[0].name] == k])[1] for k in range(args.folds)
         ]
         mark = "  QUIRK" if len(gains) < args.min_docs else ""
+        if texts:
+            off_texts = _tag_texts(texts, d.prio)
+            mark = f"  {sum(a != b for a, b in zip(base_texts, off_texts, strict=True)):5d}" + mark
         print(
             f"{name:<28} {base_f1[0] - f1[0]:+8.3f} {base_f1[1] - f1[1]:+6.3f} {base_other_f1[0] - of1[0]:+6.3f} "
             f"{base_other_f1[1] - of1[1]:+6.3f} {len(gains):5d} {len(costs):5d}  "

@@ -1301,14 +1301,6 @@ def test_until_then_is_the_date_last_named() -> None:
     assert untagged("We met, and then we left on Friday.", "then", D(1989, 10, 30))
 
 
-def test_elliptic_last_takes_the_unit_before_it() -> None:
-    text = "The gain would mean twice as high a dividend this year as last. Holders agreed."
-    t = find(text, "last", D(1989, 10, 27))
-    assert (t.text, t.value) == ("last", "1988")
-    assert value("Sales this month were higher than last.", "last", D(1989, 10, 27)) == "1989-09"
-    assert untagged("He came in as last of the three.", "last", D(1989, 10, 27))
-
-
 def test_as_soon_as_possible() -> None:
     assert (
         value('It would liquidate the maker "as soon as possible," it said.', "as soon as possible")
