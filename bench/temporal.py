@@ -1,7 +1,7 @@
 """Benchmark the temporal tagger on TempEval-3 TBAQ-cleaned (TimeML news), against dateparser.
 
-Usage: python bench/temporal.py [--part dev|heldout|all|corpus-dev] [--errors N] [--error-families K] [--limit N]
-[--against REV] [--folds K] [--dev-corpus DIR] [--check DIR] [--beside TREE]
+Usage: python bench/temporal.py [--part dev|heldout|all|corpus-dev] [--errors N] [--error-families K] [--date-causes]
+[--limit N] [--against REV] [--folds K] [--dev-corpus DIR] [--check DIR] [--beside TREE]
 
 The documents are split by document, with a fixed seed, into a development part (70%) and a held-out
 part (30%): rules are written looking at development errors only (``--errors`` refuses the held-out
@@ -14,6 +14,12 @@ span precision/recall/F1 (relaxed: overlapping spans) and value F1 (span overlap
 the value equals the gold value; also as the TempEval-3 scorer computes it: the share of correct values among
 the gold expressions found, times span F1), overall and for DATE alone, plus throughput (KB/s), for
 factcheck.temporal.tag and for dateparser.search.search_dates as a baseline.
+
+``--date-causes`` (development parts only) tallies the errors that involve a DATE by kind (missed, spurious, wrong
+type, wrong value, extent) and likely cause: a headline or dateline, "X ago", a PRESENT/PAST/FUTURE_REF, a number
+read as a year, a year or month alone, granularity, TIME against DATE, a duration against a point, tense direction,
+and the anchor (the gold value is the DCT, repeats a date mentioned before, or lies nearer the last-mentioned date
+than the DCT). ``bench/temporal_rules.py`` switches each rule off in turn on the development documents.
 
 ``--folds K`` measures how much of a dev/held-out difference the split alone makes: the same engine's
 value F1 on K folds by document (their spread), and the held-out minus development difference over many
