@@ -764,6 +764,7 @@ def date_causes(outputs: list[tuple[Doc, list[Timex]]]) -> None:
     """Tally the errors that involve a DATE (the system's or the gold one) by kind and likely cause."""
     table: dict[tuple[str, str], int] = {}
     docs_of: dict[tuple[str, str], set[str]] = {}
+    errors_of: dict[str, int] = {}
     for d, found in outputs:
         golds = sorted(d.gold, key=lambda t: t.start)
         pairs: list[tuple[Timex | None, Timex | None]] = []
@@ -781,12 +782,19 @@ def date_causes(outputs: list[tuple[Doc, list[Timex]]]) -> None:
             earlier = [t.value for t in golds if t.end <= at and t.type == "DATE"]
             key = date_cause(s, g, d, earlier)
             table[key] = table.get(key, 0) + 1
+            errors_of[d.name] = errors_of.get(d.name, 0) + 1
             docs_of.setdefault(key, set()).add(d.name)
     print("== errors involving a DATE, by kind and likely cause")
     print(f"{'kind':14}{'cause':58}{'n':>5}{'docs':>6}")
     for (kind, cause), n in sorted(table.items(), key=lambda kv: (kv[0][0], -kv[1])):
         print(f"{kind:14}{cause:58}{n:5}{len(docs_of[(kind, cause)]):6}")
-    print(f"{'total':72}{sum(table.values()):5}")
+    total = sum(table.values())
+    print(f"{'total':72}{total:5}")
+    worst = sorted(errors_of.values(), reverse=True)[:15]
+    if total:
+        print(
+            f"the {len(worst)} documents with the most of these errors hold {sum(worst) / total:.0%} of them"
+        )
     print()
 
 
