@@ -1,7 +1,7 @@
 """Benchmark the temporal tagger on TempEval-3 TBAQ-cleaned (TimeML news), against dateparser.
 
-Usage: python bench/temporal.py [--part dev|heldout|all|corpus-dev] [--errors N] [--error-families K] [--limit N]
-[--against REV] [--folds K] [--dev-corpus DIR] [--check DIR] [--beside TREE]
+Usage: python bench/temporal.py [--part dev|heldout|all|corpus-dev] [--errors N] [--error-families K] [--date-causes]
+[--limit N] [--against REV] [--folds K] [--dev-corpus DIR] [--check DIR] [--beside TREE]
 
 The documents are split by document, with a fixed seed, into a development part (70%) and a held-out
 part (30%): rules are written looking at development errors only (``--errors`` refuses the held-out
@@ -14,6 +14,12 @@ span precision/recall/F1 (relaxed: overlapping spans) and value F1 (span overlap
 the value equals the gold value; also as the TempEval-3 scorer computes it: the share of correct values among
 the gold expressions found, times span F1), overall and for DATE alone, plus throughput (KB/s), for
 factcheck.temporal.tag and for dateparser.search.search_dates as a baseline.
+
+``--date-causes`` (development parts only) tallies the errors that involve a DATE by kind (missed, spurious, wrong
+type, wrong value, extent) and likely cause: a headline or dateline, "X ago", a PRESENT/PAST/FUTURE_REF, a number
+read as a year, a year or month alone, granularity, TIME against DATE, a duration against a point, tense direction,
+and the anchor (the gold value is the DCT, repeats a date mentioned before, or lies nearer the last-mentioned date
+than the DCT). ``bench/temporal_rules.py`` switches each rule off in turn on the development documents.
 
 ``--folds K`` measures how much of a dev/held-out difference the split alone makes: the same engine's
 value F1 on K folds by document (their spread), and the held-out minus development difference over many
@@ -686,6 +692,112 @@ def error_families(outputs: list[tuple[Doc, list[Timex]]], all_names: list[str],
     print()
 
 
+_MONTH_ALONE = re.compile(
+    r"(?i)^(?:in |the )?(?:(?:this|last|next|past|early|late|mid-?)\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"[a-z]*\.?$"
+)
+_YEAR_ALONE = re.compile(r"^(?:in |fiscal |the )?(?:1[6-9]|20)\d\d$")
+_DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d$")
+
+
+def date_cause(s: Timex | None, g: Timex | None, d: Doc, earlier: list[str]) -> tuple[str, str]:
+    """The kind (missed, spurious, wrong type, wrong value, extent) and the likely cause of one error that
+    involves a DATE: a system expression ``s`` against the gold one ``g`` it overlaps (None for a miss or a
+    spurious expression); ``earlier`` holds the values of the gold DATEs before it in the text."""
+    e = s if s is not None else g
+    assert e is not None
+    text = d.text[e.start : e.end].strip(" ,.")
+    if s is None:
+        kind = "missed"
+    elif g is None:
+        kind = "spurious"
+    elif d.text[s.start : s.end].strip(" ,.") != d.text[g.start : g.end].strip(" ,."):
+        kind = "extent"
+    elif s.type != g.type:
+        kind = "wrong type"
+    else:
+        kind = "wrong value"
+    values = [t.value for t in (s, g) if t is not None]
+    before = d.text[: e.start].lstrip()
+    line = d.text[e.start - len(before) :].split("\n", 1)[0]
+    if "\n" not in before and len(line.split()) <= 12:
+        return kind, "headline or dateline (a short first line)"
+    if re.search(r"(?i)\bago\b", text):
+        return kind, '"X ago"'
+    if any(v.endswith("_REF") for v in values):
+        return kind, "PRESENT/PAST/FUTURE_REF"
+    if kind == "spurious" and re.fullmatch(r"\d+", text):
+        return kind, "a number read as a year"
+    if kind in ("missed", "spurious"):
+        if _YEAR_ALONE.match(text) or _MONTH_ALONE.match(text):
+            return kind, "a year or month alone"
+        return kind, "other expression"
+    assert s is not None and g is not None
+    if {s.type, g.type} == {"DATE", "TIME"}:
+        return kind, "granularity: TIME vs DATE"
+    if s.type != g.type:
+        return kind, f"{s.type} for {g.type}"
+    if kind == "extent":
+        return kind, "extent"
+    if _YEAR_ALONE.match(text) or _MONTH_ALONE.match(text):
+        return kind, "a year or month alone"
+    a, b = s.value, g.value
+    if len(a) != len(b) or any((c in a) != (c in b) for c in "WQX"):
+        return kind, "granularity"
+    day = d.dct.isoformat()
+    if b == day:
+        return kind, "anchor: gold is the DCT"
+    if a == day:
+        return kind, "anchor: system took the DCT"
+    if b in earlier:
+        return kind, "anchor: gold repeats a date mentioned before"
+    if _DAY_VALUE.match(b) and earlier and _DAY_VALUE.match(earlier[-1]):
+        gap_last = abs((dt.date.fromisoformat(b) - dt.date.fromisoformat(earlier[-1])).days)
+        if gap_last < abs((dt.date.fromisoformat(b) - d.dct).days):
+            return kind, "anchor: gold nearer the last-mentioned date than the DCT"
+    if (a > day[: len(a)]) != (b > day[: len(b)]):
+        return kind, "tense direction"
+    return kind, "reference time: other"
+
+
+def date_causes(outputs: list[tuple[Doc, list[Timex]]]) -> None:
+    """Tally the errors that involve a DATE (the system's or the gold one) by kind and likely cause."""
+    table: dict[tuple[str, str], int] = {}
+    docs_of: dict[tuple[str, str], set[str]] = {}
+    errors_of: dict[str, int] = {}
+    for d, found in outputs:
+        golds = sorted(d.gold, key=lambda t: t.start)
+        pairs: list[tuple[Timex | None, Timex | None]] = []
+        for s in found:
+            hit = [g for g in golds if s.start < g.end and g.start < s.end]
+            if not hit:
+                pairs.append((s, None))
+            elif all(g.value != s.value for g in hit):
+                pairs.append((s, hit[0]))
+        pairs += [(None, g) for g in golds if not any(s.start < g.end and g.start < s.end for s in found)]
+        for s, g in pairs:
+            if "DATE" not in {t.type for t in (s, g) if t is not None}:
+                continue
+            at = (s or g).start  # type: ignore[union-attr]
+            earlier = [t.value for t in golds if t.end <= at and t.type == "DATE"]
+            key = date_cause(s, g, d, earlier)
+            table[key] = table.get(key, 0) + 1
+            errors_of[d.name] = errors_of.get(d.name, 0) + 1
+            docs_of.setdefault(key, set()).add(d.name)
+    print("== errors involving a DATE, by kind and likely cause")
+    print(f"{'kind':14}{'cause':58}{'n':>5}{'docs':>6}")
+    for (kind, cause), n in sorted(table.items(), key=lambda kv: (kv[0][0], -kv[1])):
+        print(f"{kind:14}{cause:58}{n:5}{len(docs_of[(kind, cause)]):6}")
+    total = sum(table.values())
+    print(f"{'total':72}{total:5}")
+    worst = sorted(errors_of.values(), reverse=True)[:15]
+    if total:
+        print(
+            f"the {len(worst)} documents with the most of these errors hold {sum(worst) / total:.0%} of them"
+        )
+    print()
+
+
 def report(
     title: str, docs: list[Doc], results: dict[str, tuple[Score, Score, float]], cols: list[str]
 ) -> None:
@@ -755,6 +867,11 @@ def main(argv: list[str] | None = None) -> int:
         metavar="K",
         help="tally the tagger's errors by decision family, per fold of K folds (dev part only)",
     )
+    ap.add_argument(
+        "--date-causes",
+        action="store_true",
+        help="tally the errors involving a DATE by kind and likely cause (development parts only)",
+    )
     ap.add_argument("--limit", type=int, default=0, help="use only the first N documents")
     ap.add_argument("--no-baseline", action="store_true", help="skip the (slow) dateparser baseline")
     ap.add_argument("--repeat", type=int, default=3, help="time each document as the best of N runs")
@@ -799,7 +916,10 @@ def main(argv: list[str] | None = None) -> int:
     docs = load(root)
     dev, held = split(docs)
     parts = {"dev": dev, "heldout": held, "all": docs}
-    if (args.errors or args.error_kinds or args.error_families) and args.part not in ("dev", "corpus-dev"):
+    if (args.errors or args.error_kinds or args.error_families or args.date_causes) and args.part not in (
+        "dev",
+        "corpus-dev",
+    ):
         print(
             "--errors, --error-kinds and --error-families read a development part only: add --part dev "
             "or --part corpus-dev (held-out and check errors stay unseen)"
@@ -923,6 +1043,8 @@ def main(argv: list[str] | None = None) -> int:
         )
     if args.error_families:
         error_families(outputs["factcheck"], [d.name for d in docs], args.error_families)
+    if args.date_causes:
+        date_causes(outputs["factcheck"])
     if args.error_kinds:
         error_kinds(outputs["factcheck"], args.error_kinds)
     if args.errors:

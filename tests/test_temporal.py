@@ -983,6 +983,36 @@ def test_bench_reads_a_check_corpus(tmp_path: Any) -> None:
     assert date.tp_value == 1  # "ended Thursday" in a past clause: the day before the DCT
 
 
+def test_bench_date_cause_kinds_and_causes() -> None:
+    """``--date-causes``: each error involving a DATE gets a kind and a likely cause."""
+    mod = _bench_module()
+    text = (
+        "WASHINGTON, Aug. 3\n\nOfficials met on Friday. Two years ago the plan failed. Now 1998 workers wait."
+    )
+    d = mod.Doc("probe", D(1998, 8, 3), text)
+
+    def at(phrase: str, typ: str, value: str) -> Any:
+        i = text.index(phrase)
+        return mod.Timex(i, i + len(phrase), typ, value)
+
+    dateline = at("Aug. 3", "DATE", "1998-08-03")
+    assert mod.date_cause(dateline, None, d, []) == ("spurious", "headline or dateline (a short first line)")
+    friday = (at("Friday", "DATE", "1998-07-31"), at("Friday", "DATE", "1998-08-07"))
+    assert mod.date_cause(*friday, d, []) == ("wrong value", "tense direction")
+    assert mod.date_cause(friday[0], at("Friday", "DATE", "1998-07-24"), d, ["1998-07-24"]) == (
+        "wrong value",
+        "anchor: gold repeats a date mentioned before",
+    )
+    ago = (at("Two years ago", "DATE", "1996"), at("Two years ago", "DURATION", "P2Y"))
+    assert mod.date_cause(*ago, d, []) == ("wrong type", '"X ago"')
+    assert mod.date_cause(at("Now", "DATE", "PRESENT_REF"), None, d, []) == (
+        "spurious",
+        "PRESENT/PAST/FUTURE_REF",
+    )
+    assert mod.date_cause(at("1998", "DATE", "1998"), None, d, []) == ("spurious", "a number read as a year")
+    assert mod.date_cause(None, friday[1], d, []) == ("missed", "other expression")
+
+
 def _cat(tokens: list[tuple[int, str]], timexes: str) -> str:
     """A NewsReader CAT document (MEANTIME's format): tokens (sentence, word), then TIMEX3 markables."""
     rows = "".join(
@@ -1299,14 +1329,6 @@ def test_until_then_is_the_date_last_named() -> None:
     assert (t.text, t.value) == ("then", "1989-11-30")
     assert untagged("Until then, nothing changes.", "then", D(1989, 10, 30))  # no antecedent
     assert untagged("We met, and then we left on Friday.", "then", D(1989, 10, 30))
-
-
-def test_elliptic_last_takes_the_unit_before_it() -> None:
-    text = "The gain would mean twice as high a dividend this year as last. Holders agreed."
-    t = find(text, "last", D(1989, 10, 27))
-    assert (t.text, t.value) == ("last", "1988")
-    assert value("Sales this month were higher than last.", "last", D(1989, 10, 27)) == "1989-09"
-    assert untagged("He came in as last of the three.", "last", D(1989, 10, 27))
 
 
 def test_as_soon_as_possible() -> None:

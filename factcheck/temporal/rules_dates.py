@@ -421,6 +421,23 @@ def _century(m: re.Match[str], ctx: _Ctx) -> _Result | None:
 # ---- seasons ---------------------------------------------------------------------------------
 
 
+_GENERIC_CUE = re.compile(
+    r"(?i:\b(?:" + "|".join(re.escape(w).replace("\\ ", r"\s+") for w in _VOCAB["generic_cues"]) + r")\b)"
+)
+_SENTENCE_BOUND = re.compile(r"[.!?](?=\s)|\n")
+
+
+def _generic_sentence(m: re.Match[str], ctx: _Ctx) -> bool:
+    """Whether the sentence around ``m`` (at most 300 characters each side) says what usually happens ([vocab]
+    generic_cues)."""
+    text = ctx.text
+    start, end = max(0, m.start() - 300), min(len(text), m.end() + 300)
+    for bound in _SENTENCE_BOUND.finditer(text, start, m.start()):
+        start = bound.end()
+    after = _SENTENCE_BOUND.search(text, m.end(), end)
+    return _GENERIC_CUE.search(text, start, after.start() if after else end) is not None
+
+
 @_resolver("season")  # pattern and examples: time.toml, rule season
 def _season(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     code = _SEASONS[m["s"].lower()]
@@ -456,7 +473,7 @@ def _season(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     a = ctx.anchor
     mod = {"early": "START", "late": "END", "mid": "MID"}.get(pre)
     pre = pre.replace("'s", "")
-    if a is None:
+    if a is None or (pre in ("in", "during", "the") and _generic_sentence(m, ctx)):
         return "DATE", f"XXXX-{code}", mod
     cy, cs = _season_of(a)
     cur = cy * 4 + _SEASON_ORDER[cs]

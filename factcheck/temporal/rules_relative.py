@@ -435,20 +435,6 @@ def _unnamed_reference(ctx: _Ctx, unit: str) -> bool:
 # "until then": a rule as data (time.toml, until_then)
 
 
-_THIS_UNIT_BEFORE = re.compile(r"(?i:\bthis\s+(year|month|week)\b)")
-
-
-@_resolver("elliptic_last")  # pattern and examples: time.toml, rule elliptic_last
-def _elliptic_last(m: re.Match[str], ctx: _Ctx) -> _Result | None:
-    """ "twice as high a dividend this year as last": the unit comes from "this year" before it."""
-    if not ctx.text[max(0, m.start() - 5) : m.start()].lower().endswith(("as ", "than ")):
-        return None
-    units = _THIS_UNIT_BEFORE.findall(ctx.text, max(0, m.start() - 80), m.start())
-    if not units or ctx.anchor is None:
-        return None
-    return "DATE", _rel_value(units[-1].lower(), -1, ctx.anchor), None
-
-
 # ---- durations and "ago" -----------------------------------------------------------------
 
 _DUR_MOD: dict[str, str] = dict(_VOCAB["duration_modifiers"])

@@ -310,6 +310,10 @@ def _the_year(m: re.Match[str], ctx: _Ctx) -> _Result | None:
                 {"year": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX", "day": "XXXX-XX-XX"}[unit],
                 None,
             )
+        if unit == "day":
+            # "later in the day" is the day the story is telling, as a clock time is: the day last named
+            # when it is the story's ("Shares rose on Tuesday morning, before falling later in the day")
+            return "DATE", _fmt_date(_clock_day(m, ctx) or a), None
         return "DATE", _rel_value(unit, 0, a), None
     g = m.group(0).lower()
     if m["ended"]:
