@@ -32,6 +32,10 @@ class _Rules:
     heads: frozenset[str]  # a REF before "of": "the future of healthcare"
     complements: frozenset[str]  # a REF after "of": "the approaches of the past"
     hyphen: bool  # a REF hyphened to the next word: "now-defunct"
+    adverbs: frozenset[str]  # a REF adverb that modifies the next word: "now", "recently"
+    noun_openers: frozenset[
+        str
+    ]  # ... inside a noun phrase when one of these precedes it: "the now defunct firm"
 
 
 @functools.cache
@@ -49,6 +53,8 @@ def _rules(lang: str | None) -> _Rules | None:
         words("heads"),
         words("complements"),
         bool(table.get("hyphen_compounds")),
+        words("adverbs"),
+        words("noun_openers"),
     )
 
 
@@ -56,12 +62,14 @@ _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
 _OF_AFTER = re.compile(r"[ \t]+of\b", re.I)
 _OF_BEFORE = re.compile(r"\b[^\W\d_]+[ \t]+of[ \t]+$", re.I)
 _HYPHENED = re.compile(r"-[^\W\d_]")
+_WORD_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)[ \t]+$")
 
 
 def in_noun_phrase(text: str, t: TimeRef, start: int = 0, lang: str | None = None) -> bool:
     """Whether the reference ``t`` (offsets in the text ``text`` starts at ``start`` of) is part of a noun
     phrase: "recent" before its noun, "the future" before "of", "the past" after "of", "now-" before a
-    hyphen."""
+    hyphen, "now" or "recently" after a determiner or "of" ("the now defunct firm", "the release of recently
+    declassified files")."""
     rules = _rules(lang)
     if rules is None or t.value not in _REFS:
         return False
@@ -72,6 +80,10 @@ def in_noun_phrase(text: str, t: TimeRef, start: int = 0, lang: str | None = Non
     if low in rules.modifiers:
         m = _NEXT_WORD.match(text, b)
         if m is not None and m.group(1).lower() not in rules.time_nouns:
+            return True
+    if low in rules.adverbs:
+        m = _WORD_BEFORE.search(text, max(0, a - 30), a)
+        if m is not None and m.group(1).lower() in rules.noun_openers:
             return True
     if low in rules.heads and _OF_AFTER.match(text, b):
         return True

@@ -583,24 +583,22 @@ def _cw_terms(
     n_op = len(words & voc.opinion) + voc.opinion_rule.count(low, words)
     if n_op:
         t["opinion"] = min(2, n_op)
-    if content is text:
-        clow, cwords = low, words
-    else:
-        clow = content.lower()
-        cwords = set(voc.words.findall(" " + clow)) if voc.words else set()
-    if voc.advice.search(clow, cwords):
+    # the content's rules run on the content; their trigger words are looked up among the sentence's (a cheap
+    # gate: the content is part of the sentence), so the content is not scanned for words a second time
+    clow = low if content is text else content.lower()
+    if voc.advice.search(clow, words):
         # advice, obligation: "corporations need to create ..."; but an obligation with a time is a rule
         # with its date ("Travellers arriving after 4am on Saturday must self-isolate"), checkable like a
         # timed "should" (an imperative stays advice: "Notice the warping ...")
         if not (
             n_times
-            and not cwords.isdisjoint(voc.timed_obligation)
+            and _has_word(clow, words, voc.timed_obligation, voc)
             and (voc.advice.start is None or voc.advice.start.match(clow) is None)
         ):
             t["advice"] = 1
-    elif voc.should is not None and not n_times and "should" in cwords and voc.should.search(clow):
+    elif voc.should is not None and not n_times and "should" in words and voc.should.search(clow):
         t["advice"] = 1  # "should" without a time: advice ("the prize should have gone to ...")
-    if voc.uncertain.search(clow, cwords):
+    if voc.uncertain.search(clow, words):
         t["uncertain"] = 1  # "no-one could predict what might happen"
     if "asked" in low and voc.interview.search(low, words):  # (the substring: a cheap gate)
         t["interview"] = 1  # "Asked why he settled on Sanders, Blocker said, ...": an interview answer
@@ -609,7 +607,7 @@ def _cw_terms(
     soft: dict[str, int] = {}
     personal = (
         voc.personal is not None
-        and not cwords.isdisjoint(voc.personal_triggers)
+        and not words.isdisjoint(voc.personal_triggers)
         and voc.personal.search(content) is not None
         and (
             not content_entities
@@ -681,6 +679,14 @@ def _weighted_sum(terms: dict[str, int], weights: dict[str, float]) -> float:
 _CW_CUES_AGAINST = frozenset(
     {"advice", "uncertain", "interview", "quoted_reaction", "quoted_view", "boilerplate", "lead_in"}
 )
+
+
+def _has_word(clow: str, words: set[str], wanted: frozenset[str], voc: _CwVocab) -> bool:
+    """Whether the lower-cased content ``clow`` holds one of the vocabulary's words ``wanted``; ``words``, those
+    of the whole sentence, decide first (the content is part of the sentence)."""
+    if words.isdisjoint(wanted):
+        return False
+    return voc.words is not None and not wanted.isdisjoint(voc.words.findall(" " + clow))
 
 
 def _counts(quoted: str, voc: _CwVocab) -> bool:
