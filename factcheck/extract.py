@@ -752,13 +752,31 @@ def _is_heading(sentence: str) -> bool:
     return bool(long) and caps >= 0.6 * len(long)
 
 
+def _is_prose(cell: str) -> bool:
+    """A table cell that is a sentence: eight words or more, half of them lower-case (a product's or a
+    team's name is capitalised word after word)."""
+    words = cell.split()
+    return len(words) >= 8 and 2 * sum(1 for w in words if w[:1].islower()) >= len(words)
+
+
+def _is_data_row(line: str) -> bool:
+    """A row of a table as a saved page's text writes it ("| Joie i-Level | 300 € | ja | 1,7 |"): cells between
+    pipes, none of them a sentence. Torn from its header it states nothing a reviewer can check; a layout
+    table's row that holds a paragraph of prose is no data row."""
+    t = line.strip()
+    return t.startswith("|") and t.count("|") >= 3 and not any(_is_prose(c) for c in t.strip("|").split("|"))
+
+
 def _sentences(article: Article) -> list[_Sent]:
     out: list[_Sent] = []
     text = article.text
     for li, seg in enumerate(article.claim_segments):
         spans = sentences.spans(text, seg.start, seg.end, article.language)
         title = seg.kind == "title"
-        heading = not title and len(spans) == 1 and _is_heading(text[spans[0][0] : spans[0][1]])
+        heading = not title and (
+            (len(spans) == 1 and _is_heading(text[spans[0][0] : spans[0][1]]))
+            or _is_data_row(text[seg.start : seg.end])  # a table's row is no claim either
+        )
         for s, e in spans:
             # (_DATELINE opens with ^ under re.M: only a sentence at the start of a line can match)
             m = _DATELINE.match(text, s, e) if s == 0 or text[s - 1] == "\n" else None

@@ -502,3 +502,44 @@ def test_the_items_of_a_semicolon_list_stay_one_claim() -> None:
         "them on Friday after the repairs.\n"
     )
     assert len([c for c in extract.extract(_art(facts), times=[], min_score=0) if c.start > 5]) == 2
+
+
+def test_a_tables_data_rows_are_no_claims_but_a_prose_cell_is(tmp_path: Path) -> None:
+    """A saved page's tables come as pipe rows: a row of names, prices and marks torn from its header states
+    nothing checkable (it stays in the text, as grouping evidence at most); a layout table's prose is read."""
+    assert extract._is_data_row("| Joie i-Level | 300 € | ja | 1,7 |")
+    assert extract._is_data_row("| Britax Römer Baby-Safe 2 i-Size + i-Size Flex Base | 370 € | ja | 1,7 |")
+    assert extract._is_data_row("| gsoc-2018 | 3.3 GB/s | 0.091 GB/s |")
+    assert extract._is_data_row("|---|---|---|")
+    assert not extract._is_data_row("| Es war gesagt, falls du zornig bist, sollst du einen Brief schreiben.")
+    assert not extract._is_data_row(
+        "|  | The club was founded in 1990 by a few friends who had trained their dogs together for years |"
+    )
+    assert not extract._is_data_row("The ministry said 300 people | were evacuated | on Monday.")
+    cells = "".join(
+        f"<tr><td>{a}</td><td>{b}</td><td>{c}</td></tr>"
+        for a, b, c in [
+            ("Model", "Price", "Mark"),
+            ("Joie i-Level", "300 €", "1.7"),
+            ("Jané Koos i-Size", "210 €", "4.9"),
+            ("", "The club was founded in 1990 by a few friends who had trained their dogs for years.", ""),
+        ]
+    )
+    page = tmp_path / "seats.html"
+    page.write_text(
+        "<html><head><title>Car seats tested</title></head><body><article><h1>Car seats tested</h1>"
+        "<p>The club tested 18 child car seats in October, and four of them failed the pollutant test, "
+        "the club said on Tuesday in its yearly report.</p>"
+        f"<table>{cells}</table>"
+        "<p>Parents should check the label of every seat before they buy one, the club added.</p>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    (art,) = ingest.load([str(page)]).articles
+    assert "| Joie i-Level |" in art.text  # trafilatura writes the table as pipe rows
+    shown = [c.text for c in extract.extract(art, times=[])]
+    assert any("18 child car seats" in t for t in shown)
+    assert not any("Joie" in t or "Koos" in t or "Model" in t for t in shown), shown
+    assert any("founded in 1990" in t for t in shown), shown
+    every = extract.extract(art, times=[], min_score=0.0)
+    assert any("Joie" in c.text and c.score < extract.MIN_SCORE for c in every)  # evidence, never a claim
