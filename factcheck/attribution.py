@@ -1425,12 +1425,30 @@ def attribute(text: str, lang: str | None = None) -> Attribution | None:
         say_verbs = _outside_quotations(text, say_verbs)
     if not (reporter_gate or quoted_gate or say_verbs or _has_any(low, _NEG_GATE)):
         return None
+    # "While experts often say that ..., there is an advantage to ..., says Kostro Miller.", "When the agency
+    # said ..., the union said ...": the main clause's source speaks, the subject of a subordinate clause
+    # that opens the sentence only when the main clause names none
+    if (
+        (len(say_verbs) > 1 or (say_verbs and _INVERTED.search(text) is not None))
+        and text[:1].isupper()
+        and text.split(None, 1)[0].lower() in CLAUSE_OPENERS
+    ):
+        got = _attribute(text, low, reporter_gate, quoted_gate, say_verbs, skip_opening=True)
+        if got is not None:
+            return got
     return _attribute(text, low, reporter_gate, quoted_gate, say_verbs)
 
 
 def _attribute(
-    text: str, low: str, reporter_gate: bool, quoted_gate: bool, say_verbs: list[re.Match[str]]
+    text: str,
+    low: str,
+    reporter_gate: bool,
+    quoted_gate: bool,
+    say_verbs: list[re.Match[str]],
+    skip_opening: bool = False,
 ) -> Attribution | None:
+    """The attribution of ``text`` from its cues (see ``attribute``); ``skip_opening``: no speaker from the
+    subject of the subordinate clause that opens the sentence."""
     speakers: list[Source] = []
     reporters: list[Source] = []
     cited: list[Source] = []
@@ -1629,6 +1647,8 @@ def _attribute(
         b = k - 1  # the token before the subject
         while b >= 0 and toks[b][1] >= subj[1]:
             b -= 1
+        if skip_opening and ws == 0 and b <= 0:
+            continue  # the subject of the opening clause ("While experts say ..., says X.")
         if (
             (b >= 0 and toks[b][0].lower() in _SUBORDINATORS) or subj_words[0].lower() in _SUBORDINATORS
         ) and not (t in ("said", "says") or text.startswith(" that ", e)):

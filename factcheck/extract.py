@@ -861,6 +861,16 @@ def _closes_later(text: str, pos: int) -> bool:
     return text.find("”", pos, end) != -1 or text.find('"', pos, end) != -1
 
 
+def _quoted_paragraph_on(text: str, sent: str, end: int) -> bool:
+    """Whether ``sent`` (ending at ``end`` in ``text``) is all the words of a quotation that runs on into the
+    next paragraph: it opens with a quote mark, holds no other, and the next paragraph opens with one (a
+    quotation over several paragraphs closes only in its last). A source named in it is the quotation's."""
+    if sent[:1] not in '"“' or _QUOTE_MARK.search(sent, 1) is not None:
+        return False
+    nl = text.find("\n", end)
+    return nl != -1 and text[nl:].lstrip()[:1] in ('"', "“")
+
+
 def _three_words(text: str, a: int, b: int) -> bool:
     """Whether ``text[a:b]`` holds three words or more (stops at the third)."""
     words = _WORDS.finditer(text, a, b)
@@ -1081,7 +1091,7 @@ def extract(
             and not sent[: quoted_spans[0][0]].strip(_QUOTE_PUNCT)
             and not sent[quoted_spans[0][1] :].strip(_QUOTE_PUNCT)
         )
-        if all_quoted:
+        if all_quoted or _quoted_paragraph_on(text, sent, st.end):
             whole = None
         # a quotation that goes on: it closes in this sentence, or (a quotation running over several
         # paragraphs opens each with a quote mark) stays open

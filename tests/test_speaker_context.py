@@ -266,3 +266,22 @@ def test_interview_turns_in_another_language() -> None:
     got = {c.text: c.speaker for c in extract.extract(art, min_score=0)}
     assert next(sp for t, sp in got.items() if "3.000 Häuser" in t) == "Jonas Berg"
     assert next(sp for t, sp in got.items() if "Wiederaufbau" in t) == "Anna Weber"
+
+
+def test_a_quotation_running_on_into_the_next_paragraph_keeps_its_speaker() -> None:
+    # the paragraph opens a quotation it does not close, the next opens with a quote mark: the source named
+    # inside ("The company told us") is the quoted speaker's report, not a new speaker
+    text = (
+        "Officials met on Monday.\n\n"
+        "“The plant will close in March,” said Mayor John Smith. “The company told us in January about 300 "
+        "job cuts.\n\n"
+        "“The town has lost 2,000 jobs since 2010.”\n\n"
+        "Acme did not comment."
+    )
+    assert _speaker_of(text, "The company told us") == "John Smith"
+    assert _speaker_of(text, "2,000 jobs") == "John Smith"
+
+
+def test_a_quotation_closed_in_its_paragraph_names_its_own_source() -> None:
+    text = "Officials met on Monday.\n\n“The plant will close,” said Mayor John Smith. The company told us in May.\n"
+    assert _speaker_of(text, "The company told us") != "John Smith"
