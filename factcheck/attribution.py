@@ -1226,8 +1226,8 @@ def _role_phrase(inner: list[tuple[str, int, int]]) -> bool:
     words = [t for t, _, _ in inner[:head]]
     if inner[0][0] in _LEADING_CONNECTIVES:
         return False
-    if all((t.isalpha() and (t.islower() or _acronym(t))) or t == "&" for t in words):
-        return True
+    if all((t.isalpha() and ((t.islower() and _modifier_word(t)) or _acronym(t))) or t == "&" for t in words):
+        return True  # (no verb: "Ortiz, an officer, was searching for Orozco, said X" is no role)
     # capitalised as a title: "President and CEO of Valley Dairy", "Chief Executive Officer of the Authority"
     return any(t.lower() in ROLE_WORDS for t in words) and all(
         t in ("and", "&")
