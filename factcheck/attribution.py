@@ -368,11 +368,19 @@ def _classify_source(np: str) -> Source | None:
     np = " ".join(np.split()).strip(" ,")
     words = np.split()
     definite = False
-    while words and (
-        words[0].lower() in ("the", "a", "an")
-        or (words[0] in CAP_STOP and words[0] not in _KEEP_CAP)
-        or words[0] in _LEADING_CONNECTIVES  # "which the Indian navy", "although her publicist"
-        or (len(words) > 1 and words[0].istitle() and _adverb(words[0].lower()))  # "Apparently officials"
+    while (
+        words
+        and (
+            words[0].lower() in ("the", "a", "an")
+            # (a quantifier before "of" stays: "Some of the protesters", "Many of the residents")
+            or (
+                words[0] in CAP_STOP
+                and words[0] not in _KEEP_CAP
+                and not (words[0].lower() in _QUANTIFIERS and words[1:2] == ["of"])
+            )
+            or words[0] in _LEADING_CONNECTIVES  # "which the Indian navy", "although her publicist"
+            or (len(words) > 1 and words[0].istitle() and _adverb(words[0].lower()))  # "Apparently officials"
+        )
     ):
         definite = definite or words[0].lower() == "the"
         words.pop(0)
