@@ -58,6 +58,7 @@ _TIME_WORDS = _DAYS | frozenset(_W["months"]) | _TIME_UNITS | _TIME_DETERMINERS
 # lower-case words that can be part of a speaker noun phrase
 _NP_WORDS = frozenset(_W["np"])
 _ANON_HEADS = frozenset(_W["anonymous_heads"])
+_UNNAMED_SINGULARS = frozenset(_W["unnamed_singulars"])  # "One analyst said": one of a kind, unnamed
 _DOCUMENTS = frozenset(_W["documents"])
 COMMISSIVE_VERBS = frozenset(_EN["verbs"]["commissive"])
 _ORG_NOUNS = frozenset(_W["org_nouns"])
@@ -377,6 +378,7 @@ def _classify_source(np: str) -> Source | None:
                 words[0] in CAP_STOP
                 and words[0] not in _KEEP_CAP
                 and not (words[0].lower() in _QUANTIFIERS and words[1:2] == ["of"])
+                and not (words[0] in ("One", "Another") and words[1:2] and words[1].islower())
             )
             or words[0] in _LEADING_CONNECTIVES  # "which the Indian navy", "although her publicist"
             or (len(words) > 1 and words[0].istitle() and _adverb(words[0].lower()))  # "Apparently officials"
@@ -390,6 +392,13 @@ def _classify_source(np: str) -> Source | None:
     low = [w.lower().strip("’'") for w in words]
     if low in (["one"], ["another"]):
         return Source(np, "anonymous")  # "One told the BBC ...": one of the people just named
+    if (
+        low[0] in ("one", "another")
+        and 1 < len(words) <= 4
+        and all(w.islower() for w in words[1:])
+        and (low[-1] in _UNNAMED_SINGULARS or _agent_noun(low[-1]))
+    ):
+        return Source(np, "anonymous")  # "One commenter wrote", "One friend said": not a person "One"
     if len(words) > 3 and _DOCUMENT_PUBLISHED.search(np):
         # "study published in Nature", "report released by the ministry": the document speaks, the
         # journal or publisher is where it appeared
@@ -1245,29 +1254,39 @@ def _role_phrase(inner: list[tuple[str, int, int]]) -> bool:
     )
 
 
+_ONE_OF_A_KIND = frozenset({"a", "an", "the", "one", "another"})  # what opens an unnamed speaker's phrase
+
+
 def _common_noun_subject(toks: list[tuple[str, int, int]], end: int) -> tuple[str, int, int] | None:
     """An unnamed speaker in lower case that opens a clause: ", a piracy monitor told CNN"."""
-    if end < 1 or not _agent_noun(toks[end][0]):
+    if end < 1 or not (_agent_noun(toks[end][0]) or toks[end][0] in _UNNAMED_SINGULARS):
         return None
     if toks[end][0].endswith("s") and toks[end - 1][0] in _CLAUSE_START:
         return toks[end][0], toks[end][1], toks[end][2]  # a plural needs no article: ", organizers said"
     i = end - 1
     # lower-case words, or a name that says whose the person is ("a BT customer service agent")
-    while i >= 0 and end - i <= 4 and toks[i][0] not in ("a", "an", "the", "A", "An", "The"):
+    # ("one" and "another" as the article: "As one commentator has argued", ", another witness said")
+    while i >= 0 and end - i <= 4 and toks[i][0].lower() not in _ONE_OF_A_KIND:
         if not toks[i][0].replace("-", "").replace("’", "").replace("'", "").isalpha():
             return None
         if not toks[i][0].islower() and (i == 0 or toks[i - 1][0] not in ("a", "an", "the", "A", "An")):
             return None
         i -= 1
-    if i < 0 or toks[i][0].lower() not in ("a", "an", "the"):
+    if i < 0 or toks[i][0].lower() not in _ONE_OF_A_KIND:
         return None
     if i >= 2 and toks[i - 1][0] in ("of", "for"):
         # "A close friend of the victim said", "a neighbour of the family told the paper"
         outer = _common_noun_subject(toks, i - 2)
         if outer is not None:
             return text_between(toks, outer[1], toks[end][2]), outer[1], toks[end][2]
-    if i > 0 and toks[i - 1][0] not in _CLAUSE_START:
-        return None
+    if (
+        i > 0
+        and toks[i - 1][0] not in _CLAUSE_START
+        and not (i == 1 and toks[0][0].lower() in CLAUSE_OPENERS)
+    ):
+        return (
+            None  # (after the word that opens the sentence's first clause: "As one commentator has argued")
+        )
     return " ".join(t[0] for t in toks[i : end + 1]), toks[i][1], toks[end][2]
 
 
