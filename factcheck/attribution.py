@@ -559,6 +559,8 @@ def _classify_source(np: str) -> Source | None:
                 return Source(m.text, "organisation")
             if caps[0] in _GROUP_PLURALS:  # "Republicans criticised the cost": a party, never a "he"
                 return Source(m.text, "organisation")
+            if caps[0].endswith("s") and caps[0][:-1] in DEMONYMS:  # "Americans say": people, never a "he"
+                return Source(m.text, "anonymous")
             return Source(m.text, "person")
         return Source(m.text, "organisation" if m.kind != "person" else "person")
     return Source(np, "person")

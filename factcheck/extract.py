@@ -398,6 +398,15 @@ def _clause_subject_person(text: str, st: _Sent, canon: Any, known: frozenset[st
     return str(canon(persons[0].text))
 
 
+def _group_word(text: str, speaker: str) -> bool:
+    """Whether a one-word speaker is a capitalised plural the article also writes in lower case ("Dealers
+    said" and "gold dealers in London"): a group of people, not a person's name ("Sanders said")."""
+    if " " in speaker or not speaker.endswith("s") or speaker.endswith("ss") or not speaker[:1].isupper():
+        return False
+    low = speaker.lower()
+    return re.search(r"(?<![\w’'-])" + re.escape(low) + r"(?![\w’'-])", text) is not None
+
+
 def _org_before(mentions: list[entities.Mention], pos: int) -> str | None:
     """The last organisation a sentence names before ``pos`` ("Veritas Micro will build ..., the company
     announced"), outlets and a dateline in capitals left out, or None."""
@@ -1261,6 +1270,8 @@ def extract(
                     speaker, kind = canon, "person"
                 elif kind == "person" and " " not in speaker and resolver.orgs.get(speaker):
                     kind = "organisation"  # "United have not commented" after "Manchester United"
+                elif kind == "person" and _group_word(text, speaker):
+                    kind = "anonymous"  # "Dealers said" where the article writes "dealers": never a "he"
             qspans = (
                 [
                     (max(a, ps) - ps, min(b, pe) - ps)

@@ -285,3 +285,20 @@ def test_a_quotation_running_on_into_the_next_paragraph_keeps_its_speaker() -> N
 def test_a_quotation_closed_in_its_paragraph_names_its_own_source() -> None:
     text = "Officials met on Monday.\n\n“The plant will close,” said Mayor John Smith. The company told us in May.\n"
     assert _speaker_of(text, "The company told us") != "John Smith"
+
+
+def test_a_capitalised_plural_the_article_writes_in_lower_case_is_a_group_not_a_he() -> None:
+    text = (
+        "Gold prices rose 3 percent on Monday, as gold dealers in London reported strong demand. "
+        "John Smith, an analyst at Acme Bank, said demand was strong. "
+        "Dealers said buying from India picked up in the afternoon. "
+        "He said prices could rise further this week."
+    )
+    assert _speaker_of(text, "Dealers said") == "Dealers"
+    assert _speaker_of(text, "could rise further") == "John Smith"
+
+
+def test_a_surname_in_s_stays_a_person() -> None:
+    assert not extract._group_word("Senator Bernie Sanders spoke. Sanders said the bill failed.", "Sanders")
+    assert extract._group_word("Traders in Tokyo were cautious. Traders said yen fell.", "Traders") is False
+    assert extract._group_word("Many traders were cautious. Traders said the yen fell.", "Traders")
