@@ -390,6 +390,14 @@ def _classify_source(np: str) -> Source | None:
         return None
     np = " ".join(words)
     low = [w.lower().strip("’'") for w in words]
+    if low[0] in _PHRASE_PREPOSITIONS:
+        # a preposition opens no one's name: the name after it ("at the end of 2016 Dion revealed"), else
+        # none ("in a statement posted on its website")
+        named = next((i for i, w in enumerate(words) if w[:1].isupper()), None)
+        if named is None:
+            return None
+        words = words[named:]
+        np, low = " ".join(words), low[named:]
     if low in (["one"], ["another"]):
         return Source(np, "anonymous")  # "One told the BBC ...": one of the people just named
     if (
@@ -901,8 +909,10 @@ def _subject_phrase(
                     # "The board, in a statement, said": how it spoke
                     or (
                         inner[0][0] == "in"
-                        and 2 <= len(inner) <= 4
+                        and 2 <= len(inner) <= 10
                         and inner[1][0] in ("a", "an", "its", "his", "her", "their")
+                        # ("in a statement posted on its website": a document, and where it appeared)
+                        and (len(inner) <= 4 or inner[2][0] in _DOCUMENTS)
                     )
                     # "Matt Jones, from the county council, said": where the speaker works
                     # "The report, by the Institute for Fiscal Studies, found that"
@@ -1256,6 +1266,7 @@ def _role_phrase(inner: list[tuple[str, int, int]]) -> bool:
     )
 
 
+_PHRASE_PREPOSITIONS = frozenset({"in", "on", "at", "of", "for", "with", "from", "by", "to", "into"})
 _ONE_OF_A_KIND = frozenset({"a", "an", "the", "one", "another"})  # what opens an unnamed speaker's phrase
 
 
