@@ -1469,9 +1469,10 @@ def attribute(text: str, lang: str | None = None) -> Attribution | None:
     # said ..., the union said ...": the main clause's source speaks, the subject of a subordinate clause
     # that opens the sentence only when the main clause names none
     if (
-        (len(say_verbs) > 1 or (say_verbs and _INVERTED.search(text) is not None))
+        say_verbs
         and text[:1].isupper()
         and text.split(None, 1)[0].lower() in CLAUSE_OPENERS
+        and (len(say_verbs) > 1 or _INVERTED.search(text) is not None)
     ):
         got = _attribute(text, low, reporter_gate, quoted_gate, say_verbs, skip_opening=True)
         if got is not None:
