@@ -1266,8 +1266,48 @@ def _role_phrase(inner: list[tuple[str, int, int]]) -> bool:
     )
 
 
+_JOIN_STOPS = frozenset({"and", "or", "but", "that", "who", "which"})  # (no word of a group joined by "and")
 _PHRASE_PREPOSITIONS = frozenset({"in", "on", "at", "of", "for", "with", "from", "by", "to", "into"})
 _ONE_OF_A_KIND = frozenset({"a", "an", "the", "one", "another"})  # what opens an unnamed speaker's phrase
+
+
+def _people_head(w: str) -> bool:
+    """A lower-case noun that names people or a body of them ("family", "officials", "owners", "police")."""
+    return _agent_noun(w) or w in _ANON_HEADS or w in _ORG_NOUNS
+
+
+def _conjunct_word(toks: list[tuple[str, int, int]], i: int) -> bool:
+    """A word of one of two groups joined by "and": lower case (capitalised only as the sentence's first)."""
+    w = toks[i][0]
+    return w.replace("-", "").isalpha() and (w.islower() or i == 0) and w.lower() not in _JOIN_STOPS
+
+
+def _after_and(toks: list[tuple[str, int, int]], start: int) -> bool:
+    """Whether the token before the one at offset ``start`` is "and"."""
+    i = next((n for n, t in enumerate(toks) if t[1] == start), 0)
+    return i > 0 and toks[i - 1][0] == "and"
+
+
+def _joined_subject(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int, int] | None:
+    """Two groups joined by "and" that open a clause before the verb at token k, each of one to three words
+    ending on a noun of people: "cops and family said", "Hospital officials and family members said",
+    "Police and fire officials said" (not "He met traders and said": no group before "and")."""
+    end = k - 1
+    i = end
+    while i >= 0 and end - i < 3 and toks[i][0] != "and" and _conjunct_word(toks, i):
+        i -= 1
+    if i < 1 or i == end or toks[i][0] != "and" or not _people_head(toks[end][0].lower()):
+        return None
+    j = i - 1
+    if not (_conjunct_word(toks, j) and _people_head(toks[j][0].lower())):
+        return None
+    while j >= 1 and i - j < 3 and _conjunct_word(toks, j - 1):
+        j -= 1
+    if j >= 1 and toks[j - 1][0].endswith(("’s", "'s")) and toks[j - 1][0][:1].isupper():
+        j -= 1  # whose they are: "Orozco's friends and fellow gang members recalled"
+    if j > 0 and toks[j - 1][0] not in _CLAUSE_START:
+        return None
+    return text_between(toks, toks[j][1], toks[end][2]), toks[j][1], toks[end][2]
 
 
 def _common_noun_subject(toks: list[tuple[str, int, int]], end: int) -> tuple[str, int, int] | None:
@@ -1585,6 +1625,7 @@ def _attribute(
     relative = " who " in low  # (a subject's relative clause: "Residents who fled the fire said")
     cue_spans = list(spans)  # "according to media reports": "reports" is part of the source, no verb
     for vm in say_verbs:
+        joined: tuple[str, int, int] | None = None  # two groups joined by "and" as the subject
         t, s, e = vm.group(0)[1:], vm.start(), vm.end() - 1
         if any(a < s and e <= b for a, b in cue_spans):
             continue
@@ -1649,6 +1690,11 @@ def _attribute(
                 continue  # "The trust spending $100 million on a line in South Dade refused ...": not Dade
         else:
             subj = _subject_before(toks, k, relative)
+            if subj is None or _after_and(toks, subj[1]):
+                # "cops and family said", "Police and fire officials said": both groups speak (unnamed people,
+                # whatever name a word of theirs holds: "Mafia informers and defectors said")
+                joined = _joined_subject(toks, k)
+                subj = joined or subj
             if subj is None and ws == 0:
                 subj = _document_subject(toks, k)
         if subj is None and k > 0 and toks[k - 1][0] == "and":
@@ -1696,7 +1742,11 @@ def _attribute(
             # "... after President Donald Trump announced in 2017 his decision": an act, not a source
             # ("after the authorities said he had ...", "when the agency said that ..." still report)
             continue
-        src = classify_source(subj[0])
+        src = (
+            Source(subj[0], "anonymous")
+            if joined is not None and subj is joined
+            else classify_source(subj[0])
+        )
         if src is None:
             continue
         src.start, src.end = subj[1], subj[2]
