@@ -1514,9 +1514,9 @@ def attribute(text: str, lang: str | None = None) -> Attribution | None:
         and text.split(None, 1)[0].lower() in CLAUSE_OPENERS
         and (len(say_verbs) > 1 or _INVERTED.search(text) is not None)
     ):
-        got = _attribute(text, low, reporter_gate, quoted_gate, say_verbs, skip_opening=True)
-        if got is not None:
-            return got
+        main = _attribute(text, low, reporter_gate, quoted_gate, say_verbs, skip_opening=True)
+        if main is not None:
+            return main
     return _attribute(text, low, reporter_gate, quoted_gate, say_verbs)
 
 
