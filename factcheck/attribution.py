@@ -1282,10 +1282,10 @@ def _conjunct_word(toks: list[tuple[str, int, int]], i: int) -> bool:
     return w.replace("-", "").isalpha() and (w.islower() or i == 0) and w.lower() not in _JOIN_STOPS
 
 
-def _after_and(toks: list[tuple[str, int, int]], start: int) -> bool:
-    """Whether the token before the one at offset ``start`` is "and"."""
-    i = next((n for n, t in enumerate(toks) if t[1] == start), 0)
-    return i > 0 and toks[i - 1][0] == "and"
+def _after_and(text: str, start: int) -> bool:
+    """Whether the word before offset ``start`` of ``text`` is "and"."""
+    before = text[max(0, start - 5) : start].split()
+    return bool(before) and before[-1] == "and"
 
 
 def _joined_subject(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int, int] | None:
@@ -1511,7 +1511,7 @@ def attribute(text: str, lang: str | None = None) -> Attribution | None:
     if (
         say_verbs
         and text[:1].isupper()
-        and text.split(None, 1)[0].lower() in CLAUSE_OPENERS
+        and text.partition(" ")[0].lower() in CLAUSE_OPENERS
         and (len(say_verbs) > 1 or _INVERTED.search(text) is not None)
     ):
         main = _attribute(text, low, reporter_gate, quoted_gate, say_verbs, skip_opening=True)
@@ -1690,7 +1690,7 @@ def _attribute(
                 continue  # "The trust spending $100 million on a line in South Dade refused ...": not Dade
         else:
             subj = _subject_before(toks, k, relative)
-            if subj is None or _after_and(toks, subj[1]):
+            if subj is None or _after_and(text, subj[1]):
                 # "cops and family said", "Police and fire officials said": both groups speak (unnamed people,
                 # whatever name a word of theirs holds: "Mafia informers and defectors said")
                 joined = _joined_subject(toks, k)
