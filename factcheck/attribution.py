@@ -58,6 +58,7 @@ _TIME_WORDS = _DAYS | frozenset(_W["months"]) | _TIME_UNITS | _TIME_DETERMINERS
 # lower-case words that can be part of a speaker noun phrase
 _NP_WORDS = frozenset(_W["np"])
 _ANON_HEADS = frozenset(_W["anonymous_heads"])
+_UNNAMED_SINGULARS = frozenset(_W["unnamed_singulars"])  # "One analyst said": one of a kind, unnamed
 _DOCUMENTS = frozenset(_W["documents"])
 COMMISSIVE_VERBS = frozenset(_EN["verbs"]["commissive"])
 _ORG_NOUNS = frozenset(_W["org_nouns"])
@@ -368,11 +369,20 @@ def _classify_source(np: str) -> Source | None:
     np = " ".join(np.split()).strip(" ,")
     words = np.split()
     definite = False
-    while words and (
-        words[0].lower() in ("the", "a", "an")
-        or (words[0] in CAP_STOP and words[0] not in _KEEP_CAP)
-        or words[0] in _LEADING_CONNECTIVES  # "which the Indian navy", "although her publicist"
-        or (len(words) > 1 and words[0].istitle() and _adverb(words[0].lower()))  # "Apparently officials"
+    while (
+        words
+        and (
+            words[0].lower() in ("the", "a", "an")
+            # (a quantifier before "of" stays: "Some of the protesters", "Many of the residents")
+            or (
+                words[0] in CAP_STOP
+                and words[0] not in _KEEP_CAP
+                and not (words[0].lower() in _QUANTIFIERS and words[1:2] == ["of"])
+                and not (words[0] in ("One", "Another") and words[1:2] and words[1].islower())
+            )
+            or words[0] in _LEADING_CONNECTIVES  # "which the Indian navy", "although her publicist"
+            or (len(words) > 1 and words[0].istitle() and _adverb(words[0].lower()))  # "Apparently officials"
+        )
     ):
         definite = definite or words[0].lower() == "the"
         words.pop(0)
@@ -380,8 +390,23 @@ def _classify_source(np: str) -> Source | None:
         return None
     np = " ".join(words)
     low = [w.lower().strip("’'") for w in words]
+    if low[0] in _PHRASE_PREPOSITIONS:
+        # a preposition opens no one's name: the name after it ("at the end of 2016 Dion revealed"), else
+        # none ("in a statement posted on its website")
+        named = next((i for i, w in enumerate(words) if w[:1].isupper()), None)
+        if named is None:
+            return None
+        words = words[named:]
+        np, low = " ".join(words), low[named:]
     if low in (["one"], ["another"]):
         return Source(np, "anonymous")  # "One told the BBC ...": one of the people just named
+    if (
+        low[0] in ("one", "another")
+        and 1 < len(words) <= 4
+        and all(w.islower() for w in words[1:])
+        and (low[-1] in _UNNAMED_SINGULARS or _agent_noun(low[-1]))
+    ):
+        return Source(np, "anonymous")  # "One commenter wrote", "One friend said": not a person "One"
     if len(words) > 3 and _DOCUMENT_PUBLISHED.search(np):
         # "study published in Nature", "report released by the ministry": the document speaks, the
         # journal or publisher is where it appeared
@@ -542,6 +567,8 @@ def _classify_source(np: str) -> Source | None:
                 return Source(m.text, "organisation")
             if caps[0] in _GROUP_PLURALS:  # "Republicans criticised the cost": a party, never a "he"
                 return Source(m.text, "organisation")
+            if caps[0].endswith("s") and caps[0][:-1] in DEMONYMS:  # "Americans say": people, never a "he"
+                return Source(m.text, "anonymous")
             return Source(m.text, "person")
         return Source(m.text, "organisation" if m.kind != "person" else "person")
     return Source(np, "person")
@@ -882,8 +909,10 @@ def _subject_phrase(
                     # "The board, in a statement, said": how it spoke
                     or (
                         inner[0][0] == "in"
-                        and 2 <= len(inner) <= 4
+                        and 2 <= len(inner) <= 10
                         and inner[1][0] in ("a", "an", "its", "his", "her", "their")
+                        # ("in a statement posted on its website": a document, and where it appeared)
+                        and (len(inner) <= 4 or inner[2][0] in _DOCUMENTS)
                     )
                     # "Matt Jones, from the county council, said": where the speaker works
                     # "The report, by the Institute for Fiscal Studies, found that"
@@ -1226,8 +1255,8 @@ def _role_phrase(inner: list[tuple[str, int, int]]) -> bool:
     words = [t for t, _, _ in inner[:head]]
     if inner[0][0] in _LEADING_CONNECTIVES:
         return False
-    if all((t.isalpha() and (t.islower() or _acronym(t))) or t == "&" for t in words):
-        return True
+    if all((t.isalpha() and ((t.islower() and _modifier_word(t)) or _acronym(t))) or t == "&" for t in words):
+        return True  # (no verb: "Ortiz, an officer, was searching for Orozco, said X" is no role)
     # capitalised as a title: "President and CEO of Valley Dairy", "Chief Executive Officer of the Authority"
     return any(t.lower() in ROLE_WORDS for t in words) and all(
         t in ("and", "&")
@@ -1237,29 +1266,80 @@ def _role_phrase(inner: list[tuple[str, int, int]]) -> bool:
     )
 
 
+_JOIN_STOPS = frozenset({"and", "or", "but", "that", "who", "which"})  # (no word of a group joined by "and")
+_PHRASE_PREPOSITIONS = frozenset({"in", "on", "at", "of", "for", "with", "from", "by", "to", "into"})
+_ONE_OF_A_KIND = frozenset({"a", "an", "the", "one", "another"})  # what opens an unnamed speaker's phrase
+
+
+def _people_head(w: str) -> bool:
+    """A lower-case noun that names people or a body of them ("family", "officials", "owners", "police")."""
+    return _agent_noun(w) or w in _ANON_HEADS or w in _ORG_NOUNS
+
+
+def _conjunct_word(toks: list[tuple[str, int, int]], i: int) -> bool:
+    """A word of one of two groups joined by "and": lower case (capitalised only as the sentence's first)."""
+    w = toks[i][0]
+    return w.replace("-", "").isalpha() and (w.islower() or i == 0) and w.lower() not in _JOIN_STOPS
+
+
+def _after_and(text: str, start: int) -> bool:
+    """Whether the word before offset ``start`` of ``text`` is "and"."""
+    before = text[max(0, start - 5) : start].split()
+    return bool(before) and before[-1] == "and"
+
+
+def _joined_subject(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int, int] | None:
+    """Two groups joined by "and" that open a clause before the verb at token k, each of one to three words
+    ending on a noun of people: "cops and family said", "Hospital officials and family members said",
+    "Police and fire officials said" (not "He met traders and said": no group before "and")."""
+    end = k - 1
+    i = end
+    while i >= 0 and end - i < 3 and toks[i][0] != "and" and _conjunct_word(toks, i):
+        i -= 1
+    if i < 1 or i == end or toks[i][0] != "and" or not _people_head(toks[end][0].lower()):
+        return None
+    j = i - 1
+    if not (_conjunct_word(toks, j) and _people_head(toks[j][0].lower())):
+        return None
+    while j >= 1 and i - j < 3 and _conjunct_word(toks, j - 1):
+        j -= 1
+    if j >= 1 and toks[j - 1][0].endswith(("’s", "'s")) and toks[j - 1][0][:1].isupper():
+        j -= 1  # whose they are: "Orozco's friends and fellow gang members recalled"
+    if j > 0 and toks[j - 1][0] not in _CLAUSE_START:
+        return None
+    return text_between(toks, toks[j][1], toks[end][2]), toks[j][1], toks[end][2]
+
+
 def _common_noun_subject(toks: list[tuple[str, int, int]], end: int) -> tuple[str, int, int] | None:
     """An unnamed speaker in lower case that opens a clause: ", a piracy monitor told CNN"."""
-    if end < 1 or not _agent_noun(toks[end][0]):
+    if end < 1 or not (_agent_noun(toks[end][0]) or toks[end][0] in _UNNAMED_SINGULARS):
         return None
     if toks[end][0].endswith("s") and toks[end - 1][0] in _CLAUSE_START:
         return toks[end][0], toks[end][1], toks[end][2]  # a plural needs no article: ", organizers said"
     i = end - 1
     # lower-case words, or a name that says whose the person is ("a BT customer service agent")
-    while i >= 0 and end - i <= 4 and toks[i][0] not in ("a", "an", "the", "A", "An", "The"):
+    # ("one" and "another" as the article: "As one commentator has argued", ", another witness said")
+    while i >= 0 and end - i <= 4 and toks[i][0].lower() not in _ONE_OF_A_KIND:
         if not toks[i][0].replace("-", "").replace("’", "").replace("'", "").isalpha():
             return None
         if not toks[i][0].islower() and (i == 0 or toks[i - 1][0] not in ("a", "an", "the", "A", "An")):
             return None
         i -= 1
-    if i < 0 or toks[i][0].lower() not in ("a", "an", "the"):
+    if i < 0 or toks[i][0].lower() not in _ONE_OF_A_KIND:
         return None
     if i >= 2 and toks[i - 1][0] in ("of", "for"):
         # "A close friend of the victim said", "a neighbour of the family told the paper"
         outer = _common_noun_subject(toks, i - 2)
         if outer is not None:
             return text_between(toks, outer[1], toks[end][2]), outer[1], toks[end][2]
-    if i > 0 and toks[i - 1][0] not in _CLAUSE_START:
-        return None
+    if (
+        i > 0
+        and toks[i - 1][0] not in _CLAUSE_START
+        and not (i == 1 and toks[0][0].lower() in CLAUSE_OPENERS)
+    ):
+        return (
+            None  # (after the word that opens the sentence's first clause: "As one commentator has argued")
+        )
     return " ".join(t[0] for t in toks[i : end + 1]), toks[i][1], toks[end][2]
 
 
@@ -1425,12 +1505,31 @@ def attribute(text: str, lang: str | None = None) -> Attribution | None:
         say_verbs = _outside_quotations(text, say_verbs)
     if not (reporter_gate or quoted_gate or say_verbs or _has_any(low, _NEG_GATE)):
         return None
+    # "While experts often say that ..., there is an advantage to ..., says Kostro Miller.", "When the agency
+    # said ..., the union said ...": the main clause's source speaks, the subject of a subordinate clause
+    # that opens the sentence only when the main clause names none
+    if (
+        say_verbs
+        and text[:1].isupper()
+        and text.partition(" ")[0].lower() in CLAUSE_OPENERS
+        and (len(say_verbs) > 1 or _INVERTED.search(text) is not None)
+    ):
+        main = _attribute(text, low, reporter_gate, quoted_gate, say_verbs, skip_opening=True)
+        if main is not None:
+            return main
     return _attribute(text, low, reporter_gate, quoted_gate, say_verbs)
 
 
 def _attribute(
-    text: str, low: str, reporter_gate: bool, quoted_gate: bool, say_verbs: list[re.Match[str]]
+    text: str,
+    low: str,
+    reporter_gate: bool,
+    quoted_gate: bool,
+    say_verbs: list[re.Match[str]],
+    skip_opening: bool = False,
 ) -> Attribution | None:
+    """The attribution of ``text`` from its cues (see ``attribute``); ``skip_opening``: no speaker from the
+    subject of the subordinate clause that opens the sentence."""
     speakers: list[Source] = []
     reporters: list[Source] = []
     cited: list[Source] = []
@@ -1526,6 +1625,7 @@ def _attribute(
     relative = " who " in low  # (a subject's relative clause: "Residents who fled the fire said")
     cue_spans = list(spans)  # "according to media reports": "reports" is part of the source, no verb
     for vm in say_verbs:
+        joined: tuple[str, int, int] | None = None  # two groups joined by "and" as the subject
         t, s, e = vm.group(0)[1:], vm.start(), vm.end() - 1
         if any(a < s and e <= b for a, b in cue_spans):
             continue
@@ -1590,6 +1690,11 @@ def _attribute(
                 continue  # "The trust spending $100 million on a line in South Dade refused ...": not Dade
         else:
             subj = _subject_before(toks, k, relative)
+            if subj is None or _after_and(text, subj[1]):
+                # "cops and family said", "Police and fire officials said": both groups speak (unnamed people,
+                # whatever name a word of theirs holds: "Mafia informers and defectors said")
+                joined = _joined_subject(toks, k)
+                subj = joined or subj
             if subj is None and ws == 0:
                 subj = _document_subject(toks, k)
         if subj is None and k > 0 and toks[k - 1][0] == "and":
@@ -1629,13 +1734,19 @@ def _attribute(
         b = k - 1  # the token before the subject
         while b >= 0 and toks[b][1] >= subj[1]:
             b -= 1
+        if skip_opening and ws == 0 and b <= 0:
+            continue  # the subject of the opening clause ("While experts say ..., says X.")
         if (
             (b >= 0 and toks[b][0].lower() in _SUBORDINATORS) or subj_words[0].lower() in _SUBORDINATORS
         ) and not (t in ("said", "says") or text.startswith(" that ", e)):
             # "... after President Donald Trump announced in 2017 his decision": an act, not a source
             # ("after the authorities said he had ...", "when the agency said that ..." still report)
             continue
-        src = classify_source(subj[0])
+        src = (
+            Source(subj[0], "anonymous")
+            if joined is not None and subj is joined
+            else classify_source(subj[0])
+        )
         if src is None:
             continue
         src.start, src.end = subj[1], subj[2]

@@ -398,6 +398,15 @@ def _clause_subject_person(text: str, st: _Sent, canon: Any, known: frozenset[st
     return str(canon(persons[0].text))
 
 
+def _group_word(text: str, speaker: str) -> bool:
+    """Whether a one-word speaker is a capitalised plural the article also writes in lower case ("Dealers
+    said" and "gold dealers in London"): a group of people, not a person's name ("Sanders said")."""
+    if " " in speaker or not speaker.endswith("s") or speaker.endswith("ss") or not speaker[:1].isupper():
+        return False
+    low = speaker.lower()
+    return re.search(r"(?<![\w’'-])" + re.escape(low) + r"(?![\w’'-])", text) is not None
+
+
 def _org_before(mentions: list[entities.Mention], pos: int) -> str | None:
     """The last organisation a sentence names before ``pos`` ("Veritas Micro will build ..., the company
     announced"), outlets and a dateline in capitals left out, or None."""
@@ -885,6 +894,16 @@ def _closes_later(text: str, pos: int) -> bool:
     return text.find("”", pos, end) != -1 or text.find('"', pos, end) != -1
 
 
+def _quoted_paragraph_on(text: str, sent: str, end: int) -> bool:
+    """Whether ``sent`` (ending at ``end`` in ``text``) is all the words of a quotation that runs on into the
+    next paragraph: it opens with a quote mark, holds no other, and the next paragraph opens with one (a
+    quotation over several paragraphs closes only in its last). A source named in it is the quotation's."""
+    if sent[:1] not in '"“' or _QUOTE_MARK.search(sent, 1) is not None:
+        return False
+    nl = text.find("\n", end)
+    return nl != -1 and text[nl:].lstrip()[:1] in ('"', "“")
+
+
 def _three_words(text: str, a: int, b: int) -> bool:
     """Whether ``text[a:b]`` holds three words or more (stops at the third)."""
     words = _WORDS.finditer(text, a, b)
@@ -1105,7 +1124,7 @@ def extract(
             and not sent[: quoted_spans[0][0]].strip(_QUOTE_PUNCT)
             and not sent[quoted_spans[0][1] :].strip(_QUOTE_PUNCT)
         )
-        if all_quoted:
+        if all_quoted or (sent[:1] in '"“' and _quoted_paragraph_on(text, sent, st.end)):
             whole = None
         # a quotation that goes on: it closes in this sentence, or (a quotation running over several
         # paragraphs opens each with a quote mark) stays open
@@ -1275,6 +1294,8 @@ def extract(
                     speaker, kind = canon, "person"
                 elif kind == "person" and " " not in speaker and resolver.orgs.get(speaker):
                     kind = "organisation"  # "United have not commented" after "Manchester United"
+                elif kind == "person" and _group_word(text, speaker):
+                    kind = "anonymous"  # "Dealers said" where the article writes "dealers": never a "he"
             qspans = (
                 [
                     (max(a, ps) - ps, min(b, pe) - ps)

@@ -295,3 +295,10 @@ def test_name_with_initials_equals_the_per_name_pattern(words: list[str], name_w
     np, name = " ".join(words + name_words + words[:2]), " ".join(name_words)
     old = re.search(r"(?:[A-Z][\w’'-]+\s+)(?:[A-Z]\.\s+)+" + re.escape(name) + r"\b", np)
     assert _with_initials(np, name) == (old.group(0) if old else name)
+
+
+def test_a_preposition_opens_no_speaker_s_name() -> None:
+    # the phrase before a speech verb cut after a preposition: the name after it, else no one
+    assert attribution.classify_source("in a statement") is None
+    src = attribution.classify_source("of 2016 Dion")
+    assert src is not None and src.name == "Dion"

@@ -266,3 +266,39 @@ def test_interview_turns_in_another_language() -> None:
     got = {c.text: c.speaker for c in extract.extract(art, min_score=0)}
     assert next(sp for t, sp in got.items() if "3.000 Häuser" in t) == "Jonas Berg"
     assert next(sp for t, sp in got.items() if "Wiederaufbau" in t) == "Anna Weber"
+
+
+def test_a_quotation_running_on_into_the_next_paragraph_keeps_its_speaker() -> None:
+    # the paragraph opens a quotation it does not close, the next opens with a quote mark: the source named
+    # inside ("The company told us") is the quoted speaker's report, not a new speaker
+    text = (
+        "Officials met on Monday.\n\n"
+        "“The plant will close in March,” said Mayor John Smith. “The company told us in January about 300 "
+        "job cuts.\n\n"
+        "“The town has lost 2,000 jobs since 2010.”\n\n"
+        "Acme did not comment."
+    )
+    assert _speaker_of(text, "The company told us") == "John Smith"
+    assert _speaker_of(text, "2,000 jobs") == "John Smith"
+
+
+def test_a_quotation_closed_in_its_paragraph_names_its_own_source() -> None:
+    text = "Officials met on Monday.\n\n“The plant will close,” said Mayor John Smith. The company told us in May.\n"
+    assert _speaker_of(text, "The company told us") != "John Smith"
+
+
+def test_a_capitalised_plural_the_article_writes_in_lower_case_is_a_group_not_a_he() -> None:
+    text = (
+        "Gold prices rose 3 percent on Monday, as gold dealers in London reported strong demand. "
+        "John Smith, an analyst at Acme Bank, said demand was strong. "
+        "Dealers said buying from India picked up in the afternoon. "
+        "He said prices could rise further this week."
+    )
+    assert _speaker_of(text, "Dealers said") == "Dealers"
+    assert _speaker_of(text, "could rise further") == "John Smith"
+
+
+def test_a_surname_in_s_stays_a_person() -> None:
+    assert not extract._group_word("Senator Bernie Sanders spoke. Sanders said the bill failed.", "Sanders")
+    assert extract._group_word("Traders in Tokyo were cautious. Traders said yen fell.", "Traders") is False
+    assert extract._group_word("Many traders were cautious. Traders said the yen fell.", "Traders")
