@@ -714,3 +714,31 @@ def test_sentences_kept_as_evidence_do_not_make_a_regrouping_read_every_articles
     assert as_json(got) == as_json(grouping.group_claims(claims, arts))
     words = {name for names in lookups for name in names}
     assert 0 < len(words) <= 3  # (of 12 articles)
+
+
+def test_a_group_of_a_changed_part_with_the_same_claims_and_edges_is_not_made_again(monkeypatch):
+    from factcheck.grouping import cluster
+
+    # two look-alike events (same actors, 2023 and 2024) joined in one part of the claim graph by a claim
+    # with no time; a change to a 2024 article changes the part, not the 2023 group
+    specs = {
+        key: ("2023-05-14" if k < 4 else "2024-09-10", [(0 if k < 4 else 1, 0, 0), (0 if k < 4 else 1, 1, 0)])
+        for k, key in enumerate(KEYS[:7])
+    }
+    specs["a07"] = ("2024-09-10", [(1, 2, 0), (0, 2, 1)])
+    claims, arts = batch(specs)
+    state = GroupingState()
+    first = grouping.group_claims(claims, arts, state=state)
+    assert len(first) == 2 and state.stats["parts"] == 1
+    (before,) = [g for g in first if g.when == "2023-05"]
+    made = []
+    real = cluster._make_group
+    monkeypatch.setattr(cluster, "_make_group", lambda ms, *a, **k: made.append(len(ms)) or real(ms, *a, **k))
+    specs["a06"] = ("2024-09-10", [(1, 1, 0), (None, 2, 2)])
+    claims, arts = batch(specs)
+    state = reloaded(state)
+    got = grouping.group_claims(claims, arts, state=state)
+    assert state.stats["parts_reused"] == 0  # the part changed ...
+    assert len(made) == 1 and before.to_json() in as_json(got)  # ... its 2023 group is last run's
+    monkeypatch.setattr(cluster, "_make_group", real)
+    assert as_json(got) == as_json(grouping.group_claims(claims, arts))

@@ -184,7 +184,7 @@ def _df_update(
         del df[t]
     changed = {t for t in moved if df.get(t, 0) != memo.df.get(t, 0)}
     same_n = len(memo.docs) == len(fps)
-    unchanged = [same_n and d not in need and not any(t in changed for t in tf[d]) for d in range(len(fps))]
+    unchanged = [same_n and d not in need and changed.isdisjoint(tf[d]) for d in range(len(fps))]
     return df, unchanged
 
 
