@@ -17,7 +17,7 @@ from factcheck.grouping.events import event_kinds
 from factcheck.grouping.features import (
     _FORWARD,
     _blocking_keys,
-    _bodies,
+    _Bodies,
     _conflict,
     _cosine,
     _doc_year,
@@ -167,7 +167,7 @@ def group_claims(
         by_doc[f.doc].append(f)
     keys = [by_doc[d][0].claim.article_key for d in range(n_docs)]
     doc_years = [_doc_year(by_doc[d], p) for d in range(n_docs)]
-    bodies = _bodies(feats, n_docs, articles)
+    bodies = _Bodies(keys, articles)
 
     # An article's profile names the participants of its claims: a sentence kept as evidence adds none (the
     # names of every sentence made the stories move as unrelated pages were added: stability 0.94). Those
