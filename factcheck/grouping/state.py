@@ -299,7 +299,10 @@ def state_pieces(state: GroupingState) -> tuple[dict[str, Any], dict[str, Callab
         "stories": [[sorted(keys), big] for keys, big in stories],
         "pieces": sorted(pieces),
         # the stories' bisections (``StoryMemo.splits``)
-        "splits": [[list(k), None if v is None else list(v)] for k, v in state.story_memo.splits.items()],
+        "splits": [
+            [list(k), None if sides is None else list(sides), holds]
+            for k, (sides, holds) in state.story_memo.splits.items()
+        ],
         # the articles compared for stories (places in ``articles``) and their cosines, in columns
         "sims": [list(c) for c in zip(*(x for x in sims if None not in x), strict=True)] or [[], [], []],
         # each article's top terms for stories (``StoryMemo.top``; None: not known), in ``articles`` order
@@ -526,7 +529,7 @@ def state_from_pieces(
     if df is not None and memo.docs.keys() == set(state.fingerprints.values()):
         memo.df = Counter(_counts(df, "document frequencies"))  # (those of last time)
     splits = manifest.get("splits", [])
-    _check(type(splits) is list and all(type(x) is list and len(x) == 2 for x in splits), "splits")
+    _check(type(splits) is list and all(type(x) is list and len(x) == 3 for x in splits), "splits")
     cols = manifest.get("sims")
     _check(type(cols) is list and len(cols) == 3, "story pairs")
     fps_at = list(state.fingerprints.values())
@@ -565,10 +568,11 @@ def state_from_pieces(
             "copies",
         )
         state.copies[(a, b)] = list(zip(originals, own, strict=True))
-    for fps, sides in splits:
+    for fps, sides, holds in splits:
         n = len(_strs(fps, "split"))
+        _check(type(holds) is bool, "split")
         if sides is not None:
             _check(type(sides) is list and len(sides) == 2, "split")
             sides = (_index(sides[0], n, "split"), _index(sides[1], n, "split"))
-        memo.splits[tuple(fps)] = sides
+        memo.splits[tuple(fps)] = (sides, holds)
     return state
