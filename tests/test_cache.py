@@ -802,3 +802,19 @@ def test_an_ecb_subset_regroups_from_its_saved_state_as_from_scratch(tmp_path: P
         pipeline.regroup(plain, cache=cache.Cache(enabled=False))  # from scratch
         assert [g.to_json() for g in again.groups] == [g.to_json() for g in plain.groups]
         assert _doc(again) == _doc(plain)
+
+
+def test_a_states_pieces_read_by_every_regrouping_are_stored_uncompressed(tmp_path: Path) -> None:
+    store = cache.Cache(tmp_path / "c.sqlite3")
+    words = "the same words again " * 500
+    manifest = {"pieces": ["a1", "e1", "f1", "g1", "p1"], "note": words}
+    store.put_state("s:x:", manifest, {k: (lambda: {"v": words}) for k in manifest["pieces"]})
+    db = sqlite3.connect(tmp_path / "c.sqlite3")
+    size = {k.rsplit(":", 1)[1]: len(b) for k, b in db.execute("SELECT key, data FROM entries")}
+    db.close()
+    assert all(size[k] > len(words) for k in ("m", "a1", "g1", "p1"))  # (zlib level 0: stored)
+    assert all(size[k] < len(words) / 10 for k in ("e1", "f1"))  # read when needed: compressed
+    got = store.get_state("s:x:")
+    assert got is not None and got[0] == manifest
+    assert got[1] == {k: {"v": words} for k in ("a1", "g1", "p1")}
+    assert store.get_state_pieces("s:x:", ["e1", "f1"]) == {"e1": {"v": words}, "f1": {"v": words}}

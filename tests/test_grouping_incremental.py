@@ -188,11 +188,41 @@ def test_an_unchanged_story_is_not_bisected_again(monkeypatch):
     grouping.group_claims(claims, arts, state=state, params=SPLIT_OFTEN)
     assert state.story_memo.splits  # stories were bisected
     calls = []
-    real = stories._bisect
-    monkeypatch.setattr(stories, "_bisect", lambda ms, *a: calls.append(ms) or real(ms, *a))
+    for name in ("_bisect", "_two_sides", "_split_holds"):
+        real = getattr(stories, name)
+        monkeypatch.setattr(stories, name, lambda ms, *a, real=real: calls.append(ms) or real(ms, *a))
     got = grouping.group_claims(claims, arts, state=reloaded(state), params=SPLIT_OFTEN)
     assert calls == []
     assert as_json(got) == as_json(grouping.group_claims(claims, arts, params=SPLIT_OFTEN))
+
+
+def test_a_bisection_of_the_same_articles_with_other_vectors_proposes_last_runs_sides(monkeypatch):
+    from collections import Counter
+
+    from factcheck.grouping import stories
+
+    # a story of two look-alike events, four articles each; every article also uses "common"
+    words = (["harbour", "bridge", "valencia", "opened"], ["steel", "plant", "leeds", "closed"])
+    tf = [Counter({w: 1 + d % 3 for w in words[d // 4]} | {"common": 1, f"own{d}": 1}) for d in range(8)]
+    fps, ms = [f"fp{d}" for d in range(8)], list(range(8))
+
+    def vectors(docs: list[Counter[str]]) -> stories._DocVectors:
+        df: Counter[str] = Counter(t for c in docs for t in c)
+        return stories._DocVectors(docs, stories._Idf(df, len(docs)))
+
+    memo = stories.StoryMemo()
+    first = stories._memo_bisect(memo, fps, [False] * 8, tf, vectors(tf), SPLIT_OFTEN)(ms)
+    assert first is not None and first == stories._bisect(ms, tf, vectors(tf), SPLIT_OFTEN)
+    # one more article in the batch: every weight changes, the story's articles and their words do not
+    other = vectors([*tf, Counter({"common": 1, "harbour": 2})])
+    checked = []
+    two_sides, holds = stories._two_sides, stories._split_holds
+    monkeypatch.setattr(stories, "_two_sides", lambda *a: pytest.fail("sides proposed again"))
+    monkeypatch.setattr(stories, "_split_holds", lambda *a: checked.append(a) or holds(*a))
+    got = stories._memo_bisect(memo, fps, [False] * 8, tf, other, SPLIT_OFTEN)(ms)
+    assert len(checked) == 1  # whether they hold is asked again, in the new vectors
+    monkeypatch.setattr(stories, "_two_sides", two_sides)
+    assert got == stories._bisect(ms, tf, other, SPLIT_OFTEN)
 
 
 def test_unchanged_stories_are_not_compared_again_for_a_merge(monkeypatch):
@@ -714,3 +744,31 @@ def test_sentences_kept_as_evidence_do_not_make_a_regrouping_read_every_articles
     assert as_json(got) == as_json(grouping.group_claims(claims, arts))
     words = {name for names in lookups for name in names}
     assert 0 < len(words) <= 3  # (of 12 articles)
+
+
+def test_a_group_of_a_changed_part_with_the_same_claims_and_edges_is_not_made_again(monkeypatch):
+    from factcheck.grouping import cluster
+
+    # two look-alike events (same actors, 2023 and 2024) joined in one part of the claim graph by a claim
+    # with no time; a change to a 2024 article changes the part, not the 2023 group
+    specs = {
+        key: ("2023-05-14" if k < 4 else "2024-09-10", [(0 if k < 4 else 1, 0, 0), (0 if k < 4 else 1, 1, 0)])
+        for k, key in enumerate(KEYS[:7])
+    }
+    specs["a07"] = ("2024-09-10", [(1, 2, 0), (0, 2, 1)])
+    claims, arts = batch(specs)
+    state = GroupingState()
+    first = grouping.group_claims(claims, arts, state=state)
+    assert len(first) == 2 and state.stats["parts"] == 1
+    (before,) = [g for g in first if g.when == "2023-05"]
+    made = []
+    real = cluster._make_group
+    monkeypatch.setattr(cluster, "_make_group", lambda ms, *a, **k: made.append(len(ms)) or real(ms, *a, **k))
+    specs["a06"] = ("2024-09-10", [(1, 1, 0), (None, 2, 2)])
+    claims, arts = batch(specs)
+    state = reloaded(state)
+    got = grouping.group_claims(claims, arts, state=state)
+    assert state.stats["parts_reused"] == 0  # the part changed ...
+    assert len(made) == 1 and before.to_json() in as_json(got)  # ... its 2023 group is last run's
+    monkeypatch.setattr(cluster, "_make_group", real)
+    assert as_json(got) == as_json(grouping.group_claims(claims, arts))

@@ -17,7 +17,7 @@ from factcheck.grouping.events import event_kinds
 from factcheck.grouping.features import (
     _FORWARD,
     _blocking_keys,
-    _bodies,
+    _Bodies,
     _conflict,
     _cosine,
     _doc_year,
@@ -167,7 +167,7 @@ def group_claims(
         by_doc[f.doc].append(f)
     keys = [by_doc[d][0].claim.article_key for d in range(n_docs)]
     doc_years = [_doc_year(by_doc[d], p) for d in range(n_docs)]
-    bodies = _bodies(feats, n_docs, articles)
+    bodies = _Bodies(keys, articles)
 
     # An article's profile names the participants of its claims: a sentence kept as evidence adds none (the
     # names of every sentence made the stories move as unrelated pages were added: stability 0.94). Those
@@ -503,6 +503,8 @@ class _Reuse:
         self.doc_label = doc_label
         self.touched: set[int] | None = None  # None: every article
         self.new_groups: dict[bytes, EventGroup] = {}
+        self.new_content: dict[bytes, bytes] = {}  # a group's key -> ``_content_key`` (see ``group``)
+        self.by_content: dict[bytes, bytes] | None = None  # (last run's, inverted, when first needed)
         self.filled: set[bytes] = set()  # reused parts whose edges are in ``detail``
         self.index: dict[ClaimUid, int] | None = None  # a claim's index by its uid (when needed)
         if state is None:
@@ -688,15 +690,33 @@ class _Reuse:
                 key = digest((part, tuple(self.place[m] for m in ms)))
             else:
                 key = digest((tuple(self.uid[m] for m in ms), None))
-        got = self.state.groups.get(key) if key is not None else None
+        state = self.state
+        got = state.groups.get(key) if key is not None else None
+        content = state.group_content.get(key) if got is not None and key is not None else None
         if got is None:
+            # a part that changed: a group of it with the same claims and edges among them as a group of
+            # last run is that group (``_make_group`` reads nothing else)
             self._fill(ms, detail)
-            got = make()
+            content = self._content_key(ms, detail)
+            if self.by_content is None:
+                self.by_content = {c: k for k, c in state.group_content.items()}
+            got = state.groups.get(self.by_content.get(content, b""))
+            if got is None:
+                got = make()
         if key is not None:
             self.new_groups[key] = got
+            if content is not None:
+                self.new_content[key] = content
         return dataclasses.replace(
             got, claims=list(got.claims), suggestions=list(got.suggestions), why=dict(got.why)
         )
+
+    def _content_key(self, ms: list[int], detail: Mapping[int, Mapping[int, _Edge]]) -> bytes:
+        """What ``_make_group`` reads of the claims ``ms``: each claim (its uid: its article's fingerprint and
+        its place there) and the evidence of the edges between them (in places among ``ms``)."""
+        at = {m: x for x, m in enumerate(ms)}
+        links = sorted((at[i], at[j], ev) for i in ms for j, ev in detail.get(i, {}).items() if j in at)
+        return digest(("group", tuple(self.uid[m] for m in ms), links))
 
     def _fill(self, ms: list[int], detail: dict[int, dict[int, _Edge]]) -> None:
         """Put the edges of the reused parts that ``ms`` touches into ``detail``."""
@@ -718,6 +738,7 @@ class _Reuse:
         state.fingerprints = dict(zip(self.keys, self.fps, strict=True))
         state.stories = self.stories
         state.groups = self.new_groups
+        state.group_content = self.new_content
 
 
 def _attach_corroborated(

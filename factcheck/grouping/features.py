@@ -62,16 +62,26 @@ def _numbers(claim: Claim, lang: str | None = None) -> frozenset[str]:
     return frozenset(f.value for f in figures(claim.text, lang, skip))
 
 
-def _bodies(feats: list[_Feat], n_docs: int, articles: Mapping[str, Article]) -> list[str]:
-    """Each article's body text (page furniture left out)."""
-    out = [""] * n_docs
-    for f in feats:
-        if out[f.doc]:
-            continue
-        art = articles.get(f.claim.article_key)
-        if art is not None and art.text:
-            out[f.doc] = " ".join(art.text[s.start : s.end] for s in art.body_segments) or " "
-    return out
+class _Bodies(Sequence[str]):
+    """Each article's body text (page furniture left out; ``keys``: the batch's articles' keys in document
+    order), made when first asked for: after one change, the stories count the words of that article alone."""
+
+    def __init__(self, keys: Sequence[str], articles: Mapping[str, Article]):
+        self.keys, self.articles = keys, articles
+        self.made: dict[int, str] = {}
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def __getitem__(self, d: int) -> str:  # type: ignore[override]  # (no slices)
+        got = self.made.get(d)
+        if got is None:
+            art = self.articles.get(self.keys[d])
+            got = ""
+            if art is not None and art.text:
+                got = " ".join(art.text[s.start : s.end] for s in art.body_segments) or " "
+            self.made[d] = got
+        return got
 
 
 def _doc_year(feats: list[_Feat], p: Params = DEFAULT) -> str | None:

@@ -71,6 +71,9 @@ class GroupingState:
         bytes, tuple[tuple[ClaimUid, ...], list[tuple[int, int, float, Any]] | None, list[list[int]]]
     ] = field(default_factory=dict)
     groups: dict[bytes, EventGroup] = field(default_factory=dict)  # group digest -> group
+    # group digest -> the digest of its claims and the edges between them (a group of a part that changed
+    # is last run's when those are the same)
+    group_content: dict[bytes, bytes] = field(default_factory=dict)
     # article fingerprint -> its claims' features and blocking keys
     features: dict[str, tuple[list[Any], list[list[str]]]] = field(default_factory=dict)
     story_memo: StoryMemo = field(default_factory=StoryMemo)  # articles' term counts
@@ -142,7 +145,7 @@ def digest(value: object) -> bytes:
 # that saving after a change writes only the new pieces. Read back, every value is checked for its type: a
 # piece of another shape raises ``ValueError`` and the state is not used.
 
-STATE_FORMAT = 8
+STATE_FORMAT = 9
 
 
 def params_digest(p: Params) -> str:
@@ -184,8 +187,13 @@ class LazyFeat(_Feat):
         return f
 
     def placed(self, idx: int, claim: Claim, doc: int) -> LazyFeat:
-        """These features at their place in a batch (still read when first needed)."""
-        f = LazyFeat.make(self.source, self.place, self.times, self.published, self.lang)
+        """These features at their place in a batch (still read when first needed): as read back from a
+        state they are placed nowhere yet and take the place themselves; once placed, a copy does."""
+        f = (
+            self
+            if self.claim is None
+            else LazyFeat.make(self.source, self.place, self.times, self.published, self.lang)
+        )
         f.idx, f.claim, f.doc = idx, claim, doc
         return f
 
@@ -291,7 +299,10 @@ def state_pieces(state: GroupingState) -> tuple[dict[str, Any], dict[str, Callab
         "stories": [[sorted(keys), big] for keys, big in stories],
         "pieces": sorted(pieces),
         # the stories' bisections (``StoryMemo.splits``)
-        "splits": [[list(k), None if v is None else list(v)] for k, v in state.story_memo.splits.items()],
+        "splits": [
+            [list(k), None if sides is None else list(sides), holds]
+            for k, (sides, holds) in state.story_memo.splits.items()
+        ],
         # the articles compared for stories (places in ``articles``) and their cosines, in columns
         "sims": [list(c) for c in zip(*(x for x in sims if None not in x), strict=True)] or [[], [], []],
         # each article's top terms for stories (``StoryMemo.top``; None: not known), in ``articles`` order
@@ -300,6 +311,8 @@ def state_pieces(state: GroupingState) -> tuple[dict[str, Any], dict[str, Callab
         "closeness": [[list(a), list(b), r] for (a, b), r in state.story_memo.closeness.items()],
         # the stories' document frequencies (read back, not counted again over every article)
         "df": None if state.story_memo.df is None else dict(state.story_memo.df),
+        # each group's content digest (``GroupingState.group_content``): [group digest, content digest]
+        "group_content": [[k.hex(), c.hex()] for k, c in state.group_content.items()],
         # the places of each article's groupable claims, by content key
         "groupable": state.groupable,
         # which claims of a copy follow which of its original's: [copy's content key, original's, the
@@ -516,7 +529,7 @@ def state_from_pieces(
     if df is not None and memo.docs.keys() == set(state.fingerprints.values()):
         memo.df = Counter(_counts(df, "document frequencies"))  # (those of last time)
     splits = manifest.get("splits", [])
-    _check(type(splits) is list and all(type(x) is list and len(x) == 2 for x in splits), "splits")
+    _check(type(splits) is list and all(type(x) is list and len(x) == 3 for x in splits), "splits")
     cols = manifest.get("sims")
     _check(type(cols) is list and len(cols) == 3, "story pairs")
     fps_at = list(state.fingerprints.values())
@@ -534,6 +547,11 @@ def state_from_pieces(
         memo.closeness[(tuple(_strs(a, "closeness")), tuple(_strs(b, "closeness")))] = _typed(
             [r], _FLOAT, "closeness"
         )[0]
+    contents = manifest.get("group_content")
+    _check(type(contents) is list and all(type(x) is list and len(x) == 2 for x in contents), "groups")
+    for k, c in contents:
+        _check(type(k) is str and type(c) is str, "groups")
+        state.group_content[bytes.fromhex(k)] = bytes.fromhex(c)
     groupable = manifest.get("groupable", {})
     _check(type(groupable) is dict, "groupable claims")
     for places in groupable.values():
@@ -550,10 +568,11 @@ def state_from_pieces(
             "copies",
         )
         state.copies[(a, b)] = list(zip(originals, own, strict=True))
-    for fps, sides in splits:
+    for fps, sides, holds in splits:
         n = len(_strs(fps, "split"))
+        _check(type(holds) is bool, "split")
         if sides is not None:
             _check(type(sides) is list and len(sides) == 2, "split")
             sides = (_index(sides[0], n, "split"), _index(sides[1], n, "split"))
-        memo.splits[tuple(fps)] = sides
+        memo.splits[tuple(fps)] = (sides, holds)
     return state

@@ -18,13 +18,17 @@ from factcheck.grouping.params import DEFAULT, Params
 class StoryMemo:
     """What stories reuse from the last grouping of a batch (``GroupingState``): each article's term counts,
     by its fingerprint; the document frequencies then (updated by the articles added and gone); and each
-    bisection of a story by its articles' fingerprints, reused while none of their TF-IDF vectors changed
-    (same fingerprint, same number of articles, no term of theirs with another document frequency)."""
+    bisection of a story by its articles' fingerprints: the two sides it proposed, reused for the same
+    articles, and whether they held, reused while none of their TF-IDF vectors changed (same fingerprint,
+    same number of articles, no term of theirs with another document frequency)."""
 
     docs: dict[str, Counter[str]] = field(default_factory=dict)
     df: Counter[str] | None = None  # the document frequencies of ``docs`` (None: not known)
-    # a story's articles' fingerprints (in batch order) -> its two sides (places in that tuple) or None
-    splits: dict[tuple[str, ...], tuple[list[int], list[int]] | None] = field(default_factory=dict)
+    # a story's articles' fingerprints (in batch order) -> the two sides its words propose (places in that
+    # tuple, ``_two_sides``) or None, and whether the split held in the batch's vectors then
+    splits: dict[tuple[str, ...], tuple[tuple[list[int], list[int]] | None, bool]] = field(
+        default_factory=dict
+    )
     # the pairs of articles compared (by fingerprints, in batch order) -> their cosine
     sims: dict[tuple[str, str], float] = field(default_factory=dict)
     # an article's top terms (by fingerprint): the terms its TF-IDF vector weighs most, in that order (an
@@ -184,7 +188,7 @@ def _df_update(
         del df[t]
     changed = {t for t in moved if df.get(t, 0) != memo.df.get(t, 0)}
     same_n = len(memo.docs) == len(fps)
-    unchanged = [same_n and d not in need and not any(t in changed for t in tf[d]) for d in range(len(fps))]
+    unchanged = [same_n and d not in need and changed.isdisjoint(tf[d]) for d in range(len(fps))]
     return df, unchanged
 
 
@@ -225,20 +229,25 @@ def _memo_bisect(
     vecs: Sequence[dict[str, float]],
     p: Params,
 ) -> Callable[[list[int]], tuple[list[int], list[int]] | None]:
-    """``_bisect`` of a story, or last time's for the same articles when none of their vectors changed;
-    the bisections of this run are left in ``memo.splits`` for the next."""
+    """``_bisect`` of a story, from last time's for the same articles: the two sides it proposes are a
+    function of their term counts alone (``_two_sides``: word weights taken among them), so they are last
+    time's; whether the split holds reads the batch's vectors, and is last time's answer only when none of
+    them changed. The bisections of this run are left in ``memo.splits`` for the next."""
     before, memo.splits = memo.splits, {}
 
     def bisect(ms: list[int]) -> tuple[list[int], list[int]] | None:
         key = tuple(fps[m] for m in ms)
-        if key in before and all(unchanged[m] for m in ms):
-            rel = before[key]
+        got = before.get(key)
+        if got is None:
+            sides, holds = _two_sides(ms, tf, p), None
         else:
-            sides = _bisect(ms, tf, vecs, p)
-            place = {m: x for x, m in enumerate(ms)}
-            rel = None if sides is None else ([place[m] for m in sides[0]], [place[m] for m in sides[1]])
-        memo.splits[key] = rel
-        return None if rel is None else ([ms[x] for x in rel[0]], [ms[x] for x in rel[1]])
+            sides, holds = got
+        if holds is None or not all(unchanged[m] for m in ms):
+            holds = sides is not None and _split_holds(ms, sides, vecs, p)
+        memo.splits[key] = (sides, holds)
+        if sides is None or not holds:
+            return None
+        return [ms[i] for i in sorted(sides[0])], [ms[i] for i in sorted(sides[1])]
 
     return bisect
 
@@ -492,6 +501,20 @@ def _apart(a: Sequence[int], b: Sequence[int], tf: list[Counter[str]], p: Params
 def _bisect(
     ms: list[int], tf: list[Counter[str]], gvecs: Sequence[dict[str, float]], p: Params = DEFAULT
 ) -> tuple[list[int], list[int]] | None:
+    """A story's two look-alike events (``_split_stories``), or None: two sides proposed by its articles'
+    own words (``_two_sides``), kept when they hold apart in the batch's vectors (``_split_holds``)."""
+    sides = _two_sides(ms, tf, p)
+    if sides is None or not _split_holds(ms, sides, gvecs, p):
+        return None
+    return [ms[i] for i in sorted(sides[0])], [ms[i] for i in sorted(sides[1])]
+
+
+def _two_sides(
+    ms: list[int], tf: list[Counter[str]], p: Params = DEFAULT
+) -> tuple[list[int], list[int]] | None:
+    """The two sides a story's articles fall into with word weights taken among them alone (places in
+    ``ms``, each side in the order its set holds them, the order ``_split_holds`` sums in), or None: a
+    function of the articles' term counts alone."""
     n = len(ms)
     vecs = _local_vectors(ms, tf)
     sim = [[_cosine(vecs[i], vecs[j]) if i != j else 0.0 for j in range(n)] for i in range(n)]
@@ -531,13 +554,19 @@ def _bisect(
             (ga if avg(g, ga) >= avg(g, gb) else gb).update(g)
     if min(len(ga), len(gb)) < p.split_min_side:
         return None
+    return list(ga), list(gb)
 
-    def mean_sim(a: set[int], b: set[int]) -> float:
+
+def _split_holds(
+    ms: list[int], sides: tuple[list[int], list[int]], gvecs: Sequence[dict[str, float]], p: Params = DEFAULT
+) -> bool:
+    """Whether a story's two sides (places in ``ms``) are closer within than across in the batch's vectors
+    ``gvecs`` by ``split_ratio``."""
+    ga, gb = sides
+
+    def mean_sim(a: list[int], b: list[int]) -> float:
         pairs = [(i, j) for i in a for j in b if i != j and (a is not b or i < j)]
         return sum(_cosine(gvecs[ms[i]], gvecs[ms[j]]) for i, j in pairs) / max(1, len(pairs))
 
     within = min(mean_sim(ga, ga), mean_sim(gb, gb))
-    if within <= 0 or mean_sim(ga, gb) / within > p.split_ratio:
-        return None
-
-    return [ms[i] for i in sorted(ga)], [ms[i] for i in sorted(gb)]
+    return not (within <= 0 or mean_sim(ga, gb) / within > p.split_ratio)
