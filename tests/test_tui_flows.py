@@ -445,6 +445,20 @@ def test_open_time_values_read_as_words():
     assert readable_time("XXXX-SP") == "spring (year unknown)"
     assert readable_time("XXXX-XX-XX") == "a day (date unknown)"
     assert readable_time("2024-05-16") == "2024-05-16"  # known values are shown as they are
+    assert readable_time("2007-04-06T16:00") == "2007-04-06T16:00"
+
+
+def test_times_of_day_read_as_words_not_codes():
+    """The groups screen, the pickers and the claim list showed '2013-03-13TNI' and 'T01:00'."""
+    from factcheck.tui.fmt import readable_time
+
+    assert readable_time("2013-03-13TNI") == "2013-03-13 night"
+    assert readable_time("2013-05-02TMO") == "2013-05-02 morning"
+    assert readable_time("2013-SUTEV") == "summer 2013 evening"
+    assert readable_time("T01:00") == "01:00 (date unknown)"
+    assert readable_time("T01:00", short=True) == "01:00 (date?)"
+    assert readable_time("TAF", tiny=True) == "afternoon?"
+    assert readable_time("PRESENT_REF") == "now" and readable_time("FUTURE_REF") == "the future"
 
 
 async def test_undated_article_reads_its_open_times_until_p_sets_the_date(tmp_path, session_path):
