@@ -600,6 +600,12 @@ class Review:
         kept as grouping evidence only is a member but no claim, so it is left out)."""
         return [self._index[cid] for cid in group.claims if cid in self._index]
 
+    def merged_by_reviewer(self, group: EventGroup) -> bool:
+        """Whether a reviewer's merge (``m``, ``factcheck merge``) joined claims of this group: the grouper's
+        reason then covers only what it found alike by itself."""
+        ids = set(group.claims)
+        return any(a in ids and b in ids for a, b in self._data.merges)
+
     def decision(self, claim_id: str) -> Decision:
         d = self._data.decisions.get(claim_id)
         if d is not None:

@@ -500,3 +500,27 @@ async def test_undated_article_reads_its_open_times_until_p_sets_the_date(tmp_pa
         assert "?" not in line.split("\n")[0]
         assert "p sets the publication date" not in m.query_one(EventPanel).content.plain
         await pilot.press("q")
+
+
+async def test_event_panel_says_a_group_was_merged_by_a_reviewer(seeds_copy, session_path):
+    """After `m`, the panel gave only the grouper's reason ("similar wording ...") for a group the
+    reviewer had put together, as if the claims had been found alike."""
+    r = open_review(seeds_copy, session_path)
+    a = r.corpus.claims[r.corpus.articles[0].key][0]
+    mine = r.corpus.group_of(a.id)
+    other = next(g for g in r.corpus.groups if r.group_claims(g) and (mine is None or g.id != mine.id))
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        m.go_to_claim(a.id)
+        await pilot.pause()
+        assert "merged by a reviewer" not in m.query_one(EventPanel).content.plain
+        await pilot.press("m", *other.id, "enter")
+        await settle(app, pilot)
+        assert r.corpus.group_of(a.id).id != (mine.id if mine else None)
+        assert "Why: merged by a reviewer" in m.query_one(EventPanel).content.plain
+        await pilot.press("x")
+        await settle(app, pilot)
+        assert "merged by a reviewer" not in m.query_one(EventPanel).content.plain
+        await pilot.press("q")
