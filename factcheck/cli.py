@@ -245,7 +245,7 @@ def cmd_groups(args: argparse.Namespace) -> int:
 
 def cmd_times(args: argparse.Namespace) -> int:
     from factcheck import times_intl
-    from factcheck.lang import detect
+    from factcheck.lang import available, detect
 
     path = Path(args.file)
     if not path.exists():
@@ -259,7 +259,11 @@ def cmd_times(args: argparse.Namespace) -> int:
     anchor = parse_anchor(args.anchor)
     if anchor is None and not args.no_infer:
         anchor = ingest.article_from_text(text, path=args.file, key=path.name).published
-    lang = args.lang or detect(text) or "en"
+    lang = args.lang.strip().lower() if args.lang else None
+    if lang is not None and lang != "en" and not times_intl.supported(lang):
+        known = ", ".join(["en", *(c for c in available("dates") if times_intl.supported(c))])
+        raise UsageError(f"--lang {args.lang!r}: no time rules for this language (known: {known})")
+    lang = lang or detect(text) or "en"
     refs = times_intl.tag_language(text, anchor, lang)
     if args.json:
         print(json_text([r.to_json() for r in refs]))

@@ -212,7 +212,7 @@ def cmd_status(args: argparse.Namespace) -> int:
             "reconciliation": review.report.lines(),
         }
         print(json_text(out))
-        return EXIT_OK
+        return EXIT_PARTIAL if review.corpus.errors else EXIT_OK
     n = sum(total.values())
     done = n - total[Verdict.UNREVIEWED]
     pct = f"{100 * done / n:.0f}%" if n else "-"

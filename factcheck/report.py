@@ -24,6 +24,7 @@ from factcheck import config, verdicts
 from factcheck import session as sess
 from factcheck.atomic import write_atomic
 from factcheck.model import Article, Claim
+from factcheck.session.history import history_path
 from factcheck.textout import json_text
 from factcheck.urls import is_http_url
 
@@ -637,8 +638,27 @@ def write_report(
 ) -> Path:
     """Render and write atomically (UTF-8, ``factcheck.atomic``); returns the path written.
 
-    Raises ReportError, OSError (a missing folder is not created)."""
-    text = render(review, fmt, notes=notes, strict=strict, **options)
+    Raises ReportError (also for a path that is the session, one of its files, or an article of the corpus:
+    never written over), OSError (a missing folder is not created)."""
     target = Path(path)
+    _refuse_inputs(review, target)
+    text = render(review, fmt, notes=notes, strict=strict, **options)
     write_atomic(target, text, mkdir=False)
     return target
+
+
+def _refuse_inputs(review: Any, target: Path) -> None:
+    """A report written over the session, its history, backups or lock, or an article it was made from,
+    would destroy what the report is about."""
+    session = Path(review.path)
+    mine = [session, history_path(session), sess.lock_path(session), *sess.backup_paths(session)]
+    where = target.resolve()
+    if any(p.resolve() == where for p in mine):
+        raise ReportError(
+            f"{target}: a file of the session {session.name}; not written over (give another file)"
+        )
+    for a in review.corpus.articles:
+        if a.source_file and Path(a.source_file).resolve() == where:
+            raise ReportError(
+                f"{target}: an article of the corpus ({a.key}); not written over (give another file)"
+            )

@@ -600,6 +600,12 @@ class Review:
         kept as grouping evidence only is a member but no claim, so it is left out)."""
         return [self._index[cid] for cid in group.claims if cid in self._index]
 
+    def merged_by_reviewer(self, group: EventGroup) -> bool:
+        """Whether a reviewer's merge (``m``, ``factcheck merge``) joined claims of this group: the grouper's
+        reason then covers only what it found alike by itself."""
+        ids = set(group.claims)
+        return any(a in ids and b in ids for a, b in self._data.merges)
+
     def decision(self, claim_id: str) -> Decision:
         d = self._data.decisions.get(claim_id)
         if d is not None:
@@ -629,13 +635,32 @@ class Review:
             return []
         return [s for s in g.suggestions if claim_id in (s.claim, s.by)]
 
+    def _superseding_chain(self, claim_id: str) -> list[str]:
+        """The claims that overtook ``claim_id``, in turn: its superseding claim, that one's, and so on (a
+        loop made by a hand edit ends it)."""
+        out: list[str] = []
+        d = self._data.decisions.get(claim_id)
+        while d is not None and d.verdict == Verdict.SUPERSEDED and d.superseded_by:
+            if d.superseded_by == claim_id or d.superseded_by in out:
+                break
+            out.append(d.superseded_by)
+            d = self._data.decisions.get(d.superseded_by)
+        return out
+
     def superseding_candidates(self, claim_id: str) -> list[Claim]:
+        """The claims that may supersede ``claim_id``: the suggested ones, its group's later reports, then the
+        rest by likeness; never one it supersedes itself (directly or along a chain)."""
         c = self.claim(claim_id)
         suggested = [
             s.by for s in self.suggestions_for(claim_id) if s.kind == "supersedes" and s.claim == claim_id
         ]
         out: list[Claim] = []
-        seen = {claim_id}
+        overtaken = {  # the claims this one supersedes: picking one would make a loop
+            cid
+            for cid, d in self._data.decisions.items()
+            if d.verdict == Verdict.SUPERSEDED and claim_id in self._superseding_chain(cid)
+        }
+        seen = {claim_id} | overtaken
         for cid in suggested:
             if cid in self._index and cid not in seen:
                 out.append(self._index[cid])
@@ -895,6 +920,8 @@ class Review:
             if by == claim_id:
                 raise ReviewError("a claim cannot supersede itself")
             self.claim(by)
+            if claim_id in self._superseding_chain(by):
+                raise ReviewError(f"{by} cannot supersede {claim_id}: {claim_id} supersedes it already")
         elif by:
             raise ReviewError(f"only a superseded claim takes a superseding claim id (verdict is {v})")
         fields: dict[str, Any] = {

@@ -90,12 +90,22 @@ def test_times_json(capsys, tmp_path: Path):
     assert any(r["value"] == "2024-05-16" for r in refs)
 
 
+def test_times_lang_is_read_whatever_its_case(capsys, tmp_path: Path):
+    p = tmp_path / "t.txt"
+    p.write_text("El ministro dijo el lunes pasado que viajará a Roma en mayo.\n", encoding="utf-8")
+    rc, lower, _ = run(capsys, "times", str(p), "--anchor", "2024-05-16", "--lang", "es", "--json")
+    assert rc == 0 and json.loads(lower)
+    rc, upper, _ = run(capsys, "times", str(p), "--anchor", "2024-05-16", "--lang", "ES", "--json")
+    assert rc == 0 and upper == lower
+
+
 @pytest.mark.parametrize(
     ("args", "code", "needle"),
     [
         (["extract", "/definitely/missing"], 2, "no such file"),
         (["times", "/definitely/missing"], 2, "no such file"),
         (["times", "{tmp}", "--anchor", "2024-13-01"], 2, "--anchor"),
+        (["times", "{tmp}", "--lang", "xx"], 2, "--lang"),  # was read as English, printed "language xx"
         (["review", "/definitely/missing"], 2, "no such file"),
     ],
 )

@@ -137,6 +137,19 @@ def test_status_per_verdict_and_article(proj: Path, capsys: pytest.CaptureFixtur
     assert code == 2 and "no such session" in err
 
 
+def test_status_json_exits_partial_like_the_text_when_inputs_are_unreadable(
+    proj: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ids = claim_ids(capsys)["alpha.txt"]
+    run(capsys, "mark", "sessions/s.toml", ids[0], "confirmed", "--corpus", "corpus")
+    (proj / "corpus" / "broken.txt").write_bytes(b"\xff\xfe\x00 not text \xc3\x28")
+    code_text, _, err = run(capsys, "status", "sessions/s.toml")
+    assert code_text == 1 and "broken.txt" in err
+    code_json, out, err = run(capsys, "status", "sessions/s.toml", "--json")
+    assert json.loads(out)["progress"]["confirmed"] == 1 and "broken.txt" in err
+    assert code_json == code_text == 1
+
+
 def test_merge_prints_agreement_report(
     proj: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

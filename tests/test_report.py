@@ -255,3 +255,24 @@ def test_reviewer_conflicts_after_merge_are_flagged(review: Review, tmp_path: Pa
         text = render(merged, "md")
     assert "Reviewer conflict: bob said confirmed (bob checked the bulletin)" in text
     assert "Reviewer conflict: alice said disputed" in text
+
+
+def test_a_report_never_overwrites_the_session_or_an_article(review: Review, tmp_path: Path, capsys) -> None:
+    """`factcheck report s.toml -o s.toml` wrote the Markdown over the session (exit 0: every decision gone);
+    an article of the corpus could be overwritten the same way, from the CLI or the TUI's R."""
+    session = review.path
+    article = tmp_path / "corpus" / "a.txt"
+    kept = {p: p.read_bytes() for p in (session, article)}
+    targets = [session, article, session.with_name("s.history.toml"), session.with_name("s.toml.bak1")]
+    for target in targets:
+        with pytest.raises(ReportError, match="not written over"):
+            write_report(review, "md", target)
+    with pytest.raises(ReportError):  # the same file named another way
+        write_report(review, "md", tmp_path / "corpus" / ".." / "s.toml")
+    review.close()
+    for target in (session, article):
+        assert cli.main(["report", str(session), "-o", str(target)]) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "not written over" in err
+    assert {p: p.read_bytes() for p in kept} == kept
+    assert write_report(review, "md", tmp_path / "s.md").is_file()  # a name like the session's is fine

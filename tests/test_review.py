@@ -231,6 +231,21 @@ def test_set_published_reextracts_and_persists(review: Review, project: Path) ->
         r2.close()
 
 
+def test_supersession_never_loops(review: Review) -> None:
+    """A superseded by B, then B superseded by A was accepted (TUI picker, `factcheck mark`): each claim
+    'overtaken by' the other, and the report's chain showed only one of the two."""
+    a, b = ids(review, "alpha.txt"), ids(review, "beta.txt")
+    review.mark(a[0], Verdict.SUPERSEDED, by=b[0])
+    review.mark(b[0], Verdict.SUPERSEDED, by=a[1])
+    for later in (b[0], a[1]):  # directly, and along the chain a0 -> b0 -> a1
+        with pytest.raises(ReviewError, match="supersedes"):
+            review.mark(later, Verdict.SUPERSEDED, by=a[0])
+        assert a[0] not in [c.id for c in review.superseding_candidates(later)]
+    assert review.decision(a[1]).verdict == Verdict.UNREVIEWED
+    review.mark(a[1], Verdict.SUPERSEDED, by=b[1])  # a claim outside the chain is fine
+    assert a[1] in [c.id for c in review.superseding_candidates(a[2])]
+
+
 def test_superseding_candidates_and_cursor(review: Review) -> None:
     a, b = ids(review, "alpha.txt"), ids(review, "beta.txt")
     cands = [c.id for c in review.superseding_candidates(a[0])]

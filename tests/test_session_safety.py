@@ -344,6 +344,8 @@ def _saved(tmp_path: Path) -> Path:
         ("{id = 'c0000000002'", "{id = 'c0000000000'", "claim c0000000000 has a second decision"),
         ("{id = 'c0000000001'", "{id = 1", "'id' must be a non-empty string"),
         ("merges = []", "merges = [['c1']]", "'merges' must be an array of [claim id, claim id] pairs"),
+        # a typo in a hand edit was dropped without a word (and the merge with it)
+        ("merges = []", "merge = [['c0000000000', 'c0000000002']]", "unknown field 'merge' in [groups]"),
         (
             "{id = 'c0000000001', verdict = 'disputed'",
             "{id = 'c0000000001', verdict = 'disputed', evidence = ['http://[::1']",

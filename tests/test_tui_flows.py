@@ -445,6 +445,20 @@ def test_open_time_values_read_as_words():
     assert readable_time("XXXX-SP") == "spring (year unknown)"
     assert readable_time("XXXX-XX-XX") == "a day (date unknown)"
     assert readable_time("2024-05-16") == "2024-05-16"  # known values are shown as they are
+    assert readable_time("2007-04-06T16:00") == "2007-04-06T16:00"
+
+
+def test_times_of_day_read_as_words_not_codes():
+    """The groups screen, the pickers and the claim list showed '2013-03-13TNI' and 'T01:00'."""
+    from factcheck.tui.fmt import readable_time
+
+    assert readable_time("2013-03-13TNI") == "2013-03-13 night"
+    assert readable_time("2013-05-02TMO") == "2013-05-02 morning"
+    assert readable_time("2013-SUTEV") == "summer 2013 evening"
+    assert readable_time("T01:00") == "01:00 (date unknown)"
+    assert readable_time("T01:00", short=True) == "01:00 (date?)"
+    assert readable_time("TAF", tiny=True) == "afternoon?"
+    assert readable_time("PRESENT_REF") == "now" and readable_time("FUTURE_REF") == "the future"
 
 
 async def test_undated_article_reads_its_open_times_until_p_sets_the_date(tmp_path, session_path):
@@ -485,4 +499,28 @@ async def test_undated_article_reads_its_open_times_until_p_sets_the_date(tmp_pa
         line = str(m.query_one("#claims").prompt_at(0))
         assert "?" not in line.split("\n")[0]
         assert "p sets the publication date" not in m.query_one(EventPanel).content.plain
+        await pilot.press("q")
+
+
+async def test_event_panel_says_a_group_was_merged_by_a_reviewer(seeds_copy, session_path):
+    """After `m`, the panel gave only the grouper's reason ("similar wording ...") for a group the
+    reviewer had put together, as if the claims had been found alike."""
+    r = open_review(seeds_copy, session_path)
+    a = r.corpus.claims[r.corpus.articles[0].key][0]
+    mine = r.corpus.group_of(a.id)
+    other = next(g for g in r.corpus.groups if r.group_claims(g) and (mine is None or g.id != mine.id))
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        m.go_to_claim(a.id)
+        await pilot.pause()
+        assert "merged by a reviewer" not in m.query_one(EventPanel).content.plain
+        await pilot.press("m", *other.id, "enter")
+        await settle(app, pilot)
+        assert r.corpus.group_of(a.id).id != (mine.id if mine else None)
+        assert "Why: merged by a reviewer" in m.query_one(EventPanel).content.plain
+        await pilot.press("x")
+        await settle(app, pilot)
+        assert "merged by a reviewer" not in m.query_one(EventPanel).content.plain
         await pilot.press("q")

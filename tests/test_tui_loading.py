@@ -514,3 +514,41 @@ def test_speakers_titles_and_outlets_set_while_loading_show_on_copies_and_are_ke
         assert full.undo() == f"outlet of {art.key}" and art.outlet == read[1]
         assert full.undo() == f"title of {art.key}" and art.title == read[0]
         assert full.undo() == f"speaker of {claim.id}" and full.claim(claim.id).speaker == read[2]
+
+
+@pytest.mark.parametrize(
+    ("keys", "check"),
+    [
+        (("t", "ctrl+u", *"A title of mine"), lambda r, a, c: r.corpus.article(a).title == "A title of mine"),
+        (("O", "ctrl+u", *"Daily Test"), lambda r, a, c: r.corpus.article(a).outlet == "Daily Test"),
+        (("S", "ctrl+u", *"Ana Lima"), lambda r, a, c: r.claim(c).speaker == "Ana Lima"),
+        (("p", "ctrl+u", *"2024-04-20"), lambda r, a, c: str(r.corpus.article(a).published) == "2024-04-20"),
+        (
+            ("o", *"https://example.org/x"),
+            lambda r, a, c: r.decision(c).evidence == ("https://example.org/x",),
+        ),
+    ],
+)
+async def test_a_dialog_open_when_the_batch_finishes_loading_is_not_lost(
+    seeds_copy, tmp_path, gate, keys, check
+):
+    """A reviewer opened a dialog (title, outlet, speaker, date, evidence) while the batch loaded; the batch
+    finished before they pressed enter: the status line said the change was made, but it went to the
+    discarded preview and was never saved."""
+    session = tmp_path / "s.toml"
+    app = make_app(None, Config(autosave_delay=0.05), opener=opener_for([str(seeds_copy)], session))
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, lambda: main_up(app), "the main screen")
+        m = app.screen
+        assert isinstance(m, MainScreen) and app.loading and m.article and m.claim
+        key, first = m.article.key, m.claim.id
+        await pilot.press(*keys)
+        gate.set()
+        await wait_until(pilot, lambda: not app.loading, "the whole batch")
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: session.exists() and not app.review.dirty, "the autosave")
+        assert m.review is app.review and check(app.review, key, first)
+        await pilot.press("q")
+    assert not app.error
+    with Review.open(session, readonly=True) as r:
+        assert check(r, key, first)

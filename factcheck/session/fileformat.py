@@ -483,6 +483,8 @@ _DECISION_KEYS = frozenset(
 )
 _HISTORY_KEYS = frozenset({"step", "at", "by", "op", "kind", "key", "before", "after"})
 _ARTICLE_KEYS = frozenset({"fingerprint", "published", "title", "outlet", "decisions"})
+_CURSOR_KEYS = frozenset({"article", "claim"})
+_GROUPS_KEYS = frozenset({"merges", "splits"})
 _MANUAL_KEYS = frozenset({"article", "start", "end", "text", "reviewer", "created"})
 _HISTORY_REF_KEYS = frozenset({"rows", "last_step", "size", "crc"})
 _KINDS = frozenset({"decision", "manual", "article", "groups"})
@@ -849,6 +851,7 @@ def _envelope(doc: dict[str, Any], data: SessionData, loc: _Locator) -> None:
         raise loc.error(loc.key(e.field or "", 0, loc.header("")), e.msg) from None
     try:
         cur = _want_table(doc.get("cursor", {}), "cursor")
+        _unknown(cur, _CURSOR_KEYS, "[cursor]")
         a, c = cur.get("article"), cur.get("claim")
         data.cursor = (
             None if a is None else _want_str(a, "article"),
@@ -859,6 +862,7 @@ def _envelope(doc: dict[str, Any], data: SessionData, loc: _Locator) -> None:
         raise loc.error(loc.key(e.field or "", start, loc.section_end(start)), e.msg) from None
     try:
         groups = _want_table(doc.get("groups", {}), "groups")
+        _unknown(groups, _GROUPS_KEYS, "[groups]")
         merges = groups.get("merges", [])
         if type(merges) is not list or any(
             type(p) is not list or len(p) != 2 or any(type(x) is not str for x in p) for p in merges

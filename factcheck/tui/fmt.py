@@ -141,11 +141,17 @@ _KNOWN = re.compile(
 )
 
 
+_PART_OF_DAY = re.compile(r"(?P<day>.+)T(?P<part>MO|MI|AF|EV|NI|DT)")
+
+
 def _readable_known(value: str) -> str:
     """Known values read as they are (ISO dates), except the TIMEX3 codes: seasons, quarters, halves,
-    weeks and the PRESENT/PAST/FUTURE references."""
+    weeks, parts of the day and the PRESENT/PAST/FUTURE references."""
     if value in _REFS:
         return _REFS[value]
+    part = _PART_OF_DAY.fullmatch(value)
+    if part is not None:
+        return f"{_readable_known(part['day'])} {_PARTS[part['part']]}"
     m = _KNOWN.fullmatch(value)
     if m is None:
         return value
@@ -169,6 +175,8 @@ def readable_time(value: str, *, short: bool = False, tiny: bool = False) -> str
     "spring 2023", ``PRESENT_REF`` "now"); open ones (the publication date is unknown) say what the text
     fixed and what is missing ("May (year unknown)"; ``short``: "May (year?)"; ``tiny``: "May?").
     Display only: the values themselves are unchanged."""
+    if value.startswith("T"):  # a time of day on a day the text does not fix
+        value = "XXXX-XX-XX" + value
     if not is_open_time(value):
         return _readable_known(value)
     if tiny:

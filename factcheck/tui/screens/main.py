@@ -12,7 +12,6 @@ import os
 import sys
 import webbrowser
 from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -700,7 +699,9 @@ class MainScreen(ReadingScreen):
         *,
         keys: set[str] | None = None,
     ) -> None:
-        """Ask for one line of text (empty: back to what was read from the article) and apply it."""
+        """Ask for one line of text (empty: back to what was read from the article) and apply it. ``apply``
+        looks up ``self.review`` when called: the batch may finish loading while the dialog is open, and a
+        change made on the preview then would be lost."""
 
         def done(v: str | None) -> None:
             if v is None:
@@ -720,7 +721,11 @@ class MainScreen(ReadingScreen):
             return
         key = a.key
         self._edit_text(
-            f"Title of {article_name(a)}", a.title, partial(self.review.set_title, key), "title", keys={key}
+            f"Title of {article_name(a)}",
+            a.title,
+            lambda v: self.review.set_title(key, v),
+            "title",
+            keys={key},
         )
 
     def action_set_outlet(self) -> None:
@@ -731,7 +736,7 @@ class MainScreen(ReadingScreen):
         self._edit_text(
             f"Outlet of {clip(a.title or a.key, 60)}",
             a.outlet,
-            partial(self.review.set_outlet, key),
+            lambda v: self.review.set_outlet(key, v),
             "outlet",
             keys={key},
         )
@@ -741,7 +746,7 @@ class MainScreen(ReadingScreen):
         if c is None or not self._writable():
             return
         self._edit_text(
-            f"Speaker of '{claim_words(c)}'", c.speaker, partial(self.review.set_speaker, c.id), "speaker"
+            f"Speaker of '{claim_words(c)}'", c.speaker, lambda v: self.review.set_speaker(c.id, v), "speaker"
         )
 
     def action_filter(self) -> None:

@@ -238,6 +238,9 @@ class EventPanel(LineView):
             )
         )
         why = g.why.get("summary") if isinstance(g.why, dict) else None
+        merged = review.merged_by_reviewer(g)
+        if merged:
+            why = "merged by a reviewer" + (f"; otherwise {why}" if why else "")
         if why:
             lines.append(Content.assemble(("Why: ", "$text-muted"), literal(str(why))))
         others = []
