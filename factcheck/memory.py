@@ -597,11 +597,32 @@ class Memory:
         return self._matcher is not None and self._matcher.remember(check_id, text)
 
     def checked_before(
-        self, text: str, *, top: int = 5, strong_only: bool = True, dated: str = ""
+        self,
+        text: str,
+        *,
+        top: int = 5,
+        strong_only: bool = True,
+        dated: str = "",
+        own: tuple[str, Path] | None = None,
     ) -> list[Any]:
         """Earlier checks matching ``text``, best first; with ``strong_only`` only those with direct evidence
-        (``Match.strong``). ``dated``: when the claim was published (its article's date, ISO), if known."""
+        (``Match.strong``). ``dated``: when the claim was published (its article's date, ISO), if known.
+        ``own``: the claim's id and the session under review: that session's decision on this very claim,
+        archived from it, is the claim itself, no earlier check, and is left out (the same claim decided in
+        another session is one)."""
         if self._matcher is None:
             return []
-        found = self._matcher.match(text, top=top, dated=dated)
+        found = self._matcher.match(text, top=top + (own is not None), dated=dated)
+        if own is not None:
+            found = [m for m in found if not _is_own(m.check, *own)][:top]
         return [m for m in found if m.strong] if strong_only else found
+
+
+def _is_own(check: Check, claim_id: str, session: Path) -> bool:
+    """Whether ``check`` is the decision on ``claim_id`` archived from ``session`` itself."""
+    if check.id != claim_id or not check.source:
+        return False
+    try:
+        return os.path.samefile(check.source, session)
+    except OSError:  # the archived session moved or is gone: compare the paths as written
+        return Path(check.source).resolve() == Path(session).resolve()

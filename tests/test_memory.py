@@ -1024,3 +1024,41 @@ def test_model_token_vectors_are_kept_as_float16() -> None:
     assert model.embedding.dtype == np.float16
     v = model.embed(["Wombats sheltered other animals from the bushfires."], norm=True)
     assert v.dtype == np.float32 and abs(float(np.linalg.norm(v[0])) - 1.0) < 1e-3
+
+
+def test_a_claims_own_decision_archived_from_its_session_is_no_earlier_check(tmp_path: Path) -> None:
+    """`memory add` on the session under review archives its decisions: asked for that claim, the archive must
+    not answer with the claim's own decision; the same claim decided in another session is an earlier check."""
+    import dataclasses
+    import shutil
+
+    from factcheck.model import Verdict
+    from factcheck.review import Review
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(ROOT / "seeds", corpus)
+    session = tmp_path / "s.toml"
+    review = Review.open(session, [str(corpus)], reviewer="alice")
+    try:
+        claim = review.claims(review.corpus.articles[0].key)[0]
+        review.mark(claim.id, Verdict.DISPUTED)
+        review.save()
+    finally:
+        review.close()
+    other = tmp_path / "earlier.toml"
+    shutil.copy(session, other)
+    archive = tmp_path / "m.jsonl"
+    checks, errors = read_sources([session])
+    assert not errors and [c.id for c in checks] == [claim.id]
+    add_to_archive(archive, checks)
+    mem = memory.Memory(archive, cache=tmp_path / "cache")
+    mem.load()
+    assert [m.check.id for m in mem.checked_before(claim.text, strong_only=False)] == [claim.id]
+    assert mem.checked_before(claim.text, strong_only=False, own=(claim.id, session)) == []
+    assert mem.checked_before(claim.text, strong_only=False, own=(claim.id, tmp_path / "." / "s.toml")) == []
+    # the same decision archived from another session file is an earlier check of this claim
+    add_to_archive(archive, [dataclasses.replace(checks[0], source=str(other))])
+    mem = memory.Memory(archive, cache=tmp_path / "cache")
+    mem.load()
+    found = mem.checked_before(claim.text, strong_only=False, own=(claim.id, session))
+    assert [m.check.source for m in found] == [str(other)]

@@ -368,7 +368,9 @@ class MainScreen(ReadingScreen):
             return
         art = self._articles.get(c.article_key)
         dated = art.published.isoformat() if art is not None and art.published else ""
-        matches = memory.checked_before(c.text, top=10, strong_only=False, dated=dated)
+        matches = memory.checked_before(
+            c.text, top=10, strong_only=False, dated=dated, own=(c.id, self.review.path)
+        )
         if not matches:
             self.notify("Nothing in the archive matches this claim.", timeout=3, markup=False)
             return
