@@ -524,3 +524,31 @@ async def test_event_panel_says_a_group_was_merged_by_a_reviewer(seeds_copy, ses
         await settle(app, pilot)
         assert "merged by a reviewer" not in m.query_one(EventPanel).content.plain
         await pilot.press("q")
+
+
+async def test_filter_lists_outlets_in_reading_order_whatever_their_case(tmp_path):
+    import json
+
+    from factcheck.tui.screens.modals import FilterModal
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i, site in enumerate(["BeFifty", "BMJV", "abc News"]):
+        record = {
+            "title": f"Report {i}",
+            "sitename": site,
+            "date": "2024-05-0" + str(i + 1),
+            "text": f"The council approved {100 + i} new homes on Monday, the mayor said in a statement.",
+        }
+        (corpus / f"a{i}.json").write_text(json.dumps(record), encoding="utf-8")
+    r = Review.open(tmp_path / "s.toml", [str(corpus)])
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash")
+        await pilot.pause()
+        modal = app.screen
+        assert isinstance(modal, FilterModal)
+        assert modal._outlets == ["abc News", "BeFifty", "BMJV"]
+        await pilot.press("escape")
+        await pilot.press("q")

@@ -585,7 +585,7 @@ class MainScreen(ReadingScreen):
             v = self.verdict(o.id)
             if v != Verdict.UNREVIEWED:
                 decided[v] = decided.get(v, 0) + 1
-        outlets = sorted({article_name(self._articles.get(o.article_key)) for o in claims})
+        outlets = sorted({article_name(self._articles.get(o.article_key)) for o in claims}, key=str.casefold)
         n_articles = len({o.article_key for o in claims})
         big = len(claims) > BIG_GROUP_CLAIMS or n_articles > BIG_GROUP_ARTICLES
         title = f"Apply a verdict to the {len(claims)} claim(s) of this event ({n_articles} article(s))"
@@ -752,7 +752,7 @@ class MainScreen(ReadingScreen):
         )
 
     def action_filter(self) -> None:
-        outlets = sorted({a.outlet or a.key for a in self.review.corpus.articles})
+        outlets = sorted({a.outlet or a.key for a in self.review.corpus.articles}, key=str.casefold)
 
         def done(f: Filter | None) -> None:
             if f is not None:
