@@ -194,8 +194,10 @@ _MANY_DAYS = re.compile(
 def _in_many_days(text: str, ref: TimeRef, refs: list[TimeRef]) -> bool:
     """A bare clock time in a sentence about several days ("the remaining 10 days will have voting between
     12 and 8 p.m.") that names no day of its own: the hours of each of those days."""
-    start = 0
-    for bound in _SENTENCE_BREAK.finditer(text, max(0, ref.start - 400), ref.start):
+    start = max(0, ref.start - 400)
+    if "days" not in text[start : ref.end + 400].lower():
+        return False  # (most clock times: no sentence to find)
+    for bound in _SENTENCE_BREAK.finditer(text, start, ref.start):
         start = bound.end()
     after = _SENTENCE_BREAK.search(text, ref.end - 1, ref.end + 400)
     end = after.start() if after else min(len(text), ref.end + 400)
