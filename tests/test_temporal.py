@@ -2181,6 +2181,50 @@ def test_clock_time_in_a_set_recurs(text: str, phrase: str, expected: str) -> No
 
 
 @pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        # a bare clock time in a sentence about several days is on each of them (discourse.clock_in_many_days)
+        (
+            "The remaining 10 days will have an option of voting in person at the office between 12 and 8 p.m.",
+            "8 p.m.",
+            "XXXX-XX-XXT20:00",
+        ),
+        (
+            "On the first and last days of the fair, hours will be extended from 10 a.m. to 9 p.m.",
+            "9 p.m.",
+            "XXXX-XX-XXT21:00",
+        ),
+        (
+            "On the first and last days of the fair, hours will be extended from 10 a.m. to 9 p.m.",
+            "10 a.m.",
+            "XXXX-XX-XXT10:00",
+        ),
+        (
+            "During its final three days the gallery stays open until 11 p.m., the curator said.",
+            "11 p.m.",
+            "XXXX-XX-XXT23:00",
+        ),
+        # a day named in the sentence, or days up to now or ahead: the clock time keeps its one day
+        (
+            "During the last days of the campaign, he spoke at 8 p.m. on Friday in Ohio.",
+            "8 p.m. on Friday",
+            "2010-04-30T20:00",
+        ),
+        (
+            "Over the past two days police made 20 arrests; the last came at 8 p.m.",
+            "8 p.m.",
+            "2010-05-05T20:00",
+        ),
+        ("He was held for two days and released at 8 p.m., police said.", "8 p.m.", "2010-05-05T20:00"),
+    ],
+)
+def test_clock_time_in_a_sentence_about_several_days_has_no_day(
+    text: str, phrase: str, expected: str
+) -> None:
+    assert value(text, phrase, D(2010, 5, 5)) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "span"),
     [
         ("The trial is expected to last three to four weeks.", "three"),
@@ -2484,3 +2528,19 @@ def test_diff_bench_leaves_the_fresh_split_out() -> None:
     assert len(fresh) == 12 and "wsvn.com-crash.html" in fresh
     assert mod._english("The council said on Monday that the plan was in doubt. " * 8)
     assert not mod._english("Der Rat sagte am Montag, dass der Plan unsicher sei. " * 8)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        # "going" is a future only in "going to": "get going", "keep going" are no plan
+        (
+            "Sales were slow to get going in the second quarter, the company said.",
+            "the second quarter",
+            "2019-Q2",
+        ),
+        ("The company is going to open the plant in the second quarter.", "the second quarter", "2020-Q2"),
+    ],
+)
+def test_going_without_to_is_no_future(text: str, phrase: str, expected: str) -> None:
+    assert value(text, phrase, D(2019, 10, 30)) == expected

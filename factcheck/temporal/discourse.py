@@ -8,6 +8,8 @@
   a parenthesis and "on": "10:00 a.m. PDT (5 p.m. UTC) on August 28", "from 9 a.m. to 5 p.m. on Friday".
 - A clock time beside a recurring time ("every day at 9 a.m.", "at 8 p.m. daily") recurs with it: it takes
   the SET's weekday or no day, never the publication day.
+- A bare clock time in a sentence about several days ("the remaining 10 days", "the first and last days of
+  voting") that names no one day is on each of them: no day ("XXXX-XX-XXT20:00").
 """
 
 from __future__ import annotations
@@ -180,6 +182,45 @@ def _weekday_range_end(text: str, first: TimeRef, end: TimeRef) -> bool:
     )
 
 
+# a sentence ends at a stop before a capital letter or quote ("Apt. 1C", "10 a.m. to" go on), or a line break
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s+(?=[A-Z\"“])|\n")
+# "the remaining 10 days", "the first and last days of voting", "its final three days"; not "the past two days"
+# (up to now: a clock time in that sentence is on one of them) nor "the next few days"
+_MANY_DAYS = re.compile(
+    r"(?i:\b(?:the|these|those|its|their)\s+(?!(?:past|last|previous|next|coming|following)\b)(?:[\w-]+\s+){0,4}?days\b)"
+)
+
+
+def _in_many_days(text: str, ref: TimeRef, refs: list[TimeRef]) -> bool:
+    """A bare clock time in a sentence about several days ("the remaining 10 days will have voting between
+    12 and 8 p.m.") that names no day of its own: the hours of each of those days."""
+    start = max(0, ref.start - 400)
+    if "days" not in text[start : ref.end + 400].lower():
+        return False  # (most clock times: no sentence to find)
+    for bound in _SENTENCE_BREAK.finditer(text, start, ref.start):
+        start = bound.end()
+    after = _SENTENCE_BREAK.search(text, ref.end - 1, ref.end + 400)
+    end = after.start() if after else min(len(text), ref.end + 400)
+    if not _MANY_DAYS.search(text, start, end):
+        return False
+    return not any(
+        start <= r.start < end and r.type in ("DATE", "TIME") and not _CLOCK_VALUE.match(r.value)
+        for r in refs
+    )
+
+
+def clock_in_many_days(text: str, refs: list[TimeRef]) -> list[TimeRef]:
+    """A bare clock time in a sentence about several days and no one day is on each of them: no day
+    ("XXXX-XX-XXT20:00"), not the publication day."""
+    out = list(refs)
+    for i, ref in enumerate(out):
+        clock = _CLOCK_VALUE.match(ref.value) if ref.type == "TIME" else None
+        if clock is None or _DAY_IN_TEXT.search(ref.text) or not _in_many_days(text, ref, out):
+            continue
+        out[i] = TimeRef(ref.start, ref.end, ref.text, "TIME", f"XXXX-XX-XXT{clock.group(1)}", ref.mod)
+    return out
+
+
 def clock_in_set(text: str, refs: list[TimeRef]) -> list[TimeRef]:
     """A clock time next to a SET ("every day at 9 a.m.", "at 8 p.m. daily", "every Monday at 10:00") recurs
     with it: it is on no one day, so it takes the SET's day (a weekday) or none ("XXXX-XX-XXT09:00"), not
@@ -279,6 +320,7 @@ def apply(text: str, refs: list[TimeRef]) -> list[TimeRef]:
         out = clock_day_after(text, out)
         if any(r.type == "SET" for r in out):
             out = clock_in_set(text, out)
+        out = clock_in_many_days(text, out)
     if any(_QUOTE_DEICTIC.fullmatch(r.text) for r in out):
         out = [quoted_day(text, out, i) for i in range(len(out))]
     return out

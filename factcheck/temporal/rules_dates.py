@@ -490,6 +490,10 @@ def _season(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         i = min(c for c in cands if c > cur)
     elif pre in ("this", "this year"):
         i = a.year * 4 + order if code != "WI" else (cur if cs == "WI" else min(c for c in cands if c >= cur))
+    elif pre == "early" and order == (_SEASON_ORDER[cs] + 1) % 4 and a.month % 3 == 2:
+        # the anchor is in the last month before this season: its start is at hand, whatever the tense
+        # ("cold winds brought early winter temperatures" in November), not a year back
+        i = cur + 1
     else:
         tense = _tense_of(m, ctx)
         if tense == "FUT":
@@ -599,6 +603,11 @@ def _quarter_rule(m: re.Match[str], ctx: _Ctx) -> _Result | None:
             tense = _tense_of(m, ctx)
             if tense == "PAST" or (tense is None and q - aq >= 2):
                 yy -= 1
+        elif aq - q >= 2 and _tense_of(m, ctx) == "FUT":
+            # a future clause about a quarter two or more before the anchor's own: next year's ("will open in
+            # the first quarter" in September); the quarter just ended is still reported on ("expects third-quarter
+            # profit to fall" in November)
+            yy += 1
     return "DATE", f"{yy}-Q{q}", None
 
 

@@ -166,6 +166,8 @@ def _classify(tokens: list[str], i: int) -> str | None:
         # "As it promised Tuesday", "pledged to the trust in July", "vowed on Friday to fight on": the time
         # of the promise; "promised to deliver by Friday" looks ahead
         return "PAST" if lw.endswith("ed") else None
+    if lw == "going" and nxt != "to":
+        return None  # "get going in the second quarter", "keep going": no "going to" future
     if lw in ("able", "unable") and nxt == "to" and prev in ("was", "were"):
         return "PAST"  # "SEACOM was able to restore some services by Saturday afternoon"
     if (
