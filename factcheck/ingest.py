@@ -2004,17 +2004,30 @@ def _after_the_copyright_line(
 def _repeated_lines(lines: list[_Line], kinds: list[tuple[str, str]]) -> None:
     """A line of four or more words found again further down the page (not right below itself) is
     repeated chrome (a video placeholder, a notice, a pull quote, a teaser): the first copy stays what it
-    is, the repeats are furniture. The title is never dropped."""
+    is, the repeats are furniture. The title is never dropped. A repeated line with a photo credit right
+    below one of its copies ("Photo: Jane Doe, AP") is a photo's caption shown again in a gallery or a
+    viewer: every copy of it is furniture, the first too."""
     seen: dict[str, int] = {}
     titles = {ln.text for ln, k in zip(lines, kinds, strict=True) if k[0] == "title"}
+    repeated: dict[str, list[int]] = {}
     for i, ln in enumerate(lines):
         if ln.words < 4:
             continue
         last = seen.get(ln.text)
-        # (a line said twice in a row is the text's own refrain, not chrome found again elsewhere)
-        if last is not None and i - last > 1 and kinds[i][0] == "body" and ln.text not in titles:
-            kinds[i] = ("furniture", "repeated on the page")
+        if last is not None and ln.text not in titles:
+            repeated.setdefault(ln.text, [last]).append(i)
+            # (a line said twice in a row is the text's own refrain, not chrome found again elsewhere)
+            if i - last > 1 and kinds[i][0] == "body":
+                kinds[i] = ("furniture", "repeated on the page")
         seen[ln.text] = i
+    for copies in repeated.values():
+        if any(kinds[j] == _CAPTION_KIND for i in copies for j in range(i + 1, min(i + 3, len(lines)))):
+            for i in copies:
+                if kinds[i][0] != "title":
+                    kinds[i] = _CAPTION_KIND
+
+
+_CAPTION_KIND = ("furniture", "photo caption")
 
 
 _LIST_ITEM = re.compile(r"^(?:[-•*·–]\s|\d{1,2}[.)]\s|\|)")
