@@ -1251,7 +1251,7 @@ def classify_lines(
 
     if page:
         if repeats:
-            _repeated_lines(lines, kinds)
+            _repeated_lines(lines, kinds, vocab)
         if page_title is not None and title_at:
             _before_the_headline(kinds, substantial, title_at)
         if ("furniture", "date stamp") in kinds:
@@ -2001,12 +2001,12 @@ def _after_the_copyright_line(
             return
 
 
-def _repeated_lines(lines: list[_Line], kinds: list[tuple[str, str]]) -> None:
+def _repeated_lines(lines: list[_Line], kinds: list[tuple[str, str]], vocab: furniture.Vocabulary) -> None:
     """A line of four or more words found again further down the page (not right below itself) is
     repeated chrome (a video placeholder, a notice, a pull quote, a teaser): the first copy stays what it
     is, the repeats are furniture. The title is never dropped. A repeated line with a photo credit right
-    below one of its copies ("Photo: Jane Doe, AP") is a photo's caption shown again in a gallery or a
-    viewer: every copy of it is furniture, the first too."""
+    below one of its copies (a short line opened by a caption label: "Photo: Jane Doe, AP") is a photo's
+    caption shown again in a gallery or a viewer: every copy of it is furniture, the first too."""
     seen: dict[str, int] = {}
     titles = {ln.text for ln, k in zip(lines, kinds, strict=True) if k[0] == "title"}
     repeated: dict[str, list[int]] = {}
@@ -2020,13 +2020,18 @@ def _repeated_lines(lines: list[_Line], kinds: list[tuple[str, str]]) -> None:
             if i - last > 1 and kinds[i][0] == "body":
                 kinds[i] = ("furniture", "repeated on the page")
         seen[ln.text] = i
+
+    def credit(j: int) -> bool:
+        return j < len(lines) and lines[j].words <= CREDIT_WORDS and vocab.caption(lines[j].text, lines[j].words)
+
     for copies in repeated.values():
-        if any(kinds[j] == _CAPTION_KIND for i in copies for j in range(i + 1, min(i + 3, len(lines)))):
+        # (a copy said twice in a row has its credit below the second)
+        if any(credit(i + 1) for i in copies):
             for i in copies:
-                if kinds[i][0] != "title":
-                    kinds[i] = _CAPTION_KIND
+                kinds[i] = _CAPTION_KIND
 
 
+CREDIT_WORDS = 8  # a photo credit under a caption is a label and a name or two
 _CAPTION_KIND = ("furniture", "photo caption")
 
 
