@@ -2022,7 +2022,9 @@ def _repeated_lines(lines: list[_Line], kinds: list[tuple[str, str]], vocab: fur
         seen[ln.text] = i
 
     def credit(j: int) -> bool:
-        return j < len(lines) and lines[j].words <= CREDIT_WORDS and vocab.caption(lines[j].text, lines[j].words)
+        return (
+            j < len(lines) and lines[j].words <= CREDIT_WORDS and vocab.caption(lines[j].text, lines[j].words)
+        )
 
     for copies in repeated.values():
         # (a copy said twice in a row has its credit below the second)
