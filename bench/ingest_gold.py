@@ -23,6 +23,8 @@ HTML's visible text, one line per block element) and read as a .txt article. Fig
   inside, after; and the same with no furniture rules (every line body);
 - the proxy beside it: the same claims judged against bench/ingest.py's reference (trafilatura's text,
   its recall text, its title and excerpt), to see how far the proxy is from the gold;
+- the proxy judged claim by claim: of the claims it counts as leaked, the share the gold counts too (its
+  precision here), and of the claims the gold counts, the share it catches;
 - gold paragraphs of 15+ words kept in the article's body (4-grams, 60%), and the gold text's words kept
   (share of its 4-grams in the body).
 
@@ -123,7 +125,12 @@ def measure(folder: Path, tree: Path, study: str | None) -> dict[str, dict[str, 
                     seg = next((s for s in art.segments if s.start <= start < s.end), None)
                     notes.append(f"leak\t{name}\t{pos}\t{start}\t{seg.kind if seg else '?'}\t{t[:200]}")
             if rec is not None:
-                add(h, f"{way} proxy", len(bench._leaks(claims, proxy, proxy_grams)), len(claims))
+                by_proxy = bench._leaks(claims, proxy, proxy_grams)
+                add(h, f"{way} proxy", len(by_proxy), len(claims))
+                if way == "raw":  # (the proxy judged by the gold: claim by claim)
+                    both = len(set(by_proxy) & set(leaked))
+                    add(h, "proxy precision", both, len(by_proxy))
+                    add(h, "proxy recall", both, len(leaked))
             if way != "raw":
                 continue
             kept = bench.grams(bench.kept_text(art))
@@ -179,6 +186,8 @@ def main() -> int:
             ("raw leak-inside", "  leaked inside the article"),
             ("raw leak-after", "  leaked after the article"),
             ("raw proxy", "leakage by bench/ingest.py's proxy"),
+            ("proxy precision", "  of them leaked by the gold too"),
+            ("proxy recall", "  of the gold's leaked claims, caught"),
             ("para", "gold 15+ word paragraphs kept"),
             ("gold words kept", "gold 4-grams kept"),
             ("none leak", "no furniture rules: leakage (gold)"),
