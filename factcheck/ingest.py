@@ -1251,7 +1251,7 @@ def classify_lines(
 
     if page:
         if repeats:
-            _repeated_lines(lines, kinds, vocab)
+            _repeated_lines(lines, kinds)
         if page_title is not None and title_at:
             _before_the_headline(kinds, substantial, title_at)
         if ("furniture", "date stamp") in kinds:
@@ -2001,40 +2001,20 @@ def _after_the_copyright_line(
             return
 
 
-def _repeated_lines(lines: list[_Line], kinds: list[tuple[str, str]], vocab: furniture.Vocabulary) -> None:
+def _repeated_lines(lines: list[_Line], kinds: list[tuple[str, str]]) -> None:
     """A line of four or more words found again further down the page (not right below itself) is
     repeated chrome (a video placeholder, a notice, a pull quote, a teaser): the first copy stays what it
-    is, the repeats are furniture. The title is never dropped. A repeated line with a photo credit right
-    below one of its copies (a short line opened by a caption label: "Photo: Jane Doe, AP") is a photo's
-    caption shown again in a gallery or a viewer: every copy of it is furniture, the first too."""
+    is, the repeats are furniture. The title is never dropped."""
     seen: dict[str, int] = {}
     titles = {ln.text for ln, k in zip(lines, kinds, strict=True) if k[0] == "title"}
-    repeated: dict[str, list[int]] = {}
     for i, ln in enumerate(lines):
         if ln.words < 4:
             continue
         last = seen.get(ln.text)
-        if last is not None and ln.text not in titles:
-            repeated.setdefault(ln.text, [last]).append(i)
-            # (a line said twice in a row is the text's own refrain, not chrome found again elsewhere)
-            if i - last > 1 and kinds[i][0] == "body":
-                kinds[i] = ("furniture", "repeated on the page")
+        # (a line said twice in a row is the text's own refrain, not chrome found again elsewhere)
+        if last is not None and i - last > 1 and kinds[i][0] == "body" and ln.text not in titles:
+            kinds[i] = ("furniture", "repeated on the page")
         seen[ln.text] = i
-
-    def credit(j: int) -> bool:
-        return (
-            j < len(lines) and lines[j].words <= CREDIT_WORDS and vocab.caption(lines[j].text, lines[j].words)
-        )
-
-    for copies in repeated.values():
-        # (a copy said twice in a row has its credit below the second)
-        if any(credit(i + 1) for i in copies):
-            for i in copies:
-                kinds[i] = _CAPTION_KIND
-
-
-CREDIT_WORDS = 8  # a photo credit under a caption is a label and a name or two
-_CAPTION_KIND = ("furniture", "photo caption")
 
 
 _LIST_ITEM = re.compile(r"^(?:[-•*·–]\s|\d{1,2}[.)]\s|\|)")

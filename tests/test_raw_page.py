@@ -1028,22 +1028,6 @@ def test_a_page_without_running_text_has_no_span_and_keeps_its_lines() -> None:
     assert all(why != "after the article's prose" for _kind, why in k.values())
 
 
-def test_a_repeated_line_beside_a_photo_credit_is_a_caption_every_copy() -> None:
-    """A gallery or photo viewer shows a photo's caption again: a line found twice on the page with a
-    photo credit right below a copy is the caption, the first copy too; a repeated line with no credit
-    beside it keeps its first copy."""
-    caption = "Former governor Jane Roe, left, speaks with a shop owner during a campaign stop in Columbia."
-    text = (
-        "Bridge closed\n"
-        + "\n".join([caption, caption, "Photo: Pat Lee, AP", "Image 1 of 5", caption, *ARTICLE])
-        + "\n"
-    )
-    segs, _ = classify_lines(text, "en")
-    got = {(s.kind, s.reason) for s in segs if text[s.start : s.end] == caption}
-    assert got == {("furniture", "photo caption")}
-    assert {(s.kind) for s in segs if text[s.start : s.end] in ARTICLE} == {"body"}
-
-
 def test_a_dated_comment_header_ending_in_said_opens_a_comment() -> None:
     header = "Pat Lee on March 3, 2017 at 9:12 pm said:"
     comment = "I skimmed the report and did not see any analysis of the cost of slower buses at all."
