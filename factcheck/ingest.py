@@ -110,7 +110,7 @@ _AUTHOR_LABEL = re.compile(r"^(?:authors?|writers?|reporters?|reporting\s+by)\s*
 _SOURCE_LABEL = re.compile(r"^(?:source|publisher|outlet|published\s+by)\s*:\s*(?P<who>.+)$", re.I)
 _BIO = re.compile(
     r"""(?:\bI\s+(?:am|have\s+been|'ve\s+been|write|cover)\b.{0,200}\b(?:writer|journalist|reporter|author|editor|correspondent|columnist|news|blogger)|
-        ^[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s+(?:is|has\s+been)\s+(?:an?\s+|the\s+|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}['’]s?\s+)(?:[\w-]+\s+){0,4}(?:writer|journalist|reporter|editor|correspondent|columnist|contributor)s?\b)""",
+        ^[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s+\(@\w+\))?\s+(?:is|has\s+been)\s+(?:an?\s+|the\s+|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}['’]s?\s+)(?:[\w-]+\s+){0,4}(?i:writer|journalist|reporter|editor|correspondent|columnist|contributor)s?\b)""",
     re.X,
 )
 _NEWS_DESK = re.compile(r"\b((?:The\s+)?[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,4})\s+news\s+desk\b")

@@ -1026,3 +1026,25 @@ def test_a_page_without_running_text_has_no_span_and_keeps_its_lines() -> None:
     lines = ["Opening hours", "Monday to Friday 9 to 5", "Saturday 10 to 2", "Closed on public holidays"]
     k = kinds_of("\n".join(lines) + "\n")
     assert all(why != "after the article's prose" for _kind, why in k.values())
+
+
+def test_a_dated_comment_header_ending_in_said_opens_a_comment() -> None:
+    header = "Pat Lee on March 3, 2017 at 9:12 pm said:"
+    comment = "I skimmed the report and did not see any analysis of the cost of slower buses at all."
+    text = "Bridge closed\n" + "\n".join([*ARTICLE, "Comments", header, comment]) + "\n"
+    k = kinds_of(text)
+    assert k[header][0] == "furniture"
+    assert k[comment][0] == "furniture"
+    assert all(k[p] == ("body", "") for p in ARTICLE)
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Jane Roe is a Staff Writer at Example covering security and online platforms.",
+        "Jane Roe (@janeroe) is an Ideas contributor at Example and the host of a daily radio show.",
+    ],
+)
+def test_an_author_bio_with_a_capitalised_role_or_a_handle(bio: str) -> None:
+    text = "Bridge closed\n" + "\n".join([*ARTICLE, bio]) + "\n"
+    assert kinds_of(text)[bio] == ("furniture", "author bio")
