@@ -56,6 +56,12 @@ def register(subparsers: Any) -> None:
     e.add_argument("--article", metavar="KEY", help="the article to change (key as in `factcheck status`)")
     e.add_argument("--title", metavar="TEXT", help="the article's title")
     e.add_argument("--outlet", metavar="NAME", help="the outlet that published the article")
+    e.add_argument(
+        "--published",
+        metavar="DATE",
+        help="the article's publication date (2024-05-03, '3 May 2024', '20 de setembro de 2023', '3 days ago';"
+        " its claims' times are read again from it)",
+    )
     e.add_argument("--claim", metavar="CLAIM_ID", help="the claim to change")
     e.add_argument("--speaker", metavar="NAME", help="who made the claim")
     e.add_argument(
@@ -139,24 +145,46 @@ def cmd_mark(args: argparse.Namespace) -> int:
 
 def cmd_edit(args: argparse.Namespace) -> int:
     path = Path(args.session)
-    article_edits = {k: v for k, v in (("title", args.title), ("outlet", args.outlet)) if v is not None}
+    article_edits = {
+        k: v
+        for k, v in (("title", args.title), ("outlet", args.outlet), ("published", args.published))
+        if v is not None
+    }
     if article_edits and not args.article:
-        _err("--title and --outlet need --article KEY")
+        _err("--title, --outlet and --published need --article KEY")
         return EXIT_USAGE
     if args.speaker is not None and not args.claim:
         _err("--speaker needs --claim CLAIM_ID")
         return EXIT_USAGE
     if not article_edits and args.speaker is None:
-        _err("nothing to edit: give --article KEY with --title/--outlet, or --claim ID with --speaker")
+        _err(
+            "nothing to edit: give --article KEY with --title/--outlet/--published, or --claim ID with --speaker"
+        )
         return EXIT_USAGE
     if (args.article and not article_edits) or (args.claim and args.speaker is None):
-        _err("--article takes --title/--outlet and --claim takes --speaker")
+        _err("--article takes --title/--outlet/--published and --claim takes --speaker")
         return EXIT_USAGE
     if not path.exists():
         _err(f"{path}: no such session")
         return EXIT_USAGE
 
     def edit(review: Any) -> str:
+        import datetime as dt
+
+        from factcheck import times_intl
+        from factcheck.review import ReviewError
+
+        if "published" in article_edits:
+            art = review.corpus.article(args.article)
+            if art is None:
+                raise ReviewError(f"unknown article {args.article!r}")
+            typed = article_edits["published"]
+            published = times_intl.typed_date(typed, art.language, dt.date.today()) if typed else None
+            if typed and published is None:
+                raise ReviewError(
+                    f"--published {typed!r}: no date in that (write it as 2024-05-03, '3 May 2024' or '3 days ago')"
+                )
+            review.set_published(args.article, published)
         if "title" in article_edits:
             review.set_title(args.article, article_edits["title"])
         if "outlet" in article_edits:
@@ -167,7 +195,10 @@ def cmd_edit(args: argparse.Namespace) -> int:
         if article_edits:
             art = review.corpus.article(args.article)
             assert art is not None
-            out.append(f"{args.article}: title {art.title or '-'}; outlet {art.outlet or '-'}")
+            day = art.published.isoformat() if art.published else "-"
+            out.append(
+                f"{args.article}: title {art.title or '-'}; outlet {art.outlet or '-'}; published {day}"
+            )
         if args.speaker is not None:
             out.append(f"{args.claim}: speaker {review.claim(args.claim).speaker or '-'}")
         return "\n".join(out)

@@ -660,7 +660,7 @@ def article_from_record(
             art.published_source = f"record; the text's dateline says {text_date.isoformat()}"
             art.notices.append(
                 f"date: the record says {d.isoformat()}, the text's own dateline {text_date.isoformat()}"
-                " (press p to set the date)"
+                " (set it: p in the review, or factcheck edit --published)"
             )
     elif art.published is None and art.url:
         _date_from_url(art)

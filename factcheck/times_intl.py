@@ -1004,3 +1004,17 @@ def _attach_clocks(out: list[TimeRef], text: str) -> list[TimeRef]:
 
 
 __all__ = ["clear_cache", "supported", "tag", "tag_language"]
+
+
+def typed_date(text: str, language: str | None, today: dt.date) -> dt.date | None:
+    """The day a reviewer typed for an article's publication ("2024-05-03", "3 May 2024", "20 de setembro de
+    2023", "3 days ago", "lundi dernier"), or None. The article's language is tried first, so a date in figures
+    reads as that language writes it ("08/03/2016" is 8 March on a German page); then any language; then the
+    languages' time rules for what dateparser does not read."""
+    v = text.strip()
+    try:
+        return dt.date.fromisoformat(v)
+    except ValueError:
+        pass
+    got = parse_date_text(v, languages=(language, "en"), anchor=today) if language else None
+    return got or parse_date_text(v, anchor=today) or date_phrase(v, today, language)

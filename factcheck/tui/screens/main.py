@@ -20,7 +20,6 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 
 from factcheck import sentences, times_intl
-from factcheck.dates import parse_date_text
 from factcheck.memory import Memory, memory_path, suggested_verdict
 from factcheck.model import DEFAULT_MIN_SCORE, Claim, Verdict
 from factcheck.review import ReviewError
@@ -655,17 +654,9 @@ class MainScreen(ReadingScreen):
         if a is None or not self._writable():
             return
         today = dt.date.today()
-        # the article's language first: a date in figures reads as that language writes it ("08/03/2016"
-        # is 8 March on a German page); a phrase in another language is still read
-        langs = (a.language, "en") if a.language else None
 
         def parse(v: str) -> dt.date | None:
-            try:
-                return dt.date.fromisoformat(v)
-            except ValueError:
-                got = parse_date_text(v, languages=langs, anchor=today) if langs else None
-                # then any language, then the languages' time rules for what dateparser does not read ("lundi dernier")
-                return got or parse_date_text(v, anchor=today) or times_intl.date_phrase(v, today, a.language)
+            return times_intl.typed_date(v, a.language, today)
 
         def check(v: str) -> str | None:
             if not v or parse(v) is not None:
