@@ -224,14 +224,20 @@ def test_edit_sets_title_outlet_and_speaker(proj: Path, capsys: pytest.CaptureFi
         assert code == 2 and err.count("\n") == 1 and "Traceback" not in err
 
 
-def test_edit_sets_the_publication_date_as_the_tui_reads_it(proj: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_edit_sets_the_publication_date_as_the_tui_reads_it(
+    proj: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     a = claim_ids(capsys)["alpha.txt"]
     assert run(capsys, "mark", "sessions/s.toml", a[0], "confirmed", "--corpus", "corpus")[0] == 0
-    code, out, err = run(capsys, "edit", "sessions/s.toml", "--article", "alpha.txt", "--published", "3 May 2024")
+    code, out, err = run(
+        capsys, "edit", "sessions/s.toml", "--article", "alpha.txt", "--published", "3 May 2024"
+    )
     assert code == 0, err
     assert "published 2024-05-03" in out
     assert str(sess.load(Path("sessions/s.toml")).articles["alpha.txt"].published) == "2024-05-03"
-    code, out, _ = run(capsys, "edit", "sessions/s.toml", "--article", "alpha.txt", "--published", "2024-06-01")
+    code, out, _ = run(
+        capsys, "edit", "sessions/s.toml", "--article", "alpha.txt", "--published", "2024-06-01"
+    )
     assert code == 0 and "published 2024-06-01" in out
     # empty: back to the detected date
     code, out, _ = run(capsys, "edit", "sessions/s.toml", "--article", "alpha.txt", "--published", "")
