@@ -150,7 +150,10 @@ def fetch_html(
     except PageError:
         raise
     except urllib.error.HTTPError as e:
-        raise PageError(f"HTTP error {e.code} {e.reason}".rstrip()) from None
+        reason = str(e.reason).splitlines()[-1].strip() if e.reason else ""  # one line: urllib's may hold three
+        if 300 <= e.code < 400:  # urllib gave up following them (a loop, or more than it follows)
+            raise PageError(f"too many redirects (HTTP {e.code} {reason})".replace(" )", ")")) from None
+        raise PageError(f"HTTP error {e.code} {reason}".rstrip()) from None
     except urllib.error.URLError as e:
         reason = e.reason
         if isinstance(reason, TimeoutError) or "timed out" in str(reason):

@@ -57,6 +57,11 @@ class _Handler(BaseHTTPRequestHandler):
         if self.path == "/slow":
             time.sleep(1.5)
             routes[self.path] = (200, "text/html", PAGE.encode())
+        if self.path == "/loop":  # a redirect to itself, for ever
+            self.send_response(302, "Found")
+            self.send_header("Location", "/loop")
+            self.end_headers()
+            return
         route = self.path.split("?")[0]  # (a query makes another URL of the same page)
         if route not in routes:
             self.send_response(404, "Not Found")
@@ -137,7 +142,7 @@ def test_url_is_fetched_once_and_stored(server: str, tmp_path: Path) -> None:
 
 def test_fetch_errors_name_the_url_and_the_batch_goes_on(server: str, tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setattr(webpage, "TIMEOUT", 0.5)
-    urls = [f"{server}/{p}" for p in ("article", "missing", "pdf", "empty", "slow")]
+    urls = [f"{server}/{p}" for p in ("article", "missing", "pdf", "empty", "slow", "loop")]
     batch = load(urls, pages_dir=tmp_path)
     assert [a.path for a in batch.articles] == [urls[0]]
     reasons = {e.path: e.reason for e in batch.errors}
@@ -145,6 +150,7 @@ def test_fetch_errors_name_the_url_and_the_batch_goes_on(server: str, tmp_path: 
     assert reasons[urls[2]] == "not a web page (the server sent application/pdf)"
     assert reasons[urls[3]] == "no extractable text on the page"
     assert reasons[urls[4]].startswith("timed out after 0.5 s")
+    assert reasons[urls[5]] == "too many redirects (HTTP 302 Found)"  # one line, not urllib's three
     assert not webpage.record_path(urls[1], tmp_path).exists()
 
 
