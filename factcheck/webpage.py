@@ -150,10 +150,11 @@ def fetch_html(
     except PageError:
         raise
     except urllib.error.HTTPError as e:
-        reason = str(e.reason).splitlines()[-1].strip() if e.reason else ""  # one line: urllib's may hold three
+        said = str(e.reason).splitlines() if e.reason else []
+        why = said[-1].strip() if said else ""  # one line: urllib's may hold three
         if 300 <= e.code < 400:  # urllib gave up following them (a loop, or more than it follows)
-            raise PageError(f"too many redirects (HTTP {e.code} {reason})".replace(" )", ")")) from None
-        raise PageError(f"HTTP error {e.code} {reason}".rstrip()) from None
+            raise PageError(f"too many redirects (HTTP {e.code} {why})".replace(" )", ")")) from None
+        raise PageError(f"HTTP error {e.code} {why}".rstrip()) from None
     except urllib.error.URLError as e:
         reason = e.reason
         if isinstance(reason, TimeoutError) or "timed out" in str(reason):
