@@ -62,6 +62,9 @@ _UNNAMED_SINGULARS = frozenset(_W["unnamed_singulars"])  # "One analyst said": o
 _DOCUMENTS = frozenset(_W["documents"])
 COMMISSIVE_VERBS = frozenset(_EN["verbs"]["commissive"])
 _ORG_NOUNS = frozenset(_W["org_nouns"])
+_COMPANY_FORMS = frozenset(_W["company_forms"])
+_GROUP_PRONOUNS = frozenset(_W["group_pronouns"])
+_STATE_ABBREVIATIONS = frozenset(_W["state_abbreviations"])
 _GROUP_PLURALS = frozenset(_W.get("group_plurals", []))
 _PRONOUNS = {w: w for w in _W["pronouns"]}
 # abbreviated titles keep their full stop: "Troy police Lt. Gerry Scherlinck said", "Dist. Atty. Steve Cooley"
@@ -368,6 +371,8 @@ def _with_initials(np: str, name: str) -> str:
 def _classify_source(np: str) -> Source | None:
     np = " ".join(np.split()).strip(" ,")
     words = np.split()
+    if len(words) == 1 and words[0].lower() in _GROUP_PRONOUNS:
+        return Source(np, "anonymous")  # "Some said", "Others said": unnamed people
     definite = False
     while (
         words
@@ -501,6 +506,9 @@ def _classify_source(np: str) -> Source | None:
         and not words[0].endswith(".")  # "the Rev. Larry Kroon"
     ):
         return Source(np, "organisation")  # "The Red Sox said": people's names take no article
+    pair = _person_pair(np) if persons and " and " in np else None
+    if pair is not None:
+        return pair  # "Jane Doe and John Smith said": both speak
     if persons and _joined_name(np, persons[-1].text):
         # "Customs and Border Protection", "U.S. Customs and Border Protection": one word joined by "and"
         # to a name of several is one organisation's name (people are joined whole: "Jane Doe and John Roe")
@@ -581,6 +589,21 @@ _LEADING_NAME = re.compile(
 )
 # (not a surname with a prefix: "McDermott", "MacLeod", "DiLeo", "DeGeneres", "VanDeest", "LaRue")
 _CAMEL = re.compile(r"^(?!(?:Mc|Mac|Di|De|Da|Du|Van|Von|La|Le|Del|Fitz|St)[A-Z])[A-Z][a-z]+[A-Z][a-z]")
+
+
+def _person_pair(np: str) -> Source | None:
+    """Two persons named in full and joined by "and" ("Jane Doe and John Smith", "Ms. Jane Doe and Dr. John
+    Smith"): one source that names both, else None (a surname alone may be a firm's: "Marks and Spencer")."""
+    first, _, second = np.partition(" and ")
+    if " and " in second:
+        return None
+    a, b = _classify_source(first), _classify_source(second)
+    if a is None or b is None or a.kind != "person" or b.kind != "person":
+        return None
+    words = a.name.split() + b.name.split()
+    if len(a.name.split()) < 2 or len(b.name.split()) < 2 or any(w.lower() in ROLE_WORDS for w in words):
+        return None  # ("76ers President and General Manager Billy King": one person's two roles)
+    return Source(f"{a.name} and {b.name}", "person")
 
 
 def _joined_name(np: str, person: str) -> bool:
@@ -883,12 +906,24 @@ def _subject_phrase(
         or (toks[j][0] in _TIME_UNITS and j >= 1 and toks[j - 1][0] in _TIME_DETERMINERS)
     ):
         j -= 1
+    if (
+        toks[j][0].lower() in _GROUP_PRONOUNS
+        and (j == 0 or toks[j - 1][0].lower() in _CLAUSE_START)
+        and (j < 2 or toks[j - 1][0] != "and" or toks[j - 2][0] == ",")
+    ):
+        # "Some said", "But others said", "..., and others said": unnamed people (not "He and others say", "Sun,
+        # Hewlett-Packard and others say": the group of those named and more)
+        return toks[j]
     if j >= 3 and toks[j][0] == ")" and toks[j - 2][0] == "(" and toks[j - 1][0].isupper():
         j -= 3  # an acronym in brackets: "the Universities and Colleges Employers’ Association (UCEA) said"
     # appositive clauses between the subject and its verb, one after the other: "Chi Onwurah, the Labour MP
     # for Newcastle Central, who is supporting the report, said"
     skipped = False
     while j >= 1 and toks[j][0] == ",":
+        dateline = _dateline(toks, j) if j >= 5 else None
+        if dateline is not None:
+            j, skipped = dateline, True
+            continue
         step = None
         for i in range(j - 1, max(-1, j - 20), -1):
             if toks[i][0] == ",":
@@ -1042,6 +1077,16 @@ def _subject_phrase(
     ):
         start = _walk_np(toks, j - 1)
         j = start - 1
+    if (
+        j >= 2
+        and toks[j][0] == "by"
+        and toks[j - 1][0].endswith("ed")
+        and toks[j - 1][0].islower()
+        and _people_head(toks[j - 2][0].lower())
+    ):
+        # "Most of the analysts polled by Reuters said": the agent of a participle inside the subject is not
+        # its head; the people before the participle speak
+        return _subject_phrase(toks, j - 1)
     if j >= 0 and toks[j][0] in _OBJECT_PREPOSITIONS:
         return None  # "The charges against Olson allege": the object of a preposition, not the subject
     # the phrase must start a clause: sentence start, after punctuation, a quote, or a conjunction
@@ -1103,6 +1148,27 @@ def _agent_noun(w: str) -> bool:
     if w.endswith("s") and not w.endswith("ss") and len(w) > 5 and w not in _AGENT_NOUNS:
         w = w[:-1]  # a plural: "organizers said", "the inspectors told"
     return w in _AGENT_NOUNS or (w.endswith(_AGENT_SUFFIXES) and len(w) > 4 and w not in _NOT_AGENTS)
+
+
+def _dateline(toks: list[tuple[str, int, int]], j: int) -> int | None:
+    """The comma after a company name when the asides before the comma at token ``j`` are its dateline: a town
+    and its state ("CAMBREX Corp., Bayonne, N.J., said" -> the comma after "Corp."), else None."""
+    state = j - 1
+    while state > j - 3 and toks[state - 1][0] != ",":
+        state -= 1
+    name = "".join(t[0] for t in toks[state:j])  # ("Ill." is two tokens)
+    if toks[state - 1][0] != "," or (name not in _STATE_ABBREVIATIONS and name not in PLACES):
+        return None
+    town = state - 1
+    for i in range(town - 1, max(0, town - 4), -1):
+        if toks[i][0] == ",":
+            inner = toks[i + 1 : town]
+            if i >= 1 and inner and all(t[0][:1].isupper() for t in inner):
+                return i if toks[i - 1][0].rstrip(".") in _COMPANY_FORMS else None
+            return None
+        if not toks[i][0][:1].isupper():
+            return None
+    return None
 
 
 def _place_after_place(

@@ -1419,7 +1419,11 @@ def extract(
                     c.speaker
                 ):
                     last_group = (c.speaker, c.speaker_kind)  # (a letter, a report is no "they")
-                if c.speaker_kind == "person":
+                if c.speaker_kind == "person" and " and " in c.speaker:
+                    # "Jane Doe and John Smith said": "they" is both of them, "he" or "she" one of them
+                    last_group = (c.speaker, c.speaker_kind)
+                    humans.extend((name, "person") for name in c.speaker.split(" and "))
+                elif c.speaker_kind == "person":
                     humans.append((c.speaker, "person"))
                 elif _HUMAN_HEAD.search(c.speaker):
                     humans.append((c.speaker, c.speaker_kind))

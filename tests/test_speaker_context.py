@@ -302,3 +302,19 @@ def test_a_surname_in_s_stays_a_person() -> None:
     assert not extract._group_word("Senator Bernie Sanders spoke. Sanders said the bill failed.", "Sanders")
     assert extract._group_word("Traders in Tokyo were cautious. Traders said yen fell.", "Traders") is False
     assert extract._group_word("Many traders were cautious. Traders said the yen fell.", "Traders")
+
+
+def test_two_persons_joined_speak_together_and_are_they() -> None:
+    """ "Jane Doe and John Smith said": both speak; a later "They said" is both of them, "He added" one of them
+    (before: only "John Smith", and "They" went to the group named before them)."""
+    got = _speakers(
+        "The city will close the bridge for repairs in May, officials announced on Monday.\n\n"
+        "Jane Doe and John Smith said the repairs would cost $4 million over two years.\n\n"
+        "He added that the bridge carried 40,000 cars a day in 2023.\n\n"
+        "They said the work would start on May 3."
+    )
+    assert got["Jane Doe and John Smith said the repairs would cost $4 million over two years."] == (
+        "Jane Doe and John Smith"
+    )
+    assert got["He added that the bridge carried 40,000 cars a day in 2023."] in ("Jane Doe", "John Smith")
+    assert got["They said the work would start on May 3."] == "Jane Doe and John Smith"
