@@ -25,7 +25,7 @@ from factcheck import session as sess
 from factcheck.atomic import write_atomic
 from factcheck.model import Article, Claim
 from factcheck.session.history import history_path
-from factcheck.textout import json_text
+from factcheck.textout import inert, json_text
 from factcheck.urls import is_http_url
 
 FORMATS = ("md", "csv", "json", "claimreview")
@@ -246,8 +246,10 @@ def md(text: Any) -> str:
     """Untrusted text as literal Markdown inline text: one line, inline markup characters escaped, http(s)
     URLs as autolinks.
 
-    The result is always placed after other text on its line, so block markers (``-``, ``1.``) are inert."""
-    return _md_inline(" ".join(str(text if text is not None else "").split()))
+    The result is always placed after other text on its line, so block markers (``-``, ``1.``) are inert.
+    Control and bidi characters are shown as visible marks (``textout.inert``): a report read with ``cat``
+    must not drive the terminal."""
+    return _md_inline(inert(" ".join(str(text if text is not None else "").split())))
 
 
 _BLOCK_START = re.compile(r"^(?:[-+=]|\d{1,9}(?=[.)]))")

@@ -531,6 +531,18 @@ def test_markdown_keeps_urls_clickable_and_notes_multiline() -> None:
     assert note == "first\\\n    \\- second\\\n    2\\. third\\\n    <https://x.org/y_z>"
 
 
+@settings(deadline=None)
+@given(st.text())
+def test_markdown_of_untrusted_text_holds_no_control_or_bidi_character(s: str) -> None:
+    """A Markdown report is read with cat as often as in an editor: a note's ESC or RLO must not reach it."""
+    from factcheck.report import md, md_lines
+
+    for out in (md(s), md_lines(s, "    ")):
+        assert clean(out.replace("\n", ""))
+        assert all(ch.isprintable() or ch == "\n" or ord(ch) > 0x9F for ch in out)
+    assert md("red \x1b[31mtext\u202e") == "red ␛\\[31mtext\ufffd"
+
+
 def test_sidecar_symlinked_out_of_the_corpus_is_not_followed(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
