@@ -45,7 +45,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
 from extract import corpus, data_dir  # noqa: E402
-from reopen_changed import article_changer  # noqa: E402
+from reopen_changed import BODY_ARTICLE, article_changer  # noqa: E402
 
 
 def tui(
@@ -279,7 +279,7 @@ def main() -> int:
 
         # One article changed, each time in a fresh process: the grouping state the last grouping of the batch
         # left in the cache (here the TUI's) makes the regrouping incremental.
-        one = folder / "ecb_0000.txt"
+        one = folder / BODY_ARTICLE  # (an article with a body: bench/reopen_changed.py says why)
         change = article_changer(one)
 
         change()
