@@ -28,7 +28,10 @@ similarity, shipped inside its wheel): the ``semantic`` feature is the cosine of
 claim's vectors, and ``semantic_rank`` the check's place by that cosine among the claim's candidates (``1 / (1 +
 rank)``: the nearest reads as such whatever the cosines' scale, which varies with the claim's length and
 wording). The model loads when a ``Matcher`` is made (only memory commands make one); a check's vector is
-computed when it is first a candidate, so the index costs nothing more to build or to hold.
+computed when it is first a candidate, so the index costs nothing more to build or to hold. The same model's word
+vectors (each word's tokens averaged) give the ``wsoft`` features: the soft coverage of the ``related`` ones,
+through wordllama's vectors instead of the archive's (the same stem counts 1); a word's vector is computed once
+and kept (``WORD_CACHE``), a check's words with its other re-ranking features.
 
 Memory (an archive of 100k checks in well under 300 MB, the model loaded): while the index is built, the checks'
 tokens are ids in one flat array, never a Python list per check; document frequencies are read off the BM25
@@ -75,6 +78,7 @@ STRONG_FUZZ = 0.7
 # How many checks' re-ranking features (and sentence vectors) are kept for the next queries, the least recently
 # used dropped first: a query re-ranks at most RECALL + RECALL_MATCHED checks.
 DOC_CACHE = 1024
+WORD_CACHE = 20_000  # wordllama word vectors kept (float16, 512 bytes each)
 # Index build progress is reported every this many checks.
 PROGRESS_EVERY = 2000
 # Bump when tokenisation changes: cached indexes of an older version are rebuilt.
@@ -293,6 +297,8 @@ FEATURES = (
     "other_year",
     "semantic",
     "semantic_rank",
+    "wsoft",
+    "wsoft_q",
 )
 _CLASHES = ("number_clash", "date_clash")  # evidence against: weights <= 0, and such a match is never strong
 
@@ -324,6 +330,8 @@ class Weights:
         0.0  # cosine of the sentence embeddings of the claim and the check's claim, clipped to 0..1
     )
     semantic_rank: float = 0.0  # 1 / (1 + the check's rank by that cosine among the claim's candidates)
+    wsoft: float = 0.0  # as ``related``, through wordllama's word vectors (1 for the same stem)
+    wsoft_q: float = 0.0  # as ``query_related``, through wordllama's word vectors
     # Units of one hidden layer (a small neural network over the same features): each adds
     # ``out * tanh(bias + its weighted sum of the features)``. They never read the clash features, so that a
     # number or date that differs stays evidence against, whatever the rest.
@@ -399,6 +407,18 @@ class _DocFeatures:
     ordered: tuple[str, ...]  # its tokens in a fixed order, that of the next two
     vector_rows: Any  # numpy int array: the rows of its tokens' word vectors (-1: a token without one)
     idfs: Any  # numpy float array: the rarity of each of those tokens
+    words: _Words  # its claim's and headline's words with their wordllama vectors (the ``wsoft`` features)
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """The distinct words of a text (stop words out), for soft coverage through wordllama's word vectors."""
+
+    stems: Any  # numpy str array: each word's stem (the same stem counts as the same word)
+    idfs: Any  # numpy float array: the rarity of each stem
+    vectors: (
+        Any  # numpy float16 array, a row per word: its wordllama vector (the mean of its tokens', normalised)
+    )
 
 
 @dataclass(slots=True)
@@ -636,6 +656,8 @@ class Matcher:
         self._vectors: Any = None  # the archive's word vectors (``learn_word_vectors``), L2-normalised rows
         self._n = len(self.checks)
         self._semantic_vectors: collections.OrderedDict[int, Any] = collections.OrderedDict()
+        # Each word's wordllama vector (float16), the least recently used dropped beyond WORD_CACHE.
+        self._word_vectors: collections.OrderedDict[str, Any] = collections.OrderedDict()
         if not self.checks:
             return
         where = cache_dir / self.digest if cache_dir else None
@@ -857,6 +879,7 @@ class Matcher:
                 ordered=tuple(ordered),
                 vector_rows=np.array([self._vector_row.get(t, -1) for t in ordered], dtype=np.int64),
                 idfs=np.array([self._idf(t) for t in ordered]),
+                words=self._words(text),
             )
             self._docs[i] = got
             if len(self._docs) > DOC_CACHE:
@@ -920,10 +943,12 @@ class Matcher:
         related = self._related(q_toks, [self._doc(i) for i, _ in cands])
         semantic = self._semantic(text, [i for i, _ in cands])
         semantic_rank = reciprocal_ranks(semantic)
+        q_words = self._words(text)
+        wsoft = [_soft_coverage(self._doc(i).words, q_words) for i, _ in cands]
         best_history = max(history) or 1.0
         out = []
-        for (i, bm), hist, (rel, q_rel), sem, sem_rank in zip(
-            cands, history, related, semantic, semantic_rank, strict=True
+        for (i, bm), hist, (rel, q_rel), sem, sem_rank, (ws, ws_q) in zip(
+            cands, history, related, semantic, semantic_rank, wsoft, strict=True
         ):
             c, d = self.checks[i], self._doc(i)
             shared_names = q_names & d.names
@@ -948,6 +973,8 @@ class Matcher:
                 "other_year": 1.0 if post_years and d.years and not post_years & d.years else 0.0,
                 "semantic": sem,
                 "semantic_rank": sem_rank,
+                "wsoft": ws,
+                "wsoft_q": ws_q,
                 # not weighted: direct evidence for `strong` (the claim reads like a wording matched before)
                 "matched_fuzz": max((fuzz.token_sort_ratio(q_proc, m) for m in d.matched_text), default=0)
                 / 100,
@@ -984,6 +1011,39 @@ class Matcher:
         while len(kept) > DOC_CACHE:
             kept.popitem(last=False)
         return [min(max(float(got[i] @ q), 0.0), 1.0) for i in cands]
+
+    def _words(self, text: str) -> _Words:
+        """A text's distinct words with their stems, rarities and wordllama vectors (``_word_vectors``)."""
+        import numpy as np
+
+        words = sorted(set(_words(text)))
+        stems = list(self._stem.stemWords(words)) if words else []
+        return _Words(
+            stems=np.array(stems, dtype=str),
+            idfs=np.array([self._idf(s) for s in stems]),
+            vectors=self._word_vectors_of(words),
+        )
+
+    def _word_vectors_of(self, words: list[str]) -> Any:
+        """The wordllama vector of each word (float16 rows): the mean of its token vectors, normalised, as the
+        model pools a sentence. The words not seen lately are embedded together, and kept."""
+        import numpy as np
+
+        kept = self._word_vectors
+        new = [w for w in words if w not in kept]
+        got = (
+            dict(zip(new, self._semantic_model.embed(new, norm=True).astype(np.float16), strict=True))
+            if new
+            else {}
+        )
+        for w in words:
+            if w not in got:
+                got[w] = kept[w]
+                kept.move_to_end(w)
+        kept.update(got)
+        while len(kept) > WORD_CACHE:
+            kept.popitem(last=False)
+        return np.array([got[w] for w in words], dtype=np.float16).reshape(len(words), SEMANTIC_DIM)
 
     def _history(self, q_toks: set[str], d: _DocFeatures, said: dict[str, float]) -> float:
         """The check's words absent from the claim that the claim's words translate to (the best translation
@@ -1046,6 +1106,22 @@ class Matcher:
             others = tuple(m.check.id for i, m in sorted(members, key=lambda im: im[0]) if i != first_i)
             out.append(replace(first, score=best.score, same_as=others) if others else first)
         return out
+
+
+def _soft_coverage(d: _Words, q: _Words) -> tuple[float, float]:
+    """The soft coverage of a check's words by the claim's and of the claim's by the check's: each word counts by
+    rarity times its closeness to the nearest word on the other side (1 for the same stem, else the cosine of
+    their wordllama vectors, clipped to 0..1). As ``Matcher._related``, with wordllama's vectors."""
+    import numpy as np
+
+    if not len(d.stems) or not len(q.stems):
+        return 0.0, 0.0
+    sims = np.clip(d.vectors.astype(np.float32) @ q.vectors.astype(np.float32).T, 0.0, 1.0)
+    sims[d.stems[:, None] == q.stems[None, :]] = 1.0
+    return (
+        float((sims.max(axis=1) * d.idfs).sum() / d.idfs.sum()),
+        float((sims.max(axis=0) * q.idfs).sum() / q.idfs.sum()),
+    )
 
 
 def reciprocal_ranks(values: Sequence[float]) -> list[float]:

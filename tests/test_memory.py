@@ -1062,3 +1062,40 @@ def test_a_claims_own_decision_archived_from_its_session_is_no_earlier_check(tmp
     mem.load()
     found = mem.checked_before(claim.text, strong_only=False, own=(claim.id, session))
     assert [m.check.source for m in found] == [str(other)]
+
+
+def test_wsoft_features_cover_words_softly_through_wordllama_word_vectors() -> None:
+    from factcheck import matching
+    from factcheck.matching import _soft_coverage
+
+    m = Matcher(ARCHIVE)
+    mother, mum, fossil = (m._words(w) for w in ("mother", "mum", "fossil"))
+    # a synonym is closer than an unrelated word; both directions are 0..1
+    assert _soft_coverage(mother, mum)[0] > _soft_coverage(mother, fossil)[0]
+    assert all(0.0 <= v <= 1.0 for v in _soft_coverage(mother, mum) + _soft_coverage(mother, fossil))
+    # the same stem counts 1, whatever the word vectors say; a text without words covers nothing
+    assert _soft_coverage(m._words("fossils"), m._words("fossil")) == (1.0, 1.0)
+    assert _soft_coverage(m._words("the of"), mum) == (0.0, 0.0)
+    # by rarity: a check's words half covered, the claim's fully
+    both = _soft_coverage(m._words("fossil ammonite"), m._words("fossils"))
+    assert both[1] == 1.0 and 0.0 < both[0] < 1.0
+    # each word's vector is computed once and kept (bounded); the features are on every match
+    assert "mother" in m._word_vectors and len(m._word_vectors) <= matching.WORD_CACHE
+    (hit, *_) = m.match("Unbelievable: a giant ammonite fossil was found in British Columbia!")
+    assert (
+        hit.check.id == "c3" and 0.0 < hit.features["wsoft"] <= 1.0 and 0.0 < hit.features["wsoft_q"] <= 1.0
+    )
+    # ``match --json`` still returns the documented fields only (no feature leaks into it)
+    assert set(hit.to_json()) == {
+        "id",
+        "score",
+        "claim",
+        "title",
+        "verdict",
+        "url",
+        "date",
+        "by",
+        "strong",
+        "why",
+        "same_as",
+    }
