@@ -416,9 +416,8 @@ class _Words:
 
     stems: Any  # numpy str array: each word's stem (the same stem counts as the same word)
     idfs: Any  # numpy float array: the rarity of each stem
-    vectors: (
-        Any  # numpy float16 array, a row per word: its wordllama vector (the mean of its tokens', normalised)
-    )
+    # numpy float16 array, a row per word: its wordllama vector (the mean of its tokens', normalised)
+    vectors: Any
 
 
 @dataclass(slots=True)
