@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -40,6 +41,26 @@ ARCHIVE = [
         "Were Corn Flakes invented...",
     ),
 ]
+
+
+def _seeds_session(tmp_path: Path, decide: Any) -> tuple[Path, Any]:
+    """A session on a copy of the seeds in which ``decide(review, claim)`` decided the first claim (saved):
+    the session file and that claim."""
+    import shutil
+
+    from factcheck.review import Review
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(ROOT / "seeds", corpus)
+    session = tmp_path / "s.toml"
+    review = Review.open(session, [str(corpus)], reviewer="alice")
+    try:
+        claim = review.claims(review.corpus.articles[0].key)[0]
+        decide(review, claim)
+        review.save()
+    finally:
+        review.close()
+    return session, claim
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -598,21 +619,11 @@ def test_history_feature_ranks_the_check_matched_to_such_wordings_before(tmp_pat
 
 
 def test_a_claim_the_reviewer_applied_an_earlier_check_to_is_a_wording_of_that_check(tmp_path: Path) -> None:
-    import shutil
-
     from factcheck.model import Verdict
-    from factcheck.review import Review
 
-    corpus = tmp_path / "corpus"
-    shutil.copytree(ROOT / "seeds", corpus)
-    session = tmp_path / "s.toml"
-    review = Review.open(session, [str(corpus)], reviewer="alice")
-    try:
-        claim = review.claims(review.corpus.articles[0].key)[0]
-        review.apply_check(claim.id, Verdict.DISPUTED, evidence="https://checks.example/1")
-        review.save()
-    finally:
-        review.close()
+    session, claim = _seeds_session(
+        tmp_path, lambda r, c: r.apply_check(c.id, Verdict.DISPUTED, evidence="https://checks.example/1")
+    )
     earlier = Check("fc1", "An earlier fact-check.", verdict="False", url="https://checks.example/1")
     other = Check("fc2", "Another fact-check.", url="https://checks.example/2")
     checks, errors = read_sources([session], known=[earlier, other])
@@ -720,22 +731,13 @@ def test_related_features_bridge_words_the_archive_uses_together(tmp_path: Path)
 
 
 def test_an_earlier_check_applied_to_a_claim_that_had_evidence_links_it_back_too(tmp_path: Path) -> None:
-    import shutil
-
     from factcheck.model import Verdict
-    from factcheck.review import Review
 
-    corpus = tmp_path / "corpus"
-    shutil.copytree(ROOT / "seeds", corpus)
-    session = tmp_path / "s.toml"
-    review = Review.open(session, [str(corpus)], reviewer="alice")
-    try:
-        claim = review.claims(review.corpus.articles[0].key)[0]
+    def decide(review: Any, claim: Any) -> None:
         review.apply_check(claim.id, None, evidence="https://news.example/source")  # the reviewer's own link
         review.apply_check(claim.id, Verdict.DISPUTED, evidence="https://checks.example/1")  # then `b`
-        review.save()
-    finally:
-        review.close()
+
+    session, claim = _seeds_session(tmp_path, decide)
     earlier = Check("fc1", "An earlier fact-check.", verdict="False", url="https://checks.example/1")
     checks, errors = read_sources([session], known=[earlier])
     assert not errors
@@ -1033,18 +1035,8 @@ def test_a_claims_own_decision_archived_from_its_session_is_no_earlier_check(tmp
     import shutil
 
     from factcheck.model import Verdict
-    from factcheck.review import Review
 
-    corpus = tmp_path / "corpus"
-    shutil.copytree(ROOT / "seeds", corpus)
-    session = tmp_path / "s.toml"
-    review = Review.open(session, [str(corpus)], reviewer="alice")
-    try:
-        claim = review.claims(review.corpus.articles[0].key)[0]
-        review.mark(claim.id, Verdict.DISPUTED)
-        review.save()
-    finally:
-        review.close()
+    session, claim = _seeds_session(tmp_path, lambda r, c: r.mark(c.id, Verdict.DISPUTED))
     other = tmp_path / "earlier.toml"
     shutil.copy(session, other)
     archive = tmp_path / "m.jsonl"
