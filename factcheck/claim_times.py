@@ -33,9 +33,8 @@ class _Rules:
     complements: frozenset[str]  # a REF after "of": "the approaches of the past"
     hyphen: bool  # a REF hyphened to the next word: "now-defunct"
     adverbs: frozenset[str]  # a REF adverb that modifies the next word: "now", "recently"
-    noun_openers: frozenset[
-        str
-    ]  # ... inside a noun phrase when one of these precedes it: "the now defunct firm"
+    # ... inside a noun phrase when one of these precedes it: "the now defunct firm"
+    noun_openers: frozenset[str]
 
 
 @functools.cache

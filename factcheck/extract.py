@@ -1124,7 +1124,7 @@ def extract(
             and not sent[: quoted_spans[0][0]].strip(_QUOTE_PUNCT)
             and not sent[quoted_spans[0][1] :].strip(_QUOTE_PUNCT)
         )
-        if all_quoted or (sent[:1] in '"“' and _quoted_paragraph_on(text, sent, st.end)):
+        if all_quoted or _quoted_paragraph_on(text, sent, st.end):
             whole = None
         # a quotation that goes on: it closes in this sentence, or (a quotation running over several
         # paragraphs opens each with a quote mark) stays open

@@ -247,7 +247,7 @@ def _memo_bisect(
         memo.splits[key] = (sides, holds)
         if sides is None or not holds:
             return None
-        return [ms[i] for i in sorted(sides[0])], [ms[i] for i in sorted(sides[1])]
+        return _split_at(ms, sides)
 
     return bisect
 
@@ -506,6 +506,11 @@ def _bisect(
     sides = _two_sides(ms, tf, p)
     if sides is None or not _split_holds(ms, sides, gvecs, p):
         return None
+    return _split_at(ms, sides)
+
+
+def _split_at(ms: list[int], sides: tuple[list[int], list[int]]) -> tuple[list[int], list[int]]:
+    """The story ``ms`` cut in its two sides (places in ``ms``), each in batch order."""
     return [ms[i] for i in sorted(sides[0])], [ms[i] for i in sorted(sides[1])]
 
 
