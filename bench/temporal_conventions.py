@@ -253,7 +253,9 @@ def main(argv: list[str] | None = None) -> int:
     dev, _held = bench.split(bench.load(bench.data_dir()))  # the held-out part is never tagged here
     other: list[bench.Doc] = []
     if args.dev_corpus:
-        other, _check = bench.split(bench.load_corpus(Path(args.dev_corpus)), seed=bench.CORPUS_SEED)
+        other, _check = bench.split(
+            bench.load_corpus(Path(args.dev_corpus)), bench.CORPUS_SEED, bench.CORPUS_CHECK_SHARE
+        )
     dev_refs, dev_grains = points(bench.run(dev, "factcheck"))
     other_refs, other_grains = points(bench.run(other, "factcheck"))
     names = [d.name for d in dev]
