@@ -61,7 +61,7 @@ _OPENERS = frozenset({".", "?", "!", '"', "``", "''", "`", ":", "--", "_"})
 _AUXILIARIES = frozenset(
     "is are was were be been being has have had do does did will would can could may might must shall should".split()
 )
-_TOKEN = re.compile(r"[\w'’.-]+|[^\w\s]")
+_TOKEN = re.compile(r"[\w'’-]+|[^\w\s]")
 
 
 @dataclass
@@ -128,34 +128,67 @@ def _phrase(text: str) -> str | None:
     return None
 
 
-def points(outputs: list[tuple[bench.Doc, list[bench.Timex]]]) -> tuple[list[Point], list[Point]]:
-    """The REF decisions and the granularity decisions of the tagged documents."""
-    refs: list[Point] = []
-    grains: list[Point] = []
+_AGO = re.compile(
+    r"(?i)(?P<approx>about|almost|nearly|more than|less than|some|roughly|around|over)?\s*\S+\s+(?P<u>\w+?)s?\s+ago"
+)
+_RATE = re.compile(
+    r"(?i)(?:a|an|per|each)\s+\w+|annually|yearly|daily|weekly|monthly|quarterly|hourly|nightly"
+)
+_AMOUNT_BEFORE = re.compile(
+    r"(?:\d|million|billion|percent|%|cents?|dollars?|shares|units|times|twice|once)\W*(?:\w+\W+){0,2}$"
+)
+
+
+def _ago_cell(text: str) -> tuple[str, str] | None:
+    m = _AGO.fullmatch(text.strip())
+    if m is None:
+        return None
+    return ("N units ago, " + ("approximate" if m["approx"] else "exact"), m["u"].lower())
+
+
+def _rate_slot(text: str, start: int, end: int) -> str:
+    """Where a rate or frequency stands: after an amount ("$2 million a year", "rise 8% annually"), before a
+    noun as an adjective ("daily volume"), or elsewhere."""
+    if _AMOUNT_BEFORE.search(text[max(0, start - 40) : start]):
+        return "after an amount"
+    nxt = _words(text[end : end + 30])
+    if nxt and nxt[0][0].islower() and not _verb_like(nxt[0]) and nxt[0] not in _PREPOSITIONS:
+        return "before a noun"
+    return "elsewhere"
+
+
+def points(outputs: list[tuple[bench.Doc, list[bench.Timex]]]) -> dict[str, list[Point]]:
+    """The decision points of the tagged documents, by family: REF words (tagged or not), granularity (the gold
+    value's shape), "N units ago" (the gold type: DATE or DURATION), rates and frequencies (tagged or not)."""
+    fam: dict[str, list[Point]] = {"ref": [], "grain": [], "ago": [], "rate": []}
     for d, found in outputs:
         for s in found:
             gold = [g for g in d.gold if s.start < g.end and g.start < s.end]
             text = d.text[s.start : s.end]
-            tense = _tense(d.text, s.start, s.end) or "none"
+            tagged = "tagged" if gold else "untagged"
             if s.value.endswith("_REF"):
                 word = re.sub(r"\s+", " ", text.lower())
                 word = _GROUPS.get(word, word)
-                refs.append(
-                    Point(
-                        d.name,
-                        (word, slot(d.text, s.start, s.end)),
-                        "tagged" if gold else "untagged",
-                        "tagged",
-                    )
+                fam["ref"].append(Point(d.name, (word, slot(d.text, s.start, s.end)), tagged, "tagged"))
+                continue
+            if s.type == "SET" and _RATE.fullmatch(text.strip()):
+                kind = "a/per/each unit" if " " in text.strip() else text.strip().lower()
+                fam["rate"].append(
+                    Point(d.name, (kind, _rate_slot(d.text, s.start, s.end)), tagged, "tagged")
                 )
+                continue
+            ago = _ago_cell(text)
+            if ago and gold and gold[0].type in ("DATE", "DURATION"):
+                fam["ago"].append(Point(d.name, ago, gold[0].type, s.type))
                 continue
             family = _phrase(text.strip())
             if family and gold and gold[0].type in ("DATE", "TIME"):
                 g = gold[0]
                 label = _shape(g.value) if g.type == "DATE" else "TIME " + _shape(g.value)
                 engine = _shape(s.value) if s.type == "DATE" else "TIME " + _shape(s.value)
-                grains.append(Point(d.name, (family, tense), label, engine))
-    return refs, grains
+                tense = _tense(d.text, s.start, s.end) or "none"
+                fam["grain"].append(Point(d.name, (family, tense), label, engine))
+    return fam
 
 
 def learn(pts: list[Point], min_n: int) -> dict[tuple[str, str], str]:
@@ -256,27 +289,35 @@ def main(argv: list[str] | None = None) -> int:
         other, _check = bench.split(
             bench.load_corpus(Path(args.dev_corpus)), bench.CORPUS_SEED, bench.CORPUS_CHECK_SHARE
         )
-    dev_refs, dev_grains = points(bench.run(dev, "factcheck"))
-    other_refs, other_grains = points(bench.run(other, "factcheck"))
+    dev_fam = points(bench.run(dev, "factcheck"))
+    other_fam = points(bench.run(other, "factcheck"))
+    dev_refs, other_refs = dev_fam["ref"], other_fam["ref"]
     names = [d.name for d in dev]
     untagged = [p for p in dev_refs if p.label == "untagged"]
     gold_ref_docs = {d.name for d in dev for g in d.gold if g.value.endswith("_REF")}
     lone = sum(p.doc not in gold_ref_docs for p in untagged)
     print(
-        f"TBAQ dev: {len(dev_refs)} REF expressions tagged, {len(untagged)} of them not annotated; {lone} of those "
-        f"in documents whose annotators tagged no REF at all ({len({p.doc for p in untagged})} documents)\n"
+        f"TBAQ dev: {len(dev_refs)} REF expressions tagged, {len(untagged)} of them not annotated "
+        f"({len({p.doc for p in untagged})} documents); {lone} of those in documents whose annotators tagged no "
+        "REF at all\n"
     )
-    table("REF words: annotated or not, by word and slot", {"TBAQ dev": dev_refs, "MEANTIME dev": other_refs})
     slot_only = [Point(p.doc, ("any REF", p.cell[1]), p.label, p.engine) for p in dev_refs]
     slot_other = [Point(p.doc, ("any REF", p.cell[1]), p.label, p.engine) for p in other_refs]
-    table("REF words: annotated or not, by slot alone", {"TBAQ dev": slot_only, "MEANTIME dev": slot_other})
-    table(
-        "granularity: the gold value's shape, by phrase and tense",
-        {"TBAQ dev": dev_grains, "MEANTIME dev": other_grains},
-    )
-    cross_validate("REF words by word and slot", dev_refs, other_refs, names, args.folds, args.min_n)
-    cross_validate("REF words by slot alone", slot_only, slot_other, names, args.folds, args.min_n)
-    cross_validate("granularity by phrase and tense", dev_grains, other_grains, names, args.folds, args.min_n)
+    families = [
+        ("REF words, by word and slot: annotated or not", dev_refs, other_refs),
+        ("REF words, by slot alone: annotated or not", slot_only, slot_other),
+        (
+            "granularity of a relative week, year or part of day, by phrase and tense: the gold value's shape",
+            dev_fam["grain"],
+            other_fam["grain"],
+        ),
+        ('"N units ago", by approximation and unit: the gold type', dev_fam["ago"], other_fam["ago"]),
+        ("rates and frequencies, by word and slot: annotated or not", dev_fam["rate"], other_fam["rate"]),
+    ]
+    for title, dev_pts, other_pts in families:
+        table(title, {"TBAQ dev": dev_pts, "MEANTIME dev": other_pts})
+    for title, dev_pts, other_pts in families:
+        cross_validate(title, dev_pts, other_pts, names, args.folds, args.min_n)
     return 0
 
 

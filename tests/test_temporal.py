@@ -983,6 +983,63 @@ def test_bench_reads_a_check_corpus(tmp_path: Any) -> None:
     assert date.tp_value == 1  # "ended Thursday" in a past clause: the day before the DCT
 
 
+def _conventions_module() -> Any:
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "bench" / "temporal_conventions.py"
+    spec = importlib.util.spec_from_file_location("bench_temporal_conventions", path)
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Now, he says, the plan works.", "Now", "discourse marker (opening, comma)"),
+        ("The rally ended. Now officials are investigating.", "Now", "sentence-initial"),
+        ("Sales rose in recent years.", "recent years", "after a preposition"),
+        ("Because of the recent sale, shares fell.", "recent", "inside a noun phrase"),
+        (
+            "Stephen Akerfeldt, currently vice president, will retire.",
+            "currently",
+            "apposition, before a noun phrase",
+        ),
+        ("The firm, currently valued at $4 million, was sold.", "currently", "adverb inside the clause"),
+        ("She has lived there for five months now.", "now", "clause-final"),
+        ("Iraq now controls 20 percent of the oil.", "now", "adverb inside the clause"),
+    ],
+)
+def test_bench_conventions_slot(text: str, word: str, expected: str) -> None:
+    """``bench/temporal_conventions.py``: the syntactic slot a REF word stands in."""
+    mod = _conventions_module()
+    i = text.index(word)
+    assert mod.slot(text, i, i + len(word)) == expected
+
+
+def test_bench_conventions_learn_needs_a_majority_from_two_documents() -> None:
+    mod = _conventions_module()
+    point = mod.Point
+    pts = [
+        point("a", ("now", "sentence-initial"), "untagged", "tagged"),
+        point("b", ("now", "sentence-initial"), "untagged", "tagged"),
+        point("b", ("now", "sentence-initial"), "untagged", "tagged"),
+        point("c", ("now", "sentence-initial"), "tagged", "tagged"),
+        point("a", ("soon", "clause-final"), "untagged", "tagged"),  # one document only
+        point("a", ("soon", "clause-final"), "untagged", "tagged"),
+        point("a", ("soon", "clause-final"), "untagged", "tagged"),
+        point("a", ("recent", "inside a noun phrase"), "untagged", "tagged"),  # a tie
+        point("b", ("recent", "inside a noun phrase"), "tagged", "tagged"),
+    ]
+    policy = mod.learn(pts, 3)
+    assert policy == {("now", "sentence-initial"): "untagged"}
+    assert mod.score(pts, policy) == (4, 2)  # 3 "now" right instead of 1; "soon" and "recent" as the engine
+
+
 def test_bench_date_cause_kinds_and_causes() -> None:
     """``--date-causes``: each error involving a DATE gets a kind and a likely cause."""
     mod = _bench_module()
