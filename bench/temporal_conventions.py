@@ -11,7 +11,7 @@ Two kinds of decision that TimeML annotators make differently from one document 
   preposition ("in recent years"), inside a noun phrase ("the recent sale"), a sentence-opening discourse
   marker followed by a comma ("Now, he says"), sentence-initial, in apposition before a noun phrase ("X,
   currently vice president"), clause-final ("five months now."), or an adverb inside the clause ("Iraq now
-  controls"); and the tense of its clause.
+  controls"); apart, the tense of its clause.
 - **the granularity of a relative week or year** ("last week" as a week number, ``WXX`` or a month; "a year
   earlier" as a quarter or a year): each such expression tagged as a DATE and covered by a gold DATE is a
   decision point, its label the shape of the gold value (digits as 9), its context the phrase and the tense.
@@ -160,7 +160,7 @@ def _rate_slot(text: str, start: int, end: int) -> str:
 def points(outputs: list[tuple[bench.Doc, list[bench.Timex]]]) -> dict[str, list[Point]]:
     """The decision points of the tagged documents, by family: REF words (tagged or not), granularity (the gold
     value's shape), "N units ago" (the gold type: DATE or DURATION), rates and frequencies (tagged or not)."""
-    fam: dict[str, list[Point]] = {"ref": [], "grain": [], "ago": [], "rate": []}
+    fam: dict[str, list[Point]] = {"ref": [], "ref tense": [], "grain": [], "ago": [], "rate": []}
     for d, found in outputs:
         for s in found:
             gold = [g for g in d.gold if s.start < g.end and g.start < s.end]
@@ -170,6 +170,8 @@ def points(outputs: list[tuple[bench.Doc, list[bench.Timex]]]) -> dict[str, list
                 word = re.sub(r"\s+", " ", text.lower())
                 word = _GROUPS.get(word, word)
                 fam["ref"].append(Point(d.name, (word, slot(d.text, s.start, s.end)), tagged, "tagged"))
+                tense = _tense(d.text, s.start, s.end) or "none"
+                fam["ref tense"].append(Point(d.name, (word, f"clause tense {tense}"), tagged, "tagged"))
                 continue
             if s.type == "SET" and _RATE.fullmatch(text.strip()):
                 kind = "a/per/each unit" if " " in text.strip() else text.strip().lower()
@@ -306,6 +308,11 @@ def main(argv: list[str] | None = None) -> int:
     families = [
         ("REF words, by word and slot: annotated or not", dev_refs, other_refs),
         ("REF words, by slot alone: annotated or not", slot_only, slot_other),
+        (
+            "REF words, by word and the tense of the clause: annotated or not",
+            dev_fam["ref tense"],
+            other_fam["ref tense"],
+        ),
         (
             "granularity of a relative week, year or part of day, by phrase and tense: the gold value's shape",
             dev_fam["grain"],
