@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from factcheck.model import TimeRef
@@ -313,6 +314,7 @@ def month_in_set(text: str, refs: list[TimeRef]) -> list[TimeRef]:
 _DURATION_PART = re.compile(r"P(T?)(\d+)([YMDHS])")
 _PART_RANK = {("", "Y"): 0, ("", "M"): 1, ("", "D"): 2, ("T", "H"): 3, ("T", "M"): 4, ("T", "S"): 5}
 _PART_LINK = re.compile(r",?[^\S\n]+(?:and[^\S\n]+)?")
+_PART_GAP = 8  # the longest link worth reading: ", and " with a space or two more
 
 
 def _compound(text: str, parts: list[TimeRef]) -> TimeRef:
@@ -377,7 +379,9 @@ def apply(text: str, refs: list[TimeRef]) -> list[TimeRef]:
         if any(r.type == "SET" for r in out):
             out = clock_in_set(text, out)
         out = clock_in_many_days(text, out)
-    if sum(r.type == "DURATION" for r in out) > 1:
+    if any(
+        a.type == "DURATION" == b.type and b.start - a.end <= _PART_GAP for a, b in itertools.pairwise(out)
+    ):
         out = compound_durations(text, out)
     if any(_QUOTE_DEICTIC.fullmatch(r.text) for r in out):
         out = [quoted_day(text, out, i) for i in range(len(out))]
