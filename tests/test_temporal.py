@@ -983,6 +983,63 @@ def test_bench_reads_a_check_corpus(tmp_path: Any) -> None:
     assert date.tp_value == 1  # "ended Thursday" in a past clause: the day before the DCT
 
 
+def _conventions_module() -> Any:
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "bench" / "temporal_conventions.py"
+    spec = importlib.util.spec_from_file_location("bench_temporal_conventions", path)
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Now, he says, the plan works.", "Now", "discourse marker (opening, comma)"),
+        ("The rally ended. Now officials are investigating.", "Now", "sentence-initial"),
+        ("Sales rose in recent years.", "recent years", "after a preposition"),
+        ("Because of the recent sale, shares fell.", "recent", "inside a noun phrase"),
+        (
+            "Stephen Akerfeldt, currently vice president, will retire.",
+            "currently",
+            "apposition, before a noun phrase",
+        ),
+        ("The firm, currently valued at $4 million, was sold.", "currently", "adverb inside the clause"),
+        ("She has lived there for five months now.", "now", "clause-final"),
+        ("Iraq now controls 20 percent of the oil.", "now", "adverb inside the clause"),
+    ],
+)
+def test_bench_conventions_slot(text: str, word: str, expected: str) -> None:
+    """``bench/temporal_conventions.py``: the syntactic slot a REF word stands in."""
+    mod = _conventions_module()
+    i = text.index(word)
+    assert mod.slot(text, i, i + len(word)) == expected
+
+
+def test_bench_conventions_learn_needs_a_majority_from_two_documents() -> None:
+    mod = _conventions_module()
+    point = mod.Point
+    pts = [
+        point("a", ("now", "sentence-initial"), "untagged", "tagged"),
+        point("b", ("now", "sentence-initial"), "untagged", "tagged"),
+        point("b", ("now", "sentence-initial"), "untagged", "tagged"),
+        point("c", ("now", "sentence-initial"), "tagged", "tagged"),
+        point("a", ("soon", "clause-final"), "untagged", "tagged"),  # one document only
+        point("a", ("soon", "clause-final"), "untagged", "tagged"),
+        point("a", ("soon", "clause-final"), "untagged", "tagged"),
+        point("a", ("recent", "inside a noun phrase"), "untagged", "tagged"),  # a tie
+        point("b", ("recent", "inside a noun phrase"), "tagged", "tagged"),
+    ]
+    policy = mod.learn(pts, 3)
+    assert policy == {("now", "sentence-initial"): "untagged"}
+    assert mod.score(pts, policy) == (4, 2)  # 3 "now" right instead of 1; "soon" and "recent" as the engine
+
+
 def test_bench_date_cause_kinds_and_causes() -> None:
     """``--date-causes``: each error involving a DATE gets a kind and a likely cause."""
     mod = _bench_module()
@@ -2544,3 +2601,70 @@ def test_diff_bench_leaves_the_fresh_split_out() -> None:
 )
 def test_going_without_to_is_no_future(text: str, phrase: str, expected: str) -> None:
     assert value(text, phrase, D(2019, 10, 30)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        # a game clock (ECB+: a football and a basketball report), a race time, a stay, a siege (discourse.compound_durations)
+        (
+            "He ran it back for a touchdown and a 31-24 lead with 4 minutes 48 seconds remaining.",
+            "4 minutes 48 seconds",
+            "PT4M48S",
+        ),
+        (
+            "He set the record with a bank shot with 7 minutes 41 seconds to go.",
+            "7 minutes 41 seconds",
+            "PT7M41S",
+        ),
+        (
+            "She won the marathon in 2 hours, 21 minutes and 3 seconds.",
+            "2 hours, 21 minutes and 3 seconds",
+            "PT2H21M3S",
+        ),
+        (
+            "The crew spent 5 days, 4 hours and 12 minutes in orbit.",
+            "5 days, 4 hours and 12 minutes",
+            "P5DT4H12M",
+        ),
+        ("The siege of the city lasted two years and three months.", "two years and three months", "P2Y3M"),
+        ("It took four minutes and forty-eight seconds.", "four minutes and forty-eight seconds", "PT4M48S"),
+    ],
+)
+def test_compound_duration_is_one(text: str, phrase: str, expected: str) -> None:
+    ref = find(text, phrase, D(2019, 4, 15))
+    assert (ref.text, ref.type, ref.value) == (phrase, "DURATION", expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        ("He served two days and two weeks in jail.", "two days", "two weeks"),  # units going up: two amounts
+        ("It rose 5% in two days and 3% in four hours.", "two days", "four hours"),  # words between
+        ("The race took 2 hours, and the next one 5 hours.", "2 hours", "5 hours"),  # the same unit
+    ],
+)
+def test_durations_apart_stay_apart(text: str, first: str, second: str) -> None:
+    a, b = find(text, first, D(2019, 4, 15)), find(text, second, D(2019, 4, 15))
+    assert (a.text, b.text) == (first, second)
+
+
+def test_compound_duration_keeps_the_approximation() -> None:
+    ref = find(
+        "He was held for about two hours and ten minutes.", "two hours and ten minutes", D(2019, 4, 15)
+    )
+    assert (ref.value, ref.mod) == ("PT2H10M", "APPROX")
+
+
+@given(
+    h=st.integers(1, 99), m=st.integers(1, 59), s=st.integers(1, 59), comma=st.booleans(), conj=st.booleans()
+)
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+def test_compound_clock_duration_property(h: int, m: int, s: int, comma: bool, conj: bool) -> None:
+    def amount(n: int, unit: str) -> str:
+        return f"{n} {unit}" + ("s" if n != 1 else "")
+
+    link = ("," if comma else "") + " " + ("and " if conj else "")
+    phrase = f"{amount(h, 'hour')}{link}{amount(m, 'minute')}{link}{amount(s, 'second')}"
+    refs = tag(f"The winner finished in {phrase}, a record.", D(2019, 4, 15))
+    assert [(r.text, r.value) for r in refs] == [(phrase, f"PT{h}H{m}M{s}S")]

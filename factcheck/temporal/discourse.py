@@ -10,10 +10,14 @@
   the SET's weekday or no day, never the publication day.
 - A bare clock time in a sentence about several days ("the remaining 10 days", "the first and last days of
   voting") that names no one day is on each of them: no day ("XXXX-XX-XXT20:00").
+- Amounts of time written one after the other, largest unit first, are one duration: a race or flight time, a
+  game clock, a prison term ("2 hours, 21 minutes and 3 seconds": PT2H21M3S; "4 minutes 48 seconds remaining";
+  "two years and three months": P2Y3M), as TimeML tags them.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from factcheck.model import TimeRef
@@ -306,6 +310,60 @@ def month_in_set(text: str, refs: list[TimeRef]) -> list[TimeRef]:
     return out
 
 
+# one component of a duration: a whole number of years, months or days (P...) or of hours, minutes or seconds (PT...)
+_DURATION_PART = re.compile(r"P(T?)(\d+)([YMDHS])")
+_PART_RANK = {("", "Y"): 0, ("", "M"): 1, ("", "D"): 2, ("T", "H"): 3, ("T", "M"): 4, ("T", "S"): 5}
+_PART_LINK = re.compile(r",?[^\S\n]+(?:and[^\S\n]+)?")
+_PART_GAP = 8  # the longest link worth reading: ", and " with a space or two more
+
+
+def _compound(text: str, parts: list[TimeRef]) -> TimeRef:
+    """One DURATION for ``parts``, durations of one component each in decreasing units; an approximation of the
+    first ("about two hours and ten minutes") is the whole one's."""
+    date = clock = ""
+    for p in parts:
+        m = _DURATION_PART.fullmatch(p.value)
+        assert m is not None  # compound_durations only joins such parts
+        if m[1]:
+            clock += m[2] + m[3]
+        else:
+            date += m[2] + m[3]
+    value = "P" + date + (f"T{clock}" if clock else "")
+    start, end = parts[0].start, parts[-1].end
+    return TimeRef(start, end, text[start:end], "DURATION", value, parts[0].mod)
+
+
+def _part_key(ref: TimeRef) -> tuple[str, str]:
+    m = _DURATION_PART.fullmatch(ref.value)
+    assert m is not None
+    return m[1], m[3]
+
+
+def compound_durations(text: str, refs: list[TimeRef]) -> list[TimeRef]:
+    """Durations of one unit each that follow one another ("3 hours and 20 minutes", "4 minutes 48 seconds"),
+    their units going down, joined as one (PT3H20M). Units out of order ("two days and two weeks"), a vague
+    amount ("years") or a second part with its own modifier stay apart."""
+    out: list[TimeRef] = []
+    run: list[TimeRef] = []  # the parts joined so far
+    for ref in refs:
+        m = _DURATION_PART.fullmatch(ref.value) if ref.type == "DURATION" else None
+        rank = _PART_RANK.get((m[1], m[3]), -1) if m else -1
+        if (
+            run
+            and rank > _PART_RANK[_part_key(run[-1])]
+            and ref.mod is None
+            and _PART_LINK.fullmatch(text, run[-1].end, ref.start)
+        ):
+            run.append(ref)
+            continue
+        out.extend([_compound(text, run)] if len(run) > 1 else run)
+        run = [ref] if rank >= 0 else []
+        if rank < 0:
+            out.append(ref)
+    out.extend([_compound(text, run)] if len(run) > 1 else run)
+    return out
+
+
 # "the Future" with a capital noun is a title or a name ("The Future of Work", "the Future Strategists Hub"):
 # running text writes "the future", also at the start of a sentence
 _TITLE_CASE_REF = re.compile(r"(?i:the)\s+(?:(?:Near|Distant)\s+)?(?:Future|Present|Past)")
@@ -321,6 +379,10 @@ def apply(text: str, refs: list[TimeRef]) -> list[TimeRef]:
         if any(r.type == "SET" for r in out):
             out = clock_in_set(text, out)
         out = clock_in_many_days(text, out)
+    if any(
+        a.type == "DURATION" == b.type and b.start - a.end <= _PART_GAP for a, b in itertools.pairwise(out)
+    ):
+        out = compound_durations(text, out)
     if any(_QUOTE_DEICTIC.fullmatch(r.text) for r in out):
         out = [quoted_day(text, out, i) for i in range(len(out))]
     return out

@@ -673,6 +673,10 @@ _NEWSPAPER_AFTER = re.compile(
 _DATE_WORD_AFTER = re.compile(rf"\s+(?:{_WEEKDAY_RE}|{_MONTH_RE})\b")
 
 
+# "every other/second/third/fourth" + unit: one unit in so many
+_EVERY_NTH = {"other": 2, "second": 2, "third": 3, "fourth": 4}
+
+
 @_resolver("set")  # pattern and examples: time.toml, rule set
 def _set(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     if m["adv"]:
@@ -701,7 +705,7 @@ def _set(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     if n is None:
         n = 1
     if m["other"]:
-        n *= 2
+        n *= _EVERY_NTH[m["other"].lower()]  # "every other week", "every fourth year"
     unit = m["u"].lower()
     if unit.startswith("weekend"):
         return "SET", "XXXX-WXX-WE", None
