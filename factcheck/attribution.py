@@ -439,6 +439,12 @@ def _classify_source(np: str) -> Source | None:
         )
     ):
         return Source(np, "anonymous")
+    body, _, where = np.partition(" in ")
+    if where in PLACES and body.split()[-1].islower():  # who is in a place the gazetteer knows
+        if _OUTLET_WORDS.search(body.split()[-1]):
+            return _classify_source(body)  # "The Cape Argus newspaper in Cape Town": the newspaper
+        if _people_head(body.split()[-1]) and body.split()[-1] not in _ORG_NOUNS:
+            return Source(np, "anonymous")  # "office worker in Dubai", "Religious leaders in London"
     trailing = _TRAILING_NAME.search(np)
     if _STATE_MEDIA.search(np):
         return Source(outlet[0] if outlet else (trailing["name"] if trailing else np), "media")
@@ -451,7 +457,6 @@ def _classify_source(np: str) -> Source | None:
         return Source(trailing["name"] if trailing else np, "outlet")
     if low[-1] in ("media", "press", "reports", "outlets"):  # "local media", "Japanese media"
         return Source(np, "outlet")
-    body, _, where = np.partition(" in ")
     if where[:1].isupper() and low[0] not in ROLE_WORDS and any(w in ORG_HEADS for w in body.split()[1:]):
         # "California's 4th District Court of Appeal in Santa Ana": the court, not the town it sits in
         return Source(body, "organisation")
@@ -662,6 +667,11 @@ def _outlet_staff(np: str, outlet: str) -> Source | None:
     """The person a phrase names after an outlet and a role ("CNN president Jeff Zucker", "ABC
     Entertainment Group president Paul Lee"), or None."""
     rest = np[np.find(outlet) + len(outlet) :].split()
+    if rest and rest[0] in ("’s", "'s", "’", "'") and 2 <= len(rest) - 1 <= 4:
+        # "The BBC's Frances Harrison", "Axios' Kaveh Waddell": the outlet's reporter
+        person = _classify_source(" ".join(rest[1:]))
+        if person is not None and person.kind == "person" and len(person.name.split()) >= 2:
+            return person
     r = next((i for i, w in enumerate(rest) if w in ROLE_WORDS), None)
     if r is None or not 1 <= len(rest) - r - 1 <= 4 or not all(w[:1].isupper() for w in rest[r + 1 :]):
         return None
@@ -889,6 +899,37 @@ def _relative_clause(toks: list[tuple[str, int, int]], k: int) -> int | None:
     return None
 
 
+def _located_speaker(
+    toks: list[tuple[str, int, int]], j: int, start: int, end: int
+) -> tuple[int, int] | None:
+    """Where the people named before "in" are is no speaker: with "in" at token j and a place the gazetteer knows
+    from token ``start`` to ``end``, the first and last token of the speaker's phrase, else None. A person named
+    in full ("Frances Harrison in Tehran says", "The BBC's Frances Harrison in Tehran") or people of a named
+    body ("researchers at OpenAI in San Francisco") without the place; people of a kind with it ("An office
+    worker in Dubai said", "Religious leaders in Buffalo"); not a single name ("Baker in London": a name or
+    a place of its own)."""
+    if j < 1 or toks[j][0] != "in" or text_between(toks, toks[start][1], toks[end][2]) not in PLACES:
+        return None
+    last = toks[j - 1][0]
+    if last.islower():
+        unnamed = _common_noun_subject(toks, j - 1)
+        if unnamed is not None:
+            return next(i for i, t in enumerate(toks) if t[1] == unnamed[1]), end
+        if last.endswith("s") and _people_head(last) and last not in _ORG_NOUNS:
+            b = j - 1
+            while b >= 1 and toks[b - 1][0].isalpha() and toks[b - 1][0].lower() not in _CLAUSE_START:
+                b -= 1
+            return (b, end) if b == 0 or toks[b - 1][0] in _CLAUSE_START else None
+        return None
+    b = _walk_np(toks, j - 1)
+    if b >= 2 and toks[b - 1][0] in ("at", "from", "with") and _people_head(toks[b - 2][0].lower()):
+        return _walk_np(toks, b - 2), j - 1  # "researchers at OpenAI in San Francisco"
+    src = classify_source(text_between(toks, toks[b][1], toks[j - 1][2]))
+    if src is not None and src.kind == "person" and len(src.name.split()) >= 2:
+        return b, j - 1
+    return None
+
+
 def _subject_phrase(
     toks: list[tuple[str, int, int]], k: int, relative: bool = False
 ) -> tuple[str, int, int] | None:
@@ -1037,6 +1078,10 @@ def _subject_phrase(
         and toks[j - 2][0].lower() in _DOCUMENTS
     ):  # "A study published in Nature found": the study, where it was published kept
         start = min(_walk_np(toks, j - 3), j - 2) if j >= 3 else j - 2
+        j = start - 1
+    located = _located_speaker(toks, j, start, end)
+    if located is not None:  # "The BBC's Frances Harrison in Tehran says": not the town
+        start, end = located
         j = start - 1
     # "the government in Berlin", "officials in Kyiv"
     if (
