@@ -368,6 +368,12 @@ def _with_initials(np: str, name: str) -> str:
     return name
 
 
+def _named_body_end(words: list[str]) -> bool:
+    """Whether a phrase ends on a named body whose name ends in a noun of people, after "of" ("Francesca Grifo
+    of the Union of Concerned Scientists"): a person and where they work, not unnamed people."""
+    return len(words) >= 4 and words[-1][:1].isupper() and words[-2][:1].isupper() and "of" in words[1:-2]
+
+
 def _classify_source(np: str) -> Source | None:
     np = " ".join(np.split()).strip(" ,")
     words = np.split()
@@ -431,7 +437,7 @@ def _classify_source(np: str) -> Source | None:
     if head in ("official", "officials") and re.search(r"\b(?:in|at|from|of)\s+(?:the\s+)?[A-Z]", np):
         return Source(np, "organisation")  # "Health officials in Clark County": an official body, named
     if (
-        low[-1] in _ANON_HEADS
+        (low[-1] in _ANON_HEADS and not _named_body_end(words))
         or "familiar" in low
         or (
             head
@@ -602,13 +608,15 @@ def _person_pair(np: str) -> Source | None:
     first, _, second = np.partition(" and ")
     if " and " in second:
         return None
-    a, b = _classify_source(first), _classify_source(second)
-    if a is None or b is None or a.kind != "person" or b.kind != "person":
-        return None
-    words = a.name.split() + b.name.split()
-    if len(a.name.split()) < 2 or len(b.name.split()) < 2 or any(w.lower() in ROLE_WORDS for w in words):
-        return None  # ("76ers President and General Manager Billy King": one person's two roles)
-    return Source(f"{a.name} and {b.name}", "person")
+    names = []
+    for part in [*first.split(", "), second]:  # "Jane Doe, John Smith and Bill Brown": a list of three
+        src = _classify_source(part)
+        if src is None or src.kind != "person" or len(src.name.split()) < 2:
+            return None
+        if any(w.lower() in ROLE_WORDS for w in src.name.split()):
+            return None  # ("76ers President and General Manager Billy King": one person's two roles)
+        names.append(src.name)
+    return Source(", ".join(names[:-1]) + " and " + names[-1], "person")
 
 
 def _joined_name(np: str, person: str) -> bool:
@@ -930,6 +938,20 @@ def _located_speaker(
     return None
 
 
+def _listed_persons(toks: list[tuple[str, int, int]], comma: int, start: int) -> int:
+    """The first token of a list of persons named in full that ends in "X and Y" (from token ``start``), with
+    the comma at token ``comma`` before it: "Jane Doe, John Smith and Bill Brown said" -> "Jane"; ``start``
+    when the persons before it do not open the clause."""
+    first = start
+    while comma >= 1 and toks[comma][0] == ",":
+        b = _walk_np(toks, comma - 1)
+        who = classify_source(text_between(toks, toks[b][1], toks[comma - 1][2])) if b < comma else None
+        if who is None or who.kind != "person" or len(who.name.split()) < 2:
+            break
+        first, comma = b, b - 1
+    return first if comma < 0 or toks[comma][0] in _CLAUSE_START else start
+
+
 def _subject_phrase(
     toks: list[tuple[str, int, int]], k: int, relative: bool = False
 ) -> tuple[str, int, int] | None:
@@ -1162,6 +1184,8 @@ def _subject_phrase(
             # lower-case modifiers, from the start of the clause
             return " ".join(t[0] for t in toks[b : end + 1]), toks[b][1], toks[end][2]
         start, j = i + 1, i
+    if j >= 1 and toks[j][0] == "," and any(t[0] == "and" for t in toks[start:end]):
+        start = _listed_persons(toks, j, start)  # "Jane Doe, John Smith and Bill Brown said": all three
     words = [t[0] for t in toks[start : end + 1]]
     if len(words) == 1 and words[0].endswith("ly") and (start == 0 or toks[start - 1][0] in _CLAUSE_START):
         return None  # an adverb opens the clause: "Eventually, ..." names no speaker
@@ -1196,8 +1220,9 @@ def _agent_noun(w: str) -> bool:
 
 
 def _dateline(toks: list[tuple[str, int, int]], j: int) -> int | None:
-    """The comma after a company name when the asides before the comma at token ``j`` are its dateline: a town
-    and its state ("CAMBREX Corp., Bayonne, N.J., said" -> the comma after "Corp."), else None."""
+    """The comma after a company or a person named in full when the asides before the comma at token ``j`` are
+    its dateline or hometown: a town and its state ("CAMBREX Corp., Bayonne, N.J., said" -> the comma after
+    "Corp."; "John Smith, Dayton, Ohio, said" -> the comma after "Smith"), else None."""
     state = j - 1
     while state > j - 3 and toks[state - 1][0] != ",":
         state -= 1
@@ -1209,7 +1234,14 @@ def _dateline(toks: list[tuple[str, int, int]], j: int) -> int | None:
         if toks[i][0] == ",":
             inner = toks[i + 1 : town]
             if i >= 1 and inner and all(t[0][:1].isupper() for t in inner):
-                return i if toks[i - 1][0].rstrip(".") in _COMPANY_FORMS else None
+                if toks[i - 1][0].rstrip(".") in _COMPANY_FORMS:
+                    return i
+                # a hometown after a person named in full: "John Smith, Dayton, Ohio, said"
+                # ("StatesWest Airlines, Phoenix, Ariz., said": a company named by its kind of business)
+                who = classify_source(text_between(toks, toks[_walk_np(toks, i - 1)][1], toks[i - 1][2]))
+                if who is not None and who.kind == "organisation" and organisation_shaped(who.name):
+                    return i
+                return i if who is not None and who.kind == "person" and len(who.name.split()) >= 2 else None
             return None
         if not toks[i][0][:1].isupper():
             return None
