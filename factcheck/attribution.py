@@ -368,12 +368,6 @@ def _with_initials(np: str, name: str) -> str:
     return name
 
 
-def _named_body_end(words: list[str]) -> bool:
-    """Whether a phrase ends on a named body whose name ends in a noun of people, after "of" ("Francesca Grifo
-    of the Union of Concerned Scientists"): a person and where they work, not unnamed people."""
-    return len(words) >= 4 and words[-1][:1].isupper() and words[-2][:1].isupper() and "of" in words[1:-2]
-
-
 def _classify_source(np: str) -> Source | None:
     np = " ".join(np.split()).strip(" ,")
     words = np.split()
@@ -437,7 +431,7 @@ def _classify_source(np: str) -> Source | None:
     if head in ("official", "officials") and re.search(r"\b(?:in|at|from|of)\s+(?:the\s+)?[A-Z]", np):
         return Source(np, "organisation")  # "Health officials in Clark County": an official body, named
     if (
-        (low[-1] in _ANON_HEADS and not _named_body_end(words))
+        low[-1] in _ANON_HEADS
         or "familiar" in low
         or (
             head
