@@ -976,7 +976,16 @@ def _subject_phrase(
     # appositive clauses between the subject and its verb, one after the other: "Chi Onwurah, the Labour MP
     # for Newcastle Central, who is supporting the report, said"
     skipped = False
-    while j >= 1 and toks[j][0] == ",":
+    dash = -1  # an aside between dashes, skipped: its opening dash stands where a comma would
+    while j >= 1 and toks[j][0] in (",", "—", "–"):
+        if toks[j][0] != "," and j != dash:
+            # "Jane Doe — who faces re-election in May — said", "officials in Broward County, Florida — where
+            # Parkland is located — announced"
+            dash = next((i for i in range(j - 1, max(0, j - 20), -1) if toks[i][0] == toks[j][0]), -1)
+            if dash < 1:
+                break
+            j, skipped = dash, True
+            continue
         dateline = _dateline(toks, j) if j >= 5 else None
         if dateline is not None:
             j, skipped = dateline, True
