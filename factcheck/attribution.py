@@ -1057,8 +1057,11 @@ def _subject_phrase(
                     and inner[0][0] not in _DETS
                     and not inner[0][0].endswith(("’s", "'s"))
                 ):
-                    # an appositive name: "His lawyer, Chidi Eze, said" -> the name
-                    return " ".join(t[0] for t in inner), inner[0][1], inner[-1][2]
+                    # an appositive name: "His lawyer, Chidi Eze, said" -> the name; a list of names, all of
+                    # them: "three of its directors, Burt Sugarman, James M. Trotter III and William E.
+                    # Trotter II, indicated"
+                    first = _listed_persons(toks, i, i + 1) if any(t[0] == "and" for t in inner) else i + 1
+                    return text_between(toks, toks[first][1], inner[-1][2]), toks[first][1], inner[-1][2]
                 elif (
                     len(inner) >= 3
                     and inner[0][0] in ROLE_WORDS
