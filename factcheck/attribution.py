@@ -80,6 +80,7 @@ _FORWARD_NP = re.compile(
 _ACCORDING = re.compile(_P["according"], re.I)
 _CONNECTIVE_SAID = re.compile(_P["connective_said"], re.I)
 _AS_REPORTED = re.compile(_P["as_reported"], re.I)
+_CONFIRMED_BY = re.compile(_P["confirmed_by"], re.I)
 _CITING = re.compile(_P["citing"], re.I)
 _PER = re.compile(_P["per"])
 
@@ -1708,17 +1709,20 @@ def _attribute(
         else:
             speakers.append(src)
 
-    # most sentences name no reporter: one check before the loop over the four patterns
+    # most sentences name no reporter: one check before the loop over the patterns
     if reporter_gate:
         for rx, gate in (
             (_ACCORDING, "according"),
             (_AS_REPORTED, " by "),
+            (_CONFIRMED_BY, ""),
             (_CITING, "citing"),
             (_PER, ""),
             (_INTERVIEW, ""),
         ):
             if gate and gate not in low:
                 continue
+            if rx is _CONFIRMED_BY and "confirmed by" not in low and "disclosed by" not in low:
+                continue  # (the passive pattern is slow to scan: only where its words are)
             if (rx is _INTERVIEW and not _has_any(low, _INTERVIEW_GATE)) or (
                 rx is _PER and ", per " not in low and low[:4] != "per "
             ):
