@@ -16,9 +16,8 @@ With ``--base TREE`` the same figures of that code tree are printed beside them,
 ``--pool`` (with ``--base``) reads unlabelled English text instead: the TempEval-3 TBAQ documents, the ECB+
 ``ecbplus`` documents outside the ecb split, the realworld-dev pages no split labels (English ones only), and
 the trafilatura evaluation pages of ``$FACTCHECK_EXTRA`` (default /work/trafi_extra) but those of the fresh
-split; it lists every shown claim whose speaker differs
-between the two trees, each file in half A or B by a hash of its name (write rules from A, judge them on B),
-to be judged by reading.
+split; it lists every shown claim whose speaker differs between the two trees, each file in half A or B by a
+hash of its name (write rules from A, judge them on B), to be judged by reading.
 
     python bench/speakers_real.py [--base /tmp/base_tree] [--only SPLIT ...] [-v]
     python bench/speakers_real.py --base /tmp/base_tree --pool

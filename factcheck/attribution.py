@@ -909,7 +909,7 @@ def _located_speaker(
     from token ``start`` to ``end``, the first and last token of the speaker's phrase, else None. A person named
     in full ("Frances Harrison in Tehran says", "The BBC's Frances Harrison in Tehran") or people of a named
     body ("researchers at OpenAI in San Francisco") without the place; people of a kind with it ("An office
-    worker in Dubai said", "Religious leaders in Buffalo"); not a single name ("Baker in London": a name or
+    worker in Dubai said", "Religious leaders in London"); not a single name ("Baker in London": a name or
     a place of its own)."""
     if j < 1 or toks[j][0] != "in" or text_between(toks, toks[start][1], toks[end][2]) not in PLACES:
         return None
@@ -980,8 +980,8 @@ def _subject_phrase(
     dash = -1  # an aside between dashes, skipped: its opening dash stands where a comma would
     while j >= 1 and toks[j][0] in (",", "—", "–"):
         if toks[j][0] != "," and j != dash:
-            # "Jane Doe — who faces re-election in May — said", "officials in Broward County, Florida — where
-            # Parkland is located — announced"
+            # "Jane Doe — who faces re-election in May — said", "The letter – an edited version of which is
+            # reproduced above – warns"
             dash = next((i for i in range(j - 1, max(0, j - 20), -1) if toks[i][0] == toks[j][0]), -1)
             if dash < 1:
                 break
