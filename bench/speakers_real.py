@@ -14,10 +14,10 @@ With ``--base TREE`` the same figures of that code tree are printed beside them,
 (do not list the fresh split while tuning).
 
 ``--pool`` (with ``--base``) reads unlabelled English text instead: the TempEval-3 TBAQ documents, the ECB+
-``ecbplus`` documents outside the ecb split, and the trafilatura evaluation pages of ``$FACTCHECK_EXTRA``
-(default /work/trafi_extra) but those of the fresh split; it lists every shown claim whose speaker differs
-between the two trees, each file in half A or B by a hash of its name (write rules from A, judge them on B),
-to be judged by reading.
+``ecbplus`` documents outside the ecb split, the realworld-dev pages no split labels (English ones only), and
+the trafilatura evaluation pages of ``$FACTCHECK_EXTRA`` (default /work/trafi_extra) but those of the fresh
+split; it lists every shown claim whose speaker differs between the two trees, each file in half A or B by a
+hash of its name (write rules from A, judge them on B), to be judged by reading.
 
     python bench/speakers_real.py [--base /tmp/base_tree] [--only SPLIT ...] [-v]
     python bench/speakers_real.py --base /tmp/base_tree --pool
@@ -110,6 +110,13 @@ def write_pool(out: Path) -> int:
     for path in sorted(ecb.rglob("*ecbplus.xml")):
         if path.stem not in make_ecbplus.DOCS:
             put(f"ecb.{path.stem}", {**make_ecbplus.build(path, "2013-01-01", "", ()), "language": "en"})
+    # the realworld-dev records that no split labels (pages in other languages are left out when read)
+    labelled = {
+        e["file"] for e in tomllib.loads((FIXTURES / "labels.toml").read_text(encoding="utf-8"))["article"]
+    }
+    for path in sorted((temporal.data_dir().parent / "realworld-dev" / "json").glob("*.json")):
+        if path.name not in labelled:
+            put(f"rw.{path.stem}", json.loads(path.read_text(encoding="utf-8")))
     extra = Path(os.environ.get("FACTCHECK_EXTRA", "/work/trafi_extra"))
     meta = json.loads((extra / "evaldata_extra.json").read_text(encoding="utf-8"))
     for url, m in meta.items():

@@ -80,6 +80,7 @@ _FORWARD_NP = re.compile(
 _ACCORDING = re.compile(_P["according"], re.I)
 _CONNECTIVE_SAID = re.compile(_P["connective_said"], re.I)
 _AS_REPORTED = re.compile(_P["as_reported"], re.I)
+_CONFIRMED_BY = re.compile(_P["confirmed_by"], re.I)
 _CITING = re.compile(_P["citing"], re.I)
 _PER = re.compile(_P["per"])
 
@@ -439,6 +440,12 @@ def _classify_source(np: str) -> Source | None:
         )
     ):
         return Source(np, "anonymous")
+    body, _, where = np.partition(" in ")
+    if where in PLACES and body.split()[-1].islower():  # who is in a place the gazetteer knows
+        if _OUTLET_WORDS.search(body.split()[-1]):
+            return _classify_source(body)  # "The Cape Argus newspaper in Cape Town": the newspaper
+        if _people_head(body.split()[-1]) and body.split()[-1] not in _ORG_NOUNS:
+            return Source(np, "anonymous")  # "office worker in Dubai", "Religious leaders in London"
     trailing = _TRAILING_NAME.search(np)
     if _STATE_MEDIA.search(np):
         return Source(outlet[0] if outlet else (trailing["name"] if trailing else np), "media")
@@ -451,7 +458,6 @@ def _classify_source(np: str) -> Source | None:
         return Source(trailing["name"] if trailing else np, "outlet")
     if low[-1] in ("media", "press", "reports", "outlets"):  # "local media", "Japanese media"
         return Source(np, "outlet")
-    body, _, where = np.partition(" in ")
     if where[:1].isupper() and low[0] not in ROLE_WORDS and any(w in ORG_HEADS for w in body.split()[1:]):
         # "California's 4th District Court of Appeal in Santa Ana": the court, not the town it sits in
         return Source(body, "organisation")
@@ -597,13 +603,15 @@ def _person_pair(np: str) -> Source | None:
     first, _, second = np.partition(" and ")
     if " and " in second:
         return None
-    a, b = _classify_source(first), _classify_source(second)
-    if a is None or b is None or a.kind != "person" or b.kind != "person":
-        return None
-    words = a.name.split() + b.name.split()
-    if len(a.name.split()) < 2 or len(b.name.split()) < 2 or any(w.lower() in ROLE_WORDS for w in words):
-        return None  # ("76ers President and General Manager Billy King": one person's two roles)
-    return Source(f"{a.name} and {b.name}", "person")
+    names = []
+    for part in [*first.split(", "), second]:  # "Jane Doe, John Smith and Bill Brown": a list of three
+        src = _classify_source(part)
+        if src is None or src.kind != "person" or len(src.name.split()) < 2:
+            return None
+        if any(w.lower() in ROLE_WORDS for w in src.name.split()):
+            return None  # ("76ers President and General Manager Billy King": one person's two roles)
+        names.append(src.name)
+    return Source(", ".join(names[:-1]) + " and " + names[-1], "person")
 
 
 def _joined_name(np: str, person: str) -> bool:
@@ -662,6 +670,11 @@ def _outlet_staff(np: str, outlet: str) -> Source | None:
     """The person a phrase names after an outlet and a role ("CNN president Jeff Zucker", "ABC
     Entertainment Group president Paul Lee"), or None."""
     rest = np[np.find(outlet) + len(outlet) :].split()
+    if rest and rest[0] in ("’s", "'s", "’", "'") and 2 <= len(rest) - 1 <= 4:
+        # "The BBC's Frances Harrison", "Axios' Kaveh Waddell": the outlet's reporter
+        person = _classify_source(" ".join(rest[1:]))
+        if person is not None and person.kind == "person" and len(person.name.split()) >= 2:
+            return person
     r = next((i for i, w in enumerate(rest) if w in ROLE_WORDS), None)
     if r is None or not 1 <= len(rest) - r - 1 <= 4 or not all(w[:1].isupper() for w in rest[r + 1 :]):
         return None
@@ -889,6 +902,51 @@ def _relative_clause(toks: list[tuple[str, int, int]], k: int) -> int | None:
     return None
 
 
+def _located_speaker(
+    toks: list[tuple[str, int, int]], j: int, start: int, end: int
+) -> tuple[int, int] | None:
+    """Where the people named before "in" are is no speaker: with "in" at token j and a place the gazetteer knows
+    from token ``start`` to ``end``, the first and last token of the speaker's phrase, else None. A person named
+    in full ("Frances Harrison in Tehran says", "The BBC's Frances Harrison in Tehran") or people of a named
+    body ("researchers at OpenAI in San Francisco") without the place; people of a kind with it ("An office
+    worker in Dubai said", "Religious leaders in London"); not a single name ("Baker in London": a name or
+    a place of its own)."""
+    if j < 1 or toks[j][0] != "in" or text_between(toks, toks[start][1], toks[end][2]) not in PLACES:
+        return None
+    last = toks[j - 1][0]
+    if last.islower():
+        unnamed = _common_noun_subject(toks, j - 1)
+        if unnamed is not None:
+            return next(i for i, t in enumerate(toks) if t[1] == unnamed[1]), end
+        if last.endswith("s") and _people_head(last) and last not in _ORG_NOUNS:
+            b = j - 1
+            while b >= 1 and toks[b - 1][0].isalpha() and toks[b - 1][0].lower() not in _CLAUSE_START:
+                b -= 1
+            return (b, end) if b == 0 or toks[b - 1][0] in _CLAUSE_START else None
+        return None
+    b = _walk_np(toks, j - 1)
+    if b >= 2 and toks[b - 1][0] in ("at", "from", "with") and _people_head(toks[b - 2][0].lower()):
+        return _walk_np(toks, b - 2), j - 1  # "researchers at OpenAI in San Francisco"
+    src = classify_source(text_between(toks, toks[b][1], toks[j - 1][2]))
+    if src is not None and src.kind == "person" and len(src.name.split()) >= 2:
+        return b, j - 1
+    return None
+
+
+def _listed_persons(toks: list[tuple[str, int, int]], comma: int, start: int) -> int:
+    """The first token of a list of persons named in full that ends in "X and Y" (from token ``start``), with
+    the comma at token ``comma`` before it: "Jane Doe, John Smith and Bill Brown said" -> "Jane"; ``start``
+    when the persons before it do not open the clause."""
+    first = start
+    while comma >= 1 and toks[comma][0] == ",":
+        b = _walk_np(toks, comma - 1)
+        who = classify_source(text_between(toks, toks[b][1], toks[comma - 1][2])) if b < comma else None
+        if who is None or who.kind != "person" or len(who.name.split()) < 2:
+            break
+        first, comma = b, b - 1
+    return first if comma < 0 or toks[comma][0] in _CLAUSE_START else start
+
+
 def _subject_phrase(
     toks: list[tuple[str, int, int]], k: int, relative: bool = False
 ) -> tuple[str, int, int] | None:
@@ -919,7 +977,16 @@ def _subject_phrase(
     # appositive clauses between the subject and its verb, one after the other: "Chi Onwurah, the Labour MP
     # for Newcastle Central, who is supporting the report, said"
     skipped = False
-    while j >= 1 and toks[j][0] == ",":
+    dash = -1  # an aside between dashes, skipped: its opening dash stands where a comma would
+    while j >= 1 and toks[j][0] in (",", "—", "–"):
+        if toks[j][0] != "," and j != dash:
+            # "Jane Doe — who faces re-election in May — said", "The letter – an edited version of which is
+            # reproduced above – warns"
+            dash = next((i for i in range(j - 1, max(0, j - 20), -1) if toks[i][0] == toks[j][0]), -1)
+            if dash < 1:
+                break
+            j, skipped = dash, True
+            continue
         dateline = _dateline(toks, j) if j >= 5 else None
         if dateline is not None:
             j, skipped = dateline, True
@@ -985,8 +1052,11 @@ def _subject_phrase(
                     and inner[0][0] not in _DETS
                     and not inner[0][0].endswith(("’s", "'s"))
                 ):
-                    # an appositive name: "His lawyer, Chidi Eze, said" -> the name
-                    return " ".join(t[0] for t in inner), inner[0][1], inner[-1][2]
+                    # an appositive name: "His lawyer, Chidi Eze, said" -> the name; a list of names, all of
+                    # them: "three of its directors, Burt Sugarman, James M. Trotter III and William E.
+                    # Trotter II, indicated"
+                    first = _listed_persons(toks, i, i + 1) if any(t[0] == "and" for t in inner) else i + 1
+                    return text_between(toks, toks[first][1], inner[-1][2]), toks[first][1], inner[-1][2]
                 elif (
                     len(inner) >= 3
                     and inner[0][0] in ROLE_WORDS
@@ -1037,6 +1107,10 @@ def _subject_phrase(
         and toks[j - 2][0].lower() in _DOCUMENTS
     ):  # "A study published in Nature found": the study, where it was published kept
         start = min(_walk_np(toks, j - 3), j - 2) if j >= 3 else j - 2
+        j = start - 1
+    located = _located_speaker(toks, j, start, end)
+    if located is not None:  # "The BBC's Frances Harrison in Tehran says": not the town
+        start, end = located
         j = start - 1
     # "the government in Berlin", "officials in Kyiv"
     if (
@@ -1117,6 +1191,8 @@ def _subject_phrase(
             # lower-case modifiers, from the start of the clause
             return " ".join(t[0] for t in toks[b : end + 1]), toks[b][1], toks[end][2]
         start, j = i + 1, i
+    if j >= 1 and toks[j][0] == "," and any(t[0] == "and" for t in toks[start:end]):
+        start = _listed_persons(toks, j, start)  # "Jane Doe, John Smith and Bill Brown said": all three
     words = [t[0] for t in toks[start : end + 1]]
     if len(words) == 1 and words[0].endswith("ly") and (start == 0 or toks[start - 1][0] in _CLAUSE_START):
         return None  # an adverb opens the clause: "Eventually, ..." names no speaker
@@ -1151,8 +1227,9 @@ def _agent_noun(w: str) -> bool:
 
 
 def _dateline(toks: list[tuple[str, int, int]], j: int) -> int | None:
-    """The comma after a company name when the asides before the comma at token ``j`` are its dateline: a town
-    and its state ("CAMBREX Corp., Bayonne, N.J., said" -> the comma after "Corp."), else None."""
+    """The comma after a company or a person named in full when the asides before the comma at token ``j`` are
+    its dateline or hometown: a town and its state ("CAMBREX Corp., Bayonne, N.J., said" -> the comma after
+    "Corp."; "John Smith, Dayton, Ohio, said" -> the comma after "Smith"), else None."""
     state = j - 1
     while state > j - 3 and toks[state - 1][0] != ",":
         state -= 1
@@ -1164,7 +1241,14 @@ def _dateline(toks: list[tuple[str, int, int]], j: int) -> int | None:
         if toks[i][0] == ",":
             inner = toks[i + 1 : town]
             if i >= 1 and inner and all(t[0][:1].isupper() for t in inner):
-                return i if toks[i - 1][0].rstrip(".") in _COMPANY_FORMS else None
+                if toks[i - 1][0].rstrip(".") in _COMPANY_FORMS:
+                    return i
+                # a hometown after a person named in full: "John Smith, Dayton, Ohio, said"
+                # ("StatesWest Airlines, Phoenix, Ariz., said": a company named by its kind of business)
+                who = classify_source(text_between(toks, toks[_walk_np(toks, i - 1)][1], toks[i - 1][2]))
+                if who is not None and who.kind == "organisation" and organisation_shaped(who.name):
+                    return i
+                return i if who is not None and who.kind == "person" and len(who.name.split()) >= 2 else None
             return None
         if not toks[i][0][:1].isupper():
             return None
@@ -1625,17 +1709,20 @@ def _attribute(
         else:
             speakers.append(src)
 
-    # most sentences name no reporter: one check before the loop over the four patterns
+    # most sentences name no reporter: one check before the loop over the patterns
     if reporter_gate:
         for rx, gate in (
             (_ACCORDING, "according"),
             (_AS_REPORTED, " by "),
+            (_CONFIRMED_BY, ""),
             (_CITING, "citing"),
             (_PER, ""),
             (_INTERVIEW, ""),
         ):
             if gate and gate not in low:
                 continue
+            if rx is _CONFIRMED_BY and "confirmed by" not in low and "disclosed by" not in low:
+                continue  # (the passive pattern is slow to scan: only where its words are)
             if (rx is _INTERVIEW and not _has_any(low, _INTERVIEW_GATE)) or (
                 rx is _PER and ", per " not in low and low[:4] != "per "
             ):

@@ -383,6 +383,19 @@ def _classify(
         else:
             break
         i += 1
+    if titles:
+        # a title of several words ("General Manager Billy King", "Chief Operating Officer Jane Roe"): the
+        # name starts after its last title or role word (never the name's last word)
+        more = max(
+            (
+                k
+                for k in range(min(2, len(toks) - i - 1))
+                if toks[i + k] in TITLE_WORDS or toks[i + k].lower() in ROLE_WORDS
+            ),
+            default=-1,
+        )
+        titles += toks[i : i + more + 1]
+        i += more + 1
     rest = piece[i:]
     if rest and not titles and len(rest) > 2:
         # an organisation or place before the title: "NATO Secretary General Mark Rutte"

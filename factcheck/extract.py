@@ -1420,9 +1420,10 @@ def extract(
                 ):
                     last_group = (c.speaker, c.speaker_kind)  # (a letter, a report is no "they")
                 if c.speaker_kind == "person" and " and " in c.speaker:
-                    # "Jane Doe and John Smith said": "they" is both of them, "he" or "she" one of them
+                    # "Jane Doe and John Smith said", "Jane Doe, John Smith and Bill Brown said": "they" is
+                    # all of them, "he" or "she" one of them
                     last_group = (c.speaker, c.speaker_kind)
-                    humans.extend((name, "person") for name in c.speaker.split(" and "))
+                    humans.extend((name, "person") for name in re.split(r", | and ", c.speaker))
                 elif c.speaker_kind == "person":
                     humans.append((c.speaker, "person"))
                 elif _HUMAN_HEAD.search(c.speaker):

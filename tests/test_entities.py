@@ -171,3 +171,12 @@ def test_a_body_of_something_after_a_place_is_an_organisation_and_a_suffix_no_ti
     ):
         got = [(m.text, m.kind) for m in entities.mentions(text, 0, len(text))]
         assert (name, kind) in got, (text, got)
+
+
+def test_a_title_of_several_words_is_not_part_of_the_name() -> None:
+    def persons(text: str) -> list[str]:
+        return [m.text for m in mentions(text) if m.kind == "person"]
+
+    assert persons("The 76ers President and General Manager Billy King spoke.") == ["Billy King"]
+    assert persons("Its Chief Operating Officer Jane Roe spoke.") == ["Jane Roe"]
+    assert persons("Governor Gary Player spoke.") == ["Gary Player"]  # (the name's last word stays)

@@ -318,3 +318,21 @@ def test_two_persons_joined_speak_together_and_are_they() -> None:
     )
     assert got["He added that the bridge carried 40,000 cars a day in 2023."] in ("Jane Doe", "John Smith")
     assert got["They said the work would start on May 3."] == "Jane Doe and John Smith"
+
+
+def test_she_after_an_outlets_reporter_in_a_town_is_the_reporter() -> None:
+    text = (
+        "A strong earthquake hit southern Iran on Sunday.\n"
+        "The BBC's Frances Harrison in Tehran says several schools were damaged in the town.\n"
+        "The first tremor lasted just over 10 seconds, she says, and there have been four aftershocks."
+    )
+    assert _speaker_of(text, "four aftershocks") == "Frances Harrison"
+
+
+def test_they_after_a_list_of_three_persons_is_all_of_them() -> None:
+    text = (
+        "The council met on Monday to vote on the new budget.\n"
+        "Jane Doe, John Smith and Bill Brown said the plan would fail in court.\n"
+        "They added that the city would lose $2 million in the first year."
+    )
+    assert _speaker_of(text, "lose $2 million") == "Jane Doe, John Smith and Bill Brown"
