@@ -411,6 +411,7 @@ class Review:
         data, corpus, rep = self._data, self.corpus, self.report
         current = {a.key: a for a in corpus.articles}
         known_before = bool(data.articles)
+        old_prints: dict[str, str] = {}  # an edited article: its fingerprint when the session was saved
         for key, art in current.items():
             rec = data.articles.get(key)
             if rec is None:
@@ -419,6 +420,7 @@ class Review:
                     rep.added_articles.append(key)
             elif rec.fingerprint != art.id:
                 rep.changed_articles.append(key)
+                old_prints[key] = rec.fingerprint
                 data.articles[key] = replace(rec, fingerprint=art.id)
         missing = [k for k in data.articles if k not in current]
         # A renamed or moved file: same content fingerprint under a new key. Its decisions follow it.
@@ -462,9 +464,16 @@ class Review:
             key = renamed.get(d.article, d.article)
             return [c for c in corpus.claims.get(key, []) if c.id not in taken and not corpus.is_evidence(c)]
 
+        # Claim ids come from the article's content: in an edited article every id changes. A sentence the
+        # edit left alone is found by its id as the old content made it; the others by their text below.
+        unchanged = self._ids_before_edit(old_prints)
         lost: list[tuple[str, Decision]] = []
         for cid, d in list(data.decisions.items()):
             if cid in index:
+                continue
+            same = unchanged.get(cid)
+            if same is not None and same not in taken and not corpus.is_evidence(index[same]):
+                attach(cid, d, index[same], 100.0)
                 continue
             cands = free_claims(d)
             best: tuple[float, Claim] | None = None
@@ -492,8 +501,38 @@ class Review:
                 continue
             attach(cid, d, part, min(100.0, 100.0 * len(part.text) / max(len(d.text), 1)))  # its share
             rep.reattached_parts.append((cid, part.id))
+        # A link may name a claim nobody decided (a supersession's target, evidence, a merge, a split):
+        # it follows that claim's unchanged sentence too.
+        for cid in self._linked_ids():
+            if cid not in index and cid not in remap and cid in unchanged:
+                remap[cid] = unchanged[cid]
         if remap:
             self._remap_ids(remap)
+
+    def _ids_before_edit(self, old_prints: dict[str, str]) -> dict[str, str]:
+        """Old id -> current id of each claim of an edited article: the id its sentence had under the
+        article's former content (``extract.assign_ids`` from the fingerprint the session recorded; a
+        sentence the edit changed gets an id nothing refers to)."""
+        from factcheck.extract import assign_ids
+
+        out: dict[str, str] = {}
+        for key, fingerprint in old_prints.items():
+            art = self.corpus.article(key)
+            if art is None or art.duplicate_of:  # a second copy's ids come from its key, not its content
+                continue
+            claims = [c for c in self.corpus.claims.get(key, []) if not c.manual]
+            before = assign_ids([replace(c) for c in claims], fingerprint)
+            out.update((old.id, c.id) for old, c in zip(before, claims, strict=True))
+        return out
+
+    def _linked_ids(self) -> set[str]:
+        """Every claim id a decision's supersession or evidence, or a merge or split of groups, names."""
+        data = self._data
+        linked = {d.superseded_by for d in data.decisions.values() if d.superseded_by}
+        linked.update(e for d in data.decisions.values() for e in d.evidence if not is_http_url(e))
+        linked.update(c for pair in data.merges for c in pair)
+        linked.update(data.splits)
+        return linked
 
     def _remap_ids(self, remap: dict[str, str]) -> None:
         data = self._data

@@ -577,3 +577,37 @@ def test_undo_says_what_it_changed(review: Review) -> None:
     assert review.last_undo_changes == [("article", "alpha.txt")]
     review.redo()
     assert review.last_undo_changes == [("article", "alpha.txt")]
+
+
+def test_links_to_undecided_claims_follow_an_article_edit(project: Path) -> None:
+    """A supersession, an evidence id, a merge and a split can name a claim nobody decided: when its article
+    is edited elsewhere (every claim id of it changes), the link follows the unchanged sentence instead of
+    pointing at a claim that no longer exists."""
+    path = project / "sessions" / "s.toml"
+    r = Review.open(path, [str(project / "corpus")], reviewer="alice")
+    by_start = {c.text.split()[0]: c.id for c in r.claims("alpha.txt")}
+    minister, pm, according = by_start["Finance"], by_start["Prime"], by_start["According"]
+    beta0 = r.claims("beta.txt")[0].id
+    r.mark(beta0, Verdict.SUPERSEDED, by=minister)  # minister: never decided
+    r.add_evidence(beta0, pm)
+    r.merge_groups(according, beta0)
+    r.take_out_of_group(pm)
+    r.save()
+    r.close()
+    text = ALPHA.replace("The central bank in Oslo announced", "The central bank in Oslo said")
+    (project / "corpus" / "alpha.txt").write_text(text, encoding="utf-8")
+
+    r2 = Review.open(path, reviewer="alice")
+    try:
+        now = {c.text.split()[0]: c.id for c in r2.claims("alpha.txt")}
+        assert now["Finance"] != minister  # the edit gave every claim of alpha.txt a new id
+        d = r2.decision(beta0)
+        assert d.superseded_by == now["Finance"]
+        assert d.evidence == (now["Prime"],)
+        assert r2._data.merges == [(now["According"], beta0)]
+        assert r2._data.splits == [now["Prime"]]
+        r2.save()
+    finally:
+        r2.close()
+    on_disk = sess.load(path)
+    assert on_disk.decisions[beta0].superseded_by == now["Finance"]
