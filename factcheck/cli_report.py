@@ -55,6 +55,7 @@ def register(subparsers: Any) -> None:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from factcheck.cli_session import nothing_readable
     from factcheck.report import ReportError, render, write_report
     from factcheck.review import Review, SessionError
 
@@ -90,6 +91,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     try:
         for problem in review.corpus.errors:
             _err(str(problem))
+        if nothing_readable(path, review):
+            return EXIT_USAGE
         notes: list[str] = []
         if args.output:
             out = write_report(review, args.format, args.output, notes=notes, strict=args.strict, **options)

@@ -245,3 +245,23 @@ def test_edit_sets_the_publication_date_as_the_tui_reads_it(
     for bad in (["--article", "alpha.txt", "--published", "no date here"], ["--published", "2024-05-03"]):
         code, _, err = run(capsys, "edit", "sessions/s.toml", *bad)
         assert code == 2 and err.count("\n") == 1 and "Traceback" not in err, err
+
+
+def test_a_moved_corpus_is_named_not_reported_as_an_empty_review(
+    proj: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The session's corpus folder moved: status and report said "0 of 0 claims reviewed" and wrote a report
+    of no article ("Nothing: every claim has a verdict") with every decision an orphan, exit 1. Nothing of
+    the corpus is readable: exit 2 as every command does then, naming --corpus; no report is written."""
+    ids = claim_ids(capsys)["alpha.txt"]
+    run(capsys, "mark", "sessions/s.toml", ids[0], "confirmed", "--corpus", "corpus")
+    (proj / "corpus").rename(proj / "moved")
+    for args in (["status"], ["status", "--json"], ["report"], ["report", "-o", "r.md"]):
+        code, out, err = run(capsys, args[0], "sessions/s.toml", *args[1:])
+        assert code == 2, args
+        assert "corpus: no such file or folder" in err and "--corpus" in err, args
+        assert "1 decision(s)" in err and not out, args
+        assert "Traceback" not in err
+    assert not (proj / "r.md").exists()
+    code, out, _ = run(capsys, "status", "sessions/s.toml", "--corpus", "moved")
+    assert code == 0 and "1 of " in out
