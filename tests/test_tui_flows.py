@@ -552,3 +552,40 @@ async def test_filter_lists_outlets_in_reading_order_whatever_their_case(tmp_pat
         assert modal._outlets == ["abc News", "BeFifty", "BMJV"]
         await pilot.press("escape")
         await pilot.press("q")
+
+
+async def test_event_titles_read_their_time_as_words_not_codes(seeds_copy, session_path):
+    """The groups screen's Event column, a group's own screen and the merge picker began each event with its
+    raw TIMEX3 value ('2013-03-13TNI: On Wednesday night ...', '2013-FA: ...') beside the time read as words."""
+    from factcheck.tui.screens.groups import GroupDetailScreen, GroupsScreen
+
+    r = open_review(seeds_copy, session_path)
+    first = r.corpus.claims[r.corpus.articles[0].key][0]
+    mine = r.corpus.group_of(first.id)
+    g = next(g for g in r.corpus.groups if r.group_claims(g) and (mine is None or g.id != mine.id))
+    text = g.label.split(": ", 1)[-1]
+    g.when, g.label = "2013-03-13TNI", f"2013-03-13TNI: {text}"
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        m.go_to_claim(first.id)
+        await pilot.press("m")
+        await pilot.pause()
+        options = app.screen.query_one("#picker-list")
+        picker = " ".join(str(options.get_option_at_index(i).prompt) for i in range(options.option_count))
+        await pilot.press("escape", "g")
+        await pilot.pause()
+        assert isinstance(app.screen, GroupsScreen)
+        row = app.screen.groups.index(g)
+        table = app.screen.query_one("#groups-table")
+        assert str(table.get_cell_at((row, 0))) == "2013-03-13 night"
+        assert str(table.get_cell_at((row, 6))) == text[:200]
+        table.move_cursor(row=row)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, GroupDetailScreen)
+        title = app.screen.query_one("#group-title").content.plain
+        assert "2013-03-13 night" in title and "TNI" not in title and text[:40] in title
+        await pilot.press("escape", "escape", "q")
+    assert "2013-03-13 night" in picker and "TNI" not in picker

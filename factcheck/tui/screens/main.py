@@ -30,6 +30,7 @@ from factcheck.tui.fmt import (
     claim_words,
     clip,
     date_text,
+    event_title,
     literal,
     readable_time,
     time_text,
@@ -627,7 +628,7 @@ class MainScreen(ReadingScreen):
             prompt = Content.assemble(
                 (readable_time(g.when) if g.when else "no time", "$text-accent"),
                 f" · {len(members)} claim(s) · ",
-                literal(clip(g.label, 100)),
+                literal(clip(event_title(g), 100)),
             )
             items.append(PickItem(members[0].id, prompt, f"{g.id} {g.when} {g.label}".lower()))
 
