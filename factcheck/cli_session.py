@@ -16,6 +16,7 @@ from factcheck.cli import EXIT_OK, EXIT_PARTIAL, EXIT_USAGE
 from factcheck.cli import err as _err
 from factcheck.model import Verdict
 from factcheck.textout import json_text
+from factcheck.urls import is_http_url
 
 
 def register(subparsers: Any) -> None:
@@ -131,7 +132,7 @@ def cmd_mark(args: argparse.Namespace) -> int:
         _err(f"{path}: no such session; give --corpus PATH ... to create it")
         return EXIT_USAGE
     for p in args.corpus or []:
-        if not Path(p).exists():
+        if not is_http_url(p) and not Path(p).exists():  # a URL is fetched (or read from the pages folder)
             _err(f"{p}: no such file or folder")
             return EXIT_USAGE
 
