@@ -506,6 +506,10 @@ class Review:
         for cid in self._linked_ids():
             if cid not in index and cid not in remap and cid in unchanged:
                 remap[cid] = unchanged[cid]
+        # So does the cursor (the TUI went back to the first article when its key or claim id had gone).
+        key, cid = data.cursor
+        if key is not None and (key in renamed or (cid is not None and cid not in index)):
+            data.cursor = (renamed.get(key, key), remap.get(cid, unchanged.get(cid, cid)) if cid else cid)
         if remap:
             self._remap_ids(remap)
 

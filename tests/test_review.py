@@ -611,3 +611,30 @@ def test_links_to_undecided_claims_follow_an_article_edit(project: Path) -> None
         r2.close()
     on_disk = sess.load(path)
     assert on_disk.decisions[beta0].superseded_by == now["Finance"]
+
+
+def test_the_cursor_follows_an_edited_or_renamed_article(project: Path) -> None:
+    """Reopened after one sentence of the article under the cursor was edited (every claim id of it
+    changes) or after its file was renamed, the TUI went back to the first article: the saved cursor named
+    the old key and the old claim id."""
+    path = project / "sessions" / "s.toml"
+    r = Review.open(path, [str(project / "corpus")], reviewer="alice")
+    pm = next(c for c in r.claims("alpha.txt") if c.text.startswith("Prime Minister"))
+    r.set_cursor("alpha.txt", pm.id)
+    r.save()
+    r.close()
+    corpus = project / "corpus"
+    (corpus / "alpha.txt").write_text(ALPHA.replace("announced that", "said that"), encoding="utf-8")
+    r2 = Review.open(path, reviewer="alice")
+    try:
+        now = next(c.id for c in r2.claims("alpha.txt") if c.text.startswith("Prime Minister"))
+        assert now != pm.id and r2.cursor == ("alpha.txt", now)
+        r2.save()
+    finally:
+        r2.close()
+    (corpus / "alpha.txt").rename(corpus / "alpha-renamed.txt")
+    r3 = Review.open(path, reviewer="alice")
+    try:
+        assert r3.cursor == ("alpha-renamed.txt", now)
+    finally:
+        r3.close()
