@@ -150,6 +150,7 @@ class Review:
         self.reviewer = reviewer
         self.readonly = readonly
         self.lock_message = None
+        self._locked_out = False  # read-only only because another factcheck held the session at open
         self.report = ReconcileReport()
         self._version = 0
         self._saved_version = 0
@@ -214,6 +215,7 @@ class Review:
         who = reviewer or sess.reviewer_name()
         lock: sess.SessionLock | None = None
         lock_message = None
+        locked_out = False
         if not readonly:
             try:
                 if sess.is_readonly_file(path):
@@ -224,6 +226,7 @@ class Review:
                 if if_locked == "raise":
                     raise
                 readonly, lock_message = True, f"{e}; opened read-only — close the other one to make changes"
+                locked_out = True
             except SessionNotWritable as e:
                 if if_locked == "raise":
                     raise
@@ -258,7 +261,7 @@ class Review:
                 )
             corpus = pipeline.build(paths, group=False, progress=progress, extracted=extracted)
             r = cls(path, data, corpus, reviewer=who, readonly=readonly)
-            r._lock, r.lock_message, r._file_state = lock, lock_message, state
+            r._lock, r.lock_message, r._file_state, r._locked_out = lock, lock_message, state, locked_out
             r.report.notices = list(data.notices)
             r._attach(group=group)
         except BaseException:
@@ -804,8 +807,32 @@ class Review:
     # -----------------------------------------------------------------------------------------
     # Mutations
 
+    def try_writable(self) -> bool:
+        """Whether changes can be made now. A session opened read-only because another factcheck held it
+        becomes writable once that one has closed, if its file is still as this review read it (the lock is
+        taken then); if the other one saved it meanwhile, it stays read-only and says to reopen it."""
+        if not self.readonly:
+            return True
+        if not self._locked_out or self.loading is not None:
+            return False
+        try:
+            lock = sess.SessionLock.acquire(self.path)
+        except SessionError:
+            return False  # still held (the message stays)
+        if sess.FileState.of(self.path) != self._file_state:
+            lock.release()
+            self._locked_out = False
+            self.lock_message = (
+                f"{self.path} was saved by another factcheck after this one read it; opened read-only —"
+                " quit and reopen to see its changes and make yours"
+            )
+            return False
+        sess.remove_stale_temp(self.path)
+        self._lock, self.readonly, self.lock_message, self._locked_out = lock, False, None, False
+        return True
+
     def _check_writable(self) -> None:
-        if self.readonly:
+        if not self.try_writable():
             raise ReviewError(self.readonly_reason or f"{self.path}: the session is open read-only")
 
     def _do(self, op: str, desc: str, changes: list[_Change]) -> None:

@@ -638,3 +638,37 @@ def test_the_cursor_follows_an_edited_or_renamed_article(project: Path) -> None:
         assert r3.cursor == ("alpha-renamed.txt", now)
     finally:
         r3.close()
+
+
+def test_a_session_locked_at_open_is_writable_once_the_other_factcheck_closes(project: Path) -> None:
+    """A TUI started while `factcheck mark` (or a colleague's TUI) held the session opened read-only and
+    stayed so after the other one had closed, saying "close the other one to make changes": the reviewer
+    closed it and still could change nothing. The lock is taken again at the next change, when the file is
+    as this review read it; when the other one saved meanwhile, it stays read-only and says to reopen."""
+    path = project / "sessions" / "s.toml"
+    first = Review.open(path, [str(project / "corpus")], reviewer="ann")
+    first.save()
+    second = Review.open(path, reviewer="bob")
+    a, b, c = ids(second, "alpha.txt")[:3]
+    assert second.readonly and "another factcheck" in (second.readonly_reason or "")
+    with pytest.raises(ReviewError, match="another factcheck"):
+        second.mark(a, Verdict.CONFIRMED)
+    first.close()
+    second.mark(a, Verdict.CONFIRMED)  # the other one has closed: the lock is taken, the change made
+    assert not second.readonly and second.readonly_reason is None
+    with pytest.raises(SessionLocked):
+        Review.open(path, if_locked="raise")  # this one holds it now
+    second.save()
+    third = Review.open(path, reviewer="cat")  # read-only: second holds the lock
+    second.mark(b, Verdict.DISPUTED)
+    second.save()
+    second.close()
+    with pytest.raises(ReviewError, match="reopen"):  # second saved after third read the file
+        third.mark(c, Verdict.CONFIRMED)
+    assert third.readonly
+    third.close()
+    on_disk = sess.load(path)
+    assert (
+        on_disk.decisions[a].verdict == Verdict.CONFIRMED and on_disk.decisions[b].verdict == Verdict.DISPUTED
+    )
+    assert c not in on_disk.decisions or on_disk.decisions[c].verdict == Verdict.UNREVIEWED

@@ -589,3 +589,28 @@ async def test_event_titles_read_their_time_as_words_not_codes(seeds_copy, sessi
         assert "2013-03-13 night" in title and "TNI" not in title and text[:40] in title
         await pilot.press("escape", "escape", "q")
     assert "2013-03-13 night" in picker and "TNI" not in picker
+
+
+async def test_a_tui_opened_while_another_held_the_session_works_once_that_one_closes(
+    seeds_copy, session_path
+):
+    """Opened while `factcheck mark` held the session: read-only, "close the other one to make changes"; once
+    it had closed, every key still said read-only and the reviewer had to quit and reopen."""
+    other = open_review(seeds_copy, session_path)
+    other.save()
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r, Config(autosave_delay=0.05))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        cid = m.claim.id
+        await pilot.press("c")
+        await settle(app, pilot)
+        assert r.readonly and cid not in r.data.decisions  # the other one still holds it
+        other.close()
+        await pilot.press("c")
+        await settle(app, pilot)
+        assert not r.readonly and r.decision(cid).verdict == Verdict.CONFIRMED
+        assert "read-only" not in str(m.query_one("#status").render())
+        await pilot.press("q")
+    assert sess.load(session_path).decisions[cid].verdict == Verdict.CONFIRMED

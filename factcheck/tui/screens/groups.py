@@ -241,8 +241,13 @@ class GroupDetailScreen(Screen[str | None]):
     def action_mark(self, verdict: str) -> None:
         if not self.claims:
             return
-        if self.review.readonly:
-            self.notify("The session is open read-only.", severity="warning", timeout=4, markup=False)
+        if not self.review.try_writable():
+            self.notify(
+                self.review.readonly_reason or "The session is open read-only.",
+                severity="warning",
+                timeout=4,
+                markup=False,
+            )
             return
         c = self.claims[self.chosen]
         try:

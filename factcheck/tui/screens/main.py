@@ -116,8 +116,9 @@ class MainScreen(ReadingScreen):
         return False
 
     def _writable(self) -> bool:
-        """False (and the reviewer told why) when the session is read-only (locked elsewhere, --readonly)."""
-        if self.review.readonly:
+        """False (and the reviewer told why) when the session is read-only (locked elsewhere, --readonly); a
+        session that was locked elsewhere when it opened becomes writable once the other one has closed."""
+        if not self.review.try_writable():
             self.notify(
                 self.review.readonly_reason or "The session is open read-only: nothing can be changed.",
                 title="Read-only",
