@@ -510,9 +510,11 @@ class Review:
             if cid not in index and cid not in remap and cid in unchanged:
                 remap[cid] = unchanged[cid]
         # So does the cursor (the TUI went back to the first article when its key or claim id had gone).
-        key, cid = data.cursor
-        if key is not None and (key in renamed or (cid is not None and cid not in index)):
-            data.cursor = (renamed.get(key, key), remap.get(cid, unchanged.get(cid, cid)) if cid else cid)
+        at_key, at_claim = data.cursor
+        if at_key is not None and (at_key in renamed or (at_claim is not None and at_claim not in index)):
+            if at_claim is not None:
+                at_claim = remap.get(at_claim, unchanged.get(at_claim, at_claim))
+            data.cursor = (renamed.get(at_key, at_key), at_claim)
         if remap:
             self._remap_ids(remap)
 
