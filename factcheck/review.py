@@ -45,6 +45,7 @@ __all__ = [
 ]
 
 REATTACH_THRESHOLD = 90.0  # rapidfuzz ratio (0-100) needed to re-attach a decision to a changed claim
+DATE_NOTICE = "date: "  # how ingest's notice of a record date its text's dateline contradicts begins
 
 
 class ReviewError(Exception):
@@ -667,6 +668,14 @@ class Review:
             for v, n in self.article_progress(a.key).items():
                 out[v] += n
         return out
+
+    def notices(self, article: Article) -> list[str]:
+        """What to warn the reviewer about an article (``Article.notices``), less the clash of its dates
+        once the reviewer has set its publication date (they decided which one holds)."""
+        rec = self._data.articles.get(article.key)
+        if rec is not None and rec.published is not None:
+            return [n for n in article.notices if not n.startswith(DATE_NOTICE)]
+        return list(article.notices)
 
     def article_progress(self, article_key: str) -> dict[Verdict, int]:
         out = dict.fromkeys(Verdict, 0)

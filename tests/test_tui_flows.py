@@ -614,3 +614,27 @@ async def test_a_tui_opened_while_another_held_the_session_works_once_that_one_c
         assert "read-only" not in str(m.query_one("#status").render())
         await pilot.press("q")
     assert sess.load(session_path).decisions[cid].verdict == Verdict.CONFIRMED
+
+
+async def test_a_date_warning_goes_once_the_reviewer_sets_the_date(seeds_copy, session_path):
+    """ADAC's page: "⚠ date: the record says 2019-06-19, the text's own dateline 2018-10-23 (set it: p in
+    the review ...)". After p set 2018-10-23 the warning stayed above the text and ⚠ in the article list,
+    also after reopening; the reviewer had done what it asked. Other notices stay."""
+    r = open_review(seeds_copy, session_path)
+    a = r.corpus.articles[0]
+    clash = "date: the record says 2019-06-19, the text's own dateline 2018-10-23 (set it: p in the review)"
+    a.notices[:] = [clash]
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        assert clash in str(m.query_one("#notices").render())
+        assert "⚠" in m.article_list.prompt_at(0).plain
+        await pilot.press("p", *"2018-10-23", "enter")
+        await settle(app, pilot)
+        assert not m.query_one("#notices").display
+        assert "⚠" not in m.article_list.prompt_at(0).plain
+        await pilot.press("q")
+    other = "xx: no claims extracted: language not supported"
+    a.notices.append(other)
+    assert r.notices(a) == [other]
