@@ -638,3 +638,25 @@ async def test_a_date_warning_goes_once_the_reviewer_sets_the_date(seeds_copy, s
     other = "xx: no claims extracted: language not supported"
     a.notices.append(other)
     assert r.notices(a) == [other]
+
+
+async def test_a_supersession_whose_claim_is_gone_says_so(seeds_copy, session_path):
+    """The claim a supersession names was in an article deleted since: the event panel said "superseded by
+    c0b50a0c7e4" like any link, nothing saying the claim is no longer there to be read."""
+    r = open_review(seeds_copy, session_path)
+    first, second = r.corpus.articles[0], r.corpus.articles[1]
+    a, b = r.claims(first.key)[0].id, r.claims(second.key)[0].id
+    r.mark(a, Verdict.SUPERSEDED, by=b)
+    r.save()
+    r.close()
+    (seeds_copy / second.key).unlink()
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        m.go_to_claim(a)
+        await pilot.pause()
+        panel = m.query_one(EventPanel).content.plain
+        assert f"superseded by {b} (no longer in the articles)" in panel
+        await pilot.press("q")
