@@ -7,6 +7,7 @@ is flushed and fsynced, then ``os.replace``\\ d over the target and the folder i
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
@@ -50,9 +51,13 @@ def write_atomic(
     if mkdir:
         folder.mkdir(parents=True, exist_ok=True)
     try:
-        mode = stat.S_IMODE(path.stat().st_mode)
+        st = path.stat()
     except FileNotFoundError:
         mode = default_mode()
+    else:
+        if not stat.S_ISREG(st.st_mode):  # the rename would put a file in its place (as root, /dev/null's)
+            raise OSError(errno.EINVAL, "not a regular file (a folder, device, pipe or socket); not replaced")
+        mode = stat.S_IMODE(st.st_mode)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as f:

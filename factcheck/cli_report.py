@@ -14,6 +14,7 @@ from typing import Any
 from factcheck.cli import EXIT_OK, EXIT_PARTIAL, EXIT_USAGE
 from factcheck.cli import err as _err
 from factcheck.textout import raw_stream
+from factcheck.urls import is_http_url
 
 
 def register(subparsers: Any) -> None:
@@ -55,6 +56,7 @@ def register(subparsers: Any) -> None:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from factcheck.cli_session import nothing_readable
     from factcheck.report import ReportError, render, write_report
     from factcheck.review import Review, SessionError
 
@@ -63,7 +65,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         _err(f"{path}: no such session")
         return EXIT_USAGE
     for p in args.corpus or []:
-        if not Path(p).exists():
+        if not is_http_url(p) and not Path(p).exists():  # a URL is fetched (or read from the pages folder)
             _err(f"{p}: no such file or folder")
             return EXIT_USAGE
     ratings: dict[str, str] = {}
@@ -90,6 +92,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     try:
         for problem in review.corpus.errors:
             _err(str(problem))
+        if nothing_readable(path, review):
+            return EXIT_USAGE
         notes: list[str] = []
         if args.output:
             out = write_report(review, args.format, args.output, notes=notes, strict=args.strict, **options)

@@ -16,6 +16,7 @@ from factcheck.cli import EXIT_OK, EXIT_PARTIAL, EXIT_USAGE
 from factcheck.cli import err as _err
 from factcheck.model import Verdict
 from factcheck.textout import json_text
+from factcheck.urls import is_http_url
 
 
 def register(subparsers: Any) -> None:
@@ -131,7 +132,7 @@ def cmd_mark(args: argparse.Namespace) -> int:
         _err(f"{path}: no such session; give --corpus PATH ... to create it")
         return EXIT_USAGE
     for p in args.corpus or []:
-        if not Path(p).exists():
+        if not is_http_url(p) and not Path(p).exists():  # a URL is fetched (or read from the pages folder)
             _err(f"{p}: no such file or folder")
             return EXIT_USAGE
 
@@ -206,6 +207,19 @@ def cmd_edit(args: argparse.Namespace) -> int:
     return _change(path, args.corpus, edit)
 
 
+def nothing_readable(path: Path, review: Any) -> bool:
+    """True, with a line saying so, when none of the session's corpus could be read (its folder moved or
+    deleted: each unreadable input is listed before): the command stops with exit 2 as every command does
+    when given nothing readable, instead of showing a review of no article with every decision orphaned."""
+    if review.corpus.articles:
+        return False
+    _err(
+        f"{path}: none of its corpus could be read; its {len(review.data.decisions)} decision(s) are kept in"
+        " the file: give --corpus PATH (where the articles are now)"
+    )
+    return True
+
+
 def cmd_status(args: argparse.Namespace) -> int:
     from factcheck.review import Review, SessionError
 
@@ -220,6 +234,8 @@ def cmd_status(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     for problem in review.corpus.errors:
         _err(str(problem))
+    if nothing_readable(path, review):
+        return EXIT_USAGE
     total = review.progress()
     per_article = {a.key: review.article_progress(a.key) for a in review.corpus.articles}
     orphans = review.orphans

@@ -45,6 +45,7 @@ __all__ = [
 ]
 
 REATTACH_THRESHOLD = 90.0  # rapidfuzz ratio (0-100) needed to re-attach a decision to a changed claim
+DATE_NOTICE = "date: "  # how ingest's notice of a record date its text's dateline contradicts begins
 
 
 class ReviewError(Exception):
@@ -150,6 +151,7 @@ class Review:
         self.reviewer = reviewer
         self.readonly = readonly
         self.lock_message = None
+        self._locked_out = False  # read-only only because another factcheck held the session at open
         self.report = ReconcileReport()
         self._version = 0
         self._saved_version = 0
@@ -214,6 +216,7 @@ class Review:
         who = reviewer or sess.reviewer_name()
         lock: sess.SessionLock | None = None
         lock_message = None
+        locked_out = False
         if not readonly:
             try:
                 if sess.is_readonly_file(path):
@@ -224,6 +227,7 @@ class Review:
                 if if_locked == "raise":
                     raise
                 readonly, lock_message = True, f"{e}; opened read-only — close the other one to make changes"
+                locked_out = True
             except SessionNotWritable as e:
                 if if_locked == "raise":
                     raise
@@ -258,7 +262,7 @@ class Review:
                 )
             corpus = pipeline.build(paths, group=False, progress=progress, extracted=extracted)
             r = cls(path, data, corpus, reviewer=who, readonly=readonly)
-            r._lock, r.lock_message, r._file_state = lock, lock_message, state
+            r._lock, r.lock_message, r._file_state, r._locked_out = lock, lock_message, state, locked_out
             r.report.notices = list(data.notices)
             r._attach(group=group)
         except BaseException:
@@ -411,6 +415,7 @@ class Review:
         data, corpus, rep = self._data, self.corpus, self.report
         current = {a.key: a for a in corpus.articles}
         known_before = bool(data.articles)
+        old_prints: dict[str, str] = {}  # an edited article: its fingerprint when the session was saved
         for key, art in current.items():
             rec = data.articles.get(key)
             if rec is None:
@@ -419,6 +424,7 @@ class Review:
                     rep.added_articles.append(key)
             elif rec.fingerprint != art.id:
                 rep.changed_articles.append(key)
+                old_prints[key] = rec.fingerprint
                 data.articles[key] = replace(rec, fingerprint=art.id)
         missing = [k for k in data.articles if k not in current]
         # A renamed or moved file: same content fingerprint under a new key. Its decisions follow it.
@@ -462,9 +468,16 @@ class Review:
             key = renamed.get(d.article, d.article)
             return [c for c in corpus.claims.get(key, []) if c.id not in taken and not corpus.is_evidence(c)]
 
+        # Claim ids come from the article's content: in an edited article every id changes. A sentence the
+        # edit left alone is found by its id as the old content made it; the others by their text below.
+        unchanged = self._ids_before_edit(old_prints)
         lost: list[tuple[str, Decision]] = []
         for cid, d in list(data.decisions.items()):
             if cid in index:
+                continue
+            same = unchanged.get(cid)
+            if same is not None and same not in taken and not corpus.is_evidence(index[same]):
+                attach(cid, d, index[same], 100.0)
                 continue
             cands = free_claims(d)
             best: tuple[float, Claim] | None = None
@@ -492,8 +505,44 @@ class Review:
                 continue
             attach(cid, d, part, min(100.0, 100.0 * len(part.text) / max(len(d.text), 1)))  # its share
             rep.reattached_parts.append((cid, part.id))
+        # A link may name a claim nobody decided (a supersession's target, evidence, a merge, a split):
+        # it follows that claim's unchanged sentence too.
+        for cid in self._linked_ids():
+            if cid not in index and cid not in remap and cid in unchanged:
+                remap[cid] = unchanged[cid]
+        # So does the cursor (the TUI went back to the first article when its key or claim id had gone).
+        at_key, at_claim = data.cursor
+        if at_key is not None and (at_key in renamed or (at_claim is not None and at_claim not in index)):
+            if at_claim is not None:
+                at_claim = remap.get(at_claim, unchanged.get(at_claim, at_claim))
+            data.cursor = (renamed.get(at_key, at_key), at_claim)
         if remap:
             self._remap_ids(remap)
+
+    def _ids_before_edit(self, old_prints: dict[str, str]) -> dict[str, str]:
+        """Old id -> current id of each claim of an edited article: the id its sentence had under the
+        article's former content (``extract.assign_ids`` from the fingerprint the session recorded; a
+        sentence the edit changed gets an id nothing refers to)."""
+        from factcheck.extract import assign_ids
+
+        out: dict[str, str] = {}
+        for key, fingerprint in old_prints.items():
+            art = self.corpus.article(key)
+            if art is None or art.duplicate_of:  # a second copy's ids come from its key, not its content
+                continue
+            claims = [c for c in self.corpus.claims.get(key, []) if not c.manual]
+            before = assign_ids([replace(c) for c in claims], fingerprint)
+            out.update((old.id, c.id) for old, c in zip(before, claims, strict=True))
+        return out
+
+    def _linked_ids(self) -> set[str]:
+        """Every claim id a decision's supersession or evidence, or a merge or split of groups, names."""
+        data = self._data
+        linked = {d.superseded_by for d in data.decisions.values() if d.superseded_by}
+        linked.update(e for d in data.decisions.values() for e in d.evidence if not is_http_url(e))
+        linked.update(c for pair in data.merges for c in pair)
+        linked.update(data.splits)
+        return linked
 
     def _remap_ids(self, remap: dict[str, str]) -> None:
         data = self._data
@@ -619,6 +668,14 @@ class Review:
             for v, n in self.article_progress(a.key).items():
                 out[v] += n
         return out
+
+    def notices(self, article: Article) -> list[str]:
+        """What to warn the reviewer about an article (``Article.notices``), less the clash of its dates
+        once the reviewer has set its publication date (they decided which one holds)."""
+        rec = self._data.articles.get(article.key)
+        if rec is not None and rec.published is not None:
+            return [n for n in article.notices if not n.startswith(DATE_NOTICE)]
+        return list(article.notices)
 
     def article_progress(self, article_key: str) -> dict[Verdict, int]:
         out = dict.fromkeys(Verdict, 0)
@@ -761,8 +818,32 @@ class Review:
     # -----------------------------------------------------------------------------------------
     # Mutations
 
+    def try_writable(self) -> bool:
+        """Whether changes can be made now. A session opened read-only because another factcheck held it
+        becomes writable once that one has closed, if its file is still as this review read it (the lock is
+        taken then); if the other one saved it meanwhile, it stays read-only and says to reopen it."""
+        if not self.readonly:
+            return True
+        if not self._locked_out or self.loading is not None:
+            return False
+        try:
+            lock = sess.SessionLock.acquire(self.path)
+        except SessionError:
+            return False  # still held (the message stays)
+        if sess.FileState.of(self.path) != self._file_state:
+            lock.release()
+            self._locked_out = False
+            self.lock_message = (
+                f"{self.path} was saved by another factcheck after this one read it; opened read-only —"
+                " quit and reopen to see its changes and make yours"
+            )
+            return False
+        sess.remove_stale_temp(self.path)
+        self._lock, self.readonly, self.lock_message, self._locked_out = lock, False, None, False
+        return True
+
     def _check_writable(self) -> None:
-        if self.readonly:
+        if not self.try_writable():
             raise ReviewError(self.readonly_reason or f"{self.path}: the session is open read-only")
 
     def _do(self, op: str, desc: str, changes: list[_Change]) -> None:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import subprocess
 import sys
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -245,3 +248,59 @@ def test_edit_sets_the_publication_date_as_the_tui_reads_it(
     for bad in (["--article", "alpha.txt", "--published", "no date here"], ["--published", "2024-05-03"]):
         code, _, err = run(capsys, "edit", "sessions/s.toml", *bad)
         assert code == 2 and err.count("\n") == 1 and "Traceback" not in err, err
+
+
+def test_a_moved_corpus_is_named_not_reported_as_an_empty_review(
+    proj: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The session's corpus folder moved: status and report said "0 of 0 claims reviewed" and wrote a report
+    of no article ("Nothing: every claim has a verdict") with every decision an orphan, exit 1. Nothing of
+    the corpus is readable: exit 2 as every command does then, naming --corpus; no report is written."""
+    ids = claim_ids(capsys)["alpha.txt"]
+    run(capsys, "mark", "sessions/s.toml", ids[0], "confirmed", "--corpus", "corpus")
+    (proj / "corpus").rename(proj / "moved")
+    for args in (["status"], ["status", "--json"], ["report"], ["report", "-o", "r.md"]):
+        code, out, err = run(capsys, args[0], "sessions/s.toml", *args[1:])
+        assert code == 2, args
+        assert "corpus: no such file or folder" in err and "--corpus" in err, args
+        assert "1 decision(s)" in err and not out, args
+        assert "Traceback" not in err
+    assert not (proj / "r.md").exists()
+    code, out, _ = run(capsys, "status", "sessions/s.toml", "--corpus", "moved")
+    assert code == 0 and "1 of " in out
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_corpus_urls_are_taken_by_mark_status_and_report(
+    proj: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`factcheck mark s.toml ID confirmed --corpus URL` said "URL: no such file or folder" (exit 2), and so
+    did report, though review, extract and groups take URLs and a session the TUI made from URLs works with
+    status and report."""
+    site = proj / "site"
+    site.mkdir()
+    paragraphs = "".join(f"<p>{line}</p>" for line in ALPHA.splitlines())
+    (site / "a.html").write_text(
+        f"<html><head><title>Rates</title></head><body><article><h1>Rates</h1>{paragraphs}</article></body></html>",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("FACTCHECK_PAGES", str(proj / "pages"))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{httpd.server_address[1]}/a.html"
+        assert main(["extract", "--json", url]) == 0
+        cid = json.loads(capsys.readouterr().out)["articles"][0]["claims"][0]["id"]
+        code, out, err = run(capsys, "mark", "sessions/u.toml", cid, "confirmed", "--corpus", url)
+        assert code == 0 and out.strip() == f"{cid}: confirmed", err
+        code, out, err = run(capsys, "status", "sessions/u.toml", "--corpus", url)
+        assert code == 0 and "1 of " in out, err
+        code, out, err = run(capsys, "report", "sessions/u.toml", "--corpus", url, "-f", "json")
+        assert code == 0 and json.loads(out)["summary"]["progress"]["confirmed"] == 1, err
+    finally:
+        httpd.shutdown()
+        httpd.server_close()

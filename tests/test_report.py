@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -276,3 +278,21 @@ def test_a_report_never_overwrites_the_session_or_an_article(review: Review, tmp
         assert err.count("\n") == 1 and "not written over" in err
     assert {p: p.read_bytes() for p in kept} == kept
     assert write_report(review, "md", tmp_path / "s.md").is_file()  # a name like the session's is fine
+
+
+def test_a_report_never_replaces_a_device_or_a_pipe(review: Review, tmp_path: Path, capsys) -> None:
+    """`factcheck report s.toml -o /dev/full` said "written /dev/full", exit 0: the atomic writer made a temp
+    file in /dev and renamed it over the device (as root, /dev/full became a regular file holding the
+    report; /dev/null, /dev/stdout or a named pipe the same). A path that exists and is no regular file is
+    never replaced: one line, exit 2, the device or pipe left as it was. (A FIFO stands for the device here.)"""
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    with pytest.raises(OSError, match="not a regular file"):
+        write_report(review, "md", fifo)
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    review.close()
+    assert cli.main(["report", str(review.path), "-o", str(fifo)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "not a regular file" in err and "written" not in err
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]

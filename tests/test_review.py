@@ -577,3 +577,98 @@ def test_undo_says_what_it_changed(review: Review) -> None:
     assert review.last_undo_changes == [("article", "alpha.txt")]
     review.redo()
     assert review.last_undo_changes == [("article", "alpha.txt")]
+
+
+def test_links_to_undecided_claims_follow_an_article_edit(project: Path) -> None:
+    """A supersession, an evidence id, a merge and a split can name a claim nobody decided: when its article
+    is edited elsewhere (every claim id of it changes), the link follows the unchanged sentence instead of
+    pointing at a claim that no longer exists."""
+    path = project / "sessions" / "s.toml"
+    r = Review.open(path, [str(project / "corpus")], reviewer="alice")
+    by_start = {c.text.split()[0]: c.id for c in r.claims("alpha.txt")}
+    minister, pm, according = by_start["Finance"], by_start["Prime"], by_start["According"]
+    beta0 = r.claims("beta.txt")[0].id
+    r.mark(beta0, Verdict.SUPERSEDED, by=minister)  # minister: never decided
+    r.add_evidence(beta0, pm)
+    r.merge_groups(according, beta0)
+    r.take_out_of_group(pm)
+    r.save()
+    r.close()
+    text = ALPHA.replace("The central bank in Oslo announced", "The central bank in Oslo said")
+    (project / "corpus" / "alpha.txt").write_text(text, encoding="utf-8")
+
+    r2 = Review.open(path, reviewer="alice")
+    try:
+        now = {c.text.split()[0]: c.id for c in r2.claims("alpha.txt")}
+        assert now["Finance"] != minister  # the edit gave every claim of alpha.txt a new id
+        d = r2.decision(beta0)
+        assert d.superseded_by == now["Finance"]
+        assert d.evidence == (now["Prime"],)
+        assert r2._data.merges == [(now["According"], beta0)]
+        assert r2._data.splits == [now["Prime"]]
+        r2.save()
+    finally:
+        r2.close()
+    on_disk = sess.load(path)
+    assert on_disk.decisions[beta0].superseded_by == now["Finance"]
+
+
+def test_the_cursor_follows_an_edited_or_renamed_article(project: Path) -> None:
+    """Reopened after one sentence of the article under the cursor was edited (every claim id of it
+    changes) or after its file was renamed, the TUI went back to the first article: the saved cursor named
+    the old key and the old claim id."""
+    path = project / "sessions" / "s.toml"
+    r = Review.open(path, [str(project / "corpus")], reviewer="alice")
+    pm = next(c for c in r.claims("alpha.txt") if c.text.startswith("Prime Minister"))
+    r.set_cursor("alpha.txt", pm.id)
+    r.save()
+    r.close()
+    corpus = project / "corpus"
+    (corpus / "alpha.txt").write_text(ALPHA.replace("announced that", "said that"), encoding="utf-8")
+    r2 = Review.open(path, reviewer="alice")
+    try:
+        now = next(c.id for c in r2.claims("alpha.txt") if c.text.startswith("Prime Minister"))
+        assert now != pm.id and r2.cursor == ("alpha.txt", now)
+        r2.save()
+    finally:
+        r2.close()
+    (corpus / "alpha.txt").rename(corpus / "alpha-renamed.txt")
+    r3 = Review.open(path, reviewer="alice")
+    try:
+        assert r3.cursor == ("alpha-renamed.txt", now)
+    finally:
+        r3.close()
+
+
+def test_a_session_locked_at_open_is_writable_once_the_other_factcheck_closes(project: Path) -> None:
+    """A TUI started while `factcheck mark` (or a colleague's TUI) held the session opened read-only and
+    stayed so after the other one had closed, saying "close the other one to make changes": the reviewer
+    closed it and still could change nothing. The lock is taken again at the next change, when the file is
+    as this review read it; when the other one saved meanwhile, it stays read-only and says to reopen."""
+    path = project / "sessions" / "s.toml"
+    first = Review.open(path, [str(project / "corpus")], reviewer="ann")
+    first.save()
+    second = Review.open(path, reviewer="bob")
+    a, b, c = ids(second, "alpha.txt")[:3]
+    assert second.readonly and "another factcheck" in (second.readonly_reason or "")
+    with pytest.raises(ReviewError, match="another factcheck"):
+        second.mark(a, Verdict.CONFIRMED)
+    first.close()
+    second.mark(a, Verdict.CONFIRMED)  # the other one has closed: the lock is taken, the change made
+    assert not second.readonly and second.readonly_reason is None
+    with pytest.raises(SessionLocked):
+        Review.open(path, if_locked="raise")  # this one holds it now
+    second.save()
+    third = Review.open(path, reviewer="cat")  # read-only: second holds the lock
+    second.mark(b, Verdict.DISPUTED)
+    second.save()
+    second.close()
+    with pytest.raises(ReviewError, match="reopen"):  # second saved after third read the file
+        third.mark(c, Verdict.CONFIRMED)
+    assert third.readonly
+    third.close()
+    on_disk = sess.load(path)
+    assert (
+        on_disk.decisions[a].verdict == Verdict.CONFIRMED and on_disk.decisions[b].verdict == Verdict.DISPUTED
+    )
+    assert c not in on_disk.decisions or on_disk.decisions[c].verdict == Verdict.UNREVIEWED

@@ -704,3 +704,22 @@ def _plain_utc(doc: object) -> object:
     if isinstance(doc, dt.datetime) and doc.tzinfo is not None:
         return doc.astimezone(dt.UTC)
     return doc
+
+
+def test_merge_names_the_author_of_a_note_the_merged_decision_does_not_name() -> None:
+    """Ann and Bob agreed on c1 and only Bob wrote a note: the report read "disputed (by ann) / Note: the
+    figure is wrong", Bob's words under Ann's name. Only Bob decided c2 but Ann had written a note: the
+    same the other way round. A note is plain only when its author is the one the decision names."""
+    C, D, U = Verdict.CONFIRMED, Verdict.DISPUTED, Verdict.UNREVIEWED
+    a = _session("ann", {"c1": (D, None), "c2": (U, None), "c3": (C, None), "c4": (C, None)})
+    b = _session("bob", {"c1": (D, None), "c2": (C, None), "c3": (C, None), "c4": (C, None)})
+    a.decisions["c1"] = replace(a.decisions["c1"], note="")
+    b.decisions["c1"] = replace(b.decisions["c1"], note="the figure is wrong")
+    b.decisions["c3"] = replace(b.decisions["c3"], note="")
+    b.decisions["c4"] = replace(b.decisions["c4"], note="ann on c4")  # the same words: kept once
+    out, _ = sess.merge(a, b)
+    assert out.decisions["c1"].reviewer == "ann" and out.decisions["c1"].note == "[bob] the figure is wrong"
+    assert out.decisions["c2"].reviewer == "bob"
+    assert out.decisions["c2"].note == "[ann] ann on c2\n\nbob on c2"
+    assert out.decisions["c3"].note == "ann on c3"
+    assert out.decisions["c4"].note == "ann on c4"

@@ -552,3 +552,111 @@ async def test_filter_lists_outlets_in_reading_order_whatever_their_case(tmp_pat
         assert modal._outlets == ["abc News", "BeFifty", "BMJV"]
         await pilot.press("escape")
         await pilot.press("q")
+
+
+async def test_event_titles_read_their_time_as_words_not_codes(seeds_copy, session_path):
+    """The groups screen's Event column, a group's own screen and the merge picker began each event with its
+    raw TIMEX3 value ('2013-03-13TNI: On Wednesday night ...', '2013-FA: ...') beside the time read as words."""
+    from factcheck.tui.screens.groups import GroupDetailScreen, GroupsScreen
+
+    r = open_review(seeds_copy, session_path)
+    first = r.corpus.claims[r.corpus.articles[0].key][0]
+    mine = r.corpus.group_of(first.id)
+    g = next(g for g in r.corpus.groups if r.group_claims(g) and (mine is None or g.id != mine.id))
+    text = g.label.split(": ", 1)[-1]
+    g.when, g.label = "2013-03-13TNI", f"2013-03-13TNI: {text}"
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        m.go_to_claim(first.id)
+        await pilot.press("m")
+        await pilot.pause()
+        options = app.screen.query_one("#picker-list")
+        picker = " ".join(str(options.get_option_at_index(i).prompt) for i in range(options.option_count))
+        await pilot.press("escape", "g")
+        await pilot.pause()
+        assert isinstance(app.screen, GroupsScreen)
+        row = app.screen.groups.index(g)
+        table = app.screen.query_one("#groups-table")
+        assert str(table.get_cell_at((row, 0))) == "2013-03-13 night"
+        assert str(table.get_cell_at((row, 6))) == text[:200]
+        table.move_cursor(row=row)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, GroupDetailScreen)
+        title = app.screen.query_one("#group-title").content.plain
+        assert "2013-03-13 night" in title and "TNI" not in title and text[:40] in title
+        await pilot.press("escape", "escape", "q")
+    assert "2013-03-13 night" in picker and "TNI" not in picker
+
+
+async def test_a_tui_opened_while_another_held_the_session_works_once_that_one_closes(
+    seeds_copy, session_path
+):
+    """Opened while `factcheck mark` held the session: read-only, "close the other one to make changes"; once
+    it had closed, every key still said read-only and the reviewer had to quit and reopen."""
+    other = open_review(seeds_copy, session_path)
+    other.save()
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r, Config(autosave_delay=0.05))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        cid = m.claim.id
+        await pilot.press("c")
+        await settle(app, pilot)
+        assert r.readonly and cid not in r.data.decisions  # the other one still holds it
+        other.close()
+        await pilot.press("c")
+        await settle(app, pilot)
+        assert not r.readonly and r.decision(cid).verdict == Verdict.CONFIRMED
+        assert "read-only" not in str(m.query_one("#status").render())
+        await pilot.press("q")
+    assert sess.load(session_path).decisions[cid].verdict == Verdict.CONFIRMED
+
+
+async def test_a_date_warning_goes_once_the_reviewer_sets_the_date(seeds_copy, session_path):
+    """ADAC's page: "⚠ date: the record says 2019-06-19, the text's own dateline 2018-10-23 (set it: p in
+    the review ...)". After p set 2018-10-23 the warning stayed above the text and ⚠ in the article list,
+    also after reopening; the reviewer had done what it asked. Other notices stay."""
+    r = open_review(seeds_copy, session_path)
+    a = r.corpus.articles[0]
+    clash = "date: the record says 2019-06-19, the text's own dateline 2018-10-23 (set it: p in the review)"
+    a.notices[:] = [clash]
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        assert clash in str(m.query_one("#notices").render())
+        assert "⚠" in m.article_list.prompt_at(0).plain
+        await pilot.press("p", *"2018-10-23", "enter")
+        await settle(app, pilot)
+        assert not m.query_one("#notices").display
+        assert "⚠" not in m.article_list.prompt_at(0).plain
+        await pilot.press("q")
+    other = "xx: no claims extracted: language not supported"
+    a.notices.append(other)
+    assert r.notices(a) == [other]
+
+
+async def test_a_supersession_whose_claim_is_gone_says_so(seeds_copy, session_path):
+    """The claim a supersession names was in an article deleted since: the event panel said "superseded by
+    c0b50a0c7e4" like any link, nothing saying the claim is no longer there to be read."""
+    r = open_review(seeds_copy, session_path)
+    first, second = r.corpus.articles[0], r.corpus.articles[1]
+    a, b = r.claims(first.key)[0].id, r.claims(second.key)[0].id
+    r.mark(a, Verdict.SUPERSEDED, by=b)
+    r.save()
+    r.close()
+    (seeds_copy / second.key).unlink()
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        m.go_to_claim(a)
+        await pilot.pause()
+        panel = m.query_one(EventPanel).content.plain
+        assert f"superseded by {b} (no longer in the articles)" in panel
+        await pilot.press("q")

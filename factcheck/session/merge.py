@@ -56,12 +56,13 @@ def cohen_kappa(pairs: list[tuple[str, str]]) -> float | None:
     return (po - pe) / (1 - pe)
 
 
-def _merge_notes(a: Decision, b: Decision) -> str:
-    if not b.note or b.note == a.note:
-        return a.note
-    if not a.note:
-        return b.note
-    return f"{a.note}\n\n[{b.reviewer or 'B'}] {b.note}"
+def _merge_notes(a: Decision, b: Decision, reviewer: str | None) -> str:
+    """Both reviewers' notes (the same words once), each after its author's name unless that is
+    ``reviewer``, the one the merged decision names: a note left unnamed reads as theirs."""
+    notes = [(a.reviewer, "A", a.note)] + ([(b.reviewer, "B", b.note)] if b.note != a.note else [])
+    return "\n\n".join(
+        text if who == reviewer else f"[{who or side}] {text}" for who, side, text in notes if text
+    )
 
 
 def _side(d: Decision) -> dict[str, Any]:
@@ -129,7 +130,6 @@ def merge(a: SessionData, b: SessionData, corpus: list[str] | None = None) -> tu
         reviewed_a, reviewed_b = da.verdict != Verdict.UNREVIEWED, db.verdict != Verdict.UNREVIEWED
         merged = replace(
             da,
-            note=_merge_notes(da, db),
             evidence=tuple(dict.fromkeys(da.evidence + db.evidence)),
             dismissed=da.dismissed or db.dismissed,
             conflicts=da.conflicts + tuple(c for c in db.conflicts if c not in da.conflicts),
@@ -159,7 +159,7 @@ def merge(a: SessionData, b: SessionData, corpus: list[str] | None = None) -> tu
             )
         elif reviewed_a:
             rep.only_a += 1
-        out.decisions[cid] = merged
+        out.decisions[cid] = replace(merged, note=_merge_notes(da, db, merged.reviewer))
     for d in out.decisions.values():
         counts[2][d.verdict] += 1
     rep.kappa = cohen_kappa(pairs)

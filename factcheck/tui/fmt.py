@@ -12,7 +12,7 @@ import re
 
 from textual.content import Content, Span
 
-from factcheck.model import Article, Claim, Verdict
+from factcheck.model import Article, Claim, EventGroup, Verdict
 from factcheck.textout import BIDI_CONTROLS, LINE_SEPARATORS
 from factcheck.verdicts import REGISTRY
 
@@ -233,6 +233,12 @@ def article_name(a: Article | None) -> str:
     if a is None:
         return "?"
     return one_line(a.outlet or a.key)
+
+
+def event_title(group: EventGroup) -> str:
+    """A group's label without the time value it starts with (``2013-03-13TNI: On Wednesday night ...``):
+    every screen shows that time beside it, read as words (``readable_time``)."""
+    return group.label.removeprefix(f"{group.when}: ") if group.when else group.label
 
 
 def short_key(key: str) -> str:

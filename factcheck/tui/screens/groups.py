@@ -26,6 +26,7 @@ from factcheck.tui.fmt import (
     article_name,
     clip,
     date_text,
+    event_title,
     literal,
     one_line,
     readable_time,
@@ -102,7 +103,7 @@ class GroupsScreen(Screen[str | None]):
                 Text(readable_time(g.when, short=True) if g.when else "?"),
                 *(Text(str(counts[v]) if counts[v] else "·") for v in _ORDER),
                 Text(clip(", ".join(outlets), 30)),
-                Text(clip(g.label, 200)),
+                Text(clip(event_title(g), 200)),
                 key=g.id,
             )
         if self.groups:
@@ -190,7 +191,7 @@ class GroupDetailScreen(Screen[str | None]):
                 " · time ",
                 (readable_time(g.when) if g.when else "unknown", "$text-accent"),
                 " · ",
-                literal(clip(g.label, 120)),
+                literal(clip(event_title(g), 120)),
             ),
             id="group-title",
         )
@@ -240,8 +241,13 @@ class GroupDetailScreen(Screen[str | None]):
     def action_mark(self, verdict: str) -> None:
         if not self.claims:
             return
-        if self.review.readonly:
-            self.notify("The session is open read-only.", severity="warning", timeout=4, markup=False)
+        if not self.review.try_writable():
+            self.notify(
+                self.review.readonly_reason or "The session is open read-only.",
+                severity="warning",
+                timeout=4,
+                markup=False,
+            )
             return
         c = self.claims[self.chosen]
         try:

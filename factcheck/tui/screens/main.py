@@ -30,6 +30,7 @@ from factcheck.tui.fmt import (
     claim_words,
     clip,
     date_text,
+    event_title,
     literal,
     readable_time,
     time_text,
@@ -115,8 +116,9 @@ class MainScreen(ReadingScreen):
         return False
 
     def _writable(self) -> bool:
-        """False (and the reviewer told why) when the session is read-only (locked elsewhere, --readonly)."""
-        if self.review.readonly:
+        """False (and the reviewer told why) when the session is read-only (locked elsewhere, --readonly); a
+        session that was locked elsewhere when it opened becomes writable once the other one has closed."""
+        if not self.review.try_writable():
             self.notify(
                 self.review.readonly_reason or "The session is open read-only: nothing can be changed.",
                 title="Read-only",
@@ -627,7 +629,7 @@ class MainScreen(ReadingScreen):
             prompt = Content.assemble(
                 (readable_time(g.when) if g.when else "no time", "$text-accent"),
                 f" · {len(members)} claim(s) · ",
-                literal(clip(g.label, 100)),
+                literal(clip(event_title(g), 100)),
             )
             items.append(PickItem(members[0].id, prompt, f"{g.id} {g.when} {g.label}".lower()))
 

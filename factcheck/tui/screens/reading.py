@@ -326,7 +326,9 @@ class ReadingScreen(Screen[None]):
     # Filling widgets
 
     def _article_prompt(self, key: str, width: int) -> Content:
-        return self.article_list.prompt_for(self._articles[key], self.article_progress(key), width)
+        a = self._articles[key]
+        warn = bool(self.review.notices(a))
+        return self.article_list.prompt_for(a, self.article_progress(key), width, warn=warn)
 
     def _rebuild_articles(self) -> None:
         dismissed = self._dismissed()
@@ -419,11 +421,12 @@ class ReadingScreen(Screen[None]):
             " · ",
             literal(clip(a.title or a.key, 60)),
         )
-        if a.notices:
+        warnings = self.review.notices(a)
+        if warnings:
             notices.update(
-                Content("\n").join(Content.assemble(("⚠ ", "$text-warning"), literal(n)) for n in a.notices)
+                Content("\n").join(Content.assemble(("⚠ ", "$text-warning"), literal(n)) for n in warnings)
             )
-        notices.display = bool(a.notices)
+        notices.display = bool(warnings)
 
     def _select_claim(self, j: int) -> None:
         if not self.claims:

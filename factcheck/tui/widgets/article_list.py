@@ -21,7 +21,8 @@ class ArticleList(PromptList):
     )
 
     @staticmethod
-    def prompt_for(article: Article, progress: dict[Verdict, int], width: int) -> Content:
+    def prompt_for(article: Article, progress: dict[Verdict, int], width: int, *, warn: bool) -> Content:
+        """``warn``: the article has notices the reviewer has not dealt with (``Review.notices``)."""
         total = sum(progress.values())
         done = total - progress[Verdict.UNREVIEWED]
         count = f"{done}/{total}"
@@ -33,14 +34,13 @@ class ArticleList(PromptList):
             count_style = "$text-muted"
         date = date_text(article.published)
         lang = article.language or ""
-        warn = " ⚠" if article.notices else ""
         tail = Content.assemble(
             " ",
             (f"{lang} " if lang else "", "$text-accent"),
             (date, "$text-warning" if article.published is None else "$text-muted"),
             " ",
             (count, count_style),
-            (warn, "$text-warning"),
+            (" ⚠" if warn else "", "$text-warning"),
         )
         outlet = clip(article.outlet or article.key, max(4, width - tail.cell_length))
         head = Content.assemble((outlet, "bold"), tail).truncate(width, ellipsis=True)

@@ -168,8 +168,9 @@ class EventPanel(LineView):
                 by = review.claim(d.superseded_by)
                 name = article_name(self._articles.get(by.article_key))
                 head.append(literal(f" by {name} '{claim_words(by)}'"))
-            except ReviewError:
-                head.append(literal(f" by {d.superseded_by}"))
+            except ReviewError:  # not read yet, or its article was deleted or the sentence edited away
+                gone = " (not read yet)" if review.loading is not None else " (no longer in the articles)"
+                head.append(literal(f" by {d.superseded_by}{gone}"))
         head.append(Content.styled(f"  {c.id}", "$text-muted"))
         if c.speaker:
             head += [Content.styled("  speaker ", "$text-muted"), literal(c.speaker, "bold")]
