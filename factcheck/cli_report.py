@@ -31,7 +31,7 @@ def register(subparsers: Any) -> None:
         choices=("md", "csv", "json", "claimreview"),
         help="md (default), csv, json, or claimreview (schema.org JSON-LD)",
     )
-    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout (- is stdout)")
     p.add_argument(
         "--corpus", nargs="+", metavar="PATH", help="article files or folders (default: the session's)"
     )
@@ -75,6 +75,8 @@ def cmd_report(args: argparse.Namespace) -> int:
             _err(f"--rating must be VERDICT=NAME, not {item!r}")
             return EXIT_USAGE
         ratings[verdict.strip().lower()] = name.strip()
+    if args.output == "-":  # the usual spelling of standard output
+        args.output = None
     options: dict[str, Any] = {
         "organisation": args.organisation,
         "organisation_url": args.organisation_url,

@@ -194,7 +194,7 @@ def test_claimreview_organisation_from_config(review: Review, monkeypatch, tmp_p
     assert "False" in {o["reviewRating"]["alternateName"] for o in objs}
 
 
-def test_cli_report_writes_and_errors(review: Review, tmp_path: Path, capsys) -> None:
+def test_cli_report_writes_and_errors(review: Review, tmp_path: Path, capsys, monkeypatch) -> None:
     session = str(review.path)
     review.close()
     out = tmp_path / "r.json"
@@ -202,6 +202,11 @@ def test_cli_report_writes_and_errors(review: Review, tmp_path: Path, capsys) ->
     assert json.loads(out.read_text("utf-8"))["claims"]
     assert cli.main(["report", session]) == 0
     assert "# Fact-check report" in capsys.readouterr().out
+    # "-o -" is standard output, as for other tools (it wrote a file named "-")
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["report", session, "-o", "-"]) == 0
+    assert "# Fact-check report" in capsys.readouterr().out
+    assert not (tmp_path / "-").exists()
     capsys.readouterr()
     assert cli.main(["report", str(tmp_path / "missing.toml")]) == 2
     err = capsys.readouterr().err
