@@ -18,6 +18,7 @@ import hashlib
 import json
 import os
 import re
+import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -132,6 +133,22 @@ def record_path(url: str, pages: Path | None = None) -> Path:
     return Path(pages or pages_dir()) / record_name(url)
 
 
+def _read_by(resp: Any, deadline: float, limit: int) -> bytes:
+    """The answer's body, at most ``limit`` bytes, read by ``deadline`` (``time.monotonic``): the socket's own
+    timeout bounds each read only, so a server sending a byte a second would never time out."""
+    chunks: list[bytes] = []
+    size = 0
+    while size < limit:
+        if time.monotonic() > deadline:
+            raise TimeoutError
+        chunk = resp.read1(min(65536, limit - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
 def fetch_html(
     url: str, *, timeout: float | None = None, max_bytes: int = MAX_PAGE_BYTES
 ) -> tuple[bytes, str]:
@@ -145,7 +162,7 @@ def fetch_html(
             ctype = (resp.headers.get("Content-Type") or "").split(";")[0].strip().lower()
             if ctype and ctype not in _HTML_TYPES:
                 raise PageError(f"not a web page (the server sent {ctype})")
-            data = resp.read(max_bytes + 1)
+            data = _read_by(resp, time.monotonic() + timeout, max_bytes + 1)
             final = resp.geturl() or url
     except PageError:
         raise

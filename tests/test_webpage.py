@@ -57,6 +57,17 @@ class _Handler(BaseHTTPRequestHandler):
         if self.path == "/slow":
             time.sleep(1.5)
             routes[self.path] = (200, "text/html", PAGE.encode())
+        if self.path == "/drip":  # a byte every 0.2 s: each read is quick, the page never ends in time
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", "1000")
+            self.end_headers()
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                for _ in range(1000):
+                    self.wfile.write(b" ")
+                    self.wfile.flush()
+                    time.sleep(0.2)
+            return
         if self.path == "/loop":  # a redirect to itself, for ever
             self.send_response(302, "Found")
             self.send_header("Location", "/loop")
@@ -142,7 +153,7 @@ def test_url_is_fetched_once_and_stored(server: str, tmp_path: Path) -> None:
 
 def test_fetch_errors_name_the_url_and_the_batch_goes_on(server: str, tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setattr(webpage, "TIMEOUT", 0.5)
-    urls = [f"{server}/{p}" for p in ("article", "missing", "pdf", "empty", "slow", "loop")]
+    urls = [f"{server}/{p}" for p in ("article", "missing", "pdf", "empty", "slow", "loop", "drip")]
     batch = load(urls, pages_dir=tmp_path)
     assert [a.path for a in batch.articles] == [urls[0]]
     reasons = {e.path: e.reason for e in batch.errors}
@@ -151,6 +162,7 @@ def test_fetch_errors_name_the_url_and_the_batch_goes_on(server: str, tmp_path: 
     assert reasons[urls[3]] == "no extractable text on the page"
     assert reasons[urls[4]].startswith("timed out after 0.5 s")
     assert reasons[urls[5]] == "too many redirects (HTTP 302 Found)"  # one line, not urllib's three
+    assert reasons[urls[6]] == "timed out after 0.5 s"  # the whole page, not each read of it
     assert not webpage.record_path(urls[1], tmp_path).exists()
 
 
