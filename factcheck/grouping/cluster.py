@@ -195,11 +195,13 @@ def group_claims(
     run = _Reuse(state, feats, by_doc, keys, fps, doc_label, (postings, keys_of, earlier), p)
     if run.touched is None:
         cands = _pairs(feats, postings.values(), story.values(), None, p)
-    else:  # (only the keys and stories that hold a claim of a touched article give new pairs)
-        mine = [f.idx for d in sorted(run.touched) for f in by_doc[d]]
+    else:  # (only the keys and stories that hold a claim of a touched article or a redone pair give pairs)
+        mine = [f.idx for d in sorted(run.touched) for f in by_doc[d]] + sorted(set().union(*run.redo))
         held = sorted({k for i in mine for k in keys_of[i]})
-        told = sorted({doc_label[d] for d in run.touched})
-        cands = _pairs(feats, [postings[k] for k in held], [story[lab] for lab in told], run.touched, p)
+        told = sorted({doc_label[feats[i].doc] for i in mine})
+        cands = _pairs(
+            feats, [postings[k] for k in held], [story[lab] for lab in told], run.touched, p, run.redo
+        )
     edges, detail = run.edges(cands, doc_label, vec)
 
     # Average linkage on the sparse graph with cannot-link on cluster event times, per connected part.
@@ -348,11 +350,14 @@ def _pairs(
     stories: Iterable[list[int]],
     touched: set[int] | None,
     p: Params = DEFAULT,
+    within: Sequence[set[int]] = (),
 ) -> dict[int, set[int]]:
     """The candidate pairs (i < j) to score: claims sharing a blocking key held by at most
     ``max_posting`` claims (``postings``: each key's claims), and every cross-article pair inside a (not too
     large) story (``stories``: each story's claims). With ``touched`` (articles), only the pairs with a claim
-    of a touched article (the others are reused): then the keys and stories without one may be left out."""
+    of a touched article, and those with both claims in one set of ``within`` (claims whose pairs are decided
+    again: see ``_Reuse.redo``); the others are reused: then the keys and stories without such a claim may be
+    left out."""
     cands: dict[int, set[int]] = defaultdict(set)
 
     def add(ms: list[int], same_article: bool) -> None:
@@ -366,6 +371,12 @@ def _pairs(
             if feats[i].doc in touched:
                 for j in ms:
                     if i != j and (same_article or feats[i].doc != feats[j].doc):
+                        cands[min(i, j)].add(max(i, j))
+        for inside in within:
+            both = [m for m in ms if m in inside]
+            for x, i in enumerate(both):
+                for j in both[x + 1 :]:
+                    if same_article or feats[i].doc != feats[j].doc:
                         cands[min(i, j)].add(max(i, j))
 
     # (a key's claims may be of one article: such a pair can link two claims through a third)
@@ -502,6 +513,9 @@ class _Reuse:
         postings, keys_of, earlier = blocking
         self.doc_label = doc_label
         self.touched: set[int] | None = None  # None: every article
+        # Claims whose pairs among themselves are decided again (scored when a candidate, last run's edge
+        # dropped when not), their articles being unchanged: the claims of a blocking key that crossed its cap.
+        self.redo: list[set[int]] = []
         self.new_groups: dict[bytes, EventGroup] = {}
         self.new_content: dict[bytes, bytes] = {}  # a group's key -> ``_content_key`` (see ``group``)
         self.by_content: dict[bytes, bytes] | None = None  # (last run's, inverted, when first needed)
@@ -536,9 +550,10 @@ class _Reuse:
             for d in range(n_docs)
             if before.get(keys[d]) != self.fps[d] or state.stories.get(keys[d]) != self.stories[keys[d]]
         }
-        # A blocking key that crossed its cap adds or removes pairs between any of its claims. How many
-        # claims held it last time: as many as now, less those of the articles new since, plus those of the
-        # articles gone since (an unchanged article holds the same keys).
+        # A blocking key that crossed its cap adds or removes pairs between its claims (only those: a pair
+        # scores the same, its claims' stories being the same). How many claims held it last time: as many as
+        # now, less those of the articles new since, plus those of the articles gone since (an unchanged
+        # article holds the same keys).
         grown: Counter[str] = Counter()
         for d in range(n_docs):
             if before.get(keys[d]) != self.fps[d]:
@@ -556,7 +571,7 @@ class _Reuse:
         for k, n in grown.items():
             ms = postings.get(k)
             if n and ms and (len(ms) <= cap) != (len(ms) - n <= cap):
-                touched.update(feats[m].doc for m in ms)
+                self.redo.append(set(ms))
         self.touched = touched
 
     def edges(
@@ -576,14 +591,14 @@ class _Reuse:
         self.reused: list[tuple[bytes, list[int]]] = []  # (part key, its members' indices now)
         if state is not None and self.touched is not None:
             index = {u: i for i, u in enumerate(self.uid)}
-            feats, touched = self.feats, self.touched
-            ends = {i for pair in scored for i in pair}
+            feats, touched, redo = self.feats, self.touched, self.redo
+            ends = {i for pair in scored for i in pair}.union(*redo)
             for key, (uids, _links, _kept) in state.parts.items():
                 now = [index.get(u) for u in uids]
                 if all(i is not None and i not in ends and feats[i].doc not in touched for i in now):
                     self.reused.append((key, [i for i in now if i is not None]))
                     continue
-                # the part changes: its surviving edges are clustered anew
+                # the part changes: its surviving edges (not decided again) are clustered anew
                 for li, lj, score, ev in state.part_links(key):
                     i, j = now[li], now[lj]
                     if (
@@ -591,6 +606,7 @@ class _Reuse:
                         and j is not None
                         and feats[i].doc not in touched
                         and feats[j].doc not in touched
+                        and not any(i in inside and j in inside for inside in redo)
                     ):
                         scored[(i, j)] = (score, ev)
         if state is not None:
