@@ -576,14 +576,14 @@ class _Reuse:
         touched = {d for d in range(n_docs) if before.get(keys[d]) != self.fps[d]}
         doc_of = {k: d for d, k in enumerate(keys)}
         for d in range(n_docs):
-            old, new = state.stories.get(keys[d]), self.stories[keys[d]]
-            if d in touched or old == new:
+            then, new = state.stories.get(keys[d]), self.stories[keys[d]]
+            if d in touched or then == new:
                 continue
-            if old is None:  # (no story of last run: every pair of the article)
+            if then is None:  # (no story of last run: every pair of the article)
                 touched.add(d)
                 continue
             # the articles that joined or left its story; all of its story's when its pairs crossed the cap
-            moved = old[0] ^ new[0] if old[1] == new[1] else old[0] | new[0]
+            moved = then[0] ^ new[0] if then[1] == new[1] else then[0] | new[0]
             for e in {doc_of[k] for k in moved if k in doc_of} - touched - {d}:
                 self.redo.docs[d].add(e)
                 self.redo.docs[e].add(d)
