@@ -10,7 +10,8 @@ and ``status``, and the review TUI (headless, bench/tui.py's child); the result 
 ``--no-cache``; the in-process split of one more change (reading + extraction, reading the grouping state,
 regrouping, saving; regrouping from scratch beside it), and of an edit the extractor reads as page furniture
 (``FURNITURE_ARTICLE``: what the bench edited until round 11, which understates a real edit);
-the cache's bytes per claim. CPU seconds (wall beside).
+the cache's bytes per claim; then successive edits of one body article, each regrouped in process
+(``successive_edits``: the typical and the worst edit). CPU seconds (wall beside).
 A baseline tree is a checkout of another commit (``git archive main | tar -x -C /tmp/base``); its own
 bench/reopen.py helpers are used, so it measures that tree's code.
 """
@@ -24,8 +25,10 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -57,6 +60,50 @@ def article_changer(one: Path) -> Callable[[], None]:
         one.write_text(one.read_text(encoding="utf-8") + f"\n\n{next(lines)}\n", encoding="utf-8")
 
     return change
+
+
+def successive_edits(folder: Path, cache_path: Path, article: str) -> list[dict[str, Any]]:
+    """Edits one after another of one body article, each regrouped in this process as a fresh process does it
+    (reading the batch, the grouping state the last grouping left, regrouping, saving): the article back to
+    its text before ``article_changer`` (regrouped, untimed), then each of ``CHANGED_LINES`` appended. What one
+    edit costs depends on what it moves (a blocking key across its cap, a story): the fifth line once made the
+    regrouping cost ~7 CPU s in both trees (a key across its cap). Per edit: CPU seconds of reading the state,
+    regrouping and saving, and the state's counts (pairs scored, parts reused) when the tree keeps them; the
+    last regrouping is compared with one from scratch."""
+    from factcheck import cache, grouping, pipeline
+
+    one = folder / article
+    text = one.read_text(encoding="utf-8")
+    one.write_text(text[: text.index(f"\n\n{CHANGED_LINES[0]}\n")], encoding="utf-8")
+
+    def regroup() -> tuple[dict[str, Any], Any, Any]:
+        store = cache.Cache(cache_path)
+        corpus = pipeline.build([str(folder)], group=False, cache=store)
+        with pipeline.collector_paused():
+            t0 = time.process_time()
+            state = pipeline.load_grouping_state(corpus, store)
+            pipeline.with_content_keys(corpus, state)
+            t1 = time.process_time()
+            arts = {a.key: a for a in corpus.articles}
+            groups = grouping.group_claims(corpus.all_claims(), arts, state=state)
+            t2 = time.process_time()
+            assert state is not None
+            pipeline.save_grouping_state(corpus, store, state)
+            t3 = time.process_time()
+        store.close()
+        return {"load": t1 - t0, "regroup": t2 - t1, "save": t3 - t2, **state.stats}, corpus, groups
+
+    regroup()
+    change = article_changer(one)
+    out = []
+    for _line in CHANGED_LINES:
+        change()
+        got, corpus, groups = regroup()
+        out.append(got)
+    with pipeline.collector_paused():
+        scratch = grouping.group_claims(corpus.all_claims(), {a.key: a for a in corpus.articles})
+    out[-1]["same"] = [g.to_json() for g in groups] == [g.to_json() for g in scratch]
+    return out
 
 
 def measure(tree: Path, n: int) -> None:
@@ -104,6 +151,7 @@ def measure(tree: Path, n: int) -> None:
         )
         split_furniture = reopen.split_one_change(folder, tmp / "cache" / "cache.sqlite3")
         size = sum(p.stat().st_size for p in (tmp / "cache").iterdir())
+        edits = successive_edits(folder, tmp / "cache" / "cache.sqlite3", BODY_ARTICLE)
         print(f"tree {tree}: {len(list(folder.iterdir()))} articles, {n_claims} claims")
         print(
             f"  extract --json cold {cold[1]:.2f} CPU s; --no-cache after the change {plain[1]:.2f};"
@@ -134,6 +182,24 @@ def measure(tree: Path, n: int) -> None:
             f" {split_furniture['load']:.2f}, regrouping {split_furniture['regroup']:.2f},"
             f" saving {split_furniture['save']:.2f}; from scratch {split_furniture['scratch']:.2f};"
             f" groups identical: {'yes' if split_furniture['same'] else 'NO'}"
+        )
+        print(f"  successive edits of {BODY_ARTICLE}, each regrouped in process (CPU s):")
+        for k, e in enumerate(edits, 1):
+            counts = (
+                f"; pairs scored {e['pairs_scored']:,}, parts reused {e['parts_reused']} of {e['parts']}"
+                if "parts" in e
+                else ""
+            )
+            print(
+                f"    edit {k}: reading the state {e['load']:.2f}, regrouping {e['regroup']:.2f},"
+                f" saving {e['save']:.2f}{counts}"
+            )
+        regroups = sorted(e["regroup"] for e in edits)
+        worst = max(range(len(edits)), key=lambda k: edits[k]["regroup"])
+        print(
+            f"    regrouping: typical (median) {regroups[len(regroups) // 2]:.2f}, worst {regroups[-1]:.2f}"
+            f" (edit {worst + 1}); the last edit's groups identical to scratch:"
+            f" {'yes' if edits[-1]['same'] else 'NO'}"
         )
         print(
             f"  cache {size / max(n_claims, 1):.0f} bytes/claim (grouping state"

@@ -195,11 +195,13 @@ def group_claims(
     run = _Reuse(state, feats, by_doc, keys, fps, doc_label, (postings, keys_of, earlier), p)
     if run.touched is None:
         cands = _pairs(feats, postings.values(), story.values(), None, p)
-    else:  # (only the keys and stories that hold a claim of a touched article give new pairs)
-        mine = [f.idx for d in sorted(run.touched) for f in by_doc[d]]
+    else:  # (only the keys and stories that hold a claim of a touched article or a redone pair give pairs)
+        mine = [f.idx for d in sorted(run.touched) for f in by_doc[d]] + sorted(run.redo.claims)
         held = sorted({k for i in mine for k in keys_of[i]})
-        told = sorted({doc_label[d] for d in run.touched})
-        cands = _pairs(feats, [postings[k] for k in held], [story[lab] for lab in told], run.touched, p)
+        told = sorted({doc_label[feats[i].doc] for i in mine})
+        cands = _pairs(
+            feats, [postings[k] for k in held], [story[lab] for lab in told], run.touched, p, run.redo
+        )
     edges, detail = run.edges(cands, doc_label, vec)
 
     # Average linkage on the sparse graph with cannot-link on cluster event times, per connected part.
@@ -348,12 +350,15 @@ def _pairs(
     stories: Iterable[list[int]],
     touched: set[int] | None,
     p: Params = DEFAULT,
+    redo: _Redo | None = None,
 ) -> dict[int, set[int]]:
     """The candidate pairs (i < j) to score: claims sharing a blocking key held by at most
     ``max_posting`` claims (``postings``: each key's claims), and every cross-article pair inside a (not too
     large) story (``stories``: each story's claims). With ``touched`` (articles), only the pairs with a claim
-    of a touched article (the others are reused): then the keys and stories without one may be left out."""
+    of a touched article, and those ``redo`` decides again; the others are reused: then the keys and stories
+    without such a claim may be left out."""
     cands: dict[int, set[int]] = defaultdict(set)
+    again = redo.claims if redo is not None else set()
 
     def add(ms: list[int], same_article: bool) -> None:
         if touched is None:
@@ -367,6 +372,12 @@ def _pairs(
                 for j in ms:
                     if i != j and (same_article or feats[i].doc != feats[j].doc):
                         cands[min(i, j)].add(max(i, j))
+        if redo is not None:
+            for i in ms:
+                if i in again:
+                    for j in ms:
+                        if i != j and (same_article or feats[i].doc != feats[j].doc) and redo(i, j):
+                            cands[min(i, j)].add(max(i, j))
 
     # (a key's claims may be of one article: such a pair can link two claims through a third)
     for ms in postings:
@@ -384,7 +395,10 @@ def _pairs(
                 continue
             for i in claims:
                 if feats[i].doc != feats[e].doc and (
-                    touched is None or feats[i].doc in touched or feats[e].doc in touched
+                    touched is None
+                    or feats[i].doc in touched
+                    or feats[e].doc in touched
+                    or (redo is not None and redo(i, e))
                 ):
                     cands[min(i, e)].add(max(i, e))
     return cands
@@ -477,6 +491,33 @@ def _score_pairs(
     return out
 
 
+class _Redo:
+    """The pairs of claims of two unchanged articles that a regrouping decides again (scored when they are
+    candidates, last run's edge dropped when not); the other pairs of unchanged articles are last run's. A
+    pair's score reads its two claims and whether their articles are of one story; whether it is a candidate
+    reads the blocking keys they share and whether their story gives all its pairs. So: the pairs inside a
+    blocking key that crossed its cap (``keys``: each such key's claims), and the pairs of two articles of
+    which one joined or left the other's story, or whose story crossed ``story_max_claims`` (``docs``: an
+    article -> those articles). The articles a change moved into another story keep their other pairs."""
+
+    def __init__(self, feats: Sequence[_Feat], by_doc: Mapping[int, list[_Feat]]):
+        self.feats, self.by_doc = feats, by_doc
+        self.keys: list[set[int]] = []
+        self.docs: dict[int, set[int]] = defaultdict(set)
+        self.claims: set[int] = set()  # (``involved()``, once ``keys`` and ``docs`` are made)
+
+    def involved(self) -> set[int]:
+        """The claims with a pair decided again."""
+        out: set[int] = set().union(*self.keys)
+        out.update(f.idx for d in self.docs for f in self.by_doc[d])
+        return out
+
+    def __call__(self, i: int, j: int) -> bool:
+        """Whether the pair of claims ``i`` and ``j`` is decided again."""
+        di, dj = self.feats[i].doc, self.feats[j].doc
+        return (di in self.docs and dj in self.docs[di]) or any(i in s and j in s for s in self.keys)
+
+
 class _Reuse:
     """One grouping run's use of a ``GroupingState``: what can be taken from the last run (exactly), and
     what this run leaves for the next. Without a state every piece is computed."""
@@ -502,6 +543,7 @@ class _Reuse:
         postings, keys_of, earlier = blocking
         self.doc_label = doc_label
         self.touched: set[int] | None = None  # None: every article
+        self.redo = _Redo(feats, by_doc)  # pairs of unchanged articles decided again
         self.new_groups: dict[bytes, EventGroup] = {}
         self.new_content: dict[bytes, bytes] = {}  # a group's key -> ``_content_key`` (see ``group``)
         self.by_content: dict[bytes, bytes] | None = None  # (last run's, inverted, when first needed)
@@ -517,8 +559,8 @@ class _Reuse:
         members: dict[int, list[int]] = defaultdict(list)
         for d, lab in enumerate(doc_label):
             members[lab].append(d)
-        # A pair of two unchanged articles scores the same while each one's story holds the same articles
-        # (same story or not) and gives all its pairs as candidates or not (its claims within the cap).
+        # A pair of two unchanged articles scores the same while they are of one story or not as last time,
+        # and their story gives all its pairs as candidates or not as last time (its claims within the cap).
         size = Counter(doc_label[f.doc] for f in feats if _claim(f, p))  # (as ``_pairs`` counts them)
         self.stories = {
             keys[d]: (
@@ -531,14 +573,24 @@ class _Reuse:
         now = set(keys)
         if not before or [k for k in before if k in now] != [k for k in keys if k in before]:
             return  # nothing to start from, or the articles came in another order: from scratch
-        touched = {
-            d
-            for d in range(n_docs)
-            if before.get(keys[d]) != self.fps[d] or state.stories.get(keys[d]) != self.stories[keys[d]]
-        }
-        # A blocking key that crossed its cap adds or removes pairs between any of its claims. How many
-        # claims held it last time: as many as now, less those of the articles new since, plus those of the
-        # articles gone since (an unchanged article holds the same keys).
+        touched = {d for d in range(n_docs) if before.get(keys[d]) != self.fps[d]}
+        doc_of = {k: d for d, k in enumerate(keys)}
+        for d in range(n_docs):
+            then, new = state.stories.get(keys[d]), self.stories[keys[d]]
+            if d in touched or then == new:
+                continue
+            if then is None:  # (no story of last run: every pair of the article)
+                touched.add(d)
+                continue
+            # the articles that joined or left its story; all of its story's when its pairs crossed the cap
+            moved = then[0] ^ new[0] if then[1] == new[1] else then[0] | new[0]
+            for e in {doc_of[k] for k in moved if k in doc_of} - touched - {d}:
+                self.redo.docs[d].add(e)
+                self.redo.docs[e].add(d)
+        # A blocking key that crossed its cap adds or removes pairs between its claims (only those: a pair
+        # scores the same, its claims' stories being the same). How many claims held it last time: as many as
+        # now, less those of the articles new since, plus those of the articles gone since (an unchanged
+        # article holds the same keys).
         grown: Counter[str] = Counter()
         for d in range(n_docs):
             if before.get(keys[d]) != self.fps[d]:
@@ -556,7 +608,8 @@ class _Reuse:
         for k, n in grown.items():
             ms = postings.get(k)
             if n and ms and (len(ms) <= cap) != (len(ms) - n <= cap):
-                touched.update(feats[m].doc for m in ms)
+                self.redo.keys.append(set(ms))
+        self.redo.claims = self.redo.involved()
         self.touched = touched
 
     def edges(
@@ -576,14 +629,14 @@ class _Reuse:
         self.reused: list[tuple[bytes, list[int]]] = []  # (part key, its members' indices now)
         if state is not None and self.touched is not None:
             index = {u: i for i, u in enumerate(self.uid)}
-            feats, touched = self.feats, self.touched
-            ends = {i for pair in scored for i in pair}
+            feats, touched, redo = self.feats, self.touched, self.redo
+            ends = {i for pair in scored for i in pair} | redo.claims
             for key, (uids, _links, _kept) in state.parts.items():
                 now = [index.get(u) for u in uids]
                 if all(i is not None and i not in ends and feats[i].doc not in touched for i in now):
                     self.reused.append((key, [i for i in now if i is not None]))
                     continue
-                # the part changes: its surviving edges are clustered anew
+                # the part changes: its surviving edges (not decided again) are clustered anew
                 for li, lj, score, ev in state.part_links(key):
                     i, j = now[li], now[lj]
                     if (
@@ -591,6 +644,7 @@ class _Reuse:
                         and j is not None
                         and feats[i].doc not in touched
                         and feats[j].doc not in touched
+                        and not redo(i, j)
                     ):
                         scored[(i, j)] = (score, ev)
         if state is not None:
