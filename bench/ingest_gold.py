@@ -65,18 +65,19 @@ def load(tree: Path) -> tuple[Any, Any]:
     return ingest, bench
 
 
-def half(name: str) -> str:
-    return "dev" if int(hashlib.sha1(f"gold11:{name}".encode()).hexdigest(), 16) % 2 == 0 else "check"
+def half(key: str) -> str:
+    """The half of a page: ``key`` is its group (the site) where the set gives one, else its name."""
+    return "dev" if int(hashlib.sha1(f"gold11:{key}".encode()).hexdigest(), 16) % 2 == 0 else "check"
 
 
-def pages(folder: Path) -> list[tuple[str, str, bytes]]:
-    """(name, gold article text, page bytes) of every page of the folder."""
+def pages(folder: Path) -> list[tuple[str, dict[str, Any], bytes]]:
+    """(name, gold entry, page bytes) of every page of the folder."""
     gold = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
     out = []
     for name in sorted(gold):
         path = folder / "html" / f"{name}.html.gz"
         if path.is_file():
-            out.append((name, str(gold[name].get("articleBody") or ""), gzip.decompress(path.read_bytes())))
+            out.append((name, gold[name], gzip.decompress(path.read_bytes())))
     return out
 
 
@@ -97,8 +98,10 @@ def measure(folder: Path, tree: Path, study: str | None) -> dict[str, dict[str, 
         t[0] += ok
         t[1] += n
 
-    for name, body, html in pages(folder):
-        h = half(name)
+    for name, entry, html in pages(folder):
+        body = str(entry.get("articleBody") or "")
+        lang = str(entry.get("lang") or "")
+        h = half(str(entry.get("group") or name))
         try:
             text = bench.visible_text(html)
         except Exception:  # lxml's errors on a broken or empty page (as bench/ingest.py skips them)
@@ -118,6 +121,8 @@ def measure(folder: Path, tree: Path, study: str | None) -> dict[str, dict[str, 
             leaked = bench._leaks(claims, gold_text, gold_grams)
             lo, hi = bench._article_span(art, gold_grams)
             add(h, f"{way} leak", len(leaked), len(claims))
+            if lang:
+                add(h, f"{way} leak {lang}", len(leaked), len(claims))
             for start, t in leaked:
                 pos = "before" if start < lo else "after" if start > hi else "inside"
                 add(h, f"{way} leak-{pos}", 1)
@@ -141,6 +146,8 @@ def measure(folder: Path, tree: Path, study: str | None) -> dict[str, dict[str, 
                 g = bench.grams(bench.norm(para))
                 ok = len(g & kept) >= 0.6 * len(g)
                 add(h, "para", int(ok))
+                if lang:
+                    add(h, f"para {lang}", int(ok))
                 if not ok and study and h == "dev":
                     notes.append(f"lost\t{name}\t{bench._reason(art, para)}\t{para[:300]}")
     if study:
@@ -196,6 +203,13 @@ def main() -> int:
             if "base" in trees:
                 b = trees["base"][h]
                 row += f"   base {fmt(b.get(key)) if not key.endswith(('before', 'inside', 'after')) else b.get(key, [0])[0]}"
+            print(row)
+        langs = sorted({k.split()[-1] for k in this if k.startswith("raw leak ")})
+        for lang in langs:
+            row = f"  [{lang}] leakage {fmt(this.get(f'raw leak {lang}'))}; 15+ paragraphs {fmt(this.get(f'para {lang}'))}"
+            if "base" in trees:
+                b = trees["base"][h]
+                row += f"   base {fmt(b.get(f'raw leak {lang}'))}; {fmt(b.get(f'para {lang}'))}"
             print(row)
     return 0
 
