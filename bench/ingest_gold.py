@@ -12,8 +12,14 @@ None of its pages is in the extra set of bench/ingest.py (/work/trafi_extra, tra
 pages): checked by URL (scheme, "www." and query dropped), by the sha1 of the page's bytes, and by 40
 characters of three sentences of each gold article searched in every extra page: no hit.
 
-Split by document, fixed: sha1("gold11:" + name) % 2 == 0 is the development half (its leaked claims may
-be read: ``--study FILE``), the rest the check half (totals only).
+Other sets in the same layout come from bench/ingest_gold_convert.py: a multilingual one (the DAnIEL corpus
+in English and Polish, and in Greek and Russian, which give no claims yet; hand-written German, English and
+Croatian extractions of htmltotext-benchmark; the non-English test pages of mozilla/readability). Their
+entries also name a ``group`` (the site) and a ``lang``.
+
+Split fixed: sha1("gold11:" + key) % 2 == 0 is the development half (its leaked claims may be read:
+``--study FILE``), the rest the check half (totals only); the key is the entry's group where the set gives
+one (a site's template is then never on both sides), else the page's name (a split by document).
 
 The raw page text of a page is made as bench/ingest.py makes it for the extra set (``visible_text``: the
 HTML's visible text, one line per block element) and read as a .txt article. Figures per half:
@@ -26,7 +32,8 @@ HTML's visible text, one line per block element) and read as a .txt article. Fig
 - the proxy judged claim by claim: of the claims it counts as leaked, the share the gold counts too (its
   precision here), and of the claims the gold counts, the share it catches;
 - gold paragraphs of 15+ words kept in the article's body (4-grams, 60%), and the gold text's words kept
-  (share of its 4-grams in the body).
+  (share of its 4-grams in the body);
+- leakage and 15+ word paragraphs kept per language, where the set names the languages.
 
 ``--base TREE`` measures a second code tree (e.g. /tmp/base11) in a child process in the same run and
 prints its figures beside this tree's.
