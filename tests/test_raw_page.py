@@ -1086,3 +1086,23 @@ def test_a_forums_rules_above_its_first_posts_end_nothing() -> None:
     text = "\n".join(lines) + "\n"
     k = kinds_of(text)
     assert all(k[t] == ("body", "") for t in ARTICLE[:2] + READER_POSTS)
+
+
+@pytest.mark.parametrize(
+    ("lang", "closed"),
+    [
+        ("en", "Comments are closed."),
+        ("de", "21. Februar 2019 Redaktion Kommentare deaktiviert für Brücke gesperrt"),
+    ],
+)
+def test_comments_closed_under_a_post_of_a_blogs_front_page_opens_no_thread(lang: str, closed: str) -> None:
+    # (a blog's front page shows its posts one after the other, each with its comments closed)
+    next_post = [
+        "Ferry fares will rise by five percent in January, the operator announced in a statement on Sunday.",
+        "The company said fuel and harbour fees had gone up and that it would add two crossings every day.",
+    ]
+    text = "\n".join(["Bridge closed", *ARTICLE, closed, "Ferry fares to rise", *next_post]) + "\n"
+    segs, _info = classify_lines(text, lang)
+    k = {text[s.start : s.end]: (s.kind, s.reason) for s in segs}
+    assert k[closed] == ("furniture", "comments closed")
+    assert all(k[t] == ("body", "") for t in ARTICLE + next_post)
