@@ -2009,13 +2009,13 @@ COMMENT_RULES = "comment rules"  # the reason of the furniture markers of a comm
 def _after_the_comment_rules(
     kinds: list[tuple[str, str]], substantial: list[bool], chrome: list[str | None]
 ) -> None:
-    """The rules of a page's comment form ("Your email address will not be published", "The Daily Example
-    does not endorse the views posted", "Ihre E-Mail-Adresse wird nicht veröffentlicht") below the article
-    open its comment section: the readers' posts that follow it are no part of the article, however long
-    they are (a thread of posts reads like prose and goes on with the article's subject, so no rule of
-    shape or topic finds it). Only when the article's prose lies before the notice (three substantial
-    paragraphs at least): a forum's rules above its first post end nothing. (A "comments closed" line is
-    another reason: a blog's front page shows one under each of its posts, and the next post follows.)"""
+    """The rules of a page's comment form ("Your email address will not be published", "Required fields are
+    marked *", "Ihre E-Mail-Adresse wird nicht veröffentlicht") below the article open its comment section:
+    the readers' posts that follow it are no part of the article, however long they are (a thread of posts
+    reads like prose and goes on with the article's subject, so no rule of shape or topic finds it). Only
+    when the article's prose lies before the notice (three substantial paragraphs at least): a forum's rules
+    above its first post end nothing. (A "comments closed" line is another reason: a blog's front page shows
+    one under each of its posts, and the next post follows.)"""
     for i, why in enumerate(chrome):
         if why != COMMENT_RULES:
             continue

@@ -1061,7 +1061,7 @@ READER_POSTS = [
     ("lang", "rules"),
     [
         ("en", "Your email address will not be published. Required fields are marked *"),
-        ("en", "The Daily Example does not necessarily endorse any of the views posted."),
+        ("en", "Required fields are marked *"),
         ("de", "Ihre E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert"),
         ("fr", "Votre adresse e-mail ne sera pas publiée."),
         ("es", "Tu dirección de correo electrónico no será publicada."),
