@@ -12,8 +12,14 @@ None of its pages is in the extra set of bench/ingest.py (/work/trafi_extra, tra
 pages): checked by URL (scheme, "www." and query dropped), by the sha1 of the page's bytes, and by 40
 characters of three sentences of each gold article searched in every extra page: no hit.
 
-Split by document, fixed: sha1("gold11:" + name) % 2 == 0 is the development half (its leaked claims may
-be read: ``--study FILE``), the rest the check half (totals only).
+Other sets in the same layout come from bench/ingest_gold_convert.py: a multilingual one (the DAnIEL corpus
+in English and Polish, and in Greek and Russian, which give no claims yet; hand-written German, English and
+Croatian extractions of htmltotext-benchmark; the non-English test pages of mozilla/readability). Their
+entries also name a ``group`` (the site) and a ``lang``.
+
+Split fixed: sha1("gold11:" + key) % 2 == 0 is the development half (its leaked claims may be read:
+``--study FILE``), the rest the check half (totals only); the key is the entry's group where the set gives
+one (a site's template is then never on both sides), else the page's name (a split by document).
 
 The raw page text of a page is made as bench/ingest.py makes it for the extra set (``visible_text``: the
 HTML's visible text, one line per block element) and read as a .txt article. Figures per half:
@@ -26,7 +32,8 @@ HTML's visible text, one line per block element) and read as a .txt article. Fig
 - the proxy judged claim by claim: of the claims it counts as leaked, the share the gold counts too (its
   precision here), and of the claims the gold counts, the share it catches;
 - gold paragraphs of 15+ words kept in the article's body (4-grams, 60%), and the gold text's words kept
-  (share of its 4-grams in the body).
+  (share of its 4-grams in the body);
+- leakage and 15+ word paragraphs kept per language, where the set names the languages.
 
 ``--base TREE`` measures a second code tree (e.g. /tmp/base11) in a child process in the same run and
 prints its figures beside this tree's.
@@ -65,18 +72,19 @@ def load(tree: Path) -> tuple[Any, Any]:
     return ingest, bench
 
 
-def half(name: str) -> str:
-    return "dev" if int(hashlib.sha1(f"gold11:{name}".encode()).hexdigest(), 16) % 2 == 0 else "check"
+def half(key: str) -> str:
+    """The half of a page: ``key`` is its group (the site) where the set gives one, else its name."""
+    return "dev" if int(hashlib.sha1(f"gold11:{key}".encode()).hexdigest(), 16) % 2 == 0 else "check"
 
 
-def pages(folder: Path) -> list[tuple[str, str, bytes]]:
-    """(name, gold article text, page bytes) of every page of the folder."""
+def pages(folder: Path) -> list[tuple[str, dict[str, Any], bytes]]:
+    """(name, gold entry, page bytes) of every page of the folder."""
     gold = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
     out = []
     for name in sorted(gold):
         path = folder / "html" / f"{name}.html.gz"
         if path.is_file():
-            out.append((name, str(gold[name].get("articleBody") or ""), gzip.decompress(path.read_bytes())))
+            out.append((name, gold[name], gzip.decompress(path.read_bytes())))
     return out
 
 
@@ -97,8 +105,10 @@ def measure(folder: Path, tree: Path, study: str | None) -> dict[str, dict[str, 
         t[0] += ok
         t[1] += n
 
-    for name, body, html in pages(folder):
-        h = half(name)
+    for name, entry, html in pages(folder):
+        body = str(entry.get("articleBody") or "")
+        lang = str(entry.get("lang") or "")
+        h = half(str(entry.get("group") or name))
         try:
             text = bench.visible_text(html)
         except Exception:  # lxml's errors on a broken or empty page (as bench/ingest.py skips them)
@@ -118,6 +128,8 @@ def measure(folder: Path, tree: Path, study: str | None) -> dict[str, dict[str, 
             leaked = bench._leaks(claims, gold_text, gold_grams)
             lo, hi = bench._article_span(art, gold_grams)
             add(h, f"{way} leak", len(leaked), len(claims))
+            if lang:
+                add(h, f"{way} leak {lang}", len(leaked), len(claims))
             for start, t in leaked:
                 pos = "before" if start < lo else "after" if start > hi else "inside"
                 add(h, f"{way} leak-{pos}", 1)
@@ -141,6 +153,8 @@ def measure(folder: Path, tree: Path, study: str | None) -> dict[str, dict[str, 
                 g = bench.grams(bench.norm(para))
                 ok = len(g & kept) >= 0.6 * len(g)
                 add(h, "para", int(ok))
+                if lang:
+                    add(h, f"para {lang}", int(ok))
                 if not ok and study and h == "dev":
                     notes.append(f"lost\t{name}\t{bench._reason(art, para)}\t{para[:300]}")
     if study:
@@ -196,6 +210,13 @@ def main() -> int:
             if "base" in trees:
                 b = trees["base"][h]
                 row += f"   base {fmt(b.get(key)) if not key.endswith(('before', 'inside', 'after')) else b.get(key, [0])[0]}"
+            print(row)
+        langs = sorted({k.split()[-1] for k in this if k.startswith("raw leak ")})
+        for lang in langs:
+            row = f"  [{lang}] leakage {fmt(this.get(f'raw leak {lang}'))}; 15+ paragraphs {fmt(this.get(f'para {lang}'))}"
+            if "base" in trees:
+                b = trees["base"][h]
+                row += f"   base {fmt(b.get(f'raw leak {lang}'))}; {fmt(b.get(f'para {lang}'))}"
             print(row)
     return 0
 

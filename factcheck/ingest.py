@@ -1265,6 +1265,8 @@ def classify_lines(
                 kinds, substantial, [ln.words >= SUBSTANTIAL_WORDS for ln in lines], lines, lang
             )
         _after_the_copyright_line(kinds, substantial, chrome)
+        if COMMENT_RULES in chrome:
+            _after_the_comment_rules(kinds, substantial, chrome)
         # (last: an author's box removed changes no other rule's view of where the article's prose ends)
         _bios_under_a_name(lines, kinds, first_body, lang)
         _after_the_prose(lines, kinds, substantial, lang)
@@ -1999,6 +2001,30 @@ def _after_the_copyright_line(
                 if kinds[k][0] in ("body", "meta"):
                     kinds[k] = ("furniture", "after the copyright line")
             return
+
+
+COMMENT_RULES = "comment rules"  # the reason of the furniture markers of a comment form's rules
+
+
+def _after_the_comment_rules(
+    kinds: list[tuple[str, str]], substantial: list[bool], chrome: list[str | None]
+) -> None:
+    """The rules of a page's comment form ("Your email address will not be published", "Required fields are
+    marked *", "Ihre E-Mail-Adresse wird nicht veröffentlicht") below the article open its comment section:
+    the readers' posts that follow it are no part of the article, however long they are (a thread of posts
+    reads like prose and goes on with the article's subject, so no rule of shape or topic finds it). Only
+    when the article's prose lies before the notice (three substantial paragraphs at least): a forum's rules
+    above its first post end nothing. (A "comments closed" line is another reason: a blog's front page shows
+    one under each of its posts, and the next post follows.)"""
+    for i, why in enumerate(chrome):
+        if why != COMMENT_RULES:
+            continue
+        if sum(1 for k in range(i) if kinds[k][0] == "body" and substantial[k]) < 3:
+            continue
+        for k in range(i + 1, len(kinds)):
+            if kinds[k][0] == "body":
+                kinds[k] = ("furniture", "after the comment rules")
+        return
 
 
 def _repeated_lines(lines: list[_Line], kinds: list[tuple[str, str]]) -> None:

@@ -1048,3 +1048,61 @@ def test_a_dated_comment_header_ending_in_said_opens_a_comment() -> None:
 def test_an_author_bio_with_a_capitalised_role_or_a_handle(bio: str) -> None:
     text = "Bridge closed\n" + "\n".join([*ARTICLE, bio]) + "\n"
     assert kinds_of(text)[bio] == ("furniture", "author bio")
+
+
+READER_POSTS = [
+    "Why should drivers pay for twenty years of neglect? The council knew about those supports since 2015.",
+    "@harbourfan ^ Exactly, and the northern tunnel is already full every morning before eight o'clock.",
+    "I cross that bridge every day on my bike and nobody ever asked cyclists what they think of the plan.",
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "rules"),
+    [
+        ("en", "Your email address will not be published. Required fields are marked *"),
+        ("en", "Required fields are marked *"),
+        ("de", "Ihre E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert"),
+        ("fr", "Votre adresse e-mail ne sera pas publiée."),
+        ("es", "Tu dirección de correo electrónico no será publicada."),
+    ],
+)
+def test_readers_posts_after_the_comment_rules_are_not_the_article(lang: str, rules: str) -> None:
+    text = "\n".join(["Bridge closed", *ARTICLE, rules, *READER_POSTS]) + "\n"
+    segs, _info = classify_lines(text, lang)
+    k = {text[s.start : s.end]: (s.kind, s.reason) for s in segs}
+    assert all(k[t] == ("body", "") for t in ARTICLE)
+    assert k[rules] == ("furniture", "comment rules")
+    assert all(k[t] == ("furniture", "after the comment rules") for t in READER_POSTS)
+
+
+def test_a_forums_rules_above_its_first_posts_end_nothing() -> None:
+    lines = [
+        "Harbour bridge thread",
+        "Please read the forum rules before posting.",
+        *ARTICLE[:2],
+        *READER_POSTS,
+    ]
+    text = "\n".join(lines) + "\n"
+    k = kinds_of(text)
+    assert all(k[t] == ("body", "") for t in ARTICLE[:2] + READER_POSTS)
+
+
+@pytest.mark.parametrize(
+    ("lang", "closed"),
+    [
+        ("en", "Comments are closed."),
+        ("de", "21. Februar 2019 Redaktion Kommentare deaktiviert für Brücke gesperrt"),
+    ],
+)
+def test_comments_closed_under_a_post_of_a_blogs_front_page_opens_no_thread(lang: str, closed: str) -> None:
+    # (a blog's front page shows its posts one after the other, each with its comments closed)
+    next_post = [
+        "Ferry fares will rise by five percent in January, the operator announced in a statement on Sunday.",
+        "The company said fuel and harbour fees had gone up and that it would add two crossings every day.",
+    ]
+    text = "\n".join(["Bridge closed", *ARTICLE, closed, "Ferry fares to rise", *next_post]) + "\n"
+    segs, _info = classify_lines(text, lang)
+    k = {text[s.start : s.end]: (s.kind, s.reason) for s in segs}
+    assert k[closed] == ("furniture", "comments closed")
+    assert all(k[t] == ("body", "") for t in ARTICLE + next_post)
