@@ -19,8 +19,8 @@ event, or is no time at all), ``value`` (a time of the claim, valued wrong), ``u
     # score code trees on the labels (one child process per tree; the first is the baseline)
     /work/venv/bin/python bench/claim_times_sample.py --extra /work/trafi_extra --score /tmp/base9 .
 
-The second set, ``--set news`` (bench/claim_times_news_labels.tsv, drawn in round 12 at cf9414a): news pages
-only, of three sources: the English pages of ../shared/data/realworld-dev with a publication date that no
+The second set, ``--set news`` (bench/claim_times_news_labels.tsv): news pages
+only (drawn in round 12 at 2a6c64e, /tmp/base12), of three sources: the English pages of ../shared/data/realworld-dev with a publication date that no
 fixture split was made from, ECB+ ``ecbplus`` texts (../shared/data/ecbplus-dev) outside the ``ecb`` split,
 rebuilt as ``make_ecbplus.py`` does and dated by their own date line (a page without one is left out), and
 bylined pages with a date of /work/trafi_extra (``evaldata_extra.json`` gives an author and a date) that the
