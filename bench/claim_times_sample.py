@@ -19,13 +19,14 @@ event, or is no time at all), ``value`` (a time of the claim, valued wrong), ``u
     # score code trees on the labels (one child process per tree; the first is the baseline)
     /work/venv/bin/python bench/claim_times_sample.py --extra /work/trafi_extra --score /tmp/base9 .
 
-The second set, ``--set news`` (bench/claim_times_news_labels.tsv): news pages
-only (drawn in round 12 at 2a6c64e, /tmp/base12), of three sources: the English pages of ../shared/data/realworld-dev with a publication date that no
-fixture split was made from, ECB+ ``ecbplus`` texts (../shared/data/ecbplus-dev) outside the ``ecb`` split,
-rebuilt as ``make_ecbplus.py`` does and dated by their own date line (a page without one is left out), and
-bylined pages with a date of /work/trafi_extra (``evaldata_extra.json`` gives an author and a date) that the
-first sample did not use. ``NEWS_PAGES`` pages of each source, shuffled with ``random.Random(SEED)``; at most
-``PER_PAGE`` values of a page (drawn at random), then ``NEWS_N`` values; halves as above.
+The second set, ``--set news`` (bench/claim_times_news_labels.tsv, drawn in round 12 at 2a6c64e,
+/tmp/base12): pages of news sources, of three kinds: the English pages of ../shared/data/realworld-dev with a
+publication date that no fixture split was made from (what is left there is mostly blogs and docs), ECB+
+``ecbplus`` texts (../shared/data/ecbplus-dev) outside the ``ecb`` split, rebuilt as ``make_ecbplus.py`` does
+and dated by their own date line (a text without one is left out), and the pages of /work/trafi_extra with
+an author and a date in ``evaldata_extra.json`` (bylined: news-like) that the first sample's labels do not
+hold. ``NEWS_PAGES`` English dated pages of each kind, in an order shuffled with ``random.Random(SEED)``; at
+most ``PER_PAGE`` values of a page (drawn at random), then ``NEWS_N`` values; halves as above.
 
     PYTHONPATH=/tmp/base12 /work/venv/bin/python bench/claim_times_sample.py --set news --extra /work/trafi_extra
     /work/venv/bin/python bench/claim_times_sample.py --set news --extra /work/trafi_extra --score /tmp/base12 .
