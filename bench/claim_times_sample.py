@@ -33,7 +33,8 @@ most ``PER_PAGE`` values of a page (drawn at random), then ``NEWS_N`` values; ha
 
 Scoring: a labelled pair the tree still gives the claim (same expression, same value) counts with its
 label; a pair the tree drops is counted apart (by label: dropping a ``choice`` is a fix, a ``right`` a
-loss); a pair whose value changed, or a time the tree adds, is listed as not judged.
+loss); a pair whose value changed is counted as not judged; each dropped or changed pair is listed under its
+tree's totals. A time the tree adds is not seen.
 """
 
 from __future__ import annotations
@@ -263,22 +264,26 @@ def tree_values(base: Path, files: list[str]) -> dict[str, list[tuple[int, int, 
     return out
 
 
-def score_tree(base: Path, labels: list[dict[str, str]]) -> dict[str, Counter[str]]:
-    """Per half: the labels of the pairs kept as labelled, ``dropped:<label>``, ``changed``."""
+def score_tree(base: Path, labels: list[dict[str, str]]) -> tuple[dict[str, Counter[str]], list[str]]:
+    """Per half: the labels of the pairs kept as labelled, ``dropped:<label>``, ``changed``; and one line for
+    each labelled pair the tree drops or values otherwise (to read what a change moved)."""
     files = sorted({r["file"] for r in labels})
     got = tree_values(base, files)
     res: dict[str, Counter[str]] = {"A": Counter(), "B": Counter()}
+    moved: list[str] = []
     for r in labels:
         vals = {(s, e): v for s, e, v in got[r["file"]]}
         key = (int(r["start"]), int(r["end"]))
         c = res[r["half"]]
-        if key not in vals:
-            c[f"dropped:{r['label']}"] += 1
-        elif vals[key] != r["value"]:
-            c["changed"] += 1
-        else:
+        if key in vals and vals[key] == r["value"]:
             c[r["label"]] += 1
-    return res
+            continue
+        c["changed" if key in vals else f"dropped:{r['label']}"] += 1
+        now = vals.get(key, "dropped")
+        moved.append(
+            f"half {r['half']} {r['file']}: {r['text']!r} {r['value']} -> {now} (labelled {r['label']})"
+        )
+    return res, moved
 
 
 def report(tree: str, res: dict[str, Counter[str]]) -> None:
@@ -308,7 +313,8 @@ def main() -> int:
     labels_file = NEWS_LABELS if args.set == "news" else LABELS
     if args.child:
         sys.path.insert(0, args.child)
-        print(json.dumps(score_tree(base, read_labels(labels_file))))
+        res, moved = score_tree(base, read_labels(labels_file))
+        print(json.dumps({"halves": res, "moved": moved}))
         return 0
     if args.score:
         labels = read_labels(labels_file)
@@ -323,8 +329,10 @@ def main() -> int:
                 capture_output=True,
                 text=True,
             ).stdout
-            res = {h: Counter(v) for h, v in json.loads(out.splitlines()[-1]).items()}
-            report(tree, res)
+            got = json.loads(out.splitlines()[-1])
+            report(tree, {h: Counter(v) for h, v in got["halves"].items()})
+            for line in got["moved"]:
+                print(f"    {line}")
         return 0
     draw(
         base, args.tsv, args.set == "news"
