@@ -19,9 +19,22 @@ event, or is no time at all), ``value`` (a time of the claim, valued wrong), ``u
     # score code trees on the labels (one child process per tree; the first is the baseline)
     /work/venv/bin/python bench/claim_times_sample.py --extra /work/trafi_extra --score /tmp/base9 .
 
+The second set, ``--set news`` (bench/claim_times_news_labels.tsv, drawn in round 12 at 2a6c64e,
+/tmp/base12): pages of news sources, of three kinds: the English pages of ../shared/data/realworld-dev with a
+publication date that no fixture split was made from (what is left there is mostly blogs and docs), ECB+
+``ecbplus`` texts (../shared/data/ecbplus-dev) outside the ``ecb`` split, rebuilt as ``make_ecbplus.py`` does
+and dated by their own date line (a text without one is left out), and the pages of /work/trafi_extra with
+an author and a date in ``evaldata_extra.json`` (bylined: news-like) that the first sample's labels do not
+hold. ``NEWS_PAGES`` English dated pages of each kind, in an order shuffled with ``random.Random(SEED)``; at
+most ``PER_PAGE`` values of a page (drawn at random), then ``NEWS_N`` values; halves as above.
+
+    PYTHONPATH=/tmp/base12 /work/venv/bin/python bench/claim_times_sample.py --set news --extra /work/trafi_extra
+    /work/venv/bin/python bench/claim_times_sample.py --set news --extra /work/trafi_extra --score /tmp/base12 .
+
 Scoring: a labelled pair the tree still gives the claim (same expression, same value) counts with its
 label; a pair the tree drops is counted apart (by label: dropping a ``choice`` is a fix, a ``right`` a
-loss); a pair whose value changed, or a time the tree adds, is listed as not judged.
+loss); a pair whose value changed is counted as not judged; each dropped or changed pair is listed under its
+tree's totals. A time the tree adds is not seen.
 """
 
 from __future__ import annotations
@@ -38,9 +51,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 LABELS = ROOT / "bench" / "claim_times_labels.tsv"
+NEWS_LABELS = ROOT / "bench" / "claim_times_news_labels.tsv"
+DATA = Path(os.environ.get("FACTCHECK_DATA", "/work/shared/data"))
 SEED = 16
 PAGES = 160
 N = 160
+NEWS_PAGES = 45  # per source
+PER_PAGE = 6
+NEWS_N = 200
 HEAD = "file\tstart\tend\ttext\tvalue\thalf\tlabel\tnote"
 
 
@@ -58,6 +76,66 @@ def fixture_pages() -> set[str]:
     return names
 
 
+def _make_ecbplus():  # type: ignore[no-untyped-def]
+    import importlib.util
+
+    path = ROOT / "tests" / "fixtures" / "realworld" / "make_ecbplus.py"
+    spec = importlib.util.spec_from_file_location("make_ecbplus", path)
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def ecbplus_record(xml: Path) -> dict[str, str] | None:
+    """An ECB+ ``ecbplus`` file as ``make_ecbplus.py`` rebuilds it, its date the page's own date line (one
+    of the three sentences after the URL); None without a date line."""
+    import xml.etree.ElementTree as ET
+
+    mk = _make_ecbplus()
+    firsts: dict[int, list[str]] = {}
+    for tok in ET.parse(xml).getroot().iter("token"):
+        k = int(tok.get("sentence", "0"))
+        if 1 <= k <= 3:
+            firsts.setdefault(k, []).append(tok.text or "")
+    line = next((s for k in sorted(firsts) if mk.DATE_LINE.match(s := mk.join_tokens(firsts[k]))), None)
+    return mk.build(xml, line, "date line", ()) if line else None
+
+
+def news_pages(base: Path) -> list[list[str]]:
+    """The news set's candidate pages by source (see the module's doc), each list shuffled, by name."""
+    rng = random.Random(SEED)
+    used = fixture_pages() | {r["file"] for r in read_labels(LABELS)}
+    made = {p.stem for p in (ROOT / "tests" / "fixtures" / "realworld" / "articles").glob("*.json")}
+    rw = sorted(
+        p.name
+        for p in (DATA / "realworld-dev" / "html").glob("*.html")
+        if p.name not in used and p.stem not in made
+    )
+    ecb_split = set(_make_ecbplus().DOCS)
+    ecb = sorted(
+        p.name for p in (DATA / "ecbplus-dev" / "docs").glob("*/*ecbplus.xml") if p.stem not in ecb_split
+    )
+    meta = json.loads((base / "evaldata_extra.json").read_text(encoding="utf-8"))
+    extra = sorted(
+        v["file"] for v in meta.values() if v.get("author") and v.get("date") and v["file"] not in used
+    )
+    for names in (rw, ecb, extra):
+        rng.shuffle(names)
+    return [rw, ecb, extra]
+
+
+def page_path(base: Path, name: str, tmp: Path) -> Path:
+    """Where the page ``name`` of either set is read from (an ECB+ text as a JSON record written to ``tmp``)."""
+    if name.endswith(".xml"):
+        rec = ecbplus_record(DATA / "ecbplus-dev" / "docs" / name.split("_")[0] / name)
+        out = tmp / f"{name}.json"
+        out.write_text(json.dumps(rec or {"text": ""}), encoding="utf-8")
+        return out
+    rw = DATA / "realworld-dev" / "html" / name
+    return rw if rw.exists() else base / "html" / name
+
+
 def pages(base: Path) -> list[Path]:
     used = fixture_pages()
     files = sorted(p for p in (base / "html").glob("*.html") if p.name not in used)
@@ -65,40 +143,52 @@ def pages(base: Path) -> list[Path]:
     return files
 
 
-def pairs(base: Path, limit: int = PAGES) -> tuple[list[dict[str, object]], int]:
-    """Every (claim, time) pair of the shown claims of the first ``limit`` English pages with a date:
-    ``file``, ``start``, ``end``, ``text``, ``value``, ``type``, ``claim`` (start, end, text), ``published``."""
-    from factcheck import extract, ingest
+def load(base: Path, name: str, tmp: Path):  # type: ignore[no-untyped-def]
+    """The article of page ``name`` as the app reads it, or None (unreadable)."""
+    from factcheck import ingest
+
+    batch = ingest.load([str(page_path(base, name, tmp))])
+    return None if batch.errors or not batch.articles else batch.articles[0]
+
+
+def pairs(base: Path, groups: list[list[str]], limit: int) -> tuple[list[dict[str, object]], int]:
+    """Every (claim, time) pair of the shown claims of the first ``limit`` English pages with a date of each
+    group of page names: ``file``, ``start``, ``end``, ``text``, ``value``, ``type``, ``claim`` (start, end,
+    text), ``published``."""
+    import tempfile
+
+    from factcheck import extract
     from factcheck.model import DEFAULT_MIN_SCORE
 
     out: list[dict[str, object]] = []
     used = 0
-    for path in pages(base):
-        if used >= limit:
-            break
-        batch = ingest.load([str(path)])
-        if batch.errors or not batch.articles:
-            continue
-        art = batch.articles[0]
-        if art.language not in (None, "en") or art.published is None:
-            continue
-        used += 1
-        for c in extract.extract(art):
-            if c.score < DEFAULT_MIN_SCORE:
-                continue
-            for t in c.when:
-                out.append(
-                    {
-                        "file": path.name,
-                        "start": t.start,
-                        "end": t.end,
-                        "text": t.text,
-                        "value": t.value,
-                        "type": t.type,
-                        "claim": [c.start, c.end, c.text],
-                        "published": art.published.isoformat(),
-                    }
-                )
+    with tempfile.TemporaryDirectory() as tmp:
+        for names in groups:
+            taken = 0
+            for name in names:
+                if taken >= limit:
+                    break
+                art = load(base, name, Path(tmp))
+                if art is None or art.language not in (None, "en") or art.published is None:
+                    continue
+                taken += 1
+                for c in extract.extract(art):
+                    if c.score < DEFAULT_MIN_SCORE:
+                        continue
+                    for t in c.when:
+                        out.append(
+                            {
+                                "file": name,
+                                "start": t.start,
+                                "end": t.end,
+                                "text": t.text,
+                                "value": t.value,
+                                "type": t.type,
+                                "claim": [c.start, c.end, c.text],
+                                "published": art.published.isoformat(),
+                            }
+                        )
+            used += taken
     return out, used
 
 
@@ -106,33 +196,46 @@ def _clean(s: str) -> str:
     return " ".join(s.split())
 
 
-def draw(base: Path, tsv: str | None) -> None:
-    from factcheck import ingest
+def _by_start(p: dict[str, object]) -> tuple[str, int]:
+    return (str(p["file"]), int(str(p["start"])))
 
-    allp, used = pairs(base)
-    allp.sort(key=lambda p: (str(p["file"]), int(p["start"])))  # type: ignore[call-overload]
-    sample = random.Random(SEED).sample(allp, min(N, len(allp)))
-    sample.sort(key=lambda p: (str(p["file"]), int(p["start"])))  # type: ignore[call-overload]
+
+def draw(base: Path, tsv: str | None, news: bool) -> None:
+    import tempfile
+
+    rng = random.Random(SEED)
+    if news:
+        allp, used = pairs(base, news_pages(base), NEWS_PAGES)
+        per: dict[str, list[dict[str, object]]] = {}
+        for p in sorted(allp, key=_by_start):
+            per.setdefault(str(p["file"]), []).append(p)
+        capped = [p for f in sorted(per) for p in rng.sample(per[f], min(PER_PAGE, len(per[f])))]
+        sample = rng.sample(capped, min(NEWS_N, len(capped)))
+    else:
+        allp, used = pairs(base, [[p.name for p in pages(base)]], PAGES)
+        sample = rng.sample(sorted(allp, key=_by_start), min(N, len(allp)))
+    sample.sort(key=_by_start)
     print(
         f"{used} English pages with a date, {len(allp)} time values of shown claims; sample of {len(sample)}"
     )
     rows = []
     texts: dict[str, str] = {}
-    for k, p in enumerate(sample, 1):
-        f = str(p["file"])
-        if f not in texts:
-            texts[f] = ingest.load([str(base / "html" / f)]).articles[0].text
-        text = texts[f]
-        cs, _ce, ctext = p["claim"]  # type: ignore[misc]
-        before = _clean(text[max(0, int(cs) - 300) : int(cs)])
-        print(f"\n=== {k} {f} (half {half(f)}) published {p['published']}")
-        print(f"  BEFORE: ...{before}")
-        print(f"  CLAIM: {_clean(str(ctext))}")
-        print(f"  TIME: {p['text']!r} {p['type']} {p['value']}")
-        rows.append(
-            f"{f}\t{p['start']}\t{p['end']}\t{_clean(str(p['text']))}\t{p['value']}\t{half(f)}\t\t"
-            f"{_clean(str(ctext))[:120]}"
-        )
+    with tempfile.TemporaryDirectory() as tmp:
+        for k, p in enumerate(sample, 1):
+            f = str(p["file"])
+            if f not in texts:
+                texts[f] = load(base, f, Path(tmp)).text
+            text = texts[f]
+            cs, _ce, ctext = p["claim"]  # type: ignore[misc]
+            before = _clean(text[max(0, int(cs) - 300) : int(cs)])
+            print(f"\n=== {k} {f} (half {half(f)}) published {p['published']}")
+            print(f"  BEFORE: ...{before}")
+            print(f"  CLAIM: {_clean(str(ctext))}")
+            print(f"  TIME: {p['text']!r} {p['type']} {p['value']}")
+            rows.append(
+                f"{f}\t{p['start']}\t{p['end']}\t{_clean(str(p['text']))}\t{p['value']}\t{half(f)}\t\t"
+                f"{_clean(str(ctext))[:120]}"
+            )
     if tsv:
         Path(tsv).write_text(HEAD + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
 
@@ -145,35 +248,42 @@ def read_labels(path: Path) -> list[dict[str, str]]:
 
 def tree_values(base: Path, files: list[str]) -> dict[str, list[tuple[int, int, str]]]:
     """(start, end, value) of every time of every shown claim, per page, at the tree this runs on."""
-    from factcheck import extract, ingest
+    import tempfile
+
+    from factcheck import extract
     from factcheck.model import DEFAULT_MIN_SCORE
 
     out: dict[str, list[tuple[int, int, str]]] = {}
-    for f in files:
-        art = ingest.load([str(base / "html" / f)]).articles[0]
-        got = out.setdefault(f, [])
-        for c in extract.extract(art):
-            if c.score >= DEFAULT_MIN_SCORE:
-                got += [(t.start, t.end, t.value) for t in c.when]
+    with tempfile.TemporaryDirectory() as tmp:
+        for f in files:
+            art = load(base, f, Path(tmp))
+            got = out.setdefault(f, [])
+            for c in extract.extract(art):
+                if c.score >= DEFAULT_MIN_SCORE:
+                    got += [(t.start, t.end, t.value) for t in c.when]
     return out
 
 
-def score_tree(base: Path, labels: list[dict[str, str]]) -> dict[str, Counter[str]]:
-    """Per half: the labels of the pairs kept as labelled, ``dropped:<label>``, ``changed``."""
+def score_tree(base: Path, labels: list[dict[str, str]]) -> tuple[dict[str, Counter[str]], list[str]]:
+    """Per half: the labels of the pairs kept as labelled, ``dropped:<label>``, ``changed``; and one line for
+    each labelled pair the tree drops or values otherwise (to read what a change moved)."""
     files = sorted({r["file"] for r in labels})
     got = tree_values(base, files)
     res: dict[str, Counter[str]] = {"A": Counter(), "B": Counter()}
+    moved: list[str] = []
     for r in labels:
         vals = {(s, e): v for s, e, v in got[r["file"]]}
         key = (int(r["start"]), int(r["end"]))
         c = res[r["half"]]
-        if key not in vals:
-            c[f"dropped:{r['label']}"] += 1
-        elif vals[key] != r["value"]:
-            c["changed"] += 1
-        else:
+        if key in vals and vals[key] == r["value"]:
             c[r["label"]] += 1
-    return res
+            continue
+        c["changed" if key in vals else f"dropped:{r['label']}"] += 1
+        now = vals.get(key, "dropped")
+        moved.append(
+            f"half {r['half']} {r['file']}: {r['text']!r} {r['value']} -> {now} (labelled {r['label']})"
+        )
+    return res, moved
 
 
 def report(tree: str, res: dict[str, Counter[str]]) -> None:
@@ -194,32 +304,39 @@ def main() -> int:
     ap.add_argument("--extra", default=os.environ.get("FACTCHECK_EXTRA"))
     ap.add_argument("--tsv", help="with the draw: write the sample's skeleton (labels empty) to this file")
     ap.add_argument("--score", nargs="+", metavar="TREE", help="score these code trees on the labels")
+    ap.add_argument("--set", choices=("first", "news"), default="first", help="which sample (default: first)")
     ap.add_argument("--child", help=argparse.SUPPRESS)  # score the tree on sys.path, print JSON
     args = ap.parse_args()
     if not args.extra:
         sys.exit("bench/claim_times_sample.py: --extra DIR (or $FACTCHECK_EXTRA) is needed")
     base = Path(args.extra)
+    labels_file = NEWS_LABELS if args.set == "news" else LABELS
     if args.child:
         sys.path.insert(0, args.child)
-        print(json.dumps(score_tree(base, read_labels(LABELS))))
+        res, moved = score_tree(base, read_labels(labels_file))
+        print(json.dumps({"halves": res, "moved": moved}))
         return 0
     if args.score:
-        labels = read_labels(LABELS)
+        labels = read_labels(labels_file)
         print(f"{len(labels)} labelled pairs, {len({r['file'] for r in labels})} pages")
         for tree in args.score:
             path = str(Path(tree).resolve())
             env = dict(os.environ, PYTHONPATH=path)
             out = subprocess.run(
-                [sys.executable, __file__, "--extra", str(base), "--child", path],
+                [sys.executable, __file__, "--extra", str(base), "--set", args.set, "--child", path],
                 env=env,
                 check=True,
                 capture_output=True,
                 text=True,
             ).stdout
-            res = {h: Counter(v) for h, v in json.loads(out.splitlines()[-1]).items()}
-            report(tree, res)
+            got = json.loads(out.splitlines()[-1])
+            report(tree, {h: Counter(v) for h, v in got["halves"].items()})
+            for line in got["moved"]:
+                print(f"    {line}")
         return 0
-    draw(base, args.tsv)  # (with the tree on PYTHONPATH: the sample was drawn at 1b09098, /tmp/base9)
+    draw(
+        base, args.tsv, args.set == "news"
+    )  # (with the tree on PYTHONPATH: the sample was drawn at 1b09098, /tmp/base9)
     return 0
 
 

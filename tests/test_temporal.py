@@ -2668,3 +2668,36 @@ def test_compound_clock_duration_property(h: int, m: int, s: int, comma: bool, c
     phrase = f"{amount(h, 'hour')}{link}{amount(m, 'minute')}{link}{amount(s, 'second')}"
     refs = tag(f"The winner finished in {phrase}, a record.", D(2019, 4, 15))
     assert [(r.text, r.value) for r in refs] == [(phrase, f"PT{h}H{m}M{s}S")]
+
+
+# "in" and a number of units after an ordinal or superlative count is the span the count runs over, not a point
+# ahead, even in a clause the tagger reads as future (ECB+ 25_10ecbplus, TBAQ APW20000216.0193, ECB+ 5_2ecbplus)
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        (
+            "Thomas is the fifth Saints running back to go on IR this season, the second in two days, the third "
+            "in less than a month.",
+            "two days",
+            "P2D",
+        ),
+        (
+            "Gonzalez's second letter to Reno in two weeks was published in Granma on Tuesday.",
+            "two weeks",
+            "P2W",
+        ),
+        ("Cheeks will be the fifth Sixers coach in four years under his watch.", "four years", "P4Y"),
+        ("It will be the lowest level in five years, the bank said.", "five years", "P5Y"),
+    ],
+)
+def test_in_units_after_a_count_is_its_span(text: str, phrase: str, value: str) -> None:
+    ref = find(text, phrase, D(2011, 1, 5))
+    assert (ref.type, ref.value) == ("DURATION", value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The company will decide in two days.", "The court will process the request in two days."],
+)
+def test_in_units_without_a_count_is_still_a_point_ahead(text: str) -> None:
+    assert find(text, "two days", D(2011, 1, 5)).value == "2011-01-07"

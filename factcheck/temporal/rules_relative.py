@@ -587,6 +587,7 @@ def _duration(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         and _IN_BEFORE.search(before)
         and _unit_code(unit) in ("D", "W", "M", "Y", "DE")
         and not (unit.startswith("minute") or unit.startswith("second"))
+        and not _SPAN_COUNT_BEFORE.search(before)
         and _tense_of(m, ctx) == "FUT"
     ):
         # "would be redeemed in five years", "will return in two weeks": a point that far ahead
@@ -636,6 +637,11 @@ def _duration(m: re.Match[str], ctx: _Ctx) -> _Result | None:
 
 _THAN_AFTER = re.compile(r"\s+than\b")
 _IN_BEFORE = re.compile(r"(?:^|\W)in\s+(?:about\s+|around\s+|roughly\s+|another\s+)?$")
+# "the second in two days", "his second letter to Reno in two weeks": the span a count runs over (time.toml)
+_SPAN_COUNT_BEFORE = re.compile(
+    r"\b(?:" + "|".join(_VOCAB["span_count_words"]) + r")\b(?:\s+[\w'’-]+){0,3}?\s+in\s+"
+    r"(?:about\s+|around\s+|roughly\s+|another\s+)?$"
+)
 
 
 @_resolver("long")  # pattern and examples: time.toml, rule long
