@@ -721,11 +721,25 @@ def test_blocking_keys_crossing_their_cap_regroup_as_from_scratch(story_max_clai
         )  # (the same claim graph: no pair kept past its key's cap)
 
 
+def _record_scored_pairs(monkeypatch) -> list[tuple[Claim, Claim]]:
+    """The claim pairs the grouping scores from now on (until ``monkeypatch.undo()``), in the order scored."""
+    from factcheck.grouping import cluster
+
+    scored: list[tuple[Claim, Claim]] = []
+    real = cluster._score_pairs
+
+    def score_pairs(cands, feats, *args):
+        scored.extend((feats[i].claim, feats[j].claim) for i, js in cands.items() for j in js)
+        return real(cands, feats, *args)
+
+    monkeypatch.setattr(cluster, "_score_pairs", score_pairs)
+    return scored
+
+
 def test_a_key_crossing_its_cap_decides_again_only_the_pairs_of_its_claims(monkeypatch):
     """A blocking key that crosses its cap adds or removes pairs between its own claims only: the other pairs
     of the articles holding it are last run's. (Every pair of those articles was scored again: a fifth edit
     of one body article of the bench's batch scored 404,206 pairs, not ~1,000.)"""
-    from factcheck.grouping import cluster
 
     tight = dataclasses.replace(grouping.DEFAULT, max_posting=3, story_max_claims=0)  # (pairs by keys only)
     # four articles tell of event 0 in the same words (its keys held by four claims: past the cap); a00 and
@@ -739,14 +753,7 @@ def test_a_key_crossing_its_cap_decides_again_only_the_pairs_of_its_claims(monke
         [(None, 0, 0), (4, 1, 0)],
     )  # event 0's keys now held by three: under the cap
     claims, arts = batch(specs)
-    scored: list[tuple[Claim, Claim]] = []
-    real = cluster._score_pairs
-
-    def score_pairs(cands, feats, *args):
-        scored.extend((feats[i].claim, feats[j].claim) for i, js in cands.items() for j in js)
-        return real(cands, feats, *args)
-
-    monkeypatch.setattr(cluster, "_score_pairs", score_pairs)
+    scored = _record_scored_pairs(monkeypatch)
     got = grouping.group_claims(claims, arts, state=reloaded(state), params=tight)
     monkeypatch.undo()
     assert as_json(got) == as_json(grouping.group_claims(claims, arts, params=tight))
@@ -762,7 +769,6 @@ def test_an_article_joining_a_story_does_not_make_its_other_articles_pairs_score
     stories (their story context is the same for those): only the new article's pairs are scored. (Every pair
     of those articles was scored again: 76,688 pairs for a new article of an 11-article story of the bench's
     batch, not ~16,000.)"""
-    from factcheck.grouping import cluster
 
     # six articles of event 0 (one story), each with a filler; two of event 2
     specs = {KEYS[k]: ("2023-05-14", [(0, k % 4, k % 2), (None, 0, k % 4)]) for k in range(6)}
@@ -772,14 +778,7 @@ def test_an_article_joining_a_story_does_not_make_its_other_articles_pairs_score
     grouping.group_claims(claims, arts, state=state)
     specs["a08"] = ("2023-05-14", [(0, 1, 1)])
     claims, arts = batch(specs)
-    scored: list[tuple[Claim, Claim]] = []
-    real = cluster._score_pairs
-
-    def score_pairs(cands, feats, *args):
-        scored.extend((feats[i].claim, feats[j].claim) for i, js in cands.items() for j in js)
-        return real(cands, feats, *args)
-
-    monkeypatch.setattr(cluster, "_score_pairs", score_pairs)
+    scored = _record_scored_pairs(monkeypatch)
     before, state = state.stories, reloaded(state)
     got = grouping.group_claims(claims, arts, state=state)
     monkeypatch.undo()
