@@ -1264,6 +1264,7 @@ def classify_lines(
             _blocks_after_the_article(
                 kinds, substantial, [ln.words >= SUBSTANTIAL_WORDS for ln in lines], lines, lang
             )
+        _organisation_profiles(lines, kinds, first_body, vocab)
         _after_the_copyright_line(kinds, substantial, chrome)
         if COMMENT_RULES in chrome:
             _after_the_comment_rules(kinds, substantial, chrome)
@@ -1276,6 +1277,43 @@ def classify_lines(
             continue
         segs.append(Segment(ln.start, ln.end, kind or "body", why))
     return segs, info
+
+
+def _organisation_profiles(
+    lines: list[_Line], kinds: list[tuple[str, str]], first_body: int, vocab: furniture.Vocabulary
+) -> None:
+    """A press release ends with a profile of each organisation it names: a heading "About <Name>" (an
+    ``about`` marker and a capitalised name, a short line) right above a paragraph that names it among its
+    first words ("About Acme" / "Acme (NYSE: ACM) is a leading ..."), after three of the article's
+    paragraphs. The heading and the profile's paragraphs (up to the next line that is no paragraph) are
+    not the article."""
+    paragraphs = 0
+    i = first_body
+    while i < len(lines):
+        ln = lines[i]
+        if kinds[i] == ("body", "") and ln.words >= SUBSTANTIAL_WORDS:
+            paragraphs += 1
+        elif paragraphs >= 3 and ln.words <= vocab.max_words["about"] and not ln.full_stop_end:
+            name = vocab.labelled("about", ln.text)
+            j = i + 1
+            if name and name[0].isupper() and j < len(lines) and _names_first(lines[j], name):
+                kinds[i] = ("furniture", "organisation profile")
+                while j < len(lines) and kinds[j] == ("body", "") and lines[j].words >= SUBSTANTIAL_WORDS:
+                    kinds[j] = ("furniture", "organisation profile")
+                    j += 1
+                i = j
+                continue
+        i += 1
+
+
+PROFILE_NAME_WORDS = 12  # the first words of a profile, among which it names its organisation
+
+
+def _names_first(ln: _Line, name: str) -> bool:
+    """A paragraph whose first PROFILE_NAME_WORDS words hold the first word of ``name`` (as written)."""
+    first = re.sub(r"[^\w&.-]+$", "", name.split()[0])
+    words = [re.sub(r"^\W+|\W+$", "", w) for w in ln.text.split()[:PROFILE_NAME_WORDS]]
+    return ln.words >= SUBSTANTIAL_WORDS and bool(first) and first in words
 
 
 def _title_parts(ln: _Line, head: str) -> list[Segment]:
@@ -1495,7 +1533,11 @@ _POST_DATES = frozenset(
 
 def _post_header(lines: list[_Line], kinds: list[tuple[str, str]], i: int) -> bool:
     """A date line that opens another post: a headline right above it (a line of 3-20 words with no full
-    stop, within two lines) and a paragraph of text right below (within three)."""
+    stop, within two lines) and a paragraph of text right below (within three). The last entry of a list
+    of dated links inside the article (a box of related stories: headline, date, headline, date) opens
+    none: a date line sits right above its headline, where a post's headline follows text or chrome."""
+    if i >= 2 and kinds[i - 2] == ("furniture", "date stamp"):
+        return False
     above = any(
         3 <= lines[j].words <= 20 and kinds[j][0] in ("body", "furniture") and not lines[j].full_stop_end
         for j in range(max(0, i - 2), i)
