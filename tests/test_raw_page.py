@@ -1172,3 +1172,24 @@ def test_a_box_of_dated_related_links_inside_the_article_does_not_end_it() -> No
     text = "\n".join(["Bridge closed", *ARTICLE, *box, *rest]) + "\n"
     k = kinds_of(text)
     assert all(k[t] == ("body", "") for t in ARTICLE + rest[1:])
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "Updated Nov 19, 6:55 AM;Posted Nov 19, 6:51 AM",
+        "First Posted: 1/11/12 06:57 PM ET Updated: 1/12/12 12:28 AM ET",
+        "Posted: 01/10/2012 6:32 PM | Comments: 0 (including replies) | Last Modified: 01/10/2012 6:35 PM",
+    ],
+)
+def test_a_line_of_posting_and_update_times_is_a_stamp(stamp: str) -> None:
+    text = "\n".join(["Bridge closed", ARTICLE[0], stamp, *ARTICLE[1:]]) + "\n"
+    k = kinds_of(text)
+    assert k[stamp] == ("furniture", "update stamp")
+    assert all(k[t] == ("body", "") for t in ARTICLE)
+
+
+def test_a_sentence_with_two_times_is_no_stamp() -> None:
+    line = "Posted at 6:32 PM, the notice was updated at 6:35 PM after the mayor had spoken to the engineers."
+    text = "\n".join(["Bridge closed", ARTICLE[0], line, *ARTICLE[1:]]) + "\n"
+    assert kinds_of(text)[line] == ("body", "")
