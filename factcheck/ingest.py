@@ -1285,8 +1285,9 @@ def _organisation_profiles(
     """A press release ends with a profile of each organisation it names: a heading "About <Name>" (an
     ``about`` marker and a capitalised name, a short line) right above a paragraph that names it among its
     first words ("About Acme" / "Acme (NYSE: ACM) is a leading ..."), after three of the article's
-    paragraphs. The headings and the profiles' paragraphs (up to the next line that is no paragraph) are
-    not the article -- only where they end the page's prose (no paragraph of text below them)."""
+    paragraphs. The headings and the profiles' paragraphs (those in a row that name the organisation among
+    their first words) are not the article -- only where they end the page's prose (no other paragraph of
+    text below them)."""
     paragraphs = 0
     profiles: list[range] = []
     i = first_body
@@ -1300,7 +1301,7 @@ def _organisation_profiles(
             name = vocab.labelled("about", ln.text)
             j = i + 1
             if name and name[0].isupper() and j < len(lines) and _names_first(lines[j], name):
-                while j < len(lines) and kinds[j] == ("body", "") and lines[j].words >= SUBSTANTIAL_WORDS:
+                while j < len(lines) and kinds[j] == ("body", "") and _names_first(lines[j], name):
                     j += 1
                 profiles.append(range(i, j))
                 i = j

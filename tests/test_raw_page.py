@@ -1152,6 +1152,20 @@ def test_an_about_heading_over_a_paragraph_that_does_not_name_it_stays_text() ->
     assert all(v != ("furniture", "organisation profile") for v in k.values())
 
 
+def test_a_section_about_an_organisation_that_the_article_goes_on_after_stays_text() -> None:
+    # (a heading and a paragraph naming the company, with the article's text going on below: a section of
+    # the article, not a press release's closing profile)
+    heading = "About Acme Corp"
+    section = (
+        "Acme Corp, which built the bridge in 1932, said on Wednesday that it had warned the council about "
+        "the supports twice."
+    )
+    text = "\n".join(["Bridge closed", *ARTICLE[:3], heading, section, ARTICLE[3]]) + "\n"
+    k = kinds_of(text)
+    assert k[section] == ("body", "")
+    assert all(k[t] == ("body", "") for t in ARTICLE)
+
+
 def test_a_box_of_dated_related_links_inside_the_article_does_not_end_it() -> None:
     # (the box of links with their dates stands between two of the article's paragraphs; its last link's
     # headline and date are no header of another post)
