@@ -20,6 +20,9 @@ Kinds and how their patterns are anchored:
 - ``published``: the label of a publication date line ("Published", "Veröffentlicht am", "Publié le").
 - ``update``: the label of an update stamp ("Update July 3rd, 8:05AM ET:", "Aktualisiert am").
 - ``byline``: the word before the author's names in a byline line ("By", "Von", "Par", "Por").
+- ``about``: the word before an organisation's name in the heading of its profile at the end of a press
+  release ("About Acme", "Über die Acme AG", "À propos d'Acme"); ingest checks that the paragraph below
+  opens with that name.
 """
 
 from __future__ import annotations
@@ -30,8 +33,8 @@ from dataclasses import dataclass
 
 from factcheck import lang as langres
 
-KINDS = ("line", "notice", "tail", "comment", "caption", "crawl", "published", "update", "byline")
-DEFAULT_MAX_WORDS = {"line": 8, "notice": 40, "tail": 6, "comment": 16, "caption": 60}
+KINDS = ("line", "notice", "tail", "comment", "caption", "crawl", "published", "update", "byline", "about")
+DEFAULT_MAX_WORDS = {"line": 8, "notice": 40, "tail": 6, "comment": 16, "caption": 60, "about": 6}
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +84,8 @@ def _wrap(kind: str, body: str) -> str:
         return rf"^(?:{body})\b(?P<rest>.{{0,60}}?\d.{{0,40}}?):\s"
     if kind == "byline":
         return rf"^(?:{body})\s*:?\s+(?P<rest>.+)$"
+    if kind == "about":
+        return rf"^(?:{body})\b\s*(?P<rest>[^\W\d_].*)$"  # (a name: "About 200 people" is no heading)
     raise ValueError(kind)
 
 
@@ -191,7 +196,7 @@ class Vocabulary:
         return self._reason("caption", text, words) is not None
 
     def labelled(self, kind: str, text: str) -> str | None:
-        """For crawl/published/update/byline: the text after the label, or None."""
+        """For crawl/published/update/byline/about: the text after the label, or None."""
         rx = self._rx[kind]
         m = rx.match(text) if rx is not None else None
         return m["rest"].strip() if m else None

@@ -1264,6 +1264,7 @@ def classify_lines(
             _blocks_after_the_article(
                 kinds, substantial, [ln.words >= SUBSTANTIAL_WORDS for ln in lines], lines, lang
             )
+        _organisation_profiles(lines, kinds, first_body, vocab)
         _after_the_copyright_line(kinds, substantial, chrome)
         if COMMENT_RULES in chrome:
             _after_the_comment_rules(kinds, substantial, chrome)
@@ -1276,6 +1277,49 @@ def classify_lines(
             continue
         segs.append(Segment(ln.start, ln.end, kind or "body", why))
     return segs, info
+
+
+def _organisation_profiles(
+    lines: list[_Line], kinds: list[tuple[str, str]], first_body: int, vocab: furniture.Vocabulary
+) -> None:
+    """A press release ends with a profile of each organisation it names: a heading "About <Name>" (an
+    ``about`` marker and a capitalised name, a short line) right above a paragraph that names it among its
+    first words ("About Acme" / "Acme (NYSE: ACM) is a leading ..."), after three of the article's
+    paragraphs. The headings and the profiles' paragraphs (those in a row that name the organisation among
+    their first words) are not the article -- only where they end the page's prose (no other paragraph of
+    text below them)."""
+    paragraphs = 0
+    profiles: list[range] = []
+    i = first_body
+    while i < len(lines):
+        ln = lines[i]
+        if kinds[i] == ("body", "") and ln.words >= SUBSTANTIAL_WORDS:
+            if profiles:
+                return  # (the article's text goes on below: a section of it, not a press release's end)
+            paragraphs += 1
+        elif paragraphs >= 3 and ln.words <= vocab.max_words["about"] and not ln.full_stop_end:
+            name = vocab.labelled("about", ln.text)
+            j = i + 1
+            if name and name[0].isupper() and j < len(lines) and _names_first(lines[j], name):
+                while j < len(lines) and kinds[j] == ("body", "") and _names_first(lines[j], name):
+                    j += 1
+                profiles.append(range(i, j))
+                i = j
+                continue
+        i += 1
+    for block in profiles:
+        for k in block:
+            kinds[k] = ("furniture", "organisation profile")
+
+
+PROFILE_NAME_WORDS = 12  # the first words of a profile, among which it names its organisation
+
+
+def _names_first(ln: _Line, name: str) -> bool:
+    """A paragraph whose first PROFILE_NAME_WORDS words hold the first word of ``name`` (as written)."""
+    first = re.sub(r"[^\w&.-]+$", "", name.split()[0])
+    words = [re.sub(r"^\W+|\W+$", "", w) for w in ln.text.split()[:PROFILE_NAME_WORDS]]
+    return ln.words >= SUBSTANTIAL_WORDS and bool(first) and first in words
 
 
 def _title_parts(ln: _Line, head: str) -> list[Segment]:
@@ -1495,7 +1539,11 @@ _POST_DATES = frozenset(
 
 def _post_header(lines: list[_Line], kinds: list[tuple[str, str]], i: int) -> bool:
     """A date line that opens another post: a headline right above it (a line of 3-20 words with no full
-    stop, within two lines) and a paragraph of text right below (within three)."""
+    stop, within two lines) and a paragraph of text right below (within three). The last entry of a list
+    of dated links inside the article (a box of related stories: headline, date, headline, date) opens
+    none: a date line sits right above its headline, where a post's headline follows text or chrome."""
+    if i >= 2 and kinds[i - 2] == ("furniture", "date stamp"):
+        return False
     above = any(
         3 <= lines[j].words <= 20 and kinds[j][0] in ("body", "furniture") and not lines[j].full_stop_end
         for j in range(max(0, i - 2), i)
@@ -2267,6 +2315,33 @@ def _prose(lines: list[_Line], start: int, end: int) -> int:
     return sum(1 for ln in lines[start:end] if ln.substantial)
 
 
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d\d\b")
+_WORD_START = re.compile(r"\b(?=[^\W\d_])")
+
+
+STAMP_LINE_WORDS = 24
+STAMP_WORDS_AFTER = 4  # words (of letters) at most after the second label's time: "PM ET", not a clause
+
+
+def _two_stamps(line: str, vocab: furniture.Vocabulary) -> bool:
+    """A labelled date line that goes on with a second label, each with a time of day: the page's posting
+        and update times on one line ("Updated Nov 19, 6:55 AM;Posted Nov 19, 6:51 AM", "First Posted: 1/11/12
+        06:57 PM ET Updated: 1/12/12 12:28 AM ET"), whose dates often name no year. (A sentence that names two
+    times ends with a full stop, or goes on after the second.)"""
+    rest = vocab.labelled("published", line)
+    if rest is None:
+        return False
+    for m in _WORD_START.finditer(rest):
+        second = vocab.labelled("published", rest[m.start() :])
+        if second is not None:
+            return (
+                _CLOCK.search(rest[: m.start()]) is not None
+                and _CLOCK.search(second) is not None
+                and len(_LETTER_WORD.findall(second)) <= STAMP_WORDS_AFTER
+            )
+    return False
+
+
 # A paragraph of this many words is never dropped without a furniture reason of its own.
 SUBSTANTIAL_WORDS = 15
 
@@ -2302,6 +2377,8 @@ def _classify_one(
         key = "updated" if _UPDATED.match(t) else "published"
         info.setdefault(key, d)
         return "meta", f"{key} date"
+    if ln.words <= STAMP_LINE_WORDS and ln.has_digit and not ln.full_stop_end and _two_stamps(t, vocab):
+        return "furniture", "update stamp"
     rest = vocab.labelled("update", t) if ln.words <= 80 else None
     if rest:
         return "furniture", "update stamp"

@@ -1106,3 +1106,104 @@ def test_comments_closed_under_a_post_of_a_blogs_front_page_opens_no_thread(lang
     k = {text[s.start : s.end]: (s.kind, s.reason) for s in segs}
     assert k[closed] == ("furniture", "comments closed")
     assert all(k[t] == ("body", "") for t in ARTICLE + next_post)
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading", "profile"),
+    [
+        (
+            "en",
+            "About Acme Corp",
+            "Acme Corp (NYSE: ACM) is a leading maker of steel bridges and tunnels, headquartered in Leeds, "
+            "with about 3,000 employees in 12 countries.",
+        ),
+        (
+            "de",
+            "Über die Acme AG",
+            "Die Acme AG ist ein führender Hersteller von Stahlbrücken mit Sitz in Leipzig und beschäftigt "
+            "rund 3.000 Mitarbeiter in zwölf Ländern.",
+        ),
+        (
+            "fr",
+            "À propos d'Acme",
+            "Acme est un constructeur de ponts en acier dont le siège est à Lyon et qui emploie environ "
+            "3 000 personnes dans douze pays.",
+        ),
+    ],
+)
+def test_an_organisation_profile_after_a_press_release_is_not_the_article(
+    lang: str, heading: str, profile: str
+) -> None:
+    text = "\n".join(["Bridge closed", *ARTICLE, heading, profile]) + "\n"
+    segs, _info = classify_lines(text, lang)
+    k = {text[s.start : s.end]: (s.kind, s.reason) for s in segs}
+    assert all(k[t] == ("body", "") for t in ARTICLE)
+    assert k[heading] == ("furniture", "organisation profile")
+    assert k[profile] == ("furniture", "organisation profile")
+
+
+def test_an_about_heading_over_a_paragraph_that_does_not_name_it_stays_text() -> None:
+    # (a subheading "About Town" over the article's own paragraph; and a profile heading above the
+    # article's third paragraph: neither is a press release's profile)
+    first = "About Acme Corp"
+    text = "\n".join(["Bridge closed", ARTICLE[0], first, ARTICLE[1], *ARTICLE[2:], "About Town", ARTICLE[0]])
+    k = kinds_of(text + "\n")
+    assert k[first] != ("furniture", "organisation profile")
+    assert all(v != ("furniture", "organisation profile") for v in k.values())
+
+
+def test_a_section_about_an_organisation_that_the_article_goes_on_after_stays_text() -> None:
+    # (a heading and a paragraph naming the company, with the article's text going on below: a section of
+    # the article, not a press release's closing profile)
+    heading = "About Acme Corp"
+    section = (
+        "Acme Corp, which built the bridge in 1932, said on Wednesday that it had warned the council about "
+        "the supports twice."
+    )
+    text = "\n".join(["Bridge closed", *ARTICLE[:3], heading, section, ARTICLE[3]]) + "\n"
+    k = kinds_of(text)
+    assert k[section] == ("body", "")
+    assert all(k[t] == ("body", "") for t in ARTICLE)
+
+
+def test_a_box_of_dated_related_links_inside_the_article_does_not_end_it() -> None:
+    # (the box of links with their dates stands between two of the article's paragraphs; its last link's
+    # headline and date are no header of another post)
+    box = [
+        "Related Articles",
+        "Ferry fares to rise in January",
+        "26 Aug 2010",
+        "Northern tunnel closed for a night of repairs",
+        "24 Jan 2011",
+        "Cyclists ask for a say on the harbour plan",
+        "26 Jan 2011",
+    ]
+    rest = [
+        "The bridge was opened in 1932 and carried some twelve thousand vehicles a day before the cracks were found.",
+        "Repairs are expected to take at least eight months, and the council put their cost at four million pounds.",
+        "A spokesman for the transport office said the tunnel could take the extra buses at peak hours with ease.",
+    ]
+    text = "\n".join(["Bridge closed", *ARTICLE, *box, *rest]) + "\n"
+    k = kinds_of(text)
+    assert all(k[t] == ("body", "") for t in ARTICLE + rest[1:])
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "Updated Nov 19, 6:55 AM;Posted Nov 19, 6:51 AM",
+        "First Posted: 1/11/12 06:57 PM ET Updated: 1/12/12 12:28 AM ET",
+        "Posted: 01/10/2012 6:32 PM | Comments: 0 (including replies) | Last Modified: 01/10/2012 6:35 PM",
+    ],
+)
+def test_a_line_of_posting_and_update_times_is_a_stamp(stamp: str) -> None:
+    text = "\n".join(["Bridge closed", ARTICLE[0], stamp, *ARTICLE[1:]]) + "\n"
+    k = kinds_of(text)
+    assert k[stamp] == ("furniture", "update stamp")
+    assert all(k[t] == ("body", "") for t in ARTICLE)
+
+
+def test_a_sentence_with_two_times_is_no_stamp() -> None:
+    line = "Posted at 6:32 PM, the notice was updated at 6:35 PM after the mayor had spoken to the engineers."
+    text = "\n".join(["Bridge closed", ARTICLE[0], line, *ARTICLE[1:]]) + "\n"
+    assert kinds_of(text)[line] == ("body", "")
