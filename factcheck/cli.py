@@ -306,9 +306,7 @@ def cmd_fetch(args: argparse.Namespace) -> int:
         if show:
             show(i, len(args.urls), url)
     report_errors(errors)
-    if n_ok == 0:
-        return EXIT_PARTIAL if errors and any(is_http_url(u) for u in args.urls) else EXIT_USAGE
-    return EXIT_PARTIAL if errors else EXIT_OK
+    return exit_code(n_ok, errors)  # no page fetched is nothing readable: 2, as extract and review say
 
 
 def prefetch(paths: Sequence[str], refresh: bool = False) -> list[InputError]:

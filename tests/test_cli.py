@@ -259,3 +259,18 @@ def test_json_lines_round_trip(items, tail):
     assert json.loads(text) == want
     assert text.endswith("}\n")
     assert all(line.strip() for line in text.splitlines())
+
+
+def test_fetch_and_extract_agree_when_every_url_failed(capsys, tmp_path: Path, monkeypatch) -> None:
+    """Nothing readable is exit 2 for every command (README): `fetch` said 1 where `extract` said 2."""
+    from factcheck import webpage
+
+    def fail(url, *a, **k):
+        raise webpage.PageError("HTTP error 404 Not Found")
+
+    monkeypatch.setattr(webpage, "fetch_record", fail)
+    url = "http://127.0.0.1:9/missing"
+    rc_fetch, _, err_fetch = run(capsys, "fetch", url, "-o", str(tmp_path / "pages"))
+    rc_extract, _, err_extract = run(capsys, "extract", url)
+    assert "HTTP error 404 Not Found" in err_fetch and "HTTP error 404 Not Found" in err_extract
+    assert rc_fetch == rc_extract == 2
