@@ -539,6 +539,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             code = int(args.func(args))
         else:
             with inert_output():  # everything a command prints reaches the terminal through textout.inert
+                if getattr(args, "reads_config", False):  # (the TUI shows them itself)
+                    from factcheck import config
+
+                    for w in config.load().warnings:
+                        err(w)
                 code = int(args.func(args))
         _cache_notice()
         return code

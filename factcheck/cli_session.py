@@ -33,7 +33,7 @@ def register(subparsers: Any) -> None:
     m.add_argument("--note", metavar="TEXT", help="set the claim's note")
     m.add_argument("--by", metavar="CLAIM_ID", help="the claim that supersedes this one (verdict superseded)")
     m.add_argument("--corpus", nargs="+", metavar="PATH", help="article files or folders of the session")
-    m.set_defaults(func=cmd_mark)
+    m.set_defaults(func=cmd_mark, reads_config=True)  # the reviewer's name
 
     s = subparsers.add_parser(
         "status",
@@ -68,7 +68,7 @@ def register(subparsers: Any) -> None:
     e.add_argument(
         "--corpus", nargs="+", metavar="PATH", help="article files or folders (default: the session's)"
     )
-    e.set_defaults(func=cmd_edit)
+    e.set_defaults(func=cmd_edit, reads_config=True)
 
     g = subparsers.add_parser(
         "merge",

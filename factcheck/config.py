@@ -87,7 +87,26 @@ def load(path: Path | None = None) -> Config:
         if name in doc and not isinstance(doc[name], want):
             what = "a table" if want is dict else "a string"
             cfg.warnings.append(f"{p}: '{name}' must be {what}; ignored")
+    cfg.warnings += _unknown(p, doc, KNOWN, "")
+    cfg.warnings += _unknown(p, cfg.report, KNOWN_REPORT, "report.")
     return cfg
+
+
+KNOWN = ("reviewer", "theme", "autosave_delay", "keys", "report")  # the file's top-level keys
+KNOWN_REPORT = ("organisation", "organisation_url", "base_url", "ratings")  # its [report] table's
+
+
+def _unknown(p: Path, table: dict[str, Any], known: tuple[str, ...], prefix: str) -> list[str]:
+    """One line per key of ``table`` that factcheck does not read (a typo would be ignored silently)."""
+    import difflib
+
+    out = []
+    for k in table:
+        if k not in known:
+            close = difflib.get_close_matches(k, known, n=1)
+            hint = f" (did you mean '{prefix}{close[0]}'?)" if close else f" (known: {', '.join(known)})"
+            out.append(f"{p}: unknown key '{prefix}{k}' ignored{hint}")
+    return out
 
 
 def reviewer_name(cfg: Config | None = None) -> str:

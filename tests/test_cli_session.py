@@ -304,3 +304,23 @@ def test_corpus_urls_are_taken_by_mark_status_and_report(
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+def test_a_config_mistake_is_said_by_the_commands_that_read_it(
+    proj: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`reviewer = 5` or a misspelt `reveiwer` recorded decisions under the OS user without a word."""
+    cfg = proj / "config.toml"
+    cfg.write_text('reveiwer = "Ann"\nreviewer = 5\n[report]\norganization = "Desk"\n', encoding="utf-8")
+    monkeypatch.setenv("FACTCHECK_CONFIG", str(cfg))
+    a = claim_ids(capsys)["alpha.txt"]
+    code, _, err = run(capsys, "mark", "sessions/s.toml", a[0], "confirmed", "--corpus", "corpus")
+    assert code == 0
+    lines = err.splitlines()
+    assert f"factcheck: {cfg}: 'reviewer' must be a string; ignored" in lines
+    assert any("'reveiwer'" in line and "unknown" in line and "reviewer" in line for line in lines), err
+    assert any("'report.organization'" in line and "organisation" in line for line in lines), err
+    code, _, err = run(capsys, "report", "sessions/s.toml")
+    assert code == 0 and "'report.organization'" in err
+    code, _, err = run(capsys, "extract", "corpus")  # a command that reads no config says nothing of it
+    assert code == 0 and "config" not in err
