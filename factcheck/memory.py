@@ -511,6 +511,7 @@ def add_to_archive(path: Path, new: list[Check]) -> tuple[int, int]:
     by_id = {c.id: c for c in current}
     added = updated = 0
     for c in new:
+        c = replace(c, id=_archive_id(c, by_id))
         if c.id in by_id:
             old = by_id[c.id]
             c = replace(c, matched=old.matched).with_matched(c.matched)  # wordings matched before are kept
@@ -522,6 +523,25 @@ def add_to_archive(path: Path, new: list[Check]) -> tuple[int, int]:
     body = "".join(json.dumps(c.to_json(), ensure_ascii=False) + "\n" for c in by_id.values())
     write_atomic(path, body)
     return added, updated
+
+
+def _archive_id(check: Check, by_id: dict[str, Check]) -> str:
+    """The id ``check`` is archived under. A session's check is one reviewer's decision on a claim, named by
+    the claim's id: another reviewer's decision on the same claim (their own session) is another check, kept
+    beside it under the claim's id and a tag of its reviewer; the same reviewer's replaces theirs."""
+    old = by_id.get(check.id)
+    if old is None or old.author == check.author or not _from_session(check) or not _from_session(old):
+        return check.id
+    return f"{check.id}-{hashlib.sha1(check.author.encode()).hexdigest()[:6]}"
+
+
+def _from_session(check: Check) -> bool:
+    return Path(check.source).suffix == ".toml"
+
+
+def _claim_of(check: Check) -> str:
+    """The claim id a session's check was archived from (its id, without a reviewer's tag)."""
+    return check.id.split("-", 1)[0]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -620,7 +640,7 @@ class Memory:
 
 def _is_own(check: Check, claim_id: str, session: Path) -> bool:
     """Whether ``check`` is the decision on ``claim_id`` archived from ``session`` itself."""
-    if check.id != claim_id or not check.source:
+    if _claim_of(check) != claim_id or not check.source:
         return False
     try:
         return os.path.samefile(check.source, session)

@@ -1091,3 +1091,36 @@ def test_wsoft_features_cover_words_softly_through_wordllama_word_vectors() -> N
         "why",
         "same_as",
     }
+
+
+def test_two_reviewers_sessions_on_one_claim_are_two_checks(tmp_path: Path) -> None:
+    """Alice confirmed a claim, Bob disputed it in his own session: archiving both kept only the last one
+    added (the same claim id), so Bob's dispute vanished when Alice's session was archived after his."""
+    from factcheck.model import Verdict
+    from factcheck.review import Review
+
+    alice, claim = _seeds_session(tmp_path, lambda r, c: r.mark(c.id, Verdict.CONFIRMED))
+    bob = tmp_path / "bob.toml"
+    review = Review.open(bob, [str(tmp_path / "corpus")], reviewer="bob")
+    try:
+        review.mark(claim.id, Verdict.DISPUTED, note="wrong month")
+        review.save()
+    finally:
+        review.close()
+    for order in ((bob, alice), (alice, bob)):
+        archive = tmp_path / f"{order[0].stem}-first.jsonl"
+        for s in order:
+            checks, errors = read_sources([s])
+            assert not errors
+            assert add_to_archive(archive, checks) == (1, 0)
+        kept, _ = memory.load_archive(archive)
+        assert sorted((c.author, c.verdict) for c in kept) == [("alice", "confirmed"), ("bob", "disputed")]
+        assert len({c.id for c in kept}) == 2
+        for s in order:  # archived again: each updates its own check
+            assert add_to_archive(archive, read_sources([s])[0]) == (0, 0)
+        assert len(memory.load_archive(archive)[0]) == 2
+        # in Alice's session, Bob's dispute is an earlier check of the claim; her own decision is not
+        mem = memory.Memory(archive, cache=tmp_path / "cache")
+        mem.load()
+        found = mem.checked_before(claim.text, strong_only=False, own=(claim.id, alice))
+        assert [(m.check.author, m.check.verdict) for m in found] == [("bob", "disputed")]
