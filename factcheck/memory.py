@@ -255,6 +255,9 @@ def _read_one(
             if suffix in TABLE_SUFFIXES:
                 got, bad = read_table(text, delimiter=delimiter, source=str(path))
                 errors.extend(SourceError(f"{path}:{line}", why) for line, why in bad)
+            elif suffix in JSON_SUFFIXES and _looks_like_archive(text):  # an archive (another desk's, a copy)
+                got, archive_errors = _archive_lines(text, path)
+                errors.extend(archive_errors)
             elif suffix in JSON_SUFFIXES:
                 got, bad = read_claimreview(text, source=str(path))
                 errors.extend(SourceError(f"{path}:{line}", why) for line, why in bad)
@@ -479,7 +482,22 @@ def load_archive(path: Path) -> tuple[list[Check], list[SourceError]]:
         raw = path.read_bytes()
     except FileNotFoundError:
         return [], []
-    text = raw.decode("utf-8", errors="replace")
+    except OSError as e:  # a folder, no permission: the archive is named with the reason
+        return [], [SourceError(str(path), _reason(e))]
+    return _archive_lines(raw.decode("utf-8", errors="replace"), path)
+
+
+def _looks_like_archive(text: str) -> bool:
+    """Whether a JSON Lines text is an archive (its first line a check, ``claim`` named) and not ClaimReview."""
+    first = next((line for line in text.split("\n") if line.strip()), "")
+    try:
+        obj = json.loads(first)
+    except (json.JSONDecodeError, RecursionError):
+        return False
+    return isinstance(obj, dict) and "claim" in obj and "@type" not in obj and "claimReviewed" not in obj
+
+
+def _archive_lines(text: str, path: Path) -> tuple[list[Check], list[SourceError]]:
     checks, errors = [], []
     for n, line in enumerate(text.split("\n"), 1):
         if not line.strip():
@@ -502,6 +520,8 @@ def add_to_archive(path: Path, new: list[Check]) -> tuple[int, int]:
     from factcheck.atomic import write_atomic
 
     current, errors = load_archive(path)
+    if any(e.path == str(path) for e in errors):  # the file itself cannot be read (a folder, no permission)
+        raise ValueError(errors[0].reason)
     if errors:  # never rewrite (and so drop) lines we could not read
         lines = ", ".join(e.path.rsplit(":", 1)[1] for e in errors[:5]) + (", ..." if len(errors) > 5 else "")
         raise ValueError(

@@ -1124,3 +1124,41 @@ def test_two_reviewers_sessions_on_one_claim_are_two_checks(tmp_path: Path) -> N
         mem.load()
         found = mem.checked_before(claim.text, strong_only=False, own=(claim.id, alice))
         assert [(m.check.author, m.check.verdict) for m in found] == [("bob", "disputed")]
+
+
+def test_an_archive_file_is_a_source_as_the_readme_says(tmp_path: Path) -> None:
+    """`match --against memory.jsonl` (or `memory add` of another desk's archive) said "no checked claims
+    found": archive lines were read as ClaimReview only. A folder as the archive was a traceback."""
+    archive = tmp_path / "desk" / "memory.jsonl"
+    archive.parent.mkdir()
+    checks = [
+        Check(id="c1", claim="Bus fares rose 12% in March 2024.", verdict="disputed", author="ann"),
+        Check(
+            id="c2",
+            claim="The bridge reopened on 3 May.",
+            verdict="confirmed",
+            matched=("bridge open again",),
+        ),
+    ]
+    add_to_archive(archive, checks)
+    got, errors = read_sources([archive])
+    assert not errors and got == load_archive(archive)[0] and [c.id for c in got] == ["c1", "c2"]
+    got, errors = read_sources([archive.parent])  # in a folder of sources too
+    assert not errors and [c.id for c in got] == ["c1", "c2"]
+    mine = tmp_path / "mine.jsonl"
+    assert add_to_archive(mine, read_sources([archive])[0]) == (2, 0)
+    # a bad line of an archive is named with its line, the rest still read
+    with archive.open("a", encoding="utf-8") as f:
+        f.write('{"id": "c3"}\n')
+    got, errors = read_sources([archive])
+    assert [c.id for c in got] == ["c1", "c2"] and [str(e) for e in errors] == [f"{archive}:3: no claim text"]
+    env = {**os.environ, "FACTCHECK_MEMORY": str(tmp_path / "m.jsonl")}
+    queries = tmp_path / "q.tsv"
+    queries.write_text("id\ttext\nq\tDid bus fares rise 12% in March 2024?\n", encoding="utf-8")
+    out = run("match", str(queries), "--against", str(archive), "--json", "--no-cache", env=env)
+    assert json.loads(out.stdout)["queries"][0]["matches"][0]["id"] == "c1", out.stderr
+    folder = tmp_path / "folder.jsonl"
+    folder.mkdir()
+    for args in (("memory", "list"), ("memory", "add", str(archive))):
+        out = run(*args, "--archive", str(folder), env=env)
+        assert out.returncode == 2 and "Traceback" not in out.stderr and str(folder) in out.stderr, out.stderr
