@@ -466,7 +466,7 @@ def read_session(path: Path) -> Iterator[Check]:
                     author=d.reviewer or "",
                     claimant=claim.speaker or art.outlet or "",
                     note=d.note,
-                    source=str(path),
+                    source=os.path.abspath(path),  # from any folder, the session it came from (``_is_own``)
                 )
     finally:
         review.close()

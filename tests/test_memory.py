@@ -1162,3 +1162,26 @@ def test_an_archive_file_is_a_source_as_the_readme_says(tmp_path: Path) -> None:
     for args in (("memory", "list"), ("memory", "add", str(archive))):
         out = run(*args, "--archive", str(folder), env=env)
         assert out.returncode == 2 and "Traceback" not in out.stderr and str(folder) in out.stderr, out.stderr
+
+
+def test_a_session_archived_by_a_relative_path_knows_itself_from_any_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`memory add s.toml` stored "s.toml" as the source: a TUI started from another folder showed the claim's
+    own decision as checked before (the path was read from the wrong folder)."""
+    from factcheck.model import Verdict
+
+    session, claim = _seeds_session(tmp_path, lambda r, c: r.mark(c.id, Verdict.DISPUTED))
+    monkeypatch.chdir(tmp_path)
+    archive = tmp_path / "m.jsonl"
+    checks, errors = read_sources(["s.toml"])
+    assert not errors
+    add_to_archive(archive, checks)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "s.toml").write_text("", encoding="utf-8")  # another session of the same name there
+    monkeypatch.chdir(elsewhere)
+    mem = memory.Memory(archive, cache=tmp_path / "cache")
+    mem.load()
+    assert mem.checked_before(claim.text, strong_only=False, own=(claim.id, session)) == []
+    assert [c.source for c in load_archive(archive)[0]] == [str(session)]
