@@ -10,6 +10,7 @@ import argparse
 import contextlib
 import datetime as dt
 import importlib
+import math
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -284,6 +285,8 @@ def cmd_fetch(args: argparse.Namespace) -> int:
     from factcheck import webpage
     from factcheck.urls import is_http_url
 
+    if not 0 < args.timeout < math.inf:  # (NaN too)
+        raise UsageError("--timeout must be a number of seconds above 0")
     out = Path(args.output) if args.output else webpage.pages_dir()
     if out.exists() and not out.is_dir():
         raise UsageError(f"{out}: not a folder")

@@ -274,3 +274,19 @@ def test_fetch_and_extract_agree_when_every_url_failed(capsys, tmp_path: Path, m
     rc_extract, _, err_extract = run(capsys, "extract", url)
     assert "HTTP error 404 Not Found" in err_fetch and "HTTP error 404 Not Found" in err_extract
     assert rc_fetch == rc_extract == 2
+
+
+@pytest.mark.parametrize("value", ["-1", "0", "nan", "inf"])
+def test_fetch_timeout_must_be_a_positive_number_of_seconds(
+    capsys, tmp_path: Path, monkeypatch, value
+) -> None:
+    """`--timeout -1` was passed on to each fetch ("cannot fetch: Timeout value out of range" per URL), and 0 made
+    the sockets non-blocking: a usage error before anything is fetched."""
+    from factcheck import webpage
+
+    def never(*a, **k):
+        raise AssertionError("nothing is fetched with a bad --timeout")
+
+    monkeypatch.setattr(webpage, "fetch_record", never)
+    rc, out, err = run(capsys, "fetch", "http://127.0.0.1:9/a", "--timeout", value, "-o", str(tmp_path))
+    assert rc == 2 and err.strip() == "factcheck: --timeout must be a number of seconds above 0", err
