@@ -288,5 +288,5 @@ def test_fetch_timeout_must_be_a_positive_number_of_seconds(
         raise AssertionError("nothing is fetched with a bad --timeout")
 
     monkeypatch.setattr(webpage, "fetch_record", never)
-    rc, out, err = run(capsys, "fetch", "http://127.0.0.1:9/a", "--timeout", value, "-o", str(tmp_path))
+    rc, _, err = run(capsys, "fetch", "http://127.0.0.1:9/a", "--timeout", value, "-o", str(tmp_path))
     assert rc == 2 and err.strip() == "factcheck: --timeout must be a number of seconds above 0", err
