@@ -62,14 +62,23 @@ class Check:
     # Every http(s) evidence link of a session's decision (``url`` is the first): the reviewer may have applied
     # an earlier check (its link) to a claim that already had evidence.
     evidence: tuple[str, ...] = ()
+    # The fields of an archive line this version does not know (written by a newer one), as a JSON object's
+    # text: written back as they were when the archive is rewritten.
+    extra: str = ""
 
     def to_json(self) -> dict[str, Any]:
-        return {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(self).items() if v}
+        own = {
+            k: list(v) if isinstance(v, tuple) else v for k, v in asdict(self).items() if v and k != "extra"
+        }
+        return {**json.loads(self.extra), **own} if self.extra else own
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> Check:
-        names = {f.name for f in fields(cls)} - {"matched", "evidence"}
+        names = {f.name for f in fields(cls)} - {"matched", "evidence", "extra"}
         vals: dict[str, Any] = {k: str(v) for k, v in d.items() if k in names and v is not None}
+        unknown = {k: v for k, v in d.items() if k not in names | {"matched", "evidence"}}
+        if unknown:
+            vals["extra"] = json.dumps(unknown, ensure_ascii=False, sort_keys=True)
         if not vals.get("claim", "").strip():
             raise ValueError("no claim text")
         if not vals.get("id"):
@@ -534,7 +543,8 @@ def add_to_archive(path: Path, new: list[Check]) -> tuple[int, int]:
         c = replace(c, id=_archive_id(c, by_id))
         if c.id in by_id:
             old = by_id[c.id]
-            c = replace(c, matched=old.matched).with_matched(c.matched)  # wordings matched before are kept
+            # wordings matched before are kept, and fields a newer version wrote
+            c = replace(c, matched=old.matched, extra=c.extra or old.extra).with_matched(c.matched)
             if old != c:
                 updated += 1
         else:

@@ -1185,3 +1185,26 @@ def test_a_session_archived_by_a_relative_path_knows_itself_from_any_folder(
     mem.load()
     assert mem.checked_before(claim.text, strong_only=False, own=(claim.id, session)) == []
     assert [c.source for c in load_archive(archive)[0]] == [str(session)]
+
+
+def test_fields_of_a_newer_archive_survive_memory_add(tmp_path: Path) -> None:
+    """An archive written by a newer factcheck (a field this one does not know) lost that field on the first
+    `memory add`: the archive is rewritten from the checks as read."""
+    archive = tmp_path / "m.jsonl"
+    line = {
+        "id": "n1",
+        "claim": "Bus fares rose 12% in March 2024.",
+        "verdict": "disputed",
+        "lang": "en",
+        "review": {"score": 0.2, "tags": ["transport"]},
+    }
+    archive.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    (c,) = load_archive(archive)[0]
+    assert c.claim == line["claim"] and c.verdict == "disputed"
+    assert add_to_archive(archive, [Check(id="n2", claim="The bridge reopened on 3 May.")]) == (1, 0)
+    kept = [json.loads(x) for x in archive.read_text(encoding="utf-8").splitlines()]
+    assert kept[0] == line and kept[1] == {"id": "n2", "claim": "The bridge reopened on 3 May."}
+    # updating the check keeps them too; a known field is never overridden by a stray copy
+    assert add_to_archive(archive, [Check(id="n1", claim=line["claim"], verdict="confirmed")]) == (0, 1)
+    again = json.loads(archive.read_text(encoding="utf-8").splitlines()[0])
+    assert again["verdict"] == "confirmed" and again["lang"] == "en" and again["review"] == line["review"]
