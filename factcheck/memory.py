@@ -493,7 +493,7 @@ def load_archive(path: Path) -> tuple[list[Check], list[SourceError]]:
         return [], []
     except OSError as e:  # a folder, no permission: the archive is named with the reason
         return [], [SourceError(str(path), _reason(e))]
-    return _archive_lines(raw.decode("utf-8", errors="replace"), path)
+    return _archive_lines(raw.decode("utf-8-sig", errors="replace"), path)
 
 
 def _looks_like_archive(text: str) -> bool:

@@ -1208,3 +1208,15 @@ def test_fields_of_a_newer_archive_survive_memory_add(tmp_path: Path) -> None:
     assert add_to_archive(archive, [Check(id="n1", claim=line["claim"], verdict="confirmed")]) == (0, 1)
     again = json.loads(archive.read_text(encoding="utf-8").splitlines()[0])
     assert again["verdict"] == "confirmed" and again["lang"] == "en" and again["review"] == line["review"]
+
+
+def test_an_archive_saved_with_a_bom_is_read(tmp_path: Path) -> None:
+    """An archive saved by an editor that writes a UTF-8 BOM: its first check was "not a JSON line", and
+    `memory add` then refused to rewrite it."""
+    archive = tmp_path / "m.jsonl"
+    line = json.dumps({"id": "b1", "claim": "Bus fares rose 12% in March 2024."})
+    archive.write_bytes(b"\xef\xbb\xbf" + line.encode() + b"\r\n")
+    checks, errors = load_archive(archive)
+    assert not errors and [c.id for c in checks] == ["b1"]
+    assert add_to_archive(archive, [Check(id="b2", claim="The bridge reopened on 3 May.")]) == (1, 0)
+    assert [c.id for c in load_archive(archive)[0]] == ["b1", "b2"]
