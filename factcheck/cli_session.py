@@ -49,7 +49,7 @@ def register(subparsers: Any) -> None:
 
     e = subparsers.add_parser(
         "edit",
-        help="set an article's title or outlet, or a claim's speaker, in a session",
+        help="set an article's title, outlet or publication date, or a claim's speaker, in a session",
         description="Set what the extractor got wrong, saved in the session (undoable in the TUI). An empty"
         ' value ("") goes back to what was read from the article.',
     )

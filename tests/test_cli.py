@@ -290,3 +290,12 @@ def test_fetch_timeout_must_be_a_positive_number_of_seconds(
     monkeypatch.setattr(webpage, "fetch_record", never)
     rc, _, err = run(capsys, "fetch", "http://127.0.0.1:9/a", "--timeout", value, "-o", str(tmp_path))
     assert rc == 2 and err.strip() == "factcheck: --timeout must be a number of seconds above 0", err
+
+
+def test_the_command_list_says_what_edit_sets(capsys) -> None:
+    """`factcheck -h` said edit sets "an article's title or outlet, or a claim's speaker": it sets the
+    publication date too (`--published`)."""
+    rc, out, _ = run(capsys, "-h")
+    assert rc == 0
+    flat = " ".join(out.split())
+    assert "edit set an article's title, outlet or publication date, or a claim's speaker" in flat
