@@ -455,6 +455,12 @@ def read_session(path: Path) -> Iterator[Check]:
 
     review = Review.open(path, readonly=True)
     try:
+        if not review.corpus.articles and review.data.decisions:  # (its folder moved or was deleted)
+            n = len(review.data.decisions)
+            raise ValueError(
+                f"none of its corpus could be read (its folder moved?), so its {n} decision{'s' if n > 1 else ''}"
+                " cannot be archived"
+            )
         for art in review.corpus.articles:
             for claim in review.claims(art.key):
                 d = review.decision(claim.id)

@@ -1220,3 +1220,19 @@ def test_an_archive_saved_with_a_bom_is_read(tmp_path: Path) -> None:
     assert not errors and [c.id for c in checks] == ["b1"]
     assert add_to_archive(archive, [Check(id="b2", claim="The bridge reopened on 3 May.")]) == (1, 0)
     assert [c.id for c in load_archive(archive)[0]] == ["b1", "b2"]
+
+
+def test_a_session_whose_corpus_moved_is_said_so_by_memory_add(tmp_path: Path) -> None:
+    """A session copied away from its corpus said "no checked claims found" though it holds decisions."""
+    import shutil
+
+    from factcheck.model import Verdict
+
+    session, _claim = _seeds_session(tmp_path, lambda r, c: r.mark(c.id, Verdict.DISPUTED))
+    moved = tmp_path / "elsewhere" / "s.toml"
+    moved.parent.mkdir()
+    shutil.copy(session, moved)
+    checks, errors = read_sources([moved])
+    assert checks == [] and len(errors) == 1
+    assert errors[0].path == str(moved)
+    assert "none of its corpus could be read" in errors[0].reason and "1 decision" in errors[0].reason
