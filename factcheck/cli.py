@@ -10,6 +10,7 @@ import argparse
 import contextlib
 import datetime as dt
 import importlib
+import math
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -284,6 +285,8 @@ def cmd_fetch(args: argparse.Namespace) -> int:
     from factcheck import webpage
     from factcheck.urls import is_http_url
 
+    if not 0 < args.timeout < math.inf:  # (NaN too)
+        raise UsageError("--timeout must be a number of seconds above 0")
     out = Path(args.output) if args.output else webpage.pages_dir()
     if out.exists() and not out.is_dir():
         raise UsageError(f"{out}: not a folder")
@@ -306,9 +309,7 @@ def cmd_fetch(args: argparse.Namespace) -> int:
         if show:
             show(i, len(args.urls), url)
     report_errors(errors)
-    if n_ok == 0:
-        return EXIT_PARTIAL if errors and any(is_http_url(u) for u in args.urls) else EXIT_USAGE
-    return EXIT_PARTIAL if errors else EXIT_OK
+    return exit_code(n_ok, errors)  # no page fetched is nothing readable: 2, as extract and review say
 
 
 def prefetch(paths: Sequence[str], refresh: bool = False) -> list[InputError]:
@@ -541,6 +542,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             code = int(args.func(args))
         else:
             with inert_output():  # everything a command prints reaches the terminal through textout.inert
+                if getattr(args, "reads_config", False):  # (the TUI shows them itself)
+                    from factcheck import config
+
+                    for w in config.load().warnings:
+                        err(w)
                 code = int(args.func(args))
         _cache_notice()
         return code

@@ -106,7 +106,9 @@ def cmd_memory_list(args: argparse.Namespace) -> int:
                 n = len(c.matched)
                 print(f"    matched before to {n} other wording{'s' if n > 1 else ''}")
     if not args.json:
-        print(f"{len(checks)} checks in {archive}", file=sys.stderr)
+        print(f"{len(checks)} check{'' if len(checks) == 1 else 's'} in {archive}", file=sys.stderr)
+    if any(e.path == str(archive) for e in errors):  # the file itself is unreadable (a folder, no permission)
+        return EXIT_USAGE
     return EXIT_PARTIAL if errors else EXIT_OK
 
 

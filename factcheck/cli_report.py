@@ -52,7 +52,7 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="ClaimReview: refuse to export when a recommended field would be left out",
     )
-    p.set_defaults(func=cmd_report)
+    p.set_defaults(func=cmd_report, reads_config=True)  # the [report] defaults
 
 
 def cmd_report(args: argparse.Namespace) -> int:

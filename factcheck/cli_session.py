@@ -33,7 +33,7 @@ def register(subparsers: Any) -> None:
     m.add_argument("--note", metavar="TEXT", help="set the claim's note")
     m.add_argument("--by", metavar="CLAIM_ID", help="the claim that supersedes this one (verdict superseded)")
     m.add_argument("--corpus", nargs="+", metavar="PATH", help="article files or folders of the session")
-    m.set_defaults(func=cmd_mark)
+    m.set_defaults(func=cmd_mark, reads_config=True)  # the reviewer's name
 
     s = subparsers.add_parser(
         "status",
@@ -49,7 +49,7 @@ def register(subparsers: Any) -> None:
 
     e = subparsers.add_parser(
         "edit",
-        help="set an article's title or outlet, or a claim's speaker, in a session",
+        help="set an article's title, outlet or publication date, or a claim's speaker, in a session",
         description="Set what the extractor got wrong, saved in the session (undoable in the TUI). An empty"
         ' value ("") goes back to what was read from the article.',
     )
@@ -68,7 +68,7 @@ def register(subparsers: Any) -> None:
     e.add_argument(
         "--corpus", nargs="+", metavar="PATH", help="article files or folders (default: the session's)"
     )
-    e.set_defaults(func=cmd_edit)
+    e.set_defaults(func=cmd_edit, reads_config=True)
 
     g = subparsers.add_parser(
         "merge",

@@ -18,6 +18,7 @@ could read and names each problem in ``Config.warnings`` (one line each, with th
 
 from __future__ import annotations
 
+import difflib
 import getpass
 import os
 import tomllib
@@ -87,7 +88,36 @@ def load(path: Path | None = None) -> Config:
         if name in doc and not isinstance(doc[name], want):
             what = "a table" if want is dict else "a string"
             cfg.warnings.append(f"{p}: '{name}' must be {what}; ignored")
+    cfg.warnings += _unknown(p, doc, KNOWN, "")
+    cfg.warnings += _unknown(p, cfg.report, KNOWN_REPORT, "report.")
+    ratings = cfg.report.get("ratings", {})
+    if not isinstance(ratings, dict):
+        cfg.warnings.append(f"{p}: 'report.ratings' must be a table; ignored")
+    else:
+        from factcheck import verdicts
+
+        rated = tuple(verdicts.default_ratings())  # the verdicts a ClaimReview names
+        for k in ratings:
+            if k.lower() not in rated:
+                close = difflib.get_close_matches(k.lower(), rated, n=1)
+                hint = f" (did you mean '{close[0]}'?)" if close else f" (known: {', '.join(rated)})"
+                cfg.warnings.append(f"{p}: unknown verdict 'report.ratings.{k}' ignored{hint}")
     return cfg
+
+
+KNOWN = ("reviewer", "theme", "autosave_delay", "keys", "report")  # the file's top-level keys
+KNOWN_REPORT = ("organisation", "organisation_url", "base_url", "ratings")  # its [report] table's
+
+
+def _unknown(p: Path, table: dict[str, Any], known: tuple[str, ...], prefix: str) -> list[str]:
+    """One line per key of ``table`` that factcheck does not read (a typo would be ignored silently)."""
+    out = []
+    for k in table:
+        if k not in known:
+            close = difflib.get_close_matches(k, known, n=1)
+            hint = f" (did you mean '{prefix}{close[0]}'?)" if close else f" (known: {', '.join(known)})"
+            out.append(f"{p}: unknown key '{prefix}{k}' ignored{hint}")
+    return out
 
 
 def reviewer_name(cfg: Config | None = None) -> str:

@@ -62,14 +62,23 @@ class Check:
     # Every http(s) evidence link of a session's decision (``url`` is the first): the reviewer may have applied
     # an earlier check (its link) to a claim that already had evidence.
     evidence: tuple[str, ...] = ()
+    # The fields of an archive line this version does not know (written by a newer one), as a JSON object's
+    # text: written back as they were when the archive is rewritten.
+    extra: str = ""
 
     def to_json(self) -> dict[str, Any]:
-        return {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(self).items() if v}
+        own = {
+            k: list(v) if isinstance(v, tuple) else v for k, v in asdict(self).items() if v and k != "extra"
+        }
+        return {**json.loads(self.extra), **own} if self.extra else own
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> Check:
-        names = {f.name for f in fields(cls)} - {"matched", "evidence"}
+        names = {f.name for f in fields(cls)} - {"matched", "evidence", "extra"}
         vals: dict[str, Any] = {k: str(v) for k, v in d.items() if k in names and v is not None}
+        unknown = {k: v for k, v in d.items() if k not in names | {"matched", "evidence"}}
+        if unknown:
+            vals["extra"] = json.dumps(unknown, ensure_ascii=False, sort_keys=True)
         if not vals.get("claim", "").strip():
             raise ValueError("no claim text")
         if not vals.get("id"):
@@ -255,6 +264,9 @@ def _read_one(
             if suffix in TABLE_SUFFIXES:
                 got, bad = read_table(text, delimiter=delimiter, source=str(path))
                 errors.extend(SourceError(f"{path}:{line}", why) for line, why in bad)
+            elif suffix in JSON_SUFFIXES and _looks_like_archive(text):  # an archive (another desk's, a copy)
+                got, archive_errors = _archive_lines(text, path)
+                errors.extend(archive_errors)
             elif suffix in JSON_SUFFIXES:
                 got, bad = read_claimreview(text, source=str(path))
                 errors.extend(SourceError(f"{path}:{line}", why) for line, why in bad)
@@ -443,6 +455,12 @@ def read_session(path: Path) -> Iterator[Check]:
 
     review = Review.open(path, readonly=True)
     try:
+        if not review.corpus.articles and review.data.decisions:  # (its folder moved or was deleted)
+            n = len(review.data.decisions)
+            raise ValueError(
+                f"none of its corpus could be read (its folder moved?), so its {n} decision{'s' if n > 1 else ''}"
+                " cannot be archived"
+            )
         for art in review.corpus.articles:
             for claim in review.claims(art.key):
                 d = review.decision(claim.id)
@@ -463,7 +481,7 @@ def read_session(path: Path) -> Iterator[Check]:
                     author=d.reviewer or "",
                     claimant=claim.speaker or art.outlet or "",
                     note=d.note,
-                    source=str(path),
+                    source=os.path.abspath(path),  # from any folder, the session it came from (``_is_own``)
                 )
     finally:
         review.close()
@@ -479,7 +497,22 @@ def load_archive(path: Path) -> tuple[list[Check], list[SourceError]]:
         raw = path.read_bytes()
     except FileNotFoundError:
         return [], []
-    text = raw.decode("utf-8", errors="replace")
+    except OSError as e:  # a folder, no permission: the archive is named with the reason
+        return [], [SourceError(str(path), _reason(e))]
+    return _archive_lines(raw.decode("utf-8-sig", errors="replace"), path)
+
+
+def _looks_like_archive(text: str) -> bool:
+    """Whether a JSON Lines text is an archive (its first line a check, ``claim`` named) and not ClaimReview."""
+    first = next((line for line in text.split("\n") if line.strip()), "")
+    try:
+        obj = json.loads(first)
+    except (json.JSONDecodeError, RecursionError):
+        return False
+    return isinstance(obj, dict) and "claim" in obj and "@type" not in obj and "claimReviewed" not in obj
+
+
+def _archive_lines(text: str, path: Path) -> tuple[list[Check], list[SourceError]]:
     checks, errors = [], []
     for n, line in enumerate(text.split("\n"), 1):
         if not line.strip():
@@ -502,6 +535,8 @@ def add_to_archive(path: Path, new: list[Check]) -> tuple[int, int]:
     from factcheck.atomic import write_atomic
 
     current, errors = load_archive(path)
+    if any(e.path == str(path) for e in errors):  # the file itself cannot be read (a folder, no permission)
+        raise ValueError(errors[0].reason)
     if errors:  # never rewrite (and so drop) lines we could not read
         lines = ", ".join(e.path.rsplit(":", 1)[1] for e in errors[:5]) + (", ..." if len(errors) > 5 else "")
         raise ValueError(
@@ -511,9 +546,11 @@ def add_to_archive(path: Path, new: list[Check]) -> tuple[int, int]:
     by_id = {c.id: c for c in current}
     added = updated = 0
     for c in new:
+        c = replace(c, id=_archive_id(c, by_id))
         if c.id in by_id:
             old = by_id[c.id]
-            c = replace(c, matched=old.matched).with_matched(c.matched)  # wordings matched before are kept
+            # wordings matched before are kept, and fields a newer version wrote
+            c = replace(c, matched=old.matched, extra=c.extra or old.extra).with_matched(c.matched)
             if old != c:
                 updated += 1
         else:
@@ -522,6 +559,25 @@ def add_to_archive(path: Path, new: list[Check]) -> tuple[int, int]:
     body = "".join(json.dumps(c.to_json(), ensure_ascii=False) + "\n" for c in by_id.values())
     write_atomic(path, body)
     return added, updated
+
+
+def _archive_id(check: Check, by_id: dict[str, Check]) -> str:
+    """The id ``check`` is archived under. A session's check is one reviewer's decision on a claim, named by
+    the claim's id: another reviewer's decision on the same claim (their own session) is another check, kept
+    beside it under the claim's id and a tag of its reviewer; the same reviewer's replaces theirs."""
+    old = by_id.get(check.id)
+    if old is None or old.author == check.author or not _from_session(check) or not _from_session(old):
+        return check.id
+    return f"{check.id}-{hashlib.sha1(check.author.encode()).hexdigest()[:6]}"
+
+
+def _from_session(check: Check) -> bool:
+    return Path(check.source).suffix == ".toml"
+
+
+def _claim_of(check: Check) -> str:
+    """The claim id a session's check was archived from (its id, without a reviewer's tag)."""
+    return check.id.split("-", 1)[0]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -620,7 +676,7 @@ class Memory:
 
 def _is_own(check: Check, claim_id: str, session: Path) -> bool:
     """Whether ``check`` is the decision on ``claim_id`` archived from ``session`` itself."""
-    if check.id != claim_id or not check.source:
+    if _claim_of(check) != claim_id or not check.source:
         return False
     try:
         return os.path.samefile(check.source, session)

@@ -73,10 +73,12 @@ def _options(options: Mapping[str, Any]) -> dict[str, Any]:
             v = conf.get(key)
         out[key] = str(v).strip() if v else None
     ratings = dict(DEFAULT_RATINGS)
-    for source in (conf.get("ratings"), options.get("ratings")):
+    for source, from_config in ((conf.get("ratings"), True), (options.get("ratings"), False)):
         if isinstance(source, Mapping):
             for k, v in source.items():
                 key = str(k).lower()
+                if key not in DEFAULT_RATINGS and from_config:
+                    continue  # a config file's mistake is a warning (config.load says it), never a stop
                 if key not in DEFAULT_RATINGS:
                     raise ReportError(
                         f"rating for unknown verdict {k!r} (use one of: {', '.join(DEFAULT_RATINGS)})"

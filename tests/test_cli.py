@@ -259,3 +259,43 @@ def test_json_lines_round_trip(items, tail):
     assert json.loads(text) == want
     assert text.endswith("}\n")
     assert all(line.strip() for line in text.splitlines())
+
+
+def test_fetch_and_extract_agree_when_every_url_failed(capsys, tmp_path: Path, monkeypatch) -> None:
+    """Nothing readable is exit 2 for every command (README): `fetch` said 1 where `extract` said 2."""
+    from factcheck import webpage
+
+    def fail(url, *a, **k):
+        raise webpage.PageError("HTTP error 404 Not Found")
+
+    monkeypatch.setattr(webpage, "fetch_record", fail)
+    url = "http://127.0.0.1:9/missing"
+    rc_fetch, _, err_fetch = run(capsys, "fetch", url, "-o", str(tmp_path / "pages"))
+    rc_extract, _, err_extract = run(capsys, "extract", url)
+    assert "HTTP error 404 Not Found" in err_fetch and "HTTP error 404 Not Found" in err_extract
+    assert rc_fetch == rc_extract == 2
+
+
+@pytest.mark.parametrize("value", ["-1", "0", "nan", "inf"])
+def test_fetch_timeout_must_be_a_positive_number_of_seconds(
+    capsys, tmp_path: Path, monkeypatch, value
+) -> None:
+    """`--timeout -1` was passed on to each fetch ("cannot fetch: Timeout value out of range" per URL), and 0 made
+    the sockets non-blocking: a usage error before anything is fetched."""
+    from factcheck import webpage
+
+    def never(*a, **k):
+        raise AssertionError("nothing is fetched with a bad --timeout")
+
+    monkeypatch.setattr(webpage, "fetch_record", never)
+    rc, _, err = run(capsys, "fetch", "http://127.0.0.1:9/a", "--timeout", value, "-o", str(tmp_path))
+    assert rc == 2 and err.strip() == "factcheck: --timeout must be a number of seconds above 0", err
+
+
+def test_the_command_list_says_what_edit_sets(capsys) -> None:
+    """`factcheck -h` said edit sets "an article's title or outlet, or a claim's speaker": it sets the
+    publication date too (`--published`)."""
+    rc, out, _ = run(capsys, "-h")
+    assert rc == 0
+    flat = " ".join(out.split())
+    assert "edit set an article's title, outlet or publication date, or a claim's speaker" in flat

@@ -304,3 +304,48 @@ def test_corpus_urls_are_taken_by_mark_status_and_report(
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+def test_a_config_mistake_is_said_by_the_commands_that_read_it(
+    proj: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`reviewer = 5` or a misspelt `reveiwer` recorded decisions under the OS user without a word."""
+    cfg = proj / "config.toml"
+    cfg.write_text('reveiwer = "Ann"\nreviewer = 5\n[report]\norganization = "Desk"\n', encoding="utf-8")
+    monkeypatch.setenv("FACTCHECK_CONFIG", str(cfg))
+    a = claim_ids(capsys)["alpha.txt"]
+    code, _, err = run(capsys, "mark", "sessions/s.toml", a[0], "confirmed", "--corpus", "corpus")
+    assert code == 0
+    lines = err.splitlines()
+    assert f"factcheck: {cfg}: 'reviewer' must be a string; ignored" in lines
+    assert any("'reveiwer'" in line and "unknown" in line and "reviewer" in line for line in lines), err
+    assert any("'report.organization'" in line and "organisation" in line for line in lines), err
+    code, _, err = run(capsys, "report", "sessions/s.toml")
+    assert code == 0 and "'report.organization'" in err
+    code, _, err = run(capsys, "extract", "corpus")  # a command that reads no config says nothing of it
+    assert code == 0 and "config" not in err
+
+
+def test_a_misspelt_rating_in_the_config_does_not_stop_a_markdown_report(
+    proj: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`[report.ratings] confirmd = ...` stopped every report (md and csv too, which have no ratings) with
+    "rating for unknown verdict 'confirmd'", naming no file; a config mistake is a warning (config.py)."""
+    cfg = proj / "config.toml"
+    cfg.write_text('[report.ratings]\nconfirmd = "Accurate"\ndisputed = "False"\n', encoding="utf-8")
+    monkeypatch.setenv("FACTCHECK_CONFIG", str(cfg))
+    a = claim_ids(capsys)["alpha.txt"]
+    assert run(capsys, "mark", "sessions/s.toml", a[0], "disputed", "--corpus", "corpus")[0] == 0
+    code, out, err = run(capsys, "report", "sessions/s.toml")
+    assert code == 0 and "# Fact-check report" in out
+    assert (
+        f"factcheck: {cfg}: unknown verdict 'report.ratings.confirmd' ignored (did you mean 'confirmed'?)"
+        in err
+    )
+    code, out, _ = run(
+        capsys, "report", "sessions/s.toml", "-f", "claimreview", "--base-url", "https://x.example"
+    )
+    assert code == 0 and '"alternateName": "False"' in out  # the config's other ratings still apply
+    # on the command line, the same mistake is a usage error
+    code, _, err = run(capsys, "report", "sessions/s.toml", "--rating", "confirmd=Accurate")
+    assert code == 2 and "unknown verdict 'confirmd'" in err

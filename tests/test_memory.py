@@ -1091,3 +1091,148 @@ def test_wsoft_features_cover_words_softly_through_wordllama_word_vectors() -> N
         "why",
         "same_as",
     }
+
+
+def test_two_reviewers_sessions_on_one_claim_are_two_checks(tmp_path: Path) -> None:
+    """Alice confirmed a claim, Bob disputed it in his own session: archiving both kept only the last one
+    added (the same claim id), so Bob's dispute vanished when Alice's session was archived after his."""
+    from factcheck.model import Verdict
+    from factcheck.review import Review
+
+    alice, claim = _seeds_session(tmp_path, lambda r, c: r.mark(c.id, Verdict.CONFIRMED))
+    bob = tmp_path / "bob.toml"
+    review = Review.open(bob, [str(tmp_path / "corpus")], reviewer="bob")
+    try:
+        review.mark(claim.id, Verdict.DISPUTED, note="wrong month")
+        review.save()
+    finally:
+        review.close()
+    for order in ((bob, alice), (alice, bob)):
+        archive = tmp_path / f"{order[0].stem}-first.jsonl"
+        for s in order:
+            checks, errors = read_sources([s])
+            assert not errors
+            assert add_to_archive(archive, checks) == (1, 0)
+        kept, _ = memory.load_archive(archive)
+        assert sorted((c.author, c.verdict) for c in kept) == [("alice", "confirmed"), ("bob", "disputed")]
+        assert len({c.id for c in kept}) == 2
+        for s in order:  # archived again: each updates its own check
+            assert add_to_archive(archive, read_sources([s])[0]) == (0, 0)
+        assert len(memory.load_archive(archive)[0]) == 2
+        # in Alice's session, Bob's dispute is an earlier check of the claim; her own decision is not
+        mem = memory.Memory(archive, cache=tmp_path / "cache")
+        mem.load()
+        found = mem.checked_before(claim.text, strong_only=False, own=(claim.id, alice))
+        assert [(m.check.author, m.check.verdict) for m in found] == [("bob", "disputed")]
+
+
+def test_an_archive_file_is_a_source_as_the_readme_says(tmp_path: Path) -> None:
+    """`match --against memory.jsonl` (or `memory add` of another desk's archive) said "no checked claims
+    found": archive lines were read as ClaimReview only. A folder as the archive was a traceback."""
+    archive = tmp_path / "desk" / "memory.jsonl"
+    archive.parent.mkdir()
+    checks = [
+        Check(id="c1", claim="Bus fares rose 12% in March 2024.", verdict="disputed", author="ann"),
+        Check(
+            id="c2",
+            claim="The bridge reopened on 3 May.",
+            verdict="confirmed",
+            matched=("bridge open again",),
+        ),
+    ]
+    add_to_archive(archive, checks)
+    got, errors = read_sources([archive])
+    assert not errors and got == load_archive(archive)[0] and [c.id for c in got] == ["c1", "c2"]
+    got, errors = read_sources([archive.parent])  # in a folder of sources too
+    assert not errors and [c.id for c in got] == ["c1", "c2"]
+    mine = tmp_path / "mine.jsonl"
+    assert add_to_archive(mine, read_sources([archive])[0]) == (2, 0)
+    # a bad line of an archive is named with its line, the rest still read
+    with archive.open("a", encoding="utf-8") as f:
+        f.write('{"id": "c3"}\n')
+    got, errors = read_sources([archive])
+    assert [c.id for c in got] == ["c1", "c2"] and [str(e) for e in errors] == [f"{archive}:3: no claim text"]
+    env = {**os.environ, "FACTCHECK_MEMORY": str(tmp_path / "m.jsonl")}
+    queries = tmp_path / "q.tsv"
+    queries.write_text("id\ttext\nq\tDid bus fares rise 12% in March 2024?\n", encoding="utf-8")
+    out = run("match", str(queries), "--against", str(archive), "--json", "--no-cache", env=env)
+    assert json.loads(out.stdout)["queries"][0]["matches"][0]["id"] == "c1", out.stderr
+    folder = tmp_path / "folder.jsonl"
+    folder.mkdir()
+    for args in (("memory", "list"), ("memory", "add", str(archive))):
+        out = run(*args, "--archive", str(folder), env=env)
+        assert out.returncode == 2 and "Traceback" not in out.stderr and str(folder) in out.stderr, out.stderr
+
+
+def test_a_session_archived_by_a_relative_path_knows_itself_from_any_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`memory add s.toml` stored "s.toml" as the source: a TUI started from another folder showed the claim's
+    own decision as checked before (the path was read from the wrong folder)."""
+    from factcheck.model import Verdict
+
+    session, claim = _seeds_session(tmp_path, lambda r, c: r.mark(c.id, Verdict.DISPUTED))
+    monkeypatch.chdir(tmp_path)
+    archive = tmp_path / "m.jsonl"
+    checks, errors = read_sources(["s.toml"])
+    assert not errors
+    add_to_archive(archive, checks)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "s.toml").write_text("", encoding="utf-8")  # another session of the same name there
+    monkeypatch.chdir(elsewhere)
+    mem = memory.Memory(archive, cache=tmp_path / "cache")
+    mem.load()
+    assert mem.checked_before(claim.text, strong_only=False, own=(claim.id, session)) == []
+    assert [c.source for c in load_archive(archive)[0]] == [str(session)]
+
+
+def test_fields_of_a_newer_archive_survive_memory_add(tmp_path: Path) -> None:
+    """An archive written by a newer factcheck (a field this one does not know) lost that field on the first
+    `memory add`: the archive is rewritten from the checks as read."""
+    archive = tmp_path / "m.jsonl"
+    line = {
+        "id": "n1",
+        "claim": "Bus fares rose 12% in March 2024.",
+        "verdict": "disputed",
+        "lang": "en",
+        "review": {"score": 0.2, "tags": ["transport"]},
+    }
+    archive.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    (c,) = load_archive(archive)[0]
+    assert c.claim == line["claim"] and c.verdict == "disputed"
+    assert add_to_archive(archive, [Check(id="n2", claim="The bridge reopened on 3 May.")]) == (1, 0)
+    kept = [json.loads(x) for x in archive.read_text(encoding="utf-8").splitlines()]
+    assert kept[0] == line and kept[1] == {"id": "n2", "claim": "The bridge reopened on 3 May."}
+    # updating the check keeps them too; a known field is never overridden by a stray copy
+    assert add_to_archive(archive, [Check(id="n1", claim=line["claim"], verdict="confirmed")]) == (0, 1)
+    again = json.loads(archive.read_text(encoding="utf-8").splitlines()[0])
+    assert again["verdict"] == "confirmed" and again["lang"] == "en" and again["review"] == line["review"]
+
+
+def test_an_archive_saved_with_a_bom_is_read(tmp_path: Path) -> None:
+    """An archive saved by an editor that writes a UTF-8 BOM: its first check was "not a JSON line", and
+    `memory add` then refused to rewrite it."""
+    archive = tmp_path / "m.jsonl"
+    line = json.dumps({"id": "b1", "claim": "Bus fares rose 12% in March 2024."})
+    archive.write_bytes(b"\xef\xbb\xbf" + line.encode() + b"\r\n")
+    checks, errors = load_archive(archive)
+    assert not errors and [c.id for c in checks] == ["b1"]
+    assert add_to_archive(archive, [Check(id="b2", claim="The bridge reopened on 3 May.")]) == (1, 0)
+    assert [c.id for c in load_archive(archive)[0]] == ["b1", "b2"]
+
+
+def test_a_session_whose_corpus_moved_is_said_so_by_memory_add(tmp_path: Path) -> None:
+    """A session copied away from its corpus said "no checked claims found" though it holds decisions."""
+    import shutil
+
+    from factcheck.model import Verdict
+
+    session, _claim = _seeds_session(tmp_path, lambda r, c: r.mark(c.id, Verdict.DISPUTED))
+    moved = tmp_path / "elsewhere" / "s.toml"
+    moved.parent.mkdir()
+    shutil.copy(session, moved)
+    checks, errors = read_sources([moved])
+    assert checks == [] and len(errors) == 1
+    assert errors[0].path == str(moved)
+    assert "none of its corpus could be read" in errors[0].reason and "1 decision" in errors[0].reason

@@ -12,7 +12,7 @@ pytest.importorskip("textual")
 from factcheck import session as sess
 from factcheck.model import Suggestion, Verdict
 from factcheck.review import Review
-from factcheck.tui.app import make_app
+from factcheck.tui.app import FactcheckApp, make_app
 from factcheck.tui.config import Config, load_config
 from factcheck.tui.screens.main import MainScreen
 from factcheck.tui.widgets.article_view import ArticleView
@@ -317,6 +317,26 @@ async def test_keys_are_remappable_from_config(seeds_copy, session_path, tmp_pat
         await pilot.press("y", "ctrl+n")
         assert r.decision(first).verdict == Verdict.CONFIRMED
         assert m.claim.id != first
+
+
+async def test_a_misspelt_binding_id_in_keys_is_said(seeds_copy, session_path, tmp_path, monkeypatch):
+    """`mark-confirm = "y"` (for mark-confirmed) was ignored without a word: y did nothing, c still worked."""
+    cfg = tmp_path / "config.toml"
+    cfg.write_text('[keys]\nmark-confirm = "y"\nnext-claim = "ctrl+n"\n', encoding="utf-8")
+    monkeypatch.setenv("FACTCHECK_CONFIG", str(cfg))
+    said: list[str] = []
+    real = FactcheckApp.notify
+
+    def notify(self, message, *args, **kw):  # type: ignore[no-untyped-def]
+        said.append(str(message))
+        return real(self, message, *args, **kw)
+
+    monkeypatch.setattr(FactcheckApp, "notify", notify)
+    app = make_app(open_review(seeds_copy, session_path), load_config())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert "keys.mark-confirm: no such binding; ignored (did you mean 'mark-confirmed'?)" in said
+        assert not any("next-claim" in s for s in said)
 
 
 def test_broken_config_is_a_warning(tmp_path):

@@ -131,6 +131,29 @@ async def test_a_desk_archive_beside_the_session_is_used(seeds_copy, tmp_path: P
         assert m.memory is not None and len(m.memory) == 1
         assert m.memory.path == desk / "memory.jsonl"
         assert "True · Our Desk" in m.event_panel.content_for(claim).plain
+        assert m.message == "claim memory: 1 checked claim"  # was "1 checked claims"
+        await pilot.press("q")
+
+
+async def test_an_archive_that_is_a_folder_is_said(seeds_copy, tmp_path: Path, monkeypatch):
+    archive = tmp_path / "memory.jsonl"
+    archive.mkdir()
+    monkeypatch.setenv("FACTCHECK_MEMORY", str(archive))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    said: list[str] = []
+    real = MainScreen.notify
+
+    def notify(self, message, *args, **kw):  # type: ignore[no-untyped-def]
+        said.append(str(message))
+        return real(self, message, *args, **kw)
+
+    monkeypatch.setattr(MainScreen, "notify", notify)
+    r = Review.open(tmp_path / "s.toml", [str(seeds_copy)])
+    app = make_app(r, Config(autosave_delay=0.05))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert any(str(archive) in s and "directory" in s for s in said), said
         await pilot.press("q")
 
 

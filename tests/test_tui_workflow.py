@@ -79,6 +79,28 @@ async def test_small_terminals_and_shrinking_never_crash(seeds_copy, session_pat
     assert app.return_code == 0
 
 
+async def test_the_key_bar_follows_a_resized_terminal(seeds_copy, session_path):
+    """Started at 30 columns and widened to 120, the key bar kept the three keys that fitted in 30 (and a
+    narrowed one kept what fitted before) until the focus moved."""
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r)
+    async with app.run_test(size=(30, 10)) as pilot:
+        await settle(app, pilot)
+        bar = main_of(app).query_one(KeyBar)
+        narrow = str(bar.content)
+        assert "Help" in narrow and "Next" not in narrow
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        await pilot.pause()
+        wide = str(bar.content)
+        assert "Next" in wide and len(wide) > 60, wide
+        await pilot.resize_terminal(30, 10)
+        await pilot.pause()
+        await pilot.pause()
+        assert str(bar.content) == narrow
+        await pilot.press("q")
+
+
 async def test_copy_after_a_mouse_selection(seeds_copy, session_path):
     r = open_review(seeds_copy, session_path)
     app = make_app(r)

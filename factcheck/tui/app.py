@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import difflib
 import gc
 import signal
 import sys
@@ -147,6 +148,14 @@ class FactcheckApp(App[int]):
             else:
                 self.config.warnings.append(f"unknown theme {theme!r}")
         self.theme_changed_signal.subscribe(self, self._theme_changed)
+        if self.config.keymap:
+            from factcheck.tui.bindings import all_binding_ids
+
+            known = all_binding_ids()
+            for name in sorted(set(self.config.keymap) - known):
+                close = difflib.get_close_matches(name, sorted(known), n=1)
+                hint = f" (did you mean {close[0]!r}?)" if close else " (the README lists the binding ids)"
+                self.config.warnings.append(f"keys.{name}: no such binding; ignored{hint}")
         for w in self.config.warnings:
             self.notify(w, title="Config", severity="warning", timeout=8, markup=False)
         if self.review is not None:

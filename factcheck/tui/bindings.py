@@ -295,3 +295,21 @@ MAIN_BINDINGS: list[ActionBinding] = [
 
 BY_ID: dict[str, ActionBinding] = {b.id: b for b in MAIN_BINDINGS if b.id}
 BY_ACTION: dict[str, ActionBinding] = {b.action.split("(", 1)[0]: b for b in MAIN_BINDINGS}
+
+
+def all_binding_ids() -> frozenset[str]:
+    """The id of every binding of the TUI's screens, dialogs and widgets: the names ``[keys]`` in the config
+    file can remap (a name not among them would be ignored without a word)."""
+    import importlib
+    import inspect
+    import pkgutil
+
+    import factcheck.tui as tui
+
+    ids: set[str] = set()
+    for info in pkgutil.walk_packages(tui.__path__, "factcheck.tui."):
+        mod = importlib.import_module(info.name)
+        for _, cls in inspect.getmembers(mod, inspect.isclass):
+            if cls.__module__ == mod.__name__:
+                ids |= {b.id for b in cls.__dict__.get("BINDINGS", []) if isinstance(b, Binding) and b.id}
+    return frozenset(ids)

@@ -321,7 +321,7 @@ class MainScreen(ReadingScreen):
 
     def on_mount(self) -> None:
         self.memory: Memory | None = None
-        if memory_path(self.review.path).is_file():
+        if memory_path(self.review.path).exists():  # (one that cannot be read is said, not taken as none)
             self._load_memory()
 
     @work(thread=True, exclusive=True, group="memory")
@@ -350,7 +350,7 @@ class MainScreen(ReadingScreen):
         self.event_panel.set_memory(memory)
         for err in memory.errors[:3]:
             self.notify(str(err), title="Claim memory", severity="warning", timeout=6, markup=False)
-        self.set_message(f"claim memory: {len(memory):,} checked claims")
+        self.set_message(f"claim memory: {len(memory):,} checked claim{'' if len(memory) == 1 else 's'}")
         self._show_claim()
 
     def action_checked_before(self) -> None:

@@ -20,9 +20,11 @@ class KeyBar(Static):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
         self._shown: tuple[object, ...] | None = None
+        self._pane: str | None = None  # the pane the keys were last listed for
 
     def show_keys(self, pane: str | None) -> None:
         """List the active keys of the screen, those of ``pane`` (a widget id) first."""
+        self._pane = pane
         entries: dict[str, tuple[tuple[int, int], str, str, bool]] = {}
         for active in self.screen.active_bindings.values():
             b = active.binding
@@ -61,4 +63,6 @@ class KeyBar(Static):
         self.update(Content.assemble(*parts))
 
     def on_resize(self) -> None:
-        self._shown = None
+        if self._shown is not None:  # listed before: list them again for the new width
+            self._shown = None
+            self.show_keys(self._pane)
