@@ -2177,10 +2177,11 @@ def _page_title_line(lines: list[_Line]) -> tuple[str, str | None, frozenset[str
     parts = [p.strip() for p in _PAGE_TITLE_SEP.split(t) if re.search(r"[^\W\d_]", p)]
     site: str | None = None
     if len(parts) >= 2:
-        if len(parts[-1].split()) <= 4 and len(parts[-1].split()) < max(len(p.split()) for p in parts[:-1]):
-            site = parts[-1]
-        elif len(parts[0].split()) <= 3 and len(parts[0].split()) < max(len(p.split()) for p in parts[1:]):
-            site = parts[0]
+        last, first = parts[-1], parts[0]
+        if len(last.split()) <= 4 and len(last.split()) < max(len(p.split()) for p in parts[:-1]):
+            site = last if _site_like(last) else None
+        elif len(first.split()) <= 3 and len(first.split()) < max(len(p.split()) for p in parts[1:]):
+            site = first if _site_like(first) else None
     rest = [p for p in parts if p != site] or [t]
     head = max(rest, key=lambda p: len(p.split()))
     # the page may repeat any run of its parts ("Hating Millennials - the prejudice you're allowed to ...")
@@ -2221,9 +2222,24 @@ def _page_title_parts(title: str) -> tuple[str, str | None]:
     if len(parts) < 2:
         return title, None
     site, head = parts[-1], max(parts[:-1], key=lambda p: len(p.split()))
-    if len(site.split()) <= 4 and len(head.split()) >= 3 and len(head.split()) > len(site.split()):
+    if (
+        len(site.split()) <= 4
+        and len(head.split()) >= 3
+        and len(head.split()) > len(site.split())
+        and _site_like(site)
+    ):
         return head, site
     return title, None
+
+
+# a clock time after a separator ("Sunday, March 17, 2013 | 5: 00 PM", "31.10.2023, 10.19 Uhr" after the
+# headline): the page's date line, not its site
+_CLOCK_PART = re.compile(r"(?:\d{1,2}\.\d{1,2}\.\d{2,4},?\s+)?\d{1,2}\s*[:.h]\s*\d\d\b")
+
+
+def _site_like(part: str) -> bool:
+    """Whether a part of a page's <title> line can be the site's name: not a clock time or a date line."""
+    return not _CLOCK_PART.match(part)
 
 
 def _in_menu(lines: list[_Line], i: int) -> bool:

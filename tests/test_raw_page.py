@@ -1207,3 +1207,26 @@ def test_a_sentence_with_two_times_is_no_stamp() -> None:
     line = "Posted at 6:32 PM, the notice was updated at 6:35 PM after the mayor had spoken to the engineers."
     text = "\n".join(["Bridge closed", ARTICLE[0], line, *ARTICLE[1:]]) + "\n"
     assert kinds_of(text)[line] == ("body", "")
+
+
+@pytest.mark.parametrize(
+    "first_line",
+    [
+        "Bridge closed to trucks for six months | 5: 00 PM",
+        "Bridge closed to trucks for six months - 31.10.2023, 10.19 Uhr",
+    ],
+)
+def test_a_date_line_after_the_headline_is_no_outlet(first_line: str) -> None:
+    """A copied page's first line may end with its date line instead of a site's name: "5: 00 PM" and
+    "31.10.2023, 10.19 Uhr" were taken for the outlet."""
+    a = article_from_text("\n\n".join([first_line, *ARTICLE]), path="p.txt", key="p.txt")
+    assert a.outlet is None
+
+
+def test_a_sites_name_after_the_headline_is_still_the_outlet() -> None:
+    a = article_from_text(
+        "\n\n".join(["Bridge closed to trucks for six months | Harbour Times", *ARTICLE]),
+        path="p.txt",
+        key="p.txt",
+    )
+    assert a.outlet == "Harbour Times"
