@@ -199,6 +199,7 @@ class Review:
         extracted: pipeline.Extracted | None = None,
         session_read: Callable[[Review], None] | None = None,
         group: bool = True,
+        fetch: bool = True,
     ) -> Review:
         """Open (or start) a session.
 
@@ -211,7 +212,8 @@ class Review:
         as saved (before the batch is read) and ``extracted`` each article with its claims as they come
         (``pipeline.build``): the TUI shows them on the preview before the batch is reconciled and grouped,
         and what the reviewer did meanwhile is made again on the opened review (``take_over``). ``group=False``
-        leaves the batch ungrouped (no groups, no suggestions), for what needs only the decisions (``status``)."""
+        leaves the batch ungrouped (no groups, no suggestions), for what needs only the decisions (``status``);
+        ``fetch=False`` reads only the URLs whose pages are stored (the others are listed as not fetched)."""
         path = Path(session_path)
         who = reviewer or sess.reviewer_name()
         lock: sess.SessionLock | None = None
@@ -260,7 +262,7 @@ class Review:
                         file_state=state,
                     )
                 )
-            corpus = pipeline.build(paths, group=False, progress=progress, extracted=extracted)
+            corpus = pipeline.build(paths, group=False, fetch=fetch, progress=progress, extracted=extracted)
             r = cls(path, data, corpus, reviewer=who, readonly=readonly)
             r._lock, r.lock_message, r._file_state, r._locked_out = lock, lock_message, state, locked_out
             r.report.notices = list(data.notices)
