@@ -1023,13 +1023,20 @@ class Review:
         self.claim(claim_id)
         self._do("note", f"note on {claim_id}", [self._dchange(claim_id, note=str(note))])
 
+    def _evidence_item(self, claim_id: str, item: str) -> str:
+        """``item`` as evidence for ``claim_id``: an http(s) URL or another claim's id (stripped)."""
+        item = item.strip()
+        if not (is_http_url(item) or item in self._index):
+            raise ReviewError(f"evidence must be an http(s) URL or a claim id, not {item!r}")
+        if item == claim_id:
+            raise ReviewError(f"{claim_id} cannot be its own evidence; give another claim's id or a URL")
+        return item
+
     @_kept_while_loading
     def add_evidence(self, claim_id: str, item: str) -> None:
         self._check_writable()
         self.claim(claim_id)
-        item = item.strip()
-        if not (is_http_url(item) or item in self._index):
-            raise ReviewError(f"evidence must be an http(s) URL or a claim id, not {item!r}")
+        item = self._evidence_item(claim_id, item)
         d = self.decision(claim_id)
         if item in d.evidence:
             return
@@ -1063,9 +1070,7 @@ class Review:
             if note is not None:
                 fields["note"] = note
         if evidence is not None:
-            item = evidence.strip()
-            if not (is_http_url(item) or item in self._index):
-                raise ReviewError(f"evidence must be an http(s) URL or a claim id, not {item!r}")
+            item = self._evidence_item(claim_id, evidence)
             if item not in d.evidence:
                 fields["evidence"] = (*d.evidence, item)
         change = self._dchange(claim_id, **fields)

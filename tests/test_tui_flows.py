@@ -100,6 +100,21 @@ async def test_multiline_note_and_evidence(seeds_copy, session_path):
     assert list(d.evidence) == ["https://example.org/a"]
 
 
+async def test_the_claims_own_id_is_refused_as_its_evidence(seeds_copy, session_path):
+    """`o` with the claim's own id said "evidence added" and the claim cited itself."""
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        cid = main_of(app).claim.id
+        await pilot.press("o", *cid, "enter")
+        assert app.screen is not main_of_stack(app)  # the dialog stays open and says why
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert r.decision(cid).evidence == ()
+        await pilot.press("q")
+
+
 def main_of_stack(app) -> MainScreen:
     return next(s for s in app.screen_stack if isinstance(s, MainScreen))
 
