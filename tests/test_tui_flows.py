@@ -695,3 +695,20 @@ async def test_a_supersession_whose_claim_is_gone_says_so(seeds_copy, session_pa
         panel = m.query_one(EventPanel).content.plain
         assert f"superseded by {b} (no longer in the articles)" in panel
         await pilot.press("q")
+
+
+def test_an_untitled_articles_list_line_is_its_first_sentence_not_its_front_matter(tmp_path) -> None:
+    """A .txt article with TOML front matter and no title was listed as '+++ outlet = "Daily Alpha"
+    published = …' (the start of the file); the line stands for the article's first text."""
+    from factcheck import ingest
+    from factcheck.tui.widgets.article_list import ArticleList
+
+    f = tmp_path / "a.txt"
+    f.write_text(
+        '+++\noutlet = "Daily Alpha"\npublished = 2024-05-01\n+++\nThe minister said on Monday that rates rose.\n',
+        encoding="utf-8",
+    )
+    (art,) = ingest.load([str(f)]).articles
+    assert art.title is None
+    line = ArticleList.prompt_for(art, dict.fromkeys(Verdict, 0), 60, warn=False).plain.splitlines()[1]
+    assert line.startswith("The minister said") and "+++" not in line
