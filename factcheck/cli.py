@@ -469,7 +469,11 @@ def build_parser() -> Parser:
         "a batch reopens in seconds. `info` shows where the cache is and its size; `clear` empties it.",
     )
     c.add_argument("action", choices=["info", "clear"])
-    c.add_argument("--json", action="store_true", help="print info as JSON")
+    c.add_argument(
+        "--json",
+        action="store_true",
+        help="print as JSON (info: the cache; clear: its path and the entries removed)",
+    )
     c.set_defaults(func=cmd_cache)
     for name, parser in sub.choices.items():
         if name in CACHED_COMMANDS:
@@ -504,7 +508,10 @@ def cmd_cache(args: argparse.Namespace) -> int:
         n = store.clear()
         if store.problem:
             raise UsageError(store.problem)
-        print(f"{store.path}: {n} entries removed")
+        if args.json:
+            print(json_text({"path": str(store.path), "removed": n}))
+        else:
+            print(f"{store.path}: {n} entries removed")
         return EXIT_OK
     info = store.stats()
     if args.json:

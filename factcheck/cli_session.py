@@ -228,7 +228,8 @@ def cmd_status(args: argparse.Namespace) -> int:
         _err(f"{path}: no such session")
         return EXIT_USAGE
     try:
-        review = Review.open(path, args.corpus, readonly=True, group=False)  # progress needs no groups
+        # progress needs no groups, nor the pages of URLs never stored (a failing server would be asked again)
+        review = Review.open(path, args.corpus, readonly=True, group=False, fetch=False)
     except SessionError as e:
         _err(str(e))
         return EXIT_USAGE

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from factcheck import cache as _cache
 from factcheck import extract as _extract
-from factcheck import ingest, lang
+from factcheck import ingest, lang, webpage
 from factcheck.model import (
     DEFAULT_MIN_SCORE,
     Article,
@@ -28,6 +28,7 @@ from factcheck.model import (
     GroupOverrides,
     InputError,
 )
+from factcheck.urls import is_http_url
 
 if TYPE_CHECKING:
     from factcheck.grouping.duplicates import DuplicateIndex
@@ -233,6 +234,7 @@ def build(
     max_bytes: int = ingest.MAX_BYTES,
     pages_dir: Path | None = None,
     refresh: bool = False,
+    fetch: bool = True,
     fetch_progress: ingest.FetchProgress | None = None,
     min_score: float = DEFAULT_MIN_SCORE,
     cache: _cache.Cache | None = None,
@@ -240,7 +242,8 @@ def build(
 ) -> Corpus:
     """Read, extract and group. ``published`` maps article keys to reviewer-set dates.
 
-    URLs among ``paths`` are read from their stored records in ``pages_dir`` (fetched when missing). Every
+    URLs among ``paths`` are read from their stored records in ``pages_dir`` (fetched when missing; with
+    ``fetch=False`` a URL not stored is not read but listed in ``errors`` as not fetched). Every
     candidate claim is kept; those scoring below ``min_score`` are hidden by default (see ``regroup``).
     Extraction results come from the cache when an article (and the extractor) is unchanged; ``cache``
     defaults to the process's (``factcheck.cache.default()``). Articles are extracted while the batch is read:
@@ -249,13 +252,14 @@ def build(
     (or ``progress``) raises stops the build (that is how a caller cancels it).
     """
     path_list = [str(p) for p in paths]
+    unfetched = [] if fetch else [p for p in path_list if _not_stored(p, pages_dir)]
     store = cache if cache is not None else _cache.default()
     corpus = Corpus(paths=path_list, min_score=min_score)
     run = _Extraction(corpus, store, published or {}, progress, extracted)
     # (a language told before is read back: see ``lang.remembering``)
     with lang.remembering(store if store.enabled else None):
         batch: Batch = ingest.load(
-            path_list,
+            [p for p in path_list if p not in unfetched],
             max_bytes=max_bytes,
             pages_dir=pages_dir,
             refresh=refresh,
@@ -264,11 +268,20 @@ def build(
             read=run.read,
         )
         corpus.articles, corpus.errors = batch.articles, batch.errors
+        corpus.errors += [
+            InputError(url, "not fetched yet (no stored page): `factcheck fetch URL` or a review stores it")
+            for url in unfetched
+        ]
         run.finish(len(batch.articles))
         if group:
             regroup(corpus, overrides, cache=store)
     store.flush()
     return corpus
+
+
+def _not_stored(path: str, pages_dir: Path | None) -> bool:
+    """``path`` is a URL whose page is not stored in ``pages_dir``."""
+    return is_http_url(path) and not webpage.record_path(path, pages_dir).is_file()
 
 
 @dataclass(frozen=True, slots=True)

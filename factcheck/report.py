@@ -104,6 +104,7 @@ def _claim_row(review: Any, art: Article, c: Claim) -> dict[str, Any]:
         "outlet": art.outlet,
         "title": art.title,
         "url": art.url,
+        "language": art.language,  # ISO 639-1, the article's (ClaimReview inLanguage)
         "published": art.published.isoformat() if art.published else None,
         "claim_id": c.id,
         "text": c.text,
@@ -466,6 +467,8 @@ def _work(r: dict[str, Any]) -> dict[str, Any]:
     if is_http_url(r["url"]):
         w["url"] = r["url"]
     w["name"] = r["title"] or r["article_key"]
+    if r["language"]:
+        w["inLanguage"] = r["language"]
     if r["outlet"]:
         w["publisher"] = {"@type": "Organization", "name": r["outlet"]}
     if r["published"]:
@@ -542,6 +545,8 @@ def claimreviews(
         if r["note"]:
             rating["ratingExplanation"] = r["note"]
         item: dict[str, Any] = {"@type": "Claim"}
+        if r["language"]:
+            item["inLanguage"] = r["language"]  # the claim is in its article's language
         speaker = r["speaker"] or r["outlet"]
         if speaker:
             item["author"] = {"@type": "Person" if r["speaker"] else "Organization", "name": speaker}

@@ -199,6 +199,7 @@ class Review:
         extracted: pipeline.Extracted | None = None,
         session_read: Callable[[Review], None] | None = None,
         group: bool = True,
+        fetch: bool = True,
     ) -> Review:
         """Open (or start) a session.
 
@@ -211,7 +212,8 @@ class Review:
         as saved (before the batch is read) and ``extracted`` each article with its claims as they come
         (``pipeline.build``): the TUI shows them on the preview before the batch is reconciled and grouped,
         and what the reviewer did meanwhile is made again on the opened review (``take_over``). ``group=False``
-        leaves the batch ungrouped (no groups, no suggestions), for what needs only the decisions (``status``)."""
+        leaves the batch ungrouped (no groups, no suggestions), for what needs only the decisions (``status``);
+        ``fetch=False`` reads only the URLs whose pages are stored (the others are listed as not fetched)."""
         path = Path(session_path)
         who = reviewer or sess.reviewer_name()
         lock: sess.SessionLock | None = None
@@ -260,7 +262,7 @@ class Review:
                         file_state=state,
                     )
                 )
-            corpus = pipeline.build(paths, group=False, progress=progress, extracted=extracted)
+            corpus = pipeline.build(paths, group=False, fetch=fetch, progress=progress, extracted=extracted)
             r = cls(path, data, corpus, reviewer=who, readonly=readonly)
             r._lock, r.lock_message, r._file_state, r._locked_out = lock, lock_message, state, locked_out
             r.report.notices = list(data.notices)
@@ -1021,13 +1023,20 @@ class Review:
         self.claim(claim_id)
         self._do("note", f"note on {claim_id}", [self._dchange(claim_id, note=str(note))])
 
+    def _evidence_item(self, claim_id: str, item: str) -> str:
+        """``item`` as evidence for ``claim_id``: an http(s) URL or another claim's id (stripped)."""
+        item = item.strip()
+        if not (is_http_url(item) or item in self._index):
+            raise ReviewError(f"evidence must be an http(s) URL or a claim id, not {item!r}")
+        if item == claim_id:
+            raise ReviewError(f"{claim_id} cannot be its own evidence; give another claim's id or a URL")
+        return item
+
     @_kept_while_loading
     def add_evidence(self, claim_id: str, item: str) -> None:
         self._check_writable()
         self.claim(claim_id)
-        item = item.strip()
-        if not (is_http_url(item) or item in self._index):
-            raise ReviewError(f"evidence must be an http(s) URL or a claim id, not {item!r}")
+        item = self._evidence_item(claim_id, item)
         d = self.decision(claim_id)
         if item in d.evidence:
             return
@@ -1061,9 +1070,7 @@ class Review:
             if note is not None:
                 fields["note"] = note
         if evidence is not None:
-            item = evidence.strip()
-            if not (is_http_url(item) or item in self._index):
-                raise ReviewError(f"evidence must be an http(s) URL or a claim id, not {item!r}")
+            item = self._evidence_item(claim_id, evidence)
             if item not in d.evidence:
                 fields["evidence"] = (*d.evidence, item)
         change = self._dchange(claim_id, **fields)

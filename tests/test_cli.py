@@ -299,3 +299,34 @@ def test_the_command_list_says_what_edit_sets(capsys) -> None:
     assert rc == 0
     flat = " ".join(out.split())
     assert "edit set an article's title, outlet or publication date, or a claim's speaker" in flat
+
+
+def test_cache_clear_json_prints_json(tmp_path: Path) -> None:
+    """`factcheck cache clear --json` printed the text line ('--json' was taken and ignored)."""
+    import os
+    import subprocess
+    import sys
+
+    env = {
+        **os.environ,
+        "FACTCHECK_CACHE": str(tmp_path / "c.sqlite3"),
+        "FACTCHECK_CONFIG": str(tmp_path / "x"),
+    }
+    art = tmp_path / "a.txt"
+    art.write_text(
+        "The minister said on Monday that inflation rose to 3.4 percent in March.\n", encoding="utf-8"
+    )
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "factcheck", *args], capture_output=True, text=True, env=env, check=False
+        )
+
+    assert run("extract", str(art)).returncode == 0
+    entries = json.loads(run("cache", "info", "--json").stdout)["entries"]
+    r = run("cache", "clear", "--json")
+    assert r.returncode == 0 and json.loads(r.stdout) == {
+        "path": str(tmp_path / "c.sqlite3"),
+        "removed": entries,
+    }
+    assert entries > 0

@@ -10,6 +10,7 @@ import sys
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -349,3 +350,51 @@ def test_a_misspelt_rating_in_the_config_does_not_stop_a_markdown_report(
     # on the command line, the same mistake is a usage error
     code, _, err = run(capsys, "report", "sessions/s.toml", "--rating", "confirmd=Accurate")
     assert code == 2 and "unknown verdict 'confirmd'" in err
+
+
+class _CountingHandler(_QuietHandler):
+    requests: ClassVar[list[str]] = []
+
+    def do_GET(self) -> None:
+        type(self).requests.append(self.path)
+        super().do_GET()
+
+
+def test_status_does_not_fetch_a_url_it_has_not_stored(
+    proj: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`factcheck status` of a session made from URLs fetched again every URL that had failed, each time (a
+    hanging server cost the full timeout on every status): it answers from the session and the stored pages
+    and lists a URL not stored yet as not fetched, with the command that fetches it."""
+    site = proj / "site"
+    site.mkdir()
+    paragraphs = "".join(f"<p>{line}</p>" for line in ALPHA.splitlines())
+    (site / "a.html").write_text(
+        f"<html><head><title>Rates</title></head><body><article><h1>Rates</h1>{paragraphs}</article></body></html>",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("FACTCHECK_PAGES", str(proj / "pages"))
+    _CountingHandler.requests = []
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_CountingHandler, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{httpd.server_address[1]}"
+        stored, missing = f"{base}/a.html", f"{base}/b.html"
+        assert main(["extract", "--json", stored]) == 0
+        cid = json.loads(capsys.readouterr().out)["articles"][0]["claims"][0]["id"]
+        assert run(capsys, "mark", "sessions/u.toml", cid, "confirmed", "--corpus", stored)[0] == 0
+        data = sess.load(proj / "sessions/u.toml")
+        data.corpus = [stored, missing]
+        sess.save(proj / "sessions/u.toml", data)
+        asked = len(_CountingHandler.requests)
+        for _ in range(2):
+            code, out, err = run(capsys, "status", "sessions/u.toml")
+            assert code == 1 and "1 of " in out, err
+            assert missing in err and "not fetched" in err and "factcheck fetch" in err, err
+        assert len(_CountingHandler.requests) == asked  # nothing fetched
+        code, out, _ = run(capsys, "status", "sessions/u.toml", "--json")
+        assert code == 1 and json.loads(out)["progress"]["confirmed"] == 1
+        assert len(_CountingHandler.requests) == asked
+    finally:
+        httpd.shutdown()
+        httpd.server_close()

@@ -301,3 +301,40 @@ def test_a_report_never_replaces_a_device_or_a_pipe(review: Review, tmp_path: Pa
     assert err.count("\n") == 1 and "not a regular file" in err and "written" not in err
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
     assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+DE = """+++
+outlet = "Tagesblatt"
+published = 2024-05-02
++++
+Bundeskanzler Olaf Scholz sagte am Montag, dass die Inflation im März auf 3,4 Prozent gestiegen sei.
+"""
+
+FR = """+++
+outlet = "Le Quotidien"
+published = 2024-05-02
++++
+Le ministre des Finances a déclaré lundi que l'inflation a atteint 3,4 % en mars, son plus haut niveau depuis 2019.
+"""
+
+
+@pytest.mark.parametrize(("text", "code"), [(DE, "de"), (FR, "fr"), (A, "en")])
+def test_claimreview_names_the_language_of_the_claim(tmp_path: Path, text: str, code: str) -> None:
+    """A ClaimReview of a German or French claim had no inLanguage: a reader of the feed could not tell the
+    claim's language. The claim (itemReviewed) and each article it appears in carry their article's language,
+    and the JSON report's claims name it."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(text, encoding="utf-8")
+    r = Review.open(tmp_path / "s.toml", [str(corpus)], reviewer="alice")
+    try:
+        cid = r.claims("a.txt")[0].id
+        r.mark(cid, Verdict.CONFIRMED)
+        (obj,) = json.loads(render(r, "claimreview", organisation="X", base_url="https://x.example/r"))
+        validate_claimreview(obj)
+        assert obj["itemReviewed"]["inLanguage"] == code
+        assert [w["inLanguage"] for w in obj["itemReviewed"]["appearance"]] == [code]
+        assert obj["itemReviewed"]["firstAppearance"]["inLanguage"] == code
+        assert json.loads(render(r, "json"))["claims"][0]["language"] == code
+    finally:
+        r.close()

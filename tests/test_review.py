@@ -135,6 +135,15 @@ def test_evidence_is_validated(review: Review) -> None:
             review.add_evidence(a[0], bad)
 
 
+def test_a_claim_is_not_its_own_evidence(review: Review) -> None:
+    """`o` with the claim's own id was taken ("evidence added"): the claim cited itself as evidence, and its
+    ClaimReview listed its own id as a citation."""
+    a = ids(review, "alpha.txt")
+    with pytest.raises(ReviewError, match="own evidence"):
+        review.add_evidence(a[0], f" {a[0]} ")
+    assert review.decision(a[0]).evidence == () and not review.can_undo
+
+
 def test_apply_check_is_one_undoable_step(review: Review, project: Path) -> None:
     a = ids(review, "alpha.txt")
     review.add_evidence(a[0], "https://example.org/earlier")

@@ -100,6 +100,21 @@ async def test_multiline_note_and_evidence(seeds_copy, session_path):
     assert list(d.evidence) == ["https://example.org/a"]
 
 
+async def test_the_claims_own_id_is_refused_as_its_evidence(seeds_copy, session_path):
+    """`o` with the claim's own id said "evidence added" and the claim cited itself."""
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        cid = main_of(app).claim.id
+        await pilot.press("o", *cid, "enter")
+        assert app.screen is not main_of_stack(app)  # the dialog stays open and says why
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert r.decision(cid).evidence == ()
+        await pilot.press("q")
+
+
 def main_of_stack(app) -> MainScreen:
     return next(s for s in app.screen_stack if isinstance(s, MainScreen))
 
@@ -680,3 +695,20 @@ async def test_a_supersession_whose_claim_is_gone_says_so(seeds_copy, session_pa
         panel = m.query_one(EventPanel).content.plain
         assert f"superseded by {b} (no longer in the articles)" in panel
         await pilot.press("q")
+
+
+def test_an_untitled_articles_list_line_is_its_first_sentence_not_its_front_matter(tmp_path) -> None:
+    """A .txt article with TOML front matter and no title was listed as '+++ outlet = "Daily Alpha"
+    published = …' (the start of the file); the line stands for the article's first text."""
+    from factcheck import ingest
+    from factcheck.tui.widgets.article_list import ArticleList
+
+    f = tmp_path / "a.txt"
+    f.write_text(
+        '+++\noutlet = "Daily Alpha"\npublished = 2024-05-01\n+++\nThe minister said on Monday that rates rose.\n',
+        encoding="utf-8",
+    )
+    (art,) = ingest.load([str(f)]).articles
+    assert art.title is None
+    line = ArticleList.prompt_for(art, dict.fromkeys(Verdict, 0), 60, warn=False).plain.splitlines()[1]
+    assert line.startswith("The minister said") and "+++" not in line

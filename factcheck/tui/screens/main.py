@@ -436,6 +436,8 @@ class MainScreen(ReadingScreen):
             return
 
         def check(v: str) -> str | None:
+            if v.strip() == c.id:
+                return "A claim is not its own evidence: give another claim's id or a URL."
             if is_http_url(v):
                 return None
             try:
@@ -449,7 +451,8 @@ class MainScreen(ReadingScreen):
         def done(item: str | None) -> None:
             if item:
                 self._mutate(self.review.add_evidence, c.id, item)
-                self.set_message("evidence added")
+                if self._ok:
+                    self.set_message("evidence added")
 
         self.app.push_screen(
             InputModal(

@@ -44,6 +44,13 @@ class ArticleList(PromptList):
         )
         outlet = clip(article.outlet or article.key, max(4, width - tail.cell_length))
         head = Content.assemble((outlet, "bold"), tail).truncate(width, ellipsis=True)
-        title = one_line(article.title or article.text[:200].strip() or article.key)
+        title = one_line(article.title or _lead(article) or article.key)
         title_line = Content.styled(title, "" if article.title else "italic").truncate(width, ellipsis=True)
         return Content("\n").join([head, title_line])
+
+
+def _lead(article: Article) -> str:
+    """The start of an untitled article's text (its headline or body: never front matter or page furniture)."""
+    first = next(iter(article.claim_segments), None)
+    start = first.start if first else 0
+    return article.text[start : start + 200].strip()
