@@ -211,7 +211,7 @@ def _print_corpus(args: argparse.Namespace, readable: Callable[[Any], None]) -> 
         tail = _corpus_tail(corpus, groups=True, show_hidden=hidden)
         for piece in json_lines("articles", _articles_json(corpus, hidden), tail):
             sys.stdout.write(piece)
-    else:
+    elif corpus.articles or not corpus.errors:  # (nothing read: the errors said it; no empty listing)
         readable(corpus)
     return exit_code(len(corpus.articles), corpus.errors)
 

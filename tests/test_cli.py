@@ -119,6 +119,15 @@ def test_bad_input_one_line_no_traceback(capsys, tmp_path, args, code, needle):
     assert len(err.strip().splitlines()) == 1
 
 
+@pytest.mark.parametrize("command", ["groups", "extract"])
+def test_nothing_readable_prints_no_empty_listing(capsys, tmp_path, command):
+    """`groups` on an empty folder said "no event groups" on stdout beside the error (exit 2): nothing was read,
+    so there is nothing to list."""
+    rc, out, err = run(capsys, command, str(tmp_path))
+    assert rc == 2
+    assert out == "" and "holds no article files" in err
+
+
 def test_partial_batch_exit_code_1(capsys, tmp_path):
     (tmp_path / "good.txt").write_text(
         "The council met on Monday to approve the budget of 3 million euros.\n", encoding="utf-8"
