@@ -659,7 +659,7 @@ def article_from_record(
         if text_date is not None and text_date != d:
             art.published_source = f"record; the text's dateline says {text_date.isoformat()}"
             art.notices.append(
-                f"date: the record says {d.isoformat()}, the text's own dateline {text_date.isoformat()}"
+                f"{DATE_CLASH_NOTICE}the record says {d.isoformat()}, the text's own dateline {text_date.isoformat()}"
                 " (set it: p in the review, or factcheck edit --published)"
             )
     elif art.published is None and art.url:
@@ -2705,6 +2705,7 @@ def _language_notice(art: Article) -> None:
 
 
 UNSUPPORTED_NOTICE = "no claims extracted: language not supported"
+DATE_CLASH_NOTICE = "date: "  # how the notice of a record date its text's dateline contradicts begins
 
 
 def claims_supported(art: Article) -> bool:

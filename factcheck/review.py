@@ -21,6 +21,7 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 from factcheck import cache as _cache
 from factcheck import pipeline
 from factcheck import session as sess
+from factcheck.ingest import DATE_CLASH_NOTICE
 from factcheck.model import Article, Claim, EventGroup, GroupOverrides, Suggestion, Verdict
 from factcheck.session import (
     Decision,
@@ -45,7 +46,6 @@ __all__ = [
 ]
 
 REATTACH_THRESHOLD = 90.0  # rapidfuzz ratio (0-100) needed to re-attach a decision to a changed claim
-DATE_NOTICE = "date: "  # how ingest's notice of a record date its text's dateline contradicts begins
 
 
 class ReviewError(Exception):
@@ -676,7 +676,7 @@ class Review:
         once the reviewer has set its publication date (they decided which one holds)."""
         rec = self._data.articles.get(article.key)
         if rec is not None and rec.published is not None:
-            return [n for n in article.notices if not n.startswith(DATE_NOTICE)]
+            return [n for n in article.notices if not n.startswith(DATE_CLASH_NOTICE)]
         return list(article.notices)
 
     def article_progress(self, article_key: str) -> dict[Verdict, int]:

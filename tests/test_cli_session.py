@@ -276,12 +276,8 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-def test_corpus_urls_are_taken_by_mark_status_and_report(
-    proj: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """`factcheck mark s.toml ID confirmed --corpus URL` said "URL: no such file or folder" (exit 2), and so
-    did report, though review, extract and groups take URLs and a session the TUI made from URLs works with
-    status and report."""
+def _rates_site(proj: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A folder holding one web page of ALPHA's text (``a.html``) to serve, the pages folder set in ``proj``."""
     site = proj / "site"
     site.mkdir()
     paragraphs = "".join(f"<p>{line}</p>" for line in ALPHA.splitlines())
@@ -290,6 +286,16 @@ def test_corpus_urls_are_taken_by_mark_status_and_report(
         encoding="utf-8",
     )
     monkeypatch.setenv("FACTCHECK_PAGES", str(proj / "pages"))
+    return site
+
+
+def test_corpus_urls_are_taken_by_mark_status_and_report(
+    proj: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`factcheck mark s.toml ID confirmed --corpus URL` said "URL: no such file or folder" (exit 2), and so
+    did report, though review, extract and groups take URLs and a session the TUI made from URLs works with
+    status and report."""
+    site = _rates_site(proj, monkeypatch)
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
@@ -366,14 +372,7 @@ def test_status_does_not_fetch_a_url_it_has_not_stored(
     """`factcheck status` of a session made from URLs fetched again every URL that had failed, each time (a
     hanging server cost the full timeout on every status): it answers from the session and the stored pages
     and lists a URL not stored yet as not fetched, with the command that fetches it."""
-    site = proj / "site"
-    site.mkdir()
-    paragraphs = "".join(f"<p>{line}</p>" for line in ALPHA.splitlines())
-    (site / "a.html").write_text(
-        f"<html><head><title>Rates</title></head><body><article><h1>Rates</h1>{paragraphs}</article></body></html>",
-        encoding="utf-8",
-    )
-    monkeypatch.setenv("FACTCHECK_PAGES", str(proj / "pages"))
+    site = _rates_site(proj, monkeypatch)
     _CountingHandler.requests = []
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_CountingHandler, directory=str(site)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()

@@ -94,9 +94,8 @@ async def test_checked_before_is_shown_and_b_applies_the_earlier_verdict(
     assert saved.decisions[claim.id].verdict == Verdict.DISPUTED
 
 
-async def test_no_archive_says_how_to_make_one(seeds_copy, tmp_path: Path, monkeypatch):
-    monkeypatch.setenv("FACTCHECK_MEMORY", str(tmp_path / "none.jsonl"))
-    r = Review.open(tmp_path / "s.toml", [str(seeds_copy)])
+def _record_notices(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The messages the main screen notifies from now on, in order."""
     said: list[str] = []
     real = MainScreen.notify
 
@@ -105,6 +104,13 @@ async def test_no_archive_says_how_to_make_one(seeds_copy, tmp_path: Path, monke
         return real(self, message, *args, **kw)
 
     monkeypatch.setattr(MainScreen, "notify", notify)
+    return said
+
+
+async def test_no_archive_says_how_to_make_one(seeds_copy, tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("FACTCHECK_MEMORY", str(tmp_path / "none.jsonl"))
+    r = Review.open(tmp_path / "s.toml", [str(seeds_copy)])
+    said = _record_notices(monkeypatch)
     app = make_app(r, Config(autosave_delay=0.05))
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
@@ -140,14 +146,7 @@ async def test_an_archive_that_is_a_folder_is_said(seeds_copy, tmp_path: Path, m
     archive.mkdir()
     monkeypatch.setenv("FACTCHECK_MEMORY", str(archive))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    said: list[str] = []
-    real = MainScreen.notify
-
-    def notify(self, message, *args, **kw):  # type: ignore[no-untyped-def]
-        said.append(str(message))
-        return real(self, message, *args, **kw)
-
-    monkeypatch.setattr(MainScreen, "notify", notify)
+    said = _record_notices(monkeypatch)
     r = Review.open(tmp_path / "s.toml", [str(seeds_copy)])
     app = make_app(r, Config(autosave_delay=0.05))
     async with app.run_test(size=SIZE) as pilot:
