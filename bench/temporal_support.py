@@ -2,7 +2,7 @@
 they were written from. Issue 21 asks that every rule be a general pattern of English news with at least two
 examples from different documents; this counts them.
 
-    python bench/temporal_support.py [--dev-corpus DIR] [--min-docs N] [--show NAME ...] [--all]
+    python bench/temporal_support.py [--dev-corpus DIR] [--min-docs N] [--folds K] [--show NAME ...] [--all]
 
 Each rule is switched off in turn: every ``[[rule]]`` record of ``factcheck/lang/en/time.toml`` and every code
 rule of ``factcheck/temporal/`` that stands as a function or pattern of its own (the post-passes over the
@@ -17,10 +17,18 @@ MEANTIME English, its development half; never a held-out or check document), and
 A document's net is gains minus costs. The table gives, per rule: the documents where it gains (TBAQ / other
 corpus), where it costs, the documents whose net is negative, the net over all documents, and on the unlabelled
 English texts of ``bench/temporal_diff.py`` (ECB+, realworld-dev and the trafilatura pages outside the fresh
-split) the readings only the rule gives and the number of texts they are in. Two lists follow: the rules whose
-gains come from fewer than ``--min-docs`` documents (default 2: "weak"), and the rules that are net negative
-on some document. ``--show NAME`` prints what a rule changes, expression by expression, on the development
-documents and on the unlabelled texts, to judge it. ``--all`` lists every rule, also those that change nothing.
+split) the readings only the rule gives and the number of texts they are in. Then:
+
+- the weak rules: gains in fewer than ``--min-docs`` documents (default 2);
+- the rules with no effect on any text: redundant (their examples read the same without them: another rule
+  reads them) or a shape no text holds;
+- value F1 of the development parts with every weak rule switched off at once;
+- the support test by document-level cross-validation (``--folds K``, default 5, 0 to skip): each fold of
+  TBAQ's development part scored with and without the rules that are weak on the documents outside it;
+- the rules whose net is negative on some document.
+
+``--show NAME`` prints what a rule changes, expression by expression, on the development documents (gold
+beside) and on the unlabelled texts, to judge it. ``--all`` lists every rule, also those that change nothing.
 """
 
 from __future__ import annotations
@@ -28,6 +36,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import random
 import re
 import sys
 from collections.abc import Iterator
@@ -218,11 +227,43 @@ def show(name: str, docs: list[bench.Doc], texts: list[dict[str, str | None]], b
                 print(f"  {sign} {t['id']} {text[st:en]!r} {typ} {val} | {around}")
 
 
+def cross_validate(
+    table: dict[str, Support], dev: list[bench.Doc], other: list[bench.Doc], k: int, min_docs: int
+) -> None:
+    """The support test by document-level cross-validation: for each of ``k`` folds of TBAQ's development part,
+    the rules with gains in fewer than ``min_docs`` documents outside the fold (the other folds and the other
+    corpus's development half) are switched off, and the fold is scored with and without them. What they gain
+    on the fold is what weak rules do on documents they were not written from."""
+    names = sorted(d.name for d in dev)
+    random.Random(bench.SPLIT_SEED + 1).shuffle(names)
+    fold_of = {n: i % k for i, n in enumerate(names)}
+    print(
+        f"\nCross-validation, {k} folds of the TBAQ development part: value F1 all / DATE of each fold with every"
+    )
+    print(f"rule, and without the rules that gain in fewer than {min_docs} documents outside it")
+    for f in range(k):
+        seen = {n for n, g in fold_of.items() if g != f} | {d.name for d in other}
+        weak = [n for n, s in table.items() if len(seen.intersection(s.gains)) < min_docs]
+        held = [d for d in dev if fold_of[d.name] == f]
+        with_all = _f1s(bench.run(held, "factcheck"))
+        with switched_off(*weak):
+            without = _f1s(bench.run(held, "factcheck"))
+        useful = [n for n in weak if set(table[n].gains) - seen]
+        print(
+            f"  fold {f} ({len(held)} documents): {with_all[0]:.3f} / {with_all[1]:.3f} -> "
+            f"{without[0]:.3f} / {without[1]:.3f}; {len(weak)} rules weak outside it, "
+            f"{len(useful)} of them gain in it ({', '.join(useful) or 'none'})"
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     ap.add_argument("--dev-corpus", metavar="DIR", help="a further corpus; only its development half is read")
     ap.add_argument("--min-docs", type=int, default=2, help="fewer documents gaining than this: weak")
     ap.add_argument("--show", action="append", default=[], metavar="NAME", help="print what a rule changes")
+    ap.add_argument(
+        "--folds", type=int, default=5, metavar="K", help="cross-validate the support test (0: no)"
+    )
     ap.add_argument("--all", action="store_true", help="list also the rules that change nothing")
     ap.add_argument("--extra", type=Path, default=Path("/work/trafi_extra"), help="the trafilatura pages")
     args = ap.parse_args(argv)
@@ -316,6 +357,8 @@ def main(argv: list[str] | None = None) -> int:
         with switched_off(*weak):
             without = _f1s(bench.run(part, "factcheck"))
         print(f"  {label}: {with_all[0]:.3f} / {with_all[1]:.3f} -> {without[0]:.3f} / {without[1]:.3f}")
+    if args.folds:
+        cross_validate(table, dev, other, args.folds, args.min_docs)
     print("\nNet negative on some development document:")
     for n, s in table.items():
         neg = sorted(d for d in s.docs() if s.net(d) < 0)
