@@ -78,6 +78,10 @@ CODE_RULES: dict[str, tuple[ModuleType, str, object]] = {
     "code:prefix (mid-, the end of, about)": (engine, "_extend_prefix", _keep_ref),
     "code:range end year": (engine, "_range_end", lambda text, prev, r: r),
     "code:weekday range": (engine, "_weekday_range", lambda text, prev, r, anchor: (prev, r)),
+    "code:week/day of a day (the week of March 6)": (engine, "_day_relation", lambda text, r, prev_end: r),
+    "code:spoken year (January nineteen ninety)": (engine, "_spoken_year_of", _no),
+    "code:clock time + day (5 p.m. Nov. 9)": (engine, "_clock_on_day", _no),
+    "code:clock time + part of day (6am Sunday morning)": (engine, "_clock_in_day_part", _no),
     "code:first day (9 and 10 March)": (engine, "_first_day", _no),
     "code:second day (April 24 and 25)": (engine, "_second_day", _no),
     "code:second year (2019-20)": (engine, "_second_year", _no),
@@ -85,7 +89,7 @@ CODE_RULES: dict[str, tuple[ModuleType, str, object]] = {
     "code:programme name": (discourse, "is_programme_name", _false),
     "code:title-case Future/Past": (discourse, "_TITLE_CASE_REF", _NEVER),
     "code:month in a SET": (discourse, "month_in_set", _keep_refs),
-    "code:clock time on the day after": (discourse, "clock_day_after", _keep_refs),
+    "code:clock time, day further on (discourse)": (discourse, "clock_day_after", _keep_refs),
     "code:clock time in a SET": (discourse, "clock_in_set", _keep_refs),
     "code:clock time on many days": (discourse, "clock_in_many_days", _keep_refs),
     "code:compound durations": (discourse, "compound_durations", _keep_refs),
@@ -317,7 +321,7 @@ def main(argv: list[str] | None = None) -> int:
         + f"; unlabelled English texts {len(texts)}"
     )
     print(
-        f"{'rule':<40} {'+docs TBAQ/other':>16} {'-docs':>5} {'net<0':>5} {'net':>5}  "
+        f"{'rule':<50} {'+docs TBAQ/other':>16} {'-docs':>5} {'net<0':>5} {'net':>5}  "
         f"{'unlabelled readings/texts':>25}"
     )
     for name, sup in table.items():
@@ -328,7 +332,7 @@ def main(argv: list[str] | None = None) -> int:
         negative = sum(1 for d in sup.docs() if sup.net(d) < 0)
         net = sum(sup.net(d) for d in sup.docs())
         print(
-            f"{name:<40} {plus_t:>10d} / {plus_o:<3d} {len(sup.costs):5d} {negative:5d} {net:+5d}  "
+            f"{name:<50} {plus_t:>10d} / {plus_o:<3d} {len(sup.costs):5d} {negative:5d} {net:+5d}  "
             f"{sup.readings:>17d} / {sup.texts:<5d}"
         )
     weak = [n for n, s in table.items() if len(s.gains) < args.min_docs]
