@@ -300,6 +300,24 @@ def _cut(sub: str, value: dt.datetime) -> str:
 # ---- scoring ----------------------------------------------------------------------------------
 
 
+def match(sys_: list[Timex], gold: list[Timex]) -> list[int | None]:
+    """For each system expression: the index of the gold expression whose value it gets right (each gold
+    expression counted once), -1 when it overlaps gold expressions but gets none of their values, None when it
+    overlaps none (a spurious expression)."""
+    used: set[int] = set()
+    out: list[int | None] = []
+    for s in sys_:
+        hits = [i for i, g in enumerate(gold) if s.start < g.end and g.start < s.end]
+        if not hits:
+            out.append(None)
+            continue
+        right = next((i for i in hits if i not in used and gold[i].value == s.value), -1)
+        if right >= 0:
+            used.add(right)
+        out.append(right)
+    return out
+
+
 @dataclass
 class Score:
     tp_span_sys: int = 0
@@ -311,16 +329,11 @@ class Score:
     def add(self, sys_: list[Timex], gold: list[Timex]) -> None:
         self.n_sys += len(sys_)
         self.n_gold += len(gold)
-        used: set[int] = set()
-        for s in sys_:
-            hits = [i for i, g in enumerate(gold) if s.start < g.end and g.start < s.end]
-            if hits:
+        for hit in match(sys_, gold):
+            if hit is not None:
                 self.tp_span_sys += 1
-                for i in hits:
-                    if i not in used and gold[i].value == s.value:
-                        used.add(i)
-                        self.tp_value += 1
-                        break
+                if hit >= 0:
+                    self.tp_value += 1
         for g in gold:
             if any(s.start < g.end and g.start < s.end for s in sys_):
                 self.tp_span_gold += 1

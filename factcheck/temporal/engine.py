@@ -330,72 +330,17 @@ def _tag_cached(text: str, anchor: dt.date | None) -> tuple[TimeRef, ...]:
                 r = TimeRef(r.start, r.end, r.text, r.type, f"{r.value[:4]}-Q{q}", r.mod)
             elif r.value == "XXXX-QX":  # "that quarter"
                 r = TimeRef(r.start, r.end, r.text, r.type, last_quarter.value, r.mod)
-        if r.type == "DATE" and _DAY_VALUE.fullmatch(r.value):
-            # "the week of March 6", "the day before Tuesday"
-            pre = (
-                _DAY_RELATION_BEFORE.search(text, max(0, r.start - 30), r.start)
-                if _may_end_in(text[max(0, r.start - 30) : r.start], _DAY_RELATION_WORDS)
-                else None
-            )
-            if pre and (result == [] or result[-1].end <= pre.start()):
-                d = dt.date.fromisoformat(r.value)
-                rel = (pre["rel"] or pre["rel2"]).lower()
-                if rel == "week":
-                    val = _iso_week(d)
-                elif rel == "weekend":
-                    val = _iso_week(d) + "-WE"
-                else:
-                    val = _fmt_date(d + dt.timedelta(days=-1 if rel == "before" else 1))
-                r = TimeRef(pre.start(), r.end, text[pre.start() : r.end], r.type, val, r.mod)
-        if result and _YEAR_VALUE.fullmatch(r.value) and r.type == "DATE":
-            # "January nineteen ninety-seven", "the winter of nineteen ninety-four"
-            p = result[-1]
-            tail = _PART_TAIL.search(p.value)
-            if (
-                p.type == "DATE"
-                and tail
-                and re.fullmatch(r"[\w .'-]*", p.text)
-                and not re.search(r"\d", p.text)
-                and re.fullmatch(r"\s+(?:of\s+)?", text[p.end : r.start])
-            ):
-                r = TimeRef(
-                    p.start, r.end, text[p.start : r.end], "DATE", f"{r.value}-{tail.group(1)}", p.mod
-                )
-                result.pop()
+        r = _day_relation(text, r, result[-1].end if result else 0)
+        if result and (year := _spoken_year_of(text, result[-1], r)) is not None:
+            result.pop()
+            r = year
         if result and r.type == "DATE" and not _FIXED_TEXT.search(r.text):
             r = _range_end(text, result[-1], r)
             if anchor is not None:
                 result[-1], r = _weekday_range(text, result[-1], r, anchor)
-        if (
-            result
-            and result[-1].type == "TIME"
-            and r.type == "DATE"
-            and re.fullmatch(r"\d{4}-\d\d-\d\d", r.value)
-            and (
-                (
-                    (_MONTH_NAME.search(r.text) or re.search(rf"\b{_WEEKDAY_RE}$", r.text))
-                    and re.fullmatch(r",?[^\S\n]+(?:on[^\S\n]+)?", text[result[-1].end : r.start])
-                )
-                or (_DAY_WORD.fullmatch(r.text) and text[result[-1].end : r.start].isspace())
-            )
-        ):
-            # "until 5 p.m. EST Nov. 9", "at 10:30 yesterday": one point in time on that day
-            p = result.pop()
-            clock = p.value.split("T", 1)[1] if "T" in p.value else ""
-            r = TimeRef(p.start, r.end, text[p.start : r.end], "TIME", f"{r.value}T{clock}", p.mod)
-        elif (
-            result
-            and _CLOCK_TIME.fullmatch(result[-1].value)
-            and r.type in ("TIME", "DATE")
-            and (part := _DAY_PART_VALUE.match(r.value)) is not None
-            and _DAY_PART_TEXT.fullmatch(r.text)
-            and _CLOCK_TO_PART.fullmatch(text, result[-1].end, r.start)
-        ):
-            # "at 18:41 this evening", "8.49pm last night", "6am on Sunday morning": the clock time on
-            # the day the part names
-            p = result.pop()
-            value = f"{part.group(1)}T{p.value.split('T', 1)[1]}"
-            r = TimeRef(p.start, r.end, text[p.start : r.end], "TIME", value, p.mod)
+        if result and (at := _clock_on_day(text, result[-1], r) or _clock_in_day_part(text, result[-1], r)):
+            result.pop()
+            r = at
         lead = _LEADING_PREP.match(r.text)
         if lead and lead.end() < len(r.text):
             st = r.start + lead.end()
@@ -417,6 +362,80 @@ def _tag_cached(text: str, anchor: dt.date | None) -> tuple[TimeRef, ...]:
             result.append(second)
             prev_end = skip_to = second.end
     return tuple(discourse.apply(text, result))
+
+
+def _day_relation(text: str, r: TimeRef, prev_end: int) -> TimeRef:
+    """A day after "the week of", "the weekend of", "the day before/after": that week, weekend or day ("the week
+    of March 6", "the day before Tuesday"); the words must lie after the expression before (``prev_end``)."""
+    if r.type != "DATE" or not _DAY_VALUE.fullmatch(r.value):
+        return r
+    before = text[max(0, r.start - 30) : r.start]
+    pre = (
+        _DAY_RELATION_BEFORE.search(text, max(0, r.start - 30), r.start)
+        if _may_end_in(before, _DAY_RELATION_WORDS)
+        else None
+    )
+    if pre is None or pre.start() < prev_end:
+        return r
+    d = dt.date.fromisoformat(r.value)
+    rel = (pre["rel"] or pre["rel2"]).lower()
+    if rel == "week":
+        val = _iso_week(d)
+    elif rel == "weekend":
+        val = _iso_week(d) + "-WE"
+    else:
+        val = _fmt_date(d + dt.timedelta(days=-1 if rel == "before" else 1))
+    return TimeRef(pre.start(), r.end, text[pre.start() : r.end], r.type, val, r.mod)
+
+
+def _spoken_year_of(text: str, p: TimeRef, r: TimeRef) -> TimeRef | None:
+    """A year ``r`` right after a month or season written in words ``p``: one date ("January nineteen
+    ninety-seven", "the winter of nineteen ninety-four")."""
+    if r.type != "DATE" or not _YEAR_VALUE.fullmatch(r.value) or p.type != "DATE":
+        return None
+    tail = _PART_TAIL.search(p.value)
+    if (
+        tail
+        and re.fullmatch(r"[\w .'-]*", p.text)
+        and not re.search(r"\d", p.text)
+        and re.fullmatch(r"\s+(?:of\s+)?", text[p.end : r.start])
+    ):
+        return TimeRef(p.start, r.end, text[p.start : r.end], "DATE", f"{r.value}-{tail.group(1)}", p.mod)
+    return None
+
+
+def _clock_on_day(text: str, p: TimeRef, r: TimeRef) -> TimeRef | None:
+    """A clock time ``p`` right before the day ``r`` it is on: one point in time ("until 5 p.m. EST Nov. 9", "at
+    10:30 yesterday")."""
+    if not (p.type == "TIME" and r.type == "DATE" and re.fullmatch(r"\d{4}-\d\d-\d\d", r.value)):
+        return None
+    link = text[p.end : r.start]
+    if not (
+        (
+            (_MONTH_NAME.search(r.text) or re.search(rf"\b{_WEEKDAY_RE}$", r.text))
+            and re.fullmatch(r",?[^\S\n]+(?:on[^\S\n]+)?", link)
+        )
+        or (_DAY_WORD.fullmatch(r.text) and link.isspace())
+    ):
+        return None
+    clock = p.value.split("T", 1)[1] if "T" in p.value else ""
+    return TimeRef(p.start, r.end, text[p.start : r.end], "TIME", f"{r.value}T{clock}", p.mod)
+
+
+def _clock_in_day_part(text: str, p: TimeRef, r: TimeRef) -> TimeRef | None:
+    """A clock time ``p`` right before a part of a named day ``r``: the clock time on that day ("at 18:41 this
+    evening", "8.49pm last night", "6am on Sunday morning")."""
+    if not (_CLOCK_TIME.fullmatch(p.value) and r.type in ("TIME", "DATE")):
+        return None
+    part = _DAY_PART_VALUE.match(r.value)
+    if (
+        part is None
+        or not _DAY_PART_TEXT.fullmatch(r.text)
+        or not _CLOCK_TO_PART.fullmatch(text, p.end, r.start)
+    ):
+        return None
+    value = f"{part.group(1)}T{p.value.split('T', 1)[1]}"
+    return TimeRef(p.start, r.end, text[p.start : r.end], "TIME", value, p.mod)
 
 
 _DAY_WORD = re.compile(r"(?i:today|yesterday|tomorrow)")

@@ -448,7 +448,7 @@ _RATE_BEFORE = re.compile(
     r"(?:\d|times|twice|once|million|billion|thousand|hundred|dollars|cents)[^\w,.;:!?\n]*(?:[a-z-]+[^\w,.;:!?\n]+){0,2}\Z"
 )
 # a preposition just before "a decade" makes it the span of the clause, a duration, however close an amount
-# is: "followed 2,000 patients for a decade", "tracked 500 people over a year" (also rule rate_a_unit); not
+# is: "followed 2,000 patients for a decade", "tracked 500 people over a year" (examples: rule duration); not
 # after a frequency: "once or twice in a month"
 _DURATION_PREP_BEFORE = re.compile(
     r"(?<!once )(?<!twice )(?<!times )\b(?:for|over|in|within|during|throughout|after|before|than|about|around|nearly|almost|under|until|by)\s+\Z"
@@ -658,7 +658,7 @@ def _long(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     return "DURATION", _duration_value(n, unit), None
 
 
-# "for years", "in recent months", "these days": rules as data (time.toml, bare_plural_units, these_days)
+# "for years", "in recent months": rules as data (time.toml, bare_plural_units; "these days": rule deictic)
 
 
 # ---- sets ----------------------------------------------------------------------------------
@@ -718,7 +718,7 @@ def _set(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     return "SET", _duration_value(n, unit), None
 
 
-# "$5 million a year", "per day": rules as data (time.toml, rate_per_unit, rate_a_unit)
+# "per day": a rule as data (time.toml, rate_per_unit); "$5 million a year": rule duration, _RATE_BEFORE above
 
 
 # "three goals in as many weeks": the amount is the number counted before, in the same clause
