@@ -84,7 +84,9 @@ def cmd_report(args: argparse.Namespace) -> int:
         "ratings": ratings,
     }
     try:
-        review = Review.open(path, args.corpus, readonly=True)
+        # like status: from the session and the stored pages; a URL not stored yet is listed, never fetched
+        # (a server that does not answer would cost the fetch timeout on every report)
+        review = Review.open(path, args.corpus, readonly=True, fetch=False)
     except SessionError as e:
         _err(str(e))
         return EXIT_USAGE

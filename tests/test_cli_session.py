@@ -397,3 +397,34 @@ def test_status_does_not_fetch_a_url_it_has_not_stored(
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+def test_report_does_not_fetch_a_url_it_has_not_stored(
+    proj: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`factcheck report` of a session made from URLs fetched every URL not stored yet (a hanging server cost
+    the full timeout on every report, as status did): it answers from the session and the stored pages, and
+    says which URLs are not fetched, in every format."""
+    site = _rates_site(proj, monkeypatch)
+    _CountingHandler.requests = []
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_CountingHandler, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{httpd.server_address[1]}"
+        stored, missing = f"{base}/a.html", f"{base}/b.html"
+        assert main(["extract", "--json", stored]) == 0
+        cid = json.loads(capsys.readouterr().out)["articles"][0]["claims"][0]["id"]
+        assert run(capsys, "mark", "sessions/u.toml", cid, "confirmed", "--corpus", stored)[0] == 0
+        data = sess.load(proj / "sessions/u.toml")
+        data.corpus = [stored, missing]
+        sess.save(proj / "sessions/u.toml", data)
+        asked = len(_CountingHandler.requests)
+        code, out, err = run(capsys, "report", "sessions/u.toml")
+        assert code == 1 and "# Fact-check report" in out, err
+        assert missing in err and "not fetched" in err and "factcheck fetch" in err, err
+        code, out, err = run(capsys, "report", "sessions/u.toml", "-f", "json")
+        assert code == 1 and json.loads(out)["summary"]["progress"]["confirmed"] == 1, err
+        assert len(_CountingHandler.requests) == asked  # nothing fetched
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
