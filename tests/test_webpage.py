@@ -623,3 +623,23 @@ def test_a_sentence_opening_with_a_date_stays_body() -> None:
     text = f"Headline of the story here\nDer Stadtrat stimmte am Montag nach einer langen Debatte für den Plan, sagte er.\n{line}\n"
     segs, _info = classify_lines(text, "de")
     assert [s.kind for s in segs if text[s.start : s.end] == line] == ["body"]
+
+
+def test_unrendered_template_lines_are_no_text_of_the_page(tmp_path: Path) -> None:
+    """lanouvellerepublique.fr: "{{nrco.contentDetailController.content.lastUpdateUser.fullName}} -
+    {{... | date : 'dd/MM/yyyy'}}" was shown as a claim (with "1000" as a time): a saved page keeps its
+    client-side templates unfilled, and a line of nothing but template expressions is no text of the page."""
+    paragraphs = f"<p>{BODY}</p>"
+    page = (
+        "<html><head><title>Council closes harbour bridge</title></head><body><article>"
+        "<h1>Council closes harbour bridge</h1>"
+        "<p>{{ctrl.content.author.fullName}} - {{ctrl.content.time*1000 | date : 'dd/MM/yyyy'}}</p>"
+        f"{paragraphs}<p>The fee is {{{{ price }}}} euros, the council said on Monday.</p>"
+        "</article></body></html>"
+    )
+    rec = webpage.page_record(page)
+    assert "ctrl.content" not in rec["text"]
+    assert "{{ price }}" in rec["text"]  # inside a sentence it stays: the line is the page's text
+    (tmp_path / "p.html").write_text(page, encoding="utf-8")
+    (a,) = load([tmp_path]).articles
+    assert "ctrl.content" not in a.text
