@@ -207,6 +207,14 @@ def cmd_edit(args: argparse.Namespace) -> int:
     return _change(path, args.corpus, edit)
 
 
+def say_notices(review: Any) -> None:
+    """Each article's notices on stderr, one line each, as ``extract`` prints them (a language with no
+    support, a record date its text contradicts unless the reviewer has set the date)."""
+    for a in review.corpus.articles:
+        for n in review.notices(a):
+            _err(f"{a.path}: {n}")
+
+
 def nothing_readable(path: Path, review: Any) -> bool:
     """True, with a line saying so, when none of the session's corpus could be read (its folder moved or
     deleted: each unreadable input is listed before): the command stops with exit 2 as every command does
@@ -237,6 +245,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         _err(str(problem))
     if nothing_readable(path, review):
         return EXIT_USAGE
+    say_notices(review)
     total = review.progress()
     per_article = {a.key: review.article_progress(a.key) for a in review.corpus.articles}
     orphans = review.orphans

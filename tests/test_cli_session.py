@@ -428,3 +428,27 @@ def test_report_does_not_fetch_a_url_it_has_not_stored(
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+ZH = "市议会周二投票决定从下个月起禁止重型车辆通过旧港口大桥，因为工程师在两根钢支柱上发现了裂缝。" * 4
+
+
+def test_status_and_report_say_which_articles_were_not_read_for_claims(
+    proj: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A batch with a Chinese page: `extract` said "zh: no claims extracted: language not supported", but
+    `status` listed the page with 0 claims and `report` counted it among "Articles: 3" without a word, as if
+    it had been read and held nothing to check."""
+    (proj / "corpus" / "zh.txt").write_text(ZH, encoding="utf-8")
+    a = claim_ids(capsys)["alpha.txt"]
+    assert run(capsys, "mark", "sessions/s.toml", a[0], "confirmed", "--corpus", "corpus")[0] == 0
+    notice = "zh.txt: zh: no claims extracted: language not supported"
+    code, out, err = run(capsys, "status", "sessions/s.toml")
+    assert code == 0 and notice in err, err
+    code, out, err = run(capsys, "report", "sessions/s.toml")
+    assert code == 0 and notice in err, err
+    assert "- Articles: 3 (1 not read for claims, language not supported: zh 1)" in out, out
+    assert "## Articles not read for claims (1)" in out and "- zh.txt: zh" in out, out
+    code, out, _ = run(capsys, "report", "sessions/s.toml", "-f", "json")
+    summary = json.loads(out)["summary"]
+    assert summary["not_read"] == [{"article": "zh.txt", "language": "zh"}], summary
