@@ -15,7 +15,7 @@ from factcheck import verdicts
 from factcheck.cli import EXIT_OK, EXIT_PARTIAL, EXIT_USAGE
 from factcheck.cli import err as _err
 from factcheck.model import Verdict
-from factcheck.textout import json_text
+from factcheck.textout import json_text, one_line
 from factcheck.urls import is_http_url
 
 
@@ -281,12 +281,13 @@ def cmd_status(args: argparse.Namespace) -> int:
     for v in Verdict:
         print(f"  {v!s:<11} {total[v]:>6}")
     if per_article:
-        width = min(max(len(k) for k in per_article), 60)
+        names = {k: one_line(k) for k in per_article}  # a file name holding a newline stays on its row
+        width = min(max(len(n) for n in names.values()), 60)
         print("per article:")
         head = "".join(f" {str(v)[:10]:>10}" for v in Verdict)
         print(f"  {'article':<{width}}{head}")
         for k, p in per_article.items():
-            shown = k if len(k) <= width else "…" + k[-(width - 1) :]
+            shown = names[k] if len(names[k]) <= width else "…" + names[k][-(width - 1) :]
             print(f"  {shown:<{width}}" + "".join(f" {p[v]:>10}" for v in Verdict))
     for line in review.report.lines():
         print(f"note: {line}")

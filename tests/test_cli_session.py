@@ -452,3 +452,18 @@ def test_status_and_report_say_which_articles_were_not_read_for_claims(
     code, out, _ = run(capsys, "report", "sessions/s.toml", "-f", "json")
     summary = json.loads(out)["summary"]
     assert summary["not_read"] == [{"article": "zh.txt", "language": "zh"}], summary
+
+
+def test_status_shows_a_file_name_with_a_newline_on_its_row(
+    proj: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An article file named "new<LF>line.txt" broke `status`'s per-article table: its row printed "new" on
+    one line and "line.txt  2  0  0  0" at the start of the next; every other output shows the name as
+    data on one line ("new␤line.txt")."""
+    (proj / "corpus" / "beta.txt").rename(proj / "corpus" / "new\nline.txt")
+    a = claim_ids(capsys)["alpha.txt"]
+    assert run(capsys, "mark", "sessions/s.toml", a[0], "confirmed", "--corpus", "corpus")[0] == 0
+    code, out, _ = run(capsys, "status", "sessions/s.toml")
+    assert code == 0
+    rows = out.split("per article:\n", 1)[1].splitlines()
+    assert len(rows) == 3 and rows[2].split()[0] == "new␤line.txt", rows
