@@ -203,6 +203,8 @@ def clean_site_name(name: Any, host: str | None = None) -> str | None:
     if m and m.start() > 0:
         head = s[: m.start()].strip(" ,")
         s = head or s
+    if not any(ch.isalnum() for ch in s):
+        return None  # "|", "»": punctuation names no site
     return s or None
 
 

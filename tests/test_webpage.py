@@ -643,3 +643,12 @@ def test_unrendered_template_lines_are_no_text_of_the_page(tmp_path: Path) -> No
     (tmp_path / "p.html").write_text(page, encoding="utf-8")
     (a,) = load([tmp_path]).articles
     assert "ctrl.content" not in a.text
+
+
+@pytest.mark.parametrize("name", ["|", " | ", "- | -", "»", "© ·"])
+def test_a_site_name_of_punctuation_is_no_outlet(name: str) -> None:
+    """schleifen.ucoz.de (realworld-dev) was listed with the outlet "|": a site's name holds a letter or a
+    digit, punctuation alone names nothing (the outlet falls back to the domain, or stays unknown)."""
+    assert metadata.clean_site_name(name, "schleifen.ucoz.de") is None
+    rec = {"sitename": name, "text": BODY, "source": "http://schleifen.ucoz.de/blog/briefe/2010-10-26-18"}
+    assert article_from_record(rec, path="p.json", key="p.json").outlet == "schleifen.ucoz.de"
