@@ -652,3 +652,29 @@ def test_a_site_name_of_punctuation_is_no_outlet(name: str) -> None:
     assert metadata.clean_site_name(name, "schleifen.ucoz.de") is None
     rec = {"sitename": name, "text": BODY, "source": "http://schleifen.ucoz.de/blog/briefe/2010-10-26-18"}
     assert article_from_record(rec, path="p.json", key="p.json").outlet == "schleifen.ucoz.de"
+
+
+def test_a_headline_given_as_the_site_name_is_no_outlet() -> None:
+    """trafilatura writes the page's title as `source-hostname` when the page names no site: exxpress.at's
+    article was listed under the outlet "Zähne zusammenbeißen: Festspiel-Reisen von Van der Bellen kosteten
+    57.000 Euro", nytimes.com's under "Fraud Charges for Dipak K. Das, ...". A title that long is a headline:
+    the outlet is the domain. A site whose title is its short name keeps it."""
+    headline = "Protokoll der Vorstandssitzung vom 10. Oktober 2019"
+    rec = {
+        "title": headline,
+        "source-hostname": headline,
+        "text": BODY,
+        "source": "https://www.talent.ch/?p=5031",
+    }
+    assert metadata.outlet_of(rec, metadata.url_of(rec)) == "talent.ch"
+    # without a URL: the record's host, never the headline in lower case
+    rec = {"title": headline, "source-hostname": headline, "hostname": "talent.ch", "text": BODY}
+    assert metadata.outlet_of(rec, None) == "talent.ch"
+    rec = {"title": headline, "source-hostname": headline, "text": BODY}
+    assert metadata.outlet_of(rec, None) is None
+    # a short name that is the whole title, and a title holding the site's name after a separator
+    rec = {"title": "BMJV", "source-hostname": "BMJV", "text": BODY, "source": "https://www.bmjv.de/x"}
+    assert metadata.outlet_of(rec, metadata.url_of(rec)) == "BMJV"
+    title = "Cup-Vorschau: Beim BSV Stans freut man sich auf ein Bruderduell - Handball Schweiz"
+    rec = {"title": title, "source-hostname": title, "text": BODY, "source": "https://www.handball.ch/a"}
+    assert metadata.outlet_of(rec, metadata.url_of(rec)) == "Handball Schweiz"
