@@ -564,6 +564,7 @@ def _json_records(text: str, suffix: str) -> tuple[list[tuple[int, dict[str, Any
     JSONL records are split on ``\\n`` only: U+2028, U+2029 and U+0085 are valid inside JSON strings."""
     items: list[tuple[int, Any]] = []
     problems: list[tuple[str, str]] = []
+    text = text.removeprefix("\ufeff")  # a UTF-8 BOM (read_text_file keeps it) is no part of the JSON
     if suffix == ".json":
         obj = parse_json(text)
         items = list(enumerate(obj if isinstance(obj, list) else [obj]))
