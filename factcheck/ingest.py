@@ -308,7 +308,7 @@ def parse_json(text: str) -> Any:
 def parse_toml(text: str, what: str) -> dict[str, Any]:
     """``tomllib.loads`` with one-line errors (``ValueError``) naming ``what`` was read."""
     try:
-        return tomllib.loads(text)
+        return tomllib.loads(text.removeprefix("\ufeff"))  # (a UTF-8 BOM a Windows editor wrote)
     except tomllib.TOMLDecodeError as e:
         raise ValueError(f"{what} is not valid TOML: {e}") from None
     except RecursionError:

@@ -27,3 +27,14 @@ def test_a_jsonl_or_json_file_saved_with_a_utf8_bom_is_read_whole(
     titles = [a["title"] for a in json.loads(cap.out)["articles"]]
     assert titles == ["T0", "T1", "T2", "B"], (titles, cap.err)
     assert "BOM" not in cap.err
+
+
+def test_a_sidecar_saved_with_a_utf8_bom_is_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A sidecar `a.toml` saved with a UTF-8 BOM made its article unreadable ("sidecar a.toml is not valid
+    TOML: Invalid statement (at line 1, column 1)"): the article was left out of the batch."""
+    (tmp_path / "a.txt").write_text(TEXT + "\n", encoding="utf-8")
+    (tmp_path / "a.toml").write_text('title = "Side title"\noutlet = "Side Outlet"\n', encoding="utf-8-sig")
+    assert main(["extract", "--json", str(tmp_path)]) == 0
+    cap = capsys.readouterr()
+    (art,) = json.loads(cap.out)["articles"]
+    assert (art["title"], art["outlet"]) == ("Side title", "Side Outlet"), cap.err
