@@ -38,3 +38,31 @@ def test_a_sidecar_saved_with_a_utf8_bom_is_read(tmp_path: Path, capsys: pytest.
     cap = capsys.readouterr()
     (art,) = json.loads(cap.out)["articles"]
     assert (art["title"], art["outlet"]) == ("Side title", "Side Outlet"), cap.err
+
+
+def test_a_file_given_twice_is_one_article(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`factcheck extract a.txt a.txt` (or a file and its folder, `review corpus corpus/a.txt`) read the
+    file twice: a second article "a.txt~2", "a copy of a.txt", counted twice by status and report."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(TEXT + "\n", encoding="utf-8")
+    (corpus / "b.txt").write_text(
+        TEXT.replace("3.4", "3.9").replace("Monday", "Friday") + "\n", encoding="utf-8"
+    )
+    a = str(corpus / "a.txt")
+    for args in (
+        [a, a],
+        [str(corpus), a],
+        [a, str(corpus)],
+        [a, str(tmp_path / "corpus" / ".." / "corpus" / "a.txt")],
+    ):
+        assert main(["extract", "--json", *args]) == 0
+        cap = capsys.readouterr()
+        keys = [x["key"] for x in json.loads(cap.out)["articles"]]
+        assert sorted(keys) == (
+            ["a.txt"] if len(set(args)) == 1 or ".." in args[1] else ["a.txt", "b.txt"]
+        ), (
+            args,
+            keys,
+        )
+        assert "copy" not in cap.err, cap.err
