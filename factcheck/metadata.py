@@ -129,8 +129,12 @@ def split_authors(v: Any, *, outlet: str | None = None) -> list[str]:
     """Authors of a record's ``author``/``authors`` value, split on real separators and cleaned."""
     if isinstance(v, str):
         v = _GENDER_FORM.sub(r"\1in", v)  # "Autor/in", "Autor:in", "Autor; In" (a split "Autor/in")
+    if isinstance(v, dict):
+        v = [v]
     if isinstance(v, list | tuple):
-        parts = [str(x) for x in v if isinstance(x, str | int | float) or x]
+        # a person may be an object with a name (schema.org's {"@type": "Person", "name": ...}), never its repr
+        names = [x.get("name") if isinstance(x, dict) else x for x in v]
+        parts = [str(x) for x in names if isinstance(x, str | int | float)]
         raw: list[str] = []
         for p in parts:
             raw.extend(_AUTHOR_SEP.split(p) if ";" in p or "|" in p else [p])

@@ -678,3 +678,22 @@ def test_a_headline_given_as_the_site_name_is_no_outlet() -> None:
     title = "Cup-Vorschau: Beim BSV Stans freut man sich auf ein Bruderduell - Handball Schweiz"
     rec = {"title": title, "source-hostname": title, "text": BODY, "source": "https://www.handball.ch/a"}
     assert metadata.outlet_of(rec, metadata.url_of(rec)) == "Handball Schweiz"
+
+
+@pytest.mark.parametrize(
+    ("authors", "expected"),
+    [
+        ([{"name": "Jane Doe"}, {"name": "John Roe"}], ["Jane Doe", "John Roe"]),
+        ({"@type": "Person", "name": "Jane Doe"}, ["Jane Doe"]),
+        (
+            [{"@type": "Person", "name": "Jane Doe"}, "John Roe", {"url": "https://x.example"}, None],
+            ["Jane Doe", "John Roe"],
+        ),
+    ],
+)
+def test_authors_given_as_objects_with_a_name(authors: object, expected: list[str]) -> None:
+    """A record whose `authors` are objects (schema.org's Person: {"@type": "Person", "name": "Jane Doe"})
+    listed the authors "{'name': 'Jane Doe'}" and "{'name': 'John Roe'}"."""
+    assert metadata.split_authors(authors) == expected
+    rec = {"title": "T", "text": BODY, "authors": authors}
+    assert article_from_record(rec, path="a.json", key="a.json").authors == expected
