@@ -1,9 +1,10 @@
-"""`factcheck status` of a session whose corpus names a URL never stored, served by a server that never answers.
+"""`factcheck status` (or `report`) of a session whose corpus names a URL never stored, served by a server
+that never answers.
 
-Times `status` (wall seconds, exit code) in two trees, each in a fresh process, on the same session: the
-server accepts the connection and sends nothing, so a `status` that fetches waits for the full fetch timeout.
+Times the command (wall seconds, exit code) in two trees, each in a fresh process, on the same session: the
+server accepts the connection and sends nothing, so a command that fetches waits for the full fetch timeout.
 
-    python bench/status_unfetched.py [--base /tmp/base12c] [--runs 2]
+    python bench/status_unfetched.py [--base /tmp/base12c] [--runs 2] [--command status|report]
 """
 
 from __future__ import annotations
@@ -23,10 +24,10 @@ HERE = Path(__file__).resolve().parent.parent
 ARTICLE = "Finance Minister Anna Berg said on Monday that inflation rose to 3.4 percent in March.\n"
 
 
-def status(tree: Path, session: Path, env: dict[str, str]) -> tuple[float, int, str]:
+def status(tree: Path, session: Path, env: dict[str, str], command: str = "status") -> tuple[float, int, str]:
     t0 = time.perf_counter()
     r = subprocess.run(
-        [sys.executable, "-m", "factcheck", "status", str(session)],
+        [sys.executable, "-m", "factcheck", command, str(session)],
         env={**env, "PYTHONPATH": str(tree)},
         cwd=session.parent,  # (python -m puts the working folder first on the path)
         capture_output=True,
@@ -44,6 +45,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--base", default="/tmp/base12c")
     ap.add_argument("--runs", type=int, default=2)
+    ap.add_argument("--command", choices=("status", "report"), default="status")
     args = ap.parse_args()
     silent = socket.socket()
     silent.bind(("127.0.0.1", 0))
@@ -61,10 +63,12 @@ def main() -> None:
             "FACTCHECK_CACHE": str(root / "cache.sqlite3"),
             "FACTCHECK_CONFIG": str(root / "none.toml"),
         }
-        print(f"status of a session naming {url} (a server that never answers), {args.runs} run(s) each")
+        print(
+            f"{args.command} of a session naming {url} (a server that never answers), {args.runs} run(s) each"
+        )
         for i in range(args.runs):
             for name, tree in (("this tree", HERE), ("baseline", Path(args.base))):
-                secs, code, last = status(tree, session, env)
+                secs, code, last = status(tree, session, env, args.command)
                 print(f"  run {i + 1} {name:<9} {secs:6.2f} s  exit {code}  {last[:110]}")
     silent.close()
 

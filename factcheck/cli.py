@@ -269,9 +269,15 @@ def cmd_times(args: argparse.Namespace) -> int:
     if args.json:
         print(json_text([r.to_json() for r in refs]))
     else:
+        # a detected language without time rules is read with the English ones (tag_language): said so
+        rules = (
+            ""
+            if lang == "en" or times_intl.supported(lang)
+            else " (no time rules for it: read with the English rules)"
+        )
         print(
             f"# {args.file}: {len(refs)} time expressions, anchor {anchor.isoformat() if anchor else 'unknown'},"
-            f" language {lang}"
+            f" language {lang}{rules}"
         )
         for r in refs:
             line = text.count("\n", 0, r.start) + 1

@@ -56,7 +56,7 @@ def register(subparsers: Any) -> None:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from factcheck.cli_session import nothing_readable
+    from factcheck.cli_session import nothing_readable, say_notices
     from factcheck.report import ReportError, render, write_report
     from factcheck.review import Review, SessionError
 
@@ -84,7 +84,9 @@ def cmd_report(args: argparse.Namespace) -> int:
         "ratings": ratings,
     }
     try:
-        review = Review.open(path, args.corpus, readonly=True)
+        # like status: from the session and the stored pages; a URL not stored yet is listed, never fetched
+        # (a server that does not answer would cost the fetch timeout on every report)
+        review = Review.open(path, args.corpus, readonly=True, fetch=False)
     except SessionError as e:
         _err(str(e))
         return EXIT_USAGE
@@ -96,6 +98,7 @@ def cmd_report(args: argparse.Namespace) -> int:
             _err(str(problem))
         if nothing_readable(path, review):
             return EXIT_USAGE
+        say_notices(review)
         notes: list[str] = []
         if args.output:
             out = write_report(review, args.format, args.output, notes=notes, strict=args.strict, **options)

@@ -15,7 +15,7 @@ from factcheck import verdicts
 from factcheck.cli import EXIT_OK, EXIT_PARTIAL, EXIT_USAGE
 from factcheck.cli import err as _err
 from factcheck.model import Verdict
-from factcheck.textout import json_text
+from factcheck.textout import json_text, one_line
 from factcheck.urls import is_http_url
 
 
@@ -207,6 +207,14 @@ def cmd_edit(args: argparse.Namespace) -> int:
     return _change(path, args.corpus, edit)
 
 
+def say_notices(review: Any) -> None:
+    """Each article's notices on stderr, one line each, as ``extract`` prints them (a language with no
+    support, a record date its text contradicts unless the reviewer has set the date)."""
+    for a in review.corpus.articles:
+        for n in review.notices(a):
+            _err(f"{a.path}: {n}")
+
+
 def nothing_readable(path: Path, review: Any) -> bool:
     """True, with a line saying so, when none of the session's corpus could be read (its folder moved or
     deleted: each unreadable input is listed before): the command stops with exit 2 as every command does
@@ -237,6 +245,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         _err(str(problem))
     if nothing_readable(path, review):
         return EXIT_USAGE
+    say_notices(review)
     total = review.progress()
     per_article = {a.key: review.article_progress(a.key) for a in review.corpus.articles}
     orphans = review.orphans
@@ -272,12 +281,13 @@ def cmd_status(args: argparse.Namespace) -> int:
     for v in Verdict:
         print(f"  {v!s:<11} {total[v]:>6}")
     if per_article:
-        width = min(max(len(k) for k in per_article), 60)
+        names = {k: one_line(k) for k in per_article}  # a file name holding a newline stays on its row
+        width = min(max(len(n) for n in names.values()), 60)
         print("per article:")
         head = "".join(f" {str(v)[:10]:>10}" for v in Verdict)
         print(f"  {'article':<{width}}{head}")
         for k, p in per_article.items():
-            shown = k if len(k) <= width else "…" + k[-(width - 1) :]
+            shown = names[k] if len(names[k]) <= width else "…" + names[k][-(width - 1) :]
             print(f"  {shown:<{width}}" + "".join(f" {p[v]:>10}" for v in Verdict))
     for line in review.report.lines():
         print(f"note: {line}")

@@ -308,7 +308,7 @@ def parse_json(text: str) -> Any:
 def parse_toml(text: str, what: str) -> dict[str, Any]:
     """``tomllib.loads`` with one-line errors (``ValueError``) naming ``what`` was read."""
     try:
-        return tomllib.loads(text)
+        return tomllib.loads(text.removeprefix("\ufeff"))  # (a UTF-8 BOM a Windows editor wrote)
     except tomllib.TOMLDecodeError as e:
         raise ValueError(f"{what} is not valid TOML: {e}") from None
     except RecursionError:
@@ -340,8 +340,19 @@ def load(
     store = cache if cache is not None else _cache.default()
     batch = Batch()
     seen_keys: set[str] = set()
-    path_list = [str(p) for p in paths]
+    # a path given twice (or a file and its folder, a URL twice) is read once: one article, not a copy of itself
+    path_list = list(dict.fromkeys(str(p) for p in paths))
     urls = [p for p in path_list if is_http_url(p)]
+    read_files: set[Path] = set()
+
+    def first_reading(f: Path) -> bool:
+        # (by the path itself, ".." read: a symlink inside the folder stays an article of its own)
+        where = Path(os.path.abspath(f))
+        if where in read_files:
+            return False
+        read_files.add(where)
+        return True
+
     done = 0
     told = 0
 
@@ -376,10 +387,14 @@ def load(
                     )
                 continue
             for f in files:
+                if not first_reading(f):
+                    continue
                 rel = f.relative_to(root).as_posix()
                 _load_file(f, _shown(root, given, f), rel, batch, seen_keys, max_bytes, root, store)
                 tell()
         elif root.is_file():
+            if not first_reading(root):
+                continue
             _load_file(
                 root,
                 shown_name(given),
@@ -564,6 +579,7 @@ def _json_records(text: str, suffix: str) -> tuple[list[tuple[int, dict[str, Any
     JSONL records are split on ``\\n`` only: U+2028, U+2029 and U+0085 are valid inside JSON strings."""
     items: list[tuple[int, Any]] = []
     problems: list[tuple[str, str]] = []
+    text = text.removeprefix("\ufeff")  # a UTF-8 BOM (read_text_file keeps it) is no part of the JSON
     if suffix == ".json":
         obj = parse_json(text)
         items = list(enumerate(obj if isinstance(obj, list) else [obj]))

@@ -129,8 +129,12 @@ def split_authors(v: Any, *, outlet: str | None = None) -> list[str]:
     """Authors of a record's ``author``/``authors`` value, split on real separators and cleaned."""
     if isinstance(v, str):
         v = _GENDER_FORM.sub(r"\1in", v)  # "Autor/in", "Autor:in", "Autor; In" (a split "Autor/in")
+    if isinstance(v, dict):
+        v = [v]
     if isinstance(v, list | tuple):
-        parts = [str(x) for x in v if isinstance(x, str | int | float) or x]
+        # a person may be an object with a name (schema.org's {"@type": "Person", "name": ...}), never its repr
+        names = [x.get("name") if isinstance(x, dict) else x for x in v]
+        parts = [str(x) for x in names if isinstance(x, str | int | float)]
         raw: list[str] = []
         for p in parts:
             raw.extend(_AUTHOR_SEP.split(p) if ";" in p or "|" in p else [p])
@@ -203,10 +207,28 @@ def clean_site_name(name: Any, host: str | None = None) -> str | None:
     if m and m.start() > 0:
         head = s[: m.start()].strip(" ,")
         s = head or s
+    if not any(ch.isalnum() for ch in s):
+        return None  # "|", "»": punctuation names no site
     return s or None
 
 
 _HOSTNAME_KEYS = ("source-hostname", "source_domain", "hostname", "domain")
+
+
+# A site's name is a few words; the page's whole title given as its site name (trafilatura's source-hostname
+# when the page names no site) is a name only as short as one ("BMJV", "Historische Wehranlage in Horka e.V"):
+# longer, it is the headline ("Protokoll der Vorstandssitzung vom 10. Oktober 2019"), and the domain names the
+# site. (A title that holds the site's name after a separator gives that part: "Cup-Vorschau: ... - Handball
+# Schweiz".)
+SITE_NAME_WORDS = 5
+
+
+def _is_headline(v: str, title: Any) -> bool:
+    return (
+        isinstance(title, str)
+        and " ".join(v.split()) == " ".join(title.split())
+        and len(v.split()) > SITE_NAME_WORDS
+    )
 
 
 def outlet_of(rec: dict[str, Any], url: str | None) -> str | None:
@@ -217,7 +239,7 @@ def outlet_of(rec: dict[str, Any], url: str | None) -> str | None:
             v = v.get("name")
         if isinstance(v, str) and v.strip() and not is_http_url(v.strip()) and not _is_host(v.strip()):
             name = clean_site_name(v, url or _host_of(rec))
-            if name:
+            if name and not _is_headline(name, rec.get("title")):
                 return name
     if isinstance(rec.get("source"), str) and not is_http_url(rec["source"]) and not _is_host(rec["source"]):
         name = clean_site_name(rec["source"])  # some scrapers write the outlet's name under "source"
@@ -225,11 +247,8 @@ def outlet_of(rec: dict[str, Any], url: str | None) -> str | None:
             return name
     if url:
         return readable_host(url)
-    for k in _HOSTNAME_KEYS:
-        v = rec.get(k)
-        if isinstance(v, str) and v.strip():
-            return readable_host(v)
-    return None
+    host = _host_of(rec)  # (trafilatura's source-hostname may be a headline, no host)
+    return readable_host(host) if host else None
 
 
 def _host_of(rec: dict[str, Any]) -> str | None:

@@ -23,6 +23,7 @@ from urllib.parse import quote
 from factcheck import config, verdicts
 from factcheck import session as sess
 from factcheck.atomic import write_atomic
+from factcheck.ingest import claims_supported
 from factcheck.model import Article, Claim
 from factcheck.session.history import history_path
 from factcheck.textout import inert, json_text
@@ -166,11 +167,18 @@ def collect(review: Any) -> dict[str, Any]:
         }
         for d in review.orphans
     ]
+    # articles in a script the sentence splitter cannot read: counted, yet no claim of theirs was looked at
+    not_read = [
+        {"article": a.key, "language": a.language or "unknown"}
+        for a in review.corpus.articles
+        if not claims_supported(a)
+    ]
     return {
         "session": str(review.path),
         "generated": _iso_time(sess.utcnow()),
         "summary": {
             "articles": len(review.corpus.articles),
+            "not_read": not_read,
             "claims": len(rows),
             "dismissed": dismissed,
             "progress": progress,
@@ -287,7 +295,15 @@ def render_markdown(data: dict[str, Any]) -> str:
     rows: list[dict[str, Any]] = data["claims"]
     by_id = {r["claim_id"]: r for r in rows}
     out = [f"# Fact-check report: {md(Path(data['session']).name)}", ""]
-    out.append(f"- Articles: {s['articles']}")
+    not_read = s["not_read"]
+    by_lang: dict[str, int] = {}
+    for a in not_read:
+        by_lang[a["language"]] = by_lang.get(a["language"], 0) + 1
+    langs = ", ".join(f"{md(k)} {n}" for k, n in sorted(by_lang.items()))
+    out.append(
+        f"- Articles: {s['articles']}"
+        + (f" ({len(not_read)} not read for claims, language not supported: {langs})" if not_read else "")
+    )
     out.append(f"- Claims: {s['claims']}" + (f" ({s['dismissed']} dismissed)" if s["dismissed"] else ""))
     total = sum(s["progress"].values())
     done = total - s["progress"].get("unreviewed", 0)
@@ -383,6 +399,13 @@ def render_markdown(data: dict[str, Any]) -> str:
             )
     else:
         out.append("None.")
+    if not_read:
+        out += ["", f"## Articles not read for claims ({len(not_read)})", ""]
+        out.append(
+            "Their language is not supported (no sentence rules for its script): no claim was extracted."
+        )
+        out.append("")
+        out += [f"- {md(a['article'])}: {md(a['language'])}" for a in not_read]
     return "\n".join(out) + "\n"
 
 

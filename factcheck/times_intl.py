@@ -295,6 +295,7 @@ class _Feat:
     plural: bool = False
     count: float | None = None
     vague: bool = False
+    named: bool = False  # the unit is written as part of a name ("Les Jours")
     direction: int | None = None  # +1 next, -1 last, 0 this
     ago: bool = False
     since: bool = False
@@ -329,12 +330,8 @@ def _features(lex: _Lexicon, run: list[_Tok], text: str) -> _Feat | None:
         elif k == "relday":
             word = t.text.lower()
             prev_word = _WORD_BEFORE.search(text, 0, t.start)
-            noun = (
-                lex.nouns_capitalised
-                and t.text[:1].isupper()
-                and prev_word is not None
-                and not re.search(r"[.!?:]\s*$", text[prev_word.end(1) : t.start])
-            )  # German "Guten Morgen" (the morning) vs "morgen" (tomorrow)
+            # German "Guten Morgen" (the morning) vs "morgen" (tomorrow)
+            noun = lex.nouns_capitalised and _capitalised_inside_sentence(t, text)
             after_det = prev_word is not None and prev_word.group(1).lower() in lex.part_after
             if word in lex.day_parts and (noun or after_det):
                 f.part = lex.day_parts[word]  # "la mañana", "esta mañana": the morning
@@ -377,6 +374,9 @@ def _features(lex: _Lexicon, run: list[_Tok], text: str) -> _Feat | None:
                 f.extra_units.append((f.unit, f.count))
             f.unit = unit
             f.plural = k == "units"
+            # "Les Jours", "Los Años Dorados": a unit with a capital inside a sentence of a language whose
+            # nouns take none is (part of) a name
+            f.named = not lex.nouns_capitalised and _capitalised_inside_sentence(t, text)
             if count is not None:
                 f.count = count
             elif not nums:
@@ -478,6 +478,15 @@ def _features(lex: _Lexicon, run: list[_Tok], text: str) -> _Feat | None:
 
 
 _WORD_BEFORE = re.compile(r"(\w+)\W{0,3}$")
+
+
+def _capitalised_inside_sentence(t: _Tok, text: str) -> bool:
+    """A word with a capital that does not open its sentence (a word stands before it, with no . ! ? or :
+    between)."""
+    if not t.text[:1].isupper():
+        return False
+    prev_word = _WORD_BEFORE.search(text, 0, t.start)
+    return prev_word is not None and not re.search(r"[.!?:]\s*$", text[prev_word.end(1) : t.start])
 
 
 def _after_day_word(run: list[_Tok], idx: int) -> bool:
@@ -586,6 +595,8 @@ def _read(lex: _Lexicon, f: _Feat, anchor: dt.date | None, tense: int) -> tuple[
             return _decade(anchor, f.count)  # "los años 30"
         if f.unit == "DE" and f.count is not None and f.count >= 10 and f.count % 10 == 0 and not f.vague:
             return _decade(anchor, f.count)  # "la década de los noventa"
+        if f.plural and f.count is None and not f.vague and f.named:
+            return None  # "le site Les Jours": a name, no duration
         if f.count is not None or f.vague or f.plural:
             value = _duration(f.unit, None if f.vague else f.count)
             for u, c in f.extra_units:  # "dos horas y 30 minutos"

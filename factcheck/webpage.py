@@ -70,6 +70,17 @@ def declared_language(html: bytes) -> str | None:
     return m.group(1).decode("ascii").lower() if m else None
 
 
+# A line of nothing but client-side template expressions ("{{article.author}} - {{date | date:'dd/MM'}}"):
+# the page's script fills it in a browser; as saved, it is template source, no text of the page.
+_TEMPLATE_LINE = re.compile(r"^\s*\{\{.*?\}\}(?:[\s\-–—|·:,/]*\{\{.*?\}\})*[\s\-–—|·:,/]*$")
+
+
+def _without_template_lines(text: str) -> str:
+    if "{{" not in text:
+        return text
+    return "\n".join(line for line in text.split("\n") if not _TEMPLATE_LINE.match(line))
+
+
 def page_record(html: bytes | str, url: str | None = None) -> dict[str, Any]:
     """The trafilatura record of one page: main text and metadata.
 
@@ -93,7 +104,8 @@ def page_record(html: bytes | str, url: str | None = None) -> dict[str, Any]:
     if not out:
         raise PageError("no extractable text on the page")
     rec: dict[str, Any] = json.loads(out)
-    text = str(rec.get("text") or "")
+    text = _without_template_lines(str(rec.get("text") or ""))
+    rec["text"] = text
     if len(text.split()) < MIN_WORDS and len("".join(text.split())) < 40:
         raise PageError("no extractable text on the page")
     if url and not rec.get("source"):

@@ -339,3 +339,22 @@ def test_cache_clear_json_prints_json(tmp_path: Path) -> None:
         "removed": entries,
     }
     assert entries > 0
+
+
+def test_times_says_when_a_detected_language_has_no_time_rules(capsys, tmp_path: Path):
+    """`factcheck times` on a Russian text printed "0 time expressions, ..., language ru", as if Russian
+    rules had found none; the English rules read it (`--lang ru` is a usage error for that reason). The
+    header says so."""
+    p = tmp_path / "ru.txt"
+    p.write_text(
+        "Первое заседание штаба поддержки Путина прошло в Екатеринбурге 6 января 2012 года. "
+        "В нём приняли участие представители общественных организаций и предприятий региона.\n",
+        encoding="utf-8",
+    )
+    rc, out, _ = run(capsys, "times", str(p))
+    assert (
+        rc == 0 and "language ru (no time rules for it: read with the English rules)" in out.splitlines()[0]
+    )
+    p.write_text("The minister said on Thursday she will travel to Rome in May.\n", encoding="utf-8")
+    rc, out, _ = run(capsys, "times", str(p))
+    assert rc == 0 and out.splitlines()[0].endswith("language en")

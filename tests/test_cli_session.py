@@ -397,3 +397,73 @@ def test_status_does_not_fetch_a_url_it_has_not_stored(
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+def test_report_does_not_fetch_a_url_it_has_not_stored(
+    proj: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`factcheck report` of a session made from URLs fetched every URL not stored yet (a hanging server cost
+    the full timeout on every report, as status did): it answers from the session and the stored pages, and
+    says which URLs are not fetched, in every format."""
+    site = _rates_site(proj, monkeypatch)
+    _CountingHandler.requests = []
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_CountingHandler, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{httpd.server_address[1]}"
+        stored, missing = f"{base}/a.html", f"{base}/b.html"
+        assert main(["extract", "--json", stored]) == 0
+        cid = json.loads(capsys.readouterr().out)["articles"][0]["claims"][0]["id"]
+        assert run(capsys, "mark", "sessions/u.toml", cid, "confirmed", "--corpus", stored)[0] == 0
+        data = sess.load(proj / "sessions/u.toml")
+        data.corpus = [stored, missing]
+        sess.save(proj / "sessions/u.toml", data)
+        asked = len(_CountingHandler.requests)
+        code, out, err = run(capsys, "report", "sessions/u.toml")
+        assert code == 1 and "# Fact-check report" in out, err
+        assert missing in err and "not fetched" in err and "factcheck fetch" in err, err
+        code, out, err = run(capsys, "report", "sessions/u.toml", "-f", "json")
+        assert code == 1 and json.loads(out)["summary"]["progress"]["confirmed"] == 1, err
+        assert len(_CountingHandler.requests) == asked  # nothing fetched
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+ZH = "市议会周二投票决定从下个月起禁止重型车辆通过旧港口大桥，因为工程师在两根钢支柱上发现了裂缝。" * 4
+
+
+def test_status_and_report_say_which_articles_were_not_read_for_claims(
+    proj: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A batch with a Chinese page: `extract` said "zh: no claims extracted: language not supported", but
+    `status` listed the page with 0 claims and `report` counted it among "Articles: 3" without a word, as if
+    it had been read and held nothing to check."""
+    (proj / "corpus" / "zh.txt").write_text(ZH, encoding="utf-8")
+    a = claim_ids(capsys)["alpha.txt"]
+    assert run(capsys, "mark", "sessions/s.toml", a[0], "confirmed", "--corpus", "corpus")[0] == 0
+    notice = "zh.txt: zh: no claims extracted: language not supported"
+    code, out, err = run(capsys, "status", "sessions/s.toml")
+    assert code == 0 and notice in err, err
+    code, out, err = run(capsys, "report", "sessions/s.toml")
+    assert code == 0 and notice in err, err
+    assert "- Articles: 3 (1 not read for claims, language not supported: zh 1)" in out, out
+    assert "## Articles not read for claims (1)" in out and "- zh.txt: zh" in out, out
+    code, out, _ = run(capsys, "report", "sessions/s.toml", "-f", "json")
+    summary = json.loads(out)["summary"]
+    assert summary["not_read"] == [{"article": "zh.txt", "language": "zh"}], summary
+
+
+def test_status_shows_a_file_name_with_a_newline_on_its_row(
+    proj: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An article file named "new<LF>line.txt" broke `status`'s per-article table: its row printed "new" on
+    one line and "line.txt  2  0  0  0" at the start of the next; every other output shows the name as
+    data on one line ("new␤line.txt")."""
+    (proj / "corpus" / "beta.txt").rename(proj / "corpus" / "new\nline.txt")
+    a = claim_ids(capsys)["alpha.txt"]
+    assert run(capsys, "mark", "sessions/s.toml", a[0], "confirmed", "--corpus", "corpus")[0] == 0
+    code, out, _ = run(capsys, "status", "sessions/s.toml")
+    assert code == 0
+    rows = out.split("per article:\n", 1)[1].splitlines()
+    assert len(rows) == 3 and rows[2].split()[0] == "new␤line.txt", rows

@@ -623,3 +623,77 @@ def test_a_sentence_opening_with_a_date_stays_body() -> None:
     text = f"Headline of the story here\nDer Stadtrat stimmte am Montag nach einer langen Debatte für den Plan, sagte er.\n{line}\n"
     segs, _info = classify_lines(text, "de")
     assert [s.kind for s in segs if text[s.start : s.end] == line] == ["body"]
+
+
+def test_unrendered_template_lines_are_no_text_of_the_page(tmp_path: Path) -> None:
+    """lanouvellerepublique.fr: "{{nrco.contentDetailController.content.lastUpdateUser.fullName}} -
+    {{... | date : 'dd/MM/yyyy'}}" was shown as a claim (with "1000" as a time): a saved page keeps its
+    client-side templates unfilled, and a line of nothing but template expressions is no text of the page."""
+    paragraphs = f"<p>{BODY}</p>"
+    page = (
+        "<html><head><title>Council closes harbour bridge</title></head><body><article>"
+        "<h1>Council closes harbour bridge</h1>"
+        "<p>{{ctrl.content.author.fullName}} - {{ctrl.content.time*1000 | date : 'dd/MM/yyyy'}}</p>"
+        f"{paragraphs}<p>The fee is {{{{ price }}}} euros, the council said on Monday.</p>"
+        "</article></body></html>"
+    )
+    rec = webpage.page_record(page)
+    assert "ctrl.content" not in rec["text"]
+    assert "{{ price }}" in rec["text"]  # inside a sentence it stays: the line is the page's text
+    (tmp_path / "p.html").write_text(page, encoding="utf-8")
+    (a,) = load([tmp_path]).articles
+    assert "ctrl.content" not in a.text
+
+
+@pytest.mark.parametrize("name", ["|", " | ", "- | -", "»", "© ·"])
+def test_a_site_name_of_punctuation_is_no_outlet(name: str) -> None:
+    """schleifen.ucoz.de (realworld-dev) was listed with the outlet "|": a site's name holds a letter or a
+    digit, punctuation alone names nothing (the outlet falls back to the domain, or stays unknown)."""
+    assert metadata.clean_site_name(name, "schleifen.ucoz.de") is None
+    rec = {"sitename": name, "text": BODY, "source": "http://schleifen.ucoz.de/blog/briefe/2010-10-26-18"}
+    assert article_from_record(rec, path="p.json", key="p.json").outlet == "schleifen.ucoz.de"
+
+
+def test_a_headline_given_as_the_site_name_is_no_outlet() -> None:
+    """trafilatura writes the page's title as `source-hostname` when the page names no site: exxpress.at's
+    article was listed under the outlet "Zähne zusammenbeißen: Festspiel-Reisen von Van der Bellen kosteten
+    57.000 Euro", nytimes.com's under "Fraud Charges for Dipak K. Das, ...". A title that long is a headline:
+    the outlet is the domain. A site whose title is its short name keeps it."""
+    headline = "Protokoll der Vorstandssitzung vom 10. Oktober 2019"
+    rec = {
+        "title": headline,
+        "source-hostname": headline,
+        "text": BODY,
+        "source": "https://www.talent.ch/?p=5031",
+    }
+    assert metadata.outlet_of(rec, metadata.url_of(rec)) == "talent.ch"
+    # without a URL: the record's host, never the headline in lower case
+    rec = {"title": headline, "source-hostname": headline, "hostname": "talent.ch", "text": BODY}
+    assert metadata.outlet_of(rec, None) == "talent.ch"
+    rec = {"title": headline, "source-hostname": headline, "text": BODY}
+    assert metadata.outlet_of(rec, None) is None
+    # a short name that is the whole title, and a title holding the site's name after a separator
+    rec = {"title": "BMJV", "source-hostname": "BMJV", "text": BODY, "source": "https://www.bmjv.de/x"}
+    assert metadata.outlet_of(rec, metadata.url_of(rec)) == "BMJV"
+    title = "Cup-Vorschau: Beim BSV Stans freut man sich auf ein Bruderduell - Handball Schweiz"
+    rec = {"title": title, "source-hostname": title, "text": BODY, "source": "https://www.handball.ch/a"}
+    assert metadata.outlet_of(rec, metadata.url_of(rec)) == "Handball Schweiz"
+
+
+@pytest.mark.parametrize(
+    ("authors", "expected"),
+    [
+        ([{"name": "Jane Doe"}, {"name": "John Roe"}], ["Jane Doe", "John Roe"]),
+        ({"@type": "Person", "name": "Jane Doe"}, ["Jane Doe"]),
+        (
+            [{"@type": "Person", "name": "Jane Doe"}, "John Roe", {"url": "https://x.example"}, None],
+            ["Jane Doe", "John Roe"],
+        ),
+    ],
+)
+def test_authors_given_as_objects_with_a_name(authors: object, expected: list[str]) -> None:
+    """A record whose `authors` are objects (schema.org's Person: {"@type": "Person", "name": "Jane Doe"})
+    listed the authors "{'name': 'Jane Doe'}" and "{'name': 'John Roe'}"."""
+    assert metadata.split_authors(authors) == expected
+    rec = {"title": "T", "text": BODY, "authors": authors}
+    assert article_from_record(rec, path="a.json", key="a.json").authors == expected

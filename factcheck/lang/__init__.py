@@ -82,10 +82,36 @@ def detect(text: str, *, sample: int = 4000) -> str | None:
     import py3langid
 
     found, _score = py3langid.classify(snippet)
-    code = str(found) if found else None
+    code = iso639_1(str(found)) if found else None
     if memo is not None:
         memo.remember(snippet, code)
     return code
+
+
+# py3langid 0.4 names some languages by ISO 639-3 codes. An article's ``language`` is ISO 639-1 (the JSON
+# contract, ClaimReview's inLanguage, the ``lang/<code>/`` folders): a variety of a macrolanguage is named by
+# the macrolanguage's code; a language ISO 639-1 lacks, and "zxx" (no linguistic content), is unknown
+# (short or mixed text such as pinyin lyrics falls on rare creoles: "gcf", "pcm").
+ISO639_3_TO_1: dict[str, str | None] = {
+    "yue": "zh",  # Cantonese
+    "wuu": "zh",  # Wu
+    "arz": "ar",  # Egyptian Arabic
+    "ary": "ar",  # Moroccan Arabic
+    "uzs": "uz",  # Southern Uzbek
+    "sdh": "ku",  # Southern Kurdish
+    "gug": "gn",  # Paraguayan Guaraní
+    "fuv": "ff",  # Nigerian Fulfulde
+    "ltg": "lv",  # Latgalian
+    "kik": "ki",  # Kikuyu
+}
+
+
+def iso639_1(code: str) -> str | None:
+    """The ISO 639-1 code of a detector's answer: two letters as they are, a variety's macrolanguage, else
+    None (unknown)."""
+    if len(code) == 2:
+        return code
+    return ISO639_3_TO_1.get(code)
 
 
 class LanguageMemo(Protocol):
