@@ -122,3 +122,17 @@ def test_the_json_contract_names_every_key(seeds_copy: Path, capsys) -> None:
             keys |= set(suggestion)
     missing = sorted(k for k in keys if f'"{k}"' not in contract.group(1))
     assert not missing, "the README's JSON contract does not name: " + ", ".join(missing)
+
+
+def test_every_repository_path_named_exists() -> None:
+    root = Path(__file__).resolve().parents[1]
+    named = set(re.findall(r"`((?:factcheck|bench|tools|tests|sessions|seeds)/[^`\s]*)`", README))
+    named |= set(re.findall(r"\b(bench/[a-z_0-9]+\.py)\b", README))
+    # placeholders: <code> is any language folder, {en,de,...} a set of them, <name> a session's name
+    concrete = {
+        n.replace("<code>", "en").replace("{en,de,fr,es,pt}", "en") for n in named if "<name>" not in n
+    }
+    concrete = {n for n in concrete if "<" not in n}
+    assert len(concrete) > 20
+    missing = sorted(n for n in concrete if not (root / n).exists())
+    assert not missing, "README names files that do not exist: " + ", ".join(missing)
