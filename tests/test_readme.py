@@ -70,3 +70,69 @@ def test_every_binding_id_is_in_the_readme() -> None:
     config = _section("Configuration", "###") if "### Configuration" in README else README
     missing = sorted(i for i in ids if f"`{i}`" not in config)
     assert not missing, "README's binding ids miss: " + ", ".join(missing)
+
+
+def test_every_environment_variable_is_documented() -> None:
+    package = Path(__file__).resolve().parents[1] / "factcheck"
+    names = set()
+    for path in package.rglob("*.py"):
+        names |= set(re.findall(r"FACTCHECK_[A-Z_]+", path.read_text(encoding="utf-8")))
+    names.discard("FACTCHECK_DATA")  # read by the benches, named in Benchmarks
+    assert names
+    missing = sorted(n for n in names if n not in README)
+    assert not missing, "README does not name: " + ", ".join(missing)
+
+
+def test_documented_defaults_are_the_code_s() -> None:
+    from factcheck import extract, model
+
+    assert f"`factcheck.model.DEFAULT_MIN_SCORE` = {model.DEFAULT_MIN_SCORE}" in README
+    assert f"`extract.MIN_SCORE` = {extract.MIN_SCORE}" in README
+    assert f'"min_score": {model.DEFAULT_MIN_SCORE}' in README
+    match = _subcommands()["match"]
+    top = next(a for a in match._actions if "--top" in a.option_strings)
+    assert f"`--top K`: matches per query (default {top.default})" in README
+    report = _subcommands()["report"]
+    fmt = next(a for a in report._actions if "--format" in a.option_strings)
+    assert f"`{fmt.default}` (default)" in README
+    assert all(f"`{c}`" in _section("Commands and options") for c in fmt.choices)
+
+
+def test_the_json_contract_names_every_key(seeds_copy: Path, capsys) -> None:
+    import json
+
+    from factcheck.cli import main
+
+    assert main(["extract", str(seeds_copy), "--json", "--no-cache"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    contract = re.search(
+        r"`extract --json` and `groups --json` print one JSON document:\n\n```\n(.*?)```", README, re.S
+    )
+    assert contract, "README has no JSON contract block"
+    keys = set(out)
+    for article in out["articles"]:
+        keys |= set(article)
+        for claim in article["claims"]:
+            keys |= set(claim)
+            for when in claim["when"]:
+                keys |= set(when)
+    for group in out["groups"]:
+        keys |= set(group)
+        for suggestion in group["suggestions"]:
+            keys |= set(suggestion)
+    missing = sorted(k for k in keys if f'"{k}"' not in contract.group(1))
+    assert not missing, "the README's JSON contract does not name: " + ", ".join(missing)
+
+
+def test_every_repository_path_named_exists() -> None:
+    root = Path(__file__).resolve().parents[1]
+    named = set(re.findall(r"`((?:factcheck|bench|tools|tests|sessions|seeds)/[^`\s]*)`", README))
+    named |= set(re.findall(r"\b(bench/[a-z_0-9]+\.py)\b", README))
+    # placeholders: <code> is any language folder, {en,de,...} a set of them, <name> a session's name
+    concrete = {
+        n.replace("<code>", "en").replace("{en,de,fr,es,pt}", "en") for n in named if "<name>" not in n
+    }
+    concrete = {n for n in concrete if "<" not in n}
+    assert len(concrete) > 20
+    missing = sorted(n for n in concrete if not (root / n).exists())
+    assert not missing, "README names files that do not exist: " + ", ".join(missing)
