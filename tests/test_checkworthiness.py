@@ -115,3 +115,19 @@ def test_the_weights_name_every_term_and_no_other() -> None:
         extract._cw_weights(weights)
     with pytest.raises(ValueError, match="unknown \\['tone'\\]"):
         extract._cw_weights({**extract._cw_vocab("en").weights, "tone": 0.1})
+
+
+def test_a_phrase_quoted_inside_the_writers_clause_is_read_with_the_clause() -> None:
+    # the quoted phrase names nothing, the writer's clause around it names, counts and reports: a claim (a
+    # dev5 page's shape; the rule also shows two ecb claims and 74 Snopes-checked ones, bench/claims_diff.py)
+    text = (
+        "Coach Jim Smith was fired in June.\n"
+        "The NCAA report says Smith allegedly gave the player the money through his assistant, Paul Brown.\n"
+        'Smith and Brown are accused of acting "contrary to principles of ethical conduct" by failing to report '
+        "their involvement in NCAA rules violations, the report said.\n"
+        '"I am so relieved and happy about all of it," the coach said.\n'
+    )
+    art = ingest.article_from_text(text, path="example.txt", key="example.txt")
+    scores = {c.text.split()[0]: c.score for c in extract.extract(art, min_score=0.0)}
+    assert scores["Smith"] >= DEFAULT_MIN_SCORE  # the phrase is part of the writer's report
+    assert scores['"I'] < DEFAULT_MIN_SCORE  # a whole quotation that names and counts nothing stays hidden
