@@ -1001,15 +1001,15 @@ def _unmasked(text: str, mask: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return spans
 
 
-def _partial_quotation(text: str, unmasked: list[tuple[int, int]], qspans: list[tuple[int, int]]) -> bool:
+def _partial_quotation(text: str, mask: list[tuple[int, int]], qspans: list[tuple[int, int]]) -> bool:
     """Whether the quoted words ``qspans`` are a phrase inside a clause of the writer's: the clause opens
     before them (three words or more: a quotation that opens the sentence, or runs on from the one before,
-    is the speaker's), and the words outside them and outside the attribution (``unmasked``) are more than
-    the quoted words, and at least six (a quotation with its "he said" has next to none)."""
-    if len(_WORDS.findall(text, 0, qspans[0][0])) < 3:
+    is the speaker's), and the words outside them and outside the attribution words (``mask``) are more
+    than the quoted words, and at least six (a quotation with its "he said" has next to none)."""
+    if not _three_words(text, 0, qspans[0][0]):
         return False
     quoted = sum(len(_WORDS.findall(text, a, b)) for a, b in qspans)
-    own = sum(len(_WORDS.findall(text, a, b)) for a, b in unmasked) - quoted
+    own = sum(len(_WORDS.findall(text, a, b)) for a, b in _unmasked(text, mask)) - quoted
     return own >= 6 and own > quoted
 
 
@@ -1034,14 +1034,14 @@ def _content(
     spans: list[tuple[int, int]] = []
     quoted = False
     if is_quote:
-        unmasked = _unmasked(ptext, mask)  # the sentence without its attribution words
-        if qspans and _partial_quotation(ptext, unmasked, qspans):
+        if qspans and _partial_quotation(ptext, mask, qspans):
             # a phrase quoted inside the writer's own clause ('are accused of acting "contrary to principles
             # of ethical conduct" by failing to report ...'): the clause is what is reported, in the
             # writer's words, not the quoted phrase
-            spans = unmasked
+            spans = _unmasked(ptext, mask)
         else:
-            spans = list(qspans) or unmasked  # (no long quotation: a short one running on)
+            # (no long quotation: a short one running on, the sentence without its attribution words)
+            spans = list(qspans) or _unmasked(ptext, mask)
             quoted = bool(spans)
     elif cspan is not None:
         spans = [cspan]
