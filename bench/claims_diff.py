@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from extract import data_dir  # noqa: E402  (bench/extract.py: ../shared/data or env FACTCHECK_DATA)
 
-SPLITS = ("dev", "dev2", "dev3", "dev4", "heldout", "ecb", "labelled", "checked", "seeds", "fresh")
+SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5", "heldout", "ecb", "labelled", "checked", "seeds", "fresh")
 
 # run in the child process of each tree: one JSON line per (split, file, claim text, label)
 _CHILD = r"""

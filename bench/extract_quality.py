@@ -11,7 +11,8 @@
    "dev2" (15 pages of 15 other outlets, round 5) is a second development split, labelled before the
    extractor was run on it and tuned on since. "dev3" (15 pages of 15 more outlets, round 6, of kinds of text
    dev and dev2 lack: sports, a live blog, opinion, an interview write-up, a feature, science...) likewise,
-   and "dev4" (15 pages of 15 more outlets, round 7).
+   "dev4" (15 pages of 15 more outlets, round 7), and "dev5" (round 13: a blind sample of 15 unseen pages of
+   15 outlets, 14 of them ECB+ news texts outside "ecb", labelled before the extractor was run on them).
    Reports, among the claims shown by default (score >= model.DEFAULT_MIN_SCORE), the precision and recall
    of check-worthy claims, the speaker accuracy on attributed claims and the time values; beside them, in
    the same run, the same figures for every candidate claim (score >= extract.MIN_SCORE, what ``--all``
@@ -26,8 +27,8 @@ claims whose text holds no time expression: how many are labelled with a time, a
 claim could inherit (the last date before it in its paragraph, in the article, the publication date) is a
 value its labels allow.
 
-    /work/venv/bin/python bench/extract_quality.py [-v] [--seeds] [--split dev|dev2|dev3|dev4|heldout|ecb|fresh]
-        [--only SPLIT ...] [--labels FILE] [--list-times dev|dev2|dev3|dev4|heldout|ecb] [--untimed SPLIT ...]
+    /work/venv/bin/python bench/extract_quality.py [-v] [--seeds] [--split dev|dev2|dev3|dev4|dev5|heldout|ecb|fresh]
+        [--only SPLIT ...] [--labels FILE] [--list-times dev|dev2|dev3|dev4|dev5|heldout|ecb] [--untimed SPLIT ...]
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ from factcheck.model import DEFAULT_MIN_SCORE, Article, Claim  # noqa: E402
 
 LABELLED = ROOT / "tests" / "fixtures" / "labelled"
 REALWORLD = ROOT / "tests" / "fixtures" / "realworld"
-REAL_SPLITS = ("dev", "dev2", "dev3", "dev4", "heldout", "ecb", "fresh")
+REAL_SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5", "heldout", "ecb", "fresh")
 
 
 def norm_name(s: str | None) -> str:

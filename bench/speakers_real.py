@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-SPLITS = ("dev", "dev2", "dev3", "heldout", "ecb", "dev4", "fresh")
+SPLITS = ("dev", "dev2", "dev3", "heldout", "ecb", "dev4", "dev5", "fresh")
 FIXTURES = ROOT / "tests" / "fixtures" / "realworld"
 
 

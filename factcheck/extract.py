@@ -988,6 +988,31 @@ def _untimed(ptext: str, start: int, when: list[TimeRef]) -> str | None:
     return out
 
 
+def _unmasked(text: str, mask: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans of ``text`` outside the ``mask`` spans (its attribution words)."""
+    spans: list[tuple[int, int]] = []
+    cur = 0
+    for a, b in sorted(x for x in mask if x[1] > x[0]):
+        if a > cur:
+            spans.append((cur, a))
+        cur = max(cur, b)
+    if cur < len(text):
+        spans.append((cur, len(text)))
+    return spans
+
+
+def _partial_quotation(text: str, mask: list[tuple[int, int]], qspans: list[tuple[int, int]]) -> bool:
+    """Whether the quoted words ``qspans`` are a phrase inside a clause of the writer's: the clause opens
+    before them (three words or more: a quotation that opens the sentence, or runs on from the one before,
+    is the speaker's), and the words outside them and outside the attribution words (``mask``) are more
+    than the quoted words, and at least six (a quotation with its "he said" has next to none)."""
+    if not _three_words(text, 0, qspans[0][0]):
+        return False
+    quoted = sum(len(_WORDS.findall(text, a, b)) for a, b in qspans)
+    own = sum(len(_WORDS.findall(text, a, b)) for a, b in _unmasked(text, mask)) - quoted
+    return own >= 6 and own > quoted
+
+
 def _content(
     ptext: str,
     start: int,
@@ -1009,16 +1034,15 @@ def _content(
     spans: list[tuple[int, int]] = []
     quoted = False
     if is_quote:
-        spans = list(qspans)
-        if not spans:  # a short quotation running on: the sentence without its attribution words
-            cur = 0
-            for a, b in sorted(x for x in mask if x[1] > x[0]):
-                if a > cur:
-                    spans.append((cur, a))
-                cur = max(cur, b)
-            if cur < len(ptext):
-                spans.append((cur, len(ptext)))
-        quoted = bool(spans)
+        if qspans and _partial_quotation(ptext, mask, qspans):
+            # a phrase quoted inside the writer's own clause ('are accused of acting "contrary to principles
+            # of ethical conduct" by failing to report ...'): the clause is what is reported, in the
+            # writer's words, not the quoted phrase
+            spans = _unmasked(ptext, mask)
+        else:
+            # (no long quotation: a short one running on, the sentence without its attribution words)
+            spans = list(qspans) or _unmasked(ptext, mask)
+            quoted = bool(spans)
     elif cspan is not None:
         spans = [cspan]
     if not spans:

@@ -66,7 +66,7 @@ def test_the_vocabulary_of_a_language_without_the_resource_is_english() -> None:
 
 def test_realworld_labels_are_unique_and_split() -> None:
     labels = tomllib.loads((REALWORLD / "labels.toml").read_text(encoding="utf-8"))
-    splits = {"dev": 0, "dev2": 0, "dev3": 0, "dev4": 0, "heldout": 0, "ecb": 0, "fresh": 0}
+    splits = {"dev": 0, "dev2": 0, "dev3": 0, "dev4": 0, "dev5": 0, "heldout": 0, "ecb": 0, "fresh": 0}
     for entry in labels["article"]:
         splits[entry["split"]] += 1
         batch = ingest.load([str(REALWORLD / "articles" / entry["file"])])
@@ -81,6 +81,7 @@ def test_realworld_labels_are_unique_and_split() -> None:
     assert splits["dev2"] >= 10  # the second development split of round 5, of other outlets
     assert splits["dev3"] >= 10  # the third (round 6), of other outlets and other kinds of text
     assert splits["dev4"] >= 10  # the fourth (round 7), labelled before the extractor ran on it
+    assert splits["dev5"] >= 10  # round 13's blind sample of unseen pages, labelled likewise
 
 
 def test_the_score_is_the_weighted_sum_of_its_terms() -> None:
@@ -114,3 +115,19 @@ def test_the_weights_name_every_term_and_no_other() -> None:
         extract._cw_weights(weights)
     with pytest.raises(ValueError, match="unknown \\['tone'\\]"):
         extract._cw_weights({**extract._cw_vocab("en").weights, "tone": 0.1})
+
+
+def test_a_phrase_quoted_inside_the_writers_clause_is_read_with_the_clause() -> None:
+    # the quoted phrase names nothing, the writer's clause around it names, counts and reports: a claim (a
+    # dev5 page's shape; the rule also shows two ecb claims and 74 Snopes-checked ones, bench/claims_diff.py)
+    text = (
+        "Coach Jim Smith was fired in June.\n"
+        "The NCAA report says Smith allegedly gave the player the money through his assistant, Paul Brown.\n"
+        'Smith and Brown are accused of acting "contrary to principles of ethical conduct" by failing to report '
+        "their involvement in NCAA rules violations, the report said.\n"
+        '"I am so relieved and happy about all of it," the coach said.\n'
+    )
+    art = ingest.article_from_text(text, path="example.txt", key="example.txt")
+    scores = {c.text.split()[0]: c.score for c in extract.extract(art, min_score=0.0)}
+    assert scores["Smith"] >= DEFAULT_MIN_SCORE  # the phrase is part of the writer's report
+    assert scores['"I'] < DEFAULT_MIN_SCORE  # a whole quotation that names and counts nothing stays hidden

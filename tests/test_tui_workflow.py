@@ -716,6 +716,12 @@ async def test_group_screens_count_and_offer_claims_never_evidence(seeds_copy, s
     """A group's members include sentences kept as grouping evidence only: the groups screen counts, the
     event panel and the merge picker show and offer its claims alone (an evidence id given to merge_groups
     is an unknown claim)."""
+    # a sentence under the extractor's floor, whatever the seeds hold: a quoted feeling that names nothing
+    (seeds_copy / "zz_feeling.txt").write_text(
+        "Coach thanks fans\n\nThe club won the cup on Saturday, its first title in 20 years.\n"
+        '"I am so relieved and happy about all of it," the coach said.\n',
+        encoding="utf-8",
+    )
     r = open_review(seeds_copy, session_path)
     evidence = [c for c in r.corpus.all_claims() if r.corpus.is_evidence(c)]
     assert evidence, "the seeds have sentences under the extractor's floor"
