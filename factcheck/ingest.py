@@ -25,6 +25,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
+import yaml
+
 from factcheck import cache as _cache
 from factcheck import furniture, metadata, webpage
 from factcheck import lang as langres
@@ -901,11 +903,55 @@ def _lines(text: str, offset: int = 0) -> list[_Line]:
 
 
 def _front_matter(text: str) -> tuple[int, dict[str, Any]]:
-    """Length of a leading TOML front matter block between ``+++`` lines, and its data."""
+    """Length of a leading front matter block and its data: TOML between ``+++`` lines, or YAML between
+    ``---`` lines (Jekyll, Hugo), read with ``_yaml_front_matter``."""
     m = re.match(r"\ufeff?\+\+\+[ \t]*\n(.*?\n)?\+\+\+[ \t]*(?:\n|$)", text, re.S)
-    if not m:
+    if m:
+        return m.end(), parse_toml(m.group(1) or "", "front matter")
+    m = re.match(
+        r"\ufeff?---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|$)", text[:YAML_FRONT_MATTER_MAX], re.S
+    )
+    data = _yaml_front_matter(m.group(1) or "") if m else None
+    if m is None or data is None:
         return 0, {}
-    return m.end(), parse_toml(m.group(1) or "", "front matter")
+    return m.end(), data
+
+
+# A YAML front matter block is read only within the text's first characters, and only when it names one of
+# the keys static-site generators write: a text that opens with a rule ("---") and a "Note: ..." line is no
+# front matter. Its YAML ``date`` and ``author`` are our ``published`` and ``authors``.
+YAML_FRONT_MATTER_MAX = 65_536
+_YAML_KEYS = frozenset(
+    "title date author authors url outlet published layout tags categories description slug draft lastmod"
+    " summary permalink".split()
+)
+_YAML_RENAMED = {"date": "published", "author": "authors"}
+
+
+def _plain_value(value: Any) -> bool:
+    """A scalar (text, number, date) or a short list of strings: what metadata can use."""
+    if isinstance(value, list):
+        return len(value) <= 50 and all(isinstance(v, str) for v in value)
+    return isinstance(value, (str, int, float, dt.date)) and not isinstance(value, bool)
+
+
+def _yaml_front_matter(block: str) -> dict[str, Any] | None:
+    """The metadata of a YAML front matter block (``yaml.safe_load``: data only, never objects), or None
+    when the block is not front matter. Only scalar values and lists of strings are kept: an alias-built
+    structure ("billion laughs") is never expanded."""
+    try:
+        data = yaml.safe_load(block)
+    except (yaml.YAMLError, RecursionError):
+        return None
+    if not isinstance(data, dict) or not any(isinstance(k, str) and k.lower() in _YAML_KEYS for k in data):
+        return None
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        if not isinstance(key, str):
+            continue
+        if _plain_value(value):
+            out.setdefault(_YAML_RENAMED.get(key.lower(), key.lower()), value)
+    return out
 
 
 _URL_LINE = re.compile(
