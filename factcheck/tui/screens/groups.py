@@ -34,6 +34,7 @@ from factcheck.tui.fmt import (
     verdict_word,
 )
 from factcheck.tui.screens.help import HelpScreen
+from factcheck.tui.widgets.article_view import ArticleView
 
 _ORDER = (Verdict.CONFIRMED, Verdict.DISPUTED, Verdict.SUPERSEDED, Verdict.UNREVIEWED)
 
@@ -129,8 +130,9 @@ class GroupsScreen(Screen[str | None]):
         def back(claim_id: str | None) -> None:
             if claim_id:
                 self.dismiss(claim_id)
-            else:
-                self._fill()  # verdicts may have changed
+            else:  # verdicts may have changed, and groups (a split, an undo there)
+                self.groups = sorted(self.review.corpus.groups, key=_time_key)
+                self._fill()
 
         self.app.push_screen(GroupDetailScreen(self.review, self.groups[t.cursor_row]), back)
 
@@ -144,18 +146,25 @@ class GroupDetailScreen(Screen[str | None]):
     HELP_TITLE = "Event group"
     HELP = (
         "One event group: its claims side by side, oldest report first, each with outlet, publication date, "
-        "verdict, speaker, time and text. ←/→ choose a claim (its card is framed); c/d/u give it a verdict; "
-        "enter goes to it on the main screen; escape goes back."
+        "verdict, speaker, time and text; the title counts the claims decided. ←/→ choose a claim (its card "
+        "is framed); c/d/u give it a verdict; x takes it out of the group; v reads its article with the claim "
+        "underlined; ctrl+z/ctrl+y undo and redo (a merge or split too: the screen then shows the chosen "
+        "claim's group as it is now); enter goes to the claim on the main screen; escape goes back."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "back", "Back", id="group-back"),
         Binding("enter", "jump", "Go to claim", id="group-jump"),
         # priority: the focused card row would scroll with the arrows instead of choosing a card
-        Binding("right,l", "choose(1)", "Next →", id="group-right", priority=True),
-        Binding("left,h", "choose(-1)", "← Prev", id="group-left", priority=True),
+        Binding("right,l", "choose(1)", "Next", id="group-right", priority=True),
+        Binding("left,h", "choose(-1)", "Prev", id="group-left", priority=True),
         Binding("c", "mark('confirmed')", "Confirm", id="group-mark-confirmed"),
         Binding("d", "mark('disputed')", "Dispute", id="group-mark-disputed"),
         Binding("u", "mark('unreviewed')", "Unmark", id="group-mark-unreviewed"),
+        Binding("v", "read", "Article", id="group-read"),
+        # the main screen's ids: a key the reviewer remapped there is the same key here
+        Binding("x", "take_out", "Out of group", id="take-out-of-group"),
+        Binding("ctrl+z", "undo", "Undo", id="undo"),
+        Binding("ctrl+y", "redo", "Redo", id="redo"),
         Binding("question_mark,f1", "help", "Help", id="group-help"),
     ]
     MAX_CARDS = 60
@@ -183,26 +192,58 @@ class GroupDetailScreen(Screen[str | None]):
         return sorted(claims, key=order)[: self.MAX_CARDS]
 
     def compose(self) -> ComposeResult:
-        g = self.group
-        yield Static(
-            Content.assemble(
-                ("Event ", "bold"),
-                literal(g.id),
-                " · time ",
-                (readable_time(g.when) if g.when else "unknown", "$text-accent"),
-                " · ",
-                literal(clip(event_title(g), 120)),
-            ),
-            id="group-title",
-        )
+        yield Static(self._title(), id="group-title")
         with HorizontalScroll(id="cards"):
-            for i, c in enumerate(self.claims):
-                yield VerticalScroll(
-                    Static(self._card(c), id=f"card-text-{i}"),
-                    classes="card -chosen" if i == 0 else "card",
-                    id=f"card-{i}",
-                )
+            yield from self._cards()
         yield Footer(compact=True)
+
+    def _title(self) -> Content:
+        g = self.group
+        decided = sum(1 for c in self.claims if self.review.decision(c.id).verdict != Verdict.UNREVIEWED)
+        return Content.assemble(
+            ("Event ", "bold"),
+            literal(g.id),
+            " · time ",
+            (readable_time(g.when) if g.when else "unknown", "$text-accent"),
+            f" · {decided} of {len(self.claims)} claim(s) decided · ",
+            literal(clip(event_title(g), 120)),
+        )
+
+    def _cards(self) -> list[VerticalScroll]:
+        return [
+            VerticalScroll(
+                Static(self._card(c), classes="card-text"),
+                classes="card -chosen" if i == self.chosen else "card",
+            )
+            for i, c in enumerate(self.claims)
+        ]
+
+    def _card_widgets(self) -> list[VerticalScroll]:
+        return list(self.query_one("#cards", HorizontalScroll).query_children(VerticalScroll))
+
+    async def _show_group_of(self, claim_id: str | None) -> None:
+        """Show the group that now holds ``claim_id`` (after an undo, a redo or a split, the group on screen
+        may have grown, shrunk or gone), with that claim chosen; the same group when it is in none."""
+        g = self.review.corpus.group_of(claim_id) if claim_id else None
+        if g is None:
+            g = next((x for x in self.review.corpus.groups if x.id == self.group.id), None)
+        if g is None:  # (gone: the group of a claim it had)
+            old = {c.id for c in self.claims}
+            g = next((x for x in self.review.corpus.groups if old & set(x.claims)), self.group)
+        self.group = g
+        self.claims = self._ordered_claims()
+        ids = [c.id for c in self.claims]
+        self.chosen = ids.index(claim_id) if claim_id in ids else 0
+        self.query_one("#group-title", Static).update(self._title())
+        cards = self.query_one("#cards", HorizontalScroll)
+        await cards.remove_children()
+        await cards.mount_all(self._cards())
+        self.call_after_refresh(self._scroll_to_chosen)
+
+    def _scroll_to_chosen(self) -> None:
+        widgets = self._card_widgets()
+        if 0 <= self.chosen < len(widgets):
+            self.query_one("#cards", HorizontalScroll).scroll_to_widget(widgets[self.chosen], animate=False)
 
     def _card(self, c: Claim) -> Content:
         a = self._articles.get(c.article_key)
@@ -230,24 +271,27 @@ class GroupDetailScreen(Screen[str | None]):
         self.app.push_screen(HelpScreen(self, [b for b in self.BINDINGS if isinstance(b, Binding)]))
 
     def action_choose(self, step: int) -> None:
-        if not self.claims:
+        widgets = self._card_widgets()
+        if not self.claims or len(widgets) != len(self.claims):
             return
-        self.query_one(f"#card-{self.chosen}").remove_class("-chosen")
+        widgets[self.chosen].remove_class("-chosen")
         self.chosen = max(0, min(self.chosen + step, len(self.claims) - 1))
-        card = self.query_one(f"#card-{self.chosen}")
-        card.add_class("-chosen")
-        self.query_one("#cards", HorizontalScroll).scroll_to_widget(card, animate=False)
+        widgets[self.chosen].add_class("-chosen")
+        self._scroll_to_chosen()
+
+    def _writable(self) -> bool:
+        if self.review.try_writable():
+            return True
+        self.notify(
+            self.review.readonly_reason or "The session is open read-only.",
+            severity="warning",
+            timeout=4,
+            markup=False,
+        )
+        return False
 
     def action_mark(self, verdict: str) -> None:
-        if not self.claims:
-            return
-        if not self.review.try_writable():
-            self.notify(
-                self.review.readonly_reason or "The session is open read-only.",
-                severity="warning",
-                timeout=4,
-                markup=False,
-            )
+        if not self.claims or not self._writable():
             return
         c = self.claims[self.chosen]
         try:
@@ -255,8 +299,105 @@ class GroupDetailScreen(Screen[str | None]):
         except ReviewError as e:
             self.notify(str(e), severity="error", timeout=6, markup=False)
             return
-        self.query_one(f"#card-text-{self.chosen}", Static).update(self._card(c))
+        self._card_widgets()[self.chosen].query_one(".card-text", Static).update(self._card(c))
+        self.query_one("#group-title", Static).update(self._title())
         self.fc_app.schedule_save()
+
+    async def action_take_out(self) -> None:
+        if not self.claims or not self._writable():
+            return
+        c = self.claims[self.chosen]
+        if len(self.claims) <= 1:
+            self.notify("This claim is in no group with others.", timeout=3, markup=False)
+            return
+        try:
+            self.review.take_out_of_group(c.id)
+        except ReviewError as e:
+            self.notify(str(e), severity="error", timeout=6, markup=False)
+            return
+        self.fc_app.schedule_save()
+        rest = [x.id for x in self.claims if x.id != c.id]
+        await self._show_group_of(rest[min(self.chosen, len(rest) - 1)])
+        self.notify(f"Taken out of the group: {clip(one_line(c.text), 60)}", timeout=3, markup=False)
+
+    async def _undo_redo(self, redo: bool) -> None:
+        if not self._writable():
+            return
+        try:
+            desc = self.review.redo() if redo else self.review.undo()
+        except ReviewError as e:
+            self.notify(str(e), severity="error", timeout=6, markup=False)
+            return
+        if not desc:
+            self.notify(f"Nothing to {'redo' if redo else 'undo'}.", timeout=3, markup=False)
+            return
+        self.fc_app.schedule_save()
+        # the claim it changed when it is one, else the claim chosen: shown in its group as it is now
+        changed = [key for kind, key in self.review.last_undo_changes if kind in ("decision", "manual")]
+        chosen = self.claims[self.chosen].id if self.claims else None
+        await self._show_group_of(changed[0] if changed else chosen)
+        self.notify(f"{'redone' if redo else 'undone'}: {desc}", timeout=3, markup=False)
+
+    async def action_undo(self) -> None:
+        await self._undo_redo(redo=False)
+
+    async def action_redo(self) -> None:
+        await self._undo_redo(redo=True)
+
+    def action_read(self) -> None:
+        if not self.claims:
+            return
+        c = self.claims[self.chosen]
+        article = self._articles.get(c.article_key)
+        if article is not None:
+            self.app.push_screen(ArticleScreen(self.review, article, c))
 
     def action_jump(self) -> None:
         self.dismiss(self.claims[self.chosen].id if self.claims else None)
+
+
+class ArticleScreen(Screen[None]):
+    """A claim's article, read from a group's screen: its text with every claim tinted, this one underlined
+    and in view; escape goes back to the group."""
+
+    HELP_TITLE = "Article"
+    HELP = (
+        "The article of the claim chosen in the event group: its text with each claim tinted in its verdict's "
+        "colour and the chosen claim underlined. Arrows and page keys scroll; escape goes back to the group."
+    )
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,v", "back", "Back", id="article-back"),
+        Binding("question_mark,f1", "help", "Help", id="article-help"),
+    ]
+
+    def __init__(self, review: Review, article: Article, claim: Claim) -> None:
+        super().__init__(id="group-article")
+        self.review, self.article, self.claim = review, article, claim
+
+    def compose(self) -> ComposeResult:
+        a = self.article
+        yield Static(
+            Content.assemble(
+                literal(article_name(a), "bold"),
+                ("  ", ""),
+                (date_text(a.published), "$text-muted"),
+                " · ",
+                literal(clip(one_line(a.title or a.key), 120)),
+            ),
+            id="group-article-title",
+        )
+        yield ArticleView(id="group-article-text")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        claims = self.review.claims(self.article.key)
+        verdicts = {c.id: self.review.decision(c.id).verdict for c in claims}
+        view = self.query_one(ArticleView)
+        view.focus()
+        self.call_after_refresh(view.show, self.article, claims, verdicts, self.claim)
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen(self, [b for b in self.BINDINGS if isinstance(b, Binding)]))
