@@ -7,16 +7,16 @@ given here go through the Review like any other; the main screen refreshes when 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import ClassVar
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import HorizontalScroll, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import Footer, Static
 
 from factcheck.model import Article, Claim, EventGroup, Verdict
 from factcheck.review import Review, ReviewError
@@ -35,6 +35,7 @@ from factcheck.tui.fmt import (
 )
 from factcheck.tui.screens.help import HelpScreen
 from factcheck.tui.widgets.article_view import ArticleView
+from factcheck.tui.widgets.prompt_list import PromptList
 
 _ORDER = (Verdict.CONFIRMED, Verdict.DISPUTED, Verdict.SUPERSEDED, Verdict.UNREVIEWED)
 
@@ -42,6 +43,27 @@ _ORDER = (Verdict.CONFIRMED, Verdict.DISPUTED, Verdict.SUPERSEDED, Verdict.UNREV
 def _time_key(g: EventGroup) -> tuple[int, str, str]:
     w = g.when or ""
     return (0 if w[:1].isdigit() else 1 if w else 2, w, g.id)  # dated, partly known, unknown
+
+
+@dataclass(frozen=True)
+class _Row:
+    """What a group's line on the groups screen says, before it is fitted to a width (the untrusted parts
+    already made inert)."""
+
+    head: str  # the time and the claims per verdict, in columns of fixed width
+    outlets: str
+    title: str
+
+
+# cells of each column of the groups screen (at most, for the outlets; the event takes the rest of the line)
+_WHEN, _COUNT, _OUTLETS = 18, 4, 30
+
+
+def _cell(text: str, width: int) -> Content:
+    """``text`` (made inert) in a column ``width`` cells wide: cut with "…" when longer, padded when shorter
+    (by cells: wide characters count twice)."""
+    # (a character takes one cell or more: the first width + 1 characters decide where the cut falls)
+    return Content(text[: width + 1]).truncate(width, ellipsis=True, pad=True)
 
 
 class GroupsScreen(Screen[str | None]):
@@ -63,52 +85,77 @@ class GroupsScreen(Screen[str | None]):
         super().__init__(id="groups")
         self.review = review
         self.groups: list[EventGroup] = []
+        self._rows: list[_Row] = []
         self._articles: dict[str, Article] = {a.key: a for a in review.corpus.articles}
+
+    @property
+    def table(self) -> PromptList:
+        """The groups, one line each (a line-based list: no widget or table cell per group)."""
+        return self.query_one("#groups-table", PromptList)
 
     def compose(self) -> ComposeResult:
         yield Static(Content("Event groups by event time"), id="groups-title")
-        yield DataTable(id="groups-table", cursor_type="row", zebra_stripes=True)
+        yield Static(id="groups-header")
+        yield PromptList(id="groups-table")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        t = self.query_one(DataTable)
-        t.add_column("When", key="when")
-        for v in _ORDER:
-            t.add_column(BADGE[v][0], key=str(v))
-        t.add_column("Outlets", key="outlets")
-        t.add_column("Event", key="label")
-        self.groups = sorted(self.review.corpus.groups, key=_time_key)
-        self._fill()
+        self._count()  # (the lines are fitted when the list knows its width: PromptList.WidthChanged)
         self.query_one("#groups-title", Static).update(
             Content(f"{len(self.groups)} event groups, sorted by event time · enter opens one · escape back")
         )
-        t.focus()
+        self.table.focus()
 
-    def _fill(self) -> None:
-        t = self.query_one(DataTable)
-        row = t.cursor_row
-        t.clear()
+    def _count(self) -> None:
+        """Sort the groups and count each one's claims per verdict (what changes when a decision does)."""
+        self.groups = sorted(self.review.corpus.groups, key=_time_key)
         dec = self.review.data.decisions
+        names: dict[str, str] = {}
+        self._rows = []
         for g in self.groups:
             counts = dict.fromkeys(_ORDER, 0)
-            outlets: list[str] = []
+            outlets: dict[str, None] = {}
             for c in self.review.group_claims(g):
                 d = dec.get(c.id)
                 if d is not None and d.dismissed:
                     continue
                 counts[d.verdict if d else Verdict.UNREVIEWED] += 1
-                name = article_name(self._articles.get(c.article_key))
-                if name not in outlets:
-                    outlets.append(name)
-            t.add_row(
-                Text(readable_time(g.when, short=True) if g.when else "?"),
-                *(Text(str(counts[v]) if counts[v] else "·") for v in _ORDER),
-                Text(clip(", ".join(outlets), 30)),
-                Text(clip(event_title(g), 200)),
-                key=g.id,
+                name = names.get(c.article_key)
+                if name is None:
+                    name = names[c.article_key] = article_name(self._articles.get(c.article_key))
+                outlets[name] = None
+            when = clip(readable_time(g.when, short=True) if g.when else "?", _WHEN - 1)
+            head = f"{when:<{_WHEN}}" + "".join(f"{counts[v] or '·':>{_COUNT}}" for v in _ORDER)
+            self._rows.append(_Row(head, ", ".join(outlets), one_line(event_title(g))))
+
+    def _fill(self) -> None:
+        """Fit every group's line to the list's width (again when it changes)."""
+        t = self.table
+        width = t.line_width
+        rest = max(2, width - _WHEN - len(_ORDER) * _COUNT - 3)
+        outlets = min(_OUTLETS, rest // 3)  # (narrow terminals: the event keeps two thirds)
+        event = rest - outlets
+        self.query_one("#groups-header", Static).update(
+            Content.assemble(
+                _cell("When", _WHEN),
+                *(Content.assemble(" " * (_COUNT - 1), Content.styled(*BADGE[v])) for v in _ORDER),
+                " ",
+                _cell("Outlets", outlets),
+                "  ",
+                _cell("Event", event),
             )
-        if self.groups:
-            t.move_cursor(row=min(max(row, 0), len(self.groups) - 1))
+        )
+        t.set_prompts(
+            Content.assemble(r.head, " ", _cell(r.outlets, outlets), "  ", _cell(r.title, event))
+            for r in self._rows
+        )
+        if self.groups and t.highlighted is None:
+            t.highlighted = 0
+
+    @on(PromptList.WidthChanged)
+    def _width_changed(self, event: PromptList.WidthChanged) -> None:
+        event.stop()
+        self._fill()
 
     def action_back(self) -> None:
         self.dismiss(None)
@@ -117,27 +164,31 @@ class GroupsScreen(Screen[str | None]):
         self.app.push_screen(HelpScreen(self, [b for b in self.BINDINGS if isinstance(b, Binding)]))
 
     def action_cursor_down(self) -> None:
-        self.query_one(DataTable).action_cursor_down()
+        self.table.action_cursor(1)
 
     def action_cursor_up(self) -> None:
-        self.query_one(DataTable).action_cursor_up()
+        self.table.action_cursor(-1)
 
     def action_open(self) -> None:
-        t = self.query_one(DataTable)
-        if not self.groups or t.cursor_row < 0:
+        row = self.table.highlighted
+        if not self.groups or row is None:
             return
+        version = self.review.version
+        chosen = self.groups[row].id
 
         def back(claim_id: str | None) -> None:
             if claim_id:
                 self.dismiss(claim_id)
-            else:  # verdicts may have changed, and groups (a split, an undo there)
-                self.groups = sorted(self.review.corpus.groups, key=_time_key)
+            elif self.review.version != version:  # verdicts, or groups (a split, an undo there), changed
+                self._count()
                 self._fill()
+                ids = [g.id for g in self.groups]
+                self.table.highlighted = ids.index(chosen) if chosen in ids else min(row, len(ids) - 1)
 
-        self.app.push_screen(GroupDetailScreen(self.review, self.groups[t.cursor_row]), back)
+        self.app.push_screen(GroupDetailScreen(self.review, self.groups[row]), back)
 
-    @on(DataTable.RowSelected)
-    def _selected(self, event: DataTable.RowSelected) -> None:
+    @on(PromptList.Selected)
+    def _selected(self, event: PromptList.Selected) -> None:
         event.stop()
         self.action_open()
 
