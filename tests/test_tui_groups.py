@@ -242,3 +242,19 @@ async def test_groups_screen_columns_fit_every_width(seeds_copy, session_path):
                 assert all(t.prompt_at(i).cell_length == t.line_width for i in range(t.count))
         assert all("人民日报" in t.prompt_at(i).plain for i in range(t.count))
         await pilot.press("escape", "q")
+
+
+async def test_enter_typed_right_after_g_opens_the_first_group(seeds_copy, session_path):
+    """g then enter at typing speed showed the groups screen and ignored the enter (no line chosen yet)."""
+    r = Review.open(session_path, [str(seeds_copy)])
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("g", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, GroupDetailScreen)
+        first = sorted(
+            r.corpus.groups, key=lambda g: (0 if (g.when or "")[:1].isdigit() else 1, g.when, g.id)
+        )
+        assert app.screen.group.id == first[0].id
+        await pilot.press("escape", "escape", "q")

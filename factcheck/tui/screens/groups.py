@@ -170,9 +170,11 @@ class GroupsScreen(Screen[str | None]):
         self.table.action_cursor(-1)
 
     def action_open(self) -> None:
-        row = self.table.highlighted
-        if not self.groups or row is None:
+        if not self.groups:
             return
+        row = self.table.highlighted
+        if row is None:  # (enter typed right after g, before the lines were fitted: the first group)
+            row = 0
         version = self.review.version
         chosen = self.groups[row].id
 
