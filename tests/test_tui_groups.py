@@ -86,7 +86,7 @@ async def test_a_split_in_a_group_is_taken_back_there(seeds_copy, session_path):
     """x takes the chosen claim out of the group on its own screen; ctrl+z there brings it back, and the
     screen shows the group as it is after each step (never a stale list of cards)."""
     r = Review.open(session_path, [str(seeds_copy)])
-    g = biggest_group(r)
+    g = min((x for x in r.corpus.groups if len(r.group_claims(x)) >= 3), key=lambda x: len(x.claims))
     app = make_app(r)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
@@ -96,6 +96,7 @@ async def test_a_split_in_a_group_is_taken_back_there(seeds_copy, session_path):
         await pilot.pause()
         out = before[1]
         assert out in r.data.splits
+        # the same event, one claim fewer (its id may change with its members)
         assert [c.id for c in detail.claims] == [c for c in before if c != out]
         assert len(detail.query(".card")) == len(before) - 1
         assert detail.claims[detail.chosen].id == before[2 if len(before) > 2 else 0]

@@ -275,18 +275,20 @@ class GroupDetailScreen(Screen[str | None]):
         return list(self.query_one("#cards", HorizontalScroll).query_children(VerticalScroll))
 
     async def _show_group_of(self, claim_id: str | None) -> None:
-        """Show the group that now holds ``claim_id`` (after an undo, a redo or a split, the group on screen
-        may have grown, shrunk or gone), with that claim chosen; the same group when it is in none."""
-        g = self.review.corpus.group_of(claim_id) if claim_id else None
+        """Show this group as it is now (after an undo, a redo or a split it may have grown, shrunk or gone),
+        with ``claim_id`` chosen when it is in it; when the group is gone, the group that now holds
+        ``claim_id`` (else one that holds a claim it had)."""
+        groups = self.review.corpus.groups
+        g = next((x for x in groups if x.id == self.group.id and self.review.group_claims(x)), None)
+        if g is None and claim_id:
+            g = self.review.corpus.group_of(claim_id)
         if g is None:
-            g = next((x for x in self.review.corpus.groups if x.id == self.group.id), None)
-        if g is None:  # (gone: the group of a claim it had)
             old = {c.id for c in self.claims}
-            g = next((x for x in self.review.corpus.groups if old & set(x.claims)), self.group)
+            g = next((x for x in groups if old & set(x.claims)), self.group)
         self.group = g
         self.claims = self._ordered_claims()
         ids = [c.id for c in self.claims]
-        self.chosen = ids.index(claim_id) if claim_id in ids else 0
+        self.chosen = ids.index(claim_id) if claim_id in ids else min(self.chosen, max(0, len(ids) - 1))
         self.query_one("#group-title", Static).update(self._title())
         cards = self.query_one("#cards", HorizontalScroll)
         await cards.remove_children()
