@@ -617,6 +617,12 @@ class Review:
             raise ReviewError(f"{self._loading_text()}: {what} once it is read and grouped")
 
     @property
+    def version(self) -> int:
+        """A number that changes with every change of the session (a decision, a merge, an article's date,
+        the cursor): what a screen drew at one version is still right while it holds."""
+        return self._version
+
+    @property
     def dirty(self) -> bool:
         return self._version != self._saved_version
 

@@ -580,16 +580,16 @@ async def test_groups_screens_help_outlets_and_verdicts(seeds_copy, session_path
         await pilot.press("g")
         await pilot.pause()
         assert isinstance(app.screen, GroupsScreen)
-        table = app.screen.query_one("#groups-table")
+        table = app.screen.table
         outlets = {a.outlet for a in r.corpus.articles if a.outlet}
-        cells = " ".join(str(table.get_cell_at((i, 5))) for i in range(table.row_count))
+        cells = " ".join(table.prompt_at(i).plain for i in range(table.count))
         assert any(o in cells for o in outlets)
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("escape")
         big = max(range(len(app.screen.groups)), key=lambda i: len(app.screen.groups[i].claims))
-        app.screen.query_one("#groups-table").move_cursor(row=big)
+        app.screen.table.highlighted = big
         await pilot.press("enter")
         await pilot.pause()
         detail = app.screen
@@ -750,9 +750,8 @@ async def test_group_screens_count_and_offer_claims_never_evidence(seeds_copy, s
         await pilot.press("g")
         await pilot.pause()
         assert isinstance(app.screen, GroupsScreen)
-        table = app.screen.query_one("#groups-table")
         row = [g.id for g in app.screen.groups].index(target.id)
-        unreviewed = str(table.get_cell_at((row, 4)))
-        assert unreviewed == str(len(target.claims) - 1)
+        counts = app.screen.table.prompt_at(row).plain[18:34].split()  # ✓ ✗ ↻ ?, each 4 cells
+        assert counts[3] == str(len(target.claims) - 1)
         await pilot.press("escape")
         await pilot.press("q")

@@ -7,16 +7,16 @@ given here go through the Review like any other; the main screen refreshes when 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import ClassVar
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import HorizontalScroll, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import Footer, Static
 
 from factcheck.model import Article, Claim, EventGroup, Verdict
 from factcheck.review import Review, ReviewError
@@ -34,6 +34,8 @@ from factcheck.tui.fmt import (
     verdict_word,
 )
 from factcheck.tui.screens.help import HelpScreen
+from factcheck.tui.widgets.article_view import ArticleView
+from factcheck.tui.widgets.prompt_list import PromptList
 
 _ORDER = (Verdict.CONFIRMED, Verdict.DISPUTED, Verdict.SUPERSEDED, Verdict.UNREVIEWED)
 
@@ -41,6 +43,27 @@ _ORDER = (Verdict.CONFIRMED, Verdict.DISPUTED, Verdict.SUPERSEDED, Verdict.UNREV
 def _time_key(g: EventGroup) -> tuple[int, str, str]:
     w = g.when or ""
     return (0 if w[:1].isdigit() else 1 if w else 2, w, g.id)  # dated, partly known, unknown
+
+
+@dataclass(frozen=True)
+class _Row:
+    """What a group's line on the groups screen says, before it is fitted to a width (the untrusted parts
+    already made inert)."""
+
+    head: str  # the time and the claims per verdict, in columns of fixed width
+    outlets: str
+    title: str
+
+
+# cells of each column of the groups screen (at most, for the outlets; the event takes the rest of the line)
+_WHEN, _COUNT, _OUTLETS = 18, 4, 30
+
+
+def _cell(text: str, width: int) -> Content:
+    """``text`` (made inert) in a column ``width`` cells wide: cut with "…" when longer, padded when shorter
+    (by cells: wide characters count twice)."""
+    # (a character takes one cell or more: the first width + 1 characters decide where the cut falls)
+    return Content(text[: width + 1]).truncate(width, ellipsis=True, pad=True)
 
 
 class GroupsScreen(Screen[str | None]):
@@ -62,52 +85,77 @@ class GroupsScreen(Screen[str | None]):
         super().__init__(id="groups")
         self.review = review
         self.groups: list[EventGroup] = []
+        self._rows: list[_Row] = []
         self._articles: dict[str, Article] = {a.key: a for a in review.corpus.articles}
+
+    @property
+    def table(self) -> PromptList:
+        """The groups, one line each (a line-based list: no widget or table cell per group)."""
+        return self.query_one("#groups-table", PromptList)
 
     def compose(self) -> ComposeResult:
         yield Static(Content("Event groups by event time"), id="groups-title")
-        yield DataTable(id="groups-table", cursor_type="row", zebra_stripes=True)
+        yield Static(id="groups-header")
+        yield PromptList(id="groups-table")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        t = self.query_one(DataTable)
-        t.add_column("When", key="when")
-        for v in _ORDER:
-            t.add_column(BADGE[v][0], key=str(v))
-        t.add_column("Outlets", key="outlets")
-        t.add_column("Event", key="label")
-        self.groups = sorted(self.review.corpus.groups, key=_time_key)
-        self._fill()
+        self._count()  # (the lines are fitted when the list knows its width: PromptList.WidthChanged)
         self.query_one("#groups-title", Static).update(
             Content(f"{len(self.groups)} event groups, sorted by event time · enter opens one · escape back")
         )
-        t.focus()
+        self.table.focus()
 
-    def _fill(self) -> None:
-        t = self.query_one(DataTable)
-        row = t.cursor_row
-        t.clear()
+    def _count(self) -> None:
+        """Sort the groups and count each one's claims per verdict (what changes when a decision does)."""
+        self.groups = sorted(self.review.corpus.groups, key=_time_key)
         dec = self.review.data.decisions
+        names: dict[str, str] = {}
+        self._rows = []
         for g in self.groups:
             counts = dict.fromkeys(_ORDER, 0)
-            outlets: list[str] = []
+            outlets: dict[str, None] = {}
             for c in self.review.group_claims(g):
                 d = dec.get(c.id)
                 if d is not None and d.dismissed:
                     continue
                 counts[d.verdict if d else Verdict.UNREVIEWED] += 1
-                name = article_name(self._articles.get(c.article_key))
-                if name not in outlets:
-                    outlets.append(name)
-            t.add_row(
-                Text(readable_time(g.when, short=True) if g.when else "?"),
-                *(Text(str(counts[v]) if counts[v] else "·") for v in _ORDER),
-                Text(clip(", ".join(outlets), 30)),
-                Text(clip(event_title(g), 200)),
-                key=g.id,
+                name = names.get(c.article_key)
+                if name is None:
+                    name = names[c.article_key] = article_name(self._articles.get(c.article_key))
+                outlets[name] = None
+            when = clip(readable_time(g.when, short=True) if g.when else "?", _WHEN - 1)
+            head = f"{when:<{_WHEN}}" + "".join(f"{counts[v] or '·':>{_COUNT}}" for v in _ORDER)
+            self._rows.append(_Row(head, ", ".join(outlets), one_line(event_title(g))))
+
+    def _fill(self) -> None:
+        """Fit every group's line to the list's width (again when it changes)."""
+        t = self.table
+        width = t.line_width
+        rest = max(2, width - _WHEN - len(_ORDER) * _COUNT - 3)
+        outlets = min(_OUTLETS, rest // 3)  # (narrow terminals: the event keeps two thirds)
+        event = rest - outlets
+        self.query_one("#groups-header", Static).update(
+            Content.assemble(
+                _cell("When", _WHEN),
+                *(Content.assemble(" " * (_COUNT - 1), Content.styled(*BADGE[v])) for v in _ORDER),
+                " ",
+                _cell("Outlets", outlets),
+                "  ",
+                _cell("Event", event),
             )
-        if self.groups:
-            t.move_cursor(row=min(max(row, 0), len(self.groups) - 1))
+        )
+        t.set_prompts(
+            Content.assemble(r.head, " ", _cell(r.outlets, outlets), "  ", _cell(r.title, event))
+            for r in self._rows
+        )
+        if self.groups and t.highlighted is None:
+            t.highlighted = 0
+
+    @on(PromptList.WidthChanged)
+    def _width_changed(self, event: PromptList.WidthChanged) -> None:
+        event.stop()
+        self._fill()
 
     def action_back(self) -> None:
         self.dismiss(None)
@@ -116,26 +164,33 @@ class GroupsScreen(Screen[str | None]):
         self.app.push_screen(HelpScreen(self, [b for b in self.BINDINGS if isinstance(b, Binding)]))
 
     def action_cursor_down(self) -> None:
-        self.query_one(DataTable).action_cursor_down()
+        self.table.action_cursor(1)
 
     def action_cursor_up(self) -> None:
-        self.query_one(DataTable).action_cursor_up()
+        self.table.action_cursor(-1)
 
     def action_open(self) -> None:
-        t = self.query_one(DataTable)
-        if not self.groups or t.cursor_row < 0:
+        if not self.groups:
             return
+        row = self.table.highlighted
+        if row is None:  # (enter typed right after g, before the lines were fitted: the first group)
+            row = 0
+        version = self.review.version
+        chosen = self.groups[row].id
 
         def back(claim_id: str | None) -> None:
             if claim_id:
                 self.dismiss(claim_id)
-            else:
-                self._fill()  # verdicts may have changed
+            elif self.review.version != version:  # verdicts, or groups (a split, an undo there), changed
+                self._count()
+                self._fill()
+                ids = [g.id for g in self.groups]
+                self.table.highlighted = ids.index(chosen) if chosen in ids else min(row, len(ids) - 1)
 
-        self.app.push_screen(GroupDetailScreen(self.review, self.groups[t.cursor_row]), back)
+        self.app.push_screen(GroupDetailScreen(self.review, self.groups[row]), back)
 
-    @on(DataTable.RowSelected)
-    def _selected(self, event: DataTable.RowSelected) -> None:
+    @on(PromptList.Selected)
+    def _selected(self, event: PromptList.Selected) -> None:
         event.stop()
         self.action_open()
 
@@ -144,18 +199,25 @@ class GroupDetailScreen(Screen[str | None]):
     HELP_TITLE = "Event group"
     HELP = (
         "One event group: its claims side by side, oldest report first, each with outlet, publication date, "
-        "verdict, speaker, time and text. ←/→ choose a claim (its card is framed); c/d/u give it a verdict; "
-        "enter goes to it on the main screen; escape goes back."
+        "verdict, speaker, time and text; the title counts the claims decided. ←/→ choose a claim (its card "
+        "is framed); c/d/u give it a verdict; x takes it out of the group; v reads its article with the claim "
+        "underlined; ctrl+z/ctrl+y undo and redo (a merge or split too: the screen then shows the chosen "
+        "claim's group as it is now); enter goes to the claim on the main screen; escape goes back."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "back", "Back", id="group-back"),
         Binding("enter", "jump", "Go to claim", id="group-jump"),
         # priority: the focused card row would scroll with the arrows instead of choosing a card
-        Binding("right,l", "choose(1)", "Next →", id="group-right", priority=True),
-        Binding("left,h", "choose(-1)", "← Prev", id="group-left", priority=True),
+        Binding("right,l", "choose(1)", "Next", id="group-right", priority=True),
+        Binding("left,h", "choose(-1)", "Prev", id="group-left", priority=True),
         Binding("c", "mark('confirmed')", "Confirm", id="group-mark-confirmed"),
         Binding("d", "mark('disputed')", "Dispute", id="group-mark-disputed"),
         Binding("u", "mark('unreviewed')", "Unmark", id="group-mark-unreviewed"),
+        Binding("v", "read", "Article"),  # (no id for [keys] until README lists one)
+        # the main screen's ids: a key the reviewer remapped there is the same key here
+        Binding("x", "take_out", "Out of group", id="take-out-of-group"),
+        Binding("ctrl+z", "undo", "Undo", id="undo"),
+        Binding("ctrl+y", "redo", "Redo", id="redo"),
         Binding("question_mark,f1", "help", "Help", id="group-help"),
     ]
     MAX_CARDS = 60
@@ -183,26 +245,60 @@ class GroupDetailScreen(Screen[str | None]):
         return sorted(claims, key=order)[: self.MAX_CARDS]
 
     def compose(self) -> ComposeResult:
-        g = self.group
-        yield Static(
-            Content.assemble(
-                ("Event ", "bold"),
-                literal(g.id),
-                " · time ",
-                (readable_time(g.when) if g.when else "unknown", "$text-accent"),
-                " · ",
-                literal(clip(event_title(g), 120)),
-            ),
-            id="group-title",
-        )
+        yield Static(self._title(), id="group-title")
         with HorizontalScroll(id="cards"):
-            for i, c in enumerate(self.claims):
-                yield VerticalScroll(
-                    Static(self._card(c), id=f"card-text-{i}"),
-                    classes="card -chosen" if i == 0 else "card",
-                    id=f"card-{i}",
-                )
+            yield from self._cards()
         yield Footer(compact=True)
+
+    def _title(self) -> Content:
+        g = self.group
+        decided = sum(1 for c in self.claims if self.review.decision(c.id).verdict != Verdict.UNREVIEWED)
+        return Content.assemble(
+            ("Event ", "bold"),
+            literal(g.id),
+            " · time ",
+            (readable_time(g.when) if g.when else "unknown", "$text-accent"),
+            f" · {decided} of {len(self.claims)} claim(s) decided · ",
+            literal(clip(event_title(g), 120)),
+        )
+
+    def _cards(self) -> list[VerticalScroll]:
+        return [
+            VerticalScroll(
+                Static(self._card(c), classes="card-text"),
+                classes="card -chosen" if i == self.chosen else "card",
+            )
+            for i, c in enumerate(self.claims)
+        ]
+
+    def _card_widgets(self) -> list[VerticalScroll]:
+        return list(self.query_one("#cards", HorizontalScroll).query_children(VerticalScroll))
+
+    async def _show_group_of(self, claim_id: str | None) -> None:
+        """Show this group as it is now (after an undo, a redo or a split it may have grown, shrunk or gone),
+        with ``claim_id`` chosen when it is in it; when the group is gone, the group that now holds
+        ``claim_id`` (else one that holds a claim it had)."""
+        groups = self.review.corpus.groups
+        g = next((x for x in groups if x.id == self.group.id and self.review.group_claims(x)), None)
+        if g is None and claim_id:
+            g = self.review.corpus.group_of(claim_id)
+        if g is None:
+            old = {c.id for c in self.claims}
+            g = next((x for x in groups if old & set(x.claims)), self.group)
+        self.group = g
+        self.claims = self._ordered_claims()
+        ids = [c.id for c in self.claims]
+        self.chosen = ids.index(claim_id) if claim_id in ids else min(self.chosen, max(0, len(ids) - 1))
+        self.query_one("#group-title", Static).update(self._title())
+        cards = self.query_one("#cards", HorizontalScroll)
+        await cards.remove_children()
+        await cards.mount_all(self._cards())
+        self.call_after_refresh(self._scroll_to_chosen)
+
+    def _scroll_to_chosen(self) -> None:
+        widgets = self._card_widgets()
+        if 0 <= self.chosen < len(widgets):
+            self.query_one("#cards", HorizontalScroll).scroll_to_widget(widgets[self.chosen], animate=False)
 
     def _card(self, c: Claim) -> Content:
         a = self._articles.get(c.article_key)
@@ -230,24 +326,27 @@ class GroupDetailScreen(Screen[str | None]):
         self.app.push_screen(HelpScreen(self, [b for b in self.BINDINGS if isinstance(b, Binding)]))
 
     def action_choose(self, step: int) -> None:
-        if not self.claims:
+        widgets = self._card_widgets()
+        if not self.claims or len(widgets) != len(self.claims):
             return
-        self.query_one(f"#card-{self.chosen}").remove_class("-chosen")
+        widgets[self.chosen].remove_class("-chosen")
         self.chosen = max(0, min(self.chosen + step, len(self.claims) - 1))
-        card = self.query_one(f"#card-{self.chosen}")
-        card.add_class("-chosen")
-        self.query_one("#cards", HorizontalScroll).scroll_to_widget(card, animate=False)
+        widgets[self.chosen].add_class("-chosen")
+        self._scroll_to_chosen()
+
+    def _writable(self) -> bool:
+        if self.review.try_writable():
+            return True
+        self.notify(
+            self.review.readonly_reason or "The session is open read-only.",
+            severity="warning",
+            timeout=4,
+            markup=False,
+        )
+        return False
 
     def action_mark(self, verdict: str) -> None:
-        if not self.claims:
-            return
-        if not self.review.try_writable():
-            self.notify(
-                self.review.readonly_reason or "The session is open read-only.",
-                severity="warning",
-                timeout=4,
-                markup=False,
-            )
+        if not self.claims or not self._writable():
             return
         c = self.claims[self.chosen]
         try:
@@ -255,8 +354,106 @@ class GroupDetailScreen(Screen[str | None]):
         except ReviewError as e:
             self.notify(str(e), severity="error", timeout=6, markup=False)
             return
-        self.query_one(f"#card-text-{self.chosen}", Static).update(self._card(c))
+        self._card_widgets()[self.chosen].query_one(".card-text", Static).update(self._card(c))
+        self.query_one("#group-title", Static).update(self._title())
         self.fc_app.schedule_save()
+
+    async def action_take_out(self) -> None:
+        if not self.claims or not self._writable():
+            return
+        c = self.claims[self.chosen]
+        if len(self.claims) <= 1:
+            self.notify("This claim is in no group with others.", timeout=3, markup=False)
+            return
+        try:
+            self.review.take_out_of_group(c.id)
+        except ReviewError as e:
+            self.notify(str(e), severity="error", timeout=6, markup=False)
+            return
+        self.fc_app.schedule_save()
+        rest = [x.id for x in self.claims if x.id != c.id]
+        await self._show_group_of(rest[min(self.chosen, len(rest) - 1)])
+        self.notify(f"Taken out of the group: {clip(one_line(c.text), 60)}", timeout=3, markup=False)
+
+    async def _undo_redo(self, redo: bool) -> None:
+        if not self._writable():
+            return
+        try:
+            desc = self.review.redo() if redo else self.review.undo()
+        except ReviewError as e:
+            self.notify(str(e), severity="error", timeout=6, markup=False)
+            return
+        if not desc:
+            self.notify(f"Nothing to {'redo' if redo else 'undo'}.", timeout=3, markup=False)
+            return
+        self.fc_app.schedule_save()
+        # the claim it changed when it is one, else the claim chosen: shown in its group as it is now
+        changed = [key for kind, key in self.review.last_undo_changes if kind in ("decision", "manual")]
+        chosen = self.claims[self.chosen].id if self.claims else None
+        await self._show_group_of(changed[0] if changed else chosen)
+        self.notify(f"{'redone' if redo else 'undone'}: {desc}", timeout=3, markup=False)
+
+    async def action_undo(self) -> None:
+        await self._undo_redo(redo=False)
+
+    async def action_redo(self) -> None:
+        await self._undo_redo(redo=True)
+
+    def action_read(self) -> None:
+        if not self.claims:
+            return
+        c = self.claims[self.chosen]
+        article = self._articles.get(c.article_key)
+        if article is not None:
+            self.app.push_screen(ArticleScreen(self.review, article, c))
 
     def action_jump(self) -> None:
         self.dismiss(self.claims[self.chosen].id if self.claims else None)
+
+
+class ArticleScreen(Screen[None]):
+    """A claim's article, read from a group's screen: its text with every claim tinted, this one underlined
+    and in view; escape goes back to the group."""
+
+    HELP_TITLE = "Article"
+    HELP = (
+        "The article of the claim chosen in the event group: its text with each claim tinted in its verdict's "
+        "colour and the chosen claim underlined. Arrows and page keys scroll; escape goes back to the group."
+    )
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # the group screen's ids: remapped there, the same keys here
+        Binding("escape,q,v", "back", "Back", id="group-back"),
+        Binding("question_mark,f1", "help", "Help", id="group-help"),
+    ]
+
+    def __init__(self, review: Review, article: Article, claim: Claim) -> None:
+        super().__init__(id="group-article")
+        self.review, self.article, self.claim = review, article, claim
+
+    def compose(self) -> ComposeResult:
+        a = self.article
+        yield Static(
+            Content.assemble(
+                literal(article_name(a), "bold"),
+                ("  ", ""),
+                (date_text(a.published), "$text-muted"),
+                " · ",
+                literal(clip(one_line(a.title or a.key), 120)),
+            ),
+            id="group-article-title",
+        )
+        yield ArticleView(id="group-article-text")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        claims = self.review.claims(self.article.key)
+        verdicts = {c.id: self.review.decision(c.id).verdict for c in claims}
+        view = self.query_one(ArticleView)
+        view.focus()
+        self.call_after_refresh(view.show, self.article, claims, verdicts, self.claim)
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen(self, [b for b in self.BINDINGS if isinstance(b, Binding)]))

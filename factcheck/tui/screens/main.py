@@ -611,9 +611,12 @@ class MainScreen(ReadingScreen):
         if not self._loaded("the events show"):
             return
 
+        version = self.review.version
+
         def back(claim_id: str | None) -> None:
-            self._recount(None)
-            self.after_change(None)
+            if self.review.version != version:  # (a verdict given there, a split, an undo)
+                self._recount(None)
+                self.after_change(None)
             if claim_id:
                 self.go_to_claim(claim_id)
 

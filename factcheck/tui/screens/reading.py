@@ -59,6 +59,9 @@ class ReadingScreen(Screen[None]):
         self._started = False
         self._progress: dict[Verdict, int] | None = None  # totals, kept up to date from _art_prog
         self._art_prog: dict[str, dict[Verdict, int]] = {}  # per-article counts (list lines)
+        # each article's list line and what it was made from: a filter or a recount that leaves an article as
+        # it was hands the list the same line (its rendering is cached by the line)
+        self._art_lines: dict[str, tuple[Article, tuple[object, ...], Content]] = {}
         self._shown_claims: list[str] | None = None
         self._prefetch_timer: Timer | None = None
         self._prefetch_gen = 0  # bumped by every move: a prefetch under way for an older one stops
@@ -287,7 +290,8 @@ class ReadingScreen(Screen[None]):
         if f.outlet and (a.outlet or a.key) != f.outlet:
             return False
         if f.verdict or f.text:
-            return bool(self.visible_claims(a.key, dismissed))
+            visible = self._claim_visible
+            return any(visible(c, dismissed) for c in self.review.claims(a.key, include_dismissed=True))
         return True
 
     # ------------------------------------------------------------------------------------------
@@ -328,7 +332,14 @@ class ReadingScreen(Screen[None]):
     def _article_prompt(self, key: str, width: int) -> Content:
         a = self._articles[key]
         warn = bool(self.review.notices(a))
-        return self.article_list.prompt_for(a, self.article_progress(key), width, warn=warn)
+        progress = self.article_progress(key)
+        made_of = (width, warn, a.outlet, a.title, a.published, a.language, tuple(progress.values()))
+        kept = self._art_lines.get(key)
+        if kept is not None and kept[0] is a and kept[1] == made_of:
+            return kept[2]
+        line = self.article_list.prompt_for(a, progress, width, warn=warn)
+        self._art_lines[key] = (a, made_of, line)
+        return line
 
     def _rebuild_articles(self) -> None:
         dismissed = self._dismissed()

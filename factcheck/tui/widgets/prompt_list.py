@@ -228,6 +228,10 @@ class PromptList(QuietScrollView, can_focus=True):
     def action_last(self) -> None:
         self._move(len(self._prompts) - 1)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # nothing chosen: enter goes on to the screen's own binding
+        return not (action == "select" and self._highlighted is None)
+
     def action_select(self) -> None:
         if self._highlighted is not None:
             self.post_message(self.Selected(self, self._highlighted))
