@@ -213,7 +213,7 @@ class GroupDetailScreen(Screen[str | None]):
         Binding("c", "mark('confirmed')", "Confirm", id="group-mark-confirmed"),
         Binding("d", "mark('disputed')", "Dispute", id="group-mark-disputed"),
         Binding("u", "mark('unreviewed')", "Unmark", id="group-mark-unreviewed"),
-        Binding("v", "read", "Article"),  # (no id for [keys] until README lists one)
+        Binding("v", "read", "Article", id="group-read"),
         # the main screen's ids: a key the reviewer remapped there is the same key here
         Binding("x", "take_out", "Out of group", id="take-out-of-group"),
         Binding("ctrl+z", "undo", "Undo", id="undo"),
