@@ -5,13 +5,11 @@ The CLI, the TUI and the session code all build a ``Corpus`` through here, so th
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import datetime as dt
-import gc
 import hashlib
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,6 +27,9 @@ from factcheck.model import (
     InputError,
 )
 from factcheck.urls import is_http_url
+
+# (a bulk step's collector pause: the cache's, also used here and by the benches)
+collector_paused = _cache.collector_paused
 
 if TYPE_CHECKING:
     from factcheck.grouping.duplicates import DuplicateIndex
@@ -165,8 +166,7 @@ class _Extraction:
     def _extract(self, total: int) -> None:
         chunk, self.pending = self.pending, []
         self._mark_near_duplicates(chunk)
-        with collector_paused():  # (a warm batch's claims: tens of thousands of objects decoded at once)
-            cached = self.store.get_claims(chunk)
+        cached = self.store.get_claims(chunk)
         for art in chunk:
             got = cached.get(art.key)
             if got is None:
@@ -441,21 +441,6 @@ def _grouped(
     store.put_groups(key, groups)
     store.put_last_grouping(corpus.paths, overrides, digests, key)
     return groups
-
-
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cycle collector paused for a bulk step that builds many objects and leaves no cycles (a
-    grouping state read back, a batch grouped): otherwise each burst of allocations makes it scan every
-    object the batch holds again, about 30% of such a step. Reference counting frees as usual meanwhile; a
-    collector another thread paused stays as that thread leaves it."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def load_grouping_state(corpus: Corpus, store: _cache.Cache) -> GroupingState | None:

@@ -620,21 +620,27 @@ def test_claims_and_groups_are_read_and_written_with_the_collector_paused(
     pipeline.build([folder], cache=store)
     _change(folder, 9, "The ministry said on Friday that 40 people were hurt in the blast.")
     seen: dict[str, list[bool]] = {}
-    for name in ("get_claims", "get_groups", "put_groups", "put_last_grouping", "get_state", "put_state"):
 
-        def watched(*args: object, _name: str = name, _f: object = getattr(store, name)) -> object:
-            seen.setdefault(_name, []).append(gc.isenabled())
-            return _f(*args)  # type: ignore[operator]
+    def watch(owner: object, name: str) -> None:
+        f = getattr(owner, name)
 
-        monkeypatch.setattr(store, name, watched)
+        def watched(*args: object) -> object:
+            seen.setdefault(name, []).append(gc.isenabled())
+            return f(*args)
+
+        monkeypatch.setattr(owner, name, watched)
+
+    for name in ("get_groups", "put_groups", "put_last_grouping", "get_state", "put_state"):
+        watch(store, name)
+    watch(cache, "claim_from_json")  # (each claim read back, inside ``get_claims``)
     again = pipeline.build([folder], cache=store)
     assert seen.keys() == {
-        "get_claims",
         "get_groups",
         "put_groups",
         "put_last_grouping",
         "get_state",
         "put_state",
+        "claim_from_json",
     }
     assert not any(on for calls in seen.values() for on in calls)
     assert gc.isenabled()  # and left as it was
