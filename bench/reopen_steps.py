@@ -160,8 +160,8 @@ def main() -> int:
             )
             for tree, folder, env in setups
         ]
-        for p in cold:
-            p.wait()
+        for proc in cold:
+            proc.wait()
         runs: list[dict[str, list[dict[str, float]]]] = [{"warm": [], "changed": []} for _ in trees]
         for line in CHANGED_LINES[: args.edits]:
             for k, (tree, folder, env) in enumerate(setups):
