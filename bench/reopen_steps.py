@@ -92,9 +92,8 @@ def probe(out: Path, args: list[str]) -> None:
 
     def write() -> None:
         total = time.process_time() - t0
-        spent["output"] = (
-            total - spent["import"] - spent.get("read + extract", 0.0) - spent.get("regroup", 0.0)
-        )
+        spent["read + extract"] = spent.get("build", 0.0) - spent.get("regroup", 0.0)
+        spent["output"] = total - spent["import"] - spent.get("build", 0.0)
         spent["total"] = total
         out.write_text(json.dumps(spent), encoding="utf-8")
 
