@@ -24,13 +24,14 @@ import contextlib
 import dataclasses
 import datetime as dt
 import functools
+import gc
 import hashlib
 import json
 import os
 import sqlite3
 import threading
 import zlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
@@ -177,6 +178,22 @@ _P = ParamSpec("_P")
 _R = TypeVar("_R")
 
 
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused for a bulk step that builds many objects and leaves no cycles (entries
+    decoded, a grouping state read back, a batch grouped): otherwise each burst of allocations
+    makes it scan every object the batch holds again, about 30% of such a step (a warm reopen's claims read
+    back: 0.75 -> 0.45 CPU s). Reference counting frees as usual meanwhile; a collector another thread paused
+    stays as that thread leaves it."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def _locked(method: Callable[Concatenate[Cache, _P], _R]) -> Callable[Concatenate[Cache, _P], _R]:
     """A ``Cache`` method run under the cache's lock."""
 
@@ -250,17 +267,18 @@ class Cache:
         """The values of ``keys`` that are stored, and the keys whose entries do not parse or are foreign."""
         out: dict[str, Any] = {}
         bad: list[str] = []
-        for i in range(0, len(keys), 500):
-            chunk = keys[i : i + 500]
-            marks = ",".join("?" * len(chunk))
-            for key, blob in db.execute(f"SELECT key, data FROM entries WHERE key IN ({marks})", chunk):
-                try:
-                    payload = json.loads(zlib.decompress(blob))
-                    if not isinstance(payload, dict) or payload.get("key") != key:
-                        raise ValueError("foreign entry")
-                    out[key] = payload["value"]
-                except (ValueError, KeyError, TypeError, zlib.error, RecursionError):
-                    bad.append(key)
+        with collector_paused():
+            for i in range(0, len(keys), 500):
+                chunk = keys[i : i + 500]
+                marks = ",".join("?" * len(chunk))
+                for key, blob in db.execute(f"SELECT key, data FROM entries WHERE key IN ({marks})", chunk):
+                    try:
+                        payload = json.loads(zlib.decompress(blob))
+                        if not isinstance(payload, dict) or payload.get("key") != key:
+                            raise ValueError("foreign entry")
+                        out[key] = payload["value"]
+                    except (ValueError, KeyError, TypeError, zlib.error, RecursionError):
+                        bad.append(key)
         return out, bad
 
     @staticmethod
@@ -309,12 +327,13 @@ class Cache:
         keys = {self.claims_key(a): a for a in arts}
         got = self._get(list(keys))
         out: dict[str, list[Claim]] = {}
-        for key, value in got.items():
-            art = keys[key]
-            try:
-                out[art.key] = [claim_from_json(d, art) for d in value]
-            except (TypeError, ValueError, KeyError):
-                self._delete([key])
+        with collector_paused():  # (a warm batch's claims: tens of thousands of objects)
+            for key, value in got.items():
+                art = keys[key]
+                try:
+                    out[art.key] = [claim_from_json(d, art) for d in value]
+                except (TypeError, ValueError, KeyError):
+                    self._delete([key])
         self.hits += len(out)
         self.misses += len(arts) - len(out)
         return out

@@ -5,13 +5,11 @@ The CLI, the TUI and the session code all build a ``Corpus`` through here, so th
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import datetime as dt
-import gc
 import hashlib
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,6 +27,9 @@ from factcheck.model import (
     InputError,
 )
 from factcheck.urls import is_http_url
+
+# (a bulk step's collector pause: the cache's, also used here and by the benches)
+collector_paused = _cache.collector_paused
 
 if TYPE_CHECKING:
     from factcheck.grouping.duplicates import DuplicateIndex
@@ -382,40 +383,16 @@ def regroup(
     hold a shown claim (``Corpus.is_shown``) or a reviewer's decision are kept; the claims of the others get
     no group.
     """
-    from factcheck import grouping
-    from factcheck.grouping.state import StateUnavailable
-
     store = cache if cache is not None else _cache.default()
     content = {a.key: _cache.article_digest(a) for a in corpus.articles}  # (each article's, once)
     key = store.groups_key(corpus.articles, corpus.claims, overrides, content)
-    groups = store.get_groups(key)
-    if groups is None:
-        arts = {a.key: a for a in corpus.articles}
-        digests = {
-            a.key: _grouping_digest(a, corpus.claims.get(a.key, []), content[a.key]) for a in corpus.articles
-        }
-
-        delta = grouping_delta(corpus, overrides, digests, store) if incremental is not None else None
-        if incremental is not None and delta is not None:
-            groups = incremental(corpus.all_claims(), arts, overrides, delta)
-        else:
-            with collector_paused():
-                state = with_content_keys(corpus, load_grouping_state(corpus, store), content)
-                try:
-                    groups = grouping.group_claims(
-                        corpus.all_claims(), arts, overrides=overrides, state=state
-                    )
-                except StateUnavailable:  # a piece of a saved state was needed and could not be read
-                    assert state is not None
-                    forget_grouping_state(corpus, store, state)
-                    with_content_keys(corpus, state, content)
-                    groups = grouping.group_claims(
-                        corpus.all_claims(), arts, overrides=overrides, state=state
-                    )
-                if state is not None:
-                    save_grouping_state(corpus, store, state)
-        store.put_groups(key, groups)
-        store.put_last_grouping(corpus.paths, overrides, digests, key)
+    # (the groups read back or made, the state and the groups written: bulk steps that leave no cycles; once
+    # a state is read, a collection scans all of it, and writing the groups cost ~0.2 CPU s more than the
+    # encoding itself after one change)
+    with collector_paused():
+        groups = store.get_groups(key)
+        if groups is None:
+            groups = _grouped(corpus, overrides, store, content, key, incremental)
     decided: set[str] = set()
     if overrides:
         decided = {cid for pair in overrides.merges for cid in pair} | set(overrides.splits)
@@ -430,19 +407,40 @@ def regroup(
         c.group = by_claim.get(c.id)
 
 
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cycle collector paused for a bulk step that builds many objects and leaves no cycles (a
-    grouping state read back, a batch grouped): otherwise each burst of allocations makes it scan every
-    object the batch holds again, about 30% of such a step. Reference counting frees as usual meanwhile; a
-    collector another thread paused stays as that thread leaves it."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
+def _grouped(
+    corpus: Corpus,
+    overrides: GroupOverrides | None,
+    store: _cache.Cache,
+    content: dict[str, str],
+    key: str,
+    incremental: IncrementalGrouping | None,
+) -> list[EventGroup]:
+    """The batch grouped (``regroup``'s work when its groups are not cached: ``key``), with its grouping
+    state read and saved, and the groups stored under ``key`` as the batch's last grouping."""
+    from factcheck import grouping
+    from factcheck.grouping.state import StateUnavailable
+
+    arts = {a.key: a for a in corpus.articles}
+    digests = {
+        a.key: _grouping_digest(a, corpus.claims.get(a.key, []), content[a.key]) for a in corpus.articles
+    }
+    delta = grouping_delta(corpus, overrides, digests, store) if incremental is not None else None
+    if incremental is not None and delta is not None:
+        groups = incremental(corpus.all_claims(), arts, overrides, delta)
+    else:
+        state = with_content_keys(corpus, load_grouping_state(corpus, store), content)
+        try:
+            groups = grouping.group_claims(corpus.all_claims(), arts, overrides=overrides, state=state)
+        except StateUnavailable:  # a piece of a saved state was needed and could not be read
+            assert state is not None
+            forget_grouping_state(corpus, store, state)
+            with_content_keys(corpus, state, content)
+            groups = grouping.group_claims(corpus.all_claims(), arts, overrides=overrides, state=state)
+        if state is not None:
+            save_grouping_state(corpus, store, state)
+    store.put_groups(key, groups)
+    store.put_last_grouping(corpus.paths, overrides, digests, key)
+    return groups
 
 
 def load_grouping_state(corpus: Corpus, store: _cache.Cache) -> GroupingState | None:

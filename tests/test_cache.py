@@ -608,6 +608,63 @@ def test_the_collector_is_paused_for_a_bulk_step_and_left_as_it_was() -> None:
         gc.enable()
 
 
+def test_claims_and_groups_are_read_and_written_with_the_collector_paused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The bulk cache steps of a reopen build tens of thousands of acyclic objects: a collection meanwhile
+    scans the whole batch (and, after one change, the grouping state) again. The steps run with it paused."""
+    import gc
+
+    folder = _mixed(tmp_path)
+    store = cache.Cache(tmp_path / "c.sqlite3")
+    pipeline.build([folder], cache=store)
+    _change(folder, 9, "The ministry said on Friday that 40 people were hurt in the blast.")
+    seen: dict[str, list[bool]] = {}
+
+    def watch(owner: object, name: str) -> None:
+        f = getattr(owner, name)
+
+        def watched(*args: object) -> object:
+            seen.setdefault(name, []).append(gc.isenabled())
+            return f(*args)
+
+        monkeypatch.setattr(owner, name, watched)
+
+    for name in ("get_groups", "put_groups", "put_last_grouping", "get_state", "put_state"):
+        watch(store, name)
+    watch(cache, "claim_from_json")  # (each claim read back, inside ``get_claims``)
+    again = pipeline.build([folder], cache=store)
+    assert seen.keys() == {
+        "get_groups",
+        "put_groups",
+        "put_last_grouping",
+        "get_state",
+        "put_state",
+        "claim_from_json",
+    }
+    assert not any(on for calls in seen.values() for on in calls)
+    assert gc.isenabled()  # and left as it was
+    plain = pipeline.build([folder], cache=cache.Cache(enabled=False))
+    assert _doc(again) == _doc(plain)
+
+
+def test_a_warm_reopen_does_not_import_the_time_tagger() -> None:
+    """Grouping compares times with the tagger's ``is_compatible``, imported when first asked: a warm reopen
+    (which reads the grouping package for its near-duplicate index, and groups nothing) does not load the
+    tagger's rules (~0.1-0.3 CPU s)."""
+    code = (
+        "import sys\n"
+        "import factcheck.cli, factcheck.pipeline, factcheck.grouping\n"
+        "from factcheck.grouping.duplicates import DuplicateIndex\n"
+        "print(sorted(m for m in sys.modules if m.startswith('factcheck.temporal')))\n"
+        "from factcheck.grouping.times import compatible\n"
+        "print(compatible('2023-SP', '2023-03'), compatible('2023-10', '2024-05'))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.splitlines() == ["[]", "True False"]
+
+
 def test_a_language_told_before_is_read_back_without_the_detector(
     tmp_path: Path, store: cache.Cache, monkeypatch: pytest.MonkeyPatch
 ) -> None:

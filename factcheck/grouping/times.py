@@ -9,7 +9,6 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from factcheck.model import Claim
-from factcheck.temporal import is_compatible
 
 _REPORT_BEFORE = re.compile(
     r"\b(?:said|says|say|confirmed|announced|reported|told|stated|added|noted|wrote|tweeted|quoted\s+as\s+saying|"
@@ -69,6 +68,10 @@ def _months(part: str) -> set[int] | None:
 def compatible(a: str, b: str) -> bool:
     """Whether two TIMEX3 values can denote the same time (``2023-SP`` and ``2023-03`` can; ``2023-10`` and
     ``2024-05`` cannot); cached, since a batch repeats the same few hundred values."""
+    # (imported when first asked: importing the tagger's package costs ~0.1 CPU s, which a warm reopen
+    # that groups nothing, reading the grouping package for its near-duplicate index, need not pay)
+    from factcheck.temporal import is_compatible
+
     return bool(is_compatible(a, b))
 
 
