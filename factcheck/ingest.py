@@ -1412,9 +1412,12 @@ def _thread_of_stamped_posts(
 ) -> None:
     """A comment thread (or a list of other posts) after the article: its posts open with header lines of one
     wording but for a name and the figures of a date ("geschrieben von berg2012 am 21. Jan. 2015, 19:04 [
-    antworten ]", "Tobsen · April 19, 2019"), each followed by text, and not all the same line (a name
-    differs). THREAD_POSTS such headers after the
-    article's third substantial paragraph, and none above it (a live blog's entries open at the top), start
+    antworten ]", "Tobsen · April 19, 2019"), or of one shape in any language (``_header_shape``: "~tomasz
+    [2012-01-04 22:22]", "~luki2 [2012-01-04 19:54]"; "3 sty 12, 10:46 użytkownik ~jan napisał:"), each
+    followed by text, and not all by one poster (the names, what is left of the headers without their dates
+    and figures, differ: a timeline's date lines or a product's price stamps name nobody). THREAD_POSTS such
+    headers after the article's third substantial paragraph, and none above it (a live blog's entries open
+    at the top), with no more text below the last of them than a post holds (``_ends_the_prose``), start
     the thread: it and all that follows is furniture, but for the article's own title."""
     n = len(lines)
     prose = 0
@@ -1429,16 +1432,24 @@ def _thread_of_stamped_posts(
     if len(heads) < THREAD_POSTS:
         return
     masked = {i: _digits_masked(lines[i].text) for i in heads}
+    shape = {i: _header_shape(lines[i]) for i in heads}
     for a in heads:
         if a < first_after or not _text_follows(lines, a):
             continue
-        same = [b for b in heads if _same_words(masked[a], masked[b]) and (b == a or _text_follows(lines, b))]
+        same = [
+            b
+            for b in heads
+            if (_same_words(masked[a], masked[b]) or (shape[a] is not None and shape[a] == shape[b]))
+            and (b == a or _text_follows(lines, b))
+        ]
         if any(b < first_after for b in same):
             return  # (the same header above the article's third paragraph: a live blog's entries)
-        posts = [b for b in same if b >= a]
-        # (the headers differ by the poster's name: the same line each time is a box of the article -- a
-        # product's price stamp -- or a date alone, which ``_another_post`` reads)
-        if len(posts) >= THREAD_POSTS and len({tuple(masked[b]) for b in posts}) >= 2:
+        posts = _run_of_posts([b for b in same if b >= a], kinds, substantial)
+        if (
+            len(posts) >= THREAD_POSTS
+            and len({_poster(lines[b].text) for b in posts}) >= 2
+            and _ends_the_prose(posts, kinds, substantial)
+        ):
             start = a - 1 if a > 0 and lines[a - 1].words <= 6 and not lines[a - 1].full_stop_end else a
             for k in range(start, n):
                 if kinds[k][0] in ("body", "meta"):
@@ -1446,18 +1457,66 @@ def _thread_of_stamped_posts(
             return
 
 
+def _paragraphs(kinds: list[tuple[str, str]], substantial: list[bool], lo: int, hi: int) -> int:
+    """Substantial paragraphs of text between lines lo (included) and hi (excluded)."""
+    return sum(1 for k in range(lo, hi) if substantial[k] and kinds[k][0] == "body")
+
+
+def _run_of_posts(heads: list[int], kinds: list[tuple[str, str]], substantial: list[bool]) -> list[int]:
+    """The headers of ``heads`` (in page order) that follow one another as posts do: the text between two of
+    them is one post, of THREAD_POST_PARAGRAPHS paragraphs at most (more is an article's section)."""
+    run = heads[:1]
+    for b in heads[1:]:
+        if _paragraphs(kinds, substantial, run[-1] + 1, b) > THREAD_POST_PARAGRAPHS:
+            break
+        run.append(b)
+    return run
+
+
+def _ends_the_prose(posts: list[int], kinds: list[tuple[str, str]], substantial: list[bool]) -> bool:
+    """The run of posts ends the page's prose: below its last header lies no more text than one post of it
+    holds (THREAD_LAST_POST paragraphs, or twice its longest post). A box of dated links inside the article
+    (time, headline; time, headline) is followed by the rest of the article."""
+    longest = max(_paragraphs(kinds, substantial, x + 1, y) for x, y in itertools.pairwise(posts))
+    return _paragraphs(kinds, substantial, posts[-1] + 1, len(kinds)) <= max(THREAD_LAST_POST, 2 * longest)
+
+
 THREAD_POSTS = 3
+THREAD_LAST_POST = 3  # paragraphs a thread's last post may hold below its header, at least
+THREAD_POST_PARAGRAPHS = 4  # paragraphs at most between two headers of one thread
 THREAD_HEADERS_READ = 300  # stamped lines of a page compared (a news page has a few dozen)
+HEADER_SHAPE_WORDS = 8  # words at most of a header compared by its shape alone (a poster's name and a stamp)
 
 
 def _post_stamp(ln: _Line) -> bool:
-    """A short line with a full date in it (a post's or a comment's header; a year alone is no stamp)."""
+    """A short line with a full date or a time of day in it (a post's or a comment's header; a year alone
+    is no stamp)."""
     return (
         2 <= ln.words <= 16
         and ln.has_digit
         and not ln.substantial
-        and _DATE_IN_LINE.search(ln.text) is not None
+        and (_DATE_IN_LINE.search(ln.text) is not None or _TIME_OF_DAY.search(ln.text) is not None)
     )
+
+
+_TIME_OF_DAY = re.compile(r"(?<![\d.,:])[012]?\d:[0-5]\d(?![\d:])")  # "22:22", "9:05" (not "3.50")
+_NAME_RUN = re.compile(r"[^\W\d_]\w*")  # a run of letters, and any figures glued after them ("luki2")
+_DIGITS = re.compile(r"\d+")
+
+
+def _header_shape(ln: _Line) -> str | None:
+    """A short header's shape, whatever its language and words: each run of letters "a", each run of digits
+    "0", the punctuation kept ("~tomasz [2012-01-04 22:22]" and "~luki2 [2012-01-04 19:54]": both
+    "~a [0-0-0 0:0]"; "Anna · 3 May 2019" and "Bo · 21 June 2019": "a · 0 a 0"). None for a longer
+    line (there the words themselves are compared)."""
+    if ln.words > HEADER_SHAPE_WORDS:
+        return None
+    return _DIGITS.sub("0", _NAME_RUN.sub("a", ln.text))
+
+
+def _poster(t: str) -> str:
+    """What names the poster in a header: the line without its dates and figures, in lower case."""
+    return " ".join(_DIGITS.sub(" ", _DATE_IN_LINE.sub(" ", t)).lower().split())
 
 
 def _digits_masked(t: str) -> list[str]:

@@ -1230,3 +1230,50 @@ def test_a_sites_name_after_the_headline_is_still_the_outlet() -> None:
         key="p.txt",
     )
     assert a.outlet == "Harbour Times"
+
+
+def _stamped_thread(names: list[str]) -> list[str]:
+    """A thread whose headers are a poster's name and a stamp: one shape, but too few words for their
+    wording to be compared ("~tomasz [2012-01-04 22:22]")."""
+    out = []
+    for minute, name in enumerate(names, start=10):
+        out.append(f"~{name} [2012-01-04 22:{minute}]")
+        out.append(
+            f"The council should have closed the bridge {minute} years ago, nobody listened to us then."
+        )
+    return out
+
+
+def test_a_thread_of_posts_with_headers_of_one_shape_after_the_article_is_furniture() -> None:
+    thread = _stamped_thread(["tomasz", "luki2", "AZAZEL", "polka"])
+    text = "Bridge closed\n" + "\n".join(ARTICLE + thread) + "\n"
+    k = kinds_of(text)
+    assert all(k[t] == ("body", "") for t in ARTICLE)
+    assert all(k[t][0] == "furniture" for t in thread), [t for t in thread if k[t][0] != "furniture"]
+    assert k[thread[1]] == ("furniture", "comments or other posts (repeated header lines)")
+
+
+def test_stamped_lines_of_one_shape_that_are_no_thread_stay() -> None:
+    # a box of dated links inside the article (time, headline): the article goes on below it
+    box = []
+    for clock, head in (
+        ("07:15 p. m.", "Ferry fares to rise by five percent in January, the operator says"),
+        ("02:38 p. m.", "Man could go to prison for threatening the mayor on social media"),
+        ("11:22 a. m.", "Watch out for the water cuts in the harbour district and the old town"),
+    ):
+        box += [clock, head]
+    rest = [
+        "The repairs are expected to cost about four million euros, most of it paid by the regional government.",
+        "A first inspection of the supports had found no damage three years ago, the engineers' report says.",
+        "Lorry drivers will have to take a detour of about twenty kilometres through the industrial estate.",
+        "The harbour master said ships would still be able to pass under the bridge during the works.",
+    ]
+    text = "Bridge closed\n" + "\n".join(ARTICLE[:3] + box + [ARTICLE[3], *rest]) + "\n"
+    k = kinds_of(text)
+    assert all(k[t] == ("body", "") for t in ARTICLE + rest)
+    # a timeline: a date line over each of the article's paragraphs names no poster
+    dates = ["3 May 2019", "21 June 2019", "2 July 2019", "9 August 2019"]
+    timeline = [x for pair in zip(dates, rest, strict=True) for x in pair]
+    text = "Bridge closed\n" + "\n".join(ARTICLE + timeline) + "\n"
+    k = kinds_of(text)
+    assert all(k[t] == ("body", "") for t in ARTICLE + rest)
