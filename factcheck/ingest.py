@@ -1414,10 +1414,9 @@ def _thread_of_stamped_posts(
     wording but for a name and the figures of a date ("geschrieben von berg2012 am 21. Jan. 2015, 19:04 [
     antworten ]", "Tobsen · April 19, 2019"), or of one shape in any language (``_header_shape``: "~tomasz
     [2012-01-04 22:22]", "~luki2 [2012-01-04 19:54]"; "3 sty 12, 10:46 użytkownik ~jan napisał:"), each
-    followed by text, and not all by one poster (the names, what is left of the headers without their dates
-    and figures, differ: a timeline's date lines or a product's price stamps name nobody). THREAD_POSTS such
-    headers after the article's third substantial paragraph, and none above it (a live blog's entries open
-    at the top), with no more text below the last of them than a post holds (``_ends_the_prose``), start
+    followed by text, and not all by one poster (``_poster``: two names at least; a timeline's date lines, a
+    box of timed links or a product's price stamps name nobody). THREAD_POSTS such headers after the
+    article's third substantial paragraph, and none above it (a live blog's entries open at the top), start
     the thread: it and all that follows is furniture, but for the article's own title."""
     n = len(lines)
     prose = 0
@@ -1444,12 +1443,8 @@ def _thread_of_stamped_posts(
         ]
         if any(b < first_after for b in same):
             return  # (the same header above the article's third paragraph: a live blog's entries)
-        posts = _run_of_posts([b for b in same if b >= a], kinds, substantial)
-        if (
-            len(posts) >= THREAD_POSTS
-            and len({_poster(lines[b].text) for b in posts}) >= 2
-            and _ends_the_prose(posts, kinds, substantial)
-        ):
+        posts = [b for b in same if b >= a]
+        if len(posts) >= THREAD_POSTS and len({_poster(lines[b].text) for b in posts} - {""}) >= 2:
             start = a - 1 if a > 0 and lines[a - 1].words <= 6 and not lines[a - 1].full_stop_end else a
             for k in range(start, n):
                 if kinds[k][0] in ("body", "meta"):
@@ -1457,49 +1452,30 @@ def _thread_of_stamped_posts(
             return
 
 
-def _paragraphs(kinds: list[tuple[str, str]], substantial: list[bool], lo: int, hi: int) -> int:
-    """Substantial paragraphs of text between lines lo (included) and hi (excluded)."""
-    return sum(1 for k in range(lo, hi) if substantial[k] and kinds[k][0] == "body")
-
-
-def _run_of_posts(heads: list[int], kinds: list[tuple[str, str]], substantial: list[bool]) -> list[int]:
-    """The headers of ``heads`` (in page order) that follow one another as posts do: the text between two of
-    them is one post, of THREAD_POST_PARAGRAPHS paragraphs at most (more is an article's section)."""
-    run = heads[:1]
-    for b in heads[1:]:
-        if _paragraphs(kinds, substantial, run[-1] + 1, b) > THREAD_POST_PARAGRAPHS:
-            break
-        run.append(b)
-    return run
-
-
-def _ends_the_prose(posts: list[int], kinds: list[tuple[str, str]], substantial: list[bool]) -> bool:
-    """The run of posts ends the page's prose: below its last header lies no more text than one post of it
-    holds (THREAD_LAST_POST paragraphs, or twice its longest post). A box of dated links inside the article
-    (time, headline; time, headline) is followed by the rest of the article."""
-    longest = max(_paragraphs(kinds, substantial, x + 1, y) for x, y in itertools.pairwise(posts))
-    return _paragraphs(kinds, substantial, posts[-1] + 1, len(kinds)) <= max(THREAD_LAST_POST, 2 * longest)
-
-
 THREAD_POSTS = 3
-THREAD_LAST_POST = 3  # paragraphs a thread's last post may hold below its header, at least
-THREAD_POST_PARAGRAPHS = 4  # paragraphs at most between two headers of one thread
 THREAD_HEADERS_READ = 300  # stamped lines of a page compared (a news page has a few dozen)
 HEADER_SHAPE_WORDS = 8  # words at most of a header compared by its shape alone (a poster's name and a stamp)
 
 
 def _post_stamp(ln: _Line) -> bool:
-    """A short line with a full date or a time of day in it (a post's or a comment's header; a year alone
-    is no stamp)."""
+    """A short line with a full date in it, or a day and a time of day ("3 sty 12, 10:46"): a post's or a
+    comment's header (a year alone is no stamp, nor a time alone: a live blog's entries are stamped with
+    the time of one day)."""
     return (
         2 <= ln.words <= 16
         and ln.has_digit
         and not ln.substantial
-        and (_DATE_IN_LINE.search(ln.text) is not None or _TIME_OF_DAY.search(ln.text) is not None)
+        and (
+            _DATE_IN_LINE.search(ln.text) is not None
+            or (_TIME_OF_DAY.search(ln.text) is not None and _DAY.search(ln.text) is not None)
+        )
     )
 
 
 _TIME_OF_DAY = re.compile(r"(?<![\d.,:])[012]?\d:[0-5]\d(?![\d:])")  # "22:22", "9:05" (not "3.50")
+_DAY = re.compile(
+    r"(?<![\d:])\d{1,2}\.?\s*[^\W\d_]{3,9}\b|(?<![\d:])\d{1,2}[./-]\d{1,2}\b"
+)  # "3 sty", "04.01"
 _NAME_RUN = re.compile(r"[^\W\d_]\w*")  # a run of letters, and any figures glued after them ("luki2")
 _DIGITS = re.compile(r"\d+")
 
@@ -1515,8 +1491,9 @@ def _header_shape(ln: _Line) -> str | None:
 
 
 def _poster(t: str) -> str:
-    """What names the poster in a header: the line without its dates and figures, in lower case."""
-    return " ".join(_DIGITS.sub(" ", _DATE_IN_LINE.sub(" ", t)).lower().split())
+    """The poster a header names: its words of two letters or more once its dates are taken out, in lower
+    case ("~tomasz [2012-01-04 22:22]": "tomasz"); "" for a stamp alone ("07:15 p. m.", "3 May 2019")."""
+    return " ".join(w for w in _NAME_RUN.findall(_DATE_IN_LINE.sub(" ", t).lower()) if len(w) >= 2)
 
 
 def _digits_masked(t: str) -> list[str]:
