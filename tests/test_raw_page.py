@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factcheck.ingest import article_from_record, article_from_text, classify_lines
 
@@ -1277,3 +1279,23 @@ def test_stamped_lines_of_one_shape_that_are_no_thread_stay() -> None:
     text = "Bridge closed\n" + "\n".join(ARTICLE + timeline) + "\n"
     k = kinds_of(text)
     assert all(k[t] == ("body", "") for t in ARTICLE + rest)
+
+
+_NAMES = st.from_regex(r"[A-Za-zà-öø-ÿąęłńśźż][A-Za-z0-9à-öø-ÿąęłńśźż_]{0,11}", fullmatch=True)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    name=_NAMES,
+    when=st.datetimes(min_value=dt.datetime(2000, 1, 1), max_value=dt.datetime(2030, 12, 31)),
+)
+def test_a_comment_headers_shape_and_poster_do_not_depend_on_its_name_or_stamp(
+    name: str, when: dt.datetime
+) -> None:
+    from factcheck.ingest import _header_shape, _Line, _post_stamp, _poster
+
+    text = f"~{name} [{when:%Y-%m-%d %H:%M}]"
+    line = _Line(0, len(text), text)
+    assert _post_stamp(line)
+    assert _header_shape(line) == "~a [0-0-0 0:0]"
+    assert _poster(text) == (name.lower() if len(name) >= 2 else "")
