@@ -1415,9 +1415,10 @@ def _thread_of_stamped_posts(
     antworten ]", "Tobsen · April 19, 2019"), or of one shape in any language (``_header_shape``: "~tomasz
     [2012-01-04 22:22]", "~luki2 [2012-01-04 19:54]"; "3 sty 12, 10:46 użytkownik ~jan napisał:"), each
     followed by text, and not all by one poster (``_poster``: two names at least; a timeline's date lines, a
-    box of timed links or a product's price stamps name nobody). THREAD_POSTS such headers after the
-    article's third substantial paragraph, and none above it (a live blog's entries open at the top), start
-    the thread: it and all that follows is furniture, but for the article's own title."""
+    box of timed links or a product's price stamps name nobody), most of them short (``_short_posts``).
+    THREAD_POSTS such headers after the article's third substantial paragraph, and none above it (a live
+    blog's entries open at the top), start the thread: it and all that follows is furniture, but for the
+    article's own title."""
     n = len(lines)
     prose = 0
     first_after = n
@@ -1444,7 +1445,11 @@ def _thread_of_stamped_posts(
         if any(b < first_after for b in same):
             return  # (the same header above the article's third paragraph: a live blog's entries)
         posts = [b for b in same if b >= a]
-        if len(posts) >= THREAD_POSTS and len({_poster(lines[b].text) for b in posts} - {""}) >= 2:
+        if (
+            len(posts) >= THREAD_POSTS
+            and len({_poster(lines[b].text) for b in posts} - {""}) >= 2
+            and _short_posts(posts, kinds, substantial)
+        ):
             start = a - 1 if a > 0 and lines[a - 1].words <= 6 and not lines[a - 1].full_stop_end else a
             for k in range(start, n):
                 if kinds[k][0] in ("body", "meta"):
@@ -1452,7 +1457,19 @@ def _thread_of_stamped_posts(
             return
 
 
+def _short_posts(posts: list[int], kinds: list[tuple[str, str]], substantial: list[bool]) -> bool:
+    """Most posts of a thread are short: between two of its headers lie THREAD_POST_PARAGRAPHS substantial
+    paragraphs or fewer (the median). Embedded posts' signatures in an article ("— Jane Doe (@jdoe) 25.
+    September 2018") are followed by the article's sections, longer."""
+    sizes = sorted(
+        sum(1 for k in range(x + 1, y) if substantial[k] and kinds[k][0] == "body")
+        for x, y in itertools.pairwise(posts)
+    )
+    return sizes[len(sizes) // 2] <= THREAD_POST_PARAGRAPHS
+
+
 THREAD_POSTS = 3
+THREAD_POST_PARAGRAPHS = 2  # substantial paragraphs of a thread's middle post, at most
 THREAD_HEADERS_READ = 300  # stamped lines of a page compared (a news page has a few dozen)
 HEADER_SHAPE_WORDS = 8  # words at most of a header compared by its shape alone (a poster's name and a stamp)
 

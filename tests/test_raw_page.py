@@ -1299,3 +1299,20 @@ def test_a_comment_headers_shape_and_poster_do_not_depend_on_its_name_or_stamp(
     assert _post_stamp(line)
     assert _header_shape(line) == "~a [0-0-0 0:0]"
     assert _poster(text) == (name.lower() if len(name) >= 2 else "")
+
+
+def test_embedded_posts_signatures_inside_an_article_open_no_thread() -> None:
+    """An article quoting posts: each quoted post is signed ("— Jane Doe (@jdoe) 25. September 2018") and the
+    article's section on the next one follows, longer than a reader's comment."""
+    sections = []
+    for n, (name, handle) in enumerate((("Jane Doe", "jdoe"), ("Bo Lind", "bolind"), ("Ann Kay", "annk"))):
+        sections += [
+            f"— {name} (@{handle}) {n + 2}. September 2018",
+            f"{name} wrote the post of the year about the harbour bridge, which was shared thousands of times.",
+            f"{name} told us that the bridge had been a symbol of the town for more than a hundred years now.",
+            f"The post of {name} came on the day the council announced that the old bridge would close for repairs.",
+            f"Many readers answered {name} with photos of the bridge from their own family albums and postcards.",
+        ]
+    text = "Bridge closed\n" + "\n".join(ARTICLE + sections) + "\n"
+    k = kinds_of(text)
+    assert all(k[t] == ("body", "") for t in ARTICLE + [s for s in sections if not s.startswith("—")])
