@@ -23,6 +23,11 @@ Kinds and how their patterns are anchored:
 - ``about``: the word before an organisation's name in the heading of its profile at the end of a press
   release ("About Acme", "Über die Acme AG", "À propos d'Acme"); ingest checks that the paragraph below
   opens with that name.
+
+A language folder may hold this file alone (pl, it, nl, ru): its pages' chrome is then found and listed, and
+nothing else changes for it. Every other part asks for its own resource (``lang.has(code, "sentences")``,
+``times_intl.supported``, ``attribution_intl.supported`` ...), so a furniture file makes no language
+"supported" for sentences, times or claims (tests/test_furniture_languages.py).
 """
 
 from __future__ import annotations

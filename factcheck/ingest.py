@@ -1474,10 +1474,13 @@ def _thread_of_stamped_posts(
 ) -> None:
     """A comment thread (or a list of other posts) after the article: its posts open with header lines of one
     wording but for a name and the figures of a date ("geschrieben von berg2012 am 21. Jan. 2015, 19:04 [
-    antworten ]", "Tobsen · April 19, 2019"), each followed by text, and not all the same line (a name
-    differs). THREAD_POSTS such headers after the
-    article's third substantial paragraph, and none above it (a live blog's entries open at the top), start
-    the thread: it and all that follows is furniture, but for the article's own title."""
+    antworten ]", "Tobsen · April 19, 2019"), or of one shape in any language (``_header_shape``: "~tomasz
+    [2012-01-04 22:22]", "~luki2 [2012-01-04 19:54]"; "3 sty 12, 10:46 użytkownik ~jan napisał:"), each
+    followed by text, and not all by one poster (``_poster``: two names at least; a timeline's date lines, a
+    box of timed links or a product's price stamps name nobody), most of them short (``_short_posts``).
+    THREAD_POSTS such headers after the article's third substantial paragraph, and none above it (a live
+    blog's entries open at the top), start the thread: it and all that follows is furniture, but for the
+    article's own title."""
     n = len(lines)
     prose = 0
     first_after = n
@@ -1491,16 +1494,24 @@ def _thread_of_stamped_posts(
     if len(heads) < THREAD_POSTS:
         return
     masked = {i: _digits_masked(lines[i].text) for i in heads}
+    shape = {i: _header_shape(lines[i]) for i in heads}
     for a in heads:
         if a < first_after or not _text_follows(lines, a):
             continue
-        same = [b for b in heads if _same_words(masked[a], masked[b]) and (b == a or _text_follows(lines, b))]
+        same = [
+            b
+            for b in heads
+            if (_same_words(masked[a], masked[b]) or (shape[a] is not None and shape[a] == shape[b]))
+            and (b == a or _text_follows(lines, b))
+        ]
         if any(b < first_after for b in same):
             return  # (the same header above the article's third paragraph: a live blog's entries)
         posts = [b for b in same if b >= a]
-        # (the headers differ by the poster's name: the same line each time is a box of the article -- a
-        # product's price stamp -- or a date alone, which ``_another_post`` reads)
-        if len(posts) >= THREAD_POSTS and len({tuple(masked[b]) for b in posts}) >= 2:
+        if (
+            len(posts) >= THREAD_POSTS
+            and len({_poster(lines[b].text) for b in posts} - {""}) >= 2
+            and _short_posts(posts, kinds, substantial)
+        ):
             start = a - 1 if a > 0 and lines[a - 1].words <= 6 and not lines[a - 1].full_stop_end else a
             for k in range(start, n):
                 if kinds[k][0] in ("body", "meta"):
@@ -1508,18 +1519,60 @@ def _thread_of_stamped_posts(
             return
 
 
+def _short_posts(posts: list[int], kinds: list[tuple[str, str]], substantial: list[bool]) -> bool:
+    """Most posts of a thread are short: between two of its headers lie THREAD_POST_PARAGRAPHS substantial
+    paragraphs or fewer (the median). Embedded posts' signatures in an article ("— Jane Doe (@jdoe) 25.
+    September 2018") are followed by the article's sections, longer."""
+    sizes = sorted(
+        sum(1 for k in range(x + 1, y) if substantial[k] and kinds[k][0] == "body")
+        for x, y in itertools.pairwise(posts)
+    )
+    return sizes[len(sizes) // 2] <= THREAD_POST_PARAGRAPHS
+
+
 THREAD_POSTS = 3
+THREAD_POST_PARAGRAPHS = 2  # substantial paragraphs of a thread's middle post, at most
 THREAD_HEADERS_READ = 300  # stamped lines of a page compared (a news page has a few dozen)
+HEADER_SHAPE_WORDS = 8  # words at most of a header compared by its shape alone (a poster's name and a stamp)
 
 
 def _post_stamp(ln: _Line) -> bool:
-    """A short line with a full date in it (a post's or a comment's header; a year alone is no stamp)."""
+    """A short line with a full date in it, or a day and a time of day ("3 sty 12, 10:46"): a post's or a
+    comment's header (a year alone is no stamp, nor a time alone: a live blog's entries are stamped with
+    the time of one day)."""
     return (
         2 <= ln.words <= 16
         and ln.has_digit
         and not ln.substantial
-        and _DATE_IN_LINE.search(ln.text) is not None
+        and (
+            _DATE_IN_LINE.search(ln.text) is not None
+            or (_TIME_OF_DAY.search(ln.text) is not None and _DAY.search(ln.text) is not None)
+        )
     )
+
+
+_TIME_OF_DAY = re.compile(r"(?<![\d.,:])[012]?\d:[0-5]\d(?![\d:])")  # "22:22", "9:05" (not "3.50")
+_DAY = re.compile(
+    r"(?<![\d:])\d{1,2}\.?\s*[^\W\d_]{3,9}\b|(?<![\d:])\d{1,2}[./-]\d{1,2}\b"
+)  # "3 sty", "04.01"
+_NAME_RUN = re.compile(r"[^\W\d_]\w*")  # a run of letters, and any figures glued after them ("luki2")
+_DIGITS = re.compile(r"\d+")
+
+
+def _header_shape(ln: _Line) -> str | None:
+    """A short header's shape, whatever its language and words: each run of letters "a", each run of digits
+    "0", the punctuation kept ("~tomasz [2012-01-04 22:22]" and "~luki2 [2012-01-04 19:54]": both
+    "~a [0-0-0 0:0]"; "Anna · 3 May 2019" and "Bo · 21 June 2019": "a · 0 a 0"). None for a longer
+    line (there the words themselves are compared)."""
+    if ln.words > HEADER_SHAPE_WORDS:
+        return None
+    return _DIGITS.sub("0", _NAME_RUN.sub("a", ln.text))
+
+
+def _poster(t: str) -> str:
+    """The poster a header names: its words of two letters or more once its dates are taken out, in lower
+    case ("~tomasz [2012-01-04 22:22]": "tomasz"); "" for a stamp alone ("07:15 p. m.", "3 May 2019")."""
+    return " ".join(w for w in _NAME_RUN.findall(_DATE_IN_LINE.sub(" ", t).lower()) if len(w) >= 2)
 
 
 def _digits_masked(t: str) -> list[str]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factcheck.ingest import article_from_record, article_from_text, classify_lines
 
@@ -1230,3 +1232,87 @@ def test_a_sites_name_after_the_headline_is_still_the_outlet() -> None:
         key="p.txt",
     )
     assert a.outlet == "Harbour Times"
+
+
+def _stamped_thread(names: list[str]) -> list[str]:
+    """A thread whose headers are a poster's name and a stamp: one shape, but too few words for their
+    wording to be compared ("~tomasz [2012-01-04 22:22]")."""
+    out = []
+    for minute, name in enumerate(names, start=10):
+        out.append(f"~{name} [2012-01-04 22:{minute}]")
+        out.append(
+            f"The council should have closed the bridge {minute} years ago, nobody listened to us then."
+        )
+    return out
+
+
+def test_a_thread_of_posts_with_headers_of_one_shape_after_the_article_is_furniture() -> None:
+    thread = _stamped_thread(["tomasz", "luki2", "AZAZEL", "polka"])
+    text = "Bridge closed\n" + "\n".join(ARTICLE + thread) + "\n"
+    k = kinds_of(text)
+    assert all(k[t] == ("body", "") for t in ARTICLE)
+    assert all(k[t][0] == "furniture" for t in thread), [t for t in thread if k[t][0] != "furniture"]
+    assert k[thread[1]] == ("furniture", "comments or other posts (repeated header lines)")
+
+
+def test_stamped_lines_of_one_shape_that_are_no_thread_stay() -> None:
+    # a box of dated links inside the article (time, headline): the article goes on below it
+    box = []
+    for clock, head in (
+        ("07:15 p. m.", "Ferry fares to rise by five percent in January, the operator says"),
+        ("02:38 p. m.", "Man could go to prison for threatening the mayor on social media"),
+        ("11:22 a. m.", "Watch out for the water cuts in the harbour district and the old town"),
+    ):
+        box += [clock, head]
+    rest = [
+        "The repairs are expected to cost about four million euros, most of it paid by the regional government.",
+        "A first inspection of the supports had found no damage three years ago, the engineers' report says.",
+        "Lorry drivers will have to take a detour of about twenty kilometres through the industrial estate.",
+        "The harbour master said ships would still be able to pass under the bridge during the works.",
+    ]
+    text = "Bridge closed\n" + "\n".join(ARTICLE[:3] + box + [ARTICLE[3], *rest]) + "\n"
+    k = kinds_of(text)
+    assert all(k[t] == ("body", "") for t in ARTICLE + rest)
+    # a timeline: a date line over each of the article's paragraphs names no poster
+    dates = ["3 May 2019", "21 June 2019", "2 July 2019", "9 August 2019"]
+    timeline = [x for pair in zip(dates, rest, strict=True) for x in pair]
+    text = "Bridge closed\n" + "\n".join(ARTICLE + timeline) + "\n"
+    k = kinds_of(text)
+    assert all(k[t] == ("body", "") for t in ARTICLE + rest)
+
+
+_NAMES = st.from_regex(r"[A-Za-zà-öø-ÿąęłńśźż][A-Za-z0-9à-öø-ÿąęłńśźż_]{0,11}", fullmatch=True)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    name=_NAMES,
+    when=st.datetimes(min_value=dt.datetime(2000, 1, 1), max_value=dt.datetime(2030, 12, 31)),
+)
+def test_a_comment_headers_shape_and_poster_do_not_depend_on_its_name_or_stamp(
+    name: str, when: dt.datetime
+) -> None:
+    from factcheck.ingest import _header_shape, _Line, _post_stamp, _poster
+
+    text = f"~{name} [{when:%Y-%m-%d %H:%M}]"
+    line = _Line(0, len(text), text)
+    assert _post_stamp(line)
+    assert _header_shape(line) == "~a [0-0-0 0:0]"
+    assert _poster(text) == (name.lower() if len(name) >= 2 else "")
+
+
+def test_embedded_posts_signatures_inside_an_article_open_no_thread() -> None:
+    """An article quoting posts: each quoted post is signed ("— Jane Doe (@jdoe) 25. September 2018") and the
+    article's section on the next one follows, longer than a reader's comment."""
+    sections = []
+    for n, (name, handle) in enumerate((("Jane Doe", "jdoe"), ("Bo Lind", "bolind"), ("Ann Kay", "annk"))):
+        sections += [
+            f"— {name} (@{handle}) {n + 2}. September 2018",
+            f"{name} wrote the post of the year about the harbour bridge, which was shared thousands of times.",
+            f"{name} told us that the bridge had been a symbol of the town for more than a hundred years now.",
+            f"The post of {name} came on the day the council announced that the old bridge would close for repairs.",
+            f"Many readers answered {name} with photos of the bridge from their own family albums and postcards.",
+        ]
+    text = "Bridge closed\n" + "\n".join(ARTICLE + sections) + "\n"
+    k = kinds_of(text)
+    assert all(k[t] == ("body", "") for t in ARTICLE + [s for s in sections if not s.startswith("—")])
