@@ -128,10 +128,15 @@ def test_every_repository_path_named_exists() -> None:
     root = Path(__file__).resolve().parents[1]
     named = set(re.findall(r"`((?:factcheck|bench|tools|tests|sessions|seeds)/[^`\s]*)`", README))
     named |= set(re.findall(r"\b(bench/[a-z_0-9]+\.py)\b", README))
-    # placeholders: <code> is any language folder, {en,de,...} a set of them, <name> a session's name
-    concrete = {
-        n.replace("<code>", "en").replace("{en,de,fr,es,pt}", "en") for n in named if "<name>" not in n
-    }
+    # placeholders: <code> is any language folder, <name> a session's name; {en,de,...} names each of a set
+    concrete: set[str] = set()
+    for n in named:
+        if "<name>" in n:
+            continue
+        n = n.replace("<code>", "en")
+        m = re.search(r"\{([^{}]*)\}", n)
+        alternatives = m.group(1).split(",") if m else [""]
+        concrete |= {n[: m.start()] + a + n[m.end() :] if m else n for a in alternatives}
     concrete = {n for n in concrete if "<" not in n}
     assert len(concrete) > 20
     missing = sorted(n for n in concrete if not (root / n).exists())
