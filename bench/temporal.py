@@ -498,6 +498,18 @@ def fold_figures(outputs: list[tuple[Doc, list[Timex]]], k: int) -> list[tuple[f
     return figures
 
 
+def development_documents(dev_corpus: str | Path | None) -> tuple[list[Doc], list[Doc]] | None:
+    """TBAQ's development part and a further corpus' development half (``--dev-corpus``): never a held-out
+    or check document. None, with a line saying why, when the TempEval-3 data is not found."""
+    root = data_dir()
+    if not root.is_dir():
+        print(f"TempEval-3 data not found at {root} (set FACTCHECK_DATA to the shared data directory)")
+        return None
+    dev, _held = split(load(root))  # the held-out part is never tagged here
+    other = split(load_corpus(Path(dev_corpus)), CORPUS_SEED, CORPUS_CHECK_SHARE)[0] if dev_corpus else []
+    return dev, other
+
+
 def split_noise(
     outputs: list[tuple[Doc, list[Timex]]],
     k: int,

@@ -272,16 +272,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--extra", type=Path, default=Path("/work/trafi_extra"), help="the trafilatura pages")
     args = ap.parse_args(argv)
 
-    root = bench.data_dir()
-    if not root.is_dir():
-        print(f"TempEval-3 data not found at {root} (set FACTCHECK_DATA to the shared data directory)")
+    found = bench.development_documents(args.dev_corpus)
+    if found is None:
         return 0
-    dev, _held = bench.split(bench.load(root))  # the held-out part is never tagged here
-    other: list[bench.Doc] = []
-    if args.dev_corpus:
-        other, _check = bench.split(
-            bench.load_corpus(Path(args.dev_corpus)), bench.CORPUS_SEED, bench.CORPUS_CHECK_SHARE
-        )
+    dev, other = found
+    root = bench.data_dir()
     docs = dev + other
     tbaq = {d.name for d in dev}
     texts = temporal_diff.texts(root.parent, args.extra)

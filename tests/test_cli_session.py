@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import re
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
@@ -366,12 +368,12 @@ class _CountingHandler(_QuietHandler):
         super().do_GET()
 
 
-def test_status_does_not_fetch_a_url_it_has_not_stored(
+@contextlib.contextmanager
+def _url_session_with_one_unfetched(
     proj: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """`factcheck status` of a session made from URLs fetched again every URL that had failed, each time (a
-    hanging server cost the full timeout on every status): it answers from the session and the stored pages
-    and lists a URL not stored yet as not fetched, with the command that fetches it."""
+) -> Iterator[tuple[str, int]]:
+    """A session (sessions/u.toml) of two URLs of a local server: the first stored, one claim of it
+    confirmed; the second never fetched. Yields that URL and the number of requests the server had."""
     site = _rates_site(proj, monkeypatch)
     _CountingHandler.requests = []
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_CountingHandler, directory=str(site)))
@@ -385,7 +387,19 @@ def test_status_does_not_fetch_a_url_it_has_not_stored(
         data = sess.load(proj / "sessions/u.toml")
         data.corpus = [stored, missing]
         sess.save(proj / "sessions/u.toml", data)
-        asked = len(_CountingHandler.requests)
+        yield missing, len(_CountingHandler.requests)
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def test_status_does_not_fetch_a_url_it_has_not_stored(
+    proj: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`factcheck status` of a session made from URLs fetched again every URL that had failed, each time (a
+    hanging server cost the full timeout on every status): it answers from the session and the stored pages
+    and lists a URL not stored yet as not fetched, with the command that fetches it."""
+    with _url_session_with_one_unfetched(proj, capsys, monkeypatch) as (missing, asked):
         for _ in range(2):
             code, out, err = run(capsys, "status", "sessions/u.toml")
             assert code == 1 and "1 of " in out, err
@@ -394,9 +408,6 @@ def test_status_does_not_fetch_a_url_it_has_not_stored(
         code, out, _ = run(capsys, "status", "sessions/u.toml", "--json")
         assert code == 1 and json.loads(out)["progress"]["confirmed"] == 1
         assert len(_CountingHandler.requests) == asked
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
 
 
 def test_report_does_not_fetch_a_url_it_has_not_stored(
@@ -405,29 +416,13 @@ def test_report_does_not_fetch_a_url_it_has_not_stored(
     """`factcheck report` of a session made from URLs fetched every URL not stored yet (a hanging server cost
     the full timeout on every report, as status did): it answers from the session and the stored pages, and
     says which URLs are not fetched, in every format."""
-    site = _rates_site(proj, monkeypatch)
-    _CountingHandler.requests = []
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_CountingHandler, directory=str(site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        base = f"http://127.0.0.1:{httpd.server_address[1]}"
-        stored, missing = f"{base}/a.html", f"{base}/b.html"
-        assert main(["extract", "--json", stored]) == 0
-        cid = json.loads(capsys.readouterr().out)["articles"][0]["claims"][0]["id"]
-        assert run(capsys, "mark", "sessions/u.toml", cid, "confirmed", "--corpus", stored)[0] == 0
-        data = sess.load(proj / "sessions/u.toml")
-        data.corpus = [stored, missing]
-        sess.save(proj / "sessions/u.toml", data)
-        asked = len(_CountingHandler.requests)
+    with _url_session_with_one_unfetched(proj, capsys, monkeypatch) as (missing, asked):
         code, out, err = run(capsys, "report", "sessions/u.toml")
         assert code == 1 and "# Fact-check report" in out, err
         assert missing in err and "not fetched" in err and "factcheck fetch" in err, err
         code, out, err = run(capsys, "report", "sessions/u.toml", "-f", "json")
         assert code == 1 and json.loads(out)["summary"]["progress"]["confirmed"] == 1, err
         assert len(_CountingHandler.requests) == asked  # nothing fetched
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
 
 
 ZH = "市议会周二投票决定从下个月起禁止重型车辆通过旧港口大桥，因为工程师在两根钢支柱上发现了裂缝。" * 4
