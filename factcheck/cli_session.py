@@ -311,11 +311,24 @@ def cmd_merge(args: argparse.Namespace) -> int:
         if not p.is_file():
             _err(f"{p}: no such session")
             return EXIT_USAGE
+    where = out.resolve()
+    for p in (a, b):
+        if any(f.resolve() == where for f in sess.session_files(p)):
+            # --force overwrites an old output, never a reviewer's session or its history: the merge would
+            # replace the decisions and trail it was made from (give OUT another name, then open that)
+            _err(f"{out}: a file of the input session {p.name}; not written over (give another -o file)")
+            return EXIT_USAGE
     if out.exists() and not args.force:
         _err(f"{out}: exists; use --force to overwrite it")
         return EXIT_USAGE
     try:
         da, db = sess.load(a), sess.load(b)
+        for p, d in ((a, da), (b, db)):
+            for c in d.corpus:
+                article = (p.parent / c).resolve()
+                if not is_http_url(c) and (where == article or article in where.parents):
+                    _err(f"{out}: in the corpus of {p.name} ({c}); not written there (give another -o file)")
+                    return EXIT_USAGE
         # Corpus paths are relative to each session's folder: rebase A's onto OUT's folder.
         corpus = [
             Path(os.path.relpath((a.parent / p).resolve(), out.parent.resolve())).as_posix()

@@ -25,7 +25,6 @@ from factcheck import session as sess
 from factcheck.atomic import write_atomic
 from factcheck.ingest import claims_supported
 from factcheck.model import Article, Claim
-from factcheck.session.history import history_path
 from factcheck.textout import inert, json_text
 from factcheck.urls import is_http_url
 
@@ -683,9 +682,8 @@ def _refuse_inputs(review: Any, target: Path) -> None:
     """A report written over the session, its history, backups or lock, or an article it was made from,
     would destroy what the report is about."""
     session = Path(review.path)
-    mine = [session, history_path(session), sess.lock_path(session), *sess.backup_paths(session)]
     where = target.resolve()
-    if any(p.resolve() == where for p in mine):
+    if any(p.resolve() == where for p in sess.session_files(session)):
         raise ReportError(
             f"{target}: a file of the session {session.name}; not written over (give another file)"
         )

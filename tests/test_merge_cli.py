@@ -1,0 +1,99 @@
+"""``factcheck merge`` as a careful user meets it: what it writes, what it refuses, what it says."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from factcheck import session as sess
+from factcheck.cli import main
+from factcheck.session.history import history_path
+
+TEXT = """Finance Minister Anna Berg said on Monday that inflation rose to 3.4 percent in March, the highest level since 2019.
+The central bank in Oslo announced that it will raise interest rates by 0.25 points at its meeting on 12 June.
+According to Statistics Norway, unemployment fell to 2.1 percent in the first quarter of the year.
+"""
+
+
+@pytest.fixture
+def proj(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "alpha.txt").write_text(TEXT, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("FACTCHECK_CONFIG", str(tmp_path / "no-config.toml"))
+    monkeypatch.setenv("FACTCHECK_NO_CACHE", "1")
+    return tmp_path
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    cap = capsys.readouterr()
+    return code, cap.out, cap.err
+
+
+def ids(capsys: pytest.CaptureFixture[str]) -> list[str]:
+    assert main(["extract", "--json", "corpus"]) == 0
+    return [c["id"] for a in json.loads(capsys.readouterr().out)["articles"] for c in a["claims"]]
+
+
+def mark(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, who: str, path: str, *args: str
+) -> None:
+    monkeypatch.setenv("FACTCHECK_REVIEWER", who)
+    code, _, err = run(capsys, "mark", path, *args, "--corpus", "corpus")
+    assert code == 0, err
+
+
+@pytest.fixture
+def two(proj: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    c = ids(capsys)
+    mark(capsys, monkeypatch, "ann", "a.toml", c[0], "confirmed", "--note", "ann's note")
+    mark(capsys, monkeypatch, "bob", "b.toml", c[0], "disputed")
+    mark(capsys, monkeypatch, "bob", "b.toml", c[1], "confirmed")
+    return c
+
+
+@pytest.mark.parametrize("target", ["a.toml", "./b.toml", "a.history.toml", "b.toml.bak1", "a.toml.lock"])
+def test_merge_never_writes_over_an_input_session_or_its_files(
+    two: list[str], proj: Path, capsys: pytest.CaptureFixture[str], target: str
+) -> None:
+    before = {p.name: p.read_bytes() for p in proj.iterdir() if p.is_file()}
+    code, out, err = run(capsys, "merge", "a.toml", "b.toml", "-o", target, "--force")
+    assert code == 2 and "not written over" in err and "Traceback" not in err, (out, err)
+    after = {p.name: p.read_bytes() for p in proj.iterdir() if p.is_file()}
+    assert after == before  # nothing written, no backup made
+    assert sess.load(proj / "a.toml").decisions[two[0]].note == "ann's note"
+
+
+def test_merge_into_a_new_file_keeps_both_inputs(
+    two: list[str], proj: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a_before, ha_before = (proj / "a.toml").read_bytes(), history_path(proj / "a.toml").read_bytes()
+    code, out, err = run(capsys, "merge", "a.toml", "b.toml", "-o", "m.toml")
+    assert code == 0, err
+    assert (proj / "a.toml").read_bytes() == a_before
+    assert history_path(proj / "a.toml").read_bytes() == ha_before
+    m = sess.load(proj / "m.toml")
+    assert len(m.decisions[two[0]].conflicts) == 2
+    assert {h.by for h in m.history_entries()} >= {"ann", "bob"}
+
+
+@pytest.mark.parametrize("target", ["corpus/alpha.txt", "corpus/m.toml"])
+def test_merge_never_writes_into_the_corpus(
+    two: list[str], proj: Path, capsys: pytest.CaptureFixture[str], target: str
+) -> None:
+    code, _, err = run(capsys, "merge", "a.toml", "b.toml", "-o", target, "--force")
+    assert code == 2 and "in the corpus of a.toml" in err, err
+    assert (proj / "corpus" / "alpha.txt").read_text(encoding="utf-8") == TEXT
+    assert not (proj / "corpus" / "m.toml").exists()
+
+
+@pytest.mark.parametrize("target", ["a.history.toml.bak1", "a.toml.schema3.bak"])
+def test_report_never_writes_over_the_history_backups_either(
+    two: list[str], proj: Path, capsys: pytest.CaptureFixture[str], target: str
+) -> None:
+    code, _, err = run(capsys, "report", "a.toml", "-o", target)
+    assert code == 2 and "a file of the session" in err, err
+    assert not (proj / target).exists()
