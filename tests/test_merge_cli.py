@@ -97,3 +97,19 @@ def test_report_never_writes_over_the_history_backups_either(
     code, _, err = run(capsys, "report", "a.toml", "-o", target)
     assert code == 2 and "a file of the session" in err, err
     assert not (proj / target).exists()
+
+
+def test_the_session_keeps_its_reviewer_when_someone_else_saves_it(
+    proj: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    c = ids(capsys)
+    mark(capsys, monkeypatch, "alice", "a.toml", c[0], "confirmed")
+    mark(capsys, monkeypatch, "root", "a.toml", c[1], "disputed")  # a later save by another user
+    mark(capsys, monkeypatch, "bob", "b.toml", c[0], "disputed")
+    code, out, _ = run(capsys, "status", "a.toml", "--json")
+    assert code == 0 and json.loads(out)["reviewer"] == "alice"
+    data = sess.load(proj / "a.toml")
+    assert (data.decisions[c[0]].reviewer, data.decisions[c[1]].reviewer) == ("alice", "root")
+    code, out, err = run(capsys, "merge", "a.toml", "b.toml", "-o", "m.toml")
+    assert code == 0, err
+    assert f"conflict {c[0]}: alice confirmed, bob disputed" in out
