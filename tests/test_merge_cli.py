@@ -113,3 +113,24 @@ def test_the_session_keeps_its_reviewer_when_someone_else_saves_it(
     code, out, err = run(capsys, "merge", "a.toml", "b.toml", "-o", "m.toml")
     assert code == 0, err
     assert f"conflict {c[0]}: alice confirmed, bob disputed" in out
+
+
+def test_a_third_reviewer_does_not_settle_an_open_conflict_silently(
+    proj: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    c = ids(capsys)
+    mark(capsys, monkeypatch, "ann", "a.toml", c[0], "superseded", "--by", c[1])
+    mark(capsys, monkeypatch, "bob", "b.toml", c[0], "superseded", "--by", c[2])
+    mark(capsys, monkeypatch, "cat", "c.toml", c[0], "confirmed")
+    assert run(capsys, "merge", "a.toml", "b.toml", "-o", "ab.toml")[0] == 0
+    for first, second in (("ab.toml", "c.toml"), ("c.toml", "ab.toml")):
+        code, out, err = run(capsys, "merge", first, second, "-o", "abc.toml", "--force")
+        assert code == 0, err
+        assert f"conflict {c[0]}:" in out and "cat confirmed" in out, out
+        d = sess.load(proj / "abc.toml").decisions[c[0]]
+        assert d.verdict == "unreviewed" and d.superseded_by is None
+        sides = sorted((s["reviewer"], s["verdict"], s.get("superseded_by", "")) for s in d.conflicts)
+        assert sides == [("ann", "superseded", c[1]), ("bob", "superseded", c[2]), ("cat", "confirmed", "")]
+        code, out, _ = run(capsys, "report", "abc.toml", "-f", "json")
+        row = next(r for r in json.loads(out)["claims"] if r["claim_id"] == c[0])
+        assert row["verdict"] == "unreviewed" and len(row["conflicts"]) == 3

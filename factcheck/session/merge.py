@@ -134,7 +134,22 @@ def merge(a: SessionData, b: SessionData, corpus: list[str] | None = None) -> tu
             dismissed=da.dismissed or db.dismissed,
             conflicts=da.conflicts + tuple(c for c in db.conflicts if c not in da.conflicts),
         )
-        if reviewed_a and reviewed_b:
+        open_a, open_b = bool(da.conflicts) and not reviewed_a, bool(db.conflicts) and not reviewed_b
+        if (open_a and reviewed_b) or (open_b and reviewed_a):
+            # A conflict left open by an earlier merge stays open: the other reviewer's verdict is one more
+            # side to resolve (a third opinion does not settle the first two silently).
+            side = _side(db if reviewed_b else da)
+            known = {(c.get("reviewer"), c.get("verdict"), c.get("superseded_by")) for c in merged.conflicts}
+            if (side["reviewer"], side["verdict"], side.get("superseded_by")) not in known:
+                merged = replace(merged, conflicts=(*merged.conflicts, side))
+            rep.conflicts.append((cid, _label(da), _label(db)))
+            merged = replace(
+                merged,
+                verdict=Verdict.UNREVIEWED,
+                superseded_by=None,
+                updated=max(t for t in (da.updated, db.updated, utcnow()) if t),
+            )
+        elif reviewed_a and reviewed_b:
             rep.both_reviewed += 1
             pairs.append((str(da.verdict), str(db.verdict)))
             if (da.verdict, da.superseded_by) == (db.verdict, db.superseded_by):
@@ -193,4 +208,7 @@ def merge(a: SessionData, b: SessionData, corpus: list[str] | None = None) -> tu
 
 
 def _label(d: Decision) -> str:
+    if d.conflicts and d.verdict == Verdict.UNREVIEWED:
+        sides = ", ".join(f"{c.get('reviewer') or '?'} {c.get('verdict')}" for c in d.conflicts)
+        return f"open conflict ({sides})"
     return f"{d.verdict} by {d.superseded_by}" if d.superseded_by else str(d.verdict)
