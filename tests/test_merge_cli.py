@@ -134,3 +134,47 @@ def test_a_third_reviewer_does_not_settle_an_open_conflict_silently(
         code, out, _ = run(capsys, "report", "abc.toml", "-f", "json")
         row = next(r for r in json.loads(out)["claims"] if r["claim_id"] == c[0])
         assert row["verdict"] == "unreviewed" and len(row["conflicts"]) == 3
+
+
+def test_merge_keeps_a_url_corpus_a_url(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    url = "https://news.example/2024/05/a.html"
+    (tmp_path / "desk").mkdir()
+    for name in ("a", "b"):
+        sess.save(tmp_path / "desk" / f"{name}.toml", sess.SessionData(reviewer=name, corpus=[url]))
+    code, _, err = run(
+        capsys, "merge", str(tmp_path / "desk/a.toml"), str(tmp_path / "desk/b.toml"), "-o", str(tmp_path / "m.toml")
+    )
+    assert code == 0, err
+    assert sess.load(tmp_path / "m.toml").corpus == [url]
+
+
+def test_merge_reads_the_articles_only_the_second_session_has(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two desks' sessions of overlapping batches: B's decisions on articles A never had are no orphans."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("FACTCHECK_CONFIG", str(tmp_path / "no-config.toml"))
+    monkeypatch.setenv("FACTCHECK_NO_CACHE", "1")
+    for folder, names in (("x", ("alpha", "beta")), ("y", ("beta", "gamma"))):
+        (tmp_path / folder).mkdir()
+        for n in names:
+            (tmp_path / folder / f"{n}.txt").write_text(TEXT.replace("Anna Berg", f"Anna {n}"), encoding="utf-8")
+    assert main(["extract", "--json", "y"]) == 0
+    arts = {a["key"]: a["claims"] for a in json.loads(capsys.readouterr().out)["articles"]}
+    beta, gamma = arts["beta.txt"][0]["id"], arts["gamma.txt"][0]["id"]
+    for who, folder, cid in (("ann", "x", beta), ("bob", "y", beta), ("bob", "y", gamma)):
+        monkeypatch.setenv("FACTCHECK_REVIEWER", who)
+        assert run(capsys, "mark", f"{who}.toml", cid, "confirmed", "--corpus", folder)[0] == 0
+    code, out, err = run(capsys, "merge", "ann.toml", "bob.toml", "-o", "m.toml")
+    assert code == 0, err
+    assert "y" in sess.load(tmp_path / "m.toml").corpus and "bob.toml's corpus" in out
+    code, out, _ = run(capsys, "status", "m.toml", "--json")
+    status = json.loads(out)
+    assert status["orphans"] == [] and status["progress"]["confirmed"] == 2
+    # the same batch in two folders (each desk its copy): the merged session reads one of them
+    (tmp_path / "y" / "gamma.txt").unlink()
+    (tmp_path / "y" / "alpha.txt").write_text((tmp_path / "x" / "alpha.txt").read_text(encoding="utf-8"))
+    monkeypatch.setenv("FACTCHECK_REVIEWER", "cat")
+    assert run(capsys, "mark", "cat.toml", beta, "confirmed", "--corpus", "y")[0] == 0
+    assert run(capsys, "merge", "ann.toml", "cat.toml", "-o", "m2.toml")[0] == 0
+    assert sess.load(tmp_path / "m2.toml").corpus == ["x"]
