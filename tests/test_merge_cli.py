@@ -178,3 +178,26 @@ def test_merge_reads_the_articles_only_the_second_session_has(
     assert run(capsys, "mark", "cat.toml", beta, "confirmed", "--corpus", "y")[0] == 0
     assert run(capsys, "merge", "ann.toml", "cat.toml", "-o", "m2.toml")[0] == 0
     assert sess.load(tmp_path / "m2.toml").corpus == ["x"]
+
+
+@pytest.mark.parametrize("bob_says", ["confirmed", "disputed"])  # agreement / a conflict
+def test_undo_in_the_merged_session_does_not_undo_a_reviewers_own_steps(
+    proj: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, bob_says: str
+) -> None:
+    from factcheck.review import Review
+
+    c = ids(capsys)
+    mark(capsys, monkeypatch, "ann", "a.toml", c[0], "confirmed")
+    mark(capsys, monkeypatch, "bob", "b.toml", c[0], bob_says)
+    mark(capsys, monkeypatch, "bob", "b.toml", c[1], "disputed")
+    assert run(capsys, "merge", "a.toml", "b.toml", "-o", "m.toml")[0] == 0
+    review = Review.open(proj / "m.toml", None, group=False)
+    try:
+        before = {cid: review.decision(cid) for cid in c[:2]}
+        assert review.undo() is None  # the merge is where the merged session's undo stops
+        assert {cid: review.decision(cid) for cid in c[:2]} == before
+        review.mark(c[2], "confirmed")  # a step of the merged session itself is undone as always
+        assert review.undo() is not None and review.decision(c[2]).verdict == "unreviewed"
+        assert review.decision(c[1]).verdict == "disputed"
+    finally:
+        review.close()

@@ -188,22 +188,15 @@ def merge(a: SessionData, b: SessionData, corpus: list[str] | None = None) -> tu
     for h, side in entries:
         step = renum.setdefault((side, h.step), len(renum) + 1)
         out.add_history(replace(h, step=step))
-    step = len(renum) + 1
-    now = utcnow()
+    # The merge itself is one step: the conflicts it left, else a row of no change. Undo stops there (a
+    # merge is a barrier, see Review._stacks): the two trails interleaved are a record, not one sitting to
+    # undo into, and undoing a reviewer's own step would silently drop their decision from the merge.
+    step, now, by = len(renum) + 1, utcnow(), f"merge of {ra} and {rb}"
     for cid, _, _ in rep.conflicts:
-        d = out.decisions[cid]
-        out.add_history(
-            HistoryEntry(
-                step,
-                now,
-                f"merge of {ra} and {rb}",
-                "merge",
-                "decision",
-                cid,
-                {},
-                {"conflicts": list(d.conflicts)},
-            )
-        )
+        conflicts = {"conflicts": list(out.decisions[cid].conflicts)}
+        out.add_history(HistoryEntry(step, now, by, "merge", "decision", cid, {}, conflicts))
+    if not rep.conflicts:
+        out.add_history(HistoryEntry(step, now, by, "merge", "decision", "", {}, {}))
     return out, rep
 
 
