@@ -48,6 +48,7 @@ CSV_FIELDS = (
     "reviewer",
     "reviewed_at",
     "evidence",
+    "orphan",  # "true": a decision whose claim is no longer found in its article (the start of its text kept)
 )
 
 
@@ -160,7 +161,9 @@ def collect(review: Any) -> dict[str, Any]:
             "article": d.article,
             "text": d.text,
             "verdict": str(d.verdict),
+            "superseded_by": d.superseded_by,
             "note": d.note or "",
+            "evidence": list(d.evidence),
             "reviewer": d.reviewer,
             "reviewed_at": _iso_time(d.updated),
         }
@@ -393,9 +396,8 @@ def render_markdown(data: dict[str, Any]) -> str:
         out.append("")
         for o in data["orphans"]:
             note = f" — {md(o['note'])}" if o["note"] else ""
-            out.append(
-                f"- {code(o['claim_id'])} ({md(o['article'])}): {md(o['text'])} — **{o['verdict']}**{note}"
-            )
+            verdict = o["verdict"] + (f" by {code(o['superseded_by'])}" if o["superseded_by"] else "")
+            out.append(f"- {code(o['claim_id'])} ({md(o['article'])}): {md(o['text'])} — **{verdict}**{note}")
     else:
         out.append("None.")
     if not_read:
@@ -435,7 +437,9 @@ def render_csv(data: dict[str, Any]) -> str:
     w = csv.writer(buf, dialect="excel", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     w.writerow(CSV_FIELDS)
     for r in data["claims"]:
-        w.writerow([safe_cell(r[f]) for f in CSV_FIELDS])
+        w.writerow([safe_cell(r.get(f, "")) for f in CSV_FIELDS])
+    for o in data["orphans"]:  # decisions too, though their claim is gone: the CSV is every decision
+        w.writerow([safe_cell({**o, "orphan": "true"}.get(f, "")) for f in CSV_FIELDS])
     return buf.getvalue()
 
 
@@ -620,6 +624,13 @@ def claimreviews(
     lines = left.lines()
     if strict and lines:
         raise ReportError(lines[0] + " (--strict)")
+    gone = [o["claim_id"] for o in data["orphans"] if o["verdict"] != "unreviewed"]
+    if gone:  # no claim in an article to review any more: not published, but said (no field is missing)
+        shown = ", ".join(gone[:5]) + (f" and {len(gone) - 5} more" if len(gone) > 5 else "")
+        lines.append(
+            f"ClaimReview: {len(gone)} decided claim(s) left out (the claim is no longer in its article:"
+            f" an orphaned decision, see the Markdown report): {shown}"
+        )
     if notes is not None:
         notes.extend(lines)
     return out
