@@ -201,3 +201,22 @@ def test_undo_in_the_merged_session_does_not_undo_a_reviewers_own_steps(
         assert review.decision(c[1]).verdict == "disputed"
     finally:
         review.close()
+
+
+def test_two_supersessions_that_close_a_cycle_are_left_for_resolution(
+    proj: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ann: c0 superseded by c1; bob: c1 superseded by c0. Each is valid alone; merged, neither would be current
+    (mark refuses such a cycle): bob's side is kept as a conflict to resolve, ann's stands."""
+    c = ids(capsys)
+    mark(capsys, monkeypatch, "ann", "a.toml", c[0], "superseded", "--by", c[1])
+    mark(capsys, monkeypatch, "bob", "b.toml", c[1], "superseded", "--by", c[0])
+    code, out, err = run(capsys, "merge", "a.toml", "b.toml", "-o", "m.toml")
+    assert code == 0, err
+    assert f"conflict {c[1]}: ann unreviewed, bob superseded by {c[0]}" in out
+    assert "cycle" in out
+    m = sess.load(proj / "m.toml")
+    assert (m.decisions[c[0]].verdict, m.decisions[c[0]].superseded_by) == ("superseded", c[1])
+    d = m.decisions[c[1]]
+    assert (d.verdict, d.superseded_by) == ("unreviewed", None)
+    assert [(s["reviewer"], s["superseded_by"]) for s in d.conflicts] == [("bob", c[0])]

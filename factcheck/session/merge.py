@@ -175,6 +175,7 @@ def merge(a: SessionData, b: SessionData, corpus: list[str] | None = None) -> tu
         elif reviewed_a:
             rep.only_a += 1
         out.decisions[cid] = replace(merged, note=_merge_notes(da, db, merged.reviewer))
+    _break_cycles(out, a, b, rep)
     for d in out.decisions.values():
         counts[2][d.verdict] += 1
     rep.kappa = cohen_kappa(pairs)
@@ -198,6 +199,35 @@ def merge(a: SessionData, b: SessionData, corpus: list[str] | None = None) -> tu
     if not rep.conflicts:
         out.add_history(HistoryEntry(step, now, by, "merge", "decision", "", {}, {}))
     return out, rep
+
+
+def _break_cycles(out: SessionData, a: SessionData, b: SessionData, rep: MergeReport) -> None:
+    """Supersessions each valid alone can close a cycle once merged (A: x by y; B: y by x), where no claim
+    is the current one (``mark`` refuses such a cycle). The link B brought into it is left as a conflict
+    to resolve, its claim unreviewed; A's links stand."""
+    ra, rb = rep.reviewers
+    for cid in list(out.decisions):
+        cycle, nxt = [cid], out.decisions[cid].superseded_by
+        while nxt and nxt not in cycle and nxt in out.decisions:
+            cycle.append(nxt)
+            nxt = out.decisions[nxt].superseded_by
+        if nxt != cid:
+            continue  # no cycle through cid (or one already broken)
+        from_b = [
+            x for x in cycle if (d := b.decisions.get(x)) and d.superseded_by == out.decisions[x].superseded_by
+        ]
+        x = next((y for y in from_b if y not in a.decisions or a.decisions[y] != b.decisions[y]), cycle[0])
+        d = out.decisions[x]
+        other = a.decisions.get(x) if x in from_b else b.decisions.get(x)
+        other_label = _label(other) if other and other != d else str(Verdict.UNREVIEWED)
+        rep.conflicts.append((x, other_label, _label(d)) if x in from_b else (x, _label(d), other_label))
+        rep.notes.append(
+            f"{x}: {d.reviewer or (rb if x in from_b else ra)}'s 'superseded by {d.superseded_by}' closes a"
+            f" supersession cycle ({' -> '.join([*cycle, cid])}): kept as a conflict for resolution"
+        )
+        out.decisions[x] = replace(
+            d, verdict=Verdict.UNREVIEWED, superseded_by=None, conflicts=(*d.conflicts, _side(d)), updated=utcnow()
+        )
 
 
 def _label(d: Decision) -> str:
