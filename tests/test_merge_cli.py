@@ -71,7 +71,7 @@ def test_merge_into_a_new_file_keeps_both_inputs(
     two: list[str], proj: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     a_before, ha_before = (proj / "a.toml").read_bytes(), history_path(proj / "a.toml").read_bytes()
-    code, out, err = run(capsys, "merge", "a.toml", "b.toml", "-o", "m.toml")
+    code, _, err = run(capsys, "merge", "a.toml", "b.toml", "-o", "m.toml")
     assert code == 0, err
     assert (proj / "a.toml").read_bytes() == a_before
     assert history_path(proj / "a.toml").read_bytes() == ha_before
@@ -142,7 +142,12 @@ def test_merge_keeps_a_url_corpus_a_url(tmp_path: Path, capsys: pytest.CaptureFi
     for name in ("a", "b"):
         sess.save(tmp_path / "desk" / f"{name}.toml", sess.SessionData(reviewer=name, corpus=[url]))
     code, _, err = run(
-        capsys, "merge", str(tmp_path / "desk/a.toml"), str(tmp_path / "desk/b.toml"), "-o", str(tmp_path / "m.toml")
+        capsys,
+        "merge",
+        str(tmp_path / "desk/a.toml"),
+        str(tmp_path / "desk/b.toml"),
+        "-o",
+        str(tmp_path / "m.toml"),
     )
     assert code == 0, err
     assert sess.load(tmp_path / "m.toml").corpus == [url]
@@ -158,7 +163,9 @@ def test_merge_reads_the_articles_only_the_second_session_has(
     for folder, names in (("x", ("alpha", "beta")), ("y", ("beta", "gamma"))):
         (tmp_path / folder).mkdir()
         for n in names:
-            (tmp_path / folder / f"{n}.txt").write_text(TEXT.replace("Anna Berg", f"Anna {n}"), encoding="utf-8")
+            (tmp_path / folder / f"{n}.txt").write_text(
+                TEXT.replace("Anna Berg", f"Anna {n}"), encoding="utf-8"
+            )
     assert main(["extract", "--json", "y"]) == 0
     arts = {a["key"]: a["claims"] for a in json.loads(capsys.readouterr().out)["articles"]}
     beta, gamma = arts["beta.txt"][0]["id"], arts["gamma.txt"][0]["id"]

@@ -24,7 +24,9 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 
 @pytest.fixture
-def orphaned(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> list[str]:
+def orphaned(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> list[str]:
     """A session whose superseded decision (with a note and a link) lost its claim: the article was edited."""
     (tmp_path / "corpus").mkdir()
     (tmp_path / "corpus" / "alpha.txt").write_text(ALPHA, encoding="utf-8")
@@ -60,7 +62,9 @@ def test_json_and_markdown_keep_what_an_orphaned_decision_said(
     assert f"**superseded by `{bank}`**" in out
 
 
-def test_csv_has_a_row_for_an_orphaned_decision(orphaned: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+def test_csv_has_a_row_for_an_orphaned_decision(
+    orphaned: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
     code, out, err = run(capsys, "report", "s.toml", "-f", "csv")
     assert code == 0, err
     rows = {r["claim_id"]: r for r in csv.DictReader(io.StringIO(out))}

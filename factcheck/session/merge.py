@@ -138,10 +138,10 @@ def merge(a: SessionData, b: SessionData, corpus: list[str] | None = None) -> tu
         if (open_a and reviewed_b) or (open_b and reviewed_a):
             # A conflict left open by an earlier merge stays open: the other reviewer's verdict is one more
             # side to resolve (a third opinion does not settle the first two silently).
-            side = _side(db if reviewed_b else da)
+            new_side = _side(db if reviewed_b else da)
             known = {(c.get("reviewer"), c.get("verdict"), c.get("superseded_by")) for c in merged.conflicts}
-            if (side["reviewer"], side["verdict"], side.get("superseded_by")) not in known:
-                merged = replace(merged, conflicts=(*merged.conflicts, side))
+            if (new_side["reviewer"], new_side["verdict"], new_side.get("superseded_by")) not in known:
+                merged = replace(merged, conflicts=(*merged.conflicts, new_side))
             rep.conflicts.append((cid, _label(da), _label(db)))
             merged = replace(
                 merged,
@@ -214,7 +214,9 @@ def _break_cycles(out: SessionData, a: SessionData, b: SessionData, rep: MergeRe
         if nxt != cid:
             continue  # no cycle through cid (or one already broken)
         from_b = [
-            x for x in cycle if (d := b.decisions.get(x)) and d.superseded_by == out.decisions[x].superseded_by
+            x
+            for x in cycle
+            if (d := b.decisions.get(x)) and d.superseded_by == out.decisions[x].superseded_by
         ]
         x = next((y for y in from_b if y not in a.decisions or a.decisions[y] != b.decisions[y]), cycle[0])
         d = out.decisions[x]
@@ -226,7 +228,11 @@ def _break_cycles(out: SessionData, a: SessionData, b: SessionData, rep: MergeRe
             f" supersession cycle ({' -> '.join([*cycle, cid])}): kept as a conflict for resolution"
         )
         out.decisions[x] = replace(
-            d, verdict=Verdict.UNREVIEWED, superseded_by=None, conflicts=(*d.conflicts, _side(d)), updated=utcnow()
+            d,
+            verdict=Verdict.UNREVIEWED,
+            superseded_by=None,
+            conflicts=(*d.conflicts, _side(d)),
+            updated=utcnow(),
         )
 
 
