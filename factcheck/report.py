@@ -613,7 +613,9 @@ def claimreviews(
                 if newer["published"]:
                     link["datePublished"] = newer["published"]
             obj["isBasedOn"] = link
-            rating.setdefault("ratingExplanation", f"Superseded by a newer report: {link.get('text', '')}")
+            # (the newer claim may be out of the report: dismissed since, or its article edited)
+            newer_text = f": {link['text']}" if link.get("text") else f" (claim {r['superseded_by']})."
+            rating.setdefault("ratingExplanation", f"Superseded by a newer report{newer_text}")
         citations = [e for e in r["evidence"] if is_http_url(e) or e in by_id]
         if len(citations) < len(r["evidence"]):
             left.add("citation", "evidence that is neither an http(s) URL nor a claim id", cid)

@@ -85,3 +85,29 @@ def test_claimreview_says_it_left_an_orphaned_decision_out(
     assert code == 0, err
     assert [x["claimReviewed"][:12] for x in json.loads(out)] == ["According to"]
     assert "left out" in err and orphaned[0] in err and "no longer in its article" in err
+
+
+def test_claimreview_of_a_claim_superseded_by_a_dismissed_one_has_a_whole_explanation(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from factcheck.review import Review
+
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "alpha.txt").write_text(ALPHA, encoding="utf-8")
+    monkeypatch.setenv("FACTCHECK_CONFIG", str(tmp_path / "no-config.toml"))
+    monkeypatch.setenv("FACTCHECK_NO_CACHE", "1")
+    review = Review.open(tmp_path / "s.toml", [str(tmp_path / "corpus")], group=False)
+    try:
+        old, new = (c.id for c in review.corpus.claims["alpha.txt"][:2])
+        review.mark(old, "superseded", by=new)
+        review.dismiss(new)  # the TUI asks first, then keeps the verdicts pointing to it
+        review.save()
+    finally:
+        review.close()
+    code, out, err = run(
+        capsys, "report", str(tmp_path / "s.toml"), "-f", "claimreview", "--base-url", "https://x.example/r"
+    )
+    assert code == 0, err
+    (cr,) = json.loads(out)
+    assert cr["isBasedOn"]["identifier"] == new
+    assert not cr["reviewRating"]["ratingExplanation"].rstrip().endswith(":")
