@@ -322,6 +322,9 @@ def cmd_merge(args: argparse.Namespace) -> int:
         if not p.is_file():
             _err(f"{p}: no such session")
             return EXIT_USAGE
+    if a.resolve() == b.resolve():
+        _err(f"{a} and {b}: the same session; merge combines two reviewers' sessions")
+        return EXIT_USAGE
     where = out.resolve()
     for p in (a, b):
         if any(f.resolve() == where for f in sess.session_files(p)):

@@ -227,3 +227,12 @@ def test_two_supersessions_that_close_a_cycle_are_left_for_resolution(
     d = m.decisions[c[1]]
     assert (d.verdict, d.superseded_by) == ("unreviewed", None)
     assert [(s["reviewer"], s["superseded_by"]) for s in d.conflicts] == [("bob", c[0])]
+
+
+def test_a_session_merged_with_itself_is_refused(
+    two: list[str], proj: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It would report a kappa of 1.0 between a reviewer and themselves and write every history row twice."""
+    code, _, err = run(capsys, "merge", "a.toml", "./a.toml", "-o", "m.toml")
+    assert code == 2 and "the same session" in err
+    assert not (proj / "m.toml").exists()
