@@ -90,7 +90,9 @@ def load(path: Path | None = None) -> Config:
             cfg.warnings.append(f"{p}: '{name}' must be {what}; ignored")
     cfg.warnings += _unknown(p, doc, KNOWN, "")
     cfg.warnings += _unknown(p, cfg.report, KNOWN_REPORT, "report.")
-    cfg.warnings += _drop_bad_strings(p, cfg.report, ("organisation", "organisation_url", "base_url"), "report.")
+    cfg.warnings += _drop_bad_strings(
+        p, cfg.report, ("organisation", "organisation_url", "base_url"), "report."
+    )
     ratings = cfg.report.get("ratings", {})
     if not isinstance(ratings, dict):
         cfg.warnings.append(f"{p}: 'report.ratings' must be a table; ignored")
