@@ -135,7 +135,9 @@ def collect(review: Any) -> dict[str, Any]:
                 continue
             rows.append(_claim_row(review, art, c))
     progress = {str(v): n for v, n in review.progress().items()}
-    reviewers = sorted({r["reviewer"] for r in rows if r["reviewer"]})
+    # who decided, also each side of a conflict left by a merge (their verdict is in the report as a side)
+    sides = {s.get("reviewer") for r in rows for s in r["conflicts"]}
+    reviewers = sorted({r["reviewer"] for r in rows if r["reviewer"]} | {s for s in sides if s})
     groups = []
     listed = {r["claim_id"] for r in rows}
     for g in review.corpus.groups:

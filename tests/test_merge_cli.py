@@ -236,3 +236,15 @@ def test_a_session_merged_with_itself_is_refused(
     code, _, err = run(capsys, "merge", "a.toml", "./a.toml", "-o", "m.toml")
     assert code == 2 and "the same session" in err
     assert not (proj / "m.toml").exists()
+
+
+def test_the_report_of_a_merged_session_names_every_reviewer_of_a_conflict(
+    proj: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    c = ids(capsys)
+    mark(capsys, monkeypatch, "ann", "a.toml", c[0], "confirmed")
+    mark(capsys, monkeypatch, "bob", "b.toml", c[0], "disputed")  # bob's only verdict: a side of the conflict
+    assert run(capsys, "merge", "a.toml", "b.toml", "-o", "m.toml")[0] == 0
+    code, out, err = run(capsys, "report", "m.toml", "-f", "json")
+    assert code == 0, err
+    assert json.loads(out)["summary"]["reviewers"] == ["ann", "bob"]
