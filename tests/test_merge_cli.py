@@ -248,3 +248,26 @@ def test_the_report_of_a_merged_session_names_every_reviewer_of_a_conflict(
     code, out, err = run(capsys, "report", "m.toml", "-f", "json")
     assert code == 0, err
     assert json.loads(out)["summary"]["reviewers"] == ["ann", "bob"]
+
+
+def test_what_only_the_second_reviewer_corrected_is_kept(
+    proj: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """bob fixed the outlet, title and a speaker where ann fixed nothing: the merge kept ann's nothing."""
+    c = ids(capsys)
+    mark(capsys, monkeypatch, "ann", "a.toml", c[0], "confirmed")
+    mark(capsys, monkeypatch, "bob", "b.toml", c[0], "confirmed")
+    for args in (
+        ("--article", "alpha.txt", "--outlet", "Oslo Daily", "--title", "Rates"),
+        ("--claim", c[0], "--speaker", "Anna Berg"),
+    ):
+        assert run(capsys, "edit", "b.toml", *args)[0] == 0
+    for args in (("--article", "alpha.txt", "--title", "Inflation"),):
+        assert run(capsys, "edit", "a.toml", *args)[0] == 0
+    code, out, err = run(capsys, "merge", "a.toml", "b.toml", "-o", "m.toml")
+    assert code == 0, err
+    m = sess.load(proj / "m.toml")
+    rec = m.articles["alpha.txt"]
+    assert (rec.outlet, rec.title) == ("Oslo Daily", "Inflation")  # both set a title: A's kept, and said
+    assert "title of alpha.txt: ann Inflation, bob Rates; kept Inflation" in out
+    assert m.decisions[c[0]].speaker == "Anna Berg"

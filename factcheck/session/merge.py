@@ -104,12 +104,17 @@ def merge(a: SessionData, b: SessionData, corpus: list[str] | None = None) -> tu
         if x and y:
             if x.fingerprint != y.fingerprint:
                 rep.notes.append(f"article {key} differs between the two sessions (text changed in between)")
-            if x.published != y.published:
-                if x.published and y.published:
-                    rep.notes.append(
-                        f"publication date of {key}: {ra} {x.published}, {rb} {y.published}; kept {x.published}"
-                    )
-                rec = replace(x, published=x.published or y.published)
+            # what a reviewer set (date, title, outlet): one side's stands; both, A's kept and said
+            for name, what in (("published", "publication date"), ("title", "title"), ("outlet", "outlet")):
+                va, vb = getattr(x, name), getattr(y, name)
+                if va is not None and vb is not None and va != vb:
+                    rep.notes.append(f"{what} of {key}: {ra} {va}, {rb} {vb}; kept {va}")
+            rec = replace(
+                x,
+                published=x.published if x.published is not None else y.published,
+                title=x.title if x.title is not None else y.title,
+                outlet=x.outlet if x.outlet is not None else y.outlet,
+            )
         out.articles[key] = rec
     pairs: list[tuple[str, str]] = []
     for cid in list(a.decisions) + [c for c in b.decisions if c not in a.decisions]:
@@ -128,8 +133,11 @@ def merge(a: SessionData, b: SessionData, corpus: list[str] | None = None) -> tu
             out.decisions[cid] = d
             continue
         reviewed_a, reviewed_b = da.verdict != Verdict.UNREVIEWED, db.verdict != Verdict.UNREVIEWED
+        if da.speaker and db.speaker and da.speaker != db.speaker:
+            rep.notes.append(f"speaker of {cid}: {ra} {da.speaker}, {rb} {db.speaker}; kept {da.speaker}")
         merged = replace(
             da,
+            speaker=da.speaker or db.speaker,
             evidence=tuple(dict.fromkeys(da.evidence + db.evidence)),
             dismissed=da.dismissed or db.dismissed,
             conflicts=da.conflicts + tuple(c for c in db.conflicts if c not in da.conflicts),
