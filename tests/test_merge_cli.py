@@ -271,3 +271,24 @@ def test_what_only_the_second_reviewer_corrected_is_kept(
     assert (rec.outlet, rec.title) == ("Oslo Daily", "Inflation")  # both set a title: A's kept, and said
     assert "title of alpha.txt: ann Inflation, bob Rates; kept Inflation" in out
     assert m.decisions[c[0]].speaker == "Anna Berg"
+
+
+def test_a_claim_one_reviewer_dismissed_and_the_other_decided_stays_in_the_report(
+    proj: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from factcheck.review import Review
+
+    c = ids(capsys)
+    mark(capsys, monkeypatch, "ann", "a.toml", c[1], "confirmed")
+    review = Review.open(proj / "a.toml", None, group=False)
+    try:
+        review.dismiss(c[0])
+        review.save()
+    finally:
+        review.close()
+    mark(capsys, monkeypatch, "bob", "b.toml", c[0], "disputed")
+    code, out, err = run(capsys, "merge", "a.toml", "b.toml", "-o", "m.toml")
+    assert code == 0, err
+    assert f"{c[0]}: ann dismissed it, bob disputed" in out
+    d = sess.load(proj / "m.toml").decisions[c[0]]
+    assert (d.verdict, d.dismissed) == ("disputed", False)

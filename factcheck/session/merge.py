@@ -139,7 +139,7 @@ def merge(a: SessionData, b: SessionData, corpus: list[str] | None = None) -> tu
             da,
             speaker=da.speaker or db.speaker,
             evidence=tuple(dict.fromkeys(da.evidence + db.evidence)),
-            dismissed=da.dismissed or db.dismissed,
+            dismissed=_dismissed(cid, da, db, rep),
             conflicts=da.conflicts + tuple(c for c in db.conflicts if c not in da.conflicts),
         )
         open_a, open_b = bool(da.conflicts) and not reviewed_a, bool(db.conflicts) and not reviewed_b
@@ -207,6 +207,22 @@ def merge(a: SessionData, b: SessionData, corpus: list[str] | None = None) -> tu
     if not rep.conflicts:
         out.add_history(HistoryEntry(step, now, by, "merge", "decision", "", {}, {}))
     return out, rep
+
+
+def _dismissed(cid: str, da: Decision, db: Decision, rep: MergeReport) -> bool:
+    """A claim one reviewer dismissed (no claim to check) stays dismissed, unless the other gave it a verdict
+    and kept it: then it stays in (dismissed, their verdict would be in no report), and merge says so."""
+    if da.dismissed == db.dismissed:
+        return da.dismissed
+    ra, rb = rep.reviewers
+    kept, gone_by, kept_by = (db, ra, rb) if da.dismissed else (da, rb, ra)
+    if kept.verdict == Verdict.UNREVIEWED:
+        return True
+    rep.notes.append(
+        f"{cid}: {gone_by} dismissed it, {kept_by} {_label(kept)}: kept in (dismiss it again to agree with"
+        f" {gone_by})"
+    )
+    return False
 
 
 def _break_cycles(out: SessionData, a: SessionData, b: SessionData, rep: MergeReport) -> None:
