@@ -68,7 +68,8 @@ def _report(errors: list[Any]) -> None:
 
 
 def cmd_memory_add(args: argparse.Namespace) -> int:
-    from factcheck.memory import add_to_archive, load_archive, read_sources
+    from factcheck import session as sess
+    from factcheck.memory import add_to_archive, decided_in, is_taken_back, load_archive, read_sources
 
     archive = _archive(args)
     known, _ = load_archive(
@@ -80,10 +81,19 @@ def cmd_memory_add(args: argparse.Namespace) -> int:
         _err("nothing to add")
         return EXIT_USAGE
     try:
-        added, updated = add_to_archive(archive, checks)
-    except (OSError, ValueError) as e:
+        # a decision set back to unreviewed or dismissed in a session read now leaves the archive
+        decided = decided_in({c.source for c in checks if c.source.endswith(".toml")})
+        for c in checks:  # (a decision re-attached to a new claim id on reading is the one read now)
+            decided.get(c.source, set()).add(c.id)
+        gone = sum(1 for c in known if is_taken_back(c, decided))
+        added, updated = add_to_archive(archive, checks, decided=decided)
+    except (OSError, ValueError, sess.SessionError) as e:
         raise UsageError(f"{archive}: {getattr(e, 'strerror', None) or e}") from None
-    print(f"{archive}: {added} added, {updated} updated ({len(checks)} read)")
+    print(
+        f"{archive}: {added} added, {updated} updated"
+        + (f", {gone} taken back" if gone else "")
+        + f" ({len(checks)} read)"
+    )
     return EXIT_PARTIAL if errors else EXIT_OK
 
 

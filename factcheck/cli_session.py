@@ -301,9 +301,20 @@ def cmd_status(args: argparse.Namespace) -> int:
     return EXIT_PARTIAL if review.corpus.errors else EXIT_OK
 
 
-def cmd_merge(args: argparse.Namespace) -> int:
+def _rebased(stored: str, session: Path, out: Path) -> str:
+    """A corpus path ``session`` records (relative to its folder) as OUT records it; a URL stays a URL."""
     import os
 
+    if is_http_url(stored):
+        return stored
+    where = (session.parent / stored).resolve()
+    try:
+        return Path(os.path.relpath(where, out.parent.resolve())).as_posix()
+    except ValueError:  # no relative path (another drive on Windows)
+        return where.as_posix()
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
     from factcheck import session as sess
 
     a, b, out = Path(args.a), Path(args.b), Path(args.output)
@@ -311,17 +322,38 @@ def cmd_merge(args: argparse.Namespace) -> int:
         if not p.is_file():
             _err(f"{p}: no such session")
             return EXIT_USAGE
+    if a.resolve() == b.resolve():
+        _err(f"{a} and {b}: the same session; merge combines two reviewers' sessions")
+        return EXIT_USAGE
+    where = out.resolve()
+    for p in (a, b):
+        if any(f.resolve() == where for f in sess.session_files(p)):
+            # --force overwrites an old output, never a reviewer's session or its history: the merge would
+            # replace the decisions and trail it was made from (give OUT another name, then open that)
+            _err(f"{out}: a file of the input session {p.name}; not written over (give another -o file)")
+            return EXIT_USAGE
     if out.exists() and not args.force:
         _err(f"{out}: exists; use --force to overwrite it")
         return EXIT_USAGE
     try:
         da, db = sess.load(a), sess.load(b)
-        # Corpus paths are relative to each session's folder: rebase A's onto OUT's folder.
-        corpus = [
-            Path(os.path.relpath((a.parent / p).resolve(), out.parent.resolve())).as_posix()
-            for p in da.corpus
-        ]
+        for p, d in ((a, da), (b, db)):
+            for c in d.corpus:
+                article = (p.parent / c).resolve()
+                if not is_http_url(c) and (where == article or article in where.parents):
+                    _err(f"{out}: in the corpus of {p.name} ({c}); not written there (give another -o file)")
+                    return EXIT_USAGE
+        corpus = [_rebased(p, a, out) for p in da.corpus]
+        # B's corpus is read too when B recorded articles A never had (two desks' overlapping batches):
+        # else B's decisions on them would be orphans. Not when it is only another copy of A's articles.
+        extra = [c for c in (_rebased(p, b, out) for p in db.corpus) if c not in corpus]
+        if extra and set(db.articles) - set(da.articles):
+            corpus += extra
+        else:
+            extra = []
         merged, report = sess.merge(da, db, corpus)
+        if extra:
+            report.notes.append(f"corpus: {a.name}'s and {b.name}'s corpus (added {', '.join(extra)})")
         lock = sess.SessionLock.acquire(out)
         try:
             merged.saved = sess.utcnow()

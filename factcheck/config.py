@@ -90,6 +90,9 @@ def load(path: Path | None = None) -> Config:
             cfg.warnings.append(f"{p}: '{name}' must be {what}; ignored")
     cfg.warnings += _unknown(p, doc, KNOWN, "")
     cfg.warnings += _unknown(p, cfg.report, KNOWN_REPORT, "report.")
+    cfg.warnings += _drop_bad_strings(
+        p, cfg.report, ("organisation", "organisation_url", "base_url"), "report."
+    )
     ratings = cfg.report.get("ratings", {})
     if not isinstance(ratings, dict):
         cfg.warnings.append(f"{p}: 'report.ratings' must be a table; ignored")
@@ -102,7 +105,22 @@ def load(path: Path | None = None) -> Config:
                 close = difflib.get_close_matches(k.lower(), rated, n=1)
                 hint = f" (did you mean '{close[0]}'?)" if close else f" (known: {', '.join(rated)})"
                 cfg.warnings.append(f"{p}: unknown verdict 'report.ratings.{k}' ignored{hint}")
+        cfg.warnings += _drop_bad_strings(p, ratings, tuple(ratings), "report.ratings.")
     return cfg
+
+
+def _drop_bad_strings(p: Path, table: dict[str, Any], names: tuple[str, ...], prefix: str) -> list[str]:
+    """Remove from ``table`` each of ``names`` that is no text, or empty, and say so: a value of the wrong
+    type is ignored (a ClaimReview would carry ``5`` as a rating name or its publisher's name)."""
+    out = []
+    for k in names:
+        v = table.get(k)
+        if k not in table or (isinstance(v, str) and v.strip()):
+            continue
+        why = "must be a string" if not isinstance(v, str) else "is empty"
+        out.append(f"{p}: '{prefix}{k}' {why}; ignored")
+        del table[k]
+    return out
 
 
 KNOWN = ("reviewer", "theme", "autosave_delay", "keys", "report")  # the file's top-level keys

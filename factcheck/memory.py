@@ -529,9 +529,34 @@ def _archive_lines(text: str, path: Path) -> tuple[list[Check], list[SourceError
     return checks, errors
 
 
-def add_to_archive(path: Path, new: list[Check]) -> tuple[int, int]:
+def decided_in(sessions: Iterable[str]) -> dict[str, set[str]]:
+    """The claim ids each of these sessions (absolute paths, as a check's ``source``) holds a verdict on now
+    (not dismissed). An archived check of one of them whose claim is not among them was taken back."""
+    from factcheck import session as sess
+    from factcheck.model import Verdict
+
+    return {
+        s: {
+            d.claim_id
+            for d in sess.load(Path(s)).decisions.values()
+            if d.verdict != Verdict.UNREVIEWED and not d.dismissed
+        }
+        for s in sessions
+    }
+
+
+def is_taken_back(check: Check, decided: dict[str, set[str]]) -> bool:
+    """Whether an archived check is the decision of a session read now that no longer holds it (set back to
+    unreviewed, dismissed, or moved to another claim id since), see ``decided_in``."""
+    return _from_session(check) and check.source in decided and _claim_of(check) not in decided[check.source]
+
+
+def add_to_archive(
+    path: Path, new: list[Check], *, decided: dict[str, set[str]] | None = None
+) -> tuple[int, int]:
     """Add checks to the archive (a check already there by id is replaced, keeping the wordings matched to it);
-    returns (added, updated)."""
+    returns (added, updated). The checks of the sessions in ``decided`` (``decided_in``) that they no longer
+    hold are removed: archived again, a session says what it no longer decides as well as what it does."""
     from factcheck.atomic import write_atomic
 
     current, errors = load_archive(path)
@@ -543,7 +568,7 @@ def add_to_archive(path: Path, new: list[Check]) -> tuple[int, int]:
             f"{len(errors)} bad line{'s' if len(errors) > 1 else ''} ({lines}: {errors[0].reason}): fix or remove"
             " them first (the archive is never rewritten without them)"
         )
-    by_id = {c.id: c for c in current}
+    by_id = {c.id: c for c in current if not (decided and is_taken_back(c, decided))}
     added = updated = 0
     for c in new:
         c = replace(c, id=_archive_id(c, by_id))

@@ -25,7 +25,6 @@ from factcheck import session as sess
 from factcheck.atomic import write_atomic
 from factcheck.ingest import claims_supported
 from factcheck.model import Article, Claim
-from factcheck.session.history import history_path
 from factcheck.textout import inert, json_text
 from factcheck.urls import is_http_url
 
@@ -49,6 +48,7 @@ CSV_FIELDS = (
     "reviewer",
     "reviewed_at",
     "evidence",
+    "orphan",  # "true": a decision whose claim is no longer found in its article (the start of its text kept)
 )
 
 
@@ -135,7 +135,9 @@ def collect(review: Any) -> dict[str, Any]:
                 continue
             rows.append(_claim_row(review, art, c))
     progress = {str(v): n for v, n in review.progress().items()}
-    reviewers = sorted({r["reviewer"] for r in rows if r["reviewer"]})
+    # who decided, also each side of a conflict left by a merge (their verdict is in the report as a side)
+    sides = {s.get("reviewer") for r in rows for s in r["conflicts"]}
+    reviewers = sorted({r["reviewer"] for r in rows if r["reviewer"]} | {s for s in sides if s})
     groups = []
     listed = {r["claim_id"] for r in rows}
     for g in review.corpus.groups:
@@ -161,7 +163,9 @@ def collect(review: Any) -> dict[str, Any]:
             "article": d.article,
             "text": d.text,
             "verdict": str(d.verdict),
+            "superseded_by": d.superseded_by,
             "note": d.note or "",
+            "evidence": list(d.evidence),
             "reviewer": d.reviewer,
             "reviewed_at": _iso_time(d.updated),
         }
@@ -394,9 +398,8 @@ def render_markdown(data: dict[str, Any]) -> str:
         out.append("")
         for o in data["orphans"]:
             note = f" — {md(o['note'])}" if o["note"] else ""
-            out.append(
-                f"- {code(o['claim_id'])} ({md(o['article'])}): {md(o['text'])} — **{o['verdict']}**{note}"
-            )
+            verdict = o["verdict"] + (f" by {code(o['superseded_by'])}" if o["superseded_by"] else "")
+            out.append(f"- {code(o['claim_id'])} ({md(o['article'])}): {md(o['text'])} — **{verdict}**{note}")
     else:
         out.append("None.")
     if not_read:
@@ -436,7 +439,9 @@ def render_csv(data: dict[str, Any]) -> str:
     w = csv.writer(buf, dialect="excel", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     w.writerow(CSV_FIELDS)
     for r in data["claims"]:
-        w.writerow([safe_cell(r[f]) for f in CSV_FIELDS])
+        w.writerow([safe_cell(r.get(f, "")) for f in CSV_FIELDS])
+    for o in data["orphans"]:  # decisions too, though their claim is gone: the CSV is every decision
+        w.writerow([safe_cell({**o, "orphan": "true"}.get(f, "")) for f in CSV_FIELDS])
     return buf.getvalue()
 
 
@@ -610,7 +615,9 @@ def claimreviews(
                 if newer["published"]:
                     link["datePublished"] = newer["published"]
             obj["isBasedOn"] = link
-            rating.setdefault("ratingExplanation", f"Superseded by a newer report: {link.get('text', '')}")
+            # (the newer claim may be out of the report: dismissed since, or its article edited)
+            newer_text = f": {link['text']}" if link.get("text") else f" (claim {r['superseded_by']})."
+            rating.setdefault("ratingExplanation", f"Superseded by a newer report{newer_text}")
         citations = [e for e in r["evidence"] if is_http_url(e) or e in by_id]
         if len(citations) < len(r["evidence"]):
             left.add("citation", "evidence that is neither an http(s) URL nor a claim id", cid)
@@ -621,6 +628,13 @@ def claimreviews(
     lines = left.lines()
     if strict and lines:
         raise ReportError(lines[0] + " (--strict)")
+    gone = [o["claim_id"] for o in data["orphans"] if o["verdict"] != "unreviewed"]
+    if gone:  # no claim in an article to review any more: not published, but said (no field is missing)
+        shown = ", ".join(gone[:5]) + (f" and {len(gone) - 5} more" if len(gone) > 5 else "")
+        lines.append(
+            f"ClaimReview: {len(gone)} decided claim(s) left out (the claim is no longer in its article:"
+            f" an orphaned decision, see the Markdown report): {shown}"
+        )
     if notes is not None:
         notes.extend(lines)
     return out
@@ -683,9 +697,8 @@ def _refuse_inputs(review: Any, target: Path) -> None:
     """A report written over the session, its history, backups or lock, or an article it was made from,
     would destroy what the report is about."""
     session = Path(review.path)
-    mine = [session, history_path(session), sess.lock_path(session), *sess.backup_paths(session)]
     where = target.resolve()
-    if any(p.resolve() == where for p in mine):
+    if any(p.resolve() == where for p in sess.session_files(session)):
         raise ReportError(
             f"{target}: a file of the session {session.name}; not written over (give another file)"
         )

@@ -1286,7 +1286,9 @@ class Review:
         snap = snapshot if isinstance(snapshot, _Snapshot) else self.snapshot()
         with self._save_lock:
             data = snap.data
-            data.reviewer = self.reviewer
+            # the session's reviewer is who made it; each decision names who made it (another user saving
+            # the session is no new owner: status and merge would name them for the first reviewer's work)
+            data.reviewer = data.reviewer or self.reviewer
             data.saved = sess.utcnow()
             try:
                 self._file_state = sess.save(

@@ -90,10 +90,12 @@ def test_a_planted_lock_symlink_is_refused_and_its_target_untouched(
         assert r.readonly and r.lock_message and "symbolic link" in r.lock_message
     # merge -o: the output's lock
     a = proj / "sessions" / "a.toml"
-    assert run(capsys, "mark", str(a), cid, "confirmed", "--corpus", "corpus")[0] == 0
+    b = proj / "sessions" / "b.toml"  # (a session merged with itself is refused before any lock)
+    for s in (a, b):
+        assert run(capsys, "mark", str(s), cid, "confirmed", "--corpus", "corpus")[0] == 0
     out = proj / "sessions" / "out.toml"
     os.symlink(victim, sess.lock_path(out))
-    code, _, err = run(capsys, "merge", str(a), str(a), "-o", str(out))
+    code, _, err = run(capsys, "merge", str(a), str(b), "-o", str(out))
     assert code == 2 and "symbolic link" in err and "Traceback" not in err
     assert victim.read_text() == "precious\n" and not out.exists()
 

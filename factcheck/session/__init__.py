@@ -48,6 +48,7 @@ from factcheck.session.store import (
     remove_stale_temp,
     save,
     schema_backup_path,
+    session_files,
     verify,
 )
 
@@ -94,6 +95,7 @@ __all__ = [
     "reviewer_name",
     "save",
     "schema_backup_path",
+    "session_files",
     "utcnow",
     "verify",
 ]

@@ -104,12 +104,17 @@ def merge(a: SessionData, b: SessionData, corpus: list[str] | None = None) -> tu
         if x and y:
             if x.fingerprint != y.fingerprint:
                 rep.notes.append(f"article {key} differs between the two sessions (text changed in between)")
-            if x.published != y.published:
-                if x.published and y.published:
-                    rep.notes.append(
-                        f"publication date of {key}: {ra} {x.published}, {rb} {y.published}; kept {x.published}"
-                    )
-                rec = replace(x, published=x.published or y.published)
+            # what a reviewer set (date, title, outlet): one side's stands; both, A's kept and said
+            for name, what in (("published", "publication date"), ("title", "title"), ("outlet", "outlet")):
+                va, vb = getattr(x, name), getattr(y, name)
+                if va is not None and vb is not None and va != vb:
+                    rep.notes.append(f"{what} of {key}: {ra} {va}, {rb} {vb}; kept {va}")
+            rec = replace(
+                x,
+                published=x.published if x.published is not None else y.published,
+                title=x.title if x.title is not None else y.title,
+                outlet=x.outlet if x.outlet is not None else y.outlet,
+            )
         out.articles[key] = rec
     pairs: list[tuple[str, str]] = []
     for cid in list(a.decisions) + [c for c in b.decisions if c not in a.decisions]:
@@ -128,13 +133,31 @@ def merge(a: SessionData, b: SessionData, corpus: list[str] | None = None) -> tu
             out.decisions[cid] = d
             continue
         reviewed_a, reviewed_b = da.verdict != Verdict.UNREVIEWED, db.verdict != Verdict.UNREVIEWED
+        if da.speaker and db.speaker and da.speaker != db.speaker:
+            rep.notes.append(f"speaker of {cid}: {ra} {da.speaker}, {rb} {db.speaker}; kept {da.speaker}")
         merged = replace(
             da,
+            speaker=da.speaker or db.speaker,
             evidence=tuple(dict.fromkeys(da.evidence + db.evidence)),
-            dismissed=da.dismissed or db.dismissed,
+            dismissed=_dismissed(cid, da, db, rep),
             conflicts=da.conflicts + tuple(c for c in db.conflicts if c not in da.conflicts),
         )
-        if reviewed_a and reviewed_b:
+        open_a, open_b = bool(da.conflicts) and not reviewed_a, bool(db.conflicts) and not reviewed_b
+        if (open_a and reviewed_b) or (open_b and reviewed_a):
+            # A conflict left open by an earlier merge stays open: the other reviewer's verdict is one more
+            # side to resolve (a third opinion does not settle the first two silently).
+            new_side = _side(db if reviewed_b else da)
+            known = {(c.get("reviewer"), c.get("verdict"), c.get("superseded_by")) for c in merged.conflicts}
+            if (new_side["reviewer"], new_side["verdict"], new_side.get("superseded_by")) not in known:
+                merged = replace(merged, conflicts=(*merged.conflicts, new_side))
+            rep.conflicts.append((cid, _label(da), _label(db)))
+            merged = replace(
+                merged,
+                verdict=Verdict.UNREVIEWED,
+                superseded_by=None,
+                updated=max(t for t in (da.updated, db.updated, utcnow()) if t),
+            )
+        elif reviewed_a and reviewed_b:
             rep.both_reviewed += 1
             pairs.append((str(da.verdict), str(db.verdict)))
             if (da.verdict, da.superseded_by) == (db.verdict, db.superseded_by):
@@ -160,6 +183,7 @@ def merge(a: SessionData, b: SessionData, corpus: list[str] | None = None) -> tu
         elif reviewed_a:
             rep.only_a += 1
         out.decisions[cid] = replace(merged, note=_merge_notes(da, db, merged.reviewer))
+    _break_cycles(out, a, b, rep)
     for d in out.decisions.values():
         counts[2][d.verdict] += 1
     rep.kappa = cohen_kappa(pairs)
@@ -173,24 +197,71 @@ def merge(a: SessionData, b: SessionData, corpus: list[str] | None = None) -> tu
     for h, side in entries:
         step = renum.setdefault((side, h.step), len(renum) + 1)
         out.add_history(replace(h, step=step))
-    step = len(renum) + 1
-    now = utcnow()
+    # The merge itself is one step: the conflicts it left, else a row of no change. Undo stops there (a
+    # merge is a barrier, see Review._stacks): the two trails interleaved are a record, not one sitting to
+    # undo into, and undoing a reviewer's own step would silently drop their decision from the merge.
+    step, now, by = len(renum) + 1, utcnow(), f"merge of {ra} and {rb}"
     for cid, _, _ in rep.conflicts:
-        d = out.decisions[cid]
-        out.add_history(
-            HistoryEntry(
-                step,
-                now,
-                f"merge of {ra} and {rb}",
-                "merge",
-                "decision",
-                cid,
-                {},
-                {"conflicts": list(d.conflicts)},
-            )
-        )
+        conflicts = {"conflicts": list(out.decisions[cid].conflicts)}
+        out.add_history(HistoryEntry(step, now, by, "merge", "decision", cid, {}, conflicts))
+    if not rep.conflicts:
+        out.add_history(HistoryEntry(step, now, by, "merge", "decision", "", {}, {}))
     return out, rep
 
 
+def _dismissed(cid: str, da: Decision, db: Decision, rep: MergeReport) -> bool:
+    """A claim one reviewer dismissed (no claim to check) stays dismissed, unless the other gave it a verdict
+    and kept it: then it stays in (dismissed, their verdict would be in no report), and merge says so."""
+    if da.dismissed == db.dismissed:
+        return da.dismissed
+    ra, rb = rep.reviewers
+    kept, gone_by, kept_by = (db, ra, rb) if da.dismissed else (da, rb, ra)
+    if kept.verdict == Verdict.UNREVIEWED:
+        return True
+    rep.notes.append(
+        f"{cid}: {gone_by} dismissed it, {kept_by} {_label(kept)}: kept in (dismiss it again to agree with"
+        f" {gone_by})"
+    )
+    return False
+
+
+def _break_cycles(out: SessionData, a: SessionData, b: SessionData, rep: MergeReport) -> None:
+    """Supersessions each valid alone can close a cycle once merged (A: x by y; B: y by x), where no claim
+    is the current one (``mark`` refuses such a cycle). The link B brought into it is left as a conflict
+    to resolve, its claim unreviewed; A's links stand."""
+    ra, rb = rep.reviewers
+    for cid in list(out.decisions):
+        cycle, nxt = [cid], out.decisions[cid].superseded_by
+        while nxt and nxt not in cycle and nxt in out.decisions:
+            cycle.append(nxt)
+            nxt = out.decisions[nxt].superseded_by
+        if nxt != cid:
+            continue  # no cycle through cid (or one already broken)
+        from_b = [
+            x
+            for x in cycle
+            if (d := b.decisions.get(x)) and d.superseded_by == out.decisions[x].superseded_by
+        ]
+        x = next((y for y in from_b if y not in a.decisions or a.decisions[y] != b.decisions[y]), cycle[0])
+        d = out.decisions[x]
+        other = a.decisions.get(x) if x in from_b else b.decisions.get(x)
+        other_label = _label(other) if other and other != d else str(Verdict.UNREVIEWED)
+        rep.conflicts.append((x, other_label, _label(d)) if x in from_b else (x, _label(d), other_label))
+        rep.notes.append(
+            f"{x}: {d.reviewer or (rb if x in from_b else ra)}'s 'superseded by {d.superseded_by}' closes a"
+            f" supersession cycle ({' -> '.join([*cycle, cid])}): kept as a conflict for resolution"
+        )
+        out.decisions[x] = replace(
+            d,
+            verdict=Verdict.UNREVIEWED,
+            superseded_by=None,
+            conflicts=(*d.conflicts, _side(d)),
+            updated=utcnow(),
+        )
+
+
 def _label(d: Decision) -> str:
+    if d.conflicts and d.verdict == Verdict.UNREVIEWED:
+        sides = ", ".join(f"{c.get('reviewer') or '?'} {c.get('verdict')}" for c in d.conflicts)
+        return f"open conflict ({sides})"
     return f"{d.verdict} by {d.superseded_by}" if d.superseded_by else str(d.verdict)

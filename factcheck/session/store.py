@@ -137,6 +137,21 @@ def schema_backup_path(path: Path, schema: int) -> Path:
     return path.with_name(f"{path.name}.schema{schema}.bak")
 
 
+def session_files(path: Path) -> list[Path]:
+    """Every file that belongs to the session ``path`` (whether or not it exists): the session, its lock,
+    its backups (also the schema backups made when an older file was upgraded), its history file and the
+    history's backups. No command writes anything else over one of them."""
+    hist = history.history_path(path)
+    return [
+        path,
+        lock_path(path),
+        *backup_paths(path),
+        *(schema_backup_path(path, n) for n in range(1, SCHEMA)),
+        hist,
+        *history.backup_paths(hist),
+    ]
+
+
 def newest_good_backup(path: Path) -> Path | None:
     for b in backup_paths(path):
         if b.is_file() and not b.is_symlink():
