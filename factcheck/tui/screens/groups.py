@@ -16,7 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import HorizontalScroll, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from factcheck.model import Article, Claim, EventGroup, Verdict
 from factcheck.review import Review, ReviewError
@@ -35,6 +35,7 @@ from factcheck.tui.fmt import (
 )
 from factcheck.tui.screens.help import HelpScreen
 from factcheck.tui.widgets.article_view import ArticleView
+from factcheck.tui.widgets.key_bar import ScreenKeys
 from factcheck.tui.widgets.prompt_list import PromptList
 
 _ORDER = (Verdict.CONFIRMED, Verdict.DISPUTED, Verdict.SUPERSEDED, Verdict.UNREVIEWED)
@@ -86,6 +87,10 @@ class GroupsScreen(Screen[str | None]):
         self.review = review
         self.groups: list[EventGroup] = []
         self._rows: list[_Row] = []
+        self._row_of: dict[str, int] = {}  # claim id -> the index of its group's line
+        self._names: dict[str, str] = {}  # article key -> its outlet's name, as the lines show it
+        self._counted_at: int | None = None  # the review's version the lines were counted at
+        self._widths = (_OUTLETS, _OUTLETS)  # cells of the outlets and event columns (set by _fill)
         self._articles: dict[str, Article] = {a.key: a for a in review.corpus.articles}
 
     @property
@@ -97,7 +102,7 @@ class GroupsScreen(Screen[str | None]):
         yield Static(Content("Event groups by event time"), id="groups-title")
         yield Static(id="groups-header")
         yield PromptList(id="groups-table")
-        yield Footer(compact=True)
+        yield ScreenKeys()
 
     def on_mount(self) -> None:
         self._count()  # (the lines are fitted when the list knows its width: PromptList.WidthChanged)
@@ -109,24 +114,54 @@ class GroupsScreen(Screen[str | None]):
     def _count(self) -> None:
         """Sort the groups and count each one's claims per verdict (what changes when a decision does)."""
         self.groups = sorted(self.review.corpus.groups, key=_time_key)
+        self._articles = {a.key: a for a in self.review.corpus.articles}
+        self._names = {}
+        self._rows = [self._row(g) for g in self.groups]
+        self._row_of = {cid: i for i, g in enumerate(self.groups) for cid in g.claims}
+        self._counted_at = self.review.version
+
+    def _row(self, g: EventGroup) -> _Row:
+        """One group's line before it is fitted: its time, its claims per verdict and its outlets."""
         dec = self.review.data.decisions
-        names: dict[str, str] = {}
-        self._rows = []
-        for g in self.groups:
-            counts = dict.fromkeys(_ORDER, 0)
-            outlets: dict[str, None] = {}
-            for c in self.review.group_claims(g):
-                d = dec.get(c.id)
-                if d is not None and d.dismissed:
-                    continue
-                counts[d.verdict if d else Verdict.UNREVIEWED] += 1
-                name = names.get(c.article_key)
-                if name is None:
-                    name = names[c.article_key] = article_name(self._articles.get(c.article_key))
-                outlets[name] = None
-            when = clip(readable_time(g.when, short=True) if g.when else "?", _WHEN - 1)
-            head = f"{when:<{_WHEN}}" + "".join(f"{counts[v] or '·':>{_COUNT}}" for v in _ORDER)
-            self._rows.append(_Row(head, ", ".join(outlets), one_line(event_title(g))))
+        counts = dict.fromkeys(_ORDER, 0)
+        outlets: dict[str, None] = {}
+        for c in self.review.group_claims(g):
+            d = dec.get(c.id)
+            if d is not None and d.dismissed:
+                continue
+            counts[d.verdict if d else Verdict.UNREVIEWED] += 1
+            name = self._names.get(c.article_key)
+            if name is None:
+                name = self._names[c.article_key] = article_name(self._articles.get(c.article_key))
+            outlets[name] = None
+        when = clip(readable_time(g.when, short=True) if g.when else "?", _WHEN - 1)
+        head = f"{when:<{_WHEN}}" + "".join(f"{counts[v] or '·':>{_COUNT}}" for v in _ORDER)
+        return _Row(head, ", ".join(outlets), one_line(event_title(g)))
+
+    def _recount(self) -> None:
+        """Bring the lines up to date with the review: only the groups of the claims whose decision changed
+        since they were counted; everything when groups, articles or claims changed (or it cannot tell)."""
+        if self._counted_at is None or self.review.version == self._counted_at:
+            return
+        changes = self.review.changes_since(self._counted_at)
+        if changes is None or any(kind != "decision" for kind, _ in changes):
+            t = self.table
+            chosen = self.groups[t.highlighted].id if self.groups and t.highlighted is not None else None
+            row = t.highlighted or 0
+            self._count()
+            self._fill()
+            ids = [g.id for g in self.groups]
+            if ids:  # the same group while it exists (a split or an undo may have removed it)
+                t.highlighted = ids.index(chosen) if chosen in ids else min(row, len(ids) - 1)
+            return
+        for i in sorted({self._row_of[cid] for _, cid in changes if cid in self._row_of}):
+            self._rows[i] = self._row(self.groups[i])
+            self.table.set_prompt(i, self._line(self._rows[i]))
+        self._counted_at = self.review.version
+
+    def on_screen_resume(self) -> None:
+        # (the screen is kept between openings: what changed meanwhile, on the main screen or a group's)
+        self._recount()
 
     def _fill(self) -> None:
         """Fit every group's line to the list's width (again when it changes)."""
@@ -145,12 +180,14 @@ class GroupsScreen(Screen[str | None]):
                 _cell("Event", event),
             )
         )
-        t.set_prompts(
-            Content.assemble(r.head, " ", _cell(r.outlets, outlets), "  ", _cell(r.title, event))
-            for r in self._rows
-        )
+        self._widths = (outlets, event)
+        t.set_prompts(self._line(r) for r in self._rows)
         if self.groups and t.highlighted is None:
             t.highlighted = 0
+
+    def _line(self, r: _Row) -> Content:
+        outlets, event = self._widths
+        return Content.assemble(r.head, " ", _cell(r.outlets, outlets), "  ", _cell(r.title, event))
 
     @on(PromptList.WidthChanged)
     def _width_changed(self, event: PromptList.WidthChanged) -> None:
@@ -175,17 +212,12 @@ class GroupsScreen(Screen[str | None]):
         row = self.table.highlighted
         if row is None:  # (enter typed right after g, before the lines were fitted: the first group)
             row = 0
-        version = self.review.version
-        chosen = self.groups[row].id
+        self.table.highlighted = row
 
         def back(claim_id: str | None) -> None:
             if claim_id:
                 self.dismiss(claim_id)
-            elif self.review.version != version:  # verdicts, or groups (a split, an undo there), changed
-                self._count()
-                self._fill()
-                ids = [g.id for g in self.groups]
-                self.table.highlighted = ids.index(chosen) if chosen in ids else min(row, len(ids) - 1)
+            # (verdicts given there, a split, an undo: the lines are brought up to date on_screen_resume)
 
         self.app.push_screen(GroupDetailScreen(self.review, self.groups[row]), back)
 
@@ -248,7 +280,7 @@ class GroupDetailScreen(Screen[str | None]):
         yield Static(self._title(), id="group-title")
         with HorizontalScroll(id="cards"):
             yield from self._cards()
-        yield Footer(compact=True)
+        yield ScreenKeys()
 
     def _title(self) -> Content:
         g = self.group
@@ -443,7 +475,7 @@ class ArticleScreen(Screen[None]):
             id="group-article-title",
         )
         yield ArticleView(id="group-article-text")
-        yield Footer(compact=True)
+        yield ScreenKeys()
 
     def on_mount(self) -> None:
         claims = self.review.claims(self.article.key)
