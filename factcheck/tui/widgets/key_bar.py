@@ -73,8 +73,8 @@ class ScreenKeys(Static):
     keys in the order they are declared, each placed whole or not at all.
 
     One widget with one line of text, where Textual's Footer mounts and styles a widget per key: a group's
-    screen opens in a fraction of the time on a big batch. These screens' keys are always enabled, so the
-    line is made when the bar is laid out and again when its width changes.
+    screen opens in a fraction of the time on a big batch. As the Footer, it lists them again when the
+    screen's bindings change (the focus moved) and when its width does.
     """
 
     DEFAULT_CSS = "ScreenKeys { height: 1; background: $footer-background; color: $footer-foreground; }"
@@ -82,7 +82,19 @@ class ScreenKeys(Static):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
 
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _bindings_changed(self, _screen: object) -> None:
+        self._list()
+
     def on_resize(self) -> None:
+        self._list()
+
+    def _list(self) -> None:
         entries: dict[str, Content] = {}
         for active in self.screen.active_bindings.values():
             b = active.binding
