@@ -29,7 +29,7 @@ def _run_tree(tree: Path, tmp: Path, size: tuple[int, int], settle: float) -> li
     shutil.copytree(ROOT / "seeds", seeds)
     out = tmp / f"pipe-{tree.name}.bin"
     out.touch()
-    sock = f"fc-bytes-{os.getpid()}"
+    sock = f"fc-bytes-{os.getpid()}-{tree.name}"  # (a server of its own for each tree)
     tmux = ["tmux", "-L", sock]
     cmd = (
         f"cd {tmp} && PYTHONPATH={tree} FACTCHECK_CACHE={tmp / 'cache.sqlite3'} {sys.executable} -m factcheck "

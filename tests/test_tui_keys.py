@@ -56,3 +56,44 @@ async def test_a_filter_set_and_cleared_keeps_the_article_lines_it_had(
         assert made == [m.article.key]
         assert "1/" in lst.prompt_at(m.art_i).plain
         await pilot.press("q")
+
+
+async def test_a_verdict_repaints_the_lines_it_changes_not_whole_panes(
+    seeds_copy, tmp_path: Path, monkeypatch
+):
+    """c rewrote the article's and the claims' panes whole (17 KB to a 120x40 terminal): Textual repaints a
+    pane each time its border title or subtitle is set, even to the same text. A verdict given now repaints
+    only the lines it changes there."""
+    from factcheck.tui.widgets.article_view import ArticleView
+    from factcheck.tui.widgets.claim_list import ClaimList
+
+    r = Review.open(tmp_path / "s.toml", [str(seeds_copy)])
+    app = make_app(r)
+    whole: list[str] = []
+
+    def watch(cls):
+        refresh = cls.refresh
+
+        def counting(self, *regions, **kw):
+            if not regions:
+                whole.append(cls.__name__)
+            return refresh(self, *regions, **kw)
+
+        monkeypatch.setattr(cls, "refresh", counting)
+
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        watch(ArticleView)
+        watch(ClaimList)
+        for key in ("c", "d", "c"):
+            whole.clear()
+            await pilot.press(key)
+            await pilot.pause()
+            assert whole == [], key
+        m = app.screen
+        assert isinstance(m, MainScreen)
+        assert m.article_view.border_title is not None and "Claims" in (m.claim_list.border_title or "")
+        await pilot.press("J")  # another article: its title is set (and the panes repainted)
+        await pilot.pause()
+        assert "ArticleView" in whole
+        await pilot.press("q")
