@@ -75,6 +75,7 @@ class MainScreen(ReadingScreen):
 
     _ok = False  # whether the last _mutate succeeded
     _groups_screen: GroupsScreen | None = None  # the groups screen (g), made on its first opening
+    _filter_modal: FilterModal | None = None  # the filter dialog (/), likewise
     BINDINGS: ClassVar[list[BindingType]] = list(MAIN_BINDINGS)
 
     def on_key(self, event: events.Key) -> None:
@@ -767,7 +768,15 @@ class MainScreen(ReadingScreen):
             if f is not None:
                 self.apply_filter(f)
 
-        self.app.push_screen(FilterModal(self.filter, outlets), done)
+        # one dialog, kept (installed) between openings: its outlet list is not made again each time
+        modal = self._filter_modal
+        if modal is None:
+            self.app.uninstall_screen("filter")
+            modal = self._filter_modal = FilterModal(self.filter, outlets)
+            self.app.install_screen(modal, "filter")
+        else:
+            modal.reopen(self.filter, outlets)
+        self.app.push_screen(modal, done)
 
     def action_clear_filter(self) -> None:
         self.apply_filter(Filter())
