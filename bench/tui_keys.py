@@ -10,7 +10,8 @@ first on PYTHONPATH, run from the temporary folder) and times, alternating the t
 - ``j`` (next claim), ``J`` (next article), ``c`` (confirm);
 - a filter: ``/``, a word typed, ``enter`` (the filter applied to every claim) and then cleared;
 - ``c`` (untimed), then ``g`` (the groups screen: the first opening, then the later ones, each after a
-  verdict given meanwhile), ``enter`` (a group's own screen), ``escape`` twice.
+  verdict given meanwhile), ``enter`` (a group's own screen: the first group, then, after ``escape``, the
+  largest group, up to 60 cards), ``escape`` back to the main screen.
 
 Each figure is the key's wall time from press to the screen update it caused settling (bench/tui.py's
 hook) and the CPU time of the app's thread meanwhile (steadier on a shared machine). Target: ~50 ms a key.
@@ -82,6 +83,12 @@ async def _child(corpus: str, session: str, reps: int) -> dict:
             await timed(first if first not in out else "g (groups screen, again)", "g")
             await timed("enter (a group)", "enter")
             await timed("escape (to groups)", "escape")
+            groups = app.screen
+            sizes = [len(g.claims) for g in groups.groups]
+            groups.table.highlighted = sizes.index(max(sizes))
+            await timed("enter (the largest group)", "enter")
+            await pilot.press("escape")
+            await pilot.pause()
             await timed("escape (to main)", "escape")
             await pilot.press("J")
         await pilot.press("q")
