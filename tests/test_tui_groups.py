@@ -139,7 +139,7 @@ async def test_a_merge_made_on_the_main_screen_is_undone_from_a_group_screen(see
         assert r.corpus.group_of(a) is not r.corpus.group_of(b)
         shown = {c.id for c in detail.claims}
         assert (a in shown) != (b in shown)
-        assert len(detail.query(".card")) == len(detail.claims)
+        assert len(detail.query(".card")) == min(len(detail.claims), detail.chosen + 1 + detail.AHEAD)
         await pilot.press("escape", "escape", "q")
 
 
@@ -372,4 +372,45 @@ async def test_enter_typed_right_after_g_opens_the_first_group(seeds_copy, sessi
             r.corpus.groups, key=lambda g: (0 if (g.when or "")[:1].isdigit() else 1, g.when, g.id)
         )
         assert app.screen.group.id == first[0].id
+        await pilot.press("escape", "escape", "q")
+
+
+async def test_a_big_group_makes_its_cards_as_the_reviewer_moves_right(seeds_copy, session_path, monkeypatch):
+    """A group's screen made a card (a scrolling widget) for each of up to 60 claims on opening (~200 ms of
+    CPU on the largest group of a big batch); it makes those up to AHEAD beyond the chosen one, and more as
+    → goes right or the mouse scrolls the row to its end. Every claim is still reached, in order."""
+    monkeypatch.setattr(GroupDetailScreen, "AHEAD", 2)
+    r = Review.open(session_path, [str(seeds_copy)])
+    g = biggest_group(r)
+    n = len(r.group_claims(g))
+    assert n >= 5, "the seeds have a group of five claims or more"
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        detail = await open_group(app, pilot, g)
+        cards = lambda: list(detail.query(".card"))  # noqa: E731
+        assert len(cards()) == 3
+        for i in range(1, n):
+            await pilot.press("right")
+            await pilot.pause()
+            assert (
+                detail.chosen == i and min(n, i + 3) <= len(cards()) <= n
+            )  # (more when scrolled near the end)
+            assert [c.has_class("-chosen") for c in cards()].index(True) == i
+        await pilot.press("right", "c")  # (the last one stays chosen) a verdict on the last card
+        await pilot.pause()
+        last = detail.claims[-1]
+        assert r.decision(last.id).verdict == Verdict.CONFIRMED
+        assert "confirmed" in cards()[-1].query_one(".card-text").content.plain
+        texts = [c.query_one(".card-text").content.plain for c in cards()]
+        assert all(claim.text[:20] in t for claim, t in zip(detail.claims, texts, strict=True))
+        await pilot.press("escape", "enter")  # the same group again, first card chosen: 3 cards
+        await pilot.pause()
+        detail = app.screen
+        assert isinstance(detail, GroupDetailScreen) and len(cards()) == 3
+        row = detail.query_one("#cards")
+        for _ in range(n):  # the mouse scrolls the row to its end: more cards each time
+            row.scroll_to(x=row.max_scroll_x, animate=False)
+            await pilot.pause()
+        assert len(cards()) == n
         await pilot.press("escape", "escape", "q")

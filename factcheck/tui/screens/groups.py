@@ -15,6 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import HorizontalScroll, VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -227,6 +228,19 @@ class GroupsScreen(Screen[str | None]):
         self.action_open()
 
 
+class _CardRow(HorizontalScroll):
+    """The row of a group's claim cards; scrolled (by the mouse) to its last card it posts ``NearEnd``, so
+    that the screen adds the next cards."""
+
+    class NearEnd(Message):
+        pass
+
+    def watch_scroll_x(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_x(old_value, new_value)
+        if new_value > old_value and new_value >= self.max_scroll_x - self.size.width:
+            self.post_message(self.NearEnd())
+
+
 class GroupDetailScreen(Screen[str | None]):
     HELP_TITLE = "Event group"
     HELP = (
@@ -253,6 +267,7 @@ class GroupDetailScreen(Screen[str | None]):
         Binding("question_mark,f1", "help", "Help", id="group-help"),
     ]
     MAX_CARDS = 60
+    AHEAD = 6  # cards made beyond the chosen one (more as the reviewer moves right): a big group opens fast
 
     def __init__(self, review: Review, group: EventGroup) -> None:
         super().__init__(id="group-detail")
@@ -278,7 +293,7 @@ class GroupDetailScreen(Screen[str | None]):
 
     def compose(self) -> ComposeResult:
         yield Static(self._title(), id="group-title")
-        with HorizontalScroll(id="cards"):
+        with _CardRow(id="cards"):
             yield from self._cards()
         yield ScreenKeys()
 
@@ -294,17 +309,31 @@ class GroupDetailScreen(Screen[str | None]):
             literal(clip(event_title(g), 120)),
         )
 
-    def _cards(self) -> list[VerticalScroll]:
+    def _cards(self, start: int = 0, stop: int | None = None) -> list[VerticalScroll]:
+        """The cards of the claims from ``start`` to ``stop`` (default: AHEAD beyond the chosen one)."""
+        stop = self.chosen + 1 + self.AHEAD if stop is None else stop
         return [
             VerticalScroll(
                 Static(self._card(c), classes="card-text"),
-                classes="card -chosen" if i == self.chosen else "card",
+                classes="card -chosen" if start + i == self.chosen else "card",
             )
-            for i, c in enumerate(self.claims)
+            for i, c in enumerate(self.claims[start:stop])
         ]
 
     def _card_widgets(self) -> list[VerticalScroll]:
         return list(self.query_one("#cards", HorizontalScroll).query_children(VerticalScroll))
+
+    def _add_cards(self, stop: int | None = None) -> list[VerticalScroll]:
+        """Make the cards up to ``stop`` (default: AHEAD beyond the chosen one) not made yet; return all."""
+        widgets = self._card_widgets()
+        more = self._cards(len(widgets), stop)
+        if more:
+            self.query_one("#cards", HorizontalScroll).mount_all(more)
+        return widgets + more
+
+    @on(_CardRow.NearEnd)
+    def _near_end(self) -> None:
+        self._add_cards(len(self._card_widgets()) + self.AHEAD)
 
     async def _show_group_of(self, claim_id: str | None) -> None:
         """Show this group as it is now (after an undo, a redo or a split it may have grown, shrunk or gone),
@@ -359,12 +388,13 @@ class GroupDetailScreen(Screen[str | None]):
 
     def action_choose(self, step: int) -> None:
         widgets = self._card_widgets()
-        if not self.claims or len(widgets) != len(self.claims):
+        if not self.claims or not 0 <= self.chosen < len(widgets):
             return
         widgets[self.chosen].remove_class("-chosen")
         self.chosen = max(0, min(self.chosen + step, len(self.claims) - 1))
+        widgets = self._add_cards()
         widgets[self.chosen].add_class("-chosen")
-        self._scroll_to_chosen()
+        self.call_after_refresh(self._scroll_to_chosen)  # (once cards just made are laid out)
 
     def _writable(self) -> bool:
         if self.review.try_writable():
