@@ -9,7 +9,9 @@ first on PYTHONPATH, run from the temporary folder) and times, alternating the t
 
 - ``j`` (next claim), ``J`` (next article), ``c`` (confirm);
 - a filter: ``/``, a word typed, ``enter`` (the filter applied to every claim) and then cleared;
-- ``g`` (the groups screen opened), ``enter`` (a group's own screen), ``escape`` twice.
+- ``c`` (untimed), then ``g`` (the groups screen: the first opening, then the later ones, each after a
+  verdict given meanwhile), ``enter`` (a group's own screen: the first group, then, after ``escape``, the
+  largest group, up to 60 cards), ``escape`` back to the main screen.
 
 Each figure is the key's wall time from press to the screen update it caused settling (bench/tui.py's
 hook) and the CPU time of the app's thread meanwhile (steadier on a shared machine). Target: ~50 ms a key.
@@ -75,9 +77,18 @@ async def _child(corpus: str, session: str, reps: int) -> dict:
             await pilot.press("slash")
             await pilot.pause()
             await timed("ctrl+r (filter cleared)", "ctrl+r")
-            await timed("g (groups screen)", "g")
+            await pilot.press("c")  # (a verdict given since the groups screen was last seen)
+            await pilot.pause()
+            first = "g (groups screen, first)"
+            await timed(first if first not in out else "g (groups screen, again)", "g")
             await timed("enter (a group)", "enter")
             await timed("escape (to groups)", "escape")
+            groups = app.screen
+            sizes = [len(g.claims) for g in groups.groups]
+            groups.table.highlighted = sizes.index(max(sizes))
+            await timed("enter (the largest group)", "enter")
+            await pilot.press("escape")
+            await pilot.pause()
             await timed("escape (to main)", "escape")
             await pilot.press("J")
         await pilot.press("q")
@@ -112,12 +123,17 @@ def main() -> None:
     ap.add_argument("--reps", type=int, default=12, help="presses of j, J and c per run")
     ap.add_argument("--runs", type=int, default=2, help="runs of each tree, alternating")
     ap.add_argument("--corpus", type=Path, help="a folder to use instead of building one")
+    ap.add_argument(
+        "--cache", type=Path, help="an extraction cache already warmed on it (copied; not changed)"
+    )
     a = ap.parse_args()
     sys.path.insert(0, str(HERE))
     from extract import corpus, data_dir  # type: ignore[import-not-found]
 
     tmp = Path(tempfile.mkdtemp(prefix="fc-tui-keys-"))
     env = {**os.environ, "FACTCHECK_CACHE": str(tmp / "cache.sqlite3")}
+    if a.cache is not None:
+        shutil.copy(a.cache, tmp / "cache.sqlite3")
     try:
         folder = a.corpus
         if folder is None:

@@ -13,6 +13,7 @@ import hashlib
 import os
 import re
 import threading
+from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -155,6 +156,10 @@ class Review:
         self.report = ReconcileReport()
         self._version = 0
         self._saved_version = 0
+        # what each recent change touched, as (version after it, kind, key), for changes_since; a change it
+        # cannot name (claim ids remapped) is logged as kind "*"; versions before _log_floor are forgotten
+        self._log: deque[tuple[int, str, str]] = deque()
+        self._log_floor = 0
         self._step = data.last_step()
         self._undo: list[_Step] = []
         self._undo_built = not data.history_count()  # otherwise rebuilt from the history when first needed
@@ -564,6 +569,7 @@ class Review:
                 )
             )
         self._version += 1
+        self._log_change("*", "")
 
     def _overrides(self) -> GroupOverrides:
         return GroupOverrides(merges=list(self._data.merges), splits=list(self._data.splits))
@@ -621,6 +627,15 @@ class Review:
         """A number that changes with every change of the session (a decision, a merge, an article's date,
         the cursor): what a screen drew at one version is still right while it holds."""
         return self._version
+
+    def changes_since(self, version: int) -> set[tuple[str, str]] | None:
+        """What changed after ``version`` (a value of ``version`` read before), as (kind, key): "decision" and
+        "manual" with a claim id, "article" with an article key, "groups" with "". Empty when only the cursor
+        moved. None when it cannot tell (too long ago, or claim ids were re-attached): redo everything then."""
+        if version < self._log_floor:
+            return None
+        out = {(kind, key) for v, kind, key in self._log if v > version}
+        return None if any(kind == "*" for kind, _ in out) else out
 
     @property
     def dirty(self) -> bool:
@@ -872,6 +887,15 @@ class Review:
                 sess.HistoryEntry(self._step, at, self.reviewer, op, kind, key, before, after)
             )
         self._version += 1
+        for kind, key, _, _ in changes:
+            self._log_change(kind, key)
+
+    _LOG_KEPT = 2000  # changes remembered for changes_since
+
+    def _log_change(self, kind: str, key: str) -> None:
+        self._log.append((self._version, kind, key))
+        while len(self._log) > self._LOG_KEPT:
+            self._log_floor = self._log.popleft()[0]
 
     def _apply(self, changes: list[_Change], *, forward: bool) -> None:
         regroup = False

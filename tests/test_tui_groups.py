@@ -15,6 +15,7 @@ from factcheck.tui.app import make_app
 from factcheck.tui.screens.groups import ArticleScreen, GroupDetailScreen, GroupsScreen
 from factcheck.tui.screens.main import MainScreen
 from factcheck.tui.widgets.article_view import ArticleView
+from factcheck.tui.widgets.key_bar import ScreenKeys
 
 SIZE = (120, 40)
 
@@ -138,7 +139,7 @@ async def test_a_merge_made_on_the_main_screen_is_undone_from_a_group_screen(see
         assert r.corpus.group_of(a) is not r.corpus.group_of(b)
         shown = {c.id for c in detail.claims}
         assert (a in shown) != (b in shown)
-        assert len(detail.query(".card")) == len(detail.claims)
+        assert len(detail.query(".card")) == min(len(detail.claims), detail.chosen + 1 + detail.AHEAD)
         await pilot.press("escape", "escape", "q")
 
 
@@ -156,6 +157,35 @@ async def test_group_screen_key_bar_names_each_arrow_once(seeds_copy, session_pa
         ]
         assert "← Prev" in shown and "→ Next" in shown
         assert not any(s.count("←") + s.count("→") > 1 for s in shown), shown
+        bar = detail.query_one(ScreenKeys).content.plain
+        assert "← Prev" in bar and "→ Next" in bar and bar.count("←") == 1, bar
+        await pilot.press("escape", "escape", "q")
+
+
+async def test_the_group_screens_key_bar_fits_each_width_with_whole_keys(seeds_copy, session_path):
+    """The group screens list their shown keys on one line (one widget, not one per key), in the order
+    declared, each key whole: those that do not fit are left out, and a resize lists them again."""
+    r = Review.open(session_path, [str(seeds_copy)])
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        detail = await open_group(app, pilot, biggest_group(r))
+        pieces = [
+            f" {app.get_key_display(b)} {b.description} "
+            for b in (a.binding for a in detail.active_bindings.values())
+            if b.show
+        ]
+        for size in (SIZE, (60, 24), (30, 10), SIZE):
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            bar = detail.query_one(ScreenKeys)
+            text = bar.content.plain
+            assert len(text) <= bar.size.width
+            shown = [p for p in dict.fromkeys(pieces) if p in text]
+            assert "".join(shown) == text  # whole keys only, in their order
+            if size == SIZE:
+                assert " esc Back " in text and " c Confirm " in text
+        assert len(detail.query(ScreenKeys)) == 1
         await pilot.press("escape", "escape", "q")
 
 
@@ -213,13 +243,93 @@ async def test_going_back_without_a_change_recounts_nothing(seeds_copy, session_
         assert counted == ["groups"]  # (the groups screen's own opening)
         counted.clear()
         detail = await open_group(app, pilot, biggest_group(r))
+        groups = app.screen_stack[-2]
+        assert isinstance(groups, GroupsScreen)
+        row = [g.id for g in groups.groups].index(detail.group.id)
         await pilot.press("c", "escape")
         await pilot.pause()
-        assert counted == ["groups", "groups"]  # a verdict given: the groups are counted again
+        assert counted == []  # a verdict given: only its group's line is counted again, not every group
+        assert groups.table.prompt_at(row).plain == fresh_lines(r, app)[row]
         await pilot.press("escape")
         await pilot.pause()
         assert "main" in counted and r.decision(detail.claims[0].id).verdict == Verdict.CONFIRMED
         await pilot.press("q")
+
+
+def fresh_lines(r: Review, app) -> list[str]:
+    """The groups screen's lines as a screen opened now would count them."""
+    screen = GroupsScreen(r)
+    screen._count()
+    screen._widths = app.screen_stack[-1]._widths if isinstance(app.screen, GroupsScreen) else screen._widths
+    return [screen._line(row).plain for row in screen._rows]
+
+
+async def test_the_groups_screen_kept_between_openings_shows_every_change(seeds_copy, session_path):
+    """The groups screen is made once and kept: what changed while it was closed (a verdict on the main
+    screen, a claim dismissed, a group split on a group's screen) shows when it opens again, line for line as
+    a screen counted from scratch shows it."""
+    r = Review.open(session_path, [str(seeds_copy)])
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("g")
+        await pilot.pause()
+        first = app.screen
+        assert isinstance(first, GroupsScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        g = biggest_group(r)
+        a, b = r.group_claims(g)[:2]
+        main.go_to_claim(a.id)
+        await pilot.pause()
+        await pilot.press("d")  # a verdict given on the main screen
+        await pilot.pause()
+        r.dismiss(b.id)  # and a claim dismissed (its outlet may leave the line)
+        await pilot.press("g")
+        await pilot.pause()
+        assert app.screen is first
+        t = first.table
+        assert [t.prompt_at(i).plain for i in range(t.count)] == fresh_lines(r, app)
+        claims_before = len(r.group_claims(g))
+        t.highlighted = [x.id for x in first.groups].index(g.id)
+        await pilot.press("enter")
+        await pilot.pause()
+        detail = app.screen
+        assert isinstance(detail, GroupDetailScreen)
+        await pilot.press("x")  # a claim taken out of the group: the groups themselves change
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is first and len(r.group_claims(detail.group)) < claims_before
+        assert len(first.groups) == len(r.corpus.groups)
+        assert [t.prompt_at(i).plain for i in range(t.count)] == fresh_lines(r, app)
+        assert first.groups[t.highlighted].id == detail.group.id  # the same group stays chosen
+        await pilot.press("escape", "q")
+
+
+def test_changes_since_names_what_changed_after_a_version(seeds_copy, session_path):
+    r = Review.open(session_path, [str(seeds_copy)])
+    g = biggest_group(r)
+    a, b = r.group_claims(g)[:2]
+    v0 = r.version
+    assert r.changes_since(v0) == set()
+    r.set_cursor(a.article_key, a.id)
+    assert r.version != v0 and r.changes_since(v0) == set()  # the cursor: nothing to redraw
+    r.mark(a.id, Verdict.CONFIRMED)
+    v1 = r.version
+    r.mark(b.id, Verdict.DISPUTED)
+    assert r.changes_since(v0) == {("decision", a.id), ("decision", b.id)}
+    assert r.changes_since(v1) == {("decision", b.id)}
+    r.undo()
+    assert r.changes_since(v1) == {("decision", b.id)}
+    r.take_out_of_group(a.id)
+    assert ("groups", "") in (r.changes_since(v1) or set())
+    for i in range(Review._LOG_KEPT + 1):  # a version older than the changes remembered: cannot tell
+        r.mark(a.id, Verdict.CONFIRMED if i % 2 else Verdict.DISPUTED)
+    assert r.changes_since(v0) is None
+    assert r.changes_since(r.version) == set()
 
 
 async def test_groups_screen_columns_fit_every_width(seeds_copy, session_path):
@@ -262,4 +372,45 @@ async def test_enter_typed_right_after_g_opens_the_first_group(seeds_copy, sessi
             r.corpus.groups, key=lambda g: (0 if (g.when or "")[:1].isdigit() else 1, g.when, g.id)
         )
         assert app.screen.group.id == first[0].id
+        await pilot.press("escape", "escape", "q")
+
+
+async def test_a_big_group_makes_its_cards_as_the_reviewer_moves_right(seeds_copy, session_path, monkeypatch):
+    """A group's screen made a card (a scrolling widget) for each of up to 60 claims on opening (~200 ms of
+    CPU on the largest group of a big batch); it makes those up to AHEAD beyond the chosen one, and more as
+    → goes right or the mouse scrolls the row to its end. Every claim is still reached, in order."""
+    monkeypatch.setattr(GroupDetailScreen, "AHEAD", 2)
+    r = Review.open(session_path, [str(seeds_copy)])
+    g = biggest_group(r)
+    n = len(r.group_claims(g))
+    assert n >= 5, "the seeds have a group of five claims or more"
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        detail = await open_group(app, pilot, g)
+        cards = lambda: list(detail.query(".card"))  # noqa: E731
+        assert len(cards()) == 3
+        for i in range(1, n):
+            await pilot.press("right")
+            await pilot.pause()
+            assert (
+                detail.chosen == i and min(n, i + 3) <= len(cards()) <= n
+            )  # (more when scrolled near the end)
+            assert [c.has_class("-chosen") for c in cards()].index(True) == i
+        await pilot.press("right", "c")  # (the last one stays chosen) a verdict on the last card
+        await pilot.pause()
+        last = detail.claims[-1]
+        assert r.decision(last.id).verdict == Verdict.CONFIRMED
+        assert "confirmed" in cards()[-1].query_one(".card-text").content.plain
+        texts = [c.query_one(".card-text").content.plain for c in cards()]
+        assert all(claim.text[:20] in t for claim, t in zip(detail.claims, texts, strict=True))
+        await pilot.press("escape", "enter")  # the same group again, first card chosen: 3 cards
+        await pilot.pause()
+        detail = app.screen
+        assert isinstance(detail, GroupDetailScreen) and len(cards()) == 3
+        row = detail.query_one("#cards")
+        for _ in range(n):  # the mouse scrolls the row to its end: more cards each time
+            row.scroll_to(x=row.max_scroll_x, animate=False)
+            await pilot.pause()
+        assert len(cards()) == n
         await pilot.press("escape", "escape", "q")

@@ -56,3 +56,87 @@ async def test_a_filter_set_and_cleared_keeps_the_article_lines_it_had(
         assert made == [m.article.key]
         assert "1/" in lst.prompt_at(m.art_i).plain
         await pilot.press("q")
+
+
+async def test_a_verdict_repaints_the_lines_it_changes_not_whole_panes(
+    seeds_copy, tmp_path: Path, monkeypatch
+):
+    """c rewrote the article's and the claims' panes whole (17 KB to a 120x40 terminal): Textual repaints a
+    pane each time its border title or subtitle is set, even to the same text. A verdict given now repaints
+    only the lines it changes there."""
+    from factcheck.tui.widgets.article_view import ArticleView
+    from factcheck.tui.widgets.claim_list import ClaimList
+
+    r = Review.open(tmp_path / "s.toml", [str(seeds_copy)])
+    app = make_app(r)
+    whole: list[str] = []
+
+    def watch(cls):
+        refresh = cls.refresh
+
+        def counting(self, *regions, **kw):
+            if not regions:
+                whole.append(cls.__name__)
+            return refresh(self, *regions, **kw)
+
+        monkeypatch.setattr(cls, "refresh", counting)
+
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        watch(ArticleView)
+        watch(ClaimList)
+        for key in ("c", "d", "c"):
+            whole.clear()
+            await pilot.press(key)
+            await pilot.pause()
+            assert whole == [], key
+        m = app.screen
+        assert isinstance(m, MainScreen)
+        assert m.article_view.border_title is not None and "Claims" in (m.claim_list.border_title or "")
+        await pilot.press("J")  # another article: its title is set (and the panes repainted)
+        await pilot.pause()
+        assert "ArticleView" in whole
+        await pilot.press("q")
+
+
+async def test_the_filter_dialog_kept_between_openings_shows_the_filter_in_force(seeds_copy, tmp_path: Path):
+    """The filter dialog is made once (its outlet list has an option per outlet: ~1,000 on a big batch) and
+    kept; each opening shows the filter in force, focus in the text, and outlets renamed meanwhile."""
+    from textual.widgets import Input, Select
+
+    from factcheck.tui.screens.modals import FilterModal
+
+    r = Review.open(tmp_path / "s.toml", [str(seeds_copy)])
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = app.screen
+        assert isinstance(m, MainScreen)
+        await pilot.press("slash")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, FilterModal)
+        dialog.query_one("#filter-verdict", Select).value = "unreviewed"
+        await pilot.press(*"putin", "enter")
+        await settle(app, pilot)
+        assert m.filter == Filter(verdict="unreviewed", text="putin")
+        await pilot.press("slash")
+        await pilot.pause()
+        assert app.screen is dialog  # the same dialog, showing the filter in force
+        assert dialog.query_one(Input).value == "putin" and dialog.focused is dialog.query_one(Input)
+        assert dialog.query_one("#filter-verdict", Select).value == "unreviewed"
+        await pilot.press("ctrl+r")  # cleared
+        await settle(app, pilot)
+        assert m.filter == Filter()
+        key = r.corpus.articles[0].key
+        r.set_outlet(key, "Renamed Gazette")
+        await pilot.press("slash")
+        await pilot.pause()
+        assert app.screen is dialog and dialog.query_one(Input).value == ""
+        assert dialog.query_one("#filter-verdict", Select).value != "unreviewed"
+        outlet = dialog.query_one("#filter-outlet", Select)
+        outlet.value = "Renamed Gazette"  # (a value the list does not hold is refused)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert m.filter.outlet == "Renamed Gazette" and m.keys == [key]
+        await pilot.press("q")

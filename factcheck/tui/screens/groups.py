@@ -15,8 +15,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import HorizontalScroll, VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from factcheck.model import Article, Claim, EventGroup, Verdict
 from factcheck.review import Review, ReviewError
@@ -35,6 +36,7 @@ from factcheck.tui.fmt import (
 )
 from factcheck.tui.screens.help import HelpScreen
 from factcheck.tui.widgets.article_view import ArticleView
+from factcheck.tui.widgets.key_bar import ScreenKeys
 from factcheck.tui.widgets.prompt_list import PromptList
 
 _ORDER = (Verdict.CONFIRMED, Verdict.DISPUTED, Verdict.SUPERSEDED, Verdict.UNREVIEWED)
@@ -86,6 +88,10 @@ class GroupsScreen(Screen[str | None]):
         self.review = review
         self.groups: list[EventGroup] = []
         self._rows: list[_Row] = []
+        self._row_of: dict[str, int] = {}  # claim id -> the index of its group's line
+        self._names: dict[str, str] = {}  # article key -> its outlet's name, as the lines show it
+        self._counted_at: int | None = None  # the review's version the lines were counted at
+        self._widths = (_OUTLETS, _OUTLETS)  # cells of the outlets and event columns (set by _fill)
         self._articles: dict[str, Article] = {a.key: a for a in review.corpus.articles}
 
     @property
@@ -97,7 +103,7 @@ class GroupsScreen(Screen[str | None]):
         yield Static(Content("Event groups by event time"), id="groups-title")
         yield Static(id="groups-header")
         yield PromptList(id="groups-table")
-        yield Footer(compact=True)
+        yield ScreenKeys()
 
     def on_mount(self) -> None:
         self._count()  # (the lines are fitted when the list knows its width: PromptList.WidthChanged)
@@ -109,24 +115,54 @@ class GroupsScreen(Screen[str | None]):
     def _count(self) -> None:
         """Sort the groups and count each one's claims per verdict (what changes when a decision does)."""
         self.groups = sorted(self.review.corpus.groups, key=_time_key)
+        self._articles = {a.key: a for a in self.review.corpus.articles}
+        self._names = {}
+        self._rows = [self._row(g) for g in self.groups]
+        self._row_of = {cid: i for i, g in enumerate(self.groups) for cid in g.claims}
+        self._counted_at = self.review.version
+
+    def _row(self, g: EventGroup) -> _Row:
+        """One group's line before it is fitted: its time, its claims per verdict and its outlets."""
         dec = self.review.data.decisions
-        names: dict[str, str] = {}
-        self._rows = []
-        for g in self.groups:
-            counts = dict.fromkeys(_ORDER, 0)
-            outlets: dict[str, None] = {}
-            for c in self.review.group_claims(g):
-                d = dec.get(c.id)
-                if d is not None and d.dismissed:
-                    continue
-                counts[d.verdict if d else Verdict.UNREVIEWED] += 1
-                name = names.get(c.article_key)
-                if name is None:
-                    name = names[c.article_key] = article_name(self._articles.get(c.article_key))
-                outlets[name] = None
-            when = clip(readable_time(g.when, short=True) if g.when else "?", _WHEN - 1)
-            head = f"{when:<{_WHEN}}" + "".join(f"{counts[v] or '·':>{_COUNT}}" for v in _ORDER)
-            self._rows.append(_Row(head, ", ".join(outlets), one_line(event_title(g))))
+        counts = dict.fromkeys(_ORDER, 0)
+        outlets: dict[str, None] = {}
+        for c in self.review.group_claims(g):
+            d = dec.get(c.id)
+            if d is not None and d.dismissed:
+                continue
+            counts[d.verdict if d else Verdict.UNREVIEWED] += 1
+            name = self._names.get(c.article_key)
+            if name is None:
+                name = self._names[c.article_key] = article_name(self._articles.get(c.article_key))
+            outlets[name] = None
+        when = clip(readable_time(g.when, short=True) if g.when else "?", _WHEN - 1)
+        head = f"{when:<{_WHEN}}" + "".join(f"{counts[v] or '·':>{_COUNT}}" for v in _ORDER)
+        return _Row(head, ", ".join(outlets), one_line(event_title(g)))
+
+    def _recount(self) -> None:
+        """Bring the lines up to date with the review: only the groups of the claims whose decision changed
+        since they were counted; everything when groups, articles or claims changed (or it cannot tell)."""
+        if self._counted_at is None or self.review.version == self._counted_at:
+            return
+        changes = self.review.changes_since(self._counted_at)
+        if changes is None or any(kind != "decision" for kind, _ in changes):
+            t = self.table
+            chosen = self.groups[t.highlighted].id if self.groups and t.highlighted is not None else None
+            row = t.highlighted or 0
+            self._count()
+            self._fill()
+            ids = [g.id for g in self.groups]
+            if ids:  # the same group while it exists (a split or an undo may have removed it)
+                t.highlighted = ids.index(chosen) if chosen in ids else min(row, len(ids) - 1)
+            return
+        for i in sorted({self._row_of[cid] for _, cid in changes if cid in self._row_of}):
+            self._rows[i] = self._row(self.groups[i])
+            self.table.set_prompt(i, self._line(self._rows[i]))
+        self._counted_at = self.review.version
+
+    def on_screen_resume(self) -> None:
+        # (the screen is kept between openings: what changed meanwhile, on the main screen or a group's)
+        self._recount()
 
     def _fill(self) -> None:
         """Fit every group's line to the list's width (again when it changes)."""
@@ -145,12 +181,14 @@ class GroupsScreen(Screen[str | None]):
                 _cell("Event", event),
             )
         )
-        t.set_prompts(
-            Content.assemble(r.head, " ", _cell(r.outlets, outlets), "  ", _cell(r.title, event))
-            for r in self._rows
-        )
+        self._widths = (outlets, event)
+        t.set_prompts(self._line(r) for r in self._rows)
         if self.groups and t.highlighted is None:
             t.highlighted = 0
+
+    def _line(self, r: _Row) -> Content:
+        outlets, event = self._widths
+        return Content.assemble(r.head, " ", _cell(r.outlets, outlets), "  ", _cell(r.title, event))
 
     @on(PromptList.WidthChanged)
     def _width_changed(self, event: PromptList.WidthChanged) -> None:
@@ -175,17 +213,12 @@ class GroupsScreen(Screen[str | None]):
         row = self.table.highlighted
         if row is None:  # (enter typed right after g, before the lines were fitted: the first group)
             row = 0
-        version = self.review.version
-        chosen = self.groups[row].id
+        self.table.highlighted = row
 
         def back(claim_id: str | None) -> None:
             if claim_id:
                 self.dismiss(claim_id)
-            elif self.review.version != version:  # verdicts, or groups (a split, an undo there), changed
-                self._count()
-                self._fill()
-                ids = [g.id for g in self.groups]
-                self.table.highlighted = ids.index(chosen) if chosen in ids else min(row, len(ids) - 1)
+            # (verdicts given there, a split, an undo: the lines are brought up to date on_screen_resume)
 
         self.app.push_screen(GroupDetailScreen(self.review, self.groups[row]), back)
 
@@ -193,6 +226,19 @@ class GroupsScreen(Screen[str | None]):
     def _selected(self, event: PromptList.Selected) -> None:
         event.stop()
         self.action_open()
+
+
+class _CardRow(HorizontalScroll):
+    """The row of a group's claim cards; scrolled (by the mouse) to its last card it posts ``NearEnd``, so
+    that the screen adds the next cards."""
+
+    class NearEnd(Message):
+        pass
+
+    def watch_scroll_x(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_x(old_value, new_value)
+        if new_value > old_value and new_value >= self.max_scroll_x - self.size.width:
+            self.post_message(self.NearEnd())
 
 
 class GroupDetailScreen(Screen[str | None]):
@@ -221,6 +267,7 @@ class GroupDetailScreen(Screen[str | None]):
         Binding("question_mark,f1", "help", "Help", id="group-help"),
     ]
     MAX_CARDS = 60
+    AHEAD = 6  # cards made beyond the chosen one (more as the reviewer moves right): a big group opens fast
 
     def __init__(self, review: Review, group: EventGroup) -> None:
         super().__init__(id="group-detail")
@@ -246,9 +293,9 @@ class GroupDetailScreen(Screen[str | None]):
 
     def compose(self) -> ComposeResult:
         yield Static(self._title(), id="group-title")
-        with HorizontalScroll(id="cards"):
+        with _CardRow(id="cards"):
             yield from self._cards()
-        yield Footer(compact=True)
+        yield ScreenKeys()
 
     def _title(self) -> Content:
         g = self.group
@@ -262,17 +309,31 @@ class GroupDetailScreen(Screen[str | None]):
             literal(clip(event_title(g), 120)),
         )
 
-    def _cards(self) -> list[VerticalScroll]:
+    def _cards(self, start: int = 0, stop: int | None = None) -> list[VerticalScroll]:
+        """The cards of the claims from ``start`` to ``stop`` (default: AHEAD beyond the chosen one)."""
+        stop = self.chosen + 1 + self.AHEAD if stop is None else stop
         return [
             VerticalScroll(
                 Static(self._card(c), classes="card-text"),
-                classes="card -chosen" if i == self.chosen else "card",
+                classes="card -chosen" if start + i == self.chosen else "card",
             )
-            for i, c in enumerate(self.claims)
+            for i, c in enumerate(self.claims[start:stop])
         ]
 
     def _card_widgets(self) -> list[VerticalScroll]:
         return list(self.query_one("#cards", HorizontalScroll).query_children(VerticalScroll))
+
+    def _add_cards(self, stop: int | None = None) -> list[VerticalScroll]:
+        """Make the cards up to ``stop`` (default: AHEAD beyond the chosen one) not made yet; return all."""
+        widgets = self._card_widgets()
+        more = self._cards(len(widgets), stop)
+        if more:
+            self.query_one("#cards", HorizontalScroll).mount_all(more)
+        return widgets + more
+
+    @on(_CardRow.NearEnd)
+    def _near_end(self) -> None:
+        self._add_cards(len(self._card_widgets()) + self.AHEAD)
 
     async def _show_group_of(self, claim_id: str | None) -> None:
         """Show this group as it is now (after an undo, a redo or a split it may have grown, shrunk or gone),
@@ -327,12 +388,13 @@ class GroupDetailScreen(Screen[str | None]):
 
     def action_choose(self, step: int) -> None:
         widgets = self._card_widgets()
-        if not self.claims or len(widgets) != len(self.claims):
+        if not self.claims or not 0 <= self.chosen < len(widgets):
             return
         widgets[self.chosen].remove_class("-chosen")
         self.chosen = max(0, min(self.chosen + step, len(self.claims) - 1))
+        widgets = self._add_cards()
         widgets[self.chosen].add_class("-chosen")
-        self._scroll_to_chosen()
+        self.call_after_refresh(self._scroll_to_chosen)  # (once cards just made are laid out)
 
     def _writable(self) -> bool:
         if self.review.try_writable():
@@ -443,7 +505,7 @@ class ArticleScreen(Screen[None]):
             id="group-article-title",
         )
         yield ArticleView(id="group-article-text")
-        yield Footer(compact=True)
+        yield ScreenKeys()
 
     def on_mount(self) -> None:
         claims = self.review.claims(self.article.key)

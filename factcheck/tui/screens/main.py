@@ -13,7 +13,7 @@ import sys
 import webbrowser
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, work
 from textual.binding import Binding, BindingType
@@ -52,6 +52,9 @@ from factcheck.tui.screens.reading import ReadingScreen
 from factcheck.tui.widgets.event_panel import checked_before_line
 from factcheck.urls import is_http_url
 
+if TYPE_CHECKING:
+    from factcheck.tui.screens.groups import GroupsScreen
+
 BIG_GROUP_CLAIMS = 12  # G on a group larger than this (or spanning more articles than the next) asks twice
 BIG_GROUP_ARTICLES = 6
 # each default key (as Textual names it) -> its binding: said when a remap left the key unbound
@@ -71,6 +74,8 @@ class MainScreen(ReadingScreen):
     or a dialog whose answer does."""
 
     _ok = False  # whether the last _mutate succeeded
+    _groups_screen: GroupsScreen | None = None  # the groups screen (g), made on its first opening
+    _filter_modal: FilterModal | None = None  # the filter dialog (/), likewise
     BINDINGS: ClassVar[list[BindingType]] = list(MAIN_BINDINGS)
 
     def on_key(self, event: events.Key) -> None:
@@ -620,7 +625,13 @@ class MainScreen(ReadingScreen):
             if claim_id:
                 self.go_to_claim(claim_id)
 
-        self.app.push_screen(GroupsScreen(self.review), back)
+        # one groups screen, kept (installed) between openings: it recounts only the groups that changed
+        screen = self._groups_screen
+        if screen is None or screen.review is not self.review:
+            self.app.uninstall_screen("groups")
+            screen = self._groups_screen = GroupsScreen(self.review)
+            self.app.install_screen(screen, "groups")
+        self.app.push_screen(screen, back)
 
     def action_merge_group(self) -> None:
         c = self.claim
@@ -757,7 +768,15 @@ class MainScreen(ReadingScreen):
             if f is not None:
                 self.apply_filter(f)
 
-        self.app.push_screen(FilterModal(self.filter, outlets), done)
+        # one dialog, kept (installed) between openings: its outlet list is not made again each time
+        modal = self._filter_modal
+        if modal is None:
+            self.app.uninstall_screen("filter")
+            modal = self._filter_modal = FilterModal(self.filter, outlets)
+            self.app.install_screen(modal, "filter")
+        else:
+            modal.reopen(self.filter, outlets)
+        self.app.push_screen(modal, done)
 
     def action_clear_filter(self) -> None:
         self.apply_filter(Filter())

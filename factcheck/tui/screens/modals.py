@@ -334,6 +334,23 @@ class FilterModal(ModalScreen[Filter | None]):
         inp.cursor_blink = False
         inp.focus()
 
+    def reopen(self, current: Filter, outlets: list[str]) -> None:
+        """Show ``current`` when the dialog opens again (the main screen keeps it: its outlet list, one
+        option per outlet, is made once, and again only when the outlets changed)."""
+        self._current = current
+        inp = self.query_one(Input)
+        inp.value = current.text
+        inp.cursor_position = len(current.text)
+        verdict = self.query_one("#filter-verdict", Select)
+        outlet = self.query_one("#filter-outlet", Select)
+        verdict.expanded = outlet.expanded = False
+        if outlets != self._outlets:
+            self._outlets = outlets
+            outlet.set_options([(Content("all outlets"), _NONE)] + [(literal(o), o) for o in outlets])
+        verdict.value = current.verdict or _NONE
+        outlet.value = current.outlet if current.outlet in outlets else _NONE
+        self.set_focus(inp)
+
     def current(self) -> Filter:
         v = self.query_one("#filter-verdict", Select).value
         o = self.query_one("#filter-outlet", Select).value

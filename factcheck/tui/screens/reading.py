@@ -18,6 +18,7 @@ from textual.content import Content
 from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Static
 
 from factcheck.model import DEFAULT_MIN_SCORE, Article, Claim, Verdict
@@ -56,6 +57,7 @@ class ReadingScreen(Screen[None]):
         self.show_low_scores = False  # claims under DEFAULT_MIN_SCORE are hidden until w
         self.message = ""
         self._articles: dict[str, Article] = {}
+        self._borders: dict[tuple[str | None, str], object] = {}  # pane id, title or subtitle -> text set
         self._started = False
         self._progress: dict[Verdict, int] | None = None  # totals, kept up to date from _art_prog
         self._art_prog: dict[str, dict[Verdict, int]] = {}  # per-article counts (list lines)
@@ -358,7 +360,9 @@ class ReadingScreen(Screen[None]):
         if loading is not None:
             sub += f" of {loading[1]:,}" if loading[1] else " of …"  # (a total of 0: not known yet)
         errors = len(self.review.corpus.errors)
-        self.article_list.border_subtitle = f"{sub} · {errors} not read" if errors else sub
+        self._set_border(
+            self.article_list, "border_subtitle", f"{sub} · {errors} not read" if errors else sub
+        )
 
     def _update_article_prompts(self, keys: set[str] | None) -> None:
         """Redraw the lines of ``keys`` (None: all of them; a line whose text and style are unchanged is
@@ -391,7 +395,7 @@ class ReadingScreen(Screen[None]):
             sub += f" · {hidden} low-score hidden (w)"
         elif self.show_low_scores:
             sub += " · all scores (w)"
-        cl.border_subtitle = sub
+        self._set_border(cl, "border_subtitle", sub)
 
     def _select_article(self, i: int, *, claim_id: str | None = None, claim_index: int = 0) -> None:
         lst = self.article_list
@@ -415,16 +419,25 @@ class ReadingScreen(Screen[None]):
         self._update_title()
         self._show_claim()
 
+    def _set_border(self, pane: Widget, which: str, text: str | Content) -> None:
+        """Set a pane's ``border_title`` or ``border_subtitle`` (``which``) only when it changed: Textual
+        repaints the whole pane each time one is set, even to the same text (a verdict given rewrote the
+        article's and the claims' panes to the terminal)."""
+        key = text if isinstance(text, str) else (text.plain, tuple(text.spans))
+        if self._borders.get((pane.id, which)) != key:
+            self._borders[(pane.id, which)] = key
+            setattr(pane, which, text)
+
     def _update_title(self) -> None:
         a = self.article
         view = self.article_view
         notices = self.query_one("#notices", Static)
         if a is None:
-            view.border_title = "Article"
+            self._set_border(view, "border_title", "Article")
             notices.display = False
             return
         lang = f" · {a.language}" if a.language else ""
-        view.border_title = Content.assemble(
+        title = Content.assemble(
             literal(article_name(a), "bold"),
             " · ",
             date_text(a.published),
@@ -432,6 +445,7 @@ class ReadingScreen(Screen[None]):
             " · ",
             literal(clip(a.title or a.key, 60)),
         )
+        self._set_border(view, "border_title", title)
         warnings = self.review.notices(a)
         if warnings:
             notices.update(

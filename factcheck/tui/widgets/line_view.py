@@ -95,24 +95,24 @@ class LineView(QuietScrollView, can_focus=True):
             return
         style = self.visual_style
         key = self._render_key(content, width, style)
-        if key not in self._renders and old.plain == content.plain:
-            old_key = self._render_key(old, width, style)
-            if old_key in self._renders:
-                # same text: keep every rendered line that no changed span touches, repaint the others
-                changed = set(old.spans).symmetric_difference(content.spans)
-                starts = self.line_starts(width)
-                dirty: set[int] = set()
-                for span in changed:
-                    first = max(0, bisect_right(starts, span.start) - 1)
-                    last = max(first, bisect_right(starts, max(span.start, span.end - 1)) - 1)
-                    dirty.update(range(first, last + 1))
+        old_key = self._render_key(old, width, style)
+        if old.plain == content.plain and (key in self._renders or old_key in self._renders):
+            # same text: repaint only the lines a changed span touches (the others read as they do)
+            changed = set(old.spans).symmetric_difference(content.spans)
+            starts = self.line_starts(width)
+            dirty: set[int] = set()
+            for span in changed:
+                first = max(0, bisect_right(starts, span.start) - 1)
+                last = max(first, bisect_right(starts, max(span.start, span.end - 1)) - 1)
+                dirty.update(range(first, last + 1))
+            if key not in self._renders:  # (not rendered ahead: keep the old lines no changed span touches)
                 kept = {n: s for n, s in self._renders[old_key].items() if n not in dirty}
                 self._remember(self._renders, key, kept)
-                top = self.scroll_offset.y
-                for n in sorted(dirty):
-                    if top <= n < top + self.scrollable_content_region.height:
-                        self.refresh_line(n)
-                return
+            top = self.scroll_offset.y
+            for n in sorted(dirty):
+                if top <= n < top + self.scrollable_content_region.height:
+                    self.refresh_line(n)
+            return
         self._update_size()
         self.refresh()
 
