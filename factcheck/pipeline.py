@@ -137,10 +137,12 @@ class _Extraction:
 
         self.near = DuplicateIndex()  # the batch's texts so far, to tell a near-duplicate
         # An article's near-duplicate decision is a function of its compared text and those of the articles
-        # before it, in order: ``chain`` digests them all so far, and keys the decision in the cache. While
-        # every decision comes from there, nothing is compared and ``near`` is not filled: ``behind`` keeps
-        # those articles (key, compared text) until an article must be compared.
+        # before it, in order: ``chain`` digests them all so far. The cache keeps one decision per compared
+        # text (and its occurrence in the batch: ``seen``) with the chain it was made under, replaced when the
+        # texts before it change. While every decision comes from there, nothing is compared and ``near`` is
+        # not filled: ``behind`` keeps those articles (key, compared text) until an article must be compared.
         self.chain = b""
+        self.seen: dict[str, int] = {}
         self.behind: list[tuple[str, str]] = []
         self.comparing = False  # an article's decision was not in the cache: every later one is compared
         self.pending: list[Article] = []
@@ -197,18 +199,22 @@ class _Extraction:
         from factcheck.grouping.duplicates import NearDuplicate, shingled_text
 
         texts = [shingled_text(a) for a in chunk]
-        chains = []
+        slots, chains = [], []  # each article's cache slot (its text's n-th occurrence), the chain up to it
         for text in texts:
+            n = self.seen[text] = self.seen.get(text, 0) + 1
+            slots.append(f"{n}\n{text}")
             self.chain = hashlib.blake2b(
                 self.chain + text.encode("utf-8", "surrogatepass"), digest_size=16
             ).digest()
-            chains.append(self.chain.hex())
-        told = {} if self.comparing else self.store.get_derived("near-duplicate", chains)
+            chains.append(int.from_bytes(self.chain, "big"))
+        told = {} if self.comparing else self.store.get_derived("near-duplicate", slots)
         k = 0
-        while not self.comparing and k < len(chunk) and chains[k] in told:
-            doc_n_size = told[chains[k]]  # (see ``DuplicateIndex.match``), or [] for none
-            if len(doc_n_size) == 3 and 0 <= doc_n_size[0] < len(self.behind) and doc_n_size[2] > 0:
-                doc, n, size = doc_n_size
+        # a decision: [chain, earlier article's place, shingles shared, shingles] (``DuplicateIndex.match``)
+        # or [chain] for none
+        while not self.comparing and k < len(chunk) and told.get(slots[k], [None])[0] == chains[k]:
+            decision = told[slots[k]][1:]
+            if len(decision) == 3 and 0 <= decision[0] < len(self.behind) and decision[2] > 0:
+                doc, n, size = decision
                 _mark_near_duplicate(chunk[k], NearDuplicate(self.behind[doc][0], n / size))
             self.behind.append((chunk[k].key, texts[k]))
             k += 1
@@ -216,14 +222,14 @@ class _Extraction:
             return
         self.comparing = True
         behind, self.behind = self.behind, []
-        rest = list(zip(chunk[k:], texts[k:], chains[k:], strict=True))
-        known = self._shingles([t for _key, t in behind] + [t for _a, t, _c in rest])
+        rest = list(zip(chunk[k:], texts[k:], slots[k:], chains[k:], strict=True))
+        known = self._shingles([t for _key, t in behind] + [t for _a, t, _s, _c in rest])
         for key, text in behind:
             self.near.place(key, known[text])
         decisions: dict[str, list[int]] = {}
-        for art, text, chain in rest:
+        for art, text, slot, chain in rest:
             found = self.near.match(known[text])
-            decisions[chain] = list(found) if found else []
+            decisions[slot] = [chain, *found] if found else [chain]
             _mark_near_duplicate(art, self.near.near_duplicate(found))
             self.near.place(art.key, known[text])
         self.store.put_derived("near-duplicate", decisions)
