@@ -32,7 +32,7 @@ from factcheck.urls import is_http_url
 collector_paused = _cache.collector_paused
 
 if TYPE_CHECKING:
-    from factcheck.grouping.duplicates import DuplicateIndex
+    from factcheck.grouping.duplicates import NearDuplicate
     from factcheck.grouping.state import GroupingState
 
 
@@ -136,6 +136,15 @@ class _Extraction:
         from factcheck.grouping.duplicates import DuplicateIndex
 
         self.near = DuplicateIndex()  # the batch's texts so far, to tell a near-duplicate
+        # An article's near-duplicate decision is a function of its compared text and those of the articles
+        # before it, in order: ``chain`` digests them all so far. The cache keeps one decision per compared
+        # text (and its occurrence in the batch: ``seen``) with the chain it was made under, replaced when the
+        # texts before it change. While every decision comes from there, nothing is compared and ``near`` is
+        # not filled: ``behind`` keeps those articles (key, compared text) until an article must be compared.
+        self.chain = b""
+        self.seen: dict[str, int] = {}
+        self.behind: list[tuple[str, str]] = []
+        self.comparing = False  # an article's decision was not in the cache: every later one is compared
         self.pending: list[Article] = []
         self.started = 0.0  # when the pending chunk's first article was read (time.monotonic)
         self.fresh: list[tuple[Article, list[Claim]]] = []
@@ -183,20 +192,61 @@ class _Extraction:
                 self.progress(self.done, total)
 
     def _mark_near_duplicates(self, chunk: list[Article]) -> None:
-        """Tell the near-duplicates of a chunk of articles, in batch order; each article's shingles (a function
-        of its title and body alone) come from the cache when it was compared before."""
-        from factcheck.grouping.duplicates import shingled_text, shingles
+        """Tell the near-duplicates of a chunk of articles, in batch order. An article's decision comes from the
+        cache when the same texts came before it in the same order (a warm reopen compares nothing); otherwise
+        it is compared with the articles before it, whose shingles (each a function of its title and body
+        alone) come from the cache when they were compared before."""
+        from factcheck.grouping.duplicates import NearDuplicate, shingled_text
 
         texts = [shingled_text(a) for a in chunk]
+        slots, chains = [], []  # each article's cache slot (its text's n-th occurrence), the chain up to it
+        for text in texts:
+            n = self.seen[text] = self.seen.get(text, 0) + 1
+            slots.append(f"{n}\n{text}")
+            self.chain = hashlib.blake2b(
+                self.chain + text.encode("utf-8", "surrogatepass"), digest_size=16
+            ).digest()
+            chains.append(int.from_bytes(self.chain, "big"))
+        told = {} if self.comparing else self.store.get_derived("near-duplicate", slots)
+        k = 0
+        # a decision: [chain, earlier article's place, shingles shared, shingles] (``DuplicateIndex.match``)
+        # or [chain] for none
+        while not self.comparing and k < len(chunk) and told.get(slots[k], [None])[0] == chains[k]:
+            decision = told[slots[k]][1:]
+            if len(decision) == 3 and 0 <= decision[0] < len(self.behind) and decision[2] > 0:
+                doc, n, size = decision
+                _mark_near_duplicate(chunk[k], NearDuplicate(self.behind[doc][0], n / size))
+            self.behind.append((chunk[k].key, texts[k]))
+            k += 1
+        if k == len(chunk):
+            return
+        self.comparing = True
+        behind, self.behind = self.behind, []
+        rest = list(zip(chunk[k:], texts[k:], slots[k:], chains[k:], strict=True))
+        known = self._shingles([t for _key, t in behind] + [t for _a, t, _s, _c in rest])
+        for key, text in behind:
+            self.near.place(key, known[text])
+        decisions: dict[str, list[int]] = {}
+        for art, text, slot, chain in rest:
+            found = self.near.match(known[text])
+            decisions[slot] = [chain, *found] if found else [chain]
+            _mark_near_duplicate(art, self.near.near_duplicate(found))
+            self.near.place(art.key, known[text])
+        self.store.put_derived("near-duplicate", decisions)
+
+    def _shingles(self, texts: list[str]) -> dict[str, frozenset[int]]:
+        """The shingles of ``texts``, from the cache when they were made before (the new ones are stored)."""
+        from factcheck.grouping.duplicates import shingles
+
         known = self.store.get_derived("shingles", texts)
+        out = {t: frozenset(v) for t, v in known.items()}
         made: dict[str, list[int]] = {}
-        for art, text in zip(chunk, texts, strict=True):
-            sh = frozenset(known[text]) if text in known else None
-            if sh is None:
-                sh = shingles(text)
-                made[text] = sorted(sh)
-            _mark_near_duplicate(art, self.near, sh)
+        for text in texts:
+            if text not in out:
+                out[text] = shingles(text)
+                made[text] = sorted(out[text])
         self.store.put_derived("shingles", made)
+        return out
 
 
 def _mark_duplicate(art: Article, first: dict[str, Article]) -> None:
@@ -211,12 +261,10 @@ def _mark_duplicate(art: Article, first: dict[str, Article]) -> None:
             art.notices.append(note)
 
 
-def _mark_near_duplicate(art: Article, index: DuplicateIndex, sh: frozenset[int] | None = None) -> None:
-    """An article that nearly repeats an earlier one of the batch (the same page saved twice with other
-    furniture, a reprint; ``factcheck.grouping.duplicates``) is marked ``near_duplicate_of`` it and gets a
-    notice: its claims take part in no event group (a copy is not a second outlet's report). ``sh``: its
-    shingles, when known."""
-    found = index.add(art, sh)
+def _mark_near_duplicate(art: Article, found: NearDuplicate | None) -> None:
+    """An article that nearly repeats an earlier one of the batch (``found``: the same page saved twice with
+    other furniture, a reprint; ``factcheck.grouping.duplicates``) is marked ``near_duplicate_of`` it and gets a
+    notice: its claims take part in no event group (a copy is not a second outlet's report)."""
     if found is None or art.duplicate_of:
         return
     art.near_duplicate_of = found.of

@@ -746,6 +746,59 @@ def test_near_duplicates_are_told_from_cached_shingles(
     assert _doc(pipeline.build([folder], cache=bad)) == _doc(plain)
 
 
+def _near_duplicate_entries(path: Path) -> int:
+    db = sqlite3.connect(path)
+    try:
+        return db.execute("SELECT count(*) FROM entries WHERE key LIKE '%:near-duplicate:%'").fetchone()[0]
+    finally:
+        db.close()
+
+
+def test_a_warm_reopen_reads_the_near_duplicates_and_compares_nothing(
+    tmp_path: Path, store: cache.Cache, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An article's near-duplicate decision is cached under a digest of its text and the texts before it: a
+    warm reopen compares no article; after an edit, the articles from the edited one on are compared (with
+    those before it placed in the index) and everything is as without the cache. Small chunks, so that the
+    batch spans several lookups and the edit falls inside one."""
+    from factcheck.grouping import duplicates
+
+    monkeypatch.setattr(pipeline, "FIRST_CHUNK", 2)
+    monkeypatch.setattr(pipeline, "CHUNK", 3)
+    monkeypatch.setattr(pipeline, "CHUNK_SECONDS", float("inf"))
+    folder = _mixed(tmp_path)
+    texts = sorted(folder.glob("*.txt"), key=lambda p: p.stat().st_size)
+    for i, original in enumerate(texts[-2:]):  # two copies, told apart from the originals late in the batch
+        (folder / f"zz_copy{i}.txt").write_text(
+            original.read_text(encoding="utf-8") + "\nRead more: our newsletter.\n", encoding="utf-8"
+        )
+    plain = pipeline.build([folder], cache=cache.Cache(enabled=False))
+    assert len([a for a in plain.articles if a.near_duplicate_of]) == 2
+    cold = pipeline.build([folder], cache=store)
+    assert _doc(cold) == _doc(plain)
+
+    def compared(*_a: object) -> None:
+        pytest.fail("compared again")
+
+    with monkeypatch.context() as m:
+        m.setattr(duplicates.DuplicateIndex, "match", compared)
+        m.setattr(duplicates.DuplicateIndex, "place", compared)
+        assert _doc(pipeline.build([folder], cache=cache.Cache(store.path))) == _doc(plain)
+    decisions = _near_duplicate_entries(store.path)
+    _change(folder, 4, "The minister said on Tuesday that the new bridge would open next year after a delay.")
+    edited_plain = pipeline.build([folder], cache=cache.Cache(enabled=False))
+    assert _doc(pipeline.build([folder], cache=cache.Cache(store.path))) == _doc(edited_plain)
+    with monkeypatch.context() as m:
+        m.setattr(duplicates.DuplicateIndex, "match", compared)
+        assert _doc(pipeline.build([folder], cache=cache.Cache(store.path))) == _doc(edited_plain)
+    # one decision per article text: the later articles' were replaced, not added (the edited one's text,
+    # when its compared text changed, is new)
+    assert decisions <= _near_duplicate_entries(store.path) <= decisions + 1
+    assert {a.key: a.near_duplicate_of for a in edited_plain.articles if a.near_duplicate_of} == {
+        a.key: a.near_duplicate_of for a in plain.articles if a.near_duplicate_of
+    }
+
+
 def test_a_fresh_process_hashes_no_claim_and_follows_the_reviewers_edits(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -1641,7 +1641,8 @@ def test_first_character_tests_equal_the_full_patterns(text: str, cut_left: int,
     from factcheck.temporal import engine, prefix, rules_dates, tense, vocab  # noqa: F401
 
     pos, endpos = min(cut_left, len(text)), max(0, len(text) - cut_right)
-    for rx, _fn, name in engine._ALL_RULES:
+    for rule, _fn, name in engine._ALL_RULES:
+        rx = rule.regex
         lead = re.match(r"\(\?=(?:\[[^\]]*\]|\\d)\)", rx.pattern)
         if lead is None:
             continue
@@ -1689,7 +1690,8 @@ def test_rule_hints_never_skip_a_match(text: str, cut_left: int, cut_right: int)
     from factcheck.temporal import engine, prefix, rules_dates, tense, vocab  # noqa: F401
 
     pos, endpos = min(cut_left, len(text)), max(0, len(text) - cut_right)
-    for rx, _fn, name in engine._ALL_RULES:
+    for rule, _fn, name in engine._ALL_RULES:
+        rx = rule.regex
         hint = engine._HINT_OF[name]
         if hint is None:
             continue

@@ -5,6 +5,11 @@ with a message naming the file and the rule."""
 from __future__ import annotations
 
 import datetime as dt
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -134,9 +139,9 @@ def test_triggers_come_from_the_pattern() -> None:
 def test_trigger_words_of_a_pattern(pattern: str, triggers: set[str] | None) -> None:
     if triggers is None:
         with pytest.raises(ResourceError, match="no word that every match contains"):
-            datarules._expand("x", pattern, "time.toml")
+            datarules._trigger_words("x", pattern, "time.toml")
     else:
-        assert datarules._expand("x", pattern, "time.toml")[1] == triggers
+        assert datarules._trigger_words("x", pattern, "time.toml") == triggers
 
 
 def _load_with(monkeypatch: pytest.MonkeyPatch, rules: list[dict]) -> list[datarules.DataRule]:
@@ -192,3 +197,41 @@ def test_shift_template(monkeypatch: pytest.MonkeyPatch) -> None:
     ctx = engine._Ctx("two years hence", dt.date(2020, 5, 1))
     assert rule.handler()(m, ctx) == ("DATE", "2022", None)
     assert rule.handler()(m, engine._Ctx("two years hence", None)) == ("DATE", "XXXX", None)
+
+
+def test_every_rule_of_the_file_compiles() -> None:
+    """The regexes are compiled when first asked for: every rule of time.toml compiles, named in any error."""
+    for r in RULES:
+        assert isinstance(r.regex, re.Pattern), r.name
+
+
+def test_a_regex_the_parser_reads_but_cannot_compile_is_refused_with_its_rule(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # a variable-width look-behind parses (its trigger words are read) but does not compile
+    (rule,) = _load_with(
+        monkeypatch, [{"name": "x", "pattern": "(?<=a|bc)right now", "type": "DATE", "value": "X"}]
+    )
+    with pytest.raises(ResourceError, match=re.escape("time.toml: rule 'x'")):
+        _ = rule.regex
+
+
+def test_rules_are_compiled_only_for_the_trigger_words_a_text_holds() -> None:
+    """Importing the tagger compiles no rule's regex; tagging a text compiles the rules of the trigger kinds its
+    scan found (not every rule), and the same expressions come out as with every rule compiled."""
+    code = (
+        "import datetime as dt\n"
+        "from factcheck.temporal import engine, tag\n"
+        "rules = engine._DATA_RULES\n"
+        "print(sum('regex' in r.__dict__ for r in rules), len(rules))\n"
+        "refs = tag('He visited Paris yesterday.', dt.date(2024, 5, 16))\n"
+        "print(sum('regex' in r.__dict__ for r in rules), [(x.text, x.value) for x in refs])\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    lines = out.stdout.splitlines()
+    before, total = map(int, lines[0].split())
+    after, refs = lines[1].split(" ", 1)
+    assert before == 0 and total > 20
+    assert 0 < int(after) < total
+    assert refs == str([("yesterday", "2024-05-15")])

@@ -82,29 +82,44 @@ class DuplicateIndex:
         (``sh``: its ``article_shingles`` when known, from a cache)."""
         if sh is None:
             sh = article_shingles(article)
-        found = self._match(sh)
+        found = self.match(sh)
+        self.place(article.key, sh)
+        return self.near_duplicate(found)
+
+    def place(self, key: str, sh: frozenset[int]) -> None:
+        """Index the next article of the batch (its key and shingles) without comparing it."""
         doc = len(self.keys)
-        self.keys.append(article.key)
+        self.keys.append(key)
         self.sizes.append(len(sh))
         for h in sh:
             self.postings.setdefault(h, []).append(doc)
-        return found
 
-    def _match(self, sh: frozenset[int]) -> NearDuplicate | None:
+    def near_duplicate(self, found: tuple[int, int, int] | None) -> NearDuplicate | None:
+        """The near-duplicate that a ``match`` names: (the earlier article's place in the batch, the shingles
+        the two share, the later article's shingles)."""
+        if found is None:
+            return None
+        doc, n, size = found
+        return NearDuplicate(self.keys[doc], n / size)
+
+    def match(self, sh: frozenset[int]) -> tuple[int, int, int] | None:
+        """The earlier article that an article of shingles ``sh`` nearly repeats, as (its place in the batch,
+        the shingles the two share, ``len(sh)``), or None."""
         if len(sh) < MIN_SHINGLES:
             return None
         common: Counter[int] = Counter()
         for h in sh:
             common.update(self.postings.get(h, ()))
-        best: tuple[float, int] | None = None
+        best: tuple[int, int] | None = (
+            None  # (shared shingles, doc): the most shared, the first counted of a tie
+        )
         for doc, n in common.items():
-            if n >= LATER_SHARE * len(sh) and n >= EARLIER_SHARE * self.sizes[doc]:
-                share = n / len(sh)
-                if best is None or share > best[0]:
-                    best = (share, doc)
+            shared = n >= LATER_SHARE * len(sh) and n >= EARLIER_SHARE * self.sizes[doc]
+            if shared and (best is None or n > best[0]):
+                best = (n, doc)
         if best is None:
             return None
-        return NearDuplicate(self.keys[best[1]], best[0])
+        return best[1], best[0], len(sh)
 
 
 def original_of(article: Article, articles: Mapping[str, Article]) -> str | None:

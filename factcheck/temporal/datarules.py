@@ -52,6 +52,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 import re._parser as _sre  # the standard library's regex parser: trigger words are read off the parse
 import string
@@ -213,10 +214,15 @@ _TENSES = frozenset({"past", "future", "present"})
 
 @dataclass(frozen=True)
 class DataRule:
-    """One ``[[rule]]`` record, compiled."""
+    """One ``[[rule]]`` record, read and checked; its regex is compiled the first time it is asked for (the
+    tagger asks only when a text holds one of the rule's trigger words, so a process that tags a few texts
+    compiles only the rules they need)."""
 
     name: str
-    regex: re.Pattern[str]
+    pattern: str  # as written in the record (placeholders unexpanded)
+    raw: bool
+    exact: bool
+    where: str  # the rules file, for errors
     type: str
     value: str
     direction: str
@@ -232,6 +238,15 @@ class DataRule:
     resolver: _Handler | None  # a procedural step of the code that reads the match instead of ``value``
     examples: tuple[Mapping[str, Any], ...]
     counterexamples: tuple[Mapping[str, Any], ...]
+
+    @functools.cached_property
+    def regex(self) -> re.Pattern[str]:
+        """The rule's regex (:func:`_regex_source`), compiled once."""
+        source = _regex_source(self.name, self.pattern, self.where, raw=self.raw, exact=self.exact)
+        try:
+            return re.compile(source)
+        except re.error as e:
+            raise ResourceError(f"{self.where}: rule {self.name!r}: {e}") from None
 
     @property
     def kind(self) -> str:
@@ -407,27 +422,16 @@ def _fill(rule: DataRule, m: re.Match[str], ctx: _Ctx) -> str | None:
     return rule.value.format_map(fields)
 
 
-def _expand(
-    name: str, pattern: str, where: str, raw: bool = False, exact: bool = False
-) -> tuple[str, frozenset[str]]:
-    """The regex of a pattern with its placeholders expanded, and its trigger words: a set of words one of
-    which every match holds (:data:`DIGIT` / :data:`CLOCK` for a number the digit scan marks), read off the
-    parsed pattern. ``raw``: spaces are literal; ``exact``: also case-sensitive and no word boundaries added
-    (the pattern says where it wants ``(?i:...)`` and ``\\b``)."""
+def _regex_source(name: str, pattern: str, where: str, raw: bool = False, exact: bool = False) -> str:
+    """The regex of a pattern with its placeholders expanded. ``raw``: spaces are literal; ``exact``: also
+    case-sensitive and no word boundaries added (the pattern says where it wants ``(?i:...)`` and ``\\b``)."""
     raw = raw or exact
-    marks: list[tuple[str, ...] | None] = []
 
     def one(m: re.Match[str]) -> str:
         ph = PLACEHOLDERS.get(m["name"])
         if ph is None:
             raise ResourceError(f"{where}: rule {name!r}: unknown placeholder {{{m['name']}}}")
         return f"(?P<{m['group']}>{ph[0]})" if m["group"] else ph[0]
-
-    def mark(m: re.Match[str]) -> str:
-        ph = PLACEHOLDERS.get(m["name"])
-        marks.append(ph[1] if ph else None)
-        body = f"\x00{len(marks) - 1}\x00"
-        return f"(?P<{m['group']}>{body})" if m["group"] else f"(?:{body})"
 
     body = _PLACEHOLDER.sub(one, pattern)
     if not raw:
@@ -443,8 +447,28 @@ def _expand(
     if first:
         # the characters a match can start with, as a cheap first test (the regex engine skips to them in C)
         regex = f"(?=[{first}]){regex}"
+    return regex
+
+
+def _trigger_words(
+    name: str, pattern: str, where: str, raw: bool = False, exact: bool = False
+) -> frozenset[str]:
+    """The trigger words of a pattern: a set of words one of which every match holds (:data:`DIGIT` /
+    :data:`CLOCK` for a number the digit scan marks), read off the parsed pattern (which also refuses a pattern
+    the regex parser cannot read, or an unknown placeholder). ``raw``/``exact``: as for :func:`_regex_source`."""
+    raw = raw or exact
+    marks: list[tuple[str, ...] | None] = []
+
+    def mark(m: re.Match[str]) -> str:
+        ph = PLACEHOLDERS.get(m["name"])
+        if ph is None:
+            raise ResourceError(f"{where}: rule {name!r}: unknown placeholder {{{m['name']}}}")
+        marks.append(ph[1])
+        body = f"\x00{len(marks) - 1}\x00"
+        return f"(?P<{m['group']}>{body})" if m["group"] else f"(?:{body})"
+
+    marked = _PLACEHOLDER.sub(mark, pattern)
     try:
-        marked = _PLACEHOLDER.sub(mark, pattern)
         parsed = _sre.parse(marked if raw else marked.replace(" ", r"\s+"), re.I)
     except re.error as e:
         raise ResourceError(f"{where}: rule {name!r}: {e}") from None
@@ -454,7 +478,7 @@ def _expand(
             f"{where}: rule {name!r}: the pattern holds no word that every match contains (words of three "
             f"letters or more, not {', '.join(sorted(_STOPWORDS)[:4])}..., or a {{year}})"
         )
-    return regex, words
+    return words
 
 
 _Item = tuple[Any, Any]
@@ -862,11 +886,9 @@ def load(lang: str = "en") -> list[DataRule]:
         fields = {f for _l, f, _s, _c in string.Formatter().parse(rec["value"]) if f}
         if fields - _FIELDS:
             raise ResourceError(f"{where}: rule {name!r}: unknown value field(s) {sorted(fields - _FIELDS)}")
-        body, words = _expand(
-            name, rec["pattern"], where, raw=bool(rec.get("raw", False)), exact=bool(rec.get("exact", False))
-        )
+        raw, exact = bool(rec.get("raw", False)), bool(rec.get("exact", False))
+        words = _trigger_words(name, rec["pattern"], where, raw=raw, exact=exact)
         try:
-            regex = re.compile(body)
             # the context patterns are case-insensitive like the rule's own
             ctx = {k: _context(where, name, rec[k]) for k in _CONTEXT_KEYS if rec.get(k)}
             # grouped, so that an alternation ("a|b") is anchored as a whole, not only its last branch
@@ -884,7 +906,10 @@ def load(lang: str = "en") -> list[DataRule]:
         out.append(
             DataRule(
                 name=name,
-                regex=regex,
+                pattern=rec["pattern"],
+                raw=raw,
+                exact=exact,
+                where=where,
                 type=rec["type"],
                 value=rec["value"],
                 direction=direction,

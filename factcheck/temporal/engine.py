@@ -201,9 +201,9 @@ for _kind, _words in _KIND_WORDS.items():
         _TRIGGERS[_w] = (*_TRIGGERS.get(_w, ()), _kind)
 _TRIGGER_SET = frozenset(_TRIGGERS)
 
-_ALL_RULES: list[tuple[re.Pattern[str], _Handler, str]] = [
-    *((r.regex, r.handler(), r.name) for r in _DATA_RULES if r.high),
-    *((r.regex, r.handler(), r.name) for r in _DATA_RULES if not r.high),
+_ALL_RULES: list[tuple[datarules.DataRule, _Handler, str]] = [
+    *((r, r.handler(), r.name) for r in _DATA_RULES if r.high),
+    *((r, r.handler(), r.name) for r in _DATA_RULES if not r.high),
 ]
 _KINDS_OF = {r.name: r.kinds for r in _DATA_RULES}
 # context checks of the data rules that have any
@@ -214,11 +214,12 @@ _HINT_OF = {r.name: r.hint for r in _DATA_RULES}
 
 @dataclass(frozen=True, slots=True)
 class _Dispatch:
-    """What the rule loop needs of one rule, looked up once: its priority (its place in ``_ALL_RULES``), its
-    regex and handler, the trigger kinds whose windows it runs in, its hint and its context check."""
+    """What the rule loop needs of one rule, looked up once: its priority (its place in ``_ALL_RULES``), the
+    rule (its regex is compiled when first asked for: only rules whose trigger words a text holds are), its
+    handler, the trigger kinds whose windows it runs in, its hint and its context check."""
 
     prio: int
-    regex: re.Pattern[str]
+    rule: datarules.DataRule
     handler: _Handler
     kinds: tuple[str, ...]
     hint: re.Pattern[str] | None
@@ -226,8 +227,8 @@ class _Dispatch:
 
 
 _DISPATCH = tuple(
-    _Dispatch(prio, rx, fn, _KINDS_OF[name], _HINT_OF[name], _ACCEPTS_OF.get(name))
-    for prio, (rx, fn, name) in enumerate(_ALL_RULES)
+    _Dispatch(prio, r, fn, _KINDS_OF[name], _HINT_OF[name], _ACCEPTS_OF.get(name))
+    for prio, (r, fn, name) in enumerate(_ALL_RULES)
 )
 # The index of the rules by trigger kind: the rules that run in the windows of each kind. A rule runs only
 # inside the windows of its kinds, so a text with no trigger of any of them gives it no window at all: only
@@ -253,7 +254,7 @@ def _tag_cached(text: str, anchor: dt.date | None) -> tuple[TimeRef, ...]:
     for rule in _rules_in(spans):
         prio, rx, fn, kinds, hint, accepts = (
             rule.prio,
-            rule.regex,
+            rule.rule.regex,
             rule.handler,
             rule.kinds,
             rule.hint,
