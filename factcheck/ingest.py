@@ -2813,13 +2813,20 @@ def _detect_sample(text: str) -> str:
 
 
 def _language_notice(art: Article) -> None:
-    """A script the sentence splitter cannot read gives a notice, never a silently empty article."""
-    art.notices[:] = [n for n in art.notices if not n.endswith(UNSUPPORTED_NOTICE)]
+    """A script the sentence splitter cannot read gives a notice, never a silently empty article; a text in
+    a Latin-script language with no rules of its own (Polish, Czech...) is read with the English rules, and
+    its notice says so."""
+    art.notices[:] = [n for n in art.notices if not n.endswith((UNSUPPORTED_NOTICE, ENGLISH_RULES_NOTICE))]
     if not metadata.language_supported(art.language, art.text):
         art.notices.append(f"{art.language or 'unknown language'}: {UNSUPPORTED_NOTICE}")
+    elif art.language and art.language != "en" and not langres.has(art.language, "speech"):
+        art.notices.append(f"{art.language}: {ENGLISH_RULES_NOTICE}")
 
 
 UNSUPPORTED_NOTICE = "no claims extracted: language not supported"
+ENGLISH_RULES_NOTICE = (
+    "claims read with the English rules (no speaker, time or sentence rules for this language)"
+)
 DATE_CLASH_NOTICE = "date: "  # how the notice of a record date its text's dateline contradicts begins
 
 
