@@ -14,6 +14,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.geometry import Offset
 from textual.selection import Selection
+from textual.widgets import Static
 
 from factcheck import session as sess
 from factcheck.model import DEFAULT_MIN_SCORE, Segment, Verdict
@@ -398,6 +399,29 @@ async def test_dismissing_a_claim_others_are_superseded_by_asks(seeds_copy, sess
         await pilot.press("minus", "y")
         await pilot.pause()
         assert r.decision(later.id).dismissed
+        await pilot.press("q")
+
+
+async def test_dismissing_a_decided_claim_asks_as_its_verdict_leaves_the_reports(seeds_copy, session_path):
+    """A dismissed claim is no claim: its verdict stays in the session but leaves every report. Dismissing a
+    confirmed claim did so without a word; it now asks, and says why."""
+    r = open_review(seeds_copy, session_path)
+    first = r.claims(r.corpus.articles[0].key)[0]
+    r.mark(first.id, Verdict.CONFIRMED)
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        m.go_to_claim(first.id)
+        await pilot.press("minus")
+        await pilot.pause()
+        assert not isinstance(app.screen, MainScreen)
+        assert "confirmed" in str(app.screen.query_one(Static).content)
+        await pilot.press("n")
+        assert not r.decision(first.id).dismissed
+        await pilot.press("minus", "y")
+        await pilot.pause()
+        assert r.decision(first.id).dismissed and r.decision(first.id).verdict == Verdict.CONFIRMED
         await pilot.press("q")
 
 

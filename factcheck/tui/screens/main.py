@@ -545,17 +545,21 @@ class MainScreen(ReadingScreen):
                 self._mutate(self.review.dismiss, c.id)
                 self.set_message("dismissed (- again under the 'dismissed' filter restores it)")
 
-        if not relying:
+        verdict = self.review.decision(c.id).verdict
+        if not relying and verdict == Verdict.UNREVIEWED:
             dismiss()
             return
+        why: list[str] = []
+        if verdict != Verdict.UNREVIEWED:
+            # a dismissed claim is no claim: its verdict stays in the session but leaves every report
+            why.append(f"It is {verdict.value}: the verdict stays in the session but leaves every report. ")
+        if relying:
+            why.append(
+                f"{len(relying)} claim(s) are marked superseded by it; their verdicts stay and point to "
+                "a dismissed claim."
+            )
         self.app.push_screen(
-            ConfirmModal(
-                Content.assemble(
-                    ("Dismiss this claim? ", "bold"),
-                    f"{len(relying)} claim(s) are marked superseded by it; their verdicts stay and point to "
-                    "a dismissed claim.",
-                )
-            ),
+            ConfirmModal(Content.assemble(("Dismiss this claim? ", "bold"), *why)),
             dismiss,
         )
 
