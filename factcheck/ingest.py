@@ -39,6 +39,7 @@ TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
 HTML_SUFFIXES = webpage.HTML_SUFFIXES
 SUPPORTED = TEXT_SUFFIXES | JSON_SUFFIXES | HTML_SUFFIXES
+_KNOWN_SUFFIXES = ", ".join(sorted(SUPPORTED))  # (named when a folder holds none of them)
 SIDECAR_KEYS = {"title", "outlet", "url", "authors", "published"}
 TEXT_KEYS = ("text", "maintext", "raw_text", "content", "body")  # a JSON record's text, first found
 
@@ -385,7 +386,7 @@ def load(
             if not files:
                 if not skipped:
                     batch.errors.append(
-                        InputError(given, "folder holds no article files (.txt, .md, .json, .jsonl, .html)")
+                        InputError(given, f"folder holds no article files ({_KNOWN_SUFFIXES})")
                     )
                 continue
             for f in files:

@@ -358,3 +358,15 @@ def test_times_says_when_a_detected_language_has_no_time_rules(capsys, tmp_path:
     p.write_text("The minister said on Thursday she will travel to Rome in May.\n", encoding="utf-8")
     rc, out, _ = run(capsys, "times", str(p))
     assert rc == 0 and out.splitlines()[0].endswith("language en")
+
+
+def test_an_empty_folder_names_every_kind_of_file_read(tmp_path, capsys):
+    """A folder of nothing readable said "(.txt, .md, .json, .jsonl, .html)", leaving out .htm, .xhtml,
+    .ndjson, .markdown and .text, which are read too."""
+    from factcheck.ingest import SUPPORTED
+
+    (tmp_path / "notes.docx").write_bytes(b"PK")
+    assert cli.main(["extract", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "holds no article files" in err
+    assert all(suffix in err for suffix in SUPPORTED), err
