@@ -444,6 +444,12 @@ def evaluate(outputs: list[tuple[Doc, list[Timex]]]) -> tuple[Score, Score]:
     return overall, date
 
 
+def value_f1s(outputs: list[tuple[Doc, list[Timex]]]) -> tuple[float, float]:
+    """Value F1 overall and for DATE alone of one system's outputs."""
+    overall, date = evaluate(outputs)
+    return overall.figures()["value F1"], date.figures()["value F1"]
+
+
 def show_errors(outputs: list[tuple[Doc, list[Timex]]], limit: int) -> None:
     n = 0
     for d, found in outputs:

@@ -67,6 +67,17 @@ def texts(data: Path, extra: Path) -> list[dict[str, str | None]]:
     return out
 
 
+def readings(texts: list[dict[str, str | None]]) -> list[set[tuple[int, int, str, str]]]:
+    """In this process: the expressions (start, end, type, value) the engine reads in each text."""
+    from factcheck.temporal import engine
+
+    out = []
+    for t in texts:
+        anchor = dt.date.fromisoformat(t["date"]) if t["date"] else None
+        out.append({(r.start, r.end, r.type, r.value) for r in engine.tag(str(t["text"]), anchor)})
+    return out
+
+
 def tag_all(corpus: Path) -> None:
     """In the child process: tag every text of ``corpus`` (JSON lines) and print the expressions as JSON."""
     from factcheck.temporal import tag

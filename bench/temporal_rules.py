@@ -39,11 +39,6 @@ def _per_doc(outputs: list[tuple[bench.Doc, list[bench.Timex]]]) -> dict[str, tu
     return out
 
 
-def _f1s(outputs: list[tuple[bench.Doc, list[bench.Timex]]]) -> tuple[float, float]:
-    overall, date = bench.evaluate(outputs)
-    return overall.figures()["value F1"], date.figures()["value F1"]
-
-
 def _run_without(docs: list[bench.Doc], prio: int | None) -> list[tuple[bench.Doc, list[bench.Timex]]]:
     """Tag ``docs`` with the rule of priority ``prio`` switched off (None: every rule on)."""
     full = engine._RULES_OF_KIND
@@ -64,11 +59,7 @@ def _tag_texts(texts: list[dict[str, str | None]], prio: int | None) -> list[set
         engine._RULES_OF_KIND = {k: tuple(d for d in ds if d.prio != prio) for k, ds in full.items()}
     engine._tag_cached.cache_clear()
     try:
-        out = []
-        for t in texts:
-            anchor = bench.dt.date.fromisoformat(t["date"]) if t["date"] else None
-            out.append({(r.start, r.end, r.type, r.value) for r in engine.tag(str(t["text"]), anchor)})
-        return out
+        return temporal_diff.readings(texts)
     finally:
         engine._RULES_OF_KIND = full
         engine._tag_cached.cache_clear()
@@ -97,11 +88,13 @@ def main(argv: list[str] | None = None) -> int:
     base_dev = _run_without(dev, None)
     base_other = _run_without(other, None) if other else []
     base_docs = _per_doc(base_dev + base_other)
-    base_f1 = _f1s(base_dev)
-    base_other_f1 = _f1s(base_other) if other else (0.0, 0.0)
+    base_f1 = bench.value_f1s(base_dev)
+    base_other_f1 = bench.value_f1s(base_other) if other else (0.0, 0.0)
     texts = temporal_diff.texts(root.parent, args.extra) if args.unlabelled else []
     base_texts = _tag_texts(texts, None) if texts else []
-    base_fold = [_f1s([o for o in base_dev if fold_of[o[0].name] == k])[1] for k in range(args.folds)]
+    base_fold = [
+        bench.value_f1s([o for o in base_dev if fold_of[o[0].name] == k])[1] for k in range(args.folds)
+    ]
     print(
         f"TBAQ development part: {len(dev)} documents, value F1 {base_f1[0]:.3f} / DATE {base_f1[1]:.3f}"
         + (
@@ -124,10 +117,11 @@ def main(argv: list[str] | None = None) -> int:
         costs = [n for n, (tp, wrong) in base_docs.items() if tp < off_docs[n][0] or wrong > off_docs[n][1]]
         if not gains and not costs:
             continue
-        f1 = _f1s(off_dev)
-        of1 = _f1s(off_other) if other else (0.0, 0.0)
+        f1 = bench.value_f1s(off_dev)
+        of1 = bench.value_f1s(off_other) if other else (0.0, 0.0)
         fold_gain = [
-            base_fold[k] - _f1s([o for o in off_dev if fold_of[o[0].name] == k])[1] for k in range(args.folds)
+            base_fold[k] - bench.value_f1s([o for o in off_dev if fold_of[o[0].name] == k])[1]
+            for k in range(args.folds)
         ]
         mark = "  QUIRK" if len(gains) < args.min_docs else ""
         if texts:

@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import datetime as dt
 import random
 import re
 import sys
@@ -192,21 +191,12 @@ def examples_hold(name: str) -> bool:
     return True
 
 
-def _f1s(outputs: list[tuple[bench.Doc, list[bench.Timex]]]) -> tuple[float, float]:
-    overall, date = bench.evaluate(outputs)
-    return overall.figures()["value F1"], date.figures()["value F1"]
-
-
 def tag_docs(docs: list[bench.Doc]) -> dict[str, Outcome]:
     return {d.name: outcome(found, d.gold) for d, found in bench.run(docs, "factcheck")}
 
 
 def tag_texts(texts: list[dict[str, str | None]]) -> list[set[Key]]:
-    out = []
-    for t in texts:
-        anchor = dt.date.fromisoformat(t["date"]) if t["date"] else None
-        out.append({(r.start, r.end, r.type, r.value) for r in engine.tag(str(t["text"]), anchor)})
-    return out
+    return temporal_diff.readings(texts)
 
 
 def show(name: str, docs: list[bench.Doc], texts: list[dict[str, str | None]], base: list[set[Key]]) -> None:
@@ -249,9 +239,9 @@ def cross_validate(
         seen = {n for n, g in fold_of.items() if g != f} | {d.name for d in other}
         weak = [n for n, s in table.items() if len(seen.intersection(s.gains)) < min_docs]
         held = [d for d in dev if fold_of[d.name] == f]
-        with_all = _f1s(bench.run(held, "factcheck"))
+        with_all = bench.value_f1s(bench.run(held, "factcheck"))
         with switched_off(*weak):
-            without = _f1s(bench.run(held, "factcheck"))
+            without = bench.value_f1s(bench.run(held, "factcheck"))
         useful = [n for n in weak if set(table[n].gains) - seen]
         print(
             f"  fold {f} ({len(held)} documents): {with_all[0]:.3f} / {with_all[1]:.3f} -> "
@@ -352,9 +342,9 @@ def main(argv: list[str] | None = None) -> int:
     for label, part in (("TBAQ development part", tbaq_docs), (f"{args.dev_corpus} development half", other)):
         if not part:
             continue
-        with_all = _f1s(bench.run(part, "factcheck"))
+        with_all = bench.value_f1s(bench.run(part, "factcheck"))
         with switched_off(*weak):
-            without = _f1s(bench.run(part, "factcheck"))
+            without = bench.value_f1s(bench.run(part, "factcheck"))
         print(f"  {label}: {with_all[0]:.3f} / {with_all[1]:.3f} -> {without[0]:.3f} / {without[1]:.3f}")
     if args.folds:
         cross_validate(table, dev, other, args.folds, args.min_docs)
