@@ -46,6 +46,18 @@ def _locale_order(lang: str) -> str | None:
     return order if isinstance(order, str) and sorted(order) == ["D", "M", "Y"] else None
 
 
+@functools.lru_cache(maxsize=64)
+def knows_language(lang: str) -> bool:
+    """Whether dateparser reads dates in ``lang`` (an ISO 639-1 code: "ru", "pl", "ja")."""
+    from dateparser.languages.loader import default_loader
+
+    try:
+        default_loader.get_locale(lang)
+    except (KeyError, ValueError):
+        return False
+    return True
+
+
 def date_order(phrase: str, languages: tuple[str, ...] | None = None) -> str | None:
     """The order ("DMY", "MDY", "YMD") in which to read the date in figures that ``phrase`` holds, or
     None when it holds none (words name the month: the order does not matter)."""

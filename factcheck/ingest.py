@@ -30,7 +30,7 @@ import yaml
 from factcheck import cache as _cache
 from factcheck import furniture, metadata, webpage
 from factcheck import lang as langres
-from factcheck.dates import parse_date_text
+from factcheck.dates import knows_language, parse_date_text
 from factcheck.model import Article, Batch, InputError, Segment
 from factcheck.urls import is_http_url
 
@@ -672,6 +672,10 @@ def article_from_record(
         art.crawled = parse_date_value(crawled, art.language)
     published = _first(rec, *RECORD_DATE_KEYS)
     d = parse_date_value(published, art.language) if published is not None else None
+    if d is None and published not in (None, ""):
+        art.notices.append(
+            f"{DATE_UNREAD_NOTICE}{_value_shown(published)} (set it: p in the review, or factcheck edit --published)"
+        )
     text_date = art.published if art.published_source == "text" else None
     if d is not None:
         art.published, art.published_source = d, "record"
@@ -689,6 +693,12 @@ def article_from_record(
             art.language = declared
             _language_notice(art)
     return art
+
+
+def _value_shown(v: Any, limit: int = 60) -> str:
+    """A record's value as a notice shows it: quoted, on one line, cut at ``limit`` characters."""
+    text = " ".join(str(v).split())
+    return json.dumps(text if len(text) <= limit else text[: limit - 1] + "…", ensure_ascii=False)
 
 
 def _is_chrome_title(title: str, lang: str | None) -> bool:
@@ -776,9 +786,29 @@ def parse_date_value(v: Any, lang: str | None = None) -> dt.date | None:
         return v.date()
     if isinstance(v, dt.date):
         return v
+    if isinstance(v, str) and _EPOCH_FIGURES.fullmatch(v.strip()):
+        v = int(v.strip())
+    if isinstance(v, (int, float)) and not isinstance(v, bool):
+        return _epoch_date(v)
     if not isinstance(v, str):
         return None
     return find_date(v) or _date_of(v.strip(), lang)
+
+
+# a Unix time as scrapers and APIs write it: seconds (10 figures) or milliseconds (13)
+_EPOCH_FIGURES = re.compile(r"\d{10}(?:\d{3})?")
+_EPOCH_SPAN = (dt.date(1990, 1, 1), dt.date(2100, 1, 1))  # a time outside it is no publication date
+
+
+def _epoch_date(v: float) -> dt.date | None:
+    """The UTC day of a Unix time in seconds or milliseconds (1709632800 or 1709632800000), None when
+    it falls outside 1990-2099."""
+    seconds = v / 1000 if v >= 1e11 else v
+    try:
+        d = dt.datetime.fromtimestamp(seconds, tz=dt.UTC).date()
+    except (OverflowError, OSError, ValueError):
+        return None
+    return d if _EPOCH_SPAN[0] <= d < _EPOCH_SPAN[1] else None
 
 
 def find_date(s: str) -> dt.date | None:
@@ -1030,9 +1060,10 @@ _ALL_LANGS = ("en", "de", "fr", "es", "pt")
 
 def _date_of(phrase: str, lang: str | None = None) -> dt.date | None:
     """The full date (day, month and year) a short date phrase names, in any language: the English formats
-    first, then dateparser with the article's language ("14. Januar 2020, 9:21 Uhr", "le 14/01/2020 à
-    06:25", "19.01.2020": ``factcheck.dates`` reads dates in figures in the order of their shape and the
-    language). A month or a year alone is no publication date."""
+    first, then dateparser with the article's language, any language dateparser reads ("14. Januar 2020,
+    9:21 Uhr", "le 14/01/2020 à 06:25", "6 января 2012 года", "19.01.2020": ``factcheck.dates`` reads dates
+    in figures in the order of their shape and the language). A month or a year alone is no publication
+    date."""
     d = find_date(phrase)
     if d is not None:
         return d
@@ -1042,7 +1073,7 @@ def _date_of(phrase: str, lang: str | None = None) -> dt.date | None:
         return None  # "Januar 2020": a month, not a day
     if len(_LETTER_WORD.findall(phrase)) > 6:
         return None  # words around the date: a sentence, not a date line
-    langs = (lang, "en") if lang and lang in _ALL_LANGS else _ALL_LANGS
+    langs = (lang, "en") if lang and (lang in _ALL_LANGS or knows_language(lang)) else _ALL_LANGS
     return parse_date_text(phrase, languages=tuple(dict.fromkeys(langs)))
 
 
@@ -2828,6 +2859,7 @@ UNSUPPORTED_NOTICE = "no claims extracted: language not supported"
 ENGLISH_RULES_NOTICE = (
     "claims read with the English rules (no speaker, time or sentence rules for this language)"
 )
+DATE_UNREAD_NOTICE = "date: the record's date is unreadable: "
 DATE_CLASH_NOTICE = "date: "  # how the notice of a record date its text's dateline contradicts begins
 
 

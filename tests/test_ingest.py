@@ -388,3 +388,69 @@ def test_the_detection_sample_is_bounded_and_made_of_the_text_s_lines(text: str)
         assert sample == text[: ingest.DETECT_SAMPLE]
     else:
         assert "\n".join(running).startswith(sample)
+
+
+@pytest.mark.parametrize(
+    ("title", "date_line", "body"),
+    [
+        (
+            "Россияне определили элиту общества",
+            "6 января 2012 года",
+            "Большинство россиян считают элитой общества учёных и врачей, сообщил в пятницу Левада-центр. "
+            "Опрос провели в декабре среди 1600 человек в 45 регионах страны.",
+        ),
+        (
+            "Budimex ma nowy kontrakt",
+            "6 stycznia 2012",
+            "Spółka Budimex podpisała w piątek umowę na budowę drogi ekspresowej o wartości 90 mln zł. "
+            "Prace mają się zakończyć w przyszłym roku, poinformowała firma w komunikacie.",
+        ),
+    ],
+)
+def test_date_line_in_a_language_without_rules_of_ours_is_the_publication_date(
+    tmp_path, title, date_line, body
+):
+    # dateparser reads the language the article is in, not only the five languages with rules of ours
+    p = tmp_path / "a.txt"
+    p.write_text(f"{title}\n\n{date_line}\n\n{body}\n", encoding="utf-8")
+    art = load([p]).articles[0]
+    assert art.published == dt.date(2012, 1, 6), (art.language, art.published)
+
+
+@pytest.mark.parametrize(
+    ("value", "published"),
+    [
+        (1709632800, dt.date(2024, 3, 5)),  # seconds
+        (1709632800000, dt.date(2024, 3, 5)),  # milliseconds (JavaScript)
+        ("1709632800", dt.date(2024, 3, 5)),
+        (1709632800.5, dt.date(2024, 3, 5)),
+        (12, None),  # a count, not a time
+        (True, None),
+        ("4102444800", None),  # 2100: no publication date
+    ],
+)
+def test_record_date_as_unix_time(tmp_path, value, published):
+    p = tmp_path / "a.jsonl"
+    rec = {
+        "title": "Inflation up",
+        "text": "Inflation rose to 3.4 percent in March, the office said.",
+        "date": value,
+    }
+    p.write_text(json.dumps(rec) + "\n", encoding="utf-8")
+    art = load([p]).articles[0]
+    assert art.published == published
+    unread = [n for n in art.notices if n.startswith(ingest.DATE_UNREAD_NOTICE)]
+    assert bool(unread) == (published is None)
+
+
+def test_record_date_unread_is_said_and_leaves_the_date_unknown(tmp_path):
+    p = tmp_path / "a.jsonl"
+    rec = {
+        "title": "Inflation up",
+        "text": "Inflation rose to 3.4 percent in March, the office said.",
+        "date": "soon",
+    }
+    p.write_text(json.dumps(rec) + "\n", encoding="utf-8")
+    art = load([p]).articles[0]
+    assert art.published is None
+    assert f'{ingest.DATE_UNREAD_NOTICE}"soon"' in " ".join(art.notices)
