@@ -660,10 +660,12 @@ def article_from_record(
     outlet = metadata.outlet_of(rec, art.url)
     if outlet:
         art.outlet = outlet
-    if art.title and art.outlet:
+    if art.title:
         head, site = _page_title_parts(art.title)
-        if site and metadata.same_site(site, art.outlet):
-            art.title = head  # "Headline | Kulu Media": the site's name is no part of the headline
+        if site is None or (art.outlet and metadata.same_site(site, art.outlet)):
+            # "Headline | Kulu Media": the site's name is no part of the headline, nor is a date that ends
+            # the title ("Headline | 19.01.2020")
+            art.title = head
     authors = _first(rec, "authors", "author", "byline", "creator")
     if authors:
         art.authors = metadata.split_authors(authors, outlet=art.outlet)
@@ -1318,8 +1320,9 @@ def classify_lines(
             kinds[ti] = ("title", "headline")
             info["title"] = lines[ti].text
             head, site = _page_title_parts(lines[ti].text)
+            info["title"] = head  # (without the date that may end it: "Headline | 19.01.2020")
             if site:  # a copied page's <title> line: "Headline - Section - Site"
-                info["title"], info["site_name"] = head, site
+                info["site_name"] = site
     if lines and first_body > 0 and kinds[0][0] in ("body", "title"):
         _head, site = _page_title_parts(lines[0].text)
         if site:  # a copied page opens with its <title> line: metadata, not a claim
@@ -2277,7 +2280,11 @@ def _teaser_lists(lines: list[_Line], kinds: list[tuple[str, str]], first_body: 
 
 
 # A page's <title> line: "Headline | Site", "Headline - Site - Section".
-_TITLE_SEP = re.compile(r"\s+[|–—-]\s+|\s+[·•»]\s+")
+_TITLE_SEP = re.compile(
+    r"\s+[|–—-]\s+|\s+[·•»]\s+"
+    # Chinese and Japanese titles join their parts without spaces ("标题！-新华网", "标题_新闻_新浪网")
+    r"|(?<=[\u3000-\u303f\u3040-\u30ff\u4e00-\u9fff\uff01-\uff0f\uff1a-\uff20])\s*[-_|｜]\s*(?=[\u3040-\u30ff\u4e00-\u9fff])"
+)
 
 
 def _title_line(lines: list[_Line], kinds: list[tuple[str, str]], first_body: int) -> int | None:
@@ -2365,14 +2372,15 @@ def _repeats_a_key(lines: list[_Line], keys: frozenset[str]) -> bool:
 def _page_title_parts(title: str) -> tuple[str, str | None]:
     """("Headline", "Site") of a page's <title> line "Headline - Section - Site" / "Site | Headline";
     (title, None) for a headline with no site part."""
+    title = _without_dated_parts(title)
     parts = [p.strip() for p in _TITLE_SEP.split(title) if p.strip()]
     if len(parts) < 2:
         return title, None
-    site, head = parts[-1], max(parts[:-1], key=lambda p: len(p.split()))
+    site, head = parts[-1], max(parts[:-1], key=_word_count)
     if (
-        len(site.split()) <= 4
-        and len(head.split()) >= 3
-        and len(head.split()) > len(site.split())
+        _word_count(site) <= 4
+        and _word_count(head) >= 3
+        and _word_count(head) > _word_count(site)
         and _site_like(site)
     ):
         return head, site
@@ -2386,7 +2394,20 @@ _CLOCK_PART = re.compile(r"(?:\d{1,2}\.\d{1,2}\.\d{2,4},?\s+)?\d{1,2}\s*[:.h]\s*
 
 def _site_like(part: str) -> bool:
     """Whether a part of a page's <title> line can be the site's name: not a clock time or a date line."""
-    return not _CLOCK_PART.match(part)
+    return not _CLOCK_PART.match(part) and not _is_date_only(part)
+
+
+def _without_dated_parts(title: str) -> str:
+    """A page's <title> line without the date and time parts that end it ("Headline | DW | 19.01.2020",
+    "Headline - 31.10.2023, 10.19 Uhr"): they are the page's date line, not its headline or site."""
+    while True:
+        seps = list(_TITLE_SEP.finditer(title))
+        if not seps:
+            return title
+        last, head = title[seps[-1].end() :].strip(), title[: seps[-1].start()].rstrip()
+        if not head or (last and _site_like(last)):
+            return title
+        title = head
 
 
 def _in_menu(lines: list[_Line], i: int) -> bool:

@@ -454,3 +454,38 @@ def test_record_date_unread_is_said_and_leaves_the_date_unknown(tmp_path):
     art = load([p]).articles[0]
     assert art.published is None
     assert f'{ingest.DATE_UNREAD_NOTICE}"soon"' in " ".join(art.notices)
+
+
+@pytest.mark.parametrize(
+    ("title", "head", "site"),
+    [
+        (
+            "Berlin confronts its colonial past with new initiative | DW | 19.01.2020",
+            "Berlin confronts its colonial past with new initiative",
+            "DW",
+        ),
+        (
+            "Regierung plant neue Regeln für Mieter - 31.10.2023, 10.19 Uhr",
+            "Regierung plant neue Regeln für Mieter",
+            None,
+        ),
+        ("Flood warnings issued for three rivers | 5:00 PM", "Flood warnings issued for three rivers", None),
+        ("武汉的声音：一线医生讲述！-新华网", "武汉的声音：一线医生讲述！", "新华网"),
+        ("武汉的声音一线医生讲述_新闻_新浪网", "武汉的声音一线医生讲述", "新浪网"),
+        ("2019 in review: the year in science | BBC News", "2019 in review: the year in science", "BBC News"),
+        ("Short title", "Short title", None),
+    ],
+)
+def test_page_title_parts_leave_out_dates_and_sites(title, head, site):
+    assert ingest._page_title_parts(title) == (head, site)
+
+
+def test_record_title_ending_in_a_date_loses_the_date(tmp_path):
+    p = tmp_path / "a.jsonl"
+    rec = {
+        "title": "Berlin confronts its colonial past with new initiative | DW | 19.01.2020",
+        "sitename": "DW",
+        "text": "Berlin's senate approved a plan on Tuesday to rename three streets, the city said.",
+    }
+    p.write_text(json.dumps(rec) + "\n", encoding="utf-8")
+    assert load([p]).articles[0].title == "Berlin confronts its colonial past with new initiative"
