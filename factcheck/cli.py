@@ -280,10 +280,20 @@ def cmd_times(args: argparse.Namespace) -> int:
             f" language {lang}{rules}"
         )
         for r in refs:
-            line = text.count("\n", 0, r.start) + 1
+            line, column = _line_and_column(text, r.start)
             mod = f" ({r.mod})" if r.mod else ""
-            print(f"{line:>4}:{r.start:<6} {r.type:<8} {r.value:<14}{mod} {r.text!r}")
+            print(f"{line:>4}:{column:<4} {r.type:<8} {r.value:<14}{mod} {r.text!r}")
     return EXIT_OK
+
+
+def _line_and_column(text: str, offset: int) -> tuple[int, int]:
+    """The line and column (both from 1, as editors count them) of a character offset of ``text``; a
+    UTF-8 BOM opening the file is no column."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    column = offset - line_start + 1
+    if line_start == 0 and text.startswith("\ufeff"):
+        column -= 1
+    return text.count("\n", 0, offset) + 1, column
 
 
 def cmd_fetch(args: argparse.Namespace) -> int:
@@ -525,7 +535,7 @@ def cmd_cache(args: argparse.Namespace) -> int:
     else:
         print(
             f"{info['path']}: {info['entries']} entries ({info.get('article', 0)} files read,"
-            f" {info.get('claims', 0)} articles' claims, {info.get('groups', 0)} batches of groups,"
+            f" {info.get('claims', 0)} articles' claims, {info.get('groups', 0)} grouped batches,"
             f" {info.get('state', 0)} pieces of grouping states),"
             f" {info.get('file_bytes', info['bytes']) / 1e6:.1f} MB"
         )

@@ -2814,7 +2814,8 @@ def _infer(
     art = Article(path=path, key=key, id=content_id(text), text=text, segments=segs, source_file=source_file)
     art.language = lang
     _language_notice(art)
-    art.title = info.get("title")
+    title = info.get("title")
+    art.title = title.lstrip("\ufeff") or None if title else title  # (a UTF-8 BOM is kept in the text)
     art.crawled = info.get("crawled")
     art.url = info.get("url")
     if info.get("published"):

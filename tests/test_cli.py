@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck import cli
+from factcheck import cli, ingest
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:
@@ -88,6 +88,23 @@ def test_times_json(capsys, tmp_path: Path):
     assert refs and all({"start", "end", "text", "type", "value"} <= set(r) for r in refs)
     assert all(text[r["start"] : r["end"]] == r["text"] for r in refs)
     assert any(r["value"] == "2024-05-16" for r in refs)
+
+
+def test_times_text_gives_line_and_column_not_counting_a_bom(capsys, tmp_path: Path):
+    p = tmp_path / "t.txt"
+    p.write_bytes("\ufeffThe minister said on Tuesday that the plan\nstarts in March 2024.\n".encode())
+    rc, out, _ = run(capsys, "times", str(p), "--anchor", "2024-01-10")
+    assert rc == 0
+    where = {line.split("'")[1]: line.split()[0] for line in out.splitlines()[1:]}
+    assert where == {"Tuesday": "1:22", "March 2024": "2:11"}
+
+
+def test_txt_with_a_bom_has_a_title_without_it(tmp_path: Path):
+    p = tmp_path / "t.txt"
+    p.write_bytes("\ufeffPort plan approved\n\nThe port authority approved the plan on Tuesday.\n".encode())
+    art = ingest.load([p]).articles[0]
+    assert art.title == "Port plan approved"
+    assert art.text.startswith("\ufeff")  # (offsets index the file as Python reads it)
 
 
 def test_times_lang_is_read_whatever_its_case(capsys, tmp_path: Path):
