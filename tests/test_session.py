@@ -583,6 +583,8 @@ def test_merge_keeps_agreements_lists_conflicts_and_computes_kappa(tmp_path: Pat
     for cid in ("c2", "c5"):  # conflicts are kept for resolution, not decided
         d = out.decisions[cid]
         assert d.verdict == U and {c["reviewer"] for c in d.conflicts} == {"ann", "bob"}
+        assert d.reviewer is None  # an open conflict is nobody's decision (it named ann, the first session's)
+        assert d.note.startswith("[ann]") and "[bob]" in d.note  # both notes named
     assert {c.get("superseded_by") for c in out.decisions["c5"].conflicts} == {"c8", "c9"}
     assert out.decisions["c7"].verdict == D and out.decisions["c6"].verdict == C  # reviewed by one only
     assert "ann on c1" in out.decisions["c1"].note and "bob on c1" in out.decisions["c1"].note

@@ -155,6 +155,7 @@ def merge(a: SessionData, b: SessionData, corpus: list[str] | None = None) -> tu
                 merged,
                 verdict=Verdict.UNREVIEWED,
                 superseded_by=None,
+                reviewer=None,  # (an open conflict is nobody's decision: its sides name the reviewers)
                 updated=max(t for t in (da.updated, db.updated, utcnow()) if t),
             )
         elif reviewed_a and reviewed_b:
@@ -168,6 +169,7 @@ def merge(a: SessionData, b: SessionData, corpus: list[str] | None = None) -> tu
                     merged,
                     verdict=Verdict.UNREVIEWED,
                     superseded_by=None,
+                    reviewer=None,  # (an open conflict is nobody's decision: its sides name the reviewers)
                     conflicts=(*merged.conflicts, _side(da), _side(db)),
                     updated=max(t for t in (da.updated, db.updated, utcnow()) if t),
                 )
@@ -255,6 +257,7 @@ def _break_cycles(out: SessionData, a: SessionData, b: SessionData, rep: MergeRe
             d,
             verdict=Verdict.UNREVIEWED,
             superseded_by=None,
+            reviewer=None,
             conflicts=(*d.conflicts, _side(d)),
             updated=utcnow(),
         )
