@@ -2302,6 +2302,10 @@ def _title_line(lines: list[_Line], kinds: list[tuple[str, str]], first_body: in
     for i in head:
         if _looks_headline(lines[i]) and not _in_menu(lines, i):
             return i
+    # a two-word headline alone above the article ("Markets tumble", "انهيار الأسواق"): nothing else
+    # stands before the body, so it is no menu or breadcrumb among others
+    if head == [0] and first_body == 1 and lines[0].words == 2 and not re.search(r"[.…:]$", lines[0].text):
+        return 0
     return None
 
 

@@ -489,3 +489,24 @@ def test_record_title_ending_in_a_date_loses_the_date(tmp_path):
     }
     p.write_text(json.dumps(rec) + "\n", encoding="utf-8")
     assert load([p]).articles[0].title == "Berlin confronts its colonial past with new initiative"
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Markets tumble", "انهيار الأسواق", "קריסת השווקים", "Кризис рынков"],
+)
+def test_two_word_headline_alone_above_the_article_is_its_title(tmp_path, title):
+    p = tmp_path / "a.txt"
+    body = "Stocks fell sharply on Monday after the central bank raised interest rates by half a point, traders said."
+    p.write_text(f"{title}\n\n{body}\n", encoding="utf-8")
+    art = load([p]).articles[0]
+    assert art.title == title
+    assert not art.segments or all(s.kind != "furniture" for s in art.segments)
+
+
+def test_two_short_lines_above_the_article_give_no_two_word_title(tmp_path):
+    # a menu or breadcrumb of short lines is no headline, however short the lines
+    p = tmp_path / "a.txt"
+    body = "Stocks fell sharply on Monday after the central bank raised interest rates by half a point, traders said."
+    p.write_text(f"World News\nMarkets Today\n\n{body}\n", encoding="utf-8")
+    assert load([p]).articles[0].title is None
