@@ -57,11 +57,14 @@ def _rules(lang: str | None) -> _Rules | None:
 # ([.!?…][.!?…]* rather than [.!?…]+: a pattern that opens with a character class, not a repeat, lets the
 # scan jump to the candidate characters instead of trying a match at every position)
 # a footnote mark after the full stop ("is being restored.* This latest ...") closes the sentence like a quote
-_BOUNDARY = re.compile(r"""([.!?…][.!?…]*)(["'”’»)\]*†‡]*)(\s+)""")
-_NEXT_START = re.compile(r"""["'“‘«(\[]*[A-Z0-9¿¡]""")
+# (and the full stops of Chinese and Japanese: their sentence inside an English paragraph ends there)
+_BOUNDARY = re.compile(r"""([.!?…。！？][.!?…。！？]*)(["'”’»)\]*†‡」』]*)(\s+)""")
+# the letters of scripts without case (Chinese, Japanese, Korean) open a sentence as a capital does
+_CASELESS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3"
+_NEXT_START = re.compile(rf"""["'“‘«(\[「『]*[A-Z0-9¿¡{_CASELESS}]""")
 # in other languages a sentence may open with a Latin-1 capital ("Él", "Über", "À") and a French
 # quotation with a space ("« Nous")
-_NEXT_START_INTL = re.compile(r"""(?:["'“‘«(\[]|«\s)*[A-Z0-9¿¡À-ÖØ-Þ]""")
+_NEXT_START_INTL = re.compile(rf"""(?:["'“‘«(\[「『]|«\s)*[A-Z0-9¿¡À-ÖØ-Þ{_CASELESS}]""")
 
 
 def _token_before(text: str, i: int) -> str:

@@ -117,3 +117,17 @@ def test_footnote_mark_after_the_full_stop_ends_the_sentence() -> None:
         "Studies show a rise of 4%.†",
         "The rest is unchanged.",
     ]
+
+
+def test_a_chinese_or_japanese_sentence_inside_an_english_paragraph_is_its_own():
+    text = (
+        "The company said on Monday that profits rose 5 percent. 同社は月曜日、利益が5％増加したと発表した。 "
+        "Analysts had expected a fall. 「準備はできている」と彼は言った。 Then he left."
+    )
+    assert split(text) == [
+        "The company said on Monday that profits rose 5 percent.",
+        "同社は月曜日、利益が5％増加したと発表した。",
+        "Analysts had expected a fall.",
+        "「準備はできている」と彼は言った。",
+        "Then he left.",
+    ]
