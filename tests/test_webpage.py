@@ -254,6 +254,7 @@ def test_newsplease_record_keys() -> None:
         ("View all posts by Daniel Lemire", ["Daniel Lemire"]),
         ("Autor; In Korinna Hennig", ["Korinna Hennig"]),
         ("Rechtsanwalt Dennis Tölle", ["Dennis Tölle"]),
+        ("Zum Profil von Anna Weber", ["Anna Weber"]),
         ("Www Medianotions De", []),
         (
             "Marcus Bensmann; Justus von Daniels; Ulrich Stoll",
