@@ -2326,6 +2326,15 @@ def test_last_as_a_verb_is_no_part_of_the_duration(text: str, span: str) -> None
         # a present-tense event verb with a bare weekday is scheduled, ahead
         ("The team plays Arsenal on Saturday at home.", "Saturday", "2024-10-19"),
         ("The president visits Ohio on Monday, aides said.", "Monday", "2024-10-21"),
+        ("The Lakers host the Celtics on Saturday.", "Saturday", "2024-10-19"),
+        ("The council meets Thursday to vote on the budget.", "Thursday", "2024-10-17"),
+        # a noun after an article and an adjective is no present-tense verb (ESC 7_1ecbplus, 7_11ecbplus, 7_9ecbplus)
+        (
+            "Klitschko stopped Thompson in the sixth round to keep a comfortable hold on his titles Saturday night.",
+            "Saturday night",
+            "2024-10-12TNI",
+        ),
+        ("He made a strong start to the season on Sunday in Bern.", "Sunday", "2024-10-13"),
     ],
 )
 def test_weekday_direction_from_the_verb(text: str, phrase: str, expected: str) -> None:

@@ -438,10 +438,16 @@ def _generic_sentence(m: re.Match[str], ctx: _Ctx) -> bool:
     return _GENERIC_CUE.search(text, start, after.start() if after else end) is not None
 
 
+_FALL_HARM_BEFORE = re.compile(r"(?i:\b(?:" + "|".join(_VOCAB["fall_harm_words"]) + r")\s+)$")
+
+
 @_resolver("season")  # pattern and examples: time.toml, rule season
 def _season(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     code = _SEASONS[m["s"].lower()]
     pre = (m["pre"] or "").lower().rstrip("-")
+    harmed = _FALL_HARM_BEFORE.search(ctx.text, max(0, m.start() - 20), m.start())
+    if harmed and pre in ("in", "after") and m["s"].lower() == "fall" and not m["year"]:
+        return None  # "Killed In Fall", "injured in fall at a park": a person's fall
     if m["year"]:
         return "DATE", f"{m['year']}-{code}", None
     if m["ry"]:  # "the spring of last year"
