@@ -165,9 +165,9 @@ _NO_SPACE_AFTER = {"(", "[", "$", "``"}
 def join_tokens(tokens: list[ET.Element], title_sentence: str) -> tuple[str, dict[str, tuple[int, int]]]:
     """CAT ``token`` elements joined back into running text: no space before closing punctuation and clitics,
     quotes as '"', the sentence ``title_sentence`` (a title) on a line of its own. Where a tokeniser split
-    what was written as one word (ECB+ does: "8 : 30", "p . m ."), the parts are joined again: a colon
-    between digits ("8:30") and letters each followed by a full stop ("p.m.", "U.S."). Returns the text and
-    each token id's (start, end) in it."""
+    what was written as one word (ECB+ does: "8 : 30", "8 . 40am", "p . m ."), the parts are joined again:
+    a colon or a point between digits ("8:30", "8.40am", "3.8") and letters each followed by a full stop
+    ("p.m.", "U.S."). Returns the text and each token id's (start, end) in it."""
     buf: list[str] = []
     offsets: dict[str, tuple[int, int]] = {}
     pos = 0
@@ -177,7 +177,7 @@ def join_tokens(tokens: list[ET.Element], title_sentence: str) -> tuple[str, dic
     for tok in tokens:
         word = tok.text or ""
         word = '"' if word in ("``", "''") else word
-        split_word = (before[1] == ":" and before[0].isdigit() and word[:1].isdigit()) or (
+        split_word = (before[1] in (":", ".") and before[0].isdigit() and word[:1].isdigit()) or (
             before[1] == "."
             and len(before[0]) == 1
             and before[0].isalpha()

@@ -21,6 +21,9 @@ score; ``--sentences all`` scores every sentence, to see how complete the annota
 
 The documents are split by **topic** (an ECB+ topic is one kind of event, whose documents share wording) with a
 fixed seed into a development half, whose errors ``--errors N`` lists, and a check half scored in totals only.
+The check half's texts in ECB+ topics 1-35 are among the unlabelled texts of ``bench/temporal_diff.py``, whose
+changed readings earlier sessions read (never their ESC values); its documents in the other topics (37, 41) are
+also scored apart, as "check, unread topics".
 Value F1 (overall, DATE, and by type) is printed for this tree, for the tree ``--beside`` names (run in a process
 of its own, as ``bench/temporal.py --beside`` does) and for dateparser (``bench/temporal.py``'s baseline), all in
 the same run. The scoring is ``bench/temporal.py``'s.
@@ -176,10 +179,23 @@ def scores(outputs: list[tuple[Doc, list[Timex]]]) -> dict[str, Score]:
     return out
 
 
-def measure(docs: list[EscDoc], system: str, sentences: str) -> dict[str, dict[str, Score]]:
+def read_topics() -> set[str]:
+    """The ECB+ topics whose texts ``bench/temporal_diff.py`` reads (FACTCHECK_DATA's ecbplus-dev, topics 1-35):
+    earlier sessions read the changed readings of those texts, never their ESC values."""
+    data = Path(os.environ.get("FACTCHECK_DATA") or Path(__file__).resolve().parents[2] / "shared" / "data")
+    return {p.name for p in (data / "ecbplus-dev" / "docs").glob("*") if p.is_dir()}
+
+
+def parts(docs: list[EscDoc]) -> dict[str, list[EscDoc]]:
+    """The development and check halves, and the part of the check half in topics no earlier session read."""
     dev, check = split_topics(docs)
+    seen = read_topics()
+    return {"dev": dev, "check": check, "check, unread topics": [d for d in check if d.topic not in seen]}
+
+
+def measure(docs: list[EscDoc], system: str, sentences: str) -> dict[str, dict[str, Score]]:
     out = {}
-    for part, part_docs in (("dev", dev), ("check", check)):
+    for part, part_docs in parts(docs).items():
         outputs = run(list(part_docs), system)
         out[part] = scores(within_selection(outputs) if sentences == "selected" else outputs)
     return out
@@ -223,22 +239,23 @@ def main(argv: list[str] | None = None) -> int:
         figures = measure(docs, "factcheck", args.sentences)
         print(json.dumps({p: {k: asdict(s) for k, s in by.items()} for p, by in figures.items()}))
         return 0
-    dev, check = split_topics(docs)
+    halves = parts(docs)
+    dev = halves["dev"]
     print(
         f"ESC v1.5: {len(docs)} documents with a creation time ({skipped} without, skipped), "
-        f"{len({d.topic for d in docs})} topics; split by topic (seed {SEED}): development "
-        f"{len(dev)} documents, topics {sorted({d.topic for d in dev}, key=int)}; check {len(check)}, "
-        f"topics {sorted({d.topic for d in check}, key=int)}; scored: {args.sentences} sentences"
+        f"{len({d.topic for d in docs})} topics; split by topic (seed {SEED}); scored: {args.sentences} sentences"
     )
+    for part, part_docs in halves.items():
+        print(f"  {part}: {len(part_docs)} documents, topics {sorted({d.topic for d in part_docs}, key=int)}")
     columns = {"this tree": measure(docs, "factcheck", args.sentences)}
     if args.beside:
         columns[Path(args.beside).name] = measure_beside(args)
     if not args.no_baseline:
         baseline("Warm up on March 3, 2020.", dt.date(2020, 1, 1))
         columns["dateparser"] = measure(docs, "dateparser", args.sentences)
-    for part in ("dev", "check"):
+    for part in halves:
         n_gold = columns["this tree"][part]["all"].n_gold
-        print(f"\n== ESC {part} half ({n_gold} gold expressions)")
+        print(f"\n== ESC {part} ({n_gold} gold expressions)")
         print(f"{'value F1 (span P / R)':26}" + "".join(f"{c:>24}" for c in columns))
         for type_ in ("all", "DATE", "TIME", "DURATION", "SET"):
             cells = []
