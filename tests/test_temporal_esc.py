@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+import itertools
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 BENCH = Path(__file__).resolve().parents[1] / "bench"
 
@@ -105,3 +109,30 @@ def test_split_keeps_each_topic_in_one_half(esc: Any) -> None:
     assert {d.topic for d in dev}.isdisjoint({d.topic for d in check})
     assert len({d.topic for d in check}) == 5
     assert esc.split_topics(list(reversed(docs)))[1] == [d for d in reversed(docs) if d in check]
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["1", "2"]),
+            st.one_of(
+                st.sampled_from([":", ".", ",", "p", "m", "8", "30", "``", "''", "(", "$", "'s", "n't"]),
+                st.text(alphabet="abcXYZ0123456789", min_size=1, max_size=6),
+            ),
+        ),
+        max_size=30,
+    )
+)
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_join_tokens_keeps_every_token_at_its_offsets(esc: Any, toks: list[tuple[str, str]]) -> None:
+    elements = []
+    for i, (sentence, word) in enumerate(sorted(toks, key=lambda t: t[0])):
+        e = ET.Element("token", {"t_id": str(i), "sentence": sentence})
+        e.text = word
+        elements.append(e)
+    text, offsets = esc.join_tokens(elements, title_sentence="1")
+    for e in elements:
+        start, end = offsets[e.get("t_id")]
+        assert text[start:end] == ('"' if e.text in ("``", "''") else e.text)
+    ends = [offsets[e.get("t_id")] for e in elements]
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(ends))
