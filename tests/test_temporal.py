@@ -2335,6 +2335,7 @@ def test_last_as_a_verb_is_no_part_of_the_duration(text: str, span: str) -> None
             "2024-10-12TNI",
         ),
         ("He made a strong start to the season on Sunday in Bern.", "Sunday", "2024-10-13"),
+        ("Obama and the premier meet Friday in Paris.", "Friday", "2024-10-18"),
     ],
 )
 def test_weekday_direction_from_the_verb(text: str, phrase: str, expected: str) -> None:

@@ -443,8 +443,16 @@ def _scheduled_present(tokens: list[str], i: int) -> bool:
     nxt = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
     # "the vote", "to meet", "did not go", "could open", "the start of": no present-tense verb; nor a bare form
     # after an article and a lower-case word that is no plural subject ("a comfortable hold on his titles", "his
-    # first start"; "the Lakers host", "the two sides meet", "the council meets" stay verbs)
-    adjective_noun = prev2 in _ARTICLES and not w.endswith("s") and prev.islower() and not prev.endswith("s")
+    # first start"; "the Lakers host", "the two sides meet", "the council meets", "He and the premier meet" stay
+    # verbs)
+    before_article = tokens[i - 3].lower() if i > 2 else ""
+    adjective_noun = (
+        prev2 in _ARTICLES
+        and before_article not in ("and", "or")
+        and not w.endswith("s")
+        and prev.islower()
+        and not prev.endswith("s")
+    )
     return (
         prev not in _DETERMINERS
         and not adjective_noun
