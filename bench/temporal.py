@@ -162,6 +162,44 @@ _NO_SPACE_BEFORE = {
 _NO_SPACE_AFTER = {"(", "[", "$", "``"}
 
 
+def join_tokens(tokens: list[ET.Element], title_sentence: str) -> tuple[str, dict[str, tuple[int, int]]]:
+    """CAT ``token`` elements joined back into running text: no space before closing punctuation and clitics,
+    quotes as '"', the sentence ``title_sentence`` (a title) on a line of its own. Where a tokeniser split
+    what was written as one word (ECB+ does: "8 : 30", "8 . 40am", "p . m ."), the parts are joined again:
+    a colon or a point between digits ("8:30", "8.40am", "3.8") and letters each followed by a full stop
+    ("p.m.", "U.S."). Returns the text and each token id's (start, end) in it."""
+    buf: list[str] = []
+    offsets: dict[str, tuple[int, int]] = {}
+    pos = 0
+    sentence = None
+    glue = True
+    before = ["", ""]  # the two tokens before this one
+    for tok in tokens:
+        word = tok.text or ""
+        word = '"' if word in ("``", "''") else word
+        split_word = (before[1] in (":", ".") and before[0].isdigit() and word[:1].isdigit()) or (
+            before[1] == "."
+            and len(before[0]) == 1
+            and before[0].isalpha()
+            and len(word) == 1
+            and word.isalpha()
+        )
+        if sentence is not None and tok.get("sentence") != sentence and sentence == title_sentence:
+            sep = "\n"  # the title ends
+        elif not buf or glue or split_word or (tok.text or "") in _NO_SPACE_BEFORE:
+            sep = ""
+        else:
+            sep = " "
+        sentence = tok.get("sentence")
+        glue = (tok.text or "") in _NO_SPACE_AFTER
+        before = [before[1], word]
+        buf.append(sep + word)
+        pos += len(sep)
+        offsets[tok.get("t_id") or ""] = (pos, pos + len(word))
+        pos += len(word)
+    return "".join(buf), offsets
+
+
 def load_cat(root: ET.Element, name: str) -> Doc | None:
     """A NewsReader CAT document (the MEANTIME corpus: tokens, then TIMEX3 markables anchored on token
     ids) as a Doc: the tokens joined back into running text (no space before closing punctuation and
@@ -185,32 +223,13 @@ def load_cat(root: ET.Element, name: str) -> Doc | None:
             timexes.append((ids, t.get("type") or "DATE", t.get("value") or ""))
     if dct is None:
         return None
-    buf: list[str] = []
-    offsets: dict[str, tuple[int, int]] = {}
-    pos = 0
-    sentence = None
-    glue = True
+    tokens = []
     for tok in root.iter("token"):
-        t_id = tok.get("t_id") or ""
-        if t_id in dct_ids:
-            continue
         if int(tok.get("sentence") or 0) > CAT_ANNOTATED_SENTENCES:
             break
-        word = tok.text or ""
-        word = '"' if word in ("``", "''") else word
-        if sentence is not None and tok.get("sentence") != sentence and sentence == "0":
-            sep = "\n"  # the title ends
-        elif not buf or glue or (tok.text or "") in _NO_SPACE_BEFORE:
-            sep = ""
-        else:
-            sep = " "
-        sentence = tok.get("sentence")
-        glue = (tok.text or "") in _NO_SPACE_AFTER
-        buf.append(sep + word)
-        pos += len(sep)
-        offsets[t_id] = (pos, pos + len(word))
-        pos += len(word)
-    text = "".join(buf)
+        if (tok.get("t_id") or "") not in dct_ids:
+            tokens.append(tok)
+    text, offsets = join_tokens(tokens, title_sentence="0")
     gold = []
     for ids, type_, value in timexes:
         spans = [offsets[i] for i in ids if i in offsets]

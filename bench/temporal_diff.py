@@ -58,11 +58,15 @@ def texts(data: Path, extra: Path) -> list[dict[str, str | None]]:
             text = trafilatura.extract(html) or ""
             if _english(text):
                 out.append({"id": f"trafilatura:{meta['file']}", "date": meta["date"][:10], "text": text})
+    sys.path.insert(0, str(HERE))
+    from temporal import join_tokens  # bench/temporal.py
+
     for f in sorted((data / "ecbplus-dev" / "docs").glob("*/*.xml")):
-        sentences: dict[int, list[str]] = {}
+        sentences: dict[int, list[ET.Element]] = {}
         for tok in ET.parse(f).getroot().iter("token"):
-            sentences.setdefault(int(tok.get("sentence", "0")), []).append(tok.text or "")
-        text = "\n".join(" ".join(words) for _n, words in sorted(sentences.items()))
+            sentences.setdefault(int(tok.get("sentence", "0")), []).append(tok)
+        # each sentence a line, its tokens joined as written ("8:30 p.m.", "U.S.", no space before a comma)
+        text = "\n".join(join_tokens(toks, title_sentence="")[0] for _n, toks in sorted(sentences.items()))
         out.append({"id": f"ecbplus:{f.name}", "date": None, "text": text})
     return out
 

@@ -2326,6 +2326,16 @@ def test_last_as_a_verb_is_no_part_of_the_duration(text: str, span: str) -> None
         # a present-tense event verb with a bare weekday is scheduled, ahead
         ("The team plays Arsenal on Saturday at home.", "Saturday", "2024-10-19"),
         ("The president visits Ohio on Monday, aides said.", "Monday", "2024-10-21"),
+        ("The Lakers host the Celtics on Saturday.", "Saturday", "2024-10-19"),
+        ("The council meets Thursday to vote on the budget.", "Thursday", "2024-10-17"),
+        # a noun after an article and an adjective is no present-tense verb (ESC 7_1ecbplus, 7_11ecbplus, 7_9ecbplus)
+        (
+            "Klitschko stopped Thompson in the sixth round to keep a comfortable hold on his titles Saturday night.",
+            "Saturday night",
+            "2024-10-12TNI",
+        ),
+        ("He made a strong start to the season on Sunday in Bern.", "Sunday", "2024-10-13"),
+        ("Obama and the premier meet Friday in Paris.", "Friday", "2024-10-18"),
     ],
 )
 def test_weekday_direction_from_the_verb(text: str, phrase: str, expected: str) -> None:
@@ -2703,3 +2713,18 @@ def test_in_units_after_a_count_is_its_span(text: str, phrase: str, value: str) 
 )
 def test_in_units_without_a_count_is_still_a_point_ahead(text: str) -> None:
     assert find(text, "two days", D(2011, 1, 5)).value == "2011-01-07"
+
+
+# a clock time on a named weekday, with no anchor to place the weekday: not the day last named (a dateline)
+# (ECB+ 35_3ecbplus)
+def test_clock_on_a_weekday_without_anchor_takes_no_other_day() -> None:
+    text = "FEB. 4, 2009 The player was stopped at approximately 1:30 a.m. Sunday, police said."
+    ref = find(text, "1:30 a.m. Sunday", None)
+    assert ref.value == "XXXX-XX-XXT01:30"
+    assert find(text, "1:30 a.m. Sunday", D(2009, 2, 4)).value == "2009-02-01T01:30"
+
+
+# a clock time after a dateline written in capitals is on that day (ECB+ 19_3ecbplus, 3_5ecbplus)
+def test_clock_after_a_dateline_in_capitals_takes_its_day() -> None:
+    text = "THURSDAY, DECEMBER 3, 2009, 9:36 AM Rewards totaling $30,000 are offered."
+    assert find(text, "9:36 AM", D(2009, 12, 10)).value == "2009-12-03T09:36"

@@ -82,6 +82,7 @@ from factcheck.temporal.tense import _tense
 from factcheck.temporal.vocab import (
     _DAY_RE,
     _MONTH_ABBR,
+    _MONTH_CAPS_RE,
     _MONTH_FULL_RE,
     _MONTH_RE,
     _MONTHS,
@@ -135,6 +136,7 @@ PLACEHOLDERS: dict[str, tuple[str, tuple[str, ...] | None]] = {
     "set_adverb": ("(?:" + "|".join(_VOCAB["set_adverbs"]) + ")", tuple(_VOCAB["set_adverbs"])),
     # for case-sensitive (exact) patterns: a capitalised month name in full, a day spelled out, a holiday
     "month_full": (_MONTH_FULL_RE, tuple(_MONTHS)),
+    "month_caps": (_MONTH_CAPS_RE, (*_MONTHS, *_MONTH_ABBR)),
     "day_word": (_DAY_WORD_RE, None),
     # a holiday's trigger: its first word of three letters or more, as the trigger scan reads no shorter
     # word ("patrick" of "st. patrick's day")
@@ -164,6 +166,7 @@ _PLACEHOLDER_FIRST = {
     "part": _initials(_PART_OF_DAY),
     "set_adverb": _initials(_VOCAB["set_adverbs"]),
     "month_full": _initials(_MONTHS),
+    "month_caps": _initials([*_MONTHS, *_MONTH_ABBR]),
     "day_word": _initials(_DAY_WORDS),
     "holiday": _initials(_HOLIDAYS),
     "ampm": "ap",

@@ -120,9 +120,10 @@ _DAY_WORD_RE = "(?:" + "|".join(sorted(_DAY_WORDS, key=len, reverse=True)) + ")"
 
 @_resolver("explicit_date")  # pattern and examples: time.toml, rule explicit_date
 def _explicit(m: re.Match[str], ctx: _Ctx) -> _Result | None:
-    mon = _month_num(m["mon"] or m["mon2"] or m["mon3"])
-    dw = m["dw"] or m["dw2"]
-    day = _DAY_WORDS[dw.lower()] if dw else int(_NON_DIGIT.sub("", m["day"] or m["day2"]))
+    g = m.groupdict()  # rule explicit_date_caps has only the groups of the first branch
+    mon = _month_num(g["mon"] or g.get("mon2") or g.get("mon3") or "")
+    dw = g.get("dw") or g.get("dw2")
+    day = _DAY_WORDS[dw.lower()] if dw else int(_NON_DIGIT.sub("", g["day"] or g.get("day2") or ""))
     if m["year"]:
         y = int(m["year"])
         if _safe_date(y, mon, day) is None:
@@ -142,7 +143,7 @@ def _explicit(m: re.Match[str], ctx: _Ctx) -> _Result | None:
             y = _ended_year(mon, day, ctx.anchor, True)  # "the quarter ended Oct. 31": over by now
         else:
             y = _nearest_year(mon, day, ctx.anchor, _tense_of(m, ctx))
-        if m["wd"]:
+        if g.get("wd"):
             # "Tuesday, Nov. 5": the weekday names the year, the nearest of the tense's one and its neighbours
             y = _weekday_year(y, mon, day, _WEEKDAYS[m["wd"].lower()])
     d2 = _safe_date(y, mon, day)
@@ -438,10 +439,16 @@ def _generic_sentence(m: re.Match[str], ctx: _Ctx) -> bool:
     return _GENERIC_CUE.search(text, start, after.start() if after else end) is not None
 
 
+_FALL_HARM_BEFORE = re.compile(r"(?i:\b(?:" + "|".join(_VOCAB["fall_harm_words"]) + r")\s+)$")
+
+
 @_resolver("season")  # pattern and examples: time.toml, rule season
 def _season(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     code = _SEASONS[m["s"].lower()]
     pre = (m["pre"] or "").lower().rstrip("-")
+    harmed = _FALL_HARM_BEFORE.search(ctx.text, max(0, m.start() - 20), m.start())
+    if harmed and pre in ("in", "after") and m["s"].lower() == "fall" and not m["year"]:
+        return None  # "Killed In Fall", "injured in fall at a park": a person's fall
     if m["year"]:
         return "DATE", f"{m['year']}-{code}", None
     if m["ry"]:  # "the spring of last year"

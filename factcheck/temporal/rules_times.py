@@ -11,6 +11,7 @@ from factcheck.temporal.rules_dates import _Ctx, _resolver, _Result, _tense_of
 from factcheck.temporal.rules_relative import _rel_value
 from factcheck.temporal.tense import _tense
 from factcheck.temporal.vocab import (
+    _MONTH_CAPS_RE,
     _MONTH_RE,
     _NUMBERS,
     _VOCAB,
@@ -71,6 +72,10 @@ def _time(m: re.Match[str], ctx: _Ctx) -> _Result | None:
                 )  # as a bare weekday: a neutral clause, one or two days ahead
         else:
             day = a + dt.timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[w])
+    elif wd:
+        day = (
+            None  # "at 1:30 a.m. Sunday" with no anchor: the day it names, which no date places, not another
+        )
     else:
         day = _clock_day(m, ctx, bare=m["hh"] is not None and not (m["tz2"] or m["tz3"]))
         if hh == 24 and day is not None and day == a and _tense_of(m, ctx) == "PAST":
@@ -89,7 +94,7 @@ _GAME_CLOCK_AFTER = re.compile(
     + r")\b)"
 )
 _DAY_NAMED = re.compile(
-    rf"\b(?:{_WEEKDAY_RE}|{_MONTH_RE}\s+\d|\d{{1,2}}\s+{_MONTH_RE}|(?i:today|yesterday|tomorrow|tonight))"
+    rf"\b(?:{_WEEKDAY_RE}|(?:{_MONTH_RE}|{_MONTH_CAPS_RE})\s+\d|\d{{1,2}}\s+{_MONTH_RE}|(?i:today|yesterday|tomorrow|tonight))"
 )
 
 

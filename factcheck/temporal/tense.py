@@ -92,6 +92,8 @@ _DEADLINE_IS = re.compile(
     + r")\b(?:\s+(?:for|to|of|on)\b[^.;:!?\n]{0,50}?)?\s+(?:is|remains|falls(?:\s+on)?|will\s+be)\s+(?:on\s+)?$)"
 )
 _DEADLINE_IS_ENDS = ("is", "remains", "falls", "on", "be")
+# an article or a possessive: "a comfortable hold", "his first start" (``_scheduled_present``)
+_ARTICLES = frozenset("a an the its his her their our my your".split())
 _DETERMINERS = frozenset(
     "a an the this that these those its his her their our my your still newly recently long well very".split()
 )
@@ -437,10 +439,23 @@ def _scheduled_present(tokens: list[str], i: int) -> bool:
     if w.lower() not in _SCHEDULED_VERBS or w[0].isupper():
         return False
     prev = tokens[i - 1].lower() if i > 0 else ""
+    prev2 = tokens[i - 2].lower() if i > 1 else ""
     nxt = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
-    # "the vote", "to meet", "did not go", "could open", "the start of": no present-tense verb
+    # "the vote", "to meet", "did not go", "could open", "the start of": no present-tense verb; nor a bare form
+    # after an article and a lower-case word that is no plural subject ("a comfortable hold on his titles", "his
+    # first start"; "the Lakers host", "the two sides meet", "the council meets", "He and the premier meet" stay
+    # verbs)
+    before_article = tokens[i - 3].lower() if i > 2 else ""
+    adjective_noun = (
+        prev2 in _ARTICLES
+        and before_article not in ("and", "or")
+        and not w.endswith("s")
+        and prev.islower()
+        and not prev.endswith("s")
+    )
     return (
         prev not in _DETERMINERS
+        and not adjective_noun
         and prev not in _NOT_PRESENT_BEFORE
         and not prev.endswith("'s")
         and nxt != "of"

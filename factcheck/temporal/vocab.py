@@ -31,6 +31,14 @@ _PART_OF_DAY: dict[str, str] = dict(_VOCAB["parts_of_day"])
 _MONTH_FULL_RE = "(?:" + "|".join(w.capitalize() for w in _MONTHS) + ")"
 _MONTH_ABBR_RE = "(?:" + "|".join(w.capitalize() for w in _MONTH_ABBR) + r")\.?"
 _MONTH_RE = rf"(?:{_MONTH_FULL_RE}|{_MONTH_ABBR_RE})"
+# a month in capitals, as datelines of web pages write it ("THURSDAY, MARCH 14, 2013, 9:31 AM")
+_MONTH_CAPS_RE = (
+    "(?:"
+    + "|".join(w.upper() for w in _MONTHS)
+    + "|(?:"
+    + "|".join(w.upper() for w in _MONTH_ABBR)
+    + r")\.?)"
+)
 _WEEKDAY_RE = "(?:" + "|".join(w.capitalize() for w in _WEEKDAYS) + ")"
 _DAY_RE = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR_RE = r"(?:1[6-9]\d\d|20\d\d)"
