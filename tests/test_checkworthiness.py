@@ -66,7 +66,7 @@ def test_the_vocabulary_of_a_language_without_the_resource_is_english() -> None:
 
 def test_realworld_labels_are_unique_and_split() -> None:
     labels = tomllib.loads((REALWORLD / "labels.toml").read_text(encoding="utf-8"))
-    splits = {"dev": 0, "dev2": 0, "dev3": 0, "dev4": 0, "dev5": 0, "heldout": 0, "ecb": 0, "fresh": 0}
+    splits = dict.fromkeys(("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev6h", "heldout", "ecb", "fresh"), 0)
     for entry in labels["article"]:
         splits[entry["split"]] += 1
         batch = ingest.load([str(REALWORLD / "articles" / entry["file"])])
@@ -82,6 +82,7 @@ def test_realworld_labels_are_unique_and_split() -> None:
     assert splits["dev3"] >= 10  # the third (round 6), of other outlets and other kinds of text
     assert splits["dev4"] >= 10  # the fourth (round 7), labelled before the extractor ran on it
     assert splits["dev5"] >= 10  # round 13's blind sample of unseen pages, labelled likewise
+    assert splits["dev6"] >= 8 and splits["dev6h"] >= 8  # round 14's political news, in two halves
 
 
 def test_the_score_is_the_weighted_sum_of_its_terms() -> None:
