@@ -144,7 +144,9 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
     data = (lang and resource(lang, "checkworthiness")) or resource("en", "checkworthiness")
     op, adv, unc = data.get("opinion", {}), data.get("advice", {}), data.get("uncertain", {})
     boil, pers = data.get("boilerplate", {}), data.get("personal", {})
-    numbers = frozenset(data.get("number_words", []))
+    units, tens = data.get("number_units", []), data.get("number_tens", [])
+    compounds = [f"{t}-{u}" for t in tens for u in units]  # "forty-three"
+    numbers = frozenset(data.get("number_words", []) + units + tens + compounds)
     sup = frozenset(data.get("superlatives", []))
     comp = frozenset(data.get("comparatives", []))
     opinion = frozenset(op.get("words", [])) | frozenset(op.get("reactions", []))
