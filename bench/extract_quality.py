@@ -450,13 +450,19 @@ def report_real(split: str, verbose_split: str | None) -> dict[str, RealScores]:
     return res
 
 
-def report_pooled(name: str, parts: list[dict[str, RealScores]]) -> None:
-    """The shown-claim figures of several splits scored together (the counts summed)."""
+def pooled(parts: list[dict[str, RealScores]]) -> RealScores:
+    """The shown-claim counts of several splits summed."""
     r = RealScores()
     for res in parts:
         for f in fields(RealScores):
             if f.type in (int, "int"):
                 setattr(r, f.name, getattr(r, f.name) + getattr(res["shown"], f.name))
+    return r
+
+
+def report_pooled(name: str, parts: list[dict[str, RealScores]]) -> None:
+    """The shown-claim figures of several splits scored together (the counts summed)."""
+    r = pooled(parts)
     print(
         f"== real articles, {name} together: shown (score >= {DEFAULT_MIN_SCORE}) check-worthy precision "
         f"{ratio(r.shown_ok, r.shown)} recall {ratio(r.found, r.labelled)} speaker right "
