@@ -3,12 +3,12 @@
 The score of a sentence is the weighted sum of its terms (``factcheck/lang/en/checkworthiness.toml``,
 ``[weights]``; ``extract._CwTerms``). This bench extracts every sentence of the hand-labelled real pages
 (tests/fixtures/realworld) with its terms, and fits a logistic model over the same terms (L2-regularised, Newton
-steps, numpy) on the development splits only (dev, dev2, dev3, dev4; a sentence is check-worthy when it holds a
+steps, numpy) on the development splits only (dev, dev2, dev3, dev4, dev5, dev6; a sentence is check-worthy when it holds a
 labelled claim, "either" sentences and headlines left out). It prints, beside the weights of the resource:
 
 1. ranking quality (AUC: the chance that a check-worthy sentence outscores one that is not), per split; for a
    development split the model is fitted on the three others (leave one split out), for the held-out splits
-   (heldout, ecb; fresh: totals only) on all four;
+   (heldout, ecb; fresh and dev6h: totals only) on all of them;
 2. check-worthy precision / recall of the shown claims, as ``bench/extract_quality.py`` counts them, with the
    model's threshold set where its recall over the development splits is that of the resource's weights at
    ``model.DEFAULT_MIN_SCORE``; row ``checked``: the share of the 10,375 claims Snopes checked (CLEF 2020
@@ -51,8 +51,8 @@ from factcheck import extract, ingest  # noqa: E402
 from factcheck.model import DEFAULT_MIN_SCORE, Article  # noqa: E402
 
 REALWORLD = ROOT / "tests" / "fixtures" / "realworld"
-DEV = ("dev", "dev2", "dev3", "dev4")
-HELD_OUT = ("heldout", "ecb", "fresh")  # fresh: totals only, never its sentences
+DEV = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6")
+HELD_OUT = ("heldout", "ecb", "fresh", "dev6h")  # fresh, dev6h: totals only, never their sentences
 
 
 @dataclass
@@ -217,7 +217,7 @@ def fit_term(
 ) -> None:
     """Fit ``term``'s weight alone on the development splits; print the splits (``fresh`` too: totals only)
     without it, with the resource's weight and with the fitted one."""
-    splits = (*DEV, "heldout", "ecb", *(("fresh",) if fresh else ()))
+    splits = (*DEV, "heldout", "ecb", *(("fresh", "dev6h") if fresh else ()))
     weights = extract._cw_vocab("en").weights
     by_split: dict[str, list[Row]] = defaultdict(list)
     for r in rows:

@@ -134,6 +134,7 @@ class _CwVocab:
     personal_singular: re.Pattern[str] | None
     mind: frozenset[str]  # what someone thought, felt or noticed: no plain event
     interview: _Rule  # an answer framed by the interviewer's question
+    poll: _Rule  # a poll's result: who leads, trails, rises or falls in it
     quoted_view: re.Pattern[str] | None  # a quoted clause that gives the speaker's view (at a sentence start)
     weights: dict[str, float]  # the weight of each term of the score (``_CwTerms``)
 
@@ -144,13 +145,15 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
     data = (lang and resource(lang, "checkworthiness")) or resource("en", "checkworthiness")
     op, adv, unc = data.get("opinion", {}), data.get("advice", {}), data.get("uncertain", {})
     boil, pers = data.get("boilerplate", {}), data.get("personal", {})
-    numbers = frozenset(data.get("number_words", []))
+    units, tens = data.get("number_units", []), data.get("number_tens", [])
+    compounds = [f"{t}-{u}" for t in tens for u in units]  # "forty-three"
+    numbers = frozenset(data.get("number_words", []) + units + tens + compounds)
     sup = frozenset(data.get("superlatives", []))
     comp = frozenset(data.get("comparatives", []))
     opinion = frozenset(op.get("words", [])) | frozenset(op.get("reactions", []))
     boiler_words = frozenset(boil.get("words", []))
     mind = frozenset(data.get("mind_words", []))
-    rules = [_rule(t) for t in (op, adv, unc, boil)]
+    rules = [_rule(t) for t in (op, adv, unc, boil, data.get("poll", {}))]
     every = numbers | sup | comp | opinion | boiler_words | mind | frozenset(pers.get("triggers", []))
     for r in rules:
         every |= r.triggers
@@ -173,6 +176,7 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
         personal_singular=re.compile(pers["singular"]) if pers.get("singular") else None,
         mind=mind,
         interview=_rule(data.get("interview", {})),
+        poll=_rule(data.get("poll", {})),
         quoted_view=(
             re.compile(r"(?:^|(?<=[.!?…])\s+)(?:" + "|".join(data["quoted_view"]["start"]) + ")")
             if data.get("quoted_view", {}).get("start")
@@ -187,7 +191,7 @@ CW_TERMS = (
     "base", "question", "entity", "more_entities", "figure", "year", "number_word", "comparative", "superlative",
     "time", "attributed", "mid_length", "long", "title", "opinion", "advice", "uncertain", "interview", "personal",
     "quoted_reaction", "quoted_view", "boilerplate", "lead_in", "event", "hypothetical", "plain_event",
-    "quote_speaker", "judgement", "quoted_self", "quoted_nothing", "too_short",
+    "quote_speaker", "judgement", "quoted_self", "quoted_nothing", "poll", "too_short",
 )  # fmt: skip
 
 
@@ -609,6 +613,8 @@ def _cw_terms(
         t["advice"] = 1  # "should" without a time: advice ("the prize should have gone to ...")
     if voc.uncertain.search(clow, words):
         t["uncertain"] = 1  # "no-one could predict what might happen"
+    if voc.poll.search(low, words):
+        t["poll"] = 1  # a poll's result ("Biden and Sanders lead in national polls"): a figure in words
     if "asked" in low and voc.interview.search(low, words):  # (the substring: a cheap gate)
         t["interview"] = 1  # "Asked why he settled on Sanders, Blocker said, ...": an interview answer
     # terms that a reported event (occurred, planned, denied...) lifts: "My client never took a single naira,"

@@ -66,7 +66,9 @@ def test_the_vocabulary_of_a_language_without_the_resource_is_english() -> None:
 
 def test_realworld_labels_are_unique_and_split() -> None:
     labels = tomllib.loads((REALWORLD / "labels.toml").read_text(encoding="utf-8"))
-    splits = {"dev": 0, "dev2": 0, "dev3": 0, "dev4": 0, "dev5": 0, "heldout": 0, "ecb": 0, "fresh": 0}
+    splits = dict.fromkeys(
+        ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev6h", "heldout", "ecb", "fresh"), 0
+    )
     for entry in labels["article"]:
         splits[entry["split"]] += 1
         batch = ingest.load([str(REALWORLD / "articles" / entry["file"])])
@@ -82,6 +84,7 @@ def test_realworld_labels_are_unique_and_split() -> None:
     assert splits["dev3"] >= 10  # the third (round 6), of other outlets and other kinds of text
     assert splits["dev4"] >= 10  # the fourth (round 7), labelled before the extractor ran on it
     assert splits["dev5"] >= 10  # round 13's blind sample of unseen pages, labelled likewise
+    assert splits["dev6"] >= 8 and splits["dev6h"] >= 8  # round 14's political news, in two halves
 
 
 def test_the_score_is_the_weighted_sum_of_its_terms() -> None:
@@ -131,3 +134,32 @@ def test_a_phrase_quoted_inside_the_writers_clause_is_read_with_the_clause() -> 
     scores = {c.text.split()[0]: c.score for c in extract.extract(art, min_score=0.0)}
     assert scores["Smith"] >= DEFAULT_MIN_SCORE  # the phrase is part of the writer's report
     assert scores['"I'] < DEFAULT_MIN_SCORE  # a whole quotation that names and counts nothing stays hidden
+
+
+def test_a_count_of_tens_and_units_in_words_is_a_number_word() -> None:
+    vocab = extract._cw_vocab("en")
+    assert {"forty-three", "twenty-nine", "eleven", "ninety", "one"} <= vocab.numbers
+    assert "forty-eleven" not in vocab.numbers and "three-forty" not in vocab.numbers
+    terms = extract._cw_terms("The poll gave Clinton forty-three percent of the vote.", 0, None, False, False)
+    assert terms is not None and terms.always.get("number_word") == 1
+
+
+def test_the_quality_bench_never_lists_the_held_out_splits_and_pools_dev6() -> None:
+    import importlib.util
+    import sys
+
+    path = Path(__file__).resolve().parents[1] / "bench" / "extract_quality.py"
+    spec = importlib.util.spec_from_file_location("extract_quality", path)
+    assert spec and spec.loader
+    q = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = q  # (its dataclasses look their module up)
+    spec.loader.exec_module(q)
+    assert set(q.HELD_OUT) == {"fresh", "dev6h"} and not set(q.HELD_OUT) & set(q.LISTABLE)
+    assert q.POOLED["dev6+dev6h"] == ("dev6", "dev6h")
+    assert q.same_speaker("O'Neill", "James O’Neill") and not q.same_speaker("O'Neill", "James Bond")
+    a, b = (
+        q.RealScores(shown=3, shown_ok=2, labelled=4, found=2),
+        q.RealScores(shown=1, shown_ok=1, labelled=2),
+    )
+    summed = q.pooled([{"shown": a}, {"shown": b}])
+    assert (summed.shown, summed.shown_ok, summed.labelled, summed.found) == (4, 3, 6, 2)
