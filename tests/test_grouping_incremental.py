@@ -208,7 +208,7 @@ def test_a_bisection_of_the_same_articles_with_other_vectors_proposes_last_runs_
 
     def vectors(docs: list[Counter[str]]) -> stories._DocVectors:
         df: Counter[str] = Counter(t for c in docs for t in c)
-        return stories._DocVectors(docs, stories._Idf(df, len(docs)))
+        return stories._DocVectors(docs, stories._Idf(df, len(docs), grouping.DEFAULT.doc_idf_step))
 
     memo = stories.StoryMemo()
     first = stories._memo_bisect(memo, fps, [False] * 8, tf, vectors(tf), SPLIT_OFTEN)(ms)
@@ -626,8 +626,9 @@ def test_document_vectors_made_when_asked_are_those_made_at_once(counts):
     for c in tf:
         df.update(c.keys())
     n = len(tf)
-    idf = {t: math.log((1 + n) / (1 + k)) for t, k in df.items()}
-    lazy = stories._DocVectors(tf, stories._Idf(df, n))
+    step = grouping.DEFAULT.doc_idf_step
+    idf = {t: stories._level(n, step) - stories._level(k, step) for t, k in df.items()}
+    lazy = stories._DocVectors(tf, stories._Idf(df, n, step))
     for d in reversed(range(n)):  # (any order)
         v = {t: (1 + math.log(k)) * idf[t] for t, k in tf[d].items()}
         norm = math.sqrt(sum(x * x for x in v.values())) or 1.0

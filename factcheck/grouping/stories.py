@@ -38,16 +38,25 @@ class StoryMemo:
     closeness: dict[tuple[tuple[str, ...], tuple[str, ...]], float] = field(default_factory=dict)
 
 
-class _Idf(dict[str, float]):
-    """The inverse document frequency of a term, computed when first asked for (a regrouping after one
-    change weighs the terms of a few articles only)."""
+def _level(n: int, step: float) -> float:
+    """log(1 + n) rounded to ``step`` (not rounded when ``step`` is 0): an article count as a word weight
+    reads it (``Params.doc_idf_step``)."""
+    x = math.log1p(n)
+    return round(x / step) * step if step else x
 
-    def __init__(self, df: Mapping[str, int], n_docs: int):
+
+class _Idf(dict[str, float]):
+    """The inverse document frequency of a term, log((1 + n_docs) / (1 + df)) with both counts taken in
+    steps (``_level``), computed when first asked for (a regrouping after one change weighs the terms of a
+    few articles only)."""
+
+    def __init__(self, df: Mapping[str, int], n_docs: int, step: float):
         super().__init__()
-        self.df, self.n_docs = df, n_docs
+        self.df, self.step = df, step
+        self.top = _level(n_docs, step)
 
     def __missing__(self, t: str) -> float:
-        v = self[t] = math.log((1 + self.n_docs) / (1 + self.df[t]))
+        v = self[t] = self.top - _level(self.df[t], self.step)
         return v
 
 
@@ -105,7 +114,7 @@ def _doc_clusters(
                 tf[f.doc]["e:" + e] += p.doc_entity_weight
     unchanged = [False] * n_docs  # (with a memo) the article's TF-IDF vector is last time's
     if memo is not None and fps is not None and memo.df is not None:
-        df, unchanged = _df_update(memo, fps, tf, need)
+        df, unchanged = _df_update(memo, fps, tf, need, p)
     else:
         df = Counter()
         for c in tf:
@@ -113,7 +122,7 @@ def _doc_clusters(
     if memo is not None and fps is not None:
         memo.docs = {fps[d]: tf[d] for d in range(n_docs)}
         memo.df = df
-    vecs = _DocVectors(tf, _Idf(df, n_docs))  # (each made when first needed: the same floats)
+    vecs = _DocVectors(tf, _Idf(df, n_docs, p.doc_idf_step))  # (each made when first needed: the same floats)
     known = memo.top if memo is not None and fps is not None else {}
     top: list[list[str]] = []
     for d in range(n_docs):
@@ -124,7 +133,7 @@ def _doc_clusters(
         top.append(got)
     if memo is not None and fps is not None:
         memo.top = {fps[d]: top[d] for d in range(n_docs)}
-    cap = min(max(8, int(n_docs * p.doc_posting_share)), p.doc_posting_max)
+    cap = _posting_cap(n_docs, p)
     postings: dict[str, list[int]] = defaultdict(list)
     for d, terms in enumerate(top):
         for t in terms:
@@ -167,12 +176,18 @@ def _doc_clusters(
     return _merge_stories(label, sims, vecs, tf, p)
 
 
+def _posting_cap(n_docs: int, p: Params) -> int:
+    """The most articles a word compared on may be in (``Params.doc_posting_max``, ``doc_posting_share``)."""
+    return min(max(8, int(n_docs * p.doc_posting_share)), p.doc_posting_max)
+
+
 def _df_update(
-    memo: StoryMemo, fps: Sequence[str], tf: list[Counter[str]], need: set[int]
+    memo: StoryMemo, fps: Sequence[str], tf: list[Counter[str]], need: set[int], p: Params
 ) -> tuple[Counter[str], list[bool]]:
     """The document frequencies from last time's (``memo.df``), the articles gone and the new ones; and
-    which articles' TF-IDF vectors are last time's (an unchanged article, the same number of articles, no
-    term of its with another document frequency)."""
+    which articles' TF-IDF vectors are last time's: an unchanged article, whose terms all weigh as last
+    time (the batch's size and their document frequencies in the same steps, ``_level``) and are
+    compared on as last time (on the same side of the posting cap)."""
     assert memo.df is not None
     df = Counter(memo.df)
     now = set(fps)
@@ -186,9 +201,16 @@ def _df_update(
         moved.update(tf[d])
     for t in [t for t in moved if df[t] <= 0]:
         del df[t]
-    changed = {t for t in moved if df.get(t, 0) != memo.df.get(t, 0)}
-    same_n = len(memo.docs) == len(fps)
-    unchanged = [same_n and d not in need and changed.isdisjoint(tf[d]) for d in range(len(fps))]
+    step, n_then, n_now = p.doc_idf_step, len(memo.docs), len(fps)
+    cap_then, cap_now = _posting_cap(n_then, p), _posting_cap(n_now, p)
+
+    def same(t: str) -> bool:
+        a, b = memo.df.get(t, 0), df.get(t, 0)  # type: ignore[union-attr]  # (asserted above)
+        return _level(a, step) == _level(b, step) and (a <= cap_then) == (b <= cap_now)
+
+    changed = {t for t in moved if not same(t)}
+    same_n = _level(n_then, step) == _level(n_now, step)
+    unchanged = [same_n and d not in need and changed.isdisjoint(tf[d]) for d in range(n_now)]
     return df, unchanged
 
 
