@@ -36,6 +36,9 @@ class StoryMemo:
     top: dict[str, list[str]] = field(default_factory=dict)
     # two stories' articles' fingerprints (each in batch order) -> how close the two are (``_merge_stories``)
     closeness: dict[tuple[tuple[str, ...], tuple[str, ...]], float] = field(default_factory=dict)
+    # how many articles' TF-IDF vectors the last grouping made (all of them from scratch; after an edit, those
+    # of the articles it touched): what a change cost the stories (not stored)
+    vectors_made: int = 0
 
 
 def _level(n: int, step: float) -> float:
@@ -171,9 +174,11 @@ def _doc_clusters(
     else:
         label = _split_stories(label, tf, vecs, p)
     label = _attach_strays(label, sims, vecs, years, p)
-    if memo is not None and fps is not None:
-        return _merge_stories(label, sims, vecs, tf, p, _memo_closeness(memo, fps, unchanged))
-    return _merge_stories(label, sims, vecs, tf, p)
+    if memo is None or fps is None:
+        return _merge_stories(label, sims, vecs, tf, p)
+    label = _merge_stories(label, sims, vecs, tf, p, _memo_closeness(memo, fps, unchanged))
+    memo.vectors_made = len(vecs.made)
+    return label
 
 
 def _posting_cap(n_docs: int, p: Params) -> int:
