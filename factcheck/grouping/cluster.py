@@ -651,7 +651,7 @@ class _Reuse:
             state.stats = {
                 "pairs_scored": sum(map(len, cands.values())),
                 "edges_new": n_new,
-                "story_vectors": state.story_memo.vectors_made,
+                "story_vectors_moved": state.story_memo.vectors_moved,
             }
         edges = [(sc, i, j) for (i, j), (sc, _ev) in scored.items()]
         detail: dict[int, dict[int, _Edge]] = defaultdict(dict)

@@ -36,9 +36,9 @@ class StoryMemo:
     top: dict[str, list[str]] = field(default_factory=dict)
     # two stories' articles' fingerprints (each in batch order) -> how close the two are (``_merge_stories``)
     closeness: dict[tuple[tuple[str, ...], tuple[str, ...]], float] = field(default_factory=dict)
-    # how many articles' TF-IDF vectors the last grouping made (all of them from scratch; after an edit, those
-    # of the articles it touched): what a change cost the stories (not stored)
-    vectors_made: int = 0
+    # how many articles' TF-IDF vectors the last grouping could not take as last time's (all of them from
+    # scratch; after an edit, the edited articles' and those of the articles using a word whose weight moved)
+    vectors_moved: int = 0
 
 
 def _level(n: int, step: float) -> float:
@@ -125,6 +125,7 @@ def _doc_clusters(
     if memo is not None and fps is not None:
         memo.docs = {fps[d]: tf[d] for d in range(n_docs)}
         memo.df = df
+        memo.vectors_moved = unchanged.count(False)
     vecs = _DocVectors(tf, _Idf(df, n_docs, p.doc_idf_step))  # (each made when first needed: the same floats)
     known = memo.top if memo is not None and fps is not None else {}
     top: list[list[str]] = []
@@ -176,9 +177,7 @@ def _doc_clusters(
     label = _attach_strays(label, sims, vecs, years, p)
     if memo is None or fps is None:
         return _merge_stories(label, sims, vecs, tf, p)
-    label = _merge_stories(label, sims, vecs, tf, p, _memo_closeness(memo, fps, unchanged))
-    memo.vectors_made = len(vecs.made)
-    return label
+    return _merge_stories(label, sims, vecs, tf, p, _memo_closeness(memo, fps, unchanged))
 
 
 def _posting_cap(n_docs: int, p: Params) -> int:
