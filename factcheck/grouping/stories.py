@@ -20,7 +20,7 @@ class StoryMemo:
     by its fingerprint; the document frequencies then (updated by the articles added and gone); and each
     bisection of a story by its articles' fingerprints: the two sides it proposed, reused for the same
     articles, and whether they held, reused while none of their TF-IDF vectors changed (same fingerprint,
-    same number of articles, no term of theirs with another document frequency)."""
+    the batch's size and their terms' document frequencies in the same steps: ``_df_update``)."""
 
     docs: dict[str, Counter[str]] = field(default_factory=dict)
     df: Counter[str] | None = None  # the document frequencies of ``docs`` (None: not known)
