@@ -190,6 +190,8 @@ def measure(tree: Path, n: int) -> None:
                 if "parts" in e
                 else ""
             )
+            if "story_vectors_moved" in e:
+                counts += f", stories' article vectors moved {e['story_vectors_moved']}"
             print(
                 f"    edit {k}: reading the state {e['load']:.2f}, regrouping {e['regroup']:.2f},"
                 f" saving {e['save']:.2f}{counts}"

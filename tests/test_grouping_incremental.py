@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import math
 import zlib
 
 import pytest
@@ -128,22 +129,28 @@ op = st.tuples(st.sampled_from(["add", "change", "remove"]), st.sampled_from(KEY
     st.dictionaries(st.sampled_from(KEYS), article, min_size=2, max_size=8),
     st.lists(op, max_size=6),
     st.booleans(),
+    st.sampled_from([0.0, grouping.DEFAULT.doc_idf_step, 0.7]),
 )
-def test_incremental_regrouping_equals_grouping_from_scratch(start, ops, evidence):
-    """(``evidence``: the fillers are sentences under the floor, as the pipeline passes them.)"""
+def test_incremental_regrouping_equals_grouping_from_scratch(start, ops, evidence, step):
+    """(``evidence``: the fillers are sentences under the floor, as the pipeline passes them; ``step``: the
+    stories' word weights unrounded, in the default steps, and in steps wide enough that most edits of a
+    small batch move document frequencies inside one step.)"""
+    p = dataclasses.replace(grouping.DEFAULT, doc_idf_step=step)
     specs = dict(start)
     state = GroupingState()
     claims, arts = batch(specs, evidence)
-    assert as_json(grouping.group_claims(claims, arts, state=state)) == as_json(
-        grouping.group_claims(claims, arts)
+    assert as_json(grouping.group_claims(claims, arts, state=state, params=p)) == as_json(
+        grouping.group_claims(claims, arts, params=p)
     )
     for kind, key, spec in ops:
         apply(specs, kind, key, spec)
         claims, arts = batch(specs, evidence)
         overrides = GroupOverrides(merges=[], splits=[claims[0].id]) if kind == "change" and claims else None
-        got = grouping.group_claims(claims, arts, state=state, overrides=overrides)
+        got = grouping.group_claims(claims, arts, state=state, overrides=overrides, params=p)
         fresh = GroupingState()
-        assert as_json(got) == as_json(grouping.group_claims(claims, arts, overrides=overrides, state=fresh))
+        assert as_json(got) == as_json(
+            grouping.group_claims(claims, arts, overrides=overrides, state=fresh, params=p)
+        )
         # what was reused of the stories is what a grouping from scratch computes (the same floats)
         assert state.story_memo.sims == fresh.story_memo.sims
         assert state.story_memo.top == fresh.story_memo.top
@@ -179,6 +186,24 @@ def test_reused_story_bisections_equal_grouping_from_scratch(start, ops):
         assert as_json(got) == as_json(grouping.group_claims(claims, arts, params=p))
 
 
+def test_the_stats_count_the_story_vectors_an_edit_moved():
+    """From scratch every article's vector is made; regrouped unchanged (through a reload), none; after one
+    article changed, at least that one."""
+    specs = dict(THREE_STORIES)
+    claims, arts = batch(specs)
+    state = GroupingState()
+    grouping.group_claims(claims, arts, state=state)
+    assert state.stats["story_vectors_moved"] == len(arts)
+    state = reloaded(state)
+    grouping.group_claims(claims, arts, state=state)
+    assert state.stats["story_vectors_moved"] == 0
+    key = sorted(specs)[0]
+    specs[key] = ("2023-05-14", [(1, 1, 0), (None, 0, 2)])
+    claims, arts = batch(specs)
+    grouping.group_claims(claims, arts, state=state)
+    assert 1 <= state.stats["story_vectors_moved"] < len(arts)
+
+
 def test_an_unchanged_story_is_not_bisected_again(monkeypatch):
     from factcheck.grouping import stories
 
@@ -208,7 +233,7 @@ def test_a_bisection_of_the_same_articles_with_other_vectors_proposes_last_runs_
 
     def vectors(docs: list[Counter[str]]) -> stories._DocVectors:
         df: Counter[str] = Counter(t for c in docs for t in c)
-        return stories._DocVectors(docs, stories._Idf(df, len(docs)))
+        return stories._DocVectors(docs, stories._Idf(df, len(docs), grouping.DEFAULT.doc_idf_step))
 
     memo = stories.StoryMemo()
     first = stories._memo_bisect(memo, fps, [False] * 8, tf, vectors(tf), SPLIT_OFTEN)(ms)
@@ -603,6 +628,44 @@ def test_what_may_be_grouped_is_told_again_only_for_a_changed_article(monkeypatc
     assert as_json(got) == as_json(grouping.group_claims(claims, arts))
 
 
+def test_article_counts_weigh_in_steps_of_their_logarithm():
+    from factcheck.grouping import stories
+
+    assert stories._level(12, 0.1) == stories._level(13, 0.1)  # log(13) 2.565 and log(14) 2.639: 2.6
+    assert stories._level(13, 0.1) != stories._level(14, 0.1)  # log(15) 2.708: 2.7
+    assert stories._level(1, 0.1) != stories._level(2, 0.1)  # small counts keep a step each
+    assert stories._level(7, 0.0) == math.log(8)  # (0: not rounded)
+
+
+@pytest.mark.parametrize(
+    ("df_then", "step", "redone"),
+    [
+        (19, 0.1, 0),  # 19 -> 20 articles: log(20) 2.996 and log(21) 3.045 weigh 3.0 both
+        (13, 0.1, 13),  # 13 -> 14: 2.6 -> 2.7, the 13 articles using the word are made again
+        (19, 0.0, 19),  # weights not rounded: every article using the word
+    ],
+)
+def test_an_edit_redoes_the_vectors_of_articles_using_a_word_whose_weight_moved(df_then, step, redone):
+    """One article of 40 gains a word ``w`` that ``df_then`` others use: the others' vectors are last
+    time's unless the word's weight moved (and the edited article's own is always made again)."""
+    from collections import Counter
+
+    from factcheck.grouping import stories
+
+    tf = [Counter({"common": 1, f"own{d}": 2, **({"w": 1} if 1 <= d <= df_then else {})}) for d in range(40)]
+    fps = [f"fp{d}" for d in range(40)]
+    df: Counter[str] = Counter(t for c in tf for t in c)
+    memo = stories.StoryMemo(docs=dict(zip(fps, tf, strict=True)), df=df)
+    edited = Counter({**tf[0], "w": 1})
+    fps_now = ["fp0-edited", *fps[1:]]
+    p = dataclasses.replace(grouping.DEFAULT, doc_idf_step=step)
+    df_now, unchanged = stories._df_update(memo, fps_now, [edited, *tf[1:]], {0}, p)
+    assert df_now["w"] == df_then + 1
+    assert not unchanged[0]
+    assert unchanged.count(False) - 1 == redone
+    assert all(unchanged[d] for d in range(df_then + 1, 40))
+
+
 @settings(max_examples=50, deadline=None)
 @given(
     st.lists(
@@ -626,8 +689,9 @@ def test_document_vectors_made_when_asked_are_those_made_at_once(counts):
     for c in tf:
         df.update(c.keys())
     n = len(tf)
-    idf = {t: math.log((1 + n) / (1 + k)) for t, k in df.items()}
-    lazy = stories._DocVectors(tf, stories._Idf(df, n))
+    step = grouping.DEFAULT.doc_idf_step
+    idf = {t: stories._level(n, step) - stories._level(k, step) for t, k in df.items()}
+    lazy = stories._DocVectors(tf, stories._Idf(df, n, step))
     for d in reversed(range(n)):  # (any order)
         v = {t: (1 + math.log(k)) * idf[t] for t, k in tf[d].items()}
         norm = math.sqrt(sum(x * x for x in v.values())) or 1.0

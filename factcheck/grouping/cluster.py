@@ -648,7 +648,11 @@ class _Reuse:
                     ):
                         scored[(i, j)] = (score, ev)
         if state is not None:
-            state.stats = {"pairs_scored": sum(map(len, cands.values())), "edges_new": n_new}
+            state.stats = {
+                "pairs_scored": sum(map(len, cands.values())),
+                "edges_new": n_new,
+                "story_vectors_moved": state.story_memo.vectors_moved,
+            }
         edges = [(sc, i, j) for (i, j), (sc, _ev) in scored.items()]
         detail: dict[int, dict[int, _Edge]] = defaultdict(dict)
         for i, j in sorted(scored):

@@ -128,6 +128,13 @@ class Params:
     """An article is compared on its highest-weighted terms ..."""
     doc_shared_min: int = 3
     """... with the articles sharing this many of them."""
+    doc_idf_step: float = 0.1
+    """The stories' word weights move in steps: an article count ``n`` enters a weight as log(1 + n) rounded
+    to this step (the batch's size and a word's document frequency alike; 0: not rounded). An edit then
+    changes a word's weight only when its document frequency crosses a step (for a word in ``df`` articles,
+    about once in (1 + df) * step changes of its frequency), and only the vectors of the articles using
+    such a word are made again: about 1 / step articles for each word an edit adds or removes, instead of
+    every article using it."""
     story_max_claims: int = 400
     """A larger story gets no all-pairs context between its claims."""
     story_article_max_claims: int = 150

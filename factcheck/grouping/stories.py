@@ -20,7 +20,7 @@ class StoryMemo:
     by its fingerprint; the document frequencies then (updated by the articles added and gone); and each
     bisection of a story by its articles' fingerprints: the two sides it proposed, reused for the same
     articles, and whether they held, reused while none of their TF-IDF vectors changed (same fingerprint,
-    same number of articles, no term of theirs with another document frequency)."""
+    the batch's size and their terms' document frequencies in the same steps: ``_df_update``)."""
 
     docs: dict[str, Counter[str]] = field(default_factory=dict)
     df: Counter[str] | None = None  # the document frequencies of ``docs`` (None: not known)
@@ -36,18 +36,30 @@ class StoryMemo:
     top: dict[str, list[str]] = field(default_factory=dict)
     # two stories' articles' fingerprints (each in batch order) -> how close the two are (``_merge_stories``)
     closeness: dict[tuple[tuple[str, ...], tuple[str, ...]], float] = field(default_factory=dict)
+    # how many articles' TF-IDF vectors the last grouping could not take as last time's (all of them from
+    # scratch; after an edit, the edited articles' and those of the articles using a word whose weight moved)
+    vectors_moved: int = 0
+
+
+def _level(n: int, step: float) -> float:
+    """log(1 + n) rounded to ``step`` (not rounded when ``step`` is 0): an article count as a word weight
+    reads it (``Params.doc_idf_step``)."""
+    x = math.log1p(n)
+    return round(x / step) * step if step else x
 
 
 class _Idf(dict[str, float]):
-    """The inverse document frequency of a term, computed when first asked for (a regrouping after one
-    change weighs the terms of a few articles only)."""
+    """The inverse document frequency of a term, log((1 + n_docs) / (1 + df)) with both counts taken in
+    steps (``_level``), computed when first asked for (a regrouping after one change weighs the terms of a
+    few articles only)."""
 
-    def __init__(self, df: Mapping[str, int], n_docs: int):
+    def __init__(self, df: Mapping[str, int], n_docs: int, step: float):
         super().__init__()
-        self.df, self.n_docs = df, n_docs
+        self.df, self.step = df, step
+        self.top = _level(n_docs, step)
 
     def __missing__(self, t: str) -> float:
-        v = self[t] = math.log((1 + self.n_docs) / (1 + self.df[t]))
+        v = self[t] = self.top - _level(self.df[t], self.step)
         return v
 
 
@@ -105,7 +117,7 @@ def _doc_clusters(
                 tf[f.doc]["e:" + e] += p.doc_entity_weight
     unchanged = [False] * n_docs  # (with a memo) the article's TF-IDF vector is last time's
     if memo is not None and fps is not None and memo.df is not None:
-        df, unchanged = _df_update(memo, fps, tf, need)
+        df, unchanged = _df_update(memo, fps, tf, need, p)
     else:
         df = Counter()
         for c in tf:
@@ -113,7 +125,8 @@ def _doc_clusters(
     if memo is not None and fps is not None:
         memo.docs = {fps[d]: tf[d] for d in range(n_docs)}
         memo.df = df
-    vecs = _DocVectors(tf, _Idf(df, n_docs))  # (each made when first needed: the same floats)
+        memo.vectors_moved = unchanged.count(False)
+    vecs = _DocVectors(tf, _Idf(df, n_docs, p.doc_idf_step))  # (each made when first needed: the same floats)
     known = memo.top if memo is not None and fps is not None else {}
     top: list[list[str]] = []
     for d in range(n_docs):
@@ -124,7 +137,7 @@ def _doc_clusters(
         top.append(got)
     if memo is not None and fps is not None:
         memo.top = {fps[d]: top[d] for d in range(n_docs)}
-    cap = min(max(8, int(n_docs * p.doc_posting_share)), p.doc_posting_max)
+    cap = _posting_cap(n_docs, p)
     postings: dict[str, list[int]] = defaultdict(list)
     for d, terms in enumerate(top):
         for t in terms:
@@ -162,17 +175,23 @@ def _doc_clusters(
     else:
         label = _split_stories(label, tf, vecs, p)
     label = _attach_strays(label, sims, vecs, years, p)
-    if memo is not None and fps is not None:
-        return _merge_stories(label, sims, vecs, tf, p, _memo_closeness(memo, fps, unchanged))
-    return _merge_stories(label, sims, vecs, tf, p)
+    if memo is None or fps is None:
+        return _merge_stories(label, sims, vecs, tf, p)
+    return _merge_stories(label, sims, vecs, tf, p, _memo_closeness(memo, fps, unchanged))
+
+
+def _posting_cap(n_docs: int, p: Params) -> int:
+    """The most articles a word compared on may be in (``Params.doc_posting_max``, ``doc_posting_share``)."""
+    return min(max(8, int(n_docs * p.doc_posting_share)), p.doc_posting_max)
 
 
 def _df_update(
-    memo: StoryMemo, fps: Sequence[str], tf: list[Counter[str]], need: set[int]
+    memo: StoryMemo, fps: Sequence[str], tf: list[Counter[str]], need: set[int], p: Params
 ) -> tuple[Counter[str], list[bool]]:
     """The document frequencies from last time's (``memo.df``), the articles gone and the new ones; and
-    which articles' TF-IDF vectors are last time's (an unchanged article, the same number of articles, no
-    term of its with another document frequency)."""
+    which articles' TF-IDF vectors are last time's: an unchanged article, whose terms all weigh as last
+    time (the batch's size and their document frequencies in the same steps, ``_level``) and are
+    compared on as last time (on the same side of the posting cap)."""
     assert memo.df is not None
     df = Counter(memo.df)
     now = set(fps)
@@ -186,9 +205,16 @@ def _df_update(
         moved.update(tf[d])
     for t in [t for t in moved if df[t] <= 0]:
         del df[t]
-    changed = {t for t in moved if df.get(t, 0) != memo.df.get(t, 0)}
-    same_n = len(memo.docs) == len(fps)
-    unchanged = [same_n and d not in need and changed.isdisjoint(tf[d]) for d in range(len(fps))]
+    step, n_then, n_now = p.doc_idf_step, len(memo.docs), len(fps)
+    cap_then, cap_now = _posting_cap(n_then, p), _posting_cap(n_now, p)
+
+    def same(t: str) -> bool:
+        a, b = memo.df.get(t, 0), df.get(t, 0)  # type: ignore[union-attr]  # (asserted above)
+        return _level(a, step) == _level(b, step) and (a <= cap_then) == (b <= cap_now)
+
+    changed = {t for t in moved if not same(t)}
+    same_n = _level(n_then, step) == _level(n_now, step)
+    unchanged = [same_n and d not in need and changed.isdisjoint(tf[d]) for d in range(n_now)]
     return df, unchanged
 
 
