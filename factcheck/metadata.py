@@ -88,6 +88,31 @@ def _byline_vocab(langs: tuple[str, ...]) -> tuple[frozenset[str], re.Pattern[st
     return frozenset(placeholders), prefix_rx, frozenset(places)
 
 
+@functools.cache
+def _byline_tails(langs: tuple[str, ...]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """Where a contact line starts in an author field, and a credit of a contribution that names no
+    author, from each language's ``[byline]`` ``contact`` and ``contributions``."""
+    contact: list[str] = []
+    contributions: list[str] = []
+    for code in langs:
+        by = langres.resource(code, "furniture").get("byline", {})
+        contact.extend(by.get("contact", []))
+        contributions.extend(by.get("contributions", []))
+
+    def alternation(words: list[str]) -> str:
+        return "|".join(
+            re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True)
+        )
+
+    contact_rx = (
+        re.compile(r"(?:[.;,]\s*|\s+[-–—|]\s+)(?:" + alternation(contact) + r")\b.*$", re.I | re.S)
+        if contact
+        else None
+    )
+    credit_rx = re.compile(r"\b(?:" + alternation(contributions) + r")\b", re.I) if contributions else None
+    return contact_rx, credit_rx
+
+
 def _all_langs() -> tuple[str, ...]:
     return tuple(langres.available("furniture"))
 
@@ -127,8 +152,11 @@ _GENDER_FORM = re.compile(r"\b(Autor|Redakteur|Reporter|Moderator|Sprecher|Journ
 
 def split_authors(v: Any, *, outlet: str | None = None) -> list[str]:
     """Authors of a record's ``author``/``authors`` value, split on real separators and cleaned."""
+    contact_rx, credit_rx = _byline_tails(_all_langs())
     if isinstance(v, str):
         v = _GENDER_FORM.sub(r"\1in", v)  # "Autor/in", "Autor:in", "Autor; In" (a split "Autor/in")
+        if contact_rx is not None:
+            v = contact_rx.sub("", v)  # "By EDUARDO PORTER. Email: eporter@...": the contact line goes
     if isinstance(v, dict):
         v = [v]
     if isinstance(v, list | tuple):
@@ -152,10 +180,17 @@ def split_authors(v: Any, *, outlet: str | None = None) -> list[str]:
         raw = more
     out: list[str] = []
     for p in raw:
-        n = clean_author(p, outlet=outlet)
+        if credit_rx is not None and credit_rx.search(p):
+            continue  # "Zachary Wichter contributed research.": a credit, not an author
+        name = p.strip().rstrip(".") if _ENDS_NAME_DOT.search(p) else p  # "By EDUARDO PORTER."
+        n = clean_author(name, outlet=outlet)
         if n and n not in out:
             out.append(n)
     return out
+
+
+# a name that ends a sentence ("By EDUARDO PORTER."), not an initial ("George W.")
+_ENDS_NAME_DOT = re.compile(r"[^\W\d_]{2,}\.\s*$")
 
 
 def _full_name(s: str) -> bool:

@@ -255,6 +255,11 @@ def test_newsplease_record_keys() -> None:
         ("Autor; In Korinna Hennig", ["Korinna Hennig"]),
         ("Rechtsanwalt Dennis Tölle", ["Dennis Tölle"]),
         ("Zum Profil von Anna Weber", ["Anna Weber"]),
+        ("By EDUARDO PORTER. Email: eporter@nytimes.com,Twitter: @portereduardo", ["EDUARDO PORTER"]),
+        ("By ALEXANDRA ALTER. Follow Alexandra Alter on Twitter @xanalter.", ["ALEXANDRA ALTER"]),
+        ("Jane Doe; Zachary Wichter contributed research.", ["Jane Doe"]),
+        ("Reporting by Jane Doe; Editing by John Roe", ["Jane Doe"]),
+        ("George W.", ["George W."]),
         ("Www Medianotions De", []),
         (
             "Marcus Bensmann; Justus von Daniels; Ulrich Stoll",
