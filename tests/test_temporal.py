@@ -2728,3 +2728,18 @@ def test_clock_on_a_weekday_without_anchor_takes_no_other_day() -> None:
 def test_clock_after_a_dateline_in_capitals_takes_its_day() -> None:
     text = "THURSDAY, DECEMBER 3, 2009, 9:36 AM Rewards totaling $30,000 are offered."
     assert find(text, "9:36 AM", D(2009, 12, 10)).value == "2009-12-03T09:36"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # an adverb between the auxiliary and its participle leaves the auxiliary's tense (a stream report:
+        # "Orozco is to be formally sentenced May 3" was read as last year's May 3)
+        ("Orozco is to be formally sentenced May 3.", "2016-05-03"),
+        ("The law will be formally signed May 3.", "2016-05-03"),
+        ("The bill was formally signed May 3.", "2015-05-03"),
+        ("He was quickly sentenced on May 3.", "2015-05-03"),
+    ],
+)
+def test_an_adverb_before_the_participle_keeps_the_auxiliarys_tense(text, value):
+    assert [t.value for t in tag(text, dt.date(2016, 3, 16))] == [value]

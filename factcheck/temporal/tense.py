@@ -138,6 +138,11 @@ def _abbreviation(word: str) -> bool:
     )
 
 
+# an adverb in -ly between an auxiliary and its participle ("to be formally sentenced", "was quickly
+# dismissed"); a capitalised word is a name ("Kelly"), never one
+_MANNER_ADVERB = re.compile(r"[a-z]{3,}ly")
+
+
 def _word_at(tokens: list[str], i: int) -> str:
     return tokens[i].lower() if i < len(tokens) else ""
 
@@ -227,10 +232,14 @@ def _classify(tokens: list[str], i: int) -> str | None:
     )
     if not is_past:
         return None
+    j = i - 1  # the verb's auxiliary stands before its adverbs: "is to be formally sentenced May 3"
+    while j > 0 and _MANNER_ADVERB.fullmatch(tokens[j]):
+        j -= 1
+    prev = tokens[j].lower() if j >= 0 else ""
     if prev in ("will", "would", "shall", "to") or prev.endswith("'ll"):
         return "FUT"
     if prev in ("be", "been"):
-        aux = {t.lower() for t in tokens[max(0, i - 4) : i - 1]}
+        aux = {t.lower() for t in tokens[max(0, j - 3) : j]}
         if aux & {"will", "would", "to", "shall", "'ll"}:
             return "FUT"
         if aux & {"could", "might", "may", "must", "should", "can"}:
