@@ -190,7 +190,7 @@ def _easter(y: int) -> dt.date:
 
 _WD = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 _HOLIDAY_SPEC = re.compile(
-    r"(?:(?P<md>\d\d-\d\d)|easter(?P<e>[+-]\d+)?|(?P<n>[1-5]|last) (?P<wd>mon|tue|wed|thu|fri|sat|sun) (?P<mo>\d\d)"
+    r"(?:(?P<ymd>\d{4}-\d\d-\d\d)|(?P<md>\d\d-\d\d)|easter(?P<e>[+-]\d+)?|(?P<n>[1-5]|last) (?P<wd>mon|tue|wed|thu|fri|sat|sun) (?P<mo>\d\d)"
     r"(?: (?P<off>[+-]\d+))?)(?P<week> week)?"
 )
 
@@ -200,6 +200,9 @@ def _holiday_day(spec: str) -> Callable[[int], dt.date]:
     m = _HOLIDAY_SPEC.fullmatch(spec)
     if m is None:
         raise ResourceError(f"time.toml [vocab.holidays]: cannot read {spec!r}")
+    if m["ymd"]:  # a day of history ("the September 11 attacks"): that day, whatever the year
+        day = dt.date.fromisoformat(m["ymd"])
+        return lambda y: day
     if m["md"]:
         mo, d = map(int, m["md"].split("-"))
         return lambda y: dt.date(y, mo, d)
@@ -224,8 +227,12 @@ _HOLIDAY_SPECS: dict[str, str] = dict(_VOCAB["holidays"])
 _HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
     name: _holiday_day(spec) for name, spec in _HOLIDAY_SPECS.items()
 }
+# days of history: one date, whatever the anchor or the tense
+_HISTORIC = frozenset(n for n, spec in _HOLIDAY_SPECS.items() if re.fullmatch(r"\d{4}-\d\d-\d\d", spec))
 # feasts that move with Easter or a weekday: their value depends on the year, so without an anchor it stays open
-_MOVEABLE = frozenset(n for n, spec in _HOLIDAY_SPECS.items() if not re.match(r"\d\d-\d\d", spec))
+_MOVEABLE = frozenset(
+    n for n, spec in _HOLIDAY_SPECS.items() if not re.fullmatch(r"\d\d-\d\d", spec) and n not in _HISTORIC
+)
 _HOLY_WEEK = frozenset(n for n, spec in _HOLIDAY_SPECS.items() if spec.endswith(" week"))
 
 
@@ -250,6 +257,8 @@ def _holiday(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     def out(d: dt.date) -> _Result:
         return "DATE", (_iso_week(d) if week else _fmt_date(d)), None
 
+    if name in _HISTORIC:
+        return out(fn(0))
     if m["y"]:
         return out(fn(int(m["y"])))
     a = ctx.anchor
