@@ -79,6 +79,10 @@ SPEECH_CUES = frozenset(
     released testified mentioned mentions emphasized stressed stresses repeated repeats asserted asserts
     proclaimed proclaims blasted slammed shot fired""".split()
 )
+CUE_AUX = frozenset(
+    "has have had is are was were be been being also not never did does do will would could can may might "
+    "should must just even still already repeatedly".split()
+)
 WORD = re.compile(r"[\w.’'-]+")
 
 
@@ -160,6 +164,12 @@ def speaker_matches(speaker: str, keys: set[str]) -> bool:
     return bool(keys & set(_words(speaker)))
 
 
+def cue_head(cue: str) -> str:
+    """The cue's first word that is not an auxiliary or an adverb ("has also said" -> "said")."""
+    words = [w.lower().strip("’'.,") for w in cue.split()]
+    return next((w for w in words if w not in CUE_AUX and not w.endswith("ly")), words[0] if words else "")
+
+
 def head_noun(source: str) -> str:
     ws = _words(source)
     return ws[-1] if ws else ""
@@ -200,7 +210,7 @@ def score_article(
         if kind == "first":
             counts[f"{outlet}|first"] += 1
             continue
-        cue_word = (best.cue.split() or [""])[0].lower().strip("’'")
+        cue_word = cue_head(best.cue)
         speech = cue_word in SPEECH_CUES
         if sp is None:
             outcome = "missing"

@@ -116,6 +116,8 @@ _AT_QUOTATION = frozenset(_EN["verbs"].get("at_quotation", []))
 _BE = frozenset(_W.get("be", []))
 _CLAUSE_VERBS = frozenset(_W.get("clause_verbs", []))
 _PARTICIPLE_HEADS = frozenset(_W.get("participle_heads", []))
+_SPEECH_PARTICIPLES = frozenset(_W.get("speech_participles", []))
+_OPENING_PREPOSITIONS = frozenset(_W.get("opening_prepositions", []))
 _ASIDES = frozenset(_W.get("asides", []))
 _SAY_NOUN_BEFORE = frozenset(_W.get("say_noun_before", []))
 _BUSINESS_ANAPHORS = frozenset(_W.get("business_anaphors", []))
@@ -947,6 +949,18 @@ def _listed_persons(toks: list[tuple[str, int, int]], comma: int, start: int) ->
     return first if comma < 0 or toks[comma][0] in _CLAUSE_START else start
 
 
+_PARTY_ASIDE = re.compile(_P["party_aside"])
+
+
+def _party_aside(toks: list[tuple[str, int, int]], j: int) -> int:
+    """The token before a legislator's party and state in brackets that ends at token j (")"), else j."""
+    for b in range(j - 2, max(0, j - 6), -1):
+        if toks[b][0] == "(":
+            inner = "".join(t[0] for t in toks[b + 1 : j])
+            return b - 1 if _PARTY_ASIDE.match(inner) else j
+    return j
+
+
 def _subject_phrase(
     toks: list[tuple[str, int, int]], k: int, relative: bool = False
 ) -> tuple[str, int, int] | None:
@@ -974,6 +988,10 @@ def _subject_phrase(
         return toks[j]
     if j >= 3 and toks[j][0] == ")" and toks[j - 2][0] == "(" and toks[j - 1][0].isupper():
         j -= 3  # an acronym in brackets: "the Universities and Colleges Employers’ Association (UCEA) said"
+    elif j >= 3 and toks[j][0] == ")":
+        j = _party_aside(toks, j)  # "Rep. Hank Johnson (D-Ga.) said"
+    elif j >= 4 and toks[j][0] == "," and toks[j - 1][0] == ")" and _party_aside(toks, j - 1) != j - 1:
+        j = _party_aside(toks, j - 1)  # "Gov. John Kasich (R-OH), said"
     # appositive clauses between the subject and its verb, one after the other: "Chi Onwurah, the Labour MP
     # for Newcastle Central, who is supporting the report, said"
     skipped = False
@@ -1082,6 +1100,8 @@ def _subject_phrase(
         j, skipped = step, True
     if skipped:
         j -= 1
+        if toks[j][0] == ")":
+            j = _party_aside(toks, j)  # "Sen. Claire McCaskill (D-Mo.), who has endorsed Clinton, said"
     end = j
     start = _walk_np(toks, j)
     j = start - 1
@@ -1569,6 +1589,48 @@ def _opens_sentence(text: str, start: int) -> bool:
     )
 
 
+def _named_opening(text: str) -> tuple[str, int, int] | None:
+    """The person or organisation named as the subject that opens the sentence ("Hillary Clinton went on
+    offense ..."), not a thing of theirs ("Trump's remarks drew ..."), else None."""
+    subj = _sentence_subject(text)
+    if subj is None or subj[0].endswith(("’s", "'s")) or "’s " in subj[0] or "'s " in subj[0]:
+        return None
+    if not subj[0].split()[-1][:1].isupper():
+        return None  # "The army shelled the port, arguing ...": a common noun, no name
+    first = subj[0].split(None, 1)[0].lower()
+    if (
+        not _opens_sentence(text, subj[1])
+        or subj[0].split(None, 1)[0] in _TIME_WORDS  # "Tuesday at Baldwin Wallace University, ..."
+        or first in _PHRASE_PREPOSITIONS
+        or first in _OPENING_PREPOSITIONS
+        or first in _SUBORDINATE_OPENERS
+    ):
+        return None  # "In nearby Decatur, the plant ...", "Outside the campaign, Democrats ...": no subject
+    nxt = text[subj[2] :].split(None, 1)
+    w = nxt[0].strip(",") if nxt else ""
+    if w in ROLE_WORDS or w in _ANON_HEADS or w in _ORG_NOUNS or w in _DOCUMENTS or _agent_noun(w):
+        return None  # "The New York businessman has praised ...": the phrase runs on into a common noun
+    src = classify_source(subj[0])
+    return subj if src is not None and src.kind in ("person", "organisation") else None
+
+
+def _aside_subject(text: str, toks: list[tuple[str, int, int]], k: int) -> tuple[str, int, int] | None:
+    """The person or organisation that opens the sentence when only asides between commas stand between it
+    and the verb k, whatever their shape: "Grant Young, another unaligned Iowa Republican strategist, said",
+    "Cory James, 22, of Flint, Mich., said", "Clinton, after the scandal broke in March, initially said"."""
+    b = k - 1
+    while b > 0 and _adverb(toks[b][0]):
+        b -= 1
+    if b < 1 or toks[b][0] != ",":
+        return None
+    inverted = _INVERTED.match(text, toks[b][1])
+    np = inverted.group("np") if inverted is not None else ""
+    if np and (np[:1].isupper() or np.split()[0] in _DETS) and classify_source(np) is not None:
+        return None  # ("And Trump, said Sunshine, who ...": the name after the verb speaks)
+    subj = _named_opening(text)
+    return subj if subj is not None and text.startswith(",", subj[2]) else None
+
+
 def _after_comma(text: str, s: int) -> bool:
     """Whether the word at ``s`` follows a comma: a participle clause ("..., saying it would cost too much")."""
     return text[max(0, s - 3) : s].rstrip().endswith(",")
@@ -1625,6 +1687,13 @@ def _outside_quotations(text: str, verbs: list[re.Match[str]]) -> list[re.Match[
     ]
 
 
+def plain_text_quotes(text: str) -> str:
+    """``text`` with each quotation mark written as two apostrophes (the plain-text form of news archives and
+    wire copy: "''It's bad for the party,'' Mr. Stevens said.") read as a double quotation mark: a space and
+    '"', so that every offset stays where it was."""
+    return text.replace("''", ' "')
+
+
 def attribute(text: str, lang: str | None = None) -> Attribution | None:
     """The attribution of one sentence (offsets in ``text``), or None when it has none.
 
@@ -1635,6 +1704,8 @@ def attribute(text: str, lang: str | None = None) -> Attribution | None:
         if got is None:
             return None
         return Attribution(got.speaker, got.kind, got.chain, got.spans, got.pronoun, got.verb, got.content)
+    if "''" in text:
+        text = plain_text_quotes(text)
     if text[:1] in "TtHhN" or not text[:1].isalpha():  # (a cheap gate: the connective opens the sentence)
         lead = _CONNECTIVE_SAID.match(text)
         if lead is not None:  # "That said the government has ...": blanked, offsets kept
@@ -1794,7 +1865,10 @@ def _attribute(
         participle = (
             t.endswith("ing")
             and _after_comma(text, s)
-            and not _PARTICIPLE_HEADS.isdisjoint(text[:s].lower().split())
+            and (
+                not _PARTICIPLE_HEADS.isdisjoint(text[:s].lower().split())
+                or (t in _SPEECH_PARTICIPLES and _named_opening(text) is not None)
+            )
         )
         if t.endswith("ing") and _after_comma(text, s) and not participle:
             continue  # "Kyiv struck oil depots, arguing ...", "Similar issues were reported, suggesting ..."
@@ -1838,7 +1912,7 @@ def _attribute(
                 continue
             # the subject of the main verb that takes the position ("The mayor rejected the plan, saying")
             h = next((i for i, tk in enumerate(toks) if tk[0].lower() in _PARTICIPLE_HEADS), 0)
-            subj = _subject_before(toks[: h + 1], h) if h > 0 else None
+            subj = _subject_before(toks[: h + 1], h) if h > 0 else _named_opening(text)
             if subj is not None and not _opens_sentence(text, subj[1]):
                 continue  # "The trust spending $100 million on a line in South Dade refused ...": not Dade
         else:
@@ -1849,7 +1923,7 @@ def _attribute(
                 joined = _joined_subject(toks, k)
                 subj = joined or subj
             if subj is None and ws == 0:
-                subj = _document_subject(toks, k)
+                subj = _document_subject(toks, k) or _aside_subject(text, toks, k)
         if subj is None and k > 0 and toks[k - 1][0] == "and":
             subj = _sentence_subject(text)
         if (
