@@ -1589,27 +1589,68 @@ def _opens_sentence(text: str, start: int) -> bool:
     )
 
 
-def _named_opening(text: str) -> tuple[str, int, int] | None:
-    """The person or organisation named as the subject that opens the sentence ("Hillary Clinton went on
-    offense ..."), not a thing of theirs ("Trump's remarks drew ..."), else None."""
-    subj = _sentence_subject(text)
-    if subj is None or subj[0].endswith(("’s", "'s")) or "’s " in subj[0] or "'s " in subj[0]:
+_OPENING_SPAN = 150  # how far into a sentence its opening phrase may run
+# the words that open a phrase before a sentence's subject ("In ..., ", "Like Corker, ", "When ..., ")
+_OPENING_WORDS = _PHRASE_PREPOSITIONS | _OPENING_PREPOSITIONS | _OBJECT_PREPOSITIONS | _SUBORDINATE_OPENERS
+
+
+def _named_opening(text: str, before: int = _OPENING_SPAN) -> tuple[str, int, int] | None:
+    """The person or organisation named as the subject of the sentence's main clause ("Hillary Clinton went on
+    offense ...", "In an interview with ABC News, Trump doubled down ...": after an opening phrase of a
+    preposition, a time or a subordinate clause, up to its comma), not a thing of theirs ("Trump's remarks
+    drew ..."), else None. ``before``: where the speech verb stands (the subject is looked for before it)."""
+    words = text.split(None, 2)
+    first = words[0].strip(",").lower() if words else ""
+    # "Continuing to explain his perspective, Carson rejected ...": a participle phrase opens the sentence
+    participle = first.endswith("ing") and len(words) > 1 and words[1][:1].islower()
+    got = None if participle else _named_subject_at(text, 0)
+    if got is not None or not text:
+        return got
+    if not (participle or first in _OPENING_WORDS or first.capitalize() in _TIME_WORDS):
+        return None
+    comma = text.find(", ")
+    while 0 < comma < min(_OPENING_SPAN, before):
+        if text[comma + 2 :].split(None, 1)[0].lower() in _PRONOUNS:
+            return None  # "In television interviews on Sunday, he defended ...": the pronoun is the subject
+        got = _named_subject_at(text, comma + 2)
+        if got is not None:
+            return got
+        comma = text.find(", ", comma + 2)
+    return None
+
+
+def _named_subject_at(text: str, start: int) -> tuple[str, int, int] | None:
+    """The named subject that opens ``text[start:]`` (see ``_named_opening``), offsets in ``text``."""
+    found = _sentence_subject(text[start:])
+    if found is None:
+        return None
+    # the name up to a lower-case word between names: "Mrs. Schlafly endorsed Donald J. Trump" is read as one
+    # phrase, of which "Mrs. Schlafly" is the subject
+    toks = _tokens(text, found[1] + start, found[2] + start)
+    cut = next(
+        (i for i in range(1, len(toks) - 1) if toks[i][0][:1].islower() and toks[i + 1][0][:1].isupper()),
+        None,
+    )
+    if cut is not None:
+        toks = toks[:cut]
+    subj = (text_between(toks, toks[0][1], toks[-1][2]), toks[0][1], toks[-1][2])
+    if subj[0].endswith(("’s", "'s")) or "’s " in subj[0] or "'s " in subj[0]:
         return None
     if not subj[0].split()[-1][:1].isupper():
         return None  # "The army shelled the port, arguing ...": a common noun, no name
     first = subj[0].split(None, 1)[0].lower()
     if (
-        not _opens_sentence(text, subj[1])
+        (start == 0 and not _opens_sentence(text, subj[1]))
         or subj[0].split(None, 1)[0] in _TIME_WORDS  # "Tuesday at Baldwin Wallace University, ..."
-        or first in _PHRASE_PREPOSITIONS
-        or first in _OPENING_PREPOSITIONS
-        or first in _SUBORDINATE_OPENERS
+        or first in _OPENING_WORDS
     ):
         return None  # "In nearby Decatur, the plant ...", "Outside the campaign, Democrats ...": no subject
     nxt = text[subj[2] :].split(None, 1)
     w = nxt[0].strip(",") if nxt else ""
     if w in ROLE_WORDS or w in _ANON_HEADS or w in _ORG_NOUNS or w in _DOCUMENTS or _agent_noun(w):
         return None  # "The New York businessman has praised ...": the phrase runs on into a common noun
+    if start > 0 and not (subj[0][:1].isupper() and w[:1].islower()):
+        return None  # a name and its verb ("At a rally in Portsmouth, N.H., on Tuesday, ...": no "N.H." said)
     src = classify_source(subj[0])
     return subj if src is not None and src.kind in ("person", "organisation") else None
 
@@ -1627,7 +1668,7 @@ def _aside_subject(text: str, toks: list[tuple[str, int, int]], k: int) -> tuple
     np = inverted.group("np") if inverted is not None else ""
     if np and (np[:1].isupper() or np.split()[0] in _DETS) and classify_source(np) is not None:
         return None  # ("And Trump, said Sunshine, who ...": the name after the verb speaks)
-    subj = _named_opening(text)
+    subj = _named_opening(text, toks[k][1])
     return subj if subj is not None and text.startswith(",", subj[2]) else None
 
 
@@ -1867,7 +1908,12 @@ def _attribute(
             and _after_comma(text, s)
             and (
                 not _PARTICIPLE_HEADS.isdisjoint(text[:s].lower().split())
-                or (t in _SPEECH_PARTICIPLES and _named_opening(text) is not None)
+                or (
+                    t in _SPEECH_PARTICIPLES
+                    and (
+                        text.split(None, 1)[0] in ("He", "She", "They") or _named_opening(text, s) is not None
+                    )
+                )
             )
         )
         if t.endswith("ing") and _after_comma(text, s) and not participle:
@@ -1912,9 +1958,14 @@ def _attribute(
                 continue
             # the subject of the main verb that takes the position ("The mayor rejected the plan, saying")
             h = next((i for i, tk in enumerate(toks) if tk[0].lower() in _PARTICIPLE_HEADS), 0)
-            subj = _subject_before(toks[: h + 1], h) if h > 0 else _named_opening(text)
-            if subj is not None and not _opens_sentence(text, subj[1]):
-                continue  # "The trust spending $100 million on a line in South Dade refused ...": not Dade
+            subj = _subject_before(toks[: h + 1], h) if h > 0 else None
+            if subj is None or not _opens_sentence(text, subj[1]):
+                # "The trust spending $100 million on a line in South Dade refused ...": not Dade; the named
+                # subject of the main clause ("At a rally in Portsmouth, N.H., on Tuesday, Senator Bernie
+                # Sanders endorsed Mrs. Clinton, saying ...")
+                subj = _named_opening(text, s)
+                if subj is None:
+                    continue
         else:
             subj = _subject_before(toks, k, relative)
             if subj is None or _after_and(text, subj[1]):
@@ -1939,7 +1990,8 @@ def _attribute(
             # "Investigators would not divulge the evidence but said ...", "He sold the property and later
             # said ...": the sentence's subject speaks (a verb of saying that frames nothing else of the
             # sentence; not in a subordinate clause: "after the rival flashed signs and said ...")
-            subj = _sentence_subject(text)
+            # ("In an interview with The Wall Street Journal, Trump doubled down ... and said")
+            subj = _named_opening(text, s) or _sentence_subject(text)
             if subj is not None and not _named_subject(subj[0]):
                 continue  # "Yet a next-door neighbor ...": the phrase cut before its head
             first = text.split(None, 1)[0] if subj is None and text.strip() else ""
