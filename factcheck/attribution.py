@@ -1649,10 +1649,40 @@ def _named_subject_at(text: str, start: int) -> tuple[str, int, int] | None:
     w = nxt[0].strip(",") if nxt else ""
     if w in ROLE_WORDS or w in _ANON_HEADS or w in _ORG_NOUNS or w in _DOCUMENTS or _agent_noun(w):
         return None  # "The New York businessman has praised ...": the phrase runs on into a common noun
+    if first in _DETS and w[:1].islower() and not (w in _AUX or w.endswith(("ed", "s", "ly"))):
+        return None  # "The Miami kin has been battling ...": a determiner's phrase runs on into its noun
     if start > 0 and not (subj[0][:1].isupper() and w[:1].islower()):
         return None  # a name and its verb ("At a rally in Portsmouth, N.H., on Tuesday, ...": no "N.H." said)
     src = classify_source(subj[0])
     return subj if src is not None and src.kind in ("person", "organisation") else None
+
+
+def _inverted_source(text: str, m3: re.Match[str]) -> Source | None:
+    """The source named after an inverted speech verb ('..., said prison spokesman Al Quintero.'), or None
+    when what follows the verb is a clause, a place or a manner."""
+    np3 = _INVERTED_TAIL.sub("", m3["np"])
+    # '..., reported that the agency ...': a clause follows the verb, not its speaker
+    # (nor a place or manner: '..., X, said in a statement.')
+    complement = re.match(
+        r"(?:that|if|whether|how|what|when|where|why|in|on|at|to|with|from|for|during|after)\b", np3
+    )
+    # (nor a reported clause: ", said the museum would close in March")
+    clause = complement is not None or not _CLAUSE_VERBS.isdisjoint(np3.lower().split())
+    src = classify_source(np3) if np3 and not clause else None
+    named = _NAME_AFTER_ROLE.match(text, m3.end()) if src is not None else None
+    if named is not None and not any(m.kind == "person" for m in entities.mentions(np3)):
+        # '..., said the county's director of public health, Jane Doe.': the name after the role
+        person = classify_source(named["name"])
+        if person is not None and person.kind == "person":
+            src = person
+    if (
+        src
+        and src.kind in ("person", "organisation")
+        and m3.group(0).lstrip(',”"’ ').startswith("report")
+        and (_unknown_name(np3, src) or src.name.split()[-1] in OUTLET_HEADS)
+    ):
+        src = Source(src.name, "outlet")  # '..., reported Euro News.'
+    return src
 
 
 def _aside_subject(text: str, toks: list[tuple[str, int, int]], k: int) -> tuple[str, int, int] | None:
@@ -1665,8 +1695,7 @@ def _aside_subject(text: str, toks: list[tuple[str, int, int]], k: int) -> tuple
     if b < 1 or toks[b][0] != ",":
         return None
     inverted = _INVERTED.match(text, toks[b][1])
-    np = inverted.group("np") if inverted is not None else ""
-    if np and (np[:1].isupper() or np.split()[0] in _DETS) and classify_source(np) is not None:
+    if inverted is not None and _inverted_source(text, inverted) is not None:
         return None  # ("And Trump, said Sunshine, who ...": the name after the verb speaks)
     subj = _named_opening(text, toks[k][1])
     return subj if subj is not None and text.startswith(",", subj[2]) else None
@@ -1729,10 +1758,10 @@ def _outside_quotations(text: str, verbs: list[re.Match[str]]) -> list[re.Match[
 
 
 def plain_text_quotes(text: str) -> str:
-    """``text`` with each quotation mark written as two apostrophes (the plain-text form of news archives and
-    wire copy: "''It's bad for the party,'' Mr. Stevens said.") read as a double quotation mark: a space and
-    '"', so that every offset stays where it was."""
-    return text.replace("''", ' "')
+    """``text`` with each quotation mark written as two apostrophes or two backquotes (the plain-text form of
+    news archives and wire copy: "''It's bad for the party,'' Mr. Stevens said.", "``We will win,'' he said.")
+    read as a double quotation mark: a space and '"', so that every offset stays where it was."""
+    return text.replace("''", ' "').replace("``", ' "')
 
 
 def attribute(text: str, lang: str | None = None) -> Attribution | None:
@@ -1745,7 +1774,7 @@ def attribute(text: str, lang: str | None = None) -> Attribution | None:
         if got is None:
             return None
         return Attribution(got.speaker, got.kind, got.chain, got.spans, got.pronoun, got.verb, got.content)
-    if "''" in text:
+    if "''" in text or "``" in text:
         text = plain_text_quotes(text)
     if text[:1] in "TtHhN" or not text[:1].isalpha():  # (a cheap gate: the connective opens the sentence)
         lead = _CONNECTIVE_SAID.match(text)
@@ -2050,28 +2079,7 @@ def _attribute(
     if not speakers and pronoun is None and any_say:  # the inverted verbs are all speech verbs
         m3 = _INVERTED.search(text)
         if m3:
-            np3 = _INVERTED_TAIL.sub("", m3["np"])
-            # '..., reported that the agency ...': a clause follows the verb, not its speaker
-            # (nor a place or manner: '..., X, said in a statement.')
-            complement = re.match(
-                r"(?:that|if|whether|how|what|when|where|why|in|on|at|to|with|from|for|during|after)\b", np3
-            )
-            # (nor a reported clause: ", said the museum would close in March")
-            clause = complement is not None or not _CLAUSE_VERBS.isdisjoint(np3.lower().split())
-            src = classify_source(np3) if np3 and not clause else None
-            named = _NAME_AFTER_ROLE.match(text, m3.end()) if src is not None else None
-            if named is not None and not any(m.kind == "person" for m in entities.mentions(np3)):
-                # '..., said the county's director of public health, Jane Doe.': the name after the role
-                person = classify_source(named["name"])
-                if person is not None and person.kind == "person":
-                    src = person
-            if (
-                src
-                and src.kind in ("person", "organisation")
-                and m3.group(0).lstrip(',”"’ ').startswith("report")
-                and (_unknown_name(np3, src) or src.name.split()[-1] in OUTLET_HEADS)
-            ):
-                src = Source(src.name, "outlet")  # '..., reported Euro News.'
+            src = _inverted_source(text, m3)
             if src:
                 (reporters if src.kind in ("outlet", "media") else speakers).append(src)
                 spans.append((m3.start(), m3.end()))
