@@ -15,7 +15,9 @@ of them with ``--all``) are scored, each against the annotation:
   *nominal* one ("the campaign", "officials", "a spokeswoman"); an attribution with no source counts as
   unattributed;
 - a name source is matched when our speaker shares one of its name words (case-insensitive, a possessive
-  "'s" and title words such as "Sen." or "President" dropped): "Trump" = "Donald Trump", "O'Malley's
+  "'s", quantifiers and title words such as "Sen." or "President" dropped), or when our speaker is a part of
+  the annotated phrase ("GOP strategists" of "Some GOP strategists", "state gaming regulators" of "data
+  released Friday by state gaming regulators"): "Trump" = "Donald Trump", "O'Malley's
   campaign" = "Martin O'Malley" (the body and its head are not told apart), "Hillary Clinton" = "Bill
   Clinton" (a surname is enough: the bench cannot tell relatives apart);
 - a pronoun or nominal source needs resolving: it is matched when our speaker names the source of the nearest
@@ -62,7 +64,8 @@ PRONOUNS = frozenset("he she they it him her them his its their who which that t
 FIRST_PERSON = frozenset("i we me us my our you your".split())
 # words of a source that are no part of a name: determiners and titles
 NOT_NAME = frozenset(
-    """the a an mr mr. mrs mrs. ms ms. dr dr. sen sen. rep rep. gov gov. gen gen. president senator
+    """some several many all other others most few both each another one two three four five
+    the a an mr mr. mrs mrs. ms ms. dr dr. sen sen. rep rep. gov gov. gen gen. president senator
     governor representative secretary former presidential candidate nominee republican democratic democrat
     gop u.s. us american spokesman spokeswoman chairman chairwoman speaker director rev rev. lt. col.""".split()
 )
@@ -164,6 +167,13 @@ def speaker_matches(speaker: str, keys: set[str]) -> bool:
     return bool(keys & set(_words(speaker)))
 
 
+def inside_source(speaker: str, source: str) -> bool:
+    """Our speaker is a part of the annotated source phrase ("GOP strategists" of "Some GOP strategists",
+    "state gaming regulators" of "data released Friday by state gaming regulators")."""
+    mine = [w for w in _words(speaker) if w not in NOT_NAME]
+    return bool(mine) and set(mine) <= set(_words(source))
+
+
 def cue_head(cue: str) -> str:
     """The cue's first word that is not an auxiliary or an adverb ("has also said" -> "said")."""
     words = [w.lower().strip("’'.,") for w in cue.split()]
@@ -215,10 +225,11 @@ def score_article(
         if sp is None:
             outcome = "missing"
         elif kind == "name":
-            outcome = "right" if speaker_matches(sp, name_keys(best.source)) else "wrong"
+            ok = speaker_matches(sp, name_keys(best.source)) or inside_source(sp, best.source)
+            outcome = "right" if ok else "wrong"
         else:
             prev = [k for st, k in named if st < best.source_start]
-            ok = bool(prev) and speaker_matches(sp, prev[-1])
+            ok = inside_source(sp, best.source) or (bool(prev) and speaker_matches(sp, prev[-1]))
             # or a name of the paragraph, or of the one before, ahead of the claim ("Michelle F. Tanzer, a
             # lawyer who ..., has helped clubs adapt. The golf industry, she said, is ...")
             para = text.rfind("\n\n", 0, s)  # (where the claim's paragraph begins, then the one before)

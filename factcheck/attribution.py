@@ -435,6 +435,13 @@ def _classify_source(np: str) -> Source | None:
         return Source(np, "organisation")  # "Health officials in Clark County": an official body, named
     if (
         low[-1] in _ANON_HEADS
+        # unnamed people in the plural: "party strategists", "Other Republican leaders" (not "Lehman Brothers")
+        or (
+            words[-1].islower()
+            and words[-1].endswith("s")
+            and _agent_noun(words[-1])
+            and words[-1] not in _ORG_NOUNS  # ("prosecutors": an office)
+        )
         or "familiar" in low
         or (
             head
@@ -1486,6 +1493,14 @@ def _common_noun_subject(toks: list[tuple[str, int, int]], end: int) -> tuple[st
         return None
     if toks[end][0].endswith("s") and toks[end - 1][0] in _CLAUSE_START:
         return toks[end][0], toks[end][1], toks[end][2]  # a plural needs no article: ", organizers said"
+    if toks[end][0].endswith("s"):
+        # with up to three modifiers, at the start of the sentence or of a clause: "Some party strategists
+        # said", "In Virginia, local GOP leaders say", "Other senators said"
+        i = end - 1
+        while i >= 0 and end - i <= 3 and toks[i][0].isalpha() and toks[i][0].lower() not in _CLAUSE_START:
+            i -= 1
+        if i < end - 1 and (i < 0 or (toks[i][0].lower() in _CLAUSE_START and toks[i][0] != "and")):
+            return text_between(toks, toks[i + 1][1], toks[end][2]), toks[i + 1][1], toks[end][2]
     i = end - 1
     # lower-case words, or a name that says whose the person is ("a BT customer service agent")
     # ("one" and "another" as the article: "As one commentator has argued", ", another witness said")
@@ -1666,8 +1681,12 @@ def _inverted_source(text: str, m3: re.Match[str]) -> Source | None:
     complement = re.match(
         r"(?:that|if|whether|how|what|when|where|why|in|on|at|to|with|from|for|during|after)\b", np3
     )
-    # (nor a reported clause: ", said the museum would close in March")
-    clause = complement is not None or not _CLAUSE_VERBS.isdisjoint(np3.lower().split())
+    # (nor a reported clause: ", said the museum would close in March", ", said they touched on ...")
+    clause = (
+        complement is not None
+        or not _CLAUSE_VERBS.isdisjoint(np3.lower().split())
+        or np3.split(None, 1)[0].lower() in _PRONOUNS
+    )
     src = classify_source(np3) if np3 and not clause else None
     named = _NAME_AFTER_ROLE.match(text, m3.end()) if src is not None else None
     if named is not None and not any(m.kind == "person" for m in entities.mentions(np3)):
