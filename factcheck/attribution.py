@@ -1779,8 +1779,10 @@ def _outside_quotations(text: str, verbs: list[re.Match[str]]) -> list[re.Match[
 def plain_text_quotes(text: str) -> str:
     """``text`` with each quotation mark written as two apostrophes or two backquotes (the plain-text form of
     news archives and wire copy: "''It's bad for the party,'' Mr. Stevens said.", "``We will win,'' he said.")
-    read as a double quotation mark: a space and '"', so that every offset stays where it was."""
-    return text.replace("''", ' "').replace("``", ' "')
+    read as a quotation mark: a space and '"' (which opens or closes by the spaces around it), or a space and
+    '“' for the backquotes (which only open, though a space follows: "`` is seeking''"), so that every offset
+    stays where it was."""
+    return text.replace("''", ' "').replace("``", " “")
 
 
 def attribute(text: str, lang: str | None = None) -> Attribution | None:

@@ -307,17 +307,17 @@ def test_a_preposition_opens_no_speaker_s_name() -> None:
 @settings(max_examples=300, deadline=None)
 @given(
     st.lists(
-        st.sampled_from(["''", "'", '"', "“", "”", "said", "Smith", ",", ".", " ", "It's", "x"]),
+        st.sampled_from(["''", "``", "'", "`", '"', "“", "”", "said", "Smith", ",", ".", " ", "It's", "x"]),
         max_size=14,
     ).map("".join)
 )
 def test_two_apostrophes_are_read_as_a_quotation_mark_in_place(text: str) -> None:
-    """Quotation marks written as two apostrophes are read as '"' with every offset kept: the attribution's
-    spans are spans of the text as written."""
+    """Quotation marks written as two apostrophes or backquotes are read as '"' / '“' with every offset kept:
+    the attribution's spans are spans of the text as written."""
     read = attribution.plain_text_quotes(text)
     assert len(read) == len(text)
-    assert "''" not in read
-    assert all(a == b for a, b in zip(text, read, strict=True) if a != "'")
+    assert "''" not in read and "``" not in read
+    assert all(a == b for a, b in zip(text, read, strict=True) if a not in "'`")
     att = attribute(text)
     if att is not None:
         assert all(0 <= s <= e <= len(text) for s, e in att.spans)
