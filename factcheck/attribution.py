@@ -92,7 +92,7 @@ _X_QUOTED_Y = re.compile(_P["x_quoted_y"])
 _INVERTED = re.compile(
     r"[,”\"’]\s*(?:" + _EN["verbs"]["inverted"] + r")\s+"
     r"(?P<np>(?:the\s+|a\s+|an\s+)?(?:\b" + _TITLE_ABBR + r"|\b[A-Z]\.(?=\s+[A-Z])|[^,.;:!?\"“”()]){2,90}?)"
-    r"(?=\s*(?:[.,;!?“\"]|$))"
+    r"(?=\s*(?:[.,;!?“\"(]|$))"  # ("..., said Sen. Chris Murphy (D-Conn.).": the name ends at the bracket)
 )
 
 _INVERTED_TAIL = re.compile(_P["inverted_tail"])
