@@ -91,7 +91,9 @@ _QUOTED_AS = re.compile(_P["quoted_as"])
 _X_QUOTED_Y = re.compile(_P["x_quoted_y"])
 _INVERTED = re.compile(
     r"[,”\"’]\s*(?:" + _EN["verbs"]["inverted"] + r")\s+"
-    r"(?P<np>(?:the\s+|a\s+|an\s+)?(?:\b" + _TITLE_ABBR + r"|\b[A-Z]\.(?=\s+[A-Z])|[^,.;:!?\"“”()]){2,90}?)"
+    r"(?P<np>(?:the\s+|a\s+|an\s+)?(?:\b"
+    + _TITLE_ABBR
+    + r"|\b(?:[A-Z]\.){2,}|\b[A-Z]\.(?=\s+[A-Z])|[^,.;:!?\"“”()]){2,90}?)"
     r"(?=\s*(?:[.,;!?“\"(]|$))"  # ("..., said Sen. Chris Murphy (D-Conn.).": the name ends at the bracket)
 )
 
