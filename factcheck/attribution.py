@@ -1943,6 +1943,7 @@ def _attribute(
     cue_spans = list(spans)  # "according to media reports": "reports" is part of the source, no verb
     for vm in say_verbs:
         joined: tuple[str, int, int] | None = None  # two groups joined by "and" as the subject
+        opening: tuple[str, int, int] | None = None  # the main clause's named subject after an opening phrase
         t, s, e = vm.group(0)[1:], vm.start(), vm.end() - 1
         if any(a < s and e <= b for a, b in cue_spans):
             continue
@@ -2028,7 +2029,10 @@ def _attribute(
             if subj is None and ws == 0:
                 subj = _document_subject(toks, k) or _aside_subject(text, toks, k)
         if subj is None and k > 0 and toks[k - 1][0] == "and":
-            subj = _sentence_subject(text)
+            # ("In an interview with The Wall Street Journal, Trump doubled down ... and said": after the
+            # opening phrase)
+            opening = _named_opening(text, s)
+            subj = opening or _sentence_subject(text)
         if (
             subj is None
             and k > 0
@@ -2043,7 +2047,8 @@ def _attribute(
             # said ...": the sentence's subject speaks (a verb of saying that frames nothing else of the
             # sentence; not in a subordinate clause: "after the rival flashed signs and said ...")
             # ("In an interview with The Wall Street Journal, Trump doubled down ... and said")
-            subj = _named_opening(text, s) or _sentence_subject(text)
+            opening = _named_opening(text, s)
+            subj = opening or _sentence_subject(text)
             if subj is not None and not _named_subject(subj[0]):
                 continue  # "Yet a next-door neighbor ...": the phrase cut before its head
             first = text.split(None, 1)[0] if subj is None and text.strip() else ""
@@ -2084,7 +2089,9 @@ def _attribute(
         spans.append((s, e))
         verb = verb or t
         if content is None and not participle:  # (a participle: the main clause is the writer's report)
-            content = (e, len(text)) if len(text) - e >= subj[1] else (0, subj[1])
+            # (a subject after an opening phrase: what follows the verb is reported, not the phrase)
+            after_opening = opening is not None and subj is opening
+            content = (e, len(text)) if after_opening or len(text) - e >= subj[1] else (0, subj[1])
         if t in ("reported", "reports") and _unknown_name(subj[0], src):
             aff = _AFFILIATION.match(subj[0])
             if aff and src.kind == "person":  # "Ken Rosenthal of Fox Sports reports": the outlet reports
