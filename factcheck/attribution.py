@@ -1607,6 +1607,7 @@ def _opens_sentence(text: str, start: int) -> bool:
 
 
 _OPENING_SPAN = 150  # how far into a sentence its opening phrase may run
+_NAME_JOINERS = frozenset({"of", "for", "and", "&"}) | entities.NAME_PARTICLES
 # the words that open a phrase before a sentence's subject ("In ..., ", "Like Corker, ", "When ..., ")
 _OPENING_WORDS = _PHRASE_PREPOSITIONS | _OPENING_PREPOSITIONS | _OBJECT_PREPOSITIONS | _SUBORDINATE_OPENERS
 
@@ -1645,7 +1646,15 @@ def _named_subject_at(text: str, start: int) -> tuple[str, int, int] | None:
     # phrase, of which "Mrs. Schlafly" is the subject
     toks = _tokens(text, found[1] + start, found[2] + start)
     cut = next(
-        (i for i in range(1, len(toks) - 1) if toks[i][0][:1].islower() and toks[i + 1][0][:1].isupper()),
+        (
+            i
+            for i in range(1, len(toks) - 1)
+            if toks[i][0][:1].islower()
+            and toks[i + 1][0][:1].isupper()
+            # (not a word inside a name or a title: "Secretary of State Madeleine Albright", "Iowa and New
+            # Hampshire", "Ursula von der Leyen")
+            and toks[i][0] not in _NAME_JOINERS
+        ),
         None,
     )
     if cut is not None:
@@ -1666,8 +1675,8 @@ def _named_subject_at(text: str, start: int) -> tuple[str, int, int] | None:
     w = nxt[0].strip(",") if nxt else ""
     if w in ROLE_WORDS or w in _ANON_HEADS or w in _ORG_NOUNS or w in _DOCUMENTS or _agent_noun(w):
         return None  # "The New York businessman has praised ...": the phrase runs on into a common noun
-    if first in _DETS and w[:1].islower() and not (w in _AUX or w.endswith(("ed", "s", "ly"))):
-        return None  # "The Miami kin has been battling ...": a determiner's phrase runs on into its noun
+    if first in _DETS and w[:1].islower() and not (w in _AUX or w.endswith(("ed", "s")) or _adverb(w)):
+        return None  # "The Miami kin has been battling ...", "The Communist Party daily Granma": its noun
     if start > 0 and not (subj[0][:1].isupper() and w[:1].islower()):
         return None  # a name and its verb ("At a rally in Portsmouth, N.H., on Tuesday, ...": no "N.H." said)
     src = classify_source(subj[0])
