@@ -91,8 +91,10 @@ _QUOTED_AS = re.compile(_P["quoted_as"])
 _X_QUOTED_Y = re.compile(_P["x_quoted_y"])
 _INVERTED = re.compile(
     r"[,”\"’]\s*(?:" + _EN["verbs"]["inverted"] + r")\s+"
-    r"(?P<np>(?:the\s+|a\s+|an\s+)?(?:\b" + _TITLE_ABBR + r"|\b[A-Z]\.(?=\s+[A-Z])|[^,.;:!?\"“”()]){2,90}?)"
-    r"(?=\s*(?:[.,;!?“\"]|$))"
+    r"(?P<np>(?:the\s+|a\s+|an\s+)?(?:\b"
+    + _TITLE_ABBR
+    + r"|\b(?:[A-Z]\.){2,}|\b[A-Z]\.(?=\s+[A-Z])|[^,.;:!?\"“”()]){2,90}?)"
+    r"(?=\s*(?:[.,;!?“\"(]|$))"  # ("..., said Sen. Chris Murphy (D-Conn.).": the name ends at the bracket)
 )
 
 _INVERTED_TAIL = re.compile(_P["inverted_tail"])
@@ -116,6 +118,8 @@ _AT_QUOTATION = frozenset(_EN["verbs"].get("at_quotation", []))
 _BE = frozenset(_W.get("be", []))
 _CLAUSE_VERBS = frozenset(_W.get("clause_verbs", []))
 _PARTICIPLE_HEADS = frozenset(_W.get("participle_heads", []))
+_SPEECH_PARTICIPLES = frozenset(_W.get("speech_participles", []))
+_OPENING_PREPOSITIONS = frozenset(_W.get("opening_prepositions", []))
 _ASIDES = frozenset(_W.get("asides", []))
 _SAY_NOUN_BEFORE = frozenset(_W.get("say_noun_before", []))
 _BUSINESS_ANAPHORS = frozenset(_W.get("business_anaphors", []))
@@ -433,6 +437,13 @@ def _classify_source(np: str) -> Source | None:
         return Source(np, "organisation")  # "Health officials in Clark County": an official body, named
     if (
         low[-1] in _ANON_HEADS
+        # unnamed people in the plural: "party strategists", "Other Republican leaders" (not "Lehman Brothers")
+        or (
+            words[-1].islower()
+            and words[-1].endswith("s")
+            and _agent_noun(words[-1])
+            and words[-1] not in _ORG_NOUNS  # ("prosecutors": an office)
+        )
         or "familiar" in low
         or (
             head
@@ -947,6 +958,18 @@ def _listed_persons(toks: list[tuple[str, int, int]], comma: int, start: int) ->
     return first if comma < 0 or toks[comma][0] in _CLAUSE_START else start
 
 
+_PARTY_ASIDE = re.compile(_P["party_aside"])
+
+
+def _party_aside(toks: list[tuple[str, int, int]], j: int) -> int:
+    """The token before a legislator's party and state in brackets that ends at token j (")"), else j."""
+    for b in range(j - 2, max(0, j - 6), -1):
+        if toks[b][0] == "(":
+            inner = "".join(t[0] for t in toks[b + 1 : j])
+            return b - 1 if _PARTY_ASIDE.match(inner) else j
+    return j
+
+
 def _subject_phrase(
     toks: list[tuple[str, int, int]], k: int, relative: bool = False
 ) -> tuple[str, int, int] | None:
@@ -974,6 +997,10 @@ def _subject_phrase(
         return toks[j]
     if j >= 3 and toks[j][0] == ")" and toks[j - 2][0] == "(" and toks[j - 1][0].isupper():
         j -= 3  # an acronym in brackets: "the Universities and Colleges Employers’ Association (UCEA) said"
+    elif j >= 3 and toks[j][0] == ")":
+        j = _party_aside(toks, j)  # "Rep. Hank Johnson (D-Ga.) said"
+    elif j >= 4 and toks[j][0] == "," and toks[j - 1][0] == ")" and _party_aside(toks, j - 1) != j - 1:
+        j = _party_aside(toks, j - 1)  # "Gov. John Kasich (R-OH), said"
     # appositive clauses between the subject and its verb, one after the other: "Chi Onwurah, the Labour MP
     # for Newcastle Central, who is supporting the report, said"
     skipped = False
@@ -1082,6 +1109,8 @@ def _subject_phrase(
         j, skipped = step, True
     if skipped:
         j -= 1
+        if toks[j][0] == ")":
+            j = _party_aside(toks, j)  # "Sen. Claire McCaskill (D-Mo.), who has endorsed Clinton, said"
     end = j
     start = _walk_np(toks, j)
     j = start - 1
@@ -1466,6 +1495,14 @@ def _common_noun_subject(toks: list[tuple[str, int, int]], end: int) -> tuple[st
         return None
     if toks[end][0].endswith("s") and toks[end - 1][0] in _CLAUSE_START:
         return toks[end][0], toks[end][1], toks[end][2]  # a plural needs no article: ", organizers said"
+    if toks[end][0].endswith("s"):
+        # with up to three modifiers, at the start of the sentence or of a clause: "Some party strategists
+        # said", "In Virginia, local GOP leaders say", "Other senators said"
+        i = end - 1
+        while i >= 0 and end - i <= 3 and toks[i][0].isalpha() and toks[i][0].lower() not in _CLAUSE_START:
+            i -= 1
+        if i < end - 1 and (i < 0 or (toks[i][0].lower() in _CLAUSE_START and toks[i][0] != "and")):
+            return text_between(toks, toks[i + 1][1], toks[end][2]), toks[i + 1][1], toks[end][2]
     i = end - 1
     # lower-case words, or a name that says whose the person is ("a BT customer service agent")
     # ("one" and "another" as the article: "As one commentator has argued", ", another witness said")
@@ -1569,6 +1606,131 @@ def _opens_sentence(text: str, start: int) -> bool:
     )
 
 
+_OPENING_SPAN = 150  # how far into a sentence its opening phrase may run
+_NAME_JOINERS = frozenset({"of", "for", "and", "&"}) | entities.NAME_PARTICLES
+# the words that open a phrase before a sentence's subject ("In ..., ", "Like Corker, ", "When ..., ")
+_OPENING_WORDS = _PHRASE_PREPOSITIONS | _OPENING_PREPOSITIONS | _OBJECT_PREPOSITIONS | _SUBORDINATE_OPENERS
+
+
+def _named_opening(text: str, before: int = _OPENING_SPAN) -> tuple[str, int, int] | None:
+    """The person or organisation named as the subject of the sentence's main clause ("Hillary Clinton went on
+    offense ...", "In an interview with ABC News, Trump doubled down ...": after an opening phrase of a
+    preposition, a time or a subordinate clause, up to its comma), not a thing of theirs ("Trump's remarks
+    drew ..."), else None. ``before``: where the speech verb stands (the subject is looked for before it)."""
+    words = text.split(None, 2)
+    first = words[0].strip(",").lower() if words else ""
+    # "Continuing to explain his perspective, Carson rejected ...": a participle phrase opens the sentence
+    participle = first.endswith("ing") and len(words) > 1 and words[1][:1].islower()
+    got = None if participle else _named_subject_at(text, 0)
+    if got is not None or not text:
+        return got
+    if not (participle or first in _OPENING_WORDS or first.capitalize() in _TIME_WORDS):
+        return None
+    comma = text.find(", ")
+    while 0 < comma < min(_OPENING_SPAN, before):
+        if text[comma + 2 :].split(None, 1)[0].lower() in _PRONOUNS:
+            return None  # "In television interviews on Sunday, he defended ...": the pronoun is the subject
+        got = _named_subject_at(text, comma + 2)
+        if got is not None:
+            return got
+        comma = text.find(", ", comma + 2)
+    return None
+
+
+def _named_subject_at(text: str, start: int) -> tuple[str, int, int] | None:
+    """The named subject that opens ``text[start:]`` (see ``_named_opening``), offsets in ``text``."""
+    found = _sentence_subject(text[start:])
+    if found is None:
+        return None
+    # the name up to a lower-case word between names: "Mrs. Schlafly endorsed Donald J. Trump" is read as one
+    # phrase, of which "Mrs. Schlafly" is the subject
+    toks = _tokens(text, found[1] + start, found[2] + start)
+    cut = next(
+        (
+            i
+            for i in range(1, len(toks) - 1)
+            if toks[i][0][:1].islower()
+            and toks[i + 1][0][:1].isupper()
+            # (not a word inside a name or a title: "Secretary of State Madeleine Albright", "Iowa and New
+            # Hampshire", "Ursula von der Leyen")
+            and toks[i][0] not in _NAME_JOINERS
+        ),
+        None,
+    )
+    if cut is not None:
+        toks = toks[:cut]
+    subj = (text_between(toks, toks[0][1], toks[-1][2]), toks[0][1], toks[-1][2])
+    if subj[0].endswith(("’s", "'s")) or "’s " in subj[0] or "'s " in subj[0]:
+        return None
+    if not subj[0].split()[-1][:1].isupper():
+        return None  # "The army shelled the port, arguing ...": a common noun, no name
+    first = subj[0].split(None, 1)[0].lower()
+    if (
+        (start == 0 and not _opens_sentence(text, subj[1]))
+        or subj[0].split(None, 1)[0] in _TIME_WORDS  # "Tuesday at Baldwin Wallace University, ..."
+        or first in _OPENING_WORDS
+    ):
+        return None  # "In nearby Decatur, the plant ...", "Outside the campaign, Democrats ...": no subject
+    nxt = text[subj[2] :].split(None, 1)
+    w = nxt[0].strip(",") if nxt else ""
+    if w in ROLE_WORDS or w in _ANON_HEADS or w in _ORG_NOUNS or w in _DOCUMENTS or _agent_noun(w):
+        return None  # "The New York businessman has praised ...": the phrase runs on into a common noun
+    if first in _DETS and w[:1].islower() and not (w in _AUX or w.endswith(("ed", "s")) or _adverb(w)):
+        return None  # "The Miami kin has been battling ...", "The Communist Party daily Granma": its noun
+    if start > 0 and not (subj[0][:1].isupper() and w[:1].islower()):
+        return None  # a name and its verb ("At a rally in Portsmouth, N.H., on Tuesday, ...": no "N.H." said)
+    src = classify_source(subj[0])
+    return subj if src is not None and src.kind in ("person", "organisation") else None
+
+
+def _inverted_source(text: str, m3: re.Match[str]) -> Source | None:
+    """The source named after an inverted speech verb ('..., said prison spokesman Al Quintero.'), or None
+    when what follows the verb is a clause, a place or a manner."""
+    np3 = _INVERTED_TAIL.sub("", m3["np"])
+    # '..., reported that the agency ...': a clause follows the verb, not its speaker
+    # (nor a place or manner: '..., X, said in a statement.')
+    complement = re.match(
+        r"(?:that|if|whether|how|what|when|where|why|in|on|at|to|with|from|for|during|after)\b", np3
+    )
+    # (nor a reported clause: ", said the museum would close in March", ", said they touched on ...")
+    clause = (
+        complement is not None
+        or not _CLAUSE_VERBS.isdisjoint(np3.lower().split())
+        or np3.split(None, 1)[0].lower() in _PRONOUNS
+    )
+    src = classify_source(np3) if np3 and not clause else None
+    named = _NAME_AFTER_ROLE.match(text, m3.end()) if src is not None else None
+    if named is not None and not any(m.kind == "person" for m in entities.mentions(np3)):
+        # '..., said the county's director of public health, Jane Doe.': the name after the role
+        person = classify_source(named["name"])
+        if person is not None and person.kind == "person":
+            src = person
+    if (
+        src
+        and src.kind in ("person", "organisation")
+        and m3.group(0).lstrip(',”"’ ').startswith("report")
+        and (_unknown_name(np3, src) or src.name.split()[-1] in OUTLET_HEADS)
+    ):
+        src = Source(src.name, "outlet")  # '..., reported Euro News.'
+    return src
+
+
+def _aside_subject(text: str, toks: list[tuple[str, int, int]], k: int) -> tuple[str, int, int] | None:
+    """The person or organisation that opens the sentence when only asides between commas stand between it
+    and the verb k, whatever their shape: "Grant Young, another unaligned Iowa Republican strategist, said",
+    "Cory James, 22, of Flint, Mich., said", "Clinton, after the scandal broke in March, initially said"."""
+    b = k - 1
+    while b > 0 and _adverb(toks[b][0]):
+        b -= 1
+    if b < 1 or toks[b][0] != ",":
+        return None
+    inverted = _INVERTED.match(text, toks[b][1])
+    if inverted is not None and _inverted_source(text, inverted) is not None:
+        return None  # ("And Trump, said Sunshine, who ...": the name after the verb speaks)
+    subj = _named_opening(text, toks[k][1])
+    return subj if subj is not None and text.startswith(",", subj[2]) else None
+
+
 def _after_comma(text: str, s: int) -> bool:
     """Whether the word at ``s`` follows a comma: a participle clause ("..., saying it would cost too much")."""
     return text[max(0, s - 3) : s].rstrip().endswith(",")
@@ -1625,6 +1787,15 @@ def _outside_quotations(text: str, verbs: list[re.Match[str]]) -> list[re.Match[
     ]
 
 
+def plain_text_quotes(text: str) -> str:
+    """``text`` with each quotation mark written as two apostrophes or two backquotes (the plain-text form of
+    news archives and wire copy: "''It's bad for the party,'' Mr. Stevens said.", "``We will win,'' he said.")
+    read as a quotation mark: a space and '"' (which opens or closes by the spaces around it), or a space and
+    '“' for the backquotes (which only open, though a space follows: "`` is seeking''"), so that every offset
+    stays where it was."""
+    return text.replace("''", ' "').replace("``", " “")
+
+
 def attribute(text: str, lang: str | None = None) -> Attribution | None:
     """The attribution of one sentence (offsets in ``text``), or None when it has none.
 
@@ -1635,6 +1806,8 @@ def attribute(text: str, lang: str | None = None) -> Attribution | None:
         if got is None:
             return None
         return Attribution(got.speaker, got.kind, got.chain, got.spans, got.pronoun, got.verb, got.content)
+    if "''" in text or "``" in text:
+        text = plain_text_quotes(text)
     if text[:1] in "TtHhN" or not text[:1].isalpha():  # (a cheap gate: the connective opens the sentence)
         lead = _CONNECTIVE_SAID.match(text)
         if lead is not None:  # "That said the government has ...": blanked, offsets kept
@@ -1779,6 +1952,7 @@ def _attribute(
     cue_spans = list(spans)  # "according to media reports": "reports" is part of the source, no verb
     for vm in say_verbs:
         joined: tuple[str, int, int] | None = None  # two groups joined by "and" as the subject
+        opening: tuple[str, int, int] | None = None  # the main clause's named subject after an opening phrase
         t, s, e = vm.group(0)[1:], vm.start(), vm.end() - 1
         if any(a < s and e <= b for a, b in cue_spans):
             continue
@@ -1794,7 +1968,15 @@ def _attribute(
         participle = (
             t.endswith("ing")
             and _after_comma(text, s)
-            and not _PARTICIPLE_HEADS.isdisjoint(text[:s].lower().split())
+            and (
+                not _PARTICIPLE_HEADS.isdisjoint(text[:s].lower().split())
+                or (
+                    t in _SPEECH_PARTICIPLES
+                    and (
+                        text.split(None, 1)[0] in ("He", "She", "They") or _named_opening(text, s) is not None
+                    )
+                )
+            )
         )
         if t.endswith("ing") and _after_comma(text, s) and not participle:
             continue  # "Kyiv struck oil depots, arguing ...", "Similar issues were reported, suggesting ..."
@@ -1839,8 +2021,13 @@ def _attribute(
             # the subject of the main verb that takes the position ("The mayor rejected the plan, saying")
             h = next((i for i, tk in enumerate(toks) if tk[0].lower() in _PARTICIPLE_HEADS), 0)
             subj = _subject_before(toks[: h + 1], h) if h > 0 else None
-            if subj is not None and not _opens_sentence(text, subj[1]):
-                continue  # "The trust spending $100 million on a line in South Dade refused ...": not Dade
+            if subj is None or not _opens_sentence(text, subj[1]):
+                # "The trust spending $100 million on a line in South Dade refused ...": not Dade; the named
+                # subject of the main clause ("At a rally in Portsmouth, N.H., on Tuesday, Senator Bernie
+                # Sanders endorsed Mrs. Clinton, saying ...")
+                subj = _named_opening(text, s)
+                if subj is None:
+                    continue
         else:
             subj = _subject_before(toks, k, relative)
             if subj is None or _after_and(text, subj[1]):
@@ -1849,9 +2036,12 @@ def _attribute(
                 joined = _joined_subject(toks, k)
                 subj = joined or subj
             if subj is None and ws == 0:
-                subj = _document_subject(toks, k)
+                subj = _document_subject(toks, k) or _aside_subject(text, toks, k)
         if subj is None and k > 0 and toks[k - 1][0] == "and":
-            subj = _sentence_subject(text)
+            # ("In an interview with The Wall Street Journal, Trump doubled down ... and said": after the
+            # opening phrase)
+            opening = _named_opening(text, s)
+            subj = opening or _sentence_subject(text)
         if (
             subj is None
             and k > 0
@@ -1865,7 +2055,9 @@ def _attribute(
             # "Investigators would not divulge the evidence but said ...", "He sold the property and later
             # said ...": the sentence's subject speaks (a verb of saying that frames nothing else of the
             # sentence; not in a subordinate clause: "after the rival flashed signs and said ...")
-            subj = _sentence_subject(text)
+            # ("In an interview with The Wall Street Journal, Trump doubled down ... and said")
+            opening = _named_opening(text, s)
+            subj = opening or _sentence_subject(text)
             if subj is not None and not _named_subject(subj[0]):
                 continue  # "Yet a next-door neighbor ...": the phrase cut before its head
             first = text.split(None, 1)[0] if subj is None and text.strip() else ""
@@ -1906,7 +2098,9 @@ def _attribute(
         spans.append((s, e))
         verb = verb or t
         if content is None and not participle:  # (a participle: the main clause is the writer's report)
-            content = (e, len(text)) if len(text) - e >= subj[1] else (0, subj[1])
+            # (a subject after an opening phrase: what follows the verb is reported, not the phrase)
+            after_opening = opening is not None and subj is opening
+            content = (e, len(text)) if after_opening or len(text) - e >= subj[1] else (0, subj[1])
         if t in ("reported", "reports") and _unknown_name(subj[0], src):
             aff = _AFFILIATION.match(subj[0])
             if aff and src.kind == "person":  # "Ken Rosenthal of Fox Sports reports": the outlet reports
@@ -1924,28 +2118,7 @@ def _attribute(
     if not speakers and pronoun is None and any_say:  # the inverted verbs are all speech verbs
         m3 = _INVERTED.search(text)
         if m3:
-            np3 = _INVERTED_TAIL.sub("", m3["np"])
-            # '..., reported that the agency ...': a clause follows the verb, not its speaker
-            # (nor a place or manner: '..., X, said in a statement.')
-            complement = re.match(
-                r"(?:that|if|whether|how|what|when|where|why|in|on|at|to|with|from|for|during|after)\b", np3
-            )
-            # (nor a reported clause: ", said the museum would close in March")
-            clause = complement is not None or not _CLAUSE_VERBS.isdisjoint(np3.lower().split())
-            src = classify_source(np3) if np3 and not clause else None
-            named = _NAME_AFTER_ROLE.match(text, m3.end()) if src is not None else None
-            if named is not None and not any(m.kind == "person" for m in entities.mentions(np3)):
-                # '..., said the county's director of public health, Jane Doe.': the name after the role
-                person = classify_source(named["name"])
-                if person is not None and person.kind == "person":
-                    src = person
-            if (
-                src
-                and src.kind in ("person", "organisation")
-                and m3.group(0).lstrip(',”"’ ').startswith("report")
-                and (_unknown_name(np3, src) or src.name.split()[-1] in OUTLET_HEADS)
-            ):
-                src = Source(src.name, "outlet")  # '..., reported Euro News.'
+            src = _inverted_source(text, m3)
             if src:
                 (reporters if src.kind in ("outlet", "media") else speakers).append(src)
                 spans.append((m3.start(), m3.end()))

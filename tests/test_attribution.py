@@ -302,3 +302,56 @@ def test_a_preposition_opens_no_speaker_s_name() -> None:
     assert attribution.classify_source("in a statement") is None
     src = attribution.classify_source("of 2016 Dion")
     assert src is not None and src.name == "Dion"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["''", "``", "'", "`", '"', "“", "”", "said", "Smith", ",", ".", " ", "It's", "x"]),
+        max_size=14,
+    ).map("".join)
+)
+def test_two_apostrophes_are_read_as_a_quotation_mark_in_place(text: str) -> None:
+    """Quotation marks written as two apostrophes or backquotes are read as '"' / '“' with every offset kept:
+    the attribution's spans are spans of the text as written."""
+    read = attribution.plain_text_quotes(text)
+    assert len(read) == len(text)
+    assert "''" not in read and "``" not in read
+    assert all(a == b for a, b in zip(text, read, strict=True) if a not in "'`")
+    att = attribute(text)
+    if att is not None:
+        assert all(0 <= s <= e <= len(text) for s, e in att.spans)
+
+
+def test_a_quotation_in_two_apostrophes_frames_like_one_in_double_quotes() -> None:
+    for q in ("''", '"'):
+        att = attribute(f"{q}The plant will close in May,{q} said Robert McDonough, a senior executive.")
+        assert att is not None
+        assert (att.speaker, att.kind) == ("Robert McDonough", "person")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a plain speech participle: the named subject of the main clause, after any opening phrase
+        ("After the vote, Cruz dropped out of the race, saying he saw no path to victory.", "Cruz"),
+        (
+            "In 2016, Mrs. Schlafly endorsed Donald J. Trump for president, saying he had the courage.",
+            "Schlafly",
+        ),
+        # never past the verb, nor past a pronoun subject ("he"), nor a name inside a quotation that follows
+        (
+            "In interviews on Sunday, he defended Mr. Trump's views, saying that Mr. Trump would be firm.",
+            None,
+        ),
+        ("When Trump spoke, the crowd cheered, saying his name.", None),
+        # asides of any shape between the opening name and its verb
+        ("Cory James, 22, of Flint, Mich., said he had not given up hope.", "Cory James"),
+        ("And Trump, said Sunshine, who remains friendly with her former boss, does not forget.", "Sunshine"),
+        # a legislator's party and state, with and without a comma after them
+        ("Gov. John Kasich (R-OH), said the state had added 400,000 jobs.", "John Kasich"),
+    ],
+)
+def test_named_subjects_of_the_main_clause(text: str, speaker: str | None) -> None:
+    att = attribute(text)
+    assert (att.speaker if att else None) == speaker
