@@ -61,10 +61,11 @@ def _rules(lang: str | None) -> _Rules | None:
 _BOUNDARY = re.compile(r"""([.!?…。！？][.!?…。！？]*)(["'”’»)\]*†‡」』]*)(\s+)""")
 # the letters of scripts without case (Chinese, Japanese, Korean) open a sentence as a capital does
 _CASELESS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3"
-_NEXT_START = re.compile(rf"""["'“‘«(\[「『]*[A-Z0-9¿¡{_CASELESS}]""")
+# (wire copy opens a quotation with two backquotes: ``We will win,'' he said)
+_NEXT_START = re.compile(rf"""["'“‘«(\[「『`]*[A-Z0-9¿¡{_CASELESS}]""")
 # in other languages a sentence may open with a Latin-1 capital ("Él", "Über", "À") and a French
 # quotation with a space ("« Nous")
-_NEXT_START_INTL = re.compile(rf"""(?:["'“‘«(\[「『]|«\s)*[A-Z0-9¿¡À-ÖØ-Þ{_CASELESS}]""")
+_NEXT_START_INTL = re.compile(rf"""(?:["'“‘«(\[「『`]|«\s)*[A-Z0-9¿¡À-ÖØ-Þ{_CASELESS}]""")
 
 
 def _token_before(text: str, i: int) -> str:

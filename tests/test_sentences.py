@@ -131,3 +131,9 @@ def test_a_chinese_or_japanese_sentence_inside_an_english_paragraph_is_its_own()
         "「準備はできている」と彼は言った。",
         "Then he left.",
     ]
+
+
+def test_a_quotation_opened_with_two_backquotes_starts_a_sentence():
+    # wire copy (AP, NYT archives) writes ``...'' for quotation marks
+    text = "He left early. ``We will win,'' he said. Then he went home."
+    assert split(text) == ["He left early.", "``We will win,'' he said.", "Then he went home."]
