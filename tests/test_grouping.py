@@ -548,3 +548,70 @@ def test_an_undated_article_leans_less_on_its_story():
     assert DEFAULT.same_story_bonus > DEFAULT.undated_story_bonus
     assert both_dated - one_undated == pytest.approx(DEFAULT.same_story_bonus - DEFAULT.undated_story_bonus)
     assert DEFAULT.undated_story_bonus > 0, "an undated article may still join its story's group"
+
+
+def test_figures_weeks_apart_are_no_conflict_unless_their_months_place_them():
+    """A poll's figures weeks later are another poll: two reports published more than
+    ``suggest_pub_days`` apart conflict only when both state a month (then the months decide)."""
+    poll = "The latest Rasmussen Reports poll shows Trump leading Clinton {} percent to {} percent"
+    arts = {"a": art("a", "2016-07-14"), "b": art("b", "2016-07-18"), "c": art("c", "2016-10-17")}
+    cs = [claim("a1", "a", poll.format(44, 37)), claim("b1", "b", poll.format(42, 38))]
+    later = claim("c1", "c", poll.format(43, 41))
+    assert [s.kind for s in grouping.suggestions(cs, arts)] == ["conflicts"]  # four days apart
+    assert grouping.suggestions([cs[0], later], arts) == []  # three months apart, no month stated
+    dated = [
+        claim("a2", "a", "The poll taken in July shows Trump leading Clinton 44 percent", when=("2016-07",)),
+        claim("c2", "c", "The poll taken in July shows Trump leading Clinton 41 percent", when=("2016-07",)),
+    ]
+    assert [s.kind for s in grouping.suggestions(dated, arts)] == ["conflicts"]
+
+
+def test_a_forecast_with_no_time_is_not_superseded_by_a_report_weeks_later():
+    arts = {"a": art("a", "2016-03-21"), "b": art("b", "2016-03-22"), "c": art("c", "2016-05-02")}
+    plan = claim(
+        "a1",
+        "a",
+        "Donald Trump will deliver a speech to the American Israel Public Affairs Committee conference",
+        stance=Stance.PLANNED,
+    )
+    done = "Donald Trump delivered his speech to the American Israel Public Affairs Committee conference"
+    next_day = claim("b1", "b", done, stance=Stance.OCCURRED)
+    weeks_later = claim("c1", "c", done, stance=Stance.OCCURRED)
+    assert [(s.kind, s.claim, s.by) for s in grouping.suggestions([plan, next_day], arts)] == [
+        ("supersedes", "a1", "b1")
+    ]
+    assert grouping.suggestions([plan, weeks_later], arts) == []
+
+
+def test_the_same_two_sentences_in_two_pairs_of_articles_are_suggested_once():
+    """Two live blogs of one day that repeat each other's entries: each sentence is in both, and the
+    suggestion between the two sentences is made once, not once per pair of articles."""
+    arts = {k: art(k, "2016-03-15") for k in ("a", "b")}
+    plan = "Clinton will be awarded delegates in Ohio, Florida and North Carolina proportionally"
+    won = "Clinton won the delegates of Ohio, Florida and North Carolina proportionally on Tuesday"
+    cs = [
+        claim("a1", "a", plan, stance=Stance.PLANNED),
+        claim("a2", "a", won, stance=Stance.OCCURRED, start=200),
+        claim("b1", "b", plan, stance=Stance.PLANNED),
+        claim("b2", "b", won, stance=Stance.OCCURRED, start=200),
+    ]
+    got = grouping.suggestions(cs, arts)
+    assert [(s.kind, s.claim, s.by) for s in got] == [("supersedes", "a1", "b2")]
+
+
+def test_a_plan_for_a_day_is_superseded_by_the_report_published_that_day():
+    """Weeks apart, a plan that names its month is still superseded by the report published in it."""
+    arts = {"a": art("a", "2007-04-04"), "b": art("b", "2007-05-03"), "c": art("c", "2007-06-20")}
+    plan = claim(
+        "a1",
+        "a",
+        "Orozco is to be formally sentenced to death by Judge Philip Hutchins",
+        when=("2007-05-03",),
+        stance=Stance.PLANNED,
+    )
+    done = "Judge Philip Hutchins sentenced Orozco to death"
+    assert [
+        (s.claim, s.by)
+        for s in grouping.suggestions([plan, claim("b1", "b", done, stance=Stance.OCCURRED)], arts)
+    ] == [("a1", "b1")]
+    assert grouping.suggestions([plan, claim("c1", "c", done, stance=Stance.OCCURRED)], arts) == []

@@ -10,11 +10,17 @@ claims by a short quote of their own words (their time phrases left out):
 
 Neither is suggested between two claims that name events of different kinds only (``events.py``: "Page
 will be buried at Westwood Cemetery" is not superseded by "Page has died in Los Angeles"; a count of the
-dead does not conflict with a count of arrests).
+dead does not conflict with a count of arrests), nor between reports published more than
+``Params.suggest_pub_days`` apart unless their own words place them at one time (both state a month, or one
+states the month the other was published in): a poll's figures weeks later are another poll, not a
+disagreement, and a forecast that names no time is rarely what a report weeks later says happened. The same
+two sentences carried by two pairs of articles (wire copy, live blogs that repeat their entries) are
+suggested once.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from factcheck.grouping.events import different_events, event_kinds
@@ -48,6 +54,14 @@ def _source_label(article: Article | None, key: str) -> str:
     return f"{article.outlet or key}, {date}"
 
 
+_WORDS = re.compile(r"[^\W_]+")
+
+
+def _wording(text: str) -> str:
+    """A sentence's words, case and punctuation aside: two articles carrying one sentence word for word."""
+    return " ".join(_WORDS.findall(text.casefold()))
+
+
 def _shown(f: Figure) -> str:
     return f"{f.value}{'%' if f.unit == '%' else (' ' + f.unit if f.unit else '')}"
 
@@ -69,6 +83,7 @@ def suggestions(
     out: list[Suggestion] = []
     later_occurred = [c for c in ordered if c.stance == Stance.OCCURRED]
     months = {c.id: [v for v in _date_values(c) if _month_key(v)] for c in claims}
+    month_keys = {c.id: {_month_key(v) for v in months[c.id]} for c in claims}
     langs = languages(claims, articles) if langs is None else langs
     tokens = {c.id: set(_content_tokens(c.text, langs[c.article_key])) for c in claims}
     kinds = {c.id: event_kinds(c.text, langs[c.article_key]) for c in claims}
@@ -85,6 +100,28 @@ def suggestions(
 
     def label(c: Claim) -> str:
         return _source_label(articles.get(c.article_key), c.article_key)
+
+    def apart(a: Claim, b: Claim) -> bool:
+        """Published more than ``suggest_pub_days`` apart, and not placed at one time by their own words:
+        both state a month (then their months tell whether they can be of one event), or one states the
+        month the other was published in ("is to be sentenced May 3" and a report of May 3)."""
+        pa, pb = articles.get(a.article_key), articles.get(b.article_key)
+        if not (pa and pb and pa.published and pb.published) or (months[a.id] and months[b.id]):
+            return False
+        if (
+            pa.published.strftime("%Y-%m") in month_keys[b.id]
+            or pb.published.strftime("%Y-%m") in month_keys[a.id]
+        ):
+            return False
+        return abs((pa.published - pb.published).days) > p.suggest_pub_days
+
+    made: set[tuple[str, str, str]] = set()  # (kind, the two claims' wordings): one suggestion each
+
+    def add(kind: str, a: Claim, b: Claim, why: str) -> None:
+        key = (kind, _wording(a.text), _wording(b.text))
+        if key not in made:
+            made.add(key)
+            out.append(Suggestion(kind, a.id, b.id, why))
 
     for c in ordered:
         if c.stance in _ANTE or c.stance in (Stance.UNCONFIRMED,):
@@ -103,18 +140,12 @@ def suggestions(
                 timed = bool(months[c.id] or months[o.id])  # a month, and no month against it
                 if overlap(c, o) < (p.suggest_min_overlap - 1 if timed else p.suggest_min_overlap):
                     continue
-                if dice(c, o) < p.supersede_min_share or other_event(c, o):
+                if dice(c, o) < p.supersede_min_share or other_event(c, o) or apart(c, o):
                     continue
                 fits.append(o)
             for o in sorted(fits, key=lambda o: (-dice(c, o), -overlap(c, o), o.id))[:1]:
-                out.append(
-                    Suggestion(
-                        "supersedes",
-                        c.id,
-                        o.id,
-                        f"{quote(c)} ({label(c)}) is {c.stance}; {quote(o)} ({label(o)}) says it occurred",
-                    )
-                )
+                why = f"{quote(c)} ({label(c)}) is {c.stance}; {quote(o)} ({label(o)}) says it occurred"
+                add("supersedes", c, o, why)
     figs: dict[str, list[Figure]] = {}
 
     def figures_of(c: Claim) -> list[Figure]:
@@ -128,18 +159,21 @@ def suggestions(
         for b in ordered[i + 1 :]:
             if a.article_key == b.article_key or overlap(a, b) < p.suggest_min_overlap:
                 continue
-            if dice(a, b) < p.conflict_min_share or other_event(a, b):
-                continue  # a disagreement only between two reports of the same fact
+            if dice(a, b) < p.conflict_min_share or other_event(a, b) or apart(a, b):
+                continue  # a disagreement only between two reports of the same fact, at the same time
             ta, tb = months[a.id], months[b.id]
             # a plan and a report of what happened are not two reports of one time ("will call tomorrow",
             # "arrested on Thursday"): only reports looking the same way can disagree on when
             if ta and tb and (a.stance in _ANTE) == (b.stance in _ANTE) and _times_conflict(ta, tb):
-                why = f"times disagree: {quote(a)} says {ta[0]}, {quote(b)} says {tb[0]}"
-                out.append(Suggestion("conflicts", a.id, b.id, why))
+                add("conflicts", a, b, f"times disagree: {quote(a)} says {ta[0]}, {quote(b)} says {tb[0]}")
                 continue
             pair = disagree(figures_of(a), figures_of(b))
             if pair:
                 fa, fb = pair
-                why = f"figures disagree: {quote(a)} says {_shown(fa)}, {quote(b)} says {_shown(fb)}"
-                out.append(Suggestion("conflicts", a.id, b.id, why))
+                add(
+                    "conflicts",
+                    a,
+                    b,
+                    f"figures disagree: {quote(a)} says {_shown(fa)}, {quote(b)} says {_shown(fb)}",
+                )
     return out
