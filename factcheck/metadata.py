@@ -140,10 +140,11 @@ def split_authors(v: Any, *, outlet: str | None = None) -> list[str]:
             raw.extend(_AUTHOR_SEP.split(p) if ";" in p or "|" in p else [p])
     else:
         raw = _AUTHOR_SEP.split(str(v))
-        # "Ana Ruiz, Bo Chen": a comma between names that each have two capitalised words
+        # "Ana Ruiz, Bo Chen": a comma between names that each have two capitalised words (the empty piece of
+        # a serial comma, "Ana Ruiz, Bo Chen, and Li Wei", or of a doubled one is no name)
         more: list[str] = []
         for p in raw:
-            pieces = [x.strip() for x in p.split(",")]
+            pieces = [x.strip() for x in p.split(",") if x.strip()] or [p]
             if len(pieces) > 1 and all(_full_name(x) for x in pieces):
                 more.extend(pieces)
             else:

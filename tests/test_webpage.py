@@ -262,6 +262,8 @@ def test_newsplease_record_keys() -> None:
         ),
         ("Ana Ruiz and Bo Chen", ["Ana Ruiz", "Bo Chen"]),
         ("Ana Ruiz, Bo Chen", ["Ana Ruiz", "Bo Chen"]),
+        ("Gina Glantz, Julie Burton, and Debbie Walsh", ["Gina Glantz", "Julie Burton", "Debbie Walsh"]),
+        ("Gregory Korte,, Susan Page, and David Jackson", ["Gregory Korte", "Susan Page", "David Jackson"]),
         ("Jean-Pierre Dupont", ["Jean-Pierre Dupont"]),
         ("Kulu Media News Desk", ["Kulu Media News Desk"]),
         ("Lindsey O'Donnell", ["Lindsey O'Donnell"]),
