@@ -173,7 +173,8 @@ def _dumped(corpus: Any, by_id: dict[str, Any], arts: dict[str, Any], split_of: 
             "when": g.when,
             "claims": [claim(c) for c in g.claims],
             "suggestions": [
-                {"kind": s.kind, "claim": claim(s.claim), "by": claim(s.by), "why": s.why} for s in g.suggestions
+                {"kind": s.kind, "claim": claim(s.claim), "by": claim(s.by), "why": s.why}
+                for s in g.suggestions
             ],
         }
         for g in corpus.groups
@@ -208,7 +209,10 @@ def _lines(m: dict[str, Any], n_articles: int) -> list[tuple[str, str]]:
     n_sugg = sum(sugg.values())
     multi_outlet = sum(1 for o in m["outlets"] if o >= 2)
     return [
-        ("groups", f"{m['groups']} ({m['groups'] * per100:.1f} per 100 articles), {multi_outlet} of 2+ outlets"),
+        (
+            "groups",
+            f"{m['groups']} ({m['groups'] * per100:.1f} per 100 articles), {multi_outlet} of 2+ outlets",
+        ),
         ("claims in groups", f"{m['claims_grouped']}, largest {max(m['sizes'], default=0)}"),
         ("claims per group", _dist(m["sizes"], (2, 5, 10, 30))),
         ("articles per group", _dist(m["articles"], (2, 3, 5, 10))),
@@ -246,7 +250,9 @@ def main() -> None:
         if any(p.returncode for p in procs):
             sys.exit("a child failed")
     results = [json.loads(o.strip().splitlines()[-1]) for o in outs]
-    print(f"PolNeAR: {n} JSON records, {dt.date.today().isoformat()}, wall {time.perf_counter() - started:.0f} s")
+    print(
+        f"PolNeAR: {n} JSON records, {dt.date.today().isoformat()}, wall {time.perf_counter() - started:.0f} s"
+    )
     names = ["this tree"] + ([f"baseline {trees[1]}"] if len(trees) > 1 else [])
     for name, r in zip(names, results, strict=True):
         print(
@@ -257,7 +263,11 @@ def main() -> None:
     counts = Counter(split for split, _, _ in records(args.polnear))
     sizes = {part: sum(counts[s] for s in splits) for part, splits in PARTS.items()}
     for part in PARTS:
-        label = {"all": "whole batch", "train": "train alone (development)", "dev+test": "dev+test alone (held out)"}
+        label = {
+            "all": "whole batch",
+            "train": "train alone (development)",
+            "dev+test": "dev+test alone (held out)",
+        }
         print(f"\n{label[part]}, {sizes[part]} articles:")
         rows = [_lines(r["parts"][part], sizes[part]) for r in results]
         for i, (what, value) in enumerate(rows[0]):
