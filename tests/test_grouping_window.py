@@ -67,7 +67,7 @@ def state(story: int, first: str, last: str):
 def test_clusters_of_one_story_weeks_apart_get_the_full_bar():
     p = DEFAULT
     assert (
-        _link_bar(state(1, "2016-03-01", "2016-03-02"), state(1, "2016-03-05", "2016-03-08"), p) == p.link_min
+        _link_bar(state(1, "2016-03-01", "2016-03-02"), state(1, "2016-03-03", "2016-03-04"), p) == p.link_min
     )
     assert (
         _link_bar(state(1, "2016-03-01", "2016-03-02"), state(1, "2016-03-08", "2016-03-15"), p)
