@@ -35,7 +35,7 @@ from factcheck.grouping.params import DEFAULT, Params
 from factcheck.grouping.state import ClaimUid, GroupingState, LazyFeat, digest, fingerprint, read_words
 from factcheck.grouping.stories import _doc_clusters
 from factcheck.grouping.suggest import suggestions
-from factcheck.grouping.times import _month_key, _months_before, compatible
+from factcheck.grouping.times import _days_apart, _month_key, _months_before, compatible
 from factcheck.grouping.words import _stem
 from factcheck.model import Article, Claim, EventGroup, GroupOverrides
 
@@ -45,14 +45,22 @@ _Edge = tuple[float, float, int, float]
 
 # month mentions, size, stories of a claim cluster, the latest publication month ("YYYY-MM", or "") of
 # its members that look forward without a time of their own ("is expected to cut jobs"), and its claims
-# per article
-_State = tuple[Counter[str], int, Counter[int], str, Counter[int]]
+# per article, and the first and last publication day ("YYYY-MM-DD", or "" when none is dated)
+_State = tuple[Counter[str], int, Counter[int], str, Counter[int], tuple[str, str]]
 
 
 def _link_bar(a: _State, b: _State, p: Params = DEFAULT) -> float:
     """Inside one story a low average-linkage bar (the story context already vouches for the pair);
-    across stories the full bar, so look-alike wording alone does not pull two stories' claims together."""
-    return p.link_min if a[2].most_common(1)[0][0] == b[2].most_common(1)[0][0] else p.link_min_cross
+    across stories the full bar, so look-alike wording alone does not pull two stories' claims together.
+    The full bar too for two clusters of one story whose articles together span more than
+    ``link_pub_days`` of publication: a story followed over weeks is a topic, and the story context does not
+    chain its events (Super Tuesday, the primaries of a week later, those of two weeks later) into one."""
+    if a[2].most_common(1)[0][0] != b[2].most_common(1)[0][0]:
+        return p.link_min_cross
+    dates = [d for d in (*a[5], *b[5]) if d]
+    if p.link_pub_days >= 0 and dates and _days_apart(min(dates), max(dates)) > p.link_pub_days:
+        return p.link_min_cross
+    return p.link_min
 
 
 def _established(state: _State, p: Params = DEFAULT) -> str | None:
@@ -122,6 +130,25 @@ def _direct(fi: _Feat, fj: _Feat, ts: float, cos: float, p: Params = DEFAULT) ->
     ent_evidence = p.entity_evidence_weight * ent * min(1.0, shared_ents / p.entity_shared_full)
     frame = p.frame_bonus if framed else 0.0
     return max(ts / 100.0, cos) + ent_evidence + (p.month_bonus if same_month else 0.0) + frame >= need
+
+
+def _one_time(fi: _Feat, fj: _Feat, p: Params = DEFAULT) -> bool:
+    """Whether the context of their story may vouch for two claims: their reports were published within
+    ``story_pub_days`` of each other (or one is undated), or their own words place them at one time (a month
+    of a year both state, or one states the month the other was published in: a follow-up weeks later that
+    gives the event's date). Else the story is a topic followed over weeks, and the pair must match on its
+    own evidence, as two claims of different stories do."""
+    if p.story_pub_days < 0 or not (fi.published and fj.published):
+        return True
+    if _days_apart(fi.published, fj.published) <= p.story_pub_days:
+        return True
+    mi, mj = _stated_months(fi), _stated_months(fj)
+    return bool(mi & mj) or fi.published[:7] in mj or fj.published[:7] in mi
+
+
+def _stated_months(f: _Feat) -> set[str]:
+    """The months of a known year (``YYYY-MM``) a claim's times name."""
+    return {k for v in f.times if (k := _month_key(v)) and not k.startswith("XXXX")}
 
 
 def _shape_ok(a: _State, b: _State, cap: Mapping[int, int]) -> bool:
@@ -214,12 +241,15 @@ def group_claims(
             if mk:
                 tc[mk] += 1
         fwd = f.published[:7] if f.published and not f.times and f.claim.stance in _FORWARD else ""
-        return (tc, 1, Counter({doc_label[f.doc]: 1}), fwd, Counter({f.doc: 1}))
+        pub = f.published[:10] if f.published else ""
+        return (tc, 1, Counter({doc_label[f.doc]: 1}), fwd, Counter({f.doc: 1}), (pub, pub))
 
     doc_cap = {d: max(p.article_claims_min, int(p.article_share_max * n)) for d, n in doc_size.items()}
 
     def merge_states(a: _State, b: _State) -> _State:
-        return (a[0] + b[0], a[1] + b[1], a[2] + b[2], max(a[3], b[3]), a[4] + b[4])
+        pubs = [d for d in (*a[5], *b[5]) if d]
+        span = (min(pubs), max(pubs)) if pubs else ("", "")
+        return (a[0] + b[0], a[1] + b[1], a[2] + b[2], max(a[3], b[3]), a[4] + b[4], span)
 
     def compatible_states(a: _State, b: _State) -> bool:
         return _modes_compatible(a, b, p) and _shape_ok(a, b, doc_cap)
@@ -437,7 +467,8 @@ def _score_pairs(
             fj = feats[j]
             if not fj.text:
                 continue
-            same_story = fi.doc != fj.doc and doc_label[fi.doc] == doc_label[fj.doc]
+            # (two reports of a story weeks apart are of one topic: their claims' own words must tie them)
+            same_story = fi.doc != fj.doc and doc_label[fi.doc] == doc_label[fj.doc] and _one_time(fi, fj, p)
             # An article with no publication date is compatible with any year: beside a dated article of its
             # story its claims lean less on the story and more on their own evidence.
             bonus = (
