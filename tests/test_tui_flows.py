@@ -751,3 +751,35 @@ async def test_the_supersede_picker_makes_only_the_lines_it_lists(seeds_copy, se
         await settle(app, pilot)
         assert r.decision(c.id).verdict == Verdict.SUPERSEDED and r.decision(c.id).superseded_by == target.id
         await pilot.press("q")
+
+
+async def test_help_names_the_configuration_file_in_use(seeds_copy, session_path, tmp_path, monkeypatch):
+    """With FACTCHECK_CONFIG set, help said keys are remapped in ~/.config/factcheck/config.toml: a file this
+    reviewer's factcheck does not read. It names the file in use (under the home folder as ~)."""
+    from factcheck.tui.screens.help import HelpScreen
+
+    mine = tmp_path / "team [2016].toml"
+    monkeypatch.setenv("FACTCHECK_CONFIG", str(mine))
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        hint = app.screen.query(".dialog-hint").last().content.plain
+        assert f"remapped in {mine} [keys]" in hint
+        await pilot.press("escape", "q")
+    monkeypatch.delenv("FACTCHECK_CONFIG")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "conf"))
+    app = make_app(Review.open(tmp_path / "other.toml", [str(seeds_copy)]))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert (
+            "remapped in ~/conf/factcheck/config.toml [keys]"
+            in app.screen.query(".dialog-hint").last().content.plain
+        )
+        await pilot.press("escape", "q")
