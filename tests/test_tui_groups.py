@@ -444,3 +444,22 @@ async def test_every_claim_of_a_group_of_more_than_sixty_is_on_its_screen(tmp_pa
         assert r.decision(detail.claims[-1].id).verdict == Verdict.CONFIRMED
         assert f"1 of {n} claim(s) decided" in title(detail)
         await pilot.press("escape", "escape", "q")
+
+
+async def test_a_group_screen_at_30x10_shows_its_cards(seeds_copy, session_path):
+    """At 30x10 a group's title (event id, time, count and the event's words) took 8 of the 10 lines: no
+    card was visible. Titles take at most 3 lines; the cards get the rest."""
+    r = Review.open(session_path, [str(seeds_copy)])
+    g = biggest_group(r)
+    app = make_app(r)
+    async with app.run_test(size=(30, 10)) as pilot:
+        await settle(app, pilot)
+        detail = await open_group(app, pilot, g)
+        await pilot.pause()
+        assert detail.query_one("#group-title").size.height <= 3
+        assert detail.query_one("#cards").size.height >= 5
+        await pilot.press("v")
+        await pilot.pause()
+        assert isinstance(app.screen, ArticleScreen)
+        assert app.screen.query_one("#group-article-title").size.height <= 3
+        await pilot.press("escape", "escape", "escape", "q")
