@@ -783,3 +783,31 @@ async def test_help_names_the_configuration_file_in_use(seeds_copy, session_path
             in app.screen.query(".dialog-hint").last().content.plain
         )
         await pilot.press("escape", "q")
+
+
+async def test_a_new_publication_date_says_it_regroups_before_it_does(seeds_copy, session_path, monkeypatch):
+    """`p` on a batch of 1,008 articles: after enter the date dialog stayed on screen, unchanged, for 5 s
+    (the article read again and the batch regrouped), as if enter had been lost. The dialog goes and the
+    status line says what is being done before the work starts; then it gives the date."""
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r)
+    seen: list[tuple[str, bool]] = []
+    real = r.set_published
+
+    def watched(key, date):
+        seen.append((main_of(app).message, isinstance(app.screen, MainScreen)))
+        return real(key, date)
+
+    monkeypatch.setattr(r, "set_published", watched)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        key = m.article.key
+        await pilot.press("p", "ctrl+u", *"2024-05-08", "enter")
+        await settle(app, pilot)
+        assert len(seen) == 1
+        message, on_main = seen[0]
+        assert on_main and f"regrouping {len(r.corpus.articles)} article(s)" in message
+        assert r.corpus.article(key).published == dt.date(2024, 5, 8)
+        assert m.message == "publication date: 2024-05-08"
+        await pilot.press("q")

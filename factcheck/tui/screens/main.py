@@ -697,6 +697,13 @@ class MainScreen(ReadingScreen):
             if v is None:
                 return
             date = parse(v) if v else None
+            # the article is read again and the whole batch regrouped (seconds on a thousand articles): the
+            # screen says so, without the dialog, before the work starts
+            n = len(self.review.corpus.articles)
+            self.set_message(f"publication date: reading the article again, regrouping {n:,} article(s)…")
+            self.call_after_refresh(apply, date)
+
+        def apply(date: dt.date | None) -> None:
             self._mutate(self.review.set_published, key, date, keys={key})
             self.set_message(f"publication date: {date.isoformat() if date else 'as detected'}")
 
