@@ -700,7 +700,7 @@ class MainScreen(ReadingScreen):
             # the article is read again and the whole batch regrouped (seconds on a thousand articles): the
             # screen says so, without the dialog, before the work starts
             n = len(self.review.corpus.articles)
-            self.set_message(f"publication date: reading the article again, regrouping {n:,} article(s)…")
+            self.set_message(f"publication date: regrouping {n:,} article(s)…")
             self.call_after_refresh(apply, date)
 
         def apply(date: dt.date | None) -> None:
