@@ -9,9 +9,10 @@ first on PYTHONPATH, run from the temporary folder) and times, alternating the t
 
 - ``j`` (next claim), ``J`` (next article), ``c`` (confirm);
 - a filter: ``/``, a word typed, ``enter`` (the filter applied to every claim) and then cleared;
+- ``s`` (the supersede picker opened: every claim of the batch a candidate), then ``escape``;
 - ``c`` (untimed), then ``g`` (the groups screen: the first opening, then the later ones, each after a
   verdict given meanwhile), ``enter`` (a group's own screen: the first group, then, after ``escape``, the
-  largest group, up to 60 cards), ``escape`` back to the main screen.
+  largest group: its first cards), ``escape`` back to the main screen.
 
 Each figure is the key's wall time from press to the screen update it caused settling (bench/tui.py's
 hook) and the CPU time of the app's thread meanwhile (steadier on a shared machine). Target: ~50 ms a key.
@@ -77,6 +78,9 @@ async def _child(corpus: str, session: str, reps: int) -> dict:
             await pilot.press("slash")
             await pilot.pause()
             await timed("ctrl+r (filter cleared)", "ctrl+r")
+            await timed("s (supersede picker)", "s")
+            await pilot.press("escape")
+            await pilot.pause()
             await pilot.press("c")  # (a verdict given since the groups screen was last seen)
             await pilot.pause()
             first = "g (groups screen, first)"
@@ -158,7 +162,7 @@ def main() -> None:
                 for key, vals in _run_tree(tree, folder, tmp, a.reps, env).items():
                     results[name].setdefault(key, []).extend(vals)
         print(
-            f"corpus: {len(list(folder.iterdir()))} articles ({folder}); {a.runs} runs per tree, alternating"
+            f"corpus: {sum(p.is_file() for p in folder.rglob('*'))} files ({folder}); {a.runs} runs per tree, alternating"
         )
         print(
             f"{'key':26} {'this tree: wall mean / max, CPU mean':>40}   {'baseline: wall mean / max, CPU mean':>40}"

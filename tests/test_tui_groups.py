@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from factcheck.tui.widgets.article_view import ArticleView
 from factcheck.tui.widgets.key_bar import ScreenKeys
 
 SIZE = (120, 40)
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 
 @pytest.fixture
@@ -414,3 +416,50 @@ async def test_a_big_group_makes_its_cards_as_the_reviewer_moves_right(seeds_cop
             await pilot.pause()
         assert len(cards()) == n
         await pilot.press("escape", "escape", "q")
+
+
+async def test_every_claim_of_a_group_of_more_than_sixty_is_on_its_screen(tmp_path, session_path):
+    """A group of 249 claims (PolNeAR) opened on a screen that said '0 of 60 claim(s) decided' and had no card
+    beyond the 60th: the groups list counted 249, the other claims could not be reached from the group."""
+    for k in range(2):  # 120 claims
+        shutil.copytree(SEEDS, tmp_path / "corpus" / f"copy{k}")
+    r = Review.open(session_path, [str(tmp_path / "corpus")])
+    claims = [c for a in r.corpus.articles for c in r.claims(a.key)]
+    for c in claims[1:70]:
+        r.merge_groups(claims[0].id, c.id)
+    g = r.corpus.group_of(claims[0].id)
+    n = len(r.group_claims(g))
+    assert n > 60
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        detail = await open_group(app, pilot, g)
+        assert len(detail.claims) == n
+        assert f"0 of {n} claim(s) decided" in title(detail)
+        for _ in range(n - 1):
+            await pilot.press("right")
+        await pilot.press("c")
+        await pilot.pause()
+        assert detail.chosen == n - 1
+        assert r.decision(detail.claims[-1].id).verdict == Verdict.CONFIRMED
+        assert f"1 of {n} claim(s) decided" in title(detail)
+        await pilot.press("escape", "escape", "q")
+
+
+async def test_a_group_screen_at_30x10_shows_its_cards(seeds_copy, session_path):
+    """At 30x10 a group's title (event id, time, count and the event's words) took 8 of the 10 lines: no
+    card was visible. Titles take at most 3 lines; the cards get the rest."""
+    r = Review.open(session_path, [str(seeds_copy)])
+    g = biggest_group(r)
+    app = make_app(r)
+    async with app.run_test(size=(30, 10)) as pilot:
+        await settle(app, pilot)
+        detail = await open_group(app, pilot, g)
+        await pilot.pause()
+        assert detail.query_one("#group-title").size.height <= 3
+        assert detail.query_one("#cards").size.height >= 5
+        await pilot.press("v")
+        await pilot.pause()
+        assert isinstance(app.screen, ArticleScreen)
+        assert app.screen.query_one("#group-article-title").size.height <= 3
+        await pilot.press("escape", "escape", "escape", "q")

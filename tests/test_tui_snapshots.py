@@ -86,5 +86,9 @@ def test_groups_screen(snap_compare, app):
     assert snap_compare(app, terminal_size=SIZE, press=["g"])
 
 
-def test_help_screen(snap_compare, app):
+def test_help_screen(snap_compare, app, monkeypatch):
+    # help names the configuration file in use: the default one under a home folder, whatever this machine's
+    monkeypatch.delenv("FACTCHECK_CONFIG", raising=False)
+    monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
+    monkeypatch.setenv("HOME", "/home/reviewer")
     assert snap_compare(app, terminal_size=SIZE, press=["question_mark"])

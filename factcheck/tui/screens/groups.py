@@ -266,7 +266,6 @@ class GroupDetailScreen(Screen[str | None]):
         Binding("ctrl+y", "redo", "Redo", id="redo"),
         Binding("question_mark,f1", "help", "Help", id="group-help"),
     ]
-    MAX_CARDS = 60
     AHEAD = 6  # cards made beyond the chosen one (more as the reviewer moves right): a big group opens fast
 
     def __init__(self, review: Review, group: EventGroup) -> None:
@@ -289,7 +288,7 @@ class GroupDetailScreen(Screen[str | None]):
             a = self._articles.get(c.article_key)
             return (a.published if a and a.published else dt.date.max, c.article_key, c.start)
 
-        return sorted(claims, key=order)[: self.MAX_CARDS]
+        return sorted(claims, key=order)
 
     def compose(self) -> ComposeResult:
         yield Static(self._title(), id="group-title")

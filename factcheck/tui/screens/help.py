@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -13,6 +14,8 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Label, Static
+
+from factcheck.tui.config import config_path
 
 INTRO = (
     "Work through the claims of each article: give each a verdict (confirmed, disputed, superseded by a later "
@@ -71,9 +74,15 @@ class HelpScreen(ModalScreen[None]):
                 yield Static(Content(INTRO), classes="help-part")
                 yield Static(Content("\n").join(rows))
             yield Label(
-                Content("escape closes · keys can be remapped in ~/.config/factcheck/config.toml [keys]"),
+                Content(f"escape closes · keys can be remapped in {_shown(config_path())} [keys]"),
                 classes="dialog-hint",
             )
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+def _shown(path: Path) -> str:
+    """``path`` as a reviewer would type it: under the home folder as ``~/...``."""
+    home = Path.home()
+    return f"~/{path.relative_to(home)}" if path.is_relative_to(home) else str(path)

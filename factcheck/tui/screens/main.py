@@ -12,6 +12,7 @@ import os
 import sys
 import webbrowser
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -233,15 +234,15 @@ class MainScreen(ReadingScreen):
         }
         g = self.event_panel.group_of(c)
         same = set(g.claims) if g else set()
-        items = []
-        for o in self.review.superseding_candidates(c.id):
+
+        def prompt(o: Claim) -> Content:
             tag: tuple[str, str] = (
                 ("★ suggested ", "bold $text-warning")
                 if o.id in suggested
                 else (("same event ", "$text-accent") if o.id in same else ("", ""))
             )
             art = self._articles.get(o.article_key)
-            prompt = Content.assemble(
+            return Content.assemble(
                 tag,
                 badge(self.verdict(o.id)),
                 " ",
@@ -253,8 +254,12 @@ class MainScreen(ReadingScreen):
                 "\n  ",
                 literal(clip(o.text, 150)),
             )
+
+        items = []
+        for o in self.review.superseding_candidates(c.id):  # every claim of the batch: lines made when listed
+            art = self._articles.get(o.article_key)
             search = f"{o.id} {o.article_key} {art.outlet if art else ''} {o.text}".lower()
-            items.append(PickItem(o.id, prompt, search))
+            items.append(PickItem(o.id, partial(prompt, o), search))
 
         def picked(by: str | None) -> None:
             if by:
@@ -692,6 +697,13 @@ class MainScreen(ReadingScreen):
             if v is None:
                 return
             date = parse(v) if v else None
+            # the article is read again and the whole batch regrouped (seconds on a thousand articles): the
+            # screen says so, without the dialog, before the work starts
+            n = len(self.review.corpus.articles)
+            self.set_message(f"publication date: regrouping {n:,} article(s)…")
+            self.call_after_refresh(apply, date)
+
+        def apply(date: dt.date | None) -> None:
             self._mutate(self.review.set_published, key, date, keys={key})
             self.set_message(f"publication date: {date.isoformat() if date else 'as detected'}")
 

@@ -100,12 +100,15 @@ class InputModal(ModalScreen[str | None]):
 @dataclass(frozen=True, slots=True)
 class PickItem:
     id: str
-    prompt: Content
+    prompt: Content | Callable[[], Content]  # a function: the line is made only when listed (long lists)
     search: str  # lower-case text the filter matches
+
+    def line(self) -> Content:
+        return self.prompt() if callable(self.prompt) else self.prompt
 
 
 class PickerModal(ModalScreen[str | None]):
-    """Choose one item; typing filters. At most ``limit`` items are listed at once."""
+    """Choose one item; typing filters. At most ``LIMIT`` items are listed at once."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="picker-cancel"),
@@ -113,9 +116,11 @@ class PickerModal(ModalScreen[str | None]):
         Binding("up", "cursor_up", "Up", show=False, id="picker-up"),
     ]
 
-    def __init__(self, title: str, items: list[PickItem], *, limit: int = 300) -> None:
+    LIMIT = 300
+
+    def __init__(self, title: str, items: list[PickItem]) -> None:
         super().__init__()
-        self._title, self._items, self._limit = title, items, limit
+        self._title, self._items = title, items
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog -wide -tall"):
@@ -132,9 +137,9 @@ class PickerModal(ModalScreen[str | None]):
 
     def _fill(self, query: str) -> None:
         words = query.lower().split()
-        shown = [it for it in self._items if all(w in it.search for w in words)][: self._limit]
+        shown = [it for it in self._items if all(w in it.search for w in words)][: self.LIMIT]
         ol = self.query_one(OptionList)
-        ol.set_options(Option(it.prompt, id=it.id) for it in shown)
+        ol.set_options(Option(it.line(), id=it.id) for it in shown)
         if shown:
             ol.highlighted = 0
 
