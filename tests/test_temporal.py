@@ -29,7 +29,8 @@ def _trigger_spans_plain(text: str) -> dict[str, list[tuple[int, int]]]:
             if len(tok) == 4 and tok[0] in "12":
                 kinds = ("digit",)
             elif len(tok) == 2 and re.search(r"\b[Ff][Yy]\s?['’]?$", text[: m.start()]):
-                kinds = ("digit",)  # "FY25"
+                # "FY25"; "FY 16:08" may be a clock time too
+                kinds = ("digit", "clock") if engine._CLOCK_CTX.match(text, m.end()) else ("digit",)
             elif engine._CLOCK_CTX.match(text, m.end()):
                 kinds = ("clock",)  # "10:35", "5 p.m.": only the clock-time rule needs these
             elif engine._DIGIT_CTX.match(text, m.end()):

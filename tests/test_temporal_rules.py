@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from factcheck.lang import ResourceError
@@ -68,6 +68,7 @@ _WORDS = sorted(
 )
 
 
+@example(pieces=[("FY", " "), ("16:08", " ")])  # two digits after a fiscal label, then a clock's minutes
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.lists(

@@ -91,6 +91,8 @@ def _trigger_spans(text: str) -> dict[str, list[tuple[int, int]]]:
             len(tok) == 2 and _FY_BEFORE.search(text, max(0, s0 - 5), s0)
         ):
             kind = "digit"
+            if len(tok) == 2 and _CLOCK_CTX.match(text, e0):
+                events.append((s0, e0, "clock"))  # "FY 16:08": a fiscal year's digits or a clock time
         elif _CLOCK_CTX.match(text, e0):
             kind = "clock"
         elif _DIGIT_CTX.match(text, e0):
