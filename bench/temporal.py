@@ -230,6 +230,14 @@ def load_cat(root: ET.Element, name: str) -> Doc | None:
         if (tok.get("t_id") or "") not in dct_ids:
             tokens.append(tok)
     text, offsets = join_tokens(tokens, title_sentence="0")
+    return Doc(name, dct, text, gold_timexes(text, offsets, timexes))
+
+
+def gold_timexes(
+    text: str, offsets: dict[str, tuple[int, int]], timexes: list[tuple[list[str], str, str]]
+) -> list[Timex]:
+    """The gold expressions (token ids, type, value) placed in the text the tokens were joined into, in
+    order; an expression none of whose tokens is in the text is left out."""
     gold = []
     for ids, type_, value in timexes:
         spans = [offsets[i] for i in ids if i in offsets]
@@ -237,7 +245,7 @@ def load_cat(root: ET.Element, name: str) -> Doc | None:
             start, end = min(s for s, _e in spans), max(e for _s, e in spans)
             gold.append(Timex(start, end, type_, value, text[start:end]))
     gold.sort(key=lambda g: g.start)
-    return Doc(name, dct, text, gold)
+    return gold
 
 
 def load_corpus(folder: Path) -> list[Doc]:
