@@ -917,10 +917,14 @@ def _quote_view(text: str) -> str:
     """``text`` with each quotation mark written as two apostrophes or two backquotes (news archives, wire
     copy: "''They didn't tell us. That was not the turning point,'' he said.", "``We will win,'' he said.")
     as a double quotation mark followed by a space, so that every offset stays where it was: the view in
-    which the quotation logic below finds where a quotation of several sentences opens and closes."""
-    if "''" not in text and "``" not in text:
-        return text
-    return text.replace("''", '" ').replace("``", "“ ")
+    which the quotation logic below finds where a quotation of several sentences opens and closes. A text
+    that writes backquotes opens its quotations with them and closes them with the apostrophes (wire copy):
+    '“' and '”'; in one without, two apostrophes open and close by turns: '"'."""
+    if "``" in text:
+        return text.replace("``", "“ ").replace("''", "” ")
+    if "''" in text:
+        return text.replace("''", '" ')
+    return text
 
 
 def _three_words(text: str, a: int, b: int) -> bool:

@@ -27,7 +27,7 @@ def test_the_quote_view_keeps_every_offset(text: str) -> None:
     assert "''" not in view and "``" not in view
     for a, b in zip(text, view, strict=True):
         if a != b:  # only the marks change, each into a double quotation mark and a space
-            assert a in "'`" and b in '"“ '
+            assert a in "'`" and b in '"“” '
 
 
 def test_a_quotation_of_several_sentences_in_two_apostrophes_keeps_its_speaker() -> None:
@@ -40,10 +40,14 @@ def test_a_quotation_of_several_sentences_in_two_apostrophes_keeps_its_speaker()
     cs = extract.extract(_art(text), times=None, min_score=0)
     assert _by_text(cs, "12 meetings").speaker == "Yaakov Amidror"
     assert _by_text(cs, "40 officials").speaker == "Yaakov Amidror"
-    # and in backquotes, as wire copy writes them
-    cs = extract.extract(
-        _art(text.replace("''What", "``What").replace("''They", "``They")), times=None, min_score=0
+    # and in backquotes, as wire copy writes them, with the speaker named after the quotation
+    text = (
+        "Talks\n\nJune 10, 2024\n\nYaakov Amidror, a former adviser, spoke on Monday.\n"
+        "``They didn't tell us about the 12 meetings in Oman. That was not the turning point, but it gave 40 "
+        "officials a very good reason to go to the other side,'' Amidror said.\n"
     )
+    cs = extract.extract(_art(text), times=None, min_score=0)
+    assert _by_text(cs, "12 meetings").speaker == "Yaakov Amidror"
     assert _by_text(cs, "40 officials").speaker == "Yaakov Amidror"
 
 
