@@ -48,7 +48,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from factcheck import attribution, attribution_intl, claim_times, entities, sentences, stance
-from factcheck.gazetteer import ORGS, OUTLETS, ROLE_WORDS, trie_pattern
+from factcheck.gazetteer import ORGS, OUTLETS, PLACES, ROLE_WORDS, trie_pattern
 from factcheck.lang import resource
 from factcheck.model import MIN_SCORE, Article, Claim, Stance, TimeRef
 
@@ -56,6 +56,9 @@ _NUMBER = re.compile(
     r"\d+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?|billions?)\b"
 )
 _HEADLINE_SOURCE = re.compile(r"^[A-Z][\w.&' ]{1,30}:\s+")
+_HEADLINE_MAX = (
+    160  # a paragraph of one sentence at most this long may be a headline ("Trump: 'We will win.'")
+)
 _HEADLINE_TO = re.compile(r"^[^,:]{0,60}?\b[A-Za-z’'-]+\s+to\s+(?!be\b|the\b|a\b)[a-z]{3,}\b")
 _HEADLINE_PRESENT = re.compile(r"^(?:[A-Z][\w’'-]*\s+){1,3}(?:[a-z]+\s+)??(?![a-z]*ss\b)[a-z]{3,}(?<!ss)s\b")
 
@@ -910,6 +913,20 @@ def _quoted_paragraph_on(text: str, sent: str, end: int) -> bool:
     return nl != -1 and text[nl:].lstrip()[:1] in ('"', "“")
 
 
+def _quote_view(text: str) -> str:
+    """``text`` with each quotation mark written as two apostrophes or two backquotes (news archives, wire
+    copy: "''They didn't tell us. That was not the turning point,'' he said.", "``We will win,'' he said.")
+    as a double quotation mark followed by a space, so that every offset stays where it was: the view in
+    which the quotation logic below finds where a quotation of several sentences opens and closes. A text
+    that writes backquotes opens its quotations with them and closes them with the apostrophes (wire copy):
+    '“' and '”'; in one without, two apostrophes open and close by turns: '"'."""
+    if "``" in text:
+        return text.replace("``", "“ ").replace("''", "” ")
+    if "''" in text:
+        return text.replace("''", '" ')
+    return text
+
+
 def _three_words(text: str, a: int, b: int) -> bool:
     """Whether ``text[a:b]`` holds three words or more (stops at the third)."""
     words = _WORDS.finditer(text, a, b)
@@ -1074,6 +1091,16 @@ _DECLARED_ACT = re.compile(
 )
 
 
+def _named_elsewhere(person: str, st: _Sent, sents: list[_Sent], canon: Callable[[str], str]) -> bool:
+    """Whether a sentence other than ``st`` names ``person`` (a full name: ``canon`` maps a mention to it)."""
+    return any(
+        m.kind == "person" and canon(m.text) == person
+        for other in sents
+        if other is not st
+        for m in other.mentions
+    )
+
+
 def extract(
     article: Article, *, min_score: float = MIN_SCORE, times: list[TimeRef] | None = None
 ) -> list[Claim]:
@@ -1132,8 +1159,11 @@ def extract(
     in_open_quote = False
     open_speaker: tuple[str, str | None] | None = None  # who speaks in the quotation still open
     pending: list[Claim] = []  # claims inside an open quotation still waiting for their speaker
+    qtext = _quote_view(text)  # the quotation marks, offsets kept
+    line_sents = Counter(st.line for st in sents)  # paragraph -> its number of sentences
     for st in sents:
         sent = text[st.start : st.end]
+        qsent = qtext[st.start : st.end] if qtext is not text else sent
         whole = attribution.attribute(sent, lang)
         starts_quote = sent[:1] in _OPEN_QUOTE_CHARS
         if in_open_quote and st.line != prev_line and not starts_quote:
@@ -1141,8 +1171,8 @@ def extract(
         was_open = in_open_quote
         # the sentence's quoted words: a quotation begun in an earlier sentence runs from its start (unless a
         # quote mark opens it again, as at a new paragraph of a long quotation)
-        quoted_spans = _quoted_spans(sent, was_open and sent[:1] not in '"“')
-        if quoted_spans and quoted_spans[-1][1] == len(sent) and not _closes_later(text, st.end):
+        quoted_spans = _quoted_spans(qsent, was_open and qsent[:1] not in '"“')
+        if quoted_spans and quoted_spans[-1][1] == len(sent) and not _closes_later(qtext, st.end):
             quoted_spans.pop()  # a stray quote mark: no quotation closes it in the paragraph
         # (most sentences quote nothing: no generator for them)
         long_quote = bool(quoted_spans) and any(_three_words(sent, a, b) for a, b in quoted_spans)
@@ -1151,16 +1181,16 @@ def extract(
         all_quoted = (
             len(quoted_spans) == 1
             and (was_open or quoted_spans[0][1] == len(sent))
-            and not sent[: quoted_spans[0][0]].strip(_QUOTE_PUNCT)
-            and not sent[quoted_spans[0][1] :].strip(_QUOTE_PUNCT)
+            and not qsent[: quoted_spans[0][0]].strip(_QUOTE_PUNCT)
+            and not qsent[quoted_spans[0][1] :].strip(_QUOTE_PUNCT)
         )
-        if all_quoted or _quoted_paragraph_on(text, sent, st.end):
+        if all_quoted or _quoted_paragraph_on(qtext, qsent, st.end):
             whole = None
         # a quotation that goes on: it closes in this sentence, or (a quotation running over several
         # paragraphs opens each with a quote mark) stays open
         continuing = in_open_quote or (
             starts_quote
-            and (sent.rstrip().endswith(tuple(_QUOTE_CHARS + "’'")) or _open_quote_after(sent))
+            and (qsent.rstrip().endswith(tuple(_QUOTE_CHARS + "’'")) or _open_quote_after(qsent))
             and (whole is None or (whole.speaker is None and whole.pronoun is None))
             and prev_quote_speaker is not None
             and st.line - prev_line <= 1
@@ -1268,11 +1298,26 @@ def extract(
                 ):
                     # "The chief executive said" after "Jane Smith, the chief executive of Acme"
                     speaker, kind = next(iter(titled[speaker])), "person"
-            if st.title and att is None:
+            if (
+                st.title or (english and line_sents[st.line] == 1 and e - s <= _HEADLINE_MAX)
+            ) and att is None:
                 hs = _HEADLINE_SOURCE.match(ptext)
-                src = attribution.classify_source(hs.group(0).rstrip(": ")) if hs else None
-                if src is not None and src.kind in ("outlet", "media"):
+                label = hs.group(0).rstrip(": ") if hs else ""
+                src = attribution.classify_source(label) if hs else None
+                if src is not None and src.kind in ("outlet", "media") and st.title:
                     speaker, kind, chain = src.name, src.kind, [src.name]  # "Reuters: Putin to visit China"
+                elif (
+                    src is not None
+                    and src.kind == "person"
+                    and src.name == label
+                    and label not in PLACES
+                    and english
+                    and full_name(src.name) in known
+                    and _named_elsewhere(full_name(src.name), st, sents, full_name)
+                ):
+                    # "Graham: Trump's rhetoric destroying GOP's chance", a headline or a paragraph of its own:
+                    # a person the article names speaks
+                    speaker, kind, chain = full_name(src.name), "person", [src.name]
             is_quote = long_quote or continuing
             if speaker is None and continuing:
                 # a further sentence of a quotation: the speaker of the quotation, else of the one before
@@ -1492,9 +1537,9 @@ def extract(
                 pending = []
             else:
                 pending.extend(sent_claims)
-            if "”" in sent or sent.count('"') % 2 == 1:
+            if "”" in qsent or qsent.count('"') % 2 == 1:
                 in_open_quote, pending = False, []  # the quotation closes in this sentence
-        elif _open_quote_after(sent):
+        elif _open_quote_after(qsent):
             in_open_quote = True
             pending = list(sent_claims) if first.speaker is None or provisional else []
         if in_open_quote:  # the speaker its further sentences carry: the one named last in it
