@@ -246,7 +246,7 @@ class GroupDetailScreen(Screen[str | None]):
     HELP = (
         "One event group: its claims side by side, oldest report first, each with outlet, publication date, "
         "verdict, speaker, time and text; the title counts the claims decided. ←/→ choose a claim (its card "
-        "is framed); c/d/u give it a verdict; x takes it out of the group; v reads its article with the claim "
+        "is framed), home/end the first/last; c/d/u give it a verdict; x takes it out of the group; v reads its article with the claim "
         "underlined; ctrl+z/ctrl+y undo and redo (a merge or split too: the screen then shows the chosen "
         "claim's group as it is now); enter goes to the claim on the main screen; escape goes back."
     )
