@@ -491,13 +491,21 @@ async def test_an_undo_at_the_end_of_a_big_group_makes_only_the_cards_near_the_c
         await pilot.pause()
         chosen = detail.claims[n - 2]
         assert r.decision(chosen.id).verdict == Verdict.DISPUTED
-        await pilot.press("home", "ctrl+z")
+        await pilot.press("ctrl+z")  # (the row scrolled to its end: the cards went while it scrolled)
         await pilot.pause()
         await pilot.pause()
         assert r.decision(chosen.id).verdict == Verdict.UNREVIEWED
         assert detail.claims[detail.chosen].id == chosen.id  # the claim undone is chosen, in view
         assert shows(detail, n - 4, n)
         assert "disputed" not in "".join(mounted(detail))
+        await pilot.press("home", "ctrl+y")  # from the first card: the claim redone chosen
+        await pilot.pause()
+        await pilot.pause()
+        assert r.decision(chosen.id).verdict == Verdict.DISPUTED
+        assert detail.claims[detail.chosen].id == chosen.id and shows(detail, n - 4, n)
+        assert "disputed" in mounted(detail)[-2]
+        row, cells = detail.query_one("#cards"), detail._card_cells()
+        assert row.scroll_x <= detail.chosen * cells <= row.scroll_x + row.size.width - cells  # in view
         await pilot.press("escape", "escape", "q")
 
 

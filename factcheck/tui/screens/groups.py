@@ -387,7 +387,7 @@ class GroupDetailScreen(Screen[str | None]):
         if first < self._first or last >= self._first + len(self._shown):
             self._place(first - self.AROUND, last + 1 + self.AROUND)
 
-    async def _show_group_of(self, claim_id: str | None) -> None:
+    def _show_group_of(self, claim_id: str | None) -> None:
         """Show this group as it is now (after an undo, a redo or a split it may have grown, shrunk or gone),
         with ``claim_id`` chosen when it is in it; when the group is gone, the group that now holds
         ``claim_id`` (else one that holds a claim it had)."""
@@ -403,8 +403,10 @@ class GroupDetailScreen(Screen[str | None]):
         ids = [c.id for c in self.claims]
         self.chosen = ids.index(claim_id) if claim_id in ids else min(self.chosen, max(0, len(ids) - 1))
         self.query_one("#group-title", Static).update(self._title())
-        await self._row.remove_children(self._shown)  # (other claims now: every card is made again)
-        self._shown, self._first = [], 0
+        # other claims now: every card is made again (the list emptied first: a scroll while the old cards
+        # go must not see them)
+        gone, self._shown, self._first = self._shown, [], 0
+        self._row.remove_children(gone)
         self._place(*self._window(self.chosen))
         self.call_after_refresh(self._scroll_to_chosen)
 
@@ -490,7 +492,7 @@ class GroupDetailScreen(Screen[str | None]):
         self.query_one("#group-title", Static).update(self._title())
         self.fc_app.schedule_save()
 
-    async def action_take_out(self) -> None:
+    def action_take_out(self) -> None:
         if not self.claims or not self._writable():
             return
         c = self.claims[self.chosen]
@@ -504,10 +506,10 @@ class GroupDetailScreen(Screen[str | None]):
             return
         self.fc_app.schedule_save()
         rest = [x.id for x in self.claims if x.id != c.id]
-        await self._show_group_of(rest[min(self.chosen, len(rest) - 1)])
+        self._show_group_of(rest[min(self.chosen, len(rest) - 1)])
         self.notify(f"Taken out of the group: {clip(one_line(c.text), 60)}", timeout=3, markup=False)
 
-    async def _undo_redo(self, redo: bool) -> None:
+    def _undo_redo(self, redo: bool) -> None:
         if not self._writable():
             return
         try:
@@ -522,14 +524,14 @@ class GroupDetailScreen(Screen[str | None]):
         # the claim it changed when it is one, else the claim chosen: shown in its group as it is now
         changed = [key for kind, key in self.review.last_undo_changes if kind in ("decision", "manual")]
         chosen = self.claims[self.chosen].id if self.claims else None
-        await self._show_group_of(changed[0] if changed else chosen)
+        self._show_group_of(changed[0] if changed else chosen)
         self.notify(f"{'redone' if redo else 'undone'}: {desc}", timeout=3, markup=False)
 
-    async def action_undo(self) -> None:
-        await self._undo_redo(redo=False)
+    def action_undo(self) -> None:
+        self._undo_redo(redo=False)
 
-    async def action_redo(self) -> None:
-        await self._undo_redo(redo=True)
+    def action_redo(self) -> None:
+        self._undo_redo(redo=True)
 
     def action_read(self) -> None:
         if not self.claims:
