@@ -554,3 +554,23 @@ async def test_a_group_screen_at_30x10_shows_its_cards(seeds_copy, session_path)
         assert isinstance(app.screen, ArticleScreen)
         assert app.screen.query_one("#group-article-title").size.height <= 3
         await pilot.press("escape", "escape", "escape", "q")
+
+
+async def test_the_chosen_card_stays_in_view_when_the_terminal_narrows(tmp_path, session_path):
+    """Narrowed from 120 to 30 columns at the last card of a big group, the row showed the middle of another
+    card, none framed."""
+    r, g = big_group(tmp_path, session_path, 30)
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        detail = await open_group(app, pilot, g)
+        await pilot.press("end", "left")
+        await pilot.pause()
+        for width, height in ((80, 24), (30, 10), (120, 40)):
+            await pilot.resize_terminal(width, height)
+            await pilot.pause()
+            await pilot.pause()
+            row, cells = detail.query_one("#cards"), detail._card_cells()
+            start = detail.chosen * cells
+            assert row.scroll_x <= start < row.scroll_x + row.size.width, (width, height)
+        await pilot.press("escape", "escape", "q")

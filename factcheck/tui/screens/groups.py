@@ -311,6 +311,9 @@ class GroupDetailScreen(Screen[str | None]):
     def on_mount(self) -> None:
         self._place(*self._window(self.chosen))
 
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._scroll_to_chosen)  # (the chosen card stays in view)
+
     def _title(self) -> Content:
         g = self.group
         decided = sum(1 for c in self.claims if self.review.decision(c.id).verdict != Verdict.UNREVIEWED)
