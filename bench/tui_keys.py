@@ -14,7 +14,7 @@ first on PYTHONPATH, run from the temporary folder) and times, alternating the t
   verdict given meanwhile), ``enter`` (a group's own screen: the first group, then, after ``escape``, the
   largest group: its first cards), ``escape`` back to the main screen;
 - the walk (``--walk N``, default 200): the largest group's screen, ``→`` pressed N times (the mean of
-  the presses, and the last one), a verdict given there (untimed) and ``ctrl+z``, then ``home`` and ``end``
+  the presses, of the first 20 and of the last 20), a verdict given there (untimed) and ``ctrl+z``, then ``home`` and ``end``
   (the baseline has no home / end of its own: there they scroll the row).
 
 Each figure is the key's wall time from press to the screen update it caused settling (bench/tui.py's
@@ -105,7 +105,7 @@ async def _child(corpus: str, session: str, reps: int, walk: int) -> dict:
 
 
 async def _walk(pilot, app, timed, out: dict[str, list[list[float]]], walk: int) -> None:
-    """The largest group's screen walked with → ``walk`` times (each press timed, and the last one apart);
+    """The largest group's screen walked with → ``walk`` times (each press timed; the first 20 and the last 20 apart);
     then a verdict (untimed) and its undo there, home and end."""
     await pilot.press("g")
     await pilot.pause()
@@ -114,9 +114,12 @@ async def _walk(pilot, app, timed, out: dict[str, list[list[float]]], walk: int)
     groups.table.highlighted = sizes.index(max(sizes))
     await pilot.press("enter")
     await pilot.pause()
-    for _ in range(walk):
+    for i in range(walk):
         await timed("→ (walk, each)", "right")
-    out.setdefault("→ (walk, last)", []).append(out["→ (walk, each)"][-1])
+        if i < 20 or i >= walk - 20:  # (the cost of a press as cards were made, by the walk's start and end)
+            out.setdefault("→ (walk, first 20)" if i < 20 else "→ (walk, last 20)", []).append(
+                out["→ (walk, each)"][-1]
+            )
     await pilot.press("c")
     await pilot.pause()
     await timed("ctrl+z (at the walk's end)", "ctrl+z")

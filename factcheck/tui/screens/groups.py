@@ -303,13 +303,14 @@ class GroupDetailScreen(Screen[str | None]):
 
     def compose(self) -> ComposeResult:
         yield Static(self._title(), id="group-title")
+        lo, hi = self._window(self.chosen)
+        self._shown, self._first = self._cards(lo, hi), lo
+        self._size_spacers()
         with _CardRow(id="cards"):
             yield self._before
+            yield from self._shown
             yield self._after
         yield ScreenKeys()
-
-    def on_mount(self) -> None:
-        self._place(*self._window(self.chosen))
 
     def on_resize(self) -> None:
         self.call_after_refresh(self._scroll_to_chosen)  # (the chosen card stays in view)
@@ -354,7 +355,7 @@ class GroupDetailScreen(Screen[str | None]):
 
     def _window(self, index: int) -> tuple[int, int]:
         """The cards to mount around ``claims[index]``: AROUND on each side."""
-        return index - self.AROUND, index + 1 + self.AROUND
+        return max(0, index - self.AROUND), min(len(self.claims), index + 1 + self.AROUND)
 
     def _place(self, lo: int, hi: int) -> None:
         """Mount the cards of ``claims[lo:hi]`` and only those: the ones mounted already are kept, the others
@@ -376,9 +377,12 @@ class GroupDetailScreen(Screen[str | None]):
         if after:
             row.mount_all(after, before=self._after)
         self._shown, self._first = before + kept + after, lo
+        self._size_spacers()
+
+    def _size_spacers(self) -> None:
         cells = self._card_cells()
-        self._before.styles.width = lo * cells
-        self._after.styles.width = (n - lo - len(self._shown)) * cells
+        self._before.styles.width = self._first * cells
+        self._after.styles.width = (len(self.claims) - self._first - len(self._shown)) * cells
 
     @on(_CardRow.Scrolled)
     def _scrolled(self) -> None:
