@@ -14,8 +14,8 @@ first on PYTHONPATH, run from the temporary folder) and times, alternating the t
   verdict given meanwhile), ``enter`` (a group's own screen: the first group, then, after ``escape``, the
   largest group: its first cards), ``escape`` back to the main screen;
 - the walk (``--walk N``, default 200): the largest group's screen, ``→`` pressed N times (the mean of
-  the presses, of the first 20 and of the last 20), a verdict given there (untimed) and ``ctrl+z``, then ``home`` and ``end``
-  (the baseline has no home / end of its own: there they scroll the row).
+  the presses, of the first 20 and of the last 20), a verdict given there (untimed) and ``ctrl+z``, then
+  ``home`` and ``end`` (the baseline has no home / end of its own: there they scroll the row).
 
 Each figure is the key's wall time from press to the screen update it caused settling (bench/tui.py's
 hook) and the CPU time of the app's thread meanwhile (steadier on a shared machine). Target: ~50 ms a key.
@@ -105,8 +105,8 @@ async def _child(corpus: str, session: str, reps: int, walk: int) -> dict:
 
 
 async def _walk(pilot, app, timed, out: dict[str, list[list[float]]], walk: int) -> None:
-    """The largest group's screen walked with → ``walk`` times (each press timed; the first 20 and the last 20 apart);
-    then a verdict (untimed) and its undo there, home and end."""
+    """The largest group's screen walked with → ``walk`` times (each press timed; the first 20 and the last
+    20 apart); then a verdict (untimed) and its undo there, home and end."""
     await pilot.press("g")
     await pilot.pause()
     groups = app.screen
