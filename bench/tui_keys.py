@@ -12,7 +12,10 @@ first on PYTHONPATH, run from the temporary folder) and times, alternating the t
 - ``s`` (the supersede picker opened: every claim of the batch a candidate), then ``escape``;
 - ``c`` (untimed), then ``g`` (the groups screen: the first opening, then the later ones, each after a
   verdict given meanwhile), ``enter`` (a group's own screen: the first group, then, after ``escape``, the
-  largest group: its first cards), ``escape`` back to the main screen.
+  largest group: its first cards), ``escape`` back to the main screen;
+- the walk (``--walk N``, default 200): the largest group's screen, ``→`` pressed N times (the mean of
+  the presses, of the first 20 and of the last 20), a verdict given there (untimed) and ``ctrl+z``, then
+  ``home`` and ``end`` (the baseline has no home / end of its own: there they scroll the row).
 
 Each figure is the key's wall time from press to the screen update it caused settling (bench/tui.py's
 hook) and the CPU time of the app's thread meanwhile (steadier on a shared machine). Target: ~50 ms a key.
@@ -41,7 +44,7 @@ async def _settled(pilot, last: list[float], t0: float) -> None:
         await asyncio.sleep(0.005)
 
 
-async def _child(corpus: str, session: str, reps: int) -> dict:
+async def _child(corpus: str, session: str, reps: int, walk: int) -> dict:
     from factcheck.review import Review
     from factcheck.tui.app import make_app
     from factcheck.tui.config import Config
@@ -95,14 +98,49 @@ async def _child(corpus: str, session: str, reps: int) -> dict:
             await pilot.pause()
             await timed("escape (to main)", "escape")
             await pilot.press("J")
+        if walk:
+            await _walk(pilot, app, timed, out, walk)
         await pilot.press("q")
     return out
 
 
-def _run_tree(tree: Path, corpus: Path, tmp: Path, reps: int, env: dict[str, str]) -> dict:
+async def _walk(pilot, app, timed, out: dict[str, list[list[float]]], walk: int) -> None:
+    """The largest group's screen walked with → ``walk`` times (each press timed; the first 20 and the last
+    20 apart); then a verdict (untimed) and its undo there, home and end."""
+    await pilot.press("g")
+    await pilot.pause()
+    groups = app.screen
+    sizes = [len(g.claims) for g in groups.groups]
+    groups.table.highlighted = sizes.index(max(sizes))
+    await pilot.press("enter")
+    await pilot.pause()
+    for i in range(walk):
+        await timed("→ (walk, each)", "right")
+        if i < 20 or i >= walk - 20:  # (the cost of a press as cards were made, by the walk's start and end)
+            out.setdefault("→ (walk, first 20)" if i < 20 else "→ (walk, last 20)", []).append(
+                out["→ (walk, each)"][-1]
+            )
+    await pilot.press("c")
+    await pilot.pause()
+    await timed("ctrl+z (at the walk's end)", "ctrl+z")
+    await timed("home (first card)", "home")
+    await timed("end (last card)", "end")
+    await pilot.press("escape", "escape")
+    await pilot.pause()
+
+
+def _run_tree(tree: Path, corpus: Path, tmp: Path, reps: int, walk: int, env: dict[str, str]) -> dict:
     session = tmp / f"s-{tree.name}-{time.monotonic_ns()}.toml"
     proc = subprocess.run(
-        [sys.executable, str(Path(__file__).resolve()), "--child", str(corpus), str(session), str(reps)],
+        [
+            sys.executable,
+            str(Path(__file__).resolve()),
+            "--child",
+            str(corpus),
+            str(session),
+            str(reps),
+            str(walk),
+        ],
         capture_output=True,
         text=True,
         cwd=tmp,
@@ -117,7 +155,10 @@ def _run_tree(tree: Path, corpus: Path, tmp: Path, reps: int, env: dict[str, str
 
 def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
-        print("RESULT " + json.dumps(asyncio.run(_child(sys.argv[2], sys.argv[3], int(sys.argv[4])))))
+        print(
+            "RESULT "
+            + json.dumps(asyncio.run(_child(sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5]))))
+        )
         return
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument(
@@ -126,6 +167,9 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=1000, help="ECB+ articles (beside the 110 real pages)")
     ap.add_argument("--reps", type=int, default=12, help="presses of j, J and c per run")
     ap.add_argument("--runs", type=int, default=2, help="runs of each tree, alternating")
+    ap.add_argument(
+        "--walk", type=int, default=200, help="→ presses on the largest group's screen (0: no walk)"
+    )
     ap.add_argument("--corpus", type=Path, help="a folder to use instead of building one")
     ap.add_argument(
         "--cache", type=Path, help="an extraction cache already warmed on it (copied; not changed)"
@@ -159,7 +203,7 @@ def main() -> None:
         results: dict[str, dict[str, list[list[float]]]] = {name: {} for name in trees}
         for _ in range(a.runs):
             for name, tree in trees.items():
-                for key, vals in _run_tree(tree, folder, tmp, a.reps, env).items():
+                for key, vals in _run_tree(tree, folder, tmp, a.reps, a.walk, env).items():
                     results[name].setdefault(key, []).extend(vals)
         print(
             f"corpus: {sum(p.is_file() for p in folder.rglob('*'))} files ({folder}); {a.runs} runs per tree, alternating"

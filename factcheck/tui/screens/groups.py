@@ -229,16 +229,16 @@ class GroupsScreen(Screen[str | None]):
 
 
 class _CardRow(HorizontalScroll):
-    """The row of a group's claim cards; scrolled (by the mouse) to its last card it posts ``NearEnd``, so
-    that the screen adds the next cards."""
+    """The row of a group's claim cards. Only the cards near the chosen one (or near those in view) are
+    mounted; a spacer on each side stands for the others, so the row scrolls over the whole group. Scrolled
+    (by the mouse or the screen) it posts ``Scrolled``, so that the screen mounts the cards come into view."""
 
-    class NearEnd(Message):
+    class Scrolled(Message):
         pass
 
     def watch_scroll_x(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_x(old_value, new_value)
-        if new_value > old_value and new_value >= self.max_scroll_x - self.size.width:
-            self.post_message(self.NearEnd())
+        self.post_message(self.Scrolled())
 
 
 class GroupDetailScreen(Screen[str | None]):
@@ -246,7 +246,7 @@ class GroupDetailScreen(Screen[str | None]):
     HELP = (
         "One event group: its claims side by side, oldest report first, each with outlet, publication date, "
         "verdict, speaker, time and text; the title counts the claims decided. ←/→ choose a claim (its card "
-        "is framed); c/d/u give it a verdict; x takes it out of the group; v reads its article with the claim "
+        "is framed), home/end the first/last; c/d/u give it a verdict; x takes it out of the group; v reads its article with the claim "
         "underlined; ctrl+z/ctrl+y undo and redo (a merge or split too: the screen then shows the chosen "
         "claim's group as it is now); enter goes to the claim on the main screen; escape goes back."
     )
@@ -256,6 +256,8 @@ class GroupDetailScreen(Screen[str | None]):
         # priority: the focused card row would scroll with the arrows instead of choosing a card
         Binding("right,l", "choose(1)", "Next", id="group-right", priority=True),
         Binding("left,h", "choose(-1)", "Prev", id="group-left", priority=True),
+        Binding("home", "choose_at(0)", "First", show=False, id="group-first", priority=True),
+        Binding("end", "choose_at(-1)", "Last", show=False, id="group-last", priority=True),
         Binding("c", "mark('confirmed')", "Confirm", id="group-mark-confirmed"),
         Binding("d", "mark('disputed')", "Dispute", id="group-mark-disputed"),
         Binding("u", "mark('unreviewed')", "Unmark", id="group-mark-unreviewed"),
@@ -266,7 +268,10 @@ class GroupDetailScreen(Screen[str | None]):
         Binding("ctrl+y", "redo", "Redo", id="redo"),
         Binding("question_mark,f1", "help", "Help", id="group-help"),
     ]
-    AHEAD = 6  # cards made beyond the chosen one (more as the reviewer moves right): a big group opens fast
+    # Cards mounted on each side of the chosen one (or of those in view): a group of 250 claims costs per
+    # key what a group of 15 does. The others are made when they come near, and dropped when they leave.
+    AROUND = 6
+    CARD_CELLS = 43  # a card's width and right margin (.card in factcheck.tcss), until one is laid out
 
     def __init__(self, review: Review, group: EventGroup) -> None:
         super().__init__(id="group-detail")
@@ -274,6 +279,12 @@ class GroupDetailScreen(Screen[str | None]):
         self._articles: dict[str, Article] = {a.key: a for a in review.corpus.articles}
         self.claims = self._ordered_claims()
         self.chosen = 0
+        self._shown: list[VerticalScroll] = []  # the cards mounted, in order: claims[_first:_first + len]
+        self._first = 0
+        # stand for the cards before and after those mounted (their widths), so that the row scrolls
+        # over the whole group and a card's place in it never moves
+        self._before = Static(classes="card-spacer")
+        self._after = Static(classes="card-spacer")
 
     @property
     def fc_app(self) -> FactcheckApp:
@@ -292,9 +303,17 @@ class GroupDetailScreen(Screen[str | None]):
 
     def compose(self) -> ComposeResult:
         yield Static(self._title(), id="group-title")
+        lo, hi = self._window(self.chosen)
+        self._shown, self._first = self._cards(lo, hi), lo
+        self._size_spacers()
         with _CardRow(id="cards"):
-            yield from self._cards()
+            yield self._before
+            yield from self._shown
+            yield self._after
         yield ScreenKeys()
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._scroll_to_chosen)  # (the chosen card stays in view)
 
     def _title(self) -> Content:
         g = self.group
@@ -308,33 +327,74 @@ class GroupDetailScreen(Screen[str | None]):
             literal(clip(event_title(g), 120)),
         )
 
-    def _cards(self, start: int = 0, stop: int | None = None) -> list[VerticalScroll]:
-        """The cards of the claims from ``start`` to ``stop`` (default: AHEAD beyond the chosen one)."""
-        stop = self.chosen + 1 + self.AHEAD if stop is None else stop
+    @property
+    def _row(self) -> _CardRow:
+        return self.query_one("#cards", _CardRow)
+
+    def _cards(self, start: int, stop: int) -> list[VerticalScroll]:
+        """New cards for the claims from ``start`` to ``stop``."""
         return [
             VerticalScroll(
                 Static(self._card(c), classes="card-text"),
-                classes="card -chosen" if start + i == self.chosen else "card",
+                classes="card -chosen" if i == self.chosen else "card",
             )
-            for i, c in enumerate(self.claims[start:stop])
+            for i, c in enumerate(self.claims[start:stop], start)
         ]
 
-    def _card_widgets(self) -> list[VerticalScroll]:
-        return list(self.query_one("#cards", HorizontalScroll).query_children(VerticalScroll))
+    def _card_widget(self, index: int) -> VerticalScroll | None:
+        """The card of ``claims[index]`` when it is mounted."""
+        i = index - self._first
+        return self._shown[i] if 0 <= i < len(self._shown) else None
 
-    def _add_cards(self, stop: int | None = None) -> list[VerticalScroll]:
-        """Make the cards up to ``stop`` (default: AHEAD beyond the chosen one) not made yet; return all."""
-        widgets = self._card_widgets()
-        more = self._cards(len(widgets), stop)
-        if more:
-            self.query_one("#cards", HorizontalScroll).mount_all(more)
-        return widgets + more
+    def _card_cells(self) -> int:
+        """The cells a card takes in the row, its margin included."""
+        for w in self._shown:
+            if w.outer_size.width:
+                return w.outer_size.width + w.styles.margin.width
+        return self.CARD_CELLS
 
-    @on(_CardRow.NearEnd)
-    def _near_end(self) -> None:
-        self._add_cards(len(self._card_widgets()) + self.AHEAD)
+    def _window(self, index: int) -> tuple[int, int]:
+        """The cards to mount around ``claims[index]``: AROUND on each side."""
+        return max(0, index - self.AROUND), min(len(self.claims), index + 1 + self.AROUND)
 
-    async def _show_group_of(self, claim_id: str | None) -> None:
+    def _place(self, lo: int, hi: int) -> None:
+        """Mount the cards of ``claims[lo:hi]`` and only those: the ones mounted already are kept, the others
+        are made or removed; the spacers take the width of the cards not mounted."""
+        n = len(self.claims)
+        lo, hi = max(0, lo), max(0, min(n, hi))
+        first, stop = self._first, self._first + len(self._shown)
+        if hi <= first or lo >= stop:  # no card to keep
+            gone, kept, before, after = self._shown, [], [], self._cards(lo, hi)
+        else:
+            gone = self._shown[: max(0, lo - first)] + self._shown[max(0, hi - first) :]
+            kept = self._shown[max(0, lo - first) : hi - first]
+            before, after = self._cards(lo, first), self._cards(stop, hi)
+        row = self._row
+        if gone:
+            row.remove_children(gone)
+        if before:
+            row.mount_all(before, after=self._before)
+        if after:
+            row.mount_all(after, before=self._after)
+        self._shown, self._first = before + kept + after, lo
+        self._size_spacers()
+
+    def _size_spacers(self) -> None:
+        cells = self._card_cells()
+        self._before.styles.width = self._first * cells
+        self._after.styles.width = (len(self.claims) - self._first - len(self._shown)) * cells
+
+    @on(_CardRow.Scrolled)
+    def _scrolled(self) -> None:
+        """Scrolled (by the mouse) to cards not mounted: the cards around those in view. (The keys scroll
+        only to cards around the chosen one, mounted already.)"""
+        row, cells = self._row, self._card_cells()
+        first = int(row.scroll_x) // cells  # the first and the last card (partly) in view
+        last = min(len(self.claims) - 1, (int(row.scroll_x) + row.size.width - 1) // cells)
+        if first < self._first or last >= self._first + len(self._shown):
+            self._place(first - self.AROUND, last + 1 + self.AROUND)
+
+    def _show_group_of(self, claim_id: str | None) -> None:
         """Show this group as it is now (after an undo, a redo or a split it may have grown, shrunk or gone),
         with ``claim_id`` chosen when it is in it; when the group is gone, the group that now holds
         ``claim_id`` (else one that holds a claim it had)."""
@@ -350,15 +410,26 @@ class GroupDetailScreen(Screen[str | None]):
         ids = [c.id for c in self.claims]
         self.chosen = ids.index(claim_id) if claim_id in ids else min(self.chosen, max(0, len(ids) - 1))
         self.query_one("#group-title", Static).update(self._title())
-        cards = self.query_one("#cards", HorizontalScroll)
-        await cards.remove_children()
-        await cards.mount_all(self._cards())
+        # other claims now: every card is made again (the list emptied first: a scroll while the old cards
+        # go must not see them)
+        gone, self._shown, self._first = self._shown, [], 0
+        self._row.remove_children(gone)
+        self._place(*self._window(self.chosen))
         self.call_after_refresh(self._scroll_to_chosen)
 
     def _scroll_to_chosen(self) -> None:
-        widgets = self._card_widgets()
-        if 0 <= self.chosen < len(widgets):
-            self.query_one("#cards", HorizontalScroll).scroll_to_widget(widgets[self.chosen], animate=False)
+        """Scroll the row the least that shows the chosen card (its start, when it is wider than the row).
+        A card's place is its index times its width: no layout of the cards just made is waited for."""
+        row, cells = self._row, self._card_cells()
+        start, x, width = self.chosen * cells, int(row.scroll_x), row.size.width
+        if start < x or cells > width:
+            x = start
+        elif start + cells > x + width:
+            x = start + cells - width
+        if x > row.max_scroll_x:  # (the row not laid out for this group yet)
+            self.call_after_refresh(self._scroll_to_chosen)
+            return
+        row.scroll_to(x=x, animate=False, immediate=True)
 
     def _card(self, c: Claim) -> Content:
         a = self._articles.get(c.article_key)
@@ -386,14 +457,21 @@ class GroupDetailScreen(Screen[str | None]):
         self.app.push_screen(HelpScreen(self, [b for b in self.BINDINGS if isinstance(b, Binding)]))
 
     def action_choose(self, step: int) -> None:
-        widgets = self._card_widgets()
-        if not self.claims or not 0 <= self.chosen < len(widgets):
+        self.action_choose_at(max(0, min(self.chosen + step, len(self.claims) - 1)))
+
+    def action_choose_at(self, index: int) -> None:
+        """Choose ``claims[index]`` (-1: the last)."""
+        if not self.claims:
             return
-        widgets[self.chosen].remove_class("-chosen")
-        self.chosen = max(0, min(self.chosen + step, len(self.claims) - 1))
-        widgets = self._add_cards()
-        widgets[self.chosen].add_class("-chosen")
-        self.call_after_refresh(self._scroll_to_chosen)  # (once cards just made are laid out)
+        old = self._card_widget(self.chosen)
+        if old is not None:
+            old.remove_class("-chosen")
+        self.chosen = index % len(self.claims)
+        self._place(*self._window(self.chosen))
+        new = self._card_widget(self.chosen)
+        if new is not None:
+            new.add_class("-chosen")
+        self._scroll_to_chosen()
 
     def _writable(self) -> bool:
         if self.review.try_writable():
@@ -415,11 +493,13 @@ class GroupDetailScreen(Screen[str | None]):
         except ReviewError as e:
             self.notify(str(e), severity="error", timeout=6, markup=False)
             return
-        self._card_widgets()[self.chosen].query_one(".card-text", Static).update(self._card(c))
+        card = self._card_widget(self.chosen)
+        if card is not None:  # (scrolled out of view by the mouse, it is made anew when it comes back)
+            card.query_one(".card-text", Static).update(self._card(c))
         self.query_one("#group-title", Static).update(self._title())
         self.fc_app.schedule_save()
 
-    async def action_take_out(self) -> None:
+    def action_take_out(self) -> None:
         if not self.claims or not self._writable():
             return
         c = self.claims[self.chosen]
@@ -433,10 +513,10 @@ class GroupDetailScreen(Screen[str | None]):
             return
         self.fc_app.schedule_save()
         rest = [x.id for x in self.claims if x.id != c.id]
-        await self._show_group_of(rest[min(self.chosen, len(rest) - 1)])
+        self._show_group_of(rest[min(self.chosen, len(rest) - 1)])
         self.notify(f"Taken out of the group: {clip(one_line(c.text), 60)}", timeout=3, markup=False)
 
-    async def _undo_redo(self, redo: bool) -> None:
+    def _undo_redo(self, redo: bool) -> None:
         if not self._writable():
             return
         try:
@@ -451,14 +531,14 @@ class GroupDetailScreen(Screen[str | None]):
         # the claim it changed when it is one, else the claim chosen: shown in its group as it is now
         changed = [key for kind, key in self.review.last_undo_changes if kind in ("decision", "manual")]
         chosen = self.claims[self.chosen].id if self.claims else None
-        await self._show_group_of(changed[0] if changed else chosen)
+        self._show_group_of(changed[0] if changed else chosen)
         self.notify(f"{'redone' if redo else 'undone'}: {desc}", timeout=3, markup=False)
 
-    async def action_undo(self) -> None:
-        await self._undo_redo(redo=False)
+    def action_undo(self) -> None:
+        self._undo_redo(redo=False)
 
-    async def action_redo(self) -> None:
-        await self._undo_redo(redo=True)
+    def action_redo(self) -> None:
+        self._undo_redo(redo=True)
 
     def action_read(self) -> None:
         if not self.claims:
