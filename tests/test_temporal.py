@@ -2744,3 +2744,17 @@ def test_clock_after_a_dateline_in_capitals_takes_its_day() -> None:
 )
 def test_an_adverb_before_the_participle_keeps_the_auxiliarys_tense(text, value):
     assert [t.value for t in tag(text, dt.date(2016, 3, 16))] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        # a newspaper's name in capitals (the claims helper's dev6: USA Today's own pages write it so)
+        ("The clip is part of USA TODAY's weekly video newsmaker series.", ["weekly"]),
+        ("USA TODAY reported the poll on Monday.", ["Monday"]),
+        # a headline in capitals goes on in capitals: its TODAY is a time
+        ("MARKETS FALL TODAY AS BANKS SLIDE", ["TODAY"]),
+    ],
+)
+def test_a_name_in_capitals_ending_in_today_is_no_time(text, spans):
+    assert [t.text for t in tag(text, dt.date(2016, 9, 8))] == spans

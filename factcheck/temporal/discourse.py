@@ -27,7 +27,7 @@ from factcheck.temporal.vocab import _DAY_VALUE, _MONTH_RE, _PART_OF_DAY, _VOCAB
 _BROADCASTERS = frozenset(_VOCAB["broadcasters"])
 _PROGRAMME_WORDS = frozenset(w.lower() for w in _VOCAB["programme_words"])
 _PROGRAMME_NAME = re.compile(
-    r"(?:Today|Tonight|This (?:Morning|Week|Evening))(?: (?:Show|Programme|Program))?"
+    r"(?:Today|TODAY|Tonight|This (?:Morning|Week|Evening))(?: (?:Show|Programme|Program))?"
 )
 _POSSESSIVE_BEFORE = re.compile(r"\w['’]s?\s+$")
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w-]*)\s+$")
@@ -46,6 +46,12 @@ def is_programme_name(text: str, ref: TimeRef) -> bool:
     if w and w.group(1) in _BROADCASTERS:
         return True  # "CBS This Morning", "BBC Radio 4's Today"
     nxt = _WORD_AFTER.match(text, ref.end)
+    if ref.text == "TODAY":
+        # the end of a name written in capitals, in running text: "USA TODAY's weekly video series" (a
+        # headline in capitals, "MARKETS FALL TODAY AS ...", goes on in capitals)
+        return bool(
+            w and len(w.group(1)) >= 2 and w.group(1).isupper() and not (nxt and nxt.group(1).isupper())
+        )
     same_line = _CAPITALISED_BEFORE_ON_LINE.search(before)
     if ref.text == "Today" and same_line and not (nxt and nxt.group(1)[0].isupper()):
         # a capitalised "Today" after a capitalised word, in running text (the next word is not capitalised
