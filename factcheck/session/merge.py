@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -63,6 +64,24 @@ def _merge_notes(a: Decision, b: Decision, reviewer: str | None) -> str:
     return "\n\n".join(
         text if who == reviewer else f"[{who or side}] {text}" for who, side, text in notes if text
     )
+
+
+def _left_open(d: Decision, sides: list[dict[str, Any]], updated: dt.datetime) -> Decision:
+    """``d`` left for resolution with ``sides`` added to its conflicts: no verdict, and no reviewer (an open
+    conflict is nobody's decision: its sides name the reviewers)."""
+    return replace(
+        d,
+        verdict=Verdict.UNREVIEWED,
+        superseded_by=None,
+        reviewer=None,
+        conflicts=(*d.conflicts, *sides),
+        updated=updated,
+    )
+
+
+def _latest(a: Decision, b: Decision) -> dt.datetime:
+    """The time a merge's decision of ``a`` and ``b`` stands at: the later of theirs, or now."""
+    return max(t for t in (a.updated, b.updated, utcnow()) if t)
 
 
 def _side(d: Decision) -> dict[str, Any]:
@@ -148,16 +167,9 @@ def merge(a: SessionData, b: SessionData, corpus: list[str] | None = None) -> tu
             # side to resolve (a third opinion does not settle the first two silently).
             new_side = _side(db if reviewed_b else da)
             known = {(c.get("reviewer"), c.get("verdict"), c.get("superseded_by")) for c in merged.conflicts}
-            if (new_side["reviewer"], new_side["verdict"], new_side.get("superseded_by")) not in known:
-                merged = replace(merged, conflicts=(*merged.conflicts, new_side))
+            is_new = (new_side["reviewer"], new_side["verdict"], new_side.get("superseded_by")) not in known
             rep.conflicts.append((cid, _label(da), _label(db)))
-            merged = replace(
-                merged,
-                verdict=Verdict.UNREVIEWED,
-                superseded_by=None,
-                reviewer=None,  # (an open conflict is nobody's decision: its sides name the reviewers)
-                updated=max(t for t in (da.updated, db.updated, utcnow()) if t),
-            )
+            merged = _left_open(merged, [new_side] if is_new else [], _latest(da, db))
         elif reviewed_a and reviewed_b:
             rep.both_reviewed += 1
             pairs.append((str(da.verdict), str(db.verdict)))
@@ -165,14 +177,7 @@ def merge(a: SessionData, b: SessionData, corpus: list[str] | None = None) -> tu
                 rep.agreements += 1
             else:
                 rep.conflicts.append((cid, _label(da), _label(db)))
-                merged = replace(
-                    merged,
-                    verdict=Verdict.UNREVIEWED,
-                    superseded_by=None,
-                    reviewer=None,  # (an open conflict is nobody's decision: its sides name the reviewers)
-                    conflicts=(*merged.conflicts, _side(da), _side(db)),
-                    updated=max(t for t in (da.updated, db.updated, utcnow()) if t),
-                )
+                merged = _left_open(merged, [_side(da), _side(db)], _latest(da, db))
         elif reviewed_b:
             rep.only_b += 1
             merged = replace(
@@ -253,14 +258,7 @@ def _break_cycles(out: SessionData, a: SessionData, b: SessionData, rep: MergeRe
             f"{x}: {d.reviewer or (rb if x in from_b else ra)}'s 'superseded by {d.superseded_by}' closes a"
             f" supersession cycle ({' -> '.join([*cycle, cid])}): kept as a conflict for resolution"
         )
-        out.decisions[x] = replace(
-            d,
-            verdict=Verdict.UNREVIEWED,
-            superseded_by=None,
-            reviewer=None,
-            conflicts=(*d.conflicts, _side(d)),
-            updated=utcnow(),
-        )
+        out.decisions[x] = _left_open(d, [_side(d)], utcnow())
 
 
 def _label(d: Decision) -> str:
