@@ -417,6 +417,17 @@ def test_date_line_in_a_language_without_rules_of_ours_is_the_publication_date(
     assert art.published == dt.date(2012, 1, 6), (art.language, art.published)
 
 
+def _record_article(tmp_path: Path, **keys: object) -> ingest.Article:
+    """The article of a one-record JSONL file: a short report, with ``keys`` added to (or replacing) its own."""
+    rec = {
+        "title": "Inflation up",
+        "text": "Inflation rose to 3.4 percent in March, the office said.",
+        **keys,
+    }
+    p = _write(tmp_path / "a.jsonl", json.dumps(rec) + "\n")
+    return load([p]).articles[0]
+
+
 @pytest.mark.parametrize(
     ("value", "published"),
     [
@@ -430,28 +441,14 @@ def test_date_line_in_a_language_without_rules_of_ours_is_the_publication_date(
     ],
 )
 def test_record_date_as_unix_time(tmp_path, value, published):
-    p = tmp_path / "a.jsonl"
-    rec = {
-        "title": "Inflation up",
-        "text": "Inflation rose to 3.4 percent in March, the office said.",
-        "date": value,
-    }
-    p.write_text(json.dumps(rec) + "\n", encoding="utf-8")
-    art = load([p]).articles[0]
+    art = _record_article(tmp_path, date=value)
     assert art.published == published
     unread = [n for n in art.notices if n.startswith(ingest.DATE_UNREAD_NOTICE)]
     assert bool(unread) == (published is None)
 
 
 def test_record_date_unread_is_said_and_leaves_the_date_unknown(tmp_path):
-    p = tmp_path / "a.jsonl"
-    rec = {
-        "title": "Inflation up",
-        "text": "Inflation rose to 3.4 percent in March, the office said.",
-        "date": "soon",
-    }
-    p.write_text(json.dumps(rec) + "\n", encoding="utf-8")
-    art = load([p]).articles[0]
+    art = _record_article(tmp_path, date="soon")
     assert art.published is None
     assert f'{ingest.DATE_UNREAD_NOTICE}"soon"' in " ".join(art.notices)
 
@@ -481,14 +478,12 @@ def test_page_title_parts_leave_out_dates_and_sites(title, head, site):
 
 
 def test_record_title_ending_in_a_date_loses_the_date(tmp_path):
-    p = tmp_path / "a.jsonl"
-    rec = {
-        "title": "Berlin confronts its colonial past with new initiative | DW | 19.01.2020",
-        "sitename": "DW",
-        "text": "Berlin's senate approved a plan on Tuesday to rename three streets, the city said.",
-    }
-    p.write_text(json.dumps(rec) + "\n", encoding="utf-8")
-    assert load([p]).articles[0].title == "Berlin confronts its colonial past with new initiative"
+    art = _record_article(
+        tmp_path,
+        title="Berlin confronts its colonial past with new initiative | DW | 19.01.2020",
+        sitename="DW",
+    )
+    assert art.title == "Berlin confronts its colonial past with new initiative"
 
 
 @pytest.mark.parametrize(
