@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
+from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -17,6 +20,9 @@ from factcheck.tui.screens.groups import ArticleScreen, GroupDetailScreen, Group
 from factcheck.tui.screens.main import MainScreen
 from factcheck.tui.widgets.article_view import ArticleView
 from factcheck.tui.widgets.key_bar import ScreenKeys
+
+if TYPE_CHECKING:
+    from textual.pilot import Pilot
 
 SIZE = (120, 40)
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -378,6 +384,22 @@ async def test_enter_typed_right_after_g_opens_the_first_group(seeds_copy, sessi
         await pilot.press("escape", "escape", "q")
 
 
+@contextlib.asynccontextmanager
+async def big_group_screen(
+    tmp_path: Path, session_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> AsyncIterator[tuple[Review, Pilot, GroupDetailScreen, int]]:
+    """The app open on a group of 30 claims or more, two cards mounted on each side of the chosen one:
+    (the review, the pilot, the group's screen, its number of claims)."""
+    monkeypatch.setattr(GroupDetailScreen, "AROUND", 2)
+    r, g = big_group(tmp_path, session_path, 30)
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        detail = await open_group(app, pilot, g)
+        await pilot.pause()
+        yield r, pilot, detail, len(r.group_claims(g))
+
+
 def big_group(tmp_path: Path, session_path: Path, size: int) -> tuple[Review, object]:
     """A review whose one group has ``size`` claims or more: the seeds copied twice, claims merged."""
     for k in range(2):  # 120 claims
@@ -413,14 +435,7 @@ async def test_a_big_group_mounts_only_the_cards_near_the_chosen_one(tmp_path, s
     """Every card made stayed mounted: on a group of 250 claims → cost ~24 ms of CPU at the first card and
     ~116 ms at the 240th, an undo there ~0.5 s. Only AROUND cards on each side of the chosen one are
     mounted; home and end go to the first and last card; every claim is still reached, in order."""
-    monkeypatch.setattr(GroupDetailScreen, "AROUND", 2)
-    r, g = big_group(tmp_path, session_path, 30)
-    n = len(r.group_claims(g))
-    app = make_app(r)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
-        detail = await open_group(app, pilot, g)
-        await pilot.pause()
+    async with big_group_screen(tmp_path, session_path, monkeypatch) as (r, pilot, detail, n):
         assert shows(detail, 0, 3)
         for i in range(1, n):
             await pilot.press("right")
@@ -449,14 +464,7 @@ async def test_a_big_group_mounts_only_the_cards_near_the_chosen_one(tmp_path, s
 async def test_the_mouse_scrolls_over_the_whole_group(tmp_path, session_path, monkeypatch):
     """The row is as wide as every card of the group (spacers stand for the cards not mounted): scrolled by
     the mouse anywhere, the cards in view are there."""
-    monkeypatch.setattr(GroupDetailScreen, "AROUND", 2)
-    r, g = big_group(tmp_path, session_path, 30)
-    n = len(r.group_claims(g))
-    app = make_app(r)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
-        detail = await open_group(app, pilot, g)
-        await pilot.pause()
+    async with big_group_screen(tmp_path, session_path, monkeypatch) as (_r, pilot, detail, n):
         row = detail.query_one("#cards")
         cells = detail._card_cells()
         assert row.virtual_size.width >= n * cells - 1
@@ -480,13 +488,7 @@ async def test_an_undo_at_the_end_of_a_big_group_makes_only_the_cards_near_the_c
     tmp_path, session_path, monkeypatch
 ):
     """An undo at the 240th card of a big group made every card up to it again (~0.5 s)."""
-    monkeypatch.setattr(GroupDetailScreen, "AROUND", 2)
-    r, g = big_group(tmp_path, session_path, 30)
-    n = len(r.group_claims(g))
-    app = make_app(r)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
-        detail = await open_group(app, pilot, g)
+    async with big_group_screen(tmp_path, session_path, monkeypatch) as (r, pilot, detail, n):
         await pilot.press("end", "left", "d")
         await pilot.pause()
         chosen = detail.claims[n - 2]
