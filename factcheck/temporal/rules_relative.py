@@ -109,8 +109,16 @@ def _rel_unit(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         "the coming": 1,
     }[rel]
     mod = {"early": "START", "late": "END"}.get(el)
-    if unit == "weekend" and rel == "this":
-        off = 0
+    if (
+        unit == "weekend"
+        and rel == "this"
+        and a is not None
+        and a.weekday() < 5
+        and (el == "earlier" or _tense(ctx.text, m.start(), m.end(), short=True) == "PAST")
+    ):
+        # on a weekday, "this weekend" told in the past is the one just gone: "told supporters this weekend"
+        # in a Monday story, "This weekend's debate gave ..." on a Wednesday (the coming one has not happened)
+        off = -1
     if a is None:
         val = {
             "day": "XXXX-XX-XX",
@@ -162,6 +170,15 @@ def _end_of(m: re.Match[str], ctx: _Ctx) -> _Result | None:
             off = -1
         elif s.startswith("next"):
             off = 1
+        elif (
+            not s.startswith("this")
+            and ctx.anchor is not None
+            and not _late_in(unit, ctx.anchor)
+            and _tense_of(m, ctx) == "PAST"
+        ):
+            off = (
+                -1
+            )  # "had $38 million at year's end" in January: the year just ended, as "the end of the year"
     else:
         mod = {
             "end": "END",
