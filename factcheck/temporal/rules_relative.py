@@ -327,6 +327,9 @@ _REPORT_DAY_BEFORE = re.compile(
 )
 
 
+_LATER_BEFORE = re.compile(r"(?i:\b(?:later|earlier)\s+)$")
+
+
 @_resolver("weekday")  # pattern and examples: time.toml, rule weekday
 def _weekday(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     wd = _WEEKDAYS[m["wd"].lower()]
@@ -367,6 +370,10 @@ def _weekday(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         d = _weekday_date(wd, a, "last")
     elif rel in ("next", "coming", "this coming"):
         d = _weekday_date(wd, a, "next")
+    elif _LATER_BEFORE.search(ctx.text, max(0, m.start() - 10), m.start()):
+        # "later Monday", "earlier Tuesday": later or earlier on the story's own day, whatever the tense ("he may
+        # face a skeptical audience when he speaks later Monday" in a Tuesday paper; HeidelTime's date_r5d)
+        d = _weekday_date(wd, a, "past")
     else:
         tense = _tense(ctx.text, m.start(), m.end(), short=True)
         d = _weekday_date(wd, a, "future" if tense == "FUT" else "past")
