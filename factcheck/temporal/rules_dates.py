@@ -424,7 +424,7 @@ _CENTURY_NAME_AFTER = re.compile(r"[^\S\n]+[A-Z]")
 
 @_resolver("century")  # pattern and examples: time.toml, rule century
 def _century(m: re.Match[str], ctx: _Ctx) -> _Result | None:
-    n = int(m["n"])
+    n = int(m["n"]) if m["n"] else _DAY_WORDS[m["w"].lower()]
     if not 1 <= n <= 22:
         return None
     g = m.group(0)
