@@ -294,9 +294,11 @@ def _holiday(m: re.Match[str], ctx: _Ctx) -> _Result | None:
             cands = [c + dt.timedelta(days=6) for c in cands]  # the week lasts until Sunday
         best = min(cands, key=lambda c: abs((c - a).days))
         i = cands.index(best)
-        if tense == "FUT" and (best - a).days < -14 and i < len(cands) - 1:
+        # the tense moves it to the occurrence before or after, if that lies within a year of the anchor (an Election
+        # Day two years back is no past reading of "violence on Election Day" a month before it)
+        if tense == "FUT" and (best - a).days < -14 and i < len(cands) - 1 and (cands[i + 1] - a).days <= 366:
             best = cands[i + 1]
-        elif tense == "PAST" and (best - a).days > 14 and i > 0:
+        elif tense == "PAST" and (best - a).days > 14 and i > 0 and (a - cands[i - 1]).days <= 366:
             best = cands[i - 1]
         return out(best - dt.timedelta(days=6) if week else best)
     d0 = fn(a.year)
