@@ -80,11 +80,6 @@ _REPORTING = frozenset(
     indicated indicates suggested suggests warned warns noted notes explained explains insisted insists
     argued argues claimed claims acknowledged acknowledges admitted admits""".split()
 )
-# reporting verbs in the present, and the "shows", "finds" of polls and studies, read after an expression (not
-# "states", "claims", "reports", "notes": mostly nouns there)
-_REPORTS_AFTER = frozenset(
-    "says tells adds announces confirms indicates suggests warns explains insists argues admits shows finds".split()
-)
 _DEADLINE_BEFORE = re.compile(
     r"(?i:(?:\bas\s+(?:early|soon|late)\s+as|\bno\s+later\s+than|\b(?:extended|postponed|delayed|moved|"
     r"adjourned|deferred|rescheduled|pushed\s+back)\s+(?:to|until|till))\s+(?:on\s+)?$)"
@@ -281,8 +276,7 @@ def _tense(text: str, start: int, end: int, short: bool = False) -> str | None:
     # for reading those ("would be paid on a still unspecified date ... of record Dec. 21")
     ltoks = ltoks[cut:]
     first = max(0, len(ltoks) - 12 - sum(1 for t in ltoks[-16:] if t == "."))
-    opening = len(ltoks) <= 2
-    if opening:
+    if len(ltoks) <= 2:
         # an adverbial that opens its sentence ("In January, a week after the anniversary, a bombing
         # killed a guard") is governed by the main verb after the subject: read on to the sentence's end
         # (a decimal point there is no boundary: "In February, a quake measuring 6.4 ... hit the town")
@@ -359,10 +353,6 @@ def _tense(text: str, start: int, end: int, short: bool = False) -> str | None:
             return c
         if short and _scheduled_present(rtoks, k):
             return "FUT"
-        if opening is False and t.lower() in _REPORTS_AFTER:
-            # a report after the expression, in the present ("A poll in January shows voters say gun policy will
-            # matter"): the verbs of what it reports are no tense of the expression
-            break
     return weak
 
 
