@@ -526,7 +526,10 @@ def _season(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         elif tense == "PAST":
             i = max(c for c in cands if c <= cur)
         else:
-            i = min(cands, key=lambda c: (abs(c - cur), c))
+            # the nearest by months, from the anchor to the season's middle month (April, July, October, January):
+            # "the fall" in May is the coming one, five months ahead, not the one seven months back
+            now = a.year * 12 + a.month
+            i = min(cands, key=lambda c: (abs(c // 4 * 12 + 4 + 3 * (c % 4) - now), c))
     return "DATE", f"{idx_year(i)}-{code}", mod
 
 
