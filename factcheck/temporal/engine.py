@@ -337,6 +337,8 @@ def _tag_cached(text: str, anchor: dt.date | None) -> tuple[TimeRef, ...]:
         if result and (year := _spoken_year_of(text, result[-1], r)) is not None:
             result.pop()
             r = year
+        if result and r.type == "DATE":
+            result[-1] = _range_start(text, result[-1], r)
         if result and r.type == "DATE" and not _FIXED_TEXT.search(r.text):
             r = _range_end(text, result[-1], r)
             if anchor is not None:
@@ -453,6 +455,28 @@ _ORDINAL_QUARTER = re.compile(r"(?i:\b(?:first|second|third|fourth|final|[1-4](?
 _ANAPHORIC_QUARTER = re.compile(r"(?i:(?:the|its)\s+(?:latest\s+)?(?:quarter|period))")
 _RANGE_START = re.compile(r"(?i:\b(?:from|between)\s+(?:the\s+)?)$")
 _RANGE_LINK = re.compile(r"\s*,?\s*(?:to|and|through|until|till|-|–)\s*")
+
+
+_BARE_MONTH_DAY = re.compile(rf"{_MONTH_RE}\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?")
+_WRITTEN_YEAR = re.compile(r"\b\d{4}\b")
+
+
+def _range_start(text: str, prev: TimeRef, r: TimeRef) -> TimeRef:
+    """The first month or day of "from September to December 2014", "in May and June 2011", "between March 3 and
+    April 5, 2009", written with no year, takes the year written at the end: the one that puts it at or before the
+    end (HeidelTime's date_r7b)."""
+    pv = _YMD_VALUE.fullmatch(prev.value)
+    rv = _YMD_VALUE.fullmatch(r.value)
+    if pv is None or rv is None or prev.type != "DATE" or not _RANGE_LINK.fullmatch(text, prev.end, r.start):
+        return prev
+    if not _BARE_MONTH_DAY.fullmatch(prev.text) or not (
+        _MONTH_NAME.search(r.text) and _WRITTEN_YEAR.search(r.text)
+    ):
+        return prev
+    y = int(rv.group(1))
+    if (pv.group(2), pv.group(3) or "") > (rv.group(2), rv.group(3) or ""):
+        y -= 1  # "from November to February 2015": the November before
+    return TimeRef(prev.start, prev.end, prev.text, prev.type, f"{y}{prev.value[4:]}", prev.mod)
 
 
 def _range_end(text: str, prev: TimeRef, r: TimeRef) -> TimeRef:

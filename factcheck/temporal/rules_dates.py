@@ -124,8 +124,13 @@ def _explicit(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     mon = _month_num(g["mon"] or g.get("mon2") or g.get("mon3") or "")
     dw = g.get("dw") or g.get("dw2")
     day = _DAY_WORDS[dw.lower()] if dw else int(_NON_DIGIT.sub("", g["day"] or g.get("day2") or ""))
-    if m["year"]:
+    if g.get("ty") and ctx.last_year is not None:
+        y = ctx.last_year  # "March 3 of that year": the year last named
+    elif m["year"]:
         y = int(m["year"])
+    else:
+        y = None
+    if y is not None:
         if _safe_date(y, mon, day) is None:
             return None
         d = dt.date(y, mon, day)
@@ -237,6 +242,9 @@ def _month(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     if m["year"]:
         ctx.note(int(m["year"]), mon)
         return "DATE", f"{int(m['year']):04d}-{mon:02d}", None
+    if m["ty"] and ctx.last_year is not None:
+        ctx.note(ctx.last_year, mon)  # "October of that year": the year last named
+        return "DATE", f"{ctx.last_year:04d}-{mon:02d}", None
     a = ctx.anchor
     if a is None:
         return "DATE", f"XXXX-{mon:02d}", None
@@ -411,11 +419,21 @@ def _decade(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     return "DATE", f"19{m['d2']}", mod
 
 
+_CENTURY_NAME_AFTER = re.compile(r"[^\S\n]+[A-Z]")
+
+
 @_resolver("century")  # pattern and examples: time.toml, rule century
 def _century(m: re.Match[str], ctx: _Ctx) -> _Result | None:
-    n = int(m["n"])
+    n = int(m["n"]) if m["n"] else _DAY_WORDS[m["w"].lower()]
     if not 1 <= n <= 22:
         return None
+    g = m.group(0)
+    if (
+        g.endswith("Century")
+        and not g.lower().startswith("the")
+        and _CENTURY_NAME_AFTER.match(ctx.text, m.end())
+    ):
+        return None  # a name: "at 21st Century Fox", "sold to 20th Century Fox" (no article, capitals)
     return "DATE", f"{n - 1:02d}", None
 
 
@@ -508,7 +526,10 @@ def _season(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         elif tense == "PAST":
             i = max(c for c in cands if c <= cur)
         else:
-            i = min(cands, key=lambda c: (abs(c - cur), c))
+            # the nearest by months, from the anchor to the season's middle month (April, July, October, January):
+            # "the fall" in May is the coming one, five months ahead, not the one seven months back
+            now = a.year * 12 + a.month
+            i = min(cands, key=lambda c: (abs(c // 4 * 12 + 4 + 3 * (c % 4) - now), c))
     return "DATE", f"{idx_year(i)}-{code}", mod
 
 

@@ -109,8 +109,16 @@ def _rel_unit(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         "the coming": 1,
     }[rel]
     mod = {"early": "START", "late": "END"}.get(el)
-    if unit == "weekend" and rel == "this":
-        off = 0
+    if (
+        unit == "weekend"
+        and rel == "this"
+        and a is not None
+        and a.weekday() < 5
+        and (el == "earlier" or _tense(ctx.text, m.start(), m.end(), short=True) == "PAST")
+    ):
+        # on a weekday, "this weekend" told in the past is the one just gone: "told supporters this weekend"
+        # in a Monday story, "This weekend's debate gave ..." on a Wednesday (the coming one has not happened)
+        off = -1
     if a is None:
         val = {
             "day": "XXXX-XX-XX",
@@ -162,6 +170,15 @@ def _end_of(m: re.Match[str], ctx: _Ctx) -> _Result | None:
             off = -1
         elif s.startswith("next"):
             off = 1
+        elif (
+            not s.startswith("this")
+            and ctx.anchor is not None
+            and not _late_in(unit, ctx.anchor)
+            and _tense_of(m, ctx) == "PAST"
+        ):
+            off = (
+                -1
+            )  # "had $38 million at year's end" in January: the year just ended, as "the end of the year"
     else:
         mod = {
             "end": "END",
@@ -310,6 +327,9 @@ _REPORT_DAY_BEFORE = re.compile(
 )
 
 
+_LATER_BEFORE = re.compile(r"(?i:\b(?:later|earlier)\s+)$")
+
+
 @_resolver("weekday")  # pattern and examples: time.toml, rule weekday
 def _weekday(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     wd = _WEEKDAYS[m["wd"].lower()]
@@ -350,6 +370,10 @@ def _weekday(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         d = _weekday_date(wd, a, "last")
     elif rel in ("next", "coming", "this coming"):
         d = _weekday_date(wd, a, "next")
+    elif _LATER_BEFORE.search(ctx.text, max(0, m.start() - 10), m.start()):
+        # "later Monday", "earlier Tuesday": later or earlier on the story's own day, whatever the tense ("he may
+        # face a skeptical audience when he speaks later Monday" in a Tuesday paper; HeidelTime's date_r5d)
+        d = _weekday_date(wd, a, "past")
     else:
         tense = _tense(ctx.text, m.start(), m.end(), short=True)
         d = _weekday_date(wd, a, "future" if tense == "FUT" else "past")

@@ -191,7 +191,7 @@ def _easter(y: int) -> dt.date:
 _WD = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 _HOLIDAY_SPEC = re.compile(
     r"(?:(?P<ymd>\d{4}-\d\d-\d\d)|(?P<md>\d\d-\d\d)|easter(?P<e>[+-]\d+)?|(?P<n>[1-5]|last) (?P<wd>mon|tue|wed|thu|fri|sat|sun) (?P<mo>\d\d)"
-    r"(?: (?P<off>[+-]\d+))?)(?P<week> week)?"
+    r"(?: (?P<off>[+-]\d+))?)(?P<week> week)?(?P<even> even years)?"
 )
 
 
@@ -234,6 +234,8 @@ _MOVEABLE = frozenset(
     n for n, spec in _HOLIDAY_SPECS.items() if not re.fullmatch(r"\d\d-\d\d", spec) and n not in _HISTORIC
 )
 _HOLY_WEEK = frozenset(n for n, spec in _HOLIDAY_SPECS.items() if spec.endswith(" week"))
+# days held only in even years (the US federal Election Day): the nearest such year's day
+_EVEN_YEARS = frozenset(n for n, spec in _HOLIDAY_SPECS.items() if spec.endswith(" even years"))
 
 
 def _holiday_re(name: str) -> str:
@@ -246,6 +248,12 @@ def _holiday_re(name: str) -> str:
 
 
 _HOLIDAY_RE = "|".join(_holiday_re(n) for n in sorted(_HOLIDAYS, key=len, reverse=True))
+
+
+_HOLIDAY_PREP_BEFORE = re.compile(
+    r"(?i:\b(?:on|at|over|before|after|by|until|till|since|during|around|for|from|through|throughout|in|near|"
+    r"ahead\s+of|past|into)\s+(?:the\s+)?)$"
+)
 
 
 @_resolver("holiday")  # pattern and examples: time.toml, rule holiday
@@ -269,17 +277,28 @@ def _holiday(m: re.Match[str], ctx: _Ctx) -> _Result | None:
             return "DATE", "XXXX-WXX" if week else "XXXX-XX-XX", None
         d0 = fn(2001)
         return "DATE", f"XXXX-{d0.month:02d}-{d0.day:02d}", None
-    tense = _tense_of(m, ctx)
+    # only a time adverbial ("on Election Day", "before Christmas") takes its clause's tense; a holiday that is a
+    # verb's subject or object is the nearest one, whatever the verb's tense ("Trump may have confused Election
+    # Day with the debate" a month before it, "as Election Day nears")
+    adverbial = _HOLIDAY_PREP_BEFORE.search(ctx.text, max(0, m.start() - 24), m.start())
+    tense = _tense_of(m, ctx) if adverbial else None
     if name in _MOVEABLE or week:
         # the nearest occurrence (moved a year against the tense), each year's own date
-        cands = [fn(y) for y in (a.year - 1, a.year, a.year + 1)]
+        if name in _EVEN_YEARS:
+            even = a.year + a.year % 2  # the anchor's year or the next, whichever is even
+            years = (even - 2, even, even + 2)
+        else:
+            years = (a.year - 1, a.year, a.year + 1)
+        cands = [fn(y) for y in years]
         if week:
             cands = [c + dt.timedelta(days=6) for c in cands]  # the week lasts until Sunday
         best = min(cands, key=lambda c: abs((c - a).days))
         i = cands.index(best)
-        if tense == "FUT" and (best - a).days < -14 and i < 2:
+        # the tense moves it to the occurrence before or after, if that lies within a year of the anchor (an Election
+        # Day two years back is no past reading of "violence on Election Day" a month before it)
+        if tense == "FUT" and (best - a).days < -14 and i < len(cands) - 1 and (cands[i + 1] - a).days <= 366:
             best = cands[i + 1]
-        elif tense == "PAST" and (best - a).days > 14 and i > 0:
+        elif tense == "PAST" and (best - a).days > 14 and i > 0 and (a - cands[i - 1]).days <= 366:
             best = cands[i - 1]
         return out(best - dt.timedelta(days=6) if week else best)
     d0 = fn(a.year)
