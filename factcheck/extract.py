@@ -159,16 +159,8 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
     boiler_words = frozenset(boil.get("words", []))
     mind = frozenset(data.get("mind_words", []))
     rules = [_rule(t) for t in (op, adv, unc, boil, data.get("poll", {}))]
-    every = (
-        numbers
-        | sup
-        | comp
-        | opinion
-        | evaluative
-        | boiler_words
-        | mind
-        | frozenset(pers.get("triggers", []))
-    )
+    every = numbers | sup | comp | opinion | evaluative | boiler_words | mind
+    every |= frozenset(pers.get("triggers", []))
     for r in rules:
         every |= r.triggers
     words = re.compile(r"[^a-z’'-][’'-]*(" + trie_pattern(every) + r")(?![a-z’'-])") if every else None
