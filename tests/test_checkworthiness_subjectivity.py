@@ -25,11 +25,12 @@ def _repo(root: Path) -> Path:
     (data / "train_en.tsv").write_text(
         "sentence_id\tsentence\tlabel\tsolved_conflict\n"
         "a1\tThe council  approved the budget on Monday.\tOBJ\tFalse\n"
-        "a2\tThis paltry fund is a \"joke\".\tSUBJ\tTrue\n",
+        'a2\tThis paltry fund is a "joke".\tSUBJ\tTrue\n',
         encoding="utf-8",
     )
     (data / "test_en_labeled.tsv").write_text(
-        "sentence\tlabel\tsentence_id\nPolice arrested two men in Leeds on Friday.\tOBJ\tb1\n", encoding="utf-8"
+        "sentence\tlabel\tsentence_id\nPolice arrested two men in Leeds on Friday.\tOBJ\tb1\n",
+        encoding="utf-8",
     )
     git = ["git", "-C", str(root), "-c", "user.name=t", "-c", "user.email=t@t"]
     subprocess.run(["git", "init", "-q", str(root)], check=True)
@@ -61,6 +62,9 @@ def test_figures_count_shown_sentences_by_label() -> None:
 
 def test_each_sentence_is_scored_by_the_tree_it_names() -> None:
     bench = _bench()
-    rows = [("a1", "Police arrested two men in Leeds on Friday after a robbery.", "OBJ"), ("a2", "Hm.", "SUBJ")]
+    rows = [
+        ("a1", "Police arrested two men in Leeds on Friday after a robbery.", "OBJ"),
+        ("a2", "Hm.", "SUBJ"),
+    ]
     scores = bench.scores_of(ROOT, rows, "en")
     assert scores["a1"] >= 0.45 > scores["a2"]
