@@ -10,9 +10,10 @@ counts as shown when one of its claims scores >= model.DEFAULT_MIN_SCORE.
 
 Per split it prints the share of SUBJ sentences shown, the share of OBJ sentences shown, and the F1 of
 "shown" as a detector of OBJ sentences (precision: OBJ among the shown; recall: OBJ shown among all OBJ), for
-this tree and, with ``--base TREE``, for another tree in the same run (each tree in its own child process,
-``PYTHONPATH=<tree>``). An objective sentence may be trivial, so OBJ is not "check-worthy": the figure is a
-guide; the labelled real pages of ``bench/extract_quality.py`` are the judge.
+this tree, with ``--base TREE`` for another tree in the same run (each tree in its own child process,
+``PYTHONPATH=<tree>``), and for the baseline "every sentence shown". An objective sentence may be trivial, so
+OBJ is not "check-worthy": the figure is a guide; the labelled real pages of ``bench/extract_quality.py`` are
+the judge.
 
 Splits: ``train`` is the development part (``-v`` lists its SUBJ sentences shown and its OBJ sentences
 hidden, with their scores); ``dev`` is checked while developing (totals only); ``dev_test`` and ``test``
@@ -132,6 +133,8 @@ def main() -> int:
                     shown = scores[sid] >= DEFAULT_MIN_SCORE
                     if (y == "SUBJ") == shown:
                         print(f"    {y} {'shown ' if shown else 'hidden'} {scores[sid]:.2f}  {sentence}")
+        every, _ = figures(rows, {sid: 1.0 for sid, _, _ in rows}, DEFAULT_MIN_SCORE)
+        print(f"{split:<9} {'every':<5} {every}  (baseline: every sentence shown)")
     return 0
 
 
