@@ -125,6 +125,7 @@ class _CwVocab:
     superlatives: frozenset[str]
     comparatives: frozenset[str]
     opinion: frozenset[str]  # opinion and reaction words
+    evaluative: frozenset[str]  # words that judge, in the writer's own voice ("a paltry fund", "blithely")
     boiler_words: frozenset[str]
     opinion_rule: _Rule
     advice: _Rule
@@ -154,10 +155,12 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
     sup = frozenset(data.get("superlatives", []))
     comp = frozenset(data.get("comparatives", []))
     opinion = frozenset(op.get("words", [])) | frozenset(op.get("reactions", []))
+    evaluative = frozenset(data.get("evaluative", {}).get("words", []))
     boiler_words = frozenset(boil.get("words", []))
     mind = frozenset(data.get("mind_words", []))
     rules = [_rule(t) for t in (op, adv, unc, boil, data.get("poll", {}))]
-    every = numbers | sup | comp | opinion | boiler_words | mind | frozenset(pers.get("triggers", []))
+    every = numbers | sup | comp | opinion | evaluative | boiler_words | mind
+    every |= frozenset(pers.get("triggers", []))
     for r in rules:
         every |= r.triggers
     words = re.compile(r"[^a-z’'-][’'-]*(" + trie_pattern(every) + r")(?![a-z’'-])") if every else None
@@ -167,6 +170,7 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
         superlatives=sup,
         comparatives=comp,
         opinion=opinion,
+        evaluative=evaluative,
         boiler_words=boiler_words,
         opinion_rule=rules[0],
         advice=rules[1],
@@ -194,7 +198,7 @@ CW_TERMS = (
     "base", "question", "entity", "more_entities", "figure", "year", "number_word", "comparative", "superlative",
     "time", "attributed", "mid_length", "long", "title", "opinion", "advice", "uncertain", "interview", "personal",
     "quoted_reaction", "quoted_view", "boilerplate", "lead_in", "event", "hypothetical", "plain_event",
-    "quote_speaker", "judgement", "quoted_self", "quoted_nothing", "poll", "too_short",
+    "quote_speaker", "judgement", "quoted_self", "quoted_nothing", "poll", "evaluative", "too_short",
 )  # fmt: skip
 
 
@@ -481,9 +485,10 @@ def checkworthiness(
     """A 0-1 score: how much a sentence looks like a checkable factual statement.
 
     Named entities, figures, dates, attribution and a reported event (occurred/planned/denied...) score
-    high. Questions, boilerplate and notes to the reader, opinion and reactions, advice, statements that
-    nothing is known, first-person chatter (an interview answer, a personal story) and quoted words that
-    name nothing and count nothing (a reaction: "It was a difficult part," quipped Pitt) score low.
+    high. Questions, boilerplate and notes to the reader, opinion and reactions, the writer's evaluative words
+    ("a paltry fund"), advice, statements that nothing is known, first-person chatter (an interview answer, a
+    personal story) and quoted words that name nothing and count nothing (a reaction: "It was a difficult
+    part," quipped Pitt) score low.
     ``content`` is what the claim reports (the quotation, the clause a speech verb frames; default the
     whole text) with ``content_entities`` named entities (default ``n_entities``); ``quoted`` the words
     of its direct quotations (three words or more), if any; ``untimed`` the text with its time
@@ -599,6 +604,8 @@ def _cw_terms(
     n_op = len(words & voc.opinion) + voc.opinion_rule.count(low, words)
     if n_op:
         t["opinion"] = min(2, n_op)
+    if not attributed and quoted is None and not words.isdisjoint(voc.evaluative):
+        t["evaluative"] = 1  # the writer judges ("a paltry fund", "blithely skip past"): analysis, not a fact
     # the content's rules run on the content; their trigger words are looked up among the sentence's (a cheap
     # gate: the content is part of the sentence), so the content is not scanned for words a second time
     clow = low if content is text else content.lower()

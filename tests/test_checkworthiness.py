@@ -163,3 +163,14 @@ def test_the_quality_bench_never_lists_the_held_out_splits_and_pools_dev6() -> N
     )
     summed = q.pooled([{"shown": a}, {"shown": b}])
     assert (summed.shown, summed.shown_ok, summed.labelled, summed.found) == (4, 3, 6, 2)
+
+
+def test_an_evaluative_word_counts_in_the_writers_voice_only() -> None:
+    text = "The council's plan to fix the roads was a paltry gesture towards the residents."
+    own = extract._cw_terms(text, 0, 0, False, False)
+    assert own is not None and own.always.get("evaluative") == 1
+    quoted = "“The council's plan to fix the roads was a paltry gesture towards the residents,” she said."
+    theirs = extract._cw_terms(quoted, 0, 0, True, True, quoted=text)
+    assert theirs is not None and "evaluative" not in theirs.always
+    # a word that only describes is not in the vocabulary: "toxic" materials, "torrential" rain
+    assert extract._cw_vocab("en").evaluative.isdisjoint({"toxic", "torrential", "deliberately"})
