@@ -22,7 +22,7 @@ from textual.content import Content
 
 from factcheck import sentences, times_intl
 from factcheck.memory import Memory, memory_path, suggested_verdict
-from factcheck.model import DEFAULT_MIN_SCORE, Claim, Verdict
+from factcheck.model import Claim, Verdict
 from factcheck.review import ReviewError
 from factcheck.tui.bindings import BY_ACTION, BY_ID, MAIN_BINDINGS
 from factcheck.tui.fmt import (
@@ -571,12 +571,15 @@ class MainScreen(ReadingScreen):
     def action_toggle_low_scores(self) -> None:
         self.show_low_scores = not self.show_low_scores
         cur = self.claim.id if self.claim else None
+        self._forget_counts()  # the counts are of what is shown: every claim, or those over the threshold
         self._rebuild_articles()
         i = self.art_i
         self.art_i = -1
         self._select_article(max(0, i), claim_id=cur)
         self.set_message(
-            "every claim shown" if self.show_low_scores else f"claims under {DEFAULT_MIN_SCORE:.2f} hidden"
+            "every claim shown and counted"
+            if self.show_low_scores
+            else f"claims under {self.review.corpus.min_score:.2f} hidden"
         )
 
     def action_apply_to_group(self) -> None:

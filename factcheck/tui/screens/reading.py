@@ -21,7 +21,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Static
 
-from factcheck.model import DEFAULT_MIN_SCORE, Article, Claim, Verdict
+from factcheck.model import Article, Claim, Verdict
 from factcheck.review import Review, ReviewError
 from factcheck.tui.app import FactcheckApp
 from factcheck.tui.fmt import (
@@ -54,13 +54,15 @@ class ReadingScreen(Screen[None]):
         self.claims: list[Claim] = []  # visible claims of the current article
         self.claim_i = -1
         self.filter = Filter()
-        self.show_low_scores = False  # claims under DEFAULT_MIN_SCORE are hidden until w
+        self.show_low_scores = False  # claims under the threshold (Corpus.is_shown) are hidden until w
         self.message = ""
         self._articles: dict[str, Article] = {}
         self._borders: dict[tuple[str | None, str], object] = {}  # pane id, title or subtitle -> text set
         self._started = False
         self._progress: dict[Verdict, int] | None = None  # totals, kept up to date from _art_prog
         self._art_prog: dict[str, dict[Verdict, int]] = {}  # per-article counts (list lines)
+        self._hidden = 0  # claims under the threshold with no verdict, not counted (with _progress)
+        self._art_hidden: dict[str, int] = {}  # the same per article (with _art_prog)
         # each article's list line and what it was made from: a filter or a recount that leaves an article as
         # it was hands the list the same line (its rendering is cached by the line)
         self._art_lines: dict[str, tuple[Article, tuple[object, ...], Content]] = {}
@@ -204,8 +206,7 @@ class ReadingScreen(Screen[None]):
             key, cid = self._position()
         self.review = review
         self._articles = {a.key: a for a in review.corpus.articles}
-        self._art_prog = {}
-        self._progress = None
+        self._forget_counts()
         self.event_panel.attach(review)
         self.claim_list.forget_prompts()
         self._rebuild_articles()
@@ -255,7 +256,7 @@ class ReadingScreen(Screen[None]):
 
     def _low(self, c: Claim) -> bool:
         """Under the check-worthiness threshold (hidden until w); claims added by hand never are."""
-        return c.score < DEFAULT_MIN_SCORE and not c.manual
+        return not self.review.corpus.is_shown(c)
 
     def _claim_visible(self, c: Claim, dismissed: set[str]) -> bool:
         f = self.filter
@@ -301,23 +302,33 @@ class ReadingScreen(Screen[None]):
     # recounted over every claim.
 
     def article_progress(self, key: str) -> dict[Verdict, int]:
+        """An article's claims per verdict as the reviewer is shown them (``Review.article_progress``: with
+        ``w``, every claim; else those over the threshold and any decided)."""
         p = self._art_prog.get(key)
         if p is None:
-            p = self._art_prog[key] = self.review.article_progress(key)
+            every = self.show_low_scores
+            p = self._art_prog[key] = self.review.article_progress(key, every=every)
+            self._art_hidden[key] = 0 if every else self.review.article_hidden(key)
         return p
+
+    def _forget_counts(self) -> None:
+        """Count every article again when next shown (the threshold or the review changed)."""
+        self._art_prog = {}
+        self._art_hidden = {}
+        self._progress = None
 
     def _recount(self, keys: set[str] | None) -> set[str]:
         """Recount the given articles (None: all of them); returns the keys whose counts changed."""
         if keys is None:
             old = self._art_prog
-            self._art_prog = {}
-            self._progress = None
+            self._forget_counts()
             return {
                 a.key for a in self.review.corpus.articles if old.get(a.key) != self.article_progress(a.key)
             }
         changed = set()
         for k in keys:
             old_counts = self._art_prog.pop(k, None)
+            old_hidden = self._art_hidden.pop(k, 0)
             new = self.article_progress(k)
             if old_counts != new:
                 changed.add(k)
@@ -326,6 +337,7 @@ class ReadingScreen(Screen[None]):
                 elif self._progress is not None:
                     for v in Verdict:
                         self._progress[v] += new[v] - old_counts[v]
+                    self._hidden += self._art_hidden[k] - old_hidden
         return changed
 
     # ------------------------------------------------------------------------------------------
@@ -544,6 +556,7 @@ class ReadingScreen(Screen[None]):
             for a in r.corpus.articles:
                 for v, n in self.article_progress(a.key).items():
                     self._progress[v] += n
+            self._hidden = sum(self._art_hidden[a.key] for a in r.corpus.articles)
         prog = self._progress
         bits: list[Any] = [literal(r.path.name, "bold"), " "]
         if r.loading is not None:
@@ -566,7 +579,9 @@ class ReadingScreen(Screen[None]):
             bits += ["  ", (f"{ch}{prog[v]}", style)]
         total = sum(prog.values())
         done = total - prog[Verdict.UNREVIEWED]
-        bits.append(f"  {done}/{total} reviewed")
+        bits.append(f"  {done:,}/{total:,} reviewed")
+        if self._hidden:  # (claims under the threshold: never reached by reviewing what is shown)
+            bits.append((f" +{self._hidden:,} hidden (w)", "$text-muted"))
         if self.filter.active:
             bits += ["  ", ("filter: ", "$text-accent"), literal(self.filter.describe())]
         if self.message:

@@ -16,7 +16,8 @@ class ArticleList(PromptList):
     HELP = (
         "Articles: two lines per article: its outlet, its language (detected or given by the record), its "
         "publication date ('date?' when unknown: press p to set it), the number of reviewed claims out of "
-        "all claims and ⚠ when the article has notices (shown above its text); then its title. Arrows move "
+        "the claims shown (one under the check-worthiness threshold counts once it has a verdict, or all of "
+        "them with w) and ⚠ when the article has notices (shown above its text); then its title. Arrows move "
         "between articles; J/K or ]/[ work from anywhere."
     )
 
