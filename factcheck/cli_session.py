@@ -228,24 +228,31 @@ def nothing_readable(path: Path, review: Any) -> bool:
     return True
 
 
-def _file_part(name: str) -> str:
-    """The file name of an article's key with the "…/" that stands for its folder (the whole key if none)."""
-    _, sep, file = name.rpartition("/")
-    return f"…/{file}" if sep else name
+def shortest_path(name: str) -> str:
+    """The shortest form ``fit_path`` gives an article's key: its first folder and its file name whole
+    ("train/…/cnn_12.json"); a key of one folder or none has no shorter form."""
+    parts = name.split("/")
+    return name if len(parts) <= 2 else f"{parts[0]}/…/{parts[-1]}"
 
 
 def fit_path(name: str, width: int) -> str:
-    """An article's key (a path relative to its corpus) in at most ``width`` characters: the file name kept
-    whole, the folder part cut in its middle ("train/…/2016/cnn_12.json"), so the split folder a key starts
-    with and the file it ends with both stay readable. A file name longer than ``width`` is kept whole."""
+    """An article's key (a path relative to its corpus) in ``width`` characters if it can be: the first
+    folder (a corpus's split: train/, dev/) and the file name kept whole, the folders between cut from the
+    middle ("train/…/2016/cnn_12.json"), never a name cut in two. No shorter than ``shortest_path``."""
     if len(name) <= width:
         return name
-    folder, sep, file = name.rpartition("/")
-    room = width - len(file) - len(sep) - 1  # characters left of the folder part, less one for "…"
-    if not sep or room < 2:
-        return _file_part(name)
-    head = (room + 1) // 2
-    return folder[:head] + "…" + folder[len(folder) - (room - head) :] + sep + file
+    parts = name.split("/")
+    if len(parts) <= 2:
+        return name
+    first, file = parts[0], parts[-1]
+    kept: list[str] = []  # the folders nearest the file that fit
+    used = len(first) + 3 + len(file)  # first/…/file
+    for folder in reversed(parts[1:-1]):
+        if used + len(folder) + 1 > width:
+            break
+        kept.insert(0, folder)
+        used += len(folder) + 1
+    return "/".join([first, "…", *kept, file])
 
 
 def cmd_status(args: argparse.Namespace) -> int:
@@ -312,7 +319,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     if per_article:
         names = {k: one_line(k) for k in per_article}  # a file name holding a newline stays on its row
         width = max(
-            min(max(len(n) for n in names.values()), 60), *(len(_file_part(n)) for n in names.values())
+            min(max(len(n) for n in names.values()), 60), *(len(shortest_path(n)) for n in names.values())
         )
         print("per article:")
         head = "".join(f" {str(v)[:10]:>10}" for v in Verdict) + (f" {'hidden':>10}" if hidden else "")
