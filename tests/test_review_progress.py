@@ -193,3 +193,35 @@ def test_fit_path_keeps_the_first_folder_and_the_file_name_whole(parts: list[str
     assert first == parts[0] and rest.split("/")[-1] == parts[-1]
     kept = rest.split("/")[:-1]  # the folders nearest the file, whole
     assert kept == parts[len(parts) - 1 - len(kept) : -1] and len(kept) < len(parts) - 2
+
+
+async def test_the_report_dialog_offers_the_decided_claims_only(batch: Path) -> None:
+    from textual.widgets import Input, Select
+
+    from factcheck.tui.app import make_app
+
+    r = Review.open(batch)
+    app = make_app(r)
+    out = batch.parent / "decided.json"
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("R")
+        await pilot.pause()
+        dialog = app.screen
+        assert dialog.query_one("#report-claims", Select).value == "all"  # the CLI's default
+        dialog.query_one("#report-format", Select).value = "json"
+        dialog.query_one("#report-claims", Select).value = "decided"
+        dialog.query_one("#report-path", Input).value = str(out)
+        await pilot.press("enter")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        data = json.loads(out.read_text(encoding="utf-8"))
+        assert data["summary"]["listed"] == "decided" and len(data["claims"]) == 3
+        await pilot.press("R")  # the choice is offered again
+        await pilot.pause()
+        assert app.screen.query_one("#report-claims", Select).value == "decided"
+        await pilot.press("escape", "q")
+    r.close()

@@ -57,7 +57,6 @@ class _Row:
     title: str
     claims: int  # its claims (dismissed ones left out)
     undecided: int  # of those, the claims with no verdict
-    words: str  # its event text, speakers and outlets, lower case: what the search looks in
 
 
 # cells of each column of the groups screen (at most, for the outlets; the event takes the rest of the line)
@@ -110,6 +109,7 @@ class GroupsScreen(Screen[str | None]):
         self.groups: list[EventGroup] = []  # the groups listed: sorted, searched
         self._rows: list[_Row] = []  # their lines, in the same order
         self._row_by_id: dict[str, _Row] = {}  # every group's line, by group id
+        self._words: dict[str, str] = {}  # group id -> what the search looks in (made on the first search)
         self._row_of: dict[str, int] = {}  # claim id -> the index of its group's line
         self._names: dict[str, str] = {}  # article key -> its outlet's name, as the lines show it
         self._counted_at: int | None = None  # the review's version the lines were counted at
@@ -143,15 +143,16 @@ class GroupsScreen(Screen[str | None]):
         parts = [f"{listed} event groups, {ORDERS[self.order]}"]
         if self.search:
             parts.append(f'search "{one_line(self.search)}"')
-        parts.append("enter opens one · escape " + ("clears the search" if self.search else "back"))
+        if self.groups:
+            parts.append("enter opens one")
+        parts.append("escape " + ("clears the search" if self.search else "back"))
         self.query_one("#groups-title", Static).update(Content(" · ".join(parts)))
         empty = self.query_one("#groups-empty", Static)
-        if self.groups:
-            empty.display = False
-        else:
-            empty.display = True
+        if not self.groups:
             empty.update(Content(self._why_empty()))
+        empty.display = not self.groups  # (in the list's place: the key bar stays at the bottom)
         self.query_one("#groups-header", Static).display = bool(self.groups)
+        self.table.display = bool(self.groups)
         self.refresh_bindings()
 
     def _why_empty(self) -> str:
@@ -181,6 +182,7 @@ class GroupsScreen(Screen[str | None]):
         self._articles = {a.key: a for a in self.review.corpus.articles}
         self._names = {}
         self._row_by_id = {g.id: self._row(g) for g in self.review.corpus.groups}
+        self._words = {}
         self._counted_at = self.review.version
         self._arrange()
 
@@ -194,7 +196,7 @@ class GroupsScreen(Screen[str | None]):
             groups.sort(key=lambda g: -rows[g.id].undecided)
         words = self.search.lower().split()
         if words:
-            groups = [g for g in groups if all(w in rows[g.id].words for w in words)]
+            groups = [g for g in groups if all(w in self._search_text(g) for w in words)]
         self.groups = groups
         self._rows = [rows[g.id] for g in groups]
         self._row_of = {cid: i for i, g in enumerate(groups) for cid in g.claims}
@@ -204,7 +206,6 @@ class GroupsScreen(Screen[str | None]):
         dec = self.review.data.decisions
         counts = dict.fromkeys(_ORDER, 0)
         outlets: dict[str, None] = {}
-        speakers: dict[str, None] = {}
         for c in self.review.group_claims(g):
             d = dec.get(c.id)
             if d is not None and d.dismissed:
@@ -214,14 +215,20 @@ class GroupsScreen(Screen[str | None]):
             if name is None:
                 name = self._names[c.article_key] = article_name(self._articles.get(c.article_key))
             outlets[name] = None
-            if c.speaker:
-                speakers[c.speaker] = None
         when = clip(readable_time(g.when, short=True) if g.when else "?", _WHEN - 1)
         head = f"{when:<{_WHEN}}" + "".join(f"{counts[v] or '·':>{_COUNT}}" for v in _ORDER)
         title = one_line(event_title(g))
-        words = " ".join([title, *speakers, *outlets]).lower()
-        claims = sum(counts.values())
-        return _Row(head, ", ".join(outlets), title, claims, counts[Verdict.UNREVIEWED], words)
+        return _Row(head, ", ".join(outlets), title, sum(counts.values()), counts[Verdict.UNREVIEWED])
+
+    def _search_text(self, g: EventGroup) -> str:
+        """What the search looks in for group ``g``, lower case: its event text, its claims' speakers and
+        its outlets (their names as the line shows them)."""
+        text = self._words.get(g.id)
+        if text is None:
+            speakers = {c.speaker: None for c in self.review.group_claims(g) if c.speaker}
+            row = self._row_by_id[g.id]
+            text = self._words[g.id] = " ".join([row.title, *speakers, row.outlets]).lower()
+        return text
 
     def _chosen(self) -> str | None:
         """The id of the group the cursor is on (None: no group listed)."""
@@ -304,13 +311,13 @@ class GroupsScreen(Screen[str | None]):
         self.table.action_cursor(-1)
 
     def action_sort(self) -> None:
-        """The next order (time, size, undecided claims), the same group chosen, at the top when it moved."""
+        """The next order (time, size, undecided claims), the cursor on the first group: a sort is made to
+        see what comes first (keeping the group chosen would leave the view somewhere in the middle)."""
         names = list(ORDERS)
         self.order = names[(names.index(self.order) + 1) % len(names)]
-        chosen = self._chosen()
         self._recount()  # (sorted by what is decided now)
         self._arrange()
-        self._relist(chosen)
+        self._relist(None)
 
     def action_search(self) -> None:
         inp = self.query_one("#groups-search", Input)
@@ -332,11 +339,10 @@ class GroupsScreen(Screen[str | None]):
     @on(Input.Changed, "#groups-search")
     def _search_changed(self, event: Input.Changed) -> None:
         event.stop()
-        if event.value != self.search:
-            chosen = self._chosen()
+        if event.value != self.search:  # the first group found chosen
             self.search = event.value
             self._arrange()
-            self._relist(chosen)
+            self._relist(None)
 
     @on(Input.Submitted, "#groups-search")
     def _search_submitted(self, event: Input.Submitted) -> None:

@@ -77,6 +77,7 @@ class MainScreen(ReadingScreen):
     _ok = False  # whether the last _mutate succeeded
     _groups_screen: GroupsScreen | None = None  # the groups screen (g), made on its first opening
     _filter_modal: FilterModal | None = None  # the filter dialog (/), likewise
+    report_decided = False  # the report dialog's last choice: only the decided claims (R offers it again)
     BINDINGS: ClassVar[list[BindingType]] = list(MAIN_BINDINGS)
 
     def on_key(self, event: events.Key) -> None:
@@ -571,7 +572,6 @@ class MainScreen(ReadingScreen):
     def action_toggle_low_scores(self) -> None:
         self.show_low_scores = not self.show_low_scores
         cur = self.claim.id if self.claim else None
-        self._forget_counts()  # the counts are of what is shown: every claim, or those over the threshold
         self._rebuild_articles()
         i = self.art_i
         self.art_i = -1
@@ -856,28 +856,35 @@ class MainScreen(ReadingScreen):
         s = self.review.path
         return s.parent.parent / "reports" if s.parent.name == "sessions" else s.parent
 
-    def action_write_report(self, fmt: str = "md", path: str | None = None, error: str | None = None) -> None:
+    def action_write_report(
+        self, fmt: str = "md", path: str | None = None, error: str | None = None, decided: bool | None = None
+    ) -> None:
         if not self._loaded("the report can be written"):
             return
 
-        def done(choice: tuple[str, str] | None) -> None:
+        def done(choice: tuple[str, str, bool] | None) -> None:
             if choice:
+                self.report_decided = choice[2]  # (the dialog offers the same choice next time)
                 self.set_message(f"writing {choice[1]}…")
                 self._write_report(*choice)
 
+        decided = self.report_decided if decided is None else decided
         self.app.push_screen(
-            ReportModal(fmt, self.report_path, self.default_report_folder(), path=path, error=error), done
+            ReportModal(
+                fmt, self.report_path, self.default_report_folder(), path=path, error=error, decided=decided
+            ),
+            done,
         )
 
     @work(thread=True, exclusive=True, group="report")
-    def _write_report(self, fmt: str, path: str) -> None:
+    def _write_report(self, fmt: str, path: str, decided: bool = False) -> None:
         from factcheck.report import ReportError, write_report
 
         target = Path(path).expanduser()
         try:
             if target.parent == self.default_report_folder() and not target.parent.exists():
                 target.parent.mkdir()  # the default reports/ folder (one level only)
-            written = write_report(self.review, fmt, target)
+            written = write_report(self.review, fmt, target, decided=decided)
         except ReportError as e:
             self.app.call_from_thread(self._report_done, fmt, path, None, str(e))
         except OSError as e:

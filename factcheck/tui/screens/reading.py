@@ -59,13 +59,15 @@ class ReadingScreen(Screen[None]):
         self._articles: dict[str, Article] = {}
         self._borders: dict[tuple[str | None, str], object] = {}  # pane id, title or subtitle -> text set
         self._started = False
+        # Counts at the threshold (Review.article_progress, article_hidden); with w the hidden claims are
+        # added to the unreviewed ones when shown (shown_progress), so that w recounts nothing.
         self._progress: dict[Verdict, int] | None = None  # totals, kept up to date from _art_prog
         self._art_prog: dict[str, dict[Verdict, int]] = {}  # per-article counts (list lines)
         self._hidden = 0  # claims under the threshold with no verdict, not counted (with _progress)
         self._art_hidden: dict[str, int] = {}  # the same per article (with _art_prog)
         # each article's list line and what it was made from: a filter or a recount that leaves an article as
-        # it was hands the list the same line (its rendering is cached by the line)
-        self._art_lines: dict[str, tuple[Article, tuple[object, ...], Content]] = {}
+        # it was hands the list the same line (its rendering is cached by the line); one with w, one without
+        self._art_lines: dict[tuple[str, bool], tuple[Article, tuple[object, ...], Content]] = {}
         self._shown_claims: list[str] | None = None
         self._prefetch_timer: Timer | None = None
         self._prefetch_gen = 0  # bumped by every move: a prefetch under way for an older one stops
@@ -255,8 +257,10 @@ class ReadingScreen(Screen[None]):
         return d.verdict if d else Verdict.UNREVIEWED
 
     def _low(self, c: Claim) -> bool:
-        """Under the check-worthiness threshold (hidden until w); claims added by hand never are."""
-        return not self.review.corpus.is_shown(c)
+        """Under the check-worthiness threshold (hidden until w); claims added by hand never are. The claims of
+        a review hold no evidence sentences, so this is ``not Corpus.is_shown(c)``, without its call (it is
+        asked of every claim when a filter is applied)."""
+        return c.score < self.review.corpus.min_score and not c.manual
 
     def _claim_visible(self, c: Claim, dismissed: set[str]) -> bool:
         f = self.filter
@@ -302,13 +306,20 @@ class ReadingScreen(Screen[None]):
     # recounted over every claim.
 
     def article_progress(self, key: str) -> dict[Verdict, int]:
-        """An article's claims per verdict as the reviewer is shown them (``Review.article_progress``: with
-        ``w``, every claim; else those over the threshold and any decided)."""
+        """An article's claims per verdict at the threshold: those over it and any decided
+        (``Review.article_progress``), counted once and then kept up to date by ``_recount``."""
         p = self._art_prog.get(key)
         if p is None:
-            every = self.show_low_scores
-            p = self._art_prog[key] = self.review.article_progress(key, every=every)
-            self._art_hidden[key] = 0 if every else self.review.article_hidden(key)
+            p = self._art_prog[key] = self.review.article_progress(key)
+            self._art_hidden[key] = self.review.article_hidden(key)
+        return p
+
+    def shown_progress(self, key: str) -> dict[Verdict, int]:
+        """An article's counts as the reviewer sees them: with w, its hidden claims too (as unreviewed)."""
+        p = self.article_progress(key)
+        hidden = self._art_hidden[key]
+        if self.show_low_scores and hidden:
+            return {**p, Verdict.UNREVIEWED: p[Verdict.UNREVIEWED] + hidden}
         return p
 
     def _forget_counts(self) -> None:
@@ -346,13 +357,13 @@ class ReadingScreen(Screen[None]):
     def _article_prompt(self, key: str, width: int) -> Content:
         a = self._articles[key]
         warn = bool(self.review.notices(a))
-        progress = self.article_progress(key)
+        progress = self.shown_progress(key)
         made_of = (width, warn, a.outlet, a.title, a.published, a.language, tuple(progress.values()))
-        kept = self._art_lines.get(key)
+        kept = self._art_lines.get((key, self.show_low_scores))
         if kept is not None and kept[0] is a and kept[1] == made_of:
             return kept[2]
         line = self.article_list.prompt_for(a, progress, width, warn=warn)
-        self._art_lines[key] = (a, made_of, line)
+        self._art_lines[key, self.show_low_scores] = (a, made_of, line)
         return line
 
     def _rebuild_articles(self) -> None:
@@ -557,7 +568,9 @@ class ReadingScreen(Screen[None]):
                 for v, n in self.article_progress(a.key).items():
                     self._progress[v] += n
             self._hidden = sum(self._art_hidden[a.key] for a in r.corpus.articles)
-        prog = self._progress
+        prog, hidden = self._progress, self._hidden
+        if self.show_low_scores:  # every claim shown and counted
+            prog, hidden = {**prog, Verdict.UNREVIEWED: prog[Verdict.UNREVIEWED] + hidden}, 0
         bits: list[Any] = [literal(r.path.name, "bold"), " "]
         if r.loading is not None:
             done, total = r.loading
@@ -580,8 +593,8 @@ class ReadingScreen(Screen[None]):
         total = sum(prog.values())
         done = total - prog[Verdict.UNREVIEWED]
         bits.append(f"  {done:,}/{total:,} reviewed")
-        if self._hidden:  # (claims under the threshold: never reached by reviewing what is shown)
-            bits.append((f" +{self._hidden:,} hidden (w)", "$text-muted"))
+        if hidden:  # (claims under the threshold: never reached by reviewing what is shown)
+            bits.append((f" +{hidden:,} hidden (w)", "$text-muted"))
         if self.filter.active:
             bits += ["  ", ("filter: ", "$text-accent"), literal(self.filter.describe())]
         if self.message:
