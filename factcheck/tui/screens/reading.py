@@ -362,7 +362,7 @@ class ReadingScreen(Screen[None]):
         kept = self._art_lines.get((key, self.show_low_scores))
         if kept is not None and kept[0] is a and kept[1] == made_of:
             return kept[2]
-        line = self.article_list.prompt_for(a, progress, width, warn=warn)
+        line = ArticleList.prompt_for(a, progress, width, warn=warn)
         self._art_lines[key, self.show_low_scores] = (a, made_of, line)
         return line
 
