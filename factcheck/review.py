@@ -685,11 +685,11 @@ class Review:
         c = self.claim(claim_id)
         return Decision(claim_id=c.id, article=c.article_key, text=c.text[: sess.TEXT_KEEP])
 
-    def progress(self, *, every: bool = False) -> dict[Verdict, int]:
+    def progress(self) -> dict[Verdict, int]:
         """The batch's claims per verdict, counted as ``article_progress`` counts them."""
         out = dict.fromkeys(Verdict, 0)
         for a in self.corpus.articles:
-            for v, n in self.article_progress(a.key, every=every).items():
+            for v, n in self.article_progress(a.key).items():
                 out[v] += n
         return out
 
@@ -705,18 +705,18 @@ class Review:
             return [n for n in article.notices if not n.startswith(DATE_CLASH_NOTICE)]
         return list(article.notices)
 
-    def article_progress(self, article_key: str, *, every: bool = False) -> dict[Verdict, int]:
+    def article_progress(self, article_key: str) -> dict[Verdict, int]:
         """An article's claims per verdict, as the reviewer is shown them: those at or above the batch's
         check-worthiness threshold (``Corpus.is_shown``) and any other that has a verdict, so that reviewing
-        what is shown reaches 100% and no decision goes uncounted. ``every``: all its claims (the TUI's ``w``
-        shows them all). A dismissed claim is never counted."""
+        what is shown reaches 100% and no decision goes uncounted (``status``, ``report`` and the TUI count
+        these, whether the TUI's ``w`` shows the others or not). A dismissed claim is never counted."""
         out = dict.fromkeys(Verdict, 0)
         dec = self._data.decisions
         shown = self.corpus.is_shown
         for c in self.claims(article_key):
             d = dec.get(c.id)
             verdict = d.verdict if d else Verdict.UNREVIEWED
-            if every or verdict != Verdict.UNREVIEWED or shown(c):
+            if verdict != Verdict.UNREVIEWED or shown(c):
                 out[verdict] += 1
         return out
 

@@ -577,7 +577,7 @@ class MainScreen(ReadingScreen):
         self.art_i = -1
         self._select_article(max(0, i), claim_id=cur)
         self.set_message(
-            "every claim shown and counted"
+            "every claim shown (counted once decided)"
             if self.show_low_scores
             else f"claims under {self.review.corpus.min_score:.2f} hidden"
         )

@@ -59,15 +59,15 @@ class ReadingScreen(Screen[None]):
         self._articles: dict[str, Article] = {}
         self._borders: dict[tuple[str | None, str], object] = {}  # pane id, title or subtitle -> text set
         self._started = False
-        # Counts at the threshold (Review.article_progress, article_hidden); with w the hidden claims are
-        # added to the unreviewed ones when shown (shown_progress), so that w recounts nothing.
+        # Counts at the batch's threshold (Review.article_progress, article_hidden), as status and report
+        # count them: w shows the hidden claims but changes no count (one decided is counted from then on).
         self._progress: dict[Verdict, int] | None = None  # totals, kept up to date from _art_prog
         self._art_prog: dict[str, dict[Verdict, int]] = {}  # per-article counts (list lines)
         self._hidden = 0  # claims under the threshold with no verdict, not counted (with _progress)
         self._art_hidden: dict[str, int] = {}  # the same per article (with _art_prog)
         # each article's list line and what it was made from: a filter or a recount that leaves an article as
-        # it was hands the list the same line (its rendering is cached by the line); one with w, one without
-        self._art_lines: dict[tuple[str, bool], tuple[Article, tuple[object, ...], Content]] = {}
+        # it was hands the list the same line (its rendering is cached by the line)
+        self._art_lines: dict[str, tuple[Article, tuple[object, ...], Content]] = {}
         self._shown_claims: list[str] | None = None
         self._prefetch_timer: Timer | None = None
         self._prefetch_gen = 0  # bumped by every move: a prefetch under way for an older one stops
@@ -314,14 +314,6 @@ class ReadingScreen(Screen[None]):
             self._art_hidden[key] = self.review.article_hidden(key)
         return p
 
-    def shown_progress(self, key: str) -> dict[Verdict, int]:
-        """An article's counts as the reviewer sees them: with w, its hidden claims too (as unreviewed)."""
-        p = self.article_progress(key)
-        hidden = self._art_hidden[key]
-        if self.show_low_scores and hidden:
-            return {**p, Verdict.UNREVIEWED: p[Verdict.UNREVIEWED] + hidden}
-        return p
-
     def _forget_counts(self) -> None:
         """Count every article again when next shown (the threshold or the review changed)."""
         self._art_prog = {}
@@ -357,13 +349,13 @@ class ReadingScreen(Screen[None]):
     def _article_prompt(self, key: str, width: int) -> Content:
         a = self._articles[key]
         warn = bool(self.review.notices(a))
-        progress = self.shown_progress(key)
+        progress = self.article_progress(key)
         made_of = (width, warn, a.outlet, a.title, a.published, a.language, tuple(progress.values()))
-        kept = self._art_lines.get((key, self.show_low_scores))
+        kept = self._art_lines.get(key)
         if kept is not None and kept[0] is a and kept[1] == made_of:
             return kept[2]
         line = ArticleList.prompt_for(a, progress, width, warn=warn)
-        self._art_lines[key, self.show_low_scores] = (a, made_of, line)
+        self._art_lines[key] = (a, made_of, line)
         return line
 
     def _rebuild_articles(self) -> None:
@@ -569,8 +561,6 @@ class ReadingScreen(Screen[None]):
                     self._progress[v] += n
             self._hidden = sum(self._art_hidden[a.key] for a in r.corpus.articles)
         prog, hidden = self._progress, self._hidden
-        if self.show_low_scores:  # every claim shown and counted
-            prog, hidden = {**prog, Verdict.UNREVIEWED: prog[Verdict.UNREVIEWED] + hidden}, 0
         bits: list[Any] = [literal(r.path.name, "bold"), " "]
         if r.loading is not None:
             done, total = r.loading
@@ -593,8 +583,9 @@ class ReadingScreen(Screen[None]):
         total = sum(prog.values())
         done = total - prog[Verdict.UNREVIEWED]
         bits.append(f"  {done:,}/{total:,} reviewed")
-        if hidden:  # (claims under the threshold: never reached by reviewing what is shown)
-            bits.append((f" +{hidden:,} hidden (w)", "$text-muted"))
+        if hidden:  # claims under the threshold with no verdict: not counted, shown or not (w)
+            said = "shown, not counted (w)" if self.show_low_scores else "hidden (w)"
+            bits.append((f" +{hidden:,} {said}", "$text-muted"))
         if self.filter.active:
             bits += ["  ", ("filter: ", "$text-accent"), literal(self.filter.describe())]
         if self.message:
