@@ -8,11 +8,14 @@ the loading, are measured). Each tree opens the TUI headless at 120x40 in a fres
 first on PYTHONPATH, run from the temporary folder) and times, alternating the trees, each of:
 
 - ``j`` (next claim), ``J`` (next article), ``c`` (confirm);
-- a filter: ``/``, a word typed, ``enter`` (the filter applied to every claim) and then cleared;
+- a filter: ``/``, a word typed, ``enter`` (the filter applied to every claim) and then cleared; ``w`` twice
+  (the claims under the threshold shown and counted, then hidden again);
 - ``s`` (the supersede picker opened: every claim of the batch a candidate), then ``escape``;
 - ``c`` (untimed), then ``g`` (the groups screen: the first opening, then the later ones, each after a
   verdict given meanwhile), ``enter`` (a group's own screen: the first group, then, after ``escape``, the
-  largest group: its first cards), ``escape`` back to the main screen;
+  largest group: its first cards), ``escape`` back to the main screen; on the groups screen, in a tree that
+  has them, ``s`` three times (by size, by undecided claims, by time again) and the search: ``/``, the last
+  letter of a word typed (the list searched), ``escape`` (cleared);
 - the walk (``--walk N``, default 200): the largest group's screen, ``→`` pressed N times (the mean of
   the presses, of the first 20 and of the last 20), a verdict given there (untimed) and ``ctrl+z``, then
   ``home`` and ``end`` (the baseline has no home / end of its own: there they scroll the row).
@@ -81,6 +84,8 @@ async def _child(corpus: str, session: str, reps: int, walk: int) -> dict:
             await pilot.press("slash")
             await pilot.pause()
             await timed("ctrl+r (filter cleared)", "ctrl+r")
+            await timed("w (every claim shown)", "w")
+            await timed("w (hidden again)", "w")
             await timed("s (supersede picker)", "s")
             await pilot.press("escape")
             await pilot.pause()
@@ -91,6 +96,13 @@ async def _child(corpus: str, session: str, reps: int, walk: int) -> dict:
             await timed("enter (a group)", "enter")
             await timed("escape (to groups)", "escape")
             groups = app.screen
+            if hasattr(groups, "action_sort"):  # (the groups screen's sort and search: not in older trees)
+                for _ in range(3):  # by size, by undecided claims, by time again
+                    await timed("s (groups sorted)", "s")
+                await timed("/ (groups search)", "slash")
+                await pilot.press(*"trum")
+                await timed("a letter (groups search)", "p")
+                await timed("escape (search cleared)", "escape")
             sizes = [len(g.claims) for g in groups.groups]
             groups.table.highlighted = sizes.index(max(sizes))
             await timed("enter (the largest group)", "enter")

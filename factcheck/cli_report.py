@@ -52,6 +52,12 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="ClaimReview: refuse to export when a recommended field would be left out",
     )
+    p.add_argument(
+        "--decided",
+        action="store_true",
+        help="only the claims with a verdict (or a reviewers' conflict) and the groups they are in; the head"
+        " still counts every claim (default: every claim)",
+    )
     p.set_defaults(func=cmd_report, reads_config=True)  # the [report] defaults
 
 
@@ -101,9 +107,19 @@ def cmd_report(args: argparse.Namespace) -> int:
         say_notices(review)
         notes: list[str] = []
         if args.output:
-            out = write_report(review, args.format, args.output, notes=notes, strict=args.strict, **options)
+            out = write_report(
+                review,
+                args.format,
+                args.output,
+                notes=notes,
+                strict=args.strict,
+                decided=args.decided,
+                **options,
+            )
         else:
-            text = render(review, args.format, notes=notes, strict=args.strict, **options)
+            text = render(
+                review, args.format, notes=notes, strict=args.strict, decided=args.decided, **options
+            )
             # To a terminal through textout.inert like every other output; to a pipe or file as written.
             stream = sys.stdout if sys.stdout.isatty() else raw_stream(sys.stdout)
             stream.write(text)

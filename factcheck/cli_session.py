@@ -228,6 +228,33 @@ def nothing_readable(path: Path, review: Any) -> bool:
     return True
 
 
+def shortest_path(name: str) -> str:
+    """The shortest form ``fit_path`` gives an article's key: its first folder and its file name whole
+    ("train/…/cnn_12.json"); a key of one folder or none has no shorter form."""
+    parts = name.split("/")
+    return name if len(parts) <= 2 else f"{parts[0]}/…/{parts[-1]}"
+
+
+def fit_path(name: str, width: int) -> str:
+    """An article's key (a path relative to its corpus) in ``width`` characters if it can be: the first
+    folder (a corpus's split: train/, dev/) and the file name kept whole, the folders between cut from the
+    middle ("train/…/2016/cnn_12.json"), never a name cut in two. No shorter than ``shortest_path``."""
+    if len(name) <= width:
+        return name
+    parts = name.split("/")
+    if len(parts) <= 2:
+        return name
+    first, file = parts[0], parts[-1]
+    kept: list[str] = []  # the folders nearest the file that fit
+    used = len(first) + 3 + len(file)  # first/…/file
+    for folder in reversed(parts[1:-1]):
+        if used + len(folder) + 1 > width:
+            break
+        kept.insert(0, folder)
+        used += len(folder) + 1
+    return "/".join([first, "…", *kept, file])
+
+
 def cmd_status(args: argparse.Namespace) -> int:
     from factcheck.review import Review, SessionError
 
@@ -247,6 +274,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     say_notices(review)
     total = review.progress()
+    hidden = review.hidden()
     per_article = {a.key: review.article_progress(a.key) for a in review.corpus.articles}
     orphans = review.orphans
     parts = set(review.report.reattached_parts)
@@ -257,6 +285,9 @@ def cmd_status(args: argparse.Namespace) -> int:
             "reviewer": review.data.reviewer,
             "corpus": list(review.corpus.paths),
             "progress": {str(v): n for v, n in total.items()},
+            # claims under the check-worthiness threshold with no verdict: not in "progress" (the TUI's w)
+            "hidden": hidden,
+            "min_score": review.corpus.min_score,
             "articles": {k: {str(v): n for v, n in p.items()} for k, p in per_article.items()},
             "orphans": [d.claim_id for d in orphans],
             # every decision that moved to another claim id when the session was opened (the notes name the
@@ -275,20 +306,27 @@ def cmd_status(args: argparse.Namespace) -> int:
     pct = f"{100 * done / n:.0f}%" if n else "-"
     saved = review.data.saved.isoformat().replace("+00:00", "Z") if review.data.saved else "never"
     print(
-        f"{path}: {done} of {n} claims reviewed ({pct}); reviewer {review.data.reviewer or '?'}; saved {saved}"
+        f"{path}: {done:,} of {n:,} claims reviewed ({pct}); reviewer {review.data.reviewer or '?'}; saved {saved}"
     )
+    if hidden:
+        print(
+            f"hidden: {hidden:,} more claim(s) under the check-worthiness threshold {review.corpus.min_score:.2f},"
+            " not counted until they have a verdict (w shows them in the review)"
+        )
     print("corpus: " + ", ".join(review.corpus.paths))
     for v in Verdict:
         print(f"  {v!s:<11} {total[v]:>6}")
     if per_article:
         names = {k: one_line(k) for k in per_article}  # a file name holding a newline stays on its row
-        width = min(max(len(n) for n in names.values()), 60)
+        width = max(
+            min(max(len(n) for n in names.values()), 60), *(len(shortest_path(n)) for n in names.values())
+        )
         print("per article:")
-        head = "".join(f" {str(v)[:10]:>10}" for v in Verdict)
+        head = "".join(f" {str(v)[:10]:>10}" for v in Verdict) + (f" {'hidden':>10}" if hidden else "")
         print(f"  {'article':<{width}}{head}")
         for k, p in per_article.items():
-            shown = names[k] if len(names[k]) <= width else "…" + names[k][-(width - 1) :]
-            print(f"  {shown:<{width}}" + "".join(f" {p[v]:>10}" for v in Verdict))
+            row = f"  {fit_path(names[k], width):<{width}}" + "".join(f" {p[v]:>10}" for v in Verdict)
+            print(row + (f" {review.article_hidden(k):>10}" if hidden else ""))
     for line in review.report.lines():
         print(f"note: {line}")
     if orphans:

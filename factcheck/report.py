@@ -124,8 +124,16 @@ def _claim_row(review: Any, art: Article, c: Claim) -> dict[str, Any]:
     }
 
 
-def collect(review: Any) -> dict[str, Any]:
-    """Everything a report shows, as plain JSON-ready data with stable field names."""
+def _decided(row: dict[str, Any]) -> bool:
+    """A claim with a verdict, or left in conflict by a merge (a decision to make): what ``decided`` keeps."""
+    return row["verdict"] != "unreviewed" or bool(row["conflicts"])
+
+
+def collect(review: Any, *, decided: bool = False) -> dict[str, Any]:
+    """Everything a report shows, as plain JSON-ready data with stable field names.
+
+    ``decided``: only the claims with a verdict (or a reviewers' conflict to resolve) and the groups they are
+    in; the summary still counts every claim."""
     rows: list[dict[str, Any]] = []
     dismissed = 0
     for art in review.corpus.articles:
@@ -134,7 +142,12 @@ def collect(review: Any) -> dict[str, Any]:
                 dismissed += 1
                 continue
             rows.append(_claim_row(review, art, c))
-    progress = {str(v): n for v, n in review.progress().items()}
+    claims = len(rows)
+    not_dismissed = {r["claim_id"] for r in rows}
+    if decided:
+        rows = [r for r in rows if _decided(r)]
+    counted = review.progress()
+    progress = {str(v): n for v, n in counted.items()}
     # who decided, also each side of a conflict left by a merge (their verdict is in the report as a side)
     sides = {s.get("reviewer") for r in rows for s in r["conflicts"]}
     reviewers = sorted({r["reviewer"] for r in rows if r["reviewer"]} | {s for s in sides if s})
@@ -150,6 +163,7 @@ def collect(review: Any) -> dict[str, Any]:
                 "label": g.label,
                 "when": g.when,
                 "claims": members,
+                "size": sum(1 for cid in g.claims if cid in not_dismissed),  # its claims, listed or not
                 "suggested_conflicts": [
                     {"claim": s.claim, "other": s.by, "why": s.why}
                     for s in g.suggestions
@@ -183,9 +197,14 @@ def collect(review: Any) -> dict[str, Any]:
         "summary": {
             "articles": len(review.corpus.articles),
             "not_read": not_read,
-            "claims": len(rows),
+            "claims": claims,
             "dismissed": dismissed,
+            # counted as the review counts them: the claims shown at the check-worthiness threshold and any
+            # other with a verdict (``Review.progress``); "hidden": those under it with no verdict
             "progress": progress,
+            "hidden": review.hidden(),
+            "min_score": review.corpus.min_score,
+            "listed": "decided" if decided else "all",
             "reviewers": reviewers,
         },
         "claims": rows,
@@ -310,10 +329,27 @@ def render_markdown(data: dict[str, Any]) -> str:
     )
     out.append(f"- Claims: {s['claims']}" + (f" ({s['dismissed']} dismissed)" if s["dismissed"] else ""))
     total = sum(s["progress"].values())
-    done = total - s["progress"].get("unreviewed", 0)
+    undecided = s["progress"].get("unreviewed", 0)
+    done = total - undecided
     out.append(f"- Reviewed: {done} of {total}" + (f" ({100 * done / total:.0f}%)" if total else ""))
     for v, n in s["progress"].items():
         out.append(f"  - {v}: {n}")
+    hidden = s["hidden"]
+    out.append(
+        f"- Decided: {done}; undecided: {undecided}"
+        + (
+            f"; hidden: {hidden} more under the check-worthiness threshold {s['min_score']:.2f}, with no"
+            " verdict (not counted in the review)"
+            if hidden
+            else ""
+        )
+    )
+    decided_only = s["listed"] == "decided"
+    out.append(
+        "- Listed: the decided claims and the groups they are in (`--decided`; without it, every claim)"
+        if decided_only
+        else "- Listed: every claim" + (", hidden ones too" if hidden else "")
+    )
     out.append("- Reviewers: " + (", ".join(md(x) for x in s["reviewers"]) or "none"))
     n_conf = sum(1 for r in rows if r["conflicts"])
     if n_conf:
@@ -356,9 +392,10 @@ def render_markdown(data: dict[str, Any]) -> str:
         in_group.update(g["claims"])
         members.sort(key=lambda r: (r["published"] or "9999", r["outlet"] or "", r["claim_id"]))
         out += ["", f"## {md(g['label'] or g['id'])}", ""]
-        out.append(
-            f"Event time: {md(g['when'] or 'unknown')} · group {code(g['id'])} · {len(members)} claim(s)"
-        )
+        count = f"{len(members)} claim(s)"
+        if len(members) < g["size"]:
+            count = f"{len(members)} of its {g['size']} claim(s) decided"
+        out.append(f"Event time: {md(g['when'] or 'unknown')} · group {code(g['id'])} · {count}")
         out.append("")
         for r in members:
             out.extend(claim_lines(r))
@@ -387,11 +424,19 @@ def render_markdown(data: dict[str, Any]) -> str:
         if loose_chains:
             out += ["", "Supersession:", ""]
             out += ["- " + " -> superseded by ".join(ref(c) for c in ch) for ch in loose_chains]
-    todo = [r for r in rows if r["verdict"] == "unreviewed"]
-    out += ["", f"## Still unreviewed ({len(todo)})", ""]
-    out += [f"- {_who(r)} {code(r['claim_id'])}: {md(r['text'])}" for r in todo] or [
-        "Nothing: every claim has a verdict."
-    ]
+    if decided_only:
+        out += ["", f"## Still unreviewed ({undecided})", ""]
+        out.append(
+            "Not listed in this report (`--decided`)."
+            if undecided
+            else "Nothing: every claim shown has a verdict."
+        )
+    else:
+        todo = [r for r in rows if r["verdict"] == "unreviewed"]
+        out += ["", f"## Still unreviewed ({len(todo)})", ""]
+        out += [f"- {_who(r)} {code(r['claim_id'])}: {md(r['text'])}" for r in todo] or [
+            "Nothing: every claim has a verdict."
+        ]
     out += ["", f"## Orphaned decisions ({len(data['orphans'])})", ""]
     if data["orphans"]:
         out.append("Decisions whose claim is no longer found in the articles:")
@@ -652,18 +697,25 @@ def render_claimreview(
 
 
 def render(
-    review: Any, fmt: str, *, notes: list[str] | None = None, strict: bool = False, **options: Any
+    review: Any,
+    fmt: str,
+    *,
+    notes: list[str] | None = None,
+    strict: bool = False,
+    decided: bool = False,
+    **options: Any,
 ) -> str:
     """The report of ``review`` in format ``fmt`` (md, csv, json, claimreview) as text.
 
-    ClaimReview: recommended fields left out are described in ``notes`` (when given); ``strict`` refuses."""
+    ClaimReview: recommended fields left out are described in ``notes`` (when given); ``strict`` refuses.
+    ``decided``: only the decided claims and their groups (``collect``)."""
     fmt = fmt.lower()
     if fmt == "markdown":
         fmt = "md"
     if fmt not in FORMATS:
         raise ReportError(f"unknown report format {fmt!r} (use one of: {', '.join(FORMATS)})")
     opts = _options(options)
-    data = collect(review)
+    data = collect(review, decided=decided)
     if fmt == "md":
         return render_markdown(data)
     if fmt == "csv":
@@ -680,6 +732,7 @@ def write_report(
     *,
     notes: list[str] | None = None,
     strict: bool = False,
+    decided: bool = False,
     **options: Any,
 ) -> Path:
     """Render and write atomically (UTF-8, ``factcheck.atomic``); returns the path written.
@@ -688,7 +741,7 @@ def write_report(
     never written over), OSError (a missing folder is not created)."""
     target = Path(path)
     _refuse_inputs(review, target)
-    text = render(review, fmt, notes=notes, strict=strict, **options)
+    text = render(review, fmt, notes=notes, strict=strict, decided=decided, **options)
     write_atomic(target, text, mkdir=False)
     return target
 

@@ -686,11 +686,16 @@ class Review:
         return Decision(claim_id=c.id, article=c.article_key, text=c.text[: sess.TEXT_KEEP])
 
     def progress(self) -> dict[Verdict, int]:
+        """The batch's claims per verdict, counted as ``article_progress`` counts them."""
         out = dict.fromkeys(Verdict, 0)
         for a in self.corpus.articles:
             for v, n in self.article_progress(a.key).items():
                 out[v] += n
         return out
+
+    def hidden(self) -> int:
+        """Claims of the batch left out of ``progress``: under the check-worthiness threshold, no verdict."""
+        return sum(self.article_hidden(a.key) for a in self.corpus.articles)
 
     def notices(self, article: Article) -> list[str]:
         """What to warn the reviewer about an article (``Article.notices``), less the clash of its dates
@@ -701,12 +706,29 @@ class Review:
         return list(article.notices)
 
     def article_progress(self, article_key: str) -> dict[Verdict, int]:
+        """An article's claims per verdict, as the reviewer is shown them: those at or above the batch's
+        check-worthiness threshold (``Corpus.is_shown``) and any other that has a verdict, so that reviewing
+        what is shown reaches 100% and no decision goes uncounted (``status``, ``report`` and the TUI count
+        these, whether the TUI's ``w`` shows the others or not). A dismissed claim is never counted."""
         out = dict.fromkeys(Verdict, 0)
         dec = self._data.decisions
+        shown = self.corpus.is_shown
         for c in self.claims(article_key):
             d = dec.get(c.id)
-            out[d.verdict if d else Verdict.UNREVIEWED] += 1
+            verdict = d.verdict if d else Verdict.UNREVIEWED
+            if verdict != Verdict.UNREVIEWED or shown(c):
+                out[verdict] += 1
         return out
+
+    def article_hidden(self, article_key: str) -> int:
+        """An article's claims left out of ``article_progress``: under the threshold, with no verdict."""
+        dec = self._data.decisions
+        shown = self.corpus.is_shown
+        return sum(
+            1
+            for c in self.claims(article_key)
+            if not shown(c) and (c.id not in dec or dec[c.id].verdict == Verdict.UNREVIEWED)
+        )
 
     def suggestions_for(self, claim_id: str) -> list[Suggestion]:
         self.claim(claim_id)

@@ -17,7 +17,7 @@ from textual.containers import HorizontalScroll, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from factcheck.model import Article, Claim, EventGroup, Verdict
 from factcheck.review import Review, ReviewError
@@ -50,15 +50,24 @@ def _time_key(g: EventGroup) -> tuple[int, str, str]:
 @dataclass(frozen=True)
 class _Row:
     """What a group's line on the groups screen says, before it is fitted to a width (the untrusted parts
-    already made inert)."""
+    already made inert), and what the screen sorts and searches it by."""
 
     head: str  # the time and the claims per verdict, in columns of fixed width
     outlets: str
     title: str
+    claims: int  # its claims (dismissed ones left out)
+    undecided: int  # of those, the claims with no verdict
 
 
 # cells of each column of the groups screen (at most, for the outlets; the event takes the rest of the line)
 _WHEN, _COUNT, _OUTLETS = 18, 4, 30
+
+# The orders of the groups screen (s cycles them): name -> what the title says
+ORDERS: dict[str, str] = {
+    "time": "sorted by event time",
+    "size": "largest first",
+    "undecided": "most undecided claims first",
+}
 
 
 def _cell(text: str, width: int) -> Content:
@@ -71,13 +80,22 @@ def _cell(text: str, width: int) -> Content:
 class GroupsScreen(Screen[str | None]):
     HELP_TITLE = "Groups"
     HELP = (
-        "Groups: every event group, one row each, sorted by the event's time (unknown times last), with the "
-        "number of claims per verdict and the outlets that report it. enter opens the group's claims side "
-        "by side, where c/d/u give the chosen claim a verdict and enter goes to it; escape or g goes back."
+        "Groups: every event group, one row each, with the number of claims per verdict and the outlets that "
+        "report it. s sorts them by event time (unknown times last), by size (largest first) or by their "
+        "undecided claims (most first); the title says which. A line keeps its place while its claims are "
+        "decided; the groups are ordered anew by s (the next order) or when they change. / searches: only "
+        "the groups whose event text, speakers or outlets hold every word typed are listed (enter keeps the "
+        "search and returns to the list, escape clears it). enter opens the group's claims side by side: there ←/→ "
+        "choose a claim, home/end the first/last, c/d/u give it a verdict, x takes it out of the group, v "
+        "reads its article, ctrl+z/ctrl+y undo and redo, and enter goes to it on the main screen. escape or g "
+        "goes back."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,g,q", "back", "Back", id="groups-back"),
-        Binding("enter", "open", "Open group", id="groups-open"),
+        # priority: the list's own enter (show=False) would hide this one from the key bar
+        Binding("enter", "open", "Open group", id="groups-open", priority=True),
+        Binding("s", "sort", "Sort", id="groups-sort"),
+        Binding("slash", "search", "Search", id="groups-search"),
         Binding("question_mark,f1", "help", "Help", id="groups-help"),
         Binding("j", "cursor_down", "Down", show=False, id="groups-down"),
         Binding("k", "cursor_up", "Up", show=False, id="groups-up"),
@@ -86,8 +104,12 @@ class GroupsScreen(Screen[str | None]):
     def __init__(self, review: Review) -> None:
         super().__init__(id="groups")
         self.review = review
-        self.groups: list[EventGroup] = []
-        self._rows: list[_Row] = []
+        self.order = "time"  # a key of ORDERS
+        self.search = ""  # the words typed after /, as typed
+        self.groups: list[EventGroup] = []  # the groups listed: sorted, searched
+        self._rows: list[_Row] = []  # their lines, in the same order
+        self._row_by_id: dict[str, _Row] = {}  # every group's line, by group id
+        self._words: dict[str, str] = {}  # group id -> what the search looks in (made on the first search)
         self._row_of: dict[str, int] = {}  # claim id -> the index of its group's line
         self._names: dict[str, str] = {}  # article key -> its outlet's name, as the lines show it
         self._counted_at: int | None = None  # the review's version the lines were counted at
@@ -100,26 +122,84 @@ class GroupsScreen(Screen[str | None]):
         return self.query_one("#groups-table", PromptList)
 
     def compose(self) -> ComposeResult:
-        yield Static(Content("Event groups by event time"), id="groups-title")
+        yield Static(id="groups-title")
+        yield Input(placeholder="words of the event, a speaker, an outlet", id="groups-search")
         yield Static(id="groups-header")
         yield PromptList(id="groups-table")
+        yield Static(id="groups-empty")
         yield ScreenKeys()
 
     def on_mount(self) -> None:
+        self.query_one("#groups-search", Input).display = False
         self._count()  # (the lines are fitted when the list knows its width: PromptList.WidthChanged)
-        self.query_one("#groups-title", Static).update(
-            Content(f"{len(self.groups)} event groups, sorted by event time · enter opens one · escape back")
-        )
+        self._show_state()
         self.table.focus()
 
+    def _show_state(self) -> None:
+        """The title (how many groups, in which order, what the search kept) and, when no group is listed,
+        a line saying why; the keys that would do nothing then are not offered."""
+        total = len(self.review.corpus.groups)
+        listed = f"{len(self.groups):,} of {total:,}" if self.search else f"{total:,}"
+        parts = [f"{listed} event groups, {ORDERS[self.order]}"]
+        if self.search:
+            parts.append(f'search "{one_line(self.search)}"')
+        if self.groups:
+            parts.append("enter opens one")
+        parts.append("escape " + ("clears the search" if self.search else "back"))
+        self.query_one("#groups-title", Static).update(Content(" · ".join(parts)))
+        empty = self.query_one("#groups-empty", Static)
+        if not self.groups:
+            empty.update(Content(self._why_empty()))
+        empty.display = not self.groups  # (in the list's place: the key bar stays at the bottom)
+        self.query_one("#groups-header", Static).display = bool(self.groups)
+        self.table.display = bool(self.groups)
+        self.refresh_bindings()
+
+    def _why_empty(self) -> str:
+        if self.search:
+            return (
+                f'No group\'s event text, speakers or outlets hold every word of "{one_line(self.search)}". '
+                "escape clears the search; / changes it."
+            )
+        articles = len(self.review.corpus.articles)
+        return (
+            f"No event groups in these {articles:,} article(s): a group needs claims of two or more articles "
+            "that report the same event, and no claims here do (the claims are reviewed on the main screen, "
+            "one article at a time). escape goes back."
+        )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Enter, sort and search are not offered when they would do nothing (no group at all; enter when
+        the search left none, or while the search is typed: enter there keeps it)."""
+        if action == "open":
+            return bool(self.groups) and not isinstance(self.focused, Input)
+        if action in ("sort", "search"):
+            return bool(self.review.corpus.groups)
+        return True
+
     def _count(self) -> None:
-        """Sort the groups and count each one's claims per verdict (what changes when a decision does)."""
-        self.groups = sorted(self.review.corpus.groups, key=_time_key)
+        """Count each group's claims per verdict (what changes when a decision does), then sort and search."""
         self._articles = {a.key: a for a in self.review.corpus.articles}
         self._names = {}
-        self._rows = [self._row(g) for g in self.groups]
-        self._row_of = {cid: i for i, g in enumerate(self.groups) for cid in g.claims}
+        self._row_by_id = {g.id: self._row(g) for g in self.review.corpus.groups}
+        self._words = {}
         self._counted_at = self.review.version
+        self._arrange()
+
+    def _arrange(self) -> None:
+        """The groups listed, in the chosen order, with the search applied (no counting: the lines are kept)."""
+        rows = self._row_by_id
+        groups = sorted(self.review.corpus.groups, key=_time_key)
+        if self.order == "size":
+            groups.sort(key=lambda g: -rows[g.id].claims)  # (a stable sort: by time within a size)
+        elif self.order == "undecided":
+            groups.sort(key=lambda g: -rows[g.id].undecided)
+        words = self.search.lower().split()
+        if words:
+            groups = [g for g in groups if all(w in self._search_text(g) for w in words)]
+        self.groups = groups
+        self._rows = [rows[g.id] for g in groups]
+        self._row_of = {cid: i for i, g in enumerate(groups) for cid in g.claims}
 
     def _row(self, g: EventGroup) -> _Row:
         """One group's line before it is fitted: its time, its claims per verdict and its outlets."""
@@ -137,7 +217,31 @@ class GroupsScreen(Screen[str | None]):
             outlets[name] = None
         when = clip(readable_time(g.when, short=True) if g.when else "?", _WHEN - 1)
         head = f"{when:<{_WHEN}}" + "".join(f"{counts[v] or '·':>{_COUNT}}" for v in _ORDER)
-        return _Row(head, ", ".join(outlets), one_line(event_title(g)))
+        title = one_line(event_title(g))
+        return _Row(head, ", ".join(outlets), title, sum(counts.values()), counts[Verdict.UNREVIEWED])
+
+    def _search_text(self, g: EventGroup) -> str:
+        """What the search looks in for group ``g``, lower case: its event text, its claims' speakers and
+        its outlets (their names as the line shows them)."""
+        text = self._words.get(g.id)
+        if text is None:
+            speakers = {c.speaker: None for c in self.review.group_claims(g) if c.speaker}
+            row = self._row_by_id[g.id]
+            text = self._words[g.id] = " ".join([row.title, *speakers, row.outlets]).lower()
+        return text
+
+    def _chosen(self) -> str | None:
+        """The id of the group the cursor is on (None: no group listed)."""
+        row = self.table.highlighted
+        return self.groups[row].id if self.groups and row is not None and row < len(self.groups) else None
+
+    def _relist(self, chosen: str | None, row: int = 0) -> None:
+        """Fill the list again and put the cursor on group ``chosen`` if listed, else on line ``row``."""
+        self._fill()
+        ids = [g.id for g in self.groups]
+        if ids:  # the same group while it is listed (a split, an undo or the search may have removed it)
+            self.table.highlighted = ids.index(chosen) if chosen in ids else min(row, len(ids) - 1)
+        self._show_state()
 
     def _recount(self) -> None:
         """Bring the lines up to date with the review: only the groups of the claims whose decision changed
@@ -146,17 +250,13 @@ class GroupsScreen(Screen[str | None]):
             return
         changes = self.review.changes_since(self._counted_at)
         if changes is None or any(kind != "decision" for kind, _ in changes):
-            t = self.table
-            chosen = self.groups[t.highlighted].id if self.groups and t.highlighted is not None else None
-            row = t.highlighted or 0
+            chosen, row = self._chosen(), self.table.highlighted or 0
             self._count()
-            self._fill()
-            ids = [g.id for g in self.groups]
-            if ids:  # the same group while it exists (a split or an undo may have removed it)
-                t.highlighted = ids.index(chosen) if chosen in ids else min(row, len(ids) - 1)
+            self._relist(chosen, row)
             return
         for i in sorted({self._row_of[cid] for _, cid in changes if cid in self._row_of}):
-            self._rows[i] = self._row(self.groups[i])
+            g = self.groups[i]
+            self._rows[i] = self._row_by_id[g.id] = self._row(g)
             self.table.set_prompt(i, self._line(self._rows[i]))
         self._counted_at = self.review.version
 
@@ -196,6 +296,9 @@ class GroupsScreen(Screen[str | None]):
         self._fill()
 
     def action_back(self) -> None:
+        if self.search or self.query_one("#groups-search", Input).display:
+            self._search_for("")  # escape first clears the search (the list as it was, the same group chosen)
+            return
         self.dismiss(None)
 
     def action_help(self) -> None:
@@ -206,6 +309,49 @@ class GroupsScreen(Screen[str | None]):
 
     def action_cursor_up(self) -> None:
         self.table.action_cursor(-1)
+
+    def action_sort(self) -> None:
+        """The next order (time, size, undecided claims), the cursor on the first group: a sort is made to
+        see what comes first (keeping the group chosen would leave the view somewhere in the middle)."""
+        names = list(ORDERS)
+        self.order = names[(names.index(self.order) + 1) % len(names)]
+        self._recount()  # (sorted by what is decided now)
+        self._arrange()
+        self._relist(None)
+
+    def action_search(self) -> None:
+        inp = self.query_one("#groups-search", Input)
+        inp.display = True
+        inp.focus()
+
+    def _search_for(self, text: str) -> None:
+        chosen = self._chosen()
+        self.search = text
+        if not text:
+            inp = self.query_one("#groups-search", Input)
+            with inp.prevent(Input.Changed):
+                inp.value = ""
+            inp.display = False
+            self.table.focus()
+        self._arrange()
+        self._relist(chosen)
+
+    @on(Input.Changed, "#groups-search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        if event.value != self.search:  # the first group found chosen
+            self.search = event.value
+            self._arrange()
+            self._relist(None)
+
+    @on(Input.Submitted, "#groups-search")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        """enter keeps the search and goes back to the list (escape there clears it)."""
+        event.stop()
+        if not event.value.strip():
+            self._search_for("")
+            return
+        self.table.focus()
 
     def action_open(self) -> None:
         if not self.groups:

@@ -22,7 +22,7 @@ from textual.content import Content
 
 from factcheck import sentences, times_intl
 from factcheck.memory import Memory, memory_path, suggested_verdict
-from factcheck.model import DEFAULT_MIN_SCORE, Claim, Verdict
+from factcheck.model import Claim, Verdict
 from factcheck.review import ReviewError
 from factcheck.tui.bindings import BY_ACTION, BY_ID, MAIN_BINDINGS
 from factcheck.tui.fmt import (
@@ -77,6 +77,7 @@ class MainScreen(ReadingScreen):
     _ok = False  # whether the last _mutate succeeded
     _groups_screen: GroupsScreen | None = None  # the groups screen (g), made on its first opening
     _filter_modal: FilterModal | None = None  # the filter dialog (/), likewise
+    report_decided = False  # the report dialog's last choice: only the decided claims (R offers it again)
     BINDINGS: ClassVar[list[BindingType]] = list(MAIN_BINDINGS)
 
     def on_key(self, event: events.Key) -> None:
@@ -576,7 +577,9 @@ class MainScreen(ReadingScreen):
         self.art_i = -1
         self._select_article(max(0, i), claim_id=cur)
         self.set_message(
-            "every claim shown" if self.show_low_scores else f"claims under {DEFAULT_MIN_SCORE:.2f} hidden"
+            "every claim shown (counted once decided)"
+            if self.show_low_scores
+            else f"claims under {self.review.corpus.min_score:.2f} hidden"
         )
 
     def action_apply_to_group(self) -> None:
@@ -853,28 +856,35 @@ class MainScreen(ReadingScreen):
         s = self.review.path
         return s.parent.parent / "reports" if s.parent.name == "sessions" else s.parent
 
-    def action_write_report(self, fmt: str = "md", path: str | None = None, error: str | None = None) -> None:
+    def action_write_report(
+        self, fmt: str = "md", path: str | None = None, error: str | None = None, decided: bool | None = None
+    ) -> None:
         if not self._loaded("the report can be written"):
             return
 
-        def done(choice: tuple[str, str] | None) -> None:
+        def done(choice: tuple[str, str, bool] | None) -> None:
             if choice:
+                self.report_decided = choice[2]  # (the dialog offers the same choice next time)
                 self.set_message(f"writing {choice[1]}…")
                 self._write_report(*choice)
 
+        decided = self.report_decided if decided is None else decided
         self.app.push_screen(
-            ReportModal(fmt, self.report_path, self.default_report_folder(), path=path, error=error), done
+            ReportModal(
+                fmt, self.report_path, self.default_report_folder(), path=path, error=error, decided=decided
+            ),
+            done,
         )
 
     @work(thread=True, exclusive=True, group="report")
-    def _write_report(self, fmt: str, path: str) -> None:
+    def _write_report(self, fmt: str, path: str, decided: bool = False) -> None:
         from factcheck.report import ReportError, write_report
 
         target = Path(path).expanduser()
         try:
             if target.parent == self.default_report_folder() and not target.parent.exists():
                 target.parent.mkdir()  # the default reports/ folder (one level only)
-            written = write_report(self.review, fmt, target)
+            written = write_report(self.review, fmt, target, decided=decided)
         except ReportError as e:
             self.app.call_from_thread(self._report_done, fmt, path, None, str(e))
         except OSError as e:

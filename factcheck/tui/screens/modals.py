@@ -505,8 +505,16 @@ REPORT_FORMATS = [
 ]
 
 
-class ReportModal(ModalScreen[tuple[str, str] | None]):
-    """Choose a report format and the file to write; ``default_path(fmt)`` gives each format's default.
+# What a report lists: every claim, or only the decided ones and their groups (``factcheck report --decided``)
+REPORT_CLAIMS = [
+    ("Every claim", "all"),
+    ("Decided claims only, in their groups", "decided"),
+]
+
+
+class ReportModal(ModalScreen[tuple[str, str, bool] | None]):
+    """Choose a report format, the claims it lists and the file to write; ``default_path(fmt)`` gives each
+    format's default. Its result: (format, path, only the decided claims).
 
     The file's folder must exist (only the default ``reports/`` folder is made when missing); a problem is
     shown in the dialog, which stays open with the path as typed."""
@@ -521,9 +529,11 @@ class ReportModal(ModalScreen[tuple[str, str] | None]):
         *,
         path: str | None = None,
         error: str | None = None,
+        decided: bool = False,
     ) -> None:
         super().__init__()
         self._fmt = fmt
+        self._decided = decided
         self._default_path = default_path
         self._default_folder = default_folder
         self._path = path
@@ -536,8 +546,14 @@ class ReportModal(ModalScreen[tuple[str, str] | None]):
             yield Input(
                 self._path or self._default_path(self._fmt), placeholder="file to write", id="report-path"
             )
+            yield Select(
+                REPORT_CLAIMS,
+                value="decided" if self._decided else "all",
+                allow_blank=False,
+                id="report-claims",
+            )
             yield Label(literal(self._error or ""), id="modal-error", classes="dialog-error")
-            yield Label(Content("enter write · tab format · escape cancel"), classes="dialog-hint")
+            yield Label(Content("enter write · tab format, claims · escape cancel"), classes="dialog-hint")
 
     def on_mount(self) -> None:
         inp = self.query_one(Input)
@@ -572,7 +588,8 @@ class ReportModal(ModalScreen[tuple[str, str] | None]):
         if problem:
             self.query_one("#modal-error", Label).update(literal(problem))
             return
-        self.dismiss((self._fmt, value))
+        decided = self.query_one("#report-claims", Select).value == "decided"
+        self.dismiss((self._fmt, value, decided))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

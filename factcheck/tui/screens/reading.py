@@ -21,7 +21,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Static
 
-from factcheck.model import DEFAULT_MIN_SCORE, Article, Claim, Verdict
+from factcheck.model import Article, Claim, Verdict
 from factcheck.review import Review, ReviewError
 from factcheck.tui.app import FactcheckApp
 from factcheck.tui.fmt import (
@@ -54,13 +54,17 @@ class ReadingScreen(Screen[None]):
         self.claims: list[Claim] = []  # visible claims of the current article
         self.claim_i = -1
         self.filter = Filter()
-        self.show_low_scores = False  # claims under DEFAULT_MIN_SCORE are hidden until w
+        self.show_low_scores = False  # claims under the threshold (Corpus.is_shown) are hidden until w
         self.message = ""
         self._articles: dict[str, Article] = {}
         self._borders: dict[tuple[str | None, str], object] = {}  # pane id, title or subtitle -> text set
         self._started = False
+        # Counts at the batch's threshold (Review.article_progress, article_hidden), as status and report
+        # count them: w shows the hidden claims but changes no count (one decided is counted from then on).
         self._progress: dict[Verdict, int] | None = None  # totals, kept up to date from _art_prog
         self._art_prog: dict[str, dict[Verdict, int]] = {}  # per-article counts (list lines)
+        self._hidden = 0  # claims under the threshold with no verdict, not counted (with _progress)
+        self._art_hidden: dict[str, int] = {}  # the same per article (with _art_prog)
         # each article's list line and what it was made from: a filter or a recount that leaves an article as
         # it was hands the list the same line (its rendering is cached by the line)
         self._art_lines: dict[str, tuple[Article, tuple[object, ...], Content]] = {}
@@ -204,8 +208,7 @@ class ReadingScreen(Screen[None]):
             key, cid = self._position()
         self.review = review
         self._articles = {a.key: a for a in review.corpus.articles}
-        self._art_prog = {}
-        self._progress = None
+        self._forget_counts()
         self.event_panel.attach(review)
         self.claim_list.forget_prompts()
         self._rebuild_articles()
@@ -254,8 +257,10 @@ class ReadingScreen(Screen[None]):
         return d.verdict if d else Verdict.UNREVIEWED
 
     def _low(self, c: Claim) -> bool:
-        """Under the check-worthiness threshold (hidden until w); claims added by hand never are."""
-        return c.score < DEFAULT_MIN_SCORE and not c.manual
+        """Under the check-worthiness threshold (hidden until w); claims added by hand never are. The claims of
+        a review hold no evidence sentences, so this is ``not Corpus.is_shown(c)``, without its call (it is
+        asked of every claim when a filter is applied)."""
+        return c.score < self.review.corpus.min_score and not c.manual
 
     def _claim_visible(self, c: Claim, dismissed: set[str]) -> bool:
         f = self.filter
@@ -301,23 +306,32 @@ class ReadingScreen(Screen[None]):
     # recounted over every claim.
 
     def article_progress(self, key: str) -> dict[Verdict, int]:
+        """An article's claims per verdict at the threshold: those over it and any decided
+        (``Review.article_progress``), counted once and then kept up to date by ``_recount``."""
         p = self._art_prog.get(key)
         if p is None:
             p = self._art_prog[key] = self.review.article_progress(key)
+            self._art_hidden[key] = self.review.article_hidden(key)
         return p
+
+    def _forget_counts(self) -> None:
+        """Count every article again when next shown (the threshold or the review changed)."""
+        self._art_prog = {}
+        self._art_hidden = {}
+        self._progress = None
 
     def _recount(self, keys: set[str] | None) -> set[str]:
         """Recount the given articles (None: all of them); returns the keys whose counts changed."""
         if keys is None:
             old = self._art_prog
-            self._art_prog = {}
-            self._progress = None
+            self._forget_counts()
             return {
                 a.key for a in self.review.corpus.articles if old.get(a.key) != self.article_progress(a.key)
             }
         changed = set()
         for k in keys:
             old_counts = self._art_prog.pop(k, None)
+            old_hidden = self._art_hidden.pop(k, 0)
             new = self.article_progress(k)
             if old_counts != new:
                 changed.add(k)
@@ -326,6 +340,7 @@ class ReadingScreen(Screen[None]):
                 elif self._progress is not None:
                     for v in Verdict:
                         self._progress[v] += new[v] - old_counts[v]
+                    self._hidden += self._art_hidden[k] - old_hidden
         return changed
 
     # ------------------------------------------------------------------------------------------
@@ -339,7 +354,7 @@ class ReadingScreen(Screen[None]):
         kept = self._art_lines.get(key)
         if kept is not None and kept[0] is a and kept[1] == made_of:
             return kept[2]
-        line = self.article_list.prompt_for(a, progress, width, warn=warn)
+        line = ArticleList.prompt_for(a, progress, width, warn=warn)
         self._art_lines[key] = (a, made_of, line)
         return line
 
@@ -544,7 +559,8 @@ class ReadingScreen(Screen[None]):
             for a in r.corpus.articles:
                 for v, n in self.article_progress(a.key).items():
                     self._progress[v] += n
-        prog = self._progress
+            self._hidden = sum(self._art_hidden[a.key] for a in r.corpus.articles)
+        prog, hidden = self._progress, self._hidden
         bits: list[Any] = [literal(r.path.name, "bold"), " "]
         if r.loading is not None:
             done, total = r.loading
@@ -566,7 +582,10 @@ class ReadingScreen(Screen[None]):
             bits += ["  ", (f"{ch}{prog[v]}", style)]
         total = sum(prog.values())
         done = total - prog[Verdict.UNREVIEWED]
-        bits.append(f"  {done}/{total} reviewed")
+        bits.append(f"  {done:,}/{total:,} reviewed")
+        if hidden:  # claims under the threshold with no verdict: not counted, shown or not (w)
+            said = "shown, not counted (w)" if self.show_low_scores else "hidden (w)"
+            bits.append((f" +{hidden:,} {said}", "$text-muted"))
         if self.filter.active:
             bits += ["  ", ("filter: ", "$text-accent"), literal(self.filter.describe())]
         if self.message:

@@ -16,8 +16,9 @@ class ArticleList(PromptList):
     HELP = (
         "Articles: two lines per article: its outlet, its language (detected or given by the record), its "
         "publication date ('date?' when unknown: press p to set it), the number of reviewed claims out of "
-        "all claims and ⚠ when the article has notices (shown above its text); then its title. Arrows move "
-        "between articles; J/K or ]/[ work from anywhere."
+        "the claims over the check-worthiness threshold (one under it counts once it has a verdict, whether "
+        "w shows it or not) and ⚠ when the article has notices (shown above its text); then its title. "
+        "Arrows move between articles; J/K or ]/[ work from anywhere."
     )
 
     @staticmethod

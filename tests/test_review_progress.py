@@ -1,0 +1,226 @@
+"""Review progress counts what the reviewer is shown (the claims at the check-worthiness threshold, and any
+other with a verdict) and says how many are hidden: the same numbers in the core, `status`, `report` and the
+TUI. And `status`'s article column, `report --decided`."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factcheck.cli import main
+from factcheck.model import Verdict
+from factcheck.review import Review
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+@pytest.fixture
+def batch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The seeds (two of their claims under the threshold) with a session: two claims shown decided, one
+    hidden claim decided; returns the session's path."""
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("FACTCHECK_CONFIG", str(tmp_path / "no-config.toml"))
+    monkeypatch.setenv("FACTCHECK_REVIEWER", "carol")
+    path = tmp_path / "s.toml"
+    r = Review.open(path, [str(tmp_path / "seeds")])
+    try:
+        shown = [c for a in r.corpus.articles for c in r.claims(a.key) if r.corpus.is_shown(c)]
+        low = [c for a in r.corpus.articles for c in r.claims(a.key) if not r.corpus.is_shown(c)]
+        assert len(low) >= 2, "the seeds have claims under the threshold"
+        r.mark(shown[0].id, Verdict.CONFIRMED)
+        r.mark(shown[1].id, Verdict.DISPUTED)
+        r.mark(low[0].id, Verdict.CONFIRMED)
+        r.save()
+    finally:
+        r.close()
+    return path
+
+
+def expected(path: Path) -> tuple[int, int, int]:
+    """(decided, counted, hidden) as the core counts them, checked against the claims themselves."""
+    r = Review.open(path, readonly=True)
+    try:
+        claims = [c for a in r.corpus.articles for c in r.claims(a.key)]
+        shown = [c for c in claims if r.corpus.is_shown(c)]
+        p = r.progress()
+        counted, hidden = sum(p.values()), r.hidden()
+        assert counted == len(shown) + 1  # what is shown, and the hidden claim decided
+        assert hidden == len(claims) - len(shown) - 1 and hidden >= 1
+        assert sum(r.article_hidden(a.key) for a in r.corpus.articles) == hidden
+        return counted - p[Verdict.UNREVIEWED], counted, hidden
+    finally:
+        r.close()
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> str:
+    assert main(list(args)) == 0
+    return capsys.readouterr().out
+
+
+async def test_status_report_and_the_tui_count_the_same_claims(
+    batch: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`status` and the TUI counted the claims under the threshold too (25,930 on PolNeAR against the
+    21,903 `extract` shows): a reviewer never reached 100%. Now each counts what is shown plus any claim
+    decided, and says how many are hidden."""
+    done, counted, hidden = expected(batch)
+    out = run(capsys, "status", str(batch))
+    assert f"{done} of {counted} claims reviewed" in out
+    assert re.search(rf"^hidden: {hidden} more claim\(s\) under the check-worthiness threshold", out, re.M)
+    status = json.loads(run(capsys, "status", str(batch), "--json"))
+    assert sum(status["progress"].values()) == counted and status["hidden"] == hidden
+    assert sum(sum(p.values()) for p in status["articles"].values()) == counted
+    report = json.loads(run(capsys, "report", str(batch), "-f", "json"))["summary"]
+    assert report["progress"] == status["progress"] and report["hidden"] == hidden
+    md = run(capsys, "report", str(batch))
+    assert f"- Reviewed: {done} of {counted}" in md
+    assert f"- Decided: {done}; undecided: {counted - done}; hidden: {hidden} more" in md
+
+    from factcheck.tui.app import make_app
+
+    r = Review.open(batch)
+    app = make_app(r)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        line = app.screen.query_one("#status").content.plain
+        assert f"  {done}/{counted} reviewed" in line and f"+{hidden} hidden (w)" in line, line
+        await pilot.press("w")  # every claim shown: the counts stay those of status and report
+        await pilot.pause()
+        line = app.screen.query_one("#status").content.plain
+        assert f"  {done}/{counted} reviewed" in line and f"+{hidden} shown, not counted (w)" in line, line
+        await pilot.press("w")
+        await pilot.pause()
+        line = app.screen.query_one("#status").content.plain
+        assert f"  {done}/{counted} reviewed" in line and f"+{hidden} hidden (w)" in line, line
+        await pilot.press("q")
+    r.close()
+
+
+def test_deciding_a_hidden_claim_moves_it_from_hidden_to_counted(batch: Path) -> None:
+    r = Review.open(batch)
+    try:
+        low = [c for a in r.corpus.articles for c in r.claims(a.key) if not r.corpus.is_shown(c)]
+        undecided = next(c for c in low if r.decision(c.id).verdict == Verdict.UNREVIEWED)
+        before, hidden = r.progress(), r.hidden()
+        r.mark(undecided.id, Verdict.DISPUTED)
+        assert r.hidden() == hidden - 1
+        assert r.progress()[Verdict.DISPUTED] == before[Verdict.DISPUTED] + 1
+        assert r.progress()[Verdict.UNREVIEWED] == before[Verdict.UNREVIEWED]
+        r.mark(undecided.id, Verdict.UNREVIEWED)  # back to no verdict: hidden again
+        assert r.hidden() == hidden and r.progress() == before
+    finally:
+        r.close()
+
+
+def test_report_decided_lists_only_the_decided_claims_and_their_groups(
+    batch: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`report` wrote every claim (10.9 MB of Markdown for 44 decisions on PolNeAR); --decided writes the
+    decided ones, in their groups, and the head still counts everything."""
+    full = json.loads(run(capsys, "report", str(batch), "-f", "json"))
+    data = json.loads(run(capsys, "report", str(batch), "-f", "json", "--decided"))
+    assert data["summary"]["listed"] == "decided" and full["summary"]["listed"] == "all"
+    assert {k: v for k, v in data["summary"].items() if k != "listed"} == {
+        k: v for k, v in full["summary"].items() if k not in ("listed",)
+    }
+    decided = {r["claim_id"] for r in full["claims"] if r["verdict"] != "unreviewed"}
+    assert len(decided) == 3 and {r["claim_id"] for r in data["claims"]} == decided
+    for g in data["groups"]:
+        assert g["claims"] and set(g["claims"]) <= decided
+        assert g["size"] == next(f["size"] for f in full["groups"] if f["id"] == g["id"])
+    in_groups = {cid for g in full["groups"] for cid in g["claims"]}
+    assert {g["id"] for g in data["groups"]} == {
+        g["id"] for g in full["groups"] if set(g["claims"]) & decided
+    } and (decided & in_groups)
+    csv = run(capsys, "report", str(batch), "-f", "csv", "--decided")
+    assert len(csv.strip().splitlines()) == 1 + len(decided)
+    md = run(capsys, "report", str(batch), "--decided")
+    assert "- Listed: the decided claims and the groups they are in" in md
+    assert md.count("  - Verdict: **") == len(decided)
+    todo = sum(1 for r in full["claims"] if r["verdict"] == "unreviewed") - full["summary"]["hidden"]
+    assert f"## Still unreviewed ({todo})\n\nNot listed in this report (`--decided`)." in md
+    for g in data["groups"]:
+        if len(g["claims"]) < g["size"]:
+            assert f"{len(g['claims'])} of its {g['size']} claim(s) decided" in md
+    assert "- Listed: every claim, hidden ones too" in run(capsys, "report", str(batch))
+
+
+def test_status_keeps_the_file_name_and_cuts_the_folder_in_its_middle(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`status` cut per-article paths from the left ("…v/politico_…"): the split folder was lost."""
+    deep = tmp_path / "corpus" / "train" / ("a-rather-long-folder-name-" * 3) / "2016"
+    deep.mkdir(parents=True)
+    name = "politico_2016-09-12_a-headline.txt"
+    (deep / name).write_text(
+        "Finance Minister Anna Berg said on Monday that inflation rose to 3.4 percent in March.\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("FACTCHECK_CONFIG", str(tmp_path / "no-config.toml"))
+    out = json.loads(run(capsys, "extract", "--json", "corpus"))
+    cid = out["articles"][0]["claims"][0]["id"]
+    run(capsys, "mark", "s.toml", cid, "confirmed", "--corpus", "corpus")
+    out = run(capsys, "status", "s.toml")
+    row = out.split("per article:\n", 1)[1].splitlines()[1].split()[0]
+    assert row == f"train/…/2016/{name}", row
+
+
+@given(
+    st.lists(st.text("abc.-_é", min_size=1, max_size=12), min_size=1, max_size=6),
+    st.integers(min_value=1, max_value=80),
+)
+def test_fit_path_keeps_the_first_folder_and_the_file_name_whole(parts: list[str], width: int) -> None:
+    from factcheck.cli_session import fit_path, shortest_path
+
+    name = "/".join(parts)
+    shown = fit_path(name, width)
+    assert len(shown) <= max(width, len(shortest_path(name)))
+    if len(name) <= width or len(parts) <= 2:
+        assert shown == name
+        return
+    first, _, rest = shown.partition("/…/")
+    assert first == parts[0] and rest.split("/")[-1] == parts[-1]
+    kept = rest.split("/")[:-1]  # the folders nearest the file, whole
+    assert kept == parts[len(parts) - 1 - len(kept) : -1] and len(kept) < len(parts) - 2
+
+
+async def test_the_report_dialog_offers_the_decided_claims_only(batch: Path) -> None:
+    from textual.widgets import Input, Select
+
+    from factcheck.tui.app import make_app
+
+    r = Review.open(batch)
+    app = make_app(r)
+    out = batch.parent / "decided.json"
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("R")
+        await pilot.pause()
+        dialog = app.screen
+        assert dialog.query_one("#report-claims", Select).value == "all"  # the CLI's default
+        dialog.query_one("#report-format", Select).value = "json"
+        dialog.query_one("#report-claims", Select).value = "decided"
+        dialog.query_one("#report-path", Input).value = str(out)
+        await pilot.press("enter")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        data = json.loads(out.read_text(encoding="utf-8"))
+        assert data["summary"]["listed"] == "decided" and len(data["claims"]) == 3
+        await pilot.press("R")  # the choice is offered again
+        await pilot.pause()
+        assert app.screen.query_one("#report-claims", Select).value == "decided"
+        await pilot.press("escape", "q")
+    r.close()

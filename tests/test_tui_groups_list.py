@@ -1,0 +1,170 @@
+"""Pilot tests of the groups screen (g) on a batch of many groups: its sort, its search, an empty batch."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("textual")
+
+from textual.widgets import Input, Static
+
+from factcheck.model import Verdict
+from factcheck.review import Review
+from factcheck.tui.app import make_app
+from factcheck.tui.screens.groups import GroupsScreen
+from factcheck.tui.screens.help import HelpScreen
+from factcheck.tui.widgets.key_bar import ScreenKeys
+
+SIZE = (120, 40)
+
+
+async def settle(app, pilot) -> None:
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def groups_screen(app, pilot) -> GroupsScreen:
+    await settle(app, pilot)
+    await pilot.press("g")
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, GroupsScreen)
+    return screen
+
+
+def title(screen: GroupsScreen) -> str:
+    return screen.query_one("#groups-title", Static).content.plain
+
+
+def keys(screen: GroupsScreen) -> str:
+    return screen.query_one(ScreenKeys).content.plain
+
+
+def claims_of(r: Review, g) -> int:
+    dec = r.data.decisions
+    return sum(1 for c in r.group_claims(g) if not (c.id in dec and dec[c.id].dismissed))
+
+
+def undecided_of(r: Review, g) -> int:
+    return sum(1 for c in r.group_claims(g) if r.decision(c.id).verdict == Verdict.UNREVIEWED)
+
+
+async def test_s_sorts_the_groups_by_size_then_undecided_claims_then_time(seeds_copy, tmp_path):
+    """A big group was found only by scrolling through a timeline: s orders the groups by their claims
+    (largest first), then by their undecided claims, then by time again; the title names the order."""
+    r = Review.open(tmp_path / "s.toml", [str(seeds_copy)])
+    # decide every claim of the largest group: it is first by size, not by undecided claims
+    big = max(r.corpus.groups, key=lambda g: claims_of(r, g))
+    for c in r.group_claims(big):
+        r.mark(c.id, Verdict.CONFIRMED)
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await groups_screen(app, pilot)
+        by_time = [g.id for g in screen.groups]
+        assert "sorted by event time" in title(screen) and " s Sort " in keys(screen)
+        await pilot.press("s")
+        sizes = [claims_of(r, g) for g in screen.groups]
+        assert sizes == sorted(sizes, reverse=True) and screen.groups[0].id == big.id
+        assert "largest first" in title(screen)
+        assert screen.table.prompt_at(0).plain == screen._line(screen._rows[0]).plain
+        await pilot.press("s")
+        todo = [undecided_of(r, g) for g in screen.groups]
+        assert todo == sorted(todo, reverse=True) and todo[0] > 0 and screen.groups[0].id != big.id
+        assert "most undecided claims first" in title(screen)
+        await pilot.press("s")
+        assert [g.id for g in screen.groups] == by_time and "sorted by event time" in title(screen)
+        # a sort shows what comes first: the cursor on the first group, whichever was chosen
+        assert len(screen.groups) >= 3
+        screen.table.highlighted = len(screen.groups) - 1
+        await pilot.press("s")
+        assert screen.table.highlighted == 0 and screen.groups[0].id == big.id
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.group.id == big.id  # type: ignore[attr-defined]
+
+
+async def test_slash_searches_event_speakers_and_outlets_and_escape_clears(seeds_copy, tmp_path):
+    r = Review.open(tmp_path / "s.toml", [str(seeds_copy)])
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await groups_screen(app, pilot)
+        every = len(screen.groups)
+        target = max(r.corpus.groups, key=lambda g: claims_of(r, g))
+        outlet = screen._rows[[g.id for g in screen.groups].index(target.id)].outlets.split(", ")[0]
+        word = outlet.split()[-1]
+        await pilot.press("slash")
+        inp = screen.query_one("#groups-search", Input)
+        assert inp.display and app.focused is inp
+        await pilot.press(*word.upper())  # (case does not matter; g and q are typed, not keys)
+        assert 0 < len(screen.groups) <= every
+        assert all(word.lower() in screen._search_text(g) for g in screen.groups)
+        assert target.id in [g.id for g in screen.groups]
+        assert screen.table.count == len(screen.groups)
+        assert f"{len(screen.groups)} of {every}" in title(screen) and word.upper() in title(screen)
+        await pilot.press("enter")  # keeps the search, back in the list
+        assert app.focused is screen.table and screen.search == word.upper()
+        await pilot.press("escape")  # clears the search; the screen stays
+        assert isinstance(app.screen, GroupsScreen) and not screen.search and not inp.display
+        assert len(screen.groups) == every == screen.table.count
+        # a speaker: every group with a claim of that speaker, and only those
+        speaker = next(c.speaker for g in r.corpus.groups for c in r.group_claims(g) if c.speaker)
+        await pilot.press("slash", *speaker.lower())
+        with_speaker = {
+            g.id
+            for g in r.corpus.groups
+            if any(speaker.lower() in (c.speaker or "").lower() for c in r.group_claims(g))
+        }
+        assert with_speaker <= {g.id for g in screen.groups}
+        # words that no group holds: nothing listed, a line says why, enter is not offered
+        await pilot.press("ctrl+u", *"zzqx nowhere")
+        await pilot.pause()
+        assert screen.groups == [] and screen.table.count == 0
+        empty = screen.query_one("#groups-empty", Static)
+        assert empty.display and "zzqx nowhere" in empty.content.plain
+        assert "Open group" not in keys(screen)
+        await pilot.press("escape")  # in the search field: clears it
+        await pilot.pause()
+        assert len(screen.groups) == every and not empty.display and "Open group" in keys(screen)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, GroupsScreen)
+
+
+async def test_a_batch_with_no_group_says_why_and_offers_no_key_that_does_nothing(tmp_path):
+    folder = tmp_path / "arts"
+    folder.mkdir()
+    (folder / "one.txt").write_text(
+        "Storm closes bridge\n\nThe city council closed the Elm Street bridge on Monday, officials said.\n",
+        encoding="utf-8",
+    )
+    r = Review.open(tmp_path / "s.toml", [str(folder)])
+    assert not r.corpus.groups
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await groups_screen(app, pilot)
+        assert title(screen).startswith("0 event groups")
+        empty = screen.query_one("#groups-empty", Static)
+        assert empty.display and "needs claims of two or more articles" in empty.content.plain
+        shown = keys(screen)
+        assert "Open group" not in shown and "Sort" not in shown and "Search" not in shown
+        assert "Back" in shown
+        await pilot.press("enter", "s", "slash")
+        assert app.screen is screen and not screen.query_one("#groups-search", Input).display
+        await pilot.press("escape")
+        assert not isinstance(app.screen, GroupsScreen)
+
+
+async def test_the_groups_help_names_every_key_of_a_groups_screen(seeds_copy, tmp_path):
+    """It named only c/d/u of a group's screen."""
+    r = Review.open(tmp_path / "s.toml", [str(seeds_copy)])
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await groups_screen(app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = " ".join(s.content.plain for s in app.screen.query(Static))
+        for said in ("←/→", "home/end", "c/d/u", "x takes it out", "v reads", "ctrl+z/ctrl+y", "enter goes"):
+            assert said in text, said
+        for key in ("Sort", "Search"):
+            assert key in text
