@@ -134,7 +134,7 @@ def main() -> int:
         ]
         for proc in cold:
             proc.wait()
-        got: list[list[dict[str, Any]]] = [[] for _ in trees]
+        got: list[list[list[dict[str, Any]]]] = [[] for _ in trees]  # per tree, per process: its calls
         for run in range(args.runs):
             for k, (_tree, folder, env) in enumerate(setups):
                 session = tmp / f"session{k}-{run}.toml"
