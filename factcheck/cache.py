@@ -112,6 +112,11 @@ def article_digest(article: Article) -> str:
     return h.hexdigest()
 
 
+def text_digest(text: str) -> str:
+    """A text as a digest: what values derived from a text alone are stored under."""
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
 # ---------------------------------------------------------------------------------------------
 # Claims <-> JSON
 
@@ -380,14 +385,25 @@ class Cache:
     # -- values derived from a text alone (an article's shingles...) ----------------------------------
     @staticmethod
     def derived_key(kind: str, text: str) -> str:
-        h = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16)
-        return f"d:{code_version()}:{kind}:{h.hexdigest()}"
+        return Cache.digest_key(kind, text_digest(text))
+
+    @staticmethod
+    def digest_key(kind: str, digest: str) -> str:
+        """The key of a ``kind`` value of the text of ``text_digest`` ``digest``."""
+        return f"d:{code_version()}:{kind}:{digest}"
 
     def get_derived(self, kind: str, texts: Iterable[str]) -> dict[str, list[int]]:
         """The cached ``kind`` values (lists of ints) of ``texts``, by text, for those that have one."""
+        return self._get_derived({self.derived_key(kind, t): t for t in texts})
+
+    def get_derived_digests(self, kind: str, digests: Iterable[str]) -> dict[str, list[int]]:
+        """The cached ``kind`` values of the texts of ``digests`` (their ``text_digest``), by digest, for
+        those that have one (a text no longer at hand: what an article held last time)."""
+        return self._get_derived({self.digest_key(kind, d): d for d in digests})
+
+    def _get_derived(self, keys: dict[str, str]) -> dict[str, list[int]]:
         if not self.enabled:
             return {}
-        keys = {self.derived_key(kind, t): t for t in texts}
         got = self._get(list(keys))
         out = {}
         for key, value in got.items():
@@ -401,6 +417,23 @@ class Cache:
         """Cache the ``kind`` value of each text of ``items``."""
         if items:
             self._put("derived", {self.derived_key(kind, t): v for t, v in items.items()})
+
+    # -- what the last run of a batch told of its near-duplicates (``pipeline``) -------------------------
+    @staticmethod
+    def told_key(paths: Sequence[str]) -> str:
+        """A batch by where it lies (absolute paths), for what its last run told."""
+        where = [str(Path(p).resolve()) if "://" not in p else p for p in paths]
+        h = hashlib.blake2b(json.dumps([code_version(), where]).encode(), digest_size=16)
+        return f"n:{h.hexdigest()}"
+
+    def get_told(self, paths: Sequence[str]) -> Any:
+        """What the last run of the batch of ``paths`` told (``put_told``), None when it is not cached. A
+        plain JSON value: the caller checks its shape."""
+        key = self.told_key(paths)
+        return self._get([key]).get(key)
+
+    def put_told(self, paths: Sequence[str], value: Any) -> None:
+        self._put("told", {self.told_key(paths): value})
 
     # -- languages told (``factcheck.lang.remembering``) --------------------------------------------
     @staticmethod

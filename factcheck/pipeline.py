@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from factcheck import cache as _cache
 from factcheck import extract as _extract
@@ -32,7 +32,7 @@ from factcheck.urls import is_http_url
 collector_paused = _cache.collector_paused
 
 if TYPE_CHECKING:
-    from factcheck.grouping.duplicates import NearDuplicate
+    from factcheck.grouping.duplicates import BatchDuplicates, LastRun, NearDuplicate
     from factcheck.grouping.state import GroupingState
 
 
@@ -133,18 +133,10 @@ class _Extraction:
         self.corpus, self.store, self.published = corpus, store, published
         self.progress, self.extracted = progress, extracted
         self.first: dict[str, Article] = {}  # content id -> the first article with that text
-        from factcheck.grouping.duplicates import DuplicateIndex
-
-        self.near = DuplicateIndex()  # the batch's texts so far, to tell a near-duplicate
-        # An article's near-duplicate decision is a function of its compared text and those of the articles
-        # before it, in order: ``chain`` digests them all so far. The cache keeps one decision per compared
-        # text (and its occurrence in the batch: ``seen``) with the chain it was made under, replaced when the
-        # texts before it change. While every decision comes from there, nothing is compared and ``near`` is
-        # not filled: ``behind`` keeps those articles (key, compared text) until an article must be compared.
-        self.chain = b""
-        self.seen: dict[str, int] = {}
-        self.behind: list[tuple[str, str]] = []
-        self.comparing = False  # an article's decision was not in the cache: every later one is compared
+        # the near-duplicates told so far (made at the first chunk, from what the batch's last run told)
+        self.near: BatchDuplicates | None = None
+        self.last: LastRun | None = None
+        self.texts: dict[str, str] = {}  # the batch's compared texts by digest
         self.pending: list[Article] = []
         self.started = 0.0  # when the pending chunk's first article was read (time.monotonic)
         self.fresh: list[tuple[Article, list[Claim]]] = []
@@ -171,6 +163,8 @@ class _Extraction:
             self.extracted([], self.done, total)
         self.store.put_claims(self.fresh)
         self.fresh = []
+        if self.near is not None and self.near.run() != self.last:
+            self.store.put_told(self.corpus.paths, _told_to_json(self.near.run()))
 
     def _extract(self, total: int) -> None:
         chunk, self.pending = self.pending, []
@@ -192,61 +186,77 @@ class _Extraction:
                 self.progress(self.done, total)
 
     def _mark_near_duplicates(self, chunk: list[Article]) -> None:
-        """Tell the near-duplicates of a chunk of articles, in batch order. An article's decision comes from the
-        cache when the same texts came before it in the same order (a warm reopen compares nothing); otherwise
-        it is compared with the articles before it, whose shingles (each a function of its title and body
-        alone) come from the cache when they were compared before."""
-        from factcheck.grouping.duplicates import NearDuplicate, shingled_text
+        """Tell the near-duplicates of a chunk of articles, in batch order (``BatchDuplicates``: a warm reopen
+        compares nothing; after an edit, only the articles whose texts meet the edited one's are compared
+        again). The shingles of a text (a function of an article's title and body alone) come from the cache
+        when they were made before."""
+        from factcheck.grouping.duplicates import BatchDuplicates, shingled_text
 
-        texts = [shingled_text(a) for a in chunk]
-        slots, chains = [], []  # each article's cache slot (its text's n-th occurrence), the chain up to it
-        for text in texts:
-            n = self.seen[text] = self.seen.get(text, 0) + 1
-            slots.append(f"{n}\n{text}")
-            self.chain = hashlib.blake2b(
-                self.chain + text.encode("utf-8", "surrogatepass"), digest_size=16
-            ).digest()
-            chains.append(int.from_bytes(self.chain, "big"))
-        told = {} if self.comparing else self.store.get_derived("near-duplicate", slots)
-        k = 0
-        # a decision: [chain, earlier article's place, shingles shared, shingles] (``DuplicateIndex.match``)
-        # or [chain] for none
-        while not self.comparing and k < len(chunk) and told.get(slots[k], [None])[0] == chains[k]:
-            decision = told[slots[k]][1:]
-            if len(decision) == 3 and 0 <= decision[0] < len(self.behind) and decision[2] > 0:
-                doc, n, size = decision
-                _mark_near_duplicate(chunk[k], NearDuplicate(self.behind[doc][0], n / size))
-            self.behind.append((chunk[k].key, texts[k]))
-            k += 1
-        if k == len(chunk):
-            return
-        self.comparing = True
-        behind, self.behind = self.behind, []
-        rest = list(zip(chunk[k:], texts[k:], slots[k:], chains[k:], strict=True))
-        known = self._shingles([t for _key, t in behind] + [t for _a, t, _s, _c in rest])
-        for key, text in behind:
-            self.near.place(key, known[text])
-        decisions: dict[str, list[int]] = {}
-        for art, text, slot, chain in rest:
-            found = self.near.match(known[text])
-            decisions[slot] = [chain, *found] if found else [chain]
-            _mark_near_duplicate(art, self.near.near_duplicate(found))
-            self.near.place(art.key, known[text])
-        self.store.put_derived("near-duplicate", decisions)
+        if self.near is None:
+            self.last = _told_from_json(self.store.get_told(self.corpus.paths))
+            self.near = BatchDuplicates(self.last, self._shingles)
+        items = []
+        for art in chunk:
+            text = shingled_text(art)
+            digest = _cache.text_digest(text)
+            self.texts.setdefault(digest, text)
+            items.append((art.key, digest))
+        for art, found in zip(chunk, self.near.tell(items), strict=True):
+            _mark_near_duplicate(art, found)
 
-    def _shingles(self, texts: list[str]) -> dict[str, frozenset[int]]:
-        """The shingles of ``texts``, from the cache when they were made before (the new ones are stored)."""
+    def _shingles(self, digests: list[str]) -> dict[str, frozenset[int]]:
+        """The shingles of texts by digest: those of this batch's texts from the cache when they were made
+        before (the new ones are made and stored); those of older texts when the cache holds them."""
         from factcheck.grouping.duplicates import shingles
 
-        known = self.store.get_derived("shingles", texts)
-        out = {t: frozenset(v) for t, v in known.items()}
+        got = self.store.get_derived_digests("shingles", digests)
+        out = {d: frozenset(v) for d, v in got.items()}
         made: dict[str, list[int]] = {}
-        for text in texts:
-            if text not in out:
-                out[text] = shingles(text)
-                made[text] = sorted(out[text])
+        for d in digests:
+            if d not in out and d in self.texts:
+                out[d] = shingles(self.texts[d])
+                made[self.texts[d]] = sorted(out[d])
         self.store.put_derived("shingles", made)
         return out
+
+
+def _told_to_json(run: LastRun) -> dict[str, list[Any]]:
+    return {"keys": run.keys, "texts": run.texts, "told": [list(t) if t else None for t in run.told]}
+
+
+def _told_from_json(value: Any) -> LastRun | None:
+    """What a batch's last run told, from its cached JSON; None when it does not have the right shape (a
+    foreign or damaged entry is not trusted: every article is then compared)."""
+    from factcheck.grouping.duplicates import LATER_SHARE, MIN_SHINGLES, LastRun
+
+    if not isinstance(value, dict):
+        return None
+    keys, texts, told = value.get("keys"), value.get("texts"), value.get("told")
+    if not (isinstance(keys, list) and isinstance(texts, list) and isinstance(told, list)):
+        return None
+    if not (len(keys) == len(texts) == len(told) == len(set(keys))):
+        return None
+    if not all(type(k) is str for k in keys) or not all(type(t) is str for t in texts):
+        return None
+    earlier: set[str] = set()
+    out: list[tuple[str, int, int] | None] = []
+    for key, t in zip(keys, told, strict=True):
+        if t is None:
+            out.append(None)
+        elif (
+            isinstance(t, list)
+            and len(t) == 3
+            and t[0] in earlier
+            and type(t[1]) is int
+            and type(t[2]) is int
+            and t[2] >= MIN_SHINGLES
+            and LATER_SHARE * t[2] <= t[1] <= t[2]
+        ):
+            out.append((t[0], t[1], t[2]))
+        else:
+            return None
+        earlier.add(key)
+    return LastRun(keys, texts, out)
 
 
 def _mark_duplicate(art: Article, first: dict[str, Article]) -> None:

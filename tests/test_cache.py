@@ -746,10 +746,10 @@ def test_near_duplicates_are_told_from_cached_shingles(
     assert _doc(pipeline.build([folder], cache=bad)) == _doc(plain)
 
 
-def _near_duplicate_entries(path: Path) -> int:
+def _told_entries(path: Path) -> int:
     db = sqlite3.connect(path)
     try:
-        return db.execute("SELECT count(*) FROM entries WHERE key LIKE '%:near-duplicate:%'").fetchone()[0]
+        return db.execute("SELECT count(*) FROM entries WHERE kind = 'told'").fetchone()[0]
     finally:
         db.close()
 
@@ -757,10 +757,10 @@ def _near_duplicate_entries(path: Path) -> int:
 def test_a_warm_reopen_reads_the_near_duplicates_and_compares_nothing(
     tmp_path: Path, store: cache.Cache, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """An article's near-duplicate decision is cached under a digest of its text and the texts before it: a
-    warm reopen compares no article; after an edit, the articles from the edited one on are compared (with
-    those before it placed in the index) and everything is as without the cache. Small chunks, so that the
-    batch spans several lookups and the edit falls inside one."""
+    """What a batch's run told of its near-duplicates is cached under the batch: a warm reopen compares no
+    article; after an edit, only the edited article and those whose shingles meet its old or new ones are
+    compared, and everything is as without the cache. Small chunks, so that the batch spans several lookups
+    and the edit falls inside one."""
     from factcheck.grouping import duplicates
 
     monkeypatch.setattr(pipeline, "FIRST_CHUNK", 2)
@@ -776,27 +776,64 @@ def test_a_warm_reopen_reads_the_near_duplicates_and_compares_nothing(
     assert len([a for a in plain.articles if a.near_duplicate_of]) == 2
     cold = pipeline.build([folder], cache=store)
     assert _doc(cold) == _doc(plain)
+    assert _told_entries(store.path) == 1
+    compared: list[int] = []
+    compare = duplicates.BatchDuplicates._compare
 
-    def compared(*_a: object) -> None:
-        pytest.fail("compared again")
+    def counted(self: duplicates.BatchDuplicates, sh: frozenset[int]) -> duplicates.Told:
+        compared.append(len(sh))
+        return compare(self, sh)
 
-    with monkeypatch.context() as m:
-        m.setattr(duplicates.DuplicateIndex, "match", compared)
-        m.setattr(duplicates.DuplicateIndex, "place", compared)
-        assert _doc(pipeline.build([folder], cache=cache.Cache(store.path))) == _doc(plain)
-    decisions = _near_duplicate_entries(store.path)
+    monkeypatch.setattr(duplicates.BatchDuplicates, "_compare", counted)
+    monkeypatch.setattr(duplicates, "shingles", lambda _text: pytest.fail("shingled again"))
+    assert _doc(pipeline.build([folder], cache=cache.Cache(store.path))) == _doc(plain)
+    assert compared == []
+    monkeypatch.undo()
+    monkeypatch.setattr(duplicates.BatchDuplicates, "_compare", counted)
     _change(folder, 4, "The minister said on Tuesday that the new bridge would open next year after a delay.")
     edited_plain = pipeline.build([folder], cache=cache.Cache(enabled=False))
+    compared.clear()
     assert _doc(pipeline.build([folder], cache=cache.Cache(store.path))) == _doc(edited_plain)
-    with monkeypatch.context() as m:
-        m.setattr(duplicates.DuplicateIndex, "match", compared)
-        assert _doc(pipeline.build([folder], cache=cache.Cache(store.path))) == _doc(edited_plain)
-    # one decision per article text: the later articles' were replaced, not added (the edited one's text,
-    # when its compared text changed, is new)
-    assert decisions <= _near_duplicate_entries(store.path) <= decisions + 1
+    assert 1 <= len(compared) < len(plain.articles) - 4  # the edited article and the few its text meets
+    compared.clear()
+    assert _doc(pipeline.build([folder], cache=cache.Cache(store.path))) == _doc(edited_plain)
+    assert compared == []
+    assert _told_entries(store.path) == 1  # one per batch, replaced
     assert {a.key: a.near_duplicate_of for a in edited_plain.articles if a.near_duplicate_of} == {
         a.key: a.near_duplicate_of for a in plain.articles if a.near_duplicate_of
     }
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        {"keys": ["a"], "texts": ["x"], "told": [None, None]},  # of unequal lengths
+        {"keys": ["a", "a"], "texts": ["x", "y"], "told": [None, None]},  # a key twice
+        {"keys": ["a", "b"], "texts": ["x", "y"], "told": [None, ["c", 20, 20]]},  # a copy of no earlier one
+        {"keys": ["a", "b"], "texts": ["x", "y"], "told": [None, ["a", 30, 20]]},  # sharing more than it has
+        {"keys": ["a"], "texts": [3], "told": [None]},
+        [1, 2],
+    ],
+)
+def test_a_foreign_record_of_near_duplicates_is_not_trusted(value: object) -> None:
+    assert pipeline._told_from_json(value) is None
+
+
+def test_a_damaged_record_of_near_duplicates_is_ignored_and_replaced(
+    tmp_path: Path, store: cache.Cache
+) -> None:
+    folder = tmp_path / "batch"
+    shutil.copytree(REPO / "seeds", folder)
+    one = max(folder.glob("*.txt"), key=lambda p: p.stat().st_size)
+    (folder / "zz_copy.txt").write_text(one.read_text(encoding="utf-8") + "\nMore.\n", encoding="utf-8")
+    plain = _doc(pipeline.build([folder], cache=cache.Cache(enabled=False)))
+    assert _doc(pipeline.build([folder], cache=store)) == plain
+    told = store.get_told([str(folder)])
+    keys = told["keys"]
+    # every article said to repeat the first one: not of the right shape, so not trusted
+    store.put_told([str(folder)], {**told, "told": [None] + [[keys[0], 1, 1]] * (len(keys) - 1)})
+    assert _doc(pipeline.build([folder], cache=cache.Cache(store.path))) == plain
+    assert cache.Cache(store.path).get_told([str(folder)]) == told
 
 
 def test_a_fresh_process_hashes_no_claim_and_follows_the_reviewers_edits(

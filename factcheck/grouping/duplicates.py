@@ -20,7 +20,7 @@ import hashlib
 import re
 import zlib
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from factcheck.model import Article, Claim, EventGroup
@@ -110,16 +110,158 @@ class DuplicateIndex:
         common: Counter[int] = Counter()
         for h in sh:
             common.update(self.postings.get(h, ()))
-        best: tuple[int, int] | None = (
-            None  # (shared shingles, doc): the most shared, the first counted of a tie
-        )
-        for doc, n in common.items():
-            shared = n >= LATER_SHARE * len(sh) and n >= EARLIER_SHARE * self.sizes[doc]
-            if shared and (best is None or n > best[0]):
-                best = (n, doc)
-        if best is None:
+        return best_match(len(sh), ((doc, n, self.sizes[doc]) for doc, n in common.items()))
+
+
+def could_repeat(size: int, earlier: int) -> bool:
+    """Whether an article of ``size`` sampled shingles could nearly repeat one of ``earlier`` (the shingles
+    they share are at most the fewer of the two)."""
+    return LATER_SHARE * size <= earlier and EARLIER_SHARE * earlier <= size
+
+
+def best_match(size: int, shared: Iterable[tuple[int, int, int]]) -> tuple[int, int, int] | None:
+    """The earlier article that an article of ``size`` sampled shingles nearly repeats, from what it shares
+    with the earlier ones (``shared``: (an earlier article's place in the batch, the shingles the two share,
+    that article's shingles)): the one sharing the most of those that share enough, the earliest of a tie, as
+    (its place, the shingles shared, ``size``); None when none does (or the text is too short to tell)."""
+    if size < MIN_SHINGLES:
+        return None
+    best: tuple[int, int] | None = None  # (shingles shared, -place)
+    for doc, n, doc_size in shared:
+        if n >= LATER_SHARE * size and n >= EARLIER_SHARE * doc_size and (best is None or (n, -doc) > best):
+            best = (n, -doc)
+    return None if best is None else (-best[1], best[0], size)
+
+
+# An article's decision as a batch's run told it: None, or (the key of the earlier article it nearly repeats,
+# the shingles the two share, its own shingles)
+Told = tuple[str, int, int] | None
+# at most this many articles of a batch are compared with every earlier one in turn (~1 ms each on 1,000
+# articles); from there on an index of the batch's shingles (``DuplicateIndex``, ~0.05 s to build) compares
+# the rest
+SCAN_LIMIT = 64
+
+
+@dataclass(frozen=True, slots=True)
+class LastRun:
+    """What the last run of a batch told: its articles' keys in order (each once), the digests of their
+    compared texts and their decisions."""
+
+    keys: list[str]
+    texts: list[str]
+    told: list[Told]
+
+
+class BatchDuplicates:
+    """The near-duplicates of a batch told article by article, in order, from what its last run told
+    (``last``) where that still holds.
+
+    An article's decision is a function of its shingles and of those of the articles before it, in order.
+    When it has the same key and text as last time, and the articles kept from last time come in the same
+    order, its decision can differ from last time's only if its shingles meet those of an article that
+    changed before it: one gone from before it, one new, moved or edited there (its old and new shingles).
+    Otherwise every count of shared shingles it has is the same, and so is the best of them. So only the
+    articles whose shingles meet the changed ones (``touched``) are compared again, and the shingles of
+    the others are read only to tell that.
+
+    ``shingles(digests)``: the shingles of texts by digest (those of this batch's texts always, those of
+    older texts when they are known). An older text whose shingles are not known makes every later article
+    compared."""
+
+    def __init__(
+        self,
+        last: LastRun | None,
+        shingles: Callable[[list[str]], Mapping[str, frozenset[int]]],
+        scan_limit: int = SCAN_LIMIT,
+    ):
+        self.last = last
+        self.place = {k: i for i, k in enumerate(last.keys)} if last is not None else {}
+        self.shingles = shingles
+        self.scan_limit = scan_limit
+        self.seen = -1  # the place, last time, of the latest article kept in order
+        self.touched: set[int] = set()  # the shingles of the articles changed so far
+        self.blind = last is None  # no bound on what changed: every article is compared
+        self.keys: list[str] = []  # this run's articles so far, in order
+        self.texts: list[str] = []
+        self.told: list[Told] = []
+        self.known: dict[str, frozenset[int]] = {}  # shingles read so far, by text digest
+        self.scans = 0  # articles compared with every earlier one in turn
+        self.index: DuplicateIndex | None = None
+        self.compared = 0  # articles compared (a figure for the benches and tests)
+
+    def tell(self, items: Sequence[tuple[str, str]]) -> list[NearDuplicate | None]:
+        """The decisions of the next articles of the batch (``items``: each one's key and text digest)."""
+        last = self.last
+        plan: list[tuple[int | None, list[str]]] = []  # each item: its place last time when it is the same
+        # there (its text, and in the same order), and the texts of last time that changed up to it
+        for key, text in items:
+            i = self.place.get(key)
+            if last is None or i is None or i <= self.seen:  # new, or moved before others kept
+                plan.append((None, []))
+                continue
+            older = last.texts[self.seen + 1 : i]  # gone from before it
+            same = last.texts[i] == text
+            if not same:
+                older.append(last.texts[i])  # edited: its old text
+            self.seen = i
+            plan.append((i if same else None, older))
+        olds = [t for _i, older in plan for t in older]
+        if self.blind or self.touched or self.index is not None or olds or any(i is None for i, _ in plan):
+            self._read(olds + [text for _key, text in items])
+        out = []
+        for (key, text), (i, older) in zip(items, plan, strict=True):
+            for t in older:
+                if t not in self.known:
+                    self.blind = True  # nothing bounds what that text changed: every later one is compared
+                else:
+                    self.touched |= self.known[t]
+            if i is None:
+                self.touched |= self.known[text]
+            if i is not None and last is not None and not self.blind and self._untouched(text):
+                told = last.told[i]
+            else:
+                told = self._compare(self.known[text])
+            self.keys.append(key)
+            self.texts.append(text)
+            self.told.append(told)
+            if self.index is not None:
+                self.index.place(key, self.known[text])
+            out.append(None if told is None else NearDuplicate(told[0], told[1] / told[2]))
+        return out
+
+    def run(self) -> LastRun:
+        """What this run told so far (for the next run of the batch)."""
+        return LastRun(list(self.keys), list(self.texts), list(self.told))
+
+    def _untouched(self, text: str) -> bool:
+        return not self.touched or self.touched.isdisjoint(self.known[text])
+
+    def _read(self, texts: Iterable[str]) -> None:
+        missing = [t for t in dict.fromkeys(texts) if t not in self.known]
+        if missing:
+            self.known.update(self.shingles(missing))
+
+    def _compare(self, sh: frozenset[int]) -> Told:
+        """The decision of the next article (of shingles ``sh``), from the articles before it."""
+        self.compared += 1
+        if len(sh) < MIN_SHINGLES:
             return None
-        return best[1], best[0], len(sh)
+        if self.index is None and self.scans < self.scan_limit:
+            self.scans += 1
+            self._read(self.texts)
+            size = len(sh)
+            sizes = ((doc, len(self.known[t]), t) for doc, t in enumerate(self.texts))
+            found = best_match(
+                size, ((doc, len(sh & self.known[t]), n) for doc, n, t in sizes if could_repeat(size, n))
+            )
+        else:
+            if self.index is None:
+                self._read(self.texts)
+                self.index = DuplicateIndex()
+                for key, t in zip(self.keys, self.texts, strict=True):
+                    self.index.place(key, self.known[t])
+            found = self.index.match(sh)
+        return None if found is None else (self.keys[found[0]], found[1], found[2])
 
 
 def original_of(article: Article, articles: Mapping[str, Article]) -> str | None:
