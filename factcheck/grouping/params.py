@@ -61,6 +61,13 @@ class Params:
     such as "Rust" or "Oscars" is not yet the participants of one event)."""
     month_bonus: float = 0.15
     """Pair-score bonus for two claims whose times name an agreeing month."""
+    topic_name_share: float = 0.05
+    """A participant named by the claims of this share of the batch's articles or more (and of
+    ``topic_name_min`` articles at least) is the batch's topic, not the participant of one event: it does not
+    make two claims' frame (``cluster._framed``; 0: no name is). In a batch of one campaign "Hillary Clinton"
+    and "Iowa" are in every other report."""
+    topic_name_min: int = 20
+    """... a small batch (a few reports of one event) has no topic names: its names are the event's."""
     wording_decides: int = 60
     """token_sort_ratio at which the wording alone decides a cross-story pair (the cosine is not looked at)."""
     story_lookalike_text: int = 70
