@@ -16,6 +16,7 @@ from factcheck.grouping.duplicates import group_id, with_copies
 from factcheck.grouping.events import event_kinds
 from factcheck.grouping.features import (
     _FORWARD,
+    EVENT_WORDS,
     _blocking_keys,
     _Bodies,
     _conflict,
@@ -25,7 +26,6 @@ from factcheck.grouping.features import (
     _features,
     _idf_vectors,
     _postings,
-    _same_frame,
     groupable_claims,
     is_copy,
     languages,
@@ -107,27 +107,85 @@ def _verbatim(a: str, b: str) -> bool:
 _WORDS = re.compile(r"[^\W_]+")
 
 
-def _direct(fi: _Feat, fj: _Feat, ts: float, cos: float, p: Params = DEFAULT) -> bool:
+def _framed(a: _Feat, b: _Feat, topic: frozenset[str]) -> bool:
+    """Two claims share the frame of an event: two participants, or a person and an event word, in common,
+    the batch's topic names (``topic``, ``_topic_names``) aside: in a batch of one campaign "Hillary
+    Clinton" and "Donald Trump" are the frame of every report."""
+    shared = a.entities & b.entities
+    if topic:
+        shared -= topic
+    if len(shared) >= 2:
+        return True
+    if shared and shared & (a.people | b.people):
+        return bool(EVENT_WORDS.intersection(a.tokens).intersection(b.tokens))
+    return False
+
+
+def _topic_names(df: Mapping[str, int], n_docs: int, p: Params) -> frozenset[str]:
+    """The participants that are the batch's topic: named by the claims of ``topic_name_share`` of its
+    ``n_docs`` articles or more, and of ``topic_name_min`` at least (``df``: a name -> its articles)."""
+    if p.topic_name_share <= 0:
+        return frozenset()
+    bar = max(p.topic_name_min, p.topic_name_share * n_docs)
+    return frozenset(e for e, n in df.items() if n >= bar)
+
+
+def _name_counts(feats: Sequence[_Feat], state: GroupingState | None, p: Params) -> Mapping[str, int]:
+    """How many of the batch's articles name each participant in their claims. With a state, read from its
+    stories' document frequencies, which count the names of each article's claims (``doc_entity_weight``)
+    and are kept up to date article by article: reading every claim's names would read every article's
+    words back from the state."""
+    if state is not None and p.doc_entity_weight and state.story_memo.df is not None:
+        return _memo_names(state.story_memo.df)
+    docs: dict[str, set[int]] = defaultdict(set)
+    for f in feats:
+        if _claim(f, p):
+            for e in f.entities:
+                docs[e].add(f.doc)
+    return Counter({e: len(ds) for e, ds in docs.items()})
+
+
+def _memo_names(df: Mapping[str, int]) -> dict[str, int]:
+    """The participants' document frequencies among the stories' (``stories._doc_clusters``: a name counts
+    as the term "e:" + name)."""
+    return {t[2:]: n for t, n in df.items() if t.startswith("e:")}
+
+
+def _last_topic(state: GroupingState | None, p: Params) -> frozenset[str] | None:
+    """Last run's topic names (``_topic_names``), read from the state before this run's stories (None: not
+    known, so every pair is decided again)."""
+    if p.topic_name_share <= 0:
+        return frozenset()
+    if state is None or not p.doc_entity_weight or state.story_memo.df is None:
+        return None
+    return _topic_names(_memo_names(state.story_memo.df), len(state.fingerprints), p)
+
+
+def _direct(
+    fi: _Feat, fj: _Feat, ts: float, cos: float, p: Params = DEFAULT, topic: frozenset[str] = frozenset()
+) -> bool:
     """Whether two claims of different articles tell of one event on their own evidence, without the context
     of a shared story: two shared participants or content words, and wording, rare words, shared names and
     an agreeing month enough for ``cross_min`` (more when one states no time). ``cos``: the IDF-weighted
-    cosine of their words (0 when the wording alone decides)."""
+    cosine of their words (0 when the wording alone decides); ``topic``: the batch's topic names, no frame
+    of an event."""
     if _shared_evidence(fi, fj) < p.cross_shared_min:
         return False
     same_month = bool(fi.months and fj.months and fi.months & fj.months)
-    framed = same_month and _same_frame(fi, fj)
+    framed = same_month and _framed(fi, fj, topic)
     if ts < p.text_floor and not framed:
         return False
-    ent = (
-        len(fi.entities & fj.entities) / len(fi.entities | fj.entities)
-        if fi.entities and fj.entities
-        else 0.0
-    )
+    # The batch's topic names are no participants of one event: "Hillary Clinton" and "Donald Trump" (and
+    # no other name) in common, at an agreeing month, is a campaign's topic at that month.
+    shared = fi.entities & fj.entities
+    if topic and shared:
+        shared = shared - topic
+        same_month = same_month and bool(shared)
+    ent = len(shared) / len(fi.entities | fj.entities) if fi.entities and fj.entities else 0.0
     need = p.cross_min + (p.untimed_extra if not (fi.times and fj.times) else 0.0)
     # One shared name is a topic ("Rust", "Oscars"), not yet the participants of one event: the share of
     # shared entities counts in full from ``entity_shared_full`` names on.
-    shared_ents = len(fi.entities & fj.entities)
-    ent_evidence = p.entity_evidence_weight * ent * min(1.0, shared_ents / p.entity_shared_full)
+    ent_evidence = p.entity_evidence_weight * ent * min(1.0, len(shared) / p.entity_shared_full)
     frame = p.frame_bonus if framed else 0.0
     return max(ts / 100.0, cos) + ent_evidence + (p.month_bonus if same_month else 0.0) + frame >= need
 
@@ -202,6 +260,7 @@ def group_claims(
     def named(f: _Feat) -> bool:
         return _claim(f, p) or not f.entities
 
+    topic_then = _last_topic(state, p)  # (read before the stories count this run's articles)
     if state is None:
         doc_label = _doc_clusters(feats, n_docs, doc_years, bodies, p, profiled=named)
     else:
@@ -214,12 +273,14 @@ def group_claims(
         lab if n_claims[d] <= p.story_article_max_claims else n_docs + d for d, lab in enumerate(doc_label)
     ]
     doc_size = Counter(f.doc for f in feats)
+    topic = _topic_names(_name_counts(feats, state, p), n_docs, p)
     postings = _postings(keys_of)
     story: dict[int, list[int]] = defaultdict(list)
     for f in feats:
         story[doc_label[f.doc]].append(f.idx)
 
-    run = _Reuse(state, feats, by_doc, keys, fps, doc_label, (postings, keys_of, earlier), p)
+    moved = None if topic_then is None else topic ^ topic_then
+    run = _Reuse(state, feats, by_doc, keys, fps, doc_label, (postings, keys_of, earlier), p, moved)
     if run.touched is None:
         cands = _pairs(feats, postings.values(), story.values(), None, p)
     else:  # (only the keys and stories that hold a claim of a touched article or a redone pair give pairs)
@@ -229,7 +290,7 @@ def group_claims(
         cands = _pairs(
             feats, [postings[k] for k in held], [story[lab] for lab in told], run.touched, p, run.redo
         )
-    edges, detail = run.edges(cands, doc_label, vec)
+    edges, detail = run.edges(cands, doc_label, vec, topic)
 
     # Average linkage on the sparse graph with cannot-link on cluster event times, per connected part.
     # A cluster's state: its month mentions, its size and the stories its claims come from.
@@ -267,7 +328,7 @@ def group_claims(
             avg_min_for=lambda a, b: _link_bar(a, b, p),
         )
         label = _attach_corroborated(
-            label, ms, sims, states, feats, detail, p, compatible_states, merge_states
+            label, ms, sims, states, feats, detail, p, compatible_states, merge_states, topic
         )
         members: dict[int, list[int]] = defaultdict(list)
         for x, lab in enumerate(label):
@@ -276,7 +337,7 @@ def group_claims(
             kept
             for m in members.values()
             if len(m) > 1
-            for kept in [_earned(m, feats, detail, vec, p)]
+            for kept in [_earned(m, feats, detail, vec, p, topic)]
             if kept
         ]
 
@@ -440,8 +501,10 @@ def _score_pairs(
     doc_label: Sequence[int],
     vec: Mapping[int, dict[str, float]],
     p: Params = DEFAULT,
+    topic: frozenset[str] = frozenset(),
 ) -> dict[tuple[int, int], tuple[float, _Edge]]:
-    """Each candidate pair's score and evidence, for the pairs that make an edge (score >= ``edge_min``)."""
+    """Each candidate pair's score and evidence, for the pairs that make an edge (score >= ``edge_min``);
+    ``topic``: the batch's topic names (``_topic_names``)."""
     out: dict[tuple[int, int], tuple[float, _Edge]] = {}
     kinds: dict[int, frozenset[str]] = {}  # claim -> the kinds of event it names (told once per claim)
 
@@ -477,7 +540,7 @@ def _score_pairs(
                 else p.undated_story_bonus
             )
             same_month = bool(fi.months and fj.months and fi.months & fj.months)
-            framed = same_month and _same_frame(fi, fj)
+            framed = same_month and _framed(fi, fj, topic)
             if ts < p.text_floor and not same_story and not framed:
                 continue
             if not same_story and _shared_evidence(fi, fj) < p.cross_shared_min:
@@ -499,7 +562,7 @@ def _score_pairs(
                 continue
             # Same participants at the same month: the frame of one event, whatever the wording.
             frame = p.frame_bonus if framed else 0.0
-            if not same_story and not _direct(fi, fj, ts, cos, p):
+            if not same_story and not _direct(fi, fj, ts, cos, p, topic):
                 continue
             # The same sentence word for word, with no time, in two articles of different stories is the
             # sites' template (a comment rule, a disclaimer), not two reports of an event: reports of one
@@ -567,9 +630,11 @@ class _Reuse:
             Mapping[str, tuple[Sequence[object], Sequence[Sequence[str]]]],
         ],
         p: Params,
+        topic_moved: frozenset[str] | None = None,
     ):
         """``blocking``: each blocking key's claims, each claim's keys, and last run's features and keys of
-        each article by its fingerprint (``GroupingState.features`` before this run)."""
+        each article by its fingerprint (``GroupingState.features`` before this run); ``topic_moved``: the
+        names that became or ceased to be topic names since last run (``_topic_names``; None: not known)."""
         self.state, self.feats, self.keys, self.fps, self.p = state, feats, keys, fps, p
         postings, keys_of, earlier = blocking
         self.doc_label = doc_label
@@ -640,6 +705,16 @@ class _Reuse:
             ms = postings.get(k)
             if n and ms and (len(ms) <= cap) != (len(ms) - n <= cap):
                 self.redo.keys.append(set(ms))
+        # A name that became a topic name, or ceased to be one, frames the pairs of the claims that name it
+        # otherwise (``_framed``): those pairs are decided again (each such name's claims, as a key's).
+        if topic_moved is None:
+            return
+        if topic_moved:
+            holders: dict[str, set[int]] = defaultdict(set)
+            for f in feats:
+                for name in topic_moved & f.entities:
+                    holders[name].add(f.idx)
+            self.redo.keys.extend(held for _name, held in sorted(holders.items()) if len(held) > 1)
         self.redo.claims = self.redo.involved()
         self.touched = touched
 
@@ -648,6 +723,7 @@ class _Reuse:
         cands: Mapping[int, set[int]],
         doc_label: Sequence[int],
         vec: Mapping[int, dict[str, float]],
+        topic: frozenset[str],
     ) -> tuple[list[tuple[float, int, int]], dict[int, dict[int, _Edge]]]:
         """The claim graph's edges to cluster anew and each one's evidence (by its lower claim index): every
         edge from scratch; with a state, the edges of the connected parts that a touched article's claims
@@ -655,7 +731,7 @@ class _Reuse:
         state = self.state
         if state is not None:  # (the words of the claims compared, read back from a state in one lookup)
             read_words(self.feats[j] for i, js in cands.items() for j in (i, *js))
-        scored = _score_pairs(cands, self.feats, doc_label, vec, self.p)
+        scored = _score_pairs(cands, self.feats, doc_label, vec, self.p, topic)
         n_new = len(scored)
         self.reused: list[tuple[bytes, list[int]]] = []  # (part key, its members' indices now)
         if state is not None and self.touched is not None:
@@ -840,6 +916,7 @@ def _attach_corroborated(
     p: Params,
     compatible_states: Callable[[_State, _State], bool],
     merge_states: Callable[[_State, _State], _State],
+    topic: frozenset[str] = frozenset(),
 ) -> list[int]:
     """The claims of one article that average linkage left apart from the other articles (a claim alone, or
     a few claims of its article together) join the cluster of several articles whose claims of
@@ -886,7 +963,7 @@ def _attach_corroborated(
                     continue
                 lo, hi = (ms[x], ms[y]) if ms[x] < ms[y] else (ms[y], ms[x])
                 ts, _ent, same_story, cos = detail[lo][hi]
-                if same_story and not _direct(fx, fy, ts, max(cos, 0.0), p):
+                if same_story and not _direct(fx, fy, ts, max(cos, 0.0), p, topic):
                     continue
                 docs, total = votes.get(lab, (set(), 0.0))
                 docs.add(fy.doc)
@@ -907,6 +984,7 @@ def _earned(
     detail: Mapping[int, Mapping[int, _Edge]],
     vec: Mapping[int, dict[str, float]],
     p: Params = DEFAULT,
+    topic: frozenset[str] = frozenset(),
 ) -> list[int]:
     """The members of a cluster that earned their place: each has a direct edge to a claim of another
     article in the cluster (claims that came in only through claims of their own article are let go, so a
@@ -936,7 +1014,7 @@ def _earned(
                 if j not in kept or feats[i].doc == feats[j].doc:
                     continue
                 ts, _ent, same_story, cos = edge
-                direct = not same_story or _direct(feats[i], feats[j], ts, max(cos, 0.0), p)
+                direct = not same_story or _direct(feats[i], feats[j], ts, max(cos, 0.0), p, topic)
                 pairs.append((i, j, edge, direct))
                 if not direct:
                     sc = max(ts / 100.0, cos)
