@@ -289,16 +289,6 @@ EVENT_WORDS = frozenset(
 )
 
 
-def _same_frame(a: _Feat, b: _Feat) -> bool:
-    """Two claims share the frame of an event: two participants, or a person and an event word."""
-    shared = a.entities & b.entities
-    if len(shared) >= 2:
-        return True
-    if shared and shared & (a.people | b.people):
-        return bool(EVENT_WORDS.intersection(a.tokens).intersection(b.tokens))
-    return False
-
-
 def _frame_keys(f: _Feat) -> set[str]:
     """Blocking keys pairing a participant with a month bucket: "vladimir putin|10"."""
     if not f.months or not f.entities:
