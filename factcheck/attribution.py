@@ -341,7 +341,26 @@ def classify_source(np: str) -> Source | None:
 @functools.lru_cache(maxsize=8192)
 def _classify_source_cached(np: str) -> tuple[str, str] | None:
     src = _classify_source(np)
-    return (src.name, src.kind) if src else None
+    if src is None:
+        return None
+    return (unnamed_form(src.name) if src.kind == "anonymous" else src.name), src.kind
+
+
+def unnamed_form(name: str) -> str:
+    """The one form of an unnamed speaker: its phrase without the article, its first word in lower case when
+    it is a common word capitalised only because it opens the sentence ("Officials said" and "officials
+    said" -> "officials"; "Two sources", "Public health experts", "One Democratic official"), not when it
+    opens a name ("Trump campaign source", "State Department official")."""
+    first, sep, rest = name.partition(" ")
+    if not (
+        first[:1].isupper()
+        and first[1:].islower()
+        and (first.lower() in _COMMON_OPENERS or _unnamed_head(first.lower()))
+    ):
+        return name
+    if rest[:1].isupper() and first.lower() not in _QUANTIFIERS | _ONE_OF_A_KIND:
+        return name
+    return first.lower() + sep + rest
 
 
 # A first name and initials ending right before a name the entity scan cut there ("Walter A. " before
@@ -410,6 +429,8 @@ def _classify_source(np: str) -> Source | None:
         np, low = " ".join(words), low[named:]
     if low in (["one"], ["another"]):
         return Source(np, "anonymous")  # "One told the BBC ...": one of the people just named
+    if _unnamed_head_postmodified(low):
+        return Source(np, "anonymous")  # "People briefed on the situation", "sources privy to the talks"
     if (
         low[0] in ("one", "another")
         and 1 < len(words) <= 4
@@ -882,6 +903,73 @@ def _adverb(w: str) -> bool:
 
 
 _RELATIVE_SPAN = 15  # the most tokens of a relative clause between a subject and its verb
+# what may follow the head of an unnamed speaker, as token tuples: kept in the speaker's phrase, or not
+_POSTMODIFIERS_KEEP = frozenset(tuple(p.split()) for p in _W.get("unnamed_postmodifiers_keep", []))
+_POSTMODIFIERS_DROP = frozenset(tuple(p.split()) for p in _W.get("unnamed_postmodifiers_drop", []))
+_POSTMODIFIER_FIRST = frozenset(p[0] for p in _POSTMODIFIERS_KEEP | _POSTMODIFIERS_DROP)
+_POSTMODIFIER_LENGTHS = sorted({len(p) for p in _POSTMODIFIERS_KEEP | _POSTMODIFIERS_DROP}, reverse=True)
+_UNNAMED_MODIFIERS = (
+    6  # the most words before the head of an unnamed speaker ("A U.S. law enforcement official")
+)
+
+
+def _postmodifier_at(words: list[str], i: int) -> tuple[str, ...] | None:
+    """The words of ``unnamed_postmodifiers_keep`` or ``_drop`` that start at ``words[i]`` (lower case), or
+    None."""
+    ahead = tuple(words[i : i + _POSTMODIFIER_LENGTHS[0]])
+    return next(
+        (
+            ahead[:n]
+            for n in _POSTMODIFIER_LENGTHS
+            if ahead[:n] in _POSTMODIFIERS_KEEP or ahead[:n] in _POSTMODIFIERS_DROP
+        ),
+        None,
+    )
+
+
+def _unnamed_head(w: str) -> bool:
+    """A lower-case noun that heads an unnamed speaker's phrase ("source", "officials", "strategists")."""
+    return w in _ANON_HEADS or w in _UNNAMED_SINGULARS or (w.endswith("s") and _agent_noun(w))
+
+
+def _unnamed_head_postmodified(low: list[str]) -> bool:
+    """Whether one of the first words of a phrase (lower case) is an unnamed speaker's head that words saying
+    who they are follow ("people briefed on the situation", "a person close to Trump")."""
+    return any(
+        low[i] in _POSTMODIFIER_FIRST and _unnamed_head(low[i - 1]) and _postmodifier_at(low, i) is not None
+        for i in range(1, min(len(low), _UNNAMED_MODIFIERS + 2))
+    )
+
+
+def _postmodified_unnamed(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int, int] | None:
+    """An unnamed speaker whose head is followed by words that say who they are or how they spoke, the whole
+    phrase opening a clause before the verb at token k: "a source close to him said", "People with direct
+    knowledge of Gates' work said", "A U.S. law enforcement official familiar with the investigation said"
+    (the phrase kept), "An American official who was briefed on the encounter said", "Another intelligence
+    source speaking to Fox News said" (the phrase ends at its head), else None. Without it the name inside the
+    words after the head was taken for the speaker ("a person close to Trump" -> Trump)."""
+    for i in range(k - 2, max(-1, k - _RELATIVE_SPAN), -1):
+        t = toks[i][0]
+        if not t[:1].isalnum():
+            return None  # (punctuation: an aside, a quotation, another clause)
+        if t not in _POSTMODIFIER_FIRST or i < 1:
+            continue
+        if not _unnamed_head(toks[i - 1][0].lower()):
+            continue
+        found = _postmodifier_at([w[0].lower() for w in toks[i : i + _POSTMODIFIER_LENGTHS[0]]], 0)
+        if found is None or i + len(found) >= k:
+            continue
+        b = i - 1  # the first word of the phrase: modifiers before the head, up to where a clause opens
+        while b >= 1 and i - b <= _UNNAMED_MODIFIERS and toks[b - 1][0].lower() not in _CLAUSE_START:
+            w = toks[b - 1][0]
+            if not w[:1].isalnum() or w.lower() in _PRONOUNS or w.lower() in _FUNCTION_WORDS - _ONE_OF_A_KIND:
+                return None
+            b -= 1
+        if b > 0 and toks[b - 1][0].lower() not in _CLAUSE_START:
+            return None
+        end = toks[k - 1][2] if found in _POSTMODIFIERS_KEEP else toks[i - 1][2]
+        return text_between(toks, toks[b][1], end), toks[b][1], end
+    return None
 
 
 def _relative_clause(toks: list[tuple[str, int, int]], k: int) -> int | None:
@@ -975,6 +1063,9 @@ def _subject_phrase(
 ) -> tuple[str, int, int] | None:
     """The noun phrase ending just before token k (the speech verb), or None (``relative``: the sentence
     holds " who ", and the subject may end before a relative clause)."""
+    unnamed = _postmodified_unnamed(toks, k)
+    if unnamed is not None:
+        return unnamed
     rel = _relative_clause(toks, k) if relative else None
     if rel is not None:
         k = rel
@@ -1448,6 +1539,10 @@ def _role_phrase(inner: list[tuple[str, int, int]]) -> bool:
 _JOIN_STOPS = frozenset({"and", "or", "but", "that", "who", "which"})  # (no word of a group joined by "and")
 _PHRASE_PREPOSITIONS = frozenset({"in", "on", "at", "of", "for", "with", "from", "by", "to", "into"})
 _ONE_OF_A_KIND = frozenset({"a", "an", "the", "one", "another"})  # what opens an unnamed speaker's phrase
+# the common words that may open an unnamed speaker's phrase ("Officials", "Two sources", "Other senators")
+_COMMON_OPENERS = (
+    _NP_WORDS | _ANON_HEADS | _QUANTIFIERS | _GROUP_PRONOUNS | _ONE_OF_A_KIND | _UNNAMED_SINGULARS
+)
 
 
 def _people_head(w: str) -> bool:
@@ -1696,6 +1791,7 @@ def _inverted_source(text: str, m3: re.Match[str]) -> Source | None:
     clause = (
         complement is not None
         or not _CLAUSE_VERBS.isdisjoint(np3.lower().split())
+        or np3.split(None, 1)[:1] == []  # (only spaces after the verb: "'' said  ''")
         or np3.split(None, 1)[0].lower() in _PRONOUNS
     )
     src = classify_source(np3) if np3 and not clause else None
