@@ -512,6 +512,8 @@ def _classify_source(np: str) -> Source | None:
             )
             # "U.S. Secretary of State Antony Blinken": a title, not a name, before "of"
             and not all(w in TITLE_WORDS or w in PLACES for w in person.name.split())
+            # "RNC Chief of Staff Katie Walsh": a title cut before its "of"
+            and person.name.split()[-1] not in TITLE_WORDS
         ):
             return person
     if low[-1] in _ORG_NOUNS:  # "Governor Jay Inslee's office", "the county health department"

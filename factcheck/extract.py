@@ -48,7 +48,18 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from factcheck import attribution, attribution_intl, claim_times, entities, sentences, stance
-from factcheck.gazetteer import ORGS, OUTLETS, PLACES, ROLE_WORDS, trie_pattern
+from factcheck.gazetteer import (
+    DEMONYMS,
+    ORG_HEADS,
+    ORG_TAIL_HEADS,
+    ORGS,
+    OUTLET_HEADS,
+    OUTLETS,
+    PLACES,
+    ROLE_WORDS,
+    TITLE_WORDS,
+    trie_pattern,
+)
 from factcheck.lang import resource
 from factcheck.model import MIN_SCORE, Article, Claim, Stance, TimeRef
 
@@ -246,6 +257,7 @@ class _GenderVocab:
     """English pronoun evidence (``lang/en/speech.toml`` [gender])."""
 
     words: dict[str, str]  # pronoun -> "he"/"she"
+    not_name_ends: frozenset[str]  # capitalised words that end no person's name ("Republican", "Year")
     # the pronouns, lower case, ending a word: the pattern opens with their letters, so that the scan jumps
     # from candidate letter to candidate letter (the word boundary before them is tested on one character)
     pattern: re.Pattern[str]
@@ -264,6 +276,7 @@ def _gender_vocab() -> _GenderVocab | None:
     alternatives = "(?:" + "|".join(sorted(words)) + r")\b"
     return _GenderVocab(
         words=words,
+        not_name_ends=frozenset(g.get("not_name_ends", [])),
         pattern=re.compile(alternatives),
         pattern_any_case=re.compile(r"\b" + alternatives, re.I),
         titles=titles,
@@ -359,20 +372,53 @@ def _person_genders(text: str, sents: list[_Sent], canon: Any, known: frozenset[
     return out
 
 
+_NAME_WORDS = (
+    6  # the most words of a person's name with its titles ("Maricopa County Recorder Helen Purcell")
+)
+
+
+def _person_like(name: str, text: str) -> bool:
+    """Whether ``name``, which the entity scan read as a person's, can be one for a "he" or "she": no place, not
+    a headline's words ("Clinton Accused Of Shocking Act With Bible"), and its last word none that ends no person's name (a place, a nationality, a title, the head of an
+    organisation's name, a party, a day or a number: "Kentucky Republican", "NATO member", "New Year") nor
+    a common noun the article also writes in lower case ("Fox Business", "Black Lives Matter", "Thrift
+    Savings Plan")."""
+    words = name.split()
+    if not words or len(words) > _NAME_WORDS or name in PLACES:
+        return False
+    last = words[-1].rstrip(".,")
+    voc = _gender_vocab()
+    if (
+        last in PLACES
+        or last in DEMONYMS
+        or last in TITLE_WORDS
+        or last in ORG_HEADS
+        or last in ORG_TAIL_HEADS
+        or last in OUTLET_HEADS
+        or (voc is not None and last in voc.not_name_ends)
+    ):
+        return False
+    low = last.lower()
+    return low == last or re.search(r"(?<![\w’'-])" + re.escape(low) + r"(?![\w’'-])", text) is None
+
+
 def _human_for(
     pronoun: str,
     humans: list[tuple[str, str]],
     genders: dict[str, str],
     canon: Any,
     subject: str | None = None,
+    person_like: Callable[[str], bool] = lambda _name: True,
 ) -> tuple[str, str] | None:
     """The speaker "he"/"she" stands for: the person ``subject`` (who opens the sentence before) when the
     article's pronouns for them are that one; else the last of ``humans`` (the persons and spokespeople
-    named so far, last last) whose pronoun evidence does not say otherwise, among the last four; None when
-    the evidence rules them all out."""
-    if subject is not None and genders.get(canon(subject)) == pronoun:
+    named so far, last last) whose pronoun evidence does not say otherwise, among the last four (a name no
+    person bears, ``person_like`` false, left out); None when the evidence rules them all out."""
+    if subject is not None and genders.get(canon(subject)) == pronoun and person_like(subject):
         return canon(subject), "person"
     for name, kind in reversed(humans[-4:]):
+        if kind == "person" and not person_like(name):
+            continue
         g = genders.get(canon(name)) if kind == "person" else None
         if g is None or g == pronoun:
             return name, kind
@@ -1135,8 +1181,14 @@ def extract(
             forms.append(attribution.acronyms(text, orgs))
         return forms[0]
 
+    @functools.cache
+    def person_like(name: str) -> bool:  # a name a "he" or "she" can stand for
+        return _person_like(name, text)
+
     def person_for(pronoun: str) -> str | None:
-        got = _human_for(pronoun, [h for h in humans if h[1] == "person"], genders(), full_name)
+        got = _human_for(
+            pronoun, [h for h in humans if h[1] == "person"], genders(), full_name, None, person_like
+        )
         return got[0] if got is not None else None
 
     claims: list[Claim] = []
@@ -1256,13 +1308,16 @@ def extract(
                                 lead = None
                         got = (
                             (lead, "person")
-                            if lead is not None and genders().get(full_name(lead), att.pronoun) == att.pronoun
+                            if lead is not None
+                            and genders().get(full_name(lead), att.pronoun) == att.pronoun
+                            and person_like(lead)
                             else _human_for(
                                 att.pronoun,
                                 humans,
                                 genders(),
                                 full_name,
                                 _subject_person(text, prev_st, full_name, known),
+                                person_like,
                             )
                         )
                         if got is not None:
