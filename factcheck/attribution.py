@@ -238,6 +238,21 @@ def title_after(text: str, end: int) -> str | None:
     return None
 
 
+# a title before an appositive name ("the interior secretary, Ken Salazar,", "the company's chief executive,
+# Tim Cook,"): the title's words after "the" or a possessive, ending on a role word, right before the name
+_TITLE_BEFORE = re.compile(
+    r"(?:\b[Tt]he|[’']s)\s+(?P<title>(?:[a-z][\w-]*\s+){0,2}(?P<head>[a-z][a-z-]+)),\s+\Z"
+)
+
+
+def title_before(text: str, start: int) -> str | None:
+    """The title (lower case) that an appositive name starting at ``start`` follows: "the interior
+    secretary, Ken Salazar" -> "interior secretary"; else None: what "the interior secretary" of a later
+    sentence stands for."""
+    m = _TITLE_BEFORE.search(text, max(0, start - 60), start)
+    return m["title"] if m is not None and m["head"] in ROLE_WORDS else None
+
+
 def title_subject(sentence: str, titled: dict[str, set[str]]) -> str | None:
     """The one person that the "the <title>" opening ``sentence`` stands for ("The duchess has hinted ..."
     after "Meghan, Duchess of Sussex"; ``titled``: title (lower case) -> the persons the article gave it),
@@ -1586,6 +1601,44 @@ def _joined_subject(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int,
     return text_between(toks, toks[j][1], toks[end][2]), toks[j][1], toks[end][2]
 
 
+def _named_and_others(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int, int] | None:
+    """A person named with a group of others like them before the verb at token k: "Former star running back
+    Maurice Clarett and other former football players have alleged", "Trump and other Republicans said",
+    "Sanders and others say": the person named speaks (the group is no one a reader can check), else None.
+    The person's phrase opens the clause, after lower-case words that describe them at most."""
+    j = k - 1
+    while j > 0 and _adverb(toks[j][0]):
+        j -= 1
+    o: int | None = j if toks[j][0] == "others" else None
+    if o is None:
+        w = toks[j][0]
+        if not (w.endswith("s") and (_unnamed_head(w.lower()) or w in _GROUP_PLURALS)):
+            return None
+        o = next((x for x in range(j - 1, max(-1, j - 6), -1) if toks[x][0] == "other"), None)
+        if o is None or not all(toks[x][0].replace("-", "").isalpha() for x in range(o, j)):
+            return None
+    if o < 2 or toks[o - 1][0] != "and":
+        return None
+    b = _walk_np(toks, o - 2)
+    if b > o - 2:
+        return None
+    d = b  # lower-case words before the name that describe the person ("Former star running back")
+    while d > 0 and b - d < 5 and toks[d - 1][0].isalpha() and toks[d - 1][0].lower() not in _CLAUSE_START:
+        w = toks[d - 1][0].lower()
+        if w in _FUNCTION_WORDS or w in _PRONOUNS or not (toks[d - 1][0].islower() or d == 1):
+            return None
+        d -= 1
+    if d > 0 and toks[d - 1][0].lower() not in _CLAUSE_START:
+        return None
+    if d > 1 and toks[d - 1][0] == "," and toks[d - 2][0][:1].isupper():
+        return None  # a list of those named ("Sun, Hewlett-Packard and others say"): no one of them
+    name = text_between(toks, toks[b][1], toks[o - 2][2])
+    src = classify_source(name)
+    if src is None or src.kind != "person" or " and " in src.name or "," in name:
+        return None
+    return name, toks[b][1], toks[o - 2][2]
+
+
 def _common_noun_subject(toks: list[tuple[str, int, int]], end: int) -> tuple[str, int, int] | None:
     """An unnamed speaker in lower case that opens a clause: ", a piracy monitor told CNN"."""
     if end < 1 or not (_agent_noun(toks[end][0]) or toks[end][0] in _UNNAMED_SINGULARS):
@@ -2127,7 +2180,7 @@ def _attribute(
                 if subj is None:
                     continue
         else:
-            subj = _subject_before(toks, k, relative)
+            subj = _named_and_others(toks, k) or _subject_before(toks, k, relative)
             if subj is None or _after_and(text, subj[1]):
                 # "cops and family said", "Police and fire officials said": both groups speak (unnamed people,
                 # whatever name a word of theirs holds: "Mafia informers and defectors said")

@@ -1617,6 +1617,11 @@ def extract(
                     before = text[max(0, m.start - 20) : m.start].split()
                     if before and before[-1].lower() in ROLE_WORDS:
                         titled.setdefault(before[-1].lower(), set()).add(m.text)
+                # and with a title before the name between commas: "the interior secretary, Ken Salazar,"
+                if m.kind == "person" and text.endswith(", ", 0, m.start):
+                    title = attribution.title_before(text, m.start)
+                    if title is not None:
+                        titled.setdefault(title, set()).add(full_name(m.text))
                 # and with a title after the name: "Jane Smith, the chief executive of Acme", "Meghan, Duchess
                 # of Sussex"
                 if m.kind in ("person", "misc") and text.startswith(", ", m.end):

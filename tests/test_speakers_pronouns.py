@@ -59,3 +59,11 @@ def test_a_pronoun_passes_over_names_no_person_bears(text: str, part: str, speak
 def test_a_title_with_its_own_of_is_no_name() -> None:
     text = "Trump leads the polls.\n\nThat, RNC Chief of Staff Katie Walsh explained, is by design."
     assert _speaker(text, "by design") == "Katie Walsh"
+
+
+def test_the_title_before_an_appositive_name_stands_for_that_person_later() -> None:
+    text = (
+        "In a statement, the commerce secretary, Gary Locke, and the interior secretary, Ken Salazar, agreed.\n\n"
+        "The interior secretary said he would ask the courts to overturn a rule on mining."
+    )
+    assert _speaker(text, "overturn a rule") == "Ken Salazar"
