@@ -1671,7 +1671,7 @@ def _common_noun_subject(toks: list[tuple[str, int, int]], end: int) -> tuple[st
             return text_between(toks, outer[1], toks[end][2]), outer[1], toks[end][2]
     if (
         i > 0
-        and toks[i - 1][0] not in _CLAUSE_START
+        and toks[i - 1][0].lower() not in _CLAUSE_START  # ("But one woman told NY1 ...")
         and not (i == 1 and toks[0][0].lower() in CLAUSE_OPENERS)
     ):
         return (
