@@ -1137,14 +1137,19 @@ _DECLARED_ACT = re.compile(
 )
 
 
-def _named_elsewhere(person: str, st: _Sent, sents: list[_Sent], canon: Callable[[str], str]) -> bool:
-    """Whether a sentence other than ``st`` names ``person`` (a full name: ``canon`` maps a mention to it)."""
-    return any(
-        m.kind == "person" and canon(m.text) == person
-        for other in sents
-        if other is not st
-        for m in other.mentions
-    )
+def _speaks_elsewhere(
+    person: str, st: _Sent, text: str, sents: list[_Sent], canon: Callable[[str], str]
+) -> bool:
+    """Whether a sentence other than ``st`` gives ``person`` (a full name: ``canon`` maps a speaker to it)
+    words of their own ("Graham said", '..., said Sen. Lindsey Graham'): a label that a page only names
+    ("Examining Truth") speaks nowhere."""
+    for other in sents:
+        if other is st or person.split()[-1] not in text[other.start : other.end]:
+            continue
+        att = attribution.attribute(text[other.start : other.end], "en")
+        if att is not None and att.kind == "person" and att.speaker and canon(att.speaker) == person:
+            return True
+    return False
 
 
 def extract(
@@ -1368,10 +1373,10 @@ def extract(
                     and label not in PLACES
                     and english
                     and full_name(src.name) in known
-                    and _named_elsewhere(full_name(src.name), st, sents, full_name)
+                    and _speaks_elsewhere(full_name(src.name), st, text, sents, full_name)
                 ):
                     # "Graham: Trump's rhetoric destroying GOP's chance", a headline or a paragraph of its own:
-                    # a person the article names speaks
+                    # a person the article makes speak elsewhere speaks
                     speaker, kind, chain = full_name(src.name), "person", [src.name]
             is_quote = long_quote or continuing
             if speaker is None and continuing:
