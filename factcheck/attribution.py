@@ -920,6 +920,8 @@ def _adverb(w: str) -> bool:
 
 
 _RELATIVE_SPAN = 15  # the most tokens of a relative clause between a subject and its verb
+# capitalised words that are no one's name ("Eight years ago", "New Year", "the Kentucky Republican")
+_NOT_NAME_ENDS = frozenset(_EN.get("gender", {}).get("not_name_ends", []))
 # what may follow the head of an unnamed speaker, as token tuples: kept in the speaker's phrase, or not
 _POSTMODIFIERS_KEEP = frozenset(tuple(p.split()) for p in _W.get("unnamed_postmodifiers_keep", []))
 _POSTMODIFIERS_DROP = frozenset(tuple(p.split()) for p in _W.get("unnamed_postmodifiers_drop", []))
@@ -1762,6 +1764,27 @@ _NAME_JOINERS = frozenset({"of", "for", "and", "&"}) | entities.NAME_PARTICLES
 _OPENING_WORDS = _PHRASE_PREPOSITIONS | _OPENING_PREPOSITIONS | _OBJECT_PREPOSITIONS | _SUBORDINATE_OPENERS
 
 
+def _no_name(phrase: str) -> bool:
+    """Whether a phrase read as a subject is only a time or a number ("Eight", "Eight years", "But on
+    Tuesday"), its connectives and prepositions aside."""
+    words = [
+        w
+        for w in phrase.split()
+        if w.lower() not in _FUNCTION_WORDS and w.lower() not in _LEADING_CONNECTIVES and w.lower() != "but"
+    ]
+    return bool(words) and all(
+        w in _TIME_WORDS or w.lower() in _TIME_WORDS or w in _NOT_NAME_ENDS or w.isdigit() for w in words
+    )
+
+
+def _pronoun_after_opening(text: str, before: int) -> str:
+    """The pronoun that follows the opening phrase of a sentence, up to its first comma before ``before``
+    ("Eight years ago, he supported ..." -> "he"), else ""."""
+    comma = text.find(", ", 0, min(_OPENING_SPAN, before))
+    word = text[comma + 2 :].split(None, 1)[0] if comma > 0 and text[comma + 2 :].strip() else ""
+    return word if word in ("he", "she", "they") else ""
+
+
 def _named_opening(text: str, before: int = _OPENING_SPAN) -> tuple[str, int, int] | None:
     """The person or organisation named as the subject of the sentence's main clause ("Hillary Clinton went on
     offense ...", "In an interview with ABC News, Trump doubled down ...": after an opening phrase of a
@@ -2193,6 +2216,8 @@ def _attribute(
             # opening phrase)
             opening = _named_opening(text, s)
             subj = opening or _sentence_subject(text)
+            if subj is not None and _no_name(subj[0]):
+                subj = opening = None  # "Eight years ago, he supported Obama and said": the pronoun, below
         if (
             subj is None
             and k > 0
@@ -2209,10 +2234,16 @@ def _attribute(
             # ("In an interview with The Wall Street Journal, Trump doubled down ... and said")
             opening = _named_opening(text, s)
             subj = opening or _sentence_subject(text)
+            if subj is not None and _no_name(subj[0]):
+                # "Eight years ago, he supported Obama and said", "But on Tuesday, he stood ... and urged": a
+                # time opens the sentence, the pronoun after it is the subject
+                subj = opening = None
             if subj is not None and not _named_subject(subj[0]):
                 continue  # "Yet a next-door neighbor ...": the phrase cut before its head
             first = text.split(None, 1)[0] if subj is None and text.strip() else ""
-            if first.lower() in _PRONOUNS and first[:1].isupper():
+            if subj is None and first.lower() not in _PRONOUNS:
+                first = _pronoun_after_opening(text, s)
+            if first.lower() in _PRONOUNS and first[:1].isupper() or first in ("he", "she", "they"):
                 # "He sold the property and said he would double his money"
                 if not speakers and pronoun is None:
                     pronoun = _PRONOUNS[first.lower()]
