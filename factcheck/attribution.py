@@ -122,6 +122,7 @@ _SPEECH_PARTICIPLES = frozenset(_W.get("speech_participles", []))
 _OPENING_PREPOSITIONS = frozenset(_W.get("opening_prepositions", []))
 _ASIDES = frozenset(_W.get("asides", []))
 _SAY_NOUN_BEFORE = frozenset(_W.get("say_noun_before", []))
+_STATES_NOUN_BEFORE = frozenset(_W.get("states_noun_before", []))
 _BUSINESS_ANAPHORS = frozenset(_W.get("business_anaphors", []))
 _PUBLIC_ANAPHORS = frozenset(_W.get("public_anaphors", []))
 # heads of a described organisation ("the Seattle-based retailer") that "the company" resolution knows
@@ -1717,6 +1718,10 @@ def _may_speak(text: str, vm: re.Match[str]) -> bool:
     t, e = vm.group(0)[1:], vm.end() - 1
     if t == "say" and _word_before(text, vm.start()) in _SAY_NOUN_BEFORE:
         return False  # "to give Parliament the final say on trade deals": a noun
+    if t == "states":
+        before = _word_before(text, vm.start())
+        if before in _STATES_NOUN_BEFORE or before[:1].isdigit():
+            return False  # "in other solidly Democratic states, like Illinois", "the 50 states": a noun
     if t in _AT_QUOTATION and _QUOTE_MARK.search(text) is None:
         return False  # "Fighting continued."
     if t in _SAY_BEFORE and not text.startswith(_SAY_BEFORE[t], e):
@@ -2243,7 +2248,7 @@ def _attribute(
             first = text.split(None, 1)[0] if subj is None and text.strip() else ""
             if subj is None and first.lower() not in _PRONOUNS:
                 first = _pronoun_after_opening(text, s)
-            if first.lower() in _PRONOUNS and first[:1].isupper() or first in ("he", "she", "they"):
+            if (first.lower() in _PRONOUNS and first[:1].isupper()) or first in ("he", "she", "they"):
                 # "He sold the property and said he would double his money"
                 if not speakers and pronoun is None:
                     pronoun = _PRONOUNS[first.lower()]
