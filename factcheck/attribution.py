@@ -968,7 +968,7 @@ def _postmodified_unnamed(toks: list[tuple[str, int, int]], k: int) -> tuple[str
     (the phrase kept), "An American official who was briefed on the encounter said", "Another intelligence
     source speaking to Fox News said" (the phrase ends at its head), else None. Without it the name inside the
     words after the head was taken for the speaker ("a person close to Trump" -> Trump)."""
-    for i in range(k - 2, max(-1, k - _RELATIVE_SPAN), -1):
+    for i in range(k - 1, max(-1, k - _RELATIVE_SPAN), -1):
         t = toks[i][0]
         if not t[:1].isalnum():
             return None  # (punctuation: an aside, a quotation, another clause)

@@ -57,7 +57,6 @@ from factcheck.gazetteer import (
     OUTLETS,
     PLACES,
     ROLE_WORDS,
-    TITLE_WORDS,
     trie_pattern,
 )
 from factcheck.lang import resource
@@ -377,26 +376,23 @@ _NAME_WORDS = (
 )
 
 
-def _person_like(name: str, text: str) -> bool:
+def _person_like(name: str, text: str, spoke: bool = False) -> bool:
     """Whether ``name``, which the entity scan read as a person's, can be one for a "he" or "she": no place, not
-    a headline's words ("Clinton Accused Of Shocking Act With Bible"), and its last word none that ends no person's name (a place, a nationality, a title, the head of an
-    organisation's name, a party, a day or a number: "Kentucky Republican", "NATO member", "New Year") nor
-    a common noun the article also writes in lower case ("Fox Business", "Black Lives Matter", "Thrift
-    Savings Plan")."""
+    a headline's words ("Clinton Accused Of Shocking Act With Bible"), and its last word none that ends no
+    person's name (a place, a nationality, a party, a day or a number: "Kentucky Republican", "New Year");
+    for a name that has not spoken (``spoke``), not the head of an organisation's name either ("Thrift
+    Savings Plan" is named, "Jane Church" speaks) nor a common noun the article also writes in lower case
+    ("Fox Business", "Black Lives Matter"; "Trista Best" speaks, though the article writes "best")."""
     words = name.split()
     if not words or len(words) > _NAME_WORDS or name in PLACES:
         return False
     last = words[-1].rstrip(".,")
     voc = _gender_vocab()
-    if (
-        last in PLACES
-        or last in DEMONYMS
-        or last in TITLE_WORDS
-        or last in ORG_HEADS
-        or last in ORG_TAIL_HEADS
-        or last in OUTLET_HEADS
-        or (voc is not None and last in voc.not_name_ends)
-    ):
+    if last in PLACES or last in DEMONYMS or (voc is not None and last in voc.not_name_ends):
+        return False
+    if spoke:
+        return True
+    if last in ORG_HEADS or last in ORG_TAIL_HEADS or last in OUTLET_HEADS:
         return False
     low = last.lower()
     return low == last or re.search(r"(?<![\w’'-])" + re.escape(low) + r"(?![\w’'-])", text) is None
@@ -1137,6 +1133,44 @@ _DECLARED_ACT = re.compile(
 )
 
 
+def _unnamed_quotation(
+    line: int,
+    quoted: bool,
+    all_quoted: bool,
+    sent_claims: list[Claim],
+    waiting: list[Claim],
+    waiting_line: int,
+) -> tuple[list[Claim], int]:
+    """Carry a paragraph of quoted words that no one is named for to the quotation of the next paragraph: its
+    claims take that quotation's speaker, who is named in it ('"Some more bandwidth was brought online ..."'
+    then '"We are working on ...," said MWEB Operations.'). ``quoted``: the sentence is inside a quotation
+    from its start; ``all_quoted``: all its words are (no words of the writer around them: '"...?" Hannity
+    started.' is the interviewer's question, not the next speaker's); ``waiting``: the claims of such a
+    paragraph still waiting, of paragraph ``waiting_line``. Returns what waits after this sentence."""
+    if waiting and line == waiting_line + 1:
+        named = next(
+            (
+                (c.speaker, c.speaker_kind)
+                for c in sent_claims
+                if quoted and c.quote and c.speaker and c.speaker_kind in ("person", "organisation")
+            ),
+            None,
+        )
+        if named is not None:
+            for c in waiting:
+                c.speaker, c.speaker_kind = named
+        return [], -1
+    if (
+        not (quoted and all_quoted)
+        or any(c.speaker for c in sent_claims)
+        or not all(c.quote for c in sent_claims)
+    ):
+        return ([], -1) if line == waiting_line or waiting else (waiting, waiting_line)
+    if line != waiting_line:
+        waiting = []
+    return [*waiting, *sent_claims], line
+
+
 def _speaks_elsewhere(
     person: str, st: _Sent, text: str, sents: list[_Sent], canon: Callable[[str], str]
 ) -> bool:
@@ -1186,9 +1220,14 @@ def extract(
             forms.append(attribution.acronyms(text, orgs))
         return forms[0]
 
+    spoke: set[str] = set()  # the persons the article has given words of their own so far
+
     @functools.cache
+    def named_person_like(name: str, has_spoken: bool) -> bool:
+        return _person_like(name, text, has_spoken)
+
     def person_like(name: str) -> bool:  # a name a "he" or "she" can stand for
-        return _person_like(name, text)
+        return named_person_like(name, name in spoke)
 
     def person_for(pronoun: str) -> str | None:
         got = _human_for(
@@ -1216,6 +1255,11 @@ def extract(
     in_open_quote = False
     open_speaker: tuple[str, str | None] | None = None  # who speaks in the quotation still open
     pending: list[Claim] = []  # claims inside an open quotation still waiting for their speaker
+    # a paragraph of quoted words that no one is named for, closed at its end, and its paragraph: the speaker of a
+    # quotation in the next paragraph speaks it ('"Some more bandwidth was brought online ..."' then '"We are
+    # working on ...," said MWEB Operations.')
+    unnamed_quote: list[Claim] = []
+    unnamed_line = -1
     qtext = _quote_view(text)  # the quotation marks, offsets kept
     line_sents = Counter(st.line for st in sents)  # paragraph -> its number of sentences
     for st in sents:
@@ -1561,6 +1605,7 @@ def extract(
                     humans.extend((name, "person") for name in re.split(r", | and ", c.speaker))
                 elif c.speaker_kind == "person":
                     humans.append((c.speaker, "person"))
+                    spoke.add(c.speaker)
                 elif _HUMAN_HEAD.search(c.speaker):
                     humans.append((c.speaker, c.speaker_kind))
         if english:  # the organisation named last: a speaker first, else the sentence's first organisation
@@ -1635,6 +1680,10 @@ def extract(
                         titled.setdefault(title, set()).add(
                             full_name(m.text) if m.kind == "person" else m.text
                         )
+        if english:
+            unnamed_quote, unnamed_line = _unnamed_quotation(
+                st.line, starts_quote or was_open, all_quoted, sent_claims, unnamed_quote, unnamed_line
+            )
         claims.extend(sent_claims)
 
     return assign_ids([c for c in claims if c.score >= min_score], id_basis_of(article))

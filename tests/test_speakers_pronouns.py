@@ -24,7 +24,7 @@ def _speaker(text: str, part: str) -> str | None:
         ("Kentucky Republican", "", False),  # a party
         ("New Year", "", False),
         ("New Hampshire", "", False),  # a place
-        ("Breitbart News National Security", "", False),  # a title word ends it
+        ("Breitbart News National Security", "national security", False),  # a common noun of the article
         ("Fox Business", "the business channel", False),  # a common noun of the article
         ("Black Lives Matter", "it does not matter", False),
         ("Gerard Baker", "", True),
@@ -33,6 +33,26 @@ def _speaker(text: str, part: str) -> str | None:
 )
 def test_person_like(name: str, text: str, like: bool) -> None:
     assert _person_like(name, text) is like
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "spoke", "like"),
+    [
+        ("Tishana King", "", False, True),  # a surname that is a title word
+        ("Amy Bishop", "", False, True),
+        (
+            "Trista Best",
+            "the best way to take them",
+            True,
+            True,
+        ),  # a surname the article writes in lower case
+        ("Trista Best", "the best way to take them", False, False),  # (named only: read as a common noun)
+        ("Jane Church", "", True, True),  # a surname that heads organisations' names
+        ("Kentucky Republican", "", True, False),
+    ],
+)
+def test_person_like_for_a_person_who_spoke(name: str, text: str, spoke: bool, like: bool) -> None:
+    assert _person_like(name, text, spoke) is like
 
 
 @pytest.mark.parametrize(
