@@ -123,6 +123,12 @@ _OPENING_PREPOSITIONS = frozenset(_W.get("opening_prepositions", []))
 _ASIDES = frozenset(_W.get("asides", []))
 _SAY_NOUN_BEFORE = frozenset(_W.get("say_noun_before", []))
 _STATES_NOUN_BEFORE = frozenset(_W.get("states_noun_before", []))
+# "told <someone> about <a topic>": what was said is not given ("she told him about Amir's statements")
+_TOLD_VERBS = frozenset({"told", "tells", "tell"})
+# (not "told the paper the talks were about to collapse", "told CNN about 40 people had died")
+_TOLD_ABOUT = re.compile(
+    r"\s+(?:(?!(?:that|was|were|is|are|had|has|have|would|will|could)\b)[\w’'.-]+\s+){1,8}?about\s+(?!to\b|\d|\$)"
+)
 _BUSINESS_ANAPHORS = frozenset(_W.get("business_anaphors", []))
 _PUBLIC_ANAPHORS = frozenset(_W.get("public_anaphors", []))
 # heads of a described organisation ("the Seattle-based retailer") that "the company" resolution knows
@@ -1718,6 +1724,10 @@ def _may_speak(text: str, vm: re.Match[str]) -> bool:
     t, e = vm.group(0)[1:], vm.end() - 1
     if t == "say" and _word_before(text, vm.start()) in _SAY_NOUN_BEFORE:
         return False  # "to give Parliament the final say on trade deals": a noun
+    if t in _TOLD_VERBS and _TOLD_ABOUT.match(text, e) and _QUOTE_MARK.search(text, 0, vm.start()) is None:
+        # "Armstead told jurors at the trial about the moment she was struck": a topic, no words (not '"...,"
+        # Trump told Yahoo in response to a question about the searches': the quotation is what was told)
+        return False
     if t == "states":
         before = _word_before(text, vm.start())
         if before in _STATES_NOUN_BEFORE or before[:1].isdigit():

@@ -1417,10 +1417,13 @@ def extract(
                     and label not in PLACES
                     and english
                     and full_name(src.name) in known
-                    and _speaks_elsewhere(full_name(src.name), st, text, sents, full_name)
+                    and (
+                        any(full_name(who) == full_name(src.name) for who, _ in turns.values())
+                        or _speaks_elsewhere(full_name(src.name), st, text, sents, full_name)
+                    )
                 ):
                     # "Graham: Trump's rhetoric destroying GOP's chance", a headline or a paragraph of its own:
-                    # a person the article makes speak elsewhere speaks
+                    # a person the article makes speak elsewhere (or who answers in its transcript) speaks
                     speaker, kind, chain = full_name(src.name), "person", [src.name]
             is_quote = long_quote or continuing
             if speaker is None and continuing:
