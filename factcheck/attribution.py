@@ -961,6 +961,8 @@ def _unnamed_head(w: str) -> bool:
 def _unnamed_head_postmodified(low: list[str]) -> bool:
     """Whether one of the first words of a phrase (lower case) is an unnamed speaker's head that words saying
     who they are follow ("people briefed on the situation", "a person close to Trump")."""
+    if _POSTMODIFIER_FIRST.isdisjoint(low):
+        return False  # (most phrases)
     return any(
         low[i] in _POSTMODIFIER_FIRST and _unnamed_head(low[i - 1]) and _postmodifier_at(low, i) is not None
         for i in range(1, min(len(low), _UNNAMED_MODIFIERS + 2))
@@ -974,6 +976,8 @@ def _postmodified_unnamed(toks: list[tuple[str, int, int]], k: int) -> tuple[str
     (the phrase kept), "An American official who was briefed on the encounter said", "Another intelligence
     source speaking to Fox News said" (the phrase ends at its head), else None. Without it the name inside the
     words after the head was taken for the speaker ("a person close to Trump" -> Trump)."""
+    if _POSTMODIFIER_FIRST.isdisjoint([t[0] for t in toks[max(0, k - _RELATIVE_SPAN) : k]]):
+        return None  # (most subjects)
     for i in range(k - 1, max(-1, k - _RELATIVE_SPAN), -1):
         t = toks[i][0]
         if not t[:1].isalnum():

@@ -395,7 +395,9 @@ def _person_like(name: str, text: str, spoke: bool = False) -> bool:
     if last in ORG_HEADS or last in ORG_TAIL_HEADS or last in OUTLET_HEADS:
         return False
     low = last.lower()
-    return low == last or re.search(r"(?<![\w’'-])" + re.escape(low) + r"(?![\w’'-])", text) is None
+    if low == last or low not in text:
+        return True  # (most names: no need for the word-boundary search)
+    return re.search(r"(?<![\w’'-])" + re.escape(low) + r"(?![\w’'-])", text) is None
 
 
 def _human_for(
@@ -1147,6 +1149,8 @@ def _unnamed_quotation(
     from its start; ``all_quoted``: all its words are (no words of the writer around them: '"...?" Hannity
     started.' is the interviewer's question, not the next speaker's); ``waiting``: the claims of such a
     paragraph still waiting, of paragraph ``waiting_line``. Returns what waits after this sentence."""
+    if not waiting and not (quoted and all_quoted):
+        return waiting, waiting_line  # (most sentences)
     if waiting and line == waiting_line + 1:
         named = next(
             (
