@@ -22,7 +22,8 @@ of them with ``--all``) are scored, each against the annotation:
   Clinton" (a surname is enough: the bench cannot tell relatives apart);
 - a pronoun or nominal source needs resolving: it is matched when our speaker names the source of the nearest
   name-sourced attribution before it in the same article, or a name written in the claim's paragraph or the
-  one before, ahead of the claim (the antecedent need not have spoken before: "Michelle F. Tanzer, a lawyer
+  one before, ahead of the claim (or our speaker's whole phrase written there, in any case: "military
+  analysts" for "Military analysts say ... they said") (the antecedent need not have spoken before: "Michelle F. Tanzer, a lawyer
   who ..., has helped clubs adapt. The golf industry, she said, is ..."), or (a nominal one) when our speaker
   holds its head noun ("officials" for "U.S. officials"). These are reported apart: the check is lenient
   (it cannot tell "he" from "she").
@@ -234,7 +235,9 @@ def score_article(
             # lawyer who ..., has helped clubs adapt. The golf industry, she said, is ...")
             para = text.rfind("\n\n", 0, s)  # (where the claim's paragraph begins, then the one before)
             para = text.rfind("\n\n", 0, para) if para > 0 else -1
-            ok = ok or bool(name_keys(sp) & name_keys(text[max(0, para) : s]))
+            # (an unnamed speaker, in lower case, by its phrase: "military analysts" ... "they said")
+            ahead = text[max(0, para) : s]
+            ok = ok or bool(name_keys(sp) & name_keys(ahead)) or sp.casefold() in ahead.casefold()
             if kind == "nominal":
                 h = head_noun(best.source)
                 ok = ok or (bool(h) and any(w in (h, h.rstrip("s")) for w in _words(sp)))

@@ -122,6 +122,13 @@ _SPEECH_PARTICIPLES = frozenset(_W.get("speech_participles", []))
 _OPENING_PREPOSITIONS = frozenset(_W.get("opening_prepositions", []))
 _ASIDES = frozenset(_W.get("asides", []))
 _SAY_NOUN_BEFORE = frozenset(_W.get("say_noun_before", []))
+_STATES_NOUN_BEFORE = frozenset(_W.get("states_noun_before", []))
+# "told <someone> about <a topic>": what was said is not given ("she told him about Amir's statements")
+_TOLD_VERBS = frozenset({"told", "tells", "tell"})
+# (not "told the paper the talks were about to collapse", "told CNN about 40 people had died")
+_TOLD_ABOUT = re.compile(
+    r"\s+(?:(?!(?:that|was|were|is|are|had|has|have|would|will|could)\b)[\w’'.-]+\s+){1,8}?about\s+(?!to\b|\d|\$)"
+)
 _BUSINESS_ANAPHORS = frozenset(_W.get("business_anaphors", []))
 _PUBLIC_ANAPHORS = frozenset(_W.get("public_anaphors", []))
 # heads of a described organisation ("the Seattle-based retailer") that "the company" resolution knows
@@ -238,6 +245,21 @@ def title_after(text: str, end: int) -> str | None:
     return None
 
 
+# a title before an appositive name ("the interior secretary, Ken Salazar,", "the company's chief executive,
+# Tim Cook,"): the title's words after "the" or a possessive, ending on a role word, right before the name
+_TITLE_BEFORE = re.compile(
+    r"(?:\b[Tt]he|[’']s)\s+(?P<title>(?:[a-z][\w-]*\s+){0,2}(?P<head>[a-z][a-z-]+)),\s+\Z"
+)
+
+
+def title_before(text: str, start: int) -> str | None:
+    """The title (lower case) that an appositive name starting at ``start`` follows: "the interior
+    secretary, Ken Salazar" -> "interior secretary"; else None: what "the interior secretary" of a later
+    sentence stands for."""
+    m = _TITLE_BEFORE.search(text, max(0, start - 60), start)
+    return m["title"] if m is not None and m["head"] in ROLE_WORDS else None
+
+
 def title_subject(sentence: str, titled: dict[str, set[str]]) -> str | None:
     """The one person that the "the <title>" opening ``sentence`` stands for ("The duchess has hinted ..."
     after "Meghan, Duchess of Sussex"; ``titled``: title (lower case) -> the persons the article gave it),
@@ -341,7 +363,26 @@ def classify_source(np: str) -> Source | None:
 @functools.lru_cache(maxsize=8192)
 def _classify_source_cached(np: str) -> tuple[str, str] | None:
     src = _classify_source(np)
-    return (src.name, src.kind) if src else None
+    if src is None:
+        return None
+    return (unnamed_form(src.name) if src.kind == "anonymous" else src.name), src.kind
+
+
+def unnamed_form(name: str) -> str:
+    """The one form of an unnamed speaker: its phrase without the article, its first word in lower case when
+    it is a common word capitalised only because it opens the sentence ("Officials said" and "officials
+    said" -> "officials"; "Two sources", "Public health experts", "One Democratic official"), not when it
+    opens a name ("Trump campaign source", "State Department official")."""
+    first, sep, rest = name.partition(" ")
+    if not (
+        first[:1].isupper()
+        and first[1:].islower()
+        and (first.lower() in _COMMON_OPENERS or _unnamed_head(first.lower()))
+    ):
+        return name
+    if rest[:1].isupper() and first.lower() not in _QUANTIFIERS | _ONE_OF_A_KIND:
+        return name
+    return first.lower() + sep + rest
 
 
 # A first name and initials ending right before a name the entity scan cut there ("Walter A. " before
@@ -410,6 +451,8 @@ def _classify_source(np: str) -> Source | None:
         np, low = " ".join(words), low[named:]
     if low in (["one"], ["another"]):
         return Source(np, "anonymous")  # "One told the BBC ...": one of the people just named
+    if _unnamed_head_postmodified(low):
+        return Source(np, "anonymous")  # "People briefed on the situation", "sources privy to the talks"
     if (
         low[0] in ("one", "another")
         and 1 < len(words) <= 4
@@ -491,6 +534,8 @@ def _classify_source(np: str) -> Source | None:
             )
             # "U.S. Secretary of State Antony Blinken": a title, not a name, before "of"
             and not all(w in TITLE_WORDS or w in PLACES for w in person.name.split())
+            # "RNC Chief of Staff Katie Walsh": a title cut before its "of"
+            and person.name.split()[-1] not in TITLE_WORDS
         ):
             return person
     if low[-1] in _ORG_NOUNS:  # "Governor Jay Inslee's office", "the county health department"
@@ -882,6 +927,79 @@ def _adverb(w: str) -> bool:
 
 
 _RELATIVE_SPAN = 15  # the most tokens of a relative clause between a subject and its verb
+# capitalised words that are no one's name ("Eight years ago", "New Year", "the Kentucky Republican")
+_NOT_NAME_ENDS = frozenset(_EN.get("gender", {}).get("not_name_ends", []))
+# what may follow the head of an unnamed speaker, as token tuples: kept in the speaker's phrase, or not
+_POSTMODIFIERS_KEEP = frozenset(tuple(p.split()) for p in _W.get("unnamed_postmodifiers_keep", []))
+_POSTMODIFIERS_DROP = frozenset(tuple(p.split()) for p in _W.get("unnamed_postmodifiers_drop", []))
+_POSTMODIFIER_FIRST = frozenset(p[0] for p in _POSTMODIFIERS_KEEP | _POSTMODIFIERS_DROP)
+_POSTMODIFIER_LENGTHS = sorted({len(p) for p in _POSTMODIFIERS_KEEP | _POSTMODIFIERS_DROP}, reverse=True)
+_UNNAMED_MODIFIERS = (
+    6  # the most words before the head of an unnamed speaker ("A U.S. law enforcement official")
+)
+
+
+def _postmodifier_at(words: list[str], i: int) -> tuple[str, ...] | None:
+    """The words of ``unnamed_postmodifiers_keep`` or ``_drop`` that start at ``words[i]`` (lower case), or
+    None."""
+    ahead = tuple(words[i : i + _POSTMODIFIER_LENGTHS[0]])
+    return next(
+        (
+            ahead[:n]
+            for n in _POSTMODIFIER_LENGTHS
+            if ahead[:n] in _POSTMODIFIERS_KEEP or ahead[:n] in _POSTMODIFIERS_DROP
+        ),
+        None,
+    )
+
+
+def _unnamed_head(w: str) -> bool:
+    """A lower-case noun that heads an unnamed speaker's phrase ("source", "officials", "strategists")."""
+    return w in _ANON_HEADS or w in _UNNAMED_SINGULARS or (w.endswith("s") and _agent_noun(w))
+
+
+def _unnamed_head_postmodified(low: list[str]) -> bool:
+    """Whether one of the first words of a phrase (lower case) is an unnamed speaker's head that words saying
+    who they are follow ("people briefed on the situation", "a person close to Trump")."""
+    if _POSTMODIFIER_FIRST.isdisjoint(low):
+        return False  # (most phrases)
+    return any(
+        low[i] in _POSTMODIFIER_FIRST and _unnamed_head(low[i - 1]) and _postmodifier_at(low, i) is not None
+        for i in range(1, min(len(low), _UNNAMED_MODIFIERS + 2))
+    )
+
+
+def _postmodified_unnamed(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int, int] | None:
+    """An unnamed speaker whose head is followed by words that say who they are or how they spoke, the whole
+    phrase opening a clause before the verb at token k: "a source close to him said", "People with direct
+    knowledge of Gates' work said", "A U.S. law enforcement official familiar with the investigation said"
+    (the phrase kept), "An American official who was briefed on the encounter said", "Another intelligence
+    source speaking to Fox News said" (the phrase ends at its head), else None. Without it the name inside the
+    words after the head was taken for the speaker ("a person close to Trump" -> Trump)."""
+    if _POSTMODIFIER_FIRST.isdisjoint([t[0] for t in toks[max(0, k - _RELATIVE_SPAN) : k]]):
+        return None  # (most subjects)
+    for i in range(k - 1, max(-1, k - _RELATIVE_SPAN), -1):
+        t = toks[i][0]
+        if not t[:1].isalnum():
+            return None  # (punctuation: an aside, a quotation, another clause)
+        if t not in _POSTMODIFIER_FIRST or i < 1:
+            continue
+        if not _unnamed_head(toks[i - 1][0].lower()):
+            continue
+        found = _postmodifier_at([w[0].lower() for w in toks[i : i + _POSTMODIFIER_LENGTHS[0]]], 0)
+        if found is None or i + len(found) >= k:
+            continue
+        b = i - 1  # the first word of the phrase: modifiers before the head, up to where a clause opens
+        while b >= 1 and i - b <= _UNNAMED_MODIFIERS and toks[b - 1][0].lower() not in _CLAUSE_START:
+            w = toks[b - 1][0]
+            if not w[:1].isalnum() or w.lower() in _PRONOUNS or w.lower() in _FUNCTION_WORDS - _ONE_OF_A_KIND:
+                return None
+            b -= 1
+        if b > 0 and toks[b - 1][0].lower() not in _CLAUSE_START:
+            return None
+        end = toks[k - 1][2] if found in _POSTMODIFIERS_KEEP else toks[i - 1][2]
+        return text_between(toks, toks[b][1], end), toks[b][1], end
+    return None
 
 
 def _relative_clause(toks: list[tuple[str, int, int]], k: int) -> int | None:
@@ -975,6 +1093,9 @@ def _subject_phrase(
 ) -> tuple[str, int, int] | None:
     """The noun phrase ending just before token k (the speech verb), or None (``relative``: the sentence
     holds " who ", and the subject may end before a relative clause)."""
+    unnamed = _postmodified_unnamed(toks, k)
+    if unnamed is not None:
+        return unnamed
     rel = _relative_clause(toks, k) if relative else None
     if rel is not None:
         k = rel
@@ -1448,6 +1569,10 @@ def _role_phrase(inner: list[tuple[str, int, int]]) -> bool:
 _JOIN_STOPS = frozenset({"and", "or", "but", "that", "who", "which"})  # (no word of a group joined by "and")
 _PHRASE_PREPOSITIONS = frozenset({"in", "on", "at", "of", "for", "with", "from", "by", "to", "into"})
 _ONE_OF_A_KIND = frozenset({"a", "an", "the", "one", "another"})  # what opens an unnamed speaker's phrase
+# the common words that may open an unnamed speaker's phrase ("Officials", "Two sources", "Other senators")
+_COMMON_OPENERS = (
+    _NP_WORDS | _ANON_HEADS | _QUANTIFIERS | _GROUP_PRONOUNS | _ONE_OF_A_KIND | _UNNAMED_SINGULARS
+)
 
 
 def _people_head(w: str) -> bool:
@@ -1489,6 +1614,44 @@ def _joined_subject(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int,
     return text_between(toks, toks[j][1], toks[end][2]), toks[j][1], toks[end][2]
 
 
+def _named_and_others(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int, int] | None:
+    """A person named with a group of others like them before the verb at token k: "Former star running back
+    Maurice Clarett and other former football players have alleged", "Trump and other Republicans said",
+    "Sanders and others say": the person named speaks (the group is no one a reader can check), else None.
+    The person's phrase opens the clause, after lower-case words that describe them at most."""
+    j = k - 1
+    while j > 0 and _adverb(toks[j][0]):
+        j -= 1
+    o: int | None = j if toks[j][0] == "others" else None
+    if o is None:
+        w = toks[j][0]
+        if not (w.endswith("s") and (_unnamed_head(w.lower()) or w in _GROUP_PLURALS)):
+            return None
+        o = next((x for x in range(j - 1, max(-1, j - 6), -1) if toks[x][0] == "other"), None)
+        if o is None or not all(toks[x][0].replace("-", "").isalpha() for x in range(o, j)):
+            return None
+    if o < 2 or toks[o - 1][0] != "and":
+        return None
+    b = _walk_np(toks, o - 2)
+    if b > o - 2:
+        return None
+    d = b  # lower-case words before the name that describe the person ("Former star running back")
+    while d > 0 and b - d < 5 and toks[d - 1][0].isalpha() and toks[d - 1][0].lower() not in _CLAUSE_START:
+        w = toks[d - 1][0].lower()
+        if w in _FUNCTION_WORDS or w in _PRONOUNS or not (toks[d - 1][0].islower() or d == 1):
+            return None
+        d -= 1
+    if d > 0 and toks[d - 1][0].lower() not in _CLAUSE_START:
+        return None
+    if d > 1 and toks[d - 1][0] == "," and toks[d - 2][0][:1].isupper():
+        return None  # a list of those named ("Sun, Hewlett-Packard and others say"): no one of them
+    name = text_between(toks, toks[b][1], toks[o - 2][2])
+    src = classify_source(name)
+    if src is None or src.kind != "person" or " and " in src.name or "," in name:
+        return None
+    return name, toks[b][1], toks[o - 2][2]
+
+
 def _common_noun_subject(toks: list[tuple[str, int, int]], end: int) -> tuple[str, int, int] | None:
     """An unnamed speaker in lower case that opens a clause: ", a piracy monitor told CNN"."""
     if end < 1 or not (_agent_noun(toks[end][0]) or toks[end][0] in _UNNAMED_SINGULARS):
@@ -1521,7 +1684,7 @@ def _common_noun_subject(toks: list[tuple[str, int, int]], end: int) -> tuple[st
             return text_between(toks, outer[1], toks[end][2]), outer[1], toks[end][2]
     if (
         i > 0
-        and toks[i - 1][0] not in _CLAUSE_START
+        and toks[i - 1][0].lower() not in _CLAUSE_START  # ("But one woman told NY1 ...")
         and not (i == 1 and toks[0][0].lower() in CLAUSE_OPENERS)
     ):
         return (
@@ -1565,6 +1728,14 @@ def _may_speak(text: str, vm: re.Match[str]) -> bool:
     t, e = vm.group(0)[1:], vm.end() - 1
     if t == "say" and _word_before(text, vm.start()) in _SAY_NOUN_BEFORE:
         return False  # "to give Parliament the final say on trade deals": a noun
+    if t in _TOLD_VERBS and _TOLD_ABOUT.match(text, e) and _QUOTE_MARK.search(text, 0, vm.start()) is None:
+        # "Armstead told jurors at the trial about the moment she was struck": a topic, no words (not '"...,"
+        # Trump told Yahoo in response to a question about the searches': the quotation is what was told)
+        return False
+    if t == "states":
+        before = _word_before(text, vm.start())
+        if before in _STATES_NOUN_BEFORE or before[:1].isdigit():
+            return False  # "in other solidly Democratic states, like Illinois", "the 50 states": a noun
     if t in _AT_QUOTATION and _QUOTE_MARK.search(text) is None:
         return False  # "Fighting continued."
     if t in _SAY_BEFORE and not text.startswith(_SAY_BEFORE[t], e):
@@ -1610,6 +1781,27 @@ _OPENING_SPAN = 150  # how far into a sentence its opening phrase may run
 _NAME_JOINERS = frozenset({"of", "for", "and", "&"}) | entities.NAME_PARTICLES
 # the words that open a phrase before a sentence's subject ("In ..., ", "Like Corker, ", "When ..., ")
 _OPENING_WORDS = _PHRASE_PREPOSITIONS | _OPENING_PREPOSITIONS | _OBJECT_PREPOSITIONS | _SUBORDINATE_OPENERS
+
+
+def _no_name(phrase: str) -> bool:
+    """Whether a phrase read as a subject is only a time or a number ("Eight", "Eight years", "But on
+    Tuesday"), its connectives and prepositions aside."""
+    words = [
+        w
+        for w in phrase.split()
+        if w.lower() not in _FUNCTION_WORDS and w.lower() not in _LEADING_CONNECTIVES and w.lower() != "but"
+    ]
+    return bool(words) and all(
+        w in _TIME_WORDS or w.lower() in _TIME_WORDS or w in _NOT_NAME_ENDS or w.isdigit() for w in words
+    )
+
+
+def _pronoun_after_opening(text: str, before: int) -> str:
+    """The pronoun that follows the opening phrase of a sentence, up to its first comma before ``before``
+    ("Eight years ago, he supported ..." -> "he"), else ""."""
+    comma = text.find(", ", 0, min(_OPENING_SPAN, before))
+    word = text[comma + 2 :].split(None, 1)[0] if comma > 0 and text[comma + 2 :].strip() else ""
+    return word if word in ("he", "she", "they") else ""
 
 
 def _named_opening(text: str, before: int = _OPENING_SPAN) -> tuple[str, int, int] | None:
@@ -1696,6 +1888,7 @@ def _inverted_source(text: str, m3: re.Match[str]) -> Source | None:
     clause = (
         complement is not None
         or not _CLAUSE_VERBS.isdisjoint(np3.lower().split())
+        or np3.split(None, 1)[:1] == []  # (only spaces after the verb: "'' said  ''")
         or np3.split(None, 1)[0].lower() in _PRONOUNS
     )
     src = classify_source(np3) if np3 and not clause else None
@@ -2029,7 +2222,7 @@ def _attribute(
                 if subj is None:
                     continue
         else:
-            subj = _subject_before(toks, k, relative)
+            subj = _named_and_others(toks, k) or _subject_before(toks, k, relative)
             if subj is None or _after_and(text, subj[1]):
                 # "cops and family said", "Police and fire officials said": both groups speak (unnamed people,
                 # whatever name a word of theirs holds: "Mafia informers and defectors said")
@@ -2042,6 +2235,8 @@ def _attribute(
             # opening phrase)
             opening = _named_opening(text, s)
             subj = opening or _sentence_subject(text)
+            if subj is not None and _no_name(subj[0]):
+                subj = opening = None  # "Eight years ago, he supported Obama and said": the pronoun, below
         if (
             subj is None
             and k > 0
@@ -2058,10 +2253,16 @@ def _attribute(
             # ("In an interview with The Wall Street Journal, Trump doubled down ... and said")
             opening = _named_opening(text, s)
             subj = opening or _sentence_subject(text)
+            if subj is not None and _no_name(subj[0]):
+                # "Eight years ago, he supported Obama and said", "But on Tuesday, he stood ... and urged": a
+                # time opens the sentence, the pronoun after it is the subject
+                subj = opening = None
             if subj is not None and not _named_subject(subj[0]):
                 continue  # "Yet a next-door neighbor ...": the phrase cut before its head
             first = text.split(None, 1)[0] if subj is None and text.strip() else ""
-            if first.lower() in _PRONOUNS and first[:1].isupper():
+            if subj is None and first.lower() not in _PRONOUNS:
+                first = _pronoun_after_opening(text, s)
+            if (first.lower() in _PRONOUNS and first[:1].isupper()) or first in ("he", "she", "they"):
                 # "He sold the property and said he would double his money"
                 if not speakers and pronoun is None:
                     pronoun = _PRONOUNS[first.lower()]

@@ -48,7 +48,17 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from factcheck import attribution, attribution_intl, claim_times, entities, sentences, stance
-from factcheck.gazetteer import ORGS, OUTLETS, PLACES, ROLE_WORDS, trie_pattern
+from factcheck.gazetteer import (
+    DEMONYMS,
+    ORG_HEADS,
+    ORG_TAIL_HEADS,
+    ORGS,
+    OUTLET_HEADS,
+    OUTLETS,
+    PLACES,
+    ROLE_WORDS,
+    trie_pattern,
+)
 from factcheck.lang import resource
 from factcheck.model import MIN_SCORE, Article, Claim, Stance, TimeRef
 
@@ -250,6 +260,7 @@ class _GenderVocab:
     """English pronoun evidence (``lang/en/speech.toml`` [gender])."""
 
     words: dict[str, str]  # pronoun -> "he"/"she"
+    not_name_ends: frozenset[str]  # capitalised words that end no person's name ("Republican", "Year")
     # the pronouns, lower case, ending a word: the pattern opens with their letters, so that the scan jumps
     # from candidate letter to candidate letter (the word boundary before them is tested on one character)
     pattern: re.Pattern[str]
@@ -268,6 +279,7 @@ def _gender_vocab() -> _GenderVocab | None:
     alternatives = "(?:" + "|".join(sorted(words)) + r")\b"
     return _GenderVocab(
         words=words,
+        not_name_ends=frozenset(g.get("not_name_ends", [])),
         pattern=re.compile(alternatives),
         pattern_any_case=re.compile(r"\b" + alternatives, re.I),
         titles=titles,
@@ -363,20 +375,52 @@ def _person_genders(text: str, sents: list[_Sent], canon: Any, known: frozenset[
     return out
 
 
+_NAME_WORDS = (
+    6  # the most words of a person's name with its titles ("Maricopa County Recorder Helen Purcell")
+)
+
+
+def _person_like(name: str, text: str, spoke: bool = False) -> bool:
+    """Whether ``name``, which the entity scan read as a person's, can be one for a "he" or "she": no place, not
+    a headline's words ("Clinton Accused Of Shocking Act With Bible"), and its last word none that ends no
+    person's name (a place, a nationality, a party, a day or a number: "Kentucky Republican", "New Year");
+    for a name that has not spoken (``spoke``), not the head of an organisation's name either ("Thrift
+    Savings Plan" is named, "Jane Church" speaks) nor a common noun the article also writes in lower case
+    ("Fox Business", "Black Lives Matter"; "Trista Best" speaks, though the article writes "best")."""
+    words = name.split()
+    if not words or len(words) > _NAME_WORDS or name in PLACES:
+        return False
+    last = words[-1].rstrip(".,")
+    voc = _gender_vocab()
+    if last in PLACES or last in DEMONYMS or (voc is not None and last in voc.not_name_ends):
+        return False
+    if spoke:
+        return True
+    if last in ORG_HEADS or last in ORG_TAIL_HEADS or last in OUTLET_HEADS:
+        return False
+    low = last.lower()
+    if low == last or low not in text:
+        return True  # (most names: no need for the word-boundary search)
+    return re.search(r"(?<![\w’'-])" + re.escape(low) + r"(?![\w’'-])", text) is None
+
+
 def _human_for(
     pronoun: str,
     humans: list[tuple[str, str]],
     genders: dict[str, str],
     canon: Any,
     subject: str | None = None,
+    person_like: Callable[[str], bool] = lambda _name: True,
 ) -> tuple[str, str] | None:
     """The speaker "he"/"she" stands for: the person ``subject`` (who opens the sentence before) when the
     article's pronouns for them are that one; else the last of ``humans`` (the persons and spokespeople
-    named so far, last last) whose pronoun evidence does not say otherwise, among the last four; None when
-    the evidence rules them all out."""
-    if subject is not None and genders.get(canon(subject)) == pronoun:
+    named so far, last last) whose pronoun evidence does not say otherwise, among the last four (a name no
+    person bears, ``person_like`` false, left out); None when the evidence rules them all out."""
+    if subject is not None and genders.get(canon(subject)) == pronoun and person_like(subject):
         return canon(subject), "person"
     for name, kind in reversed(humans[-4:]):
+        if kind == "person" and not person_like(name):
+            continue
         g = genders.get(canon(name)) if kind == "person" else None
         if g is None or g == pronoun:
             return name, kind
@@ -1098,14 +1142,59 @@ _DECLARED_ACT = re.compile(
 )
 
 
-def _named_elsewhere(person: str, st: _Sent, sents: list[_Sent], canon: Callable[[str], str]) -> bool:
-    """Whether a sentence other than ``st`` names ``person`` (a full name: ``canon`` maps a mention to it)."""
-    return any(
-        m.kind == "person" and canon(m.text) == person
-        for other in sents
-        if other is not st
-        for m in other.mentions
-    )
+def _unnamed_quotation(
+    line: int,
+    quoted: bool,
+    all_quoted: bool,
+    sent_claims: list[Claim],
+    waiting: list[Claim],
+    waiting_line: int,
+) -> tuple[list[Claim], int]:
+    """Carry a paragraph of quoted words that no one is named for to the quotation of the next paragraph: its
+    claims take that quotation's speaker, who is named in it ('"Some more bandwidth was brought online ..."'
+    then '"We are working on ...," said MWEB Operations.'). ``quoted``: the sentence is inside a quotation
+    from its start; ``all_quoted``: all its words are (no words of the writer around them: '"...?" Hannity
+    started.' is the interviewer's question, not the next speaker's); ``waiting``: the claims of such a
+    paragraph still waiting, of paragraph ``waiting_line``. Returns what waits after this sentence."""
+    if not waiting and not (quoted and all_quoted):
+        return waiting, waiting_line  # (most sentences)
+    if waiting and line == waiting_line + 1:
+        named = next(
+            (
+                (c.speaker, c.speaker_kind)
+                for c in sent_claims
+                if quoted and c.quote and c.speaker and c.speaker_kind in ("person", "organisation")
+            ),
+            None,
+        )
+        if named is not None:
+            for c in waiting:
+                c.speaker, c.speaker_kind = named
+        return [], -1
+    if (
+        not (quoted and all_quoted)
+        or any(c.speaker for c in sent_claims)
+        or not all(c.quote for c in sent_claims)
+    ):
+        return ([], -1) if line == waiting_line or waiting else (waiting, waiting_line)
+    if line != waiting_line:
+        waiting = []
+    return [*waiting, *sent_claims], line
+
+
+def _speaks_elsewhere(
+    person: str, st: _Sent, text: str, sents: list[_Sent], canon: Callable[[str], str]
+) -> bool:
+    """Whether a sentence other than ``st`` gives ``person`` (a full name: ``canon`` maps a speaker to it)
+    words of their own ("Graham said", '..., said Sen. Lindsey Graham'): a label that a page only names
+    ("Examining Truth") speaks nowhere."""
+    for other in sents:
+        if other is st or person.split()[-1] not in text[other.start : other.end]:
+            continue
+        att = attribution.attribute(text[other.start : other.end], "en")
+        if att is not None and att.kind == "person" and att.speaker and canon(att.speaker) == person:
+            return True
+    return False
 
 
 def extract(
@@ -1142,8 +1231,19 @@ def extract(
             forms.append(attribution.acronyms(text, orgs))
         return forms[0]
 
+    spoke: set[str] = set()  # the persons the article has given words of their own so far
+
+    @functools.cache
+    def named_person_like(name: str, has_spoken: bool) -> bool:
+        return _person_like(name, text, has_spoken)
+
+    def person_like(name: str) -> bool:  # a name a "he" or "she" can stand for
+        return named_person_like(name, name in spoke)
+
     def person_for(pronoun: str) -> str | None:
-        got = _human_for(pronoun, [h for h in humans if h[1] == "person"], genders(), full_name)
+        got = _human_for(
+            pronoun, [h for h in humans if h[1] == "person"], genders(), full_name, None, person_like
+        )
         return got[0] if got is not None else None
 
     claims: list[Claim] = []
@@ -1166,6 +1266,11 @@ def extract(
     in_open_quote = False
     open_speaker: tuple[str, str | None] | None = None  # who speaks in the quotation still open
     pending: list[Claim] = []  # claims inside an open quotation still waiting for their speaker
+    # a paragraph of quoted words that no one is named for, closed at its end, and its paragraph: the speaker of a
+    # quotation in the next paragraph speaks it ('"Some more bandwidth was brought online ..."' then '"We are
+    # working on ...," said MWEB Operations.')
+    unnamed_quote: list[Claim] = []
+    unnamed_line = -1
     qtext = _quote_view(text)  # the quotation marks, offsets kept
     line_sents = Counter(st.line for st in sents)  # paragraph -> its number of sentences
     for st in sents:
@@ -1263,13 +1368,16 @@ def extract(
                                 lead = None
                         got = (
                             (lead, "person")
-                            if lead is not None and genders().get(full_name(lead), att.pronoun) == att.pronoun
+                            if lead is not None
+                            and genders().get(full_name(lead), att.pronoun) == att.pronoun
+                            and person_like(lead)
                             else _human_for(
                                 att.pronoun,
                                 humans,
                                 genders(),
                                 full_name,
                                 _subject_person(text, prev_st, full_name, known),
+                                person_like,
                             )
                         )
                         if got is not None:
@@ -1320,10 +1428,13 @@ def extract(
                     and label not in PLACES
                     and english
                     and full_name(src.name) in known
-                    and _named_elsewhere(full_name(src.name), st, sents, full_name)
+                    and (
+                        any(full_name(who) == full_name(src.name) for who, _ in turns.values())
+                        or _speaks_elsewhere(full_name(src.name), st, text, sents, full_name)
+                    )
                 ):
                     # "Graham: Trump's rhetoric destroying GOP's chance", a headline or a paragraph of its own:
-                    # a person the article names speaks
+                    # a person the article makes speak elsewhere (or who answers in its transcript) speaks
                     speaker, kind, chain = full_name(src.name), "person", [src.name]
             is_quote = long_quote or continuing
             if speaker is None and continuing:
@@ -1508,6 +1619,7 @@ def extract(
                     humans.extend((name, "person") for name in re.split(r", | and ", c.speaker))
                 elif c.speaker_kind == "person":
                     humans.append((c.speaker, "person"))
+                    spoke.add(c.speaker)
                 elif _HUMAN_HEAD.search(c.speaker):
                     humans.append((c.speaker, c.speaker_kind))
         if english:  # the organisation named last: a speaker first, else the sentence's first organisation
@@ -1569,6 +1681,11 @@ def extract(
                     before = text[max(0, m.start - 20) : m.start].split()
                     if before and before[-1].lower() in ROLE_WORDS:
                         titled.setdefault(before[-1].lower(), set()).add(m.text)
+                # and with a title before the name between commas: "the interior secretary, Ken Salazar,"
+                if m.kind == "person" and text.endswith(", ", 0, m.start):
+                    title = attribution.title_before(text, m.start)
+                    if title is not None:
+                        titled.setdefault(title, set()).add(full_name(m.text))
                 # and with a title after the name: "Jane Smith, the chief executive of Acme", "Meghan, Duchess
                 # of Sussex"
                 if m.kind in ("person", "misc") and text.startswith(", ", m.end):
@@ -1577,6 +1694,10 @@ def extract(
                         titled.setdefault(title, set()).add(
                             full_name(m.text) if m.kind == "person" else m.text
                         )
+        if english:
+            unnamed_quote, unnamed_line = _unnamed_quotation(
+                st.line, starts_quote or was_open, all_quoted, sent_claims, unnamed_quote, unnamed_line
+            )
         claims.extend(sent_claims)
 
     return assign_ids([c for c in claims if c.score >= min_score], id_basis_of(article))

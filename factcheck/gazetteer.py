@@ -182,6 +182,7 @@ Kashmir Tibet Xinjiang Taiwan Strait South China Sea Heilongjiang Guangdong Sich
 Florida Ohio Michigan Pennsylvania Georgia Virginia Arizona Nevada Oregon Alaska Hawaii Kentucky Tennessee Iowa
 Wisconsin Minnesota Missouri Louisiana Alabama Mississippi Carolina North Carolina South Carolina Colorado Utah
 Oklahoma Kansas Nebraska Indiana Illinois Maryland Massachusetts Connecticut Vermont Maine Idaho Montana Wyoming
+Arkansas Delaware New Hampshire New Jersey New Mexico North Dakota South Dakota Rhode Island West Virginia
 Scotland Wales Northern Ireland Bavaria Catalonia Sicily Sardinia Corsica Normandy Brittany Quebec Ontario Alberta
 Queensland Hollywood Manhattan Brooklyn Silicon Valley Wall Street Davos Uzbekistan""".split("\n")
 
@@ -224,6 +225,13 @@ _MULTI = {
     "South China Sea",
     "North Carolina",
     "South Carolina",
+    "New Hampshire",
+    "New Jersey",
+    "New Mexico",
+    "North Dakota",
+    "South Dakota",
+    "Rhode Island",
+    "West Virginia",
     "Northern Ireland",
     "Silicon Valley",
     "Wall Street",

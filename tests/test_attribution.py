@@ -69,7 +69,7 @@ from factcheck.attribution import attribute, classify_source
         ),
         (
             "Two of the sources said that the trip will precede the visit.",
-            "Two of the sources",
+            "two of the sources",
             "anonymous",
             [],
         ),

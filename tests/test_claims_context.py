@@ -132,7 +132,7 @@ def test_they_and_it_stand_for_the_group_or_organisation_the_sentence_before_was
     )
     claims = _claims(text, "2024-05-01")
     they = _by_text(claims, "partly covered in birch tar")
-    assert (they.speaker, they.speaker_kind) == ("Researchers", "anonymous")
+    assert (they.speaker, they.speaker_kind) == ("researchers", "anonymous")
     it = _by_text(claims, "the cuts were needed")
     assert (it.speaker, it.speaker_kind) == ("company", "organisation")
     # "she" is the last person named, whatever the sentence before was about
@@ -159,7 +159,7 @@ def test_they_stands_for_the_group_that_spoke_not_a_person_quoted_since() -> Non
         "They said he is a gang member known by a nickname.\n"
     )
     they = _by_text(claims, "gang member")
-    assert (they.speaker, they.speaker_kind) == ("Deputies", "anonymous")
+    assert (they.speaker, they.speaker_kind) == ("deputies", "anonymous")
 
 
 def test_the_company_is_the_organisation_named_last_when_the_noun_fits() -> None:
@@ -203,7 +203,7 @@ def test_they_is_never_a_document() -> None:
         "The letter, signed by 60 doctors, says the ward must stay open until 2025.\n\n"
         "They said the ward was full every night in January.\n"
     )
-    assert _by_text(claims, "full every night").speaker == "Nurses"
+    assert _by_text(claims, "full every night").speaker == "nurses"
 
 
 def test_the_title_alone_is_the_one_person_named_with_it() -> None:

@@ -54,10 +54,21 @@ def test_a_quotation_of_several_sentences_in_two_apostrophes_keeps_its_speaker()
 def test_a_name_before_a_colon_in_a_headline_speaks() -> None:
     text = (
         "Graham: Trump's rhetoric is destroying the party's chance to win.\n\n"
-        "Sen. Lindsey Graham (R-SC) called out his rival Donald Trump on Thursday at a conference in Washington.\n"
+        "Sen. Lindsey Graham (R-SC) called out his rival Donald Trump on Thursday at a conference in Washington.\n\n"
+        "Graham said the party would lose the election.\n"
     )
     c = _by_text(extract.extract(_art(text), times=None, min_score=0), "destroying")
     assert c.speaker == "Lindsey Graham" and c.speaker_kind == "person"
+
+
+def test_a_name_before_a_colon_speaks_only_when_the_article_makes_that_person_speak() -> None:
+    # a label the page names as a person but never makes speak ("Examining Truth"): nobody speaks
+    text = (
+        "Truth: 45% of NFL fans are female.\n\n"
+        "Examining Truth Smith has been a fan since 1990, and the league counted its fans in 2014.\n"
+    )
+    c = _by_text(extract.extract(_art(text), times=None, min_score=0), "NFL fans")
+    assert c.speaker is None
 
 
 def test_a_name_before_a_colon_speaks_only_when_the_article_names_that_person() -> None:
