@@ -1749,8 +1749,9 @@ def _teaser_blocks(
     reading time or a repeat of itself ("Gegen dicke Luft: Aldi Nord bietet Luftreiniger an" / "06.11.2018"
     / the headline again / a short summary), or a headline with its date at the end, or a card copied as
     one line with its date glued to its text ("06.03.2016Werden Sie ..."): two or more in a row are a
-    list of stories. Headlines each followed by a short summary (1-3 sentences, under 60 words)
-    are one too when three or more stand in a row and less of the article's prose follows them than
+    list of stories. Headlines each followed by a short summary (1-3 sentences, under 60 words; or a line
+    of UNCLOSED_SUMMARY_WORDS or more, longer than its headline, that a copied card left without its full
+    stop) are one too when three or more stand in a row and less of the article's prose follows them than
     precedes them (a subheaded article has longer sections, and goes on). The page's own headline (``own``:
     the forms of its <title>) opens no teaser: below it are the article's lede, byline and date."""
     n = len(lines)
@@ -1762,7 +1763,7 @@ def _teaser_blocks(
             and 3 <= ln.words <= 25
             and not _CLAUSE_MARK_END.search(ln.text)
             and not _LIST_ITEM.match(ln.text)
-            and (ln.text[:1].isupper() or ln.text[:1].isdigit() or ln.text[:1] in "\"“„«'‘")
+            and _opens_like_a_headline(ln.text)
             and not (own and _norm_words(ln.text) in own)
         )
 
@@ -1770,9 +1771,20 @@ def _teaser_blocks(
         ln = lines[j]
         return (
             j < n
-            and kinds[j] == ("body", "")
+            and kinds[j] in _SUMMARY_KINDS
             and 4 <= ln.words <= TEASER_SUMMARY_WORDS
-            and (ln.full_stop_end or ends_dated(j))
+            and (ln.full_stop_end or ends_dated(j) or unclosed_summary(j))
+        )
+
+    def unclosed_summary(j: int) -> bool:
+        """A summary copied without its full stop: longer than headlines are, and than its own."""
+        ln = lines[j]
+        return (
+            ln.words >= UNCLOSED_SUMMARY_WORDS
+            and not _CLAUSE_MARK_END.search(ln.text)
+            and j > 0
+            and lines[j - 1].words < ln.words
+            and headline(j - 1)
         )
 
     def ends_dated(j: int) -> bool:  # "... will appeal the ruling. (07.03.2019)"
@@ -1857,6 +1869,17 @@ def _teaser_blocks(
 
 
 TEASER_SUMMARY_WORDS = 60
+# (a summary copied without its full stop may have been taken for a headline of a ``_teaser_lists`` run)
+_SUMMARY_KINDS = (("body", ""), ("furniture", "teaser list"))
+UNCLOSED_SUMMARY_WORDS = 20  # words at least of a summary with no full stop (a headline has 5 to 15)
+_INNER_CAPITAL = re.compile(r"^[a-zà-ÿ]+[A-ZÀ-Ý]")  # (a name written with a capital inside: "iPhone")
+
+
+def _opens_like_a_headline(text: str) -> bool:
+    """A headline opens with a capital, a figure or a quote -- or with a name that has its capital inside
+    ("iPhone 13: Welches Gerät soll ich kaufen?", "eBay verkauft ..."), not with a lower-case word."""
+    first = text[:1]
+    return first.isupper() or first.isdigit() or first in "\"“„«'‘" or _INNER_CAPITAL.match(text) is not None
 
 
 def _related_links(
@@ -2633,7 +2656,10 @@ def _classify_one(
         return "furniture", comment
     # (a credit in parentheses ends the line: only a line ending with ")" is searched for one)
     if ln.words <= 60 and (
-        vocab.caption(t, ln.words) or (t[-1] == ")" and _CAPTION.search(t)) or _credit_line(t)
+        vocab.caption(t, ln.words)
+        or (t[-1] == ")" and _CAPTION.search(t))
+        or _credit_line(t)
+        or vocab.credit(t, ln.words)
     ):
         return "furniture", "photo caption"
     # (both patterns need an ellipsis: one substring test for most lines)
@@ -2669,7 +2695,8 @@ _UPDATED = re.compile(
     r"^(?:updated|last\s+updated|aktualisiert|zuletzt|mis\s+à\s+jour|actualizado|atualizado)", re.I
 )
 # "Radfahren in Salzburg © Tourismus Salzburg GmbH / Thomas Kujat": a caption ending in a photo credit
-# (a licence's version may hold a dot: "Foto: CC-BY-NC 2.0 David Merrigan")
+# (a licence's version may hold a dot: "Foto: CC-BY-NC 2.0 David Merrigan"; the labels of the page's
+# languages, and agencies after a slash, are the vocabulary's: ``furniture.Vocabulary.credit``)
 _CREDIT_TAIL = re.compile(r"(?:©|\(c\)|\bfoto:|\bphoto:|\bbild:)\s*(?:[^.!?]|(?<=\d)\.(?=\d)){2,80}$", re.I)
 
 
