@@ -1771,19 +1771,22 @@ def _teaser_blocks(
         ln = lines[j]
         return (
             j < n
-            and kinds[j] in _SUMMARY_KINDS
+            and kinds[j] == ("body", "")
             and 4 <= ln.words <= TEASER_SUMMARY_WORDS
             and (ln.full_stop_end or ends_dated(j) or unclosed_summary(j))
         )
 
     def unclosed_summary(j: int) -> bool:
-        """A summary copied without its full stop: longer than headlines are, and than its own."""
+        """A summary copied without its full stop: one sentence, longer than headlines are and than its
+        own (a paragraph of several sentences that lost its last stop is no card's summary)."""
         ln = lines[j]
         return (
             ln.words >= UNCLOSED_SUMMARY_WORDS
             and not _CLAUSE_MARK_END.search(ln.text)
+            and not _SENTENCE_STOP_INSIDE.search(ln.text)
             and j > 0
             and lines[j - 1].words < ln.words
+            and not lines[j - 1].full_stop_end  # (a quotation closed like a sentence is no headline of it)
             and headline(j - 1)
         )
 
@@ -1839,6 +1842,12 @@ def _teaser_blocks(
                 j += 1
             else:
                 break
+        # a page copies its cards alike: summaries without their full stops make a run only with each other
+        # (one among closed ones is a paragraph that lost its stop); the run ends where the kind changes
+        loose = [unclosed_summary(e0 - 1) and not lines[e0 - 1].full_stop_end for _s0, e0, _d in units]
+        if any(loose) and not all(loose):
+            cut = loose.index(not loose[0])
+            units, j = units[:cut], units[cut][0]
         dated = sum(1 for _s, _e, d in units if d)
         start = units[0][0]
         if (not dated and all(lines[s0].text.endswith("?") for s0, _e, _d in units)) or (
@@ -1869,8 +1878,6 @@ def _teaser_blocks(
 
 
 TEASER_SUMMARY_WORDS = 60
-# (a summary copied without its full stop may have been taken for a headline of a ``_teaser_lists`` run)
-_SUMMARY_KINDS = (("body", ""), ("furniture", "teaser list"))
 UNCLOSED_SUMMARY_WORDS = 20  # words at least of a summary with no full stop (a headline has 5 to 15)
 _INNER_CAPITAL = re.compile(r"^[a-zà-ÿ]+[A-ZÀ-Ý]")  # (a name written with a capital inside: "iPhone")
 
@@ -2659,7 +2666,9 @@ def _classify_one(
         vocab.caption(t, ln.words)
         or (t[-1] == ")" and _CAPTION.search(t))
         or _credit_line(t)
-        or vocab.credit(t, ln.words)
+        # (a caption closed by its credit: a line of fewer than 15 words -- a longer one may be a paragraph
+        # that quotes a source at its end, and some hand-made gold texts keep long captions as text)
+        or (ln.words < SUBSTANTIAL_WORDS and vocab.credit(t, ln.words))
     ):
         return "furniture", "photo caption"
     # (both patterns need an ellipsis: one substring test for most lines)
