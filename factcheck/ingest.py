@@ -1780,16 +1780,16 @@ def _teaser_blocks(
         )
 
     def unclosed_summary(j: int) -> bool:
-        """A summary copied without its full stop: one sentence, longer than headlines are and than its
-        own (a paragraph of several sentences that lost its last stop is no card's summary)."""
+        """A summary copied without its full stop: longer than headlines are and than its own headline, and
+        short as a card's summary is (a longer line that lost its stop is a paragraph), under a headline that
+        is not closed by a full stop itself (a quotation is no headline)."""
         ln = lines[j]
         return (
-            ln.words >= UNCLOSED_SUMMARY_WORDS
+            UNCLOSED_SUMMARY_WORDS <= ln.words <= UNCLOSED_SUMMARY_MAX_WORDS
             and not _CLAUSE_MARK_END.search(ln.text)
-            and not _SENTENCE_STOP_INSIDE.search(ln.text)
             and j > 0
             and lines[j - 1].words < ln.words
-            and not lines[j - 1].full_stop_end  # (a quotation closed like a sentence is no headline of it)
+            and not _STOP_END.search(lines[j - 1].text)
             and headline(j - 1)
         )
 
@@ -1882,6 +1882,8 @@ def _teaser_blocks(
 
 TEASER_SUMMARY_WORDS = 60
 UNCLOSED_SUMMARY_WORDS = 20  # words at least of a summary with no full stop (a headline has 5 to 15)
+UNCLOSED_SUMMARY_MAX_WORDS = 35  # words at most of it (a card's summary is a sentence or two)
+_STOP_END = re.compile(r"\.[\"”’'»]*$")  # (a full stop at the end, closing quotes after it)
 _INNER_CAPITAL = re.compile(r"^[a-zà-ÿ]+[A-ZÀ-Ý]")  # (a name written with a capital inside: "iPhone")
 
 

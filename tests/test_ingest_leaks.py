@@ -137,18 +137,16 @@ def test_prose_that_names_an_agency_or_a_label_is_no_credit(line: str) -> None:
     assert not vocab.credit(line, len(line.split()))
 
 
-def test_a_paragraph_of_several_sentences_that_lost_its_last_stop_is_no_card_summary() -> None:
-    tips = [
-        "Leave your desk",
-        "Studies show that long periods of sitting down increase the risk of serious diseases. Make sure you get "
-        "up and walk around every hour</p>",
-        "Stretch it out",
-        "Using your computer can lead to back pain if you are not careful. Stretch your hands and arms every "
-        "now and then</p>",
-        "Take the stairs",
-        "Avoid the office lift and take the stairs instead. If your canteen is on the top floor you will tone "
-        "your legs</p>",
-    ]
+def test_a_long_paragraph_that_lost_its_last_stop_is_no_card_summary() -> None:
+    """A tip list whose paragraphs lost their stops (40 words each) is the article's: a card's summary without
+    its stop is short."""
+    tip = (
+        "Studies show that long periods of sitting down increase the risk of serious diseases by a good deal. "
+        "Make sure you get up and walk around the office every hour, even if only to fetch a glass of water "
+        "from the kitchen</p>"
+    )
+    tips = ["Leave your desk", tip, "Stretch it out", tip.replace("Studies", "Doctors"), "Take the stairs"]
+    tips.append(tip.replace("Studies", "Trials"))
     text = "\n".join(["Bridge closed to trucks", *ARTICLE, *tips]) + "\n"
     k = kinds_of(text)
     for line in tips[1::2]:
