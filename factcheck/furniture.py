@@ -64,9 +64,9 @@ DEFAULT_MAX_WORDS = {
     "agency": 60,
     "about": 6,
 }
+CREDIT_WORDS = 8  # words at most after a credit's label that closes a caption: names, a date, an agency
 # what may follow a credit's label to the end of the line: a name, a date, an agency -- no full stop but
 # an initial's ("U. Tischhauser") or a date's ("15.01.2022")
-CREDIT_WORDS = 8  # words at most after a credit's label that closes a caption: names, a date, an agency
 _CREDIT_REST = r"(?:[^.!?]|(?<=\b\w)\.|(?<=\d)\.(?=\d)){2,80}"
 
 
@@ -244,8 +244,8 @@ class Vocabulary:
         return self._reason("caption", text, words) is not None
 
     def credit(self, text: str, words: int) -> bool:
-        """A caption that ends with its credit: a caption's label and a name, or an agency after a slash
-        (tested on lines with no full stop at their end)."""
+        """A caption that ends with its credit: a caption's label and up to CREDIT_WORDS words of name, with
+        no full stop after them, or an agency after a slash."""
         if words > self.max_words["caption"]:
             return False
         m = self._credit_rx.search(text) if self._credit_rx is not None else None
