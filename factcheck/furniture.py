@@ -230,10 +230,6 @@ class Vocabulary:
                 return marker.reason if words <= marker.max_words else None
         return "notice"
 
-    def hints_of(self, reason: str) -> tuple[str, ...]:
-        """The hints of the notices given ``reason`` (their words, lower case: "cookie", "datenschutz")."""
-        return tuple(sorted({h for m in self._markers["notice"] if m.reason == reason for h in m.hints}))
-
     def tail(self, text: str, words: int) -> str | None:
         return self._reason("tail", text, words)
 

@@ -7,7 +7,6 @@ rest of the batch is still read.
 
 from __future__ import annotations
 
-import bisect
 import codecs
 import datetime as dt
 import functools
@@ -1366,8 +1365,6 @@ def classify_lines(
         _after_the_copyright_line(kinds, substantial, chrome)
         if COMMENT_RULES in chrome:
             _after_the_comment_rules(kinds, substantial, chrome)
-        if CONSENT in chrome:
-            _consent_dialogs(lines, kinds, vocab)
         # (last: an author's box removed changes no other rule's view of where the article's prose ends)
         _bios_under_a_name(lines, kinds, first_body, lang)
         _after_the_prose(lines, kinds, substantial, lang)
@@ -2237,32 +2234,6 @@ def _after_the_copyright_line(
 
 
 COMMENT_RULES = "comment rules"  # the reason of the furniture markers of a comment form's rules
-CONSENT = "cookie or privacy notice"  # the reason of the furniture markers of cookie and consent notices
-
-
-def _consent_dialogs(lines: list[_Line], kinds: list[tuple[str, str]], vocab: furniture.Vocabulary) -> None:
-    """A cookie dialog copied with the page explains its choices in lines of prose between its notices
-    ("Wenn Sie unter 16 Jahre alt sind und Ihre Zustimmung zu freiwilligen Diensten geben möchten, ..."): a
-    line with a consent notice above it and below it, each within CONSENT_NEIGHBOUR_LINES lines, that holds one
-    of the consent notices' words (their ``hints``: "cookie", "datenschutz", "privacy") is part of the dialog."""
-    notices = [i for i, k in enumerate(kinds) if k == ("furniture", CONSENT)]
-    words = vocab.hints_of(CONSENT)
-    if len(notices) < 2 or not words:
-        return
-    for i, ln in enumerate(lines):
-        if kinds[i][0] != "body":
-            continue
-        at = bisect.bisect_right(notices, i)  # (the first notice below line i)
-        if (
-            0 < at < len(notices)
-            and i - notices[at - 1] <= CONSENT_NEIGHBOUR_LINES
-            and notices[at] - i <= CONSENT_NEIGHBOUR_LINES
-            and any(w in ln.text.lower() for w in words)
-        ):
-            kinds[i] = ("furniture", CONSENT)
-
-
-CONSENT_NEIGHBOUR_LINES = 6
 
 
 def _after_the_comment_rules(

@@ -151,35 +151,3 @@ def test_a_long_paragraph_that_lost_its_last_stop_is_no_card_summary() -> None:
     k = kinds_of(text)
     for line in tips[1::2]:
         assert k[line][1] != "list of other stories", line
-
-
-def test_prose_between_the_notices_of_a_cookie_dialog_is_part_of_it() -> None:
-    dialog = [
-        "Datenschutzeinstellungen",
-        "Wenn Sie unter 16 Jahre alt sind und Ihre Zustimmung zu freiwilligen Diensten geben möchten, müssen Sie "
-        "Ihre Erziehungsberechtigten um Erlaubnis bitten. Wir verwenden Cookies und andere Technologien auf "
-        "unserer Website.",
-        "Alle akzeptieren",
-        "Datenschutzeinstellungen",
-    ]
-    article = [
-        "Der Stadtrat hat am Dienstag beschlossen, die alte Hafenbrücke ab nächstem Monat für Lastwagen zu sperren.",
-        "Ingenieure fanden Risse in zwei der Stahlstützen, sagte der Bürgermeister am Mittwoch vor Journalisten.",
-        "Die Busse werden durch den nördlichen Tunnel umgeleitet, solange die Reparaturen dauern, hieß es weiter.",
-        "Die Ladenbesitzer an der Brücke fürchten, Kunden zu verlieren, und fordern eine Entschädigung der Stadt.",
-    ]
-    text = "\n".join(["Brücke gesperrt", *article, *dialog]) + "\n"
-    k = kinds_of(text, "de")
-    assert k[dialog[1]] == ("furniture", "cookie or privacy notice")
-    for line in article:
-        assert k[line] == ("body", "")
-
-
-def test_a_paragraph_on_cookies_next_to_one_consent_notice_is_the_articles() -> None:
-    banner = "Wir verwenden Cookies, um Ihnen das beste Nutzererlebnis zu bieten."
-    para = (
-        "Die Aufsichtsbehörde prüft, ob Verlage ihre Leser mit Cookie-Bannern bedrängen, und will bis zum Sommer "
-        "entscheiden."
-    )
-    text = "\n".join(["Cookies im Visier", banner, para, *ARTICLE]) + "\n"
-    assert kinds_of(text, "de")[para] == ("body", "")
