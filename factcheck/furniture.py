@@ -15,11 +15,7 @@ Kinds and how their patterns are anchored:
 - ``tail``: a section header that ends the article ("Related", "Kommentare", "More stories") -- only when
   what follows looks like furniture (see ``factcheck.ingest``).
 - ``comment``: a comment header or footer line ("Juni 2018 um 13:54 Uhr - Antworten", "Reply").
-- ``caption``: the label that opens a caption or credit ("Foto:", "Photo:", "Crédit :"). The same labels
-  also close a caption: a label and a name ending the line, with no full stop after them ("Der Bartgeier im
-  Flug Foto: U. Tischhauser, 15.01.2022", "... last week Credit: Anna Moneymaker/The New York Times").
-- ``agency``: a news or picture agency whose name after a slash ends a caption's credit ("Leonhard Foeger /
-  Reuters file", "Kevin C. Cox/Getty Images", "Patrick Semansky / AP Photo"); up to three words may follow it.
+- ``caption``: the label that opens a caption or credit ("Foto:", "Photo:", "Crédit :").
 - ``crawl``: the label of a crawl stamp ("Today", "Heute", "Aujourd'hui"): a short labelled date line.
 - ``published``: the label of a publication date line ("Published", "Veröffentlicht am", "Publié le").
 - ``update``: the label of an update stamp ("Update July 3rd, 8:05AM ET:", "Aktualisiert am").
@@ -42,32 +38,8 @@ from dataclasses import dataclass
 
 from factcheck import lang as langres
 
-KINDS = (
-    "line",
-    "notice",
-    "tail",
-    "comment",
-    "caption",
-    "agency",
-    "crawl",
-    "published",
-    "update",
-    "byline",
-    "about",
-)
-DEFAULT_MAX_WORDS = {
-    "line": 8,
-    "notice": 40,
-    "tail": 6,
-    "comment": 16,
-    "caption": 60,
-    "agency": 60,
-    "about": 6,
-}
-CREDIT_WORDS = 8  # words at most after a credit's label that closes a caption: names, a date, an agency
-# what may follow a credit's label to the end of the line: a name, a date, an agency -- no full stop but
-# an initial's ("U. Tischhauser") or a date's ("15.01.2022")
-_CREDIT_REST = r"(?:[^.!?]|(?<=\b\w)\.|(?<=\d)\.(?=\d)){2,80}"
+KINDS = ("line", "notice", "tail", "comment", "caption", "crawl", "published", "update", "byline", "about")
+DEFAULT_MAX_WORDS = {"line": 8, "notice": 40, "tail": 6, "comment": 16, "caption": 60, "about": 6}
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,8 +83,6 @@ def _wrap(kind: str, body: str) -> str:
         return body
     if kind == "caption":
         return rf"^(?:{body})\s*[:|]"
-    if kind == "agency":
-        return rf"/\s*(?:{body})(?:\s+[^\W\d_]+){{0,3}}\W*$"
     if kind in ("crawl", "published"):
         return rf"^(?:{body})\s*[:\-–—,]?\s*(?P<rest>.+)$"
     if kind == "update":
@@ -149,15 +119,6 @@ class Vocabulary:
                 body = "|".join(f"(?:{m.pattern})" for m in ms)
             self._rx[kind] = re.compile(_wrap(kind, body), re.I)
         self.max_words = {k: max((m.max_words for m in ms), default=0) for k, ms in by_kind.items()}
-        # a caption's closing credit: its label after a space, then a name to the end of the line
-        labels = by_kind["caption"]
-        self._credit_rx = (
-            re.compile(
-                rf"[\s(](?:{'|'.join(m.pattern for m in labels)})\s*:\s*(?P<rest>{_CREDIT_REST})$", re.I
-            )
-            if labels
-            else None
-        )
         # Notices are searched anywhere in long lines: a cheap substring test on their hints comes first
         # (a marker without hints is always searched).
         notices = by_kind["notice"]
@@ -238,16 +199,6 @@ class Vocabulary:
 
     def caption(self, text: str, words: int) -> bool:
         return self._reason("caption", text, words) is not None
-
-    def credit(self, text: str, words: int) -> bool:
-        """A caption that ends with its credit: a caption's label and up to CREDIT_WORDS words of name, with
-        no full stop after them, or an agency after a slash."""
-        if words > self.max_words["caption"]:
-            return False
-        m = self._credit_rx.search(text) if self._credit_rx is not None else None
-        if m and len(m["rest"].split()) <= CREDIT_WORDS:
-            return True
-        return "/" in text and self._reason("agency", text, words, search=True) is not None
 
     def labelled(self, kind: str, text: str) -> str | None:
         """For crawl/published/update/byline/about: the text after the label, or None."""

@@ -2665,12 +2665,7 @@ def _classify_one(
         return "furniture", comment
     # (a credit in parentheses ends the line: only a line ending with ")" is searched for one)
     if ln.words <= 60 and (
-        vocab.caption(t, ln.words)
-        or (t[-1] == ")" and _CAPTION.search(t))
-        or _credit_line(t)
-        # (a caption closed by its credit: a line of fewer than 15 words -- a longer one may be a paragraph
-        # that quotes a source at its end, and some hand-made gold texts keep long captions as text)
-        or (ln.words < SUBSTANTIAL_WORDS and vocab.credit(t, ln.words))
+        vocab.caption(t, ln.words) or (t[-1] == ")" and _CAPTION.search(t)) or _credit_line(t)
     ):
         return "furniture", "photo caption"
     # (both patterns need an ellipsis: one substring test for most lines)
@@ -2706,8 +2701,7 @@ _UPDATED = re.compile(
     r"^(?:updated|last\s+updated|aktualisiert|zuletzt|mis\s+à\s+jour|actualizado|atualizado)", re.I
 )
 # "Radfahren in Salzburg © Tourismus Salzburg GmbH / Thomas Kujat": a caption ending in a photo credit
-# (a licence's version may hold a dot: "Foto: CC-BY-NC 2.0 David Merrigan"; the labels of the page's
-# languages, and agencies after a slash, are the vocabulary's: ``furniture.Vocabulary.credit``)
+# (a licence's version may hold a dot: "Foto: CC-BY-NC 2.0 David Merrigan")
 _CREDIT_TAIL = re.compile(r"(?:©|\(c\)|\bfoto:|\bphoto:|\bbild:)\s*(?:[^.!?]|(?<=\d)\.(?=\d)){2,80}$", re.I)
 
 

@@ -1,10 +1,9 @@
-"""Raw page text: teaser cards copied without their full stops, and captions that end with their credit."""
+"""Raw page text: teaser cards copied without their full stops, and headlines opening with a name like iPhone."""
 
 from __future__ import annotations
 
 import pytest
 
-from factcheck import furniture
 from factcheck.ingest import _opens_like_a_headline, classify_lines
 
 ARTICLE = [
@@ -88,53 +87,6 @@ def test_cards_whose_headlines_open_with_such_a_name_are_a_list_of_other_stories
     k = kinds_of(text)
     for line in cards:
         assert k[line] == ("furniture", "list of other stories"), line
-
-
-@pytest.mark.parametrize(
-    ("lang", "caption"),
-    [
-        (
-            "en",
-            "Trump in New York last week. Credit: Anna Moneymaker/The New York Times",
-        ),
-        (
-            "en",
-            "The house in Braunau am Inn, Austria. Leonhard Foeger / Reuters file",
-        ),
-        ("en", "Players warm up at Augusta National. Kevin C. Cox/Getty Images"),
-        ("de", "Auch im Sarganserland wurden steile Couloirs begangen (Foto: R. Grischott, 15.01.2022)"),
-        ("de", "Bundeskanzler Olaf Scholz im Bundestag. Kay Nietfeld/dpa"),
-        ("fr", "Le président à l'Élysée. Ludovic Marin / AFP"),
-        ("es", "El presidente en el Congreso. Eduardo Parra / Europa Press"),
-        ("pt", "O presidente em Brasília. Marcelo Camargo/Agência Brasil"),
-    ],
-)
-def test_a_caption_that_ends_with_its_credit_is_a_photo_caption(lang: str, caption: str) -> None:
-    text = "\n".join(["Bridge closed to trucks", *ARTICLE[:3], caption, ARTICLE[3]]) + "\n"
-    assert kinds_of(text, lang)[caption] == ("furniture", "photo caption")
-
-
-def test_a_line_of_15_words_or_more_is_not_dropped_for_its_closing_credit() -> None:
-    caption = (
-        "Women march down Harley Street in London to protest against the refusal to remove the implants. "
-        "Photograph: Jane Doe"
-    )
-    text = "\n".join(["Bridge closed to trucks", *ARTICLE[:3], caption, ARTICLE[3]]) + "\n"
-    assert kinds_of(text)[caption] == ("body", "")
-
-
-@pytest.mark.parametrize(
-    "line",
-    [
-        "He worked for Reuters and the AP before joining the council as its spokesman in 2019.",
-        "The video: a man walks along the bridge at night and then the lights on the left side go out",
-        "Read the full inspection report at https://www.reuters.com/world/",
-        "She said the photo: was taken a year ago and showed the cracks long before the inspection.",
-    ],
-)
-def test_prose_that_names_an_agency_or_a_label_is_no_credit(line: str) -> None:
-    vocab = furniture.vocabulary("en")
-    assert not vocab.credit(line, len(line.split()))
 
 
 def test_a_long_paragraph_that_lost_its_last_stop_is_no_card_summary() -> None:
