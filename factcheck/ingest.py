@@ -1773,7 +1773,7 @@ def _teaser_blocks(
             j < n
             and kinds[j] == ("body", "")
             and 4 <= ln.words <= TEASER_SUMMARY_WORDS
-            and (ln.full_stop_end or ends_dated(j) or unclosed_summary(j))
+            and (ln.full_stop_end or ends_dated(j) or (loose_ok and unclosed_summary(j)))
         )
 
     def unclosed_summary(j: int) -> bool:
@@ -1811,23 +1811,8 @@ def _teaser_blocks(
             return j + 1, dated or ends_dated(j)
         return (j, True) if dated else None
 
-    def lone(k: int) -> bool:
-        """A substantial line alone among menu items: no line of six words or more within three lines."""
-        if not substantial[k]:
-            return True
-        return all(lines[x].words < 6 for x in range(max(0, k - 3), min(n, k + 4)) if x != k)
-
-    prose_after = [0] * (n + 1)
-    for j in range(n - 1, -1, -1):
-        prose_after[j] = prose_after[j + 1] + (kinds[j] == ("body", "") and substantial[j])
-    total = prose_after[0]
-    sections_end = -SECTION_GAP_LINES - 1  # (the end of the last run of two units or more left as text)
-    i = first_body + 1
-    while i < n:
-        u = unit(i)
-        if u is None:
-            i += 1
-            continue
+    def run_from(i: int) -> tuple[list[tuple[int, int, bool]], int]:
+        """The units (start, end, dated) of a run of teasers opening at line i, and the line after it."""
         units: list[tuple[int, int, bool]] = []
         j = i
         while j < n:
@@ -1842,12 +1827,38 @@ def _teaser_blocks(
                 j += 1
             else:
                 break
+        return units, j
+
+    def lone(k: int) -> bool:
+        """A substantial line alone among menu items: no line of six words or more within three lines."""
+        if not substantial[k]:
+            return True
+        return all(lines[x].words < 6 for x in range(max(0, k - 3), min(n, k + 4)) if x != k)
+
+    prose_after = [0] * (n + 1)
+    for j in range(n - 1, -1, -1):
+        prose_after[j] = prose_after[j + 1] + (kinds[j] == ("body", "") and substantial[j])
+    total = prose_after[0]
+    sections_end = -SECTION_GAP_LINES - 1  # (the end of the last run of two units or more left as text)
+    loose_ok = True  # (whether a summary may lack its full stop: see below)
+    i = first_body + 1
+    while i < n:
+        u = unit(i)
+        if u is None:
+            i += 1
+            continue
+        units, j = run_from(i)
         # a page copies its cards alike: summaries without their full stops make a run only with each other
-        # (one among closed ones is a paragraph that lost its stop); the run ends where the kind changes
+        # (one among closed ones is a paragraph that lost its stop): a run that mixes them is read with closed
+        # summaries only
         loose = [unclosed_summary(e0 - 1) and not lines[e0 - 1].full_stop_end for _s0, e0, _d in units]
         if any(loose) and not all(loose):
-            cut = loose.index(not loose[0])
-            units, j = units[:cut], units[cut][0]
+            loose_ok = False
+            units, j = run_from(i)
+            loose_ok = True
+            if not units:
+                i += 1
+                continue
         dated = sum(1 for _s, _e, d in units if d)
         start = units[0][0]
         if (not dated and all(lines[s0].text.endswith("?") for s0, _e, _d in units)) or (
