@@ -1749,8 +1749,9 @@ def _teaser_blocks(
     reading time or a repeat of itself ("Gegen dicke Luft: Aldi Nord bietet Luftreiniger an" / "06.11.2018"
     / the headline again / a short summary), or a headline with its date at the end, or a card copied as
     one line with its date glued to its text ("06.03.2016Werden Sie ..."): two or more in a row are a
-    list of stories. Headlines each followed by a short summary (1-3 sentences, under 60 words)
-    are one too when three or more stand in a row and less of the article's prose follows them than
+    list of stories. Headlines each followed by a short summary (1-3 sentences, under 60 words; or a line
+    of UNCLOSED_SUMMARY_WORDS or more, longer than its headline, that a copied card left without its full
+    stop) are one too when three or more stand in a row and less of the article's prose follows them than
     precedes them (a subheaded article has longer sections, and goes on). The page's own headline (``own``:
     the forms of its <title>) opens no teaser: below it are the article's lede, byline and date."""
     n = len(lines)
@@ -1762,7 +1763,7 @@ def _teaser_blocks(
             and 3 <= ln.words <= 25
             and not _CLAUSE_MARK_END.search(ln.text)
             and not _LIST_ITEM.match(ln.text)
-            and (ln.text[:1].isupper() or ln.text[:1].isdigit() or ln.text[:1] in "\"“„«'‘")
+            and _opens_like_a_headline(ln.text)
             and not (own and _norm_words(ln.text) in own)
         )
 
@@ -1772,7 +1773,21 @@ def _teaser_blocks(
             j < n
             and kinds[j] == ("body", "")
             and 4 <= ln.words <= TEASER_SUMMARY_WORDS
-            and (ln.full_stop_end or ends_dated(j))
+            and (ln.full_stop_end or ends_dated(j) or (loose_ok and unclosed_summary(j)))
+        )
+
+    def unclosed_summary(j: int) -> bool:
+        """A summary copied without its full stop: longer than headlines are and than its own headline, and
+        short as a card's summary is (a longer line that lost its stop is a paragraph), under a headline that
+        is not closed by a full stop itself (a quotation is no headline)."""
+        ln = lines[j]
+        return (
+            UNCLOSED_SUMMARY_WORDS <= ln.words <= UNCLOSED_SUMMARY_MAX_WORDS
+            and not _CLAUSE_MARK_END.search(ln.text)
+            and j > 0
+            and lines[j - 1].words < ln.words
+            and not _STOP_END.search(lines[j - 1].text)
+            and headline(j - 1)
         )
 
     def ends_dated(j: int) -> bool:  # "... will appeal the ruling. (07.03.2019)"
@@ -1796,23 +1811,8 @@ def _teaser_blocks(
             return j + 1, dated or ends_dated(j)
         return (j, True) if dated else None
 
-    def lone(k: int) -> bool:
-        """A substantial line alone among menu items: no line of six words or more within three lines."""
-        if not substantial[k]:
-            return True
-        return all(lines[x].words < 6 for x in range(max(0, k - 3), min(n, k + 4)) if x != k)
-
-    prose_after = [0] * (n + 1)
-    for j in range(n - 1, -1, -1):
-        prose_after[j] = prose_after[j + 1] + (kinds[j] == ("body", "") and substantial[j])
-    total = prose_after[0]
-    sections_end = -SECTION_GAP_LINES - 1  # (the end of the last run of two units or more left as text)
-    i = first_body + 1
-    while i < n:
-        u = unit(i)
-        if u is None:
-            i += 1
-            continue
+    def run_from(i: int) -> tuple[list[tuple[int, int, bool]], int]:
+        """The units (start, end, dated) of a run of teasers opening at line i, and the line after it."""
         units: list[tuple[int, int, bool]] = []
         j = i
         while j < n:
@@ -1827,6 +1827,38 @@ def _teaser_blocks(
                 j += 1
             else:
                 break
+        return units, j
+
+    def lone(k: int) -> bool:
+        """A substantial line alone among menu items: no line of six words or more within three lines."""
+        if not substantial[k]:
+            return True
+        return all(lines[x].words < 6 for x in range(max(0, k - 3), min(n, k + 4)) if x != k)
+
+    prose_after = [0] * (n + 1)
+    for j in range(n - 1, -1, -1):
+        prose_after[j] = prose_after[j + 1] + (kinds[j] == ("body", "") and substantial[j])
+    total = prose_after[0]
+    sections_end = -SECTION_GAP_LINES - 1  # (the end of the last run of two units or more left as text)
+    loose_ok = True  # (whether a summary may lack its full stop: see below)
+    i = first_body + 1
+    while i < n:
+        u = unit(i)
+        if u is None:
+            i += 1
+            continue
+        units, j = run_from(i)
+        # a page copies its cards alike: summaries without their full stops make a run only with each other
+        # (one among closed ones is a paragraph that lost its stop): a run that mixes them is read with closed
+        # summaries only
+        loose = [unclosed_summary(e0 - 1) and not lines[e0 - 1].full_stop_end for _s0, e0, _d in units]
+        if any(loose) and not all(loose):
+            loose_ok = False
+            units, j = run_from(i)
+            loose_ok = True
+            if not units:
+                i += 1
+                continue
         dated = sum(1 for _s, _e, d in units if d)
         start = units[0][0]
         if (not dated and all(lines[s0].text.endswith("?") for s0, _e, _d in units)) or (
@@ -1857,6 +1889,17 @@ def _teaser_blocks(
 
 
 TEASER_SUMMARY_WORDS = 60
+UNCLOSED_SUMMARY_WORDS = 20  # words at least of a summary with no full stop (a headline has 5 to 15)
+UNCLOSED_SUMMARY_MAX_WORDS = 35  # words at most of it (a card's summary is a sentence or two)
+_STOP_END = re.compile(r"\.[\"”’'»]*$")  # (a full stop at the end, closing quotes after it)
+_INNER_CAPITAL = re.compile(r"^[a-zà-ÿ]+[A-ZÀ-Ý]")  # (a name written with a capital inside: "iPhone")
+
+
+def _opens_like_a_headline(text: str) -> bool:
+    """A headline opens with a capital, a figure or a quote -- or with a name that has its capital inside
+    ("iPhone 13: Welches Gerät soll ich kaufen?", "eBay verkauft ..."), not with a lower-case word."""
+    first = text[:1]
+    return first.isupper() or first.isdigit() or first in "\"“„«'‘" or _INNER_CAPITAL.match(text) is not None
 
 
 def _related_links(
