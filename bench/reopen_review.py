@@ -20,8 +20,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import functools
-import importlib
 import json
 import os
 import random
@@ -33,6 +31,9 @@ import tempfile
 import time
 from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from reopen_steps import time_steps  # bench/reopen_steps.py
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -50,21 +51,7 @@ def child(corpus: Path, session: Path, run: int, keys: int) -> list[dict[str, An
     """One fresh process: the batch opened (warm), then ``keys`` times `p` and `x`: each call's CPU seconds
     and its steps'."""
     spent: dict[str, float] = {}
-    for label, module, attr in STEPS:
-        owner: Any = importlib.import_module(module)
-        *path, name = attr.split(".")
-        for part in path:
-            owner = getattr(owner, part)
-        f = getattr(owner, name)
-
-        def timed(*a: Any, _f: Any = f, _label: str = label, **k: Any) -> Any:
-            t = time.process_time()
-            try:
-                return _f(*a, **k)
-            finally:
-                spent[_label] = spent.get(_label, 0.0) + time.process_time() - t
-
-        setattr(owner, name, functools.wraps(f)(timed))
+    time_steps(STEPS, spent)
     from factcheck.review import Review
 
     review = Review.open(session, [str(corpus)])

@@ -57,20 +57,16 @@ STEPS = (
 )
 
 
-def probe(out: Path, args: list[str]) -> None:
-    """Run the CLI with ``args`` in this process (the tree on ``sys.path``), the ``STEPS`` timed; their CPU
-    seconds are written to ``out`` as JSON at exit."""
-    t0 = time.process_time()
-    import factcheck.cli as cli
-
-    spent: dict[str, float] = {"import": time.process_time() - t0}
+def time_steps(steps: tuple[tuple[str, str, str], ...], spent: dict[str, float]) -> None:
+    """Wrap each ``(label, module, attribute)`` of ``steps`` in place so that its CPU seconds add up in
+    ``spent[label]`` (a step called inside itself counts once); a step this tree lacks is left out."""
 
     def timed(label: str, f: Any) -> Any:
         depth = [0]
 
         @functools.wraps(f)
         def run(*a: Any, **k: Any) -> Any:
-            if depth[0]:  # (a step called inside itself counts once)
+            if depth[0]:
                 return f(*a, **k)
             depth[0] += 1
             t = time.process_time()
@@ -82,13 +78,24 @@ def probe(out: Path, args: list[str]) -> None:
 
         return run
 
-    for label, module, attr in STEPS:
+    for label, module, attr in steps:
         owner: Any = importlib.import_module(module)
         *path, name = attr.split(".")
         for part in path:
             owner = getattr(owner, part, None)
         if owner is not None and hasattr(owner, name):
             setattr(owner, name, timed(label, getattr(owner, name)))
+
+
+def probe(out: Path, args: list[str]) -> None:
+    """Run the CLI with ``args`` in this process (the tree on ``sys.path``), the ``STEPS`` timed; their CPU
+    seconds are written to ``out`` as JSON at exit."""
+    t0 = time.process_time()
+    import factcheck.cli as cli
+
+    spent: dict[str, float] = {"import": time.process_time() - t0}
+
+    time_steps(STEPS, spent)
 
     def write() -> None:
         total = time.process_time() - t0
