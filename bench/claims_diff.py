@@ -103,12 +103,14 @@ def checked_claims() -> Path:
     return data_dir() / "clef2020-t2-dev" / "verified_claims.docs.tsv"
 
 
-def run_in_tree(tree: Path, code: str, *args: str) -> str:
+def run_in_tree(tree: Path, code: str, *args: str, stdin: str | None = None) -> str:
     """The standard output of ``code`` run by a child Python on ``tree``'s package (``PYTHONPATH=<tree>``, and
-    in the tree: ``-c`` puts the working folder first on the path); the script exits on the child's error."""
+    in the tree: ``-c`` puts the working folder first on the path), ``stdin`` its input; the script exits on the
+    child's error."""
     env = dict(os.environ, PYTHONPATH=str(tree.resolve()))
     out = subprocess.run(
         [sys.executable, "-c", code, *args],
+        input=stdin,
         env=env,
         cwd=str(tree),
         capture_output=True,

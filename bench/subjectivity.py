@@ -28,10 +28,12 @@ import argparse
 import csv
 import io
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from claims_diff import run_in_tree  # bench/claims_diff.py
 
 ROOT = Path(__file__).resolve().parents[1]
 REPO = Path("/work/.mirror/MatteoFasulo+clef2025-checkthat/repo")
@@ -72,19 +74,9 @@ def read_split(repo: Path, split: str, lang: str) -> list[tuple[str, str, str]]:
 
 def scores_of(tree: Path, rows: list[tuple[str, str, str]], code: str) -> dict[str, float]:
     """Each sentence's best claim score under ``tree``'s package (a child Python, ``PYTHONPATH=<tree>``)."""
-    env = dict(os.environ, PYTHONPATH=str(tree.resolve()))
-    out = subprocess.run(
-        [sys.executable, "-c", _CHILD, code],
-        input="".join(json.dumps([sid, s]) + "\n" for sid, s, _ in rows),
-        env=env,
-        cwd=str(tree),
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if out.returncode != 0:
-        sys.exit(f"subjectivity: {tree}: {out.stderr.strip().splitlines()[-1:]}")
-    return {sid: score for sid, score in (json.loads(line) for line in out.stdout.splitlines() if line)}
+    stdin = "".join(json.dumps([sid, s]) + "\n" for sid, s, _ in rows)
+    out = run_in_tree(tree, _CHILD, code, stdin=stdin)
+    return {sid: score for sid, score in (json.loads(line) for line in out.splitlines() if line)}
 
 
 def figures(rows: list[tuple[str, str, str]], scores: dict[str, float], floor: float) -> tuple[str, float]:
