@@ -224,3 +224,28 @@ async def test_the_report_dialog_offers_the_decided_claims_only(batch: Path) -> 
         assert app.screen.query_one("#report-claims", Select).value == "decided"
         await pilot.press("escape", "q")
     r.close()
+
+
+async def test_the_report_dialog_scrolls_to_the_claims_choice_in_a_tiny_window(batch: Path) -> None:
+    """At 30x10 the dialog does not fit: tab brings the claims choice into view (it was below the fold)."""
+    from textual.widgets import Select
+
+    from factcheck.tui.app import make_app
+
+    r = Review.open(batch)
+    app = make_app(r)
+    async with app.run_test(size=(30, 10)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("R")
+        await pilot.pause()
+        choice = app.screen.query_one("#report-claims", Select)
+        await pilot.press("tab")
+        await pilot.pause()
+        assert app.screen.focused is choice
+        region = choice.region
+        assert region.height > 0 and region.bottom <= 10, region
+        await pilot.press("escape", "q")
+    r.close()
+    assert app.return_code == 0

@@ -540,7 +540,8 @@ class ReportModal(ModalScreen[tuple[str, str, bool] | None]):
         self._error = error
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
+        # Scrolls in a small window: tab to the claims choice brings it into view.
+        with VerticalScroll(classes="dialog"):
             yield Label(Content("Write a report"), classes="dialog-title")
             yield Select(REPORT_FORMATS, value=self._fmt, allow_blank=False, id="report-format")
             yield Input(
