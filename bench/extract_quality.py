@@ -15,7 +15,10 @@
    15 outlets, 14 of them ECB+ news texts outside "ecb", labelled before the extractor was run on them).
    "dev6" and "dev6h" (round 14): a blind sample of 16 US political news articles of 2016 (PolNeAR), labelled
    before the extractor was run on them, in two halves by article: "dev6" is tuned on, "dev6h" is held out
-   like "fresh" (its misses are never listed); a last row gives the two halves together.
+   like "fresh" (its misses are never listed); a last row gives the two halves together. "dev7" and "dev7h"
+   (round 16): a blind sample of 16 unseen ECB+ news texts of 16 outlets (make_dev7.py), labelled and the
+   labels committed before the extractor was run on them, in two halves by article like dev6: "dev7" is
+   tuned on, "dev7h" is held out (never listed).
    Reports, among the claims shown by default (score >= model.DEFAULT_MIN_SCORE), the precision and recall
    of check-worthy claims, the speaker accuracy on attributed claims and the time values; beside them, in
    the same run, the same figures for every candidate claim (score >= extract.MIN_SCORE, what ``--all``
@@ -23,15 +26,15 @@
 
 With ``--seeds`` also checks the seed articles for claims taken from page furniture. With ``-v`` lists
 every miss of the development splits (``--split`` limits the real-article listing to one split; the held-out
-splits "fresh" and "dev6h" are never listed). ``--list-times SPLIT`` lists the time misses of one development split with the whole claim
+splits "fresh", "dev6h" and "dev7h" are never listed). ``--list-times SPLIT`` lists the time misses of one development split with the whole claim
 and each of its time expressions (text, type, value): which expressions a claim carries, and their values
-(refused for "fresh" and "dev6h", which are never listed). ``--untimed SPLIT ...`` asks what the labels say of the shown
+(refused for "fresh", "dev6h" and "dev7h", which are never listed). ``--untimed SPLIT ...`` asks what the labels say of the shown
 claims whose text holds no time expression: how many are labelled with a time, and how often the time a
 claim could inherit (the last date before it in its paragraph, in the article, the publication date) is a
 value its labels allow.
 
-    /work/venv/bin/python bench/extract_quality.py [-v] [--seeds] [--split dev|dev2|dev3|dev4|dev5|dev6|heldout|ecb]
-        [--only SPLIT ...] [--labels FILE] [--list-times dev|dev2|dev3|dev4|dev5|dev6|heldout|ecb] [--untimed SPLIT ...]
+    /work/venv/bin/python bench/extract_quality.py [-v] [--seeds] [--split dev|dev2|dev3|dev4|dev5|dev6|dev7|heldout|ecb]
+        [--only SPLIT ...] [--labels FILE] [--list-times dev|dev2|dev3|dev4|dev5|dev6|dev7|heldout|ecb] [--untimed SPLIT ...]
 """
 
 from __future__ import annotations
@@ -53,10 +56,26 @@ from factcheck.model import DEFAULT_MIN_SCORE, Article, Claim  # noqa: E402
 
 LABELLED = ROOT / "tests" / "fixtures" / "labelled"
 REALWORLD = ROOT / "tests" / "fixtures" / "realworld"
-REAL_SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "heldout", "ecb", "fresh", "dev6h")
-HELD_OUT = ("fresh", "dev6h")  # clean held-out splits: their misses and sentences are never listed
+REAL_SPLITS = (
+    "dev",
+    "dev2",
+    "dev3",
+    "dev4",
+    "dev5",
+    "dev6",
+    "dev7",
+    "heldout",
+    "ecb",
+    "fresh",
+    "dev6h",
+    "dev7h",
+)
+HELD_OUT = ("fresh", "dev6h", "dev7h")  # clean held-out splits: their misses and sentences are never listed
 LISTABLE = [s for s in REAL_SPLITS if s not in HELD_OUT]
-POOLED = {"dev6+dev6h": ("dev6", "dev6h")}  # a sample drawn as one, scored in halves: also given whole
+POOLED = {
+    "dev6+dev6h": ("dev6", "dev6h"),
+    "dev7+dev7h": ("dev7", "dev7h"),
+}  # a sample drawn as one, scored in halves: also given whole
 
 
 def norm_name(s: str | None) -> str:

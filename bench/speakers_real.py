@@ -39,8 +39,8 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-SPLITS = ("dev", "dev2", "dev3", "heldout", "ecb", "dev4", "dev5", "dev6", "fresh", "dev6h")
-HELD_OUT = ("fresh", "dev6h")  # clean held-out splits: their misses are never listed
+SPLITS = ("dev", "dev2", "dev3", "heldout", "ecb", "dev4", "dev5", "dev6", "dev7", "fresh", "dev6h", "dev7h")
+HELD_OUT = ("fresh", "dev6h", "dev7h")  # clean held-out splits: their misses are never listed
 FIXTURES = ROOT / "tests" / "fixtures" / "realworld"
 
 
