@@ -35,6 +35,7 @@ _TO_VERBS = frozenset(
     retire run compete play perform speak address stage tour fly head sit convene debate negotiate
     celebrate mark commemorate unveil hand give win face try sentence try""".split()
 )
+_OPENING_QUOTES = frozenset('"“')
 _PAST_WORDS = frozenset(
     """was were had did said told met went came took made gave began held saw won lost left fell rose
     sold bought spent paid sent brought thought found became led ran wrote spoke flew knew got kept
@@ -338,10 +339,11 @@ def _tense(text: str, start: int, end: int, short: bool = False) -> str | None:
             return c
         if short and _scheduled_present(ltoks, k):
             return "FUT"
-    if weak and rtoks and rtoks[0].lower() in _CLAUSE_OPENERS:
+    if weak and rtoks and (rtoks[0].lower() in _CLAUSE_OPENERS or rtoks[0] in _OPENING_QUOTES):
         # the time ends the report's own words and the reported clause opens after it ("told reporters in
-        # January that she would run", "told the court on Friday he will appeal"): its verb governs that
-        # clause, not the time; the report's tense decides
+        # January that she would run", "told the court on Friday he will appeal", "said at a town hall on
+        # Monday, “we would be looking at ...”"): its verb governs that clause, not the time; the report's
+        # tense decides
         return weak
     for k, t in enumerate(rtoks):
         if t in _BOUNDARY:
