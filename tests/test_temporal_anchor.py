@@ -123,3 +123,55 @@ def test_story_day_is_within_a_week(text: str, anchor: dt.date, head: str) -> No
 )
 def test_quotation_after_a_report(text: str, phrase: str, anchor: dt.date, expected: str) -> None:
     assert value(text, phrase, anchor) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "anchor", "expected"),
+    [
+        # "ahead of", "in the lead-up to": an event still to come for the story, whatever the verb before it
+        # (PolNeAR train, three outlets; a CBS page of 2020 read after the rule)
+        (
+            "Still, ahead of Saturday’s Nevada caucus, Sanders and Clinton must vie for votes.",
+            "Saturday",
+            D(2016, 2, 18),
+            "2016-02-20",
+        ),
+        (
+            "Polls there show Trump is trailing Ted Cruz just ahead of Tuesday's vote.",
+            "Tuesday",
+            D(2016, 4, 4),
+            "2016-04-05",
+        ),
+        (
+            "Cruz said that was a matter for the voters ahead of Tuesday's New Hampshire primary.",
+            "Tuesday",
+            D(2016, 2, 7),
+            "2016-02-09",
+        ),
+        (
+            "The Latest on campaign 2016 in the lead up to Tuesday’s New York primary:",
+            "Tuesday",
+            D(2016, 4, 14),
+            "2016-04-19",
+        ),
+        ("She remains the favorite ahead of the Nov. 8 vote.", "Nov. 8", D(2016, 10, 18), "2016-11-08"),
+        # opening its sentence it sets the scene of the main clause, whose verb decides (PolNeAR dev, a Sunday
+        # story about a Friday summit)
+        (
+            "Ahead of Friday's meeting, France and Germany unveiled a proposal.",
+            "Friday",
+            D(2016, 9, 18),
+            "2016-09-16",
+        ),
+        (
+            "In the run-up to Sunday's election, the party campaigned hard.",
+            "Sunday",
+            D(2016, 6, 3),
+            "2016-05-29",
+        ),
+        # without it, a possessive weekday stays the one gone (the rule before)
+        ("Polls taken after Tuesday's vote show a tie.", "Tuesday", D(2016, 4, 4), "2016-03-29"),
+    ],
+)
+def test_ahead_of_an_event(text: str, phrase: str, anchor: dt.date, expected: str) -> None:
+    assert value(text, phrase, anchor) == expected
