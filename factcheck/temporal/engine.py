@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from factcheck.model import TimeRef
 from factcheck.temporal import datarules, discourse, rules_relative, rules_times  # noqa: F401  (their rules register on import)
+from factcheck.temporal.anchor import story_day
 from factcheck.temporal.prefix import _extend_prefix
 from factcheck.temporal.rules_dates import _Ctx, _Handler
 from factcheck.temporal.vocab import (
@@ -653,4 +654,5 @@ def tag(text: str, anchor: dt.date | None = None) -> list[TimeRef]:
         return []
     if isinstance(anchor, dt.datetime):
         anchor = anchor.date()
-    return list(_tag_cached(text, anchor))
+    # a wire story's own dateline ("WASHINGTON, Dec. 8 (UPI) --") names the day it counts from
+    return list(_tag_cached(text, story_day(text, anchor)))

@@ -35,6 +35,7 @@ _TO_VERBS = frozenset(
     retire run compete play perform speak address stage tour fly head sit convene debate negotiate
     celebrate mark commemorate unveil hand give win face try sentence try""".split()
 )
+_OPENING_QUOTES = frozenset('"“')
 _PAST_WORDS = frozenset(
     """was were had did said told met went came took made gave began held saw won lost left fell rose
     sold bought spent paid sent brought thought found became led ran wrote spoke flew knew got kept
@@ -92,6 +93,11 @@ _DEADLINE_IS = re.compile(
     + r")\b(?:\s+(?:for|to|of|on)\b[^.;:!?\n]{0,50}?)?\s+(?:is|remains|falls(?:\s+on)?|will\s+be)\s+(?:on\s+)?$)"
 )
 _DEADLINE_IS_ENDS = ("is", "remains", "falls", "on", "be")
+# "ahead of", "in advance of", "in the lead-up to", "in the run-up to" (and "the"): what follows is still to come
+_AHEAD_OF = re.compile(
+    r"(?i:\b(?:ahead\s+of|in\s+advance\s+of|(?:in\s+the\s+)?(?:lead|run)[\s-]+up\s+to)\s+(?:the\s+)?$)"
+)
+_AHEAD_OF_ENDS = ("of", "to", "the")
 # an article or a possessive: "a comfortable hold", "his first start" (``_scheduled_present``)
 _ARTICLES = frozenset("a an the its his her their our my your".split())
 _DETERMINERS = frozenset(
@@ -283,6 +289,14 @@ def _tense(text: str, start: int, end: int, short: bool = False) -> str | None:
         rtoks = _WORD_RE.findall(_DECIMAL_POINT.sub("", text[end : end + 240]))[:32]
     else:
         rtoks = _WORD_RE.findall(_own_clause(text[end : end + 100]))[:8]
+    ahead = _AHEAD_OF.search(text, max(0, start - 40), start) if _may_end_in(left, _AHEAD_OF_ENDS) else None
+    if ahead is not None and not _opens_sentence(text, ahead.start()):
+        # "ahead of Tuesday's primary", "in the lead-up to Monday's caucuses": an event still to come for the
+        # story, whatever the verb before it ("Polls show Trump trailing just ahead of Tuesday's vote", "even as
+        # she remains the favorite ahead of the Nov. 8 vote"). Opening its sentence it is the setting of the main
+        # clause, whose verb decides below ("Ahead of Friday's meeting, France and Germany unveiled a proposal"
+        # in a Sunday story: the Friday gone)
+        return "FUT"
     # the word right after the expression can decide first: "Wednesday's ruling"
     if text[end : end + 2] in ("'s", "’s"):
         # "Wednesday's ruling" is past, unless its own clause looks ahead: "Sunday's election
@@ -338,10 +352,11 @@ def _tense(text: str, start: int, end: int, short: bool = False) -> str | None:
             return c
         if short and _scheduled_present(ltoks, k):
             return "FUT"
-    if weak and rtoks and rtoks[0].lower() in _CLAUSE_OPENERS:
+    if weak and rtoks and (rtoks[0].lower() in _CLAUSE_OPENERS or rtoks[0] in _OPENING_QUOTES):
         # the time ends the report's own words and the reported clause opens after it ("told reporters in
-        # January that she would run", "told the court on Friday he will appeal"): its verb governs that
-        # clause, not the time; the report's tense decides
+        # January that she would run", "told the court on Friday he will appeal", "said at a town hall on
+        # Monday, “we would be looking at ...”"): its verb governs that clause, not the time; the report's
+        # tense decides
         return weak
     for k, t in enumerate(rtoks):
         if t in _BOUNDARY:
@@ -354,6 +369,12 @@ def _tense(text: str, start: int, end: int, short: bool = False) -> str | None:
         if short and _scheduled_present(rtoks, k):
             return "FUT"
     return weak
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    """Whether ``pos`` begins a sentence: nothing but a boundary (or the text's start) in the words before it."""
+    before = _WORD_RE.findall(text[max(0, pos - 60) : pos])
+    return _clause_start(before) == len(before)
 
 
 def _clause_start(ltoks: list[str]) -> int:
