@@ -1254,6 +1254,7 @@ def classify_lines(
     _another_article(lines, kinds, first_body)
     if page:
         _teaser_lists(lines, kinds, first_body)
+        _dated_headlines(lines, kinds, lang)
     # (each page-shape rule below runs only where its precondition holds: a gallery repeats its title three
     # times, a repeated line is there twice, a list of excerpts has two read-more links, another post opens
     # with a date stamp, a block after the article lies behind a run of SHORT_GAP_LINES lines or more that are
@@ -1332,10 +1333,12 @@ def classify_lines(
     # Remaining short non-sentence lines before the body are header chrome, but for a second headline
     # (a subheadline or deck) that reads like one.
     title_at = info.pop("_title_at", None)
+    decked = not (page and _under_the_page_title(lines, title_at, page_title))
     for i in range(min(first_body, len(lines))):
         if kinds[i][0] == "body" and not sentence[i]:
             if (
                 "title" in info
+                and decked
                 and (title_at is None or 0 < i - title_at <= 2)  # a deck sits right under its headline
                 and lines[i].words >= 4
                 and _looks_headline(lines[i])
@@ -2289,6 +2292,63 @@ _LIST_ITEM = re.compile(r"^(?:[-•*·–]\s|\d{1,2}[.)]\s|\|)")
 _HEADLINE_END = re.compile(r"[.!:;,)]$|[.!?,;:][\"”“»«'’]$")
 
 
+def _dated_headlines(lines: list[_Line], kinds: list[tuple[str, str]], lang: str | None) -> None:
+    """A box of the site's latest stories copied as lines that each open with a story's date and go on
+    with its headline ("[ 26. Februar 2020 ] Am Windows Server 2019 einen neuen iSCSI Datenträger
+    bereitstellen", "May 3, 2020 How to grow tomatoes"), before the article or after it: DATED_HEADLINE_RUN
+    such lines or more in a row, none closed by a full stop, dated newest first (a timeline inside an article
+    runs forward in time). One line between two of them (``_between_links``) does not break the run."""
+    run: list[tuple[int, dt.date]] = []
+
+    def close() -> None:
+        dates = [d for _i, d in run]
+        if (
+            len(run) >= DATED_HEADLINE_RUN
+            and dates[0] > dates[-1]
+            and all(a >= b for a, b in itertools.pairwise(dates))
+        ):
+            for k in range(run[0][0], run[-1][0] + 1):
+                if kinds[k][0] in ("body", "meta"):
+                    kinds[k] = ("furniture", "list of other stories")
+        run.clear()
+
+    for i, ln in enumerate(lines):
+        d = _headline_date(ln, kinds[i], lang)
+        if d is not None:
+            if run and i - run[-1][0] > 2:
+                close()
+            run.append((i, d))
+        elif run and not (i - run[-1][0] == 1 and _between_links(ln, kinds[i])):
+            close()
+    close()
+
+
+DATED_HEADLINE_RUN = 3
+
+
+def _between_links(ln: _Line, kind: tuple[str, str]) -> bool:
+    """A line that may stand between two links of a box: a label of one or two words ("Windows"), or a
+    short line already furniture or metadata (a byline, a share link)."""
+    return ln.words <= 2 or (kind[0] in ("furniture", "meta") and ln.words <= 8)
+# a full date that opens a line, maybe in brackets and followed by a dash ("[ 26. Februar 2020 ]", "May 3,
+# 2020 -", "06.03.2016")
+_OPENING_DATE = re.compile(rf"[\[(]?\s*({_DATE_IN_LINE.pattern})\s*[\])]?\s*[-–—|:]?\s*")
+
+
+def _headline_date(ln: _Line, kind: tuple[str, str], lang: str | None) -> dt.date | None:
+    """The date a line opens with, when the rest of the line reads as a headline (three words or more,
+    opened like a headline, no full stop at the end)."""
+    if kind[0] not in ("body", "meta") or ln.full_stop_end or not 4 <= ln.words <= 30:
+        return None
+    m = _OPENING_DATE.match(ln.text)
+    if m is None:
+        return None
+    rest = ln.text[m.end() :]
+    if len(rest.split()) < 3 or not _opens_like_a_headline(rest):
+        return None
+    return _date_of(m.group(1), lang)
+
+
 def _teaser_lists(lines: list[_Line], kinds: list[tuple[str, str]], first_body: int) -> None:
     """Runs of three or more headlines (lines of 3-20 words with no closing punctuation, maybe with a short
     date or author line between them) after the article has begun are lists of other stories: furniture."""
@@ -2362,6 +2422,18 @@ _PAGE_TITLE_LOOKAHEAD = 400  # lines in which a copied page repeats its <title>'
 
 
 _WORD_RUN = re.compile(r"\w+")
+
+
+def _under_the_page_title(
+    lines: list[_Line], title_at: int | None, page_title: tuple[str, str | None, frozenset[str]] | None
+) -> bool:
+    """Whether the title was read from the page's own <title> line at its top ("Headline | Site"), which
+    the page does not repeat above its article: the lines right under it are the page's header (skip
+    links, the site's slogan, its address), not the article's deck, which sits under the headline the page
+    shows."""
+    if title_at != 0 or not lines:
+        return False
+    return page_title is not None or _page_title_parts(lines[0].text)[1] is not None
 
 
 def _norm_words(s: str) -> str:
