@@ -1254,7 +1254,6 @@ def classify_lines(
     _another_article(lines, kinds, first_body)
     if page:
         _teaser_lists(lines, kinds, first_body)
-        _dated_headlines(lines, kinds, lang)
     # (each page-shape rule below runs only where its precondition holds: a gallery repeats its title three
     # times, a repeated line is there twice, a list of excerpts has two read-more links, another post opens
     # with a date stamp, a block after the article lies behind a run of SHORT_GAP_LINES lines or more that are
@@ -2290,63 +2289,6 @@ def _repeated_lines(lines: list[_Line], kinds: list[tuple[str, str]]) -> None:
 _LIST_ITEM = re.compile(r"^(?:[-•*·–]\s|\d{1,2}[.)]\s|\|)")
 # (a headline may end with a quoted phrase: "... Alexas “Flash Briefings”"; a sentence ends with a stop before it)
 _HEADLINE_END = re.compile(r"[.!:;,)]$|[.!?,;:][\"”“»«'’]$")
-
-
-def _dated_headlines(lines: list[_Line], kinds: list[tuple[str, str]], lang: str | None) -> None:
-    """A box of the site's latest stories copied as lines that each open with a story's date and go on
-    with its headline ("[ 26. Februar 2020 ] Am Windows Server 2019 einen neuen iSCSI Datenträger
-    bereitstellen", "May 3, 2020 How to grow tomatoes"), before the article or after it: DATED_HEADLINE_RUN
-    such lines or more in a row, none closed by a full stop, dated newest first (a timeline inside an article
-    runs forward in time). One line between two of them (``_between_links``) does not break the run."""
-    run: list[tuple[int, dt.date]] = []
-
-    def close() -> None:
-        dates = [d for _i, d in run]
-        if (
-            len(run) >= DATED_HEADLINE_RUN
-            and dates[0] > dates[-1]
-            and all(a >= b for a, b in itertools.pairwise(dates))
-        ):
-            for k in range(run[0][0], run[-1][0] + 1):
-                if kinds[k][0] in ("body", "meta"):
-                    kinds[k] = ("furniture", "list of other stories")
-        run.clear()
-
-    for i, ln in enumerate(lines):
-        d = _headline_date(ln, kinds[i], lang)
-        if d is not None:
-            if run and i - run[-1][0] > 2:
-                close()
-            run.append((i, d))
-        elif run and not (i - run[-1][0] == 1 and _between_links(ln, kinds[i])):
-            close()
-    close()
-
-
-DATED_HEADLINE_RUN = 3
-
-
-def _between_links(ln: _Line, kind: tuple[str, str]) -> bool:
-    """A line that may stand between two links of a box: a label of one or two words ("Windows"), or a
-    short line already furniture or metadata (a byline, a share link)."""
-    return ln.words <= 2 or (kind[0] in ("furniture", "meta") and ln.words <= 8)
-# a full date that opens a line, maybe in brackets and followed by a dash ("[ 26. Februar 2020 ]", "May 3,
-# 2020 -", "06.03.2016")
-_OPENING_DATE = re.compile(rf"[\[(]?\s*({_DATE_IN_LINE.pattern})\s*[\])]?\s*[-–—|:]?\s*")
-
-
-def _headline_date(ln: _Line, kind: tuple[str, str], lang: str | None) -> dt.date | None:
-    """The date a line opens with, when the rest of the line reads as a headline (three words or more,
-    opened like a headline, no full stop at the end)."""
-    if kind[0] not in ("body", "meta") or ln.full_stop_end or not 4 <= ln.words <= 30:
-        return None
-    m = _OPENING_DATE.match(ln.text)
-    if m is None:
-        return None
-    rest = ln.text[m.end() :]
-    if len(rest.split()) < 3 or not _opens_like_a_headline(rest):
-        return None
-    return _date_of(m.group(1), lang)
 
 
 def _teaser_lists(lines: list[_Line], kinds: list[tuple[str, str]], first_body: int) -> None:

@@ -1,4 +1,4 @@
-"""Raw page text: the page's header under its <title> line, and boxes of dated links to other stories."""
+"""Raw page text: the page's header under its <title> line."""
 
 from __future__ import annotations
 
@@ -42,61 +42,3 @@ def test_a_deck_under_a_plain_texts_first_line_stays_a_deck() -> None:
     deck = "Cracks in two steel supports force the city to act"
     k = kinds_of("\n".join(["Bridge closed to trucks", deck, *ARTICLE]) + "\n")
     assert k[deck] == ("title", "subheadline")
-
-
-LATEST = [
-    "[ 26. Februar 2020 ] Am Windows Server 2019 einen neuen Datenträger bereitstellen",
-    "[ 19. Februar 2020 ] Virtualisieren unter Windows 10 mit der Schnellerstellung",
-    "[ 14. Februar 2020 ] Digitalisierung in der Praxis – 5 Branchen im Fokus",
-    "[ 10. Februar 2020 ] Windows Suche im Startmenü geht nicht mehr",
-]
-ARTIKEL = [
-    "Mit Windows Vista wurde damals die sogenannte Autotuning Funktion eingeführt, die es bis heute gibt.",
-    "Jedoch gibt es anscheinend Probleme mit älteren Routern oder mancher Firewall, die sie nicht kennen.",
-    "In diesem Fall kann das Abschalten der Funktion das Netzwerk unter Windows 10 deutlich beschleunigen.",
-]
-
-
-def test_a_box_of_the_latest_stories_each_opened_by_its_date_is_a_list_of_other_stories() -> None:
-    text = "\n".join(["Windows 10: Netzwerk langsam", "Letzte Artikel", *LATEST, *ARTIKEL]) + "\n"
-    k = kinds_of(text, "de")
-    for line in LATEST:
-        assert k[line] == ("furniture", "list of other stories"), line
-    for line in ARTIKEL:
-        assert k[line] == ("body", "")
-
-
-def test_the_box_may_follow_the_article_with_a_label_between_its_links() -> None:
-    box = [LATEST[0], "Allgemeines", LATEST[1], "Windows", LATEST[2]]
-    text = "\n".join(["Windows 10: Netzwerk langsam", *ARTIKEL, "Letzte Artikel", *box]) + "\n"
-    k = kinds_of(text, "de")
-    for line in (LATEST[0], LATEST[1], LATEST[2]):
-        assert k[line] == ("furniture", "list of other stories"), line
-
-
-def test_a_timeline_running_forward_in_time_stays_text() -> None:
-    timeline = [
-        "[ 10. Februar 2020 ] Erster Fall in Nordrhein-Westfalen bestätigt",
-        "[ 14. Februar 2020 ] Schulen im Kreis Heinsberg bleiben geschlossen",
-        "[ 19. Februar 2020 ] Landesregierung beschließt ein Hilfspaket",
-    ]
-    text = "\n".join(["Chronik der Krise", *ARTIKEL, *timeline, *ARTIKEL[:1]]) + "\n"
-    k = kinds_of(text, "de")
-    for line in timeline:
-        assert k[line][1] != "list of other stories", line
-
-
-def test_dated_sentences_are_no_headlines() -> None:
-    # a list of dated events closed by full stops is the article's text
-    events = [line + "." for line in LATEST[:3]]
-    text = "\n".join(["Windows 10: Netzwerk langsam", *ARTIKEL, *events]) + "\n"
-    k = kinds_of(text, "de")
-    for line in events:
-        assert k[line][1] != "list of other stories", line
-
-
-def test_two_dated_links_are_no_list() -> None:
-    text = "\n".join(["Windows 10: Netzwerk langsam", *ARTIKEL, *LATEST[:2], *ARTIKEL[1:]]) + "\n"
-    k = kinds_of(text, "de")
-    for line in LATEST[:2]:
-        assert k[line][1] != "list of other stories", line
