@@ -42,3 +42,47 @@ def test_a_deck_under_a_plain_texts_first_line_stays_a_deck() -> None:
     deck = "Cracks in two steel supports force the city to act"
     k = kinds_of("\n".join(["Bridge closed to trucks", deck, *ARTICLE]) + "\n")
     assert k[deck] == ("title", "subheadline")
+
+
+HEADLINES = [
+    "Jesuits open an inquiry into a priest after a complaint",
+    "Minister asks her chief of staff to step down",
+    "Earthquake felt across the central region of the country",
+]
+
+
+def test_a_list_of_headlines_takes_in_a_longer_headline_right_above_it() -> None:
+    longer = (
+        "A dinner of 17 million and 63 million for artistic production: how the campaign spent the 636 million "
+        "it was refunded"
+    )
+    text = "\n".join(["Bridge closed to trucks", *ARTICLE, "Most read today", longer, *HEADLINES]) + "\n"
+    k = kinds_of(text)
+    assert k[longer] == ("furniture", "teaser list")
+    for line in HEADLINES:
+        assert k[line] == ("furniture", "teaser list"), line
+    for line in ARTICLE:
+        assert k[line] == ("body", "")
+
+
+def test_a_list_of_headlines_takes_in_a_longer_headline_right_below_it() -> None:
+    longer = "How many hours should an adult sleep? A new study from Cambridge has a surprising answer for most"
+    text = "\n".join(["Bridge closed to trucks", *ARTICLE, "Most read today", *HEADLINES, longer]) + "\n"
+    assert kinds_of(text)[longer] == ("furniture", "teaser list")
+
+
+def test_a_paragraph_closed_like_a_sentence_next_to_a_list_stays_text() -> None:
+    question = "So who will pay for the repairs of the old bridge, and how long will the city's shops have to wait?"
+    text = "\n".join(["Bridge closed to trucks", *ARTICLE, question, *HEADLINES]) + "\n"
+    assert kinds_of(text)[question] == ("body", "")
+
+
+def test_a_longer_line_alone_is_no_list() -> None:
+    # the strict test still makes the list: two headlines and a longer line are none
+    longer = (
+        "A dinner of 17 million and 63 million for artistic production: how the campaign spent the 636 million "
+        "it was refunded"
+    )
+    text = "\n".join(["Bridge closed to trucks", *ARTICLE, longer, *HEADLINES[:2], *ARTICLE[:1]]) + "\n"
+    k = kinds_of(text)
+    assert k[longer][1] != "teaser list"
