@@ -2293,24 +2293,17 @@ _HEADLINE_END = re.compile(r"[.!:;,)]$|[.!?,;:][\"”“»«'’]$")
 
 def _teaser_lists(lines: list[_Line], kinds: list[tuple[str, str]], first_body: int) -> None:
     """Runs of three or more headlines (lines of 3-20 words with no closing punctuation, maybe with a short
-    date or author line between them) after the article has begun are lists of other stories: furniture.
-    A list takes in the headline-shaped lines right before and after it too, up to TEASER_LIST_EDGE_WORDS
-    words (a longer headline, or one with a question in it, the run's strict test let go): never a line
-    of SUBSTANTIAL_WORDS or more closed like a sentence."""
+    date or author line between them) after the article has begun are lists of other stories: furniture."""
 
-    def headline(j: int, most: int = 20) -> bool:
+    def headline(j: int) -> bool:
         ln = lines[j]
         return (
             kinds[j][0] == "body"
-            and 3 <= ln.words <= most
+            and 3 <= ln.words <= 20
             and not _HEADLINE_END.search(ln.text)
             and not _LIST_ITEM.match(ln.text)
             and (ln.text[:1].isupper() or ln.text[:1].isdigit() or ln.text[:1] in "#\"“„«»'‘")
-            and not (ln.words >= SUBSTANTIAL_WORDS and ln.full_stop_end)
         )
-
-    def between(j: int) -> bool:  # (a short date or author line between two headlines)
-        return kinds[j][0] in ("furniture", "meta") and lines[j].words <= 8
 
     i = first_body + 1
     while i < len(lines):
@@ -2322,25 +2315,13 @@ def _teaser_lists(lines: list[_Line], kinds: list[tuple[str, str]], first_body: 
         while j < len(lines):
             if headline(j):
                 run.append(j)
-            elif not between(j):
+            elif not (kinds[j][0] in ("furniture", "meta") and lines[j].words <= 8):
                 break
             j += 1
         if len(run) >= 3:
-            while j < len(lines) and (headline(j, TEASER_LIST_EDGE_WORDS) or between(j)):
-                if kinds[j][0] == "body":
-                    run.append(j)
-                j += 1
-            k = run[0] - 1
-            while k > first_body and (headline(k, TEASER_LIST_EDGE_WORDS) or between(k)):
-                if kinds[k][0] == "body":
-                    run.append(k)
-                k -= 1
             for k in run:
                 kinds[k] = ("furniture", "teaser list")
         i = j
-
-
-TEASER_LIST_EDGE_WORDS = 30
 
 
 # A page's <title> line: "Headline | Site", "Headline - Site - Section".
