@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from factcheck.ingest import classify_lines
 
 ARTICLE = [
@@ -31,7 +34,9 @@ def test_a_line_under_the_pages_title_line_is_the_pages_header_not_a_deck() -> N
 
 def test_a_deck_under_the_headline_the_page_repeats_stays_a_deck() -> None:
     deck = "Cracks in two steel supports force the city to act"
-    text = "\n".join(["Bridge closed to trucks | Harbour Times", "Menu", "Bridge closed to trucks", deck, *ARTICLE])
+    text = "\n".join(
+        ["Bridge closed to trucks | Harbour Times", "Menu", "Bridge closed to trucks", deck, *ARTICLE]
+    )
     k = kinds_of(text + "\n")
     assert k["Bridge closed to trucks"] == ("title", "headline")
     assert k[deck] == ("title", "subheadline")
@@ -42,3 +47,17 @@ def test_a_deck_under_a_plain_texts_first_line_stays_a_deck() -> None:
     deck = "Cracks in two steel supports force the city to act"
     k = kinds_of("\n".join(["Bridge closed to trucks", deck, *ARTICLE]) + "\n")
     assert k[deck] == ("title", "subheadline")
+
+
+WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyzäöéñ", min_size=2, max_size=9)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(WORD, min_size=3, max_size=12), st.booleans())
+def test_no_line_under_an_unrepeated_page_title_is_a_deck(words: list[str], capital: bool) -> None:
+    # whatever the line under a page's own <title> line says, it is no deck of that title
+    line = " ".join(words)
+    line = line[:1].upper() + line[1:] if capital else line
+    text = "\n".join(["Bridge closed to trucks | Harbour Times", line, *ARTICLE]) + "\n"
+    segs, _info = classify_lines(text, "en")
+    assert all(s.reason != "subheadline" for s in segs)
