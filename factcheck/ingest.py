@@ -1332,10 +1332,12 @@ def classify_lines(
     # Remaining short non-sentence lines before the body are header chrome, but for a second headline
     # (a subheadline or deck) that reads like one.
     title_at = info.pop("_title_at", None)
+    decked = not (page and _under_the_page_title(lines, title_at, page_title))
     for i in range(min(first_body, len(lines))):
         if kinds[i][0] == "body" and not sentence[i]:
             if (
                 "title" in info
+                and decked
                 and (title_at is None or 0 < i - title_at <= 2)  # a deck sits right under its headline
                 and lines[i].words >= 4
                 and _looks_headline(lines[i])
@@ -2362,6 +2364,18 @@ _PAGE_TITLE_LOOKAHEAD = 400  # lines in which a copied page repeats its <title>'
 
 
 _WORD_RUN = re.compile(r"\w+")
+
+
+def _under_the_page_title(
+    lines: list[_Line], title_at: int | None, page_title: tuple[str, str | None, frozenset[str]] | None
+) -> bool:
+    """Whether the title was read from the page's own <title> line at its top ("Headline | Site"), which
+    the page does not repeat above its article: the lines right under it are the page's header (skip
+    links, the site's slogan, its address), not the article's deck, which sits under the headline the page
+    shows."""
+    if title_at != 0 or not lines:
+        return False
+    return page_title is not None or _page_title_parts(lines[0].text)[1] is not None
 
 
 def _norm_words(s: str) -> str:
