@@ -1,0 +1,87 @@
+"""Whom "he" and "she" stand for when the article says nothing of a person's sex: their given name."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from factcheck import extract, ingest
+from factcheck.extract import _gender_vocab, _given_genders
+from factcheck.lang import resource
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _speaker(text: str, part: str) -> str | None:
+    art = ingest.article_from_record(
+        {"text": text, "date": "2016-01-07", "language": "en"}, path="x.json", key="x"
+    )
+    return next(c.speaker for c in extract.extract(art, min_score=0.0) if part in c.text)
+
+
+def test_the_vocabulary_is_two_disjoint_lists_of_capitalised_names() -> None:
+    names = resource("en", "given_names")
+    assert set(names) == {"he", "she"}
+    he, she = set(names["he"]), set(names["she"])
+    assert len(he) > 500 and len(she) > 500
+    assert not he & she
+    assert all(n[:1].isupper() and n[1:].islower() and n.isalpha() for n in he | she)
+
+
+@pytest.mark.parametrize(
+    ("name", "pronoun"),
+    [("John", "he"), ("Donald", "he"), ("Mary", "she"), ("Hillary", "she"), ("Elizabeth", "she")],
+)
+def test_clear_names(name: str, pronoun: str) -> None:
+    voc = _gender_vocab()
+    assert voc is not None and voc.given.get(name) == pronoun
+
+
+@pytest.mark.parametrize("name", ["Leslie", "Jamie", "Dana", "Casey", "Pat", "Morgan"])
+def test_names_of_both_sexes_are_left_out(name: str) -> None:
+    voc = _gender_vocab()
+    assert voc is not None and name not in voc.given
+
+
+def test_given_genders_reads_the_first_word_of_a_full_name_only() -> None:
+    known = frozenset({"Mary Lopez", "Tom Briggs", "Grant", "Leslie Sanchez", "Jane Doe"})
+    got = _given_genders(known, {"Jane Doe": "he"})
+    # a one-word name is no given name ("Grant"); a mixed name says nothing; the article's evidence wins
+    assert got == {"Mary Lopez": "she", "Tom Briggs": "he"}
+
+
+def test_she_passes_over_the_man_named_last() -> None:
+    text = (
+        "Senator Mary Lopez and Governor Tom Briggs met on Monday in Albany to discuss the state budget.\n\n"
+        "Briggs spoke first about schools.\n\n"
+        '"We will cut property taxes by 5 percent next year," she said.'
+    )
+    assert _speaker(text, "property taxes") == "Mary Lopez"
+
+
+def test_the_article_evidence_outweighs_the_given_name() -> None:
+    # "Marty" is a man's name in the census; the article says "she" of this Marty
+    text = (
+        "Marty Walz chairs the council. She said the vote would be close.\n\n"
+        "Tom Briggs met the council on Monday.\n\n"
+        "Walz spoke after Briggs.\n\n"
+        '"We will win by 5 points in November," she said.'
+    )
+    assert _speaker(text, "win by 5 points") == "Marty Walz"
+
+
+def test_the_vocabulary_is_what_its_tool_writes(tmp_path: Path) -> None:
+    """tools/given_names.py on a small census-like sample: the majority rule and the upper bound."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    import given_names
+
+    men = {"John": 3.271, "Kelly": 0.063, "Alonso": 0.004, "Terry": 0.311}
+    women = {"Mary": 2.629, "Kelly": 0.283, "Hillary": 0.013, "Alona": 0.001, "Terry": 0.08}
+    he, she = given_names.split(men, women)
+    # Kelly: 0.283 / (0.283 + 0.063) = 0.82 of women; Terry: 0.311 / 0.391 = 0.80 of men; Hillary: not in
+    # the men's list, taken at its floor 0.004: 0.013 / 0.017 = 0.76; Alonso: 0.004 / (0.004 + 0.001) = 0.8
+    # of men; Alona: 0.001 / (0.001 + 0.004) = 0.2 of women in the worst case, left out
+    assert he == ["Alonso", "John", "Terry"]
+    assert she == ["Hillary", "Kelly", "Mary"]
