@@ -22,9 +22,10 @@ of them with ``--all``) are scored, each against the annotation:
   Clinton" (a surname is enough: the bench cannot tell relatives apart);
 - a pronoun or nominal source needs resolving: it is matched when our speaker names the source of the nearest
   name-sourced attribution before it in the same article, or a name written in the claim's paragraph or the
-  one before, ahead of the claim (or our speaker's whole phrase written there, in any case: "military
-  analysts" for "Military analysts say ... they said") (the antecedent need not have spoken before: "Michelle F. Tanzer, a lawyer
-  who ..., has helped clubs adapt. The golf industry, she said, is ..."), or (a nominal one) when our speaker
+  one before, ahead of the claim or, for a source before its content, ahead of the source ("Clinton has taken a
+  stance, but she has said that ..."); or our speaker's whole phrase written there, in any case ("military
+  analysts" for "Military analysts say ... they said") (the antecedent need not have spoken before: "Michelle
+  F. Tanzer, a lawyer who ..., has helped clubs adapt. The golf industry, she said, is ..."), or (a nominal one) when our speaker
   holds its head noun ("officials" for "U.S. officials"). These are reported apart: the check is lenient
   (it cannot tell "he" from "she").
 
@@ -238,8 +239,11 @@ def score_article(
             # lawyer who ..., has helped clubs adapt. The golf industry, she said, is ...")
             para = text.rfind("\n\n", 0, s)  # (where the claim's paragraph begins, then the one before)
             para = text.rfind("\n\n", 0, para) if para > 0 else -1
-            # (an unnamed speaker, in lower case, by its phrase: "military analysts" ... "they said")
-            ahead = text[max(0, para) : s]
+            # (an unnamed speaker, in lower case, by its phrase: "military analysts" ... "they said"); a source
+            # before its content may stand for a name of the claim's own words ahead of it ("Clinton has
+            # taken a stance on the wage, but she has said that ...")
+            first_content = min(a for a, _ in best.content)
+            ahead = text[max(0, para) : max(s, best.source_start) if best.source_start < first_content else s]
             ok = ok or bool(name_keys(sp) & name_keys(ahead)) or sp.casefold() in ahead.casefold()
             if kind == "nominal":
                 h = head_noun(best.source)

@@ -1108,6 +1108,12 @@ def _subject_phrase(
         or (toks[j][0] in _TIME_UNITS and j >= 1 and toks[j - 1][0] in _TIME_DETERMINERS)
     ):
         j -= 1
+    if 1 <= j < k - 1 and toks[j][0] in _DOCUMENT_PARTICIPLES:
+        # "the resolution of the Central Election Commission released on Friday said": when the document
+        # came out goes with its participle; the document speaks
+        d = _walk_np(toks, j - 1)
+        if any(t[0].lower() in _DOCUMENTS for t in toks[max(0, d - 3) : j]):
+            j -= 1
     if (
         toks[j][0].lower() in _GROUP_PRONOUNS
         and (j == 0 or toks[j - 1][0].lower() in _CLAUSE_START)
@@ -1193,6 +1199,16 @@ def _subject_phrase(
                     )
                 elif _place_after_place(toks, i, inner):
                     step = i  # "the mayor of Austin, Texas, said": the state goes with the town before it
+                elif _title_aside(inner) and _after_name(toks, i):
+                    step = i  # "Captain Manohar Nambiar, Chief Public Relations Officer, said": a title, capitalised
+                elif (
+                    inner
+                    and len(inner) <= 4
+                    and all(t[0][:1].isupper() for t in inner)
+                    and (title := _title_before(toks, i)) is not None
+                ):
+                    # "..., Chief Public Relations Officer, Defence, said": the body of the title before it
+                    step = title
                 elif (
                     inner
                     and _walk_np(toks, j - 1) == i + 1
@@ -1423,6 +1439,36 @@ def _place_after_place(
 _FUNCTION_WORDS = frozenset(_W.get("function_words", []))
 
 
+_ASIDE_TITLES = frozenset(_W["aside_titles"])
+
+
+def _title_aside(inner: list[tuple[str, int, int]]) -> bool:
+    """Whether an aside between commas is a title capitalised as such: up to six capitalised words (with
+    "of", "for", "and", "&") that end in a role word ("Chief Public Relations Officer", "Director")."""
+    if not 1 <= len(inner) <= 6 or not inner[0][0][:1].isupper():
+        return False
+    last = inner[-1][0].lower()
+    if last not in ROLE_WORDS and last not in _ASIDE_TITLES:
+        return False
+    return all(
+        (t[:1].isupper() and t.replace("-", "").isalpha()) or t in ("of", "for", "and", "&")
+        for t, _, _ in inner
+    )
+
+
+def _after_name(toks: list[tuple[str, int, int]], i: int) -> bool:
+    """Whether the comma at token i follows a capitalised word that may end a name."""
+    return i >= 1 and toks[i - 1][0][:1].isupper() and toks[i - 1][0] not in CAP_STOP
+
+
+def _title_before(toks: list[tuple[str, int, int]], i: int) -> int | None:
+    """The comma that opens a title aside ending at the comma at token i, after a name, or None."""
+    for i2 in range(i - 1, max(-1, i - 8), -1):
+        if toks[i2][0] == ",":
+            return i2 if _title_aside(toks[i2 + 1 : i]) and _after_name(toks, i2) else None
+    return None
+
+
 def _lower_aside(inner: list[tuple[str, int, int]]) -> bool:
     """Whether an aside between commas is a role in lower case with no article: one to six lower-case words,
     acronyms or "and"/"&", none a function word, a form of "be", an -ly adverb or a past form, that do not
@@ -1509,6 +1555,7 @@ _SUBORDINATE_OPENERS = _SUBORDINATE | {"where", "whereas"}
 # words that open a sentence with a subordinate clause ("When Meghan joined the family, she said ..."): its
 # subject is whom the main clause's pronoun most likely means
 CLAUSE_OPENERS = frozenset(_W["clause_openers"])
+COORDINATORS = tuple(_W["coordinators"])
 
 
 def _named_subject(np: str) -> bool:

@@ -476,6 +476,40 @@ def _clause_subject_person(text: str, st: _Sent, canon: Any, known: frozenset[st
     return str(canon(persons[0].text))
 
 
+_DETERMINERS = frozenset({"The", "A", "An", "This", "That", "These", "Those"})
+
+
+@functools.cache
+def _coordinated_pronoun(pronoun: str) -> re.Pattern[str]:
+    """A clause joined to the one before it whose subject is ``pronoun`` (", but she", " and he")."""
+    return re.compile(r"\b(?:" + "|".join(attribution.COORDINATORS) + r")\s+" + re.escape(pronoun) + r"\b")
+
+
+def _coordinate_subject_person(
+    text: str, st: _Sent, pronoun: str, canon: Any, known: frozenset[str]
+) -> str | None:
+    """The person who opens sentence ``st`` when ``pronoun`` is the subject of a clause joined to theirs
+    ("Ms. Brainard joined the Fed in 2014, but she said ..." -> Brainard, by full name; "Suu Kyi's fate is
+    unclear, but she said": the owner too; "The Romney attack hit Trump, and he responded": no one), or None."""
+    sent = text[st.start : st.end]
+    m = _coordinated_pronoun(pronoun).search(sent)
+    if m is None:
+        return None
+    subj = attribution.sentence_subject(sent)
+    if subj is None or subj[1] != 0 or subj[2] > m.start():
+        return None
+    e = st.start + subj[2]
+    for p in _person_mentions(st, canon, known):
+        # the name opens the sentence, after nothing but titles ("Ms.", "Former Sen."; never "The Romney
+        # attack"), and ends the phrase or owns its head
+        titles = text[st.start : p.start].split()
+        if any(not w[:1].isupper() or w in _DETERMINERS for w in titles):
+            continue
+        if p.end == e or (p.end < e and text.startswith(("'s ", "’s "), p.end)):
+            return str(canon(p.text))
+    return None
+
+
 def _group_word(text: str, speaker: str) -> bool:
     """Whether a one-word speaker is a capitalised plural the article also writes in lower case ("Dealers
     said" and "gold dealers in London"): a group of people, not a person's name ("Sanders said")."""
@@ -1392,6 +1426,12 @@ def extract(
                         if lead is None:
                             lead = _clause_subject_person(text, st, full_name, speaking())
                             if lead is not None and genders().get(lead) != att.pronoun:
+                                lead = None
+                        # "Ms. Brainard joined the Fed in 2014, but she said ...": the person who opens the
+                        # sentence, when their pronoun (the article's, or their given name's) is this one
+                        if lead is None:
+                            lead = _coordinate_subject_person(text, st, att.pronoun, full_name, known)
+                            if lead is not None and genders().get(lead, given().get(lead)) != att.pronoun:
                                 lead = None
                         got = (
                             (lead, "person")

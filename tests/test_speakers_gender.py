@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck import extract, ingest
+from factcheck import entities, extract, ingest
 from factcheck.extract import _gender_vocab, _given_genders
 from factcheck.lang import resource
 
@@ -85,3 +85,68 @@ def test_the_vocabulary_is_what_its_tool_writes(tmp_path: Path) -> None:
     # of men; Alona: 0.001 / (0.001 + 0.004) = 0.2 of women in the worst case, left out
     assert he == ["Alonso", "John", "Terry"]
     assert she == ["Hillary", "Kelly", "Mary"]
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "speaker"),
+    [
+        (  # the person who opens the sentence, the pronoun theirs by their title
+            "Tom Briggs spoke on Monday.\n\n"
+            "Ms. Brainard joined the Fed in 2014, but she said little about rates until 2015.",
+            "said little",
+            "Brainard",
+        ),
+        (  # by their given name
+            "Tom Briggs spoke on Monday.\n\n"
+            "Denise Lopez declined to discuss the charges, but she said the case would go to trial in 2017.",
+            "go to trial",
+            "Denise Lopez",
+        ),
+        (  # the owner of the phrase that opens the sentence
+            "Tom Briggs spoke on Monday.\n\n"
+            "Mary Lopez's fate is unclear, but she said she would run for the seat in 2018.",
+            "run for the seat",
+            "Mary Lopez",
+        ),
+    ],
+)
+def test_a_pronoun_after_and_or_but_is_the_sentence_s_opening_person(
+    text: str, part: str, speaker: str
+) -> None:
+    assert _speaker(text, part) == speaker
+
+
+def _opening_person(text: str, pronoun: str) -> str | None:
+    """_coordinate_subject_person on the last sentence of ``text``."""
+    art = ingest.article_from_record(
+        {"text": text, "date": "2016-01-07", "language": "en"}, path="x.json", key="x"
+    )
+    sents = extract._sentences(art)
+    for st in sents:
+        st.mentions = entities.mentions(art.text, st.start, st.end)
+    resolver = entities.Resolver([m for st in sents for m in st.mentions])
+    known = frozenset(resolver.persons)
+    return extract._coordinate_subject_person(art.text, sents[-1], pronoun, resolver.canonical_person, known)
+
+
+@pytest.mark.parametrize(
+    ("text", "pronoun", "person"),
+    [
+        ("Ms. Brainard joined the Fed in 2014, but she said little about rates.", "she", "Brainard"),
+        ("Mary Lopez's fate is unclear, but she said she would run.", "she", "Mary Lopez"),
+        ("Senator Mary Lopez spoke, and she said she would run.", "she", "Mary Lopez"),
+        ("The Romney attack hit Trump hard, and he said it was unfair.", "he", None),  # a modifier
+        ("Mary Lopez spoke on Monday. He said she would run.", "he", None),  # no "and"/"but" before it
+        ("Mary Lopez spoke, and reporters said he would run.", "he", None),
+    ],
+)
+def test_the_opening_person_of_a_coordinated_clause(text: str, pronoun: str, person: str | None) -> None:
+    assert _opening_person(text, pronoun) == person
+
+
+def test_no_opening_person_for_another_pronoun() -> None:
+    text = (
+        "Tom Briggs spoke on Monday.\n\n"
+        "Ms. Mary Lopez declined to discuss the charges, but he said the case would go to trial in 2017."
+    )
+    assert _speaker(text, "go to trial") != "Mary Lopez"
