@@ -492,6 +492,8 @@ def _classify_source(np: str) -> Source | None:
             head
             and any(w in ("close", "with", "who", "in", "at", "within", "inside", "from", "for") for w in low)
         )
+        # "people briefed on the talks", "officials privy to the plan": the words that say who they are
+        or (head and any(_postmodifier_at(low, i) in _POSTMODIFIERS_KEEP for i in range(1, len(low))))
     ):
         return Source(np, "anonymous")
     body, _, where = np.partition(" in ")
