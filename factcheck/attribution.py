@@ -39,6 +39,9 @@ from factcheck.lang import resource
 
 _EN = resource("en", "speech")  # English vocabulary and cues: factcheck/lang/en/speech.toml
 _W = _EN["words"]
+# given names (factcheck/lang/en/given_names.toml): "Kelly said", "Beverly told" name a person, though the
+# word ends in -ly like an adverb ("Eventually, ...")
+_GIVEN_NAMES = frozenset(n for names in resource("en", "given_names").values() for n in names)
 _P = _EN["patterns"]
 
 SAY_VERBS = frozenset(_EN["verbs"]["say"])
@@ -886,7 +889,10 @@ def _sentence_subject(text: str) -> tuple[str, int, int] | None:
         return None
     if toks[0][0][:-2] in CAP_STOP and toks[0][0].endswith(("’s", "'s")):
         return None  # "There's a jury that ...", "It's a ...": no subject named
-    if i == 1 and ((toks[0][0] in CAP_STOP and toks[0][0] not in _KEEP_CAP) or toks[0][0].endswith("ly")):
+    if i == 1 and (
+        (toks[0][0] in CAP_STOP and toks[0][0] not in _KEEP_CAP)
+        or (toks[0][0].endswith("ly") and toks[0][0] not in _GIVEN_NAMES)
+    ):
         return None  # "Shortly after 3:30 someone called 911 and reported a fire": no subject found
     return " ".join(t[0] for t in toks[:i]), toks[0][1], toks[i - 1][2]
 
@@ -1362,7 +1368,12 @@ def _subject_phrase(
     if j >= 1 and toks[j][0] == "," and any(t[0] == "and" for t in toks[start:end]):
         start = _listed_persons(toks, j, start)  # "Jane Doe, John Smith and Bill Brown said": all three
     words = [t[0] for t in toks[start : end + 1]]
-    if len(words) == 1 and words[0].endswith("ly") and (start == 0 or toks[start - 1][0] in _CLAUSE_START):
+    if (
+        len(words) == 1
+        and words[0].endswith("ly")
+        and words[0] not in _GIVEN_NAMES  # ("Kelly said")
+        and (start == 0 or toks[start - 1][0] in _CLAUSE_START)
+    ):
         return None  # an adverb opens the clause: "Eventually, ..." names no speaker
     return " ".join(words), toks[start][1], toks[end][2]
 
