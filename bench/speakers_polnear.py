@@ -22,9 +22,10 @@ of them with ``--all``) are scored, each against the annotation:
   Clinton" (a surname is enough: the bench cannot tell relatives apart);
 - a pronoun or nominal source needs resolving: it is matched when our speaker names the source of the nearest
   name-sourced attribution before it in the same article, or a name written in the claim's paragraph or the
-  one before, ahead of the claim (or our speaker's whole phrase written there, in any case: "military
-  analysts" for "Military analysts say ... they said") (the antecedent need not have spoken before: "Michelle F. Tanzer, a lawyer
-  who ..., has helped clubs adapt. The golf industry, she said, is ..."), or (a nominal one) when our speaker
+  one before, ahead of the claim or, for a source before its content, ahead of the source ("Clinton has taken a
+  stance, but she has said that ..."); or our speaker's whole phrase written there, in any case ("military
+  analysts" for "Military analysts say ... they said") (the antecedent need not have spoken before: "Michelle
+  F. Tanzer, a lawyer who ..., has helped clubs adapt. The golf industry, she said, is ..."), or (a nominal one) when our speaker
   holds its head noun ("officials" for "U.S. officials"). These are reported apart: the check is lenient
   (it cannot tell "he" from "she").
 
@@ -38,11 +39,14 @@ not necessarily give a speaker to; and the recall-side figures: attributed claim
 the gold attribution (error kind, where the source stands against the content, the cue's first word, the
 source's kind) with their count, the number of distinct articles and of outlets; ``-v`` adds examples.
 
+``--changed`` (train only, with ``--base``) lists the shown claims whose speaker differs between the two trees,
+with the gold source of the attribution covering most of the claim, to be judged by reading.
+
 With ``--base TREE`` the same figures of that code tree are printed beside them, measured in the same run
 (each tree in its own process, ``PYTHONPATH=TREE``).
 
     python bench/speakers_polnear.py --polnear /tmp/polnear/data [--part train|dev|test] [--base /tmp/base14]
-        [--all] [--errors [-v]] [--files FILE]
+        [--all] [--errors [-v]] [--changed] [--files FILE]
 """
 
 from __future__ import annotations
@@ -235,8 +239,11 @@ def score_article(
             # lawyer who ..., has helped clubs adapt. The golf industry, she said, is ...")
             para = text.rfind("\n\n", 0, s)  # (where the claim's paragraph begins, then the one before)
             para = text.rfind("\n\n", 0, para) if para > 0 else -1
-            # (an unnamed speaker, in lower case, by its phrase: "military analysts" ... "they said")
-            ahead = text[max(0, para) : s]
+            # (an unnamed speaker, in lower case, by its phrase: "military analysts" ... "they said"); a source
+            # before its content may stand for a name of the claim's own words ahead of it ("Clinton has
+            # taken a stance on the wage, but she has said that ...")
+            first_content = min(a for a, _ in best.content)
+            ahead = text[max(0, para) : max(s, best.source_start) if best.source_start < first_content else s]
             ok = ok or bool(name_keys(sp) & name_keys(ahead)) or sp.casefold() in ahead.casefold()
             if kind == "nominal":
                 h = head_noun(best.source)
@@ -330,6 +337,29 @@ def tally(
     return counts, errors
 
 
+def changed(
+    articles: list[tuple[str, str, str, Path]],
+    base: dict[str, list[dict[str, Any]]],
+    new: dict[str, list[dict[str, Any]]],
+) -> list[str]:
+    """One line per claim shown by both trees whose speaker differs: base -> this tree, the gold source of the
+    attribution covering most of the claim (None: no attribution), the claim; to be judged by reading."""
+    lines = []
+    for name, _date, path, ann in articles:
+        text = Path(path).read_text(encoding="utf-8")
+        attrs = read_ann(ann, text)
+        old = {(c["s"], c["e"]): c["sp"] for c in base[name]}
+        for c in new[name]:
+            key = (c["s"], c["e"])
+            if key not in old or old[key] == c["sp"]:
+                continue
+            s, e = key
+            cover = {a.source: sum(max(0, min(e, b) - max(s, x)) for x, b in a.content) for a in attrs}
+            gold = max(cover, key=lambda k: cover[k]) if cover and max(cover.values()) > 0 else None
+            lines.append(f"  {name[:40]}: {old[key]!r} -> {c['sp']!r} (gold {gold!r}): {text[s:e][:150]}")
+    return [f"\nspeakers changed: {len(lines)}", *lines]
+
+
 def figures(counts: Counter[str], outlet: str | None) -> dict[str, int]:
     """The counts of one outlet (or all, ``None``) without the outlet prefix."""
     out: Counter[str] = Counter()
@@ -370,6 +400,7 @@ def main() -> int:
     ap.add_argument("--all", action="store_true", help="every claim, not only those shown by default")
     ap.add_argument("--errors", action="store_true", help="error families (train only)")
     ap.add_argument("--files", type=Path, help="only the articles named (one .txt file name a line)")
+    ap.add_argument("--changed", action="store_true", help="claims whose speaker the trees differ on (train)")
     ap.add_argument("-v", "--verbose", action="store_true")
     ap.add_argument("--examples", type=int, default=6, help="examples per error family with -v")
     ap.add_argument("--json", type=Path, help=argparse.SUPPRESS)  # (one tree's claims, in a child process)
@@ -381,8 +412,12 @@ def main() -> int:
         return 0
     if args.errors and args.part != "train":
         sys.exit("speakers_polnear: error families are listed for train only (dev and test are for figures)")
-    new_counts, errors = tally(articles, tree_claims(ROOT, args))
-    base_counts = tally(articles, tree_claims(args.base.resolve(), args))[0] if args.base else None
+    if args.changed and (args.part != "train" or not args.base):
+        sys.exit("speakers_polnear: --changed lists train claims only, and needs --base")
+    new_claims = tree_claims(ROOT, args)
+    base_claims = tree_claims(args.base.resolve(), args) if args.base else None
+    new_counts, errors = tally(articles, new_claims)
+    base_counts = tally(articles, base_claims)[0] if base_claims is not None else None
     print(f"PolNeAR {args.part}: {len(articles)} articles, {'all' if args.all else 'shown'} claims")
     outlets = sorted({k.split("|", 1)[0] for k in new_counts})
     for outlet in [None, *outlets]:
@@ -390,6 +425,8 @@ def main() -> int:
         print("\n".join(report(f"{label}  (this tree)", figures(new_counts, outlet))))
         if base_counts is not None:
             print("\n".join(report(f"{label}  (base {args.base})", figures(base_counts, outlet))))
+    if args.changed and base_claims is not None:
+        print("\n".join(changed(articles, base_claims, new_claims)))
     if args.errors:
         for key in ("shape", "family"):
             groups: dict[str, list[dict[str, Any]]] = defaultdict(list)

@@ -39,6 +39,9 @@ from factcheck.lang import resource
 
 _EN = resource("en", "speech")  # English vocabulary and cues: factcheck/lang/en/speech.toml
 _W = _EN["words"]
+# given names (factcheck/lang/en/given_names.toml): "Kelly said", "Beverly told" name a person, though the
+# word ends in -ly like an adverb ("Eventually, ...")
+_GIVEN_NAMES = frozenset(n for names in resource("en", "given_names").values() for n in names)
 _P = _EN["patterns"]
 
 SAY_VERBS = frozenset(_EN["verbs"]["say"])
@@ -492,6 +495,8 @@ def _classify_source(np: str) -> Source | None:
             head
             and any(w in ("close", "with", "who", "in", "at", "within", "inside", "from", "for") for w in low)
         )
+        # "people briefed on the talks", "officials privy to the plan": the words that say who they are
+        or (head and any(_postmodifier_at(low, i) in _POSTMODIFIERS_KEEP for i in range(1, len(low))))
     ):
         return Source(np, "anonymous")
     body, _, where = np.partition(" in ")
@@ -884,7 +889,10 @@ def _sentence_subject(text: str) -> tuple[str, int, int] | None:
         return None
     if toks[0][0][:-2] in CAP_STOP and toks[0][0].endswith(("’s", "'s")):
         return None  # "There's a jury that ...", "It's a ...": no subject named
-    if i == 1 and ((toks[0][0] in CAP_STOP and toks[0][0] not in _KEEP_CAP) or toks[0][0].endswith("ly")):
+    if i == 1 and (
+        (toks[0][0] in CAP_STOP and toks[0][0] not in _KEEP_CAP)
+        or (toks[0][0].endswith("ly") and toks[0][0] not in _GIVEN_NAMES)
+    ):
         return None  # "Shortly after 3:30 someone called 911 and reported a fire": no subject found
     return " ".join(t[0] for t in toks[:i]), toks[0][1], toks[i - 1][2]
 
@@ -1108,6 +1116,12 @@ def _subject_phrase(
         or (toks[j][0] in _TIME_UNITS and j >= 1 and toks[j - 1][0] in _TIME_DETERMINERS)
     ):
         j -= 1
+    if 1 <= j < k - 1 and toks[j][0] in _DOCUMENT_PARTICIPLES:
+        # "the resolution of the Central Election Commission released on Friday said": when the document
+        # came out goes with its participle; the document speaks
+        d = _walk_np(toks, j - 1)
+        if any(t[0].lower() in _DOCUMENTS for t in toks[max(0, d - 3) : j]):
+            j -= 1
     if (
         toks[j][0].lower() in _GROUP_PRONOUNS
         and (j == 0 or toks[j - 1][0].lower() in _CLAUSE_START)
@@ -1193,6 +1207,16 @@ def _subject_phrase(
                     )
                 elif _place_after_place(toks, i, inner):
                     step = i  # "the mayor of Austin, Texas, said": the state goes with the town before it
+                elif _title_aside(inner) and _after_name(toks, i):
+                    step = i  # "Captain Manohar Nambiar, Chief Public Relations Officer, said": a title, capitalised
+                elif (
+                    inner
+                    and len(inner) <= 4
+                    and all(t[0][:1].isupper() for t in inner)
+                    and (title := _title_before(toks, i)) is not None
+                ):
+                    # "..., Chief Public Relations Officer, Defence, said": the body of the title before it
+                    step = title
                 elif (
                     inner
                     and _walk_np(toks, j - 1) == i + 1
@@ -1344,7 +1368,12 @@ def _subject_phrase(
     if j >= 1 and toks[j][0] == "," and any(t[0] == "and" for t in toks[start:end]):
         start = _listed_persons(toks, j, start)  # "Jane Doe, John Smith and Bill Brown said": all three
     words = [t[0] for t in toks[start : end + 1]]
-    if len(words) == 1 and words[0].endswith("ly") and (start == 0 or toks[start - 1][0] in _CLAUSE_START):
+    if (
+        len(words) == 1
+        and words[0].endswith("ly")
+        and words[0] not in _GIVEN_NAMES  # ("Kelly said")
+        and (start == 0 or toks[start - 1][0] in _CLAUSE_START)
+    ):
         return None  # an adverb opens the clause: "Eventually, ..." names no speaker
     return " ".join(words), toks[start][1], toks[end][2]
 
@@ -1421,6 +1450,36 @@ def _place_after_place(
 # words that never open or fill a lower-case role or modifier ("chief financial officer", "chemical group"):
 # function words and forms of verbs
 _FUNCTION_WORDS = frozenset(_W.get("function_words", []))
+
+
+_ASIDE_TITLES = frozenset(_W["aside_titles"])
+
+
+def _title_aside(inner: list[tuple[str, int, int]]) -> bool:
+    """Whether an aside between commas is a title capitalised as such: up to six capitalised words (with
+    "of", "for", "and", "&") that end in a role word ("Chief Public Relations Officer", "Director")."""
+    if not 1 <= len(inner) <= 6 or not inner[0][0][:1].isupper():
+        return False
+    last = inner[-1][0].lower()
+    if last not in ROLE_WORDS and last not in _ASIDE_TITLES:
+        return False
+    return all(
+        (t[:1].isupper() and t.replace("-", "").isalpha()) or t in ("of", "for", "and", "&")
+        for t, _, _ in inner
+    )
+
+
+def _after_name(toks: list[tuple[str, int, int]], i: int) -> bool:
+    """Whether the comma at token i follows a capitalised word that may end a name."""
+    return i >= 1 and toks[i - 1][0][:1].isupper() and toks[i - 1][0] not in CAP_STOP
+
+
+def _title_before(toks: list[tuple[str, int, int]], i: int) -> int | None:
+    """The comma that opens a title aside ending at the comma at token i, after a name, or None."""
+    for i2 in range(i - 1, max(-1, i - 8), -1):
+        if toks[i2][0] == ",":
+            return i2 if _title_aside(toks[i2 + 1 : i]) and _after_name(toks, i2) else None
+    return None
 
 
 def _lower_aside(inner: list[tuple[str, int, int]]) -> bool:
@@ -1509,6 +1568,7 @@ _SUBORDINATE_OPENERS = _SUBORDINATE | {"where", "whereas"}
 # words that open a sentence with a subordinate clause ("When Meghan joined the family, she said ..."): its
 # subject is whom the main clause's pronoun most likely means
 CLAUSE_OPENERS = frozenset(_W["clause_openers"])
+COORDINATORS = tuple(_W["coordinators"])
 
 
 def _named_subject(np: str) -> bool:

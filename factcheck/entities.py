@@ -40,7 +40,10 @@ _ABBRS = "St Mt Ft Gen Lt Col Sen Rep Gov Dr Mr Mrs Ms Prof Sgt Capt Adm Maj".sp
 _ABBR_TOK = rf"(?:{trie_pattern(_ABBRS)})\."
 # (a middle initial before a name is a token of the name: "Walter A. Clyburn Reed" is not cut at "A.")
 # (not before a word that opens sentences: "World War I. The war ended" is two sentences)
-_INITIAL = rf"[A-Z]\.(?=[ \t]+(?:[A-Z]\.[ \t]+)?[A-Z][a-z])(?![ \t]+(?:{trie_pattern(CAP_STOP)})\b)"
+# an initial inside a name, before a capitalised word ("Denise E. Smith", "Robert F. O'Rourke": an Irish O' or
+# a D' opens the word too)
+_NAME_START = r"[A-Z](?:[a-z]|[’'][A-Z])"
+_INITIAL = rf"[A-Z]\.(?=[ \t]+(?:[A-Z]\.[ \t]+)?{_NAME_START})(?![ \t]+(?:{trie_pattern(CAP_STOP)})\b)"
 _CAPTOK = rf"(?:(?:[A-Z]\.){{2,}}|{_ABBR_TOK}|[A-Z][\w’'\-]*[\w’']|{_INITIAL}|[A-Z])"
 _CONNECT_WORDS = "of and & the for de da del der den van von bin al le la du dos das della delle degli dei di des ibn el".split()
 _CONNECT = rf"(?:{trie_pattern(_CONNECT_WORDS)})"
@@ -66,7 +69,7 @@ _ABBR_REST = (
     + r")\."
 )
 # a first name given as initials with spaces: "A. J. Smith", "J. Smith" (the initial before a name, as inside)
-_FIRST_INITIAL = rf"\.(?=[ \t]+(?:[A-Z]\.[ \t]+)?[A-Z][a-z])(?![ \t]+(?:{trie_pattern(CAP_STOP)})\b)"
+_FIRST_INITIAL = rf"\.(?=[ \t]+(?:[A-Z]\.[ \t]+)?{_NAME_START})(?![ \t]+(?:{trie_pattern(CAP_STOP)})\b)"
 _SPAN_CAP = re.compile(
     rf"[A-Z](?<![\w’'\-.][A-Z])(?:\.(?:[A-Z]\.)+|{_FIRST_INITIAL}|{_ABBR_REST}|[\w’'\-]*[\w’']|)"
     rf"(?:[ \t]+(?:{_CONNECT}[ \t]+)*(?:{_HYPHEN_PARTICLE})?{_CAPTOK})*"

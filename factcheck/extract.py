@@ -43,7 +43,7 @@ import functools
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -267,6 +267,9 @@ class _GenderVocab:
     pattern_any_case: re.Pattern[str]  # whole words, any case (a text whose lower case changes length)
     titles: tuple[tuple[str, str], ...]  # (title + " ", "he"/"she"): "Mr. " -> "he"
     title_ends: tuple[str, ...]  # every title + " ": one test rules out most names
+    given: dict[
+        str, str
+    ]  # given name -> "he"/"she", its bearers clearly one sex (``lang/en/given_names.toml``)
 
 
 @functools.cache
@@ -284,6 +287,7 @@ def _gender_vocab() -> _GenderVocab | None:
         pattern_any_case=re.compile(r"\b" + alternatives, re.I),
         titles=titles,
         title_ends=tuple(t for t, _ in titles),
+        given={n: k for k, names in resource("en", "given_names").items() for n in names},
     )
 
 
@@ -375,6 +379,22 @@ def _person_genders(text: str, sents: list[_Sent], canon: Any, known: frozenset[
     return out
 
 
+def _given_genders(known: frozenset[str], evidence: dict[str, str]) -> dict[str, str]:
+    """Person (full name) -> "he"/"she" by their given name, for the persons of ``known`` the article's own
+    evidence leaves out, when the name's bearers are clearly one sex ("Jane Doe": ``lang/en/given_names.toml``;
+    a name of one word is left out: "Clinton", "Grant" are surnames as often)."""
+    voc = _gender_vocab()
+    if voc is None:
+        return {}
+    out = {}
+    for name in known:
+        words = name.split()
+        g = voc.given.get(words[0]) if len(words) > 1 and name not in evidence else None
+        if g is not None:
+            out[name] = g
+    return out
+
+
 _NAME_WORDS = (
     6  # the most words of a person's name with its titles ("Maricopa County Recorder Helen Purcell")
 )
@@ -411,17 +431,20 @@ def _human_for(
     canon: Any,
     subject: str | None = None,
     person_like: Callable[[str], bool] = lambda _name: True,
+    given: Mapping[str, str] | None = None,
 ) -> tuple[str, str] | None:
     """The speaker "he"/"she" stands for: the person ``subject`` (who opens the sentence before) when the
     article's pronouns for them are that one; else the last of ``humans`` (the persons and spokespeople
-    named so far, last last) whose pronoun evidence does not say otherwise, among the last four (a name no
-    person bears, ``person_like`` false, left out); None when the evidence rules them all out."""
+    named so far, last last) whose pronoun, from the article's evidence (``genders``) or else from their
+    given name (``given``: it rules a person out, never in), is not the other one, among the last four (a
+    name no person bears, ``person_like`` false, left out); None when they are all ruled out."""
     if subject is not None and genders.get(canon(subject)) == pronoun and person_like(subject):
         return canon(subject), "person"
     for name, kind in reversed(humans[-4:]):
         if kind == "person" and not person_like(name):
             continue
-        g = genders.get(canon(name)) if kind == "person" else None
+        full = canon(name) if kind == "person" else None
+        g = genders.get(full, given.get(full) if given else None) if full is not None else None
         if g is None or g == pronoun:
             return name, kind
     return None
@@ -451,6 +474,40 @@ def _clause_subject_person(text: str, st: _Sent, canon: Any, known: frozenset[st
     if not persons or text[st.start + len(first) : persons[0].start].strip():
         return None
     return str(canon(persons[0].text))
+
+
+_DETERMINERS = frozenset({"The", "A", "An", "This", "That", "These", "Those"})
+
+
+@functools.cache
+def _coordinated_pronoun(pronoun: str) -> re.Pattern[str]:
+    """A clause joined to the one before it whose subject is ``pronoun`` (", but she", " and he")."""
+    return re.compile(r"\b(?:" + "|".join(attribution.COORDINATORS) + r")\s+" + re.escape(pronoun) + r"\b")
+
+
+def _coordinate_subject_person(
+    text: str, st: _Sent, pronoun: str, canon: Any, known: frozenset[str]
+) -> str | None:
+    """The person who opens sentence ``st`` when ``pronoun`` is the subject of a clause joined to theirs
+    ("Ms. Brainard joined the Fed in 2014, but she said ..." -> Brainard, by full name; "Suu Kyi's fate is
+    unclear, but she said": the owner too; "The Romney attack hit Trump, and he responded": no one), or None."""
+    sent = text[st.start : st.end]
+    m = _coordinated_pronoun(pronoun).search(sent)
+    if m is None:
+        return None
+    subj = attribution.sentence_subject(sent)
+    if subj is None or subj[1] != 0 or subj[2] > m.start():
+        return None
+    e = st.start + subj[2]
+    for p in _person_mentions(st, canon, known):
+        # the name opens the sentence, after nothing but titles ("Ms.", "Former Sen."; never "The Romney
+        # attack"), and ends the phrase or owns its head
+        titles = text[st.start : p.start].split()
+        if any(not w[:1].isupper() or w in _DETERMINERS for w in titles):
+            continue
+        if p.end == e or (p.end < e and text.startswith(("'s ", "’s "), p.end)):
+            return str(canon(p.text))
+    return None
 
 
 def _group_word(text: str, speaker: str) -> bool:
@@ -1223,6 +1280,10 @@ def extract(
     def genders() -> dict[str, str]:  # each person's pronoun, read once and only when a "he"/"she" needs it
         return _person_genders(text, sents, full_name, speaking()) if english else {}
 
+    @functools.cache
+    def given() -> dict[str, str]:  # the pronoun of the persons the article gives none, by their given name
+        return _given_genders(speaking(), genders()) if english else {}
+
     forms: list[dict[str, str]] = []
 
     def short_forms() -> dict[str, str]:  # acronym -> full name, read once, when "the agency" needs it
@@ -1242,7 +1303,7 @@ def extract(
 
     def person_for(pronoun: str) -> str | None:
         got = _human_for(
-            pronoun, [h for h in humans if h[1] == "person"], genders(), full_name, None, person_like
+            pronoun, [h for h in humans if h[1] == "person"], genders(), full_name, None, person_like, given()
         )
         return got[0] if got is not None else None
 
@@ -1366,10 +1427,17 @@ def extract(
                             lead = _clause_subject_person(text, st, full_name, speaking())
                             if lead is not None and genders().get(lead) != att.pronoun:
                                 lead = None
+                        # "Ms. Brainard joined the Fed in 2014, but she said ...": the person who opens the
+                        # sentence, when their pronoun (the article's, or their given name's) is this one
+                        if lead is None:
+                            lead = _coordinate_subject_person(text, st, att.pronoun, full_name, known)
+                            if lead is not None and genders().get(lead, given().get(lead)) != att.pronoun:
+                                lead = None
                         got = (
                             (lead, "person")
                             if lead is not None
-                            and genders().get(full_name(lead), att.pronoun) == att.pronoun
+                            and genders().get(full_name(lead), given().get(full_name(lead), att.pronoun))
+                            == att.pronoun
                             and person_like(lead)
                             else _human_for(
                                 att.pronoun,
@@ -1378,6 +1446,7 @@ def extract(
                                 full_name,
                                 _subject_person(text, prev_st, full_name, known),
                                 person_like,
+                                given(),
                             )
                         )
                         if got is not None:

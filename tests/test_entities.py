@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -180,3 +181,17 @@ def test_a_title_of_several_words_is_not_part_of_the_name() -> None:
     assert persons("The 76ers President and General Manager Billy King spoke.") == ["Billy King"]
     assert persons("Its Chief Operating Officer Jane Roe spoke.") == ["Jane Roe"]
     assert persons("Governor Gary Player spoke.") == ["Gary Player"]  # (the name's last word stays)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("U.S. Attorney Denise E. O'Donnell declined to comment.", "Denise E. O'Donnell"),
+        ("Robert F. O'Rourke spoke on Monday.", "Robert F. O'Rourke"),
+        ("J. D'Souza spoke on Monday.", "J. D'Souza"),
+        ("Denise E. Smith spoke on Monday.", "Denise E. Smith"),
+    ],
+)
+def test_an_initial_before_an_irish_or_elided_surname_stays_in_the_name(text: str, name: str) -> None:
+    persons = [m.text for m in entities.mentions(text, 0, len(text)) if m.kind == "person"]
+    assert persons == [name]
