@@ -69,6 +69,7 @@ _WORDS = sorted(
 
 
 @example(pieces=[("FY", " "), ("16:08", " ")])  # two digits after a fiscal label, then a clock's minutes
+@example(pieces=[("'24", " "), ("Martin", " ")])  # a month's abbreviation opening a name is no month
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.lists(

@@ -30,7 +30,7 @@ _PART_OF_DAY: dict[str, str] = dict(_VOCAB["parts_of_day"])
 
 _MONTH_FULL_RE = "(?:" + "|".join(w.capitalize() for w in _MONTHS) + ")"
 _MONTH_ABBR_RE = "(?:" + "|".join(w.capitalize() for w in _MONTH_ABBR) + r")\.?"
-_MONTH_RE = rf"(?:{_MONTH_FULL_RE}|{_MONTH_ABBR_RE})"
+_MONTH_RE = rf"(?:{_MONTH_FULL_RE}|{_MONTH_ABBR_RE})(?![a-z])"  # a whole word: "24 Martin" holds no "24 Mar"
 # a month in capitals, as datelines of web pages write it ("THURSDAY, MARCH 14, 2013, 9:31 AM")
 _MONTH_CAPS_RE = (
     "(?:"
