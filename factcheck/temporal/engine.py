@@ -452,7 +452,7 @@ def _clock_range_end(text: str, p: TimeRef, r: TimeRef) -> TimeRef:
     """The end ``r`` of a range of clock times on one day that is no later than its start ``p`` is on the next day
     ("from midnight to 7am", "from 10 p.m. to 2 a.m.")."""
     start, end = _CLOCK_VALUE.fullmatch(p.value), _CLOCK_VALUE.fullmatch(r.value)
-    if start is None or end is None or start[1] != end[1] or end[2] >= start[2] and start[2] != "24:00":
+    if start is None or end is None or start[1] != end[1] or (end[2] >= start[2] and start[2] != "24:00"):
         return r
     if not _BARE_CLOCK.fullmatch(r.text):
         return r  # "to 2 a.m. Friday": the end names its own day
@@ -464,7 +464,9 @@ def _clock_range_end(text: str, p: TimeRef, r: TimeRef) -> TimeRef:
 
 
 _CLOCK_VALUE = re.compile(r"(\d{4}-\d\d-\d\d)T(\d\d:\d\d)(Z?)")
-_BARE_CLOCK = re.compile(r"(?i:\d{1,2}(?:[:.]?\d\d)?\s*(?:[ap]\.?\s?m\b\.?|h(?:rs|ours)?\b)?\.?|noon|midnight)(?:\s+[A-Z]{2,4})?")
+_BARE_CLOCK = re.compile(
+    r"(?i:\d{1,2}(?:[:.]?\d\d)?\s*(?:[ap]\.?\s?m\b\.?|h(?:rs|ours)?\b)?\.?|noon|midnight)(?:\s+[A-Z]{2,4})?"
+)
 _CLOCK_RANGE_LINK = re.compile(r"\s*(to|until|till|and|-|–)\s*")
 _DAY_WORD = re.compile(r"(?i:today|yesterday|tomorrow)")
 _CLOCK_TIME = re.compile(r"(?:\d{4}-\d\d-\d\d|XXXX-XX-XX)T\d\d:\d\dZ?")

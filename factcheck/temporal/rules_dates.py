@@ -471,7 +471,12 @@ def _season(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         return None  # "Killed In Fall", "injured in fall at a park": a person's fall
     if m["year"]:
         return "DATE", f"{m['year']}-{code}", None
-    if m["pre"] and m["pre"][0].islower() and m["s"][0].isupper() and _SEASON_NAME_AFTER.match(ctx.text, m.end()):
+    if (
+        m["pre"]
+        and m["pre"][0].islower()
+        and m["s"][0].isupper()
+        and _SEASON_NAME_AFTER.match(ctx.text, m.end())
+    ):
         return None  # "at the Winter Meetings", "won gold at the Summer Olympics": a capitalised name in running text
     if m["ry"]:  # "the spring of last year"
         if ctx.anchor is None:

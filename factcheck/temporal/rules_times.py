@@ -125,7 +125,11 @@ def _clock_day(m: re.Match[str], ctx: _Ctx, bare: bool = False) -> dt.date | Non
     schedule). Never a day the text does not give. A clock time alone on its line is a live report's time stamp
     ("9:34 p.m." over each entry of AP's "The Latest"): the story's day, whatever day the text named before."""
     a = ctx.anchor
-    if a is not None and not bare and _ALONE_ON_LINE.fullmatch(ctx.text, ctx.text.rfind("\n", 0, m.start()) + 1, m.start()):
+    if (
+        a is not None
+        and not bare
+        and _ALONE_ON_LINE.fullmatch(ctx.text, ctx.text.rfind("\n", 0, m.start()) + 1, m.start())
+    ):
         end = ctx.text.find("\n", m.end())
         if _ALONE_ON_LINE.fullmatch(ctx.text, m.end(), len(ctx.text) if end < 0 else end):
             return a
