@@ -44,7 +44,7 @@ _LEADING_PREP = re.compile(
     r"(?i:(?:on|in|at|during|by|until|till|since|for|from|within|after|before|of)\s+)(?!(?i:least|most)\b)"
 )
 _DAY_RELATION_BEFORE = re.compile(
-    r"(?i:\bthe\s+(?:(?P<rel>week|weekend)\s+of|day\s+(?P<rel2>before|after))\s+)$"
+    r"(?i:\bthe\s+(?:(?P<rel>week|weekend)\s+(?:of|(?P<begin>beginning|starting|commencing)(?:\s+on)?)|day\s+(?P<rel2>before|after))\s+)$"
 )
 _COMPARED_QUARTER = re.compile(r"(?i:year[- ](?:ago|earlier)|last\s+year)")
 _YEAR_AGO_RE = re.compile(r"(?i:^(?:a|one) year (?:ago|earlier)$|^year[- ](?:earlier|ago)$)")
@@ -347,6 +347,8 @@ def _tag_cached(text: str, anchor: dt.date | None) -> tuple[TimeRef, ...]:
         if result and (at := _clock_on_day(text, result[-1], r) or _clock_in_day_part(text, result[-1], r)):
             result.pop()
             r = at
+        if result:
+            r = _clock_range_end(text, result[-1], r)
         lead = _LEADING_PREP.match(r.text)
         if lead and lead.end() < len(r.text):
             st = r.start + lead.end()
@@ -371,8 +373,8 @@ def _tag_cached(text: str, anchor: dt.date | None) -> tuple[TimeRef, ...]:
 
 
 def _day_relation(text: str, r: TimeRef, prev_end: int) -> TimeRef:
-    """A day after "the week of", "the weekend of", "the day before/after": that week, weekend or day ("the week
-    of March 6", "the day before Tuesday"); the words must lie after the expression before (``prev_end``)."""
+    """A day after "the week of", "the week beginning", "the weekend of", "the day before/after": that week, weekend
+    or day ("the week of March 6", "the week beginning 17 October 2011", "the day before Tuesday"); the words must lie after the expression before (``prev_end``)."""
     if r.type != "DATE" or not _DAY_VALUE.fullmatch(r.value):
         return r
     before = text[max(0, r.start - 30) : r.start]
@@ -385,6 +387,8 @@ def _day_relation(text: str, r: TimeRef, prev_end: int) -> TimeRef:
         return r
     d = dt.date.fromisoformat(r.value)
     rel = (pre["rel"] or pre["rel2"]).lower()
+    if pre["begin"] and d.isoweekday() == 7:
+        d += dt.timedelta(days=1)  # "the week beginning Sunday, Oct. 16": the ISO week from the Monday after
     if rel == "week":
         val = _iso_week(d)
     elif rel == "weekend":
@@ -444,6 +448,26 @@ def _clock_in_day_part(text: str, p: TimeRef, r: TimeRef) -> TimeRef | None:
     return TimeRef(p.start, r.end, text[p.start : r.end], "TIME", value, p.mod)
 
 
+def _clock_range_end(text: str, p: TimeRef, r: TimeRef) -> TimeRef:
+    """The end ``r`` of a range of clock times on one day that is no later than its start ``p`` is on the next day
+    ("from midnight to 7am", "from 10 p.m. to 2 a.m.")."""
+    start, end = _CLOCK_VALUE.fullmatch(p.value), _CLOCK_VALUE.fullmatch(r.value)
+    if start is None or end is None or start[1] != end[1] or (end[2] >= start[2] and start[2] != "24:00"):
+        return r
+    if not _BARE_CLOCK.fullmatch(r.text):
+        return r  # "to 2 a.m. Friday": the end names its own day
+    link = _CLOCK_RANGE_LINK.fullmatch(text, p.end, r.start)
+    if link is None or (link[1] == "and" and not _RANGE_START.search(text, max(0, p.start - 12), p.start)):
+        return r
+    day = dt.date.fromisoformat(start[1]) + dt.timedelta(days=1)
+    return TimeRef(r.start, r.end, r.text, r.type, f"{day.isoformat()}T{end[2]}{end[3]}", r.mod)
+
+
+_CLOCK_VALUE = re.compile(r"(\d{4}-\d\d-\d\d)T(\d\d:\d\d)(Z?)")
+_BARE_CLOCK = re.compile(
+    r"(?i:\d{1,2}(?:[:.]?\d\d)?\s*(?:[ap]\.?\s?m\b\.?|h(?:rs|ours)?\b)?\.?|noon|midnight)(?:\s+[A-Z]{2,4})?"
+)
+_CLOCK_RANGE_LINK = re.compile(r"\s*(to|until|till|and|-|–)\s*")
 _DAY_WORD = re.compile(r"(?i:today|yesterday|tomorrow)")
 _CLOCK_TIME = re.compile(r"(?:\d{4}-\d\d-\d\d|XXXX-XX-XX)T\d\d:\d\dZ?")
 _DAY_PART_VALUE = re.compile(r"(\d{4}-\d\d-\d\d)(?:T(?:MO|AF|EV|NI))?$")

@@ -457,6 +457,8 @@ def _generic_sentence(m: re.Match[str], ctx: _Ctx) -> bool:
     return _GENERIC_CUE.search(text, start, after.start() if after else end) is not None
 
 
+# a capitalised word after a capitalised season, on its line: the season is part of a name
+_SEASON_NAME_AFTER = re.compile(r"[^\S\n]+[A-Z][a-z]")
 _FALL_HARM_BEFORE = re.compile(r"(?i:\b(?:" + "|".join(_VOCAB["fall_harm_words"]) + r")\s+)$")
 
 
@@ -469,6 +471,13 @@ def _season(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         return None  # "Killed In Fall", "injured in fall at a park": a person's fall
     if m["year"]:
         return "DATE", f"{m['year']}-{code}", None
+    if (
+        m["pre"]
+        and m["pre"][0].islower()
+        and m["s"][0].isupper()
+        and _SEASON_NAME_AFTER.match(ctx.text, m.end())
+    ):
+        return None  # "at the Winter Meetings", "won gold at the Summer Olympics": a capitalised name in running text
     if m["ry"]:  # "the spring of last year"
         if ctx.anchor is None:
             return "DATE", f"XXXX-{code}", None

@@ -115,12 +115,24 @@ def _stopwatch(m: re.Match[str]) -> str:
     return f"PT{a}M{b}{frac}S" if a else f"PT{b}{frac}S"
 
 
+_ALONE_ON_LINE = re.compile(r"[^\S\n]*[.:]?[^\S\n]*")
+
+
 def _clock_day(m: re.Match[str], ctx: _Ctx, bare: bool = False) -> dt.date | None:
     """The day of a clock time that names none: the day last named, when that was in the same paragraph
     or within a week of the anchor (the story's day); else the anchor for an English clock time ("6 p.m.",
     "noon", "10:30 GMT"), and no day for a bare "6:00", which states none (a foreign "las 6:00", a
-    schedule). Never a day the text does not give."""
+    schedule). Never a day the text does not give. A clock time alone on its line is a live report's time stamp
+    ("9:34 p.m." over each entry of AP's "The Latest"): the story's day, whatever day the text named before."""
     a = ctx.anchor
+    if (
+        a is not None
+        and not bare
+        and _ALONE_ON_LINE.fullmatch(ctx.text, ctx.text.rfind("\n", 0, m.start()) + 1, m.start())
+    ):
+        end = ctx.text.find("\n", m.end())
+        if _ALONE_ON_LINE.fullmatch(ctx.text, m.end(), len(ctx.text) if end < 0 else end):
+            return a
     if ctx.last_ref is not None:
         para = ctx.text.rfind("\n", 0, m.start()) + 1
         if _DAY_NAMED.search(ctx.text, para, m.start()) or (

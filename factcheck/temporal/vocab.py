@@ -224,6 +224,7 @@ def _may_end_in(before: str, words: tuple[str, ...]) -> bool:
 
 
 _DEADLINE_WORDS = ("as", "than", "to", "until", "till", "on")  # the ends of _DEADLINE_BEFORE
-_DAY_RELATION_WORDS = ("of", "before", "after")  # the ends of _DAY_RELATION_BEFORE
+# the ends of _DAY_RELATION_BEFORE
+_DAY_RELATION_WORDS = ("of", "beginning", "starting", "commencing", "on", "before", "after")
 
 _MONTH_NAME = re.compile(rf"\b{_MONTH_RE}")
