@@ -217,14 +217,16 @@ def _not_main_event(t: str, w: str, start: int) -> bool:
     """Whether the cue ``w`` (lower-cased, at ``start``) reports no event of the main clause: a modal perfect or
     a modal "never" ("must have feared", "can never be counted on": what must or may be, not what happened),
     or the verb of a clause used as a noun ("what happened today is that ...", "shaken up by what happened")."""
+    if w.startswith(("have ", "never ")):
+        return _prev_skipping_adverbs(t, start) in _MODALS  # "must have taken", "can never be counted on"
+    before = t[max(0, start - 24) : start].lower()
+    if "have" not in before and "what" not in before:
+        return False  # (a cheap gate: the shapes below need one of these words right before the cue)
     prev = _word_before(t, start)
     if prev is None:
         return False
     pw = prev.group(1).lower()
-    if w.split(None, 1)[0] in ("have", "never"):
-        if _prev_skipping_adverbs(t, start) in _MODALS:
-            return True  # "must have taken", "can never be counted on"
-    elif pw == "have" and " " not in w and _prev_skipping_adverbs(t, prev.start()) in _MODALS:
+    if pw == "have" and " " not in w and _prev_skipping_adverbs(t, prev.start()) in _MODALS:
         return True  # "must have feared"
     if pw in _PRONOUNS:
         prev2 = _word_before(t, prev.start())
