@@ -217,8 +217,8 @@ def _not_main_event(t: str, w: str, start: int) -> bool:
     """Whether the cue ``w`` (lower-cased, at ``start``) reports no event of the main clause: a modal perfect or
     a modal "never" ("must have feared", "can never be counted on": what must or may be, not what happened),
     or the verb of a clause used as a noun ("what happened today is that ...", "shaken up by what happened")."""
-    if w.startswith(("have ", "never ")):
-        return _prev_skipping_adverbs(t, start) in _MODALS  # "must have taken", "can never be counted on"
+    if w.startswith(("have ", "never ")) and _prev_skipping_adverbs(t, start) in _MODALS:
+        return True  # "must have taken", "can never be counted on"
     before = t[max(0, start - 24) : start].lower()
     if "have" not in before and "what" not in before:
         return False  # (a cheap gate: the shapes below need one of these words right before the cue)
