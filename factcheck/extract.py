@@ -149,6 +149,7 @@ class _CwVocab:
     mind: frozenset[str]  # what someone thought, felt or noticed: no plain event
     interview: _Rule  # an answer framed by the interviewer's question
     poll: _Rule  # a poll's result: who leads, trails, rises or falls in it
+    frame: _Rule  # a frame that gives a reading of events ("one of the things", "the question is whether")
     quoted_view: re.Pattern[str] | None  # a quoted clause that gives the speaker's view (at a sentence start)
     weights: dict[str, float]  # the weight of each term of the score (``_CwTerms``)
 
@@ -168,7 +169,7 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
     evaluative = frozenset(data.get("evaluative", {}).get("words", []))
     boiler_words = frozenset(boil.get("words", []))
     mind = frozenset(data.get("mind_words", []))
-    rules = [_rule(t) for t in (op, adv, unc, boil, data.get("poll", {}))]
+    rules = [_rule(t) for t in (op, adv, unc, boil, data.get("poll", {}), data.get("frame", {}))]
     every = numbers | sup | comp | opinion | evaluative | boiler_words | mind
     every |= frozenset(pers.get("triggers", []))
     for r in rules:
@@ -193,7 +194,8 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
         personal_singular=re.compile(pers["singular"]) if pers.get("singular") else None,
         mind=mind,
         interview=_rule(data.get("interview", {})),
-        poll=_rule(data.get("poll", {})),
+        poll=rules[4],
+        frame=rules[5],
         quoted_view=(
             re.compile(r"(?:^|(?<=[.!?…])\s+)(?:" + "|".join(data["quoted_view"]["start"]) + ")")
             if data.get("quoted_view", {}).get("start")
@@ -208,7 +210,7 @@ CW_TERMS = (
     "base", "question", "entity", "more_entities", "figure", "year", "number_word", "comparative", "superlative",
     "time", "attributed", "mid_length", "long", "title", "opinion", "advice", "uncertain", "interview", "personal",
     "quoted_reaction", "quoted_view", "boilerplate", "lead_in", "event", "hypothetical", "plain_event",
-    "quote_speaker", "judgement", "quoted_self", "quoted_nothing", "poll", "evaluative", "too_short",
+    "quote_speaker", "judgement", "quoted_self", "quoted_nothing", "poll", "evaluative", "frame", "too_short",
 )  # fmt: skip
 
 
@@ -587,9 +589,10 @@ def checkworthiness(
 
     Named entities, figures, dates, attribution and a reported event (occurred/planned/denied...) score
     high. Questions, boilerplate and notes to the reader, opinion and reactions, the writer's evaluative words
-    ("a paltry fund"), advice, statements that nothing is known, first-person chatter (an interview answer, a
-    personal story) and quoted words that name nothing and count nothing (a reaction: "It was a difficult
-    part," quipped Pitt) score low.
+    ("a paltry fund"), a frame that gives a reading of events ("the question is whether ...", "is a reminder
+    of ..."), advice, statements that nothing is known, first-person chatter (an interview answer, a personal
+    story) and quoted words that name nothing and count nothing (a reaction: "It was a difficult part," quipped
+    Pitt) score low.
     ``content`` is what the claim reports (the quotation, the clause a speech verb frames; default the
     whole text) with ``content_entities`` named entities (default ``n_entities``); ``quoted`` the words
     of its direct quotations (three words or more), if any; ``untimed`` the text with its time
@@ -726,6 +729,10 @@ def _cw_terms(
         t["uncertain"] = 1  # "no-one could predict what might happen"
     if voc.poll.search(low, words):
         t["poll"] = 1  # a poll's result ("Biden and Sanders lead in national polls"): a figure in words
+    if voc.frame.search(low, words):
+        t["frame"] = (
+            1  # a reading of events, not an event: "the question is whether ...", "is a reminder that ..."
+        )
     if "asked" in low and voc.interview.search(low, words):  # (the substring: a cheap gate)
         t["interview"] = 1  # "Asked why he settled on Sanders, Blocker said, ...": an interview answer
     # terms that a reported event (occurred, planned, denied...) lifts: "My client never took a single naira,"
@@ -803,7 +810,7 @@ def _weighted_sum(terms: dict[str, int], weights: dict[str, float]) -> float:
 
 # the terms that take a plain event's bonus away
 _CW_CUES_AGAINST = frozenset(
-    {"advice", "uncertain", "interview", "quoted_reaction", "quoted_view", "boilerplate", "lead_in"}
+    {"advice", "uncertain", "interview", "quoted_reaction", "quoted_view", "boilerplate", "lead_in", "frame"}
 )
 
 

@@ -9,7 +9,9 @@
 - ``expected``: "is expected to", "are anticipated to", "will likely", "is set to", "is due to"
 - ``planned``: "will visit", "plans to", "scheduled", "slated to", "intention to", "being prepared"
 - ``announced``: a planned/expected event whose attribution verb is "announced"/"confirmed"/"declared"
-- ``occurred``: a past-tense or perfect event verb ("visited", "embarked", "has met", "did not visit")
+- ``occurred``: a past-tense or perfect event verb ("visited", "embarked", "has met", "did not visit"), but not
+  one after a modal ("must have feared", "can never be counted on") or heading a clause used as a noun ("what
+  happened today is that ...")
 - ``stated``: anything else (a position, a figure, a quotation with no event modality)
 
 The earliest cue in the sentence wins (the main clause usually comes first), except that
@@ -65,6 +67,11 @@ _PASSIVE_ADVERBS = frozenset(_W.get("passive_adverbs", []))
 _DETERMINERS = frozenset(_W["determiners"])
 _PREPOSITIONS = frozenset(_W.get("prepositions", []))
 _AGENTS = frozenset(_W["agents"])
+# cues that report no event of the main clause (``_not_main_event``; see the resource's comments and examples)
+_MODALS = frozenset(_W["modals"])
+_FREE_RELATIVE = frozenset(_W["free_relative"])
+_PRONOUNS = frozenset(_W["pronouns"])
+_PERFECT = frozenset({"has", "have", "had"})
 _INITIAL_CUES = frozenset(_W.get("initial_cues", []))
 _NEG = re.compile(r"\b(?:not|never|no|n[’']t|no\s+longer)\b|n[’']t\b", re.I)
 # _NEG opening with its first letter, so that the scan jumps to the n's instead of trying every position (with
@@ -195,6 +202,38 @@ def _after_passive_aux(t: str, start: int) -> bool:
     return pw in _PASSIVE_AUX
 
 
+def _prev_skipping_adverbs(t: str, start: int) -> str:
+    """The word before ``start``, lower-cased, past adverbs ("-ly", "not", "never", "also"...)."""
+    prev = _word_before(t, start)
+    while prev is not None:
+        pw = prev.group(1).lower()
+        if not (pw.endswith("ly") or pw in _PASSIVE_ADVERBS or pw in ("not", "never", "n't", "still")):
+            return pw
+        prev = _word_before(t, prev.start())
+    return ""
+
+
+def _not_main_event(t: str, w: str, start: int) -> bool:
+    """Whether the cue ``w`` (lower-cased, at ``start``) reports no event of the main clause: a modal perfect or
+    a modal "never" ("must have feared", "can never be counted on": what must or may be, not what happened),
+    or the verb of a clause used as a noun ("what happened today is that ...", "shaken up by what happened")."""
+    if w.startswith(("have ", "never ")) and _prev_skipping_adverbs(t, start) in _MODALS:
+        return True  # "must have taken", "can never be counted on"
+    before = t[max(0, start - 24) : start].lower()
+    if "have" not in before and "what" not in before:
+        return False  # (a cheap gate: the shapes below need one of these words right before the cue)
+    prev = _word_before(t, start)
+    if prev is None:
+        return False
+    pw = prev.group(1).lower()
+    if pw == "have" and " " not in w and _prev_skipping_adverbs(t, prev.start()) in _MODALS:
+        return True  # "must have feared"
+    if pw in _PRONOUNS:
+        prev2 = _word_before(t, prev.start())
+        pw = prev2.group(1).lower() if prev2 is not None else ""
+    return pw in _FREE_RELATIVE
+
+
 def _valid_occurred(t: str, word: str, start: int, end: int) -> bool:
     w = word.lower()
     if (
@@ -208,8 +247,16 @@ def _valid_occurred(t: str, word: str, start: int, end: int) -> bool:
         pw = prev.group(1).lower() if prev else ""
         if pw in _DETERMINERS:
             return False  # "the planned visit"
-        if pw in _PREPOSITIONS and (w.endswith("ed") or w in _AMBIGUOUS_PAST_SET):
-            return False  # no finite verb follows a preposition: "at sophisticated games", "in limited cases"
+        if (
+            pw in _PREPOSITIONS
+            and (w.endswith("ed") or w in _AMBIGUOUS_PAST_SET)
+            and not (
+                pw == "since" and prev is not None and _prev_skipping_adverbs(t, prev.start()) in _PERFECT
+            )
+        ):
+            # no finite verb follows a preposition: "at sophisticated games", "in limited cases" (but "since"
+            # after a perfect auxiliary is an adverb: "Police have since launched a search")
+            return False
         if pw == "being" and prev is not None:
             prev2 = _word_before(t, prev.start())
             if prev2 is None or prev2.group(1).lower() not in _BEING_AUX:
@@ -240,7 +287,7 @@ def _valid_occurred(t: str, word: str, start: int, end: int) -> bool:
         ):
             return False  # adjectival / present state: "are unvaccinated", "is based" ("are being
             # evacuated" is an action under way: an event)
-    return True
+    return not _not_main_event(t, w, start)
 
 
 def classify(

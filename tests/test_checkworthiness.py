@@ -176,3 +176,21 @@ def test_an_evaluative_word_counts_in_the_writers_voice_only() -> None:
     assert theirs is not None and "evaluative" not in theirs.always
     # a word that only describes is not in the vocabulary: "toxic" materials, "torrential" rain
     assert extract._cw_vocab("en").evaluative.isdisjoint({"toxic", "torrential", "deliberately"})
+
+
+def test_a_frame_takes_the_plain_event_away_and_a_reason_is_no_frame() -> None:
+    framed = extract._cw_terms(
+        "Saturday's rally was a reminder of the senator's unrestrained side.", 1, 1, False, False
+    )
+    assert framed is not None and framed.always.get("frame") == 1
+    assert "plain_event" not in framed.stance_terms(Stance.OCCURRED)
+    plain = extract._cw_terms("Saturday's rally was held in the senator's home town.", 1, 1, False, False)
+    assert plain is not None and "frame" not in plain.always
+    assert "plain_event" in plain.stance_terms(Stance.OCCURRED)
+    # a reason is a cause, which can be checked; a kind among others is a reading
+    reason = extract._cw_terms("The strike is one of the reasons output fell in March.", 1, 0, False, False)
+    assert reason is not None and "frame" not in reason.always
+    kind = extract._cw_terms(
+        "Rising rents are one of the things driving families out of Lisbon.", 0, 1, False, False
+    )
+    assert kind is not None and kind.always.get("frame") == 1
