@@ -965,3 +965,27 @@ def test_a_states_pieces_read_by_every_regrouping_are_stored_uncompressed(tmp_pa
     assert got is not None and got[0] == manifest
     assert got[1] == {k: {"v": words} for k in ("a1", "g1", "p1")}
     assert store.get_state_pieces("s:x:", ["e1", "f1"]) == {"e1": {"v": words}, "f1": {"v": words}}
+
+
+def test_a_regrouping_reads_back_the_languages_grouping_told(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Grouping tells the language of an article without one from its body; a later regrouping in a fresh
+    process (a review's, outside ``build``) reads it back rather than loading the detector's model."""
+    import py3langid
+
+    from factcheck.model import GroupOverrides
+
+    folder = tmp_path / "seeds"
+    shutil.copytree(REPO / "seeds", folder)
+    store = cache.Cache(tmp_path / "c.sqlite3")
+    corpus = pipeline.build([folder], cache=store)
+    assert corpus.groups
+    corpus.articles[0].language = None  # (grouping tells it from the body)
+    pipeline.regroup(corpus, cache=store)
+    store.flush()
+    monkeypatch.setattr(py3langid, "classify", lambda _text: pytest.fail("the detector ran"))
+    fresh = cache.Cache(store.path)  # (a fresh process)
+    split = GroupOverrides(splits=[corpus.groups[0].claims[0]])  # (groups not cached: grouped again)
+    pipeline.regroup(corpus, split, cache=fresh)
+    assert corpus.groups

@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck import cache, grouping
+from factcheck.grouping import cluster as cluster_module
 from factcheck.grouping.state import (
     GroupingState,
     LazyFeat,
@@ -905,3 +906,63 @@ def test_a_group_of_a_changed_part_with_the_same_claims_and_edges_is_not_made_ag
     assert len(made) == 1 and before.to_json() in as_json(got)  # ... its 2023 group is last run's
     monkeypatch.setattr(cluster, "_make_group", real)
     assert as_json(got) == as_json(grouping.group_claims(claims, arts))
+
+
+# blocking keys that cross their cap as articles come and go: the pairs inside them are decided again, and
+# the parts of the claim graph they reach are re-formed or, with the same edges, last run's (``_settled``)
+FEW_KEYS = dataclasses.replace(grouping.DEFAULT, max_posting=3)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.dictionaries(st.sampled_from(KEYS), article, min_size=2, max_size=8),
+    st.lists(op, max_size=6),
+    st.sampled_from([FEW_KEYS, dataclasses.replace(FEW_KEYS, max_posting=5)]),
+)
+def test_parts_with_pairs_decided_again_regroup_as_from_scratch(start, ops, p):
+    specs = dict(start)
+    state = GroupingState()
+    claims, arts = batch(specs)
+    grouping.group_claims(claims, arts, state=state, params=p)
+    for kind, key, spec in ops:
+        apply(specs, kind, key, spec)
+        claims, arts = batch(specs)
+        got = grouping.group_claims(claims, arts, state=state, params=p)
+        assert as_json(got) == as_json(grouping.group_claims(claims, arts, state=GroupingState(), params=p))
+
+
+def test_a_part_whose_pairs_were_decided_again_with_the_same_edges_is_last_runs(monkeypatch):
+    """An article added under keys others hold makes them cross their cap: their pairs are decided again.
+    The parts those pairs reach whose edges come out the same are last run's as they are: not formed,
+    keyed and looked up again."""
+    specs = {
+        "a07": ("2024-09-10", [(0, 1, 3)]),
+        "a04": ("2023-05-14", [(5, 3, 1), (None, 1, 2)]),
+        "a05": ("2021-03-20", [(0, 3, 2)]),
+        "a01": ("2023-07-02", [(0, 0, 0)]),
+        "a02": ("2024-09-10", [(5, 1, 0)]),
+        "a06": ("2023-07-02", [(3, 3, 2), (4, 2, 0), (3, 1, 0)]),
+    }
+    formed: list[int] = []  # the claims of each part formed anew (keyed, then looked up or clustered)
+    part_key = cluster_module._Reuse._part_key
+    monkeypatch.setattr(
+        cluster_module._Reuse,
+        "_part_key",
+        lambda self, ms, links: formed.append(len(ms)) or part_key(self, ms, links),
+    )
+
+    def added_after(state: GroupingState) -> list[int]:
+        """The parts formed when ``a03`` is added (the groups checked against a grouping from scratch)."""
+        claims, arts = batch(specs)
+        grouping.group_claims(claims, arts, state=state, params=FEW_KEYS)
+        formed.clear()
+        claims, arts = batch({**specs, "a03": ("2023-07-02", [(2, 3, 3)])})
+        got = grouping.group_claims(claims, arts, state=state, params=FEW_KEYS)
+        assert as_json(got) == as_json(grouping.group_claims(claims, arts, params=FEW_KEYS))
+        return list(formed)
+
+    state = GroupingState()
+    assert added_after(state) == [3]  # (the new claim's part)
+    assert state.stats["parts_settled"] == 2
+    monkeypatch.setattr(cluster_module._Reuse, "_settled", lambda *_a: False)
+    assert len(added_after(GroupingState())) == 3

@@ -645,6 +645,7 @@ class _Reuse:
         self.by_content: dict[bytes, bytes] | None = None  # (last run's, inverted, when first needed)
         self.filled: set[bytes] = set()  # reused parts whose edges are in ``detail``
         self.index: dict[ClaimUid, int] | None = None  # a claim's index by its uid (when needed)
+        self.framed: set[int] = set()  # the claims naming a name that became or ceased to be a topic name
         if state is None:
             return
         n_docs = len(keys)
@@ -715,6 +716,7 @@ class _Reuse:
                 for name in topic_moved & f.entities:
                     holders[name].add(f.idx)
             self.redo.keys.extend(held for _name, held in sorted(holders.items()) if len(held) > 1)
+            self.framed = set().union(*holders.values())
         self.redo.claims = self.redo.involved()
         self.touched = touched
 
@@ -733,38 +735,78 @@ class _Reuse:
             read_words(self.feats[j] for i, js in cands.items() for j in (i, *js))
         scored = _score_pairs(cands, self.feats, doc_label, vec, self.p, topic)
         n_new = len(scored)
+        settled = 0  # last run's parts with pairs decided again and the same edges (``_settled``)
         self.reused: list[tuple[bytes, list[int]]] = []  # (part key, its members' indices now)
         if state is not None and self.touched is not None:
             index = {u: i for i, u in enumerate(self.uid)}
             feats, touched, redo = self.feats, self.touched, self.redo
-            ends = {i for pair in scored for i in pair} | redo.claims
+            by_end: dict[int, list[tuple[int, int]]] = defaultdict(list)  # claim -> its pairs scored now
+            for pair in scored:
+                by_end[pair[0]].append(pair)
+                by_end[pair[1]].append(pair)
+            ends = by_end.keys() | redo.claims
+            again_claims = (
+                redo.claims
+            )  # (a pair decided again is of two of them: asked of ``redo`` only then)
             for key, (uids, _links, _kept) in state.parts.items():
                 now = [index.get(u) for u in uids]
                 if all(i is not None and i not in ends and feats[i].doc not in touched for i in now):
                     self.reused.append((key, [i for i in now if i is not None]))
                     continue
-                # the part changes: its surviving edges (not decided again) are clustered anew
+                # the part's edges now: those not decided again, and those scored again
+                kept: dict[tuple[int, int], tuple[float, _Edge]] = {}
+                again: dict[tuple[int, int], tuple[float, _Edge]] = {}
                 for li, lj, score, ev in state.part_links(key):
                     i, j = now[li], now[lj]
-                    if (
-                        i is not None
-                        and j is not None
-                        and feats[i].doc not in touched
-                        and feats[j].doc not in touched
-                        and not redo(i, j)
-                    ):
-                        scored[(i, j)] = (score, ev)
+                    if i is None or j is None or feats[i].doc in touched or feats[j].doc in touched:
+                        continue
+                    decided = i in again_claims and j in again_claims and redo(i, j)
+                    (again if decided else kept)[(i, j)] = (score, ev)
+                if self._settled(now, again, by_end, scored):
+                    self.reused.append((key, [i for i in now if i is not None]))
+                    settled += 1
+                    continue
+                scored.update(kept)  # the part changes: clustered anew
         if state is not None:
             state.stats = {
                 "pairs_scored": sum(map(len, cands.values())),
                 "edges_new": n_new,
                 "story_vectors_moved": state.story_memo.vectors_moved,
+                "parts_settled": settled,
             }
         edges = [(sc, i, j) for (i, j), (sc, _ev) in scored.items()]
         detail: dict[int, dict[int, _Edge]] = defaultdict(dict)
         for i, j in sorted(scored):
             detail[i][j] = scored[(i, j)][1]
         return edges, detail
+
+    def _settled(
+        self,
+        now: list[int | None],
+        again: Mapping[tuple[int, int], tuple[float, _Edge]],
+        by_end: Mapping[int, list[tuple[int, int]]],
+        scored: dict[tuple[int, int], tuple[float, _Edge]],
+    ) -> bool:
+        """Whether last run's part of claims ``now`` (their indices now) is the same part with the same edges
+        although some of its pairs were decided again (``again``: its edges among them): then its clusters
+        are last run's, and the pairs scored again among its claims are dropped from ``scored``. So when its
+        claims are all here, of unchanged articles whose stories are unchanged (the same story partition,
+        the same story pairs), none naming a name whose topic status moved (``_framed``, ``_direct``), and
+        the pairs scored now that reach its claims are exactly its edges decided again, with the same
+        scores and evidence: the clustering reads nothing else (``cluster``: the claims' features, their
+        stories, their articles' claim counts, the part's edges)."""
+        members = {i for i in now if i is not None}
+        if len(members) < len(now) or members & self.framed:
+            return False
+        touched, moved = self.touched or set(), self.redo.docs
+        if any(self.feats[i].doc in touched or self.feats[i].doc in moved for i in members):
+            return False
+        reach = {pair for i in members for pair in by_end.get(i, ())}
+        if len(reach) != len(again) or any(scored[pair] != again.get(pair) for pair in reach):
+            return False
+        for pair in reach:
+            del scored[pair]
+        return True
 
     def clusters(
         self,
