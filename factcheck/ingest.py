@@ -2749,7 +2749,7 @@ _CODE_HINT = re.compile(r"[<{=]|://|\":|&(?:amp;)?lt;")
 def _source_shown(t: str) -> bool:
     """Code shown as text, or a dump of links: two pieces of code in a line of which code characters make
     up one in twenty (a sentence that names a tag or quotes a variable is no code), or a line that is
-    mostly the links of three URLs or more (a gallery's image list: "https://site/a.jpg 1707 2560 ...")."""
+    mostly the links of two URLs or more (a gallery's image list: "https://site/a.jpg 1707 2560 ...")."""
     if not _CODE_HINT.search(t):  # (most lines: no character any of them needs)
         return False
     if len(_CODE_PIECE.findall(t, 0, 2000)) >= 2 and sum(c in _CODE_CHARS for c in t) * 20 >= len(t):
@@ -2757,7 +2757,7 @@ def _source_shown(t: str) -> bool:
     if "://" not in t:
         return False
     links = _LINK.findall(t)
-    return len(links) >= 3 and sum(map(len, links)) * 2 >= len(t)
+    return len(links) >= 2 and sum(map(len, links)) * 2 >= len(t)
 
 
 _DATE_PREFIX_END = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}[./]\d{1,2}[./]\d\d\b")
