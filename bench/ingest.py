@@ -143,7 +143,7 @@ def _undo_mojibake(m: re.Match[str]) -> str:
 def norm(s: str) -> str:
     """The words of ``s``, case-folded, for comparing a page's text with a reference: without invisible
     format characters, and with UTF-8 read as Latin-1 or Windows-1252 repaired (the same on both sides)."""
-    s = _MOJIBAKE.sub(_undo_mojibake, s.translate(_INVISIBLE))
+    s = _MOJIBAKE.sub(_undo_mojibake, s).translate(_INVISIBLE)  # (repaired first: "\xad" may be a byte of it)
     return " ".join(re.findall(r"\w+", s.casefold()))
 
 
