@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -135,7 +136,7 @@ def test_a_bio_under_a_name_may_open_with_the_first_name() -> None:
     assert kinds_of(text)[bio] == ("furniture", "author bio")
 
 
-def _bench_ingest():  # type: ignore[no-untyped-def]
+def _bench_ingest() -> Any:
     spec = importlib.util.spec_from_file_location("bench_ingest_promos", ROOT / "bench" / "ingest.py")
     assert spec is not None and spec.loader is not None
     mod = importlib.util.module_from_spec(spec)
