@@ -88,11 +88,6 @@ def test_markup_in_the_article_is_listed_as_source() -> None:
             "cookie or privacy notice",
         ),
         ("en", "Check your inbox and confirm your subscription.", "newsletter form"),
-        (
-            "en",
-            "This entry was posted in News and tagged bridge on January 17, 2012 by Jane Doe. Bookmark the permalink.",
-            "post stamp",
-        ),
     ],
 )
 def test_dialog_lines_in_a_page_are_furniture(lang: str, line: str, reason: str) -> None:
