@@ -123,8 +123,28 @@ def visible_text(html: bytes) -> str:
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 
 
+# text encoded as UTF-8 and read back as Latin-1 or Windows-1252 (a page's "didnâ\x80\x99t", "â€œ" for the
+# gold's "didn’t", "“"): a lead byte's character followed by one to three continuation bytes' characters
+_CP1252_HIGH = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
+_MOJIBAKE = re.compile(f"[\xc2-\xf4][\x80-\xbf{_CP1252_HIGH}]{{1,3}}")
+
+
+def _byte(c: str) -> int:
+    return c.encode("cp1252")[0] if c in _CP1252_HIGH else ord(c)
+
+
+def _undo_mojibake(m: re.Match[str]) -> str:
+    try:
+        return bytes(map(_byte, m.group(0))).decode("utf-8")
+    except UnicodeDecodeError:  # (not a UTF-8 sequence: the characters are the text's own)
+        return m.group(0)
+
+
 def norm(s: str) -> str:
-    return " ".join(re.findall(r"\w+", s.translate(_INVISIBLE).casefold()))
+    """The words of ``s``, case-folded, for comparing a page's text with a reference: without invisible
+    format characters, and with UTF-8 read as Latin-1 or Windows-1252 repaired (the same on both sides)."""
+    s = _MOJIBAKE.sub(_undo_mojibake, s).translate(_INVISIBLE)  # (repaired first: "\xad" may be a byte of it)
+    return " ".join(re.findall(r"\w+", s.casefold()))
 
 
 def reference_text(rec: dict[str, Any], gold: dict[str, Any] | None = None, recall: str | None = None) -> str:

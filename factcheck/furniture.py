@@ -23,6 +23,9 @@ Kinds and how their patterns are anchored:
 - ``about``: the word before an organisation's name in the heading of its profile at the end of a press
   release ("About Acme", "Über die Acme AG", "À propos d'Acme"); ingest checks that the paragraph below
   opens with that name.
+- ``profile``: the heading of a site's or an author's box ("About us", "Über mich", "Qui sommes-nous ?"),
+  a whole line; ingest takes the one or two paragraphs under it for the box only after the article's prose
+  and when furniture follows them.
 
 A language folder may hold this file alone (pl, it, nl, ru): its pages' chrome is then found and listed, and
 nothing else changes for it. Every other part asks for its own resource (``lang.has(code, "sentences")``,
@@ -38,8 +41,28 @@ from dataclasses import dataclass
 
 from factcheck import lang as langres
 
-KINDS = ("line", "notice", "tail", "comment", "caption", "crawl", "published", "update", "byline", "about")
-DEFAULT_MAX_WORDS = {"line": 8, "notice": 40, "tail": 6, "comment": 16, "caption": 60, "about": 6}
+KINDS = (
+    "line",
+    "notice",
+    "tail",
+    "comment",
+    "caption",
+    "crawl",
+    "published",
+    "update",
+    "byline",
+    "about",
+    "profile",
+)
+DEFAULT_MAX_WORDS = {
+    "line": 8,
+    "notice": 40,
+    "tail": 6,
+    "comment": 16,
+    "caption": 60,
+    "about": 6,
+    "profile": 5,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +100,7 @@ def markers(lang: str) -> list[Marker]:
 
 
 def _wrap(kind: str, body: str) -> str:
-    if kind in ("line", "tail", "comment"):
+    if kind in ("line", "tail", "comment", "profile"):
         return rf"^(?:{body})[\W_]*$"
     if kind == "notice":
         return body
@@ -113,7 +136,7 @@ class Vocabulary:
             if not ms:
                 self._rx[kind] = None
                 continue
-            if kind in ("line", "tail", "comment", "notice", "caption"):
+            if kind in ("line", "tail", "comment", "notice", "caption", "profile"):
                 body = "|".join(f"(?P<m{i}>{m.pattern})" for i, m in enumerate(ms))
             else:
                 body = "|".join(f"(?:{m.pattern})" for m in ms)
@@ -196,6 +219,9 @@ class Vocabulary:
 
     def comment(self, text: str, words: int) -> str | None:
         return self._reason("comment", text, words)
+
+    def profile(self, text: str, words: int) -> str | None:
+        return self._reason("profile", text, words)
 
     def caption(self, text: str, words: int) -> bool:
         return self._reason("caption", text, words) is not None

@@ -1369,6 +1369,8 @@ def classify_lines(
             _after_the_comment_rules(kinds, substantial, chrome)
         # (last: an author's box removed changes no other rule's view of where the article's prose ends)
         _bios_under_a_name(lines, kinds, first_body, lang)
+        _self_introductions(lines, kinds, substantial, lang)
+        _profile_boxes(lines, kinds, substantial, vocab)
         _after_the_prose(lines, kinds, substantial, lang)
     for i, (ln, (kind, why)) in enumerate(zip(lines, kinds, strict=True)):
         if i == title_at and kind == "title" and info.get("title") != ln.text:
@@ -2686,6 +2688,8 @@ def _classify_one(
         return "furniture", "date stamp"
     if chrome:
         return "furniture", chrome
+    if _source_shown(t):
+        return "furniture", "script or markup source"
     if i > first_body and comment:
         return "furniture", comment
     # (a credit in parentheses ends the line: only a line ending with ")" is searched for one)
@@ -2732,6 +2736,42 @@ _CREDIT_TAIL = re.compile(r"(?:©|\(c\)|\bfoto:|\bphoto:|\bbild:)\s*(?:[^.!?]|(?
 
 def _credit_line(t: str) -> bool:
     return len(t) <= 300 and ("©" in t or ":" in t or "(c)" in t) and _CREDIT_TAIL.search(t) is not None
+
+
+# Script, style and markup source shown as page text (a <noscript> fallback, a widget's configuration, a
+# form's HTML printed by a broken template): each pattern is a piece of code that running text never holds
+_CODE_PIECE = re.compile(
+    r"""<[a-z][\w-]*(?:\s+[\w:-]+=["'][^"'<>]*["'])+\s*/?>  # a tag with quoted attributes: <form class="x">
+    |</[a-z][\w-]*>                                        # a closing tag: </a>
+    |&(?:amp;)?lt;/?[a-z][\w-]*                              # a tag shown escaped: &lt;span
+    |\[[a-z][\w-]*(?:\s+[\w-]+=["'“”][^"'“”\]]*["'“”])+\]      # a CMS shortcode: [button link="x"]
+    |\[/[a-z][\w-]*\]                                       # its closing: [/button]
+    |\b(?:var|let|const)\s+[\w$.]+\s*=\s*[\[{"'\w$(]        # var configuration = {
+    |\bfunction\s*[\w$]*\s*\([^()]*\)\s*\{                  # function(e) {
+    |[\w\])]\s*\{\s*[\w-]+\s*:\s*[^;{}]+;                      # .box { color: red;
+    |"[\w$-]+"\s*:\s*[\[{"\d]                                  # "listId": "1e34..."
+    |\b(?:document|window)\.[\w$]+                             # document.getElementById
+    """,
+    re.I | re.X,
+)
+# the characters code is written with, against the words of prose
+_CODE_CHARS = frozenset('{}[]<>=;"$')
+_LINK = re.compile(r"\bhttps?://\S+")
+_CODE_HINT = re.compile(r"[<{=]|://|\":|&(?:amp;)?lt;")
+
+
+def _source_shown(t: str) -> bool:
+    """Code shown as text, or a dump of links: two pieces of code in a line of which code characters make
+    up one in twenty (a sentence that names a tag or quotes a variable is no code), or a line that is
+    mostly the links of two URLs or more (a gallery's image list: "https://site/a.jpg 1707 2560 ...")."""
+    if not _CODE_HINT.search(t):  # (most lines: no character any of them needs)
+        return False
+    if len(_CODE_PIECE.findall(t, 0, 2000)) >= 2 and sum(c in _CODE_CHARS for c in t) * 20 >= len(t):
+        return True
+    if "://" not in t:
+        return False
+    links = _LINK.findall(t)
+    return len(links) >= 2 and sum(map(len, links)) * 2 >= len(t)
 
 
 _DATE_PREFIX_END = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}[./]\d{1,2}[./]\d\d\b")
@@ -2819,7 +2859,18 @@ def _bios_under_a_name(
         if m is None or not all(w[:1].isupper() for w in m.group(0).split()[1:]) or " " not in m.group(0):
             return False
         t = lines[i + 1].text  # (the whole name: "Coinbase" of a subheading "Coinbase Fees" is no person)
-        return t.startswith(m.group(0)) and verb.match(t, len(m.group(0))) is not None
+        if t.startswith(m.group(0)) and verb.match(t, len(m.group(0))) is not None:
+            return True
+        # or the first name alone, under a line that is nothing but the name and that furniture precedes
+        # (a box: "Share" / "Emiliano Bellini" / "Emiliano joined pv magazine in March 2017."; a subheading
+        # "Coinbase Fees" over "Coinbase is ..." stands in running text)
+        first = m.group("first")
+        return (
+            m.end() == len(ln.text)
+            and kinds[i - 1][0] in ("furniture", "meta")
+            and t.startswith(first)
+            and verb.match(t, len(first)) is not None
+        )
 
     at = [
         i for i in range(first_body + 1, len(lines) - 1) if kinds[i][0] in ("body", "furniture") and pair(i)
@@ -2830,6 +2881,71 @@ def _bios_under_a_name(
             if kinds[i][0] == "body":
                 kinds[i] = ("furniture", "author bio")
             kinds[i + 1] = ("furniture", "author bio")
+
+
+def _profile_boxes(
+    lines: list[_Line], kinds: list[tuple[str, str]], substantial: list[bool], vocab: furniture.Vocabulary
+) -> None:
+    """A site's or an author's box after the article: a heading of the ``profile`` markers ("Über uns",
+    "About the author") over one or two paragraphs (together at most ``BIO_WORDS`` words) that furniture
+    follows. Only below three paragraphs of the article's prose, and not when running text goes on below
+    the box (then the heading is the article's own)."""
+    prose = 0
+    for i, ln in enumerate(lines):
+        if prose >= 3 and ln.words <= vocab.max_words["profile"] and vocab.profile(ln.text, ln.words):
+            end, words = i + 1, 0
+            while end < len(lines) and end - i <= 2 and kinds[end] == ("body", ""):
+                words += lines[end].words
+                end += 1
+            if (
+                end > i + 1
+                and words <= BIO_WORDS
+                and (end == len(lines) or kinds[end][0] in ("furniture", "meta"))
+            ):
+                kinds[i] = ("furniture", "site or author profile")
+                for j in range(i + 1, end):
+                    kinds[j] = ("furniture", "site or author profile")
+        prose += substantial[i] and kinds[i][0] == "body"
+
+
+@functools.lru_cache(maxsize=32)
+def _self_intro(lang: str | None) -> re.Pattern[str]:
+    """How an author's "about me" box opens ("Hallo, mein Name ist ...", "Hi, I'm ..."): the
+    ``self_intro`` of the ``[byline]`` table of furniture.toml, the language's and English."""
+    phrases: list[str] = []
+    for code in dict.fromkeys([c for c in (lang, "en") if c]):
+        phrases += langres.resource(code, "furniture").get("byline", {}).get("self_intro", [])
+    alts = [  # (a comma of the data may be left out on the page: "Hallo mein Name ist")
+        r"\s+".join(re.escape(w.rstrip(",")).replace("'", "['’]") + ",?" * w.endswith(",") for w in p.split())
+        for p in sorted(set(phrases), key=len, reverse=True)
+    ]
+    return re.compile(rf"^(?:{'|'.join(alts)})\b", re.I) if alts else re.compile(r"(?!)")
+
+
+def _self_introductions(
+    lines: list[_Line], kinds: list[tuple[str, str]], substantial: list[bool], lang: str | None
+) -> None:
+    """An author's "about me" box after the article: a paragraph that opens with the author introducing
+    themself ("Hallo, mein Name ist Tobias und ich habe diesen Blog ...", "Hi, I'm Tom ..."), under a short
+    line (the author's name, "About me") and with no paragraph of running text right after it. Only below
+    three paragraphs of the article's prose: an essay may open with "My name is ..."."""
+    intro = _self_intro(lang)
+    prose = 0
+    for i, ln in enumerate(lines):
+        if (
+            prose >= 3
+            and kinds[i] == ("body", "")
+            and ln.words <= BIO_WORDS
+            and i > 0
+            and lines[i - 1].words <= 4
+            and not lines[i - 1].sentence
+            and not (i + 1 < len(lines) and kinds[i + 1] == ("body", "") and substantial[i + 1])
+            and intro.match(ln.text)
+        ):
+            kinds[i] = ("furniture", "author bio")
+            if kinds[i - 1] == ("body", ""):
+                kinds[i - 1] = ("furniture", "author bio")
+        prose += substantial[i] and kinds[i][0] == "body"
 
 
 def _about_an_author(t: str, info: dict[str, Any], lang: str | None) -> bool:
