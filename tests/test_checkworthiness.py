@@ -198,7 +198,9 @@ def test_a_frame_takes_the_plain_event_away_and_a_reason_is_no_frame() -> None:
 
 def test_a_quoted_intention_earns_no_event_bonus() -> None:
     text = "“I will discuss with him and the Cabinet the way forward,” Governor John Rankin said."
-    own = extract._cw_terms(text, 0, 2, True, True, quoted="I will discuss with him and the Cabinet the way forward")
+    own = extract._cw_terms(
+        text, 0, 2, True, True, quoted="I will discuss with him and the Cabinet the way forward"
+    )
     assert own is not None and own.always.get("quoted_view") == 1
     for stance in (Stance.PLANNED, Stance.EXPECTED):
         assert "event" not in own.stance_terms(stance)
