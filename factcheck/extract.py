@@ -624,6 +624,8 @@ class _CwTerms(NamedTuple):
         extra = []
         if event is Stance.HYPOTHETICAL:
             extra.append(("hypothetical", 1))
+        elif event in _PLANS and "quoted_view" in self.always:
+            pass  # the speaker's own intention ("I will discuss with him the way forward"): no event yet
         elif event is not None and event is not Stance.STATED:
             extra.append(("event", 1))
         if self.quote_speaker:
@@ -808,6 +810,11 @@ def _weighted_sum(terms: dict[str, int], weights: dict[str, float]) -> float:
     return total
 
 
+# the stances of an event still to come: with a quotation that opens with the speaker's own view ("I will
+# discuss with him the way forward", "I'm going to take some time", "It will be a tough fight") the event is
+# the speaker's intention or expectation, a view like the rest of the quotation, and earns no event bonus
+_PLANS = frozenset({Stance.PLANNED, Stance.EXPECTED})
+
 # the terms that take a plain event's bonus away
 _CW_CUES_AGAINST = frozenset(
     {"advice", "uncertain", "interview", "quoted_reaction", "quoted_view", "boilerplate", "lead_in", "frame"}
@@ -838,6 +845,14 @@ def _has_digit(s: str) -> bool:
         if d in s:
             return True
     return not s.isascii() and _DIGIT.search(s) is not None
+
+
+def _cw_own_terms(terms: _CwTerms | None, event: Stance) -> bool:
+    """Whether a claim of stance ``event`` scores other terms than an occurred event: a stated or hypothetical
+    claim, or a plan that is the speaker's own intention (see ``_PLANS``)."""
+    if event is Stance.STATED or event is Stance.HYPOTHETICAL:
+        return True
+    return event in _PLANS and terms is not None and "quoted_view" in terms.always
 
 
 def _cw_score(terms: _CwTerms | None, event: Stance | None, lang: str | None) -> float:
@@ -1651,12 +1666,8 @@ def extract(
                     and _DECLARED_ACT.search(ptext)
                 ):
                     st_val = Stance.OCCURRED  # "Gov. Jay Inslee declared a state of emergency on Jan. 18"
-            # every stance but stated/hypothetical scores like an occurred event (same terms, same floats)
-            score = (
-                _cw_score(terms, st_val, article.language)
-                if st_val in (Stance.STATED, Stance.HYPOTHETICAL)
-                else best
-            )
+            # every other stance scores like an occurred event (same terms, same floats)
+            score = _cw_score(terms, st_val, article.language) if _cw_own_terms(terms, st_val) else best
             sent_claims.append(
                 Claim(
                     id="",

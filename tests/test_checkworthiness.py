@@ -194,3 +194,22 @@ def test_a_frame_takes_the_plain_event_away_and_a_reason_is_no_frame() -> None:
         "Rising rents are one of the things driving families out of Lisbon.", 0, 1, False, False
     )
     assert kind is not None and kind.always.get("frame") == 1
+
+
+def test_a_quoted_intention_earns_no_event_bonus() -> None:
+    text = "“I will discuss with him and the Cabinet the way forward,” Governor John Rankin said."
+    own = extract._cw_terms(
+        text, 0, 2, True, True, quoted="I will discuss with him and the Cabinet the way forward"
+    )
+    assert own is not None and own.always.get("quoted_view") == 1
+    for stance in (Stance.PLANNED, Stance.EXPECTED):
+        assert "event" not in own.stance_terms(stance)
+        assert extract._cw_own_terms(own, stance)
+    # the same quotation reporting what happened keeps its event, and so does an institution's plan
+    assert "event" in own.stance_terms(Stance.OCCURRED)
+    assert not extract._cw_own_terms(own, Stance.OCCURRED)
+    text = "“We will move cautiously on interest rates,” governor Ana Ruiz said."
+    ours = extract._cw_terms(text, 0, 1, True, True, quoted="We will move cautiously on interest rates")
+    assert ours is not None and "quoted_view" not in ours.always
+    assert "event" in ours.stance_terms(Stance.PLANNED)
+    assert not extract._cw_own_terms(ours, Stance.PLANNED)
