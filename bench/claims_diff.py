@@ -32,25 +32,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
 from extract import data_dir  # noqa: E402  (bench/extract.py: ../shared/data or env FACTCHECK_DATA)
+from extract_quality import HELD_OUT, REAL_SPLITS  # noqa: E402  (the clean held-out splits: counts only)
 
-SPLITS = (
-    "dev",
-    "dev2",
-    "dev3",
-    "dev4",
-    "dev5",
-    "dev6",
-    "dev7",
-    "heldout",
-    "ecb",
-    "labelled",
-    "checked",
-    "seeds",
-    "fresh",
-    "dev6h",
-    "dev7h",
-)
-HELD_OUT = ("fresh", "dev6h", "dev7h")  # the clean held-out splits: counts only, their sentences never listed
+# the labelled real-article splits as bench/extract_quality.py scores them, the held-out ones last
+DEVELOPMENT = tuple(s for s in REAL_SPLITS if s not in HELD_OUT)
+SPLITS = (*DEVELOPMENT, "labelled", "checked", "seeds", *HELD_OUT)
 
 # run in the child process of each tree: one JSON line per (split, file, claim text, label)
 _CHILD = r"""
