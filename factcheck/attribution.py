@@ -93,7 +93,7 @@ _INTERVIEW = re.compile(_P["interview"], re.I)
 _QUOTED_AS = re.compile(_P["quoted_as"])
 _X_QUOTED_Y = re.compile(_P["x_quoted_y"])
 _INVERTED = re.compile(
-    r"[,”\"’]\s*(?:" + _EN["verbs"]["inverted"] + r")\s+"
+    r"[,”\"’]\s*(?P<verb>" + _EN["verbs"]["inverted"] + r")\s+"
     r"(?P<np>(?:the\s+|a\s+|an\s+)?(?:\b"
     + _TITLE_ABBR
     + r"|\b(?:[A-Z]\.){2,}|\b[A-Z]\.(?=\s+[A-Z])|[^,.;:!?\"“”()]){2,90}?)"
@@ -2378,6 +2378,10 @@ def _attribute(
             speakers.append(src)
     if not speakers and pronoun is None and any_say:  # the inverted verbs are all speech verbs
         m3 = _INVERTED.search(text)
+        # (not a verb already read after its subject: "Christina C. Wee, MD, Deputy Editor, reports employment
+        # with ...": what follows it is its object, not its speaker)
+        if m3 and any(a <= m3.start("verb") < b for a, b in spans):
+            m3 = None
         if m3:
             src = _inverted_source(text, m3)
             if src:
