@@ -55,6 +55,7 @@ _TIME_DETERMINERS = frozenset(_W["time_determiners"])
 _OBJECT_PREPOSITIONS = frozenset(_W["object_prepositions"])
 _TIME_UNITS = frozenset(_W["time_units"])
 _PRONOUN_OPENERS = frozenset(_W["pronoun_openers"])
+_TIME_PHRASE_ENDS = frozenset(_W.get("time_phrase_ends", []))
 _TIME_PREPOSITIONS = frozenset(_W["time_prepositions"])
 # the words of a time phrase that opens a sentence ("In 2009", "On Monday", "Last week", "Earlier this month")
 _TIME_WORDS = _DAYS | frozenset(_W["months"]) | _TIME_UNITS | _TIME_DETERMINERS
@@ -1881,10 +1882,14 @@ def _named_opening(text: str, before: int = _OPENING_SPAN) -> tuple[str, int, in
     first = words[0].strip(",").lower() if words else ""
     # "Continuing to explain his perspective, Carson rejected ...": a participle phrase opens the sentence
     participle = first.endswith("ing") and len(words) > 1 and words[1][:1].islower()
-    got = None if participle else _named_subject_at(text, 0)
+    # "Hours later, Trump returned ...", "Back in 1999, Mr. Trump ...": a time phrase opens the sentence
+    timed = first == "back" or any(
+        w.endswith(",") and w[:-1] in _TIME_PHRASE_ENDS for w in text.split(None, 4)[1:4]
+    )
+    got = None if participle or timed else _named_subject_at(text, 0)
     if got is not None or not text:
         return got
-    if not (participle or first in _OPENING_WORDS or first.capitalize() in _TIME_WORDS):
+    if not (participle or timed or first in _OPENING_WORDS or first.capitalize() in _TIME_WORDS):
         return None
     comma = text.find(", ")
     while 0 < comma < min(_OPENING_SPAN, before):
