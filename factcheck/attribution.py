@@ -55,6 +55,7 @@ _TIME_DETERMINERS = frozenset(_W["time_determiners"])
 _OBJECT_PREPOSITIONS = frozenset(_W["object_prepositions"])
 _TIME_UNITS = frozenset(_W["time_units"])
 _PRONOUN_OPENERS = frozenset(_W["pronoun_openers"])
+_TIME_PHRASE_ENDS = frozenset(_W.get("time_phrase_ends", []))
 _TIME_PREPOSITIONS = frozenset(_W["time_prepositions"])
 # the words of a time phrase that opens a sentence ("In 2009", "On Monday", "Last week", "Earlier this month")
 _TIME_WORDS = _DAYS | frozenset(_W["months"]) | _TIME_UNITS | _TIME_DETERMINERS
@@ -93,7 +94,7 @@ _INTERVIEW = re.compile(_P["interview"], re.I)
 _QUOTED_AS = re.compile(_P["quoted_as"])
 _X_QUOTED_Y = re.compile(_P["x_quoted_y"])
 _INVERTED = re.compile(
-    r"[,”\"’]\s*(?:" + _EN["verbs"]["inverted"] + r")\s+"
+    r"[,”\"’]\s*(?P<verb>" + _EN["verbs"]["inverted"] + r")\s+"
     r"(?P<np>(?:the\s+|a\s+|an\s+)?(?:\b"
     + _TITLE_ABBR
     + r"|\b(?:[A-Z]\.){2,}|\b[A-Z]\.(?=\s+[A-Z])|[^,.;:!?\"“”()]){2,90}?)"
@@ -117,6 +118,10 @@ _SAY_BEFORE: dict[str, tuple[str, ...]] = {
     for verb, before in _EN["verbs"].get("say_before", {}).items()
 }
 _AT_QUOTATION = frozenset(_EN["verbs"].get("at_quotation", []))
+_WITH_OBJECT_OF = frozenset(_EN["verbs"].get("with_object_of", []))
+_OBJECT_OF = re.compile(_P["object_of"])
+_WITH_OBJECT_THAT = frozenset(_EN["verbs"].get("with_object_that", []))
+_OBJECT_THAT = re.compile(_P["object_that"])
 # a progressive speech verb ("Researchers are warning") speaks after a form of "be"
 _BE = frozenset(_W.get("be", []))
 _CLAUSE_VERBS = frozenset(_W.get("clause_verbs", []))
@@ -1798,6 +1803,10 @@ def _may_speak(text: str, vm: re.Match[str]) -> bool:
             return False  # "in other solidly Democratic states, like Illinois", "the 50 states": a noun
     if t in _AT_QUOTATION and _QUOTE_MARK.search(text) is None:
         return False  # "Fighting continued."
+    if t in _WITH_OBJECT_OF and _OBJECT_OF.match(text, e) is None:
+        return False  # "Smith was accused of fraud": the accused, no speaker
+    if t in _WITH_OBJECT_THAT and _OBJECT_THAT.match(text, e) is None:
+        return False  # "It is telling that ...", "they are telling the truth": no words told
     if t in _SAY_BEFORE and not text.startswith(_SAY_BEFORE[t], e):
         # "The survey found 40 percent ...", "Researchers found the links being spread": a finding, reported
         # by who found it ("The researchers found the tool in a quarry" is an act: a thing found, no clause)
@@ -1873,10 +1882,14 @@ def _named_opening(text: str, before: int = _OPENING_SPAN) -> tuple[str, int, in
     first = words[0].strip(",").lower() if words else ""
     # "Continuing to explain his perspective, Carson rejected ...": a participle phrase opens the sentence
     participle = first.endswith("ing") and len(words) > 1 and words[1][:1].islower()
-    got = None if participle else _named_subject_at(text, 0)
+    # "Hours later, Trump returned ...", "Back in 1999, Mr. Trump ...": a time phrase opens the sentence
+    timed = first == "back" or any(
+        w.endswith(",") and w[:-1] in _TIME_PHRASE_ENDS for w in text.split(None, 4)[1:4]
+    )
+    got = None if participle or timed else _named_subject_at(text, 0)
     if got is not None or not text:
         return got
-    if not (participle or first in _OPENING_WORDS or first.capitalize() in _TIME_WORDS):
+    if not (participle or timed or first in _OPENING_WORDS or first.capitalize() in _TIME_WORDS):
         return None
     comma = text.find(", ")
     while 0 < comma < min(_OPENING_SPAN, before):
@@ -2378,6 +2391,10 @@ def _attribute(
             speakers.append(src)
     if not speakers and pronoun is None and any_say:  # the inverted verbs are all speech verbs
         m3 = _INVERTED.search(text)
+        # (not a verb already read after its subject: "Christina C. Wee, MD, Deputy Editor, reports employment
+        # with ...": what follows it is its object, not its speaker)
+        if m3 and any(a <= m3.start("verb") < b for a, b in spans):
+            m3 = None
         if m3:
             src = _inverted_source(text, m3)
             if src:

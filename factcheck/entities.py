@@ -291,6 +291,15 @@ def mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]
     return out
 
 
+def _role_nation(words_before: list[str]) -> str | None:
+    """The country of the demonym among the two words before a role word that ends ``words_before``
+    ("his Chinese counterpart", "North Korean leader": a demonym of two words before one of its words)."""
+    pair = " ".join(words_before[-3:-1])
+    if pair in DEMONYMS:
+        return DEMONYMS[pair]
+    return next((DEMONYMS[w] for w in words_before[-3:-1] if w in DEMONYMS), None)
+
+
 def _classify_word(
     text: str, tok: str, s: int, e: int, first_word: int, end: int, ctx_nation: str | None = None
 ) -> Mention | None:
@@ -314,9 +323,8 @@ def _classify_word(
     if after_lower:
         words_before = text[max(0, s - 40) : s].split()
         if words_before and words_before[-1] in ROLE_WORDS:
-            mod = next((w for w in words_before[-3:-1] if w in DEMONYMS), None)
             role = ROLE_CLASSES.get(words_before[-1])
-            return Mention(s, e, tok, "person", DEMONYMS[mod] if mod else ctx_nation, role, titled=True)
+            return Mention(s, e, tok, "person", _role_nation(words_before) or ctx_nation, role, titled=True)
     if tok in PLACE_HEADS:
         return Mention(s, e, tok, "place")
     if after_lower:
@@ -359,6 +367,10 @@ def _classify(
         return Mention(s, e, surface, "org")
     if whole in PLACES:
         return Mention(s, e, surface, "place")
+    if (
+        whole in DEMONYMS
+    ):  # "North Korean leader Kim Jong Un": a demonym of two words names no one, as one of one
+        return None
     if toks[-1] in EVENT_HEADS:
         return Mention(s, e, surface, "event")
     if (
@@ -431,9 +443,8 @@ def _classify(
         words_before = text[max(0, s - 40) : s].split()
         if words_before and words_before[-1] in ROLE_WORDS:
             # "Kremlin spokesman Dmitry Peskov", "his Chinese counterpart Xi Jinping"
-            mod = next((w for w in words_before[-3:-1] if w in DEMONYMS), None)
             role = ROLE_CLASSES.get(words_before[-1])
-            return Mention(rs, re_, name, "person", DEMONYMS[mod] if mod else nation, role, titled=True)
+            return Mention(rs, re_, name, "person", _role_nation(words_before) or nation, role, titled=True)
     if rtoks[-1] in PLACE_HEADS:
         return Mention(rs, re_, name, "place")
     if after_lower:

@@ -272,6 +272,7 @@ class _GenderVocab:
     given: dict[
         str, str
     ]  # given name -> "he"/"she", its bearers clearly one sex (``lang/en/given_names.toml``)
+    family_first: frozenset[str]  # family names written first ("Kim Jong Un"): no given name there
 
 
 @functools.cache
@@ -290,6 +291,7 @@ def _gender_vocab() -> _GenderVocab | None:
         titles=titles,
         title_ends=tuple(t for t, _ in titles),
         given={n: k for k, names in resource("en", "given_names").items() for n in names},
+        family_first=frozenset(g.get("family_name_first", [])),
     )
 
 
@@ -384,17 +386,26 @@ def _person_genders(text: str, sents: list[_Sent], canon: Any, known: frozenset[
 def _given_genders(known: frozenset[str], evidence: dict[str, str]) -> dict[str, str]:
     """Person (full name) -> "he"/"she" by their given name, for the persons of ``known`` the article's own
     evidence leaves out, when the name's bearers are clearly one sex ("Jane Doe": ``lang/en/given_names.toml``;
-    a name of one word is left out: "Clinton", "Grant" are surnames as often)."""
+    a name of one word is left out: "Clinton", "Grant" are surnames as often, and so is a name that opens with
+    a family name written first: "Kim Jong Un", "Lee Chyen Yee")."""
     voc = _gender_vocab()
     if voc is None:
         return {}
     out = {}
     for name in known:
         words = name.split()
-        g = voc.given.get(words[0]) if len(words) > 1 and name not in evidence else None
+        if len(words) < 2 or name in evidence or _family_name_first(words, voc):
+            continue
+        g = voc.given.get(words[0])
         if g is not None:
             out[name] = g
     return out
+
+
+def _family_name_first(words: list[str], voc: _GenderVocab) -> bool:
+    """Whether the name of ``words`` opens with a family name written first: one of the vocabulary's
+    ("Kim", "Lee") before two words more ("Kim Jong Un") or a hyphenated given name ("Kim Jong-un")."""
+    return words[0] in voc.family_first and (len(words) > 2 or "-" in words[1])
 
 
 _NAME_WORDS = (

@@ -354,6 +354,7 @@ TITLE_WORDS = frozenset(
     Senator Sen. Rep. Representative Congressman Congresswoman Governor Gov. Mayor Premier Ambassador Envoy Director
     Deputy Spokesman Spokeswoman Spokesperson Speaker Leader Head CEO CTO CFO COO CIO Founder Mr. Mrs. Ms. Dr. Prof. Mr Mrs Ms Dr
     Prof Sir Dame Lord Lady Attorney Commissioner Inspector Superintendent Sergeant Sgt. Officer Detective Coach
+    Sheriff Coroner
     Executive Officer Treasurer Counsel Special Advocate Adviser Advisor Security National Homeland Health
     Education Energy Agriculture Culture Justice Labour Labor Transport Communications""".split()
 )
@@ -363,7 +364,7 @@ ROLE_WORDS = frozenset(
     ambassador adviser advisor aide official chief director chairman chairwoman governor mayor senator
     premier general commander prosecutor judge lawyer attorney analyst expert economist professor researcher
     ceo founder executive head deputy diplomat correspondent reporter journalist editor actor actress singer
-    player coach striker captain manager star rapper musician author writer host presenter""".split()
+    player coach striker captain manager star rapper musician author writer host presenter sheriff coroner""".split()
 )
 # role nouns used in definite descriptions ("the Russian leader") -> role class
 ROLE_CLASSES: dict[str, str] = {

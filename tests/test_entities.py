@@ -195,3 +195,13 @@ def test_a_title_of_several_words_is_not_part_of_the_name() -> None:
 def test_an_initial_before_an_irish_or_elided_surname_stays_in_the_name(text: str, name: str) -> None:
     persons = [m.text for m in entities.mentions(text, 0, len(text)) if m.kind == "person"]
     assert persons == [name]
+
+
+def test_a_demonym_of_two_words_names_no_one() -> None:
+    # "North Korean" is no person before "leader Kim Jong Un", and the leader's country is North Korea
+    ms = mentions("North Korean leader Kim Jong Un said on Monday that talks would resume.")
+    assert [(m.text, m.kind, m.nation) for m in ms if m.kind == "person"] == [
+        ("Kim Jong Un", "person", "North Korea")
+    ]
+    ms = mentions("His Chinese counterpart Xi Jinping said the visit was a success.")
+    assert [(m.text, m.nation) for m in ms if m.kind == "person"] == [("Xi Jinping", "China")]

@@ -150,3 +150,26 @@ def test_no_opening_person_for_another_pronoun() -> None:
         "Ms. Mary Lopez declined to discuss the charges, but he said the case would go to trial in 2017."
     )
     assert _speaker(text, "go to trial") != "Mary Lopez"
+
+
+def test_a_family_name_written_first_is_no_given_name() -> None:
+    known = frozenset({"Kim Jong Un", "Kim Jong-un", "Lee Chyen Yee", "Kim Kardashian", "Lee Zeldin"})
+    # "Kim" and "Lee" are English given names, but not before a Korean or Chinese given name
+    assert _given_genders(known, {}) == {"Kim Kardashian": "she", "Lee Zeldin": "he"}
+
+
+@pytest.mark.parametrize("name", ["Kim Jong Un", "Kim Jong-un"])
+def test_he_can_be_kim_jong_un(name: str) -> None:
+    text = (
+        f"{name} visited a missile factory in Pyongyang on Monday.\n\n"
+        '"We will launch three satellites into orbit this year," he said.'
+    )
+    assert _speaker(text, "three satellites") == name
+
+
+def test_the_coroner_is_the_coroner_named_before() -> None:
+    text = (
+        "His body was discovered Tuesday by a maid who entered his hotel room, Coroner Gary Hargrove said.\n"
+        "The coroner said he believes the man died Saturday of natural causes."
+    )
+    assert _speaker(text, "natural causes") == "Gary Hargrove"
