@@ -10,9 +10,10 @@ from typing import Any
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from segments import kinds_of  # tests/segments.py
 
 from factcheck import lang as langres
-from factcheck.ingest import _source_shown, classify_lines
+from factcheck.ingest import _source_shown
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -22,11 +23,6 @@ ARTICLE = [
     "Lorries will be sent along the ring road while the girders are replaced, which may take until the end of 2026.",
     "Local traders said the closure would cost them customers, and asked the council to speed up the repairs.",
 ]
-
-
-def kinds_of(text: str, lang: str = "en") -> dict[str, tuple[str, str]]:
-    segs, _info = classify_lines(text, lang)
-    return {text[s.start : s.end]: (s.kind, s.reason) for s in segs}
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from segments import kinds_of  # tests/segments.py
 
 from factcheck import ingest
 from factcheck.ingest import classify_lines, load
@@ -45,13 +46,8 @@ def _write(p: Path, text: str | bytes) -> Path:
     return p
 
 
-def _kinds(text: str) -> dict[str, tuple[str, str]]:
-    segs, _ = classify_lines(text)
-    return {text[s.start : s.end]: (s.kind, s.reason) for s in segs}
-
-
 def test_furniture_rules_on_a_scraped_page():
-    k = _kinds(PAGE)
+    k = kinds_of(PAGE, None)
     for chrome in ("Skip to content", "Home", "3 min read", "Related stories", "5 hours ago"):
         assert k[chrome][0] == "furniture", chrome
     assert (
@@ -298,7 +294,7 @@ Our standards: how we report on science
 
 
 def test_menus_breadcrumbs_and_bios_named_in_the_byline_are_furniture():
-    k = _kinds(PAGE_NAV)
+    k = kinds_of(PAGE_NAV, None)
     assert k["News  Sport  Weather  Culture  Travel"] == ("furniture", "navigation")
     assert k["Log in | Register"] == ("furniture", "navigation")
     assert k["Home > Science > Space"] == ("furniture", "navigation")
@@ -318,8 +314,9 @@ def test_a_role_after_the_byline_names_is_not_an_author(tmp_path):
 
 
 def test_a_headline_with_a_separator_is_not_navigation():
-    k = _kinds(
-        "Putin to visit China in May | World News\nPutin will visit China in May, the Kremlin said on Tuesday.\n"
+    k = kinds_of(
+        "Putin to visit China in May | World News\nPutin will visit China in May, the Kremlin said on Tuesday.\n",
+        None,
     )
     # the headline is the title; the site's name beside it is metadata, no part of a claim
     assert k["Putin to visit China in May"] == ("title", "headline")
@@ -335,7 +332,7 @@ def test_wire_credits_after_a_rule_line_and_contributor_lines_are_furniture():
         "___\n\n"
         "Follow the coverage of the Mediterranean at https://example.org/med\n"
     )
-    k = _kinds(text)
+    k = kinds_of(text, None)
     assert k["Reuters staff contributed to this report."] == ("furniture", "contributor credit")
     assert k["___"][0] == "furniture"
     assert k["Follow the coverage of the Mediterranean at https://example.org/med"][0] == "furniture"
@@ -345,7 +342,9 @@ def test_wire_credits_after_a_rule_line_and_contributor_lines_are_furniture():
 def test_a_contribution_in_the_news_is_body():
     text = "Donor gives to campaign\n\nMay 2, 2024\n\nThe donor contributed $5 million to the campaign from his own funds, filings show.\n"
     assert (
-        _kinds(text)["The donor contributed $5 million to the campaign from his own funds, filings show."][0]
+        kinds_of(text, None)[
+            "The donor contributed $5 million to the campaign from his own funds, filings show."
+        ][0]
         == "body"
     )
 

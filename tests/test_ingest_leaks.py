@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from segments import kinds_of  # tests/segments.py
 
-from factcheck.ingest import _opens_like_a_headline, classify_lines
+from factcheck.ingest import _opens_like_a_headline
 
 ARTICLE = [
     "The city council voted on Tuesday to close the old harbour bridge to heavy traffic from next month.",
@@ -24,11 +25,6 @@ CARDS = [
     "The portrait disappeared in 1938 and turned up at an auction in London last spring where a curator "
     "recognised it from an old catalogue",
 ]
-
-
-def kinds_of(text: str, lang: str = "en") -> dict[str, tuple[str, str]]:
-    segs, _info = classify_lines(text, lang)
-    return {text[s.start : s.end]: (s.kind, s.reason) for s in segs}
 
 
 def test_cards_of_other_stories_copied_without_full_stops_are_a_list_of_other_stories() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from segments import kinds_of  # tests/segments.py
 
 from factcheck.ingest import classify_lines
 
@@ -13,11 +14,6 @@ ARTICLE = [
     "Buses will be rerouted through the northern tunnel while the repairs last, the transport office said.",
     "Shop owners near the bridge said they feared losing customers and asked for a compensation scheme.",
 ]
-
-
-def kinds_of(text: str, lang: str = "en") -> dict[str, tuple[str, str]]:
-    segs, _info = classify_lines(text, lang)
-    return {text[s.start : s.end]: (s.kind, s.reason) for s in segs}
 
 
 def test_a_line_under_the_pages_title_line_is_the_pages_header_not_a_deck() -> None:

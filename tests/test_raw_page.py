@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from segments import kinds_of  # tests/segments.py
 
 from factcheck.ingest import article_from_record, article_from_text, classify_lines
 
@@ -16,11 +17,6 @@ ARTICLE = [
     "Buses will be rerouted through the northern tunnel while the repairs last, the transport office said.",
     "Shop owners near the bridge said they feared losing customers and asked for a compensation scheme.",
 ]
-
-
-def kinds_of(text: str) -> dict[str, tuple[str, str]]:
-    segs, _info = classify_lines(text, "en")
-    return {text[s.start : s.end]: (s.kind, s.reason) for s in segs}
 
 
 def test_a_list_of_dated_teasers_after_the_article_is_furniture() -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
+from segments import kinds_of  # tests/segments.py
 
 from factcheck import cli, metadata, webpage
 from factcheck.ingest import article_from_record, load
@@ -320,13 +321,6 @@ def test_language_from_record_else_detected() -> None:
 # ---- issue #13 cases: markers read ahead, crawl stamps, dates in other languages, raw page text -------------
 
 
-def _kinds_of(text: str, lang: str | None = None) -> dict[str, tuple[str, str]]:
-    from factcheck.ingest import classify_lines
-
-    segs, _info = classify_lines(text, lang)
-    return {text[s.start : s.end]: (s.kind, s.reason) for s in segs}
-
-
 def test_a_related_line_mid_article_does_not_end_it() -> None:
     text = (
         "Microsoft moves to erase its carbon footprint\n"
@@ -341,7 +335,7 @@ def test_a_related_line_mid_article_does_not_end_it() -> None:
         "Google buys wind power in Chile\n"
         "Apple to cut supplier emissions\n"
     )
-    k = _kinds_of(text, "en")
+    k = kinds_of(text, "en")
     assert k["Related"] == ("furniture", "page chrome")
     assert (
         k[
@@ -358,7 +352,7 @@ def test_a_paragraph_opening_with_today_is_prose_not_a_crawl_stamp() -> None:
         "Today, on Wikipedia's 19th birthday, 15 January 2020, access to Wikipedia in Turkey is actively being "
         "restored, following a ruling by the Turkish Constitutional Court."
     )
-    k = _kinds_of(
+    k = kinds_of(
         f"Access restored\n{lede}\nThe Foundation welcomed the ruling in a statement.\nToday: 10 March 2025\n",
         "en",
     )
@@ -372,7 +366,7 @@ def test_a_comment_share_bar_before_the_first_paragraph_keeps_the_article() -> N
         for i in range(5)
     ]
     text = "Bridge to open in May\nComment\nShare\n" + "\n".join(body) + "\n"
-    k = _kinds_of(text, "en")
+    k = kinds_of(text, "en")
     assert all(k[b] == ("body", "") for b in body)
 
 
@@ -422,7 +416,7 @@ def test_visible_date_lines_give_the_publication_date_in_any_language(
 def test_raw_page_furniture_in_five_languages(line: str, lang: str) -> None:
     body = "The council voted on the plan after a long debate on Monday, the mayor told reporters."
     text = f"Headline of the story here\n{body}\n{line}\n{body.replace('Monday', 'Tuesday')}\n"
-    assert _kinds_of(text, lang)[line][0] == "furniture"
+    assert kinds_of(text, lang)[line][0] == "furniture"
 
 
 def test_titles_are_never_taken_from_navigation() -> None:
@@ -449,7 +443,7 @@ def test_comment_threads_after_the_article_are_furniture() -> None:
         "Nun ja, ich hatte 2015 auch eine Abmahnung von ihm im Briefkasten und habe lange mit der Kanzlei gestritten.\n"
         "Antworten\n"
     )
-    k = _kinds_of(text, "de")
+    k = kinds_of(text, "de")
     assert (
         k[
             "Das Gericht soll im Herbst über die Klagen entscheiden, sagte eine Sprecherin am Montag in Berlin."
@@ -599,7 +593,7 @@ def test_an_ellipsis_cliffhanger_inside_the_article_is_body_but_a_teaser_is_not(
         f"Ein Presse-Event der Extraklasse\n{nxt}\n{cliff}\n{nxt.replace('dann', 'später')}\n"
         f"Related stories\nStrike halts ferries across the North Sea\n{teaser}\n5 hours ago\n"
     )
-    k = _kinds_of(text, "de")
+    k = kinds_of(text, "de")
     assert k[cliff] == ("body", "")
     assert k[teaser][0] == "furniture"
 
