@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from segments import kinds_of  # tests/segments.py
+from line_kinds import kinds_of  # tests/line_kinds.py
 
 from factcheck import ingest
 from factcheck.ingest import classify_lines, load

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from segments import kinds_of  # tests/segments.py
+from line_kinds import kinds_of  # tests/line_kinds.py
 
 from factcheck.ingest import _opens_like_a_headline
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from segments import kinds_of  # tests/segments.py
+from line_kinds import kinds_of  # tests/line_kinds.py
 
 from factcheck.ingest import classify_lines
 

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from segments import kinds_of  # tests/segments.py
+from line_kinds import kinds_of  # tests/line_kinds.py
 
 from factcheck.ingest import article_from_record, article_from_text, classify_lines
 

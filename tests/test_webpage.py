@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
-from segments import kinds_of  # tests/segments.py
+from line_kinds import kinds_of  # tests/line_kinds.py
 
 from factcheck import cli, metadata, webpage
 from factcheck.ingest import article_from_record, load
