@@ -118,8 +118,6 @@ _SAY_BEFORE: dict[str, tuple[str, ...]] = {
     for verb, before in _EN["verbs"].get("say_before", {}).items()
 }
 _AT_QUOTATION = frozenset(_EN["verbs"].get("at_quotation", []))
-_WITH_OBJECT_OF = frozenset(_EN["verbs"].get("with_object_of", []))
-_OBJECT_OF = re.compile(_P["object_of"])
 _WITH_OBJECT_THAT = frozenset(_EN["verbs"].get("with_object_that", []))
 _OBJECT_THAT = re.compile(_P["object_that"])
 # a progressive speech verb ("Researchers are warning") speaks after a form of "be"
@@ -1803,8 +1801,6 @@ def _may_speak(text: str, vm: re.Match[str]) -> bool:
             return False  # "in other solidly Democratic states, like Illinois", "the 50 states": a noun
     if t in _AT_QUOTATION and _QUOTE_MARK.search(text) is None:
         return False  # "Fighting continued."
-    if t in _WITH_OBJECT_OF and _OBJECT_OF.match(text, e) is None:
-        return False  # "Smith was accused of fraud": the accused, no speaker
     if t in _WITH_OBJECT_THAT and _OBJECT_THAT.match(text, e) is None:
         return False  # "It is telling that ...", "they are telling the truth": no words told
     if t in _SAY_BEFORE and not text.startswith(_SAY_BEFORE[t], e):
