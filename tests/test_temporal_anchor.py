@@ -8,18 +8,12 @@ import datetime as dt
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from time_readings import reading  # tests/time_readings.py
 
 from factcheck.temporal import tag
 from factcheck.temporal.anchor import story_day
 
 D = dt.date
-
-
-def value(text: str, phrase: str, anchor: dt.date) -> str | None:
-    for r in tag(text, anchor):
-        if r.text == phrase:
-            return r.value
-    return None
 
 
 @pytest.mark.parametrize(
@@ -122,7 +116,7 @@ def test_story_day_is_within_a_week(text: str, anchor: dt.date, head: str) -> No
     ],
 )
 def test_quotation_after_a_report(text: str, phrase: str, anchor: dt.date, expected: str) -> None:
-    assert value(text, phrase, anchor) == expected
+    assert reading(text, phrase, anchor) == expected
 
 
 @pytest.mark.parametrize(
@@ -174,4 +168,4 @@ def test_quotation_after_a_report(text: str, phrase: str, anchor: dt.date, expec
     ],
 )
 def test_ahead_of_an_event(text: str, phrase: str, anchor: dt.date, expected: str) -> None:
-    assert value(text, phrase, anchor) == expected
+    assert reading(text, phrase, anchor) == expected

@@ -8,18 +8,11 @@ import datetime as dt
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from time_readings import reading  # tests/time_readings.py
 
 from factcheck.temporal import tag
 
 D = dt.date
-
-
-def reading(text: str, phrase: str, anchor: dt.date) -> str | None:
-    """The value the tagger gives ``phrase`` in ``text``, None when it is no time expression."""
-    for r in tag(text, anchor):
-        if r.text == phrase:
-            return r.value
-    return None
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,15 @@
+"""Shared by the temporal tests: the value the tagger gives one phrase of a text."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from factcheck.temporal import tag
+
+
+def reading(text: str, phrase: str, anchor: dt.date) -> str | None:
+    """The value the tagger gives ``phrase`` in ``text``, None when it is no time expression."""
+    for r in tag(text, anchor):
+        if r.text == phrase:
+            return r.value
+    return None
