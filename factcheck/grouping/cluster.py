@@ -745,9 +745,8 @@ class _Reuse:
                 by_end[pair[0]].append(pair)
                 by_end[pair[1]].append(pair)
             ends = by_end.keys() | redo.claims
-            again_claims = (
-                redo.claims
-            )  # (a pair decided again is of two of them: asked of ``redo`` only then)
+            # a pair decided again is of two of these claims: ``redo`` is asked only then
+            again_claims = redo.claims
             for key, (uids, _links, _kept) in state.parts.items():
                 now = [index.get(u) for u in uids]
                 if all(i is not None and i not in ends and feats[i].doc not in touched for i in now):

@@ -373,8 +373,9 @@ def _tag_cached(text: str, anchor: dt.date | None) -> tuple[TimeRef, ...]:
 
 
 def _day_relation(text: str, r: TimeRef, prev_end: int) -> TimeRef:
-    """A day after "the week of", "the week beginning", "the weekend of", "the day before/after": that week, weekend
-    or day ("the week of March 6", "the week beginning 17 October 2011", "the day before Tuesday"); the words must lie after the expression before (``prev_end``)."""
+    """A day after "the week of", "the week beginning", "the weekend of", "the day before/after": that week,
+    weekend or day ("the week of March 6", "the week beginning 17 October 2011", "the day before Tuesday");
+    the words must lie after the expression before (``prev_end``)."""
     if r.type != "DATE" or not _DAY_VALUE.fullmatch(r.value):
         return r
     before = text[max(0, r.start - 30) : r.start]
