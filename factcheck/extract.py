@@ -269,9 +269,8 @@ class _GenderVocab:
     pattern_any_case: re.Pattern[str]  # whole words, any case (a text whose lower case changes length)
     titles: tuple[tuple[str, str], ...]  # (title + " ", "he"/"she"): "Mr. " -> "he"
     title_ends: tuple[str, ...]  # every title + " ": one test rules out most names
-    given: dict[
-        str, str
-    ]  # given name -> "he"/"she", its bearers clearly one sex (``lang/en/given_names.toml``)
+    # given name -> "he"/"she", its bearers clearly one sex (``lang/en/given_names.toml``)
+    given: dict[str, str]
     family_first: frozenset[str]  # family names written first ("Kim Jong Un"): no given name there
 
 
@@ -743,9 +742,8 @@ def _cw_terms(
     if voc.poll.search(low, words):
         t["poll"] = 1  # a poll's result ("Biden and Sanders lead in national polls"): a figure in words
     if voc.frame.search(low, words):
-        t["frame"] = (
-            1  # a reading of events, not an event: "the question is whether ...", "is a reminder that ..."
-        )
+        # a reading of events, not an event: "the question is whether ...", "is a reminder that ..."
+        t["frame"] = 1
     if "asked" in low and voc.interview.search(low, words):  # (the substring: a cheap gate)
         t["interview"] = 1  # "Asked why he settled on Sanders, Blocker said, ...": an interview answer
     # terms that a reported event (occurred, planned, denied...) lifts: "My client never took a single naira,"
