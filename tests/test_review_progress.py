@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from pilot_steps import settle  # tests/pilot_steps.py
 
 from factcheck.cli import main
 from factcheck.model import Verdict
@@ -88,9 +89,7 @@ async def test_status_report_and_the_tui_count_the_same_claims(
     r = Review.open(batch)
     app = make_app(r)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(app, pilot)
         line = app.screen.query_one("#status").content.plain
         assert f"  {done}/{counted} reviewed" in line and f"+{hidden} hidden (w)" in line, line
         await pilot.press("w")  # every claim shown: the counts stay those of status and report
@@ -203,9 +202,7 @@ async def test_the_report_dialog_offers_the_decided_claims_only(batch: Path) -> 
     app = make_app(r)
     out = batch.parent / "decided.json"
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(app, pilot)
         await pilot.press("R")
         await pilot.pause()
         dialog = app.screen
@@ -214,9 +211,7 @@ async def test_the_report_dialog_offers_the_decided_claims_only(batch: Path) -> 
         dialog.query_one("#report-claims", Select).value = "decided"
         dialog.query_one("#report-path", Input).value = str(out)
         await pilot.press("enter")
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(app, pilot)
         data = json.loads(out.read_text(encoding="utf-8"))
         assert data["summary"]["listed"] == "decided" and len(data["claims"]) == 3
         await pilot.press("R")  # the choice is offered again
@@ -235,9 +230,7 @@ async def test_the_report_dialog_scrolls_to_the_claims_choice_in_a_tiny_window(b
     r = Review.open(batch)
     app = make_app(r)
     async with app.run_test(size=(30, 10)) as pilot:
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(app, pilot)
         await pilot.press("R")
         await pilot.pause()
         choice = app.screen.query_one("#report-claims", Select)

@@ -9,6 +9,8 @@ import pytest
 
 pytest.importorskip("textual")
 
+from pilot_steps import settle  # tests/pilot_steps.py
+
 from factcheck import session as sess
 from factcheck.model import Suggestion, Verdict
 from factcheck.review import Review
@@ -29,12 +31,6 @@ def main_of(app) -> MainScreen:
     screen = app.screen
     assert isinstance(screen, MainScreen), type(screen)
     return screen
-
-
-async def settle(app, pilot) -> None:
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 @pytest.fixture

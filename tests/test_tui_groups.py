@@ -12,6 +12,8 @@ import pytest
 
 pytest.importorskip("textual")
 
+from pilot_steps import settle  # tests/pilot_steps.py
+
 from factcheck import session as sess
 from factcheck.model import Verdict
 from factcheck.review import Review
@@ -31,12 +33,6 @@ SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 @pytest.fixture
 def session_path(tmp_path: Path) -> Path:
     return tmp_path / "review.toml"
-
-
-async def settle(app, pilot) -> None:
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def biggest_group(r: Review):

@@ -6,6 +6,7 @@ import pytest
 
 pytest.importorskip("textual")
 
+from pilot_steps import settle  # tests/pilot_steps.py
 from textual.widgets import Input, Static
 
 from factcheck.model import Verdict
@@ -16,12 +17,6 @@ from factcheck.tui.screens.help import HelpScreen
 from factcheck.tui.widgets.key_bar import ScreenKeys
 
 SIZE = (120, 40)
-
-
-async def settle(app, pilot) -> None:
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def groups_screen(app, pilot) -> GroupsScreen:

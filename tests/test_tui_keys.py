@@ -8,6 +8,8 @@ import pytest
 
 pytest.importorskip("textual")
 
+from pilot_steps import settle  # tests/pilot_steps.py
+
 from factcheck.review import Review
 from factcheck.tui.app import make_app
 from factcheck.tui.screens.main import MainScreen
@@ -15,12 +17,6 @@ from factcheck.tui.screens.modals import Filter
 from factcheck.tui.widgets.article_list import ArticleList
 
 SIZE = (120, 40)
-
-
-async def settle(app, pilot) -> None:
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def test_a_filter_set_and_cleared_keeps_the_article_lines_it_had(

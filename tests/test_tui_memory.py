@@ -8,6 +8,8 @@ import pytest
 
 pytest.importorskip("textual")
 
+from pilot_steps import settle  # tests/pilot_steps.py
+
 from factcheck import session as sess
 from factcheck.memory import Check, add_to_archive
 from factcheck.model import Verdict
@@ -17,12 +19,6 @@ from factcheck.tui.config import Config
 from factcheck.tui.screens.main import MainScreen
 
 SIZE = (120, 40)
-
-
-async def settle(app, pilot) -> None:
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def test_checked_before_is_shown_and_b_applies_the_earlier_verdict(

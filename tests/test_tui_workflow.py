@@ -10,6 +10,7 @@ import pytest
 
 pytest.importorskip("textual")
 
+from pilot_steps import settle  # tests/pilot_steps.py
 from textual.binding import Binding
 from textual.content import Content
 from textual.geometry import Offset
@@ -43,12 +44,6 @@ def main_of(app) -> MainScreen:
     screen = app.screen
     assert isinstance(screen, MainScreen), type(screen)
     return screen
-
-
-async def settle(app, pilot) -> None:
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 @pytest.fixture
