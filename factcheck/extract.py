@@ -196,13 +196,18 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
         interview=_rule(data.get("interview", {})),
         poll=rules[4],
         frame=rules[5],
-        quoted_view=(
-            re.compile(r"(?:^|(?<=[.!?…])\s+)(?:" + "|".join(data["quoted_view"]["start"]) + ")")
-            if data.get("quoted_view", {}).get("start")
-            else None
-        ),
+        quoted_view=_quoted_view(data.get("quoted_view", {})),
         weights=_cw_weights(data.get("weights", {})),
     )
+
+
+def _quoted_view(table: dict[str, Any]) -> re.Pattern[str] | None:
+    """The ``[quoted_view]`` pattern: a ``start`` at the start of a quoted sentence, or after a fronted adverbial
+    (a ``lead``: "To avoid unnecessary speculation, I intend to ...": the view is the main clause's)."""
+    if not table.get("start"):
+        return None
+    lead = "(?:" + "|".join(table["lead"]) + ")?" if table.get("lead") else ""
+    return re.compile(r"(?:^|(?<=[.!?…])\s+)" + lead + "(?:" + "|".join(table["start"]) + ")")
 
 
 # every term of the score (``_cw_terms``, ``_CwTerms.stance_terms``): each has a weight in the resource

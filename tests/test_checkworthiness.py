@@ -213,3 +213,21 @@ def test_a_quoted_intention_earns_no_event_bonus() -> None:
     assert ours is not None and "quoted_view" not in ours.always
     assert "event" in ours.stance_terms(Stance.PLANNED)
     assert not extract._cw_own_terms(ours, Stance.PLANNED)
+
+
+def test_a_quoted_view_is_read_in_the_main_clause_after_a_fronted_clause() -> None:
+    view = extract._cw_vocab("en").quoted_view
+    assert view is not None
+    for quoted in (
+        "to avoid unnecessary speculation, i intend to move ahead with the report",
+        "if the council rejects the plan, it will be a long fight",
+        "we lost. right now, it's hard to say more",
+    ):
+        assert view.search(quoted), quoted
+    for quoted in (
+        "when the storm hit, it tore the roofs off 40 homes",  # a past event in the main clause
+        "in 2010, it was the largest plant in the state",  # no fronted clause: a date
+        "if you ask me it's too early",  # no comma: the pattern does not guess where the clause ends
+        "it's important to remember that iraq was stable",  # a hedge that introduces a fact
+    ):
+        assert not view.search(quoted), quoted
