@@ -1346,6 +1346,8 @@ def extract(
     # the organisations named so far, last last ("the company" of a later sentence)
     orgs_named: list[str] = []
     titled: dict[str, set[str]] = {}  # title word -> the persons named with it ("mayor" -> Jane Smith)
+    # a description before a name -> the persons named with it ("presidential nominee" -> Hillary Clinton)
+    described: dict[str, set[str]] = {}
     last_it: tuple[str, str] | None = (
         None  # the last speaker "it" can be: an organisation, an outlet, a document
     )
@@ -1513,6 +1515,16 @@ def extract(
                 ):
                     # "The chief executive said" after "Jane Smith, the chief executive of Acme"
                     speaker, kind = next(iter(titled[speaker])), "person"
+                elif (
+                    speaker is not None
+                    and english
+                    and kind == "person"
+                    and speaker.split()[-1].islower()
+                    and len(described.get(speaker.lower(), ())) == 1
+                ):
+                    # "The Democratic presidential nominee explained" after "Democratic presidential nominee
+                    # Hillary Clinton": the one person so described
+                    speaker = next(iter(described[speaker.lower()]))
             if (
                 st.title or (english and line_sents[st.line] == 1 and e - s <= _HEADLINE_MAX)
             ) and att is None:
@@ -1766,7 +1778,15 @@ def extract(
         # ("Brooks said the outbreak was preventable." then '"We are urging every parent..."')
         quote_sp: tuple[str, str] | None = None
         for c in sent_claims:
-            if c.speaker and c.speaker_kind in ("person", "organisation") and (c.quote or whole is not None):
+            # (an unnamed speaker only of a quotation: '..., said one Florida Republican strategist.')
+            if (
+                c.speaker
+                and (
+                    c.speaker_kind in ("person", "organisation")
+                    or (c.speaker_kind == "anonymous" and c.quote)
+                )
+                and (c.quote or whole is not None)
+            ):
                 quote_sp = (c.speaker, c.speaker_kind)
                 break
         prev_quote_speaker = quote_sp if quote_sp else (prev_quote_speaker if continuing else None)
@@ -1777,6 +1797,9 @@ def extract(
                     before = text[max(0, m.start - 20) : m.start].split()
                     if before and before[-1].lower() in ROLE_WORDS:
                         titled.setdefault(before[-1].lower(), set()).add(m.text)
+                if m.kind == "person" and " and " not in m.text:
+                    for d in attribution.descriptions_before(text, m.start):
+                        described.setdefault(d, set()).add(full_name(m.text))
                 # and with a title before the name between commas: "the interior secretary, Ken Salazar,"
                 if m.kind == "person" and text.endswith(", ", 0, m.start):
                     title = attribution.title_before(text, m.start)

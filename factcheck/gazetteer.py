@@ -97,7 +97,7 @@ _COUNTRIES: dict[str, tuple[str, ...]] = {
     "Romania": ("Romanian",),
     "Russia": ("Russian",),
     "Rwanda": ("Rwandan",),
-    "Saudi Arabia": ("Saudi",),
+    "Saudi Arabia": ("Saudi", "Saudi Arabian"),
     "Senegal": ("Senegalese",),
     "Serbia": ("Serbian",),
     "Singapore": ("Singaporean",),
@@ -269,6 +269,19 @@ DEMONYMS.update(
     {"US": "United States", "U.S.": "United States", "UK": "United Kingdom", "U.K.": "United Kingdom"}
 )
 DEMONYMS.update({"Soviet": "Russia", "Kremlin": "Russia", "Korean": "South Korea", "European": "Europe"})
+# a region's people, in two words ("Latin American leaders", "a Middle Eastern diplomat"): no one's name
+DEMONYMS.update(
+    {
+        "Latin American": "Latin America",
+        "North American": "North America",
+        "South American": "South America",
+        "Central American": "Central America",
+        "Middle Eastern": "Middle East",
+        "Southeast Asian": "Southeast Asia",
+        "Central Asian": "Central Asia",
+        "East Asian": "East Asia",
+    }
+)
 
 # words that make a capitalised phrase an organisation when they end (or start) it
 ORG_HEADS = frozenset(
