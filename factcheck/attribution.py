@@ -908,7 +908,7 @@ def _descriptor_run(toks: list[tuple[str, int, int]], i: int) -> bool:
     ("Republican presidential candidate Ted Cruz": "presidential")."""
     for j in range(i, min(i + 3, len(toks) - 1)):
         w = toks[j][0]
-        if _name_descriptor(w) and toks[j + 1][0][:1].isupper():
+        if name_descriptor(w) and toks[j + 1][0][:1].isupper():
             return True
         if not (w.isalpha() and w.islower() and w.endswith(_ADJECTIVE_ENDS)):
             return False
@@ -1958,7 +1958,7 @@ def _named_opening(text: str, before: int = _OPENING_SPAN) -> tuple[str, int, in
     return None
 
 
-def _name_descriptor(w: str) -> bool:
+def name_descriptor(w: str) -> bool:
     """A lower-case noun that may stand before a name as its title ("candidate", "chairman", "rival")."""
     return w in ROLE_WORDS or w in _NAME_DESCRIPTORS or _agent_noun(w)
 
@@ -1969,7 +1969,7 @@ def descriptions_before(text: str, start: int) -> list[str]:
     "presidential nominee"], for a later "The Democratic presidential nominee explained" (the noun alone,
     "nominee", is left to the titles: it may describe several). Empty when no describing noun stands there."""
     words = text[max(0, start - 60) : start].split()
-    if not words or not words[-1].islower() or not _name_descriptor(words[-1]):
+    if not words or not words[-1].islower() or not name_descriptor(words[-1]):
         return []
     run = [words[-1]]
     for w in reversed(words[:-1]):
@@ -1980,7 +1980,7 @@ def descriptions_before(text: str, start: int) -> list[str]:
             or w.lower() in _FUNCTION_WORDS
         ):
             break
-        if w.islower() and not (w.endswith(_ADJECTIVE_ENDS) or _name_descriptor(w) or w in _ORG_NOUNS):
+        if w.islower() and not (w.endswith(_ADJECTIVE_ENDS) or name_descriptor(w) or w in _ORG_NOUNS):
             break
         run.insert(0, w)
     return [" ".join(run[i:]).lower() for i in range(len(run) - 1)]
@@ -2012,7 +2012,7 @@ def _named_subject_at(text: str, start: int) -> tuple[str, int, int] | None:
             and toks[i][0] not in _NAME_JOINERS
             # (nor a noun that describes the name after it: "Republican presidential candidate Ted Cruz",
             # "Clinton campaign chairman John Podesta")
-            and not _name_descriptor(toks[i][0])
+            and not name_descriptor(toks[i][0])
         ),
         None,
     )

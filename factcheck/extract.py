@@ -1525,6 +1525,24 @@ def extract(
                     # "The Democratic presidential nominee explained" after "Democratic presidential nominee
                     # Hillary Clinton": the one person so described
                     speaker = next(iter(described[speaker.lower()]))
+                elif (
+                    speaker is not None
+                    and english
+                    and kind == "person"
+                    and " " in speaker  # (not "The senator said": titles are read above)
+                    and ptext.startswith(f"The {speaker} ")
+                    and attribution.name_descriptor(speaker.split()[-1])
+                    and not speaker.split()[-1].startswith("spokes")
+                    # (an office without a place, a party or a people's name is someone else's: "The sentencing
+                    # judge said" after "Gigante ...")
+                    and (speaker.split()[-1] not in ROLE_WORDS or not speaker.islower())
+                    and (lead := _subject_person(text, prev_st, full_name, known)) is not None
+                    and len({full_name(m.text) for m in _person_mentions(prev_st, full_name, known)}) == 1
+                ):
+                    # "Clinton acknowledged ... The Democratic presidential nominee explained ...": a description
+                    # that opens the sentence stands for the person who opened the one before, the only person
+                    # it names (not after "Trump attacked Rubio.": either may be "the Florida senator")
+                    speaker = lead
             if (
                 st.title or (english and line_sents[st.line] == 1 and e - s <= _HEADLINE_MAX)
             ) and att is None:
