@@ -367,10 +367,13 @@ TITLE_WORDS = frozenset(
     Senator Sen. Rep. Representative Congressman Congresswoman Governor Gov. Mayor Premier Ambassador Envoy Director
     Deputy Spokesman Spokeswoman Spokesperson Speaker Leader Head CEO CTO CFO COO CIO Founder Mr. Mrs. Ms. Dr. Prof. Mr Mrs Ms Dr
     Prof Sir Dame Lord Lady Attorney Commissioner Inspector Superintendent Sergeant Sgt. Officer Detective Coach
-    Sheriff Coroner
+    Sheriff Coroner MP MEP MSP
     Executive Officer Treasurer Counsel Special Advocate Adviser Advisor Security National Homeland Health
     Education Energy Agriculture Culture Justice Labour Labor Transport Communications""".split()
 )
+# a party's member before a person's full name, no part of it ("Democrat Hillary Clinton", "Republican Donald
+# Trump", "Tory Boris Johnson")
+PARTY_MEMBERS = frozenset({"Democrat", "Republican", "Tory", "Conservative"})
 # lower-case role words that introduce a person name ("Kremlin spokesman Dmitry Peskov")
 ROLE_WORDS = frozenset(
     """spokesman spokeswoman spokesperson president minister secretary chancellor leader counterpart envoy
