@@ -1536,6 +1536,7 @@ def extract(
                     # (an office without a place, a party or a people's name is someone else's: "The sentencing
                     # judge said" after "Gigante ...")
                     and (speaker.split()[-1] not in ROLE_WORDS or not speaker.islower())
+                    and prev_st is not None
                     and (lead := _subject_person(text, prev_st, full_name, known)) is not None
                     and len({full_name(m.text) for m in _person_mentions(prev_st, full_name, known)}) == 1
                 ):
