@@ -26,10 +26,10 @@ from factcheck.gazetteer import (
     ORG_TAIL_HEADS,
     ORGS,
     OUTLETS,
+    PARTY_MEMBERS,
     PLACES,
     ROLE_CLASSES,
     ROLE_WORDS,
-    PARTY_MEMBERS,
     TITLE_WORDS,
     trie_pattern,
 )
