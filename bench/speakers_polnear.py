@@ -12,8 +12,9 @@ of them with ``--all``) are scored, each against the annotation:
 - the gold source is sorted into one of four kinds: a *name* (a capitalised word other than a sentence's
   first: "Trump", "Haley Morris", "O'Malley's campaign", "the Clinton Foundation"), a *pronoun* ("he",
   "they"), a *first-person* source ("I", "we": a speaker quoting himself, left out of every figure), a
-  *nominal* one ("the campaign", "officials", "a spokeswoman"); an attribution with no source counts as
-  unattributed;
+  *nominal* one ("the campaign", "officials", "a spokeswoman", and a person described with a capital
+  inside: "The Florida senator", "the Democratic presidential nominee"); an attribution with no source
+  counts as unattributed;
 - a name source is matched when our speaker shares one of its name words (case-insensitive, a possessive
   "'s", quantifiers and title words such as "Sen." or "President" dropped), or when our speaker is a part of
   the annotated phrase ("GOP strategists" of "Some GOP strategists", "state gaming regulators" of "data
@@ -92,6 +93,11 @@ CUE_AUX = frozenset(
     "should must just even still already repeatedly".split()
 )
 WORD = re.compile(r"[\w.’'-]+")
+# the head noun of a description of a person ("senator", "nominee", "front-runner", "spokeswoman", "mogul")
+PERSON_HEAD = re.compile(
+    r"(?:er|or|ist|ian|ee|man|woman|ant|ent|ful|ate|chief|aide|mogul|magnate|rival|ally|secretary|attorney"
+    r"|judge|mayor)$"
+)
 
 
 @dataclass
@@ -149,6 +155,8 @@ def source_kind(source: str, text: str, start: int) -> str:
         return "first"
     if all(w in PRONOUNS for w in low):
         return "pronoun"
+    if len(low) >= 2 and low[0] == "the" and raw[-1].islower() and PERSON_HEAD.search(low[-1]):
+        return "nominal"  # a person described, not named: "The Florida senator", "the GOP front-runner"
     before = text[:start].rstrip(" “\"‘'")
     sentence_start = not before or before[-1] in ".!?\n:"
     for i, w in enumerate(raw):

@@ -102,11 +102,12 @@ _INVERTED = re.compile(
 )
 
 _INVERTED_TAIL = re.compile(_P["inverted_tail"])
-# a person's name in apposition after a role: ", Jane Doe." / ", Dr. Jane Doe, in a statement"
+# a person's name in apposition after a role: ", Jane Doe." / ", Dr. Jane Doe, in a statement" / ", Andrew J.
+# Pincus of the law firm Mayer Brown."
 _NAME_AFTER_ROLE = re.compile(
     r",\s+(?P<name>(?:"
     + _TITLE_ABBR
-    + r"\s+)?[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){1,3})(?=\s*(?:[.,;!?]|$))"
+    + r"\s+)?[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){1,3})(?=\s*(?:[.,;!?]|$)|\s+(?:of|at|from|with)\s)"
 )
 _DOCUMENT_OWNER = re.compile(_P["document_owner"])
 
@@ -127,6 +128,9 @@ _PARTICIPLE_HEADS = frozenset(_W.get("participle_heads", []))
 _SPEECH_PARTICIPLES = frozenset(_W.get("speech_participles", []))
 _OPENING_PREPOSITIONS = frozenset(_W.get("opening_prepositions", []))
 _ASIDES = frozenset(_W.get("asides", []))
+# nouns that describe the person named after them ("Republican presidential candidate Ted Cruz")
+_NAME_DESCRIPTORS = frozenset(_W["name_descriptors"])
+_ASIDE_PREPOSITIONS = frozenset({"in", "by", "after", "before", "while", "when", "upon", "without"})
 _SAY_NOUN_BEFORE = frozenset(_W.get("say_noun_before", []))
 _STATES_NOUN_BEFORE = frozenset(_W.get("states_noun_before", []))
 # "told <someone> about <a topic>": what was said is not given ("she told him about Amir's statements")
@@ -388,6 +392,9 @@ def unnamed_form(name: str) -> str:
         return name
     if rest[:1].isupper() and first.lower() not in _QUANTIFIERS | _ONE_OF_A_KIND:
         return name
+    head = rest.split(None, 1)[0] if rest else ""
+    if first.lower() not in _COMMON_OPENERS and head.islower() and _agent_noun(head):
+        return name  # "Sanders volunteer": a name before the head (a plural head would end the phrase)
     return first.lower() + sep + rest
 
 
@@ -425,7 +432,7 @@ def _classify_source(np: str) -> Source | None:
     words = np.split()
     if len(words) == 1 and words[0].lower() in _GROUP_PRONOUNS:
         return Source(np, "anonymous")  # "Some said", "Others said": unnamed people
-    definite = False
+    definite = indefinite = False
     while (
         words
         and (
@@ -442,6 +449,7 @@ def _classify_source(np: str) -> Source | None:
         )
     ):
         definite = definite or words[0].lower() == "the"
+        indefinite = indefinite or words[0].lower() in ("a", "an")
         words.pop(0)
     if not words:
         return None
@@ -466,6 +474,19 @@ def _classify_source(np: str) -> Source | None:
         and (low[-1] in _UNNAMED_SINGULARS or _agent_noun(low[-1]))
     ):
         return Source(np, "anonymous")  # "One commenter wrote", "One friend said": not a person "One"
+    if (
+        (indefinite or definite or low[0] in ("one", "another"))
+        and 1 < len(words) <= 5
+        and words[-1].replace("-", "").isalpha()
+        and words[-1].islower()
+        and low[-1] not in ROLE_WORDS
+        and (_agent_noun(low[-1]) or low[-1] in _NAME_DESCRIPTORS)
+        and not any(w.endswith(("’s", "'s")) for w in words)
+    ):
+        # "a former Podesta employee", "a Sanders volunteer": unnamed, not Podesta; "the presumptive Republican
+        # presidential nominee": a person named by what they are
+        plural = low[-1].endswith("s") and not low[-1].endswith("ss")
+        return Source(np, "person" if definite and not plural else "anonymous")
     if len(words) > 3 and _DOCUMENT_PUBLISHED.search(np):
         # "study published in Nature", "report released by the ministry": the document speaks, the
         # journal or publisher is where it appeared
@@ -879,6 +900,21 @@ def _walk_np(toks: list[tuple[str, int, int]], j: int) -> int:
     return j + 1
 
 
+_ADJECTIVE_ENDS = ("al", "ic", "an", "ary", "ive")  # "presidential", "Democratic", "partisan", "primary"
+
+
+def _descriptor_run(toks: list[tuple[str, int, int]], i: int) -> bool:
+    """Whether the lower-case words from token i are adjectives before a noun that describes the name after it
+    ("Republican presidential candidate Ted Cruz": "presidential")."""
+    for j in range(i, min(i + 3, len(toks) - 1)):
+        w = toks[j][0]
+        if name_descriptor(w) and toks[j + 1][0][:1].isupper():
+            return True
+        if not (w.isalpha() and w.islower() and w.endswith(_ADJECTIVE_ENDS)):
+            return False
+    return False
+
+
 def _sentence_subject(text: str) -> tuple[str, int, int] | None:
     """The noun phrase that opens a sentence ("Labour union IG Metall rejected ... and said")."""
     toks = _tokens(text, 0, min(len(text), 120))
@@ -886,6 +922,7 @@ def _sentence_subject(text: str) -> tuple[str, int, int] | None:
     while i < len(toks) and (
         _np_token(toks[i][0])
         or (toks[i][0].isalpha() and i + 1 < len(toks) and toks[i + 1][0][:1].isupper() and i > 0)
+        or (i > 0 and _descriptor_run(toks, i))
     ):
         i += 1
     if i == 0 or not any(t[0][:1].isupper() for t in toks[:i]):
@@ -1172,7 +1209,22 @@ def _subject_phrase(
                     )
                     # "Alex Barrios, assistant director for construction, explained", ", deputy director, said"
                     or _role_phrase(inner)
-                    or (len(inner) == 1 and inner[0][0].lower() in _ASIDES)  # "Officials, however, said"
+                    # "Officials, however, said", "Brian Murphy, ..., for example, said"
+                    or (len(inner) <= 2 and " ".join(t[0].lower() for t in inner) in _ASIDES)
+                    # "Judicial Watch, in releasing the email, noted", "Sullivan, in an attempt to draw
+                    # attention to ..., wrote": how or why the subject spoke
+                    or (
+                        len(inner) >= 2
+                        and inner[0][0] in _ASIDE_PREPOSITIONS
+                        and inner[1][0].endswith("ing")
+                        and inner[1][0].islower()
+                    )
+                    or (
+                        len(inner) >= 4
+                        and inner[0][0] == "in"
+                        and inner[1][0] in ("a", "an")
+                        and inner[3][0] == "to"
+                    )
                     # "The board, in a statement, said": how it spoke
                     or (
                         inner[0][0] == "in"
@@ -1735,7 +1787,12 @@ def _common_noun_subject(toks: list[tuple[str, int, int]], end: int) -> tuple[st
     while i >= 0 and end - i <= 4 and toks[i][0].lower() not in _ONE_OF_A_KIND:
         if not toks[i][0].replace("-", "").replace("’", "").replace("'", "").isalpha():
             return None
-        if not toks[i][0].islower() and (i == 0 or toks[i - 1][0] not in ("a", "an", "the", "A", "An")):
+        # (a name after the article or after its lower-case modifiers: "a former Podesta employee")
+        if not toks[i][0].islower() and (
+            i == 0
+            or toks[i][0] in CAP_STOP
+            or not (toks[i - 1][0] in ("a", "an", "the", "A", "An", "The") or toks[i - 1][0].islower())
+        ):
             return None
         i -= 1
     if i < 0 or toks[i][0].lower() not in _ONE_OF_A_KIND:
@@ -1882,6 +1939,9 @@ def _named_opening(text: str, before: int = _OPENING_SPAN) -> tuple[str, int, in
     timed = first == "back" or any(
         w.endswith(",") and w[:-1] in _TIME_PHRASE_ENDS for w in text.split(None, 4)[1:4]
     )
+    dateline = _DATELINE_OPENING.match(text)
+    if dateline is not None:  # "Washington (AFP) – Democrat Hillary Clinton has taken a swipe ..."
+        return _named_subject_at(text, dateline.end())
     got = None if participle or timed else _named_subject_at(text, 0)
     if got is not None or not text:
         return got
@@ -1896,6 +1956,41 @@ def _named_opening(text: str, before: int = _OPENING_SPAN) -> tuple[str, int, in
             return got
         comma = text.find(", ", comma + 2)
     return None
+
+
+def name_descriptor(w: str) -> bool:
+    """A lower-case noun that may stand before a name as its title ("candidate", "chairman", "rival")."""
+    return w in ROLE_WORDS or w in _NAME_DESCRIPTORS or _agent_noun(w)
+
+
+def descriptions_before(text: str, start: int) -> list[str]:
+    """The descriptions that the words right before a name at ``start`` give its person, in lower case,
+    shortest last: "Democratic presidential nominee Hillary Clinton" -> ["democratic presidential nominee",
+    "presidential nominee"], for a later "The Democratic presidential nominee explained" (the noun alone,
+    "nominee", is left to the titles: it may describe several). Empty when no describing noun stands there."""
+    words = text[max(0, start - 60) : start].split()
+    if not words or not words[-1].islower() or not name_descriptor(words[-1]):
+        return []
+    run = [words[-1]]
+    for w in reversed(words[:-1]):
+        if (
+            len(run) >= 4
+            or not w.replace("-", "").isalpha()
+            or w.lower() in _DETS
+            or w.lower() in _FUNCTION_WORDS
+        ):
+            break
+        if w.islower() and not (w.endswith(_ADJECTIVE_ENDS) or name_descriptor(w) or w in _ORG_NOUNS):
+            break
+        run.insert(0, w)
+    return [" ".join(run[i:]).lower() for i in range(len(run) - 1)]
+
+
+# a dateline that opens a sentence: a place, the agency in brackets, a dash ("WASHINGTON (Reuters) - ")
+_DATELINE_OPENING = re.compile(
+    r"[A-Z][\w.’' ]{1,30}?(?:, [A-Z][\w.]+)? \([A-Z][\w .-]{0,20}\) ?[-–—] ?(?=[A-Z])"
+)
+_BRACKET_AFTER = re.compile(r"\s*\((?P<inner>[^()]{1,12})\),?")
 
 
 def _named_subject_at(text: str, start: int) -> tuple[str, int, int] | None:
@@ -1915,6 +2010,9 @@ def _named_subject_at(text: str, start: int) -> tuple[str, int, int] | None:
             # (not a word inside a name or a title: "Secretary of State Madeleine Albright", "Iowa and New
             # Hampshire", "Ursula von der Leyen")
             and toks[i][0] not in _NAME_JOINERS
+            # (nor a noun that describes the name after it: "Republican presidential candidate Ted Cruz",
+            # "Clinton campaign chairman John Podesta")
+            and not name_descriptor(toks[i][0])
         ),
         None,
     )
@@ -1932,7 +2030,11 @@ def _named_subject_at(text: str, start: int) -> tuple[str, int, int] | None:
         or first in _OPENING_WORDS
     ):
         return None  # "In nearby Decatur, the plant ...", "Outside the campaign, Democrats ...": no subject
-    nxt = text[subj[2] :].split(None, 1)
+    after = subj[2]
+    bracket = _BRACKET_AFTER.match(text, after)
+    if bracket is not None and _PARTY_ASIDE.match(bracket["inner"]):
+        after = bracket.end()  # "Florida Gov. Rick Scott (R) blasted Congress": the party and state
+    nxt = text[after:].split(None, 1)
     w = nxt[0].strip(",") if nxt else ""
     if w in ROLE_WORDS or w in _ANON_HEADS or w in _ORG_NOUNS or w in _DOCUMENTS or _agent_noun(w):
         return None  # "The New York businessman has praised ...": the phrase runs on into a common noun
@@ -2013,11 +2115,13 @@ def _quotations(text: str) -> list[tuple[int, int]]:
     first = True
     for m in _QUOTE_MARK.finditer(text):
         i, ch = m.start(), m.group(0)
+        # (a ” written where “ was meant, after a space and before a word, opens one too: 'let policy aides
+        # ”get close to Ben ...”')
         opens = ch == "“" or (
-            ch == '"'
+            ch in '"”'
             and (i == 0 or text[i - 1] in " (—–\n")
             and i + 1 < len(text)
-            and not text[i + 1].isspace()
+            and (text[i + 1].isalnum() if ch == "”" else not text[i + 1].isspace())
         )
         if opens and start is None:
             start = i
@@ -2086,7 +2190,7 @@ def attribute(text: str, lang: str | None = None) -> Attribution | None:
     )
     quoted_gate = "quoted" in low or "cited" in low
     say_verbs = [vm for vm in say_verb_matches(text) if _may_speak(text, vm)]
-    if say_verbs and ("“" in text or '"' in text):
+    if say_verbs and ("“" in text or "”" in text or '"' in text):
         say_verbs = _outside_quotations(text, say_verbs)
     if not (reporter_gate or quoted_gate or say_verbs or _has_any(low, _NEG_GATE)):
         return None

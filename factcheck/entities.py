@@ -26,6 +26,7 @@ from factcheck.gazetteer import (
     ORG_TAIL_HEADS,
     ORGS,
     OUTLETS,
+    PARTY_MEMBERS,
     PLACES,
     ROLE_CLASSES,
     ROLE_WORDS,
@@ -385,7 +386,8 @@ def _classify(
     # titles: "Russian President", "US Secretary of State", "Kremlin spokesman" (lower-case: context)
     nation = ctx_nation
     titles: list[str] = []
-    i = 0
+    # "Democrat Hillary Clinton": the party goes, the name of two words or more after it is the person's
+    i = 1 if len(toks) >= 3 and toks[0] in PARTY_MEMBERS and toks[1][:1].isupper() else 0
     while i < len(toks):
         t = toks[i]
         if t in DEMONYMS and not titles and i + 1 < len(toks) and toks[i + 1] in TITLE_WORDS:
@@ -411,7 +413,8 @@ def _classify(
         )
         titles += toks[i : i + more + 1]
         i += more + 1
-    rest = piece[i:]
+    # "the Labour MP for Newcastle Central", "the Secretary of State for Health": what the title is for, no name
+    rest = [] if titles and i < len(toks) and toks[i] == "for" else piece[i:]
     if rest and not titles and len(rest) > 2:
         # an organisation or place before the title: "NATO Secretary General Mark Rutte"
         last_title = max((k for k, t in enumerate(toks) if t in TITLE_WORDS), default=-1)

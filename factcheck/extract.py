@@ -1351,6 +1351,8 @@ def extract(
     # the organisations named so far, last last ("the company" of a later sentence)
     orgs_named: list[str] = []
     titled: dict[str, set[str]] = {}  # title word -> the persons named with it ("mayor" -> Jane Smith)
+    # a description before a name -> the persons named with it ("presidential nominee" -> Hillary Clinton)
+    described: dict[str, set[str]] = {}
     last_it: tuple[str, str] | None = (
         None  # the last speaker "it" can be: an organisation, an outlet, a document
     )
@@ -1518,6 +1520,35 @@ def extract(
                 ):
                     # "The chief executive said" after "Jane Smith, the chief executive of Acme"
                     speaker, kind = next(iter(titled[speaker])), "person"
+                elif (
+                    speaker is not None
+                    and english
+                    and kind == "person"
+                    and speaker.split()[-1].islower()
+                    and len(described.get(speaker.lower(), ())) == 1
+                ):
+                    # "The Democratic presidential nominee explained" after "Democratic presidential nominee
+                    # Hillary Clinton": the one person so described
+                    speaker = next(iter(described[speaker.lower()]))
+                elif (
+                    speaker is not None
+                    and english
+                    and kind == "person"
+                    and " " in speaker  # (not "The senator said": titles are read above)
+                    and ptext.startswith(f"The {speaker} ")
+                    and attribution.name_descriptor(speaker.split()[-1])
+                    and not speaker.split()[-1].startswith("spokes")
+                    # (an office without a place, a party or a people's name is someone else's: "The sentencing
+                    # judge said" after "Gigante ...")
+                    and (speaker.split()[-1] not in ROLE_WORDS or not speaker.islower())
+                    and prev_st is not None
+                    and (lead := _subject_person(text, prev_st, full_name, known)) is not None
+                    and len({full_name(m.text) for m in _person_mentions(prev_st, full_name, known)}) == 1
+                ):
+                    # "Clinton acknowledged ... The Democratic presidential nominee explained ...": a description
+                    # that opens the sentence stands for the person who opened the one before, the only person
+                    # it names (not after "Trump attacked Rubio.": either may be "the Florida senator")
+                    speaker = lead
             if (
                 st.title or (english and line_sents[st.line] == 1 and e - s <= _HEADLINE_MAX)
             ) and att is None:
@@ -1771,7 +1802,15 @@ def extract(
         # ("Brooks said the outbreak was preventable." then '"We are urging every parent..."')
         quote_sp: tuple[str, str] | None = None
         for c in sent_claims:
-            if c.speaker and c.speaker_kind in ("person", "organisation") and (c.quote or whole is not None):
+            # (an unnamed speaker only of a quotation: '..., said one Florida Republican strategist.')
+            if (
+                c.speaker
+                and (
+                    c.speaker_kind in ("person", "organisation")
+                    or (c.speaker_kind == "anonymous" and c.quote)
+                )
+                and (c.quote or whole is not None)
+            ):
                 quote_sp = (c.speaker, c.speaker_kind)
                 break
         prev_quote_speaker = quote_sp if quote_sp else (prev_quote_speaker if continuing else None)
@@ -1782,6 +1821,9 @@ def extract(
                     before = text[max(0, m.start - 20) : m.start].split()
                     if before and before[-1].lower() in ROLE_WORDS:
                         titled.setdefault(before[-1].lower(), set()).add(m.text)
+                if m.kind == "person" and " and " not in m.text:
+                    for d in attribution.descriptions_before(text, m.start):
+                        described.setdefault(d, set()).add(full_name(m.text))
                 # and with a title before the name between commas: "the interior secretary, Ken Salazar,"
                 if m.kind == "person" and text.endswith(", ", 0, m.start):
                     title = attribution.title_before(text, m.start)

@@ -97,7 +97,7 @@ _COUNTRIES: dict[str, tuple[str, ...]] = {
     "Romania": ("Romanian",),
     "Russia": ("Russian",),
     "Rwanda": ("Rwandan",),
-    "Saudi Arabia": ("Saudi",),
+    "Saudi Arabia": ("Saudi", "Saudi Arabian"),
     "Senegal": ("Senegalese",),
     "Serbia": ("Serbian",),
     "Singapore": ("Singaporean",),
@@ -269,6 +269,19 @@ DEMONYMS.update(
     {"US": "United States", "U.S.": "United States", "UK": "United Kingdom", "U.K.": "United Kingdom"}
 )
 DEMONYMS.update({"Soviet": "Russia", "Kremlin": "Russia", "Korean": "South Korea", "European": "Europe"})
+# a region's people, in two words ("Latin American leaders", "a Middle Eastern diplomat"): no one's name
+DEMONYMS.update(
+    {
+        "Latin American": "Latin America",
+        "North American": "North America",
+        "South American": "South America",
+        "Central American": "Central America",
+        "Middle Eastern": "Middle East",
+        "Southeast Asian": "Southeast Asia",
+        "Central Asian": "Central Asia",
+        "East Asian": "East Asia",
+    }
+)
 
 # words that make a capitalised phrase an organisation when they end (or start) it
 ORG_HEADS = frozenset(
@@ -354,10 +367,13 @@ TITLE_WORDS = frozenset(
     Senator Sen. Rep. Representative Congressman Congresswoman Governor Gov. Mayor Premier Ambassador Envoy Director
     Deputy Spokesman Spokeswoman Spokesperson Speaker Leader Head CEO CTO CFO COO CIO Founder Mr. Mrs. Ms. Dr. Prof. Mr Mrs Ms Dr
     Prof Sir Dame Lord Lady Attorney Commissioner Inspector Superintendent Sergeant Sgt. Officer Detective Coach
-    Sheriff Coroner
+    Sheriff Coroner MP MEP MSP
     Executive Officer Treasurer Counsel Special Advocate Adviser Advisor Security National Homeland Health
     Education Energy Agriculture Culture Justice Labour Labor Transport Communications""".split()
 )
+# a party's member before a person's full name, no part of it ("Democrat Hillary Clinton", "Republican Donald
+# Trump", "Tory Boris Johnson")
+PARTY_MEMBERS = frozenset({"Democrat", "Republican", "Tory", "Conservative"})
 # lower-case role words that introduce a person name ("Kremlin spokesman Dmitry Peskov")
 ROLE_WORDS = frozenset(
     """spokesman spokeswoman spokesperson president minister secretary chancellor leader counterpart envoy

@@ -205,3 +205,32 @@ def test_a_demonym_of_two_words_names_no_one() -> None:
     ]
     ms = mentions("His Chinese counterpart Xi Jinping said the visit was a success.")
     assert [(m.text, m.nation) for m in ms if m.kind == "person"] == [("Xi Jinping", "China")]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Democrat Hillary Clinton said on Friday that she would win.", ("Hillary Clinton", "person")),
+        ("Tory Boris Johnson said on Friday that he would win.", ("Boris Johnson", "person")),
+        (
+            "The Republican National Committee said on Friday that it would sue.",
+            ("Republican National Committee", "org"),
+        ),
+    ],
+)
+def test_a_party_member_before_a_full_name_is_no_part_of_it(text: str, found: tuple[str, str]) -> None:
+    assert [(m.text, m.kind) for m in mentions(text) if m.kind in ("person", "org")] == [found]
+
+
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        ("Labour MP Chi Onwurah said the report was damning.", ["Chi Onwurah"]),
+        ("Chi Onwurah, the Labour MP for Newcastle Central, said the report was damning.", ["Chi Onwurah"]),
+        ("The Secretary of State for Health said the report was damning.", []),
+    ],
+)
+def test_a_member_of_parliament_is_a_title_and_what_a_title_is_for_no_name(
+    text: str, persons: list[str]
+) -> None:
+    assert [m.text for m in mentions(text) if m.kind == "person"] == persons
