@@ -14,7 +14,7 @@ from factcheck.temporal.rules_dates import (
     _Result,
     _tense_of,
 )
-from factcheck.temporal.tense import _tense
+from factcheck.temporal.tense import _tense, scheduled_event_after
 from factcheck.temporal.vocab import (
     _EVERY_BEFORE,
     _MONTH_RE,
@@ -377,8 +377,12 @@ def _weekday(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     else:
         tense = _tense(ctx.text, m.start(), m.end(), short=True)
         d = _weekday_date(wd, a, "future" if tense == "FUT" else "past")
-        if tense is None and (_weekday_date(wd, a, "next") - a).days <= 2:
-            d = _weekday_date(wd, a, "next")  # neutral clause, a weekday one or two days ahead
+        # a neutral clause: a weekday one or two days ahead; a scheduled event's day ("heading into Tuesday's
+        # primary", "who is running in Tuesday's primary") the nearest one, up to three days ahead
+        if tense is None and (_weekday_date(wd, a, "next") - a).days <= (
+            3 if scheduled_event_after(ctx.text, m.end()) else 2
+        ):
+            d = _weekday_date(wd, a, "next")
     if not (
         ctx.last_ref is not None
         and ctx.last_ref < d
