@@ -1,6 +1,7 @@
 """The day of a possessive weekday (session 17, part times3): a scheduled event ("Tuesday's primary") is told before
 it as often as after it, so its clause's tense decides; a reported act ("Monday's decision") is past. Also the
-perfect infinitive ("appear to have been conducted"), which looks back."""
+perfect infinitive ("appear to have been conducted"), which looks back, and "the fall" with no preposition of time
+before it, a person's fall."""
 
 from __future__ import annotations
 
@@ -145,3 +146,36 @@ def test_untensed_scheduled_event_is_the_nearest_day(wd: str, anchor: dt.date) -
     day = dt.date.fromisoformat(value)
     assert day.strftime("%A") == wd
     assert -3 <= (day - anchor).days <= 3
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        # a verb's object or a clause's subject: a person's fall, no time (dev5, ECB+ 23_7ecbplus; ECB+ 23_2ecbplus)
+        ("His brother witnessed the fall and had to spend the night in a hut.", "the fall"),
+        ("She survived the fall, rescuers said.", "the fall"),
+        ("The fall was unsurvivable, police said.", "The fall"),
+    ],
+)
+def test_a_persons_fall_is_no_time(text: str, phrase: str) -> None:
+    assert reading(text, phrase, D(2013, 9, 16)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        # after a preposition of time, or with its own time word: the season, whichever year the tense gives
+        # (PolNeAR train: NYT 2016-04-23, 2016-05-19)
+        (
+            "Looking ahead to the fall, Mr. Manafort was joined by the campaign's political director.",
+            "the fall",
+        ),
+        ("Clinton is struggling to turn the party's attention to the fall.", "the fall"),
+        ("Classes resume in the fall.", "the fall"),
+        ("The campaign will be busy through the fall.", "the fall"),
+        ("Talks stalled last fall.", "last fall"),
+    ],
+)
+def test_the_fall_season(text: str, phrase: str) -> None:
+    value = reading(text, phrase, D(2016, 4, 23))
+    assert value is not None and value.endswith("-FA")
