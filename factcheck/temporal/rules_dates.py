@@ -462,6 +462,12 @@ _SEASON_NAME_AFTER = re.compile(r"[^\S\n]+[A-Z][a-z]")
 _FALL_HARM_BEFORE = re.compile(r"(?i:\b(?:" + "|".join(_VOCAB["fall_harm_words"]) + r")\s+)$")
 
 
+# a preposition of time before "the fall": the season ("in the fall", "during the fall", "through the fall")
+_SEASON_PREP_BEFORE = re.compile(
+    r"(?i:\b(?:in|during|by|until|till|through|throughout|over|since|before|after|for|into|from|of|across|all|to|toward|towards|around|at|past)\s+)$"
+)
+
+
 @_resolver("season")  # pattern and examples: time.toml, rule season
 def _season(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     code = _SEASONS[m["s"].lower()]
@@ -499,6 +505,10 @@ def _season(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         # "the fall of the regime", "the fall in prices"
         nxt = ctx.text[m.end() : m.end() + 4].lower()
         if nxt.startswith((" of", " in", " to", " fr", " by")):
+            return None
+        if pre == "the" and not _SEASON_PREP_BEFORE.search(ctx.text, max(0, m.start() - 20), m.start()):
+            # "the fall" as a verb's object or a clause's subject is a person's fall: "His brother witnessed the
+            # fall", "She survived the fall", "The fall was broken by a tree"; the season is "in the fall"
             return None
     if ctx.text[m.end() : m.end() + 1] == "-" or re.match(
         r"\s+of\b(?!\s+(?:nineteen|eighteen|two thousand)\b)", ctx.text[m.end() : m.end() + 24]

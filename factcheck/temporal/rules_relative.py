@@ -14,7 +14,7 @@ from factcheck.temporal.rules_dates import (
     _Result,
     _tense_of,
 )
-from factcheck.temporal.tense import _tense
+from factcheck.temporal.tense import _tense, scheduled_event_after
 from factcheck.temporal.vocab import (
     _EVERY_BEFORE,
     _MONTH_RE,
@@ -330,6 +330,20 @@ _REPORT_DAY_BEFORE = re.compile(
 _LATER_BEFORE = re.compile(r"(?i:\b(?:later|earlier)\s+)$")
 
 
+def _weekday_by_tense(wd: int, a: dt.date, text: str, start: int, end: int) -> dt.date:
+    """The day of the weekday ``wd`` at text[start:end] (the anchor ``a``'s week day included) by the tense of its
+    clause: the one ahead in a future clause, else the one gone; in a neutral clause a weekday one or two days
+    ahead, and a scheduled event's day ("heading into Tuesday's primary", "who is running in Tuesday's primary")
+    the nearest one, up to three days ahead."""
+    tense = _tense(text, start, end, short=True)
+    d = _weekday_date(wd, a, "future" if tense == "FUT" else "past")
+    if tense is None and (_weekday_date(wd, a, "next") - a).days <= (
+        3 if scheduled_event_after(text, end) else 2
+    ):
+        d = _weekday_date(wd, a, "next")
+    return d
+
+
 @_resolver("weekday")  # pattern and examples: time.toml, rule weekday
 def _weekday(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     wd = _WEEKDAYS[m["wd"].lower()]
@@ -375,10 +389,7 @@ def _weekday(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         # face a skeptical audience when he speaks later Monday" in a Tuesday paper; HeidelTime's date_r5d)
         d = _weekday_date(wd, a, "past")
     else:
-        tense = _tense(ctx.text, m.start(), m.end(), short=True)
-        d = _weekday_date(wd, a, "future" if tense == "FUT" else "past")
-        if tense is None and (_weekday_date(wd, a, "next") - a).days <= 2:
-            d = _weekday_date(wd, a, "next")  # neutral clause, a weekday one or two days ahead
+        d = _weekday_by_tense(wd, a, ctx.text, m.start(), m.end())
     if not (
         ctx.last_ref is not None
         and ctx.last_ref < d

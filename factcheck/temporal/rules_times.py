@@ -8,8 +8,7 @@ from collections.abc import Callable
 
 from factcheck.lang import ResourceError
 from factcheck.temporal.rules_dates import _Ctx, _resolver, _Result, _tense_of
-from factcheck.temporal.rules_relative import _rel_value
-from factcheck.temporal.tense import _tense
+from factcheck.temporal.rules_relative import _rel_value, _weekday_by_tense
 from factcheck.temporal.vocab import (
     _MONTH_CAPS_RE,
     _MONTH_RE,
@@ -64,12 +63,7 @@ def _time(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     if wd and a is not None:
         w = wd.lower()
         if w in _WEEKDAYS:
-            tense = _tense(ctx.text, m.start(), m.end(), short=True)  # as for a bare weekday (rule weekday)
-            day = _weekday_date(_WEEKDAYS[w], a, "future" if tense == "FUT" else "past")
-            if tense is None and (_weekday_date(_WEEKDAYS[w], a, "next") - a).days <= 2:
-                day = _weekday_date(
-                    _WEEKDAYS[w], a, "next"
-                )  # as a bare weekday: a neutral clause, one or two days ahead
+            day = _weekday_by_tense(_WEEKDAYS[w], a, ctx.text, m.start(), m.end())  # as a bare weekday
         else:
             day = a + dt.timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[w])
     elif wd:

@@ -244,6 +244,8 @@ def _classify(tokens: list[str], i: int) -> str | None:
     prev = tokens[j].lower() if j >= 0 else ""
     if prev in ("will", "would", "shall", "to") or prev.endswith("'ll"):
         return "FUT"
+    if prev == "been" and j > 1 and tokens[j - 1].lower() == "have" and tokens[j - 2].lower() == "to":
+        return None  # a perfect infinitive looks back: "polls appear to have been conducted prior to Tuesday"
     if prev in ("be", "been"):
         aux = {t.lower() for t in tokens[max(0, j - 3) : j]}
         if aux & {"will", "would", "to", "shall", "'ll"}:
@@ -259,7 +261,45 @@ def _classify(tokens: list[str], i: int) -> str | None:
     return "PAST"
 
 
+# a possessive expression naming a scheduled event ([vocab] scheduled_event_nouns): "Tuesday's New Hampshire
+# primary", "Saturday's Nevada caucus", "Tuesday's five Democratic presidential primaries"
+_SCHEDULED_EVENT_AFTER = re.compile(
+    r"['’]s\s+(?:(?:[A-Z][\w.’'-]*|[A-Za-z]+-[\w-]+|\d+|"
+    + "|".join(re.escape(w) for w in _VOCAB["scheduled_event_modifiers"])
+    + r")\s+){0,4}?(?:"
+    + "|".join(re.escape(w) for w in _VOCAB["scheduled_event_nouns"])
+    + r")\b"
+)
+
+# an event after one of these is over by the time of a clause with no tense of its own
+_OVER_BEFORE = re.compile(
+    r"(?i:\b(?:after|since|following|in\s+the\s+wake\s+of|in\s+the\s+aftermath\s+of)\s+)$"
+)
+
+
+def scheduled_event_after(text: str, end: int) -> bool:
+    """Whether the expression ending at ``end`` is the possessive of a scheduled event: "Tuesday's primary"."""
+    return _SCHEDULED_EVENT_AFTER.match(text, end) is not None
+
+
 def _tense(text: str, start: int, end: int, short: bool = False) -> str | None:
+    """'FUT', 'PAST' or None for the clause around text[start:end] (:func:`_clause_tense`).
+
+    A possessive naming a scheduled event ("Tuesday's primary", "Saturday's debate") is told before the event
+    as often as after it: the clause's tense decides, as for any other time ("will do well in Tuesday's
+    primary", "Sanders scored a victory in Tuesday's primary"). Any other possessive names a reported act, past
+    unless its own clause looks ahead (:func:`_clause_tense`)."""
+    if not scheduled_event_after(text, end):
+        return _clause_tense(text, start, end, short)
+    tense = _clause_tense(text, start, end, short, scheduled=True)
+    if tense is None and _OVER_BEFORE.search(text, max(0, start - 30), start):
+        return "PAST"  # "Polls taken after Tuesday's vote show a tie": the event is over by the clause's time
+    return tense
+
+
+def _clause_tense(
+    text: str, start: int, end: int, short: bool = False, scheduled: bool = False
+) -> str | None:
     """'FUT', 'PAST' or None for the clause around text[start:end]: nearest marker wins,
     looking left first (the verb governing a time adverbial usually precedes it).
 
@@ -271,6 +311,10 @@ def _tense(text: str, start: int, end: int, short: bool = False) -> str | None:
     looks ahead from that past time, not from the anchor, and leaves the nearest occurrence ("was
     kidnapped to make the late-November trip")."""
     left = text[max(0, start - 160) : start]
+    # the words after: those after the event's name when the expression is its possessive ("Tuesday's vote
+    # show": "vote" is no verb)
+    event = _SCHEDULED_EVENT_AFTER.match(text, end) if scheduled else None
+    after = event.end() if event else end
     ltoks = _WORD_RE.findall(left)
     cut = _clause_start(ltoks)
     if cut and ltoks[cut - 1][:1].isdigit() and _DECIMAL_POINT.search(left):
@@ -286,9 +330,9 @@ def _tense(text: str, start: int, end: int, short: bool = False) -> str | None:
         # an adverbial that opens its sentence ("In January, a week after the anniversary, a bombing
         # killed a guard") is governed by the main verb after the subject: read on to the sentence's end
         # (a decimal point there is no boundary: "In February, a quake measuring 6.4 ... hit the town")
-        rtoks = _WORD_RE.findall(_DECIMAL_POINT.sub("", text[end : end + 240]))[:32]
+        rtoks = _WORD_RE.findall(_DECIMAL_POINT.sub("", text[after : after + 240]))[:32]
     else:
-        rtoks = _WORD_RE.findall(_own_clause(text[end : end + 100]))[:8]
+        rtoks = _WORD_RE.findall(_own_clause(text[after : after + 100]))[:8]
     ahead = _AHEAD_OF.search(text, max(0, start - 40), start) if _may_end_in(left, _AHEAD_OF_ENDS) else None
     if ahead is not None and not _opens_sentence(text, ahead.start()):
         # "ahead of Tuesday's primary", "in the lead-up to Monday's caucuses": an event still to come for the
@@ -297,15 +341,11 @@ def _tense(text: str, start: int, end: int, short: bool = False) -> str | None:
         # clause, whose verb decides below ("Ahead of Friday's meeting, France and Germany unveiled a proposal"
         # in a Sunday story: the Friday gone)
         return "FUT"
-    # the word right after the expression can decide first: "Wednesday's ruling"
-    if text[end : end + 2] in ("'s", "’s"):
-        # "Wednesday's ruling" is past, unless its own clause looks ahead: "Sunday's election
-        # will decide", "Friday's vote is expected to pass"
-        for k, t in enumerate(rtoks[:6]):
-            if t in _BOUNDARY:
-                break
-            if _classify(rtoks, k) == "FUT" and t.lower() != "to":
-                return "FUT"
+    # the word right after the expression can decide first: "Wednesday's ruling" (``scheduled``: the possessive
+    # names a scheduled event, which the clause decides like any other time)
+    if not scheduled and text[end : end + 2] in ("'s", "’s"):
+        # "Wednesday's ruling" is a reported act, past; a future after it tells its consequences ("Monday's
+        # decision will reverberate down the ballot", "Friday's agreement may merely reset the clock")
         return "PAST"
     if _may_end_in(left, _DEADLINE_WORDS) and _DEADLINE_BEFORE.search(left[-60:]):
         return "FUT"
@@ -332,7 +372,10 @@ def _tense(text: str, start: int, end: int, short: bool = False) -> str | None:
         c = _classify(both, k)
         lk = ltoks[k].lower()
         if c == "FUT" and short and (lk == "to" or lk in ("until", "till")):
-            weak = "FUT"
+            # an infinitive before a scheduled event says nothing of when the event is ("failing to act in the
+            # minutes leading up to Monday's caucuses", "polls appear to have been conducted prior to Tuesday's
+            # primary")
+            weak = weak if scheduled and lk == "to" else "FUT"
             continue
         if c == "FUT" and lk in ("until", "till") and _past_in_clause(both, k):
             # "said it couldn't answer anything until September": a limit set in the past, seen from then;
