@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import shutil
@@ -539,6 +540,36 @@ def test_a_corrupt_or_foreign_grouping_state_is_rebuilt(tmp_path: Path, what: st
     assert third.grouping_state is not None and third.grouping_state.stats["pairs_scored"] < scratch_pairs
     plain = pipeline.build([folder], cache=cache.Cache(enabled=False))
     assert [g.to_json() for g in third.groups] == [g.to_json() for g in plain.groups]
+
+
+def _alive(kind: type) -> int:
+    """How many objects of ``kind`` the collector tracks (alive, or garbage held in a cycle)."""
+    return sum(1 for o in gc.get_objects() if type(o) is kind)
+
+
+def test_a_built_corpus_is_freed_as_soon_as_it_is_dropped(tmp_path: Path) -> None:
+    """A batch built (warm, and after one change with its grouping state read back) holds no reference cycle:
+    dropped, its claims are freed at once. Held in a cycle, the corpus outlived every command until a full
+    collection walked it (0.14-0.26 CPU s of each CLI command on 1,110 articles)."""
+    from factcheck.model import Claim
+
+    folder = _mixed(tmp_path)
+    path = tmp_path / "c.sqlite3"
+    pipeline.build([folder], cache=cache.Cache(path))
+    for change in (False, True):
+        if change:
+            _change(folder, 9, "The ministry said on Friday that 40 people were hurt in the blast.")
+        gc.collect()
+        before = _alive(Claim)
+        with cache.collector_paused():  # (nothing collected meanwhile: what is freed, reference counts free)
+            store = cache.Cache(path)
+            corpus = pipeline.build([folder], cache=store)
+            assert corpus.groups and _alive(Claim) > before
+            if change:
+                assert corpus.grouping_state is not None and corpus.grouping_state.stats["parts_reused"] >= 1
+            del corpus
+            store.close()
+            assert _alive(Claim) == before
 
 
 def test_cache_clear_removes_the_grouping_state(tmp_path: Path) -> None:
