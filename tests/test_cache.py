@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from factcheck import cache, extract, pipeline
 from factcheck.cli import corpus_json
+from factcheck.model import Article
 
 REPO = Path(__file__).resolve().parents[1]
 LABELLED = REPO / "tests" / "fixtures" / "labelled"
@@ -427,9 +428,9 @@ def test_a_slow_read_is_extracted_in_chunks_of_a_few_tenths_of_a_second(
     lookups: list[int] = []
     real = store.get_claims
 
-    def get_claims(articles):  # type: ignore[no-untyped-def]
+    def get_claims(articles, *rest):  # type: ignore[no-untyped-def]
         lookups.append(len(articles))
-        return real(articles)
+        return real(articles, *rest)
 
     monkeypatch.setattr(store, "get_claims", get_claims)
     corpus = pipeline.build([folder], cache=store)
@@ -540,6 +541,29 @@ def test_a_corrupt_or_foreign_grouping_state_is_rebuilt(tmp_path: Path, what: st
     assert third.grouping_state is not None and third.grouping_state.stats["pairs_scored"] < scratch_pairs
     plain = pipeline.build([folder], cache=cache.Cache(enabled=False))
     assert [g.to_json() for g in third.groups] == [g.to_json() for g in plain.groups]
+
+
+def test_a_build_hashes_each_article_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its extraction's lookup and its grouping read each article's digest made once (warm and after a
+    change), with the same output as without the cache."""
+    folder = _mixed(tmp_path)
+    path = tmp_path / "c.sqlite3"
+    pipeline.build([folder], cache=cache.Cache(path))
+    hashed: list[str] = []
+    digest = cache.article_digest
+
+    def counted(article: Article) -> str:
+        hashed.append(article.key)
+        return digest(article)
+
+    monkeypatch.setattr(cache, "article_digest", counted)
+    for change in (False, True):
+        if change:
+            _change(folder, 9, "The ministry said on Friday that 40 people were hurt in the blast.")
+        hashed.clear()
+        again = pipeline.build([folder], cache=cache.Cache(path))
+        assert sorted(hashed) == sorted(a.key for a in again.articles)
+        assert _doc(again) == _doc(pipeline.build([folder], cache=cache.Cache(enabled=False)))
 
 
 def _alive(kind: type) -> int:
