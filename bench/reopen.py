@@ -154,7 +154,7 @@ def handover(folder: Path, cache_path: Path, chunk_seconds: float) -> dict[str, 
     store = cache.Cache(cache_path)
     lookups: list[int] = []
     get_claims = store.get_claims
-    store.get_claims = lambda arts: (lookups.append(len(arts)), get_claims(arts))[1]  # type: ignore[method-assign]
+    store.get_claims = lambda arts, *rest: (lookups.append(len(arts)), get_claims(arts, *rest))[1]  # type: ignore[method-assign]
     times: list[tuple[float, int]] = []
     t0, c0 = time.perf_counter(), time.process_time()
     corpus = pipeline.build(

@@ -31,7 +31,7 @@ import os
 import sqlite3
 import threading
 import zlib
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
@@ -323,13 +323,17 @@ class Cache:
 
     # -- extraction -------------------------------------------------------------------------------
     @staticmethod
-    def claims_key(article: Article) -> str:
-        return f"x:{code_version()}:{article_digest(article)}"
+    def claims_key(article: Article, digest: str | None = None) -> str:
+        """(``digest``: the article's ``article_digest``, when known)"""
+        return f"x:{code_version()}:{digest or article_digest(article)}"
 
-    def get_claims(self, articles: Iterable[Article]) -> dict[str, list[Claim]]:
-        """Cached claims by article key, for the articles that have them."""
+    def get_claims(
+        self, articles: Iterable[Article], digests: Mapping[str, str] | None = None
+    ) -> dict[str, list[Claim]]:
+        """Cached claims by article key, for the articles that have them (``digests``: their
+        ``article_digest`` by key, when known)."""
         arts = list(articles)
-        keys = {self.claims_key(a): a for a in arts}
+        keys = {self.claims_key(a, digests.get(a.key) if digests else None): a for a in arts}
         got = self._get(list(keys))
         out: dict[str, list[Claim]] = {}
         with collector_paused():  # (a warm batch's claims: tens of thousands of objects)
@@ -343,8 +347,17 @@ class Cache:
         self.misses += len(arts) - len(out)
         return out
 
-    def put_claims(self, items: Iterable[tuple[Article, list[Claim]]]) -> None:
-        self._put("claims", {self.claims_key(a): [claim_to_json(c) for c in cs] for a, cs in items})
+    def put_claims(
+        self, items: Iterable[tuple[Article, list[Claim]]], digests: Mapping[str, str] | None = None
+    ) -> None:
+        """(``digests``: the articles' ``article_digest`` by key, when known)"""
+        self._put(
+            "claims",
+            {
+                self.claims_key(a, digests.get(a.key) if digests else None): [claim_to_json(c) for c in cs]
+                for a, cs in items
+            },
+        )
 
     # -- reading ----------------------------------------------------------------------------------
     @staticmethod

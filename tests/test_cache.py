@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import shutil
@@ -17,6 +18,7 @@ from hypothesis import strategies as st
 
 from factcheck import cache, extract, pipeline
 from factcheck.cli import corpus_json
+from factcheck.model import Article
 
 REPO = Path(__file__).resolve().parents[1]
 LABELLED = REPO / "tests" / "fixtures" / "labelled"
@@ -426,9 +428,9 @@ def test_a_slow_read_is_extracted_in_chunks_of_a_few_tenths_of_a_second(
     lookups: list[int] = []
     real = store.get_claims
 
-    def get_claims(articles):  # type: ignore[no-untyped-def]
+    def get_claims(articles, *rest):  # type: ignore[no-untyped-def]
         lookups.append(len(articles))
-        return real(articles)
+        return real(articles, *rest)
 
     monkeypatch.setattr(store, "get_claims", get_claims)
     corpus = pipeline.build([folder], cache=store)
@@ -539,6 +541,59 @@ def test_a_corrupt_or_foreign_grouping_state_is_rebuilt(tmp_path: Path, what: st
     assert third.grouping_state is not None and third.grouping_state.stats["pairs_scored"] < scratch_pairs
     plain = pipeline.build([folder], cache=cache.Cache(enabled=False))
     assert [g.to_json() for g in third.groups] == [g.to_json() for g in plain.groups]
+
+
+def test_a_build_hashes_each_article_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its extraction's lookup and its grouping read each article's digest made once (warm and after a
+    change), with the same output as without the cache."""
+    folder = _mixed(tmp_path)
+    path = tmp_path / "c.sqlite3"
+    pipeline.build([folder], cache=cache.Cache(path))
+    hashed: list[str] = []
+    digest = cache.article_digest
+
+    def counted(article: Article) -> str:
+        hashed.append(article.key)
+        return digest(article)
+
+    monkeypatch.setattr(cache, "article_digest", counted)
+    for change in (False, True):
+        if change:
+            _change(folder, 9, "The ministry said on Friday that 40 people were hurt in the blast.")
+        hashed.clear()
+        again = pipeline.build([folder], cache=cache.Cache(path))
+        assert sorted(hashed) == sorted(a.key for a in again.articles)
+        assert _doc(again) == _doc(pipeline.build([folder], cache=cache.Cache(enabled=False)))
+
+
+def _alive(kind: type) -> int:
+    """How many objects of ``kind`` the collector tracks (alive, or garbage held in a cycle)."""
+    return sum(1 for o in gc.get_objects() if type(o) is kind)
+
+
+def test_a_built_corpus_is_freed_as_soon_as_it_is_dropped(tmp_path: Path) -> None:
+    """A batch built (warm, and after one change with its grouping state read back) holds no reference cycle:
+    dropped, its claims are freed at once. Held in a cycle, the corpus outlived every command until a full
+    collection walked it (0.14-0.26 CPU s of each CLI command on 1,110 articles)."""
+    from factcheck.model import Claim
+
+    folder = _mixed(tmp_path)
+    path = tmp_path / "c.sqlite3"
+    pipeline.build([folder], cache=cache.Cache(path))
+    for change in (False, True):
+        if change:
+            _change(folder, 9, "The ministry said on Friday that 40 people were hurt in the blast.")
+        gc.collect()
+        before = _alive(Claim)
+        with cache.collector_paused():  # (nothing collected meanwhile: what is freed, reference counts free)
+            store = cache.Cache(path)
+            corpus = pipeline.build([folder], cache=store)
+            assert corpus.groups and _alive(Claim) > before
+            if change:
+                assert corpus.grouping_state is not None and corpus.grouping_state.stats["parts_reused"] >= 1
+            del corpus
+            store.close()
+            assert _alive(Claim) == before
 
 
 def test_cache_clear_removes_the_grouping_state(tmp_path: Path) -> None:
