@@ -1367,6 +1367,7 @@ def classify_lines(
         _after_the_copyright_line(kinds, substantial, chrome)
         if COMMENT_RULES in chrome:
             _after_the_comment_rules(kinds, substantial, chrome)
+        _after_the_comment_count(lines, kinds, substantial, vocab)
         # (last: an author's box removed changes no other rule's view of where the article's prose ends)
         _bios_under_a_name(lines, kinds, first_body, lang)
         _self_introductions(lines, kinds, substantial, lang)
@@ -2346,6 +2347,32 @@ def _after_the_comment_rules(
         return
 
 
+COMMENT_COUNT = "comment count"  # the reason of the tail markers of a count of readers' comments
+
+
+def _after_the_comment_count(
+    lines: list[_Line], kinds: list[tuple[str, str]], substantial: list[bool], vocab: furniture.Vocabulary
+) -> None:
+    """A count of readers' comments ("12 comments", "6 Kommentare zu „Title“", "3 Responses to Title") below
+    the article opens its comment section, form or no form: the readers' posts after it are no part of the
+    article, however long (a thread with no rules of a comment form above it, whose posts' headers no rule
+    finds). Only where the article's prose lies before the count (three substantial paragraphs at least, and
+    no fewer than after it): a count in the header's byline bar, above the article, ends nothing."""
+    before = 0
+    for i, ln in enumerate(lines):
+        if kinds[i][0] == "body" and substantial[i]:
+            before += 1
+            continue
+        if before < 3 or ln.words > vocab.max_words["tail"] or vocab.tail(ln.text, ln.words) != COMMENT_COUNT:
+            continue
+        after = [k for k in range(i + 1, len(lines)) if kinds[k][0] == "body"]
+        if sum(substantial[k] for k in after) > before:
+            continue
+        for k in after:
+            kinds[k] = ("furniture", "after the comment count")
+        return
+
+
 def _repeated_lines(lines: list[_Line], kinds: list[tuple[str, str]]) -> None:
     """A line of four or more words found again further down the page (not right below itself) is
     repeated chrome (a video placeholder, a notice, a pull quote, a teaser): the first copy stays what it
@@ -2578,7 +2605,7 @@ def _tail_start(
             continue  # a rule line followed by more than a few lines is a section break, not the end
         if reason == "about the author":
             return i  # (a bio follows by definition)
-        follows = _furniture_follows(lines, i, vocab, comments=reason == "comments")
+        follows = _furniture_follows(lines, i, vocab, comments=reason in ("comments", COMMENT_COUNT))
         if follows == "comments":
             return i
         if follows == "furniture" and _prose(lines, first_body, i) >= _prose(lines, i + 1, len(lines)):
