@@ -174,3 +174,45 @@ def test_any_count_of_comments_below_the_article_ends_it(n: int, word: str) -> N
     k = kinds_of(_thread(f"{n} {word}"))
     assert all(k[post][0] == "furniture" for post in COMMENTS)
     assert all(k[line] == ("body", "") for line in ARTICLE)
+
+
+def _named_posts(names: tuple[str, ...]) -> list[str]:
+    lines: list[str] = []
+    for i, (name, post) in enumerate(zip(names, COMMENTS, strict=True)):
+        lines += [name, f"{12 + i} March 2019 at 10:{15 + i}", post]
+    return lines
+
+
+def test_a_thread_of_posts_each_under_a_name_and_a_stamp_is_no_part_of_the_article() -> None:
+    # no count, no comment form: each post's name on its own line above its stamp
+    lines = [
+        "Harbour Times",
+        "Bridge closed to trucks",
+        *ARTICLE,
+        "Share",
+        *_named_posts(("Anna", "Bob", "Chris")),
+    ]
+    k = kinds_of("\n".join(lines) + "\n")
+    for post in COMMENTS:
+        assert k[post][0] == "furniture"
+    for line in ARTICLE:
+        assert k[line] == ("body", "")
+
+
+def test_a_forums_posts_under_a_name_and_a_stamp_stay_when_the_first_post_is_the_article() -> None:
+    # a forum's thread: the first post (the article) has the same name and stamp lines above it
+    lines = ["Harbour Forum", "Bridge closed to trucks", "Dora", "11 March 2019 at 09:05", *ARTICLE]
+    lines += _named_posts(("Anna", "Bob", "Chris"))
+    k = kinds_of("\n".join(lines) + "\n")
+    for line in [*ARTICLE, *COMMENTS]:
+        assert k[line] == ("body", "")
+
+
+def test_a_thread_whose_stamps_stand_under_no_name_line_is_left_alone() -> None:
+    # a timeline: dated entries under headings that are no names (four words, closed by a colon)
+    lines = ["Harbour Times", "Bridge closed to trucks", *ARTICLE, "Share"]
+    for i, post in enumerate(COMMENTS):
+        lines += [f"What happened next, part {i}:", f"{12 + i} March 2019 at 10:{15 + i}", post]
+    k = kinds_of("\n".join(lines) + "\n")
+    for post in COMMENTS:
+        assert k[post][1] != "comments or other posts (repeated header lines)"
