@@ -1548,16 +1548,11 @@ def _thread_of_stamped_posts(
         if any(b < first_after for b in same):
             return  # (the same header above the article's third paragraph: a live blog's entries)
         posts = [b for b in same if b >= a]
-        posters = {_poster(lines[b].text) for b in posts} - {""}
-        if len(posters) < 2 and not any(
-            b < first_after
-            and (_same_words(masked[a], masked[b]) or (shape[a] is not None and shape[a] == shape[b]))
-            for b in heads
+        if (
+            len(posts) >= THREAD_POSTS
+            and len({_poster(lines[b].text) for b in posts} - {""}) >= 2
+            and _short_posts(posts, kinds, substantial)
         ):
-            # stamps that name nobody, each under a name line ("HansG" / "15 Dezember, 2015 um 00:59"), and
-            # no such stamp above the article's third paragraph (a forum's posts: its first post is the article)
-            posters = {_name_above(lines, b) for b in posts} - {""}
-        if len(posts) >= THREAD_POSTS and len(posters) >= 2 and _short_posts(posts, kinds, substantial):
             start = a - 1 if a > 0 and lines[a - 1].words <= 6 and not lines[a - 1].full_stop_end else a
             for k in range(start, n):
                 if kinds[k][0] in ("body", "meta"):
@@ -1619,20 +1614,6 @@ def _poster(t: str) -> str:
     """The poster a header names: its words of two letters or more once its dates are taken out, in lower
     case ("~tomasz [2012-01-04 22:22]": "tomasz"); "" for a stamp alone ("07:15 p. m.", "3 May 2019")."""
     return " ".join(w for w in _NAME_RUN.findall(_DATE_IN_LINE.sub(" ", t).lower()) if len(w) >= 2)
-
-
-def _name_above(lines: list[_Line], i: int) -> str:
-    """The poster named on the line right above a stamp: a line of POSTER_NAME_WORDS words or fewer, with no
-    figure and no closing punctuation; "" for any other line."""
-    if i == 0:
-        return ""
-    above = lines[i - 1]
-    if above.words > POSTER_NAME_WORDS or above.has_digit or re.search(r"[.:;!?,]$", above.text):
-        return ""
-    return _poster(above.text)
-
-
-POSTER_NAME_WORDS = 3  # words of a name line above a comment's stamp, at most
 
 
 def _digits_masked(t: str) -> list[str]:
@@ -2244,11 +2225,8 @@ def _card_at(lines: list[_Line], kinds: list[tuple[str, str]], i: int) -> range 
         return None
     if kinds[j][0] == "title" or (j + 1 < n and lines[j + 1].words >= SUBSTANTIAL_WORDS):
         return None
-    if not any(
-        3 <= lines[k].words <= 20 and not lines[k].full_stop_end and not _post_stamp(lines[k])
-        for k in range(i, j)
-    ):
-        return None  # (a name over a stamp heads a reader's post, no story)
+    if not any(3 <= lines[k].words <= 20 and not lines[k].full_stop_end for k in range(i, j)):
+        return None
     return range(i, j + 1)
 
 
