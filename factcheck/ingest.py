@@ -1367,10 +1367,12 @@ def classify_lines(
         _after_the_copyright_line(kinds, substantial, chrome)
         if COMMENT_RULES in chrome:
             _after_the_comment_rules(kinds, substantial, chrome)
+        _after_the_comment_count(lines, kinds, substantial, vocab)
         # (last: an author's box removed changes no other rule's view of where the article's prose ends)
         _bios_under_a_name(lines, kinds, first_body, lang)
         _self_introductions(lines, kinds, substantial, lang)
         _profile_boxes(lines, kinds, substantial, vocab)
+        _cards_of_other_stories(lines, kinds, substantial)
         _after_the_prose(lines, kinds, substantial, lang)
     for i, (ln, (kind, why)) in enumerate(zip(lines, kinds, strict=True)):
         if i == title_at and kind == "title" and info.get("title") != ln.text:
@@ -2161,6 +2163,79 @@ def _prose_span(
     return span
 
 
+def _cards_of_other_stories(
+    lines: list[_Line], kinds: list[tuple[str, str]], substantial: list[bool]
+) -> None:
+    """Below the article's span (``_prose_span``) a copied page often lists other stories as cards: each a
+    headline (and maybe a section label or a date stamp) over one short paragraph of summary, which reads
+    like running text. A run of CARD_RUN cards or more in a row, where each card is one to CARD_HEAD_LINES
+    short lines (one of them headline-shaped) over a single paragraph of CARD_SUMMARY_WORDS words or fewer,
+    and where most cards are marked alike (a line of CARD_MARK_WORDS words or a stamp, of one wording but for
+    its figures, in CARD_RUN cards or more: the section label "News", "Сегодня, 7:30", "//Политика"), is a
+    list of other stories: its lines are furniture, however long. (An article's subsections under their
+    subheadings carry no such repeated mark, and its span holds them: only cards below the span are read. A
+    photo's credit, "4/28 photos © Shutterstock", and a list's numbers, "4.", mark no card: a gallery's slides
+    and a paper's references are no other stories.)"""
+    span = _prose_span(lines, kinds, substantial)
+    if span is None:
+        return
+    n = len(lines)
+    i = span[1] + 1
+    run: list[tuple[range, frozenset[str]]] = []  # the cards in a row: their lines and their marks
+
+    def close() -> None:
+        marks: dict[str, int] = {}
+        for _card, shapes in run:
+            for shape in shapes:
+                marks[shape] = marks.get(shape, 0) + 1
+        shared = max(marks.values(), default=0)  # (cards of one mark: most of the run's)
+        if len(run) >= CARD_RUN and shared >= CARD_RUN and 2 * shared >= len(run):
+            for card, _shapes in run:
+                for k in card:
+                    if kinds[k][0] == "body":
+                        kinds[k] = ("furniture", "card of another story")
+        run.clear()
+
+    while i < n:
+        card = _card_at(lines, kinds, i)
+        if card is None:
+            close()
+            i += 1
+            continue
+        head = range(card.start, card.stop - 1)
+        shapes = frozenset(
+            _DIGITS.sub("0", lines[k].text.lower())
+            for k in head
+            if (lines[k].words <= CARD_MARK_WORDS or _post_stamp(lines[k]))
+            and kinds[k] != ("furniture", "photo caption")
+            and re.search(r"[^\W\d_]", lines[k].text)  # (a list's numbers, "4.", mark no story)
+        )
+        run.append((card, shapes))
+        i = card.stop
+    close()
+
+
+def _card_at(lines: list[_Line], kinds: list[tuple[str, str]], i: int) -> range | None:
+    """The lines of a card that starts at line ``i`` (see ``_cards_of_other_stories``), else None."""
+    n = len(lines)
+    j = i
+    while j < n and j - i < CARD_HEAD_LINES and lines[j].words < SUBSTANTIAL_WORDS and kinds[j][0] != "title":
+        j += 1
+    if j == i or j >= n or not SUBSTANTIAL_WORDS <= lines[j].words <= CARD_SUMMARY_WORDS:
+        return None
+    if kinds[j][0] == "title" or (j + 1 < n and lines[j + 1].words >= SUBSTANTIAL_WORDS):
+        return None
+    if not any(3 <= lines[k].words <= 20 and not lines[k].full_stop_end for k in range(i, j)):
+        return None
+    return range(i, j + 1)
+
+
+CARD_RUN = 3  # cards in a row, and cards that share a mark, at least
+CARD_HEAD_LINES = 3  # short lines over a card's summary, at most
+CARD_SUMMARY_WORDS = 60  # words of a card's summary, at most
+CARD_MARK_WORDS = 3  # words of a card's section label, at most
+
+
 SPAN_LINE_COST = 6  # words of running text one line of chrome costs the article's span
 SPAN_TOPIC_WORDS = 3  # words (of three letters or more, no stop words) a line needs to be judged by its topic
 
@@ -2269,6 +2344,32 @@ def _after_the_comment_rules(
         for k in range(i + 1, len(kinds)):
             if kinds[k][0] == "body":
                 kinds[k] = ("furniture", "after the comment rules")
+        return
+
+
+COMMENT_COUNT = "comment count"  # the reason of the tail markers of a count of readers' comments
+
+
+def _after_the_comment_count(
+    lines: list[_Line], kinds: list[tuple[str, str]], substantial: list[bool], vocab: furniture.Vocabulary
+) -> None:
+    """A count of readers' comments ("12 comments", "6 Kommentare zu „Title“", "3 Responses to Title") below
+    the article opens its comment section, form or no form: the readers' posts after it are no part of the
+    article, however long (a thread with no rules of a comment form above it, whose posts' headers no rule
+    finds). Only where the article's prose lies before the count (three substantial paragraphs at least, and
+    no fewer than after it): a count in the header's byline bar, above the article, ends nothing."""
+    before = 0
+    for i, ln in enumerate(lines):
+        if kinds[i][0] == "body" and substantial[i]:
+            before += 1
+            continue
+        if before < 3 or ln.words > vocab.max_words["tail"] or vocab.tail(ln.text, ln.words) != COMMENT_COUNT:
+            continue
+        after = [k for k in range(i + 1, len(lines)) if kinds[k][0] == "body"]
+        if sum(substantial[k] for k in after) > before:
+            continue
+        for k in after:
+            kinds[k] = ("furniture", "after the comment count")
         return
 
 
@@ -2504,7 +2605,7 @@ def _tail_start(
             continue  # a rule line followed by more than a few lines is a section break, not the end
         if reason == "about the author":
             return i  # (a bio follows by definition)
-        follows = _furniture_follows(lines, i, vocab, comments=reason == "comments")
+        follows = _furniture_follows(lines, i, vocab, comments=reason in ("comments", COMMENT_COUNT))
         if follows == "comments":
             return i
         if follows == "furniture" and _prose(lines, first_body, i) >= _prose(lines, i + 1, len(lines)):
