@@ -126,3 +126,28 @@ def test_a_wide_notice_does_not_widen_the_others(monkeypatch: pytest.MonkeyPatch
 def test_a_notice_leads_no_line_it_may_match_whole(monkeypatch: pytest.MonkeyPatch, words: int) -> None:
     vocab = _vocabulary(monkeypatch, 60)
     assert vocab.notice_led("We use cookies on this site.", 6, words) is None
+
+
+def _two_line_thread(names: list[str]) -> list[str]:
+    """Posts whose header is a name over its stamp ("Manchops" / "12 January 2012 12:01PM")."""
+    out = []
+    for minute, name in enumerate(names, start=1):
+        out += [name, f"12 January 2012 12:{minute:02d}PM"]
+        out.append(
+            f"I think the council should have closed the bridge {minute} years ago, {name} wrote here."
+        )
+    return out
+
+
+def test_a_thread_whose_headers_are_a_name_over_a_stamp_is_furniture() -> None:
+    thread = _two_line_thread(["Manchops", "MrTopsyTurvy", "machiajelly", "mattmags"])
+    got = kinds_of("\n".join(["Bridge closed", *ARTICLE, *thread]))
+    assert all(got[p] == ("body", "") for p in ARTICLE)
+    assert all(got[p][0] == "furniture" for p in thread[2::3])
+
+
+def test_stamps_under_the_same_line_name_one_poster() -> None:
+    """A box of one author's dated notes ("Desk" over each stamp) is no thread of readers' posts."""
+    thread = _two_line_thread(["Desk", "Desk", "Desk", "Desk"])
+    got = kinds_of("\n".join(["Bridge closed", *ARTICLE, *thread]))
+    assert not any("repeated header" in why for _kind, why in got.values())
