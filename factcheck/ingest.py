@@ -2405,29 +2405,36 @@ def _repeated_headline(
     site: str | None,
     substantial: list[bool],
 ) -> int | None:
-    """The line where a copied page repeats its <title>'s headline (one of ``keys``, within
-    _PAGE_TITLE_LOOKAHEAD lines). When the page repeats different parts of its <title>, the one nearest
-    above the article's first paragraph is the headline: "Headline | Site Name" shows the site's name in the
-    page's header and the headline above the article. The part taken for the ``site`` counts among them
-    ("Scherenschnitt (3) | gnaddrig ad libitum": the shorter part is the headline here) when the <title>
-    opens with it (the reading "Site | Headline", by length only, is the less sure one); alone it is the
-    site's name in the page's header, not the headline."""
+    """The line where a copied page repeats its <title>'s headline (one of ``keys``), within
+    _PAGE_TITLE_LOOKAHEAD lines or, below a longer header, above the article's first paragraph. When the
+    page repeats different parts of its <title>, the one nearest above that paragraph is the headline:
+    "Headline | Site Name" shows the site's name in the page's header and the headline above the article.
+    The part taken for the ``site`` counts among them ("Scherenschnitt (3) | gnaddrig ad libitum": the
+    shorter part is the headline here) when the <title> opens with it (the reading "Site | Headline", by
+    length only, is the less sure one); alone it is the site's name in the page's header, not the
+    headline."""
     first = lines[0].text.lstrip() if lines else ""
     site_key = _norm_words(site) if site and len(site.split()) >= 2 and first.startswith(site) else None
     found = [
         i
-        for i in range(1, min(_PAGE_TITLE_LOOKAHEAD, len(lines)))
+        for i in range(1, min(max(_PAGE_TITLE_LOOKAHEAD, _first_paragraph(kinds, substantial)), len(lines)))
         if kinds[i] in _TITLE_KINDS
         and (_norm_words(lines[i].text) in keys or _norm_words(lines[i].text) == site_key)
     ]
     if len({_norm_words(lines[i].text) for i in found}) < 2:
         return next((i for i in found if _norm_words(lines[i].text) != site_key), None)
-    first_paragraph = next(
-        (i for i, k in enumerate(kinds) if k == ("body", "") and substantial[i] and i not in found),
-        len(lines),
-    )
+    first_paragraph = _first_paragraph(kinds, substantial, skip=frozenset(found))
     above = [i for i in found if i < first_paragraph]
     return above[-1] if above else found[0]
+
+
+def _first_paragraph(
+    kinds: list[tuple[str, str]], substantial: list[bool], skip: frozenset[int] = frozenset()
+) -> int:
+    """The first substantial paragraph of body (not one of the lines ``skip``), or len(kinds)."""
+    return next(
+        (i for i, k in enumerate(kinds) if k == ("body", "") and substantial[i] and i not in skip), len(kinds)
+    )
 
 
 def _norm_words(s: str) -> str:

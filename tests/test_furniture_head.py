@@ -151,3 +151,15 @@ def test_stamps_under_the_same_line_name_one_poster() -> None:
     thread = _two_line_thread(["Desk", "Desk", "Desk", "Desk"])
     got = kinds_of("\n".join(["Bridge closed", *ARTICLE, *thread]))
     assert not any("repeated header" in why for _kind, why in got.values())
+
+
+def test_a_headline_repeated_below_a_long_header_is_found_with_its_deck() -> None:
+    """A cookie dialog and a long menu push the headline below the lines usually read for it: it is still
+    found above the article's first paragraph, and the deck under it is the article's."""
+    head = "Bridge shut over cracks"
+    deck = "Engineers found cracks in two girders – repairs may take a year"
+    menu = [f"Menu item {i}" for i in range(450)]
+    text = "\n".join([f"{head} | Harbour Times", *menu, head, deck, *ARTICLE])
+    got = kinds_of(text)
+    assert got[head] == ("title", "headline")
+    assert got[deck] == ("title", "subheadline")
