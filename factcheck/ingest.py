@@ -1547,11 +1547,13 @@ def _thread_of_stamped_posts(
         if any(b < first_after for b in same):
             return  # (the same header above the article's third paragraph: a live blog's entries)
         posts = [b for b in same if b >= a]
-        if (
-            len(posts) >= THREAD_POSTS
-            and len({_header_poster(lines, b) for b in posts} - {""}) >= 2
-            and _short_posts(posts, kinds, substantial)
-        ):
+        # (headers told apart only by the name above each stamp: and no stamp of that shape at all above the
+        # article's third paragraph, where a forum's first posts open)
+        named = len({_poster(lines[b].text) for b in posts} - {""}) >= 2 or (
+            len({_header_poster(lines, b) for b in posts} - {""}) >= 2
+            and not any(b < first_after and shape[a] is not None and shape[b] == shape[a] for b in heads)
+        )
+        if len(posts) >= THREAD_POSTS and named and _short_posts(posts, kinds, substantial):
             start = a - 1 if a > 0 and lines[a - 1].words <= 6 and not lines[a - 1].full_stop_end else a
             for k in range(start, n):
                 if kinds[k][0] in ("body", "meta"):
@@ -2407,21 +2409,25 @@ def _repeated_headline(
 ) -> int | None:
     """The line where a copied page repeats its <title>'s headline (one of ``keys``), within
     _PAGE_TITLE_LOOKAHEAD lines or, below a longer header, above the article's first paragraph. When the
-    page repeats different parts of its <title>, the one nearest above that paragraph is the headline:
-    "Headline | Site Name" shows the site's name in the page's header and the headline above the article.
+    page repeats different parts of a <title> whose site's name the lengths of its parts do not tell, the
+    one nearest above that paragraph is the headline: "Headline | Site Name" (a site's name as long as the
+    headline) shows the site's name in the page's header and the headline above the article.
     The part taken for the ``site`` counts among them ("Scherenschnitt (3) | gnaddrig ad libitum": the
     shorter part is the headline here) when the <title> opens with it (the reading "Site | Headline", by
     length only, is the less sure one); alone it is the site's name in the page's header, not the
     headline."""
     first = lines[0].text.lstrip() if lines else ""
-    site_key = _norm_words(site) if site and len(site.split()) >= 2 and first.startswith(site) else None
+    site_first = site is not None and first.startswith(site)
+    site_key = _norm_words(site) if site and len(site.split()) >= 2 and site_first else None
     found = [
         i
         for i in range(1, min(max(_PAGE_TITLE_LOOKAHEAD, _first_paragraph(kinds, substantial)), len(lines)))
         if kinds[i] in _TITLE_KINDS
         and (_norm_words(lines[i].text) in keys or _norm_words(lines[i].text) == site_key)
     ]
-    if len({_norm_words(lines[i].text) for i in found}) < 2:
+    if (site and not site_first) or len({_norm_words(lines[i].text) for i in found}) < 2:
+        # (a site's name read at the end of the <title>, "Headline | Section | Site", is the sure reading:
+        # the first repetition of the rest is the headline)
         return next((i for i in found if _norm_words(lines[i].text) != site_key), None)
     first_paragraph = _first_paragraph(kinds, substantial, skip=frozenset(found))
     above = [i for i in found if i < first_paragraph]

@@ -163,3 +163,12 @@ def test_a_headline_repeated_below_a_long_header_is_found_with_its_deck() -> Non
     got = kinds_of(text)
     assert got[head] == ("title", "headline")
     assert got[deck] == ("title", "subheadline")
+
+
+def test_a_forum_whose_posts_open_with_a_name_over_a_stamp_stays_body() -> None:
+    """A forum thread's first post opens at the top with the same header (its text a few lines below it,
+    under a greeting): the posts are the page's text."""
+    first = ["kitty", "12 January 2012 11:58AM", "Hello everyone", "Help please", *ARTICLE[:3]]
+    forum = _two_line_thread(["tomcat", "whiskers", "paws", "felix"])
+    got = kinds_of("\n".join(["Our cat will not eat", *first, *forum]))
+    assert not any("repeated header" in why for _kind, why in got.values())
