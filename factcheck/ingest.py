@@ -1547,13 +1547,11 @@ def _thread_of_stamped_posts(
         if any(b < first_after for b in same):
             return  # (the same header above the article's third paragraph: a live blog's entries)
         posts = [b for b in same if b >= a]
-        # (headers told apart only by the name above each stamp: and no stamp of that shape at all above the
-        # article's third paragraph, where a forum's first posts open)
-        named = len({_poster(lines[b].text) for b in posts} - {""}) >= 2 or (
-            len({_header_poster(lines, b) for b in posts} - {""}) >= 2
-            and not any(b < first_after and shape[a] is not None and shape[b] == shape[a] for b in heads)
-        )
-        if len(posts) >= THREAD_POSTS and named and _short_posts(posts, kinds, substantial):
+        if (
+            len(posts) >= THREAD_POSTS
+            and len({_poster(lines[b].text) for b in posts} - {""}) >= 2
+            and _short_posts(posts, kinds, substantial)
+        ):
             start = a - 1 if a > 0 and lines[a - 1].words <= 6 and not lines[a - 1].full_stop_end else a
             for k in range(start, n):
                 if kinds[k][0] in ("body", "meta"):
@@ -1615,23 +1613,6 @@ def _poster(t: str) -> str:
     """The poster a header names: its words of two letters or more once its dates are taken out, in lower
     case ("~tomasz [2012-01-04 22:22]": "tomasz"); "" for a stamp alone ("07:15 p. m.", "3 May 2019")."""
     return " ".join(w for w in _NAME_RUN.findall(_DATE_IN_LINE.sub(" ", t).lower()) if len(w) >= 2)
-
-
-def _header_poster(lines: list[_Line], i: int) -> str:
-    """The poster a post's header at line i names (``_poster``). A stamp alone ("12 January 2012 12:01PM",
-    whose words left are a stamp's own: "pm", "um", "uhr", "à") names the poster in the short line right
-    above it (a header in two lines: "Manchops" over the stamp): a name of one to three words, with no
-    figure and no full stop."""
-    own = _poster(lines[i].text)
-    if any(len(w) > STAMP_WORD_LETTERS for w in own.split()) or i == 0:
-        return own
-    above = lines[i - 1]
-    if above.words > 3 or above.has_digit or above.full_stop_end:
-        return own
-    return f"{_poster(above.text)} {own}".strip()
-
-
-STAMP_WORD_LETTERS = 3  # the words a stamp holds beside its figures are this short ("pm", "uhr", "le")
 
 
 def _digits_masked(t: str) -> list[str]:

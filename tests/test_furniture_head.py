@@ -128,31 +128,6 @@ def test_a_notice_leads_no_line_it_may_match_whole(monkeypatch: pytest.MonkeyPat
     assert vocab.notice_led("We use cookies on this site.", 6, words) is None
 
 
-def _two_line_thread(names: list[str]) -> list[str]:
-    """Posts whose header is a name over its stamp ("Manchops" / "12 January 2012 12:01PM")."""
-    out = []
-    for minute, name in enumerate(names, start=1):
-        out += [name, f"12 January 2012 12:{minute:02d}PM"]
-        out.append(
-            f"I think the council should have closed the bridge {minute} years ago, {name} wrote here."
-        )
-    return out
-
-
-def test_a_thread_whose_headers_are_a_name_over_a_stamp_is_furniture() -> None:
-    thread = _two_line_thread(["Manchops", "MrTopsyTurvy", "machiajelly", "mattmags"])
-    got = kinds_of("\n".join(["Bridge closed", *ARTICLE, *thread]))
-    assert all(got[p] == ("body", "") for p in ARTICLE)
-    assert all(got[p][0] == "furniture" for p in thread[2::3])
-
-
-def test_stamps_under_the_same_line_name_one_poster() -> None:
-    """A box of one author's dated notes ("Desk" over each stamp) is no thread of readers' posts."""
-    thread = _two_line_thread(["Desk", "Desk", "Desk", "Desk"])
-    got = kinds_of("\n".join(["Bridge closed", *ARTICLE, *thread]))
-    assert not any("repeated header" in why for _kind, why in got.values())
-
-
 def test_a_headline_repeated_below_a_long_header_is_found_with_its_deck() -> None:
     """A cookie dialog and a long menu push the headline below the lines usually read for it: it is still
     found above the article's first paragraph, and the deck under it is the article's."""
@@ -163,12 +138,3 @@ def test_a_headline_repeated_below_a_long_header_is_found_with_its_deck() -> Non
     got = kinds_of(text)
     assert got[head] == ("title", "headline")
     assert got[deck] == ("title", "subheadline")
-
-
-def test_a_forum_whose_posts_open_with_a_name_over_a_stamp_stays_body() -> None:
-    """A forum thread's first post opens at the top with the same header (its text a few lines below it,
-    under a greeting): the posts are the page's text."""
-    first = ["kitty", "12 January 2012 11:58AM", "Hello everyone", "Help please", *ARTICLE[:3]]
-    forum = _two_line_thread(["tomcat", "whiskers", "paws", "felix"])
-    got = kinds_of("\n".join(["Our cat will not eat", *first, *forum]))
-    assert not any("repeated header" in why for _kind, why in got.values())
