@@ -185,21 +185,34 @@ class Vocabulary:
 
     def notice(self, text: str, words: int, hints: tuple[str, ...] | None = None) -> str | None:
         """``hints``: ``hints_in`` of the page the line is from (default: every hint)."""
+        marker = self._notice_marker(text, words, hints)
+        return marker.reason if marker is not None and words <= marker.max_words else None
+
+    def notice_led(self, first: str, first_words: int, words: int) -> str | None:
+        """The reason of the notice that opens a paragraph of ``words`` words (``first``, its first
+        sentence of ``first_words``), when the paragraph is too long for the notice itself: more words than
+        its marker's own ``max_words`` (a line the marker may match whole is ``notice``'s), and than the
+        kind's default. Each marker keeps its own limit: one allowed longer lines leads only longer
+        paragraphs, the others' are unchanged."""
+        marker = self._notice_marker(first, first_words)
+        if marker is None or first_words > marker.max_words:
+            return None
+        return marker.reason if words > max(marker.max_words, DEFAULT_MAX_WORDS["notice"]) else None
+
+    def _notice_marker(self, text: str, words: int, hints: tuple[str, ...] | None = None) -> Marker | None:
+        """The notice marker of the leftmost match in ``text`` (ties to the earlier marker), on a line of
+        at most the longest notice's words; only the markers whose hints the line holds are tried."""
+        if self._rx["notice"] is None or words > self.max_words["notice"]:
+            return None
         if self._notice_hints is None:
-            hints = None
-        elif hints is None:
-            hints = self._notice_hints
-        if hints is not None and words <= self.max_words["notice"]:
+            which = tuple(range(len(self._markers["notice"])))
+        else:
             low = text.lower()
-            found = {i for h in hints if h in low for i in self._notice_markers_of[h]}
+            tried = self._notice_hints if hints is None else hints
+            found = {i for h in tried if h in low for i in self._notice_markers_of[h]}
             if not found:
                 return None
-            return self._notice_among(tuple(sorted(found)), text, words)
-        return self._reason("notice", text, words, search=True)
-
-    def _notice_among(self, which: tuple[int, ...], text: str, words: int) -> str | None:
-        """``_reason("notice", ...)`` with only the notice markers ``which`` (indices, in file order): the
-        same answer when the others cannot match ``text`` (the leftmost match, ties to the earlier marker)."""
+            which = tuple(sorted(found))
         rx = self._notice_rx.get(which)
         if rx is None:
             ms = self._markers["notice"]
@@ -208,11 +221,8 @@ class Vocabulary:
         m = rx.search(text)
         if not m:
             return None
-        for name, val in m.groupdict().items():
-            if val is not None and name.startswith("m") and name[1:].isdigit():
-                marker = self._markers["notice"][int(name[1:])]
-                return marker.reason if words <= marker.max_words else None
-        return "notice"
+        name = next(k for k, v in m.groupdict().items() if v is not None)  # (a marker's group: m<i>)
+        return self._markers["notice"][int(name[1:])]
 
     def tail(self, text: str, words: int) -> str | None:
         return self._reason("tail", text, words)

@@ -1304,12 +1304,13 @@ def classify_lines(
         if site:
             info["site_name"] = site
         kinds[0] = ("meta", "page title")
-        for i in range(1, min(_PAGE_TITLE_LOOKAHEAD, len(lines))):
-            if kinds[i] in _TITLE_KINDS and _norm_words(lines[i].text) in keys:
-                info["_title_at"] = i
-                kinds[i] = ("title", "headline")
-                info["title"] = lines[i].text
-                break
+        at = _repeated_headline(lines, kinds, keys, site, substantial)
+        if at is not None:
+            info["_title_at"] = at
+            kinds[at] = ("title", "headline")
+            info["title"] = lines[at].text
+            if site and _norm_words(lines[at].text) == _norm_words(site):  # (the parts the other way round)
+                info["site_name"] = head
         else:  # the page does not repeat it: its <title> without the site's name
             info["title"], info["_title_at"] = head, 0
             kinds[0] = ("title", "headline")
@@ -1344,7 +1345,7 @@ def classify_lines(
                 and re.search(r"[a-z]", lines[i].text)
                 and not _in_menu(lines, i)
             ):
-                kinds[i] = ("title", "subheadline")
+                kinds[i] = ("meta", "byline") if _byline_shaped(lines[i], vocab) else ("title", "subheadline")
             elif page and not _reads_as_prose(lines[i]):
                 kinds[i] = ("furniture", "header fragment")
 
@@ -1714,13 +1715,13 @@ def _post_header(lines: list[_Line], kinds: list[tuple[str, str]], i: int) -> bo
 def _notice_led(ln: _Line, vocab: furniture.Vocabulary) -> str | None:
     """A paragraph too long for a notice marker that opens with one ("The administrator of your personal
     data will be ... Detailed information on the processing ..."): the whole paragraph is the notice."""
-    if ln.words <= vocab.max_words["notice"] or ln.words > NOTICE_PARAGRAPH_WORDS:
-        return None
+    if ln.words <= furniture.DEFAULT_MAX_WORDS["notice"] or ln.words > NOTICE_PARAGRAPH_WORDS:
+        return None  # (a notice's own line, or no paragraph a notice opens)
     m = _FIRST_SENTENCE.match(ln.text)
     if not m:
         return None
     first = m.group(0)
-    return vocab.notice(first, _word_count(first))
+    return vocab.notice_led(first, _word_count(first), ln.words)
 
 
 NOTICE_PARAGRAPH_WORDS = 120
@@ -2481,6 +2482,49 @@ def _under_the_page_title(
     return page_title is not None or _page_title_parts(lines[0].text)[1] is not None
 
 
+def _repeated_headline(
+    lines: list[_Line],
+    kinds: list[tuple[str, str]],
+    keys: frozenset[str],
+    site: str | None,
+    substantial: list[bool],
+) -> int | None:
+    """The line where a copied page repeats its <title>'s headline (one of ``keys``), within
+    _PAGE_TITLE_LOOKAHEAD lines or, below a longer header, above the article's first paragraph. When the
+    page repeats different parts of a <title> whose site's name the lengths of its parts do not tell, the
+    one nearest above that paragraph is the headline: "Headline | Site Name" (a site's name as long as the
+    headline) shows the site's name in the page's header and the headline above the article.
+    The part taken for the ``site`` counts among them ("Scherenschnitt (3) | gnaddrig ad libitum": the
+    shorter part is the headline here) when the <title> opens with it (the reading "Site | Headline", by
+    length only, is the less sure one); alone it is the site's name in the page's header, not the
+    headline."""
+    first = lines[0].text.lstrip() if lines else ""
+    site_first = site is not None and first.startswith(site)
+    site_key = _norm_words(site) if site and len(site.split()) >= 2 and site_first else None
+    found = [
+        i
+        for i in range(1, min(max(_PAGE_TITLE_LOOKAHEAD, _first_paragraph(kinds, substantial)), len(lines)))
+        if kinds[i] in _TITLE_KINDS
+        and (_norm_words(lines[i].text) in keys or _norm_words(lines[i].text) == site_key)
+    ]
+    if (site and not site_first) or len({_norm_words(lines[i].text) for i in found}) < 2:
+        # (a site's name read at the end of the <title>, "Headline | Section | Site", is the sure reading:
+        # the first repetition of the rest is the headline)
+        return next((i for i in found if _norm_words(lines[i].text) != site_key), None)
+    first_paragraph = _first_paragraph(kinds, substantial, skip=frozenset(found))
+    above = [i for i in found if i < first_paragraph]
+    return above[-1] if above else found[0]
+
+
+def _first_paragraph(
+    kinds: list[tuple[str, str]], substantial: list[bool], skip: frozenset[int] = frozenset()
+) -> int:
+    """The first substantial paragraph of body (not one of the lines ``skip``), or len(kinds)."""
+    return next(
+        (i for i, k in enumerate(kinds) if k == ("body", "") and substantial[i] and i not in skip), len(kinds)
+    )
+
+
 def _norm_words(s: str) -> str:
     return " ".join(_WORD_RUN.findall(s.casefold()))
 
@@ -3077,6 +3121,34 @@ def _is_navigation(t: str) -> bool:
         and (strong or not _FUNCTION_WORD.search(p))
         for p in parts
     )
+
+
+# what may follow a byline's names: its end, a separator, a figure (a date, a time), or a word that opens
+# a place, a time or a section ("at 6:03 pm", "in Tagebuch", "am 3. Mai", "on 2012, January 17")
+_AFTER_BYLINE_NAMES = re.compile(r"[,|•·/(–—-]|\d|(?:in|at|on|am|um|le|el|em|il|op|w|für|for|de)\b", re.I)
+BYLINE_NAME_WORDS = 4  # a byline's names: at most this many words (particles counted)
+
+
+def _byline_shaped(ln: _Line, vocab: furniture.Vocabulary) -> bool:
+    """A byline line where a deck would stand ("Posted by DT in Tagebuch", "By Xeni Jardin at 6:03 pm
+    Tuesday", "Artikel von Alexa von Heyden"): a byline label, then one to BYLINE_NAME_WORDS words of a
+    name, the first capitalised (name particles may follow it), and nothing after them but a date, a time,
+    a place or a section. A deck that opens with a label's word reads on: "Von der Leyen fordert ..." (a
+    particle first, a verb after the name), "Text messages reveal ..." (no capital)."""
+    rest = vocab.labelled("byline", ln.text)
+    words = rest.split() if rest else []
+    if not words or not words[0][:1].isupper() or _is_sentence_like_byline(ln.text):
+        return False
+    n = 1
+    while n < len(words) and n < BYLINE_NAME_WORDS and _name_word(words[n]):
+        n += 1
+    after = " ".join(words[n:])
+    return not after or bool(_AFTER_BYLINE_NAMES.match(after))
+
+
+def _name_word(w: str) -> bool:
+    """A word of a name in a byline: capitalised ("Jardin", "MALCOLM") or a particle ("von", "de")."""
+    return (w[:1].isupper() and not _AFTER_BYLINE_NAMES.fullmatch(w)) or w.lower() in _NAME_PARTICLES
 
 
 def _is_sentence_like_byline(t: str) -> bool:
