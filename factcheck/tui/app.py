@@ -114,7 +114,7 @@ class FactcheckApp(App[int]):
     COMMANDS = App.COMMANDS | {FactcheckCommands}
     # Every screen of a window under 16 rows has the class -low: a dialog's title is one line there (see
     # factcheck.tcss), or a picker's title took every row it had.
-    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [(0, "-low"), (16, "-high")]
+    VERTICAL_BREAKPOINTS = [(0, "-low"), (16, "-high")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app-quit")
     ]
