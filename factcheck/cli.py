@@ -380,7 +380,8 @@ def cmd_review(args: argparse.Namespace) -> int:
         from factcheck.tui.app import run
     except ImportError as e:  # textual missing or broken install
         raise UsageError(f"the review TUI cannot start: {e}") from None
-    return int(run(paths, session, readonly=args.readonly) or 0)
+    fetched = fetch_errors if any(is_http_url(p) for p in paths) else None  # the app fetches none again
+    return int(run(paths, session, readonly=args.readonly, fetch_errors=fetched) or 0)
 
 
 # ----------------------------------------------------------------------------------------------

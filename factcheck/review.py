@@ -790,11 +790,13 @@ class Review:
             if o.id in index and o.id not in seen and o.id not in dismissed
         ]
         # The rest: other articles' claims most like this one first (a later report of the same thing),
-        # then this article's own claims.
+        # then this article's own claims. Likeness of the sorted words: token_set_ratio scored a short claim
+        # whose few words are all in this one ('The company said it expects ...') above a report of the same
+        # event (a subset scores near 100: shared/LIBRARIES.md).
         from rapidfuzz import fuzz, utils
 
         scores = {
-            o.id: fuzz.token_set_ratio(c.text, o.text, processor=utils.default_process)
+            o.id: fuzz.token_sort_ratio(c.text, o.text, processor=utils.default_process)
             for o in rest
             if o.article_key != c.article_key
         }

@@ -536,6 +536,29 @@ def test_superseding_candidates_rank_similar_reports_of_other_articles_first(tmp
         assert all(c.article_key != "a.txt" for c in cands[: len(r.claims("b.txt"))])
 
 
+def test_superseding_candidates_rank_a_short_claim_of_shared_words_after_a_report_of_the_same_thing(tmp_path):
+    """token_set_ratio scored a claim whose words are all in this one ('The company said it expects 300 new jobs
+    in April.') above the later report of the same event: the picker listed such fragments first."""
+    from factcheck.review import Review
+
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "The ferry company said it expects to resume crossings to Islay in April.\n", encoding="utf-8"
+    )
+    (corpus / "b.txt").write_text(
+        "The ferry company resumed crossings to Islay in June after repairs, officials said.\n",  # no group
+        encoding="utf-8",
+    )
+    (corpus / "c.txt").write_text("The company said it expects 300 new jobs in April.\n", encoding="utf-8")
+    with Review.open(tmp_path / "s.toml", [str(corpus)]) as r:
+        first = r.claims("a.txt")[0]
+        assert r.claims("c.txt"), "the short claim is a claim"
+        assert r.corpus.group_of(first.id) is None  # ranked by likeness alone
+        cands = r.superseding_candidates(first.id)
+        assert cands[0].article_key == "b.txt", [c.text for c in cands]
+
+
 def test_set_title_outlet_speaker_are_undoable_saved_and_applied(review: Review, project: Path) -> None:
     art = review.corpus.article("alpha.txt")
     assert art is not None

@@ -577,7 +577,9 @@ def test_review_with_only_a_session_opens_the_session_corpus(tmp_path: Path, mon
     import factcheck.tui.app as app
 
     seen: list[list[str]] = []
-    monkeypatch.setattr(app, "run", lambda paths, session, readonly=False: seen.append(list(paths)) or 0)
+    monkeypatch.setattr(
+        app, "run", lambda paths, session, readonly=False, fetch_errors=None: seen.append(list(paths)) or 0
+    )
     (tmp_path / "s.toml").write_text("", encoding="utf-8")
     assert cli.main(["review", "--session", str(tmp_path / "s.toml")]) == 0
     assert seen == [[]]  # Review.open then takes the corpus stored in the session

@@ -807,3 +807,30 @@ async def test_a_new_publication_date_says_it_regroups_before_it_does(seeds_copy
         assert r.corpus.article(key).published == dt.date(2024, 5, 8)
         assert m.message == "publication date: 2024-05-08"
         await pilot.press("q")
+
+
+@pytest.mark.parametrize("size", [(30, 10), (80, 12)])
+async def test_the_supersede_picker_shows_its_filter_and_candidates_in_a_low_window(
+    seeds_copy, session_path, size
+):
+    """At 30x10 the picker's title ("'The minister said on…' is superseded by…") took every row the dialog
+    had: neither the filter nor one candidate was on screen. In a low window a dialog's title is one line."""
+    from textual.widgets import Input, OptionList
+
+    from factcheck.tui.screens.modals import PickerModal
+
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r)
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        await pilot.press("s")
+        await settle(app, pilot)
+        picker = app.screen
+        assert isinstance(picker, PickerModal)
+        screen = picker.region
+        for w in (picker.query_one(Input), picker.query_one(OptionList)):
+            region = w.content_region
+            assert region.height >= 1 and screen.contains_region(region), (w, region)
+        assert picker.query_one(OptionList).content_region.height >= 2  # a candidate's two lines
+        await pilot.press("escape")
+        await pilot.press("q")

@@ -186,6 +186,37 @@ async def test_unreadable_inputs_are_named_on_screen(seeds_copy, session_path):
         await pilot.press("q")
 
 
+async def test_unreadable_inputs_are_one_notice_not_a_stack(seeds_copy, session_path):
+    """Three unreadable files were three toasts of 30 s stacked over the panes (at 80x24 the event panel and
+    the claim's note were hidden; at 30x10 half the screen): one notice names them all."""
+    (seeds_copy / "zz_binary.txt").write_bytes(b"\x00\x01\x02\xff" * 50)
+    (seeds_copy / "zz_latin1.txt").write_bytes("caf\xe9 cr\xe8me".encode("latin-1"))
+    (seeds_copy / "zz_empty.txt").write_bytes(b"")
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        unread = [n for n in app._notifications if n.title.startswith("Not read")]
+        assert len(unread) == 1
+        assert all(name in unread[0].message for name in ("zz_binary.txt", "zz_latin1.txt", "zz_empty.txt"))
+        assert "3" in unread[0].title
+        await pilot.press("q")
+
+
+async def test_many_unreadable_inputs_are_counted_in_one_notice(seeds_copy, session_path):
+    for i in range(14):
+        (seeds_copy / f"zz_empty{i:02}.txt").write_bytes(b"")
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        unread = [n for n in app._notifications if n.title.startswith("Not read")]
+        assert len(unread) == 1
+        assert "zz_empty00.txt" in unread[0].message and "zz_empty13.txt" not in unread[0].message
+        assert "and 9 more" in unread[0].message and "14" in unread[0].title
+        await pilot.press("q")
+
+
 # ----------------------------------------------------------------------------------------------
 # Public Line API lists
 

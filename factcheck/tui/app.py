@@ -26,7 +26,7 @@ from factcheck.tui.commands import FactcheckCommands
 from factcheck.tui.config import Config, load_config
 
 if TYPE_CHECKING:  # the core and the main screen are imported lazily: the first paint comes sooner
-    from factcheck.model import Article, Claim
+    from factcheck.model import Article, Claim, InputError
     from factcheck.review import Review
     from factcheck.tui.screens.main import MainScreen
 
@@ -112,6 +112,9 @@ class FactcheckApp(App[int]):
     CSS_PATH = "factcheck.tcss"
     TITLE = "factcheck"
     COMMANDS = App.COMMANDS | {FactcheckCommands}
+    # Every screen of a window under 16 rows has the class -low: a dialog's title is one line there (see
+    # factcheck.tcss), or a picker's title took every row it had.
+    VERTICAL_BREAKPOINTS = [(0, "-low"), (16, "-high")]  # noqa: RUF012 (as Textual declares it: no ClassVar)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app-quit")
     ]
@@ -420,8 +423,17 @@ def make_app(
     return FactcheckApp(review, config, opener=opener)
 
 
-def opener_for(paths: Sequence[str], session_path: Path | str, readonly: bool = False) -> Opener:
-    """What opens ``session_path`` on ``paths`` in the app's worker, showing articles as they are read."""
+def opener_for(
+    paths: Sequence[str],
+    session_path: Path | str,
+    readonly: bool = False,
+    fetch_errors: Sequence[InputError] | None = None,
+) -> Opener:
+    """What opens ``session_path`` on ``paths`` in the app's worker, showing articles as they are read.
+
+    ``fetch_errors`` given: the URLs among ``paths`` were fetched just before (``cli.prefetch``), these are
+    the ones that failed; the batch is read from the stored pages, and a URL is never fetched a second time
+    (a hanging server would cost its timeout again), its notice the reason it failed."""
     path_list = [str(p) for p in paths]
 
     def opener(loading: Loading) -> Review:
@@ -434,17 +446,27 @@ def opener_for(paths: Sequence[str], session_path: Path | str, readonly: bool = 
             progress=loading.progress,
             extracted=loading.extracted,
             session_read=loading.session_read,
+            fetch=fetch_errors is None,
         )
+        if fetch_errors:  # 'not fetched yet (no stored page)' says less than why the fetch failed
+            why = {e.path: e for e in fetch_errors}
+            review.corpus.errors[:] = [why.get(e.path, e) for e in review.corpus.errors]
         review.read_history_in_background()  # so that the first undo does not wait for the history file
         return review
 
     return opener
 
 
-def run(paths: Sequence[str], session_path: Path | str, readonly: bool = False) -> int:
-    """Open the review TUI on ``paths`` with the session file ``session_path``; returns an exit code."""
+def run(
+    paths: Sequence[str],
+    session_path: Path | str,
+    readonly: bool = False,
+    fetch_errors: Sequence[InputError] | None = None,
+) -> int:
+    """Open the review TUI on ``paths`` with the session file ``session_path``; returns an exit code.
+    ``fetch_errors``: see ``opener_for``."""
     config = load_config()
-    app = make_app(None, config, opener=opener_for(paths, session_path, readonly))
+    app = make_app(None, config, opener=opener_for(paths, session_path, readonly, fetch_errors))
     app.run()
     if app.error:
         print(f"factcheck: {app.error}", file=sys.stderr)

@@ -45,6 +45,8 @@ PREFETCH_DELAY = 0.03  # seconds after a move before the neighbouring articles a
 
 
 class ReadingScreen(Screen[None]):
+    UNREAD_SHOWN = 5  # inputs not read named in the opening notice (the rest counted)
+
     def __init__(self, review: Review) -> None:
         super().__init__(id="main")
         self.review = review
@@ -144,12 +146,14 @@ class ReadingScreen(Screen[None]):
         for line in self.review.report.lines():
             self.notify(line, title="Session", timeout=6, markup=False)
         errors = self.review.corpus.errors
-        for e in errors[:10]:
-            self.notify(str(e), title="Not read", severity="warning", timeout=30, markup=False)
-        if len(errors) > 10:
+        if errors:  # one notice: a toast each stacked over the panes for 30 s (a small window all covered)
+            lines = [str(e) for e in errors[: self.UNREAD_SHOWN]]
+            if len(errors) > self.UNREAD_SHOWN:
+                more = len(errors) - self.UNREAD_SHOWN
+                lines.append(f"… and {more} more (factcheck extract lists them all)")
             self.notify(
-                f"… and {len(errors) - 10} more inputs not read (factcheck extract lists them all)",
-                title="Not read",
+                "\n".join(lines),
+                title=f"Not read: {len(errors)} input(s)",
                 severity="warning",
                 timeout=30,
                 markup=False,

@@ -1,0 +1,110 @@
+"""`factcheck review URL ...` end to end, headless, against a local HTTP server the test starts."""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any, ClassVar
+
+import pytest
+from pilot_steps import settle  # tests/pilot_steps.py
+
+from factcheck.cli import main
+from factcheck.tui.app import FactcheckApp
+
+TEXT = (
+    "Finance Minister Anna Berg said on Monday that inflation rose to 3.4 percent in March.\n"
+    "The central bank in Oslo announced that it will raise interest rates by 0.25 points on 12 June.\n"
+)
+
+
+class _CountingHandler(SimpleHTTPRequestHandler):
+    requests: ClassVar[list[str]] = []
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        type(self).requests.append(self.path)
+        super().do_GET()
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """A local server of one article (``/a.html``; anything else is a 404); its base URL."""
+    root = tmp_path / "site"
+    root.mkdir()
+    paragraphs = "".join(f"<p>{line}</p>" for line in TEXT.splitlines())
+    (root / "a.html").write_text(
+        f"<html><head><title>Rates</title></head><body><article><h1>Rates</h1>{paragraphs}</article></body></html>",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("FACTCHECK_PAGES", str(tmp_path / "pages"))
+    monkeypatch.setenv("FACTCHECK_CONFIG", str(tmp_path / "no-config.toml"))
+    monkeypatch.chdir(tmp_path)
+    _CountingHandler.requests = []
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_CountingHandler, directory=str(root)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def _headless(monkeypatch: pytest.MonkeyPatch, seen: dict[str, Any]) -> None:
+    """`review` runs the app headless: it waits for the batch, notes what the reviewer is told, and quits."""
+    real_run = FactcheckApp.run
+
+    async def reviewer(pilot: Any) -> None:
+        app = pilot.app
+        for _ in range(200):  # the batch is read in a worker: wait until the main screen has it
+            await settle(app, pilot)
+            if app.review is not None and app.review.loading is None:
+                break
+        seen["notices"] = [(n.title, n.message) for n in app._notifications]
+        seen["articles"] = [a.key for a in app.review.corpus.articles] if app.review else []
+        await pilot.press("q")
+
+    def run(self: FactcheckApp, *args: Any, **kw: Any) -> Any:
+        return real_run(self, headless=True, size=(120, 40), auto_pilot=reviewer)
+
+    monkeypatch.setattr(FactcheckApp, "run", run)
+
+
+def test_review_fetches_a_failing_url_once_and_names_why_on_screen(
+    site: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`factcheck review GOOD BAD` fetched every URL before the app opened, then the app read the batch and
+    fetched the one that had failed again: a slow or hanging server cost its timeout twice (20 s at
+    'fetching', 20 s more at 'Reading articles…'). The app now reads the pages just stored, and the notice
+    says why the URL was not read (not 'not fetched yet')."""
+    seen: dict[str, Any] = {}
+    _headless(monkeypatch, seen)
+    good, bad = f"{site}/a.html", f"{site}/gone.html"
+    assert main(["review", "--session", str(tmp_path / "u.toml"), good, bad]) == 0
+    assert _CountingHandler.requests.count("/gone.html") == 1
+    assert _CountingHandler.requests.count("/a.html") == 1
+    assert seen["articles"] == [good]
+    unread = [message for title, message in seen["notices"] if title.startswith("Not read")]
+    assert len(unread) == 1 and bad in unread[0] and "404" in unread[0], seen["notices"]
+
+
+def test_review_reopened_from_its_session_fetches_a_url_not_stored(
+    site: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A session reopened without paths (its corpus from the file) still fetches what is not stored."""
+    seen: dict[str, Any] = {}
+    _headless(monkeypatch, seen)
+    good = f"{site}/a.html"
+    session = tmp_path / "u.toml"
+    assert main(["review", "--session", str(session), good]) == 0
+    assert _CountingHandler.requests.count("/a.html") == 1
+    for stored in (tmp_path / "pages").iterdir():
+        stored.unlink()
+    assert main(["review", "--session", str(session)]) == 0
+    assert _CountingHandler.requests.count("/a.html") == 2
+    assert seen["articles"] == [good]
