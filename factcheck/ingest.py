@@ -927,9 +927,11 @@ def _lines(text: str, offset: int = 0) -> list[_Line]:
     pos = offset
     for raw in text[offset:].split("\n"):
         end = pos + len(raw)
-        stripped = raw.strip()
+        # a UTF-8 BOM (kept in the text, so that offsets are the file's) is no part of the first line
+        opened = raw.lstrip().lstrip("\ufeff").lstrip()
+        stripped = opened.rstrip()
         if stripped:
-            lead = len(raw) - len(raw.lstrip())
+            lead = len(raw) - len(opened)
             out.append(_Line(pos + lead, pos + lead + len(stripped), stripped))
         pos = end + 1
     return out

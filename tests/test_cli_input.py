@@ -66,3 +66,19 @@ def test_a_file_given_twice_is_one_article(tmp_path: Path, capsys: pytest.Captur
             keys,
         )
         assert "copy" not in cap.err, cap.err
+
+
+def test_a_text_file_saved_with_a_utf8_bom_gives_no_bom_in_its_first_claim(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A .txt article saved with a UTF-8 BOM gave a first claim whose text opened with U+FEFF: it went into
+    the session, the reports and the TUI's list. The BOM stays in the article's text (offsets are the
+    file's), but no line, sentence or claim starts with it."""
+    (tmp_path / "bom.txt").write_bytes(
+        "\ufeffThe mayor said on Monday that the bridge will cost 40 million dollars.\n".encode()
+    )
+    assert main(["extract", "--json", "--no-cache", str(tmp_path)]) == 0
+    (art,) = json.loads(capsys.readouterr().out)["articles"]
+    (claim,) = art["claims"]
+    assert claim["text"].startswith("The mayor said")
+    assert claim["start"] == 1  # the offset in the file's text, after the BOM
