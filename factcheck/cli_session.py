@@ -277,6 +277,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     hidden = review.hidden()
     per_article = {a.key: review.article_progress(a.key) for a in review.corpus.articles}
     orphans = review.orphans
+    dangling = review.dangling_links
     parts = set(review.report.reattached_parts)
     conflicts = [d.claim_id for d in review.data.decisions.values() if d.conflicts]
     if args.json:
@@ -290,6 +291,9 @@ def cmd_status(args: argparse.Namespace) -> int:
             "min_score": review.corpus.min_score,
             "articles": {k: {str(v): n for v, n in p.items()} for k, p in per_article.items()},
             "orphans": [d.claim_id for d in orphans],
+            # links of kept decisions to claims no longer in the batch: {"claim", "link": "superseded by" |
+            # "evidence", "to"}
+            "dangling": [{"claim": c, "link": how, "to": to} for c, how, to in dangling],
             # every decision that moved to another claim id when the session was opened (the notes name the
             # first few); "part": it was made on a claim now cut into sentences and sits on one of them
             "reattached": [
@@ -333,6 +337,11 @@ def cmd_status(args: argparse.Namespace) -> int:
         print(
             f"orphans: {len(orphans)} decision(s) could not be re-attached: "
             + ", ".join(d.claim_id for d in orphans[:10])
+        )
+    if dangling:
+        print(
+            f"dangling: {len(dangling)} link(s) of decisions to a claim no longer in the batch: "
+            + ", ".join(f"{c} {how} {to}" for c, how, to in dangling[:10])
         )
     if conflicts:
         print(f"conflicts: {len(conflicts)} claim(s) to resolve: " + ", ".join(conflicts[:10]))

@@ -650,6 +650,21 @@ class Review:
         return [d for cid, d in self._data.decisions.items() if cid not in self._index]
 
     @property
+    def dangling_links(self) -> list[tuple[str, str, str]]:
+        """``(claim id, how, linked id)`` for each link a decision on a claim of the batch makes to a claim that
+        is no longer in it (its article gone, or edited past re-attaching): ``how`` is "superseded by" or
+        "evidence". The decision itself is kept; the link is shown as it was saved."""
+        index = self._index
+        out = []
+        for cid, d in self._data.decisions.items():
+            if cid not in index:
+                continue  # an orphan: listed as such
+            if d.verdict == Verdict.SUPERSEDED and d.superseded_by and d.superseded_by not in index:
+                out.append((cid, "superseded by", d.superseded_by))
+            out.extend((cid, "evidence", e) for e in d.evidence if not is_http_url(e) and e not in index)
+        return out
+
+    @property
     def cursor(self) -> tuple[str | None, str | None]:
         return self._data.cursor
 

@@ -462,3 +462,28 @@ def test_status_shows_a_file_name_with_a_newline_on_its_row(
     assert code == 0
     rows = out.split("per article:\n", 1)[1].splitlines()
     assert len(rows) == 3 and rows[2].split()[0] == "new␤line.txt", rows
+
+
+def test_status_names_a_supersession_whose_later_claim_left_the_batch(
+    proj: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A claim marked superseded by a claim of another article, whose article then left the batch: the report
+    printed the link as "(claim ID)" and `status` said nothing, so the reviewer never learned that the
+    decision pointed at nothing. `status` names such links (text and JSON); the decision is kept as it was."""
+    ids = claim_ids(capsys)
+    a, b = ids["alpha.txt"], ids["beta.txt"]
+    assert run(capsys, "mark", "sessions/s.toml", a[0], "confirmed", "--corpus", "corpus")[0] == 0
+    assert run(capsys, "mark", "sessions/s.toml", a[1], "superseded", "--by", b[0])[0] == 0
+    code, out, _ = run(capsys, "status", "sessions/s.toml")
+    assert code == 0 and "dangling" not in out
+    (proj / "corpus" / "beta.txt").unlink()
+    code, out, _ = run(capsys, "status", "sessions/s.toml")
+    assert code == 0
+    assert (
+        f"dangling: 1 link(s) of decisions to a claim no longer in the batch: {a[1]} superseded by {b[0]}"
+        in out
+    )
+    code, out, _ = run(capsys, "status", "sessions/s.toml", "--json")
+    assert json.loads(out)["dangling"] == [{"claim": a[1], "link": "superseded by", "to": b[0]}]
+    saved = sess.load(proj / "sessions" / "s.toml")
+    assert saved.decisions[a[1]].superseded_by == b[0]
