@@ -253,22 +253,55 @@ def cmd_times(args: argparse.Namespace) -> int:
         raise UsageError(f"{args.file}: no such file")
     if path.is_dir():
         raise UsageError(f"{args.file}: is a folder; `times` reads one text file")
-    try:
-        text = ingest.read_text_file(path)
-    except (ValueError, OSError) as e:
-        raise UsageError(f"{args.file}: {e}") from None
-    anchor = parse_anchor(args.anchor)
-    if anchor is None and not args.no_infer:
-        anchor = ingest.article_from_text(text, path=args.file, key=path.name).published
-    lang = args.lang.strip().lower() if args.lang else None
-    if lang is not None and lang != "en" and not times_intl.supported(lang):
+    given = parse_anchor(args.anchor)
+    lang_given = args.lang.strip().lower() if args.lang else None
+    if lang_given is not None and lang_given != "en" and not times_intl.supported(lang_given):
         known = ", ".join(["en", *(c for c in available("dates") if times_intl.supported(c))])
         raise UsageError(f"--lang {args.lang!r}: no time rules for this language (known: {known})")
-    lang = lang or detect(text) or "en"
-    refs = times_intl.tag_language(text, anchor, lang)
-    if args.json:
-        print(json_text([r.to_json() for r in refs]))
+    page = path.suffix.lower() in ingest.HTML_SUFFIXES | ingest.JSON_SUFFIXES
+    # (name, text, anchor, language): a web page or a scraper record is read as `extract` reads it (its article's text,
+    # dated by the page), a text file as it is
+    texts: list[tuple[str, str, dt.date | None, str | None]] = []
+    if page:
+        batch = ingest.load([path])
+        if batch.errors and not batch.articles:
+            raise UsageError("; ".join(str(e) for e in batch.errors))
+        for e in batch.errors:
+            err(str(e))
+        for art in batch.articles:
+            name = args.file if len(batch.articles) == 1 else f"{args.file} [{art.key}]"
+            texts.append((name, art.text, given or (None if args.no_infer else art.published), art.language))
     else:
+        try:
+            text = ingest.read_text_file(path)
+        except (ValueError, OSError) as e:
+            raise UsageError(f"{args.file}: {e}") from None
+        anchor = given
+        if anchor is None and not args.no_infer:
+            anchor = ingest.article_from_text(text, path=args.file, key=path.name).published
+        texts.append((args.file, text, anchor, None))
+    tagged = []
+    for name, text, anchor, known_lang in texts:
+        lang = lang_given or known_lang or detect(text) or "en"
+        tagged.append((name, text, anchor, lang, times_intl.tag_language(text, anchor, lang)))
+    if args.json:
+        if len(tagged) == 1:
+            print(json_text([r.to_json() for r in tagged[0][4]]))
+        else:  # a file of several records: each article with its own times
+            print(
+                json_text(
+                    [
+                        {
+                            "article": name,
+                            "anchor": a.isoformat() if a else None,
+                            "times": [r.to_json() for r in refs],
+                        }
+                        for name, _text, a, _lang, refs in tagged
+                    ]
+                )
+            )
+        return EXIT_OK
+    for name, text, anchor, lang, refs in tagged:
         # a detected language without time rules is read with the English ones (tag_language): said so
         rules = (
             ""
@@ -276,8 +309,9 @@ def cmd_times(args: argparse.Namespace) -> int:
             else " (no time rules for it: read with the English rules)"
         )
         print(
-            f"# {args.file}: {len(refs)} time expressions, anchor {anchor.isoformat() if anchor else 'unknown'},"
+            f"# {one_line(name)}: {len(refs)} time expressions, anchor {anchor.isoformat() if anchor else 'unknown'},"
             f" language {lang}{rules}"
+            + (", in the article's text as extracted (line:column in it)" if page else "")
         )
         for r in refs:
             line, column = _line_and_column(text, r.start)
@@ -443,7 +477,7 @@ def build_parser() -> Parser:
     g.add_argument("--json", action="store_true", help="print the JSON contract")
     g.set_defaults(func=cmd_groups)
 
-    t = sub.add_parser("times", help="time expressions in a text file", description="Tag time expressions.")
+    t = sub.add_parser("times", help="time expressions in a text file, a web page or a record file", description="Tag time expressions.")
     t.add_argument("file", metavar="FILE")
     t.add_argument("--anchor", metavar="YYYY-MM-DD", help="the publication date to resolve against")
     t.add_argument(

@@ -411,3 +411,50 @@ def test_a_command_runs_with_the_collector_paused_and_leaves_it_as_it_was(monkey
     assert cli.main(["extract", str(seeds_copy)]) == cli.EXIT_USAGE
     assert seen == [False, False]
     assert gc.isenabled()
+
+
+PAGE = """<!DOCTYPE html><html lang="en"><head><title>Council approves bridge</title>
+<meta property="article:published_time" content="2024-03-14T09:00:00Z">
+<script>var last = "Monday, 2 January 2023"; function track() { return "2019"; }</script></head>
+<body><nav><a href="/">Home</a> <a href="/archive/2020">2020 archive</a></nav>
+<article><h1>Council approves bridge</h1>
+<p>The city council approved the new bridge on Tuesday after a debate that lasted four hours.</p>
+<p>Construction will start in May and the bridge should open in the autumn of 2026, the mayor said.</p>
+</article><footer>Copyright 2021 Example News</footer></body></html>
+"""
+
+
+def test_times_reads_a_web_page_as_extract_does(capsys, tmp_path: Path):
+    """`factcheck times page.html` tagged the raw HTML: its scripts' and menus' dates ("2 January 2023",
+    "2019", "2020 archive") came out as the page's times, and the anchor was "unknown" though the page is
+    dated. A page (or a scraper record) is read as `extract` reads it: the article's text, dated by the
+    page."""
+    p = tmp_path / "page.html"
+    p.write_text(PAGE, encoding="utf-8")
+    rc, out, _ = run(capsys, "times", str(p))
+    assert rc == 0
+    head, *rows = out.splitlines()
+    assert "anchor 2024-03-14" in head and "in the article's text" in head
+    found = {row.split("'")[1]: row.split()[2] for row in rows}
+    assert found.get("Tuesday") == "2024-03-12"
+    assert "2 January 2023" not in found and "2019" not in found and "2021" not in found
+    rc, out, _ = run(capsys, "times", str(p), "--json")
+    assert rc == 0 and {r["text"] for r in json.loads(out)} == set(found)
+
+
+def test_times_reads_each_record_of_a_jsonl_file(capsys, tmp_path: Path):
+    p = tmp_path / "r.jsonl"
+    recs = [
+        {
+            "title": "A",
+            "date": "2024-05-16",
+            "text": "The minister said on Thursday she will travel to Rome in May.",
+        },
+        {"title": "B", "date": "2023-01-10", "text": "The port authority approved the plan on Tuesday."},
+    ]
+    p.write_text("\n".join(json.dumps(r) for r in recs) + "\n", encoding="utf-8")
+    rc, out, _ = run(capsys, "times", str(p), "--json")
+    assert rc == 0
+    got = json.loads(out)
+    assert [g["anchor"] for g in got] == ["2024-05-16", "2023-01-10"]
+    assert any(t["value"] == "2023-01-10" for t in got[1]["times"])
