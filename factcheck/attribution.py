@@ -1128,11 +1128,14 @@ _PARTY_ASIDE = re.compile(_P["party_aside"])
 
 
 def _party_aside(toks: list[tuple[str, int, int]], j: int) -> int:
-    """The token before a legislator's party and state in brackets that ends at token j (")"), else j."""
+    """The token before a legislator's party and state in brackets that ends at token j (")"), else j:
+    "(D-Ga.)", "(R)", or the state alone ("Sen. Ted Cruz (Tex.) has said", "Rep. Sander M. Levin (Mich.), a
+    superdelegate, said")."""
     for b in range(j - 2, max(0, j - 6), -1):
         if toks[b][0] == "(":
             inner = "".join(t[0] for t in toks[b + 1 : j])
-            return b - 1 if _PARTY_ASIDE.match(inner) else j
+            party = _PARTY_ASIDE.match(inner) or inner in _STATE_ABBREVIATIONS or inner in PLACES
+            return b - 1 if party and toks[b - 1][0][:1].isupper() else j
     return j
 
 
@@ -1180,10 +1183,11 @@ def _subject_phrase(
     # for Newcastle Central, who is supporting the report, said"
     skipped = False
     dash = -1  # an aside between dashes, skipped: its opening dash stands where a comma would
-    while j >= 1 and toks[j][0] in (",", "—", "–"):
+    while j >= 1 and toks[j][0] in (",", "—", "–", "-", "--"):
         if toks[j][0] != "," and j != dash:
             # "Jane Doe — who faces re-election in May — said", "The letter – an edited version of which is
-            # reproduced above – warns"
+            # reproduced above – warns"; in plain ASCII text a spaced hyphen or two hyphens are the dash
+            # ("GOP front-runner Donald Trump - who previously said ... - said")
             dash = next((i for i in range(j - 1, max(0, j - 20), -1) if toks[i][0] == toks[j][0]), -1)
             if dash < 1:
                 break
@@ -1217,6 +1221,13 @@ def _subject_phrase(
                         len(inner) >= 2
                         and inner[0][0] in _ASIDE_PREPOSITIONS
                         and inner[1][0].endswith("ing")
+                        and inner[1][0].islower()
+                    )
+                    # "Powell’s office, when contacted by Reuters, said", "Cruz, when asked about it, said"
+                    or (
+                        len(inner) >= 2
+                        and inner[0][0] in ("when", "if", "once")
+                        and inner[1][0].endswith("ed")
                         and inner[1][0].islower()
                     )
                     or (
@@ -1296,6 +1307,7 @@ def _subject_phrase(
                     inner
                     and (
                         inner[0][0].lower() in _DETS
+                        or inner[0][0] == "another"  # "Sen. Rob Portman (R-Ohio), another incumbent, said"
                         or inner[0][0].endswith(("’s", "'s"))  # "Brad Smith, Microsoft's president, said"
                         or inner[0][0][:1].isdigit()
                         or re.match(r"[A-Z]-[A-Z]", inner[0][0])  # "Sen. Chuck Schumer, D-N.Y., said"
