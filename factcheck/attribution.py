@@ -1682,6 +1682,10 @@ def _role_phrase(inner: list[tuple[str, int, int]]) -> bool:
     words = [t for t, _, _ in inner[:head]]
     if inner[0][0] in _LEADING_CONNECTIVES:
         return False
+    if words[-1].endswith("s") and _unnamed_head(words[-1]):
+        # people in the plural are no one's title: "Even if Clinton can't win in New Hampshire, insiders in the
+        # next two states said" (the insiders speak, not New Hampshire)
+        return False
     if all((t.isalpha() and ((t.islower() and _modifier_word(t)) or _acronym(t))) or t == "&" for t in words):
         return True  # (no verb: "Ortiz, an officer, was searching for Orozco, said X" is no role)
     # capitalised as a title: "President and CEO of Valley Dairy", "Chief Executive Officer of the Authority"
