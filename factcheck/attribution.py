@@ -1139,6 +1139,21 @@ def _party_aside(toks: list[tuple[str, int, int]], j: int) -> int:
     return j
 
 
+_TIME_PHRASE_WORDS = frozenset({"the", "recent", "past", "last", "few", "several"})
+
+
+def _time_phrase_start(toks: list[tuple[str, int, int]], j: int) -> int | None:
+    """Where a time phrase of a preposition that ends at token j starts ("in the past", "in recent weeks",
+    "over the last year"), else None."""
+    w = toks[j][0]
+    if w != "past" and w.removesuffix("s") not in _TIME_UNITS and w not in ("day", "days"):
+        return None
+    i = j - 1
+    while i >= 1 and j - i <= 3 and toks[i][0] in _TIME_PHRASE_WORDS:
+        i -= 1
+    return i if i < j - 1 and toks[i][0] in ("in", "over", "during") else None
+
+
 def _subject_phrase(
     toks: list[tuple[str, int, int]], k: int, relative: bool = False
 ) -> tuple[str, int, int] | None:
@@ -1151,14 +1166,19 @@ def _subject_phrase(
     if rel is not None:
         k = rel
     j = k - 1
-    while j >= 0 and (
-        _adverb(toks[j][0])
-        or toks[j][0] in _DAYS
-        or (toks[j][0] == "on" and j + 1 < k and toks[j + 1][0] in _DAYS)
-        or (toks[j][0] in _TIME_DETERMINERS and j + 1 < k and toks[j + 1][0] in _TIME_UNITS)
-        or (toks[j][0] in _TIME_UNITS and j >= 1 and toks[j - 1][0] in _TIME_DETERMINERS)
-    ):
-        j -= 1
+    while j >= 0:
+        if (
+            _adverb(toks[j][0])
+            or toks[j][0] in _DAYS
+            or (toks[j][0] == "on" and j + 1 < k and toks[j + 1][0] in _DAYS)
+            or (toks[j][0] in _TIME_DETERMINERS and j + 1 < k and toks[j + 1][0] in _TIME_UNITS)
+            or (toks[j][0] in _TIME_UNITS and j >= 1 and toks[j - 1][0] in _TIME_DETERMINERS)
+        ):
+            j -= 1
+        elif (timed := _time_phrase_start(toks, j)) is not None:
+            j = timed - 1  # "Gore's close friends and allies have in the past said"
+        else:
+            break
     if 1 <= j < k - 1 and toks[j][0] in _DOCUMENT_PARTICIPLES:
         # "the resolution of the Central Election Commission released on Friday said": when the document
         # came out goes with its participle; the document speaks
@@ -2282,9 +2302,14 @@ def _attribute(
                 rx is _PER and ", per " not in low and low[:4] != "per "
             ):
                 continue
+            quoted = _quotations(text) if rx is _ACCORDING and say_verbs and _QUOTE_MARK.search(text) else []
             for m in rx.finditer(text):
                 if rx is _INTERVIEW and _PASSIVE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
                     continue  # "his office had not been told if ...": no one is told anything here
+                if any(a < m.start() < b for a, b in quoted):
+                    # '"It's according to age groups," said Mattie Thomas': the quotation's own words, said
+                    # by whom a verb outside it names (say_verbs are outside quotations)
+                    continue
                 got = _forward_np(text, m.end())
                 if not got:
                     continue
