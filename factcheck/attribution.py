@@ -1175,8 +1175,10 @@ def _subject_phrase(
             or (toks[j][0] in _TIME_UNITS and j >= 1 and toks[j - 1][0] in _TIME_DETERMINERS)
         ):
             j -= 1
-        elif (timed := _time_phrase_start(toks, j)) is not None:
-            j = timed - 1  # "Gore's close friends and allies have in the past said"
+        elif (timed := _time_phrase_start(toks, j)) is not None and toks[timed - 1][0] in _AUX:
+            # "Gore's close friends and allies have in the past said" (after an auxiliary only: "She noted that
+            # Sanders in the past has criticized ..." is her content)
+            j = timed - 1
         else:
             break
     if 1 <= j < k - 1 and toks[j][0] in _DOCUMENT_PARTICIPLES:
