@@ -1140,6 +1140,21 @@ def _party_aside(toks: list[tuple[str, int, int]], j: int) -> int:
 
 
 _TIME_PHRASE_WORDS = frozenset({"the", "recent", "past", "last", "few", "several"})
+_SPOKEN_IN = frozenset(_W["spoken_in"])
+_SPOKEN_IN_DETS = frozenset({"a", "an", "his", "her", "its", "their"})
+
+
+def _spoken_in_start(toks: list[tuple[str, int, int]], j: int) -> int | None:
+    """Where a phrase of where the subject spoke that ends at token j starts ("in a Medium post", "in an
+    interview with CNN" is not read: the phrase must end at j), else None."""
+    if toks[j][0] not in _SPOKEN_IN:
+        return None
+    for i in range(j - 1, max(0, j - 5), -1):
+        if toks[i][0] in _SPOKEN_IN_DETS:
+            return i - 1 if i >= 2 and toks[i - 1][0] == "in" else None
+        if not toks[i][0].isalpha() and "-" not in toks[i][0]:
+            return None
+    return None
 
 
 def _time_phrase_start(toks: list[tuple[str, int, int]], j: int) -> int | None:
@@ -1152,6 +1167,17 @@ def _time_phrase_start(toks: list[tuple[str, int, int]], j: int) -> int | None:
     while i >= 1 and j - i <= 3 and toks[i][0] in _TIME_PHRASE_WORDS:
         i -= 1
     return i if i < j - 1 and toks[i][0] in ("in", "over", "during") else None
+
+
+def _bracket_aside(toks: list[tuple[str, int, int]], j: int) -> int:
+    """The token before an aside in brackets that ends at token j (")") right before the verb, else j: the
+    aside says who the subject is, and holds no bracket of its own."""
+    for b in range(j - 1, max(0, j - 20), -1):
+        if toks[b][0] == ")":
+            return j
+        if toks[b][0] == "(":
+            return b - 1 if b >= 1 and toks[b - 1][0][:1].isalnum() else j
+    return j
 
 
 def _subject_phrase(
@@ -1175,6 +1201,14 @@ def _subject_phrase(
             or (toks[j][0] in _TIME_UNITS and j >= 1 and toks[j - 1][0] in _TIME_DETERMINERS)
         ):
             j -= 1
+        elif (spoken := _spoken_in_start(toks, j)) is not None and (
+            toks[spoken - 1][0][:1].isupper()
+            or toks[spoken - 1][0] in ROLE_WORDS
+            or _people_head(toks[spoken - 1][0])
+        ):
+            j = (
+                spoken - 1
+            )  # "Jeb Bush in a Medium post said", "The senator in a statement said": where they said it
         elif (timed := _time_phrase_start(toks, j)) is not None and toks[timed - 1][0] in _AUX:
             # "Gore's close friends and allies have in the past said" (after an auxiliary only: "She noted that
             # Sanders in the past has criticized ..." is her content)
@@ -1199,6 +1233,10 @@ def _subject_phrase(
         j -= 3  # an acronym in brackets: "the Universities and Colleges Employers’ Association (UCEA) said"
     elif j >= 3 and toks[j][0] == ")":
         j = _party_aside(toks, j)  # "Rep. Hank Johnson (D-Ga.) said"
+        if toks[j][0] == ")":
+            j = _bracket_aside(
+                toks, j
+            )  # "Kasich (who has 25 delegates to date) said", "The mayor (a Democrat) said"
     elif j >= 4 and toks[j][0] == "," and toks[j - 1][0] == ")" and _party_aside(toks, j - 1) != j - 1:
         j = _party_aside(toks, j - 1)  # "Gov. John Kasich (R-OH), said"
     # appositive clauses between the subject and its verb, one after the other: "Chi Onwurah, the Labour MP
