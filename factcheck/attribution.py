@@ -1201,14 +1201,18 @@ def _subject_phrase(
             or (toks[j][0] in _TIME_UNITS and j >= 1 and toks[j - 1][0] in _TIME_DETERMINERS)
         ):
             j -= 1
-        elif (spoken := _spoken_in_start(toks, j)) is not None and (
-            toks[spoken - 1][0][:1].isupper()
-            or toks[spoken - 1][0] in ROLE_WORDS
-            or _people_head(toks[spoken - 1][0])
+        elif (
+            (spoken := _spoken_in_start(toks, j)) is not None
+            and toks[k][0] not in _DOCUMENT_PARTICIPLES
+            and (
+                toks[spoken - 1][0][:1].isupper()
+                or toks[spoken - 1][0] in ROLE_WORDS
+                or _people_head(toks[spoken - 1][0])
+            )
         ):
-            j = (
-                spoken - 1
-            )  # "Jeb Bush in a Medium post said", "The senator in a statement said": where they said it
+            # "Jeb Bush in a Medium post said", "The senator in a statement said": where they said it (not "told
+            # REVOLT TV in a video posted to its account": the participle goes with the video)
+            j = spoken - 1
         elif (timed := _time_phrase_start(toks, j)) is not None and toks[timed - 1][0] in _AUX:
             # "Gore's close friends and allies have in the past said" (after an auxiliary only: "She noted that
             # Sanders in the past has criticized ..." is her content)
