@@ -1067,7 +1067,8 @@ def _relative_clause(toks: list[tuple[str, int, int]], k: int) -> int | None:
                 and nxt not in _FUNCTION_WORDS
                 and nxt not in _PRONOUNS
                 and nxt not in _QUANTIFIERS  # "Gigante, who some experts said was the leader"
-                and not _adverb(nxt)
+                # ("A woman who has accused the former president of assault said": an auxiliary and its verb)
+                and (not _adverb(nxt) or (nxt in _AUX and k - i >= 4 and toks[i + 2][0].islower()))
             ):
                 return i
             return None
