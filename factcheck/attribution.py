@@ -517,14 +517,12 @@ def _classify_source(np: str) -> Source | None:
         or "familiar" in low
         or (
             head
-            # ("Friends of Mr. Clinton's say", "Aides to the governor said": they speak, not the one named)
-            and any(
-                w in ("close", "with", "who", "in", "at", "within", "inside", "from", "for", "of", "to")
-                for w in low
-            )
+            and any(w in ("close", "with", "who", "in", "at", "within", "inside", "from", "for") for w in low)
         )
         # "people briefed on the talks", "officials privy to the plan": the words that say who they are
         or (head and any(_postmodifier_at(low, i) in _POSTMODIFIERS_KEEP for i in range(1, len(low))))
+        # "Friends of Mr. Clinton's say": people in the plural, first, of someone (they speak, not the one named)
+        or (len(low) >= 3 and low[0] == head and head.endswith("s") and low[1] in ("of", "to"))
     ):
         return Source(np, "anonymous")
     body, _, where = np.partition(" in ")
