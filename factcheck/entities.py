@@ -19,6 +19,7 @@ from rapidfuzz import fuzz, utils
 
 from factcheck.gazetteer import (
     CAP_STOP,
+    CHAMBERS,
     CLUB_HEADS,
     DEMONYMS,
     EVENT_HEADS,
@@ -357,6 +358,17 @@ def _classify(
         piece = piece[1:]
     if not toks:
         return None
+    if (
+        len(toks) >= 4
+        and toks[1] in PARTY_MEMBERS
+        and (toks[0] in CHAMBERS or toks[0] in PLACES or toks[0] in DEMONYMS)
+        and toks[2][:1].isupper()
+        and not any(t in ORG_HEADS for t in toks[2:])
+    ):
+        # "House Republican Thomas Massie", "Texas Republican Ted Cruz": where the party member sits goes with
+        # the party, the name after them is the person's (the party itself goes below)
+        toks.pop(0)
+        piece = piece[1:]
     if len(toks) == 1:  # "The Kremlin": the same rules as a one-word piece
         return _classify_word(text, toks[0], piece[0][1], piece[0][2], first_word, end, ctx_nation)
     whole = " ".join(toks)

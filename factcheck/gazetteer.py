@@ -374,6 +374,8 @@ TITLE_WORDS = frozenset(
 # a party's member before a person's full name, no part of it ("Democrat Hillary Clinton", "Republican Donald
 # Trump", "Tory Boris Johnson")
 PARTY_MEMBERS = frozenset({"Democrat", "Republican", "Tory", "Conservative"})
+# what a party member is one of before a name, besides a place: "House Republican Thomas Massie"
+CHAMBERS = frozenset({"House", "Senate", "Assembly"})
 # lower-case role words that introduce a person name ("Kremlin spokesman Dmitry Peskov")
 ROLE_WORDS = frozenset(
     """spokesman spokeswoman spokesperson president minister secretary chancellor leader counterpart envoy

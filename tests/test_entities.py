@@ -216,6 +216,11 @@ def test_a_demonym_of_two_words_names_no_one() -> None:
             "The Republican National Committee said on Friday that it would sue.",
             ("Republican National Committee", "org"),
         ),
+        # where the member sits, before the party: a chamber or a state
+        ("House Republican John Doe said on Friday that he would win.", ("John Doe", "person")),
+        ("Senate Democrat Jane Roe said on Friday that she would win.", ("Jane Roe", "person")),
+        ("Ohio Democrat Jane Roe said on Friday that she would win.", ("Jane Roe", "person")),
+        ("The Texas Republican Party said on Friday that it would sue.", ("Texas Republican Party", "org")),
     ],
 )
 def test_a_party_member_before_a_full_name_is_no_part_of_it(text: str, found: tuple[str, str]) -> None:
