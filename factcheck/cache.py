@@ -54,7 +54,7 @@ LOCATION_FIELDS = frozenset({"path", "key", "source_file", "record", "notices"})
 
 # The pieces of a grouping state read only when needed (``get_state``): after one change, those of the few
 # articles and parts it meets.
-STATE_LAZY = ("e", "f")
+STATE_LAZY = ("e", "f", "t")
 
 
 def _state_level(name: str) -> int:
@@ -239,6 +239,12 @@ class Cache:
                     "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, kind TEXT NOT NULL,"
                     " version TEXT NOT NULL, data BLOB NOT NULL)"
                 )
+                # which articles of a grouping state hold a term: the terms of its ``t`` pieces (an article's
+                # term counts), stored and removed with them (``put_state``), read by ``state_holders``
+                db.execute(
+                    "CREATE TABLE IF NOT EXISTS state_terms (state INTEGER NOT NULL, term TEXT NOT NULL,"
+                    " article TEXT NOT NULL, PRIMARY KEY (state, term, article)) WITHOUT ROWID"
+                )
                 self._db = db
             except (sqlite3.Error, OSError) as e:
                 self._off(e)
@@ -306,6 +312,7 @@ class Cache:
             )
             if not self._pruned:  # entries of other extractor versions are never hit again
                 db.execute("DELETE FROM entries WHERE version != ?", (version,))
+                self._prune_terms(db)
                 self._pruned = True
             db.execute("COMMIT")
         except sqlite3.Error as e:
@@ -548,6 +555,61 @@ class Cache:
         h = hashlib.blake2b(json.dumps([code_version(), params_digest, where]).encode(), digest_size=16)
         return f"s:{h.hexdigest()}:"
 
+    @staticmethod
+    def _state_id(prefix: str) -> int:
+        """A grouping state's number in ``state_terms`` (its prefix's digest, as a signed 64-bit integer)."""
+        return int.from_bytes(hashlib.blake2b(prefix.encode(), digest_size=8).digest(), "big", signed=True)
+
+    def _prune_terms(self, db: sqlite3.Connection) -> None:
+        """Remove the term rows of the grouping states whose manifest is gone."""
+        live = [
+            self._state_id(k[:-1])
+            for (k,) in db.execute("SELECT key FROM entries WHERE kind = 'state'")
+            if k.endswith(":m")
+        ]
+        marks = ",".join("?" * len(live))
+        db.execute(f"DELETE FROM state_terms WHERE state NOT IN ({marks})", live)
+
+    @_locked
+    def state_holders(self, prefix: str, terms: set[str], fps: set[str]) -> set[str] | None:
+        """Which of the articles ``fps`` of the grouping state saved under ``prefix`` hold one of ``terms``
+        (by the terms of their ``t`` pieces), read in one transaction with a check that each of ``fps`` still
+        has its piece; None when one has not (another process replaced the state) or the cache fails."""
+        db = self._conn()
+        if db is None:
+            return None
+        sid = self._state_id(prefix)
+        out: set[str] = set()
+        try:
+            db.execute("BEGIN")
+            try:
+                have = {
+                    k[len(prefix) + 1 :]
+                    for (k,) in db.execute(
+                        "SELECT key FROM entries WHERE key > ? AND key < ?", (prefix + "t", prefix + "u")
+                    )
+                }
+                if not fps <= have:
+                    return None
+                listed = sorted(terms)
+                for i in range(0, len(listed), 500):
+                    chunk = listed[i : i + 500]
+                    marks = ",".join("?" * len(chunk))
+                    out.update(
+                        fp
+                        for (fp,) in db.execute(
+                            f"SELECT DISTINCT article FROM state_terms WHERE state = ? AND term IN ({marks})",
+                            [sid, *chunk],
+                        )
+                        if fp in fps
+                    )
+            finally:
+                db.execute("COMMIT")
+        except sqlite3.Error as e:
+            self._off(e)
+            return None
+        return out
+
     @_locked
     def get_state(self, prefix: str, lazy: tuple[str, ...] = STATE_LAZY) -> tuple[Any, dict[str, Any]] | None:
         """The manifest and pieces of a grouping state saved under ``prefix`` (``put_state``), read in one
@@ -606,17 +668,33 @@ class Cache:
                         "SELECT key FROM entries WHERE key > ? AND key < ?", (prefix, prefix[:-1] + ";")
                     )
                 }
-                rows = [
-                    (prefix + k, "state", version, self._encode(prefix + k, make(), _state_level(k)))
-                    for k, make in pieces.items()
-                    if k not in stored
-                ]
+                sid = self._state_id(prefix)
+                rows, terms = [], []
+                for k, make in pieces.items():
+                    if k not in stored:
+                        value = make()
+                        rows.append(
+                            (prefix + k, "state", version, self._encode(prefix + k, value, _state_level(k)))
+                        )
+                        if k.startswith("t"):
+                            terms += [(sid, t, k[1:]) for t in value]
                 rows.append((prefix + "m", "state", version, self._encode(prefix + "m", manifest, 0)))
                 db.executemany(
                     "INSERT OR REPLACE INTO entries (key, kind, version, data) VALUES (?, ?, ?, ?)", rows
                 )
-                gone = [(prefix + k,) for k in stored - pieces.keys() - {"m"}]
-                db.executemany("DELETE FROM entries WHERE key = ?", gone)
+                db.executemany(
+                    "INSERT OR IGNORE INTO state_terms (state, term, article) VALUES (?, ?, ?)", terms
+                )
+                gone = [prefix + k for k in stored - pieces.keys() - {"m"}]
+                # (the term rows of a term piece gone, by its terms; one that does not read leaves its rows,
+                # true of that article's content wherever it comes back)
+                for key, v in self._select(db, [k for k in gone if k.startswith(prefix + "t")])[0].items():
+                    if isinstance(v, dict):
+                        db.executemany(
+                            "DELETE FROM state_terms WHERE state = ? AND term = ? AND article = ?",
+                            [(sid, t, key[len(prefix) + 1 :]) for t in v],
+                        )
+                db.executemany("DELETE FROM entries WHERE key = ?", [(k,) for k in gone])
                 db.execute("COMMIT")
             except BaseException:
                 db.execute("ROLLBACK")
@@ -632,6 +710,7 @@ class Cache:
         if db is not None:
             with contextlib.suppress(sqlite3.Error):
                 db.execute("DELETE FROM entries WHERE key > ? AND key < ?", (prefix, prefix[:-1] + ";"))
+                db.execute("DELETE FROM state_terms WHERE state = ?", (self._state_id(prefix),))
 
     # -- management -------------------------------------------------------------------------------
     def stats(self) -> dict[str, Any]:
@@ -662,6 +741,7 @@ class Cache:
         try:
             (n,) = db.execute("SELECT COUNT(*) FROM entries").fetchone()
             db.execute("DELETE FROM entries")
+            db.execute("DELETE FROM state_terms")
             db.execute("VACUUM")
             return int(n)
         except sqlite3.Error as e:

@@ -656,7 +656,7 @@ def test_an_edit_redoes_the_vectors_of_articles_using_a_word_whose_weight_moved(
     tf = [Counter({"common": 1, f"own{d}": 2, **({"w": 1} if 1 <= d <= df_then else {})}) for d in range(40)]
     fps = [f"fp{d}" for d in range(40)]
     df: Counter[str] = Counter(t for c in tf for t in c)
-    memo = stories.StoryMemo(docs=dict(zip(fps, tf, strict=True)), df=df)
+    memo = stories.StoryMemo(docs=stories.TermCounts(dict(zip(fps, tf, strict=True))), df=df)
     edited = Counter({**tf[0], "w": 1})
     fps_now = ["fp0-edited", *fps[1:]]
     p = dataclasses.replace(grouping.DEFAULT, doc_idf_step=step)
