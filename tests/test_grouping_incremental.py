@@ -638,17 +638,36 @@ def test_article_counts_weigh_in_steps_of_their_logarithm():
     assert stories._level(7, 0.0) == math.log(8)  # (0: not rounded)
 
 
+class CountingTerms:
+    """Articles' term counts as a saved state holds them (``stories.TermSource``), counting the reads."""
+
+    def __init__(self, tf: dict):
+        self.tf, self.read = tf, []
+
+    def counts(self, fp: str):
+        self.read.append(fp)
+        return self.tf[fp]
+
+    def holding(self, terms: set[str], fps: set[str]) -> set[str]:
+        return {fp for fp in fps if not terms.isdisjoint(self.tf[fp])}
+
+
+@pytest.mark.parametrize("stored", [False, True])
 @pytest.mark.parametrize(
     ("df_then", "step", "redone"),
     [
         (19, 0.1, 0),  # 19 -> 20 articles: log(20) 2.996 and log(21) 3.045 weigh 3.0 both
         (13, 0.1, 13),  # 13 -> 14: 2.6 -> 2.7, the 13 articles using the word are made again
         (19, 0.0, 19),  # weights not rounded: every article using the word
+        (8, 0.7, 8),  # 8 -> 9: the same weight, but past the posting cap of 40 articles (8)
     ],
 )
-def test_an_edit_redoes_the_vectors_of_articles_using_a_word_whose_weight_moved(df_then, step, redone):
+def test_an_edit_redoes_the_vectors_of_articles_using_a_word_whose_weight_moved(
+    df_then, step, redone, stored
+):
     """One article of 40 gains a word ``w`` that ``df_then`` others use: the others' vectors are last
-    time's unless the word's weight moved (and the edited article's own is always made again)."""
+    time's unless the word's weight moved or it crossed the posting cap (and the edited article's own is
+    always made again). With the counts ``stored`` (a state read back), none is read to tell."""
     from collections import Counter
 
     from factcheck.grouping import stories
@@ -656,15 +675,77 @@ def test_an_edit_redoes_the_vectors_of_articles_using_a_word_whose_weight_moved(
     tf = [Counter({"common": 1, f"own{d}": 2, **({"w": 1} if 1 <= d <= df_then else {})}) for d in range(40)]
     fps = [f"fp{d}" for d in range(40)]
     df: Counter[str] = Counter(t for c in tf for t in c)
-    memo = stories.StoryMemo(docs=stories.TermCounts(dict(zip(fps, tf, strict=True))), df=df)
+    source = CountingTerms(dict(zip(fps, tf, strict=True)))
+    docs = stories.TermCounts(stored=fps, source=source) if stored else stories.TermCounts(source.tf)
+    memo = stories.StoryMemo(docs=docs, df=df)
     edited = Counter({**tf[0], "w": 1})
     fps_now = ["fp0-edited", *fps[1:]]
     p = dataclasses.replace(grouping.DEFAULT, doc_idf_step=step)
+    assert stories._posting_cap(40, p) == 8
     df_now, unchanged = stories._df_update(memo, fps_now, [edited, *tf[1:]], {0}, p)
     assert df_now["w"] == df_then + 1
     assert not unchanged[0]
     assert unchanged.count(False) - 1 == redone
     assert all(unchanged[d] for d in range(df_then + 1, 40))
+    assert source.read == (["fp0"] if stored else [])  # (the article gone: its terms leave the counts)
+
+
+def test_term_counts_read_when_first_asked_for():
+    from collections import Counter
+
+    from factcheck.grouping import stories
+
+    source = CountingTerms({"x": Counter({"fire": 2}), "y": Counter({"oslo": 1}), "z": Counter({"fire": 1})})
+    docs = stories.TermCounts({"n": Counter({"fire": 1, "new": 1})}, stored=["x", "y", "z"], source=source)
+    assert len(docs) == 4 and "x" in docs and "w" not in docs and set(docs) == {"n", "x", "y", "z"}
+    assert docs.holding({"fire"}) == {"n", "x", "z"} and docs.holding(set()) == set()
+    assert source.read == []
+    assert docs["y"] == Counter({"oslo": 1}) and docs["y"] == Counter({"oslo": 1})
+    assert source.read == ["y"]  # (once)
+    kept = docs.kept(["x", "y", "m"], {"m": Counter({"bridge": 1})})
+    assert set(kept) == {"x", "y", "m"} and kept.holding({"fire", "bridge"}) == {"x", "m"}
+    assert source.read == ["y"]
+    with pytest.raises(KeyError):
+        docs["w"]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.dictionaries(st.sampled_from(KEYS), article, min_size=2, max_size=12), st.lists(op, max_size=4))
+def test_a_state_through_a_cache_file_regroups_as_from_scratch(start, ops):
+    """Each regrouping from the state a cache file gives back (a fresh process): the articles' term counts
+    read when needed, which articles hold a word read from the cache's index by word. Batches of up to 12
+    articles, so that words cross weight steps and the stories' posting cap (8 articles)."""
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as tmp:
+        store = cache.Cache(Path(tmp) / "c.sqlite3")
+        prefix = "s:test:"
+        specs = dict(start)
+        state = GroupingState()
+        claims, arts = batch(specs)
+        grouping.group_claims(claims, arts, state=state)
+        store.put_state(prefix, *state_pieces(state))
+        for kind, key, spec in ops:
+            apply(specs, kind, key, spec)
+            claims, arts = batch(specs)
+            got = store.get_state(prefix)
+            assert got is not None
+            state = state_from_pieces(
+                *got,
+                grouping.DEFAULT,
+                group_from_json,
+                lambda name: store.get_state_piece(prefix, name),
+                lambda names: store.get_state_pieces(prefix, names),
+                lambda terms, fps: store.state_holders(prefix, terms, fps),
+            )
+            regrouped = grouping.group_claims(claims, arts, state=state)
+            fresh = GroupingState()
+            assert as_json(regrouped) == as_json(grouping.group_claims(claims, arts, state=fresh))
+            assert state.story_memo.sims == fresh.story_memo.sims
+            assert state.story_memo.df == fresh.story_memo.df
+            store.put_state(prefix, *state_pieces(state))
+        store.close()
 
 
 @settings(max_examples=50, deadline=None)
