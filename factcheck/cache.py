@@ -31,7 +31,6 @@ import os
 import sqlite3
 import threading
 import zlib
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
@@ -55,7 +54,7 @@ LOCATION_FIELDS = frozenset({"path", "key", "source_file", "record", "notices"})
 
 # The pieces of a grouping state read only when needed (``get_state``): after one change, those of the few
 # articles and parts it meets.
-STATE_LAZY = ("e", "f", "t")
+STATE_LAZY = ("e", "f")
 
 
 def _state_level(name: str) -> int:
@@ -240,13 +239,6 @@ class Cache:
                     "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, kind TEXT NOT NULL,"
                     " version TEXT NOT NULL, data BLOB NOT NULL)"
                 )
-                # which articles of a grouping state hold a term: the terms of its ``t`` pieces (an article's
-                # term counts), stored and removed with them (``put_state``), read by ``state_holders``; each
-                # column a number (``_number``), so the index costs ~250 bytes a claim, not ~530 as text
-                db.execute(
-                    "CREATE TABLE IF NOT EXISTS state_terms (state INTEGER NOT NULL, term INTEGER NOT NULL,"
-                    " article INTEGER NOT NULL, PRIMARY KEY (state, term, article)) WITHOUT ROWID"
-                )
                 self._db = db
             except (sqlite3.Error, OSError) as e:
                 self._off(e)
@@ -314,7 +306,6 @@ class Cache:
             )
             if not self._pruned:  # entries of other extractor versions are never hit again
                 db.execute("DELETE FROM entries WHERE version != ?", (version,))
-                self._prune_terms(db)
                 self._pruned = True
             db.execute("COMMIT")
         except sqlite3.Error as e:
@@ -557,65 +548,6 @@ class Cache:
         h = hashlib.blake2b(json.dumps([code_version(), params_digest, where]).encode(), digest_size=16)
         return f"s:{h.hexdigest()}:"
 
-    @staticmethod
-    def _number(text: str, size: int = 8) -> int:
-        """A state (its prefix), an article (its fingerprint) or a term (``size`` 4) as a number in
-        ``state_terms``: a digest of ``size`` bytes, as a signed integer. Two terms that share a number make
-        the index tell that an article holds a term it lacks, never the reverse (an article's vector is at
-        worst made again for nothing); states and articles, which rows are removed by, take 8 bytes."""
-        digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=size).digest()
-        return int.from_bytes(digest, "big", signed=True)
-
-    def _prune_terms(self, db: sqlite3.Connection) -> None:
-        """Remove the term rows of the grouping states whose manifest is gone."""
-        live = [
-            self._number(k[:-1])
-            for (k,) in db.execute("SELECT key FROM entries WHERE kind = 'state'")
-            if k.endswith(":m")
-        ]
-        marks = ",".join("?" * len(live))
-        db.execute(f"DELETE FROM state_terms WHERE state NOT IN ({marks})", live)
-
-    @_locked
-    def state_holders(self, prefix: str, terms: set[str], fps: set[str]) -> set[str] | None:
-        """Which of the articles ``fps`` of the grouping state saved under ``prefix`` hold one of ``terms``
-        (by the terms of their ``t`` pieces), read in one transaction with a check that each of ``fps`` still
-        has its piece; None when one has not (another process replaced the state) or the cache fails."""
-        db = self._conn()
-        if db is None:
-            return None
-        sid = self._number(prefix)
-        out: set[str] = set()
-        try:
-            db.execute("BEGIN")
-            try:
-                have = {
-                    k[len(prefix) + 1 :]
-                    for (k,) in db.execute(
-                        "SELECT key FROM entries WHERE key > ? AND key < ?", (prefix + "t", prefix + "u")
-                    )
-                }
-                if not fps <= have:
-                    return None
-                by_number: dict[int, list[str]] = defaultdict(list)
-                for fp in fps:
-                    by_number[self._number(fp)].append(fp)
-                listed = sorted({self._number(t, 4) for t in terms})
-                for i in range(0, len(listed), 500):
-                    chunk = listed[i : i + 500]
-                    marks = ",".join("?" * len(chunk))
-                    for (a,) in db.execute(
-                        f"SELECT DISTINCT article FROM state_terms WHERE state = ? AND term IN ({marks})",
-                        [sid, *chunk],
-                    ):
-                        out.update(by_number.get(a, ()))
-            finally:
-                db.execute("COMMIT")
-        except sqlite3.Error as e:
-            self._off(e)
-            return None
-        return out
-
     @_locked
     def get_state(self, prefix: str, lazy: tuple[str, ...] = STATE_LAZY) -> tuple[Any, dict[str, Any]] | None:
         """The manifest and pieces of a grouping state saved under ``prefix`` (``put_state``), read in one
@@ -674,34 +606,17 @@ class Cache:
                         "SELECT key FROM entries WHERE key > ? AND key < ?", (prefix, prefix[:-1] + ";")
                     )
                 }
-                sid = self._number(prefix)
-                rows, terms = [], []
-                for k, make in pieces.items():
-                    if k not in stored:
-                        value = make()
-                        rows.append(
-                            (prefix + k, "state", version, self._encode(prefix + k, value, _state_level(k)))
-                        )
-                        if k.startswith("t"):
-                            a = self._number(k[1:])
-                            terms += [(sid, self._number(t, 4), a) for t in value]
+                rows = [
+                    (prefix + k, "state", version, self._encode(prefix + k, make(), _state_level(k)))
+                    for k, make in pieces.items()
+                    if k not in stored
+                ]
                 rows.append((prefix + "m", "state", version, self._encode(prefix + "m", manifest, 0)))
                 db.executemany(
                     "INSERT OR REPLACE INTO entries (key, kind, version, data) VALUES (?, ?, ?, ?)", rows
                 )
-                db.executemany(
-                    "INSERT OR IGNORE INTO state_terms (state, term, article) VALUES (?, ?, ?)", terms
-                )
-                gone = [prefix + k for k in stored - pieces.keys() - {"m"}]
-                # (the term rows of a term piece gone, by its terms; one that does not read leaves its rows,
-                # true of that article's content wherever it comes back)
-                for key, v in self._select(db, [k for k in gone if k.startswith(prefix + "t")])[0].items():
-                    if isinstance(v, dict):
-                        db.executemany(
-                            "DELETE FROM state_terms WHERE state = ? AND term = ? AND article = ?",
-                            [(sid, self._number(t, 4), self._number(key[len(prefix) + 1 :])) for t in v],
-                        )
-                db.executemany("DELETE FROM entries WHERE key = ?", [(k,) for k in gone])
+                gone = [(prefix + k,) for k in stored - pieces.keys() - {"m"}]
+                db.executemany("DELETE FROM entries WHERE key = ?", gone)
                 db.execute("COMMIT")
             except BaseException:
                 db.execute("ROLLBACK")
@@ -717,7 +632,6 @@ class Cache:
         if db is not None:
             with contextlib.suppress(sqlite3.Error):
                 db.execute("DELETE FROM entries WHERE key > ? AND key < ?", (prefix, prefix[:-1] + ";"))
-                db.execute("DELETE FROM state_terms WHERE state = ?", (self._number(prefix),))
 
     # -- management -------------------------------------------------------------------------------
     def stats(self) -> dict[str, Any]:
@@ -748,7 +662,6 @@ class Cache:
         try:
             (n,) = db.execute("SELECT COUNT(*) FROM entries").fetchone()
             db.execute("DELETE FROM entries")
-            db.execute("DELETE FROM state_terms")
             db.execute("VACUUM")
             return int(n)
         except sqlite3.Error as e:

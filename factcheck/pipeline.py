@@ -550,7 +550,6 @@ def load_grouping_state(corpus: Corpus, store: _cache.Cache) -> GroupingState | 
             lambda v: _cache.groups_from_json([v])[0],
             lambda name: store.get_state_piece(prefix, name),
             lambda names: store.get_state_pieces(prefix, names),
-            lambda terms, fps: store.state_holders(prefix, terms, fps),
         )
     except ValueError:
         store.delete_state(prefix)

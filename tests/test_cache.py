@@ -11,7 +11,6 @@ import subprocess
 import sys
 import zlib
 from pathlib import Path
-from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -1045,65 +1044,3 @@ def test_a_regrouping_reads_back_the_languages_grouping_told(
     split = GroupOverrides(splits=[corpus.groups[0].claims[0]])  # (groups not cached: grouped again)
     pipeline.regroup(corpus, split, cache=fresh)
     assert corpus.groups
-
-
-def _term_rows(path: Path) -> list[tuple[int, str, str]]:
-    db = sqlite3.connect(path)
-    try:
-        return sorted(db.execute("SELECT state, term, article FROM state_terms").fetchall())
-    finally:
-        db.close()
-
-
-def test_which_articles_hold_a_term_is_read_by_term_and_kept_with_the_term_pieces(tmp_path: Path) -> None:
-    path = tmp_path / "c.sqlite3"
-    store = cache.Cache(path)
-    counts = {"x": {"fire": 2, "leeds": 1}, "y": {"oslo": 1}, "z": {"fire": 1}}
-    store.put_state(
-        "s:x:", {"pieces": ["tx", "ty", "tz"]}, {"t" + k: (lambda v=v: v) for k, v in counts.items()}
-    )
-    assert store.get_state("s:x:") == ({"pieces": ["tx", "ty", "tz"]}, {})  # (term counts: read when needed)
-    assert store.state_holders("s:x:", {"fire", "bridge"}, {"x", "y", "z"}) == {"x", "z"}
-    assert store.state_holders("s:x:", {"fire"}, {"y", "z"}) == {"z"}
-    assert store.state_holders("s:x:", set(), {"x"}) == set()
-    # another state's rows are its own
-    store.put_state("s:o:", {"pieces": ["tw"]}, {"tw": lambda: {"fire": 1}})
-    assert store.state_holders("s:x:", {"fire"}, {"x", "y", "z"}) == {"x", "z"}
-    # an article gone: its piece and its rows go; asked of it, the index tells nothing (None)
-    store.put_state("s:x:", {"pieces": ["ty", "tz"]}, {"ty": lambda: counts["y"], "tz": lambda: counts["z"]})
-    assert store.state_holders("s:x:", {"fire", "leeds"}, {"y", "z"}) == {"z"}
-    assert store.state_holders("s:x:", {"fire"}, {"x", "z"}) is None
-    assert [r for r in _term_rows(path) if r[2] == cache.Cache._number("x")] == []
-    store.delete_state("s:x:")
-    assert [r[1:] for r in _term_rows(path)] == [(cache.Cache._number("fire", 4), cache.Cache._number("w"))]
-    store.clear()
-    assert _term_rows(path) == []
-
-
-def test_a_regrouping_after_one_change_reads_the_term_counts_it_uses(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A fresh process after one change reads the term counts (``t`` pieces) of the articles it compares
-    again, not those of the whole batch, and groups as from scratch."""
-    folder = _mixed(tmp_path)
-    path = tmp_path / "c.sqlite3"
-    first = pipeline.build([folder], cache=cache.Cache(path))
-    assert first.grouping_state is not None
-    n = len(first.grouping_state.story_memo.docs)
-    assert n >= 15 and len({r[2] for r in _term_rows(path)}) == n
-    read: list[str] = []
-    plain_piece = cache.Cache.get_state_piece
-
-    def piece(self: cache.Cache, prefix: str, name: str) -> Any:
-        read.append(name)
-        return plain_piece(self, prefix, name)
-
-    monkeypatch.setattr(cache.Cache, "get_state_piece", piece)
-    _change(folder, 9, "The ministry said on Friday that 40 people were hurt in the blast.")
-    again = pipeline.build([folder], cache=cache.Cache(path))
-    assert again.grouping_state is not None and again.grouping_state.stats["parts_reused"] >= 1
-    terms = [k for k in read if k.startswith("t")]
-    assert len(terms) < n / 2
-    plain = pipeline.build([folder], cache=cache.Cache(enabled=False))
-    assert [g.to_json() for g in again.groups] == [g.to_json() for g in plain.groups]
-    assert len({r[2] for r in _term_rows(path)}) == n  # the changed article's rows replaced its old ones

@@ -638,21 +638,6 @@ def test_article_counts_weigh_in_steps_of_their_logarithm():
     assert stories._level(7, 0.0) == math.log(8)  # (0: not rounded)
 
 
-class CountingTerms:
-    """Articles' term counts as a saved state holds them (``stories.TermSource``), counting the reads."""
-
-    def __init__(self, tf: dict):
-        self.tf, self.read = tf, []
-
-    def counts(self, fp: str):
-        self.read.append(fp)
-        return self.tf[fp]
-
-    def holding(self, terms: set[str], fps: set[str]) -> set[str]:
-        return {fp for fp in fps if not terms.isdisjoint(self.tf[fp])}
-
-
-@pytest.mark.parametrize("stored", [False, True])
 @pytest.mark.parametrize(
     ("df_then", "step", "redone"),
     [
@@ -662,12 +647,10 @@ class CountingTerms:
         (8, 0.7, 8),  # 8 -> 9: the same weight, but past the posting cap of 40 articles (8)
     ],
 )
-def test_an_edit_redoes_the_vectors_of_articles_using_a_word_whose_weight_moved(
-    df_then, step, redone, stored
-):
+def test_an_edit_redoes_the_vectors_of_articles_using_a_word_whose_weight_moved(df_then, step, redone):
     """One article of 40 gains a word ``w`` that ``df_then`` others use: the others' vectors are last
     time's unless the word's weight moved or it crossed the posting cap (and the edited article's own is
-    always made again). With the counts ``stored`` (a state read back), none is read to tell."""
+    always made again)."""
     from collections import Counter
 
     from factcheck.grouping import stories
@@ -675,9 +658,7 @@ def test_an_edit_redoes_the_vectors_of_articles_using_a_word_whose_weight_moved(
     tf = [Counter({"common": 1, f"own{d}": 2, **({"w": 1} if 1 <= d <= df_then else {})}) for d in range(40)]
     fps = [f"fp{d}" for d in range(40)]
     df: Counter[str] = Counter(t for c in tf for t in c)
-    source = CountingTerms(dict(zip(fps, tf, strict=True)))
-    docs = stories.TermCounts(stored=fps, source=source) if stored else stories.TermCounts(source.tf)
-    memo = stories.StoryMemo(docs=docs, df=df)
+    memo = stories.StoryMemo(docs=dict(zip(fps, tf, strict=True)), df=df)
     edited = Counter({**tf[0], "w": 1})
     fps_now = ["fp0-edited", *fps[1:]]
     p = dataclasses.replace(grouping.DEFAULT, doc_idf_step=step)
@@ -687,34 +668,14 @@ def test_an_edit_redoes_the_vectors_of_articles_using_a_word_whose_weight_moved(
     assert not unchanged[0]
     assert unchanged.count(False) - 1 == redone
     assert all(unchanged[d] for d in range(df_then + 1, 40))
-    assert source.read == (["fp0"] if stored else [])  # (the article gone: its terms leave the counts)
-
-
-def test_term_counts_read_when_first_asked_for():
-    from collections import Counter
-
-    from factcheck.grouping import stories
-
-    source = CountingTerms({"x": Counter({"fire": 2}), "y": Counter({"oslo": 1}), "z": Counter({"fire": 1})})
-    docs = stories.TermCounts({"n": Counter({"fire": 1, "new": 1})}, stored=["x", "y", "z"], source=source)
-    assert len(docs) == 4 and "x" in docs and "w" not in docs and set(docs) == {"n", "x", "y", "z"}
-    assert docs.holding({"fire"}) == {"n", "x", "z"} and docs.holding(set()) == set()
-    assert source.read == []
-    assert docs["y"] == Counter({"oslo": 1}) and docs["y"] == Counter({"oslo": 1})
-    assert source.read == ["y"]  # (once)
-    kept = docs.kept(["x", "y", "m"], {"m": Counter({"bridge": 1})})
-    assert set(kept) == {"x", "y", "m"} and kept.holding({"fire", "bridge"}) == {"x", "m"}
-    assert source.read == ["y"]
-    with pytest.raises(KeyError):
-        docs["w"]
 
 
 @settings(max_examples=25, deadline=None)
 @given(st.dictionaries(st.sampled_from(KEYS), article, min_size=2, max_size=12), st.lists(op, max_size=4))
 def test_a_state_through_a_cache_file_regroups_as_from_scratch(start, ops):
-    """Each regrouping from the state a cache file gives back (a fresh process): the articles' term counts
-    read when needed, which articles hold a word read from the cache's index by word. Batches of up to 12
-    articles, so that words cross weight steps and the stories' posting cap (8 articles)."""
+    """Each regrouping from the state a cache file gives back (a fresh process), saved after each (only its
+    new pieces written). Batches of up to 12 articles, so that a word's article count can cross weight steps
+    and the stories' posting cap (8 articles)."""
     import tempfile
     from pathlib import Path
 
@@ -737,7 +698,6 @@ def test_a_state_through_a_cache_file_regroups_as_from_scratch(start, ops):
                 group_from_json,
                 lambda name: store.get_state_piece(prefix, name),
                 lambda names: store.get_state_pieces(prefix, names),
-                lambda terms, fps: store.state_holders(prefix, terms, fps),
             )
             regrouped = grouping.group_claims(claims, arts, state=state)
             fresh = GroupingState()

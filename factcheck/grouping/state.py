@@ -30,7 +30,7 @@ from typing import Any
 
 from factcheck.grouping.features import _Feat
 from factcheck.grouping.params import DEFAULT, Params
-from factcheck.grouping.stories import StoryMemo, TermCounts
+from factcheck.grouping.stories import StoryMemo
 from factcheck.model import Article, Claim, EventGroup
 
 _CLAIM_FIELDS = tuple(f.name for f in dataclasses.fields(Claim) if f.name != "group")  # ``group`` is output
@@ -145,7 +145,7 @@ def digest(value: object) -> bytes:
 # that saving after a change writes only the new pieces. Read back, every value is checked for its type: a
 # piece of another shape raises ``ValueError`` and the state is not used.
 
-STATE_FORMAT = 10
+STATE_FORMAT = 9
 
 
 def params_digest(p: Params) -> str:
@@ -252,7 +252,7 @@ def _columns(values: Sequence[Any]) -> dict[str, list[Any]]:
     return {"n": [len(v) for v in lists], "all": [x for v in lists for x in v]}
 
 
-def _article_json(fs: Sequence[_Feat], keys: Sequence[list[str]]) -> dict[str, Any]:
+def _article_json(fs: Sequence[_Feat], keys: Sequence[list[str]], tf: Any) -> dict[str, Any]:
     """An article's ``a`` piece (see ``_WORD_LISTS``)."""
     return {
         "n": len(fs),
@@ -260,34 +260,8 @@ def _article_json(fs: Sequence[_Feat], keys: Sequence[list[str]]) -> dict[str, A
         "lang": [f.lang for f in fs],
         "times": _columns([f.times for f in fs]),
         "keys": _columns(keys),
+        "tf": tf,
     }
-
-
-class StoredTerms:
-    """The term counts of a state's articles in the cache (its ``t`` pieces, ``piece``) and the index of
-    which articles hold a term (``holders(terms, fps)``: those of ``fps`` that hold one of ``terms``, or None
-    when one of ``fps`` has no counts stored any more)."""
-
-    def __init__(
-        self,
-        piece: Callable[[str], Any],
-        holders: Callable[[set[str], set[str]], set[str] | None] | None,
-    ):
-        self.piece, self.holders = piece, holders
-
-    def counts(self, fp: str) -> Counter[str]:
-        v = self.piece("t" + fp)
-        if not (type(v) is dict and set(map(type, v.values())) <= _INT):
-            raise StateUnavailable("grouping state: an article's term counts")
-        return Counter(v)
-
-    def holding(self, terms: set[str], fps: set[str]) -> set[str]:
-        if self.holders is None:  # (no index: each article's counts read)
-            return {fp for fp in fps if not terms.isdisjoint(self.counts(fp))}
-        got = self.holders(terms, fps)
-        if got is None:
-            raise StateUnavailable("grouping state: an article's term counts are gone")
-        return got
 
 
 def _words_json(fs: Sequence[_Feat]) -> dict[str, Any]:
@@ -299,8 +273,8 @@ def _words_json(fs: Sequence[_Feat]) -> dict[str, Any]:
 
 
 def state_pieces(state: GroupingState) -> tuple[dict[str, Any], dict[str, Callable[[], Any]]]:
-    """The manifest and the pieces (by key: ``a<fingerprint>`` an article's features, ``t<fingerprint>`` its
-    term counts for stories, ``p<digest>`` a connected part of the claim graph, ``g<digest>`` a group), each built when called."""
+    """The manifest and the pieces (by key: ``a<fingerprint>`` an article's features and term counts,
+    ``p<digest>`` a connected part of the claim graph, ``g<digest>`` a group), each built when called."""
     stories: dict[tuple[frozenset[str], bool], int] = {}
     articles = [
         [key, fp, stories.setdefault(state.stories.get(key, (frozenset(), False)), len(stories))]
@@ -309,9 +283,7 @@ def state_pieces(state: GroupingState) -> tuple[dict[str, Any], dict[str, Callab
     pieces: dict[str, Callable[[], Any]] = {}
     docs = state.story_memo.docs
     for fp, (fs, keys) in state.features.items():
-        pieces["a" + fp] = functools.partial(_article_json, fs, keys)
-        if fp in docs:
-            pieces["t" + fp] = functools.partial(lambda fp: dict(docs[fp]), fp)
+        pieces["a" + fp] = functools.partial(_article_json, fs, keys, docs.get(fp))
         pieces["f" + fp] = functools.partial(_words_json, fs)
     for pk, (uids, _links, kept) in state.parts.items():
         pieces["p" + pk.hex()] = functools.partial(_part_json, uids, kept)
@@ -421,7 +393,7 @@ def _split(v: Any, n: int, what: str) -> list[list[str]]:
 
 def _article_from(
     v: Any, words: str, read_many: Callable[[list[str]], dict[str, Any]]
-) -> tuple[list[_Feat], list[list[str]]]:
+) -> tuple[tuple[list[_Feat], list[list[str]]], Counter[str] | None]:
     """An article's claims' features from its ``a`` piece (``words``: the name of its ``f`` piece, read when
     needed with ``read_many``)."""
     _check(type(v) is dict, "article piece")
@@ -435,7 +407,12 @@ def _article_from(
     source = _WordsSource(words, n, read_many)
     # (``idx``, ``doc`` and ``claim`` are the batch's: set when the features are used)
     feats: list[_Feat] = [LazyFeat.make(source, x, tuple(times[x]), published[x], lang[x]) for x in range(n)]
-    return feats, keys
+    counts: Counter[str] | None = None
+    tf = v.get("tf")
+    if tf is not None:
+        _check(type(tf) is dict and set(map(type, tf.values())) <= _INT, "term counts")
+        counts = Counter(tf)
+    return (feats, keys), counts
 
 
 def _words_from(v: Any, n: int) -> dict[str, list[Any]]:
@@ -488,13 +465,11 @@ def state_from_pieces(
     group_from: Callable[[Any], EventGroup],
     piece: Callable[[str], Any],
     pieces_of: Callable[[list[str]], dict[str, Any]] | None = None,
-    holders: Callable[[set[str], set[str]], set[str] | None] | None = None,
 ) -> GroupingState:
     """The state a ``state_pieces`` manifest and its pieces describe (``group_from``: a group from its JSON),
     the parts' edges (``e`` pieces) and the claims' words (``f`` pieces) left to be read with
     ``piece(name)`` (None when it is gone) when needed, or several at once with ``pieces_of(names)`` (by
-    name, those there); the articles' term counts (``t`` pieces) likewise, with ``holders(terms, fps)`` telling
-    which articles hold a term (``StoredTerms``; without it, each article's counts are read to tell). Raises ``ValueError`` when a piece is missing or of another shape."""
+    name, those there). Raises ``ValueError`` when a piece is missing or of another shape."""
     if pieces_of is None:
         pieces_of = lambda names: {n: piece(n) for n in names}  # noqa: E731
     _check(isinstance(manifest, dict) and manifest.get("format") == STATE_FORMAT, "format")
@@ -511,17 +486,17 @@ def state_from_pieces(
         _check(0 <= si < len(story_sets), "article's story")
         state.fingerprints[key] = fp
         state.stories[key] = story_sets[si]
-    terms: list[str] = []  # the articles whose term counts are stored (``t`` pieces, read when needed)
     for k in _strs(keys, "piece keys"):
-        if k[:1] == "t":
-            terms.append(k[1:])
-        if k[:1] in ("e", "f", "t"):
+        if k[:1] in ("e", "f"):
             continue  # read when needed
         _check(k in pieces, "piece (missing)")
         v = pieces[k]
         try:
             if k[0] == "a":
-                state.features[k[1:]] = _article_from(v, "f" + k[1:], pieces_of)
+                got, tf = _article_from(v, "f" + k[1:], pieces_of)
+                state.features[k[1:]] = got
+                if tf is not None:
+                    state.story_memo.docs[k[1:]] = tf
             elif k[0] == "p":
                 state.parts[bytes.fromhex(k[1:])] = _part_from(v)
             elif k[0] == "g":
@@ -550,7 +525,6 @@ def state_from_pieces(
 
     state.load_links = load_links
     memo = state.story_memo
-    memo.docs = TermCounts(stored=terms, source=StoredTerms(piece, holders))
     df = manifest.get("df")
     if df is not None and memo.docs.keys() == set(state.fingerprints.values()):
         memo.df = Counter(_counts(df, "document frequencies"))  # (those of last time)

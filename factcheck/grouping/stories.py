@@ -6,101 +6,12 @@ from __future__ import annotations
 import heapq
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
 
 from factcheck.grouping.features import _content_tokens, _cosine, _Feat
 from factcheck.grouping.linkage import _average_linkage
 from factcheck.grouping.params import DEFAULT, Params
-
-
-class TermSource(Protocol):
-    """Where the term counts of a state read back from the cache lie (``state.StoredTerms``)."""
-
-    def counts(self, fp: str) -> Counter[str]:
-        """An article's term counts (raises ``StateUnavailable`` when they cannot be read)."""
-        ...
-
-    def holding(self, terms: set[str], fps: set[str]) -> set[str]:
-        """Which of the articles ``fps`` hold one of ``terms`` at least (raises ``StateUnavailable``)."""
-        ...
-
-
-class TermCounts(Mapping[str, Counter[str]]):
-    """Each article's term counts, by its fingerprint: those at hand (``counts``) and, for a state read back
-    from the cache, the others (``stored``) read from ``source`` when first asked for. Which articles hold a
-    term is told by the source's index for the articles not read (``holding``): a regrouping after one
-    change reads the counts of the few articles it compares again, not those of the whole batch."""
-
-    def __init__(
-        self,
-        counts: Mapping[str, Counter[str]] | None = None,
-        stored: Iterable[str] = (),
-        source: TermSource | None = None,
-    ):
-        self.counts: dict[str, Counter[str]] = dict(counts or {})
-        self.stored = set(stored) - self.counts.keys()  # (those not read yet)
-        self.source = source
-
-    def __getitem__(self, fp: str) -> Counter[str]:
-        got = self.counts.get(fp)
-        if got is None:
-            if fp not in self.stored or self.source is None:
-                raise KeyError(fp)
-            got = self.counts[fp] = self.source.counts(fp)
-            self.stored.discard(fp)
-        return got
-
-    def __contains__(self, fp: object) -> bool:
-        return fp in self.counts or fp in self.stored
-
-    def __iter__(self) -> Iterator[str]:
-        yield from self.counts
-        yield from sorted(self.stored)
-
-    def __len__(self) -> int:
-        return len(self.counts) + len(self.stored)
-
-    def holding(self, terms: set[str]) -> set[str]:
-        """The articles that hold one of ``terms`` at least."""
-        if not terms:
-            return set()
-        out = {fp for fp, c in self.counts.items() if not terms.isdisjoint(c)}
-        if self.stored and self.source is not None:
-            out |= self.source.holding(terms, self.stored)
-        return out
-
-    def kept(self, fps: Iterable[str], new: Mapping[str, Counter[str]]) -> TermCounts:
-        """The term counts of the articles ``fps``: ``new`` for the new ones, these for the others (those
-        not read yet stay unread)."""
-        keep = set(fps)
-        counts = {fp: c for fp, c in self.counts.items() if fp in keep}
-        counts.update(new)
-        return TermCounts(counts, self.stored & keep, self.source)
-
-
-class _BatchCounts(Sequence[Counter[str]]):
-    """The batch's term counts by place: those counted now (``own``), last time's for the others (``old``,
-    read when first asked for)."""
-
-    def __init__(
-        self, own: dict[int, Counter[str]], fps: Sequence[str] | None, old: Mapping[str, Counter[str]]
-    ):
-        self.own, self.fps, self.old = own, fps, old
-
-    def __len__(self) -> int:
-        return len(self.fps) if self.fps is not None else len(self.own)
-
-    def __getitem__(self, d: int) -> Counter[str]:  # type: ignore[override]  # (no slices)
-        got = self.own.get(d)
-        if got is None:
-            assert self.fps is not None  # (without them, every article's counts are counted now)
-            got = self.old[self.fps[d]]
-        return got
-
-    def __iter__(self) -> Iterator[Counter[str]]:
-        return (self[d] for d in range(len(self)))
 
 
 @dataclass(slots=True)
@@ -111,7 +22,7 @@ class StoryMemo:
     articles, and whether they held, reused while none of their TF-IDF vectors changed (same fingerprint,
     the batch's size and their terms' document frequencies in the same steps: ``_df_update``)."""
 
-    docs: TermCounts = field(default_factory=TermCounts)
+    docs: dict[str, Counter[str]] = field(default_factory=dict)
     df: Counter[str] | None = None  # the document frequencies of ``docs`` (None: not known)
     # a story's articles' fingerprints (in batch order) -> the two sides its words propose (places in that
     # tuple, ``_two_sides``) or None, and whether the split held in the batch's vectors then
@@ -188,13 +99,13 @@ def _doc_clusters(
     ``profiled``: which claims' features make their article's profile (all when None), asked only of the
     articles whose term counts are made (after one change, of that article alone: a state's claims read
     their words when first asked, ``state.LazyFeat``)."""
-    old = memo.docs if memo is not None and fps is not None else TermCounts()
+    old = memo.docs if memo is not None and fps is not None else {}
     need = {d for d in range(n_docs) if fps is None or fps[d] not in old}
     counted = [f for f in feats if f.doc in need and (profiled is None or profiled(f))]
     lang = [""] * n_docs
     for f in counted:
         lang[f.doc] = f.lang or ""
-    tf = _BatchCounts({d: Counter() for d in need}, fps, old)
+    tf: list[Counter[str]] = [Counter() if d in need else old[fps[d]] for d in range(n_docs)]  # type: ignore[index]
     if bodies is not None:
         for d in sorted(need):
             tf[d].update(_content_tokens(bodies[d], lang[d] or None))
@@ -212,7 +123,7 @@ def _doc_clusters(
         for c in tf:
             df.update(c.keys())
     if memo is not None and fps is not None:
-        memo.docs = old.kept(fps, {fps[d]: tf[d] for d in need})
+        memo.docs = {fps[d]: tf[d] for d in range(n_docs)}
         memo.df = df
         memo.vectors_moved = unchanged.count(False)
     vecs = _DocVectors(tf, _Idf(df, n_docs, p.doc_idf_step))  # (each made when first needed: the same floats)
@@ -275,7 +186,7 @@ def _posting_cap(n_docs: int, p: Params) -> int:
 
 
 def _df_update(
-    memo: StoryMemo, fps: Sequence[str], tf: Sequence[Counter[str]], need: set[int], p: Params
+    memo: StoryMemo, fps: Sequence[str], tf: list[Counter[str]], need: set[int], p: Params
 ) -> tuple[Counter[str], list[bool]]:
     """The document frequencies from last time's (``memo.df``), the articles gone and the new ones; and
     which articles' TF-IDF vectors are last time's: an unchanged article, whose terms all weigh as last
@@ -285,10 +196,10 @@ def _df_update(
     df = Counter(memo.df)
     now = set(fps)
     moved: set[str] = set()
-    for fp in [fp for fp in memo.docs if fp not in now]:
-        counts = memo.docs[fp]
-        df.subtract(counts.keys())
-        moved.update(counts)
+    for fp, counts in memo.docs.items():
+        if fp not in now:
+            df.subtract(counts.keys())
+            moved.update(counts)
     for d in need:
         df.update(tf[d].keys())
         moved.update(tf[d])
@@ -303,8 +214,7 @@ def _df_update(
 
     changed = {t for t in moved if not same(t)}
     same_n = _level(n_then, step) == _level(n_now, step)
-    holding = memo.docs.holding(changed) if same_n else set()  # (read by term, not article by article)
-    unchanged = [same_n and d not in need and fps[d] not in holding for d in range(n_now)]
+    unchanged = [same_n and d not in need and changed.isdisjoint(tf[d]) for d in range(n_now)]
     return df, unchanged
 
 
@@ -341,7 +251,7 @@ def _memo_bisect(
     memo: StoryMemo,
     fps: Sequence[str],
     unchanged: list[bool],
-    tf: Sequence[Counter[str]],
+    tf: list[Counter[str]],
     vecs: Sequence[dict[str, float]],
     p: Params,
 ) -> Callable[[list[int]], tuple[list[int], list[int]] | None]:
@@ -391,7 +301,7 @@ def _merge_stories(
     label: list[int],
     sims: Mapping[tuple[int, int], float],
     vecs: Sequence[dict[str, float]],
-    tf: Sequence[Counter[str]],
+    tf: list[Counter[str]],
     p: Params = DEFAULT,
     known: Callable[[list[int], list[int], Callable[[], float]], float] | None = None,
 ) -> list[int]:
@@ -557,7 +467,7 @@ def _years_near(a: set[str], b: set[str], gap: int) -> bool:
 
 def _split_stories(
     label: list[int],
-    tf: Sequence[Counter[str]],
+    tf: list[Counter[str]],
     vecs: Sequence[dict[str, float]],
     p: Params = DEFAULT,
     bisect: Callable[[list[int]], tuple[list[int], list[int]] | None] | None = None,
@@ -584,7 +494,7 @@ def _split_stories(
     return out
 
 
-def _local_vectors(ms: Sequence[int], tf: Sequence[Counter[str]]) -> list[dict[str, float]]:
+def _local_vectors(ms: Sequence[int], tf: list[Counter[str]]) -> list[dict[str, float]]:
     """TF-IDF unit vectors of articles ``ms`` with the IDF taken among them alone: a word all of them use
     weighs nothing, a word of one article only is left out."""
     n = len(ms)
@@ -599,7 +509,7 @@ def _local_vectors(ms: Sequence[int], tf: Sequence[Counter[str]]) -> list[dict[s
     return vecs
 
 
-def _apart(a: Sequence[int], b: Sequence[int], tf: Sequence[Counter[str]], p: Params = DEFAULT) -> bool:
+def _apart(a: Sequence[int], b: Sequence[int], tf: list[Counter[str]], p: Params = DEFAULT) -> bool:
     """Whether two stories would be split again: with word weights taken inside their union (what all
     their articles share weighs nothing), they are closer within than across by ``split_ratio``."""
     vecs = _local_vectors([*a, *b], tf)
@@ -615,7 +525,7 @@ def _apart(a: Sequence[int], b: Sequence[int], tf: Sequence[Counter[str]], p: Pa
 
 
 def _bisect(
-    ms: list[int], tf: Sequence[Counter[str]], gvecs: Sequence[dict[str, float]], p: Params = DEFAULT
+    ms: list[int], tf: list[Counter[str]], gvecs: Sequence[dict[str, float]], p: Params = DEFAULT
 ) -> tuple[list[int], list[int]] | None:
     """A story's two look-alike events (``_split_stories``), or None: two sides proposed by its articles'
     own words (``_two_sides``), kept when they hold apart in the batch's vectors (``_split_holds``)."""
@@ -631,7 +541,7 @@ def _split_at(ms: list[int], sides: tuple[list[int], list[int]]) -> tuple[list[i
 
 
 def _two_sides(
-    ms: list[int], tf: Sequence[Counter[str]], p: Params = DEFAULT
+    ms: list[int], tf: list[Counter[str]], p: Params = DEFAULT
 ) -> tuple[list[int], list[int]] | None:
     """The two sides a story's articles fall into with word weights taken among them alone (places in
     ``ms``, each side in the order its set holds them, the order ``_split_holds`` sums in), or None: a
