@@ -644,11 +644,13 @@ def test_article_counts_weigh_in_steps_of_their_logarithm():
         (19, 0.1, 0),  # 19 -> 20 articles: log(20) 2.996 and log(21) 3.045 weigh 3.0 both
         (13, 0.1, 13),  # 13 -> 14: 2.6 -> 2.7, the 13 articles using the word are made again
         (19, 0.0, 19),  # weights not rounded: every article using the word
+        (8, 0.7, 8),  # 8 -> 9: the same weight, but past the posting cap of 40 articles (8)
     ],
 )
 def test_an_edit_redoes_the_vectors_of_articles_using_a_word_whose_weight_moved(df_then, step, redone):
     """One article of 40 gains a word ``w`` that ``df_then`` others use: the others' vectors are last
-    time's unless the word's weight moved (and the edited article's own is always made again)."""
+    time's unless the word's weight moved or it crossed the posting cap (and the edited article's own is
+    always made again)."""
     from collections import Counter
 
     from factcheck.grouping import stories
@@ -660,11 +662,50 @@ def test_an_edit_redoes_the_vectors_of_articles_using_a_word_whose_weight_moved(
     edited = Counter({**tf[0], "w": 1})
     fps_now = ["fp0-edited", *fps[1:]]
     p = dataclasses.replace(grouping.DEFAULT, doc_idf_step=step)
+    assert stories._posting_cap(40, p) == 8
     df_now, unchanged = stories._df_update(memo, fps_now, [edited, *tf[1:]], {0}, p)
     assert df_now["w"] == df_then + 1
     assert not unchanged[0]
     assert unchanged.count(False) - 1 == redone
     assert all(unchanged[d] for d in range(df_then + 1, 40))
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.dictionaries(st.sampled_from(KEYS), article, min_size=2, max_size=12), st.lists(op, max_size=4))
+def test_a_state_through_a_cache_file_regroups_as_from_scratch(start, ops):
+    """Each regrouping from the state a cache file gives back (a fresh process), saved after each (only its
+    new pieces written). Batches of up to 12 articles, so that a word's article count can cross weight steps
+    and the stories' posting cap (8 articles)."""
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as tmp:
+        store = cache.Cache(Path(tmp) / "c.sqlite3")
+        prefix = "s:test:"
+        specs = dict(start)
+        state = GroupingState()
+        claims, arts = batch(specs)
+        grouping.group_claims(claims, arts, state=state)
+        store.put_state(prefix, *state_pieces(state))
+        for kind, key, spec in ops:
+            apply(specs, kind, key, spec)
+            claims, arts = batch(specs)
+            got = store.get_state(prefix)
+            assert got is not None
+            state = state_from_pieces(
+                *got,
+                grouping.DEFAULT,
+                group_from_json,
+                lambda name: store.get_state_piece(prefix, name),
+                lambda names: store.get_state_pieces(prefix, names),
+            )
+            regrouped = grouping.group_claims(claims, arts, state=state)
+            fresh = GroupingState()
+            assert as_json(regrouped) == as_json(grouping.group_claims(claims, arts, state=fresh))
+            assert state.story_memo.sims == fresh.story_memo.sims
+            assert state.story_memo.df == fresh.story_memo.df
+            store.put_state(prefix, *state_pieces(state))
+        store.close()
 
 
 @settings(max_examples=50, deadline=None)
