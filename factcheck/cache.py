@@ -217,6 +217,7 @@ class Cache:
         self.path = path or default_path()
         self.enabled = enabled
         self.problem: str | None = None
+        self.notice: str | None = None  # what ``clear`` did beyond removing entries
         self.hits = 0
         self.misses = 0
         self._db: sqlite3.Connection | None = None
@@ -655,10 +656,13 @@ class Cache:
 
     @_locked
     def clear(self) -> int:
-        """Remove every entry; returns how many there were."""
+        """Remove every entry; returns how many there were. A damaged cache (an SQLite file that no longer
+        reads) is moved aside as ``NAME.damaged`` and a new one started, so that clearing mends it; a file
+        that is no SQLite database at all is left alone (the path may have been pointed at something else),
+        and ``problem`` says how to go on."""
         db = self._conn()
         if db is None:
-            return 0
+            return self._restart() if self._damaged() else 0
         try:
             (n,) = db.execute("SELECT COUNT(*) FROM entries").fetchone()
             db.execute("DELETE FROM entries")
@@ -666,7 +670,32 @@ class Cache:
             return int(n)
         except sqlite3.Error as e:
             self._off(e)
-            return 0
+            return self._restart() if self._damaged() else 0
+
+    def _damaged(self) -> bool:
+        """Switched off by an SQLite file of ours that no longer reads; says what to do when the file is no
+        SQLite database at all."""
+        if self.problem is None or not self.path.is_file():
+            return False
+        with open(self.path, "rb") as f:
+            if f.read(16) == b"SQLite format 3\x00":
+                return True
+        self.problem += (
+            " (the file is no cache factcheck wrote: remove it, or point FACTCHECK_CACHE at another file)"
+        )
+        return False
+
+    def _restart(self) -> int:
+        """Move the damaged file (and its journal) aside and start an empty cache; 0 entries removed."""
+        aside = self.path.with_name(self.path.name + ".damaged")
+        for suffix in ("", "-wal", "-shm"):
+            old = self.path.with_name(self.path.name + suffix)
+            if old.exists():
+                old.replace(aside.with_name(aside.name + suffix))
+        self.enabled, self.problem = True, None
+        if self._conn() is not None:
+            self.notice = f"the damaged cache was moved to {aside}; a new one was started"
+        return 0
 
     def close(self) -> None:
         if self._db is not None:

@@ -477,7 +477,11 @@ def build_parser() -> Parser:
     g.add_argument("--json", action="store_true", help="print the JSON contract")
     g.set_defaults(func=cmd_groups)
 
-    t = sub.add_parser("times", help="time expressions in a text file, a web page or a record file", description="Tag time expressions.")
+    t = sub.add_parser(
+        "times",
+        help="time expressions in a text file, a web page or a record file",
+        description="Tag time expressions.",
+    )
     t.add_argument("file", metavar="FILE")
     t.add_argument("--anchor", metavar="YYYY-MM-DD", help="the publication date to resolve against")
     t.add_argument(
@@ -560,9 +564,10 @@ def cmd_cache(args: argparse.Namespace) -> int:
         if store.problem:
             raise UsageError(store.problem)
         if args.json:
-            print(json_text({"path": str(store.path), "removed": n}))
+            notice = {"notice": store.notice} if store.notice else {}
+            print(json_text({"path": str(store.path), "removed": n, **notice}))
         else:
-            print(f"{store.path}: {n} entries removed")
+            print(f"{store.path}: {n} entries removed" + (f" ({store.notice})" if store.notice else ""))
         return EXIT_OK
     info = store.stats()
     if args.json:

@@ -1044,3 +1044,36 @@ def test_a_regrouping_reads_back_the_languages_grouping_told(
     split = GroupOverrides(splits=[corpus.groups[0].claims[0]])  # (groups not cached: grouped again)
     pipeline.regroup(corpus, split, cache=fresh)
     assert corpus.groups
+
+
+def test_cache_clear_mends_a_damaged_cache_and_leaves_a_foreign_file_alone(tmp_path: Path) -> None:
+    """A cache file damaged on disk switched the cache off for good: every command then ran without it, and
+    `cache clear` itself failed ("switched off: file is not a database"), so nothing a user could type mended
+    it. `clear` now moves a damaged SQLite file aside (NAME.damaged) and starts a new cache; a file that is no
+    SQLite database at all (the variable pointed at something else) is never moved, and the message says what
+    to do."""
+    path = tmp_path / "c.sqlite3"
+    db = sqlite3.connect(path)
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, kind TEXT, version TEXT, data BLOB)"
+    )
+    db.commit()
+    db.close()
+    raw = bytearray(path.read_bytes())
+    raw[100:] = b"\xff" * (len(raw) - 100)  # the SQLite header kept, the pages after it garbage
+    path.write_bytes(bytes(raw) + b"\xff" * 4096)
+    env = {**os.environ, "FACTCHECK_CACHE": str(path)}
+    broken = _cli("cache", "info", env=env)
+    assert "switched off" in broken.stdout + broken.stderr
+    cleared = _cli("cache", "clear", env=env)
+    assert cleared.returncode == 0, cleared.stderr
+    assert "damaged cache was moved" in cleared.stdout
+    assert (tmp_path / "c.sqlite3.damaged").exists()
+    info = json.loads(_cli("cache", "info", "--json", env=env).stdout)
+    assert info["entries"] == 0 and not info.get("problem")
+
+    foreign = tmp_path / "notes.txt"
+    foreign.write_text("my notes, not a cache\n", encoding="utf-8")
+    out = _cli("cache", "clear", env={**os.environ, "FACTCHECK_CACHE": str(foreign)})
+    assert out.returncode == 2 and "FACTCHECK_CACHE" in out.stderr and "Traceback" not in out.stderr
+    assert foreign.read_text(encoding="utf-8") == "my notes, not a cache\n"
