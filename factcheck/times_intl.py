@@ -219,8 +219,16 @@ def _runs(toks: list[_Tok], text: str) -> list[list[_Tok]]:
         j = i
         while j + 1 < n:
             nxt = toks[j + 1]
-            if text[toks[j].end : nxt.start].strip():
+            gap = text[toks[j].end : nxt.start]
+            if gap.strip():
                 break  # something other than space between (a quote, a dash)
+            if (
+                "\n" in gap
+                and nxt.kind == "num"
+                and nxt.text.endswith(".")
+                and any(t.kind == "year" for t in toks[i : j + 1])
+            ):
+                break  # a numbered list's next item after a whole date ("25. September 2018\n2. Der Tweet")
             if nxt.kind in ("clock_before", "ago", "since", "each") and any(
                 t.kind in _HEADS for t in toks[i : j + 1]
             ):

@@ -124,3 +124,20 @@ def test_date_phrase_reads_what_a_reviewer_types_when_dateparser_does_not() -> N
     # no day: a week, a year, a clock time, a sentence, nothing
     for text in ("la semaine dernière", "2025", "um 20 Uhr", "Am Montag sagte er nichts.", "", "foo"):
         assert times_intl.date_phrase(text, today, "de") is None, text
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "span"),
+    [
+        ("Am 25. September 2018\n2. Der Tweet des Tages", "de", "25. September 2018"),
+        ("el 25 de septiembre de 2018\n2. El tuit del día", "es", "25 de septiembre de 2018"),
+    ],
+)
+def test_a_whole_date_takes_no_list_number_of_the_next_line(text: str, lang: str, span: str) -> None:
+    """A numbered list of dated items ("25. September 2018" over "2. Der Tweet ...", realworld-dev's
+    basicthinking page) gave the span "25. September 2018\\n2.": the next item's number was read on. A date
+    wrapped over two lines still reads whole."""
+    refs = times_intl.tag_language(text, dt.date(2018, 12, 5), lang)
+    assert [(r.text, r.value) for r in refs] == [(span, "2018-09-25")]
+    wrapped = times_intl.tag_language("Am Dienstag, dem\n14. Januar 2020 kam es", dt.date(2018, 12, 5), "de")
+    assert [(r.text, r.value) for r in wrapped] == [("Dienstag, dem\n14. Januar 2020", "2020-01-14")]
