@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
+
+from bench_modules import bench_module  # tests/bench_modules.py
 
 from factcheck import ingest
 
@@ -13,13 +14,7 @@ HEADER = "compartment\tfilename\tlevel\tannotators\tpublisher\tpublication_date\
 
 
 def _bench():
-    spec = importlib.util.spec_from_file_location(
-        "bench_stream_polnear", ROOT / "bench" / "stream_polnear.py"
-    )
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return bench_module("stream_polnear")
 
 
 def _corpus(root: Path) -> None:

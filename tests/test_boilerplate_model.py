@@ -3,14 +3,13 @@ on small hand-made pages; no corpus is read."""
 
 from __future__ import annotations
 
-import importlib.util
 import math
 import random
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from bench_modules import bench_module  # tests/bench_modules.py
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -21,12 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @pytest.fixture(scope="module")
 def lm() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_line_model", ROOT / "bench" / "ingest_line_model.py")
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = mod  # (its dataclass reads its module's namespace)
-    spec.loader.exec_module(mod)
-    return mod
+    return bench_module("ingest_line_model")
 
 
 ARTICLE = [

@@ -13,6 +13,7 @@ import zlib
 from pathlib import Path
 
 import pytest
+from bench_modules import bench_module  # tests/bench_modules.py
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -960,13 +961,7 @@ def test_the_content_key_reads_what_grouping_reads() -> None:
 def _ecb_subset(folder: Path, n: int) -> bool:
     """``n`` ECB+ articles (bench/extract.py's: pairs of documents of one topic) written to ``folder``; False
     when the shared data is not there."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("bench_extract", REPO / "bench" / "extract.py")
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault(spec.name, mod)
-    spec.loader.exec_module(mod)
+    mod = bench_module("extract")
     if not (mod.data_dir() / "ecbplus-dev" / "docs").is_dir():
         return False
     folder.mkdir()

@@ -6,6 +6,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from bench_modules import bench_module  # tests/bench_modules.py
 
 from factcheck import extract, ingest, lang
 from factcheck.model import DEFAULT_MIN_SCORE, Stance
@@ -147,15 +148,7 @@ def test_a_count_of_tens_and_units_in_words_is_a_number_word() -> None:
 
 
 def test_the_quality_bench_never_lists_the_held_out_splits_and_pools_dev6() -> None:
-    import importlib.util
-    import sys
-
-    path = Path(__file__).resolve().parents[1] / "bench" / "extract_quality.py"
-    spec = importlib.util.spec_from_file_location("extract_quality", path)
-    assert spec and spec.loader
-    q = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = q  # (its dataclasses look their module up)
-    spec.loader.exec_module(q)
+    q = bench_module("extract_quality")
     assert set(q.HELD_OUT) == {"fresh", "dev6h", "dev7h"} and not set(q.HELD_OUT) & set(q.LISTABLE)
     assert q.POOLED["dev6+dev6h"] == ("dev6", "dev6h") and q.POOLED["dev7+dev7h"] == ("dev7", "dev7h")
     assert q.same_speaker("O'Neill", "James O’Neill") and not q.same_speaker("O'Neill", "James Bond")

@@ -4,9 +4,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
-import sys
 from pathlib import Path
+
+from bench_modules import bench_module  # tests/bench_modules.py
 
 from factcheck import extract, ingest
 
@@ -91,12 +91,7 @@ def test_a_figure_joined_by_while_is_a_claim_of_its_own() -> None:
 
 
 def _bench():
-    spec = importlib.util.spec_from_file_location("extract_quality", ROOT / "bench" / "extract_quality.py")
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = mod  # (its dataclasses look their module up)
-    spec.loader.exec_module(mod)
-    return mod
+    return bench_module("extract_quality")
 
 
 def test_real_article_dev_split_holds_its_floor() -> None:

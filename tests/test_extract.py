@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from bench_modules import bench_module  # tests/bench_modules.py
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -157,17 +158,7 @@ def test_times_from_the_temporal_engine_are_attached() -> None:
 
 
 def _quality():
-    import importlib.util
-    import sys
-    from pathlib import Path
-
-    path = Path(__file__).resolve().parents[1] / "bench" / "extract_quality.py"
-    spec = importlib.util.spec_from_file_location("extract_quality", path)
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["extract_quality"] = mod  # dataclasses need their module registered
-    spec.loader.exec_module(mod)
-    return mod
+    return bench_module("extract_quality")
 
 
 def test_quality_floor_on_the_labelled_set() -> None:

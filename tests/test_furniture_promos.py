@@ -3,11 +3,10 @@ forms, profile boxes, self-introductions, bios under a name; and the leakage mea
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
-from typing import Any
 
 import pytest
+from bench_modules import bench_module  # tests/bench_modules.py
 from hypothesis import given
 from hypothesis import strategies as st
 from line_kinds import kinds_of  # tests/line_kinds.py
@@ -127,15 +126,7 @@ def test_a_bio_under_a_name_may_open_with_the_first_name() -> None:
     assert kinds_of(text)[bio] == ("furniture", "author bio")
 
 
-def _bench_ingest() -> Any:
-    spec = importlib.util.spec_from_file_location("bench_ingest_promos", ROOT / "bench" / "ingest.py")
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
-BENCH = _bench_ingest()
+BENCH = bench_module("ingest")
 
 
 def test_the_measure_repairs_mojibake_on_both_sides() -> None:

@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 import pytest
+from bench_modules import bench_module  # tests/bench_modules.py
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -951,17 +952,7 @@ The season <EVENT eid="e1">started</EVENT> about <TIMEX3 tid="t1" type="DURATION
 
 
 def _bench_module() -> Any:
-    import importlib.util
-    import sys
-    from pathlib import Path
-
-    path = Path(__file__).resolve().parents[1] / "bench" / "temporal.py"
-    spec = importlib.util.spec_from_file_location("bench_temporal", path)
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = mod
-    spec.loader.exec_module(mod)
-    return mod
+    return bench_module("temporal")
 
 
 def test_bench_reads_a_check_corpus(tmp_path: Any) -> None:
@@ -985,17 +976,7 @@ def test_bench_reads_a_check_corpus(tmp_path: Any) -> None:
 
 
 def _conventions_module() -> Any:
-    import importlib.util
-    import sys
-    from pathlib import Path
-
-    path = Path(__file__).resolve().parents[1] / "bench" / "temporal_conventions.py"
-    spec = importlib.util.spec_from_file_location("bench_temporal_conventions", path)
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = mod
-    spec.loader.exec_module(mod)
-    return mod
+    return bench_module("temporal_conventions")
 
 
 @pytest.mark.parametrize(
@@ -2474,16 +2455,7 @@ def test_bare_past_after_a_noun_subject(text: str, phrase: str, expected: str) -
 def test_real_article_scorer_reads_label_spellings_of_one_value() -> None:
     """bench/extract_quality.py: a label's bare clock time "T10:00" is the TIMEX3 value "XXXX-XX-XXT10:00",
     and "18XX" / "198X" are the centuries and decades "18" / "198"; other values stay as written."""
-    import importlib.util
-    import sys
-    from pathlib import Path
-
-    path = Path(__file__).resolve().parents[1] / "bench" / "extract_quality.py"
-    spec = importlib.util.spec_from_file_location("extract_quality", path)
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["extract_quality"] = mod
-    spec.loader.exec_module(mod)
+    mod = bench_module("extract_quality")
     same = mod.same_value
     assert same("T10:00") == same("XXXX-XX-XXT10:00") == "XXXX-XX-XXT10:00"
     assert same("18XX") == same("18") == "18" and same("198X") == "198"
@@ -2586,14 +2558,7 @@ def test_a_decimal_point_ends_no_clause_before_a_plan(text: str, phrase: str, ex
 
 def test_diff_bench_leaves_the_fresh_split_out() -> None:
     """bench/temporal_diff.py lists the changes on real pages, never on the fixture's clean held-out split."""
-    import importlib.util
-    from pathlib import Path
-
-    path = Path(__file__).resolve().parents[1] / "bench" / "temporal_diff.py"
-    spec = importlib.util.spec_from_file_location("bench_temporal_diff", path)
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
+    mod = bench_module("temporal_diff")
     fresh = mod._fresh_pages()
     assert len(fresh) == 12 and "wsvn.com-crash.html" in fresh
     assert mod._english("The council said on Monday that the plan was in doubt. " * 8)

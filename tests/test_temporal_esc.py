@@ -4,7 +4,6 @@ selection, on a small document written for these tests."""
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import itertools
 import sys
 import xml.etree.ElementTree as ET
@@ -12,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from bench_modules import bench_module  # tests/bench_modules.py
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -64,12 +64,7 @@ _DOC = """<?xml version='1.0' encoding='UTF-8'?>
 @pytest.fixture(scope="module")
 def esc() -> Any:
     sys.path.insert(0, str(BENCH))
-    spec = importlib.util.spec_from_file_location("bench_temporal_esc", BENCH / "temporal_esc.py")
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = mod  # its dataclasses look their module up
-    spec.loader.exec_module(mod)
-    return mod
+    return bench_module("temporal_esc")
 
 
 def test_document_text_gold_and_creation_time(esc: Any) -> None:

@@ -4,30 +4,20 @@ switching rules off and back on)."""
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+from bench_modules import bench_module  # tests/bench_modules.py
 
 from factcheck.temporal import engine, tag
 
 BENCH = Path(__file__).resolve().parents[1] / "bench"
 
 
-def _load(name: str) -> Any:
-    spec = importlib.util.spec_from_file_location(f"bench_{name}", BENCH / f"{name}.py")
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = mod
-    spec.loader.exec_module(mod)
-    return mod
-
-
 @pytest.fixture(scope="module")
 def support() -> Any:
-    return _load("temporal_support")
+    return bench_module("temporal_support")
 
 
 def test_match_right_wrong_and_spurious(support: Any) -> None:
