@@ -273,6 +273,10 @@ def read_text_file(p: Path, max_bytes: int = MAX_BYTES) -> str:
     return text
 
 
+# Unicode categories no text holds but by accident: control codes, private use, unassigned code points
+_NO_TEXT = frozenset({"Cc", "Co", "Cn"})
+
+
 def _decode(data: bytes) -> str:
     for bom, codec in (
         (codecs.BOM_UTF32_LE, "utf-32"),
@@ -287,6 +291,12 @@ def _decode(data: bytes) -> str:
                 raise ValueError(f"not valid {codec.upper()} (at byte offset {e.start})") from None
             if "\x00" in text:
                 raise ValueError("binary file (contains NUL characters), not a text article")
+            odd = sum(unicodedata.category(c) in _NO_TEXT for c in text if c not in "\t\n\v\f\r")
+            if odd * 100 > len(text):  # (bytes of another encoding read in pairs: "ÿþHello" -> "效汬\u206f")
+                raise ValueError(
+                    f"binary file or another encoding behind a {codec.upper()} byte-order mark"
+                    f" ({odd:,} of {len(text):,} characters are unassigned, private or control codes)"
+                )
             return text
     if b"\x00" in data:
         raise ValueError(

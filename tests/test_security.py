@@ -295,6 +295,30 @@ def test_bom_only_is_empty_and_nul_anywhere_is_binary(tmp_path: Path, data: byte
     assert reason in _reasons(_load(tmp_path / "x.txt"))["x.txt"]
 
 
+@pytest.mark.parametrize(
+    "data",
+    [
+        # a Latin-1 text that opens with "ÿþ", read in pairs as UTF-16: CJK letters and unassigned code points
+        "ÿþHello world, this is text!\nAnd a second line of it here.".encode("latin-1"),
+        b"\xff\xfe\x01\x00\x02\x00",  # control codes
+        b"\xff\xfe" + "\ue000\ue001 private".encode("utf-16-le"),
+    ],
+)
+def test_a_utf16_mark_over_no_utf16_text_is_unreadable(tmp_path: Path, data: bytes) -> None:
+    (tmp_path / "x.txt").write_bytes(data)
+    assert "another encoding behind a UTF-16 byte-order mark" in _reasons(_load(tmp_path / "x.txt"))["x.txt"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["北京时间2024年5月，记者报道。\n第二段。", "Привет, мир.\n\tЭто текст.", "من\u200cخواهم رفت.\n"],
+)
+def test_utf16_text_of_any_script_is_read(tmp_path: Path, text: str) -> None:
+    (tmp_path / "x.txt").write_bytes(text.encode("utf-16"))
+    batch = _load(tmp_path / "x.txt")
+    assert not batch.errors and batch.articles[0].text == text
+
+
 @pytest.mark.parametrize("codec", ["utf-16", "utf-16-be", "utf-32"])
 def test_utf16_and_utf32_with_bom_are_read(tmp_path: Path, codec: str) -> None:
     text = f"Story\n\n{GOOD}"
