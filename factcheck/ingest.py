@@ -32,7 +32,7 @@ from factcheck import furniture, metadata, webpage
 from factcheck import lang as langres
 from factcheck.dates import knows_language, parse_date_text
 from factcheck.model import Article, Batch, InputError, Segment
-from factcheck.urls import is_http_url
+from factcheck.urls import archived_copy, is_http_url
 
 MAX_BYTES = 5 * 1024 * 1024  # a news article is a few KB; anything above this is not one
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
@@ -750,9 +750,22 @@ def _apply_meta(art: Article, meta: dict[str, Any], source: str) -> None:
 
 
 def _set_url(art: Article, url: Any, source: str) -> None:
-    """The article's URL from a record, sidecar or front matter: only an http(s) URL, else a notice."""
+    """The article's URL from a record, sidecar or front matter: only an http(s) URL, else a notice. A web
+    archive's copy gives the original address (the outlet's, whose path may hold the publication date) and
+    its capture day as the crawl day, with a notice naming the copy."""
     if is_http_url(url):
-        art.url = url
+        archived = archived_copy(url)
+        if archived is None:
+            art.url = url
+            return
+        art.url, captured = archived
+        if captured is not None and art.crawled is None:
+            art.crawled = captured
+        art.notices.append(
+            f"an archived copy of {art.url}"
+            + (f", captured {captured.isoformat()}" if captured else "")
+            + f" ({_value_shown(url, 120)})"
+        )
     else:
         shown = repr(url if isinstance(url, str) else type(url).__name__)[:80]
         art.notices.append(f"{source} url {shown} ignored: not an http(s) URL")
