@@ -118,6 +118,16 @@ class _Lexicon:
         self.past = [re.compile(p) for p in tense.get("past", [])]
         self.roman = bool(data.get("roman_centuries", False))
         self.nouns_capitalised = bool(data.get("nouns_capitalised", False))
+        # "Samstagfrüh", "Montagabend": a day glued to a part of the day (German writes them as one word)
+        self.glued = (
+            {
+                key[0]: kind_val
+                for key, kind_val in table.items()
+                if len(key) == 1 and kind_val[0] in ("weekday", "relday")
+            }
+            if data.get("glued_day_parts", False)
+            else {}
+        )
         words = "|".join(re.escape(w) for w in sorted(data.get("not_year_after", []), key=len, reverse=True))
         self.not_year_after = re.compile(r"\s*(?:[%€$£]" + (rf"|(?:{words})\b" if words else "") + ")", re.I)
 
@@ -141,7 +151,10 @@ class _Lexicon:
                     out.append(_Tok(s, raw[i + k - 1][2], kind, val, text[s : raw[i + k - 1][2]]))
                     i += k
                     continue
-                if group == "punct":
+                glued = self._glued(s, t) if group == "word" else None
+                if glued:
+                    out.extend(glued)
+                elif group == "punct":
                     out.append(_Tok(s, e, "comma" if t == "," else "punct", None, t))
                 elif self.roman and (t in _ROMAN or t.removesuffix("e").removesuffix("ème") in _ROMAN):
                     roman = t if t in _ROMAN else t.removesuffix("e").removesuffix("ème")
@@ -167,6 +180,19 @@ class _Lexicon:
                 out.append(_Tok(s, e, "numdate", t, t))
             i += 1
         return out
+
+    def _glued(self, start: int, word: str) -> list[_Tok] | None:
+        """A day and a part of the day written as one word ("Samstagfrüh", "Montagabend") as its two tokens."""
+        low = word.lower()
+        for cut in range(3, len(low) - 3):
+            day, part = self.glued.get(low[:cut]), self.day_parts.get(low[cut:])
+            if day is not None and part is not None:
+                mid = start + cut
+                return [
+                    _Tok(start, mid, day[0], day[1], word[:cut]),
+                    _Tok(mid, start + len(word), "part", part, word[cut:]),
+                ]
+        return None
 
 
 def _tight(raw: list[tuple[str, int, int, str]], i: int, k: int, text: str) -> bool:
@@ -711,6 +737,10 @@ def _read_date(lex: _Lexicon, f: _Feat, anchor: dt.date | None, tense: int) -> t
     if f.relday is not None:
         return "DATE", (a + dt.timedelta(days=f.relday)).isoformat()
     if f.weekday is not None:
+        if direction is None and f.weekday == a.isoweekday():
+            # the publication's own weekday with no "next"/"last": the day itself ("murió el sábado" in a
+            # Saturday's paper), as the English engine reads it
+            return "DATE", a.isoformat()
         d = direction if direction not in (None, 0) else (tense or -1)
         if direction == 0 and tense == 0:
             return "DATE", _weekday_date(a, f.weekday, 0).isoformat()
