@@ -8,7 +8,7 @@ expression is labelled with one, and the date it could inherit is a value its la
 1 of 116 and 0 of 126 on heldout and ecb. ``extract`` drops a reference to the present,
 past or future (``PRESENT_REF``...) that a dated expression of the same claim says better; this module
 drops the references that are part of a noun phrase: they describe a thing the claim names ("has dropped
-in recent polls", "the future of healthcare"), not when its event happens. The words are data:
+in recent polls", "the future of healthcare", "X (formerly Twitter)"), not when its event happens. The words are data:
 ``factcheck/lang/<code>/claim_times.toml`` (``[noun_phrase_ref]``); a language without the file keeps
 every expression.
 """
@@ -35,6 +35,9 @@ class _Rules:
     adverbs: frozenset[str]  # a REF adverb that modifies the next word: "now", "recently"
     # ... inside a noun phrase when one of these precedes it: "the now defunct firm"
     noun_openers: frozenset[str]
+    appositives: frozenset[str]  # a REF that opens an apposition: "X (formerly Twitter)"
+    apposition_openers: tuple[str, ...]  # ... after one of these: "(", ","
+    naming_words: frozenset[str]  # ... or at the sentence's start before a name or one of these: "known"
 
 
 @functools.cache
@@ -54,6 +57,9 @@ def _rules(lang: str | None) -> _Rules | None:
         bool(table.get("hyphen_compounds")),
         words("adverbs"),
         words("noun_openers"),
+        words("appositives"),
+        tuple(table.get("apposition_openers", [])),
+        words("naming_words"),
     )
 
 
@@ -62,13 +68,14 @@ _OF_AFTER = re.compile(r"[ \t]+of\b", re.I)
 _OF_BEFORE = re.compile(r"\b[^\W\d_]+[ \t]+of[ \t]+$", re.I)
 _HYPHENED = re.compile(r"-[^\W\d_]")
 _WORD_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)[ \t]+$")
+_SENTENCE_OPENING = " \t\"“‘'"  # what may stand before the first word of a claim's sentence
 
 
 def in_noun_phrase(text: str, t: TimeRef, start: int = 0, lang: str | None = None) -> bool:
     """Whether the reference ``t`` (offsets in the text ``text`` starts at ``start`` of) is part of a noun
     phrase: "recent" before its noun, "the future" before "of", "the past" after "of", "now-" before a
     hyphen, "now" or "recently" after a determiner or "of" ("the now defunct firm", "the release of recently
-    declassified files")."""
+    declassified files"), "formerly" opening an apposition ("X (formerly Twitter)")."""
     rules = _rules(lang)
     if rules is None or t.value not in _REFS:
         return False
@@ -86,7 +93,19 @@ def in_noun_phrase(text: str, t: TimeRef, start: int = 0, lang: str | None = Non
             return True
     if low in rules.heads and _OF_AFTER.match(text, b):
         return True
+    if low in rules.appositives and _opens_apposition(text, a, b, rules):
+        return True
     return low in rules.complements and _OF_BEFORE.search(text, max(0, a - 40), a) is not None
+
+
+def _opens_apposition(text: str, a: int, b: int, rules: _Rules) -> bool:
+    """Whether the word at ``a``-``b`` of ``text`` opens an apposition: right after an opener ("(", ","), or
+    at the sentence's start before a name or a naming word ("Formerly known as ...")."""
+    before = text[:a].rstrip(_SENTENCE_OPENING)
+    if before:
+        return before.endswith(rules.apposition_openers)
+    m = _NEXT_WORD.match(text, b)
+    return m is not None and (m.group(1)[0].isupper() or m.group(1).lower() in rules.naming_words)
 
 
 def carried(text: str, found: list[TimeRef], start: int = 0, lang: str | None = None) -> list[TimeRef]:

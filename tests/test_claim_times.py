@@ -51,6 +51,18 @@ def test_a_claim_does_not_carry_a_reference_inside_a_noun_phrase() -> None:
     assert [t.value for t in sheriff.when] == ["PRESENT_REF"]
 
 
+def test_a_claim_does_not_carry_the_date_of_a_former_name() -> None:
+    text = (
+        "Platforms in review\n\n"
+        "Marketers can set up campaigns on Google, LinkedIn, X (formerly Twitter) and Pinterest for 5,000 firms.\n"
+        "Smith formerly worked at IBM as an engineer in its research division in Zurich.\n"
+    )
+    platforms = _claim(text, "formerly Twitter")
+    assert [t.value for t in platforms.when] == []
+    smith = _claim(text, "formerly worked")
+    assert [t.value for t in smith.when] == ["PAST_REF"]  # an adverb of the verb: the claim's own time
+
+
 def test_the_score_still_reads_every_expression() -> None:
     """The check-worthiness of a claim is that of its text: a reference left out of ``when`` still counts
     as a time there (the score is the claims' part, unchanged by which times a claim carries)."""
@@ -88,6 +100,10 @@ def test_a_language_without_the_resource_keeps_every_expression() -> None:
                 "currently",
                 "last week",
                 "history",
+                "formerly",
+                "Twitter",
+                "(",
+                ")",
                 " ",
                 ",",
             ]
