@@ -411,7 +411,62 @@ def _clause_tense(
             return c
         if short and _scheduled_present(rtoks, k):
             return "FUT"
-    return weak
+    return weak or _participle_governs(ltoks, first)
+
+
+# a participle after one of these is a gerund, the object of a noun or a preposition ("in hopes of seeing the duo
+# on the ticket in the fall"), or a progressive ("is running in Tuesday's primary"): no participle clause
+_NOT_BEFORE_PARTICIPLE = frozenset(
+    """of for in on at to about from into with without against toward towards like than
+    is are am was were be been being 's""".split()
+)
+_NOT_PARTICIPLES = frozenset(_VOCAB["not_participles"])
+_AIM_NOUNS = frozenset(_VOCAB["aim_nouns"])
+# a word that gives the words before the participle a tense or a clause of their own: the scan stops there
+_TENSED_STOPS = frozenset(
+    """to is are am has have does do could would can should may might must that which who whom whose
+    if unless because although though whether""".split()
+)
+
+
+def _participle(tokens: list[str], k: int) -> bool:
+    """``tokens[k]`` is the present participle of an untensed clause ("while testifying", ", dating")."""
+    w = tokens[k]
+    prev = tokens[k - 1].lower() if k > 0 else ""
+    return (
+        w.islower()
+        and len(w) >= 6
+        and w.endswith("ing")
+        and w not in _NOT_PARTICIPLES
+        and prev not in _NOT_BEFORE_PARTICIPLE
+        and prev not in _DETERMINERS
+    )
+
+
+def _participle_governs(ltoks: list[str], first: int) -> str | None:
+    """The tense of the verb a participle clause hangs on, when the time is in that clause and neither the scanned
+    window nor the words after the time hold a tense: the participle has none of its own, and the stretch after it
+    (its object and adverbials) may be longer than the window ("Clinton perjured herself on the email controversy
+    while testifying before Benghazi Committee investigators in October", "The prosecution played 20 minutes of
+    clips for the court, dating as far back as June"). An infinitive, a modal, a present auxiliary or a clause
+    opener between the time and the participle, or before the participle's verb, means no past or future verb
+    governs it ("teeing up the November showdown" after "to win"; "could help unify the party heading into the
+    fall"); a reporting verb opens a clause whose tense is not the time's; an aim's noun after the participle
+    ("leaving it within $100 million of its goal of a reduction of $500 million by the end of the year") makes the
+    time the aim's."""
+    k = len(ltoks) - 1
+    while k >= 0 and not _participle(ltoks, k):
+        if ltoks[k].lower() in _TENSED_STOPS | _REPORTING | _AIM_NOUNS:
+            return None
+        k -= 1
+    for j in range(k - 1, -1, -1):
+        lj = ltoks[j].lower()
+        if lj in _TENSED_STOPS | _REPORTING:
+            return None
+        c = _classify(ltoks, j)
+        if c:
+            return c
+    return None
 
 
 def _opens_sentence(text: str, pos: int) -> bool:
