@@ -146,3 +146,46 @@ def test_names_day_a_date_or_today(day: dt.date) -> None:
     for text in ("It happened on March 3.", "It happened today.", "It happened on Friday or on 4 May."):
         assert _names_day(text, 0, len(text), day)
     assert not _names_day("It happened at noon.", 0, 20, day)
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "phrase", "value"),
+    [
+        # a typographic apostrophe is read as the typewriter one (PolNeAR train: Politico 2016-01-31, 2016-03-10)
+        ("I like Hillary Clinton, I’ll vote for her in November.", D(2016, 1, 31), "November", "2016-11"),
+        ("I like Hillary Clinton, I'll vote for her in November.", D(2016, 1, 31), "November", "2016-11"),
+        (
+            "He’s endured relentless questions about whether he’ll drop out before Tuesday’s Florida primary.",
+            D(2016, 3, 10),
+            "Tuesday",
+            "2016-03-15",
+        ),
+        ("The team hasn’t played since March.", D(2016, 1, 31), "March", "2015-03"),
+        # a past act whose infinitive looks ahead: the nearest occurrence (PolNeAR train: Washington Post
+        # 2016-03-18; Politico 2016-01-05)
+        (
+            "Majority Leader Mitch McConnell agreed to a phone call on Wednesday, but only to tell Garland that he "
+            "won't agree to hearings.",
+            D(2016, 3, 18),
+            "Wednesday",
+            "2016-03-16",
+        ),
+        (
+            "As POLITICO revealed, the RNC agreed to allow Trump to use the party’s voter file in late November.",
+            D(2016, 1, 5),
+            "late November",
+            "2015-11",
+        ),
+        # ... and the one ahead when it is nearer
+        ("The board decided to hold the vote in March.", D(2016, 1, 5), "March", "2016-03"),
+    ],
+)
+def test_apostrophes_and_past_acts(text: str, anchor: dt.date, phrase: str, value: str) -> None:
+    assert reading(text, phrase, anchor) == value
+
+
+@given(st.sampled_from(["'", "’"]), st.sampled_from(["ll", "s", "ve", "d", "re"]))
+def test_words_read_either_apostrophe(mark: str, ending: str) -> None:
+    from factcheck.temporal.tense import _words
+
+    assert _words(f"they{mark}{ending} go") == [f"they'{ending}", "go"]
