@@ -422,7 +422,7 @@ def _clause_tense(
             return c
         if short and _scheduled_present(rtoks, k):
             return "FUT"
-    return weak or _participle_governs(ltoks, first)
+    return weak or _participle_governs(ltoks)
 
 
 # a participle after one of these is a gerund, the object of a noun or a preposition ("in hopes of seeing the duo
@@ -438,6 +438,8 @@ _TENSED_STOPS = frozenset(
     """to is are am has have does do could would can should may might must that which who whom whose
     if unless because although though whether""".split()
 )
+_BEFORE_VERB_STOPS = _TENSED_STOPS | _REPORTING  # before the participle, up to its verb
+_AFTER_PARTICIPLE_STOPS = _BEFORE_VERB_STOPS | _AIM_NOUNS  # between the participle and the time
 
 
 def _participle(tokens: list[str], k: int) -> bool:
@@ -454,7 +456,7 @@ def _participle(tokens: list[str], k: int) -> bool:
     )
 
 
-def _participle_governs(ltoks: list[str], first: int) -> str | None:
+def _participle_governs(ltoks: list[str]) -> str | None:
     """The tense of the verb a participle clause hangs on, when the time is in that clause and neither the scanned
     window nor the words after the time hold a tense: the participle has none of its own, and the stretch after it
     (its object and adverbials) may be longer than the window ("Clinton perjured herself on the email controversy
@@ -467,12 +469,12 @@ def _participle_governs(ltoks: list[str], first: int) -> str | None:
     time the aim's."""
     k = len(ltoks) - 1
     while k >= 0 and not _participle(ltoks, k):
-        if ltoks[k].lower() in _TENSED_STOPS | _REPORTING | _AIM_NOUNS:
+        if ltoks[k].lower() in _AFTER_PARTICIPLE_STOPS:
             return None
         k -= 1
     for j in range(k - 1, -1, -1):
         lj = ltoks[j].lower()
-        if lj in _TENSED_STOPS | _REPORTING:
+        if lj in _BEFORE_VERB_STOPS:
             return None
         c = _classify(ltoks, j)
         if c:
