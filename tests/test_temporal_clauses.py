@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from time_readings import reading  # tests/time_readings.py
 
@@ -135,12 +135,14 @@ def test_clock_time_after_the_same_weekday_takes_that_day() -> None:
 _WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
+@settings(deadline=None)
 @given(st.dates(min_value=D(1990, 1, 1), max_value=D(2030, 12, 31)), st.sampled_from(_WEEKDAY_NAMES))
 def test_names_day_by_weekday(day: dt.date, name: str) -> None:
     text = f"It happened on {name}."
     assert _names_day(text, 0, len(text), day) == (_WEEKDAY_NAMES.index(name) == day.weekday())
 
 
+@settings(deadline=None)
 @given(st.dates(min_value=D(1990, 1, 1), max_value=D(2030, 12, 31)))
 def test_names_day_a_date_or_today(day: dt.date) -> None:
     for text in ("It happened on March 3.", "It happened today.", "It happened on Friday or on 4 May."):
@@ -184,6 +186,7 @@ def test_apostrophes_and_past_acts(text: str, anchor: dt.date, phrase: str, valu
     assert reading(text, phrase, anchor) == value
 
 
+@settings(deadline=None)
 @given(st.sampled_from(["'", "’"]), st.sampled_from(["ll", "s", "ve", "d", "re"]))
 def test_words_read_either_apostrophe(mark: str, ending: str) -> None:
     from factcheck.temporal.tense import _words
