@@ -1,7 +1,7 @@
 """Benchmark the temporal tagger on TempEval-3 TBAQ-cleaned (TimeML news), against dateparser.
 
 Usage: python bench/temporal.py [--part dev|heldout|all|corpus-dev] [--errors N] [--error-families K] [--date-causes]
-[--limit N] [--against REV] [--folds K] [--dev-corpus DIR] [--check DIR] [--beside TREE]
+[--sources] [--limit N] [--against REV] [--folds K] [--dev-corpus DIR] [--check DIR] [--beside TREE]
 
 The documents are split by document, with a fixed seed, into a development part (70%) and a held-out
 part (30%): rules are written looking at development errors only (``--errors`` refuses the held-out
@@ -19,7 +19,11 @@ factcheck.temporal.tag and for dateparser.search.search_dates as a baseline.
 type, wrong value, extent) and likely cause: a headline or dateline, "X ago", a PRESENT/PAST/FUTURE_REF, a number
 read as a year, a year or month alone, granularity, TIME against DATE, a duration against a point, tense direction,
 and the anchor (the gold value is the DCT, repeats a date mentioned before, or lies nearer the last-mentioned date
-than the DCT). ``bench/temporal_rules.py`` switches each rule off in turn on the development documents.
+than the DCT), with the most of each cause in one document (a cause that one document repeats moves a part's
+figure by the choice of documents). ``--sources`` prints the development part's value F1 by source (APW, NYT, XIE,
+WSJ...), the held-out part's make-up by source (its names and gold DATE counts, never its figures or texts), and the
+development DATE figure weighted as the held-out part is made up: the part of a gap the mix of sources alone makes.
+``bench/temporal_rules.py`` switches each rule off in turn on the development documents.
 
 ``--folds K`` measures how much of a dev/held-out difference the split alone makes: the same engine's
 value F1 on K folds by document (their spread), and the held-out minus development difference over many
@@ -823,6 +827,7 @@ def date_causes(outputs: list[tuple[Doc, list[Timex]]]) -> None:
     table: dict[tuple[str, str], int] = {}
     docs_of: dict[tuple[str, str], set[str]] = {}
     errors_of: dict[str, int] = {}
+    in_doc: dict[tuple[str, str], dict[str, int]] = {}
     for d, found in outputs:
         golds = sorted(d.gold, key=lambda t: t.start)
         pairs: list[tuple[Timex | None, Timex | None]] = []
@@ -842,16 +847,64 @@ def date_causes(outputs: list[tuple[Doc, list[Timex]]]) -> None:
             table[key] = table.get(key, 0) + 1
             errors_of[d.name] = errors_of.get(d.name, 0) + 1
             docs_of.setdefault(key, set()).add(d.name)
-    print("== errors involving a DATE, by kind and likely cause")
-    print(f"{'kind':14}{'cause':58}{'n':>5}{'docs':>6}")
+            in_doc.setdefault(key, {})[d.name] = in_doc.get(key, {}).get(d.name, 0) + 1
+    print("== errors involving a DATE, by kind and likely cause (worst: the most of them in one document)")
+    print(f"{'kind':14}{'cause':58}{'n':>5}{'docs':>6}{'worst':>7}")
     for (kind, cause), n in sorted(table.items(), key=lambda kv: (kv[0][0], -kv[1])):
-        print(f"{kind:14}{cause:58}{n:5}{len(docs_of[(kind, cause)]):6}")
+        worst_doc = max(in_doc[(kind, cause)].values())
+        print(f"{kind:14}{cause:58}{n:5}{len(docs_of[(kind, cause)]):6}{worst_doc:7}")
     total = sum(table.values())
     print(f"{'total':72}{total:5}")
     worst = sorted(errors_of.values(), reverse=True)[:15]
     if total:
         print(
             f"the {len(worst)} documents with the most of these errors hold {sum(worst) / total:.0%} of them"
+        )
+    print()
+
+
+def source(name: str) -> str:
+    """A TBAQ document's source, from its name: APW, NYT, XIE (AQUAINT), WSJ, AP, CNN, ABC, PRI, VOA... (TimeBank)."""
+    m = re.match(r"[A-Za-z]+", name)
+    return (m.group() if m else name).upper()[:3]
+
+
+def sources(outputs: list[tuple[Doc, list[Timex]]], held: list[Doc]) -> None:
+    """The development part's value F1 by source, beside the held-out part's make-up by source (its documents'
+    names and gold DATE counts only: no figure, no text), and the development figures weighted as the held-out
+    part is made up: how much of a gap between the parts the mix of sources alone would make."""
+    by: dict[str, list[tuple[Doc, list[Timex]]]] = {}
+    for d, found in outputs:
+        by.setdefault(source(d.name), []).append((d, found))
+    held_docs: dict[str, int] = {}
+    held_dates: dict[str, int] = {}
+    for d in held:
+        src = source(d.name)
+        held_docs[src] = held_docs.get(src, 0) + 1
+        held_dates[src] = held_dates.get(src, 0) + sum(g.type == "DATE" for g in d.gold)
+    print("== value F1 by source: development part; the held-out part's make-up (names and gold counts only)")
+    print(f"{'source':8}{'dev docs':>9}{'DATEs':>7}{'all':>8}{'DATE':>8}{'held docs':>11}{'DATEs':>7}")
+    dev_dates: dict[str, int] = {}
+    date_f1: dict[str, float] = {}
+    for src in sorted(set(by) | set(held_docs)):
+        part = by.get(src, [])
+        dev_dates[src] = sum(g.type == "DATE" for d, _f in part for g in d.gold)
+        if part:
+            overall, date = evaluate(part)
+            date_f1[src] = date.figures()["value F1"]
+            cells = f"{overall.figures()['value F1']:8.3f}{date_f1[src]:8.3f}"
+        else:
+            cells = f"{'-':>8}{'-':>8}"
+        print(
+            f"{src:8}{len(part):9}{dev_dates[src]:7}{cells}{held_docs.get(src, 0):11}{held_dates.get(src, 0):7}"
+        )
+    weighted = sum(held_dates[s] for s in held_dates if s in date_f1)
+    if weighted:
+        expected = sum(date_f1[s] * held_dates[s] for s in held_dates if s in date_f1) / weighted
+        total = sum(dev_dates.values())
+        print(
+            f"development DATE value F1 by source, weighted by the development part's DATEs "
+            f"{sum(date_f1[s] * dev_dates[s] for s in date_f1) / total:.3f}, by the held-out part's {expected:.3f}"
         )
     print()
 
@@ -964,6 +1017,12 @@ def main(argv: list[str] | None = None) -> int:
         f"split by document (seed {CORPUS_SEED}) into a development half (its errors may be read: "
         "--part corpus-dev) and a check half (totals only)",
     )
+    ap.add_argument(
+        "--sources",
+        action="store_true",
+        help="the development part's value F1 by source beside the held-out part's make-up (names and gold "
+        "counts only), and the development figures weighted as the held-out part is made up (--part dev only)",
+    )
     ap.add_argument("--json", action="store_true", help="print the figures as JSON (what --beside reads)")
     args = ap.parse_args(argv)
 
@@ -983,8 +1042,8 @@ def main(argv: list[str] | None = None) -> int:
             "or --part corpus-dev (held-out and check errors stay unseen)"
         )
         return 2
-    if args.error_families and args.part != "dev":
-        print("--error-families counts TBAQ's folds: add --part dev")
+    if (args.error_families or args.sources) and args.part != "dev":
+        print("--error-families and --sources read TBAQ's development part: add --part dev")
         return 2
     corpus_parts: list[str] = []
     if args.dev_corpus:
@@ -1103,6 +1162,8 @@ def main(argv: list[str] | None = None) -> int:
         error_families(outputs["factcheck"], [d.name for d in docs], args.error_families)
     if args.date_causes:
         date_causes(outputs["factcheck"])
+    if args.sources:
+        sources(outputs["factcheck"], held)
     if args.error_kinds:
         error_kinds(outputs["factcheck"], args.error_kinds)
     if args.errors:

@@ -1,7 +1,7 @@
 """Benchmark the English temporal tagger on the EventStoryLine corpus (ESC v1.5): unseen news, annotated by others.
 
 Usage: python bench/temporal_esc.py ESC [--beside TREE] [--no-baseline] [--sentences selected|all]
-[--errors N] [--part dev|check]
+[--errors N] [--date-causes] [--part dev|check]
 
 ESC (Caselli & Vossen 2017, CC BY) adds normalised values to the time expressions of 258 ECB+ news documents
 (``ecbplus`` files: the second seminal event of each ECB+ topic): CAT XML files whose ``TIME_DATE``,
@@ -20,7 +20,7 @@ its README asks to evaluate within them, since mentions elsewhere were annotated
 score; ``--sentences all`` scores every sentence, to see how complete the annotation is outside the selection.
 
 The documents are split by **topic** (an ECB+ topic is one kind of event, whose documents share wording) with a
-fixed seed into a development half, whose errors ``--errors N`` lists, and a check half scored in totals only.
+fixed seed into a development half, whose errors ``--errors N`` lists and ``--date-causes`` tallies by cause, and a check half scored in totals only.
 The check half's texts in ECB+ topics 1-35 are among the unlabelled texts of ``bench/temporal_diff.py``, whose
 changed readings earlier sessions read (never their ESC values); its documents in the other topics (37, 41) are
 also scored apart, as "check, unread topics".
@@ -53,6 +53,7 @@ from temporal import (  # bench/temporal.py
     Score,
     Timex,
     baseline,
+    date_causes,
     evaluate,
     gold_timexes,
     join_tokens,
@@ -233,6 +234,11 @@ def main(argv: list[str] | None = None) -> int:
         help="score within ECB+'s selected sentences (default) or every sentence",
     )
     ap.add_argument("--errors", type=int, default=0, help="list up to N errors of the development half")
+    ap.add_argument(
+        "--date-causes",
+        action="store_true",
+        help="tally the development half's errors involving a DATE by kind and likely cause",
+    )
     ap.add_argument("--json", action="store_true", help=argparse.SUPPRESS)  # what --beside reads
     args = ap.parse_args(argv)
     docs, skipped = load(args.esc)
@@ -268,10 +274,15 @@ def main(argv: list[str] | None = None) -> int:
                 f = s.figures()
                 cells.append(f"{f['value F1']:.3f} ({f['span P']:.2f}/{f['span R']:.2f}) n={s.n_gold}")
             print(f"{type_:26}" + "".join(f"{c:>24}" for c in cells))
-    if args.errors:
-        print("\n== development half errors")
+    if args.errors or args.date_causes:
         outputs = run(list(dev), "factcheck")
-        show_errors(within_selection(outputs) if args.sentences == "selected" else outputs, args.errors)
+        scored = within_selection(outputs) if args.sentences == "selected" else outputs
+        if args.date_causes:
+            print()
+            date_causes(scored)
+        if args.errors:
+            print("\n== development half errors")
+            show_errors(scored, args.errors)
     return 0
 
 

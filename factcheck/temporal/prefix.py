@@ -26,7 +26,7 @@ _PREFIX_DUR_RE = re.compile(
     r"fewer\s+than|under|at\s+least|at\s+most|up\s+to|no\s+more\s+than)\s+)$"
 )
 _LAST_AS_VERB = re.compile(
-    r"(?i:\b(?:to|will|would|could|can|may|might|must|should|shall|did|does|do|not|n't|'ll)\s+last\s+)$"
+    r"(?i:\b(?:to|will|would|could|can|may|might|must|should|shall|did|does|do|not|n['’]t|['’]ll)\s+last\s+)$"
 )
 _DURING_PERIOD = re.compile(r"(?i:(?:the|these|those|this|that|its|their|as)\s)")  # "over as many days"
 _POS_MOD: dict[str, str] = dict(_VOCAB["position_modifiers"])

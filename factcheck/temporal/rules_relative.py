@@ -546,7 +546,7 @@ def _duration_value(n: float | None, unit: str) -> str:
 # preposition or a verb it measures ("for one day", "lasted one day"), nor counting from a time ("one day
 # after the vote", "one day a week", "one day's pay"); "one day at a time" is no time at all
 _ONE_DAY_WISHED = re.compile(
-    r"(?i:\b(?:will|would|could|may|might|'ll|'d|can|hope|hopes|hoped)\s+(?:(?:he|she|they|we|i|you|it)\s+)?)$"
+    r"(?i:\b(?:will|would|could|may|might|['’]ll|['’]d|can|hope|hopes|hoped)\s+(?:(?:he|she|they|we|i|you|it)\s+)?)$"
 )
 _ONE_DAY_OPENS = re.compile(r"(?:^|[.!?;:,\"“(]\s*|\b(?i:and|but|then|maybe|perhaps|hopefully)\s+)$")
 _AT_A_TIME = re.compile(r"\s+at\s+a\s+time\b")
@@ -623,6 +623,7 @@ def _duration(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         and _unit_code(unit) in ("D", "W", "M", "Y", "DE")
         and not (unit.startswith("minute") or unit.startswith("second"))
         and not _SPAN_COUNT_BEFORE.search(before)
+        and not _NEGATED_PERFECT_BEFORE.search(before)
         and _tense_of(m, ctx) == "FUT"
     ):
         # "would be redeemed in five years", "will return in two weeks": a point that far ahead
@@ -676,6 +677,15 @@ _IN_BEFORE = re.compile(r"(?:^|\W)in\s+(?:about\s+|around\s+|roughly\s+|another\
 _SPAN_COUNT_BEFORE = re.compile(
     r"\b(?:" + "|".join(_VOCAB["span_count_words"]) + r")\b(?:\s+[\w'’-]+){0,3}?\s+in\s+"
     r"(?:about\s+|around\s+|roughly\s+|another\s+)?$"
+)
+
+
+# a negated perfect measures how long something has not happened ("she hasn't worn in six months", "has not won a
+# game in three years", "hadn't spoken to him in a decade"): "in" and an amount after it is that span, a duration,
+# even in a future sentence ("She'll wear that dress she hasn't worn in six months")
+_NEGATED_PERFECT_BEFORE = re.compile(
+    r"(?i:\b(?:has|have|had)(?:n['’]t|\s+not|\s+never)(?:\s+[\w'’,-]+){1,6}?\s+in\s+"
+    r"(?:about\s+|around\s+|roughly\s+|more\s+than\s+|over\s+)?)$"
 )
 
 

@@ -92,6 +92,17 @@ _DAY_NAMED = re.compile(
 )
 
 
+def _names_day(text: str, start: int, end: int, day: dt.date) -> bool:
+    """Whether text[start:end] names a day that may be ``day``: a date, "today", or ``day``'s own weekday. Another
+    weekday names another day, one left unresolved without an anchor ("killed a woman in Queens Friday night" under
+    a dateline of Saturday, September 14: a clock time after it is not on the Saturday)."""
+    for named in _DAY_NAMED.finditer(text, start, end):
+        weekday = _WEEKDAYS.get(named.group().lower())
+        if weekday is None or weekday == day.weekday():
+            return True
+    return False
+
+
 def _utc(m: re.Match[str]) -> str:
     """ISO 8601's UTC designator "Z" for a clock time written in UTC or GMT ("16:08 UTC" is T16:08Z, as
     TIMEX3 values are ISO 8601); "" for any other zone, whose offset changes with the season, and none."""
@@ -129,7 +140,7 @@ def _clock_day(m: re.Match[str], ctx: _Ctx, bare: bool = False) -> dt.date | Non
             return a
     if ctx.last_ref is not None:
         para = ctx.text.rfind("\n", 0, m.start()) + 1
-        if _DAY_NAMED.search(ctx.text, para, m.start()) or (
+        if _names_day(ctx.text, para, m.start(), ctx.last_ref) or (
             a is not None and abs((ctx.last_ref - a).days) <= 7
         ):
             return ctx.last_ref
@@ -140,7 +151,7 @@ def _clock_day(m: re.Match[str], ctx: _Ctx, bare: bool = False) -> dt.date | Non
         if (
             para
             and (a is None or ctx.last_ref < a)
-            and _DAY_NAMED.search(ctx.text, prev, para)
+            and _names_day(ctx.text, prev, para, ctx.last_ref)
             and _tense_of(m, ctx) == "PAST"
         ):
             return ctx.last_ref

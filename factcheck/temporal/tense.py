@@ -135,6 +135,13 @@ _DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
 _BOUNDARY = frozenset([".", "!", "?", ";", "\n", *(f"{d}." for d in range(10))])
 
 
+def _words(text: str) -> list[str]:
+    """The words and boundaries of ``text`` for the clause scan. A typographic apostrophe, as web pages write
+    it, is read as the typewriter one: "I’ll vote for her in November", "won’t", "hasn’t" are the same words
+    as "I'll", "won't", "hasn't"."""
+    return _WORD_RE.findall(text.replace("’", "'"))
+
+
 def _abbreviation(word: str) -> bool:
     """Whether a full stop after ``word`` marks an abbreviation ("Mr.", "Ala.", "U.S."), not a sentence end."""
     return (
@@ -315,12 +322,12 @@ def _clause_tense(
     # show": "vote" is no verb)
     event = _SCHEDULED_EVENT_AFTER.match(text, end) if scheduled else None
     after = event.end() if event else end
-    ltoks = _WORD_RE.findall(left)
+    ltoks = _words(left)
     cut = _clause_start(ltoks)
     if cut and ltoks[cut - 1][:1].isdigit() and _DECIMAL_POINT.search(left):
         # a decimal point ends no clause ("Inflation fell to 3.2% in March", "the Mercurial 5.2 release,
         # planned for early November"): where the clause was cut at one, the figure is read as one word
-        ltoks = _WORD_RE.findall(_DECIMAL_POINT.sub("", left))
+        ltoks = _words(_DECIMAL_POINT.sub("", left))
         cut = _clause_start(ltoks)
     # the twelve words before the expression are scanned; the ones before them stay as context
     # for reading those ("would be paid on a still unspecified date ... of record Dec. 21")
@@ -330,9 +337,9 @@ def _clause_tense(
         # an adverbial that opens its sentence ("In January, a week after the anniversary, a bombing
         # killed a guard") is governed by the main verb after the subject: read on to the sentence's end
         # (a decimal point there is no boundary: "In February, a quake measuring 6.4 ... hit the town")
-        rtoks = _WORD_RE.findall(_DECIMAL_POINT.sub("", text[after : after + 240]))[:32]
+        rtoks = _words(_DECIMAL_POINT.sub("", text[after : after + 240]))[:32]
     else:
-        rtoks = _WORD_RE.findall(_own_clause(text[after : after + 100]))[:8]
+        rtoks = _words(_own_clause(text[after : after + 100]))[:8]
     ahead = _AHEAD_OF.search(text, max(0, start - 40), start) if _may_end_in(left, _AHEAD_OF_ENDS) else None
     if ahead is not None and not _opens_sentence(text, ahead.start()):
         # "ahead of Tuesday's primary", "in the lead-up to Monday's caucuses": an event still to come for the
@@ -358,7 +365,7 @@ def _clause_tense(
     weak: str | None = None
     # the last word before the expression is read with the expression's first word after it ("due on
     # Friday"), not with the word after the expression ("decided on Saturday to fire him" is no "decided to")
-    both = ltoks + _WORD_RE.findall(text[start:end])[:1]
+    both = ltoks + _words(text[start:end])[:1]
     for k in range(len(ltoks) - 1, first - 1, -1):
         if ltoks[k].lower() in _REPORTING and k < len(ltoks) - 2:
             # "said it is calling for a vote on Dec. 7": the reporting verb's tense is not the
@@ -380,6 +387,10 @@ def _clause_tense(
         if c == "FUT" and lk in ("until", "till") and _past_in_clause(both, k):
             # "said it couldn't answer anything until September": a limit set in the past, seen from then;
             # the nearest occurrence
+            return None
+        if c == "FUT" and lk in _FUTURE_IF_TO and lk.endswith("ed"):
+            # a past act whose infinitive looks ahead from the act's time, not from the anchor: "the RNC agreed
+            # to allow Trump to use the voter file in late November" (a January story): the nearest occurrence
             return None
         if c == "FUT" and lk == "to" and _past_governs(both, k):
             # an infinitive under a past verb looks ahead from that past time, not from the
@@ -411,12 +422,69 @@ def _clause_tense(
             return c
         if short and _scheduled_present(rtoks, k):
             return "FUT"
-    return weak
+    return weak or _participle_governs(ltoks)
+
+
+# a participle after one of these is a gerund, the object of a noun or a preposition ("in hopes of seeing the duo
+# on the ticket in the fall"), or a progressive ("is running in Tuesday's primary"): no participle clause
+_NOT_BEFORE_PARTICIPLE = frozenset(
+    """of for in on at to about from into with without against toward towards like than
+    is are am was were be been being 's""".split()
+)
+_NOT_PARTICIPLES = frozenset(_VOCAB["not_participles"])
+_AIM_NOUNS = frozenset(_VOCAB["aim_nouns"])
+# a word that gives the words before the participle a tense or a clause of their own: the scan stops there
+_TENSED_STOPS = frozenset(
+    """to is are am has have does do could would can should may might must that which who whom whose
+    if unless because although though whether""".split()
+)
+_BEFORE_VERB_STOPS = _TENSED_STOPS | _REPORTING  # before the participle, up to its verb
+_AFTER_PARTICIPLE_STOPS = _BEFORE_VERB_STOPS | _AIM_NOUNS  # between the participle and the time
+
+
+def _participle(tokens: list[str], k: int) -> bool:
+    """``tokens[k]`` is the present participle of an untensed clause ("while testifying", ", dating")."""
+    w = tokens[k]
+    prev = tokens[k - 1].lower() if k > 0 else ""
+    return (
+        w.islower()
+        and len(w) >= 6
+        and w.endswith("ing")
+        and w not in _NOT_PARTICIPLES
+        and prev not in _NOT_BEFORE_PARTICIPLE
+        and prev not in _DETERMINERS
+    )
+
+
+def _participle_governs(ltoks: list[str]) -> str | None:
+    """The tense of the verb a participle clause hangs on, when the time is in that clause and neither the scanned
+    window nor the words after the time hold a tense: the participle has none of its own, and the stretch after it
+    (its object and adverbials) may be longer than the window ("Clinton perjured herself on the email controversy
+    while testifying before Benghazi Committee investigators in October", "The prosecution played 20 minutes of
+    clips for the court, dating as far back as June"). An infinitive, a modal, a present auxiliary or a clause
+    opener between the time and the participle, or before the participle's verb, means no past or future verb
+    governs it ("teeing up the November showdown" after "to win"; "could help unify the party heading into the
+    fall"); a reporting verb opens a clause whose tense is not the time's; an aim's noun after the participle
+    ("leaving it within $100 million of its goal of a reduction of $500 million by the end of the year") makes the
+    time the aim's."""
+    k = len(ltoks) - 1
+    while k >= 0 and not _participle(ltoks, k):
+        if ltoks[k].lower() in _AFTER_PARTICIPLE_STOPS:
+            return None
+        k -= 1
+    for j in range(k - 1, -1, -1):
+        lj = ltoks[j].lower()
+        if lj in _BEFORE_VERB_STOPS:
+            return None
+        c = _classify(ltoks, j)
+        if c:
+            return c
+    return None
 
 
 def _opens_sentence(text: str, pos: int) -> bool:
     """Whether ``pos`` begins a sentence: nothing but a boundary (or the text's start) in the words before it."""
-    before = _WORD_RE.findall(text[max(0, pos - 60) : pos])
+    before = _words(text[max(0, pos - 60) : pos])
     return _clause_start(before) == len(before)
 
 
