@@ -523,6 +523,8 @@ def _classify_source(np: str) -> Source | None:
         or (head and any(_postmodifier_at(low, i) in _POSTMODIFIERS_KEEP for i in range(1, len(low))))
         # "Friends of Mr. Clinton's say": people in the plural, first, of someone (they speak, not the one named)
         or (len(low) >= 3 and low[0] == head and head.endswith("s") and low[1] in ("of", "to"))
+        # "A senior adviser to Gov. Jane Smith said": the adviser speaks, not the one advised
+        or (head and low.index(head) + 1 < len(low) and low[low.index(head) + 1] == "to")
     ):
         return Source(np, "anonymous")
     body, _, where = np.partition(" in ")
@@ -1437,7 +1439,11 @@ def _subject_phrase(
         j = start - 1
     while (
         j >= 1
-        and toks[j][0] in ("in", "at", "from", "for", "of", "with")
+        and (
+            toks[j][0] in ("in", "at", "from", "for", "of", "with")
+            # "Aides to Clinton say", "a senior adviser to the governor said": whose people they are
+            or (toks[j][0] == "to" and toks[j - 1][0].lower() in _ANON_HEADS)
+        )
         and (
             toks[j + 1][0][:1].isupper()
             or (
