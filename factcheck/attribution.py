@@ -692,10 +692,15 @@ def _person_pair(np: str) -> Source | None:
     first, _, second = np.partition(" and ")
     if " and " in second:
         return None
+    # "Clinton and Sen. Bernie Sanders", "Gilson and Mr. Rosenthal": a surname alone beside a person with a
+    # title is a person's too
+    titled = second.split(None, 1)[0] in TITLE_WORDS and "," not in first
     names = []
     for part in [*first.split(", "), second]:  # "Jane Doe, John Smith and Bill Brown": a list of three
         src = _classify_source(part)
-        if src is None or src.kind != "person" or len(src.name.split()) < 2:
+        if src is None or src.kind != "person":
+            return None
+        if len(src.name.split()) < 2 and not (titled and (part is second or src.name == part)):
             return None
         if any(w.lower() in ROLE_WORDS for w in src.name.split()):
             return None  # ("76ers President and General Manager Billy King": one person's two roles)
