@@ -2038,7 +2038,9 @@ def _named_opening(text: str, before: int = _OPENING_SPAN) -> tuple[str, int, in
     )
     dateline = _DATELINE_OPENING.match(text)
     if dateline is not None:  # "Washington (AFP) – Democrat Hillary Clinton has taken a swipe ..."
-        return _named_subject_at(text, dateline.end())
+        d = dateline.end()
+        rest = _named_opening(text[d:], before - d)  # ("BUENA PARK, Calif. - Rallying ..., Hillary Clinton")
+        return None if rest is None else (rest[0], rest[1] + d, rest[2] + d)
     got = None if participle or timed else _named_subject_at(text, 0)
     if got is not None or not text:
         return got
@@ -2085,7 +2087,9 @@ def descriptions_before(text: str, start: int) -> list[str]:
 
 # a dateline that opens a sentence: a place, the agency in brackets, a dash ("WASHINGTON (Reuters) - ")
 _DATELINE_OPENING = re.compile(
-    r"[A-Z][\w.’' ]{1,30}?(?:, [A-Z][\w.]+)? \([A-Z][\w .-]{0,20}\) ?[-–—] ?(?=[A-Z])"
+    # "Washington (AFP) – ", or a town in capitals: "LA CROSSE, Wisc. — ", "CLEVELAND - "
+    r"(?:[A-Z][\w.’' ]{1,30}?(?:, [A-Z][\w.]+)? \([A-Z][\w .-]{0,20}\)|[A-Z][A-Z.’' ]{1,30}?(?:, [A-Z][\w.]+)?)"
+    r" ?[-–—] ?(?=[A-Z])"
 )
 _BRACKET_AFTER = re.compile(r"\s*\((?P<inner>[^()]{1,12})\),?")
 
@@ -2193,8 +2197,9 @@ def _aside_subject(text: str, toks: list[tuple[str, int, int]], k: int) -> tuple
 
 
 def _after_comma(text: str, s: int) -> bool:
-    """Whether the word at ``s`` follows a comma: a participle clause ("..., saying it would cost too much")."""
-    return text[max(0, s - 3) : s].rstrip().endswith(",")
+    """Whether the word at ``s`` follows a comma: a participle clause ("..., saying it would cost too much"),
+    also where a quotation closes after the comma ('a defense of “New York values,” saying the city ...')."""
+    return text[max(0, s - 4) : s].rstrip().endswith((",", ",”", ',"', ",’", ",''"))
 
 
 _QUOTE_MARK = re.compile(r"[“”\"]")
