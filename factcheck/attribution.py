@@ -2057,6 +2057,28 @@ def _named_opening(text: str, before: int = _OPENING_SPAN) -> tuple[str, int, in
     return None
 
 
+_DESCRIBED_OPENERS = frozenset({"the", "a", "an", "one", "both", "another"})
+
+
+def _described_opening(text: str, before: int) -> tuple[str, int, int] | None:
+    """A person described, not named, as the subject that opens the sentence ("The New York businessman has
+    praised Putin, saying ...", "Both parents stiffened their denunciation, saying ..."): an article, up to
+    four modifiers and a noun of a person (not of a body: "The army shelled the port, arguing ..."), a
+    lower-case word after it; else None."""
+    toks = _tokens(text, 0, min(before, _OPENING_SPAN))
+    if len(toks) < 3 or toks[0][0].lower() not in _DESCRIBED_OPENERS:
+        return None
+    for i in range(1, min(6, len(toks) - 1)):
+        w = toks[i][0]
+        if w.islower() and w not in _ORG_NOUNS and (w in ROLE_WORDS or w in _ANON_HEADS or _agent_noun(w)):
+            if not toks[i + 1][0][:1].islower():
+                return None
+            return text_between(toks, toks[0][1], toks[i][2]), toks[0][1], toks[i][2]
+        if not w.replace("-", "").isalpha():
+            return None
+    return None
+
+
 def name_descriptor(w: str) -> bool:
     """A lower-case noun that may stand before a name as its title ("candidate", "chairman", "rival")."""
     return w in ROLE_WORDS or w in _NAME_DESCRIPTORS or _agent_noun(w)
@@ -2446,7 +2468,9 @@ def _attribute(
                 or (
                     t in _SPEECH_PARTICIPLES
                     and (
-                        text.split(None, 1)[0] in ("He", "She", "They") or _named_opening(text, s) is not None
+                        text.split(None, 1)[0] in ("He", "She", "They")
+                        or _named_opening(text, s) is not None
+                        or _described_opening(text, s) is not None
                     )
                 )
             )
@@ -2498,7 +2522,7 @@ def _attribute(
                 # "The trust spending $100 million on a line in South Dade refused ...": not Dade; the named
                 # subject of the main clause ("At a rally in Portsmouth, N.H., on Tuesday, Senator Bernie
                 # Sanders endorsed Mrs. Clinton, saying ...")
-                subj = _named_opening(text, s)
+                subj = _named_opening(text, s) or _described_opening(text, s)
                 if subj is None:
                     continue
         else:
