@@ -2034,7 +2034,7 @@ def _named_opening(text: str, before: int = _OPENING_SPAN) -> tuple[str, int, in
     participle = first.endswith("ing") and len(words) > 1 and words[1][:1].islower()
     # "Hours later, Trump returned ...", "Back in 1999, Mr. Trump ...": a time phrase opens the sentence
     timed = first == "back" or any(
-        w.endswith(",") and w[:-1] in _TIME_PHRASE_ENDS for w in text.split(None, 4)[1:4]
+        w.endswith(",") and w[:-1] in _TIME_PHRASE_ENDS for w in text.split(None, 5)[1:5]
     )
     dateline = _DATELINE_OPENING.match(text)
     if dateline is not None:  # "Washington (AFP) – Democrat Hillary Clinton has taken a swipe ..."
