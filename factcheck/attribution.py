@@ -762,7 +762,20 @@ _OUTLET_RE = re.compile(r"(?<![\w])(?:" + trie_pattern(OUTLETS) + r")(?![\w])")
 
 def _outlet_staff(np: str, outlet: str) -> Source | None:
     """The person a phrase names after an outlet and a role ("CNN president Jeff Zucker", "ABC
-    Entertainment Group president Paul Lee"), or None."""
+    Entertainment Group president Paul Lee"), or before it ("Paul Krugman of the New York Times"), or None."""
+    head = np[: np.find(outlet)].split()
+    if head and head[-1] in ("the", "The"):
+        head.pop()
+    if len(head) >= 3 and head[-1] in ("of", "at", "from"):
+        # "Paul Krugman of the New York Times", "Jim Acosta of CNN": a person named in full, first
+        person = _classify_source(" ".join(head[:-1]))
+        if (
+            person is not None
+            and person.kind == "person"
+            and len(person.name.split()) >= 2
+            and all(w[:1].isupper() for w in person.name.split())
+        ):
+            return person
     rest = np[np.find(outlet) + len(outlet) :].split()
     if rest and rest[0] in ("’s", "'s", "’", "'") and 2 <= len(rest) - 1 <= 4:
         # "The BBC's Frances Harrison", "Axios' Kaveh Waddell": the outlet's reporter
