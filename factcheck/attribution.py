@@ -2036,6 +2036,15 @@ def _pronoun_after_opening(text: str, before: int) -> str:
     return word if word in ("he", "she", "they") else ""
 
 
+def _opening_pronoun(text: str, before: int) -> str:
+    """The pronoun subject after a phrase of a preposition or a time that opens the sentence ("In television
+    interviews on Sunday, he defended ...", "On Tuesday, she rejected ...") before ``before``, else ""."""
+    first = text.split(None, 1)[0].strip(",").lower() if text.strip() else ""
+    if first not in _OPENING_WORDS and first.capitalize() not in _TIME_WORDS:
+        return ""
+    return _pronoun_after_opening(text, before)
+
+
 def _named_opening(text: str, before: int = _OPENING_SPAN) -> tuple[str, int, int] | None:
     """The person or organisation named as the subject of the sentence's main clause ("Hillary Clinton went on
     offense ...", "In an interview with ABC News, Trump doubled down ...": after an opening phrase of a
@@ -2482,6 +2491,7 @@ def _attribute(
                     t in _SPEECH_PARTICIPLES
                     and (
                         text.split(None, 1)[0] in ("He", "She", "They")
+                        or _opening_pronoun(text, s)
                         or _named_opening(text, s) is not None
                         or _described_opening(text, s) is not None
                     )
@@ -2523,6 +2533,8 @@ def _attribute(
             continue
         if participle:
             first = text.split(None, 1)[0].lower() if text.strip() else ""
+            if first not in _PRONOUNS:
+                first = _opening_pronoun(text, s) or first  # "On Tuesday, she rejected the plan, saying"
             if first in _PRONOUNS and not speakers and pronoun is None:
                 pronoun = _PRONOUNS[first]
                 spans.append((s, e))
