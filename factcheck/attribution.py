@@ -1891,6 +1891,12 @@ def _common_noun_subject(toks: list[tuple[str, int, int]], end: int) -> tuple[st
             i -= 1
         if i < end - 1 and (i < 0 or (toks[i][0].lower() in _CLAUSE_START and toks[i][0] != "and")):
             return text_between(toks, toks[i + 1][1], toks[end][2]), toks[i + 1][1], toks[end][2]
+        # whose they are, at the start of the clause: "Clinton's campaign strategists say", "Mrs. Clinton's
+        # longtime aides said"
+        if i >= 0 and toks[i][0][:1].isupper() and toks[i][0].endswith(("’s", "'s")):
+            h = i - 1 if i >= 1 and toks[i - 1][0] in TITLE_WORDS else i
+            if h == 0 or toks[h - 1][0].lower() in _CLAUSE_START:
+                return text_between(toks, toks[h][1], toks[end][2]), toks[h][1], toks[end][2]
     i = end - 1
     # lower-case words, or a name that says whose the person is ("a BT customer service agent")
     # ("one" and "another" as the article: "As one commentator has argued", ", another witness said")
