@@ -252,7 +252,9 @@ def test_a_headline_run_holding_a_full_name_leaves_the_surname_to_that_person() 
     assert ("Trump", "Donald Trump", "person") in out[2]
     assert out[0][0][1:] == ("Donald Trump", "person")  # the run is that person
     # a run holding two persons is neither of them; its words stay theirs
-    out = _resolve(["Hillary Clinton Ties Donald Trump In New Poll", "Hillary Clinton led.", "Clinton spoke."])
+    out = _resolve(
+        ["Hillary Clinton Ties Donald Trump In New Poll", "Hillary Clinton led.", "Clinton spoke."]
+    )
     assert ("Clinton", "Hillary Clinton", "person") in out[2]
 
 
