@@ -523,6 +523,8 @@ def _classify_source(np: str) -> Source | None:
         or (head and any(_postmodifier_at(low, i) in _POSTMODIFIERS_KEEP for i in range(1, len(low))))
         # "Friends of Mr. Clinton's say": people in the plural, first, of someone (they speak, not the one named)
         or (len(low) >= 3 and low[0] == head and head.endswith("s") and low[1] in ("of", "to"))
+        # "A senior adviser to Gov. Jane Smith said": the adviser speaks, not the one advised
+        or (head and low.index(head) + 1 < len(low) and low[low.index(head) + 1] == "to")
     ):
         return Source(np, "anonymous")
     body, _, where = np.partition(" in ")
@@ -690,10 +692,15 @@ def _person_pair(np: str) -> Source | None:
     first, _, second = np.partition(" and ")
     if " and " in second:
         return None
+    # "Clinton and Sen. Bernie Sanders", "Gilson and Mr. Rosenthal": a surname alone beside a person with a
+    # title is a person's too
+    titled = second.split(None, 1)[0] in TITLE_WORDS and "," not in first
     names = []
     for part in [*first.split(", "), second]:  # "Jane Doe, John Smith and Bill Brown": a list of three
         src = _classify_source(part)
-        if src is None or src.kind != "person" or len(src.name.split()) < 2:
+        if src is None or src.kind != "person":
+            return None
+        if len(src.name.split()) < 2 and not (titled and (part is second or src.name == part)):
             return None
         if any(w.lower() in ROLE_WORDS for w in src.name.split()):
             return None  # ("76ers President and General Manager Billy King": one person's two roles)
@@ -755,7 +762,20 @@ _OUTLET_RE = re.compile(r"(?<![\w])(?:" + trie_pattern(OUTLETS) + r")(?![\w])")
 
 def _outlet_staff(np: str, outlet: str) -> Source | None:
     """The person a phrase names after an outlet and a role ("CNN president Jeff Zucker", "ABC
-    Entertainment Group president Paul Lee"), or None."""
+    Entertainment Group president Paul Lee"), or before it ("Paul Krugman of the New York Times"), or None."""
+    head = np[: np.find(outlet)].split()
+    if head and head[-1] in ("the", "The"):
+        head.pop()
+    if len(head) >= 3 and head[-1] in ("of", "at", "from"):
+        # "Paul Krugman of the New York Times", "Jim Acosta of CNN": a person named in full, first
+        person = _classify_source(" ".join(head[:-1]))
+        if (
+            person is not None
+            and person.kind == "person"
+            and len(person.name.split()) >= 2
+            and all(w[:1].isupper() for w in person.name.split())
+        ):
+            return person
     rest = np[np.find(outlet) + len(outlet) :].split()
     if rest and rest[0] in ("’s", "'s", "’", "'") and 2 <= len(rest) - 1 <= 4:
         # "The BBC's Frances Harrison", "Axios' Kaveh Waddell": the outlet's reporter
@@ -1437,7 +1457,11 @@ def _subject_phrase(
         j = start - 1
     while (
         j >= 1
-        and toks[j][0] in ("in", "at", "from", "for", "of", "with")
+        and (
+            toks[j][0] in ("in", "at", "from", "for", "of", "with")
+            # "Aides to Clinton say", "a senior adviser to the governor said": whose people they are
+            or (toks[j][0] == "to" and toks[j - 1][0].lower() in _ANON_HEADS)
+        )
         and (
             toks[j + 1][0][:1].isupper()
             or (
@@ -1867,6 +1891,12 @@ def _common_noun_subject(toks: list[tuple[str, int, int]], end: int) -> tuple[st
             i -= 1
         if i < end - 1 and (i < 0 or (toks[i][0].lower() in _CLAUSE_START and toks[i][0] != "and")):
             return text_between(toks, toks[i + 1][1], toks[end][2]), toks[i + 1][1], toks[end][2]
+        # whose they are, at the start of the clause: "Clinton's campaign strategists say", "Mrs. Clinton's
+        # longtime aides said"
+        if i >= 0 and toks[i][0][:1].isupper() and toks[i][0].endswith(("’s", "'s")):
+            h = i - 1 if i >= 1 and toks[i - 1][0] in TITLE_WORDS else i
+            if h == 0 or toks[h - 1][0].lower() in _CLAUSE_START:
+                return text_between(toks, toks[h][1], toks[end][2]), toks[h][1], toks[end][2]
     i = end - 1
     # lower-case words, or a name that says whose the person is ("a BT customer service agent")
     # ("one" and "another" as the article: "As one commentator has argued", ", another witness said")
@@ -2012,6 +2042,15 @@ def _pronoun_after_opening(text: str, before: int) -> str:
     return word if word in ("he", "she", "they") else ""
 
 
+def _opening_pronoun(text: str, before: int) -> str:
+    """The pronoun subject after a phrase of a preposition or a time that opens the sentence ("In television
+    interviews on Sunday, he defended ...", "On Tuesday, she rejected ...") before ``before``, else ""."""
+    first = text.split(None, 1)[0].strip(",").lower() if text.strip() else ""
+    if first not in _OPENING_WORDS and first.capitalize() not in _TIME_WORDS:
+        return ""
+    return _pronoun_after_opening(text, before)
+
+
 def _named_opening(text: str, before: int = _OPENING_SPAN) -> tuple[str, int, int] | None:
     """The person or organisation named as the subject of the sentence's main clause ("Hillary Clinton went on
     offense ...", "In an interview with ABC News, Trump doubled down ...": after an opening phrase of a
@@ -2023,11 +2062,13 @@ def _named_opening(text: str, before: int = _OPENING_SPAN) -> tuple[str, int, in
     participle = first.endswith("ing") and len(words) > 1 and words[1][:1].islower()
     # "Hours later, Trump returned ...", "Back in 1999, Mr. Trump ...": a time phrase opens the sentence
     timed = first == "back" or any(
-        w.endswith(",") and w[:-1] in _TIME_PHRASE_ENDS for w in text.split(None, 4)[1:4]
+        w.endswith(",") and w[:-1] in _TIME_PHRASE_ENDS for w in text.split(None, 5)[1:5]
     )
     dateline = _DATELINE_OPENING.match(text)
     if dateline is not None:  # "Washington (AFP) – Democrat Hillary Clinton has taken a swipe ..."
-        return _named_subject_at(text, dateline.end())
+        d = dateline.end()
+        rest = _named_opening(text[d:], before - d)  # ("BUENA PARK, Calif. - Rallying ..., Hillary Clinton")
+        return None if rest is None else (rest[0], rest[1] + d, rest[2] + d)
     got = None if participle or timed else _named_subject_at(text, 0)
     if got is not None or not text:
         return got
@@ -2041,6 +2082,28 @@ def _named_opening(text: str, before: int = _OPENING_SPAN) -> tuple[str, int, in
         if got is not None:
             return got
         comma = text.find(", ", comma + 2)
+    return None
+
+
+_DESCRIBED_OPENERS = frozenset({"the", "a", "an", "one", "both", "another"})
+
+
+def _described_opening(text: str, before: int) -> tuple[str, int, int] | None:
+    """A person described, not named, as the subject that opens the sentence ("The New York businessman has
+    praised Putin, saying ...", "Both parents stiffened their denunciation, saying ..."): an article, up to
+    four modifiers and a noun of a person (not of a body: "The army shelled the port, arguing ..."), a
+    lower-case word after it; else None."""
+    toks = _tokens(text, 0, min(before, _OPENING_SPAN))
+    if len(toks) < 3 or toks[0][0].lower() not in _DESCRIBED_OPENERS:
+        return None
+    for i in range(1, min(6, len(toks) - 1)):
+        w = toks[i][0]
+        if w.islower() and w not in _ORG_NOUNS and (w in ROLE_WORDS or w in _ANON_HEADS or _agent_noun(w)):
+            if not toks[i + 1][0][:1].islower():
+                return None
+            return text_between(toks, toks[0][1], toks[i][2]), toks[0][1], toks[i][2]
+        if not w.replace("-", "").isalpha():
+            return None
     return None
 
 
@@ -2074,7 +2137,9 @@ def descriptions_before(text: str, start: int) -> list[str]:
 
 # a dateline that opens a sentence: a place, the agency in brackets, a dash ("WASHINGTON (Reuters) - ")
 _DATELINE_OPENING = re.compile(
-    r"[A-Z][\w.’' ]{1,30}?(?:, [A-Z][\w.]+)? \([A-Z][\w .-]{0,20}\) ?[-–—] ?(?=[A-Z])"
+    # "Washington (AFP) – ", or a town in capitals: "LA CROSSE, Wisc. — ", "CLEVELAND - "
+    r"(?:[A-Z][\w.’' ]{1,30}?(?:, [A-Z][\w.]+)? \([A-Z][\w .-]{0,20}\)|[A-Z][A-Z.’' ]{1,30}?(?:, [A-Z][\w.]+)?)"
+    r" ?[-–—] ?(?=[A-Z])"
 )
 _BRACKET_AFTER = re.compile(r"\s*\((?P<inner>[^()]{1,12})\),?")
 
@@ -2182,8 +2247,9 @@ def _aside_subject(text: str, toks: list[tuple[str, int, int]], k: int) -> tuple
 
 
 def _after_comma(text: str, s: int) -> bool:
-    """Whether the word at ``s`` follows a comma: a participle clause ("..., saying it would cost too much")."""
-    return text[max(0, s - 3) : s].rstrip().endswith(",")
+    """Whether the word at ``s`` follows a comma: a participle clause ("..., saying it would cost too much"),
+    also where a quotation closes after the comma ('a defense of “New York values,” saying the city ...')."""
+    return text[max(0, s - 4) : s].rstrip().endswith((",", ",”", ',"', ",’", ",''"))
 
 
 _QUOTE_MARK = re.compile(r"[“”\"]")
@@ -2430,7 +2496,10 @@ def _attribute(
                 or (
                     t in _SPEECH_PARTICIPLES
                     and (
-                        text.split(None, 1)[0] in ("He", "She", "They") or _named_opening(text, s) is not None
+                        text.split(None, 1)[0] in ("He", "She", "They")
+                        or _opening_pronoun(text, s)
+                        or _named_opening(text, s) is not None
+                        or _described_opening(text, s) is not None
                     )
                 )
             )
@@ -2470,6 +2539,8 @@ def _attribute(
             continue
         if participle:
             first = text.split(None, 1)[0].lower() if text.strip() else ""
+            if first not in _PRONOUNS:
+                first = _opening_pronoun(text, s) or first  # "On Tuesday, she rejected the plan, saying"
             if first in _PRONOUNS and not speakers and pronoun is None:
                 pronoun = _PRONOUNS[first]
                 spans.append((s, e))
@@ -2482,7 +2553,7 @@ def _attribute(
                 # "The trust spending $100 million on a line in South Dade refused ...": not Dade; the named
                 # subject of the main clause ("At a rally in Portsmouth, N.H., on Tuesday, Senator Bernie
                 # Sanders endorsed Mrs. Clinton, saying ...")
-                subj = _named_opening(text, s)
+                subj = _named_opening(text, s) or _described_opening(text, s)
                 if subj is None:
                     continue
         else:

@@ -531,6 +531,7 @@ class Resolver:
                     self.role.setdefault(canon, m.role)
             elif m.kind == "person":
                 self._single_person.add(m.text)
+        self._drop_longer_runs()
         self.orgs: dict[str, str] = {}  # single word of a multi-word organisation -> the organisation
         for m in all_mentions:
             if m.kind == "org" and " " in m.text:
@@ -556,6 +557,23 @@ class Resolver:
                         self.nation.setdefault(canon, m.nation)
                     if m.role:
                         self.role.setdefault(canon, m.role)
+
+    def _drop_longer_runs(self) -> None:
+        """A "person" that holds another person's full name and two words more or further ("New York Congressman
+        Pete King", a headline "Donald Trump Tweets A Wildly Inaccurate Graphic") is no person of its own: it is
+        that person when it holds one, and its words name no one ("Trump" is Donald Trump, not ambiguous)."""
+        runs: dict[str, str | None] = {}
+        for p in self.persons:
+            n = p.count(" ") + 1
+            inner = {q for q in self.persons if q.count(" ") + 1 <= n - 2 and f" {q} " in f" {p} "}
+            if inner:
+                runs[p] = inner.pop() if len(inner) == 1 else None
+        if not runs:
+            return
+        self.persons = [p for p in self.persons if p not in runs]
+        for alias, canon in self._alias.items():
+            if canon in runs:
+                self._alias[alias] = runs[canon] or canon
 
     def _match_full(self, name: str) -> str | None:
         """An already-seen full name this one is a variant of ("Sergey Lavrov" ~ "Sergei Lavrov")."""

@@ -239,3 +239,25 @@ def test_a_member_of_parliament_is_a_title_and_what_a_title_is_for_no_name(
     text: str, persons: list[str]
 ) -> None:
     assert [m.text for m in mentions(text) if m.kind == "person"] == persons
+
+
+def test_a_headline_run_holding_a_full_name_leaves_the_surname_to_that_person() -> None:
+    out = _resolve(
+        [
+            "Donald Trump Tweets A Wildly Inaccurate Graphic To Portray Voters",
+            "Donald Trump on Sunday tweeted a chart.",
+            "Trump subsequently defended the incident.",
+        ]
+    )
+    assert ("Trump", "Donald Trump", "person") in out[2]
+    assert out[0][0][1:] == ("Donald Trump", "person")  # the run is that person
+    # a run holding two persons is neither of them; its words stay theirs
+    out = _resolve(
+        ["Hillary Clinton Ties Donald Trump In New Poll", "Hillary Clinton led.", "Clinton spoke."]
+    )
+    assert ("Clinton", "Hillary Clinton", "person") in out[2]
+
+
+def test_a_name_one_word_longer_is_another_person() -> None:
+    out = _resolve(["Donald Trump Jr. spoke.", "Donald Trump spoke.", "Trump left."])
+    assert [e for e in out[0] if e[2] == "person"] == [("Donald Trump Jr", "Donald Trump Jr", "person")]
