@@ -152,27 +152,33 @@ class _CwVocab:
     frame: _Rule  # a frame that gives a reading of events ("one of the things", "the question is whether")
     quoted_view: re.Pattern[str] | None  # a quoted clause that gives the speaker's view (at a sentence start)
     title_small_words: frozenset[str]  # the words a title leaves in lower case ("I Am a Christian")
-    country_actors: (
-        re.Pattern[str] | None
-    )  # a country's actor named by a people's adjective ("a Russian court")
+    country_actors: re.Pattern[str] | None  # a country's actor by its people's adjective ("a Russian court")
+    country_nouns: frozenset[str]  # the nouns of those actors (also among ``words``)
     weights: dict[str, float]  # the weight of each term of the score (``_CwTerms``)
 
 
-def _country_actors(nouns: list[str]) -> re.Pattern[str] | None:
+def _country_actors(nouns: frozenset[str]) -> re.Pattern[str] | None:
     """A people's adjective before one of the ``[country_actor] nouns`` of the resource, one word between allowed ("a
     Russian court", "the Saudi Arabian prince", "a Japanese fishing trawler"): an actor of a country, which names the
     country as "Russia" would. The adjectives the entity finder already reads as a place or an organisation ("U.S.
-    officials", "Kremlin aides") are left to it."""
+    officials", "Kremlin aides") are left to it. (The pattern opens with the adjectives, so that the regex engine
+    looks only at their first letters; ``_country_actor_count`` checks that a match starts a word.)"""
     if not nouns:
         return None
     peoples = [d for d in DEMONYMS if d not in PLACES and d not in ORGS]
     return re.compile(
-        r"(?<![\w’'.-])(?=[A-Z])("
-        + trie_pattern(peoples)
-        + r")\s+(?:[a-z]+\s+)?(?:"
-        + trie_pattern(nouns)
-        + r")(?![\w’'-])"
+        "(" + trie_pattern(peoples) + r")\s+(?:[a-z]+\s+)?(?:" + trie_pattern(nouns) + r")(?![\w’'-])"
     )
+
+
+def _country_actor_count(content: str, pattern: re.Pattern[str]) -> int:
+    """How many peoples ``pattern`` (``_country_actors``) finds as a country's actor in ``content``, each once."""
+    found = set()
+    for m in pattern.finditer(content):
+        before = content[m.start() - 1 : m.start()]
+        if not (before.isalnum() or before in ("’", "'", ".", "-", "_")):
+            found.add(m.group(1))
+    return len(found)
 
 
 @functools.cache
@@ -190,8 +196,9 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
     evaluative = frozenset(data.get("evaluative", {}).get("words", []))
     boiler_words = frozenset(boil.get("words", []))
     mind = frozenset(data.get("mind_words", []))
+    country_nouns = frozenset(data.get("country_actor", {}).get("nouns", []))
     rules = [_rule(t) for t in (op, adv, unc, boil, data.get("poll", {}), data.get("frame", {}))]
-    every = numbers | sup | comp | opinion | evaluative | boiler_words | mind
+    every = numbers | sup | comp | opinion | evaluative | boiler_words | mind | country_nouns
     every |= frozenset(pers.get("triggers", []))
     for r in rules:
         every |= r.triggers
@@ -219,7 +226,8 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
         frame=rules[5],
         quoted_view=_quoted_view(data.get("quoted_view", {})),
         title_small_words=frozenset(data.get("quoted_view", {}).get("title_small_words", [])),
-        country_actors=_country_actors(data.get("country_actor", {}).get("nouns", [])),
+        country_actors=_country_actors(country_nouns),
+        country_nouns=country_nouns,
         weights=_cw_weights(data.get("weights", {})),
     )
 
@@ -722,16 +730,16 @@ def _cw_terms(
         content = text
     if content_entities is None:
         content_entities = n_entities
-    if voc.country_actors is not None:
+    low = (untimed or text).lower()
+    words = set(voc.words.findall(" " + low)) if voc.words else set()
+    if voc.country_actors is not None and not words.isdisjoint(voc.country_nouns):
         # a country's actor weighs like the country named ("a Russian court sentenced him" as "Russia sentenced
-        # him"): each people's adjective of the content, once
-        content_entities += len(set(voc.country_actors.findall(content)))
+        # him"): each people's adjective of the content, once (the sentence's words decide first: a cheap gate)
+        content_entities += _country_actor_count(content, voc.country_actors)
     if content_entities:
         t["entity"] = 1
         if content_entities > 1:
             t["more_entities"] = min(content_entities - 1, 3)
-    low = (untimed or text).lower()
-    words = set(voc.words.findall(" " + low)) if voc.words else set()
     has_fig = True
     if _has_digit(low):
         # a count or an amount ("6,500", "$10", "2 percent") weighs more than a bare year
