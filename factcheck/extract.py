@@ -151,7 +151,34 @@ class _CwVocab:
     poll: _Rule  # a poll's result: who leads, trails, rises or falls in it
     frame: _Rule  # a frame that gives a reading of events ("one of the things", "the question is whether")
     quoted_view: re.Pattern[str] | None  # a quoted clause that gives the speaker's view (at a sentence start)
+    title_small_words: frozenset[str]  # the words a title leaves in lower case ("I Am a Christian")
+    country_actors: re.Pattern[str] | None  # a country's actor by its people's adjective ("a Russian court")
+    country_nouns: frozenset[str]  # the nouns of those actors (also among ``words``)
     weights: dict[str, float]  # the weight of each term of the score (``_CwTerms``)
+
+
+def _country_actors(nouns: frozenset[str]) -> re.Pattern[str] | None:
+    """A people's adjective before one of the ``[country_actor] nouns`` of the resource, one word between allowed ("a
+    Russian court", "the Saudi Arabian prince", "a Japanese fishing trawler"): an actor of a country, which names the
+    country as "Russia" would. The adjectives the entity finder already reads as a place or an organisation ("U.S.
+    officials", "Kremlin aides") are left to it. (The pattern opens with the adjectives, so that the regex engine
+    looks only at their first letters; ``_country_actor_count`` checks that a match starts a word.)"""
+    if not nouns:
+        return None
+    peoples = [d for d in DEMONYMS if d not in PLACES and d not in ORGS]
+    return re.compile(
+        "(" + trie_pattern(peoples) + r")\s+(?:[a-z]+\s+)?(?:" + trie_pattern(nouns) + r")(?![\w’'-])"
+    )
+
+
+def _country_actor_count(content: str, pattern: re.Pattern[str]) -> int:
+    """How many peoples ``pattern`` (``_country_actors``) finds as a country's actor in ``content``, each once."""
+    found = set()
+    for m in pattern.finditer(content):
+        before = content[m.start() - 1 : m.start()]
+        if not (before.isalnum() or before in ("’", "'", ".", "-", "_")):
+            found.add(m.group(1))
+    return len(found)
 
 
 @functools.cache
@@ -169,8 +196,9 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
     evaluative = frozenset(data.get("evaluative", {}).get("words", []))
     boiler_words = frozenset(boil.get("words", []))
     mind = frozenset(data.get("mind_words", []))
+    country_nouns = frozenset(data.get("country_actor", {}).get("nouns", []))
     rules = [_rule(t) for t in (op, adv, unc, boil, data.get("poll", {}), data.get("frame", {}))]
-    every = numbers | sup | comp | opinion | evaluative | boiler_words | mind
+    every = numbers | sup | comp | opinion | evaluative | boiler_words | mind | country_nouns
     every |= frozenset(pers.get("triggers", []))
     for r in rules:
         every |= r.triggers
@@ -197,6 +225,9 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
         poll=rules[4],
         frame=rules[5],
         quoted_view=_quoted_view(data.get("quoted_view", {})),
+        title_small_words=frozenset(data.get("quoted_view", {}).get("title_small_words", [])),
+        country_actors=_country_actors(country_nouns),
+        country_nouns=country_nouns,
         weights=_cw_weights(data.get("weights", {})),
     )
 
@@ -240,6 +271,7 @@ _SPLIT_AT = re.compile(
 _QUOTE_CHARS = '"“”'
 _QUOTED = re.compile(r"[“\"]([^“”\"]+)[”\"]")
 _OPEN_QUOTE_CHARS = ('"', "“", "‘", "'")
+_OPENING_MARKS = " \"“‘'(["  # what may come before a sentence's first word
 _PRONOUN_KIND = {
     "he": ("person",),
     "she": ("person",),
@@ -639,8 +671,11 @@ class _CwTerms(NamedTuple):
         extra = []
         if event is Stance.HYPOTHETICAL:
             extra.append(("hypothetical", 1))
-        elif event in _PLANS and "quoted_view" in self.always:
-            pass  # the speaker's own intention ("I will discuss with him the way forward"): no event yet
+        elif "quoted_view" in self.always:
+            # the quotation's main clause gives the speaker's view, intention or expectation ("It's a sign of
+            # the distemper that voters have shown", "I will discuss with him the way forward"): an event read
+            # elsewhere in the sentence is not what the quotation asserts, and earns no bonus
+            pass
         elif event is not None and event is not Stance.STATED:
             extra.append(("event", 1))
         if self.quote_speaker:
@@ -695,12 +730,16 @@ def _cw_terms(
         content = text
     if content_entities is None:
         content_entities = n_entities
+    low = (untimed or text).lower()
+    words = set(voc.words.findall(" " + low)) if voc.words else set()
+    if voc.country_actors is not None and not words.isdisjoint(voc.country_nouns):
+        # a country's actor weighs like the country named ("a Russian court sentenced him" as "Russia sentenced
+        # him"): each people's adjective of the content, once (the sentence's words decide first: a cheap gate)
+        content_entities += _country_actor_count(content, voc.country_actors)
     if content_entities:
         t["entity"] = 1
         if content_entities > 1:
             t["more_entities"] = min(content_entities - 1, 3)
-    low = (untimed or text).lower()
-    words = set(voc.words.findall(" " + low)) if voc.words else set()
     has_fig = True
     if _has_digit(low):
         # a count or an amount ("6,500", "$10", "2 percent") weighs more than a bare year
@@ -789,6 +828,7 @@ def _cw_terms(
         and not has_sup
         and voc.quoted_view.search(quoted.lower()) is not None
         and not _counts(quoted, voc)
+        and not _title_cased(text, quoted, voc.title_small_words)
     ):
         t["quoted_view"] = 1  # the speaker's view ("It was a big stretch," he said), not a checkable fact
     if not words.isdisjoint(voc.boiler_words) or voc.boilerplate.search(low, words):
@@ -824,11 +864,6 @@ def _weighted_sum(terms: dict[str, int], weights: dict[str, float]) -> float:
     return total
 
 
-# the stances of an event still to come: with a quotation that opens with the speaker's own view ("I will
-# discuss with him the way forward", "I'm going to take some time", "It will be a tough fight") the event is
-# the speaker's intention or expectation, a view like the rest of the quotation, and earns no event bonus
-_PLANS = frozenset({Stance.PLANNED, Stance.EXPECTED})
-
 # the terms that take a plain event's bonus away
 _CW_CUES_AGAINST = frozenset(
     {"advice", "uncertain", "interview", "quoted_reaction", "quoted_view", "boilerplate", "lead_in", "frame"}
@@ -851,6 +886,18 @@ def _counts(quoted: str, voc: _CwVocab) -> bool:
     return voc.words is not None and not voc.numbers.isdisjoint(voc.words.findall(" " + low))
 
 
+def _title_cased(text: str, quoted: str, small: frozenset[str]) -> bool:
+    """Whether quoted words are a title ("a poem entitled “I Am a Christian.”"): two words or more, each
+    capitalised but the small words a title leaves in lower case, quoted inside the sentence (a quotation that
+    opens it is speech: "“That’s Jeb Bush and Marco Rubio.”")."""
+    words = quoted.split()
+    return (
+        len(words) > 1
+        and all(w[:1].isupper() or w in small for w in words)
+        and not text.lstrip(_OPENING_MARKS).startswith(words[0])
+    )
+
+
 def _has_digit(s: str) -> bool:
     """``_DIGIT.search(s) is not None``. Substring scans for the ASCII digits are far cheaper than the
     pattern's Unicode test at every character; only a text with non-ASCII characters can hold another
@@ -863,10 +910,8 @@ def _has_digit(s: str) -> bool:
 
 def _cw_own_terms(terms: _CwTerms | None, event: Stance) -> bool:
     """Whether a claim of stance ``event`` scores other terms than an occurred event: a stated or hypothetical
-    claim, or a plan that is the speaker's own intention (see ``_PLANS``)."""
-    if event is Stance.STATED or event is Stance.HYPOTHETICAL:
-        return True
-    return event in _PLANS and terms is not None and "quoted_view" in terms.always
+    claim (every other stance earns the event bonus, or, after a quoted view, none: as an occurred event)."""
+    return event is Stance.STATED or event is Stance.HYPOTHETICAL
 
 
 def _cw_score(terms: _CwTerms | None, event: Stance | None, lang: str | None) -> float:
