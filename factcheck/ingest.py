@@ -1664,13 +1664,18 @@ def _another_post(lines: list[_Line], kinds: list[tuple[str, str]], start: int) 
     headline, its date line, then text -- after three paragraphs of the article opens another post; it and
     all that follows is not this article."""
     paragraphs = 0
+    replies = False  # (a stamp over text between the article's paragraphs above: a thread's reply)
     prose = [kinds[i] == ("body", "") and lines[i].words >= SUBSTANTIAL_WORDS for i in range(len(lines))]
     left = sum(prose[start:])  # (paragraphs below the line read)
     for i in range(start, len(lines)):
         left -= prose[i]
         if prose[i]:
             paragraphs += 1
-        elif kinds[i] == ("furniture", "date stamp") and paragraphs >= 3 and _post_header(lines, kinds, i):
+        elif kinds[i] != ("furniture", "date stamp"):
+            continue
+        elif paragraphs and replies:
+            continue  # the next reply of a thread (a forum's posts are the page's text), not another post
+        elif paragraphs >= 3 and _post_header(lines, kinds, i):
             # more of the page's prose follows than precedes, under this header alone (no other post's
             # header further down, no date or byline above: the text above is no post of its own): the
             # article opens here, after a shop's or a site's preface
@@ -1689,6 +1694,8 @@ def _another_post(lines: list[_Line], kinds: list[tuple[str, str]], start: int) 
                 if kinds[j][0] in ("body", "title", "meta"):
                     kinds[j] = ("furniture", "another article")
             return
+        elif paragraphs and any(prose[i + 1 : i + 4]):
+            replies = True
 
 
 _POST_DATES = frozenset(
