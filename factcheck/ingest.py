@@ -2656,9 +2656,12 @@ def _tail_start(
             continue
         if ln.text[:1] in "_-=*~" and len(lines) - i > 6:
             continue  # a rule line followed by more than a few lines is a section break, not the end
-        if reason == "about the author":
-            return i  # (a bio follows by definition)
-        follows = _furniture_follows(lines, i, vocab, comments=reason in ("comments", COMMENT_COUNT))
+        at = i
+        if reason == "about the author":  # (a bio follows by definition: what follows the bio decides)
+            at = next((j for j in range(i + 1, min(len(lines), i + 4)) if lines[j].words >= 8), i)
+            if at == i:
+                return i
+        follows = _furniture_follows(lines, at, vocab, comments=reason in ("comments", COMMENT_COUNT))
         if follows == "comments":
             return i
         if follows == "furniture" and _prose(lines, first_body, i) >= _prose(lines, i + 1, len(lines)):
