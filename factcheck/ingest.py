@@ -1667,6 +1667,9 @@ def _another_post(lines: list[_Line], kinds: list[tuple[str, str]], start: int) 
     replies = False  # (a stamp over text between the article's paragraphs above: a thread's reply)
     prose = [kinds[i] == ("body", "") and lines[i].words >= SUBSTANTIAL_WORDS for i in range(len(lines))]
     left = sum(prose[start:])  # (paragraphs below the line read)
+    # the stamps that head the article's first paragraph (a forum's opening post: its replies are stamped alike)
+    first = next((i for i in range(start, len(lines)) if prose[i]), len(lines))
+    opening = {_stamp_key(lines[j]) for j in range(first) if _post_stamp(lines[j])}
     for i in range(start, len(lines)):
         left -= prose[i]
         if prose[i]:
@@ -1694,8 +1697,14 @@ def _another_post(lines: list[_Line], kinds: list[tuple[str, str]], start: int) 
                 if kinds[j][0] in ("body", "title", "meta"):
                     kinds[j] = ("furniture", "another article")
             return
-        elif paragraphs and any(prose[i + 1 : i + 4]):
+        elif paragraphs and _stamp_key(lines[i]) in opening and any(prose[i + 1 : i + 4]):
             replies = True
+
+
+def _stamp_key(ln: _Line) -> str:
+    """What stamps of one thread share: a short header's shape (``_header_shape``), or a longer one's words
+    with their figures masked."""
+    return _header_shape(ln) or " ".join(_digits_masked(ln.text))
 
 
 _POST_DATES = frozenset(
