@@ -2070,7 +2070,7 @@ def _galleries(lines: list[_Line], kinds: list[tuple[str, str]], first_body: int
     where: dict[str, list[int]] = {}
     for i in range(first_body, len(lines)):
         ln = lines[i]
-        if 3 <= ln.words <= 15 and kinds[i][0] != "title" and not ln.full_stop_end:
+        if 3 <= ln.words <= 15 and kinds[i][0] not in ("title", "furniture") and not ln.full_stop_end:
             where.setdefault(ln.text, []).append(i)
     for found in where.values():
         runs: list[list[int]] = []  # occurrences a few lines apart (the title may also stand elsewhere)

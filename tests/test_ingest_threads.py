@@ -7,6 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from line_kinds import kinds_of  # tests/line_kinds.py
 
+from factcheck import ingest
+
 QUESTION = [
     "Since the update to version 13 my phone no longer opens the app store over mobile data at all.",
     "Over the home network everything works, but on the train it shows an error every single time.",
@@ -139,3 +141,65 @@ def test_an_author_box_at_the_end_still_ends_the_article() -> None:
     k = kinds_of(text)
     assert all(k[t] == ("body", "") for t in [*ARTICLE, *MORE])
     assert k[bio][0] == "furniture"
+
+
+SECTIONS = [
+    (
+        "Architecture and art: the castle of La Coste",
+        "We found the castle by chance a few days before we left, and it was the best trip of the whole "
+        "holiday: a wine estate with a park full of sculptures by famous artists and a view over the valley.",
+    ),
+    (
+        "Avignon: the perfect place for coffee",
+        "Avignon is the town where I went to school for a year, and every time I come back I sit in the same "
+        "small cafe on the market square and watch the people go by for an hour or two.",
+    ),
+    (
+        "Provence: a heaven for interiors",
+        "Who would have thought it, but the south of France turns out to be a real highlight for anyone who "
+        "loves old furniture, with a flea market in every village on the weekend.",
+    ),
+    (
+        "Gordes: brunch in the old village",
+        "My first flight ever was the one to my school exchange in France, and I still remember the view of "
+        "Gordes from the bus as one of the moments of that year I will never forget.",
+    ),
+]
+
+
+def test_embedded_posts_between_the_sections_make_no_gallery() -> None:
+    # each section shows an embedded post, whose label repeats ("View this post on Instagram"): that label is
+    # an embed's, no gallery's title, and the sections' paragraphs are the article
+    lines = ["Five days in Provence", *ARTICLE]
+    for head, paragraph in SECTIONS:
+        lines += [
+            head,
+            "View this post on Instagram",
+            f"A post shared by {head.split(':')[0]} (@provence)",
+            paragraph,
+        ]
+    k = kinds_of("\n".join([*lines, "Imprint", "Contact"]) + "\n")
+    assert all(k[paragraph] == ("body", "") for _head, paragraph in SECTIONS)
+
+
+def test_a_line_taken_for_chrome_is_no_gallerys_title() -> None:
+    # the same rows make a gallery when the repeated line is body (its title), and none when the rules above
+    # took it for a marker's line (an embedded post's label)
+    title = "Racist, ruthless, cruel: Germany's colonial history"
+    rows = [
+        title,
+        "Slide one",
+        "A caption of the first slide",
+        title,
+        "Slide two",
+        "A caption",
+        title,
+        "Slide three",
+    ]
+    lines = ingest._lines("\n".join(rows))
+    kinds = [("body", "")] * len(lines)
+    ingest._galleries(lines, kinds, 0)
+    assert kinds[1] == ("furniture", "gallery or story list")
+    kinds = [("furniture", "embedded post") if t == title else ("body", "") for t in rows]
+    ingest._galleries(lines, kinds, 0)
+    assert ("furniture", "gallery or story list") not in kinds
