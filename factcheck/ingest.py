@@ -2665,12 +2665,15 @@ def _tail_start(
             continue
         if ln.text[:1] in "_-=*~" and len(lines) - i > 6:
             continue  # a rule line followed by more than a few lines is a section break, not the end
-        at = i
-        if reason == "about the author":  # (a bio follows by definition: what follows the bio decides)
-            at = next((j for j in range(i + 1, min(len(lines), i + 4)) if lines[j].words >= 8), i)
-            if at == i:
+        if reason == "about the author":
+            # a bio follows by definition; the article goes on only where its paragraphs resume right under
+            # the bio (an expert's box inside the article)
+            bio = _next_text(lines, i)
+            after = _next_text(lines, bio) if bio is not None else None
+            if after is None or not lines[after].substantial:
                 return i
-        follows = _furniture_follows(lines, at, vocab, comments=reason in ("comments", COMMENT_COUNT))
+            continue
+        follows = _furniture_follows(lines, i, vocab, comments=reason in ("comments", COMMENT_COUNT))
         if follows == "comments":
             return i
         if follows == "furniture" and _prose(lines, first_body, i) >= _prose(lines, i + 1, len(lines)):
@@ -2683,6 +2686,11 @@ def _tail_start(
             if any(comment[j] for j in ahead if lines[j].words <= 16):
                 return i
     return len(lines)
+
+
+def _next_text(lines: list[_Line], i: int) -> int | None:
+    """The first line of text (eight words or more) within the three lines below line i, or None."""
+    return next((j for j in range(i + 1, min(len(lines), i + 4)) if lines[j].words >= 8), None)
 
 
 def _furniture_follows(

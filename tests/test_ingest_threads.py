@@ -203,3 +203,29 @@ def test_a_line_taken_for_chrome_is_no_gallerys_title() -> None:
     kinds = [("furniture", "embedded post") if t == title else ("body", "") for t in rows]
     ingest._galleries(lines, kinds, 0)
     assert ("furniture", "gallery or story list") not in kinds
+
+
+def test_an_author_box_with_the_name_over_the_bio_and_metadata_below_ends_the_article() -> None:
+    # the box's name line, then its bio, then the post's metadata and tags: no paragraph of the article resumes
+    # right under the bio, so the box ends the article (a longer text further down is no evidence)
+    bio = "Jane Doe writes about digital rights, data protection and the courts, and has worked for this site since 2016."
+    later = (
+        "Readers who want to know more about leasing can find a long guide with examples and a calculator "
+        "in the section for consumers of this site."
+    )
+    text = "\n".join(
+        [
+            "How to lease a car",
+            *ARTICLE,
+            *MORE,
+            "About the author",
+            "Jane Doe",
+            bio,
+            "Published 23.06.2016",
+            "Tags",
+            later,
+        ]
+    )
+    k = kinds_of(text)
+    assert all(k[t] == ("body", "") for t in [*ARTICLE, *MORE])
+    assert k[bio][0] == "furniture"
