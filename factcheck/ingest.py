@@ -1662,7 +1662,10 @@ def _same_wording(a: _Line, b: _Line) -> bool:
 def _another_post(lines: list[_Line], kinds: list[tuple[str, str]], start: int) -> None:
     """A page that goes on with other posts (a blog's front page, an archive): a post header -- a
     headline, its date line, then text -- after three paragraphs of the article opens another post; it and
-    all that follows is not this article."""
+    all that follows is not this article. Not in a forum's thread: once a stamp over text between the
+    article's paragraphs is stamped like the post above its first paragraph (the opening post's header), the
+    stamps below open replies, whose text is the page's (a comment thread under a news article, stamped
+    otherwise than its article, is cut as before)."""
     paragraphs = 0
     replies = False  # (a stamp over text between the article's paragraphs above: a thread's reply)
     prose = [kinds[i] == ("body", "") and lines[i].words >= SUBSTANTIAL_WORDS for i in range(len(lines))]
@@ -2066,7 +2069,8 @@ def _galleries(lines: list[_Line], kinds: list[tuple[str, str]], first_body: int
     """A photo gallery copied from a page repeats its own title before each slide ("Racist, ruthless,
     cruel: Germany's colonial history" / slide title / caption): a headline-like line found three or more
     times, a few lines apart, marks the slides between (and after the last, as many lines as a slide
-    has) as gallery captions."""
+    has) as gallery captions. A line the rules already took for chrome is no gallery's title (an embedded
+    post's "View this post on Instagram" above each section of a travel blog)."""
     where: dict[str, list[int]] = {}
     for i in range(first_body, len(lines)):
         ln = lines[i]
