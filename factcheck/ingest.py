@@ -1685,15 +1685,26 @@ def _same_wording(a: _Line, b: _Line) -> bool:
 def _another_post(lines: list[_Line], kinds: list[tuple[str, str]], start: int) -> None:
     """A page that goes on with other posts (a blog's front page, an archive): a post header -- a
     headline, its date line, then text -- after three paragraphs of the article opens another post; it and
-    all that follows is not this article."""
+    all that follows is not this article. Not in a forum's thread: once a stamp over text between the
+    article's paragraphs is stamped like the post above its first paragraph (the opening post's header), the
+    stamps below open replies, whose text is the page's (a comment thread under a news article, stamped
+    otherwise than its article, is cut as before)."""
     paragraphs = 0
+    replies = False  # (a stamp over text between the article's paragraphs above: a thread's reply)
     prose = [kinds[i] == ("body", "") and lines[i].words >= SUBSTANTIAL_WORDS for i in range(len(lines))]
     left = sum(prose[start:])  # (paragraphs below the line read)
+    # the stamps that head the article's first paragraph (a forum's opening post: its replies are stamped alike)
+    first = next((i for i in range(start, len(lines)) if prose[i]), len(lines))
+    opening = {_stamp_key(lines[j]) for j in range(first) if _post_stamp(lines[j])}
     for i in range(start, len(lines)):
         left -= prose[i]
         if prose[i]:
             paragraphs += 1
-        elif kinds[i] == ("furniture", "date stamp") and paragraphs >= 3 and _post_header(lines, kinds, i):
+        elif kinds[i] != ("furniture", "date stamp"):
+            continue
+        elif paragraphs and replies:
+            continue  # the next reply of a thread (a forum's posts are the page's text), not another post
+        elif paragraphs >= 3 and _post_header(lines, kinds, i):
             # more of the page's prose follows than precedes, under this header alone (no other post's
             # header further down, no date or byline above: the text above is no post of its own): the
             # article opens here, after a shop's or a site's preface
@@ -1712,6 +1723,14 @@ def _another_post(lines: list[_Line], kinds: list[tuple[str, str]], start: int) 
                 if kinds[j][0] in ("body", "title", "meta"):
                     kinds[j] = ("furniture", "another article")
             return
+        elif paragraphs and _stamp_key(lines[i]) in opening and any(prose[i + 1 : i + 4]):
+            replies = True
+
+
+def _stamp_key(ln: _Line) -> str:
+    """What stamps of one thread share: a short header's shape (``_header_shape``), or a longer one's words
+    with their figures masked."""
+    return _header_shape(ln) or " ".join(_digits_masked(ln.text))
 
 
 _POST_DATES = frozenset(
@@ -2073,11 +2092,12 @@ def _galleries(lines: list[_Line], kinds: list[tuple[str, str]], first_body: int
     """A photo gallery copied from a page repeats its own title before each slide ("Racist, ruthless,
     cruel: Germany's colonial history" / slide title / caption): a headline-like line found three or more
     times, a few lines apart, marks the slides between (and after the last, as many lines as a slide
-    has) as gallery captions."""
+    has) as gallery captions. A line the rules already took for chrome is no gallery's title (an embedded
+    post's "View this post on Instagram" above each section of a travel blog)."""
     where: dict[str, list[int]] = {}
     for i in range(first_body, len(lines)):
         ln = lines[i]
-        if 3 <= ln.words <= 15 and kinds[i][0] != "title" and not ln.full_stop_end:
+        if 3 <= ln.words <= 15 and kinds[i][0] not in ("title", "furniture") and not ln.full_stop_end:
             where.setdefault(ln.text, []).append(i)
     for found in where.values():
         runs: list[list[int]] = []  # occurrences a few lines apart (the title may also stand elsewhere)
@@ -2673,7 +2693,13 @@ def _tail_start(
         if ln.text[:1] in "_-=*~" and len(lines) - i > 6:
             continue  # a rule line followed by more than a few lines is a section break, not the end
         if reason == "about the author":
-            return i  # (a bio follows by definition)
+            # a bio follows by definition; the article goes on only where its paragraphs resume right under
+            # the bio (an expert's box inside the article)
+            bio = _next_text(lines, i)
+            after = _next_text(lines, bio) if bio is not None else None
+            if after is None or not lines[after].substantial:
+                return i
+            continue
         follows = _furniture_follows(lines, i, vocab, comments=reason in ("comments", COMMENT_COUNT))
         if follows == "comments":
             return i
@@ -2687,6 +2713,11 @@ def _tail_start(
             if any(comment[j] for j in ahead if lines[j].words <= 16):
                 return i
     return len(lines)
+
+
+def _next_text(lines: list[_Line], i: int) -> int | None:
+    """The first line of text (eight words or more) within the three lines below line i, or None."""
+    return next((j for j in range(i + 1, min(len(lines), i + 4)) if lines[j].words >= 8), None)
 
 
 def _furniture_follows(
