@@ -156,7 +156,6 @@ def test_incremental_regrouping_equals_grouping_from_scratch(start, ops, evidenc
         assert state.story_memo.sims == fresh.story_memo.sims
         assert state.story_memo.top == fresh.story_memo.top
         assert state.story_memo.closeness == fresh.story_memo.closeness
-        assert state.story_memo.attach == fresh.story_memo.attach
 
 
 SPLIT_OFTEN = dataclasses.replace(grouping.DEFAULT, split_min_side=2, doc_sim_min=0.05)
@@ -261,55 +260,16 @@ def test_unchanged_stories_are_not_compared_again_for_a_merge(monkeypatch):
     grouping.group_claims(claims, arts, state=state, params=SPLIT_OFTEN)
     assert state.story_memo.closeness  # pairs of stories were compared
     computed = []
-    real = stories._known_by_articles
+    real = stories._memo_closeness
 
     def counting(*args):
-        known, after = real(*args)
-        return lambda a, b, compute: known(a, b, lambda: computed.append((a, b)) or compute()), after
+        known = real(*args)
+        return lambda a, b, compute: known(a, b, lambda: computed.append((a, b)) or compute())
 
-    monkeypatch.setattr(stories, "_known_by_articles", counting)
+    monkeypatch.setattr(stories, "_memo_closeness", counting)
     got = grouping.group_claims(claims, arts, state=reloaded(state), params=SPLIT_OFTEN)
     assert computed == []
     assert as_json(got) == as_json(grouping.group_claims(claims, arts, params=SPLIT_OFTEN))
-
-
-def test_a_strays_mean_cosine_to_a_story_is_computed_again_only_when_a_vector_moved(monkeypatch):
-    """``_attach_strays`` through ``StoryMemo.attach``: an article left alone (a02, a look-alike of story 0's
-    event at another time) is compared with a story again only when its vector or a vector of the story's
-    articles moved, or the story is other articles; each value is the one a grouping from scratch makes."""
-    from factcheck.grouping import stories
-
-    computed: list[tuple[list[int], list[int]]] = []
-    real = stories._known_by_articles
-
-    def counting(*args):
-        known, after = real(*args)
-        return lambda a, b, compute: known(a, b, lambda: computed.append((a, b)) or compute()), after
-
-    monkeypatch.setattr(stories, "_known_by_articles", counting)
-
-    def regroup(specs, state):
-        computed.clear()
-        claims, arts = batch(specs)
-        got = grouping.group_claims(claims, arts, state=state)
-        strays = [a for a, _b in computed if len(a) == 1]  # (a story compared for a merge has two articles)
-        fresh = GroupingState()
-        assert as_json(got) == as_json(grouping.group_claims(claims, arts, state=fresh))
-        assert state.story_memo.attach == fresh.story_memo.attach
-        return strays
-
-    specs = {**THREE_STORIES, "a02": ("2024-09-10", [(1, 0, 3)])}
-    state = GroupingState()
-    assert regroup(specs, state)
-    assert state.story_memo.attach  # the stray was compared with a story
-    state = reloaded(state)
-    assert regroup(specs, state) == []  # nothing moved
-    specs["a02"] = ("2024-09-10", [(1, 1, 3)])  # the stray's own words
-    assert regroup(specs, state)
-    specs["a12"] = ("2023-05-14", [(0, 2, 0), (0, 3, 0)])  # one more article of story 0's event
-    assert regroup(specs, state)
-    del specs["a12"]
-    assert regroup(specs, state)
 
 
 def test_one_changed_article_reuses_the_pairs_of_the_others():

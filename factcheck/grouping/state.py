@@ -145,7 +145,7 @@ def digest(value: object) -> bytes:
 # that saving after a change writes only the new pieces. Read back, every value is checked for its type: a
 # piece of another shape raises ``ValueError`` and the state is not used.
 
-STATE_FORMAT = 10
+STATE_FORMAT = 9
 
 
 def params_digest(p: Params) -> str:
@@ -309,9 +309,6 @@ def state_pieces(state: GroupingState) -> tuple[dict[str, Any], dict[str, Callab
         "top": [state.story_memo.top.get(fp) for fp in state.fingerprints.values()],
         # how close pairs of stories are (``StoryMemo.closeness``): [their articles' fingerprints, closeness]
         "closeness": [[list(a), list(b), r] for (a, b), r in state.story_memo.closeness.items()],
-        # how close an article left alone is to a story (``StoryMemo.attach``): [its fingerprint, the story's
-        # articles' fingerprints, the mean cosine]
-        "attach": [[a, list(b), r] for ((a,), b), r in state.story_memo.attach.items()],
         # the stories' document frequencies (read back, not counted again over every article)
         "df": None if state.story_memo.df is None else dict(state.story_memo.df),
         # each group's content digest (``GroupingState.group_content``): [group digest, content digest]
@@ -550,11 +547,6 @@ def state_from_pieces(
         memo.closeness[(tuple(_strs(a, "closeness")), tuple(_strs(b, "closeness")))] = _typed(
             [r], _FLOAT, "closeness"
         )[0]
-    attach = manifest.get("attach")
-    _check(type(attach) is list and all(type(x) is list and len(x) == 3 for x in attach), "strays")
-    for a, b, r in attach:
-        _check(type(a) is str, "strays")
-        memo.attach[((a,), tuple(_strs(b, "strays")))] = _typed([r], _FLOAT, "strays")[0]
     contents = manifest.get("group_content")
     _check(type(contents) is list and all(type(x) is list and len(x) == 2 for x in contents), "groups")
     for k, c in contents:

@@ -3,7 +3,6 @@ story holds two look-alike events, strays attached, pieces of one story joined."
 
 from __future__ import annotations
 
-import functools
 import heapq
 import math
 from collections import Counter, defaultdict
@@ -37,9 +36,6 @@ class StoryMemo:
     top: dict[str, list[str]] = field(default_factory=dict)
     # two stories' articles' fingerprints (each in batch order) -> how close the two are (``_merge_stories``)
     closeness: dict[tuple[tuple[str, ...], tuple[str, ...]], float] = field(default_factory=dict)
-    # an article left alone and a story's articles (fingerprints, the story's in batch order) -> the
-    # article's mean cosine to the story (``_attach_strays``)
-    attach: dict[tuple[tuple[str, ...], tuple[str, ...]], float] = field(default_factory=dict)
     # how many articles' TF-IDF vectors the last grouping could not take as last time's (all of them from
     # scratch; after an edit, the edited articles' and those of the articles using a word whose weight moved)
     vectors_moved: int = 0
@@ -178,13 +174,10 @@ def _doc_clusters(
         label = _split_stories(label, tf, vecs, p, _memo_bisect(memo, fps, unchanged, tf, vecs, p))
     else:
         label = _split_stories(label, tf, vecs, p)
+    label = _attach_strays(label, sims, vecs, years, p)
     if memo is None or fps is None:
-        label = _attach_strays(label, sims, vecs, years, p)
         return _merge_stories(label, sims, vecs, tf, p)
-    near, memo.attach = _known_by_articles(memo.attach, fps, unchanged)
-    label = _attach_strays(label, sims, vecs, years, p, near)
-    close, memo.closeness = _known_by_articles(memo.closeness, fps, unchanged)
-    return _merge_stories(label, sims, vecs, tf, p, close)
+    return _merge_stories(label, sims, vecs, tf, p, _memo_closeness(memo, fps, unchanged))
 
 
 def _posting_cap(n_docs: int, p: Params) -> int:
@@ -285,30 +278,23 @@ def _memo_bisect(
     return bisect
 
 
-def _known_by_articles(
-    before: Mapping[tuple[tuple[str, ...], tuple[str, ...]], float],
-    fps: Sequence[str],
-    unchanged: list[bool],
-) -> tuple[
-    Callable[[list[int], list[int], Callable[[], float]], float],
-    dict[tuple[tuple[str, ...], tuple[str, ...]], float],
-]:
-    """A value of two sets of articles that is a function of their TF-IDF vectors (and term counts) alone:
-    ``known(a, b, compute)`` is ``compute()``, or last time's (``before``, by the two sets' fingerprints in
-    the order given) when none of their vectors changed; this run's are left in the dict returned beside it,
-    for the next run. (``_merge_stories``: how close two stories are; ``_attach_strays``: an article's mean
-    cosine to a story. Each sums the same vectors in the same order for the same articles: the same float.)"""
+def _memo_closeness(
+    memo: StoryMemo, fps: Sequence[str], unchanged: list[bool]
+) -> Callable[[list[int], list[int], Callable[[], float]], float]:
+    """How close two stories are (``_merge_stories``), or last time's for the same articles when none of
+    their vectors changed (it is a function of their vectors and term counts alone; the summed cosines
+    between them sum the same pairs in the same order); this run's are left in ``memo.closeness``."""
+    before, memo.closeness = memo.closeness, {}
 
     def known(a: list[int], b: list[int], compute: Callable[[], float]) -> float:
         key = (tuple(fps[m] for m in a), tuple(fps[m] for m in b))
         got = before.get(key)
         if got is None or not all(unchanged[m] for m in (*a, *b)):
             got = compute()
-        after[key] = got
+        memo.closeness[key] = got
         return got
 
-    after: dict[tuple[tuple[str, ...], tuple[str, ...]], float] = {}
-    return known, after
+    return known
 
 
 def _merge_stories(
@@ -329,7 +315,7 @@ def _merge_stories(
     browser five years apart, each story with its own dates, versions and names).
 
     ``known(a, b, compute)``: how close two stories (their articles) are, as ``compute()`` tells it or
-    as it was last time (``_known_by_articles``)."""
+    as it was last time (``_memo_closeness``)."""
     members: dict[int, list[int]] = defaultdict(list)
     for d, lab in enumerate(label):
         members[lab].append(d)
@@ -432,13 +418,9 @@ def _attach_strays(
     vecs: Sequence[dict[str, float]],
     years: list[set[str]],
     p: Params = DEFAULT,
-    known: Callable[[list[int], list[int], Callable[[], float]], float] | None = None,
 ) -> list[int]:
     """An article left alone joins the story it is closest to on average (exact cosines over all the story's
-    articles, not only the pairs the blocking found), when that mean clears the story bar.
-
-    ``known(a, b, compute)``: the mean cosine of article ``a[0]`` to story ``b``, as ``compute()`` tells it
-    or as it was last time (``_known_by_articles``)."""
+    articles, not only the pairs the blocking found), when that mean clears the story bar."""
     members: dict[int, list[int]] = defaultdict(list)
     for d, lab in enumerate(label):
         members[lab].append(d)
@@ -454,16 +436,6 @@ def _attach_strays(
                 near[j].add(label[i])
     out = list(label)
     total: dict[int, dict[str, float]] = {}  # summed article vectors of a story
-
-    def mean_cosine(d: int, lab: int) -> float:
-        if lab not in total:
-            acc: dict[str, float] = {}
-            for m in members[lab]:
-                for t, x in vecs[m].items():
-                    acc[t] = acc.get(t, 0.0) + x
-            total[lab] = acc
-        return _cosine(vecs[d], total[lab]) / len(members[lab])  # unit vectors: the mean cosine to the story
-
     for d in sorted(near):
         lab = label[d]
         best, best_lab = 0.0, None
@@ -474,11 +446,13 @@ def _attach_strays(
             ys = set().union(*(years[m] for m in ms))
             if years[d] and ys and not _years_near(years[d], ys, p.attach_year_gap):
                 continue
-            mean = (
-                mean_cosine(d, lab2)
-                if known is None
-                else known([d], ms, functools.partial(mean_cosine, d, lab2))
-            )
+            if lab2 not in total:
+                acc: dict[str, float] = {}
+                for m in ms:
+                    for t, x in vecs[m].items():
+                        acc[t] = acc.get(t, 0.0) + x
+                total[lab2] = acc
+            mean = _cosine(vecs[d], total[lab2]) / len(ms)  # unit vectors: the mean cosine to the story
             if mean > best:
                 best, best_lab = mean, lab2
         if best_lab is not None and best >= bar:
