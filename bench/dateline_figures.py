@@ -87,7 +87,7 @@ def main() -> int:
     if args.baseline is None:
         ap.error("--baseline TREE is needed")
     sys.path.insert(0, str(ROOT / "bench"))
-    from extract import data_dir  # type: ignore[import-not-found]
+    from extract import data_dir
 
     dev = args.dev or data_dir() / "realworld-dev" / "html"
     splits = {

@@ -46,12 +46,12 @@ def edits(folder: Path, cache_path: Path, n_edits: int) -> list[dict[str, Any]]:
     import importlib
     import traceback
 
-    from reopen_changed import BODY_ARTICLE, CHANGED_LINES  # type: ignore[import-not-found]
+    from reopen_changed import BODY_ARTICLE, CHANGED_LINES
 
     from factcheck import cache, grouping, pipeline
     from factcheck.grouping import stories
 
-    spent: Counter[str] = Counter()
+    spent: dict[str, float] = {}
     made: Counter[str] = Counter()
     for label, module, attr in TIMED:
         owner: Any = importlib.import_module(module)
@@ -62,7 +62,7 @@ def edits(folder: Path, cache_path: Path, n_edits: int) -> list[dict[str, Any]]:
             try:
                 return _f(*a, **k)
             finally:
-                spent[_label] += time.process_time() - t
+                spent[_label] = spent.get(_label, 0.0) + time.process_time() - t
 
         setattr(owner, attr, functools.wraps(f)(timed))
     get = stories._DocVectors.__getitem__
@@ -117,7 +117,7 @@ def main() -> int:
     if args.child:
         print(json.dumps(edits(Path(args.child[0]), Path(args.child[1]), args.edits)))
         return 0
-    from extract import corpus, data_dir  # type: ignore[import-not-found]
+    from extract import corpus, data_dir
 
     trees = [ROOT] + ([args.baseline.resolve()] if args.baseline else [])
     tmp = Path(tempfile.mkdtemp(prefix="factcheck-reopen-stories-"))
