@@ -1,5 +1,5 @@
 """A phrase that is nothing but a date in figures is read without dateparser (``dates._figures_in_order``:
-its import and first call cost ~0.3 CPU s in a process that reads one changed article), and reads as
+its import and first call cost ~0.1 CPU s in a process that reads one changed article), and reads as
 dateparser reads it in the order the date's shape gives (``dates.date_order``)."""
 
 from __future__ import annotations
