@@ -16,8 +16,10 @@ The steps (each CPU seconds of the whole step, its inner steps included):
 - ``import``: importing the CLI;
 - ``read + extract``: ``pipeline.build`` but its regrouping: the batch read, its articles extracted as they
   come (claims from the cache) and, inside it: ``claims from the cache`` (``Cache.get_claims``), ``near-duplicates``
-  (``_mark_near_duplicates``) and ``the changed article's extraction`` (``_extract_one``: its own work and
-  the extractor's first-use loads, the time tagger's rules);
+  (``_mark_near_duplicates``), ``the changed article's extraction`` (``_extract_one``: its own work and
+  the extractor's first-use loads, the time tagger's rules) and ``the changed article read (ingest)``
+  (``ingest._infer``: its lines classified, its dateline and byline read) with, inside it, ``its dates read by
+  dateparser`` (``dates._dateparser_parse``: the import and first call of dateparser);
 - ``regroup``: ``pipeline.regroup`` whole and, inside it: ``state read`` (``load_grouping_state``),
   ``group_claims``, ``state saved`` (``save_grouping_state``), ``groups stored`` (``Cache.put_groups``);
 - ``output``: the rest of the process (the JSON lines written);
@@ -49,6 +51,8 @@ STEPS = (
     ("claims from the cache", "factcheck.cache", "Cache.get_claims"),
     ("near-duplicates", "factcheck.pipeline", "_Extraction._mark_near_duplicates"),
     ("the changed article's extraction", "factcheck.pipeline", "_extract_one"),
+    ("the changed article read (ingest)", "factcheck.ingest", "_infer"),
+    ("· its dates read by dateparser", "factcheck.dates", "_dateparser_parse"),
     ("regroup", "factcheck.pipeline", "regroup"),
     ("state read", "factcheck.pipeline", "load_grouping_state"),
     ("group_claims", "factcheck.grouping", "group_claims"),
