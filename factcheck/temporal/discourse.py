@@ -1,7 +1,9 @@
 """Post-passes that read an expression against the text around it, after every rule has run.
 
 - A capitalised "Today" / "This Morning" that names a programme ("NBC News' Today show", "CBS This
-  Morning") is no time expression, nor is a title-case "The Future" ("The Future of Work").
+  Morning") is no time expression, nor is a title-case "The Future" ("The Future of Work"), a capitalised "Now"
+  ending a name ("Apocalypse Now is"), a part of a web address ("tells TODAY.com") or "a year" as a predicate's
+  noun ("2025 was a year of change").
 - "today" / "tonight" / "this morning" inside a quotation whose attribution carries its own day ("...
   ready today," Smith said on Sunday) is that day, not the publication day: the words are the speaker's.
 - A clock time that names no day takes the day named later in its own phrase, past other clock times,
@@ -58,6 +60,49 @@ def is_programme_name(text: str, ref: TimeRef) -> bool:
         # as in a headline): the end of a name, "USA Today", "Psychology Today", "Christianity Today"
         return True
     return bool(nxt and nxt.group(1).lower() in _PROGRAMME_WORDS)  # "the Today programme"
+
+
+def is_name_end(text: str, ref: TimeRef) -> bool:
+    """Whether ``ref`` is a capitalised "Now" that ends a title or a name in running text: after a capitalised word on
+    its line, and not before another one as in a headline ("Deaf President Now! has a 100 percent rating",
+    "Apocalypse Now is a war film"), as "USA Today" is for "Today"."""
+    if ref.text != "Now":
+        return False
+    nxt = _WORD_AFTER.match(text, ref.end)
+    return bool(
+        _CAPITALISED_BEFORE_ON_LINE.search(text, max(0, ref.start - 30), ref.start)
+        and not (nxt and nxt.group(1)[0].isupper())
+    )
+
+
+# a web address around an expression: "tells TODAY.com", "the Monday.com platform", "www.sunday.com"
+_DOMAIN_AFTER = re.compile(r"\.[a-z]{2,24}\b")
+_DOMAIN_BEFORE = re.compile(r"(?:[\w-]\.|@|/)$")
+
+
+def is_web_name(text: str, ref: TimeRef) -> bool:
+    """Whether ``ref`` is part of a domain name or a web address, a brand and no time ("tells TODAY.com that",
+    "Monday.com reported revenue")."""
+    return bool(
+        _DOMAIN_AFTER.match(text, ref.end) or _DOMAIN_BEFORE.search(text, max(0, ref.start - 2), ref.start)
+    )
+
+
+# "a year" as the noun of a predicate, with what kind of year it was after it, measures nothing: "2025 was a year
+# focused on reversing losses", "It was a year of change", "2020 was a year when everything stopped". "It has been
+# a year since the attack" stays a duration.
+_PREDICATE_UNIT = re.compile(r"(?i:an?|one)\s+(?i:year|month|week|day|decade|night|weekend)")
+_COPULA_BEFORE = re.compile(r"\b(?i:is|was|are|were|be|been|being)\s+$|['’]s\s+$")
+_KIND_AFTER = re.compile(r"\s+(?:of|when|where|in\s+which|that|(?!(?:ago|later|earlier|old|long)\b)[a-z]+ed)\b")
+
+
+def is_predicate_unit(text: str, ref: TimeRef) -> bool:
+    """Whether ``ref`` ("a year") is the noun of a predicate that says what kind of period it was."""
+    return bool(
+        _PREDICATE_UNIT.fullmatch(ref.text)
+        and _COPULA_BEFORE.search(text, max(0, ref.start - 12), ref.start)
+        and _KIND_AFTER.match(text, ref.end)
+    )
 
 
 _QUOTE_DEICTIC = re.compile(r"(?i:today|tonight|this (?P<part>morning|afternoon|evening))")
@@ -377,7 +422,17 @@ _TITLE_CASE_REF = re.compile(r"(?i:the)\s+(?:(?:Near|Distant)\s+)?(?:Future|Pres
 
 def apply(text: str, refs: list[TimeRef]) -> list[TimeRef]:
     """The discourse post-passes over the tagger's result (in text order)."""
-    out = [r for r in refs if not is_programme_name(text, r) and not _TITLE_CASE_REF.fullmatch(r.text)]
+    out = [
+        r
+        for r in refs
+        if not (
+            is_programme_name(text, r)
+            or _TITLE_CASE_REF.fullmatch(r.text)
+            or is_name_end(text, r)
+            or is_web_name(text, r)
+            or is_predicate_unit(text, r)
+        )
+    ]
     if any(r.type == "SET" for r in out):
         out = month_in_set(text, out)
     if any(r.type == "TIME" for r in out):
