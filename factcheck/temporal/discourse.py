@@ -62,6 +62,12 @@ def is_programme_name(text: str, ref: TimeRef) -> bool:
     return bool(nxt and nxt.group(1).lower() in _PROGRAMME_WORDS)  # "the Today programme"
 
 
+# words that make a title-case "Now" the adverb of a headline ("Until Now", "Right Now", "And Now")
+_NOT_NAME_BEFORE_NOW = frozenset(
+    "Until Till Since From For By Right Just Even Only And But Or Than Then Is Are Was Were Not More Up".split()
+)
+
+
 def is_name_end(text: str, ref: TimeRef) -> bool:
     """Whether ``ref`` is a capitalised "Now" that ends a title or a name in running text: after a capitalised word on
     its line, and not before another one as in a headline ("Deaf President Now! has a 100 percent rating",
@@ -69,31 +75,29 @@ def is_name_end(text: str, ref: TimeRef) -> bool:
     if ref.text != "Now":
         return False
     nxt = _WORD_AFTER.match(text, ref.end)
+    w = _CAPITALISED_BEFORE_ON_LINE.search(text, max(0, ref.start - 30), ref.start)
     return bool(
-        _CAPITALISED_BEFORE_ON_LINE.search(text, max(0, ref.start - 30), ref.start)
-        and not (nxt and nxt.group(1)[0].isupper())
+        w and w.group().strip() not in _NOT_NAME_BEFORE_NOW and not (nxt and nxt.group(1)[0].isupper())
     )
 
 
-# a web address around an expression: "tells TODAY.com", "the Monday.com platform", "www.sunday.com"
-_DOMAIN_AFTER = re.compile(r"\.[a-z]{2,24}\b")
-_DOMAIN_BEFORE = re.compile(r"(?:[\w-]\.|@|/)$")
+# a web address after an expression: "tells TODAY.com", "the Monday.com platform" ([vocab] top_level_domains; a
+# tweet's run-together "Coming September 30th.https://t.co/..." is no address)
+_DOMAIN_AFTER = re.compile(r"\.(?:" + "|".join(_VOCAB["top_level_domains"]) + r")\b(?![:.]?/)")
 
 
 def is_web_name(text: str, ref: TimeRef) -> bool:
-    """Whether ``ref`` is part of a domain name or a web address, a brand and no time ("tells TODAY.com that",
-    "Monday.com reported revenue")."""
-    return bool(
-        _DOMAIN_AFTER.match(text, ref.end) or _DOMAIN_BEFORE.search(text, max(0, ref.start - 2), ref.start)
-    )
+    """Whether ``ref`` is part of a domain name, a brand and no time ("tells TODAY.com that", "Monday.com reported
+    revenue")."""
+    return _DOMAIN_AFTER.match(text, ref.end) is not None
 
 
 # "a year" as the noun of a predicate, with what kind of year it was after it, measures nothing: "2025 was a year
-# focused on reversing losses", "It was a year of change", "2020 was a year when everything stopped". "It has been
-# a year since the attack" stays a duration.
+# focused on reversing losses", "It's a year where doing your homework counts", "2020 was a year when everything
+# stopped". "It has been a year since the attack" and "what would be a week of favourable coverage" stay durations.
 _PREDICATE_UNIT = re.compile(r"(?i:an?|one)\s+(?i:year|month|week|day|decade|night|weekend)")
 _COPULA_BEFORE = re.compile(r"\b(?i:is|was|are|were|be|been|being)\s+$|['’]s\s+$")
-_KIND_AFTER = re.compile(r"\s+(?:of|when|where|in\s+which|that|(?!(?:ago|later|earlier|old|long)\b)[a-z]+ed)\b")
+_KIND_AFTER = re.compile(r"\s+(?:when|where|in\s+which|that|(?!(?:ago|later|earlier|old|long)\b)[a-z]+ed)\b")
 
 
 def is_predicate_unit(text: str, ref: TimeRef) -> bool:

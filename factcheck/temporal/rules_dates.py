@@ -468,19 +468,6 @@ _SEASON_PREP_BEFORE = re.compile(
 )
 
 
-# a lower-case noun after "early winter" with no preposition of time before it makes the season an adjective, a kind of
-# weather and no date: "brought early winter temperatures", "gave the city early summer weather"; not a word that goes
-# on with a clause or a date ("in early winter, when", "early winter and spring", "early summer this year")
-_ADJECTIVE_NOUN_AFTER = re.compile(
-    r"[^\S\n]+(?!(?:and|or|but|as|when|while|before|after|until|than|to|this|next|last|that|which|is|was|are|were|will|"
-    r"would|has|had|have|with|for|at|on|in|of|by|from|into|through|season|months?|weeks?|days?)\b)[a-z]{3,}\b"
-)
-_PREP_THE_BEFORE = re.compile(
-    r"(?i:\b(?:in|during|by|until|till|through|throughout|over|since|before|after|for|into|from|of|across|to|toward|"
-    r"towards|around|at|past|on)\s+(?:the\s+)?)$"
-)
-
-
 @_resolver("season")  # pattern and examples: time.toml, rule season
 def _season(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     code = _SEASONS[m["s"].lower()]
@@ -504,12 +491,6 @@ def _season(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         return "DATE", f"{ctx.anchor.year + k}-{code}", None
     if not pre:
         return None
-    if (
-        pre in ("early", "late", "mid")
-        and _ADJECTIVE_NOUN_AFTER.match(ctx.text, m.end())
-        and not _PREP_THE_BEFORE.search(ctx.text, max(0, m.start() - 20), m.start())
-    ):
-        return None  # "brought early winter temperatures": the kind of weather, no date
     if m["s"].lower() == "fall" and pre in (
         "the",
         "by",

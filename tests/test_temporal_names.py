@@ -1,0 +1,96 @@
+"""Session 18, part times5: words of time inside a name are no times on web pages: a capitalised "Now" that ends a
+name, a time word before a web address's top-level domain, "a year" as the noun of a predicate, a year-like number
+with "+" after it (an amount); and the infinitive's verbs of tense.py, read from time.toml."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from time_readings import reading  # tests/time_readings.py
+
+from factcheck.temporal import tag
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "phrase"),
+    [
+        # a capitalised "Now" after a capitalised word, not before another one: the end of a name (the tiptopjaw
+        # pool, a film list; PolNeAR train, a group and a programme; ECB+ 19_2ecb)
+        ("Deaf President Now! has a 100 percent rating on Rotten Tomatoes.", D(2024, 11, 27), "Now"),
+        ("The progressive group One Wisconsin Now unearthed the columns.", D(2016, 4, 6), "Now"),
+        (
+            "The network licenses ''Larry King Now'' -- which was nominated for an Emmy.",
+            D(2016, 9, 19),
+            "Now",
+        ),
+        ("We welcome you to Democracy Now! Can you lay out the facts?", D(2008, 12, 9), "Now"),
+        # a time word before a top-level domain: a web address, a brand (dev8 TODAY.com; the pool's Monday.com)
+        ("A representative for the platform tells TODAY.com that sales fell.", D(2024, 12, 30), "TODAY"),
+        ("| Project management | Jira, Trello, Monday.com, Asana |", D(2024, 11, 27), "Monday"),
+        # "a year" as a predicate's noun with what kind of year it was after it (dev8 restaurant; pool 0440;
+        # PolNeAR train)
+        (
+            "For many restaurant chains, 2025 was a year focused on reversing losses.",
+            D(2025, 12, 20),
+            "a year",
+        ),
+        ("It was a year where the young guard stepped up to become veterans.", D(2024, 12, 20), "a year"),
+        ("“It’s a year where doing your homework matters,” she said.", D(2016, 11, 7), "a year"),
+        # a year-like number with "+" after it is an amount (the pool's CodeSignal table and prose)
+        ("| CodeSignal | 2000+ courses with free certificates |", D(2025, 3, 1), "2000"),
+        ("CodeSignal offers 2000+ courses and learning paths.", D(2025, 3, 1), "2000"),
+    ],
+)
+def test_no_time_in_a_name_or_an_amount(text: str, anchor: dt.date, phrase: str) -> None:
+    assert reading(text, phrase, anchor) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "phrase", "value"),
+    [
+        # a headline's title case, or an adverb before "Now", keeps the time
+        ("Biden Now Leads In Polls", D(2024, 6, 1), "Now", "PRESENT_REF"),
+        (
+            "This County Criminalized Students for Bad Grades – Until Now & more",
+            D(2024, 6, 1),
+            "Now",
+            "PRESENT_REF",
+        ),
+        # a sentence's end before a word, and a tweet's run-together link, are no web address
+        ("The vote will be held on Monday. Then the count begins.", D(2024, 11, 27), "Monday", "2024-12-02"),
+        (
+            "Like you've never seen them before. Coming September 30th.https://t.co/hbaWqfjJcp",
+            D(2016, 9, 28),
+            "September 30th",
+            "2016-09-30",
+        ),
+        # "a year" that measures a span stays a duration
+        ("It has been a year since the attack.", D(2024, 6, 1), "a year", "P1Y"),
+        (
+            "Spurred on by what would likely be a week of favorable news coverage, he rose.",
+            D(2016, 3, 23),
+            "a week",
+            "P1W",
+        ),
+        # a year with a sign after it that is no "+" stays a year
+        ("The plan runs to 2030 - the target year.", D(2024, 6, 1), "2030", "2030"),
+    ],
+)
+def test_times_kept(text: str, anchor: dt.date, phrase: str, value: str) -> None:
+    assert reading(text, phrase, anchor) == value
+
+
+@settings(deadline=None, max_examples=60)
+@given(
+    word=st.sampled_from(["Monday", "Friday", "Today", "TODAY", "Sunday", "Tonight"]),
+    tld=st.sampled_from(["com", "org", "net", "co", "io"]),
+    tail=st.sampled_from([" reported", " said that", ", the site", "'s data"]),
+)
+def test_a_time_word_in_a_domain_is_no_time(word: str, tld: str, tail: str) -> None:
+    text = f"The news site {word}.{tld}{tail} sales rose."
+    assert all(not (r.start <= 14 < r.end) for r in tag(text, D(2024, 6, 1)))
