@@ -94,3 +94,51 @@ def test_times_kept(text: str, anchor: dt.date, phrase: str, value: str) -> None
 def test_a_time_word_in_a_domain_is_no_time(word: str, tld: str, tail: str) -> None:
     text = f"The news site {word}.{tld}{tail} sales rose."
     assert all(not (r.start <= 14 < r.end) for r in tag(text, D(2024, 6, 1)))
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "phrase", "value"),
+    [
+        # an infinitive of [vocab] to_verbs looks ahead (PolNeAR train: NYT 2016-04-28, 2016-01-30)
+        (
+            "Clinton has won a series of primaries that give her the impetus to shift focus decisively toward the "
+            "November election.",
+            D(2016, 4, 28),
+            "November",
+            "2016-11",
+        ),
+        (
+            "Mr. Trump could draw union voters to improve Republican chances in a November general election.",
+            D(2016, 1, 30),
+            "November",
+            "2016-11",
+        ),
+        # under a past act of planning, through a chain of infinitives, the nearest occurrence (Politico 2016-01-05)
+        (
+            "As POLITICO revealed, the RNC agreed to allow Trump to use the party’s voter file in late November.",
+            D(2016, 1, 5),
+            "late November",
+            "2015-11",
+        ),
+        # under a past verb a bare weekday's infinitive gives no direction: the nearest day (Washington Post,
+        # Saturday 2016-10-15)
+        (
+            "Sen. Elizabeth Warren called on President Obama to replace the head of the Securities and Exchange "
+            "Commission on Friday, the latest sign of her clout.",
+            D(2016, 10, 15),
+            "Friday",
+            "2016-10-14",
+        ),
+    ],
+)
+def test_infinitive_direction(text: str, anchor: dt.date, phrase: str, value: str) -> None:
+    assert reading(text, phrase, anchor) == value
+
+
+def test_to_verbs_are_data() -> None:
+    from factcheck.temporal.tense import _TO_VERBS
+    from factcheck.temporal.vocab import _VOCAB
+
+    assert _TO_VERBS == frozenset(_VOCAB["to_verbs"])
+    assert {"visit", "shift", "improve"} <= _TO_VERBS
+    assert not {"court", "power", "work", "market"} & _TO_VERBS
