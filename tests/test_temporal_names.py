@@ -1,5 +1,5 @@
 """Session 18, part times5: words of time inside a name are no times on web pages: a capitalised "Now" that ends a
-name, a time word before a web address's top-level domain, "a year" as the noun of a predicate; and the
+name or a sentence-opening "Now," that turns to the reader, a time word before a web address's top-level domain, "a year" as the noun of a predicate; and the
 infinitive's verbs of tense.py, read from time.toml, with the past verb that governs an infinitive."""
 
 from __future__ import annotations
@@ -29,6 +29,16 @@ D = dt.date
             "Now",
         ),
         ("We welcome you to Democracy Now! Can you lay out the facts?", D(2008, 12, 9), "Now"),
+        # a sentence-opening "Now," that turns to the reader (PolNeAR train: Washington Post 2016-06-14, Western
+        # Journal 2016-07-28; dev8's pool pages)
+        (
+            "13.3 million, according to RealClearPolitics.\n\nNow, compare that with Romney.",
+            D(2016, 6, 14),
+            "Now",
+        ),
+        ("Now, how does Obama’s claim about Clinton stack up?", D(2016, 7, 28), "Now"),
+        ("The peas are finishing up. Now, let's look at the key differences.", D(2024, 5, 1), "Now"),
+        ("Every step counts. Now, imagine what I was like before I found yoga.", D(2024, 5, 1), "Now"),
         # a time word before a top-level domain: a web address, a brand (dev8 TODAY.com; the pool's Monday.com)
         ("A representative for the platform tells TODAY.com that sales fell.", D(2024, 12, 30), "TODAY"),
         ("| Project management | Jira, Trello, Monday.com, Asana |", D(2024, 11, 27), "Monday"),
@@ -58,6 +68,9 @@ def test_no_time_in_a_name_or_an_amount(text: str, anchor: dt.date, phrase: str)
             "Now",
             "PRESENT_REF",
         ),
+        # "Now," before a clause of its own stays the present, as does "now" inside a sentence
+        ("Now, he works for the network as a host.", D(2016, 9, 19), "Now", "PRESENT_REF"),
+        ("We are now, let's say, ready to vote.", D(2016, 9, 19), "now", "PRESENT_REF"),
         # a sentence's end before a word, and a tweet's run-together link, are no web address
         ("The vote will be held on Monday. Then the count begins.", D(2024, 11, 27), "Monday", "2024-12-02"),
         (

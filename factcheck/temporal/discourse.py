@@ -81,6 +81,28 @@ def is_name_end(text: str, ref: TimeRef) -> bool:
     )
 
 
+# a sentence-opening "Now," before the writer's address to the reader is a discourse marker, no time ([vocab]
+# discourse_now_after): "Now, let's dive deeper", "Now, compare that with ...", "Now, imagine what ..."
+_DISCOURSE_NOW_AFTER = re.compile(
+    r",[^\S\n]+(?:"
+    + "|".join(
+        re.escape(w).replace("\\ ", r"[^\S\n]+").replace("'", "['’]") for w in _VOCAB["discourse_now_after"]
+    )
+    + r")\b",
+    re.I,
+)
+_SENTENCE_OPENS_BEFORE = re.compile(r"(?:^|[.!?:][\"”’)]?[^\S\n]+|\n[^\S\n]*)$")
+
+
+def is_discourse_now(text: str, ref: TimeRef) -> bool:
+    """Whether ``ref`` is a sentence-opening "Now," that turns to the reader ("Now, let's look at the costs")."""
+    return (
+        ref.text in ("Now", "now")
+        and _DISCOURSE_NOW_AFTER.match(text, ref.end) is not None
+        and _SENTENCE_OPENS_BEFORE.search(text, max(0, ref.start - 4), ref.start) is not None
+    )
+
+
 # a web address after an expression: "tells TODAY.com", "the Monday.com platform" ([vocab] top_level_domains; a
 # tweet's run-together "Coming September 30th.https://t.co/..." is no address)
 _DOMAIN_AFTER = re.compile(r"\.(?:" + "|".join(_VOCAB["top_level_domains"]) + r")\b(?![:.]?/)")
@@ -433,6 +455,7 @@ def apply(text: str, refs: list[TimeRef]) -> list[TimeRef]:
             is_programme_name(text, r)
             or _TITLE_CASE_REF.fullmatch(r.text)
             or is_name_end(text, r)
+            or is_discourse_now(text, r)
             or is_web_name(text, r)
             or is_predicate_unit(text, r)
         )
