@@ -147,6 +147,6 @@ def test_to_verbs_are_data() -> None:
     from factcheck.temporal.tense import _TO_VERBS
     from factcheck.temporal.vocab import _VOCAB
 
-    assert _TO_VERBS == frozenset(_VOCAB["to_verbs"])
+    assert frozenset(_VOCAB["to_verbs"]) == _TO_VERBS
     assert {"visit", "shift", "improve"} <= _TO_VERBS
     assert not {"court", "power", "work", "market"} & _TO_VERBS
