@@ -1,7 +1,9 @@
 """Post-passes that read an expression against the text around it, after every rule has run.
 
 - A capitalised "Today" / "This Morning" that names a programme ("NBC News' Today show", "CBS This
-  Morning") is no time expression, nor is a title-case "The Future" ("The Future of Work").
+  Morning") is no time expression, nor is a title-case "The Future" ("The Future of Work"), a capitalised "Now"
+  ending a name ("Apocalypse Now is"), a part of a web address ("tells TODAY.com") or "a year" as a predicate's
+  noun ("2025 was a year of change").
 - "today" / "tonight" / "this morning" inside a quotation whose attribution carries its own day ("...
   ready today," Smith said on Sunday) is that day, not the publication day: the words are the speaker's.
 - A clock time that names no day takes the day named later in its own phrase, past other clock times,
@@ -58,6 +60,75 @@ def is_programme_name(text: str, ref: TimeRef) -> bool:
         # as in a headline): the end of a name, "USA Today", "Psychology Today", "Christianity Today"
         return True
     return bool(nxt and nxt.group(1).lower() in _PROGRAMME_WORDS)  # "the Today programme"
+
+
+# words that make a title-case "Now" the adverb of a headline ("Until Now", "Right Now", "And Now")
+_NOT_NAME_BEFORE_NOW = frozenset(
+    "Until Till Since From For By Right Just Even Only And But Or Than Then Is Are Was Were Not More Up".split()
+)
+
+
+def is_name_end(text: str, ref: TimeRef) -> bool:
+    """Whether ``ref`` is a capitalised "Now" that ends a title or a name in running text: after a capitalised word on
+    its line, and not before another one as in a headline ("Deaf President Now! has a 100 percent rating",
+    "Apocalypse Now is a war film"), as "USA Today" is for "Today"."""
+    if ref.text != "Now":
+        return False
+    nxt = _WORD_AFTER.match(text, ref.end)
+    w = _CAPITALISED_BEFORE_ON_LINE.search(text, max(0, ref.start - 30), ref.start)
+    return bool(
+        w and w.group().strip() not in _NOT_NAME_BEFORE_NOW and not (nxt and nxt.group(1)[0].isupper())
+    )
+
+
+# a sentence-opening "Now," before the writer's address to the reader is a discourse marker, no time ([vocab]
+# discourse_now_after): "Now, let's dive deeper", "Now, compare that with ...", "Now, imagine what ..."
+_DISCOURSE_NOW_AFTER = re.compile(
+    r",[^\S\n]+(?:"
+    + "|".join(
+        re.escape(w).replace("\\ ", r"[^\S\n]+").replace("'", "['’]") for w in _VOCAB["discourse_now_after"]
+    )
+    + r")\b",
+    re.I,
+)
+_SENTENCE_OPENS_BEFORE = re.compile(r"(?:^|[.!?:][\"”’)]?[^\S\n]+|\n[^\S\n]*)$")
+
+
+def is_discourse_now(text: str, ref: TimeRef) -> bool:
+    """Whether ``ref`` is a sentence-opening "Now," that turns to the reader ("Now, let's look at the costs")."""
+    return (
+        ref.text in ("Now", "now")
+        and _DISCOURSE_NOW_AFTER.match(text, ref.end) is not None
+        and _SENTENCE_OPENS_BEFORE.search(text, max(0, ref.start - 4), ref.start) is not None
+    )
+
+
+# a web address after an expression: "tells TODAY.com", "the Monday.com platform" ([vocab] top_level_domains; a
+# tweet's run-together "Coming September 30th.https://t.co/..." is no address)
+_DOMAIN_AFTER = re.compile(r"\.(?:" + "|".join(_VOCAB["top_level_domains"]) + r")\b(?![:.]?/)")
+
+
+def is_web_name(text: str, ref: TimeRef) -> bool:
+    """Whether ``ref`` is part of a domain name, a brand and no time ("tells TODAY.com that", "Monday.com reported
+    revenue")."""
+    return _DOMAIN_AFTER.match(text, ref.end) is not None
+
+
+# "a year" as the noun of a predicate, with what kind of year it was after it, measures nothing: "2025 was a year
+# focused on reversing losses", "It's a year where doing your homework counts", "2020 was a year when everything
+# stopped". "It has been a year since the attack" and "what would be a week of favourable coverage" stay durations.
+_PREDICATE_UNIT = re.compile(r"(?i:an?|one)\s+(?i:year|month|week|day|decade|night|weekend)")
+_COPULA_BEFORE = re.compile(r"\b(?i:is|was|are|were|be|been|being)\s+$|['’]s\s+$")
+_KIND_AFTER = re.compile(r"\s+(?:when|where|in\s+which|that|(?!(?:ago|later|earlier|old|long)\b)[a-z]+ed)\b")
+
+
+def is_predicate_unit(text: str, ref: TimeRef) -> bool:
+    """Whether ``ref`` ("a year") is the noun of a predicate that says what kind of period it was."""
+    return bool(
+        _PREDICATE_UNIT.fullmatch(ref.text)
+        and _COPULA_BEFORE.search(text, max(0, ref.start - 12), ref.start)
+        and _KIND_AFTER.match(text, ref.end)
+    )
 
 
 _QUOTE_DEICTIC = re.compile(r"(?i:today|tonight|this (?P<part>morning|afternoon|evening))")
@@ -377,7 +448,18 @@ _TITLE_CASE_REF = re.compile(r"(?i:the)\s+(?:(?:Near|Distant)\s+)?(?:Future|Pres
 
 def apply(text: str, refs: list[TimeRef]) -> list[TimeRef]:
     """The discourse post-passes over the tagger's result (in text order)."""
-    out = [r for r in refs if not is_programme_name(text, r) and not _TITLE_CASE_REF.fullmatch(r.text)]
+    out = [
+        r
+        for r in refs
+        if not (
+            is_programme_name(text, r)
+            or _TITLE_CASE_REF.fullmatch(r.text)
+            or is_name_end(text, r)
+            or is_discourse_now(text, r)
+            or is_web_name(text, r)
+            or is_predicate_unit(text, r)
+        )
+    ]
     if any(r.type == "SET" for r in out):
         out = month_in_set(text, out)
     if any(r.type == "TIME" for r in out):

@@ -16,7 +16,7 @@ _FUTURE_WORDS = frozenset(
     anticipated anticipate anticipates prepares preparing likely unlikely promised promises vowed vows pledged
     pledges until till tomorrow payable effective expire expires penciled pencilled""".split()
 )
-# "due to" + one of these (or of _TO_VERBS) is a plan: "due to appear in court on Tuesday"
+# "due to" + one of these (or of [vocab] to_verbs) is a plan: "due to appear in court on Tuesday"
 _DUE_TO_VERBS = frozenset("be remain appear expire stand go arrive resume reopen land".split())
 # a promise looks ahead only to what is promised ("promised to deliver by Friday"), not from when it was made
 _PROMISE_VERBS = frozenset("promised promises vowed vows pledged pledges".split())
@@ -26,15 +26,8 @@ _FUTURE_IF_TO = frozenset(
     """set due is are ready poised about able agreed decided plan plans hope hopes aim aims want wants
     seek seeks intend prepare forecast forecasts predicted projected""".split()
 )
-_TO_VERBS = frozenset(
-    """visit meet attend hold sign travel arrive begin start launch take make become join open close
-    announce release return leave go come vote decide discuss complete end resume host deliver pay buy
-    sell raise cut build issue publish submit present testify appear consider review introduce expand
-    reduce increase extend continue hear rule file provide receive send strike attack withdraw deploy
-    admit ratify approve adopt conclude finalize implement invest acquire merge redeem repay resign
-    retire run compete play perform speak address stage tour fly head sit convene debate negotiate
-    celebrate mark commemorate unveil hand give win face try sentence try""".split()
-)
+# "to" + one of these ([vocab] to_verbs) is an infinitive that looks ahead: "to visit Moscow in May"
+_TO_VERBS = frozenset(_VOCAB["to_verbs"])
 _OPENING_QUOTES = frozenset('"“')
 _PAST_WORDS = frozenset(
     """was were had did said told met went came took made gave began held saw won lost left fell rose
@@ -378,6 +371,10 @@ def _clause_tense(
             break
         c = _classify(both, k)
         lk = ltoks[k].lower()
+        if c == "FUT" and short and lk == "to" and _past_governs(both, k):
+            # an infinitive under a past verb says nothing of the direction of a day near the anchor ("called on
+            # President Obama to replace the head of the SEC on Friday" in a Saturday story): the nearest day
+            continue
         if c == "FUT" and short and (lk == "to" or lk in ("until", "till")):
             # an infinitive before a scheduled event says nothing of when the event is ("failing to act in the
             # minutes leading up to Monday's caucuses", "polls appear to have been conducted prior to Tuesday's
@@ -552,12 +549,18 @@ def _past_in_clause(tokens: list[str], k: int) -> bool:
 
 
 def _past_governs(tokens: list[str], k: int) -> bool:
-    """A past-tense verb in the eight words of the clause before the infinitive ``tokens[k]``."""
+    """A past-tense verb in the eight words of the clause before the infinitive ``tokens[k]``: also a past act of
+    planning ("the RNC agreed to allow Trump to use the file in late November") and the past verb of a chain of
+    infinitives ("scrambled to secure enough gas to get them through the winter")."""
     for j in range(k - 1, max(0, k - 8) - 1, -1):
         lj = tokens[j].lower()
         if lj in _REPORTING:
             return False
+        if lj in _FUTURE_IF_TO and lj.endswith("ed"):
+            return True
         c = _classify(tokens, j)
+        if c == "FUT" and lj == "to":
+            continue
         if c == "FUT" or (c is None and lj in _FUTURE_IF_TO):
             return False
         if c == "PAST":
