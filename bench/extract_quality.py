@@ -21,6 +21,9 @@
    tuned on, "dev7h" is held out (never listed). "dev8" and "dev8h" (round 18): a blind sample of 16 unseen
    news pages of 2023-2025 of 16 outlets (make_dev8.py), labelled and the labels committed before the
    extractor was run on them, in two halves by article like dev7: "dev8" is tuned on, "dev8h" is held out.
+   "dev9" and "dev9h" (round 18): a blind sample of 16 unseen news pages in German (8), French (4) and
+   Spanish (4) of 16 outlets (make_dev9.py), labelled and the labels committed before the extractor was run
+   on them, in two halves by article like dev8 (each 4 / 2 / 2): "dev9" is tuned on, "dev9h" is held out.
    Reports, among the claims shown by default (score >= model.DEFAULT_MIN_SCORE), the precision and recall
    of check-worthy claims, the speaker accuracy on attributed claims and the time values; beside them, in
    the same run, the same figures for every candidate claim (score >= extract.MIN_SCORE, what ``--all``
@@ -28,15 +31,15 @@
 
 With ``--seeds`` also checks the seed articles for claims taken from page furniture. With ``-v`` lists
 every miss of the development splits (``--split`` limits the real-article listing to one split; the held-out
-splits "fresh", "dev6h", "dev7h" and "dev8h" are never listed). ``--list-times SPLIT`` lists the time misses of one development split with the whole claim
+splits "fresh", "dev6h", "dev7h", "dev8h" and "dev9h" are never listed). ``--list-times SPLIT`` lists the time misses of one development split with the whole claim
 and each of its time expressions (text, type, value): which expressions a claim carries, and their values
-(refused for "fresh", "dev6h", "dev7h" and "dev8h", which are never listed). ``--untimed SPLIT ...`` asks what the labels say of the shown
+(refused for "fresh", "dev6h", "dev7h", "dev8h" and "dev9h", which are never listed). ``--untimed SPLIT ...`` asks what the labels say of the shown
 claims whose text holds no time expression: how many are labelled with a time, and how often the time a
 claim could inherit (the last date before it in its paragraph, in the article, the publication date) is a
 value its labels allow.
 
-    /work/venv/bin/python bench/extract_quality.py [-v] [--seeds] [--split dev|dev2|dev3|dev4|dev5|dev6|dev7|dev8|heldout|ecb]
-        [--only SPLIT ...] [--labels FILE] [--list-times dev|dev2|dev3|dev4|dev5|dev6|dev7|dev8|heldout|ecb] [--untimed SPLIT ...]
+    /work/venv/bin/python bench/extract_quality.py [-v] [--seeds] [--split dev|dev2|dev3|dev4|dev5|dev6|dev7|dev8|dev9|heldout|ecb]
+        [--only SPLIT ...] [--labels FILE] [--list-times dev|dev2|dev3|dev4|dev5|dev6|dev7|dev8|dev9|heldout|ecb] [--untimed SPLIT ...]
 """
 
 from __future__ import annotations
@@ -67,24 +70,28 @@ REAL_SPLITS = (
     "dev6",
     "dev7",
     "dev8",
+    "dev9",
     "heldout",
     "ecb",
     "fresh",
     "dev6h",
     "dev7h",
     "dev8h",
+    "dev9h",
 )
 HELD_OUT = (
     "fresh",
     "dev6h",
     "dev7h",
     "dev8h",
+    "dev9h",
 )  # clean held-out splits: their misses and sentences are never listed
 LISTABLE = [s for s in REAL_SPLITS if s not in HELD_OUT]
 POOLED = {
     "dev6+dev6h": ("dev6", "dev6h"),
     "dev7+dev7h": ("dev7", "dev7h"),
     "dev8+dev8h": ("dev8", "dev8h"),
+    "dev9+dev9h": ("dev9", "dev9h"),
 }  # a sample drawn as one, scored in halves: also given whole
 
 

@@ -11,7 +11,7 @@ labelled or predicted (``speaker_any`` left out), as extract_quality counts them
 
 With ``--base TREE`` the same figures of that code tree are printed beside them, measured in the same run
 (each tree in its own process, ``PYTHONPATH=TREE``). ``-v`` lists the claims whose speaker is not correct,
-but never those of the clean held-out splits (fresh, dev6h, dev7h, dev8h: totals only).
+but never those of the clean held-out splits (fresh, dev6h, dev7h, dev8h, dev9h: totals only).
 
 ``--pool`` (with ``--base``) reads unlabelled English text instead: the TempEval-3 TBAQ documents, the ECB+
 ``ecbplus`` documents outside the ecb split, the realworld-dev pages no split labels (English ones only), and
@@ -50,12 +50,20 @@ SPLITS = (
     "dev6",
     "dev7",
     "dev8",
+    "dev9",
     "fresh",
     "dev6h",
     "dev7h",
     "dev8h",
+    "dev9h",
 )
-HELD_OUT = ("fresh", "dev6h", "dev7h", "dev8h")  # clean held-out splits: their misses are never listed
+HELD_OUT = (
+    "fresh",
+    "dev6h",
+    "dev7h",
+    "dev8h",
+    "dev9h",
+)  # clean held-out splits: their misses are never listed
 FIXTURES = ROOT / "tests" / "fixtures" / "realworld"
 
 

@@ -117,6 +117,7 @@ class _Lexicon:
         self.future = [re.compile(p) for p in tense.get("future", [])]
         self.past = [re.compile(p) for p in tense.get("past", [])]
         self.roman = bool(data.get("roman_centuries", False))
+        self.day_ordinal_marks = frozenset(w.lower() for w in data.get("day_ordinal_marks", []))
         self.nouns_capitalised = bool(data.get("nouns_capitalised", False))
         # "Samstagfrüh", "Montagabend": a day glued to a part of the day (German writes them as one word)
         self.glued = (
@@ -162,6 +163,12 @@ class _Lexicon:
                 else:
                     out.append(_Tok(s, e, "other", None, t))
             elif group == "num":
+                if self._day_ordinal(raw, i):
+                    # "1er avril", "1º de maio": the first day written as an ordinal, one token with its mark
+                    end = raw[i + 1][2]
+                    out.append(_Tok(s, end, "num", int(t), text[s:end]))
+                    i += 2
+                    continue
                 if "," in t or ("." in t and len(t.split(".")[1]) == 3):
                     out.append(_Tok(s, e, "other", None, t))  # 8,50 metros, 80.000 millones
                 elif "." in t:
@@ -180,6 +187,22 @@ class _Lexicon:
                 out.append(_Tok(s, e, "numdate", t, t))
             i += 1
         return out
+
+    def _day_ordinal(self, raw: list[tuple[str, int, int, str]], i: int) -> bool:
+        """Whether number token ``i`` is a day written as an ordinal: 1 to 31 with one of the language's
+        ``day_ordinal_marks`` glued after it and a month next ("1er avril", "1º de maio"; not "le 1er mois")."""
+        if not self.day_ordinal_marks or i + 2 >= len(raw):
+            return False
+        _, _, end, num = raw[i]
+        group, start, _, mark = raw[i + 1]
+        if not (group == "word" and start == end and mark.lower() in self.day_ordinal_marks):
+            return False
+        if not (num.isdigit() and 1 <= int(num) <= 31):
+            return False
+        after = [r[3].lower() for r in raw[i + 2 : i + 4]]
+        if self.table.get(tuple(after[:1]), ("",))[0] == "conn":
+            after = after[1:]  # "1º de maio"
+        return bool(after) and self.table.get(tuple(after[:1]), ("",))[0] == "month"
 
     def _glued(self, start: int, word: str) -> list[_Tok] | None:
         """A day and a part of the day written as one word ("Samstagfrüh", "Montagabend") as its two tokens."""
@@ -730,6 +753,8 @@ def _read_date(lex: _Lexicon, f: _Feat, anchor: dt.date | None, tense: int) -> t
         return "DATE", f"{f.ordinal - 1:02d}"  # "das 19. Jahrhundert", "el siglo XIX" (18xx)
     if year is not None and not f.unit and f.relday is None and f.weekday is None:
         return "DATE", str(year)
+    if year is not None and _year_noun(f):
+        return "DATE", str(year)  # "el año 2020", "l'année 2015", "das Jahr 2019": the year its noun names
     if a is None:
         if f.relday is not None or f.weekday is not None:
             return "DATE", "XXXX-XX-XX"
@@ -737,9 +762,10 @@ def _read_date(lex: _Lexicon, f: _Feat, anchor: dt.date | None, tense: int) -> t
     if f.relday is not None:
         return "DATE", (a + dt.timedelta(days=f.relday)).isoformat()
     if f.weekday is not None:
-        if direction is None and f.weekday == a.isoweekday():
-            # the publication's own weekday with no "next"/"last": the day itself ("murió el sábado" in a
-            # Saturday's paper), as the English engine reads it
+        if direction in (None, 0) and f.weekday == a.isoweekday():
+            # the publication's own weekday with no "next"/"last", or with "this": the day itself ("murió el
+            # sábado" in a Saturday's paper, as the English engine reads it; "este martes", "ce mardi",
+            # "diesen Dienstag" on a Tuesday: this week's Tuesday is today, whatever the tense)
             return "DATE", a.isoformat()
         d = direction if direction not in (None, 0) else (tense or -1)
         if direction == 0 and tense == 0:
@@ -764,6 +790,25 @@ def _read_date(lex: _Lexicon, f: _Feat, anchor: dt.date | None, tense: int) -> t
     if f.unit == "CE" and not f.plural and f.count is None and not f.ordinal:
         return "DATE", f"{a.year // 100:02d}"  # "el siglo": the present one
     return None
+
+
+def _year_noun(f: _Feat) -> bool:
+    """The span is the word for "year" and a year number, nothing else ("el año 2020", "das Jahr 2019")."""
+    return (
+        f.unit == "Y"
+        and not f.plural
+        and f.count is None
+        and f.direction is None
+        and f.ordinal is None
+        and f.relday is None
+        and f.weekday is None
+        and f.month is None
+        and f.mod is None
+        and not f.ago
+        and not f.since
+        and not f.each
+        and not f.whole
+    )
 
 
 def _unit_relative(

@@ -80,6 +80,8 @@ def test_realworld_labels_are_unique_and_split() -> None:
             "dev7h",
             "dev8",
             "dev8h",
+            "dev9",
+            "dev9h",
             "heldout",
             "ecb",
             "fresh",
@@ -104,6 +106,7 @@ def test_realworld_labels_are_unique_and_split() -> None:
     assert splits["dev6"] >= 8 and splits["dev6h"] >= 8  # round 14's political news, in two halves
     assert splits["dev7"] >= 8 and splits["dev7h"] >= 8  # round 16's blind sample of news, in two halves
     assert splits["dev8"] >= 8 and splits["dev8h"] >= 8  # round 18's blind sample of 2023-2025 news, likewise
+    assert splits["dev9"] >= 8 and splits["dev9h"] >= 8  # round 18's blind sample in German, French, Spanish
 
 
 def test_the_score_is_the_weighted_sum_of_its_terms() -> None:
@@ -165,9 +168,11 @@ def test_a_count_of_tens_and_units_in_words_is_a_number_word() -> None:
 
 def test_the_quality_bench_never_lists_the_held_out_splits_and_pools_dev6() -> None:
     q = bench_module("extract_quality")
-    assert set(q.HELD_OUT) == {"fresh", "dev6h", "dev7h", "dev8h"} and not set(q.HELD_OUT) & set(q.LISTABLE)
+    assert set(q.HELD_OUT) == {"fresh", "dev6h", "dev7h", "dev8h", "dev9h"} and not set(q.HELD_OUT) & set(
+        q.LISTABLE
+    )
     assert q.POOLED["dev6+dev6h"] == ("dev6", "dev6h") and q.POOLED["dev7+dev7h"] == ("dev7", "dev7h")
-    assert q.POOLED["dev8+dev8h"] == ("dev8", "dev8h")
+    assert q.POOLED["dev8+dev8h"] == ("dev8", "dev8h") and q.POOLED["dev9+dev9h"] == ("dev9", "dev9h")
     assert q.same_speaker("O'Neill", "James O’Neill") and not q.same_speaker("O'Neill", "James Bond")
     a, b = (
         q.RealScores(shown=3, shown_ok=2, labelled=4, found=2),
