@@ -58,14 +58,15 @@ def _rules(lang: str | None) -> _Rules | None:
 # scan jump to the candidate characters instead of trying a match at every position)
 # a footnote mark after the full stop ("is being restored.* This latest ...") closes the sentence like a quote
 # (and the full stops of Chinese and Japanese: their sentence inside an English paragraph ends there)
-_BOUNDARY = re.compile(r"""([.!?…。！？][.!?…。！？]*)(["'”’»)\]*†‡」』]*)(\s+)""")
+# closing quotation marks: English ” ’, German “ ‘ (after „ ‚) and « (after »), French » after a space
+_BOUNDARY = re.compile(r"""([.!?…。！？][.!?…。！？]*)((?:["'”’“‘»«)\]*†‡」』]|[ \u00a0\u202f]»)*)(\s+)""")
 # the letters of scripts without case (Chinese, Japanese, Korean) open a sentence as a capital does
 _CASELESS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3"
 # (wire copy opens a quotation with two backquotes: ``We will win,'' he said)
 _NEXT_START = re.compile(rf"""["'“‘«(\[「『`]*[A-Z0-9¿¡{_CASELESS}]""")
-# in other languages a sentence may open with a Latin-1 capital ("Él", "Über", "À") and a French
-# quotation with a space ("« Nous")
-_NEXT_START_INTL = re.compile(rf"""(?:["'“‘«(\[「『`]|«\s)*[A-Z0-9¿¡À-ÖØ-Þ{_CASELESS}]""")
+# in other languages a sentence may open with a Latin-1 capital ("Él", "Über", "À"), a French
+# quotation with a space ("« Nous") or a German one („Aber", »Wir)
+_NEXT_START_INTL = re.compile(rf"""(?:["'“‘«„‚»(\[「『`]|«\s)*[A-Z0-9¿¡À-ÖØ-Þ{_CASELESS}]""")
 
 
 def _token_before(text: str, i: int) -> str:
