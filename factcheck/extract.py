@@ -89,6 +89,8 @@ _TALLY = re.compile(r"\s*(?:about|at\s+least|more\s+than|nearly|almost|some|over
 _DIGIT = re.compile(r"\d")
 _FIGURE = re.compile(r"\d[\d,.]*")
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
+# "no one" is nobody, no count: written as the one word "no-one" before the words are looked up
+_NO_ONE = re.compile(r"\bno one\b")
 
 
 def _compile(patterns: list[str]) -> re.Pattern[str] | None:
@@ -737,7 +739,7 @@ def _cw_terms(
         content = text
     if content_entities is None:
         content_entities = n_entities
-    low = (untimed or text).lower()
+    low = _no_one((untimed or text).lower())
     words = set(voc.words.findall(" " + low)) if voc.words else set()
     if voc.country_actors is not None and not words.isdisjoint(voc.country_nouns):
         # a country's actor weighs like the country named ("a Russian court sentenced him" as "Russia sentenced
@@ -889,8 +891,13 @@ def _counts(quoted: str, voc: _CwVocab) -> bool:
     """Whether quoted words count something: a figure or a number in words ("Three people were hurt")."""
     if _has_digit(quoted):
         return True
-    low = quoted.lower()
+    low = _no_one(quoted.lower())
     return voc.words is not None and not voc.numbers.isdisjoint(voc.words.findall(" " + low))
+
+
+def _no_one(low: str) -> str:
+    """``low`` with "no one" written "no-one": nobody, not the count "one" ("no one knew what it was")."""
+    return _NO_ONE.sub("no-one", low) if "no one" in low else low
 
 
 def _title_cased(text: str, quoted: str, small: frozenset[str]) -> bool:
