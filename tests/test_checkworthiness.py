@@ -336,6 +336,8 @@ def test_capitals_before_a_colon_make_no_transcript_below_three_lines() -> None:
     assert extract._is_transcript(_TRANSCRIPT, "en")
     assert extract._turn_words("UNIDENTIFIED PERSON #1: This side.", "en") == len("UNIDENTIFIED PERSON #1: ")
     assert extract._turn_words("SEN. TED CRUZ (R-TX): We voted.", "en") == len("SEN. TED CRUZ (R-TX): ")
-    assert extract._turn_words("Rick: There was a fire.", "en") == 0  # an interview's name: the speaker part's
+    assert (
+        extract._turn_words("Rick: There was a fire.", "en") == 0
+    )  # an interview's name: the speaker part's
     assert extract._too_few_spoken("(Chanting) Boot.", "en")
     assert not extract._too_few_spoken("(LAUGHTER) We voted for it in 2019.", "en")
