@@ -145,6 +145,8 @@ class _CwVocab:
     timed_obligation: frozenset[str]  # obligation words that a time makes a dated rule, not advice
     uncertain: _Rule
     boilerplate: _Rule
+    handover: _Rule  # a presenter's hand-over ("NPR's Greg Myre reports from Kyiv."): boilerplate
+    addressed: _Rule  # the reader addressed as the subject ("you may already be focused on"): advice
     personal_triggers: frozenset[str]
     personal: re.Pattern[str] | None  # searched in the text as written
     personal_singular: re.Pattern[str] | None
@@ -202,7 +204,12 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
     boiler_words = frozenset(boil.get("words", []))
     mind = frozenset(data.get("mind_words", []))
     country_nouns = frozenset(data.get("country_actor", {}).get("nouns", []))
-    rules = [_rule(t) for t in (op, adv, unc, boil, data.get("poll", {}), data.get("frame", {}))]
+    rules = [
+        _rule(t)
+        for t in (op, adv, unc, boil, data.get("poll", {}), data.get("frame", {}), data.get("handover", {}))
+    ]
+    addressed = _rule(data.get("addressed", {}))
+    rules.append(addressed)
     label, direction = data.get("transcript", {}).get("label"), data.get("transcript", {}).get("direction")
     every = numbers | sup | comp | opinion | evaluative | boiler_words | mind | country_nouns
     every |= frozenset(pers.get("triggers", []))
@@ -223,6 +230,8 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
         timed_obligation=frozenset(adv.get("timed_obligation", [])),
         uncertain=rules[2],
         boilerplate=rules[3],
+        handover=rules[6],
+        addressed=addressed,
         personal_triggers=frozenset(pers.get("triggers", [])),
         personal=re.compile(pers["pattern"]) if pers.get("pattern") else None,
         personal_singular=re.compile(pers["singular"]) if pers.get("singular") else None,
@@ -778,7 +787,9 @@ def _cw_terms(
     # the content's rules run on the content; their trigger words are looked up among the sentence's (a cheap
     # gate: the content is part of the sentence), so the content is not scanned for words a second time
     clow = low if content is text else content.lower()
-    if voc.advice.search(clow, words):
+    if voc.addressed.search(clow, words):
+        t["advice"] = 1  # the reader addressed: "With January around the corner, you may be focused on"
+    elif voc.advice.search(clow, words):
         # advice, obligation: "corporations need to create ..."; but an obligation with a time is a rule
         # with its date ("Travellers arriving after 4am on Saturday must self-isolate"), checkable like a
         # timed "should" (an imperative stays advice: "Notice the warping ...")
@@ -840,7 +851,11 @@ def _cw_terms(
         and not _title_cased(text, quoted, voc.title_small_words)
     ):
         t["quoted_view"] = 1  # the speaker's view ("It was a big stretch," he said), not a checkable fact
-    if not words.isdisjoint(voc.boiler_words) or voc.boilerplate.search(low, words):
+    if (
+        not words.isdisjoint(voc.boiler_words)
+        or voc.boilerplate.search(low, words)
+        or voc.handover.search(low, words)
+    ):
         t["boilerplate"] = 1
     if text.rstrip().endswith(":"):
         t["lead_in"] = 1  # a lead-in ("Re. “Prop. 13 proves costly”, Page A8, Jan. 13:")
