@@ -89,6 +89,8 @@ _TALLY = re.compile(r"\s*(?:about|at\s+least|more\s+than|nearly|almost|some|over
 _DIGIT = re.compile(r"\d")
 _FIGURE = re.compile(r"\d[\d,.]*")
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
+# "no one" is nobody, no count: written as the one word "no-one" before the words are looked up
+_NO_ONE = re.compile(r"\bno one\b")
 
 
 def _compile(patterns: list[str]) -> re.Pattern[str] | None:
@@ -143,6 +145,8 @@ class _CwVocab:
     timed_obligation: frozenset[str]  # obligation words that a time makes a dated rule, not advice
     uncertain: _Rule
     boilerplate: _Rule
+    handover: _Rule  # a presenter's hand-over ("NPR's Greg Myre reports from Kyiv."): boilerplate
+    addressed: _Rule  # the reader addressed as the subject ("you may already be focused on"): advice
     personal_triggers: frozenset[str]
     personal: re.Pattern[str] | None  # searched in the text as written
     personal_singular: re.Pattern[str] | None
@@ -154,6 +158,9 @@ class _CwVocab:
     title_small_words: frozenset[str]  # the words a title leaves in lower case ("I Am a Christian")
     country_actors: re.Pattern[str] | None  # a country's actor by its people's adjective ("a Russian court")
     country_nouns: frozenset[str]  # the nouns of those actors (also among ``words``)
+    turn_label: re.Pattern[str] | None  # a broadcast transcript's speaker label ("UNIDENTIFIED PERSON #1: ")
+    turn_line: re.Pattern[str] | None  # the same label at the start of a line
+    direction: re.Pattern[str] | None  # a transcript's stage direction ("(Chanting)", "(SOUNDBITE OF ...)")
     weights: dict[str, float]  # the weight of each term of the score (``_CwTerms``)
 
 
@@ -197,7 +204,13 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
     boiler_words = frozenset(boil.get("words", []))
     mind = frozenset(data.get("mind_words", []))
     country_nouns = frozenset(data.get("country_actor", {}).get("nouns", []))
-    rules = [_rule(t) for t in (op, adv, unc, boil, data.get("poll", {}), data.get("frame", {}))]
+    rules = [
+        _rule(t)
+        for t in (op, adv, unc, boil, data.get("poll", {}), data.get("frame", {}), data.get("handover", {}))
+    ]
+    addressed = _rule(data.get("addressed", {}))
+    rules.append(addressed)
+    label, direction = data.get("transcript", {}).get("label"), data.get("transcript", {}).get("direction")
     every = numbers | sup | comp | opinion | evaluative | boiler_words | mind | country_nouns
     every |= frozenset(pers.get("triggers", []))
     for r in rules:
@@ -217,6 +230,8 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
         timed_obligation=frozenset(adv.get("timed_obligation", [])),
         uncertain=rules[2],
         boilerplate=rules[3],
+        handover=rules[6],
+        addressed=addressed,
         personal_triggers=frozenset(pers.get("triggers", [])),
         personal=re.compile(pers["pattern"]) if pers.get("pattern") else None,
         personal_singular=re.compile(pers["singular"]) if pers.get("singular") else None,
@@ -228,6 +243,9 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
         title_small_words=frozenset(data.get("quoted_view", {}).get("title_small_words", [])),
         country_actors=_country_actors(country_nouns),
         country_nouns=country_nouns,
+        turn_label=re.compile(label) if label else None,
+        turn_line=re.compile(f"^(?:{label})", re.M) if label else None,
+        direction=re.compile(direction) if direction else None,
         weights=_cw_weights(data.get("weights", {})),
     )
 
@@ -730,7 +748,7 @@ def _cw_terms(
         content = text
     if content_entities is None:
         content_entities = n_entities
-    low = (untimed or text).lower()
+    low = _no_one((untimed or text).lower())
     words = set(voc.words.findall(" " + low)) if voc.words else set()
     if voc.country_actors is not None and not words.isdisjoint(voc.country_nouns):
         # a country's actor weighs like the country named ("a Russian court sentenced him" as "Russia sentenced
@@ -769,7 +787,9 @@ def _cw_terms(
     # the content's rules run on the content; their trigger words are looked up among the sentence's (a cheap
     # gate: the content is part of the sentence), so the content is not scanned for words a second time
     clow = low if content is text else content.lower()
-    if voc.advice.search(clow, words):
+    if voc.addressed.search(clow, words):
+        t["advice"] = 1  # the reader addressed: "With January around the corner, you may be focused on"
+    elif voc.advice.search(clow, words):
         # advice, obligation: "corporations need to create ..."; but an obligation with a time is a rule
         # with its date ("Travellers arriving after 4am on Saturday must self-isolate"), checkable like a
         # timed "should" (an imperative stays advice: "Notice the warping ...")
@@ -831,7 +851,11 @@ def _cw_terms(
         and not _title_cased(text, quoted, voc.title_small_words)
     ):
         t["quoted_view"] = 1  # the speaker's view ("It was a big stretch," he said), not a checkable fact
-    if not words.isdisjoint(voc.boiler_words) or voc.boilerplate.search(low, words):
+    if (
+        not words.isdisjoint(voc.boiler_words)
+        or voc.boilerplate.search(low, words)
+        or voc.handover.search(low, words)
+    ):
         t["boilerplate"] = 1
     if text.rstrip().endswith(":"):
         t["lead_in"] = 1  # a lead-in ("Re. “Prop. 13 proves costly”, Page A8, Jan. 13:")
@@ -882,8 +906,13 @@ def _counts(quoted: str, voc: _CwVocab) -> bool:
     """Whether quoted words count something: a figure or a number in words ("Three people were hurt")."""
     if _has_digit(quoted):
         return True
-    low = quoted.lower()
+    low = _no_one(quoted.lower())
     return voc.words is not None and not voc.numbers.isdisjoint(voc.words.findall(" " + low))
+
+
+def _no_one(low: str) -> str:
+    """``low`` with "no one" written "no-one": nobody, not the count "one" ("no one knew what it was")."""
+    return _NO_ONE.sub("no-one", low) if "no one" in low else low
 
 
 def _title_cased(text: str, quoted: str, small: frozenset[str]) -> bool:
@@ -917,6 +946,35 @@ def _cw_own_terms(terms: _CwTerms | None, event: Stance) -> bool:
 def _cw_score(terms: _CwTerms | None, event: Stance | None, lang: str | None) -> float:
     """The score once the stance is known (``too_short``'s weight for a sentence without terms)."""
     return _cw_vocab(lang).weights["too_short"] if terms is None else terms.score(event)
+
+
+def _is_transcript(text: str, lang: str | None) -> bool:
+    """Whether an article is a broadcast transcript (NPR, CNN, BBC and PBS publish them): three lines or more
+    open with a speaker's label in capitals ("SACHA PFEIFFER, HOST: ...", "UNIDENTIFIED PERSON #1: ...")."""
+    voc = _cw_vocab(lang)
+    # (most articles have no such lines: a count of ": " decides first)
+    return voc.turn_line is not None and text.count(": ") >= 3 and len(voc.turn_line.findall(text)) >= 3
+
+
+def _turn_words(ptext: str, lang: str | None) -> int:
+    """Where the spoken words of a transcript's turn start in ``ptext``: after its speaker's label, which names
+    no one the claim is about (0 without a label)."""
+    voc = _cw_vocab(lang)
+    m = voc.turn_label.match(ptext) if voc.turn_label is not None else None
+    return m.end() if m else 0
+
+
+def _too_few_spoken(spoken: str, lang: str | None) -> bool:
+    """Whether a transcript's turn says under five words once its stage directions ("(Chanting) Boot.",
+    "Whoo (ph).") are left out: a chant, a cry or an aside, no claim."""
+    voc = _cw_vocab(lang)
+    words = voc.direction.sub(" ", spoken) if voc.direction is not None else spoken
+    return len(words.split()) < 5
+
+
+def _named_entities(resolver: Any, ms: list[entities.Mention]) -> list[Any]:
+    """The entities ``ms`` mention, reporting outlets left out."""
+    return [en for en in resolver.entities(ms) if not (en.kind == "org" and en.name in OUTLETS)]
 
 
 def find_speaker(text: str) -> str | None:
@@ -1403,6 +1461,7 @@ def extract(
     )
     posts = _embedded_posts(text, times)  # (start, end, author, kind, stamp): tweets quoted in the page
     turns = _interview_turns(text, sents, full_name, known)  # paragraph -> who speaks in a transcript
+    transcript = _is_transcript(text, lang)  # a broadcast transcript: turns open with a label in capitals
     prev_quote_speaker: tuple[str, str] | None = None  # speaker, kind of the previous sentence's quotation
     prev_plain: str | None = None  # the previous sentence, when it named no speaker (English only)
     prev_line = -1
@@ -1649,7 +1708,7 @@ def extract(
                 when = dated or when
             # (one part: every mention of the sentence; a name never ends on the " ,;" trimmed off)
             ms = st.mentions if len(parts) == 1 else [m for m in st.mentions if m.start >= s and m.end <= e]
-            ents = [en for en in resolver.entities(ms) if not (en.kind == "org" and en.name in OUTLETS)]
+            ents = _named_entities(resolver, ms)
             if speaker and kind in ("person", "organisation") and english and not org_ref:
                 canon = resolver.canonical_person(speaker)
                 if (
@@ -1680,21 +1739,24 @@ def extract(
                 else []
             )
             content, content_ents, quoted = _content(ptext, s, cspan, mask, is_quote, ms, speaker, qspans)
-            # a section heading names a topic, it states nothing
+            # a transcript's turn is scored on its spoken words: its speaker's label is no name of the claim
+            turn = _turn_words(ptext, lang) if transcript else 0
+            untimed = _untimed(ptext, s, when)
+            # a section heading names a topic, it states nothing; a chant or a cry of a transcript is no claim
             terms = (
                 None
-                if st.heading and not st.title
+                if (st.heading and not st.title) or (turn and _too_few_spoken(ptext[turn:], lang))
                 else _cw_terms(
-                    ptext,
+                    ptext[turn:] if turn else ptext,
                     len(when),
-                    len(ents),
+                    len(_named_entities(resolver, [m for m in ms if m.start >= s + turn]) if turn else ents),
                     speaker is not None,
                     is_quote and speaker is not None,
                     content,
                     content_ents,
                     quoted,
                     article.language,
-                    _untimed(ptext, s, when),
+                    untimed[turn:] if turn and untimed is not None else untimed,
                     title=st.title,
                     continues=was_open and is_quote and all(t.value.endswith("_REF") for t in when),
                 )

@@ -296,3 +296,53 @@ def test_a_tribute_reported_of_someone_is_an_opinion_but_a_passive_reports_an_ac
         "A boy named Lucas was praised as a hero for shooting a burglar.", 0, 1, False, False
     )
     assert passive is not None and "opinion" not in passive.always
+
+
+_TRANSCRIPT = """Plumbers train as substitute teachers
+
+SACHA PFEIFFER, HOST:
+
+The Texas Legislature is holding a special session this week. The Texas Newsroom's Sergio Martinez-Beltran explains.
+
+SERGIO MARTINEZ-BELTRAN, BYLINE: The march drew hundreds to the grounds of the Texas Capitol on Saturday.
+
+(SOUNDBITE OF ARCHIVED RECORDING)
+
+UNIDENTIFIED PERSON #1: This side, you're going to yell boot.
+
+UNIDENTIFIED PERSON #4: Whoo (ph).
+
+UNIDENTIFIED GROUP #1: (Chanting) Boot.
+
+MARTINEZ-BELTRAN: Curts is getting help from her friend, Travis Cantwell, a plumber.
+"""
+
+
+def _shown(text: str) -> dict[str, float]:
+    art = ingest.article_from_text(text, path="t.txt", key="t.txt")
+    return {c.text: c.score for c in extract.extract(art, min_score=0.0) if c.score >= DEFAULT_MIN_SCORE}
+
+
+def test_a_broadcast_transcripts_labels_chants_and_hand_overs_are_no_claims() -> None:
+    shown = _shown(_TRANSCRIPT)
+    assert not [t for t in shown if "UNIDENTIFIED" in t or "explains" in t], shown
+    # a turn's statement stays a claim, scored on its spoken words
+    turn = "SERGIO MARTINEZ-BELTRAN, BYLINE: The march drew hundreds to the grounds of the Texas Capitol on Saturday."
+    assert turn in shown
+    # the label is no name of the claim: the same words without it, in the same transcript, score the same
+    alone = _shown(_TRANSCRIPT.replace("SERGIO MARTINEZ-BELTRAN, BYLINE: ", ""))
+    assert shown[turn] == alone["The march drew hundreds to the grounds of the Texas Capitol on Saturday."]
+
+
+def test_capitals_before_a_colon_make_no_transcript_below_three_lines() -> None:
+    # one "UPDATE:" or "WASHINGTON:" line is no turn: its capitals still count as a name
+    text = "Title\n\nWASHINGTON: Hundreds gathered on Saturday.\n\nThe march went on.\n"
+    assert not extract._is_transcript(text, "en")
+    assert extract._is_transcript(_TRANSCRIPT, "en")
+    assert extract._turn_words("UNIDENTIFIED PERSON #1: This side.", "en") == len("UNIDENTIFIED PERSON #1: ")
+    assert extract._turn_words("SEN. TED CRUZ (R-TX): We voted.", "en") == len("SEN. TED CRUZ (R-TX): ")
+    assert (
+        extract._turn_words("Rick: There was a fire.", "en") == 0
+    )  # an interview's name: the speaker part's
+    assert extract._too_few_spoken("(Chanting) Boot.", "en")
+    assert not extract._too_few_spoken("(LAUGHTER) We voted for it in 2019.", "en")
