@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -267,6 +268,32 @@ def _is_headline(v: str, title: Any) -> bool:
     )
 
 
+# a date or an ordinal ("02.11.2021", "6. Jahrgang", "Wochenbericht 14."): a page's date line or issue, no name
+_DATED = re.compile(r"\b\d{1,2}\.\d{1,2}\.(?:\d{2,4})?\b|\d\.$|^\d{1,3}\.\s+\w+$")
+# a sentence: a stop, question or exclamation mark inside or at the end of several words
+_SENTENCE_MARK = re.compile(r"[^\W\d_]{3,}\.\s+\w|[?!]\s*$")
+SENTENCE_NAME_WORDS = 4
+
+
+def _no_site_name(name: str, title: Any, host: str | None) -> bool:
+    """A site name that is none: a date or an issue number, a sentence ("Vegetarier zu sein. Bedarf, Trend
+    oder eigene Entscheidung?"), or the headline part of a page's title whose other part names the site
+    ("Bürgerbeteiligung für Windpark Steinheim" of "Bürgerbeteiligung für Windpark Steinheim | EnBW")."""
+    if _DATED.search(name):
+        return True
+    if len(name.split()) >= SENTENCE_NAME_WORDS and _SENTENCE_MARK.search(name):
+        return True
+    if isinstance(title, str) and host:
+        parts = [p.strip() for p in _TITLE_SEPARATOR.split(title)[0::2]]
+        return (
+            len(parts) >= 2
+            and len(parts[0].split()) >= 3
+            and " ".join(name.split()) == " ".join(parts[0].split())
+            and _names_the_site(parts[-1], None, _host_names(host), strict=False)
+        )
+    return False
+
+
 def outlet_of(rec: dict[str, Any], url: str | None) -> str | None:
     """The site's name when the record knows it, else a readable form of the page's domain."""
     for k in ("sitename", "site_name", "publisher", "outlet", "source-hostname", "source_name"):
@@ -274,8 +301,12 @@ def outlet_of(rec: dict[str, Any], url: str | None) -> str | None:
         if isinstance(v, dict):
             v = v.get("name")
         if isinstance(v, str) and v.strip() and not is_http_url(v.strip()) and not _is_host(v.strip()):
-            name = clean_site_name(v, url or _host_of(rec))
-            if name and not _is_headline(name, rec.get("title")):
+            name = clean_site_name(v, url or host_of(rec))
+            if (
+                name
+                and not _is_headline(name, rec.get("title"))
+                and not _no_site_name(name, rec.get("title"), url or host_of(rec))
+            ):
                 return name
     if isinstance(rec.get("source"), str) and not is_http_url(rec["source"]) and not _is_host(rec["source"]):
         name = clean_site_name(rec["source"])  # some scrapers write the outlet's name under "source"
@@ -283,11 +314,11 @@ def outlet_of(rec: dict[str, Any], url: str | None) -> str | None:
             return name
     if url:
         return readable_host(url)
-    host = _host_of(rec)  # (trafilatura's source-hostname may be a headline, no host)
+    host = host_of(rec)  # (trafilatura's source-hostname may be a headline, no host)
     return readable_host(host) if host else None
 
 
-def _host_of(rec: dict[str, Any]) -> str | None:
+def host_of(rec: dict[str, Any]) -> str | None:
     for k in _HOSTNAME_KEYS:
         v = rec.get(k)
         if isinstance(v, str) and _is_host(v.strip()):
@@ -328,3 +359,97 @@ def language_supported(lang: str | None, text: str) -> bool:
         return True
     letters = len(_LETTER.findall(sample))
     return letters == 0 or len(_LATIN.findall(sample)) >= 0.5 * letters
+
+
+# ---------------------------------------------------------------------------------------------
+# The site's name in a page's title
+
+# What stands between a page's headline and its site's name in a <title> line: a bar, a dash, a bullet, a
+# guillemet or a star with spaces on both sides ("Headline | Site", "Site › Headline", "Headline ⋆ Site")
+_TITLE_SEPARATOR = re.compile(r"(\s+(?:[|–—·•»›⋆~/-]|::|:)\s+)")
+SITE_PART_WORDS = 6  # words at most of a title's part that names the site ("Bundeskanzleramt Österreich")
+_TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def _spellings(s: str) -> set[str]:
+    """A name squashed to letters and figures, in the spellings a domain gives it: with its accents dropped
+    ("El Nuevo Día" -> elnuevodia) and with German umlauts written out ("Löwen" -> loewen)."""
+    low = s.casefold()
+    plain = "".join(ch for ch in unicodedata.normalize("NFKD", low) if not unicodedata.combining(ch))
+    return {x for x in (_squash(low), _squash(plain), _squash(low.translate(_TRANSLITERATION))) if x}
+
+
+def _host_names(url_or_host: str | None) -> tuple[str, str]:
+    """The host's labels squashed without "www" and the public suffix ("blogteufel" for blog.teufel.de) and
+    the site's own label ("teufel")."""
+    host = readable_host(url_or_host) or ""
+    labels = [x for x in host.split(".") if x]
+    if (
+        len(labels) >= 3
+        and len(labels[-1]) == 2
+        and labels[-2] in ("co", "com", "org", "net", "gov", "ac", "gv")
+    ):
+        labels = labels[:-2]
+    else:
+        labels = labels[:-1]
+    if not labels:
+        return "", ""
+    return _squash("".join(labels)), _squash(labels[-1])
+
+
+def _names_the_site(part: str, outlet: str | None, host: tuple[str, str], *, strict: bool) -> bool:
+    """Whether a part of a title is the site's name: it spells the outlet or the host ("Teufel Blog" on
+    blog.teufel.de, "Diario HOY" on hoy.com, "www.AussenGedanken.de"). ``strict`` (a title's first part,
+    where the headline usually stands): only the whole name, never a headline that mentions the brand."""
+    words = len(part.split())
+    if not part or words > SITE_PART_WORDS:
+        return False
+    names = _spellings(_TLD_SUFFIX.sub("", part.strip()))
+    outlets = _spellings(outlet) if outlet else set()
+    key, own = host
+    for p in names:
+        if p in outlets or (key and p in key and len(p) >= 3):
+            return True
+        if strict:
+            if own and len(own) >= 3 and own in p and words <= 3:
+                return True
+            continue
+        if any(o in p or p in o for o in outlets if len(o) >= 3 and len(p) >= 3):
+            return True
+        if own and len(own) >= 4 and own in p:
+            return True
+    return False
+
+
+def names_the_host(name: str, url_or_host: str | None) -> bool:
+    """Whether a name spells the page's host ("TagesWoche" for tageswoche.ch, "Teufel Blog" for
+    blog.teufel.de)."""
+    return bool(url_or_host) and _names_the_site(name, None, _host_names(url_or_host), strict=False)
+
+
+def title_without_site(title: str, outlet: str | None, url_or_host: str | None) -> str:
+    """A page's title without the site's name, whatever its separator and side: "Headline - AOC media -
+    Analyse Opinion Critique" -> "Headline" (the site's name and what follows it, a slogan or a section);
+    "Diario HOY | Headline" -> "Headline". The title as it is when no part names the site."""
+    pieces = _TITLE_SEPARATOR.split(title)
+    parts, seps = pieces[0::2], pieces[1::2]
+    if len(parts) < 2:
+        return title
+    host = _host_names(url_or_host)
+
+    def joined(lo: int, hi: int) -> str:
+        out = parts[lo]
+        for i in range(lo + 1, hi):
+            out += seps[i - 1] + parts[i]
+        return out.strip()
+
+    for i in range(1, len(parts)):
+        if _names_the_site(parts[i], outlet, host, strict=False):
+            head = joined(0, i)
+            if not head or _names_the_site(head, outlet, host, strict=True):
+                return title  # the title is the site's name ("International Biathlon Union - IBU")
+            return head
+    if _names_the_site(parts[0], outlet, host, strict=True):
+        rest = joined(1, len(parts))
+        return rest if rest else title
+    return title

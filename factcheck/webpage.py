@@ -25,8 +25,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from factcheck import metadata
 from factcheck.atomic import write_atomic
-from factcheck.urls import is_http_url
+from factcheck.urls import archived_copy, is_http_url
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 TIMEOUT = 20.0  # seconds for one page
@@ -112,11 +113,40 @@ def page_record(html: bytes | str, url: str | None = None) -> dict[str, Any]:
         rec["source"] = url
     if _a_year_alone(rec.get("date"), raw, url):
         rec["date"] = None  # (the ingest's own fallbacks then run: the text's dateline, a date in the URL)
+    page_url = rec.get("source") if is_http_url(rec.get("source")) else url
+    archived = archived_copy(page_url) if page_url else None
+    host = archived[0] if archived else page_url or rec.get("hostname")
+    for key in (
+        "sitename",
+        "source-hostname",
+    ):  # (trafilatura's JSON writes the site's name under the second)
+        if _a_social_handle(rec.get(key), raw, host):
+            rec[key] = None  # (the outlet is then the host's readable name)
     if not rec.get("language"):
         lang = declared_language(raw)
         if lang:
             rec["declared-language"] = lang  # what the page says; the text's own language wins
     return rec
+
+
+_TWITTER_SITE = re.compile(
+    rb"<meta\b[^>]*?name\s*=\s*[\"']twitter:site[\"'][^>]*?content\s*=\s*[\"']@?([^\"'<>]{1,80})[\"']", re.I
+)
+
+
+def _a_social_handle(sitename: Any, raw: bytes, host: str | None) -> bool:
+    """Whether trafilatura's site name is the page's social-network account ("@epdOesterreich" on evang.at,
+    "@TNBtweets" on thenervousbreakdown.com, in ``twitter:site``, read when the page names no site) that
+    does not spell the host: an account, not the site's name ("@TagesWoche" on tageswoche.ch stays)."""
+    if not isinstance(sitename, str) or not sitename.strip() or not host:
+        return False  # (with no host to fall back on, the account names the site better than nothing)
+    m = _TWITTER_SITE.search(raw[:200_000])
+    if not m:
+        return False
+    handle = m.group(1).decode("utf-8", "replace").strip().lstrip("@")
+    if handle.casefold() != sitename.strip().lstrip("@").casefold():
+        return False
+    return not metadata.names_the_host(sitename, host)
 
 
 def _a_year_alone(date: Any, raw: bytes, url: str | None) -> bool:
