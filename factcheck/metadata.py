@@ -33,7 +33,7 @@ _HOST_PREFIX = re.compile(r"^(?:www\d?|m|amp|mobile)\.")
 _DOMAIN_LIKE = re.compile(r"^(?:[\w-]+\.)+[a-z]{2,}$", re.I)
 # "Süddeutsche de GmbH", "Wikimedia Foundation, Inc.", "Vaubel Medienberatung GbR"
 _LEGAL_FORM = re.compile(
-    r"\b(?:GmbH(?:\s*&\s*Co\.?\s*KG)?|gGmbH|AG|KG|GbR|e\.\s?V\.?|Inc\.?|Ltd\.?|LLC|PLC|S\.?A\.?S?|S\.?L\.?|SARL|"
+    r"\b(?:G[mM][bB][hH](?:\s*&\s*Co\.?\s*KG)?|gGmbH|AG|KG|GbR|e\.?\s?V\.?|Inc\.?|Ltd\.?|LLC|PLC|S\.?A\.?S?|S\.?L\.?|SARL|"
     r"S\.?p\.?A\.?|B\.?V\.?|N\.?V\.?|Pty|Corp\.?|Co\.)(?=\W|$)"
 )
 _COPYRIGHT = re.compile(
@@ -80,6 +80,8 @@ def _byline_vocab(langs: tuple[str, ...]) -> tuple[frozenset[str], re.Pattern[st
         placeholders.update(p.casefold() for p in by.get("placeholders", []))
         prefixes.extend(by.get("prefixes", []))
         places.update(p.casefold() for p in by.get("places", []))
+    prefixes.extend(_author_vocab()[3])
+    placeholders.update(_author_vocab()[2])
     places.update(p.casefold() for p in PLACES)  # the gazetteer's countries and cities
     prefix_rx = (
         re.compile(r"^(?:" + "|".join(sorted(prefixes, key=len, reverse=True)) + r")\s*:?\s+", re.I)
@@ -118,6 +120,36 @@ def _all_langs() -> tuple[str, ...]:
     return tuple(langres.available("furniture"))
 
 
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+@functools.cache
+def _author_vocab() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None, frozenset[str], tuple[str, ...]]:
+    """From each language's ``metadata.toml`` ``[author]``: a reader's comment header ("Art Edwards says"),
+    the labels after a name that end the field ("Tiempo de lectura"), the words alone that name nobody
+    ("Datum", "PhD"), and more prefixes before a name ("Interview", "Vom")."""
+    verbs: list[str] = []
+    labels: list[str] = []
+    not_names: set[str] = set()
+    prefixes: list[str] = []
+    for code in langres.available("metadata"):
+        au = langres.resource(code, "metadata").get("author", {})
+        verbs.extend(au.get("comment_verbs", []))
+        labels.extend(au.get("labels_after", []))
+        not_names.update(w.casefold() for w in au.get("not_names", []))
+        prefixes.extend(au.get("prefixes", []))
+    comment_rx = (
+        re.compile(r"^[^\W\d_][\w.'’-]*(?:\s+[\w.'’-]+){0,3}\s+(?:" + _alternation(verbs) + r")$")
+        if verbs
+        else None
+    )
+    labels_rx = (
+        re.compile(r"\s+(?:\d+\s+)?(?:" + _alternation(labels) + r")\b.*$", re.I | re.S) if labels else None
+    )
+    return comment_rx, labels_rx, frozenset(not_names), tuple(prefixes)
+
+
 def clean_author(name: str, *, outlet: str | None = None) -> str | None:
     """One author name cleaned, or None when it is no person or desk ("No Author", "Germany", "GmbH")."""
     placeholders, prefix_rx, places = _byline_vocab(_all_langs())
@@ -154,10 +186,20 @@ _GENDER_FORM = re.compile(r"\b(Autor|Redakteur|Reporter|Moderator|Sprecher|Journ
 def split_authors(v: Any, *, outlet: str | None = None) -> list[str]:
     """Authors of a record's ``author``/``authors`` value, split on real separators and cleaned."""
     contact_rx, credit_rx = _byline_tails(_all_langs())
+    comment_rx, labels_rx, _not_names, _prefixes = _author_vocab()
     if isinstance(v, str):
         v = _GENDER_FORM.sub(r"\1in", v)  # "Autor/in", "Autor:in", "Autor; In" (a split "Autor/in")
         if contact_rx is not None:
             v = contact_rx.sub("", v)  # "By EDUARDO PORTER. Email: eporter@...": the contact line goes
+        if labels_rx is not None:
+            v = labels_rx.sub("", v)  # "José Miguel Wilson Tiempo de lectura": the box's next label goes
+        pieces = [p.strip() for p in v.split(";") if p.strip()]
+        if comment_rx is not None and any(comment_rx.match(p) for p in pieces):
+            return []  # "Art Edwards says": a reader's comment header, no byline
+        if _an_address(pieces):
+            return []  # "Olympia-Verlag GmbH; Nürnberg; Germany": the publisher's address
+        # a publisher's legal name is no author, nor its legal form split off ("Stiftung e V" -> "V")
+        v = "; ".join(p for p in pieces if not _LEGAL_FORM.search(p))
     if isinstance(v, dict):
         v = [v]
     if isinstance(v, list | tuple):
@@ -188,6 +230,13 @@ def split_authors(v: Any, *, outlet: str | None = None) -> list[str]:
         if n and n not in out:
             out.append(n)
     return out
+
+
+def _an_address(pieces: list[str]) -> bool:
+    """A publisher's address as scrapers give it ("Name; City; Country"): two pieces or more, the last a
+    country or city of the vocabularies or the gazetteer."""
+    _placeholders, _prefix, places = _byline_vocab(_all_langs())
+    return len(pieces) >= 2 and pieces[-1].casefold() in places
 
 
 # a name that ends a sentence ("By EDUARDO PORTER."), not an initial ("George W.")
@@ -451,5 +500,6 @@ def title_without_site(title: str, outlet: str | None, url_or_host: str | None) 
             return head
     if _names_the_site(parts[0], outlet, host, strict=True):
         rest = joined(1, len(parts))
-        return rest if rest else title
+        # (a rest shorter than the name is no headline: "International Biathlon Union - IBU" is the site's name)
+        return rest if len(rest.split()) > len(parts[0].split()) else title
     return title
