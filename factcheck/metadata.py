@@ -476,6 +476,14 @@ def names_the_host(name: str, url_or_host: str | None) -> bool:
     return bool(url_or_host) and _names_the_site(name, None, _host_names(url_or_host), strict=False)
 
 
+def is_the_site(title: str, outlet: str | None, url_or_host: str | None) -> bool:
+    """Whether a whole title is the site's name ("Krimiblog-Archiv" on archiv.krimiblog.de, "Four Years
+    Remaining" of the site so named), not a headline."""
+    return bool(url_or_host) and _names_the_site(
+        title.strip(" -|"), outlet, _host_names(url_or_host), strict=True
+    )
+
+
 def title_without_site(title: str, outlet: str | None, url_or_host: str | None) -> str:
     """A page's title without the site's name, whatever its separator and side: "Headline - AOC media -
     Analyse Opinion Critique" -> "Headline" (the site's name and what follows it, a slogan or a section);

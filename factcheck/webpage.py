@@ -122,6 +122,9 @@ def page_record(html: bytes | str, url: str | None = None) -> dict[str, Any]:
     ):  # (trafilatura's JSON writes the site's name under the second)
         if _a_social_handle(rec.get(key), raw, host):
             rec[key] = None  # (the outlet is then the host's readable name)
+    headline = _headline_elsewhere(rec, raw, host)
+    if headline:
+        rec["title"] = headline
     if not rec.get("language"):
         lang = declared_language(raw)
         if lang:
@@ -147,6 +150,52 @@ def _a_social_handle(sitename: Any, raw: bytes, host: str | None) -> bool:
     if handle.casefold() != sitename.strip().lstrip("@").casefold():
         return False
     return not metadata.names_the_host(sitename, host)
+
+
+HEADLINE_WORDS = (2, 30)  # words of a heading that can be a page's headline
+
+
+def _headline_elsewhere(rec: dict[str, Any], raw: bytes, host: str | None) -> str | None:
+    """The page's headline when trafilatura's title is the site's name ("Krimiblog-Archiv", "DimidoBlog" in
+    an old blog theme's <h1>, the post's title in an <h2>): the first of og:title, twitter:title, <h1>,
+    <h2> that is neither the site's name nor page chrome ("Navigation mit Access Keys"). None otherwise."""
+    title = rec.get("title")
+    site = rec.get("sitename") or rec.get("source-hostname")
+    if not isinstance(title, str) or not title.strip() or not host:
+        return None
+    outlet = site if isinstance(site, str) else None
+    if not metadata.is_the_site(title, outlet, host):
+        return None
+    import lxml.html
+
+    from factcheck.ingest import _is_chrome_title  # (ingest reads pages through this module)
+
+    try:
+        doc = lxml.html.fromstring(raw)
+    except Exception:  # lxml raises assorted errors on broken markup
+        return None
+    found = [m.get("content") for m in doc.xpath('//meta[@property="og:title" or @name="twitter:title"]')]
+    # (headings of the page's navigation, header, footer and sidebars are no headline, nor headings hidden from
+    # sight for screen readers: Bootstrap's "sr-only", WordPress's "screen-reader-text")
+    found += [h.text_content() for h in doc.xpath("//h1|//h2") if not _aside_heading(h)]
+    for text in found:
+        heading = " ".join((text or "").split())
+        if not HEADLINE_WORDS[0] <= len(heading.split()) <= HEADLINE_WORDS[1]:
+            continue
+        if metadata.is_the_site(heading, outlet, host) or _is_chrome_title(heading, rec.get("language")):
+            continue
+        return heading
+    return None
+
+
+_HIDDEN_CLASS = re.compile(r"sr-only|screen-reader|visually-hidden|visuallyhidden", re.I)
+
+
+def _aside_heading(h: Any) -> bool:
+    """A heading of the page's navigation, header, footer or a sidebar, or one hidden for screen readers."""
+    if h.xpath("ancestor::nav|ancestor::header|ancestor::footer|ancestor::aside"):
+        return True
+    return bool(_HIDDEN_CLASS.search(h.get("class") or ""))
 
 
 def _a_year_alone(date: Any, raw: bytes, url: str | None) -> bool:

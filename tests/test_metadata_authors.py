@@ -140,3 +140,29 @@ def test_a_social_handle_is_no_site_name(handle: str, host: str, dropped: bool) 
     raw = _page(handle, host)
     assert webpage._a_social_handle(handle.capitalize(), raw, f"https://{host}/a") is dropped
     assert not webpage._a_social_handle(handle, raw, None)  # no host to fall back on: kept
+
+
+def _blog_page(h1: str, h2_class: str = "") -> bytes:
+    return (
+        '<html><head><title>Krimiblog-Archiv</title><link rel="canonical" href="http://archiv.krimiblog.de/?p=1">'
+        f"</head><body><nav><h2>Hauptmenü der Seite</h2></nav><h1>{h1}</h1>"
+        f'<h2 class="{h2_class}">Navigation mit Access Keys</h2>'
+        "<h2>Das vermutlich schwulste Musikvideo der Welt</h2><div class='entry'><p>"
+        + "Ein langer Absatz mit vielen Wörtern über das Video, damit es Text gibt. " * 8
+        + "</p></div></body></html>"
+    ).encode()
+
+
+def test_the_headline_when_the_title_is_the_sites_name() -> None:
+    """An old blog theme: the blog's name in <title> and <h1>, the post's title in an <h2>; headings of the
+    navigation and headings hidden for screen readers are no headline."""
+    rec = webpage.page_record(_blog_page("Krimiblog-Archiv", "sr-only"))
+    assert rec["title"] == "Das vermutlich schwulste Musikvideo der Welt"
+
+
+def test_a_headline_title_is_kept() -> None:
+    page = _blog_page("Krimiblog-Archiv")
+    rec = {"title": "Ein Titel des Beitrags", "sitename": "Krimiblog-Archiv"}
+    assert webpage._headline_elsewhere(rec, page, "http://archiv.krimiblog.de/?p=1") is None
+    rec = {"title": "Krimiblog-Archiv"}
+    assert webpage._headline_elsewhere(rec, page, None) is None  # no host: nothing tells the site's name
