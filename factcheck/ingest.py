@@ -676,6 +676,9 @@ def article_from_record(
             # "Headline | Kulu Media": the site's name is no part of the headline, nor is a date that ends
             # the title ("Headline | 19.01.2020")
             art.title = head
+        # the site's name wherever it stands ("Headline - AOC media - Analyse Opinion Critique", "Diario HOY |
+        # Headline"), when the outlet or the host spells it
+        art.title = metadata.title_without_site(art.title, art.outlet, art.url or metadata.host_of(rec))
     authors = _first(rec, "authors", "author", "byline", "creator")
     if authors:
         art.authors = metadata.split_authors(authors, outlet=art.outlet)

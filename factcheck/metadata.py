@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -32,7 +33,7 @@ _HOST_PREFIX = re.compile(r"^(?:www\d?|m|amp|mobile)\.")
 _DOMAIN_LIKE = re.compile(r"^(?:[\w-]+\.)+[a-z]{2,}$", re.I)
 # "Süddeutsche de GmbH", "Wikimedia Foundation, Inc.", "Vaubel Medienberatung GbR"
 _LEGAL_FORM = re.compile(
-    r"\b(?:GmbH(?:\s*&\s*Co\.?\s*KG)?|gGmbH|AG|KG|GbR|e\.\s?V\.?|Inc\.?|Ltd\.?|LLC|PLC|S\.?A\.?S?|S\.?L\.?|SARL|"
+    r"\b(?:G[mM][bB][hH](?:\s*&\s*Co\.?\s*KG)?|gGmbH|AG|KG|GbR|e\.?\s?V\.?|Inc\.?|Ltd\.?|LLC|PLC|S\.?A\.?S?|S\.?L\.?|SARL|"
     r"S\.?p\.?A\.?|B\.?V\.?|N\.?V\.?|Pty|Corp\.?|Co\.)(?=\W|$)"
 )
 _COPYRIGHT = re.compile(
@@ -79,6 +80,8 @@ def _byline_vocab(langs: tuple[str, ...]) -> tuple[frozenset[str], re.Pattern[st
         placeholders.update(p.casefold() for p in by.get("placeholders", []))
         prefixes.extend(by.get("prefixes", []))
         places.update(p.casefold() for p in by.get("places", []))
+    prefixes.extend(_author_vocab()[3])
+    placeholders.update(_author_vocab()[2])
     places.update(p.casefold() for p in PLACES)  # the gazetteer's countries and cities
     prefix_rx = (
         re.compile(r"^(?:" + "|".join(sorted(prefixes, key=len, reverse=True)) + r")\s*:?\s+", re.I)
@@ -117,6 +120,36 @@ def _all_langs() -> tuple[str, ...]:
     return tuple(langres.available("furniture"))
 
 
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+@functools.cache
+def _author_vocab() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None, frozenset[str], tuple[str, ...]]:
+    """From each language's ``metadata.toml`` ``[author]``: a reader's comment header ("Art Edwards says"),
+    the labels after a name that end the field ("Tiempo de lectura"), the words alone that name nobody
+    ("Datum", "PhD"), and more prefixes before a name ("Interview", "Vom")."""
+    verbs: list[str] = []
+    labels: list[str] = []
+    not_names: set[str] = set()
+    prefixes: list[str] = []
+    for code in langres.available("metadata"):
+        au = langres.resource(code, "metadata").get("author", {})
+        verbs.extend(au.get("comment_verbs", []))
+        labels.extend(au.get("labels_after", []))
+        not_names.update(w.casefold() for w in au.get("not_names", []))
+        prefixes.extend(au.get("prefixes", []))
+    comment_rx = (
+        re.compile(r"^[^\W\d_][\w.'’-]*(?:\s+[\w.'’-]+){0,3}\s+(?:" + _alternation(verbs) + r")$")
+        if verbs
+        else None
+    )
+    labels_rx = (
+        re.compile(r"\s+(?:\d+\s+)?(?:" + _alternation(labels) + r")\b.*$", re.I | re.S) if labels else None
+    )
+    return comment_rx, labels_rx, frozenset(not_names), tuple(prefixes)
+
+
 def clean_author(name: str, *, outlet: str | None = None) -> str | None:
     """One author name cleaned, or None when it is no person or desk ("No Author", "Germany", "GmbH")."""
     placeholders, prefix_rx, places = _byline_vocab(_all_langs())
@@ -153,10 +186,20 @@ _GENDER_FORM = re.compile(r"\b(Autor|Redakteur|Reporter|Moderator|Sprecher|Journ
 def split_authors(v: Any, *, outlet: str | None = None) -> list[str]:
     """Authors of a record's ``author``/``authors`` value, split on real separators and cleaned."""
     contact_rx, credit_rx = _byline_tails(_all_langs())
+    comment_rx, labels_rx, _not_names, _prefixes = _author_vocab()
     if isinstance(v, str):
         v = _GENDER_FORM.sub(r"\1in", v)  # "Autor/in", "Autor:in", "Autor; In" (a split "Autor/in")
         if contact_rx is not None:
             v = contact_rx.sub("", v)  # "By EDUARDO PORTER. Email: eporter@...": the contact line goes
+        if labels_rx is not None:
+            v = labels_rx.sub("", v)  # "José Miguel Wilson Tiempo de lectura": the box's next label goes
+        pieces = [p.strip() for p in v.split(";") if p.strip()]
+        if comment_rx is not None and any(comment_rx.match(p) for p in pieces):
+            return []  # "Art Edwards says": a reader's comment header, no byline
+        if _an_address(pieces):
+            return []  # "Olympia-Verlag GmbH; Nürnberg; Germany": the publisher's address
+        # a publisher's legal name is no author, nor its legal form split off ("Stiftung e V" -> "V")
+        v = "; ".join(p for p in pieces if not _LEGAL_FORM.search(p))
     if isinstance(v, dict):
         v = [v]
     if isinstance(v, list | tuple):
@@ -187,6 +230,13 @@ def split_authors(v: Any, *, outlet: str | None = None) -> list[str]:
         if n and n not in out:
             out.append(n)
     return out
+
+
+def _an_address(pieces: list[str]) -> bool:
+    """A publisher's address as scrapers give it ("Name; City; Country"): two pieces or more, the last a
+    country or city of the vocabularies or the gazetteer."""
+    _placeholders, _prefix, places = _byline_vocab(_all_langs())
+    return len(pieces) >= 2 and pieces[-1].casefold() in places
 
 
 # a name that ends a sentence ("By EDUARDO PORTER."), not an initial ("George W.")
@@ -267,6 +317,32 @@ def _is_headline(v: str, title: Any) -> bool:
     )
 
 
+# a date or an ordinal ("02.11.2021", "6. Jahrgang", "Wochenbericht 14."): a page's date line or issue, no name
+_DATED = re.compile(r"\b\d{1,2}\.\d{1,2}\.(?:\d{2,4})?\b|\d\.$|^\d{1,3}\.\s+\w+$")
+# a sentence: a stop, question or exclamation mark inside or at the end of several words
+_SENTENCE_MARK = re.compile(r"[^\W\d_]{3,}\.\s+\w|[?!]\s*$")
+SENTENCE_NAME_WORDS = 4
+
+
+def _no_site_name(name: str, title: Any, host: str | None) -> bool:
+    """A site name that is none: a date or an issue number, a sentence ("Vegetarier zu sein. Bedarf, Trend
+    oder eigene Entscheidung?"), or the headline part of a page's title whose other part names the site
+    ("Bürgerbeteiligung für Windpark Steinheim" of "Bürgerbeteiligung für Windpark Steinheim | EnBW")."""
+    if _DATED.search(name):
+        return True
+    if len(name.split()) >= SENTENCE_NAME_WORDS and _SENTENCE_MARK.search(name):
+        return True
+    if isinstance(title, str) and host:
+        parts = [p.strip() for p in _TITLE_SEPARATOR.split(title)[0::2]]
+        return (
+            len(parts) >= 2
+            and len(parts[0].split()) >= 3
+            and " ".join(name.split()) == " ".join(parts[0].split())
+            and _names_the_site(parts[-1], None, _host_names(host), strict=False)
+        )
+    return False
+
+
 def outlet_of(rec: dict[str, Any], url: str | None) -> str | None:
     """The site's name when the record knows it, else a readable form of the page's domain."""
     for k in ("sitename", "site_name", "publisher", "outlet", "source-hostname", "source_name"):
@@ -274,8 +350,12 @@ def outlet_of(rec: dict[str, Any], url: str | None) -> str | None:
         if isinstance(v, dict):
             v = v.get("name")
         if isinstance(v, str) and v.strip() and not is_http_url(v.strip()) and not _is_host(v.strip()):
-            name = clean_site_name(v, url or _host_of(rec))
-            if name and not _is_headline(name, rec.get("title")):
+            name = clean_site_name(v, url or host_of(rec))
+            if (
+                name
+                and not _is_headline(name, rec.get("title"))
+                and not _no_site_name(name, rec.get("title"), url or host_of(rec))
+            ):
                 return name
     if isinstance(rec.get("source"), str) and not is_http_url(rec["source"]) and not _is_host(rec["source"]):
         name = clean_site_name(rec["source"])  # some scrapers write the outlet's name under "source"
@@ -283,11 +363,11 @@ def outlet_of(rec: dict[str, Any], url: str | None) -> str | None:
             return name
     if url:
         return readable_host(url)
-    host = _host_of(rec)  # (trafilatura's source-hostname may be a headline, no host)
+    host = host_of(rec)  # (trafilatura's source-hostname may be a headline, no host)
     return readable_host(host) if host else None
 
 
-def _host_of(rec: dict[str, Any]) -> str | None:
+def host_of(rec: dict[str, Any]) -> str | None:
     for k in _HOSTNAME_KEYS:
         v = rec.get(k)
         if isinstance(v, str) and _is_host(v.strip()):
@@ -328,3 +408,106 @@ def language_supported(lang: str | None, text: str) -> bool:
         return True
     letters = len(_LETTER.findall(sample))
     return letters == 0 or len(_LATIN.findall(sample)) >= 0.5 * letters
+
+
+# ---------------------------------------------------------------------------------------------
+# The site's name in a page's title
+
+# What stands between a page's headline and its site's name in a <title> line: a bar, a dash, a bullet, a
+# guillemet or a star with spaces on both sides ("Headline | Site", "Site › Headline", "Headline ⋆ Site")
+_TITLE_SEPARATOR = re.compile(r"(\s+(?:[|–—·•»›⋆~/-]|::|:)\s+)")
+SITE_PART_WORDS = 6  # words at most of a title's part that names the site ("Bundeskanzleramt Österreich")
+_TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def _spellings(s: str) -> set[str]:
+    """A name squashed to letters and figures, in the spellings a domain gives it: with its accents dropped
+    ("El Nuevo Día" -> elnuevodia) and with German umlauts written out ("Löwen" -> loewen)."""
+    low = s.casefold()
+    plain = "".join(ch for ch in unicodedata.normalize("NFKD", low) if not unicodedata.combining(ch))
+    return {x for x in (_squash(low), _squash(plain), _squash(low.translate(_TRANSLITERATION))) if x}
+
+
+def _host_names(url_or_host: str | None) -> tuple[str, str]:
+    """The host's labels squashed without "www" and the public suffix ("blogteufel" for blog.teufel.de) and
+    the site's own label ("teufel")."""
+    host = readable_host(url_or_host) or ""
+    labels = [x for x in host.split(".") if x]
+    if (
+        len(labels) >= 3
+        and len(labels[-1]) == 2
+        and labels[-2] in ("co", "com", "org", "net", "gov", "ac", "gv")
+    ):
+        labels = labels[:-2]
+    else:
+        labels = labels[:-1]
+    if not labels:
+        return "", ""
+    return _squash("".join(labels)), _squash(labels[-1])
+
+
+def _names_the_site(part: str, outlet: str | None, host: tuple[str, str], *, strict: bool) -> bool:
+    """Whether a part of a title is the site's name: it spells the outlet or the host ("Teufel Blog" on
+    blog.teufel.de, "Diario HOY" on hoy.com, "www.AussenGedanken.de"). ``strict`` (a title's first part,
+    where the headline usually stands): only the whole name, never a headline that mentions the brand."""
+    words = len(part.split())
+    if not part or words > SITE_PART_WORDS:
+        return False
+    names = _spellings(_TLD_SUFFIX.sub("", part.strip()))
+    outlets = _spellings(outlet) if outlet else set()
+    key, own = host
+    for p in names:
+        if p in outlets or (key and p in key and len(p) >= 3):
+            return True
+        if strict:
+            if own and len(own) >= 3 and own in p and words <= 3:
+                return True
+            continue
+        if any(o in p or p in o for o in outlets if len(o) >= 3 and len(p) >= 3):
+            return True
+        if own and len(own) >= 4 and own in p:
+            return True
+    return False
+
+
+def names_the_host(name: str, url_or_host: str | None) -> bool:
+    """Whether a name spells the page's host ("TagesWoche" for tageswoche.ch, "Teufel Blog" for
+    blog.teufel.de)."""
+    return bool(url_or_host) and _names_the_site(name, None, _host_names(url_or_host), strict=False)
+
+
+def is_the_site(title: str, outlet: str | None, url_or_host: str | None) -> bool:
+    """Whether a whole title is the site's name ("Krimiblog-Archiv" on archiv.krimiblog.de, "Four Years
+    Remaining" of the site so named), not a headline."""
+    return bool(url_or_host) and _names_the_site(
+        title.strip(" -|"), outlet, _host_names(url_or_host), strict=True
+    )
+
+
+def title_without_site(title: str, outlet: str | None, url_or_host: str | None) -> str:
+    """A page's title without the site's name, whatever its separator and side: "Headline - AOC media -
+    Analyse Opinion Critique" -> "Headline" (the site's name and what follows it, a slogan or a section);
+    "Diario HOY | Headline" -> "Headline". The title as it is when no part names the site."""
+    pieces = _TITLE_SEPARATOR.split(title)
+    parts, seps = pieces[0::2], pieces[1::2]
+    if len(parts) < 2:
+        return title
+    host = _host_names(url_or_host)
+
+    def joined(lo: int, hi: int) -> str:
+        out = parts[lo]
+        for i in range(lo + 1, hi):
+            out += seps[i - 1] + parts[i]
+        return out.strip()
+
+    for i in range(1, len(parts)):
+        if _names_the_site(parts[i], outlet, host, strict=False):
+            head = joined(0, i)
+            if not head or _names_the_site(head, outlet, host, strict=True):
+                return title  # the title is the site's name ("International Biathlon Union - IBU")
+            return head
+    if _names_the_site(parts[0], outlet, host, strict=True):
+        rest = joined(1, len(parts))
+        # (a rest shorter than the name is no headline: "International Biathlon Union - IBU" is the site's name)
+        return rest if len(rest.split()) > len(parts[0].split()) else title
+    return title

@@ -25,8 +25,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from factcheck import metadata
 from factcheck.atomic import write_atomic
-from factcheck.urls import is_http_url
+from factcheck.urls import archived_copy, is_http_url
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 TIMEOUT = 20.0  # seconds for one page
@@ -112,11 +113,89 @@ def page_record(html: bytes | str, url: str | None = None) -> dict[str, Any]:
         rec["source"] = url
     if _a_year_alone(rec.get("date"), raw, url):
         rec["date"] = None  # (the ingest's own fallbacks then run: the text's dateline, a date in the URL)
+    page_url = rec.get("source") if is_http_url(rec.get("source")) else url
+    archived = archived_copy(page_url) if page_url else None
+    host = archived[0] if archived else page_url or rec.get("hostname")
+    for key in (
+        "sitename",
+        "source-hostname",
+    ):  # (trafilatura's JSON writes the site's name under the second)
+        if _a_social_handle(rec.get(key), raw, host):
+            rec[key] = None  # (the outlet is then the host's readable name)
+    headline = _headline_elsewhere(rec, raw, host)
+    if headline:
+        rec["title"] = headline
     if not rec.get("language"):
         lang = declared_language(raw)
         if lang:
             rec["declared-language"] = lang  # what the page says; the text's own language wins
     return rec
+
+
+_TWITTER_SITE = re.compile(
+    rb"<meta\b[^>]*?name\s*=\s*[\"']twitter:site[\"'][^>]*?content\s*=\s*[\"']@?([^\"'<>]{1,80})[\"']", re.I
+)
+
+
+def _a_social_handle(sitename: Any, raw: bytes, host: str | None) -> bool:
+    """Whether trafilatura's site name is the page's social-network account ("@epdOesterreich" on evang.at,
+    "@TNBtweets" on thenervousbreakdown.com, in ``twitter:site``, read when the page names no site) that
+    does not spell the host: an account, not the site's name ("@TagesWoche" on tageswoche.ch stays)."""
+    if not isinstance(sitename, str) or not sitename.strip() or not host:
+        return False  # (with no host to fall back on, the account names the site better than nothing)
+    m = _TWITTER_SITE.search(raw[:200_000])
+    if not m:
+        return False
+    handle = m.group(1).decode("utf-8", "replace").strip().lstrip("@")
+    if handle.casefold() != sitename.strip().lstrip("@").casefold():
+        return False
+    return not metadata.names_the_host(sitename, host)
+
+
+HEADLINE_WORDS = (2, 30)  # words of a heading that can be a page's headline
+
+
+def _headline_elsewhere(rec: dict[str, Any], raw: bytes, host: str | None) -> str | None:
+    """The page's headline when trafilatura's title is the site's name ("Krimiblog-Archiv", "DimidoBlog" in
+    an old blog theme's <h1>, the post's title in an <h2>): the first of og:title, twitter:title, <h1>,
+    <h2> that is neither the site's name nor page chrome ("Navigation mit Access Keys"). None otherwise."""
+    title = rec.get("title")
+    site = rec.get("sitename") or rec.get("source-hostname")
+    if not isinstance(title, str) or not title.strip() or not host:
+        return None
+    outlet = site if isinstance(site, str) else None
+    if not metadata.is_the_site(title, outlet, host):
+        return None
+    import lxml.html
+
+    from factcheck.ingest import _is_chrome_title  # (ingest reads pages through this module)
+
+    try:
+        doc = lxml.html.fromstring(raw)
+    except Exception:  # lxml raises assorted errors on broken markup
+        return None
+    found = [m.get("content") for m in doc.xpath('//meta[@property="og:title" or @name="twitter:title"]')]
+    # (headings of the page's navigation, header, footer and sidebars are no headline, nor headings hidden from
+    # sight for screen readers: Bootstrap's "sr-only", WordPress's "screen-reader-text")
+    found += [h.text_content() for h in doc.xpath("//h1|//h2") if not _aside_heading(h)]
+    for text in found:
+        heading = " ".join((text or "").split())
+        if not HEADLINE_WORDS[0] <= len(heading.split()) <= HEADLINE_WORDS[1]:
+            continue
+        if metadata.is_the_site(heading, outlet, host) or _is_chrome_title(heading, rec.get("language")):
+            continue
+        return heading
+    return None
+
+
+_HIDDEN_CLASS = re.compile(r"sr-only|screen-reader|visually-hidden|visuallyhidden", re.I)
+
+
+def _aside_heading(h: Any) -> bool:
+    """A heading of the page's navigation, header, footer or a sidebar, or one hidden for screen readers."""
+    if h.xpath("ancestor::nav|ancestor::header|ancestor::footer|ancestor::aside"):
+        return True
+    return bool(_HIDDEN_CLASS.search(h.get("class") or ""))
 
 
 def _a_year_alone(date: Any, raw: bytes, url: str | None) -> bool:
