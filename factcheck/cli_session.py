@@ -88,12 +88,15 @@ def _change(
     """Open the session for writing, apply ``change(review)`` (which returns what to print), save, close.
 
     The one path of ``mark`` and ``edit``: the corpus's unreadable inputs and the session's own notices are
-    listed, a refused change or save is one line and exit 2.
+    listed, a refused change or save is one line and exit 2. Like ``status`` and ``report``, a session that
+    exists is read from its stored pages: a URL not stored is listed as not fetched, never fetched (a server
+    that does not answer would cost the fetch timeout on every verdict typed); only a session made here
+    fetches the URLs of its ``--corpus``.
     """
     from factcheck.review import Review, ReviewError, SessionError
 
     try:
-        review = Review.open(path, corpus, if_locked="raise")
+        review = Review.open(path, corpus, if_locked="raise", fetch=not path.exists())
     except SessionError as e:
         _err(str(e))
         return EXIT_USAGE
