@@ -231,10 +231,19 @@ def nothing_readable(path: Path, review: Any) -> bool:
     return True
 
 
-def shortest_path(name: str) -> str:
-    """The shortest form ``fit_path`` gives an article's key: its first folder and its file name whole
-    ("train/…/cnn_12.json"); a key of one folder or none has no shorter form."""
+def _key_parts(name: str) -> list[str]:
+    """An article's key cut at its slashes; a URL's scheme and host are one part ("http://host"), its first
+    "folder", so that a shortened URL still names its site."""
     parts = name.split("/")
+    if len(parts) >= 3 and is_http_url(name):
+        return ["/".join(parts[:3]), *parts[3:]]
+    return parts
+
+
+def shortest_path(name: str) -> str:
+    """The shortest form ``fit_path`` gives an article's key: its first folder (a URL's scheme and host) and
+    its file name whole ("train/…/cnn_12.json"); a key of one folder or none has no shorter form."""
+    parts = _key_parts(name)
     return name if len(parts) <= 2 else f"{parts[0]}/…/{parts[-1]}"
 
 
@@ -244,7 +253,7 @@ def fit_path(name: str, width: int) -> str:
     middle ("train/…/2016/cnn_12.json"), never a name cut in two. No shorter than ``shortest_path``."""
     if len(name) <= width:
         return name
-    parts = name.split("/")
+    parts = _key_parts(name)
     if len(parts) <= 2:
         return name
     first, file = parts[0], parts[-1]
