@@ -505,3 +505,25 @@ def test_mark_and_edit_do_not_fetch_a_url_they_have_not_stored(
         assert code == 1 and "speaker Anna Berg" in out, err
         assert len(_CountingHandler.requests) == asked  # nothing fetched
         assert sess.load(proj / "sessions/u.toml").decisions[cid].verdict == Verdict.DISPUTED
+
+
+def test_report_does_not_write_over_another_session(proj: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`factcheck report a.toml -o b.toml` (a name typed or completed wrong) replaced the session b.toml, a
+    desk's whole review, with a Markdown report; the report refused only the files of the session it was
+    made from. A factcheck session or history file is never written over, whichever session it belongs to."""
+    a = claim_ids(capsys)["alpha.txt"]
+    assert run(capsys, "mark", "sessions/a.toml", a[0], "confirmed", "--corpus", "corpus")[0] == 0
+    assert run(capsys, "mark", "sessions/b.toml", a[1], "disputed", "--corpus", "corpus")[0] == 0
+    kept = {p: p.read_bytes() for p in (proj / "sessions").iterdir() if p.name.startswith("b.")}
+    assert proj / "sessions/b.history.toml" in kept
+    for target in kept:
+        code, _, err = run(capsys, "report", "sessions/a.toml", "-o", str(target))
+        assert code == 2 and "not written over" in err and "session" in err, err
+    assert {p: p.read_bytes() for p in kept} == kept
+    assert sess.load(proj / "sessions/b.toml").decisions[a[1]].verdict == Verdict.DISPUTED
+    code, _, err = run(capsys, "report", "sessions/a.toml", "-o", "sessions/a-report.toml")  # a new file
+    assert code == 0 and (proj / "sessions/a-report.toml").read_text(encoding="utf-8").startswith(
+        "# Fact-check"
+    )
+    code, _, err = run(capsys, "report", "sessions/a.toml", "-o", "sessions/a-report.toml")  # its own report
+    assert code == 0, err
