@@ -88,12 +88,15 @@ def _change(
     """Open the session for writing, apply ``change(review)`` (which returns what to print), save, close.
 
     The one path of ``mark`` and ``edit``: the corpus's unreadable inputs and the session's own notices are
-    listed, a refused change or save is one line and exit 2.
+    listed, a refused change or save is one line and exit 2. Like ``status`` and ``report``, a session that
+    exists is read from its stored pages: a URL not stored is listed as not fetched, never fetched (a server
+    that does not answer would cost the fetch timeout on every verdict typed); only a session made here
+    fetches the URLs of its ``--corpus``.
     """
     from factcheck.review import Review, ReviewError, SessionError
 
     try:
-        review = Review.open(path, corpus, if_locked="raise")
+        review = Review.open(path, corpus, if_locked="raise", fetch=not path.exists())
     except SessionError as e:
         _err(str(e))
         return EXIT_USAGE
@@ -228,10 +231,19 @@ def nothing_readable(path: Path, review: Any) -> bool:
     return True
 
 
-def shortest_path(name: str) -> str:
-    """The shortest form ``fit_path`` gives an article's key: its first folder and its file name whole
-    ("train/…/cnn_12.json"); a key of one folder or none has no shorter form."""
+def _key_parts(name: str) -> list[str]:
+    """An article's key cut at its slashes; a URL's scheme and host are one part ("http://host"), its first
+    "folder", so that a shortened URL still names its site."""
     parts = name.split("/")
+    if len(parts) >= 3 and is_http_url(name):
+        return ["/".join(parts[:3]), *parts[3:]]
+    return parts
+
+
+def shortest_path(name: str) -> str:
+    """The shortest form ``fit_path`` gives an article's key: its first folder (a URL's scheme and host) and
+    its file name whole ("train/…/cnn_12.json"); a key of one folder or none has no shorter form."""
+    parts = _key_parts(name)
     return name if len(parts) <= 2 else f"{parts[0]}/…/{parts[-1]}"
 
 
@@ -241,7 +253,7 @@ def fit_path(name: str, width: int) -> str:
     middle ("train/…/2016/cnn_12.json"), never a name cut in two. No shorter than ``shortest_path``."""
     if len(name) <= width:
         return name
-    parts = name.split("/")
+    parts = _key_parts(name)
     if len(parts) <= 2:
         return name
     first, file = parts[0], parts[-1]

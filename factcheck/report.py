@@ -748,13 +748,15 @@ def write_report(
 
 def _refuse_inputs(review: Any, target: Path) -> None:
     """A report written over the session, its history, backups or lock, or an article it was made from,
-    would destroy what the report is about."""
+    would destroy what the report is about; one written over another session would destroy that review."""
     session = Path(review.path)
     where = target.resolve()
     if any(p.resolve() == where for p in sess.session_files(session)):
         raise ReportError(
             f"{target}: a file of the session {session.name}; not written over (give another file)"
         )
+    if sess.is_session_file(target):  # another session's (a name typed or completed wrong: a desk's review)
+        raise ReportError(f"{target}: a factcheck session file; not written over (give another file)")
     for a in review.corpus.articles:
         if a.source_file and Path(a.source_file).resolve() == where:
             raise ReportError(

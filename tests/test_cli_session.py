@@ -487,3 +487,43 @@ def test_status_names_a_supersession_whose_later_claim_left_the_batch(
     assert json.loads(out)["dangling"] == [{"claim": a[1], "link": "superseded by", "to": b[0]}]
     saved = sess.load(proj / "sessions" / "s.toml")
     assert saved.decisions[a[1]].superseded_by == b[0]
+
+
+def test_mark_and_edit_do_not_fetch_a_url_they_have_not_stored(
+    proj: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`factcheck mark` and `factcheck edit` on a session whose corpus names a URL not stored fetched it on
+    every call (a server that does not answer cost the 20-s timeout on each verdict typed): like status and
+    report, they answer from the session and the stored pages and say which URL is not fetched yet."""
+    with _url_session_with_one_unfetched(proj, capsys, monkeypatch) as (missing, asked):
+        data = sess.load(proj / "sessions/u.toml")
+        (cid,) = list(data.decisions)
+        code, out, err = run(capsys, "mark", "sessions/u.toml", cid, "disputed", "--note", "checked")
+        assert code == 1 and out.strip() == f"{cid}: disputed", err
+        assert missing in err and "not fetched" in err and "factcheck fetch" in err, err
+        code, out, err = run(capsys, "edit", "sessions/u.toml", "--claim", cid, "--speaker", "Anna Berg")
+        assert code == 1 and "speaker Anna Berg" in out, err
+        assert len(_CountingHandler.requests) == asked  # nothing fetched
+        assert sess.load(proj / "sessions/u.toml").decisions[cid].verdict == Verdict.DISPUTED
+
+
+def test_report_does_not_write_over_another_session(proj: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`factcheck report a.toml -o b.toml` (a name typed or completed wrong) replaced the session b.toml, a
+    desk's whole review, with a Markdown report; the report refused only the files of the session it was
+    made from. A factcheck session or history file is never written over, whichever session it belongs to."""
+    a = claim_ids(capsys)["alpha.txt"]
+    assert run(capsys, "mark", "sessions/a.toml", a[0], "confirmed", "--corpus", "corpus")[0] == 0
+    assert run(capsys, "mark", "sessions/b.toml", a[1], "disputed", "--corpus", "corpus")[0] == 0
+    kept = {p: p.read_bytes() for p in (proj / "sessions").iterdir() if p.name.startswith("b.")}
+    assert proj / "sessions/b.history.toml" in kept
+    for target in kept:
+        code, _, err = run(capsys, "report", "sessions/a.toml", "-o", str(target))
+        assert code == 2 and "not written over" in err and "session" in err, err
+    assert {p: p.read_bytes() for p in kept} == kept
+    assert sess.load(proj / "sessions/b.toml").decisions[a[1]].verdict == Verdict.DISPUTED
+    code, _, err = run(capsys, "report", "sessions/a.toml", "-o", "sessions/a-report.toml")  # a new file
+    assert code == 0 and (proj / "sessions/a-report.toml").read_text(encoding="utf-8").startswith(
+        "# Fact-check"
+    )
+    code, _, err = run(capsys, "report", "sessions/a.toml", "-o", "sessions/a-report.toml")  # its own report
+    assert code == 0, err

@@ -242,3 +242,18 @@ async def test_the_report_dialog_scrolls_to_the_claims_choice_in_a_tiny_window(b
         await pilot.press("escape", "q")
     r.close()
     assert app.return_code == 0
+
+
+def test_fit_path_keeps_a_urls_host() -> None:
+    """`factcheck status` of a session of URLs cut a long one to "http:/…/budget-approved-by-the-council.html":
+    the scheme taken for a folder, the host (which site) gone, and no URL left. A URL keeps its scheme and
+    host, as a path keeps its first folder."""
+    from factcheck.cli_session import fit_path, shortest_path
+
+    url = "http://127.0.0.1:8718/web/2024/news/a-very-long-path/budget-approved-by-the-council.html"
+    assert shortest_path(url) == "http://127.0.0.1:8718/…/budget-approved-by-the-council.html"
+    assert fit_path(url, 60) == "http://127.0.0.1:8718/…/budget-approved-by-the-council.html"
+    longer = "http://127.0.0.1:8718/…/a-very-long-path/budget-approved-by-the-council.html"
+    assert fit_path(url, len(longer)) == longer
+    assert fit_path("https://example.com/a.html", 10) == "https://example.com/a.html"  # nothing to cut
+    assert fit_path(url, len(url)) == url

@@ -834,3 +834,40 @@ async def test_the_supersede_picker_shows_its_filter_and_candidates_in_a_low_win
         assert picker.query_one(OptionList).content_region.height >= 2  # a candidate's two lines
         await pilot.press("escape")
         await pilot.press("q")
+
+
+async def test_an_articles_notice_leaves_its_text_a_row_in_a_low_window(tmp_path: Path) -> None:
+    """At 30x10 the notice of a Wayback Machine copy ("an archived copy of http://..., captured ...") took 4
+    of the window's 10 rows, and the article pane under it showed its border and no line of the text. In a
+    low window a notice is one line, cut with "…" (the article list's ⚠ still marks the article)."""
+    import json
+
+    from textual.widgets import Static
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    original = "http://example.com/news/orga-life-das-leben-organisieren-und-mehr/"
+    (corpus / "a.json").write_text(
+        json.dumps(
+            {
+                "url": f"https://web.archive.org/web/20160526181643/{original}",
+                "title": "Budget",
+                "text": "The mayor said on Tuesday that the new bridge will cost 40 million dollars.\n"
+                "Opposition leader Jane Roe claimed the city had overspent by 12 percent last year.\n",
+            }
+        ),
+        encoding="utf-8",
+    )
+    r = open_review(corpus, tmp_path / "s.toml")
+    assert any("archived copy" in n for n in r.notices(r.corpus.articles[0]))
+    for size, notice_rows in (((30, 10), 1), ((120, 40), 2)):
+        app = make_app(r)
+        async with app.run_test(size=size) as pilot:
+            await settle(app, pilot)
+            notices = app.screen.query_one("#notices", Static)
+            assert notices.display and notices.region.height >= notice_rows  # wrapped in a tall window
+            if size[1] < 16:
+                assert notices.region.height == 1
+                assert str(notices.render_line(0).text).rstrip().endswith("…")
+            assert app.screen.query_one(ArticleView).content_region.height >= 1
+            await pilot.press("q")

@@ -28,6 +28,7 @@ from pathlib import Path
 from factcheck import atomic
 from factcheck.session import history
 from factcheck.session.fileformat import (
+    HEADER,
     Rendered,
     TomlError,
     _Bad,
@@ -135,6 +136,23 @@ def backup_paths(path: Path) -> list[Path]:
 
 def schema_backup_path(path: Path, schema: int) -> Path:
     return path.with_name(f"{path.name}.schema{schema}.bak")
+
+
+# How every file factcheck writes for a review begins: a session (and its backups), a history.
+_FIRST_WORDS = tuple(head.split(":", 1)[0].encode() for head in (HEADER, history.HEAD))
+
+
+def is_session_file(path: Path) -> bool:
+    """Whether ``path`` is a file factcheck wrote for a review, of this session or any other: a session, a
+    backup of one, a history (they all begin with their kind's header). A report is never written over one."""
+    try:
+        if not Path(path).is_file():  # (opening a pipe to read it would wait for a writer)
+            return False
+        with open(path, "rb") as f:
+            head = f.read(64)
+    except OSError:
+        return False
+    return head.startswith(_FIRST_WORDS)
 
 
 def session_files(path: Path) -> list[Path]:
