@@ -82,6 +82,13 @@ def _without_template_lines(text: str) -> str:
     return "\n".join(line for line in text.split("\n") if not _TEMPLATE_LINE.match(line))
 
 
+# The toolbar the Wayback Machine inserts into every archived copy of a page ("Starting in 1996, Alexa Internet
+# has been donating their crawl data ..."): no part of the page archived
+_WAYBACK_TOOLBAR = re.compile(
+    rb"<!--\s*BEGIN WAYBACK TOOLBAR INSERT\s*-->.*?<!--\s*END WAYBACK TOOLBAR INSERT\s*-->", re.S
+)
+
+
 def page_record(html: bytes | str, url: str | None = None) -> dict[str, Any]:
     """The trafilatura record of one page: main text and metadata.
 
@@ -90,6 +97,7 @@ def page_record(html: bytes | str, url: str | None = None) -> dict[str, Any]:
     import trafilatura
 
     raw = html.encode("utf-8") if isinstance(html, str) else html
+    raw = _WAYBACK_TOOLBAR.sub(b"", raw)
     try:
         out = trafilatura.extract(
             raw,

@@ -110,3 +110,21 @@ def test_a_copyright_year_is_no_publication_day() -> None:
 )
 def test_a_date_the_markup_states_is_kept_even_on_new_years_day(head: str, date: str) -> None:
     assert webpage.page_record(_page(head, "© 2020 Harbour Times."))["date"] == date
+
+
+def test_the_wayback_toolbar_is_no_part_of_the_archived_page() -> None:
+    toolbar = (
+        "<!-- BEGIN WAYBACK TOOLBAR INSERT --><div id='wm-ipp-base' lang='en' style='display:none'>"
+        "<div id='wm-capinfo'><div class='wm-title'>COLLECTED BY</div><div style='padding:3px'>Starting in 1996, "
+        "Alexa Internet has been donating their crawl data to the Internet Archive. Flowing in every day, these "
+        "data are added to the Wayback Machine after an embargo period.</div></div></div>"
+        "<!-- END WAYBACK TOOLBAR INSERT -->"
+    )
+    short = "Wenn der Tag mal wieder zu wenige Stunden hat, ist es hilfreich, sich mit der Zeitplanung zu beschäftigen."
+    page = (
+        "<!DOCTYPE html><html lang='de'><head><title>Orga</title></head><body>"
+        f"{toolbar}<div class='post'><h1>Orga</h1><p>{short}</p></div><footer>Impressum</footer></body></html>"
+    )
+    rec = webpage.page_record(page)  # (a short page: trafilatura alone keeps the toolbar's text)
+    assert "Alexa" not in rec["text"] and "Wayback" not in rec["text"]
+    assert "Zeitplanung" in rec["text"]
