@@ -728,6 +728,81 @@ def person_named(text: str, lang: str) -> str | None:
     return None
 
 
+def _role_head(sp: _Speech, speaker: str) -> str | None:
+    """The role of a person speaker that is a role alone, without a name ("Sprecher", "Grünen-Politiker",
+    "portavoz", "fiscal general"), lower case; None for a name or a role with its organisation ("Sprecher
+    der Stadt")."""
+    words = _tokens(speaker)
+    if not words or not all(_is_word(t) for t in words):
+        return None
+    head, others = (words[0], words[1:]) if sp.adjectives_follow else (words[-1], words[:-1])
+    if sp.head_kind(head.low) != "person" or not all(t.text.islower() for t in others):
+        return None
+    return head.low
+
+
+def _proper_name(sp: _Speech, name: str) -> bool:
+    """A person's name: capitalised words (not all upper case, as a heading is), none of them a role."""
+    words = [t for t in _tokens(name) if t.low not in sp.linkers]
+    return bool(words) and all(
+        _cap(t) and not t.text.isupper() and sp.head_kind(t.low) is None for t in words
+    )
+
+
+def _titled(sp: _Speech, text: str) -> list[tuple[str, str]]:
+    """(role, name) of each person ``text`` names with a role before the name ("Bundeswirtschaftsminister
+    Robert Habeck" -> ("bundeswirtschaftsminister", "Robert Habeck")), roles in lower case. (A name ends at
+    the end of its line: "el senador Rick Scott" / "Washington.- ...".)"""
+    out = []
+    for line in text.splitlines():
+        toks = _tokens(line)
+        i = 0
+        while i < len(toks):
+            rng = _forward_np(sp, toks, i) if _np_part(sp, toks[i]) else None
+            if rng is None:
+                i += 1
+                continue
+            src = _classify(sp, toks, *rng, sentence_start=False)
+            roles = [t.low for t in toks[rng[0] : rng[1]] if sp.head_kind(t.low) == "person"]
+            if src is not None and src.kind == "person" and roles and _proper_name(sp, src.name):
+                out.append((roles[-1], src.name))
+            i = rng[1]
+    return out
+
+
+def _same_role(sp: _Speech, earlier: str, later: str) -> bool:
+    """The role ``later`` takes up ``earlier``: the same word, or (in a language that writes compounds) its
+    last part ("Bundeswirtschaftsminister" ... "der Minister")."""
+    return earlier == later or (sp.nouns_capitalised and earlier.endswith(later))
+
+
+def role_person(speaker: str, lang: str, before: str, previous: str) -> str | None:
+    """The person a speaker that is a role alone stands for ("der Sprecher", "Der Grünen-Politiker", "el
+    investigador"), from the text ``before`` the sentence and the ``previous`` sentence: the one person named
+    earlier with that role ("Bayerns Wirtschaftsminister Hubert Aiwanger ... sagte der Minister"); else,
+    when no one was, the person named with a role or by a full name who opens the previous sentence
+    ("Bundeswirtschaftsminister Robert Habeck dringt auf ... Der Grünen-Politiker sagte"). None when the
+    speaker is no role alone, or the role may stand for more than one person."""
+    sp = _speech(lang)
+    if sp is None:
+        return None
+    role = _role_head(sp, speaker)
+    if role is None:
+        return None
+    named = [name for r, name in _titled(sp, before) if _same_role(sp, r, role)]
+    if named:
+        # the same person named again ("Hubert Aiwanger" ... "Aiwanger"): their fullest name
+        if len({n.split()[-1] for n in named}) == 1:
+            return max(named, key=len)
+        return None
+    toks = _tokens(previous)
+    rng = _forward_np(sp, toks, 0) if toks and _np_part(sp, toks[0]) else None
+    src = _classify(sp, toks, *rng, sentence_start=True) if rng else None
+    if src is not None and src.kind == "person" and _proper_name(sp, src.name) and " " in src.name:
+        return src.name
+    return None
+
+
 def _inside_quotes(toks: list[_Tok]) -> list[bool]:
     """For each token, whether it stands inside a quotation (« », „ “, " ")."""
     out = []
@@ -911,4 +986,4 @@ def _appositive_subject(sp: _Speech, toks: list[_Tok], i: int) -> _Source | None
     return None
 
 
-__all__ = ["Found", "attribute", "attributed", "person_named", "supported"]
+__all__ = ["Found", "attribute", "attributed", "person_named", "role_person", "supported"]

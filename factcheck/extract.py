@@ -1594,6 +1594,23 @@ def extract(
                     # that opens the sentence stands for the person who opened the one before, the only person
                     # it names (not after "Trump attacked Rubio.": either may be "the Florida senator")
                     speaker = lead
+                elif (
+                    speaker is not None
+                    and not english
+                    and kind == "person"
+                    and (
+                        lead := attribution_intl.role_person(
+                            speaker,
+                            str(lang),
+                            text[: st.start],
+                            text[prev_st.start : prev_st.end] if prev_st is not None else "",
+                        )
+                    )
+                    is not None
+                ):
+                    # "Bundeswirtschaftsminister Robert Habeck dringt ... Der Grünen-Politiker sagte": the person
+                    # the role stands for
+                    speaker = lead
             if (
                 st.title or (english and line_sents[st.line] == 1 and e - s <= _HEADLINE_MAX)
             ) and att is None:
