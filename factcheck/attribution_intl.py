@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -122,6 +123,11 @@ class _Speech:
         self.adverbs = frozenset(_low(w) for w in data.get("adverbs", []))
         # a negation between the subject and its verb ("el portavoz no aclaró", "o ministro não confirmou")
         self.negations = frozenset(_low(w) for w in data.get("negations", []))
+        # indirect speech: Konjunktiv I forms, the phrases of them that report no one, the subjects before which
+        # the form is indicative
+        self.subjunctive = frozenset(_low(w) for w in data.get("subjunctive_verbs", []))
+        self.subjunctive_idioms = phrases("subjunctive_idioms")
+        self.subjunctive_not_after = frozenset(_low(w) for w in data.get("subjunctive_not_after", []))
         self.nouns_capitalised = bool(data.get("nouns_capitalised", False))
         self.pro_drop = bool(data.get("pro_drop", False))
         # words before a verb with no subject that make it no speech of the last person ("se dice")
@@ -796,11 +802,74 @@ def role_person(speaker: str, lang: str, before: str, previous: str) -> str | No
             return max(named, key=len)
         return None
     toks = _tokens(previous)
-    rng = _forward_np(sp, toks, 0) if toks and _np_part(sp, toks[0]) else None
+    rng = _forward_np(sp, toks, 0) if toks else None
     src = _classify(sp, toks, *rng, sentence_start=True) if rng else None
     if src is not None and src.kind == "person" and _proper_name(sp, src.name) and " " in src.name:
         return src.name
     return None
+
+
+def reported_speech(text: str, lang: str) -> bool:
+    """The sentence reports what a source said by its mood alone: a finite verb in the subjunctive of
+    indirect speech (German Konjunktiv I: "Die Echtheit der Bilder könne nicht bestätigt werden"), outside a
+    quotation, in the sentence's first clause, not in a fixed phrase ("es sei denn"), in no sentence of the first
+    person ("ich habe" is indicative). With no cue of its own, such a sentence continues the source of the
+    sentence before."""
+    sp = _speech(lang)
+    if sp is None or not sp.subjunctive:
+        return False
+    toks = _tokens(text)
+    quoted = _inside_quotes(toks)
+    if any(t.low in sp.subjunctive_not_after and not q for t, q in zip(toks, quoted, strict=True)):
+        return False  # "Ich gehe früh aus dem Haus": the first person's forms are indicative
+    idiom_end = 0
+    for i, t in enumerate(toks):
+        if i > 0 and not quoted[i] and (t.text in ",;:–—" or t.low in sp.clause_words):
+            # only the first clause: after "Der AStA hatte moniert, Lucke habe ..." or "Cherry hatte angekündigt,
+            # dass ... werde" the sentence names its source itself
+            return False
+        k = _match(sp.subjunctive_idioms, toks, i, 4)
+        if k:
+            idiom_end = i + k
+        # (a form that opens the sentence is no indirect speech, which puts the verb second: "Habe den Kuchen
+        # gestern gebacken" leaves out "ich")
+        if t.low in sp.subjunctive and i >= idiom_end and not quoted[i] and i > 0 and _is_word(toks[i - 1]):
+            return True
+    return False
+
+
+def _named_source(sp: _Speech, src: _Source, persons: Collection[str]) -> bool:
+    """A source named as such: a person the article named before (``persons``, full names or surnames), an
+    organisation or outlet by a word of the tables ("Polizei", "Nachrichtensender") or by a name with capitals
+    inside ("CNN", "AStA"). Where every noun is capitalised, a capitalised word alone is no name."""
+    words = _tokens(src.name)
+    if src.kind == "person":
+        last = src.name.split()[-1]
+        return _proper_name(sp, src.name) and any(last == p.split()[-1] for p in persons)
+    return src.name in OUTLETS or any(
+        sp.head_kind(t.low) in ("organisation", "outlet") or any(c.isupper() for c in t.text[1:])
+        for t in words
+    )
+
+
+def opening_source(text: str, lang: str, persons: Collection[str] = ()) -> tuple[str, str] | None:
+    """(name, kind) of the source that opens a sentence as its subject, for a sentence of indirect speech
+    after it ("Der US-Nachrichtensender CNN scheint skeptischer zu sein." -> ("CNN", "outlet")): a person
+    the article named before (``persons``), an organisation or an outlet named as such (``_named_source``);
+    None when the sentence opens otherwise."""
+    sp = _speech(lang)
+    if sp is None:
+        return None
+    toks = _tokens(text)
+    rng = _forward_np(sp, toks, 0) if toks else None
+    src = _classify(sp, toks, *rng, sentence_start=True) if rng else None
+    if (
+        src is None
+        or src.kind not in ("person", "organisation", "outlet")
+        or not _named_source(sp, src, persons)
+    ):
+        return None
+    return src.name, src.kind
 
 
 def _inside_quotes(toks: list[_Tok]) -> list[bool]:
@@ -986,4 +1055,13 @@ def _appositive_subject(sp: _Speech, toks: list[_Tok], i: int) -> _Source | None
     return None
 
 
-__all__ = ["Found", "attribute", "attributed", "person_named", "role_person", "supported"]
+__all__ = [
+    "Found",
+    "attribute",
+    "attributed",
+    "opening_source",
+    "person_named",
+    "reported_speech",
+    "role_person",
+    "supported",
+]

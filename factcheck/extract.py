@@ -1404,6 +1404,9 @@ def extract(
     posts = _embedded_posts(text, times)  # (start, end, author, kind, stamp): tweets quoted in the page
     turns = _interview_turns(text, sents, full_name, known)  # paragraph -> who speaks in a transcript
     prev_quote_speaker: tuple[str, str] | None = None  # speaker, kind of the previous sentence's quotation
+    # other languages: the source a sentence of indirect speech after this one continues (the speaker of this
+    # sentence's claims, else the source that opens it as its subject)
+    reported_from: tuple[str, str] | None = None
     prev_plain: str | None = None  # the previous sentence, when it named no speaker (English only)
     prev_line = -1
     prev_st: _Sent | None = None  # the sentence before (who opens it: whom a "she" most likely means)
@@ -1796,6 +1799,25 @@ def extract(
                     polarity=polarity,
                 )
             )
+        if not english and attribution_intl.supported(lang):
+            # "Der US-Nachrichtensender CNN scheint skeptischer zu sein. Die Echtheit der Bilder könne nicht
+            # bestätigt werden.": indirect speech with no cue of its own continues the source before
+            if (
+                reported_from is not None
+                and whole is None
+                and not all_quoted
+                and not was_open
+                and attribution_intl.reported_speech(sent, str(lang))
+            ):
+                for c in sent_claims:
+                    if c.speaker is None:
+                        c.speaker, c.speaker_kind = reported_from
+                        if reported_from[1] == "outlet":
+                            c.source_chain = [reported_from[0]]
+            reported_from = next(
+                ((c.speaker, c.speaker_kind) for c in sent_claims if c.speaker and c.speaker_kind),
+                None,
+            ) or attribution_intl.opening_source(sent, str(lang), [h for h, k in humans if k == "person"])
         # context for the next sentences
         for c in sent_claims:
             if c.speaker and c.speaker_kind:
