@@ -128,6 +128,7 @@ class _Speech:
         self.subjunctive = frozenset(_low(w) for w in data.get("subjunctive_verbs", []))
         self.subjunctive_idioms = phrases("subjunctive_idioms")
         self.subjunctive_not_after = frozenset(_low(w) for w in data.get("subjunctive_not_after", []))
+        self.subjunctive_comparisons = frozenset(_low(w) for w in data.get("subjunctive_comparisons", []))
         self.nouns_capitalised = bool(data.get("nouns_capitalised", False))
         self.pro_drop = bool(data.get("pro_drop", False))
         # words before a verb with no subject that make it no speech of the last person ("se dice")
@@ -812,9 +813,9 @@ def role_person(speaker: str, lang: str, before: str, previous: str) -> str | No
 def reported_speech(text: str, lang: str) -> bool:
     """The sentence reports what a source said by its mood alone: a finite verb in the subjunctive of
     indirect speech (German Konjunktiv I: "Die Echtheit der Bilder könne nicht bestätigt werden"), outside a
-    quotation, in the sentence's first clause, not in a fixed phrase ("es sei denn"), in no sentence of the first
-    person ("ich habe" is indicative). With no cue of its own, such a sentence continues the source of the
-    sentence before."""
+    quotation, in the sentence's first clause, not in a fixed phrase ("es sei denn") nor a comparison ("als
+    habe sie", as if), in no sentence of the first person ("ich habe" is indicative). With no cue of its
+    own, such a sentence continues the source of the sentence before."""
     sp = _speech(lang)
     if sp is None or not sp.subjunctive:
         return False
@@ -833,7 +834,14 @@ def reported_speech(text: str, lang: str) -> bool:
             idiom_end = i + k
         # (a form that opens the sentence is no indirect speech, which puts the verb second: "Habe den Kuchen
         # gestern gebacken" leaves out "ich")
-        if t.low in sp.subjunctive and i >= idiom_end and not quoted[i] and i > 0 and _is_word(toks[i - 1]):
+        if (
+            t.low in sp.subjunctive
+            and i >= idiom_end
+            and not quoted[i]
+            and i > 0
+            and _is_word(toks[i - 1])
+            and toks[i - 1].low not in sp.subjunctive_comparisons
+        ):
             return True
     return False
 
