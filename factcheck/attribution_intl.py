@@ -129,6 +129,12 @@ class _Speech:
         self.subjunctive_idioms = phrases("subjunctive_idioms")
         self.subjunctive_not_after = frozenset(_low(w) for w in data.get("subjunctive_not_after", []))
         self.subjunctive_comparisons = frozenset(_low(w) for w in data.get("subjunctive_comparisons", []))
+        # a sentence with none of those forms is read no further (most sentences)
+        self.subjunctive_gate = (
+            re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(self.subjunctive))) + r")(?!\w)", re.I)
+            if self.subjunctive
+            else None
+        )
         self.nouns_capitalised = bool(data.get("nouns_capitalised", False))
         self.pro_drop = bool(data.get("pro_drop", False))
         # words before a verb with no subject that make it no speech of the last person ("se dice")
@@ -817,7 +823,7 @@ def reported_speech(text: str, lang: str) -> bool:
     habe sie", as if), in no sentence of the first person ("ich habe" is indicative). With no cue of its
     own, such a sentence continues the source of the sentence before."""
     sp = _speech(lang)
-    if sp is None or not sp.subjunctive:
+    if sp is None or sp.subjunctive_gate is None or not sp.subjunctive_gate.search(text):
         return False
     toks = _tokens(text)
     quoted = _inside_quotes(toks)

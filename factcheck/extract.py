@@ -1404,9 +1404,11 @@ def extract(
     posts = _embedded_posts(text, times)  # (start, end, author, kind, stamp): tweets quoted in the page
     turns = _interview_turns(text, sents, full_name, known)  # paragraph -> who speaks in a transcript
     prev_quote_speaker: tuple[str, str] | None = None  # speaker, kind of the previous sentence's quotation
-    # other languages: the source a sentence of indirect speech after this one continues (the speaker of this
-    # sentence's claims, else the source that opens it as its subject)
+    # other languages: the source a sentence of indirect speech continues, from the sentence before: the speaker
+    # of its claims, else the source that opens it as its subject (read only when needed: the sentence, and how
+    # many of ``humans`` were named before it)
     reported_from: tuple[str, str] | None = None
+    before_reported: tuple[str, int] = ("", 0)
     prev_plain: str | None = None  # the previous sentence, when it named no speaker (English only)
     prev_line = -1
     prev_st: _Sent | None = None  # the sentence before (who opens it: whom a "she" most likely means)
@@ -1803,21 +1805,25 @@ def extract(
             # "Der US-Nachrichtensender CNN scheint skeptischer zu sein. Die Echtheit der Bilder könne nicht
             # bestätigt werden.": indirect speech with no cue of its own continues the source before
             if (
-                reported_from is not None
-                and whole is None
+                whole is None
                 and not all_quoted
                 and not was_open
+                and any(c.speaker is None for c in sent_claims)
                 and attribution_intl.reported_speech(sent, str(lang))
             ):
+                prev_text, named = before_reported
+                source = reported_from or attribution_intl.opening_source(
+                    prev_text, str(lang), [h for h, k in humans[:named] if k == "person"]
+                )
                 for c in sent_claims:
-                    if c.speaker is None:
-                        c.speaker, c.speaker_kind = reported_from
-                        if reported_from[1] == "outlet":
-                            c.source_chain = [reported_from[0]]
+                    if c.speaker is None and source is not None:
+                        c.speaker, c.speaker_kind = source
+                        if source[1] == "outlet":
+                            c.source_chain = [source[0]]
             reported_from = next(
-                ((c.speaker, c.speaker_kind) for c in sent_claims if c.speaker and c.speaker_kind),
-                None,
-            ) or attribution_intl.opening_source(sent, str(lang), [h for h, k in humans if k == "person"])
+                ((c.speaker, c.speaker_kind) for c in sent_claims if c.speaker and c.speaker_kind), None
+            )
+            before_reported = (sent, len(humans))
         # context for the next sentences
         for c in sent_claims:
             if c.speaker and c.speaker_kind:
