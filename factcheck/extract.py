@@ -1811,9 +1811,9 @@ def extract(
                 and any(c.speaker is None for c in sent_claims)
                 and attribution_intl.reported_speech(sent, str(lang))
             ):
-                prev_text, named = before_reported
+                prev_text, named_before = before_reported
                 source = reported_from or attribution_intl.opening_source(
-                    prev_text, str(lang), [h for h, k in humans[:named] if k == "person"]
+                    prev_text, str(lang), [h for h, k in humans[:named_before] if k == "person"]
                 )
                 for c in sent_claims:
                     if c.speaker is None and source is not None:
