@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -122,6 +123,18 @@ class _Speech:
         self.adverbs = frozenset(_low(w) for w in data.get("adverbs", []))
         # a negation between the subject and its verb ("el portavoz no aclaró", "o ministro não confirmou")
         self.negations = frozenset(_low(w) for w in data.get("negations", []))
+        # indirect speech: Konjunktiv I forms, the phrases of them that report no one, the subjects before which
+        # the form is indicative
+        self.subjunctive = frozenset(_low(w) for w in data.get("subjunctive_verbs", []))
+        self.subjunctive_idioms = phrases("subjunctive_idioms")
+        self.subjunctive_not_after = frozenset(_low(w) for w in data.get("subjunctive_not_after", []))
+        self.subjunctive_comparisons = frozenset(_low(w) for w in data.get("subjunctive_comparisons", []))
+        # a sentence with none of those forms is read no further (most sentences)
+        self.subjunctive_gate = (
+            re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(self.subjunctive))) + r")(?!\w)", re.I)
+            if self.subjunctive
+            else None
+        )
         self.nouns_capitalised = bool(data.get("nouns_capitalised", False))
         self.pro_drop = bool(data.get("pro_drop", False))
         # words before a verb with no subject that make it no speech of the last person ("se dice")
@@ -728,6 +741,151 @@ def person_named(text: str, lang: str) -> str | None:
     return None
 
 
+def _role_head(sp: _Speech, speaker: str) -> str | None:
+    """The role of a person speaker that is a role alone, without a name ("Sprecher", "Grünen-Politiker",
+    "portavoz", "fiscal general"), lower case; None for a name or a role with its organisation ("Sprecher
+    der Stadt")."""
+    words = _tokens(speaker)
+    if not words or not all(_is_word(t) for t in words):
+        return None
+    head, others = (words[0], words[1:]) if sp.adjectives_follow else (words[-1], words[:-1])
+    if sp.head_kind(head.low) != "person" or not all(t.text.islower() for t in others):
+        return None
+    return head.low
+
+
+def _proper_name(sp: _Speech, name: str) -> bool:
+    """A person's name: capitalised words (not all upper case, as a heading is), none of them a role."""
+    words = [t for t in _tokens(name) if t.low not in sp.linkers]
+    return bool(words) and all(
+        _cap(t) and not t.text.isupper() and sp.head_kind(t.low) is None for t in words
+    )
+
+
+def _titled(sp: _Speech, text: str) -> list[tuple[str, str]]:
+    """(role, name) of each person ``text`` names with a role before the name ("Bundeswirtschaftsminister
+    Robert Habeck" -> ("bundeswirtschaftsminister", "Robert Habeck")), roles in lower case. (A name ends at
+    the end of its line: "el senador Rick Scott" / "Washington.- ...".)"""
+    out = []
+    for line in text.splitlines():
+        toks = _tokens(line)
+        i = 0
+        while i < len(toks):
+            rng = _forward_np(sp, toks, i) if _np_part(sp, toks[i]) else None
+            if rng is None:
+                i += 1
+                continue
+            src = _classify(sp, toks, *rng, sentence_start=False)
+            roles = [t.low for t in toks[rng[0] : rng[1]] if sp.head_kind(t.low) == "person"]
+            if src is not None and src.kind == "person" and roles and _proper_name(sp, src.name):
+                out.append((roles[-1], src.name))
+            i = rng[1]
+    return out
+
+
+def _same_role(sp: _Speech, earlier: str, later: str) -> bool:
+    """The role ``later`` takes up ``earlier``: the same word, or (in a language that writes compounds) its
+    last part ("Bundeswirtschaftsminister" ... "der Minister")."""
+    return earlier == later or (sp.nouns_capitalised and earlier.endswith(later))
+
+
+def role_person(speaker: str, lang: str, before: str, previous: str) -> str | None:
+    """The person a speaker that is a role alone stands for ("der Sprecher", "Der Grünen-Politiker", "el
+    investigador"), from the text ``before`` the sentence and the ``previous`` sentence: the one person named
+    earlier with that role ("Bayerns Wirtschaftsminister Hubert Aiwanger ... sagte der Minister"); else,
+    when no one was, the person named with a role or by a full name who opens the previous sentence
+    ("Bundeswirtschaftsminister Robert Habeck dringt auf ... Der Grünen-Politiker sagte"). None when the
+    speaker is no role alone, or the role may stand for more than one person."""
+    sp = _speech(lang)
+    if sp is None:
+        return None
+    role = _role_head(sp, speaker)
+    if role is None:
+        return None
+    named = [name for r, name in _titled(sp, before) if _same_role(sp, r, role)]
+    if named:
+        # the same person named again ("Hubert Aiwanger" ... "Aiwanger"): their fullest name
+        if len({n.split()[-1] for n in named}) == 1:
+            return max(named, key=len)
+        return None
+    toks = _tokens(previous)
+    rng = _forward_np(sp, toks, 0) if toks else None
+    src = _classify(sp, toks, *rng, sentence_start=True) if rng else None
+    if src is not None and src.kind == "person" and _proper_name(sp, src.name) and " " in src.name:
+        return src.name
+    return None
+
+
+def reported_speech(text: str, lang: str) -> bool:
+    """The sentence reports what a source said by its mood alone: a finite verb in the subjunctive of
+    indirect speech (German Konjunktiv I: "Die Echtheit der Bilder könne nicht bestätigt werden"), outside a
+    quotation, in the sentence's first clause, not in a fixed phrase ("es sei denn") nor a comparison ("als
+    habe sie", as if), in no sentence of the first person ("ich habe" is indicative). With no cue of its
+    own, such a sentence continues the source of the sentence before."""
+    sp = _speech(lang)
+    if sp is None or sp.subjunctive_gate is None or not sp.subjunctive_gate.search(text):
+        return False
+    toks = _tokens(text)
+    quoted = _inside_quotes(toks)
+    if any(t.low in sp.subjunctive_not_after and not q for t, q in zip(toks, quoted, strict=True)):
+        return False  # "Ich gehe früh aus dem Haus": the first person's forms are indicative
+    idiom_end = 0
+    for i, t in enumerate(toks):
+        if i > 0 and not quoted[i] and (t.text in ",;:–—" or t.low in sp.clause_words):
+            # only the first clause: after "Der AStA hatte moniert, Lucke habe ..." or "Cherry hatte angekündigt,
+            # dass ... werde" the sentence names its source itself
+            return False
+        k = _match(sp.subjunctive_idioms, toks, i, 4)
+        if k:
+            idiom_end = i + k
+        # (a form that opens the sentence is no indirect speech, which puts the verb second: "Habe den Kuchen
+        # gestern gebacken" leaves out "ich")
+        if (
+            t.low in sp.subjunctive
+            and i >= idiom_end
+            and not quoted[i]
+            and i > 0
+            and _is_word(toks[i - 1])
+            and toks[i - 1].low not in sp.subjunctive_comparisons
+        ):
+            return True
+    return False
+
+
+def _named_source(sp: _Speech, src: _Source, persons: Collection[str]) -> bool:
+    """A source named as such: a person the article named before (``persons``, full names or surnames), an
+    organisation or outlet by a word of the tables ("Polizei", "Nachrichtensender") or by a name with capitals
+    inside ("CNN", "AStA"). Where every noun is capitalised, a capitalised word alone is no name."""
+    words = _tokens(src.name)
+    if src.kind == "person":
+        last = src.name.split()[-1]
+        return _proper_name(sp, src.name) and any(last == p.split()[-1] for p in persons)
+    return src.name in OUTLETS or any(
+        sp.head_kind(t.low) in ("organisation", "outlet") or any(c.isupper() for c in t.text[1:])
+        for t in words
+    )
+
+
+def opening_source(text: str, lang: str, persons: Collection[str] = ()) -> tuple[str, str] | None:
+    """(name, kind) of the source that opens a sentence as its subject, for a sentence of indirect speech
+    after it ("Der US-Nachrichtensender CNN scheint skeptischer zu sein." -> ("CNN", "outlet")): a person
+    the article named before (``persons``), an organisation or an outlet named as such (``_named_source``);
+    None when the sentence opens otherwise."""
+    sp = _speech(lang)
+    if sp is None:
+        return None
+    toks = _tokens(text)
+    rng = _forward_np(sp, toks, 0) if toks else None
+    src = _classify(sp, toks, *rng, sentence_start=True) if rng else None
+    if (
+        src is None
+        or src.kind not in ("person", "organisation", "outlet")
+        or not _named_source(sp, src, persons)
+    ):
+        return None
+    return src.name, src.kind
+
+
 def _inside_quotes(toks: list[_Tok]) -> list[bool]:
     """For each token, whether it stands inside a quotation (« », „ “, " ")."""
     out = []
@@ -911,4 +1069,13 @@ def _appositive_subject(sp: _Speech, toks: list[_Tok], i: int) -> _Source | None
     return None
 
 
-__all__ = ["Found", "attribute", "attributed", "person_named", "supported"]
+__all__ = [
+    "Found",
+    "attribute",
+    "attributed",
+    "opening_source",
+    "person_named",
+    "reported_speech",
+    "role_person",
+    "supported",
+]

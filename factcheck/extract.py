@@ -1463,6 +1463,11 @@ def extract(
     turns = _interview_turns(text, sents, full_name, known)  # paragraph -> who speaks in a transcript
     transcript = _is_transcript(text, lang)  # a broadcast transcript: turns open with a label in capitals
     prev_quote_speaker: tuple[str, str] | None = None  # speaker, kind of the previous sentence's quotation
+    # other languages: the source a sentence of indirect speech continues, from the sentence before: the speaker
+    # of its claims, else the source that opens it as its subject (read only when needed: the sentence, and how
+    # many of ``humans`` were named before it)
+    reported_from: tuple[str, str] | None = None
+    before_reported: tuple[str, int] = ("", 0)
     prev_plain: str | None = None  # the previous sentence, when it named no speaker (English only)
     prev_line = -1
     prev_st: _Sent | None = None  # the sentence before (who opens it: whom a "she" most likely means)
@@ -1653,6 +1658,23 @@ def extract(
                     # that opens the sentence stands for the person who opened the one before, the only person
                     # it names (not after "Trump attacked Rubio.": either may be "the Florida senator")
                     speaker = lead
+                elif (
+                    speaker is not None
+                    and not english
+                    and kind == "person"
+                    and (
+                        lead := attribution_intl.role_person(
+                            speaker,
+                            str(lang),
+                            text[: st.start],
+                            text[prev_st.start : prev_st.end] if prev_st is not None else "",
+                        )
+                    )
+                    is not None
+                ):
+                    # "Bundeswirtschaftsminister Robert Habeck dringt ... Der Grünen-Politiker sagte": the person
+                    # the role stands for
+                    speaker = lead
             if (
                 st.title or (english and line_sents[st.line] == 1 and e - s <= _HEADLINE_MAX)
             ) and att is None:
@@ -1841,6 +1863,29 @@ def extract(
                     polarity=polarity,
                 )
             )
+        if not english and attribution_intl.supported(lang):
+            # "Der US-Nachrichtensender CNN scheint skeptischer zu sein. Die Echtheit der Bilder könne nicht
+            # bestätigt werden.": indirect speech with no cue of its own continues the source before
+            if (
+                whole is None
+                and not all_quoted
+                and not was_open
+                and any(c.speaker is None for c in sent_claims)
+                and attribution_intl.reported_speech(sent, str(lang))
+            ):
+                prev_text, named_before = before_reported
+                source = reported_from or attribution_intl.opening_source(
+                    prev_text, str(lang), [h for h, k in humans[:named_before] if k == "person"]
+                )
+                for c in sent_claims:
+                    if c.speaker is None and source is not None:
+                        c.speaker, c.speaker_kind = source
+                        if source[1] == "outlet":
+                            c.source_chain = [source[0]]
+            reported_from = next(
+                ((c.speaker, c.speaker_kind) for c in sent_claims if c.speaker and c.speaker_kind), None
+            )
+            before_reported = (sent, len(humans))
         # context for the next sentences
         for c in sent_claims:
             if c.speaker and c.speaker_kind:
