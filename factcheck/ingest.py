@@ -764,10 +764,11 @@ def _set_url(art: Article, url: Any, source: str) -> None:
         art.url, captured = archived
         if captured is not None and art.crawled is None:
             art.crawled = captured
+        # (the copy's own address is the original's behind the archive's prefix and capture stamp)
         art.notices.append(
-            f"an archived copy of {art.url}"
+            "an archived copy (Wayback Machine"
             + (f", captured {captured.isoformat()}" if captured else "")
-            + f" ({_value_shown(url, 120)})"
+            + f") of {art.url}"
         )
     else:
         shown = repr(url if isinstance(url, str) else type(url).__name__)[:80]

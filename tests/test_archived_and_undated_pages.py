@@ -84,7 +84,9 @@ def test_an_archived_record_is_the_outlets_article_captured_on_its_day() -> None
     assert (art.published, art.published_source) == (dt.date(2024, 3, 5), "url")
     assert art.crawled == dt.date(2024, 3, 20)
     assert any(
-        "an archived copy of https://harbour-times.example/2024/03/05/bridge" in n for n in art.notices
+        n
+        == "an archived copy (Wayback Machine, captured 2024-03-20) of https://harbour-times.example/2024/03/05/bridge"
+        for n in art.notices
     )
 
 

@@ -837,7 +837,7 @@ async def test_the_supersede_picker_shows_its_filter_and_candidates_in_a_low_win
 
 
 async def test_an_articles_notice_leaves_its_text_a_row_in_a_low_window(tmp_path: Path) -> None:
-    """At 30x10 the notice of a Wayback Machine copy ("an archived copy of http://..., captured ...") took 4
+    """At 30x10 the notice of a Wayback Machine copy ("an archived copy (..., captured ...) of http://...") took 4
     of the window's 10 rows, and the article pane under it showed its border and no line of the text. In a
     low window a notice is one line, cut with "…" (the article list's ⚠ still marks the article)."""
     import json
