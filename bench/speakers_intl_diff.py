@@ -16,18 +16,14 @@ NEW_TREE defaults to this checkout.
 
 from __future__ import annotations
 
-import argparse
-import json
-import subprocess
 import sys
-import tempfile
 from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from times_intl_diff import LANGS, pages  # noqa: E402  (the same pages)
+from times_intl_diff import both_trees  # noqa: E402  (the same pages, each tree in its own process)
 
 _WORKER = """
 import datetime as dt, json, sys
@@ -42,35 +38,10 @@ json.dump(out, sys.stdout)
 """
 
 
-def claims_with(tree: Path, batch: Path) -> list[list[list]]:
-    got = subprocess.run(
-        [sys.executable, "-c", _WORKER, str(batch)],
-        env={"PYTHONPATH": str(tree.resolve()), "PATH": "/usr/bin:/bin"},
-        cwd=tree.resolve(),  # ("python -c" puts the working directory first on the path)
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    return json.loads(got)
-
-
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("old", type=Path)
-    ap.add_argument("new", type=Path, nargs="?", default=HERE.parent)
-    ap.add_argument("--extra", type=Path, default=Path("/work/trafi_extra"))
-    ap.add_argument("--lang", action="append", choices=LANGS)
-    args = ap.parse_args()
-    todo = pages(args.extra, tuple(args.lang or LANGS))
-    with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8", delete=False) as fh:
-        json.dump(todo, fh)
-    batch = Path(fh.name)
-    try:
-        old, new = claims_with(args.old, batch), claims_with(args.new, batch)
-    finally:
-        batch.unlink()
+    todo, old, new = both_trees(__doc__.split("\n\n")[0], _WORKER)
     changes: Counter[str] = Counter()
-    with_speaker = {"old": Counter(), "new": Counter()}
+    with_speaker: dict[str, Counter[str]] = {"old": Counter(), "new": Counter()}
     for page, a, b in zip(todo, old, new, strict=True):
         with_speaker["old"][page["lang"]] += sum(1 for c in a if c[2])
         with_speaker["new"][page["lang"]] += sum(1 for c in b if c[2])

@@ -71,9 +71,10 @@ def pages(extra: Path, langs: tuple[str, ...]) -> list[dict]:
     return out
 
 
-def tag_with(tree: Path, batch: Path) -> list[list[list]]:
+def results(tree: Path, worker: str, batch: Path) -> list[list[list]]:
+    """What ``worker`` (a script reading the pages' JSON file named by its argument) prints, run on ``tree``."""
     got = subprocess.run(
-        [sys.executable, "-c", _WORKER, str(batch)],
+        [sys.executable, "-c", worker, str(batch)],
         env={"PYTHONPATH": str(tree.resolve()), "PATH": "/usr/bin:/bin"},
         cwd=tree.resolve(),  # ("python -c" puts the working directory first on the path)
         capture_output=True,
@@ -83,8 +84,9 @@ def tag_with(tree: Path, batch: Path) -> list[list[list]]:
     return json.loads(got)
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def both_trees(description: str, worker: str) -> tuple[list[dict], list[list[list]], list[list[list]]]:
+    """The command line's pages, and the results of ``worker`` on them in OLD_TREE and in NEW_TREE."""
+    ap = argparse.ArgumentParser(description=description)
     ap.add_argument("old", type=Path)
     ap.add_argument("new", type=Path, nargs="?", default=HERE.parent)
     ap.add_argument("--extra", type=Path, default=Path("/work/trafi_extra"))
@@ -95,11 +97,15 @@ def main() -> int:
         json.dump(todo, fh)
     batch = Path(fh.name)
     try:
-        old, new = tag_with(args.old, batch), tag_with(args.new, batch)
+        return todo, results(args.old, worker, batch), results(args.new, worker, batch)
     finally:
         batch.unlink()
+
+
+def main() -> int:
+    todo, old, new = both_trees(__doc__.split("\n\n")[0], _WORKER)
     changes: Counter[str] = Counter()
-    found = {"old": Counter(), "new": Counter()}
+    found: dict[str, Counter[str]] = {"old": Counter(), "new": Counter()}
     for page, a, b in zip(todo, old, new, strict=True):
         found["old"][page["lang"]] += len(a)
         found["new"][page["lang"]] += len(b)
