@@ -27,7 +27,9 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 KINDS = (
@@ -85,6 +87,29 @@ def counts(pages: dict[str, dict[str, object]], h: str) -> dict[str, int]:
     return c
 
 
+def trees_measured(
+    script: str, folder: Path, args: argparse.Namespace, measure: Callable[[Path, Path], dict[str, Any]]
+) -> tuple[dict[str, Any], dict[str, Any] | None, float] | None:
+    """``measure`` of this tree (``args.tree``) and its CPU seconds, and of ``args.base`` in a child process of
+    ``script`` (run with ``--json``); None in that child, which prints its figures as JSON instead."""
+    t0 = time.process_time()
+    this = measure(folder, Path(args.tree))
+    if args.json:
+        json.dump(this, sys.stdout)
+        return None
+    cpu = time.process_time() - t0
+    base = None
+    if args.base:
+        child = subprocess.run(
+            [sys.executable, script, "--extra", str(folder), "--tree", args.base, "--json"],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        base = json.loads(child.stdout)
+    return this, base, cpu
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--extra", required=True, metavar="DIR", help="html/ and evaldata_extra.json")
@@ -98,21 +123,10 @@ def main() -> int:
     folder = Path(args.extra)
     if not (folder / "html").is_dir():
         sys.exit(f"bench/ingest_dates.py: no html/ folder in {folder}")
-    t0 = time.process_time()
-    this = measure(folder, Path(args.tree))
-    if args.json:
-        json.dump(this, sys.stdout)
+    got = trees_measured(__file__, folder, args, measure)
+    if got is None:
         return 0
-    cpu = time.process_time() - t0
-    base = None
-    if args.base:
-        child = subprocess.run(
-            [sys.executable, __file__, "--extra", str(folder), "--tree", args.base, "--json"],
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-        base = json.loads(child.stdout)
+    this, base, cpu = got
     print(f"publication dates of {len(this)} saved pages ({folder}); this tree {args.tree} ({cpu:.0f} CPU s)")
     for h in ("A", "B"):
         mine = counts(this, h)

@@ -41,15 +41,13 @@ import html as htmllib
 import json
 import os
 import re
-import subprocess
 import sys
-import time
 import unicodedata
 from pathlib import Path
 from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from ingest_dates import half  # (the same split as the dates' bench)
+from ingest_dates import half, trees_measured  # (the same split as the dates' bench, the same runs)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -202,21 +200,10 @@ def main() -> int:
     folder = Path(args.extra)
     if not (folder / "html").is_dir():
         sys.exit(f"bench/ingest_meta.py: no html/ folder in {folder}")
-    t0 = time.process_time()
-    this = measure(folder, Path(args.tree))
-    if args.json:
-        json.dump(this, sys.stdout)
+    got = trees_measured(__file__, folder, args, measure)
+    if got is None:
         return 0
-    cpu = time.process_time() - t0
-    base = None
-    if args.base:
-        child = subprocess.run(
-            [sys.executable, __file__, "--extra", str(folder), "--tree", args.base, "--json"],
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-        base = json.loads(child.stdout)
+    this, base, cpu = got
     print(f"metadata of {len(this)} saved pages ({folder}); this tree {args.tree} ({cpu:.0f} CPU s)")
     for h in ("A", "B"):
         mine = counts(this, h)
