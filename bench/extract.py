@@ -24,6 +24,7 @@ import inspect
 import os
 import re
 import resource
+import shutil
 import statistics
 import sys
 import time
@@ -109,6 +110,16 @@ def corpus(n: int) -> list[str]:
                     out.append(docs[i] + "\n\n" + docs[j])
         shift += 1
     return out[:n]
+
+
+def write_reopen_batch(folder: Path, texts: list[str]) -> None:
+    """The reopen benches' batch in ``folder`` (made here): the ECB+ articles ``texts`` as ``ecb_NNNN.txt``
+    and realworld-dev's 110 trafilatura records."""
+    folder.mkdir()
+    for i, text in enumerate(texts):
+        (folder / f"ecb_{i:04d}.txt").write_text(text, encoding="utf-8")
+    for p in sorted((data_dir() / "realworld-dev" / "json").glob("*.json")):
+        shutil.copy(p, folder / p.name)
 
 
 def main() -> int:

@@ -44,7 +44,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
-from extract import corpus, data_dir  # noqa: E402
+from extract import corpus, data_dir, write_reopen_batch  # noqa: E402
 from reopen_changed import BODY_ARTICLE, article_changer  # noqa: E402
 
 
@@ -243,12 +243,7 @@ def main() -> int:
             loading(tmp, {**os.environ, "PYTHONPATH": str(ROOT)})
             return 0
         folder = tmp / "batch"
-        folder.mkdir()
-        for i, text in enumerate(corpus(args.n)):
-            (folder / f"ecb_{i:04d}.txt").write_text(text, encoding="utf-8")
-        real = data_dir() / "realworld-dev" / "json"
-        for p in sorted(real.glob("*.json")):
-            shutil.copy(p, folder / p.name)
+        write_reopen_batch(folder, corpus(args.n))
         n_articles = len(list(folder.iterdir()))
         env = {**os.environ, "FACTCHECK_CACHE": str(tmp / "cache" / "cache.sqlite3"), "PYTHONPATH": str(ROOT)}
         session = tmp / "sessions" / "batch.toml"

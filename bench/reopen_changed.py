@@ -136,16 +136,12 @@ def measure(tree: Path, n: int) -> None:
     """Measure ``tree`` (run as a child: this process imports that tree's code) and print its lines."""
     sys.path[:0] = [str(tree / "bench"), str(tree)]
     import reopen  # type: ignore[import-not-found]  # (the tree's own bench helpers)
-    from extract import corpus, data_dir  # type: ignore[import-not-found]
+    from extract import corpus, write_reopen_batch  # type: ignore[import-not-found]
 
     tmp = Path(tempfile.mkdtemp(prefix="factcheck-reopen-changed-"))
     try:
         folder = tmp / "batch"
-        folder.mkdir()
-        for i, text in enumerate(corpus(n)):
-            (folder / f"ecb_{i:04d}.txt").write_text(text, encoding="utf-8")
-        for p in sorted((data_dir() / "realworld-dev" / "json").glob("*.json")):
-            shutil.copy(p, folder / p.name)
+        write_reopen_batch(folder, corpus(n))
         env = {**os.environ, "FACTCHECK_CACHE": str(tmp / "cache" / "cache.sqlite3"), "PYTHONPATH": str(tree)}
         session = tmp / "sessions" / "batch.toml"
         cold = reopen.run(["extract", str(folder), "--json"], env)

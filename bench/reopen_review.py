@@ -96,13 +96,9 @@ def main() -> int:
                 shutil.copytree(args.corpus, folder)
             else:
                 sys.path[:0] = [str(ROOT / "bench")]
-                from extract import corpus, data_dir
+                from extract import corpus, write_reopen_batch
 
-                folder.mkdir()
-                for i, text in enumerate(corpus(args.n)):
-                    (folder / f"ecb_{i:04d}.txt").write_text(text, encoding="utf-8")
-                for p in sorted((data_dir() / "realworld-dev" / "json").glob("*.json")):
-                    shutil.copy(p, folder / p.name)
+                write_reopen_batch(folder, corpus(args.n))
             env = {
                 **os.environ,
                 "FACTCHECK_CACHE": str(tmp / f"cache{k}" / "cache.sqlite3"),

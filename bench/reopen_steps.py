@@ -143,7 +143,7 @@ def main() -> int:
         probe(args.probe, args.rest)
         return 0
     sys.path[:0] = [str(ROOT / "bench")]
-    from extract import corpus, data_dir
+    from extract import corpus, write_reopen_batch
     from reopen_changed import BODY_ARTICLE, CHANGED_LINES
 
     trees = [ROOT] + ([args.baseline.resolve()] if args.baseline else [])
@@ -153,11 +153,7 @@ def main() -> int:
         setups = []
         for k, tree in enumerate(trees):
             folder = tmp / f"batch{k}"
-            folder.mkdir()
-            for i, text in enumerate(texts):
-                (folder / f"ecb_{i:04d}.txt").write_text(text, encoding="utf-8")
-            for p in sorted((data_dir() / "realworld-dev" / "json").glob("*.json")):
-                shutil.copy(p, folder / p.name)
+            write_reopen_batch(folder, texts)
             env = {**os.environ, "FACTCHECK_CACHE": str(tmp / f"cache{k}" / "cache.sqlite3")}
             setups.append((tree, folder, env))
         cold = [

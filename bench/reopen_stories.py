@@ -117,7 +117,7 @@ def main() -> int:
     if args.child:
         print(json.dumps(edits(Path(args.child[0]), Path(args.child[1]), args.edits)))
         return 0
-    from extract import corpus, data_dir
+    from extract import corpus, write_reopen_batch
 
     trees = [ROOT] + ([args.baseline.resolve()] if args.baseline else [])
     tmp = Path(tempfile.mkdtemp(prefix="factcheck-reopen-stories-"))
@@ -126,11 +126,7 @@ def main() -> int:
         setups = []
         for k, tree in enumerate(trees):
             folder = tmp / f"batch{k}"
-            folder.mkdir()
-            for i, text in enumerate(texts):
-                (folder / f"ecb_{i:04d}.txt").write_text(text, encoding="utf-8")
-            for p in sorted((data_dir() / "realworld-dev" / "json").glob("*.json")):
-                shutil.copy(p, folder / p.name)
+            write_reopen_batch(folder, texts)
             cache_path = tmp / f"cache{k}" / "cache.sqlite3"
             env = {**os.environ, "FACTCHECK_CACHE": str(cache_path), "PYTHONPATH": str(tree)}
             setups.append((tree, folder, cache_path, env))

@@ -188,7 +188,7 @@ def main() -> None:
     )
     a = ap.parse_args()
     sys.path.insert(0, str(HERE))
-    from extract import corpus, data_dir  # type: ignore[import-not-found]
+    from extract import corpus, write_reopen_batch  # type: ignore[import-not-found]
 
     tmp = Path(tempfile.mkdtemp(prefix="fc-tui-keys-"))
     env = {**os.environ, "FACTCHECK_CACHE": str(tmp / "cache.sqlite3")}
@@ -198,11 +198,7 @@ def main() -> None:
         folder = a.corpus
         if folder is None:
             folder = tmp / "batch"
-            folder.mkdir()
-            for i, text in enumerate(corpus(a.n)):
-                (folder / f"ecb_{i:04d}.txt").write_text(text, encoding="utf-8")
-            for p in sorted((data_dir() / "realworld-dev" / "json").glob("*.json")):
-                shutil.copy(p, folder / p.name)
+            write_reopen_batch(folder, corpus(a.n))
         subprocess.run(
             [sys.executable, "-m", "factcheck", "extract", str(folder), "--json"],
             cwd=tmp,
