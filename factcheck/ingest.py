@@ -32,7 +32,7 @@ from factcheck import furniture, metadata, webpage
 from factcheck import lang as langres
 from factcheck.dates import knows_language, parse_date_text
 from factcheck.model import Article, Batch, InputError, Segment
-from factcheck.urls import archived_copy, is_http_url
+from factcheck.urls import archived_copy, is_http_url, page_address
 
 MAX_BYTES = 5 * 1024 * 1024  # a news article is a few KB; anything above this is not one
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
@@ -353,8 +353,15 @@ def load(
     store = cache if cache is not None else _cache.default()
     batch = Batch()
     seen_keys: set[str] = set()
-    # a path given twice (or a file and its folder, a URL twice) is read once: one article, not a copy of itself
-    path_list = list(dict.fromkeys(str(p) for p in paths))
+    # a path given twice (or a file and its folder, a URL twice, or with another #fragment) is read once: one
+    # article, not a copy of itself
+    path_list: list[str] = []
+    given_keys: set[str] = set()
+    for p in map(str, paths):
+        key = page_address(p) if is_http_url(p) else p
+        if key not in given_keys:
+            given_keys.add(key)
+            path_list.append(p)
     urls = [p for p in path_list if is_http_url(p)]
     read_files: set[Path] = set()
 

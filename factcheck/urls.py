@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from urllib.parse import urlsplit
+from urllib.parse import urldefrag, urlsplit
 
 
 def is_http_url(s: object) -> bool:
@@ -19,6 +19,12 @@ def is_http_url(s: object) -> bool:
     except ValueError:
         return False
     return parts.scheme.lower() in ("http", "https") and bool(host)
+
+
+def page_address(url: str) -> str:
+    """The address of the page a URL names: the URL without its fragment (``#comments``, a browser's
+    ``#:~:text=`` highlight), which no server is sent, so every fragment of one address is one page."""
+    return urldefrag(url).url if "#" in url else url
 
 
 # A Wayback Machine copy: https://web.archive.org/web/<capture stamp, 4-14 digits>[a modifier such as id_]/<the

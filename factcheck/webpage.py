@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 
 from factcheck import metadata
 from factcheck.atomic import write_atomic
-from factcheck.urls import archived_copy, is_http_url
+from factcheck.urls import archived_copy, is_http_url, page_address
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 TIMEOUT = 20.0  # seconds for one page
@@ -227,7 +227,12 @@ def _a_year_alone(date: Any, raw: bytes, url: str | None) -> bool:
 
 
 def record_name(url: str) -> str:
-    """The file name of a URL's record: readable host plus a hash of the whole URL (stable across runs)."""
+    """The file name of a URL's record: readable host plus a hash of the page's address (the URL without its
+    fragment: ``page#comments`` is ``page``'s record; stable across runs)."""
+    return _name_of(page_address(url))
+
+
+def _name_of(url: str) -> str:
     host = (urlsplit(url).hostname or "page").removeprefix("www.")
     host = re.sub(r"[^a-z0-9.-]+", "-", host.lower()).strip(".-") or "page"
     digest = hashlib.sha1(url.encode("utf-8")).hexdigest()[:12]
@@ -247,7 +252,14 @@ def pages_dir() -> Path:
 
 
 def record_path(url: str, pages: Path | None = None) -> Path:
-    return Path(pages or pages_dir()) / record_name(url)
+    folder = Path(pages or pages_dir())
+    path = folder / record_name(url)
+    if not path.is_file() and page_address(url) != url:
+        # a record stored by an earlier version was named by the whole URL, fragment and all: still read offline
+        legacy = folder / _name_of(url)
+        if legacy.is_file():
+            return legacy
+    return path
 
 
 def _read_by(resp: Any, deadline: float, limit: int) -> bytes:

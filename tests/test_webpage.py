@@ -152,6 +152,36 @@ def test_url_is_fetched_once_and_stored(server: str, tmp_path: Path) -> None:
     assert _Handler.hits["/article"] == 2
 
 
+def test_a_fragment_names_the_same_page_one_fetch_one_record_one_article(server: str, tmp_path: Path) -> None:
+    # "#comments" or a browser's "#:~:text=" highlight is never sent to the server: the same page
+    url = f"{server}/article"
+    _Handler.hits.clear()
+    batch = build([f"{url}#comments", url, f"{url}#:~:text=bridge"], pages_dir=tmp_path, group=False)
+    assert not batch.errors and _Handler.hits["/article"] == 1
+    assert [a.path for a in batch.articles] == [f"{url}#comments"]  # the name the reviewer gave first
+    assert webpage.record_name(f"{url}#x") == webpage.record_name(url)
+    assert [p.name for p in tmp_path.iterdir()] == [webpage.record_name(url)]
+    build([f"{url}#other"], pages_dir=tmp_path, group=False)  # offline: the page's record is read
+    assert _Handler.hits["/article"] == 1
+
+
+def test_a_record_stored_under_the_whole_url_with_its_fragment_is_still_read(
+    server: str, tmp_path: Path
+) -> None:
+    url = f"{server}/article#comments"
+    _Handler.hits.clear()
+    first = tmp_path / "first"
+    build([url], pages_dir=first, group=False)
+    (stored,) = first.iterdir()
+    older = tmp_path / "older"  # an earlier version named the record by the whole URL
+    older.mkdir()
+    legacy = older / webpage._name_of(url)
+    stored.rename(legacy)
+    assert webpage.record_path(url, older) == legacy
+    batch = build([url], pages_dir=older, group=False)
+    assert not batch.errors and len(batch.articles) == 1 and _Handler.hits["/article"] == 1
+
+
 def test_fetch_errors_name_the_url_and_the_batch_goes_on(server: str, tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setattr(webpage, "TIMEOUT", 0.5)
     urls = [f"{server}/{p}" for p in ("article", "missing", "pdf", "empty", "slow", "loop", "drip")]
