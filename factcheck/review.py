@@ -165,6 +165,7 @@ class Review:
         self._undo_built = not data.history_count()  # otherwise rebuilt from the history when first needed
         self._redo: list[_Step] = []
         self._remap: dict[str, str] = {}  # claim ids re-attached since the history was written
+        self._event_words: dict[str, str] = {}  # claim id -> its content words, for the supersede picker
         # What the last undo or redo changed, as (kind, key): kind decision/manual -> claim id, article ->
         # article key, groups -> "" (the TUI moves the cursor there).
         self.last_undo_changes: list[tuple[str, str]] = []
@@ -807,17 +808,35 @@ class Review:
         # The rest: other articles' claims most like this one first (a later report of the same thing),
         # then this article's own claims. Likeness of the sorted words: token_set_ratio scored a short claim
         # whose few words are all in this one ('The company said it expects ...') above a report of the same
-        # event (a subset scores near 100: shared/LIBRARIES.md).
-        from rapidfuzz import fuzz, utils
+        # event (a subset scores near 100: shared/LIBRARIES.md). Only the words that can tell one event from
+        # another count, each in its article's language: a German claim is no likelier for sharing "der",
+        # "die" and "und" with another (`grouping.words`' content words).
+        # Each claim's words are made once (a claim id names one text) and scored in one rapidfuzz call.
+        from rapidfuzz import fuzz, process
 
-        scores = {
-            o.id: fuzz.token_sort_ratio(c.text, o.text, processor=utils.default_process)
-            for o in rest
-            if o.article_key != c.article_key
-        }
+        others = [o for o in rest if o.article_key != c.article_key]
+        likeness = process.cdist(
+            [self._words_of_event(c)], [self._words_of_event(o) for o in others], scorer=fuzz.token_sort_ratio
+        )
+        scores = {o.id: float(v) for o, v in zip(others, likeness[0], strict=True)}
         rest.sort(key=lambda o: (o.article_key == c.article_key, -scores.get(o.id, 0.0)))
         out.extend(rest)
         return out
+
+    def _words_of_event(self, claim: Claim) -> str:
+        """The claim's words that can tell one event from another, in its article's language (all its words
+        when none can: two empty texts would be alike)."""
+        words = self._event_words.get(claim.id)
+        if words is None:
+            from rapidfuzz import utils
+
+            from factcheck.grouping.words import _content_tokens
+
+            art = self.corpus.article(claim.article_key)
+            tokens = _content_tokens(claim.text, art.language if art else None)
+            words = " ".join(tokens) or utils.default_process(claim.text)
+            self._event_words[claim.id] = words
+        return words
 
     def _published(self, key: str) -> dt.date | None:
         a = self.corpus.article(key)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import threading
 from pathlib import Path
 
@@ -557,6 +558,30 @@ def test_superseding_candidates_rank_a_short_claim_of_shared_words_after_a_repor
         assert r.corpus.group_of(first.id) is None  # ranked by likeness alone
         cands = r.superseding_candidates(first.id)
         assert cands[0].article_key == "b.txt", [c.text for c in cands]
+
+
+def test_superseding_candidates_in_german_rank_by_the_words_of_the_event_not_by_function_words(tmp_path):
+    """A German claim's likeness counted "der", "die", "und", "in", "am" as much as the words of the event: a
+    report of another event written in the same phrasing ranked above the later report of this one."""
+    from factcheck.review import Review
+
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    first = "Die Polizei hat am Montag in der Innenstadt von Köln drei Verdächtige nach dem Überfall festgenommen."
+    later = (
+        "Nach dem Überfall in Köln sind die drei Verdächtigen wieder frei, teilte die Staatsanwaltschaft mit."
+    )
+    other = "Die Stadt hat am Montag in der Innenstadt von Bonn die neue Brücke für den Verkehr freigegeben."
+    for name, text in (("a", first), ("b", later), ("c", other)):
+        (corpus / f"{name}.json").write_text(
+            json.dumps({"title": f"Bericht {name}", "language": "de", "text": text}), encoding="utf-8"
+        )
+    with Review.open(tmp_path / "s.toml", [str(corpus)]) as r:
+        (mine,) = r.claims("a.json")
+        assert r.claims("b.json") and r.claims("c.json")
+        assert r.corpus.group_of(mine.id) is None  # ranked by likeness alone
+        cands = r.superseding_candidates(mine.id)
+        assert cands[0].article_key == "b.json", [c.text for c in cands]
 
 
 def test_set_title_outlet_speaker_are_undoable_saved_and_applied(review: Review, project: Path) -> None:
