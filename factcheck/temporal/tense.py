@@ -43,6 +43,17 @@ _SCHEDULE_S_FORMS = frozenset("ends expires begins opens closes resumes convenes
 # modals that look ahead with a bare verb after them ("should finish", "may close"); not before these
 _MODALS_AHEAD = frozenset("should may might must can".split())
 _NOT_AHEAD_AFTER_MODAL = frozenset("have has had been be not n't also well".split())
+# a negated modal of obligation or possibility looks ahead as the modal does when a bare verb follows ("must not only
+# win in November", "should not appear on the March 15 ballot"); not "may not have", "should not be" (a state or a
+# guess), nor "can't", often a rhetorical present ("You can't trash us in February and then come back")
+_NEGATABLE_MODALS = frozenset("should may might must".split())
+_NEGATED_MODALS = frozenset("mustn't shouldn't".split())
+_NEGATION_FILLERS = frozenset("not n't only just even".split())
+# a conditional or time clause whose first finite verb is a present auxiliary looks ahead: "if he is the nominee in
+# November" ([vocab] conditional_openers, present_auxiliaries, past_auxiliaries)
+_CONDITIONAL_OPENERS = frozenset(_VOCAB["conditional_openers"])
+_PRESENT_AUX = frozenset(_VOCAB["present_auxiliaries"])
+_PAST_AUX = frozenset(_VOCAB["past_auxiliaries"])
 # past forms that are the bare verb too and, unlike "set"/"hit", mostly verbs: past right after a subject
 _BARE_PAST_AFTER_SUBJECT = frozenset("cut put shut quit cost hurt spread split".split())
 _SUBJECT_PRONOUNS = frozenset("i we you he she it they who which that".split())
@@ -216,6 +227,14 @@ def _classify(tokens: list[str], i: int) -> str | None:
         # "should finish in November", "may close in March", "can vote in June": a modal with a bare verb
         # looks ahead from the time of the clause ("should have finished", "may be closed": no)
         return "FUT"
+    if (lw in _NEGATABLE_MODALS and nxt in ("not", "n't")) or lw in _NEGATED_MODALS:
+        # negated: "must not only win in November" looks ahead as the modal does; "may not have" does not
+        j = i + 1
+        while j < len(tokens) and tokens[j].lower() in _NEGATION_FILLERS:
+            j += 1
+        verb = tokens[j].lower() if j < len(tokens) else ""
+        if verb.isalpha() and verb not in _NOT_AHEAD_AFTER_MODAL and not w[0].isupper():
+            return "FUT"
     if lw in _BARE_PAST_AFTER_SUBJECT:
         # "The Fed cut rates in September", "They put the plan on hold in May": past only right after a
         # subject pronoun or a name; "a rate cut in September", "to cut", "will cut" are no past events
@@ -369,8 +388,12 @@ def _clause_tense(
             if not any(t.lower() in _CLAUSE_OPENERS for t in ltoks[k + 1 :]):
                 weak = weak or _classify(ltoks, k)
             break
-        c = _classify(both, k)
         lk = ltoks[k].lower()
+        if lk in _CONDITIONAL_OPENERS and _present_clause(both[k + 1 :] + rtoks):
+            # "if he is the Republican nominee in November", "if the November election does not break their way":
+            # a conditional or time clause in the present looks ahead, whatever the main clause's tense
+            return "FUT"
+        c = _classify(both, k)
         if c == "FUT" and short and lk == "to" and _past_governs(both, k):
             # an infinitive under a past verb says nothing of the direction of a day near the anchor ("called on
             # President Obama to replace the head of the SEC on Friday" in a Saturday story): the nearest day
@@ -483,6 +506,20 @@ def _opens_sentence(text: str, pos: int) -> bool:
     """Whether ``pos`` begins a sentence: nothing but a boundary (or the text's start) in the words before it."""
     before = _words(text[max(0, pos - 60) : pos])
     return _clause_start(before) == len(before)
+
+
+def _present_clause(tokens: list[str]) -> bool:
+    """Whether the first finite auxiliary among ``tokens`` (up to a clause boundary or a comma) is a present one
+    ([vocab] present_auxiliaries): the clause a conditional or time opener heads tells what is still to come."""
+    for t in tokens:
+        lt = t.lower().replace("’", "'")
+        if t in _BOUNDARY or t == ",":
+            return False
+        if lt in _PRESENT_AUX:
+            return True
+        if lt in _PAST_AUX or lt in _PAST_WORDS:
+            return False
+    return False
 
 
 def _clause_start(ltoks: list[str]) -> int:
