@@ -290,6 +290,16 @@ _SCHEDULED_EVENT_AFTER = re.compile(
     + r")\b"
 )
 
+# the same event named with the time before its noun: "the February conference", "the November election", "a
+# Thursday rally", "the March 15 primary"
+_SCHEDULED_EVENT_ATTRIBUTIVE = re.compile(
+    r"[^\S\n]+(?:(?:[A-Z][\w.’'-]*|[A-Za-z]+-[\w-]+|"
+    + "|".join(re.escape(w) for w in _VOCAB["scheduled_event_modifiers"])
+    + r")\s+){0,3}?(?:"
+    + "|".join(re.escape(w) for w in _VOCAB["scheduled_event_nouns"])
+    + r")\b"
+)
+
 # an event after one of these is over by the time of a clause with no tense of its own
 _OVER_BEFORE = re.compile(
     r"(?i:\b(?:after|since|following|in\s+the\s+wake\s+of|in\s+the\s+aftermath\s+of)\s+)$"
@@ -301,6 +311,11 @@ def scheduled_event_after(text: str, end: int) -> bool:
     return _SCHEDULED_EVENT_AFTER.match(text, end) is not None
 
 
+def _scheduled_event(text: str, end: int) -> re.Match[str] | None:
+    """The name of the scheduled event the expression ending at ``end`` dates, possessive or attributive."""
+    return _SCHEDULED_EVENT_AFTER.match(text, end) or _SCHEDULED_EVENT_ATTRIBUTIVE.match(text, end)
+
+
 def _tense(text: str, start: int, end: int, short: bool = False) -> str | None:
     """'FUT', 'PAST' or None for the clause around text[start:end] (:func:`_clause_tense`).
 
@@ -308,7 +323,7 @@ def _tense(text: str, start: int, end: int, short: bool = False) -> str | None:
     as often as after it: the clause's tense decides, as for any other time ("will do well in Tuesday's
     primary", "Sanders scored a victory in Tuesday's primary"). Any other possessive names a reported act, past
     unless its own clause looks ahead (:func:`_clause_tense`)."""
-    if not scheduled_event_after(text, end):
+    if _scheduled_event(text, end) is None:
         return _clause_tense(text, start, end, short)
     tense = _clause_tense(text, start, end, short, scheduled=True)
     if tense is None and _OVER_BEFORE.search(text, max(0, start - 30), start):
@@ -332,7 +347,7 @@ def _clause_tense(
     left = text[max(0, start - 160) : start]
     # the words after: those after the event's name when the expression is its possessive ("Tuesday's vote
     # show": "vote" is no verb)
-    event = _SCHEDULED_EVENT_AFTER.match(text, end) if scheduled else None
+    event = _scheduled_event(text, end) if scheduled else None
     after = event.end() if event else end
     ltoks = _words(left)
     cut = _clause_start(ltoks)
