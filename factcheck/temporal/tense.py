@@ -649,15 +649,31 @@ def _scheduled_present(tokens: list[str], i: int) -> bool:
         and prev.islower()
         and not prev.endswith("s")
     )
+    # a bare form right after a singular lower-case noun cannot agree with it as its verb: a noun, most often a title
+    # before a name ("radio host Hugh Hewitt on Wednesday", "talk-radio host Mike Gallagher"); a plural subject
+    # ("voters go", "the two sides meet"), a pronoun ("they meet") or a coordinated subject ("He and the premier
+    # meet") stays a verb
+    singular_noun_before = (
+        i > 0
+        and not w.lower().endswith("s")
+        and not {t.lower() for t in tokens[max(0, i - 4) : i - 1]} & {"and", "or"}
+        and prev.replace("-", "").isalpha()
+        and tokens[i - 1].islower()
+        and not prev.endswith("s")
+        and prev not in _BARE_FORM_SUBJECTS
+    )
     return (
         prev not in _DETERMINERS
         and not adjective_noun
+        and not singular_noun_before
         and prev not in _NOT_PRESENT_BEFORE
         and not prev.endswith("'s")
         and nxt != "of"
     )
 
 
+# subjects that take a bare present form without an -s of their own: pronouns and plurals in no -s
+_BARE_FORM_SUBJECTS = frozenset("i you we they people police men women children staff".split())
 _NOT_PRESENT_BEFORE = frozenset(
     """to did didn't not never could might may must should can would will shall cannot
     of for in on at by with from let lets make made help helped be been being had has have having""".split()
