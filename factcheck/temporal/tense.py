@@ -311,9 +311,21 @@ def scheduled_event_after(text: str, end: int) -> bool:
     return _SCHEDULED_EVENT_AFTER.match(text, end) is not None
 
 
-def _scheduled_event(text: str, end: int) -> re.Match[str] | None:
-    """The name of the scheduled event the expression ending at ``end`` dates, possessive or attributive."""
-    return _SCHEDULED_EVENT_AFTER.match(text, end) or _SCHEDULED_EVENT_ATTRIBUTIVE.match(text, end)
+# the word before a time written before its event's noun: "the February conference", "a Saturday rally"
+_ATTRIBUTIVE_AFTER = frozenset("the a an his her its their our".split())
+
+
+def _scheduled_event(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The name of the scheduled event the expression text[start:end] dates, possessive ("Tuesday's primary") or
+    attributive after a determiner ("the November election"; the word before is looked up first, the cheaper
+    test)."""
+    possessive = _SCHEDULED_EVENT_AFTER.match(text, end)
+    if possessive is not None:
+        return possessive
+    before = text[max(0, start - 6) : start].split()
+    if before and before[-1].lower() in _ATTRIBUTIVE_AFTER:
+        return _SCHEDULED_EVENT_ATTRIBUTIVE.match(text, end)
+    return None
 
 
 def _tense(text: str, start: int, end: int, short: bool = False) -> str | None:
@@ -323,16 +335,17 @@ def _tense(text: str, start: int, end: int, short: bool = False) -> str | None:
     as often as after it: the clause's tense decides, as for any other time ("will do well in Tuesday's
     primary", "Sanders scored a victory in Tuesday's primary"). Any other possessive names a reported act, past
     unless its own clause looks ahead (:func:`_clause_tense`)."""
-    if _scheduled_event(text, end) is None:
+    event = _scheduled_event(text, start, end)
+    if event is None:
         return _clause_tense(text, start, end, short)
-    tense = _clause_tense(text, start, end, short, scheduled=True)
+    tense = _clause_tense(text, start, end, short, event=event)
     if tense is None and _OVER_BEFORE.search(text, max(0, start - 30), start):
         return "PAST"  # "Polls taken after Tuesday's vote show a tie": the event is over by the clause's time
     return tense
 
 
 def _clause_tense(
-    text: str, start: int, end: int, short: bool = False, scheduled: bool = False
+    text: str, start: int, end: int, short: bool = False, event: re.Match[str] | None = None
 ) -> str | None:
     """'FUT', 'PAST' or None for the clause around text[start:end]: nearest marker wins,
     looking left first (the verb governing a time adverbial usually precedes it).
@@ -347,7 +360,7 @@ def _clause_tense(
     left = text[max(0, start - 160) : start]
     # the words after: those after the event's name when the expression is its possessive ("Tuesday's vote
     # show": "vote" is no verb)
-    event = _scheduled_event(text, end) if scheduled else None
+    scheduled = event is not None
     after = event.end() if event else end
     ltoks = _words(left)
     cut = _clause_start(ltoks)
