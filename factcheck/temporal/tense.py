@@ -43,6 +43,17 @@ _SCHEDULE_S_FORMS = frozenset("ends expires begins opens closes resumes convenes
 # modals that look ahead with a bare verb after them ("should finish", "may close"); not before these
 _MODALS_AHEAD = frozenset("should may might must can".split())
 _NOT_AHEAD_AFTER_MODAL = frozenset("have has had been be not n't also well".split())
+# a negated modal of obligation or possibility looks ahead as the modal does when a bare verb follows ("must not only
+# win in November", "should not appear on the March 15 ballot"); not "may not have", "should not be" (a state or a
+# guess), nor "can't", often a rhetorical present ("You can't trash us in February and then come back")
+_NEGATABLE_MODALS = frozenset("should may might must".split())
+_NEGATED_MODALS = frozenset("mustn't shouldn't".split())
+_NEGATION_FILLERS = frozenset("not n't only just even".split())
+# a conditional or time clause whose first finite verb is a present auxiliary looks ahead: "if he is the nominee in
+# November" ([vocab] conditional_openers, present_auxiliaries, past_auxiliaries)
+_CONDITIONAL_OPENERS = frozenset(_VOCAB["conditional_openers"])
+_PRESENT_AUX = frozenset(_VOCAB["present_auxiliaries"])
+_PAST_AUX = frozenset(_VOCAB["past_auxiliaries"])
 # past forms that are the bare verb too and, unlike "set"/"hit", mostly verbs: past right after a subject
 _BARE_PAST_AFTER_SUBJECT = frozenset("cut put shut quit cost hurt spread split".split())
 _SUBJECT_PRONOUNS = frozenset("i we you he she it they who which that".split())
@@ -216,6 +227,14 @@ def _classify(tokens: list[str], i: int) -> str | None:
         # "should finish in November", "may close in March", "can vote in June": a modal with a bare verb
         # looks ahead from the time of the clause ("should have finished", "may be closed": no)
         return "FUT"
+    if (lw in _NEGATABLE_MODALS and nxt in ("not", "n't")) or lw in _NEGATED_MODALS:
+        # negated: "must not only win in November" looks ahead as the modal does; "may not have" does not
+        j = i + 1
+        while j < len(tokens) and tokens[j].lower() in _NEGATION_FILLERS:
+            j += 1
+        verb = tokens[j].lower() if j < len(tokens) else ""
+        if verb.isalpha() and verb not in _NOT_AHEAD_AFTER_MODAL and not w[0].isupper():
+            return "FUT"
     if lw in _BARE_PAST_AFTER_SUBJECT:
         # "The Fed cut rates in September", "They put the plan on hold in May": past only right after a
         # subject pronoun or a name; "a rate cut in September", "to cut", "will cut" are no past events
@@ -271,6 +290,16 @@ _SCHEDULED_EVENT_AFTER = re.compile(
     + r")\b"
 )
 
+# the same event named with the time before its noun: "the February conference", "the November election", "a
+# Thursday rally", "the March 15 primary"
+_SCHEDULED_EVENT_ATTRIBUTIVE = re.compile(
+    r"[^\S\n]+(?:(?:[A-Z][\w.’'-]*|[A-Za-z]+-[\w-]+|"
+    + "|".join(re.escape(w) for w in _VOCAB["scheduled_event_modifiers"])
+    + r")\s+){0,3}?(?:"
+    + "|".join(re.escape(w) for w in _VOCAB["scheduled_event_nouns"])
+    + r")\b"
+)
+
 # an event after one of these is over by the time of a clause with no tense of its own
 _OVER_BEFORE = re.compile(
     r"(?i:\b(?:after|since|following|in\s+the\s+wake\s+of|in\s+the\s+aftermath\s+of)\s+)$"
@@ -282,6 +311,23 @@ def scheduled_event_after(text: str, end: int) -> bool:
     return _SCHEDULED_EVENT_AFTER.match(text, end) is not None
 
 
+# the word before a time written before its event's noun: "the February conference", "a Saturday rally"
+_ATTRIBUTIVE_AFTER = frozenset("the a an his her its their our".split())
+
+
+def _scheduled_event(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The name of the scheduled event the expression text[start:end] dates, possessive ("Tuesday's primary") or
+    attributive after a determiner ("the November election"; the word before is looked up first, the cheaper
+    test)."""
+    possessive = _SCHEDULED_EVENT_AFTER.match(text, end)
+    if possessive is not None:
+        return possessive
+    before = text[max(0, start - 6) : start].split()
+    if before and before[-1].lower() in _ATTRIBUTIVE_AFTER:
+        return _SCHEDULED_EVENT_ATTRIBUTIVE.match(text, end)
+    return None
+
+
 def _tense(text: str, start: int, end: int, short: bool = False) -> str | None:
     """'FUT', 'PAST' or None for the clause around text[start:end] (:func:`_clause_tense`).
 
@@ -289,16 +335,17 @@ def _tense(text: str, start: int, end: int, short: bool = False) -> str | None:
     as often as after it: the clause's tense decides, as for any other time ("will do well in Tuesday's
     primary", "Sanders scored a victory in Tuesday's primary"). Any other possessive names a reported act, past
     unless its own clause looks ahead (:func:`_clause_tense`)."""
-    if not scheduled_event_after(text, end):
+    event = _scheduled_event(text, start, end)
+    if event is None:
         return _clause_tense(text, start, end, short)
-    tense = _clause_tense(text, start, end, short, scheduled=True)
+    tense = _clause_tense(text, start, end, short, event=event)
     if tense is None and _OVER_BEFORE.search(text, max(0, start - 30), start):
         return "PAST"  # "Polls taken after Tuesday's vote show a tie": the event is over by the clause's time
     return tense
 
 
 def _clause_tense(
-    text: str, start: int, end: int, short: bool = False, scheduled: bool = False
+    text: str, start: int, end: int, short: bool = False, event: re.Match[str] | None = None
 ) -> str | None:
     """'FUT', 'PAST' or None for the clause around text[start:end]: nearest marker wins,
     looking left first (the verb governing a time adverbial usually precedes it).
@@ -313,7 +360,7 @@ def _clause_tense(
     left = text[max(0, start - 160) : start]
     # the words after: those after the event's name when the expression is its possessive ("Tuesday's vote
     # show": "vote" is no verb)
-    event = _SCHEDULED_EVENT_AFTER.match(text, end) if scheduled else None
+    scheduled = event is not None
     after = event.end() if event else end
     ltoks = _words(left)
     cut = _clause_start(ltoks)
@@ -369,8 +416,12 @@ def _clause_tense(
             if not any(t.lower() in _CLAUSE_OPENERS for t in ltoks[k + 1 :]):
                 weak = weak or _classify(ltoks, k)
             break
-        c = _classify(both, k)
         lk = ltoks[k].lower()
+        if lk in _CONDITIONAL_OPENERS and _present_clause(both[k + 1 :] + rtoks):
+            # "if he is the Republican nominee in November", "if the November election does not break their way":
+            # a conditional or time clause in the present looks ahead, whatever the main clause's tense
+            return "FUT"
+        c = _classify(both, k)
         if c == "FUT" and short and lk == "to" and _past_governs(both, k):
             # an infinitive under a past verb says nothing of the direction of a day near the anchor ("called on
             # President Obama to replace the head of the SEC on Friday" in a Saturday story): the nearest day
@@ -485,6 +536,20 @@ def _opens_sentence(text: str, pos: int) -> bool:
     return _clause_start(before) == len(before)
 
 
+def _present_clause(tokens: list[str]) -> bool:
+    """Whether the first finite auxiliary among ``tokens`` (up to a clause boundary or a comma) is a present one
+    ([vocab] present_auxiliaries): the clause a conditional or time opener heads tells what is still to come."""
+    for t in tokens:
+        lt = t.lower().replace("’", "'")
+        if t in _BOUNDARY or t == ",":
+            return False
+        if lt in _PRESENT_AUX:
+            return True
+        if lt in _PAST_AUX or lt in _PAST_WORDS:
+            return False
+    return False
+
+
 def _clause_start(ltoks: list[str]) -> int:
     """The index of the first token after the last boundary among ``ltoks`` (0: none)."""
     for k in range(len(ltoks) - 1, -1, -1):
@@ -597,15 +662,31 @@ def _scheduled_present(tokens: list[str], i: int) -> bool:
         and prev.islower()
         and not prev.endswith("s")
     )
+    # a bare form right after a singular lower-case noun cannot agree with it as its verb: a noun, most often a title
+    # before a name ("radio host Hugh Hewitt on Wednesday", "talk-radio host Mike Gallagher"); a plural subject
+    # ("voters go", "the two sides meet"), a pronoun ("they meet") or a coordinated subject ("He and the premier
+    # meet") stays a verb
+    singular_noun_before = (
+        i > 0
+        and not w.lower().endswith("s")
+        and not {t.lower() for t in tokens[max(0, i - 4) : i - 1]} & {"and", "or"}
+        and prev.replace("-", "").isalpha()
+        and tokens[i - 1].islower()
+        and not prev.endswith("s")
+        and prev not in _BARE_FORM_SUBJECTS
+    )
     return (
         prev not in _DETERMINERS
         and not adjective_noun
+        and not singular_noun_before
         and prev not in _NOT_PRESENT_BEFORE
         and not prev.endswith("'s")
         and nxt != "of"
     )
 
 
+# subjects that take a bare present form without an -s of their own: pronouns and plurals in no -s
+_BARE_FORM_SUBJECTS = frozenset("i you we they people police men women children staff".split())
 _NOT_PRESENT_BEFORE = frozenset(
     """to did didn't not never could might may must should can would will shall cannot
     of for in on at by with from let lets make made help helped be been being had has have having""".split()
