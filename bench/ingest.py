@@ -710,7 +710,8 @@ def extra_report(folder: str | None, only: str | None = None, study: str | None 
         places = {p: tally.n.get(f"raw {key} after {p}", [0, 0])[0] for p in AFTER_PLACES}
         print(
             f"    leaked claims after the article: {after}; inside factcheck's own span of the article "
-            f"{places['in span']}, below it {places['below span']}; in lines of 15+ words {places['15+']}; "
+            f"{places['in span']}, below it {places['below span']}, above it {places['above span']}; in lines of 15+ "
+            f"words {places['15+']}; "
             f"below an end-of-article marker that did not end the article {places['after a marker']}"
         )
         counts = sorted(per_page.get(key, []), reverse=True)
@@ -736,7 +737,7 @@ def extra_report(folder: str | None, only: str | None = None, study: str | None 
     return 0
 
 
-AFTER_PLACES = ("in span", "below span", "15+", "after a marker")  # (after_places)
+AFTER_PLACES = ("above span", "in span", "below span", "15+", "after a marker")  # (after_places)
 
 CONCENTRATION_PAGES = 10  # (the leakage of a half is read beside how much of it its worst pages hold)
 
@@ -832,12 +833,13 @@ def after_places(art: ingest.Article, starts: list[int], end: int) -> dict[str, 
     """Where the leaked claims that lie after the page's article (their ``starts`` past ``end``, the start
     of the article's last line in the reference) stand in the raw text as factcheck read it: "in span",
     inside factcheck's own span of the article (``ingest._prose_span``: the run of lines with the most
-    running text, which the rules below the article never read), else "below span"; "15+", in a line of
+    running text, which the rules below the article never read), "below span", or "above span" (the span
+    lies past the article's end: factcheck took another text for the article); "15+", in a line of
     SUBSTANTIAL_WORDS or more (a paragraph: no rule drops one for its place alone); "after a marker", below
     the first end-of-article marker ("Related", "More stories") after the article's third paragraph that
     did not end the article (more text followed it). Counts, of "after" claims in all."""
     after = sorted(s for s in starts if s > end)
-    out = dict.fromkeys(("after", "in span", "below span", "15+", "after a marker"), 0)
+    out = dict.fromkeys(("after", "above span", "in span", "below span", "15+", "after a marker"), 0)
     if not after:
         return out
     text = art.text
@@ -845,7 +847,7 @@ def after_places(art: ingest.Article, starts: list[int], end: int) -> dict[str, 
     kind_at = {s.start: (s.kind, s.reason) for s in art.segments}
     kinds = [kind_at.get(ln.start, ("title", "")) for ln in lines]  # (a title line split in parts)
     span = ingest._prose_span(lines, kinds, [ln.substantial for ln in lines])
-    span_end = lines[span[1]].end if span else -1
+    span_start, span_end = (lines[span[0]].start, lines[span[1]].end) if span else (0, -1)
     vocab = furniture.vocabulary(art.language)
     marker, paragraphs = None, 0
     for ln in lines:
@@ -858,7 +860,7 @@ def after_places(art: ingest.Article, starts: list[int], end: int) -> dict[str, 
         while at + 1 < len(lines) and lines[at + 1].start <= start:
             at += 1
         out["after"] += 1
-        out["in span" if start <= span_end else "below span"] += 1
+        out["above span" if start < span_start else "in span" if start <= span_end else "below span"] += 1
         out["15+"] += lines[at].words >= ingest.SUBSTANTIAL_WORDS
         out["after a marker"] += marker is not None and marker < start
     return out

@@ -36,12 +36,29 @@ def test_claims_after_the_article_are_placed_in_the_span_below_it_and_below_a_ma
     places = bench.after_places(art, starts, end)
     # (the claim inside the article is no claim after it; the two other stories run on in the span of
     # running text, the footer stands below it, past eight lines of menu)
-    assert places == {"after": 3, "in span": 2, "below span": 1, "15+": 3, "after a marker": 3}
+    assert places == {
+        "after": 3,
+        "above span": 0,
+        "in span": 2,
+        "below span": 1,
+        "15+": 3,
+        "after a marker": 3,
+    }
 
 
 def test_no_claims_after_the_article_count_nothing() -> None:
     bench = bench_module("ingest")
     art, at = _page()
     assert bench.after_places(art, [at[ARTICLE[1]]], at[ARTICLE[-1]]) == dict.fromkeys(
-        ("after", "in span", "below span", "15+", "after a marker"), 0
+        ("after", "above span", "in span", "below span", "15+", "after a marker"), 0
     )
+
+
+def test_a_claim_between_the_article_and_factcheck_s_span_is_above_the_span() -> None:
+    """factcheck took another text for the article (the span lies past the article's end)."""
+    bench = bench_module("ingest")
+    lines = [ARTICLE[0], OTHER[0], *CHROME, *ARTICLE[1:], *OTHER[1:], FOOTER]
+    text = "\n\n".join(lines)
+    art = ingest.article_from_text(text, path="page.txt", key="page")
+    places = bench.after_places(art, [text.index(OTHER[0])], text.index(ARTICLE[0]))
+    assert (places["after"], places["above span"], places["in span"]) == (1, 1, 0)
