@@ -44,9 +44,12 @@ page's bytes and the library versions. Figures: raw page text leakage (as above)
 text, `without` snippets out of the kept text and out of the claims, 15+ word paragraphs kept; and the
 leakage measure checked against the hand-made snippets: of the raw claims that hold a `with` snippet (body by
 hand), the share it counts as leaked (its false alarms, a floor under every leakage figure), and of those
-that hold a `without` snippet (furniture by hand), the share it catches; and how concentrated the leakage
+that hold a `without` snippet (furniture by hand), the share it catches; how concentrated the leakage
 is (the share of a half's leaked claims on its 10 worst pages: a few pages that go on with long chrome
-weigh more than many pages with one leak each).
+weigh more than many pages with one leak each); and where the leaked claims after the article stand in the
+raw text as factcheck read it (``after_places``: inside its own span of the article or below it, in lines
+of 15+ words, below an end-of-article marker that did not end the article), which tells what kind of rule
+could still reach them.
 
     /work/venv/bin/python bench/ingest.py [--list] [--leaks] [--extra DIR] [--extra-only]
 """
@@ -68,7 +71,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from factcheck import extract, ingest, webpage  # noqa: E402
+from factcheck import extract, furniture, ingest, webpage  # noqa: E402
 from factcheck.model import Segment  # noqa: E402
 
 BLOCK = frozenset(
@@ -631,8 +634,11 @@ def extra_report(folder: str | None, only: str | None = None, study: str | None 
                 if lo <= start <= hi and (t in jt or len(grams(t) & jt_grams) >= 0.6 * len(grams(t)))
             )
             if way == "raw":
+                places = after_places(raw, [start for start, _t in leaked], hi)
                 for key in keys:
                     per_page.setdefault(key, []).append(len(leaked))
+                    for place, n in places.items():
+                        tally.count(f"raw {key} after {place}", n, n)
                 for start, t in leaked:
                     pos = "before" if start < lo else "after" if start > hi else "inside"
                     if study and extra_quarter(f) == "A1":
@@ -700,6 +706,14 @@ def extra_report(folder: str | None, only: str | None = None, study: str | None 
                 f"{tally.fmt(f'{way} {key} leak-jt')}; old measure {tally.fmt(f'{way} {key} leak-old')}"
             )
         print(_corrected(tally, key))
+        after = tally.n.get(f"raw {key} after after", [0, 0])[0]
+        places = {p: tally.n.get(f"raw {key} after {p}", [0, 0])[0] for p in AFTER_PLACES}
+        print(
+            f"    leaked claims after the article: {after}; inside factcheck's own span of the article "
+            f"{places['in span']}, below it {places['below span']}, above it {places['above span']}; in lines of 15+ "
+            f"words {places['15+']}; "
+            f"below an end-of-article marker that did not end the article {places['after a marker']}"
+        )
         counts = sorted(per_page.get(key, []), reverse=True)
         if counts and sum(counts):
             worst = sum(counts[:CONCENTRATION_PAGES])
@@ -722,6 +736,8 @@ def extra_report(folder: str | None, only: str | None = None, study: str | None 
         )
     return 0
 
+
+AFTER_PLACES = ("above span", "in span", "below span", "15+", "after a marker")  # (after_places)
 
 CONCENTRATION_PAGES = 10  # (the leakage of a half is read beside how much of it its worst pages hold)
 
@@ -811,6 +827,43 @@ def _article_span(art: ingest.Article, ref_grams: set[tuple[str, ...]]) -> tuple
         if len(t.split()) >= 6 and len(g & ref_grams) >= 0.6 * len(g):
             at.append(seg.start)
     return (min(at), max(at)) if at else (0, 0)
+
+
+def after_places(art: ingest.Article, starts: list[int], end: int) -> dict[str, int]:
+    """Where the leaked claims that lie after the page's article (their ``starts`` past ``end``, the start
+    of the article's last line in the reference) stand in the raw text as factcheck read it: "in span",
+    inside factcheck's own span of the article (``ingest._prose_span``: the run of lines with the most
+    running text, which the rules below the article never read), "below span", or "above span" (the span
+    lies past the article's end: factcheck took another text for the article); "15+", in a line of
+    SUBSTANTIAL_WORDS or more (a paragraph: no rule drops one for its place alone); "after a marker", below
+    the first end-of-article marker ("Related", "More stories") after the article's third paragraph that
+    did not end the article (more text followed it). Counts, of "after" claims in all."""
+    after = sorted(s for s in starts if s > end)
+    out = dict.fromkeys(("after", "above span", "in span", "below span", "15+", "after a marker"), 0)
+    if not after:
+        return out
+    text = art.text
+    lines = ingest._lines(text, ingest._front_matter(text)[0])
+    kind_at = {s.start: (s.kind, s.reason) for s in art.segments}
+    kinds = [kind_at.get(ln.start, ("title", "")) for ln in lines]  # (a title line split in parts)
+    span = ingest._prose_span(lines, kinds, [ln.substantial for ln in lines])
+    span_start, span_end = (lines[span[0]].start, lines[span[1]].end) if span else (0, -1)
+    vocab = furniture.vocabulary(art.language)
+    marker, paragraphs = None, 0
+    for ln in lines:
+        paragraphs += ln.substantial
+        if paragraphs >= 3 and ln.words <= 6 and vocab.tail(ln.text, ln.words):
+            marker = ln.start
+            break
+    at = 0
+    for start in after:
+        while at + 1 < len(lines) and lines[at + 1].start <= start:
+            at += 1
+        out["after"] += 1
+        out["above span" if start < span_start else "in span" if start <= span_end else "below span"] += 1
+        out["15+"] += lines[at].words >= ingest.SUBSTANTIAL_WORDS
+        out["after a marker"] += marker is not None and marker < start
+    return out
 
 
 def _title_match(got: object, want: str) -> bool:
