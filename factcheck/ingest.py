@@ -2900,6 +2900,8 @@ def _classify_one(
         return "furniture", "date stamp"
     if chrome:
         return "furniture", chrome
+    if "{{" in t and _TEMPLATE_LINE.match(t):
+        return "furniture", "unrendered page template"
     if _source_shown(t):
         return "furniture", "script or markup source"
     if i > first_body and comment:
@@ -2966,6 +2968,9 @@ _CODE_PIECE = re.compile(
     """,
     re.I | re.X,
 )
+# A line of nothing but client-side template expressions ("{{article.author}} - {{date | date:'dd/MM'}}"):
+# the page's script fills it in a browser; as saved, it is template source, no text of the page.
+_TEMPLATE_LINE = re.compile(r"^\s*\{\{.*?\}\}(?:[\s\-–—|·:,/]*\{\{.*?\}\})*[\s\-–—|·:,/]*$")
 # the characters code is written with, against the words of prose
 _CODE_CHARS = frozenset('{}[]<>=;"$')
 _LINK = re.compile(r"\bhttps?://\S+")

@@ -71,17 +71,6 @@ def declared_language(html: bytes) -> str | None:
     return m.group(1).decode("ascii").lower() if m else None
 
 
-# A line of nothing but client-side template expressions ("{{article.author}} - {{date | date:'dd/MM'}}"):
-# the page's script fills it in a browser; as saved, it is template source, no text of the page.
-_TEMPLATE_LINE = re.compile(r"^\s*\{\{.*?\}\}(?:[\s\-–—|·:,/]*\{\{.*?\}\})*[\s\-–—|·:,/]*$")
-
-
-def _without_template_lines(text: str) -> str:
-    if "{{" not in text:
-        return text
-    return "\n".join(line for line in text.split("\n") if not _TEMPLATE_LINE.match(line))
-
-
 # The toolbar the Wayback Machine inserts into every archived copy of a page ("Starting in 1996, Alexa Internet
 # has been donating their crawl data ..."): no part of the page archived
 _WAYBACK_TOOLBAR = re.compile(
@@ -113,7 +102,7 @@ def page_record(html: bytes | str, url: str | None = None) -> dict[str, Any]:
     if not out:
         raise PageError("no extractable text on the page")
     rec: dict[str, Any] = json.loads(out)
-    text = _without_template_lines(str(rec.get("text") or ""))
+    text = str(rec.get("text") or "")
     rec["text"] = text
     if len(text.split()) < MIN_WORDS and len("".join(text.split())) < 40:
         raise PageError("no extractable text on the page")

@@ -15,7 +15,7 @@ from typing import ClassVar
 import pytest
 from line_kinds import kinds_of  # tests/line_kinds.py
 
-from factcheck import cli, metadata, webpage
+from factcheck import cli, extract, metadata, webpage
 from factcheck.ingest import article_from_record, load
 from factcheck.pipeline import build
 
@@ -657,10 +657,12 @@ def test_a_sentence_opening_with_a_date_stays_body() -> None:
     assert [s.kind for s in segs if text[s.start : s.end] == line] == ["body"]
 
 
-def test_unrendered_template_lines_are_no_text_of_the_page(tmp_path: Path) -> None:
+def test_unrendered_template_lines_are_furniture_listed_with_their_reason(tmp_path: Path) -> None:
     """lanouvellerepublique.fr: "{{nrco.contentDetailController.content.lastUpdateUser.fullName}} -
     {{... | date : 'dd/MM/yyyy'}}" was shown as a claim (with "1000" as a time): a saved page keeps its
-    client-side templates unfilled, and a line of nothing but template expressions is no text of the page."""
+    client-side templates unfilled, and a line of nothing but template expressions is no text of the page.
+    It is page furniture, listed with its reason (it was dropped from the text unlisted: nothing a page holds
+    leaves the article without a reason), and no claim."""
     paragraphs = f"<p>{BODY}</p>"
     page = (
         "<html><head><title>Council closes harbour bridge</title></head><body><article>"
@@ -669,12 +671,18 @@ def test_unrendered_template_lines_are_no_text_of_the_page(tmp_path: Path) -> No
         f"{paragraphs}<p>The fee is {{{{ price }}}} euros, the council said on Monday.</p>"
         "</article></body></html>"
     )
-    rec = webpage.page_record(page)
-    assert "ctrl.content" not in rec["text"]
-    assert "{{ price }}" in rec["text"]  # inside a sentence it stays: the line is the page's text
     (tmp_path / "p.html").write_text(page, encoding="utf-8")
     (a,) = load([tmp_path]).articles
-    assert "ctrl.content" not in a.text
+    at = a.text.index("{{ctrl.content.author")
+    end = a.text.index("\n", at)
+    assert [(s.start, s.end, s.reason) for s in a.furniture_segments if s.start <= at < s.end] == [
+        (at, end, "unrendered page template")
+    ]
+    claims = extract.extract(a)
+    assert claims and not any("ctrl.content" in c.text for c in claims)
+    assert any(
+        "{{ price }}" in c.text for c in claims
+    )  # inside a sentence it stays: the line is the page's text
 
 
 @pytest.mark.parametrize("name", ["|", " | ", "- | -", "»", "© ·"])
