@@ -22,6 +22,12 @@ The steps (each CPU seconds of the whole step, its inner steps included):
   dateparser`` (``dates._dateparser_parse``: the import and first call of dateparser);
 - ``regroup``: ``pipeline.regroup`` whole and, inside it: ``state read`` (``load_grouping_state``),
   ``group_claims``, ``state saved`` (``save_grouping_state``), ``groups stored`` (``Cache.put_groups``);
+  inside ``group_claims`` (each looked up where ``group_claims`` calls it): the claims that may be grouped
+  (``GroupingState.groupable_claims``), the features placed in the batch (``_claim_features``), the stories
+  (``_doc_clusters``), the blocking postings (``_postings``), last run's pieces told apart from this run's
+  (``_Reuse.__init__``), the edges of the changed parts (``_Reuse.edges``: with the claims' words read,
+  ``read_words``, and the pairs scored, ``_score_pairs``), the parts clustered (``_Reuse.clusters``), the
+  groups made or taken from last run (``_Reuse.group``) and the copies' groups (``with_copies``);
 - ``output``: the rest of the process (the JSON lines written);
 - ``total``: the process.
 """
@@ -56,6 +62,17 @@ STEPS = (
     ("regroup", "factcheck.pipeline", "regroup"),
     ("state read", "factcheck.pipeline", "load_grouping_state"),
     ("group_claims", "factcheck.grouping", "group_claims"),
+    ("· which claims, copies apart", "factcheck.grouping.state", "GroupingState.groupable_claims"),
+    ("· features placed in the batch", "factcheck.grouping.cluster", "_claim_features"),
+    ("· stories", "factcheck.grouping.cluster", "_doc_clusters"),
+    ("· blocking postings", "factcheck.grouping.cluster", "_postings"),
+    ("· last run's pieces told apart", "factcheck.grouping.cluster", "_Reuse.__init__"),
+    ("· edges of the changed parts", "factcheck.grouping.cluster", "_Reuse.edges"),
+    ("·· claims' words read", "factcheck.grouping.cluster", "read_words"),
+    ("·· pairs scored", "factcheck.grouping.cluster", "_score_pairs"),
+    ("· parts clustered", "factcheck.grouping.cluster", "_Reuse.clusters"),
+    ("· groups made or reused", "factcheck.grouping.cluster", "_Reuse.group"),
+    ("· copies' groups", "factcheck.grouping.cluster", "with_copies"),
     ("state saved", "factcheck.pipeline", "save_grouping_state"),
     ("groups stored", "factcheck.cache", "Cache.put_groups"),
 )

@@ -16,7 +16,10 @@ from hypothesis import strategies as st
 
 from factcheck import cache, grouping
 from factcheck.grouping import cluster as cluster_module
+from factcheck.grouping import state as state_module
+from factcheck.grouping.features import _Feat
 from factcheck.grouping.state import (
+    _WORDS,
     GroupingState,
     LazyFeat,
     StateUnavailable,
@@ -475,6 +478,30 @@ def test_an_article_whose_words_do_not_read_back_is_not_used(damage):
     with pytest.raises(StateUnavailable):
         for fs, _keys in back.features.values():
             fs[0].text  # noqa: B018
+
+
+def test_a_claims_words_are_made_when_that_claim_is_first_compared(monkeypatch):
+    """Read back, an article's ``f`` piece is read and checked whole when one of its claims is first
+    compared, but each other claim's words are made only when it is compared in turn (after one change most
+    claims of the articles met are not), with the values the grouping had."""
+    state = grouped_state(paired_specs())
+    manifest, stored = stored_form(state)
+    back = state_from_pieces(manifest, stored, state.params, group_from_json, stored.get)
+    fp, (fs, _keys) = next((fp, got) for fp, got in back.features.items() if len(got[0]) > 1)
+    had = state.features[fp][0]
+    made: list[str] = []  # (each list-valued field of a claim made)
+
+    def counted(name: str, kind):
+        return lambda values: made.append(name) or kind(values)
+
+    kinds = tuple((name, counted(name, kind)) for name, kind in state_module._WORD_LISTS)
+    monkeypatch.setattr(state_module, "_WORD_LISTS", kinds)
+    assert fs[0].text == had[0].text
+    assert sorted(made) == sorted(name for name, _kind in kinds)  # (claim 0's alone)
+    with pytest.raises(AttributeError):
+        _Feat.tokens.__get__(fs[1])  # (its slot, read without making it: not made yet)
+    for f, g in zip(fs, had, strict=True):
+        assert [getattr(f, n) for n in _WORDS] == [getattr(g, n) for n in _WORDS]
 
 
 def test_one_changed_article_reads_the_words_of_the_articles_it_meets_only():
