@@ -121,6 +121,11 @@ class _Speech:
         )
         self.clause_words = frozenset(_low(w) for w in data.get("clause_words", []))
         self.adverbs = frozenset(_low(w) for w in data.get("adverbs", []))
+        # phrases that may stand between a speech verb and the subject after it ("erklärt auf Nachfrage Martin
+        # Rölen", "señaló en rueda de prensa el ministro")
+        self.verb_adjuncts = phrases("verb_adjuncts")
+        # relative pronouns: an appositive they open may stand long between a subject and its verb
+        self.relatives = frozenset(_low(w) for w in data.get("relatives", []))
         # a negation between the subject and its verb ("el portavoz no aclaró", "o ministro não confirmou")
         self.negations = frozenset(_low(w) for w in data.get("negations", []))
         # indirect speech: Konjunktiv I forms, the phrases of them that report no one, the subjects before which
@@ -151,6 +156,7 @@ class _Speech:
                     self.pronoun_verbs,
                     self.participles,
                     self.document_verbs,
+                    self.verb_adjuncts,
                 )
                 for k in d
             ),
@@ -789,13 +795,17 @@ def _same_role(sp: _Speech, earlier: str, later: str) -> bool:
     return earlier == later or (sp.nouns_capitalised and earlier.endswith(later))
 
 
-def role_person(speaker: str, lang: str, before: str, previous: str) -> str | None:
+def role_person(
+    speaker: str, lang: str, before: str, previous: str, speakers: Collection[str] = ()
+) -> str | None:
     """The person a speaker that is a role alone stands for ("der Sprecher", "Der Grünen-Politiker", "el
-    investigador"), from the text ``before`` the sentence and the ``previous`` sentence: the one person named
-    earlier with that role ("Bayerns Wirtschaftsminister Hubert Aiwanger ... sagte der Minister"); else,
-    when no one was, the person named with a role or by a full name who opens the previous sentence
-    ("Bundeswirtschaftsminister Robert Habeck dringt auf ... Der Grünen-Politiker sagte"). None when the
-    speaker is no role alone, or the role may stand for more than one person."""
+    investigador"), from the text ``before`` the sentence, the ``previous`` sentence and the persons who
+    spoke in the sentences just before (``speakers``): the one person named earlier with that role ("Bayerns
+    Wirtschaftsminister Hubert Aiwanger ... sagte der Minister"); else, when no one was, the person named
+    with a role or by a full name who opens the previous sentence ("Bundeswirtschaftsminister Robert Habeck
+    dringt auf ... Der Grünen-Politiker sagte"); else the one person by name who spoke just before ('"...",
+    erklärt Martin Rölen aus der Presseabteilung der Stadt. ... erklärt der Sprecher'). None when the speaker
+    is no role alone, or the role may stand for more than one person."""
     sp = _speech(lang)
     if sp is None:
         return None
@@ -813,6 +823,9 @@ def role_person(speaker: str, lang: str, before: str, previous: str) -> str | No
     src = _classify(sp, toks, *rng, sentence_start=True) if rng else None
     if src is not None and src.kind == "person" and _proper_name(sp, src.name) and " " in src.name:
         return src.name
+    names = {name for name in speakers if _proper_name(sp, name)}
+    if len({name.split()[-1] for name in names}) == 1:
+        return max(names, key=len)  # ("Martin Rölen" ... "Rölen": the fullest name)
     return None
 
 
@@ -995,16 +1008,20 @@ def _subject_before(sp: _Speech, toks: list[_Tok], i: int) -> _Source | None:
 
 
 def _subject_after(sp: _Speech, toks: list[_Tok], j: int) -> _Source | None:
-    """The phrase that starts at token j, right after the verb (adverbs and a year may come first:
-    "Dies erklärte bereits 2017 der damalige Kassenwart")."""
+    """The phrase that starts at token j, right after the verb (adverbs, a year and the language's
+    ``verb_adjuncts`` may come first: "Dies erklärte bereits 2017 der damalige Kassenwart", "erklärt auf
+    Nachfrage Martin Rölen")."""
     n = len(toks)
-    first = j
-    while (
-        j < n
-        and j - first < 4
-        and (toks[j].low in sp.adverbs or toks[j].text.isdigit() or toks[j].low in sp.dative_pronouns)
-    ):
-        j += 1  # (and a pronoun addressee: "Das bestätigt uns später auch Sebastian K.")
+    for _ in range(4):
+        if j >= n:
+            break
+        k = _match(sp.verb_adjuncts, toks, j, sp.maxlen) if sp.verb_adjuncts else 0
+        if k:
+            j += k  # "erklärt auf Nachfrage Martin Rölen"
+        elif toks[j].low in sp.adverbs or toks[j].text.isdigit() or toks[j].low in sp.dative_pronouns:
+            j += 1  # (and a pronoun addressee: "Das bestätigt uns später auch Sebastian K.")
+        else:
+            break
     if j < n and toks[j].low in sp.datives:
         # "a indiqué à l'AFP le porte-parole": the addressee comes first, then the subject
         rng = _forward_np(sp, toks, j + 1)
@@ -1037,8 +1054,15 @@ def _subject_after(sp: _Speech, toks: list[_Tok], j: int) -> _Source | None:
                     and (toks[e].low not in sp.clause_words or toks[e].low in sp.linkers)
                 ):
                     e += 1  # ("o ministro interino do Interior e ministro da Defesa, Filomeno Paixão")
-            if src is not None and src.kind == "person" and e + 1 < n and toks[e].text == ",":
-                # a title, then the name: "afirmou o presidente da Câmara, Carlos Moedas"
+            if (
+                src is not None
+                and src.kind == "person"
+                and not _proper_name(sp, src.name)
+                and e + 1 < n
+                and toks[e].text == ","
+            ):
+                # a title, then the name: "afirmou o presidente da Câmara, Carlos Moedas" (not a name, then
+                # a title: "informó Raúl Ramírez, periodista de Última Hora")
                 name = _forward_np(sp, toks, e + 1)
                 if name is not None and toks[e + 1].low not in sp.determiners:
                     named = _classify(sp, toks, *name, sentence_start=False)
@@ -1057,9 +1081,13 @@ def _appositive_subject(sp: _Speech, toks: list[_Tok], i: int) -> _Source | None
         src = _classify(sp, toks, *inner, sentence_start=False)
         if src is not None and src.kind == "person":
             return src
-    # "Stefan Keuter, damals AfD-Chef in Essen, behauptet": the name before the appositive
-    for c in range(end - 2, max(-1, end - 20), -1):
+    # "Stefan Keuter, damals AfD-Chef in Essen, behauptet": the name before the appositive; a relative clause
+    # may be longer ("El periodista ruso, cuyo periódico Novaya Gazeta se ha visto obligado a suspender su
+    # publicación en medio de la intervención militar de Moscú, advirtió")
+    for c in range(end - 2, max(-1, end - 40), -1):
         if toks[c].text == ",":
+            if end - c > 20 and (c + 1 >= end or toks[c + 1].low not in sp.relatives):
+                break
             rng = _backward_np(sp, toks, c)
             if rng is not None and _clause_start(sp, toks, rng[0]):
                 src = _classify(sp, toks, *rng, sentence_start=rng[0] == 0)

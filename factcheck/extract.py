@@ -1187,6 +1187,9 @@ def _open_quote_after(text: str) -> bool:
     return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
+# other languages: a role alone ("erklärt der Sprecher") may stand for the one person who spoke within this many
+# sentences before it
+_ROLE_SPEAKER_RECENT = 5
 # a speaker phrase that names one human being ("a spokesperson for UCEA", "One academic"): "he"/"she" later
 _HUMAN_HEAD = re.compile(
     r"\b(?:spokes(?:man|woman|person)|representative|official|academic|lecturer)\b", re.I
@@ -1432,6 +1435,7 @@ def extract(
         return forms[0]
 
     spoke: set[str] = set()  # the persons the article has given words of their own so far
+    spoke_in: dict[str, int] = {}  # each of them -> the sentence they last spoke in (its number)
 
     @functools.cache
     def named_person_like(name: str, has_spoken: bool) -> bool:
@@ -1481,7 +1485,7 @@ def extract(
     unnamed_line = -1
     qtext = _quote_view(text)  # the quotation marks, offsets kept
     line_sents = Counter(st.line for st in sents)  # paragraph -> its number of sentences
-    for st in sents:
+    for si, st in enumerate(sents):
         sent = text[st.start : st.end]
         qsent = qtext[st.start : st.end] if qtext is not text else sent
         whole = attribution.attribute(sent, lang)
@@ -1668,6 +1672,7 @@ def extract(
                             str(lang),
                             text[: st.start],
                             text[prev_st.start : prev_st.end] if prev_st is not None else "",
+                            [who for who, at in spoke_in.items() if si - at <= _ROLE_SPEAKER_RECENT],
                         )
                     )
                     is not None
@@ -1904,6 +1909,7 @@ def extract(
                 elif c.speaker_kind == "person":
                     humans.append((c.speaker, "person"))
                     spoke.add(c.speaker)
+                    spoke_in[c.speaker] = si
                 elif _HUMAN_HEAD.search(c.speaker):
                     humans.append((c.speaker, c.speaker_kind))
         if english:  # the organisation named last: a speaker first, else the sentence's first organisation
