@@ -81,7 +81,9 @@ def test_role_person(speaker: str, lang: str, before: str, previous: str, expect
         ("Sprecher", "de", ["Sprecherin"], None),
     ],
 )
-def test_role_person_from_who_spoke(speaker: str, lang: str, speakers: list[str], expected: str | None) -> None:
+def test_role_person_from_who_spoke(
+    speaker: str, lang: str, speakers: list[str], expected: str | None
+) -> None:
     assert role_person(speaker, lang, "", "", speakers) == expected
 
 
