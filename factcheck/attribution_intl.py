@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
@@ -789,6 +790,12 @@ def _titled(sp: _Speech, text: str) -> list[tuple[str, str]]:
     return out
 
 
+def _surname(name: str) -> str:
+    """A person's last name as two spellings of it compare: "Murátov" and "Muratov" are one."""
+    last = name.split()[-1].lower()
+    return "".join(c for c in unicodedata.normalize("NFD", last) if not unicodedata.combining(c))
+
+
 def _same_role(sp: _Speech, earlier: str, later: str) -> bool:
     """The role ``later`` takes up ``earlier``: the same word, or (in a language that writes compounds) its
     last part ("Bundeswirtschaftsminister" ... "der Minister")."""
@@ -815,7 +822,7 @@ def role_person(
     named = [name for r, name in _titled(sp, before) if _same_role(sp, r, role)]
     if named:
         # the same person named again ("Hubert Aiwanger" ... "Aiwanger"): their fullest name
-        if len({n.split()[-1] for n in named}) == 1:
+        if len({_surname(n) for n in named}) == 1:
             return max(named, key=len)
         return None
     toks = _tokens(previous)
@@ -824,8 +831,8 @@ def role_person(
     if src is not None and src.kind == "person" and _proper_name(sp, src.name) and " " in src.name:
         return src.name
     names = {name for name in speakers if _proper_name(sp, name)}
-    if len({name.split()[-1] for name in names}) == 1:
-        return max(names, key=len)  # ("Martin Rölen" ... "Rölen": the fullest name)
+    if len({_surname(name) for name in names}) == 1:
+        return max(names, key=len)  # ("Martin Rölen" ... "Rölen", "Dmitry Muratov" ... "Murátov": the fullest name)
     return None
 
 

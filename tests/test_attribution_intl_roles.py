@@ -76,6 +76,8 @@ def test_role_person(speaker: str, lang: str, before: str, previous: str, expect
         ("Sprecher", "de", ["Martin Rölen"], "Martin Rölen"),
         ("periodista ruso", "es", ["Murátov"], "Murátov"),
         ("Sportwissenschaftler", "de", ["Josef Kastner", "Kastner"], "Josef Kastner"),
+        # (one name spelled with and without its accent)
+        ("periodista", "es", ["Dmitry Muratov", "Murátov"], "Dmitry Muratov"),
         # two persons spoke: either may be meant; a speaker that is no name is none
         ("Sprecher", "de", ["Martin Rölen", "Hubertus Heil"], None),
         ("Sprecher", "de", ["Sprecherin"], None),
