@@ -237,11 +237,13 @@ def _cue_use(sp: _Speech, toks: list[_Tok], i: int, k: int) -> bool:
     """The cue at tokens [i, i + k) introduces a source: not an ordinal ("o segundo lugar"), not a
     conjunction or a rule, schedule or classification ("selon que", "laut Fahrplan", "según el artículo
     3": the language's ``not_sources``), not an adjective ("pusten laut oder"), and, for a cue that
-    counts only there, at the start of a clause (", so der Sprecher")."""
+    counts only there, at the start of a clause after a mark (", so der Sprecher"; not "und so das Risiko")."""
     if i > 0 and toks[i - 1].low in sp.determiners:
         return False  # "o segundo", "der laute"
-    if toks[i].low in sp.clause_cues and not _clause_start(sp, toks, i):
-        return False
+    if toks[i].low in sp.clause_cues and (
+        not _clause_start(sp, toks, i) or (i > 0 and toks[i - 1].low in sp.clause_words)
+    ):
+        return False  # (after a mark, not a conjunction: "und so das Risiko ... zu erhöhen")
     j = i + k
     if j >= len(toks):
         return False

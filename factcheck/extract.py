@@ -1160,13 +1160,20 @@ def _quoted_paragraph_on(text: str, sent: str, end: int) -> bool:
     return nl != -1 and text[nl:].lstrip()[:1] in ('"', "“")
 
 
+_LOW_QUOTES = str.maketrans({"„": "“", "“": "”"})
+
+
 def _quote_view(text: str) -> str:
     """``text`` with each quotation mark written as two apostrophes or two backquotes (news archives, wire
     copy: "''They didn't tell us. That was not the turning point,'' he said.", "``We will win,'' he said.")
     as a double quotation mark followed by a space, so that every offset stays where it was: the view in
     which the quotation logic below finds where a quotation of several sentences opens and closes. A text
     that writes backquotes opens its quotations with them and closes them with the apostrophes (wire copy):
-    '“' and '”'; in one without, two apostrophes open and close by turns: '"'."""
+    '“' and '”'; in one without, two apostrophes open and close by turns: '"'. A text that opens its
+    quotations with the low mark („Nein heißt Nein“, German) closes them with the mark English opens with:
+    '„' is read as '“' and '“' as '”'."""
+    if "„" in text:
+        return text.translate(_LOW_QUOTES)
     if "``" in text:
         return text.replace("``", "“ ").replace("''", "” ")
     if "''" in text:
@@ -1489,7 +1496,7 @@ def extract(
         sent = text[st.start : st.end]
         qsent = qtext[st.start : st.end] if qtext is not text else sent
         whole = attribution.attribute(sent, lang)
-        starts_quote = sent[:1] in _OPEN_QUOTE_CHARS
+        starts_quote = qsent[:1] in _OPEN_QUOTE_CHARS  # (in the view: „ opens as “ does)
         if in_open_quote and st.line != prev_line and not starts_quote:
             in_open_quote, pending = False, []  # a new paragraph without a quote mark: the quotation ended
         was_open = in_open_quote
