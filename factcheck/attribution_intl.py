@@ -834,7 +834,9 @@ def role_person(
         return src.name
     names = {name for name in speakers if _proper_name(sp, name)}
     if len({_surname(name) for name in names}) == 1:
-        return max(names, key=len)  # ("Martin Rölen" ... "Rölen", "Dmitry Muratov" ... "Murátov": the fullest name)
+        return max(
+            names, key=len
+        )  # ("Martin Rölen" ... "Rölen", "Dmitry Muratov" ... "Murátov": the fullest name)
     return None
 
 
