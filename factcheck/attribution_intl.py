@@ -840,6 +840,18 @@ def role_person(
     return None
 
 
+def surname_person(speaker: str, lang: str, persons: Collection[str]) -> str | None:
+    """The person a one-word source stands for that the language reads as an organisation (a capitalised
+    word alone after a cue: "so Kohlmann", "laut Aiwanger"), when it is the last name of a person named
+    before (``persons``): their fullest name ("Michael Kohlmann"); None when no one of that name was named,
+    or the word is a head of the tables ("laut Polizei")."""
+    sp = _speech(lang)
+    if sp is None or " " in speaker or sp.head_kind(speaker.lower()) is not None:
+        return None
+    names = [p for p in persons if " " in p and _proper_name(sp, p) and _surname(p) == _surname(speaker)]
+    return max(names, key=len) if names else None
+
+
 def reported_speech(text: str, lang: str) -> bool:
     """The sentence reports what a source said by its mood alone: a finite verb in the subjunctive of
     indirect speech (German Konjunktiv I: "Die Echtheit der Bilder könne nicht bestätigt werden"), outside a
@@ -1117,4 +1129,5 @@ __all__ = [
     "reported_speech",
     "role_person",
     "supported",
+    "surname_person",
 ]

@@ -1687,6 +1687,19 @@ def extract(
                     # "Bundeswirtschaftsminister Robert Habeck dringt ... Der Grünen-Politiker sagte": the person
                     # the role stands for
                     speaker = lead
+                elif (
+                    speaker is not None
+                    and not english
+                    and kind == "organisation"
+                    and (
+                        named := attribution_intl.surname_person(
+                            speaker, str(lang), [h for h, k in humans if k == "person"]
+                        )
+                    )
+                    is not None
+                ):
+                    # "Bundestrainer Michael Kohlmann ... „...“, so Kohlmann": the person of that last name
+                    speaker, kind = named, "person"
             if (
                 st.title or (english and line_sents[st.line] == 1 and e - s <= _HEADLINE_MAX)
             ) and att is None:

@@ -143,3 +143,24 @@ def test_extract_keeps_a_role_when_the_person_spoke_long_before() -> None:
     )
     said = [sp for t, sp in _claims(text, "de") if t.startswith("„Das Tragen")]
     assert said == ["Sprecher"]
+
+
+def test_surname_person() -> None:
+    from factcheck.attribution_intl import surname_person
+
+    persons = ["Michael Kohlmann", "Kevin Krawietz"]
+    assert surname_person("Kohlmann", "de", persons) == "Michael Kohlmann"
+    assert surname_person("Polizei", "de", ["Anna Polizei"]) is None  # a head of the tables
+    assert surname_person("Pütz", "de", persons) is None  # no one of that name named before
+    assert surname_person("Michael Kohlmann", "de", persons) is None
+
+
+def test_extract_takes_a_last_name_after_a_cue_for_the_person() -> None:
+    text = (
+        "Bundestrainer Michael Kohlmann hat das Team für Rio nominiert. „Wir sind in der Breite gut aufgestellt "
+        "und haben 5 starke Spieler“, so Kohlmann."
+    )
+    art = ingest.article_from_text(text, path="t.txt", key="t")
+    art.language, art.published = "de", dt.date(2023, 10, 10)
+    said = [(c.speaker, c.speaker_kind) for c in extract.extract(art, min_score=0.0) if "Breite" in c.text]
+    assert said == [("Michael Kohlmann", "person")]
