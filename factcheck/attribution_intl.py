@@ -529,6 +529,8 @@ def _classify(
     roles = [n for n, k in enumerate(kinds) if k == "person"]
     for r in roles:
         name = words[r + 1 :]
+        while len(name) > 1 and _plain_word(sp, name[0]) and not sp.nouns_capitalised:
+            name = name[1:]  # an adjective after the role: "el escritor peruano Mario Vargas Llosa"
         while len(name) > 2 and name[0].text.isupper() and name[0].text.isalpha():
             name = name[1:]  # a party's acronym between the role and the name: "député LR Éric Ciotti"
         if (

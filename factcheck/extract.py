@@ -288,7 +288,7 @@ _SPLIT_AT = re.compile(
 )
 _QUOTE_CHARS = '"“”'
 _QUOTED = re.compile(r"[“\"]([^“”\"]+)[”\"]")
-_OPEN_QUOTE_CHARS = ('"', "“", "‘", "'")
+_OPEN_QUOTE_CHARS = ('"', "“", "‘", "'", "„")  # (German opens with the low mark)
 _OPENING_MARKS = " \"“‘'(["  # what may come before a sentence's first word
 _PRONOUN_KIND = {
     "he": ("person",),
@@ -1194,8 +1194,8 @@ def _open_quote_after(text: str) -> bool:
     return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
-# other languages: a role alone ("erklärt der Sprecher") may stand for the one person who spoke within this many
-# sentences before it
+# other languages: a role alone ("erklärt der Sprecher") may stand for the one person who spoke in the sentence
+# before it, or in its paragraph within this many sentences before it
 _ROLE_SPEAKER_RECENT = 5
 # a speaker phrase that names one human being ("a spokesperson for UCEA", "One academic"): "he"/"she" later
 _HUMAN_HEAD = re.compile(
@@ -1442,7 +1442,9 @@ def extract(
         return forms[0]
 
     spoke: set[str] = set()  # the persons the article has given words of their own so far
-    spoke_in: dict[str, int] = {}  # each of them -> the sentence they last spoke in (its number)
+    spoke_in: dict[
+        str, tuple[int, int]
+    ] = {}  # each of them -> the sentence they last spoke in (number, line)
 
     @functools.cache
     def named_person_like(name: str, has_spoken: bool) -> bool:
@@ -1496,7 +1498,7 @@ def extract(
         sent = text[st.start : st.end]
         qsent = qtext[st.start : st.end] if qtext is not text else sent
         whole = attribution.attribute(sent, lang)
-        starts_quote = qsent[:1] in _OPEN_QUOTE_CHARS  # (in the view: „ opens as “ does)
+        starts_quote = sent[:1] in _OPEN_QUOTE_CHARS
         if in_open_quote and st.line != prev_line and not starts_quote:
             in_open_quote, pending = False, []  # a new paragraph without a quote mark: the quotation ended
         was_open = in_open_quote
@@ -1679,7 +1681,11 @@ def extract(
                             str(lang),
                             text[: st.start],
                             text[prev_st.start : prev_st.end] if prev_st is not None else "",
-                            [who for who, at in spoke_in.items() if si - at <= _ROLE_SPEAKER_RECENT],
+                            [
+                                who
+                                for who, (at, line) in spoke_in.items()
+                                if si - at == 1 or (line == st.line and si - at <= _ROLE_SPEAKER_RECENT)
+                            ],
                         )
                     )
                     is not None
@@ -1929,7 +1935,7 @@ def extract(
                 elif c.speaker_kind == "person":
                     humans.append((c.speaker, "person"))
                     spoke.add(c.speaker)
-                    spoke_in[c.speaker] = si
+                    spoke_in[c.speaker] = (si, st.line)
                 elif _HUMAN_HEAD.search(c.speaker):
                     humans.append((c.speaker, c.speaker_kind))
         if english:  # the organisation named last: a speaker first, else the sentence's first organisation
