@@ -164,3 +164,15 @@ def test_extract_takes_a_last_name_after_a_cue_for_the_person() -> None:
     art.language, art.published = "de", dt.date(2023, 10, 10)
     said = [(c.speaker, c.speaker_kind) for c in extract.extract(art, min_score=0.0) if "Breite" in c.text]
     assert said == [("Michael Kohlmann", "person")]
+
+
+def test_extract_keeps_a_role_when_the_person_spoke_in_another_paragraph_before() -> None:
+    # (the coach is Aíto, named by one word and never speaking; Roger Esteller spoke two paragraphs before)
+    text = (
+        "Roger Esteller estrenó su cargo de capitán con una mirada hacia el cielo.\n"
+        "`` La gente ha vuelto a ganar `` , reconoció Roger Esteller en el Palau.\n"
+        "La misma dedicatoria hacía un Aíto enormemente satisfecho.\n"
+        "`` Con un Palau así somos un equipo más potente `` , explicó el técnico ."
+    )
+    said = [sp for t, sp in _claims(text, "es") if "Palau así" in t]
+    assert said == ["técnico"]
