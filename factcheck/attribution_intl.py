@@ -55,15 +55,28 @@ def _key(phrase: str) -> tuple[str, ...]:
     return tuple(_low(m.group(0)) for m in _TOKEN.finditer(phrase))
 
 
+class _Phrases(dict[tuple[str, ...], str]):
+    """A table of phrases (word tuples -> value), with the length of its longest phrase per first word: a
+    token that opens none is passed over without building a tuple (most tokens open none)."""
+
+    def __init__(self, items: dict[tuple[str, ...], str]) -> None:
+        super().__init__(items)
+        self.longest: dict[str, int] = {}
+        for key in items:
+            self.longest[key[0]] = max(self.longest.get(key[0], 0), len(key))
+
+
 class _Speech:
     """One language's speech.toml, ready for lookups."""
 
     def __init__(self, lang: str, data: dict[str, Any]) -> None:
-        def phrases(name: str) -> dict[tuple[str, ...], str]:
-            return {_key(p): p for p in data.get(name, []) if _key(p)}
+        def phrases(name: str) -> _Phrases:
+            return _Phrases({_key(p): p for p in data.get(name, []) if _key(p)})
 
         self.verbs = phrases("verbs")
-        self.pronoun_verbs = {_key(p): str(v) for p, v in data.get("pronoun_verbs", {}).items() if _key(p)}
+        self.pronoun_verbs = _Phrases(
+            {_key(p): str(v) for p, v in data.get("pronoun_verbs", {}).items() if _key(p)}
+        )
         self.report_verbs = phrases("report_verbs")
         self.deny_verbs = phrases("deny_verbs")
         self.before = phrases("according_before")
@@ -202,9 +215,10 @@ def supported(lang: str | None) -> bool:
     return bool(lang) and lang != "en" and _speech(str(lang)) is not None
 
 
-def _match(table: dict[tuple[str, ...], str], toks: list[_Tok], i: int, maxlen: int) -> int:
+def _match(table: _Phrases, toks: list[_Tok], i: int, maxlen: int) -> int:
     """Length of the longest phrase of ``table`` starting at token i (0 when none)."""
-    for k in range(min(maxlen, len(toks) - i), 0, -1):
+    longest = table.longest.get(toks[i].low, 0) if i < len(toks) else 0
+    for k in range(min(longest, maxlen, len(toks) - i), 0, -1):
         if tuple(t.low for t in toks[i : i + k]) in table:
             return k
     return 0
