@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
@@ -54,15 +55,28 @@ def _key(phrase: str) -> tuple[str, ...]:
     return tuple(_low(m.group(0)) for m in _TOKEN.finditer(phrase))
 
 
+class _Phrases(dict[tuple[str, ...], str]):
+    """A table of phrases (word tuples -> value), with the length of its longest phrase per first word: a
+    token that opens none is passed over without building a tuple (most tokens open none)."""
+
+    def __init__(self, items: dict[tuple[str, ...], str]) -> None:
+        super().__init__(items)
+        self.longest: dict[str, int] = {}
+        for key in items:
+            self.longest[key[0]] = max(self.longest.get(key[0], 0), len(key))
+
+
 class _Speech:
     """One language's speech.toml, ready for lookups."""
 
     def __init__(self, lang: str, data: dict[str, Any]) -> None:
-        def phrases(name: str) -> dict[tuple[str, ...], str]:
-            return {_key(p): p for p in data.get(name, []) if _key(p)}
+        def phrases(name: str) -> _Phrases:
+            return _Phrases({_key(p): p for p in data.get(name, []) if _key(p)})
 
         self.verbs = phrases("verbs")
-        self.pronoun_verbs = {_key(p): str(v) for p, v in data.get("pronoun_verbs", {}).items() if _key(p)}
+        self.pronoun_verbs = _Phrases(
+            {_key(p): str(v) for p, v in data.get("pronoun_verbs", {}).items() if _key(p)}
+        )
         self.report_verbs = phrases("report_verbs")
         self.deny_verbs = phrases("deny_verbs")
         self.before = phrases("according_before")
@@ -121,6 +135,11 @@ class _Speech:
         )
         self.clause_words = frozenset(_low(w) for w in data.get("clause_words", []))
         self.adverbs = frozenset(_low(w) for w in data.get("adverbs", []))
+        # phrases that may stand between a speech verb and the subject after it ("erklärt auf Nachfrage Martin
+        # Rölen", "señaló en rueda de prensa el ministro")
+        self.verb_adjuncts = phrases("verb_adjuncts")
+        # relative pronouns: an appositive they open may stand long between a subject and its verb
+        self.relatives = frozenset(_low(w) for w in data.get("relatives", []))
         # a negation between the subject and its verb ("el portavoz no aclaró", "o ministro não confirmou")
         self.negations = frozenset(_low(w) for w in data.get("negations", []))
         # indirect speech: Konjunktiv I forms, the phrases of them that report no one, the subjects before which
@@ -151,6 +170,7 @@ class _Speech:
                     self.pronoun_verbs,
                     self.participles,
                     self.document_verbs,
+                    self.verb_adjuncts,
                 )
                 for k in d
             ),
@@ -195,9 +215,10 @@ def supported(lang: str | None) -> bool:
     return bool(lang) and lang != "en" and _speech(str(lang)) is not None
 
 
-def _match(table: dict[tuple[str, ...], str], toks: list[_Tok], i: int, maxlen: int) -> int:
+def _match(table: _Phrases, toks: list[_Tok], i: int, maxlen: int) -> int:
     """Length of the longest phrase of ``table`` starting at token i (0 when none)."""
-    for k in range(min(maxlen, len(toks) - i), 0, -1):
+    longest = table.longest.get(toks[i].low, 0) if i < len(toks) else 0
+    for k in range(min(longest, maxlen, len(toks) - i), 0, -1):
         if tuple(t.low for t in toks[i : i + k]) in table:
             return k
     return 0
@@ -230,11 +251,13 @@ def _cue_use(sp: _Speech, toks: list[_Tok], i: int, k: int) -> bool:
     """The cue at tokens [i, i + k) introduces a source: not an ordinal ("o segundo lugar"), not a
     conjunction or a rule, schedule or classification ("selon que", "laut Fahrplan", "según el artículo
     3": the language's ``not_sources``), not an adjective ("pusten laut oder"), and, for a cue that
-    counts only there, at the start of a clause (", so der Sprecher")."""
+    counts only there, at the start of a clause after a mark (", so der Sprecher"; not "und so das Risiko")."""
     if i > 0 and toks[i - 1].low in sp.determiners:
         return False  # "o segundo", "der laute"
-    if toks[i].low in sp.clause_cues and not _clause_start(sp, toks, i):
-        return False
+    if toks[i].low in sp.clause_cues and (
+        not _clause_start(sp, toks, i) or (i > 0 and toks[i - 1].low in sp.clause_words)
+    ):
+        return False  # (after a mark, not a conjunction: "und so das Risiko ... zu erhöhen")
     j = i + k
     if j >= len(toks):
         return False
@@ -520,6 +543,8 @@ def _classify(
     roles = [n for n, k in enumerate(kinds) if k == "person"]
     for r in roles:
         name = words[r + 1 :]
+        while len(name) > 1 and _plain_word(sp, name[0]) and not sp.nouns_capitalised:
+            name = name[1:]  # an adjective after the role: "el escritor peruano Mario Vargas Llosa"
         while len(name) > 2 and name[0].text.isupper() and name[0].text.isalpha():
             name = name[1:]  # a party's acronym between the role and the name: "député LR Éric Ciotti"
         if (
@@ -783,19 +808,29 @@ def _titled(sp: _Speech, text: str) -> list[tuple[str, str]]:
     return out
 
 
+def _surname(name: str) -> str:
+    """A person's last name as two spellings of it compare: "Murátov" and "Muratov" are one."""
+    last = name.split()[-1].lower()
+    return "".join(c for c in unicodedata.normalize("NFD", last) if not unicodedata.combining(c))
+
+
 def _same_role(sp: _Speech, earlier: str, later: str) -> bool:
     """The role ``later`` takes up ``earlier``: the same word, or (in a language that writes compounds) its
     last part ("Bundeswirtschaftsminister" ... "der Minister")."""
     return earlier == later or (sp.nouns_capitalised and earlier.endswith(later))
 
 
-def role_person(speaker: str, lang: str, before: str, previous: str) -> str | None:
+def role_person(
+    speaker: str, lang: str, before: str, previous: str, speakers: Collection[str] = ()
+) -> str | None:
     """The person a speaker that is a role alone stands for ("der Sprecher", "Der Grünen-Politiker", "el
-    investigador"), from the text ``before`` the sentence and the ``previous`` sentence: the one person named
-    earlier with that role ("Bayerns Wirtschaftsminister Hubert Aiwanger ... sagte der Minister"); else,
-    when no one was, the person named with a role or by a full name who opens the previous sentence
-    ("Bundeswirtschaftsminister Robert Habeck dringt auf ... Der Grünen-Politiker sagte"). None when the
-    speaker is no role alone, or the role may stand for more than one person."""
+    investigador"), from the text ``before`` the sentence, the ``previous`` sentence and the persons who
+    spoke in the sentences just before (``speakers``): the one person named earlier with that role ("Bayerns
+    Wirtschaftsminister Hubert Aiwanger ... sagte der Minister"); else, when no one was, the person named
+    with a role or by a full name who opens the previous sentence ("Bundeswirtschaftsminister Robert Habeck
+    dringt auf ... Der Grünen-Politiker sagte"); else the one person by name who spoke just before ('"...",
+    erklärt Martin Rölen aus der Presseabteilung der Stadt. ... erklärt der Sprecher'). None when the speaker
+    is no role alone, or the role may stand for more than one person."""
     sp = _speech(lang)
     if sp is None:
         return None
@@ -805,7 +840,7 @@ def role_person(speaker: str, lang: str, before: str, previous: str) -> str | No
     named = [name for r, name in _titled(sp, before) if _same_role(sp, r, role)]
     if named:
         # the same person named again ("Hubert Aiwanger" ... "Aiwanger"): their fullest name
-        if len({n.split()[-1] for n in named}) == 1:
+        if len({_surname(n) for n in named}) == 1:
             return max(named, key=len)
         return None
     toks = _tokens(previous)
@@ -813,7 +848,24 @@ def role_person(speaker: str, lang: str, before: str, previous: str) -> str | No
     src = _classify(sp, toks, *rng, sentence_start=True) if rng else None
     if src is not None and src.kind == "person" and _proper_name(sp, src.name) and " " in src.name:
         return src.name
+    names = {name for name in speakers if _proper_name(sp, name)}
+    if len({_surname(name) for name in names}) == 1:
+        return max(
+            names, key=len
+        )  # ("Martin Rölen" ... "Rölen", "Dmitry Muratov" ... "Murátov": the fullest name)
     return None
+
+
+def surname_person(speaker: str, lang: str, persons: Collection[str]) -> str | None:
+    """The person a one-word source stands for that the language reads as an organisation (a capitalised
+    word alone after a cue: "so Kohlmann", "laut Aiwanger"), when it is the last name of a person named
+    before (``persons``): their fullest name ("Michael Kohlmann"); None when no one of that name was named,
+    or the word is a head of the tables ("laut Polizei")."""
+    sp = _speech(lang)
+    if sp is None or " " in speaker or sp.head_kind(speaker.lower()) is not None:
+        return None
+    names = [p for p in persons if " " in p and _proper_name(sp, p) and _surname(p) == _surname(speaker)]
+    return max(names, key=len) if names else None
 
 
 def reported_speech(text: str, lang: str) -> bool:
@@ -995,16 +1047,20 @@ def _subject_before(sp: _Speech, toks: list[_Tok], i: int) -> _Source | None:
 
 
 def _subject_after(sp: _Speech, toks: list[_Tok], j: int) -> _Source | None:
-    """The phrase that starts at token j, right after the verb (adverbs and a year may come first:
-    "Dies erklärte bereits 2017 der damalige Kassenwart")."""
+    """The phrase that starts at token j, right after the verb (adverbs, a year and the language's
+    ``verb_adjuncts`` may come first: "Dies erklärte bereits 2017 der damalige Kassenwart", "erklärt auf
+    Nachfrage Martin Rölen")."""
     n = len(toks)
-    first = j
-    while (
-        j < n
-        and j - first < 4
-        and (toks[j].low in sp.adverbs or toks[j].text.isdigit() or toks[j].low in sp.dative_pronouns)
-    ):
-        j += 1  # (and a pronoun addressee: "Das bestätigt uns später auch Sebastian K.")
+    for _ in range(4):
+        if j >= n:
+            break
+        k = _match(sp.verb_adjuncts, toks, j, sp.maxlen) if sp.verb_adjuncts else 0
+        if k:
+            j += k  # "erklärt auf Nachfrage Martin Rölen"
+        elif toks[j].low in sp.adverbs or toks[j].text.isdigit() or toks[j].low in sp.dative_pronouns:
+            j += 1  # (and a pronoun addressee: "Das bestätigt uns später auch Sebastian K.")
+        else:
+            break
     if j < n and toks[j].low in sp.datives:
         # "a indiqué à l'AFP le porte-parole": the addressee comes first, then the subject
         rng = _forward_np(sp, toks, j + 1)
@@ -1037,8 +1093,15 @@ def _subject_after(sp: _Speech, toks: list[_Tok], j: int) -> _Source | None:
                     and (toks[e].low not in sp.clause_words or toks[e].low in sp.linkers)
                 ):
                     e += 1  # ("o ministro interino do Interior e ministro da Defesa, Filomeno Paixão")
-            if src is not None and src.kind == "person" and e + 1 < n and toks[e].text == ",":
-                # a title, then the name: "afirmou o presidente da Câmara, Carlos Moedas"
+            if (
+                src is not None
+                and src.kind == "person"
+                and not _proper_name(sp, src.name)
+                and e + 1 < n
+                and toks[e].text == ","
+            ):
+                # a title, then the name: "afirmou o presidente da Câmara, Carlos Moedas" (not a name, then
+                # a title: "informó Raúl Ramírez, periodista de Última Hora")
                 name = _forward_np(sp, toks, e + 1)
                 if name is not None and toks[e + 1].low not in sp.determiners:
                     named = _classify(sp, toks, *name, sentence_start=False)
@@ -1057,9 +1120,13 @@ def _appositive_subject(sp: _Speech, toks: list[_Tok], i: int) -> _Source | None
         src = _classify(sp, toks, *inner, sentence_start=False)
         if src is not None and src.kind == "person":
             return src
-    # "Stefan Keuter, damals AfD-Chef in Essen, behauptet": the name before the appositive
-    for c in range(end - 2, max(-1, end - 20), -1):
+    # "Stefan Keuter, damals AfD-Chef in Essen, behauptet": the name before the appositive; a relative clause
+    # may be longer ("El periodista ruso, cuyo periódico Novaya Gazeta se ha visto obligado a suspender su
+    # publicación en medio de la intervención militar de Moscú, advirtió")
+    for c in range(end - 2, max(-1, end - 40), -1):
         if toks[c].text == ",":
+            if end - c > 20 and (c + 1 >= end or toks[c + 1].low not in sp.relatives):
+                break
             rng = _backward_np(sp, toks, c)
             if rng is not None and _clause_start(sp, toks, rng[0]):
                 src = _classify(sp, toks, *rng, sentence_start=rng[0] == 0)
@@ -1078,4 +1145,5 @@ __all__ = [
     "reported_speech",
     "role_person",
     "supported",
+    "surname_person",
 ]

@@ -288,7 +288,7 @@ _SPLIT_AT = re.compile(
 )
 _QUOTE_CHARS = '"“”'
 _QUOTED = re.compile(r"[“\"]([^“”\"]+)[”\"]")
-_OPEN_QUOTE_CHARS = ('"', "“", "‘", "'")
+_OPEN_QUOTE_CHARS = ('"', "“", "‘", "'", "„")  # (German opens with the low mark)
 _OPENING_MARKS = " \"“‘'(["  # what may come before a sentence's first word
 _PRONOUN_KIND = {
     "he": ("person",),
@@ -1160,13 +1160,20 @@ def _quoted_paragraph_on(text: str, sent: str, end: int) -> bool:
     return nl != -1 and text[nl:].lstrip()[:1] in ('"', "“")
 
 
+_LOW_QUOTES = str.maketrans({"„": "“", "“": "”"})
+
+
 def _quote_view(text: str) -> str:
     """``text`` with each quotation mark written as two apostrophes or two backquotes (news archives, wire
     copy: "''They didn't tell us. That was not the turning point,'' he said.", "``We will win,'' he said.")
     as a double quotation mark followed by a space, so that every offset stays where it was: the view in
     which the quotation logic below finds where a quotation of several sentences opens and closes. A text
     that writes backquotes opens its quotations with them and closes them with the apostrophes (wire copy):
-    '“' and '”'; in one without, two apostrophes open and close by turns: '"'."""
+    '“' and '”'; in one without, two apostrophes open and close by turns: '"'. A text that opens its
+    quotations with the low mark („Nein heißt Nein“, German) closes them with the mark English opens with:
+    '„' is read as '“' and '“' as '”'."""
+    if "„" in text:
+        return text.translate(_LOW_QUOTES)
     if "``" in text:
         return text.replace("``", "“ ").replace("''", "” ")
     if "''" in text:
@@ -1187,6 +1194,9 @@ def _open_quote_after(text: str) -> bool:
     return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
+# other languages: a role alone ("erklärt der Sprecher") may stand for the one person who spoke in the sentence
+# before it, or in its paragraph within this many sentences before it
+_ROLE_SPEAKER_RECENT = 5
 # a speaker phrase that names one human being ("a spokesperson for UCEA", "One academic"): "he"/"she" later
 _HUMAN_HEAD = re.compile(
     r"\b(?:spokes(?:man|woman|person)|representative|official|academic|lecturer)\b", re.I
@@ -1432,6 +1442,9 @@ def extract(
         return forms[0]
 
     spoke: set[str] = set()  # the persons the article has given words of their own so far
+    spoke_in: dict[
+        str, tuple[int, int]
+    ] = {}  # each of them -> the sentence they last spoke in (number, line)
 
     @functools.cache
     def named_person_like(name: str, has_spoken: bool) -> bool:
@@ -1481,7 +1494,7 @@ def extract(
     unnamed_line = -1
     qtext = _quote_view(text)  # the quotation marks, offsets kept
     line_sents = Counter(st.line for st in sents)  # paragraph -> its number of sentences
-    for st in sents:
+    for si, st in enumerate(sents):
         sent = text[st.start : st.end]
         qsent = qtext[st.start : st.end] if qtext is not text else sent
         whole = attribution.attribute(sent, lang)
@@ -1668,6 +1681,11 @@ def extract(
                             str(lang),
                             text[: st.start],
                             text[prev_st.start : prev_st.end] if prev_st is not None else "",
+                            [
+                                who
+                                for who, (at, line) in spoke_in.items()
+                                if si - at == 1 or (line == st.line and si - at <= _ROLE_SPEAKER_RECENT)
+                            ],
                         )
                     )
                     is not None
@@ -1675,6 +1693,19 @@ def extract(
                     # "Bundeswirtschaftsminister Robert Habeck dringt ... Der Grünen-Politiker sagte": the person
                     # the role stands for
                     speaker = lead
+                elif (
+                    speaker is not None
+                    and not english
+                    and kind == "organisation"
+                    and (
+                        named := attribution_intl.surname_person(
+                            speaker, str(lang), [h for h, k in humans if k == "person"]
+                        )
+                    )
+                    is not None
+                ):
+                    # "Bundestrainer Michael Kohlmann ... „...“, so Kohlmann": the person of that last name
+                    speaker, kind = named, "person"
             if (
                 st.title or (english and line_sents[st.line] == 1 and e - s <= _HEADLINE_MAX)
             ) and att is None:
@@ -1904,6 +1935,7 @@ def extract(
                 elif c.speaker_kind == "person":
                     humans.append((c.speaker, "person"))
                     spoke.add(c.speaker)
+                    spoke_in[c.speaker] = (si, st.line)
                 elif _HUMAN_HEAD.search(c.speaker):
                     humans.append((c.speaker, c.speaker_kind))
         if english:  # the organisation named last: a speaker first, else the sentence's first organisation
