@@ -346,3 +346,18 @@ def test_capitals_before_a_colon_make_no_transcript_below_three_lines() -> None:
     )  # an interview's name: the speaker part's
     assert extract._too_few_spoken("(Chanting) Boot.", "en")
     assert not extract._too_few_spoken("(LAUGHTER) We voted for it in 2019.", "en")
+
+
+def test_the_patterns_of_a_shared_table_open_with_a_word_boundary() -> None:
+    # a table's patterns are searched as one alternation, at every position of a sentence that holds a trigger;
+    # a pattern that opens with "^" or a lookbehind instead of \b keeps the regex engine from
+    # skipping to the patterns' first letters, for the whole table (the speculation's guard, first written
+    # as a leading lookbehind, made [uncertain] twenty times slower); a table of one or two patterns, run
+    # only with its own words ([handover], [addressed]), may be anchored
+    for code in lang.available("checkworthiness"):
+        for name, table in lang.resource(code, "checkworthiness").items():
+            pats = table.get("patterns", []) if isinstance(table, dict) else []
+            if len(pats) < 3:
+                continue
+            for p in pats:
+                assert p.startswith("\\b"), f"{code} [{name}]: {p[:40]}"
