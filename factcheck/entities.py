@@ -563,9 +563,10 @@ class Resolver:
         Pete King", a headline "Donald Trump Tweets A Wildly Inaccurate Graphic") is no person of its own: it is
         that person when it holds one, and its words name no one ("Trump" is Donald Trump, not ambiguous)."""
         runs: dict[str, str | None] = {}
-        for p in self.persons:
-            n = p.count(" ") + 1
-            inner = {q for q in self.persons if q.count(" ") + 1 <= n - 2 and f" {q} " in f" {p} "}
+        words = {p: p.count(" ") + 1 for p in self.persons}
+        for p in _name_holders(self.persons, words):
+            n = words[p]
+            inner = {q for q in self.persons if words[q] <= n - 2 and f" {q} " in f" {p} "}
             if inner:
                 runs[p] = inner.pop() if len(inner) == 1 else None
         if not runs:
@@ -698,6 +699,13 @@ class Resolver:
             seen.add(ent.key)
             out.append(ent)
         return out
+
+
+def _name_holders(persons: list[str], words: dict[str, int]) -> list[str]:
+    """The persons (``words``: each one's number of words) that may hold another person's full name and two
+    words more: names of three words or more. Most names have two, so ``Resolver._drop_longer_runs`` compares
+    them with no other name (the pairs of an article's persons were all compared before)."""
+    return [p for p in persons if words[p] >= 3]
 
 
 def same_person(key_a: str, key_b: str) -> bool:

@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping
@@ -1105,9 +1106,7 @@ def _fact_spans(text: str, quoted: list[tuple[int, int]]) -> list[tuple[int, int
     for m in _SPLIT_AT.finditer(text):
         if listed and text[m.start()] == ";":
             continue
-        left = text[cur : m.start()]
-        right = text[m.end() :]
-        if len(_WORDS.findall(left)) < 6 or len(_WORDS.findall(right)) < 6:
+        if not (_has_words(text, cur, m.start(), 6) and _has_words(text, m.end(), len(text), 6)):
             continue
         # inside a quotation the clauses belong together
         if any(a <= m.start() < b for a, b in quoted):
@@ -1179,6 +1178,12 @@ def _quote_view(text: str) -> str:
     if "''" in text:
         return text.replace("''", '" ')
     return text
+
+
+def _has_words(text: str, a: int, b: int, n: int) -> bool:
+    """Whether ``text[a:b]`` holds ``n`` words or more (``n`` >= 1; the scan stops at the n-th word: a clause
+    of a long sentence is not read to its end)."""
+    return next(itertools.islice(_WORDS.finditer(text, a, b), n - 1, None), None) is not None
 
 
 def _three_words(text: str, a: int, b: int) -> bool:

@@ -1051,8 +1051,9 @@ def _closing(t: str) -> str:
     '... now?”', "" after a word.
 
     The patterns of a line's end (``_FULL_STOP_END``, ``_PARAGRAPH_END``, ``_ELLIPSIS_END``,
-    ``_SENTENCE_CLOSE``) hold non-word characters only, up to the end: a match of one in a line lies in
-    its closing run, and they are searched there (a few characters, not the whole line)."""
+    ``_SENTENCE_CLOSE``, ``_HEADLINE_END``, ``_CLAUSE_MARK_END``) hold non-word characters only, up to the
+    end: a match of one in a line lies in its closing run, and they are searched there (a few characters, not
+    the whole line)."""
     i = len(t)
     while i and not (t[i - 1].isalnum() or t[i - 1] == "_"):  # (``\w`` is alphanumeric or "_")
         i -= 1
@@ -1823,7 +1824,7 @@ def _teaser_blocks(
         return (
             kinds[j] in (("body", ""), ("furniture", "teaser list"))
             and 3 <= ln.words <= 25
-            and not _CLAUSE_MARK_END.search(ln.text)
+            and not _CLAUSE_MARK_END.search(ln.closing)
             and not _LIST_ITEM.match(ln.text)
             and _opens_like_a_headline(ln.text)
             and not (own and _norm_words(ln.text) in own)
@@ -1845,7 +1846,7 @@ def _teaser_blocks(
         ln = lines[j]
         return (
             UNCLOSED_SUMMARY_WORDS <= ln.words <= UNCLOSED_SUMMARY_MAX_WORDS
-            and not _CLAUSE_MARK_END.search(ln.text)
+            and not _CLAUSE_MARK_END.search(ln.closing)
             and j > 0
             and lines[j - 1].words < ln.words
             and not _STOP_END.search(lines[j - 1].text)
@@ -1989,7 +1990,7 @@ def _related_links(
             if not (
                 kinds[j] == ("body", "")
                 and RELATED_HEADLINE_WORDS <= ln.words <= 25
-                and not _CLAUSE_MARK_END.search(ln.text)
+                and not _CLAUSE_MARK_END.search(ln.closing)
                 and not ln.full_stop_end
             ):
                 break
@@ -2460,7 +2461,7 @@ def _teaser_lists(lines: list[_Line], kinds: list[tuple[str, str]], first_body: 
         return (
             kinds[j][0] == "body"
             and 3 <= ln.words <= 20
-            and not _HEADLINE_END.search(ln.text)
+            and not _HEADLINE_END.search(ln.closing)
             and not _LIST_ITEM.match(ln.text)
             and (ln.text[:1].isupper() or ln.text[:1].isdigit() or ln.text[:1] in "#\"“„«»'‘")
         )
@@ -2974,14 +2975,16 @@ _TEMPLATE_LINE = re.compile(r"^\s*\{\{.*?\}\}(?:[\s\-–—|·:,/]*\{\{.*?\}\})*
 # the characters code is written with, against the words of prose
 _CODE_CHARS = frozenset('{}[]<>=;"$')
 _LINK = re.compile(r"\bhttps?://\S+")
-_CODE_HINT = re.compile(r"[<{=]|://|\":|&(?:amp;)?lt;")
+# what a piece of code or a link needs: one of these substrings (a few substring tests cost far less than a
+# pattern tried at every character of every line)
+_CODE_HINTS = ("<", "{", "=", "://", '":', "&lt;", "&amp;lt;")
 
 
 def _source_shown(t: str) -> bool:
     """Code shown as text, or a dump of links: two pieces of code in a line of which code characters make
     up one in twenty (a sentence that names a tag or quotes a variable is no code), or a line that is
     mostly the links of two URLs or more (a gallery's image list: "https://site/a.jpg 1707 2560 ...")."""
-    if not _CODE_HINT.search(t):  # (most lines: no character any of them needs)
+    if not _has_any(t, _CODE_HINTS):  # (most lines: no character any of them needs)
         return False
     if len(_CODE_PIECE.findall(t, 0, 2000)) >= 2 and sum(c in _CODE_CHARS for c in t) * 20 >= len(t):
         return True

@@ -258,6 +258,14 @@ def test_a_headline_run_holding_a_full_name_leaves_the_surname_to_that_person() 
     assert ("Clinton", "Hillary Clinton", "person") in out[2]
 
 
+def test_only_names_of_three_words_or_more_are_checked_for_a_name_they_hold() -> None:
+    # a name of one or two words cannot hold another full name and two words more: such names are compared
+    # with no other name (an article's two-word names were all compared pairwise)
+    persons = ["Jane Smith", "Donald Trump", "New York Congressman Pete King", "Madonna", "Donald Trump Jr"]
+    words = {p: p.count(" ") + 1 for p in persons}
+    assert entities._name_holders(persons, words) == ["New York Congressman Pete King", "Donald Trump Jr"]
+
+
 def test_a_name_one_word_longer_is_another_person() -> None:
     out = _resolve(["Donald Trump Jr. spoke.", "Donald Trump spoke.", "Trump left."])
     assert [e for e in out[0] if e[2] == "person"] == [("Donald Trump Jr", "Donald Trump Jr", "person")]

@@ -3,6 +3,7 @@ forms, profile boxes, self-introductions, bios under a name; and the leakage mea
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from line_kinds import kinds_of  # tests/line_kinds.py
 
+from factcheck import ingest
 from factcheck import lang as langres
 from factcheck.ingest import _source_shown
 
@@ -59,6 +61,26 @@ def test_prose_is_no_source(line: str) -> None:
 @given(st.text(alphabet=st.characters(blacklist_characters='<>{}[]=;"$&:/'), max_size=300))
 def test_text_without_code_characters_is_never_source(text: str) -> None:
     assert not _source_shown(text)
+
+
+_CODE_CHARS_TEXT = st.text(alphabet=st.sampled_from(list('<>{}=:/"&amp;lt;gx .')), max_size=40)
+
+
+@given(_CODE_CHARS_TEXT)
+def test_the_code_gate_is_the_pattern_it_replaces(text: str) -> None:
+    # the substrings a piece of code or a link needs, tested before the patterns: the same lines as the
+    # pattern tried at every character before them
+    old = re.compile(r"[<{=]|://|\":|&(?:amp;)?lt;")
+    assert ingest._has_any(text, ingest._CODE_HINTS) == (old.search(text) is not None)
+
+
+@given(st.text(alphabet=st.sampled_from(list(".!?:;,)…\"”“»«'’ab1_ ")), min_size=1, max_size=12))
+def test_the_end_patterns_of_lists_are_found_in_the_closing_run(text: str) -> None:
+    # a headline's or a teaser's end is searched in the line's closing run of non-word characters only
+    t = text.strip() or "a"
+    closing = ingest._closing(t)
+    for rx in (ingest._HEADLINE_END, ingest._CLAUSE_MARK_END):
+        assert (rx.search(t) is None) == (rx.search(closing) is None)
 
 
 def test_markup_in_the_article_is_listed_as_source() -> None:

@@ -51,3 +51,22 @@ def test_a_word_that_only_case_folds_to_a_pronoun_is_no_pronoun() -> None:
     claims = extract.extract(art)
     assert any(c.speaker == "John Smith" for c in claims)
     assert extract._pronoun_marks(text, _VOC) == _plain_marks(text)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.text(alphabet="ab1_’'- ,;.“", max_size=40),
+    st.integers(min_value=0, max_value=40),
+    st.integers(min_value=0, max_value=40),
+    st.integers(min_value=1, max_value=8),
+)
+def test_has_words_is_the_count_of_every_word(text: str, a: int, b: int, n: int) -> None:
+    # the scan stops at the n-th word; the plain form counts every word of the slice
+    assert extract._has_words(text, a, b, n) == (len(extract._WORDS.findall(text[a:b])) >= n)
+
+
+def test_a_clause_is_split_off_only_with_six_words_on_each_side() -> None:
+    text = "The council approved the new budget on Monday; the mayor signed it into law later that week."
+    assert extract._fact_spans(text, []) == [(0, 45), (47, len(text))]
+    short = "The council approved the new budget on Monday; the mayor signed it."
+    assert extract._fact_spans(short, []) == [(0, len(short))]
