@@ -1236,3 +1236,30 @@ def test_a_session_whose_corpus_moved_is_said_so_by_memory_add(tmp_path: Path) -
     assert checks == [] and len(errors) == 1
     assert errors[0].path == str(moved)
     assert "none of its corpus could be read" in errors[0].reason and "1 decision" in errors[0].reason
+
+
+def test_match_queries_an_articles_claims_as_extract_shows_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # an article's claims under the check-worthiness threshold (and the sentences kept only as grouping
+    # evidence) were queries too: a page's "| | | |" and "Thanks for reading!" were matched like claims
+    from factcheck import pipeline
+    from factcheck.cli import main
+
+    article = tmp_path / "article.txt"
+    article.write_text(
+        "Wombats sheltered other animals\n\n"
+        "Wombats sheltered other animals in their burrows during the 2020 bushfires, officials said on Monday.\n\n"
+        "The fires burned 17 million hectares in New South Wales, the state government said.\n\n"
+        "Thanks for reading! Share this.\n\nWhat do you think?\n\n| | | |\n",
+        encoding="utf-8",
+    )
+    corpus = pipeline.build([str(article)], group=False)
+    claims = [c for cs in corpus.claims.values() for c in cs]
+    shown = [c.id for c in claims if corpus.is_shown(c)]
+    assert shown and len(shown) < len(claims)  # the fixture has claims of both kinds
+    archive = tmp_path / "archive.tsv"
+    archive.write_text("id\tclaim\nc1\tWombats sheltered other animals during the fires.\n", encoding="utf-8")
+    assert main(["match", str(article), "--against", str(archive), "--json", "--no-cache"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert [q["id"] for q in doc["queries"]] == shown
