@@ -187,7 +187,9 @@ def _queries(specs: list[str]) -> tuple[list[tuple[str, str, str]], int]:
         for art in corpus.articles:
             dated = art.published.isoformat() if art.published else ""
             # the claims `extract` shows: none under the check-worthiness threshold, no grouping evidence
-            queries.extend((c.id, c.text, dated) for c in corpus.claims.get(art.key, []) if corpus.is_shown(c))
+            queries.extend(
+                (c.id, c.text, dated) for c in corpus.claims.get(art.key, []) if corpus.is_shown(c)
+            )
     return queries, failed
 
 

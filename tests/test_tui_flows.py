@@ -883,7 +883,9 @@ async def test_a_long_error_in_a_dialog_wraps_in_a_narrow_window():
     class Styled(App[None]):  # the app's own style sheet, no batch
         CSS_PATH = str(Path(tui_app.__file__).with_name("factcheck.tcss"))
 
-    message = "No date in that: write it as 2024-05-03, '3 May 2024', '20 de setembro de 2023' or '3 days ago'."
+    message = (
+        "No date in that: write it as 2024-05-03, '3 May 2024', '20 de setembro de 2023' or '3 days ago'."
+    )
     app = Styled()
     async with app.run_test(size=(80, 24)) as pilot:
         app.push_screen(InputModal("Publication date", "x", validate=lambda v: message))
