@@ -214,6 +214,19 @@ def test_numbers_are_values() -> None:
     assert numbers("1,200 people and 3.50 dollars") == {"1200", "3.5"}
 
 
+def test_numbers_written_the_continental_way_are_the_same_values() -> None:
+    # a French, German or Spanish claim writes 3.5 as "3,5" and 1456 as "1 456": `match` said "numbers differ:
+    # 35 vs 1, 456" between "1 456 heures" and "35 heures", and "3,5 %" was the two numbers 3 and 5
+    assert numbers("3,5 %") == numbers("3.5%") == {"3.5"}
+    assert numbers("1 456 heures et 350\u00a0000 emplois, 2\u202f300 euros") == {"1456", "350000", "2300"}
+    assert numbers("un taux de 0,25 et 12,75 %") == {"0.25", "12.75"}
+    assert numbers("Il y en avait 350 000.") == {"350000"}
+    # the English readings stay: a thousands comma, numbers in a list, a year before a count
+    assert numbers("1,200 and 12,345,678 people") == {"1200", "12345678"}
+    assert numbers("1, 2 and 3") == {"1", "2", "3"}
+    assert numbers("in 2019 300 people") == {"2019", "300"}
+
+
 def test_clean_query_splits_hashtags_and_keeps_the_author_of_a_post() -> None:
     q = clean_query(
         "Google why #cornflakes were invented pic.twitter.com/x1 — Jane Roe (@janeroe) August 16, 2019"
