@@ -247,23 +247,25 @@ def cmd_groups(args: argparse.Namespace) -> int:
 def cmd_times(args: argparse.Namespace) -> int:
     from factcheck import times_intl
     from factcheck.lang import available, detect
+    from factcheck.urls import is_http_url
 
+    url = is_http_url(args.file)  # a web page read (fetched and stored when not yet) as `extract` reads it
     path = Path(args.file)
-    if not path.exists():
+    if not url and not path.exists():
         raise UsageError(f"{args.file}: no such file")
-    if path.is_dir():
+    if not url and path.is_dir():
         raise UsageError(f"{args.file}: is a folder; `times` reads one text file")
     given = parse_anchor(args.anchor)
     lang_given = args.lang.strip().lower() if args.lang else None
     if lang_given is not None and lang_given != "en" and not times_intl.supported(lang_given):
         known = ", ".join(["en", *(c for c in available("dates") if times_intl.supported(c))])
         raise UsageError(f"--lang {args.lang!r}: no time rules for this language (known: {known})")
-    page = path.suffix.lower() in ingest.HTML_SUFFIXES | ingest.JSON_SUFFIXES
+    page = url or path.suffix.lower() in ingest.HTML_SUFFIXES | ingest.JSON_SUFFIXES
     # (name, text, anchor, language): a web page or a scraper record is read as `extract` reads it (its article's text,
     # dated by the page), a text file as it is
     texts: list[tuple[str, str, dt.date | None, str | None]] = []
     if page:
-        batch = ingest.load([path])
+        batch = ingest.load([args.file if url else path])
         if batch.errors and not batch.articles:
             raise UsageError("; ".join(str(e) for e in batch.errors))
         for e in batch.errors:
@@ -479,10 +481,12 @@ def build_parser() -> Parser:
 
     t = sub.add_parser(
         "times",
-        help="time expressions in a text file, a web page or a record file",
+        help="time expressions in a text file, a web page (file or URL) or a record file",
         description="Tag time expressions.",
     )
-    t.add_argument("file", metavar="FILE")
+    t.add_argument(
+        "file", metavar="PATH", help="a text file, a saved web page or record file, or an http(s) URL"
+    )
     t.add_argument("--anchor", metavar="YYYY-MM-DD", help="the publication date to resolve against")
     t.add_argument(
         "--no-infer", action="store_true", help="without --anchor, do not infer the date from the text"

@@ -41,7 +41,7 @@ def register(subparsers: Any) -> None:
         help="match claims to earlier checks",
         description="For each query, the best earlier checks with a score and why they match. QUERIES is a "
         "TSV/CSV table with a header naming `id` and `text`, or articles (a file, folder or URL) whose claims "
-        "are the queries.",
+        "(those `extract` shows: none under the check-worthiness threshold) are the queries.",
     )
     q.add_argument("queries", nargs="+", metavar="QUERIES")
     q.add_argument(
@@ -186,7 +186,10 @@ def _queries(specs: list[str]) -> tuple[list[tuple[str, str, str]], int]:
         failed += len(corpus.errors)
         for art in corpus.articles:
             dated = art.published.isoformat() if art.published else ""
-            queries.extend((c.id, c.text, dated) for c in corpus.claims.get(art.key, []))
+            # the claims `extract` shows: none under the check-worthiness threshold, no grouping evidence
+            queries.extend(
+                (c.id, c.text, dated) for c in corpus.claims.get(art.key, []) if corpus.is_shown(c)
+            )
     return queries, failed
 
 

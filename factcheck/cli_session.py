@@ -178,36 +178,53 @@ def cmd_edit(args: argparse.Namespace) -> int:
         from factcheck import times_intl
         from factcheck.review import ReviewError
 
+        key = _article_key(review.corpus, args.article) if args.article else None
         if "published" in article_edits:
-            art = review.corpus.article(args.article)
-            if art is None:
-                raise ReviewError(f"unknown article {args.article!r}")
+            art = review.corpus.article(key)
             typed = article_edits["published"]
             published = times_intl.typed_date(typed, art.language, dt.date.today()) if typed else None
             if typed and published is None:
                 raise ReviewError(
                     f"--published {typed!r}: no date in that (write it as 2024-05-03, '3 May 2024' or '3 days ago')"
                 )
-            review.set_published(args.article, published)
+            review.set_published(key, published)
         if "title" in article_edits:
-            review.set_title(args.article, article_edits["title"])
+            review.set_title(key, article_edits["title"])
         if "outlet" in article_edits:
-            review.set_outlet(args.article, article_edits["outlet"])
+            review.set_outlet(key, article_edits["outlet"])
         if args.speaker is not None:
             review.set_speaker(args.claim, args.speaker)
         out = []
         if article_edits:
-            art = review.corpus.article(args.article)
+            art = review.corpus.article(key)
             assert art is not None
             day = art.published.isoformat() if art.published else "-"
-            out.append(
-                f"{args.article}: title {art.title or '-'}; outlet {art.outlet or '-'}; published {day}"
-            )
+            out.append(f"{key}: title {art.title or '-'}; outlet {art.outlet or '-'}; published {day}")
         if args.speaker is not None:
             out.append(f"{args.claim}: speaker {review.claim(args.claim).speaker or '-'}")
         return "\n".join(out)
 
     return _change(path, args.corpus, edit)
+
+
+def _article_key(corpus: Any, given: str) -> str:
+    """The key of the article ``given`` names: its key (as `status` lists it) or the path of its file, relative
+    or absolute (a file holding one article). Else a ReviewError saying what is taken."""
+    from factcheck.review import ReviewError
+
+    if corpus.article(given) is not None:
+        return given
+    where = Path(given)
+    if where.is_file():
+        where = where.resolve()
+        keys = [a.key for a in corpus.articles if a.source_file and Path(a.source_file).resolve() == where]
+        if len(keys) == 1:
+            return keys[0]
+        if keys:
+            raise ReviewError(
+                f"{given} holds {len(keys)} articles: give the key of one (as `factcheck status` lists them)"
+            )
+    raise ReviewError(f"unknown article {given!r} (keys as in `factcheck status`, or the article's file)")
 
 
 def say_notices(review: Any) -> None:

@@ -113,7 +113,13 @@ _QUOTE = re.compile(r"(?:^|(?<=[\s(\[]))[\"“‘']([^\"“”]{3,80}?)[\"”’
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
 _WORD = re.compile(r"\w\w+", re.UNICODE)
-_NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(%|per ?cent|percent))?", re.I)
+# A number: digits in groups of three (1,200; 1 456 and 350 000 as French, German and Spanish write them), or
+# digits with a decimal point or comma (3.5; 3,5); a percent after it is the same value.
+_NUMBER = re.compile(
+    r"(?<![\w.])(?:(?P<grouped>\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d|[,.]\d))"
+    r"|(?P<plain>\d+(?:[.,]\d+)?))(?:\s*(%|per ?cent|percent))?",
+    re.I,
+)
 _NAME = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|the|de|van|von|al)){0,4}")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|[\"“‘(]\s*)$")
 
@@ -191,10 +197,12 @@ def _doc_tokens(text: str, stem: Any) -> tuple[list[str], int]:
 
 
 def numbers(text: str) -> set[str]:
-    """Numbers as values: "60%", "60 per cent" and "60" all give "60"; "1,200" gives "1200"."""
+    """Numbers as values: "60%", "60 per cent" and "60" all give "60"; "1,200" and "1 200" give "1200", "3,5" and
+    "3.5" give "3.5"."""
     out = set()
     for m in _NUMBER.finditer(text):
-        v = m.group(1).replace(",", "")
+        grouped = m.group("grouped")
+        v = re.sub(r"\D", "", grouped) if grouped else m.group("plain").replace(",", ".")
         if "." in v:
             v = v.rstrip("0").rstrip(".")
         out.add(v)

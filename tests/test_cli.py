@@ -458,3 +458,41 @@ def test_times_reads_each_record_of_a_jsonl_file(capsys, tmp_path: Path):
     got = json.loads(out)
     assert [g["anchor"] for g in got] == ["2024-05-16", "2023-01-10"]
     assert any(t["value"] == "2023-01-10" for t in got[1]["times"])
+
+
+def test_times_reads_a_url_as_extract_does(capsys, tmp_path: Path, monkeypatch):
+    # `times http://...` said "no such file" (exit 2), though `factcheck --help` has it read "a web page" and
+    # extract, groups and review take URLs
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "a.html").write_text(
+        "<html><head><title>Rates rise</title><meta property='article:published_time' content='2024-05-16'>"
+        "</head><body><article><h1>Rates rise</h1><p>The central bank said on Thursday that it will raise "
+        "rates in June, its governor told reporters in Frankfurt.</p><p>The last rise was in March 2023, "
+        "when inflation reached 8 percent.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("FACTCHECK_PAGES", str(tmp_path / "pages"))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{httpd.server_address[1]}/a.html"
+        rc, from_url, err = run(capsys, "times", url, "--json")
+        assert rc == 0, err
+        rc, from_file, err = run(capsys, "times", str(site / "a.html"), "--json")
+        assert rc == 0, err
+        assert json.loads(from_url) == json.loads(from_file)
+        assert any(r["value"] == "2024-05-16" for r in json.loads(from_url))  # dated by the page
+        rc, out, err = run(capsys, "times", url.replace("a.html", "missing.html"))
+        assert rc == 2 and out == "" and "404" in err and len(err.strip().splitlines()) == 1
+    finally:
+        httpd.shutdown()
+        httpd.server_close()

@@ -527,3 +527,24 @@ def test_report_does_not_write_over_another_session(proj: Path, capsys: pytest.C
     )
     code, _, err = run(capsys, "report", "sessions/a.toml", "-o", "sessions/a-report.toml")  # its own report
     assert code == 0, err
+
+
+def test_edit_takes_an_articles_file_path_as_well_as_its_key(
+    proj: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `edit s.toml --article corpus/alpha.txt --title x` said "unknown article 'corpus/alpha.txt'": the key is
+    # `alpha.txt` (as `status` lists it), the path is what a user has at hand
+    a = claim_ids(capsys)["alpha.txt"]
+    assert run(capsys, "mark", "sessions/s.toml", a[0], "confirmed", "--corpus", "corpus")[0] == 0
+    for given in ("corpus/alpha.txt", str(proj / "corpus" / "alpha.txt")):
+        code, out, err = run(capsys, "edit", "sessions/s.toml", "--article", given, "--outlet", given[-9:])
+        assert code == 0, err
+        assert out.startswith("alpha.txt: ")
+        assert sess.load(Path("sessions/s.toml")).articles["alpha.txt"].outlet == given[-9:]
+    (proj / "other.txt").write_text("Not in the session.\n", encoding="utf-8")
+    code, _, err = run(capsys, "edit", "sessions/s.toml", "--article", "other.txt", "--title", "x")
+    assert code == 2
+    assert (
+        err.strip()
+        == "factcheck: unknown article 'other.txt' (keys as in `factcheck status`, or the article's file)"
+    )

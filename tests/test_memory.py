@@ -214,6 +214,19 @@ def test_numbers_are_values() -> None:
     assert numbers("1,200 people and 3.50 dollars") == {"1200", "3.5"}
 
 
+def test_numbers_written_the_continental_way_are_the_same_values() -> None:
+    # a French, German or Spanish claim writes 3.5 as "3,5" and 1456 as "1 456": `match` said "numbers differ:
+    # 35 vs 1, 456" between "1 456 heures" and "35 heures", and "3,5 %" was the two numbers 3 and 5
+    assert numbers("3,5 %") == numbers("3.5%") == {"3.5"}
+    assert numbers("1 456 heures et 350\u00a0000 emplois, 2\u202f300 euros") == {"1456", "350000", "2300"}
+    assert numbers("un taux de 0,25 et 12,75 %") == {"0.25", "12.75"}
+    assert numbers("Il y en avait 350 000.") == {"350000"}
+    # the English readings stay: a thousands comma, numbers in a list, a year before a count
+    assert numbers("1,200 and 12,345,678 people") == {"1200", "12345678"}
+    assert numbers("1, 2 and 3") == {"1", "2", "3"}
+    assert numbers("in 2019 300 people") == {"2019", "300"}
+
+
 def test_clean_query_splits_hashtags_and_keeps_the_author_of_a_post() -> None:
     q = clean_query(
         "Google why #cornflakes were invented pic.twitter.com/x1 — Jane Roe (@janeroe) August 16, 2019"
@@ -1236,3 +1249,30 @@ def test_a_session_whose_corpus_moved_is_said_so_by_memory_add(tmp_path: Path) -
     assert checks == [] and len(errors) == 1
     assert errors[0].path == str(moved)
     assert "none of its corpus could be read" in errors[0].reason and "1 decision" in errors[0].reason
+
+
+def test_match_queries_an_articles_claims_as_extract_shows_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # an article's claims under the check-worthiness threshold (and the sentences kept only as grouping
+    # evidence) were queries too: a page's "| | | |" and "Thanks for reading!" were matched like claims
+    from factcheck import pipeline
+    from factcheck.cli import main
+
+    article = tmp_path / "article.txt"
+    article.write_text(
+        "Wombats sheltered other animals\n\n"
+        "Wombats sheltered other animals in their burrows during the 2020 bushfires, officials said on Monday.\n\n"
+        "The fires burned 17 million hectares in New South Wales, the state government said.\n\n"
+        "Thanks for reading! Share this.\n\nWhat do you think?\n\n| | | |\n",
+        encoding="utf-8",
+    )
+    corpus = pipeline.build([str(article)], group=False)
+    claims = [c for cs in corpus.claims.values() for c in cs]
+    shown = [c.id for c in claims if corpus.is_shown(c)]
+    assert shown and len(shown) < len(claims)  # the fixture has claims of both kinds
+    archive = tmp_path / "archive.tsv"
+    archive.write_text("id\tclaim\nc1\tWombats sheltered other animals during the fires.\n", encoding="utf-8")
+    assert main(["match", str(article), "--against", str(archive), "--json", "--no-cache"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert [q["id"] for q in doc["queries"]] == shown

@@ -725,3 +725,18 @@ def test_merge_names_the_author_of_a_note_the_merged_decision_does_not_name() ->
     assert out.decisions["c2"].note == "[ann] ann on c2\n\nbob on c2"
     assert out.decisions["c3"].note == "ann on c3"
     assert out.decisions["c4"].note == "ann on c4"
+
+
+def test_merge_names_who_marked_a_conflicting_decision_in_a_copied_session() -> None:
+    # bob marked a copy of root's session (FACTCHECK_REVIEWER=bob): the merge said "conflict c2: root (A)
+    # disputed, root (B) confirmed", though the merged file names bob on that side
+    C, D = Verdict.CONFIRMED, Verdict.DISPUTED
+    a = _session("root", {"c1": (C, None), "c2": (D, None)})
+    b = _session("root", {"c1": (C, None), "c2": (C, None)})
+    b.decisions["c2"] = replace(b.decisions["c2"], reviewer="bob")
+    out, rep = sess.merge(a, b)
+    assert {c["reviewer"] for c in out.decisions["c2"].conflicts} == {"root", "bob"}
+    assert "conflict c2: root (A) disputed, root (B) confirmed (marked by bob)" in rep.lines()
+    # a decision marked by the session's own reviewer is not said twice
+    ann, bob = _session("ann", {"c2": (D, None)}), _session("bob", {"c2": (C, None)})
+    assert "conflict c2: ann disputed, bob confirmed" in sess.merge(ann, bob)[1].lines()

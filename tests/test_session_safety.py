@@ -680,3 +680,29 @@ def test_a_saved_session_reads_back_and_a_bad_value_names_its_line(tmp_path: Pat
     path.write_text("".join(lines), encoding="utf-8")
     with pytest.raises(SessionError, match=rf"{re.escape(str(path))}: line {n + 1}, column \d+: "):
         sess.load(path)
+
+
+def test_a_history_file_or_an_article_given_as_the_session_is_named_for_what_it_is(
+    proj: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `status s/x.history.toml` said the file "was cut short (truncated); open the newest backup instead", and
+    # `status article.html` "line 1, column 1: Invalid statement (no good backup found)"
+    cid = first_claim(proj)
+    assert run(capsys, "mark", "sessions/s.toml", cid, "confirmed", "--corpus", "corpus")[0] == 0
+    assert (proj / "sessions" / "s.history.toml").is_file()
+    code, out, err = run(capsys, "status", "sessions/s.history.toml")
+    assert code == 2 and out == ""
+    assert err.strip() == (
+        "factcheck: sessions/s.history.toml: the history file of the session s.toml, not a session:"
+        " give sessions/s.toml"
+    )
+    page = proj / "page.html"
+    page.write_text("<html><body><p>Rates rose.</p></body></html>", encoding="utf-8")
+    code, out, err = run(capsys, "status", str(page))
+    assert code == 2 and out == ""
+    assert "not a factcheck session" in err and "backup" not in err and len(err.strip().splitlines()) == 1
+    # a session cut short is still said to be one, with its backup
+    text = (proj / "sessions" / "s.toml").read_text(encoding="utf-8")
+    (proj / "sessions" / "s.toml").write_text(text[: len(text) // 2], encoding="utf-8")
+    code, _, err = run(capsys, "status", "sessions/s.toml")
+    assert code == 2 and "not a factcheck session" not in err and "history file" not in err

@@ -871,3 +871,28 @@ async def test_an_articles_notice_leaves_its_text_a_row_in_a_low_window(tmp_path
                 assert str(notices.render_line(0).text).rstrip().endswith("…")
             assert app.screen.query_one(ArticleView).content_region.height >= 1
             await pilot.press("q")
+
+
+async def test_a_long_error_in_a_dialog_wraps_in_a_narrow_window():
+    # at 80 columns the date dialog's error was cut after "'20 de sete": its line now wraps
+    from textual.app import App
+
+    from factcheck.tui import app as tui_app
+    from factcheck.tui.screens.modals import InputModal
+
+    class Styled(App[None]):  # the app's own style sheet, no batch
+        CSS_PATH = str(Path(tui_app.__file__).with_name("factcheck.tcss"))
+
+    message = (
+        "No date in that: write it as 2024-05-03, '3 May 2024', '20 de setembro de 2023' or '3 days ago'."
+    )
+    app = Styled()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(InputModal("Publication date", "x", validate=lambda v: message))
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        error = app.screen.query_one("#modal-error")
+        dialog = app.screen.query_one(".dialog")
+        assert error.region.height >= 2
+        assert dialog.region.contains_region(error.region)

@@ -168,7 +168,7 @@ def merge(a: SessionData, b: SessionData, corpus: list[str] | None = None) -> tu
             new_side = _side(db if reviewed_b else da)
             known = {(c.get("reviewer"), c.get("verdict"), c.get("superseded_by")) for c in merged.conflicts}
             is_new = (new_side["reviewer"], new_side["verdict"], new_side.get("superseded_by")) not in known
-            rep.conflicts.append((cid, _label(da), _label(db)))
+            rep.conflicts.append((cid, _label(da, a.reviewer), _label(db, b.reviewer)))
             merged = _left_open(merged, [new_side] if is_new else [], _latest(da, db))
         elif reviewed_a and reviewed_b:
             rep.both_reviewed += 1
@@ -176,7 +176,7 @@ def merge(a: SessionData, b: SessionData, corpus: list[str] | None = None) -> tu
             if (da.verdict, da.superseded_by) == (db.verdict, db.superseded_by):
                 rep.agreements += 1
             else:
-                rep.conflicts.append((cid, _label(da), _label(db)))
+                rep.conflicts.append((cid, _label(da, a.reviewer), _label(db, b.reviewer)))
                 merged = _left_open(merged, [_side(da), _side(db)], _latest(da, db))
         elif reviewed_b:
             rep.only_b += 1
@@ -226,7 +226,7 @@ def _dismissed(cid: str, da: Decision, db: Decision, rep: MergeReport) -> bool:
     if kept.verdict == Verdict.UNREVIEWED:
         return True
     rep.notes.append(
-        f"{cid}: {gone_by} dismissed it, {kept_by} {_label(kept)}: kept in (dismiss it again to agree with"
+        f"{cid}: {gone_by} dismissed it, {kept_by} {_label(kept, kept.reviewer)}: kept in (dismiss it again to agree with"
         f" {gone_by})"
     )
     return False
@@ -252,8 +252,10 @@ def _break_cycles(out: SessionData, a: SessionData, b: SessionData, rep: MergeRe
         x = next((y for y in from_b if y not in a.decisions or a.decisions[y] != b.decisions[y]), cycle[0])
         d = out.decisions[x]
         other = a.decisions.get(x) if x in from_b else b.decisions.get(x)
-        other_label = _label(other) if other and other != d else str(Verdict.UNREVIEWED)
-        rep.conflicts.append((x, other_label, _label(d)) if x in from_b else (x, _label(d), other_label))
+        owner, other_owner = (b.reviewer, a.reviewer) if x in from_b else (a.reviewer, b.reviewer)
+        other_label = _label(other, other_owner) if other and other != d else str(Verdict.UNREVIEWED)
+        label = _label(d, owner)
+        rep.conflicts.append((x, other_label, label) if x in from_b else (x, label, other_label))
         rep.notes.append(
             f"{x}: {d.reviewer or (rb if x in from_b else ra)}'s 'superseded by {d.superseded_by}' closes a"
             f" supersession cycle ({' -> '.join([*cycle, cid])}): kept as a conflict for resolution"
@@ -261,8 +263,11 @@ def _break_cycles(out: SessionData, a: SessionData, b: SessionData, rep: MergeRe
         out.decisions[x] = _left_open(d, [_side(d)], utcnow())
 
 
-def _label(d: Decision) -> str:
+def _label(d: Decision, owner: str | None) -> str:
+    """``d`` as a side of a conflict; who marked it when not ``owner``, the reviewer its session names (a
+    session copied from another reviewer's and marked on)."""
     if d.conflicts and d.verdict == Verdict.UNREVIEWED:
         sides = ", ".join(f"{c.get('reviewer') or '?'} {c.get('verdict')}" for c in d.conflicts)
         return f"open conflict ({sides})"
-    return f"{d.verdict} by {d.superseded_by}" if d.superseded_by else str(d.verdict)
+    label = f"{d.verdict} by {d.superseded_by}" if d.superseded_by else str(d.verdict)
+    return label + (f" (marked by {d.reviewer})" if d.reviewer and d.reviewer != owner else "")

@@ -19,6 +19,7 @@ import contextlib
 import errno
 import glob
 import os
+import re
 import socket
 import stat
 import weakref
@@ -112,15 +113,42 @@ def load(path: Path) -> SessionData:
 
 def load_with_state(path: Path) -> tuple[SessionData, FileState | None]:
     path = Path(path)
+    text = ""
     try:
         text, state = _read(path)
+        if text.startswith(_HISTORY_WORDS):
+            raise SessionError(_history_not_session(path))
         data = loads(text, str(path))
     except SessionCorrupt as e:
+        if (
+            path.suffix.lower() != ".toml"
+            and not text.startswith(_SESSION_WORDS)
+            and not newest_good_backup(path)
+        ):
+            # an article, a report...: no damaged session (none of its backups either)
+            raise SessionError(
+                f"{path}: not a factcheck session (a session is the .toml file review writes)"
+            ) from None
         raise _with_backup(e, path) from None
     history.check_on_open(data, path)
     # the content digest is known when the file is as factcheck wrote it
     state = FileState(state.ino, state.size, state.mtime_ns, data.digest, data.history_file)
     return data, state
+
+
+# The first words of a session and of a history file (their headers up to the colon).
+_SESSION_WORDS = HEADER.split(":", 1)[0]
+_HISTORY_WORDS = history.HEAD.split(":", 1)[0]
+_HISTORY_NAME = re.compile(r"(.+)\.history\.toml(?:\.bak\d+)?")
+
+
+def _history_not_session(path: Path) -> str:
+    """A history file given where a session is asked for: said so, with its session's name."""
+    m = _HISTORY_NAME.fullmatch(path.name)
+    if m is None:
+        return f"{path}: a session's history file, not a session"
+    session = path.with_name(f"{m.group(1)}.toml")
+    return f"{path}: the history file of the session {session.name}, not a session: give {session}"
 
 
 def _with_backup(e: SessionCorrupt, path: Path) -> SessionCorrupt:
