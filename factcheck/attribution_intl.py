@@ -148,12 +148,27 @@ class _Speech:
         self.subjunctive_idioms = phrases("subjunctive_idioms")
         self.subjunctive_not_after = frozenset(_low(w) for w in data.get("subjunctive_not_after", []))
         self.subjunctive_comparisons = frozenset(_low(w) for w in data.get("subjunctive_comparisons", []))
-        # a sentence with none of those forms is read no further (most sentences)
-        self.subjunctive_gate = (
-            re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(self.subjunctive))) + r")(?!\w)", re.I)
-            if self.subjunctive
-            else None
+        # Konjunktiv I by its form: a lower-case word of the ending whose infinitive and present indicative
+        # are both common words of the language (its frequency table), but for the words listed
+        self.subjunctive_ending = str(data.get("subjunctive_ending", ""))
+        self.subjunctive_infinitive = tuple(data.get("subjunctive_infinitive_endings", []))
+        self.subjunctive_indicative = tuple(data.get("subjunctive_indicative_endings", []))
+        self.subjunctive_not_forms = frozenset(_low(w) for w in data.get("subjunctive_not_forms", []))
+        self.subjunctive_form_not_after = frozenset(
+            _low(w) for w in data.get("subjunctive_form_not_after", [])
         )
+        self.lexicon: frozenset[str] = (
+            frozenset(
+                w for words in resource(lang, "frequency").get("zipf", {}).values() for w in words.split()
+            )
+            if self.subjunctive_ending
+            else frozenset()
+        )
+        # a sentence with none of those forms is read no further (most sentences)
+        gates = [r"(?i:(?<!\w)(?:" + "|".join(map(re.escape, sorted(self.subjunctive))) + r")(?!\w))"]
+        if self.subjunctive_ending:  # or any lower-case word of the ending
+            gates.append(r"(?<![\w-])[^\W\d_A-ZÄÖÜ]{3,}" + re.escape(self.subjunctive_ending) + r"(?!\w)")
+        self.subjunctive_gate = re.compile("|".join(gates)) if self.subjunctive else None
         self.nouns_capitalised = bool(data.get("nouns_capitalised", False))
         self.pro_drop = bool(data.get("pro_drop", False))
         # words before a verb with no subject that make it no speech of the last person ("se dice")
@@ -893,7 +908,7 @@ def reported_speech(text: str, lang: str) -> bool:
         # (a form that opens the sentence is no indirect speech, which puts the verb second: "Habe den Kuchen
         # gestern gebacken" leaves out "ich")
         if (
-            t.low in sp.subjunctive
+            (t.low in sp.subjunctive or _subjunctive_form(sp, toks, i))
             and i >= idiom_end
             and not quoted[i]
             and i > 0
@@ -902,6 +917,27 @@ def reported_speech(text: str, lang: str) -> bool:
         ):
             return True
     return False
+
+
+def _subjunctive_form(sp: _Speech, toks: list[_Tok], i: int) -> bool:
+    """A Konjunktiv I form by its shape: a lower-case word of the ending on a stem of three letters or more
+    ("umfasse") whose infinitive ("umfassen") and present indicative ("umfasst") are both common words of the
+    language; not a past form (a stem in "t" of a verb without it: "sollte", "sollen"), not a word of that
+    shape that is mostly something else ("eine"), and not before a capitalised word, as an adjective stands
+    before its noun ("die gleiche Wellenlänge") nor after an article ("die bessere")."""
+    w, end = toks[i].text, sp.subjunctive_ending
+    if not end or not w.endswith(end) or not w.islower() or w in sp.subjunctive_not_forms:
+        return False
+    stem = w[: -len(end)]
+    if len(stem) < 3 or (i + 1 < len(toks) and toks[i + 1].text[:1].isupper()):
+        return False
+    if i > 0 and toks[i - 1].low in sp.subjunctive_form_not_after:
+        return False  # after an article a word of that shape is an adjective or a noun ("die bessere")
+    if stem.endswith("t") and any(stem[:-1] + e in sp.lexicon for e in sp.subjunctive_infinitive):
+        return False
+    return any(stem + e in sp.lexicon for e in sp.subjunctive_infinitive) and any(
+        stem + e in sp.lexicon for e in sp.subjunctive_indicative
+    )
 
 
 def _named_source(sp: _Speech, src: _Source, persons: Collection[str]) -> bool:
