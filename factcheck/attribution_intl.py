@@ -111,6 +111,9 @@ class _Speech:
         self.passive = frozenset(_low(w) for w in data.get("passive_auxiliaries", []))
         self.determiners = frozenset(_low(w) for w in data.get("determiners", []))
         self.linkers = frozenset(_low(w) for w in data.get("linkers", []))
+        # linkers that after a bare name (no article, no head) open its addressee, an outlet, not a part of the name ("sagte Scholz der
+        # Deutschen Presse-Agentur", where "der" is dative; "Sprecher der Polizei" has a head before it)
+        self.addressee_linkers = frozenset(_low(w) for w in data.get("addressee_linkers", []))
         self.roles = frozenset(_low(w) for w in data.get("roles", []))
         self.organisations = frozenset(_low(w) for w in data.get("organisations", []))
         self.outlets = frozenset(_low(w) for w in data.get("outlets", []))
@@ -195,6 +198,7 @@ class _Speech:
         self._suffix_orgs = tuple(sorted(self.organisations, key=len, reverse=True))
         self._suffix_roles = tuple(sorted(self.roles, key=len, reverse=True))
         self._suffix_documents = tuple(sorted(self.documents, key=len, reverse=True))
+        self._suffix_outlets = tuple(sorted(self.outlets, key=len, reverse=True))
 
     def head_kind(self, low: str) -> str | None:
         if low in self.roles:
@@ -415,6 +419,24 @@ def _forward_np(sp: _Speech, toks: list[_Tok], i: int) -> tuple[int, int] | None
         ):
             j += 1  # an article inside a name: "Bruno Le Maire", "le quotidien Le Monde"
             continue
+        if (
+            sp.adjectives_follow
+            and j > start_head
+            and sp.head_kind(toks[j - 1].low) == "person"
+            and _plain_word(sp, t)
+            and j + 1 < len(toks)
+            and _cap(toks[j + 1])
+            and _np_part(sp, toks[j + 1])
+        ):
+            j += 1  # an adjective between a role and the name: "afirmó el presidente chileno Ricardo Lagos"
+            continue
+        if (
+            t.low in sp.addressee_linkers
+            and start_head == i
+            and all(sp.head_kind(x.low) is None for x in toks[start_head:j])
+            and _names_outlet(sp, toks, j + 1)
+        ):
+            break  # "sagte Scholz der Deutschen Presse-Agentur": the outlet is spoken to
         # a linker inside a name or title: "Sprecher des Ministeriums", "Luis de Guindos"
         if t.low in sp.linkers and j + 1 < len(toks):
             k = j + 1
@@ -427,6 +449,24 @@ def _forward_np(sp: _Speech, toks: list[_Tok], i: int) -> tuple[int, int] | None
     if j == start_head:
         return None
     return i, j
+
+
+def _names_outlet(sp: _Speech, toks: list[_Tok], i: int) -> bool:
+    """The phrase from token i names an outlet: a name in quotation marks ("der „Augsburger Allgemeinen“"),
+    an outlet of the gazetteer ("Spiegel") or a word of the outlets table, also as the end of a compound
+    ("der Deutschen Presse-Agentur")."""
+    if i < len(toks) and toks[i].text in _QUOTE_OPEN:
+        return _quoted_name(toks, i, forward=True) is not None
+    while i < len(toks) and _np_part(sp, toks[i]):
+        low = toks[i].low
+        if (
+            toks[i].text in OUTLETS
+            or low in sp.outlets
+            or (sp.nouns_capitalised and len(low) > 6 and low.endswith(sp._suffix_outlets))
+        ):
+            return True
+        i += 1
+    return False
 
 
 def _adjective_np(sp: _Speech, toks: list[_Tok], i: int) -> tuple[int, int] | None:
@@ -703,7 +743,13 @@ def attribute(text: str, lang: str) -> Found | None:
                     pronoun = pron
                 subj_end = max(ve, src.end if src else ve)
                 subj_start = min(vs, src.start if src else vs)
-                content = (subj_end, len(text)) if len(text) - subj_end >= subj_start else (0, subj_start)
+                before = [t for t in toks[:i] if t.end <= subj_start]
+                if before and before[-1].text in (",", *_QUOTE_CLOSE):
+                    # "Die Lage sei ernst, sagte Scholz dem Spiegel am Montag in Berlin": what was said comes
+                    # before the comma, however long the words after the speaker
+                    content = (0, subj_start)
+                else:
+                    content = (subj_end, len(text)) if len(text) - subj_end >= subj_start else (0, subj_start)
                 i += k
                 continue
         i += 1
@@ -817,7 +863,15 @@ def _titled(sp: _Speech, text: str) -> list[tuple[str, str]]:
                 continue
             src = _classify(sp, toks, *rng, sentence_start=False)
             roles = [t.low for t in toks[rng[0] : rng[1]] if sp.head_kind(t.low) == "person"]
-            if src is not None and src.kind == "person" and roles and _proper_name(sp, src.name):
+            if (
+                src is not None
+                and src.kind == "person"
+                and roles
+                and _proper_name(sp, src.name)
+                # (not over an adjective: after "el investigador brasileño Carlos Schaefer", "el investigador"
+                # may be another researcher)
+                and not any(_plain_word(sp, t) and sp.head_kind(t.low) is None for t in toks[rng[0] : rng[1]])
+            ):
                 out.append((roles[-1], src.name))
             i = rng[1]
     return out
