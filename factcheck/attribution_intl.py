@@ -173,6 +173,8 @@ class _Speech:
             gates.append(r"(?<![\w-])[^\W\d_A-ZÄÖÜ]{3,}" + re.escape(self.subjunctive_ending) + r"(?!\w)")
         self.subjunctive_gate = re.compile("|".join(gates)) if self.subjunctive else None
         self.nouns_capitalised = bool(data.get("nouns_capitalised", False))
+        # a person who opens a sentence with a colon and a quotation is its speaker ("Peter Aurnhammer: „...“")
+        self.colon_quotes = bool(data.get("colon_quotes", False))
         self.pro_drop = bool(data.get("pro_drop", False))
         # words before a verb with no subject that make it no speech of the last person ("se dice")
         self.no_subject_after = frozenset(_low(w) for w in data.get("no_subject_after", []))
@@ -651,6 +653,25 @@ class Found:
     content: tuple[int, int] | None
 
 
+def _colon_speaker(sp: _Speech, toks: list[_Tok]) -> tuple[_Source, int] | None:
+    """A person who opens the sentence with a colon and a quotation ("Minister Axel Vogel: „Rückblickend
+    ...“", "Peter Aurnhammer: „Nachdem ...“"): (source, index of the colon). The person is named by a role
+    ("Ministerin Schulze", "le ministre") or by more than one word: one capitalised word before a colon is
+    as often a label ("Korrektur:", "Denn:")."""
+    rng = _forward_np(sp, toks, 0) if toks else None
+    if rng is None or rng[1] + 1 >= len(toks) or toks[rng[1]].text != ":":
+        return None
+    if toks[rng[1] + 1].text not in _QUOTE_OPEN:
+        return None
+    src = _classify(sp, toks, *rng, sentence_start=True)
+    if src is None or src.kind != "person":
+        return None
+    role = any(sp.head_kind(t.low) == "person" for t in toks[rng[0] : rng[1]])
+    if not role and not (" " in src.name and _proper_name(sp, src.name)):
+        return None
+    return src, rng[1]
+
+
 def attribute(text: str, lang: str) -> Found | None:
     sp = _speech(lang)
     if sp is None:
@@ -663,6 +684,12 @@ def attribute(text: str, lang: str) -> Found | None:
     pronoun: str | None = None
     verb: str | None = None
     content: tuple[int, int] | None = None
+    colon = _colon_speaker(sp, toks) if sp.colon_quotes else None
+    if colon is not None:
+        src, k = colon
+        return Found(
+            src.name, src.kind, [], [(toks[k].start, toks[k].end)], None, None, (toks[k].end, len(text))
+        )
     i = 0
     while i < n:
         k = _match(sp.before, toks, i, sp.maxlen)
