@@ -770,10 +770,9 @@ def attribute(text: str, lang: str) -> Found | None:
                     pronoun = pron
                 subj_end = max(ve, src.end if src else ve)
                 subj_start = min(vs, src.start if src else vs)
-                before = [t for t in toks[:i] if t.end <= subj_start]
-                if before and before[-1].text in (",", *_QUOTE_CLOSE):
-                    # "Die Lage sei ernst, sagte Scholz dem Spiegel am Montag in Berlin": what was said comes
-                    # before the comma, however long the words after the speaker
+                if i > 0 and toks[i - 1].text in (",", *_QUOTE_CLOSE) and (src is None or src.start >= ve):
+                    # "Die Lage sei ernst, sagte Scholz dem Spiegel am Montag in Berlin": the verb after a comma
+                    # and its subject after it: what was said comes before, however long the words after
                     content = (0, subj_start)
                 else:
                     content = (subj_end, len(text)) if len(text) - subj_end >= subj_start else (0, subj_start)

@@ -26,3 +26,10 @@ def test_content_before_the_comma(text: str, lang: str, content: str) -> None:
     found = attribute(text, lang)
     assert found is not None and found.content is not None
     assert text[found.content[0] : found.content[1]].strip() == content
+
+
+def test_a_subject_before_the_verb_keeps_what_follows() -> None:
+    text = "En esa ocasión, Chávez señaló que el convenio servirá para buscar más mercado a la producción."
+    found = attribute(text, "es")
+    assert found is not None and found.content is not None
+    assert text[found.content[0] : found.content[1]].strip().startswith("que el convenio")
