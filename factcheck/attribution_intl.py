@@ -686,9 +686,9 @@ def attribute(text: str, lang: str) -> Found | None:
     content: tuple[int, int] | None = None
     colon = _colon_speaker(sp, toks) if sp.colon_quotes else None
     if colon is not None:
-        src, k = colon
+        who, k = colon
         return Found(
-            src.name, src.kind, [], [(toks[k].start, toks[k].end)], None, None, (toks[k].end, len(text))
+            who.name, who.kind, [], [(toks[k].start, toks[k].end)], None, None, (toks[k].end, len(text))
         )
     i = 0
     while i < n:
