@@ -168,10 +168,17 @@ class _Speech:
             else frozenset()
         )
         # a sentence with none of those forms is read no further (most sentences)
-        gates = [r"(?i:(?<!\w)(?:" + "|".join(map(re.escape, sorted(self.subjunctive))) + r")(?!\w))"]
-        if self.subjunctive_ending:  # or any lower-case word of the ending
-            gates.append(r"(?<![\w-])[^\W\d_A-ZÄÖÜ]{3,}" + re.escape(self.subjunctive_ending) + r"(?!\w)")
-        self.subjunctive_gate = re.compile("|".join(gates)) if self.subjunctive else None
+        self.subjunctive_gate = (
+            re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(self.subjunctive))) + r")(?!\w)", re.I)
+            if self.subjunctive
+            else None
+        )
+        # the lower-case words of the ending, each then tested by its shape
+        self.subjunctive_words = (
+            re.compile(r"(?<![\w-])[^\W\d_A-ZÄÖÜ]{3,}" + re.escape(self.subjunctive_ending) + r"(?!\w)")
+            if self.subjunctive_ending
+            else None
+        )
         self.nouns_capitalised = bool(data.get("nouns_capitalised", False))
         # a person who opens a sentence with a colon and a quotation is its speaker ("Peter Aurnhammer: „...“")
         self.colon_quotes = bool(data.get("colon_quotes", False))
@@ -970,7 +977,7 @@ def reported_speech(text: str, lang: str) -> bool:
     habe sie", as if), in no sentence of the first person ("ich habe" is indicative). With no cue of its
     own, such a sentence continues the source of the sentence before."""
     sp = _speech(lang)
-    if sp is None or sp.subjunctive_gate is None or not sp.subjunctive_gate.search(text):
+    if sp is None or not _may_report(sp, text):
         return False
     toks = _tokens(text)
     quoted = _inside_quotes(toks)
@@ -999,24 +1006,43 @@ def reported_speech(text: str, lang: str) -> bool:
     return False
 
 
-def _subjunctive_form(sp: _Speech, toks: list[_Tok], i: int) -> bool:
-    """A Konjunktiv I form by its shape: a lower-case word of the ending on a stem of three letters or more
+def _subjunctive_shape(sp: _Speech, w: str) -> bool:
+    """A word of the shape of a Konjunktiv I form: lower case, the ending on a stem of three letters or more
     ("umfasse") whose infinitive ("umfassen") and present indicative ("umfasst") are both common words of the
     language; not a past form (a stem in "t" of a verb without it: "sollte", "sollen"), not a word of that
-    shape that is mostly something else ("eine"), and not before a capitalised word, as an adjective stands
-    before its noun ("die gleiche Wellenlänge") nor after an article ("die bessere")."""
-    w, end = toks[i].text, sp.subjunctive_ending
+    shape that is mostly something else ("eine")."""
+    end = sp.subjunctive_ending
     if not end or not w.endswith(end) or not w.islower() or w in sp.subjunctive_not_forms:
         return False
     stem = w[: -len(end)]
-    if len(stem) < 3 or (i + 1 < len(toks) and toks[i + 1].text[:1].isupper()):
+    if len(stem) < 3:
         return False
-    if i > 0 and toks[i - 1].low in sp.subjunctive_form_not_after:
-        return False  # after an article a word of that shape is an adjective or a noun ("die bessere")
     if stem.endswith("t") and any(stem[:-1] + e in sp.lexicon for e in sp.subjunctive_infinitive):
         return False
     return any(stem + e in sp.lexicon for e in sp.subjunctive_infinitive) and any(
         stem + e in sp.lexicon for e in sp.subjunctive_indicative
+    )
+
+
+def _subjunctive_form(sp: _Speech, toks: list[_Tok], i: int) -> bool:
+    """A Konjunktiv I form by its shape (``_subjunctive_shape``), not before a capitalised word, as an
+    adjective stands before its noun ("die gleiche Wellenlänge"), nor after an article ("die bessere")."""
+    if not _subjunctive_shape(sp, toks[i].text):
+        return False
+    if i + 1 < len(toks) and toks[i + 1].text[:1].isupper():
+        return False
+    return not (i > 0 and toks[i - 1].low in sp.subjunctive_form_not_after)
+
+
+def _may_report(sp: _Speech, text: str) -> bool:
+    """Whether a sentence holds a listed Konjunktiv I form or a word of its shape: the cheap test before the
+    sentence is read word by word (most sentences hold neither)."""
+    if sp.subjunctive_gate is None:
+        return False
+    if sp.subjunctive_gate.search(text):
+        return True
+    return sp.subjunctive_words is not None and any(
+        _subjunctive_shape(sp, m.group(0)) for m in sp.subjunctive_words.finditer(text)
     )
 
 
