@@ -111,6 +111,9 @@ class _Speech:
         self.passive = frozenset(_low(w) for w in data.get("passive_auxiliaries", []))
         self.determiners = frozenset(_low(w) for w in data.get("determiners", []))
         self.linkers = frozenset(_low(w) for w in data.get("linkers", []))
+        # linkers that after a bare name (no article, no head) open its addressee, an outlet, not a part of the name ("sagte Scholz der
+        # Deutschen Presse-Agentur", where "der" is dative; "Sprecher der Polizei" has a head before it)
+        self.addressee_linkers = frozenset(_low(w) for w in data.get("addressee_linkers", []))
         self.roles = frozenset(_low(w) for w in data.get("roles", []))
         self.organisations = frozenset(_low(w) for w in data.get("organisations", []))
         self.outlets = frozenset(_low(w) for w in data.get("outlets", []))
@@ -148,13 +151,37 @@ class _Speech:
         self.subjunctive_idioms = phrases("subjunctive_idioms")
         self.subjunctive_not_after = frozenset(_low(w) for w in data.get("subjunctive_not_after", []))
         self.subjunctive_comparisons = frozenset(_low(w) for w in data.get("subjunctive_comparisons", []))
+        # Konjunktiv I by its form: a lower-case word of the ending whose infinitive and present indicative
+        # are both common words of the language (its frequency table), but for the words listed
+        self.subjunctive_ending = str(data.get("subjunctive_ending", ""))
+        self.subjunctive_infinitive = tuple(data.get("subjunctive_infinitive_endings", []))
+        self.subjunctive_indicative = tuple(data.get("subjunctive_indicative_endings", []))
+        self.subjunctive_not_forms = frozenset(_low(w) for w in data.get("subjunctive_not_forms", []))
+        self.subjunctive_form_not_after = frozenset(
+            _low(w) for w in data.get("subjunctive_form_not_after", [])
+        )
+        self.lexicon: frozenset[str] = (
+            frozenset(
+                w for words in resource(lang, "frequency").get("zipf", {}).values() for w in words.split()
+            )
+            if self.subjunctive_ending
+            else frozenset()
+        )
         # a sentence with none of those forms is read no further (most sentences)
         self.subjunctive_gate = (
             re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(self.subjunctive))) + r")(?!\w)", re.I)
             if self.subjunctive
             else None
         )
+        # the lower-case words of the ending, each then tested by its shape
+        self.subjunctive_words = (
+            re.compile(r"(?<![\w-])[^\W\d_A-ZÄÖÜ]{3,}" + re.escape(self.subjunctive_ending) + r"(?!\w)")
+            if self.subjunctive_ending
+            else None
+        )
         self.nouns_capitalised = bool(data.get("nouns_capitalised", False))
+        # a person who opens a sentence with a colon and a quotation is its speaker ("Peter Aurnhammer: „...“")
+        self.colon_quotes = bool(data.get("colon_quotes", False))
         self.pro_drop = bool(data.get("pro_drop", False))
         # words before a verb with no subject that make it no speech of the last person ("se dice")
         self.no_subject_after = frozenset(_low(w) for w in data.get("no_subject_after", []))
@@ -180,6 +207,7 @@ class _Speech:
         self._suffix_orgs = tuple(sorted(self.organisations, key=len, reverse=True))
         self._suffix_roles = tuple(sorted(self.roles, key=len, reverse=True))
         self._suffix_documents = tuple(sorted(self.documents, key=len, reverse=True))
+        self._suffix_outlets = tuple(sorted(self.outlets, key=len, reverse=True))
 
     def head_kind(self, low: str) -> str | None:
         if low in self.roles:
@@ -400,6 +428,24 @@ def _forward_np(sp: _Speech, toks: list[_Tok], i: int) -> tuple[int, int] | None
         ):
             j += 1  # an article inside a name: "Bruno Le Maire", "le quotidien Le Monde"
             continue
+        if (
+            sp.adjectives_follow
+            and j > start_head
+            and sp.head_kind(toks[j - 1].low) == "person"
+            and _plain_word(sp, t)
+            and j + 1 < len(toks)
+            and _cap(toks[j + 1])
+            and _np_part(sp, toks[j + 1])
+        ):
+            j += 1  # an adjective between a role and the name: "afirmó el presidente chileno Ricardo Lagos"
+            continue
+        if (
+            t.low in sp.addressee_linkers
+            and start_head == i
+            and all(sp.head_kind(x.low) is None for x in toks[start_head:j])
+            and _names_outlet(sp, toks, j + 1)
+        ):
+            break  # "sagte Scholz der Deutschen Presse-Agentur": the outlet is spoken to
         # a linker inside a name or title: "Sprecher des Ministeriums", "Luis de Guindos"
         if t.low in sp.linkers and j + 1 < len(toks):
             k = j + 1
@@ -412,6 +458,24 @@ def _forward_np(sp: _Speech, toks: list[_Tok], i: int) -> tuple[int, int] | None
     if j == start_head:
         return None
     return i, j
+
+
+def _names_outlet(sp: _Speech, toks: list[_Tok], i: int) -> bool:
+    """The phrase from token i names an outlet: a name in quotation marks ("der „Augsburger Allgemeinen“"),
+    an outlet of the gazetteer ("Spiegel") or a word of the outlets table, also as the end of a compound
+    ("der Deutschen Presse-Agentur")."""
+    if i < len(toks) and toks[i].text in _QUOTE_OPEN:
+        return _quoted_name(toks, i, forward=True) is not None
+    while i < len(toks) and _np_part(sp, toks[i]):
+        low = toks[i].low
+        if (
+            toks[i].text in OUTLETS
+            or low in sp.outlets
+            or (sp.nouns_capitalised and len(low) > 6 and low.endswith(sp._suffix_outlets))
+        ):
+            return True
+        i += 1
+    return False
 
 
 def _adjective_np(sp: _Speech, toks: list[_Tok], i: int) -> tuple[int, int] | None:
@@ -596,6 +660,25 @@ class Found:
     content: tuple[int, int] | None
 
 
+def _colon_speaker(sp: _Speech, toks: list[_Tok]) -> tuple[_Source, int] | None:
+    """A person who opens the sentence with a colon and a quotation ("Minister Axel Vogel: „Rückblickend
+    ...“", "Peter Aurnhammer: „Nachdem ...“"): (source, index of the colon). The person is named by a role
+    ("Ministerin Schulze", "le ministre") or by more than one word: one capitalised word before a colon is
+    as often a label ("Korrektur:", "Denn:")."""
+    rng = _forward_np(sp, toks, 0) if toks else None
+    if rng is None or rng[1] + 1 >= len(toks) or toks[rng[1]].text != ":":
+        return None
+    if toks[rng[1] + 1].text not in _QUOTE_OPEN:
+        return None
+    src = _classify(sp, toks, *rng, sentence_start=True)
+    if src is None or src.kind != "person":
+        return None
+    role = any(sp.head_kind(t.low) == "person" for t in toks[rng[0] : rng[1]])
+    if not role and not (" " in src.name and _proper_name(sp, src.name)):
+        return None
+    return src, rng[1]
+
+
 def attribute(text: str, lang: str) -> Found | None:
     sp = _speech(lang)
     if sp is None:
@@ -608,6 +691,12 @@ def attribute(text: str, lang: str) -> Found | None:
     pronoun: str | None = None
     verb: str | None = None
     content: tuple[int, int] | None = None
+    colon = _colon_speaker(sp, toks) if sp.colon_quotes else None
+    if colon is not None:
+        who, k = colon
+        return Found(
+            who.name, who.kind, [], [(toks[k].start, toks[k].end)], None, None, (toks[k].end, len(text))
+        )
     i = 0
     while i < n:
         k = _match(sp.before, toks, i, sp.maxlen)
@@ -688,7 +777,12 @@ def attribute(text: str, lang: str) -> Found | None:
                     pronoun = pron
                 subj_end = max(ve, src.end if src else ve)
                 subj_start = min(vs, src.start if src else vs)
-                content = (subj_end, len(text)) if len(text) - subj_end >= subj_start else (0, subj_start)
+                if i > 0 and toks[i - 1].text in (",", *_QUOTE_CLOSE) and (src is None or src.start >= ve):
+                    # "Die Lage sei ernst, sagte Scholz dem Spiegel am Montag in Berlin": the verb after a comma
+                    # and its subject after it: what was said comes before, however long the words after
+                    content = (0, subj_start)
+                else:
+                    content = (subj_end, len(text)) if len(text) - subj_end >= subj_start else (0, subj_start)
                 i += k
                 continue
         i += 1
@@ -802,7 +896,15 @@ def _titled(sp: _Speech, text: str) -> list[tuple[str, str]]:
                 continue
             src = _classify(sp, toks, *rng, sentence_start=False)
             roles = [t.low for t in toks[rng[0] : rng[1]] if sp.head_kind(t.low) == "person"]
-            if src is not None and src.kind == "person" and roles and _proper_name(sp, src.name):
+            if (
+                src is not None
+                and src.kind == "person"
+                and roles
+                and _proper_name(sp, src.name)
+                # (not over an adjective: after "el investigador brasileño Carlos Schaefer", "el investigador"
+                # may be another researcher)
+                and not any(_plain_word(sp, t) and sp.head_kind(t.low) is None for t in toks[rng[0] : rng[1]])
+            ):
                 out.append((roles[-1], src.name))
             i = rng[1]
     return out
@@ -875,7 +977,7 @@ def reported_speech(text: str, lang: str) -> bool:
     habe sie", as if), in no sentence of the first person ("ich habe" is indicative). With no cue of its
     own, such a sentence continues the source of the sentence before."""
     sp = _speech(lang)
-    if sp is None or sp.subjunctive_gate is None or not sp.subjunctive_gate.search(text):
+    if sp is None or not _may_report(sp, text):
         return False
     toks = _tokens(text)
     quoted = _inside_quotes(toks)
@@ -893,7 +995,7 @@ def reported_speech(text: str, lang: str) -> bool:
         # (a form that opens the sentence is no indirect speech, which puts the verb second: "Habe den Kuchen
         # gestern gebacken" leaves out "ich")
         if (
-            t.low in sp.subjunctive
+            (t.low in sp.subjunctive or _subjunctive_form(sp, toks, i))
             and i >= idiom_end
             and not quoted[i]
             and i > 0
@@ -902,6 +1004,46 @@ def reported_speech(text: str, lang: str) -> bool:
         ):
             return True
     return False
+
+
+def _subjunctive_shape(sp: _Speech, w: str) -> bool:
+    """A word of the shape of a Konjunktiv I form: lower case, the ending on a stem of three letters or more
+    ("umfasse") whose infinitive ("umfassen") and present indicative ("umfasst") are both common words of the
+    language; not a past form (a stem in "t" of a verb without it: "sollte", "sollen"), not a word of that
+    shape that is mostly something else ("eine")."""
+    end = sp.subjunctive_ending
+    if not end or not w.endswith(end) or not w.islower() or w in sp.subjunctive_not_forms:
+        return False
+    stem = w[: -len(end)]
+    if len(stem) < 3:
+        return False
+    if stem.endswith("t") and any(stem[:-1] + e in sp.lexicon for e in sp.subjunctive_infinitive):
+        return False
+    return any(stem + e in sp.lexicon for e in sp.subjunctive_infinitive) and any(
+        stem + e in sp.lexicon for e in sp.subjunctive_indicative
+    )
+
+
+def _subjunctive_form(sp: _Speech, toks: list[_Tok], i: int) -> bool:
+    """A Konjunktiv I form by its shape (``_subjunctive_shape``), not before a capitalised word, as an
+    adjective stands before its noun ("die gleiche Wellenlänge"), nor after an article ("die bessere")."""
+    if not _subjunctive_shape(sp, toks[i].text):
+        return False
+    if i + 1 < len(toks) and toks[i + 1].text[:1].isupper():
+        return False
+    return not (i > 0 and toks[i - 1].low in sp.subjunctive_form_not_after)
+
+
+def _may_report(sp: _Speech, text: str) -> bool:
+    """Whether a sentence holds a listed Konjunktiv I form or a word of its shape: the cheap test before the
+    sentence is read word by word (most sentences hold neither)."""
+    if sp.subjunctive_gate is None:
+        return False
+    if sp.subjunctive_gate.search(text):
+        return True
+    return sp.subjunctive_words is not None and any(
+        _subjunctive_shape(sp, m.group(0)) for m in sp.subjunctive_words.finditer(text)
+    )
 
 
 def _named_source(sp: _Speech, src: _Source, persons: Collection[str]) -> bool:

@@ -35,6 +35,14 @@ from factcheck.attribution_intl import role_person
             "La réforme est prête.",
             "Gabriel Attal",
         ),
+        # a role over an adjective names no one for the role alone: "el investigador" may be another researcher
+        (
+            "investigador",
+            "es",
+            "El investigador brasileño Carlos Schaefer aseguraba que hubo un récord. Otros lo dudan.",
+            "Otros lo dudan.",
+            None,
+        ),
         # no one named with that role: the person who opens the sentence before
         (
             "Grünen-Politiker",
