@@ -280,25 +280,21 @@ def _classify(tokens: list[str], i: int) -> str | None:
     return "PAST"
 
 
-# a possessive expression naming a scheduled event ([vocab] scheduled_event_nouns): "Tuesday's New Hampshire
-# primary", "Saturday's Nevada caucus", "Tuesday's five Democratic presidential primaries"
-_SCHEDULED_EVENT_AFTER = re.compile(
-    r"['’]s\s+(?:(?:[A-Z][\w.’'-]*|[A-Za-z]+-[\w-]+|\d+|"
-    + "|".join(re.escape(w) for w in _VOCAB["scheduled_event_modifiers"])
-    + r")\s+){0,4}?(?:"
-    + "|".join(re.escape(w) for w in _VOCAB["scheduled_event_nouns"])
-    + r")\b"
-)
+def _event_noun_pattern(lead: str, words: str, most: int) -> re.Pattern[str]:
+    """A scheduled event's noun ([vocab] scheduled_event_nouns) after ``lead`` and at most ``most`` words
+    before it: ``words`` (a pattern) or [vocab] scheduled_event_modifiers."""
+    modifiers = "|".join(re.escape(w) for w in _VOCAB["scheduled_event_modifiers"])
+    nouns = "|".join(re.escape(w) for w in _VOCAB["scheduled_event_nouns"])
+    return re.compile(rf"{lead}(?:(?:{words}|{modifiers})\s+){{0,{most}}}?(?:{nouns})\b")
+
+
+# a possessive expression naming a scheduled event: "Tuesday's New Hampshire primary", "Saturday's Nevada
+# caucus", "Tuesday's five Democratic presidential primaries"
+_SCHEDULED_EVENT_AFTER = _event_noun_pattern(r"['’]s\s+", r"[A-Z][\w.’'-]*|[A-Za-z]+-[\w-]+|\d+", 4)
 
 # the same event named with the time before its noun: "the February conference", "the November election", "a
 # Thursday rally", "the March 15 primary"
-_SCHEDULED_EVENT_ATTRIBUTIVE = re.compile(
-    r"[^\S\n]+(?:(?:[A-Z][\w.’'-]*|[A-Za-z]+-[\w-]+|"
-    + "|".join(re.escape(w) for w in _VOCAB["scheduled_event_modifiers"])
-    + r")\s+){0,3}?(?:"
-    + "|".join(re.escape(w) for w in _VOCAB["scheduled_event_nouns"])
-    + r")\b"
-)
+_SCHEDULED_EVENT_ATTRIBUTIVE = _event_noun_pattern(r"[^\S\n]+", r"[A-Z][\w.’'-]*|[A-Za-z]+-[\w-]+", 3)
 
 # an event after one of these is over by the time of a clause with no tense of its own
 _OVER_BEFORE = re.compile(
