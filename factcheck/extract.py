@@ -1447,9 +1447,8 @@ def extract(
         return forms[0]
 
     spoke: set[str] = set()  # the persons the article has given words of their own so far
-    spoke_in: dict[
-        str, tuple[int, int]
-    ] = {}  # each of them -> the sentence they last spoke in (number, line)
+    # each of them -> the sentence they last spoke in (number, line)
+    spoke_in: dict[str, tuple[int, int]] = {}
 
     @functools.cache
     def named_person_like(name: str, has_spoken: bool) -> bool:
