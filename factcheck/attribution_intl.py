@@ -111,8 +111,9 @@ class _Speech:
         self.passive = frozenset(_low(w) for w in data.get("passive_auxiliaries", []))
         self.determiners = frozenset(_low(w) for w in data.get("determiners", []))
         self.linkers = frozenset(_low(w) for w in data.get("linkers", []))
-        # linkers that after a bare name (no article, no head) open its addressee, an outlet, not a part of the name ("sagte Scholz der
-        # Deutschen Presse-Agentur", where "der" is dative; "Sprecher der Polizei" has a head before it)
+        # linkers that after a bare name (no article, no head) open its addressee, an outlet, not a part of the
+        # name ("sagte Scholz der Deutschen Presse-Agentur", where "der" is dative; "Sprecher der Polizei" has a
+        # head before it)
         self.addressee_linkers = frozenset(_low(w) for w in data.get("addressee_linkers", []))
         self.roles = frozenset(_low(w) for w in data.get("roles", []))
         self.organisations = frozenset(_low(w) for w in data.get("organisations", []))
@@ -952,9 +953,8 @@ def role_person(
         return src.name
     names = {name for name in speakers if _proper_name(sp, name)}
     if len({_surname(name) for name in names}) == 1:
-        return max(
-            names, key=len
-        )  # ("Martin Rölen" ... "Rölen", "Dmitry Muratov" ... "Murátov": the fullest name)
+        # ("Martin Rölen" ... "Rölen", "Dmitry Muratov" ... "Murátov": the fullest name)
+        return max(names, key=len)
     return None
 
 
