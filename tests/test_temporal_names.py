@@ -39,6 +39,16 @@ D = dt.date
         ("Now, how does Obama’s claim about Clinton stack up?", D(2016, 7, 28), "Now"),
         ("The peas are finishing up. Now, let's look at the key differences.", D(2024, 5, 1), "Now"),
         ("Every step counts. Now, imagine what I was like before I found yoga.", D(2024, 5, 1), "Now"),
+        # a capitalised "Today" in quotation marks of its own: a programme's title (PolNeAR train, three
+        # stories of 2016: Breitbart, Huffington Post, New York Times)
+        ("Trump told NBC’s “Today” on Monday that he could hardly hear.", D(2016, 2, 29), "Today"),
+        ("Sanders visited NBC’s “Today” to discuss his recent remarks.", D(2016, 4, 8), "Today"),
+        (
+            "He is not the first member of his family to land a job on ''Today.'' His niece is one.",
+            D(2016, 5, 18),
+            "Today",
+        ),
+        ("Natalie Morales, another ''Today'' anchor, is taking over his role.", D(2016, 5, 18), "Today"),
         # a time word before a top-level domain: a web address, a brand (dev8 TODAY.com; the pool's Monday.com)
         ("A representative for the platform tells TODAY.com that sales fell.", D(2024, 12, 30), "TODAY"),
         ("| Project management | Jira, Trello, Monday.com, Asana |", D(2024, 11, 27), "Monday"),
@@ -68,6 +78,20 @@ def test_no_time_in_a_name_or_an_amount(text: str, anchor: dt.date, phrase: str)
             "Now",
             "PRESENT_REF",
         ),
+        # a quotation that opens with "Today," keeps its time
+        (
+            "“Today, we have a system where the secretary decides,” she said.",
+            D(2015, 11, 30),
+            "Today",
+            "2015-11-30",
+        ),
+        (
+            "''Today, you proved once again there is no place like home,'' she said.",
+            D(2016, 4, 21),
+            "Today",
+            "2016-04-21",
+        ),
+        ("“Today’s speech shows that she listened,” the group said.", D(2016, 8, 12), "Today", "2016-08-12"),
         # "Now," before a clause of its own stays the present, as does "now" inside a sentence
         ("Now, he works for the network as a host.", D(2016, 9, 19), "Now", "PRESENT_REF"),
         ("We are now, let's say, ready to vote.", D(2016, 9, 19), "now", "PRESENT_REF"),

@@ -35,6 +35,9 @@ _POSSESSIVE_BEFORE = re.compile(r"\w['’]s?\s+$")
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w-]*)\s+$")
 _WORD_AFTER = re.compile(r"\s+([A-Za-z][\w-]*)")
 _CAPITALISED_BEFORE_ON_LINE = re.compile(r"\b[A-Z][\w&-]*[^\S\n]+$")
+# quotation marks around the name alone, as a title is written: NBC's “Today”, the ''Today'' show, on ''Today.''
+_OPEN_QUOTE_BEFORE = re.compile(r"(?:[“\"‘]|'')$")
+_CLOSE_QUOTE_AFTER = re.compile(r"[.,]?(?:[”\"’]|'')(?!\w)")  # not the apostrophe of “Today’s speech
 
 
 def is_programme_name(text: str, ref: TimeRef) -> bool:
@@ -42,6 +45,8 @@ def is_programme_name(text: str, ref: TimeRef) -> bool:
     if not _PROGRAMME_NAME.fullmatch(ref.text):
         return False
     before = text[max(0, ref.start - 30) : ref.start]
+    if _OPEN_QUOTE_BEFORE.search(before) and _CLOSE_QUOTE_AFTER.match(text, ref.end):
+        return True  # a quoted name: “Today” ('“Today, we have ...”' opens a quotation, no name, as does "“Today’s")
     if _POSSESSIVE_BEFORE.search(before):
         return True  # "NBC News' Today", "ITV's This Morning"
     w = _WORD_BEFORE.search(before)
