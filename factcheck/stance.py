@@ -245,18 +245,13 @@ def _not_main_event(t: str, w: str, start: int) -> bool:
 
 
 def _in_aside(t: str, start: int, end: int) -> bool:
-    """Whether the past form at ``start``-``end`` is a participle in an aside between commas after its noun,
-    followed by the main clause's verb: "Traditional infrastructure, designed for steady-state workloads,
-    struggles under that combination" (the participle describes the noun; the main verb, "struggles", tells
-    no event). The participle takes a preposition, not an object ("which leans right, introduced a tax" is
-    the verb); the verb after the aside is an auxiliary or a copula, or a form in -s before a preposition or
-    an article ("struggles under", "carries no"; not "officials said")."""
-    i = start
-    while i > 0 and t[i - 1] == " ":
-        i -= 1
-    if i < 2 or t[i - 1] != ",":
-        return False
-    noun = _word_before(t, i - 1)
+    """Whether the past form at ``start``-``end`` (after ", ") is a participle in an aside between commas after
+    its noun, followed by the main clause's verb: "Traditional infrastructure, designed for steady-state
+    workloads, struggles under that combination" (the participle describes the noun; the main verb,
+    "struggles", tells no event). The participle takes a preposition, not an object ("which leans right,
+    introduced a tax" is the verb); the verb after the aside is an auxiliary or a copula, or a form in -s
+    before a preposition or an article ("struggles under", "carries no"; not "officials said")."""
+    noun = _word_before(t, start - 2)
     if noun is None or not noun.group(1).islower():
         # an aside after a lower-case noun (not "Smith, 45, died", "a drug called Jenkem, made by")
         return False
@@ -331,8 +326,8 @@ def _valid_occurred(t: str, word: str, start: int, end: int) -> bool:
         ):
             return False  # adjectival / present state: "are unvaccinated", "is based" ("are being
             # evacuated" is an action under way: an event)
-    if " " not in w and _in_aside(t, start, end):
-        return False
+    if " " not in w and t[start - 2 : start] == ", " and _in_aside(t, start, end):
+        return False  # (the comma first: a cheap gate, most cues follow none)
     return not _not_main_event(t, w, start)
 
 
