@@ -60,7 +60,8 @@ _BEING_AUX = frozenset({"is", "are", "am", "was", "were", "been", "not", "still"
 # a present-tense copula in the main clause: a statement of fact or position ("X is ...", "Y remains ...")
 _COPULA = re.compile(_P["copula"])
 # -ed words that are not events (adjectives, modality words handled elsewhere, reporting verbs)
-_NOT_EVENT_ED = frozenset(_W["not_event_ed"])
+# and past forms of verbs of state ("idolised", "remained", "seemed")
+_NOT_EVENT_ED = frozenset(_W["not_event_ed"]) | frozenset(_W["states"])
 _PASSIVE_EVENTS = frozenset(_W.get("passive_events", []))
 _PASSIVE_AUX = frozenset(_W.get("passive_auxiliaries", []))
 _PASSIVE_ADVERBS = frozenset(_W.get("passive_adverbs", []))
@@ -82,6 +83,15 @@ _WORD_BEFORE = re.compile(r"([A-Za-z’'-]+)\W*$")
 # for the character before it (see _word_search)
 _WORD_AT_RUN = re.compile(r"([A-Za-z’'-](?<![A-Za-z’'-].)[A-Za-z’'-]*)\W*$")
 _LETTER = re.compile(r"[A-Za-z]")
+# the rest of an aside (no other punctuation) up to its closing comma, and the lower-case word after it
+_ASIDE_END = re.compile(r"[^,;:.!?()\u2014\u2013\"\u201c\u201d]{1,80}?,\s+([a-z]+)\b")
+# the main clause's verb after an aside: an auxiliary or a copula (or a present form in -s, see ``_in_aside``)
+_ASIDE_VERBS = frozenset(_W["aside_verbs"])
+# what follows a participle of an aside (a preposition: "designed for", "headed by") and a verb in -s after it
+# (a preposition or an article: "struggles under", "carries no")
+_ASIDE_LINKS = frozenset(_W["aside_links"])
+_ASIDE_ARTICLES = frozenset(_W["aside_articles"])
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 
 
 def _word_search(t: str, lo: int, pos: int) -> re.Match[str] | None:
@@ -234,6 +244,35 @@ def _not_main_event(t: str, w: str, start: int) -> bool:
     return pw in _FREE_RELATIVE
 
 
+def _in_aside(t: str, start: int, end: int) -> bool:
+    """Whether the past form at ``start``-``end`` (after ", ") is a participle in an aside between commas after
+    its noun, followed by the main clause's verb: "Traditional infrastructure, designed for steady-state
+    workloads, struggles under that combination" (the participle describes the noun; the main verb,
+    "struggles", tells no event). The participle takes a preposition, not an object ("which leans right,
+    introduced a tax" is the verb); the verb after the aside is an auxiliary or a copula, or a form in -s
+    before a preposition or an article ("struggles under", "carries no"; not "officials said")."""
+    noun = _word_before(t, start - 2)
+    if noun is None or not noun.group(1).islower():
+        # an aside after a lower-case noun (not "Smith, 45, died", "a drug called Jenkem, made by")
+        return False
+    link = _NEXT_WORD.match(t, end)
+    if link is None or link.group(1) not in _ASIDE_LINKS:
+        return False
+    m = _ASIDE_END.match(t, end)
+    if m is None:
+        return False
+    verb = m.group(1)
+    if verb in _ASIDE_VERBS:
+        return True
+    after = _NEXT_WORD.match(t, m.end())
+    return (
+        verb.endswith("s")
+        and not verb.endswith(("ss", "us", "is"))
+        and after is not None
+        and (after.group(1) in _ASIDE_LINKS or after.group(1) in _ASIDE_ARTICLES)
+    )
+
+
 def _valid_occurred(t: str, word: str, start: int, end: int) -> bool:
     w = word.lower()
     if (
@@ -287,6 +326,8 @@ def _valid_occurred(t: str, word: str, start: int, end: int) -> bool:
         ):
             return False  # adjectival / present state: "are unvaccinated", "is based" ("are being
             # evacuated" is an action under way: an event)
+    if " " not in w and t[start - 2 : start] == ", " and _in_aside(t, start, end):
+        return False  # (the comma first: a cheap gate, most cues follow none)
     return not _not_main_event(t, w, start)
 
 
