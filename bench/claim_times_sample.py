@@ -31,6 +31,16 @@ most ``PER_PAGE`` values of a page (drawn at random), then ``NEWS_N`` values; ha
     PYTHONPATH=/tmp/base12 /work/venv/bin/python bench/claim_times_sample.py --set news --extra /work/trafi_extra
     /work/venv/bin/python bench/claim_times_sample.py --set news --extra /work/trafi_extra --score /tmp/base12 .
 
+The third set, ``--set polnear`` (bench/claim_times_polnear_labels.tsv, drawn in round 20 at 101e178,
+/tmp/base20): US political news of 2015-2016 from seven outlets, PolNeAR's train compartment as JSON records
+(``bench/stream_polnear.py --write-records``: one folder per compartment, ``--polnear-records DIR`` names the
+folder holding ``train/``); no split, no earlier sample and no tagger rule was made from them. ``POL_PAGES``
+records in an order shuffled with ``random.Random(SEED)``, at most ``POL_PER_PAGE`` values of a page (drawn at
+random), then ``POL_N`` values; halves as above.
+
+    PYTHONPATH=/tmp/base20 /work/venv/bin/python bench/claim_times_sample.py --set polnear --polnear-records /tmp/cwork/pol
+    /work/venv/bin/python bench/claim_times_sample.py --set polnear --polnear-records /tmp/cwork/pol --score /tmp/base20 .
+
 Scoring: a labelled pair the tree still gives the claim (same expression, same value) counts with its
 label; a pair the tree drops is counted apart (by label: dropping a ``choice`` is a fix, a ``right`` a
 loss); a pair whose value changed is counted as not judged; each dropped or changed pair is listed under its
@@ -52,6 +62,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 LABELS = ROOT / "bench" / "claim_times_labels.tsv"
 NEWS_LABELS = ROOT / "bench" / "claim_times_news_labels.tsv"
+POL_LABELS = ROOT / "bench" / "claim_times_polnear_labels.tsv"
 DATA = Path(os.environ.get("FACTCHECK_DATA", "/work/shared/data"))
 SEED = 16
 PAGES = 160
@@ -59,6 +70,9 @@ N = 160
 NEWS_PAGES = 45  # per source
 PER_PAGE = 6
 NEWS_N = 200
+POL_PAGES = 45
+POL_PER_PAGE = 5
+POL_N = 150
 HEAD = "file\tstart\tend\ttext\tvalue\thalf\tlabel\tnote"
 
 
@@ -125,8 +139,18 @@ def news_pages(base: Path) -> list[list[str]]:
     return [rw, ecb, extra]
 
 
+def polnear_pages(records: Path) -> list[list[str]]:
+    """The PolNeAR set's candidate records (train), shuffled, by name."""
+    names = sorted(p.name for p in (records / "train").glob("*.json"))
+    random.Random(SEED).shuffle(names)
+    return [names]
+
+
 def page_path(base: Path, name: str, tmp: Path) -> Path:
-    """Where the page ``name`` of either set is read from (an ECB+ text as a JSON record written to ``tmp``)."""
+    """Where the page ``name`` of a set is read from (an ECB+ text as a JSON record written to ``tmp``; a
+    PolNeAR record from ``base``, the records' folder, then)."""
+    if name.endswith(".json"):
+        return base / "train" / name
     if name.endswith(".xml"):
         rec = ecbplus_record(DATA / "ecbplus-dev" / "docs" / name.split("_")[0] / name)
         out = tmp / f"{name}.json"
@@ -200,17 +224,22 @@ def _by_start(p: dict[str, object]) -> tuple[str, int]:
     return (str(p["file"]), int(str(p["start"])))
 
 
-def draw(base: Path, tsv: str | None, news: bool) -> None:
+def draw(base: Path, tsv: str | None, which: str) -> None:
     import tempfile
 
     rng = random.Random(SEED)
-    if news:
-        allp, used = pairs(base, news_pages(base), NEWS_PAGES)
+    if which in ("news", "polnear"):
+        if which == "news":
+            allp, used = pairs(base, news_pages(base), NEWS_PAGES)
+            per_page, n = PER_PAGE, NEWS_N
+        else:
+            allp, used = pairs(base, polnear_pages(base), POL_PAGES)
+            per_page, n = POL_PER_PAGE, POL_N
         per: dict[str, list[dict[str, object]]] = {}
         for p in sorted(allp, key=_by_start):
             per.setdefault(str(p["file"]), []).append(p)
-        capped = [p for f in sorted(per) for p in rng.sample(per[f], min(PER_PAGE, len(per[f])))]
-        sample = rng.sample(capped, min(NEWS_N, len(capped)))
+        capped = [p for f in sorted(per) for p in rng.sample(per[f], min(per_page, len(per[f])))]
+        sample = rng.sample(capped, min(n, len(capped)))
     else:
         allp, used = pairs(base, [[p.name for p in pages(base)]], PAGES)
         sample = rng.sample(sorted(allp, key=_by_start), min(N, len(allp)))
@@ -304,13 +333,20 @@ def main() -> int:
     ap.add_argument("--extra", default=os.environ.get("FACTCHECK_EXTRA"))
     ap.add_argument("--tsv", help="with the draw: write the sample's skeleton (labels empty) to this file")
     ap.add_argument("--score", nargs="+", metavar="TREE", help="score these code trees on the labels")
-    ap.add_argument("--set", choices=("first", "news"), default="first", help="which sample (default: first)")
+    ap.add_argument(
+        "--set", choices=("first", "news", "polnear"), default="first", help="which sample (default: first)"
+    )
+    ap.add_argument(
+        "--polnear-records", help="with --set polnear: the folder of PolNeAR's records (holds train/)"
+    )
     ap.add_argument("--child", help=argparse.SUPPRESS)  # score the tree on sys.path, print JSON
     args = ap.parse_args()
+    if args.set == "polnear" and args.polnear_records:
+        args.extra = args.polnear_records  # the pages' folder, then
     if not args.extra:
         sys.exit("bench/claim_times_sample.py: --extra DIR (or $FACTCHECK_EXTRA) is needed")
     base = Path(args.extra)
-    labels_file = NEWS_LABELS if args.set == "news" else LABELS
+    labels_file = {"news": NEWS_LABELS, "polnear": POL_LABELS}.get(args.set, LABELS)
     if args.child:
         sys.path.insert(0, args.child)
         res, moved = score_tree(base, read_labels(labels_file))
@@ -334,9 +370,8 @@ def main() -> int:
             for line in got["moved"]:
                 print(f"    {line}")
         return 0
-    draw(
-        base, args.tsv, args.set == "news"
-    )  # (with the tree on PYTHONPATH: the sample was drawn at 1b09098, /tmp/base9)
+    # (with the tree on PYTHONPATH: the first sample was drawn at 1b09098, /tmp/base9)
+    draw(base, args.tsv, args.set)
     return 0
 
 

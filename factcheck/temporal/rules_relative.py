@@ -567,6 +567,10 @@ def _one_day_indefinite(m: re.Match[str], ctx: _Ctx, before: str) -> str | None:
     return "PAST_REF" if _tense_of(m, ctx) == "PAST" else "FUTURE_REF"
 
 
+# what stands before "a day" or "one year" that makes it a particular day or year, not an amount of time
+_ON_BEFORE = re.compile(r"(?<![^\W\d_])on\s+$")
+
+
 @_resolver("duration")  # pattern and examples: time.toml, rule duration
 def _duration(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     if m["old"]:
@@ -581,6 +585,8 @@ def _duration(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     if m["u"].lower().startswith("quarter") and "-" in m.group(0):
         return None  # "three-quarters of"
     before = ctx.text[max(0, m.start() - 40) : m.start()].lower()
+    if nword in ("a", "an", "one") and not m["ago"] and _ON_BEFORE.search(before):
+        return None  # "On a day when ...", "close on a year that broke records": a particular day, no amount
     if nword in ("a", "an", "per") and not m["ago"] and _MEASURE_BEFORE.search(before):
         return None  # "80 kilometres an hour": a speed, no time
     if (

@@ -40,6 +40,11 @@ _PAST_WORDS = frozenset(
 )
 # present forms of verbs that start or end a period or a meeting: scheduled, ahead ("his term ends in December")
 _SCHEDULE_S_FORMS = frozenset("ends expires begins opens closes resumes convenes reopens".split())
+# ... and the first word of a date right after one ("ends Sept. 30", "expires Friday")
+_DATE_WORD = re.compile(
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?"
+    r"|nov(?:ember)?|dec(?:ember)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)$"
+)
 # modals that look ahead with a bare verb after them ("should finish", "may close"); not before these
 _MODALS_AHEAD = frozenset("should may might must can".split())
 _NOT_AHEAD_AFTER_MODAL = frozenset("have has had been be not n't also well".split())
@@ -219,9 +224,18 @@ def _classify(tokens: list[str], i: int) -> str | None:
             if lt not in _PLAN_CHAIN:
                 break
         return "FUT"
-    if lw in _SCHEDULE_S_FORMS and nxt in ("in", "on", "at") and prev not in _DETERMINERS:
+    if (
+        lw in _SCHEDULE_S_FORMS
+        and (
+            nxt in ("in", "on", "at")
+            or (raw_next[:1].isupper() and _DATE_WORD.match(nxt))
+            or nxt[:1].isdigit()
+        )
+        and prev not in _DETERMINERS
+    ):
         # a period's end or start told in the present is the one ahead: "whose term ends in December", "the
-        # offer expires on Friday", "the session opens in January" (not "the ends"; "ended" is past)
+        # offer expires on Friday", "the session opens in January", "this fiscal year, which ends Sept. 30" (not
+        # "the ends"; "ended" is past)
         return "FUT"
     if lw in _MODALS_AHEAD and nxt not in _NOT_AHEAD_AFTER_MODAL and not w[0].isupper():
         # "should finish in November", "may close in March", "can vote in June": a modal with a bare verb
@@ -375,7 +389,12 @@ def _clause_tense(
         # (a decimal point there is no boundary: "In February, a quake measuring 6.4 ... hit the town")
         rtoks = _words(_DECIMAL_POINT.sub("", text[after : after + 240]))[:32]
     else:
-        rtoks = _words(_own_clause(text[after : after + 100]))[:8]
+        right = _own_clause(text[after : after + 100])
+        if _RELATIVE_OPEN.search(left):
+            # inside a relative clause set off by commas ("Ted Cruz, who badly needs a win in Tuesday's primary in
+            # Indiana, received ..."): the main verb after its closing comma tells nothing of its time
+            right = right.split(",", 1)[0]
+        rtoks = _words(right)[:8]
     ahead = _AHEAD_OF.search(text, max(0, start - 40), start) if _may_end_in(left, _AHEAD_OF_ENDS) else None
     if ahead is not None and not _opens_sentence(text, ahead.start()):
         # "ahead of Tuesday's primary", "in the lead-up to Monday's caucuses": an event still to come for the
@@ -560,6 +579,10 @@ def _clause_start(ltoks: list[str]) -> int:
 # ", and ...", ", but ...": a coordinated clause after the expression has its own tense ("Her last day is
 # April 1, and Warners has not named a replacement")
 _NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\b")
+
+
+# a relative clause set off by a comma and not closed before the expression: ", who badly needs a win in"
+_RELATIVE_OPEN = re.compile(r",\s+(?:who|which)\b[^,;:.!?\n]*$")
 
 
 def _own_clause(right: str) -> str:

@@ -1,0 +1,54 @@
+"""bench/claim_times_sample.py's PolNeAR set: drawn from a folder of JSON records, labelled in the repository."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+from bench_modules import bench_module  # tests/bench_modules.py
+
+
+def _bench():
+    return bench_module("claim_times_sample")
+
+
+def _records(root: Path) -> Path:
+    train = root / "train"
+    train.mkdir(parents=True)
+    texts = {
+        "nyt_2016-02-02_a.json": (
+            "2016-02-02",
+            "Cruz wins in Iowa\n\nTed Cruz won the Iowa caucuses on Monday, beating Donald Trump by four points.\n",
+        ),
+        "politico_2016-02-03_b.json": (
+            "2016-02-03",
+            "Trump says vote was stolen\n\nDonald Trump said on Wednesday that Ted Cruz stole the Iowa caucuses in 2016.\n",
+        ),
+    }
+    for name, (date, text) in texts.items():
+        rec = {"title": text.split("\n")[0], "outlet": "x", "date": date, "text": text}
+        (train / name).write_text(json.dumps(rec), encoding="utf-8")
+    return root
+
+
+def test_the_polnear_set_reads_the_records_of_train(tmp_path: Path) -> None:
+    mod = _bench()
+    base = _records(tmp_path / "pol")
+    groups = mod.polnear_pages(base)
+    assert sorted(groups[0]) == ["nyt_2016-02-02_a.json", "politico_2016-02-03_b.json"]
+    got, used = mod.pairs(base, groups, mod.POL_PAGES)
+    assert used == 2
+    by_text = {(p["file"], p["text"]): p["value"] for p in got}
+    assert by_text[("nyt_2016-02-02_a.json", "Monday")] == "2016-02-01"
+    assert by_text[("politico_2016-02-03_b.json", "Wednesday")] == "2016-02-03"
+
+
+def test_the_polnear_labels_are_a_capped_sample_in_two_halves() -> None:
+    mod = _bench()
+    rows = mod.read_labels(mod.POL_LABELS)
+    assert len(rows) == mod.POL_N
+    assert {r["label"] for r in rows} <= {"right", "choice", "value", "unclear"}
+    assert all(r["half"] == mod.half(r["file"]) for r in rows)
+    assert max(Counter(r["file"] for r in rows).values()) <= mod.POL_PER_PAGE
+    assert all(" | " in r["note"] for r in rows if r["label"] != "right")  # a reason, then the claim
