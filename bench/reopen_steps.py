@@ -215,15 +215,15 @@ def main() -> int:
                 runs[k]["changed"].append(run(tree, env, folder))
         labels = ["import", "read + extract"] + [label for label, _m, _a in STEPS[1:]] + ["output", "total"]
         print(f"{len(texts) + 110} articles; {args.edits} edits of {BODY_ARTICLE} per tree, CPU s (medians)")
-        print(f"{'step':<36}" + "".join(f"{'this tree' if t == ROOT else 'baseline':>30}" for t in trees))
-        print(f"{'':<36}" + f"{'warm  changed  over warm':>30}" * len(trees))
+        print(f"{'step':<40}" + "".join(f"{'this tree' if t == ROOT else 'baseline':>30}" for t in trees))
+        print(f"{'':<40}" + f"{'warm  changed  over warm':>30}" * len(trees))
         for label in labels:
             cells = []
             for k in range(len(trees)):
                 w = statistics.median(r.get(label, 0.0) for r in runs[k]["warm"])
                 c = statistics.median(r.get(label, 0.0) for r in runs[k]["changed"])
                 cells.append(f"{w:10.2f}{c:9.2f}{c - w:+11.2f}")
-            print(f"{label:<36}" + "".join(cells))
+            print(f"{label:<40}" + "".join(cells))
         for t, tree_runs in zip(trees, runs, strict=True):
             name = "this tree" if t == ROOT else "baseline"
             totals = " / ".join(
