@@ -20,14 +20,21 @@ The steps (each CPU seconds of the whole step, its inner steps included):
   the extractor's first-use loads, the time tagger's rules) and ``the changed article read (ingest)``
   (``ingest._infer``: its lines classified, its dateline and byline read) with, inside it, ``its dates read by
   dateparser`` (``dates._dateparser_parse``: the import and first call of dateparser);
-- ``regroup``: ``pipeline.regroup`` whole and, inside it: ``state read`` (``load_grouping_state``),
-  ``group_claims``, ``state saved`` (``save_grouping_state``), ``groups stored`` (``Cache.put_groups``);
-  inside ``group_claims`` (each looked up where ``group_claims`` calls it): the claims that may be grouped
-  (``GroupingState.groupable_claims``), the features placed in the batch (``_claim_features``), the stories
-  (``_doc_clusters``), the blocking postings (``_postings``), last run's pieces told apart from this run's
-  (``_Reuse.__init__``), the edges of the changed parts (``_Reuse.edges``: with the claims' words read,
-  ``read_words``, and the pairs scored, ``_score_pairs``), the parts clustered (``_Reuse.clusters``), the
-  groups made or taken from last run (``_Reuse.group``) and the copies' groups (``with_copies``);
+- ``regroup``: ``pipeline.regroup`` whole and, inside it: ``state read`` (``load_grouping_state``: its rows
+  read, ``Cache.get_state``, and its pieces checked and made, ``state_from_pieces``), ``group_claims``,
+  ``state saved`` (``save_grouping_state``: its rows written, ``Cache.put_state``), ``groups stored``
+  (``Cache.put_groups``); inside ``group_claims`` (each looked up where ``group_claims`` calls it): the claims
+  that may be grouped (``GroupingState.groupable_claims``), the features placed in the batch
+  (``_claim_features``), the stories (``_doc_clusters``: its document frequencies, ``_df_update``, the article
+  pairs told, ``_memo_pairs``, the linkage, the splits, the strays attached and the stories merged), the
+  blocking postings (``_postings``), last run's pieces told apart from this run's (``_Reuse.__init__``), the
+  edges of the changed parts (``_Reuse.edges``: with the claims' words read, ``read_words``, the pairs scored,
+  ``_score_pairs``, and the reused parts' edges read, ``GroupingState.part_links``), the parts clustered
+  (``_Reuse.clusters``: the parts clustered anew, their linkage, lone claims attached and members that
+  earned their place), the groups made or taken from last run (``_Reuse.group``: those made,
+  ``_make_group``) and the copies' groups (``with_copies``). What a per-article state could not avoid after
+  one change is the changed article's own part of these: its features, its pairs scored, the parts it
+  touches read, clustered anew and their groups made, and those pieces written;
 - ``output``: the rest of the process (the JSON lines written);
 - ``total``: the process.
 """
@@ -61,19 +68,33 @@ STEPS = (
     ("· its dates read by dateparser", "factcheck.dates", "_dateparser_parse"),
     ("regroup", "factcheck.pipeline", "regroup"),
     ("state read", "factcheck.pipeline", "load_grouping_state"),
+    ("· its rows (SQL, zlib, JSON)", "factcheck.cache", "Cache.get_state"),
+    ("· its pieces checked and made", "factcheck.grouping.state", "state_from_pieces"),
     ("group_claims", "factcheck.grouping", "group_claims"),
     ("· which claims, copies apart", "factcheck.grouping.state", "GroupingState.groupable_claims"),
     ("· features placed in the batch", "factcheck.grouping.cluster", "_claim_features"),
     ("· stories", "factcheck.grouping.cluster", "_doc_clusters"),
+    ("·· document frequencies", "factcheck.grouping.stories", "_df_update"),
+    ("·· article pairs told", "factcheck.grouping.stories", "_memo_pairs"),
+    ("·· linkage", "factcheck.grouping.stories", "_average_linkage"),
+    ("·· split", "factcheck.grouping.stories", "_split_stories"),
+    ("·· strays attached", "factcheck.grouping.stories", "_attach_strays"),
+    ("·· merged", "factcheck.grouping.stories", "_merge_stories"),
     ("· blocking postings", "factcheck.grouping.cluster", "_postings"),
     ("· last run's pieces told apart", "factcheck.grouping.cluster", "_Reuse.__init__"),
     ("· edges of the changed parts", "factcheck.grouping.cluster", "_Reuse.edges"),
     ("·· claims' words read", "factcheck.grouping.cluster", "read_words"),
     ("·· pairs scored", "factcheck.grouping.cluster", "_score_pairs"),
+    ("·· parts' edges read", "factcheck.grouping.state", "GroupingState.part_links"),
     ("· parts clustered", "factcheck.grouping.cluster", "_Reuse.clusters"),
+    ("·· linkage of the parts clustered anew", "factcheck.grouping.cluster", "_average_linkage"),
+    ("·· their lone claims attached", "factcheck.grouping.cluster", "_attach_corroborated"),
+    ("·· their members that earned a place", "factcheck.grouping.cluster", "_earned"),
     ("· groups made or reused", "factcheck.grouping.cluster", "_Reuse.group"),
+    ("·· groups made", "factcheck.grouping.cluster", "_make_group"),
     ("· copies' groups", "factcheck.grouping.cluster", "with_copies"),
     ("state saved", "factcheck.pipeline", "save_grouping_state"),
+    ("· its rows written", "factcheck.cache", "Cache.put_state"),
     ("groups stored", "factcheck.cache", "Cache.put_groups"),
 )
 
@@ -194,15 +215,15 @@ def main() -> int:
                 runs[k]["changed"].append(run(tree, env, folder))
         labels = ["import", "read + extract"] + [label for label, _m, _a in STEPS[1:]] + ["output", "total"]
         print(f"{len(texts) + 110} articles; {args.edits} edits of {BODY_ARTICLE} per tree, CPU s (medians)")
-        print(f"{'step':<36}" + "".join(f"{'this tree' if t == ROOT else 'baseline':>30}" for t in trees))
-        print(f"{'':<36}" + f"{'warm  changed  over warm':>30}" * len(trees))
+        print(f"{'step':<40}" + "".join(f"{'this tree' if t == ROOT else 'baseline':>30}" for t in trees))
+        print(f"{'':<40}" + f"{'warm  changed  over warm':>30}" * len(trees))
         for label in labels:
             cells = []
             for k in range(len(trees)):
                 w = statistics.median(r.get(label, 0.0) for r in runs[k]["warm"])
                 c = statistics.median(r.get(label, 0.0) for r in runs[k]["changed"])
                 cells.append(f"{w:10.2f}{c:9.2f}{c - w:+11.2f}")
-            print(f"{label:<36}" + "".join(cells))
+            print(f"{label:<40}" + "".join(cells))
         for t, tree_runs in zip(trees, runs, strict=True):
             name = "this tree" if t == ROOT else "baseline"
             totals = " / ".join(
