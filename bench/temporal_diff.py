@@ -1,7 +1,8 @@
 """What a change of the temporal engine changes on real English text no annotator has labelled: every expression
 that one tree finds and the other does not (or reads otherwise), on ECB+ news, the English pages of
-realworld-dev and the English trafilatura evaluation pages outside the ``fresh`` split of the real-article
-fixture (its clean held-out split, whose texts are not listed here).
+realworld-dev and the English trafilatura evaluation pages of half A (``bench/ingest.py``'s split), leaving
+out every text a held-out split of the real-article fixture was cut from (``extract_quality.HELD_OUT``: fresh,
+dev6h, dev7h, dev8h, dev9h), so that their sentences are never listed here.
 
     python bench/temporal_diff.py OLD_TREE [NEW_TREE] [--extra DIR]
 
@@ -16,6 +17,8 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
+import hashlib
 import json
 import os
 import re
@@ -32,6 +35,36 @@ def _fresh_pages() -> set[str]:
     """The saved pages of the fixture's fresh split (tests/fixtures/realworld/make_fresh.py): left out."""
     src = (HERE.parent / "tests" / "fixtures" / "realworld" / "make_fresh.py").read_text(encoding="utf-8")
     return set(re.findall(r'^\s*"([^"]+\.html)":', src, re.M))
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+@functools.cache
+def held_out_windows() -> tuple[str, ...]:
+    """Runs of 12 words from each article of the fixture's held-out splits: a text holding one is left out."""
+    import tomllib
+
+    sys.path.insert(0, str(HERE))
+    from extract_quality import HELD_OUT, REALWORLD
+
+    labels = tomllib.loads((REALWORLD / "labels.toml").read_text(encoding="utf-8"))
+    out = []
+    for art in labels["article"]:
+        if art["split"] not in HELD_OUT:
+            continue
+        rec = json.loads((REALWORLD / "articles" / art["file"]).read_text(encoding="utf-8"))
+        for para in sorted(rec["text"].split("\n"), key=len, reverse=True)[:3]:
+            words = _words(para).split()
+            if len(words) >= 12:
+                out.append(" ".join(words[:12]))
+    return tuple(out)
+
+
+def half(file: str) -> str:
+    """The trafilatura page's half, as ``bench/ingest.py`` splits them (half B: aggregate only)."""
+    return "A" if int(hashlib.sha1(f"extra:{file}".encode()).hexdigest(), 16) % 2 == 0 else "B"
 
 
 def _english(text: str) -> bool:
@@ -52,7 +85,7 @@ def texts(data: Path, extra: Path) -> list[dict[str, str | None]]:
 
         fresh = _fresh_pages()
         for meta in json.loads(meta_file.read_text(encoding="utf-8")).values():
-            if meta["file"] in fresh or not meta.get("date"):
+            if meta["file"] in fresh or half(meta["file"]) == "B" or not meta.get("date"):
                 continue
             html = (extra / "html" / meta["file"]).read_text(encoding="utf-8", errors="replace")
             text = trafilatura.extract(html) or ""
@@ -68,7 +101,13 @@ def texts(data: Path, extra: Path) -> list[dict[str, str | None]]:
         # each sentence a line, its tokens joined as written ("8:30 p.m.", "U.S.", no space before a comma)
         text = "\n".join(join_tokens(toks, title_sentence="")[0] for _n, toks in sorted(sentences.items()))
         out.append({"id": f"ecbplus:{f.name}", "date": None, "text": text})
-    return out
+    return [t for t in out if not held_out(str(t["text"]))]
+
+
+def held_out(text: str) -> bool:
+    """Whether ``text`` holds a run of words of a held-out fixture article."""
+    words = _words(text)
+    return any(w in words for w in held_out_windows())
 
 
 def readings(texts: list[dict[str, str | None]]) -> list[set[tuple[int, int, str, str]]]:
