@@ -26,7 +26,10 @@ HTML's visible text, one line per block element) and read as a .txt article. Fig
 - leakage: claims whose sentence is not in the gold text with the headline and lede the page declares
   (its title and meta description, as bench/ingest.py's reference holds them; the gold has no headline) (word 4-grams, 60% overlap, as bench/ingest.py),
   by position against the article's span (first to last line of 6+ words in the gold text): before,
-  inside, after; and the same with no furniture rules (every line body);
+  inside, after; of those after it, where they stand in the raw text as factcheck read it (bench/ingest.py's
+  ``after_places``: inside factcheck's own span of the article, below it or above it, in lines of 15+
+  words, below an end-of-article marker the article went on past); and the same with no furniture rules
+  (every line body);
 - the proxy beside it: the same claims judged against bench/ingest.py's reference (trafilatura's text,
   its recall text, its title and excerpt), to see how far the proxy is from the gold;
 - the proxy judged claim by claim: of the claims it counts as leaked, the share the gold counts too (its
@@ -128,6 +131,9 @@ def measure(folder: Path, tree: Path, study: str | None) -> dict[str, dict[str, 
             leaked = bench._leaks(claims, gold_text, gold_grams)
             lo, hi = bench._article_span(art, gold_grams)
             add(h, f"{way} leak", len(leaked), len(claims))
+            if way == "raw":  # (where the claims after the article stand: bench/ingest.py's after_places)
+                for place, n in bench.after_places(art, [start for start, _t in leaked], hi).items():
+                    add(h, f"after {place}", n, n)
             if lang:
                 add(h, f"{way} leak {lang}", len(leaked), len(claims))
             for start, t in leaked:
@@ -135,7 +141,10 @@ def measure(folder: Path, tree: Path, study: str | None) -> dict[str, dict[str, 
                 add(h, f"{way} leak-{pos}", 1)
                 if way == "raw" and study and h == "dev":
                     seg = next((s for s in art.segments if s.start <= start < s.end), None)
-                    notes.append(f"leak\t{name}\t{pos}\t{start}\t{seg.kind if seg else '?'}\t{t[:200]}")
+                    words = len(art.text[seg.start : seg.end].split()) if seg else 0
+                    places = bench.after_places(art, [start], hi) if pos == "after" else {}
+                    where = ",".join(p for p, n in places.items() if n and p != "after") or "-"
+                    notes.append(f"leak\t{name}\t{pos}\t{where}\t{start}\t{words}\t{t[:200]}")
             if rec is not None:
                 by_proxy = bench._leaks(claims, proxy, proxy_grams)
                 add(h, f"{way} proxy", len(by_proxy), len(claims))
@@ -160,6 +169,9 @@ def measure(folder: Path, tree: Path, study: str | None) -> dict[str, dict[str, 
     if study:
         Path(study).write_text("\n".join(notes) + "\n", encoding="utf-8")
     return out
+
+
+PLACES = ("before", "inside", "after", "span", "15+", "marker")  # (rows of counts, not shares)
 
 
 def fmt(t: list[int] | None) -> str:
@@ -199,6 +211,11 @@ def main() -> int:
             ("raw leak-before", "  leaked before the article"),
             ("raw leak-inside", "  leaked inside the article"),
             ("raw leak-after", "  leaked after the article"),
+            ("after in span", "    inside factcheck's span of the article"),
+            ("after below span", "    below factcheck's span"),
+            ("after above span", "    above it (another text taken)"),
+            ("after 15+", "    in lines of 15+ words"),
+            ("after after a marker", "    below a marker the article went on past"),
             ("raw proxy", "leakage by bench/ingest.py's proxy"),
             ("proxy precision", "  of them leaked by the gold too"),
             ("proxy recall", "  of the gold's leaked claims, caught"),
@@ -206,10 +223,10 @@ def main() -> int:
             ("gold words kept", "gold 4-grams kept"),
             ("none leak", "no furniture rules: leakage (gold)"),
         ):
-            row = f"  {label:<40}{fmt(this.get(key)) if not key.endswith(('before', 'inside', 'after')) else this.get(key, [0])[0]}"
+            row = f"  {label:<46}{fmt(this.get(key)) if not key.endswith(PLACES) else this.get(key, [0])[0]}"
             if "base" in trees:
                 b = trees["base"][h]
-                row += f"   base {fmt(b.get(key)) if not key.endswith(('before', 'inside', 'after')) else b.get(key, [0])[0]}"
+                row += f"   base {fmt(b.get(key)) if not key.endswith(PLACES) else b.get(key, [0])[0]}"
             print(row)
         langs = sorted({k.split()[-1] for k in this if k.startswith("raw leak ")})
         for lang in langs:
