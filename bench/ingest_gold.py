@@ -20,6 +20,10 @@ entries also name a ``group`` (the site) and a ``lang``.
 Split fixed: sha1("gold11:" + key) % 2 == 0 is the development half (its leaked claims may be read:
 ``--study FILE``), the rest the check half (totals only); the key is the entry's group where the set gives
 one (a site's template is then never on both sides), else the page's name (a split by document).
+``--split page`` splits every set by page instead (sha1("gold20:" + name) % 2 == 0 the development half):
+the shape of half B's leakage (long prose below an end-of-article marker) sits on a few sites, which the
+split by site put almost all in the check half; split by page, both halves hold some of it (a site's pages
+then lie on both sides: a rule must hold on other sites too, as everywhere).
 
 The raw page text of a page is made as bench/ingest.py makes it for the extra set (``visible_text``: the
 HTML's visible text, one line per block element) and read as a .txt article. Figures per half:
@@ -75,9 +79,13 @@ def load(tree: Path) -> tuple[Any, Any]:
     return ingest, bench
 
 
-def half(key: str) -> str:
-    """The half of a page: ``key`` is its group (the site) where the set gives one, else its name."""
-    return "dev" if int(hashlib.sha1(f"gold11:{key}".encode()).hexdigest(), 16) % 2 == 0 else "check"
+def half(key: str, salt: str = "gold11") -> str:
+    """The half of a page: ``key`` is its group (the site) where the set gives one, else its name (the
+    split by site, salt "gold11"); or always its name (the split by page, ``--split page``: salt "gold20")."""
+    return "dev" if int(hashlib.sha1(f"{salt}:{key}".encode()).hexdigest(), 16) % 2 == 0 else "check"
+
+
+SPLITS = ("site", "page")  # (--split: by site, as since session 11; or by page)
 
 
 def pages(folder: Path) -> list[tuple[str, dict[str, Any], bytes]]:
@@ -97,7 +105,9 @@ def headline(rec: dict[str, Any] | None) -> tuple[str, str]:
     return (str(rec.get("title") or ""), str(rec.get("excerpt") or "")) if rec else ("", "")
 
 
-def measure(folder: Path, tree: Path, study: str | None) -> dict[str, dict[str, list[int]]]:
+def measure(
+    folder: Path, tree: Path, study: str | None, split: str = "site"
+) -> dict[str, dict[str, list[int]]]:
     """Per half, ``key -> [ok, n]`` (see the module's docstring)."""
     ingest, bench = load(tree)
     out: dict[str, dict[str, list[int]]] = {"dev": {}, "check": {}}
@@ -111,7 +121,7 @@ def measure(folder: Path, tree: Path, study: str | None) -> dict[str, dict[str, 
     for name, entry, html in pages(folder):
         body = str(entry.get("articleBody") or "")
         lang = str(entry.get("lang") or "")
-        h = half(str(entry.get("group") or name))
+        h = half(name, "gold20") if split == "page" else half(str(entry.get("group") or name))
         try:
             text = bench.visible_text(html)
         except Exception:  # lxml's errors on a broken or empty page (as bench/ingest.py skips them)
@@ -186,23 +196,42 @@ def main() -> int:
     ap.add_argument("--tree", metavar="TREE", default=str(ROOT), help=argparse.SUPPRESS)
     ap.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--study", metavar="FILE", help="write the dev half's leaked claims and lost paragraphs")
+    ap.add_argument(
+        "--split",
+        choices=SPLITS,
+        default="site",
+        help="halves by site (default: a site's template never on both sides) or by page (a site's pages on both)",
+    )
     args = ap.parse_args()
     folder = Path(args.gold)
     if not (folder / "ground-truth.json").is_file():
         sys.exit(f"bench/ingest_gold.py: no ground-truth.json in {folder}")
     if args.json:
-        json.dump(measure(folder, Path(args.tree), None), sys.stdout)
+        json.dump(measure(folder, Path(args.tree), None, args.split), sys.stdout)
         return 0
-    trees = {"this": measure(folder, Path(args.tree), args.study)}
+    trees = {"this": measure(folder, Path(args.tree), args.study, args.split)}
     if args.base:
         child = subprocess.run(
-            [sys.executable, __file__, "--gold", str(folder), "--tree", args.base, "--json"],
+            [
+                sys.executable,
+                __file__,
+                "--gold",
+                str(folder),
+                "--tree",
+                args.base,
+                "--split",
+                args.split,
+                "--json",
+            ],
             check=True,
             capture_output=True,
             text=True,
         )
         trees["base"] = json.loads(child.stdout)
-    print(f"gold set {folder}: this tree {args.tree}" + (f"; base {args.base}" if args.base else ""))
+    print(
+        f"gold set {folder} (split by {args.split}): this tree {args.tree}"
+        + (f"; base {args.base}" if args.base else "")
+    )
     for h in ("dev", "check"):
         this = trees["this"][h]
         print(f"\n[{h}] pages {this.get('pages', [0])[0]} (unreadable {this.get('unreadable', [0])[0]})")
