@@ -20,13 +20,20 @@ entries also name a ``group`` (the site) and a ``lang``.
 Split fixed: sha1("gold11:" + key) % 2 == 0 is the development half (its leaked claims may be read:
 ``--study FILE``), the rest the check half (totals only); the key is the entry's group where the set gives
 one (a site's template is then never on both sides), else the page's name (a split by document).
+``--split page`` splits every set by page instead (sha1("gold20:" + name) % 2 == 0 the development half):
+the shape of half B's leakage (long prose below an end-of-article marker) sits on a few sites, which the
+split by site put almost all in the check half; split by page, both halves hold some of it (a site's pages
+then lie on both sides: a rule must hold on other sites too, as everywhere).
 
 The raw page text of a page is made as bench/ingest.py makes it for the extra set (``visible_text``: the
 HTML's visible text, one line per block element) and read as a .txt article. Figures per half:
 - leakage: claims whose sentence is not in the gold text with the headline and lede the page declares
   (its title and meta description, as bench/ingest.py's reference holds them; the gold has no headline) (word 4-grams, 60% overlap, as bench/ingest.py),
   by position against the article's span (first to last line of 6+ words in the gold text): before,
-  inside, after; and the same with no furniture rules (every line body);
+  inside, after; of those after it, where they stand in the raw text as factcheck read it (bench/ingest.py's
+  ``after_places``: inside factcheck's own span of the article, below it or above it, in lines of 15+
+  words, below an end-of-article marker the article went on past); and the same with no furniture rules
+  (every line body);
 - the proxy beside it: the same claims judged against bench/ingest.py's reference (trafilatura's text,
   its recall text, its title and excerpt), to see how far the proxy is from the gold;
 - the proxy judged claim by claim: of the claims it counts as leaked, the share the gold counts too (its
@@ -72,9 +79,13 @@ def load(tree: Path) -> tuple[Any, Any]:
     return ingest, bench
 
 
-def half(key: str) -> str:
-    """The half of a page: ``key`` is its group (the site) where the set gives one, else its name."""
-    return "dev" if int(hashlib.sha1(f"gold11:{key}".encode()).hexdigest(), 16) % 2 == 0 else "check"
+def half(key: str, salt: str = "gold11") -> str:
+    """The half of a page: ``key`` is its group (the site) where the set gives one, else its name (the
+    split by site, salt "gold11"); or always its name (the split by page, ``--split page``: salt "gold20")."""
+    return "dev" if int(hashlib.sha1(f"{salt}:{key}".encode()).hexdigest(), 16) % 2 == 0 else "check"
+
+
+SPLITS = ("site", "page")  # (--split: by site, as since session 11; or by page)
 
 
 def pages(folder: Path) -> list[tuple[str, dict[str, Any], bytes]]:
@@ -94,7 +105,9 @@ def headline(rec: dict[str, Any] | None) -> tuple[str, str]:
     return (str(rec.get("title") or ""), str(rec.get("excerpt") or "")) if rec else ("", "")
 
 
-def measure(folder: Path, tree: Path, study: str | None) -> dict[str, dict[str, list[int]]]:
+def measure(
+    folder: Path, tree: Path, study: str | None, split: str = "site"
+) -> dict[str, dict[str, list[int]]]:
     """Per half, ``key -> [ok, n]`` (see the module's docstring)."""
     ingest, bench = load(tree)
     out: dict[str, dict[str, list[int]]] = {"dev": {}, "check": {}}
@@ -108,7 +121,7 @@ def measure(folder: Path, tree: Path, study: str | None) -> dict[str, dict[str, 
     for name, entry, html in pages(folder):
         body = str(entry.get("articleBody") or "")
         lang = str(entry.get("lang") or "")
-        h = half(str(entry.get("group") or name))
+        h = half(name, "gold20") if split == "page" else half(str(entry.get("group") or name))
         try:
             text = bench.visible_text(html)
         except Exception:  # lxml's errors on a broken or empty page (as bench/ingest.py skips them)
@@ -128,6 +141,9 @@ def measure(folder: Path, tree: Path, study: str | None) -> dict[str, dict[str, 
             leaked = bench._leaks(claims, gold_text, gold_grams)
             lo, hi = bench._article_span(art, gold_grams)
             add(h, f"{way} leak", len(leaked), len(claims))
+            if way == "raw":  # (where the claims after the article stand: bench/ingest.py's after_places)
+                for place, n in bench.after_places(art, [start for start, _t in leaked], hi).items():
+                    add(h, f"after {place}", n, n)
             if lang:
                 add(h, f"{way} leak {lang}", len(leaked), len(claims))
             for start, t in leaked:
@@ -135,7 +151,10 @@ def measure(folder: Path, tree: Path, study: str | None) -> dict[str, dict[str, 
                 add(h, f"{way} leak-{pos}", 1)
                 if way == "raw" and study and h == "dev":
                     seg = next((s for s in art.segments if s.start <= start < s.end), None)
-                    notes.append(f"leak\t{name}\t{pos}\t{start}\t{seg.kind if seg else '?'}\t{t[:200]}")
+                    words = len(art.text[seg.start : seg.end].split()) if seg else 0
+                    places = bench.after_places(art, [start], hi) if pos == "after" else {}
+                    where = ",".join(p for p, n in places.items() if n and p != "after") or "-"
+                    notes.append(f"leak\t{name}\t{pos}\t{where}\t{start}\t{words}\t{t[:200]}")
             if rec is not None:
                 by_proxy = bench._leaks(claims, proxy, proxy_grams)
                 add(h, f"{way} proxy", len(by_proxy), len(claims))
@@ -162,6 +181,9 @@ def measure(folder: Path, tree: Path, study: str | None) -> dict[str, dict[str, 
     return out
 
 
+PLACES = ("before", "inside", "after", "span", "15+", "marker")  # (rows of counts, not shares)
+
+
 def fmt(t: list[int] | None) -> str:
     ok, n = t or [0, 0]
     return f"{ok}/{n} = {ok / n:.1%}" if n else "-"
@@ -174,23 +196,42 @@ def main() -> int:
     ap.add_argument("--tree", metavar="TREE", default=str(ROOT), help=argparse.SUPPRESS)
     ap.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--study", metavar="FILE", help="write the dev half's leaked claims and lost paragraphs")
+    ap.add_argument(
+        "--split",
+        choices=SPLITS,
+        default="site",
+        help="halves by site (default: a site's template never on both sides) or by page (a site's pages on both)",
+    )
     args = ap.parse_args()
     folder = Path(args.gold)
     if not (folder / "ground-truth.json").is_file():
         sys.exit(f"bench/ingest_gold.py: no ground-truth.json in {folder}")
     if args.json:
-        json.dump(measure(folder, Path(args.tree), None), sys.stdout)
+        json.dump(measure(folder, Path(args.tree), None, args.split), sys.stdout)
         return 0
-    trees = {"this": measure(folder, Path(args.tree), args.study)}
+    trees = {"this": measure(folder, Path(args.tree), args.study, args.split)}
     if args.base:
         child = subprocess.run(
-            [sys.executable, __file__, "--gold", str(folder), "--tree", args.base, "--json"],
+            [
+                sys.executable,
+                __file__,
+                "--gold",
+                str(folder),
+                "--tree",
+                args.base,
+                "--split",
+                args.split,
+                "--json",
+            ],
             check=True,
             capture_output=True,
             text=True,
         )
         trees["base"] = json.loads(child.stdout)
-    print(f"gold set {folder}: this tree {args.tree}" + (f"; base {args.base}" if args.base else ""))
+    print(
+        f"gold set {folder} (split by {args.split}): this tree {args.tree}"
+        + (f"; base {args.base}" if args.base else "")
+    )
     for h in ("dev", "check"):
         this = trees["this"][h]
         print(f"\n[{h}] pages {this.get('pages', [0])[0]} (unreadable {this.get('unreadable', [0])[0]})")
@@ -199,6 +240,11 @@ def main() -> int:
             ("raw leak-before", "  leaked before the article"),
             ("raw leak-inside", "  leaked inside the article"),
             ("raw leak-after", "  leaked after the article"),
+            ("after in span", "    inside factcheck's span of the article"),
+            ("after below span", "    below factcheck's span"),
+            ("after above span", "    above it (another text taken)"),
+            ("after 15+", "    in lines of 15+ words"),
+            ("after after a marker", "    below a marker the article went on past"),
             ("raw proxy", "leakage by bench/ingest.py's proxy"),
             ("proxy precision", "  of them leaked by the gold too"),
             ("proxy recall", "  of the gold's leaked claims, caught"),
@@ -206,10 +252,10 @@ def main() -> int:
             ("gold words kept", "gold 4-grams kept"),
             ("none leak", "no furniture rules: leakage (gold)"),
         ):
-            row = f"  {label:<40}{fmt(this.get(key)) if not key.endswith(('before', 'inside', 'after')) else this.get(key, [0])[0]}"
+            row = f"  {label:<46}{fmt(this.get(key)) if not key.endswith(PLACES) else this.get(key, [0])[0]}"
             if "base" in trees:
                 b = trees["base"][h]
-                row += f"   base {fmt(b.get(key)) if not key.endswith(('before', 'inside', 'after')) else b.get(key, [0])[0]}"
+                row += f"   base {fmt(b.get(key)) if not key.endswith(PLACES) else b.get(key, [0])[0]}"
             print(row)
         langs = sorted({k.split()[-1] for k in this if k.startswith("raw leak ")})
         for lang in langs:

@@ -2309,9 +2309,12 @@ def _after_the_prose(
     section after an inline box go on with the article's subject; teasers of other stories do not), one of
     them a word of its subject (found in two lines of that text or more, not a word it uses once). A line
     with fewer such words (a subheading, a label) goes with the next line that has them. A line of
-    SUBSTANTIAL_WORDS or more always stays (a paragraph is never dropped for its place alone), but keeps
-    nothing below it: a teaser's long summary is no evidence. The rest is "after the article's prose".
-    (Only on a page that goes on below the span with SHORT_GAP_LINES lines of chrome or more.)"""
+    SUBSTANTIAL_WORDS or more stays (a paragraph is not dropped for its place alone), but keeps nothing below
+    it: a teaser's long summary is no evidence; only below the page's end-of-article marker
+    (``end_marker``: "Related", "More stories", "Comments"), where the page itself says the article is over,
+    is such a paragraph judged by its topic like any line (other stories' text, readers' comments, a site's
+    blurbs). The rest is "after the article's prose". (Only on a page that goes on below the span with
+    SHORT_GAP_LINES lines of chrome or more.)"""
     span = _prose_span(lines, kinds, substantial)
     if span is None:
         return
@@ -2328,6 +2331,7 @@ def _after_the_prose(
             seen |= words
     goes_on = True  # the line above is kept text: a sentence right below it goes on with it
     pending: list[int] = []  # short lines that go with the next line of text
+    marker: int | None = -1  # (the end-of-article marker's line: looked for when first needed)
     for k in range(hi + 1, len(lines)):
         ln = lines[k]
         if kinds[k][0] != "body":
@@ -2343,7 +2347,9 @@ def _after_the_prose(
             vocab |= words & seen
             seen |= words
             goes_on, pending = closed, []
-        elif ln.words >= SUBSTANTIAL_WORDS:  # (kept for its length alone: no evidence for the lines below)
+        elif ln.words >= SUBSTANTIAL_WORDS and (
+            (marker := end_marker(lines, lang) if marker == -1 else marker) is None or k < marker
+        ):  # (kept for its length alone: no evidence for the lines below)
             goes_on, pending = False, []
         elif len(words) < SPAN_TOPIC_WORDS:
             goes_on = False
@@ -2354,6 +2360,22 @@ def _after_the_prose(
             goes_on, pending = False, []
     for m in pending:
         kinds[m] = ("furniture", "after the article's prose")
+
+
+def end_marker(lines: list[_Line], lang: str | None) -> int | None:
+    """The page's first end-of-article marker (a short line the furniture vocabulary reads as one:
+    "Related", "More stories", "Comments", "Lesen Sie auch") after the article's third substantial
+    paragraph, or None."""
+    vocab = furniture.vocabulary(lang)
+    paragraphs = 0
+    for i, ln in enumerate(lines):
+        paragraphs += ln.substantial
+        if paragraphs >= 3 and ln.words <= END_MARKER_WORDS and vocab.tail(ln.text, ln.words):
+            return i
+    return None
+
+
+END_MARKER_WORDS = 6  # words of an end-of-article marker line, at most
 
 
 COPYRIGHT = "copyright line"  # the reason of the furniture markers of a page's copyright line
