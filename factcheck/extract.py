@@ -1649,10 +1649,17 @@ def extract(
                     if owner is not None:
                         speaker = f"{owner}’s {speaker}"
                     elif attribution.bare_description(speaker):
-                        # "Kasich ... The candidate said ...": as a description of several words (below); not an
-                        # organisation whose name holds the word ("the Presidential Candidates Debate")
+                        # "Kasich ... The candidate said ...": as a description of several words (below), or the
+                        # one person the article described with a description ending in the noun ("Presidential
+                        # candidate Donald Trump ... the candidate claims"); not an organisation whose name holds
+                        # the word ("the Presidential Candidates Debate")
+                        given_to = {
+                            p for d, ps in described.items() if d.rsplit(" ", 1)[-1] == speaker for p in ps
+                        }
                         speaker = (
-                            _description_lead(text, ptext, speaker, prev_st, full_name, known) or speaker
+                            _description_lead(text, ptext, speaker, prev_st, full_name, known)
+                            or (next(iter(given_to)) if len(given_to) == 1 else None)
+                            or speaker
                         )
                     elif (
                         org := attribution.organisation_antecedent(

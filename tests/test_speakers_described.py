@@ -108,3 +108,19 @@ def test_an_unresolved_candidate_is_no_he_of_a_later_sentence() -> None:
         "He said the caucus would be a landslide for his campaign."
     )
     assert _speaker(text, "landslide") == "Donald Trump"
+
+
+def test_the_candidate_alone_is_the_one_person_described_with_the_noun() -> None:
+    text = (
+        "Presidential candidate Jane Roe filed her financial statement with the commission on Tuesday.\n\n"
+        "“I filed my report on time,” Roe said in a press release. The candidate claims her net worth is "
+        "in excess of $10 billion."
+    )
+    assert _speaker(text, "net worth") == "Jane Roe"
+    # two persons were described with the noun: neither is "the candidate"
+    text = (
+        "Republican presidential candidate Jane Roe and Democratic presidential candidate John Doe met in Ohio.\n\n"
+        "The polls closed at 8 p.m. across the state.\n\n"
+        "The candidate claims the count was fair."
+    )
+    assert _speaker(text, "count was fair") == "candidate"
