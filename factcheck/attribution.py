@@ -487,6 +487,9 @@ def _classify_source(np: str) -> Source | None:
         # presidential nominee": a person named by what they are
         plural = low[-1].endswith("s") and not low[-1].endswith("ss")
         return Source(np, "person" if definite and not plural else "anonymous")
+    if definite and len(words) == 1 and words[0] in _NAME_DESCRIPTORS:
+        # "The candidate said": a person by what they are, named elsewhere (factcheck.extract reads whom)
+        return Source(np, "person")
     if len(words) > 3 and _DOCUMENT_PUBLISHED.search(np):
         # "study published in Nature", "report released by the ministry": the document speaks, the
         # journal or publisher is where it appeared
@@ -2110,6 +2113,12 @@ def _described_opening(text: str, before: int) -> tuple[str, int, int] | None:
 def name_descriptor(w: str) -> bool:
     """A lower-case noun that may stand before a name as its title ("candidate", "chairman", "rival")."""
     return w in ROLE_WORDS or w in _NAME_DESCRIPTORS or _agent_noun(w)
+
+
+def bare_description(speaker: str) -> bool:
+    """Whether a speaker is a person described by one noun alone ("candidate" of "The candidate said"): whom
+    it stands for is read from the sentences before, if anywhere."""
+    return speaker in _NAME_DESCRIPTORS
 
 
 def descriptions_before(text: str, start: int) -> list[str]:

@@ -429,7 +429,8 @@ def _classify(
     rest = [] if titles and i < len(toks) and toks[i] == "for" else piece[i:]
     if rest and not titles and len(rest) > 2:
         # an organisation or place before the title: "NATO Secretary General Mark Rutte"
-        last_title = max((k for k, t in enumerate(toks) if t in TITLE_WORDS), default=-1)
+        # (a title word that ends the run is the name's last word: "New York Congressman Pete King")
+        last_title = max((k for k, t in enumerate(toks[:-1]) if t in TITLE_WORDS), default=-1)
         if 0 < last_title < len(toks) - 3 and toks[last_title + 1] == "of":
             last_title += 2  # the title's own "of": "RNC Chief of Staff Katie Walsh"
         # (not when only a generational suffix follows: "Martin Luther King Jr." is a name, "King" no title)

@@ -531,6 +531,29 @@ def _subject_person(text: str, st: _Sent | None, canon: Any, known: frozenset[st
     return next((m.text for m in persons if s <= m.start and m.end <= e), None)
 
 
+def _description_lead(
+    text: str, ptext: str, speaker: str, prev_st: _Sent | None, canon: Any, known: frozenset[str]
+) -> str | None:
+    """The person a description that opens sentence ``ptext`` as its speaker stands for, or None: "Clinton
+    acknowledged ... The Democratic presidential nominee explained ...", "Kasich won Ohio. The candidate said
+    ...": the person who opened the sentence before, the only person it names (not after "Trump attacked
+    Rubio.": either may be "the Florida senator"). Not a bare office ("The sentencing judge said" after
+    "Gigante ...": an office without a place, a party or a people's name is someone else's), nor a spokesman."""
+    head = speaker.split()[-1]
+    if (
+        not ptext.startswith(f"The {speaker} ")
+        or not attribution.name_descriptor(head)
+        or head.startswith("spokes")
+        or (head in ROLE_WORDS and speaker.islower())
+        or prev_st is None
+    ):
+        return None
+    lead = _subject_person(text, prev_st, canon, known)
+    if lead is None or len({canon(m.text) for m in _person_mentions(prev_st, canon, known)}) != 1:
+        return None
+    return lead
+
+
 def _clause_subject_person(text: str, st: _Sent, canon: Any, known: frozenset[str]) -> str | None:
     """The person named right after the word that opens sentence ``st`` with a subordinate clause ("When
     Meghan joined the family, she said ..." -> Meghan), or None."""
@@ -1625,6 +1648,19 @@ def extract(
                     owner = _possessive_owner(ptext, speaker, person_for, last_it)
                     if owner is not None:
                         speaker = f"{owner}’s {speaker}"
+                    elif attribution.bare_description(speaker):
+                        # "Kasich ... The candidate said ...": as a description of several words (below), or the
+                        # one person the article described with a description ending in the noun ("Presidential
+                        # candidate Donald Trump ... the candidate claims"); not an organisation whose name holds
+                        # the word ("the Presidential Candidates Debate")
+                        given_to = {
+                            p for d, ps in described.items() if d.rsplit(" ", 1)[-1] == speaker for p in ps
+                        }
+                        speaker = (
+                            _description_lead(text, ptext, speaker, prev_st, full_name, known)
+                            or (next(iter(given_to)) if len(given_to) == 1 else None)
+                            or speaker
+                        )
                     elif (
                         org := attribution.organisation_antecedent(
                             ptext,
@@ -1661,19 +1697,9 @@ def extract(
                     and english
                     and kind == "person"
                     and " " in speaker  # (not "The senator said": titles are read above)
-                    and ptext.startswith(f"The {speaker} ")
-                    and attribution.name_descriptor(speaker.split()[-1])
-                    and not speaker.split()[-1].startswith("spokes")
-                    # (an office without a place, a party or a people's name is someone else's: "The sentencing
-                    # judge said" after "Gigante ...")
-                    and (speaker.split()[-1] not in ROLE_WORDS or not speaker.islower())
-                    and prev_st is not None
-                    and (lead := _subject_person(text, prev_st, full_name, known)) is not None
-                    and len({full_name(m.text) for m in _person_mentions(prev_st, full_name, known)}) == 1
+                    and (lead := _description_lead(text, ptext, speaker, prev_st, full_name, known))
+                    is not None
                 ):
-                    # "Clinton acknowledged ... The Democratic presidential nominee explained ...": a description
-                    # that opens the sentence stands for the person who opened the one before, the only person
-                    # it names (not after "Trump attacked Rubio.": either may be "the Florida senator")
                     speaker = lead
                 elif (
                     speaker is not None
@@ -1766,7 +1792,13 @@ def extract(
             # (one part: every mention of the sentence; a name never ends on the " ,;" trimmed off)
             ms = st.mentions if len(parts) == 1 else [m for m in st.mentions if m.start >= s and m.end <= e]
             ents = _named_entities(resolver, ms)
-            if speaker and kind in ("person", "organisation") and english and not org_ref:
+            if (
+                speaker
+                and kind in ("person", "organisation")
+                and english
+                and not org_ref
+                and not attribution.bare_description(speaker)  # ("candidate": no name, no surname)
+            ):
                 canon = resolver.canonical_person(speaker)
                 if (
                     canon in resolver.persons
@@ -1936,7 +1968,8 @@ def extract(
                     # all of them, "he" or "she" one of them
                     last_group = (c.speaker, c.speaker_kind)
                     humans.extend((name, "person") for name in re.split(r", | and ", c.speaker))
-                elif c.speaker_kind == "person":
+                elif c.speaker_kind == "person" and not attribution.bare_description(c.speaker):
+                    # (not "candidate" left unresolved: no "he" of a later sentence stands for it)
                     humans.append((c.speaker, "person"))
                     spoke.add(c.speaker)
                     spoke_in[c.speaker] = (si, st.line)

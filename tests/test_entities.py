@@ -186,6 +186,20 @@ def test_a_title_of_several_words_is_not_part_of_the_name() -> None:
 @pytest.mark.parametrize(
     ("text", "name"),
     [
+        ("New York Congressman Pete King spoke to reporters.", "Pete King"),
+        ("Iowa Rep. Steve King spoke to reporters.", "Steve King"),
+        ("Florida Sen. Amy Bishop spoke to reporters.", "Amy Bishop"),
+        ("Martin Luther King Jr. spoke to reporters.", "Martin Luther King Jr"),
+    ],
+)
+def test_a_title_after_a_place_goes_when_the_surname_is_a_title_word(text: str, name: str) -> None:
+    # ("King", "Bishop" end the name: the title is the one before the name)
+    assert [m.text for m in mentions(text) if m.kind == "person"] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
         ("U.S. Attorney Denise E. O'Donnell declined to comment.", "Denise E. O'Donnell"),
         ("Robert F. O'Rourke spoke on Monday.", "Robert F. O'Rourke"),
         ("J. D'Souza spoke on Monday.", "J. D'Souza"),

@@ -80,3 +80,47 @@ def test_an_office_alone_is_not_the_person_of_the_sentence_before() -> None:
         "The sentencing judge said he would have imposed a longer sentence but for the letters."
     )
     assert _speaker(text, "longer sentence") == "sentencing judge"
+
+
+def test_the_candidate_alone_is_the_person_who_opened_the_sentence_before() -> None:
+    text = (
+        "John Kasich won Ohio on Tuesday after a long night.\n\n"
+        "The candidate said he would stay in the race until the convention in July."
+    )
+    assert _speaker(text, "stay in the race") == "John Kasich"
+
+
+def test_the_candidate_alone_with_no_one_before_stays_a_description() -> None:
+    # no person opens the sentence before: the claim keeps its description, not a name that holds the word
+    text = (
+        "Voters watched the Republican Presidential Candidates Debate on Saturday in New Hampshire.\n\n"
+        "The candidate said he would stay in the race until the convention in July."
+    )
+    assert _speaker(text, "stay in the race") == "candidate"
+
+
+def test_an_unresolved_candidate_is_no_he_of_a_later_sentence() -> None:
+    text = (
+        "Donald Trump held a rally in Iowa on Saturday.\n\n"
+        "“We will win,” Trump said at the rally in Des Moines.\n\n"
+        "Then the candidate said the polls were wrong about the state.\n\n"
+        "Voters in the state will caucus on Monday, with 30 delegates at stake.\n\n"
+        "He said the caucus would be a landslide for his campaign."
+    )
+    assert _speaker(text, "landslide") == "Donald Trump"
+
+
+def test_the_candidate_alone_is_the_one_person_described_with_the_noun() -> None:
+    text = (
+        "Presidential candidate Jane Roe filed her financial statement with the commission on Tuesday.\n\n"
+        "“I filed my report on time,” Roe said in a press release. The candidate claims her net worth is "
+        "in excess of $10 billion."
+    )
+    assert _speaker(text, "net worth") == "Jane Roe"
+    # two persons were described with the noun: neither is "the candidate"
+    text = (
+        "Republican presidential candidate Jane Roe and Democratic presidential candidate John Doe met in Ohio.\n\n"
+        "The polls closed at 8 p.m. across the state.\n\n"
+        "The candidate claims the count was fair."
+    )
+    assert _speaker(text, "count was fair") == "candidate"
