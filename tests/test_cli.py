@@ -496,3 +496,32 @@ def test_times_reads_a_url_as_extract_does(capsys, tmp_path: Path, monkeypatch):
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+@pytest.mark.parametrize(
+    ("args", "option", "missing"),
+    [
+        (["match", "--against", "a.tsv", "b.tsv"], "--against", "QUERIES"),
+        (["status", "--corpus", "corpus", "s.toml"], "--corpus", "SESSION"),
+        (["mark", "--corpus", "c", "s.toml", "ID", "confirmed"], "--corpus", "SESSION"),
+    ],
+)
+def test_a_list_option_that_took_the_positionals_says_so(capsys, args, option, missing) -> None:
+    """`match --against A B` hands B to --against (it takes every value after it): the usage error says so and
+    how to write it, instead of only that QUERIES is missing."""
+    assert cli.main(args) == 2
+    err = capsys.readouterr().err
+    assert f"required: {missing}" in err
+    assert f"{option} took every value after it" in err and " -- " in err
+    assert err.count("error:") == 1
+
+
+def test_a_list_option_ended_with_two_dashes_leaves_the_positionals(tmp_path: Path, capsys) -> None:
+    archive = tmp_path / "a.tsv"
+    archive.write_text("id\tclaim\tverdict\nc1\tBus fares rose 12% in March 2024.\tFalse\n", encoding="utf-8")
+    queries = tmp_path / "q.tsv"
+    queries.write_text("id\ttext\nq1\tBus fares rose 12% in March 2024.\n", encoding="utf-8")
+    code = cli.main(["match", "--no-cache", "--against", str(archive), "--", str(queries)])
+    out = capsys.readouterr()
+    assert code == 0, out.err
+    assert "q1" in out.out and "c1" in out.out
