@@ -11,6 +11,7 @@ import contextlib
 import datetime as dt
 import importlib
 import math
+import shlex
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -198,7 +199,21 @@ def report_notices(corpus: Any) -> None:
     """Each article's notices (a language with no support, a record date its text contradicts), one line each."""
     for a in corpus.articles:
         for n in a.notices:
-            err(f"{a.path}: {n}")
+            err(notice_line(a, n))
+
+
+def notice_line(article: Any, notice: str, session: str = "SESSION") -> str:
+    """An article's notice as a command prints it: a date notice says how to set the date (the core's notice
+    does not, each front end has its own way)."""
+    from factcheck.ingest import DATE_CLASH_NOTICE
+
+    line = f"{article.path}: {notice}"
+    if notice.startswith(DATE_CLASH_NOTICE):
+        line += (
+            f" (set it: factcheck edit {shlex.quote(session)} --article {shlex.quote(article.key)} --published"
+            " DATE, or p in factcheck review)"
+        )
+    return line
 
 
 def _print_corpus(args: argparse.Namespace, readable: Callable[[Any], None]) -> int:

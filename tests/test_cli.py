@@ -525,3 +525,42 @@ def test_a_list_option_ended_with_two_dashes_leaves_the_positionals(tmp_path: Pa
     out = capsys.readouterr()
     assert code == 0, out.err
     assert "q1" in out.out and "c1" in out.out
+
+
+def _dated_twice(tmp_path: Path) -> None:
+    """A record and a saved page whose metadata dates them 2019-06-19 while the text's dateline says 2018-10-23."""
+    body = [
+        "Published: 23 October 2018",
+        "The council voted on Tuesday to raise bus fares by 12 percent, its leader said in a statement.",
+        "The rise takes effect in March, according to the transport office. Critics said the increase would hit"
+        " low-income riders hardest, and several groups promised to protest.",
+    ]
+    rec = {"title": "Council votes on bus fares", "date": "2019-06-19", "text": "\n\n".join(body)}
+    (tmp_path / "rec.json").write_text(json.dumps(rec), encoding="utf-8")
+    (tmp_path / "my page.html").write_text(
+        '<html><head><title>Council votes on bus fares</title><meta property="article:published_time"'
+        ' content="2019-06-19"></head><body><article><h1>Council votes on bus fares</h1>'
+        + "".join(f"<p>{p}</p>" for p in body)
+        + "</article></body></html>",
+        encoding="utf-8",
+    )
+
+
+def test_a_date_notice_names_what_dated_the_article_and_how_to_set_it(capsys, tmp_path: Path) -> None:
+    """realworld-dev's ADAC page (a saved .html): "date: the record says 2019-06-19, ..." where there is no
+    record (the page's metadata gave the date), and "(set it: p in the review, or factcheck edit --published)",
+    a command missing the session and the article. The notice in `--json` carries no instructions."""
+    _dated_twice(tmp_path)
+    rc, out, err = run(
+        capsys, "extract", "--no-cache", str(tmp_path / "rec.json"), str(tmp_path / "my page.html")
+    )
+    assert rc == 0
+    lines = err.splitlines()
+    (page,) = [x for x in lines if "my page.html" in x]
+    (record,) = [x for x in lines if "rec.json" in x]
+    assert "date: the page's metadata says 2019-06-19, the text's own dateline 2018-10-23" in page
+    assert "factcheck edit SESSION --article 'my page.html' --published DATE" in page
+    assert "date: the record says 2019-06-19" in record and "--article rec.json --published DATE" in record
+    rc, out, err = run(capsys, "extract", "--no-cache", "--json", str(tmp_path / "my page.html"))
+    (notice,) = json.loads(out)["articles"][0]["notices"]
+    assert notice == "date: the page's metadata says 2019-06-19, the text's own dateline 2018-10-23"

@@ -650,16 +650,19 @@ async def test_a_tui_opened_while_another_held_the_session_works_once_that_one_c
 async def test_a_date_warning_goes_once_the_reviewer_sets_the_date(seeds_copy, session_path):
     """ADAC's page: "⚠ date: the record says 2019-06-19, the text's own dateline 2018-10-23 (set it: p in
     the review ...)". After p set 2018-10-23 the warning stayed above the text and ⚠ in the article list,
-    also after reopening; the reviewer had done what it asked. Other notices stay."""
+    also after reopening; the reviewer had done what it asked. Other notices stay.
+    The warning told the reviewer, in the review, "(set it: p in the review, or factcheck edit --published)":
+    in the review it says the key, and nothing of a command."""
     r = open_review(seeds_copy, session_path)
     a = r.corpus.articles[0]
-    clash = "date: the record says 2019-06-19, the text's own dateline 2018-10-23 (set it: p in the review)"
+    clash = "date: the page's metadata says 2019-06-19, the text's own dateline 2018-10-23"
     a.notices[:] = [clash]
     app = make_app(r)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         m = main_of(app)
-        assert clash in str(m.query_one("#notices").render())
+        shown = str(m.query_one("#notices").render())
+        assert f"{clash} (p sets it)" in shown and "factcheck" not in shown
         assert "⚠" in m.article_list.prompt_at(0).plain
         await pilot.press("p", *"2018-10-23", "enter")
         await settle(app, pilot)

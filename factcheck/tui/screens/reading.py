@@ -21,6 +21,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Static
 
+from factcheck.ingest import DATE_CLASH_NOTICE
 from factcheck.model import Article, Claim, Verdict
 from factcheck.review import Review, ReviewError
 from factcheck.tui.app import FactcheckApp
@@ -42,6 +43,14 @@ from factcheck.tui.widgets.key_bar import KeyBar
 from factcheck.tui.widgets.line_view import LineView
 
 PREFETCH_DELAY = 0.03  # seconds after a move before the neighbouring articles are prepared
+
+
+DATE_HINT = " (p sets it)"  # how the review sets the date a date notice is about (the notice does not say)
+
+
+def is_date(notice: str) -> bool:
+    """The notice is about the article's publication date (``p`` sets it)."""
+    return notice.startswith(DATE_CLASH_NOTICE)
 
 
 class ReadingScreen(Screen[None]):
@@ -468,7 +477,10 @@ class ReadingScreen(Screen[None]):
         warnings = self.review.notices(a)
         if warnings:
             notices.update(
-                Content("\n").join(Content.assemble(("⚠ ", "$text-warning"), literal(n)) for n in warnings)
+                Content("\n").join(
+                    Content.assemble(("⚠ ", "$text-warning"), literal(n), DATE_HINT if is_date(n) else "")
+                    for n in warnings
+                )
             )
         notices.display = bool(warnings)
 
