@@ -8,7 +8,8 @@ reads it like any scraper record, so the extracted ``text`` is what claim offset
 A fetched URL is stored once, as such a record, in the pages folder (``pages_dir()``: ``$FACTCHECK_PAGES``,
 else ``pages/`` in the user data folder, the same whatever folder a command runs from and for every command,
 CLI and TUI alike): the review then works offline, and the page is fetched again only when asked
-(``refresh``).
+(``refresh``). A URL that redirects is stored as the page it leads to (the final address names the record; a
+``.redirect`` note beside it says where the URL led): a short link and its target are one page, one record.
 """
 
 from __future__ import annotations
@@ -240,15 +241,36 @@ def pages_dir() -> Path:
     return Path(platformdirs.user_data_dir("factcheck")) / "pages"
 
 
+REDIRECT_SUFFIX = ".redirect"  # (no article file: reading the pages folder passes these by)
+
+
 def record_path(url: str, pages: Path | None = None) -> Path:
+    """Where the record of the page ``url`` names is (or is to be) stored. A URL that redirected is the page it
+    led to (its ``.redirect`` note names it): one page, one record, whichever of its URLs was given."""
     folder = Path(pages or pages_dir())
     path = folder / record_name(url)
-    if not path.is_file() and page_address(url) != url:
+    if path.is_file():
+        return path
+    if page_address(url) != url:
         # a record stored by an earlier version was named by the whole URL, fragment and all: still read offline
         legacy = folder / _name_of(url)
         if legacy.is_file():
             return legacy
-    return path
+    final = _redirected_to(folder, url)
+    return folder / record_name(final) if final else path
+
+
+def _redirect_note(folder: Path, url: str) -> Path:
+    return folder / Path(record_name(url)).with_suffix(REDIRECT_SUFFIX)
+
+
+def _redirected_to(folder: Path, url: str) -> str | None:
+    """The address ``url`` redirected to when it was fetched, or None (not fetched, or not redirected)."""
+    try:
+        final = _redirect_note(folder, url).read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return final if is_http_url(final) else None
 
 
 def _read_by(resp: Any, deadline: float, limit: int) -> bytes:
@@ -321,5 +343,15 @@ def fetch_record(
     rec["source"] = rec.get("source") or final
     rec["requested-url"] = url
     rec["fetched"] = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    folder, own = path.parent, path.parent / record_name(url)
+    if page_address(final) != page_address(url):
+        # the address the redirects ended at names the page: its record, and a note that this URL leads there
+        # (a record an earlier fetch stored under this URL's own name goes: one page, one record)
+        path = folder / record_name(final)
+        write_atomic(_redirect_note(folder, url), final + "\n")
+        own.unlink(missing_ok=True)
+    elif path.name not in (own.name, _name_of(url)):  # it redirected once, no longer: the URL's own record
+        path = own
+        _redirect_note(folder, url).unlink(missing_ok=True)
     write_atomic(path, json.dumps(rec, ensure_ascii=False, indent=1) + "\n")
     return path, True

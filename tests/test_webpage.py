@@ -69,6 +69,11 @@ class _Handler(BaseHTTPRequestHandler):
                     self.wfile.flush()
                     time.sleep(0.2)
             return
+        if self.path == "/redir":  # a short link to the article
+            self.send_response(301, "Moved Permanently")
+            self.send_header("Location", "/article")
+            self.end_headers()
+            return
         if self.path == "/loop":  # a redirect to itself, for ever
             self.send_response(302, "Found")
             self.send_header("Location", "/loop")
@@ -180,6 +185,26 @@ def test_a_record_stored_under_the_whole_url_with_its_fragment_is_still_read(
     assert webpage.record_path(url, older) == legacy
     batch = build([url], pages_dir=older, group=False)
     assert not batch.errors and len(batch.articles) == 1 and _Handler.hits["/article"] == 1
+
+
+def test_a_redirect_and_its_target_are_one_page_one_record(server: str, tmp_path: Path, capsys) -> None:
+    """`fetch URL/redir URL/article` stored the page twice (named by the URL asked for), and reading the pages
+    folder gave two articles of one page. The address the redirects end at names the page."""
+    out = tmp_path / "pages"
+    _Handler.hits.clear()
+    assert cli.main(["fetch", f"{server}/redir", f"{server}/article", "-o", str(out)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split("\t")[1] for line in lines] == ["fetched", "already stored"]
+    (saved,) = out.glob("*.json")
+    assert saved.name == webpage.record_name(f"{server}/article") and _Handler.hits["/article"] == 1
+    assert cli.main(["extract", "--json", str(out)]) == 0
+    assert len(json.loads(capsys.readouterr().out)["articles"]) == 1
+    batch = build([f"{server}/redir"], pages_dir=out, group=False)  # offline: the note leads to the record
+    assert not batch.errors and len(batch.articles) == 1 and _Handler.hits == {"/redir": 1, "/article": 1}
+    assert webpage.fetch_record(f"{server}/redir", out, refresh=True)[0] == saved
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        [saved.name, webpage.record_name(f"{server}/redir").replace(".json", webpage.REDIRECT_SUFFIX)]
+    )
 
 
 def test_fetch_errors_name_the_url_and_the_batch_goes_on(server: str, tmp_path: Path, monkeypatch) -> None:
