@@ -876,6 +876,21 @@ async def test_an_articles_notice_leaves_its_text_a_row_in_a_low_window(tmp_path
             await pilot.press("q")
 
 
+async def test_the_article_list_keeps_a_row_in_a_low_window(seeds_copy, session_path) -> None:
+    """At 30x10 the Articles pane was its two border lines, no row of the list: the reviewer could not see
+    which article was selected, nor move in the list with anything on screen. It keeps one row there, and
+    the claim list under it its rows."""
+    r = open_review(seeds_copy, session_path)
+    for size in ((30, 10), (30, 12), (80, 24)):
+        app = make_app(r)
+        async with app.run_test(size=size) as pilot:
+            await settle(app, pilot)
+            m = main_of(app)
+            assert m.article_list.content_region.height >= 1, size
+            assert m.claim_list.content_region.height >= 2, size
+            await pilot.press("q")
+
+
 async def test_a_long_error_in_a_dialog_wraps_in_a_narrow_window():
     # at 80 columns the date dialog's error was cut after "'20 de sete": its line now wraps
     from textual.app import App
