@@ -14,6 +14,7 @@ CLI and TUI alike): the review then works offline, and the page is fetched again
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import hashlib
 import json
@@ -47,7 +48,7 @@ class PageError(Exception):
 
 
 def read_html_file(path: Path, max_bytes: int = MAX_PAGE_BYTES) -> bytes:
-    """The bytes of a saved page (trafilatura detects its encoding); ValueError with a one-line reason."""
+    """The bytes of a saved page (decoded by ``page_text``); ValueError with a one-line reason."""
     size = path.stat().st_size
     if size > max_bytes:
         raise ValueError(f"file is too large ({size:,} bytes; the limit is {max_bytes:,})")
@@ -79,8 +80,42 @@ _WAYBACK_TOOLBAR = re.compile(
 )
 
 
-def page_record(html: bytes | str, url: str | None = None) -> dict[str, Any]:
-    """The trafilatura record of one page: main text and metadata.
+# <meta charset="iso-8859-1">, or <meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">
+_META_CHARSET = re.compile(rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]{2,40})", re.I)
+# labels a browser reads as windows-1252 (WHATWG), the superset they mean
+_LATIN1_LABELS = {"iso8859-1", "ascii"}
+
+
+def page_text(raw: bytes, charset: str | None = None) -> bytes | str:
+    """The page as trafilatura is to read it. Valid UTF-8 (or a byte order mark) as it is; else decoded in the
+    charset the server named (``charset`` from its Content-Type) or the page declares (``<meta charset>``), as a
+    browser reads it; else the bytes (trafilatura guesses their encoding: it never reads the declarations, and
+    a short page in windows-1252 came out as "Le maire a dķclarķ")."""
+    if raw.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        return raw
+    try:
+        raw.decode("utf-8")
+        return raw
+    except UnicodeDecodeError:
+        pass
+    meta = _META_CHARSET.search(raw[:4096])
+    for label in (charset, meta.group(1).decode("ascii") if meta else None):
+        if not label:
+            continue
+        try:
+            name = codecs.lookup(label).name
+        except LookupError:
+            continue
+        for codec in ("cp1252", name) if name in _LATIN1_LABELS else (name,):
+            try:
+                return raw.decode(codec)
+            except UnicodeDecodeError:
+                continue
+    return raw
+
+
+def page_record(html: bytes | str, url: str | None = None, charset: str | None = None) -> dict[str, Any]:
+    """The trafilatura record of one page: main text and metadata. ``charset``: the one the server named.
 
     Raises ``PageError`` when the page has no extractable main text.
     """
@@ -90,7 +125,7 @@ def page_record(html: bytes | str, url: str | None = None) -> dict[str, Any]:
     raw = _WAYBACK_TOOLBAR.sub(b"", raw)
     try:
         out = trafilatura.extract(
-            raw,
+            page_text(raw, charset),
             url=url,
             output_format="json",
             with_metadata=True,
@@ -291,8 +326,9 @@ def _read_by(resp: Any, deadline: float, limit: int) -> bytes:
 
 def fetch_html(
     url: str, *, timeout: float | None = None, max_bytes: int = MAX_PAGE_BYTES
-) -> tuple[bytes, str]:
-    """GET one page: its bytes and the final URL after redirects. Raises ``PageError`` (one line)."""
+) -> tuple[bytes, str, str | None]:
+    """GET one page: its bytes, the final URL after redirects and the charset the server named (or None).
+    Raises ``PageError`` (one line)."""
     timeout = timeout or TIMEOUT
     if not is_http_url(url):
         raise PageError("not an http(s) URL")
@@ -304,6 +340,7 @@ def fetch_html(
                 raise PageError(f"not a web page (the server sent {ctype})")
             data = _read_by(resp, time.monotonic() + timeout, max_bytes + 1)
             final = resp.geturl() or url
+            charset = resp.headers.get_content_charset()
     except PageError:
         raise
     except urllib.error.HTTPError as e:
@@ -325,7 +362,7 @@ def fetch_html(
         raise PageError(f"page is too large (over {max_bytes:,} bytes)")
     if not data.strip():
         raise PageError("the server sent an empty page")
-    return data, final
+    return data, final, charset
 
 
 def fetch_record(
@@ -338,8 +375,8 @@ def fetch_record(
     path = record_path(url, pages_dir)
     if path.is_file() and not refresh:
         return path, False
-    data, final = fetch_html(url, timeout=timeout)
-    rec = page_record(data, final)
+    data, final, charset = fetch_html(url, timeout=timeout)
+    rec = page_record(data, final, charset)
     rec["source"] = rec.get("source") or final
     rec["requested-url"] = url
     rec["fetched"] = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
