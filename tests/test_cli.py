@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -564,3 +565,32 @@ def test_a_date_notice_names_what_dated_the_article_and_how_to_set_it(capsys, tm
     rc, out, err = run(capsys, "extract", "--no-cache", "--json", str(tmp_path / "my page.html"))
     (notice,) = json.loads(out)["articles"][0]["notices"]
     assert notice == "date: the page's metadata says 2019-06-19, the text's own dateline 2018-10-23"
+
+
+def test_a_claim_cut_in_a_listing_says_so(capsys, seeds_copy: Path, tmp_path: Path) -> None:
+    """`groups` listed each claim cut at 90 characters and `match` each query at 100, mid-word and with nothing
+    to say the claim went on ("... merchant vessel flying an Ethiopian f"): a reviewer read it as the claim."""
+    rc, out, _ = run(capsys, "groups", "--no-cache", str(seeds_copy))
+    assert rc == 0
+    rc, doc, _ = run(capsys, "extract", "--no-cache", "--json", str(seeds_copy))
+    texts = {c["id"]: " ".join(c["text"].split()) for a in json.loads(doc)["articles"] for c in a["claims"]}
+    cut = 0
+    for line in out.splitlines():  # a member: "  DATE  OUTLET  ID  STANCE  TEXT"
+        member = re.match(r"  (?:\d{4}-\d\d-\d\d|\?{4}-\?\?-\?\?)  ", line)
+        cid = next((w for w in line.split() if w in texts), None) if member else None
+        if cid and len(texts[cid]) > 90:
+            cut += 1
+            assert line.endswith("…"), line
+    assert cut
+    long = "The Indian Navy on Saturday prevented pirates from attacking a merchant vessel flying an Ethiopian flag"
+    queries = tmp_path / "q.tsv"
+    queries.write_text(f"id\ttext\nq1\t{long} in the Gulf of Aden.\n", encoding="utf-8")
+    archive = tmp_path / "a.tsv"
+    archive.write_text(
+        f"id\tclaim\tverdict\nc1\t{long}, officials said on Saturday.\tTrue\n", encoding="utf-8"
+    )
+    rc, out, _ = run(capsys, "match", "--no-cache", str(queries), "--against", str(archive))
+    assert rc == 0
+    lines = out.splitlines()
+    assert lines[0].startswith("q1  ") and lines[0].endswith("…") and len(lines[0]) <= len("q1  ") + 100
+    assert lines[1].split("  ")[-1].endswith("…")
