@@ -914,3 +914,28 @@ async def test_a_long_error_in_a_dialog_wraps_in_a_narrow_window():
         dialog = app.screen.query_one(".dialog")
         assert error.region.height >= 2
         assert dialog.region.contains_region(error.region)
+
+
+async def test_counts_over_a_thousand_are_written_one_way(tmp_path: Path) -> None:
+    """On PolNeAR's 1,008 articles the status bar read "·21623  0/21,623 reviewed" and the article list "1008 of
+    1,008": one count with its thousands separated, the next not."""
+    import re
+
+    from textual.widgets import Static
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(1001):
+        (corpus / f"a{i:04}.txt").write_text(
+            f"Bus fares in district {i} rose by {i % 90 + 3} percent in March 2024, the council said.\n",
+            encoding="utf-8",
+        )
+    r = open_review(corpus, tmp_path / "s.toml")
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        status = str(m.query_one("#status", Static).render())
+        assert "1,001" in status and not re.search(r"\d{4}", status), status
+        assert m.article_list.border_subtitle == "1,001"
+        await pilot.press("q")

@@ -383,13 +383,13 @@ class ReadingScreen(Screen[None]):
 
     def _article_count(self) -> None:
         arts = self.review.corpus.articles
-        sub = f"{len(self.keys)}/{len(arts)}" if self.filter.active else str(len(arts))
+        sub = f"{len(self.keys):,}/{len(arts):,}" if self.filter.active else f"{len(arts):,}"
         loading = self.review.loading
         if loading is not None:
             sub += f" of {loading[1]:,}" if loading[1] else " of …"  # (a total of 0: not known yet)
         errors = len(self.review.corpus.errors)
         self._set_border(
-            self.article_list, "border_subtitle", f"{sub} · {errors} not read" if errors else sub
+            self.article_list, "border_subtitle", f"{sub} · {errors:,} not read" if errors else sub
         )
 
     def _update_article_prompts(self, keys: set[str] | None) -> None:
@@ -417,10 +417,10 @@ class ReadingScreen(Screen[None]):
         cl.highlighted = self.claim_i if 0 <= self.claim_i < len(self.claims) else None
         a = self.article
         n_all = len(self.review.claims(a.key)) if a else 0
-        sub = f"{len(self.claims)}/{n_all}" if self.filter.active else str(len(self.claims))
+        sub = f"{len(self.claims):,}/{n_all:,}" if self.filter.active else f"{len(self.claims):,}"
         hidden = self.hidden_low(a.key) if a else 0
         if hidden:
-            sub += f" · {hidden} low-score hidden (w)"
+            sub += f" · {hidden:,} low-score hidden (w)"
         elif self.show_low_scores:
             sub += " · all scores (w)"
         self._set_border(cl, "border_subtitle", sub)
@@ -595,7 +595,7 @@ class ReadingScreen(Screen[None]):
             bits.append(("saved", "$text-success"))
         for v in (Verdict.CONFIRMED, Verdict.DISPUTED, Verdict.SUPERSEDED, Verdict.UNREVIEWED):
             ch, style = BADGE[v]
-            bits += ["  ", (f"{ch}{prog[v]}", style)]
+            bits += ["  ", (f"{ch}{prog[v]:,}", style)]
         total = sum(prog.values())
         done = total - prog[Verdict.UNREVIEWED]
         bits.append(f"  {done:,}/{total:,} reviewed")
