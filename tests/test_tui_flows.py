@@ -939,3 +939,27 @@ async def test_counts_over_a_thousand_are_written_one_way(tmp_path: Path) -> Non
         assert "1,001" in status and not re.search(r"\d{4}", status), status
         assert m.article_list.border_subtitle == "1,001"
         await pilot.press("q")
+
+
+@pytest.mark.parametrize("size", [(80, 24), (30, 10)])
+async def test_a_long_key_description_in_help_wraps_in_its_own_column(seeds_copy, session_path, size) -> None:
+    """At 80 columns help's "b  Checked before: earlier checks of this claim in your archive (apply one's" went
+    on under the keys ("verdict and link)" at the dialog's edge); at 30 columns every description did."""
+    from textual.widgets import Static
+
+    from factcheck.tui.screens.help import HelpScreen
+
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r)
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        said = [w for w in app.screen.query(Static) if "help-said" in w.classes]
+        (before,) = [w for w in said if str(w.content).startswith("Checked before")]
+        assert before.size.height >= 2  # wrapped ...
+        assert {w.region.x for w in said} == {before.region.x}  # ... in the descriptions' column
+        keys = [w for w in app.screen.query(Static) if "help-key" in w.classes]
+        assert before.content_region.x > min(k.content_region.x for k in keys)
+        await pilot.press("escape", "q")
