@@ -34,7 +34,7 @@ EXTRA_KEYS = [
 class HelpScreen(ModalScreen[None]):
     # under 60 columns the keys and their descriptions are one column (a description beside an 18-cell key
     # column had two cells to wrap in at 30x10)
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [(0, "-slim"), (60, "-roomy")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-slim"), (60, "-roomy")]  # noqa: RUF012 (as Textual declares it: no ClassVar)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark,f1", "close", "Close", id="help-close")
     ]
