@@ -11,10 +11,11 @@ import contextlib
 import datetime as dt
 import importlib
 import math
+import shlex
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from factcheck import __version__, ingest
 from factcheck.model import InputError
@@ -198,7 +199,21 @@ def report_notices(corpus: Any) -> None:
     """Each article's notices (a language with no support, a record date its text contradicts), one line each."""
     for a in corpus.articles:
         for n in a.notices:
-            err(f"{a.path}: {n}")
+            err(notice_line(a, n))
+
+
+def notice_line(article: Any, notice: str, session: str = "SESSION") -> str:
+    """An article's notice as a command prints it: a date notice says how to set the date (the core's notice
+    does not, each front end has its own way)."""
+    from factcheck.ingest import DATE_CLASH_NOTICE
+
+    line = f"{article.path}: {notice}"
+    if notice.startswith(DATE_CLASH_NOTICE):
+        line += (
+            f" (set it: factcheck edit {shlex.quote(session)} --article {shlex.quote(article.key)} --published"
+            " DATE, or p in factcheck review)"
+        )
+    return line
 
 
 def _print_corpus(args: argparse.Namespace, readable: Callable[[Any], None]) -> int:
@@ -424,7 +439,46 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 
 class Parser(argparse.ArgumentParser):
+    """The command line's parser. An option that takes a list (``--against ARCHIVE ...``) takes every value after
+    it, positionals too: when that leaves a positional missing, the usage error says so and how to write it."""
+
     commands: frozenset[str] = frozenset()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.list_options: set[str] = set()
+        self.argv: list[str] = []
+
+    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
+        action = super().add_argument(*args, **kwargs)
+        if action.nargs == "+" and action.option_strings:
+            self.list_options.update(action.option_strings)
+        return action
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        self.argv = list(sys.argv[1:] if args is None else args)
+        return super().parse_known_args(args, namespace)
+
+    def error(self, message: str) -> NoReturn:
+        prefix = "the following arguments are required: "
+        if message.startswith(prefix):
+            message += self._took_positionals(message.removeprefix(prefix))
+        super().error(message)
+
+    def _took_positionals(self, missing: str) -> str:
+        """How the last list option of the command line took the ``missing`` positionals, or ""."""
+        for i in range(len(self.argv) - 1, -1, -1):
+            if self.argv[i] in self.list_options:
+                option, values = self.argv[i], self.argv[i + 1 :]
+                if values and not any(v.startswith("-") for v in values):
+                    return (
+                        f" ({option} took every value after it: {' '.join(values)}; put {missing} before "
+                        f"{option}, or end its list with -- as in `{option} A B -- {missing.split(', ')[0]}`)"
+                    )
+                return ""
+        return ""
 
 
 def build_parser() -> Parser:

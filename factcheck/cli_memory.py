@@ -12,6 +12,7 @@ from typing import Any
 
 from factcheck.cli import EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, UsageError
 from factcheck.cli import err as _err
+from factcheck.textout import clipped
 
 QUERY_TEXT_COLUMNS = ("text", "claim", "query", "tweet_content")
 
@@ -230,12 +231,12 @@ def cmd_match(args: argparse.Namespace) -> int:
         print()
     else:
         for (qid, text, _), ms in zip(queries, results, strict=True):
-            print(f"{qid}  {' '.join(text.split())[:100]}")
+            print(f"{qid}  {clipped(text, 100)}")
             if not ms:
                 print("    no earlier check matches")
             for m in ms:
                 verdict = f" [{m.check.verdict}]" if m.check.verdict else ""
-                print(f"    {m.score:.2f}  {m.check.id}{verdict}  {m.check.claim[:90]}")
+                print(f"    {m.score:.2f}  {m.check.id}{verdict}  {clipped(m.check.claim, 90)}")
                 source = " · ".join(b for b in (m.check.author, m.check.date, m.check.url) if b)
                 if source:  # who checked it, when, and the link a desk cites
                     print(f"          {source}")

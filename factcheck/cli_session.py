@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from factcheck import verdicts
-from factcheck.cli import EXIT_OK, EXIT_PARTIAL, EXIT_USAGE
+from factcheck.cli import EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, notice_line
 from factcheck.cli import err as _err
 from factcheck.model import Verdict
 from factcheck.textout import json_text, one_line
@@ -232,7 +232,7 @@ def say_notices(review: Any) -> None:
     support, a record date its text contradicts unless the reviewer has set the date)."""
     for a in review.corpus.articles:
         for n in review.notices(a):
-            _err(f"{a.path}: {n}")
+            _err(notice_line(a, n, str(review.path)))
 
 
 def nothing_readable(path: Path, review: Any) -> bool:

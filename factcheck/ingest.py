@@ -695,17 +695,15 @@ def article_from_record(
     published = _first(rec, *RECORD_DATE_KEYS)
     d = parse_date_value(published, art.language) if published is not None else None
     if d is None and published not in (None, ""):
-        art.notices.append(
-            f"{DATE_UNREAD_NOTICE}{_value_shown(published)} (set it: p in the review, or factcheck edit --published)"
-        )
+        art.notices.append(f"{DATE_UNREAD_NOTICE}{_value_shown(published)}")
     text_date = art.published if art.published_source == "text" else None
     if d is not None:
         art.published, art.published_source = d, "record"
         if text_date is not None and text_date != d:
             art.published_source = f"record; the text's dateline says {text_date.isoformat()}"
             art.notices.append(
-                f"{DATE_CLASH_NOTICE}the record says {d.isoformat()}, the text's own dateline {text_date.isoformat()}"
-                " (set it: p in the review, or factcheck edit --published)"
+                f"{DATE_CLASH_NOTICE}{_date_giver(path, source_file)} says {d.isoformat()}, the text's own dateline"
+                f" {text_date.isoformat()}"
             )
     elif art.published is None and art.url:
         _date_from_url(art)
@@ -715,6 +713,13 @@ def article_from_record(
             art.language = declared
             _language_notice(art)
     return art
+
+
+def _date_giver(path: str, source_file: str) -> str:
+    """What gave a record's date, as a notice names it: a web page's metadata (a saved page, a fetched URL) or
+    a scraper's record. (How to set the date is the front end's to say: a key in the review, a command.)"""
+    page = path.startswith(("http://", "https://")) or Path(source_file).suffix.lower() in HTML_SUFFIXES
+    return "the page's metadata" if page else "the record"
 
 
 def _value_shown(v: Any, limit: int = 60) -> str:

@@ -766,8 +766,9 @@ class Review:
         return out
 
     def superseding_candidates(self, claim_id: str) -> list[Claim]:
-        """The claims that may supersede ``claim_id``: the suggested ones, its group's later reports, then the
-        rest by likeness; never one it supersedes itself (directly or along a chain)."""
+        """The claims that may supersede ``claim_id``: the suggested ones, its group's later reports (other
+        articles' first, then this article's later sentences), then the rest by likeness; never one it
+        supersedes itself (directly or along a chain)."""
         c = self.claim(claim_id)
         suggested = [
             s.by for s in self.suggestions_for(claim_id) if s.kind == "supersedes" and s.claim == claim_id
@@ -794,7 +795,16 @@ class Review:
                 p = self._published(o.article_key)
                 if mine is None or p is None or p >= mine:
                     later.append(o)
-            later.sort(key=lambda o: (self._published(o.article_key) or dt.date.max, o.article_key, o.start))
+            # other articles' reports first (a later sentence of this article is no later report of it), each
+            # by date, then this article's own later sentences
+            later.sort(
+                key=lambda o: (
+                    o.article_key == c.article_key,
+                    self._published(o.article_key) or dt.date.max,
+                    o.article_key,
+                    o.start,
+                )
+            )
             for o in later:
                 out.append(o)
                 seen.add(o.id)

@@ -59,6 +59,13 @@ def one_line(text: str) -> str:
     return inert(text.replace("\r\n", "\n").replace("\n", "\u2424"))
 
 
+def clipped(text: str, width: int) -> str:
+    """``text`` on one line, its spaces collapsed, at most ``width`` characters: cut with "…" when it goes on
+    (a listing's claim cut silently read as the whole claim)."""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
 def json_text(obj: Any, *, indent: int | None = 1, html_safe: bool = False) -> str:
     """``obj`` as JSON (UTF-8 text kept readable) with C1, bidi and line-separator characters escaped.
 
@@ -208,7 +215,8 @@ def print_groups(corpus: Any) -> None:
         for c in members:
             a = arts[c.article_key]
             date = a.published.isoformat() if a.published else "????-??-??"
-            print(one_line(f"  {date}  {a.outlet or a.key:<22.22}  {c.id}  {c.stance!s:<11} {c.text[:90]}"))
+            outlet = clipped(a.outlet or a.key, 22)
+            print(one_line(f"  {date}  {outlet:<22}  {c.id}  {c.stance!s:<12} {clipped(c.text, 90)}"))
         for s in g.suggestions:
             if s.kind == "supersedes":
                 print(f"  suggestion: {s.claim} superseded by {s.by}: {s.why}")

@@ -8,11 +8,13 @@ reads it like any scraper record, so the extracted ``text`` is what claim offset
 A fetched URL is stored once, as such a record, in the pages folder (``pages_dir()``: ``$FACTCHECK_PAGES``,
 else ``pages/`` in the user data folder, the same whatever folder a command runs from and for every command,
 CLI and TUI alike): the review then works offline, and the page is fetched again only when asked
-(``refresh``).
+(``refresh``). A URL that redirects is stored as the page it leads to (the final address names the record; a
+``.redirect`` note beside it says where the URL led): a short link and its target are one page, one record.
 """
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import hashlib
 import json
@@ -46,7 +48,7 @@ class PageError(Exception):
 
 
 def read_html_file(path: Path, max_bytes: int = MAX_PAGE_BYTES) -> bytes:
-    """The bytes of a saved page (trafilatura detects its encoding); ValueError with a one-line reason."""
+    """The bytes of a saved page (decoded by ``page_text``); ValueError with a one-line reason."""
     size = path.stat().st_size
     if size > max_bytes:
         raise ValueError(f"file is too large ({size:,} bytes; the limit is {max_bytes:,})")
@@ -78,8 +80,42 @@ _WAYBACK_TOOLBAR = re.compile(
 )
 
 
-def page_record(html: bytes | str, url: str | None = None) -> dict[str, Any]:
-    """The trafilatura record of one page: main text and metadata.
+# <meta charset="iso-8859-1">, or <meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">
+_META_CHARSET = re.compile(rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]{2,40})", re.I)
+# labels a browser reads as windows-1252 (WHATWG), the superset they mean
+_LATIN1_LABELS = {"iso8859-1", "ascii"}
+
+
+def page_text(raw: bytes, charset: str | None = None) -> bytes | str:
+    """The page as trafilatura is to read it. Valid UTF-8 (or a byte order mark) as it is; else decoded in the
+    charset the server named (``charset`` from its Content-Type) or the page declares (``<meta charset>``), as a
+    browser reads it; else the bytes (trafilatura guesses their encoding: it never reads the declarations, and
+    a short page in windows-1252 came out as "Le maire a dķclarķ")."""
+    if raw.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        return raw
+    try:
+        raw.decode("utf-8")
+        return raw
+    except UnicodeDecodeError:
+        pass
+    meta = _META_CHARSET.search(raw[:4096])
+    for label in (charset, meta.group(1).decode("ascii") if meta else None):
+        if not label:
+            continue
+        try:
+            name = codecs.lookup(label).name
+        except LookupError:
+            continue
+        for codec in ("cp1252", name) if name in _LATIN1_LABELS else (name,):
+            try:
+                return raw.decode(codec)
+            except UnicodeDecodeError:
+                continue
+    return raw
+
+
+def page_record(html: bytes | str, url: str | None = None, charset: str | None = None) -> dict[str, Any]:
+    """The trafilatura record of one page: main text and metadata. ``charset``: the one the server named.
 
     Raises ``PageError`` when the page has no extractable main text.
     """
@@ -89,7 +125,7 @@ def page_record(html: bytes | str, url: str | None = None) -> dict[str, Any]:
     raw = _WAYBACK_TOOLBAR.sub(b"", raw)
     try:
         out = trafilatura.extract(
-            raw,
+            page_text(raw, charset),
             url=url,
             output_format="json",
             with_metadata=True,
@@ -240,15 +276,36 @@ def pages_dir() -> Path:
     return Path(platformdirs.user_data_dir("factcheck")) / "pages"
 
 
+REDIRECT_SUFFIX = ".redirect"  # (no article file: reading the pages folder passes these by)
+
+
 def record_path(url: str, pages: Path | None = None) -> Path:
+    """Where the record of the page ``url`` names is (or is to be) stored. A URL that redirected is the page it
+    led to (its ``.redirect`` note names it): one page, one record, whichever of its URLs was given."""
     folder = Path(pages or pages_dir())
     path = folder / record_name(url)
-    if not path.is_file() and page_address(url) != url:
+    if path.is_file():
+        return path
+    if page_address(url) != url:
         # a record stored by an earlier version was named by the whole URL, fragment and all: still read offline
         legacy = folder / _name_of(url)
         if legacy.is_file():
             return legacy
-    return path
+    final = _redirected_to(folder, url)
+    return folder / record_name(final) if final else path
+
+
+def _redirect_note(folder: Path, url: str) -> Path:
+    return folder / Path(record_name(url)).with_suffix(REDIRECT_SUFFIX)
+
+
+def _redirected_to(folder: Path, url: str) -> str | None:
+    """The address ``url`` redirected to when it was fetched, or None (not fetched, or not redirected)."""
+    try:
+        final = _redirect_note(folder, url).read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return final if is_http_url(final) else None
 
 
 def _read_by(resp: Any, deadline: float, limit: int) -> bytes:
@@ -269,8 +326,9 @@ def _read_by(resp: Any, deadline: float, limit: int) -> bytes:
 
 def fetch_html(
     url: str, *, timeout: float | None = None, max_bytes: int = MAX_PAGE_BYTES
-) -> tuple[bytes, str]:
-    """GET one page: its bytes and the final URL after redirects. Raises ``PageError`` (one line)."""
+) -> tuple[bytes, str, str | None]:
+    """GET one page: its bytes, the final URL after redirects and the charset the server named (or None).
+    Raises ``PageError`` (one line)."""
     timeout = timeout or TIMEOUT
     if not is_http_url(url):
         raise PageError("not an http(s) URL")
@@ -282,6 +340,7 @@ def fetch_html(
                 raise PageError(f"not a web page (the server sent {ctype})")
             data = _read_by(resp, time.monotonic() + timeout, max_bytes + 1)
             final = resp.geturl() or url
+            charset = resp.headers.get_content_charset()
     except PageError:
         raise
     except urllib.error.HTTPError as e:
@@ -303,7 +362,7 @@ def fetch_html(
         raise PageError(f"page is too large (over {max_bytes:,} bytes)")
     if not data.strip():
         raise PageError("the server sent an empty page")
-    return data, final
+    return data, final, charset
 
 
 def fetch_record(
@@ -316,10 +375,20 @@ def fetch_record(
     path = record_path(url, pages_dir)
     if path.is_file() and not refresh:
         return path, False
-    data, final = fetch_html(url, timeout=timeout)
-    rec = page_record(data, final)
+    data, final, charset = fetch_html(url, timeout=timeout)
+    rec = page_record(data, final, charset)
     rec["source"] = rec.get("source") or final
     rec["requested-url"] = url
     rec["fetched"] = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    folder, own = path.parent, path.parent / record_name(url)
+    if page_address(final) != page_address(url):
+        # the address the redirects ended at names the page: its record, and a note that this URL leads there
+        # (a record an earlier fetch stored under this URL's own name goes: one page, one record)
+        path = folder / record_name(final)
+        write_atomic(_redirect_note(folder, url), final + "\n")
+        own.unlink(missing_ok=True)
+    elif path.name not in (own.name, _name_of(url)):  # it redirected once, no longer: the URL's own record
+        path = own
+        _redirect_note(folder, url).unlink(missing_ok=True)
     write_atomic(path, json.dumps(rec, ensure_ascii=False, indent=1) + "\n")
     return path, True

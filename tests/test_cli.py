@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -496,3 +497,100 @@ def test_times_reads_a_url_as_extract_does(capsys, tmp_path: Path, monkeypatch):
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+@pytest.mark.parametrize(
+    ("args", "option", "missing"),
+    [
+        (["match", "--against", "a.tsv", "b.tsv"], "--against", "QUERIES"),
+        (["status", "--corpus", "corpus", "s.toml"], "--corpus", "SESSION"),
+        (["mark", "--corpus", "c", "s.toml", "ID", "confirmed"], "--corpus", "SESSION"),
+    ],
+)
+def test_a_list_option_that_took_the_positionals_says_so(capsys, args, option, missing) -> None:
+    """`match --against A B` hands B to --against (it takes every value after it): the usage error says so and
+    how to write it, instead of only that QUERIES is missing."""
+    assert cli.main(args) == 2
+    err = capsys.readouterr().err
+    assert f"required: {missing}" in err
+    assert f"{option} took every value after it" in err and " -- " in err
+    assert err.count("error:") == 1
+
+
+def test_a_list_option_ended_with_two_dashes_leaves_the_positionals(tmp_path: Path, capsys) -> None:
+    archive = tmp_path / "a.tsv"
+    archive.write_text("id\tclaim\tverdict\nc1\tBus fares rose 12% in March 2024.\tFalse\n", encoding="utf-8")
+    queries = tmp_path / "q.tsv"
+    queries.write_text("id\ttext\nq1\tBus fares rose 12% in March 2024.\n", encoding="utf-8")
+    code = cli.main(["match", "--no-cache", "--against", str(archive), "--", str(queries)])
+    out = capsys.readouterr()
+    assert code == 0, out.err
+    assert "q1" in out.out and "c1" in out.out
+
+
+def _dated_twice(tmp_path: Path) -> None:
+    """A record and a saved page whose metadata dates them 2019-06-19 while the text's dateline says 2018-10-23."""
+    body = [
+        "Published: 23 October 2018",
+        "The council voted on Tuesday to raise bus fares by 12 percent, its leader said in a statement.",
+        "The rise takes effect in March, according to the transport office. Critics said the increase would hit"
+        " low-income riders hardest, and several groups promised to protest.",
+    ]
+    rec = {"title": "Council votes on bus fares", "date": "2019-06-19", "text": "\n\n".join(body)}
+    (tmp_path / "rec.json").write_text(json.dumps(rec), encoding="utf-8")
+    (tmp_path / "my page.html").write_text(
+        '<html><head><title>Council votes on bus fares</title><meta property="article:published_time"'
+        ' content="2019-06-19"></head><body><article><h1>Council votes on bus fares</h1>'
+        + "".join(f"<p>{p}</p>" for p in body)
+        + "</article></body></html>",
+        encoding="utf-8",
+    )
+
+
+def test_a_date_notice_names_what_dated_the_article_and_how_to_set_it(capsys, tmp_path: Path) -> None:
+    """realworld-dev's ADAC page (a saved .html): "date: the record says 2019-06-19, ..." where there is no
+    record (the page's metadata gave the date), and "(set it: p in the review, or factcheck edit --published)",
+    a command missing the session and the article. The notice in `--json` carries no instructions."""
+    _dated_twice(tmp_path)
+    rc, out, err = run(
+        capsys, "extract", "--no-cache", str(tmp_path / "rec.json"), str(tmp_path / "my page.html")
+    )
+    assert rc == 0
+    lines = err.splitlines()
+    (page,) = [x for x in lines if "my page.html" in x]
+    (record,) = [x for x in lines if "rec.json" in x]
+    assert "date: the page's metadata says 2019-06-19, the text's own dateline 2018-10-23" in page
+    assert "factcheck edit SESSION --article 'my page.html' --published DATE" in page
+    assert "date: the record says 2019-06-19" in record and "--article rec.json --published DATE" in record
+    rc, out, err = run(capsys, "extract", "--no-cache", "--json", str(tmp_path / "my page.html"))
+    (notice,) = json.loads(out)["articles"][0]["notices"]
+    assert notice == "date: the page's metadata says 2019-06-19, the text's own dateline 2018-10-23"
+
+
+def test_a_claim_cut_in_a_listing_says_so(capsys, seeds_copy: Path, tmp_path: Path) -> None:
+    """`groups` listed each claim cut at 90 characters and `match` each query at 100, mid-word and with nothing
+    to say the claim went on ("... merchant vessel flying an Ethiopian f"): a reviewer read it as the claim."""
+    rc, out, _ = run(capsys, "groups", "--no-cache", str(seeds_copy))
+    assert rc == 0
+    rc, doc, _ = run(capsys, "extract", "--no-cache", "--json", str(seeds_copy))
+    texts = {c["id"]: " ".join(c["text"].split()) for a in json.loads(doc)["articles"] for c in a["claims"]}
+    cut = 0
+    for line in out.splitlines():  # a member: "  DATE  OUTLET  ID  STANCE  TEXT"
+        member = re.match(r"  (?:\d{4}-\d\d-\d\d|\?{4}-\?\?-\?\?)  ", line)
+        cid = next((w for w in line.split() if w in texts), None) if member else None
+        if cid and len(texts[cid]) > 90:
+            cut += 1
+            assert line.endswith("…"), line
+    assert cut
+    long = "The Indian Navy on Saturday prevented pirates from attacking a merchant vessel flying an Ethiopian flag"
+    queries = tmp_path / "q.tsv"
+    queries.write_text(f"id\ttext\nq1\t{long} in the Gulf of Aden.\n", encoding="utf-8")
+    archive = tmp_path / "a.tsv"
+    archive.write_text(
+        f"id\tclaim\tverdict\nc1\t{long}, officials said on Saturday.\tTrue\n", encoding="utf-8"
+    )
+    rc, out, _ = run(capsys, "match", "--no-cache", str(queries), "--against", str(archive))
+    assert rc == 0
+    lines = out.splitlines()
+    assert lines[0].startswith("q1  ") and lines[0].endswith("…") and len(lines[0]) <= len("q1  ") + 100
+    assert lines[1].split("  ")[-1].endswith("…")

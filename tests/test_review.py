@@ -729,3 +729,31 @@ def test_a_session_locked_at_open_is_writable_once_the_other_factcheck_closes(pr
         on_disk.decisions[a].verdict == Verdict.CONFIRMED and on_disk.decisions[b].verdict == Verdict.DISPUTED
     )
     assert c not in on_disk.decisions or on_disk.decisions[c].verdict == Verdict.UNREVIEWED
+
+
+def test_superseding_candidates_put_other_outlets_reports_of_the_event_before_this_articles_own(tmp_path):
+    """24horas.cl and cooperativa.cl reported Boric's trip the same day, their claims in one event group: `s` on
+    24horas.cl's first claim listed 24horas.cl's own later sentences ("same event · 24horas.cl") before
+    cooperativa.cl's report of the same trip (same date, and "24horas.cl..." sorts before "cooperativa...")."""
+    from factcheck.model import EventGroup
+    from factcheck.review import Review
+
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    head = "+++\npublished = 2024-05-04\n+++\n"
+    (corpus / "a.txt").write_text(
+        head + "The president will travel to Magallanes on Wednesday on his second official trip.\n"
+        "He won more than 60 percent of the vote in the region in December, officials said.\n",
+        encoding="utf-8",
+    )
+    (corpus / "b.txt").write_text(
+        head
+        + "The president arrived in Punta Arenas on Wednesday, where the regional governor received him.\n",
+        encoding="utf-8",
+    )
+    with Review.open(tmp_path / "s.toml", [str(corpus)]) as r:
+        a, b = r.claims("a.txt"), r.claims("b.txt")
+        assert len(a) == 2 and b
+        r.corpus.groups = [EventGroup("g1", "trip", "2024-05-04", [c.id for c in a + b])]
+        cands = r.superseding_candidates(a[0].id)
+        assert [c.article_key for c in cands[:2]] == ["b.txt", "a.txt"]

@@ -99,6 +99,15 @@ def test_a_save_cut_short_between_the_two_files(tmp_path: Path) -> None:
     assert [h.after.get("note") for h in sess.load(path).history] == [None, None, "kept"]
 
 
+def test_one_lost_change_is_one_change(tmp_path: Path) -> None:
+    """`status` of a session whose history file is gone said "(1 earlier changes are not available)"."""
+    path = tmp_path / "s.toml"
+    sess.save(path, session(1))
+    (tmp_path / "s.history.toml").unlink()
+    (notice,) = sess.load(path).notices
+    assert notice.endswith("(1 earlier change is not available)"), notice
+
+
 def test_missing_or_replaced_history_file_never_stops_the_decisions(tmp_path: Path) -> None:
     path = tmp_path / "s.toml"
     hpath = tmp_path / "s.history.toml"

@@ -650,16 +650,19 @@ async def test_a_tui_opened_while_another_held_the_session_works_once_that_one_c
 async def test_a_date_warning_goes_once_the_reviewer_sets_the_date(seeds_copy, session_path):
     """ADAC's page: "⚠ date: the record says 2019-06-19, the text's own dateline 2018-10-23 (set it: p in
     the review ...)". After p set 2018-10-23 the warning stayed above the text and ⚠ in the article list,
-    also after reopening; the reviewer had done what it asked. Other notices stay."""
+    also after reopening; the reviewer had done what it asked. Other notices stay.
+    The warning told the reviewer, in the review, "(set it: p in the review, or factcheck edit --published)":
+    in the review it says the key, and nothing of a command."""
     r = open_review(seeds_copy, session_path)
     a = r.corpus.articles[0]
-    clash = "date: the record says 2019-06-19, the text's own dateline 2018-10-23 (set it: p in the review)"
+    clash = "date: the page's metadata says 2019-06-19, the text's own dateline 2018-10-23"
     a.notices[:] = [clash]
     app = make_app(r)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         m = main_of(app)
-        assert clash in str(m.query_one("#notices").render())
+        shown = str(m.query_one("#notices").render())
+        assert f"{clash} (p sets it)" in shown and "factcheck" not in shown
         assert "⚠" in m.article_list.prompt_at(0).plain
         await pilot.press("p", *"2018-10-23", "enter")
         await settle(app, pilot)
@@ -873,6 +876,21 @@ async def test_an_articles_notice_leaves_its_text_a_row_in_a_low_window(tmp_path
             await pilot.press("q")
 
 
+async def test_the_article_list_keeps_a_row_in_a_low_window(seeds_copy, session_path) -> None:
+    """At 30x10 the Articles pane was its two border lines, no row of the list: the reviewer could not see
+    which article was selected, nor move in the list with anything on screen. It keeps one row there, and
+    the claim list under it its rows."""
+    r = open_review(seeds_copy, session_path)
+    for size in ((30, 10), (30, 12), (80, 24)):
+        app = make_app(r)
+        async with app.run_test(size=size) as pilot:
+            await settle(app, pilot)
+            m = main_of(app)
+            assert m.article_list.content_region.height >= 1, size
+            assert m.claim_list.content_region.height >= 2, size
+            await pilot.press("q")
+
+
 async def test_a_long_error_in_a_dialog_wraps_in_a_narrow_window():
     # at 80 columns the date dialog's error was cut after "'20 de sete": its line now wraps
     from textual.app import App
@@ -896,3 +914,52 @@ async def test_a_long_error_in_a_dialog_wraps_in_a_narrow_window():
         dialog = app.screen.query_one(".dialog")
         assert error.region.height >= 2
         assert dialog.region.contains_region(error.region)
+
+
+async def test_counts_over_a_thousand_are_written_one_way(tmp_path: Path) -> None:
+    """On PolNeAR's 1,008 articles the status bar read "·21623  0/21,623 reviewed" and the article list "1008 of
+    1,008": one count with its thousands separated, the next not."""
+    import re
+
+    from textual.widgets import Static
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(1001):
+        (corpus / f"a{i:04}.txt").write_text(
+            f"Bus fares in district {i} rose by {i % 90 + 3} percent in March 2024, the council said.\n",
+            encoding="utf-8",
+        )
+    r = open_review(corpus, tmp_path / "s.toml")
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        status = str(m.query_one("#status", Static).render())
+        assert "1,001" in status and not re.search(r"\d{4}", status), status
+        assert m.article_list.border_subtitle == "1,001"
+        await pilot.press("q")
+
+
+@pytest.mark.parametrize("size", [(80, 24), (30, 10)])
+async def test_a_long_key_description_in_help_wraps_in_its_own_column(seeds_copy, session_path, size) -> None:
+    """At 80 columns help's "b  Checked before: earlier checks of this claim in your archive (apply one's" went
+    on under the keys ("verdict and link)" at the dialog's edge); at 30 columns every description did."""
+    from textual.widgets import Static
+
+    from factcheck.tui.screens.help import HelpScreen
+
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r)
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        said = [w for w in app.screen.query(Static) if "help-said" in w.classes]
+        (before,) = [w for w in said if str(w.content).startswith("Checked before")]
+        assert before.size.height >= 2  # wrapped ...
+        assert {w.region.x for w in said} == {before.region.x}  # ... in the descriptions' column
+        keys = [w for w in app.screen.query(Static) if "help-key" in w.classes]
+        assert before.content_region.x > min(k.content_region.x for k in keys)
+        await pilot.press("escape", "q")

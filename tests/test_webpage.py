@@ -43,6 +43,14 @@ ZH_PAGE = (
     + "</p></article></body></html>"
 )
 
+LATIN1_BODY = " ".join(  # (guessed from its bytes, this short page is in cp1257: "dķclarķ")
+    ["Le maire a déclaré mardi que le nouveau pont coûtera 40 millions d'euros, selon la mairie de la ville."]
+    * 4
+)
+LATIN1_PAGE = (
+    f"<html><head><title>Été</title></head><body><article><p>{LATIN1_BODY}</p></article></body></html>"
+)
+
 
 class _Handler(BaseHTTPRequestHandler):
     hits: ClassVar[dict[str, int]] = {}
@@ -68,6 +76,19 @@ class _Handler(BaseHTTPRequestHandler):
                     self.wfile.write(b" ")
                     self.wfile.flush()
                     time.sleep(0.2)
+            return
+        if self.path == "/latin1":  # the charset in the header only, as many servers name it
+            data = LATIN1_PAGE.encode("cp1252")
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=ISO-8859-1")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+            return
+        if self.path == "/redir":  # a short link to the article
+            self.send_response(301, "Moved Permanently")
+            self.send_header("Location", "/article")
+            self.end_headers()
             return
         if self.path == "/loop":  # a redirect to itself, for ever
             self.send_response(302, "Found")
@@ -180,6 +201,46 @@ def test_a_record_stored_under_the_whole_url_with_its_fragment_is_still_read(
     assert webpage.record_path(url, older) == legacy
     batch = build([url], pages_dir=older, group=False)
     assert not batch.errors and len(batch.articles) == 1 and _Handler.hits["/article"] == 1
+
+
+def test_a_redirect_and_its_target_are_one_page_one_record(server: str, tmp_path: Path, capsys) -> None:
+    """`fetch URL/redir URL/article` stored the page twice (named by the URL asked for), and reading the pages
+    folder gave two articles of one page. The address the redirects end at names the page."""
+    out = tmp_path / "pages"
+    _Handler.hits.clear()
+    assert cli.main(["fetch", f"{server}/redir", f"{server}/article", "-o", str(out)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split("\t")[1] for line in lines] == ["fetched", "already stored"]
+    (saved,) = out.glob("*.json")
+    assert saved.name == webpage.record_name(f"{server}/article") and _Handler.hits["/article"] == 1
+    assert cli.main(["extract", "--json", str(out)]) == 0
+    assert len(json.loads(capsys.readouterr().out)["articles"]) == 1
+    batch = build([f"{server}/redir"], pages_dir=out, group=False)  # offline: the note leads to the record
+    assert not batch.errors and len(batch.articles) == 1 and _Handler.hits == {"/redir": 1, "/article": 1}
+    assert webpage.fetch_record(f"{server}/redir", out, refresh=True)[0] == saved
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        [saved.name, webpage.record_name(f"{server}/redir").replace(".json", webpage.REDIRECT_SUFFIX)]
+    )
+
+
+def test_a_page_not_in_utf8_is_read_in_the_charset_its_server_or_markup_names(
+    server: str, tmp_path: Path
+) -> None:
+    """A French page served as "text/html; charset=ISO-8859-1" with no <meta charset> read "Le maire a dķclarķ":
+    trafilatura guesses a page's encoding and never reads what the server or the page declares. A saved page
+    declaring it in a <meta> (trafi_extra's mix1.de: "\x84Brave New Woman\x93") the same."""
+    (a,) = build([f"{server}/latin1"], pages_dir=tmp_path / "pages", group=False).articles
+    assert a.text.strip() == LATIN1_BODY and a.title == "Été"
+    quoted = "Das Album „Brave New Woman“ erschien am Freitag … und kam auf Platz drei der Charts, sagte die Sängerin."
+    page = PAGE.replace(
+        "<head>", '<head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">'
+    )
+    (tmp_path / "de.html").write_bytes(page.replace(BODY, quoted).encode("cp1252"))
+    (b,) = load([tmp_path / "de.html"]).articles
+    assert quoted in b.text
+    assert (
+        webpage.page_text(b"caf\xc3\xa9 <meta charset=latin-1>") == b"caf\xc3\xa9 <meta charset=latin-1>"
+    )  # UTF-8
 
 
 def test_fetch_errors_name_the_url_and_the_batch_goes_on(server: str, tmp_path: Path, monkeypatch) -> None:

@@ -164,7 +164,8 @@ def check_on_open(data: SessionData, session: Path) -> None:
     if found is not None and found[0] == path:
         return  # as recorded: read when first needed
     data.history_unread = data.history_file = None  # the next save writes the whole file
-    lost = f"undo reaches back only to this sitting ({ref.rows} earlier changes are not available)"
+    changes = "1 earlier change is" if ref.rows == 1 else f"{ref.rows:,} earlier changes are"
+    lost = f"undo reaches back only to this sitting ({changes} not available)"
     if found is not None:
         bak, raw = found
         try:

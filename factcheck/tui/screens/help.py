@@ -8,7 +8,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Grid, Vertical, VerticalScroll
 from textual.content import Content
 from textual.dom import DOMNode
 from textual.screen import ModalScreen
@@ -32,6 +32,9 @@ EXTRA_KEYS = [
 
 
 class HelpScreen(ModalScreen[None]):
+    # under 60 columns the keys and their descriptions are one column (a description beside an 18-cell key
+    # column had two cells to wrap in at 30x10)
+    HORIZONTAL_BREAKPOINTS = [(0, "-slim"), (60, "-roomy")]  # noqa: RUF012 (as Textual declares it: no ClassVar)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark,f1", "close", "Close", id="help-close")
     ]
@@ -57,22 +60,25 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         part, text = self._part_help()
         keymap = self._keymap
-        rows = []
+        rows: list[tuple[str, str]] = []
         for b in self._listed:
             if not b.description:
                 continue
             keys = keymap.get(b.id or "", b.key)
             shown = ", ".join(self.app.get_key_display(Binding(k.strip(), "")) for k in keys.split(","))
-            rows.append(
-                Content.assemble((f"{shown:>18}", "bold $text-accent"), "  ", b.tooltip or b.description)
-            )
-        rows += [Content.assemble((f"{k:>18}", "bold $text-accent"), "  ", d) for k, d in EXTRA_KEYS]
+            rows.append((shown, b.tooltip or b.description))
+        rows += EXTRA_KEYS
         with Vertical(classes="dialog -wide -tall"):
             yield Label(Content.assemble(("Help · ", "bold"), part), classes="dialog-title")
             with VerticalScroll(classes="dialog-body"):
                 yield Static(Content(text), classes="help-part")
                 yield Static(Content(INTRO), classes="help-part")
-                yield Static(Content("\n").join(rows))
+                # keys right-aligned in a column, each description wrapping in its own (a long one went on
+                # under the keys)
+                with Grid(classes="help-keys"):
+                    for keys, said in rows:
+                        yield Static(Content.styled(keys, "bold $text-accent"), classes="help-key")
+                        yield Static(Content(said), classes="help-said")
             yield Label(
                 Content(f"escape closes · keys can be remapped in {_shown(config_path())} [keys]"),
                 classes="dialog-hint",

@@ -21,6 +21,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Static
 
+from factcheck.ingest import DATE_CLASH_NOTICE
 from factcheck.model import Article, Claim, Verdict
 from factcheck.review import Review, ReviewError
 from factcheck.tui.app import FactcheckApp
@@ -42,6 +43,14 @@ from factcheck.tui.widgets.key_bar import KeyBar
 from factcheck.tui.widgets.line_view import LineView
 
 PREFETCH_DELAY = 0.03  # seconds after a move before the neighbouring articles are prepared
+
+
+DATE_HINT = " (p sets it)"  # how the review sets the date a date notice is about (the notice does not say)
+
+
+def is_date(notice: str) -> bool:
+    """The notice is about the article's publication date (``p`` sets it)."""
+    return notice.startswith(DATE_CLASH_NOTICE)
 
 
 class ReadingScreen(Screen[None]):
@@ -374,13 +383,13 @@ class ReadingScreen(Screen[None]):
 
     def _article_count(self) -> None:
         arts = self.review.corpus.articles
-        sub = f"{len(self.keys)}/{len(arts)}" if self.filter.active else str(len(arts))
+        sub = f"{len(self.keys):,}/{len(arts):,}" if self.filter.active else f"{len(arts):,}"
         loading = self.review.loading
         if loading is not None:
             sub += f" of {loading[1]:,}" if loading[1] else " of …"  # (a total of 0: not known yet)
         errors = len(self.review.corpus.errors)
         self._set_border(
-            self.article_list, "border_subtitle", f"{sub} · {errors} not read" if errors else sub
+            self.article_list, "border_subtitle", f"{sub} · {errors:,} not read" if errors else sub
         )
 
     def _update_article_prompts(self, keys: set[str] | None) -> None:
@@ -408,10 +417,10 @@ class ReadingScreen(Screen[None]):
         cl.highlighted = self.claim_i if 0 <= self.claim_i < len(self.claims) else None
         a = self.article
         n_all = len(self.review.claims(a.key)) if a else 0
-        sub = f"{len(self.claims)}/{n_all}" if self.filter.active else str(len(self.claims))
+        sub = f"{len(self.claims):,}/{n_all:,}" if self.filter.active else f"{len(self.claims):,}"
         hidden = self.hidden_low(a.key) if a else 0
         if hidden:
-            sub += f" · {hidden} low-score hidden (w)"
+            sub += f" · {hidden:,} low-score hidden (w)"
         elif self.show_low_scores:
             sub += " · all scores (w)"
         self._set_border(cl, "border_subtitle", sub)
@@ -468,7 +477,10 @@ class ReadingScreen(Screen[None]):
         warnings = self.review.notices(a)
         if warnings:
             notices.update(
-                Content("\n").join(Content.assemble(("⚠ ", "$text-warning"), literal(n)) for n in warnings)
+                Content("\n").join(
+                    Content.assemble(("⚠ ", "$text-warning"), literal(n), DATE_HINT if is_date(n) else "")
+                    for n in warnings
+                )
             )
         notices.display = bool(warnings)
 
@@ -583,7 +595,7 @@ class ReadingScreen(Screen[None]):
             bits.append(("saved", "$text-success"))
         for v in (Verdict.CONFIRMED, Verdict.DISPUTED, Verdict.SUPERSEDED, Verdict.UNREVIEWED):
             ch, style = BADGE[v]
-            bits += ["  ", (f"{ch}{prog[v]}", style)]
+            bits += ["  ", (f"{ch}{prog[v]:,}", style)]
         total = sum(prog.values())
         done = total - prog[Verdict.UNREVIEWED]
         bits.append(f"  {done:,}/{total:,} reviewed")
