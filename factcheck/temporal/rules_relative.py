@@ -718,7 +718,8 @@ _SET_ADV: dict[str, str] = dict(_VOCAB["set_adverbs"])
 
 
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w&'’-]*[^\S\n]+$")
-_SET_FOLLOW = frozenset("basis and or to in for at by since as than but from with on the a".split())
+# the words after which "quarterly" is a SET, not a modifier (time.toml [vocab] set_follow)
+_SET_FOLLOW = frozenset(_VOCAB["set_follow"])
 
 
 # a capitalised name right after "daily"/"weekly" in running text, and after the name a verb or the clause's
