@@ -143,7 +143,7 @@ def _note_value(ctx: _Ctx, val: str) -> None:
         ctx.note(int(val[:4]), int(val[5:]))
 
 
-_TENSE_UNITS = frozenset({"week", "month", "quarter", "year"})
+_TENSE_UNITS = frozenset(_VOCAB["tense_units"])  # "the end of the year": by the tense (time.toml [vocab])
 
 
 def _late_in(unit: str, a: dt.date) -> bool:
