@@ -84,8 +84,11 @@ def _sentence_case(headline: str) -> str:
     return " ".join([words[0][:1] + words[0][1:].lower(), *(w.lower() for w in words[1:])])
 
 
-_DENY_VERBS = frozenset({"denied", "denies", "deny"})
-_TALLY_VERBS = frozenset({"confirmed", "confirms", "reported", "reports", "recorded", "registered"})
+# attribution verbs that set a claim's stance (``lang/en/stance.toml``: denied, a tally of cases, an announcement)
+_STANCE_VERBS = resource("en", "stance")["words"]
+_DENY_VERBS = frozenset(_STANCE_VERBS["deny_verbs"])
+_TALLY_VERBS = frozenset(_STANCE_VERBS["tally_verbs"])
+_UNVEIL_VERBS = frozenset(_STANCE_VERBS["unveil_verbs"])
 _TALLY = re.compile(r"\s*(?:about|at\s+least|more\s+than|nearly|almost|some|over|a\s+further|another)?\s*\d")
 _DIGIT = re.compile(r"\d")
 _FIGURE = re.compile(r"\d[\d,.]*")
@@ -377,9 +380,12 @@ def _person_mentions(st: _Sent, canon: Any, persons: frozenset[str]) -> list[ent
     return [m for m in st.mentions if m.kind == "person" or (m.kind == "misc" and canon(m.text) in persons)]
 
 
-# the verbs of saying next to which a one-word name is a person's ("Harry said", '..., said Meghan.')
-_SAYS_AFTER = (" said", " says", " told", " added", " explained", " wrote", " recalled")
-_SAYS_BEFORE = ("said ", "says ", "added ")
+# the verbs of saying next to which a one-word name is a person's ("Harry said", '..., said Meghan.'), and the
+# words that open a noun phrase, never a title before a name (``lang/en/persons.toml``)
+_PERSONS = resource("en", "persons")
+_SAYS_AFTER = tuple(" " + w for w in _PERSONS["says_after"])
+_SAYS_BEFORE = tuple(w + " " for w in _PERSONS["says_before"])
+_DETERMINERS = frozenset(_PERSONS["title_determiners"])
 
 
 def _speaking_names(text: str, sents: list[_Sent]) -> frozenset[str]:
@@ -565,9 +571,6 @@ def _clause_subject_person(text: str, st: _Sent, canon: Any, known: frozenset[st
     if not persons or text[st.start + len(first) : persons[0].start].strip():
         return None
     return str(canon(persons[0].text))
-
-
-_DETERMINERS = frozenset({"The", "A", "An", "This", "That", "These", "Those"})
 
 
 @functools.cache
@@ -1367,7 +1370,6 @@ def _content(
     return content, len(names), content if quoted else None
 
 
-_UNVEIL_VERBS = frozenset({"announced", "announces", "unveiled", "unveils"})
 # a declaration that is an act, not a statement: "declared a state of emergency", "declared war on"
 _DECLARED_ACT = re.compile(
     r"\bdeclared?s?\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}(?:emergency|war|martial\s+law|independence|bankruptcy|"

@@ -61,6 +61,8 @@ from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz, utils
 
+from factcheck.lang import resource
+
 if TYPE_CHECKING:
     from factcheck.memory import Check
 
@@ -123,12 +125,8 @@ _NUMBER = re.compile(
 _NAME = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|the|de|van|von|al)){0,4}")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|[\"“‘(]\s*)$")
 
-_STOP = frozenset(
-    """a an and are as at be been but by can could did do does for from had has have he her his how i if in
-    into is it its just me more most my no not now of on one or our out over she so than that the their them
-    then there these they this to too up us was we were what when where which who why will with would you your
-    said says say new also after about""".split()
-)
+# words left out before matching (``memory`` in lang/en/stopwords.toml)
+_STOP = frozenset(resource("en", "stopwords")["memory"])
 
 
 def _stemmer() -> Any:

@@ -56,7 +56,7 @@ _OCCURRED = re.compile(
 _MODAL_BEFORE = frozenset(_W["modal_before"])
 _AMBIGUOUS_PAST_SET = frozenset(_W["ambiguous_past"])
 # "is being investigated" is an action under way (an event); "the item being produced" is a modifier
-_BEING_AUX = frozenset({"is", "are", "am", "was", "were", "been", "not", "still", "also", "now"})
+_BEING_AUX = frozenset(_W["being_aux"])
 # a present-tense copula in the main clause: a statement of fact or position ("X is ...", "Y remains ...")
 _COPULA = re.compile(_P["copula"])
 # -ed words that are not events (adjectives, modality words handled elsewhere, reporting verbs)
@@ -72,12 +72,11 @@ _AGENTS = frozenset(_W["agents"])
 _MODALS = frozenset(_W["modals"])
 _FREE_RELATIVE = frozenset(_W["free_relative"])
 _PRONOUNS = frozenset(_W["pronouns"])
-_PERFECT = frozenset({"has", "have", "had"})
+_PERFECT = frozenset(_W["perfect"])
 _INITIAL_CUES = frozenset(_W.get("initial_cues", []))
-_NEG = re.compile(r"\b(?:not|never|no|n[’']t|no\s+longer)\b|n[’']t\b", re.I)
-# _NEG opening with its first letter, so that the scan jumps to the n's instead of trying every position (with
-# re.I only "n" and "N" match an n; the lookbehind is the \b before the n). Matches where _NEG matches.
-_NEG_SCAN = re.compile(r"(?-i:[nN])(?:(?<!\w.)(?:ot|ever|o|[’']t|o\s+longer)\b|[’']t\b)", re.I)
+_NEG = re.compile(_P["negation"], re.I)
+# _NEG opening with its first letter, so that the scan jumps to the n's instead of trying every position
+_NEG_SCAN = re.compile(_P["negation_scan"], re.I)
 _WORD_BEFORE = re.compile(r"([A-Za-z’'-]+)\W*$")
 # _WORD_BEFORE starting where a run of its letters starts: the character class first, then a lookbehind
 # for the character before it (see _word_search)

@@ -32,6 +32,7 @@ from factcheck.grouping.words import (
     rarity,
 )
 from factcheck.lang import detect
+from factcheck.lang import resource as lang_resource
 from factcheck.model import Article, Claim, Entity, Segment, Stance
 
 _ANTE = (Stance.EXPECTED, Stance.PLANNED, Stance.ANNOUNCED, Stance.HYPOTHETICAL)
@@ -278,15 +279,8 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
     return sum([x * b[t] for t, x in a.items() if t in b])  # same order, same float as summing zeros too
 
 
-EVENT_WORDS = frozenset(
-    _stem(w)
-    for w in """visit visited visits trip travel travelled traveled tour meet met meeting talks summit attack attacked
-    strike killed kill died death shooting shot bombing explosion crash fire earthquake flood storm election elected
-    vote voted sign signed deal agreement treaty arrest arrested charged sentenced trial verdict launch launched
-    resign resigned appointed appoint fired dismissed won win lost defeat protest protests sanctions invasion
-    invaded war ceasefire acquisition acquire acquired merger release released recall strike walkout rehab
-    married divorce award nominated hosts host""".split()
-)
+# the event words two claims must share to pair on one participant (``shared_event_words`` in lang/en/events.toml)
+EVENT_WORDS = frozenset(_stem(w) for w in lang_resource("en", "events")["shared_event_words"])
 
 
 def _frame_keys(f: _Feat) -> set[str]:

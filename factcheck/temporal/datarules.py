@@ -109,13 +109,10 @@ CLOCK = "<clock>"  # in a rule's trigger set: a clock reading the digit scan mar
 # the tokens of letters and a digit that the trigger scan reads: "Q3", "H1"
 _SCAN_MARKS = frozenset({DIGIT, CLOCK})
 # letters after which the digit scan marks a number of two digits (engine._FY_BEFORE): "FY25", "FY '24"
-_DIGIT_PREFIXES = frozenset({"fy"})
-_SCAN_TOKENS = frozenset({"q1", "q2", "q3", "q4", "h1", "h2"})
+_DIGIT_PREFIXES = frozenset(_VOCAB["digit_prefixes"])
+_SCAN_TOKENS = frozenset(_VOCAB["scan_tokens"])  # "Q3", "H1"
 # too common to open a window: a rule needs a rarer word on every path
-_STOPWORDS = frozenset(
-    """the and for over per with from into that this these those was were are has have had its their his her
-    our any all not but yet one two few""".split()
-)
+_STOPWORDS = frozenset(_VOCAB["trigger_stopwords"])
 _UNIT_WORDS = (
     "second seconds minute minutes hour hours day days night nights week weeks fortnight fortnights month "
     "months quarter quarters year years decade decades century centuries millennium millennia"
@@ -662,7 +659,7 @@ def _digit_choices(item: _Item) -> list[str] | None:
     return None
 
 
-_ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
+_ORDINAL_SUFFIXES = frozenset(_VOCAB["ordinal_suffixes"])  # "3rd", "21st"
 
 
 def _literal_word(seq: list[_Item]) -> str | None:

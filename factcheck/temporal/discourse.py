@@ -68,9 +68,7 @@ def is_programme_name(text: str, ref: TimeRef) -> bool:
 
 
 # words that make a title-case "Now" the adverb of a headline ("Until Now", "Right Now", "And Now")
-_NOT_NAME_BEFORE_NOW = frozenset(
-    "Until Till Since From For By Right Just Even Only And But Or Than Then Is Are Was Were Not More Up".split()
-)
+_NOT_NAME_BEFORE_NOW = frozenset(_VOCAB["not_name_before_now"])
 
 
 def is_name_end(text: str, ref: TimeRef) -> bool:

@@ -186,14 +186,9 @@ def _weekdays_ago(m: re.Match[str], ctx: _Ctx) -> _Result | None:
 # ---- month (+ year), relative months --------------------------------------------------------
 
 _TITLE_BEFORE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Lord|Lady|Theresa|Brian)\.?\s+)$")
-_AFTER_MONTH_OK = frozenset(
-    """the a an and or to in at on of for with when after before this that last next as but by from until
-    while it he she they we there his her its their our during through since about than or
-    is was has had were are saw marks marked brings brought""".split()
-)
-_MAY_FINITE = frozenset(
-    "is was has had were saw sees marks marked brings brought began begins ended ends will would".split()
-)
+# "May" the month or the modal: the finite verbs and the other words after a month (time.toml [vocab])
+_AFTER_MONTH_OK = frozenset(_VOCAB["after_month_ok"])
+_MAY_FINITE = frozenset(_VOCAB["may_finite"])
 # after these no modal verb (nor, in practice, a name) can stand: "the report released in May showed growth"
 _MONTH_ONLY_BEFORE = re.compile(
     r"(?i:\b(?:in|since|until|till|during|through|throughout|early|mid|late)[\s-]+)$"

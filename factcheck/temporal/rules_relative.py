@@ -143,7 +143,7 @@ def _note_value(ctx: _Ctx, val: str) -> None:
         ctx.note(int(val[:4]), int(val[5:]))
 
 
-_TENSE_UNITS = frozenset({"week", "month", "quarter", "year"})
+_TENSE_UNITS = frozenset(_VOCAB["tense_units"])  # "the end of the year": by the tense (time.toml [vocab])
 
 
 def _late_in(unit: str, a: dt.date) -> bool:
@@ -718,7 +718,8 @@ _SET_ADV: dict[str, str] = dict(_VOCAB["set_adverbs"])
 
 
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w&'’-]*[^\S\n]+$")
-_SET_FOLLOW = frozenset("basis and or to in for at by since as than but from with on the a".split())
+# the words after which "quarterly" is a SET, not a modifier (time.toml [vocab] set_follow)
+_SET_FOLLOW = frozenset(_VOCAB["set_follow"])
 
 
 # a capitalised name right after "daily"/"weekly" in running text, and after the name a verb or the clause's

@@ -4,92 +4,62 @@ from __future__ import annotations
 
 import re
 
+from factcheck.lang import resource
 from factcheck.temporal.vocab import _DEADLINE_WORDS, _VOCAB, _may_end_in
+
+_TENSE = resource("en", "tense")  # the clause scan's English words: factcheck/lang/en/tense.toml
 
 # --------------------------------------------------------------------------------------------
 # Tense of the clause around an expression
 # --------------------------------------------------------------------------------------------
 
-_FUTURE_WORDS = frozenset(
-    """will 'll shall would wo going gonna expected expects expect expecting planned planning
-    scheduled slated intends intended intending aiming hoping upcoming forthcoming next coming proposed
-    anticipated anticipate anticipates prepares preparing likely unlikely promised promises vowed vows pledged
-    pledges until till tomorrow payable effective expire expires penciled pencilled""".split()
-)
+_FUTURE_WORDS = frozenset(_TENSE["future_words"])
 # "due to" + one of these (or of [vocab] to_verbs) is a plan: "due to appear in court on Tuesday"
-_DUE_TO_VERBS = frozenset("be remain appear expire stand go arrive resume reopen land".split())
+_DUE_TO_VERBS = frozenset(_TENSE["due_to_verbs"])
 # a promise looks ahead only to what is promised ("promised to deliver by Friday"), not from when it was made
-_PROMISE_VERBS = frozenset("promised promises vowed vows pledged pledges".split())
+_PROMISE_VERBS = frozenset(_TENSE["promise_verbs"])
 # a finite verb right after an expression makes the expression its subject
-_FINITE_AFTER_SUBJECT = frozenset("is was will would has had should could might may".split())
-_FUTURE_IF_TO = frozenset(
-    """set due is are ready poised about able agreed decided plan plans hope hopes aim aims want wants
-    seek seeks intend prepare forecast forecasts predicted projected""".split()
-)
+_FINITE_AFTER_SUBJECT = frozenset(_TENSE["finite_after_subject"])
+_FUTURE_IF_TO = frozenset(_TENSE["future_if_to"])
 # "to" + one of these ([vocab] to_verbs) is an infinitive that looks ahead: "to visit Moscow in May"
 _TO_VERBS = frozenset(_VOCAB["to_verbs"])
 _OPENING_QUOTES = frozenset('"“')
-_PAST_WORDS = frozenset(
-    """was were had did said told met went came took made gave began held saw won lost left fell rose
-    sold bought spent paid sent brought thought found became led ran wrote spoke flew knew got kept
-    felt stood struck broke chose drove fought grew heard meant sought stole taught threw understood
-    wore ago previously earlier last yesterday formerly already arrived since set hit built fled shot caught died tied
-    drew withdrew upheld oversaw underwent swept sank shook tore blew dealt lent sat hid rode rang sang
-    slid spun stuck swore woke ate forgot froze overcame overtook undertook withheld shrank sprang swung
-    bled bred fed wept bent clung flung stung shone strove forgave forbade sued axed owed lied vied""".split()
-)
+_PAST_WORDS = frozenset(_TENSE["past_words"])
 # present forms of verbs that start or end a period or a meeting: scheduled, ahead ("his term ends in December")
-_SCHEDULE_S_FORMS = frozenset("ends expires begins opens closes resumes convenes reopens".split())
+_SCHEDULE_S_FORMS = frozenset(_TENSE["schedule_s_forms"])
 # ... and the first word of a date right after one ("ends Sept. 30", "expires Friday")
 _DATE_WORD = re.compile(
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?"
     r"|nov(?:ember)?|dec(?:ember)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)$"
 )
 # modals that look ahead with a bare verb after them ("should finish", "may close"); not before these
-_MODALS_AHEAD = frozenset("should may might must can".split())
-_NOT_AHEAD_AFTER_MODAL = frozenset("have has had been be not n't also well".split())
+_MODALS_AHEAD = frozenset(_TENSE["modals_ahead"])
+_NOT_AHEAD_AFTER_MODAL = frozenset(_TENSE["not_ahead_after_modal"])
 # a negated modal of obligation or possibility looks ahead as the modal does when a bare verb follows ("must not only
 # win in November", "should not appear on the March 15 ballot"); not "may not have", "should not be" (a state or a
 # guess), nor "can't", often a rhetorical present ("You can't trash us in February and then come back")
-_NEGATABLE_MODALS = frozenset("should may might must".split())
-_NEGATED_MODALS = frozenset("mustn't shouldn't".split())
-_NEGATION_FILLERS = frozenset("not n't only just even".split())
+_NEGATABLE_MODALS = frozenset(_TENSE["negatable_modals"])
+_NEGATED_MODALS = frozenset(_TENSE["negated_modals"])
+_NEGATION_FILLERS = frozenset(_TENSE["negation_fillers"])
 # a conditional or time clause whose first finite verb is a present auxiliary looks ahead: "if he is the nominee in
 # November" ([vocab] conditional_openers, present_auxiliaries, past_auxiliaries)
 _CONDITIONAL_OPENERS = frozenset(_VOCAB["conditional_openers"])
 _PRESENT_AUX = frozenset(_VOCAB["present_auxiliaries"])
 _PAST_AUX = frozenset(_VOCAB["past_auxiliaries"])
 # past forms that are the bare verb too and, unlike "set"/"hit", mostly verbs: past right after a subject
-_BARE_PAST_AFTER_SUBJECT = frozenset("cut put shut quit cost hurt spread split".split())
-_SUBJECT_PRONOUNS = frozenset("i we you he she it they who which that".split())
+_BARE_PAST_AFTER_SUBJECT = frozenset(_TENSE["bare_past_after_subject"])
+_SUBJECT_PRONOUNS = frozenset(_TENSE["subject_pronouns"])
 # a determiner opening a noun subject ("the bank", "its board") and words that are no object after a verb
-_SUBJECT_DETERMINERS = frozenset("the its his her their our this that".split())
-_NOT_OBJECT = frozenset(
-    """in on at by for from to into of with since during until till after before as than and or but off out
-    back down up over is are was were be been has have had will would""".split()
-)
+_SUBJECT_DETERMINERS = frozenset(_TENSE["subject_determiners"])
+_NOT_OBJECT = frozenset(_TENSE["not_object"])
 # past forms that are also the bare verb (or a noun): past only where no modal, "do" or determiner precedes
-_BARE_PAST = frozenset("set hit".split())
-_NOT_PAST_BEFORE = frozenset("could might may must should can cannot do does did not never n't".split())
-_ED_NOT_PAST = frozenset(
-    """need needed indeed speed proceed succeed exceed hundred kindred sacred naked wicked united limited
-    based related alleged so-called bed red shed feed seed breed reed deed bleed greed hatred
-    interested concerned supposed""".split()
-)
-_ABBREVIATIONS = frozenset(
-    """jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr gen sen rep gov st jr inc corp co ltd
-    lt col capt sgt prof rev vs""".split()
-)
+_BARE_PAST = frozenset(_TENSE["bare_past"])
+_NOT_PAST_BEFORE = frozenset(_TENSE["not_past_before"])
+_ED_NOT_PAST = frozenset(_TENSE["ed_not_past"])
+_ABBREVIATIONS = frozenset(_TENSE["abbreviations"])
 # capitalised only: "Birmingham, Ala., killed"; "he fell ill." ends a sentence
-_STATE_ABBREVIATIONS = frozenset(
-    """Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo Mont Neb
-    Nev Okla Ore Pa Penn Tenn Tex Va Vt Wash Wis Wyo""".split()
-)
-_REPORTING = frozenset(
-    """said says told tells announced announces reported reports added adds stated states confirmed
-    indicated indicates suggested suggests warned warns noted notes explained explains insisted insists
-    argued argues claimed claims acknowledged acknowledges admitted admits""".split()
-)
+_STATE_ABBREVIATIONS = frozenset(_TENSE["state_abbreviations"])
+_REPORTING = frozenset(_TENSE["reporting"])
 _DEADLINE_BEFORE = re.compile(
     r"(?i:(?:\bas\s+(?:early|soon|late)\s+as|\bno\s+later\s+than|\b(?:extended|postponed|delayed|moved|"
     r"adjourned|deferred|rescheduled|pushed\s+back)\s+(?:to|until|till))\s+(?:on\s+)?$)"
@@ -108,34 +78,21 @@ _AHEAD_OF = re.compile(
 )
 _AHEAD_OF_ENDS = ("of", "to", "the")
 # an article or a possessive: "a comfortable hold", "his first start" (``_scheduled_present``)
-_ARTICLES = frozenset("a an the its his her their our my your".split())
-_DETERMINERS = frozenset(
-    "a an the this that these those its his her their our my your still newly recently long well very".split()
-)
+_ARTICLES = frozenset(_TENSE["articles"])
+_DETERMINERS = frozenset(_TENSE["determiners"])
 # words that open a reported clause after a reporting verb ("said that", "said it would", "announced they")
-_CLAUSE_OPENERS = frozenset(
-    "that it he she they we i you there who which what whether if how why when its his her their our".split()
-)
+_CLAUSE_OPENERS = frozenset(_TENSE["clause_openers"])
 # "last" before one of these (or before a past verb: "they last met") points to the past
-_LAST_PERIOD = frozenset(
-    """week weekend month year night time season quarter summer spring fall autumn winter decade century
-    monday tuesday wednesday thursday friday saturday sunday january february march april may june july
-    august september october november december""".split()
-)
-_PROPOSED_PAST_NEXT = frozenset("in on at last earlier them it him her that".split())
-_PLAN_PARTICIPLES = frozenset("planned scheduled slated expected intended proposed anticipated".split())
-_PAST_ADVERBS = frozenset("ago previously earlier last yesterday formerly already since".split())
-_AUXILIARIES = frozenset("is are am was were be been being 's will would has have had".split())
-_PASSIVE_AUX = frozenset({"is", "are", "am", "be", "being", "'s"})
+_LAST_PERIOD = frozenset(_TENSE["last_period"])
+_PROPOSED_PAST_NEXT = frozenset(_TENSE["proposed_past_next"])
+_PLAN_PARTICIPLES = frozenset(_TENSE["plan_participles"])
+_PAST_ADVERBS = frozenset(_TENSE["past_adverbs"])
+_AUXILIARIES = frozenset(_TENSE["auxiliaries"])
+_PASSIVE_AUX = frozenset(_TENSE["passive_aux"])
 # linking verbs in the present or bare form: a participle after them is an adjective
-_PRESENT_LINKING = frozenset(
-    "remain remains stay stays seem seems appear appears look looks become becomes".split()
-)
-_FUTURE_IN_PAST = frozenset("had previously originally initially earlier once".split())
-_PLAN_CHAIN = frozenset(
-    """to due been set scheduled planned expected slated supposed meant intended not also already
-    be""".split()
-)
+_PRESENT_LINKING = frozenset(_TENSE["present_linking"])
+_FUTURE_IN_PAST = frozenset(_TENSE["future_in_past"])
+_PLAN_CHAIN = frozenset(_TENSE["plan_chain"])
 # a full stop after a number ends a sentence ("record Nov. 15. The split"): kept with its digit
 # ("5.") so that it is not taken for an abbreviation's dot. A decimal point ("up 4.5% from") is
 # a boundary too: the figures of a financial report are their own short clauses.
@@ -322,7 +279,7 @@ def scheduled_event_after(text: str, end: int) -> bool:
 
 
 # the word before a time written before its event's noun: "the February conference", "a Saturday rally"
-_ATTRIBUTIVE_AFTER = frozenset("the a an his her its their our".split())
+_ATTRIBUTIVE_AFTER = frozenset(_TENSE["attributive_after"])
 
 
 def _scheduled_event(text: str, start: int, end: int) -> re.Match[str] | None:
@@ -490,17 +447,11 @@ def _clause_tense(
 
 # a participle after one of these is a gerund, the object of a noun or a preposition ("in hopes of seeing the duo
 # on the ticket in the fall"), or a progressive ("is running in Tuesday's primary"): no participle clause
-_NOT_BEFORE_PARTICIPLE = frozenset(
-    """of for in on at to about from into with without against toward towards like than
-    is are am was were be been being 's""".split()
-)
+_NOT_BEFORE_PARTICIPLE = frozenset(_TENSE["not_before_participle"])
 _NOT_PARTICIPLES = frozenset(_VOCAB["not_participles"])
 _AIM_NOUNS = frozenset(_VOCAB["aim_nouns"])
 # a word that gives the words before the participle a tense or a clause of their own: the scan stops there
-_TENSED_STOPS = frozenset(
-    """to is are am has have does do could would can should may might must that which who whom whose
-    if unless because although though whether""".split()
-)
+_TENSED_STOPS = frozenset(_TENSE["tensed_stops"])
 _BEFORE_VERB_STOPS = _TENSED_STOPS | _REPORTING  # before the participle, up to its verb
 _AFTER_PARTICIPLE_STOPS = _BEFORE_VERB_STOPS | _AIM_NOUNS  # between the participle and the time
 
@@ -615,9 +566,7 @@ def _past_in(tokens: list[str]) -> bool:
     return past
 
 
-_PAST_MODALS = frozenset(
-    "could couldn't couldn would wouldn't wouldn did didn't didn was wasn't wasn were weren't weren had hadn't hadn".split()
-)
+_PAST_MODALS = frozenset(_TENSE["past_modals"])
 
 
 def _past_in_clause(tokens: list[str], k: int) -> bool:
@@ -652,12 +601,7 @@ def _past_governs(tokens: list[str], k: int) -> bool:
     return False
 
 
-_SCHEDULED_VERBS = frozenset(
-    """meet meets resume resumes go goes begin begins travel travels arrive arrives leave leaves
-    hold holds host hosts sign signs convene convenes testify testifies decide decides open opens
-    close closes fly flies take takes announce announces unveil unveils start starts play plays face faces
-    return returns visit visits vote votes kick kicks""".split()
-)
+_SCHEDULED_VERBS = frozenset(_TENSE["scheduled_verbs"])
 
 
 def _scheduled_present(tokens: list[str], i: int) -> bool:
@@ -705,8 +649,5 @@ def _scheduled_present(tokens: list[str], i: int) -> bool:
 
 
 # subjects that take a bare present form without an -s of their own: pronouns and plurals in no -s
-_BARE_FORM_SUBJECTS = frozenset("i you we they people police men women children staff".split())
-_NOT_PRESENT_BEFORE = frozenset(
-    """to did didn't not never could might may must should can would will shall cannot
-    of for in on at by with from let lets make made help helped be been being had has have having""".split()
-)
+_BARE_FORM_SUBJECTS = frozenset(_TENSE["bare_form_subjects"])
+_NOT_PRESENT_BEFORE = frozenset(_TENSE["not_present_before"])
