@@ -61,6 +61,7 @@ from factcheck.gazetteer import (
     trie_pattern,
 )
 from factcheck.lang import resource
+from factcheck.links import blank_links
 from factcheck.model import MIN_SCORE, Article, Claim, Stance, TimeRef
 
 _NUMBER = re.compile(
@@ -1282,14 +1283,9 @@ def _embedded_posts(text: str, times: list[TimeRef]) -> list[tuple[int, int, str
     return out
 
 
-_LINK = re.compile(r"\b(?:https?://|www\.|pic\.twitter\.com/)\S+|\b[\w-]+\.(?:com|org|net|ly)/\S+")
-
-
 def _untimed(ptext: str, start: int, when: list[TimeRef]) -> str | None:
     """``ptext`` with its time expressions and links blanked out (same length); None when it has none."""
-    out = ptext
-    if "/" in ptext:  # the digits of "pic.twitter.com/U7PMa4oNGN" are no figure
-        out = _LINK.sub(lambda m: " " * len(m.group(0)), ptext)
+    out = blank_links(ptext)  # the digits of "pic.twitter.com/U7PMa4oNGN" are no figure
     if not when:
         return out if out is not ptext else None
     for t in when:

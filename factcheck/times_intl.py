@@ -30,6 +30,7 @@ from typing import Any
 
 from factcheck.dates import parse_date_text
 from factcheck.lang import available, resource
+from factcheck.links import blank_links
 from factcheck.model import TimeRef
 
 # ---- the lexicon of one language -----------------------------------------------------------------
@@ -889,7 +890,7 @@ def tag(text: str, anchor: dt.date | None, lang: str) -> list[TimeRef]:
         return []
     if isinstance(anchor, dt.datetime):
         anchor = anchor.date()
-    return list(_tag_cached(text, anchor, lang))
+    return list(_tag_cached(blank_links(text), anchor, lang))  # "https://frag.jetzt" holds no time
 
 
 def tag_language(text: str, anchor: dt.date | None, lang: str | None) -> list[TimeRef]:

@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from factcheck.links import blank_links
 from factcheck.model import TimeRef
 from factcheck.temporal import datarules, discourse, rules_relative, rules_times  # noqa: F401  (their rules register on import)
 from factcheck.temporal.anchor import story_day
@@ -679,5 +680,6 @@ def tag(text: str, anchor: dt.date | None = None) -> list[TimeRef]:
         return []
     if isinstance(anchor, dt.datetime):
         anchor = anchor.date()
+    text = blank_links(text)  # "https://example.com/today/now-live" holds no time
     # a wire story's own dateline ("WASHINGTON, Dec. 8 (UPI) --") names the day it counts from
     return list(_tag_cached(text, story_day(text, anchor)))
