@@ -385,7 +385,7 @@ def load(
 
     for given in path_list:
         if is_http_url(given):
-            _load_url(given, batch, seen_keys, pages_dir, refresh)
+            _load_url(given, batch, seen_keys, pages_dir, refresh, first_reading)
             tell()
             done += 1
             if fetch_progress:
@@ -456,10 +456,20 @@ def _check_lines(text: str) -> None:
         raise ValueError(f"{n:,} lines; an article has at most {MAX_LINES:,} (split the file); not read")
 
 
-def _load_url(url: str, batch: Batch, seen: set[str], pages_dir: Path | None, refresh: bool) -> None:
-    """One URL: its stored record (fetched now when missing or ``refresh``), read like any record."""
+def _load_url(
+    url: str,
+    batch: Batch,
+    seen: set[str],
+    pages_dir: Path | None,
+    refresh: bool,
+    first_reading: Callable[[Path], bool],
+) -> None:
+    """One URL: its stored record (fetched now when missing or ``refresh``), read like any record; a URL
+    whose page is one an earlier URL of the batch led to (a redirect and its target) is that article."""
     try:
         path, _fetched = webpage.fetch_record(url, pages_dir, refresh=refresh)
+        if not first_reading(path):
+            return
         rec = json.loads(path.read_text(encoding="utf-8"))
         if not isinstance(rec, dict):
             raise ValueError(f"stored record {path} is not a JSON object; fetch it again with --refresh")

@@ -223,6 +223,18 @@ def test_a_redirect_and_its_target_are_one_page_one_record(server: str, tmp_path
     )
 
 
+def test_a_redirect_and_its_target_given_together_are_one_article(server: str, tmp_path: Path) -> None:
+    """`extract SHORT TARGET` read the one stored page twice: two articles, the second flagged a copy."""
+    _Handler.hits.clear()
+    batch = build([f"{server}/redir", f"{server}/article"], pages_dir=tmp_path, group=False)
+    assert not batch.errors and [a.path for a in batch.articles] == [f"{server}/redir"]
+    assert _Handler.hits["/article"] == 1
+    both = build(
+        [f"{server}/article", tmp_path], pages_dir=tmp_path, group=False
+    )  # its record, given as a file too
+    assert not both.errors and len(both.articles) == 1
+
+
 def test_a_page_not_in_utf8_is_read_in_the_charset_its_server_or_markup_names(
     server: str, tmp_path: Path
 ) -> None:
