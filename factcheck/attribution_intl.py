@@ -158,6 +158,11 @@ class _Speech:
         self.subjunctive_infinitive = tuple(data.get("subjunctive_infinitive_endings", []))
         self.subjunctive_indicative = tuple(data.get("subjunctive_indicative_endings", []))
         self.subjunctive_not_forms = frozenset(_low(w) for w in data.get("subjunctive_not_forms", []))
+        # the vowel changes of the strong verbs' present indicative ("betreffe"/"betrifft", "trage"/"trägt"):
+        # (vowel of the stem's last syllable, vowel of the indicative)
+        self.subjunctive_vowel_changes = tuple(
+            (str(a), str(b)) for a, b in data.get("subjunctive_vowel_changes", [])
+        )
         self.subjunctive_form_not_after = frozenset(
             _low(w) for w in data.get("subjunctive_form_not_after", [])
         )
@@ -384,6 +389,8 @@ def _np_part(sp: _Speech, t: _Tok) -> bool:
     return _cap(t) or sp.head_kind(t.low) is not None or t.text in OUTLETS  # ("dpa")
 
 
+# the vowels of a word's last syllable ("betreff" -> "e", "lauf" -> "au")
+_LAST_VOWELS = re.compile(r"([aeiouäöü]+)[^aeiouäöü]*$")
 _QUOTE_OPEN = frozenset('„“"«‚')
 _QUOTE_CLOSE = frozenset('“”"»‘’')
 
@@ -1019,9 +1026,26 @@ def _subjunctive_shape(sp: _Speech, w: str) -> bool:
         return False
     if stem.endswith("t") and any(stem[:-1] + e in sp.lexicon for e in sp.subjunctive_infinitive):
         return False
-    return any(stem + e in sp.lexicon for e in sp.subjunctive_infinitive) and any(
-        stem + e in sp.lexicon for e in sp.subjunctive_indicative
-    )
+    if not any(stem + e in sp.lexicon for e in sp.subjunctive_infinitive):
+        return False
+    return any(s + e in sp.lexicon for s in _indicative_stems(sp, stem) for e in sp.subjunctive_indicative)
+
+
+def _indicative_stems(sp: _Speech, stem: str) -> list[str]:
+    """The stems of a verb's present indicative: its own, and those of the vowel changes of the strong verbs
+    ("betreff" -> "betriff", "trag" -> "träg", "empfehl" -> "empfiehl") on the vowel of its last syllable.
+    A changed stem whose infinitive is itself a word is another verb, and the word an adjective of its own
+    ("stark": "stärken" is a verb, "starke" an adjective), so it is left out."""
+    stems = [stem]
+    m = _LAST_VOWELS.search(stem)
+    if m is None:
+        return stems
+    for old, new in sp.subjunctive_vowel_changes:
+        if m.group(1) == old:
+            changed = stem[: m.start(1)] + new + stem[m.end(1) :]
+            if not any(changed + e in sp.lexicon for e in sp.subjunctive_infinitive):
+                stems.append(changed)
+    return stems
 
 
 def _subjunctive_form(sp: _Speech, toks: list[_Tok], i: int) -> bool:
