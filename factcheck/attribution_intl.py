@@ -393,6 +393,7 @@ def _np_part(sp: _Speech, t: _Tok) -> bool:
 _LAST_VOWELS = re.compile(r"([aeiouäöü]+)[^aeiouäöü]*$")
 _QUOTE_OPEN = frozenset('„“"«‚')
 _QUOTE_CLOSE = frozenset('“”"»‘’')
+_SENTENCE_ENDS = frozenset(".!?…")
 
 
 def _quoted_name(toks: list[_Tok], i: int, forward: bool) -> int | None:
@@ -676,7 +677,7 @@ def _colon_speaker(sp: _Speech, toks: list[_Tok]) -> tuple[_Source, int] | None:
     rng = _forward_np(sp, toks, 0) if toks else None
     if rng is None or rng[1] + 1 >= len(toks) or toks[rng[1]].text != ":":
         return None
-    if toks[rng[1] + 1].text not in _QUOTE_OPEN:
+    if toks[rng[1] + 1].text not in _QUOTE_OPEN or _quoted_title(toks, rng[1] + 1):
         return None
     src = _classify(sp, toks, *rng, sentence_start=True)
     if src is None or src.kind != "person":
@@ -685,6 +686,16 @@ def _colon_speaker(sp: _Speech, toks: list[_Tok]) -> tuple[_Source, int] | None:
     if not role and not (" " in src.name and _proper_name(sp, src.name)):
         return None
     return src, rng[1]
+
+
+def _quoted_title(toks: list[_Tok], i: int) -> bool:
+    """The quotation opened at token i is a title, not speech: it closes with no sentence end inside and a
+    dash or a parenthesis follows it (an author's work: "Deniz Yücel: „Wir sind ja nicht zum Spaß hier“ –
+    Edition Nautilus", "Wolfgang Schmale: „Geschichte Frankreichs“ (Stuttgart 2000)")."""
+    for j in range(i + 1, len(toks)):
+        if toks[j].text in _QUOTE_CLOSE:
+            return toks[j - 1].text not in _SENTENCE_ENDS and j + 1 < len(toks) and toks[j + 1].text in "–—-("
+    return False
 
 
 def attribute(text: str, lang: str) -> Found | None:
