@@ -29,6 +29,10 @@ from typing import Any
 from factcheck.gazetteer import OUTLETS
 from factcheck.lang import resource
 
+# given names (factcheck/lang/en/given_names.toml, compared without accents): where a role's domain ends and
+# the name after it begins ("presidente de Perú Mario Vargas Llosa")
+_GIVEN_NAMES = frozenset(n for names in resource("en", "given_names").values() for n in names)
+
 # words (with inner hyphens and apostrophes: "porta-voz", "aujourd'hui"), abbreviations with their full stop
 # ("Dr.", "M."), elided articles ("l'", "d'"), punctuation
 _TOKEN = re.compile(r"[^\W\d_]{1,3}\.(?=\s+[A-ZÄÖÜÉÈÀ])|[^\W\d_][’']|\w+(?:[-’']\w+)*|[^\w\s]")
@@ -111,6 +115,8 @@ class _Speech:
         self.passive = frozenset(_low(w) for w in data.get("passive_auxiliaries", []))
         self.determiners = frozenset(_low(w) for w in data.get("determiners", []))
         self.linkers = frozenset(_low(w) for w in data.get("linkers", []))
+        # the prepositions that open a role's domain before a name ("ministre de l'Intérieur Gérald Darmanin")
+        self.domain_linkers = frozenset(_low(w) for w in data.get("domain_linkers", []))
         # linkers that after a bare name (no article, no head) open its addressee, an outlet, not a part of the
         # name ("sagte Scholz der Deutschen Presse-Agentur", where "der" is dative; "Sprecher der Polizei" has a
         # head before it)
@@ -620,6 +626,7 @@ def _classify(
             name = name[1:]  # an adjective after the role: "el escritor peruano Mario Vargas Llosa"
         while len(name) > 2 and name[0].text.isupper() and name[0].text.isalpha():
             name = name[1:]  # a party's acronym between the role and the name: "député LR Éric Ciotti"
+        name = _past_domain(sp, name)  # "ministre de l'Intérieur Gérald Darmanin": the name after the domain
         if (
             name
             and all(_cap(t) or t.low in sp.linkers or t.low in sp.determiners for t in name)
@@ -646,6 +653,34 @@ def _classify(
     if had_det and len(words) == 1:
         return _Source(phrase, "organisation", start, end)  # "l'Insee", "la CGT": a name with an article
     return _Source(phrase, "person", start, end)
+
+
+def _past_domain(sp: _Speech, words: list[_Tok]) -> list[_Tok]:
+    """The words after a role's domain ("de l'Intérieur", "de Estados Unidos"), when the name of a person
+    follows it: a given name and at least one more capitalised word ("de l'Intérieur Gérald Darmanin" ->
+    "Gérald Darmanin", "de Estados Unidos Joe Biden" -> "Joe Biden"); else the words as they are ("de la
+    Comisión Nacional de Valores": no name)."""
+    if len(words) < 4 or words[0].low not in sp.domain_linkers:
+        return words
+    k = 1
+    while k < len(words) and words[k].low in sp.determiners and not _cap(words[k]):
+        k += 1  # "de la République", "de l'Intérieur"
+    if k >= len(words) or not _cap(words[k]):
+        return words
+    for n in range(k + 1, len(words) - 1):
+        if _fold(words[n].text) in _GIVEN_NAMES and _name_words(sp, words[n:]) >= 2:
+            return words[n:]
+    return words
+
+
+def _name_words(sp: _Speech, words: list[_Tok]) -> int:
+    """The capitalised words of a name, its particles left out ("Bruno Le Maire": 2)."""
+    return sum(1 for t in words if _cap(t) and t.low not in sp.determiners and t.low not in sp.linkers)
+
+
+def _fold(word: str) -> str:
+    """A word without its accents ("Gérald" -> "Gerald")."""
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
 def _clause_start(sp: _Speech, toks: list[_Tok], i: int) -> bool:
