@@ -633,6 +633,7 @@ def _classify(
             and _cap(name[0])
             and _cap(name[-1])
             and any(sp.head_kind(t.low) is None for t in name)
+            and not _domain_as_name(sp, name)
         ):
             return _Source(_join(name), "person", name[0].start, end)
     if kinds[0] == "outlet" and len(words) > 1 and all(_cap(t) for t in words[1:]):
@@ -671,6 +672,13 @@ def _past_domain(sp: _Speech, words: list[_Tok]) -> list[_Tok]:
         if _fold(words[n].text) in _GIVEN_NAMES and _name_words(sp, words[n:]) >= 2:
             return words[n:]
     return words
+
+
+def _domain_as_name(sp: _Speech, name: list[_Tok]) -> bool:
+    """Capitalised words after a role that are its title and domain, no name: a linker of a domain inside
+    them and no given name first ("la Fiscal General del Paraguay", "el Secretario General de la OTAN"; "Luis de Guindos"
+    and "Lothar de Maizière" are names)."""
+    return any(t.low in sp.domain_linkers for t in name[1:-1]) and _fold(name[0].text) not in _GIVEN_NAMES
 
 
 def _name_words(sp: _Speech, words: list[_Tok]) -> int:
@@ -935,10 +943,11 @@ def _proper_name(sp: _Speech, name: str) -> bool:
     )
 
 
-def _titled(sp: _Speech, text: str) -> list[tuple[str, str]]:
-    """(role, name) of each person ``text`` names with a role before the name ("Bundeswirtschaftsminister
-    Robert Habeck" -> ("bundeswirtschaftsminister", "Robert Habeck")), roles in lower case. (A name ends at
-    the end of its line: "el senador Rick Scott" / "Washington.- ...".)"""
+def _titled(sp: _Speech, text: str) -> list[tuple[str, str, frozenset[str]]]:
+    """(role, name, words) of each person ``text`` names with a role before the name
+    ("Bundeswirtschaftsminister Robert Habeck" -> ("bundeswirtschaftsminister", "Robert Habeck")), roles in
+    lower case, with the words of the phrase in lower case ("el fiscal general Juan Pérez": "general"). (A
+    name ends at the end of its line: "el senador Rick Scott" / "Washington.- ...".)"""
     out = []
     for line in text.splitlines():
         toks = _tokens(line)
@@ -959,7 +968,7 @@ def _titled(sp: _Speech, text: str) -> list[tuple[str, str]]:
                 # may be another researcher)
                 and not any(_plain_word(sp, t) and sp.head_kind(t.low) is None for t in toks[rng[0] : rng[1]])
             ):
-                out.append((roles[-1], src.name))
+                out.append((roles[-1], src.name, frozenset(t.low for t in toks[rng[0] : rng[1]])))
             i = rng[1]
     return out
 
@@ -993,7 +1002,12 @@ def role_person(
     role = _role_head(sp, speaker)
     if role is None:
         return None
-    named = [name for r, name in _titled(sp, before) if _same_role(sp, r, role)]
+    # a role with its qualifier ("fiscal general") is not that of a person named by the role alone ("el fiscal
+    # José Godoy" is another prosecutor)
+    qualifiers = {t.low for t in _tokens(speaker)} - {role}
+    named = [
+        name for r, name, words in _titled(sp, before) if _same_role(sp, r, role) and qualifiers <= words
+    ]
     if named:
         # the same person named again ("Hubert Aiwanger" ... "Aiwanger"): their fullest name
         if len({_surname(n) for n in named}) == 1:
