@@ -29,6 +29,10 @@ from typing import Any
 from factcheck.gazetteer import OUTLETS
 from factcheck.lang import resource
 
+# given names (factcheck/lang/en/given_names.toml, compared without accents): where a role's domain ends and
+# the name after it begins ("presidente de Perú Mario Vargas Llosa")
+_GIVEN_NAMES = frozenset(n for names in resource("en", "given_names").values() for n in names)
+
 # words (with inner hyphens and apostrophes: "porta-voz", "aujourd'hui"), abbreviations with their full stop
 # ("Dr.", "M."), elided articles ("l'", "d'"), punctuation
 _TOKEN = re.compile(r"[^\W\d_]{1,3}\.(?=\s+[A-ZÄÖÜÉÈÀ])|[^\W\d_][’']|\w+(?:[-’']\w+)*|[^\w\s]")
@@ -111,6 +115,8 @@ class _Speech:
         self.passive = frozenset(_low(w) for w in data.get("passive_auxiliaries", []))
         self.determiners = frozenset(_low(w) for w in data.get("determiners", []))
         self.linkers = frozenset(_low(w) for w in data.get("linkers", []))
+        # the prepositions that open a role's domain before a name ("ministre de l'Intérieur Gérald Darmanin")
+        self.domain_linkers = frozenset(_low(w) for w in data.get("domain_linkers", []))
         # linkers that after a bare name (no article, no head) open its addressee, an outlet, not a part of the
         # name ("sagte Scholz der Deutschen Presse-Agentur", where "der" is dative; "Sprecher der Polizei" has a
         # head before it)
@@ -158,6 +164,11 @@ class _Speech:
         self.subjunctive_infinitive = tuple(data.get("subjunctive_infinitive_endings", []))
         self.subjunctive_indicative = tuple(data.get("subjunctive_indicative_endings", []))
         self.subjunctive_not_forms = frozenset(_low(w) for w in data.get("subjunctive_not_forms", []))
+        # the vowel changes of the strong verbs' present indicative ("betreffe"/"betrifft", "trage"/"trägt"):
+        # (vowel of the stem's last syllable, vowel of the indicative)
+        self.subjunctive_vowel_changes = tuple(
+            (str(a), str(b)) for a, b in data.get("subjunctive_vowel_changes", [])
+        )
         self.subjunctive_form_not_after = frozenset(
             _low(w) for w in data.get("subjunctive_form_not_after", [])
         )
@@ -384,8 +395,11 @@ def _np_part(sp: _Speech, t: _Tok) -> bool:
     return _cap(t) or sp.head_kind(t.low) is not None or t.text in OUTLETS  # ("dpa")
 
 
+# the vowels of a word's last syllable ("betreff" -> "e", "lauf" -> "au")
+_LAST_VOWELS = re.compile(r"([aeiouäöü]+)[^aeiouäöü]*$")
 _QUOTE_OPEN = frozenset('„“"«‚')
 _QUOTE_CLOSE = frozenset('“”"»‘’')
+_SENTENCE_ENDS = frozenset(".!?…")
 
 
 def _quoted_name(toks: list[_Tok], i: int, forward: bool) -> int | None:
@@ -612,12 +626,14 @@ def _classify(
             name = name[1:]  # an adjective after the role: "el escritor peruano Mario Vargas Llosa"
         while len(name) > 2 and name[0].text.isupper() and name[0].text.isalpha():
             name = name[1:]  # a party's acronym between the role and the name: "député LR Éric Ciotti"
+        name = _past_domain(sp, name)  # "ministre de l'Intérieur Gérald Darmanin": the name after the domain
         if (
             name
             and all(_cap(t) or t.low in sp.linkers or t.low in sp.determiners for t in name)
             and _cap(name[0])
             and _cap(name[-1])
             and any(sp.head_kind(t.low) is None for t in name)
+            and not _domain_as_name(sp, name)
         ):
             return _Source(_join(name), "person", name[0].start, end)
     if kinds[0] == "outlet" and len(words) > 1 and all(_cap(t) for t in words[1:]):
@@ -638,6 +654,41 @@ def _classify(
     if had_det and len(words) == 1:
         return _Source(phrase, "organisation", start, end)  # "l'Insee", "la CGT": a name with an article
     return _Source(phrase, "person", start, end)
+
+
+def _past_domain(sp: _Speech, words: list[_Tok]) -> list[_Tok]:
+    """The words after a role's domain ("de l'Intérieur", "de Estados Unidos"), when the name of a person
+    follows it: a given name and at least one more capitalised word ("de l'Intérieur Gérald Darmanin" ->
+    "Gérald Darmanin", "de Estados Unidos Joe Biden" -> "Joe Biden"); else the words as they are ("de la
+    Comisión Nacional de Valores": no name)."""
+    if len(words) < 4 or words[0].low not in sp.domain_linkers:
+        return words
+    k = 1
+    while k < len(words) and words[k].low in sp.determiners and not _cap(words[k]):
+        k += 1  # "de la République", "de l'Intérieur"
+    if k >= len(words) or not _cap(words[k]):
+        return words
+    for n in range(k + 1, len(words) - 1):
+        if _fold(words[n].text) in _GIVEN_NAMES and _name_words(sp, words[n:]) >= 2:
+            return words[n:]
+    return words
+
+
+def _domain_as_name(sp: _Speech, name: list[_Tok]) -> bool:
+    """Capitalised words after a role that are its title and domain, no name: a linker of a domain inside
+    them and no given name first ("la Fiscal General del Paraguay", "el Secretario General de la OTAN"; "Luis de Guindos"
+    and "Lothar de Maizière" are names)."""
+    return any(t.low in sp.domain_linkers for t in name[1:-1]) and _fold(name[0].text) not in _GIVEN_NAMES
+
+
+def _name_words(sp: _Speech, words: list[_Tok]) -> int:
+    """The capitalised words of a name, its particles left out ("Bruno Le Maire": 2)."""
+    return sum(1 for t in words if _cap(t) and t.low not in sp.determiners and t.low not in sp.linkers)
+
+
+def _fold(word: str) -> str:
+    """A word without its accents ("Gérald" -> "Gerald")."""
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
 def _clause_start(sp: _Speech, toks: list[_Tok], i: int) -> bool:
@@ -669,7 +720,7 @@ def _colon_speaker(sp: _Speech, toks: list[_Tok]) -> tuple[_Source, int] | None:
     rng = _forward_np(sp, toks, 0) if toks else None
     if rng is None or rng[1] + 1 >= len(toks) or toks[rng[1]].text != ":":
         return None
-    if toks[rng[1] + 1].text not in _QUOTE_OPEN:
+    if toks[rng[1] + 1].text not in _QUOTE_OPEN or _quoted_title(toks, rng[1] + 1):
         return None
     src = _classify(sp, toks, *rng, sentence_start=True)
     if src is None or src.kind != "person":
@@ -678,6 +729,16 @@ def _colon_speaker(sp: _Speech, toks: list[_Tok]) -> tuple[_Source, int] | None:
     if not role and not (" " in src.name and _proper_name(sp, src.name)):
         return None
     return src, rng[1]
+
+
+def _quoted_title(toks: list[_Tok], i: int) -> bool:
+    """The quotation opened at token i is a title, not speech: it closes with no sentence end inside and a
+    dash or a parenthesis follows it (an author's work: "Deniz Yücel: „Wir sind ja nicht zum Spaß hier“ –
+    Edition Nautilus", "Wolfgang Schmale: „Geschichte Frankreichs“ (Stuttgart 2000)")."""
+    for j in range(i + 1, len(toks)):
+        if toks[j].text in _QUOTE_CLOSE:
+            return toks[j - 1].text not in _SENTENCE_ENDS and j + 1 < len(toks) and toks[j + 1].text in "–—-("
+    return False
 
 
 def attribute(text: str, lang: str) -> Found | None:
@@ -882,10 +943,11 @@ def _proper_name(sp: _Speech, name: str) -> bool:
     )
 
 
-def _titled(sp: _Speech, text: str) -> list[tuple[str, str]]:
-    """(role, name) of each person ``text`` names with a role before the name ("Bundeswirtschaftsminister
-    Robert Habeck" -> ("bundeswirtschaftsminister", "Robert Habeck")), roles in lower case. (A name ends at
-    the end of its line: "el senador Rick Scott" / "Washington.- ...".)"""
+def _titled(sp: _Speech, text: str) -> list[tuple[str, str, frozenset[str]]]:
+    """(role, name, words) of each person ``text`` names with a role before the name
+    ("Bundeswirtschaftsminister Robert Habeck" -> ("bundeswirtschaftsminister", "Robert Habeck")), roles in
+    lower case, with the words of the phrase in lower case ("el fiscal general Juan Pérez": "general"). (A
+    name ends at the end of its line: "el senador Rick Scott" / "Washington.- ...".)"""
     out = []
     for line in text.splitlines():
         toks = _tokens(line)
@@ -906,7 +968,7 @@ def _titled(sp: _Speech, text: str) -> list[tuple[str, str]]:
                 # may be another researcher)
                 and not any(_plain_word(sp, t) and sp.head_kind(t.low) is None for t in toks[rng[0] : rng[1]])
             ):
-                out.append((roles[-1], src.name))
+                out.append((roles[-1], src.name, frozenset(t.low for t in toks[rng[0] : rng[1]])))
             i = rng[1]
     return out
 
@@ -940,7 +1002,12 @@ def role_person(
     role = _role_head(sp, speaker)
     if role is None:
         return None
-    named = [name for r, name in _titled(sp, before) if _same_role(sp, r, role)]
+    # a role with its qualifier ("fiscal general") is not that of a person named by the role alone ("el fiscal
+    # José Godoy" is another prosecutor)
+    qualifiers = {t.low for t in _tokens(speaker)} - {role}
+    named = [
+        name for r, name, words in _titled(sp, before) if _same_role(sp, r, role) and qualifiers <= words
+    ]
     if named:
         # the same person named again ("Hubert Aiwanger" ... "Aiwanger"): their fullest name
         if len({_surname(n) for n in named}) == 1:
@@ -1019,9 +1086,26 @@ def _subjunctive_shape(sp: _Speech, w: str) -> bool:
         return False
     if stem.endswith("t") and any(stem[:-1] + e in sp.lexicon for e in sp.subjunctive_infinitive):
         return False
-    return any(stem + e in sp.lexicon for e in sp.subjunctive_infinitive) and any(
-        stem + e in sp.lexicon for e in sp.subjunctive_indicative
-    )
+    if not any(stem + e in sp.lexicon for e in sp.subjunctive_infinitive):
+        return False
+    return any(s + e in sp.lexicon for s in _indicative_stems(sp, stem) for e in sp.subjunctive_indicative)
+
+
+def _indicative_stems(sp: _Speech, stem: str) -> list[str]:
+    """The stems of a verb's present indicative: its own, and those of the vowel changes of the strong verbs
+    ("betreff" -> "betriff", "trag" -> "träg", "empfehl" -> "empfiehl") on the vowel of its last syllable.
+    A changed stem whose infinitive is itself a word is another verb, and the word an adjective of its own
+    ("stark": "stärken" is a verb, "starke" an adjective), so it is left out."""
+    stems = [stem]
+    m = _LAST_VOWELS.search(stem)
+    if m is None:
+        return stems
+    for old, new in sp.subjunctive_vowel_changes:
+        if m.group(1) == old:
+            changed = stem[: m.start(1)] + new + stem[m.end(1) :]
+            if not any(changed + e in sp.lexicon for e in sp.subjunctive_infinitive):
+                stems.append(changed)
+    return stems
 
 
 def _subjunctive_form(sp: _Speech, toks: list[_Tok], i: int) -> bool:

@@ -35,6 +35,25 @@ from factcheck.attribution_intl import role_person
             "La réforme est prête.",
             "Gabriel Attal",
         ),
+        # a role, its domain and the name: the name ("de l'Intérieur" is no part of it)
+        (
+            "ministre",
+            "fr",
+            "Le ministre de l'Intérieur Gérald Darmanin a présenté le texte. La réforme est prête.",
+            "La réforme est prête.",
+            "Gérald Darmanin",
+        ),
+        # a role's title and domain in capitals are no second person of that role ("la Fiscal General del
+        # Paraguay")
+        (
+            "fiscal",
+            "es",
+            "El fiscal José Godoy habló. Yo le decía a la Fiscal General del Paraguay que no estamos para agradar.",
+            "Yo le decía a la Fiscal General del Paraguay que no estamos para agradar.",
+            "José Godoy",
+        ),
+        # a role with its qualifier is not that of a person named by the role alone
+        ("fiscal general", "es", "El fiscal José Godoy habló. Otro tema.", "Otro tema.", None),
         # a role over an adjective names no one for the role alone: "el investigador" may be another researcher
         (
             "investigador",
