@@ -1574,24 +1574,39 @@ def _thread_of_stamped_posts(
         return
     masked = {i: _digits_masked(lines[i].text) for i in heads}
     shape = {i: _header_shape(lines[i]) for i in heads}
+    below = {i: _text_follows(lines, i) for i in heads}
+    above = {i: _text_above(lines, i) for i in heads}
     for a in heads:
-        if a < first_after or not _text_follows(lines, a):
+        # a header over its post's text, or a footer under it (no text right below: the post's rating and
+        # report links, then the next post's text)
+        footer = not below[a] and above[a]
+        if a < first_after or not (below[a] or footer):
             continue
         same = [
             b
             for b in heads
-            if (_same_words(masked[a], masked[b]) or (shape[a] is not None and shape[a] == shape[b]))
-            and (b == a or _text_follows(lines, b))
+            if (
+                _same_words(masked[a], masked[b])
+                or (shape[a] is not None and shape[a] == shape[b])
+                or (footer and _date_shape(lines[a]) == _date_shape(lines[b]) is not None)
+            )
+            and (b == a or (footer and above[b] and not below[b]) or (not footer and below[b]))
         ]
         if any(b < first_after for b in same):
             return  # (the same header above the article's third paragraph: a live blog's entries)
         posts = [b for b in same if b >= a]
+        # (a footer's posts are measured between every footer below: the stamps of one thread take more
+        # than one shape when the posters' places differ, "- kat, essex, ..." and "- Stu, Laholm, Sweden, ...")
+        ends = [b for b in heads if b >= a and above[b] and not below[b]] if footer else posts
         if (
             len(posts) >= THREAD_POSTS
             and len({_poster(lines[b].text) for b in posts} - {""}) >= 2
-            and _short_posts(posts, kinds, substantial)
+            and _short_posts(ends, kinds, substantial)
         ):
-            start = a - 1 if a > 0 and lines[a - 1].words <= 6 and not lines[a - 1].full_stop_end else a
+            if footer:
+                start = _first_post_text(lines, a)
+            else:
+                start = a - 1 if a > 0 and lines[a - 1].words <= 6 and not lines[a - 1].full_stop_end else a
             for k in range(start, n):
                 if kinds[k][0] in ("body", "meta"):
                     kinds[k] = ("furniture", "comments or other posts (repeated header lines)")
@@ -1648,6 +1663,14 @@ def _header_shape(ln: _Line) -> str | None:
     return _DIGITS.sub("0", _NAME_RUN.sub("a", ln.text))
 
 
+def _date_shape(ln: _Line) -> str | None:
+    """The shape of a footer's stamp from its date on ("- Mrs C, Herts, 16/1/2012 11:34" and "- The
+    Cambridge Don, Cambridge, Cambs., 16/1/2012 09:09": "0/0/0 0:0"): footers name their posters in
+    names and places of any length, and stamp them alike."""
+    m = _DATE_IN_LINE.search(ln.text)
+    return _DIGITS.sub("0", _NAME_RUN.sub("a", ln.text[m.start() :])) if m else None
+
+
 def _poster(t: str) -> str:
     """The poster a header names: its words of two letters or more once its dates are taken out, in lower
     case ("~tomasz [2012-01-04 22:22]": "tomasz"); "" for a stamp alone ("07:15 p. m.", "3 May 2019")."""
@@ -1681,6 +1704,22 @@ def _text_follows(lines: list[_Line], i: int) -> bool:
     return any(lines[j].words >= 8 for j in range(i + 1, min(len(lines), i + 3)))
 
 
+def _text_above(lines: list[_Line], i: int) -> bool:
+    """A line of text (eight words or more) within the two lines above line i."""
+    return any(lines[j].words >= 8 for j in range(max(0, i - 2), i))
+
+
+def _first_post_text(lines: list[_Line], a: int) -> int:
+    """Where the text of a thread's first post begins, the post's footer at line ``a``: its lines of text
+    right above the footer, when a short line (the thread's heading, its sort links) lies above them within
+    FOOTER_POST_LINES lines; else the footer itself (the article's last paragraph may lie right above)."""
+    k = a - 1
+    while k >= 0 and a - k <= FOOTER_POST_LINES and lines[k].words >= 8:
+        k -= 1
+    return k + 1 if k >= 0 and a - k <= FOOTER_POST_LINES and lines[k].words < 8 else a
+
+
+FOOTER_POST_LINES = 3  # lines of text of a thread's first post above its footer, at most
 SAME_WORDING_RUN = 3
 SAME_WORDING_SHARED = 3  # words the lines of such a row share at least (and 60% of each line)
 SAME_WORDING_DIFFERENT = 2  # words at most in which two lines of the row differ
