@@ -1559,7 +1559,10 @@ def _thread_of_stamped_posts(
     box of timed links or a product's price stamps name nobody), most of them short (``_short_posts``).
     THREAD_POSTS such headers after the article's third substantial paragraph, and none above it (a live
     blog's entries open at the top), start the thread: it and all that follows is furniture, but for the
-    article's own title."""
+    article's own title. A thread with no such headers may sign its posts below their text instead: stamped
+    footers with text right above and none right below (the post's rating and report links come next: "-
+    kat, essex, 12/1/2012 05:07", "Click to rate", "Report abuse"), alike from their date on; the thread then
+    opens with its first post's text (``_first_post_text``)."""
     n = len(lines)
     prose = 0
     first_after = n
@@ -1572,45 +1575,58 @@ def _thread_of_stamped_posts(
     heads = [i for i in range(n) if _post_stamp(lines[i])][:THREAD_HEADERS_READ]
     if len(heads) < THREAD_POSTS:
         return
-    masked = {i: _digits_masked(lines[i].text) for i in heads}
-    shape = {i: _header_shape(lines[i]) for i in heads}
+    # headers over their posts' text first; else footers under it (no text right below: the post's rating
+    # and report links, then the next post's text)
     below = {i: _text_follows(lines, i) for i in heads}
     above = {i: _text_above(lines, i) for i in heads}
-    for a in heads:
-        # a header over its post's text, or a footer under it (no text right below: the post's rating and
-        # report links, then the next post's text)
-        footer = not below[a] and above[a]
-        if a < first_after or not (below[a] or footer):
-            continue
-        same = [
-            b
-            for b in heads
-            if (
-                _same_words(masked[a], masked[b])
-                or (shape[a] is not None and shape[a] == shape[b])
-                or (footer and _date_shape(lines[a]) == _date_shape(lines[b]) is not None)
-            )
-            and (b == a or (footer and above[b] and not below[b]) or (not footer and below[b]))
-        ]
-        if any(b < first_after for b in same):
-            return  # (the same header above the article's third paragraph: a live blog's entries)
-        posts = [b for b in same if b >= a]
-        # (a footer's posts are measured between every footer below: the stamps of one thread take more
-        # than one shape when the posters' places differ, "- kat, essex, ..." and "- Stu, Laholm, Sweden, ...")
-        ends = [b for b in heads if b >= a and above[b] and not below[b]] if footer else posts
-        if (
-            len(posts) >= THREAD_POSTS
-            and len({_poster(lines[b].text) for b in posts} - {""}) >= 2
-            and _short_posts(ends, kinds, substantial)
-        ):
-            if footer:
-                start = _first_post_text(lines, a)
-            else:
-                start = a - 1 if a > 0 and lines[a - 1].words <= 6 and not lines[a - 1].full_stop_end else a
+    for footer in (False, True):
+        style = {i: (above[i] and not below[i]) if footer else below[i] for i in heads}
+        start = _thread_start(lines, kinds, substantial, [i for i in heads if style[i]], first_after, footer)
+        if start is not None:
             for k in range(start, n):
                 if kinds[k][0] in ("body", "meta"):
                     kinds[k] = ("furniture", "comments or other posts (repeated header lines)")
             return
+
+
+def _thread_start(
+    lines: list[_Line],
+    kinds: list[tuple[str, str]],
+    substantial: list[bool],
+    heads: list[int],
+    first_after: int,
+    footer: bool,
+) -> int | None:
+    """Where a thread of ``heads`` (its stamped headers, or its footers) opens, or None (see
+    ``_thread_of_stamped_posts``)."""
+    masked = {i: _digits_masked(lines[i].text) for i in heads}
+    shape = {i: _header_shape(lines[i]) for i in heads}
+    # (footers name their posters in names and places of any length: they are alike from their date on)
+    dated = {i: _date_shape(lines[i]) if footer else None for i in heads}
+    for a in heads:
+        if a < first_after:
+            continue
+        same = [
+            b
+            for b in heads
+            if _same_words(masked[a], masked[b])
+            or (shape[a] is not None and shape[a] == shape[b])
+            or (dated[a] is not None and dated[a] == dated[b])
+        ]
+        if any(b < first_after for b in same):
+            return None  # (the same header above the article's third paragraph: a live blog's entries)
+        posts = [b for b in same if b >= a]
+        # (a footer's posts are measured between every footer below: "- kat, essex, ..." and "- Stu,
+        # Laholm, Sweden, ..." are of one thread)
+        if (
+            len(posts) >= THREAD_POSTS
+            and len({_poster(lines[b].text) for b in posts} - {""}) >= 2
+            and _short_posts([b for b in heads if b >= a] if footer else posts, kinds, substantial)
+        ):
+            if footer:
+                return _first_post_text(lines, a)
+            return a - 1 if a > 0 and lines[a - 1].words <= 6 and not lines[a - 1].full_stop_end else a
+    return None
 
 
 def _short_posts(posts: list[int], kinds: list[tuple[str, str]], substantial: list[bool]) -> bool:
