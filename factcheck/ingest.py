@@ -1406,6 +1406,7 @@ def classify_lines(
         if COMMENT_RULES in chrome:
             _after_the_comment_rules(kinds, substantial, chrome)
         _after_the_comment_count(lines, kinds, substantial, vocab)
+        _posts_under_names(lines, kinds, substantial, vocab, chrome)
         # (last: an author's box removed changes no other rule's view of where the article's prose ends)
         _bios_under_a_name(lines, kinds, first_body, lang)
         _self_introductions(lines, kinds, substantial, lang)
@@ -2506,6 +2507,77 @@ def _after_the_comment_count(
         for k in after:
             kinds[k] = ("furniture", "after the comment count")
         return
+
+
+READERS_COMMENTS = "readers' comments"
+_COMMENT_HEADINGS = frozenset({COMMENT_COUNT, "comments", "comments closed"})  # (tail and notice reasons)
+
+
+def _posts_under_names(
+    lines: list[_Line],
+    kinds: list[tuple[str, str]],
+    substantial: list[bool],
+    vocab: furniture.Vocabulary,
+    chrome: list[str | None],
+) -> None:
+    """A readers' thread whose posts are headed by their poster's name alone, no stamp ("g4", "Lindsay
+    Gray", "MJ, ON" over one to a few lines of text): right below a heading of the comment section (a count
+    of comments, "Comments", "Comments are now closed for this story") after the article's third
+    substantial paragraph, THREAD_POSTS posts or more in a row by two names or more. The run of posts is
+    furniture, however long its lines (a count with more of the readers' prose below it than the article's
+    above is no end for ``_after_the_comment_count``)."""
+    before = 0
+    for i, ln in enumerate(lines):
+        if kinds[i][0] == "body" and substantial[i]:
+            before += 1
+            continue
+        if before < 3:
+            continue
+        if chrome[i] not in _COMMENT_HEADINGS and vocab.tail(ln.text, ln.words) not in _COMMENT_HEADINGS:
+            continue
+        end = _named_posts_end(lines, i + 1, chrome)
+        if end is not None:
+            for k in range(i + 1, end):
+                if kinds[k][0] in ("body", "meta"):
+                    kinds[k] = ("furniture", READERS_COMMENTS)
+            return
+
+
+def _named_posts_end(lines: list[_Line], j: int, chrome: list[str | None]) -> int | None:
+    """Where a run of posts under names that opens at line ``j`` ends, when it holds THREAD_POSTS posts or
+    more by two names or more (a name with no text under it is no post); else None. A post is a name line
+    (``_name_line``; page chrome such as "Learn more" or "More in Politics" is none) over one to
+    NAMED_POST_LINES lines of text; a longer text ends the run before it."""
+    n = len(lines)
+    names: set[str] = set()
+    posts = 0
+    end = j
+    k = j
+    while k < n and _name_line(lines[k]) and not chrome[k]:
+        t = k + 1
+        while t < n and not _name_line(lines[t]) and (lines[t].words >= 4 or lines[t].full_stop_end):
+            t += 1
+        if t - k - 1 > NAMED_POST_LINES:
+            break
+        if t > k + 1:
+            posts += 1
+            names.add(lines[k].text.lower())
+            end = t
+        k = t
+    return end if posts >= THREAD_POSTS and len(names) >= 2 else None
+
+
+NAMED_POST_LINES = 8  # lines of text of a post under a name, at most
+
+
+def _name_line(ln: _Line) -> bool:
+    """A poster's name alone on its line: four words at most, not closed like a sentence or a label, and no
+    stamp (a forum's posts are stamped, as its opening post is: its replies are the page's text)."""
+    return (
+        1 <= ln.words <= 4
+        and not ln.text.rstrip().endswith((".", "!", "?", ":", "…", '"', "”"))
+        and not _post_stamp(ln)
+    )
 
 
 def _repeated_lines(lines: list[_Line], kinds: list[tuple[str, str]]) -> None:
