@@ -1584,9 +1584,11 @@ def _thread_of_stamped_posts(
         style = {i: (above[i] and not below[i]) if footer else below[i] for i in heads}
         start = _thread_start(lines, kinds, substantial, [i for i in heads if style[i]], first_after, footer)
         if start is not None:
+            # (posts signed below their text are readers' comments; headers also open a blog's other posts)
+            why = READERS_COMMENTS if footer else "comments or other posts (repeated header lines)"
             for k in range(start, n):
                 if kinds[k][0] in ("body", "meta"):
-                    kinds[k] = ("furniture", "comments or other posts (repeated header lines)")
+                    kinds[k] = ("furniture", why)
             return
 
 

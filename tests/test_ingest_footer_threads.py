@@ -48,7 +48,7 @@ def test_a_thread_signed_below_each_post_is_furniture() -> None:
     assert all(k[p] == ("body", "") for p in ARTICLE)
     for text, _footer in POSTS:
         assert k[text][0] == "furniture", text
-    assert k[POSTS[0][0]][1] == "comments or other posts (repeated header lines)"
+    assert k[POSTS[0][0]] == ("furniture", "readers' comments")
 
 
 def test_the_first_posts_text_joins_only_below_a_short_line() -> None:
