@@ -1405,8 +1405,9 @@ def classify_lines(
         _after_the_copyright_line(kinds, substantial, chrome)
         if COMMENT_RULES in chrome:
             _after_the_comment_rules(kinds, substantial, chrome)
-        _after_the_comment_count(lines, kinds, substantial, vocab)
-        _posts_under_names(lines, kinds, substantial, vocab, chrome)
+        headings = _comment_headings(lines, kinds, substantial, vocab, chrome)
+        _after_the_comment_count(lines, kinds, substantial, headings)
+        _posts_under_names(lines, kinds, headings, chrome)
         # (last: an author's box removed changes no other rule's view of where the article's prose ends)
         _bios_under_a_name(lines, kinds, first_body, lang)
         _self_introductions(lines, kinds, substantial, lang)
@@ -2486,22 +2487,48 @@ def _after_the_comment_rules(
 
 
 COMMENT_COUNT = "comment count"  # the reason of the tail markers of a count of readers' comments
+READERS_COMMENTS = "readers' comments"
+_COMMENT_HEADINGS = frozenset({COMMENT_COUNT, "comments", "comments closed"})  # (tail and notice reasons)
 
 
-def _after_the_comment_count(
-    lines: list[_Line], kinds: list[tuple[str, str]], substantial: list[bool], vocab: furniture.Vocabulary
-) -> None:
-    """A count of readers' comments ("12 comments", "6 Kommentare zu „Title“", "3 Responses to Title") below
-    the article opens its comment section, form or no form: the readers' posts after it are no part of the
-    article, however long (a thread with no rules of a comment form above it, whose posts' headers no rule
-    finds). Only where the article's prose lies before the count (three substantial paragraphs at least, and
-    no fewer than after it): a count in the header's byline bar, above the article, ends nothing."""
+def _comment_headings(
+    lines: list[_Line],
+    kinds: list[tuple[str, str]],
+    substantial: list[bool],
+    vocab: furniture.Vocabulary,
+    chrome: list[str | None],
+) -> list[tuple[int, str, int]]:
+    """The headings of a comment section after the article's third substantial paragraph (a count of
+    comments, "Comments", "Comments are now closed"): (line, reason, substantial paragraphs above it), read
+    once for ``_after_the_comment_count`` and ``_posts_under_names``."""
+    out = []
     before = 0
     for i, ln in enumerate(lines):
         if kinds[i][0] == "body" and substantial[i]:
             before += 1
             continue
-        if before < 3 or ln.words > vocab.max_words["tail"] or vocab.tail(ln.text, ln.words) != COMMENT_COUNT:
+        if before < 3:
+            continue
+        why = chrome[i] if chrome[i] in _COMMENT_HEADINGS else vocab.tail(ln.text, ln.words)
+        if why in _COMMENT_HEADINGS:
+            out.append((i, str(why), before))
+    return out
+
+
+def _after_the_comment_count(
+    lines: list[_Line],
+    kinds: list[tuple[str, str]],
+    substantial: list[bool],
+    headings: list[tuple[int, str, int]],
+) -> None:
+    """A count of readers' comments ("12 comments", "6 Kommentare zu „Title“", "3 Responses to Title") below
+    the article opens its comment section, form or no form: the readers' posts after it are no part of the
+    article, however long (a thread with no rules of a comment form above it, whose posts' headers no rule
+    finds). Only where the article's prose lies before the count (three substantial paragraphs at least, and
+    no fewer than after it): a count in the header's byline bar, above the article, ends nothing.
+    ``headings``: ``_comment_headings``."""
+    for i, why, before in headings:
+        if why != COMMENT_COUNT:
             continue
         after = [k for k in range(i + 1, len(lines)) if kinds[k][0] == "body"]
         if sum(substantial[k] for k in after) > before:
@@ -2511,32 +2538,19 @@ def _after_the_comment_count(
         return
 
 
-READERS_COMMENTS = "readers' comments"
-_COMMENT_HEADINGS = frozenset({COMMENT_COUNT, "comments", "comments closed"})  # (tail and notice reasons)
-
-
 def _posts_under_names(
     lines: list[_Line],
     kinds: list[tuple[str, str]],
-    substantial: list[bool],
-    vocab: furniture.Vocabulary,
+    headings: list[tuple[int, str, int]],
     chrome: list[str | None],
 ) -> None:
     """A readers' thread whose posts are headed by their poster's name alone, no stamp ("g4", "Lindsay
-    Gray", "MJ, ON" over one to a few lines of text): right below a heading of the comment section (a count
-    of comments, "Comments", "Comments are now closed for this story") after the article's third
-    substantial paragraph, THREAD_POSTS posts or more in a row by two names or more. The run of posts is
-    furniture, however long its lines (a count with more of the readers' prose below it than the article's
-    above is no end for ``_after_the_comment_count``)."""
-    before = 0
-    for i, ln in enumerate(lines):
-        if kinds[i][0] == "body" and substantial[i]:
-            before += 1
-            continue
-        if before < 3:
-            continue
-        if chrome[i] not in _COMMENT_HEADINGS and vocab.tail(ln.text, ln.words) not in _COMMENT_HEADINGS:
-            continue
+    Gray", "MJ, ON", or a post's number, over one to a few lines of text): right below a heading of the
+    comment section (``_comment_headings``: a count of comments, "Comments", "Comments are now closed for
+    this story") after the article's third substantial paragraph, THREAD_POSTS posts or more in a row by two
+    names or more. The run of posts is furniture, however long its lines (a count with more of the readers'
+    prose below it than the article's above is no end for ``_after_the_comment_count``)."""
+    for i, _why, _before in headings:
         end = _named_posts_end(lines, i + 1, chrome)
         if end is not None:
             for k in range(i + 1, end):
