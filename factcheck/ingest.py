@@ -1420,7 +1420,9 @@ def classify_lines(
         _after_the_copyright_line(kinds, substantial, chrome)
         if COMMENT_RULES in chrome:
             _after_the_comment_rules(kinds, substantial, chrome)
-        _after_the_comment_count(lines, kinds, substantial, vocab)
+        headings = _comment_headings(lines, kinds, substantial, vocab, chrome)
+        _after_the_comment_count(lines, kinds, substantial, headings)
+        _posts_under_names(lines, kinds, headings, chrome)
         # (last: an author's box removed changes no other rule's view of where the article's prose ends)
         _bios_under_a_name(lines, kinds, first_body, lang)
         _self_introductions(lines, kinds, substantial, lang)
@@ -1574,7 +1576,10 @@ def _thread_of_stamped_posts(
     box of timed links or a product's price stamps name nobody), most of them short (``_short_posts``).
     THREAD_POSTS such headers after the article's third substantial paragraph, and none above it (a live
     blog's entries open at the top), start the thread: it and all that follows is furniture, but for the
-    article's own title."""
+    article's own title. A thread with no such headers may sign its posts below their text instead: stamped
+    footers with text right above and none right below (the post's rating and report links come next: "-
+    kat, essex, 12/1/2012 05:07", "Click to rate", "Report abuse"), alike from their date on; the thread then
+    opens with its first post's text (``_first_post_text``)."""
     n = len(lines)
     prose = 0
     first_after = n
@@ -1587,30 +1592,60 @@ def _thread_of_stamped_posts(
     heads = [i for i in range(n) if _post_stamp(lines[i])][:THREAD_HEADERS_READ]
     if len(heads) < THREAD_POSTS:
         return
+    # headers over their posts' text first; else footers under it (no text right below: the post's rating
+    # and report links, then the next post's text)
+    below = {i: _text_follows(lines, i) for i in heads}
+    above = {i: _text_above(lines, i) for i in heads}
+    for footer in (False, True):
+        style = {i: (above[i] and not below[i]) if footer else below[i] for i in heads}
+        start = _thread_start(lines, kinds, substantial, [i for i in heads if style[i]], first_after, footer)
+        if start is not None:
+            # (posts signed below their text are readers' comments; headers also open a blog's other posts)
+            why = READERS_COMMENTS if footer else "comments or other posts (repeated header lines)"
+            for k in range(start, n):
+                if kinds[k][0] in ("body", "meta"):
+                    kinds[k] = ("furniture", why)
+            return
+
+
+def _thread_start(
+    lines: list[_Line],
+    kinds: list[tuple[str, str]],
+    substantial: list[bool],
+    heads: list[int],
+    first_after: int,
+    footer: bool,
+) -> int | None:
+    """Where a thread of ``heads`` (its stamped headers, or its footers) opens, or None (see
+    ``_thread_of_stamped_posts``)."""
     masked = {i: _digits_masked(lines[i].text) for i in heads}
     shape = {i: _header_shape(lines[i]) for i in heads}
+    # (footers name their posters in names and places of any length: they are alike from their date on)
+    dated = {i: _date_shape(lines[i]) if footer else None for i in heads}
     for a in heads:
-        if a < first_after or not _text_follows(lines, a):
+        if a < first_after:
             continue
         same = [
             b
             for b in heads
-            if (_same_words(masked[a], masked[b]) or (shape[a] is not None and shape[a] == shape[b]))
-            and (b == a or _text_follows(lines, b))
+            if _same_words(masked[a], masked[b])
+            or (shape[a] is not None and shape[a] == shape[b])
+            or (dated[a] is not None and dated[a] == dated[b])
         ]
         if any(b < first_after for b in same):
-            return  # (the same header above the article's third paragraph: a live blog's entries)
+            return None  # (the same header above the article's third paragraph: a live blog's entries)
         posts = [b for b in same if b >= a]
+        # (a footer's posts are measured between every footer below: "- kat, essex, ..." and "- Stu,
+        # Laholm, Sweden, ..." are of one thread)
         if (
             len(posts) >= THREAD_POSTS
             and len({_poster(lines[b].text) for b in posts} - {""}) >= 2
-            and _short_posts(posts, kinds, substantial)
+            and _short_posts([b for b in heads if b >= a] if footer else posts, kinds, substantial)
         ):
-            start = a - 1 if a > 0 and lines[a - 1].words <= 6 and not lines[a - 1].full_stop_end else a
-            for k in range(start, n):
-                if kinds[k][0] in ("body", "meta"):
-                    kinds[k] = ("furniture", "comments or other posts (repeated header lines)")
-            return
+            if footer:
+                return _first_post_text(lines, a)
+            return a - 1 if a > 0 and lines[a - 1].words <= 6 and not lines[a - 1].full_stop_end else a
+    return None
 
 
 def _short_posts(posts: list[int], kinds: list[tuple[str, str]], substantial: list[bool]) -> bool:
@@ -1663,6 +1698,14 @@ def _header_shape(ln: _Line) -> str | None:
     return _DIGITS.sub("0", _NAME_RUN.sub("a", ln.text))
 
 
+def _date_shape(ln: _Line) -> str | None:
+    """The shape of a footer's stamp from its date on ("- Mrs C, Herts, 16/1/2012 11:34" and "- The
+    Cambridge Don, Cambridge, Cambs., 16/1/2012 09:09": "0/0/0 0:0"): footers name their posters in
+    names and places of any length, and stamp them alike."""
+    m = _DATE_IN_LINE.search(ln.text)
+    return _DIGITS.sub("0", _NAME_RUN.sub("a", ln.text[m.start() :])) if m else None
+
+
 def _poster(t: str) -> str:
     """The poster a header names: its words of two letters or more once its dates are taken out, in lower
     case ("~tomasz [2012-01-04 22:22]": "tomasz"); "" for a stamp alone ("07:15 p. m.", "3 May 2019")."""
@@ -1696,6 +1739,22 @@ def _text_follows(lines: list[_Line], i: int) -> bool:
     return any(lines[j].words >= 8 for j in range(i + 1, min(len(lines), i + 3)))
 
 
+def _text_above(lines: list[_Line], i: int) -> bool:
+    """A line of text (eight words or more) within the two lines above line i."""
+    return any(lines[j].words >= 8 for j in range(max(0, i - 2), i))
+
+
+def _first_post_text(lines: list[_Line], a: int) -> int:
+    """Where the text of a thread's first post begins, the post's footer at line ``a``: its lines of text
+    right above the footer, when a short line (the thread's heading, its sort links) lies above them within
+    FOOTER_POST_LINES lines; else the footer itself (the article's last paragraph may lie right above)."""
+    k = a - 1
+    while k >= 0 and a - k <= FOOTER_POST_LINES and lines[k].words >= 8:
+        k -= 1
+    return k + 1 if k >= 0 and a - k <= FOOTER_POST_LINES and lines[k].words < 8 else a
+
+
+FOOTER_POST_LINES = 3  # lines of text of a thread's first post above its footer, at most
 SAME_WORDING_RUN = 3
 SAME_WORDING_SHARED = 3  # words the lines of such a row share at least (and 60% of each line)
 SAME_WORDING_DIFFERENT = 2  # words at most in which two lines of the row differ
@@ -2443,22 +2502,48 @@ def _after_the_comment_rules(
 
 
 COMMENT_COUNT = "comment count"  # the reason of the tail markers of a count of readers' comments
+READERS_COMMENTS = "readers' comments"
+_COMMENT_HEADINGS = frozenset({COMMENT_COUNT, "comments", "comments closed"})  # (tail and notice reasons)
 
 
-def _after_the_comment_count(
-    lines: list[_Line], kinds: list[tuple[str, str]], substantial: list[bool], vocab: furniture.Vocabulary
-) -> None:
-    """A count of readers' comments ("12 comments", "6 Kommentare zu „Title“", "3 Responses to Title") below
-    the article opens its comment section, form or no form: the readers' posts after it are no part of the
-    article, however long (a thread with no rules of a comment form above it, whose posts' headers no rule
-    finds). Only where the article's prose lies before the count (three substantial paragraphs at least, and
-    no fewer than after it): a count in the header's byline bar, above the article, ends nothing."""
+def _comment_headings(
+    lines: list[_Line],
+    kinds: list[tuple[str, str]],
+    substantial: list[bool],
+    vocab: furniture.Vocabulary,
+    chrome: list[str | None],
+) -> list[tuple[int, str, int]]:
+    """The headings of a comment section after the article's third substantial paragraph (a count of
+    comments, "Comments", "Comments are now closed"): (line, reason, substantial paragraphs above it), read
+    once for ``_after_the_comment_count`` and ``_posts_under_names``."""
+    out = []
     before = 0
     for i, ln in enumerate(lines):
         if kinds[i][0] == "body" and substantial[i]:
             before += 1
             continue
-        if before < 3 or ln.words > vocab.max_words["tail"] or vocab.tail(ln.text, ln.words) != COMMENT_COUNT:
+        if before < 3:
+            continue
+        why = chrome[i] if chrome[i] in _COMMENT_HEADINGS else vocab.tail(ln.text, ln.words)
+        if why in _COMMENT_HEADINGS:
+            out.append((i, str(why), before))
+    return out
+
+
+def _after_the_comment_count(
+    lines: list[_Line],
+    kinds: list[tuple[str, str]],
+    substantial: list[bool],
+    headings: list[tuple[int, str, int]],
+) -> None:
+    """A count of readers' comments ("12 comments", "6 Kommentare zu „Title“", "3 Responses to Title") below
+    the article opens its comment section, form or no form: the readers' posts after it are no part of the
+    article, however long (a thread with no rules of a comment form above it, whose posts' headers no rule
+    finds). Only where the article's prose lies before the count (three substantial paragraphs at least, and
+    no fewer than after it): a count in the header's byline bar, above the article, ends nothing.
+    ``headings``: ``_comment_headings``."""
+    for i, why, before in headings:
+        if why != COMMENT_COUNT:
             continue
         after = [k for k in range(i + 1, len(lines)) if kinds[k][0] == "body"]
         if sum(substantial[k] for k in after) > before:
@@ -2466,6 +2551,64 @@ def _after_the_comment_count(
         for k in after:
             kinds[k] = ("furniture", "after the comment count")
         return
+
+
+def _posts_under_names(
+    lines: list[_Line],
+    kinds: list[tuple[str, str]],
+    headings: list[tuple[int, str, int]],
+    chrome: list[str | None],
+) -> None:
+    """A readers' thread whose posts are headed by their poster's name alone, no stamp ("g4", "Lindsay
+    Gray", "MJ, ON", or a post's number, over one to a few lines of text): right below a heading of the
+    comment section (``_comment_headings``: a count of comments, "Comments", "Comments are now closed for
+    this story") after the article's third substantial paragraph, THREAD_POSTS posts or more in a row by two
+    names or more. The run of posts is furniture, however long its lines (a count with more of the readers'
+    prose below it than the article's above is no end for ``_after_the_comment_count``)."""
+    for i, _why, _before in headings:
+        end = _named_posts_end(lines, i + 1, chrome)
+        if end is not None:
+            for k in range(i + 1, end):
+                if kinds[k][0] in ("body", "meta"):
+                    kinds[k] = ("furniture", READERS_COMMENTS)
+            return
+
+
+def _named_posts_end(lines: list[_Line], j: int, chrome: list[str | None]) -> int | None:
+    """Where a run of posts under names that opens at line ``j`` ends, when it holds THREAD_POSTS posts or
+    more by two names or more (a name with no text under it is no post); else None. A post is a name line
+    (``_name_line``; page chrome such as "Learn more" or "More in Politics" is none) over one to
+    NAMED_POST_LINES lines of text; a longer text ends the run before it."""
+    n = len(lines)
+    names: set[str] = set()
+    posts = 0
+    end = j
+    k = j
+    while k < n and _name_line(lines[k]) and not chrome[k]:
+        t = k + 1
+        while t < n and not _name_line(lines[t]) and (lines[t].words >= 4 or lines[t].full_stop_end):
+            t += 1
+        if t - k - 1 > NAMED_POST_LINES:
+            break
+        if t > k + 1:
+            posts += 1
+            names.add(lines[k].text.lower())
+            end = t
+        k = t
+    return end if posts >= THREAD_POSTS and len(names) >= 2 else None
+
+
+NAMED_POST_LINES = 8  # lines of text of a post under a name, at most
+
+
+def _name_line(ln: _Line) -> bool:
+    """A poster's name alone on its line: four words at most, not closed like a sentence or a label, and no
+    stamp (a forum's posts are stamped, as its opening post is: its replies are the page's text)."""
+    return (
+        1 <= ln.words <= 4
+        and not ln.text.rstrip().endswith((".", "!", "?", ":", "…", '"', "”"))
+        and not _post_stamp(ln)
+    )
 
 
 def _repeated_lines(lines: list[_Line], kinds: list[tuple[str, str]]) -> None:
