@@ -707,9 +707,13 @@ class _CwTerms(NamedTuple):
     judgement: bool
     weights: dict[str, float]
     fixed: float
+    present_act: bool  # a present act of a specific subject (``stance.present_act``): scored as an event
 
     def stance_extra(self, event: Stance | None) -> list[tuple[str, int]]:
-        """The terms that a claim of stance ``event`` (None: not classified) adds to ``always``."""
+        """The terms that a claim of stance ``event`` (None: not classified) adds to ``always``. A stated claim
+        that tells a present act ("A photograph shows a palm-sized rabbit.") counts as an event."""
+        if event is Stance.STATED and self.present_act:
+            event = Stance.OCCURRED
         extra = []
         if event is Stance.HYPOTHETICAL:
             extra.append(("hypothetical", 1))
@@ -901,7 +905,9 @@ def _cw_terms(
     weights = voc.weights
     judgement = quote_speaker and content_entities <= 1 and not has_fig and not has_sup
     # (positional: a NamedTuple built with keywords costs twice as much, and this runs for every sentence)
-    return _CwTerms(t, soft, plain_event, quote_speaker, judgement, weights, _weighted_sum(t, weights))
+    # a present act of a specific subject is scored as an event ("Nabisco is issuing Spam-flavored Oreos.")
+    act = lang in (None, "en") and stance.present_act(content)
+    return _CwTerms(t, soft, plain_event, quote_speaker, judgement, weights, _weighted_sum(t, weights), act)
 
 
 def _weighted_sum(terms: dict[str, int], weights: dict[str, float]) -> float:

@@ -122,6 +122,37 @@ def _word_before(t: str, pos: int) -> re.Match[str] | None:
 
 _ANNOUNCE_VERBS = frozenset(_W["announce_verbs"])
 
+# A present act: a specific subject (a name, a determiner and up to four words, a number) opening the content, a
+# present verb of action or report in -s before a complement, or "is/are" before a form in -ing or a participle
+# (a progressive or a present passive) and a further word ("A photograph shows a palm-sized rabbit.", "Nabisco
+# is issuing Spam-flavored Oreos."); see ``present_act``
+_ACT_NOT_SUBJECTS = frozenset(_W["act_not_subjects"])
+_ACT_STATES = frozenset(_W["act_states"])
+_PRESENT_ACT = re.compile(
+    r"[\"“‘']?(?P<subj>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*"
+    rf"|(?i:{'|'.join(_W['act_determiners'])})\s+(?:[\w’'.-]+\s+){{0,3}}?[\w’'.-]+"
+    r"|\d[\d,.]*(?:\s+[\w’'.-]+){1,3}?)"
+    r"\s+(?:(?:[a-z]+ly|now|also|still|reportedly)\s+)?"
+    rf"(?:(?P<verb>[a-z]{{2,}}(?<!ss)(?<!us)(?<!is)(?<![’'])s)\s+(?:(?:{'|'.join(_W['act_complements'])})\b|[A-Z0-9$])"
+    rf"|(?:is|are)\s+(?:(?:[a-z]+ly|now|also|still)\s+)?(?P<part>[a-z]{{2,}}(?:ing|ed)|{_PARTICIPLES})\s+\S)"
+)
+
+
+def present_act(text: str) -> bool:
+    """Whether ``text`` (a claim's content, as written) opens with a present act of a specific subject: a present
+    simple or progressive verb of action or report, or a present passive, with a complement ("A photograph shows
+    a palm-sized rabbit.", "Nabisco is issuing Spam-flavored Oreos.", "An inappropriate song is mistakenly played
+    at a funeral."), not the writer's generic present (a pronoun or a quantifier for subject: "It shows how",
+    "Most people prefer"; a verb of state: "The plan seems to work")."""
+    m = _PRESENT_ACT.match(text)
+    if m is None:
+        return False
+    subj = m.group("subj")
+    if " " not in subj and subj.lower().strip("\"“‘'") in _ACT_NOT_SUBJECTS:
+        return False
+    verb = m.group("verb") or m.group("part")
+    return verb not in _ACT_STATES and verb not in _NOT_EVENT_ED
+
 
 def _masked(text: str, mask: tuple[tuple[int, int], ...] | list[tuple[int, int]]) -> str:
     if not mask:
