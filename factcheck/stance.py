@@ -137,11 +137,18 @@ _ACT_NOT_SUBJECTS = frozenset(_W["act_not_subjects"])
 _ACT_STATES = frozenset(_W["act_states"])
 _PRESENT_ACT = re.compile(
     r"[\"“‘']?(?P<subj>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*"
-    rf"|(?i:{'|'.join(_W['act_determiners'])})\s+(?:[\w’'.-]+\s+){{0,3}}?[\w’'.-]+"
+    rf"|(?i:(?:{'|'.join(_W['act_parts'])})\s+of\s+)?(?i:{'|'.join(_W['act_determiners'])})\s+(?:[\w’'.-]+\s+){{0,3}}?[\w’'.-]+"
     r"|\d[\d,.]*(?:\s+[\w’'.-]+){1,3}?)"
     r"\s+(?:(?:[a-z]+ly|now|also|still|reportedly)\s+)?"
     rf"(?:(?P<verb>[a-z]{{2,}}(?<!ss)(?<!us)(?<!is)(?<![’'])s)\s+(?:(?:{'|'.join(_W['act_complements'])})\b|[A-Z0-9$])"
     rf"|(?:is|are)\s+(?:(?:[a-z]+ly|now|also|still)\s+)?(?P<part>[a-z]{{2,}}(?:ing|ed)|{_PARTICIPLES})\s+\S)"
+)
+
+# ... and a progressive of any subject but a pronoun or a quantifier: an action under way, not the generic present
+# ("Criminals in the U.S. are using ...", "Young women are inserting ...")
+_PROGRESSIVE_ACT = re.compile(
+    r"[\"“‘']?(?P<subj>[A-Z][\w’'.-]*)(?:\s+[\w’'.-]+){0,5}?\s+(?:is|are)\s+(?:(?:[a-z]+ly|now|also|still)\s+)?"
+    r"(?P<part>[a-z]{2,}ing)\s+\S"
 )
 
 
@@ -151,14 +158,18 @@ def present_act(text: str) -> bool:
     a palm-sized rabbit.", "Nabisco is issuing Spam-flavored Oreos.", "An inappropriate song is mistakenly played
     at a funeral."), not the writer's generic present (a pronoun or a quantifier for subject: "It shows how",
     "Most people prefer"; a verb of state: "The plan seems to work")."""
-    m = _PRESENT_ACT.match(text)
-    if m is None:
-        return False
-    subj = m.group("subj")
-    if " " not in subj and subj.lower().strip("\"“‘'") in _ACT_NOT_SUBJECTS:
-        return False
-    verb = m.group("verb") or m.group("part")
-    return verb not in _ACT_STATES and verb not in _NOT_EVENT_ED
+    for pattern in (_PRESENT_ACT, _PROGRESSIVE_ACT):
+        m = pattern.match(text)
+        if m is None:
+            continue
+        subj = m.group("subj")
+        if " " not in subj and subj.lower().strip("\"“‘'") in _ACT_NOT_SUBJECTS:
+            continue
+        verb = m.group("verb") if pattern is _PRESENT_ACT else None
+        verb = verb or m.group("part")
+        if verb not in _ACT_STATES and verb not in _NOT_EVENT_ED:
+            return True
+    return False
 
 
 def _masked(text: str, mask: tuple[tuple[int, int], ...] | list[tuple[int, int]]) -> str:
