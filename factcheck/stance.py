@@ -133,11 +133,15 @@ _ANNOUNCE_VERBS = frozenset(_W["announce_verbs"])
 # present verb of action or report in -s before a complement, or "is/are" before a form in -ing or a participle
 # (a progressive or a present passive) and a further word ("A photograph shows a palm-sized rabbit.", "Nabisco
 # is issuing Spam-flavored Oreos."); see ``present_act``
-_ACT_NOT_SUBJECTS = frozenset(_W["act_not_subjects"])
+_ACT_NOT_WORDS = (
+    frozenset(_W["act_not_subjects"]) | frozenset(_W["act_determiners"]) | _DETERMINERS | _PREPOSITIONS
+)
 _ACT_STATES = frozenset(_W["act_states"])
+# a word of the subject's noun phrase: no verb or relative word ("That is also true in places that ..." is no subject)
+_NP_WORD = rf"(?!(?:{'|'.join(_W['act_np_breaks'])})\b)[\w’'.-]+"
 _PRESENT_ACT = re.compile(
     r"[\"“‘']?(?P<subj>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*"
-    rf"|(?i:(?:{'|'.join(_W['act_parts'])})\s+of\s+)?(?i:{'|'.join(_W['act_determiners'])})\s+(?:[\w’'.-]+\s+){{0,3}}?[\w’'.-]+"
+    rf"|(?i:(?:{'|'.join(_W['act_parts'])})\s+of\s+)?(?i:{'|'.join(_W['act_determiners'])})\s+(?:{_NP_WORD}\s+){{0,3}}?{_NP_WORD}"
     r"|\d[\d,.]*(?:\s+[\w’'.-]+){1,3}?)"
     r"\s+(?:(?:[a-z]+ly|now|also|still|reportedly)\s+)?"
     rf"(?:(?P<verb>[a-z]{{2,}}(?<!ss)(?<!us)(?<!is)(?<![’'])s)\s+(?:(?:{'|'.join(_W['act_complements'])})\b|[A-Z0-9$])"
@@ -163,8 +167,8 @@ def present_act(text: str) -> bool:
         if m is None:
             continue
         subj = m.group("subj")
-        if " " not in subj and subj.lower().strip("\"“‘'") in _ACT_NOT_SUBJECTS:
-            continue
+        if " " not in subj and subj.lower().strip("\"“‘'") in _ACT_NOT_WORDS:
+            continue  # a pronoun, a quantifier, or a capitalised function word ("The years that", "For investors in")
         verb = m.group("verb") if pattern is _PRESENT_ACT else None
         verb = verb or m.group("part")
         if verb not in _ACT_STATES and verb not in _NOT_EVENT_ED:
