@@ -66,13 +66,6 @@ _PASSIVE_EVENTS = frozenset(_W.get("passive_events", []))
 _PASSIVE_AUX = frozenset(_W.get("passive_auxiliaries", []))
 _PASSIVE_ADVERBS = frozenset(_W.get("passive_adverbs", []))
 _DETERMINERS = frozenset(_W["determiners"])
-# a present copula before an -ed form, an adverb in -ly between allowed: a state ("are unvaccinated", "remain
-# deeply polarized")
-_STATE_COPULAS = frozenset(_W["state_copulas"])
-# a hyphenated compound's past form is an adjective ("a palm-sized rabbit"), but for a verb prefix before the
-# hyphen ("re-elected") or an auxiliary before the compound ("has fast-tracked")
-_VERB_PREFIXES = frozenset(_W["verb_prefixes"])
-_COMPOUND_AUX = frozenset(_W["compound_auxiliaries"])
 _PREPOSITIONS = frozenset(_W.get("prepositions", []))
 _AGENTS = frozenset(_W["agents"])
 # cues that report no event of the main clause (``_not_main_event``; see the resource's comments and examples)
@@ -326,22 +319,6 @@ def _in_aside(t: str, start: int, end: int) -> bool:
     )
 
 
-def _word_is(m: re.Match[str] | None, words: frozenset[str]) -> bool:
-    """Whether the word matched by ``m`` (``_word_before``), lower-cased, is one of ``words``."""
-    return m is not None and m.group(1).lower() in words
-
-
-def _compound_verb(t: str, start: int, prev: re.Match[str] | None) -> bool:
-    """Whether the past form at ``start``, after a hyphen, is the verb of a hyphenated compound: a verb prefix
-    before the hyphen ("re-elected", "co-founded"), or an auxiliary before the compound ("has fast-tracked",
-    "was force-fed"); else the compound is an adjective ("a palm-sized rabbit", "the hardest-hit regions")."""
-    if prev is None:
-        return False
-    if prev.group(1).lower().rstrip("-") in _VERB_PREFIXES:
-        return True
-    return _word_is(_word_before(t, prev.start()), _COMPOUND_AUX)
-
-
 def _valid_occurred(t: str, word: str, start: int, end: int) -> bool:
     w = word.lower()
     if (
@@ -383,14 +360,18 @@ def _valid_occurred(t: str, word: str, start: int, end: int) -> bool:
                 "are",
             ):
                 return False  # "could not cut"; but "had not received" is a negated event
-        if w.endswith("ed") and (
-            pw in _STATE_COPULAS
-            or (pw.endswith("ly") and prev is not None and _word_is(_word_before(t, prev.start()), _STATE_COPULAS))
+        if w.endswith("ed") and pw in (
+            "is",
+            "are",
+            "am",
+            "be",
+            "remains",
+            "remain",
+            "seems",
+            "appears",
         ):
-            return False  # adjectival / present state: "are unvaccinated", "is based", "remain deeply
-            # polarized" ("are being evacuated" is an action under way: an event)
-        if t[start - 1 : start] == "-" and not _compound_verb(t, start, prev):
-            return False  # a compound adjective: "a palm-sized rabbit", "poll-tested caution"
+            return False  # adjectival / present state: "are unvaccinated", "is based" ("are being
+            # evacuated" is an action under way: an event)
     if " " not in w and t[start - 2 : start] == ", " and _in_aside(t, start, end):
         return False  # (the comma first: a cheap gate, most cues follow none)
     return not _not_main_event(t, w, start)
