@@ -131,13 +131,13 @@ _ACT_NOT_WORDS = (
 )
 _ACT_STATES = frozenset(_W["act_states"])
 # a word of the subject's noun phrase: no verb or relative word ("That is also true in places that ..." is no subject)
-_NP_WORD = rf"(?!(?:{'|'.join(_W['act_np_breaks'])})\b)[\w’'.-]+"
+_NP_WORD = rf"(?!(?:{trie_pattern(_W['act_np_breaks'])})\b)[\w’'.-]+"
 _PRESENT_ACT = re.compile(
     r"[\"“‘']?(?P<subj>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*"
-    rf"|(?i:(?:{'|'.join(_W['act_parts'])})\s+of\s+)?(?i:{'|'.join(_W['act_determiners'])})\s+(?:{_NP_WORD}\s+){{0,3}}?{_NP_WORD}"
+    rf"|(?i:(?:{trie_pattern(_W['act_parts'])})\s+of\s+)?(?i:{trie_pattern(_W['act_determiners'])})\s+(?:{_NP_WORD}\s+){{0,3}}?{_NP_WORD}"
     r"|\d[\d,.]*(?:\s+[\w’'.-]+){1,3}?)"
     r"\s+(?:(?:[a-z]+ly|now|also|still|reportedly)\s+)?"
-    rf"(?:(?P<verb>[a-z]{{2,}}(?<!ss)(?<!us)(?<!is)(?<![’'])s)\s+(?:(?:{'|'.join(_W['act_complements'])})\b|[A-Z0-9$])"
+    rf"(?:(?P<verb>[a-z]{{2,}}(?<!ss)(?<!us)(?<!is)(?<![’'])s)\s+(?:(?:{trie_pattern(_W['act_complements'])})\b|[A-Z0-9$])"
     rf"|(?:is|are)\s+(?:(?:[a-z]+ly|now|also|still)\s+)?(?P<part>[a-z]{{2,}}(?:ing|ed)|{_PARTICIPLES})\s+\S)"
 )
 
@@ -156,6 +156,8 @@ def present_act(text: str) -> bool:
     at a funeral."), not the writer's generic present (a pronoun or a quantifier for subject: "It shows how",
     "Most people prefer"; a verb of state: "The plan seems to work")."""
     for pattern in (_PRESENT_ACT, _PROGRESSIVE_ACT):
+        if pattern is _PROGRESSIVE_ACT and "ing" not in text:
+            break  # (a cheap gate: the progressive needs a form in -ing)
         m = pattern.match(text)
         if m is None:
             continue
