@@ -131,21 +131,21 @@ _ACT_NOT_WORDS = (
 )
 _ACT_STATES = frozenset(_W["act_states"])
 # a word of the subject's noun phrase: no verb or relative word ("That is also true in places that ..." is no subject)
-_NP_WORD = rf"(?!(?:{trie_pattern(_W['act_np_breaks'])})\b)[\w’'.-]+"
+_NP_WORD = rf"(?!(?:{trie_pattern(_W['act_np_breaks'])})\b)[\w’'.-]++"
 _PRESENT_ACT = re.compile(
-    r"[\"“‘']?(?P<subj>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*"
+    r"[\"“‘']?(?P<subj>[A-Z][\w’'.&-]*+(?:\s+[A-Z][\w’'.&-]*+)*+"
     rf"|(?i:(?:{trie_pattern(_W['act_parts'])})\s+of\s+)?(?i:{trie_pattern(_W['act_determiners'])})\s+(?:{_NP_WORD}\s+){{0,3}}?{_NP_WORD}"
     r"|\d[\d,.]*(?:\s+[\w’'.-]+){1,3}?)"
     r"\s+(?:(?:[a-z]+ly|now|also|still|reportedly)\s+)?"
-    rf"(?:(?P<verb>[a-z]{{2,}}(?<!ss)(?<!us)(?<!is)(?<![’'])s)\s+(?:(?:{trie_pattern(_W['act_complements'])})\b|[A-Z0-9$])"
+    rf"(?:(?P<verb>[a-z]{{3,}}+(?<=s)(?<!ss)(?<!us)(?<!is))\s+(?:(?:{trie_pattern(_W['act_complements'])})\b|[A-Z0-9$])"
     rf"|(?:is|are)\s+(?:(?:[a-z]+ly|now|also|still)\s+)?(?P<part>[a-z]{{2,}}(?:ing|ed)|{_PARTICIPLES})\s+\S)"
 )
 
 # ... and a progressive of any subject but a pronoun or a quantifier: an action under way, not the generic present
 # ("Criminals in the U.S. are using ...", "Young women are inserting ...")
 _PROGRESSIVE_ACT = re.compile(
-    r"[\"“‘']?(?P<subj>[A-Z][\w’'.-]*)(?:\s+[\w’'.-]+){0,5}?\s+(?:is|are)\s+(?:(?:[a-z]+ly|now|also|still)\s+)?"
-    r"(?P<part>[a-z]{2,}ing)\s+\S"
+    r"[\"“‘']?(?P<subj>[A-Z][\w’'.-]*)(?:\s+[\w’'.-]++){0,5}?\s+(?:is|are)\s+(?:(?:[a-z]+ly|now|also|still)\s+)?"
+    r"(?P<part>[a-z]{5,}+(?<=ing))\s+\S"
 )
 
 
