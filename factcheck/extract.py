@@ -711,9 +711,14 @@ class _CwTerms(NamedTuple):
     judgement: bool
     weights: dict[str, float]
     fixed: float
+    act_text: str | None  # the content, read for a present act when the claim is stated (None: not English)
 
     def stance_extra(self, event: Stance | None) -> list[tuple[str, int]]:
-        """The terms that a claim of stance ``event`` (None: not classified) adds to ``always``."""
+        """The terms that a claim of stance ``event`` (None: not classified) adds to ``always``. A stated claim
+        that tells a present act of a specific subject (``stance.present_act``: "A photograph shows a palm-sized
+        rabbit.") counts as an event."""
+        if event is Stance.STATED and self.act_text is not None and stance.present_act(self.act_text):
+            event = Stance.OCCURRED
         extra = []
         if event is Stance.HYPOTHETICAL:
             extra.append(("hypothetical", 1))
@@ -905,7 +910,11 @@ def _cw_terms(
     weights = voc.weights
     judgement = quote_speaker and content_entities <= 1 and not has_fig and not has_sup
     # (positional: a NamedTuple built with keywords costs twice as much, and this runs for every sentence)
-    return _CwTerms(t, soft, plain_event, quote_speaker, judgement, weights, _weighted_sum(t, weights))
+    # (a stated claim that tells a present act of a specific subject is scored as an event: ``stance_extra``)
+    act_text = content if lang in (None, "en") else None
+    return _CwTerms(
+        t, soft, plain_event, quote_speaker, judgement, weights, _weighted_sum(t, weights), act_text
+    )
 
 
 def _weighted_sum(terms: dict[str, int], weights: dict[str, float]) -> float:

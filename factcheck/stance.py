@@ -121,6 +121,54 @@ def _word_before(t: str, pos: int) -> re.Match[str] | None:
 
 _ANNOUNCE_VERBS = frozenset(_W["announce_verbs"])
 
+# A present act: a specific subject (a name, a determiner and up to four words, a number) opening the content, a
+# present verb of action or report in -s before a complement, or "is/are" before a form in -ing or a participle
+# (a progressive or a present passive) and a further word ("A photograph shows a palm-sized rabbit.", "Nabisco
+# is issuing Spam-flavored Oreos."); see ``present_act``
+_ACT_NOT_WORDS = (
+    frozenset(_W["act_not_subjects"]) | frozenset(_W["act_determiners"]) | _DETERMINERS | _PREPOSITIONS
+)
+_ACT_STATES = frozenset(_W["act_states"])
+# a word of the subject's noun phrase: no verb or relative word ("That is also true in places that ..." is no subject)
+_NP_WORD = rf"(?!(?:{trie_pattern(_W['act_np_breaks'])})\b)[\w’'.-]++"
+_PRESENT_ACT = re.compile(
+    r"[\"“‘']?(?P<subj>[A-Z][\w’'.&-]*+(?:\s+[A-Z][\w’'.&-]*+)*+"
+    rf"|(?i:(?:{trie_pattern(_W['act_parts'])})\s+of\s+)?(?i:{trie_pattern(_W['act_determiners'])})\s+(?:{_NP_WORD}\s+){{0,3}}?{_NP_WORD}"
+    r"|\d[\d,.]*(?:\s+[\w’'.-]+){1,3}?)"
+    r"\s+(?:(?:[a-z]+ly|now|also|still|reportedly)\s+)?"
+    rf"(?:(?P<verb>[a-z]{{3,}}+(?<=s)(?<!ss)(?<!us)(?<!is))\s+(?:(?:{trie_pattern(_W['act_complements'])})\b|[A-Z0-9$])"
+    rf"|(?:is|are)\s+(?:(?:[a-z]+ly|now|also|still)\s+)?(?P<part>[a-z]{{2,}}(?:ing|ed)|{_PARTICIPLES})\s+\S)"
+)
+
+# ... and a progressive of any subject but a pronoun or a quantifier: an action under way, not the generic present
+# ("Criminals in the U.S. are using ...", "Young women are inserting ...")
+_PROGRESSIVE_ACT = re.compile(
+    r"[\"“‘']?(?P<subj>[A-Z][\w’'.-]*)(?:\s+[\w’'.-]++){0,5}?\s+(?:is|are)\s+(?:(?:[a-z]+ly|now|also|still)\s+)?"
+    r"(?P<part>[a-z]{5,}+(?<=ing))\s+\S"
+)
+
+
+def present_act(text: str) -> bool:
+    """Whether ``text`` (a claim's content, as written) opens with a present act of a specific subject: a present
+    simple or progressive verb of action or report, or a present passive, with a complement ("A photograph shows
+    a palm-sized rabbit.", "Nabisco is issuing Spam-flavored Oreos.", "An inappropriate song is mistakenly played
+    at a funeral."), not the writer's generic present (a pronoun or a quantifier for subject: "It shows how",
+    "Most people prefer"; a verb of state: "The plan seems to work")."""
+    for pattern in (_PRESENT_ACT, _PROGRESSIVE_ACT):
+        if pattern is _PROGRESSIVE_ACT and "ing" not in text:
+            break  # (a cheap gate: the progressive needs a form in -ing)
+        m = pattern.match(text)
+        if m is None:
+            continue
+        subj = m.group("subj")
+        if " " not in subj and subj.lower().strip("\"“‘'") in _ACT_NOT_WORDS:
+            continue  # a pronoun, a quantifier, or a capitalised function word ("The years that", "For investors in")
+        verb = m.group("verb") if pattern is _PRESENT_ACT else None
+        verb = verb or m.group("part")
+        if verb not in _ACT_STATES and verb not in _NOT_EVENT_ED:
+            return True
+    return False
+
 
 def _masked(text: str, mask: tuple[tuple[int, int], ...] | list[tuple[int, int]]) -> str:
     if not mask:

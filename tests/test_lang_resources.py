@@ -85,3 +85,10 @@ def test_attribution_and_stance_never_raise_in_any_language(text: str) -> None:
         stance.classify(text, lang=lang)
         for s, e in sentences.spans(text, lang=lang):
             assert 0 <= s < e <= len(text)
+
+
+@pytest.mark.parametrize(
+    "ex", resource("en", "stance").get("present_examples", []), ids=lambda v: v["text"][:40]
+)
+def test_present_act_examples(ex: dict) -> None:
+    assert stance.present_act(ex["text"]) is ex["act"], ex["text"]
