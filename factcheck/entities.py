@@ -34,9 +34,11 @@ from factcheck.gazetteer import (
     TITLE_WORDS,
     trie_pattern,
 )
+from factcheck.lang import resource
 from factcheck.model import Entity
 
-_ABBRS = "St Mt Ft Gen Lt Col Sen Rep Gov Dr Mr Mrs Ms Prof Sgt Capt Adm Maj".split()
+_WORDS = resource("en", "entities")  # the vocabularies of names in English text (``lang/en/entities.toml``)
+_ABBRS = list(_WORDS["abbreviations"])
 # (the word lists factored as tries: each word is followed by "." or by a space, so at most one alternative
 # can match and the order of the alternatives does not matter; a trie tries one per first letter)
 _ABBR_TOK = rf"(?:{trie_pattern(_ABBRS)})\."
@@ -47,13 +49,13 @@ _ABBR_TOK = rf"(?:{trie_pattern(_ABBRS)})\."
 _NAME_START = r"[A-Z](?:[a-z]|[’'][A-Z])"
 _INITIAL = rf"[A-Z]\.(?=[ \t]+(?:[A-Z]\.[ \t]+)?{_NAME_START})(?![ \t]+(?:{trie_pattern(CAP_STOP)})\b)"
 _CAPTOK = rf"(?:(?:[A-Z]\.){{2,}}|{_ABBR_TOK}|[A-Z][\w’'\-]*[\w’']|{_INITIAL}|[A-Z])"
-_CONNECT_WORDS = "of and & the for de da del der den van von bin al le la du dos das della delle degli dei di des ibn el".split()
+_CONNECT_WORDS = [*_WORDS["name_joiners"], *_WORDS["name_particles"]]
 _CONNECT = rf"(?:{trie_pattern(_CONNECT_WORDS)})"
 # an Arabic article joined to the name: "Abdel Fattah el-Sisi", "Bashar al-Assad"
 _HYPHEN_PARTICLE = r"(?:al|el|ad|ar|as|ash|an|at|az)-"
 # a generational suffix ends the name: "Martin Luther King Jr.", "Robert F. Kennedy Jr."
 _SUFFIX = r"(?:Jr|Sr)\.|(?:III|II|IV)\b"
-_SUFFIX_WORDS = frozenset({"Jr", "Sr", "II", "III", "IV"})
+_SUFFIX_WORDS = frozenset(_WORDS["name_suffixes"])
 # "in Maine I got": a place after a preposition, then the pronoun "I" and a word in lower case (a regnal
 # number follows a given name: "Queen Elizabeth I was", "World War I ended")
 _PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Ff]rom|[Tt]o|[Nn]ear|[Aa]round|[Aa]cross)[ \t]+\Z")
@@ -78,9 +80,7 @@ _SPAN_CAP = re.compile(
     rf"(?:,?[ \t]+{_SUFFIX})?"
 )
 _ORG_WORDS = ORG_HEADS | ORG_TAIL_HEADS
-_PARTICLES = frozenset(
-    "de da del der den van von bin al le la du dos das della delle degli dei di des ibn el".split()
-)
+_PARTICLES = frozenset(_WORDS["name_particles"])
 NAME_PARTICLES = _PARTICLES  # (read by the attribution rules: a name is never cut at its particle)
 _ROLE_ALT = trie_pattern(ROLE_CLASSES)
 _DEF_DESC = re.compile(
@@ -94,18 +94,9 @@ _PLACE_AFTER = re.compile(
     r"\s+(?:region|province|oblast|county|city|state|district|village|town|island|river|airport|port|"
     r"prefecture|municipality|capital)\b"
 )
-PLACE_HEADS = frozenset(
-    """Palace Square Street Avenue Airport Bridge Stadium Hall Building Tower Park Station Hospital Island Islands
-    River Lake Mountain Mountains Valley Bay Gulf Sea Ocean Strait Canal Region Province Oblast County District
-    Peninsula Desert Harbour Harbor Port Beach Coast Plaza Cathedral Castle Prison Base Camp""".split()
-)
-_ADJ_END = ("ern", "ian", "ese", "ish", "ic")
-_ORG_NOUN_BEFORE = frozenset(
-    """union company agency group party firm bank carmaker automaker chipmaker broadcaster newspaper regulator
-    insurer airline retailer lender startup club team giant conglomerate manufacturer producer operator
-    watchdog charity organisation organization ministry institute university developer maker owner supplier
-    subsidiary""".split()
-)
+PLACE_HEADS = frozenset(_WORDS["place_heads"])
+_ADJ_END = tuple(_WORDS["adjective_endings"])
+_ORG_NOUN_BEFORE = frozenset(_WORDS["org_nouns_before"])
 _COUNTRIES = frozenset(DEMONYMS.values())
 _COUNTRY_WORDS = frozenset(p for p, c in PLACES.items() if c in set(DEMONYMS.values()) and " " not in p)
 

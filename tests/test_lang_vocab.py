@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from factcheck import extract, matching, stance
+from factcheck import entities, extract, matching, stance
 from factcheck.grouping import features
 from factcheck.grouping.words import _stem
 from factcheck.lang import resource
@@ -47,6 +47,12 @@ MOVED: list[tuple[Any, str, str, tuple[str, ...], Callable[[list[str]], Any]]] =
     (extract, "_SAYS_BEFORE", "persons", ("says_before",), lambda ws: tuple(w + " " for w in ws)),
     (extract, "_DETERMINERS", "persons", ("title_determiners",), frozenset),
     (matching, "_STOP", "stopwords", ("memory",), frozenset),
+    (entities, "_ABBRS", "entities", ("abbreviations",), list),
+    (entities, "_SUFFIX_WORDS", "entities", ("name_suffixes",), frozenset),
+    (entities, "_PARTICLES", "entities", ("name_particles",), frozenset),
+    (entities, "PLACE_HEADS", "entities", ("place_heads",), frozenset),
+    (entities, "_ADJ_END", "entities", ("adjective_endings",), tuple),
+    (entities, "_ORG_NOUN_BEFORE", "entities", ("org_nouns_before",), frozenset),
     (features, "EVENT_WORDS", "events", ("shared_event_words",), lambda ws: frozenset(_stem(w) for w in ws)),
     (rules_dates, "_AFTER_MONTH_OK", "time", ("vocab", "after_month_ok"), frozenset),
     (rules_dates, "_MAY_FINITE", "time", ("vocab", "may_finite"), frozenset),
@@ -151,7 +157,6 @@ NOT_YET_MOVED: dict[str, set[str]] = {
         "_ONE_OF_A_KIND",
         "_DESCRIBED_OPENERS",
     },
-    "entities.py": {"_ABBRS", "_SUFFIX_WORDS", "_PARTICLES", "PLACE_HEADS", "_ADJ_END", "_ORG_NOUN_BEFORE"},
     "gazetteer.py": {
         "ORG_HEADS",
         "ORG_TAIL_HEADS",
