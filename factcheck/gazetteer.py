@@ -1,8 +1,9 @@
 """A small curated gazetteer for rule-based entity and attribution handling (no NLP models).
 
-Plain Python constants: countries and their demonyms, a few hundred well-known places, organisation
-and event head words, titles, and news outlets. Keys are lower-case canonical names usable across
-articles ("united states", "kremlin").
+Countries and their demonyms, a few hundred well-known places and organisations, news outlets (Python
+tables here), and the word lists of names and titles (organisation and event head words, title and role words,
+capitalised words that are never a name: data in ``lang/en/gazetteer.toml``). Keys are lower-case canonical
+names usable across articles ("united states", "kremlin").
 """
 
 from __future__ import annotations
@@ -10,6 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from typing import Any
+
+from factcheck.lang import resource
+
+# the word lists of names, titles and the words around them (``lang/en/gazetteer.toml``)
+_G = resource("en", "gazetteer")
 
 # country -> demonyms (adjectives) used in titles ("Russian President", "Chinese Foreign Minister")
 _COUNTRIES: dict[str, tuple[str, ...]] = {
@@ -284,24 +290,10 @@ DEMONYMS.update(
 )
 
 # words that make a capitalised phrase an organisation when they end (or start) it
-ORG_HEADS = frozenset(
-    """Ministry Council Union Party Bank Agency Committee Commission Parliament Congress Senate Assembly Court
-    Army Navy Forces Police Organization Organisation Association Institute University College Company Corporation
-    Corp Inc Ltd Group Federation Alliance Fund Office Department Service Services Bureau Authority Administration
-    Government Cabinet Duma Kremlin Pentagon Secretariat Foundation Society Network Airlines Airways Times Post News
-    Journal Herald Tribune Gazette Daily Press Television TV Radio Broadcasting Guard Corps Command Board Club Church
-    League Movement Front Coalition Centre Center Centres Centers Chamber Exchange Reserve Industries Holdings Technologies Motors
-    Entrepreneurs Industrialists Nations Survey Observatory Laboratory Agency Pharma Pharmaceuticals
-    Therapeutics Biotech Labs Systems Solutions Capital Ventures AG SA SE plc PLC NV GmbH LLC Co Cos
-    Foods Studios Records Telecom Mining Chemicals Brands Stores Investments Logistics Petroleum Railways""".split()
-)
+ORG_HEADS = frozenset(_G["org_heads"])
 # (not the heads that open job titles: "Software Engineer", "Energy Secretary", "Chief Financial Officer")
 # last words of an organisation's name that may also open a person's title ("Academy President Boone Isaacs")
-ORG_TAIL_HEADS = frozenset(
-    """Watch Consortium Trust Partners Partnership Hospital Clinic School Academy Museum Brigade Regiment
-    Division Squadron Fleet Programme Program Project Mission Unit Institution Conservancy Collective
-    Cooperative""".split()
-)
+ORG_TAIL_HEADS = frozenset(_G["org_tail_heads"])
 ORGS: dict[str, str] = {
     "Kremlin": "Kremlin",
     "White House": "White House",
@@ -352,38 +344,18 @@ ORGS.update(
     {"Amnesty International": "Amnesty International", "Doctors Without Borders": "Doctors Without Borders"}
 )
 # last words of sports clubs ("Manchester United", "Leeds Rovers")
-CLUB_HEADS = frozenset("United FC Rovers Athletic Wanderers Hotspur Albion Rangers Celtic".split())
-EVENT_HEADS = frozenset(
-    """Forum Summit Games Olympics Olympic Conference Festival Cup Championship Championships War Election Elections
-    Expo Marathon Awards Award Congress Dialogue Talks Revolution Crisis Initiative Week Show Oscars Grammys
-    Open Prix Derby Series Tournament Convention Meeting Treaty Accord Accords Agreement Pact Protocol""".split()
-)
+CLUB_HEADS = frozenset(_G["club_heads"])
+EVENT_HEADS = frozenset(_G["event_heads"])
 
 # title words before a person's name
-TITLE_WORDS = frozenset(
-    """President Vice Prime Minister Foreign Defence Defense Interior Finance Economy Trade Secretary State
-    Chancellor King Queen Prince Princess Crown Emperor Pope Cardinal Bishop Archbishop Sheikh Emir General Gen.
-    Lt. Col. Colonel Major Maj. Capt. Captain Admiral Adm. Commander Chairman Chairwoman Chair Chief Justice Judge
-    Senator Sen. Rep. Representative Congressman Congresswoman Governor Gov. Mayor Premier Ambassador Envoy Director
-    Deputy Spokesman Spokeswoman Spokesperson Speaker Leader Head CEO CTO CFO COO CIO Founder Mr. Mrs. Ms. Dr. Prof. Mr Mrs Ms Dr
-    Prof Sir Dame Lord Lady Attorney Commissioner Inspector Superintendent Sergeant Sgt. Officer Detective Coach
-    Sheriff Coroner MP MEP MSP
-    Executive Officer Treasurer Counsel Special Advocate Adviser Advisor Security National Homeland Health
-    Education Energy Agriculture Culture Justice Labour Labor Transport Communications""".split()
-)
+TITLE_WORDS = frozenset(_G["title_words"])
 # a party's member before a person's full name, no part of it ("Democrat Hillary Clinton", "Republican Donald
 # Trump", "Tory Boris Johnson")
-PARTY_MEMBERS = frozenset({"Democrat", "Republican", "Tory", "Conservative"})
+PARTY_MEMBERS = frozenset(_G["party_members"])
 # what a party member is one of before a name, besides a place: "House Republican Thomas Massie"
-CHAMBERS = frozenset({"House", "Senate", "Assembly"})
+CHAMBERS = frozenset(_G["chambers"])
 # lower-case role words that introduce a person name ("Kremlin spokesman Dmitry Peskov")
-ROLE_WORDS = frozenset(
-    """spokesman spokeswoman spokesperson president minister secretary chancellor leader counterpart envoy
-    ambassador adviser advisor aide official chief director chairman chairwoman governor mayor senator
-    premier general commander prosecutor judge lawyer attorney analyst expert economist professor researcher
-    ceo founder executive head deputy diplomat correspondent reporter journalist editor actor actress singer
-    player coach striker captain manager star rapper musician author writer host presenter sheriff coroner""".split()
-)
+ROLE_WORDS = frozenset(_G["role_words"])
 # role nouns used in definite descriptions ("the Russian leader") -> role class
 ROLE_CLASSES: dict[str, str] = {
     "leader": "leader",
@@ -571,27 +543,10 @@ OUTLETS: dict[str, str] = {
     "Rossiya 24": "media",
     "Channel One": "media",
 }
-OUTLET_HEADS = frozenset(
-    """Times Post News Journal Herald Tribune Gazette Daily Press Television TV Radio Broadcasting
-    Telegraph Independent Observer Chronicle Express Mirror Standard Star Globe Review Today Insider""".split()
-)
+OUTLET_HEADS = frozenset(_G["outlet_heads"])
 
 # Capitalised words that start sentences or phrases but are never entities by themselves
-CAP_STOP = frozenset(
-    """The A An In On At After Before Since Despite Regarding However Though Although While This That These Those
-    It Its He She They We I You His Her Their Our My Your But And Or Nor So Yet As If When Where Why How What Who
-    Which Whose Whoever Whomever Whatever Whichever Given There Here Then Now Today Tonight Yesterday Tomorrow Notably Meanwhile Also Speaking According Still
-    Some Many Most All Both Each Every Any No Not Only Even Just Further Furthermore Moreover Indeed Instead Thus
-    Hence Therefore Once Until Unless Because During Following Amid Among Within Without Under Over Against About
-    From For With By Of To Into Onto Upon Via Per Like Near Off Out Up Down Through Throughout Toward Towards
-    Besides Beyond Except Apart Ahead Earlier Later Early Late Mid Last Next First Second Third Previously Recently Currently
-    Separately Similarly Likewise Overall Finally Additionally Afterwards Afterward Eventually Ultimately Analysts Officials Sources Experts Critics Residents
-    Police Authorities Witnesses Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March
-    April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
-    Mr Mrs Ms Dr Prof Sir Read More Advertisement Photo Image Video Watch Listen Click Subscribe Share Comments
-    Yes Oh Well Please Let Do Does Did Is Are Was Were Has Have Had Will Would Can Could Should May Might Must
-    Another Other Such Several Few Much More Less Asked Reached Contacted According""".split()
-)
+CAP_STOP = frozenset(_G["cap_stop"])
 
 
 def trie_pattern(words: Iterable[str]) -> str:

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from factcheck import entities, extract, matching, stance
+from factcheck import entities, extract, gazetteer, matching, stance
 from factcheck.grouping import features
 from factcheck.grouping.words import _stem
 from factcheck.lang import resource
@@ -53,6 +53,16 @@ MOVED: list[tuple[Any, str, str, tuple[str, ...], Callable[[list[str]], Any]]] =
     (entities, "PLACE_HEADS", "entities", ("place_heads",), frozenset),
     (entities, "_ADJ_END", "entities", ("adjective_endings",), tuple),
     (entities, "_ORG_NOUN_BEFORE", "entities", ("org_nouns_before",), frozenset),
+    (gazetteer, "ORG_HEADS", "gazetteer", ("org_heads",), frozenset),
+    (gazetteer, "ORG_TAIL_HEADS", "gazetteer", ("org_tail_heads",), frozenset),
+    (gazetteer, "CLUB_HEADS", "gazetteer", ("club_heads",), frozenset),
+    (gazetteer, "EVENT_HEADS", "gazetteer", ("event_heads",), frozenset),
+    (gazetteer, "TITLE_WORDS", "gazetteer", ("title_words",), frozenset),
+    (gazetteer, "PARTY_MEMBERS", "gazetteer", ("party_members",), frozenset),
+    (gazetteer, "CHAMBERS", "gazetteer", ("chambers",), frozenset),
+    (gazetteer, "ROLE_WORDS", "gazetteer", ("role_words",), frozenset),
+    (gazetteer, "OUTLET_HEADS", "gazetteer", ("outlet_heads",), frozenset),
+    (gazetteer, "CAP_STOP", "gazetteer", ("cap_stop",), frozenset),
     (features, "EVENT_WORDS", "events", ("shared_event_words",), lambda ws: frozenset(_stem(w) for w in ws)),
     (rules_dates, "_AFTER_MONTH_OK", "time", ("vocab", "after_month_ok"), frozenset),
     (rules_dates, "_MAY_FINITE", "time", ("vocab", "may_finite"), frozenset),
@@ -156,18 +166,6 @@ NOT_YET_MOVED: dict[str, set[str]] = {
         "_PHRASE_PREPOSITIONS",
         "_ONE_OF_A_KIND",
         "_DESCRIBED_OPENERS",
-    },
-    "gazetteer.py": {
-        "ORG_HEADS",
-        "ORG_TAIL_HEADS",
-        "CLUB_HEADS",
-        "EVENT_HEADS",
-        "TITLE_WORDS",
-        "PARTY_MEMBERS",
-        "CHAMBERS",
-        "ROLE_WORDS",
-        "OUTLET_HEADS",
-        "CAP_STOP",
     },
     "ingest.py": {"_BIO_HINTS", "_NAME_PARTICLES"},
 }
