@@ -130,11 +130,11 @@ _OPENING_PREPOSITIONS = frozenset(_W.get("opening_prepositions", []))
 _ASIDES = frozenset(_W.get("asides", []))
 # nouns that describe the person named after them ("Republican presidential candidate Ted Cruz")
 _NAME_DESCRIPTORS = frozenset(_W["name_descriptors"])
-_ASIDE_PREPOSITIONS = frozenset({"in", "by", "after", "before", "while", "when", "upon", "without"})
+_ASIDE_PREPOSITIONS = frozenset(_W["aside_prepositions"])
 _SAY_NOUN_BEFORE = frozenset(_W.get("say_noun_before", []))
 _STATES_NOUN_BEFORE = frozenset(_W.get("states_noun_before", []))
 # "told <someone> about <a topic>": what was said is not given ("she told him about Amir's statements")
-_TOLD_VERBS = frozenset({"told", "tells", "tell"})
+_TOLD_VERBS = frozenset(_W["told_verbs"])
 # (not "told the paper the talks were about to collapse", "told CNN about 40 people had died")
 _TOLD_ABOUT = re.compile(
     r"\s+(?:(?!(?:that|was|were|is|are|had|has|have|would|will|could)\b)[\w’'.-]+\s+){1,8}?about\s+(?!to\b|\d|\$)"
@@ -803,9 +803,7 @@ def _find_outlet(np: str) -> tuple[str, str] | None:
 
 # words that end the head of a phrase named after "according to" ("reports from the scene", "an advisory
 # issued today", "the first clinical trial of the device")
-_HEAD_ENDS = frozenset(
-    {"of", "from", "by", "in", "on", "at", "for", "with", "issued", "released", "published"}
-)
+_HEAD_ENDS = frozenset(_W["head_ends"])
 
 
 def _cited_common_noun(np: str) -> Source | None:
@@ -866,12 +864,9 @@ _POSSESSIVE_OUTLET = re.compile(r"^(?P<o>[A-Z][\w.\- ]*?)[’']s?\s+\S")
 _CLAUSE_START = frozenset(
     {",", ";", ":", "”", '"', "’", "—", "–", "-", "(", "and", "but", "that", "while", "as", "so"}
 )
-_DETS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this", "that"})
+_DETS = frozenset(_W["dets"])
 # who speaks for an organisation named in lower case after them ("a spokesman for the army")
-_AFFILIATED = frozenset(
-    {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "official", "officials", "representative"}
-    | {"representatives", "source", "sources", "officer", "officers", "member", "members"}
-)
+_AFFILIATED = frozenset(_W["affiliated"])
 
 
 def _np_token(t: str) -> bool:
@@ -925,7 +920,7 @@ def _walk_np(toks: list[tuple[str, int, int]], j: int) -> int:
     return j + 1
 
 
-_ADJECTIVE_ENDS = ("al", "ic", "an", "ary", "ive")  # "presidential", "Democratic", "partisan", "primary"
+_ADJECTIVE_ENDS = tuple(_W["adjective_ends"])  # "presidential", "Democratic", "partisan", "primary"
 
 
 def _descriptor_run(toks: list[tuple[str, int, int]], i: int) -> bool:
@@ -1165,9 +1160,9 @@ def _party_aside(toks: list[tuple[str, int, int]], j: int) -> int:
     return j
 
 
-_TIME_PHRASE_WORDS = frozenset({"the", "recent", "past", "last", "few", "several"})
+_TIME_PHRASE_WORDS = frozenset(_W["time_phrase_words"])
 _SPOKEN_IN = frozenset(_W["spoken_in"])
-_SPOKEN_IN_DETS = frozenset({"a", "an", "his", "her", "its", "their"})
+_SPOKEN_IN_DETS = frozenset(_W["spoken_in_dets"])
 
 
 def _spoken_in_start(toks: list[tuple[str, int, int]], j: int) -> int | None:
@@ -1716,19 +1711,9 @@ def _modified_np_start(toks: list[tuple[str, int, int]], i: int, start: int) -> 
 # verbs of saying whose second-predicate use reports speech ("... but said", "... and added"), and words that
 # open a subordinate or relative clause, whose subject is not the sentence's
 _SECOND_PREDICATE_VERBS = frozenset(_EN["verbs"].get("second_predicate", []))
-_SUBORDINATE = _SUBORDINATORS | {
-    "who",
-    "which",
-    "whom",
-    "whose",
-    "because",
-    "while",
-    "if",
-    "although",
-    "though",
-}
+_SUBORDINATE = _SUBORDINATORS | frozenset(_W["subordinate_extra"])
 # (lower case: inside a subject phrase they open a clause of their own)
-_SUBORDINATE_OPENERS = _SUBORDINATE | {"where", "whereas"}
+_SUBORDINATE_OPENERS = _SUBORDINATE | frozenset(_W["subordinate_openers_extra"])
 # words that open a sentence with a subordinate clause ("When Meghan joined the family, she said ..."): its
 # subject is whom the main clause's pronoun most likely means
 CLAUSE_OPENERS = frozenset(_W["clause_openers"])
@@ -1757,7 +1742,7 @@ def _second_predicate(toks: list[tuple[str, int, int]], k: int) -> bool:
     return toks[c][0] in ("and", "but")
 
 
-_ROLE_PREPOSITIONS = frozenset({"of", "for", "at", "with", "in", "on"})
+_ROLE_PREPOSITIONS = frozenset(_W["role_prepositions"])
 
 
 def _role_phrase(inner: list[tuple[str, int, int]]) -> bool:
@@ -1794,9 +1779,9 @@ def _role_phrase(inner: list[tuple[str, int, int]]) -> bool:
     )
 
 
-_JOIN_STOPS = frozenset({"and", "or", "but", "that", "who", "which"})  # (no word of a group joined by "and")
-_PHRASE_PREPOSITIONS = frozenset({"in", "on", "at", "of", "for", "with", "from", "by", "to", "into"})
-_ONE_OF_A_KIND = frozenset({"a", "an", "the", "one", "another"})  # what opens an unnamed speaker's phrase
+_JOIN_STOPS = frozenset(_W["join_stops"])  # (no word of a group joined by "and")
+_PHRASE_PREPOSITIONS = frozenset(_W["phrase_prepositions"])
+_ONE_OF_A_KIND = frozenset(_W["one_of_a_kind"])  # what opens an unnamed speaker's phrase
 # the common words that may open an unnamed speaker's phrase ("Officials", "Two sources", "Other senators")
 _COMMON_OPENERS = (
     _NP_WORDS | _ANON_HEADS | _QUANTIFIERS | _GROUP_PRONOUNS | _ONE_OF_A_KIND | _UNNAMED_SINGULARS
@@ -2088,7 +2073,7 @@ def _named_opening(text: str, before: int = _OPENING_SPAN) -> tuple[str, int, in
     return None
 
 
-_DESCRIBED_OPENERS = frozenset({"the", "a", "an", "one", "both", "another"})
+_DESCRIBED_OPENERS = frozenset(_W["described_openers"])
 
 
 def _described_opening(text: str, before: int) -> tuple[str, int, int] | None:
