@@ -205,10 +205,10 @@ def report_notices(corpus: Any) -> None:
 def notice_line(article: Any, notice: str, session: str = "SESSION") -> str:
     """An article's notice as a command prints it: a date notice says how to set the date (the core's notice
     does not, each front end has its own way)."""
-    from factcheck.ingest import DATE_CLASH_NOTICE
+    from factcheck.ingest import is_date_notice
 
     line = f"{article.path}: {notice}"
-    if notice.startswith(DATE_CLASH_NOTICE):
+    if is_date_notice(notice):
         line += (
             f" (set it: factcheck edit {shlex.quote(session)} --article {shlex.quote(article.key)} --published"
             " DATE, or p in factcheck review)"

@@ -3490,6 +3490,12 @@ DATE_UNREAD_NOTICE = "date: the record's date is unreadable: "
 DATE_CLASH_NOTICE = "date: "  # how the notice of a record date its text's dateline contradicts begins
 
 
+def is_date_notice(notice: str) -> bool:
+    """A notice about the article's publication date (a record date that cannot be read, or one the text's
+    dateline contradicts): the reviewer settles it by setting the date, and each front end says how."""
+    return notice.startswith(DATE_CLASH_NOTICE)
+
+
 def claims_supported(art: Article) -> bool:
     """False when the article's language has no sentence support (its notice says so)."""
     return not any(n.endswith(UNSUPPORTED_NOTICE) for n in art.notices)

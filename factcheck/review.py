@@ -22,7 +22,7 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 from factcheck import cache as _cache
 from factcheck import pipeline
 from factcheck import session as sess
-from factcheck.ingest import DATE_CLASH_NOTICE
+from factcheck.ingest import is_date_notice
 from factcheck.model import Article, Claim, EventGroup, GroupOverrides, Suggestion, Verdict
 from factcheck.session import (
     Decision,
@@ -718,7 +718,7 @@ class Review:
         once the reviewer has set its publication date (they decided which one holds)."""
         rec = self._data.articles.get(article.key)
         if rec is not None and rec.published is not None:
-            return [n for n in article.notices if not n.startswith(DATE_CLASH_NOTICE)]
+            return [n for n in article.notices if not is_date_notice(n)]
         return list(article.notices)
 
     def article_progress(self, article_key: str) -> dict[Verdict, int]:

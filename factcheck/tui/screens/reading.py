@@ -21,7 +21,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Static
 
-from factcheck.ingest import DATE_CLASH_NOTICE
+from factcheck.ingest import is_date_notice
 from factcheck.model import Article, Claim, Verdict
 from factcheck.review import Review, ReviewError
 from factcheck.tui.app import FactcheckApp
@@ -43,14 +43,7 @@ from factcheck.tui.widgets.key_bar import KeyBar
 from factcheck.tui.widgets.line_view import LineView
 
 PREFETCH_DELAY = 0.03  # seconds after a move before the neighbouring articles are prepared
-
-
 DATE_HINT = " (p sets it)"  # how the review sets the date a date notice is about (the notice does not say)
-
-
-def is_date(notice: str) -> bool:
-    """The notice is about the article's publication date (``p`` sets it)."""
-    return notice.startswith(DATE_CLASH_NOTICE)
 
 
 class ReadingScreen(Screen[None]):
@@ -478,7 +471,9 @@ class ReadingScreen(Screen[None]):
         if warnings:
             notices.update(
                 Content("\n").join(
-                    Content.assemble(("⚠ ", "$text-warning"), literal(n), DATE_HINT if is_date(n) else "")
+                    Content.assemble(
+                        ("⚠ ", "$text-warning"), literal(n), DATE_HINT if is_date_notice(n) else ""
+                    )
                     for n in warnings
                 )
             )
