@@ -2405,7 +2405,8 @@ def _after_the_prose(
             seen |= words
     goes_on = True  # the line above is kept text: a sentence right below it goes on with it
     pending: list[int] = []  # short lines that go with the next line of text
-    marker: int | None = -1  # (the end-of-article marker's line: looked for when first needed)
+    # the end-of-article marker's line, looked for when first needed (most pages never ask)
+    marker = functools.cache(lambda: end_marker(lines, lang))
     for k in range(hi + 1, len(lines)):
         ln = lines[k]
         if kinds[k][0] != "body":
@@ -2421,9 +2422,8 @@ def _after_the_prose(
             vocab |= words & seen
             seen |= words
             goes_on, pending = closed, []
-        elif ln.words >= SUBSTANTIAL_WORDS and (
-            (marker := end_marker(lines, lang) if marker == -1 else marker) is None or k < marker
-        ):  # (kept for its length alone: no evidence for the lines below)
+        elif ln.words >= SUBSTANTIAL_WORDS and ((end := marker()) is None or k < end):
+            # (kept for its length alone: no evidence for the lines below)
             goes_on, pending = False, []
         elif len(words) < SPAN_TOPIC_WORDS:
             goes_on = False
