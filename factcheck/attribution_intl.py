@@ -975,8 +975,7 @@ def _titled(sp: _Speech, text: str) -> list[tuple[str, str, frozenset[str]]]:
 
 def _surname(name: str) -> str:
     """A person's last name as two spellings of it compare: "Murátov" and "Muratov" are one."""
-    last = name.split()[-1].lower()
-    return "".join(c for c in unicodedata.normalize("NFD", last) if not unicodedata.combining(c))
+    return _fold(name.split()[-1].lower())
 
 
 def _same_role(sp: _Speech, earlier: str, later: str) -> bool:
