@@ -904,7 +904,8 @@ def _split_authors(v: str | list[Any]) -> list[str]:
     return out
 
 
-_NAME_PARTICLES = frozenset("de da das do dos du van von der den ter ten bin ibn al el la le di y e".split())
+# lower-case particles inside an author's name ("Ursula von der Leyen"), of names from many languages
+_NAME_PARTICLES = frozenset(langres.resource("en", "entities")["byline_particles"])
 
 
 # ---------------------------------------------------------------------------------------------
