@@ -43,13 +43,17 @@ never its errors. ``--beside TREE`` runs the same measures, in the same run, on 
 checkout (e.g. the code at the start of a session) and prints its figures in a column beside this tree's.
 
 Data: ``<repo>/../shared/data/tempeval3-tbaq``; override the data directory with FACTCHECK_DATA. The engine
-measured is this checkout's, or the one of the checkout FACTCHECK_ENGINE_ROOT names (``--beside`` sets it).
+measured is this checkout's, or the one of the checkout FACTCHECK_ENGINE_ROOT names (``--beside`` sets it),
+also a checkout from before the engine became a package (one module, ``factcheck/temporal.py``): ``--beside``
+a ``git archive`` of 7b3f091, the last commit before the split, measures the two parts with rules written
+from every TBAQ document alike.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib
 import json
 import os
 import random
@@ -65,7 +69,12 @@ from typing import Any
 # the engine under test: this checkout's, or another checkout's (``--beside`` runs this script on it)
 sys.path.insert(0, os.environ.get("FACTCHECK_ENGINE_ROOT") or str(Path(__file__).resolve().parents[1]))
 
-import factcheck.temporal.engine as temporal_module
+# the engine's module, whose result cache the timing clears; in a checkout from before the package, the one
+# module factcheck/temporal.py
+try:
+    temporal_module = importlib.import_module("factcheck.temporal.engine")
+except ModuleNotFoundError:
+    temporal_module = importlib.import_module("factcheck.temporal")
 from factcheck.temporal import tag
 
 
