@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
-from bench_modules import BENCH  # tests/bench_modules.py
+import pytest
+from bench_modules import BENCH, bench_module  # tests/bench_modules.py
 
 _TIMEML = """<?xml version="1.0" ?><TimeML>
 <DOCID>{name}</DOCID>
@@ -68,3 +70,63 @@ def test_bench_measures_a_checkout_with_the_single_module_engine(tmp_path: Path)
     assert figures["dev"]["all"]["n_gold"] + figures["heldout"]["all"]["n_gold"] == 8
     assert figures["all"]["DATE"]["tp_value"] == 4  # the stub's Thursday in each document
     assert figures["all"]["all"]["n_sys"] == 4  # and nothing else: the stub was measured, not this tree
+
+
+# HeidelTime's standalone TimeML output: the text with its TIMEX3 inline, entities escaped
+_HEIDELTIME = """<?xml version="1.0"?>
+<!DOCTYPE TimeML SYSTEM "TimeML.dtd">
+<TimeML>
+
+
+AT&amp;T said <TIMEX3 tid="t1" type="DATE" value="2013-03-21">Thursday</TIMEX3> it would cut jobs
+within <TIMEX3 tid="t2" type="DURATION" value="P1M">a month</TIMEX3>.
+
+</TimeML>
+"""
+
+
+def test_bench_reads_another_taggers_timeml_at_the_documents_offsets() -> None:
+    """``--tagged DIR``: a tagger's TimeML output, tags taken out, is the document's text; each TIMEX3 lies at
+    its offsets in that text (entities unescaped, the output's blank lines around the text skipped)."""
+    mod = bench_module("temporal")
+    text = "\nAT&T said Thursday it would cut jobs\nwithin a month.\n"
+    found = mod.read_tagged(_HEIDELTIME, text)
+    assert [(text[t.start : t.end], t.type, t.value) for t in found] == [
+        ("Thursday", "DATE", "2013-03-21"),
+        ("a month", "DURATION", "P1M"),
+    ]
+    with pytest.raises(ValueError):
+        mod.read_tagged(_HEIDELTIME, "AT&T said Friday it would cut jobs within a month.")
+
+
+def test_bench_tagged_files_tell_apart_one_text_under_two_days(tmp_path: Path) -> None:
+    """TBAQ holds one text under two names and creation days: each document gets its own file's values."""
+    mod = bench_module("temporal")
+    text = "AT&T said Thursday it would cut jobs\nwithin a month."
+    early = mod.Doc("early", dt.date(2013, 3, 22), text)
+    late = mod.Doc("late", dt.date(2013, 3, 29), text)
+    (tmp_path / "early.tml").write_text(_HEIDELTIME, encoding="utf-8")
+    (tmp_path / "late.tml").write_text(_HEIDELTIME.replace("2013-03-21", "2013-03-28"), encoding="utf-8")
+    files = mod.TaggedFiles(tmp_path, [early, late])
+    assert files.tag(text, early.dct)[0].value == "2013-03-21"
+    assert files.tag(text, late.dct)[0].value == "2013-03-28"
+    assert files.covers([early, late])
+    assert not files.covers([early, late, mod.Doc("untagged", early.dct, "No file for this one.")])
+
+
+def test_bench_shared_noise_of_a_tagger_beside_itself(capsys: pytest.CaptureFixture[str]) -> None:
+    """The held-out minus development difference of a tagger beside another: the same tagger predicts all of
+    its own difference (r 1.00, nothing left), whatever the documents."""
+    mod = bench_module("temporal")
+    docs, outputs = [], []
+    for i in range(40):
+        gold = [mod.Timex(0, 5, "DATE", "2013-03-21"), mod.Timex(10, 15, "DURATION", "P1M")]
+        found = [mod.Timex(0, 5, "DATE", "2013-03-21" if i % 3 else "2013-03-20")]
+        found += [mod.Timex(10, 15, "DURATION", "P1M")] if i % 4 else []
+        doc = mod.Doc(f"doc{i:02}", dt.date(2013, 3, 22), "x" * 20, gold)
+        docs.append(doc)
+        outputs.append((doc, found))
+    mod.shared_noise(outputs, outputs, "itself", draws=50)
+    out = capsys.readouterr().out
+    assert out.count("r 1.00;") == 2
+    assert out.count("the rest +0.000") + out.count("the rest -0.000") == 2
