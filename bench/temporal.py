@@ -1221,7 +1221,7 @@ def main(argv: list[str] | None = None) -> int:
         systems.append(name)
     if args.tagged:
         tagged = Path(args.tagged).name
-        _REFERENCE[tagged] = TaggedFiles(Path(args.tagged), docs)
+        _REFERENCE[tagged] = TaggedFiles(Path(args.tagged), [d for part in parts.values() for d in part])
         systems.append(tagged)
     systems += [] if args.no_baseline else ["dateparser"]
     if "dateparser" in systems:

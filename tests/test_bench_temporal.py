@@ -130,3 +130,33 @@ def test_bench_shared_noise_of_a_tagger_beside_itself(capsys: pytest.CaptureFixt
     out = capsys.readouterr().out
     assert out.count("r 1.00;") == 2
     assert out.count("the rest +0.000") + out.count("the rest -0.000") == 2
+
+
+def test_bench_tagged_column_on_a_check_corpus_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--tagged DIR --check CHECK``: a check corpus whose documents have their files in DIR is scored for the
+    other tagger too (the TempEval-3 platinum set, where HeidelTime's published figure calibrates a build)."""
+    tbaq = tmp_path / "data" / "tempeval3-tbaq" / "TimeBank"
+    tbaq.mkdir(parents=True)
+    check = tmp_path / "check"
+    check.mkdir()
+    tagged = tmp_path / "tagged"
+    tagged.mkdir()
+    out = _HEIDELTIME.replace("AT&amp;T said ", "The season ended ").replace(
+        " it would cut jobs\nwithin ", " after\n"
+    )
+    for folder, name in ((tbaq, "probe0"), (tbaq, "probe1"), (tbaq, "probe2"), (check, "platinum0")):
+        # the check document's own text: not found under a TBAQ document's
+        season = "race" if folder == check else "season"
+        (folder / f"{name}.tml").write_text(
+            _TIMEML.format(name=name).replace("season", season), encoding="utf-8"
+        )
+        (tagged / f"{name}.tml").write_text(out.replace("season", season), encoding="utf-8")
+    monkeypatch.setenv("FACTCHECK_DATA", str(tmp_path / "data"))
+    mod = bench_module("temporal")
+    assert mod.main(["--no-baseline", "--repeat", "1", "--tagged", str(tagged), "--check", str(check)]) == 0
+    report = capsys.readouterr().out
+    section = report[report.index("== check check") :]
+    assert "tagged" in section.splitlines()[1]  # the column's heading
+    assert "all TIMEX3 value F1            1.000         1.000" in section  # Thursday and a month, both right
