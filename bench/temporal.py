@@ -43,17 +43,25 @@ never its errors. ``--beside TREE`` runs the same measures, in the same run, on 
 checkout (e.g. the code at the start of a session) and prints its figures in a column beside this tree's.
 
 Data: ``<repo>/../shared/data/tempeval3-tbaq``; override the data directory with FACTCHECK_DATA. The engine
-measured is this checkout's, or the one of the checkout FACTCHECK_ENGINE_ROOT names (``--beside`` sets it).
+measured is this checkout's, or the one of the checkout FACTCHECK_ENGINE_ROOT names (``--beside`` sets it),
+also a checkout from before the engine became a package (one module, ``factcheck/temporal.py``): ``--beside``
+a ``git archive`` of 7b3f091, the last commit before the split, measures the two parts with rules written
+from every TBAQ document alike. ``--tagged DIR`` scores another tagger's TimeML output, one file a document
+(``DIR/<document name>.tml``, e.g. HeidelTime's standalone output), in a column; with ``--folds``, also how much
+of this engine's held-out minus development difference that tagger's predicts over the same random splits.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import html
+import importlib
 import json
 import os
 import random
 import re
+import statistics
 import subprocess
 import sys
 import time
@@ -65,7 +73,12 @@ from typing import Any
 # the engine under test: this checkout's, or another checkout's (``--beside`` runs this script on it)
 sys.path.insert(0, os.environ.get("FACTCHECK_ENGINE_ROOT") or str(Path(__file__).resolve().parents[1]))
 
-import factcheck.temporal.engine as temporal_module
+# the engine's module, whose result cache the timing clears; in a checkout from before the package, the one
+# module factcheck/temporal.py
+try:
+    temporal_module = importlib.import_module("factcheck.temporal.engine")
+except ModuleNotFoundError:
+    temporal_module = importlib.import_module("factcheck.temporal")
 from factcheck.temporal import tag
 
 
@@ -393,7 +406,9 @@ class Score:
         }
 
 
-_REFERENCE: dict[str, Any] = {}  # the tagger of another revision (--against), as a module
+_REFERENCE: dict[
+    str, Any
+] = {}  # the tagger of another revision (--against) or another tagger's files (--tagged)
 
 
 def load_reference(rev: str) -> Any:
@@ -418,6 +433,55 @@ def load_reference(rev: str) -> Any:
     sys.modules["temporal_reference"] = mod  # its dataclasses look their module up
     spec.loader.exec_module(mod)
     return mod
+
+
+_TAGGED_TIMEX = re.compile(r"<TIMEX3\b([^>]*)>(.*?)</TIMEX3>", re.S)
+
+
+def read_tagged(markup: str, text: str) -> list[Timex]:
+    """The TIMEX3 of another tagger's TimeML output for ``text`` (the text with its tags inline, as
+    HeidelTime's standalone TimeML output writes it), at their offsets in ``text``. ValueError when the
+    output's text, tags taken out, is not ``text``."""
+    body = markup.split("<TimeML>", 1)[-1].rsplit("</TimeML>", 1)[0]
+    pieces: list[str] = []
+    found: list[Timex] = []
+    pos = last = 0
+    for m in _TAGGED_TIMEX.finditer(body):
+        before = html.unescape(body[last : m.start()])
+        inner = html.unescape(re.sub(r"<[^>]*>", "", m.group(2)))
+        pos += len(before)
+        attrs = dict(re.findall(r'(\w+)="([^"]*)"', m.group(1)))
+        found.append(Timex(pos, pos + len(inner), attrs.get("type", "DATE"), attrs.get("value", ""), inner))
+        pieces += [before, inner]
+        pos += len(inner)
+        last = m.end()
+    plain = "".join([*pieces, html.unescape(body[last:])])
+    lead = len(plain) - len(plain.lstrip())
+    start = text.find(plain.strip())
+    if start < 0 or plain.strip() != text.strip():
+        raise ValueError("the tagged text is not the document's text")
+    return [Timex(t.start - lead + start, t.end - lead + start, t.type, t.value, t.text) for t in found]
+
+
+class TaggedFiles:
+    """Another tagger's output, one TimeML file a document (``DIR/<document name>.tml``; ``--tagged DIR``),
+    measured in a column beside this engine: a tagger tuned on none of the split's parts tells how much of a
+    development / held-out difference the documents make by themselves."""
+
+    def __init__(self, folder: Path, docs: list[Doc]) -> None:
+        # by text and creation time: TBAQ holds the same text under two names and days (APW20000107.0088)
+        self.found: dict[tuple[str, dt.date | None], list[Timex]] = {}
+        for d in docs:
+            path = folder / f"{d.name}.tml"
+            if path.is_file():
+                self.found[d.text, d.dct] = read_tagged(path.read_text(encoding="utf-8"), d.text)
+
+    def tag(self, text: str, dct: dt.date | None) -> list[Timex]:
+        return self.found.get((text, dct), [])
+
+    def covers(self, docs: list[Doc]) -> bool:
+        """Whether every one of ``docs`` has its file (a part it lacks any of is not scored)."""
+        return all((d.text, d.dct) in self.found for d in docs)
 
 
 def run_one(d: Doc, system: str) -> list[Timex]:
@@ -626,6 +690,54 @@ def split_noise(
             xs = [b[i] for b in boot]
             lo, hi = _interval(xs)
             print(f"{part:>9} {label:>4}: value F1 {fig:.3f}  sd {_sd(xs):.3f}  95% in [{lo:.3f}, {hi:.3f}]")
+    print()
+
+
+def shared_noise(
+    outputs: list[tuple[Doc, list[Timex]]], other: list[tuple[Doc, list[Timex]]], name: str, draws: int = 1000
+) -> None:
+    """How much of this engine's held-out minus development difference another tagger's (``--tagged``) has
+    too, over the same random 70/30 document splits: the correlation of the two differences, this engine's
+    difference predicted from the other's (least squares), and where the official split's remainder falls
+    among the splits' remainders (a remainder at the edge is this engine's own, not the documents')."""
+    per: dict[str, list[tuple[Score, Score]]] = {}
+    for outs in (outputs, other):
+        for d, found in outs:
+            per.setdefault(d.name, []).append(evaluate([(d, found)]))
+
+    def diff(held: set[str], system: int, kind: int) -> float:
+        parts = []
+        for inside in (True, False):
+            s = Score()
+            for n, scores in per.items():
+                if (n in held) == inside:
+                    for f in ("tp_span_sys", "tp_span_gold", "tp_value", "n_sys", "n_gold"):
+                        setattr(s, f, getattr(s, f) + getattr(scores[system][kind], f))
+            parts.append(s.figures()["value F1"])
+        return parts[0] - parts[1]
+
+    names = sorted(per)
+    rng = random.Random(SPLIT_SEED + 2)
+    n_held = round(len(names) * HELDOUT_SHARE)
+    splits = []
+    for _ in range(draws):
+        rng.shuffle(names)
+        splits.append(set(names[:n_held]))
+    official = {d.name for d in split([d for d, _f in outputs])[1]}
+    print(f"== held-out minus development, this engine beside {name}, over the same {draws} random splits")
+    for label, kind in (("all", 0), ("DATE", 1)):
+        xs = [diff(h, 1, kind) for h in splits]
+        ys = [diff(h, 0, kind) for h in splits]
+        fit = statistics.linear_regression(xs, ys)
+        rest = [y - (fit.intercept + fit.slope * x) for x, y in zip(xs, ys, strict=True)]
+        ox, oy = diff(official, 1, kind), diff(official, 0, kind)
+        orest = oy - (fit.intercept + fit.slope * ox)
+        below = sum(r <= orest for r in rest) / len(rest)
+        print(
+            f"{label:>5}: r {statistics.correlation(xs, ys):.2f}; official split {name} {ox:+.3f}, this engine "
+            f"{oy:+.3f}, predicted from {name} {fit.intercept + fit.slope * ox:+.3f}; the rest {orest:+.3f} "
+            f"(sd {_sd(rest):.3f}; at or below it: {below:.0%})"
+        )
     print()
 
 
@@ -923,7 +1035,8 @@ def report(
         print()
     print(f"{'throughput KB/s':22}" + "".join(f"{results[c][2]:14.1f}" for c in cols))
     for other in cols[1:]:
-        print(f"{'factcheck speed / ' + other:22}{results['factcheck'][2] / results[other][2]:14.2f}x")
+        if not isinstance(_REFERENCE.get(other), TaggedFiles):  # files read are no tagging speed
+            print(f"{'factcheck speed / ' + other:22}{results['factcheck'][2] / results[other][2]:14.2f}x")
     print()
 
 
@@ -990,6 +1103,12 @@ def main(argv: list[str] | None = None) -> int:
         "--against",
         metavar="REV",
         help="also run the single-module tagger of git revision REV (e.g. 7b3f091), interleaved, for speed",
+    )
+    ap.add_argument(
+        "--tagged",
+        metavar="DIR",
+        help="also score another tagger's TimeML output, DIR/<document>.tml (e.g. HeidelTime's), in a column; "
+        "with --folds, how much of this engine's held-out minus development difference that tagger's predicts",
     )
     ap.add_argument(
         "--folds",
@@ -1100,6 +1219,10 @@ def main(argv: list[str] | None = None) -> int:
         _REFERENCE[name] = load_reference(args.against)
         _REFERENCE[name].tag("Warm up on March 3, 2020 and next May.", dt.date(2020, 1, 1))
         systems.append(name)
+    if args.tagged:
+        tagged = Path(args.tagged).name
+        _REFERENCE[tagged] = TaggedFiles(Path(args.tagged), [d for part in parts.values() for d in part])
+        systems.append(tagged)
     systems += [] if args.no_baseline else ["dateparser"]
     if "dateparser" in systems:
         baseline("Warm up on March 3, 2020.", dt.date(2020, 1, 1))
@@ -1116,7 +1239,8 @@ def main(argv: list[str] | None = None) -> int:
         results: dict[str, tuple[Score, Score, float]] = {}
         for name in systems:
             idx = [i for i, (d, _f) in enumerate(part_outputs[name]) if d.name in keep]
-            if not idx:
+            files = _REFERENCE.get(name)
+            if not idx or (isinstance(files, TaggedFiles) and not files.covers(parts[part])):
                 continue
             sel = [part_outputs[name][i] for i in idx]
             kb = sum(len(d.text.encode("utf-8")) for d, _f in sel) / 1024
@@ -1158,6 +1282,8 @@ def main(argv: list[str] | None = None) -> int:
         split_noise(
             outputs["factcheck"], args.folds, beside=[(a, d) for a, d in beside["folds"]] if beside else None
         )
+        if args.tagged:
+            shared_noise(outputs["factcheck"], outputs[Path(args.tagged).name], Path(args.tagged).name)
     if args.error_families:
         error_families(outputs["factcheck"], [d.name for d in docs], args.error_families)
     if args.date_causes:
