@@ -290,6 +290,19 @@ def scheduled_event_after(text: str, end: int) -> bool:
 _ATTRIBUTIVE_AFTER = frozenset(_TENSE["attributive_after"])
 
 
+def names_scheduled_event(text: str, start: int, end: int) -> bool:
+    """Whether the expression text[start:end] is written before the noun of the scheduled event it dates, after a
+    determiner or a possessive: "the Nov. 8 election", "a March 1 caucus", "the prime minister's Dec. 28
+    meeting"."""
+    before = text[max(0, start - 30) : start].split()
+    if not before:
+        return False
+    prev = before[-1].lower()
+    if prev not in _ATTRIBUTIVE_AFTER and not prev.endswith(("'s", "’s")):
+        return False
+    return _SCHEDULED_EVENT_ATTRIBUTIVE.match(text, end) is not None
+
+
 def _scheduled_event(text: str, start: int, end: int) -> re.Match[str] | None:
     """The name of the scheduled event the expression text[start:end] dates, possessive ("Tuesday's primary") or
     attributive after a determiner ("the November election"; the word before is looked up first, the cheaper
