@@ -52,3 +52,26 @@ def test_the_polnear_labels_are_a_capped_sample_in_two_halves() -> None:
     assert all(r["half"] == mod.half(r["file"]) for r in rows)
     assert max(Counter(r["file"] for r in rows).values()) <= mod.POL_PER_PAGE
     assert all(" | " in r["note"] for r in rows if r["label"] != "right")  # a reason, then the claim
+
+
+def test_the_second_polnear_set_starts_after_the_first_samples_last_record(
+    tmp_path: Path, monkeypatch
+) -> None:
+    mod = _bench()
+    base = _records(tmp_path / "pol")
+    first = mod.polnear_pages(base)[0]
+    labels = tmp_path / "first.tsv"
+    labels.write_text(f"{mod.HEAD}\n{first[0]}\t0\t1\tx\t2016\tA\tright\tx\n", encoding="utf-8")
+    monkeypatch.setattr(mod, "POL_LABELS", labels)
+    assert mod.polnear2_pages(base) == [first[1:]]
+
+
+def test_the_second_polnear_labels_are_a_capped_sample_of_other_records() -> None:
+    mod = _bench()
+    rows = mod.read_labels(mod.POL2_LABELS)
+    assert len(rows) == mod.POL2_N
+    assert {r["label"] for r in rows} <= {"right", "choice", "value", "unclear"}
+    assert all(r["half"] == mod.half(r["file"]) for r in rows)
+    assert max(Counter(r["file"] for r in rows).values()) <= mod.POL_PER_PAGE
+    assert not {r["file"] for r in rows} & {r["file"] for r in mod.read_labels(mod.POL_LABELS)}
+    assert all(" | " in r["note"] for r in rows if r["label"] != "right")

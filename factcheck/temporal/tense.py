@@ -77,6 +77,14 @@ _AHEAD_OF = re.compile(
     r"(?i:\b(?:ahead\s+of|in\s+advance\s+of|(?:in\s+the\s+)?(?:lead|run)[\s-]+up\s+to)\s+(?:the\s+)?$)"
 )
 _AHEAD_OF_ENDS = ("of", "to", "the")
+# "looking ahead to", "heading into", "marching toward" (and "the"): a month or season the story moves toward
+_HEADING_TOWARD = frozenset(_TENSE["heading_toward"])
+_HEADING_TOWARD_BEFORE = re.compile(
+    r"(?i:\b(?:"
+    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_HEADING_TOWARD))
+    + r")\s+(?:the\s+)?$)"
+)
+_HEADING_TOWARD_ENDS = tuple(sorted({w.split()[-1] for w in _HEADING_TOWARD} | {"the"}))  # its last words
 # an article or a possessive: "a comfortable hold", "his first start" (``_scheduled_present``)
 _ARTICLES = frozenset(_TENSE["articles"])
 _DETERMINERS = frozenset(_TENSE["determiners"])
@@ -282,6 +290,19 @@ def scheduled_event_after(text: str, end: int) -> bool:
 _ATTRIBUTIVE_AFTER = frozenset(_TENSE["attributive_after"])
 
 
+def names_scheduled_event(text: str, start: int, end: int) -> bool:
+    """Whether the expression text[start:end] is written before the noun of the scheduled event it dates, after a
+    determiner or a possessive: "the Nov. 8 election", "a March 1 caucus", "the prime minister's Dec. 28
+    meeting"."""
+    before = text[max(0, start - 30) : start].split()
+    if not before:
+        return False
+    prev = before[-1].lower()
+    if prev not in _ATTRIBUTIVE_AFTER and not prev.endswith(("'s", "’s")):
+        return False
+    return _SCHEDULED_EVENT_ATTRIBUTIVE.match(text, end) is not None
+
+
 def _scheduled_event(text: str, start: int, end: int) -> re.Match[str] | None:
     """The name of the scheduled event the expression text[start:end] dates, possessive ("Tuesday's primary") or
     attributive after a determiner ("the November election"; the word before is looked up first, the cheaper
@@ -359,6 +380,10 @@ def _clause_tense(
         # she remains the favorite ahead of the Nov. 8 vote"). Opening its sentence it is the setting of the main
         # clause, whose verb decides below ("Ahead of Friday's meeting, France and Germany unveiled a proposal"
         # in a Sunday story: the Friday gone)
+        return "FUT"
+    if not short and _may_end_in(left, _HEADING_TOWARD_ENDS) and _HEADING_TOWARD_BEFORE.search(left[-40:]):
+        # "Looking ahead to the fall, Mr. Manafort was joined by ...", "marching toward November": the month or
+        # season the story moves toward is still to come, whatever the verb ([tense] heading_toward)
         return "FUT"
     # the word right after the expression can decide first: "Wednesday's ruling" (``scheduled``: the possessive
     # names a scheduled event, which the clause decides like any other time)
