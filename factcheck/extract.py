@@ -143,6 +143,7 @@ class _CwVocab:
     comparatives: frozenset[str]
     opinion: frozenset[str]  # opinion and reaction words
     evaluative: frozenset[str]  # words that judge, in the writer's own voice ("a paltry fund", "blithely")
+    exclamation: re.Pattern[str] | None  # the writer's exclamation at the end ("Get in touch with Jill today!")
     boiler_words: frozenset[str]
     opinion_rule: _Rule
     advice: _Rule
@@ -206,6 +207,7 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
     comp = frozenset(data.get("comparatives", []))
     opinion = frozenset(op.get("words", [])) | frozenset(op.get("reactions", []))
     evaluative = frozenset(data.get("evaluative", {}).get("words", []))
+    exclamation = data.get("evaluative", {}).get("exclamation")
     boiler_words = frozenset(boil.get("words", []))
     mind = frozenset(data.get("mind_words", []))
     country_nouns = frozenset(data.get("country_actor", {}).get("nouns", []))
@@ -228,6 +230,7 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
         comparatives=comp,
         opinion=opinion,
         evaluative=evaluative,
+        exclamation=re.compile(exclamation) if exclamation else None,
         boiler_words=boiler_words,
         opinion_rule=rules[0],
         advice=rules[1],
@@ -846,6 +849,17 @@ def _cw_terms(
     # terms that a reported event (occurred, planned, denied...) lifts: "My client never took a single naira,"
     # he said is a claim; "We do not see any roadblocks," says Li is not
     soft: dict[str, int] = {}
+    if (
+        "!" in text
+        and voc.exclamation is not None
+        and not attributed
+        and quoted is None
+        and "evaluative" not in t
+        and voc.exclamation.search(text) is not None
+    ):
+        # the writer exclaims and reports no event: a call or a cheer ("Get in touch with Jill today!"), promotion,
+        # not a fact (an event told with an exclamation stays: "human fingers have been found in the dog's throat!")
+        soft["evaluative"] = 1
     personal = (
         voc.personal is not None
         and not words.isdisjoint(voc.personal_triggers)
@@ -895,8 +909,12 @@ def _cw_terms(
     # a plain statement in the writer's own voice that reports an event is a claim, however short ("Full-scale
     # clashes then erupted.", "An investigation has begun."), unless it tells what someone thought or felt,
     # or a cue above speaks against it
+    # the writer's own question (not one quoted at the end: "a reporter asked him, 'How long have you been ...?'")
+    # asks whether an event happened, it does not report one
+    asks = "question" in t and text.rstrip().endswith("?")
     plain_event = (
-        not attributed
+        not asks
+        and not attributed
         and quoted is None
         and not personal
         and not n_op
