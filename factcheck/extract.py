@@ -143,7 +143,7 @@ class _CwVocab:
     comparatives: frozenset[str]
     opinion: frozenset[str]  # opinion and reaction words
     evaluative: frozenset[str]  # words that judge, in the writer's own voice ("a paltry fund", "blithely")
-    exclamation: re.Pattern[str] | None  # the writer's exclamation at the end ("Get in touch with Jill today!")
+    exclamation: re.Pattern[str] | None  # the writer's "!" at the end ("Get in touch with Jill today!")
     boiler_words: frozenset[str]
     opinion_rule: _Rule
     advice: _Rule
