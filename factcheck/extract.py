@@ -160,6 +160,7 @@ class _CwVocab:
     interview: _Rule  # an answer framed by the interviewer's question
     poll: _Rule  # a poll's result: who leads, trails, rises or falls in it
     frame: _Rule  # a frame that gives a reading of events ("one of the things", "the question is whether")
+    concession: _Rule  # a fronted concession ("Whatever the outcome ..., "): a frame
     quoted_view: re.Pattern[str] | None  # a quoted clause that gives the speaker's view (at a sentence start)
     title_small_words: frozenset[str]  # the words a title leaves in lower case ("I Am a Christian")
     country_actors: re.Pattern[str] | None  # a country's actor by its people's adjective ("a Russian court")
@@ -215,6 +216,8 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
         _rule(t)
         for t in (op, adv, unc, boil, data.get("poll", {}), data.get("frame", {}), data.get("handover", {}))
     ]
+    concession = _rule(data.get("concession", {}))
+    rules.append(concession)
     addressed = _rule(data.get("addressed", {}))
     rules.append(addressed)
     label, direction = data.get("transcript", {}).get("label"), data.get("transcript", {}).get("direction")
@@ -247,6 +250,7 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
         interview=_rule(data.get("interview", {})),
         poll=rules[4],
         frame=rules[5],
+        concession=concession,
         quoted_view=_quoted_view(data.get("quoted_view", {})),
         title_small_words=frozenset(data.get("quoted_view", {}).get("title_small_words", [])),
         country_actors=_country_actors(country_nouns),
@@ -841,7 +845,7 @@ def _cw_terms(
         t["uncertain"] = 1  # "no-one could predict what might happen"
     if voc.poll.search(low, words):
         t["poll"] = 1  # a poll's result ("Biden and Sanders lead in national polls"): a figure in words
-    if voc.frame.search(low, words):
+    if voc.frame.search(low, words) or voc.concession.search(low, words):
         # a reading of events, not an event: "the question is whether ...", "is a reminder that ..."
         t["frame"] = 1
     if "asked" in low and voc.interview.search(low, words):  # (the substring: a cheap gate)
