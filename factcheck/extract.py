@@ -143,6 +143,7 @@ class _CwVocab:
     comparatives: frozenset[str]
     opinion: frozenset[str]  # opinion and reaction words
     evaluative: frozenset[str]  # words that judge, in the writer's own voice ("a paltry fund", "blithely")
+    exclamation: re.Pattern[str] | None  # the writer's "!" at the end ("Get in touch with Jill today!")
     boiler_words: frozenset[str]
     opinion_rule: _Rule
     advice: _Rule
@@ -159,6 +160,7 @@ class _CwVocab:
     interview: _Rule  # an answer framed by the interviewer's question
     poll: _Rule  # a poll's result: who leads, trails, rises or falls in it
     frame: _Rule  # a frame that gives a reading of events ("one of the things", "the question is whether")
+    concession: _Rule  # a fronted concession ("Whatever the outcome ..., "): a frame
     quoted_view: re.Pattern[str] | None  # a quoted clause that gives the speaker's view (at a sentence start)
     title_small_words: frozenset[str]  # the words a title leaves in lower case ("I Am a Christian")
     country_actors: re.Pattern[str] | None  # a country's actor by its people's adjective ("a Russian court")
@@ -206,6 +208,7 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
     comp = frozenset(data.get("comparatives", []))
     opinion = frozenset(op.get("words", [])) | frozenset(op.get("reactions", []))
     evaluative = frozenset(data.get("evaluative", {}).get("words", []))
+    exclamation = data.get("evaluative", {}).get("exclamation")
     boiler_words = frozenset(boil.get("words", []))
     mind = frozenset(data.get("mind_words", []))
     country_nouns = frozenset(data.get("country_actor", {}).get("nouns", []))
@@ -213,6 +216,8 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
         _rule(t)
         for t in (op, adv, unc, boil, data.get("poll", {}), data.get("frame", {}), data.get("handover", {}))
     ]
+    concession = _rule(data.get("concession", {}))
+    rules.append(concession)
     addressed = _rule(data.get("addressed", {}))
     rules.append(addressed)
     label, direction = data.get("transcript", {}).get("label"), data.get("transcript", {}).get("direction")
@@ -228,6 +233,7 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
         comparatives=comp,
         opinion=opinion,
         evaluative=evaluative,
+        exclamation=re.compile(exclamation) if exclamation else None,
         boiler_words=boiler_words,
         opinion_rule=rules[0],
         advice=rules[1],
@@ -244,6 +250,7 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
         interview=_rule(data.get("interview", {})),
         poll=rules[4],
         frame=rules[5],
+        concession=concession,
         quoted_view=_quoted_view(data.get("quoted_view", {})),
         title_small_words=frozenset(data.get("quoted_view", {}).get("title_small_words", [])),
         country_actors=_country_actors(country_nouns),
@@ -838,7 +845,7 @@ def _cw_terms(
         t["uncertain"] = 1  # "no-one could predict what might happen"
     if voc.poll.search(low, words):
         t["poll"] = 1  # a poll's result ("Biden and Sanders lead in national polls"): a figure in words
-    if voc.frame.search(low, words):
+    if voc.frame.search(low, words) or voc.concession.search(low, words):
         # a reading of events, not an event: "the question is whether ...", "is a reminder that ..."
         t["frame"] = 1
     if "asked" in low and voc.interview.search(low, words):  # (the substring: a cheap gate)
@@ -846,6 +853,17 @@ def _cw_terms(
     # terms that a reported event (occurred, planned, denied...) lifts: "My client never took a single naira,"
     # he said is a claim; "We do not see any roadblocks," says Li is not
     soft: dict[str, int] = {}
+    if (
+        "!" in text
+        and voc.exclamation is not None
+        and not attributed
+        and quoted is None
+        and "evaluative" not in t
+        and voc.exclamation.search(text) is not None
+    ):
+        # the writer exclaims and reports no event: a call or a cheer ("Get in touch with Jill today!"), promotion,
+        # not a fact (an event told with an exclamation stays: "human fingers have been found in the dog's throat!")
+        soft["evaluative"] = 1
     personal = (
         voc.personal is not None
         and not words.isdisjoint(voc.personal_triggers)
@@ -895,8 +913,12 @@ def _cw_terms(
     # a plain statement in the writer's own voice that reports an event is a claim, however short ("Full-scale
     # clashes then erupted.", "An investigation has begun."), unless it tells what someone thought or felt,
     # or a cue above speaks against it
+    # the writer's own question (not one quoted at the end: "a reporter asked him, 'How long have you been ...?'")
+    # asks whether an event happened, it does not report one
+    asks = "question" in t and text.rstrip().endswith("?")
     plain_event = (
-        not attributed
+        not asks
+        and not attributed
         and quoted is None
         and not personal
         and not n_op

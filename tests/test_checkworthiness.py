@@ -254,6 +254,23 @@ def test_a_perfect_a_passive_or_a_title_is_no_quoted_view() -> None:
     assert not extract._title_cased("He wrote “I am a Christian.”", "I am a Christian.", small)
 
 
+def test_we_with_a_verb_of_feeling_or_advice_is_a_quoted_view_but_an_institutions_act_is_not() -> None:
+    view = extract._cw_vocab("en").quoted_view
+    assert view is not None
+    for quoted in (  # dev7 (ECB+ 16_9) and PolNeAR train (USA Today, 2016-06-03)
+        "we understand and we appreciate the gravity of the decision that the jury had to make",
+        "we think that these voters are particularly motivated, they're registering in big numbers",
+        "we suggest applying the fix-it as soon as possible if you use ie to access the internet.",
+    ):
+        assert view.search(quoted), quoted
+    for quoted in (
+        "we will move cautiously on interest rates",
+        "we found the car abandoned on the highway",
+        "we have informed the families",
+    ):
+        assert not view.search(quoted), quoted
+
+
 def test_a_peoples_adjective_names_its_country() -> None:
     court = extract._cw_terms("A Russian court sentenced him to prison.", 0, 0, False, False)
     country = extract._cw_terms("Russia sentenced him to prison.", 0, 1, False, False)
