@@ -66,7 +66,8 @@ def _trigger_spans(text: str) -> dict[str, list[tuple[int, int]]]:
     # One byte per character: ASCII letters lower-cased, everything else (digits, punctuation, any
     # non-ASCII character) a space; its words are exactly the text's [A-Za-z] runs, at the same offsets.
     letters = text.encode("ascii", "replace").translate(_LETTERS_ONLY).decode("ascii")
-    events: list[tuple[int, int, str]] = []
+    # one event per trigger found: its offsets and the trigger kinds it opens a region of
+    events: list[tuple[int, int, tuple[str, ...]]] = []
     n = len(text)
     for w in _TRIGGER_SET.intersection(letters.split()):
         if len(w) < 3:
@@ -77,7 +78,7 @@ def _trigger_spans(text: str) -> dict[str, list[tuple[int, int]]]:
         while i >= 0:
             j = i + k
             if (i == 0 or letters[i - 1] == " ") and (j == n or letters[j] == " "):
-                events.extend((i, j, kind) for kind in kinds)
+                events.append((i, j, kinds))
             i = letters.find(w, j)
     for s0, tok in _digit_runs(text):
         if len(tok) == 1 and tok in "1234" and s0 and text[s0 - 1] in "QqHh":
@@ -86,35 +87,39 @@ def _trigger_spans(text: str) -> dict[str, list[tuple[int, int]]]:
             if e0 == n or not (text[e0].isalnum() or text[e0] == "_"):
                 p = s0 - 1
                 if not p or not (text[p - 1].isalnum() or text[p - 1] == "_"):
-                    events.extend((p, e0, kind) for kind in _TRIGGERS.get(text[p:e0].lower(), ()))
+                    if (token_kinds := _TRIGGERS.get(text[p:e0].lower())) is not None:
+                        events.append((p, e0, token_kinds))
                     continue
         e0 = s0 + len(tok)
         if (len(tok) == 4 and tok[0] in "12") or (
             len(tok) == 2 and _FY_BEFORE.search(text, max(0, s0 - 5), s0)
         ):
-            kind = "digit"
-            if len(tok) == 2 and _CLOCK_CTX.match(text, e0):
-                events.append((s0, e0, "clock"))  # "FY 16:08": a fiscal year's digits or a clock time
+            # "FY 16:08": a fiscal year's digits or a clock time
+            mark = _DIGIT_CLOCK if len(tok) == 2 and _CLOCK_CTX.match(text, e0) else _DIGIT
         elif _CLOCK_CTX.match(text, e0):
-            kind = "clock"
+            mark = _CLOCK
         elif _DIGIT_CTX.match(text, e0):
-            kind = "digit"
+            mark = _DIGIT
         else:
             continue
-        events.append((s0, e0, kind))
+        events.append((s0, e0, mark))
     events.sort()
     spans: dict[str, list[tuple[int, int]]] = {}
-    for s0, e0, kind in events:
+    for s0, e0, kinds in events:
         st = max(0, s0 - _WIN_LEFT)
         en = e0 + _WIN_RIGHT
-        lst = spans.get(kind)
-        if lst is None:
-            spans[kind] = [(st, en)]
-        elif st <= lst[-1][1]:
-            lst[-1] = (lst[-1][0], en)
-        else:
-            lst.append((st, en))
+        for kind in kinds:
+            lst = spans.get(kind)
+            if lst is None:
+                spans[kind] = [(st, en)]
+            elif st <= lst[-1][1]:
+                lst[-1] = (lst[-1][0], en)
+            else:
+                lst.append((st, en))
     return spans
+
+
+_DIGIT, _CLOCK, _DIGIT_CLOCK = ("digit",), ("clock",), ("digit", "clock")  # the kinds of a number the scan marks
 
 
 _LETTERS_ONLY = bytes((c | 0x20) if (65 <= c <= 90 or 97 <= c <= 122) else 32 for c in range(256))
