@@ -119,7 +119,8 @@ def _trigger_spans(text: str) -> dict[str, list[tuple[int, int]]]:
     return spans
 
 
-_DIGIT, _CLOCK, _DIGIT_CLOCK = ("digit",), ("clock",), ("digit", "clock")  # the kinds of a number the scan marks
+# the kinds of a number the digit scan marks
+_DIGIT, _CLOCK, _DIGIT_CLOCK = ("digit",), ("clock",), ("digit", "clock")
 
 
 _LETTERS_ONLY = bytes((c | 0x20) if (65 <= c <= 90 or 97 <= c <= 122) else 32 for c in range(256))
