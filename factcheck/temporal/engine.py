@@ -459,8 +459,11 @@ def _clock_in_day_part(text: str, p: TimeRef, r: TimeRef) -> TimeRef | None:
 def _clock_range_end(text: str, p: TimeRef, r: TimeRef) -> TimeRef:
     """The end ``r`` of a range of clock times on one day that is no later than its start ``p`` is on the next day
     ("from midnight to 7am", "from 10 p.m. to 2 a.m.")."""
-    start, end = _CLOCK_VALUE.fullmatch(p.value), _CLOCK_VALUE.fullmatch(r.value)
-    if start is None or end is None or start[1] != end[1] or (end[2] >= start[2] and start[2] != "24:00"):
+    start = _CLOCK_VALUE.fullmatch(p.value)
+    if start is None:
+        return r
+    end = _CLOCK_VALUE.fullmatch(r.value)
+    if end is None or start[1] != end[1] or (end[2] >= start[2] and start[2] != "24:00"):
         return r
     if not _BARE_CLOCK.fullmatch(r.text):
         return r  # "to 2 a.m. Friday": the end names its own day
@@ -498,9 +501,12 @@ def _range_start(text: str, prev: TimeRef, r: TimeRef) -> TimeRef:
     """The first month or day of "from September to December 2014", "in May and June 2011", "between March 3 and
     April 5, 2009", written with no year, takes the year written at the end: the one that puts it at or before the
     end (HeidelTime's date_r7b)."""
+    # the cheap and seldom-met tests first: two dates with only "to", "and", "-"... between them
+    if prev.type != "DATE" or not _RANGE_LINK.fullmatch(text, prev.end, r.start):
+        return prev
     pv = _YMD_VALUE.fullmatch(prev.value)
     rv = _YMD_VALUE.fullmatch(r.value)
-    if pv is None or rv is None or prev.type != "DATE" or not _RANGE_LINK.fullmatch(text, prev.end, r.start):
+    if pv is None or rv is None:
         return prev
     if not _BARE_MONTH_DAY.fullmatch(prev.text) or not (
         _MONTH_NAME.search(r.text) and _WRITTEN_YEAR.search(r.text)
@@ -515,9 +521,11 @@ def _range_start(text: str, prev: TimeRef, r: TimeRef) -> TimeRef:
 def _range_end(text: str, prev: TimeRef, r: TimeRef) -> TimeRef:
     """The second date of "from March 3 to April 5" / "between May 1 and June 3" without a year
     of its own takes the year that puts it at or after the first date."""
+    if prev.type != "DATE" or not _RANGE_LINK.fullmatch(text, prev.end, r.start):
+        return r
     pv = _YMD_VALUE.fullmatch(prev.value)
     rv = _YMD_VALUE.fullmatch(r.value)
-    if pv is None or rv is None or prev.type != "DATE" or not _RANGE_LINK.fullmatch(text, prev.end, r.start):
+    if pv is None or rv is None:
         return r
     if not (_MONTH_NAME.search(prev.text) and _MONTH_NAME.search(r.text)):
         return r  # "Friday and Thursday", "Friday to December's figures"
