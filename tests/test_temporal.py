@@ -2723,3 +2723,42 @@ def test_an_adverb_before_the_participle_keeps_the_auxiliarys_tense(text, value)
 )
 def test_a_name_in_capitals_ending_in_today_is_no_time(text, spans):
     assert [t.text for t in tag(text, dt.date(2016, 9, 8))] == spans
+
+
+_GAME_PIECES = st.sampled_from(
+    [
+        "touchdown",
+        "Touchdowns",
+        "FIELD GOAL",
+        "field\ngoal",
+        "kickoff",
+        "ſcoreboard",
+        "Inning",
+        "in the game",
+        "the",
+        "quarter",
+        "halftime",
+        "punted",
+        "rebounds.",
+        "Kickoff",
+        "x",
+        "-",
+        ",",
+        "1",
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_GAME_PIECES, max_size=12).map(" ".join), st.integers(0, 40), st.integers(0, 80))
+def test_game_cue_first_letters_find_what_the_cues_find(text: str, a: int, b: int) -> None:
+    """The game-cue regex's lookahead of first letters (case-folded as the cues are) changes no search."""
+    from factcheck.temporal import rules_dates
+    from factcheck.temporal.vocab import _VOCAB
+
+    plain = re.compile(
+        r"(?i:\b(?:" + "|".join(re.escape(c).replace("\\ ", r"\s+") for c in _VOCAB["game_cues"]) + r")\b)"
+    )
+    got = rules_dates._GAME_CUE.search(text, a, b)
+    want = plain.search(text, a, b)
+    assert (got and got.span()) == (want and want.span())

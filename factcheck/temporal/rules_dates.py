@@ -579,7 +579,9 @@ def _day_of_month(m: re.Match[str], ctx: _Ctx) -> _Result | None:
 # ---- quarters, halves ------------------------------------------------------------------------
 
 
+# the lookahead of the cues' first letters lets the regex engine skip in C to where a cue can start
 _GAME_CUE = re.compile(
+    r"(?=(?i:[" + "".join(sorted({re.escape(c[0].lower()) for c in _VOCAB["game_cues"]})) + r"]))"
     r"(?i:\b(?:" + "|".join(re.escape(c).replace("\\ ", r"\s+") for c in _VOCAB["game_cues"]) + r")\b)"
 )
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
