@@ -2762,3 +2762,25 @@ def test_game_cue_first_letters_find_what_the_cues_find(text: str, a: int, b: in
     got = rules_dates._GAME_CUE.search(text, a, b)
     want = plain.search(text, a, b)
     assert (got and got.span()) == (want and want.span())
+
+
+def test_the_anchors_own_weekday_reads_no_clause(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bare weekday that is the anchor's own is the anchor's day in a past, future or neutral clause alike: the
+    clause's tense is not read for it (the most common weekday of wire news, "said Tuesday" in a Tuesday story)."""
+    from factcheck.temporal import rules_relative
+
+    read: list[tuple[int, int]] = []
+
+    def counted(text: str, start: int, end: int, short: bool = False) -> str | None:
+        read.append((start, end))
+        return "PAST"
+
+    monkeypatch.setattr(rules_relative, "_tense", counted)
+    tuesday = D(2024, 5, 14)
+    for text in ("The minister said Tuesday that talks failed.", "The team will meet Tuesday."):
+        engine._tag_cached.cache_clear()
+        assert [(r.text, r.value) for r in tag(text, tuesday)] == [("Tuesday", "2024-05-14")]
+    assert read == []
+    engine._tag_cached.cache_clear()
+    assert [r.value for r in tag("The team will meet Friday.", tuesday)] == ["2024-05-10"]  # the stub's past
+    assert len(read) == 1
