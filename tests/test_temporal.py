@@ -2784,3 +2784,25 @@ def test_the_anchors_own_weekday_reads_no_clause(monkeypatch: pytest.MonkeyPatch
     engine._tag_cached.cache_clear()
     assert [r.value for r in tag("The team will meet Friday.", tuesday)] == ["2024-05-10"]  # the stub's past
     assert len(read) == 1
+
+
+def test_a_date_near_the_anchor_reads_no_clause(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A month or day without a year whose nearest occurrence lies within two weeks (a day) or in the anchor's month
+    (a month) is that occurrence whatever the tense: the clause is read only for dates clearly before or after."""
+    from factcheck.temporal import rules_dates
+
+    read: list[tuple[int, int]] = []
+
+    def counted(m: re.Match[str], ctx: Any) -> str | None:
+        read.append(m.span())
+        return "FUT"
+
+    monkeypatch.setattr(rules_dates, "_tense_of", counted)
+    anchor = D(2024, 5, 16)
+    for text, value in (("Sales fell on May 10.", "2024-05-10"), ("Sales will rise in May.", "2024-05")):
+        engine._tag_cached.cache_clear()
+        assert [r.value for r in tag(text, anchor)] == [value]
+    assert read == []
+    engine._tag_cached.cache_clear()
+    assert [r.value for r in tag("Sales fell on March 10.", anchor)] == ["2025-03-10"]  # the stub's future
+    assert len(read) == 1

@@ -147,7 +147,7 @@ def _explicit(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         if _ENDED_BEFORE.search(ctx.text, max(0, m.start() - 16), m.start()):
             y = _ended_year(mon, day, ctx.anchor, True)  # "the quarter ended Oct. 31": over by now
         else:
-            y = _nearest_year(mon, day, ctx.anchor, _tense_of(m, ctx))
+            y = _nearest_year(mon, day, ctx.anchor, lambda: _tense_of(m, ctx))
         if g.get("wd"):
             # "Tuesday, Nov. 5": the weekday names the year, the nearest of the tense's one and its neighbours
             y = _weekday_year(y, mon, day, _WEEKDAYS[m["wd"].lower()])
@@ -255,7 +255,7 @@ def _month(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     elif rel == "this":
         y = a.year
     else:
-        y = _nearest_year(mon, None, a, _tense_of(m, ctx))
+        y = _nearest_year(mon, None, a, lambda: _tense_of(m, ctx))
     ctx.note(y, mon)
     return "DATE", f"{y}-{mon:02d}", None
 
@@ -274,7 +274,7 @@ def _week_of_month(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     elif ctx.anchor is None:
         return "DATE", f"XXXX-{mon:02d}", None  # no year, no week number: the month says more than XXXX-WXX
     else:
-        y = _nearest_year(mon, None, ctx.anchor, _tense_of(m, ctx))
+        y = _nearest_year(mon, None, ctx.anchor, lambda: _tense_of(m, ctx))
     o = m["o"].lower()
     if o in _NTH_WEEK_MIDDLE:
         middle = dt.date(y, mon, _NTH_WEEK_MIDDLE[o])
