@@ -2723,3 +2723,86 @@ def test_an_adverb_before_the_participle_keeps_the_auxiliarys_tense(text, value)
 )
 def test_a_name_in_capitals_ending_in_today_is_no_time(text, spans):
     assert [t.text for t in tag(text, dt.date(2016, 9, 8))] == spans
+
+
+_GAME_PIECES = st.sampled_from(
+    [
+        "touchdown",
+        "Touchdowns",
+        "FIELD GOAL",
+        "field\ngoal",
+        "kickoff",
+        "ſcoreboard",
+        "Inning",
+        "in the game",
+        "the",
+        "quarter",
+        "halftime",
+        "punted",
+        "rebounds.",
+        "Kickoff",
+        "x",
+        "-",
+        ",",
+        "1",
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_GAME_PIECES, max_size=12).map(" ".join), st.integers(0, 40), st.integers(0, 80))
+def test_game_cue_first_letters_find_what_the_cues_find(text: str, a: int, b: int) -> None:
+    """The game-cue regex's lookahead of first letters (case-folded as the cues are) changes no search."""
+    from factcheck.temporal import rules_dates
+    from factcheck.temporal.vocab import _VOCAB
+
+    plain = re.compile(
+        r"(?i:\b(?:" + "|".join(re.escape(c).replace("\\ ", r"\s+") for c in _VOCAB["game_cues"]) + r")\b)"
+    )
+    got = rules_dates._GAME_CUE.search(text, a, b)
+    want = plain.search(text, a, b)
+    assert (got and got.span()) == (want and want.span())
+
+
+def test_the_anchors_own_weekday_reads_no_clause(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bare weekday that is the anchor's own is the anchor's day in a past, future or neutral clause alike: the
+    clause's tense is not read for it (the most common weekday of wire news, "said Tuesday" in a Tuesday story)."""
+    from factcheck.temporal import rules_relative
+
+    read: list[tuple[int, int]] = []
+
+    def counted(text: str, start: int, end: int, short: bool = False) -> str | None:
+        read.append((start, end))
+        return "PAST"
+
+    monkeypatch.setattr(rules_relative, "_tense", counted)
+    tuesday = D(2024, 5, 14)
+    for text in ("The minister said Tuesday that talks failed.", "The team will meet Tuesday."):
+        engine._tag_cached.cache_clear()
+        assert [(r.text, r.value) for r in tag(text, tuesday)] == [("Tuesday", "2024-05-14")]
+    assert read == []
+    engine._tag_cached.cache_clear()
+    assert [r.value for r in tag("The team will meet Friday.", tuesday)] == ["2024-05-10"]  # the stub's past
+    assert len(read) == 1
+
+
+def test_a_date_near_the_anchor_reads_no_clause(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A month or day without a year whose nearest occurrence lies within two weeks (a day) or in the anchor's month
+    (a month) is that occurrence whatever the tense: the clause is read only for dates clearly before or after."""
+    from factcheck.temporal import rules_dates
+
+    read: list[tuple[int, int]] = []
+
+    def counted(m: re.Match[str], ctx: Any) -> str | None:
+        read.append(m.span())
+        return "FUT"
+
+    monkeypatch.setattr(rules_dates, "_tense_of", counted)
+    anchor = D(2024, 5, 16)
+    for text, value in (("Sales fell on May 10.", "2024-05-10"), ("Sales will rise in May.", "2024-05")):
+        engine._tag_cached.cache_clear()
+        assert [r.value for r in tag(text, anchor)] == [value]
+    assert read == []
+    engine._tag_cached.cache_clear()
+    assert [r.value for r in tag("Sales fell on March 10.", anchor)] == ["2025-03-10"]  # the stub's future
+    assert len(read) == 1

@@ -66,7 +66,8 @@ def _trigger_spans(text: str) -> dict[str, list[tuple[int, int]]]:
     # One byte per character: ASCII letters lower-cased, everything else (digits, punctuation, any
     # non-ASCII character) a space; its words are exactly the text's [A-Za-z] runs, at the same offsets.
     letters = text.encode("ascii", "replace").translate(_LETTERS_ONLY).decode("ascii")
-    events: list[tuple[int, int, str]] = []
+    # one event per trigger found: its offsets and the trigger kinds it opens a region of
+    events: list[tuple[int, int, tuple[str, ...]]] = []
     n = len(text)
     for w in _TRIGGER_SET.intersection(letters.split()):
         if len(w) < 3:
@@ -77,7 +78,7 @@ def _trigger_spans(text: str) -> dict[str, list[tuple[int, int]]]:
         while i >= 0:
             j = i + k
             if (i == 0 or letters[i - 1] == " ") and (j == n or letters[j] == " "):
-                events.extend((i, j, kind) for kind in kinds)
+                events.append((i, j, kinds))
             i = letters.find(w, j)
     for s0, tok in _digit_runs(text):
         if len(tok) == 1 and tok in "1234" and s0 and text[s0 - 1] in "QqHh":
@@ -86,35 +87,40 @@ def _trigger_spans(text: str) -> dict[str, list[tuple[int, int]]]:
             if e0 == n or not (text[e0].isalnum() or text[e0] == "_"):
                 p = s0 - 1
                 if not p or not (text[p - 1].isalnum() or text[p - 1] == "_"):
-                    events.extend((p, e0, kind) for kind in _TRIGGERS.get(text[p:e0].lower(), ()))
+                    if (token_kinds := _TRIGGERS.get(text[p:e0].lower())) is not None:
+                        events.append((p, e0, token_kinds))
                     continue
         e0 = s0 + len(tok)
         if (len(tok) == 4 and tok[0] in "12") or (
             len(tok) == 2 and _FY_BEFORE.search(text, max(0, s0 - 5), s0)
         ):
-            kind = "digit"
-            if len(tok) == 2 and _CLOCK_CTX.match(text, e0):
-                events.append((s0, e0, "clock"))  # "FY 16:08": a fiscal year's digits or a clock time
+            # "FY 16:08": a fiscal year's digits or a clock time
+            mark = _DIGIT_CLOCK if len(tok) == 2 and _CLOCK_CTX.match(text, e0) else _DIGIT
         elif _CLOCK_CTX.match(text, e0):
-            kind = "clock"
+            mark = _CLOCK
         elif _DIGIT_CTX.match(text, e0):
-            kind = "digit"
+            mark = _DIGIT
         else:
             continue
-        events.append((s0, e0, kind))
+        events.append((s0, e0, mark))
     events.sort()
     spans: dict[str, list[tuple[int, int]]] = {}
-    for s0, e0, kind in events:
+    for s0, e0, kinds in events:
         st = max(0, s0 - _WIN_LEFT)
         en = e0 + _WIN_RIGHT
-        lst = spans.get(kind)
-        if lst is None:
-            spans[kind] = [(st, en)]
-        elif st <= lst[-1][1]:
-            lst[-1] = (lst[-1][0], en)
-        else:
-            lst.append((st, en))
+        for kind in kinds:
+            lst = spans.get(kind)
+            if lst is None:
+                spans[kind] = [(st, en)]
+            elif st <= lst[-1][1]:
+                lst[-1] = (lst[-1][0], en)
+            else:
+                lst.append((st, en))
     return spans
+
+
+# the kinds of a number the digit scan marks
+_DIGIT, _CLOCK, _DIGIT_CLOCK = ("digit",), ("clock",), ("digit", "clock")
 
 
 _LETTERS_ONLY = bytes((c | 0x20) if (65 <= c <= 90 or 97 <= c <= 122) else 32 for c in range(256))
@@ -453,8 +459,11 @@ def _clock_in_day_part(text: str, p: TimeRef, r: TimeRef) -> TimeRef | None:
 def _clock_range_end(text: str, p: TimeRef, r: TimeRef) -> TimeRef:
     """The end ``r`` of a range of clock times on one day that is no later than its start ``p`` is on the next day
     ("from midnight to 7am", "from 10 p.m. to 2 a.m.")."""
-    start, end = _CLOCK_VALUE.fullmatch(p.value), _CLOCK_VALUE.fullmatch(r.value)
-    if start is None or end is None or start[1] != end[1] or (end[2] >= start[2] and start[2] != "24:00"):
+    start = _CLOCK_VALUE.fullmatch(p.value)
+    if start is None:
+        return r
+    end = _CLOCK_VALUE.fullmatch(r.value)
+    if end is None or start[1] != end[1] or (end[2] >= start[2] and start[2] != "24:00"):
         return r
     if not _BARE_CLOCK.fullmatch(r.text):
         return r  # "to 2 a.m. Friday": the end names its own day
@@ -492,9 +501,12 @@ def _range_start(text: str, prev: TimeRef, r: TimeRef) -> TimeRef:
     """The first month or day of "from September to December 2014", "in May and June 2011", "between March 3 and
     April 5, 2009", written with no year, takes the year written at the end: the one that puts it at or before the
     end (HeidelTime's date_r7b)."""
+    # the cheap and seldom-met tests first: two dates with only "to", "and", "-"... between them
+    if prev.type != "DATE" or not _RANGE_LINK.fullmatch(text, prev.end, r.start):
+        return prev
     pv = _YMD_VALUE.fullmatch(prev.value)
     rv = _YMD_VALUE.fullmatch(r.value)
-    if pv is None or rv is None or prev.type != "DATE" or not _RANGE_LINK.fullmatch(text, prev.end, r.start):
+    if pv is None or rv is None:
         return prev
     if not _BARE_MONTH_DAY.fullmatch(prev.text) or not (
         _MONTH_NAME.search(r.text) and _WRITTEN_YEAR.search(r.text)
@@ -509,9 +521,11 @@ def _range_start(text: str, prev: TimeRef, r: TimeRef) -> TimeRef:
 def _range_end(text: str, prev: TimeRef, r: TimeRef) -> TimeRef:
     """The second date of "from March 3 to April 5" / "between May 1 and June 3" without a year
     of its own takes the year that puts it at or after the first date."""
+    if prev.type != "DATE" or not _RANGE_LINK.fullmatch(text, prev.end, r.start):
+        return r
     pv = _YMD_VALUE.fullmatch(prev.value)
     rv = _YMD_VALUE.fullmatch(r.value)
-    if pv is None or rv is None or prev.type != "DATE" or not _RANGE_LINK.fullmatch(text, prev.end, r.start):
+    if pv is None or rv is None:
         return r
     if not (_MONTH_NAME.search(prev.text) and _MONTH_NAME.search(r.text)):
         return r  # "Friday and Thursday", "Friday to December's figures"

@@ -42,7 +42,7 @@ def _resolve(value: str, anchor: dt.date) -> str:
         day = int(m[2]) if m[2] else None
         if not 1 <= mon <= 12:
             return value
-        y = _nearest_year(mon, day, anchor, None)
+        y = _nearest_year(mon, day, anchor, lambda: None)
         if day is None:
             return f"{y}-{mon:02d}" + (m[3] or "")
         d = _safe_date(y, mon, day)

@@ -152,7 +152,7 @@ def _explicit(m: re.Match[str], ctx: _Ctx) -> _Result | None:
             # influence the Nov. 8 election"), not the event's day
             y = _nearest_year(mon, day, ctx.anchor, None)
         else:
-            y = _nearest_year(mon, day, ctx.anchor, _tense_of(m, ctx))
+            y = _nearest_year(mon, day, ctx.anchor, lambda: _tense_of(m, ctx))
         if g.get("wd"):
             # "Tuesday, Nov. 5": the weekday names the year, the nearest of the tense's one and its neighbours
             y = _weekday_year(y, mon, day, _WEEKDAYS[m["wd"].lower()])
@@ -260,7 +260,7 @@ def _month(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     elif rel == "this":
         y = a.year
     else:
-        y = _nearest_year(mon, None, a, _tense_of(m, ctx))
+        y = _nearest_year(mon, None, a, lambda: _tense_of(m, ctx))
     ctx.note(y, mon)
     return "DATE", f"{y}-{mon:02d}", None
 
@@ -279,7 +279,7 @@ def _week_of_month(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     elif ctx.anchor is None:
         return "DATE", f"XXXX-{mon:02d}", None  # no year, no week number: the month says more than XXXX-WXX
     else:
-        y = _nearest_year(mon, None, ctx.anchor, _tense_of(m, ctx))
+        y = _nearest_year(mon, None, ctx.anchor, lambda: _tense_of(m, ctx))
     o = m["o"].lower()
     if o in _NTH_WEEK_MIDDLE:
         middle = dt.date(y, mon, _NTH_WEEK_MIDDLE[o])
@@ -584,7 +584,9 @@ def _day_of_month(m: re.Match[str], ctx: _Ctx) -> _Result | None:
 # ---- quarters, halves ------------------------------------------------------------------------
 
 
+# the lookahead of the cues' first letters lets the regex engine skip in C to where a cue can start
 _GAME_CUE = re.compile(
+    r"(?=(?i:[" + "".join(sorted({re.escape(c[0].lower()) for c in _VOCAB["game_cues"]})) + r"]))"
     r"(?i:\b(?:" + "|".join(re.escape(c).replace("\\ ", r"\s+") for c in _VOCAB["game_cues"]) + r")\b)"
 )
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")

@@ -334,7 +334,10 @@ def _weekday_by_tense(wd: int, a: dt.date, text: str, start: int, end: int) -> d
     """The day of the weekday ``wd`` at text[start:end] (the anchor ``a``'s week day included) by the tense of its
     clause: the one ahead in a future clause, else the one gone; in a neutral clause a weekday one or two days
     ahead, and a scheduled event's day ("heading into Tuesday's primary", "who is running in Tuesday's primary")
-    the nearest one, up to three days ahead."""
+    the nearest one, up to three days ahead. The anchor's own weekday is the anchor's day whatever the tense ("said
+    Tuesday" in a Tuesday story, the most common weekday of wire news): its clause is not read."""
+    if wd == a.weekday():
+        return a
     tense = _tense(text, start, end, short=True)
     d = _weekday_date(wd, a, "future" if tense == "FUT" else "past")
     if tense is None and (_weekday_date(wd, a, "next") - a).days <= (

@@ -319,7 +319,7 @@ def _holiday(m: re.Match[str], ctx: _Ctx) -> _Result | None:
             best = cands[i - 1]
         return out(best - dt.timedelta(days=6) if week else best)
     d0 = fn(a.year)
-    y = _nearest_year(d0.month, d0.day, a, tense)
+    y = _nearest_year(d0.month, d0.day, a, lambda: tense)
     return out(fn(y))
 
 

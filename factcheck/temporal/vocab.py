@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import Any
 
 from factcheck.lang import resource
@@ -149,10 +150,11 @@ def _season_of(d: dt.date) -> tuple[int, str]:
     return (d.year if m == 12 else d.year - 1), "WI"
 
 
-def _nearest_year(month: int, day: int | None, anchor: dt.date, tense: str | None) -> int:
+def _nearest_year(month: int, day: int | None, anchor: dt.date, tense_of: Callable[[], str | None]) -> int:
     """Year for a month (and day) without a year: the occurrence nearest the anchor, moved one
     year when the clause tense points the other way (a future clause and a date clearly before
-    the anchor, or a past clause and a date clearly after it)."""
+    the anchor, or a past clause and a date clearly after it). ``tense_of`` gives the tense: it is
+    asked only when the occurrence lies clearly before or after the anchor (reading a clause costs)."""
     d = day or 1
 
     def when(y: int) -> dt.date:
@@ -166,14 +168,14 @@ def _nearest_year(month: int, day: int | None, anchor: dt.date, tense: str | Non
     # a whole month before/after the anchor's month, or 2+ weeks for a day
     if day is None:
         months = (best - anchor.year) * 12 + month - anchor.month
-        if tense == "FUT" and months < 0:
+        if months < 0 and tense_of() == "FUT":
             best += 1
-        elif tense == "PAST" and months > 0:
+        elif months > 0 and tense_of() == "PAST":
             best -= 1
     else:
-        if tense == "FUT" and delta < -14:
+        if delta < -14 and tense_of() == "FUT":
             best += 1
-        elif tense == "PAST" and delta > 14:
+        elif delta > 14 and tense_of() == "PAST":
             best -= 1
     return best
 
@@ -182,7 +184,7 @@ def _ended_year(month: int, day: int, anchor: dt.date, done: bool) -> int:
     """Year of the end date of an accounting period: "the quarter ended Oct. 31" (``done``) is over,
     so it is the last Oct. 31 on or before the anchor; "ending June 30" may lie ahead."""
     if not done:
-        return _nearest_year(month, day, anchor, "PAST")
+        return _nearest_year(month, day, anchor, lambda: "PAST")
     y = anchor.year
     if (month, day) > (anchor.month, anchor.day):
         y -= 1
