@@ -150,7 +150,7 @@ def _explicit(m: re.Match[str], ctx: _Ctx) -> _Result | None:
             # a day that names its event ("the Nov. 8 election", "a March 1 caucus") is the nearest one: the
             # clause's tense tells when the clause's act happened ("said Russia engineered the release to
             # influence the Nov. 8 election"), not the event's day
-            y = _nearest_year(mon, day, ctx.anchor, None)
+            y = _nearest_year(mon, day, ctx.anchor, lambda: None)
         else:
             y = _nearest_year(mon, day, ctx.anchor, lambda: _tense_of(m, ctx))
         if g.get("wd"):
