@@ -225,6 +225,15 @@ def readable_time(value: str, *, short: bool = False, tiny: bool = False) -> str
     return f"{what} {missing}"
 
 
+def fitted_time(value: str, width: int) -> str:
+    """``readable_time`` in at most ``width`` cells: the short form, else the tiny one when the short one
+    does not fit ("18 November?", not "18 November (yea…"), cut only when even that is too long."""
+    text = readable_time(value, short=True)
+    if len(text) > width and is_open_time(value):
+        text = readable_time(value, tiny=True)
+    return clip(text, width)
+
+
 def date_text(d: dt.date | None) -> str:
     return d.isoformat() if d else "date?"
 

@@ -28,6 +28,7 @@ from factcheck.tui.fmt import (
     clip,
     date_text,
     event_title,
+    fitted_time,
     literal,
     one_line,
     readable_time,
@@ -215,7 +216,7 @@ class GroupsScreen(Screen[str | None]):
             if name is None:
                 name = self._names[c.article_key] = article_name(self._articles.get(c.article_key))
             outlets[name] = None
-        when = clip(readable_time(g.when, short=True) if g.when else "?", _WHEN - 1)
+        when = fitted_time(g.when, _WHEN - 1) if g.when else "?"
         head = f"{when:<{_WHEN}}" + "".join(f"{counts[v] or '·':>{_COUNT}}" for v in _ORDER)
         title = one_line(event_title(g))
         return _Row(head, ", ".join(outlets), title, sum(counts.values()), counts[Verdict.UNREVIEWED])
