@@ -594,3 +594,50 @@ def test_a_claim_cut_in_a_listing_says_so(capsys, seeds_copy: Path, tmp_path: Pa
     lines = out.splitlines()
     assert lines[0].startswith("q1  ") and lines[0].endswith("…") and len(lines[0]) <= len("q1  ") + 100
     assert lines[1].split("  ")[-1].endswith("…")
+
+
+def test_a_groups_time_says_which_reports_words_it_comes_from(capsys, tmp_path: Path) -> None:
+    """ECB+ (undated texts): a group was listed "2008  2008: New Delhi had taken a serious view ..." above
+    members all dated "????-??-??", and nothing said where 2008 came from (one member's "September 15, 2008";
+    the label's claim said "September this year"). The listing names the words and the report, once."""
+    folder = tmp_path / "arts"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Navy seizes pirate boats\n\nThe Indian Navy captured 23 Somali pirates in the Gulf of Aden on"
+        " September 15, 2008, a Defence Ministry release said.\n",
+        encoding="utf-8",
+    )
+    (folder / "b.txt").write_text(
+        "Pirates captured in the Gulf of Aden\n\nIndian Navy commandos captured 23 Somali pirates in the Gulf"
+        " of Aden in September, the Defence Ministry said.\n",
+        encoding="utf-8",
+    )
+    rc, out, _ = run(capsys, "groups", "--no-cache", str(folder))
+    assert rc == 0
+    head, source = out.splitlines()[:2]
+    assert re.fullmatch(r"g\w+  2008-09-15  The Indian Navy captured .*", head), head  # the time once
+    assert source.startswith("  time 2008-09-15 from “September 15, 2008” in c"), source
+    assert source.endswith("(a.txt)"), source
+
+
+def test_a_time_completed_from_elsewhere_in_its_article_says_so() -> None:
+    """An undated text's "in November" (XXXX-11) that grouping dated 1991-11 by the article's "November
+    1991" elsewhere: its words are the source, and the year is said to come from elsewhere in the article."""
+    from factcheck.model import Claim, TimeRef
+    from factcheck.textout import time_source
+
+    def claim(cid: str, key: str, text: str, words: str, value: str) -> Claim:
+        at = text.index(words)
+        return Claim(
+            id=cid, article_id=key, article_key=key, text=text, start=0, end=len(text),
+            when=[TimeRef(text=words, value=value, type="DATE", start=at, end=at + len(words))],
+        )  # fmt: skip
+
+    undated = claim(
+        "c1", "a.txt", "It was in November that the government authorized the navy.", "November", "XXXX-11"
+    )
+    other = claim("c2", "b.txt", "The navy acted on Thursday.", "Thursday", "XXXX-WXX-4")
+    assert time_source("1991-11", [other, undated]) == (undated, undated.when[0], True)
+    dated = claim("c3", "b.txt", "The navy was authorized in November 1991.", "November 1991", "1991-11")
+    assert time_source("1991-11", [undated, dated]) == (dated, dated.when[0], False)
+    assert time_source("1991", [other]) is None

@@ -171,13 +171,13 @@ async def test_an_open_time_too_long_for_the_when_column_keeps_its_question_mark
     r = Review.open(tmp_path / "s.toml", [str(seeds_copy)])
     opened = {"XXXX-11-18": "18 November?", "XXXX-09-27": "27 September?", "XXXX-05": "May (year?)"}
     groups = r.corpus.groups[: len(opened)]
-    for g, value in zip(groups, opened):
+    for g, value in zip(groups, opened, strict=True):
         g.label = f"{value}: {g.label.split(': ', 1)[-1]}"
         g.when = value
     app = make_app(r)
     async with app.run_test(size=SIZE) as pilot:
         screen = await groups_screen(app, pilot)
         lines = {g.id: screen.table.prompt_at(i).plain for i, g in enumerate(screen.groups)}
-        for g, value in zip(groups, opened):
+        for g, value in zip(groups, opened, strict=True):
             assert lines[g.id].startswith(opened[value] + " "), lines[g.id]
         assert not any("…" in line[:18] for line in lines.values())

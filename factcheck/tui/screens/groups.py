@@ -29,9 +29,9 @@ from factcheck.tui.fmt import (
     date_text,
     event_title,
     fitted_time,
+    group_time,
     literal,
     one_line,
-    readable_time,
     time_text,
     verdict_word,
 )
@@ -469,7 +469,7 @@ class GroupDetailScreen(Screen[str | None]):
             ("Event ", "bold"),
             literal(g.id),
             " · time ",
-            (readable_time(g.when) if g.when else "unknown", "$text-accent"),
+            group_time(g, self.claims, self._articles),
             f" · {decided} of {len(self.claims)} claim(s) decided · ",
             literal(clip(event_title(g), 120)),
         )
