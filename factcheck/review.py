@@ -848,6 +848,21 @@ class Review:
             self._event_words[claim.id] = words
         return words
 
+    def earlier_report(self, claim_id: str, by: str) -> str | None:
+        """What to say when ``by`` is no later report of ``claim_id`` (a superseded claim is overtaken by a
+        later report): its article was published before ``claim_id``'s. None when it was not, or when either
+        date is unknown. Said, not refused: a publication date can be wrong."""
+        mine, theirs = (
+            self._published(self.claim(claim_id).article_key),
+            self._published(self.claim(by).article_key),
+        )
+        if mine is None or theirs is None or theirs >= mine:
+            return None
+        return (
+            f"{by} was published {theirs.isoformat()}, before {claim_id} ({mine.isoformat()}):"
+            " a superseded claim is one overtaken by a later report"
+        )
+
     def _published(self, key: str) -> dt.date | None:
         a = self.corpus.article(key)
         return a.published if a else None

@@ -641,3 +641,37 @@ def test_a_time_completed_from_elsewhere_in_its_article_says_so() -> None:
     dated = claim("c3", "b.txt", "The navy was authorized in November 1991.", "November 1991", "1991-11")
     assert time_source("1991-11", [undated, dated]) == (dated, dated.when[0], False)
     assert time_source("1991", [other]) is None
+
+
+def test_mark_superseded_by_an_earlier_report_says_so(capsys, tmp_path: Path) -> None:
+    """A 2022 claim marked superseded by a report of 2018 was recorded without a word; it is recorded (dates
+    can be wrong), and stderr says the report is no later one."""
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "early.txt").write_text(
+        "+++\npublished = 2018-09-11\n+++\nThe council approved the Elm Street bridge on Monday, the mayor said.\n",
+        encoding="utf-8",
+    )
+    (corpus / "late.txt").write_text(
+        "+++\npublished = 2022-05-04\n+++\nThe council will vote on the Elm Street bridge in June, the mayor said.\n",
+        encoding="utf-8",
+    )
+    rc, out, _ = run(capsys, "extract", "--no-cache", "--json", str(corpus))
+    ids = {Path(a["path"]).name: a["claims"][0]["id"] for a in json.loads(out)["articles"]}
+    session = str(tmp_path / "s.toml")
+    rc, out, err = run(
+        capsys,
+        "mark",
+        session,
+        ids["late.txt"],
+        "superseded",
+        "--by",
+        ids["early.txt"],
+        "--corpus",
+        str(corpus),
+    )
+    assert rc == 0 and out.strip() == f"{ids['late.txt']}: superseded by {ids['early.txt']}"
+    assert "2018-09-11" in err and "before" in err, err
+    rc, out, err = run(capsys, "mark", session, ids["late.txt"], "confirmed")
+    rc, out, err = run(capsys, "mark", session, ids["early.txt"], "superseded", "--by", ids["late.txt"])
+    assert rc == 0 and "before" not in err

@@ -963,3 +963,33 @@ async def test_a_long_key_description_in_help_wraps_in_its_own_column(seeds_copy
         keys = [w for w in app.screen.query(Static) if "help-key" in w.classes]
         assert before.content_region.x > min(k.content_region.x for k in keys)
         await pilot.press("escape", "q")
+
+
+async def test_superseding_by_an_earlier_report_is_said(tmp_path, session_path):
+    """The picker lists every claim of the batch; picking a report published before the claim (a 2018 report
+    for a 2022 claim) was taken without a word. The link is kept and a warning says so."""
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "early.txt").write_text(
+        "+++\npublished = 2018-09-11\n+++\nThe council approved the Elm Street bridge on Monday, the mayor said.\n",
+        encoding="utf-8",
+    )
+    (corpus / "late.txt").write_text(
+        "+++\npublished = 2022-05-04\n+++\nThe council will vote on the Elm Street bridge in June, the mayor said.\n",
+        encoding="utf-8",
+    )
+    r = open_review(corpus, session_path)
+    (early,) = r.claims("early.txt")
+    (late,) = r.claims("late.txt")
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        m.go_to_claim(late.id)
+        await pilot.press("s")
+        await settle(app, pilot)
+        await pilot.press(*early.id, "enter")
+        await settle(app, pilot)
+        assert r.decision(late.id).superseded_by == early.id
+        warned = [n.message for n in app._notifications if n.severity == "warning"]
+        assert any("2018-09-11" in w and "before" in w for w in warned), warned

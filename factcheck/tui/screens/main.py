@@ -266,6 +266,11 @@ class MainScreen(ReadingScreen):
             if by:
                 self._mutate(self.review.mark, c.id, Verdict.SUPERSEDED, by=by)
                 self.set_message(f"superseded by '{claim_words(self.review.claim(by))}'")
+                earlier = self.review.earlier_report(c.id, by) if self._ok else None
+                if earlier:
+                    self.notify(
+                        earlier, title="An earlier report", severity="warning", timeout=8, markup=False
+                    )
 
         self.app.push_screen(PickerModal(f"'{claim_words(c)}' is superseded by…", items), picked)
 
