@@ -181,3 +181,24 @@ async def test_an_open_time_too_long_for_the_when_column_keeps_its_question_mark
         for g, value in zip(groups, opened, strict=True):
             assert lines[g.id].startswith(opened[value] + " "), lines[g.id]
         assert not any("…" in line[:18] for line in lines.values())
+
+
+async def test_one_group_is_one_event_group(tmp_path):
+    """A batch of two reports of one vote read "1 event groups, sorted by event time"."""
+    folder = tmp_path / "arts"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Council plans bridge\n\nThe city council will vote on the Elm Street bridge on Monday, the mayor said.\n",
+        encoding="utf-8",
+    )
+    (folder / "b.txt").write_text(
+        "Council approves bridge\n\nThe city council approved the Elm Street bridge on Monday by 7 votes to 2,"
+        " the mayor said.\n",
+        encoding="utf-8",
+    )
+    r = Review.open(tmp_path / "s.toml", [str(folder)])
+    assert len(r.corpus.groups) == 1
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await groups_screen(app, pilot)
+        assert title(screen).startswith("1 event group, sorted by event time"), title(screen)
