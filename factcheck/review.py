@@ -681,7 +681,17 @@ class Review:
         try:
             return self._index[claim_id]
         except KeyError:
-            raise ReviewError(f"unknown claim id {claim_id!r}") from None
+            raise ReviewError(f"unknown claim id {claim_id!r}{self._why_unknown(claim_id)}") from None
+
+    def _why_unknown(self, claim_id: str) -> str:
+        """Why a claim id this session's decisions used is no claim now (its article changed: a claim id comes
+        from its article's content), or ""."""
+        moved = next((new for old, new, _score in self.report.reattached if old == claim_id), None)
+        if moved is not None:
+            return f": its article changed, and its decision now follows claim {moved}"
+        if claim_id in self.report.orphaned:
+            return ": no longer in its article (its decision is kept, attached to no claim)"
+        return ""
 
     def group_claims(self, group: EventGroup) -> list[Claim]:
         """The claims of an event group, in the group's order: its members a reviewer can decide on (a sentence

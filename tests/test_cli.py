@@ -675,3 +675,32 @@ def test_mark_superseded_by_an_earlier_report_says_so(capsys, tmp_path: Path) ->
     rc, out, err = run(capsys, "mark", session, ids["late.txt"], "confirmed")
     rc, out, err = run(capsys, "mark", session, ids["early.txt"], "superseded", "--by", ids["late.txt"])
     assert rc == 0 and "before" not in err
+
+
+def test_mark_with_the_id_of_a_claim_whose_article_changed_names_its_new_id(capsys, tmp_path: Path) -> None:
+    """A claim id comes from its article's content: after an edit elsewhere in the article, `mark SESSION OLD`
+    said only "unknown claim id", though `status` had just said its decision was re-attached. The error names
+    the claim the decision now follows."""
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    page = corpus / "b.txt"
+    page.write_text(
+        "Council approves bridge\n\nThe city council approved the Elm Street bridge on Monday by 7 votes to 2, the"
+        " mayor said.\n\nThe bridge will cost 5 million euros, the council said on Monday.\n",
+        encoding="utf-8",
+    )
+    rc, out, _ = run(capsys, "extract", "--no-cache", "--json", str(corpus))
+    old, gone = (c["id"] for c in json.loads(out)["articles"][0]["claims"])
+    session = str(tmp_path / "s.toml")
+    assert run(capsys, "mark", session, old, "disputed", "--corpus", str(corpus))[0] == 0
+    assert run(capsys, "mark", session, gone, "confirmed")[0] == 0
+    page.write_text(page.read_text(encoding="utf-8").replace("5 million", "6 million"), encoding="utf-8")
+    rc, out, _ = run(capsys, "extract", "--no-cache", "--json", str(corpus))
+    new = json.loads(out)["articles"][0]["claims"][0]["id"]
+    assert new != old
+    rc, _, err = run(capsys, "mark", session, old, "confirmed")
+    assert rc == 2
+    assert f"unknown claim id '{old}'" in err and f"now follows claim {new}" in err, err
+    # the claim whose own text changed: its decision is kept, attached to no claim
+    rc, _, err = run(capsys, "mark", session, gone, "disputed")
+    assert rc == 2 and f"unknown claim id '{gone}': no longer in its article" in err, err
