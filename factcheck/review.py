@@ -53,6 +53,16 @@ class ReviewError(Exception):
     """A decision that cannot be made (unknown claim id, read-only session, bad argument): one line."""
 
 
+def future_publication(date: dt.date, today: dt.date | None = None) -> str | None:
+    """Why ``date`` cannot be a publication date a reviewer gives: it lies after today ("in two weeks" typed
+    for "two weeks ago" would resolve every relative time of the article against a day to come). A day of
+    slack: in a time zone ahead of the reviewer's, a page may be dated tomorrow. None when it may be."""
+    today = today or dt.date.today()
+    if date <= today + dt.timedelta(days=1):
+        return None
+    return f"{date.isoformat()} is after today ({today.isoformat()}): a publication date cannot lie ahead"
+
+
 @dataclass(slots=True)
 class ReconcileReport:
     reattached: list[tuple[str, str, float]] = field(default_factory=list)  # old id, new id, score
@@ -1251,6 +1261,9 @@ class Review:
             raise ReviewError(f"unknown article {article_key!r}")
         if isinstance(date, dt.datetime):
             date = date.date()
+        ahead = future_publication(date) if date else None
+        if ahead:
+            raise ReviewError(ahead)
         rec = self._data.articles.get(article_key)
         before = _clean({"published": rec.published if rec else None})
         after = _clean({"published": date})

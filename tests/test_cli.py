@@ -704,3 +704,30 @@ def test_mark_with_the_id_of_a_claim_whose_article_changed_names_its_new_id(caps
     # the claim whose own text changed: its decision is kept, attached to no claim
     rc, _, err = run(capsys, "mark", session, gone, "disputed")
     assert rc == 2 and f"unknown claim id '{gone}': no longer in its article" in err, err
+
+
+def test_edit_published_refuses_a_date_after_today(capsys, tmp_path: Path) -> None:
+    """`edit --published "in two weeks"` (meant: two weeks ago) dated the article 14 days ahead, and 2031-01-01
+    was taken as well: a publication date after today is a slip, refused with the date it read."""
+    import datetime as dt
+
+    from factcheck.review import Review, ReviewError
+
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "The council approved the bridge on Monday, the mayor said.\n", encoding="utf-8"
+    )
+    session = tmp_path / "s.toml"
+    ahead = (dt.date.today() + dt.timedelta(days=14)).isoformat()
+    edit = ["edit", str(session), "--article", "a.txt", "--published"]
+    with Review.open(session, [str(corpus)]) as r:
+        r.save()
+    rc, out, _ = run(capsys, *edit, "3 days ago")
+    assert rc == 0 and (dt.date.today() - dt.timedelta(days=3)).isoformat() in out
+    rc, _, err = run(capsys, *edit, "in two weeks")
+    assert rc == 2 and f"{ahead} is after today" in err, err
+    rc, _, err = run(capsys, *edit, "2031-01-01")
+    assert rc == 2 and "2031-01-01 is after today" in err, err
+    with Review.open(session, None) as r, pytest.raises(ReviewError, match="is after today"):
+        r.set_published("a.txt", dt.date.today() + dt.timedelta(days=2))

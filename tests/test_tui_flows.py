@@ -993,3 +993,24 @@ async def test_superseding_by_an_earlier_report_is_said(tmp_path, session_path):
         assert r.decision(late.id).superseded_by == early.id
         warned = [n.message for n in app._notifications if n.severity == "warning"]
         assert any("2018-09-11" in w and "before" in w for w in warned), warned
+
+
+async def test_a_publication_date_after_today_is_refused(seeds_copy, session_path):
+    """`p` took "in two weeks" (meant: two weeks ago) and dated the article 14 days ahead: every relative time
+    of the article was then resolved against a day that has not come. The dialog says so and stays."""
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        before = m.article.published
+        await pilot.press("p", "ctrl+u", *"in two weeks", "enter")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, MainScreen)
+        ahead = (dt.date.today() + dt.timedelta(days=14)).isoformat()
+        said = str(app.screen.query_one("#modal-error").render())
+        assert f"{ahead} is after today" in said, said
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert m.article.published == before
+        await pilot.press("q")
