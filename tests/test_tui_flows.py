@@ -1014,3 +1014,26 @@ async def test_a_publication_date_after_today_is_refused(seeds_copy, session_pat
         await settle(app, pilot)
         assert m.article.published == before
         await pilot.press("q")
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_a_status_message_too_long_for_the_line_ends_with_an_ellipsis(seeds_copy, session_path, size):
+    """At 80 columns the status line's message was cut by the screen's edge ("… +240 hidden (w)  21" for
+    "21 articles read"): a cut message reads as a whole one. It takes what the line leaves, with "…"."""
+    from textual.widgets import Static
+
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r)
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        status = m.query_one("#status", Static)
+        m.set_message("superseded by 'The city council approved the Elm Street bridge on Monday'")
+        await pilot.pause()
+        line = status.render()
+        assert line.cell_length <= status.content_size.width, str(line)
+        assert str(line).rstrip().endswith("…"), str(line)
+        m.set_message("note saved")
+        await pilot.pause()
+        assert str(status.render()).rstrip().endswith("note saved")
+        await pilot.press("q")
