@@ -234,11 +234,14 @@ def _year_completed(value: str, when: str) -> bool:
     return rest.startswith(given) or given.startswith(rest)
 
 
+# what follows a time source whose year grouping took from elsewhere in its article (``time_source``'s True)
+YEAR_ELSEWHERE = ", its year from elsewhere in that article"
+
+
 def time_source_text(source: tuple[Claim, TimeRef, bool], article: str) -> str:
     """``time_source`` for reading: “September 15, 2008” in c64d534b9ce (a.txt)."""
     c, t, completed = source
-    text = f"“{one_line(t.text)}” in {c.id} ({one_line(article)})"
-    return text + ", its year from elsewhere in that article" if completed else text
+    return f"“{one_line(t.text)}” in {c.id} ({one_line(article)})" + (YEAR_ELSEWHERE if completed else "")
 
 
 def print_groups(corpus: Any) -> None:

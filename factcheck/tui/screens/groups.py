@@ -141,9 +141,7 @@ class GroupsScreen(Screen[str | None]):
         a line saying why; the keys that would do nothing then are not offered."""
         total = len(self.review.corpus.groups)
         listed = f"{len(self.groups):,} of {total:,}" if self.search else f"{total:,}"
-        groups = (
-            "event group" if total == 1 and not self.search else "event groups"
-        )  # ("1 of 3 event groups")
+        groups = "event group" if total == 1 and not self.search else "event groups"  # "1 of 3 event groups"
         parts = [f"{listed} {groups}, {ORDERS[self.order]}"]
         if self.search:
             parts.append(f'search "{one_line(self.search)}"')
