@@ -142,6 +142,9 @@ def cmd_mark(args: argparse.Namespace) -> int:
     def mark(review: Any) -> str:
         review.mark(args.claim_id, verdict, note=args.note, by=args.by)
         d = review.decision(args.claim_id)
+        earlier = review.earlier_report(args.claim_id, d.superseded_by) if d.superseded_by else None
+        if earlier:
+            _err(f"note: {earlier}")
         return f"{args.claim_id}: {d.verdict}" + (f" by {d.superseded_by}" if d.superseded_by else "")
 
     return _change(path, args.corpus, mark, unknown_hint=" (ids as in `factcheck extract --json`)")

@@ -210,6 +210,8 @@ def collect(review: Any, *, decided: bool = False) -> dict[str, Any]:
         "claims": rows,
         "groups": groups,
         "orphans": orphans,
+        # links of kept decisions to a claim no longer in the batch (as `status --json` lists them)
+        "dangling": [{"claim": c, "link": how, "to": to} for c, how, to in review.dangling_links],
     }
 
 
@@ -357,8 +359,12 @@ def render_markdown(data: dict[str, Any]) -> str:
     out.append(f"- Generated: {data['generated']}")
     all_chains = chains(rows)
 
+    gone = {x["to"] for x in data["dangling"]}
+
     def ref(cid: str) -> str:
         r = by_id.get(cid)
+        if cid in gone:
+            return f"{code(cid)} (no longer in the batch)"
         return f"{code(cid)}" if r is None else f"{code(cid)} ({_who(r)})"
 
     def claim_lines(r: dict[str, Any]) -> list[str]:
@@ -375,7 +381,7 @@ def render_markdown(data: dict[str, Any]) -> str:
         if r["note"]:
             lines.append(f"  - Note: {md_lines(r['note'], '    ')}")
         for e in r["evidence"]:
-            lines.append(f"  - Evidence: {md(e)}")
+            lines.append(f"  - Evidence: {ref(e) if e in gone else md(e)}")
         for c in r["conflicts"]:
             other = c.get("reviewer") or "another reviewer"
             said = md(c.get("verdict", "?"))

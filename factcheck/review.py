@@ -53,6 +53,16 @@ class ReviewError(Exception):
     """A decision that cannot be made (unknown claim id, read-only session, bad argument): one line."""
 
 
+def future_publication(date: dt.date, today: dt.date | None = None) -> str | None:
+    """Why ``date`` cannot be a publication date a reviewer gives: it lies after today ("in two weeks" typed
+    for "two weeks ago" would resolve every relative time of the article against a day to come). A day of
+    slack: in a time zone ahead of the reviewer's, a page may be dated tomorrow. None when it may be."""
+    today = today or dt.date.today()
+    if date <= today + dt.timedelta(days=1):
+        return None
+    return f"{date.isoformat()} is after today ({today.isoformat()}): a publication date cannot lie ahead"
+
+
 @dataclass(slots=True)
 class ReconcileReport:
     reattached: list[tuple[str, str, float]] = field(default_factory=list)  # old id, new id, score
@@ -681,7 +691,17 @@ class Review:
         try:
             return self._index[claim_id]
         except KeyError:
-            raise ReviewError(f"unknown claim id {claim_id!r}") from None
+            raise ReviewError(f"unknown claim id {claim_id!r}{self._why_unknown(claim_id)}") from None
+
+    def _why_unknown(self, claim_id: str) -> str:
+        """Why a claim id this session's decisions used is no claim now (its article changed: a claim id comes
+        from its article's content), or ""."""
+        moved = next((new for old, new, _score in self.report.reattached if old == claim_id), None)
+        if moved is not None:
+            return f": its article changed, and its decision now follows claim {moved}"
+        if claim_id in self.report.orphaned:
+            return ": no longer in its article (its decision is kept, attached to no claim)"
+        return ""
 
     def group_claims(self, group: EventGroup) -> list[Claim]:
         """The claims of an event group, in the group's order: its members a reviewer can decide on (a sentence
@@ -847,6 +867,21 @@ class Review:
             words = " ".join(tokens) or utils.default_process(claim.text)
             self._event_words[claim.id] = words
         return words
+
+    def earlier_report(self, claim_id: str, by: str) -> str | None:
+        """What to say when ``by`` is no later report of ``claim_id`` (a superseded claim is overtaken by a
+        later report): its article was published before ``claim_id``'s. None when it was not, or when either
+        date is unknown. Said, not refused: a publication date can be wrong."""
+        mine, theirs = (
+            self._published(self.claim(claim_id).article_key),
+            self._published(self.claim(by).article_key),
+        )
+        if mine is None or theirs is None or theirs >= mine:
+            return None
+        return (
+            f"{by} was published {theirs.isoformat()}, before {claim_id} ({mine.isoformat()}):"
+            " a superseded claim is one overtaken by a later report"
+        )
 
     def _published(self, key: str) -> dt.date | None:
         a = self.corpus.article(key)
@@ -1226,6 +1261,9 @@ class Review:
             raise ReviewError(f"unknown article {article_key!r}")
         if isinstance(date, dt.datetime):
             date = date.date()
+        ahead = future_publication(date) if date else None
+        if ahead:
+            raise ReviewError(ahead)
         rec = self._data.articles.get(article_key)
         before = _clean({"published": rec.published if rec else None})
         after = _clean({"published": date})

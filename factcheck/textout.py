@@ -20,7 +20,10 @@ import re
 import sys
 import textwrap
 from collections.abc import Iterable, Iterator
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from factcheck.model import Claim, TimeRef
 
 # Bidi controls: embeddings/overrides, isolates, and the implicit marks (LRM, RLM, ALM).
 BIDI_CONTROLS = frozenset([0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)])
@@ -202,6 +205,45 @@ def print_extract(corpus: Any, *, show_hidden: bool = False) -> None:
         print()
 
 
+# an open value's part that grouping completes with a year its article gives: a month, season, quarter, half or week
+_GIVEN_PART = re.compile(r"-(?:\d\d|SP|SU|FA|WI|Q\d|H\d|W\d\d)")
+
+
+def time_source(when: str, members: Iterable[Claim]) -> tuple[Claim, TimeRef, bool] | None:
+    """Where a group's time ``when`` comes from: the first member (in the order given) with a time expression
+    of that value or a more precise one ("September 15, 2008" for a group of "2008-09"), with False; else the
+    first whose open value ("in November", XXXX-11, in an undated article) grouping completed with a year its
+    article gives elsewhere (1991-11), with True. None when no member's words give it."""
+    completed = None
+    for c in members:
+        for t in c.when:
+            if t.type not in ("DATE", "TIME") or not t.value:
+                continue
+            if t.value.startswith(when):
+                return c, t, False
+            if completed is None and _year_completed(t.value, when):
+                completed = (c, t, True)
+    return completed
+
+
+def _year_completed(value: str, when: str) -> bool:
+    """Whether ``when`` (1991-11) is the open ``value`` (XXXX-11) given a year."""
+    rest, given = when[4:], value[4:]
+    if not (value.startswith("XXXX") and when[:4].isdigit() and rest and _GIVEN_PART.match(given)):
+        return False
+    return rest.startswith(given) or given.startswith(rest)
+
+
+# what follows a time source whose year grouping took from elsewhere in its article (``time_source``'s True)
+YEAR_ELSEWHERE = ", its year from elsewhere in that article"
+
+
+def time_source_text(source: tuple[Claim, TimeRef, bool], article: str) -> str:
+    """``time_source`` for reading: “September 15, 2008” in c64d534b9ce (a.txt)."""
+    c, t, completed = source
+    return f"“{one_line(t.text)}” in {c.id} ({one_line(article)})" + (YEAR_ELSEWHERE if completed else "")
+
+
 def print_groups(corpus: Any) -> None:
     if not corpus.groups:
         print("no event groups")
@@ -209,9 +251,13 @@ def print_groups(corpus: Any) -> None:
     claims = corpus.claim_index()
     arts = {a.key: a for a in corpus.articles}
     for g in corpus.groups:
-        print(f"{g.id}  {g.when or 'time unknown'}  {g.label}")
+        title = g.label.removeprefix(f"{g.when}: ") if g.when else g.label  # (the time is shown before it)
+        print(f"{g.id}  {g.when or 'time unknown'}  {title}")
         members = [claims[cid] for cid in g.claims if cid in claims]
         members.sort(key=lambda c: (arts[c.article_key].published or dt.date.max, c.start))
+        source = time_source(g.when, members) if g.when else None
+        if source is not None:
+            print(f"  time {g.when} from {time_source_text(source, arts[source[0].article_key].key)}")
         for c in members:
             a = arts[c.article_key]
             date = a.published.isoformat() if a.published else "????-??-??"

@@ -594,3 +594,140 @@ def test_a_claim_cut_in_a_listing_says_so(capsys, seeds_copy: Path, tmp_path: Pa
     lines = out.splitlines()
     assert lines[0].startswith("q1  ") and lines[0].endswith("…") and len(lines[0]) <= len("q1  ") + 100
     assert lines[1].split("  ")[-1].endswith("…")
+
+
+def test_a_groups_time_says_which_reports_words_it_comes_from(capsys, tmp_path: Path) -> None:
+    """ECB+ (undated texts): a group was listed "2008  2008: New Delhi had taken a serious view ..." above
+    members all dated "????-??-??", and nothing said where 2008 came from (one member's "September 15, 2008";
+    the label's claim said "September this year"). The listing names the words and the report, once."""
+    folder = tmp_path / "arts"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Navy seizes pirate boats\n\nThe Indian Navy captured 23 Somali pirates in the Gulf of Aden on"
+        " September 15, 2008, a Defence Ministry release said.\n",
+        encoding="utf-8",
+    )
+    (folder / "b.txt").write_text(
+        "Pirates captured in the Gulf of Aden\n\nIndian Navy commandos captured 23 Somali pirates in the Gulf"
+        " of Aden in September, the Defence Ministry said.\n",
+        encoding="utf-8",
+    )
+    rc, out, _ = run(capsys, "groups", "--no-cache", str(folder))
+    assert rc == 0
+    head, source = out.splitlines()[:2]
+    assert re.fullmatch(r"g\w+  2008-09-15  The Indian Navy captured .*", head), head  # the time once
+    assert source.startswith("  time 2008-09-15 from “September 15, 2008” in c"), source
+    assert source.endswith("(a.txt)"), source
+
+
+def test_a_time_completed_from_elsewhere_in_its_article_says_so() -> None:
+    """An undated text's "in November" (XXXX-11) that grouping dated 1991-11 by the article's "November
+    1991" elsewhere: its words are the source, and the year is said to come from elsewhere in the article."""
+    from factcheck.model import Claim, TimeRef
+    from factcheck.textout import time_source
+
+    def claim(cid: str, key: str, text: str, words: str, value: str) -> Claim:
+        at = text.index(words)
+        return Claim(
+            id=cid, article_id=key, article_key=key, text=text, start=0, end=len(text),
+            when=[TimeRef(text=words, value=value, type="DATE", start=at, end=at + len(words))],
+        )  # fmt: skip
+
+    undated = claim(
+        "c1", "a.txt", "It was in November that the government authorized the navy.", "November", "XXXX-11"
+    )
+    other = claim("c2", "b.txt", "The navy acted on Thursday.", "Thursday", "XXXX-WXX-4")
+    assert time_source("1991-11", [other, undated]) == (undated, undated.when[0], True)
+    dated = claim("c3", "b.txt", "The navy was authorized in November 1991.", "November 1991", "1991-11")
+    assert time_source("1991-11", [undated, dated]) == (dated, dated.when[0], False)
+    assert time_source("1991", [other]) is None
+
+
+def test_mark_superseded_by_an_earlier_report_says_so(capsys, tmp_path: Path) -> None:
+    """A 2022 claim marked superseded by a report of 2018 was recorded without a word; it is recorded (dates
+    can be wrong), and stderr says the report is no later one."""
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "early.txt").write_text(
+        "+++\npublished = 2018-09-11\n+++\nThe council approved the Elm Street bridge on Monday, the mayor said.\n",
+        encoding="utf-8",
+    )
+    (corpus / "late.txt").write_text(
+        "+++\npublished = 2022-05-04\n+++\nThe council will vote on the Elm Street bridge in June, the mayor said.\n",
+        encoding="utf-8",
+    )
+    rc, out, _ = run(capsys, "extract", "--no-cache", "--json", str(corpus))
+    ids = {Path(a["path"]).name: a["claims"][0]["id"] for a in json.loads(out)["articles"]}
+    session = str(tmp_path / "s.toml")
+    rc, out, err = run(
+        capsys,
+        "mark",
+        session,
+        ids["late.txt"],
+        "superseded",
+        "--by",
+        ids["early.txt"],
+        "--corpus",
+        str(corpus),
+    )
+    assert rc == 0 and out.strip() == f"{ids['late.txt']}: superseded by {ids['early.txt']}"
+    assert "2018-09-11" in err and "before" in err, err
+    rc, out, err = run(capsys, "mark", session, ids["late.txt"], "confirmed")
+    rc, out, err = run(capsys, "mark", session, ids["early.txt"], "superseded", "--by", ids["late.txt"])
+    assert rc == 0 and "before" not in err
+
+
+def test_mark_with_the_id_of_a_claim_whose_article_changed_names_its_new_id(capsys, tmp_path: Path) -> None:
+    """A claim id comes from its article's content: after an edit elsewhere in the article, `mark SESSION OLD`
+    said only "unknown claim id", though `status` had just said its decision was re-attached. The error names
+    the claim the decision now follows."""
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    page = corpus / "b.txt"
+    page.write_text(
+        "Council approves bridge\n\nThe city council approved the Elm Street bridge on Monday by 7 votes to 2, the"
+        " mayor said.\n\nThe bridge will cost 5 million euros, the council said on Monday.\n",
+        encoding="utf-8",
+    )
+    rc, out, _ = run(capsys, "extract", "--no-cache", "--json", str(corpus))
+    old, gone = (c["id"] for c in json.loads(out)["articles"][0]["claims"])
+    session = str(tmp_path / "s.toml")
+    assert run(capsys, "mark", session, old, "disputed", "--corpus", str(corpus))[0] == 0
+    assert run(capsys, "mark", session, gone, "confirmed")[0] == 0
+    page.write_text(page.read_text(encoding="utf-8").replace("5 million", "6 million"), encoding="utf-8")
+    rc, out, _ = run(capsys, "extract", "--no-cache", "--json", str(corpus))
+    new = json.loads(out)["articles"][0]["claims"][0]["id"]
+    assert new != old
+    rc, _, err = run(capsys, "mark", session, old, "confirmed")
+    assert rc == 2
+    assert f"unknown claim id '{old}'" in err and f"now follows claim {new}" in err, err
+    # the claim whose own text changed: its decision is kept, attached to no claim
+    rc, _, err = run(capsys, "mark", session, gone, "disputed")
+    assert rc == 2 and f"unknown claim id '{gone}': no longer in its article" in err, err
+
+
+def test_edit_published_refuses_a_date_after_today(capsys, tmp_path: Path) -> None:
+    """`edit --published "in two weeks"` (meant: two weeks ago) dated the article 14 days ahead, and 2031-01-01
+    was taken as well: a publication date after today is a slip, refused with the date it read."""
+    import datetime as dt
+
+    from factcheck.review import Review, ReviewError
+
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "The council approved the bridge on Monday, the mayor said.\n", encoding="utf-8"
+    )
+    session = tmp_path / "s.toml"
+    ahead = (dt.date.today() + dt.timedelta(days=14)).isoformat()
+    edit = ["edit", str(session), "--article", "a.txt", "--published"]
+    with Review.open(session, [str(corpus)]) as r:
+        r.save()
+    rc, out, _ = run(capsys, *edit, "3 days ago")
+    assert rc == 0 and (dt.date.today() - dt.timedelta(days=3)).isoformat() in out
+    rc, _, err = run(capsys, *edit, "in two weeks")
+    assert rc == 2 and f"{ahead} is after today" in err, err
+    rc, _, err = run(capsys, *edit, "2031-01-01")
+    assert rc == 2 and "2031-01-01 is after today" in err, err
+    with Review.open(session, None) as r, pytest.raises(ReviewError, match="is after today"):
+        r.set_published("a.txt", dt.date.today() + dt.timedelta(days=2))

@@ -20,6 +20,7 @@ from factcheck.report import (
     collect,
     md,
     render,
+    render_markdown,
     validate_claimreview,
     write_report,
 )
@@ -338,3 +339,35 @@ def test_claimreview_names_the_language_of_the_claim(tmp_path: Path, text: str, 
         assert json.loads(render(r, "json"))["claims"][0]["language"] == code
     finally:
         r.close()
+
+
+def test_a_link_to_a_claim_no_longer_in_the_batch_is_said_in_the_report(tmp_path: Path) -> None:
+    """A claim superseded by one whose article was edited since: status named the link "dangling", the TUI
+    "(no longer in the articles)", but the Markdown report read "superseded by `c7dc09ea9dc`" as if it were
+    there; the JSON report had no word of it."""
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "The bridge will cost 4 million euros, officials said on Monday.\n", encoding="utf-8"
+    )
+    later = corpus / "b.txt"
+    later.write_text("The bridge will cost 5 million euros, the council said on Tuesday.\n", encoding="utf-8")
+    with Review.open(tmp_path / "s.toml", [str(corpus)]) as r:
+        (a,) = r.claims("a.txt")
+        (b,) = r.claims("b.txt")
+        r.mark(a.id, Verdict.SUPERSEDED, by=b.id)
+        r.add_evidence(a.id, b.id)
+        r.save()
+    later.write_text(
+        "The bridge will cost 6 million euros, the council said on Wednesday.\n", encoding="utf-8"
+    )
+    with Review.open(tmp_path / "s.toml", [str(corpus)]) as r:
+        data = collect(r)
+    assert data["dangling"] == [
+        {"claim": a.id, "link": "superseded by", "to": b.id},
+        {"claim": a.id, "link": "evidence", "to": b.id},
+    ]
+    text = render_markdown(data)
+    assert f"**superseded by `{b.id}` (no longer in the batch)**" in text, text
+    assert f"Evidence: `{b.id}` (no longer in the batch)" in text, text
+    assert f"-> superseded by `{b.id}` (no longer in the batch)" in text, text

@@ -757,3 +757,30 @@ def test_superseding_candidates_put_other_outlets_reports_of_the_event_before_th
         r.corpus.groups = [EventGroup("g1", "trip", "2024-05-04", [c.id for c in a + b])]
         cands = r.superseding_candidates(a[0].id)
         assert [c.article_key for c in cands[:2]] == ["b.txt", "a.txt"]
+
+
+def _two_dated_reports(tmp_path: Path) -> Path:
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "early.txt").write_text(
+        "+++\npublished = 2018-09-11\n+++\nThe council approved the Elm Street bridge on Monday, the mayor said.\n",
+        encoding="utf-8",
+    )
+    (corpus / "late.txt").write_text(
+        "+++\npublished = 2022-05-04\n+++\nThe council will vote on the Elm Street bridge in June, the mayor said.\n",
+        encoding="utf-8",
+    )
+    return corpus
+
+
+def test_a_report_published_before_the_claim_is_said_to_be_no_later_report(tmp_path):
+    """`mark LATE superseded --by EARLY` (a 2022 claim "overtaken" by a report of 2018) was taken without a
+    word, though a superseded claim is one overtaken by a later report: a slip of the picker or of an id."""
+    with Review.open(tmp_path / "s.toml", [str(_two_dated_reports(tmp_path))]) as r:
+        (early,) = r.claims("early.txt")
+        (late,) = r.claims("late.txt")
+        said = r.earlier_report(late.id, early.id)
+        assert said is not None
+        assert "2018-09-11" in said and "2022-05-04" in said and early.id in said
+        assert r.earlier_report(early.id, late.id) is None  # a later report: nothing to say
+        assert r.earlier_report(early.id, early.id) is None

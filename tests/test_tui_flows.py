@@ -963,3 +963,77 @@ async def test_a_long_key_description_in_help_wraps_in_its_own_column(seeds_copy
         keys = [w for w in app.screen.query(Static) if "help-key" in w.classes]
         assert before.content_region.x > min(k.content_region.x for k in keys)
         await pilot.press("escape", "q")
+
+
+async def test_superseding_by_an_earlier_report_is_said(tmp_path, session_path):
+    """The picker lists every claim of the batch; picking a report published before the claim (a 2018 report
+    for a 2022 claim) was taken without a word. The link is kept and a warning says so."""
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "early.txt").write_text(
+        "+++\npublished = 2018-09-11\n+++\nThe council approved the Elm Street bridge on Monday, the mayor said.\n",
+        encoding="utf-8",
+    )
+    (corpus / "late.txt").write_text(
+        "+++\npublished = 2022-05-04\n+++\nThe council will vote on the Elm Street bridge in June, the mayor said.\n",
+        encoding="utf-8",
+    )
+    r = open_review(corpus, session_path)
+    (early,) = r.claims("early.txt")
+    (late,) = r.claims("late.txt")
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        m.go_to_claim(late.id)
+        await pilot.press("s")
+        await settle(app, pilot)
+        await pilot.press(*early.id, "enter")
+        await settle(app, pilot)
+        assert r.decision(late.id).superseded_by == early.id
+        warned = [n.message for n in app._notifications if n.severity == "warning"]
+        assert any("2018-09-11" in w and "before" in w for w in warned), warned
+
+
+async def test_a_publication_date_after_today_is_refused(seeds_copy, session_path):
+    """`p` took "in two weeks" (meant: two weeks ago) and dated the article 14 days ahead: every relative time
+    of the article was then resolved against a day that has not come. The dialog says so and stays."""
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        before = m.article.published
+        await pilot.press("p", "ctrl+u", *"in two weeks", "enter")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, MainScreen)
+        ahead = (dt.date.today() + dt.timedelta(days=14)).isoformat()
+        said = str(app.screen.query_one("#modal-error").render())
+        assert f"{ahead} is after today" in said, said
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert m.article.published == before
+        await pilot.press("q")
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_a_status_message_too_long_for_the_line_ends_with_an_ellipsis(seeds_copy, session_path, size):
+    """At 80 columns the status line's message was cut by the screen's edge ("… +240 hidden (w)  21" for
+    "21 articles read"): a cut message reads as a whole one. It takes what the line leaves, with "…"."""
+    from textual.widgets import Static
+
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r)
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        status = m.query_one("#status", Static)
+        m.set_message("superseded by 'The city council approved the Elm Street bridge on Monday'")
+        await pilot.pause()
+        line = status.render()
+        assert line.cell_length <= status.content_size.width, str(line)
+        assert str(line).rstrip().endswith("…"), str(line)
+        m.set_message("note saved")
+        await pilot.pause()
+        assert str(status.render()).rstrip().endswith("note saved")
+        await pilot.press("q")

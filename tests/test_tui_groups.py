@@ -572,3 +572,38 @@ async def test_the_chosen_card_stays_in_view_when_the_terminal_narrows(tmp_path,
             start = detail.chosen * cells
             assert row.scroll_x <= start < row.scroll_x + row.size.width, (width, height)
         await pilot.press("escape", "escape", "q")
+
+
+async def test_an_events_time_says_which_reports_words_it_comes_from(tmp_path):
+    """ECB+ (undated texts): the Event panel and a group's screen read "time 2008" for claims whose articles
+    bear no date, and nothing said where 2008 came from. Both name the words and the article."""
+    from factcheck.tui.widgets.event_panel import EventPanel
+
+    folder = tmp_path / "arts"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Navy seizes pirate boats\n\nThe Indian Navy captured 23 Somali pirates in the Gulf of Aden on"
+        " September 15, 2008, a Defence Ministry release said.\n",
+        encoding="utf-8",
+    )
+    (folder / "b.txt").write_text(
+        "Pirates captured in the Gulf of Aden\n\nIndian Navy commandos captured 23 Somali pirates in the Gulf"
+        " of Aden in September, the Defence Ministry said.\n",
+        encoding="utf-8",
+    )
+    r = Review.open(tmp_path / "s.toml", [str(folder)])
+    (g,) = r.corpus.groups
+    b = next(c for c in r.group_claims(g) if c.article_key == "b.txt")
+    app = make_app(r)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        main = app.screen
+        main.go_to_claim(b.id)
+        await settle(app, pilot)
+        panel = main.query_one(EventPanel).content.plain
+        assert "time 2008-09-15 from “September 15, 2008” in a.txt ·" in " ".join(panel.split()), panel
+        await pilot.press("g", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, GroupDetailScreen)
+        title = app.screen.query_one("#group-title").content.plain
+        assert "time 2008-09-15 from “September 15, 2008” in a.txt ·" in title, title

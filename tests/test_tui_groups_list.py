@@ -163,3 +163,42 @@ async def test_the_groups_help_names_every_key_of_a_groups_screen(seeds_copy, tm
             assert said in text, said
         for key in ("Sort", "Search"):
             assert key in text
+
+
+async def test_an_open_time_too_long_for_the_when_column_keeps_its_question_mark(seeds_copy, tmp_path):
+    """ECB+ topic 12 (undated texts): "18 November (year?)" did not fit the When column and read
+    "18 November (yea…"; what the text fixed is kept whole with the short mark "?" ("18 November?")."""
+    r = Review.open(tmp_path / "s.toml", [str(seeds_copy)])
+    opened = {"XXXX-11-18": "18 November?", "XXXX-09-27": "27 September?", "XXXX-05": "May (year?)"}
+    groups = r.corpus.groups[: len(opened)]
+    for g, value in zip(groups, opened, strict=True):
+        g.label = f"{value}: {g.label.split(': ', 1)[-1]}"
+        g.when = value
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await groups_screen(app, pilot)
+        lines = {g.id: screen.table.prompt_at(i).plain for i, g in enumerate(screen.groups)}
+        for g, value in zip(groups, opened, strict=True):
+            assert lines[g.id].startswith(opened[value] + " "), lines[g.id]
+        assert not any("…" in line[:18] for line in lines.values())
+
+
+async def test_one_group_is_one_event_group(tmp_path):
+    """A batch of two reports of one vote read "1 event groups, sorted by event time"."""
+    folder = tmp_path / "arts"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Council plans bridge\n\nThe city council will vote on the Elm Street bridge on Monday, the mayor said.\n",
+        encoding="utf-8",
+    )
+    (folder / "b.txt").write_text(
+        "Council approves bridge\n\nThe city council approved the Elm Street bridge on Monday by 7 votes to 2,"
+        " the mayor said.\n",
+        encoding="utf-8",
+    )
+    r = Review.open(tmp_path / "s.toml", [str(folder)])
+    assert len(r.corpus.groups) == 1
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await groups_screen(app, pilot)
+        assert title(screen).startswith("1 event group, sorted by event time"), title(screen)

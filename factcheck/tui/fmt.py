@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable, Mapping
 
 from textual.content import Content, Span
 
 from factcheck.model import Article, Claim, EventGroup, Verdict
-from factcheck.textout import BIDI_CONTROLS, LINE_SEPARATORS
+from factcheck.textout import BIDI_CONTROLS, LINE_SEPARATORS, YEAR_ELSEWHERE, time_source
 from factcheck.verdicts import REGISTRY
 
 _TRANS = {c: chr(0x2400 + c) for c in range(0x20) if c not in (0x09, 0x0A)}
@@ -223,6 +224,29 @@ def readable_time(value: str, *, short: bool = False, tiny: bool = False) -> str
         what = "a year"
     what = f"{what} {clock}".strip()
     return f"{what} {missing}"
+
+
+def fitted_time(value: str, width: int) -> str:
+    """``readable_time`` in at most ``width`` cells: the short form, else the tiny one when the short one
+    does not fit ("18 November?", not "18 November (yea…"), cut only when even that is too long."""
+    text = readable_time(value, short=True)
+    if len(text) > width and is_open_time(value):
+        text = readable_time(value, tiny=True)
+    return clip(text, width)
+
+
+def group_time(g: EventGroup, members: Iterable[Claim], articles: Mapping[str, Article]) -> Content:
+    """A group's time read as words and the words of the report it comes from ("2008 from “September 15,
+    2008” in a.txt"): a group of undated articles otherwise shows a year no member's date explains."""
+    if not g.when:
+        return Content.styled("unknown", "$text-accent")
+    source = time_source(g.when, members)
+    if source is None:
+        return Content.styled(readable_time(g.when), "$text-accent")
+    c, t, completed = source
+    said = f" from “{one_line(t.text)}” in {article_name(articles.get(c.article_key))}"
+    said += YEAR_ELSEWHERE if completed else ""
+    return Content.assemble((readable_time(g.when), "$text-accent"), literal(said).stylize("$text-muted"))
 
 
 def date_text(d: dt.date | None) -> str:

@@ -28,9 +28,10 @@ from factcheck.tui.fmt import (
     clip,
     date_text,
     event_title,
+    fitted_time,
+    group_time,
     literal,
     one_line,
-    readable_time,
     time_text,
     verdict_word,
 )
@@ -140,7 +141,8 @@ class GroupsScreen(Screen[str | None]):
         a line saying why; the keys that would do nothing then are not offered."""
         total = len(self.review.corpus.groups)
         listed = f"{len(self.groups):,} of {total:,}" if self.search else f"{total:,}"
-        parts = [f"{listed} event groups, {ORDERS[self.order]}"]
+        groups = "event group" if total == 1 and not self.search else "event groups"  # "1 of 3 event groups"
+        parts = [f"{listed} {groups}, {ORDERS[self.order]}"]
         if self.search:
             parts.append(f'search "{one_line(self.search)}"')
         if self.groups:
@@ -215,7 +217,7 @@ class GroupsScreen(Screen[str | None]):
             if name is None:
                 name = self._names[c.article_key] = article_name(self._articles.get(c.article_key))
             outlets[name] = None
-        when = clip(readable_time(g.when, short=True) if g.when else "?", _WHEN - 1)
+        when = fitted_time(g.when, _WHEN - 1) if g.when else "?"
         head = f"{when:<{_WHEN}}" + "".join(f"{counts[v] or '·':>{_COUNT}}" for v in _ORDER)
         title = one_line(event_title(g))
         return _Row(head, ", ".join(outlets), title, sum(counts.values()), counts[Verdict.UNREVIEWED])
@@ -468,7 +470,7 @@ class GroupDetailScreen(Screen[str | None]):
             ("Event ", "bold"),
             literal(g.id),
             " · time ",
-            (readable_time(g.when) if g.when else "unknown", "$text-accent"),
+            group_time(g, self.claims, self._articles),
             f" · {decided} of {len(self.claims)} claim(s) decided · ",
             literal(clip(event_title(g), 120)),
         )

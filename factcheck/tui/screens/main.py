@@ -23,7 +23,7 @@ from textual.content import Content
 from factcheck import sentences, times_intl
 from factcheck.memory import Memory, memory_path, suggested_verdict
 from factcheck.model import Claim, Verdict
-from factcheck.review import ReviewError
+from factcheck.review import ReviewError, future_publication
 from factcheck.tui.bindings import BY_ACTION, BY_ID, MAIN_BINDINGS
 from factcheck.tui.fmt import (
     article_name,
@@ -266,6 +266,11 @@ class MainScreen(ReadingScreen):
             if by:
                 self._mutate(self.review.mark, c.id, Verdict.SUPERSEDED, by=by)
                 self.set_message(f"superseded by '{claim_words(self.review.claim(by))}'")
+                earlier = self.review.earlier_report(c.id, by) if self._ok else None
+                if earlier:
+                    self.notify(
+                        earlier, title="An earlier report", severity="warning", timeout=8, markup=False
+                    )
 
         self.app.push_screen(PickerModal(f"'{claim_words(c)}' is superseded by…", items), picked)
 
@@ -690,8 +695,11 @@ class MainScreen(ReadingScreen):
             return times_intl.typed_date(v, a.language, today)
 
         def check(v: str) -> str | None:
-            if not v or parse(v) is not None:
+            if not v:
                 return None
+            date = parse(v)
+            if date is not None:
+                return future_publication(date, today)
             return "No date in that: write it as 2024-05-03, '3 May 2024', '20 de setembro de 2023' or '3 days ago'."
 
         key = a.key

@@ -226,6 +226,7 @@ class ReadingScreen(Screen[None]):
 
     def on_resize(self, event: events.Resize) -> None:
         self._apply_layout_class(event.size.width)
+        self.call_after_refresh(self._refresh_status)  # (the message is fitted to the line's width)
 
     @on(ArticleList.WidthChanged)
     @on(ClaimList.WidthChanged)
@@ -599,9 +600,16 @@ class ReadingScreen(Screen[None]):
             bits.append((f" +{hidden:,} {said}", "$text-muted"))
         if self.filter.active:
             bits += ["  ", ("filter: ", "$text-accent"), literal(self.filter.describe())]
+        status = self.query_one("#status", Static)
+        line = Content.assemble(*bits)
         if self.message:
-            bits += ["  ", literal(clip(self.message, 60)).stylize("$text-muted")]
-        self.query_one("#status", Static).update(Content.assemble(*bits), layout=False)
+            # the message takes what the line leaves (a cut message ends with "…": "21 articles read" at 80
+            # columns read "21"); before the first layout the line's width is not known yet
+            room = status.content_size.width - line.cell_length - 2 if status.content_size.width else 60
+            if room >= 2:
+                message = literal(clip(self.message, min(60, room))).stylize("$text-muted")
+                line = Content.assemble(line, "  ", message)
+        status.update(line, layout=False)
 
     def set_message(self, msg: str) -> None:
         self.message = msg

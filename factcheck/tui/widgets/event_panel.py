@@ -20,9 +20,9 @@ from factcheck.tui.fmt import (
     clip,
     coded_times,
     date_text,
+    group_time,
     literal,
     open_times,
-    readable_time,
     time_text,
     verdict_word,
 )
@@ -234,7 +234,7 @@ class EventPanel(LineView):
                 ("Event ", "bold"),
                 literal(g.id),
                 " · time ",
-                (readable_time(g.when) if g.when else "unknown", "$text-accent"),
+                group_time(g, members, self._articles),
                 f" · {len(members)} claims, {len(outlets)} articles",
             )
         )
