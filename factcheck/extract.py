@@ -1449,7 +1449,7 @@ def extract(
     english = lang in (None, "en")
     sents = _sentences(article)
     for st in sents:
-        st.mentions = entities.mentions(text, st.start, st.end)
+        st.mentions = entities.mentions(text, st.start, st.end, lang)
     resolver = entities.Resolver([m for st in sents for m in st.mentions])
     full_name = functools.cache(resolver.canonical_person)
     known = frozenset(resolver.persons)

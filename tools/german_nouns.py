@@ -1,0 +1,73 @@
+"""Write ``factcheck/lang/de/nouns.toml``: German common nouns, from German text on this machine.
+
+    python tools/german_nouns.py [--extra /work/trafi_extra]
+
+German capitalises every noun, so a capitalised word says nothing of a name. A word is taken as a common noun
+when the pages show it right after an article or a preposition fused with one ("der App", "des Jahres", "im
+Gespräch", "am Rande"), possibly with one inflected adjective between ("die neue App"), in at least
+``MIN_PAGES`` pages: persons' names do not take an article in news German, nouns nearly always do. The pages
+are half A of the trafilatura evaluation pages in German (those of bench/times_intl_diff.py; half B is never
+opened). Words of the gazetteer (places, organisations, outlets) and the places of lang/de/names.toml are left
+out: those are names whatever article they take ("der Schweiz", "die Alpen"). Run once; the output is data, reviewed like any other.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+MIN_PAGES = 2
+ARTICLES = (
+    "der die das des dem den ein eine einer eines einem einen im am zum zur vom beim ins ans kein keine keinen "
+    "keiner keinem dieser diese dieses diesem diesen jeder jede jedes jedem jeden"
+).split()
+_AFTER_ARTICLE = re.compile(
+    rf"\b(?:{'|'.join(ARTICLES)})\s+(?:[a-zäöüß]+(?:e|en|er|es|em)\s+)?([A-ZÄÖÜ][a-zäöüß]{{2,}})\b(?![-’'])"
+)
+
+
+def main() -> int:
+    from times_intl_diff import pages
+
+    from factcheck.gazetteer import ORGS, OUTLETS, PLACES
+    from factcheck.lang import resource
+
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--extra", type=Path, default=Path("/work/trafi_extra"))
+    args = ap.parse_args()
+    seen: dict[str, set[str]] = defaultdict(set)
+    todo = pages(args.extra, ("de",))
+    for page in todo:
+        for m in _AFTER_ARTICLE.finditer(page["text"]):
+            seen[m.group(1)].add(page["file"])
+    names = {*PLACES, *ORGS, *OUTLETS, *resource("de", "names")["places"]}
+    words = sorted(w for w, files in seen.items() if len(files) >= MIN_PAGES and w not in names)
+    out = ROOT / "factcheck" / "lang" / "de" / "nouns.toml"
+    lines = [
+        "# German common nouns: a capitalised word listed here names no one by itself (factcheck/entities.py).",
+        f"# Written by tools/german_nouns.py from {len(todo)} German pages (half A of the trafilatura evaluation",
+        f"# pages): each word follows an article in at least {MIN_PAGES} of them. Do not edit by hand.",
+        "",
+        "nouns = [",
+    ]
+    row = "   "
+    for w in words:
+        if len(row) + len(w) + 4 > 115:
+            lines.append(row)
+            row = "   "
+        row += f' "{w}",'
+    lines += [row, "]", ""]
+    out.write_text("\n".join(lines), encoding="utf-8")
+    print(f"{len(words)} nouns from {len(todo)} pages -> {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
