@@ -604,7 +604,6 @@ def _names_in_language(
                     pieces.append([])
                     continue
             pieces[-1].append(tok)
-        changed = len(pieces) > 1
         for piece in pieces:
             while piece and not piece[0][0][:1].isupper():
                 piece.pop(0)
@@ -612,7 +611,7 @@ def _names_in_language(
                 piece.pop()
             if not piece:
                 continue
-            if changed:
+            if piece != toks:  # words left out: what remains is classified anew
                 got = (
                     _classify_word(text, piece[0][0], piece[0][1], piece[0][2], first_word, end)
                     if len(piece) == 1
@@ -647,9 +646,9 @@ def _name_evidence(m: Mention, text: str, first_word: int, end: int, voc: _NameV
             if _common_noun(m.text, voc, compounds=True) or m.text.lower() in voc.openers:
                 m.common = True
         return [m]
-    if m.kind == "person" and m.titled:
-        return [m]
     toks = _tokens(m)
+    if m.kind == "person" and m.titled:  # (English title and role words: a common noun after one is no name)
+        return [m] if not _common_noun(toks[-1][0], voc, compounds=True) else _kind_by_words(toks, text, voc)
     if toks[0][0] in voc.titles:  # "Frau Neubauer", "Presidente Boric"
         rest = toks[1:]
         while rest and not rest[0][0][:1].isupper():
@@ -659,7 +658,8 @@ def _name_evidence(m: Mention, text: str, first_word: int, end: int, voc: _NameV
             return [Mention(s, m.end, text[s : m.end], "person", m.nation, m.role, titled=True)]
     names = [k for k, t in enumerate(toks) if t[0][:1].isupper() and _fold(t[0]) in voc.given]
     later = [k for k in names if 0 < k < len(toks) - 1 and not (k - 1 in names)]
-    if names and names[0] == 0 and not _common_noun(toks[-1][0], voc):
+    # (a given name that is a common noun too is no evidence: "Art von Seuche")
+    if names and names[0] == 0 and toks[0][0] not in voc.nouns and not _common_noun(toks[-1][0], voc):
         return [Mention(m.start, m.end, m.text, "person", m.nation, m.role)]
     if later and not _common_noun(toks[-1][0], voc):
         k = later[0]
