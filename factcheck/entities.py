@@ -517,6 +517,7 @@ class _NameVocab:
     nouns: frozenset[str]  # common nouns (German: a capitalised word names no one by itself)
     noun_suffixes: tuple[str, ...]  # nominal endings of common nouns ("-ung", "-heit")
     given: frozenset[str]  # given names, folded (no accents, lower case)
+    surnames: frozenset[str]  # surnames, folded: evidence where nouns are in lower case (French, Spanish)
     titles: frozenset[str]  # titles before a name ("Frau", "Presidente", "Mme")
     title_endings: tuple[str, ...]  # the titles in lower case: the end of a compound ("HDE-Präsident")
     org_heads: frozenset[str]
@@ -541,13 +542,9 @@ def _name_vocab(lang: str) -> _NameVocab | None:
     openers = {*stop.get("function", ()), *data.get("openers", ())}
     if data.get("calendar_nouns"):  # German: "Im Februar", "Am Montag" name no one
         openers |= set(stop.get("calendar", ()))
-    given = {
-        _fold(n)
-        for table in (resource(lang, "first_names"), resource("en", "given_names"))
-        for names in table.values()
-        if isinstance(names, list)
-        for n in names
-    }
+    people = resource(lang, "person_names")
+    given = {_fold(n) for n in people.get("given", ())}
+    given |= {_fold(n) for names in resource("en", "given_names").values() for n in names}
     return _NameVocab(
         openers=frozenset(openers),
         articles=frozenset(data.get("name_articles", ())),
@@ -555,6 +552,7 @@ def _name_vocab(lang: str) -> _NameVocab | None:
         nouns=frozenset(resource(lang, "nouns").get("nouns", ())),
         noun_suffixes=tuple(data.get("noun_suffixes", ())),
         given=frozenset(given),
+        surnames=frozenset(_fold(n) for n in people.get("surnames", ())) if data.get("surname_evidence") else frozenset(),
         titles=frozenset(data.get("titles", ())),
         title_endings=tuple(t.lower() for t in data.get("titles", ()) if t[-1].isalpha()),
         org_heads=frozenset(data.get("org_heads", ())),
@@ -649,7 +647,9 @@ def _name_evidence(m: Mention, text: str, first_word: int, end: int, voc: _NameV
     toks = _tokens(m)
     if m.kind == "person" and m.titled:  # (English title and role words: a common noun after one is no name)
         return [m] if not _common_noun(toks[-1][0], voc, compounds=True) else _kind_by_words(toks, text, voc)
-    if toks[0][0] in voc.titles:  # "Frau Neubauer", "Presidente Boric"
+    first = toks[0][0]
+    if first in voc.titles or (first[-1].isalpha() and first.lower().endswith(voc.title_endings)):
+        # a title ("Frau Neubauer", "Presidente Boric", German "Staatspräsident Kais Saied")
         rest = toks[1:]
         while rest and not rest[0][0][:1].isupper():
             rest.pop(0)
@@ -685,6 +685,8 @@ def _kind_by_words(toks: list[tuple[str, int, int]], text: str, voc: _NameVocab)
         return [Mention(s, e, name, "place")]
     if all(_common_noun(w, voc, compounds=True) for w in caps):
         return []
+    if len(caps) <= 4 and _fold(caps[-1]) in voc.surnames:  # "Mirtha Sánchez", "Keiko Fujimori" no
+        return [Mention(s, e, name, "person")]
     return [Mention(s, e, name, "misc")]
 
 
