@@ -524,6 +524,7 @@ class _NameVocab:
     org_endings: tuple[str, ...]  # heads written as the end of a compound ("Bundesministerium")
     place_heads: frozenset[str]
     places: frozenset[str]
+    orgs: frozenset[str]
 
 
 _PARTICLES_BEFORE_ARTICLE = frozenset({"von", "van", "de", "zu", "vom"})
@@ -559,19 +560,20 @@ def _name_vocab(lang: str) -> _NameVocab | None:
         org_endings=tuple(data.get("org_endings", ())),
         place_heads=frozenset(data.get("place_heads", ())),
         places=frozenset(data.get("places", ())),
+        orgs=frozenset(data.get("orgs", ())),
     )
 
 
 def _common_noun(word: str, voc: _NameVocab, compounds: bool = False) -> bool:
     """Whether a capitalised word is a common noun of the language (its nouns list or a nominal ending); with
-    ``compounds``, also a compound that ends with a listed noun of five letters or more ("Fußleiste": a
+    ``compounds``, also a compound that ends with a listed noun of six letters or more ("Fußleiste": a
     surname may end so too, "Neubauer", so only where a given name or a person's full name is no evidence)."""
     if word in voc.nouns:
         return True
     low = word.lower()
     if any(low.endswith(s) and len(low) >= len(s) + 4 for s in voc.noun_suffixes):
         return True
-    return compounds and any(word[i:].capitalize() in voc.nouns for i in range(2, len(word) - 4))
+    return compounds and any(word[i:].capitalize() in voc.nouns for i in range(2, len(word) - 5))
 
 
 def _tokens(m: Mention) -> list[tuple[str, int, int]]:
@@ -590,9 +592,10 @@ def _names_in_language(
         pieces: list[list[tuple[str, int, int]]] = [[]]
         for k, tok in enumerate(toks):
             low = tok[0].lower()
-            if low in voc.run_breaks and k and toks[k - 1][0] not in _PARTICLES_BEFORE_ARTICLE:
+            if low in voc.run_breaks and k and not (k == 2 and toks[1][0] in _PARTICLES_BEFORE_ARTICLE):
                 # German: an article between two capitalised words joins two noun phrases ("Fußleiste der
-                # App", "Tag der Quarantäne"), never a name's words but after "von" ("von der Leyen")
+                # App", "Tag der Quarantäne", "Christian Drosten von der Charité"), never a name's words but
+                # after a given name's "von" ("Ursula von der Leyen")
                 pieces.append([])
                 continue
             if tok[0][:1].isupper() and low in voc.openers and tok[0] not in voc.titles:
@@ -635,7 +638,34 @@ def _name_evidence(m: Mention, text: str, first_word: int, end: int, voc: _NameV
     words = m.text.split()
     if m.kind == "place" or m.kind == "event" or (m.kind == "org" and len(words) > 1):
         return [m]
+    if voc.nouns and len(words) > 1 and not any(w in voc.org_heads for w in words):
+        # German: common nouns before or after a name are no words of it ("Virologe Christian Drosten",
+        # "Landes Baden-Württemberg", "Deutschland Zeit")
+        toks = _tokens(m)
+        k, n = 0, len(toks)
+        while k < n - 1 and _common_noun(toks[k][0], voc, compounds=True):
+            k += 1
+        while n > k + 1 and _common_noun(toks[n - 1][0], voc):
+            n -= 1
+        while k < n and not toks[k][0][:1].isupper():
+            k += 1
+        while n > k and not toks[n - 1][0][:1].isupper():
+            n -= 1
+        if (k, n) != (0, len(toks)):
+            role = k > 0 and toks[k - 1][0].lower().endswith(voc.title_endings)
+            piece = toks[k:n]
+            if len(piece) == 1:
+                got = _classify_word(text, piece[0][0], piece[0][1], piece[0][2], first_word, end)
+            else:
+                got = _classify(text, piece, first_word, end, None)
+            if got is None:
+                return []
+            if role and got.kind in ("person", "misc"):
+                got = Mention(got.start, got.end, got.text, "person", titled=True)
+            m, words = got, got.text.split()
     if len(words) == 1:
+        if m.text in voc.orgs:
+            return [Mention(m.start, m.end, m.text, "org")]
         if m.text in voc.places:
             return [Mention(m.start, m.end, m.text, "place")]
         if m.kind == "misc":

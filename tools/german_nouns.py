@@ -4,11 +4,11 @@
 
 German capitalises every noun, so a capitalised word says nothing of a name. A word is taken as a common noun
 when the pages show it right after an article or a preposition fused with one ("der App", "des Jahres", "im
-Gespräch", "am Rande"), possibly with one inflected adjective between ("die neue App"), in at least
+Gespräch", "am Rande") or a possessive or quantifier ("Eure Tasse", "viele Leute"), possibly with one inflected adjective between ("die neue App"), in at least
 ``MIN_PAGES`` pages: persons' names do not take an article in news German, nouns nearly always do. The pages
 are half A of the trafilatura evaluation pages in German (those of bench/times_intl_diff.py; half B is never
 opened). Words of the gazetteer (places, organisations, outlets) and the places of lang/de/names.toml are left
-out: those are names whatever article they take ("der Schweiz", "die Alpen"). Run once; the output is data, reviewed like any other.
+out: those are names whatever article they take ("der Schweiz", "die Alpen", "der Bundestag"). Run once; the output is data, reviewed like any other.
 """
 
 from __future__ import annotations
@@ -26,7 +26,9 @@ sys.path.insert(0, str(ROOT / "bench"))
 MIN_PAGES = 2
 ARTICLES = (
     "der die das des dem den ein eine einer eines einem einen im am zum zur vom beim ins ans kein keine keinen "
-    "keiner keinem dieser diese dieses diesem diesen jeder jede jedes jedem jeden"
+    "keiner keinem dieser diese dieses diesem diesen jeder jede jedes jedem jeden mein meine meinen meinem "
+    "meiner dein deine deinen deinem deiner sein seine seinen seinem seiner ihr ihre ihren ihrem ihrer unser "
+    "unsere unseren unserem unserer eure euren eurem eurer viele vielen einige einigen mehrere alle allen"
 ).split()
 _AFTER_ARTICLE = re.compile(
     rf"\b(?:{'|'.join(ARTICLES)})\s+(?:[a-zäöüß]+(?:e|en|er|es|em)\s+)?([A-ZÄÖÜ][a-zäöüß]{{2,}})\b(?![-’'])"
@@ -47,7 +49,8 @@ def main() -> int:
     for page in todo:
         for m in _AFTER_ARTICLE.finditer(page["text"]):
             seen[m.group(1)].add(page["file"])
-    names = {*PLACES, *ORGS, *OUTLETS, *resource("de", "names")["places"]}
+    de = resource("de", "names")
+    names = {*PLACES, *ORGS, *OUTLETS, *de["places"], *de["orgs"]}
     words = sorted(w for w, files in seen.items() if len(files) >= MIN_PAGES and w not in names)
     out = ROOT / "factcheck" / "lang" / "de" / "nouns.toml"
     lines = [
