@@ -516,6 +516,7 @@ class _NameVocab:
     run_breaks: frozenset[str]  # lower case: articles that join two noun phrases, never a name's words
     nouns: frozenset[str]  # common nouns (German: a capitalised word names no one by itself)
     noun_suffixes: tuple[str, ...]  # nominal endings of common nouns ("-ung", "-heit")
+    noun_inflections: str  # letters a noun's plural or genitive adds ("n", "s")
     given: frozenset[str]  # given names, folded (no accents, lower case)
     surnames: frozenset[str]  # surnames, folded: evidence where nouns are in lower case (French, Spanish)
     titles: frozenset[str]  # titles before a name ("Frau", "Presidente", "Mme")
@@ -552,6 +553,7 @@ def _name_vocab(lang: str) -> _NameVocab | None:
         run_breaks=frozenset(data.get("run_breaks", ())),
         nouns=frozenset(resource(lang, "nouns").get("nouns", ())),
         noun_suffixes=tuple(data.get("noun_suffixes", ())),
+        noun_inflections=data.get("noun_inflections", ""),
         given=frozenset(given),
         surnames=frozenset(_fold(n) for n in people.get("surnames", ())) if data.get("surname_evidence") else frozenset(),
         titles=frozenset(data.get("titles", ())),
@@ -568,8 +570,8 @@ def _common_noun(word: str, voc: _NameVocab, compounds: bool = False) -> bool:
     """Whether a capitalised word is a common noun of the language (its nouns list or a nominal ending); with
     ``compounds``, also a compound that ends with a listed noun of six letters or more ("Fußleiste": a
     surname may end so too, "Neubauer", so only where a given name or a person's full name is no evidence)."""
-    if word in voc.nouns:
-        return True
+    if word in voc.nouns or word[:-1] in voc.nouns and word[-1] in voc.noun_inflections:
+        return True  # (a listed noun, or an inflected form of one: "Banane" -> "Bananen")
     low = word.lower()
     if any(low.endswith(s) and len(low) >= len(s) + 4 for s in voc.noun_suffixes):
         return True
@@ -668,6 +670,9 @@ def _name_evidence(m: Mention, text: str, first_word: int, end: int, voc: _NameV
             return [Mention(m.start, m.end, m.text, "org")]
         if m.text in voc.places:
             return [Mention(m.start, m.end, m.text, "place")]
+        if voc.nouns and (m.text in voc.org_heads or m.text.lower() in voc.org_endings):
+            m.common = True  # German: the head alone is a noun ("die Regierung", "das Amt")
+            return [m]
         if m.kind == "misc":
             if m.text in voc.org_heads or m.text.lower().endswith(voc.org_endings):
                 return [Mention(m.start, m.end, m.text, "org")]

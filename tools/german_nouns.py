@@ -5,7 +5,8 @@
 German capitalises every noun, so a capitalised word says nothing of a name. A word is taken as a common noun
 when the pages show it right after an article or a preposition fused with one ("der App", "des Jahres", "im
 Gespräch", "am Rande") or a possessive or quantifier ("Eure Tasse", "viele Leute"), possibly with one inflected adjective between ("die neue App"), in at least
-``MIN_PAGES`` pages: persons' names do not take an article in news German, nouns nearly always do. The pages
+``MIN_PAGES`` page: persons' names do not take an article in news German, nouns nearly always do; given
+names (lang/de/person_names.toml, lang/en/given_names.toml) are left out, for a blog's "die Maria". The pages
 are half A of the trafilatura evaluation pages in German (those of bench/times_intl_diff.py; half B is never
 opened). Words of the gazetteer (places, organisations, outlets) and the places of lang/de/names.toml are left
 out: those are names whatever article they take ("der Schweiz", "die Alpen", "der Bundestag"). Run once; the output is data, reviewed like any other.
@@ -23,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-MIN_PAGES = 2
+MIN_PAGES = 1
 ARTICLES = (
     "der die das des dem den ein eine einer eines einem einen im am zum zur vom beim ins ans kein keine keinen "
     "keiner keinem dieser diese dieses diesem diesen jeder jede jedes jedem jeden mein meine meinen meinem "
@@ -50,13 +51,14 @@ def main() -> int:
         for m in _AFTER_ARTICLE.finditer(page["text"]):
             seen[m.group(1)].add(page["file"])
     de = resource("de", "names")
-    names = {*PLACES, *ORGS, *OUTLETS, *de["places"], *de["orgs"]}
+    names = {*PLACES, *ORGS, *OUTLETS, *de["places"], *de["orgs"], *resource("de", "person_names")["given"]}
+    names |= {n for table in resource("en", "given_names").values() for n in table}
     words = sorted(w for w, files in seen.items() if len(files) >= MIN_PAGES and w not in names)
     out = ROOT / "factcheck" / "lang" / "de" / "nouns.toml"
     lines = [
         "# German common nouns: a capitalised word listed here names no one by itself (factcheck/entities.py).",
         f"# Written by tools/german_nouns.py from {len(todo)} German pages (half A of the trafilatura evaluation",
-        f"# pages): each word follows an article in at least {MIN_PAGES} of them. Do not edit by hand.",
+        f"# pages): each word follows an article in at least {MIN_PAGES} of them (given names left out). Do not edit by hand.",
         "",
         "nouns = [",
     ]
