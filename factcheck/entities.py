@@ -638,16 +638,17 @@ def _name_evidence(m: Mention, text: str, first_word: int, end: int, voc: _NameV
     """``m`` as the language's evidence has it: a person only with a given name first or a title; a run that
     holds a given name later is what comes before it and the person ("Convergencia Social Diego Ibáñez")."""
     words = m.text.split()
-    if m.kind == "place" or m.kind == "event" or (m.kind == "org" and len(words) > 1):
+    if m.kind == "place" or m.kind == "event":
         return [m]
-    if voc.nouns and len(words) > 1 and not any(w in voc.org_heads for w in words):
+    if voc.nouns and len(words) > 1:
         # German: common nouns before or after a name are no words of it ("Virologe Christian Drosten",
-        # "Landes Baden-Württemberg", "Deutschland Zeit")
+        # "Landes Baden-Württemberg", "Europäische Kommission Atomkraft"), but for an organisation's head
+        # ("Uni Marburg")
         toks = _tokens(m)
         k, n = 0, len(toks)
-        while k < n - 1 and _common_noun(toks[k][0], voc, compounds=True):
+        while k < n - 1 and toks[k][0] not in voc.org_heads and _common_noun(toks[k][0], voc, compounds=True):
             k += 1
-        while n > k + 1 and _common_noun(toks[n - 1][0], voc):
+        while n > k + 1 and toks[n - 1][0] not in voc.org_heads and _common_noun(toks[n - 1][0], voc):
             n -= 1
         while k < n and not toks[k][0][:1].isupper():
             k += 1
@@ -665,6 +666,8 @@ def _name_evidence(m: Mention, text: str, first_word: int, end: int, voc: _NameV
             if role and got.kind in ("person", "misc"):
                 got = Mention(got.start, got.end, got.text, "person", titled=True)
             m, words = got, got.text.split()
+    if m.kind == "org" and len(words) > 1:
+        return [m]
     if len(words) == 1:
         if m.text in voc.orgs:
             return [Mention(m.start, m.end, m.text, "org")]

@@ -4,7 +4,8 @@
 
 German capitalises every noun, so a capitalised word says nothing of a name. A word is taken as a common noun
 when the pages show it right after an article or a preposition fused with one ("der App", "des Jahres", "im
-Gespräch", "am Rande") or a possessive or quantifier ("Eure Tasse", "viele Leute"), possibly with one inflected adjective between ("die neue App"), in at least
+Gespräch", "am Rande") or a possessive or quantifier ("Eure Tasse", "viele Leute"), possibly with one inflected adjective between ("die neue App"), and before no other capitalised word (an
+adjective in a name: "die Europäische Union"), in at least
 ``MIN_PAGES`` page: persons' names do not take an article in news German, nouns nearly always do; given
 names (lang/de/person_names.toml, lang/en/given_names.toml) are left out, for a blog's "die Maria". The pages
 are half A of the trafilatura evaluation pages in German (those of bench/times_intl_diff.py; half B is never
@@ -32,7 +33,7 @@ ARTICLES = (
     "unsere unseren unserem unserer eure euren eurem eurer viele vielen einige einigen mehrere alle allen"
 ).split()
 _AFTER_ARTICLE = re.compile(
-    rf"\b(?:{'|'.join(ARTICLES)})\s+(?:[a-zäöüß]+(?:e|en|er|es|em)\s+)?([A-ZÄÖÜ][a-zäöüß]{{2,}})\b(?![-’'])"
+    rf"\b(?:{'|'.join(ARTICLES)})\s+(?:[a-zäöüß]+(?:e|en|er|es|em)\s+)?([A-ZÄÖÜ][a-zäöüß]{{2,}})\b(?![-’']|\s+[A-ZÄÖÜ])"
 )
 
 
