@@ -516,7 +516,8 @@ class _NameVocab:
     run_breaks: frozenset[str]  # lower case: articles that join two noun phrases, never a name's words
     nouns: frozenset[str]  # common nouns (German: a capitalised word names no one by itself)
     noun_suffixes: tuple[str, ...]  # nominal endings of common nouns ("-ung", "-heit")
-    noun_inflections: str  # letters a noun's plural or genitive adds ("n", "s")
+    noun_inflections: tuple[str, ...]  # endings a noun's plural or genitive adds ("n", "en", "s")
+    adjective_endings: tuple[str, ...]  # endings of capitalised adjectives in names ("Europäischen Union")
     given: frozenset[str]  # given names, folded (no accents, lower case)
     surnames: frozenset[str]  # surnames, folded: evidence where nouns are in lower case (French, Spanish)
     titles: frozenset[str]  # titles before a name ("Frau", "Presidente", "Mme")
@@ -553,7 +554,8 @@ def _name_vocab(lang: str) -> _NameVocab | None:
         run_breaks=frozenset(data.get("run_breaks", ())),
         nouns=frozenset(resource(lang, "nouns").get("nouns", ())),
         noun_suffixes=tuple(data.get("noun_suffixes", ())),
-        noun_inflections=data.get("noun_inflections", ""),
+        noun_inflections=tuple(data.get("noun_inflections", ())),
+        adjective_endings=tuple(data.get("adjective_endings", ())),
         given=frozenset(given),
         surnames=frozenset(_fold(n) for n in people.get("surnames", ())) if data.get("surname_evidence") else frozenset(),
         titles=frozenset(data.get("titles", ())),
@@ -568,14 +570,14 @@ def _name_vocab(lang: str) -> _NameVocab | None:
 
 def _common_noun(word: str, voc: _NameVocab, compounds: bool = False) -> bool:
     """Whether a capitalised word is a common noun of the language (its nouns list or a nominal ending); with
-    ``compounds``, also a compound that ends with a listed noun of six letters or more ("Fußleiste": a
+    ``compounds``, also a compound that ends with a listed noun of five letters or more ("Fußleiste": a
     surname may end so too, "Neubauer", so only where a given name or a person's full name is no evidence)."""
-    if word in voc.nouns or word[:-1] in voc.nouns and word[-1] in voc.noun_inflections:
+    if word in voc.nouns or any(word.endswith(i) and word[: -len(i)] in voc.nouns for i in voc.noun_inflections):
         return True  # (a listed noun, or an inflected form of one: "Banane" -> "Bananen")
     low = word.lower()
     if any(low.endswith(s) and len(low) >= len(s) + 4 for s in voc.noun_suffixes):
         return True
-    return compounds and any(word[i:].capitalize() in voc.nouns for i in range(2, len(word) - 5))
+    return compounds and any(word[i:].capitalize() in voc.nouns for i in range(2, len(word) - 4))
 
 
 def _tokens(m: Mention) -> list[tuple[str, int, int]]:
@@ -640,13 +642,18 @@ def _name_evidence(m: Mention, text: str, first_word: int, end: int, voc: _NameV
     words = m.text.split()
     if m.kind == "place" or m.kind == "event":
         return [m]
-    if voc.nouns and len(words) > 1:
+    if voc.nouns and len(words) > 1 and m.kind != "org":
         # German: common nouns before or after a name are no words of it ("Virologe Christian Drosten",
         # "Landes Baden-Württemberg", "Europäische Kommission Atomkraft"), but for an organisation's head
-        # ("Uni Marburg")
+        # ("Uni Marburg") or an adjective ("Europäischen Union": an organisation by English heads is left whole)
         toks = _tokens(m)
         k, n = 0, len(toks)
-        while k < n - 1 and toks[k][0] not in voc.org_heads and _common_noun(toks[k][0], voc, compounds=True):
+        while (
+            k < n - 1
+            and toks[k][0] not in voc.org_heads
+            and not toks[k][0].endswith(voc.adjective_endings)
+            and _common_noun(toks[k][0], voc, compounds=True)
+        ):
             k += 1
         while n > k + 1 and toks[n - 1][0] not in voc.org_heads and _common_noun(toks[n - 1][0], voc):
             n -= 1
