@@ -111,7 +111,10 @@ class Mention:
     role: str | None = None  # person/ref: role class (leader, diplomat, spokesperson)
     initial: bool = False  # a single unknown word at the start of a sentence
     titled: bool = False
-    common: bool = False  # a common noun of a language that capitalises nouns (German "App"): no name alone
+    # a common noun (phrase) of a language that capitalises nouns (German "App"): no entity, unless it is a
+    # word of a person's name in the article (kept as a mention: a sentence's check-worthiness counts the
+    # capitalised things it names, calibrated so)
+    common: bool = False
 
 
 @functools.lru_cache(maxsize=4096)
@@ -506,7 +509,8 @@ _ACRONYM_TAIL = re.compile(r"(?![IVXLC]+$)[A-Z]{3,}")
 # every language capitalises the word that opens a sentence ("Im Gespräch", "Además de Punta Arenas"), so in
 # a language with a names.toml a run is a person's name only with evidence: a given name first, or a title or a
 # role before it (``titled``); the rest is an organisation (a head word: "Uni Marburg", "Ministerio de Salud"),
-# a place (a head word or a known place), a misc name, or, when its words are common nouns, no name at all.
+# a place (a head word or a known place), a misc name, or, when its words are common nouns, no entity at all
+# (``Mention.common``).
 
 
 @dataclass(frozen=True, slots=True)
@@ -719,8 +723,8 @@ def _name_evidence(m: Mention, text: str, first_word: int, end: int, voc: _NameV
 
 
 def _kind_by_words(toks: list[tuple[str, int, int]], text: str, voc: _NameVocab) -> list[Mention]:
-    """A run with no evidence of a person: an organisation or a place by its head word, none when its
-    capitalised words are all common nouns, else a misc name."""
+    """A run with no evidence of a person: an organisation or a place by its head word, a common noun
+    phrase (no entity) when its capitalised words are all common nouns, else a misc name."""
     s, e = toks[0][1], toks[-1][2]
     name = text[s:e]
     caps = [t[0] for t in toks if t[0][:1].isupper()]
@@ -729,7 +733,7 @@ def _kind_by_words(toks: list[tuple[str, int, int]], text: str, voc: _NameVocab)
     if caps[0] in voc.place_heads or name in voc.places:
         return [Mention(s, e, name, "place")]
     if all(_common_noun(w, voc, compounds=True) for w in caps):
-        return []
+        return [Mention(s, e, name, "misc", common=True)]
     if len(caps) <= 4 and _fold(caps[-1]) in voc.surnames:  # "Mirtha Sánchez", "Keiko Fujimori" no
         return [Mention(s, e, name, "person")]
     return [Mention(s, e, name, "misc")]
