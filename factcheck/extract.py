@@ -1014,6 +1014,12 @@ def _named_entities(resolver: Any, ms: list[entities.Mention]) -> list[Any]:
     return [en for en in resolver.entities(ms) if not (en.kind == "org" and en.name in OUTLETS)]
 
 
+def _common_nouns(ms: list[entities.Mention]) -> int:
+    """The common nouns (German) of a sentence's mentions, no entities: the check-worthiness counts them as
+    things the sentence names, as it counted them before they were told from names (its weights were set so)."""
+    return len({m.text for m in ms if m.common})
+
+
 def find_speaker(text: str) -> str | None:
     """Who a sentence attributes its content to (context-free; see ``extract`` for context)."""
     att = attribution.attribute(text)
@@ -1845,7 +1851,8 @@ def extract(
                 else _cw_terms(
                     ptext[turn:] if turn else ptext,
                     len(when),
-                    len(_named_entities(resolver, [m for m in ms if m.start >= s + turn]) if turn else ents),
+                    len(_named_entities(resolver, [m for m in ms if m.start >= s + turn]) if turn else ents)
+                    + _common_nouns(ms),
                     speaker is not None,
                     is_quote and speaker is not None,
                     content,
