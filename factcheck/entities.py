@@ -524,6 +524,9 @@ class _NameVocab:
     adjective_endings: tuple[str, ...]  # endings of capitalised adjectives in names ("Europäischen Union")
     given: frozenset[str]  # given names, folded (no accents, lower case)
     surnames: frozenset[str]  # surnames, folded: evidence where nouns are in lower case (French, Spanish)
+    # where nouns are in lower case: the language's common words (frequency.toml, Zipf >= ``common_zipf``),
+    # in lower case; a run of rarer words (no common word, no head word) is a person's name ("Ehud Barak")
+    common_words: frozenset[str]
     titles: frozenset[str]  # titles before a name ("Frau", "Presidente", "Mme")
     title_endings: tuple[str, ...]  # the titles in lower case: the end of a compound ("HDE-Präsident")
     org_heads: frozenset[str]
@@ -561,6 +564,7 @@ def _name_vocab(lang: str) -> _NameVocab | None:
         noun_inflections=tuple(data.get("noun_inflections", ())),
         adjective_endings=tuple(data.get("adjective_endings", ())),
         given=frozenset(given),
+        common_words=_common_words(lang, data["common_zipf"]) if "common_zipf" in data else frozenset(),
         surnames=frozenset(_fold(n) for n in people.get("surnames", ())) if data.get("surname_evidence") else frozenset(),
         titles=frozenset(data.get("titles", ())),
         title_endings=tuple(t.lower() for t in data.get("titles", ()) if t[-1].isalpha()),
@@ -570,6 +574,19 @@ def _name_vocab(lang: str) -> _NameVocab | None:
         places=frozenset(data.get("places", ())),
         orgs=frozenset(data.get("orgs", ())),
     )
+
+
+def _common_words(lang: str, cut: float) -> frozenset[str]:
+    """The words of ``lang``'s frequency table (lower case, plurals folded) of Zipf frequency ``cut`` or more."""
+    table = resource(lang, "frequency").get("zipf", {})
+    return frozenset(w for z, words in table.items() if float(z) >= cut for w in words.split())
+
+
+def _rare_word(word: str, voc: _NameVocab) -> bool:
+    """Whether a capitalised word is no common word of its language (as the frequency table folds it: lower
+    case, a plural "s" dropped)."""
+    low = word.lower()
+    return low not in voc.common_words and not (low.endswith("s") and low[:-1] in voc.common_words)
 
 
 def _common_noun(word: str, voc: _NameVocab, compounds: bool = False) -> bool:
@@ -659,7 +676,13 @@ def _name_evidence(m: Mention, text: str, first_word: int, end: int, voc: _NameV
             and _common_noun(toks[k][0], voc, compounds=True)
         ):
             k += 1
-        while n > k + 1 and toks[n - 1][0] not in voc.org_heads and _common_noun(toks[n - 1][0], voc):
+        named = _fold(toks[k][0]) in voc.given and toks[k][0] not in voc.nouns  # ("Helmut Glück")
+        while (
+            n > k + 1
+            and not named
+            and toks[n - 1][0] not in voc.org_heads
+            and _common_noun(toks[n - 1][0], voc)
+        ):
             n -= 1
         while k < n and not toks[k][0][:1].isupper():
             k += 1
@@ -708,9 +731,9 @@ def _name_evidence(m: Mention, text: str, first_word: int, end: int, voc: _NameV
     names = [k for k, t in enumerate(toks) if t[0][:1].isupper() and _fold(t[0]) in voc.given]
     later = [k for k in names if 0 < k < len(toks) - 1 and not (k - 1 in names)]
     # (a given name that is a common noun too is no evidence: "Art von Seuche")
-    if names and names[0] == 0 and toks[0][0] not in voc.nouns and not _common_noun(toks[-1][0], voc):
+    if names and names[0] == 0 and toks[0][0] not in voc.nouns:
         return [Mention(m.start, m.end, m.text, "person", m.nation, m.role)]
-    if later and not _common_noun(toks[-1][0], voc):
+    if later:
         k = later[0]
         head = toks[:k]
         while head and not head[-1][0][:1].isupper():
@@ -734,8 +757,10 @@ def _kind_by_words(toks: list[tuple[str, int, int]], text: str, voc: _NameVocab)
         return [Mention(s, e, name, "place")]
     if all(_common_noun(w, voc, compounds=True) for w in caps):
         return [Mention(s, e, name, "misc", common=True)]
-    if len(caps) <= 4 and _fold(caps[-1]) in voc.surnames:  # "Mirtha Sánchez", "Keiko Fujimori" no
+    if len(caps) <= 4 and _fold(caps[-1]) in voc.surnames:  # "Mirtha Sánchez"
         return [Mention(s, e, name, "person")]
+    if voc.common_words and 2 <= len(caps) <= 3 and all(_rare_word(w, voc) for w in caps):
+        return [Mention(s, e, name, "person")]  # "Ehud Barak", "Kenji Fujimori"; not "Carta Magna"
     return [Mention(s, e, name, "misc")]
 
 
