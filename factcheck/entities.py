@@ -518,6 +518,7 @@ class _NameVocab:
     openers: frozenset[str]  # lower case: words that never start a name (function words, "además")
     articles: frozenset[str]  # lower case: articles that start names mid-sentence ("El Espectador")
     run_breaks: frozenset[str]  # lower case: articles that join two noun phrases, never a name's words
+    break_particles: frozenset[str]  # a given name's particles before such an article ("von der Leyen")
     nouns: frozenset[str]  # common nouns (German: a capitalised word names no one by itself)
     noun_suffixes: tuple[str, ...]  # nominal endings of common nouns ("-ung", "-heit")
     noun_inflections: tuple[str, ...]  # endings a noun's plural or genitive adds ("n", "en", "s")
@@ -534,9 +535,6 @@ class _NameVocab:
     place_heads: frozenset[str]
     places: frozenset[str]
     orgs: frozenset[str]
-
-
-_PARTICLES_BEFORE_ARTICLE = frozenset({"von", "van", "de", "zu", "vom"})
 
 
 def _fold(word: str) -> str:
@@ -559,6 +557,7 @@ def _name_vocab(lang: str) -> _NameVocab | None:
         openers=frozenset(openers),
         articles=frozenset(data.get("name_articles", ())),
         run_breaks=frozenset(data.get("run_breaks", ())),
+        break_particles=frozenset(data.get("break_particles", ())),
         nouns=frozenset(resource(lang, "nouns").get("nouns", ())),
         noun_suffixes=tuple(data.get("noun_suffixes", ())),
         noun_inflections=tuple(data.get("noun_inflections", ())),
@@ -619,7 +618,7 @@ def _names_in_language(
         pieces: list[list[tuple[str, int, int]]] = [[]]
         for k, tok in enumerate(toks):
             low = tok[0].lower()
-            if low in voc.run_breaks and k and not (k == 2 and toks[1][0] in _PARTICLES_BEFORE_ARTICLE):
+            if low in voc.run_breaks and k and not (k == 2 and toks[1][0] in voc.break_particles):
                 # German: an article between two capitalised words joins two noun phrases ("Fußleiste der
                 # App", "Tag der Quarantäne", "Christian Drosten von der Charité"), never a name's words but
                 # after a given name's "von" ("Ursula von der Leyen")
