@@ -564,7 +564,9 @@ def _name_vocab(lang: str) -> _NameVocab | None:
         adjective_endings=tuple(data.get("adjective_endings", ())),
         given=frozenset(given),
         common_words=_common_words(lang, data["common_zipf"]) if "common_zipf" in data else frozenset(),
-        surnames=frozenset(_fold(n) for n in people.get("surnames", ())) if data.get("surname_evidence") else frozenset(),
+        surnames=frozenset(_fold(n) for n in people.get("surnames", ()))
+        if data.get("surname_evidence")
+        else frozenset(),
         titles=frozenset(data.get("titles", ())),
         title_endings=tuple(t.lower() for t in data.get("titles", ()) if t[-1].isalpha()),
         org_heads=frozenset(data.get("org_heads", ())),
@@ -592,13 +594,17 @@ def _common_noun(word: str, voc: _NameVocab, compounds: bool = False) -> bool:
     """Whether a capitalised word is a common noun of the language (its nouns list or a nominal ending); with
     ``compounds``, also a compound that ends with a listed noun of five letters or more ("Fußleiste": a
     surname may end so too, "Neubauer", so only where a given name or a person's full name is no evidence)."""
-    if word in voc.nouns or any(word.endswith(i) and word[: -len(i)] in voc.nouns for i in voc.noun_inflections):
+    if word in voc.nouns or any(
+        word.endswith(i) and word[: -len(i)] in voc.nouns for i in voc.noun_inflections
+    ):
         return True  # (a listed noun, or an inflected form of one: "Banane" -> "Bananen")
     low = word.lower()
     if any(low.endswith(s) and len(low) >= len(s) + 4 for s in voc.noun_suffixes):
         return True
     if voc.nouns and word.rpartition("-")[2][:1].islower():
-        return True  # German: a compound ending in a lower-case word is no name ("EU-weiten", "Corona-bedingt")
+        return (
+            True  # German: a compound ending in a lower-case word is no name ("EU-weiten", "Corona-bedingt")
+        )
     return compounds and any(word[i:].capitalize() in voc.nouns for i in range(2, len(word) - 4))
 
 
@@ -624,12 +630,16 @@ def _names_in_language(
                 # after a given name's "von" ("Ursula von der Leyen")
                 pieces.append([])
                 continue
-            if tok[0][:1].isupper() and low in voc.openers and tok[0] not in voc.titles:
-                # an opener is left out and ends the run before it ("Im Gespräch", "Schirrmacher Es"), but for
-                # an article inside a name ("Calle El Trabajador", "el diario El Espectador")
-                if low not in voc.articles or (k == 0 and _opens(text, start, tok[1])):
-                    pieces.append([])
-                    continue
+            # an opener is left out and ends the run before it ("Im Gespräch", "Schirrmacher Es"), but for an
+            # article inside a name ("Calle El Trabajador", "el diario El Espectador")
+            if (
+                tok[0][:1].isupper()
+                and low in voc.openers
+                and tok[0] not in voc.titles
+                and (low not in voc.articles or (k == 0 and _opens(text, start, tok[1])))
+            ):
+                pieces.append([])
+                continue
             pieces[-1].append(tok)
         for piece in pieces:
             while piece and not piece[0][0][:1].isupper():
@@ -730,7 +740,7 @@ def _name_evidence(m: Mention, text: str, first_word: int, end: int, voc: _NameV
             s = rest[0][1]
             return [Mention(s, m.end, text[s : m.end], "person", m.nation, m.role, titled=True)]
     names = [k for k, t in enumerate(toks) if t[0][:1].isupper() and _fold(t[0]) in voc.given]
-    later = [k for k in names if 0 < k < len(toks) - 1 and not (k - 1 in names)]
+    later = [k for k in names if 0 < k < len(toks) - 1 and k - 1 not in names]
     # (a given name that is a common noun too is no evidence: "Art von Seuche")
     if names and names[0] == 0 and toks[0][0] not in voc.nouns:
         return [Mention(m.start, m.end, m.text, "person", m.nation, m.role)]

@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from factcheck import entities, extract, ingest
-from factcheck.model import DEFAULT_MIN_SCORE
 from factcheck.lang import resource
+from factcheck.model import DEFAULT_MIN_SCORE
 
 
 def _entities(text: str, lang: str) -> list[list[str]]:
@@ -36,4 +36,7 @@ def test_common_nouns_are_no_entities_but_count_for_the_score() -> None:
     claims = extract.extract(art)
     assert [c.text for c in claims] == [text]
     assert claims[0].score >= DEFAULT_MIN_SCORE  # shown by default, as before (0.43 counting no common noun)
-    assert [(e.text, e.kind) for e in claims[0].entities] == [("Robert Habeck", "person"), ("Bundesregierung", "org")]
+    assert [(e.text, e.kind) for e in claims[0].entities] == [
+        ("Robert Habeck", "person"),
+        ("Bundesregierung", "org"),
+    ]
