@@ -601,10 +601,9 @@ def _common_noun(word: str, voc: _NameVocab, compounds: bool = False) -> bool:
     low = word.lower()
     if any(low.endswith(s) and len(low) >= len(s) + 4 for s in voc.noun_suffixes):
         return True
+    # German: a compound ending in a lower-case word is no name ("EU-weiten", "Corona-bedingt")
     if voc.nouns and word.rpartition("-")[2][:1].islower():
-        return (
-            True  # German: a compound ending in a lower-case word is no name ("EU-weiten", "Corona-bedingt")
-        )
+        return True
     return compounds and any(word[i:].capitalize() in voc.nouns for i in range(2, len(word) - 4))
 
 

@@ -1014,10 +1014,11 @@ def _named_entities(resolver: Any, ms: list[entities.Mention]) -> list[Any]:
     return [en for en in resolver.entities(ms) if not (en.kind == "org" and en.name in OUTLETS)]
 
 
-def _common_nouns(ms: list[entities.Mention]) -> int:
-    """The common nouns (German) of a sentence's mentions, no entities: the check-worthiness counts them as
-    things the sentence names, as it counted them before they were told from names (its weights were set so)."""
-    return len({m.text for m in ms if m.common})
+def _common_nouns(resolver: Any, ms: list[entities.Mention]) -> int:
+    """The common nouns (German) of a sentence's mentions that are no entities (no word of a person's name):
+    the check-worthiness counts them as things the sentence names, as it counted them before they were told
+    from names (its weights were set so)."""
+    return len({m.text for m in ms if m.common and resolver.entity(m) is None})
 
 
 def find_speaker(text: str) -> str | None:
@@ -1852,7 +1853,7 @@ def extract(
                     ptext[turn:] if turn else ptext,
                     len(when),
                     len(_named_entities(resolver, [m for m in ms if m.start >= s + turn]) if turn else ents)
-                    + _common_nouns(ms),
+                    + _common_nouns(resolver, ms),
                     speaker is not None,
                     is_quote and speaker is not None,
                     content,
