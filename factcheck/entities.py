@@ -515,6 +515,7 @@ _ACRONYM_TAIL = re.compile(r"(?![IVXLC]+$)[A-Z]{3,}")
 
 @dataclass(frozen=True, slots=True)
 class _NameVocab:
+    lang: str
     openers: frozenset[str]  # lower case: words that never start a name (function words, "además")
     articles: frozenset[str]  # lower case: articles that start names mid-sentence ("El Espectador")
     run_breaks: frozenset[str]  # lower case: articles that join two noun phrases, never a name's words
@@ -537,7 +538,9 @@ class _NameVocab:
     orgs: frozenset[str]
 
 
+@functools.lru_cache(maxsize=16384)
 def _fold(word: str) -> str:
+    """The word in lower case without accents, as the given names are compared."""
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).casefold()
 
 
@@ -554,6 +557,7 @@ def _name_vocab(lang: str) -> _NameVocab | None:
     given = {_fold(n) for n in people.get("given", ())}
     given |= {_fold(n) for names in resource("en", "given_names").values() for n in names}
     return _NameVocab(
+        lang=lang,
         openers=frozenset(openers),
         articles=frozenset(data.get("name_articles", ())),
         run_breaks=frozenset(data.get("run_breaks", ())),
@@ -591,9 +595,17 @@ def _rare_word(word: str, voc: _NameVocab) -> bool:
 
 
 def _common_noun(word: str, voc: _NameVocab, compounds: bool = False) -> bool:
+    return _common_noun_in(voc.lang, word, compounds)
+
+
+@functools.lru_cache(maxsize=16384)
+def _common_noun_in(lang: str, word: str, compounds: bool) -> bool:
     """Whether a capitalised word is a common noun of the language (its nouns list or a nominal ending); with
     ``compounds``, also a compound that ends with a listed noun of five letters or more ("Fußleiste": a
-    surname may end so too, "Neubauer", so only where a given name or a person's full name is no evidence)."""
+    surname may end so too, "Neubauer", so only where a given name or a person's full name is no evidence).
+    Cached: an article names the same things again and again."""
+    voc = _name_vocab(lang)
+    assert voc is not None
     if word in voc.nouns or any(
         word.endswith(i) and word[: -len(i)] in voc.nouns for i in voc.noun_inflections
     ):
@@ -608,7 +620,14 @@ def _common_noun(word: str, voc: _NameVocab, compounds: bool = False) -> bool:
 
 
 def _tokens(m: Mention) -> list[tuple[str, int, int]]:
-    return [(t.group(0), m.start + t.start(), m.start + t.end()) for t in re.finditer(r"\S+", m.text)]
+    """The words of a mention with their offsets in the text."""
+    out = []
+    i = 0
+    for w in m.text.split():
+        i = m.text.find(w, i)
+        out.append((w, m.start + i, m.start + i + len(w)))
+        i += len(w)
+    return out
 
 
 def _names_in_language(
