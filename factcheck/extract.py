@@ -1853,7 +1853,7 @@ def extract(
                     ptext[turn:] if turn else ptext,
                     len(when),
                     len(_named_entities(resolver, [m for m in ms if m.start >= s + turn]) if turn else ents)
-                    + _common_nouns(resolver, ms),
+                    + (0 if english else _common_nouns(resolver, ms)),
                     speaker is not None,
                     is_quote and speaker is not None,
                     content,
