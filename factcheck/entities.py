@@ -834,7 +834,7 @@ class Resolver:
         self._by_initial: dict[str, list[tuple[str, list[str]]]] | None = None
         # entity() depends only on these fields of a mention; entities are never mutated, so one article's
         # repeated mentions ("Putin" in every other sentence) share one Entity
-        self._entity_cache: dict[tuple[str, str, str | None, str | None, bool, bool], Entity | None] = {}
+        self._entity_cache: dict[tuple[str, str, str | None, str | None, bool], Entity | None] = {}
         for p in self.persons:
             for tok in p.split():
                 if tok[0].isupper() and len(tok) > 1:
@@ -926,7 +926,7 @@ class Resolver:
         return cands[0] if len(cands) == 1 else None
 
     def entity(self, m: Mention) -> Entity | None:
-        key = (m.kind, m.text, m.nation, m.role, m.initial, m.common)
+        key = (m.kind, m.text, m.nation, m.role, m.initial)  # (``common`` follows from the text and kind)
         try:
             return self._entity_cache[key]
         except KeyError:
