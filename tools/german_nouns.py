@@ -4,13 +4,14 @@
 
 German capitalises every noun, so a capitalised word says nothing of a name. A word is taken as a common noun
 when the pages show it right after an article or a preposition fused with one ("der App", "des Jahres", "im
-Gespräch", "am Rande") or a possessive or quantifier ("Eure Tasse", "viele Leute"), possibly with one inflected adjective between ("die neue App"), and before no other capitalised word (an
-adjective in a name: "die Europäische Union"), in at least
-``MIN_PAGES`` page: persons' names do not take an article in news German, nouns nearly always do; given
-names (lang/de/person_names.toml, lang/en/given_names.toml) are left out, for a blog's "die Maria". The pages
-are half A of the trafilatura evaluation pages in German (those of bench/times_intl_diff.py; half B is never
-opened). Words of the gazetteer (places, organisations, outlets) and the places of lang/de/names.toml are left
-out: those are names whatever article they take ("der Schweiz", "die Alpen", "der Bundestag"). Run once; the output is data, reviewed like any other.
+Gespräch", "am Rande"), or a possessive or quantifier ("Eure Tasse", "viele Leute"), possibly with one
+inflected adjective between ("die neue App"), and before no other capitalised word (an adjective in a name:
+"die Europäische Union"), in at least ``MIN_PAGES`` page: persons' names do not take an article in news
+German, nouns nearly always do. Given names (lang/de/person_names.toml, lang/en/given_names.toml) are left
+out, for a blog's "die Maria"; so are the words of the gazetteer (places, organisations, outlets) and the
+places and institutions of lang/de/names.toml: those are names whatever article they take ("der Schweiz",
+"die Alpen", "der Bundestag"). The pages are half A of the trafilatura evaluation pages in German (those of
+bench/times_intl_diff.py; half B is never opened). Run once; the output is data, reviewed like any other.
 """
 
 from __future__ import annotations
