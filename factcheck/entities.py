@@ -111,6 +111,10 @@ class Mention:
     role: str | None = None  # person/ref: role class (leader, diplomat, spokesperson)
     initial: bool = False  # a single unknown word at the start of a sentence
     titled: bool = False
+    # a common noun (phrase) of a language that capitalises nouns (German "App"): no entity, unless it is a
+    # word of a person's name in the article (kept as a mention: a sentence's check-worthiness counts the
+    # capitalised things it names, calibrated so)
+    common: bool = False
 
 
 @functools.lru_cache(maxsize=4096)
@@ -214,8 +218,9 @@ def _pieces(tokens: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int
     ]
 
 
-def mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
-    """Entity mentions in text[start:end] (a sentence), offsets into ``text``."""
+def mentions(text: str, start: int = 0, end: int | None = None, lang: str | None = None) -> list[Mention]:
+    """Entity mentions in text[start:end] (a sentence), offsets into ``text``; ``lang``: the article's
+    language (a language with a ``names.toml`` asks evidence of a name: ``_names_in_language``)."""
     end = len(text) if end is None else end
     out: list[Mention] = []
     refs = (
@@ -281,6 +286,10 @@ def mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]
             out.append(mention)
     if refs:  # the other mentions come in text order
         out.sort(key=lambda x: x.start)
+    if lang is not None and lang != "en" and out:
+        voc = _name_vocab(lang)
+        if voc is not None:
+            return _names_in_language(out, text, start, first_word, end, voc)
     return out
 
 
@@ -495,6 +504,295 @@ _PLACE_BEFORE = re.compile(
 _ACRONYM_TAIL = re.compile(r"(?![IVXLC]+$)[A-Z]{3,}")
 
 
+# --- names in other languages (``lang/<code>/names.toml``) ----------------------------------------------------
+# The scan above reads English capitalisation: a capitalised run is a name. German capitalises every noun, and
+# every language capitalises the word that opens a sentence ("Im Gespräch", "Además de Punta Arenas"), so in
+# a language with a names.toml a run is a person's name only with evidence: a given name first, or a title or a
+# role before it (``titled``); the rest is an organisation (a head word: "Uni Marburg", "Ministerio de Salud"),
+# a place (a head word or a known place), a misc name, or, when its words are common nouns, no entity at all
+# (``Mention.common``).
+
+
+@dataclass(frozen=True, slots=True)
+class _NameVocab:
+    lang: str
+    openers: frozenset[str]  # lower case: words that never start a name (function words, "además")
+    articles: frozenset[str]  # lower case: articles that start names mid-sentence ("El Espectador")
+    run_breaks: frozenset[str]  # lower case: articles that join two noun phrases, never a name's words
+    break_particles: frozenset[str]  # a given name's particles before such an article ("von der Leyen")
+    nouns: frozenset[str]  # common nouns (German: a capitalised word names no one by itself)
+    noun_suffixes: tuple[str, ...]  # nominal endings of common nouns ("-ung", "-heit")
+    noun_inflections: tuple[str, ...]  # endings a noun's plural or genitive adds ("n", "en", "s")
+    adjective_endings: tuple[str, ...]  # endings of capitalised adjectives in names ("Europäischen Union")
+    given: frozenset[str]  # given names, folded (no accents, lower case)
+    surnames: frozenset[str]  # surnames, folded: evidence where nouns are in lower case (French, Spanish)
+    # where nouns are in lower case: the language's common words (frequency.toml, Zipf >= ``common_zipf``),
+    # in lower case; a run of rarer words (no common word, no head word) is a person's name ("Ehud Barak")
+    common_words: frozenset[str]
+    titles: frozenset[str]  # titles before a name ("Frau", "Presidente", "Mme")
+    title_endings: tuple[str, ...]  # the titles in lower case: the end of a compound ("HDE-Präsident")
+    org_heads: frozenset[str]
+    org_endings: tuple[str, ...]  # heads written as the end of a compound ("Bundesministerium")
+    place_heads: frozenset[str]
+    places: frozenset[str]
+    orgs: frozenset[str]
+
+
+@functools.lru_cache(maxsize=16384)
+def _fold(word: str) -> str:
+    """The word in lower case without accents, as the given names are compared."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).casefold()
+
+
+@functools.cache
+def _name_vocab(lang: str) -> _NameVocab | None:
+    data = resource(lang, "names")
+    if not data:
+        return None
+    stop = resource(lang, "stopwords")
+    openers = {*stop.get("function", ()), *data.get("openers", ())}
+    if data.get("calendar_nouns"):  # German: "Im Februar", "Am Montag" name no one
+        openers |= set(stop.get("calendar", ()))
+    people = resource(lang, "person_names")
+    given = {_fold(n) for n in people.get("given", ())}
+    given |= {_fold(n) for names in resource("en", "given_names").values() for n in names}
+    return _NameVocab(
+        lang=lang,
+        openers=frozenset(openers),
+        articles=frozenset(data.get("name_articles", ())),
+        run_breaks=frozenset(data.get("run_breaks", ())),
+        break_particles=frozenset(data.get("break_particles", ())),
+        nouns=frozenset(resource(lang, "nouns").get("nouns", ())),
+        noun_suffixes=tuple(data.get("noun_suffixes", ())),
+        noun_inflections=tuple(data.get("noun_inflections", ())),
+        adjective_endings=tuple(data.get("adjective_endings", ())),
+        given=frozenset(given),
+        common_words=_common_words(lang, data["common_zipf"]) if "common_zipf" in data else frozenset(),
+        surnames=frozenset(_fold(n) for n in people.get("surnames", ()))
+        if data.get("surname_evidence")
+        else frozenset(),
+        titles=frozenset(data.get("titles", ())),
+        title_endings=tuple(t.lower() for t in data.get("titles", ()) if t[-1].isalpha()),
+        org_heads=frozenset(data.get("org_heads", ())),
+        org_endings=tuple(data.get("org_endings", ())),
+        place_heads=frozenset(data.get("place_heads", ())),
+        places=frozenset(data.get("places", ())),
+        orgs=frozenset(data.get("orgs", ())),
+    )
+
+
+def _common_words(lang: str, cut: float) -> frozenset[str]:
+    """The words of ``lang``'s frequency table (lower case, plurals folded) of Zipf frequency ``cut`` or more."""
+    table = resource(lang, "frequency").get("zipf", {})
+    return frozenset(w for z, words in table.items() if float(z) >= cut for w in words.split())
+
+
+def _rare_word(word: str, voc: _NameVocab) -> bool:
+    """Whether a capitalised word is no common word of its language (as the frequency table folds it: lower
+    case, a plural "s" dropped)."""
+    low = word.lower()
+    return low not in voc.common_words and not (low.endswith("s") and low[:-1] in voc.common_words)
+
+
+def _common_noun(word: str, voc: _NameVocab, compounds: bool = False) -> bool:
+    return _common_noun_in(voc.lang, word, compounds)
+
+
+@functools.lru_cache(maxsize=16384)
+def _common_noun_in(lang: str, word: str, compounds: bool) -> bool:
+    """Whether a capitalised word is a common noun of the language (its nouns list or a nominal ending); with
+    ``compounds``, also a compound that ends with a listed noun of five letters or more ("Fußleiste": a
+    surname may end so too, "Neubauer", so only where a given name or a person's full name is no evidence).
+    Cached: an article names the same things again and again."""
+    voc = _name_vocab(lang)
+    assert voc is not None
+    if word in voc.nouns or any(
+        word.endswith(i) and word[: -len(i)] in voc.nouns for i in voc.noun_inflections
+    ):
+        return True  # (a listed noun, or an inflected form of one: "Banane" -> "Bananen")
+    low = word.lower()
+    if any(low.endswith(s) and len(low) >= len(s) + 4 for s in voc.noun_suffixes):
+        return True
+    # German: a compound ending in a lower-case word is no name ("EU-weiten", "Corona-bedingt")
+    if voc.nouns and word.rpartition("-")[2][:1].islower():
+        return True
+    return compounds and any(word[i:].capitalize() in voc.nouns for i in range(2, len(word) - 4))
+
+
+def _tokens(m: Mention) -> list[tuple[str, int, int]]:
+    """The words of a mention with their offsets in the text."""
+    out = []
+    i = 0
+    for w in m.text.split():
+        i = m.text.find(w, i)
+        out.append((w, m.start + i, m.start + i + len(w)))
+        i += len(w)
+    return out
+
+
+def _names_in_language(
+    found: list[Mention], text: str, start: int, first_word: int, end: int, voc: _NameVocab
+) -> list[Mention]:
+    out: list[Mention] = []
+    for m in found:
+        if m.kind in ("ref", "compound") or m.text in PLACES or m.text in ORGS or m.text in OUTLETS:
+            out.append(m)
+            continue
+        toks = _tokens(m)
+        pieces: list[list[tuple[str, int, int]]] = [[]]
+        for k, tok in enumerate(toks):
+            low = tok[0].lower()
+            if low in voc.run_breaks and k and not (k == 2 and toks[1][0] in voc.break_particles):
+                # German: an article between two capitalised words joins two noun phrases ("Fußleiste der
+                # App", "Tag der Quarantäne", "Christian Drosten von der Charité"), never a name's words but
+                # after a given name's "von" ("Ursula von der Leyen")
+                pieces.append([])
+                continue
+            # an opener is left out and ends the run before it ("Im Gespräch", "Schirrmacher Es"), but for an
+            # article inside a name ("Calle El Trabajador", "el diario El Espectador")
+            if (
+                tok[0][:1].isupper()
+                and low in voc.openers
+                and tok[0] not in voc.titles
+                and (low not in voc.articles or (k == 0 and _opens(text, start, tok[1])))
+            ):
+                pieces.append([])
+                continue
+            pieces[-1].append(tok)
+        for piece in pieces:
+            while piece and not piece[0][0][:1].isupper():
+                piece.pop(0)
+            while piece and not piece[-1][0][:1].isupper():
+                piece.pop()
+            if not piece:
+                continue
+            if piece != toks:  # words left out: what remains is classified anew
+                got = (
+                    _classify_word(text, piece[0][0], piece[0][1], piece[0][2], first_word, end)
+                    if len(piece) == 1
+                    else _classify(text, piece, first_word, end, None)
+                )
+                if got is None:
+                    continue
+            else:
+                got = m
+            out.extend(_name_evidence(got, text, first_word, end, voc))
+    return out
+
+
+def _opens(text: str, start: int, pos: int) -> bool:
+    """Whether ``pos`` starts the sentence (from ``start``) or follows punctuation, not a word."""
+    before = text[start:pos].rstrip()
+    return not before or not before[-1].isalnum()
+
+
+def _name_evidence(m: Mention, text: str, first_word: int, end: int, voc: _NameVocab) -> list[Mention]:
+    """``m`` as the language's evidence has it: a person only with a given name first or a title; a run that
+    holds a given name later is what comes before it and the person ("Convergencia Social Diego Ibáñez")."""
+    words = m.text.split()
+    if m.kind == "place" or m.kind == "event":
+        return [m]
+    if voc.nouns and len(words) > 1 and m.kind != "org":
+        # German: common nouns before or after a name are no words of it ("Virologe Christian Drosten",
+        # "Landes Baden-Württemberg", "Europäische Kommission Atomkraft"), but for an organisation's head
+        # ("Uni Marburg") or an adjective ("Europäischen Union": an organisation by English heads is left whole)
+        toks = _tokens(m)
+        k, n = 0, len(toks)
+        while (
+            k < n - 1
+            and toks[k][0] not in voc.org_heads
+            and not toks[k][0].endswith(voc.adjective_endings)
+            and _common_noun(toks[k][0], voc, compounds=True)
+        ):
+            k += 1
+        named = _fold(toks[k][0]) in voc.given and toks[k][0] not in voc.nouns  # ("Helmut Glück")
+        while (
+            n > k + 1
+            and not named
+            and toks[n - 1][0] not in voc.org_heads
+            and _common_noun(toks[n - 1][0], voc)
+        ):
+            n -= 1
+        while k < n and not toks[k][0][:1].isupper():
+            k += 1
+        while n > k and not toks[n - 1][0][:1].isupper():
+            n -= 1
+        if (k, n) != (0, len(toks)):
+            role = k > 0 and toks[k - 1][0].lower().endswith(voc.title_endings)
+            piece = toks[k:n]
+            if len(piece) == 1:
+                got = _classify_word(text, piece[0][0], piece[0][1], piece[0][2], first_word, end)
+            else:
+                got = _classify(text, piece, first_word, end, None)
+            if got is None:
+                return []
+            if role and got.kind in ("person", "misc"):
+                got = Mention(got.start, got.end, got.text, "person", titled=True)
+            m, words = got, got.text.split()
+    if m.kind == "org" and len(words) > 1:
+        return [m]
+    if len(words) == 1:
+        if m.text in voc.orgs:
+            return [Mention(m.start, m.end, m.text, "org")]
+        if m.text in voc.places:
+            return [Mention(m.start, m.end, m.text, "place")]
+        if voc.nouns and (m.text in voc.org_heads or m.text.lower() in voc.org_endings):
+            m.common = True  # German: the head alone is a noun ("die Regierung", "das Amt")
+            return [m]
+        if m.kind == "misc":
+            if m.text in voc.org_heads or m.text.lower().endswith(voc.org_endings):
+                return [Mention(m.start, m.end, m.text, "org")]
+            if _common_noun(m.text, voc, compounds=True) or m.text.lower() in voc.openers:
+                m.common = True
+        return [m]
+    toks = _tokens(m)
+    if m.kind == "person" and m.titled:  # (English title and role words: a common noun after one is no name)
+        return [m] if not _common_noun(toks[-1][0], voc, compounds=True) else _kind_by_words(toks, text, voc)
+    first = toks[0][0]
+    if first in voc.titles or (first[-1].isalpha() and first.lower().endswith(voc.title_endings)):
+        # a title ("Frau Neubauer", "Presidente Boric", German "Staatspräsident Kais Saied")
+        rest = toks[1:]
+        while rest and not rest[0][0][:1].isupper():
+            rest.pop(0)
+        if rest:
+            s = rest[0][1]
+            return [Mention(s, m.end, text[s : m.end], "person", m.nation, m.role, titled=True)]
+    names = [k for k, t in enumerate(toks) if t[0][:1].isupper() and _fold(t[0]) in voc.given]
+    later = [k for k in names if 0 < k < len(toks) - 1 and k - 1 not in names]
+    # (a given name that is a common noun too is no evidence: "Art von Seuche")
+    if names and names[0] == 0 and toks[0][0] not in voc.nouns:
+        return [Mention(m.start, m.end, m.text, "person", m.nation, m.role)]
+    if later:
+        k = later[0]
+        head = toks[:k]
+        while head and not head[-1][0][:1].isupper():
+            head.pop()
+        # a title that ends the words before is the person's ("HDE-Präsident Alexander von Preen")
+        titled = bool(head) and head[-1][0].lower().endswith(voc.title_endings)
+        person = Mention(toks[k][1], m.end, text[toks[k][1] : m.end], "person", titled=titled)
+        return [*(_kind_by_words(head, text, voc) if head and not titled else []), person]
+    return _kind_by_words(toks, text, voc)
+
+
+def _kind_by_words(toks: list[tuple[str, int, int]], text: str, voc: _NameVocab) -> list[Mention]:
+    """A run with no evidence of a person: an organisation or a place by its head word, a common noun
+    phrase (no entity) when its capitalised words are all common nouns, else a misc name."""
+    s, e = toks[0][1], toks[-1][2]
+    name = text[s:e]
+    caps = [t[0] for t in toks if t[0][:1].isupper()]
+    if any(w in voc.org_heads or w.lower().endswith(voc.org_endings) for w in caps):
+        return [Mention(s, e, name, "org")]
+    if caps[0] in voc.place_heads or name in voc.places:
+        return [Mention(s, e, name, "place")]
+    if all(_common_noun(w, voc, compounds=True) for w in caps):
+        return [Mention(s, e, name, "misc", common=True)]
+    if len(caps) <= 4 and _fold(caps[-1]) in voc.surnames:  # "Mirtha Sánchez"
+        return [Mention(s, e, name, "person")]
+    if voc.common_words and 2 <= len(caps) <= 3 and all(_rare_word(w, voc) for w in caps):
+        return [Mention(s, e, name, "person")]  # "Ehud Barak", "Kenji Fujimori"; not "Carta Magna"
+    return [Mention(s, e, name, "misc")]
+
+
 class Resolver:
     """Canonical names for one article's mentions (alias resolution within the article)."""
 
@@ -628,7 +926,7 @@ class Resolver:
         return cands[0] if len(cands) == 1 else None
 
     def entity(self, m: Mention) -> Entity | None:
-        key = (m.kind, m.text, m.nation, m.role, m.initial)
+        key = (m.kind, m.text, m.nation, m.role, m.initial)  # (``common`` follows from the text and kind)
         try:
             return self._entity_cache[key]
         except KeyError:
@@ -667,6 +965,8 @@ class Resolver:
         canon2 = self._match_single(m.text)
         if canon2:
             return Entity(text=m.text, key=norm_key(canon2), kind="person", name=canon2)
+        if m.common:  # a common noun that is no word of a person's name in this article
+            return None
         if m.initial and m.text not in self._non_initial:
             return None
         if m.text in self._single_person:

@@ -1036,6 +1036,13 @@ def _named_entities(resolver: Any, ms: list[entities.Mention]) -> list[Any]:
     return [en for en in resolver.entities(ms) if not (en.kind == "org" and en.name in OUTLETS)]
 
 
+def _common_nouns(resolver: Any, ms: list[entities.Mention]) -> int:
+    """The common nouns (German) of a sentence's mentions that are no entities (no word of a person's name):
+    the check-worthiness counts them as things the sentence names, as it counted them before they were told
+    from names (its weights were set so)."""
+    return len({m.text for m in ms if m.common and resolver.entity(m) is None})
+
+
 def find_speaker(text: str) -> str | None:
     """Who a sentence attributes its content to (context-free; see ``extract`` for context)."""
     att = attribution.attribute(text)
@@ -1471,7 +1478,7 @@ def extract(
     english = lang in (None, "en")
     sents = _sentences(article)
     for st in sents:
-        st.mentions = entities.mentions(text, st.start, st.end)
+        st.mentions = entities.mentions(text, st.start, st.end, lang)
     resolver = entities.Resolver([m for st in sents for m in st.mentions])
     full_name = functools.cache(resolver.canonical_person)
     known = frozenset(resolver.persons)
@@ -1867,7 +1874,8 @@ def extract(
                 else _cw_terms(
                     ptext[turn:] if turn else ptext,
                     len(when),
-                    len(_named_entities(resolver, [m for m in ms if m.start >= s + turn]) if turn else ents),
+                    len(_named_entities(resolver, [m for m in ms if m.start >= s + turn]) if turn else ents)
+                    + (0 if english else _common_nouns(resolver, ms)),
                     speaker is not None,
                     is_quote and speaker is not None,
                     content,
