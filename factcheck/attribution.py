@@ -2073,6 +2073,13 @@ def _named_opening(text: str, before: int = _OPENING_SPAN) -> tuple[str, int, in
     return None
 
 
+def named_opening(text: str) -> tuple[str, int, int] | None:
+    """The person or organisation named as the subject of a sentence's main clause, after an opening phrase
+    of a preposition, a time or a subordinate clause ("On the same day as the rally, Sanders was on CNN
+    ..."), and its offsets, or None: what a pronoun in the next sentence may stand for."""
+    return _named_opening(text)
+
+
 _DESCRIBED_OPENERS = frozenset(_W["described_openers"])
 
 

@@ -58,6 +58,7 @@ from factcheck.gazetteer import (
     OUTLETS,
     PLACES,
     ROLE_WORDS,
+    TITLE_WORDS,
     trie_pattern,
 )
 from factcheck.lang import resource
@@ -375,6 +376,19 @@ def _pronoun_marks(text: str, voc: _GenderVocab) -> list[tuple[int, str]]:
     return marks
 
 
+def _pronoun_before_person(text: str, st: _Sent, persons: list[entities.Mention]) -> str:
+    """The subject pronoun, "he" or "she", that sentence ``st`` speaks of someone by before it names a person
+    (``persons``: its mentions of persons), else "": the sentence is about someone named before ("The Sanders
+    campaign was the first time she had been involved, and she doesn't think Clinton can ...")."""
+    if not persons:
+        return ""
+    m = _SUBJECT_PRONOUN.search(text, st.start, persons[0].start)
+    return m.group().lower() if m is not None else ""
+
+
+_SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+
+
 def _person_mentions(st: _Sent, canon: Any, persons: frozenset[str]) -> list[entities.Mention]:
     """The mentions of persons in ``st``: named as persons, or by a surname the article gives in full (or,
     in ``persons``, a one-word name the article makes speak: "Harry said")."""
@@ -407,13 +421,17 @@ def _person_genders(text: str, sents: list[_Sent], canon: Any, known: frozenset[
     """Person (canonical name) -> "he"/"she" from the article's own evidence: a title right before a
     name, and each pronoun, counted for the person named last before it in its sentence (or, in a sentence
     that names no one and opens no quotation, for the one person the sentence before in the paragraph
-    names). Persons without evidence, or with as much for both, are left out (``canon``: name -> the
-    article's full name; ``known``: the article's persons, by full name)."""
+    names). Each pronoun so counted is a guess at whom it stands for ("Sanders ... has toned down his
+    criticism of Hillary Clinton, shifting his focus" counts two "his" for Clinton): a person never named
+    with a title whose given name's bearers are clearly one sex takes that one instead. Persons without evidence, or with as much for
+    both, are left out (``canon``: name -> the article's full name; ``known``: the article's persons, by
+    full name)."""
     voc = _gender_vocab()
     if voc is None:
         return {}
     marks = _pronoun_marks(text, voc)  # one scan per article
     votes: dict[str, Counter[str]] = {}
+    titled: set[str] = set()  # the persons named with a title ("Mr. Rendell")
     k = 0
     prev: tuple[int, list[entities.Mention]] | None = None  # the sentence before: its paragraph, persons
     for st in sents:
@@ -424,6 +442,7 @@ def _person_genders(text: str, sents: list[_Sent], canon: Any, known: frozenset[
                 for t, g in voc.titles:
                     if before.endswith(t):
                         votes.setdefault(canon(m.text), Counter())[g] += 3
+                        titled.add(canon(m.text))
         while k < len(marks) and marks[k][0] < st.start:
             k += 1
         j = k
@@ -440,7 +459,10 @@ def _person_genders(text: str, sents: list[_Sent], canon: Any, known: frozenset[
         prev = (st.line, persons)
     out = {}
     for name, c in votes.items():
-        if c["he"] != c["she"]:
+        given = None if name in titled else _given_name_pronoun(name, voc)
+        if given is not None:
+            out[name] = given
+        elif c["he"] != c["she"]:
             out[name] = "he" if c["he"] > c["she"] else "she"
     return out
 
@@ -455,13 +477,19 @@ def _given_genders(known: frozenset[str], evidence: dict[str, str]) -> dict[str,
         return {}
     out = {}
     for name in known:
-        words = name.split()
-        if len(words) < 2 or name in evidence or _family_name_first(words, voc):
-            continue
-        g = voc.given.get(words[0])
+        g = None if name in evidence else _given_name_pronoun(name, voc)
         if g is not None:
             out[name] = g
     return out
+
+
+def _given_name_pronoun(name: str, voc: _GenderVocab) -> str | None:
+    """The pronoun of the bearers of the given name that opens ``name`` when they are clearly one sex, or
+    None (a name of one word, or one that opens with a family name written first)."""
+    words = name.split()
+    if len(words) < 2 or _family_name_first(words, voc):
+        return None
+    return voc.given.get(words[0])
 
 
 def _family_name_first(words: list[str], voc: _GenderVocab) -> bool:
@@ -504,17 +532,20 @@ def _human_for(
     humans: list[tuple[str, str]],
     genders: dict[str, str],
     canon: Any,
-    subject: str | None = None,
+    leads: tuple[str | None, ...] = (),
     person_like: Callable[[str], bool] = lambda _name: True,
     given: Mapping[str, str] | None = None,
 ) -> tuple[str, str] | None:
-    """The speaker "he"/"she" stands for: the person ``subject`` (who opens the sentence before) when the
-    article's pronouns for them are that one; else the last of ``humans`` (the persons and spokespeople
-    named so far, last last) whose pronoun, from the article's evidence (``genders``) or else from their
-    given name (``given``: it rules a person out, never in), is not the other one, among the last four (a
-    name no person bears, ``person_like`` false, left out); None when they are all ruled out."""
-    if subject is not None and genders.get(canon(subject)) == pronoun and person_like(subject):
-        return canon(subject), "person"
+    """The speaker "he"/"she" stands for: the first of ``leads`` (who spoke in the sentence before, who
+    opens it) whose pronoun, from the article's evidence (``genders``) or else from their given name
+    (``given``), is that one; else the last of ``humans`` (the persons and spokespeople named so far, last
+    last) whose pronoun is not the other one (the given name rules a person out, never in), among the last
+    four (a name no person bears, ``person_like`` false, left out); None when they are all ruled out."""
+    for lead in leads:
+        if lead is not None and person_like(lead):
+            full = canon(lead)
+            if genders.get(full, given.get(full) if given else None) == pronoun:
+                return full, "person"
     for name, kind in reversed(humans[-4:]):
         if kind == "person" and not person_like(name):
             continue
@@ -525,17 +556,25 @@ def _human_for(
     return None
 
 
-def _subject_person(text: str, st: _Sent | None, canon: Any, known: frozenset[str]) -> str | None:
+def _subject_person(
+    text: str, st: _Sent | None, canon: Any, known: frozenset[str], after_opening: bool = False
+) -> str | None:
     """The person named by the phrase that opens sentence ``st`` ("Marmorato, who is ..., campaigned"), or
-    None: the one a "she" of the next sentence most likely stands for."""
+    None: the one a "she" of the next sentence most likely stands for. ``after_opening``: first the subject
+    of its main clause, after any opening phrase ("After meeting Jeb Bush in Washington, Trump was on CNN
+    ...")."""
     persons = _person_mentions(st, canon, known) if st is not None else []
     if st is None or not persons:
         return None
-    subj = attribution.sentence_subject(text[st.start : st.end])
-    if subj is None:
-        return None
-    s, e = st.start + subj[1], st.start + subj[2]
-    return next((m.text for m in persons if s <= m.start and m.end <= e), None)
+    sent = text[st.start : st.end]
+    subjects = (attribution.named_opening(sent),) if after_opening else ()
+    for subj in (*subjects, attribution.sentence_subject(sent)):
+        if subj is not None:
+            s, e = st.start + subj[1], st.start + subj[2]
+            found = next((m.text for m in persons if s <= m.start and m.end <= e), None)
+            if found is not None:
+                return found
+    return None
 
 
 def _description_lead(
@@ -563,13 +602,17 @@ def _description_lead(
 
 def _clause_subject_person(text: str, st: _Sent, canon: Any, known: frozenset[str]) -> str | None:
     """The person named right after the word that opens sentence ``st`` with a subordinate clause ("When
-    Meghan joined the family, she said ..." -> Meghan), or None."""
+    Meghan joined the family, she said ..." -> Meghan; "Though Ms. Olivieri has spent ...": titles aside),
+    or None."""
     sent = text[st.start : st.end]
     first = sent.split(None, 1)[0] if sent.strip() else ""
     if first.lower() not in attribution.CLAUSE_OPENERS:
         return None
     persons = _person_mentions(st, canon, known)
-    if not persons or text[st.start + len(first) : persons[0].start].strip():
+    # (after nothing but titles: "Though Ms. Olivieri has spent ..., she said")
+    if not persons or any(
+        w not in TITLE_WORDS for w in text[st.start + len(first) : persons[0].start].split()
+    ):
         return None
     return str(canon(persons[0].text))
 
@@ -1489,7 +1532,7 @@ def extract(
 
     def person_for(pronoun: str) -> str | None:
         got = _human_for(
-            pronoun, [h for h in humans if h[1] == "person"], genders(), full_name, None, person_like, given()
+            pronoun, [h for h in humans if h[1] == "person"], genders(), full_name, (), person_like, given()
         )
         return got[0] if got is not None else None
 
@@ -1518,6 +1561,7 @@ def extract(
     prev_plain: str | None = None  # the previous sentence, when it named no speaker (English only)
     prev_line = -1
     prev_st: _Sent | None = None  # the sentence before (who opens it: whom a "she" most likely means)
+    prev_spoke: str | None = None  # the person who spoke in the sentence before, named in it
     in_open_quote = False
     open_speaker: tuple[str, str | None] | None = None  # who speaks in the quotation still open
     pending: list[Claim] = []  # claims inside an open quotation still waiting for their speaker
@@ -1638,7 +1682,9 @@ def extract(
                                 humans,
                                 genders(),
                                 full_name,
-                                _subject_person(text, prev_st, full_name, known),
+                                # (the person who spoke in the sentence before, then the one who opens it:
+                                # "Even McCain ... is in trouble, Tester said. He said ...")
+                                (prev_spoke, _subject_person(text, prev_st, full_name, known, True)),
                                 person_like,
                                 given(),
                             )
@@ -2000,7 +2046,17 @@ def extract(
             else:
                 persons = [en.name for c in sent_claims for en in c.entities if en.kind == "person"]
                 if persons:
+                    # "..., and she doesn't think Clinton can ...": the sentence is about the person "she"
+                    # stood for, who stays the one a later "she" most likely means
+                    about = _pronoun_before_person(text, st, _person_mentions(st, full_name, known))
+                    topic = (
+                        _human_for(about, humans, genders(), full_name, (), person_like, given())
+                        if about
+                        else None
+                    )
                     humans.append((persons[0], "person"))
+                    if topic is not None:
+                        humans.append(topic)
         elif whole is None and attribution_intl.supported(lang):
             # other languages: the first person the sentence names, for a later "sagt er" or "dit-il"
             named = attribution_intl.person_named(sent, str(lang))
@@ -2043,6 +2099,15 @@ def extract(
                 break
         prev_quote_speaker = quote_sp if quote_sp else (prev_quote_speaker if continuing else None)
         prev_line, prev_st = st.line, st
+        # (named in it: not a "she said" or "the senator said" the sentence's words do not name)
+        prev_spoke = next(
+            (
+                c.speaker
+                for c in sent_claims
+                if c.speaker and c.speaker_kind == "person" and c.speaker.split()[-1] in sent
+            ),
+            None,
+        )
         if english:  # the persons named with a title ("Mayor Jane Smith"), for a later "the mayor said"
             for m in st.mentions:
                 if m.kind == "person" and m.titled and " and " not in m.text:
