@@ -1576,6 +1576,9 @@ def extract(
         sent = text[st.start : st.end]
         qsent = qtext[st.start : st.end] if qtext is not text else sent
         whole = attribution.attribute(sent, lang)
+        if whole is None and english and (st.title or (si == 0 and line_sents[st.line] == 1)):
+            # a headline (the page's title, or a first line that stands alone): "Bernie Sanders Says He's ..."
+            whole = attribution.headline_attribute(sent)
         starts_quote = sent[:1] in _OPEN_QUOTE_CHARS
         if in_open_quote and st.line != prev_line and not starts_quote:
             in_open_quote, pending = False, []  # a new paragraph without a quote mark: the quotation ended
