@@ -506,7 +506,8 @@ _NAME_WORDS = (
 def _person_like(name: str, text: str, spoke: bool = False) -> bool:
     """Whether ``name``, which the entity scan read as a person's, can be one for a "he" or "she": no place, not
     a headline's words ("Clinton Accused Of Shocking Act With Bible"), and its last word none that ends no
-    person's name (a place, a nationality, a party, a day or a number: "Kentucky Republican", "New Year");
+    person's name (a place, a nationality, a party, a day or a number: "Kentucky Republican", "New Year"; a
+    place or a nationality after a given name is a surname: "Mark Cuban");
     for a name that has not spoken (``spoke``), not the head of an organisation's name either ("Thrift
     Savings Plan" is named, "Jane Church" speaks) nor a common noun the article also writes in lower case
     ("Fox Business", "Black Lives Matter"; "Trista Best" speaks, though the article writes "best")."""
@@ -515,8 +516,10 @@ def _person_like(name: str, text: str, spoke: bool = False) -> bool:
         return False
     last = words[-1].rstrip(".,")
     voc = _gender_vocab()
-    if last in PLACES or last in DEMONYMS or (voc is not None and last in voc.not_name_ends):
+    if voc is not None and last in voc.not_name_ends:
         return False
+    if (last in PLACES or last in DEMONYMS) and (voc is None or len(words) < 2 or words[0] not in voc.given):
+        return False  # (a given name before it makes it a surname: "Mark Cuban", "Bill English")
     if spoke:
         return True
     if last in ORG_HEADS or last in ORG_TAIL_HEADS or last in OUTLET_HEADS:

@@ -253,3 +253,12 @@ def test_a_guessed_pronoun_gives_way_to_the_given_name() -> None:
 )
 def test_he_or_she_among_several_persons(text: str, part: str, speaker: str) -> None:
     assert _speaker(text, part) == speaker
+
+
+def test_a_surname_that_is_a_nationality_after_a_given_name_is_a_person_s() -> None:
+    text = (
+        "Mark Cuban, the billionaire owner of the Dallas Mavericks, spoke at a festival in Austin on "
+        "Saturday.\n\n"
+        '"You have got to be able to adapt," he said of the candidates in the race.'
+    )
+    assert _speaker(text, "able to adapt") == "Mark Cuban"
