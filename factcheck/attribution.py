@@ -2074,9 +2074,14 @@ def _named_opening(text: str, before: int = _OPENING_SPAN) -> tuple[str, int, in
 
 
 def named_opening(text: str) -> tuple[str, int, int] | None:
-    """The person or organisation named as the subject of a sentence's main clause, after an opening phrase
-    of a preposition, a time or a subordinate clause ("On the same day as the rally, Sanders was on CNN
-    ..."), and its offsets, or None: what a pronoun in the next sentence may stand for."""
+    """The person or organisation named as the subject of a sentence's main clause after an opening phrase
+    of a preposition, a participle or a subordinate clause ("On the same day as the rally, Sanders was on
+    CNN ...", "After meeting Jeb Bush in Washington, Trump was ..."), and its offsets, or None (also for a
+    sentence that opens with no such phrase: ``sentence_subject`` reads its subject): what a pronoun in the
+    next sentence may stand for."""
+    first = text.split(None, 1)[0].strip(",").lower() if text.strip() else ""
+    if first not in _OPENING_WORDS and not first.endswith("ing"):
+        return None
     return _named_opening(text)
 
 

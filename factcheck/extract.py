@@ -1533,7 +1533,21 @@ def extract(
     def person_like(name: str) -> bool:  # a name a "he" or "she" can stand for
         return named_person_like(name, name in spoke)
 
+    # the sentences about whom their "he" or "she" stood for, each (the number of ``humans`` named before it,
+    # the pronoun): that person is named again after the one the sentence names, found only when a later "he"
+    # or "she" needs it (the pronoun evidence is read once, and only for an article that needs it)
+    topics: list[tuple[int, str]] = []
+
+    def settle_topics() -> None:
+        for i, (at, pronoun) in enumerate(topics):
+            got = _human_for(pronoun, humans[:at], genders(), full_name, (), person_like, given())
+            if got is not None:
+                humans.insert(at + 1, got)  # (after the person the sentence names)
+                topics[i + 1 :] = [(a + 1, p) for a, p in topics[i + 1 :]]
+        topics.clear()
+
     def person_for(pronoun: str) -> str | None:
+        settle_topics()
         got = _human_for(
             pronoun, [h for h in humans if h[1] == "person"], genders(), full_name, (), person_like, given()
         )
@@ -1656,6 +1670,7 @@ def extract(
                     elif att.pronoun == "it" and last_it is not None:
                         speaker, kind = last_it  # "The report ... found that ... It said ...": the report
                     elif att.pronoun in ("he", "she") and (humans or titled):
+                        settle_topics()
                         # "The duchess has hinted ... She revealed": the one person of the title that opens
                         # the sentence before, unless the article's pronouns for them say otherwise
                         lead = (
@@ -2055,14 +2070,9 @@ def extract(
                     # "..., and she doesn't think Clinton can ...": the sentence is about the person "she"
                     # stood for, who stays the one a later "she" most likely means
                     about = _pronoun_before_person(text, st, _person_mentions(st, full_name, known))
-                    topic = (
-                        _human_for(about, humans, genders(), full_name, (), person_like, given())
-                        if about
-                        else None
-                    )
+                    if about:
+                        topics.append((len(humans), about))
                     humans.append((persons[0], "person"))
-                    if topic is not None:
-                        humans.append(topic)
         elif whole is None and attribution_intl.supported(lang):
             # other languages: the first person the sentence names, for a later "sagt er" or "dit-il"
             named = attribution_intl.person_named(sent, str(lang))
