@@ -376,6 +376,19 @@ def _pronoun_marks(text: str, voc: _GenderVocab) -> list[tuple[int, str]]:
     return marks
 
 
+def _named_speaker(claims: list[Claim], sentence: str) -> str | None:
+    """The person who speaks in one of ``claims``, the claims of ``sentence``, named in it ("..., Tester said"; not
+    a "she said" or "the senator said" the sentence's words do not name), or None."""
+    return next(
+        (
+            c.speaker
+            for c in claims
+            if c.speaker and c.speaker_kind == "person" and c.speaker.split()[-1] in sentence
+        ),
+        None,
+    )
+
+
 def _pronoun_before_person(text: str, st: _Sent, persons: list[entities.Mention]) -> str:
     """The subject pronoun, "he" or "she", that sentence ``st`` speaks of someone by before it names a person
     (``persons``: its mentions of persons), else "": the sentence is about someone named before ("The Sanders
@@ -1533,14 +1546,19 @@ def extract(
     def person_like(name: str) -> bool:  # a name a "he" or "she" can stand for
         return named_person_like(name, name in spoke)
 
-    # the sentences about whom their "he" or "she" stood for, each (the number of ``humans`` named before it,
-    # the pronoun): that person is named again after the one the sentence names, found only when a later "he"
-    # or "she" needs it (the pronoun evidence is read once, and only for an article that needs it)
-    topics: list[tuple[int, str]] = []
+    # the sentences that name a person and no speaker, each with the number of ``humans`` named before it: one
+    # whose "he" or "she" comes before that person is about whom the pronoun stood for, who is named again
+    # after them; read only when a later "he" or "she" needs it (and the pronoun evidence with it)
+    topics: list[tuple[int, _Sent]] = []
 
     def settle_topics() -> None:
-        for i, (at, pronoun) in enumerate(topics):
-            got = _human_for(pronoun, humans[:at], genders(), full_name, (), person_like, given())
+        for i, (at, sent) in enumerate(topics):
+            pronoun = _pronoun_before_person(text, sent, _person_mentions(sent, full_name, known))
+            got = (
+                _human_for(pronoun, humans[:at], genders(), full_name, (), person_like, given())
+                if pronoun
+                else None
+            )
             if got is not None:
                 humans.insert(at + 1, got)  # (after the person the sentence names)
                 topics[i + 1 :] = [(a + 1, p) for a, p in topics[i + 1 :]]
@@ -1578,7 +1596,7 @@ def extract(
     prev_plain: str | None = None  # the previous sentence, when it named no speaker (English only)
     prev_line = -1
     prev_st: _Sent | None = None  # the sentence before (who opens it: whom a "she" most likely means)
-    prev_spoke: str | None = None  # the person who spoke in the sentence before, named in it
+    prev_claims: list[Claim] = []  # the claims of the sentence before (who spoke in it)
     in_open_quote = False
     open_speaker: tuple[str, str | None] | None = None  # who speaks in the quotation still open
     pending: list[Claim] = []  # claims inside an open quotation still waiting for their speaker
@@ -1705,7 +1723,12 @@ def extract(
                                 full_name,
                                 # (the person who spoke in the sentence before, then the one who opens it:
                                 # "Even McCain ... is in trouble, Tester said. He said ...")
-                                (prev_spoke, _subject_person(text, prev_st, full_name, known, True)),
+                                (
+                                    _named_speaker(prev_claims, text[prev_st.start : prev_st.end])
+                                    if prev_st is not None
+                                    else None,
+                                    _subject_person(text, prev_st, full_name, known, True),
+                                ),
                                 person_like,
                                 given(),
                             )
@@ -2069,9 +2092,7 @@ def extract(
                 if persons:
                     # "..., and she doesn't think Clinton can ...": the sentence is about the person "she"
                     # stood for, who stays the one a later "she" most likely means
-                    about = _pronoun_before_person(text, st, _person_mentions(st, full_name, known))
-                    if about:
-                        topics.append((len(humans), about))
+                    topics.append((len(humans), st))
                     humans.append((persons[0], "person"))
         elif whole is None and attribution_intl.supported(lang):
             # other languages: the first person the sentence names, for a later "sagt er" or "dit-il"
@@ -2115,15 +2136,7 @@ def extract(
                 break
         prev_quote_speaker = quote_sp if quote_sp else (prev_quote_speaker if continuing else None)
         prev_line, prev_st = st.line, st
-        # (named in it: not a "she said" or "the senator said" the sentence's words do not name)
-        prev_spoke = next(
-            (
-                c.speaker
-                for c in sent_claims
-                if c.speaker and c.speaker_kind == "person" and c.speaker.split()[-1] in sent
-            ),
-            None,
-        )
+        prev_claims = sent_claims
         if english:  # the persons named with a title ("Mayor Jane Smith"), for a later "the mayor said"
             for m in st.mentions:
                 if m.kind == "person" and m.titled and " and " not in m.text:
