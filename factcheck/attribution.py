@@ -2073,6 +2073,18 @@ def _named_opening(text: str, before: int = _OPENING_SPAN) -> tuple[str, int, in
     return None
 
 
+def named_opening(text: str) -> tuple[str, int, int] | None:
+    """The person or organisation named as the subject of a sentence's main clause after an opening phrase
+    of a preposition, a participle or a subordinate clause ("On the same day as the rally, Sanders was on
+    CNN ...", "After meeting Jeb Bush in Washington, Trump was ..."), and its offsets, or None (also for a
+    sentence that opens with no such phrase: ``sentence_subject`` reads its subject): what a pronoun in the
+    next sentence may stand for."""
+    first = text.split(None, 1)[0].strip(",").lower() if text.strip() else ""
+    if first not in _OPENING_WORDS and not first.endswith("ing"):
+        return None
+    return _named_opening(text)
+
+
 _DESCRIBED_OPENERS = frozenset(_W["described_openers"])
 
 
@@ -2353,6 +2365,48 @@ def attribute(text: str, lang: str | None = None) -> Attribution | None:
         if main is not None:
             return main
     return _attribute(text, low, reporter_gate, quoted_gate, say_verbs)
+
+
+def headline_attribute(text: str) -> Attribution | None:
+    """The attribution of a headline in title case whose speaker opens it ("Bernie Sanders Says He's Already
+    Started Writing His Inaugural Address", "Trump Just Announced Who He 'Would Love' To See Run") or follows
+    a comma ("'ISIS Truther' Donald Trump Is Like A Lawyer's Dumbest Client Ever, Trevor Noah Says"):
+    the sentence's attribution with its first capitalised speech verb after the first word, and the
+    adverbs right before it ("Just"), read in lower case. The speaker must be the words before them (after
+    the comma), three at most ("Ben Carson Defends Himself Against Claims He ..." names no one who claims),
+    none a capitalised function word ("Trump May Not Have Suggested ..."). None for a
+    headline in sentence case (``attribute`` reads it) or of any other shape."""
+    words = list(_HEADLINE_WORD.finditer(text))
+    if len(words) < 3 or sum(w.group()[:1].isupper() for w in words) < _TITLE_CASE_SHARE * len(words):
+        return None
+    verb = next(
+        (i for i, w in enumerate(words) if i and w.group()[:1].isupper() and w.group().lower() in SAY_VERBS),
+        None,
+    )
+    if verb is None:
+        return None
+    first = verb
+    while first > 1 and words[first - 1].group().lower() in _AUX:
+        first -= 1
+    lowered = text
+    for w in words[first : verb + 1]:
+        lowered = lowered[: w.start()] + w.group().lower() + lowered[w.end() :]
+    got = attribute(lowered)
+    if got is None or got.speaker is None:
+        return None
+    # the words before the verb, or after the last comma before it
+    subject = text[: words[first].start()].rsplit(",", 1)[-1].strip(" ’'\"”")
+    if (
+        subject != got.speaker
+        or len(subject.split()) > 3
+        or any(w in CAP_STOP for w in subject.split())  # "Trump May Not Have Suggested ..."
+    ):
+        return None
+    return got
+
+
+_HEADLINE_WORD = re.compile(r"[\w’'-]+")
+_TITLE_CASE_SHARE = 0.7  # the share of capitalised words that makes a headline title case
 
 
 def _attribute(

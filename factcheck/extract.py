@@ -58,6 +58,7 @@ from factcheck.gazetteer import (
     OUTLETS,
     PLACES,
     ROLE_WORDS,
+    TITLE_WORDS,
     trie_pattern,
 )
 from factcheck.lang import resource
@@ -382,6 +383,32 @@ def _pronoun_marks(text: str, voc: _GenderVocab) -> list[tuple[int, str]]:
     return marks
 
 
+def _named_speaker(claims: list[Claim], sentence: str) -> str | None:
+    """The person who speaks in one of ``claims``, the claims of ``sentence``, named in it ("..., Tester said"; not
+    a "she said" or "the senator said" the sentence's words do not name), or None."""
+    return next(
+        (
+            c.speaker
+            for c in claims
+            if c.speaker and c.speaker_kind == "person" and c.speaker.split()[-1] in sentence
+        ),
+        None,
+    )
+
+
+def _pronoun_before_person(text: str, st: _Sent, persons: list[entities.Mention]) -> str:
+    """The subject pronoun, "he" or "she", that sentence ``st`` speaks of someone by before it names a person
+    (``persons``: its mentions of persons), else "": the sentence is about someone named before ("The Sanders
+    campaign was the first time she had been involved, and she doesn't think Clinton can ...")."""
+    if not persons:
+        return ""
+    m = _SUBJECT_PRONOUN.search(text, st.start, persons[0].start)
+    return m.group().lower() if m is not None else ""
+
+
+_SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+
+
 def _person_mentions(st: _Sent, canon: Any, persons: frozenset[str]) -> list[entities.Mention]:
     """The mentions of persons in ``st``: named as persons, or by a surname the article gives in full (or,
     in ``persons``, a one-word name the article makes speak: "Harry said")."""
@@ -414,13 +441,17 @@ def _person_genders(text: str, sents: list[_Sent], canon: Any, known: frozenset[
     """Person (canonical name) -> "he"/"she" from the article's own evidence: a title right before a
     name, and each pronoun, counted for the person named last before it in its sentence (or, in a sentence
     that names no one and opens no quotation, for the one person the sentence before in the paragraph
-    names). Persons without evidence, or with as much for both, are left out (``canon``: name -> the
-    article's full name; ``known``: the article's persons, by full name)."""
+    names). Each pronoun so counted is a guess at whom it stands for ("Sanders ... has toned down his
+    criticism of Hillary Clinton, shifting his focus" counts two "his" for Clinton): a person never named
+    with a title whose given name's bearers are clearly one sex takes that one instead. Persons without evidence, or with as much for
+    both, are left out (``canon``: name -> the article's full name; ``known``: the article's persons, by
+    full name)."""
     voc = _gender_vocab()
     if voc is None:
         return {}
     marks = _pronoun_marks(text, voc)  # one scan per article
     votes: dict[str, Counter[str]] = {}
+    titled: set[str] = set()  # the persons named with a title ("Mr. Rendell")
     k = 0
     prev: tuple[int, list[entities.Mention]] | None = None  # the sentence before: its paragraph, persons
     for st in sents:
@@ -431,6 +462,7 @@ def _person_genders(text: str, sents: list[_Sent], canon: Any, known: frozenset[
                 for t, g in voc.titles:
                     if before.endswith(t):
                         votes.setdefault(canon(m.text), Counter())[g] += 3
+                        titled.add(canon(m.text))
         while k < len(marks) and marks[k][0] < st.start:
             k += 1
         j = k
@@ -447,7 +479,10 @@ def _person_genders(text: str, sents: list[_Sent], canon: Any, known: frozenset[
         prev = (st.line, persons)
     out = {}
     for name, c in votes.items():
-        if c["he"] != c["she"]:
+        given = None if name in titled else _given_name_pronoun(name, voc)
+        if given is not None:
+            out[name] = given
+        elif c["he"] != c["she"]:
             out[name] = "he" if c["he"] > c["she"] else "she"
     return out
 
@@ -462,13 +497,19 @@ def _given_genders(known: frozenset[str], evidence: dict[str, str]) -> dict[str,
         return {}
     out = {}
     for name in known:
-        words = name.split()
-        if len(words) < 2 or name in evidence or _family_name_first(words, voc):
-            continue
-        g = voc.given.get(words[0])
+        g = None if name in evidence else _given_name_pronoun(name, voc)
         if g is not None:
             out[name] = g
     return out
+
+
+def _given_name_pronoun(name: str, voc: _GenderVocab) -> str | None:
+    """The pronoun of the bearers of the given name that opens ``name`` when they are clearly one sex, or
+    None (a name of one word, or one that opens with a family name written first)."""
+    words = name.split()
+    if len(words) < 2 or _family_name_first(words, voc):
+        return None
+    return voc.given.get(words[0])
 
 
 def _family_name_first(words: list[str], voc: _GenderVocab) -> bool:
@@ -485,7 +526,8 @@ _NAME_WORDS = (
 def _person_like(name: str, text: str, spoke: bool = False) -> bool:
     """Whether ``name``, which the entity scan read as a person's, can be one for a "he" or "she": no place, not
     a headline's words ("Clinton Accused Of Shocking Act With Bible"), and its last word none that ends no
-    person's name (a place, a nationality, a party, a day or a number: "Kentucky Republican", "New Year");
+    person's name (a place, a nationality, a party, a day or a number: "Kentucky Republican", "New Year"; a
+    place or a nationality after a given name is a surname: "Mark Cuban");
     for a name that has not spoken (``spoke``), not the head of an organisation's name either ("Thrift
     Savings Plan" is named, "Jane Church" speaks) nor a common noun the article also writes in lower case
     ("Fox Business", "Black Lives Matter"; "Trista Best" speaks, though the article writes "best")."""
@@ -494,8 +536,10 @@ def _person_like(name: str, text: str, spoke: bool = False) -> bool:
         return False
     last = words[-1].rstrip(".,")
     voc = _gender_vocab()
-    if last in PLACES or last in DEMONYMS or (voc is not None and last in voc.not_name_ends):
+    if voc is not None and last in voc.not_name_ends:
         return False
+    if (last in PLACES or last in DEMONYMS) and (voc is None or len(words) < 2 or words[0] not in voc.given):
+        return False  # (a given name before it makes it a surname: "Mark Cuban", "Bill English")
     if spoke:
         return True
     if last in ORG_HEADS or last in ORG_TAIL_HEADS or last in OUTLET_HEADS:
@@ -511,17 +555,20 @@ def _human_for(
     humans: list[tuple[str, str]],
     genders: dict[str, str],
     canon: Any,
-    subject: str | None = None,
+    leads: tuple[str | None, ...] = (),
     person_like: Callable[[str], bool] = lambda _name: True,
     given: Mapping[str, str] | None = None,
 ) -> tuple[str, str] | None:
-    """The speaker "he"/"she" stands for: the person ``subject`` (who opens the sentence before) when the
-    article's pronouns for them are that one; else the last of ``humans`` (the persons and spokespeople
-    named so far, last last) whose pronoun, from the article's evidence (``genders``) or else from their
-    given name (``given``: it rules a person out, never in), is not the other one, among the last four (a
-    name no person bears, ``person_like`` false, left out); None when they are all ruled out."""
-    if subject is not None and genders.get(canon(subject)) == pronoun and person_like(subject):
-        return canon(subject), "person"
+    """The speaker "he"/"she" stands for: the first of ``leads`` (who spoke in the sentence before, who
+    opens it) whose pronoun, from the article's evidence (``genders``) or else from their given name
+    (``given``), is that one; else the last of ``humans`` (the persons and spokespeople named so far, last
+    last) whose pronoun is not the other one (the given name rules a person out, never in), among the last
+    four (a name no person bears, ``person_like`` false, left out); None when they are all ruled out."""
+    for lead in leads:
+        if lead is not None and person_like(lead):
+            full = canon(lead)
+            if genders.get(full, given.get(full) if given else None) == pronoun:
+                return full, "person"
     for name, kind in reversed(humans[-4:]):
         if kind == "person" and not person_like(name):
             continue
@@ -532,17 +579,25 @@ def _human_for(
     return None
 
 
-def _subject_person(text: str, st: _Sent | None, canon: Any, known: frozenset[str]) -> str | None:
+def _subject_person(
+    text: str, st: _Sent | None, canon: Any, known: frozenset[str], after_opening: bool = False
+) -> str | None:
     """The person named by the phrase that opens sentence ``st`` ("Marmorato, who is ..., campaigned"), or
-    None: the one a "she" of the next sentence most likely stands for."""
+    None: the one a "she" of the next sentence most likely stands for. ``after_opening``: first the subject
+    of its main clause, after any opening phrase ("After meeting Jeb Bush in Washington, Trump was on CNN
+    ...")."""
     persons = _person_mentions(st, canon, known) if st is not None else []
     if st is None or not persons:
         return None
-    subj = attribution.sentence_subject(text[st.start : st.end])
-    if subj is None:
-        return None
-    s, e = st.start + subj[1], st.start + subj[2]
-    return next((m.text for m in persons if s <= m.start and m.end <= e), None)
+    sent = text[st.start : st.end]
+    subjects = (attribution.named_opening(sent),) if after_opening else ()
+    for subj in (*subjects, attribution.sentence_subject(sent)):
+        if subj is not None:
+            s, e = st.start + subj[1], st.start + subj[2]
+            found = next((m.text for m in persons if s <= m.start and m.end <= e), None)
+            if found is not None:
+                return found
+    return None
 
 
 def _description_lead(
@@ -570,13 +625,17 @@ def _description_lead(
 
 def _clause_subject_person(text: str, st: _Sent, canon: Any, known: frozenset[str]) -> str | None:
     """The person named right after the word that opens sentence ``st`` with a subordinate clause ("When
-    Meghan joined the family, she said ..." -> Meghan), or None."""
+    Meghan joined the family, she said ..." -> Meghan; "Though Ms. Olivieri has spent ...": titles aside),
+    or None."""
     sent = text[st.start : st.end]
     first = sent.split(None, 1)[0] if sent.strip() else ""
     if first.lower() not in attribution.CLAUSE_OPENERS:
         return None
     persons = _person_mentions(st, canon, known)
-    if not persons or text[st.start + len(first) : persons[0].start].strip():
+    # (after nothing but titles: "Though Ms. Olivieri has spent ..., she said")
+    if not persons or any(
+        w not in TITLE_WORDS for w in text[st.start + len(first) : persons[0].start].split()
+    ):
         return None
     return str(canon(persons[0].text))
 
@@ -1516,9 +1575,28 @@ def extract(
     def person_like(name: str) -> bool:  # a name a "he" or "she" can stand for
         return named_person_like(name, name in spoke)
 
+    # the sentences that name a person and no speaker, each with the number of ``humans`` named before it: one
+    # whose "he" or "she" comes before that person is about whom the pronoun stood for, who is named again
+    # after them; read only when a later "he" or "she" needs it (and the pronoun evidence with it)
+    topics: list[tuple[int, _Sent]] = []
+
+    def settle_topics() -> None:
+        for i, (at, sent) in enumerate(topics):
+            pronoun = _pronoun_before_person(text, sent, _person_mentions(sent, full_name, known))
+            got = (
+                _human_for(pronoun, humans[:at], genders(), full_name, (), person_like, given())
+                if pronoun
+                else None
+            )
+            if got is not None:
+                humans.insert(at + 1, got)  # (after the person the sentence names)
+                topics[i + 1 :] = [(a + 1, p) for a, p in topics[i + 1 :]]
+        topics.clear()
+
     def person_for(pronoun: str) -> str | None:
+        settle_topics()
         got = _human_for(
-            pronoun, [h for h in humans if h[1] == "person"], genders(), full_name, None, person_like, given()
+            pronoun, [h for h in humans if h[1] == "person"], genders(), full_name, (), person_like, given()
         )
         return got[0] if got is not None else None
 
@@ -1547,6 +1625,7 @@ def extract(
     prev_plain: str | None = None  # the previous sentence, when it named no speaker (English only)
     prev_line = -1
     prev_st: _Sent | None = None  # the sentence before (who opens it: whom a "she" most likely means)
+    prev_claims: list[Claim] = []  # the claims of the sentence before (who spoke in it)
     in_open_quote = False
     open_speaker: tuple[str, str | None] | None = None  # who speaks in the quotation still open
     pending: list[Claim] = []  # claims inside an open quotation still waiting for their speaker
@@ -1561,6 +1640,9 @@ def extract(
         sent = text[st.start : st.end]
         qsent = qtext[st.start : st.end] if qtext is not text else sent
         whole = attribution.attribute(sent, lang)
+        if whole is None and english and (st.title or (si == 0 and line_sents[st.line] == 1)):
+            # a headline (the page's title, or a first line that stands alone): "Bernie Sanders Says He's ..."
+            whole = attribution.headline_attribute(sent)
         starts_quote = sent[:1] in _OPEN_QUOTE_CHARS
         if in_open_quote and st.line != prev_line and not starts_quote:
             in_open_quote, pending = False, []  # a new paragraph without a quote mark: the quotation ended
@@ -1635,6 +1717,7 @@ def extract(
                     elif att.pronoun == "it" and last_it is not None:
                         speaker, kind = last_it  # "The report ... found that ... It said ...": the report
                     elif att.pronoun in ("he", "she") and (humans or titled):
+                        settle_topics()
                         # "The duchess has hinted ... She revealed": the one person of the title that opens
                         # the sentence before, unless the article's pronouns for them say otherwise
                         lead = (
@@ -1667,7 +1750,14 @@ def extract(
                                 humans,
                                 genders(),
                                 full_name,
-                                _subject_person(text, prev_st, full_name, known),
+                                # (the person who spoke in the sentence before, then the one who opens it:
+                                # "Even McCain ... is in trouble, Tester said. He said ...")
+                                (
+                                    _named_speaker(prev_claims, text[prev_st.start : prev_st.end])
+                                    if prev_st is not None
+                                    else None,
+                                    _subject_person(text, prev_st, full_name, known, True),
+                                ),
                                 person_like,
                                 given(),
                             )
@@ -2030,6 +2120,9 @@ def extract(
             else:
                 persons = [en.name for c in sent_claims for en in c.entities if en.kind == "person"]
                 if persons:
+                    # "..., and she doesn't think Clinton can ...": the sentence is about the person "she"
+                    # stood for, who stays the one a later "she" most likely means
+                    topics.append((len(humans), st))
                     humans.append((persons[0], "person"))
         elif whole is None and attribution_intl.supported(lang):
             # other languages: the first person the sentence names, for a later "sagt er" or "dit-il"
@@ -2073,6 +2166,7 @@ def extract(
                 break
         prev_quote_speaker = quote_sp if quote_sp else (prev_quote_speaker if continuing else None)
         prev_line, prev_st = st.line, st
+        prev_claims = sent_claims
         if english:  # the persons named with a title ("Mayor Jane Smith"), for a later "the mayor said"
             for m in st.mentions:
                 if m.kind == "person" and m.titled and " and " not in m.text:
