@@ -2307,7 +2307,9 @@ def _cards_of_other_stories(
     list of other stories: its lines are furniture, however long. (An article's subsections under their
     subheadings carry no such repeated mark, and its span holds them: only cards below the span are read. A
     photo's credit, "4/28 photos © Shutterstock", and a list's numbers, "4.", mark no card: a gallery's slides
-    and a paper's references are no other stories.)"""
+    and a paper's references are no other stories.) A card may also carry its counters below its summary,
+    its headline glued to it ("Marsz z kijkamiTą nazwą ...", then "5.00/ 1", "373", "Skomentuj (1)"): read
+    from the counters, each card is then short lines, all of them with figures, over a summary."""
     span = _prose_span(lines, kinds, substantial)
     if span is None:
         return
@@ -2357,7 +2359,9 @@ def _card_at(lines: list[_Line], kinds: list[tuple[str, str]], i: int) -> range 
         return None
     if kinds[j][0] == "title" or (j + 1 < n and lines[j + 1].words >= SUBSTANTIAL_WORDS):
         return None
-    if not any(3 <= lines[k].words <= 20 and not lines[k].full_stop_end for k in range(i, j)):
+    if not any(3 <= lines[k].words <= 20 and not lines[k].full_stop_end for k in range(i, j)) and not all(
+        lines[k].words <= CARD_MARK_WORDS and lines[k].has_digit for k in range(i, j)
+    ):
         return None
     return range(i, j + 1)
 
@@ -2982,6 +2986,29 @@ def _two_stamps(line: str, vocab: furniture.Vocabulary) -> bool:
     return False
 
 
+def _stamped_times(line: str, vocab: furniture.Vocabulary) -> bool:
+    """A line that dates the page twice, with a publication or update label inside it before its second
+    time of day: "AFP 30 avril 2015 à 07:19 (Mis à jour : 30 avril 2015 à 07:38)", "This article was
+    published on example.co.uk at 11.41 GMT on Thursday 12 January 2012. It was last modified at 14.51 GMT
+    ...". Two times of day, a year, and a label (the vocabularies' ``published`` markers, in any language
+    of the page) that opens a word after the line's start (``_two_stamps`` reads the line that opens with
+    one)."""
+    clocks = list(_STAMP_CLOCK.finditer(line))
+    if len(clocks) < 2 or not _YEAR.search(line):
+        return False
+    second = clocks[1].start()
+    return any(
+        vocab.labelled("published", line[m.start() :]) is not None
+        for m in _WORD_START.finditer(line, 1, second)
+    )
+
+
+_STAMP_CLOCK = re.compile(
+    r"(?<![\d.:])\d{1,2}[:.h]\d\d(?!\d|[.:]\d)"
+)  # "07:19", "11.41", "13h36"; not "04.05.2015"
+STAMPED_TIMES_WORDS = 40  # words at most of a line that dates the page twice (two short sentences)
+
+
 # A paragraph of this many words is never dropped without a furniture reason of its own.
 SUBSTANTIAL_WORDS = 15
 
@@ -3079,6 +3106,9 @@ def _classify_one(
             info["published"], info["_date_line_at"] = _date_of(t, lang), i
             return "meta", "date line"
         return "furniture", "date stamp"
+    # (after the date lines: a line that dates the page twice near its top is its date line)
+    if ln.words <= STAMPED_TIMES_WORDS and ln.has_digit and _stamped_times(t, vocab):
+        return "furniture", "update stamp"
     if chrome:
         return "furniture", chrome
     if "{{" in t and _TEMPLATE_LINE.match(t):
