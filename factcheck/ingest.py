@@ -2309,7 +2309,8 @@ def _cards_of_other_stories(
     photo's credit, "4/28 photos © Shutterstock", and a list's numbers, "4.", mark no card: a gallery's slides
     and a paper's references are no other stories.) A card may also carry its counters below its summary,
     its headline glued to it ("Marsz z kijkamiTą nazwą ...", then "5.00/ 1", "373", "Skomentuj (1)"): read
-    from the counters, each card is then short lines, all of them with figures, over a summary."""
+    from the counters, each card is then CARD_COUNTERS or more short lines, all of them with figures, over a
+    summary (one such line, "Stufe 2", labels a step of the text)."""
     span = _prose_span(lines, kinds, substantial)
     if span is None:
         return
@@ -2359,8 +2360,9 @@ def _card_at(lines: list[_Line], kinds: list[tuple[str, str]], i: int) -> range 
         return None
     if kinds[j][0] == "title" or (j + 1 < n and lines[j + 1].words >= SUBSTANTIAL_WORDS):
         return None
-    if not any(3 <= lines[k].words <= 20 and not lines[k].full_stop_end for k in range(i, j)) and not all(
-        lines[k].words <= CARD_MARK_WORDS and lines[k].has_digit for k in range(i, j)
+    if not any(3 <= lines[k].words <= 20 and not lines[k].full_stop_end for k in range(i, j)) and not (
+        j - i >= CARD_COUNTERS
+        and all(lines[k].words <= CARD_MARK_WORDS and lines[k].has_digit for k in range(i, j))
     ):
         return None
     return range(i, j + 1)
@@ -2370,6 +2372,7 @@ CARD_RUN = 3  # cards in a row, and cards that share a mark, at least
 CARD_HEAD_LINES = 3  # short lines over a card's summary, at most
 CARD_SUMMARY_WORDS = 60  # words of a card's summary, at most
 CARD_MARK_WORDS = 3  # words of a card's section label, at most
+CARD_COUNTERS = 2  # counters of a card read from its counters, at least ("Step 1" alone is a step's label)
 
 
 SPAN_LINE_COST = 6  # words of running text one line of chrome costs the article's span

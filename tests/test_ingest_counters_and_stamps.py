@@ -60,6 +60,13 @@ def test_paragraphs_between_bare_numbers_are_no_cards() -> None:
         assert k[summary][1] != "card of another story"
 
 
+def test_paragraphs_under_numbered_step_labels_are_no_cards() -> None:
+    # (one short line with a figure over each paragraph: a step's label, not a card's counters)
+    k = kinds_of(_page([[f"Step {i + 1}"] for i in range(4)]))
+    for summary in SUMMARIES:
+        assert k[summary][1] != "card of another story"
+
+
 STAMPS = [
     "This article was published on example.co.uk at 11.41 GMT on Thursday 12 January 2012. It was last "
     "modified at 14.51 GMT on Thursday 12 January 2012.",
