@@ -2996,6 +2996,8 @@ def _stamped_times(line: str, vocab: furniture.Vocabulary) -> bool:
     ...". Two times of day, a year, and a label (the vocabularies' ``published`` markers, in any language
     of the page) that opens a word after the line's start (``_two_stamps`` reads the line that opens with
     one)."""
+    if len(_CLOCK_HINT.findall(line)) < 2:  # (a cheap first test: most lines hold no time of day)
+        return False
     clocks = list(_STAMP_CLOCK.finditer(line))
     if len(clocks) < 2 or not _YEAR.search(line):
         return False
@@ -3009,6 +3011,7 @@ def _stamped_times(line: str, vocab: furniture.Vocabulary) -> bool:
 _STAMP_CLOCK = re.compile(
     r"(?<![\d.:])\d{1,2}[:.h]\d\d(?!\d|[.:]\d)"
 )  # "07:19", "11.41", "13h36"; not "04.05.2015"
+_CLOCK_HINT = re.compile(r"[0-9][:.h][0-9][0-9]")
 STAMPED_TIMES_WORDS = 40  # words at most of a line that dates the page twice (two short sentences)
 
 
