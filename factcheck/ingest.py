@@ -3112,9 +3112,6 @@ def _classify_one(
             info["published"], info["_date_line_at"] = _date_of(t, lang), i
             return "meta", "date line"
         return "furniture", "date stamp"
-    # (after the date lines: a line that dates the page twice near its top is its date line)
-    if ln.words <= STAMPED_TIMES_WORDS and ln.has_digit and _stamped_times(t, vocab):
-        return "furniture", "update stamp"
     if chrome:
         return "furniture", chrome
     if "{{" in t and _TEMPLATE_LINE.match(t):
@@ -3151,6 +3148,9 @@ def _classify_one(
         return "furniture", "navigation"
     if i < first_body and _is_tag_list(t):
         return "furniture", "tag list"
+    # (last: a line that dates the page twice near its top is its date line, and most lines went before)
+    if ln.words <= STAMPED_TIMES_WORDS and ln.has_digit and _stamped_times(t, vocab):
+        return "furniture", "update stamp"
     m = _DATELINE.match(t) if "(" in t else None  # (its agency stands in parentheses)
     if m:
         info.setdefault("dateline_agency", m["agency"].strip())
