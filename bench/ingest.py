@@ -41,7 +41,9 @@ not written from as much; ``--study FILE`` writes A1's leaked raw claims and los
 trafilatura's record of each page (the HTML way's input and the leakage reference) and jusText's text are
 cached in the user cache folder (``platformdirs.user_cache_dir("factcheck")/bench-ingest``), keyed by the
 page's bytes and the library versions. Figures: raw page text leakage (as above), `with` snippets in the kept
-text, `without` snippets out of the kept text and out of the claims, 15+ word paragraphs kept; and the
+text, `without` snippets out of the kept text and out of the claims, 15+ word paragraphs kept; the leakage with
+each leaked claim weighed by the share of furniture the hand-labelled samples of the development halves found
+at its place (``label_rates`` and ``rated``: the same fixed rates for every half); and the
 leakage measure checked against the hand-made snippets: of the raw claims that hold a `with` snippet (body by
 hand), the share it counts as leaked (its false alarms, a floor under every leakage figure), and of those
 that hold a `without` snippet (furniture by hand), the share it catches; how concentrated the leakage
@@ -706,6 +708,7 @@ def extra_report(folder: str | None, only: str | None = None, study: str | None 
                 f"{tally.fmt(f'{way} {key} leak-jt')}; old measure {tally.fmt(f'{way} {key} leak-old')}"
             )
         print(_corrected(tally, key))
+        print(rated(tally, key))
         after = tally.n.get(f"raw {key} after after", [0, 0])[0]
         places = {p: tally.n.get(f"raw {key} after {p}", [0, 0])[0] for p in AFTER_PLACES}
         print(
@@ -741,23 +744,54 @@ AFTER_PLACES = ("above span", "in span", "below span", "15+", "after a marker") 
 
 CONCENTRATION_PAGES = 10  # (the leakage of a half is read beside how much of it its worst pages hold)
 
-LABELS = ROOT / "bench" / "ingest_leak_labels.tsv"
+# hand labels of sampled leaked claims: half A's first sample (session 7), and a sample drawn over every
+# development half (extra half A and the gold sets' development halves by page, session 21)
+LABELS = (ROOT / "bench" / "ingest_leak_labels.tsv", ROOT / "bench" / "ingest_leak_labels_dev.tsv")
 
 
 def _leak_labels() -> dict[tuple[str, str], str]:
-    """(file, normalised claim) -> the hand label of a sampled leaked claim of half A (bench/
-    ingest_leak_labels.tsv: furniture, body or unclear). The claim column holds the claim's first 160
-    characters: a claim is matched by its normalised text up to the last whole word of that prefix."""
-    if not LABELS.is_file():
-        return {}
+    """(file, normalised claim) -> the hand label of a sampled leaked claim (bench/ingest_leak_labels*.tsv:
+    furniture, body or unclear). The claim column holds the claim's first 160 characters: a claim is matched
+    by its normalised text up to the last whole word of that prefix."""
     out = {}
-    for line in LABELS.read_text(encoding="utf-8").splitlines():
+    for line in (ln for f in LABELS if f.is_file() for ln in f.read_text(encoding="utf-8").splitlines()):
         if line.startswith("#") or line.startswith("file\t"):
             continue
         f, _start, _pos, _jt, label, _note, claim = line.split("\t")
         words = norm(claim).split()
         out[(f, " ".join(words[:-1] if len(claim) >= 160 else words))] = label
     return out
+
+
+def label_rates() -> dict[str, tuple[float, int]]:
+    """Per position of a leaked claim (before / inside / after the article's span, as it was when drawn), the
+    share of the hand-labelled sample that is furniture (an unclear one counts half) and the sample's size:
+    both label files, every development half they were drawn from."""
+    tally: dict[str, list[float]] = {}
+    for line in (ln for f in LABELS if f.is_file() for ln in f.read_text(encoding="utf-8").splitlines()):
+        if line.startswith("#") or line.startswith("file\t"):
+            continue
+        _f, _start, pos, _jt, label, *_rest = line.split("\t")
+        t = tally.setdefault(pos, [0.0, 0])
+        t[0] += {"furniture": 1.0, "unclear": 0.5}.get(label, 0.0)
+        t[1] += 1
+    return {pos: (ok / n, int(n)) for pos, (ok, n) in tally.items()}
+
+
+def rated(tally: Tally, key: str) -> str:
+    """The raw leakage of a half with each leaked claim weighed by ``label_rates``: the share of furniture the
+    hand-labelled samples of the development halves found at its place (before / inside / after the article's
+    span). The same fixed rates for every half (and for the gold sets in bench/ingest_gold.py)."""
+    total = tally.n.get(f"raw {key} leak", [0, 0])[1]
+    rates = label_rates()
+    if not total or not rates:
+        return "    leakage at the development samples' rates: -"
+    parts = {p: tally.n.get(f"raw {key} leak-{p}", [0, 0])[1] for p in ("before", "inside", "after")}
+    est = sum(n * rates.get(p, (1.0, 0))[0] for p, n in parts.items())
+    return (
+        f"    leakage at the development samples' rates (every half alike): {est / total:.1%} = {est:.0f}/{total}; "
+        + "; ".join(f"{p} {n} x {rates.get(p, (1.0, 0))[0]:.0%}" for p, n in parts.items())
+    )
 
 
 def _label_of(labels: dict[tuple[str, str], str], f: str, t: str) -> str | None:

@@ -34,6 +34,11 @@ HTML's visible text, one line per block element) and read as a .txt article. Fig
   ``after_places``: inside factcheck's own span of the article, below it or above it, in lines of 15+
   words, below an end-of-article marker the article went on past); and the same with no furniture rules
   (every line body);
+- the leakage corrected by the hand-labelled samples (bench/ingest.py's ``label_rates``: bench/
+  ingest_leak_labels*.tsv, drawn from the development halves only): each leaked claim weighed by the share
+  of sampled claims at its place (before / inside / after the article's span) that are furniture by hand
+  (the rest is article text the reference lacks: gaps inside it, headlines, captions, a gold cut short);
+  the same fixed rates for every half of every set;
 - the proxy beside it: the same claims judged against bench/ingest.py's reference (trafilatura's text,
   its recall text, its title and excerpt), to see how far the proxy is from the gold;
 - the proxy judged claim by claim: of the claims it counts as leaked, the share the gold counts too (its
@@ -105,11 +110,21 @@ def headline(rec: dict[str, Any] | None) -> tuple[str, str]:
     return (str(rec.get("title") or ""), str(rec.get("excerpt") or "")) if rec else ("", "")
 
 
+def reference(bench: Any, entry: dict[str, Any], html: bytes) -> tuple[Any, str, set[tuple[str, ...]]]:
+    """trafilatura's record of a page, and the page's reference: its gold text with the headline and lede
+    the page declares (normalised), and that text's word 4-grams."""
+    rec = bench._cached("record", html, lambda html=html: bench._record_or_none(html))
+    body = str(entry.get("articleBody") or "")
+    text = bench.norm("\n".join(str(p) for p in (body, *headline(rec)) if p))
+    return rec, text, bench.grams(text)
+
+
 def measure(
     folder: Path, tree: Path, study: str | None, split: str = "site"
 ) -> dict[str, dict[str, list[int]]]:
     """Per half, ``key -> [ok, n]`` (see the module's docstring)."""
     ingest, bench = load(tree)
+    rates = bench.label_rates()
     out: dict[str, dict[str, list[int]]] = {"dev": {}, "check": {}}
     notes: list[str] = []
 
@@ -128,9 +143,7 @@ def measure(
             add(h, "unreadable", 1)
             continue
         add(h, "pages", 1)
-        rec = bench._cached("record", html, lambda html=html: bench._record_or_none(html))
-        gold_text = bench.norm("\n".join(str(p) for p in (body, *headline(rec)) if p))
-        gold_grams = bench.grams(gold_text)
+        rec, gold_text, gold_grams = reference(bench, entry, html)
         raw = ingest.article_from_text(text, path=name, key=name)
         bare = ingest.article_from_text(text, path=name, key=name)
         bare.segments = bench._all_body(text)
@@ -140,6 +153,16 @@ def measure(
             claims = bench._claims(art)
             leaked = bench._leaks(claims, gold_text, gold_grams)
             lo, hi = bench._article_span(art, gold_grams)
+            if (
+                way == "raw"
+            ):  # (each leaked claim weighed by the labelled sample's share of furniture at its place)
+                places = ["before" if s < lo else "after" if s > hi else "inside" for s, _t in leaked]
+                add(
+                    h,
+                    "corrected",
+                    round(sum(100 * rates.get(p, (1.0, 0))[0] for p in places)),
+                    100 * len(claims),
+                )
             add(h, f"{way} leak", len(leaked), len(claims))
             if way == "raw":  # (where the claims after the article stand: bench/ingest.py's after_places)
                 for place, n in bench.after_places(art, [start for start, _t in leaked], hi).items():
@@ -184,9 +207,9 @@ def measure(
 PLACES = ("before", "inside", "after", "span", "15+", "marker")  # (rows of counts, not shares)
 
 
-def fmt(t: list[int] | None) -> str:
+def fmt(t: list[int] | None, scale: int = 1) -> str:
     ok, n = t or [0, 0]
-    return f"{ok}/{n} = {ok / n:.1%}" if n else "-"
+    return f"{ok / scale:.0f}/{n / scale:.0f} = {ok / n:.1%}" if n else "-"
 
 
 def main() -> int:
@@ -237,6 +260,7 @@ def main() -> int:
         print(f"\n[{h}] pages {this.get('pages', [0])[0]} (unreadable {this.get('unreadable', [0])[0]})")
         for key, label in (
             ("raw leak", "leakage against the gold text"),
+            ("corrected", "  corrected by the labelled sample's rates"),
             ("raw leak-before", "  leaked before the article"),
             ("raw leak-inside", "  leaked inside the article"),
             ("raw leak-after", "  leaked after the article"),
@@ -252,10 +276,11 @@ def main() -> int:
             ("gold words kept", "gold 4-grams kept"),
             ("none leak", "no furniture rules: leakage (gold)"),
         ):
-            row = f"  {label:<46}{fmt(this.get(key)) if not key.endswith(PLACES) else this.get(key, [0])[0]}"
+            scale = 100 if key == "corrected" else 1  # (hundredths of a claim: an estimate)
+            row = f"  {label:<46}{fmt(this.get(key), scale) if not key.endswith(PLACES) else this.get(key, [0])[0]}"
             if "base" in trees:
                 b = trees["base"][h]
-                row += f"   base {fmt(b.get(key)) if not key.endswith(PLACES) else b.get(key, [0])[0]}"
+                row += f"   base {fmt(b.get(key), scale) if not key.endswith(PLACES) else b.get(key, [0])[0]}"
             print(row)
         langs = sorted({k.split()[-1] for k in this if k.startswith("raw leak ")})
         for lang in langs:

@@ -2308,7 +2308,10 @@ def _cards_of_other_stories(
     list of other stories: its lines are furniture, however long. (An article's subsections under their
     subheadings carry no such repeated mark, and its span holds them: only cards below the span are read. A
     photo's credit, "4/28 photos © Shutterstock", and a list's numbers, "4.", mark no card: a gallery's slides
-    and a paper's references are no other stories.)"""
+    and a paper's references are no other stories.) A card may also carry its counters below its summary,
+    its headline glued to it ("Marsz z kijkamiTą nazwą ...", then "5.00/ 1", "373", "Skomentuj (1)"): read
+    from the counters, each card is then CARD_COUNTERS or more short lines, all of them with figures, over a
+    summary (one such line, "Stufe 2", labels a step of the text)."""
     span = _prose_span(lines, kinds, substantial)
     if span is None:
         return
@@ -2358,7 +2361,10 @@ def _card_at(lines: list[_Line], kinds: list[tuple[str, str]], i: int) -> range 
         return None
     if kinds[j][0] == "title" or (j + 1 < n and lines[j + 1].words >= SUBSTANTIAL_WORDS):
         return None
-    if not any(3 <= lines[k].words <= 20 and not lines[k].full_stop_end for k in range(i, j)):
+    if not any(3 <= lines[k].words <= 20 and not lines[k].full_stop_end for k in range(i, j)) and not (
+        j - i >= CARD_COUNTERS
+        and all(lines[k].words <= CARD_MARK_WORDS and lines[k].has_digit for k in range(i, j))
+    ):
         return None
     return range(i, j + 1)
 
@@ -2367,6 +2373,7 @@ CARD_RUN = 3  # cards in a row, and cards that share a mark, at least
 CARD_HEAD_LINES = 3  # short lines over a card's summary, at most
 CARD_SUMMARY_WORDS = 60  # words of a card's summary, at most
 CARD_MARK_WORDS = 3  # words of a card's section label, at most
+CARD_COUNTERS = 2  # counters of a card read from its counters, at least ("Step 1" alone is a step's label)
 
 
 SPAN_LINE_COST = 6  # words of running text one line of chrome costs the article's span
@@ -2983,6 +2990,32 @@ def _two_stamps(line: str, vocab: furniture.Vocabulary) -> bool:
     return False
 
 
+def _stamped_times(line: str, vocab: furniture.Vocabulary) -> bool:
+    """A line that dates the page twice, with a publication or update label inside it before its second
+    time of day: "AFP 30 avril 2015 à 07:19 (Mis à jour : 30 avril 2015 à 07:38)", "This article was
+    published on example.co.uk at 11.41 GMT on Thursday 12 January 2012. It was last modified at 14.51 GMT
+    ...". Two times of day, a year, and a label (the vocabularies' ``published`` markers, in any language
+    of the page) that opens a word after the line's start (``_two_stamps`` reads the line that opens with
+    one)."""
+    if len(_CLOCK_HINT.findall(line)) < 2:  # (a cheap first test: most lines hold no time of day)
+        return False
+    clocks = list(_STAMP_CLOCK.finditer(line))
+    if len(clocks) < 2 or not _YEAR.search(line):
+        return False
+    second = clocks[1].start()
+    return any(
+        vocab.labelled("published", line[m.start() :]) is not None
+        for m in _WORD_START.finditer(line, 1, second)
+    )
+
+
+_STAMP_CLOCK = re.compile(
+    r"(?<![\d.:])\d{1,2}[:.h]\d\d(?!\d|[.:]\d)"
+)  # "07:19", "11.41", "13h36"; not "04.05.2015"
+_CLOCK_HINT = re.compile(r"[0-9][:.h][0-9][0-9]")
+STAMPED_TIMES_WORDS = 40  # words at most of a line that dates the page twice (two short sentences)
+
+
 # A paragraph of this many words is never dropped without a furniture reason of its own.
 SUBSTANTIAL_WORDS = 15
 
@@ -3116,6 +3149,10 @@ def _classify_one(
         return "furniture", "navigation"
     if i < first_body and _is_tag_list(t):
         return "furniture", "tag list"
+    # (last: a line that dates the page twice near its top is its date line, and most lines went before;
+    # its year's century is looked for first, a plain substring test that most lines fail)
+    if ln.words <= STAMPED_TIMES_WORDS and ("20" in t or "19" in t) and _stamped_times(t, vocab):
+        return "furniture", "update stamp"
     m = _DATELINE.match(t) if "(" in t else None  # (its agency stands in parentheses)
     if m:
         info.setdefault("dateline_agency", m["agency"].strip())
