@@ -1108,7 +1108,7 @@ def test_trigger_windows_lose_nothing(text: str) -> None:
     windowed = engine._tag_cached.__wrapped__(text, anchor)
     orig, orig_rules = engine._rule_windows, engine._rules_in
     try:
-        engine._rule_windows = lambda t, spans, kinds: [(0, len(t))]  # type: ignore[assignment]
+        engine._rule_windows = lambda t, spans, kinds, edges=None: [(0, len(t))]  # type: ignore[assignment]
         engine._rules_in = lambda spans: list(engine._DISPATCH)  # type: ignore[assignment]
         full = engine._tag_cached.__wrapped__(text, anchor)
     finally:
@@ -2806,3 +2806,26 @@ def test_a_date_near_the_anchor_reads_no_clause(monkeypatch: pytest.MonkeyPatch)
     engine._tag_cached.cache_clear()
     assert [r.value for r in tag("Sales fell on March 10.", anchor)] == ["2025-03-10"]  # the stub's future
     assert len(read) == 1
+
+
+def test_rule_windows_widen_a_shared_region_once() -> None:
+    """The windows of a text's kinds share their widened ends: a region that two kinds have is widened once."""
+    from factcheck.temporal import engine
+
+    class Counted(str):
+        calls = 0
+
+        def rfind(self, *args: Any) -> int:  # type: ignore[override]
+            Counted.calls += 1
+            return super().rfind(*args)
+
+    text = Counted("The vote came three years ago, said the party's chairwoman on Monday.")
+    spans = {"a": [(5, 40)], "b": [(5, 40)]}
+    edges: tuple[dict[int, int], dict[int, int]] = ({}, {})
+    first = engine._rule_windows(text, spans, ("a",), edges)
+    calls = Counted.calls
+    assert engine._rule_windows(text, spans, ("b",), edges) == first == [(4, 47)]
+    assert Counted.calls == calls  # the second kind's window: no new search
+    assert (
+        engine._rule_windows(text, spans, ("b",)) == first and Counted.calls > calls
+    )  # without: searched again

@@ -149,13 +149,20 @@ def _digit_runs(text: str) -> list[tuple[int, str]]:
 
 
 def _rule_windows(
-    text: str, spans: dict[str, list[tuple[int, int]]], kinds: tuple[str, ...]
+    text: str,
+    spans: dict[str, list[tuple[int, int]]],
+    kinds: tuple[str, ...],
+    edges: tuple[dict[int, int], dict[int, int]] | None = None,
 ) -> list[tuple[int, int]]:
     """The merged regions of the given kinds, widened to whitespace so that no window cuts a word.
 
     Same windows as the reference in tests/test_temporal.py (a test checks): the regions of one kind come merged
     from :func:`_trigger_spans` (each starts after the end of the one before), and a window's ends
-    look for a newline only between the region and the nearest space."""
+    look for a newline only between the region and the nearest space.
+
+    ``edges``: the widened starts and ends already found in this text (start -> widened start, end -> widened
+    end), shared by the calls for its other kinds: a trigger word of several kinds ("year" belongs to 8) gives
+    each of them the same region, widened once."""
     if len(kinds) == 1:
         regions = spans.get(kinds[0])
         if regions is None:
@@ -176,18 +183,27 @@ def _rule_windows(
                 regions.append((st, en))
     n = len(text)
     rfind, find = text.rfind, text.find
+    starts, ends = edges if edges is not None else ({}, {})
     snapped: list[tuple[int, int]] = []
-    for st, en in regions:
-        if st > 0 and not text[st - 1].isspace():
-            a = rfind(" ", 0, st)
-            b = rfind("\n", a + 1, st)
-            st = (b if b > a else a) + 1
-        if en >= n:
-            en = n
-        elif not text[en].isspace():
-            a = find(" ", en)
-            b = find("\n", en, a) if a >= 0 else find("\n", en)
-            en = b if b >= 0 else a if a >= 0 else n
+    for st0, en0 in regions:
+        st = starts.get(st0, -1)
+        if st < 0:  # not widened yet
+            st = st0
+            if st > 0 and not text[st - 1].isspace():
+                a = rfind(" ", 0, st)
+                b = rfind("\n", a + 1, st)
+                st = (b if b > a else a) + 1
+            starts[st0] = st
+        en = ends.get(en0, -1)
+        if en < 0:
+            en = en0
+            if en >= n:
+                en = n
+            elif not text[en].isspace():
+                a = find(" ", en)
+                b = find("\n", en, a) if a >= 0 else find("\n", en)
+                en = b if b >= 0 else a if a >= 0 else n
+            ends[en0] = en
         snapped.append((st, en))
     return snapped
 
@@ -261,6 +277,7 @@ def _tag_cached(text: str, anchor: dt.date | None) -> tuple[TimeRef, ...]:
     cands: list[tuple[int, int, int, re.Match[str], _Handler]] = []
     spans = _trigger_spans(text)
     windows: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    edges: tuple[dict[int, int], dict[int, int]] = ({}, {})  # the windows' widened ends, shared by all kinds
     for rule in _rules_in(spans):
         prio, rx, fn, kinds, hint, accepts = (
             rule.prio,
@@ -272,7 +289,7 @@ def _tag_cached(text: str, anchor: dt.date | None) -> tuple[TimeRef, ...]:
         )
         wins = windows.get(kinds)
         if wins is None:
-            wins = windows[kinds] = _rule_windows(text, spans, kinds)
+            wins = windows[kinds] = _rule_windows(text, spans, kinds, edges)
         for ws, we in wins:
             if hint is not None and hint.search(text, ws, we) is None:
                 continue
