@@ -2868,7 +2868,7 @@ def _names_a_site(part: str, beside: str, lang: str | None, *, before: bool = Fa
     if part.casefold() in _title_labels():
         return False
     function = _function_words(lang)
-    if all(w.casefold() in function for w in words) or all(w.casefold() in function for w in near):
+    if all(w.casefold() in function for w in words) or (len(near) == 1 and near[0].casefold() in function):
         return False  # a particle ("Break - In", "Shake - Up") or a chain's ("Hit - And - Run")
     left, right = (words[-1], near[0]) if before else (near[-1], words[0])
     if left[-1:].isdigit() and right[:1].isdigit():

@@ -105,3 +105,8 @@ def _label_examples() -> list[tuple[str, str, str]]:
 def test_title_label_examples(lang: str, line: str, outlet: str) -> None:
     a = article_from_text(line + "\n" + BODY, path="a.txt", key="a.txt")
     assert (a.outlet or "") == outlet, line
+
+
+def test_a_headline_of_function_words_keeps_its_site() -> None:
+    # ("What we do" is no particle of a compound "Hit - And - Run": a headline of short words)
+    assert _read("What we do - Creative Commons") == ("What we do", "Creative Commons")
