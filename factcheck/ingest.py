@@ -28,7 +28,7 @@ from urllib.parse import urlparse
 import yaml
 
 from factcheck import cache as _cache
-from factcheck import furniture, metadata, webpage
+from factcheck import furniture, gazetteer, metadata, webpage
 from factcheck import lang as langres
 from factcheck.dates import knows_language, parse_date_text
 from factcheck.model import Article, Batch, InputError, Segment
@@ -688,7 +688,7 @@ def article_from_record(
     if outlet:
         art.outlet = outlet
     if art.title:
-        head, site = _page_title_parts(art.title)
+        head, site = _page_title_parts(art.title, art.language)
         if site is None or (art.outlet and metadata.same_site(site, art.outlet)):
             # "Headline | Kulu Media": the site's name is no part of the headline, nor is a date that ends
             # the title ("Headline | 19.01.2020")
@@ -1274,7 +1274,7 @@ def classify_lines(
         for ln in lines
     ]
     # a copied page opens with its <title> line ("Headline | Site", or the headline the page repeats)
-    page_title = _page_title_line(lines) if page else None
+    page_title = _page_title_line(lines, lang) if page else None
     # the body starts at the first sentence that is no chrome, URL, date label or page title
     first_body = next(
         (
@@ -1373,12 +1373,12 @@ def classify_lines(
             info["_title_at"] = ti
             kinds[ti] = ("title", "headline")
             info["title"] = lines[ti].text
-            head, site = _page_title_parts(lines[ti].text)
+            head, site = _page_title_parts(lines[ti].text, lang)
             info["title"] = head  # (without the date that may end it: "Headline | 19.01.2020")
             if site:  # a copied page's <title> line: "Headline - Section - Site"
                 info["site_name"] = site
     if lines and first_body > 0 and kinds[0][0] in ("body", "title"):
-        _head, site = _page_title_parts(lines[0].text)
+        _head, site = _page_title_parts(lines[0].text, lang)
         if site:  # a copied page opens with its <title> line: metadata, not a claim
             info.setdefault("site_name", site)
             if kinds[0][0] == "body":  # (the headline is repeated below it, or none was found)
@@ -1386,7 +1386,7 @@ def classify_lines(
     # Remaining short non-sentence lines before the body are header chrome, but for a second headline
     # (a subheadline or deck) that reads like one.
     title_at = info.pop("_title_at", None)
-    decked = not (page and _under_the_page_title(lines, title_at, page_title))
+    decked = not (page and _under_the_page_title(lines, title_at, page_title, lang))
     for i in range(min(first_body, len(lines))):
         if kinds[i][0] == "body" and not sentence[i]:
             if (
@@ -2716,7 +2716,10 @@ _WORD_RUN = re.compile(r"\w+")
 
 
 def _under_the_page_title(
-    lines: list[_Line], title_at: int | None, page_title: tuple[str, str | None, frozenset[str]] | None
+    lines: list[_Line],
+    title_at: int | None,
+    page_title: tuple[str, str | None, frozenset[str]] | None,
+    lang: str | None = None,
 ) -> bool:
     """Whether the title was read from the page's own <title> line at its top ("Headline | Site"), which
     the page does not repeat above its article: the lines right under it are the page's header (skip
@@ -2724,7 +2727,7 @@ def _under_the_page_title(
     shows."""
     if title_at != 0 or not lines:
         return False
-    return page_title is not None or _page_title_parts(lines[0].text)[1] is not None
+    return page_title is not None or _page_title_parts(lines[0].text, lang)[1] is not None
 
 
 def _repeated_headline(
@@ -2774,7 +2777,9 @@ def _norm_words(s: str) -> str:
     return " ".join(_WORD_RUN.findall(s.casefold()))
 
 
-def _page_title_line(lines: list[_Line]) -> tuple[str, str | None, frozenset[str]] | None:
+def _page_title_line(
+    lines: list[_Line], lang: str | None = None
+) -> tuple[str, str | None, frozenset[str]] | None:
     """(headline, site, the forms the page may repeat it in) when the first line of a copied page is its
     <title>: a headline with a site's name ("Bridge closed | Harbour Times", "Headline › Site"), or a line
     the page repeats further down (its headline above the article). None otherwise."""
@@ -2786,9 +2791,9 @@ def _page_title_line(lines: list[_Line]) -> tuple[str, str | None, frozenset[str
     if len(parts) >= 2:
         last, first = parts[-1], parts[0]
         if len(last.split()) <= 4 and len(last.split()) < max(len(p.split()) for p in parts[:-1]):
-            site = last if _site_like(last) else None
+            site = last if _site_like(last) and _names_a_site(last, parts[-2], lang) else None
         elif len(first.split()) <= 3 and len(first.split()) < max(len(p.split()) for p in parts[1:]):
-            site = first if _site_like(first) else None
+            site = first if _site_like(first) and _names_a_site(first, parts[1], lang, before=True) else None
     rest = [p for p in parts if p != site] or [t]
     head = max(rest, key=lambda p: len(p.split()))
     # the page may repeat any run of its parts ("Hating Millennials - the prejudice you're allowed to ...")
@@ -2822,7 +2827,7 @@ def _repeats_a_key(lines: list[_Line], keys: frozenset[str]) -> bool:
     return any(may_be_a_key(ln) and _norm_words(ln.text) in keys for ln in lines)
 
 
-def _page_title_parts(title: str) -> tuple[str, str | None]:
+def _page_title_parts(title: str, lang: str | None = None) -> tuple[str, str | None]:
     """("Headline", "Site") of a page's <title> line "Headline - Section - Site" / "Site | Headline";
     (title, None) for a headline with no site part."""
     title = _without_dated_parts(title)
@@ -2835,9 +2840,71 @@ def _page_title_parts(title: str) -> tuple[str, str | None]:
         and _word_count(head) >= 3
         and _word_count(head) > _word_count(site)
         and _site_like(site)
+        and _names_a_site(site, parts[-2], lang)
     ):
         return head, site
     return title, None
+
+
+# A headline line's part that names its site ("Headline - Reuters", "Headline | The Guardian", "Harbour Times |
+# Headline"): a domain, an outlet of the gazetteer, or a short name (metadata.SITE_NAME_WORDS words at most) whose first
+# and last words are capitalised, an acronym or a number ("BBC News", "20 Minuten", "Times of India"). Not a
+# label (``lang/*/titles.toml``: "Breaking News - Three People Shot ..."), nor the end of a compound whose hyphen
+# was spaced ("Watergate Break - In", "heroic face - off", "two - party basis", "20 - 13 Win", "Hit - And - Run"),
+# nor a clause or a quotation ("Hit - Run , Driver Charged", "Rehab - Where She 'Knows Everyone'").
+_DOMAIN_NAME = re.compile(r"(?:[\w-]+\.)+[a-z]{2,}", re.I)
+_NO_NAME_MARK = re.compile(r"[,;?\"“”‘’«»„]|(?<!\w)'|'(?!\w)|\.$")
+_JOINING_WORD = 3  # letters of a lower-case word that may join a name's words ("of", "de", "du", "und")
+
+
+def _names_a_site(part: str, beside: str, lang: str | None, *, before: bool = False) -> bool:
+    """Whether ``part``, cut from a headline line at a separator, can be the site's name. ``beside``: the part
+    on the other side of that separator; ``before``: ``part`` opens the line ("Site | Headline")."""
+    if part in gazetteer.OUTLETS or _DOMAIN_NAME.fullmatch(part):
+        return True
+    words, near = part.split(), beside.split()
+    if not words or not near or len(words) > metadata.SITE_NAME_WORDS or _NO_NAME_MARK.search(part):
+        return False
+    if part.casefold() in _title_labels():
+        return False
+    function = _function_words(lang)
+    if all(w.casefold() in function for w in words) or (len(near) == 1 and near[0].casefold() in function):
+        return False  # a particle ("Break - In", "Shake - Up") or a chain's ("Hit - And - Run")
+    left, right = (words[-1], near[0]) if before else (near[-1], words[0])
+    if left[-1:].isdigit() and right[:1].isdigit():
+        return False  # a score or a range ("20 - 13")
+    if before and not _capitalised(near[0]):
+        return False  # a headline opens with a capital: "Ram - raiders hit Paris" is a compound
+    inner = words[1:-1]
+    return (
+        _capitalised(words[0])
+        and _capitalised(words[-1])
+        and all(_capitalised(w) or len(w) <= _JOINING_WORD or w.casefold() in function for w in inner)
+    )
+
+
+def _capitalised(word: str) -> bool:
+    """A name's word: capitalised, an acronym or a number ("Reuters", "BBC", "20"), a word of a script with no
+    case ("新华网"), or a brand's lower-case letter before a capital ("iPhone"); not a lower-case word."""
+    return not word[:1].islower() or word[1:2].isupper()
+
+
+@functools.cache
+def _title_labels() -> frozenset[str]:
+    """The kicker labels of every language (``lang/<code>/titles.toml``): a page may set an English label
+    over a headline in any language."""
+    return frozenset(
+        w for code in langres.available("titles") for w in langres.resource(code, "titles")["labels"]
+    )
+
+
+@functools.cache
+def _function_words(lang: str | None) -> frozenset[str]:
+    """The function words of the language and of English (``lang/<code>/stopwords.toml``)."""
+    words = set(langres.resource("en", "stopwords")["function"])
+    if lang and lang != "en":
+        words.update(langres.resource(lang, "stopwords").get("function", ()))
+    return frozenset(words)
 
 
 # a clock time after a separator ("Sunday, March 17, 2013 | 5: 00 PM", "31.10.2023, 10.19 Uhr" after the

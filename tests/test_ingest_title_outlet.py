@@ -1,0 +1,112 @@
+"""A plain text's first line gives an outlet only when the part after its " - " / " | " / " — " names one.
+
+The shapes come from ECB+ texts (tokenised: every hyphen is spaced), where a compound's hyphen ("Break - In",
+"face - off", "two - party") or a kicker label ("Breaking News - ...") was read as the line's site.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.ingest import article_from_text
+from factcheck.lang import available, resource
+
+BODY = (
+    "The county sheriff said on Monday that three people were hurt in the incident and that the "
+    "investigation would go on for several weeks.\n"
+    "Officials told reporters that more details would be released later this week after the families "
+    "had been informed.\n"
+)
+
+
+def _read(first_line: str) -> tuple[str | None, str | None]:
+    a = article_from_text(first_line + "\n" + BODY, path="a.txt", key="a.txt")
+    return a.title, a.outlet
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a compound's hyphen, the word after it in lower case ("two-party", "face-off", "90-day")
+        "Parliamentary elections in Turkmenistan to be held on two - party basis",
+        "MUST SEE : Navy pins down Somali pirates in heroic face - off",
+        "Lindsay Lohan checks into rehab to begin 90 - day stint , lawyer says",
+        # a compound's hyphen before a particle ("Break-In", "Shake-Up") or a chain ("Hit-And-Run")
+        "Frederick LaRue , 75 ; Had Key Role in Coverup of the Watergate Break - In",
+        "Prison Agency Faces Shake - Up",
+        "Cops : Queens Woman Killed In Hit - And - Run",
+        # a score or a range between two numbers
+        "Colts Clinch Playoff Spot with 20 - 13 Win Over Chiefs",
+        # a subtitle in quotation marks, a clause after a comma
+        "Lindsay Lohan Checks Into Betty Ford Rehab - Where She 'Knows Everyone'",
+        "Woman Killed In Queens Hit - Run , Driver Charged",
+    ],
+)
+def test_a_tail_that_names_no_outlet_stays_in_the_title(line: str) -> None:
+    title, outlet = _read(line)
+    assert outlet is None
+    assert title == line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Breaking News - Three People Shot in Office Shooting in Suburban Detroit",
+        "BREAKING NEWS - 3 Dead After Molotov Cocktail Hits Bank",
+        # the headline after a site's name opens with a capital: "ram-raiders", "hit-run" are compounds
+        "Ram - raiders hit Paris jewellery store for two million euros",
+        "Hit - run crash leaves Queens mother of two dead",
+    ],
+)
+def test_a_label_or_a_compound_before_the_headline_is_no_outlet(line: str) -> None:
+    _title, outlet = _read(line)
+    assert outlet is None
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "outlet"),
+    [
+        ("Bridge closed after barge strike - Reuters", "Bridge closed after barge strike", "Reuters"),
+        (
+            "Bridge closed after barge strike | The Guardian",
+            "Bridge closed after barge strike",
+            "The Guardian",
+        ),
+        ("Bridge closed after barge strike - BBC News", "Bridge closed after barge strike", "BBC News"),
+        (
+            "Bridge closed after barge strike — Harbour Times",
+            "Bridge closed after barge strike",
+            "Harbour Times",
+        ),
+        (
+            "Bridge closed after barge strike | Times of India",
+            "Bridge closed after barge strike",
+            "Times of India",
+        ),
+        (
+            "Bridge closed after barge strike - harbourtimes.com",
+            "Bridge closed after barge strike",
+            "harbourtimes.com",
+        ),
+        ("Bridge closed after barge strike - NPR", "Bridge closed after barge strike", "NPR"),
+    ],
+)
+def test_a_real_outlet_tail_is_the_outlet(line: str, title: str, outlet: str) -> None:
+    assert _read(line) == (title, outlet)
+
+
+def _label_examples() -> list[tuple[str, str, str]]:
+    return [
+        (lang, *ex) for lang in available("titles") for ex in resource(lang, "titles").get("examples", [])
+    ]
+
+
+@pytest.mark.parametrize(("lang", "line", "outlet"), _label_examples())
+def test_title_label_examples(lang: str, line: str, outlet: str) -> None:
+    a = article_from_text(line + "\n" + BODY, path="a.txt", key="a.txt")
+    assert (a.outlet or "") == outlet, line
+
+
+def test_a_headline_of_function_words_keeps_its_site() -> None:
+    # ("What we do" is no particle of a compound "Hit - And - Run": a headline of short words)
+    assert _read("What we do - Creative Commons") == ("What we do", "Creative Commons")
