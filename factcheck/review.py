@@ -841,16 +841,21 @@ class Review:
         # event (a subset scores near 100: shared/LIBRARIES.md). Only the words that can tell one event from
         # another count, each in its article's language: a German claim is no likelier for sharing "der",
         # "die" and "und" with another (`grouping.words`' content words).
-        # Each claim's words are made once (a claim id names one text) and scored in one rapidfuzz call.
+        # Each claim's words are made once (a claim id names one text) and scored in one rapidfuzz call, and
+        # the scores are ordered by numpy (a stable sort: equal scores keep the batch's order), not by a
+        # Python key function called for each of the batch's claims.
+        import numpy as np
         from rapidfuzz import fuzz, process
 
         others = [o for o in rest if o.article_key != c.article_key]
         likeness = process.cdist(
-            [self._words_of_event(c)], [self._words_of_event(o) for o in others], scorer=fuzz.token_sort_ratio
+            [self._words_of_event(c)],
+            [self._words_of_event(o) for o in others],
+            scorer=fuzz.token_sort_ratio,
+            dtype=np.float32,
         )
-        scores = {o.id: float(v) for o, v in zip(others, likeness[0], strict=True)}
-        rest.sort(key=lambda o: (o.article_key == c.article_key, -scores.get(o.id, 0.0)))
-        out.extend(rest)
+        out.extend(others[i] for i in np.argsort(-likeness[0], kind="stable"))
+        out.extend(o for o in rest if o.article_key == c.article_key)
         return out
 
     def _words_of_event(self, claim: Claim) -> str:
