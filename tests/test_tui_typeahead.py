@@ -112,3 +112,39 @@ async def test_the_supersede_picker_opens_before_its_candidates_are_ranked(
         assert ol.highlighted_option is not None
         assert ol.highlighted_option.id == real(r, c.id)[0].id
         await pilot.press("escape", "q")
+
+
+async def test_the_picker_lists_its_first_rows_first_and_the_rest_after_the_paint(
+    seeds_copy, tmp_path: Path, monkeypatch
+):
+    """Making and listing 300 two-line rows took most of the time before the picker showed a candidate: the
+    first rows are listed at once, the rest (to LIMIT) right after that paint, in the same order."""
+    monkeypatch.setattr(PickerModal, "FIRST", 3, raising=False)
+    monkeypatch.setattr(PickerModal, "LIMIT", 8)
+    made_at_more: list[int] = []
+    real_add = OptionList.add_options
+
+    def add(self, options):
+        options = list(options)
+        made_at_more.append(len(options))
+        return real_add(self, options)
+
+    monkeypatch.setattr(OptionList, "add_options", add)
+    r = Review.open(tmp_path / "s.toml", [str(seeds_copy)])
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = app.screen
+        assert isinstance(m, MainScreen)
+        c = m.claims[0]
+        await pilot.press("s")
+        await settle(app, pilot)
+        picker = app.screen
+        assert isinstance(picker, PickerModal)
+        ol = picker.query_one(OptionList)
+        assert made_at_more[-2:] == [3, 5]  # 3 at once (set_options adds them), then the other 5
+        assert [ol.get_option_at_index(i).id for i in range(ol.option_count)] == [
+            o.id for o in r.superseding_candidates(c.id)[:8]
+        ]
+        assert ol.highlighted == 0
+        await pilot.press("escape", "q")

@@ -151,7 +151,9 @@ class PickerModal(TypeAhead, ModalScreen[str | None]):
     ]
 
     LIMIT = 300
+    FIRST = 40
     LOADING = "loading candidates…"
+    _fills = 0  # how many times the list was filled: rows added after a paint belong to the last filling
 
     @dataclass
     class ItemsMade(Message):
@@ -191,14 +193,23 @@ class PickerModal(TypeAhead, ModalScreen[str | None]):
         self._fill(self.query_one(Input).value)
 
     def _fill(self, query: str) -> None:
+        """List the items matching ``query``: the first ``FIRST`` at once (more than a tall window shows), the
+        rest (to ``LIMIT``) after that paint, unless the filter changed meanwhile."""
         if self._items is None:  # still loading: what is typed filters the items when they arrive
             return
         words = query.lower().split()
         shown = [it for it in self._items if all(w in it.search for w in words)][: self.LIMIT]
         ol = self.query_one(OptionList)
-        ol.set_options(Option(it.line(), id=it.id) for it in shown)
+        ol.set_options(Option(it.line(), id=it.id) for it in shown[: self.FIRST])
         if shown:
             ol.highlighted = 0
+        self._fills += 1
+        if len(shown) > self.FIRST:
+            self.call_after_refresh(self._fill_more, self._fills, shown[self.FIRST :])
+
+    def _fill_more(self, fill: int, rest: list[PickItem]) -> None:
+        if fill == self._fills:  # (a later filter lists its own)
+            self.query_one(OptionList).add_options(Option(it.line(), id=it.id) for it in rest)
 
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
