@@ -841,32 +841,36 @@ class Review:
         # event (a subset scores near 100: shared/LIBRARIES.md). Only the words that can tell one event from
         # another count, each in its article's language: a German claim is no likelier for sharing "der",
         # "die" and "und" with another (`grouping.words`' content words).
-        # Each claim's words are made once (a claim id names one text) and scored in one rapidfuzz call.
+        # Each claim's words are made once (a claim id names one text) and scored in one rapidfuzz call, and
+        # the scores are ordered by numpy (a stable sort: equal scores keep the batch's order), not by a
+        # Python key function called for each of the batch's claims.
+        import numpy as np
         from rapidfuzz import fuzz, process
 
         others = [o for o in rest if o.article_key != c.article_key]
-        likeness = process.cdist(
-            [self._words_of_event(c)], [self._words_of_event(o) for o in others], scorer=fuzz.token_sort_ratio
-        )
-        scores = {o.id: float(v) for o, v in zip(others, likeness[0], strict=True)}
-        rest.sort(key=lambda o: (o.article_key == c.article_key, -scores.get(o.id, 0.0)))
-        out.extend(rest)
+        words = self._words_of_event([c, *others])
+        likeness = process.cdist([words[0]], words[1:], scorer=fuzz.token_sort_ratio, dtype=np.float32)
+        out.extend(others[i] for i in np.argsort(-likeness[0], kind="stable"))
+        out.extend(o for o in rest if o.article_key == c.article_key)
         return out
 
-    def _words_of_event(self, claim: Claim) -> str:
-        """The claim's words that can tell one event from another, in its article's language (all its words
-        when none can: two empty texts would be alike)."""
-        words = self._event_words.get(claim.id)
-        if words is None:
+    def _words_of_event(self, claims: list[Claim]) -> list[str]:
+        """Each claim's words that can tell one event from another, in its article's language (all its words
+        when none can: two empty texts would be alike). Made once a claim, those missing in one pass with the
+        batch's languages looked up in a dict (``corpus.article`` walks the articles: called for each of a
+        big batch's claims, it took most of the picker's first opening)."""
+        made = self._event_words
+        missing = [o for o in claims if o.id not in made]
+        if missing:
             from rapidfuzz import utils
 
             from factcheck.grouping.words import _content_tokens
 
-            art = self.corpus.article(claim.article_key)
-            tokens = _content_tokens(claim.text, art.language if art else None)
-            words = " ".join(tokens) or utils.default_process(claim.text)
-            self._event_words[claim.id] = words
-        return words
+            language = {a.key: a.language for a in self.corpus.articles}
+            for o in missing:
+                tokens = _content_tokens(o.text, language.get(o.article_key))
+                made[o.id] = " ".join(tokens) or utils.default_process(o.text)
+        return [made[o.id] for o in claims]
 
     def earlier_report(self, claim_id: str, by: str) -> str | None:
         """What to say when ``by`` is no later report of ``claim_id`` (a superseded claim is overtaken by a

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import work
+from textual import events, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -141,6 +141,18 @@ class FactcheckApp(App[int]):
     @property
     def keymap(self) -> dict[str, str]:
         return dict(self.config.keymap)
+
+    def on_key(self, event: events.Key) -> None:
+        """A printable key that comes back to the app while a dialog with a text field is the screen was
+        typed while the dialog opened (it went to the screen below, or to the dialog before its field had
+        the focus): it is typed into the field, never taken as a command of the screen below."""
+        from factcheck.tui.screens.modals import TypeAhead
+
+        screen = self.screen
+        typed = event.character if event.is_printable else None
+        if typed and isinstance(screen, TypeAhead) and screen.type_ahead(typed):
+            event.prevent_default()
+            event.stop()
 
     def on_mount(self) -> None:
         self._catch_exit_signals()

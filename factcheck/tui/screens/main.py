@@ -256,11 +256,13 @@ class MainScreen(ReadingScreen):
                 literal(clip(o.text, 150)),
             )
 
-        items = []
-        for o in self.review.superseding_candidates(c.id):  # every claim of the batch: lines made when listed
-            art = self._articles.get(o.article_key)
-            search = f"{o.id} {o.article_key} {art.outlet if art else ''} {o.text}".lower()
-            items.append(PickItem(o.id, partial(prompt, o), search))
+        def items() -> list[PickItem]:  # every claim of the batch ranked: made in the picker's worker
+            out = []
+            for o in self.review.superseding_candidates(c.id):  # lines made when listed
+                art = self._articles.get(o.article_key)
+                search = f"{o.id} {o.article_key} {art.outlet if art else ''} {o.text}".lower()
+                out.append(PickItem(o.id, partial(prompt, o), search))
+            return out
 
         def picked(by: str | None) -> None:
             if by:

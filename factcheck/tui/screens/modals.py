@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
@@ -53,7 +54,35 @@ class NoteModal(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class InputModal(ModalScreen[str | None]):
+class TypeAhead:
+    """A dialog with a text field that takes the keys typed before it was drawn: the app hands it the
+    printable keys that reach the app while it is the screen (typed while it was opened, they went to
+    the screen below or to the dialog before its field had the focus). Kept until the dialog is mounted,
+    then put in the field in the order typed."""
+
+    _typed: str | None = ""  # None once mounted: keys then go straight into the field
+
+    def type_ahead(self, text: str) -> bool:
+        """Take ``text`` for the field; False when the reviewer is elsewhere in the dialog (a list)."""
+        if self._typed is not None:
+            self._typed += text
+            return True
+        assert isinstance(self, ModalScreen)
+        inp = self.query_one(Input)
+        if self.focused not in (None, inp):
+            return False
+        inp.focus()
+        inp.insert_text_at_cursor(text)
+        return True
+
+    def _take_typed(self, inp: Input) -> None:
+        """Put what was typed before mounting into ``inp`` (called once, on mount)."""
+        typed, self._typed = self._typed or "", None
+        if typed:
+            inp.insert_text_at_cursor(typed)
+
+
+class InputModal(TypeAhead, ModalScreen[str | None]):
     """One line of input; ``validate`` returns an error message or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="input-cancel")]
@@ -82,6 +111,7 @@ class InputModal(ModalScreen[str | None]):
         inp = self.query_one(Input)
         inp.cursor_blink = False
         inp.focus()
+        self._take_typed(inp)
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
@@ -107,8 +137,12 @@ class PickItem:
         return self.prompt() if callable(self.prompt) else self.prompt
 
 
-class PickerModal(ModalScreen[str | None]):
-    """Choose one item; typing filters. At most ``LIMIT`` items are listed at once."""
+class PickerModal(TypeAhead, ModalScreen[str | None]):
+    """Choose one item; typing filters. At most ``LIMIT`` items are listed at once.
+
+    ``items`` may be a function that makes them (a long list, e.g. every claim of a big batch ranked): the
+    dialog opens at once saying it is loading, the function runs in a thread worker, and what was typed
+    meanwhile filters the items when they arrive."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="picker-cancel"),
@@ -117,10 +151,19 @@ class PickerModal(ModalScreen[str | None]):
     ]
 
     LIMIT = 300
+    FIRST = 40
+    LOADING = "loading candidates…"
+    _fills = 0  # how many times the list was filled: rows added after a paint belong to the last filling
 
-    def __init__(self, title: str, items: list[PickItem]) -> None:
+    @dataclass
+    class ItemsMade(Message):
+        items: list[PickItem]
+
+    def __init__(self, title: str, items: list[PickItem] | Callable[[], list[PickItem]]) -> None:
         super().__init__()
-        self._title, self._items = title, items
+        self._title = title
+        self._items: list[PickItem] | None = items if isinstance(items, list) else None
+        self._make = None if isinstance(items, list) else items
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog -wide -tall"):
@@ -130,18 +173,43 @@ class PickerModal(ModalScreen[str | None]):
             yield Label(Content("↑/↓ choose · enter pick · escape cancel"), classes="dialog-hint")
 
     def on_mount(self) -> None:
-        self._fill("")
         inp = self.query_one(Input)
         inp.cursor_blink = False
         inp.focus()
+        self._take_typed(inp)
+        if self._make is not None:
+            self.query_one(OptionList).set_options([Option(Content(self.LOADING), disabled=True)])
+            self._load(self._make)
+        else:
+            self._fill(inp.value)
+
+    @work(thread=True, exclusive=True, group="picker")
+    def _load(self, make: Callable[[], list[PickItem]]) -> None:
+        self.post_message(self.ItemsMade(make()))
+
+    @on(ItemsMade)
+    def _made(self, event: ItemsMade) -> None:
+        self._items = event.items
+        self._fill(self.query_one(Input).value)
 
     def _fill(self, query: str) -> None:
+        """List the items matching ``query``: the first ``FIRST`` at once (more than a tall window shows), the
+        rest (to ``LIMIT``) after that paint, unless the filter changed meanwhile."""
+        if self._items is None:  # still loading: what is typed filters the items when they arrive
+            return
         words = query.lower().split()
         shown = [it for it in self._items if all(w in it.search for w in words)][: self.LIMIT]
         ol = self.query_one(OptionList)
-        ol.set_options(Option(it.line(), id=it.id) for it in shown)
+        ol.set_options(Option(it.line(), id=it.id) for it in shown[: self.FIRST])
         if shown:
             ol.highlighted = 0
+        self._fills += 1
+        if len(shown) > self.FIRST:
+            self.call_after_refresh(self._fill_more, self._fills, shown[self.FIRST :])
+
+    def _fill_more(self, fill: int, rest: list[PickItem]) -> None:
+        if fill == self._fills:  # (a later filter lists its own)
+            self.query_one(OptionList).add_options(Option(it.line(), id=it.id) for it in rest)
 
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
@@ -152,13 +220,14 @@ class PickerModal(ModalScreen[str | None]):
         event.stop()
         ol = self.query_one(OptionList)
         opt = ol.highlighted_option
-        if opt is not None:
+        if opt is not None and opt.id is not None:
             self.dismiss(opt.id)
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.dismiss(event.option.id)
+        if event.option.id is not None:
+            self.dismiss(event.option.id)
 
     def action_cursor_down(self) -> None:
         self.query_one(OptionList).action_cursor_down()
@@ -302,7 +371,7 @@ class Filter:
 _NONE = "__all__"
 
 
-class FilterModal(ModalScreen[Filter | None]):
+class FilterModal(TypeAhead, ModalScreen[Filter | None]):
     """Filter claims by verdict, outlet and text; enter applies, ctrl+r clears, escape cancels."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -338,6 +407,7 @@ class FilterModal(ModalScreen[Filter | None]):
         inp = self.query_one(Input)
         inp.cursor_blink = False
         inp.focus()
+        self._take_typed(inp)
 
     def reopen(self, current: Filter, outlets: list[str]) -> None:
         """Show ``current`` when the dialog opens again (the main screen keeps it: its outlet list, one
