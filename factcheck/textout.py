@@ -257,7 +257,7 @@ def print_groups(corpus: Any) -> None:
         members.sort(key=lambda c: (arts[c.article_key].published or dt.date.max, c.start))
         source = time_source(g.when, members) if g.when else None
         if source is not None:
-            print(f"  time {g.when} from {time_source_text(source, arts[source[0].article_key].key)}")
+            print(f"  time {g.when} from {time_source_text(source, source[0].article_key)}")
         for c in members:
             a = arts[c.article_key]
             date = a.published.isoformat() if a.published else "????-??-??"
