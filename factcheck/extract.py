@@ -303,11 +303,9 @@ _QUOTE_CHARS = '"“”'
 _QUOTED = re.compile(r"[“\"]([^“”\"]+)[”\"]")
 _OPEN_QUOTE_CHARS = ('"', "“", "‘", "'", "„")  # (German opens with the low mark)
 _OPENING_MARKS = " \"“‘'(["  # what may come before a sentence's first word
-_PRONOUN_KIND = {
-    "he": ("person",),
-    "she": ("person",),
-    "they": ("person", "organisation", "anonymous"),
-    "it": ("organisation", "outlet", "media"),
+# which kinds of speaker each pronoun may stand for (lang/en/speech.toml pronoun_kinds)
+_PRONOUN_KIND: dict[str, tuple[str, ...]] = {
+    pronoun: tuple(kinds) for pronoun, kinds in resource("en", "speech")["words"]["pronoun_kinds"].items()
 }
 
 

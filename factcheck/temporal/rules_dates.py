@@ -265,7 +265,7 @@ def _month(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     return "DATE", f"{y}-{mon:02d}", None
 
 
-_NTH_WEEK_MIDDLE = {"first": 4, "second": 11, "third": 18, "fourth": 25}
+_NTH_WEEK_MIDDLE: dict[str, int] = dict(_VOCAB["week_of_month_middle"])  # "the first week of June": its 4th
 
 
 @_resolver("week_of_month")  # pattern and examples: time.toml, rule week_of_month

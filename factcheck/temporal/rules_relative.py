@@ -735,7 +735,7 @@ _DATE_WORD_AFTER = re.compile(rf"\s+(?:{_WEEKDAY_RE}|{_MONTH_RE})\b")
 
 
 # "every other/second/third/fourth" + unit: one unit in so many
-_EVERY_NTH = {"other": 2, "second": 2, "third": 3, "fourth": 4}
+_EVERY_NTH: dict[str, int] = dict(_VOCAB["every_nth"])  # "every third year": steps of 3 years
 
 
 @_resolver("set")  # pattern and examples: time.toml, rule set
