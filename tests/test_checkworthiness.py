@@ -82,6 +82,7 @@ def test_realworld_labels_are_unique_and_split() -> None:
             "dev8h",
             "dev9",
             "dev9h",
+            "dev10",
             "heldout",
             "ecb",
             "fresh",
@@ -107,6 +108,7 @@ def test_realworld_labels_are_unique_and_split() -> None:
     assert splits["dev7"] >= 8 and splits["dev7h"] >= 8  # round 16's blind sample of news, in two halves
     assert splits["dev8"] >= 8 and splits["dev8h"] >= 8  # round 18's blind sample of 2023-2025 news, likewise
     assert splits["dev9"] >= 8 and splits["dev9h"] >= 8  # round 18's blind sample in German, French, Spanish
+    assert splits["dev10"] >= 8  # round 22's blind sample of modern English news, labelled before the extractor
 
 
 def test_the_score_is_the_weighted_sum_of_its_terms() -> None:
