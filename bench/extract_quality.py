@@ -24,6 +24,9 @@
    "dev9" and "dev9h" (round 18): a blind sample of 16 unseen news pages in German (8), French (4) and
    Spanish (4) of 16 outlets (make_dev9.py), labelled and the labels committed before the extractor was run
    on them, in two halves by article like dev8 (each 4 / 2 / 2): "dev9" is tuned on, "dev9h" is held out.
+   "dev10" (round 22): a blind sample of 8 English news pages of November 2019 of 8 outlets no split used,
+   from scrapinghub's article-extraction-benchmark (make_dev10.py), labelled and the labels committed before
+   the extractor was run on them; all 8 are development pages.
    Reports, among the claims shown by default (score >= model.DEFAULT_MIN_SCORE), the precision and recall
    of check-worthy claims, the speaker accuracy on attributed claims and the time values; beside them, in
    the same run, the same figures for every candidate claim (score >= extract.MIN_SCORE, what ``--all``
@@ -38,7 +41,7 @@ claims whose text holds no time expression: how many are labelled with a time, a
 claim could inherit (the last date before it in its paragraph, in the article, the publication date) is a
 value its labels allow.
 
-    /work/venv/bin/python bench/extract_quality.py [-v] [--seeds] [--split dev|dev2|dev3|dev4|dev5|dev6|dev7|dev8|dev9|heldout|ecb]
+    /work/venv/bin/python bench/extract_quality.py [-v] [--seeds] [--split dev|dev2|dev3|dev4|dev5|dev6|dev7|dev8|dev9|dev10|heldout|ecb]
         [--only SPLIT ...] [--labels FILE] [--list-times dev|dev2|dev3|dev4|dev5|dev6|dev7|dev8|dev9|heldout|ecb] [--untimed SPLIT ...]
 """
 
@@ -71,6 +74,7 @@ REAL_SPLITS = (
     "dev7",
     "dev8",
     "dev9",
+    "dev10",
     "heldout",
     "ecb",
     "fresh",

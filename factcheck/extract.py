@@ -762,6 +762,10 @@ def checkworthiness(
     return _cw_score(terms, event, lang)
 
 
+# a quotation of fewer words is short: an assessment in the present tense, not a description of how things work
+QUIP_WORDS = 20
+
+
 class _CwTerms(NamedTuple):
     """The terms of one sentence's check-worthiness before its stance is known: name -> count, each with a weight
     in the language's ``[weights]`` table. ``always`` count whatever the stance (their weighted sum: ``fixed``);
@@ -780,8 +784,14 @@ class _CwTerms(NamedTuple):
     def stance_extra(self, event: Stance | None) -> list[tuple[str, int]]:
         """The terms that a claim of stance ``event`` (None: not classified) adds to ``always``. A stated claim
         that tells a present act of a specific subject (``stance.present_act``: "A photograph shows a palm-sized
-        rabbit.") counts as an event."""
-        if event is Stance.STATED and self.act_text is not None and stance.present_act(self.act_text):
+        rabbit.") counts as an event; a short quotation that names, counts and dates nothing does not ("This lack
+        of rain is keeping the threat of fire very real," said ...: the speaker's assessment)."""
+        if (
+            event is Stance.STATED
+            and self.act_text is not None
+            and not ("quoted_nothing" in self.without_event and self.act_text.count(" ") < QUIP_WORDS)
+            and stance.present_act(self.act_text)
+        ):
             event = Stance.OCCURRED
         extra = []
         if event is Stance.HYPOTHETICAL:

@@ -82,6 +82,7 @@ def test_realworld_labels_are_unique_and_split() -> None:
             "dev8h",
             "dev9",
             "dev9h",
+            "dev10",
             "heldout",
             "ecb",
             "fresh",
@@ -107,6 +108,9 @@ def test_realworld_labels_are_unique_and_split() -> None:
     assert splits["dev7"] >= 8 and splits["dev7h"] >= 8  # round 16's blind sample of news, in two halves
     assert splits["dev8"] >= 8 and splits["dev8h"] >= 8  # round 18's blind sample of 2023-2025 news, likewise
     assert splits["dev9"] >= 8 and splits["dev9h"] >= 8  # round 18's blind sample in German, French, Spanish
+    assert (
+        splits["dev10"] >= 8
+    )  # round 22's blind sample of modern English news, labelled before the extractor
 
 
 def test_the_score_is_the_weighted_sum_of_its_terms() -> None:
@@ -378,3 +382,26 @@ def test_the_patterns_of_a_shared_table_open_with_a_word_boundary() -> None:
                 continue
             for p in pats:
                 assert p.startswith("\\b"), f"{code} [{name}]: {p[:40]}"
+
+
+def test_a_short_quotation_that_names_nothing_is_no_present_act() -> None:
+    # the present tense of a quoted assessment earns no event bonus; the same words told by the writer do
+    quip = "“This lack of rain is keeping the threat of fire very real,” said Ana Ruiz, the utility's meteorologist."
+    terms = extract._cw_terms(
+        quip,
+        0,
+        0,
+        True,
+        True,
+        content="This lack of rain is keeping the threat of fire very real,",
+        quoted="This lack of rain is keeping the threat of fire very real,",
+    )
+    assert terms is not None and "quoted_nothing" in terms.without_event
+    assert "event" not in terms.stance_terms(Stance.STATED)
+    plain = extract._cw_terms("The utility is keeping fire crews ready in the north.", 0, 0, False, False)
+    assert plain is not None and "event" in plain.stance_terms(Stance.STATED)
+    # a long quotation that describes how something works keeps its present act
+    words = "These messages include links to the ransomware and the link is presented as a link to an app that uses the victim’s photos"
+    assert words.count(" ") >= extract.QUIP_WORDS
+    long = extract._cw_terms(f"“{words},” said Ana Ruiz.", 0, 0, True, True, content=words, quoted=words)
+    assert long is not None and "event" in long.stance_terms(Stance.STATED)
