@@ -51,6 +51,17 @@ values; halves as above. Labelled and committed before any code changed.
 
     PYTHONPATH=/tmp/base21 /work/venv/bin/python bench/claim_times_sample.py --set polnear2 --polnear-records /tmp/cwork/pol
 
+The fifth set, ``--set modern`` (bench/claim_times_modern_labels.tsv, drawn in round 22 at f90d4cf,
+/tmp/base22): modern news pages of 2018-2019 from many outlets, scrapinghub's article-extraction-benchmark
+(its ``html/*.html.gz``, ``--extra DIR`` names the folder holding ``html/``, e.g. /tmp/ingest_gold/sh), read
+as the app reads a saved page; no split, no earlier sample and no rule was made from them. Every English page
+with a publication date, in an order shuffled with ``random.Random(SEED)``; at most ``MODERN_PER_PAGE``
+values of a page (drawn at random), then ``MODERN_N`` values; halves as above. Labelled and committed before
+any code changed.
+
+    PYTHONPATH=/tmp/base22 /work/venv/bin/python bench/claim_times_sample.py --set modern --extra /tmp/ingest_gold/sh
+    /work/venv/bin/python bench/claim_times_sample.py --set modern --extra /tmp/ingest_gold/sh --score /tmp/base22 .
+
 Scoring: a labelled pair the tree still gives the claim (same expression, same value) counts with its
 label; a pair the tree drops is counted apart (by label: dropping a ``choice`` is a fix, a ``right`` a
 loss); a pair whose value changed is counted as not judged; each dropped or changed pair is listed under its
@@ -74,6 +85,7 @@ LABELS = ROOT / "bench" / "claim_times_labels.tsv"
 NEWS_LABELS = ROOT / "bench" / "claim_times_news_labels.tsv"
 POL_LABELS = ROOT / "bench" / "claim_times_polnear_labels.tsv"
 POL2_LABELS = ROOT / "bench" / "claim_times_polnear2_labels.tsv"
+MODERN_LABELS = ROOT / "bench" / "claim_times_modern_labels.tsv"
 DATA = Path(os.environ.get("FACTCHECK_DATA", "/work/shared/data"))
 SEED = 16
 PAGES = 160
@@ -86,6 +98,9 @@ POL_PER_PAGE = 5
 POL_N = 150
 POL2_PAGES = 30
 POL2_N = 100
+MODERN_PAGES = 1000  # (all of them)
+MODERN_PER_PAGE = 3
+MODERN_N = 100
 HEAD = "file\tstart\tend\ttext\tvalue\thalf\tlabel\tnote"
 
 
@@ -167,9 +182,22 @@ def polnear2_pages(records: Path) -> list[list[str]]:
     return [names[last + 1 :]]
 
 
+def modern_pages(base: Path) -> list[list[str]]:
+    """The modern set's candidate pages (scrapinghub's benchmark, ``base/html/*.html.gz``), shuffled, by name."""
+    names = sorted(p.name for p in (base / "html").glob("*.html.gz"))
+    random.Random(SEED).shuffle(names)
+    return [names]
+
+
 def page_path(base: Path, name: str, tmp: Path) -> Path:
     """Where the page ``name`` of a set is read from (an ECB+ text as a JSON record written to ``tmp``; a
-    PolNeAR record from ``base``, the records' folder, then)."""
+    PolNeAR record from ``base``, the records' folder, then; a gzipped page unpacked into ``tmp``)."""
+    if name.endswith(".html.gz"):
+        import gzip
+
+        out = tmp / name.removesuffix(".gz")
+        out.write_bytes(gzip.decompress((base / "html" / name).read_bytes()))
+        return out
     if name.endswith(".json"):
         return base / "train" / name
     if name.endswith(".xml"):
@@ -249,8 +277,11 @@ def draw(base: Path, tsv: str | None, which: str) -> None:
     import tempfile
 
     rng = random.Random(SEED)
-    if which in ("news", "polnear", "polnear2"):
-        if which == "news":
+    if which in ("news", "polnear", "polnear2", "modern"):
+        if which == "modern":
+            allp, used = pairs(base, modern_pages(base), MODERN_PAGES)
+            per_page, n = MODERN_PER_PAGE, MODERN_N
+        elif which == "news":
             allp, used = pairs(base, news_pages(base), NEWS_PAGES)
             per_page, n = PER_PAGE, NEWS_N
         elif which == "polnear2":
@@ -359,7 +390,7 @@ def main() -> int:
     ap.add_argument("--score", nargs="+", metavar="TREE", help="score these code trees on the labels")
     ap.add_argument(
         "--set",
-        choices=("first", "news", "polnear", "polnear2"),
+        choices=("first", "news", "polnear", "polnear2", "modern"),
         default="first",
         help="which sample (default: first)",
     )
@@ -373,7 +404,12 @@ def main() -> int:
     if not args.extra:
         sys.exit("bench/claim_times_sample.py: --extra DIR (or $FACTCHECK_EXTRA) is needed")
     base = Path(args.extra)
-    labels_file = {"news": NEWS_LABELS, "polnear": POL_LABELS, "polnear2": POL2_LABELS}.get(args.set, LABELS)
+    labels_file = {
+        "news": NEWS_LABELS,
+        "polnear": POL_LABELS,
+        "polnear2": POL2_LABELS,
+        "modern": MODERN_LABELS,
+    }.get(args.set, LABELS)
     if args.child:
         sys.path.insert(0, args.child)
         res, moved = score_tree(base, read_labels(labels_file))

@@ -8,9 +8,11 @@ expression is labelled with one, and the date it could inherit is a value its la
 1 of 116 and 0 of 126 on heldout and ecb. ``extract`` drops a reference to the present,
 past or future (``PRESENT_REF``...) that a dated expression of the same claim says better; this module
 drops the references that are part of a noun phrase: they describe a thing the claim names ("has dropped
-in recent polls", "the future of healthcare", "X (formerly Twitter)"), not when its event happens. The words are data:
-``factcheck/lang/<code>/claim_times.toml`` (``[noun_phrase_ref]``); a language without the file keeps
-every expression.
+in recent polls", "the future of healthcare", "X (formerly Twitter)"), not when its event happens, and a
+holiday or a bare season right before a noun, which names a kind of thing ("an office Christmas party",
+"Black Friday deals", "brought early winter temperatures"). The words are data:
+``factcheck/lang/<code>/claim_times.toml`` (``[noun_phrase_ref]``, ``[kind_modifier]``); a language without
+the file keeps every expression.
 """
 
 from __future__ import annotations
@@ -38,16 +40,21 @@ class _Rules:
     appositives: frozenset[str]  # a REF that opens an apposition: "X (formerly Twitter)"
     apposition_openers: tuple[str, ...]  # ... after one of these: "(", ","
     naming_words: frozenset[str]  # ... or at the sentence's start before a name or one of these: "known"
+    kinds: frozenset[str]  # a holiday or a bare season that names a kind before a noun: "Christmas cards"
+    kind_time_nouns: frozenset[str]  # ... unless the noun makes a time of it: "Christmas season"
+    function_words: frozenset[str]  # ... or the next word is no noun: "winter and spring" (stopwords.toml)
 
 
 @functools.cache
 def _rules(lang: str | None) -> _Rules | None:
-    table = resource(lang or "en", "claim_times").get("noun_phrase_ref")
+    data = resource(lang or "en", "claim_times")
+    table = data.get("noun_phrase_ref")
     if not table:
         return None
+    kind = data.get("kind_modifier", {})
 
-    def words(key: str) -> frozenset[str]:
-        return frozenset(w.lower() for w in table.get(key, []))
+    def words(key: str, where: dict[str, list[str]] = table) -> frozenset[str]:
+        return frozenset(w.lower() for w in where.get(key, []))
 
     return _Rules(
         words("modifiers"),
@@ -60,6 +67,9 @@ def _rules(lang: str | None) -> _Rules | None:
         words("appositives"),
         tuple(table.get("apposition_openers", [])),
         words("naming_words"),
+        words("expressions", kind),
+        words("time_nouns", kind),
+        words("function", resource(lang or "en", "stopwords")) if kind else frozenset(),
     )
 
 
@@ -108,10 +118,24 @@ def _opens_apposition(text: str, a: int, b: int, rules: _Rules) -> bool:
     return m is not None and (m.group(1)[0].isupper() or m.group(1).lower() in rules.naming_words)
 
 
+def names_a_kind(text: str, t: TimeRef, start: int = 0, lang: str | None = None) -> bool:
+    """Whether the expression ``t`` (offsets in the text ``text`` starts at ``start`` of) is a holiday or a
+    bare season right before a noun, naming a kind of thing rather than a time: "an office Christmas party",
+    "Black Friday deals", "brought early winter temperatures"; not before a noun that makes a time of it
+    ("the Christmas season", "Christmas dinner"), nor before a function word ("in winter and spring")."""
+    rules = _rules(lang)
+    if rules is None or not rules.kinds or " ".join(t.text.lower().split()) not in rules.kinds:
+        return False
+    m = _NEXT_WORD.match(text, t.end - start)
+    if m is None or not m.group(1).islower():
+        return False
+    return m.group(1) not in rules.kind_time_nouns and m.group(1) not in rules.function_words
+
+
 def carried(text: str, found: list[TimeRef], start: int = 0, lang: str | None = None) -> list[TimeRef]:
     """The expressions of ``found`` (inside ``text``, which starts at offset ``start``) a claim of ``text``
-    carries: all but the references that are part of a noun phrase."""
-    for t in found:
-        if t.value in _REFS:
-            return [t for t in found if not in_noun_phrase(text, t, start, lang)]
-    return found  # (most claims: no reference, nothing to choose)
+    carries: all but the references that are part of a noun phrase and the holidays and seasons that name a
+    kind of thing."""
+    return [
+        t for t in found if not (in_noun_phrase(text, t, start, lang) or names_a_kind(text, t, start, lang))
+    ]

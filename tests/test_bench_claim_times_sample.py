@@ -75,3 +75,34 @@ def test_the_second_polnear_labels_are_a_capped_sample_of_other_records() -> Non
     assert max(Counter(r["file"] for r in rows).values()) <= mod.POL_PER_PAGE
     assert not {r["file"] for r in rows} & {r["file"] for r in mod.read_labels(mod.POL_LABELS)}
     assert all(" | " in r["note"] for r in rows if r["label"] != "right")
+
+
+def test_the_modern_set_reads_gzipped_pages(tmp_path: Path) -> None:
+    mod = _bench()
+    import gzip
+
+    html = tmp_path / "sh" / "html"
+    html.mkdir(parents=True)
+    page = (
+        "<html><head><title>Cruz wins in Iowa</title>"
+        '<meta property="article:published_time" content="2016-02-02"></head><body><article>'
+        "<h1>Cruz wins in Iowa</h1><p>Ted Cruz won the Iowa caucuses on Monday, beating Donald Trump by four "
+        "points in a state that Mr. Trump had led in the polls for months.</p></article></body></html>"
+    )
+    (html / "abc.html.gz").write_bytes(gzip.compress(page.encode()))
+    groups = mod.modern_pages(tmp_path / "sh")
+    assert groups == [["abc.html.gz"]]
+    got, used = mod.pairs(tmp_path / "sh", groups, mod.MODERN_PAGES)
+    assert used == 1
+    assert {(p["text"], p["value"]) for p in got} >= {("Monday", "2016-02-01")}
+
+
+def test_the_modern_labels_are_a_capped_sample_in_two_halves() -> None:
+    mod = _bench()
+    rows = mod.read_labels(mod.MODERN_LABELS)
+    assert len(rows) == mod.MODERN_N
+    assert {r["label"] for r in rows} <= {"right", "choice", "value", "unclear"}
+    assert all(r["half"] == mod.half(r["file"]) for r in rows)
+    assert max(Counter(r["file"] for r in rows).values()) <= mod.MODERN_PER_PAGE
+    assert all(r["file"].endswith(".html.gz") for r in rows)
+    assert all(" | " in r["note"] for r in rows if r["label"] != "right")

@@ -63,6 +63,21 @@ def test_a_claim_does_not_carry_the_date_of_a_former_name() -> None:
     assert [t.value for t in smith.when] == ["PAST_REF"]  # an adverb of the verb: the claim's own time
 
 
+def test_a_claim_does_not_carry_a_holiday_or_a_season_naming_a_kind() -> None:
+    text = (
+        "Shooting in Vancouver\n\n"
+        "A former employee opened fire at an office Christmas party on Friday, killing one man in Vancouver.\n"
+        "Cold winds on Tuesday morning brought early winter temperatures to Seoul and Daejeon, the agency said.\n"
+        "Retailers expect sales to climb by 4 percent during the Christmas season, the federation said.\n"
+    )
+    party = _claim(text, "Christmas party", dt.date(2008, 12, 6))
+    assert [t.value for t in party.when] == ["2008-12-05"]
+    cold = _claim(text, "early winter", dt.date(2023, 11, 7))
+    assert [t.value for t in cold.when] == ["2023-11-07TMO"]
+    season = _claim(text, "Christmas season", dt.date(2019, 11, 19))
+    assert [t.value for t in season.when] == ["2019-12-25"]  # a time noun: the phrase is a time
+
+
 def test_the_score_still_reads_every_expression() -> None:
     """The check-worthiness of a claim is that of its text: a reference left out of ``when`` still counts
     as a time there (the score is the claims' part, unchanged by which times a claim carries)."""
@@ -102,6 +117,10 @@ def test_a_language_without_the_resource_keeps_every_expression() -> None:
                 "history",
                 "formerly",
                 "Twitter",
+                "Christmas",
+                "winter",
+                "cards",
+                "season",
                 "(",
                 ")",
                 " ",
@@ -116,4 +135,7 @@ def test_carried_keeps_order_and_every_dated_expression(words: list[str]) -> Non
     found = temporal.tag(text, dt.date(2024, 5, 1))
     kept = claim_times.carried(text, found)
     assert [t for t in found if t in kept] == kept  # a sub-list, in order
-    assert all(t in kept for t in found if not t.value.endswith("_REF"))
+    assert all(
+        t in kept for t in found if not t.value.endswith("_REF") and not claim_times.names_a_kind(text, t)
+    )
+    assert not any(claim_times.names_a_kind(text, t) for t in kept)
