@@ -218,7 +218,8 @@ def measure(tree: Path, n: int) -> None:
             )
         # (compared across the trees by main: the same commands save the same session and print the same)
         print(
-            f"  saved session {_session_digest(session)}; extract --json after the change {_digest(ch_x[2])}"
+            f"  saved session {_session_digest(session)}; extract --json after the change"
+            f" {_digest(ch_x[2].replace(str(folder), 'BATCH'))}"
         )
         print(
             f"  TUI filled      warm {tui_warm['filled']:5.2f} s wall ({tui_warm['cpu']:.2f} CPU)   one changed"
