@@ -52,6 +52,9 @@ CHANGED_LINES = (
 BODY_ARTICLE = "ecb_0003.txt"
 FURNITURE_ARTICLE = "ecb_0000.txt"
 FURNITURE_LINE = "The police said two men were arrested."
+# The change measured for ``edit`` (after the others, so they measure what they always did): appended to the
+# body article like ``CHANGED_LINES`` (``successive_edits`` cuts it off with them).
+EDIT_LINE = "Officials said the bridge would stay closed for a week."
 
 
 def article_changer(one: Path) -> Callable[[], None]:
@@ -132,6 +135,20 @@ def one_article_alone(run: Callable[..., Any], name: str, text: str, tmp: Path, 
     return sorted(costs)[1]
 
 
+def _session_digest(session: Path) -> str:
+    """A digest of a session's files (the session and its history) with their times cut out, and the
+    checksums made over those times: what two trees saved for the same commands, compared byte for byte."""
+    import hashlib
+    import re
+
+    h = hashlib.sha1()
+    for f in sorted(session.parent.glob(session.stem + ".*toml")):
+        h.update(f.name.encode())
+        text = re.sub(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?", b"T", f.read_bytes())
+        h.update(re.sub(rb"(?m)^(crc|checksum|content|part\.\S+) = .*$", b"", text))
+    return h.hexdigest()[:16]
+
+
 def measure(tree: Path, n: int) -> None:
     """Measure ``tree`` (run as a child: this process imports that tree's code) and print its lines."""
     sys.path[:0] = [str(tree / "bench"), str(tree)]
@@ -152,6 +169,7 @@ def measure(tree: Path, n: int) -> None:
         reopen.run(["mark", str(session), first, "confirmed", "--corpus", str(folder)], env)
         warm_mark = reopen.run(["mark", str(session), first, "disputed"], env)
         warm_status = reopen.run(["status", str(session)], env)
+        warm_edit = reopen.run(["edit", str(session), "--claim", first, "--speaker", "A. Spokesman"], env)
         tui_warm = reopen.tui(folder, session, env)
         one = folder / BODY_ARTICLE
         original = one.read_text(encoding="utf-8")
@@ -173,6 +191,8 @@ def measure(tree: Path, n: int) -> None:
             furniture.read_text(encoding="utf-8") + f"\n\n{FURNITURE_LINE}\n", encoding="utf-8"
         )
         split_furniture = reopen.split_one_change(folder, tmp / "cache" / "cache.sqlite3")
+        one.write_text(one.read_text(encoding="utf-8") + f"\n\n{EDIT_LINE}\n", encoding="utf-8")
+        ch_e = reopen.run(["edit", str(session), "--claim", first, "--speaker", "B. Spokesman"], env)
         size = sum(p.stat().st_size for p in (tmp / "cache").iterdir())
         alone = one_article_alone(reopen.run, BODY_ARTICLE, original, tmp, env)
         edits = successive_edits(folder, tmp / "cache" / "cache.sqlite3", BODY_ARTICLE)
@@ -190,11 +210,17 @@ def measure(tree: Path, n: int) -> None:
             ("extract --json", warm, ch_x),
             ("mark", warm_mark, ch_m),
             ("status", warm_status, ch_s),
+            ("edit --speaker", warm_edit, ch_e),
         ):
             print(
                 f"  {name:<15} warm {w[1]:5.2f} CPU s ({w[0]:5.1f} wall)   one changed {c[1]:5.2f} ({c[0]:5.1f} wall)"
                 f" = warm + {c[1] - w[1]:.2f} = {(c[1] - w[1]) / max(alone, 0.01):.1f} x one article's work"
             )
+        # (compared across the trees by main: the same commands save the same session and print the same)
+        print(
+            f"  saved session {_session_digest(session)}; extract --json after the change"
+            f" {_digest(ch_x[2].replace(str(folder), 'BATCH'))}"
+        )
         print(
             f"  TUI filled      warm {tui_warm['filled']:5.2f} s wall ({tui_warm['cpu']:.2f} CPU)   one changed"
             f" {tui_ch['filled']:5.2f} s ({tui_ch['cpu']:.2f} CPU); first article {tui_warm['first']:.2f} / {tui_ch['first']:.2f} s"
@@ -241,6 +267,12 @@ def measure(tree: Path, n: int) -> None:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+def _digest(text: str) -> str:
+    import hashlib
+
+    return hashlib.sha1(text.encode()).hexdigest()[:16]
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=1000, help="ECB+ articles (the 110 real pages come on top)")
@@ -260,11 +292,18 @@ def main() -> int:
         for t in trees
     ]
     ok = True
+    digests = []
     for t, p in zip(trees, procs, strict=True):
         out, _ = p.communicate()
         print(("this tree" if t == ROOT else "baseline") + ":")
         print(out, end="")
         ok = ok and p.returncode == 0
+        digests.append([line for line in out.splitlines() if line.startswith("  saved session ")])
+    if len(digests) == 2:
+        same = digests[0] == digests[1] and bool(digests[0])
+        print(
+            f"saved sessions and extract --json output identical to the baseline's: {'yes' if same else 'NO'}"
+        )
     return 0 if ok else 1
 
 

@@ -92,11 +92,16 @@ def _change(
     exists is read from its stored pages: a URL not stored is listed as not fetched, never fetched (a server
     that does not answer would cost the fetch timeout on every verdict typed); only a session made here
     fetches the URLs of its ``--corpus``.
+
+    Neither groups the batch: a verdict, a note, a superseding claim, a title, an outlet, a date or a speaker
+    is checked and saved without the event groups (a session holds none; a date that re-extracts an article
+    leaves the groups to the next command that shows them), so one changed article costs these commands its
+    reading and extraction, not a regrouping of the batch.
     """
     from factcheck.review import Review, ReviewError, SessionError
 
     try:
-        review = Review.open(path, corpus, if_locked="raise", fetch=not path.exists())
+        review = Review.open(path, corpus, if_locked="raise", fetch=not path.exists(), group=False)
     except SessionError as e:
         _err(str(e))
         return EXIT_USAGE

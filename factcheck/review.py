@@ -194,6 +194,10 @@ class Review:
         # what the reviewer did on a preview (method name, arguments), for the opened review (take_over)
         self._meanwhile: list[tuple[str, tuple[Any, ...], dict[str, Any]]] = []
         self._regroup_later: bool | None = None  # while take_over replays: whether a regrouping is due
+        # whether corpus.groups are the batch's groups now: a review opened without them (``group=False``:
+        # `mark`, `edit`, `status`) groups only when something asks for them (``ensure_groups``), and a
+        # change that moves groups (a merge, a date, a claim added) then leaves them due, not regrouped
+        self._grouped = False
         self._owned: dict[str, Claim] = {}  # a preview's own claims (copies, re-extracted), by id
         self._times: dict[
             tuple[str, dt.date | None], list[Any]
@@ -228,8 +232,9 @@ class Review:
         as saved (before the batch is read) and ``extracted`` each article with its claims as they come
         (``pipeline.build``): the TUI shows them on the preview before the batch is reconciled and grouped,
         and what the reviewer did meanwhile is made again on the opened review (``take_over``). ``group=False``
-        leaves the batch ungrouped (no groups, no suggestions), for what needs only the decisions (``status``);
-        ``fetch=False`` reads only the URLs whose pages are stored (the others are listed as not fetched)."""
+        leaves the batch ungrouped until something asks for its groups (``ensure_groups``: the suggestions,
+        the supersede picker's group, a verdict for a whole group), for what needs only the claims and the
+        decisions (``status``, ``mark``, ``edit``: a session saves no group, so it is the same); ``fetch=False`` reads only the URLs whose pages are stored (the others are listed as not fetched)."""
         path = Path(session_path)
         who = reviewer or sess.reviewer_name()
         lock: sess.SessionLock | None = None
@@ -338,7 +343,7 @@ class Review:
         try:
             return self._take_over(preview)
         finally:
-            if self._regroup_later:
+            if self._regroup_later and self._grouped:
                 pipeline.regroup(self.corpus, self._overrides())
                 self._reindex()
             self._regroup_later = None
@@ -380,6 +385,17 @@ class Review:
         self._reconcile()
         if group:
             pipeline.regroup(corpus, self._overrides())
+        self._grouped = group
+        self._reindex()
+
+    def ensure_groups(self) -> None:
+        """Group the batch now if it is not grouped as it stands (a review opened with ``group=False``, or
+        changed since): what reads ``corpus.groups`` or a claim's ``group`` calls this first. A preview has
+        no groups (its batch is still being read)."""
+        if self._grouped or self.loading is not None:
+            return
+        pipeline.regroup(self.corpus, self._overrides())
+        self._grouped = True
         self._reindex()
 
     def _add_manual_claims(self, only: str | None = None) -> None:
@@ -768,6 +784,7 @@ class Review:
 
     def suggestions_for(self, claim_id: str) -> list[Suggestion]:
         self.claim(claim_id)
+        self.ensure_groups()
         g = self.corpus.group_of(claim_id)
         if g is None:
             return []
@@ -1074,8 +1091,9 @@ class Review:
                     speakers.add(c.id)
         if regroup and self._regroup_later is not None:
             self._regroup_later = True
-        elif regroup and self.loading is None:  # (a preview has no groups yet)
+        elif regroup and self.loading is None and self._grouped:  # (a preview has no groups yet)
             pipeline.regroup(self.corpus, self._overrides())
+        # (a review not grouped, or left ungrouped: its groups stay due until ensure_groups)
         self._reindex()
         if self.loading is not None:
             self._show_on_copies(speakers, retitled)
@@ -1345,6 +1363,7 @@ class Review:
         v = Verdict(verdict)
         if v == Verdict.SUPERSEDED:
             raise ReviewError("mark superseded claims one by one: each needs its superseding claim")
+        self.ensure_groups()
         g = self.corpus.group_of(claim_id)
         ids = list(g.claims) if g else [claim_id]
         dec = self._data.decisions

@@ -12,7 +12,7 @@ import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import pytest
 
@@ -548,3 +548,64 @@ def test_edit_takes_an_articles_file_path_as_well_as_its_key(
         err.strip()
         == "factcheck: unknown article 'other.txt' (keys as in `factcheck status`, or the article's file)"
     )
+
+
+def test_mark_and_edit_save_without_grouping_the_batch_what_a_grouped_review_saves(
+    proj: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`mark` and `edit` need the claims and the session, not the event groups (a session holds none): after
+    an article changed, a verdict, a superseding claim, a date (which re-extracts its article), a title and
+    a speaker are saved without the batch being grouped, and the session and its history are byte for byte
+    what they are when the review is opened grouped (as it was before: a regrouping of the whole batch)."""
+    import datetime as dt
+    import shutil
+
+    from factcheck import pipeline
+    from factcheck.review import Review
+
+    ids = claim_ids(capsys)
+    a, b = ids["alpha.txt"], ids["beta.txt"]
+    monkeypatch.setattr(sess, "utcnow", lambda: dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.UTC))
+    real_open, real_regroup = Review.open.__func__, pipeline.regroup  # type: ignore[attr-defined]
+
+    def grouped(cls: type[Review], *args: Any, **kw: Any) -> Review:
+        return real_open(cls, *args, **{**kw, "group": True})
+
+    def refuse(*args: Any, **kw: Any) -> None:
+        raise AssertionError("the batch was grouped")
+
+    files = {}
+    for how in ("grouped", "lazy"):
+        where = proj / how
+        shutil.copytree(proj / "corpus", where / "corpus")
+        (where / "sessions").mkdir()
+        monkeypatch.chdir(where)
+        if how == "grouped":
+            monkeypatch.setattr(Review, "open", classmethod(grouped))
+        else:
+            monkeypatch.setattr(Review, "open", classmethod(real_open))
+            monkeypatch.setattr(pipeline, "regroup", refuse)
+        assert run(capsys, "mark", "sessions/s.toml", a[0], "confirmed", "--corpus", "corpus")[0] == 0
+        assert run(capsys, "mark", "sessions/s.toml", b[1], "disputed")[0] == 0
+        beta = where / "corpus" / "beta.txt"  # edited since: its claims get new ids, decisions follow
+        beta.write_text(
+            BETA + "The ministry said 40 people were hurt in the fire on Friday.\n", encoding="utf-8"
+        )
+        code, out, err = run(capsys, "mark", "sessions/s.toml", a[1], "superseded", "--by", a[2])
+        assert code == 0 and out.strip() == f"{a[1]}: superseded by {a[2]}", err
+        code, _, err = run(
+            capsys, "edit", "sessions/s.toml", "--article", "alpha.txt", "--published", "2024-03-05"
+        )
+        assert code == 0, err
+        code, _, err = run(
+            capsys, "edit", "sessions/s.toml", "--article", "beta.txt", "--title", "Rates held"
+        )
+        assert code == 0, err
+        code, out, err = run(capsys, "edit", "sessions/s.toml", "--claim", a[0], "--speaker", "Anna Berg")
+        assert code == 0 and "speaker Anna Berg" in out, err
+        files[how] = {p.name: p.read_bytes() for p in sorted((where / "sessions").iterdir())}
+    monkeypatch.setattr(pipeline, "regroup", real_regroup)
+    assert {"s.toml", "s.history.toml"} <= set(files["lazy"])  # (and the backups of earlier saves)
+    assert files["lazy"] == files["grouped"]
+    data = sess.load(proj / "lazy" / "sessions" / "s.toml")
+    assert len(data.decisions) == 3 and data.articles["alpha.txt"].published == dt.date(2024, 3, 5)

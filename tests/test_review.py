@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -815,3 +816,54 @@ def test_superseding_candidates_look_up_each_articles_language_once_not_per_clai
         assert len(cands) >= 10
         assert len(calls) <= 3, calls  # its own article's date, and its group's: not one walk per claim
         assert cands[0].article_key != "a0.txt"
+
+
+def test_a_review_opened_without_groups_groups_when_asked_and_as_a_grouped_one(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``group=False`` (`mark`, `edit`, `status`) groups nothing until something asks for groups: then the
+    groups, suggestions and a verdict for a whole group are those of a review opened grouped, with the
+    merges, dates and hand-added claims made meanwhile (which left its groups due, not regrouped)."""
+    from factcheck import pipeline
+
+    corpus = [str(project / "corpus")]
+    grouped = Review.open(project / "sessions" / "g.toml", corpus, reviewer="alice")
+    a, b = ids(grouped, "alpha.txt"), ids(grouped, "beta.txt")
+
+    def changes(r: Review) -> None:
+        r.merge_groups(a[1], b[0])
+        r.set_published("beta.txt", dt.date(2024, 3, 5))
+        r.add_claim("alpha.txt", 0, ALPHA.index("."))
+
+    changes(grouped)
+    calls: list[int] = []
+    real = pipeline.regroup
+
+    def counted(*args: Any, **kw: Any) -> None:
+        calls.append(1)
+        real(*args, **kw)
+
+    monkeypatch.setattr(pipeline, "regroup", counted)
+    lazy = Review.open(project / "sessions" / "l.toml", corpus, reviewer="alice", group=False)
+    try:
+        assert ids(lazy, "alpha.txt") == a and ids(lazy, "beta.txt") == b
+        changes(lazy)
+        assert not calls and all(c.group is None for c in lazy.corpus.all_claims())
+        assert lazy.apply_to_group(a[1], Verdict.CONFIRMED) == grouped.apply_to_group(a[1], Verdict.CONFIRMED)
+        assert len(calls) == 1
+        assert [g.to_json() for g in lazy.corpus.groups] == [g.to_json() for g in grouped.corpus.groups]
+        assert [c.group for c in lazy.corpus.all_claims()] == [c.group for c in grouped.corpus.all_claims()]
+        g = lazy.corpus.group_of(a[1])
+        assert g is not None and len(lazy.group_claims(g)) > 1
+        for cid in ids(lazy, "alpha.txt") + b:
+            assert lazy.suggestions_for(cid) == grouped.suggestions_for(cid)
+        # grouped now: a later change regroups as in a review opened grouped
+        monkeypatch.setattr(pipeline, "regroup", real)
+        grouped.take_out_of_group(b[0])
+        monkeypatch.setattr(pipeline, "regroup", counted)
+        lazy.take_out_of_group(b[0])
+        assert len(calls) == 2
+        assert [g.to_json() for g in lazy.corpus.groups] == [g.to_json() for g in grouped.corpus.groups]
+    finally:
+        lazy.close()
+        grouped.close()
