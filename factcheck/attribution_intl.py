@@ -195,6 +195,10 @@ class _Speech:
         # a person who opens a sentence with a colon and a quotation is its speaker ("Peter Aurnhammer: „...“")
         self.colon_quotes = bool(data.get("colon_quotes", False))
         self.pro_drop = bool(data.get("pro_drop", False))
+        # the endings of a finite verb right after a quotation and its comma, where any verb says who spoke
+        # ('“...”, resalta González', '"...", acrescenta o repórter'); the function words are never one
+        self.incise_endings = tuple(_low(w) for w in data.get("incise_endings", []))
+        self.function_words = frozenset(_low(w) for w in resource(lang, "stopwords").get("function", []))
         # words before a verb with no subject that make it no speech of the last person ("se dice")
         self.no_subject_after = frozenset(_low(w) for w in data.get("no_subject_after", []))
         # cues that count only at the start of a clause (German "so": ", so der Sprecher")
@@ -269,11 +273,51 @@ def _verb_len(sp: _Speech, toks: list[_Tok], i: int) -> int:
     adverbs and a participle ("a déclaré", "a également souligné", "ha dicho"); 0 when none."""
     k = _match(sp.verbs, toks, i, sp.maxlen) or _match(sp.deny_verbs, toks, i, sp.maxlen)
     k = k or _match(sp.report_verbs, toks, i, sp.maxlen)
+    k = k or (1 if _incise_verb(sp, toks, i) else 0)
+    if k and sp.nouns_capitalised and _cap(toks[i]) and i > 0 and not _clause_start(sp, toks, i):
+        return 0  # a capitalised word inside the sentence is a noun: "der Beklagte", not "beklagte"
     if k and i > 0 and toks[i - 1].text[-1:] in "'’" and toks[i - 1].low in sp.linkers | sp.determiners:
         return 0  # after an elided article or preposition, a noun: "supplément d’estime"
     if k or toks[i].low not in sp.auxiliaries:
         return k
     return _participle_len(sp, toks, i + 1, i)
+
+
+def _incise_verb(sp: _Speech, toks: list[_Tok], i: int) -> bool:
+    """Token i is a verb in an incise: a lower-case word of the language's ``incise_endings`` right after a
+    quotation of four words or more and its comma ('“...”, resalta González.', '"...", acrescenta o
+    repórter.', '“...”, subrayó sobre ese punto.'), followed by its subject, a pronoun, an adverb, the
+    sentence's end or, in a language that leaves its subjects out, a preposition. Any verb there reports the quotation, listed or not; a quoted phrase
+    ('un despegue “turbulento”, marcadas por') or a function word is none."""
+    if not sp.incise_endings or i < 2:
+        return False
+    t = toks[i]
+    if not (len(t.text) > 3 and t.text.isalpha() and t.text.islower() and t.low.endswith(sp.incise_endings)):
+        return False
+    if t.low in sp.function_words or t.low in sp.not_subjects or t.low in sp.clause_words:
+        return False
+    a, b = toks[i - 2].text, toks[i - 1].text
+    if not ((a in _QUOTE_CLOSE and b == ",") or (a == "," and b in _QUOTE_CLOSE)):
+        return False
+    words = 0
+    for m in range(i - 3, -1, -1):
+        if toks[m].text in _QUOTE_OPEN:
+            break
+        words += _is_word(toks[m])
+    if words < 4:
+        return False
+    if i + 1 >= len(toks):
+        return True
+    nxt = toks[i + 1]
+    return (
+        nxt.text in _SENTENCE_ENDS
+        or nxt.text in ",;:"
+        or _cap(nxt)
+        or nxt.low in sp.determiners
+        or nxt.low in sp.pronouns
+        or nxt.low in sp.adverbs
+        or (sp.pro_drop and (nxt.low in sp.datives or nxt.low in sp.not_subjects))
+    )
 
 
 def _document_verb_len(sp: _Speech, toks: list[_Tok], i: int) -> int:
@@ -349,9 +393,20 @@ def _inverted(sp: _Speech, toks: list[_Tok], i: int) -> tuple[int, str] | None:
         stem = (low[: -len(suffix)],)
         if stem in sp.verbs or stem in sp.deny_verbs or stem in sp.report_verbs:
             return 1, pronoun
+        incise = i > 0 and (toks[i - 1].text == "," or toks[i - 1].text in _QUOTE_CLOSE)
         if stem[0] in sp.auxiliaries:
             k = _participle_len(sp, toks, i + 1, i)
+            if (
+                not k
+                and incise
+                and i + 1 < len(toks)
+                and toks[i + 1].text.isalpha()
+                and toks[i + 1].text.islower()
+            ):
+                k = 2  # '« ... », a-t-il lâché': after a quotation, any participle
             return (k, pronoun) if k else None
+        if incise and stem[0].isalpha() and len(stem[0]) > 2 and stem[0] not in sp.function_words:
+            return 1, pronoun  # '« ... », tranche-t-il': after a quotation, any verb with its pronoun after
         return None
     return None
 
@@ -551,7 +606,8 @@ def _backward_np(sp: _Speech, toks: list[_Tok], end: int) -> tuple[int, int] | N
                 continue
         # "un responsable syndical", "la police nationale", "l'AG Île-de-France inter-degrés": adjectives
         # after the head noun or name
-        if sp.adjectives_follow and i == end and _plain_word(sp, t):
+        if sp.adjectives_follow and i == end and _plain_word(sp, t) and t.low not in sp.function_words:
+            # (a clitic is no adjective: "Sandra Quiñónez le expuso")
             k = i - 2
             if k >= 0 and not sp.head_kind(toks[k].low) and _plain_word(sp, toks[k]):
                 k -= 1
@@ -1196,8 +1252,12 @@ def _speech_verb(sp: _Speech, toks: list[_Tok], i: int, k: int) -> tuple[_Source
     if i > 0 and toks[i - 1].low in sp.pronouns:
         return None, sp.pronouns[toks[i - 1].low]
     before = _subject_before(sp, toks, i)
-    if before is None and i > 1 and toks[i - 1].low in sp.negations:
-        before = _subject_before(sp, toks, i - 1)  # "o porta-voz não esclareceu"
+    if (
+        before is None
+        and i > 1
+        and (toks[i - 1].low in sp.negations or toks[i - 1].low in sp.dative_pronouns)
+    ):
+        before = _subject_before(sp, toks, i - 1)  # "o porta-voz não esclareceu", "Sandra Quiñónez le expuso"
     if (
         before is not None
         and sp.nouns_capitalised
@@ -1223,6 +1283,15 @@ def _speech_verb(sp: _Speech, toks: list[_Tok], i: int, k: int) -> tuple[_Source
             return appositive, None
         if sp.pro_drop and (j >= n or toks[j].text in ".:;!?"):
             return None, "he"  # '"...", afirmou.': the verb closes the sentence, its subject left out
+        if (
+            sp.pro_drop
+            and (toks[j].low in sp.not_subjects or toks[j].low in sp.datives)
+            and i > 1
+            and toks[i - 2].text in _QUOTE_CLOSE
+        ):
+            # '“...”, aseguró a la red Unitel.', '“...”, subrayó sobre ese punto.': after a quotation, a
+            # preposition where the subject would stand
+            return None, "he"
         return None
     if sp.pro_drop and (
         i == 0
