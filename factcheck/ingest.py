@@ -1229,6 +1229,27 @@ def _is_tag_list(t: str) -> bool:
     )
 
 
+def _tags_line(t: str, vocab: furniture.Vocabulary) -> bool:
+    """A labelled line of tags or topics, however long ("Tags: drink alcohol, alcohol chemicals, University
+    of California, lifestyle news", "TAGI: szympans, małpa, nauka, badania"): a ``tags`` label of the
+    vocabulary, then TAGS_MIN_ITEMS items or more between commas, each of one to TAG_WORDS words (a trailing
+    comma allowed), and no sentence's end after a word ("U.S." is a tag). Prose after such a label ("Topics
+    discussed included the budget, schools and roads.") has no colon after it, or ends its sentence."""
+    rest = vocab.labelled("tags", t)
+    if not rest or rest[-1] in ".!?" or _WORD_SENTENCE_END.search(rest):
+        return False
+    items = rest.rstrip(", ").split(",")
+    return len(items) >= TAGS_MIN_ITEMS and all(0 < len(p.split()) <= TAG_WORDS for p in items)
+
+
+_WORD_SENTENCE_END = re.compile(r"[^\W\d_]{2}[.!?](?:\s|$)")  # "roads. Then": a sentence ends after a word
+
+
+TAGS_LABEL_CHARS = 40  # a tags label's colon stands within the line's first characters
+TAGS_MIN_ITEMS = 3  # items of a tags line, at least
+TAG_WORDS = 7  # words of one tag, at most ("co grzegorz lato będzie robił w fifa")
+
+
 _FUNCTION_WORD = re.compile(r"\b(?:a|an|the|in|of|at|to|on|for|by|with|from|is|are|was|were|has|have)\b")
 
 
@@ -3216,6 +3237,8 @@ def _classify_one(
         return "furniture", "navigation"
     if i < first_body and _is_tag_list(t):
         return "furniture", "tag list"
+    if "," in t and ":" in t[:TAGS_LABEL_CHARS] and _tags_line(t, vocab):
+        return "furniture", "tags line"
     # (last: a line that dates the page twice near its top is its date line, and most lines went before;
     # its year's century is looked for first, a plain substring test that most lines fail)
     if ln.words <= STAMPED_TIMES_WORDS and ("20" in t or "19" in t) and _stamped_times(t, vocab):
