@@ -2607,7 +2607,8 @@ def _named_posts_end(lines: list[_Line], j: int, chrome: list[str | None]) -> in
     """Where a run of posts under names that opens at line ``j`` ends, when it holds THREAD_POSTS posts or
     more by two names or more (a name with no text under it is no post); else None. A post is a name line
     (``_name_line``; page chrome such as "Learn more" or "More in Politics" is none) over one to
-    NAMED_POST_LINES lines of text; a longer text ends the run before it."""
+    NAMED_POST_LINES lines of text; a longer text ends the run before it, unless the run already holds
+    THREAD_POSTS posts by two names (a thread is found: a reader's long post goes on with it)."""
     n = len(lines)
     names: set[str] = set()
     posts = 0
@@ -2617,7 +2618,7 @@ def _named_posts_end(lines: list[_Line], j: int, chrome: list[str | None]) -> in
         t = k + 1
         while t < n and not _name_line(lines[t]) and (lines[t].words >= 4 or lines[t].full_stop_end):
             t += 1
-        if t - k - 1 > NAMED_POST_LINES:
+        if t - k - 1 > NAMED_POST_LINES and (posts < THREAD_POSTS or len(names) < 2):
             break
         if t > k + 1:
             posts += 1
