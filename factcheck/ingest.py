@@ -3238,7 +3238,7 @@ def _classify_one(
         return "furniture", "navigation"
     if i < first_body and _is_tag_list(t):
         return "furniture", "tag list"
-    if "," in t and ":" in t[:TAGS_LABEL_CHARS] and _tags_line(t, vocab):
+    if t.find(":", 0, TAGS_LABEL_CHARS) >= 0 and "," in t and _tags_line(t, vocab):
         return "furniture", "tags line"
     # (last: a line that dates the page twice near its top is its date line, and most lines went before;
     # its year's century is looked for first, a plain substring test that most lines fail)
