@@ -26,6 +26,9 @@ Kinds and how their patterns are anchored:
 - ``profile``: the heading of a site's or an author's box ("About us", "Über mich", "Qui sommes-nous ?"),
   a whole line; ingest takes the one or two paragraphs under it for the box only after the article's prose
   and when furniture follows them.
+- ``tags``: the label of a line of tags or topics ("Tags:", "Schlagwörter:", "Mots-clés :", "Etiquetas:"),
+  followed by a colon; ingest takes the line, however long, only when what follows the label is a list of
+  short items separated by commas (``factcheck.ingest._tags_line``).
 
 A language folder may hold this file alone (pl, it, nl, ru): its pages' chrome is then found and listed, and
 nothing else changes for it. Every other part asks for its own resource (``lang.has(code, "sentences")``,
@@ -53,6 +56,7 @@ KINDS = (
     "byline",
     "about",
     "profile",
+    "tags",
 )
 DEFAULT_MAX_WORDS = {
     "line": 8,
@@ -112,6 +116,8 @@ def _wrap(kind: str, body: str) -> str:
         return rf"^(?:{body})\b(?P<rest>.{{0,60}}?\d.{{0,40}}?):\s"
     if kind == "byline":
         return rf"^(?:{body})\s*:?\s+(?P<rest>.+)$"
+    if kind == "tags":
+        return rf"^(?:{body})\s*:\s*(?P<rest>.+)$"
     if kind == "about":
         return rf"^(?:{body})\b\s*(?P<rest>[^\W\d_].*)$"  # (a name: "About 200 people" is no heading)
     raise ValueError(kind)
@@ -237,7 +243,7 @@ class Vocabulary:
         return self._reason("caption", text, words) is not None
 
     def labelled(self, kind: str, text: str) -> str | None:
-        """For crawl/published/update/byline/about: the text after the label, or None."""
+        """For crawl/published/update/byline/about/tags: the text after the label, or None."""
         rx = self._rx[kind]
         m = rx.match(text) if rx is not None else None
         return m["rest"].strip() if m else None

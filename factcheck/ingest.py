@@ -1229,6 +1229,27 @@ def _is_tag_list(t: str) -> bool:
     )
 
 
+def _tags_line(t: str, vocab: furniture.Vocabulary) -> bool:
+    """A labelled line of tags or topics, however long ("Tags: drink alcohol, alcohol chemicals, University
+    of California, lifestyle news", "TAGI: szympans, małpa, nauka, badania"): a ``tags`` label of the
+    vocabulary, then TAGS_MIN_ITEMS items or more between commas, each of one to TAG_WORDS words (a trailing
+    comma allowed), and no sentence's end after a word ("U.S." is a tag). Prose after such a label ("Topics
+    discussed included the budget, schools and roads.") has no colon after it, or ends its sentence."""
+    rest = vocab.labelled("tags", t)
+    if not rest or rest[-1] in ".!?" or _WORD_SENTENCE_END.search(rest):
+        return False
+    items = rest.rstrip(", ").split(",")
+    return len(items) >= TAGS_MIN_ITEMS and all(0 < len(p.split()) <= TAG_WORDS for p in items)
+
+
+_WORD_SENTENCE_END = re.compile(r"[^\W\d_]{2}[.!?](?:\s|$)")  # "roads. Then": a sentence ends after a word
+
+
+TAGS_LABEL_CHARS = 40  # a tags label's colon stands within the line's first characters
+TAGS_MIN_ITEMS = 3  # items of a tags line, at least
+TAG_WORDS = 7  # words of one tag, at most ("co grzegorz lato będzie robił w fifa")
+
+
 _FUNCTION_WORD = re.compile(r"\b(?:a|an|the|in|of|at|to|on|for|by|with|from|is|are|was|were|has|have)\b")
 
 
@@ -2586,7 +2607,8 @@ def _named_posts_end(lines: list[_Line], j: int, chrome: list[str | None]) -> in
     """Where a run of posts under names that opens at line ``j`` ends, when it holds THREAD_POSTS posts or
     more by two names or more (a name with no text under it is no post); else None. A post is a name line
     (``_name_line``; page chrome such as "Learn more" or "More in Politics" is none) over one to
-    NAMED_POST_LINES lines of text; a longer text ends the run before it."""
+    NAMED_POST_LINES lines of text; a longer text ends the run before it, unless the run already holds
+    THREAD_POSTS posts by two names (a thread is found: a reader's long post goes on with it)."""
     n = len(lines)
     names: set[str] = set()
     posts = 0
@@ -2596,7 +2618,7 @@ def _named_posts_end(lines: list[_Line], j: int, chrome: list[str | None]) -> in
         t = k + 1
         while t < n and not _name_line(lines[t]) and (lines[t].words >= 4 or lines[t].full_stop_end):
             t += 1
-        if t - k - 1 > NAMED_POST_LINES:
+        if t - k - 1 > NAMED_POST_LINES and (posts < THREAD_POSTS or len(names) < 2):
             break
         if t > k + 1:
             posts += 1
@@ -3216,6 +3238,8 @@ def _classify_one(
         return "furniture", "navigation"
     if i < first_body and _is_tag_list(t):
         return "furniture", "tag list"
+    if t.find(":", 0, TAGS_LABEL_CHARS) >= 0 and "," in t and _tags_line(t, vocab):
+        return "furniture", "tags line"
     # (last: a line that dates the page twice near its top is its date line, and most lines went before;
     # its year's century is looked for first, a plain substring test that most lines fail)
     if ln.words <= STAMPED_TIMES_WORDS and ("20" in t or "19" in t) and _stamped_times(t, vocab):

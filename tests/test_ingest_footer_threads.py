@@ -126,3 +126,35 @@ def test_a_forums_stamped_replies_are_no_posts_under_names() -> None:
     )
     k = kinds_of(page)
     assert all(k[t][1] != "readers' comments" for t in NAMED[0][1] + NAMED[1][1])
+
+
+LONG_POST = [  # a reader's post of more lines than NAMED_POST_LINES, once the thread holds three posts
+    "The question is why this city pays more for its ferries than any other city of the same size.",
+    "Could it be the contract the council signed with the operator ten years ago without a tender?",
+    "Who is looking into this question?",
+    "There are no other operators on the harbour, so the council cannot compare the prices it pays.",
+    "It is a myth that new boats cost less to run than the old ones, which have paid for themselves.",
+    "There are thousands of commuters who will pay the rise and never see a single one of the boats.",
+    "There is not one council member who takes the ferry to work, as far as I know from my own rides.",
+    "The fares are set in private, and the minutes of those meetings are never published for us.",
+    "For more information, ask the council for the contract, as I did last year with no answer at all.",
+    "The answer is simple.",
+]
+
+
+def test_a_long_post_goes_on_with_a_thread_already_found() -> None:
+    page = _named_page("| 13 Comment(s)").replace(
+        "Contact us\n", "\n".join(["Kootenay Fred", *LONG_POST, "Contact us"]) + "\n"
+    )
+    k = kinds_of(page)
+    assert all(k[p] == ("body", "") for p in ARTICLE)
+    assert all(k[t] == ("furniture", "readers' comments") for t in LONG_POST), [k[t] for t in LONG_POST]
+
+
+def test_a_long_text_under_the_first_name_is_no_thread() -> None:
+    # a long text right under the heading's first name line: no thread found yet, the run ends before it
+    lines = ["Ferry fares to rise", *ARTICLE, "| 13 Comment(s)", "Kootenay Fred", *LONG_POST]
+    for name, text in NAMED:
+        lines += [name, *text]
+    k = kinds_of("\n".join([*lines, "Contact us"]) + "\n")
+    assert all(k[t][1] != "readers' comments" for t in LONG_POST)
