@@ -643,6 +643,30 @@ def test_a_time_completed_from_elsewhere_in_its_article_says_so() -> None:
     assert time_source("1991", [other]) is None
 
 
+def test_the_cli_and_the_tui_say_a_groups_time_source_with_one_core_function() -> None:
+    """The CLI's ``groups`` and the TUI each built the words of a group's time source (the same quotes, the
+    same "its year from elsewhere"): one core function makes the phrase, each view gives only how it names
+    the report. The words of a hard-wrapped text are read on one line."""
+    from factcheck.model import Claim, EventGroup, TimeRef
+    from factcheck.textout import time_source_words
+    from factcheck.tui.fmt import group_time
+
+    text = "The navy was authorized in November\n1991, the minister said."
+    at = text.index("November")
+    c = Claim(
+        id="c1", article_id="a.txt", article_key="a.txt", text=text, start=0, end=len(text),
+        when=[TimeRef(text="November\n1991", value="1991-11", type="DATE", start=at, end=at + 13)],
+    )  # fmt: skip
+    assert (
+        time_source_words("1991", [c], lambda c: f"{c.id} ({c.article_key})")
+        == "“November 1991” in c1 (a.txt)"
+    )
+    assert time_source_words("1991", [c], lambda c: "the Herald") == "“November 1991” in the Herald"
+    assert time_source_words("1990", [c], lambda c: "x") is None
+    g = EventGroup(id="g1", label="1991: The navy was authorized", claims=["c1"], when="1991")
+    assert group_time(g, [c], {}).plain == "1991 from “November 1991” in ?"
+
+
 def test_mark_superseded_by_an_earlier_report_says_so(capsys, tmp_path: Path) -> None:
     """A 2022 claim marked superseded by a report of 2018 was recorded without a word; it is recorded (dates
     can be wrong), and stderr says the report is no later one."""
