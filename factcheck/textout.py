@@ -154,6 +154,11 @@ def inert_output() -> Iterator[None]:
         sys.stdout, sys.stderr = out, err
 
 
+def counted(n: int, noun: str) -> str:
+    """``n`` and ``noun``, plural unless ``n`` is 1: "1 claim", "2 claims", "0 claims"."""
+    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
+
+
 def _wrap(s: str, indent: str, width: int = 100) -> str:
     return textwrap.fill(" ".join(s.split()), width=width, initial_indent=indent, subsequent_indent=indent)
 
@@ -175,10 +180,10 @@ def print_extract(corpus: Any, *, show_hidden: bool = False) -> None:
         print(article_header(a))
         hidden = len(every) - len(shown) - evidence
         print(
-            f"  {len(shown)} claims"
+            f"  {counted(len(shown), 'claim')}"
             + (f" ({hidden} hidden below score {corpus.min_score:.2f})" if hidden else "")
             + (
-                f"; {evidence} more sentences kept as grouping evidence only"
+                f"; {evidence} more {'sentence' if evidence == 1 else 'sentences'} kept as grouping evidence only"
                 if show_hidden and evidence
                 else ""
             )

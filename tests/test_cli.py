@@ -252,6 +252,17 @@ def test_an_unknown_command_names_the_commands(tmp_path, monkeypatch) -> None:
     assert "did you mean `factcheck extract`?" in err_lines[0]
 
 
+def test_extract_counts_one_claim_in_the_singular(capsys, tmp_path: Path) -> None:
+    """A page with one claim was listed "1 claims"."""
+    (tmp_path / "a.txt").write_text(
+        "+++\npublished = 2024-03-04\n+++\nThe city council approved the Elm Street bridge on Monday by 7 votes"
+        " to 2, the mayor said.\n",
+        encoding="utf-8",
+    )
+    rc, out, _ = run(capsys, "extract", "--no-cache", str(tmp_path / "a.txt"))
+    assert rc == 0 and out.splitlines()[1] == "  1 claim", out
+
+
 def test_extract_json_is_corpus_json_one_article_a_line(capsys, seeds_copy: Path):
     """``extract --json`` streams ``corpus_json`` (same keys, same order, same values), one article a line."""
     from factcheck import pipeline
