@@ -194,7 +194,7 @@ def test_claimreview_url_keeps_the_base_urls_path_as_given(review: Review) -> No
     assert objs and all(o["url"] == f"https://x.example/reviews/#{o['identifier']}" for o in objs)
     objs = json.loads(render(review, "claimreview", organisation="X", base_url="https://x.example/r"))
     assert all(o["url"] == f"https://x.example/r#{o['identifier']}" for o in objs)
-    with pytest.raises(ReportError, match="--base-url .*#"):
+    with pytest.raises(ReportError, match=r"--base-url .*#"):
         render(review, "claimreview", organisation="X", base_url="https://x.example/r#top")
 
 

@@ -696,6 +696,37 @@ async def test_a_supersession_whose_claim_is_gone_says_so(seeds_copy, session_pa
         await pilot.press("q")
 
 
+async def test_the_superseding_claims_panel_names_the_claims_it_supersedes(seeds_copy, session_path):
+    """A claim marked superseded names its superseding claim, but the superseding claim's panel said nothing
+    of the link: reading the later report, nothing told that an earlier claim was overtaken by it. Its
+    panel names the claims it supersedes, and forgets one unmarked."""
+    r = open_review(seeds_copy, session_path)
+    first, second = r.corpus.articles[0], r.corpus.articles[1]
+    a, b = r.claims(first.key)[0], r.claims(second.key)[0]
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        m.go_to_claim(b.id)
+        await pilot.pause()
+        assert "Supersedes" not in m.query_one(EventPanel).content.plain
+        m.go_to_claim(a.id)
+        await pilot.pause()
+        m._mutate(r.mark, a.id, Verdict.SUPERSEDED, by=b.id)
+        m.go_to_claim(b.id)
+        await pilot.pause()
+        panel = " ".join(m.query_one(EventPanel).content.plain.split())
+        words = " ".join(a.text.split()[:3])
+        assert "Supersedes: " in panel and words in panel.split("Supersedes: ", 1)[1], panel
+        m.go_to_claim(a.id)
+        await pilot.pause()
+        await pilot.press("u")
+        m.go_to_claim(b.id)
+        await pilot.pause()
+        assert "Supersedes" not in m.query_one(EventPanel).content.plain
+        await pilot.press("q")
+
+
 def test_an_untitled_articles_list_line_is_its_first_sentence_not_its_front_matter(tmp_path) -> None:
     """A .txt article with TOML front matter and no title was listed as '+++ outlet = "Daily Alpha"
     published = …' (the start of the file); the line stands for the article's first text."""
