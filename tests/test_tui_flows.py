@@ -727,6 +727,37 @@ async def test_the_superseding_claims_panel_names_the_claims_it_supersedes(seeds
         await pilot.press("q")
 
 
+async def test_the_palette_goes_from_a_superseded_claim_to_its_superseding_claim_and_back(
+    seeds_copy, session_path
+):
+    """Nothing led from a superseded claim to the claim superseding it (in another article) but a search by
+    hand. The palette's "Go to the linked claim" follows the link both ways."""
+    from factcheck.tui.commands import EXTRA
+
+    r = open_review(seeds_copy, session_path)
+    first, second = r.corpus.articles[0], r.corpus.articles[1]
+    a, b = r.claims(first.key)[0], r.claims(second.key)[0]
+    assert "follow_link" in {action for _name, action, _help in EXTRA}
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        m.go_to_claim(a.id)
+        await pilot.pause()
+        await m.run_action("follow_link")
+        await pilot.pause()
+        assert m.claim is not None and m.claim.id == a.id  # no link: stays, and says so
+        m._mutate(r.mark, a.id, Verdict.SUPERSEDED, by=b.id)
+        await m.run_action("follow_link")
+        await pilot.pause()
+        assert m.claim is not None and m.claim.id == b.id and m.article is not None
+        assert m.article.key == second.key
+        await m.run_action("follow_link")
+        await pilot.pause()
+        assert m.claim is not None and m.claim.id == a.id
+        await pilot.press("q")
+
+
 def test_an_untitled_articles_list_line_is_its_first_sentence_not_its_front_matter(tmp_path) -> None:
     """A .txt article with TOML front matter and no title was listed as '+++ outlet = "Daily Alpha"
     published = …' (the start of the file); the line stands for the article's first text."""

@@ -276,6 +276,22 @@ class MainScreen(ReadingScreen):
 
         self.app.push_screen(PickerModal(f"'{claim_words(c)}' is superseded by…", items), picked)
 
+    def action_follow_link(self) -> None:
+        """Go to the other end of the current claim's superseded link: the claim superseding it, else the
+        first claim it supersedes (the Event panel names both)."""
+        c = self.claim
+        if c is None:
+            return
+        d = self.review.data.decisions.get(c.id)
+        target = d.superseded_by if d is not None and d.verdict == Verdict.SUPERSEDED else None
+        if not target:
+            olds = self.event_panel.overtaken_by(c.id)
+            target = olds[0] if olds else None
+        if not target:
+            self.set_message("no superseded link on this claim")
+            return
+        self.go_to_claim(target)
+
     def action_accept_suggestion(self) -> None:
         c = self.claim
         sugg = self.event_panel.suggestions(c)
