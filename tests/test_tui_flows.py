@@ -758,6 +758,24 @@ async def test_the_palette_goes_from_a_superseded_claim_to_its_superseding_claim
         await pilot.press("q")
 
 
+async def test_a_batch_of_one_article_is_one_article_read(tmp_path):
+    """The status line said "1 articles read"."""
+    (tmp_path / "a.txt").write_text(
+        "The city council approved the Elm Street bridge on Monday by 7 votes to 2, the mayor said.\n",
+        encoding="utf-8",
+    )
+    from factcheck.tui.app import opener_for
+
+    app = make_app(None, Config(), opener=opener_for([str(tmp_path / "a.txt")], tmp_path / "s.toml"))
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(500):
+            if not app.loading and isinstance(app.screen, MainScreen) and app.screen.message:
+                break
+            await pilot.pause(0.02)
+        assert main_of(app).message == "1 article read"
+        await pilot.press("q")
+
+
 def test_an_untitled_articles_list_line_is_its_first_sentence_not_its_front_matter(tmp_path) -> None:
     """A .txt article with TOML front matter and no title was listed as '+++ outlet = "Daily Alpha"
     published = …' (the start of the file); the line stands for the article's first text."""

@@ -24,6 +24,7 @@ from factcheck import sentences, times_intl
 from factcheck.memory import Memory, memory_path, suggested_verdict
 from factcheck.model import Claim, Verdict
 from factcheck.review import ReviewError, future_publication
+from factcheck.textout import counted
 from factcheck.tui.bindings import BY_ACTION, BY_ID, MAIN_BINDINGS
 from factcheck.tui.fmt import (
     article_name,
@@ -113,7 +114,7 @@ class MainScreen(ReadingScreen):
         done, total = loading
         read = f" ({done:,}/{total:,} articles read)" if done < total else " (grouping)"
         if not total:
-            read = f" ({done:,} articles read)"
+            read = f" ({counted(done, 'article')} read)"
         self.notify(
             f"Still loading the batch{read}: {what} once it is read.",
             title="Loading",

@@ -24,6 +24,7 @@ from textual.widgets import Static
 from factcheck.ingest import is_date_notice
 from factcheck.model import Article, Claim, Verdict
 from factcheck.review import Review, ReviewError
+from factcheck.textout import counted
 from factcheck.tui.app import FactcheckApp
 from factcheck.tui.fmt import (
     BADGE,
@@ -221,7 +222,7 @@ class ReadingScreen(Screen[None]):
         self.art_i = -1
         self._select_article(self._key_index.get(key or "", 0), claim_id=cid)
         self._refresh_keys(force=True)
-        self.set_message(f"{len(review.corpus.articles):,} articles read")
+        self.set_message(f"{counted(len(review.corpus.articles), 'article')} read")
         self._announce()
 
     def on_resize(self, event: events.Resize) -> None:
