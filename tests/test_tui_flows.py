@@ -1117,3 +1117,44 @@ async def test_a_status_message_too_long_for_the_line_ends_with_an_ellipsis(seed
         await pilot.pause()
         assert str(status.render()).rstrip().endswith("note saved")
         await pilot.press("q")
+
+
+async def test_decisions_that_cannot_be_saved_are_written_to_a_rescue_copy_on_quit(
+    seeds_copy, session_path, tmp_path, monkeypatch
+):
+    """A session that cannot be written (a full disk, a folder made read-only while the app runs): the app
+    said "Press ctrl+q again to quit without saving", and quitting lost every decision since the last save.
+    On the way out they are written to a copy in the temporary folder, whose corpus paths still lead to the
+    articles, and that copy opens with the decision in it."""
+    import tempfile
+
+    from factcheck.session import SessionNotWritable
+
+    rescue = tmp_path / "tmp"
+    rescue.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(rescue))
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+
+        def full(*_a, **_k):
+            raise SessionNotWritable(f"{session_path}: not saved: no space left on the device")
+
+        monkeypatch.setattr(r, "save", full)
+        cid = m.claim.id
+        await pilot.press("c")
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.is_running  # told, not gone
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.save_error and "no space left" in app.save_error
+    assert app.rescued is not None and app.rescued.parent == rescue
+    assert app.rescued.name.startswith(session_path.stem + ".unsaved-")
+    kept = sess.load(app.rescued)
+    assert kept.decisions[cid].verdict == Verdict.CONFIRMED
+    assert all(Path(c).is_absolute() and Path(c).exists() for c in kept.corpus)
+    with Review.open(app.rescued, kept.corpus) as again:
+        assert again.decision(cid).verdict == Verdict.CONFIRMED
