@@ -410,9 +410,13 @@ async def test_a_batch_of_unknown_size_says_so_while_loading(seeds_copy, tmp_pat
         assert "loading" not in status_text(m)
 
 
-async def test_quitting_while_loading_when_the_save_fails_asks_again(seeds_copy, tmp_path, gate):
+async def test_quitting_while_loading_when_the_save_fails_asks_again(seeds_copy, tmp_path, gate, monkeypatch):
     """The normal quit: a decision made while loading that cannot be saved keeps the app open with the
-    reason; a second quit leaves without saving."""
+    reason; a second quit leaves without saving there, the decision written to a rescue copy."""
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
     session = tmp_path / "s.toml"
     gate.set()
     with Review.open(session, [str(seeds_copy)]) as r:
@@ -438,6 +442,8 @@ async def test_quitting_while_loading_when_the_save_fails_asks_again(seeds_copy,
             gate.set()
     session.chmod(0o644)
     assert session.read_bytes() == saved
+    assert app.rescued is not None and app.rescued.parent == tmp_path / "tmp"
+    assert [d.verdict for d in sess.load(app.rescued).decisions.values()] == [Verdict.DISPUTED]
 
 
 def test_a_date_set_and_undone_while_loading_goes_back_to_the_article_s_own(seeds_copy, tmp_path):

@@ -391,8 +391,8 @@ class FactcheckApp(App[int]):
             if quiet:
                 return False
             self.notify(
-                f"Could not save: {e}. Quit again (ctrl+q) to leave anyway: your decisions are then written"
-                f" to a copy in {rescue_folders()[0]} (else your home folder).",
+                f"Could not save: {e}. Press ctrl+q again to quit without saving here: your decisions are then"
+                f" written to a copy in {rescue_folders()[0]} (else your home folder).",
                 severity="error",
                 markup=False,
             )
