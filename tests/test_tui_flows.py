@@ -1158,3 +1158,48 @@ async def test_decisions_that_cannot_be_saved_are_written_to_a_rescue_copy_on_qu
     assert all(Path(c).is_absolute() and Path(c).exists() for c in kept.corpus)
     with Review.open(app.rescued, kept.corpus) as again:
         assert again.decision(cid).verdict == Verdict.CONFIRMED
+
+
+async def test_decisions_attached_to_no_claim_are_listed_after_the_notice(
+    seeds_copy, session_path, monkeypatch
+):
+    """A decision whose sentence was edited away and one whose article was deleted are kept in the session,
+    on no claim: the app told so in a toast a line for 6 seconds (several stacked over the panes), and then
+    nothing in the app showed them. One notice names them and where to see them; the palette's "decisions
+    attached to no claim" lists each with its verdict, text and note."""
+    from factcheck.tui.commands import EXTRA
+    from factcheck.tui.screens.modals import OrphansModal
+
+    r = open_review(seeds_copy, session_path)
+    first, second = r.corpus.articles[0], r.corpus.articles[1]
+    a, b = r.claims(first.key)[0], r.claims(second.key)[0]
+    r.mark(a.id, Verdict.DISPUTED)
+    r.set_note(a.id, "the [b]figure[/b] is wrong")
+    r.mark(b.id, Verdict.CONFIRMED)
+    r.save()
+    r.close()
+    page = seeds_copy / first.key
+    page.write_text(
+        page.read_text(encoding="utf-8").replace(a.text, "Nothing of the kind happened."), "utf-8"
+    )
+    (seeds_copy / second.key).unlink()
+    told: list[tuple[str, str | None]] = []
+    monkeypatch.setattr(MainScreen, "notify", lambda self, m, **kw: told.append((str(m), kw.get("title"))))
+    r = open_review(seeds_copy, session_path)
+    assert {d.claim_id for d in r.orphans} == {a.id, b.id}
+    assert "show_orphans" in {action for _name, action, _help in EXTRA}
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        session = [t for t, title in told if title == "Session"]
+        assert len(session) == 1 and "re-attached" in session[0] and "no claim" in session[0], told
+        await m.run_action("show_orphans")
+        await pilot.pause()
+        assert isinstance(app.screen, OrphansModal)
+        shown = " ".join(str(s.render()) for s in app.screen.query(".orphan"))
+        assert "disputed" in shown and "the [b]figure[/b] is wrong" in shown and a.text[:30] in shown
+        assert "confirmed" in shown and second.key in shown
+        await pilot.press("escape")
+        assert app.screen is m
+        await pilot.press("q")

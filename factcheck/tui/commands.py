@@ -15,6 +15,11 @@ if TYPE_CHECKING:
 
 EXTRA = [
     (
+        "Session: decisions attached to no claim",
+        "show_orphans",
+        "decisions kept from claims no longer in the articles (an article deleted, a sentence edited)",
+    ),
+    (
         "Go to the linked claim",
         "follow_link",
         "the claim superseding this one, else the first one it supersedes",

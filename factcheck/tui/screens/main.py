@@ -46,6 +46,7 @@ from factcheck.tui.screens.modals import (
     GroupVerdictModal,
     InputModal,
     NoteModal,
+    OrphansModal,
     PickerModal,
     PickItem,
     ReportModal,
@@ -276,6 +277,10 @@ class MainScreen(ReadingScreen):
                     )
 
         self.app.push_screen(PickerModal(f"'{claim_words(c)}' is superseded by…", items), picked)
+
+    def action_show_orphans(self) -> None:
+        """The session's decisions on claims no longer in the articles (kept, shown on no claim)."""
+        self.app.push_screen(OrphansModal(self.review.orphans))
 
     def action_follow_link(self) -> None:
         """Go to the other end of the current claim's superseded link: the claim superseding it, else the
