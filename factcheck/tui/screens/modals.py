@@ -718,13 +718,15 @@ class OrphansModal(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         n = len(self._decisions)
         with Vertical(classes="dialog -wide -tall"):
-            yield Label(
-                Content(
-                    f"Decisions attached to no claim ({n}): kept in the session, on no claim of the articles"
-                ),
-                classes="dialog-title",
-            )
+            yield Label(Content(f"Decisions attached to no claim ({n})"), classes="dialog-title")
             with VerticalScroll(classes="dialog-body"):
+                yield Static(
+                    Content.styled(
+                        "Kept in the session: their claims are no longer in the articles (an article deleted or"
+                        " moved away, a sentence edited).",
+                        "$text-muted",
+                    )
+                )
                 if not self._decisions:
                     yield Static(Content("None: every decision is on a claim of the articles."))
                 for d in self._decisions:

@@ -150,7 +150,7 @@ class ReadingScreen(Screen[None]):
         if self.review.orphans:  # (kept, on no claim: after this notice only the palette shows them)
             said.append("ctrl+p “decisions attached to no claim” lists them")
         if said:  # one notice (a toast a line stacked over the panes)
-            self.notify("\n".join(said), title="Session", timeout=6 + 2 * len(said), markup=False)
+            self.notify("\n".join(said), title="Session", timeout=min(12, 4 + 2 * len(said)), markup=False)
         errors = self.review.corpus.errors
         if errors:  # one notice: a toast each stacked over the panes for 30 s (a small window all covered)
             lines = [str(e) for e in errors[: self.UNREAD_SHOWN]]
