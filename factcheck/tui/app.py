@@ -218,7 +218,14 @@ class FactcheckApp(App[int]):
         if not review.corpus.articles:  # nothing to review: refused as the CLI refuses it, no session made
             review.close()
             errors = review.corpus.errors
-            self._fail("\n".join(str(e) for e in errors) if errors else "no articles to review")
+            said = [str(e) for e in errors] or ["no articles to review"]
+            if review.data.decisions:  # a session whose corpus moved: where its decisions are, and what to do
+                n = len(review.data.decisions)
+                said.append(
+                    f"{review.path}: none of its corpus could be read; its {n:,} decision(s) are kept in the file:"
+                    f" give the articles' place (factcheck review PATH --session {review.path})"
+                )
+            self._fail("\n".join(said))
             return
         self.review = review
         self._freeze_gc()
