@@ -360,14 +360,14 @@ class MainScreen(ReadingScreen):
     # Claim memory: has this been checked before?
 
     def on_mount(self) -> None:
-        self.memory: Memory | None = None
+        self.memory: Memory | None = None  # not ready until indexed (b says "still being indexed" meanwhile)
         if memory_path(self.review.path).exists():  # (one that cannot be read is said, not taken as none)
-            self._load_memory()
+            self.memory = Memory(memory_path(self.review.path))
+            self._load_memory(self.memory)
 
     @work(thread=True, exclusive=True, group="memory")
-    def _load_memory(self) -> None:
+    def _load_memory(self, memory: Memory) -> None:
         """Read and index the reviewer's archive (the index is cached on disk; a rebuild shows progress)."""
-        memory = Memory(memory_path(self.review.path))
 
         def progress(msg: str, fraction: float | None) -> None:
             bar = ""
@@ -379,11 +379,13 @@ class MainScreen(ReadingScreen):
         try:
             memory.load(progress)
         except Exception as e:  # a broken archive must not take the review down: say so and go on
-            self.app.call_from_thread(
-                self.notify, f"claim memory not loaded: {e}", severity="warning", timeout=8, markup=False
-            )
+            self.app.call_from_thread(self._memory_failed, str(e))
             return
         self.app.call_from_thread(self._memory_ready, memory)
+
+    def _memory_failed(self, error: str) -> None:
+        self.memory = None
+        self.notify(f"claim memory not loaded: {error}", severity="warning", timeout=8, markup=False)
 
     def _memory_ready(self, memory: Memory) -> None:
         self.memory = memory
