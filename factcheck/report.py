@@ -595,6 +595,10 @@ def claimreviews(
         if opts.get(name) and not is_http_url(opts[name]):
             option = "--" + name.replace("_", "-")
             raise ReportError(f"{option} must be an http(s) URL, not {opts[name]!r}")
+    if base and "#" in base:  # each review's url is BASE#CLAIM_ID: a fragment of its own would make two
+        raise ReportError(
+            f"--base-url must have no fragment (the part from #), each review's is its claim id: {base!r}"
+        )
     left = _LeftOut()
     out = []
     for r in rows:
@@ -654,7 +658,7 @@ def claimreviews(
             left.add("author", "give --organisation", cid)
         obj["datePublished"] = (r["reviewed_at"] or data["generated"] or "")[:10]
         if base:
-            obj["url"] = f"{base.rstrip('/')}#{quote(cid, safe='')}"
+            obj["url"] = f"{base}#{quote(cid, safe='')}"
         if r["verdict"] == "superseded" and r["superseded_by"]:
             newer = by_id.get(r["superseded_by"])
             link: dict[str, Any] = {"@type": "Claim", "identifier": r["superseded_by"]}

@@ -19,7 +19,7 @@ import json
 import re
 import sys
 import textwrap
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
@@ -154,6 +154,11 @@ def inert_output() -> Iterator[None]:
         sys.stdout, sys.stderr = out, err
 
 
+def counted(n: int, noun: str) -> str:
+    """``n`` and ``noun``, plural unless ``n`` is 1: "1 claim", "2 claims", "0 claims"."""
+    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
+
+
 def _wrap(s: str, indent: str, width: int = 100) -> str:
     return textwrap.fill(" ".join(s.split()), width=width, initial_indent=indent, subsequent_indent=indent)
 
@@ -175,10 +180,10 @@ def print_extract(corpus: Any, *, show_hidden: bool = False) -> None:
         print(article_header(a))
         hidden = len(every) - len(shown) - evidence
         print(
-            f"  {len(shown)} claims"
+            f"  {counted(len(shown), 'claim')}"
             + (f" ({hidden} hidden below score {corpus.min_score:.2f})" if hidden else "")
             + (
-                f"; {evidence} more sentences kept as grouping evidence only"
+                f"; {evidence} more {'sentence' if evidence == 1 else 'sentences'} kept as grouping evidence only"
                 if show_hidden and evidence
                 else ""
             )
@@ -238,10 +243,22 @@ def _year_completed(value: str, when: str) -> bool:
 YEAR_ELSEWHERE = ", its year from elsewhere in that article"
 
 
-def time_source_text(source: tuple[Claim, TimeRef, bool], article: str) -> str:
-    """``time_source`` for reading: “September 15, 2008” in c64d534b9ce (a.txt)."""
+def time_source_words(when: str, members: Iterable[Claim], name: Callable[[Claim], str]) -> str | None:
+    """Where a group's time ``when`` comes from, for reading: “September 15, 2008” in NAME, with
+    ``YEAR_ELSEWHERE`` after it when grouping completed the words' year. The one phrase the CLI's ``groups``
+    and the TUI's Event panel and group screen both show; they differ only in how they name the report
+    (``name(claim)``: the claim id and file key, or the article's readable name). None when no member's words
+    give the time (``time_source``)."""
+    source = time_source(when, members)
+    if source is None:
+        return None
     c, t, completed = source
-    return f"“{one_line(t.text)}” in {c.id} ({one_line(article)})" + (YEAR_ELSEWHERE if completed else "")
+    return f"“{one_line(' '.join(t.text.split()))}” in {name(c)}" + (YEAR_ELSEWHERE if completed else "")
+
+
+def _claim_and_file(c: Claim) -> str:
+    """How the CLI names a claim's report: c64d534b9ce (a.txt)."""
+    return f"{c.id} ({one_line(c.article_key)})"
 
 
 def print_groups(corpus: Any) -> None:
@@ -255,9 +272,9 @@ def print_groups(corpus: Any) -> None:
         print(f"{g.id}  {g.when or 'time unknown'}  {title}")
         members = [claims[cid] for cid in g.claims if cid in claims]
         members.sort(key=lambda c: (arts[c.article_key].published or dt.date.max, c.start))
-        source = time_source(g.when, members) if g.when else None
-        if source is not None:
-            print(f"  time {g.when} from {time_source_text(source, source[0].article_key)}")
+        said = time_source_words(g.when, members, _claim_and_file) if g.when else None
+        if said is not None:
+            print(f"  time {g.when} from {said}")
         for c in members:
             a = arts[c.article_key]
             date = a.published.isoformat() if a.published else "????-??-??"

@@ -252,6 +252,17 @@ def test_an_unknown_command_names_the_commands(tmp_path, monkeypatch) -> None:
     assert "did you mean `factcheck extract`?" in err_lines[0]
 
 
+def test_extract_counts_one_claim_in_the_singular(capsys, tmp_path: Path) -> None:
+    """A page with one claim was listed "1 claims"."""
+    (tmp_path / "a.txt").write_text(
+        "+++\npublished = 2024-03-04\n+++\nThe city council approved the Elm Street bridge on Monday by 7 votes"
+        " to 2, the mayor said.\n",
+        encoding="utf-8",
+    )
+    rc, out, _ = run(capsys, "extract", "--no-cache", str(tmp_path / "a.txt"))
+    assert rc == 0 and out.splitlines()[1] == "  1 claim", out
+
+
 def test_extract_json_is_corpus_json_one_article_a_line(capsys, seeds_copy: Path):
     """``extract --json`` streams ``corpus_json`` (same keys, same order, same values), one article a line."""
     from factcheck import pipeline
@@ -641,6 +652,30 @@ def test_a_time_completed_from_elsewhere_in_its_article_says_so() -> None:
     dated = claim("c3", "b.txt", "The navy was authorized in November 1991.", "November 1991", "1991-11")
     assert time_source("1991-11", [undated, dated]) == (dated, dated.when[0], False)
     assert time_source("1991", [other]) is None
+
+
+def test_the_cli_and_the_tui_say_a_groups_time_source_with_one_core_function() -> None:
+    """The CLI's ``groups`` and the TUI each built the words of a group's time source (the same quotes, the
+    same "its year from elsewhere"): one core function makes the phrase, each view gives only how it names
+    the report. The words of a hard-wrapped text are read on one line."""
+    from factcheck.model import Claim, EventGroup, TimeRef
+    from factcheck.textout import time_source_words
+    from factcheck.tui.fmt import group_time
+
+    text = "The navy was authorized in November\n1991, the minister said."
+    at = text.index("November")
+    c = Claim(
+        id="c1", article_id="a.txt", article_key="a.txt", text=text, start=0, end=len(text),
+        when=[TimeRef(text="November\n1991", value="1991-11", type="DATE", start=at, end=at + 13)],
+    )  # fmt: skip
+    assert (
+        time_source_words("1991", [c], lambda c: f"{c.id} ({c.article_key})")
+        == "“November 1991” in c1 (a.txt)"
+    )
+    assert time_source_words("1991", [c], lambda c: "the Herald") == "“November 1991” in the Herald"
+    assert time_source_words("1990", [c], lambda c: "x") is None
+    g = EventGroup(id="g1", label="1991: The navy was authorized", claims=["c1"], when="1991")
+    assert group_time(g, [c], {}).plain == "1991 from “November 1991” in ?"
 
 
 def test_mark_superseded_by_an_earlier_report_says_so(capsys, tmp_path: Path) -> None:

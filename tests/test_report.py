@@ -186,6 +186,18 @@ def test_claimreview_required_url_and_recommended_author(review: Review, monkeyp
     )
 
 
+def test_claimreview_url_keeps_the_base_urls_path_as_given(review: Review) -> None:
+    """The README: each review's url is BASE#CLAIM_ID. A base ending in "/" (https://x.example/reviews/) lost
+    its slash, naming another page (https://x.example/reviews#c...); a base with a fragment of its own would
+    make a URL with two "#": it is refused."""
+    objs = json.loads(render(review, "claimreview", organisation="X", base_url="https://x.example/reviews/"))
+    assert objs and all(o["url"] == f"https://x.example/reviews/#{o['identifier']}" for o in objs)
+    objs = json.loads(render(review, "claimreview", organisation="X", base_url="https://x.example/r"))
+    assert all(o["url"] == f"https://x.example/r#{o['identifier']}" for o in objs)
+    with pytest.raises(ReportError, match=r"--base-url .*#"):
+        render(review, "claimreview", organisation="X", base_url="https://x.example/r#top")
+
+
 def test_claimreview_organisation_from_config(review: Review, monkeypatch, tmp_path: Path) -> None:
     conf = tmp_path / "config.toml"
     conf.write_text('[report]\norganisation = "Conf Org"\n[report.ratings]\ndisputed = "False"\n')

@@ -549,6 +549,16 @@ def _session(reviewer: str, verdicts: dict[str, tuple[Verdict, str | None]]) -> 
     return data
 
 
+def test_merge_counts_one_claim_reviewed_by_both_in_the_singular() -> None:
+    """ "Cohen's kappa: 0.000 over 1 claims"."""
+    C, D = Verdict.CONFIRMED, Verdict.DISPUTED
+    _, rep = sess.merge(
+        _session("ann", {"c1": (C, None), "c2": (C, None)}), _session("bob", {"c1": (D, None)})
+    )
+    assert rep.both_reviewed == 1 and rep.kappa is not None
+    assert any(line.endswith(" over 1 claim") for line in rep.lines()), rep.lines()
+
+
 def test_merge_keeps_agreements_lists_conflicts_and_computes_kappa(tmp_path: Path) -> None:
     C, D, S, U = Verdict.CONFIRMED, Verdict.DISPUTED, Verdict.SUPERSEDED, Verdict.UNREVIEWED
     a = _session(

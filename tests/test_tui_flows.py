@@ -696,6 +696,86 @@ async def test_a_supersession_whose_claim_is_gone_says_so(seeds_copy, session_pa
         await pilot.press("q")
 
 
+async def test_the_superseding_claims_panel_names_the_claims_it_supersedes(seeds_copy, session_path):
+    """A claim marked superseded names its superseding claim, but the superseding claim's panel said nothing
+    of the link: reading the later report, nothing told that an earlier claim was overtaken by it. Its
+    panel names the claims it supersedes, and forgets one unmarked."""
+    r = open_review(seeds_copy, session_path)
+    first, second = r.corpus.articles[0], r.corpus.articles[1]
+    a, b = r.claims(first.key)[0], r.claims(second.key)[0]
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        m.go_to_claim(b.id)
+        await pilot.pause()
+        assert "Supersedes" not in m.query_one(EventPanel).content.plain
+        m.go_to_claim(a.id)
+        await pilot.pause()
+        m._mutate(r.mark, a.id, Verdict.SUPERSEDED, by=b.id)
+        m.go_to_claim(b.id)
+        await pilot.pause()
+        panel = " ".join(m.query_one(EventPanel).content.plain.split())
+        words = " ".join(a.text.split()[:3])
+        assert "Supersedes: " in panel and words in panel.split("Supersedes: ", 1)[1], panel
+        m.go_to_claim(a.id)
+        await pilot.pause()
+        await pilot.press("u")
+        m.go_to_claim(b.id)
+        await pilot.pause()
+        assert "Supersedes" not in m.query_one(EventPanel).content.plain
+        await pilot.press("q")
+
+
+async def test_the_palette_goes_from_a_superseded_claim_to_its_superseding_claim_and_back(
+    seeds_copy, session_path
+):
+    """Nothing led from a superseded claim to the claim superseding it (in another article) but a search by
+    hand. The palette's "Go to the linked claim" follows the link both ways."""
+    from factcheck.tui.commands import EXTRA
+
+    r = open_review(seeds_copy, session_path)
+    first, second = r.corpus.articles[0], r.corpus.articles[1]
+    a, b = r.claims(first.key)[0], r.claims(second.key)[0]
+    assert "follow_link" in {action for _name, action, _help in EXTRA}
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        m.go_to_claim(a.id)
+        await pilot.pause()
+        await m.run_action("follow_link")
+        await pilot.pause()
+        assert m.claim is not None and m.claim.id == a.id  # no link: stays, and says so
+        m._mutate(r.mark, a.id, Verdict.SUPERSEDED, by=b.id)
+        await m.run_action("follow_link")
+        await pilot.pause()
+        assert m.claim is not None and m.claim.id == b.id and m.article is not None
+        assert m.article.key == second.key
+        await m.run_action("follow_link")
+        await pilot.pause()
+        assert m.claim is not None and m.claim.id == a.id
+        await pilot.press("q")
+
+
+async def test_a_batch_of_one_article_is_one_article_read(tmp_path):
+    """The status line said "1 articles read"."""
+    (tmp_path / "a.txt").write_text(
+        "The city council approved the Elm Street bridge on Monday by 7 votes to 2, the mayor said.\n",
+        encoding="utf-8",
+    )
+    from factcheck.tui.app import opener_for
+
+    app = make_app(None, Config(), opener=opener_for([str(tmp_path / "a.txt")], tmp_path / "s.toml"))
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(500):
+            if not app.loading and isinstance(app.screen, MainScreen) and app.screen.message:
+                break
+            await pilot.pause(0.02)
+        assert main_of(app).message == "1 article read"
+        await pilot.press("q")
+
+
 def test_an_untitled_articles_list_line_is_its_first_sentence_not_its_front_matter(tmp_path) -> None:
     """A .txt article with TOML front matter and no title was listed as '+++ outlet = "Daily Alpha"
     published = …' (the start of the file); the line stands for the article's first text."""
@@ -1036,4 +1116,90 @@ async def test_a_status_message_too_long_for_the_line_ends_with_an_ellipsis(seed
         m.set_message("note saved")
         await pilot.pause()
         assert str(status.render()).rstrip().endswith("note saved")
+        await pilot.press("q")
+
+
+async def test_decisions_that_cannot_be_saved_are_written_to_a_rescue_copy_on_quit(
+    seeds_copy, session_path, tmp_path, monkeypatch
+):
+    """A session that cannot be written (a full disk, a folder made read-only while the app runs): the app
+    said "Press ctrl+q again to quit without saving", and quitting lost every decision since the last save.
+    On the way out they are written to a copy in the temporary folder, whose corpus paths still lead to the
+    articles, and that copy opens with the decision in it."""
+    import tempfile
+
+    from factcheck.session import SessionNotWritable
+
+    rescue = tmp_path / "tmp"
+    rescue.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(rescue))
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+
+        def full(*_a, **_k):
+            raise SessionNotWritable(f"{session_path}: not saved: no space left on the device")
+
+        monkeypatch.setattr(r, "save", full)
+        cid = m.claim.id
+        await pilot.press("c")
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.is_running  # told, not gone
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.save_error and "no space left" in app.save_error
+    assert app.rescued is not None and app.rescued.parent == rescue
+    assert app.rescued.name.startswith(session_path.stem + ".unsaved-")
+    kept = sess.load(app.rescued)
+    assert kept.decisions[cid].verdict == Verdict.CONFIRMED
+    assert all(Path(c).is_absolute() and Path(c).exists() for c in kept.corpus)
+    with Review.open(app.rescued, kept.corpus) as again:
+        assert again.decision(cid).verdict == Verdict.CONFIRMED
+
+
+async def test_decisions_attached_to_no_claim_are_listed_after_the_notice(
+    seeds_copy, session_path, monkeypatch
+):
+    """A decision whose sentence was edited away and one whose article was deleted are kept in the session,
+    on no claim: the app told so in a toast a line for 6 seconds (several stacked over the panes), and then
+    nothing in the app showed them. One notice names them and where to see them; the palette's "decisions
+    attached to no claim" lists each with its verdict, text and note."""
+    from factcheck.tui.commands import EXTRA
+    from factcheck.tui.screens.modals import OrphansModal
+
+    r = open_review(seeds_copy, session_path)
+    first, second = r.corpus.articles[0], r.corpus.articles[1]
+    a, b = r.claims(first.key)[0], r.claims(second.key)[0]
+    r.mark(a.id, Verdict.DISPUTED)
+    r.set_note(a.id, "the [b]figure[/b] is wrong")
+    r.mark(b.id, Verdict.CONFIRMED)
+    r.save()
+    r.close()
+    page = seeds_copy / first.key
+    page.write_text(
+        page.read_text(encoding="utf-8").replace(a.text, "Nothing of the kind happened."), "utf-8"
+    )
+    (seeds_copy / second.key).unlink()
+    told: list[tuple[str, str | None]] = []
+    monkeypatch.setattr(MainScreen, "notify", lambda self, m, **kw: told.append((str(m), kw.get("title"))))
+    r = open_review(seeds_copy, session_path)
+    assert {d.claim_id for d in r.orphans} == {a.id, b.id}
+    assert "show_orphans" in {action for _name, action, _help in EXTRA}
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        session = [t for t, title in told if title == "Session"]
+        assert len(session) == 1 and "re-attached" in session[0] and "no claim" in session[0], told
+        await m.run_action("show_orphans")
+        await pilot.pause()
+        assert isinstance(app.screen, OrphansModal)
+        shown = " ".join(str(s.render()) for s in app.screen.query(".orphan"))
+        assert "disputed" in shown and "the [b]figure[/b] is wrong" in shown and a.text[:30] in shown
+        assert "confirmed" in shown and second.key in shown
+        await pilot.press("escape")
+        assert app.screen is m
         await pilot.press("q")

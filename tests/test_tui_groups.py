@@ -607,3 +607,34 @@ async def test_an_events_time_says_which_reports_words_it_comes_from(tmp_path):
         assert isinstance(app.screen, GroupDetailScreen)
         title = app.screen.query_one("#group-title").content.plain
         assert "time 2008-09-15 from “September 15, 2008” in a.txt ·" in title, title
+
+
+async def test_a_claim_is_superseded_by_another_report_from_its_groups_screen(seeds_copy, session_path):
+    """A group's screen shows an event's reports side by side, oldest first: the place to see that a later
+    report overtakes an earlier one. It had c/d/u but no s: the reviewer went back to the main screen and
+    searched the later claim in the picker. s there picks among the group's other reports (latest first), and
+    the card says by which outlet."""
+    from factcheck.tui.screens.modals import PickerModal
+
+    r = Review.open(session_path, [str(seeds_copy)])
+    g = biggest_group(r)
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        detail = await open_group(app, pilot, g)
+        first, last = detail.claims[0], detail.claims[-1]
+        await pilot.press("s")
+        await pilot.pause()
+        picker = app.screen
+        assert isinstance(picker, PickerModal)
+        assert picker._items is not None and picker._items[0].id == last.id  # the latest report first
+        assert first.id not in {i.id for i in picker._items}
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is detail
+        d = r.decision(first.id)
+        assert d.verdict == Verdict.SUPERSEDED and d.superseded_by == last.id
+        later = r.corpus.article(last.article_key)
+        assert f"superseded by {later.outlet or later.key}" in " ".join(mounted(detail)[0].split())
+        assert "1 of" in title(detail)
+        await pilot.press("escape", "escape", "q")

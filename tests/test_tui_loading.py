@@ -410,9 +410,13 @@ async def test_a_batch_of_unknown_size_says_so_while_loading(seeds_copy, tmp_pat
         assert "loading" not in status_text(m)
 
 
-async def test_quitting_while_loading_when_the_save_fails_asks_again(seeds_copy, tmp_path, gate):
+async def test_quitting_while_loading_when_the_save_fails_asks_again(seeds_copy, tmp_path, gate, monkeypatch):
     """The normal quit: a decision made while loading that cannot be saved keeps the app open with the
-    reason; a second quit leaves without saving."""
+    reason; a second quit leaves without saving there, the decision written to a rescue copy."""
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
     session = tmp_path / "s.toml"
     gate.set()
     with Review.open(session, [str(seeds_copy)]) as r:
@@ -438,6 +442,8 @@ async def test_quitting_while_loading_when_the_save_fails_asks_again(seeds_copy,
             gate.set()
     session.chmod(0o644)
     assert session.read_bytes() == saved
+    assert app.rescued is not None and app.rescued.parent == tmp_path / "tmp"
+    assert [d.verdict for d in sess.load(app.rescued).decisions.values()] == [Verdict.DISPUTED]
 
 
 def test_a_date_set_and_undone_while_loading_goes_back_to_the_article_s_own(seeds_copy, tmp_path):
@@ -552,3 +558,25 @@ async def test_a_dialog_open_when_the_batch_finishes_loading_is_not_lost(
     assert not app.error
     with Review.open(session, readonly=True) as r:
         assert check(r, key, first)
+
+
+async def test_a_session_whose_corpus_moved_says_its_decisions_are_kept_and_how_to_open_it(tmp_path):
+    """`factcheck review --session s.toml` after the articles' folder moved said only "…/corpus: no such file
+    or folder" (status and report add that the decisions are kept and to give the articles' place)."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "The city council approved the Elm Street bridge on Monday by 7 votes to 2, the mayor said.\n",
+        encoding="utf-8",
+    )
+    session = tmp_path / "s.toml"
+    with Review.open(session, [str(corpus)]) as r:
+        r.mark(r.claims("a.txt")[0].id, Verdict.CONFIRMED)
+        r.save()
+    corpus.rename(tmp_path / "moved")
+    app = make_app(None, Config(), opener=opener_for([], session))
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, lambda: app.error is not None, "the error")
+    assert app.error is not None
+    assert "no such file or folder" in app.error, app.error
+    assert "1 decision(s) are kept" in app.error and f"--session {session}" in app.error, app.error

@@ -53,9 +53,11 @@ async def test_checked_before_is_shown_and_b_applies_the_earlier_verdict(
         memory = m.memory
         assert memory is not None
         ask = memory.checked_before
+        watched = {claim.text}  # (the panel may prepare a neighbouring claim meanwhile: not asked about here)
 
         def spy(text: str, **kw):  # type: ignore[no-untyped-def]
-            asked.append(kw.get("dated", ""))
+            if text in watched:
+                asked.append(kw.get("dated", ""))
             return ask(text, **kw)
 
         monkeypatch.setattr(memory, "checked_before", spy)
@@ -68,6 +70,7 @@ async def test_checked_before_is_shown_and_b_applies_the_earlier_verdict(
         assert r.corpus.articles[0].published is None and asked and set(asked) == {""}
         dated = next(a for a in r.corpus.articles if a.published and r.claims(a.key))
         asked.clear()
+        watched = {r.claims(dated.key)[0].text}
         m.event_panel.forget()
         m.event_panel.content_for(r.claims(dated.key)[0])
         assert dated.published is not None and asked == [dated.published.isoformat()]
@@ -162,3 +165,46 @@ def test_checked_before_line_names_the_copies_of_a_check() -> None:
     line = checked_before_line(m).plain
     assert "False · Desk" in line and "[b]Claim[/b]" in line and "also archived as a7" in line
     assert "also archived" not in checked_before_line(Match(m.check, 1.0, "words: claim")).plain
+
+
+async def test_b_while_the_archive_is_indexed_says_so_not_that_there_is_none(
+    seeds_copy, tmp_path: Path, monkeypatch
+):
+    """`b` pressed while the archive was still being read said "No archive of checked claims yet (factcheck
+    memory add ...)": the reviewer who has one was told to make it. It says it is being indexed."""
+    import threading
+
+    from factcheck.memory import Memory
+
+    r = Review.open(tmp_path / "s.toml", [str(seeds_copy)])
+    claim = r.claims(r.corpus.articles[0].key)[0]
+    archive = tmp_path / "memory.jsonl"
+    add_to_archive(archive, [Check("x1", claim.text, verdict="False")])
+    monkeypatch.setenv("FACTCHECK_MEMORY", str(archive))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    release = threading.Event()
+    real = Memory.load
+
+    def slow(self, *a, **kw):  # type: ignore[no-untyped-def]
+        release.wait(30)
+        return real(self, *a, **kw)
+
+    monkeypatch.setattr(Memory, "load", slow)
+    told: list[str] = []
+    monkeypatch.setattr(MainScreen, "notify", lambda self, m, **kw: told.append(str(m)))
+    app = make_app(r, Config(autosave_delay=0.05))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # (not settle: it waits for the archive's worker, held here)
+        assert isinstance(app.screen, MainScreen) and app.screen.claim is not None
+        await pilot.press("b")
+        await pilot.pause()
+        assert told and "being indexed" in told[-1] and "No archive" not in told[-1], told
+        release.set()
+        m = app.screen
+        assert isinstance(m, MainScreen)
+        for _ in range(300):
+            if m.memory is not None and m.memory.ready:
+                break
+            await pilot.pause(0.02)
+        assert m.memory is not None and m.memory.ready
+        await pilot.press("q")

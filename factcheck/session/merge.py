@@ -8,6 +8,7 @@ from typing import Any
 
 from factcheck.model import Verdict
 from factcheck.session.records import Decision, HistoryEntry, SessionData, SessionError, iso, utcnow
+from factcheck.textout import counted
 
 
 @dataclass(slots=True)
@@ -35,7 +36,7 @@ class MergeReport:
             why = "no claim reviewed by both" if not self.both_reviewed else "every verdict in one category"
             out.append(f"Cohen's kappa: undefined ({why})")
         else:
-            out.append(f"Cohen's kappa: {self.kappa:.3f} over {self.both_reviewed} claims")
+            out.append(f"Cohen's kappa: {self.kappa:.3f} over {counted(self.both_reviewed, 'claim')}")
         for cid, va, vb in self.conflicts:
             out.append(f"conflict {cid}: {a} {va}, {b} {vb}")
         out.extend(self.notes)

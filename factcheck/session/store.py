@@ -312,6 +312,27 @@ def save(
     return FileState.of(path, rendered.content, hplan.ref)
 
 
+def save_rescue(path: Path, data: SessionData, folders: list[Path]) -> Path | None:
+    """``data`` could not be saved to ``path`` (a full disk, a folder made read-only) and the reviewer quits:
+    write it, with its history, to the first of ``folders`` that takes it, as NAME.unsaved-STAMP.toml, and
+    return where (None when none did). Its corpus paths are made absolute (they are relative to the session's
+    folder), so the copy opens where it lies and can be copied over ``path`` later."""
+    path = Path(path)
+    copy = data.copy()
+    copy.corpus = [c if "://" in c else os.path.abspath(path.parent / c) for c in data.corpus]
+    stamp = utcnow().strftime("%Y%m%dT%H%M%SZ")
+    for folder in folders:
+        other = Path(folder) / f"{path.stem}.unsaved-{stamp}{path.suffix}"
+        try:
+            plan = history.plan(other, copy, None)
+            history.write(plan)
+            atomic.write_atomic(other, render(copy, plan.ref).text)
+        except (OSError, SessionError):
+            continue
+        return other
+    return None
+
+
 def _why(e: OSError) -> str:
     if e.errno == errno.ENOSPC:
         return "no space left on the device"

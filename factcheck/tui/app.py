@@ -7,6 +7,7 @@ import difflib
 import gc
 import signal
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -129,6 +130,7 @@ class FactcheckApp(App[int]):
         self._save_timer: Timer | None = None
         self.error: str | None = None
         self.save_error: str | None = None
+        self.rescued: Path | None = None  # where the decisions went when the session could not be saved
         self.main_screen: MainScreen | None = None
         self._quit_anyway = False
         self._exiting = False  # set when the app ends: an opened review arriving then is closed
@@ -216,7 +218,14 @@ class FactcheckApp(App[int]):
         if not review.corpus.articles:  # nothing to review: refused as the CLI refuses it, no session made
             review.close()
             errors = review.corpus.errors
-            self._fail("\n".join(str(e) for e in errors) if errors else "no articles to review")
+            said = [str(e) for e in errors] or ["no articles to review"]
+            if review.data.decisions:  # a session whose corpus moved: where its decisions are, and what to do
+                n = len(review.data.decisions)
+                said.append(
+                    f"{review.path}: none of its corpus could be read; its {n:,} decision(s) are kept in the file:"
+                    f" give the articles' place (factcheck review PATH --session {review.path})"
+                )
+            self._fail("\n".join(said))
             return
         self.review = review
         self._freeze_gc()
@@ -389,7 +398,8 @@ class FactcheckApp(App[int]):
             if quiet:
                 return False
             self.notify(
-                f"Could not save: {e}. Press ctrl+q again to quit without saving.",
+                f"Could not save: {e}. Press ctrl+q again to quit without saving here: your decisions are then"
+                f" written to a copy in {rescue_folders()[0]} (else your home folder).",
                 severity="error",
                 markup=False,
             )
@@ -405,6 +415,7 @@ class FactcheckApp(App[int]):
 
     def on_unmount(self) -> None:
         from factcheck.review import ReviewError, SessionError
+        from factcheck.session import SessionChanged, save_rescue
 
         if self._frozen:
             gc.unfreeze()  # (tests run many apps in one process: what they froze becomes collectable again)
@@ -423,9 +434,20 @@ class FactcheckApp(App[int]):
         if not r.readonly and r.dirty:
             try:
                 r.save()
+            except SessionChanged as e:  # our version is already in the file beside it
+                self.save_error = str(e)
             except (OSError, ReviewError, SessionError, ValueError) as e:
                 self.save_error = str(e)
+                data = r.snapshot().data
+                data.reviewer = data.reviewer or r.reviewer
+                self.rescued = save_rescue(r.path, data, rescue_folders())
         r.close()
+
+
+def rescue_folders() -> list[Path]:
+    """Where a session that could not be saved is written on the way out (``session.save_rescue``): the
+    temporary folder, then the home folder (often another device than the session's)."""
+    return [Path(tempfile.gettempdir()), Path.home()]
 
 
 def make_app(
@@ -485,6 +507,12 @@ def run(
         return 2
     if app.save_error:
         print(f"factcheck: the session was not saved: {app.save_error}", file=sys.stderr)
+        if app.rescued is not None:
+            print(
+                f"factcheck: your decisions were written to {app.rescued}: copy it over {session_path} once"
+                " that can be written (or open it with --session)",
+                file=sys.stderr,
+            )
         return 1
     return int(app.return_code or 0)
 

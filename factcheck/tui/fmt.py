@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from textual.content import Content, Span
 
 from factcheck.model import Article, Claim, EventGroup, Verdict
-from factcheck.textout import BIDI_CONTROLS, LINE_SEPARATORS, YEAR_ELSEWHERE, time_source
+from factcheck.textout import BIDI_CONTROLS, LINE_SEPARATORS, time_source_words
 from factcheck.verdicts import REGISTRY
 
 _TRANS = {c: chr(0x2400 + c) for c in range(0x20) if c not in (0x09, 0x0A)}
@@ -240,13 +240,12 @@ def group_time(g: EventGroup, members: Iterable[Claim], articles: Mapping[str, A
     2008” in a.txt"): a group of undated articles otherwise shows a year no member's date explains."""
     if not g.when:
         return Content.styled("unknown", "$text-accent")
-    source = time_source(g.when, members)
-    if source is None:
+    said = time_source_words(g.when, members, lambda c: article_name(articles.get(c.article_key)))
+    if said is None:
         return Content.styled(readable_time(g.when), "$text-accent")
-    c, t, completed = source
-    said = f" from “{one_line(t.text)}” in {article_name(articles.get(c.article_key))}"
-    said += YEAR_ELSEWHERE if completed else ""
-    return Content.assemble((readable_time(g.when), "$text-accent"), literal(said).stylize("$text-muted"))
+    return Content.assemble(
+        (readable_time(g.when), "$text-accent"), literal(f" from {said}").stylize("$text-muted")
+    )
 
 
 def date_text(d: dt.date | None) -> str:

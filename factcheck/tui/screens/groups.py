@@ -25,6 +25,7 @@ from factcheck.tui.app import FactcheckApp
 from factcheck.tui.fmt import (
     BADGE,
     article_name,
+    claim_words,
     clip,
     date_text,
     event_title,
@@ -36,6 +37,7 @@ from factcheck.tui.fmt import (
     verdict_word,
 )
 from factcheck.tui.screens.help import HelpScreen
+from factcheck.tui.screens.modals import PickerModal, PickItem
 from factcheck.tui.widgets.article_view import ArticleView
 from factcheck.tui.widgets.key_bar import ScreenKeys
 from factcheck.tui.widgets.prompt_list import PromptList
@@ -394,9 +396,10 @@ class GroupDetailScreen(Screen[str | None]):
     HELP = (
         "One event group: its claims side by side, oldest report first, each with outlet, publication date, "
         "verdict, speaker, time and text; the title counts the claims decided. ←/→ choose a claim (its card "
-        "is framed), home/end the first/last; c/d/u give it a verdict; x takes it out of the group; v reads its article with the claim "
-        "underlined; ctrl+z/ctrl+y undo and redo (a merge or split too: the screen then shows the chosen "
-        "claim's group as it is now); enter goes to the claim on the main screen; escape goes back."
+        "is framed), home/end the first/last; c/d/u give it a verdict, s marks it superseded by another report "
+        "of the event; x takes it out of the group; v reads its article with the claim underlined; "
+        "ctrl+z/ctrl+y undo and redo (a merge or split too: the screen then shows the chosen claim's group as "
+        "it is now); enter goes to the claim on the main screen; escape goes back."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "back", "Back", id="group-back"),
@@ -411,6 +414,7 @@ class GroupDetailScreen(Screen[str | None]):
         Binding("u", "mark('unreviewed')", "Unmark", id="group-mark-unreviewed"),
         Binding("v", "read", "Article", id="group-read"),
         # the main screen's ids: a key the reviewer remapped there is the same key here
+        Binding("s", "supersede", "Supersede", id="mark-superseded"),
         Binding("x", "take_out", "Out of group", id="take-out-of-group"),
         Binding("ctrl+z", "undo", "Undo", id="undo"),
         Binding("ctrl+y", "redo", "Redo", id="redo"),
@@ -582,10 +586,17 @@ class GroupDetailScreen(Screen[str | None]):
     def _card(self, c: Claim) -> Content:
         a = self._articles.get(c.article_key)
         d = self.review.decision(c.id)
+        by = Content("")
+        if d.verdict == Verdict.SUPERSEDED and d.superseded_by:
+            try:
+                later = self.review.claim(d.superseded_by)
+                by = literal(f" by {article_name(self._articles.get(later.article_key))}")
+            except ReviewError:
+                by = literal(f" by {d.superseded_by} (no longer in the articles)")
         parts = [
             literal(article_name(a), "bold"),
             Content.assemble(
-                (date_text(a.published if a else None), "$text-muted"), "  ", verdict_word(d.verdict)
+                (date_text(a.published if a else None), "$text-muted"), "  ", verdict_word(d.verdict), by
             ),
             Content.assemble(("speaker ", "$text-muted"), literal(one_line(c.speaker or "—"))),
             Content.assemble(
@@ -641,11 +652,56 @@ class GroupDetailScreen(Screen[str | None]):
         except ReviewError as e:
             self.notify(str(e), severity="error", timeout=6, markup=False)
             return
-        card = self._card_widget(self.chosen)
+        self._refresh_card(c)
+        self.fc_app.schedule_save()
+
+    def action_supersede(self) -> None:
+        """The chosen claim superseded by another report of this event (picked among them, latest first)."""
+        if not self.claims or not self._writable():
+            return
+        c = self.claims[self.chosen]
+        items = []
+        for o in reversed(self.claims):
+            if o.id == c.id:
+                continue
+            a = self._articles.get(o.article_key)
+            line = Content.assemble(
+                literal(clip(article_name(a), 24), "bold"),
+                " ",
+                (date_text(a.published if a else None), "$text-muted"),
+                " · ",
+                (time_text(o) or "no time", "$text-accent"),
+                "\n  ",
+                literal(clip(o.text, 150)),
+            )
+            items.append(PickItem(o.id, line, f"{o.id} {article_name(a)} {o.text}".lower()))
+        if not items:
+            self.notify("No other report of this event to supersede it.", timeout=3, markup=False)
+            return
+
+        def picked(by: str | None) -> None:
+            if not by:
+                return
+            try:
+                self.review.mark(c.id, Verdict.SUPERSEDED, by=by)
+            except ReviewError as e:
+                self.notify(str(e), severity="error", timeout=6, markup=False)
+                return
+            self._refresh_card(c)
+            self.fc_app.schedule_save()
+            earlier = self.review.earlier_report(c.id, by)
+            if earlier:
+                self.notify(earlier, title="An earlier report", severity="warning", timeout=8, markup=False)
+
+        self.app.push_screen(PickerModal(f"'{claim_words(c)}' is superseded by…", items), picked)
+
+    def _refresh_card(self, c: Claim) -> None:
+        """``c``'s card and the title's count after a verdict."""
+        i = next((i for i, x in enumerate(self.claims) if x.id == c.id), None)
+        card = self._card_widget(i) if i is not None else None
         if card is not None:  # (scrolled out of view by the mouse, it is made anew when it comes back)
             card.query_one(".card-text", Static).update(self._card(c))
         self.query_one("#group-title", Static).update(self._title())
-        self.fc_app.schedule_save()
 
     def action_take_out(self) -> None:
         if not self.claims or not self._writable():

@@ -24,6 +24,7 @@ from factcheck import sentences, times_intl
 from factcheck.memory import Memory, memory_path, suggested_verdict
 from factcheck.model import Claim, Verdict
 from factcheck.review import ReviewError, future_publication
+from factcheck.textout import counted
 from factcheck.tui.bindings import BY_ACTION, BY_ID, MAIN_BINDINGS
 from factcheck.tui.fmt import (
     article_name,
@@ -45,6 +46,7 @@ from factcheck.tui.screens.modals import (
     GroupVerdictModal,
     InputModal,
     NoteModal,
+    OrphansModal,
     PickerModal,
     PickItem,
     ReportModal,
@@ -113,7 +115,7 @@ class MainScreen(ReadingScreen):
         done, total = loading
         read = f" ({done:,}/{total:,} articles read)" if done < total else " (grouping)"
         if not total:
-            read = f" ({done:,} articles read)"
+            read = f" ({counted(done, 'article')} read)"
         self.notify(
             f"Still loading the batch{read}: {what} once it is read.",
             title="Loading",
@@ -276,6 +278,26 @@ class MainScreen(ReadingScreen):
 
         self.app.push_screen(PickerModal(f"'{claim_words(c)}' is superseded by…", items), picked)
 
+    def action_show_orphans(self) -> None:
+        """The session's decisions on claims no longer in the articles (kept, shown on no claim)."""
+        self.app.push_screen(OrphansModal(self.review.orphans))
+
+    def action_follow_link(self) -> None:
+        """Go to the other end of the current claim's superseded link: the claim superseding it, else the
+        first claim it supersedes (the Event panel names both)."""
+        c = self.claim
+        if c is None:
+            return
+        d = self.review.data.decisions.get(c.id)
+        target = d.superseded_by if d is not None and d.verdict == Verdict.SUPERSEDED else None
+        if not target:
+            olds = self.event_panel.overtaken_by(c.id)
+            target = olds[0] if olds else None
+        if not target:
+            self.set_message("no superseded link on this claim")
+            return
+        self.go_to_claim(target)
+
     def action_accept_suggestion(self) -> None:
         c = self.claim
         sugg = self.event_panel.suggestions(c)
@@ -338,14 +360,14 @@ class MainScreen(ReadingScreen):
     # Claim memory: has this been checked before?
 
     def on_mount(self) -> None:
-        self.memory: Memory | None = None
+        self.memory: Memory | None = None  # not ready until indexed (b says "still being indexed" meanwhile)
         if memory_path(self.review.path).exists():  # (one that cannot be read is said, not taken as none)
-            self._load_memory()
+            self.memory = Memory(memory_path(self.review.path))
+            self._load_memory(self.memory)
 
     @work(thread=True, exclusive=True, group="memory")
-    def _load_memory(self) -> None:
+    def _load_memory(self, memory: Memory) -> None:
         """Read and index the reviewer's archive (the index is cached on disk; a rebuild shows progress)."""
-        memory = Memory(memory_path(self.review.path))
 
         def progress(msg: str, fraction: float | None) -> None:
             bar = ""
@@ -357,11 +379,13 @@ class MainScreen(ReadingScreen):
         try:
             memory.load(progress)
         except Exception as e:  # a broken archive must not take the review down: say so and go on
-            self.app.call_from_thread(
-                self.notify, f"claim memory not loaded: {e}", severity="warning", timeout=8, markup=False
-            )
+            self.app.call_from_thread(self._memory_failed, str(e))
             return
         self.app.call_from_thread(self._memory_ready, memory)
+
+    def _memory_failed(self, error: str) -> None:
+        self.memory = None
+        self.notify(f"claim memory not loaded: {error}", severity="warning", timeout=8, markup=False)
 
     def _memory_ready(self, memory: Memory) -> None:
         self.memory = memory

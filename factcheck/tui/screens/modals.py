@@ -19,6 +19,7 @@ from textual.widgets import Input, Label, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
 from factcheck.model import Verdict
+from factcheck.session import Decision
 from factcheck.tui.fmt import literal, sanitize, spans_content
 
 
@@ -701,4 +702,48 @@ class EvidenceModal(ModalScreen[tuple[str, str] | None]):
             self.dismiss(("remove", self._items[i]))
 
     def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class OrphansModal(ModalScreen[None]):
+    """The session's decisions on claims no longer in the articles (an article deleted, a sentence edited past
+    re-attaching): kept in the session, shown on no claim. Each with its verdict, article, text and note."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q", "close", "Close")]
+
+    def __init__(self, decisions: list[Decision]) -> None:
+        super().__init__()
+        self._decisions = decisions
+
+    def compose(self) -> ComposeResult:
+        n = len(self._decisions)
+        with Vertical(classes="dialog -wide -tall"):
+            yield Label(Content(f"Decisions attached to no claim ({n})"), classes="dialog-title")
+            with VerticalScroll(classes="dialog-body"):
+                yield Static(
+                    Content.styled(
+                        "Kept in the session: their claims are no longer in the articles (an article deleted or"
+                        " moved away, a sentence edited).",
+                        "$text-muted",
+                    )
+                )
+                if not self._decisions:
+                    yield Static(Content("None: every decision is on a claim of the articles."))
+                for d in self._decisions:
+                    head = f"{d.verdict}" + (f" by {d.superseded_by}" if d.superseded_by else "")
+                    when = d.updated.strftime("%Y-%m-%d %H:%M UTC") if d.updated else ""
+                    lines = [
+                        Content.assemble(
+                            (head, "bold"),
+                            literal(f" · {d.article} · {d.claim_id}", "$text-muted"),
+                            literal(f" · {d.reviewer or '?'} {when}".rstrip(), "$text-muted"),
+                        ),
+                        literal(d.text or "(no text kept)"),
+                    ]
+                    if d.note:
+                        lines.append(Content.assemble(("Note: ", "bold"), literal(d.note)))
+                    yield Static(Content("\n").join(lines), classes="orphan")
+            yield Label(Content("escape closes · factcheck status lists them too"), classes="dialog-hint")
+
+    def action_close(self) -> None:
         self.dismiss(None)

@@ -24,6 +24,7 @@ from textual.widgets import Static
 from factcheck.ingest import is_date_notice
 from factcheck.model import Article, Claim, Verdict
 from factcheck.review import Review, ReviewError
+from factcheck.textout import counted
 from factcheck.tui.app import FactcheckApp
 from factcheck.tui.fmt import (
     BADGE,
@@ -145,8 +146,11 @@ class ReadingScreen(Screen[None]):
             self.notify(
                 self.review.lock_message, title="Read-only", severity="warning", timeout=8, markup=False
             )
-        for line in self.review.report.lines():
-            self.notify(line, title="Session", timeout=6, markup=False)
+        said = self.review.report.lines()
+        if self.review.orphans:  # (kept, on no claim: after this notice only the palette shows them)
+            said.append("ctrl+p “decisions attached to no claim” lists them")
+        if said:  # one notice (a toast a line stacked over the panes)
+            self.notify("\n".join(said), title="Session", timeout=min(12, 4 + 2 * len(said)), markup=False)
         errors = self.review.corpus.errors
         if errors:  # one notice: a toast each stacked over the panes for 30 s (a small window all covered)
             lines = [str(e) for e in errors[: self.UNREAD_SHOWN]]
@@ -221,7 +225,7 @@ class ReadingScreen(Screen[None]):
         self.art_i = -1
         self._select_article(self._key_index.get(key or "", 0), claim_id=cid)
         self._refresh_keys(force=True)
-        self.set_message(f"{len(review.corpus.articles):,} articles read")
+        self.set_message(f"{counted(len(review.corpus.articles), 'article')} read")
         self._announce()
 
     def on_resize(self, event: events.Resize) -> None:

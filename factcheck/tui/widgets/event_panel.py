@@ -29,12 +29,13 @@ from factcheck.tui.fmt import (
 from factcheck.tui.widgets.line_view import LineView
 
 EVENT_LINES = 30  # other reports listed in the panel (all of them: the groups screen)
+SUPERSEDES_LINES = 3  # claims named on the "Supersedes:" line
 
 
 class EventPanel(LineView):
     HELP_TITLE = "Event panel"
     HELP = (
-        "Event panel: the current claim's verdict, times, note, evidence (E opens or removes it) and any "
+        "Event panel: the current claim's verdict (superseded by which claim), the claims it supersedes, times, note, evidence (E opens or removes it) and any "
         "conflict between reviewers after a merge (r resolves it); then the other claims of its event group, "
         "from other outlets, by publication date, with their verdicts; the group's time; why they were "
         "grouped; and any suggestion (a later report superseding an earlier one). a accepts the suggestion "
@@ -53,6 +54,7 @@ class EventPanel(LineView):
         self._groups: dict[str, EventGroup] = {}
         self._cache: dict[str, tuple[Claim, Content]] = {}
         self._suggestions: dict[str, tuple[Claim, list[Suggestion]]] = {}
+        self._overtaken: dict[str, list[str]] | None = None  # claim id -> the claims marked superseded by it
         self.memory: Memory | None = None  # the reviewer's archive of checked claims, once indexed
 
     def set_memory(self, memory: Memory) -> None:
@@ -69,6 +71,7 @@ class EventPanel(LineView):
         """The session changed: build every claim's content again when it is next shown."""
         self._cache.clear()
         self._suggestions.clear()
+        self._overtaken = None
 
     # ------------------------------------------------------------------------------------------
     # Showing
@@ -152,6 +155,42 @@ class EventPanel(LineView):
             hit = self._cache[claim.id] = (claim, self._build(claim))
         return hit[1]
 
+    def overtaken_by(self, cid: str) -> list[str]:
+        """The claims marked superseded by ``cid`` (the link's other end), in the session's order; the index
+        is made once per change of the session."""
+        if self._overtaken is None:
+            assert self._review is not None
+            self._overtaken = {}
+            for old, d in self._review.data.decisions.items():
+                if d.verdict == Verdict.SUPERSEDED and d.superseded_by:
+                    self._overtaken.setdefault(d.superseded_by, []).append(old)
+        return self._overtaken.get(cid, [])
+
+    def _overtaken_line(self, cid: str) -> Content | None:
+        """ "Supersedes: Breitbart 'The New York Post reports…'": what the reviewer marked superseded by this
+        claim (its own panel names only the claim it is superseded by)."""
+        assert self._review is not None
+        olds = self.overtaken_by(cid)
+        if not olds:
+            return None
+        parts: list[Content] = []
+        for old in olds[:SUPERSEDES_LINES]:
+            try:
+                o = self._review.claim(old)
+            except ReviewError:  # its article is gone, or not read yet
+                parts.append(literal(old))
+                continue
+            parts.append(
+                Content.assemble(
+                    literal(article_name(self._articles.get(o.article_key)), "bold"),
+                    literal(f" '{claim_words(o)}'"),
+                )
+            )
+        more = len(olds) - SUPERSEDES_LINES
+        if more > 0:
+            parts.append(Content(f"and {more} more"))
+        return Content.assemble(("Supersedes: ", "bold"), Content("; ").join(parts))
+
     def _verdict(self, cid: str) -> Verdict:
         assert self._review is not None
         d = self._review.data.decisions.get(cid)
@@ -175,6 +214,9 @@ class EventPanel(LineView):
         if c.speaker:
             head += [Content.styled("  speaker ", "$text-muted"), literal(c.speaker, "bold")]
         lines.append(Content.assemble(*head))
+        overtaken = self._overtaken_line(c.id)
+        if overtaken is not None:
+            lines.append(overtaken)
         for conflict in d.conflicts:
             side = Content.assemble(
                 ("Conflict", "bold $text-error"),
