@@ -768,7 +768,7 @@ async def test_a_batch_of_one_article_is_one_article_read(tmp_path):
 
     app = make_app(None, Config(), opener=opener_for([str(tmp_path / "a.txt")], tmp_path / "s.toml"))
     async with app.run_test(size=SIZE) as pilot:
-        for _ in range(500):
+        for _ in range(1500):  # up to 30 s of pauses: the suite runs beside other work on two cores
             if not app.loading and isinstance(app.screen, MainScreen) and app.screen.message:
                 break
             await pilot.pause(0.02)
