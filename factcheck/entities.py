@@ -95,6 +95,8 @@ _PLACE_AFTER = re.compile(
     r"prefecture|municipality|capital)\b"
 )
 PLACE_HEADS = frozenset(_WORDS["place_heads"])
+_PLACE_PREFIXES = frozenset(_WORDS["place_prefixes"])
+_VESSEL_PREFIXES = frozenset(_WORDS["vessel_prefixes"])
 _ADJ_END = tuple(_WORDS["adjective_endings"])
 _ORG_NOUN_BEFORE = frozenset(_WORDS["org_nouns_before"])
 _COUNTRIES = frozenset(DEMONYMS.values())
@@ -378,8 +380,10 @@ def _classify(
         return Mention(s, e, surface, "org")
     if whole in OUTLETS:
         return Mention(s, e, surface, "org")
-    if whole in PLACES:
-        return Mention(s, e, surface, "place")
+    if whole in PLACES or toks[0] in _PLACE_PREFIXES or (toks[0] in PLACE_HEADS and toks[1] == "of"):
+        return Mention(s, e, surface, "place")  # "Mount Cook", "Gulf of Aden"
+    if toks[0] in _VESSEL_PREFIXES:
+        return Mention(s, e, surface, "misc")  # a ship: "MV Stolt Valor"
     if (
         whole in DEMONYMS
     ):  # "North Korean leader Kim Jong Un": a demonym of two words names no one, as one of one

@@ -58,6 +58,7 @@ from factcheck.gazetteer import (
     OUTLETS,
     PLACES,
     ROLE_WORDS,
+    TITLE_NOUNS,
     TITLE_WORDS,
     trie_pattern,
 )
@@ -2173,6 +2174,8 @@ def extract(
                     before = text[max(0, m.start - 20) : m.start].split()
                     if before and before[-1].lower() in ROLE_WORDS:
                         titled.setdefault(before[-1].lower(), set()).add(m.text)
+                    for noun in TITLE_NOUNS.get(before[-1], ()) if before else ():  # "Sen." -> "senator"
+                        titled.setdefault(noun, set()).add(m.text)
                 if m.kind == "person" and " and " not in m.text:
                     for d in attribution.descriptions_before(text, m.start):
                         described.setdefault(d, set()).add(full_name(m.text))
