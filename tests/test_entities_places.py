@@ -92,3 +92,13 @@ def test_two_persons_of_one_title_leave_the_description_alone() -> None:
         "The senator said the plan would cost $2 billion."
     )
     assert _speaker(text, "would cost") not in ("Bernie Sanders", "Ted Cruz")
+
+
+def test_a_described_candidate_is_the_person_the_sentence_before_opened_with() -> None:
+    # (breitbart_2016-01-10 of PolNeAR train: the description alone gave no speaker)
+    text = (
+        "Donald Trump spoke in Reno on Sunday.\n\n"
+        "The billionaire real estate magnate says a violent hit that used to be considered a great tackle now "
+        "draws a 15-yard penalty."
+    )
+    assert _speaker(text, "violent hit") == "Donald Trump"
