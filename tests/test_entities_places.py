@@ -102,3 +102,19 @@ def test_a_described_candidate_is_the_person_the_sentence_before_opened_with() -
         "draws a 15-yard penalty."
     )
     assert _speaker(text, "violent hit") == "Donald Trump"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # (breitbart_2016-02-20 and breitbart_2016-03-01 of PolNeAR train, both after "Florida Sen. Marco Rubio")
+        "The Florida senator is predicting that he will win the GOP nomination after performing well.",
+        "The Florida senator is telling reporters in Minnesota that he is looking ahead to the March 15 contest.",
+    ],
+)
+def test_a_place_and_a_title_before_a_name_describe_its_person(sentence: str) -> None:
+    text = (
+        "Florida Sen. Marco Rubio and Texas Sen. Ted Cruz spoke in South Carolina on Saturday.\n\n"
+        "Voters there were divided.\n\n" + sentence
+    )
+    assert _speaker(text, "The Florida senator") == "Marco Rubio"
