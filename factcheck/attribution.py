@@ -2117,9 +2117,10 @@ def name_descriptor(w: str) -> bool:
 
 
 def bare_description(speaker: str) -> bool:
-    """Whether a speaker is a person described by one noun alone ("candidate" of "The candidate said"): whom
-    it stands for is read from the sentences before, if anywhere."""
-    return speaker in _NAME_DESCRIPTORS
+    """Whether a speaker is a person described, not named: a describing noun alone ("candidate" of "The
+    candidate said") or after its modifiers ("Republican presidential candidate", "billionaire real estate
+    magnate"): whom it stands for is read from the sentences before, if anywhere."""
+    return speaker.rpartition(" ")[2] in _NAME_DESCRIPTORS
 
 
 def descriptions_before(text: str, start: int) -> list[str]:

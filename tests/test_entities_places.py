@@ -118,3 +118,32 @@ def test_a_place_and_a_title_before_a_name_describe_its_person(sentence: str) ->
         "Voters there were divided.\n\n" + sentence
     )
     assert _speaker(text, "The Florida senator") == "Marco Rubio"
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "speaker"),
+    [
+        # (nyt_2016-03-09 of PolNeAR train)
+        (
+            "Hillary Clinton spoke in Ohio on Monday.\n\n"
+            "Donald Trump attacked Bill Clinton on Sunday. He tells audiences she may be prosecuted.\n\n"
+            "''It doesn't make me nervous,'' the cautious candidate said of running against Mr. Trump. After all, "
+            "she added, Republicans ''have been after me for years. Nothing new about that.''",
+            "After all",
+            "Hillary Clinton",
+        ),
+        # (breitbart_2016-05-15 of PolNeAR train)
+        (
+            "Donald Trump tells Fox News that people who are bullied must fight back.\n\n"
+            "In an excerpt of the interview, Trump says he is a counterpuncher.\n\n"
+            "Asked if he was ever bullied, the Republican presidential candidate said no. But he said bullying "
+            'does not just happen to children. "People are bullied when they are 55," he said.',
+            "People are bullied",
+            "Donald Trump",
+        ),
+    ],
+)
+def test_a_description_left_unresolved_is_never_what_a_later_pronoun_stands_for(
+    text: str, part: str, speaker: str
+) -> None:
+    assert _speaker(text, part) == speaker
