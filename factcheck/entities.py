@@ -380,8 +380,11 @@ def _classify(
         return Mention(s, e, surface, "org")
     if whole in OUTLETS:
         return Mention(s, e, surface, "org")
-    if whole in PLACES or toks[0] in _PLACE_PREFIXES or (toks[0] in PLACE_HEADS and toks[1] == "of"):
-        return Mention(s, e, surface, "place")  # "Mount Cook", "Gulf of Aden"
+    # a place's name opened by its kind, no title in it ("Gulf of Aden"; not "District of Columbia Mayor Muriel
+    # Bowser", "Lake County Sheriff Jane Doe")
+    placed = TITLE_WORDS.isdisjoint(toks[1:])
+    if whole in PLACES or (placed and toks[0] in PLACE_HEADS and toks[1] == "of"):
+        return Mention(s, e, surface, "place")
     if toks[0] in _VESSEL_PREFIXES:
         return Mention(s, e, surface, "misc")  # a ship: "MV Stolt Valor"
     if (
@@ -399,6 +402,8 @@ def _classify(
         or any(t in ORG_HEADS and toks[i + 1] == "of" for i, t in enumerate(toks[1:-1], 1))
     ):
         return Mention(s, e, surface, "org")
+    if placed and toks[0] in _PLACE_PREFIXES:  # "Mount Cook", "Lake Erie" (not "Mount Sinai Hospital": above)
+        return Mention(s, e, surface, "place")
     # titles: "Russian President", "US Secretary of State", "Kremlin spokesman" (lower-case: context)
     nation = ctx_nation
     titles: list[str] = []

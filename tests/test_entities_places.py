@@ -147,3 +147,16 @@ def test_a_description_left_unresolved_is_never_what_a_later_pronoun_stands_for(
     text: str, part: str, speaker: str
 ) -> None:
     assert _speaker(text, part) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Lake County Sheriff Jane Doe said the road was closed.", "Jane Doe", "person"),
+        ("District of Columbia Mayor Muriel Bowser said the road was closed.", "Muriel Bowser", "person"),
+        ("He was taken to Mount Sinai Hospital on Monday.", "Mount Sinai Hospital", "org"),
+    ],
+)
+def test_a_title_or_an_organisation_head_outweighs_the_place_words(text: str, name: str, kind: str) -> None:
+    got = {m.text: m.kind for m in entities.mentions(text, lang="en")}
+    assert got.get(name) == kind, got
