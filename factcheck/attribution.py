@@ -1866,8 +1866,12 @@ def _named_and_others(toks: list[tuple[str, int, int]], k: int) -> tuple[str, in
 
 
 def _common_noun_subject(toks: list[tuple[str, int, int]], end: int) -> tuple[str, int, int] | None:
-    """An unnamed speaker in lower case that opens a clause: ", a piracy monitor told CNN"."""
-    if end < 1 or not (_agent_noun(toks[end][0]) or toks[end][0] in _UNNAMED_SINGULARS):
+    """An unnamed speaker in lower case that opens a clause: ", a piracy monitor told CNN"; a person described
+    by what they are: "the Republican presidential candidate told CBS", "The billionaire real estate magnate
+    says" (whom, ``factcheck.extract`` reads from the sentences before)."""
+    if end < 1 or not (
+        _agent_noun(toks[end][0]) or toks[end][0] in _UNNAMED_SINGULARS or toks[end][0] in _NAME_DESCRIPTORS
+    ):
         return None
     if toks[end][0].endswith("s") and toks[end - 1][0] in _CLAUSE_START:
         return toks[end][0], toks[end][1], toks[end][2]  # a plural needs no article: ", organizers said"
@@ -2113,9 +2117,10 @@ def name_descriptor(w: str) -> bool:
 
 
 def bare_description(speaker: str) -> bool:
-    """Whether a speaker is a person described by one noun alone ("candidate" of "The candidate said"): whom
-    it stands for is read from the sentences before, if anywhere."""
-    return speaker in _NAME_DESCRIPTORS
+    """Whether a speaker is a person described, not named: a describing noun alone ("candidate" of "The
+    candidate said") or after its modifiers ("Republican presidential candidate", "billionaire real estate
+    magnate"): whom it stands for is read from the sentences before, if anywhere."""
+    return speaker.rpartition(" ")[2] in _NAME_DESCRIPTORS
 
 
 def descriptions_before(text: str, start: int) -> list[str]:

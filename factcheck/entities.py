@@ -95,6 +95,8 @@ _PLACE_AFTER = re.compile(
     r"prefecture|municipality|capital)\b"
 )
 PLACE_HEADS = frozenset(_WORDS["place_heads"])
+_PLACE_PREFIXES = frozenset(_WORDS["place_prefixes"])
+_VESSEL_PREFIXES = frozenset(_WORDS["vessel_prefixes"])
 _ADJ_END = tuple(_WORDS["adjective_endings"])
 _ORG_NOUN_BEFORE = frozenset(_WORDS["org_nouns_before"])
 _COUNTRIES = frozenset(DEMONYMS.values())
@@ -378,8 +380,13 @@ def _classify(
         return Mention(s, e, surface, "org")
     if whole in OUTLETS:
         return Mention(s, e, surface, "org")
-    if whole in PLACES:
+    # a place's name opened by its kind, no title in it ("Gulf of Aden"; not "District of Columbia Mayor Muriel
+    # Bowser", "Lake County Sheriff Jane Doe")
+    placed = TITLE_WORDS.isdisjoint(toks[1:])
+    if whole in PLACES or (placed and toks[0] in PLACE_HEADS and toks[1] == "of"):
         return Mention(s, e, surface, "place")
+    if toks[0] in _VESSEL_PREFIXES:
+        return Mention(s, e, surface, "misc")  # a ship: "MV Stolt Valor"
     if (
         whole in DEMONYMS
     ):  # "North Korean leader Kim Jong Un": a demonym of two words names no one, as one of one
@@ -395,6 +402,8 @@ def _classify(
         or any(t in ORG_HEADS and toks[i + 1] == "of" for i, t in enumerate(toks[1:-1], 1))
     ):
         return Mention(s, e, surface, "org")
+    if placed and toks[0] in _PLACE_PREFIXES:  # "Mount Cook", "Lake Erie" (not "Mount Sinai Hospital": above)
+        return Mention(s, e, surface, "place")
     # titles: "Russian President", "US Secretary of State", "Kremlin spokesman" (lower-case: context)
     nation = ctx_nation
     titles: list[str] = []

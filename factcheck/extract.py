@@ -58,6 +58,7 @@ from factcheck.gazetteer import (
     OUTLETS,
     PLACES,
     ROLE_WORDS,
+    TITLE_NOUNS,
     TITLE_WORDS,
     trie_pattern,
 )
@@ -2179,8 +2180,15 @@ def extract(
             for m in st.mentions:
                 if m.kind == "person" and m.titled and " and " not in m.text:
                     before = text[max(0, m.start - 20) : m.start].split()
+                    # the title's nouns: "Mayor" -> "mayor", "Sen." -> "senator"
+                    nouns: list[str] = TITLE_NOUNS.get(before[-1], []) if before else []
                     if before and before[-1].lower() in ROLE_WORDS:
-                        titled.setdefault(before[-1].lower(), set()).add(m.text)
+                        nouns = [before[-1].lower()]
+                    for noun in nouns:
+                        titled.setdefault(noun, set()).add(m.text)
+                        if len(before) >= 2 and before[-2] in PLACES:
+                            # "Florida Sen. Marco Rubio": "the Florida senator" of a later sentence
+                            described.setdefault(f"{before[-2].lower()} {noun}", set()).add(full_name(m.text))
                 if m.kind == "person" and " and " not in m.text:
                     for d in attribution.descriptions_before(text, m.start):
                         described.setdefault(d, set()).add(full_name(m.text))

@@ -60,6 +60,8 @@ ROLE_WORDS = frozenset(_G["role_words"])
 ROLE_CLASSES: dict[str, str] = dict(_G["role_classes"])
 # title words that define the role class of a titled person
 TITLE_ROLE: dict[str, str] = dict(_G["title_roles"])
+# a title before a name -> the nouns a later description of the person uses ("Sen." -> "senator")
+TITLE_NOUNS: dict[str, list[str]] = {t: list(ns) for t, ns in _G["title_nouns"].items()}
 
 # News outlets: name -> kind ("outlet" or "media" for state media)
 OUTLETS: dict[str, str] = dict(_G["outlets"])
