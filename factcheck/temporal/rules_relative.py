@@ -369,8 +369,8 @@ def _weekday(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         return "SET", f"XXXX-WXX-{wd + 1}" + (f"T{part}" if part else ""), None
     if (
         not rel
+        and _TITLE_WORD_AFTER.match(ctx.text, m.end())  # one position, the cheaper test first
         and _TITLE_NOUN_BEFORE.search(ctx.text, max(0, m.start() - 20), m.start())
-        and _TITLE_WORD_AFTER.match(ctx.text, m.end())
     ):
         return None  # "her newest book Saturday Millionaires", "the film Sunday Bloody Sunday": a title
     if _in_weekday_title(ctx.text, m.start("wd"), m.end("wd")):

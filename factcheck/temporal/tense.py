@@ -361,18 +361,17 @@ def _clause_tense(
     # for reading those ("would be paid on a still unspecified date ... of record Dec. 21")
     ltoks = ltoks[cut:]
     first = max(0, len(ltoks) - 12 - sum(1 for t in ltoks[-16:] if t == "."))
-    if len(ltoks) <= 2:
-        # an adverbial that opens its sentence ("In January, a week after the anniversary, a bombing
-        # killed a guard") is governed by the main verb after the subject: read on to the sentence's end
-        # (a decimal point there is no boundary: "In February, a quake measuring 6.4 ... hit the town")
-        rtoks = _words(_DECIMAL_POINT.sub("", text[after : after + 240]))[:32]
-    else:
-        right = _own_clause(text[after : after + 100])
-        if _RELATIVE_OPEN.search(left):
-            # inside a relative clause set off by commas ("Ted Cruz, who badly needs a win in Tuesday's primary in
-            # Indiana, received ..."): the main verb after its closing comma tells nothing of its time
-            right = right.split(",", 1)[0]
-        rtoks = _words(right)[:8]
+    opening = len(ltoks) <= 2
+    rtoks: list[str] | None = None
+
+    def right() -> list[str]:
+        """The words after the expression (:func:`_words_after`), read the first time a test needs them: most
+        clauses are decided by the words before it."""
+        nonlocal rtoks
+        if rtoks is None:
+            rtoks = _words_after(text, after, left, opening)
+        return rtoks
+
     ahead = _AHEAD_OF.search(text, max(0, start - 40), start) if _may_end_in(left, _AHEAD_OF_ENDS) else None
     if ahead is not None and not _opens_sentence(text, ahead.start()):
         # "ahead of Tuesday's primary", "in the lead-up to Monday's caucuses": an event still to come for the
@@ -395,7 +394,7 @@ def _clause_tense(
         return "FUT"
     if _may_end_in(left, _DEADLINE_IS_ENDS) and _DEADLINE_IS.search(left[-100:]):
         return "FUT"
-    if rtoks and rtoks[0].lower() in _FINITE_AFTER_SUBJECT and left.rstrip().endswith(","):
+    if left.rstrip().endswith(",") and right() and right()[0].lower() in _FINITE_AFTER_SUBJECT:
         # the expression opens a clause of its own as its subject: ", Wednesday is forecast to be even
         # colder": that clause's verb decides, not the clause before the comma
         first = len(ltoks)
@@ -414,7 +413,7 @@ def _clause_tense(
                 weak = weak or _classify(ltoks, k)
             break
         lk = ltoks[k].lower()
-        if lk in _CONDITIONAL_OPENERS and _present_clause(both[k + 1 :] + rtoks):
+        if lk in _CONDITIONAL_OPENERS and _present_clause(both[k + 1 :] + right()):
             # "if he is the Republican nominee in November", "if the November election does not break their way":
             # a conditional or time clause in the present looks ahead, whatever the main clause's tense
             return "FUT"
@@ -442,7 +441,7 @@ def _clause_tense(
             # anchor: "was kidnapped to make the late-November trip", "made it hard to meet
             # demand well into the summer": the nearest occurrence
             return None
-        if c == "FUT" and _reduced_plan(ltoks, k) and _past_in(ltoks[:k] + rtoks):
+        if c == "FUT" and _reduced_plan(ltoks, k) and _past_in(ltoks[:k] + right()):
             # a plan told inside a past report looks ahead from that past time: "the release,
             # planned for early November" in a story of last autumn, "a service planned for
             # Saturday was canceled": the nearest occurrence
@@ -451,6 +450,7 @@ def _clause_tense(
             return c
         if short and _scheduled_present(ltoks, k):
             return "FUT"
+    rtoks = right()
     if weak and rtoks and (rtoks[0].lower() in _CLAUSE_OPENERS or rtoks[0] in _OPENING_QUOTES):
         # the time ends the report's own words and the reported clause opens after it ("told reporters in
         # January that she would run", "told the court on Friday he will appeal", "said at a town hall on
@@ -559,6 +559,22 @@ _NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\b")
 
 # a relative clause set off by a comma and not closed before the expression: ", who badly needs a win in"
 _RELATIVE_OPEN = re.compile(r",\s+(?:who|which)\b[^,;:.!?\n]*$")
+
+
+def _words_after(text: str, after: int, left: str, opening: bool) -> list[str]:
+    """The words after an expression (or after the event it names) that end at ``after``, which the clause scan
+    reads: those of its own clause, up to eight; read on to the sentence's end, up to 32, for an adverbial that
+    opens its sentence (``opening``: "In January, a week after the anniversary, a bombing killed a guard" is
+    governed by the main verb after the subject; a decimal point there is no boundary: "In February, a quake
+    measuring 6.4 ... hit the town"). ``left`` is the text before the expression."""
+    if opening:
+        return _words(_DECIMAL_POINT.sub("", text[after : after + 240]))[:32]
+    right = _own_clause(text[after : after + 100])
+    if _RELATIVE_OPEN.search(left):
+        # inside a relative clause set off by commas ("Ted Cruz, who badly needs a win in Tuesday's primary in
+        # Indiana, received ..."): the main verb after its closing comma tells nothing of its time
+        right = right.split(",", 1)[0]
+    return _words(right)[:8]
 
 
 def _own_clause(right: str) -> str:
