@@ -132,13 +132,19 @@ class ReadingScreen(Screen[None]):
         self.claim_list.focus()
         self._started = True
         self._start_position = self._position()
-        if self.review.loading is None:
-            self._announce()
+        if self.review.loading is None:  # opened before any preview was shown (a small or cached batch)
+            self._opened()
 
     def _position(self) -> tuple[str | None, str | None]:
         """The article and claim under the cursor."""
         a, c = self.article, self.claim
         return (a.key if a else None, c.id if c else None)
+
+    def _opened(self) -> None:
+        """The review is open: how many articles it read, and what the reviewer should know about it. (A batch
+        shown while it loads says so when the opened review takes over; one opened at once, on mount.)"""
+        self.set_message(f"{counted(len(self.review.corpus.articles), 'article')} read")
+        self._announce()
 
     def _announce(self) -> None:
         """What the reviewer should know about the opened review: read-only, reconciliation, unread inputs."""
@@ -225,8 +231,7 @@ class ReadingScreen(Screen[None]):
         self.art_i = -1
         self._select_article(self._key_index.get(key or "", 0), claim_id=cid)
         self._refresh_keys(force=True)
-        self.set_message(f"{counted(len(review.corpus.articles), 'article')} read")
-        self._announce()
+        self._opened()
 
     def on_resize(self, event: events.Resize) -> None:
         self._apply_layout_class(event.size.width)
