@@ -1276,3 +1276,27 @@ def test_match_queries_an_articles_claims_as_extract_shows_them(
     assert main(["match", str(article), "--against", str(archive), "--json", "--no-cache"]) == 0
     doc = json.loads(capsys.readouterr().out)
     assert [q["id"] for q in doc["queries"]] == shown
+
+
+GERMAN_ARCHIVE = [
+    Check("g1", "Die Regierung hat im Jahr 2023 die Steuern für Diesel erhöht und die Pendler belastet."),
+    Check("g2", "Im Norden wurden 40 Windräder gebaut und ans Netz genommen."),
+    Check("g3", "Le gouvernement a augmenté les impôts sur le gazole et les navetteurs paient plus."),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "claim"),
+    [
+        ("de", "Der Bürgermeister und die Stadt im Süden eröffnen eine neue Brücke."),
+        ("fr", "Le maire et les élus de la ville ont inauguré un pont sur le fleuve."),
+    ],
+)
+def test_a_claim_matches_no_check_on_its_languages_function_words_alone(lang: str, claim: str) -> None:
+    """A German claim sharing only "und", "im", "die" with German checks (a French one only "le", "les", "et")
+    matches none of them: the claim's language's stop words (``memory`` in its stopwords.toml) are left out."""
+    m = Matcher(GERMAN_ARCHIVE)
+    assert m.match(claim, lang=lang) == []
+    # the claim's real words still match: a German claim about diesel taxes finds the German check
+    (hit, *_) = m.match("Die Steuern für Diesel wurden erhöht, sagte der Minister.", lang="de")
+    assert hit.check.id == "g1" and hit.why == "names: diesel, steuern; words: erhöht"
