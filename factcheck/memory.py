@@ -453,7 +453,7 @@ def read_session(path: Path) -> Iterator[Check]:
     from factcheck.model import Verdict
     from factcheck.review import Review
 
-    review = Review.open(path, readonly=True)
+    review = Review.open(path, readonly=True, group=False)  # (no group is read: as `status`, never grouped)
     try:
         if not review.corpus.articles and review.data.decisions:  # (its folder moved or was deleted)
             n = len(review.data.decisions)
