@@ -97,6 +97,20 @@ async def test_the_key_bar_follows_a_resized_terminal(seeds_copy, session_path):
         await pilot.press("q")
 
 
+async def test_at_30x10_the_event_panel_shows_unreviewed_whole(seeds_copy, session_path):
+    """At 30x10 the Event panel split its first word as "unreviewe/d" (9 columns: a padding each side and a
+    two-column scrollbar in a 15-column pane). Under 70 columns the reading and Event panes drop their side
+    padding and keep a one-column scrollbar: "unreviewed" is shown whole."""
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r)
+    async with app.run_test(size=(30, 10)) as pilot:
+        await settle(app, pilot)
+        panel = main_of(app).query_one(EventPanel)
+        assert panel.content.plain.startswith("unreviewed")
+        assert panel.render_line(0).text.strip().startswith("unreviewed"), panel.render_line(0).text
+        await pilot.press("q")
+
+
 async def test_copy_after_a_mouse_selection(seeds_copy, session_path):
     r = open_review(seeds_copy, session_path)
     app = make_app(r)
