@@ -1282,6 +1282,8 @@ GERMAN_ARCHIVE = [
     Check("g1", "Die Regierung hat im Jahr 2023 die Steuern für Diesel erhöht und die Pendler belastet."),
     Check("g2", "Im Norden wurden 40 Windräder gebaut und ans Netz genommen."),
     Check("g3", "Le gouvernement a augmenté les impôts sur le gazole et les navetteurs paient plus."),
+    Check("g4", "El Gobierno subió los impuestos del gasóleo y los conductores pagan más desde enero."),
+    Check("g5", "O governo aumentou os impostos sobre o gasóleo e os motoristas pagam mais desde janeiro."),
 ]
 
 
@@ -1290,11 +1292,13 @@ GERMAN_ARCHIVE = [
     [
         ("de", "Der Bürgermeister und die Stadt im Süden eröffnen eine neue Brücke."),
         ("fr", "Le maire et les élus de la ville ont inauguré un pont sur le fleuve."),
+        ("es", "El alcalde y los vecinos del barrio inauguraron un puente sobre el río."),
+        ("pt", "O prefeito e os moradores do bairro inauguraram uma ponte sobre o rio."),
     ],
 )
 def test_a_claim_matches_no_check_on_its_languages_function_words_alone(lang: str, claim: str) -> None:
-    """A German claim sharing only "und", "im", "die" with German checks (a French one only "le", "les", "et")
-    matches none of them: the claim's language's stop words (``memory`` in its stopwords.toml) are left out."""
+    """A German claim sharing only "und", "im", "die" with German checks (a French one only "le", "les", "et";
+    a Spanish and a Portuguese one only "el", "los", "y" and "o", "os", "e") matches none of them: the claim's language's stop words (``memory`` in its stopwords.toml) are left out."""
     m = Matcher(GERMAN_ARCHIVE)
     assert m.match(claim, lang=lang) == []
     # the claim's real words still match: a German claim about diesel taxes finds the German check
