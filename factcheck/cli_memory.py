@@ -161,8 +161,8 @@ def read_queries(path: Path) -> tuple[list[tuple[str, str, str]], int]:
 
 def _queries(specs: list[str]) -> tuple[list[tuple[str, str, str, str | None]], int]:
     """Queries (id, text, date, language) from tables and corpora (a claim is dated by its article's publication
-    date and in its language; a table's query is in the language its text is told to be in); returns them and
-    the number of inputs that failed."""
+    date and in its language; a table's query is in the language detected in its text); returns them and the
+    number of inputs that failed."""
     from factcheck import lang
     from factcheck.cli import report_errors
 
