@@ -159,12 +159,14 @@ def read_queries(path: Path) -> tuple[list[tuple[str, str, str]], int]:
     return out, skipped
 
 
-def _queries(specs: list[str]) -> tuple[list[tuple[str, str, str]], int]:
-    """Queries (id, text, date) from tables and corpora (a claim is dated by its article's publication date);
-    returns them and the number of inputs that failed."""
+def _queries(specs: list[str]) -> tuple[list[tuple[str, str, str, str | None]], int]:
+    """Queries (id, text, date, language) from tables and corpora (a claim is dated by its article's publication
+    date and in its language; a table's query is in the language detected in its text); returns them and the
+    number of inputs that failed."""
+    from factcheck import lang
     from factcheck.cli import report_errors
 
-    queries: list[tuple[str, str, str]] = []
+    queries: list[tuple[str, str, str, str | None]] = []
     corpus_paths = []
     failed = 0
     for spec in specs:
@@ -172,7 +174,7 @@ def _queries(specs: list[str]) -> tuple[list[tuple[str, str, str]], int]:
         if p.suffix.lower() in (".tsv", ".csv", ".tab") and p.is_file():
             try:
                 rows, skipped = read_queries(p)
-                queries.extend(rows)
+                queries.extend((qid, text, when, lang.detect(text)) for qid, text, when in rows)
                 failed += skipped
             except (OSError, UnicodeDecodeError) as e:
                 _err(f"{p}: {getattr(e, 'strerror', None) or 'not UTF-8 text'}")
@@ -189,7 +191,9 @@ def _queries(specs: list[str]) -> tuple[list[tuple[str, str, str]], int]:
             dated = art.published.isoformat() if art.published else ""
             # the claims `extract` shows: none under the check-worthiness threshold, no grouping evidence
             queries.extend(
-                (c.id, c.text, dated) for c in corpus.claims.get(art.key, []) if corpus.is_shown(c)
+                (c.id, c.text, dated, art.language)
+                for c in corpus.claims.get(art.key, [])
+                if corpus.is_shown(c)
             )
     return queries, failed
 
@@ -219,18 +223,20 @@ def cmd_match(args: argparse.Namespace) -> int:
     except ModelMissing as e:
         _err(str(e))
         return EXIT_USAGE
-    results = matcher.match_many([t for _, t, _ in queries], top=args.top, dated=[d for _, _, d in queries])
+    results = matcher.match_many(
+        [q[1] for q in queries], top=args.top, dated=[q[2] for q in queries], langs=[q[3] for q in queries]
+    )
     if args.json:
         doc = {
             "queries": [
                 {"id": qid, "text": text, "matches": [m.to_json() for m in ms]}
-                for (qid, text, _), ms in zip(queries, results, strict=True)
+                for (qid, text, *_), ms in zip(queries, results, strict=True)
             ]
         }
         json.dump(doc, sys.stdout, ensure_ascii=False)
         print()
     else:
-        for (qid, text, _), ms in zip(queries, results, strict=True):
+        for (qid, text, *_), ms in zip(queries, results, strict=True):
             print(f"{qid}  {clipped(text, 100)}")
             if not ms:
                 print("    no earlier check matches")

@@ -136,6 +136,9 @@ def cmd_mark(args: argparse.Namespace) -> int:
     except ValueError as e:
         _err(str(e))
         return EXIT_USAGE
+    if verdict == Verdict.SUPERSEDED and not args.by:
+        _err("a superseded claim needs the id of the claim that supersedes it: give --by CLAIM_ID")
+        return EXIT_USAGE
     if not path.exists() and not args.corpus:
         _err(f"{path}: no such session; give --corpus PATH ... to create it")
         return EXIT_USAGE

@@ -129,6 +129,16 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|[\"“‘(]\s*)$")
 _STOP = frozenset(resource("en", "stopwords")["memory"])
 
 
+@functools.cache
+def stop_words(lang: str | None = None) -> frozenset[str]:
+    """The words left out of a claim in ``lang`` before it is matched: English's (archives and claims mix
+    English in) and the language's own (``memory`` in lang/<code>/stopwords.toml), so that a German claim does
+    not match a German check on "und" and "im" alone."""
+    if not lang or lang == "en" or not lang.isalpha():
+        return _STOP
+    return _STOP | frozenset(resource(lang, "stopwords").get("memory", ()))
+
+
 def _stemmer() -> Any:
     import Stemmer
 
@@ -177,12 +187,12 @@ def years(text: str) -> set[str]:
     return set(_YEAR.findall(text))
 
 
-def _words(text: str) -> list[str]:
-    return [w for w in _WORD.findall(text.lower()) if w not in _STOP]
+def _words(text: str, stop: frozenset[str] = _STOP) -> list[str]:
+    return [w for w in _WORD.findall(text.lower()) if w not in stop]
 
 
-def _tokens(text: str, stem: Any) -> list[str]:
-    words = _words(text)
+def _tokens(text: str, stem: Any, stop: frozenset[str] = _STOP) -> list[str]:
+    words = _words(text, stop)
     return list(stem.stemWords(words)) if words else []
 
 
@@ -236,8 +246,8 @@ def _month_names(ms: Iterable[int]) -> str:
     return ", ".join(calendar.month_name[n] for n in sorted(ms)[:3])
 
 
-def names(text: str) -> set[str]:
-    """Capitalised words that are not just the first word of a sentence, lower-cased."""
+def names(text: str, stop: frozenset[str] = _STOP) -> set[str]:
+    """Capitalised words that are not just the first word of a sentence, lower-cased (none of ``stop``)."""
     out = set()
     for m in _NAME.finditer(text):
         words = m.group(0).split()
@@ -245,7 +255,7 @@ def names(text: str) -> set[str]:
             continue
         for w in words:
             w = w.strip(".'’").lower()
-            if len(w) > 1 and w not in _STOP:
+            if len(w) > 1 and w not in stop:
                 out.add(w)
     return out
 
@@ -891,23 +901,32 @@ class Matcher:
                 self._docs.popitem(last=False)
         return got
 
-    def match(self, text: str, *, top: int = 5, dated: str = "") -> list[Match]:
+    def match(self, text: str, *, top: int = 5, dated: str = "", lang: str | None = None) -> list[Match]:
         """The best ``top`` checks for a claim; ``dated`` is when it was said or published (the article's date,
-        ISO or written out), used when the text is not a post closing with its own date."""
-        return self.match_many([text], top=top, dated=[dated])[0]
+        ISO or written out), used when the text is not a post closing with its own date; ``lang``: the claim's
+        language (its function words are left out, ``stop_words``)."""
+        return self.match_many([text], top=top, dated=[dated], langs=[lang])[0]
 
     def match_many(
-        self, texts: Iterable[str], *, top: int = 5, dated: Sequence[str] | None = None
+        self,
+        texts: Iterable[str],
+        *,
+        top: int = 5,
+        dated: Sequence[str] | None = None,
+        langs: Sequence[str | None] | None = None,
     ) -> list[list[Match]]:
         texts = list(texts)
         if not self.checks:
             return [[] for _ in texts]
         dates = list(dated) if dated is not None else [""] * len(texts)
+        stops = [stop_words(lang) for lang in langs] if langs is not None else [_STOP] * len(texts)
         cleaned = [clean_query(t) for t in texts]
-        recalled = self._recall([_tokens(t, self._stem) for t in cleaned], RECALL)
+        recalled = self._recall(
+            [_tokens(t, self._stem, stop) for t, stop in zip(cleaned, stops, strict=True)], RECALL
+        )
         results = []
-        for raw, text, when, cands in zip(texts, cleaned, dates, recalled, strict=True):
-            results.append(self._collapse(self._rerank(raw, text, when, cands))[:top])
+        for raw, text, when, stop, cands in zip(texts, cleaned, dates, stops, recalled, strict=True):
+            results.append(self._collapse(self._rerank(raw, text, when, cands, stop))[:top])
         return results
 
     def scored(self, text: str, *, dated: str = "") -> list[tuple[int, Match]]:
@@ -924,7 +943,7 @@ class Matcher:
         return (self._doc(i).claim or f"\0{i}", c.verdict.casefold(), c.author.casefold())
 
     def _rerank(
-        self, raw: str, text: str, dated: str, cands: list[tuple[int, float]]
+        self, raw: str, text: str, dated: str, cands: list[tuple[int, float]], stop: frozenset[str] = _STOP
     ) -> list[tuple[int, Match]]:
         if not cands:
             return []
@@ -933,11 +952,11 @@ class Matcher:
         # When the claim was made: the date closing an embedded post, else the one given (the article's).
         post_years = date_parts(split_post(raw)[2] or dated)[0]
         q_quoted = quoted(text)
-        q_names = names(text)
+        q_names = names(text, stop)
         q_numbers = numbers(text)
         q_months = months(text)
         q_proc = utils.default_process(text)
-        q_toks = set(_tokens(text, self._stem))
+        q_toks = set(_tokens(text, self._stem, stop))
         q_weight = sum(self._idf(t) for t in q_toks) or 1.0
         said: dict[str, float] = {}  # each check word the claim's words translate to: its best probability
         for tok in q_toks:
@@ -948,7 +967,7 @@ class Matcher:
         related = self._related(q_toks, [self._doc(i) for i, _ in cands])
         semantic = self._semantic(text, [i for i, _ in cands])
         semantic_rank = reciprocal_ranks(semantic)
-        q_words = self._words(text)
+        q_words = self._words(text, stop)
         wsoft = [_soft_coverage(self._doc(i).words, q_words) for i, _ in cands]
         best_history = max(history) or 1.0
         out = []
@@ -1017,11 +1036,12 @@ class Matcher:
             kept.popitem(last=False)
         return [min(max(float(got[i] @ q), 0.0), 1.0) for i in cands]
 
-    def _words(self, text: str) -> _Words:
-        """A text's distinct words with their stems, rarities and wordllama vectors (``_word_vectors``)."""
+    def _words(self, text: str, stop: frozenset[str] = _STOP) -> _Words:
+        """A text's distinct words (none of ``stop``) with their stems, rarities and wordllama vectors
+        (``_word_vectors``)."""
         import numpy as np
 
-        words = sorted(set(_words(text)))
+        words = sorted(set(_words(text, stop)))
         stems = list(self._stem.stemWords(words)) if words else []
         return _Words(
             stems=np.array(stems, dtype=str),

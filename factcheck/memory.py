@@ -453,7 +453,7 @@ def read_session(path: Path) -> Iterator[Check]:
     from factcheck.model import Verdict
     from factcheck.review import Review
 
-    review = Review.open(path, readonly=True)
+    review = Review.open(path, readonly=True, group=False)  # (no group is read: as `status`, never grouped)
     try:
         if not review.corpus.articles and review.data.decisions:  # (its folder moved or was deleted)
             n = len(review.data.decisions)
@@ -684,16 +684,18 @@ class Memory:
         top: int = 5,
         strong_only: bool = True,
         dated: str = "",
+        lang: str | None = None,
         own: tuple[str, Path] | None = None,
     ) -> list[Any]:
         """Earlier checks matching ``text``, best first; with ``strong_only`` only those with direct evidence
-        (``Match.strong``). ``dated``: when the claim was published (its article's date, ISO), if known.
+        (``Match.strong``). ``dated``: when the claim was published (its article's date, ISO), if known; ``lang``:
+        the claim's language (its article's).
         ``own``: the claim's id and the session under review: that session's decision on this very claim,
         archived from it, is the claim itself, no earlier check, and is left out (the same claim decided in
         another session is one)."""
         if self._matcher is None:
             return []
-        found = self._matcher.match(text, top=top + (own is not None), dated=dated)
+        found = self._matcher.match(text, top=top + (own is not None), dated=dated, lang=lang)
         if own is not None:
             found = [m for m in found if not _is_own(m.check, *own)][:top]
         return [m for m in found if m.strong] if strong_only else found

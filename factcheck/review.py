@@ -32,6 +32,7 @@ from factcheck.session import (
     SessionLocked,
     SessionNotWritable,
 )
+from factcheck.textout import one_line
 from factcheck.urls import is_http_url
 
 __all__ = [
@@ -63,6 +64,12 @@ def future_publication(date: dt.date, today: dt.date | None = None) -> str | Non
     return f"{date.isoformat()} is after today ({today.isoformat()}): a publication date cannot lie ahead"
 
 
+def a_few(names: list[str], shown: int = 3) -> str:
+    """The first ``shown`` of ``names`` on one line each, then "and N more"."""
+    more = f" and {len(names) - shown} more" if len(names) > shown else ""
+    return ", ".join(one_line(n) for n in names[:shown]) + more
+
+
 @dataclass(slots=True)
 class ReconcileReport:
     reattached: list[tuple[str, str, float]] = field(default_factory=list)  # old id, new id, score
@@ -84,7 +91,10 @@ class ReconcileReport:
         if self.added_articles:
             out.append(f"{len(self.added_articles)} new article(s) added to the session")
         if self.missing_articles:
-            out.append(f"{len(self.missing_articles)} article(s) no longer in the corpus (decisions kept)")
+            out.append(
+                f"{len(self.missing_articles)} article(s) no longer in the corpus (decisions kept): "
+                + a_few(self.missing_articles)
+            )
         if self.reattached:
             out.append(f"{len(self.reattached)} decision(s) re-attached to changed claims")
         if self.reattached_parts:

@@ -77,7 +77,7 @@ def test_mark_creates_then_updates_a_session(proj: Path, capsys: pytest.CaptureF
     [
         (["{a0}", "maybe"], "unknown verdict"),
         (["cffffffffff", "confirmed"], "unknown claim id"),
-        (["{a0}", "superseded"], "needs the id"),
+        (["{a0}", "superseded"], "needs the id of the claim that supersedes it: give --by CLAIM_ID"),
         (["{a0}", "superseded", "--by", "cffffffffff"], "unknown claim id"),
         (["{a0}", "disputed", "--by", "{a1}"], "only a superseded claim"),
     ],
@@ -609,3 +609,23 @@ def test_mark_and_edit_save_without_grouping_the_batch_what_a_grouped_review_sav
     assert files["lazy"] == files["grouped"]
     data = sess.load(proj / "lazy" / "sessions" / "s.toml")
     assert len(data.decisions) == 3 and data.articles["alpha.txt"].published == dt.date(2024, 3, 5)
+
+
+def test_status_names_the_articles_no_longer_in_the_corpus(
+    proj: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`status` (and the review's notices) said "1 article(s) no longer in the corpus" without naming it: the
+    reviewer had to guess which file went. The line names them, a few, then "and N more"."""
+    from factcheck.review import ReconcileReport
+
+    ids = claim_ids(capsys)
+    assert (
+        run(capsys, "mark", "sessions/s.toml", ids["beta.txt"][0], "confirmed", "--corpus", "corpus")[0] == 0
+    )
+    (proj / "corpus" / "beta.txt").unlink()
+    code, out, _ = run(capsys, "status", "sessions/s.toml")
+    assert code == 0 and "note: 1 article(s) no longer in the corpus (decisions kept): beta.txt\n" in out
+    many = ReconcileReport(missing_articles=["a.txt", "b.txt", "c\nd.txt", "e.txt", "f.txt"]).lines()
+    assert many == [
+        "5 article(s) no longer in the corpus (decisions kept): a.txt, b.txt, c\u2424d.txt and 2 more"
+    ]

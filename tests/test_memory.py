@@ -1276,3 +1276,63 @@ def test_match_queries_an_articles_claims_as_extract_shows_them(
     assert main(["match", str(article), "--against", str(archive), "--json", "--no-cache"]) == 0
     doc = json.loads(capsys.readouterr().out)
     assert [q["id"] for q in doc["queries"]] == shown
+
+
+GERMAN_ARCHIVE = [
+    Check("g1", "Die Regierung hat im Jahr 2023 die Steuern für Diesel erhöht und die Pendler belastet."),
+    Check("g2", "Im Norden wurden 40 Windräder gebaut und ans Netz genommen."),
+    Check("g3", "Le gouvernement a augmenté les impôts sur le gazole et les navetteurs paient plus."),
+    Check("g4", "El Gobierno subió los impuestos del gasóleo y los conductores pagan más desde enero."),
+    Check("g5", "O governo aumentou os impostos sobre o gasóleo e os motoristas pagam mais desde janeiro."),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "claim"),
+    [
+        ("de", "Der Bürgermeister und die Stadt im Süden eröffnen eine neue Brücke."),
+        ("fr", "Le maire et les élus de la ville ont inauguré un pont sur le fleuve."),
+        ("es", "El alcalde y los vecinos del barrio inauguraron un puente sobre el río."),
+        ("pt", "O prefeito e os moradores do bairro inauguraram uma ponte sobre o rio."),
+    ],
+)
+def test_a_claim_matches_no_check_on_its_languages_function_words_alone(lang: str, claim: str) -> None:
+    """A German claim sharing only "und", "im", "die" with German checks (a French one only "le", "les", "et";
+    a Spanish and a Portuguese one only "el", "los", "y" and "o", "os", "e") matches none of them: the claim's language's stop words (``memory`` in its stopwords.toml) are left out."""
+    m = Matcher(GERMAN_ARCHIVE)
+    assert m.match(claim, lang=lang) == []
+    # the claim's real words still match: a German claim about diesel taxes finds the German check
+    (hit, *_) = m.match("Die Steuern für Diesel wurden erhöht, sagte der Minister.", lang="de")
+    assert hit.check.id == "g1" and hit.why == "names: diesel, steuern; words: erhöht"
+
+
+def test_memory_add_reads_a_session_without_grouping_its_batch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`memory add SESSION` opened the session's review grouped (the slowest step of opening a batch) and read
+    no group. It opens it ungrouped, as `mark`, `edit` and `status` do: the checks it archives are the same."""
+    from factcheck import pipeline
+    from factcheck.model import Verdict
+    from factcheck.review import Review
+
+    def decide(review: Any, claim: Any) -> None:
+        others = [c for a in review.corpus.articles[1:] for c in review.claims(a.key)]
+        review.mark(claim.id, Verdict.SUPERSEDED, by=others[0].id, note="a later report")
+        review.mark(others[1].id, Verdict.DISPUTED)
+
+    session, _ = _seeds_session(tmp_path, decide)
+    real_open = Review.open.__func__  # type: ignore[attr-defined]
+
+    def grouped(cls: type[Review], *args: Any, **kw: Any) -> Review:
+        return real_open(cls, *args, **{**kw, "group": True})
+
+    monkeypatch.setattr(Review, "open", classmethod(grouped))
+    as_grouped = list(memory.read_session(session))
+    monkeypatch.setattr(Review, "open", classmethod(real_open))
+
+    def refuse(*args: Any, **kw: Any) -> None:
+        raise AssertionError("the batch was grouped")
+
+    monkeypatch.setattr(pipeline, "regroup", refuse)
+    lazy = list(memory.read_session(session))
+    assert len(lazy) == 2 and lazy == as_grouped and " (by c" in lazy[0].verdict + lazy[1].verdict

@@ -19,6 +19,7 @@ from factcheck.tui.config import Config, load_config
 from factcheck.tui.screens.main import MainScreen
 from factcheck.tui.widgets.article_view import ArticleView
 from factcheck.tui.widgets.event_panel import EventPanel
+from factcheck.tui.widgets.key_bar import KeyBar
 
 SIZE = (120, 40)
 
@@ -732,12 +733,12 @@ async def test_the_palette_goes_from_a_superseded_claim_to_its_superseding_claim
 ):
     """Nothing led from a superseded claim to the claim superseding it (in another article) but a search by
     hand. The palette's "Go to the linked claim" follows the link both ways."""
-    from factcheck.tui.commands import EXTRA
+    from factcheck.tui.bindings import BY_ACTION
 
     r = open_review(seeds_copy, session_path)
     first, second = r.corpus.articles[0], r.corpus.articles[1]
     a, b = r.claims(first.key)[0], r.claims(second.key)[0]
-    assert "follow_link" in {action for _name, action, _help in EXTRA}
+    assert "follow_link" in BY_ACTION
     app = make_app(r)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
@@ -755,6 +756,44 @@ async def test_the_palette_goes_from_a_superseded_claim_to_its_superseding_claim
         await m.run_action("follow_link")
         await pilot.pause()
         assert m.claim is not None and m.claim.id == a.id
+        await pilot.press("q")
+
+
+async def test_l_goes_to_the_linked_claim_and_the_key_bar_help_and_palette_name_it(seeds_copy, session_path):
+    """The palette's "Go to the linked claim" had no key: `l` (binding id `follow-link`) follows a superseded
+    link both ways, the Event panel's key bar and the help list it, and the palette names it once, with it."""
+    from factcheck.tui.commands import FactcheckCommands
+
+    r = open_review(seeds_copy, session_path)
+    first, second = r.corpus.articles[0], r.corpus.articles[1]
+    a, b = r.claims(first.key)[0], r.claims(second.key)[0]
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        m.go_to_claim(a.id)
+        m._mutate(r.mark, a.id, Verdict.SUPERSEDED, by=b.id)
+        await pilot.pause()
+        await pilot.press("l")
+        await pilot.pause()
+        assert m.claim is not None and m.claim.id == b.id
+        await pilot.press("l")
+        await pilot.pause()
+        assert m.claim is not None and m.claim.id == a.id
+        commands = FactcheckCommands(app.screen)._commands()
+        linked = [(name, keys) for name, action, keys in commands if action == "follow_link"]
+        assert (
+            len(linked) == 1 and linked[0][0].startswith("Go to the linked claim") and linked[0][1] == "key l"
+        )
+        m.event_panel.focus()
+        await pilot.pause()
+        assert "l Linked" in str(m.query_one(KeyBar).content)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        from textual.widgets import Static
+
+        assert "Go to the linked claim" in " ".join(str(w.content) for w in app.screen.query(Static))
+        await pilot.press("escape")
         await pilot.press("q")
 
 

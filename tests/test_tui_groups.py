@@ -547,6 +547,9 @@ async def test_a_group_screen_at_30x10_shows_its_cards(seeds_copy, session_path)
         await pilot.pause()
         assert detail.query_one("#group-title").size.height <= 3
         assert detail.query_one("#cards").size.height >= 5
+        # a card was 42 columns wide whatever the screen: at 30 columns its right border and words were cut
+        card = detail.query(".card").first()
+        assert card.region.right <= app.size.width, (card.region, app.size)
         await pilot.press("v")
         await pilot.pause()
         assert isinstance(app.screen, ArticleScreen)

@@ -202,3 +202,25 @@ async def test_one_group_is_one_event_group(tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         screen = await groups_screen(app, pilot)
         assert title(screen).startswith("1 event group, sorted by event time"), title(screen)
+
+
+async def test_a_narrow_groups_list_shows_each_groups_counts_and_event(seeds_copy, tmp_path):
+    """At 30 columns a group's line was its When column and two counts: the undecided count, the outlets and
+    the event were cut off, so the list named no event. Under 20 cells for outlets and event, a group takes
+    two lines: its time and every count (the When column narrowed), then its event."""
+    from factcheck.tui.fmt import event_title
+
+    r = Review.open(tmp_path / "s.toml", [str(seeds_copy)])
+    app = make_app(r)
+    async with app.run_test(size=(30, 10)) as pilot:
+        screen = await groups_screen(app, pilot)
+        width = screen.table.line_width
+        g = screen.groups[0]
+        head, event = screen.table.prompt_at(0).plain.split("\n")
+        assert len(head) <= width and len(event) <= width
+        assert head.split()[-1] == str(undecided_of(r, g) or "·")
+        assert event.rstrip("… ") and event_title(g).startswith(event.rstrip("… ").strip())
+        await pilot.resize_terminal(*SIZE)
+        await pilot.pause()
+        await pilot.pause()
+        assert "\n" not in screen.table.prompt_at(0).plain  # (wide: one line, in columns)

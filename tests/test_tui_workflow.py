@@ -97,6 +97,46 @@ async def test_the_key_bar_follows_a_resized_terminal(seeds_copy, session_path):
         await pilot.press("q")
 
 
+async def test_at_30x10_the_event_panel_shows_unreviewed_whole(seeds_copy, session_path):
+    """At 30x10 the Event panel split its first word as "unreviewe/d" (9 columns: a padding each side and a
+    two-column scrollbar in a 15-column pane). Under 70 columns the reading and Event panes drop their side
+    padding and keep a one-column scrollbar: "unreviewed" is shown whole."""
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r)
+    async with app.run_test(size=(30, 10)) as pilot:
+        await settle(app, pilot)
+        panel = main_of(app).query_one(EventPanel)
+        assert panel.content.plain.startswith("unreviewed")
+        assert panel.render_line(0).text.strip().startswith("unreviewed"), panel.render_line(0).text
+        await pilot.press("q")
+
+
+@pytest.mark.parametrize("size", [(30, 10), (80, 24)])
+async def test_reopened_at_its_cursor_the_claim_list_shows_the_current_claim(seeds_copy, session_path, size):
+    """Reopened at a saved cursor on a late claim, the claim list showed its first claims (at 30x10 the first
+    one, with another verdict mark): the highlight was set before the list had a height, so it never scrolled
+    to it. The list scrolls to the highlighted claim once it has its size."""
+    from factcheck.tui.widgets.claim_list import ClaimList
+
+    r = open_review(seeds_copy, session_path)
+    key = max(r.corpus.articles, key=lambda a: len(r.claims(a.key))).key
+    last = r.claims(key)[-1]
+    r.set_cursor(key, last.id)
+    r.save()
+    r.close()
+    app = make_app(open_review(seeds_copy, session_path))
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        assert m.claim is not None and m.claim.id == last.id
+        cl = m.query_one(ClaimList)
+        i = cl.highlighted
+        assert i is not None and i > 0
+        top, height = cl.scroll_offset.y, cl.scrollable_content_region.height
+        assert top <= cl._tops[i] < top + height, (top, height, cl._tops[i])
+        await pilot.press("q")
+
+
 async def test_copy_after_a_mouse_selection(seeds_copy, session_path):
     r = open_review(seeds_copy, session_path)
     app = make_app(r)

@@ -209,7 +209,10 @@ class FactcheckApp(App[int]):
             review.add_loaded(items, done, total)
             self.main_screen.articles_added([a.key for a, _ in items])
 
-    def _show_main(self, review: Review) -> None:
+    def _show_main(self, review: Review, *, read: bool = False) -> None:
+        """Show the opened ``review``; ``read``: the batch was read here (says how many articles, as the
+        preview's screen says it when the batch comes after it)."""
+        from factcheck.textout import counted
         from factcheck.tui.screens.main import MainScreen
 
         if self._exiting:  # the app ends (the preview's decisions, if any, were saved): this one is not used
@@ -253,7 +256,10 @@ class FactcheckApp(App[int]):
             if preview.dirty:
                 self.schedule_save()
             return
-        self._install_main(MainScreen(review))
+        screen = MainScreen(review)
+        if read:  # (read before any article was shown: a warm cache, a small batch)
+            screen.message = f"{counted(len(review.corpus.articles), 'article')} read"
+        self._install_main(screen)
 
     def _install_main(self, screen: MainScreen) -> None:
         """Show the main screen in place of the loading screen (pushed when another screen is on top)."""
@@ -313,7 +319,7 @@ class FactcheckApp(App[int]):
         if worker.is_cancelled:
             review.close()
             return
-        self.call_from_thread(self._show_main, review)
+        self.call_from_thread(self._show_main, review, read=True)
 
     def _progress(self, done: int, total: int) -> None:
         if isinstance(self.screen, LoadingScreen):

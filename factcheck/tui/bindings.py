@@ -193,6 +193,16 @@ MAIN_BINDINGS: list[ActionBinding] = [
         rank=50,
     ),
     B(
+        "l",
+        "follow_link",
+        "Linked",
+        id="follow-link",
+        tooltip="Go to the linked claim: the claim superseding this one, else the first one it supersedes",
+        needs_claim=True,
+        panes=("event",),
+        rank=3,
+    ),
+    B(
         "b",
         "checked_before",
         "Before",

@@ -19,11 +19,6 @@ EXTRA = [
         "show_orphans",
         "decisions kept from claims no longer in the articles (an article deleted, a sentence edited)",
     ),
-    (
-        "Go to the linked claim",
-        "follow_link",
-        "the claim superseding this one, else the first one it supersedes",
-    ),
     ("Filter: clear", "clear_filter", "show every claim again"),
     ("Filter: unreviewed claims only", "filter_verdict('unreviewed')", "hide claims that have a verdict"),
     ("Filter: disputed claims only", "filter_verdict('disputed')", "show disputed claims"),

@@ -64,6 +64,9 @@ class _Row:
 
 # cells of each column of the groups screen (at most, for the outlets; the event takes the rest of the line)
 _WHEN, _COUNT, _OUTLETS = 18, 4, 30
+# With fewer cells than this left for the outlets and the event (a terminal under ~60 columns), a group takes
+# two lines: its time and counts (the When column narrowed to what is left), then its event.
+_TWO_LINES = 20
 
 # The orders of the groups screen (s cycles them): name -> what the title says
 ORDERS: dict[str, str] = {
@@ -117,6 +120,7 @@ class GroupsScreen(Screen[str | None]):
         self._names: dict[str, str] = {}  # article key -> its outlet's name, as the lines show it
         self._counted_at: int | None = None  # the review's version the lines were counted at
         self._widths = (_OUTLETS, _OUTLETS)  # cells of the outlets and event columns (set by _fill)
+        self._narrow = 0  # when a group takes two lines: the width of its lines (set by _fill)
         self._articles: dict[str, Article] = {a.key: a for a in review.corpus.articles}
 
     @property
@@ -275,22 +279,31 @@ class GroupsScreen(Screen[str | None]):
         rest = max(2, width - _WHEN - len(_ORDER) * _COUNT - 3)
         outlets = min(_OUTLETS, rest // 3)  # (narrow terminals: the event keeps two thirds)
         event = rest - outlets
-        self.query_one("#groups-header", Static).update(
-            Content.assemble(
-                _cell("When", _WHEN),
-                *(Content.assemble(" " * (_COUNT - 1), Content.styled(*BADGE[v])) for v in _ORDER),
-                " ",
-                _cell("Outlets", outlets),
-                "  ",
-                _cell("Event", event),
+        self._narrow = width if rest < _TWO_LINES else 0
+        counts = [Content.assemble(" " * (_COUNT - 1), Content.styled(*BADGE[v])) for v in _ORDER]
+        if self._narrow:
+            header = Content.assemble(_cell("When", self._when_cells()), *counts)
+        else:
+            header = Content.assemble(
+                _cell("When", _WHEN), *counts, " ", _cell("Outlets", outlets), "  ", _cell("Event", event)
             )
-        )
+        self.query_one("#groups-header", Static).update(header)
         self._widths = (outlets, event)
         t.set_prompts(self._line(r) for r in self._rows)
         if self.groups and t.highlighted is None:
             t.highlighted = 0
 
+    def _when_cells(self) -> int:
+        """The When column's cells on two-line rows: what the counts leave of the line."""
+        return max(4, min(_WHEN, self._narrow - len(_ORDER) * _COUNT))
+
     def _line(self, r: _Row) -> Content:
+        if self._narrow:
+            when, counts = r.head[:_WHEN].rstrip(), r.head[_WHEN:]
+            head = Content.assemble(_cell(when, self._when_cells()), counts).truncate(
+                self._narrow, ellipsis=True
+            )
+            return Content.assemble(head, "\n", _cell(r.title, self._narrow))
         outlets, event = self._widths
         return Content.assemble(r.head, " ", _cell(r.outlets, outlets), "  ", _cell(r.title, event))
 

@@ -412,7 +412,12 @@ class MainScreen(ReadingScreen):
         art = self._articles.get(c.article_key)
         dated = art.published.isoformat() if art is not None and art.published else ""
         matches = memory.checked_before(
-            c.text, top=10, strong_only=False, dated=dated, own=(c.id, self.review.path)
+            c.text,
+            top=10,
+            strong_only=False,
+            dated=dated,
+            lang=art.language if art is not None else None,
+            own=(c.id, self.review.path),
         )
         if not matches:
             self.notify("Nothing in the archive matches this claim.", timeout=3, markup=False)

@@ -233,7 +233,10 @@ class EventPanel(LineView):
         if self.memory is not None and self.memory.ready:
             art = self._articles.get(c.article_key)
             dated = art.published.isoformat() if art is not None and art.published else ""
-            for m in self.memory.checked_before(c.text, top=1, dated=dated, own=(c.id, review.path)):
+            language = art.language if art is not None else None
+            for m in self.memory.checked_before(
+                c.text, top=1, dated=dated, lang=language, own=(c.id, review.path)
+            ):
                 lines.append(checked_before_line(m))
         when = time_text(c)
         if when:  # every time of the claim (the list shows the first); the values themselves when open

@@ -164,6 +164,9 @@ class PromptList(QuietScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         self._update_tops()
+        # A prompt highlighted before the list had a height (a session reopened at its cursor) is scrolled to now.
+        if self._highlighted is not None and self._highlighted < len(self._lines):
+            self.scroll_to_prompt(self._highlighted)
         if self.line_width != self._width:
             self._width = self.line_width
             self.post_message(self.WidthChanged(self))
