@@ -209,10 +209,7 @@ class FactcheckApp(App[int]):
             review.add_loaded(items, done, total)
             self.main_screen.articles_added([a.key for a, _ in items])
 
-    def _show_main(self, review: Review, *, read: bool = False) -> None:
-        """Show the opened ``review``; ``read``: the batch was read here (says how many articles, as the
-        preview's screen says it when the batch comes after it)."""
-        from factcheck.textout import counted
+    def _show_main(self, review: Review) -> None:
         from factcheck.tui.screens.main import MainScreen
 
         if self._exiting:  # the app ends (the preview's decisions, if any, were saved): this one is not used
@@ -256,10 +253,7 @@ class FactcheckApp(App[int]):
             if preview.dirty:
                 self.schedule_save()
             return
-        screen = MainScreen(review)
-        if read:  # (read before any article was shown: a warm cache, a small batch)
-            screen.message = f"{counted(len(review.corpus.articles), 'article')} read"
-        self._install_main(screen)
+        self._install_main(MainScreen(review))  # (it says how many articles it read once mounted)
 
     def _install_main(self, screen: MainScreen) -> None:
         """Show the main screen in place of the loading screen (pushed when another screen is on top)."""
@@ -319,7 +313,7 @@ class FactcheckApp(App[int]):
         if worker.is_cancelled:
             review.close()
             return
-        self.call_from_thread(self._show_main, review, read=True)
+        self.call_from_thread(self._show_main, review)
 
     def _progress(self, done: int, total: int) -> None:
         if isinstance(self.screen, LoadingScreen):

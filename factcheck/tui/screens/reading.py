@@ -217,7 +217,6 @@ class ReadingScreen(Screen[None]):
         stays where they are, or goes to the session's cursor if they did not move)."""
         if not self._started:  # not mounted yet (a warm cache is that fast): on_mount shows this one
             self.review = review
-            self.message = f"{counted(len(review.corpus.articles), 'article')} read"
             return
         moved = self._position() != self._start_position
         key, cid = self._position() if moved else review.cursor
