@@ -2401,7 +2401,7 @@ SPAN_LINE_COST = 6  # words of running text one line of chrome costs the article
 PROSE_GAP_LINES = 8  # lines of chrome between the article's prose and a long line off its topic, at least
 LONG_SUBJECT_WORDS = 2  # words of the article's subject that keep a long line far below its prose
 LONG_TOPIC_SHARE = 0.4  # share of a long line's words that are the article's, that keeps it there
-BELOW_SHARE = 0.5  # words of the long lines below the span, at most, against the span's: a page's leftovers
+BELOW_SHARE = 0.3  # words of the long lines below the span, at most, against the span's: a page's leftovers
 BELOW_THE_PROSE = "off the article's topic below its prose"  # reason of a long line there
 SPAN_TOPIC_WORDS = 3  # words (of three letters or more, no stop words) a line needs to be judged by its topic
 
