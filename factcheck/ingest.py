@@ -2448,11 +2448,11 @@ def _after_the_prose(
             seen |= words
     goes_on = True  # the line above is kept text: a sentence right below it goes on with it
     pending: list[int] = []  # short lines that go with the next line of text
-    run = 0  # lines in a row since the last line kept as text
+    last = hi  # the last line kept as text (every line between it and the next one is not)
     held: list[int] | None = None  # an open section far below the prose: its long lines off the topic
 
-    def close() -> None:
-        for m in held or ():
+    def close(section: list[int] | None) -> None:
+        for m in section or ():
             kinds[m] = ("furniture", BELOW_THE_PROSE)
 
     # the end-of-article marker's line, looked for when first needed (most pages never ask)
@@ -2470,10 +2470,6 @@ def _after_the_prose(
         ln = lines[k]
         if kinds[k][0] != "body":
             goes_on = False
-            run += 1
-            if held is not None and run >= PROSE_GAP_LINES:
-                close()
-                held = None
             continue
         closed = ln.sentence or ln.full_stop_end
         words = _topic_words(ln.text, stop)
@@ -2484,29 +2480,30 @@ def _after_the_prose(
         ):
             vocab |= words & seen
             seen |= words
-            goes_on, pending, run, held = closed, [], 0, None
+            if k - last > PROSE_GAP_LINES:  # (the open section ended above this one: it stays off the topic)
+                close(held)
+            goes_on, pending, held, last = closed, [], None, k
         elif ln.words >= SUBSTANTIAL_WORDS and ((end := marker()) is None or k < end):
             # (kept for its length alone, no evidence for the lines below; but in a section far below the
-            # text kept, only when the section shares the article's topic)
-            if held is None and run >= PROSE_GAP_LINES and far_below():
-                held = []
+            # text kept, PROSE_GAP_LINES lines or more, only when the section shares the article's topic)
+            if k - last > PROSE_GAP_LINES:
+                close(held)
+                held = [] if far_below() else None
             if held is not None:
                 subject, shared = len(words & vocab), len(words & seen)
                 on_topic = subject >= LONG_SUBJECT_WORDS or shared >= LONG_TOPIC_SHARE * len(words)
                 held = None if on_topic else [*held, k]  # (a line on the topic keeps its section)
-            goes_on, pending, run = False, [], 0
+            goes_on, pending, last = False, [], k
         elif len(words) < SPAN_TOPIC_WORDS:
             goes_on = False
-            run += 1
             pending.append(k)
         else:
             for m in (*pending, k):
                 kinds[m] = ("furniture", "after the article's prose")
             goes_on, pending = False, []
-            run += 1
     for m in pending:
         kinds[m] = ("furniture", "after the article's prose")
-    close()
+    close(held)
 
 
 def end_marker(lines: list[_Line], lang: str | None) -> int | None:
