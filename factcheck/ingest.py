@@ -2458,14 +2458,6 @@ def _after_the_prose(
     # the end-of-article marker's line, looked for when first needed (most pages never ask)
     marker = functools.cache(lambda: end_marker(lines, lang))
 
-    @functools.cache
-    def far_below() -> bool:
-        """Whether the long lines below the span hold fewer than BELOW_SHARE of the span's words."""
-        below = sum(
-            lines[j].words for j in range(hi + 1, len(lines)) if substantial[j] and kinds[j][0] == "body"
-        )
-        return below < BELOW_SHARE * sum(lines[j].words for j in range(lo, hi + 1) if kinds[j][0] == "body")
-
     for k in range(hi + 1, len(lines)):
         ln = lines[k]
         if kinds[k][0] != "body":
@@ -2488,7 +2480,7 @@ def _after_the_prose(
             # text kept, PROSE_GAP_LINES lines or more, only when the section shares the article's topic)
             if k - last > PROSE_GAP_LINES:
                 close(held)
-                held = [] if far_below() else None
+                held = [] if _leftovers_below(lines, kinds, substantial, lo, hi) else None
             if held is not None:
                 subject, shared = len(words & vocab), len(words & seen)
                 on_topic = subject >= LONG_SUBJECT_WORDS or shared >= LONG_TOPIC_SHARE * len(words)
@@ -2504,6 +2496,16 @@ def _after_the_prose(
     for m in pending:
         kinds[m] = ("furniture", "after the article's prose")
     close(held)
+
+
+def _leftovers_below(
+    lines: list[_Line], kinds: list[tuple[str, str]], substantial: list[bool], lo: int, hi: int
+) -> bool:
+    """Whether the long lines of text below the article's span (``lo``, ``hi``) hold fewer than BELOW_SHARE of
+    the span's words: a page's leftovers, not a thread of posts or an article in parts. (Asked only when a
+    section far below the prose opens: few pages have one.)"""
+    below = sum(lines[j].words for j in range(hi + 1, len(lines)) if substantial[j] and kinds[j][0] == "body")
+    return below < BELOW_SHARE * sum(lines[j].words for j in range(lo, hi + 1) if kinds[j][0] == "body")
 
 
 def end_marker(lines: list[_Line], lang: str | None) -> int | None:
