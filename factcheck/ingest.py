@@ -2398,6 +2398,11 @@ CARD_COUNTERS = 2  # counters of a card read from its counters, at least ("Step 
 
 
 SPAN_LINE_COST = 6  # words of running text one line of chrome costs the article's span
+PROSE_GAP_LINES = 8  # lines of chrome between the article's prose and a long line off its topic, at least
+LONG_SUBJECT_WORDS = 2  # words of the article's subject that keep a long line far below its prose
+LONG_TOPIC_SHARE = 0.4  # share of a long line's words that are the article's, that keeps it there
+BELOW_SHARE = 0.3  # words of the long lines below the span, at most, against the span's: a page's leftovers
+BELOW_THE_PROSE = "off the article's topic below its prose"  # reason of a long line there
 SPAN_TOPIC_WORDS = 3  # words (of three letters or more, no stop words) a line needs to be judged by its topic
 
 
@@ -2417,7 +2422,16 @@ def _after_the_prose(
     (``end_marker``: "Related", "More stories", "Comments"), where the page itself says the article is over,
     is such a paragraph judged by its topic like any line (other stories' text, readers' comments, a site's
     blurbs). The rest is "after the article's prose". (Only on a page that goes on below the span with
-    SHORT_GAP_LINES lines of chrome or more.)"""
+    SHORT_GAP_LINES lines of chrome or more.)
+
+    Far below the text kept (PROSE_GAP_LINES lines in a row, or more, that are not kept) the page's own
+    structure says the article's paragraphs have stopped, marker or not: there a section (the lines up to
+    the next such run of chrome) is judged by its topic as a whole, and its long lines that share neither
+    LONG_SUBJECT_WORDS words of the article's subject nor LONG_TOPIC_SHARE of their words with its text are
+    BELOW_THE_PROSE (a consent or newsletter box, another story's summary, a site's blurb), unless a line of
+    the section goes on with the article (it went on below a box of other stories). Not on a page whose
+    long lines below the span hold BELOW_SHARE of the span's words or more: a thread of posts or an article
+    in parts, whose text below shares few words with the span line by line."""
     span = _prose_span(lines, kinds, substantial)
     if span is None:
         return
@@ -2434,8 +2448,16 @@ def _after_the_prose(
             seen |= words
     goes_on = True  # the line above is kept text: a sentence right below it goes on with it
     pending: list[int] = []  # short lines that go with the next line of text
+    last = hi  # the last line kept as text (every line between it and the next one is not)
+    held: list[int] | None = None  # an open section far below the prose: its long lines off the topic
+
+    def close(section: list[int] | None) -> None:
+        for m in section or ():
+            kinds[m] = ("furniture", BELOW_THE_PROSE)
+
     # the end-of-article marker's line, looked for when first needed (most pages never ask)
     marker = functools.cache(lambda: end_marker(lines, lang))
+
     for k in range(hi + 1, len(lines)):
         ln = lines[k]
         if kinds[k][0] != "body":
@@ -2450,10 +2472,20 @@ def _after_the_prose(
         ):
             vocab |= words & seen
             seen |= words
-            goes_on, pending = closed, []
+            if k - last > PROSE_GAP_LINES:  # (the open section ended above this one: it stays off the topic)
+                close(held)
+            goes_on, pending, held, last = closed, [], None, k
         elif ln.words >= SUBSTANTIAL_WORDS and ((end := marker()) is None or k < end):
-            # (kept for its length alone: no evidence for the lines below)
-            goes_on, pending = False, []
+            # (kept for its length alone, no evidence for the lines below; but in a section far below the
+            # text kept, PROSE_GAP_LINES lines or more, only when the section shares the article's topic)
+            if k - last > PROSE_GAP_LINES:
+                close(held)
+                held = [] if _leftovers_below(lines, kinds, substantial, lo, hi) else None
+            if held is not None:
+                subject, shared = len(words & vocab), len(words & seen)
+                on_topic = subject >= LONG_SUBJECT_WORDS or shared >= LONG_TOPIC_SHARE * len(words)
+                held = None if on_topic else [*held, k]  # (a line on the topic keeps its section)
+            goes_on, pending, last = False, [], k
         elif len(words) < SPAN_TOPIC_WORDS:
             goes_on = False
             pending.append(k)
@@ -2463,6 +2495,17 @@ def _after_the_prose(
             goes_on, pending = False, []
     for m in pending:
         kinds[m] = ("furniture", "after the article's prose")
+    close(held)
+
+
+def _leftovers_below(
+    lines: list[_Line], kinds: list[tuple[str, str]], substantial: list[bool], lo: int, hi: int
+) -> bool:
+    """Whether the long lines of text below the article's span (``lo``, ``hi``) hold fewer than BELOW_SHARE of
+    the span's words: a page's leftovers, not a thread of posts or an article in parts. (Asked only when a
+    section far below the prose opens: few pages have one.)"""
+    below = sum(lines[j].words for j in range(hi + 1, len(lines)) if substantial[j] and kinds[j][0] == "body")
+    return below < BELOW_SHARE * sum(lines[j].words for j in range(lo, hi + 1) if kinds[j][0] == "body")
 
 
 def end_marker(lines: list[_Line], lang: str | None) -> int | None:

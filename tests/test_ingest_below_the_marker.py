@@ -51,8 +51,10 @@ def test_other_stories_below_the_marker_and_the_span_are_furniture(marker: str, 
         assert kinds[para] == ("furniture", "after the article's prose")
 
 
-def test_with_no_marker_a_long_paragraph_below_the_span_stays() -> None:
-    kinds = kinds_of(_page(None, OTHER))
+def test_with_no_marker_a_long_paragraph_right_below_the_span_stays() -> None:
+    # (fewer than PROSE_GAP_LINES lines of chrome between: tests/test_ingest_below_the_prose.py has the rest)
+    text = "\n\n".join(["Harbour bridge closed to heavy traffic", *ARTICLE, GOES_ON, *CHROME[:5], *OTHER])
+    kinds = kinds_of(text)
     for para in OTHER:
         assert kinds[para][0] == "body"
 
