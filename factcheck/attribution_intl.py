@@ -287,8 +287,9 @@ def _incise_verb(sp: _Speech, toks: list[_Tok], i: int) -> bool:
     """Token i is a verb in an incise: a lower-case word of the language's ``incise_endings`` right after a
     quotation of four words or more and its comma ('“...”, resalta González.', '"...", acrescenta o
     repórter.', '“...”, subrayó sobre ese punto.'), followed by its subject, a pronoun, an adverb, the
-    sentence's end or, in a language that leaves its subjects out, a preposition. Any verb there reports the quotation, listed or not; a quoted phrase
-    ('un despegue “turbulento”, marcadas por') or a function word is none."""
+    sentence's end or, in a language that leaves its subjects out, a preposition. Any verb there reports the
+    quotation, listed or not; a quoted phrase ('un despegue “turbulento”, marcadas por') or a function word is
+    none."""
     if not sp.incise_endings or i < 2:
         return False
     t = toks[i]

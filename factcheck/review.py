@@ -244,7 +244,8 @@ class Review:
         and what the reviewer did meanwhile is made again on the opened review (``take_over``). ``group=False``
         leaves the batch ungrouped until something asks for its groups (``ensure_groups``: the suggestions,
         the supersede picker's group, a verdict for a whole group), for what needs only the claims and the
-        decisions (``status``, ``mark``, ``edit``: a session saves no group, so it is the same); ``fetch=False`` reads only the URLs whose pages are stored (the others are listed as not fetched)."""
+        decisions (``status``, ``mark``, ``edit``: a session saves no group, so it is the same); ``fetch=False``
+        reads only the URLs whose pages are stored (the others are listed as not fetched)."""
         path = Path(session_path)
         who = reviewer or sess.reviewer_name()
         lock: sess.SessionLock | None = None

@@ -35,7 +35,8 @@ SUPERSEDES_LINES = 3  # claims named on the "Supersedes:" line
 class EventPanel(LineView):
     HELP_TITLE = "Event panel"
     HELP = (
-        "Event panel: the current claim's verdict (superseded by which claim), the claims it supersedes, times, note, evidence (E opens or removes it) and any "
+        "Event panel: the current claim's verdict (superseded by which claim), the claims it supersedes, "
+        "times, note, evidence (E opens or removes it) and any "
         "conflict between reviewers after a merge (r resolves it); then the other claims of its event group, "
         "from other outlets, by publication date, with their verdicts; the group's time; why they were "
         "grouped; and any suggestion (a later report superseding an earlier one). a accepts the suggestion "
