@@ -836,12 +836,12 @@ async def test_the_supersede_picker_makes_only_the_lines_it_lists(seeds_copy, se
     """`s` on a batch of 1,008 articles (25,908 claims) took 1.5 s: the picker's line was made for every
     claim of the batch, though it lists at most LIMIT of them. The lines are made when listed; a filter
     typed then lists (and makes) those that match, and the pick is the claim listed."""
-    from factcheck.tui.screens import main as main_module
+    from factcheck.tui import fmt as fmt_module  # (a picker's line is fmt.report_line)
     from factcheck.tui.screens.modals import PickerModal
 
     monkeypatch.setattr(PickerModal, "LIMIT", 5, raising=False)
     made: list[str] = []
-    real = main_module.time_text
+    real = fmt_module.time_text
 
     def counted(c):
         made.append(c.id)
@@ -855,7 +855,7 @@ async def test_the_supersede_picker_makes_only_the_lines_it_lists(seeds_copy, se
         c = m.claims[0]
         candidates = r.superseding_candidates(c.id)
         assert len(candidates) > 10
-        monkeypatch.setattr(main_module, "time_text", counted)
+        monkeypatch.setattr(fmt_module, "time_text", counted)
         await pilot.press("s")
         await settle(app, pilot)
         picker = app.screen

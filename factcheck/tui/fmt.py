@@ -258,6 +258,19 @@ def article_name(a: Article | None) -> str:
     return one_line(a.outlet or a.key)
 
 
+def report_line(claim: Claim, article: Article | None) -> Content:
+    """A claim offered as another report in a picker: its outlet, date and time, then its text."""
+    return Content.assemble(
+        literal(clip(article_name(article), 24), "bold"),
+        " ",
+        (date_text(article.published if article else None), "$text-muted"),
+        " · ",
+        (time_text(claim) or "no time", "$text-accent"),
+        "\n  ",
+        literal(clip(claim.text, 150)),
+    )
+
+
 def event_title(group: EventGroup) -> str:
     """A group's label without the time value it starts with (``2013-03-13TNI: On Wednesday night ...``):
     every screen shows that time beside it, read as words (``readable_time``)."""

@@ -33,6 +33,7 @@ from factcheck.tui.fmt import (
     group_time,
     literal,
     one_line,
+    report_line,
     time_text,
     verdict_word,
 )
@@ -678,15 +679,7 @@ class GroupDetailScreen(Screen[str | None]):
             if o.id == c.id:
                 continue
             a = self._articles.get(o.article_key)
-            line = Content.assemble(
-                literal(clip(article_name(a), 24), "bold"),
-                " ",
-                (date_text(a.published if a else None), "$text-muted"),
-                " · ",
-                (time_text(o) or "no time", "$text-accent"),
-                "\n  ",
-                literal(clip(o.text, 150)),
-            )
+            line = report_line(o, a)
             items.append(PickItem(o.id, line, f"{o.id} {article_name(a)} {o.text}".lower()))
         if not items:
             self.notify("No other report of this event to supersede it.", timeout=3, markup=False)

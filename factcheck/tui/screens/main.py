@@ -35,7 +35,7 @@ from factcheck.tui.fmt import (
     event_title,
     literal,
     readable_time,
-    time_text,
+    report_line,
 )
 from factcheck.tui.screens.modals import (
     AddClaimModal,
@@ -245,18 +245,7 @@ class MainScreen(ReadingScreen):
                 else (("same event ", "$text-accent") if o.id in same else ("", ""))
             )
             art = self._articles.get(o.article_key)
-            return Content.assemble(
-                tag,
-                badge(self.verdict(o.id)),
-                " ",
-                literal(clip(article_name(art), 24), "bold"),
-                " ",
-                (date_text(art.published if art else None), "$text-muted"),
-                " · ",
-                (time_text(o) or "no time", "$text-accent"),
-                "\n  ",
-                literal(clip(o.text, 150)),
-            )
+            return Content.assemble(tag, badge(self.verdict(o.id)), " ", report_line(o, art))
 
         def items() -> list[PickItem]:  # every claim of the batch ranked: made in the picker's worker
             out = []
