@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from factcheck.temporal.rules_dates import (
@@ -294,8 +295,17 @@ def _deictic_day(m: re.Match[str], ctx: _Ctx) -> _Result | None:
 _WEEKDAY_TITLE = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in _VOCAB["weekday_titles"]) + r")\b")
 
 
+@functools.lru_cache(maxsize=64)
+def _held_by_a_title(word: str) -> bool:
+    """Whether some name of [vocab] weekday_titles holds ``word`` as written (the names match as written): a name
+    can hold a weekday only then."""
+    return any(word in title for title in _VOCAB["weekday_titles"])
+
+
 def _in_weekday_title(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] (a weekday) lies inside the name of a newspaper or a programme."""
+    if not _held_by_a_title(text[start:end]):
+        return False  # "Wednesday", "sunday": no name holds it, and the names are not searched for
     for t in _WEEKDAY_TITLE.finditer(text, max(0, start - 24), min(len(text), end + 24)):
         if t.start() <= start and end <= t.end():
             return True

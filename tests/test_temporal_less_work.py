@@ -1,0 +1,65 @@
+"""Session 23, part tspeed5: less work for the same readings. A weekday that no name of [vocab] weekday_titles holds
+as written is not searched for inside one."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+
+from factcheck.temporal import rules_relative
+from factcheck.temporal.vocab import _VOCAB
+
+
+class _Counted:
+    """A compiled pattern whose ``finditer`` calls are counted."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.calls = 0
+
+    def finditer(self, text: str, pos: int, endpos: int) -> Iterator[re.Match[str]]:
+        self.calls += 1
+        return self.pattern.finditer(text, pos, endpos)
+
+
+@pytest.fixture
+def title_searches(monkeypatch: pytest.MonkeyPatch) -> _Counted:
+    counted = _Counted(rules_relative._WEEKDAY_TITLE)
+    monkeypatch.setattr(rules_relative, "_WEEKDAY_TITLE", counted)
+    return counted
+
+
+def _in_title(text: str, weekday: str) -> bool:
+    start = text.index(weekday)
+    return rules_relative._in_weekday_title(text, start, start + len(weekday))
+
+
+@pytest.mark.parametrize(
+    ("text", "weekday", "inside", "searches"),
+    [
+        # no name holds "Wednesday", nor "sunday" as written (the names match as written): nothing is searched
+        ("Officials said Wednesday that the talks had failed.", "Wednesday", False, 0),
+        ("the shop is shut on sunday and monday", "sunday", False, 0),
+        # names hold "Sunday" and "Monday": the names around the weekday are searched, once
+        ("The minister told the Sunday Times that talks had failed.", "Sunday", True, 1),
+        ("He called the game on Monday Night Football.", "Monday", True, 1),
+        ("The talks resume on Sunday, officials said.", "Sunday", False, 1),
+    ],
+)
+def test_a_weekday_no_name_holds_is_not_searched(
+    title_searches: _Counted, text: str, weekday: str, inside: bool, searches: int
+) -> None:
+    assert _in_title(text, weekday) is inside
+    assert title_searches.calls == searches
+
+
+@pytest.mark.parametrize("title", _VOCAB["weekday_titles"])
+def test_every_name_is_still_found(title: str) -> None:
+    """The weekday inside each name is found inside it, in running text."""
+    text = f"She told {title} about it."
+    wd = re.search(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", title)
+    assert wd is not None
+    start = text.index(title) + wd.start()
+    assert rules_relative._in_weekday_title(text, start, start + len(wd.group()))
