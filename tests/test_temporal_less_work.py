@@ -1,5 +1,6 @@
 """Session 23, part tspeed5: less work for the same readings. A weekday that no name of [vocab] weekday_titles holds
-as written is not searched for inside one."""
+as written is not searched for inside one; the cheap test before a ``...(?:words)\\s+$`` search reads the length of
+its longest word once a word list."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from factcheck.temporal import rules_relative
+from factcheck.temporal import rules_relative, vocab
 from factcheck.temporal.vocab import _VOCAB
 
 
@@ -63,3 +64,14 @@ def test_every_name_is_still_found(title: str) -> None:
     assert wd is not None
     start = text.index(title) + wd.start()
     assert rules_relative._in_weekday_title(text, start, start + len(wd.group()))
+
+
+def test_the_longest_word_of_a_list_is_read_once() -> None:
+    """``_may_end_in`` takes the tail of the text as long as the longest word: read once a list, not at each call."""
+    vocab._longest.cache_clear()
+    for before in ("the week of ", "the day before ", "officials said on ", "no space"):
+        vocab._may_end_in(before, vocab._DAY_RELATION_WORDS)
+    info = vocab._longest.cache_info()
+    assert (info.misses, info.hits) == (1, 2)  # "no space" ends in no whitespace: no tail is read
+    assert vocab._may_end_in("the day before ", vocab._DAY_RELATION_WORDS)
+    assert not vocab._may_end_in("officials said to ", vocab._DAY_RELATION_WORDS)
