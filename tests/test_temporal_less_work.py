@@ -1,6 +1,7 @@
 """Session 23, part tspeed5: less work for the same readings. A weekday that no name of [vocab] weekday_titles holds
 as written is not searched for inside one; the cheap test before a ``...(?:words)\\s+$`` search reads the length of
-its longest word once a word list."""
+its longest word once a word list; a date's modifier prefix reads its value's shape only when "ago" is written.
+"""
 
 from __future__ import annotations
 
@@ -9,12 +10,13 @@ from collections.abc import Iterator
 
 import pytest
 
-from factcheck.temporal import rules_relative, vocab
+from factcheck.model import TimeRef
+from factcheck.temporal import prefix, rules_relative, vocab
 from factcheck.temporal.vocab import _VOCAB
 
 
 class _Counted:
-    """A compiled pattern whose ``finditer`` calls are counted."""
+    """A compiled pattern whose ``finditer`` and ``match`` calls are counted."""
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
@@ -23,6 +25,10 @@ class _Counted:
     def finditer(self, text: str, pos: int, endpos: int) -> Iterator[re.Match[str]]:
         self.calls += 1
         return self.pattern.finditer(text, pos, endpos)
+
+    def match(self, text: str) -> re.Match[str] | None:
+        self.calls += 1
+        return self.pattern.match(text)
 
 
 @pytest.fixture
@@ -75,3 +81,24 @@ def test_the_longest_word_of_a_list_is_read_once() -> None:
     assert (info.misses, info.hits) == (1, 2)  # "no space" ends in no whitespace: no tail is read
     assert vocab._may_end_in("the day before ", vocab._DAY_RELATION_WORDS)
     assert not vocab._may_end_in("officials said to ", vocab._DAY_RELATION_WORDS)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value", "prefixed", "reads"),
+    [
+        # a date with no "ago": its value is not read for the amount prefixes ("about", "nearly")
+        ("It opened about May 3, 2019 in Paris.", "May 3, 2019", "2019-05-03", "May 3, 2019", 0),
+        ("The law dates from mid-2010.", "2010", "2010", "mid-2010", 0),
+        # "about five years ago": read, and the prefix taken
+        ("It opened about five years ago in Paris.", "five years ago", "2014", "about five years ago", 1),
+    ],
+)
+def test_a_date_reads_its_value_for_an_amount_prefix_only_with_ago(
+    monkeypatch: pytest.MonkeyPatch, text: str, phrase: str, value: str, prefixed: str, reads: int
+) -> None:
+    counted = _Counted(prefix._YEAR_OR_DAY_VALUE)
+    monkeypatch.setattr(prefix, "_YEAR_OR_DAY_VALUE", counted)
+    start = text.index(phrase)
+    ref = prefix._extend_prefix(text, TimeRef(start, start + len(phrase), phrase, "DATE", value))
+    assert ref.text == prefixed
+    assert counted.calls == reads
