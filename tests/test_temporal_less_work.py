@@ -1,6 +1,7 @@
 """Session 23, part tspeed5: less work for the same readings. A weekday that no name of [vocab] weekday_titles holds
 as written is not searched for inside one; the cheap test before a ``...(?:words)\\s+$`` search reads the length of
-its longest word once a word list; a date's modifier prefix reads its value's shape only when "ago" is written.
+its longest word once a word list; a date's modifier prefix reads its value's shape only when "ago" is written; a second day ("May 3 and 4") and a
+second decade ("the 1930s and 40s") are looked for with the cheaper test first.
 """
 
 from __future__ import annotations
@@ -11,12 +12,12 @@ from collections.abc import Iterator
 import pytest
 
 from factcheck.model import TimeRef
-from factcheck.temporal import prefix, rules_relative, vocab
+from factcheck.temporal import engine, prefix, rules_relative, vocab
 from factcheck.temporal.vocab import _VOCAB
 
 
 class _Counted:
-    """A compiled pattern whose ``finditer`` and ``match`` calls are counted."""
+    """A compiled pattern whose calls are counted."""
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
@@ -29,6 +30,14 @@ class _Counted:
     def match(self, text: str) -> re.Match[str] | None:
         self.calls += 1
         return self.pattern.match(text)
+
+    def fullmatch(self, text: str) -> re.Match[str] | None:
+        self.calls += 1
+        return self.pattern.fullmatch(text)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        self.calls += 1
+        return self.pattern.search(text)
 
 
 @pytest.fixture
@@ -101,4 +110,48 @@ def test_a_date_reads_its_value_for_an_amount_prefix_only_with_ago(
     start = text.index(phrase)
     ref = prefix._extend_prefix(text, TimeRef(start, start + len(phrase), phrase, "DATE", value))
     assert ref.text == prefixed
+    assert counted.calls == reads
+
+
+def _ref(text: str, phrase: str, value: str) -> TimeRef:
+    start = text.index(phrase)
+    return TimeRef(start, start + len(phrase), phrase, "DATE", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value", "second", "reads"),
+    [
+        # no day after the date: its own words are not searched for a month and a day
+        ("The vote was held on May 3 in Paris.", "May 3", "2019-05-03", None, 0),
+        ("It was held on Tuesday, May 3, 2019.", "Tuesday, May 3, 2019", "2019-05-03", None, 0),
+        # "May 3 and 4": searched, and the second day read
+        ("The talks were held on May 3 and 4 in Paris.", "May 3", "2019-05-03", "2019-05-04", 1),
+    ],
+)
+def test_a_second_day_is_looked_for_after_the_date_first(
+    monkeypatch: pytest.MonkeyPatch, text: str, phrase: str, value: str, second: str | None, reads: int
+) -> None:
+    counted = _Counted(engine._MONTH_DAY_TEXT)
+    monkeypatch.setattr(engine, "_MONTH_DAY_TEXT", counted)
+    got = engine._second_day(text, _ref(text, phrase, value))
+    assert (got.value if got else None) == second
+    assert counted.calls == reads
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value", "second", "reads"),
+    [
+        # no decade written: its value is not read
+        ("Prices rose in 2019 and 2020.", "2019", "2019", None, 0),
+        ("The shop opened on May 3, 2019.", "May 3, 2019", "2019-05-03", None, 0),
+        ("It was built in the 1930s and 40s.", "the 1930s", "193", "194", 1),
+    ],
+)
+def test_a_second_decade_reads_the_value_only_after_a_decade_written(
+    monkeypatch: pytest.MonkeyPatch, text: str, phrase: str, value: str, second: str | None, reads: int
+) -> None:
+    counted = _Counted(engine._DECADE_VALUE)
+    monkeypatch.setattr(engine, "_DECADE_VALUE", counted)
+    got = engine._second_decade(text, _ref(text, phrase, value))
+    assert (got.value if got else None) == second
     assert counted.calls == reads

@@ -650,7 +650,7 @@ _SECOND_DECADE = re.compile(
 def _second_decade(text: str, ref: TimeRef) -> TimeRef | None:
     """The second decade of a pair written short, in the first one's century: "the 1930s and 40s", "the
     sixties and seventies", "the ’80s and ’90s"."""
-    if ref.type != "DATE" or not _DECADE_VALUE.fullmatch(ref.value) or not ref.text.endswith(("0s", "ies")):
+    if ref.type != "DATE" or not ref.text.endswith(("0s", "ies")) or not _DECADE_VALUE.fullmatch(ref.value):
         return None
     m = _SECOND_DECADE.match(text, ref.end)
     if m is None:
@@ -689,10 +689,11 @@ def _second_day(text: str, ref: TimeRef) -> TimeRef | None:
     if ref.type != "DATE":
         return None
     v = _DAY_VALUE_OPEN.fullmatch(ref.value)
-    if v is None or not _MONTH_DAY_TEXT.search(ref.text):
+    if v is None:
         return None
+    # the day after first (one position, and seldom there), then the date's own words (a search of its text)
     m = _SECOND_DAY.match(text, ref.end)
-    if m is None or int(m["d"]) <= int(v.group(3)):
+    if m is None or int(m["d"]) <= int(v.group(3)) or not _MONTH_DAY_TEXT.search(ref.text):
         return None
     year = m["y"] or v.group(1)
     if year != "XXXX" and _safe_date(int(year), int(v.group(2)), int(m["d"])) is None:
