@@ -1,12 +1,14 @@
 """Session 23, part tspeed5: less work for the same readings. A weekday that no name of [vocab] weekday_titles holds
 as written is not searched for inside one; the cheap test before a ``...(?:words)\\s+$`` search reads the length of
 its longest word once a word list; a date's modifier prefix reads its value's shape only when "ago" is written; a second day ("May 3 and 4") and a
-second decade ("the 1930s and 40s") are looked for with the cheaper test first.
+second decade ("the 1930s and 40s") are looked for with the cheaper test first; a rule's window is read with
+searches, and a window without a match of the rule (most) costs one search and no iterator.
 """
 
 from __future__ import annotations
 
 import re
+import types
 from collections.abc import Iterator
 
 import pytest
@@ -155,3 +157,53 @@ def test_a_second_decade_reads_the_value_only_after_a_decade_written(
     got = engine._second_decade(text, _ref(text, phrase, value))
     assert (got.value if got else None) == second
     assert counted.calls == reads
+
+
+class _Rx:
+    """A rule's regex whose searches and iterators are counted."""
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = re.compile(pattern)
+        self.searches = 0
+        self.iterators = 0
+
+    def search(self, text: str, pos: int, endpos: int) -> re.Match[str] | None:
+        self.searches += 1
+        return self.pattern.search(text, pos, endpos)
+
+    def finditer(self, text: str, pos: int, endpos: int) -> Iterator[re.Match[str]]:
+        self.iterators += 1
+        return self.pattern.finditer(text, pos, endpos)
+
+
+def _only_rule(monkeypatch: pytest.MonkeyPatch, pattern: str) -> _Rx:
+    """The tagger with one rule, ``pattern`` (counted), run in the windows around "every"; each match a duration."""
+    rx = _Rx(pattern)
+    kind = "words:every"
+    rule = engine._Dispatch(
+        0, types.SimpleNamespace(regex=rx), lambda m, ctx: ("DURATION", "PXD", None), (kind,), None, None
+    )
+    monkeypatch.setattr(engine, "_RULES_OF_KIND", {kind: (rule,)})
+    engine._tag_cached.cache_clear()
+    return rx
+
+
+@pytest.mark.parametrize(
+    ("text", "pattern", "found", "searches", "iterators"),
+    [
+        # no match in the window: one search, no iterator
+        ("The bus runs every day.", r"every\s+week", [], 1, 0),
+        # two matches: a search for each, and one that finds no more
+        ("It runs every day and every night.", r"every\s+\w+", ["every day", "every night"], 3, 0),
+        # an empty match (a pattern no rule has): finditer reads the rest of the window as before, past the empty
+        # match to the longer one at the same place
+        ("It runs every day.", r"(?=every)|every\s+\w+", ["every day"], 1, 1),
+    ],
+)
+def test_a_window_is_read_with_searches(
+    monkeypatch: pytest.MonkeyPatch, text: str, pattern: str, found: list[str], searches: int, iterators: int
+) -> None:
+    rx = _only_rule(monkeypatch, pattern)
+    assert [r.text for r in engine.tag(text)] == found
+    assert (rx.searches, rx.iterators) == (searches, iterators)
+    engine._tag_cached.cache_clear()

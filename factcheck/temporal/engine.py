@@ -293,9 +293,21 @@ def _tag_cached(text: str, anchor: dt.date | None) -> tuple[TimeRef, ...]:
         for ws, we in wins:
             if hint is not None and hint.search(text, ws, we) is None:
                 continue
-            for m in rx.finditer(text, ws, we):
-                if m.end() > m.start() and (accepts is None or accepts(text, m)):
-                    cands.append((m.start(), m.end(), prio, m, fn))
+            # the window's matches as finditer gives them, found with searches: most windows hold no match of the
+            # rule, and one search tells without making an iterator; the next search starts where a match ends
+            m = rx.search(text, ws, we)
+            while m is not None:
+                s, e = m.span()
+                if e == s:
+                    # an empty match (none of the rules has one: every match holds a trigger word): finditer, which
+                    # steps past it in its own way, reads the rest of the window
+                    for m in rx.finditer(text, s, we):
+                        if m.end() > m.start() and (accepts is None or accepts(text, m)):
+                            cands.append((m.start(), m.end(), prio, m, fn))
+                    break
+                if accepts is None or accepts(text, m):
+                    cands.append((s, e, prio, m, fn))
+                m = rx.search(text, e, we)
     # longest match wins; ties go to the earlier rule
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
     taken = bytearray(len(text))  # 1 where a chosen candidate already lies
