@@ -296,16 +296,24 @@ _WEEKDAY_TITLE = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in _VOCAB["we
 
 
 @functools.lru_cache(maxsize=64)
-def _held_by_a_title(word: str) -> bool:
-    """Whether some name of [vocab] weekday_titles holds ``word`` as written (the names match as written): a name
-    can hold a weekday only then."""
-    return any(word in title for title in _VOCAB["weekday_titles"])
+def _titles_holding(word: str) -> tuple[tuple[str, int], ...]:
+    """The names of [vocab] weekday_titles that hold ``word`` as written (the names match as written), each with the
+    offset of every place it stands in the name: ("Mail on Sunday", 8), ("Sunday Times", 0)."""
+    return tuple(
+        (title, i)
+        for title in _VOCAB["weekday_titles"]
+        for i in range(len(title) - len(word) + 1)
+        if title.startswith(word, i)
+    )
 
 
 def _in_weekday_title(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] (a weekday) lies inside the name of a newspaper or a programme."""
-    if not _held_by_a_title(text[start:end]):
-        return False  # "Wednesday", "sunday": no name holds it, and the names are not searched for
+    if not any(
+        start >= i and text.startswith(title, start - i) for title, i in _titles_holding(text[start:end])
+    ):
+        # no name stands around the weekday where it holds it ("said Monday", "Wednesday"): none is searched for
+        return False
     for t in _WEEKDAY_TITLE.finditer(text, max(0, start - 24), min(len(text), end + 24)):
         if t.start() <= start and end <= t.end():
             return True
