@@ -293,9 +293,21 @@ def _tag_cached(text: str, anchor: dt.date | None) -> tuple[TimeRef, ...]:
         for ws, we in wins:
             if hint is not None and hint.search(text, ws, we) is None:
                 continue
-            for m in rx.finditer(text, ws, we):
-                if m.end() > m.start() and (accepts is None or accepts(text, m)):
-                    cands.append((m.start(), m.end(), prio, m, fn))
+            # the window's matches as finditer gives them, found with searches: most windows hold no match of the
+            # rule, and one search tells without making an iterator; the next search starts where a match ends
+            m = rx.search(text, ws, we)
+            while m is not None:
+                s, e = m.span()
+                if e == s:
+                    # an empty match (none of the rules has one: every match holds a trigger word): finditer, which
+                    # steps past it in its own way, reads the rest of the window
+                    for m in rx.finditer(text, s, we):
+                        if m.end() > m.start() and (accepts is None or accepts(text, m)):
+                            cands.append((m.start(), m.end(), prio, m, fn))
+                    break
+                if accepts is None or accepts(text, m):
+                    cands.append((s, e, prio, m, fn))
+                m = rx.search(text, e, we)
     # longest match wins; ties go to the earlier rule
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
     taken = bytearray(len(text))  # 1 where a chosen candidate already lies
@@ -650,7 +662,7 @@ _SECOND_DECADE = re.compile(
 def _second_decade(text: str, ref: TimeRef) -> TimeRef | None:
     """The second decade of a pair written short, in the first one's century: "the 1930s and 40s", "the
     sixties and seventies", "the ’80s and ’90s"."""
-    if ref.type != "DATE" or not _DECADE_VALUE.fullmatch(ref.value) or not ref.text.endswith(("0s", "ies")):
+    if ref.type != "DATE" or not ref.text.endswith(("0s", "ies")) or not _DECADE_VALUE.fullmatch(ref.value):
         return None
     m = _SECOND_DECADE.match(text, ref.end)
     if m is None:
@@ -689,10 +701,11 @@ def _second_day(text: str, ref: TimeRef) -> TimeRef | None:
     if ref.type != "DATE":
         return None
     v = _DAY_VALUE_OPEN.fullmatch(ref.value)
-    if v is None or not _MONTH_DAY_TEXT.search(ref.text):
+    if v is None:
         return None
+    # the day after first (one position, and seldom there), then the date's own words (a search of its text)
     m = _SECOND_DAY.match(text, ref.end)
-    if m is None or int(m["d"]) <= int(v.group(3)):
+    if m is None or int(m["d"]) <= int(v.group(3)) or not _MONTH_DAY_TEXT.search(ref.text):
         return None
     year = m["y"] or v.group(1)
     if year != "XXXX" and _safe_date(int(year), int(v.group(2)), int(m["d"])) is None:

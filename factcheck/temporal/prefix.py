@@ -87,7 +87,8 @@ def _extend_prefix(text: str, ref: TimeRef) -> TimeRef:
             ref = TimeRef(start, ref.end, text[start : ref.end], ref.type, ref.value, ref.mod)
             before = text[max(0, ref.start - 40) : ref.start]
     if ref.type == "DURATION" or (
-        ref.type == "DATE" and _YEAR_OR_DAY_VALUE.match(ref.value) and " ago" in ref.text
+        # "ago" first: the value's regex is read only for the few dates written with it ("five years ago")
+        ref.type == "DATE" and " ago" in ref.text and _YEAR_OR_DAY_VALUE.match(ref.value)
     ):
         mm = _PREFIX_DUR_RE.search(before) if _may_end_dur(before) else None
         if mm and mm["q"].lower() in ("over", "under") and _DURING_PERIOD.match(ref.text):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from factcheck.temporal.rules_dates import (
@@ -294,8 +295,25 @@ def _deictic_day(m: re.Match[str], ctx: _Ctx) -> _Result | None:
 _WEEKDAY_TITLE = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in _VOCAB["weekday_titles"]) + r")\b")
 
 
+@functools.lru_cache(maxsize=64)
+def _titles_holding(word: str) -> tuple[tuple[str, int], ...]:
+    """The names of [vocab] weekday_titles that hold ``word`` as written (the names match as written), each with the
+    offset of every place it stands in the name: ("Mail on Sunday", 8), ("Sunday Times", 0)."""
+    return tuple(
+        (title, i)
+        for title in _VOCAB["weekday_titles"]
+        for i in range(len(title) - len(word) + 1)
+        if title.startswith(word, i)
+    )
+
+
 def _in_weekday_title(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] (a weekday) lies inside the name of a newspaper or a programme."""
+    if not any(
+        start >= i and text.startswith(title, start - i) for title, i in _titles_holding(text[start:end])
+    ):
+        # no name stands around the weekday where it holds it ("said Monday", "Wednesday"): none is searched for
+        return False
     for t in _WEEKDAY_TITLE.finditer(text, max(0, start - 24), min(len(text), end + 24)):
         if t.start() <= start and end <= t.end():
             return True

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from typing import Any
@@ -221,8 +222,15 @@ def _may_end_in(before: str, words: tuple[str, ...]) -> bool:
     is not ASCII, where the regex's case folding differs from ``str.lower``, gives True."""
     if not before[-1:].isspace():
         return False  # ``\\s+$`` (also before a final newline, which is whitespace too)
-    tail = before.rstrip()[-max(map(len, words)) :]
+    tail = before.rstrip()[-_longest(words) :]
     return not tail.isascii() or tail.lower().endswith(words)
+
+
+@functools.lru_cache(maxsize=64)
+def _longest(words: tuple[str, ...]) -> int:
+    """The length of the longest of ``words``: read once for each word list :func:`_may_end_in` is given (the
+    lists are the modules' constants), not at every call."""
+    return max(map(len, words))
 
 
 _DEADLINE_WORDS = ("as", "than", "to", "until", "till", "on")  # the ends of _DEADLINE_BEFORE

@@ -1,0 +1,214 @@
+"""Session 23, part tspeed5: less work for the same readings. A weekday that no name of [vocab] weekday_titles stands
+around (where the name holds it, as written) is not searched for inside one; the cheap test before a ``...(?:words)\\s+$`` search reads the length of
+its longest word once a word list; a date's modifier prefix reads its value's shape only when "ago" is written; a second day ("May 3 and 4") and a
+second decade ("the 1930s and 40s") are looked for with the cheaper test first; a rule's window is read with
+searches, and a window without a match of the rule (most) costs one search and no iterator.
+"""
+
+from __future__ import annotations
+
+import re
+import types
+from collections.abc import Iterator
+
+import pytest
+
+from factcheck.model import TimeRef
+from factcheck.temporal import engine, prefix, rules_relative, vocab
+from factcheck.temporal.vocab import _VOCAB
+
+
+class _Counted:
+    """A compiled pattern whose calls are counted."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.calls = 0
+
+    def finditer(self, text: str, pos: int, endpos: int) -> Iterator[re.Match[str]]:
+        self.calls += 1
+        return self.pattern.finditer(text, pos, endpos)
+
+    def match(self, text: str) -> re.Match[str] | None:
+        self.calls += 1
+        return self.pattern.match(text)
+
+    def fullmatch(self, text: str) -> re.Match[str] | None:
+        self.calls += 1
+        return self.pattern.fullmatch(text)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        self.calls += 1
+        return self.pattern.search(text)
+
+
+@pytest.fixture
+def title_searches(monkeypatch: pytest.MonkeyPatch) -> _Counted:
+    counted = _Counted(rules_relative._WEEKDAY_TITLE)
+    monkeypatch.setattr(rules_relative, "_WEEKDAY_TITLE", counted)
+    return counted
+
+
+def _in_title(text: str, weekday: str) -> bool:
+    start = text.index(weekday)
+    return rules_relative._in_weekday_title(text, start, start + len(weekday))
+
+
+@pytest.mark.parametrize(
+    ("text", "weekday", "inside", "searches"),
+    [
+        # no name holds "Wednesday", nor "sunday" as written (the names match as written): nothing is searched
+        ("Officials said Wednesday that the talks had failed.", "Wednesday", False, 0),
+        ("the shop is shut on sunday and monday", "sunday", False, 0),
+        # names hold "Sunday" and "Monday", but none stands around them here ("on Sunday" is no "Mail on Sunday")
+        ("The talks resume on Sunday, officials said.", "Sunday", False, 0),
+        ("Officials said Monday that the talks had failed.", "Monday", False, 0),
+        # a name around the weekday: the names around it are searched, once
+        ("The minister told the Sunday Times that talks had failed.", "Sunday", True, 1),
+        ("He called the game on Monday Night Football.", "Monday", True, 1),
+        ("a point emphasised by a Mail on Sunday poll today", "Sunday", True, 1),
+        ("They read it in the Independent on Sunday today.", "Sunday", True, 1),
+        ("A Scotland on Sunday poll, and on Sunday a vote.", "Sunday", True, 1),
+    ],
+)
+def test_a_weekday_no_name_stands_around_is_not_searched(
+    title_searches: _Counted, text: str, weekday: str, inside: bool, searches: int
+) -> None:
+    assert _in_title(text, weekday) is inside
+    assert title_searches.calls == searches
+
+
+@pytest.mark.parametrize("title", _VOCAB["weekday_titles"])
+def test_every_name_is_still_found(title: str) -> None:
+    """The weekday inside each name is found inside it, in running text."""
+    text = f"She told {title} about it."
+    wd = re.search(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", title)
+    assert wd is not None
+    start = text.index(title) + wd.start()
+    assert rules_relative._in_weekday_title(text, start, start + len(wd.group()))
+
+
+def test_the_longest_word_of_a_list_is_read_once() -> None:
+    """``_may_end_in`` takes the tail of the text as long as the longest word: read once a list, not at each call."""
+    vocab._longest.cache_clear()
+    for before in ("the week of ", "the day before ", "officials said on ", "no space"):
+        vocab._may_end_in(before, vocab._DAY_RELATION_WORDS)
+    info = vocab._longest.cache_info()
+    assert (info.misses, info.hits) == (1, 2)  # "no space" ends in no whitespace: no tail is read
+    assert vocab._may_end_in("the day before ", vocab._DAY_RELATION_WORDS)
+    assert not vocab._may_end_in("officials said to ", vocab._DAY_RELATION_WORDS)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value", "prefixed", "reads"),
+    [
+        # a date with no "ago": its value is not read for the amount prefixes ("about", "nearly")
+        ("It opened about May 3, 2019 in Paris.", "May 3, 2019", "2019-05-03", "May 3, 2019", 0),
+        ("The law dates from mid-2010.", "2010", "2010", "mid-2010", 0),
+        # "about five years ago": read, and the prefix taken
+        ("It opened about five years ago in Paris.", "five years ago", "2014", "about five years ago", 1),
+    ],
+)
+def test_a_date_reads_its_value_for_an_amount_prefix_only_with_ago(
+    monkeypatch: pytest.MonkeyPatch, text: str, phrase: str, value: str, prefixed: str, reads: int
+) -> None:
+    counted = _Counted(prefix._YEAR_OR_DAY_VALUE)
+    monkeypatch.setattr(prefix, "_YEAR_OR_DAY_VALUE", counted)
+    start = text.index(phrase)
+    ref = prefix._extend_prefix(text, TimeRef(start, start + len(phrase), phrase, "DATE", value))
+    assert ref.text == prefixed
+    assert counted.calls == reads
+
+
+def _ref(text: str, phrase: str, value: str) -> TimeRef:
+    start = text.index(phrase)
+    return TimeRef(start, start + len(phrase), phrase, "DATE", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value", "second", "reads"),
+    [
+        # no day after the date: its own words are not searched for a month and a day
+        ("The vote was held on May 3 in Paris.", "May 3", "2019-05-03", None, 0),
+        ("It was held on Tuesday, May 3, 2019.", "Tuesday, May 3, 2019", "2019-05-03", None, 0),
+        # "May 3 and 4": searched, and the second day read
+        ("The talks were held on May 3 and 4 in Paris.", "May 3", "2019-05-03", "2019-05-04", 1),
+    ],
+)
+def test_a_second_day_is_looked_for_after_the_date_first(
+    monkeypatch: pytest.MonkeyPatch, text: str, phrase: str, value: str, second: str | None, reads: int
+) -> None:
+    counted = _Counted(engine._MONTH_DAY_TEXT)
+    monkeypatch.setattr(engine, "_MONTH_DAY_TEXT", counted)
+    got = engine._second_day(text, _ref(text, phrase, value))
+    assert (got.value if got else None) == second
+    assert counted.calls == reads
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value", "second", "reads"),
+    [
+        # no decade written: its value is not read
+        ("Prices rose in 2019 and 2020.", "2019", "2019", None, 0),
+        ("The shop opened on May 3, 2019.", "May 3, 2019", "2019-05-03", None, 0),
+        ("It was built in the 1930s and 40s.", "the 1930s", "193", "194", 1),
+    ],
+)
+def test_a_second_decade_reads_the_value_only_after_a_decade_written(
+    monkeypatch: pytest.MonkeyPatch, text: str, phrase: str, value: str, second: str | None, reads: int
+) -> None:
+    counted = _Counted(engine._DECADE_VALUE)
+    monkeypatch.setattr(engine, "_DECADE_VALUE", counted)
+    got = engine._second_decade(text, _ref(text, phrase, value))
+    assert (got.value if got else None) == second
+    assert counted.calls == reads
+
+
+class _Rx:
+    """A rule's regex whose searches and iterators are counted."""
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = re.compile(pattern)
+        self.searches = 0
+        self.iterators = 0
+
+    def search(self, text: str, pos: int, endpos: int) -> re.Match[str] | None:
+        self.searches += 1
+        return self.pattern.search(text, pos, endpos)
+
+    def finditer(self, text: str, pos: int, endpos: int) -> Iterator[re.Match[str]]:
+        self.iterators += 1
+        return self.pattern.finditer(text, pos, endpos)
+
+
+def _only_rule(monkeypatch: pytest.MonkeyPatch, pattern: str) -> _Rx:
+    """The tagger with one rule, ``pattern`` (counted), run in the windows around "every"; each match a duration."""
+    rx = _Rx(pattern)
+    kind = "words:every"
+    rule = engine._Dispatch(
+        0, types.SimpleNamespace(regex=rx), lambda m, ctx: ("DURATION", "PXD", None), (kind,), None, None
+    )
+    monkeypatch.setattr(engine, "_RULES_OF_KIND", {kind: (rule,)})
+    engine._tag_cached.cache_clear()
+    return rx
+
+
+@pytest.mark.parametrize(
+    ("text", "pattern", "found", "searches", "iterators"),
+    [
+        # no match in the window: one search, no iterator
+        ("The bus runs every day.", r"every\s+week", [], 1, 0),
+        # two matches: a search for each, and one that finds no more
+        ("It runs every day and every night.", r"every\s+\w+", ["every day", "every night"], 3, 0),
+        # an empty match (a pattern no rule has): finditer reads the rest of the window as before, past the empty
+        # match to the longer one at the same place
+        ("It runs every day.", r"(?=every)|every\s+\w+", ["every day"], 1, 1),
+    ],
+)
+def test_a_window_is_read_with_searches(
+    monkeypatch: pytest.MonkeyPatch, text: str, pattern: str, found: list[str], searches: int, iterators: int
+) -> None:
+    rx = _only_rule(monkeypatch, pattern)
+    assert [r.text for r in engine.tag(text)] == found
+    assert (rx.searches, rx.iterators) == (searches, iterators)
+    engine._tag_cached.cache_clear()
