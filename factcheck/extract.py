@@ -845,7 +845,7 @@ def _cw_terms(
     """The terms of a sentence's score (see ``checkworthiness``); None for a sentence too short to be a claim.
     ``continues``: the sentence goes on with a quotation opened in an earlier sentence and dates nothing (a
     reference to the present or past, "now", "in the past", is no date). ``bare_paragraph``: its paragraph holds
-    two sentences or more and no figure in digits and no time expression (``_bare_paragraphs``)."""
+    two sentences or more and no figure in digits and no time expression (``_bare_paragraph``)."""
     n = text.count(" ") + 1
     if n < 5:
         return None
@@ -1145,22 +1145,21 @@ class _Sent:
 _HEADING_END = tuple('.!?:;,"”)…')
 
 
-def _bare_paragraphs(
-    text: str, sents: list[_Sent], line_sents: Counter[int], times: list[TimeRef]
-) -> frozenset[int]:
-    """The paragraphs (``_Sent.line``) after the body's first of two sentences or more with no figure in digits
-    and no time expression: where a quotation is the speaker's run of views or stories after the news, no report
-    of what happened when (the first paragraph tells the news: a quotation there is the news)."""
-    lead = next((st.line for st in sents if not st.title), -1)
-    spans: dict[int, tuple[int, int]] = {}
-    for st in sents:
-        if st.line != lead and line_sents[st.line] >= 2:
-            a, b = spans.get(st.line, (st.start, st.end))
-            spans[st.line] = (min(a, st.start), max(b, st.end))
-    timed = {line for t in times for line, (a, b) in spans.items() if a <= t.start < b}
-    return frozenset(
-        line for line, (a, b) in spans.items() if line not in timed and not _has_digit(text[a:b])
-    )
+def _bare_paragraph(text: str, sents: list[_Sent], si: int, lead: int, times: list[TimeRef]) -> bool:
+    """Whether the paragraph of sentence ``si`` is one after the body's first (``lead``, its ``_Sent.line``) of two
+    sentences or more with no figure in digits and no time expression: where a quotation is the speaker's run of
+    views or stories after the news, no report of what happened when (the first paragraph tells the news: a
+    quotation there is the news)."""
+    line = sents[si].line
+    if line == lead:
+        return False
+    first = last = si  # the paragraph's sentences are neighbours
+    while first > 0 and sents[first - 1].line == line:
+        first -= 1
+    while last + 1 < len(sents) and sents[last + 1].line == line:
+        last += 1
+    a, b = sents[first].start, sents[last].end
+    return first < last and not _has_digit(text[a:b]) and not any(a <= t.start < b for t in times)
 
 
 def _is_heading(sentence: str) -> bool:
@@ -1672,9 +1671,8 @@ def extract(
     qtext = _quote_view(text)  # the quotation marks, offsets kept
     line_sents = Counter(st.line for st in sents)  # paragraph -> its number of sentences
 
-    @functools.cache
-    def bare_lines() -> frozenset[int]:  # the paragraphs of talk that count and date nothing (English)
-        return _bare_paragraphs(text, sents, line_sents, times) if english else frozenset()
+    bare: dict[int, bool] = {}  # paragraph -> whether it is talk that counts and dates nothing (English)
+    first_line = next((st.line for st in sents if not st.title), -1)  # the body's first paragraph
 
     for si, st in enumerate(sents):
         sent = text[st.start : st.end]
@@ -2015,7 +2013,14 @@ def extract(
                     untimed[turn:] if turn and untimed is not None else untimed,
                     title=st.title,
                     continues=was_open and is_quote and all(t.value.endswith("_REF") for t in when),
-                    bare_paragraph=is_quote and speaker is not None and st.line in bare_lines(),
+                    bare_paragraph=is_quote
+                    and speaker is not None
+                    and english
+                    and (
+                        bare[st.line]
+                        if st.line in bare
+                        else bare.setdefault(st.line, _bare_paragraph(text, sents, si, first_line, times))
+                    ),
                 )
             )
             # the stance only matters for a claim: skip it when even the best stance (an event: +0.12)

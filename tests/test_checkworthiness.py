@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import tomllib
-from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -447,7 +446,7 @@ def test_a_quotation_in_a_paragraph_of_talk_after_the_news_counts_its_run() -> N
             assert again and all(c.score > run for c in again), (other, again)
 
 
-def test_the_bare_paragraphs_are_those_after_the_first_with_two_sentences_no_figure_and_no_time() -> None:
+def test_a_bare_paragraph_comes_after_the_first_with_two_sentences_no_figure_and_no_time() -> None:
     text = (
         "Headline here\n\nThe mayor spoke at length. She praised the crews.\n\n"
         "“It was a long night,” she said. “We are proud of them.”\n\n"
@@ -457,8 +456,12 @@ def test_the_bare_paragraphs_are_those_after_the_first_with_two_sentences_no_fig
     )
     art = ingest.article_from_text(text, path="t.txt", key="t.txt")
     sents = extract._sentences(art)
-    line_sents = Counter(st.line for st in sents)
-    bare = extract._bare_paragraphs(text, sents, line_sents, extract._times_for(art))
-    lines = {text[st.start : st.end][:12]: st.line for st in sents}
+    lead = next(st.line for st in sents if not st.title)
+    times = extract._times_for(art)
+    bare = {
+        text[st.start : st.end][:12]
+        for si, st in enumerate(sents)
+        if extract._bare_paragraph(text, sents, si, lead, times)
+    }
     # the lead (first body paragraph), a figure, a time and a lone sentence keep a paragraph from being bare
-    assert bare == {lines["“It was a lo"]}, (bare, lines)
+    assert bare == {"“It was a lo", "“We are prou"}, bare
