@@ -279,6 +279,7 @@ CW_TERMS = (
     "time", "attributed", "mid_length", "long", "title", "opinion", "advice", "uncertain", "interview", "personal",
     "quoted_reaction", "quoted_view", "boilerplate", "lead_in", "event", "hypothetical", "plain_event",
     "quote_speaker", "judgement", "quoted_self", "quoted_nothing", "poll", "evaluative", "frame", "too_short",
+    "quoted_run",
 )  # fmt: skip
 
 
@@ -839,10 +840,12 @@ def _cw_terms(
     untimed: str | None = None,
     title: bool = False,
     continues: bool = False,
+    bare_paragraph: bool = False,
 ) -> _CwTerms | None:
     """The terms of a sentence's score (see ``checkworthiness``); None for a sentence too short to be a claim.
     ``continues``: the sentence goes on with a quotation opened in an earlier sentence and dates nothing (a
-    reference to the present or past, "now", "in the past", is no date)."""
+    reference to the present or past, "now", "in the past", is no date). ``bare_paragraph``: its paragraph holds
+    two sentences or more and no figure in digits and no time expression (``_bare_paragraph``)."""
     n = text.count(" ") + 1
     if n < 5:
         return None
@@ -885,6 +888,11 @@ def _cw_terms(
         t["time"] = 1
     if attributed:
         t["attributed"] = 1
+    if quote_speaker and bare_paragraph:
+        # a quotation with its speaker in a paragraph of talk that counts and dates nothing: the speaker's run of
+        # views, reactions or stories after the news ("“They set it up like this is a historic event,” said ...
+        # “This should not have triggered blackouts.”"), not the news itself
+        t["quoted_run"] = 1
     if title:
         t["title"] = 1  # a headline states the article's main claim
     n_op = len(words & voc.opinion) + voc.opinion_rule.count(low, words)
@@ -1135,6 +1143,23 @@ class _Sent:
 
 
 _HEADING_END = tuple('.!?:;,"”)…')
+
+
+def _bare_paragraph(text: str, sents: list[_Sent], si: int, lead: int, times: list[TimeRef]) -> bool:
+    """Whether the paragraph of sentence ``si`` is one after the body's first (``lead``, its ``_Sent.line``) of two
+    sentences or more with no figure in digits and no time expression: where a quotation is the speaker's run of
+    views or stories after the news, no report of what happened when (the first paragraph tells the news: a
+    quotation there is the news)."""
+    line = sents[si].line
+    if line == lead:
+        return False
+    first = last = si  # the paragraph's sentences are neighbours
+    while first > 0 and sents[first - 1].line == line:
+        first -= 1
+    while last + 1 < len(sents) and sents[last + 1].line == line:
+        last += 1
+    a, b = sents[first].start, sents[last].end
+    return first < last and not _has_digit(text[a:b]) and not any(a <= t.start < b for t in times)
 
 
 def _is_heading(sentence: str) -> bool:
@@ -1645,6 +1670,10 @@ def extract(
     unnamed_line = -1
     qtext = _quote_view(text)  # the quotation marks, offsets kept
     line_sents = Counter(st.line for st in sents)  # paragraph -> its number of sentences
+
+    bare: dict[int, bool] = {}  # paragraph -> whether it is talk that counts and dates nothing (English)
+    first_line = next((st.line for st in sents if not st.title), -1)  # the body's first paragraph
+
     for si, st in enumerate(sents):
         sent = text[st.start : st.end]
         qsent = qtext[st.start : st.end] if qtext is not text else sent
@@ -1984,6 +2013,14 @@ def extract(
                     untimed[turn:] if turn and untimed is not None else untimed,
                     title=st.title,
                     continues=was_open and is_quote and all(t.value.endswith("_REF") for t in when),
+                    bare_paragraph=is_quote
+                    and speaker is not None
+                    and english
+                    and (
+                        bare[st.line]
+                        if st.line in bare
+                        else bare.setdefault(st.line, _bare_paragraph(text, sents, si, first_line, times))
+                    ),
                 )
             )
             # the stance only matters for a claim: skip it when even the best stance (an event: +0.12)

@@ -405,3 +405,63 @@ def test_a_short_quotation_that_names_nothing_is_no_present_act() -> None:
     assert words.count(" ") >= extract.QUIP_WORDS
     long = extract._cw_terms(f"“{words},” said Ana Ruiz.", 0, 0, True, True, content=words, quoted=words)
     assert long is not None and "event" in long.stance_terms(Stance.STATED)
+
+
+# a speaker's run of talk after the news: a paragraph of two sentences or more that counts and dates nothing
+_BLACKOUTS = (
+    "Rolling blackouts puzzle power experts\n\n"
+    "California's grid operator ordered rolling blackouts on Friday and Saturday as 2 million homes lost power.\n\n"
+    "“They set it up like this is a historic event,” said Bill Powers, an engineer who testifies before the "
+    "state's regulators. “This should not have triggered blackouts.”\n"
+)
+_TENNIS = (
+    "Nadal keeps Spain alive in the Davis Cup\n\n"
+    "Rafael Nadal won his singles match on Tuesday and Spain beat Russia 2-1 in Madrid.\n\n"
+    '"The format makes things very difficult because every mistake puts you in a bad position," Nadal said. '
+    '"And losing that first match, we were under pressure."\n'
+)
+
+
+def test_a_quotation_in_a_paragraph_of_talk_after_the_news_counts_its_run() -> None:
+    # two documents' shapes (an energy report, a sports report): the speaker's run after the news is hidden
+    for text, quote in (
+        (_BLACKOUTS, "“They set it up like this is a historic event,” said Bill Powers"),
+        (_TENNIS, '"And losing that first match, we were under pressure."'),
+    ):
+        art = ingest.article_from_text(text, path="t.txt", key="t.txt")
+        claims = {c.text: c.score for c in extract.extract(art, min_score=0.0)}
+        run = next(s for t, s in claims.items() if t.startswith(quote))
+        assert run < DEFAULT_MIN_SCORE, (quote, claims)
+        # the news of the first paragraph stays shown
+        assert max(claims.values()) >= DEFAULT_MIN_SCORE
+        # the same paragraph dated, or as the article's first paragraph, is news: the run's term does not count
+        for other in (
+            text.replace(" said Bill Powers,", " said Bill Powers on Friday,").replace(
+                " Nadal said.", " Nadal said on Tuesday."
+            ),
+            "\n\n".join(p for i, p in enumerate(text.split("\n\n")) if i != 1),
+        ):
+            art = ingest.article_from_text(other, path="t.txt", key="t.txt")
+            again = [c for c in extract.extract(art, min_score=0.0) if c.text.startswith(quote[:30])]
+            assert again and all(c.score > run for c in again), (other, again)
+
+
+def test_a_bare_paragraph_comes_after_the_first_with_two_sentences_no_figure_and_no_time() -> None:
+    text = (
+        "Headline here\n\nThe mayor spoke at length. She praised the crews.\n\n"
+        "“It was a long night,” she said. “We are proud of them.”\n\n"
+        "“We hired 40 more staff,” she said. “They start soon.”\n\n"
+        "“Next week we open the bridge,” she said. “It is ready.”\n\n"
+        "“Thank you all,” she said.\n"
+    )
+    art = ingest.article_from_text(text, path="t.txt", key="t.txt")
+    sents = extract._sentences(art)
+    lead = next(st.line for st in sents if not st.title)
+    times = extract._times_for(art)
+    bare = {
+        text[st.start : st.end][:12]
+        for si, st in enumerate(sents)
+        if extract._bare_paragraph(text, sents, si, lead, times)
+    }
+    # the lead (first body paragraph), a figure, a time and a lone sentence keep a paragraph from being bare
+    assert bare == {"“It was a lo", "“We are prou"}, bare
