@@ -10,9 +10,10 @@ past or future (``PRESENT_REF``...) that a dated expression of the same claim sa
 drops the references that are part of a noun phrase: they describe a thing the claim names ("has dropped
 in recent polls", "the future of healthcare", "X (formerly Twitter)"), not when its event happens, and a
 holiday or a bare season right before a noun, which names a kind of thing ("an office Christmas party",
-"Black Friday deals", "brought early winter temperatures"). The words are data:
-``factcheck/lang/<code>/claim_times.toml`` (``[noun_phrase_ref]``, ``[kind_modifier]``); a language without
-the file keeps every expression.
+"Black Friday deals", "brought early winter temperatures"), and an expression of urgency, which says how soon
+an act is asked for, not when anything happens ("should deploy this update as soon as possible"). The words
+are data: ``factcheck/lang/<code>/claim_times.toml`` (``[noun_phrase_ref]``, ``[kind_modifier]``,
+``[urgency]``); a language without the file keeps every expression.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ class _Rules:
     kinds: frozenset[str]  # a holiday or a bare season that names a kind before a noun: "Christmas cards"
     kind_time_nouns: frozenset[str]  # ... unless the noun makes a time of it: "Christmas season"
     function_words: frozenset[str]  # ... or the next word is no noun: "winter and spring" (stopwords.toml)
+    urgent: frozenset[str]  # how soon an act is asked for, no time: "as soon as possible"
 
 
 @functools.cache
@@ -70,6 +72,7 @@ def _rules(lang: str | None) -> _Rules | None:
         words("expressions", kind),
         words("time_nouns", kind),
         words("function", resource(lang or "en", "stopwords")) if kind else frozenset(),
+        words("expressions", data.get("urgency", {})),
     )
 
 
@@ -132,10 +135,22 @@ def names_a_kind(text: str, t: TimeRef, start: int = 0, lang: str | None = None)
     return m.group(1) not in rules.kind_time_nouns and m.group(1) not in rules.function_words
 
 
+def is_urgency(t: TimeRef, lang: str | None = None) -> bool:
+    """Whether the expression ``t`` says how soon an act is asked for ("test and deploy this update as soon
+    as possible", "redouble our efforts ... as soon as possible"): it names no time of the claim's event,
+    which is the asking, and no time the act is due by."""
+    rules = _rules(lang)
+    return rules is not None and bool(rules.urgent) and " ".join(t.text.lower().split()) in rules.urgent
+
+
 def carried(text: str, found: list[TimeRef], start: int = 0, lang: str | None = None) -> list[TimeRef]:
     """The expressions of ``found`` (inside ``text``, which starts at offset ``start``) a claim of ``text``
-    carries: all but the references that are part of a noun phrase and the holidays and seasons that name a
-    kind of thing."""
+    carries: all but the references that are part of a noun phrase, the holidays and seasons that name a
+    kind of thing and the expressions of urgency."""
     return [
-        t for t in found if not (in_noun_phrase(text, t, start, lang) or names_a_kind(text, t, start, lang))
+        t
+        for t in found
+        if not (
+            in_noun_phrase(text, t, start, lang) or names_a_kind(text, t, start, lang) or is_urgency(t, lang)
+        )
     ]

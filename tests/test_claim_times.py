@@ -78,6 +78,18 @@ def test_a_claim_does_not_carry_a_holiday_or_a_season_naming_a_kind() -> None:
     assert [t.value for t in season.when] == ["2019-12-25"]  # a time noun: the phrase is a time
 
 
+def test_a_claim_does_not_carry_an_expression_of_urgency() -> None:
+    text = (
+        "Patch for Internet Explorer\n\n"
+        "Microsoft encourages all Internet Explorer customers to test and deploy this update as soon as possible.\n"
+        "The negotiations between the two studios are delicate, but a deal could get done soon, sources said.\n"
+    )
+    patch = _claim(text, "deploy this update", dt.date(2008, 12, 17))
+    assert [t.value for t in patch.when] == []
+    deal = _claim(text, "a deal could", dt.date(2013, 5, 10))
+    assert [t.value for t in deal.when] == ["FUTURE_REF"]  # "soon" dates the event the claim expects
+
+
 def test_the_score_still_reads_every_expression() -> None:
     """The check-worthiness of a claim is that of its text: a reference left out of ``when`` still counts
     as a time there (the score is the claims' part, unchanged by which times a claim carries)."""
@@ -121,6 +133,8 @@ def test_a_language_without_the_resource_keeps_every_expression() -> None:
                 "winter",
                 "cards",
                 "season",
+                "as soon as possible",
+                "soon",
                 "(",
                 ")",
                 " ",
@@ -138,4 +152,4 @@ def test_carried_keeps_order_and_every_dated_expression(words: list[str]) -> Non
     assert all(
         t in kept for t in found if not t.value.endswith("_REF") and not claim_times.names_a_kind(text, t)
     )
-    assert not any(claim_times.names_a_kind(text, t) for t in kept)
+    assert not any(claim_times.names_a_kind(text, t) or claim_times.is_urgency(t) for t in kept)
