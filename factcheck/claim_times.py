@@ -22,6 +22,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from factcheck import gazetteer
 from factcheck.lang import resource
 from factcheck.model import TimeRef
 
@@ -45,6 +46,7 @@ class _Rules:
     kind_time_nouns: frozenset[str]  # ... unless the noun makes a time of it: "Christmas season"
     function_words: frozenset[str]  # ... or the next word is no noun: "winter and spring" (stopwords.toml)
     urgent: frozenset[str]  # how soon an act is asked for, no time: "as soon as possible"
+    title_year: bool  # a bare year that ends a name is part of it: "Windows Server 2008", "Tomb Raider 2013"
 
 
 @functools.cache
@@ -73,6 +75,7 @@ def _rules(lang: str | None) -> _Rules | None:
         words("time_nouns", kind),
         words("function", resource(lang or "en", "stopwords")) if kind else frozenset(),
         words("expressions", data.get("urgency", {})),
+        bool(data.get("title_year", {}).get("enabled")),
     )
 
 
@@ -143,6 +146,53 @@ def is_urgency(t: TimeRef, lang: str | None = None) -> bool:
     return rules is not None and bool(rules.urgent) and " ".join(t.text.lower().split()) in rules.urgent
 
 
+_YEAR = re.compile(r"\d{4}")
+_NAME_WORD_BEFORE = re.compile(r"(?<![\w'’.&-])([A-Z][\w.&'’-]*)[ \t]+$")
+_NAME_ENDS = re.compile(r"[ \t]*(?:[^\w\s]|$)|[ \t]+[A-Z]")  # punctuation, the end, or a name goes on
+_SENTENCE_ENDS = (".", "!", "?", ":", ";")
+_POSSESSIVE = ("'s", "’s", "s'", "s’")  # "King's 1963 March": the year of the owner's event
+
+
+@functools.cache
+def _place_ends() -> frozenset[str]:
+    """The last words of the gazetteer's places ("Hampshire" of "New Hampshire"): a year after a place is an
+    event's ("John McCain in New Hampshire 2000"), not a title's."""
+    return frozenset(name.split()[-1] for name in gazetteer.PLACES)
+
+
+def ends_a_name(text: str, t: TimeRef, start: int = 0, lang: str | None = None) -> bool:
+    """Whether the bare year ``t`` (offsets in the text ``text`` starts at ``start`` of) ends a name: right
+    after a capitalised word inside the sentence, and followed by punctuation, the end or another capitalised
+    word ("Windows Server 2008, Vista", "Indian Americans for Hillary 2008.", "Tomb Raider 2013,")."""
+    rules = _rules(lang)
+    if rules is None or not rules.title_year or not _YEAR.fullmatch(t.text):
+        return False
+    a, b = t.start - start, t.end - start
+    m = _NAME_WORD_BEFORE.search(text, max(0, a - 40), a)
+    if m is None or _NAME_ENDS.match(text, b) is None or _dates_the_word(m.group(1), rules):
+        return False
+    before = text[: m.start()].rstrip(_SENTENCE_OPENING + "(")
+    return bool(before) and not before.endswith(
+        _SENTENCE_ENDS
+    )  # not a sentence's first word: "Throughout 2014,"
+
+
+def _dates_the_word(word: str, rules: _Rules) -> bool:
+    """Whether a year right after the capitalised ``word`` dates what the word names: a possessive's event
+    ("Martin Luther King's 1963 March on Washington"), an event ("Onassis Festival 2019",
+    gazetteer.EVENT_HEADS), a time ("Prime Day 2019": ``[kind_modifier] time_nouns``), a place's contest ("John
+    McCain in New Hampshire 2000"); or the word is a function word ("In", "Throughout")."""
+    low = word.lower()
+    return (
+        word.endswith(_POSSESSIVE)
+        or low in rules.function_words
+        or low in rules.kind_time_nouns
+        or word in gazetteer.CAP_STOP
+        or word in gazetteer.EVENT_HEADS
+        or word in _place_ends()
+    )
+
+
 def carried(text: str, found: list[TimeRef], start: int = 0, lang: str | None = None) -> list[TimeRef]:
     """The expressions of ``found`` (inside ``text``, which starts at offset ``start``) a claim of ``text``
     carries: all but the references that are part of a noun phrase, the holidays and seasons that name a
@@ -151,6 +201,9 @@ def carried(text: str, found: list[TimeRef], start: int = 0, lang: str | None = 
         t
         for t in found
         if not (
-            in_noun_phrase(text, t, start, lang) or names_a_kind(text, t, start, lang) or is_urgency(t, lang)
+            in_noun_phrase(text, t, start, lang)
+            or names_a_kind(text, t, start, lang)
+            or is_urgency(t, lang)
+            or ends_a_name(text, t, start, lang)
         )
     ]
