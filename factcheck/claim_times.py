@@ -171,10 +171,11 @@ def ends_a_name(text: str, t: TimeRef, start: int = 0, lang: str | None = None) 
     m = _NAME_WORD_BEFORE.search(text, max(0, a - 40), a)
     if m is None or _NAME_ENDS.match(text, b) is None or _dates_the_word(m.group(1), rules):
         return False
+    # a word ending in a period ends a sentence or an abbreviation: "Proc Natl Acad Sci U S A. 1996;93:3043-7"
+    if m.group(1).endswith("."):
+        return False
     before = text[: m.start()].rstrip(_SENTENCE_OPENING + "(")
-    return bool(before) and not before.endswith(
-        _SENTENCE_ENDS
-    )  # not a sentence's first word: "Throughout 2014,"
+    return bool(before) and not before.endswith(_SENTENCE_ENDS)  # a sentence's first word: "Throughout 2014,"
 
 
 def _dates_the_word(word: str, rules: _Rules) -> bool:
