@@ -93,10 +93,18 @@ def in_noun_phrase(text: str, t: TimeRef, start: int = 0, lang: str | None = Non
     hyphen, "now" or "recently" after a determiner or "of" ("the now defunct firm", "the release of recently
     declassified files"), "formerly" opening an apposition ("X (formerly Twitter)")."""
     rules = _rules(lang)
-    if rules is None or t.value not in _REFS:
+    return rules is not None and _in_noun_phrase(text, t, start, rules, _low(t))
+
+
+def _low(t: TimeRef) -> str:
+    """The expression's words in lower case, one space apart: how the rules' words are written."""
+    return " ".join(t.text.lower().split())
+
+
+def _in_noun_phrase(text: str, t: TimeRef, start: int, rules: _Rules, low: str) -> bool:
+    if t.value not in _REFS:
         return False
     a, b = t.start - start, t.end - start
-    low = " ".join(t.text.lower().split())
     if rules.hyphen and _HYPHENED.match(text, b):
         return True
     if low in rules.modifiers:
@@ -130,7 +138,11 @@ def names_a_kind(text: str, t: TimeRef, start: int = 0, lang: str | None = None)
     "Black Friday deals", "brought early winter temperatures"; not before a noun that makes a time of it
     ("the Christmas season", "Christmas dinner"), nor before a function word ("in winter and spring")."""
     rules = _rules(lang)
-    if rules is None or not rules.kinds or " ".join(t.text.lower().split()) not in rules.kinds:
+    return rules is not None and _names_a_kind(text, t, start, rules, _low(t))
+
+
+def _names_a_kind(text: str, t: TimeRef, start: int, rules: _Rules, low: str) -> bool:
+    if low not in rules.kinds:
         return False
     m = _NEXT_WORD.match(text, t.end - start)
     if m is None or not m.group(1).islower():
@@ -143,7 +155,7 @@ def is_urgency(t: TimeRef, lang: str | None = None) -> bool:
     as possible", "redouble our efforts ... as soon as possible"): it names no time of the claim's event,
     which is the asking, and no time the act is due by."""
     rules = _rules(lang)
-    return rules is not None and bool(rules.urgent) and " ".join(t.text.lower().split()) in rules.urgent
+    return rules is not None and _low(t) in rules.urgent
 
 
 _YEAR = re.compile(r"\d{4}")
@@ -165,7 +177,11 @@ def ends_a_name(text: str, t: TimeRef, start: int = 0, lang: str | None = None) 
     after a capitalised word inside the sentence, and followed by punctuation, the end or another capitalised
     word ("Windows Server 2008, Vista", "Indian Americans for Hillary 2008.", "Tomb Raider 2013,")."""
     rules = _rules(lang)
-    if rules is None or not rules.title_year or not _YEAR.fullmatch(t.text):
+    return rules is not None and _ends_a_name(text, t, start, rules)
+
+
+def _ends_a_name(text: str, t: TimeRef, start: int, rules: _Rules) -> bool:
+    if not rules.title_year or not _YEAR.fullmatch(t.text):
         return False
     a, b = t.start - start, t.end - start
     m = _NAME_WORD_BEFORE.search(text, max(0, a - 40), a)
@@ -197,14 +213,18 @@ def _dates_the_word(word: str, rules: _Rules) -> bool:
 def carried(text: str, found: list[TimeRef], start: int = 0, lang: str | None = None) -> list[TimeRef]:
     """The expressions of ``found`` (inside ``text``, which starts at offset ``start``) a claim of ``text``
     carries: all but the references that are part of a noun phrase, the holidays and seasons that name a
-    kind of thing and the expressions of urgency."""
-    return [
-        t
-        for t in found
-        if not (
-            in_noun_phrase(text, t, start, lang)
-            or names_a_kind(text, t, start, lang)
-            or is_urgency(t, lang)
-            or ends_a_name(text, t, start, lang)
-        )
-    ]
+    kind of thing, the expressions of urgency and the years that end a name."""
+    rules = _rules(lang)
+    if rules is None:
+        return list(found)
+    return [t for t in found if not _left_out(text, t, start, rules)]
+
+
+def _left_out(text: str, t: TimeRef, start: int, rules: _Rules) -> bool:
+    low = _low(t)
+    return (
+        _in_noun_phrase(text, t, start, rules, low)
+        or _names_a_kind(text, t, start, rules, low)
+        or low in rules.urgent
+        or _ends_a_name(text, t, start, rules)
+    )
