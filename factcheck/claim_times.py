@@ -158,7 +158,6 @@ def is_urgency(t: TimeRef, lang: str | None = None) -> bool:
     return rules is not None and _low(t) in rules.urgent
 
 
-_YEAR = re.compile(r"\d{4}")
 _NAME_WORD_BEFORE = re.compile(r"(?<![\w'’.&-])([A-Z][\w.&'’-]*)[ \t]+$")
 _NAME_ENDS = re.compile(r"[ \t]*(?:[^\w\s]|$)|[ \t]+[A-Z]")  # punctuation, the end, or a name goes on
 _SENTENCE_ENDS = (".", "!", "?", ":", ";")
@@ -181,7 +180,7 @@ def ends_a_name(text: str, t: TimeRef, start: int = 0, lang: str | None = None) 
 
 
 def _ends_a_name(text: str, t: TimeRef, start: int, rules: _Rules) -> bool:
-    if not rules.title_year or not _YEAR.fullmatch(t.text):
+    if not rules.title_year or len(t.text) != 4 or not t.text.isdigit():  # a bare year: "2008"
         return False
     a, b = t.start - start, t.end - start
     m = _NAME_WORD_BEFORE.search(text, max(0, a - 40), a)
