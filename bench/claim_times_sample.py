@@ -15,7 +15,10 @@ would write the value in ``when`` or ``when_ok``: a time of the claim's event or
 event, or is no time at all), ``value`` (a time of the claim, valued wrong), ``unclear``. A distance from
 another event valued as a duration ("four days before the crash" P4D, "A year later" P1Y) is ``right``, as the
 fixtures' labels give it (``when_ok``) and TimeML annotates it (settled in round 21; the three rows of the
-earlier samples labelled ``value`` for that reason alone were relabelled, each saying so in its note).
+earlier samples labelled ``value`` for that reason alone were relabelled, each saying so in its note). A
+rate's unit, adverbial or in a noun ("$6.99-a-month service", "your daily calorie target") is ``right`` too, as
+the development splits' labels give it ("has seen well above average daily fire activity" P1D, "$200 to $450 a
+month" P1M; settled in round 23: three rows labelled ``choice`` were relabelled, each saying so in its note).
 
     # draw the sample at a tree and show each pair in its page, to label it
     PYTHONPATH=/tmp/base9 /work/venv/bin/python bench/claim_times_sample.py --extra /work/trafi_extra [--tsv OUT]

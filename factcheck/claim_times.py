@@ -10,9 +10,10 @@ past or future (``PRESENT_REF``...) that a dated expression of the same claim sa
 drops the references that are part of a noun phrase: they describe a thing the claim names ("has dropped
 in recent polls", "the future of healthcare", "X (formerly Twitter)"), not when its event happens, and a
 holiday or a bare season right before a noun, which names a kind of thing ("an office Christmas party",
-"Black Friday deals", "brought early winter temperatures"). The words are data:
-``factcheck/lang/<code>/claim_times.toml`` (``[noun_phrase_ref]``, ``[kind_modifier]``); a language without
-the file keeps every expression.
+"Black Friday deals", "brought early winter temperatures"), and an expression of urgency, which says how soon
+an act is asked for, not when anything happens ("should deploy this update as soon as possible"). The words
+are data: ``factcheck/lang/<code>/claim_times.toml`` (``[noun_phrase_ref]``, ``[kind_modifier]``,
+``[urgency]``); a language without the file keeps every expression.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from factcheck import gazetteer
 from factcheck.lang import resource
 from factcheck.model import TimeRef
 
@@ -43,6 +45,8 @@ class _Rules:
     kinds: frozenset[str]  # a holiday or a bare season that names a kind before a noun: "Christmas cards"
     kind_time_nouns: frozenset[str]  # ... unless the noun makes a time of it: "Christmas season"
     function_words: frozenset[str]  # ... or the next word is no noun: "winter and spring" (stopwords.toml)
+    urgent: frozenset[str]  # how soon an act is asked for, no time: "as soon as possible"
+    title_year: bool  # a bare year that ends a name is part of it: "Windows Server 2008", "Tomb Raider 2013"
 
 
 @functools.cache
@@ -70,6 +74,8 @@ def _rules(lang: str | None) -> _Rules | None:
         words("expressions", kind),
         words("time_nouns", kind),
         words("function", resource(lang or "en", "stopwords")) if kind else frozenset(),
+        words("expressions", data.get("urgency", {})),
+        bool(data.get("title_year", {}).get("enabled")),
     )
 
 
@@ -87,10 +93,18 @@ def in_noun_phrase(text: str, t: TimeRef, start: int = 0, lang: str | None = Non
     hyphen, "now" or "recently" after a determiner or "of" ("the now defunct firm", "the release of recently
     declassified files"), "formerly" opening an apposition ("X (formerly Twitter)")."""
     rules = _rules(lang)
-    if rules is None or t.value not in _REFS:
+    return rules is not None and _in_noun_phrase(text, t, start, rules, _low(t))
+
+
+def _low(t: TimeRef) -> str:
+    """The expression's words in lower case, one space apart: how the rules' words are written."""
+    return " ".join(t.text.lower().split())
+
+
+def _in_noun_phrase(text: str, t: TimeRef, start: int, rules: _Rules, low: str) -> bool:
+    if t.value not in _REFS:
         return False
     a, b = t.start - start, t.end - start
-    low = " ".join(t.text.lower().split())
     if rules.hyphen and _HYPHENED.match(text, b):
         return True
     if low in rules.modifiers:
@@ -124,7 +138,11 @@ def names_a_kind(text: str, t: TimeRef, start: int = 0, lang: str | None = None)
     "Black Friday deals", "brought early winter temperatures"; not before a noun that makes a time of it
     ("the Christmas season", "Christmas dinner"), nor before a function word ("in winter and spring")."""
     rules = _rules(lang)
-    if rules is None or not rules.kinds or " ".join(t.text.lower().split()) not in rules.kinds:
+    return rules is not None and _names_a_kind(text, t, start, rules, _low(t))
+
+
+def _names_a_kind(text: str, t: TimeRef, start: int, rules: _Rules, low: str) -> bool:
+    if low not in rules.kinds:
         return False
     m = _NEXT_WORD.match(text, t.end - start)
     if m is None or not m.group(1).islower():
@@ -132,10 +150,80 @@ def names_a_kind(text: str, t: TimeRef, start: int = 0, lang: str | None = None)
     return m.group(1) not in rules.kind_time_nouns and m.group(1) not in rules.function_words
 
 
+def is_urgency(t: TimeRef, lang: str | None = None) -> bool:
+    """Whether the expression ``t`` says how soon an act is asked for ("test and deploy this update as soon
+    as possible", "redouble our efforts ... as soon as possible"): it names no time of the claim's event,
+    which is the asking, and no time the act is due by."""
+    rules = _rules(lang)
+    return rules is not None and _low(t) in rules.urgent
+
+
+_NAME_WORD_BEFORE = re.compile(r"(?<![\w'’.&-])([A-Z][\w.&'’-]*)[ \t]+$")
+_NAME_ENDS = re.compile(r"[ \t]*(?:[^\w\s]|$)|[ \t]+[A-Z]")  # punctuation, the end, or a name goes on
+_SENTENCE_ENDS = (".", "!", "?", ":", ";")
+_POSSESSIVE = ("'s", "’s", "s'", "s’")  # "King's 1963 March": the year of the owner's event
+
+
+@functools.cache
+def _place_ends() -> frozenset[str]:
+    """The last words of the gazetteer's places ("Hampshire" of "New Hampshire"): a year after a place is an
+    event's ("John McCain in New Hampshire 2000"), not a title's."""
+    return frozenset(name.split()[-1] for name in gazetteer.PLACES)
+
+
+def ends_a_name(text: str, t: TimeRef, start: int = 0, lang: str | None = None) -> bool:
+    """Whether the bare year ``t`` (offsets in the text ``text`` starts at ``start`` of) ends a name: right
+    after a capitalised word inside the sentence, and followed by punctuation, the end or another capitalised
+    word ("Windows Server 2008, Vista", "Indian Americans for Hillary 2008.", "Tomb Raider 2013,")."""
+    rules = _rules(lang)
+    return rules is not None and _ends_a_name(text, t, start, rules)
+
+
+def _ends_a_name(text: str, t: TimeRef, start: int, rules: _Rules) -> bool:
+    if not rules.title_year or len(t.text) != 4 or not t.text.isdigit():  # a bare year: "2008"
+        return False
+    a, b = t.start - start, t.end - start
+    m = _NAME_WORD_BEFORE.search(text, max(0, a - 40), a)
+    if m is None or _NAME_ENDS.match(text, b) is None or _dates_the_word(m.group(1), rules):
+        return False
+    # a word ending in a period ends a sentence or an abbreviation: "Proc Natl Acad Sci U S A. 1996;93:3043-7"
+    if m.group(1).endswith("."):
+        return False
+    before = text[: m.start()].rstrip(_SENTENCE_OPENING + "(")
+    return bool(before) and not before.endswith(_SENTENCE_ENDS)  # a sentence's first word: "Throughout 2014,"
+
+
+def _dates_the_word(word: str, rules: _Rules) -> bool:
+    """Whether a year right after the capitalised ``word`` dates what the word names: a possessive's event
+    ("Martin Luther King's 1963 March on Washington"), an event ("Onassis Festival 2019",
+    gazetteer.EVENT_HEADS), a time ("Prime Day 2019": ``[kind_modifier] time_nouns``), a place's contest ("John
+    McCain in New Hampshire 2000"); or the word is a function word ("In", "Throughout")."""
+    low = word.lower()
+    return (
+        word.endswith(_POSSESSIVE)
+        or low in rules.function_words
+        or low in rules.kind_time_nouns
+        or word in gazetteer.CAP_STOP
+        or word in gazetteer.EVENT_HEADS
+        or word in _place_ends()
+    )
+
+
 def carried(text: str, found: list[TimeRef], start: int = 0, lang: str | None = None) -> list[TimeRef]:
     """The expressions of ``found`` (inside ``text``, which starts at offset ``start``) a claim of ``text``
-    carries: all but the references that are part of a noun phrase and the holidays and seasons that name a
-    kind of thing."""
-    return [
-        t for t in found if not (in_noun_phrase(text, t, start, lang) or names_a_kind(text, t, start, lang))
-    ]
+    carries: all but the references that are part of a noun phrase, the holidays and seasons that name a
+    kind of thing, the expressions of urgency and the years that end a name."""
+    rules = _rules(lang)
+    if rules is None:
+        return list(found)
+    return [t for t in found if not _left_out(text, t, start, rules)]
+
+
+def _left_out(text: str, t: TimeRef, start: int, rules: _Rules) -> bool:
+    low = _low(t)
+    return (
+        _in_noun_phrase(text, t, start, rules, low)
+        or _names_a_kind(text, t, start, rules, low)
+        or low in rules.urgent
+        or _ends_a_name(text, t, start, rules)
+    )

@@ -106,3 +106,26 @@ def test_the_modern_labels_are_a_capped_sample_in_two_halves() -> None:
     assert max(Counter(r["file"] for r in rows).values()) <= mod.MODERN_PER_PAGE
     assert all(r["file"].endswith(".html.gz") for r in rows)
     assert all(" | " in r["note"] for r in rows if r["label"] != "right")
+
+
+def test_a_rate_is_labelled_as_the_fixtures_label_it() -> None:
+    """A rate's unit, adverbial or in a noun ("$6.99-a-month service", "$15-an-hour minimum wage"), is a value a
+    claim may carry, as the development splits' labels give it ("average daily fire activity" P1D, "$200 to $450 a
+    month" P1M): every sample labels a hyphened rate right (settled in round 23)."""
+    import tomllib
+
+    mod = _bench()
+    root = Path(__file__).resolve().parent / "fixtures" / "realworld" / "labels.toml"
+    articles = tomllib.loads(root.read_text(encoding="utf-8"))["article"]
+    ok = {
+        c["m"]: c.get("when_ok", [])
+        for a in articles
+        if a["split"] in ("dev", "dev8")
+        for c in a.get("claim", [])
+    }
+    assert "P1D" in ok["has seen well above average daily fire activity"]
+    assert "P1M" in ok["which range from $200 to $450 a month depending on the dose"]
+    files = (mod.LABELS, mod.NEWS_LABELS, mod.POL_LABELS, mod.POL2_LABELS, mod.MODERN_LABELS)
+    rates = [r for f in files for r in mod.read_labels(f) if r["text"].startswith(("a-", "an-", "per-"))]
+    assert len(rates) >= 2
+    assert all(r["label"] == "right" for r in rates), rates

@@ -78,6 +78,30 @@ def test_a_claim_does_not_carry_a_holiday_or_a_season_naming_a_kind() -> None:
     assert [t.value for t in season.when] == ["2019-12-25"]  # a time noun: the phrase is a time
 
 
+def test_a_claim_does_not_carry_an_expression_of_urgency() -> None:
+    text = (
+        "Patch for Internet Explorer\n\n"
+        "Microsoft encourages all Internet Explorer customers to test and deploy this update as soon as possible.\n"
+        "The negotiations between the two studios are delicate, but a deal could get done soon, sources said.\n"
+    )
+    patch = _claim(text, "deploy this update", dt.date(2008, 12, 17))
+    assert [t.value for t in patch.when] == []
+    deal = _claim(text, "a deal could", dt.date(2013, 5, 10))
+    assert [t.value for t in deal.when] == ["FUTURE_REF"]  # "soon" dates the event the claim expects
+
+
+def test_a_claim_does_not_carry_a_year_that_ends_a_name() -> None:
+    text = (
+        "Patch for Windows\n\n"
+        "The restricted mode is on by default on Windows Server 2008, Windows Server 2008 R2 and Windows Server 2012.\n"
+        "Axelrod worked on Hillary Clinton's 2000 Senate race and on Windows 2000 users' complaints in 2008.\n"
+    )
+    server = _claim(text, "restricted mode", dt.date(2013, 9, 18))
+    assert [t.value for t in server.when] == []
+    race = _claim(text, "Senate race", dt.date(2016, 3, 10))
+    assert [t.value for t in race.when] == ["2000", "2000", "2008"]  # a possessive's race; a lower-case word
+
+
 def test_the_score_still_reads_every_expression() -> None:
     """The check-worthiness of a claim is that of its text: a reference left out of ``when`` still counts
     as a time there (the score is the claims' part, unchanged by which times a claim carries)."""
@@ -121,6 +145,12 @@ def test_a_language_without_the_resource_keeps_every_expression() -> None:
                 "winter",
                 "cards",
                 "season",
+                "as soon as possible",
+                "Windows",
+                "Server",
+                "Festival",
+                "R2",
+                "soon",
                 "(",
                 ")",
                 " ",
@@ -136,6 +166,10 @@ def test_carried_keeps_order_and_every_dated_expression(words: list[str]) -> Non
     kept = claim_times.carried(text, found)
     assert [t for t in found if t in kept] == kept  # a sub-list, in order
     assert all(
-        t in kept for t in found if not t.value.endswith("_REF") and not claim_times.names_a_kind(text, t)
+        t in kept
+        for t in found
+        if not t.value.endswith("_REF")
+        and not claim_times.names_a_kind(text, t)
+        and not claim_times.ends_a_name(text, t)
     )
-    assert not any(claim_times.names_a_kind(text, t) for t in kept)
+    assert not any(claim_times.names_a_kind(text, t) or claim_times.is_urgency(t) for t in kept)
