@@ -341,6 +341,9 @@ def cmd_status(args: argparse.Namespace) -> int:
                 for old, new, _score in review.report.reattached
             ],
             "conflicts": conflicts,
+            # every article the session recorded that is no longer in the corpus (its decisions are kept);
+            # the reconciliation line names only the first three
+            "missing": list(review.report.missing_articles),
             "reconciliation": review.report.lines(),
         }
         print(json_text(out))
