@@ -639,7 +639,9 @@ def test_status_json_lists_every_article_no_longer_in_the_corpus(
     for i in range(5):
         (proj / "corpus" / f"gone{i}.txt").write_text(BETA.replace("4.5", f"4.{i}"), encoding="utf-8")
     ids = claim_ids(capsys)
-    assert run(capsys, "mark", "sessions/s.toml", ids["alpha.txt"][0], "confirmed", "--corpus", "corpus")[0] == 0
+    assert (
+        run(capsys, "mark", "sessions/s.toml", ids["alpha.txt"][0], "confirmed", "--corpus", "corpus")[0] == 0
+    )
     for i in range(5):
         (proj / "corpus" / f"gone{i}.txt").unlink()
     code, out, _ = run(capsys, "status", "sessions/s.toml", "--json")
