@@ -98,10 +98,13 @@ def _change(
     leaves the groups to the next command that shows them), so one changed article costs these commands its
     reading and extraction, not a regrouping of the batch.
     """
-    from factcheck.review import Review, ReviewError, SessionError
+    from factcheck.review import Review, ReviewError, SessionError, SessionLocked
 
     try:
         review = Review.open(path, corpus, if_locked="raise", fetch=not path.exists(), group=False)
+    except SessionLocked as e:
+        _err(f"{e}; nothing changed: close it (q in the review) and run the command again")
+        return EXIT_USAGE
     except SessionError as e:
         _err(str(e))
         return EXIT_USAGE

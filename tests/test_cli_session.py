@@ -119,6 +119,12 @@ def test_mark_refuses_a_session_open_elsewhere(proj: Path, capsys: pytest.Captur
     try:
         code, _, err = run(capsys, "mark", "sessions/s.toml", ids[1], "confirmed")
         assert code == 2 and "open in another factcheck" in err
+        # it said whose lock it was and stopped: the reviewer was left to guess whether the verdict went in
+        # and what to do. It says nothing was changed, and how to go on.
+        hint = "; nothing changed: close it (q in the review) and run the command again\n"
+        assert err.endswith(hint) and err.count("\n") == 1, err
+        code, _, err = run(capsys, "edit", "sessions/s.toml", "--article", "alpha.txt", "--title", "T")
+        assert code == 2 and err.endswith(hint), err
     finally:
         lock.release()
     assert run(capsys, "mark", "sessions/s.toml", ids[1], "confirmed")[0] == 0
