@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -1155,6 +1156,30 @@ async def test_a_status_message_too_long_for_the_line_ends_with_an_ellipsis(seed
         m.set_message("note saved")
         await pilot.pause()
         assert str(status.render()).rstrip().endswith("note saved")
+        await pilot.press("q")
+
+
+async def test_at_80_columns_a_short_status_message_is_shown_whole(seeds_copy, session_path):
+    """At 80x24 the counts left a message 8 cells: "publication date set" read "publicat…", "note saved" and
+    "undone: …" no better. When the message would be cut short, the counts take their short form (no
+    unreviewed count, "3/58", "+2 (w)"); with no message, or room for it, they stay whole."""
+    from textual.widgets import Static
+
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        status = m.query_one("#status", Static)
+        m.set_message("")
+        await pilot.pause()
+        assert " reviewed" in str(status.render()) and "hidden (w)" in str(status.render())
+        m.set_message("publication date set")
+        await pilot.pause()
+        line = str(status.render()).rstrip()
+        assert line.endswith("  publication date set"), line
+        assert re.search(r"  \d+/\d+ \+[\d,]+ \(w\)  ", line), line
+        assert len(line) <= status.content_size.width
         await pilot.press("q")
 
 
