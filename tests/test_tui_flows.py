@@ -1180,6 +1180,13 @@ async def test_at_80_columns_a_short_status_message_is_shown_whole(seeds_copy, s
         assert line.endswith("  publication date set"), line
         assert re.search(r"  \d+/\d+ \+[\d,]+ \(w\)  ", line), line
         assert len(line) <= status.content_size.width
+        # with no message, counts wider than the line kept their long form and lost their end ("(w)")
+        await pilot.press("w")
+        m.set_message("")
+        await pilot.resize_terminal(60, 24)
+        await pilot.pause()
+        line = str(status.render()).rstrip()
+        assert line.endswith(" +2 (w)") and len(line) <= status.content_size.width, line
         await pilot.press("q")
 
 

@@ -601,14 +601,17 @@ class ReadingScreen(Screen[None]):
         head = Content.assemble(*bits)
         status = self.query_one("#status", Static)
         line = Content.assemble(head, self._counts(prog, hidden, compact=False))
+        # The counts take their short form ("3/3,049 +830 (w)") when they do not fit the line, or leave a
+        # message too little room (at 80 columns "publicat…" was left of "publication date set").
+        width = status.content_size.width
+        if width and (
+            line.cell_length > width
+            or (self.message and width - line.cell_length - 2 < min(len(self.message), 40))
+        ):
+            line = Content.assemble(head, self._counts(prog, hidden, compact=True))
         if self.message:
             # the message takes what the line leaves (a cut message ends with "…": "21 articles read" at 80
-            # columns read "21"); before the first layout the line's width is not known yet. When it would be
-            # cut short, the counts take their short form ("3/3,049 +830 (w)": at 80 columns the line left
-            # "publicat…" of "publication date set").
-            width = status.content_size.width
-            if width and width - line.cell_length - 2 < min(len(self.message), 40):
-                line = Content.assemble(head, self._counts(prog, hidden, compact=True))
+            # columns read "21"); before the first layout the line's width is not known yet
             room = width - line.cell_length - 2 if width else 60
             if room >= 2:
                 message = literal(clip(self.message, min(60, room))).stylize("$text-muted")
