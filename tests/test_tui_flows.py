@@ -1265,6 +1265,13 @@ async def test_decisions_attached_to_no_claim_are_listed_after_the_notice(
         m = main_of(app)
         session = [t for t, title in told if title == "Session"]
         assert len(session) == 1 and "re-attached" in session[0] and "no claim" in session[0], told
+        # `status` calls them orphans: the palette's search for the word found nothing
+        await pilot.press("ctrl+p", *"orphans")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, OrphansModal)
+        await pilot.press("escape")
         await m.run_action("show_orphans")
         await pilot.pause()
         assert isinstance(app.screen, OrphansModal)

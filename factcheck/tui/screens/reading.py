@@ -154,7 +154,7 @@ class ReadingScreen(Screen[None]):
             )
         said = self.review.report.lines()
         if self.review.orphans:  # (kept, on no claim: after this notice only the palette shows them)
-            said.append("ctrl+p “decisions attached to no claim” lists them")
+            said.append("ctrl+p “decisions attached to no claim (orphans)” lists them")
         if said:  # one notice (a toast a line stacked over the panes)
             self.notify("\n".join(said), title="Session", timeout=min(12, 4 + 2 * len(said)), markup=False)
         errors = self.review.corpus.errors
