@@ -1164,9 +1164,9 @@ def _is_data_row(line: str) -> bool:
     sentence. Torn from its header it states nothing a reviewer can check; a layout table's row that holds a
     paragraph of prose is no data row."""
     t = line.strip()
-    piped = t.startswith("|")
-    cells = t.strip("|").split("|") if piped else t.split(tables.CELL_JOIN)
-    return (t.count("|") >= 3 if piped else len(cells) >= 2) and not any(_is_prose(c) for c in cells)
+    if t.startswith("|"):
+        return t.count("|") >= 3 and not any(_is_prose(c) for c in t.strip("|").split("|"))
+    return tables.CELL_JOIN in t and not any(_is_prose(c) for c in t.split(tables.CELL_JOIN))
 
 
 def _sentences(article: Article) -> list[_Sent]:
