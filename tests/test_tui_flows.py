@@ -694,7 +694,28 @@ async def test_a_supersession_whose_claim_is_gone_says_so(seeds_copy, session_pa
         m.go_to_claim(a)
         await pilot.pause()
         panel = m.query_one(EventPanel).content.plain
-        assert f"superseded by {b} (no longer in the articles)" in panel
+        assert f"superseded  {a}  by {b} (no longer in the articles)" in panel
+        await pilot.press("q")
+
+
+async def test_a_superseded_claims_panel_gives_its_own_id_before_the_claim_superseding_it(
+    seeds_copy, session_path
+):
+    """The panel read "superseded by ADAC 'Der Bezugsstoff…'  ca908656071": the id after the quoted words
+    read as the superseding claim's, and it was the claim's own. It now comes right after the verdict."""
+    r = open_review(seeds_copy, session_path)
+    first, second = r.corpus.articles[0], r.corpus.articles[1]
+    a, b = r.claims(first.key)[0], r.claims(second.key)[0]
+    r.mark(a.id, Verdict.SUPERSEDED, by=b.id)
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        m.go_to_claim(a.id)
+        await pilot.pause()
+        head = m.query_one(EventPanel).content.plain.split("\n")[0]
+        assert head.startswith(f"superseded  {a.id}  by "), head
+        assert b.id not in head and a.id not in head.split(" by ", 1)[1], head
         await pilot.press("q")
 
 
