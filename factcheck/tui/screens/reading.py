@@ -609,6 +609,8 @@ class ReadingScreen(Screen[None]):
             or (self.message and width - line.cell_length - 2 < min(len(self.message), 40))
         ):
             line = Content.assemble(head, self._counts(prog, hidden, compact=True))
+            if line.cell_length > width:  # (at 30 columns: cut with "…", never a count cut to look whole)
+                line = line.truncate(width, ellipsis=True)
         if self.message:
             # the message takes what the line leaves (a cut message ends with "…": "21 articles read" at 80
             # columns read "21"); before the first layout the line's width is not known yet
