@@ -98,10 +98,13 @@ def _change(
     leaves the groups to the next command that shows them), so one changed article costs these commands its
     reading and extraction, not a regrouping of the batch.
     """
-    from factcheck.review import Review, ReviewError, SessionError
+    from factcheck.review import Review, ReviewError, SessionError, SessionLocked
 
     try:
         review = Review.open(path, corpus, if_locked="raise", fetch=not path.exists(), group=False)
+    except SessionLocked as e:
+        _err(f"{e}; nothing changed: close it (q in the review) and run the command again")
+        return EXIT_USAGE
     except SessionError as e:
         _err(str(e))
         return EXIT_USAGE
@@ -148,6 +151,9 @@ def cmd_mark(args: argparse.Namespace) -> int:
             return EXIT_USAGE
 
     def mark(review: Any) -> str:
+        for cid in (args.claim_id, args.by):
+            if cid:
+                _known_claim(review, cid)
         review.mark(args.claim_id, verdict, note=args.note, by=args.by)
         d = review.decision(args.claim_id)
         earlier = review.earlier_report(args.claim_id, d.superseded_by) if d.superseded_by else None
@@ -204,6 +210,7 @@ def cmd_edit(args: argparse.Namespace) -> int:
         if "outlet" in article_edits:
             review.set_outlet(key, article_edits["outlet"])
         if args.speaker is not None:
+            _known_claim(review, args.claim)
             review.set_speaker(args.claim, args.speaker)
         out = []
         if article_edits:
@@ -216,6 +223,24 @@ def cmd_edit(args: argparse.Namespace) -> int:
         return "\n".join(out)
 
     return _change(path, args.corpus, edit)
+
+
+def _known_claim(review: Any, claim_id: str) -> None:
+    """Raise ReviewError unless ``claim_id`` is a claim of the batch. An id whose decision an earlier opening
+    re-attached (its article changed, and that opening saved it) names the claim the decision follows now:
+    the review knows only the re-attachments of its own opening."""
+    from factcheck.review import ReviewError
+    from factcheck.session.history import reattached_to
+
+    try:
+        review.claim(claim_id)
+    except ReviewError as e:
+        moved = None if "its article changed" in str(e) else reattached_to(review.data.history, claim_id)
+        if moved is None or moved not in review.data.decisions:  # (moved on since, or dismissed and gone)
+            raise
+        raise ReviewError(
+            f"unknown claim id {claim_id!r}: its article changed, and its decision now follows claim {moved}"
+        ) from None
 
 
 def _article_key(corpus: Any, given: str) -> str:
@@ -341,6 +366,9 @@ def cmd_status(args: argparse.Namespace) -> int:
                 for old, new, _score in review.report.reattached
             ],
             "conflicts": conflicts,
+            # every article the session recorded that is no longer in the corpus (its decisions are kept);
+            # the reconciliation line names only the first three
+            "missing": list(review.report.missing_articles),
             "reconciliation": review.report.lines(),
         }
         print(json_text(out))

@@ -48,7 +48,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from factcheck import attribution, attribution_intl, claim_times, entities, sentences, stance
+from factcheck import attribution, attribution_intl, claim_times, entities, sentences, stance, tables
 from factcheck.gazetteer import (
     DEMONYMS,
     ORG_HEADS,
@@ -1184,11 +1184,14 @@ def _is_prose(cell: str) -> bool:
 
 
 def _is_data_row(line: str) -> bool:
-    """A row of a table as a saved page's text writes it ("| Joie i-Level | 300 € | ja | 1,7 |"): cells between
-    pipes, none of them a sentence. Torn from its header it states nothing a reviewer can check; a layout
-    table's row that holds a paragraph of prose is no data row."""
+    """A row of a table, as a saved page's text reads it ("Joie i-Level · 300 € · ja · 1,7": factcheck.tables)
+    or a Markdown file writes it ("| Joie i-Level | 300 € | ja | 1,7 |"): two cells or more, none of them a
+    sentence. Torn from its header it states nothing a reviewer can check; a layout table's row that holds a
+    paragraph of prose is no data row."""
     t = line.strip()
-    return t.startswith("|") and t.count("|") >= 3 and not any(_is_prose(c) for c in t.strip("|").split("|"))
+    if t.startswith("|"):
+        return t.count("|") >= 3 and not any(_is_prose(c) for c in t.strip("|").split("|"))
+    return tables.CELL_JOIN in t and not any(_is_prose(c) for c in t.split(tables.CELL_JOIN))
 
 
 def _sentences(article: Article) -> list[_Sent]:

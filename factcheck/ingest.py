@@ -28,7 +28,7 @@ from urllib.parse import urlparse
 import yaml
 
 from factcheck import cache as _cache
-from factcheck import furniture, gazetteer, metadata, webpage
+from factcheck import furniture, gazetteer, metadata, tables, webpage
 from factcheck import lang as langres
 from factcheck.dates import knows_language, parse_date_text
 from factcheck.model import Article, Batch, InputError, Segment
@@ -671,7 +671,7 @@ def article_from_record(
     ``source-hostname``, ``hostname``, ``source_domain`` (the outlet); ``author``/``authors``;
     ``date``/``date_publish`` (publication) and ``filedate``/``date_download`` (crawl); ``language``.
     """
-    text = str(_first(rec, *RECORD_TEXT_KEYS) or "")
+    text = tables.rows_as_text(str(_first(rec, *RECORD_TEXT_KEYS) or ""))  # (no Markdown pipes: tables.py)
     if not text.strip():
         raise ValueError("record has an empty text")
     rec_lang = metadata.language_code(_first(rec, "language", "lang", "inLanguage"))

@@ -144,8 +144,12 @@ def collect(review: Any, *, decided: bool = False) -> dict[str, Any]:
             rows.append(_claim_row(review, art, c))
     claims = len(rows)
     not_dismissed = {r["claim_id"] for r in rows}
+    superseding: list[dict[str, Any]] = []
     if decided:
-        rows = [r for r in rows if _decided(r)]
+        every, rows = rows, [r for r in rows if _decided(r)]
+        # the claims a listed one is superseded by, not listed themselves: the report names and quotes them
+        links = {r["superseded_by"] for r in rows if r["superseded_by"]} - {r["claim_id"] for r in rows}
+        superseding = [r for r in every if r["claim_id"] in links]
     counted = review.progress()
     progress = {str(v): n for v, n in counted.items()}
     # who decided, also each side of a conflict left by a merge (their verdict is in the report as a side)
@@ -208,6 +212,8 @@ def collect(review: Any, *, decided: bool = False) -> dict[str, Any]:
             "reviewers": reviewers,
         },
         "claims": rows,
+        # --decided: the claims the listed ones are superseded by that are not listed themselves
+        **({"superseding": superseding} if decided else {}),
         "groups": groups,
         "orphans": orphans,
         # links of kept decisions to a claim no longer in the batch (as `status --json` lists them)
@@ -318,7 +324,8 @@ def _who(r: dict[str, Any]) -> str:
 def render_markdown(data: dict[str, Any]) -> str:
     s = data["summary"]
     rows: list[dict[str, Any]] = data["claims"]
-    by_id = {r["claim_id"]: r for r in rows}
+    superseding: list[dict[str, Any]] = data.get("superseding", [])
+    by_id = {r["claim_id"]: r for r in rows + superseding}
     out = [f"# Fact-check report: {md(Path(data['session']).name)}", ""]
     not_read = s["not_read"]
     by_lang: dict[str, int] = {}
@@ -430,6 +437,9 @@ def render_markdown(data: dict[str, Any]) -> str:
         if loose_chains:
             out += ["", "Supersession:", ""]
             out += ["- " + " -> superseded by ".join(ref(c) for c in ch) for ch in loose_chains]
+    if superseding:
+        out += ["", f"## Claims the decided ones are superseded by ({len(superseding)})", ""]
+        out += [f"- **{_who(r)}** {code(r['claim_id'])}: {md(r['text'])}" for r in superseding]
     if decided_only:
         out += ["", f"## Still unreviewed ({undecided})", ""]
         out.append(

@@ -736,6 +736,14 @@ def test_mark_with_the_id_of_a_claim_whose_article_changed_names_its_new_id(caps
     rc, _, err = run(capsys, "mark", session, old, "confirmed")
     assert rc == 2
     assert f"unknown claim id '{old}'" in err and f"now follows claim {new}" in err, err
+    # once a command (or the review) saved the re-attachment, the next one found the article unchanged and
+    # said only "unknown claim id": the session's history of re-attachments names where the decision went
+    assert run(capsys, "edit", session, "--article", "b.txt", "--title", "Bridge")[0] == 0
+    rc, _, err = run(capsys, "mark", session, old, "confirmed")
+    assert rc == 2 and f"unknown claim id '{old}': its article changed" in err, err
+    assert f"now follows claim {new}" in err, err
+    rc, _, err = run(capsys, "mark", session, new, "superseded", "--by", old)
+    assert rc == 2 and f"now follows claim {new}" in err, err
     # the claim whose own text changed: its decision is kept, attached to no claim
     rc, _, err = run(capsys, "mark", session, gone, "disputed")
     assert rc == 2 and f"unknown claim id '{gone}': no longer in its article" in err, err

@@ -119,6 +119,12 @@ def test_mark_refuses_a_session_open_elsewhere(proj: Path, capsys: pytest.Captur
     try:
         code, _, err = run(capsys, "mark", "sessions/s.toml", ids[1], "confirmed")
         assert code == 2 and "open in another factcheck" in err
+        # it said whose lock it was and stopped: the reviewer was left to guess whether the verdict went in
+        # and what to do. It says nothing was changed, and how to go on.
+        hint = "; nothing changed: close it (q in the review) and run the command again\n"
+        assert err.endswith(hint) and err.count("\n") == 1, err
+        code, _, err = run(capsys, "edit", "sessions/s.toml", "--article", "alpha.txt", "--title", "T")
+        assert code == 2 and err.endswith(hint), err
     finally:
         lock.release()
     assert run(capsys, "mark", "sessions/s.toml", ids[1], "confirmed")[0] == 0
@@ -629,3 +635,24 @@ def test_status_names_the_articles_no_longer_in_the_corpus(
     assert many == [
         "5 article(s) no longer in the corpus (decisions kept): a.txt, b.txt, c\u2424d.txt and 2 more"
     ]
+
+
+def test_status_json_lists_every_article_no_longer_in_the_corpus(
+    proj: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The text output named the missing articles (three, then "and N more"); `status --json` had no list of
+    them at all, so a script could not tell which files went. "missing" lists every one, none cut."""
+    for i in range(5):
+        (proj / "corpus" / f"gone{i}.txt").write_text(BETA.replace("4.5", f"4.{i}"), encoding="utf-8")
+    ids = claim_ids(capsys)
+    assert (
+        run(capsys, "mark", "sessions/s.toml", ids["alpha.txt"][0], "confirmed", "--corpus", "corpus")[0] == 0
+    )
+    for i in range(5):
+        (proj / "corpus" / f"gone{i}.txt").unlink()
+    code, out, _ = run(capsys, "status", "sessions/s.toml", "--json")
+    st = json.loads(out)
+    assert code == 0 and st["missing"] == [f"gone{i}.txt" for i in range(5)]
+    assert "and 2 more" in st["reconciliation"][0]
+    code, out, _ = run(capsys, "status", "sessions/s.toml", "--json")
+    assert json.loads(out)["missing"] == [f"gone{i}.txt" for i in range(5)]  # read-only: still missing

@@ -502,6 +502,11 @@ def test_a_tables_data_rows_are_no_claims_but_a_prose_cell_is(tmp_path: Path) ->
     assert extract._is_data_row("| Britax Römer Baby-Safe 2 i-Size + i-Size Flex Base | 370 € | ja | 1,7 |")
     assert extract._is_data_row("| gsoc-2018 | 3.3 GB/s | 0.091 GB/s |")
     assert extract._is_data_row("|---|---|---|")
+    assert extract._is_data_row("Joie i-Level · 300 € · ja · 1,7")  # a saved page's row (factcheck.tables)
+    assert not extract._is_data_row("Joie i-Level")
+    assert not extract._is_data_row(
+        "Model · The club was founded in 1990 by a few friends who had trained their dogs together for years"
+    )
     assert not extract._is_data_row("| Es war gesagt, falls du zornig bist, sollst du einen Brief schreiben.")
     assert not extract._is_data_row(
         "|  | The club was founded in 1990 by a few friends who had trained their dogs together for years |"
@@ -527,7 +532,7 @@ def test_a_tables_data_rows_are_no_claims_but_a_prose_cell_is(tmp_path: Path) ->
         encoding="utf-8",
     )
     (art,) = ingest.load([str(page)]).articles
-    assert "| Joie i-Level |" in art.text  # trafilatura writes the table as pipe rows
+    assert "Joie i-Level · 300 € · 1.7" in art.text.splitlines()  # trafilatura's pipe rows, read as cells
     shown = [c.text for c in extract.extract(art, times=[])]
     assert any("18 child car seats" in t for t in shown)
     assert not any("Joie" in t or "Koos" in t or "Model" in t for t in shown), shown

@@ -257,3 +257,28 @@ def test_fit_path_keeps_a_urls_host() -> None:
     assert fit_path(url, len(longer)) == longer
     assert fit_path("https://example.com/a.html", 10) == "https://example.com/a.html"  # nothing to cut
     assert fit_path(url, len(url)) == url
+
+
+def test_report_decided_names_and_quotes_the_claim_a_decided_one_is_superseded_by(
+    batch: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """With --decided, "superseded by `c…`" named a claim the report left out when it had no verdict of its
+    own: no outlet, no date, no words (the full report gave "`c…` (Outlet, date)"). The claims the decided
+    ones are superseded by are given, outlet, date and words, in a section of their own (JSON
+    "superseding"); the claims listed, the groups and the counts stay the decided ones."""
+    r = Review.open(batch)
+    try:
+        arts = [a for a in r.corpus.articles if r.claims(a.key)]
+        old, new = r.claims(arts[0].key)[-1], r.claims(arts[-1].key)[-1]
+        assert r.decision(new.id).verdict == Verdict.UNREVIEWED
+        r.mark(old.id, Verdict.SUPERSEDED, by=new.id)
+        r.save()
+    finally:
+        r.close()
+    data = json.loads(run(capsys, "report", str(batch), "-f", "json", "--decided"))
+    assert new.id not in {c["claim_id"] for c in data["claims"]}
+    assert [c["claim_id"] for c in data["superseding"]] == [new.id]
+    md = run(capsys, "report", str(batch), "--decided")
+    assert f"superseded by `{new.id}` (" in md, md
+    assert "## Claims the decided ones are superseded by (1)" in md and new.text in md
+    assert "superseding" not in json.loads(run(capsys, "report", str(batch), "-f", "json"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -693,7 +694,28 @@ async def test_a_supersession_whose_claim_is_gone_says_so(seeds_copy, session_pa
         m.go_to_claim(a)
         await pilot.pause()
         panel = m.query_one(EventPanel).content.plain
-        assert f"superseded by {b} (no longer in the articles)" in panel
+        assert f"superseded  {a}  by {b} (no longer in the articles)" in panel
+        await pilot.press("q")
+
+
+async def test_a_superseded_claims_panel_gives_its_own_id_before_the_claim_superseding_it(
+    seeds_copy, session_path
+):
+    """The panel read "superseded by ADAC 'Der Bezugsstoff…'  ca908656071": the id after the quoted words
+    read as the superseding claim's, and it was the claim's own. It now comes right after the verdict."""
+    r = open_review(seeds_copy, session_path)
+    first, second = r.corpus.articles[0], r.corpus.articles[1]
+    a, b = r.claims(first.key)[0], r.claims(second.key)[0]
+    r.mark(a.id, Verdict.SUPERSEDED, by=b.id)
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        m.go_to_claim(a.id)
+        await pilot.pause()
+        head = m.query_one(EventPanel).content.plain.split("\n")[0]
+        assert head.startswith(f"superseded  {a.id}  by "), head
+        assert b.id not in head and a.id not in head.split(" by ", 1)[1], head
         await pilot.press("q")
 
 
@@ -1158,6 +1180,43 @@ async def test_a_status_message_too_long_for_the_line_ends_with_an_ellipsis(seed
         await pilot.press("q")
 
 
+async def test_at_80_columns_a_short_status_message_is_shown_whole(seeds_copy, session_path):
+    """At 80x24 the counts left a message 8 cells: "publication date set" read "publicat…", "note saved" and
+    "undone: …" no better. When the message would be cut short, the counts take their short form (no
+    unreviewed count, "3/58", "+2 (w)"); with no message, or room for it, they stay whole."""
+    from textual.widgets import Static
+
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        status = m.query_one("#status", Static)
+        m.set_message("")
+        await pilot.pause()
+        assert " reviewed" in str(status.render()) and "hidden (w)" in str(status.render())
+        m.set_message("publication date set")
+        await pilot.pause()
+        line = str(status.render()).rstrip()
+        assert line.endswith("  publication date set"), line
+        assert re.search(r"  \d+/\d+ \+[\d,]+ \(w\)  ", line), line
+        assert len(line) <= status.content_size.width
+        # with no message, counts wider than the line kept their long form and lost their end ("(w)")
+        await pilot.press("w")
+        m.set_message("")
+        await pilot.resize_terminal(60, 24)
+        await pilot.pause()
+        line = str(status.render()).rstrip()
+        assert line.endswith(" +2 (w)") and len(line) <= status.content_size.width, line
+        # at 30 columns even the short form is wider than the line: "review.toml unsaved  ✓0  ✗0" looked like
+        # the whole of the counts; the line ends with "…"
+        await pilot.resize_terminal(30, 10)
+        await pilot.pause()
+        line = str(status.render()).rstrip()
+        assert line.endswith("…") and len(line) <= status.content_size.width, line
+        await pilot.press("q")
+
+
 async def test_decisions_that_cannot_be_saved_are_written_to_a_rescue_copy_on_quit(
     seeds_copy, session_path, tmp_path, monkeypatch
 ):
@@ -1233,6 +1292,13 @@ async def test_decisions_attached_to_no_claim_are_listed_after_the_notice(
         m = main_of(app)
         session = [t for t, title in told if title == "Session"]
         assert len(session) == 1 and "re-attached" in session[0] and "no claim" in session[0], told
+        # `status` calls them orphans: the palette's search for the word found nothing
+        await pilot.press("ctrl+p", *"orphans")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, OrphansModal)
+        await pilot.press("escape")
         await m.run_action("show_orphans")
         await pilot.pause()
         assert isinstance(app.screen, OrphansModal)

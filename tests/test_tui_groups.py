@@ -641,3 +641,30 @@ async def test_a_claim_is_superseded_by_another_report_from_its_groups_screen(se
         assert f"superseded by {later.outlet or later.key}" in " ".join(mounted(detail)[0].split())
         assert "1 of" in title(detail)
         await pilot.press("escape", "escape", "q")
+
+
+@pytest.mark.parametrize("size", [(30, 10), (80, 24)])
+async def test_a_group_card_shows_its_claims_words_and_the_title_its_count_at_every_size(
+    seeds_copy, session_path, size
+):
+    """At 30x10 a group's card showed its outlet, date, verdict and speaker, and not one word of the claim;
+    the title's three lines cut its count after "· 0". The claim's text comes right after the outlet, date and
+    verdict (speaker and time follow it), the title says its count before the event's time, and under 16 rows
+    it keeps two lines."""
+    r = Review.open(session_path, [str(seeds_copy)])
+    g = biggest_group(r)
+    app = make_app(r)
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        detail = await open_group(app, pilot, g)
+        await pilot.pause()
+        card = detail.query(".card.-chosen").first()
+        text = card.query_one(".card-text")
+        rows = card.scrollable_content_region.height
+        shown = " ".join(text.render_line(y).text for y in range(rows))
+        claim = detail.claims[detail.chosen]
+        assert claim.text.split()[0] in shown.split(), (shown, claim.text)
+        head = detail.query_one("#group-title")
+        said = " ".join(head.render_line(y).text.strip() for y in range(head.size.height))
+        assert f"0 of {len(detail.claims)} claim(s) decided" in said, said
+        await pilot.press("escape", "escape", "q")

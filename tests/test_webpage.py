@@ -17,6 +17,7 @@ from line_kinds import kinds_of  # tests/line_kinds.py
 
 from factcheck import cli, extract, metadata, webpage
 from factcheck.ingest import article_from_record, load
+from factcheck.model import MIN_SCORE
 from factcheck.pipeline import build
 
 BODY = (
@@ -810,3 +811,39 @@ def test_authors_given_as_objects_with_a_name(authors: object, expected: list[st
     assert metadata.split_authors(authors) == expected
     rec = {"title": "T", "text": BODY, "authors": authors}
     assert article_from_record(rec, path="a.json", key="a.json").authors == expected
+
+
+TABLE_PAGE = f"""<!DOCTYPE html><html lang="en"><head><title>Child seats tested | Harbour Times</title>
+<meta property="article:published_time" content="2024-03-05T09:00:00Z"></head><body><article>
+<h1>Child seats tested</h1><p>{BODY}</p>
+<table><thead><tr><th>Model</th><th>Price</th><th>Grade</th></tr></thead><tbody>
+<tr><td>up to 4 years</td><td></td><td></td></tr>
+<tr><td>Osann Fox</td><td>189 euros</td><td>5.5</td></tr>
+<tr><td>Cybex Pallas S-Fix</td><td>300 euros</td><td>2.1 | good</td></tr>
+</tbody></table>
+<p>Shop owners near the bridge said they feared losing customers during the works, and asked the council
+for a compensation scheme similar to the one offered during the tunnel repairs in 2019.</p>
+</article></body></html>"""
+
+
+def test_a_pages_table_reads_as_rows_of_cells_not_markdown_pipes(tmp_path: Path) -> None:
+    """trafilatura writes a table as Markdown: "| Osann Fox | 189 euros | 5.5 | " under a "|---|---|---|"
+    line, and the reading pane showed those pipes. Each row now reads as its cells joined by " · " (empty
+    cells left out, a cell's own "|" kept), the head's rule line goes, and every offset indexes that text."""
+    page = tmp_path / "seats.html"
+    page.write_text(TABLE_PAGE, encoding="utf-8")
+    batch = build([page], pages_dir=tmp_path / "pages", group=False)
+    art = batch.articles[0]
+    lines = art.text.splitlines()
+    assert "Model · Price · Grade" in lines and "up to 4 years" in lines
+    assert "Osann Fox · 189 euros · 5.5" in lines and "Cybex Pallas S-Fix · 300 euros · 2.1 | good" in lines
+    assert not any(ln.startswith("|") or "---" in ln for ln in lines), lines
+    claims = batch.claims[art.key]
+    assert claims and not any(c.text.startswith("|") for c in claims)
+    # the data rows stay candidates under the threshold, never claims
+    rows = [c for c in claims if "euros" in c.text]
+    assert len(rows) == 2 and all(c.score < MIN_SCORE for c in rows), rows
+    for c in claims:
+        assert art.text[c.start : c.end] == c.text
+    for s in art.segments:
+        assert 0 <= s.start < s.end <= len(art.text)

@@ -442,3 +442,18 @@ def _rotate(path: Path) -> None:
     from factcheck.session.store import rotate_backups
 
     rotate_backups(path, backup_paths(path))
+
+
+def reattached_to(rows: list[HistoryEntry], claim_id: str) -> str | None:
+    """The claim a decision made on ``claim_id`` follows now, along the history's re-attachments (each opening
+    that found the claim's article changed records one, old id -> new id), or None when it never moved."""
+    moves = {
+        str(h.before.get("id")): str(h.after.get("id"))
+        for h in rows
+        if h.op == "reattach" and h.kind == "decision" and h.after.get("id")
+    }
+    now, seen = claim_id, {claim_id}
+    while now in moves and moves[now] not in seen:
+        now = moves[now]
+        seen.add(now)
+    return None if now == claim_id else now

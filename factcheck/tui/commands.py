@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 EXTRA = [
     (
-        "Session: decisions attached to no claim",
+        "Session: decisions attached to no claim (orphans)",
         "show_orphans",
         "decisions kept from claims no longer in the articles (an article deleted, a sentence edited)",
     ),

@@ -409,7 +409,7 @@ class GroupDetailScreen(Screen[str | None]):
     HELP_TITLE = "Event group"
     HELP = (
         "One event group: its claims side by side, oldest report first, each with outlet, publication date, "
-        "verdict, speaker, time and text; the title counts the claims decided. ←/→ choose a claim (its card "
+        "verdict, text, speaker and time; the title counts the claims decided. ←/→ choose a claim (its card "
         "is framed), home/end the first/last; c/d/u give it a verdict, s marks it superseded by another report "
         "of the event; x takes it out of the group; v reads its article with the claim underlined; "
         "ctrl+z/ctrl+y undo and redo (a merge or split too: the screen then shows the chosen claim's group as "
@@ -487,9 +487,10 @@ class GroupDetailScreen(Screen[str | None]):
         return Content.assemble(
             ("Event ", "bold"),
             literal(g.id),
-            " · time ",
+            # the count before the time: a narrow screen's title is cut after its second line
+            f" · {decided} of {len(self.claims)} claim(s) decided · time ",
             group_time(g, self.claims, self._articles),
-            f" · {decided} of {len(self.claims)} claim(s) decided · ",
+            " · ",
             literal(clip(event_title(g), 120)),
         )
 
@@ -612,12 +613,13 @@ class GroupDetailScreen(Screen[str | None]):
             Content.assemble(
                 (date_text(a.published if a else None), "$text-muted"), "  ", verdict_word(d.verdict), by
             ),
+            # the claim's words before its speaker and time: a short card (at 30x10, three rows) shows them
+            literal(c.text),
+            Content(""),
             Content.assemble(("speaker ", "$text-muted"), literal(one_line(c.speaker or "—"))),
             Content.assemble(
                 ("time ", "$text-muted"), (time_text(c) or "none", "$text-accent"), f" · {c.stance}"
             ),
-            Content(""),
-            literal(c.text),
         ]
         if d.note:
             parts += [Content(""), Content.assemble(("Note: ", "bold"), literal(d.note))]

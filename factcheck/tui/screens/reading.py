@@ -154,7 +154,7 @@ class ReadingScreen(Screen[None]):
             )
         said = self.review.report.lines()
         if self.review.orphans:  # (kept, on no claim: after this notice only the palette shows them)
-            said.append("ctrl+p “decisions attached to no claim” lists them")
+            said.append("ctrl+p “decisions attached to no claim (orphans)” lists them")
         if said:  # one notice (a toast a line stacked over the panes)
             self.notify("\n".join(said), title="Session", timeout=min(12, 4 + 2 * len(said)), markup=False)
         errors = self.review.corpus.errors
@@ -598,27 +598,45 @@ class ReadingScreen(Screen[None]):
             bits.append(("unsaved", "$text-warning"))
         else:
             bits.append(("saved", "$text-success"))
-        for v in (Verdict.CONFIRMED, Verdict.DISPUTED, Verdict.SUPERSEDED, Verdict.UNREVIEWED):
-            ch, style = BADGE[v]
-            bits += ["  ", (f"{ch}{prog[v]:,}", style)]
-        total = sum(prog.values())
-        done = total - prog[Verdict.UNREVIEWED]
-        bits.append(f"  {done:,}/{total:,} reviewed")
-        if hidden:  # claims under the threshold with no verdict: not counted, shown or not (w)
-            said = "shown, not counted (w)" if self.show_low_scores else "hidden (w)"
-            bits.append((f" +{hidden:,} {said}", "$text-muted"))
-        if self.filter.active:
-            bits += ["  ", ("filter: ", "$text-accent"), literal(self.filter.describe())]
+        head = Content.assemble(*bits)
         status = self.query_one("#status", Static)
-        line = Content.assemble(*bits)
+        line = Content.assemble(head, self._counts(prog, hidden, compact=False))
+        # The counts take their short form ("3/3,049 +830 (w)") when they do not fit the line, or leave a
+        # message too little room (at 80 columns "publicat…" was left of "publication date set").
+        width = status.content_size.width
+        if width and (
+            line.cell_length > width
+            or (self.message and width - line.cell_length - 2 < min(len(self.message), 40))
+        ):
+            line = Content.assemble(head, self._counts(prog, hidden, compact=True))
+            if line.cell_length > width:  # (at 30 columns: cut with "…", never a count cut to look whole)
+                line = line.truncate(width, ellipsis=True)
         if self.message:
             # the message takes what the line leaves (a cut message ends with "…": "21 articles read" at 80
             # columns read "21"); before the first layout the line's width is not known yet
-            room = status.content_size.width - line.cell_length - 2 if status.content_size.width else 60
+            room = width - line.cell_length - 2 if width else 60
             if room >= 2:
                 message = literal(clip(self.message, min(60, room))).stylize("$text-muted")
                 line = Content.assemble(line, "  ", message)
         status.update(line, layout=False)
+
+    def _counts(self, prog: dict[Verdict, int], hidden: int, *, compact: bool) -> Content:
+        """The status line's counts: per verdict, claims reviewed, claims hidden (``w``), the filter. Compact:
+        no unreviewed count (the reviewed count says it), no words ("3/3,049", "+830 (w)")."""
+        bits: list[Any] = []
+        shown = (Verdict.CONFIRMED, Verdict.DISPUTED, Verdict.SUPERSEDED)
+        for v in shown if compact else (*shown, Verdict.UNREVIEWED):
+            ch, style = BADGE[v]
+            bits += ["  ", (f"{ch}{prog[v]:,}", style)]
+        total = sum(prog.values())
+        done = total - prog[Verdict.UNREVIEWED]
+        bits.append(f"  {done:,}/{total:,}" + ("" if compact else " reviewed"))
+        if hidden:  # claims under the threshold with no verdict: not counted, shown or not (w)
+            said = "shown, not counted (w)" if self.show_low_scores else "hidden (w)"
+            bits.append((f" +{hidden:,} {'(w)' if compact else said}", "$text-muted"))
+        if self.filter.active:
+            bits += ["  ", ("filter: ", "$text-accent"), literal(self.filter.describe())]
+        return Content.assemble(*bits)
 
     def set_message(self, msg: str) -> None:
         self.message = msg

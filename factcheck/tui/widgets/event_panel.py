@@ -202,16 +202,16 @@ class EventPanel(LineView):
         assert review is not None
         d = review.decision(c.id)
         lines: list[Content] = []
-        head = [verdict_word(d.verdict)]
+        # the claim's own id before "by ...": after it, it read as the id of the claim superseding it
+        head = [verdict_word(d.verdict), Content.styled(f"  {c.id}", "$text-muted")]
         if d.superseded_by:
             try:
                 by = review.claim(d.superseded_by)
                 name = article_name(self._articles.get(by.article_key))
-                head.append(literal(f" by {name} '{claim_words(by)}'"))
+                head.append(literal(f"  by {name} '{claim_words(by)}'"))
             except ReviewError:  # not read yet, or its article was deleted or the sentence edited away
                 gone = " (not read yet)" if review.loading is not None else " (no longer in the articles)"
-                head.append(literal(f" by {d.superseded_by}{gone}"))
-        head.append(Content.styled(f"  {c.id}", "$text-muted"))
+                head.append(literal(f"  by {d.superseded_by}{gone}"))
         if c.speaker:
             head += [Content.styled("  speaker ", "$text-muted"), literal(c.speaker, "bold")]
         lines.append(Content.assemble(*head))
