@@ -405,3 +405,15 @@ def test_a_short_quotation_that_names_nothing_is_no_present_act() -> None:
     assert words.count(" ") >= extract.QUIP_WORDS
     long = extract._cw_terms(f"“{words},” said Ana Ruiz.", 0, 0, True, True, content=words, quoted=words)
     assert long is not None and "event" in long.stance_terms(Stance.STATED)
+
+
+def test_a_language_resource_adds_to_the_english_one() -> None:
+    # German's lists extend English's (a quoted English post is still read), its pattern written alone replaces
+    # English's (the English "me" of "hide.me" is no first person in German), and the weights stay English's
+    de, en = extract._cw_vocab("de"), extract._cw_vocab("en")
+    assert en.opinion < de.opinion and "hoffentlich" in de.opinion and "glad" in de.opinion
+    assert en.advice.triggers < de.advice.triggers
+    assert de.weights == en.weights
+    assert en.personal is not None and en.personal.search("hide.me senkt die Preise")
+    assert de.personal is not None and not de.personal.search("hide.me senkt die Preise")
+    assert de.personal.search("Ich komme selbst aus der Bewegung")
