@@ -896,7 +896,10 @@ def attribute(text: str, lang: str) -> Found | None:
                     pronoun = pron
                 subj_end = max(ve, src.end if src else ve)
                 subj_start = min(vs, src.start if src else vs)
-                if i > 0 and toks[i - 1].text in (",", *_QUOTE_CLOSE) and (src is None or src.start >= ve):
+                if src is None and i > 0 and i + k < n and toks[i - 1].text == toks[i + k].text == ",":
+                    # an incise inside the sentence: "En España, añadió, fue posible ..."
+                    content = (0, len(text))
+                elif i > 0 and toks[i - 1].text in (",", *_QUOTE_CLOSE) and (src is None or src.start >= ve):
                     # "Die Lage sei ernst, sagte Scholz dem Spiegel am Montag in Berlin": the verb after a comma
                     # and its subject after it: what was said comes before, however long the words after
                     content = (0, subj_start)
@@ -1282,8 +1285,10 @@ def _speech_verb(sp: _Speech, toks: list[_Tok], i: int, k: int) -> tuple[_Source
         appositive = _appositive_subject(sp, toks, i)
         if appositive is not None:
             return appositive, None
-        if sp.pro_drop and (j >= n or toks[j].text in ".:;!?"):
-            return None, "he"  # '"...", afirmou.': the verb closes the sentence, its subject left out
+        if sp.pro_drop and (j >= n or toks[j].text in ",.:;!?"):
+            # '"...", afirmou.': the verb closes the sentence, its subject left out; or an incise between commas
+            # inside it ("En España, añadió, fue posible ...", "Además, recordó, la media diaria ...")
+            return None, "he"
         if (
             sp.pro_drop
             and (toks[j].low in sp.not_subjects or toks[j].low in sp.datives)
@@ -1406,6 +1411,19 @@ def _subject_after(sp: _Speech, toks: list[_Tok], j: int) -> _Source | None:
     return None
 
 
+def _named_before_appositive(sp: _Speech, toks: list[_Tok], i: int) -> _Source | None:
+    """The person named by a proper name right before the appositive that ends at the comma before token i
+    ("Juan Pérez, ministro de Salud, afirmó" -> Juan Pérez), if the appositive opens after a comma."""
+    inner = _backward_np(sp, toks, i - 1)
+    if inner is None or inner[0] < 2 or toks[inner[0] - 1].text != ",":
+        return None
+    rng = _backward_np(sp, toks, inner[0] - 1)
+    if rng is None or not _clause_start(sp, toks, rng[0]):
+        return None
+    named = _classify(sp, toks, *rng, sentence_start=rng[0] == 0)
+    return named if named is not None and named.kind == "person" and _proper_name(sp, named.name) else None
+
+
 def _appositive_subject(sp: _Speech, toks: list[_Tok], i: int) -> _Source | None:
     """The person named around an appositive that ends right before the verb at token i."""
     end = i
@@ -1414,7 +1432,10 @@ def _appositive_subject(sp: _Speech, toks: list[_Tok], i: int) -> _Source | None
     if inner is not None and inner[0] > 0 and toks[inner[0] - 1].text == ",":
         src = _classify(sp, toks, *inner, sentence_start=False)
         if src is not None and src.kind == "person":
-            return src
+            # but a title between the commas is said of the name before it: "John Milton Rodríguez, candidato de
+            # Colombia Justa Libres, enfatizó" -> John Milton Rodríguez
+            named = None if _proper_name(sp, src.name) else _named_before_appositive(sp, toks, i)
+            return named or src
     # "Stefan Keuter, damals AfD-Chef in Essen, behauptet": the name before the appositive; a relative clause
     # may be longer ("El periodista ruso, cuyo periódico Novaya Gazeta se ha visto obligado a suspender su
     # publicación en medio de la intervención militar de Moscú, advirtió")
