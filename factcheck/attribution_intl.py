@@ -150,6 +150,9 @@ class _Speech:
         self.verb_adjuncts = phrases("verb_adjuncts")
         # relative pronouns: an appositive they open may stand long between a subject and its verb
         self.relatives = frozenset(_low(w) for w in data.get("relatives", []))
+        # conjunctions that open a clause whose verb comes last, its subject right after them (German "wie":
+        # "wie der Minister am Montag sagte")
+        self.verb_final_openers = frozenset(_low(w) for w in data.get("verb_final_openers", []))
         # a negation between the subject and its verb ("el portavoz no aclaró", "o ministro não confirmou")
         self.negations = frozenset(_low(w) for w in data.get("negations", []))
         # indirect speech: Konjunktiv I forms, the phrases of them that report no one, the subjects before which
@@ -1256,6 +1259,14 @@ def _speech_verb(sp: _Speech, toks: list[_Tok], i: int, k: int) -> tuple[_Source
     if i > 0 and toks[i - 1].low in sp.pronouns:
         return None, sp.pronouns[toks[i - 1].low]
     before = _subject_before(sp, toks, i)
+    if before is None and _abbreviation_before(toks, i):
+        # a subject's abbreviation in parentheses: "La Organización Mundial de la Salud (OMS) afirmó", "Die
+        # Weltgesundheitsorganisation (WHO) teilte mit" -> the subject before it
+        before = _subject_before(sp, toks, i - 3)
+    if before is None and sp.verb_final_openers:
+        final = _verb_final_subject(sp, toks, i, j)
+        if final is not None:
+            return final
     if (
         before is None
         and i > 1
@@ -1308,6 +1319,48 @@ def _speech_verb(sp: _Speech, toks: list[_Tok], i: int, k: int) -> tuple[_Source
     ):
         return None, "he"  # "Dijo que...", ', añadió.': the last person named
     return None
+
+
+def _verb_final_subject(
+    sp: _Speech, toks: list[_Tok], i: int, j: int
+) -> tuple[_Source | None, str | None] | None:
+    """The subject of a speech verb at tokens [i, j) that closes a clause opened by one of ``verb_final_openers``,
+    adjuncts between: the pronoun or the phrase right after the opener ("wie der Minister am Montag sagte", "wie er
+    bei seiner Buchvorstellung sagt", "Wie eine Arbeitsgruppe in »JAMA« berichtet")."""
+    if j < len(toks) and toks[j].text not in (",", ".", ";", "!", "?", *_QUOTE_CLOSE):
+        return None
+    for c in range(i - 1, max(-1, i - 16), -1):
+        if toks[c].text in (",", ";", ":", ".", "!", "?"):
+            return None
+        if toks[c].low in sp.verb_final_openers:
+            if c + 2 > i:
+                return None
+            if toks[c + 1].low in sp.pronouns:
+                # the pronoun stands for the person named by the sentence's subject, if any ("Deniz Yücel saß im
+                # Gefängnis, wie er ... sagt")
+                opening = _forward_np(sp, toks, 0) if c > 0 else None
+                named = _classify(sp, toks, *opening, sentence_start=True) if opening else None
+                if named is not None and named.kind == "person" and _proper_name(sp, named.name):
+                    return named, None
+                return None, sp.pronouns[toks[c + 1].low]
+            rng = _forward_np(sp, toks, c + 1)
+            if rng is None or rng[1] > i:
+                return None
+            src = _classify(sp, toks, *rng, sentence_start=False)
+            return (src, None) if src is not None else None
+    return None
+
+
+def _abbreviation_before(toks: list[_Tok], i: int) -> bool:
+    """Tokens [i - 3, i) are an abbreviation in parentheses: "(OMS)", "(LSVD)", "(AGFW)"."""
+    return (
+        i > 3
+        and toks[i - 1].text == ")"
+        and toks[i - 3].text == "("
+        and len(toks[i - 2].text) > 1
+        and toks[i - 2].text[:1].isupper()
+        and sum(c.isupper() for c in toks[i - 2].text) > 1
+    )
 
 
 def _impersonal(sp: _Speech, toks: list[_Tok], i: int, j: int) -> bool:
