@@ -1497,6 +1497,8 @@ def _appositive_subject(sp: _Speech, toks: list[_Tok], i: int) -> _Source | None
             if end - c > 20 and (c + 1 >= end or toks[c + 1].low not in sp.relatives):
                 break
             rng = _backward_np(sp, toks, c)
+            if rng is not None and rng[0] > 0 and toks[rng[0] - 1].text in _QUOTE_OPEN:
+                break  # the first words of a quotation are speech, not its speaker: '“Es difícil, ...”, declaró'
             if rng is not None and _clause_start(sp, toks, rng[0]):
                 src = _classify(sp, toks, *rng, sentence_start=rng[0] == 0)
                 if src is not None and src.kind == "person":
