@@ -153,6 +153,19 @@ class _Speech:
         # conjunctions that open a clause whose verb comes last, its subject right after them (German "wie":
         # "wie der Minister am Montag sagte")
         self.verb_final_openers = frozenset(_low(w) for w in data.get("verb_final_openers", []))
+        # the particles that open a surname named alone after a speech verb ("sagte von Preen", "sagt de Decker")
+        self.surname_particles = phrases("surname_particles")
+        # ... the surname no common word (at least ``surname_common_zipf`` in the frequency table: "von Problemen")
+        self.surname_common = (
+            frozenset(
+                w
+                for zipf, words in resource(lang, "frequency").get("zipf", {}).items()
+                if float(zipf) >= float(data.get("surname_common_zipf", 0))
+                for w in words.split()
+            )
+            if self.surname_particles
+            else frozenset()
+        )
         # a negation between the subject and its verb ("el portavoz no aclaró", "o ministro não confirmou")
         self.negations = frozenset(_low(w) for w in data.get("negations", []))
         # indirect speech: Konjunktiv I forms, the phrases of them that report no one, the subjects before which
@@ -1414,6 +1427,10 @@ def _subject_after(sp: _Speech, toks: list[_Tok], j: int) -> _Source | None:
             j += 1  # (and a pronoun addressee: "Das bestätigt uns später auch Sebastian K.")
         else:
             break
+    if sp.surname_particles:
+        named = _particle_surname(sp, toks, j)
+        if named is not None:
+            return named
     if j < n and toks[j].low in sp.datives:
         # "a indiqué à l'AFP le porte-parole": the addressee comes first, then the subject
         rng = _forward_np(sp, toks, j + 1)
@@ -1475,6 +1492,22 @@ def _named_before_appositive(sp: _Speech, toks: list[_Tok], i: int) -> _Source |
         return None
     named = _classify(sp, toks, *rng, sentence_start=rng[0] == 0)
     return named if named is not None and named.kind == "person" and _proper_name(sp, named.name) else None
+
+
+def _particle_surname(sp: _Speech, toks: list[_Tok], j: int) -> _Source | None:
+    """A surname with its particle at token j that ends the clause ("„...“, sagte von Preen.", "sagt de Decker,
+    wo ..."): one or two capitalised words after the particle, none a common word of the language (its frequency
+    table: "berichtete von Problemen" names no one)."""
+    n = len(toks)
+    k = _match(sp.surname_particles, toks, j, 3) if j < n and not _cap(toks[j]) else 0
+    if not k:
+        return None
+    e = j + k
+    while e < n and e - (j + k) < 2 and _cap(toks[e]) and toks[e].low not in sp.surname_common:
+        e += 1
+    if e == j + k or (e < n and toks[e].text not in (",", ".", ";", "!", "?", *_QUOTE_CLOSE)):
+        return None
+    return _Source(_join(toks[j:e]), "person", toks[j].start, toks[e - 1].end)
 
 
 def _appositive_subject(sp: _Speech, toks: list[_Tok], i: int) -> _Source | None:
