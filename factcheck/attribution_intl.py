@@ -153,6 +153,9 @@ class _Speech:
         # conjunctions that open a clause whose verb comes last, its subject right after them (German "wie":
         # "wie der Minister am Montag sagte")
         self.verb_final_openers = frozenset(_low(w) for w in data.get("verb_final_openers", []))
+        # relative pronouns that are the subject of the speech verb after them, their antecedent before a comma
+        # ("el jefe de la misión, Santiago Murray, quien anunció")
+        self.subject_relatives = frozenset(_low(w) for w in data.get("subject_relatives", []))
         # the particles that open a surname named alone after a speech verb ("sagte von Preen", "sagt de Decker")
         self.surname_particles = phrases("surname_particles")
         # ... the surname no common word (at least ``surname_common_zipf`` in the frequency table: "von Problemen")
@@ -1276,6 +1279,10 @@ def _speech_verb(sp: _Speech, toks: list[_Tok], i: int, k: int) -> tuple[_Source
         # a subject's abbreviation in parentheses: "La Organización Mundial de la Salud (OMS) afirmó", "Die
         # Weltgesundheitsorganisation (WHO) teilte mit" -> the subject before it
         before = _subject_before(sp, toks, i - 3)
+    if before is None and i > 2 and toks[i - 1].low in sp.subject_relatives and toks[i - 2].text == ",":
+        # "..., Josep González, quien subrayó que ...": the relative's antecedent, right before the comma
+        rng = _backward_np(sp, toks, i - 2)
+        before = _classify(sp, toks, *rng, sentence_start=rng[0] == 0) if rng is not None else None
     if before is None and sp.verb_final_openers:
         final = _verb_final_subject(sp, toks, i, j)
         if final is not None:
