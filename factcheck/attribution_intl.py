@@ -150,6 +150,25 @@ class _Speech:
         self.verb_adjuncts = phrases("verb_adjuncts")
         # relative pronouns: an appositive they open may stand long between a subject and its verb
         self.relatives = frozenset(_low(w) for w in data.get("relatives", []))
+        # conjunctions that open a clause whose verb comes last, its subject right after them (German "wie":
+        # "wie der Minister am Montag sagte")
+        self.verb_final_openers = frozenset(_low(w) for w in data.get("verb_final_openers", []))
+        # relative pronouns that are the subject of the speech verb after them, their antecedent before a comma
+        # ("el jefe de la misión, Santiago Murray, quien anunció")
+        self.subject_relatives = frozenset(_low(w) for w in data.get("subject_relatives", []))
+        # the particles that open a surname named alone after a speech verb ("sagte von Preen", "sagt de Decker")
+        self.surname_particles = phrases("surname_particles")
+        # ... the surname no common word (at least ``surname_common_zipf`` in the frequency table: "von Problemen")
+        self.surname_common = (
+            frozenset(
+                w
+                for zipf, words in resource(lang, "frequency").get("zipf", {}).items()
+                if float(zipf) >= float(data.get("surname_common_zipf", 0))
+                for w in words.split()
+            )
+            if self.surname_particles
+            else frozenset()
+        )
         # a negation between the subject and its verb ("el portavoz no aclaró", "o ministro não confirmou")
         self.negations = frozenset(_low(w) for w in data.get("negations", []))
         # indirect speech: Konjunktiv I forms, the phrases of them that report no one, the subjects before which
@@ -896,7 +915,10 @@ def attribute(text: str, lang: str) -> Found | None:
                     pronoun = pron
                 subj_end = max(ve, src.end if src else ve)
                 subj_start = min(vs, src.start if src else vs)
-                if i > 0 and toks[i - 1].text in (",", *_QUOTE_CLOSE) and (src is None or src.start >= ve):
+                if src is None and i > 0 and i + k < n and toks[i - 1].text == toks[i + k].text == ",":
+                    # an incise inside the sentence: "En España, añadió, fue posible ..."
+                    content = (0, len(text))
+                elif i > 0 and toks[i - 1].text in (",", *_QUOTE_CLOSE) and (src is None or src.start >= ve):
                     # "Die Lage sei ernst, sagte Scholz dem Spiegel am Montag in Berlin": the verb after a comma
                     # and its subject after it: what was said comes before, however long the words after
                     content = (0, subj_start)
@@ -1253,6 +1275,18 @@ def _speech_verb(sp: _Speech, toks: list[_Tok], i: int, k: int) -> tuple[_Source
     if i > 0 and toks[i - 1].low in sp.pronouns:
         return None, sp.pronouns[toks[i - 1].low]
     before = _subject_before(sp, toks, i)
+    if before is None and _abbreviation_before(toks, i):
+        # a subject's abbreviation in parentheses: "La Organización Mundial de la Salud (OMS) afirmó", "Die
+        # Weltgesundheitsorganisation (WHO) teilte mit" -> the subject before it
+        before = _subject_before(sp, toks, i - 3)
+    if before is None and i > 2 and toks[i - 1].low in sp.subject_relatives and toks[i - 2].text == ",":
+        # "..., Josep González, quien subrayó que ...": the relative's antecedent, right before the comma
+        rng = _backward_np(sp, toks, i - 2)
+        before = _classify(sp, toks, *rng, sentence_start=rng[0] == 0) if rng is not None else None
+    if before is None and sp.verb_final_openers:
+        final = _verb_final_subject(sp, toks, i, j)
+        if final is not None:
+            return final
     if (
         before is None
         and i > 1
@@ -1282,8 +1316,10 @@ def _speech_verb(sp: _Speech, toks: list[_Tok], i: int, k: int) -> tuple[_Source
         appositive = _appositive_subject(sp, toks, i)
         if appositive is not None:
             return appositive, None
-        if sp.pro_drop and (j >= n or toks[j].text in ".:;!?"):
-            return None, "he"  # '"...", afirmou.': the verb closes the sentence, its subject left out
+        if sp.pro_drop and (j >= n or toks[j].text in ",.:;!?"):
+            # '"...", afirmou.': the verb closes the sentence, its subject left out; or an incise between commas
+            # inside it ("En España, añadió, fue posible ...", "Además, recordó, la media diaria ...")
+            return None, "he"
         if (
             sp.pro_drop
             and (toks[j].low in sp.not_subjects or toks[j].low in sp.datives)
@@ -1303,6 +1339,48 @@ def _speech_verb(sp: _Speech, toks: list[_Tok], i: int, k: int) -> tuple[_Source
     ):
         return None, "he"  # "Dijo que...", ', añadió.': the last person named
     return None
+
+
+def _verb_final_subject(
+    sp: _Speech, toks: list[_Tok], i: int, j: int
+) -> tuple[_Source | None, str | None] | None:
+    """The subject of a speech verb at tokens [i, j) that closes a clause opened by one of ``verb_final_openers``,
+    adjuncts between: the pronoun or the phrase right after the opener ("wie der Minister am Montag sagte", "wie er
+    bei seiner Buchvorstellung sagt", "Wie eine Arbeitsgruppe in »JAMA« berichtet")."""
+    if j < len(toks) and toks[j].text not in (",", ".", ";", "!", "?", *_QUOTE_CLOSE):
+        return None
+    for c in range(i - 1, max(-1, i - 16), -1):
+        if toks[c].text in (",", ";", ":", ".", "!", "?"):
+            return None
+        if toks[c].low in sp.verb_final_openers:
+            if c + 2 > i:
+                return None
+            if toks[c + 1].low in sp.pronouns:
+                # the pronoun stands for the person named by the sentence's subject, if any ("Deniz Yücel saß im
+                # Gefängnis, wie er ... sagt")
+                opening = _forward_np(sp, toks, 0) if c > 0 else None
+                named = _classify(sp, toks, *opening, sentence_start=True) if opening else None
+                if named is not None and named.kind == "person" and _proper_name(sp, named.name):
+                    return named, None
+                return None, sp.pronouns[toks[c + 1].low]
+            rng = _forward_np(sp, toks, c + 1)
+            if rng is None or rng[1] > i:
+                return None
+            src = _classify(sp, toks, *rng, sentence_start=False)
+            return (src, None) if src is not None else None
+    return None
+
+
+def _abbreviation_before(toks: list[_Tok], i: int) -> bool:
+    """Tokens [i - 3, i) are an abbreviation in parentheses: "(OMS)", "(LSVD)", "(AGFW)"."""
+    return (
+        i > 3
+        and toks[i - 1].text == ")"
+        and toks[i - 3].text == "("
+        and len(toks[i - 2].text) > 1
+        and toks[i - 2].text[:1].isupper()
+        and sum(c.isupper() for c in toks[i - 2].text) > 1
+    )
 
 
 def _impersonal(sp: _Speech, toks: list[_Tok], i: int, j: int) -> bool:
@@ -1356,6 +1434,10 @@ def _subject_after(sp: _Speech, toks: list[_Tok], j: int) -> _Source | None:
             j += 1  # (and a pronoun addressee: "Das bestätigt uns später auch Sebastian K.")
         else:
             break
+    if sp.surname_particles:
+        named = _particle_surname(sp, toks, j)
+        if named is not None:
+            return named
     if j < n and toks[j].low in sp.datives:
         # "a indiqué à l'AFP le porte-parole": the addressee comes first, then the subject
         rng = _forward_np(sp, toks, j + 1)
@@ -1406,6 +1488,35 @@ def _subject_after(sp: _Speech, toks: list[_Tok], j: int) -> _Source | None:
     return None
 
 
+def _named_before_appositive(sp: _Speech, toks: list[_Tok], i: int) -> _Source | None:
+    """The person named by a proper name right before the appositive that ends at the comma before token i
+    ("Juan Pérez, ministro de Salud, afirmó" -> Juan Pérez), if the appositive opens after a comma."""
+    inner = _backward_np(sp, toks, i - 1)
+    if inner is None or inner[0] < 2 or toks[inner[0] - 1].text != ",":
+        return None
+    rng = _backward_np(sp, toks, inner[0] - 1)
+    if rng is None or not _clause_start(sp, toks, rng[0]):
+        return None
+    named = _classify(sp, toks, *rng, sentence_start=rng[0] == 0)
+    return named if named is not None and named.kind == "person" and _proper_name(sp, named.name) else None
+
+
+def _particle_surname(sp: _Speech, toks: list[_Tok], j: int) -> _Source | None:
+    """A surname with its particle at token j that ends the clause ("„...“, sagte von Preen.", "sagt de Decker,
+    wo ..."): one or two capitalised words after the particle, none a common word of the language (its frequency
+    table: "berichtete von Problemen" names no one)."""
+    n = len(toks)
+    k = _match(sp.surname_particles, toks, j, 3) if j < n and not _cap(toks[j]) else 0
+    if not k:
+        return None
+    e = j + k
+    while e < n and e - (j + k) < 2 and _cap(toks[e]) and toks[e].low not in sp.surname_common:
+        e += 1
+    if e == j + k or (e < n and toks[e].text not in (",", ".", ";", "!", "?", *_QUOTE_CLOSE)):
+        return None
+    return _Source(_join(toks[j:e]), "person", toks[j].start, toks[e - 1].end)
+
+
 def _appositive_subject(sp: _Speech, toks: list[_Tok], i: int) -> _Source | None:
     """The person named around an appositive that ends right before the verb at token i."""
     end = i
@@ -1414,7 +1525,10 @@ def _appositive_subject(sp: _Speech, toks: list[_Tok], i: int) -> _Source | None
     if inner is not None and inner[0] > 0 and toks[inner[0] - 1].text == ",":
         src = _classify(sp, toks, *inner, sentence_start=False)
         if src is not None and src.kind == "person":
-            return src
+            # but a title between the commas is said of the name before it: "John Milton Rodríguez, candidato de
+            # Colombia Justa Libres, enfatizó" -> John Milton Rodríguez
+            named = None if _proper_name(sp, src.name) else _named_before_appositive(sp, toks, i)
+            return named or src
     # "Stefan Keuter, damals AfD-Chef in Essen, behauptet": the name before the appositive; a relative clause
     # may be longer ("El periodista ruso, cuyo periódico Novaya Gazeta se ha visto obligado a suspender su
     # publicación en medio de la intervención militar de Moscú, advirtió")
@@ -1423,6 +1537,8 @@ def _appositive_subject(sp: _Speech, toks: list[_Tok], i: int) -> _Source | None
             if end - c > 20 and (c + 1 >= end or toks[c + 1].low not in sp.relatives):
                 break
             rng = _backward_np(sp, toks, c)
+            if rng is not None and rng[0] > 0 and toks[rng[0] - 1].text in _QUOTE_OPEN:
+                break  # the first words of a quotation are speech, not its speaker: '“Es difícil, ...”, declaró'
             if rng is not None and _clause_start(sp, toks, rng[0]):
                 src = _classify(sp, toks, *rng, sentence_start=rng[0] == 0)
                 if src is not None and src.kind == "person":

@@ -199,8 +199,11 @@ def _country_actor_count(content: str, pattern: re.Pattern[str]) -> int:
 
 @functools.cache
 def _cw_vocab(lang: str | None) -> _CwVocab:
-    """The vocabulary of ``lang``; English for a language that has none (its words are inert elsewhere)."""
-    data = (lang and resource(lang, "checkworthiness")) or resource("en", "checkworthiness")
+    """The vocabulary of ``lang``: English's, with the language's own resource added to it (a quoted English
+    post stays read; its words are inert elsewhere); English alone for a language that has none."""
+    data = resource("en", "checkworthiness")
+    if lang and lang != "en":
+        data = _added(data, resource(lang, "checkworthiness"))
     op, adv, unc = data.get("opinion", {}), data.get("advice", {}), data.get("uncertain", {})
     boil, pers = data.get("boilerplate", {}), data.get("personal", {})
     units, tens = data.get("number_units", []), data.get("number_tens", [])
@@ -262,6 +265,19 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
         direction=re.compile(direction) if direction else None,
         weights=_cw_weights(data.get("weights", {})),
     )
+
+
+def _added(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    """``base`` with ``extra`` added: its lists extend base's, its tables are added table by table, and any other
+    value (a pattern written alone, a weight) replaces base's."""
+    out = dict(base)
+    for key, value in extra.items():
+        was = out.get(key)
+        if isinstance(value, dict) and isinstance(was, dict):
+            out[key] = _added(was, value)
+        else:
+            out[key] = was + value if isinstance(value, list) and isinstance(was, list) else value
+    return out
 
 
 def _quoted_view(table: dict[str, Any]) -> re.Pattern[str] | None:

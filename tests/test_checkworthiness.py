@@ -465,3 +465,15 @@ def test_a_bare_paragraph_comes_after_the_first_with_two_sentences_no_figure_and
     }
     # the lead (first body paragraph), a figure, a time and a lone sentence keep a paragraph from being bare
     assert bare == {"“It was a lo", "“We are prou"}, bare
+
+
+def test_a_language_resource_adds_to_the_english_one() -> None:
+    # German's lists extend English's (a quoted English post is still read), its pattern written alone replaces
+    # English's (the English "me" of "hide.me" is no first person in German), and the weights stay English's
+    de, en = extract._cw_vocab("de"), extract._cw_vocab("en")
+    assert en.opinion < de.opinion and "hoffentlich" in de.opinion and "glad" in de.opinion
+    assert en.advice.triggers < de.advice.triggers
+    assert de.weights == en.weights
+    assert en.personal is not None and en.personal.search("hide.me senkt die Preise")
+    assert de.personal is not None and not de.personal.search("hide.me senkt die Preise")
+    assert de.personal.search("Ich komme selbst aus der Bewegung")
