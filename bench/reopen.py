@@ -51,8 +51,9 @@ from reopen_changed import BODY_ARTICLE, article_changer  # noqa: E402
 def tui(
     folder: Path, session: Path, env: dict[str, str], chunk_seconds: float | None = None
 ) -> dict[str, float]:
-    """The TUI opened on ``session`` (headless, in a fresh process): seconds to its first article and to the
-    filled main screen, and the CPU seconds of the whole run (``chunk_seconds``: pipeline.CHUNK_SECONDS)."""
+    """The TUI opened on ``session`` (headless, in a fresh process): seconds to its first article, to the
+    filled main screen and to the groups shown in it, and the CPU seconds of the whole run
+    (``chunk_seconds``: pipeline.CHUNK_SECONDS)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     chunks = [] if chunk_seconds is None else [str(chunk_seconds)]
     out = subprocess.run(
@@ -77,7 +78,13 @@ def tui(
         if line.startswith("RESULT "):
             res = json.loads(line[7:])
             cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-            return {"first": res["first_article"], "filled": res["first_screen"], "cpu": cpu}
+            grouped = res.get("grouped", res["first_screen"])  # (the Event panel shows the groups)
+            return {
+                "first": res["first_article"],
+                "filled": res["first_screen"],
+                "grouped": grouped,
+                "cpu": cpu,
+            }
     sys.exit(f"the TUI run failed ({out.returncode}): {out.stderr[-2000:]}")
 
 
