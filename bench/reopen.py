@@ -304,7 +304,11 @@ def main() -> int:
             print(
                 f"{name:<16} {cw:>8.1f} ({cc:>5.1f}) {ww:>8.2f} ({wc:>5.2f}) {ww / cw:>9.2f}x  (CPU {wc / cc:.2f}x)"
             )
-        for name, key in (("TUI first article", "first"), ("TUI filled", "filled")):
+        for name, key in (
+            ("TUI first article", "first"),
+            ("TUI filled", "filled"),
+            ("TUI groups shown", "grouped"),
+        ):
             cw, ww = tui_cold[key], tui_warm[key]
             print(f"{name:<18} {cw:>6.1f} s        {ww:>8.2f} s        {ww / cw:>9.2f}x")
         print(
@@ -328,7 +332,8 @@ def main() -> int:
                 f" + {got[1] - warm_cpu:.2f}"
             )
         print(
-            f"  TUI              first article {tui_changed['first']:.2f} s, filled {tui_changed['filled']:.2f} s"
+            f"  TUI              first article {tui_changed['first']:.2f} s, filled {tui_changed['filled']:.2f} s,"
+            f" groups shown {tui_changed['grouped']:.2f} s"
             f" (warm unchanged {tui_warm['filled']:.2f} s, cold {tui_cold['filled']:.1f} s);"
             f" whole run CPU {tui_changed['cpu']:.2f} s (warm {tui_warm['cpu']:.2f})"
         )
