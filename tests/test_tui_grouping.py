@@ -79,6 +79,8 @@ async def test_the_main_screen_fills_before_the_batch_is_grouped_and_what_needs_
         m = app.screen
         assert isinstance(m, MainScreen)
         assert app.grouping and m.review is app.review and m.review.grouping  # (grouping is held back)
+        # (the worker is not described by the repr of its arguments, the whole batch: seconds on a big one)
+        assert [w.description for w in app.workers if w.group == "grouping"] == ["grouping the batch"]
         assert len(m.review.corpus.articles) == 5 and m.claims and m.claim is not None
         assert str(m.article_list.border_subtitle) == "5"
         assert "grouping…" in status_text(m) and "loading" not in status_text(m)
