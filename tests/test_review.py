@@ -876,10 +876,14 @@ def test_a_review_grouped_in_another_thread_refuses_what_moves_groups_until_its_
     ``set_groups``, decisions, notes, titles and speakers work, and what reads or moves groups is refused;
     the function groups a copy of the batch as a grouped opening reads it (titles and speakers as read: its
     groups come from the cache a grouped opening filled), and its groups are that opening's."""
-    from factcheck import pipeline
+    from factcheck import cache, pipeline
 
     corpus = [str(project / "corpus")]
     path = project / "sessions" / "s.toml"
+    # a cache of its own, on (what other tests left in the process's cache object is not this test's)
+    monkeypatch.setenv("FACTCHECK_CACHE", str(project / "cache.sqlite3"))
+    monkeypatch.delenv("FACTCHECK_NO_CACHE", raising=False)
+    cache.reset()
     with Review.open(path, corpus, reviewer="alice") as r:
         a, b = ids(r, "alpha.txt"), ids(r, "beta.txt")
         r.merge_groups(a[1], b[0])
@@ -940,3 +944,4 @@ def test_a_review_grouped_in_another_thread_refuses_what_moves_groups_until_its_
     finally:
         lazy.close()
         grouped.close()
+        cache.reset()  # (the next test's cache object is made from its own environment)
