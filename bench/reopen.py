@@ -51,8 +51,9 @@ from reopen_changed import BODY_ARTICLE, article_changer  # noqa: E402
 def tui(
     folder: Path, session: Path, env: dict[str, str], chunk_seconds: float | None = None
 ) -> dict[str, float]:
-    """The TUI opened on ``session`` (headless, in a fresh process): seconds to its first article and to the
-    filled main screen, and the CPU seconds of the whole run (``chunk_seconds``: pipeline.CHUNK_SECONDS)."""
+    """The TUI opened on ``session`` (headless, in a fresh process): seconds to its first article, to the
+    filled main screen and to the groups shown in it, and the CPU seconds of the whole run
+    (``chunk_seconds``: pipeline.CHUNK_SECONDS)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     chunks = [] if chunk_seconds is None else [str(chunk_seconds)]
     out = subprocess.run(
@@ -77,7 +78,13 @@ def tui(
         if line.startswith("RESULT "):
             res = json.loads(line[7:])
             cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-            return {"first": res["first_article"], "filled": res["first_screen"], "cpu": cpu}
+            grouped = res.get("grouped", res["first_screen"])  # (the Event panel shows the groups)
+            return {
+                "first": res["first_article"],
+                "filled": res["first_screen"],
+                "grouped": grouped,
+                "cpu": cpu,
+            }
     sys.exit(f"the TUI run failed ({out.returncode}): {out.stderr[-2000:]}")
 
 
@@ -297,7 +304,11 @@ def main() -> int:
             print(
                 f"{name:<16} {cw:>8.1f} ({cc:>5.1f}) {ww:>8.2f} ({wc:>5.2f}) {ww / cw:>9.2f}x  (CPU {wc / cc:.2f}x)"
             )
-        for name, key in (("TUI first article", "first"), ("TUI filled", "filled")):
+        for name, key in (
+            ("TUI first article", "first"),
+            ("TUI filled", "filled"),
+            ("TUI groups shown", "grouped"),
+        ):
             cw, ww = tui_cold[key], tui_warm[key]
             print(f"{name:<18} {cw:>6.1f} s        {ww:>8.2f} s        {ww / cw:>9.2f}x")
         print(
@@ -321,7 +332,8 @@ def main() -> int:
                 f" + {got[1] - warm_cpu:.2f}"
             )
         print(
-            f"  TUI              first article {tui_changed['first']:.2f} s, filled {tui_changed['filled']:.2f} s"
+            f"  TUI              first article {tui_changed['first']:.2f} s, filled {tui_changed['filled']:.2f} s,"
+            f" groups shown {tui_changed['grouped']:.2f} s"
             f" (warm unchanged {tui_warm['filled']:.2f} s, cold {tui_cold['filled']:.1f} s);"
             f" whole run CPU {tui_changed['cpu']:.2f} s (warm {tui_warm['cpu']:.2f})"
         )

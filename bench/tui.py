@@ -164,21 +164,11 @@ async def _child_empty(keys: int) -> dict:
 
 async def _child_factcheck(corpus: str, session: str, keys: int) -> dict:
     t0 = time.perf_counter()
-    from factcheck.tui.app import make_app
+    from factcheck.tui.app import make_app, opener_for
     from factcheck.tui.config import Config
 
-    def opener(loading):
-        from factcheck.review import Review  # imported in the worker, as factcheck.tui.app.run does
-
-        return Review.open(
-            Path(session),
-            [corpus],
-            progress=loading.progress,
-            extracted=loading.extracted,
-            session_read=loading.session_read,
-        )
-
-    app = make_app(None, Config(autosave_delay=2.0), opener=opener)
+    # (what `factcheck review` opens the batch with)
+    app = make_app(None, Config(autosave_delay=2.0), opener=opener_for([corpus], Path(session)))
     out: dict = {}
     painted: list[float] = []
     last = _hook_display(app, painted)
@@ -191,7 +181,13 @@ async def _child_factcheck(corpus: str, session: str, keys: int) -> dict:
         while app.loading:
             await asyncio.sleep(0.002)
         await pilot.pause()
-        out["first_screen"] = last[0] - t0  # filled: every article, reconciled and grouped
+        out["first_screen"] = last[0] - t0  # filled: every article, reconciled (and grouped, if it waits)
+        # the groups in (the Event panel shows them): grouped in a worker once the screen is filled (the keys
+        # below are timed after it, as before)
+        while getattr(app, "grouping", False):
+            await asyncio.sleep(0.002)
+        await pilot.pause()
+        out["grouped"] = last[0] - t0
         m = app.screen
         out["articles"] = len(m.review.corpus.articles)
         out["claims"] = sum(len(v) for v in m.review.corpus.claims.values())

@@ -443,16 +443,27 @@ def regroup(
     incremental: IncrementalGrouping | None = None,
     digests: Mapping[str, str] | None = None,
 ) -> None:
-    """(Re)compute event groups and each claim's ``group`` field (from the cache when the batch is unchanged).
+    """(Re)compute event groups and each claim's ``group`` field (from the cache when the batch is unchanged):
+    ``set_groups(corpus, group_batch(corpus, ...), overrides)``."""
+    groups = group_batch(corpus, overrides, cache=cache, incremental=incremental, digests=digests)
+    set_groups(corpus, groups, overrides)
+
+
+def group_batch(
+    corpus: Corpus,
+    overrides: GroupOverrides | None = None,
+    *,
+    cache: _cache.Cache | None = None,
+    incremental: IncrementalGrouping | None = None,
+    digests: Mapping[str, str] | None = None,
+) -> list[EventGroup]:
+    """The batch's event groups (from the cache when the batch is unchanged), every one: ``set_groups`` keeps
+    those a reviewer is shown. It reads the corpus and changes only ``corpus.grouping_state`` and the cache, so
+    it can run in another thread on a copy of what it reads (the review TUI: ``Review.start_grouping``).
 
     When the batch changed since it was last grouped (one article edited or added), ``incremental`` (when
     given) gets the groups of then and the articles changed since, instead of the whole batch being grouped
     again; without it, or without a previous grouping of this batch in the cache, the batch is grouped whole.
-
-    Every candidate claim takes part in the linking (a hidden claim still tells which reports describe
-    the same event: grouping only the shown ones cost ECB+ pair recall 0.79 -> 0.68), but only groups that
-    hold a shown claim (``Corpus.is_shown``) or a reviewer's decision are kept; the claims of the others get
-    no group.
 
     ``digests``: the articles' ``cache.article_digest`` by key, when the caller has just made them (``build``:
     those its extraction looked the claims up by); the others are made here.
@@ -470,6 +481,17 @@ def regroup(
         groups = store.get_groups(key)
         if groups is None:
             groups = _grouped(corpus, overrides, store, content, key, incremental)
+    return groups
+
+
+def set_groups(corpus: Corpus, groups: list[EventGroup], overrides: GroupOverrides | None = None) -> None:
+    """Make ``groups`` (``group_batch``'s, with the same ``overrides``) the corpus's groups: those that hold a
+    shown claim or a reviewer's merge or split, and each claim's ``group`` field.
+
+    Every candidate claim takes part in the linking (a hidden claim still tells which reports describe
+    the same event: grouping only the shown ones cost ECB+ pair recall 0.79 -> 0.68), but only groups that
+    hold a shown claim (``Corpus.is_shown``) or a reviewer's decision are kept; the claims of the others get
+    no group."""
     decided: set[str] = set()
     if overrides:
         decided = {cid for pair in overrides.merges for cid in pair} | set(overrides.splits)

@@ -127,6 +127,18 @@ class _Step:
     desc: str = ""  # empty until described (steps rebuilt from the history: see Review._ready)
 
 
+@dataclass(slots=True)
+class _Grouping:
+    """A grouping of the batch under way in another thread (``Review.start_grouping``): a copy of what it
+    reads, and the reviewer's merges and splits then."""
+
+    batch: pipeline.Corpus
+    overrides: GroupOverrides
+
+    def run(self) -> list[EventGroup]:
+        return pipeline.group_batch(self.batch, self.overrides)
+
+
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
 
@@ -208,6 +220,8 @@ class Review:
         # `mark`, `edit`, `status`) groups only when something asks for them (``ensure_groups``), and a
         # change that moves groups (a merge, a date, a claim added) then leaves them due, not regrouped
         self._grouped = False
+        # a grouping of the batch under way in another thread (``start_grouping``) until its groups are set
+        self._pending: _Grouping | None = None
         self._owned: dict[str, Claim] = {}  # a preview's own claims (copies, re-extracted), by id
         self._times: dict[
             tuple[str, dt.date | None], list[Any]
@@ -402,12 +416,74 @@ class Review:
     def ensure_groups(self) -> None:
         """Group the batch now if it is not grouped as it stands (a review opened with ``group=False``, or
         changed since): what reads ``corpus.groups`` or a claim's ``group`` calls this first. A preview has
-        no groups (its batch is still being read)."""
+        no groups (its batch is still being read); while the batch is grouped in another thread
+        (``start_grouping``) this raises ReviewError: its groups are not known yet."""
         if self._grouped or self.loading is not None:
             return
+        self._check_grouped("its events are known")
         pipeline.regroup(self.corpus, self._overrides())
         self._grouped = True
         self._reindex()
+
+    @property
+    def grouping(self) -> bool:
+        """Whether the batch is being grouped in another thread (``start_grouping``): until its groups are set,
+        what reads groups or changes what they are made of (a merge, a split, a date that re-extracts, a claim
+        added, undo and redo of those) raises ReviewError; decisions, notes, speakers, titles and outlets
+        work."""
+        return self._pending is not None
+
+    def start_grouping(self) -> Callable[[], list[EventGroup]] | None:
+        """For a review opened without its groups (``group=False``): a function that groups the batch as it
+        stands, to be run in another thread, whose result is handed to ``set_groups`` on this one (the review
+        TUI fills its screen first and brings the groups in from a worker). None when there is nothing to
+        group (grouped already, a preview, a grouping under way).
+
+        The function reads a copy of what grouping reads: the articles with the titles and outlets they were
+        read with, and the claims (a claim added by hand with its speaker as read), as ``Review.open`` groups
+        them, so the groups (and their cache entries) are those a grouped opening makes; a title, an outlet or
+        a speaker set meanwhile changes only this review's objects (grouping does not read them)."""
+        if self._grouped or self.loading is not None or self._pending is not None:
+            return None
+        corpus = self.corpus
+        articles = []
+        for a in corpus.articles:
+            a = copy.copy(a)
+            a.title, a.outlet = self._orig_meta.get(a.key, (a.title, a.outlet))
+            articles.append(a)
+        claims = {
+            key: [replace(c, speaker=self._orig_speaker.get(c.id, c.speaker)) if c.manual else c for c in cl]
+            for key, cl in corpus.claims.items()
+        }
+        batch = pipeline.Corpus(
+            paths=list(corpus.paths),
+            articles=articles,
+            claims=claims,
+            min_score=corpus.min_score,
+            grouping_state=corpus.grouping_state,
+        )
+        job = self._pending = _Grouping(batch, self._overrides())
+        return job.run
+
+    def set_groups(self, groups: list[EventGroup]) -> None:
+        """The groups ``start_grouping``'s function returned: the batch's groups from now on."""
+        job = self._pending
+        if job is None:
+            raise ReviewError("no grouping of the batch is under way")
+        self._pending = None
+        pipeline.set_groups(self.corpus, groups, job.overrides)
+        self._grouped = True
+        self._reindex()
+
+    def grouping_failed(self) -> None:
+        """``start_grouping``'s function failed: the groups stay due (``ensure_groups`` groups when asked)."""
+        self._pending = None
+
+    def _check_grouped(self, what: str) -> None:
+        """While the batch is grouped in another thread, what needs its groups is refused (``what``: "events
+        can be merged")."""
+        if self._pending is not None:
+            raise ReviewError(f"the batch is still being grouped: {what} once it is grouped")
 
     def _add_manual_claims(self, only: str | None = None) -> None:
         for m in list(self._data.manual.values()):
@@ -1033,6 +1109,8 @@ class Review:
             self._log_floor = self._log.popleft()[0]
 
     def _apply(self, changes: list[_Change], *, forward: bool) -> None:
+        if self._pending is not None and any(_moves_groups(c) for c in changes):
+            self._check_grouped("event groups, dates and claims added by hand can be changed")
         regroup = False
         reextract: set[str] = set()
         speakers: set[str] = (
@@ -1271,6 +1349,7 @@ class Review:
     def add_claim(self, article_key: str, start: int, end: int) -> Claim:
         self._check_writable()
         self._check_loaded("claims can be added")
+        self._check_grouped("claims can be added")
         art = self.corpus.article(article_key)
         if art is None:
             raise ReviewError(f"unknown article {article_key!r}")
@@ -1292,6 +1371,7 @@ class Review:
         self._check_writable()
         if self.corpus.article(article_key) is None:
             raise ReviewError(f"unknown article {article_key!r}")
+        self._check_grouped("a publication date can be set (its claims are read again)")
         if isinstance(date, dt.datetime):
             date = date.date()
         ahead = future_publication(date) if date else None
@@ -1335,6 +1415,7 @@ class Review:
     def merge_groups(self, claim_a: str, claim_b: str) -> None:
         self._check_writable()
         self._check_loaded("events can be merged")
+        self._check_grouped("events can be merged")
         self.claim(claim_a)
         self.claim(claim_b)
         if claim_a == claim_b:
@@ -1353,6 +1434,7 @@ class Review:
     def take_out_of_group(self, claim_id: str) -> None:
         self._check_writable()
         self._check_loaded("claims can be taken out of their event")
+        self._check_grouped("claims can be taken out of their event")
         self.claim(claim_id)
         before = self._groups_state()
         merges = [p for p in before["merges"] if claim_id not in p]
@@ -1370,6 +1452,7 @@ class Review:
         ``keep_decided`` only to those still unreviewed. Returns the ids of the claims that changed."""
         self._check_writable()
         self._check_loaded("a verdict can be given to a whole event")
+        self._check_grouped("a verdict can be given to a whole event")
         self.claim(claim_id)
         v = Verdict(verdict)
         if v == Verdict.SUPERSEDED:
@@ -1477,6 +1560,13 @@ class Review:
 
 
 # ---------------------------------------------------------------------------------------------
+
+
+def _moves_groups(change: _Change) -> bool:
+    """Whether a change moves the event groups: a merge or a split, a claim added by hand (or removed), a
+    publication date (the article's claims are read again)."""
+    kind, _key, before, after = change
+    return kind in ("groups", "manual") or (kind == "article" and "published" in {*before, *after})
 
 
 def _clean(d: dict[str, Any]) -> dict[str, Any]:

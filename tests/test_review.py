@@ -867,3 +867,81 @@ def test_a_review_opened_without_groups_groups_when_asked_and_as_a_grouped_one(
     finally:
         lazy.close()
         grouped.close()
+
+
+def test_a_review_grouped_in_another_thread_refuses_what_moves_groups_until_its_groups_are_set(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``start_grouping`` (the review TUI: the screen is filled, the batch grouped in a worker): until
+    ``set_groups``, decisions, notes, titles and speakers work, and what reads or moves groups is refused;
+    the function groups a copy of the batch as a grouped opening reads it (titles and speakers as read: its
+    groups come from the cache a grouped opening filled), and its groups are that opening's."""
+    from factcheck import cache, pipeline
+
+    corpus = [str(project / "corpus")]
+    path = project / "sessions" / "s.toml"
+    # a cache of its own, on (what other tests left in the process's cache object is not this test's)
+    monkeypatch.setenv("FACTCHECK_CACHE", str(project / "cache.sqlite3"))
+    monkeypatch.delenv("FACTCHECK_NO_CACHE", raising=False)
+    cache.reset()
+    with Review.open(path, corpus, reviewer="alice") as r:
+        a, b = ids(r, "alpha.txt"), ids(r, "beta.txt")
+        r.merge_groups(a[1], b[0])
+        manual = r.add_claim("alpha.txt", 0, ALPHA.index(".")).id
+        r.set_title("alpha.txt", "Rates and prices")  # (after the last regrouping: never grouped with it)
+        r.set_speaker(manual, "Anna Berg")
+        r.save()
+    grouped = Review.open(path, reviewer="alice", readonly=True)  # (its groups are cached now)
+    made: list[int] = []
+    real = pipeline._grouped
+
+    def counted(*args: Any, **kw: Any) -> Any:
+        made.append(1)
+        return real(*args, **kw)
+
+    monkeypatch.setattr(pipeline, "_grouped", counted)
+    lazy = Review.open(path, reviewer="alice", group=False)
+    try:
+        job = lazy.start_grouping()
+        assert job is not None and lazy.grouping and lazy.start_grouping() is None
+        lazy.mark(a[0], Verdict.CONFIRMED)
+        lazy.set_note(a[0], "checked")
+        lazy.set_title("beta.txt", "Rates held")
+        lazy.set_speaker(a[2], "Statistics Norway")
+        for refused in (
+            lambda: lazy.merge_groups(a[0], b[1]),
+            lambda: lazy.take_out_of_group(b[0]),
+            lambda: lazy.add_claim("beta.txt", 0, BETA.index(".")),
+            lambda: lazy.set_published("beta.txt", dt.date(2024, 3, 5)),
+            lambda: lazy.apply_to_group(a[1], Verdict.DISPUTED),
+            lambda: lazy.suggestions_for(a[1]),
+        ):
+            with pytest.raises(ReviewError, match="still being grouped"):
+                refused()
+        # undo and redo of what moves no group work: the speaker, title, note and verdict, then the speaker
+        # and title saved before; the hand-added claim saved before them would move groups
+        for _ in range(6):
+            assert lazy.undo() is not None
+        with pytest.raises(ReviewError, match=r"cannot undo .*still being grouped"):
+            lazy.undo()
+        assert manual in lazy.data.manual and lazy.corpus.groups == []
+        for _ in range(6):
+            assert lazy.redo() is not None
+        assert lazy.decision(a[0]).verdict == Verdict.CONFIRMED and lazy.decision(a[0]).note == "checked"
+        groups = job()  # (in the TUI, in a worker thread)
+        assert not made  # the groups a grouped opening cached: the same batch, titles and speakers as read
+        assert lazy.grouping and all(c.group is None for c in lazy.corpus.all_claims())
+        lazy.set_groups(groups)
+        assert not lazy.grouping
+        assert [g.to_json() for g in lazy.corpus.groups] == [g.to_json() for g in grouped.corpus.groups]
+        assert [c.group for c in lazy.corpus.all_claims()] == [c.group for c in grouped.corpus.all_claims()]
+        for cid in [*a, *b, manual]:
+            assert lazy.suggestions_for(cid) == grouped.suggestions_for(cid)
+        assert lazy.corpus.article("alpha.txt").title == "Rates and prices"  # type: ignore[union-attr]
+        assert lazy.claim(manual).speaker == "Anna Berg"
+        lazy.take_out_of_group(b[0])  # grouped now: what moves groups works again
+        assert b[0] in lazy.data.splits
+    finally:
+        lazy.close()
+        grouped.close()
+        cache.reset()  # (the next test's cache object is made from its own environment)

@@ -61,6 +61,11 @@ def main_up(app) -> bool:  # type: ignore[no-untyped-def]
     return isinstance(app.screen, MainScreen) and app.screen.article is not None
 
 
+def ready(app) -> bool:  # type: ignore[no-untyped-def]
+    """The batch is read and grouped (the main screen is filled once it is read; the groups follow)."""
+    return not app.loading and not app.grouping
+
+
 def status_text(m: MainScreen) -> str:
     return str(m.query_one("#status").render())
 
@@ -95,7 +100,7 @@ async def test_first_article_shows_while_the_rest_loads_and_keys_are_safe(seeds_
         assert any("Still loading the batch" in s and "report" in s for s in told)
         assert not m.review.data.decisions and not session.exists()  # nothing decided, nothing saved
         gate.set()
-        await wait_until(pilot, lambda: not app.loading, "the whole batch")
+        await wait_until(pilot, lambda: ready(app), "the whole batch")
         await pilot.pause()
         assert m.review is app.review and m.review.loading is None and not m.review.readonly
         assert len(m.review.corpus.articles) == 5 and m.review.corpus.groups
@@ -144,7 +149,7 @@ async def test_decisions_made_while_loading_are_kept_and_saved_once_loaded(seeds
         await pilot.pause(0.2)
         assert not session.exists()  # nothing written while the batch loads
         gate.set()
-        await wait_until(pilot, lambda: not app.loading, "the whole batch")
+        await wait_until(pilot, lambda: ready(app), "the whole batch")
         await wait_until(pilot, lambda: session.exists() and not app.review.dirty, "the autosave")
         r = m.review
         assert r is app.review and r.loading is None
@@ -194,7 +199,7 @@ async def test_session_resumed_while_loading_keeps_decisions_and_cursor(seeds_co
         await pilot.press("c")  # made on the preview; the saved decisions of articles not read yet stay
         assert m.verdict(first) == Verdict.CONFIRMED
         gate.set()
-        await wait_until(pilot, lambda: not app.loading, "the whole batch")
+        await wait_until(pilot, lambda: ready(app), "the whole batch")
         await pilot.pause()
         # the reviewer did not move: the session's cursor is where they are now
         assert m.article is not None and m.article.key == last_key and m.claim is not None
@@ -229,7 +234,7 @@ async def test_a_reviewer_who_moves_while_loading_stays_there(seeds_copy, tmp_pa
         mine = m.claim.id if m.claim else None
         assert mine is not None
         gate.set()
-        await wait_until(pilot, lambda: not app.loading, "the whole batch")
+        await wait_until(pilot, lambda: ready(app), "the whole batch")
         await pilot.pause()
         assert m.claim is not None and m.claim.id == mine
         await pilot.press("q")
@@ -379,7 +384,7 @@ async def test_a_batch_read_at_once_opens_without_a_hitch(seeds_copy, tmp_path):
         r.save()
     app = make_app(None, Config(autosave_delay=0.05), opener=opener_for([str(seeds_copy)], session))
     async with app.run_test(size=SIZE) as pilot:
-        await wait_until(pilot, lambda: main_up(app) and not app.loading, "the whole batch")
+        await wait_until(pilot, lambda: main_up(app) and ready(app), "the whole batch")
         await pilot.pause()
         m = app.screen
         assert isinstance(m, MainScreen) and m.review is app.review
@@ -406,7 +411,7 @@ async def test_a_batch_of_unknown_size_says_so_while_loading(seeds_copy, tmp_pat
         assert "loading 1…" in status_text(m) and "grouping" not in status_text(m)
         assert str(m.article_list.border_subtitle) == "1 of …"
         gate.set()
-        await wait_until(pilot, lambda: not app.loading, "the whole batch")
+        await wait_until(pilot, lambda: ready(app), "the whole batch")
         assert "loading" not in status_text(m)
 
 
@@ -550,7 +555,7 @@ async def test_a_dialog_open_when_the_batch_finishes_loading_is_not_lost(
         key, first = m.article.key, m.claim.id
         await pilot.press(*keys)
         gate.set()
-        await wait_until(pilot, lambda: not app.loading, "the whole batch")
+        await wait_until(pilot, lambda: ready(app), "the whole batch")
         await pilot.press("enter")
         await wait_until(pilot, lambda: session.exists() and not app.review.dirty, "the autosave")
         assert m.review is app.review and check(app.review, key, first)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import difflib
 import gc
 import signal
@@ -27,7 +28,7 @@ from factcheck.tui.commands import FactcheckCommands
 from factcheck.tui.config import Config, load_config
 
 if TYPE_CHECKING:  # the core and the main screen are imported lazily: the first paint comes sooner
-    from factcheck.model import Article, Claim, InputError
+    from factcheck.model import Article, Claim, EventGroup, InputError
     from factcheck.review import Review
     from factcheck.tui.screens.main import MainScreen
 
@@ -241,6 +242,7 @@ class FactcheckApp(App[int]):
                     f" {type(e).__name__}: {e} (they are saved as they were made)"
                 )
                 return
+            self._start_grouping(review)  # (after what was made meanwhile: a date set then re-extracts)
             self.main_screen.loaded(review)
             for line in failed:
                 self.notify(
@@ -253,7 +255,54 @@ class FactcheckApp(App[int]):
             if preview.dirty:
                 self.schedule_save()
             return
+        self._start_grouping(review)
         self._install_main(MainScreen(review))  # (it says how many articles it read once mounted)
+
+    # ------------------------------------------------------------------------------------------
+    # Grouping: the main screen is filled as soon as the review is opened and reconciled (``opener_for``
+    # opens it without its groups); the batch is grouped meanwhile in a thread worker, and what needs the
+    # groups waits for them (``Review.grouping``).
+
+    def _start_grouping(self, review: Review) -> None:
+        """Group ``review``'s batch in a worker, if it is not grouped (before the screen shows the review: what
+        it draws then asks for no groups)."""
+        job = review.start_grouping()
+        if job is not None:
+            self._group(review, job)
+
+    # (a description of its own: Textual's default is the repr of the arguments, the whole batch: ~2 s at 1,000
+    # articles, on the UI thread)
+    @work(thread=True, exclusive=True, group="grouping", description="grouping the batch")
+    def _group(self, review: Review, job: Callable[[], list[EventGroup]]) -> None:
+        try:
+            groups = job()
+        except Exception as e:  # a bug in the core must not leave a traceback over the terminal
+            self._call_if_running(self._grouping_failed, review, f"{type(e).__name__}: {e}")
+            return
+        self._call_if_running(self._grouped, review, groups)
+
+    def _call_if_running(self, fn: Callable[..., object], *args: object) -> None:
+        with contextlib.suppress(RuntimeError):  # the app has ended meanwhile: nothing is shown
+            self.call_from_thread(fn, *args)
+
+    def _grouped(self, review: Review, groups: list[EventGroup]) -> None:
+        if self._exiting or review is not self.review:
+            return
+        review.set_groups(groups)
+        self._freeze_gc()  # (the groups live as long as the batch: out of the collector's sight too)
+        if self.main_screen is not None:
+            self.main_screen.grouped()
+
+    def _grouping_failed(self, review: Review, error: str) -> None:
+        review.grouping_failed()
+        if not self._exiting and review is self.review:  # (its decisions are saved on the way out)
+            self._fail(f"internal error while grouping the batch: {error}")
+
+    @property
+    def grouping(self) -> bool:
+        """Whether the opened batch is still being grouped (the main screen is filled; what needs the groups
+        waits for them)."""
+        return self.review is not None and self.review.grouping
 
     def _install_main(self, screen: MainScreen) -> None:
         """Show the main screen in place of the loading screen (pushed when another screen is on top)."""
@@ -481,6 +530,7 @@ def opener_for(
             extracted=loading.extracted,
             session_read=loading.session_read,
             fetch=fetch_errors is None,
+            group=False,  # (grouped in the app's worker once the main screen is filled: _start_grouping)
         )
         if fetch_errors:  # 'not fetched yet (no stored page)' says less than why the fetch failed
             why = {e.path: e for e in fetch_errors}

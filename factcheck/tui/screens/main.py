@@ -108,8 +108,17 @@ class MainScreen(ReadingScreen):
         return True
 
     def _loaded(self, what: str) -> bool:
-        """False (and the reviewer told so) while the batch is still loading: ``what`` needs all of it."""
+        """False (and the reviewer told so) while the batch is still loading or being grouped: ``what`` needs
+        all of it, or its groups."""
         loading = self.review.loading
+        if loading is None and self.review.grouping:
+            self.notify(
+                f"Still grouping the batch: {what} once it is grouped.",
+                title="Grouping",
+                timeout=4,
+                markup=False,
+            )
+            return False
         if loading is None:
             return True
         done, total = loading
@@ -232,6 +241,8 @@ class MainScreen(ReadingScreen):
         c = self.claim
         if c is None or not self._writable():
             return
+        if self.review.grouping and not self._loaded("the superseding claim can be picked (by event)"):
+            return
         suggested = {
             s.by for s in self.event_panel.suggestions(c) if s.kind == "supersedes" and s.claim == c.id
         }
@@ -289,6 +300,8 @@ class MainScreen(ReadingScreen):
 
     def action_accept_suggestion(self) -> None:
         c = self.claim
+        if self.review.grouping and not self._loaded("suggestions can be accepted"):
+            return
         sugg = self.event_panel.suggestions(c)
         if c is None or not sugg:
             self.notify("No open suggestion for this claim.", timeout=3, markup=False)
@@ -708,6 +721,10 @@ class MainScreen(ReadingScreen):
     def action_set_published(self) -> None:
         a = self.article
         if a is None or not self._writable():
+            return
+        if self.review.grouping and not self._loaded(
+            "a publication date can be set (its claims are read again)"
+        ):
             return
         today = dt.date.today()
 

@@ -233,6 +233,14 @@ class ReadingScreen(Screen[None]):
         self._refresh_keys(force=True)
         self._opened()
 
+    def grouped(self) -> None:
+        """The batch's groups are in (grouped in a worker once this screen was filled): the Event panel shows
+        the current claim's event, and the status line no longer says "grouping…"."""
+        if not self._started:  # not mounted yet: on_mount shows the grouped review
+            return
+        self.event_panel.forget()
+        self._show_claim()
+
     def on_resize(self, event: events.Resize) -> None:
         self._apply_layout_class(event.size.width)
         self.call_after_refresh(self._refresh_status)  # (the message is fitted to the line's width)
@@ -592,6 +600,10 @@ class ReadingScreen(Screen[None]):
             if r.dirty:  # decisions made meanwhile: kept, saved once the batch is read (or on quit)
                 state += " · unsaved"
             bits.append((state, "$text-warning"))
+        elif r.grouping:  # the screen is filled; the Event panel and what needs groups wait for them
+            bits.append(("grouping…" + (" · read-only" if r.readonly else ""), "$text-warning"))
+            if r.dirty and not r.readonly:
+                bits.append((" · unsaved", "$text-warning"))
         elif r.readonly:
             bits.append(("read-only", "$text-warning"))
         elif r.dirty:

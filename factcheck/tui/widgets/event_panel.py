@@ -106,8 +106,8 @@ class EventPanel(LineView):
     def suggestions(self, claim: Claim | None) -> list[Suggestion]:
         """Open suggestions about ``claim``, the actionable kind first (a accepts the first one shown);
         a suggestion the reviewer already followed is not listed."""
-        if claim is None or self._review is None:
-            return []
+        if claim is None or self._review is None or self._review.grouping:
+            return []  # (none yet while the batch is grouped: nothing kept of that)
         hit = self._suggestions.get(claim.id)
         if hit is None or hit[0] is not claim:
             if len(self._suggestions) > 200:
@@ -268,6 +268,9 @@ class EventPanel(LineView):
             lines.append(
                 Content.styled("Other reports of this event: once the batch is read.", "$text-muted")
             )
+            return Content("\n").join(lines)
+        if review.grouping:  # (no stale groups: none are shown until the batch's are in)
+            lines.append(Content.styled("Other reports of this event: grouping…", "$text-muted"))
             return Content("\n").join(lines)
         g = self.group_of(c)
         members = review.group_claims(g) if g is not None else []
