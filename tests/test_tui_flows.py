@@ -1308,3 +1308,27 @@ async def test_decisions_attached_to_no_claim_are_listed_after_the_notice(
         await pilot.press("escape")
         assert app.screen is m
         await pilot.press("q")
+
+
+async def test_an_autosave_does_not_describe_the_session_it_saves(seeds_copy, session_path, monkeypatch):
+    # Textual describes a worker by the repr of its arguments unless told otherwise: the save worker's
+    # argument is the whole session, so each autosave spent time growing with the session on the UI thread
+    from factcheck import review as review_mod
+
+    described = []
+
+    def counted_repr(self) -> str:
+        described.append(1)
+        return "<snapshot>"
+
+    monkeypatch.setattr(review_mod._Snapshot, "__repr__", counted_repr)
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r, Config(autosave_delay=0.05))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("c", "j", "d")
+        await settle(app, pilot)
+        assert not r.dirty  # autosaved
+        await pilot.press("q")
+    assert sess.load(session_path).decisions  # saved
+    assert described == []
