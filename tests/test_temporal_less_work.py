@@ -3,10 +3,15 @@ around (where the name holds it, as written) is not searched for inside one; the
 its longest word once a word list; a date's modifier prefix reads its value's shape only when "ago" is written; a second day ("May 3 and 4") and a
 second decade ("the 1930s and 40s") are looked for with the cheaper test first; a rule's window is read with
 searches, and a window without a match of the rule (most) costs one search and no iterator.
+
+Part tspeed6: the nearest year of a month or a day without one makes each candidate year's date once and reads a month's
+length only for a day after the 28th.
 """
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import re
 import types
 from collections.abc import Iterator
@@ -212,3 +217,61 @@ def test_a_window_is_read_with_searches(
     assert [r.text for r in engine.tag(text)] == found
     assert (rx.searches, rx.iterators) == (searches, iterators)
     engine._tag_cached.cache_clear()
+
+
+# --------------------------------------------------------------------------------------------
+# Session 23, part tspeed6: the nearest year of a month or a day makes each candidate's date once, and reads the
+# month's length only for a day after the 28th
+# --------------------------------------------------------------------------------------------
+
+
+class _Made:
+    """Counts of the dates made and the month lengths read inside :func:`vocab._nearest_year`."""
+
+    dates = 0
+    lengths = 0
+
+
+@pytest.fixture
+def made(monkeypatch: pytest.MonkeyPatch) -> type[_Made]:
+    class CountedDate(dt.date):
+        def __new__(cls, year: int, month: int, day: int) -> CountedDate:
+            _Made.dates += 1
+            return super().__new__(cls, year, month, day)
+
+    def monthrange(year: int, month: int) -> tuple[int, int]:
+        _Made.lengths += 1
+        return calendar.monthrange(year, month)
+
+    _Made.dates = _Made.lengths = 0
+    monkeypatch.setattr(vocab, "dt", types.SimpleNamespace(date=CountedDate, timedelta=dt.timedelta))
+    monkeypatch.setattr(vocab, "calendar", types.SimpleNamespace(monthrange=monthrange))
+    return _Made
+
+
+@pytest.mark.parametrize(
+    ("month", "day", "anchor", "tense", "year", "lengths"),
+    [
+        # a day up to the 28th, or a month alone: no month's length is read
+        (12, 20, dt.date(2024, 1, 5), None, 2023, 0),
+        (1, 5, dt.date(2024, 12, 30), None, 2025, 0),
+        (3, 10, dt.date(2024, 6, 1), "FUT", 2025, 0),
+        (11, None, dt.date(2024, 1, 10), None, 2023, 0),
+        (11, None, dt.date(2024, 1, 10), "FUT", 2024, 0),
+        # a later day: each candidate year's month length, the day kept inside it ("Feb. 29" of 2023 is its 28th)
+        (2, 29, dt.date(2023, 3, 10), None, 2023, 3),
+        (4, 31, dt.date(2024, 4, 20), None, 2024, 3),
+        (12, 31, dt.date(2024, 1, 2), None, 2023, 3),
+    ],
+)
+def test_the_nearest_year_makes_each_candidate_date_once(
+    made: type[_Made],
+    month: int,
+    day: int | None,
+    anchor: dt.date,
+    tense: str | None,
+    year: int,
+    lengths: int,
+) -> None:
+    assert vocab._nearest_year(month, day, anchor, lambda: tense) == year
+    assert (made.dates, made.lengths) == (3, lengths)

@@ -159,13 +159,13 @@ def _nearest_year(month: int, day: int | None, anchor: dt.date, tense_of: Callab
     d = day or 1
 
     def when(y: int) -> dt.date:
-        return dt.date(y, month, min(d, calendar.monthrange(y, month)[1]))
+        # every month has a 28th: the month's length is read only for a later day ("Feb. 29", "April 31")
+        return dt.date(y, month, d if d <= 28 else min(d, calendar.monthrange(y, month)[1]))
 
-    best = min(
-        (anchor.year, anchor.year - 1, anchor.year + 1),
-        key=lambda y: (abs((when(y) - anchor).days), y != anchor.year),
-    )
-    delta = (when(best) - anchor).days
+    # the three candidates' dates, each made once (the nearest one's distance is read again below)
+    days = {y: when(y) for y in (anchor.year, anchor.year - 1, anchor.year + 1)}
+    best = min(days, key=lambda y: (abs((days[y] - anchor).days), y != anchor.year))
+    delta = (days[best] - anchor).days
     # a whole month before/after the anchor's month, or 2+ weeks for a day
     if day is None:
         months = (best - anchor.year) * 12 + month - anchor.month
