@@ -1362,14 +1362,17 @@ def classify_lines(
     # Short fragments sandwiched in furniture (e.g. a byline glued to a site name) are furniture. (Not in
     # an extractor's text, ``page=False``: there a short line is a subheading, a list item or a table cell
     # of the article -- the extractor already removed the page's chrome.)
+    last_fragment = -1  # (the last line taken for a fragment here: a label the first reading of lists missed)
     for i, ln in enumerate(lines):
         if page and kinds[i][0] == "body" and not sentence[i] and i > first_body:
             prev_f = i > 0 and kinds[i - 1][0] in ("furniture", "meta")
             next_f = i + 1 >= len(lines) or kinds[i + 1][0] in ("furniture", "meta")
             if prev_f and next_f:
                 kinds[i] = ("furniture", "fragment between furniture")
+                last_fragment = i
             elif ln.words < 8 and not re.search(r"[.!?:;\"”]$", ln.text):
                 kinds[i] = ("furniture", "short fragment")
+                last_fragment = i
 
     # Title: the headline of the page's own <title> line when the page repeats it, else the first
     # headline-like line before the body that is not a menu item.
@@ -1451,11 +1454,13 @@ def classify_lines(
         _profile_boxes(lines, kinds, substantial, vocab)
         _cards_of_other_stories(lines, kinds, substantial)
         _after_the_prose(lines, kinds, substantial, lang)
-        # (once more, from the article's first paragraph on: a box of headlines between labels)
+        # (once more, from the article's first paragraph on: a box of headlines between labels, on a page
+        # where fragments were taken below that paragraph after the first reading)
         first_paragraph = next(
-            (i for i, k in enumerate(kinds) if substantial[i] and k[0] == "body"), len(lines)
+            (i for i in range(last_fragment) if substantial[i] and kinds[i][0] == "body"), None
         )
-        _teaser_lists(lines, kinds, first_paragraph, labels=True)
+        if first_paragraph is not None:
+            _teaser_lists(lines, kinds, first_paragraph, labels=True)
     for i, (ln, (kind, why)) in enumerate(zip(lines, kinds, strict=True)):
         if i == title_at and kind == "title" and info.get("title") != ln.text:
             segs.extend(_title_parts(ln, str(info.get("title") or "")))
