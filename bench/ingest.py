@@ -51,7 +51,9 @@ is (the share of a half's leaked claims on its 10 worst pages: a few pages that 
 weigh more than many pages with one leak each); and where the leaked claims after the article stand in the
 raw text as factcheck read it (``after_places``: inside its own span of the article or below it, in lines
 of 15+ words, below an end-of-article marker that did not end the article), which tells what kind of rule
-could still reach them.
+could still reach them; and of the leaked claims inside the article, how many lie inside factcheck's own span
+of it too (``inside_in_span``: boxes, captions and promotions between its paragraphs) and how many in parts
+of the article its span leaves out.
 
     /work/venv/bin/python bench/ingest.py [--list] [--leaks] [--extra DIR] [--extra-only]
 """
@@ -637,10 +639,12 @@ def extra_report(folder: str | None, only: str | None = None, study: str | None 
             )
             if way == "raw":
                 places = after_places(raw, [start for start, _t in leaked], hi)
+                spanned = inside_in_span(raw, [start for start, _t in leaked if lo <= start <= hi])
                 for key in keys:
                     per_page.setdefault(key, []).append(len(leaked))
                     for place, n in places.items():
                         tally.count(f"raw {key} after {place}", n, n)
+                    tally.count(f"raw {key} inside in span", spanned, spanned)
                 for start, t in leaked:
                     pos = "before" if start < lo else "after" if start > hi else "inside"
                     if study and extra_quarter(f) == "A1":
@@ -716,6 +720,12 @@ def extra_report(folder: str | None, only: str | None = None, study: str | None 
             f"{places['in span']}, below it {places['below span']}, above it {places['above span']}; in lines of 15+ "
             f"words {places['15+']}; "
             f"below an end-of-article marker that did not end the article {places['after a marker']}"
+        )
+        inside = tally.n.get(f"raw {key} leak-inside", [0, 0])[0]
+        spanned = tally.n.get(f"raw {key} inside in span", [0, 0])[0]
+        print(
+            f"    leaked claims inside the article: {inside}; inside factcheck's own span of the article too "
+            f"{spanned}, in parts of the article its span leaves out {inside - spanned}"
         )
         counts = sorted(per_page.get(key, []), reverse=True)
         if counts and sum(counts):
@@ -878,10 +888,7 @@ def after_places(art: ingest.Article, starts: list[int], end: int) -> dict[str, 
         return out
     text = art.text
     lines = ingest._lines(text, ingest._front_matter(text)[0])
-    kind_at = {s.start: (s.kind, s.reason) for s in art.segments}
-    kinds = [kind_at.get(ln.start, ("title", "")) for ln in lines]  # (a title line split in parts)
-    span = ingest._prose_span(lines, kinds, [ln.substantial for ln in lines])
-    span_start, span_end = (lines[span[0]].start, lines[span[1]].end) if span else (0, -1)
+    span_start, span_end = _factcheck_span(art, lines)
     vocab = furniture.vocabulary(art.language)
     marker, paragraphs = None, 0
     for ln in lines:
@@ -898,6 +905,25 @@ def after_places(art: ingest.Article, starts: list[int], end: int) -> dict[str, 
         out["15+"] += lines[at].words >= ingest.SUBSTANTIAL_WORDS
         out["after a marker"] += marker is not None and marker < start
     return out
+
+
+def _factcheck_span(art: ingest.Article, lines: list[Any]) -> tuple[int, int]:
+    """(start, end) offsets of factcheck's own span of the article (``ingest._prose_span``: the run of lines
+    with the most running text) as it read the page, or (0, -1) when it found none."""
+    kind_at = {s.start: (s.kind, s.reason) for s in art.segments}
+    kinds = [kind_at.get(ln.start, ("title", "")) for ln in lines]  # (a title line split in parts)
+    span = ingest._prose_span(lines, kinds, [ln.substantial for ln in lines])
+    return (lines[span[0]].start, lines[span[1]].end) if span else (0, -1)
+
+
+def inside_in_span(art: ingest.Article, starts: list[int]) -> int:
+    """Of the leaked claims inside a page's article (``starts``), how many lie inside factcheck's own span of
+    the article too (boxes of other stories, captions, promotions between its paragraphs; the rest lie in
+    parts of the article factcheck's span leaves out, above or below it)."""
+    if not starts:
+        return 0
+    span_start, span_end = _factcheck_span(art, ingest._lines(art.text, ingest._front_matter(art.text)[0]))
+    return sum(1 for s in starts if span_start <= s <= span_end)
 
 
 def _title_match(got: object, want: str) -> bool:

@@ -1362,14 +1362,17 @@ def classify_lines(
     # Short fragments sandwiched in furniture (e.g. a byline glued to a site name) are furniture. (Not in
     # an extractor's text, ``page=False``: there a short line is a subheading, a list item or a table cell
     # of the article -- the extractor already removed the page's chrome.)
+    last_fragment = -1  # (the last line taken for a fragment here: a label the first reading of lists missed)
     for i, ln in enumerate(lines):
         if page and kinds[i][0] == "body" and not sentence[i] and i > first_body:
             prev_f = i > 0 and kinds[i - 1][0] in ("furniture", "meta")
             next_f = i + 1 >= len(lines) or kinds[i + 1][0] in ("furniture", "meta")
             if prev_f and next_f:
                 kinds[i] = ("furniture", "fragment between furniture")
+                last_fragment = i
             elif ln.words < 8 and not re.search(r"[.!?:;\"”]$", ln.text):
                 kinds[i] = ("furniture", "short fragment")
+                last_fragment = i
 
     # Title: the headline of the page's own <title> line when the page repeats it, else the first
     # headline-like line before the body that is not a menu item.
@@ -1451,6 +1454,13 @@ def classify_lines(
         _profile_boxes(lines, kinds, substantial, vocab)
         _cards_of_other_stories(lines, kinds, substantial)
         _after_the_prose(lines, kinds, substantial, lang)
+        # (once more, from the article's first paragraph on: a box of headlines between labels, on a page
+        # where fragments were taken below that paragraph after the first reading)
+        first_paragraph = next(
+            (i for i in range(last_fragment) if substantial[i] and kinds[i][0] == "body"), None
+        )
+        if first_paragraph is not None:
+            _teaser_lists(lines, kinds, first_paragraph, labels=True)
     for i, (ln, (kind, why)) in enumerate(zip(lines, kinds, strict=True)):
         if i == title_at and kind == "title" and info.get("title") != ln.text:
             segs.extend(_title_parts(ln, str(info.get("title") or "")))
@@ -2705,9 +2715,21 @@ _LIST_ITEM = re.compile(r"^(?:[-•*·–]\s|\d{1,2}[.)]\s|\|)")
 _HEADLINE_END = re.compile(r"[.!:;,)]$|[.!?,;:][\"”“»«'’]$")
 
 
-def _teaser_lists(lines: list[_Line], kinds: list[tuple[str, str]], first_body: int) -> None:
+HEADLINES_BETWEEN_LABELS = "teaser list between labels"
+
+
+def _teaser_lists(
+    lines: list[_Line], kinds: list[tuple[str, str]], first_body: int, labels: bool = False
+) -> None:
     """Runs of three or more headlines (lines of 3-20 words with no closing punctuation, maybe with a short
-    date or author line between them) after the article has begun are lists of other stories: furniture."""
+    date or author line between them) after the article has begun are lists of other stories: furniture.
+
+    ``labels``: the runs read again once every other rule has run, from the article's first paragraph on
+    (``first_body``). A box of other stories inside the article's span often puts a label between its
+    headlines that only the later rules take for furniture (a source's name under each headline, "Wales
+    Online"; a section, "Economía"; a count of views, "13155"; a time or a video's length, "14:10", "0:46"),
+    so the first reading saw no run there. A line that the next line goes on with in lower case is a
+    hard-wrapped sentence, not a headline. Reason: HEADLINES_BETWEEN_LABELS."""
 
     def headline(j: int) -> bool:
         ln = lines[j]
@@ -2717,6 +2739,7 @@ def _teaser_lists(lines: list[_Line], kinds: list[tuple[str, str]], first_body: 
             and not _HEADLINE_END.search(ln.closing)
             and not _LIST_ITEM.match(ln.text)
             and (ln.text[:1].isupper() or ln.text[:1].isdigit() or ln.text[:1] in "#\"“„«»'‘")
+            and not (labels and j + 1 < len(lines) and lines[j + 1].text[:1].islower())
         )
 
     i = first_body + 1
@@ -2734,7 +2757,7 @@ def _teaser_lists(lines: list[_Line], kinds: list[tuple[str, str]], first_body: 
             j += 1
         if len(run) >= 3:
             for k in run:
-                kinds[k] = ("furniture", "teaser list")
+                kinds[k] = ("furniture", HEADLINES_BETWEEN_LABELS if labels else "teaser list")
         i = j
 
 

@@ -62,3 +62,15 @@ def test_a_claim_between_the_article_and_factcheck_s_span_is_above_the_span() ->
     art = ingest.article_from_text(text, path="page.txt", key="page")
     places = bench.after_places(art, [text.index(OTHER[0])], text.index(ARTICLE[0]))
     assert (places["after"], places["above span"], places["in span"]) == (1, 1, 0)
+
+
+def test_claims_inside_the_article_are_counted_inside_factcheck_s_span_or_not() -> None:
+    """A claim inside the page's article lies inside factcheck's own span of it (a box between its
+    paragraphs), or in a part of the article the span leaves out (its first lines above a long menu)."""
+    bench = bench_module("ingest")
+    lines = [OTHER[0], *CHROME, *ARTICLE, FOOTER]
+    text = "\n\n".join(lines)
+    art = ingest.article_from_text(text, path="page.txt", key="page")
+    at = {line: text.index(line) for line in lines}
+    assert bench.inside_in_span(art, [at[OTHER[0]], at[ARTICLE[1]], at[ARTICLE[2]]]) == 2
+    assert bench.inside_in_span(art, []) == 0
