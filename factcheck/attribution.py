@@ -1950,10 +1950,31 @@ def _word_before(text: str, end: int) -> str:
     return words[-1].lower().strip(",") if words else ""
 
 
+# a possessive right before a speech verb ("Spain’s hopes"), not "he's"/"who’s" ("is"/"has"), at the end
+_POSSESSIVE_END = re.compile(
+    r"(?<![\w’'])(?!(?:"
+    + trie_pattern(_W["possessive_not"])
+    + r")[’'])[A-Za-z][\w.\-&]*(?:[’']s|s(?P<plural>[’']))\s+\Z",
+    re.I,
+)
+
+
+# a single quotation mark that opens a quotation: a plural's apostrophe after it may close it ("'We will
+# fight this bus' says Jones")
+_OPENING_SINGLE = re.compile(r"(?:^|(?<=\s))[‘']")
+
+
 def _may_speak(text: str, vm: re.Match[str]) -> bool:
     """Cheap checks that rule a speech-verb match out before any parsing: "found" without "that", a
     progressive verb with no form of "be" among the three words before it ("warning signs")."""
     t, e = vm.group(0)[1:], vm.end() - 1
+    pos = (
+        _POSSESSIVE_END.search(text, max(0, vm.start() - 40), vm.start())
+        if t[-1] == "s" or t[-2:] == "ed"  # (not "Friends of Mr. Doe's say")
+        else None
+    )
+    if pos is not None and (pos.group(1) is None or _OPENING_SINGLE.search(text, 0, pos.start()) is None):
+        return False  # "Spain’s hopes", "Curiel’s alleged bias": a noun or its modifier, no speech
     if t == "say" and _word_before(text, vm.start()) in _SAY_NOUN_BEFORE:
         return False  # "to give Parliament the final say on trade deals": a noun
     if t in _TOLD_VERBS and _TOLD_ABOUT.match(text, e) and _QUOTE_MARK.search(text, 0, vm.start()) is None:
