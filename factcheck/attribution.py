@@ -73,8 +73,13 @@ _GROUP_PLURALS = frozenset(_W.get("group_plurals", []))
 _PRONOUNS = {w: w for w in _W["pronouns"]}
 # abbreviated titles keep their full stop: "Troy police Lt. Gerry Scherlinck said", "Dist. Atty. Steve Cooley"
 _TITLE_ABBR = r"(?:" + trie_pattern(_W["title_abbreviations"]) + r")\."
-# a single initial before a name is one token: "Walter A. Clyburn Reed" is never cut at "A."
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])|" + _TITLE_ABBR + r"|[\w’'\-]+|[^\w\s]")
+# a single initial before a name is one token: "Walter A. Clyburn Reed" is never cut at "A."; an ampersand
+# between capitals is inside a name ("PG&E officials said", "AT&T said": were "PG & E", "T")
+_TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])|"
+    + _TITLE_ABBR
+    + r"|[\w’'\-]+(?:(?<=[A-Z])&[A-Z][\w’'\-]*)*|[^\w\s]"
+)
 _KEEP_CAP = frozenset(_W["keep_cap"])
 _STATE_MEDIA = re.compile(_P["state_media"], re.I)
 _OUTLET_WORDS = re.compile(_P["outlet_words"], re.I)

@@ -48,7 +48,9 @@ _ABBR_TOK = rf"(?:{trie_pattern(_ABBRS)})\."
 # a D' opens the word too)
 _NAME_START = r"[A-Z](?:[a-z]|[’'][A-Z])"
 _INITIAL = rf"[A-Z]\.(?=[ \t]+(?:[A-Z]\.[ \t]+)?{_NAME_START})(?![ \t]+(?:{trie_pattern(CAP_STOP)})\b)"
-_CAPTOK = rf"(?:(?:[A-Z]\.){{2,}}|{_ABBR_TOK}|[A-Z][\w’'\-]*[\w’']|{_INITIAL}|[A-Z])"
+# an ampersand between capitals joins one word of a name: "AT&T", "PG&E", "Texas A&M" (were "AT" and "T")
+_AMPERSAND = r"(?:&[A-Z][\w’'\-]*)*"
+_CAPTOK = rf"(?:(?:(?:[A-Z]\.){{2,}}|{_ABBR_TOK}|[A-Z][\w’'\-]*[\w’']|{_INITIAL}|[A-Z]){_AMPERSAND})"
 _CONNECT_WORDS = [*_WORDS["name_joiners"], *_WORDS["name_particles"]]
 _CONNECT = rf"(?:{trie_pattern(_CONNECT_WORDS)})"
 # an Arabic article joined to the name: "Abdel Fattah el-Sisi", "Bashar al-Assad"
@@ -75,7 +77,7 @@ _ABBR_REST = (
 # a first name given as initials with spaces: "A. J. Smith", "J. Smith" (the initial before a name, as inside)
 _FIRST_INITIAL = rf"\.(?=[ \t]+(?:[A-Z]\.[ \t]+)?{_NAME_START})(?![ \t]+(?:{trie_pattern(CAP_STOP)})\b)"
 _SPAN_CAP = re.compile(
-    rf"[A-Z](?<![\w’'\-.][A-Z])(?:\.(?:[A-Z]\.)+|{_FIRST_INITIAL}|{_ABBR_REST}|[\w’'\-]*[\w’']|)"
+    rf"[A-Z](?<![\w’'\-.][A-Z])(?:\.(?:[A-Z]\.)+|{_FIRST_INITIAL}|{_ABBR_REST}|[\w’'\-]*[\w’']|){_AMPERSAND}"
     rf"(?:[ \t]+(?:{_CONNECT}[ \t]+)*(?:{_HYPHEN_PARTICLE})?{_CAPTOK})*"
     rf"(?:,?[ \t]+{_SUFFIX})?"
 )
@@ -398,6 +400,7 @@ def _classify(
         or toks[0] in ORG_HEADS
         or toks[-1] in ORG_TAIL_HEADS
         or (len(toks) > 1 and toks[-1] in CLUB_HEADS)
+        or any("&" in t for t in toks)  # a word joined by "&" names no person ("S&P Global", "AT&T Mobility")
         # a body "of" something after a place or an adjective: "Florida Department of Health"
         or any(t in ORG_HEADS and toks[i + 1] == "of" for i, t in enumerate(toks[1:-1], 1))
     ):
