@@ -128,6 +128,8 @@ _SAY_BEFORE: dict[str, tuple[str, ...]] = {
 _AT_QUOTATION = frozenset(_EN["verbs"].get("at_quotation", []))
 _WITH_OBJECT_THAT = frozenset(_EN["verbs"].get("with_object_that", []))
 _OBJECT_THAT = re.compile(_P["object_that"])
+_CONTENT_ONLY = frozenset(_EN["verbs"]["content_only"])
+_CONTENT_AFTER = re.compile(_P["content_after"])
 # a progressive speech verb ("Researchers are warning") speaks after a form of "be"
 _BE = frozenset(_W.get("be", []))
 _CLAUSE_VERBS = frozenset(_W.get("clause_verbs", []))
@@ -1996,6 +1998,13 @@ def _may_speak(text: str, vm: re.Match[str]) -> bool:
         return False  # "Fighting continued."
     if t in _WITH_OBJECT_THAT and _OBJECT_THAT.match(text, e) is None:
         return False  # "It is telling that ...", "they are telling the truth": no words told
+    if (
+        t in _CONTENT_ONLY
+        and _CONTENT_AFTER.match(text, e) is None
+        and _OBJECT_THAT.match(text, e) is None
+        and _QUOTE_MARK.search(text) is None
+    ):
+        return False  # "Clinton maintains a commanding lock", "Carson has responded to Trump's rant": no words
     if t in _SAY_BEFORE and not text.startswith(_SAY_BEFORE[t], e):
         # "The survey found 40 percent ...", "Researchers found the links being spread": a finding, reported
         # by who found it ("The researchers found the tool in a quarry" is an act: a thing found, no clause)
