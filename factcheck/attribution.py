@@ -2004,7 +2004,9 @@ def _may_speak(text: str, vm: re.Match[str]) -> bool:
         and _OBJECT_THAT.match(text, e) is None
         and _QUOTE_MARK.search(text) is None
     ):
-        return False  # "Clinton maintains a commanding lock", "Carson has responded to Trump's rant": no words
+        return (
+            False  # "Clinton maintains a commanding lock", "Carson has responded to Trump's rant": no words
+        )
     if t in _SAY_BEFORE and not text.startswith(_SAY_BEFORE[t], e):
         # "The survey found 40 percent ...", "Researchers found the links being spread": a finding, reported
         # by who found it ("The researchers found the tool in a quarry" is an act: a thing found, no clause)
@@ -2291,7 +2293,19 @@ def _aside_subject(text: str, toks: list[tuple[str, int, int]], k: int) -> tuple
     if inverted is not None and _inverted_source(text, inverted) is not None:
         return None  # ("And Trump, said Sunshine, who ...": the name after the verb speaks)
     subj = _named_opening(text, toks[k][1])
+    if subj is None:
+        # '"...," Adam Green, co-founder of the committee, said': the name opens what follows the quotation
+        q = None
+        for q in _QUOTATION_THEN.finditer(text, 0, toks[b][1]):
+            pass
+        if q is not None:
+            got = _named_subject_at(text[q.end() :], 0)
+            subj = None if got is None else (got[0], got[1] + q.end(), got[2] + q.end())
     return subj if subj is not None and text.startswith(",", subj[2]) else None
+
+
+# the end of a quotation and its comma before what follows it ('"...," ', "''...,'' ")
+_QUOTATION_THEN = re.compile(r",\s*(?:[”\"]|'')\s+(?=[A-Z])")
 
 
 def _after_comma(text: str, s: int) -> bool:
