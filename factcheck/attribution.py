@@ -2295,10 +2295,9 @@ def _aside_subject(text: str, toks: list[tuple[str, int, int]], k: int) -> tuple
     subj = _named_opening(text, toks[k][1])
     if subj is None:
         # '"...," Adam Green, co-founder of the committee, said': the name opens what follows the quotation
-        q = None
-        for q in _QUOTATION_THEN.finditer(text, 0, toks[b][1]):
-            pass
-        if q is not None:
+        ends = list(_QUOTATION_THEN.finditer(text, 0, toks[b][1]))
+        if ends:
+            q = ends[-1]  # (the last quotation before the name's comma)
             got = _named_subject_at(text[q.end() :], 0)
             subj = None if got is None else (got[0], got[1] + q.end(), got[2] + q.end())
     return subj if subj is not None and text.startswith(",", subj[2]) else None
