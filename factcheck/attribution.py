@@ -102,10 +102,10 @@ _INVERTED = re.compile(
     r"[,”\"’]\s*(?P<verb>" + _EN["verbs"]["inverted"] + r")\s+"
     r"(?P<np>(?:the\s+|a\s+|an\s+)?(?:\b"
     + _TITLE_ABBR
-    + r"|\b(?:[A-Z]\.){2,}|\b[A-Z]\.(?=\s+[A-Z])|[^,.;:!?\"“”()]){2,160}?)"
+    + r"|\b(?:[A-Z]\.){2,}|\b[A-Z]\.(?=\s+[A-Z])|[^,.;:!?\"“”()]){2,90}?)"
     # ("..., said Sen. Chris Murphy (D-Conn.).": the name ends at the bracket; "said a former U.S. law
-    # enforcement official who ...": not at the full stop of an initialism)
-    r"(?=\s*(?:[,;!?“\"(]|\.(?![A-Z]\.)|$))"
+    # enforcement official who oversaw ...": not at the full stop of an initialism, but before "who")
+    r"(?=\s*(?:[,;!?“\"(]|\.(?![A-Z]\.)|$)|\s+(?:who|which)\b)"
 )
 
 _INVERTED_TAIL = re.compile(_P["inverted_tail"])
