@@ -630,7 +630,8 @@ def _classify_source(np: str) -> Source | None:
     if low[-1] in ROLE_WORDS and not low[-1].startswith("spokes"):
         return Source(np, "person")  # "the Navy chief", "the army commander": a person named by role
     if any(w in _ORG_NOUNS for w in low):  # "the government in Berlin", "the foreign ministry"
-        if trailing and low[-2:-1] and low[-2] in _ORG_NOUNS:  # "the anti-graft agency EFCC"
+        # "the anti-graft agency EFCC", "the Iraqi activist group Mosul Eye": the name after the noun
+        if trailing and trailing.group(0).split(None, 1)[0] in _ORG_NOUNS:
             return Source(trailing["name"], "organisation")
         return Source(np, "organisation")
     if np in ORGS or words[-1] in ORG_HEADS or words[-1] in ORG_TAIL_HEADS or any(w in ORGS for w in words):
