@@ -73,13 +73,9 @@ _GROUP_PLURALS = frozenset(_W.get("group_plurals", []))
 _PRONOUNS = {w: w for w in _W["pronouns"]}
 # abbreviated titles keep their full stop: "Troy police Lt. Gerry Scherlinck said", "Dist. Atty. Steve Cooley"
 _TITLE_ABBR = r"(?:" + trie_pattern(_W["title_abbreviations"]) + r")\."
-# a single initial before a name is one token: "Walter A. Clyburn Reed" is never cut at "A."; an ampersand
-# between capitals is inside a name ("PG&E officials said", "AT&T said": were "PG & E", "T")
-_TOKEN = re.compile(
-    r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])|"
-    + _TITLE_ABBR
-    + r"|[\w’'\-]+(?:(?<=[A-Z])&[A-Z][\w’'\-]*)*|[^\w\s]"
-)
+# a single initial before a name is one token: "Walter A. Clyburn Reed" is never cut at "A."
+_TOKEN_HEAD = r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])|" + _TITLE_ABBR
+_TOKEN = re.compile(_TOKEN_HEAD + r"|[\w’'\-]+|[^\w\s]")
 _KEEP_CAP = frozenset(_W["keep_cap"])
 _STATE_MEDIA = re.compile(_P["state_media"], re.I)
 _OUTLET_WORDS = re.compile(_P["outlet_words"], re.I)
@@ -859,7 +855,9 @@ def _tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[str
     # (no match object per token)
     out: list[tuple[str, int, int]] = []
     pos = start
-    for gap, tok in _GAP_TOKEN.findall(text, start, len(text) if end is None else end):
+    stop = len(text) if end is None else end
+    gap_token = _GAP_TOKEN_AMPERSAND if text.find("&", start, stop) >= 0 else _GAP_TOKEN
+    for gap, tok in gap_token.findall(text, start, stop):
         pos += len(gap)
         e = pos + len(tok)
         out.append((tok, pos, e))
@@ -868,6 +866,11 @@ def _tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[str
 
 
 _GAP_TOKEN = re.compile(r"(\s*)(" + _TOKEN.pattern + ")")
+# an ampersand between capitals is inside a name ("PG&E officials said", "AT&T said": were "PG & E", "T"), for
+# a text that holds an "&" (most hold none)
+_GAP_TOKEN_AMPERSAND = re.compile(
+    r"(\s*)(" + _TOKEN_HEAD + r"|[\w’'\-]+(?:(?<=[A-Z])&[A-Z][\w’'\-]*)*|[^\w\s])"
+)
 
 
 _POSSESSIVE_OUTLET = re.compile(r"^(?P<o>[A-Z][\w.\- ]*?)[’']s?\s+\S")
@@ -1980,7 +1983,8 @@ def _may_speak(text: str, vm: re.Match[str]) -> bool:
     t, e = vm.group(0)[1:], vm.end() - 1
     pos = (
         _POSSESSIVE_END.search(text, max(0, vm.start() - 40), vm.start())
-        if t[-1] == "s" or t[-2:] == "ed"  # (not "Friends of Mr. Doe's say")
+        if (t[-1] == "s" or t[-2:] == "ed")  # (not "Friends of Mr. Doe's say")
+        and text[max(0, vm.start() - 3) : vm.start()].rstrip().endswith(("’s", "'s", "s’", "s'"))
         else None
     )
     if pos is not None and (pos.group(1) is None or _OPENING_SINGLE.search(text, 0, pos.start()) is None):

@@ -48,9 +48,9 @@ _ABBR_TOK = rf"(?:{trie_pattern(_ABBRS)})\."
 # a D' opens the word too)
 _NAME_START = r"[A-Z](?:[a-z]|[’'][A-Z])"
 _INITIAL = rf"[A-Z]\.(?=[ \t]+(?:[A-Z]\.[ \t]+)?{_NAME_START})(?![ \t]+(?:{trie_pattern(CAP_STOP)})\b)"
+_CAPTOK = rf"(?:(?:[A-Z]\.){{2,}}|{_ABBR_TOK}|[A-Z][\w’'\-]*[\w’']|{_INITIAL}|[A-Z])"
 # an ampersand between capitals joins one word of a name: "AT&T", "PG&E", "Texas A&M" (were "AT" and "T")
 _AMPERSAND = r"(?:&[A-Z][\w’'\-]*)*"
-_CAPTOK = rf"(?:(?:(?:[A-Z]\.){{2,}}|{_ABBR_TOK}|[A-Z][\w’'\-]*[\w’']|{_INITIAL}|[A-Z]){_AMPERSAND})"
 _CONNECT_WORDS = [*_WORDS["name_joiners"], *_WORDS["name_particles"]]
 _CONNECT = rf"(?:{trie_pattern(_CONNECT_WORDS)})"
 # an Arabic article joined to the name: "Abdel Fattah el-Sisi", "Bashar al-Assad"
@@ -76,11 +76,19 @@ _ABBR_REST = (
 )
 # a first name given as initials with spaces: "A. J. Smith", "J. Smith" (the initial before a name, as inside)
 _FIRST_INITIAL = rf"\.(?=[ \t]+(?:[A-Z]\.[ \t]+)?{_NAME_START})(?![ \t]+(?:{trie_pattern(CAP_STOP)})\b)"
-_SPAN_CAP = re.compile(
-    rf"[A-Z](?<![\w’'\-.][A-Z])(?:\.(?:[A-Z]\.)+|{_FIRST_INITIAL}|{_ABBR_REST}|[\w’'\-]*[\w’']|){_AMPERSAND}"
-    rf"(?:[ \t]+(?:{_CONNECT}[ \t]+)*(?:{_HYPHEN_PARTICLE})?{_CAPTOK})*"
-    rf"(?:,?[ \t]+{_SUFFIX})?"
-)
+
+
+def _span_cap(amp: str) -> re.Pattern[str]:
+    """The run of name tokens, each followed by ``amp`` (the words an ampersand joins, or nothing)."""
+    return re.compile(
+        rf"[A-Z](?<![\w’'\-.][A-Z])(?:\.(?:[A-Z]\.)+|{_FIRST_INITIAL}|{_ABBR_REST}|[\w’'\-]*[\w’']|){amp}"
+        rf"(?:[ \t]+(?:{_CONNECT}[ \t]+)*(?:{_HYPHEN_PARTICLE})?{_CAPTOK}{amp})*"
+        rf"(?:,?[ \t]+{_SUFFIX})?"
+    )
+
+
+_SPAN_CAP = _span_cap("")
+_SPAN_CAP_AMPERSAND = _span_cap(_AMPERSAND)  # (for a text that holds an "&": most hold none)
 _ORG_WORDS = ORG_HEADS | ORG_TAIL_HEADS
 _PARTICLES = frozenset(_WORDS["name_particles"])
 NAME_PARTICLES = _PARTICLES  # (read by the attribution rules: a name is never cut at its particle)
@@ -248,7 +256,8 @@ def mentions(text: str, start: int = 0, end: int | None = None, lang: str | None
     first_word = start
     while first_word < end and not text[first_word].isalnum():
         first_word += 1
-    for sm in _SPAN_CAP.finditer(text, start, end):  # (the lookbehind sees the text before ``start``)
+    span_cap = _SPAN_CAP_AMPERSAND if text.find("&", start, end) >= 0 else _SPAN_CAP
+    for sm in span_cap.finditer(text, start, end):  # (the lookbehind sees the text before ``start``)
         word = sm.group(0)
         if word in CAP_STOP:  # "The", "In", "He": the most common capitalised words
             continue

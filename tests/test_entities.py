@@ -121,13 +121,12 @@ def test_acronym_ended_names_and_org_tails_are_organisations_and_titles_are_not(
 
 _OLD_CAPTOK = (
     r"(?:(?:[A-Z]\.){2,}|(?:St|Mt|Ft|Gen|Lt|Col|Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Prof|Sgt|Capt|Adm|Maj)\.|"
-    r"[A-Z][\w’'\-]*[\w’']|" + entities._INITIAL + r"|[A-Z])(?:&[A-Z][\w’'\-]*)*"  # (round 23: "AT&T")
+    r"[A-Z][\w’'\-]*[\w’']|" + entities._INITIAL + r"|[A-Z])"
 )
 _OLD_CONNECT = r"(?:of|and|&|the|for|de|da|del|der|den|van|von|bin|al|le|la|du|dos|das|della|delle|degli|dei|di|des|ibn|el)"
 _NAME_PIECES = st.sampled_from(
     [
         *"Mr Mrs Ms Dr St Gen Maj U.S. A. The the of and & de del della van Bin Putin Kremlin Russian".split(),
-        *"AT&T PG&E &".split(),
         *"President leader spokesman top House White".split(),
         *[" ", "  ", "\t", ".", ",", "’s", "'", "-", "é", "\n"],
     ]
@@ -140,7 +139,7 @@ def test_name_and_description_scans_are_the_alternation_patterns(text: str, star
     import re
 
     old_span = re.compile(
-        rf"[A-Z](?<![\w’'\-.][A-Z])(?:\.(?:[A-Z]\.)+|{entities._ABBR_REST}|[\w’'\-]*[\w’']|)(?:&[A-Z][\w’'\-]*)*"
+        rf"[A-Z](?<![\w’'\-.][A-Z])(?:\.(?:[A-Z]\.)+|{entities._ABBR_REST}|[\w’'\-]*[\w’']|)"
         rf"(?:[ \t]+(?:{_OLD_CONNECT}[ \t]+)*{_OLD_CAPTOK})*"
     )
     assert [m.span() for m in entities._SPAN_CAP.finditer(text, start)] == [
