@@ -34,7 +34,7 @@ Figures, per outlet and overall: for each kind of source, right / wrong / missin
 attributed claims, and the share right; *speech* cues (say, tell, according to... the list below) apart from
 all cues, since PolNeAR also annotates thoughts and feelings ("X believes", "X fears") that our product does
 not necessarily give a speaker to; and the recall-side figures: attributed claims we give no speaker
-(``missing``) and unattributed claims we give a speaker (``spurious``).
+(``missing``) and unattributed claims we give a speaker (``spurious``, a family of its own in ``--errors``).
 
 ``--errors`` (train only: the development data) prints the error families: our errors grouped by the shape of
 the gold attribution (error kind, where the source stands against the content, the cue's first word, the
@@ -225,6 +225,15 @@ def score_article(
             counts[f"{outlet}|unattributed"] += 1
             if sp:
                 counts[f"{outlet}|spurious"] += 1
+                errors.append(  # (listed with --errors: a speaker where PolNeAR annotates no source)
+                    {
+                        "article": name,
+                        "outlet": outlet,
+                        "family": "spurious",
+                        "shape": "spurious",
+                        "example": f"{sp!r}: {text[s:e][:140]}",
+                    }
+                )
             continue
         if cover * 3 < (e - s):
             counts[f"{outlet}|partial"] += 1

@@ -51,6 +51,7 @@ SPLITS = (
     "dev7",
     "dev8",
     "dev9",
+    "dev10",
     "fresh",
     "dev6h",
     "dev7h",

@@ -74,7 +74,8 @@ _PRONOUNS = {w: w for w in _W["pronouns"]}
 # abbreviated titles keep their full stop: "Troy police Lt. Gerry Scherlinck said", "Dist. Atty. Steve Cooley"
 _TITLE_ABBR = r"(?:" + trie_pattern(_W["title_abbreviations"]) + r")\."
 # a single initial before a name is one token: "Walter A. Clyburn Reed" is never cut at "A."
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])|" + _TITLE_ABBR + r"|[\w’'\-]+|[^\w\s]")
+_TOKEN_HEAD = r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])|" + _TITLE_ABBR
+_TOKEN = re.compile(_TOKEN_HEAD + r"|[\w’'\-]+|[^\w\s]")
 _KEEP_CAP = frozenset(_W["keep_cap"])
 _STATE_MEDIA = re.compile(_P["state_media"], re.I)
 _OUTLET_WORDS = re.compile(_P["outlet_words"], re.I)
@@ -98,7 +99,9 @@ _INVERTED = re.compile(
     r"(?P<np>(?:the\s+|a\s+|an\s+)?(?:\b"
     + _TITLE_ABBR
     + r"|\b(?:[A-Z]\.){2,}|\b[A-Z]\.(?=\s+[A-Z])|[^,.;:!?\"“”()]){2,90}?)"
-    r"(?=\s*(?:[.,;!?“\"(]|$))"  # ("..., said Sen. Chris Murphy (D-Conn.).": the name ends at the bracket)
+    # ("..., said Sen. Chris Murphy (D-Conn.).": the name ends at the bracket; "said a former U.S. law
+    # enforcement official who oversaw ...": not at the full stop of an initialism, but before "who")
+    r"(?=\s*(?:[,;!?“\"(]|\.(?![A-Z]\.)|$)|\s+(?:who|which)\b)"
 )
 
 _INVERTED_TAIL = re.compile(_P["inverted_tail"])
@@ -121,6 +124,8 @@ _SAY_BEFORE: dict[str, tuple[str, ...]] = {
 _AT_QUOTATION = frozenset(_EN["verbs"].get("at_quotation", []))
 _WITH_OBJECT_THAT = frozenset(_EN["verbs"].get("with_object_that", []))
 _OBJECT_THAT = re.compile(_P["object_that"])
+_CONTENT_ONLY = frozenset(_EN["verbs"]["content_only"])
+_CONTENT_AFTER = re.compile(_P["content_after"])
 # a progressive speech verb ("Researchers are warning") speaks after a form of "be"
 _BE = frozenset(_W.get("be", []))
 _CLAUSE_VERBS = frozenset(_W.get("clause_verbs", []))
@@ -621,7 +626,8 @@ def _classify_source(np: str) -> Source | None:
     if low[-1] in ROLE_WORDS and not low[-1].startswith("spokes"):
         return Source(np, "person")  # "the Navy chief", "the army commander": a person named by role
     if any(w in _ORG_NOUNS for w in low):  # "the government in Berlin", "the foreign ministry"
-        if trailing and low[-2:-1] and low[-2] in _ORG_NOUNS:  # "the anti-graft agency EFCC"
+        # "the anti-graft agency EFCC", "the Iraqi activist group Mosul Eye": the name after the noun
+        if trailing and trailing.group(0).split(None, 1)[0] in _ORG_NOUNS:
             return Source(trailing["name"], "organisation")
         return Source(np, "organisation")
     if np in ORGS or words[-1] in ORG_HEADS or words[-1] in ORG_TAIL_HEADS or any(w in ORGS for w in words):
@@ -849,7 +855,9 @@ def _tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[str
     # (no match object per token)
     out: list[tuple[str, int, int]] = []
     pos = start
-    for gap, tok in _GAP_TOKEN.findall(text, start, len(text) if end is None else end):
+    stop = len(text) if end is None else end
+    gap_token = _GAP_TOKEN_AMPERSAND if text.find("&", start, stop) >= 0 else _GAP_TOKEN
+    for gap, tok in gap_token.findall(text, start, stop):
         pos += len(gap)
         e = pos + len(tok)
         out.append((tok, pos, e))
@@ -858,6 +866,11 @@ def _tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[str
 
 
 _GAP_TOKEN = re.compile(r"(\s*)(" + _TOKEN.pattern + ")")
+# an ampersand between capitals is inside a name ("PG&E officials said", "AT&T said": were "PG & E", "T"), for
+# a text that holds an "&" (most hold none)
+_GAP_TOKEN_AMPERSAND = re.compile(
+    r"(\s*)(" + _TOKEN_HEAD + r"|[\w’'\-]+(?:(?<=[A-Z])&[A-Z][\w’'\-]*)*|[^\w\s])"
+)
 
 
 _POSSESSIVE_OUTLET = re.compile(r"^(?P<o>[A-Z][\w.\- ]*?)[’']s?\s+\S")
@@ -1950,10 +1963,32 @@ def _word_before(text: str, end: int) -> str:
     return words[-1].lower().strip(",") if words else ""
 
 
+# a possessive right before a speech verb ("Spain’s hopes"), not "he's"/"who’s" ("is"/"has"), at the end
+_POSSESSIVE_END = re.compile(
+    r"(?<![\w’'])(?!(?:"
+    + trie_pattern(_W["possessive_not"])
+    + r")[’'])[A-Za-z][\w.\-&]*(?:[’']s|s(?P<plural>[’']))\s+\Z",
+    re.I,
+)
+
+
+# a single quotation mark that opens a quotation: a plural's apostrophe after it may close it ("'We will
+# fight this bus' says Jones")
+_OPENING_SINGLE = re.compile(r"(?:^|(?<=\s))[‘']")
+
+
 def _may_speak(text: str, vm: re.Match[str]) -> bool:
     """Cheap checks that rule a speech-verb match out before any parsing: "found" without "that", a
     progressive verb with no form of "be" among the three words before it ("warning signs")."""
     t, e = vm.group(0)[1:], vm.end() - 1
+    pos = (
+        _POSSESSIVE_END.search(text, max(0, vm.start() - 40), vm.start())
+        if (t[-1] == "s" or t[-2:] == "ed")  # (not "Friends of Mr. Doe's say")
+        and text[max(0, vm.start() - 3) : vm.start()].rstrip().endswith(("’s", "'s", "s’", "s'"))
+        else None
+    )
+    if pos is not None and (pos.group(1) is None or _OPENING_SINGLE.search(text, 0, pos.start()) is None):
+        return False  # "Spain’s hopes", "Curiel’s alleged bias": a noun or its modifier, no speech
     if t == "say" and _word_before(text, vm.start()) in _SAY_NOUN_BEFORE:
         return False  # "to give Parliament the final say on trade deals": a noun
     if t in _TOLD_VERBS and _TOLD_ABOUT.match(text, e) and _QUOTE_MARK.search(text, 0, vm.start()) is None:
@@ -1968,6 +2003,15 @@ def _may_speak(text: str, vm: re.Match[str]) -> bool:
         return False  # "Fighting continued."
     if t in _WITH_OBJECT_THAT and _OBJECT_THAT.match(text, e) is None:
         return False  # "It is telling that ...", "they are telling the truth": no words told
+    if (
+        t in _CONTENT_ONLY
+        and _CONTENT_AFTER.match(text, e) is None
+        and _OBJECT_THAT.match(text, e) is None
+        and _QUOTE_MARK.search(text) is None
+    ):
+        return (
+            False  # "Clinton maintains a commanding lock", "Carson has responded to Trump's rant": no words
+        )
     if t in _SAY_BEFORE and not text.startswith(_SAY_BEFORE[t], e):
         # "The survey found 40 percent ...", "Researchers found the links being spread": a finding, reported
         # by who found it ("The researchers found the tool in a quarry" is an act: a thing found, no clause)
@@ -2254,7 +2298,18 @@ def _aside_subject(text: str, toks: list[tuple[str, int, int]], k: int) -> tuple
     if inverted is not None and _inverted_source(text, inverted) is not None:
         return None  # ("And Trump, said Sunshine, who ...": the name after the verb speaks)
     subj = _named_opening(text, toks[k][1])
+    if subj is None:
+        # '"...," Adam Green, co-founder of the committee, said': the name opens what follows the quotation
+        ends = list(_QUOTATION_THEN.finditer(text, 0, toks[b][1]))
+        if ends:
+            q = ends[-1]  # (the last quotation before the name's comma)
+            got = _named_subject_at(text[q.end() :], 0)
+            subj = None if got is None else (got[0], got[1] + q.end(), got[2] + q.end())
     return subj if subj is not None and text.startswith(",", subj[2]) else None
+
+
+# the end of a quotation and its comma before what follows it ('"...," ', "''...,'' ")
+_QUOTATION_THEN = re.compile(r",\s*(?:[”\"]|'')\s+(?=[A-Z])")
 
 
 def _after_comma(text: str, s: int) -> bool:

@@ -49,6 +49,8 @@ _ABBR_TOK = rf"(?:{trie_pattern(_ABBRS)})\."
 _NAME_START = r"[A-Z](?:[a-z]|[’'][A-Z])"
 _INITIAL = rf"[A-Z]\.(?=[ \t]+(?:[A-Z]\.[ \t]+)?{_NAME_START})(?![ \t]+(?:{trie_pattern(CAP_STOP)})\b)"
 _CAPTOK = rf"(?:(?:[A-Z]\.){{2,}}|{_ABBR_TOK}|[A-Z][\w’'\-]*[\w’']|{_INITIAL}|[A-Z])"
+# an ampersand between capitals joins one word of a name: "AT&T", "PG&E", "Texas A&M" (were "AT" and "T")
+_AMPERSAND = r"(?:&[A-Z][\w’'\-]*)*"
 _CONNECT_WORDS = [*_WORDS["name_joiners"], *_WORDS["name_particles"]]
 _CONNECT = rf"(?:{trie_pattern(_CONNECT_WORDS)})"
 # an Arabic article joined to the name: "Abdel Fattah el-Sisi", "Bashar al-Assad"
@@ -74,11 +76,19 @@ _ABBR_REST = (
 )
 # a first name given as initials with spaces: "A. J. Smith", "J. Smith" (the initial before a name, as inside)
 _FIRST_INITIAL = rf"\.(?=[ \t]+(?:[A-Z]\.[ \t]+)?{_NAME_START})(?![ \t]+(?:{trie_pattern(CAP_STOP)})\b)"
-_SPAN_CAP = re.compile(
-    rf"[A-Z](?<![\w’'\-.][A-Z])(?:\.(?:[A-Z]\.)+|{_FIRST_INITIAL}|{_ABBR_REST}|[\w’'\-]*[\w’']|)"
-    rf"(?:[ \t]+(?:{_CONNECT}[ \t]+)*(?:{_HYPHEN_PARTICLE})?{_CAPTOK})*"
-    rf"(?:,?[ \t]+{_SUFFIX})?"
-)
+
+
+def _span_cap(amp: str) -> re.Pattern[str]:
+    """The run of name tokens, each followed by ``amp`` (the words an ampersand joins, or nothing)."""
+    return re.compile(
+        rf"[A-Z](?<![\w’'\-.][A-Z])(?:\.(?:[A-Z]\.)+|{_FIRST_INITIAL}|{_ABBR_REST}|[\w’'\-]*[\w’']|){amp}"
+        rf"(?:[ \t]+(?:{_CONNECT}[ \t]+)*(?:{_HYPHEN_PARTICLE})?{_CAPTOK}{amp})*"
+        rf"(?:,?[ \t]+{_SUFFIX})?"
+    )
+
+
+_SPAN_CAP = _span_cap("")
+_SPAN_CAP_AMPERSAND = _span_cap(_AMPERSAND)  # (for a text that holds an "&": most hold none)
 _ORG_WORDS = ORG_HEADS | ORG_TAIL_HEADS
 _PARTICLES = frozenset(_WORDS["name_particles"])
 NAME_PARTICLES = _PARTICLES  # (read by the attribution rules: a name is never cut at its particle)
@@ -246,7 +256,8 @@ def mentions(text: str, start: int = 0, end: int | None = None, lang: str | None
     first_word = start
     while first_word < end and not text[first_word].isalnum():
         first_word += 1
-    for sm in _SPAN_CAP.finditer(text, start, end):  # (the lookbehind sees the text before ``start``)
+    span_cap = _SPAN_CAP_AMPERSAND if text.find("&", start, end) >= 0 else _SPAN_CAP
+    for sm in span_cap.finditer(text, start, end):  # (the lookbehind sees the text before ``start``)
         word = sm.group(0)
         if word in CAP_STOP:  # "The", "In", "He": the most common capitalised words
             continue
@@ -398,6 +409,7 @@ def _classify(
         or toks[0] in ORG_HEADS
         or toks[-1] in ORG_TAIL_HEADS
         or (len(toks) > 1 and toks[-1] in CLUB_HEADS)
+        or any("&" in t for t in toks)  # a word joined by "&" names no person ("S&P Global", "AT&T Mobility")
         # a body "of" something after a place or an adjective: "Florida Department of Health"
         or any(t in ORG_HEADS and toks[i + 1] == "of" for i, t in enumerate(toks[1:-1], 1))
     ):

@@ -13,3 +13,10 @@ def test_the_pool_leaves_out_every_ecb_document_a_fixture_split_holds() -> None:
     assert {"2_8ecbplus", "12_4ecbplus", "11_4ecbplus"} <= held
     assert all(any(doc in name for doc in held) for name in names)
     assert len(held) >= 30
+
+
+def test_every_labelled_split_is_measured_and_the_held_out_ones_are_never_listed() -> None:
+    sr = bench_module("speakers_real")
+    eq = bench_module("extract_quality")
+    assert set(sr.SPLITS) == set(eq.REAL_SPLITS)  # dev10 was left out (round 22)
+    assert set(sr.HELD_OUT) == set(eq.HELD_OUT)
