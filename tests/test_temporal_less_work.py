@@ -275,3 +275,35 @@ def test_the_nearest_year_makes_each_candidate_date_once(
 ) -> None:
     assert vocab._nearest_year(month, day, anchor, lambda: tense) == year
     assert (made.dates, made.lengths) == (3, lengths)
+
+
+# Part tspeed7: the patterns the rules and the post-passes read while tagging are compiled once, as named constants;
+# a call of re's module-level functions with a pattern string looks it up in re's cache at every call.
+_READS_MANY_PATTERNS = [
+    "January nineteen ninety-seven was cold.",
+    "The deadline is 5 p.m. on Monday, March 3, 2014, and at 10:30 yesterday they met.",
+    "The show runs from March 3 to April 5, 2015, and from Monday to Friday.",
+    "The office is open Monday through Friday. It closed from Saturday to Monday for repairs.",
+    "Over the past few years, about three months, the first nine months of the year.",
+    "May saw record rain. The March for Life came in 1999 and in 1776 and room 1200.",
+    "In the fall of 2004 and the summer of discontent, on the 3rd of May, in the first half.",
+    "The current account was soon after that; the day before the vote, the day before yesterday.",
+    "They met at 4 in the morning on Christmas Day, the player of the year in the year two thousand twenty.",
+    "A quarterly dividend, twenty-five years ago, in the early 1990s.",
+]
+
+
+@pytest.mark.parametrize("text", _READS_MANY_PATTERNS)
+def test_tagging_calls_none_of_res_module_level_functions(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    calls: list[str] = []
+    for name in ("search", "match", "fullmatch", "sub", "split", "findall", "finditer"):
+        real = getattr(re, name)
+
+        def counted(*args: object, _name: str = name, _real: object = real, **kwargs: object) -> object:
+            calls.append(_name)
+            return _real(*args, **kwargs)  # type: ignore[operator]
+
+        monkeypatch.setattr(re, name, counted)
+    found = engine._tag_cached.__wrapped__(text, dt.date(2015, 3, 1))  # type: ignore[attr-defined]
+    assert found  # the text is read by the rules and the post-passes
+    assert calls == []

@@ -90,6 +90,7 @@ from factcheck.temporal.vocab import (
     _NUMBERS,
     _PART_OF_DAY,
     _SEASONS,
+    _SPACES,
     _UNIT_RE,
     _VAGUE_NUMBERS,
     _VAGUE_RE,
@@ -307,7 +308,7 @@ def _amount(m: re.Match[str]) -> float | None:
     n = _group(m, "n")
     if n is None:
         return 1.0
-    n = re.sub(r"\s+", " ", n.lower())
+    n = _SPACES.sub(" ", n.lower())
     return None if n in _VAGUE_NUMBERS else _number(n)
 
 

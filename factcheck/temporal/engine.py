@@ -435,6 +435,14 @@ def _day_relation(text: str, r: TimeRef, prev_end: int) -> TimeRef:
     return TimeRef(pre.start(), r.end, text[pre.start() : r.end], r.type, val, r.mod)
 
 
+# the links and words the post-passes below read, compiled once
+_WORDS_ONLY = re.compile(r"[\w .'-]*")
+_ANY_DIGIT = re.compile(r"\d")
+_SPACE_OF = re.compile(r"\s+(?:of\s+)?")
+_ENDS_IN_WEEKDAY = re.compile(rf"\b{_WEEKDAY_RE}$")
+_CLOCK_DAY_LINK = re.compile(r",?[^\S\n]+(?:on[^\S\n]+)?")
+
+
 def _spoken_year_of(text: str, p: TimeRef, r: TimeRef) -> TimeRef | None:
     """A year ``r`` right after a month or season written in words ``p``: one date ("January nineteen
     ninety-seven", "the winter of nineteen ninety-four")."""
@@ -443,9 +451,9 @@ def _spoken_year_of(text: str, p: TimeRef, r: TimeRef) -> TimeRef | None:
     tail = _PART_TAIL.search(p.value)
     if (
         tail
-        and re.fullmatch(r"[\w .'-]*", p.text)
-        and not re.search(r"\d", p.text)
-        and re.fullmatch(r"\s+(?:of\s+)?", text[p.end : r.start])
+        and _WORDS_ONLY.fullmatch(p.text)
+        and not _ANY_DIGIT.search(p.text)
+        and _SPACE_OF.fullmatch(text, p.end, r.start)
     ):
         return TimeRef(p.start, r.end, text[p.start : r.end], "DATE", f"{r.value}-{tail.group(1)}", p.mod)
     return None
@@ -454,14 +462,11 @@ def _spoken_year_of(text: str, p: TimeRef, r: TimeRef) -> TimeRef | None:
 def _clock_on_day(text: str, p: TimeRef, r: TimeRef) -> TimeRef | None:
     """A clock time ``p`` right before the day ``r`` it is on: one point in time ("until 5 p.m. EST Nov. 9", "at
     10:30 yesterday")."""
-    if not (p.type == "TIME" and r.type == "DATE" and re.fullmatch(r"\d{4}-\d\d-\d\d", r.value)):
+    if not (p.type == "TIME" and r.type == "DATE" and _DAY_VALUE.fullmatch(r.value)):
         return None
     link = text[p.end : r.start]
     if not (
-        (
-            (_MONTH_NAME.search(r.text) or re.search(rf"\b{_WEEKDAY_RE}$", r.text))
-            and re.fullmatch(r",?[^\S\n]+(?:on[^\S\n]+)?", link)
-        )
+        ((_MONTH_NAME.search(r.text) or _ENDS_IN_WEEKDAY.search(r.text)) and _CLOCK_DAY_LINK.fullmatch(link))
         or (_DAY_WORD.fullmatch(r.text) and link.isspace())
     ):
         return None
@@ -558,8 +563,8 @@ def _range_end(text: str, prev: TimeRef, r: TimeRef) -> TimeRef:
         return r
     if not (_MONTH_NAME.search(prev.text) and _MONTH_NAME.search(r.text)):
         return r  # "Friday and Thursday", "Friday to December's figures"
-    if not _RANGE_START.search(text, max(0, prev.start - 12), prev.start) and not re.fullmatch(
-        r"\s*(?:-|–|through)\s*", text[prev.end : r.start]
+    if not _RANGE_START.search(text, max(0, prev.start - 12), prev.start) and not _RANGE_DASH.fullmatch(
+        text, prev.end, r.start
     ):
         return r  # a list of dates, not a range
     y = int(pv.group(1))
@@ -570,6 +575,11 @@ def _range_end(text: str, prev: TimeRef, r: TimeRef) -> TimeRef:
     return TimeRef(r.start, r.end, r.text, r.type, f"{y}{r.value[4:]}", r.mod)
 
 
+_RANGE_DASH = re.compile(r"\s*(?:-|–|through)\s*")
+_WEEKDAY_RANGE_LINK = re.compile(r"\s*(?:-|–|through|thru|to|until|till)\s*")
+_WEEKDAY_DASH_LINK = re.compile(r"\s*(?:-|–|through|thru)\s*")
+_WEEKDAY_TO_LINK = re.compile(r"\s+(?:to|until|till)\s+")
+_FROM_BEFORE = re.compile(r"(?i:\bfrom\s+)$")
 _BARE_WEEKDAY = re.compile(rf"(?:(?i:on)\s+)?{_WEEKDAY_RE}")
 # a state that holds every week before a range of weekdays ([vocab] habitual_cues), in the same clause
 _HABITUAL_BEFORE = re.compile(
@@ -598,7 +608,7 @@ def _weekday_range(text: str, prev: TimeRef, r: TimeRef, anchor: dt.date) -> tup
     ):
         return prev, r
     link = text[prev.end : r.start]
-    if re.fullmatch(r"\s*(?:-|–|through|thru|to|until|till)\s*", link) and _HABITUAL_BEFORE.search(
+    if _WEEKDAY_RANGE_LINK.fullmatch(link) and _HABITUAL_BEFORE.search(
         text, max(0, prev.start - 50), prev.start
     ):
         # "The office is open Monday-Friday", "staffed Monday through Friday": the days of every week ("closed
@@ -606,9 +616,8 @@ def _weekday_range(text: str, prev: TimeRef, r: TimeRef, anchor: dt.date) -> tup
         return _weekday_set(prev), _weekday_set(r)
     if r.value >= prev.value:
         return prev, r
-    if not re.fullmatch(r"\s*(?:-|–|through|thru)\s*", link) and not (
-        re.fullmatch(r"\s+(?:to|until|till)\s+", link)
-        and re.search(r"(?i:\bfrom\s+)$", text[max(0, prev.start - 8) : prev.start])
+    if not _WEEKDAY_DASH_LINK.fullmatch(link) and not (
+        _WEEKDAY_TO_LINK.fullmatch(link) and _FROM_BEFORE.search(text[max(0, prev.start - 8) : prev.start])
     ):
         return prev, r  # "Friday and Thursday": two days, no range
     start, end = dt.date.fromisoformat(prev.value), dt.date.fromisoformat(r.value)

@@ -6,7 +6,7 @@ import re
 
 from factcheck.model import TimeRef
 from factcheck.temporal.rules_relative import _DUR_MOD
-from factcheck.temporal.vocab import _VOCAB, _YEAR_OR_DAY_VALUE, _may_end_in
+from factcheck.temporal.vocab import _SPACES, _VOCAB, _YEAR_OR_DAY_VALUE, _may_end_in
 
 # --------------------------------------------------------------------------------------------
 # Modifier prefixes: "mid-April", "the second half of May", "early next year", "about two years"
@@ -102,7 +102,7 @@ def _extend_prefix(text: str, ref: TimeRef) -> TimeRef:
                 text[start : ref.end],
                 ref.type,
                 ref.value,
-                _DUR_MOD[re.sub(r"\s+", " ", mm["q"].lower())],
+                _DUR_MOD[_SPACES.sub(" ", mm["q"].lower())],
             )
         return ref
     # a part of a day takes its position words too: "early Friday morning", "late Thursday night"
@@ -113,7 +113,7 @@ def _extend_prefix(text: str, ref: TimeRef) -> TimeRef:
     if not mm:
         return ref
     key = mm["pos"] or mm["el"] or "mid"
-    key = re.sub(r"\s+", " ", key.lower())
+    key = _SPACES.sub(" ", key.lower())
     mod = _POS_MOD.get(key)
     if mod is None:
         return ref

@@ -210,6 +210,10 @@ _MONTH_PREP_BEFORE = re.compile(
 _MARCH_NOUN_AFTER = re.compile(r"\s+(?:" + "|".join(_VOCAB["march_nouns"]) + r")\b")
 
 
+# "March for Life", "March on Washington": a bare month's next words, read before the month is taken for one
+_MONTH_GUARD_AFTER = re.compile(r"\s+(?:for|of|on|against|to|in)\s+(?:the\s+)?(?P<w>[A-Z][a-z]*\.?)")
+
+
 @_resolver("month")  # pattern and examples: time.toml, rule month
 def _month(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     mon = _month_num(m["mon"])
@@ -217,7 +221,7 @@ def _month(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     bare = not rel and not m["year"] and not m["ry"]
     if bare:
         after = ctx.text[m.end() : m.end() + 12]
-        guard = re.match(r"\s+(?:for|of|on|against|to|in)\s+(?:the\s+)?(?P<w>[A-Z][a-z]*\.?)", after)
+        guard = _MONTH_GUARD_AFTER.match(after)
         if m["mon"] in ("March", "May") and guard and not _MONTH_NAME.fullmatch(guard["w"]):
             return None  # "March for Life", "March on Washington"; not "November to March"
         if (
@@ -232,7 +236,7 @@ def _month(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         # the modal verb is followed by a bare verb ("May God help us", "and May could see a cut"); the
         # month by a preposition, a clause, or a finite verb ("May saw record rain", "May is busy")
         before = ctx.text[max(0, m.start() - 20) : m.start()]
-        nxt = re.match(r"\s+([a-z]+)", ctx.text[m.end() : m.end() + 16])
+        nxt = _LOWER_WORD_AFTER.match(ctx.text[m.end() : m.end() + 16])
         word = nxt.group(1) if nxt else ""
         if word not in _MAY_FINITE and not _MONTH_ONLY_BEFORE.search(before):
             if not _MAY_OK_BEFORE.search(before):
@@ -331,6 +335,13 @@ _PREP_APPROX_BEFORE = re.compile(
 _DIGIT_GROUP_BEFORE = re.compile(r"(?<![\d,.])\d{3,}[ \u00a0]$")
 _ZONE_AFTER = re.compile(r"[ \u00a0]?(?!AT\b|IT\b)(?:GMT|UTC|[A-Z]{1,3}T)\b")
 _DIGIT_GROUP_AFTER = re.compile(r"[ \u00a0]\d{3,}(?![\d,.]\d)")
+# a number's noun before it ("room 1200", "flight 2000", "some 1500"): a count or a name, not a year
+_NUMBER_NOUN_BEFORE = re.compile(
+    r"(?:no\.|number|page|room|flight|route|highway|about|some|nearly|over|than|section|article|chapter|"
+    r"resolution|form|model|code|item|bill|paragraph|rule|regulation|unit|tier|version|road|street)\s*$"
+)
+# a year before 1800 needs a preposition before it ("in 1776")
+_OLD_YEAR_PREP_BEFORE = re.compile(r"(?:in|since|of|from|until|by|year|to|and)\s+$")
 
 
 @_resolver("year")  # pattern and examples: time.toml, rule year
@@ -378,13 +389,9 @@ def _year(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         return None
     before = ctx.text[max(0, m.start() - 12) : m.start()].lower()
     approx = _PREP_APPROX_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start())
-    if not approx and re.search(
-        r"(?:no\.|number|page|room|flight|route|highway|about|some|nearly|over|than|section|article|chapter|"
-        r"resolution|form|model|code|item|bill|paragraph|rule|regulation|unit|tier|version|road|street)\s*$",
-        before,
-    ):
+    if not approx and _NUMBER_NOUN_BEFORE.search(before):
         return None
-    if y < 1800 and not re.search(r"(?:in|since|of|from|until|by|year|to|and)\s+$", before):
+    if y < 1800 and not _OLD_YEAR_PREP_BEFORE.search(before):
         return None
     ctx.note(y)
     return "DATE", str(y), None
@@ -452,6 +459,8 @@ _FALL_HARM_BEFORE = re.compile(r"(?i:\b(?:" + "|".join(_VOCAB["fall_harm_words"]
 _SEASON_PREP_BEFORE = re.compile(
     r"(?i:\b(?:in|during|by|until|till|through|throughout|over|since|before|after|for|into|from|of|across|all|to|toward|towards|around|at|past)\s+)$"
 )
+# "the summer of discontent": a season followed by "of" and no year
+_OF_AFTER_SEASON = re.compile(r"\s+of\b(?!\s+(?:nineteen|eighteen|two thousand)\b)")
 
 
 @_resolver("season")  # pattern and examples: time.toml, rule season
@@ -496,9 +505,7 @@ def _season(m: re.Match[str], ctx: _Ctx) -> _Result | None:
             # "the fall" as a verb's object or a clause's subject is a person's fall: "His brother witnessed the
             # fall", "She survived the fall", "The fall was broken by a tree"; the season is "in the fall"
             return None
-    if ctx.text[m.end() : m.end() + 1] == "-" or re.match(
-        r"\s+of\b(?!\s+(?:nineteen|eighteen|two thousand)\b)", ctx.text[m.end() : m.end() + 24]
-    ):
+    if ctx.text[m.end() : m.end() + 1] == "-" or _OF_AFTER_SEASON.match(ctx.text[m.end() : m.end() + 24]):
         return None
     a = ctx.anchor
     mod = {"early": "START", "late": "END", "mid": "MID"}.get(pre)
@@ -541,10 +548,13 @@ def _season(m: re.Match[str], ctx: _Ctx) -> _Result | None:
 # ---- a day of the month alone: "on the 23rd", "the 30th of this month" ----------------------
 
 
+_ORDINAL = re.compile(r"(?i:1st|2nd|3rd|[04-9]th|1[0-9]th|2[1-3](?:st|nd|rd)|3[01](?:st|th))")
+
+
 @_resolver("day_of_month")  # pattern and examples: time.toml, rule day_of_month
 def _day_of_month(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     day = int(m["d"] or m["d2"])
-    if not re.search(r"(?i:1st|2nd|3rd|[04-9]th|1[0-9]th|2[1-3](?:st|nd|rd)|3[01](?:st|th))", m.group(0)):
+    if not _ORDINAL.search(m.group(0)):
         return None  # "the 2th": not an ordinal
     a = ctx.anchor
     if a is None:
@@ -710,6 +720,9 @@ def _two_quarters(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     return _half_value(m, ctx)
 
 
+_OF_WORD = re.compile(r"(?i)\bof\b")
+
+
 def _half_value(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     """Half-years: "the second half of 2023", "H1 2024", "the first two quarters of 1990" (H1),
     and in business reporting a bare "the first half" / "first-half profit"."""
@@ -725,7 +738,7 @@ def _half_value(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     if y_txt:
         return "DATE", f"{y_txt}-H{h}", None
     a = ctx.anchor
-    bare = not g.get("h2") and rel is None and not re.search(r"(?i)\bof\b", m.group(0))
+    bare = not g.get("h2") and rel is None and not _OF_WORD.search(m.group(0))
     if bare and (
         not _BUSINESS_NEAR.search(ctx.text, max(0, m.start() - 120), min(len(ctx.text), m.end() + 80))
         or _game_period(m, ctx)

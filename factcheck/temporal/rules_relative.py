@@ -236,6 +236,8 @@ _QUANTITY_AFTER = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}(?:years?|months?|weeks?|days?|decades?|centur(?:y|ies)|hours?|quarters?)\b", re.I
 )
 _DEICTIC = {w: ("DATE", value) for w, value in _VOCAB["deictic"].items()}
+_WORD_AFTER = re.compile(r"\s+([A-Za-z]+)")
+_SOON_AFTER = re.compile(r"\s+(?:after|afterwards|as|thereafter)\b")
 
 
 @_resolver("deictic")  # pattern and examples: time.toml, rule deictic
@@ -249,7 +251,7 @@ def _deictic(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         return None  # "the past twenty years" is a duration
     if w in ("current", "then current", "future", "recent"):
         # only as an attribute ("future losses", "a recent filing"); "current account" is no time
-        nxt = re.match(r"\s+([A-Za-z]+)", ctx.text[m.end() : m.end() + 20])
+        nxt = _WORD_AFTER.match(ctx.text[m.end() : m.end() + 20])
         if nxt is None:
             return None
         if (w != "recent" or m["w"][0].isupper()) and not nxt.group(1)[0].islower():
@@ -261,7 +263,7 @@ def _deictic(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     if w == "soon":
         before = ctx.text[max(0, m.start() - 3) : m.start()].lower()
         after = ctx.text[m.end() : m.end() + 12]
-        if before.endswith("as ") or re.match(r"\s+(?:after|afterwards|as|thereafter)\b", after):
+        if before.endswith("as ") or _SOON_AFTER.match(after):
             return None
     return _DEICTIC[w][0], _DEICTIC[w][1], None
 
@@ -442,15 +444,20 @@ def _ref_date(ctx: _Ctx, unit: str) -> dt.date | None:
     return ctx.anchor
 
 
+# "the day before the vote": an event's day, not a date's; "the day before yesterday"
+_EVENT_AFTER = re.compile(r"\s+(?:the|a|an|his|her|their|its|last|\w+ing\b|[A-Z])")
+_DEICTIC_DAY_AFTER = re.compile(r"\s+(?i:yesterday|today|tomorrow)\b")
+
+
 @_resolver("anaphoric")  # pattern and examples: time.toml, rule anaphoric
 def _anaphoric(m: re.Match[str], ctx: _Ctx) -> _Result | None:
-    w = re.sub(r"\s+", " ", m["w"].lower())
+    w = _SPACES.sub(" ", m["w"].lower())
     unit = next(u for u in ("day", "morning", "week", "month", "year") if u in w.split())
     if unit in ("day", "week", "month", "year") and w.endswith(("before", "after")):
         after = ctx.text[m.end() : m.end() + 30]
-        if re.match(r"\s+(?:the|a|an|his|her|their|its|last|\w+ing\b|[A-Z])", after):
+        if _EVENT_AFTER.match(after):
             return None  # "the day before the vote": relative to an event, not to a date
-        if re.match(r"\s+(?i:yesterday|today|tomorrow)\b", after):
+        if _DEICTIC_DAY_AFTER.match(after):
             return None  # "the day before yesterday": the engine joins it to the day it names
     ref = _ref_date(ctx, unit)
     if ref is None:
@@ -761,7 +768,7 @@ def _set(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     if m["adv"]:
         w = m["adv"].lower()
         # "a quarterly dividend" is a payment, not a time; "a daily rally", "his weekly address" are
-        nxt = re.match(r"\s+([A-Za-z]+)", ctx.text[m.end() : m.end() + 20])
+        nxt = _WORD_AFTER.match(ctx.text[m.end() : m.end() + 20])
         if nxt and w == "quarterly" and nxt.group(1) not in _SET_FOLLOW:
             return None
         if m["adv"][0].isupper() and nxt and nxt.group(1)[0].isupper():

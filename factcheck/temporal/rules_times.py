@@ -13,6 +13,7 @@ from factcheck.temporal.vocab import (
     _MONTH_CAPS_RE,
     _MONTH_RE,
     _NUMBERS,
+    _SPACES,
     _VOCAB,
     _WEEKDAY_RE,
     _WEEKDAYS,
@@ -167,15 +168,13 @@ def _military_time(m: re.Match[str], ctx: _Ctx) -> _Result | None:
 
 
 _CLOCK_WORDS: dict[str, int] = dict(_VOCAB["clock_words"])
+_CLOCK_PREP_BEFORE = re.compile(r"(?i:\b(?:at|by|until|till|before|after|around|about)\s+)$")
 
 
 @_resolver("clock_in_part")  # pattern and examples: time.toml, rule clock_in_part
 def _clock_in_part(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     """ "at 4 in the morning", "eight o'clock in the evening"."""
-    if not re.search(
-        r"(?i:\b(?:at|by|until|till|before|after|around|about)\s+)$",
-        ctx.text[max(0, m.start() - 8) : m.start()],
-    ):
+    if not _CLOCK_PREP_BEFORE.search(ctx.text[max(0, m.start() - 8) : m.start()]):
         return None  # "two in the morning session": a count, not a clock time
     h = m["h"].lower()
     hh = int(h) if h.isdigit() else _CLOCK_WORDS[h]
@@ -275,7 +274,7 @@ _HOLIDAY_PREP_BEFORE = re.compile(
 
 @_resolver("holiday")  # pattern and examples: time.toml, rule holiday
 def _holiday(m: re.Match[str], ctx: _Ctx) -> _Result | None:
-    name = re.sub(r"\s+", " ", m["h"].lower().replace("’", "'"))
+    name = _SPACES.sub(" ", m["h"].lower().replace("’", "'"))
     fn = _HOLIDAYS[name]
     week = name in _HOLY_WEEK
 
@@ -345,6 +344,10 @@ def _weekend(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     return "DATE", _iso_week(d) + "-WE", None
 
 
+# "the rest of the year", "the first half of the year": a part of that year; "player of the year" is not one
+_PART_OF_BEFORE = re.compile(r"(?:months|weeks|days|half|part|quarter|quarters|rest|remainder|balance)\s+$")
+
+
 @_resolver("the_year")  # pattern and examples: time.toml, rule the_year
 def _the_year(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     a = ctx.anchor
@@ -370,9 +373,7 @@ def _the_year(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         return "DURATION", "P1Y", None
     if m["of"] and not m["adj"]:
         before = ctx.text[max(0, m.start() - 30) : m.start()].lower()
-        if not re.search(
-            r"(?:months|weeks|days|half|part|quarter|quarters|rest|remainder|balance)\s+$", before
-        ):
+        if not _PART_OF_BEFORE.search(before):
             return None  # "player of the year"
     elif not (m["adj"] or g.startswith("for")):
         return None
@@ -388,6 +389,9 @@ _TEENS_TENS = (
     "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
     "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 )
+
+
+_PLURAL_AFTER = re.compile(r"\s+(?!has\b|was\b|is\b)[a-z]+s\b")  # "two thousand troops"
 
 
 @_resolver("spoken_year")  # pattern and examples: time.toml, rule spoken_year
@@ -406,7 +410,7 @@ def _spoken_year(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         u = _NUMBERS[m["u2"].lower()] if m["u2"] else 0
         y = 2000 + t + u
         after = ctx.text[m.end() : m.end() + 14]
-        if re.match(r"\s+(?!has\b|was\b|is\b)[a-z]+s\b", after):
+        if _PLURAL_AFTER.match(after):
             return None
     ctx.note(int(y))
     return "DATE", str(int(y)), None

@@ -99,6 +99,7 @@ def _month_num(s: str) -> int:
 
 
 _GROUPED_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_NUMBER_PARTS_SEP = re.compile(r"[- ]+")
 
 
 def _number(s: str) -> float | None:
@@ -111,7 +112,7 @@ def _number(s: str) -> float | None:
         pass
     if s in _NUMBERS:
         return _NUMBERS[s]
-    parts = [p for p in re.split(r"[- ]+", s) if p != "and"]
+    parts = [p for p in _NUMBER_PARTS_SEP.split(s) if p != "and"]
     if not parts or any(p not in _NUMBERS for p in parts):
         return None
     # "twenty-five" adds up; "two hundred", "three thousand" multiply what comes before them
