@@ -51,7 +51,7 @@ from factcheck.tui.screens.modals import (
     PickItem,
     ReportModal,
 )
-from factcheck.tui.screens.reading import ReadingScreen
+from factcheck.tui.screens.reading import MESSAGE_WIDTH, ReadingScreen
 from factcheck.tui.widgets.event_panel import checked_before_line
 from factcheck.urls import is_http_url
 
@@ -865,7 +865,10 @@ class MainScreen(ReadingScreen):
             self.go_to_claim(claims[0])
         elif articles and articles[0] in self._key_index:
             self._select_article(self._key_index[articles[0]])
-        self.set_message(f"{done}: {desc}")
+        message = f"{done}: {desc}"
+        self.set_message(message)
+        if len(message) > MESSAGE_WIDTH:  # (the status line cuts it: the claim superseding one read "…")
+            self.notify(message, timeout=4, markup=False)
 
     def action_undo(self) -> None:
         self._undo_redo(self.review.undo, "undone", "nothing to undo")
