@@ -414,7 +414,7 @@ async def test_n_goes_to_the_open_conflicts_first_then_to_the_unreviewed_claims(
         assert m.claim.id != late.id and m.claim.id in {c.id for c in unreviewed}
         await pilot.press("f1")
         await pilot.pause()
-        assert "Next reviewers' conflict while one is open" in " ".join(
+        assert "Next reviewers' conflict (after a merge), else next unreviewed claim" in " ".join(
             str(w.render()) for w in app.screen.query(".help-said")
         )
         await pilot.press("escape", "q")
