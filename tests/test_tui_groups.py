@@ -705,5 +705,7 @@ async def test_at_30_columns_a_card_keeps_its_columns_for_words_and_the_key_bar_
             await pilot.press("escape")
         else:
             assert "Confirm" in keys and "Dispute" in keys  # described where they fit
-            assert words >= card.outer_size.width - 2 - 2 - 2, words  # (a scrollbar only when the text runs on)
+            assert words >= card.outer_size.width - 2 - 2 - 2, (
+                words
+            )  # (a scrollbar only when the text runs on)
         await pilot.press("escape", "escape", "q")

@@ -780,7 +780,7 @@ class ArticleScreen(Screen[None]):
         Binding("escape,q,v", "back", "Back", id="group-back"),
         Binding("question_mark,f1", "help", "Help", id="group-help"),
     ]
-    HORIZONTAL_BREAKPOINTS = GroupDetailScreen.HORIZONTAL_BREAKPOINTS  # noqa: RUF012 (as Textual declares it)
+    HORIZONTAL_BREAKPOINTS = GroupDetailScreen.HORIZONTAL_BREAKPOINTS
 
     def __init__(self, review: Review, article: Article, claim: Claim) -> None:
         super().__init__(id="group-article")

@@ -95,7 +95,7 @@ class ScreenKeys(Static):
         self._list()
 
     def _list(self) -> None:
-        entries: dict[str, Content] = {}
+        entries: dict[str, tuple[Content, Content]] = {}  # id -> the key bare, described
         for active in self.screen.active_bindings.values():
             b = active.binding
             ident = b.id or b.action
