@@ -399,7 +399,7 @@ async def test_n_goes_to_the_open_conflicts_first_then_to_the_unreviewed_claims(
         m.go_to_claim(claims[5].id)
         await pilot.pause()
         await pilot.press("n")
-        assert m.claim.id == late.id and m.message == "reviewers' conflict (2 left): r resolves it"
+        assert m.claim.id == late.id and m.message == "conflict: 2 left (r resolves)"
         await pilot.press("n")  # wraps round to the first
         assert m.claim.id == early.id
         await pilot.press("r")
@@ -408,7 +408,7 @@ async def test_n_goes_to_the_open_conflicts_first_then_to_the_unreviewed_claims(
         await settle(app, pilot)
         assert r.decision(early.id).conflicts == ()
         await pilot.press("n")
-        assert m.claim.id == late.id and m.message == "reviewers' conflict (1 left): r resolves it"
+        assert m.claim.id == late.id and m.message == "conflict: 1 left (r resolves)"
         await pilot.press("n")  # on the last one: on to the next unreviewed claim, not staying put
         unreviewed = [c for c in claims if c.id not in (late.id, early.id) and m._needs_visit(c)]
         assert m.claim.id != late.id and m.claim.id in {c.id for c in unreviewed}

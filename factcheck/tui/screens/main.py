@@ -191,7 +191,8 @@ class MainScreen(ReadingScreen):
         found = self._next_after(lambda c: c.id in conflicts) if conflicts else None
         if found is not None and found.id != here:  # (on the last one left: n goes on to the unreviewed)
             self.go_to_claim(found.id)
-            self.set_message(f"reviewers' conflict ({len(conflicts):,} left): r resolves it")
+            # (short: at 80 columns the counts leave it ~29 cells; the Event panel says "r resolves")
+            self.set_message(f"conflict: {len(conflicts):,} left (r resolves)")
             return
         found = self._next_after(self._needs_visit)
         if found is not None:
