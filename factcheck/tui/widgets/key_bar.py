@@ -109,12 +109,13 @@ class ScreenKeys(Static):
         rest = sum(key.cell_length for key, _ in entries.values())
         parts: list[Content] = []
         used = 0
+        bare = False  # (once one key is bare, those after it are: "x ^z Undo" read as if x had no use)
         for key, described in entries.values():
             rest -= key.cell_length
-            if used + described.cell_length + rest <= width:
+            if not bare and used + described.cell_length + rest <= width:
                 piece = described
             elif used + key.cell_length <= width:
-                piece = key
+                piece, bare = key, True
             else:
                 continue  # a shorter one further on may still fit
             parts.append(piece)
