@@ -32,7 +32,7 @@ from factcheck.session import (
     SessionLocked,
     SessionNotWritable,
 )
-from factcheck.textout import one_line
+from factcheck.textout import clipped, one_line
 from factcheck.urls import is_http_url
 
 __all__ = [
@@ -1046,8 +1046,67 @@ class Review:
         if not step.desc:
             if self._remap:
                 step.changes = [_remap_change(c, self._remap) for c in step.changes]
-            step.desc = _describe(step.op, step.changes)
+            step.desc = self._describe(step.op, step.changes)
         return step
+
+    def named_claim(self, claim_id: str) -> str:
+        """A claim as a reviewer recognises it in a message: its first words (its id when it is not read)."""
+        c = self._index.get(claim_id)
+        d = self._data.decisions.get(claim_id)
+        text = c.text if c is not None else d.text if d is not None else ""
+        return f"'{_first_words(text)}'" if text.strip() else claim_id
+
+    def named_article(self, key: str) -> str:
+        """An article as a reviewer recognises it: its outlet and the first words of its title."""
+        a = self.corpus.article(key)
+        if a is None:
+            return one_line(key)
+        outlet = one_line(a.outlet or Path(a.key).name)
+        return f"{outlet} '{_first_words(a.title)}'" if a.title and a.title.strip() else outlet
+
+    def _by_words(self, claim_id: str) -> str:
+        """The claim a claim is superseded by: its outlet, then its first words."""
+        c = self._index.get(claim_id)
+        a = self.corpus.article(c.article_key) if c is not None else None
+        name = one_line(a.outlet or Path(a.key).name) if a is not None else ""
+        return f"{name} {self.named_claim(claim_id)}".strip()
+
+    def _describe(self, op: str, changes: list[_Change]) -> str:
+        """What an undoable step did, in the words a reviewer recognises: the claim's first words, the
+        article's outlet and title, the outlet and words of a superseding claim (ids only when no text is
+        known). Shown after "undone: " / "redone: " and in the errors of undo and redo."""
+        kind, key, before, after = changes[0]
+        if op == "mark":
+            by = after.get("superseded_by")
+            verdict = after.get("verdict") or self.decision(key).verdict
+            return f"mark {self.named_claim(key)} {verdict}" + (f" by {self._by_words(by)}" if by else "")
+        if op == "apply_to_group":
+            return (
+                f"mark {len(changes)} claim(s) of the event of {self.named_claim(key)} {after.get('verdict', '')}"
+            ).rstrip()
+        if op in ("merge_groups", "take_out"):
+            pair = [p for p in after.get("merges", []) if p not in before.get("merges", [])]
+            out = [c for c in after.get("splits", []) if c not in before.get("splits", [])]
+            if op == "merge_groups" and pair and len(pair[-1]) == 2:
+                a, b = pair[-1]
+                return f"merge the events of {self.named_claim(a)} and {self.named_claim(b)}"
+            if op == "take_out" and out:
+                return f"take {self.named_claim(out[-1])} out of its event"
+            return "merge events" if op == "merge_groups" else "take a claim out of its event"
+        if op == "add_claim":
+            text = after.get("text")
+            return (
+                f"add claim '{_first_words(text)}'"
+                if isinstance(text, str) and text.strip()
+                else f"add claim {key}"
+            )
+        if kind == "article":
+            what = {"published": "publication date", "title": "title", "outlet": "outlet"}.get(op, op)
+            return f"{what} of {self.named_article(key)}"
+        if op == "evidence" and len(after.get("evidence", ())) < len(before.get("evidence", ())):
+            return f"remove evidence from {self.named_claim(key)}"
+        words = {"note": "note on", "evidence": "evidence for", "speaker": "speaker of"}.get(op, op)
+        return f"{words} {self.named_claim(key)}"
 
     # -----------------------------------------------------------------------------------------
     # Mutations
@@ -1080,11 +1139,14 @@ class Review:
         if not self.try_writable():
             raise ReviewError(self.readonly_reason or f"{self.path}: the session is open read-only")
 
-    def _do(self, op: str, desc: str, changes: list[_Change]) -> None:
+    def _do(self, op: str, changes: list[_Change], *, how: str = "") -> None:
+        """Make and record one undoable step; its description (``how`` ends it) names the claims and
+        articles as the reviewer sees them once it is made, as a step rebuilt from the history is."""
         changes = [c for c in changes if c[2] != c[3]]
         if not changes:
             return
         self._apply(changes, forward=True)
+        desc = self._describe(op, changes) + how
         self._record(op, changes)
         if self._undo_built:
             self._undo.append(_Step(op, changes, desc))
@@ -1258,14 +1320,13 @@ class Review:
         }
         if note is not None:
             fields["note"] = note
-        desc = f"mark {claim_id} {v}" + (f" by {by}" if by else "")
-        self._do("mark", desc, [self._dchange(claim_id, **fields)])
+        self._do("mark", [self._dchange(claim_id, **fields)])
 
     @_kept_while_loading
     def set_note(self, claim_id: str, note: str) -> None:
         self._check_writable()
         self.claim(claim_id)
-        self._do("note", f"note on {claim_id}", [self._dchange(claim_id, note=str(note))])
+        self._do("note", [self._dchange(claim_id, note=str(note))])
 
     def _evidence_item(self, claim_id: str, item: str) -> str:
         """``item`` as evidence for ``claim_id``: an http(s) URL or another claim's id (stripped)."""
@@ -1284,9 +1345,7 @@ class Review:
         d = self.decision(claim_id)
         if item in d.evidence:
             return
-        self._do(
-            "evidence", f"evidence for {claim_id}", [self._dchange(claim_id, evidence=(*d.evidence, item))]
-        )
+        self._do("evidence", [self._dchange(claim_id, evidence=(*d.evidence, item))])
 
     @_kept_while_loading
     def apply_check(
@@ -1321,10 +1380,9 @@ class Review:
         if not change[3]:
             return False
         if "evidence" in change[3] and len(change[3]) == 1:
-            op, desc = "evidence", f"evidence for {claim_id}"
+            self._do("evidence", [change])
         else:
-            op, desc = "mark", f"mark {claim_id} {fields['verdict']} from an earlier check"
-        self._do(op, desc, [change])
+            self._do("mark", [change], how=" from an earlier check")
         return True
 
     @_kept_while_loading
@@ -1332,19 +1390,19 @@ class Review:
         self._check_writable()
         d = self.decision(claim_id)
         ev = tuple(e for e in d.evidence if e != item)
-        self._do("evidence", f"remove evidence from {claim_id}", [self._dchange(claim_id, evidence=ev)])
+        self._do("evidence", [self._dchange(claim_id, evidence=ev)])
 
     @_kept_while_loading
     def dismiss(self, claim_id: str) -> None:
         self._check_writable()
         self.claim(claim_id)
-        self._do("dismiss", f"dismiss {claim_id}", [self._dchange(claim_id, dismissed=True)])
+        self._do("dismiss", [self._dchange(claim_id, dismissed=True)])
 
     @_kept_while_loading
     def restore(self, claim_id: str) -> None:
         self._check_writable()
         self.claim(claim_id)
-        self._do("restore", f"restore {claim_id}", [self._dchange(claim_id, dismissed=False)])
+        self._do("restore", [self._dchange(claim_id, dismissed=False)])
 
     def add_claim(self, article_key: str, start: int, end: int) -> Claim:
         self._check_writable()
@@ -1363,7 +1421,7 @@ class Review:
         if cid in self._index:
             return self._index[cid]
         after = {"article": article_key, "start": start, "end": end, "text": art.text[start:end]}
-        self._do("add_claim", f"add claim {cid}", [("manual", cid, {}, after)])
+        self._do("add_claim", [("manual", cid, {}, after)])
         return self._index[cid]
 
     @_kept_while_loading
@@ -1380,7 +1438,7 @@ class Review:
         rec = self._data.articles.get(article_key)
         before = _clean({"published": rec.published if rec else None})
         after = _clean({"published": date})
-        self._do("published", f"publication date of {article_key}", [("article", article_key, before, after)])
+        self._do("published", [("article", article_key, before, after)])
 
     @_kept_while_loading
     def set_title(self, article_key: str, title: str | None) -> None:
@@ -1399,7 +1457,7 @@ class Review:
         new = _one_line(value, name)
         rec = self._data.articles.get(article_key)
         before = _clean({name: getattr(rec, name) if rec else None})
-        self._do(name, f"{name} of {article_key}", [("article", article_key, before, _clean({name: new}))])
+        self._do(name, [("article", article_key, before, _clean({name: new}))])
 
     @_kept_while_loading
     def set_speaker(self, claim_id: str, speaker: str | None) -> None:
@@ -1407,7 +1465,7 @@ class Review:
         self._check_writable()
         self.claim(claim_id)
         new = _one_line(speaker, "speaker")
-        self._do("speaker", f"speaker of {claim_id}", [self._dchange(claim_id, speaker=new)])
+        self._do("speaker", [self._dchange(claim_id, speaker=new)])
 
     def _groups_state(self) -> dict[str, Any]:
         return {"merges": [list(p) for p in self._data.merges], "splits": list(self._data.splits)}
@@ -1425,11 +1483,7 @@ class Review:
             [claim_a, claim_b]
         ]
         splits = [s for s in before["splits"] if s not in (claim_a, claim_b)]
-        self._do(
-            "merge_groups",
-            f"merge groups of {claim_a} and {claim_b}",
-            [("groups", "", before, {"merges": merges, "splits": splits})],
-        )
+        self._do("merge_groups", [("groups", "", before, {"merges": merges, "splits": splits})])
 
     def take_out_of_group(self, claim_id: str) -> None:
         self._check_writable()
@@ -1439,11 +1493,7 @@ class Review:
         before = self._groups_state()
         merges = [p for p in before["merges"] if claim_id not in p]
         splits = [s for s in before["splits"] if s != claim_id] + [claim_id]
-        self._do(
-            "take_out",
-            f"take {claim_id} out of its group",
-            [("groups", "", before, {"merges": merges, "splits": splits})],
-        )
+        self._do("take_out", [("groups", "", before, {"merges": merges, "splits": splits})])
 
     def apply_to_group(
         self, claim_id: str, verdict: Verdict | str, *, keep_decided: bool = False
@@ -1466,7 +1516,7 @@ class Review:
             ids = [c for c in ids if c not in dec or dec[c].verdict == Verdict.UNREVIEWED]
         changes = [self._dchange(c, verdict=v, superseded_by=None, conflicts=()) for c in ids]
         changes = [c for c in changes if c[2] != c[3]]
-        self._do("apply_to_group", f"mark {len(changes)} claim(s) of the group {v}", changes)
+        self._do("apply_to_group", changes)
         return [c[1] for c in changes]
 
     @_kept_while_loading
@@ -1641,28 +1691,14 @@ def _one_line(value: str | None, what: str) -> str | None:
     return v or None
 
 
-def _describe(op: str, changes: list[_Change]) -> str:
-    _, key, _, after = changes[0]
-    if op == "mark":
-        by = after.get("superseded_by")
-        return f"mark {key} {after.get('verdict', '')}".rstrip() + (f" by {by}" if by else "")
-    if op == "apply_to_group":
-        return f"mark {len(changes)} claim(s) of the group {after.get('verdict', '')}"
-    if op == "merge_groups":
-        return "merge groups"
-    if op == "take_out":
-        return "take a claim out of its group"
-    return {
-        "note": f"note on {key}",
-        "evidence": f"evidence for {key}",
-        "dismiss": f"dismiss {key}",
-        "restore": f"restore {key}",
-        "add_claim": f"add claim {key}",
-        "published": f"publication date of {key}",
-        "title": f"title of {key}",
-        "outlet": f"outlet of {key}",
-        "speaker": f"speaker of {key}",
-    }.get(op, op)
+_FIRST_WORDS = 6
+
+
+def _first_words(text: str) -> str:
+    """The first words of a claim or a title, on one line, at most 50 characters, "…" when it goes on."""
+    words = text.split()
+    head = clipped(" ".join(words[:_FIRST_WORDS]), 50)
+    return one_line(head + ("…" if len(words) > _FIRST_WORDS and not head.endswith("…") else ""))
 
 
 def _remap_change(c: _Change, remap: dict[str, str]) -> _Change:

@@ -130,6 +130,44 @@ def test_undo_redo_every_kind_of_change(review: Review) -> None:
     assert not review.can_redo
 
 
+def test_undo_and_redo_name_claims_by_their_words_and_the_superseding_claim_by_its_outlet(
+    review: Review, project: Path
+) -> None:
+    """ "undone: mark ca908656071 superseded by c0bcf7715…" told a reviewer nothing: an undo or redo names the
+    claim by its first words, the superseding claim by its outlet and words, an article by its outlet and
+    title; the same in a later sitting, whose steps are described from the history."""
+    a, b = review.claims("alpha.txt"), review.claims("beta.txt")
+    review.set_outlet("beta.txt", "Reuters")
+    review.mark(a[0].id, Verdict.SUPERSEDED, by=b[0].id)
+    review.set_note(a[1].id, "n")
+    review.set_speaker(a[1].id, "Statistics Norway")
+    review.add_evidence(a[1].id, "https://example.org/x")
+    review.merge_groups(a[0].id, b[1].id)
+    review.take_out_of_group(a[2].id)
+    review.set_published("alpha.txt", dt.date(2024, 4, 2))
+    want = [
+        "publication date of alpha.txt",
+        "take 'According to Statistics Norway, unemployment fell…' out of its event",
+        "merge the events of 'Finance Minister Anna Berg said on…' and 'Governor Ida Wolden Bache said the…'",
+        "evidence for 'The central bank in Oslo announced…'",
+        "speaker of 'The central bank in Oslo announced…'",
+        "note on 'The central bank in Oslo announced…'",
+        "mark 'Finance Minister Anna Berg said on…' superseded by Reuters 'Reuters reported on Tuesday that the…'",
+        "outlet of Reuters",
+    ]
+    undone = [review.undo() for _ in want]
+    assert undone == want
+    assert [review.redo() for _ in want] == want[::-1]
+    assert not any(c.id in " ".join(undone) for c in a + b)  # no claim is named by its id
+    review.save()
+    review.close()
+    again = Review.open(project / "sessions" / "s.toml", reviewer="alice")
+    try:
+        assert [again.undo() for _ in want] == want  # rebuilt from the history: described the same
+    finally:
+        again.close()
+
+
 def test_evidence_is_validated(review: Review) -> None:
     a = ids(review, "alpha.txt")
     for bad in ("not a url", "ftp://x.org/a", "javascript:alert(1)", "cnotaclaim"):
@@ -477,10 +515,10 @@ def test_undo_reaches_back_into_an_earlier_sitting(project: Path) -> None:
         new_id = next(c.id for c in r2.claims("alpha.txt") if c.text.startswith("Finance Minister"))
         assert new_id != minister and r2.decision(new_id).note == "first"
         assert r2.can_undo and r2.can_redo
-        assert r2.redo() == f"mark {other} disputed"
+        assert r2.redo() == f"mark {r2.named_claim(other)} disputed"
         assert r2.decision(other).verdict == Verdict.DISPUTED
-        assert r2.undo() == f"mark {other} disputed"
-        assert r2.undo() == f"mark {new_id} confirmed"  # follows the re-attached id
+        assert r2.undo() == f"mark {r2.named_claim(other)} disputed"
+        assert r2.undo() == f"mark {r2.named_claim(new_id)} confirmed"  # follows the re-attached id
         assert r2.decision(new_id).verdict == Verdict.UNREVIEWED and r2.decision(new_id).note == ""
         assert not r2.can_undo
         r2.mark(other, Verdict.CONFIRMED)
@@ -608,11 +646,11 @@ def test_set_title_outlet_speaker_are_undoable_saved_and_applied(review: Review,
         art2 = again.corpus.article("alpha.txt")
         assert art2 is not None and (art2.title, art2.outlet) == ("Inflation hits 3.4%", "Oslo Daily")
         assert again.claim(cid).speaker == "Anna Berg, finance minister"
-        assert again.undo() == "publication date of alpha.txt"
-        assert again.undo() == f"speaker of {cid}"
+        assert again.undo() == "publication date of Oslo Daily 'Inflation hits 3.4%'"
+        assert again.undo() == f"speaker of {again.named_claim(cid)}"
         assert again.claim(cid).speaker == orig_speaker
-        assert again.undo() == "outlet of alpha.txt"
-        assert again.undo() == "title of alpha.txt"
+        assert again.undo() == "outlet of Oslo Daily 'Inflation hits 3.4%'"
+        assert again.undo() == f"title of {orig_outlet or 'alpha.txt'} 'Inflation hits 3.4%'"
         assert (art2.title, art2.outlet) == (orig_title, orig_outlet)
         again.redo()
         assert art2.title == "Inflation hits 3.4%"

@@ -228,7 +228,7 @@ def test_undo_reaches_into_the_history_file(tmp_path: Path) -> None:
     path = tmp_path / "s.toml"
     sess.save(path, session(3))
     r = Review(path, sess.load(path), pipeline.Corpus(paths=[]), reviewer="alice", readonly=False)
-    assert r.undo() == "mark c0000000000 confirmed"
+    assert r.undo() == "mark 'claim 0' confirmed"  # (no article read: the stored words)
     assert "c0000000000" not in r.data.decisions
 
 
@@ -316,7 +316,7 @@ def test_rows_read_in_the_background_are_used_once_needed(
     assert [h.step for h in snap.history] == list(range(1, 301))
     r.data.add_history(entry(301))
     assert [h.step for h in r.data.history] == list(range(1, 302))
-    assert r.undo() == "mark c0000000001 confirmed"
+    assert r.undo() == "mark 'claim 1' confirmed"
 
 
 def test_other_rows_saved_with_an_earlier_state_are_never_appended_to_a_prefix_not_theirs(

@@ -498,7 +498,7 @@ def test_undo_at_many_history_rows_reads_no_file(tmp_path: Path) -> None:
     path = tmp_path / "s.toml"
     sess.save(path, data)
     r = Review(path, sess.load(path), pipeline.Corpus(paths=[]), reviewer="a", readonly=False)
-    assert r.undo() == "mark c000000012b confirmed"
+    assert r.undo() == "mark 't' confirmed"  # (no article read: the decision's stored words)
     assert "c000000012b" not in r.data.decisions  # back to unreviewed: the empty decision is dropped
 
 

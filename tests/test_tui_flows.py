@@ -1332,3 +1332,30 @@ async def test_an_autosave_does_not_describe_the_session_it_saves(seeds_copy, se
         await pilot.press("q")
     assert sess.load(session_path).decisions  # saved
     assert described == []
+
+
+async def test_undo_names_the_claim_by_its_words_and_the_superseding_one_by_its_outlet(
+    seeds_copy, session_path
+):
+    """ctrl+z said "undone: mark ca908656071 superseded by c0bcf7715…": two ids a reviewer never sees. It names
+    the claim by its first words and the superseding claim by its outlet and words; what the status line
+    cuts is shown whole in a notification."""
+    r = open_review(seeds_copy, session_path)
+    first, second = r.corpus.articles[0], r.corpus.articles[1]
+    a, b = r.claims(first.key)[0], r.claims(second.key)[0]
+    outlet = second.outlet or Path(second.key).name
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        m.go_to_claim(a.id)
+        await pilot.pause()
+        m._mutate(r.mark, a.id, Verdict.SUPERSEDED, by=b.id)
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        said = [n.message for n in app._notifications]
+        assert m.message.startswith("undone: mark '" + " ".join(a.text.split()[:3])), m.message
+        assert said and said[-1] == m.message, said
+        assert f" superseded by {outlet} '" + " ".join(b.text.split()[:3]) in m.message, m.message
+        assert a.id not in m.message and b.id not in m.message
+        await pilot.press("q")

@@ -169,25 +169,32 @@ async def test_group_screen_key_bar_names_each_arrow_once(seeds_copy, session_pa
 
 async def test_the_group_screens_key_bar_fits_each_width_with_whole_keys(seeds_copy, session_path):
     """The group screens list their shown keys on one line (one widget, not one per key), in the order
-    declared, each key whole: those that do not fit are left out, and a resize lists them again."""
+    declared, each key whole, described or (when the rest would not fit) bare: those that do not fit are
+    left out, and a resize lists them again."""
     r = Review.open(session_path, [str(seeds_copy)])
     app = make_app(r)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         detail = await open_group(app, pilot, biggest_group(r))
-        pieces = [
-            f" {app.get_key_display(b)} {b.description} "
+        pieces = {
+            (f" {app.get_key_display(b)} {b.description} ", f" {app.get_key_display(b)}"): None
             for b in (a.binding for a in detail.active_bindings.values())
             if b.show
-        ]
+        }
         for size in (SIZE, (60, 24), (30, 10), SIZE):
             await pilot.resize_terminal(*size)
             await pilot.pause()
             bar = detail.query_one(ScreenKeys)
             text = bar.content.plain
             assert len(text) <= bar.size.width
-            shown = [p for p in dict.fromkeys(pieces) if p in text]
-            assert "".join(shown) == text  # whole keys only, in their order
+            at, was_bare = 0, False  # whole keys only, in their order; once one is bare, the rest are
+            for described, bare in pieces:
+                if text.startswith(described, at):
+                    assert not was_bare, text
+                    at += len(described)
+                elif text.startswith(bare, at) and text[at + len(bare) : at + len(bare) + 1] in ("", " "):
+                    at, was_bare = at + len(bare), True
+            assert at == len(text), (text, at)
             if size == SIZE:
                 assert " esc Back " in text and " c Confirm " in text
         assert len(detail.query(ScreenKeys)) == 1
@@ -667,4 +674,39 @@ async def test_a_group_card_shows_its_claims_words_and_the_title_its_count_at_ev
         head = detail.query_one("#group-title")
         said = " ".join(head.render_line(y).text.strip() for y in range(head.size.height))
         assert f"0 of {len(detail.claims)} claim(s) decided" in said, said
+        await pilot.press("escape", "escape", "q")
+
+
+@pytest.mark.parametrize("size", [(30, 10), (80, 24)])
+async def test_at_30_columns_a_card_keeps_its_columns_for_words_and_the_key_bar_lists_every_key(
+    seeds_copy, session_path, size
+):
+    """At 30x10 a card's scrollbar took 2 of its 26 columns (and its right padding one more), and the key bar,
+    three keys described, had no room for c, d or s. Under 40 columns a card (and an article read from it)
+    has a one-column scrollbar and no right padding; the key bar describes its keys while the others still
+    fit as bare keys after them, so every key is listed (? tells what each does)."""
+    r = Review.open(session_path, [str(seeds_copy)])
+    g = biggest_group(r)
+    app = make_app(r)
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        detail = await open_group(app, pilot, g)
+        await pilot.pause()
+        card = detail.query(".card.-chosen").first()
+        words = card.scrollable_content_region.width
+        keys = detail.query_one(ScreenKeys).render_line(0).text.split()
+        for key in ("←", "→", "esc", "c", "d", "u", "s", "x", "v", "?"):
+            assert key in keys, (key, keys)
+        if size[0] == 30:
+            assert words == card.outer_size.width - 2 - 1 - 1, words  # border, left padding, scrollbar
+            await pilot.press("v")
+            await pilot.pause()
+            text = app.screen.query_one("#group-article-text")
+            assert text.scrollable_content_region.width == text.outer_size.width - 1 - 1
+            await pilot.press("escape")
+        else:
+            assert "Confirm" in keys and "Dispute" in keys  # described where they fit
+            assert words >= card.outer_size.width - 2 - 2 - 2, (
+                words
+            )  # (a scrollbar only when the text runs on)
         await pilot.press("escape", "escape", "q")

@@ -213,7 +213,7 @@ async def test_session_resumed_while_loading_keeps_decisions_and_cursor(seeds_co
     assert after.decisions[later].verdict == Verdict.CONFIRMED and after.decisions[later].note == "checked"
     assert session.read_bytes() != saved
     with Review.open(session) as again:  # what was decided while loading undoes to what was saved before
-        assert again.undo() == f"mark {first} confirmed"
+        assert again.undo() == f"mark {again.named_claim(first)} confirmed"
         assert again.decision(first).verdict == Verdict.DISPUTED
 
 
@@ -280,7 +280,7 @@ async def test_quitting_while_loading_saves_what_was_decided_and_frees_the_sessi
     with again:
         assert again.decision(first).verdict == Verdict.DISPUTED
         assert again.decision(last).verdict == Verdict.CONFIRMED
-        assert again.undo() == f"mark {first} disputed"
+        assert again.undo() == f"mark {again.named_claim(first)} disputed"
         assert again.decision(first).verdict == Verdict.UNREVIEWED
 
 
@@ -367,12 +367,14 @@ def test_the_opened_review_makes_again_what_was_done_on_the_preview(seeds_copy, 
         assert full.decision(c).verdict == Verdict.DISPUTED
         assert full.decision(d).dismissed
         assert full.corpus.article(key).published == dt.date(2024, 4, 20)  # type: ignore[union-attr]
-        assert full.undo() == f"dismiss {d}"
-        assert full.undo() == f"publication date of {arts[2].key}"
-        assert full.undo() == f"publication date of {key}"
+        assert full.undo() == f"dismiss {full.named_claim(d)}"
+        assert full.undo() == f"publication date of {full.named_article(arts[2].key)}"
+        assert full.undo() == f"publication date of {full.named_article(key)}"
         assert full.corpus.article(key).published == published[key]  # type: ignore[union-attr]
-        assert full.undo() == f"mark {a} confirmed"
-        assert full.undo() == f"mark {c} disputed"  # the open review's own step, made before
+        assert full.undo() == f"mark {full.named_claim(a)} confirmed"
+        assert (
+            full.undo() == f"mark {full.named_claim(c)} disputed"
+        )  # the open review's own step, made before
         assert full.undo() is None
 
 
@@ -464,7 +466,7 @@ def test_a_date_set_and_undone_while_loading_goes_back_to_the_article_s_own(seed
     mine = preview.corpus.article(art.key)
     assert mine is not art and mine is not None and mine.published == dt.date(2020, 1, 2)
     assert [c.id for c in preview.claims(art.key)] == [c.id for c in items[1][1]]  # the same claims, re-dated
-    assert preview.undo() == f"publication date of {art.key}"
+    assert preview.undo() == f"publication date of {preview.named_article(art.key)}"
     assert (mine.published, mine.published_source) == own
     assert preview.redo() is not None and mine.published == dt.date(2020, 1, 2)
     assert (art.published, art.published_source) == own  # the opened review's article never changed
@@ -516,15 +518,18 @@ def test_speakers_titles_and_outlets_set_while_loading_show_on_copies_and_are_ke
         assert shown is not art and shown is not None
         assert (shown.title, shown.outlet) == ("A title of mine", "Daily Test")
         assert (art.title, art.outlet, claim.speaker) == read  # the opened review's: untouched
-        assert preview.undo() == f"outlet of {art.key}"
+        assert preview.undo() == "outlet of Daily Test 'A title of mine'"
         assert shown.outlet == read[1]
         assert preview.redo() is not None
         assert full.take_over(preview) == []
         assert full.claim(claim.id).speaker == "Ana Lima"
         assert (art.title, art.outlet) == ("A title of mine", "Daily Test")
-        assert full.undo() == f"outlet of {art.key}" and art.outlet == read[1]
-        assert full.undo() == f"title of {art.key}" and art.title == read[0]
-        assert full.undo() == f"speaker of {claim.id}" and full.claim(claim.id).speaker == read[2]
+        assert full.undo() == "outlet of Daily Test 'A title of mine'" and art.outlet == read[1]
+        assert full.undo() == f"title of {read[1]} 'A title of mine'" and art.title == read[0]
+        assert (
+            full.undo() == f"speaker of {full.named_claim(claim.id)}"
+            and full.claim(claim.id).speaker == read[2]
+        )
 
 
 @pytest.mark.parametrize(

@@ -345,12 +345,7 @@ async def test_conflicts_are_shown_visited_by_n_and_resolved(seeds_copy, session
         m = main_of(app)
         m.go_to_claim(r.claims(r.corpus.articles[0].key)[0].id)
         await pilot.press("n")
-        # every claim of the first articles before it is unreviewed except the first article's: n stops at
-        # the first unreviewed one; walk until the conflict
-        for _ in range(100):
-            if m.claim.id == target.id:
-                break
-            await pilot.press("j")
+        # unreviewed claims lie between: n goes to the open conflict first
         assert m.claim.id == target.id
         text = m.query_one(EventPanel).content.plain
         assert "Conflict" in text and "alice" in text and "no source" in text
@@ -381,6 +376,48 @@ async def test_n_visits_a_conflict_on_a_decided_claim(seeds_copy, session_path):
         await pilot.press("n")
         assert m.claim.id == target.id
         await pilot.press("q")
+
+
+async def test_n_goes_to_the_open_conflicts_first_then_to_the_unreviewed_claims(seeds_copy, session_path):
+    """After ``factcheck merge`` n went to the next unreviewed claim and the conflicts, what the merge asks a
+    reviewer to settle, came only once every claim before them was decided. While a conflict is open, n
+    goes to the next one (wrapping round), saying how many are left; on the last one, and once none is
+    left, to the next unreviewed claim. Help says so."""
+    r = open_review(seeds_copy, session_path)
+    claims = [c for a in r.corpus.articles for c in r.claims(a.key)]
+    late, early = claims[-2], claims[3]
+    for c in (late, early):
+        r.data.decisions[c.id] = dataclasses.replace(
+            r.decision(c.id),
+            verdict=Verdict.CONFIRMED,
+            conflicts=({"reviewer": "bob", "verdict": "disputed"},),
+        )
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        m.go_to_claim(claims[5].id)
+        await pilot.pause()
+        await pilot.press("n")
+        assert m.claim.id == late.id and m.message == "conflict: 2 left (r resolves)"
+        await pilot.press("n")  # wraps round to the first
+        assert m.claim.id == early.id
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("enter")  # the first side stands
+        await settle(app, pilot)
+        assert r.decision(early.id).conflicts == ()
+        await pilot.press("n")
+        assert m.claim.id == late.id and m.message == "conflict: 1 left (r resolves)"
+        await pilot.press("n")  # on the last one: on to the next unreviewed claim, not staying put
+        unreviewed = [c for c in claims if c.id not in (late.id, early.id) and m._needs_visit(c)]
+        assert m.claim.id != late.id and m.claim.id in {c.id for c in unreviewed}
+        await pilot.press("f1")
+        await pilot.pause()
+        assert "Next reviewers' conflict (after a merge), else next unreviewed claim" in " ".join(
+            str(w.render()) for w in app.screen.query(".help-said")
+        )
+        await pilot.press("escape", "q")
 
 
 async def test_group_verdict_asks_with_counts_and_keeps_decided_claims(seeds_copy, session_path, monkeypatch):

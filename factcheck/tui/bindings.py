@@ -60,7 +60,7 @@ MAIN_BINDINGS: list[ActionBinding] = [
         "next_unreviewed",
         "Todo",
         id="next-unreviewed",
-        tooltip="Next unreviewed claim or reviewer conflict, anywhere",
+        tooltip="Next reviewers' conflict (after a merge), else next unreviewed claim",
         panes=("*",),
         rank=12,
     ),

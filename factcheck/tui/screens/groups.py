@@ -434,6 +434,8 @@ class GroupDetailScreen(Screen[str | None]):
         Binding("ctrl+y", "redo", "Redo", id="redo"),
         Binding("question_mark,f1", "help", "Help", id="group-help"),
     ]
+    # under 40 columns a card (and an article's text) keeps its columns for words: a one-column scrollbar
+    HORIZONTAL_BREAKPOINTS = [(0, "-slim"), (40, "-roomy")]  # noqa: RUF012 (as Textual declares it: no ClassVar)
     # Cards mounted on each side of the chosen one (or of those in view): a group of 250 claims costs per
     # key what a group of 15 does. The others are made when they come near, and dropped when they leave.
     AROUND = 6
@@ -778,6 +780,7 @@ class ArticleScreen(Screen[None]):
         Binding("escape,q,v", "back", "Back", id="group-back"),
         Binding("question_mark,f1", "help", "Help", id="group-help"),
     ]
+    HORIZONTAL_BREAKPOINTS = GroupDetailScreen.HORIZONTAL_BREAKPOINTS
 
     def __init__(self, review: Review, article: Article, claim: Claim) -> None:
         super().__init__(id="group-article")

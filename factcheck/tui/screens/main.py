@@ -51,7 +51,7 @@ from factcheck.tui.screens.modals import (
     PickItem,
     ReportModal,
 )
-from factcheck.tui.screens.reading import ReadingScreen
+from factcheck.tui.screens.reading import MESSAGE_WIDTH, ReadingScreen
 from factcheck.tui.widgets.event_panel import checked_before_line
 from factcheck.urls import is_http_url
 
@@ -173,16 +173,39 @@ class MainScreen(ReadingScreen):
             return not self._low(c) or self.show_low_scores
         if d.dismissed:
             return False
-        if d.conflicts:
-            return True
         return d.verdict == Verdict.UNREVIEWED and (not self._low(c) or self.show_low_scores)
 
+    def _open_conflicts(self) -> set[str]:
+        """The claims a merge left in conflict between reviewers, not yet resolved (dismissed ones and
+        decisions attached to no claim aside)."""
+        open_ = {cid for cid, d in self.review.data.decisions.items() if d.conflicts and not d.dismissed}
+        return open_ - {d.claim_id for d in self.review.orphans} if open_ else open_
+
     def action_next_unreviewed(self) -> None:
-        """The next unreviewed claim (or one with a reviewer conflict) after the cursor, in any article
-        (wrapping round)."""
+        """The next claim to decide after the cursor, in any article (wrapping round): while a reviewers'
+        conflict is open (after ``factcheck merge``), the next conflict; then the next unreviewed claim. A
+        conflicted claim has verdicts already, so walking the unreviewed claims first left the conflicts,
+        what a merge asks to settle, for the very end of the batch."""
+        conflicts = self._open_conflicts()
+        here = self.claim.id if self.claim is not None else None
+        found = self._next_after(lambda c: c.id in conflicts) if conflicts else None
+        if found is not None and found.id != here:  # (on the last one left: n goes on to the unreviewed)
+            self.go_to_claim(found.id)
+            # (short: at 80 columns the counts leave it ~29 cells; the Event panel says "r resolves")
+            self.set_message(f"conflict: {len(conflicts):,} left (r resolves)")
+            return
+        found = self._next_after(self._needs_visit)
+        if found is not None:
+            self.go_to_claim(found.id)
+            return
+        self.set_message("every claim has a verdict")
+        self.notify("Every claim has a verdict and no conflict is left.", timeout=3, markup=False)
+
+    def _next_after(self, wanted: Callable[[Claim], bool]) -> Claim | None:
+        """The first claim after the cursor, in any article (wrapping round to it), that is ``wanted``."""
         arts = [a.key for a in self.review.corpus.articles]
         if not arts:
-            return
+            return None
         cur_key = self.keys[self.art_i] if self.article else arts[0]
         start = arts.index(cur_key) if cur_key in arts else 0
         cur_claim = self.claim
@@ -193,11 +216,9 @@ class MainScreen(ReadingScreen):
                     continue
                 if step == len(arts) and cur_claim is not None and c.start > cur_claim.start:
                     break
-                if self._needs_visit(c):
-                    self.go_to_claim(c.id)
-                    return
-        self.set_message("every claim has a verdict")
-        self.notify("Every claim has a verdict and no conflict is left.", timeout=3, markup=False)
+                if wanted(c):
+                    return c
+        return None
 
     # ------------------------------------------------------------------------------------------
     # Actions: decisions
@@ -865,7 +886,10 @@ class MainScreen(ReadingScreen):
             self.go_to_claim(claims[0])
         elif articles and articles[0] in self._key_index:
             self._select_article(self._key_index[articles[0]])
-        self.set_message(f"{done}: {desc}")
+        message = f"{done}: {desc}"
+        self.set_message(message)
+        if len(message) > MESSAGE_WIDTH:  # (the status line cuts it: the claim superseding one read "…")
+            self.notify(message, timeout=4, markup=False)
 
     def action_undo(self) -> None:
         self._undo_redo(self.review.undo, "undone", "nothing to undo")

@@ -45,6 +45,7 @@ from factcheck.tui.widgets.line_view import LineView
 
 PREFETCH_DELAY = 0.03  # seconds after a move before the neighbouring articles are prepared
 DATE_HINT = " (p sets it)"  # how the review sets the date a date notice is about (the notice does not say)
+MESSAGE_WIDTH = 60  # the most of a message the status line shows (cut with "…")
 
 
 class ReadingScreen(Screen[None]):
@@ -628,7 +629,7 @@ class ReadingScreen(Screen[None]):
             # columns read "21"); before the first layout the line's width is not known yet
             room = width - line.cell_length - 2 if width else 60
             if room >= 2:
-                message = literal(clip(self.message, min(60, room))).stylize("$text-muted")
+                message = literal(clip(self.message, min(MESSAGE_WIDTH, room))).stylize("$text-muted")
                 line = Content.assemble(line, "  ", message)
         status.update(line, layout=False)
 

@@ -70,7 +70,7 @@ class KeyBar(Static):
 
 class ScreenKeys(Static):
     """The key bar of the screens besides the main one (groups, a group, an article): the screen's shown
-    keys in the order they are declared, each placed whole or not at all.
+    keys in the order they are declared, each placed whole or not at all, described while the rest fit.
 
     One widget with one line of text, where Textual's Footer mounts and styles a widget per key: a group's
     screen opens in a fraction of the time on a big batch. As the Footer, it lists them again when the
@@ -95,20 +95,28 @@ class ScreenKeys(Static):
         self._list()
 
     def _list(self) -> None:
-        entries: dict[str, Content] = {}
+        entries: dict[str, tuple[Content, Content]] = {}  # id -> the key bare, described
         for active in self.screen.active_bindings.values():
             b = active.binding
             ident = b.id or b.action
             if not b.show or ident in entries:
                 continue  # (a hidden key, or a second key of the same binding: the first one is shown)
-            entries[ident] = Content.assemble(
-                (f" {self.app.get_key_display(b)}", "bold $footer-key-foreground"), f" {b.description} "
-            )
+            key = Content.styled(f" {self.app.get_key_display(b)}", "bold $footer-key-foreground")
+            entries[ident] = (key, Content.assemble(key, f" {b.description} "))
+        # Each key with its description while the keys after it still fit bare; then bare (at 30 columns a
+        # group's screen had room for three described keys and none for c, d or s: ? tells what they do)
         width = self.size.width
+        rest = sum(key.cell_length for key, _ in entries.values())
         parts: list[Content] = []
         used = 0
-        for piece in entries.values():
-            if used + piece.cell_length > width:
+        bare = False  # (once one key is bare, those after it are: "x ^z Undo" read as if x had no use)
+        for key, described in entries.values():
+            rest -= key.cell_length
+            if not bare and used + described.cell_length + rest <= width:
+                piece = described
+            elif used + key.cell_length <= width:
+                piece, bare = key, True
+            else:
                 continue  # a shorter one further on may still fit
             parts.append(piece)
             used += piece.cell_length
