@@ -126,6 +126,11 @@ _WITH_OBJECT_THAT = frozenset(_EN["verbs"].get("with_object_that", []))
 _OBJECT_THAT = re.compile(_P["object_that"])
 _CONTENT_ONLY = frozenset(_EN["verbs"]["content_only"])
 _CONTENT_AFTER = re.compile(_P["content_after"])
+_ACT_OBJECT_VERBS = frozenset(_EN["verbs"]["act_object_verbs"])
+# the verb's object, one of `act_objects`, after up to four words (a determiner, a possessive, modifiers), no "that"
+_ACT_OBJECT = re.compile(
+    r"\s+(?:(?!that\b)[\w’'$.-]+\s+){0,4}?(?:" + "|".join(map(re.escape, _EN["verbs"]["act_objects"])) + r")\b"
+)
 # a progressive speech verb ("Researchers are warning") speaks after a form of "be"
 _BE = frozenset(_W.get("be", []))
 _CLAUSE_VERBS = frozenset(_W.get("clause_verbs", []))
@@ -2012,6 +2017,8 @@ def _may_speak(text: str, vm: re.Match[str]) -> bool:
         return (
             False  # "Clinton maintains a commanding lock", "Carson has responded to Trump's rant": no words
         )
+    if t in _ACT_OBJECT_VERBS and _ACT_OBJECT.match(text, e) is not None:
+        return False  # "Sanders maintained his double-digit lead", "She declared victory": a standing, an act
     if t in _SAY_BEFORE and not text.startswith(_SAY_BEFORE[t], e):
         # "The survey found 40 percent ...", "Researchers found the links being spread": a finding, reported
         # by who found it ("The researchers found the tool in a quarry" is an act: a thing found, no clause)
