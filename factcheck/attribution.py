@@ -126,6 +126,13 @@ _WITH_OBJECT_THAT = frozenset(_EN["verbs"].get("with_object_that", []))
 _OBJECT_THAT = re.compile(_P["object_that"])
 _CONTENT_ONLY = frozenset(_EN["verbs"]["content_only"])
 _CONTENT_AFTER = re.compile(_P["content_after"])
+_ACT_OBJECT_VERBS = frozenset(_EN["verbs"]["act_object_verbs"])
+# the verb's object, one of `act_objects`, after up to four words (a determiner, a possessive, modifiers), no "that"
+_ACT_OBJECT = re.compile(
+    r"\s+(?:(?!that\b)[\w’'$.-]+\s+){0,4}?(?:"
+    + "|".join(map(re.escape, _EN["verbs"]["act_objects"]))
+    + r")\b"
+)
 # a progressive speech verb ("Researchers are warning") speaks after a form of "be"
 _BE = frozenset(_W.get("be", []))
 _CLAUSE_VERBS = frozenset(_W.get("clause_verbs", []))
@@ -732,6 +739,22 @@ def _joined_name(np: str, person: str) -> bool:
 def _plain_word(w: str) -> bool:
     """Letters, a hyphen or a possessive: "a piracy monitor", "the boy's mother"."""
     return w.isalpha() or "-" in w or (w.endswith(("’s", "'s")) and w[:-2].isalpha())
+
+
+def _opens_after_semicolon(text: str, start: int) -> bool:
+    """Whether the words at ``start`` open the clause after a semicolon."""
+    semi = text.rfind(";", 0, start)
+    return semi >= 0 and not text[semi + 1 : start].strip()
+
+
+def frames(att: Attribution, start: int, end: int) -> bool:
+    """Whether a sentence's attribution frames its clause at ``start:end`` (offsets in the sentence): not when
+    what it reports lies wholly after the clause or wholly before it ("Robert A. Levinson ... was not part of
+    the swap; Iran insists it does not know his whereabouts": Iran speaks for the clause after the semicolon
+    only)."""
+    if att.content is None:
+        return True
+    return att.content[0] < end and start < att.content[1]
 
 
 def names_document(name: str) -> bool:
@@ -2012,6 +2035,8 @@ def _may_speak(text: str, vm: re.Match[str]) -> bool:
         return (
             False  # "Clinton maintains a commanding lock", "Carson has responded to Trump's rant": no words
         )
+    if t in _ACT_OBJECT_VERBS and _ACT_OBJECT.match(text, e) is not None:
+        return False  # "Sanders maintained his double-digit lead", "She declared victory": a standing, an act
     if t in _SAY_BEFORE and not text.startswith(_SAY_BEFORE[t], e):
         # "The survey found 40 percent ...", "Researchers found the links being spread": a finding, reported
         # by who found it ("The researchers found the tool in a quarry" is an act: a thing found, no clause)
@@ -2744,6 +2769,9 @@ def _attribute(
         if content is None and not participle:  # (a participle: the main clause is the writer's report)
             # (a subject after an opening phrase: what follows the verb is reported, not the phrase)
             after_opening = opening is not None and subj is opening
+            # (a subject that opens the clause after a semicolon reports what follows: "...; Iran insists it
+            # does not know his whereabouts")
+            after_opening = after_opening or _opens_after_semicolon(text, subj[1])
             content = (e, len(text)) if after_opening or len(text) - e >= subj[1] else (0, subj[1])
         if t in ("reported", "reports") and _unknown_name(subj[0], src):
             aff = _AFFILIATION.match(subj[0])

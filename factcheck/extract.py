@@ -1739,6 +1739,13 @@ def extract(
                 e -= 1
             ptext = text[s:e]
             att = whole if len(parts) == 1 or all_quoted else (attribution.attribute(ptext, lang) or whole)
+            if (
+                att is whole
+                and whole is not None
+                and len(parts) > 1
+                and not attribution.frames(whole, ps, pe)
+            ):
+                att = None  # "X was not part of the swap; Iran insists ...": Iran speaks for the other clause
             speaker = kind = None
             org_ref = False  # the speaker is the organisation "the company" stands for
             chain: list[str] = []
