@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from factcheck import verdicts
 from factcheck.cli import EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, notice_line
@@ -17,6 +17,9 @@ from factcheck.cli import err as _err
 from factcheck.model import Verdict
 from factcheck.textout import json_text, one_line
 from factcheck.urls import is_http_url
+
+if TYPE_CHECKING:
+    from factcheck.review import Review
 
 
 def register(subparsers: Any) -> None:
@@ -366,6 +369,9 @@ def cmd_status(args: argparse.Namespace) -> int:
                 for old, new, _score in review.report.reattached
             ],
             "conflicts": conflicts,
+            # the same claims with their words, as the review names them ({"claim", "text"}; "text" is "" for
+            # a claim no longer read whose decision stored no words)
+            "conflict_claims": [{"claim": c, "text": _claim_text(review, c)} for c in conflicts],
             # every article the session recorded that is no longer in the corpus (its decisions are kept);
             # the reconciliation line names only the first three
             "missing": list(review.report.missing_articles),
@@ -412,8 +418,25 @@ def cmd_status(args: argparse.Namespace) -> int:
             + ", ".join(f"{c} {how} {to}" for c, how, to in dangling[:10])
         )
     if conflicts:
-        print(f"conflicts: {len(conflicts)} claim(s) to resolve: " + ", ".join(conflicts[:10]))
+        # each by its id (for `mark ID`) and its first words, as the review's undo names it
+        print(f"conflicts: {len(conflicts)} claim(s) to resolve (n in the review goes to them, r resolves):")
+        for c in conflicts[:10]:
+            words = review.named_claim(c)
+            print(f"  {c}" + (f" {words}" if words != c else ""))
+        if len(conflicts) > 10:
+            print(f"  and {len(conflicts) - 10} more")
     return EXIT_PARTIAL if review.corpus.errors else EXIT_OK
+
+
+def _claim_text(review: Review, claim_id: str) -> str:
+    """A claim's words: the batch's claim, else the words its decision stored ("" when neither has them)."""
+    from factcheck.review import ReviewError
+
+    try:
+        return review.claim(claim_id).text
+    except ReviewError:
+        d = review.data.decisions.get(claim_id)
+        return d.text if d is not None and d.text else ""
 
 
 def _rebased(stored: str, session: Path, out: Path) -> str:

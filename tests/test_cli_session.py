@@ -194,6 +194,21 @@ def test_merge_prints_agreement_report(
     assert merged.decisions[b[1]].verdict == Verdict.CONFIRMED
     code, _, err = run(capsys, "merge", "sessions/ann.toml", "sessions/bob.toml", "-o", "out/m.toml")
     assert code == 2 and "--force" in err
+    # status names each conflict by its id and its first words, and says where the review takes the reviewer
+    # (it listed ids only: "conflicts: 1 claim(s) to resolve: c86430f5146")
+    assert main(["extract", "--json", "corpus"]) == 0
+    words = {
+        c["id"]: c["text"] for art in json.loads(capsys.readouterr().out)["articles"] for c in art["claims"]
+    }
+    first = " ".join(words[a[1]].split()[:3])
+    code, out, _ = run(capsys, "status", "out/m.toml")
+    line = next(ln for ln in out.splitlines() if ln.strip().startswith(a[1]))
+    assert code == 0 and "conflicts: 1 claim(s) to resolve" in out and "n in the review" in out
+    assert f"'{first}" in line, line
+    code, out, _ = run(capsys, "status", "out/m.toml", "--json")
+    st = json.loads(out)
+    assert st["conflicts"] == [a[1]]  # the key kept as it was
+    assert st["conflict_claims"] == [{"claim": a[1], "text": words[a[1]]}]
     # The conflict is resolved through the same code path as every decision.
     monkeypatch.setenv("FACTCHECK_REVIEWER", "ann")
     code, _, err = run(capsys, "mark", "out/m.toml", a[1], "disputed")

@@ -11,6 +11,7 @@ import pytest
 pytest.importorskip("textual")
 
 from pilot_steps import settle  # tests/pilot_steps.py
+from textual.widgets import Static
 
 from factcheck import session as sess
 from factcheck.model import Suggestion, Verdict
@@ -1358,4 +1359,34 @@ async def test_undo_names_the_claim_by_its_words_and_the_superseding_one_by_its_
         assert said and said[-1] == m.message, said
         assert f" superseded by {outlet} '" + " ".join(b.text.split()[:3]) in m.message, m.message
         assert a.id not in m.message and b.id not in m.message
+        await pilot.press("q")
+
+
+@pytest.mark.parametrize("size", [(30, 10), (80, 24), (120, 40)])
+async def test_undo_is_notified_only_when_the_status_line_does_not_show_it_whole_and_briefly_when_narrow(
+    seeds_copy, session_path, size
+):
+    """At 30x10 the undo notification covered half the main screen for 4 s; at 80 columns a message of under 60
+    cells the status line cut at its room was not notified at all. A notification now shows exactly when the
+    status line does not show the message whole, for 2 s under 40 columns."""
+    r = open_review(seeds_copy, session_path)
+    a = r.claims(r.corpus.articles[0].key)[0]
+    app = make_app(r)
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        m.go_to_claim(a.id)
+        await pilot.pause()
+        await pilot.press("c", "ctrl+z")
+        await pilot.pause()
+        status = str(m.query_one("#status", Static).content)
+        undone = [n for n in app._notifications if n.message.startswith("undone")]
+        assert m.message.startswith("undone"), m.message
+        if m.message in status:  # shown whole: no notification over the screen
+            assert not undone, [n.message for n in undone]
+        else:
+            assert undone and undone[-1].message == m.message
+            assert undone[-1].timeout == (2 if size[0] < 40 else 4)
+        if size[0] == 30:
+            assert m.message not in status and undone  # the only place the words show
         await pilot.press("q")

@@ -51,7 +51,7 @@ from factcheck.tui.screens.modals import (
     PickItem,
     ReportModal,
 )
-from factcheck.tui.screens.reading import MESSAGE_WIDTH, ReadingScreen
+from factcheck.tui.screens.reading import ReadingScreen
 from factcheck.tui.widgets.event_panel import checked_before_line
 from factcheck.urls import is_http_url
 
@@ -60,6 +60,7 @@ if TYPE_CHECKING:
 
 BIG_GROUP_CLAIMS = 12  # G on a group larger than this (or spanning more articles than the next) asks twice
 BIG_GROUP_ARTICLES = 6
+NARROW = 40  # columns under which a notification covers half the main screen (it is shown for less time)
 # each default key (as Textual names it) -> its binding: said when a remap left the key unbound
 DEFAULT_KEYS = {b.key: BY_ID[b.id] for b in Binding.make_bindings(MAIN_BINDINGS) if b.id in BY_ID}
 
@@ -888,8 +889,12 @@ class MainScreen(ReadingScreen):
             self._select_article(self._key_index[articles[0]])
         message = f"{done}: {desc}"
         self.set_message(message)
-        if len(message) > MESSAGE_WIDTH:  # (the status line cuts it: the claim superseding one read "…")
-            self.notify(message, timeout=4, markup=False)
+        # Shown whole also in a notification when the status line cuts it (the claim superseding one read "…")
+        # or leaves it out (under 40 columns the counts take the line). There the notification covered half
+        # the main screen for 4 s, over the claim the cursor went back to: long enough to read the words once,
+        # not to hide the next step.
+        if not self.message_whole:
+            self.notify(message, timeout=2 if self.size.width < NARROW else 4, markup=False)
 
     def action_undo(self) -> None:
         self._undo_redo(self.review.undo, "undone", "nothing to undo")

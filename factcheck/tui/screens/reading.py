@@ -24,7 +24,7 @@ from textual.widgets import Static
 from factcheck.ingest import is_date_notice
 from factcheck.model import Article, Claim, Verdict
 from factcheck.review import Review, ReviewError
-from factcheck.textout import counted
+from factcheck.textout import counted, one_line
 from factcheck.tui.app import FactcheckApp
 from factcheck.tui.fmt import (
     BADGE,
@@ -62,6 +62,7 @@ class ReadingScreen(Screen[None]):
         self.filter = Filter()
         self.show_low_scores = False  # claims under the threshold (Corpus.is_shown) are hidden until w
         self.message = ""
+        self.message_whole = False  # the status line shows the message whole (not cut, nor left out)
         self._articles: dict[str, Article] = {}
         self._borders: dict[tuple[str | None, str], object] = {}  # pane id, title or subtitle -> text set
         self._started = False
@@ -624,13 +625,15 @@ class ReadingScreen(Screen[None]):
             line = Content.assemble(head, self._counts(prog, hidden, compact=True))
             if line.cell_length > width:  # (at 30 columns: cut with "…", never a count cut to look whole)
                 line = line.truncate(width, ellipsis=True)
+        self.message_whole = False
         if self.message:
             # the message takes what the line leaves (a cut message ends with "…": "21 articles read" at 80
             # columns read "21"); before the first layout the line's width is not known yet
             room = width - line.cell_length - 2 if width else 60
             if room >= 2:
-                message = literal(clip(self.message, min(MESSAGE_WIDTH, room))).stylize("$text-muted")
-                line = Content.assemble(line, "  ", message)
+                shown = clip(self.message, min(MESSAGE_WIDTH, room))
+                self.message_whole = shown == one_line(self.message)
+                line = Content.assemble(line, "  ", literal(shown).stylize("$text-muted"))
         status.update(line, layout=False)
 
     def _counts(self, prog: dict[Verdict, int], hidden: int, *, compact: bool) -> Content:

@@ -14,6 +14,32 @@ from textual.widgets import Static
 from factcheck.tui.bindings import BY_ID
 
 
+def fit_keys(pieces: list[tuple[Content, Content, bool]], width: int) -> Content:
+    """One line of keys, each whole: ``pieces`` are (bare, described, must show) in the order to list them.
+
+    A key is described while the keys after it that must show still fit bare; then it is bare, and so is
+    every key after it ("x ^z Undo" read as if x had no use). At 30 columns the main screen had room for
+    three described keys and none for j, s or e, and a group's screen for none of c, d or s: ? tells what
+    a bare key does. Keys that need not show (the main screen's keys of other panes) fill what is left.
+    """
+    rest = sum(bare.cell_length for bare, _, must in pieces if must)
+    parts: list[Content] = []
+    used = 0
+    bare_now = False
+    for bare, described, must in pieces:
+        if must:
+            rest -= bare.cell_length
+        if not bare_now and used + described.cell_length + rest <= width:
+            piece = described
+        elif used + bare.cell_length + rest <= width:
+            piece, bare_now = bare, True
+        else:
+            continue  # a shorter one further on may still fit
+        parts.append(piece)
+        used += piece.cell_length
+    return Content.assemble(*parts)
+
+
 class KeyBar(Static):
     DEFAULT_CSS = "KeyBar { height: 1; background: $footer-background; color: $footer-foreground; }"
 
@@ -49,18 +75,13 @@ class KeyBar(Static):
             return
         self._shown = key
         width = self.size.width or 80
-        parts: list[Content] = []
-        used = 0
-        for _order, name, description, enabled in chosen:
-            piece = Content.assemble(
-                (f" {name}", "bold $footer-key-foreground" if enabled else "$text-disabled"),
-                (f" {description} ", "" if enabled else "$text-disabled"),
-            )
-            if used + piece.cell_length > width:
-                continue  # a shorter one further on may still fit
-            parts.append(piece)
-            used += piece.cell_length
-        self.update(Content.assemble(*parts))
+        pieces = []
+        for order, name, description, enabled in chosen:
+            style = "bold $footer-key-foreground" if enabled else "$text-disabled"
+            bare = Content.styled(f" {name}", style)
+            described = Content.assemble(bare, (f" {description} ", "" if enabled else "$text-disabled"))
+            pieces.append((bare, described, order[0] <= 0))  # (the pane's keys and help must show)
+        self.update(fit_keys(pieces, width))
 
     def on_resize(self) -> None:
         if self._shown is not None:  # listed before: list them again for the new width
@@ -103,21 +124,6 @@ class ScreenKeys(Static):
                 continue  # (a hidden key, or a second key of the same binding: the first one is shown)
             key = Content.styled(f" {self.app.get_key_display(b)}", "bold $footer-key-foreground")
             entries[ident] = (key, Content.assemble(key, f" {b.description} "))
-        # Each key with its description while the keys after it still fit bare; then bare (at 30 columns a
-        # group's screen had room for three described keys and none for c, d or s: ? tells what they do)
-        width = self.size.width
-        rest = sum(key.cell_length for key, _ in entries.values())
-        parts: list[Content] = []
-        used = 0
-        bare = False  # (once one key is bare, those after it are: "x ^z Undo" read as if x had no use)
-        for key, described in entries.values():
-            rest -= key.cell_length
-            if not bare and used + described.cell_length + rest <= width:
-                piece = described
-            elif used + key.cell_length <= width:
-                piece, bare = key, True
-            else:
-                continue  # a shorter one further on may still fit
-            parts.append(piece)
-            used += piece.cell_length
-        self.update(Content.assemble(*parts))
+        self.update(
+            fit_keys([(key, described, True) for key, described in entries.values()], self.size.width)
+        )
