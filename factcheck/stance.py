@@ -69,6 +69,8 @@ _ACT_DECLARED_OBJECT = re.compile(
     re.I,
 )
 _PASSIVE_EVENTS = frozenset(_W.get("passive_events", []))
+# the words of _NOT_EVENT_ED that no context makes an event ("said", "expected"; see _valid_occurred): one look-up
+_NOT_EVENT_ED_ALWAYS = _NOT_EVENT_ED - {"called"} - _PASSIVE_EVENTS - _ACT_DECLARED_VERBS
 _PASSIVE_AUX = frozenset(_W.get("passive_auxiliaries", []))
 _PASSIVE_ADVERBS = frozenset(_W.get("passive_adverbs", []))
 _DETERMINERS = frozenset(_W["determiners"])
@@ -328,11 +330,13 @@ def _in_aside(t: str, start: int, end: int) -> bool:
 
 def _valid_occurred(t: str, word: str, start: int, end: int) -> bool:
     w = word.lower()
-    if (
-        w in _NOT_EVENT_ED
-        and not (w == "called" and t.startswith(" for ", end))
-        and not (w in _PASSIVE_EVENTS and _after_passive_aux(t, start))
-        and not (w in _ACT_DECLARED_VERBS and _ACT_DECLARED_OBJECT.match(t, end))
+    if w in _NOT_EVENT_ED and (
+        w in _NOT_EVENT_ED_ALWAYS
+        or not (
+            (w == "called" and t.startswith(" for ", end))
+            or (w in _PASSIVE_EVENTS and _after_passive_aux(t, start))
+            or (w in _ACT_DECLARED_VERBS and _ACT_DECLARED_OBJECT.match(t, end))
+        )
     ):
         return False  # but "have called for an inquiry" is an event, and so are "were admitted", "declared victory"
     if " " not in w:
