@@ -62,7 +62,15 @@ _COPULA = re.compile(_P["copula"])
 # -ed words that are not events (adjectives, modality words handled elsewhere, reporting verbs)
 # and past forms of verbs of state ("idolised", "remained", "seemed")
 _NOT_EVENT_ED = frozenset(_W["not_event_ed"]) | frozenset(_W["states"])
+# "declared"/"claimed" with an act for object is an event: "declared victory", "claimed a win" (no "that" between)
+_ACT_DECLARED_VERBS = frozenset(_W["act_declared_verbs"])
+_ACT_DECLARED_OBJECT = re.compile(
+    r"\s+(?:(?!that\b)[a-z’'-]+\s+){0,3}(?:" + "|".join(map(re.escape, _W["act_declared_objects"])) + r")\b",
+    re.I,
+)
 _PASSIVE_EVENTS = frozenset(_W.get("passive_events", []))
+# the words of _NOT_EVENT_ED that no context makes an event ("said", "expected"; see _valid_occurred): one look-up
+_NOT_EVENT_ED_ALWAYS = _NOT_EVENT_ED - {"called"} - _PASSIVE_EVENTS - _ACT_DECLARED_VERBS
 _PASSIVE_AUX = frozenset(_W.get("passive_auxiliaries", []))
 _PASSIVE_ADVERBS = frozenset(_W.get("passive_adverbs", []))
 _DETERMINERS = frozenset(_W["determiners"])
@@ -322,12 +330,15 @@ def _in_aside(t: str, start: int, end: int) -> bool:
 
 def _valid_occurred(t: str, word: str, start: int, end: int) -> bool:
     w = word.lower()
-    if (
-        w in _NOT_EVENT_ED
-        and not (w == "called" and t.startswith(" for ", end))
-        and not (w in _PASSIVE_EVENTS and _after_passive_aux(t, start))
+    if w in _NOT_EVENT_ED and (
+        w in _NOT_EVENT_ED_ALWAYS
+        or not (
+            (w == "called" and t.startswith(" for ", end))
+            or (w in _PASSIVE_EVENTS and _after_passive_aux(t, start))
+            or (w in _ACT_DECLARED_VERBS and _ACT_DECLARED_OBJECT.match(t, end))
+        )
     ):
-        return False  # but "have called for an inquiry" is an event, and so is "were admitted"
+        return False  # but "have called for an inquiry" is an event, and so are "were admitted", "declared victory"
     if " " not in w:
         prev = _word_before(t, start)
         pw = prev.group(1).lower() if prev else ""
