@@ -1516,14 +1516,6 @@ def _content(
     return content, len(names), content if quoted else None
 
 
-# a declaration that is an act, not a statement: "declared a state of emergency", "declared war on"
-_DECLARED_ACT = re.compile(
-    r"\bdeclared?s?\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}(?:emergency|war|martial\s+law|independence|bankruptcy|"
-    r"ceasefire|truce|curfew|disaster|victory|lockdown|pandemic|holiday|mourning|candidacy|insolvency)\b",
-    re.I,
-)
-
-
 def _unnamed_quotation(
     line: int,
     quoted: bool,
@@ -2103,7 +2095,7 @@ def extract(
                     st_val is Stance.STATED
                     and att is not None
                     and att.verb in ("declared", "declares")
-                    and _DECLARED_ACT.search(ptext)
+                    and stance.DECLARED_ACT.search(ptext)
                 ):
                     st_val = Stance.OCCURRED  # "Gov. Jay Inslee declared a state of emergency on Jan. 18"
             # every other stance scores like an occurred event (same terms, same floats)

@@ -64,9 +64,14 @@ _COPULA = re.compile(_P["copula"])
 _NOT_EVENT_ED = frozenset(_W["not_event_ed"]) | frozenset(_W["states"])
 # "declared"/"claimed" with an act for object is an event: "declared victory", "claimed a win" (no "that" between)
 _ACT_DECLARED_VERBS = frozenset(_W["act_declared_verbs"])
+_ACT_DECLARED_WORDS = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _W["act_declared_objects"])
 _ACT_DECLARED_OBJECT = re.compile(
-    r"\s+(?:(?!that\b)[a-z’'-]+\s+){0,3}(?:" + "|".join(map(re.escape, _W["act_declared_objects"])) + r")\b",
-    re.I,
+    r"\s+(?:(?!that\b)[a-z’'-]+\s+){0,3}(?:" + _ACT_DECLARED_WORDS + r")\b", re.I
+)
+# a declaration that is an act, not a statement, after its verb in any form ("declared a state of emergency",
+# "declares war on"): read by factcheck/extract.py for a report by "declare" that attribution found
+DECLARED_ACT = re.compile(
+    r"\bdeclared?s?\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}(?:" + _ACT_DECLARED_WORDS + r")\b", re.I
 )
 _PASSIVE_EVENTS = frozenset(_W.get("passive_events", []))
 # the words of _NOT_EVENT_ED that no context makes an event ("said", "expected"; see _valid_occurred): one look-up
