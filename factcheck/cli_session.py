@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from factcheck import verdicts
 from factcheck.cli import EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, notice_line
@@ -17,9 +17,6 @@ from factcheck.cli import err as _err
 from factcheck.model import Verdict
 from factcheck.textout import json_text, one_line
 from factcheck.urls import is_http_url
-
-if TYPE_CHECKING:
-    from factcheck.review import Review
 
 
 def register(subparsers: Any) -> None:
@@ -371,7 +368,7 @@ def cmd_status(args: argparse.Namespace) -> int:
             "conflicts": conflicts,
             # the same claims with their words, as the review names them ({"claim", "text"}; "text" is "" for
             # a claim no longer read whose decision stored no words)
-            "conflict_claims": [{"claim": c, "text": _claim_text(review, c)} for c in conflicts],
+            "conflict_claims": [{"claim": c, "text": review.claim_text(c)} for c in conflicts],
             # every article the session recorded that is no longer in the corpus (its decisions are kept);
             # the reconciliation line names only the first three
             "missing": list(review.report.missing_articles),
@@ -426,17 +423,6 @@ def cmd_status(args: argparse.Namespace) -> int:
         if len(conflicts) > 10:
             print(f"  and {len(conflicts) - 10} more")
     return EXIT_PARTIAL if review.corpus.errors else EXIT_OK
-
-
-def _claim_text(review: Review, claim_id: str) -> str:
-    """A claim's words: the batch's claim, else the words its decision stored ("" when neither has them)."""
-    from factcheck.review import ReviewError
-
-    try:
-        return review.claim(claim_id).text
-    except ReviewError:
-        d = review.data.decisions.get(claim_id)
-        return d.text if d is not None and d.text else ""
 
 
 def _rebased(stored: str, session: Path, out: Path) -> str:

@@ -1049,11 +1049,17 @@ class Review:
             step.desc = self._describe(step.op, step.changes)
         return step
 
+    def claim_text(self, claim_id: str) -> str:
+        """A claim's words: the batch's claim, else the words its decision stored ("" when neither has them)."""
+        c = self._index.get(claim_id)
+        if c is not None:
+            return c.text
+        d = self._data.decisions.get(claim_id)
+        return (d.text or "") if d is not None else ""
+
     def named_claim(self, claim_id: str) -> str:
         """A claim as a reviewer recognises it in a message: its first words (its id when it is not read)."""
-        c = self._index.get(claim_id)
-        d = self._data.decisions.get(claim_id)
-        text = c.text if c is not None else d.text if d is not None else ""
+        text = self.claim_text(claim_id)
         return f"'{_first_words(text)}'" if text.strip() else claim_id
 
     def named_article(self, key: str) -> str:
