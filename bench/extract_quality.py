@@ -26,7 +26,10 @@
    on them, in two halves by article like dev8 (each 4 / 2 / 2): "dev9" is tuned on, "dev9h" is held out.
    "dev10" (round 22): a blind sample of 8 English news pages of November 2019 of 8 outlets no split used,
    from scrapinghub's article-extraction-benchmark (make_dev10.py), labelled and the labels committed before
-   the extractor was run on them; all 8 are development pages.
+   the extractor was run on them; all 8 are development pages. "dev11" and "dev11h" (round 24): a blind sample of
+   12 English news pages of 12 outlets no split used, from the development half of the same benchmark and the
+   English test pages of mozilla/readability (make_dev11.py), labelled and the labels committed before the
+   extractor was run on them, in two halves by article like dev8: "dev11" is tuned on, "dev11h" is held out.
    Reports, among the claims shown by default (score >= model.DEFAULT_MIN_SCORE), the precision and recall
    of check-worthy claims, the speaker accuracy on attributed claims and the time values; beside them, in
    the same run, the same figures for every candidate claim (score >= extract.MIN_SCORE, what ``--all``
@@ -34,14 +37,14 @@
 
 With ``--seeds`` also checks the seed articles for claims taken from page furniture. With ``-v`` lists
 every miss of the development splits (``--split`` limits the real-article listing to one split; the held-out
-splits "fresh", "dev6h", "dev7h", "dev8h" and "dev9h" are never listed). ``--list-times SPLIT`` lists the time misses of one development split with the whole claim
+splits "fresh", "dev6h", "dev7h", "dev8h", "dev9h" and "dev11h" are never listed). ``--list-times SPLIT`` lists the time misses of one development split with the whole claim
 and each of its time expressions (text, type, value): which expressions a claim carries, and their values
-(refused for "fresh", "dev6h", "dev7h", "dev8h" and "dev9h", which are never listed). ``--untimed SPLIT ...`` asks what the labels say of the shown
+(refused for "fresh", "dev6h", "dev7h", "dev8h", "dev9h" and "dev11h", which are never listed). ``--untimed SPLIT ...`` asks what the labels say of the shown
 claims whose text holds no time expression: how many are labelled with a time, and how often the time a
 claim could inherit (the last date before it in its paragraph, in the article, the publication date) is a
 value its labels allow.
 
-    /work/venv/bin/python bench/extract_quality.py [-v] [--seeds] [--split dev|dev2|dev3|dev4|dev5|dev6|dev7|dev8|dev9|dev10|heldout|ecb]
+    /work/venv/bin/python bench/extract_quality.py [-v] [--seeds] [--split dev|dev2|dev3|dev4|dev5|dev6|dev7|dev8|dev9|dev10|dev11|heldout|ecb]
         [--only SPLIT ...] [--labels FILE] [--list-times dev|dev2|dev3|dev4|dev5|dev6|dev7|dev8|dev9|heldout|ecb] [--untimed SPLIT ...]
 """
 
@@ -75,6 +78,7 @@ REAL_SPLITS = (
     "dev8",
     "dev9",
     "dev10",
+    "dev11",
     "heldout",
     "ecb",
     "fresh",
@@ -82,6 +86,7 @@ REAL_SPLITS = (
     "dev7h",
     "dev8h",
     "dev9h",
+    "dev11h",
 )
 HELD_OUT = (
     "fresh",
@@ -89,6 +94,7 @@ HELD_OUT = (
     "dev7h",
     "dev8h",
     "dev9h",
+    "dev11h",
 )  # clean held-out splits: their misses and sentences are never listed
 LISTABLE = [s for s in REAL_SPLITS if s not in HELD_OUT]
 POOLED = {
@@ -96,6 +102,7 @@ POOLED = {
     "dev7+dev7h": ("dev7", "dev7h"),
     "dev8+dev8h": ("dev8", "dev8h"),
     "dev9+dev9h": ("dev9", "dev9h"),
+    "dev11+dev11h": ("dev11", "dev11h"),
 }  # a sample drawn as one, scored in halves: also given whole
 
 

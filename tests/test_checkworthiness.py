@@ -83,6 +83,8 @@ def test_realworld_labels_are_unique_and_split() -> None:
             "dev9",
             "dev9h",
             "dev10",
+            "dev11",
+            "dev11h",
             "heldout",
             "ecb",
             "fresh",
@@ -111,6 +113,7 @@ def test_realworld_labels_are_unique_and_split() -> None:
     assert (
         splits["dev10"] >= 8
     )  # round 22's blind sample of modern English news, labelled before the extractor
+    assert splits["dev11"] == splits["dev11h"] == 6  # round 24's blind sample of English news, in two halves
 
 
 def test_the_score_is_the_weighted_sum_of_its_terms() -> None:
@@ -172,9 +175,9 @@ def test_a_count_of_tens_and_units_in_words_is_a_number_word() -> None:
 
 def test_the_quality_bench_never_lists_the_held_out_splits_and_pools_dev6() -> None:
     q = bench_module("extract_quality")
-    assert set(q.HELD_OUT) == {"fresh", "dev6h", "dev7h", "dev8h", "dev9h"} and not set(q.HELD_OUT) & set(
-        q.LISTABLE
-    )
+    assert set(q.HELD_OUT) == {"fresh", "dev6h", "dev7h", "dev8h", "dev9h", "dev11h"} and not set(
+        q.HELD_OUT
+    ) & set(q.LISTABLE)
     assert q.POOLED["dev6+dev6h"] == ("dev6", "dev6h") and q.POOLED["dev7+dev7h"] == ("dev7", "dev7h")
     assert q.POOLED["dev8+dev8h"] == ("dev8", "dev8h") and q.POOLED["dev9+dev9h"] == ("dev9", "dev9h")
     assert q.same_speaker("O'Neill", "James O’Neill") and not q.same_speaker("O'Neill", "James Bond")
