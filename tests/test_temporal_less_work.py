@@ -6,12 +6,19 @@ searches, and a window without a match of the rule (most) costs one search and n
 
 Part tspeed6: the nearest year of a month or a day without one makes each candidate year's date once and reads a month's
 length only for a day after the 28th.
+
+Part tspeed8 (round 24): a ``TimeRef`` sets its fields by its slots' setters, not through ``object.__setattr__``, and
+stays a frozen value.
 """
 
 from __future__ import annotations
 
 import calendar
+import copy
+import dataclasses
 import datetime as dt
+import inspect
+import pickle
 import re
 import types
 from collections.abc import Iterator
@@ -307,3 +314,26 @@ def test_tagging_calls_none_of_res_module_level_functions(monkeypatch: pytest.Mo
     found = engine._tag_cached.__wrapped__(text, dt.date(2015, 3, 1))  # type: ignore[attr-defined]
     assert found  # the text is read by the rules and the post-passes
     assert calls == []
+
+
+def test_a_time_ref_sets_its_fields_without_object_setattr_and_stays_a_frozen_value() -> None:
+    """The tagger makes ~1,500 ``TimeRef``s a pass of TBAQ's development documents: its ``__init__`` sets each
+    field by its slot's setter, not through ``object.__setattr__`` (as a frozen dataclass's generated one does,
+    finding each slot by name); it stays frozen, and its signature, repr, equality, hash, copies and
+    ``dataclasses.replace`` are those of the frozen dataclass."""
+    assert "__setattr__" not in TimeRef.__init__.__code__.co_names
+    names = [f.name for f in dataclasses.fields(TimeRef)]
+    params = inspect.signature(TimeRef.__init__).parameters
+    assert list(params)[1:] == names
+    assert [params[f.name].default for f in dataclasses.fields(TimeRef)][3:] == ["DATE", "", None]
+    t = TimeRef(3, 12, "last May", "DATE", "2019-05")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        t.value = "2020-05"  # type: ignore[misc]
+    assert (t.start, t.end, t.text, t.type, t.value, t.mod) == (3, 12, "last May", "DATE", "2019-05", None)
+    assert repr(t) == "TimeRef(start=3, end=12, text='last May', type='DATE', value='2019-05', mod=None)"
+    assert hash(t) == hash((3, 12, "last May", "DATE", "2019-05", None))
+    assert t == TimeRef(start=3, end=12, text="last May", value="2019-05") != TimeRef(3, 12, "last May")
+    moved = dataclasses.replace(t, value="2020-05", mod="START")
+    assert (moved.value, moved.mod, t.value, t.mod) == ("2020-05", "START", "2019-05", None)
+    assert pickle.loads(pickle.dumps(t)) == t == copy.copy(t) == copy.deepcopy(t)
+    assert TimeRef(**t.to_json()) == t and len({t, TimeRef(3, 12, "last May", "DATE", "2019-05")}) == 1
