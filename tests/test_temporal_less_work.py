@@ -8,7 +8,8 @@ Part tspeed6: the nearest year of a month or a day without one makes each candid
 length only for a day after the 28th.
 
 Part tspeed8 (round 24): a ``TimeRef`` sets its fields by its slots' setters, not through ``object.__setattr__``, and
-stays a frozen value.
+stays a frozen value; the trigger scan finds the trigger words in one scan of the text's letters (one regex of them
+all, a trie) instead of one ``str.find`` scan of the text for each trigger word it holds.
 """
 
 from __future__ import annotations
@@ -337,3 +338,45 @@ def test_a_time_ref_sets_its_fields_without_object_setattr_and_stays_a_frozen_va
     assert (moved.value, moved.mod, t.value, t.mod) == ("2020-05", "START", "2019-05", None)
     assert pickle.loads(pickle.dumps(t)) == t == copy.copy(t) == copy.deepcopy(t)
     assert TimeRef(**t.to_json()) == t and len({t, TimeRef(3, 12, "last May", "DATE", "2019-05")}) == 1
+
+
+class _CountedScan:
+    """A compiled pattern whose ``finditer`` calls are counted."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.calls = 0
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        self.calls += 1
+        return self.pattern.finditer(text)
+
+
+def test_the_trigger_scan_reads_the_text_once_for_all_its_trigger_words(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The trigger words are found by one scan of the text's letters-only copy (``engine._TRIGGER_WORD``), not by
+    a ``str.find`` scan of the whole text for each trigger word the text holds (11 a text on average in TBAQ's
+    development documents); the regions are those of the token scan (tests/test_temporal.py checks them)."""
+    counted = _CountedScan(engine._TRIGGER_WORD)
+    monkeypatch.setattr(engine, "_TRIGGER_WORD", counted)
+    text = "Last year, three days before the April vote, the mayor said the budget of 2019 was late again."
+    spans = engine._trigger_spans(text)
+    assert counted.calls == 1
+    for word in ("year", "days", "before", "April"):
+        at = text.index(word)
+        assert any(st <= at and at + len(word) <= en for regions in spans.values() for st, en in regions)
+
+
+def test_the_trigger_word_regex_matches_exactly_the_trigger_words() -> None:
+    """``_word_alternation`` writes the trigger words as a trie: it matches each of them, and no prefix or
+    extension of one that is not itself a trigger word."""
+    words = {w for w in engine._TRIGGERS if len(w) >= 3}
+    rx = re.compile(engine._word_alternation(words))
+    assert all(rx.fullmatch(w) for w in words)
+    near = (
+        {w[:k] for w in words for k in range(1, len(w))} | {w + "s" for w in words} | {w + "x" for w in words}
+    )
+    assert not [w for w in near - words if rx.fullmatch(w)]
+    assert engine._word_alternation(["dawn", "day", "days"]) == "da(?:wn|y(?:s)?)"
+    assert re.fullmatch(engine._word_alternation(["a", "ab", "b"]), "ab")
