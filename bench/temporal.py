@@ -49,6 +49,12 @@ a ``git archive`` of 7b3f091, the last commit before the split, measures the two
 from every TBAQ document alike. ``--tagged DIR`` scores another tagger's TimeML output, one file a document
 (``DIR/<document name>.tml``, e.g. HeidelTime's standalone output), in a column; with ``--folds``, also how much
 of this engine's held-out minus development difference that tagger's predicts over the same random splits.
+
+``--against REV`` also runs, interleaved document by document, the single-module tagger of git revision REV
+(``factcheck/temporal.py``, e.g. 7b3f091, issue #21's speed reference) and prints its throughput beside this
+engine's. The reference runs wholly on REV's code: its ``from factcheck.model import TimeRef`` reads REV's own
+``factcheck/model.py`` (imported under a private name), never this tree's, so that a change to this tree's
+``TimeRef`` moves only this tree's side of the ratio (until round 23 the reference used the tree's ``TimeRef``).
 """
 
 from __future__ import annotations
@@ -411,28 +417,42 @@ _REFERENCE: dict[
 ] = {}  # the tagger of another revision (--against) or another tagger's files (--tagged)
 
 
-def load_reference(rev: str) -> Any:
-    """``factcheck/temporal.py`` as it was at git revision ``rev`` (a single-module tagger, as before the
-    package), imported under another name so that both run in this process, interleaved."""
+def load_reference(rev: str, root: Path | None = None) -> Any:
+    """``factcheck/temporal.py`` as it was at git revision ``rev`` of the repository ``root`` (this one by
+    default; a single-module tagger, as before the package), imported under another name so that both run in
+    this process, interleaved. It runs wholly on that revision's code: its time values are the ``TimeRef`` of
+    the revision's own ``factcheck/model.py`` (imported as ``temporal_reference_model``), not this tree's, so
+    that a change to this tree's ``TimeRef`` moves only this tree's side of the ratio."""
     import importlib.util
     import subprocess
     import tempfile
 
-    root = Path(__file__).resolve().parents[1]
-    src = subprocess.run(
-        ["git", "-C", str(root), "show", f"{rev}:factcheck/temporal.py"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    path = Path(tempfile.mkdtemp()) / "temporal_reference.py"
-    path.write_text(src, encoding="utf-8")
-    spec = importlib.util.spec_from_file_location("temporal_reference", path)
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["temporal_reference"] = mod  # its dataclasses look their module up
-    spec.loader.exec_module(mod)
-    return mod
+    root = root or Path(__file__).resolve().parents[1]
+    folder = Path(tempfile.mkdtemp())
+
+    def load(path: str, name: str) -> Any:
+        src = subprocess.run(
+            ["git", "-C", str(root), "show", f"{rev}:{path}"], capture_output=True, text=True, check=True
+        ).stdout
+        (folder / f"{name}.py").write_text(src, encoding="utf-8")
+        spec = importlib.util.spec_from_file_location(name, folder / f"{name}.py")
+        assert spec is not None and spec.loader is not None
+        mod = importlib.util.module_from_spec(spec)
+        sys.modules[name] = mod  # its dataclasses look their module up
+        spec.loader.exec_module(mod)
+        return mod
+
+    model = load("factcheck/model.py", "temporal_reference_model")
+    # the engine's ``from factcheck.model import TimeRef`` reads the revision's model while it is imported
+    tree_model = sys.modules.get("factcheck.model")
+    sys.modules["factcheck.model"] = model
+    try:
+        return load("factcheck/temporal.py", "temporal_reference")
+    finally:
+        if tree_model is None:
+            del sys.modules["factcheck.model"]
+        else:
+            sys.modules["factcheck.model"] = tree_model
 
 
 _TAGGED_TIMEX = re.compile(r"<TIMEX3\b([^>]*)>(.*?)</TIMEX3>", re.S)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -160,3 +161,56 @@ def test_bench_tagged_column_on_a_check_corpus_too(
     section = report[report.index("== check check") :]
     assert "tagged" in section.splitlines()[1]  # the column's heading
     assert "all TIMEX3 value F1            1.000         1.000" in section  # Thursday and a month, both right
+
+
+# a revision's own model and single-module engine, as 7b3f091 has them
+_REVISION_MODEL = """
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class TimeRef:
+    start: int
+    end: int
+    text: str
+    type: str = "DATE"
+    value: str = ""
+    mod: str | None = None
+
+    REVISION = "the revision's own"
+"""
+
+_REVISION_ENGINE = """
+from factcheck.model import TimeRef
+
+
+def tag(text, anchor=None):
+    i = text.find("Thursday")
+    return [TimeRef(i, i + 8, "Thursday", "DATE", "2013-03-21")] if i >= 0 else []
+"""
+
+
+@pytest.mark.skipif(not shutil.which("git"), reason="git is not installed")
+def test_against_runs_the_revision_on_its_own_time_ref(tmp_path: Path) -> None:
+    """``--against REV`` (``load_reference``): the reference tagger makes the ``TimeRef`` of REV's own
+    factcheck/model.py, not this tree's, and this tree's model stays in place for this tree's engine."""
+    import factcheck.model
+
+    repo = tmp_path / "repo"
+    (repo / "factcheck").mkdir(parents=True)
+    (repo / "factcheck" / "model.py").write_text(_REVISION_MODEL, encoding="utf-8")
+    (repo / "factcheck" / "temporal.py").write_text(_REVISION_ENGINE, encoding="utf-8")
+    git = ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    subprocess.run([*git, "add", "."], check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "engine"], check=True)
+    ref = bench_module("temporal").load_reference("HEAD", repo)
+    try:
+        found = ref.tag("It ended Thursday.", dt.date(2013, 3, 22))
+        assert ref.TimeRef is not factcheck.model.TimeRef
+        assert [type(t).REVISION for t in found] == ["the revision's own"]
+        assert not isinstance(found[0], factcheck.model.TimeRef)
+        assert sys.modules["factcheck.model"] is factcheck.model
+    finally:
+        sys.modules.pop("temporal_reference", None)
+        sys.modules.pop("temporal_reference_model", None)

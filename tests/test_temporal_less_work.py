@@ -6,12 +6,20 @@ searches, and a window without a match of the rule (most) costs one search and n
 
 Part tspeed6: the nearest year of a month or a day without one makes each candidate year's date once and reads a month's
 length only for a day after the 28th.
+
+Part tspeed8 (round 24): a ``TimeRef`` sets its fields by its slots' setters, not through ``object.__setattr__``, and
+stays a frozen value; the trigger scan finds the trigger words in one scan of the text's letters (one regex of them
+all, a trie) instead of one ``str.find`` scan of the text for each trigger word it holds.
 """
 
 from __future__ import annotations
 
 import calendar
+import copy
+import dataclasses
 import datetime as dt
+import inspect
+import pickle
 import re
 import types
 from collections.abc import Iterator
@@ -307,3 +315,68 @@ def test_tagging_calls_none_of_res_module_level_functions(monkeypatch: pytest.Mo
     found = engine._tag_cached.__wrapped__(text, dt.date(2015, 3, 1))  # type: ignore[attr-defined]
     assert found  # the text is read by the rules and the post-passes
     assert calls == []
+
+
+def test_a_time_ref_sets_its_fields_without_object_setattr_and_stays_a_frozen_value() -> None:
+    """The tagger makes ~1,500 ``TimeRef``s a pass of TBAQ's development documents: its ``__init__`` sets each
+    field by its slot's setter, not through ``object.__setattr__`` (as a frozen dataclass's generated one does,
+    finding each slot by name); it stays frozen, and its signature, repr, equality, hash, copies and
+    ``dataclasses.replace`` are those of the frozen dataclass."""
+    assert "__setattr__" not in TimeRef.__init__.__code__.co_names
+    names = [f.name for f in dataclasses.fields(TimeRef)]
+    params = inspect.signature(TimeRef.__init__).parameters
+    assert list(params)[1:] == names
+    assert [params[f.name].default for f in dataclasses.fields(TimeRef)][3:] == ["DATE", "", None]
+    t = TimeRef(3, 12, "last May", "DATE", "2019-05")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        t.value = "2020-05"  # type: ignore[misc]
+    assert (t.start, t.end, t.text, t.type, t.value, t.mod) == (3, 12, "last May", "DATE", "2019-05", None)
+    assert repr(t) == "TimeRef(start=3, end=12, text='last May', type='DATE', value='2019-05', mod=None)"
+    assert hash(t) == hash((3, 12, "last May", "DATE", "2019-05", None))
+    assert t == TimeRef(start=3, end=12, text="last May", value="2019-05") != TimeRef(3, 12, "last May")
+    moved = dataclasses.replace(t, value="2020-05", mod="START")
+    assert (moved.value, moved.mod, t.value, t.mod) == ("2020-05", "START", "2019-05", None)
+    assert pickle.loads(pickle.dumps(t)) == t == copy.copy(t) == copy.deepcopy(t)
+    assert TimeRef(**t.to_json()) == t and len({t, TimeRef(3, 12, "last May", "DATE", "2019-05")}) == 1
+
+
+class _CountedScan:
+    """A compiled pattern whose ``finditer`` calls are counted."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.calls = 0
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        self.calls += 1
+        return self.pattern.finditer(text)
+
+
+def test_the_trigger_scan_reads_the_text_once_for_all_its_trigger_words(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The trigger words are found by one scan of the text's letters-only copy (``engine._TRIGGER_WORD``), not by
+    a ``str.find`` scan of the whole text for each trigger word the text holds (11 a text on average in TBAQ's
+    development documents); the regions are those of the token scan (tests/test_temporal.py checks them)."""
+    counted = _CountedScan(engine._TRIGGER_WORD)
+    monkeypatch.setattr(engine, "_TRIGGER_WORD", counted)
+    text = "Last year, three days before the April vote, the mayor said the budget of 2019 was late again."
+    spans = engine._trigger_spans(text)
+    assert counted.calls == 1
+    for word in ("year", "days", "before", "April"):
+        at = text.index(word)
+        assert any(st <= at and at + len(word) <= en for regions in spans.values() for st, en in regions)
+
+
+def test_the_trigger_word_regex_matches_exactly_the_trigger_words() -> None:
+    """``_word_alternation`` writes the trigger words as a trie: it matches each of them, and no prefix or
+    extension of one that is not itself a trigger word."""
+    words = {w for w in engine._TRIGGERS if len(w) >= 3}
+    rx = re.compile(engine._word_alternation(words))
+    assert all(rx.fullmatch(w) for w in words)
+    near = (
+        {w[:k] for w in words for k in range(1, len(w))} | {w + "s" for w in words} | {w + "x" for w in words}
+    )
+    assert not [w for w in near - words if rx.fullmatch(w)]
+    assert engine._word_alternation(["dawn", "day", "days"]) == "da(?:wn|y(?:s)?)"
+    assert re.fullmatch(engine._word_alternation(["a", "ab", "b"]), "ab")
