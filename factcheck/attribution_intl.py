@@ -473,6 +473,7 @@ def _np_part(sp: _Speech, t: _Tok) -> bool:
 # the vowels of a word's last syllable ("betreff" -> "e", "lauf" -> "au")
 _LAST_VOWELS = re.compile(r"([aeiouäöü]+)[^aeiouäöü]*$")
 _QUOTE_OPEN = frozenset('„“"«‚')
+_QUOTE_MARKS = frozenset('„“”"«»')
 _QUOTE_CLOSE = frozenset('“”"»‘’')
 _SENTENCE_ENDS = frozenset(".!?…")
 
@@ -822,6 +823,23 @@ def attribute(text: str, lang: str) -> Found | None:
     if sp is None:
         return None
     toks = _tokens(text)
+    colon = _colon_speaker(sp, toks) if sp.colon_quotes else None
+    if colon is not None:
+        who, k = colon
+        return Found(
+            who.name, who.kind, [], [(toks[k].start, toks[k].end)], None, None, (toks[k].end, len(text))
+        )
+    if _QUOTE_MARKS.isdisjoint(text):
+        return _scan(sp, toks, text, None)
+    # a cue or a speech verb outside the quoted words frames them; one inside is the quoted speaker's own
+    # report ('„... – laut einer Studie sehen das 67 Prozent so –, dass ...“, hielt Susanne Raab fest',
+    # '"Durante o encontro, o Ministro da Defesa afirmou ...", diz o comunicado do STF'), their source only
+    # when nothing outside names one (as the English rules read say-verbs outside a quotation first)
+    return _scan(sp, toks, text, _quoted_words(toks, text)) or _scan(sp, toks, text, None)
+
+
+def _scan(sp: _Speech, toks: list[_Tok], text: str, skip: list[bool] | None) -> Found | None:
+    """The attribution of the sentence ``toks``, reading no cue or verb at a token ``skip`` marks."""
     n = len(toks)
     chain: list[str] = []
     spans: list[tuple[int, int]] = []
@@ -829,14 +847,11 @@ def attribute(text: str, lang: str) -> Found | None:
     pronoun: str | None = None
     verb: str | None = None
     content: tuple[int, int] | None = None
-    colon = _colon_speaker(sp, toks) if sp.colon_quotes else None
-    if colon is not None:
-        who, k = colon
-        return Found(
-            who.name, who.kind, [], [(toks[k].start, toks[k].end)], None, None, (toks[k].end, len(text))
-        )
     i = 0
     while i < n:
+        if skip is not None and skip[i]:
+            i += 1
+            continue
         k = _match(sp.before, toks, i, sp.maxlen)
         if (
             k
@@ -1240,6 +1255,28 @@ def opening_source(text: str, lang: str, persons: Collection[str] = ()) -> tuple
     ):
         return None
     return src.name, src.kind
+
+
+def _quoted_words(toks: list[_Tok], text: str) -> list[bool]:
+    """For each token, whether it is quoted words, a quotation begun in an earlier sentence included (a
+    closing mark with none open: every word before it). « and „ open, » and ” close; " and “ open after a
+    space (or at the start) and close after a word ('sehen das so", hielt Raab fest', „Gut“, sagt er)."""
+    out = [False] * len(toks)
+    depth = 0
+    for i, t in enumerate(toks):
+        if t.text not in _QUOTE_MARKS:
+            out[i] = depth > 0
+            continue
+        opens = t.text in "«„" or (
+            t.text in '"“' and (t.start == 0 or text[t.start - 1].isspace() or text[t.start - 1] in "([")
+        )
+        if opens:
+            depth += 1
+        elif depth:
+            depth -= 1
+        else:
+            out[:i] = [True] * i  # the quotation opened in a sentence before
+    return out
 
 
 def _inside_quotes(toks: list[_Tok]) -> list[bool]:
