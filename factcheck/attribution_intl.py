@@ -94,6 +94,12 @@ class _Speech:
         # compound tenses: an auxiliary, maybe adverbs, a participle ("a déclaré", "a également souligné")
         self.auxiliaries = frozenset(_low(w) for w in data.get("auxiliaries", []))
         self.participles = phrases("participles")
+        # the perfect's verb bracket: an auxiliary, the clause's middle, a participle that closes the clause
+        # before what was said ("Die Bundesregierung hat angekündigt, ...", "Am Montag hat er in Berlin
+        # erklärt, dass ..."); a reflexive in the middle makes it no speech ("hat sich bereit erklärt")
+        self.bracket_auxiliaries = frozenset(_low(w) for w in data.get("bracket_auxiliaries", []))
+        self.bracket_participles = frozenset(_low(w) for w in data.get("bracket_participles", []))
+        self.bracket_not_between = frozenset(_low(w) for w in data.get("bracket_not_between", []))
         # a subject pronoun written after its verb ("dit-il", "a-t-elle ajouté"), longest suffix first
         self.inverted = sorted(
             ((_low(k), str(v)) for k, v in data.get("inverted_pronouns", {}).items()),
@@ -300,6 +306,27 @@ def _verb_len(sp: _Speech, toks: list[_Tok], i: int) -> int:
     if k or toks[i].low not in sp.auxiliaries:
         return k
     return _participle_len(sp, toks, i + 1, i)
+
+
+_BRACKET_MIDDLE = 12  # the most tokens between the auxiliary and the participle of a verb bracket
+
+
+def _bracket_len(sp: _Speech, toks: list[_Tok], i: int) -> int:
+    """Tokens from the auxiliary at token i to the participle that closes its clause, before a comma or a
+    colon (what was said follows) or, after a quotation, at the sentence's end ('„...“, hat Scholz gesagt.');
+    0 when there is no such bracket."""
+    if toks[i].low not in sp.bracket_auxiliaries:
+        return 0
+    n = len(toks)
+    for p in range(i + 1, min(n, i + 2 + _BRACKET_MIDDLE)):
+        t = toks[p]
+        if t.low in sp.bracket_not_between or not (t.text[:1].isalnum()):
+            return 0  # (the clause ends, or "sich": not speech)
+        if t.low in sp.bracket_participles and t.text[:1].islower():
+            after = toks[p + 1].text if p + 1 < n else ""
+            quoted = i > 1 and toks[i - 1].text == "," and toks[i - 2].text in _QUOTE_CLOSE
+            return p + 1 - i if after in (",", ":") or (quoted and after in ("", ".")) else 0
+    return 0
 
 
 def _incise_verb(sp: _Speech, toks: list[_Tok], i: int) -> bool:
@@ -830,16 +857,18 @@ def attribute(text: str, lang: str) -> Found | None:
             who.name, who.kind, [], [(toks[k].start, toks[k].end)], None, None, (toks[k].end, len(text))
         )
     if _QUOTE_MARKS.isdisjoint(text):
-        return _scan(sp, toks, text, None)
+        return _scan(sp, toks, text, None, False)
     # a cue or a speech verb outside the quoted words frames them; one inside is the quoted speaker's own
     # report ('„... – laut einer Studie sehen das 67 Prozent so –, dass ...“, hielt Susanne Raab fest',
     # '"Durante o encontro, o Ministro da Defesa afirmou ...", diz o comunicado do STF'), their source only
     # when nothing outside names one (as the English rules read say-verbs outside a quotation first)
-    return _scan(sp, toks, text, _quoted_words(toks, text)) or _scan(sp, toks, text, None)
+    quoted = _quoted_words(toks, text)
+    return _scan(sp, toks, text, quoted, True) or _scan(sp, toks, text, quoted, False)
 
 
-def _scan(sp: _Speech, toks: list[_Tok], text: str, skip: list[bool] | None) -> Found | None:
-    """The attribution of the sentence ``toks``, reading no cue or verb at a token ``skip`` marks."""
+def _scan(sp: _Speech, toks: list[_Tok], text: str, quoted: list[bool] | None, skip: bool) -> Found | None:
+    """The attribution of the sentence ``toks``, ``quoted`` marking its quoted words (None: none): with
+    ``skip``, no cue or verb is read among them; a verb bracket never is."""
     n = len(toks)
     chain: list[str] = []
     spans: list[tuple[int, int]] = []
@@ -849,7 +878,7 @@ def _scan(sp: _Speech, toks: list[_Tok], text: str, skip: list[bool] | None) -> 
     content: tuple[int, int] | None = None
     i = 0
     while i < n:
-        if skip is not None and skip[i]:
+        if skip and quoted is not None and quoted[i]:
             i += 1
             continue
         k = _match(sp.before, toks, i, sp.maxlen)
@@ -907,6 +936,16 @@ def _scan(sp: _Speech, toks: list[_Tok], text: str, skip: list[bool] | None) -> 
             i += k
             continue
         k = _verb_len(sp, toks, i) if speaker is None and pronoun is None else 0
+        bracket = False
+        if (
+            not k
+            and speaker is None
+            and pronoun is None
+            and sp.bracket_auxiliaries
+            and (quoted is None or not quoted[i])
+        ):
+            k = _bracket_len(sp, toks, i)
+            bracket = k > 0
         document_only = False
         if not k and speaker is None and pronoun is None:
             k = _document_verb_len(sp, toks, i)
@@ -914,14 +953,23 @@ def _scan(sp: _Speech, toks: list[_Tok], text: str, skip: list[bool] | None) -> 
         if k and sp.passive and _passive(sp, toks, i, k):
             k = 0
         if k:
-            got = _speech_verb(sp, toks, i, k)
+            # (a bracket's subject stands before its auxiliary or right after it: "Am Montag hat er ...")
+            got = _speech_verb(sp, toks, i, 1 if bracket else k)
+            if (
+                got is not None
+                and bracket
+                and got[0] is not None
+                and got[0].start > toks[i].start
+                and toks[0].low in sp.determiners
+            ):
+                got = None  # "Die Website Good on You hat Skims kritisiert": an object after the auxiliary
             if got is not None and document_only and (got[0] is None or not _names_document(sp, got[0])):
                 got = None  # "das Bild zeigt": only a document speaks by "zeigt"
             if got is not None:
                 src, pron = got
                 vs, ve = toks[i].start, toks[i + k - 1].end
                 spans.append((vs, ve))
-                verb = " ".join(t.low for t in toks[i : i + k])
+                verb = " ".join(t.low for t in ((toks[i], toks[i + k - 1]) if bracket else toks[i : i + k]))
                 if src is not None:
                     speaker = src
                     if src.kind in ("outlet", "media") and src.name not in chain:
