@@ -755,8 +755,12 @@ def _classify(
     if sp.nouns_capitalised and (had_det or (cue and len(caps) == 1)):
         # "der Volksmund", "laut Herstellerangaben": a noun, not a name ("Keuter sagt" is a name)
         return _Source(phrase, "organisation", start, end)
-    if had_det and len(words) == 1:
-        return _Source(phrase, "organisation", start, end)  # "l'Insee", "la CGT": a name with an article
+    if len(words) == 1 and len(phrase) > 1 and phrase.isupper():
+        return _Source(phrase, "organisation", start, end)  # an acronym: "HBDI", "CORRECTIV", not a person
+    if had_det and (len(words) == 1 or (not indefinite and _fold(words[0].text) not in _GIVEN_NAMES)):
+        # a name with an article is an institution's, not a person's: "l'Insee", "la CGT", "a Secretaria da
+        # Segurança Pública" ("el propio Pedro Sánchez": a given name opens a person's)
+        return _Source(phrase, "organisation", start, end)
     return _Source(phrase, "person", start, end)
 
 
