@@ -162,6 +162,10 @@ class _Speech:
         # relative pronouns that are the subject of the speech verb after them, their antecedent before a comma
         # ("el jefe de la misión, Santiago Murray, quien anunció")
         self.subject_relatives = frozenset(_low(w) for w in data.get("subject_relatives", []))
+        # given names (English's and the language's own): a name that opens with one is a person's
+        self.given_names = _GIVEN_NAMES | frozenset(resource(lang, "person_names").get("given", []))
+        # conjunctions before a second verb whose subject opens the sentence ("Biden sonrió y dijo")
+        self.coordinators = frozenset(_low(w) for w in data.get("coordinators", []))
         # the particles that open a surname named alone after a speech verb ("sagte von Preen", "sagt de Decker")
         self.surname_particles = phrases("surname_particles")
         # ... the surname no common word (at least ``surname_common_zipf`` in the frequency table: "von Problemen")
@@ -1031,11 +1035,13 @@ def attributed(text: str, lang: str) -> bool:
     return False
 
 
-def person_named(text: str, lang: str) -> str | None:
+def person_named(text: str, lang: str, persons: Collection[str] = ()) -> str | None:
     """The first person a sentence names, for a later "sagt er" or "dit-il" to stand for when no speaker
     was named before: a role with a name ("Bundeskanzlerin Angela Merkel" -> "Angela Merkel"), a role
-    alone ("die Expertin"), or, where only names are capitalised, a name of two words or more ("Emmanuel
-    Macron"); None when there is none."""
+    alone ("die Expertin"), where only names are capitalised a name of two words or more ("Emmanuel
+    Macron"), else one that opens with a given name ("Udo Kriese"), or the one person of ``persons`` (the
+    article's) whose last name a word alone is ("verpasste Elder den Cut" -> "Lee Elder"); None when there
+    is none."""
     sp = _speech(lang)
     if sp is None:
         return None
@@ -1062,8 +1068,26 @@ def person_named(text: str, lang: str) -> str | None:
                 rng[0] > 0 and (toks[rng[0] - 1].low in sp.not_subjects or toks[rng[0] - 1].low in sp.linkers)
             )
         )
-        if src is not None and src.kind == "person" and (role or (name and " " in src.name)):
+        # (where nouns are capitalised too, a name that opens with a given name: "Udo Kriese (75) hat ...")
+        given = (
+            sp.nouns_capitalised and " " in src.name and src.name.split()[0] in sp.given_names
+            if src is not None
+            else False
+        )
+        if src is not None and src.kind == "person" and (role or (name and " " in src.name) or given):
             return src.name
+        if (
+            src is not None
+            and persons
+            and " " not in src.name
+            and _cap(words[-1])
+            and not (
+                rng[0] > 0 and (toks[rng[0] - 1].low in sp.linkers or toks[rng[0] - 1].low in sp.not_subjects)
+            )
+        ):  # (not after a preposition: "sobre la situación de Granda" names no subject)
+            full = surname_person(src.name, lang, persons)
+            if full is not None:
+                return full
         i = rng[1]
     return None
 
@@ -1394,6 +1418,10 @@ def _speech_verb(sp: _Speech, toks: list[_Tok], i: int, k: int) -> tuple[_Source
         after = _subject_after(sp, toks, j)
         if after is not None and after.kind == "person" and after.name != before.name:
             return after, None
+    if before is None and i > 1 and toks[i - 1].low in sp.coordinators:
+        before = _opening_subject(
+            sp, toks, i - 1
+        )  # "Biden sonrió y dijo", "Pacheco conversou ... e reiterou"
     if before is not None:
         return before, None
     if j < n and toks[j].low in sp.pronouns:
@@ -1427,6 +1455,35 @@ def _speech_verb(sp: _Speech, toks: list[_Tok], i: int, k: int) -> tuple[_Source
         )
     ):
         return None, "he"  # "Dijo que...", ', añadió.': the last person named
+    return None
+
+
+def _opening_subject(sp: _Speech, toks: list[_Tok], end: int) -> _Source | None:
+    """The named subject that opens the sentence before token ``end``, at its start or after a fronted
+    phrase and its comma ("En el debate, Betancourt también distó ...", "Na saída, Pacheco conversou ..."):
+    a person or an organisation, a verb (a word in lower case) after it; None when there is none. A word
+    alone at the start before a preposition is no subject ("Consultado por un periodista, Biden ...")."""
+    starts = [0] + [c + 1 for c in range(end) if toks[c].text == ","]
+    for p in starts:
+        rng = _forward_np(sp, toks, p) if p < end and _np_part(sp, toks[p]) else None
+        if rng is None or rng[1] >= end or not toks[rng[1]].text.isalpha() or not toks[rng[1]].text.islower():
+            continue
+        if (
+            p == 0
+            and rng[1] == 1
+            and (
+                toks[1].low in sp.not_subjects
+                or toks[1].low in sp.linkers
+                or toks[1].low in sp.determiners
+                or sp.nouns_capitalised
+            )
+        ):
+            # (nor a verb before its object, "Minimizó el triunfo ... y recordó"; nor, where nouns are
+            # capitalised, a word alone: "Erst mal schickt ... und sagt")
+            continue
+        src = _classify(sp, toks, *rng, sentence_start=rng[0] == 0)
+        if src is not None and src.kind in ("person", "organisation"):
+            return src
     return None
 
 
