@@ -212,7 +212,9 @@ def test_the_person_a_sentence_names_for_a_later_pronoun() -> None:
     not one after a preposition (hoy.com: "Sobre la situación de Granda")."""
     from factcheck.attribution_intl import person_named
 
-    assert person_named("Udo Kriese (75) hat ein Motiv der Kirche für 65 Euro ersteigert.", "de") == "Udo Kriese"
+    assert (
+        person_named("Udo Kriese (75) hat ein Motiv der Kirche für 65 Euro ersteigert.", "de") == "Udo Kriese"
+    )
     assert person_named("Die Deutsche Bahn hat den Zug gestoppt.", "de") is None
     assert (
         person_named("Im Trubel des Rummels verpasste Elder den Cut.", "de", {"Lee Elder", "Cliff Roberts"})
