@@ -94,6 +94,12 @@ class _Speech:
         # compound tenses: an auxiliary, maybe adverbs, a participle ("a déclaré", "a également souligné")
         self.auxiliaries = frozenset(_low(w) for w in data.get("auxiliaries", []))
         self.participles = phrases("participles")
+        # the perfect's verb bracket: an auxiliary, the clause's middle, a participle that closes the clause
+        # before what was said ("Die Bundesregierung hat angekündigt, ...", "Am Montag hat er in Berlin
+        # erklärt, dass ..."); a reflexive in the middle makes it no speech ("hat sich bereit erklärt")
+        self.bracket_auxiliaries = frozenset(_low(w) for w in data.get("bracket_auxiliaries", []))
+        self.bracket_participles = frozenset(_low(w) for w in data.get("bracket_participles", []))
+        self.bracket_not_between = frozenset(_low(w) for w in data.get("bracket_not_between", []))
         # a subject pronoun written after its verb ("dit-il", "a-t-elle ajouté"), longest suffix first
         self.inverted = sorted(
             ((_low(k), str(v)) for k, v in data.get("inverted_pronouns", {}).items()),
@@ -156,6 +162,10 @@ class _Speech:
         # relative pronouns that are the subject of the speech verb after them, their antecedent before a comma
         # ("el jefe de la misión, Santiago Murray, quien anunció")
         self.subject_relatives = frozenset(_low(w) for w in data.get("subject_relatives", []))
+        # given names (English's and the language's own): a name that opens with one is a person's
+        self.given_names = _GIVEN_NAMES | frozenset(resource(lang, "person_names").get("given", []))
+        # conjunctions before a second verb whose subject opens the sentence ("Biden sonrió y dijo")
+        self.coordinators = frozenset(_low(w) for w in data.get("coordinators", []))
         # the particles that open a surname named alone after a speech verb ("sagte von Preen", "sagt de Decker")
         self.surname_particles = phrases("surname_particles")
         # ... the surname no common word (at least ``surname_common_zipf`` in the frequency table: "von Problemen")
@@ -300,6 +310,27 @@ def _verb_len(sp: _Speech, toks: list[_Tok], i: int) -> int:
     if k or toks[i].low not in sp.auxiliaries:
         return k
     return _participle_len(sp, toks, i + 1, i)
+
+
+_BRACKET_MIDDLE = 12  # the most tokens between the auxiliary and the participle of a verb bracket
+
+
+def _bracket_len(sp: _Speech, toks: list[_Tok], i: int) -> int:
+    """Tokens from the auxiliary at token i to the participle that closes its clause, before a comma or a
+    colon (what was said follows) or, after a quotation, at the sentence's end ('„...“, hat Scholz gesagt.');
+    0 when there is no such bracket."""
+    if toks[i].low not in sp.bracket_auxiliaries:
+        return 0
+    n = len(toks)
+    for p in range(i + 1, min(n, i + 2 + _BRACKET_MIDDLE)):
+        t = toks[p]
+        if t.low in sp.bracket_not_between or not (t.text[:1].isalnum()):
+            return 0  # (the clause ends, or "sich": not speech)
+        if t.low in sp.bracket_participles and t.text[:1].islower():
+            after = toks[p + 1].text if p + 1 < n else ""
+            quoted = i > 1 and toks[i - 1].text == "," and toks[i - 2].text in _QUOTE_CLOSE
+            return p + 1 - i if after in (",", ":") or (quoted and after in ("", ".")) else 0
+    return 0
 
 
 def _incise_verb(sp: _Speech, toks: list[_Tok], i: int) -> bool:
@@ -473,6 +504,7 @@ def _np_part(sp: _Speech, t: _Tok) -> bool:
 # the vowels of a word's last syllable ("betreff" -> "e", "lauf" -> "au")
 _LAST_VOWELS = re.compile(r"([aeiouäöü]+)[^aeiouäöü]*$")
 _QUOTE_OPEN = frozenset('„“"«‚')
+_QUOTE_MARKS = frozenset('„“”"«»')
 _QUOTE_CLOSE = frozenset('“”"»‘’')
 _SENTENCE_ENDS = frozenset(".!?…")
 
@@ -727,8 +759,12 @@ def _classify(
     if sp.nouns_capitalised and (had_det or (cue and len(caps) == 1)):
         # "der Volksmund", "laut Herstellerangaben": a noun, not a name ("Keuter sagt" is a name)
         return _Source(phrase, "organisation", start, end)
-    if had_det and len(words) == 1:
-        return _Source(phrase, "organisation", start, end)  # "l'Insee", "la CGT": a name with an article
+    if len(words) == 1 and len(phrase) > 1 and phrase.isupper():
+        return _Source(phrase, "organisation", start, end)  # an acronym: "HBDI", "CORRECTIV", not a person
+    if had_det and (len(words) == 1 or (not indefinite and _fold(words[0].text) not in _GIVEN_NAMES)):
+        # a name with an article is an institution's, not a person's: "l'Insee", "la CGT", "a Secretaria da
+        # Segurança Pública" ("el propio Pedro Sánchez": a given name opens a person's)
+        return _Source(phrase, "organisation", start, end)
     return _Source(phrase, "person", start, end)
 
 
@@ -822,6 +858,25 @@ def attribute(text: str, lang: str) -> Found | None:
     if sp is None:
         return None
     toks = _tokens(text)
+    colon = _colon_speaker(sp, toks) if sp.colon_quotes else None
+    if colon is not None:
+        who, k = colon
+        return Found(
+            who.name, who.kind, [], [(toks[k].start, toks[k].end)], None, None, (toks[k].end, len(text))
+        )
+    if _QUOTE_MARKS.isdisjoint(text):
+        return _scan(sp, toks, text, None, False)
+    # a cue or a speech verb outside the quoted words frames them; one inside is the quoted speaker's own
+    # report ('„... – laut einer Studie sehen das 67 Prozent so –, dass ...“, hielt Susanne Raab fest',
+    # '"Durante o encontro, o Ministro da Defesa afirmou ...", diz o comunicado do STF'), their source only
+    # when nothing outside names one (as the English rules read say-verbs outside a quotation first)
+    quoted = _quoted_words(toks, text)
+    return _scan(sp, toks, text, quoted, True) or _scan(sp, toks, text, quoted, False)
+
+
+def _scan(sp: _Speech, toks: list[_Tok], text: str, quoted: list[bool] | None, skip: bool) -> Found | None:
+    """The attribution of the sentence ``toks``, ``quoted`` marking its quoted words (None: none): with
+    ``skip``, no cue or verb is read among them; a verb bracket never is."""
     n = len(toks)
     chain: list[str] = []
     spans: list[tuple[int, int]] = []
@@ -829,14 +884,11 @@ def attribute(text: str, lang: str) -> Found | None:
     pronoun: str | None = None
     verb: str | None = None
     content: tuple[int, int] | None = None
-    colon = _colon_speaker(sp, toks) if sp.colon_quotes else None
-    if colon is not None:
-        who, k = colon
-        return Found(
-            who.name, who.kind, [], [(toks[k].start, toks[k].end)], None, None, (toks[k].end, len(text))
-        )
     i = 0
     while i < n:
+        if skip and quoted is not None and quoted[i]:
+            i += 1
+            continue
         k = _match(sp.before, toks, i, sp.maxlen)
         if (
             k
@@ -892,6 +944,16 @@ def attribute(text: str, lang: str) -> Found | None:
             i += k
             continue
         k = _verb_len(sp, toks, i) if speaker is None and pronoun is None else 0
+        bracket = False
+        if (
+            not k
+            and speaker is None
+            and pronoun is None
+            and sp.bracket_auxiliaries
+            and (quoted is None or not quoted[i])
+        ):
+            k = _bracket_len(sp, toks, i)
+            bracket = k > 0
         document_only = False
         if not k and speaker is None and pronoun is None:
             k = _document_verb_len(sp, toks, i)
@@ -899,14 +961,23 @@ def attribute(text: str, lang: str) -> Found | None:
         if k and sp.passive and _passive(sp, toks, i, k):
             k = 0
         if k:
-            got = _speech_verb(sp, toks, i, k)
+            # (a bracket's subject stands before its auxiliary or right after it: "Am Montag hat er ...")
+            got = _speech_verb(sp, toks, i, 1 if bracket else k)
+            if (
+                got is not None
+                and bracket
+                and got[0] is not None
+                and got[0].start > toks[i].start
+                and toks[0].low in sp.determiners
+            ):
+                got = None  # "Die Website Good on You hat Skims kritisiert": an object after the auxiliary
             if got is not None and document_only and (got[0] is None or not _names_document(sp, got[0])):
                 got = None  # "das Bild zeigt": only a document speaks by "zeigt"
             if got is not None:
                 src, pron = got
                 vs, ve = toks[i].start, toks[i + k - 1].end
                 spans.append((vs, ve))
-                verb = " ".join(t.low for t in toks[i : i + k])
+                verb = " ".join(t.low for t in ((toks[i], toks[i + k - 1]) if bracket else toks[i : i + k]))
                 if src is not None:
                     speaker = src
                     if src.kind in ("outlet", "media") and src.name not in chain:
@@ -964,11 +1035,13 @@ def attributed(text: str, lang: str) -> bool:
     return False
 
 
-def person_named(text: str, lang: str) -> str | None:
+def person_named(text: str, lang: str, persons: Collection[str] = ()) -> str | None:
     """The first person a sentence names, for a later "sagt er" or "dit-il" to stand for when no speaker
     was named before: a role with a name ("Bundeskanzlerin Angela Merkel" -> "Angela Merkel"), a role
-    alone ("die Expertin"), or, where only names are capitalised, a name of two words or more ("Emmanuel
-    Macron"); None when there is none."""
+    alone ("die Expertin"), where only names are capitalised a name of two words or more ("Emmanuel
+    Macron"), else one that opens with a given name ("Udo Kriese"), or the one person of ``persons`` (the
+    article's) whose last name a word alone is ("verpasste Elder den Cut" -> "Lee Elder"); None when there
+    is none."""
     sp = _speech(lang)
     if sp is None:
         return None
@@ -995,8 +1068,26 @@ def person_named(text: str, lang: str) -> str | None:
                 rng[0] > 0 and (toks[rng[0] - 1].low in sp.not_subjects or toks[rng[0] - 1].low in sp.linkers)
             )
         )
-        if src is not None and src.kind == "person" and (role or (name and " " in src.name)):
+        # (where nouns are capitalised too, a name that opens with a given name: "Udo Kriese (75) hat ...")
+        given = (
+            sp.nouns_capitalised and " " in src.name and src.name.split()[0] in sp.given_names
+            if src is not None
+            else False
+        )
+        if src is not None and src.kind == "person" and (role or (name and " " in src.name) or given):
             return src.name
+        if (
+            src is not None
+            and persons
+            and " " not in src.name
+            and _cap(words[-1])
+            and not (
+                rng[0] > 0 and (toks[rng[0] - 1].low in sp.linkers or toks[rng[0] - 1].low in sp.not_subjects)
+            )
+        ):  # (not after a preposition: "sobre la situación de Granda" names no subject)
+            full = surname_person(src.name, lang, persons)
+            if full is not None:
+                return full
         i = rng[1]
     return None
 
@@ -1242,6 +1333,28 @@ def opening_source(text: str, lang: str, persons: Collection[str] = ()) -> tuple
     return src.name, src.kind
 
 
+def _quoted_words(toks: list[_Tok], text: str) -> list[bool]:
+    """For each token, whether it is quoted words, a quotation begun in an earlier sentence included (a
+    closing mark with none open: every word before it). « and „ open, » and ” close; " and “ open after a
+    space (or at the start) and close after a word ('sehen das so", hielt Raab fest', „Gut“, sagt er)."""
+    out = [False] * len(toks)
+    depth = 0
+    for i, t in enumerate(toks):
+        if t.text not in _QUOTE_MARKS:
+            out[i] = depth > 0
+            continue
+        opens = t.text in "«„" or (
+            t.text in '"“' and (t.start == 0 or text[t.start - 1].isspace() or text[t.start - 1] in "([")
+        )
+        if opens:
+            depth += 1
+        elif depth:
+            depth -= 1
+        else:
+            out[:i] = [True] * i  # the quotation opened in a sentence before
+    return out
+
+
 def _inside_quotes(toks: list[_Tok]) -> list[bool]:
     """For each token, whether it stands inside a quotation (« », „ “, " ")."""
     out = []
@@ -1305,6 +1418,10 @@ def _speech_verb(sp: _Speech, toks: list[_Tok], i: int, k: int) -> tuple[_Source
         after = _subject_after(sp, toks, j)
         if after is not None and after.kind == "person" and after.name != before.name:
             return after, None
+    if before is None and i > 1 and toks[i - 1].low in sp.coordinators:
+        before = _opening_subject(
+            sp, toks, i - 1
+        )  # "Biden sonrió y dijo", "Pacheco conversou ... e reiterou"
     if before is not None:
         return before, None
     if j < n and toks[j].low in sp.pronouns:
@@ -1338,6 +1455,35 @@ def _speech_verb(sp: _Speech, toks: list[_Tok], i: int, k: int) -> tuple[_Source
         )
     ):
         return None, "he"  # "Dijo que...", ', añadió.': the last person named
+    return None
+
+
+def _opening_subject(sp: _Speech, toks: list[_Tok], end: int) -> _Source | None:
+    """The named subject that opens the sentence before token ``end``, at its start or after a fronted
+    phrase and its comma ("En el debate, Betancourt también distó ...", "Na saída, Pacheco conversou ..."):
+    a person or an organisation, a verb (a word in lower case) after it; None when there is none. A word
+    alone at the start before a preposition is no subject ("Consultado por un periodista, Biden ...")."""
+    starts = [0] + [c + 1 for c in range(end) if toks[c].text == ","]
+    for p in starts:
+        rng = _forward_np(sp, toks, p) if p < end and _np_part(sp, toks[p]) else None
+        if rng is None or rng[1] >= end or not toks[rng[1]].text.isalpha() or not toks[rng[1]].text.islower():
+            continue
+        if (
+            p == 0
+            and rng[1] == 1
+            and (
+                toks[1].low in sp.not_subjects
+                or toks[1].low in sp.linkers
+                or toks[1].low in sp.determiners
+                or sp.nouns_capitalised
+            )
+        ):
+            # (nor a verb before its object, "Minimizó el triunfo ... y recordó"; nor, where nouns are
+            # capitalised, a word alone: "Erst mal schickt ... und sagt")
+            continue
+        src = _classify(sp, toks, *rng, sentence_start=rng[0] == 0)
+        if src is not None and src.kind in ("person", "organisation"):
+            return src
     return None
 
 

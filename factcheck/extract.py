@@ -2190,7 +2190,7 @@ def extract(
                     humans.append((persons[0], "person"))
         elif whole is None and attribution_intl.supported(lang):
             # other languages: the first person the sentence names, for a later "sagt er" or "dit-il"
-            named = attribution_intl.person_named(sent, str(lang))
+            named = attribution_intl.person_named(sent, str(lang), () if was_open else known)
             if named is not None:
                 humans.append((named, "person"))
         prev_plain = sent if english and whole is None and not any(c.speaker for c in sent_claims) else None

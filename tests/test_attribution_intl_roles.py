@@ -203,3 +203,39 @@ def test_extract_keeps_a_role_when_the_person_spoke_in_another_paragraph_before(
     )
     said = [sp for t, sp in _claims(text, "es") if "Palau así" in t]
     assert said == ["técnico"]
+
+
+def test_the_person_a_sentence_names_for_a_later_pronoun() -> None:
+    """A later "sagt er" stands for the person the sentence before named: a name that opens with a given name
+    where nouns are capitalised (d51e75d9: "Udo Kriese (75) hat ..."), or a last name alone of a person the
+    article named in full (golf.de: "verpasste Elder den Cut"; correiobraziliense.com.br: "Pacheco"), but
+    not one after a preposition (hoy.com: "Sobre la situación de Granda")."""
+    from factcheck.attribution_intl import person_named
+
+    assert (
+        person_named("Udo Kriese (75) hat ein Motiv der Kirche für 65 Euro ersteigert.", "de") == "Udo Kriese"
+    )
+    assert person_named("Die Deutsche Bahn hat den Zug gestoppt.", "de") is None
+    assert (
+        person_named("Im Trubel des Rummels verpasste Elder den Cut.", "de", {"Lee Elder", "Cliff Roberts"})
+        == "Lee Elder"
+    )
+    assert person_named("Na saída, Pacheco conversou com os jornalistas.", "pt", {"Rodrigo Pacheco"}) == (
+        "Rodrigo Pacheco"
+    )
+    assert person_named("Sobre la situación de Granda no hay novedades.", "es", {"Rodrigo Granda"}) is None
+
+
+def test_extract_gives_a_pronoun_the_person_the_sentence_before_named() -> None:
+    # (d51e75d9: the person bidding, not the pastor who spoke before; golf.de: the golfer named in full before)
+    text = (
+        "„Wir freuen uns über jede Spende“, sagt Pastor Albrecht Martins.\n"
+        "Udo Kriese (75) hat ein Motiv der Dreifaltigkeitskirche für 65 Euro ersteigert. „Ich bin in Kücknitz "
+        "aufgewachsen, das Bild gefällt mir“, sagt er.\n"
+        "Lee Elder trat 1975 als erster schwarzer Golfer beim Masters an. „Das war ein großer Tag“, sagte Ted "
+        "Rhodes. Im Trubel des großen Rummels verpasste Elder den Cut. „Ich erinnere mich an jeden Schlag“, "
+        "erklärte er in der New York Times."
+    )
+    got = dict(_claims(text, "de"))
+    assert got["„Ich bin in Kücknitz aufgewachsen, das Bild gefällt mir“, sagt er."] == "Udo Kriese"
+    assert got["„Ich erinnere mich an jeden Schlag“, erklärte er in der New York Times."] == "Lee Elder"
