@@ -167,7 +167,7 @@ class _CwVocab:
     title_small_words: frozenset[str]  # the words a title leaves in lower case ("I Am a Christian")
     country_actors: re.Pattern[str] | None  # a country's actor by its people's adjective ("a Russian court")
     country_nouns: frozenset[str]  # the nouns of those actors (also among ``words``)
-    view_holders: frozenset[str]  # unnamed opinion-holders as a speaker ("critics", "analysts", "some")
+    view_holders: frozenset[str]  # unnamed opinion-holders as a speaker ("critics", "opponents", "some")
     view_groups: frozenset[str]  # a party or a camp, a holder after a quantifier ("many Democrats")
     view_quantified: str  # the quantifier before such a group, a pattern ("some", "many liberal")
     turn_label: re.Pattern[str] | None  # a broadcast transcript's speaker label ("UNIDENTIFIED PERSON #1: ")
@@ -192,7 +192,7 @@ def _country_actors(nouns: frozenset[str]) -> re.Pattern[str] | None:
 
 def _group_view(speaker: str, sentence: str, voc: _CwVocab) -> bool:
     """Whether ``speaker`` is an unnamed group of opinion-holders (``[group_view]`` of the resource): "critics",
-    "analysts", a bare "some", or a party after a quantifier in ``sentence`` ("many Democrats say")."""
+    "opponents", a bare "some", or a party after a quantifier in ``sentence`` ("many Democrats say")."""
     low = speaker.lower()
     if low in voc.view_holders:
         return True
@@ -932,7 +932,7 @@ def _cw_terms(
         # “This should not have triggered blackouts.”"), not the news itself
         t["quoted_run"] = 1
     if group_view:
-        # what "critics", "analysts" or "many Democrats" say is their reading, forecast or complaint ("Critics
+        # what "critics", "opponents" or "many Democrats" say is their reading, forecast or complaint ("Critics
         # said he was playing a spoiler by staying in."), not a fact the article reports
         t["group_view"] = 1
     if title:

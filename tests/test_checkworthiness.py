@@ -477,3 +477,21 @@ def test_a_language_resource_adds_to_the_english_one() -> None:
     assert en.personal is not None and en.personal.search("hide.me senkt die Preise")
     assert de.personal is not None and not de.personal.search("hide.me senkt die Preise")
     assert de.personal.search("Ich komme selbst aus der Bewegung")
+
+
+def test_an_unnamed_group_of_opinion_holders_is_a_group_view_and_a_party_alone_is_not() -> None:
+    voc = extract._cw_vocab("en")
+    # a holder of views, whatever its quantifier; a bare quantifier as the speaker ("Some say ...")
+    assert extract._group_view("critics", "Critics said he was playing a spoiler.", voc)
+    assert extract._group_view("some", "Some have urged Republicans to focus on the election.", voc)
+    # a party or a camp only after a quantifier, one word between allowed
+    assert extract._group_view("Democrats", "But many Democrats say her lead hides worries.", voc)
+    assert extract._group_view("Democrats", "Many liberal Democrats have also warned the Fed.", voc)
+    assert not extract._group_view("Democrats", "Democrats said they are in far better shape.", voc)
+    # sources of what happened, and analysts' forecasts (the labelled set's "Analysts warned that ..."), are no views
+    for speaker in ("officials", "police", "witnesses", "analysts", "experts"):
+        assert not extract._group_view(speaker, f"Some {speaker} said the road was closed.", voc)
+    # the term costs the claim its place among the shown ones, not its attribution
+    text = "Opponents say the wage increase will raise prices for consumers."
+    assert _score(text) < DEFAULT_MIN_SCORE
+    assert _score("The mayor's office says the wage increase will raise prices for consumers.") >= DEFAULT_MIN_SCORE
