@@ -2065,7 +2065,9 @@ def extract(
                         if st.line in bare
                         else bare.setdefault(st.line, _bare_paragraph(text, sents, si, first_line, times))
                     ),
-                    group_view=english and speaker is not None and _group_view(speaker, ptext, _cw_vocab("en")),
+                    group_view=english
+                    and speaker is not None
+                    and _group_view(speaker, ptext, _cw_vocab("en")),
                 )
             )
             # the stance only matters for a claim: skip it when even the best stance (an event: +0.12)

@@ -494,4 +494,7 @@ def test_an_unnamed_group_of_opinion_holders_is_a_group_view_and_a_party_alone_i
     # the term costs the claim its place among the shown ones, not its attribution
     text = "Opponents say the wage increase will raise prices for consumers."
     assert _score(text) < DEFAULT_MIN_SCORE
-    assert _score("The mayor's office says the wage increase will raise prices for consumers.") >= DEFAULT_MIN_SCORE
+    assert (
+        _score("The mayor's office says the wage increase will raise prices for consumers.")
+        >= DEFAULT_MIN_SCORE
+    )
