@@ -498,3 +498,25 @@ def test_an_unnamed_group_of_opinion_holders_is_a_group_view_and_a_party_alone_i
         _score("The mayor's office says the wage increase will raise prices for consumers.")
         >= DEFAULT_MIN_SCORE
     )
+
+
+def test_a_first_person_want_or_expectation_is_an_opinion_but_a_comparison_with_it_is_not() -> None:
+    rule = extract._cw_vocab("en").opinion_rule
+    words = {"we", "i"}
+    for view in (
+        "the allegations are consistent with what we expected",
+        "we don't want to be like the rest of the world",
+        "i just wanted to be at home",
+        "i regret making them",
+        "we didn't want to slide in the back door",
+    ):
+        assert rule.count(view, words) == 1, view
+    for comparison in (
+        "inflation has come down faster than we expected",
+        "as we expected, the vote was close",
+    ):
+        assert rule.count(comparison, words) == 0, comparison
+    # the labelled set's central bank sentence stays shown: a comparison with the forecast is a claim
+    assert _score("Inflation has come down faster than we expected, the central bank said on Tuesday.") >= (
+        DEFAULT_MIN_SCORE
+    )
