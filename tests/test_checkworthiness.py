@@ -525,7 +525,15 @@ def test_a_first_person_want_or_expectation_is_an_opinion_but_a_comparison_with_
 def test_no_doubt_is_an_opinion_but_no_way_to_know_and_no_need_are_not() -> None:
     rule = extract._cw_vocab("en").opinion_rule
     words = {"doubt", "question", "way", "need"}
-    for view in ("there is no doubt that he leads", "there's no question she could win", "there's absolutely no way"):
+    for view in (
+        "there is no doubt that he leads",
+        "there's no question she could win",
+        "there's absolutely no way",
+    ):
         assert rule.count(view, words) == 1, view
-    for other in ("there was no way to know", "there is no question of a delay", "there was no need for a permit"):
+    for other in (
+        "there was no way to know",
+        "there is no question of a delay",
+        "there was no need for a permit",
+    ):
         assert rule.count(other, words) == 0, other
