@@ -154,6 +154,8 @@ class _CwVocab:
     uncertain: _Rule
     boilerplate: _Rule
     handover: _Rule  # a presenter's hand-over ("NPR's Greg Myre reports from Kyiv."): boilerplate
+    mind_view: _Rule  # the speaker's want, wish or expectation ("we expected"), a certainty ("no doubt"): opinion
+    forecast: _Rule  # how hard or easy something will be, what it depends on: uncertain
     addressed: _Rule  # the reader addressed as the subject ("you may already be focused on"): advice
     personal_triggers: frozenset[str]
     personal: re.Pattern[str] | None  # searched in the text as written
@@ -242,6 +244,8 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
     rules.append(concession)
     addressed = _rule(data.get("addressed", {}))
     rules.append(addressed)
+    mind_view, forecast = _rule(data.get("mind_view", {})), _rule(data.get("forecast", {}))
+    rules += [mind_view, forecast]
     label, direction = data.get("transcript", {}).get("label"), data.get("transcript", {}).get("direction")
     every = numbers | sup | comp | opinion | evaluative | boiler_words | mind | country_nouns
     every |= frozenset(pers.get("triggers", []))
@@ -264,6 +268,8 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
         uncertain=rules[2],
         boilerplate=rules[3],
         handover=rules[6],
+        mind_view=mind_view,
+        forecast=forecast,
         addressed=addressed,
         personal_triggers=frozenset(pers.get("triggers", [])),
         personal=re.compile(pers["pattern"]) if pers.get("pattern") else None,
@@ -937,7 +943,7 @@ def _cw_terms(
         t["group_view"] = 1
     if title:
         t["title"] = 1  # a headline states the article's main claim
-    n_op = len(words & voc.opinion) + voc.opinion_rule.count(low, words)
+    n_op = len(words & voc.opinion) + voc.opinion_rule.count(low, words) + voc.mind_view.count(low, words)
     if n_op:
         t["opinion"] = min(2, n_op)
     if not attributed and quoted is None and not words.isdisjoint(voc.evaluative):
@@ -959,8 +965,9 @@ def _cw_terms(
             t["advice"] = 1
     elif voc.should is not None and not n_times and "should" in words and voc.should.search(clow):
         t["advice"] = 1  # "should" without a time: advice ("the prize should have gone to ...")
-    if voc.uncertain.search(clow, words):
-        t["uncertain"] = 1  # "no-one could predict what might happen"
+    if voc.uncertain.search(clow, words) or voc.forecast.search(clow, words):
+        # "no-one could predict what might happen", "Building support for it will be difficult"
+        t["uncertain"] = 1
     if voc.poll.search(low, words):
         t["poll"] = 1  # a poll's result ("Biden and Sanders lead in national polls"): a figure in words
     if voc.frame.search(low, words) or voc.concession.search(low, words):
