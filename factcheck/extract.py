@@ -154,7 +154,7 @@ class _CwVocab:
     uncertain: _Rule
     boilerplate: _Rule
     handover: _Rule  # a presenter's hand-over ("NPR's Greg Myre reports from Kyiv."): boilerplate
-    mind_view: _Rule  # the speaker's want, wish or expectation ("we expected"), a certainty ("no doubt"): opinion
+    mind_view: _Rule  # a want, a wish or an expectation ("we expected"), a certainty ("no doubt"): opinion
     forecast: _Rule  # how hard or easy something will be, what it depends on: uncertain
     addressed: _Rule  # the reader addressed as the subject ("you may already be focused on"): advice
     personal_triggers: frozenset[str]
