@@ -943,7 +943,7 @@ def _cw_terms(
         t["group_view"] = 1
     if title:
         t["title"] = 1  # a headline states the article's main claim
-    n_op = len(words & voc.opinion) + voc.opinion_rule.count(low, words) + voc.mind_view.count(low, words)
+    n_op = len(words & voc.opinion) + voc.opinion_rule.count(low, words) + _mind_views(text, low, words, voc)
     if n_op:
         t["opinion"] = min(2, n_op)
     if not attributed and quoted is None and not words.isdisjoint(voc.evaluative):
@@ -1062,6 +1062,21 @@ def _cw_terms(
     return _CwTerms(
         t, soft, plain_event, quote_speaker, judgement, weights, _weighted_sum(t, weights), act_text
     )
+
+
+def _mind_views(text: str, low: str, words: set[str], voc: _CwVocab) -> int:
+    """How many ``[mind_view]`` patterns the sentence holds (``low``: ``text`` lower-cased), a title's words left
+    out: a match whose words after the first are all capitalised in ``text`` is a title ("knocking Whitney
+    Houston's “I Want to Dance With Somebody” off the top spot"), not the speaker's want."""
+    rule = voc.mind_view
+    if rule.anywhere is None or words.isdisjoint(rule.triggers):
+        return 0
+    n = 0
+    for m in rule.anywhere.finditer(low):
+        after = text[m.start() : m.end()].split()[1:] if len(low) == len(text) else []
+        if not (after and all(w[:1].isupper() for w in after)):
+            n += 1
+    return n
 
 
 def _weighted_sum(terms: dict[str, int], weights: dict[str, float]) -> float:
