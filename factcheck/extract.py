@@ -154,6 +154,8 @@ class _CwVocab:
     uncertain: _Rule
     boilerplate: _Rule
     handover: _Rule  # a presenter's hand-over ("NPR's Greg Myre reports from Kyiv."): boilerplate
+    mind_view: _Rule  # a want, a wish or an expectation ("we expected"), a certainty ("no doubt"): opinion
+    forecast: _Rule  # how hard or easy something will be, what it depends on: uncertain
     addressed: _Rule  # the reader addressed as the subject ("you may already be focused on"): advice
     personal_triggers: frozenset[str]
     personal: re.Pattern[str] | None  # searched in the text as written
@@ -167,6 +169,9 @@ class _CwVocab:
     title_small_words: frozenset[str]  # the words a title leaves in lower case ("I Am a Christian")
     country_actors: re.Pattern[str] | None  # a country's actor by its people's adjective ("a Russian court")
     country_nouns: frozenset[str]  # the nouns of those actors (also among ``words``)
+    view_holders: frozenset[str]  # unnamed opinion-holders as a speaker ("critics", "opponents", "some")
+    view_groups: frozenset[str]  # a party or a camp, a holder after a quantifier ("many Democrats")
+    view_quantified: str  # the quantifier before such a group, a pattern ("some", "many liberal")
     turn_label: re.Pattern[str] | None  # a broadcast transcript's speaker label ("UNIDENTIFIED PERSON #1: ")
     turn_line: re.Pattern[str] | None  # the same label at the start of a line
     direction: re.Pattern[str] | None  # a transcript's stage direction ("(Chanting)", "(SOUNDBITE OF ...)")
@@ -184,6 +189,19 @@ def _country_actors(nouns: frozenset[str]) -> re.Pattern[str] | None:
     peoples = [d for d in DEMONYMS if d not in PLACES and d not in ORGS]
     return re.compile(
         "(" + trie_pattern(peoples) + r")\s+(?:[a-z]+\s+)?(?:" + trie_pattern(nouns) + r")(?![\w’'-])"
+    )
+
+
+def _group_view(speaker: str, sentence: str, voc: _CwVocab) -> bool:
+    """Whether ``speaker`` is an unnamed group of opinion-holders (``[group_view]`` of the resource): "critics",
+    "opponents", a bare "some", or a party after a quantifier in ``sentence`` ("many Democrats say")."""
+    low = speaker.lower()
+    if low in voc.view_holders:
+        return True
+    return (
+        low in voc.view_groups
+        and bool(voc.view_quantified)
+        and re.search(voc.view_quantified + re.escape(low) + r"\b", sentence.lower()) is not None
     )
 
 
@@ -217,6 +235,7 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
     boiler_words = frozenset(boil.get("words", []))
     mind = frozenset(data.get("mind_words", []))
     country_nouns = frozenset(data.get("country_actor", {}).get("nouns", []))
+    view = data.get("group_view", {})
     rules = [
         _rule(t)
         for t in (op, adv, unc, boil, data.get("poll", {}), data.get("frame", {}), data.get("handover", {}))
@@ -225,6 +244,8 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
     rules.append(concession)
     addressed = _rule(data.get("addressed", {}))
     rules.append(addressed)
+    mind_view, forecast = _rule(data.get("mind_view", {})), _rule(data.get("forecast", {}))
+    rules += [mind_view, forecast]
     label, direction = data.get("transcript", {}).get("label"), data.get("transcript", {}).get("direction")
     every = numbers | sup | comp | opinion | evaluative | boiler_words | mind | country_nouns
     every |= frozenset(pers.get("triggers", []))
@@ -247,6 +268,8 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
         uncertain=rules[2],
         boilerplate=rules[3],
         handover=rules[6],
+        mind_view=mind_view,
+        forecast=forecast,
         addressed=addressed,
         personal_triggers=frozenset(pers.get("triggers", [])),
         personal=re.compile(pers["pattern"]) if pers.get("pattern") else None,
@@ -260,6 +283,9 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
         title_small_words=frozenset(data.get("quoted_view", {}).get("title_small_words", [])),
         country_actors=_country_actors(country_nouns),
         country_nouns=country_nouns,
+        view_holders=frozenset(view.get("holders", [])),
+        view_groups=frozenset(view.get("groups", [])),
+        view_quantified=view.get("quantified", ""),
         turn_label=re.compile(label) if label else None,
         turn_line=re.compile(f"^(?:{label})", re.M) if label else None,
         direction=re.compile(direction) if direction else None,
@@ -295,7 +321,7 @@ CW_TERMS = (
     "time", "attributed", "mid_length", "long", "title", "opinion", "advice", "uncertain", "interview", "personal",
     "quoted_reaction", "quoted_view", "boilerplate", "lead_in", "event", "hypothetical", "plain_event",
     "quote_speaker", "judgement", "quoted_self", "quoted_nothing", "poll", "evaluative", "frame", "too_short",
-    "quoted_run",
+    "quoted_run", "group_view",
 )  # fmt: skip
 
 
@@ -857,11 +883,13 @@ def _cw_terms(
     title: bool = False,
     continues: bool = False,
     bare_paragraph: bool = False,
+    group_view: bool = False,
 ) -> _CwTerms | None:
     """The terms of a sentence's score (see ``checkworthiness``); None for a sentence too short to be a claim.
     ``continues``: the sentence goes on with a quotation opened in an earlier sentence and dates nothing (a
     reference to the present or past, "now", "in the past", is no date). ``bare_paragraph``: its paragraph holds
-    two sentences or more and no figure in digits and no time expression (``_bare_paragraph``)."""
+    two sentences or more and no figure in digits and no time expression (``_bare_paragraph``). ``group_view``: its
+    speaker is an unnamed group of opinion-holders (``_group_view``: "critics", "many Democrats")."""
     n = text.count(" ") + 1
     if n < 5:
         return None
@@ -909,9 +937,13 @@ def _cw_terms(
         # views, reactions or stories after the news ("“They set it up like this is a historic event,” said ...
         # “This should not have triggered blackouts.”"), not the news itself
         t["quoted_run"] = 1
+    if group_view:
+        # what "critics", "opponents" or "many Democrats" say is their reading, forecast or complaint ("Critics
+        # said he was playing a spoiler by staying in."), not a fact the article reports
+        t["group_view"] = 1
     if title:
         t["title"] = 1  # a headline states the article's main claim
-    n_op = len(words & voc.opinion) + voc.opinion_rule.count(low, words)
+    n_op = len(words & voc.opinion) + voc.opinion_rule.count(low, words) + _mind_views(text, low, words, voc)
     if n_op:
         t["opinion"] = min(2, n_op)
     if not attributed and quoted is None and not words.isdisjoint(voc.evaluative):
@@ -933,8 +965,9 @@ def _cw_terms(
             t["advice"] = 1
     elif voc.should is not None and not n_times and "should" in words and voc.should.search(clow):
         t["advice"] = 1  # "should" without a time: advice ("the prize should have gone to ...")
-    if voc.uncertain.search(clow, words):
-        t["uncertain"] = 1  # "no-one could predict what might happen"
+    if voc.uncertain.search(clow, words) or voc.forecast.search(clow, words):
+        # "no-one could predict what might happen", "Building support for it will be difficult"
+        t["uncertain"] = 1
     if voc.poll.search(low, words):
         t["poll"] = 1  # a poll's result ("Biden and Sanders lead in national polls"): a figure in words
     if voc.frame.search(low, words) or voc.concession.search(low, words):
@@ -1029,6 +1062,21 @@ def _cw_terms(
     return _CwTerms(
         t, soft, plain_event, quote_speaker, judgement, weights, _weighted_sum(t, weights), act_text
     )
+
+
+def _mind_views(text: str, low: str, words: set[str], voc: _CwVocab) -> int:
+    """How many ``[mind_view]`` patterns the sentence holds (``low``: ``text`` lower-cased), a title's words left
+    out: a match whose words after the first are all capitalised in ``text`` is a title ("knocking Whitney
+    Houston's “I Want to Dance With Somebody” off the top spot"), not the speaker's want."""
+    rule = voc.mind_view
+    if rule.anywhere is None or words.isdisjoint(rule.triggers):
+        return 0
+    n = 0
+    for m in rule.anywhere.finditer(low):
+        after = text[m.start() : m.end()].split()[1:] if len(low) == len(text) else []
+        if not (after and all(w[:1].isupper() for w in after)):
+            n += 1
+    return n
 
 
 def _weighted_sum(terms: dict[str, int], weights: dict[str, float]) -> float:
@@ -2039,6 +2087,9 @@ def extract(
                         if st.line in bare
                         else bare.setdefault(st.line, _bare_paragraph(text, sents, si, first_line, times))
                     ),
+                    group_view=english
+                    and speaker is not None
+                    and _group_view(speaker, ptext, _cw_vocab("en")),
                 )
             )
             # the stance only matters for a claim: skip it when even the best stance (an event: +0.12)

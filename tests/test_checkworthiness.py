@@ -480,3 +480,64 @@ def test_a_language_resource_adds_to_the_english_one() -> None:
     assert en.personal is not None and en.personal.search("hide.me senkt die Preise")
     assert de.personal is not None and not de.personal.search("hide.me senkt die Preise")
     assert de.personal.search("Ich komme selbst aus der Bewegung")
+
+
+def test_an_unnamed_group_of_opinion_holders_is_a_group_view_and_a_party_alone_is_not() -> None:
+    voc = extract._cw_vocab("en")
+    # a holder of views, whatever its quantifier; a bare quantifier as the speaker ("Some say ...")
+    assert extract._group_view("critics", "Critics said he was playing a spoiler.", voc)
+    assert extract._group_view("some", "Some have urged Republicans to focus on the election.", voc)
+    # a party or a camp only after a quantifier, one word between allowed
+    assert extract._group_view("Democrats", "But many Democrats say her lead hides worries.", voc)
+    assert extract._group_view("Democrats", "Many liberal Democrats have also warned the Fed.", voc)
+    assert not extract._group_view("Democrats", "Democrats said they are in far better shape.", voc)
+    # sources of what happened, and analysts' forecasts (the labelled set's "Analysts warned that ..."), are no views
+    for speaker in ("officials", "police", "witnesses", "analysts", "experts"):
+        assert not extract._group_view(speaker, f"Some {speaker} said the road was closed.", voc)
+    # the term costs the claim its place among the shown ones, not its attribution
+    text = "Opponents say the wage increase will raise prices for consumers."
+    assert _score(text) < DEFAULT_MIN_SCORE
+    assert (
+        _score("The mayor's office says the wage increase will raise prices for consumers.")
+        >= DEFAULT_MIN_SCORE
+    )
+
+
+def test_a_first_person_want_or_expectation_is_an_opinion_but_a_comparison_with_it_is_not() -> None:
+    # (a table of its own, [mind_view], counted as `opinion`: run only with its verbs, not with every "i" or "we")
+    rule = extract._cw_vocab("en").mind_view
+    words = {"expected", "want", "wanted", "regret"}
+    for view in (
+        "the allegations are consistent with what we expected",
+        "we don't want to be like the rest of the world",
+        "i just wanted to be at home",
+        "i regret making them",
+        "we didn't want to slide in the back door",
+    ):
+        assert rule.count(view, words) == 1, view
+    for comparison in (
+        "inflation has come down faster than we expected",
+        "as we expected, the vote was close",
+    ):
+        assert rule.count(comparison, words) == 0, comparison
+    # the labelled set's central bank sentence stays shown: a comparison with the forecast is a claim
+    assert _score("Inflation has come down faster than we expected, the central bank said on Tuesday.") >= (
+        DEFAULT_MIN_SCORE
+    )
+
+
+def test_no_doubt_is_an_opinion_but_no_way_to_know_and_no_need_are_not() -> None:
+    rule = extract._cw_vocab("en").mind_view
+    words = {"doubt", "question", "way", "need"}
+    for view in (
+        "there is no doubt that he leads",
+        "there's no question she could win",
+        "there's absolutely no way",
+    ):
+        assert rule.count(view, words) == 1, view
+    for other in (
+        "there was no way to know",
+        "there is no question of a delay",
+        "there was no need for a permit",
+    ):
+        assert rule.count(other, words) == 0, other
