@@ -598,7 +598,9 @@ def claimreviews(
     that cannot be filled are left out and described in ``notes``; ``strict`` refuses instead.
     """
     rows: list[dict[str, Any]] = data["claims"]
-    by_id = {r["claim_id"]: r for r in rows}
+    # (with --decided, a claim a decided one is superseded by has no verdict and is not listed: it is quoted
+    # from the report's "superseding" part, as the full report quotes it)
+    by_id = {r["claim_id"]: r for r in [*data.get("superseding", ()), *rows]}
     ratings: Mapping[str, str] = {**DEFAULT_RATINGS, **(opts.get("ratings") or {})}
     base = opts.get("base_url")
     for name in ("base_url", "organisation_url"):

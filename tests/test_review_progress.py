@@ -282,3 +282,29 @@ def test_report_decided_names_and_quotes_the_claim_a_decided_one_is_superseded_b
     assert f"superseded by `{new.id}` (" in md, md
     assert "## Claims the decided ones are superseded by (1)" in md and new.text in md
     assert "superseding" not in json.loads(run(capsys, "report", str(batch), "-f", "json"))
+
+
+def test_claimreview_decided_quotes_the_claim_a_decided_one_is_superseded_by(
+    batch: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`report --decided -f claimreview` (and the TUI's `R` with "decided only") published "Superseded by a
+    newer report (claim c…)." as the rating's explanation, an id no reader of the review can look up, and an
+    `isBasedOn` with no words, date or link: the newer claim has no verdict, so it was not among the listed
+    claims. It is in the report's `superseding` part, and the review now quotes it as the full report does."""
+    r = Review.open(batch)
+    try:
+        arts = [a for a in r.corpus.articles if r.claims(a.key)]
+        old, new = r.claims(arts[0].key)[-1], r.claims(arts[-1].key)[-1]
+        assert r.decision(new.id).verdict == Verdict.UNREVIEWED
+        r.mark(old.id, Verdict.SUPERSEDED, by=new.id)
+        r.save()
+    finally:
+        r.close()
+    opts = ("-f", "claimreview", "--base-url", "https://check.example/r", "--org", "Desk")
+    full = {o["identifier"]: o for o in json.loads(run(capsys, "report", str(batch), *opts))}
+    decided = {o["identifier"]: o for o in json.loads(run(capsys, "report", str(batch), *opts, "--decided"))}
+    review = decided[old.id]
+    assert review["reviewRating"]["ratingExplanation"] == f"Superseded by a newer report: {new.text}"
+    assert review["isBasedOn"]["text"] == new.text and review["isBasedOn"]["url"]
+    assert review == full[old.id]  # the words, link and date the full report gives
+    assert new.id not in decided  # the newer claim is quoted, not reviewed
