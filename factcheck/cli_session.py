@@ -15,7 +15,7 @@ from factcheck import verdicts
 from factcheck.cli import EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, notice_line
 from factcheck.cli import err as _err
 from factcheck.model import Verdict
-from factcheck.textout import json_text, one_line
+from factcheck.textout import json_text, one_line, share_reviewed
 from factcheck.urls import is_http_url
 
 
@@ -378,7 +378,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         return EXIT_PARTIAL if review.corpus.errors else EXIT_OK
     n = sum(total.values())
     done = n - total[Verdict.UNREVIEWED]
-    pct = f"{100 * done / n:.0f}%" if n else "-"
+    pct = share_reviewed(done, n)
     saved = review.data.saved.isoformat().replace("+00:00", "Z") if review.data.saved else "never"
     print(
         f"{path}: {done:,} of {n:,} claims reviewed ({pct}); reviewer {review.data.reviewer or '?'}; saved {saved}"

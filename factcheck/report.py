@@ -25,7 +25,7 @@ from factcheck import session as sess
 from factcheck.atomic import write_atomic
 from factcheck.ingest import claims_supported
 from factcheck.model import Article, Claim
-from factcheck.textout import inert, json_text
+from factcheck.textout import inert, json_text, share_reviewed
 from factcheck.urls import is_http_url
 
 FORMATS = ("md", "csv", "json", "claimreview")
@@ -340,7 +340,7 @@ def render_markdown(data: dict[str, Any]) -> str:
     total = sum(s["progress"].values())
     undecided = s["progress"].get("unreviewed", 0)
     done = total - undecided
-    out.append(f"- Reviewed: {done} of {total}" + (f" ({100 * done / total:.0f}%)" if total else ""))
+    out.append(f"- Reviewed: {done} of {total}" + (f" ({share_reviewed(done, total)})" if total else ""))
     for v, n in s["progress"].items():
         out.append(f"  - {v}: {n}")
     hidden = s["hidden"]
