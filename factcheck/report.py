@@ -26,6 +26,7 @@ from factcheck.atomic import write_atomic
 from factcheck.ingest import claims_supported
 from factcheck.model import Article, Claim
 from factcheck.textout import inert, json_text, share_reviewed
+from factcheck.timewords import readable_time
 from factcheck.urls import is_http_url
 
 FORMATS = ("md", "csv", "json", "claimreview")
@@ -404,11 +405,18 @@ def render_markdown(data: dict[str, Any]) -> str:
         members = [by_id[c] for c in g["claims"] if c in by_id]
         in_group.update(g["claims"])
         members.sort(key=lambda r: (r["published"] or "9999", r["outlet"] or "", r["claim_id"]))
-        out += ["", f"## {md(g['label'] or g['id'])}", ""]
+        when = g["when"]
+        words = readable_time(when) if when else "unknown"
+        label = g["label"] or g["id"]
+        if when and label.startswith(f"{when}: "):  # the label opens with the time's code: read it as words
+            label = f"{words}: {label.removeprefix(f'{when}: ')}"
+        out += ["", f"## {md(label)}", ""]
         count = f"{len(members)} claim(s)"
         if len(members) < g["size"]:
             count = f"{len(members)} of its {g['size']} claim(s) decided"
-        out.append(f"Event time: {md(g['when'] or 'unknown')} · group {code(g['id'])} · {count}")
+        if when and words != when:
+            words += f" ({when})"
+        out.append(f"Event time: {md(words)} · group {code(g['id'])} · {count}")
         out.append("")
         for r in members:
             out.extend(claim_lines(r))

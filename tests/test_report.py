@@ -383,3 +383,35 @@ def test_a_link_to_a_claim_no_longer_in_the_batch_is_said_in_the_report(tmp_path
     assert f"**superseded by `{b.id}` (no longer in the batch)**" in text, text
     assert f"Evidence: `{b.id}` (no longer in the batch)" in text, text
     assert f"-> superseded by `{b.id}` (no longer in the batch)" in text, text
+
+
+@pytest.mark.parametrize(
+    ("when", "words"),
+    [
+        ("2016-SU", "summer 2016"),
+        ("199", "the 1990s"),
+        ("19", "the 20th century"),
+        ("XXXX-WXX-3", "Wednesday"),
+    ],
+)
+def test_a_groups_time_reads_as_words_in_the_markdown_report(review: Review, when: str, words: str) -> None:
+    """The report headed an event with its TIMEX3 code ("## 2016-SU: Now all he has to do…", "Event time:
+    2016-SU"; a decade read "199") where the TUI's groups screen reads "summer 2016". The heading and the
+    event's time now read as words, and the time line keeps the code beside them."""
+    data = collect(review)
+    g = data["groups"][0]
+    text = g["label"].split(": ", 1)[-1]
+    g["when"], g["label"] = when, f"{when}: {text}"
+    out = render_markdown(data)
+    assert f"\n## {md(words)}" in out and f": {md(text)}" in out, out
+    assert f"\n## {md(when)}:" not in out
+    assert f"Event time: {md(words)}" in out and f"({md(when)})" in out
+
+
+def test_decades_and_centuries_read_as_words() -> None:
+    """A decade's TIMEX3 value ("199", from "the 1990s" or "los años 90") showed as "199" in the TUI."""
+    from factcheck.timewords import readable_time
+
+    assert readable_time("199") == "the 1990s" and readable_time("201") == "the 2010s"
+    assert readable_time("19") == "the 20th century" and readable_time("20") == "the 21st century"
+    assert readable_time("2016-SU") == "summer 2016" and readable_time("2024-10") == "2024-10"
