@@ -230,6 +230,48 @@ async def test_a_signal_saves_before_the_app_ends(seeds_copy, session_path):
     assert sess.load(session_path).decisions[cid].verdict == Verdict.DISPUTED
 
 
+@pytest.mark.parametrize("how", ["ctrl+q", "signal"])
+async def test_a_note_being_typed_is_kept_when_the_app_quits(seeds_copy, session_path, how):
+    """A note typed in the note dialog (`e`) was lost without a word when the reviewer quit (ctrl+q) or the
+    terminal went (SIGHUP) before ctrl+s: the session kept the old note. What was typed is now kept, as
+    ctrl+s keeps it; a note opened and left unchanged changes nothing."""
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r, Config(autosave_delay=30))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        first = m.claim.id
+        await pilot.press("e", *"old", "ctrl+s", "j")
+        await settle(app, pilot)
+        second = m.claim.id
+        await pilot.press("e", *"read the minutes", "enter", *"of 3 May")
+        await pilot.pause()
+        if how == "signal":
+            app._exit_on_signal(1)
+        else:
+            await pilot.press("ctrl+q")
+        await pilot.pause()
+    saved = sess.load(session_path).decisions
+    assert saved[second].note == "read the minutes\nof 3 May"
+    assert saved[first].note == "old"
+
+
+async def test_a_note_dialog_left_unchanged_changes_nothing_when_the_app_quits(seeds_copy, session_path):
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r, Config(autosave_delay=30))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        cid = main_of(app).claim.id
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert (
+        cid not in sess.load(session_path).decisions
+        and not session_path.with_suffix(".history.toml").exists()
+    )
+
+
 async def test_empty_corpus_is_refused_with_the_cli_message(tmp_path):
     empty = tmp_path / "empty"
     empty.mkdir()

@@ -494,12 +494,11 @@ class MainScreen(ReadingScreen):
         if c is None or not self._writable():
             return
 
-        def done(note: str | None) -> None:
-            if note is not None:
-                self._mutate(self.review.set_note, c.id, note)
-                self.set_message("note saved" if note else "note removed")
+        def keep(note: str) -> None:
+            self._mutate(self.review.set_note, c.id, note)
+            self.set_message("note saved" if note else "note removed")
 
-        self.app.push_screen(NoteModal(f"Note on '{claim_words(c)}'", self.review.decision(c.id).note), done)
+        self.app.push_screen(NoteModal(f"Note on '{claim_words(c)}'", self.review.decision(c.id).note, keep))
 
     def action_add_evidence(self) -> None:
         c = self.claim
