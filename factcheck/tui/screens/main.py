@@ -352,7 +352,11 @@ class MainScreen(ReadingScreen):
                 literal(str(side.get("reviewer") or "?"), "bold"),
                 "'s ",
                 (verdict, "bold"),
-                literal(f" by {side['superseded_by']}" if side.get("superseded_by") else ""),
+                literal(
+                    f" by {self.review.named_superseding(str(side['superseded_by']))}"
+                    if side.get("superseded_by")
+                    else ""
+                ),
                 literal(f" — {clip(str(side['note']), 80)}" if side.get("note") else "").stylize(
                     "$text-muted"
                 ),
@@ -375,7 +379,9 @@ class MainScreen(ReadingScreen):
 
         self.app.push_screen(
             PickerModal(
-                "Resolve the conflict: whose verdict stands? (c/d/s on the claim also resolve it)", items
+                f"Resolve the conflict on {self.review.named_claim(c.id)}: whose verdict stands? (c/d/s on the"
+                " claim also resolve it)",
+                items,
             ),
             picked,
         )
