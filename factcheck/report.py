@@ -555,7 +555,7 @@ def _check_required(obj: Mapping[str, Any], cid: str, verdict: str) -> None:
     if not obj.get("url"):
         raise ReportError(
             "ClaimReview needs the URL of the page publishing each review (url is required): "
-            "give --base-url https://... or set base_url in the [report] table of the config"
+            f"give --base-url https://... or set base_url in the [report] table of {config.config_path()}"
         )
 
 

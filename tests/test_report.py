@@ -186,6 +186,19 @@ def test_claimreview_required_url_and_recommended_author(review: Review, monkeyp
     )
 
 
+def test_claimreview_without_a_base_url_names_the_config_file_to_set_it_in(
+    review: Review, monkeypatch, tmp_path: Path
+) -> None:
+    """The TUI's `R` (ClaimReview) showed "give --base-url https://... or set base_url in the [report] table of
+    the config": an option the TUI has no field for, and no word of which file. The message names the file."""
+    config = tmp_path / "conf" / "factcheck.toml"
+    monkeypatch.setenv("FACTCHECK_CONFIG", str(config))
+    with pytest.raises(ReportError) as e:
+        render(review, "claimreview", organisation="X")
+    assert f"set base_url in the [report] table of {config}" in str(e.value), e.value
+    assert "--base-url https://" in str(e.value)  # what `factcheck report` takes
+
+
 def test_claimreview_url_keeps_the_base_urls_path_as_given(review: Review) -> None:
     """The README: each review's url is BASE#CLAIM_ID. A base ending in "/" (https://x.example/reviews/) lost
     its slash, naming another page (https://x.example/reviews#c...); a base with a fragment of its own would
