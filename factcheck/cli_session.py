@@ -15,7 +15,7 @@ from factcheck import verdicts
 from factcheck.cli import EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, notice_line
 from factcheck.cli import err as _err
 from factcheck.model import Verdict
-from factcheck.textout import json_text, one_line
+from factcheck.textout import json_text, one_line, share_reviewed
 from factcheck.urls import is_http_url
 
 
@@ -244,12 +244,22 @@ def _known_claim(review: Any, claim_id: str) -> None:
 
 
 def _article_key(corpus: Any, given: str) -> str:
-    """The key of the article ``given`` names: its key (as `status` lists it) or the path of its file, relative
-    or absolute (a file holding one article). Else a ReviewError saying what is taken."""
+    """The key of the article ``given`` names: its key (as `status` lists it), the path of its file, relative
+    or absolute (a file holding one article), or its page's URL (a page stored by `fetch` is keyed by its
+    record file). Else a ReviewError saying what is taken."""
     from factcheck.review import ReviewError
 
     if corpus.article(given) is not None:
         return given
+    if is_http_url(given):
+        keys = [a.key for a in corpus.articles if a.url and a.url.rstrip("/") == given.rstrip("/")]
+        if len(keys) == 1:
+            return keys[0]
+        if keys:
+            raise ReviewError(
+                f"{given} is the page of {len(keys)} articles: give the key of one (as `factcheck status` lists"
+                " them)"
+            )
     where = Path(given)
     if where.is_file():
         where = where.resolve()
@@ -260,7 +270,9 @@ def _article_key(corpus: Any, given: str) -> str:
             raise ReviewError(
                 f"{given} holds {len(keys)} articles: give the key of one (as `factcheck status` lists them)"
             )
-    raise ReviewError(f"unknown article {given!r} (keys as in `factcheck status`, or the article's file)")
+    raise ReviewError(
+        f"unknown article {given!r} (keys as in `factcheck status`, the article's file or its URL)"
+    )
 
 
 def say_notices(review: Any) -> None:
@@ -378,7 +390,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         return EXIT_PARTIAL if review.corpus.errors else EXIT_OK
     n = sum(total.values())
     done = n - total[Verdict.UNREVIEWED]
-    pct = f"{100 * done / n:.0f}%" if n else "-"
+    pct = share_reviewed(done, n)
     saved = review.data.saved.isoformat().replace("+00:00", "Z") if review.data.saved else "never"
     print(
         f"{path}: {done:,} of {n:,} claims reviewed ({pct}); reviewer {review.data.reviewer or '?'}; saved {saved}"

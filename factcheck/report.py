@@ -25,7 +25,8 @@ from factcheck import session as sess
 from factcheck.atomic import write_atomic
 from factcheck.ingest import claims_supported
 from factcheck.model import Article, Claim
-from factcheck.textout import inert, json_text
+from factcheck.textout import inert, json_text, share_reviewed
+from factcheck.timewords import readable_time
 from factcheck.urls import is_http_url
 
 FORMATS = ("md", "csv", "json", "claimreview")
@@ -340,7 +341,7 @@ def render_markdown(data: dict[str, Any]) -> str:
     total = sum(s["progress"].values())
     undecided = s["progress"].get("unreviewed", 0)
     done = total - undecided
-    out.append(f"- Reviewed: {done} of {total}" + (f" ({100 * done / total:.0f}%)" if total else ""))
+    out.append(f"- Reviewed: {done} of {total}" + (f" ({share_reviewed(done, total)})" if total else ""))
     for v, n in s["progress"].items():
         out.append(f"  - {v}: {n}")
     hidden = s["hidden"]
@@ -404,11 +405,18 @@ def render_markdown(data: dict[str, Any]) -> str:
         members = [by_id[c] for c in g["claims"] if c in by_id]
         in_group.update(g["claims"])
         members.sort(key=lambda r: (r["published"] or "9999", r["outlet"] or "", r["claim_id"]))
-        out += ["", f"## {md(g['label'] or g['id'])}", ""]
+        when = g["when"]
+        words = readable_time(when) if when else "unknown"
+        label = g["label"] or g["id"]
+        if when and label.startswith(f"{when}: "):  # the label opens with the time's code: read it as words
+            label = f"{words}: {label.removeprefix(f'{when}: ')}"
+        out += ["", f"## {md(label)}", ""]
         count = f"{len(members)} claim(s)"
         if len(members) < g["size"]:
             count = f"{len(members)} of its {g['size']} claim(s) decided"
-        out.append(f"Event time: {md(g['when'] or 'unknown')} · group {code(g['id'])} · {count}")
+        if when and words != when:
+            words += f" ({when})"
+        out.append(f"Event time: {md(words)} · group {code(g['id'])} · {count}")
         out.append("")
         for r in members:
             out.extend(claim_lines(r))
@@ -547,7 +555,7 @@ def _check_required(obj: Mapping[str, Any], cid: str, verdict: str) -> None:
     if not obj.get("url"):
         raise ReportError(
             "ClaimReview needs the URL of the page publishing each review (url is required): "
-            "give --base-url https://... or set base_url in the [report] table of the config"
+            f"give --base-url https://... or set base_url in the [report] table of {config.config_path()}"
         )
 
 
@@ -598,7 +606,9 @@ def claimreviews(
     that cannot be filled are left out and described in ``notes``; ``strict`` refuses instead.
     """
     rows: list[dict[str, Any]] = data["claims"]
-    by_id = {r["claim_id"]: r for r in rows}
+    # (with --decided, a claim a decided one is superseded by has no verdict and is not listed: it is quoted
+    # from the report's "superseding" part, as the full report quotes it)
+    by_id = {r["claim_id"]: r for r in [*data.get("superseding", ()), *rows]}
     ratings: Mapping[str, str] = {**DEFAULT_RATINGS, **(opts.get("ratings") or {})}
     base = opts.get("base_url")
     for name in ("base_url", "organisation_url"):

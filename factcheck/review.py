@@ -1070,8 +1070,9 @@ class Review:
         outlet = one_line(a.outlet or Path(a.key).name)
         return f"{outlet} '{_first_words(a.title)}'" if a.title and a.title.strip() else outlet
 
-    def _by_words(self, claim_id: str) -> str:
-        """The claim a claim is superseded by: its outlet, then its first words."""
+    def named_superseding(self, claim_id: str) -> str:
+        """The claim a claim is superseded by, as a reviewer recognises it: its outlet, then its first words
+        (undo's messages, a merge's conflicting sides)."""
         c = self._index.get(claim_id)
         a = self.corpus.article(c.article_key) if c is not None else None
         name = one_line(a.outlet or Path(a.key).name) if a is not None else ""
@@ -1085,7 +1086,9 @@ class Review:
         if op == "mark":
             by = after.get("superseded_by")
             verdict = after.get("verdict") or self.decision(key).verdict
-            return f"mark {self.named_claim(key)} {verdict}" + (f" by {self._by_words(by)}" if by else "")
+            return f"mark {self.named_claim(key)} {verdict}" + (
+                f" by {self.named_superseding(by)}" if by else ""
+            )
         if op == "apply_to_group":
             return (
                 f"mark {len(changes)} claim(s) of the event of {self.named_claim(key)} {after.get('verdict', '')}"

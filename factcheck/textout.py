@@ -159,6 +159,20 @@ def counted(n: int, noun: str) -> str:
     return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
 
 
+def share_reviewed(done: int, total: int) -> str:
+    """``done`` of ``total`` as a whole percentage that reads "100%" only when every claim is decided and
+    "0%" only when none is: "99%" with one claim of 260 left (rounded, it read "100%"), "<1%" with one
+    decided of 260. "-" for no claims."""
+    if not total:
+        return "-"
+    pct = round(100 * done / total)
+    if done < total:
+        pct = min(pct, 99)
+    if done and pct == 0:
+        return "<1%"
+    return f"{pct}%"
+
+
 def _wrap(s: str, indent: str, width: int = 100) -> str:
     return textwrap.fill(" ".join(s.split()), width=width, initial_indent=indent, subsequent_indent=indent)
 

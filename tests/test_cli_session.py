@@ -567,8 +567,29 @@ def test_edit_takes_an_articles_file_path_as_well_as_its_key(
     assert code == 2
     assert (
         err.strip()
-        == "factcheck: unknown article 'other.txt' (keys as in `factcheck status`, or the article's file)"
+        == "factcheck: unknown article 'other.txt' (keys as in `factcheck status`, the article's file or its URL)"
     )
+
+
+def test_edit_takes_a_fetched_pages_url_as_its_article(
+    proj: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A page stored by `factcheck fetch` is keyed by its record file ("fetched/127.0.0.1-ae912833011b.json"):
+    `edit --article https://…` with the page's URL, what the reviewer fetched and what the report gives as its
+    `url`, said "unknown article". The URL names the article too (with or without a trailing slash)."""
+    record = {"title": "Budget talks", "source": "https://news.example/budget/", "text": BETA}
+    (proj / "corpus" / "page.json").write_text(json.dumps(record), encoding="utf-8")
+    a = claim_ids(capsys)["alpha.txt"]
+    assert run(capsys, "mark", "sessions/s.toml", a[0], "confirmed", "--corpus", "corpus")[0] == 0
+    for given in ("https://news.example/budget/", "https://news.example/budget"):
+        code, out, err = run(capsys, "edit", "sessions/s.toml", "--article", given, "--title", given[-7:])
+        assert code == 0, err
+        assert out.startswith("page.json: ")
+        assert sess.load(Path("sessions/s.toml")).articles["page.json"].title == given[-7:]
+    code, _, err = run(
+        capsys, "edit", "sessions/s.toml", "--article", "https://news.example/other", "--title", "x"
+    )
+    assert code == 2 and "unknown article 'https://news.example/other'" in err
 
 
 def test_mark_and_edit_save_without_grouping_the_batch_what_a_grouped_review_saves(

@@ -186,6 +186,19 @@ def test_claimreview_required_url_and_recommended_author(review: Review, monkeyp
     )
 
 
+def test_claimreview_without_a_base_url_names_the_config_file_to_set_it_in(
+    review: Review, monkeypatch, tmp_path: Path
+) -> None:
+    """The TUI's `R` (ClaimReview) showed "give --base-url https://... or set base_url in the [report] table of
+    the config": an option the TUI has no field for, and no word of which file. The message names the file."""
+    config = tmp_path / "conf" / "factcheck.toml"
+    monkeypatch.setenv("FACTCHECK_CONFIG", str(config))
+    with pytest.raises(ReportError) as e:
+        render(review, "claimreview", organisation="X")
+    assert f"set base_url in the [report] table of {config}" in str(e.value), e.value
+    assert "--base-url https://" in str(e.value)  # what `factcheck report` takes
+
+
 def test_claimreview_url_keeps_the_base_urls_path_as_given(review: Review) -> None:
     """The README: each review's url is BASE#CLAIM_ID. A base ending in "/" (https://x.example/reviews/) lost
     its slash, naming another page (https://x.example/reviews#c...); a base with a fragment of its own would
@@ -383,3 +396,35 @@ def test_a_link_to_a_claim_no_longer_in_the_batch_is_said_in_the_report(tmp_path
     assert f"**superseded by `{b.id}` (no longer in the batch)**" in text, text
     assert f"Evidence: `{b.id}` (no longer in the batch)" in text, text
     assert f"-> superseded by `{b.id}` (no longer in the batch)" in text, text
+
+
+@pytest.mark.parametrize(
+    ("when", "words"),
+    [
+        ("2016-SU", "summer 2016"),
+        ("199", "the 1990s"),
+        ("19", "the 20th century"),
+        ("XXXX-WXX-3", "Wednesday"),
+    ],
+)
+def test_a_groups_time_reads_as_words_in_the_markdown_report(review: Review, when: str, words: str) -> None:
+    """The report headed an event with its TIMEX3 code ("## 2016-SU: Now all he has to do…", "Event time:
+    2016-SU"; a decade read "199") where the TUI's groups screen reads "summer 2016". The heading and the
+    event's time now read as words, and the time line keeps the code beside them."""
+    data = collect(review)
+    g = data["groups"][0]
+    text = g["label"].split(": ", 1)[-1]
+    g["when"], g["label"] = when, f"{when}: {text}"
+    out = render_markdown(data)
+    assert f"\n## {md(words)}" in out and f": {md(text)}" in out, out
+    assert f"\n## {md(when)}:" not in out
+    assert f"Event time: {md(words)}" in out and f"({md(when)})" in out
+
+
+def test_decades_and_centuries_read_as_words() -> None:
+    """A decade's TIMEX3 value ("199", from "the 1990s" or "los años 90") showed as "199" in the TUI."""
+    from factcheck.timewords import readable_time
+
+    assert readable_time("199") == "the 1990s" and readable_time("201") == "the 2010s"
+    assert readable_time("19") == "the 20th century" and readable_time("20") == "the 21st century"
+    assert readable_time("2016-SU") == "summer 2016" and readable_time("2024-10") == "2024-10"

@@ -282,3 +282,66 @@ def test_report_decided_names_and_quotes_the_claim_a_decided_one_is_superseded_b
     assert f"superseded by `{new.id}` (" in md, md
     assert "## Claims the decided ones are superseded by (1)" in md and new.text in md
     assert "superseding" not in json.loads(run(capsys, "report", str(batch), "-f", "json"))
+
+
+def test_claimreview_decided_quotes_the_claim_a_decided_one_is_superseded_by(
+    batch: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`report --decided -f claimreview` (and the TUI's `R` with "decided only") published "Superseded by a
+    newer report (claim c…)." as the rating's explanation, an id no reader of the review can look up, and an
+    `isBasedOn` with no words, date or link: the newer claim has no verdict, so it was not among the listed
+    claims. It is in the report's `superseding` part, and the review now quotes it as the full report does."""
+    r = Review.open(batch)
+    try:
+        arts = [a for a in r.corpus.articles if r.claims(a.key)]
+        old, new = r.claims(arts[0].key)[-1], r.claims(arts[-1].key)[-1]
+        assert r.decision(new.id).verdict == Verdict.UNREVIEWED
+        r.mark(old.id, Verdict.SUPERSEDED, by=new.id)
+        r.save()
+    finally:
+        r.close()
+    opts = ("-f", "claimreview", "--base-url", "https://check.example/r", "--org", "Desk")
+    full = {o["identifier"]: o for o in json.loads(run(capsys, "report", str(batch), *opts))}
+    decided = {o["identifier"]: o for o in json.loads(run(capsys, "report", str(batch), *opts, "--decided"))}
+    review = decided[old.id]
+    assert review["reviewRating"]["ratingExplanation"] == f"Superseded by a newer report: {new.text}"
+    assert review["isBasedOn"]["text"] == new.text and review["isBasedOn"]["url"]
+    assert review == full[old.id]  # the words, link and date the full report gives
+    assert new.id not in decided  # the newer claim is quoted, not reviewed
+
+
+def test_progress_never_reads_100_percent_with_a_claim_left_nor_0_percent_with_one_decided(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`status` and the report's head rounded the share reviewed: with one claim of 260 left, a batch read
+    "(100%)", and a reviewer took it as done; one decided of 260 read "(0%)". The share is now rounded
+    down near the top and up near the bottom: "99%" until every claim is decided, "<1%" once one is."""
+    monkeypatch.setenv("FACTCHECK_CONFIG", str(tmp_path / "no-config.toml"))
+    towns = ["Leeds", "York", "Bath", "Derby", "Hull", "Ely", "Wells", "Truro", "Exeter", "Durham", "Lincoln"]
+    text = "\n\n".join(
+        f"The council of {towns[i % len(towns)]} raised bus fares by {i % 40 + 2} percent on Monday to pay"
+        f" for {i + 3} new buses, its leader said."
+        for i in range(260)
+    )
+    (tmp_path / "fares.txt").write_text("Bus fares rise across the north\n\n" + text + "\n", encoding="utf-8")
+    path = tmp_path / "s.toml"
+    r = Review.open(path, [str(tmp_path / "fares.txt")])
+    try:
+        shown = [c for a in r.corpus.articles for c in r.claims(a.key) if r.corpus.is_shown(c)]
+        n = len(shown)
+        assert n > 200, n  # past 200 claims, one claim is under half a percent
+        r.mark(shown[0].id, Verdict.CONFIRMED)
+        r.save()
+    finally:
+        r.close()
+    assert f"1 of {n} claims reviewed (<1%)" in run(capsys, "status", str(path))
+    assert f"- Reviewed: 1 of {n} (<1%)" in run(capsys, "report", str(path))
+    r = Review.open(path)
+    try:
+        for c in shown[1:-1]:
+            r.mark(c.id, Verdict.DISPUTED)
+        r.save()
+    finally:
+        r.close()
+    assert f"{n - 1} of {n} claims reviewed (99%)" in run(capsys, "status", str(path))
+    assert f"- Reviewed: {n - 1} of {n} (99%)" in run(capsys, "report", str(path))

@@ -1362,6 +1362,47 @@ async def test_undo_names_the_claim_by_its_words_and_the_superseding_one_by_its_
         await pilot.press("q")
 
 
+async def test_an_undo_the_status_line_shows_whole_is_not_notified_over_the_screen(
+    tmp_path, session_path, monkeypatch
+):
+    """The branch the seeds never take (their undo messages are all cut, even at 120 columns): a short claim's
+    undo and redo fit the status line whole, and then no notification covers the screen."""
+    corpus = tmp_path / "articles"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Bus fares rose 3 percent in May, Berg said.\n", encoding="utf-8")
+    r = open_review(corpus, session_path)
+    (claim,) = r.claims("a.txt")
+    app = make_app(r)
+    said: list[str] = []
+    notify = app.notify
+
+    def recorded(message, *args, **kw):
+        said.append(str(message))
+        return notify(message, *args, **kw)
+
+    monkeypatch.setattr(app, "notify", recorded)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        m.go_to_claim(claim.id)
+        await pilot.pause()
+        for key, done, verdict in (
+            ("ctrl+z", "undone", Verdict.UNREVIEWED),
+            ("ctrl+y", "redone", Verdict.CONFIRMED),
+        ):
+            if key == "ctrl+z":
+                await pilot.press("c")
+            said.clear()
+            await pilot.press(key)
+            await pilot.pause()
+            status = str(m.query_one("#status", Static).content)
+            assert m.message == f"{done}: mark 'Bus fares rose 3 percent in…' confirmed", m.message
+            assert m.message_whole and m.message in status, status  # the branch: shown whole
+            assert not [s for s in said if s.startswith(done)], said  # so no notification over the screen
+            assert r.decision(claim.id).verdict == verdict
+        await pilot.press("q")
+
+
 @pytest.mark.parametrize("size", [(30, 10), (80, 24), (120, 40)])
 async def test_undo_is_notified_only_when_the_status_line_does_not_show_it_whole_and_briefly_when_narrow(
     seeds_copy, session_path, size

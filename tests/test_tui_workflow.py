@@ -230,6 +230,48 @@ async def test_a_signal_saves_before_the_app_ends(seeds_copy, session_path):
     assert sess.load(session_path).decisions[cid].verdict == Verdict.DISPUTED
 
 
+@pytest.mark.parametrize("how", ["ctrl+q", "signal"])
+async def test_a_note_being_typed_is_kept_when_the_app_quits(seeds_copy, session_path, how):
+    """A note typed in the note dialog (`e`) was lost without a word when the reviewer quit (ctrl+q) or the
+    terminal went (SIGHUP) before ctrl+s: the session kept the old note. What was typed is now kept, as
+    ctrl+s keeps it; a note opened and left unchanged changes nothing."""
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r, Config(autosave_delay=30))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        first = m.claim.id
+        await pilot.press("e", *"old", "ctrl+s", "j")
+        await settle(app, pilot)
+        second = m.claim.id
+        await pilot.press("e", *"read the minutes", "enter", *"of 3 May")
+        await pilot.pause()
+        if how == "signal":
+            app._exit_on_signal(1)
+        else:
+            await pilot.press("ctrl+q")
+        await pilot.pause()
+    saved = sess.load(session_path).decisions
+    assert saved[second].note == "read the minutes\nof 3 May"
+    assert saved[first].note == "old"
+
+
+async def test_a_note_dialog_left_unchanged_changes_nothing_when_the_app_quits(seeds_copy, session_path):
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r, Config(autosave_delay=30))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        cid = main_of(app).claim.id
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert (
+        cid not in sess.load(session_path).decisions
+        and not session_path.with_suffix(".history.toml").exists()
+    )
+
+
 async def test_empty_corpus_is_refused_with_the_cli_message(tmp_path):
     empty = tmp_path / "empty"
     empty.mkdir()
@@ -390,6 +432,52 @@ async def test_conflicts_are_shown_visited_by_n_and_resolved(seeds_copy, session
         await settle(app, pilot)
         dec = r.decision(target.id)
         assert dec.verdict == Verdict.DISPUTED and dec.conflicts == () and dec.note == "no source"
+        await pilot.press("q")
+
+
+async def test_a_conflicts_supersession_names_the_newer_claim_and_the_resolve_dialog_the_claim(
+    seeds_copy, session_path
+):
+    """After `factcheck merge`, a side that said "superseded" read "bob superseded by c38b058af10" in the Event
+    panel and in `r`'s dialog, whose title did not name the claim either (at 80x24 it covers the claim). Both
+    now name the newer claim by its outlet and words, as the panel names a claim's own supersession, and the
+    dialog's title names the claim being resolved."""
+    from textual.widgets import Label, OptionList
+
+    r = open_review(seeds_copy, session_path)
+    named = [a for a in r.corpus.articles if a.outlet and r.claims(a.key)]
+    target = r.claims(named[0].key)[0]
+    newer = r.claims(named[-1].key)[0]
+    outlet = named[-1].outlet
+    assert target.article_key != newer.article_key
+    r.data.decisions[target.id] = dataclasses.replace(
+        r.decision(target.id),
+        conflicts=(
+            {"reviewer": "alice", "verdict": "confirmed"},
+            {"reviewer": "bob", "verdict": "superseded", "superseded_by": newer.id, "note": "a later count"},
+        ),
+    )
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        m.go_to_claim(target.id)
+        await pilot.pause()
+        words = r.named_claim(newer.id)
+        panel = m.query_one(EventPanel).content.plain
+        assert f"bob superseded by {outlet} {words}" in " ".join(panel.split()), panel
+        await pilot.press("r")
+        await pilot.pause()
+        title = str(app.screen.query_one(".dialog-title", Label).content)
+        assert r.named_claim(target.id) in title, title
+        options = app.screen.query_one(OptionList)
+        sides = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert f"take bob's superseded by {outlet} {words} — a later count" in sides, sides
+        assert not any(newer.id in s for s in sides), sides
+        await pilot.press("down", "enter")
+        await settle(app, pilot)
+        d = r.decision(target.id)
+        assert d.verdict == Verdict.SUPERSEDED and d.superseded_by == newer.id and d.conflicts == ()
         await pilot.press("q")
 
 

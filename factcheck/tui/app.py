@@ -337,6 +337,7 @@ class FactcheckApp(App[int]):
             pass
 
     def _exit_on_signal(self, signum: int) -> None:
+        self._keep_typed_notes()
         self.save_now(quiet=True)
         self._exiting = True
         self.exit(128 + signum, return_code=128 + signum)
@@ -457,7 +458,16 @@ class FactcheckApp(App[int]):
             return False
         return True
 
+    def _keep_typed_notes(self) -> None:
+        """A note typed in the note dialog and not kept yet is kept before the app ends (it was lost)."""
+        from factcheck.tui.screens.modals import NoteModal
+
+        for screen in self.screen_stack:
+            if isinstance(screen, NoteModal):
+                screen.keep_typed()
+
     async def action_quit(self) -> None:
+        self._keep_typed_notes()
         if not self.save_now() and not self._quit_anyway:
             self._quit_anyway = True
             return

@@ -352,7 +352,11 @@ class MainScreen(ReadingScreen):
                 literal(str(side.get("reviewer") or "?"), "bold"),
                 "'s ",
                 (verdict, "bold"),
-                literal(f" by {side['superseded_by']}" if side.get("superseded_by") else ""),
+                literal(
+                    f" by {self.review.named_superseding(str(side['superseded_by']))}"
+                    if side.get("superseded_by")
+                    else ""
+                ),
                 literal(f" — {clip(str(side['note']), 80)}" if side.get("note") else "").stylize(
                     "$text-muted"
                 ),
@@ -375,7 +379,9 @@ class MainScreen(ReadingScreen):
 
         self.app.push_screen(
             PickerModal(
-                "Resolve the conflict: whose verdict stands? (c/d/s on the claim also resolve it)", items
+                f"Resolve the conflict on {self.review.named_claim(c.id)}: whose verdict stands? (c/d/s on the"
+                " claim also resolve it)",
+                items,
             ),
             picked,
         )
@@ -494,12 +500,11 @@ class MainScreen(ReadingScreen):
         if c is None or not self._writable():
             return
 
-        def done(note: str | None) -> None:
-            if note is not None:
-                self._mutate(self.review.set_note, c.id, note)
-                self.set_message("note saved" if note else "note removed")
+        def keep(note: str) -> None:
+            self._mutate(self.review.set_note, c.id, note)
+            self.set_message("note saved" if note else "note removed")
 
-        self.app.push_screen(NoteModal(f"Note on '{claim_words(c)}'", self.review.decision(c.id).note), done)
+        self.app.push_screen(NoteModal(f"Note on '{claim_words(c)}'", self.review.decision(c.id).note, keep))
 
     def action_add_evidence(self) -> None:
         c = self.claim

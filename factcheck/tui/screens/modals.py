@@ -23,18 +23,21 @@ from factcheck.session import Decision
 from factcheck.tui.fmt import literal, sanitize, spans_content
 
 
-class NoteModal(ModalScreen[str | None]):
-    """Multi-line note editor: ctrl+s keeps the note, escape leaves it unchanged."""
+class NoteModal(ModalScreen[None]):
+    """Multi-line note editor: ctrl+s keeps the note (``keep(text)``), escape leaves it unchanged. When the app
+    quits (ctrl+q, SIGHUP, SIGTERM) with the dialog open, what was typed is kept too (``keep_typed``): it
+    used to be lost without a word."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "keep", "Keep note", id="note-keep"),
         Binding("escape", "cancel", "Cancel", id="note-cancel"),
     ]
 
-    def __init__(self, title: str, note: str) -> None:
+    def __init__(self, title: str, note: str, keep: Callable[[str], None]) -> None:
         super().__init__()
         self._title = title
         self._note = note
+        self._keep = keep
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog -wide"):
@@ -48,8 +51,16 @@ class NoteModal(ModalScreen[str | None]):
         area.move_cursor(area.document.end)
         area.focus()
 
+    def keep_typed(self) -> None:
+        """Keep the text as ctrl+s would, when it differs from the note the dialog opened with."""
+        text = self.query_one(TextArea).text
+        if text != self._note:
+            self._note = text
+            self._keep(text)
+
     def action_keep(self) -> None:
-        self.dismiss(self.query_one(TextArea).text)
+        self._keep(self.query_one(TextArea).text)
+        self.dismiss(None)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -226,8 +226,9 @@ class EventPanel(LineView):
                 " ",
                 literal(str(conflict.get("verdict", "?"))),
             )
-            if conflict.get("superseded_by"):
-                side = Content.assemble(side, literal(f" by {conflict['superseded_by']}"))
+            if conflict.get("superseded_by"):  # named as the claim's own supersession is, not by its id
+                newer = review.named_superseding(str(conflict["superseded_by"]))
+                side = Content.assemble(side, literal(f" by {newer}"))
             if conflict.get("note"):
                 side = Content.assemble(side, " — ", literal(str(conflict["note"])).stylize("$text-muted"))
             lines.append(side)
