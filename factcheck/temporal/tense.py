@@ -533,7 +533,8 @@ def _present_clause(tokens: list[str], before: int = 0) -> bool:
     expression), a verb of [vocab] to_verbs in its bare or -s form right after a subject pronoun or a name ("if he
     and Clinton take office in January", "if Trump wins in November"; not "his Tuesday wins", a noun after the
     time): the clause a conditional or time opener heads tells what is still to come."""
-    for i, t in enumerate(tokens):
+    prev = ""
+    for k, t in enumerate(tokens):
         lt = t.lower().replace("’", "'")
         if t in _BOUNDARY or t == ",":
             return False
@@ -541,8 +542,9 @@ def _present_clause(tokens: list[str], before: int = 0) -> bool:
             return True
         if lt in _PAST_AUX or lt in _PAST_WORDS:
             return False
-        if 0 < i < before and t.islower() and _present_verb(lt) and _subject_word(tokens[i - 1]):
+        if k < before and t.islower() and _present_verb(lt) and _subject_word(prev):
             return True
+        prev = t
     return False
 
 
