@@ -40,13 +40,13 @@ class _Rules:
     adverbs: frozenset[str]  # a REF adverb that modifies the next word: "now", "recently"
     # ... inside a noun phrase when one of these precedes it: "the now defunct firm"
     noun_openers: frozenset[str]
-    object_modifiers: frozenset[
-        str
-    ]  # a REF adjective inside the object of "of" or "than": "than the current model"
-    object_openers: re.Pattern[str] | None  # ... the words before it: "of", "than", and a determiner
-    object_time_nouns: frozenset[
-        str
-    ]  # ... unless one of the two words after it makes a time: "his current term"
+    # a REF adjective inside the object of "of" or "than" ("than the current model"), after those words and a
+    # determiner; unless one of the two words after it makes a time ("his current term") or its "of" ends a
+    # compound preposition ("on the basis of current projections")
+    object_modifiers: frozenset[str]
+    object_openers: re.Pattern[str] | None
+    object_time_nouns: frozenset[str]
+    compound_of: re.Pattern[str] | None
     appositives: frozenset[str]  # a REF that opens an apposition: "X (formerly Twitter)"
     apposition_openers: tuple[str, ...]  # ... after one of these: "(", ","
     naming_words: frozenset[str]  # ... or at the sentence's start before a name or one of these: "known"
@@ -77,8 +77,9 @@ def _rules(lang: str | None) -> _Rules | None:
         words("adverbs"),
         words("noun_openers"),
         words("object_modifiers"),
-        _object_openers(table),
+        _object_openers(table, table.get("object_openers", [])),
         words("object_time_nouns"),
+        _object_openers(table, table.get("compound_prepositions", [])),
         words("appositives"),
         tuple(table.get("apposition_openers", [])),
         words("naming_words"),
@@ -90,20 +91,15 @@ def _rules(lang: str | None) -> _Rules | None:
     )
 
 
-def _object_openers(table: dict[str, list[str]]) -> re.Pattern[str] | None:
-    """The end of "of" / "than" and an optional determiner (``noun_openers`` other than "of") before a REF
-    adjective: "than the current model", "of current progressivism"."""
-    openers = table.get("object_openers")
+def _object_openers(table: dict[str, list[str]], openers: list[str]) -> re.Pattern[str] | None:
+    """The end of one of ``openers`` ("of", "than"; or a compound preposition, "on the basis of") and an optional
+    determiner (``noun_openers`` other than "of") before a REF adjective: "than the current model", "of current
+    progressivism"."""
     if not openers:
         return None
-    dets = sorted(w for w in table.get("noun_openers", []) if w not in openers)
-    return re.compile(
-        r"(?i:\b(?:"
-        + "|".join(map(re.escape, openers))
-        + r")[ \t]+(?:(?:"
-        + "|".join(map(re.escape, dets))
-        + r")[ \t]+)?)$"
-    )
+    dets = "|".join(re.escape(w) for w in sorted(table.get("noun_openers", [])) if w != "of")
+    words = "|".join(re.escape(o).replace(r"\ ", r"[ \t]+") for o in openers)
+    return re.compile(rf"(?i:\b(?:{words})[ \t]+(?:(?:{dets})[ \t]+)?)$")
 
 
 _TWO_WORDS = re.compile(r"[^\W\d_][\w-]*")
@@ -143,6 +139,7 @@ def _in_noun_phrase(text: str, t: TimeRef, start: int, rules: _Rules, low: str) 
         low in rules.object_modifiers
         and rules.object_openers is not None
         and rules.object_openers.search(text, max(0, a - 20), a)
+        and not (rules.compound_of is not None and rules.compound_of.search(text, max(0, a - 30), a))
         and rules.object_time_nouns.isdisjoint(w.lower() for w in _TWO_WORDS.findall(text, b, b + 40)[:2])
     ):
         return True
