@@ -8,7 +8,8 @@ expression is labelled with one, and the date it could inherit is a value its la
 1 of 116 and 0 of 126 on heldout and ecb. ``extract`` drops a reference to the present,
 past or future (``PRESENT_REF``...) that a dated expression of the same claim says better; this module
 drops the references that are part of a noun phrase: they describe a thing the claim names ("has dropped
-in recent polls", "the future of healthcare", "X (formerly Twitter)"), not when its event happens, and a
+in recent polls", "the future of healthcare", "X (formerly Twitter)", "more powerful than the current model"),
+not when its event happens, and a
 holiday or a bare season right before a noun, which names a kind of thing ("an office Christmas party",
 "Black Friday deals", "brought early winter temperatures"), and an expression of urgency, which says how soon
 an act is asked for, not when anything happens ("should deploy this update as soon as possible"). The words
@@ -39,6 +40,13 @@ class _Rules:
     adverbs: frozenset[str]  # a REF adverb that modifies the next word: "now", "recently"
     # ... inside a noun phrase when one of these precedes it: "the now defunct firm"
     noun_openers: frozenset[str]
+    # a REF adjective inside the object of "of" or "than" ("than the current model"), after those words and a
+    # determiner; unless one of the two words after it makes a time ("his current term") or its "of" ends a
+    # compound preposition ("on the basis of current projections")
+    object_modifiers: frozenset[str]
+    object_openers: re.Pattern[str] | None
+    object_time_nouns: frozenset[str]
+    compound_of: re.Pattern[str] | None
     appositives: frozenset[str]  # a REF that opens an apposition: "X (formerly Twitter)"
     apposition_openers: tuple[str, ...]  # ... after one of these: "(", ","
     naming_words: frozenset[str]  # ... or at the sentence's start before a name or one of these: "known"
@@ -68,6 +76,10 @@ def _rules(lang: str | None) -> _Rules | None:
         bool(table.get("hyphen_compounds")),
         words("adverbs"),
         words("noun_openers"),
+        words("object_modifiers"),
+        _object_openers(table, table.get("object_openers", [])),
+        words("object_time_nouns"),
+        _object_openers(table, table.get("compound_prepositions", [])),
         words("appositives"),
         tuple(table.get("apposition_openers", [])),
         words("naming_words"),
@@ -79,6 +91,18 @@ def _rules(lang: str | None) -> _Rules | None:
     )
 
 
+def _object_openers(table: dict[str, list[str]], openers: list[str]) -> re.Pattern[str] | None:
+    """The end of one of ``openers`` ("of", "than"; or a compound preposition, "on the basis of") and an optional
+    determiner (``noun_openers`` other than "of") before a REF adjective: "than the current model", "of current
+    progressivism"."""
+    if not openers:
+        return None
+    dets = "|".join(re.escape(w) for w in sorted(table.get("noun_openers", [])) if w != "of")
+    words = "|".join(re.escape(o).replace(r"\ ", r"[ \t]+") for o in openers)
+    return re.compile(rf"(?i:\b(?:{words})[ \t]+(?:(?:{dets})[ \t]+)?)$")
+
+
+_TWO_WORDS = re.compile(r"[^\W\d_][\w-]*")
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
 _OF_AFTER = re.compile(r"[ \t]+of\b", re.I)
 _OF_BEFORE = re.compile(r"\b[^\W\d_]+[ \t]+of[ \t]+$", re.I)
@@ -111,6 +135,14 @@ def _in_noun_phrase(text: str, t: TimeRef, start: int, rules: _Rules, low: str) 
         m = _NEXT_WORD.match(text, b)
         if m is not None and m.group(1).lower() not in rules.time_nouns:
             return True
+    if (
+        low in rules.object_modifiers
+        and rules.object_openers is not None
+        and rules.object_openers.search(text, max(0, a - 20), a)
+        and not (rules.compound_of is not None and rules.compound_of.search(text, max(0, a - 30), a))
+        and rules.object_time_nouns.isdisjoint(w.lower() for w in _TWO_WORDS.findall(text, b, b + 40)[:2])
+    ):
+        return True
     if low in rules.adverbs:
         m = _WORD_BEFORE.search(text, max(0, a - 30), a)
         if m is not None and m.group(1).lower() in rules.noun_openers:

@@ -175,6 +175,7 @@ _PLACEHOLDER = re.compile(r"\{(?:(?P<group>[a-z_]+):)?(?P<name>[a-z_]+)\}")
 CONTEXT_PLACEHOLDERS: dict[str, str] = {
     "measure_unit": "(?:" + "|".join(re.escape(w) for w in _VOCAB["measure_units"]) + ")",
     "midnight_noun": "(?:" + "|".join(re.escape(w) for w in _VOCAB["midnight_nouns"]) + ")",
+    "scripture_book": "(?:" + "|".join(re.escape(w) for w in _VOCAB["scripture_books"]) + ")",
 }
 
 

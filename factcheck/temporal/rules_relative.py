@@ -348,6 +348,10 @@ _REPORT_DAY_BEFORE = re.compile(
 
 
 _LATER_BEFORE = re.compile(r"(?i:\b(?:later|earlier)\s+)$")
+# a clock time in another place's zone ([vocab] other_place_zones): "2 a.m. local time", "(0100 GMT)"
+_OTHER_PLACE_CLOCK = re.compile(
+    r"\d(?:\s*[ap]\.?m\.?)?\s*(?:" + "|".join(re.escape(z) for z in _VOCAB["other_place_zones"]) + r")\b"
+)
 
 
 def _weekday_by_tense(wd: int, a: dt.date, text: str, start: int, end: int) -> dt.date:
@@ -360,6 +364,10 @@ def _weekday_by_tense(wd: int, a: dt.date, text: str, start: int, end: int) -> d
         return a
     tense = _tense(text, start, end, short=True)
     d = _weekday_date(wd, a, "future" if tense == "FUT" else "past")
+    if (a - d).days == 6 and _OTHER_PLACE_CLOCK.search(text, max(0, start - 40), end + 30):
+        # "a series that ended close to 2 a.m. local time (0100 GMT) on Wednesday" in a US story dated Tuesday: the
+        # clock of another place may be a day ahead of the page's, so the past act is on the page's next day
+        return a + dt.timedelta(days=1)
     if tense is None and (_weekday_date(wd, a, "next") - a).days <= (
         3 if scheduled_event_after(text, end) else 2
     ):
