@@ -125,6 +125,10 @@ _AT_QUOTATION = frozenset(_EN["verbs"].get("at_quotation", []))
 _WITH_OBJECT_THAT = frozenset(_EN["verbs"].get("with_object_that", []))
 _OBJECT_THAT = re.compile(_P["object_that"])
 _CONTENT_ONLY = frozenset(_EN["verbs"]["content_only"])
+_QUOTATION_OBJECT_VERBS = frozenset(_EN["verbs"]["quotation_object"])
+_RELATIVE_NAMING = frozenset(_W["relative_naming"])
+# the object of one of those verbs and a quotation opening after it: "called her “the first lady of ...”"
+_OBJECT_QUOTATION = re.compile(r"\s+(?:[\w’'.-]+\s+){0,4}[\w’'.-]+,?\s+[“\"]")
 _CONTENT_AFTER = re.compile(_P["content_after"])
 _ACT_OBJECT_VERBS = frozenset(_EN["verbs"]["act_object_verbs"])
 # the verb's object, one of `act_objects`, after up to four words (a determiner, a possessive, modifiers), no "that"
@@ -145,6 +149,8 @@ _NAME_DESCRIPTORS = frozenset(_W["name_descriptors"])
 _ASIDE_PREPOSITIONS = frozenset(_W["aside_prepositions"])
 _SAY_NOUN_BEFORE = frozenset(_W.get("say_noun_before", []))
 _STATES_NOUN_BEFORE = frozenset(_W.get("states_noun_before", []))
+_ADJECTIVE_BEFORE = frozenset(_W["adjective_before"])
+_DEMONSTRATIVES = frozenset({"this", "these", "those"})
 # "told <someone> about <a topic>": what was said is not given ("she told him about Amir's statements")
 _TOLD_VERBS = frozenset(_W["told_verbs"])
 # (not "told the paper the talks were about to collapse", "told CNN about 40 people had died")
@@ -410,6 +416,22 @@ def unnamed_form(name: str) -> str:
     return first.lower() + sep + rest
 
 
+_PARTICIPLE_AUXILIARIES = frozenset(_W["participle_auxiliaries"])
+
+
+def _participle_clause(low: list[str]) -> bool:
+    """Whether a phrase (lower case) opens with a participle and its object or verb, a clause that names no
+    one ("Having announced", "referencing a confirmed Breitbart News", "citing the"): not "leading
+    economists", "visiting scholars" (a participle as an adjective)."""
+    if len(low) == 1:
+        return low[0] in _PARTICIPLE_AUXILIARIES  # "Having announced that ..., Judge Berman proceeded"
+    return (
+        low[0].endswith("ing")
+        and len(low[0]) > 5
+        and (low[1] in _DETS or (low[1].endswith("ed") and low[1].isalpha()))
+    )
+
+
 # A first name and initials ending right before a name the entity scan cut there ("Walter A. " before
 # "Clyburn Reed").
 _NAME_AND_INITIALS_BEFORE = re.compile(r"(?:[A-Z][\w’'-]+\s+)(?:[A-Z]\.\s+)+\Z")
@@ -467,6 +489,8 @@ def _classify_source(np: str) -> Source | None:
         return None
     np = " ".join(words)
     low = [w.lower().strip("’'") for w in words]
+    if _participle_clause(low):
+        return None  # "Having announced that ...", "referencing a confirmed Breitbart News report that ..."
     if low[0] in _PHRASE_PREPOSITIONS:
         # a preposition opens no one's name: the name after it ("at the end of 2016 Dion revealed"), else
         # none ("in a statement posted on its website")
@@ -482,10 +506,13 @@ def _classify_source(np: str) -> Source | None:
     if (
         low[0] in ("one", "another")
         and 1 < len(words) <= 4
-        and all(w.islower() for w in words[1:])
+        and all(w.islower() for w in words[2:])
+        and words[-1].islower()
         and (low[-1] in _UNNAMED_SINGULARS or _agent_noun(low[-1]))
     ):
-        return Source(np, "anonymous")  # "One commenter wrote", "One friend said": not a person "One"
+        # "One commenter wrote", "One friend said", "One Clinton spokesman has called": not a person "One" or
+        # "One Clinton"
+        return Source(np, "anonymous")
     if (
         (indefinite or definite or low[0] in ("one", "another"))
         and 1 < len(words) <= 5
@@ -525,7 +552,7 @@ def _classify_source(np: str) -> Source | None:
         # unnamed people in the plural: "party strategists", "Other Republican leaders" (not "Lehman Brothers")
         or (
             words[-1].islower()
-            and words[-1].endswith("s")
+            and words[-1].endswith(("s", "men"))
             and _agent_noun(words[-1])
             and words[-1] not in _ORG_NOUNS  # ("prosecutors": an office)
         )
@@ -1059,7 +1086,7 @@ def _postmodifier_at(words: list[str], i: int) -> tuple[str, ...] | None:
 
 def _unnamed_head(w: str) -> bool:
     """A lower-case noun that heads an unnamed speaker's phrase ("source", "officials", "strategists")."""
-    return w in _ANON_HEADS or w in _UNNAMED_SINGULARS or (w.endswith("s") and _agent_noun(w))
+    return w in _ANON_HEADS or w in _UNNAMED_SINGULARS or (w.endswith(("s", "men")) and _agent_noun(w))
 
 
 def _unnamed_head_postmodified(low: list[str]) -> bool:
@@ -1595,8 +1622,12 @@ _PERSON_MAKERS = frozenset(_W.get("person_makers", []))
 
 def _agent_noun(w: str) -> bool:
     """A lower-case noun naming a person by what they do ("monitor", "analyst", "guard")."""
-    if w.endswith("s") and not w.endswith("ss") and len(w) > 5 and w not in _AGENT_NOUNS:
+    if w.endswith("men") and len(w) >= 5:
+        w = w[:-2] + "an"  # a plural in -men: "congressmen said", "two spokeswomen"
+    elif w.endswith("s") and not w.endswith("ss") and len(w) > 5 and w not in _AGENT_NOUNS:
         w = w[:-1]  # a plural: "organizers said", "the inspectors told"
+        if w in _NAME_DESCRIPTORS:
+            return True  # "All three candidates have said", "his Republican rivals say"
     return w in _AGENT_NOUNS or (w.endswith(_AGENT_SUFFIXES) and len(w) > 4 and w not in _NOT_AGENTS)
 
 
@@ -1804,6 +1835,10 @@ def _role_phrase(inner: list[tuple[str, int, int]]) -> bool:
         # people in the plural are no one's title: "Even if Clinton can't win in New Hampshire, insiders in the
         # next two states said" (the insiders speak, not New Hampshire)
         return False
+    if len(words) == 1 and words[0] + "s" in _GROUP_PLURALS:
+        return (
+            True  # a party's member of a state: "Senator Shelley Moore Capito, Republican of West Virginia,"
+        )
     if all((t.isalpha() and ((t.islower() and _modifier_word(t)) or _acronym(t))) or t == "&" for t in words):
         return True  # (no verb: "Ortiz, an officer, was searching for Orozco, said X" is no role)
     # capitalised as a title: "President and CEO of Valley Dairy", "Chief Executive Officer of the Authority"
@@ -1909,9 +1944,10 @@ def _common_noun_subject(toks: list[tuple[str, int, int]], end: int) -> tuple[st
         _agent_noun(toks[end][0]) or toks[end][0] in _UNNAMED_SINGULARS or toks[end][0] in _NAME_DESCRIPTORS
     ):
         return None
-    if toks[end][0].endswith("s") and toks[end - 1][0] in _CLAUSE_START:
+    plural = toks[end][0].endswith(("s", "men"))
+    if plural and toks[end - 1][0] in _CLAUSE_START:
         return toks[end][0], toks[end][1], toks[end][2]  # a plural needs no article: ", organizers said"
-    if toks[end][0].endswith("s"):
+    if plural:
         # with up to three modifiers, at the start of the sentence or of a clause: "Some party strategists
         # said", "In Virginia, local GOP leaders say", "Other senators said"
         i = end - 1
@@ -2014,6 +2050,12 @@ def _may_speak(text: str, vm: re.Match[str]) -> bool:
         return False  # "Spain’s hopes", "Curiel’s alleged bias": a noun or its modifier, no speech
     if t == "say" and _word_before(text, vm.start()) in _SAY_NOUN_BEFORE:
         return False  # "to give Parliament the final say on trade deals": a noun
+    if t[-2:] == "ed" or t[-1] == "s":
+        before = _word_before(text, vm.start())
+        if before in _ADJECTIVE_BEFORE and not (t[-1] == "s" and before in _DEMONSTRATIVES):
+            # "the alleged scheme", "an estimated 6,500", "articles from noted scholars": an adjective; "his
+            # calls to end the rigged economy", "their claims": a noun (not "this says", "these show")
+            return False
     if t in _TOLD_VERBS and _TOLD_ABOUT.match(text, e) and _QUOTE_MARK.search(text, 0, vm.start()) is None:
         # "Armstead told jurors at the trial about the moment she was struck": a topic, no words (not '"...,"
         # Trump told Yahoo in response to a question about the searches': the quotation is what was told)
@@ -2036,6 +2078,14 @@ def _may_speak(text: str, vm: re.Match[str]) -> bool:
     if t in _ACT_OBJECT_VERBS and _ACT_OBJECT.match(text, e) is not None:
         return False  # "Sanders maintained his double-digit lead", "claimed a victory": a standing, an act
     if t in _SAY_BEFORE and not text.startswith(_SAY_BEFORE[t], e):
+        if (
+            t in _QUOTATION_OBJECT_VERBS
+            and vm.group(0)[0] == " "
+            and _OBJECT_QUOTATION.match(text, e)
+            and _RELATIVE_NAMING.isdisjoint(text[max(0, vm.start() - 40) : vm.start()].lower().split()[-4:])
+        ):
+            # (not a naming aside: "what her team calls her “breaking barriers” agenda", "as Trump called it")
+            return True  # "Ms. Friedan called Mrs. Schlafly an “Aunt Tom”": the quoted words are hers
         # "The survey found 40 percent ...", "Researchers found the links being spread": a finding, reported
         # by who found it ("The researchers found the tool in a quarry" is an act: a thing found, no clause)
         if t not in _FINDER_VERBS:
@@ -2043,8 +2093,10 @@ def _may_speak(text: str, vm: re.Match[str]) -> bool:
         who = _word_before(text, vm.start())
         return who in _FINDERS and (who in _DOCUMENTS or _SMALL_CLAUSE.match(text, e) is not None)
     if t.endswith("ing"):
-        return _after_comma(text, vm.start()) or any(
-            w in _BE for w in text[max(0, e - 60) : vm.start()].split()[-3:]
+        return (
+            _after_comma(text, vm.start())
+            or (t in _SPEECH_PARTICIPLES and _after_by(text, vm.start()))
+            or any(w in _BE for w in text[max(0, e - 60) : vm.start()].split()[-3:])
         )
     return True
 
@@ -2341,6 +2393,13 @@ def _after_comma(text: str, s: int) -> bool:
     return text[max(0, s - 4) : s].rstrip().endswith((",", ",”", ',"', ",’", ",''"))
 
 
+def _after_by(text: str, s: int) -> bool:
+    """Whether the word at ``s`` follows "by": the means of the sentence's main verb ("Bolton distanced himself
+    from the movement by saying he would ...")."""
+    before = text[max(0, s - 4) : s].rstrip()
+    return before.endswith((" by", " By")) or before in ("by", "By")
+
+
 _QUOTE_MARK = re.compile(r"[“”\"]")
 # what may follow a speech verb that closes a sentence after its quotation ('..., Tyler Reguly, technical
 # manager at Tripwire, says.', "..., she said on Twitter."): a frame, though the writer left the quote open
@@ -2621,7 +2680,7 @@ def _attribute(
         # rumours, saying the source was several people", "He rejected the plan, saying it would cost ..."
         participle = (
             t.endswith("ing")
-            and _after_comma(text, s)
+            and (_after_comma(text, s) or (t in _SPEECH_PARTICIPLES and _after_by(text, s)))
             and (
                 not _PARTICIPLE_HEADS.isdisjoint(text[:s].lower().split())
                 or (
