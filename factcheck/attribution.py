@@ -1622,7 +1622,7 @@ _PERSON_MAKERS = frozenset(_W.get("person_makers", []))
 
 def _agent_noun(w: str) -> bool:
     """A lower-case noun naming a person by what they do ("monitor", "analyst", "guard")."""
-    if w.endswith("men") and len(w) >= 5:
+    if w.endswith("men") and len(w) >= 3:
         w = w[:-2] + "an"  # a plural in -men: "congressmen said", "two spokeswomen"
     elif w.endswith("s") and not w.endswith("ss") and len(w) > 5 and w not in _AGENT_NOUNS:
         w = w[:-1]  # a plural: "organizers said", "the inspectors told"
@@ -2050,8 +2050,8 @@ def _may_speak(text: str, vm: re.Match[str]) -> bool:
         return False  # "Spain’s hopes", "Curiel’s alleged bias": a noun or its modifier, no speech
     if t == "say" and _word_before(text, vm.start()) in _SAY_NOUN_BEFORE:
         return False  # "to give Parliament the final say on trade deals": a noun
-    if t[-2:] == "ed" or t[-1] == "s":
-        before = _word_before(text, vm.start())
+    if (t[-2:] == "ed" or t[-1] == "s") and text[max(0, vm.start() - 3) : vm.start()].rstrip()[-1:].isalpha():
+        before = _word_before(text, vm.start())  # (not across a comma: "without asking her, pledged")
         if before in _ADJECTIVE_BEFORE and not (t[-1] == "s" and before in _DEMONSTRATIVES):
             # "the alleged scheme", "an estimated 6,500", "articles from noted scholars": an adjective; "his
             # calls to end the rigged economy", "their claims": a noun (not "this says", "these show")
