@@ -476,7 +476,8 @@ def _classify_source(np: str) -> Source | None:
                 words[0] in CAP_STOP
                 and words[0] not in _KEEP_CAP
                 and not (words[0].lower() in _QUANTIFIERS and words[1:2] == ["of"])
-                and not (words[0] in ("One", "Another") and words[1:2] and words[1].islower())
+                # ("Another said": one of the people just named, alone too)
+                and not (words[0] in ("One", "Another") and (len(words) == 1 or words[1].islower()))
             )
             or words[0] in _LEADING_CONNECTIVES  # "which the Indian navy", "although her publicist"
             or (len(words) > 1 and words[0].istitle() and _adverb(words[0].lower()))  # "Apparently officials"
