@@ -126,6 +126,15 @@ _WITH_OBJECT_THAT = frozenset(_EN["verbs"].get("with_object_that", []))
 _OBJECT_THAT = re.compile(_P["object_that"])
 _CONTENT_ONLY = frozenset(_EN["verbs"]["content_only"])
 _QUOTATION_OBJECT_VERBS = frozenset(_EN["verbs"]["quotation_object"])
+_DETERMINED_OBJECT_VERBS = frozenset(_EN["verbs"]["determined_object_verbs"])
+_DETERMINED_OBJECT = re.compile(r"\s+(?:" + "|".join(_EN["verbs"]["object_determiners"]) + r")\s")
+_FINDING_OBJECT = re.compile(
+    r"\s+(?:"
+    + "|".join(_EN["verbs"]["object_determiners"])
+    + r")\s+(?:[\w’'-]+\s+){0,2}?(?:"
+    + "|".join(_EN["verbs"]["finding_objects"])
+    + r")\b"
+)
 _RELATIVE_NAMING = frozenset(_W["relative_naming"])
 # the object of one of those verbs and a quotation opening after it: "called her “the first lady of ...”"
 _OBJECT_QUOTATION = re.compile(r"\s+(?:[\w’'.-]+\s+){0,4}[\w’'.-]+,?\s+[“\"]")
@@ -2076,6 +2085,18 @@ def _may_speak(text: str, vm: re.Match[str]) -> bool:
         and _QUOTE_MARK.search(text) is None
     ):
         return False  # "Clinton testified before the panel last fall": no words
+    if (
+        t in _DETERMINED_OBJECT_VERBS
+        and _DETERMINED_OBJECT.match(text, e) is not None
+        and _FINDING_OBJECT.match(text, e) is None
+        and _SMALL_CLAUSE.match(text, e) is None
+        and _OBJECT_THAT.match(text, e) is None
+    ):
+        # "researchers at OpenAI revealed an algorithm capable of ...", "Trump posted a photo of himself",
+        # "Romney announced his candidacy": a thing made public, an act (not "revealed her husband had taken
+        # her name", "reveals a few relevant facts: ...", a finding: "Figures from the ECDC revealed a surge of
+        # coronavirus cases")
+        return False
     if t in _ACT_OBJECT_VERBS and _ACT_OBJECT.match(text, e) is not None:
         return False  # "Sanders maintained his double-digit lead", "claimed a victory": a standing, an act
     if t in _SAY_BEFORE and not text.startswith(_SAY_BEFORE[t], e):
