@@ -889,6 +889,26 @@ def _cited_common_noun(np: str) -> Source | None:
     return None
 
 
+def _cites_source(np: str) -> bool:
+    """Whether what "citing" names before its first preposition holds a source: a name (not a possessive or a
+    title), a document, a cited noun, people or an organisation noun ("citing Reuters", "citing people
+    familiar with the matter", "citing the company's statement"), not a reason ("citing Canada's efforts to
+    lure American companies", "citing expected losses in its Emery Worldwide shipping business")."""
+    words = np.split()
+    cut = next((i for i, w in enumerate(words) if w in _HEAD_ENDS or w == "to"), len(words))
+    for w in words[:cut]:
+        low = w.lower()
+        if (w[:1].isupper() and not w.endswith(("’s", "'s", "’", ".")) and low not in _DETS) or (
+            low in _DOCUMENTS
+            or low in _CITED_NOUNS
+            or low in _ANON_HEADS
+            or low in _ORG_NOUNS
+            or _agent_noun(low)
+        ):
+            return True
+    return False
+
+
 def _forward_np(text: str, pos: int) -> tuple[str, int] | None:
     by = _DOCUMENT_BY.match(text, pos)
     if by is not None:  # "figures released Tuesday by the Commerce Department": the author after "by"
@@ -2646,6 +2666,8 @@ def _attribute(
                 if cut is not None and classify_source(np) is None:
                     # "according to media reports monitoring the incident": the reports, not what they do
                     np, e = np[: cut.start()], e - (len(np) - cut.start())
+                if rx is _CITING and not _cites_source(np):
+                    continue  # "citing Canada's efforts to lure American companies": a reason, no source
                 if rx is _INTERVIEW:
                     # "told the Daily Herald the suspect was arrested": the outlet's name ends the phrase
                     named = _LEADING_NAME.match(np) if m.group(0)[:4].lower() == "told" else None
