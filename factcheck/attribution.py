@@ -501,6 +501,10 @@ def _classify_source(np: str) -> Source | None:
     low = [w.lower().strip("’'") for w in words]
     if _participle_clause(low):
         return None  # "Having announced that ...", "referencing a confirmed Breitbart News report that ..."
+    if len(low) > 1 and low[0] in _PRONOUNS and low[0] not in _DETS:
+        return (
+            None  # a clause of its own: "Surveys of caucus-goers taken as they entered caucus sites showed"
+        )
     if low[0] in _PHRASE_PREPOSITIONS:
         # a preposition opens no one's name: the name after it ("at the end of 2016 Dion revealed"), else
         # none ("in a statement posted on its website")
@@ -623,7 +627,7 @@ def _classify_source(np: str) -> Source | None:
             and person.name.split()[-1] not in TITLE_WORDS
         ):
             return person
-    if low[-1] in _ORG_NOUNS:  # "Governor Jay Inslee's office", "the county health department"
+    if low[-1] in _ORG_NOUNS or _org_plural(low[-1]):  # "Governor Jay Inslee's office", "the banks"
         return Source(np, "organisation")
     if (
         len(words) >= 2
@@ -889,6 +893,9 @@ def _cited_common_noun(np: str) -> Source | None:
     return None
 
 
+_CITED_OUTLETS = frozenset({"media", "press", "outlets", "reports"})  # "citing local news outlets"
+
+
 def _cites_source(np: str) -> bool:
     """Whether what "citing" names before its first preposition holds a source: a name (not a possessive or a
     title), a document, a cited noun, people or an organisation noun ("citing Reuters", "citing people
@@ -903,6 +910,7 @@ def _cites_source(np: str) -> bool:
             or low in _CITED_NOUNS
             or low in _ANON_HEADS
             or low in _ORG_NOUNS
+            or low in _CITED_OUTLETS
             or _agent_noun(low)
         ):
             return True
@@ -970,9 +978,17 @@ def _np_token(t: str) -> bool:
         or t in _ANON_HEADS  # "One academic told"
         or t in _DOCUMENTS  # "A new study suggests"
         or t in _ORG_NOUNS
+        or _org_plural(t)  # "the banks said", "appeals courts said"
         or t[:1].isdigit()
         or ("-" in t and t[:1].isalpha())
     )
+
+
+def _org_plural(w: str) -> bool:
+    """Whether a lower-case word is the plural of an organisation noun ("banks", "companies", "courts")."""
+    if len(w) < 5 or w[-1] != "s" or w in _ANON_HEADS:
+        return False  # ("groups" are people who speak as one: an unnamed head)
+    return (w.endswith("ies") and w[:-3] + "y" in _ORG_NOUNS) or w[:-1] in _ORG_NOUNS
 
 
 def _walk_np(toks: list[tuple[str, int, int]], j: int) -> int:
