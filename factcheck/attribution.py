@@ -978,7 +978,7 @@ def _np_token(t: str) -> bool:
         or t in _ANON_HEADS  # "One academic told"
         or t in _DOCUMENTS  # "A new study suggests"
         or t in _ORG_NOUNS
-        or _org_plural(t)  # "the banks said", "appeals courts said"
+        or (t[-1:] == "s" and _org_plural(t))  # "the banks said", "appeals courts said"
         or t[:1].isdigit()
         or ("-" in t and t[:1].isalpha())
     )
@@ -1668,12 +1668,13 @@ _PERSON_MAKERS = frozenset(_W.get("person_makers", []))
 
 def _agent_noun(w: str) -> bool:
     """A lower-case noun naming a person by what they do ("monitor", "analyst", "guard")."""
-    if w.endswith("men") and len(w) >= 3:
-        w = w[:-2] + "an"  # a plural in -men: "congressmen said", "two spokeswomen"
-    elif w.endswith("s") and not w.endswith("ss") and len(w) > 5 and w not in _AGENT_NOUNS:
-        w = w[:-1]  # a plural: "organizers said", "the inspectors told"
-        if w in _NAME_DESCRIPTORS:
-            return True  # "All three candidates have said", "his Republican rivals say"
+    if w[-1:] == "s":
+        if not w.endswith("ss") and len(w) > 5 and w not in _AGENT_NOUNS:
+            w = w[:-1]  # a plural: "organizers said", "the inspectors told"
+            if w in _NAME_DESCRIPTORS:
+                return True  # "All three candidates have said", "his Republican rivals say"
+    elif w.endswith("men"):
+        w = w[:-2] + "an"  # a plural in -men: "congressmen said", "two spokeswomen", "men"
     return w in _AGENT_NOUNS or (w.endswith(_AGENT_SUFFIXES) and len(w) > 4 and w not in _NOT_AGENTS)
 
 
@@ -2086,22 +2087,24 @@ def _may_speak(text: str, vm: re.Match[str]) -> bool:
     """Cheap checks that rule a speech-verb match out before any parsing: "found" without "that", a
     progressive verb with no form of "be" among the three words before it ("warning signs")."""
     t, e = vm.group(0)[1:], vm.end() - 1
-    pos = (
-        _POSSESSIVE_END.search(text, max(0, vm.start() - 40), vm.start())
-        if (t[-1] == "s" or t[-2:] == "ed")  # (not "Friends of Mr. Doe's say")
-        and text[max(0, vm.start() - 3) : vm.start()].rstrip().endswith(("’s", "'s", "s’", "s'"))
-        else None
-    )
-    if pos is not None and (pos.group(1) is None or _OPENING_SINGLE.search(text, 0, pos.start()) is None):
-        return False  # "Spain’s hopes", "Curiel’s alleged bias": a noun or its modifier, no speech
+    if t[-1] == "s" or t[-2:] == "ed":  # (not "Friends of Mr. Doe's say")
+        lead = text[max(0, vm.start() - 3) : vm.start()].rstrip()
+        if lead.endswith(("’s", "'s", "s’", "s'")):
+            pos = _POSSESSIVE_END.search(text, max(0, vm.start() - 40), vm.start())
+            if pos is not None and (
+                pos.group(1) is None or _OPENING_SINGLE.search(text, 0, pos.start()) is None
+            ):
+                return False  # "Spain’s hopes", "Curiel’s alleged bias": a noun or its modifier, no speech
+        elif lead[-1:].isalpha():  # (not across a comma: "without asking her, pledged")
+            before = text[
+                text.rfind(" ", max(0, vm.start() - 16), vm.start() - 1) + 1 : vm.start() - 1
+            ].lower()
+            if before in _ADJECTIVE_BEFORE and not (t[-1] == "s" and before in _DEMONSTRATIVES):
+                # "the alleged scheme", "an estimated 6,500", "articles from noted scholars": an adjective;
+                # "his calls to end the rigged economy", "their claims": a noun (not "this says", "these show")
+                return False
     if t == "say" and _word_before(text, vm.start()) in _SAY_NOUN_BEFORE:
         return False  # "to give Parliament the final say on trade deals": a noun
-    if (t[-2:] == "ed" or t[-1] == "s") and text[max(0, vm.start() - 3) : vm.start()].rstrip()[-1:].isalpha():
-        before = _word_before(text, vm.start())  # (not across a comma: "without asking her, pledged")
-        if before in _ADJECTIVE_BEFORE and not (t[-1] == "s" and before in _DEMONSTRATIVES):
-            # "the alleged scheme", "an estimated 6,500", "articles from noted scholars": an adjective; "his
-            # calls to end the rigged economy", "their claims": a noun (not "this says", "these show")
-            return False
     if t in _TOLD_VERBS and _TOLD_ABOUT.match(text, e) and _QUOTE_MARK.search(text, 0, vm.start()) is None:
         # "Armstead told jurors at the trial about the moment she was struck": a topic, no words (not '"...,"
         # Trump told Yahoo in response to a question about the searches': the quotation is what was told)
