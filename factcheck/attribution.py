@@ -158,7 +158,8 @@ _NAME_DESCRIPTORS = frozenset(_W["name_descriptors"])
 _ASIDE_PREPOSITIONS = frozenset(_W["aside_prepositions"])
 _SAY_NOUN_BEFORE = frozenset(_W.get("say_noun_before", []))
 _STATES_NOUN_BEFORE = frozenset(_W.get("states_noun_before", []))
-_ADJECTIVE_BEFORE = frozenset(_W["adjective_before"])
+# the word right before a speech verb (the verb's match starts after its space)
+_ADJECTIVE_BEFORE = re.compile(r"(?<![\w’'])(" + "|".join(_W["adjective_before"]) + r")\s$", re.I)
 _DEMONSTRATIVES = frozenset({"this", "these", "those"})
 # "told <someone> about <a topic>": what was said is not given ("she told him about Amir's statements")
 _TOLD_VERBS = frozenset(_W["told_verbs"])
@@ -2095,14 +2096,13 @@ def _may_speak(text: str, vm: re.Match[str]) -> bool:
                 pos.group(1) is None or _OPENING_SINGLE.search(text, 0, pos.start()) is None
             ):
                 return False  # "Spain’s hopes", "Curiel’s alleged bias": a noun or its modifier, no speech
-        elif lead[-1:].isalpha():  # (not across a comma: "without asking her, pledged")
-            before = text[
-                text.rfind(" ", max(0, vm.start() - 16), vm.start() - 1) + 1 : vm.start() - 1
-            ].lower()
-            if before in _ADJECTIVE_BEFORE and not (t[-1] == "s" and before in _DEMONSTRATIVES):
-                # "the alleged scheme", "an estimated 6,500", "articles from noted scholars": an adjective;
-                # "his calls to end the rigged economy", "their claims": a noun (not "this says", "these show")
-                return False
+        elif (adj := _ADJECTIVE_BEFORE.search(text, max(0, vm.start() - 7), vm.start())) is not None and not (
+            t[-1] == "s" and adj.group(1).lower() in _DEMONSTRATIVES
+        ):
+            # "the alleged scheme", "an estimated 6,500", "articles from noted scholars": an adjective; "his
+            # calls to end the rigged economy", "their claims": a noun (not "this says", "these show"; not across
+            # a comma: "without asking her, pledged")
+            return False
     if t == "say" and _word_before(text, vm.start()) in _SAY_NOUN_BEFORE:
         return False  # "to give Parliament the final say on trade deals": a noun
     if t in _TOLD_VERBS and _TOLD_ABOUT.match(text, e) and _QUOTE_MARK.search(text, 0, vm.start()) is None:
@@ -2308,9 +2308,11 @@ def descriptions_before(text: str, start: int) -> list[str]:
     shortest last: "Democratic presidential nominee Hillary Clinton" -> ["democratic presidential nominee",
     "presidential nominee"], for a later "The Democratic presidential nominee explained" (the noun alone,
     "nominee", is left to the titles: it may describe several). Empty when no describing noun stands there."""
-    words = text[max(0, start - 60) : start].split()
-    if not words or not words[-1].islower() or not name_descriptor(words[-1]):
+    # (the word right before first: most names have no describing noun there, and the wider look is skipped)
+    last = text[max(0, text.rfind(" ", max(0, start - 30), max(0, start - 1)) + 1) : start].strip()
+    if not last.islower() or not name_descriptor(last):
         return []
+    words = text[max(0, start - 60) : start].split()
     run = [words[-1]]
     for w in reversed(words[:-1]):
         if (
