@@ -160,7 +160,7 @@ _SAY_NOUN_BEFORE = frozenset(_W.get("say_noun_before", []))
 _STATES_NOUN_BEFORE = frozenset(_W.get("states_noun_before", []))
 # the word right before a speech verb (the verb's match starts after its space)
 _ADJECTIVE_BEFORE = re.compile(r"(?<![\w’'])(" + "|".join(_W["adjective_before"]) + r")\s$", re.I)
-_DEMONSTRATIVES = frozenset({"this", "these", "those"})
+_DEMONSTRATIVES = frozenset(_W["demonstratives"])  # ("this says": the verb)
 # "told <someone> about <a topic>": what was said is not given ("she told him about Amir's statements")
 _TOLD_VERBS = frozenset(_W["told_verbs"])
 # (not "told the paper the talks were about to collapse", "told CNN about 40 people had died")
@@ -894,7 +894,7 @@ def _cited_common_noun(np: str) -> Source | None:
     return None
 
 
-_CITED_OUTLETS = frozenset({"media", "press", "outlets", "reports"})  # "citing local news outlets"
+_CITED_OUTLETS = frozenset(_W["cited_outlets"])  # "citing local news outlets"
 
 
 def _cites_source(np: str) -> bool:
