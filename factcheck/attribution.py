@@ -125,6 +125,19 @@ _AT_QUOTATION = frozenset(_EN["verbs"].get("at_quotation", []))
 _WITH_OBJECT_THAT = frozenset(_EN["verbs"].get("with_object_that", []))
 _OBJECT_THAT = re.compile(_P["object_that"])
 _CONTENT_ONLY = frozenset(_EN["verbs"]["content_only"])
+_QUOTATION_OBJECT_VERBS = frozenset(_EN["verbs"]["quotation_object"])
+_DETERMINED_OBJECT_VERBS = frozenset(_EN["verbs"]["determined_object_verbs"])
+_DETERMINED_OBJECT = re.compile(r"\s+(?:" + "|".join(_EN["verbs"]["object_determiners"]) + r")\s")
+_FINDING_OBJECT = re.compile(
+    r"\s+(?:"
+    + "|".join(_EN["verbs"]["object_determiners"])
+    + r")\s+(?:[\w’'-]+\s+){0,2}?(?:"
+    + "|".join(_EN["verbs"]["finding_objects"])
+    + r")\b"
+)
+_RELATIVE_NAMING = frozenset(_W["relative_naming"])
+# the object of one of those verbs and a quotation opening after it: "called her “the first lady of ...”"
+_OBJECT_QUOTATION = re.compile(r"\s+(?:[\w’'.-]+\s+){0,4}[\w’'.-]+,?\s+[“\"]")
 _CONTENT_AFTER = re.compile(_P["content_after"])
 _ACT_OBJECT_VERBS = frozenset(_EN["verbs"]["act_object_verbs"])
 # the verb's object, one of `act_objects`, after up to four words (a determiner, a possessive, modifiers), no "that"
@@ -145,6 +158,9 @@ _NAME_DESCRIPTORS = frozenset(_W["name_descriptors"])
 _ASIDE_PREPOSITIONS = frozenset(_W["aside_prepositions"])
 _SAY_NOUN_BEFORE = frozenset(_W.get("say_noun_before", []))
 _STATES_NOUN_BEFORE = frozenset(_W.get("states_noun_before", []))
+# the word right before a speech verb (the verb's match starts after its space)
+_ADJECTIVE_BEFORE = re.compile(r"(?<![\w’'])(" + "|".join(_W["adjective_before"]) + r")\s$", re.I)
+_DEMONSTRATIVES = frozenset(_W["demonstratives"])  # ("this says": the verb)
 # "told <someone> about <a topic>": what was said is not given ("she told him about Amir's statements")
 _TOLD_VERBS = frozenset(_W["told_verbs"])
 # (not "told the paper the talks were about to collapse", "told CNN about 40 people had died")
@@ -410,6 +426,22 @@ def unnamed_form(name: str) -> str:
     return first.lower() + sep + rest
 
 
+_PARTICIPLE_AUXILIARIES = frozenset(_W["participle_auxiliaries"])
+
+
+def _participle_clause(low: list[str]) -> bool:
+    """Whether a phrase (lower case) opens with a participle and its object or verb, a clause that names no
+    one ("Having announced", "referencing a confirmed Breitbart News", "citing the"): not "leading
+    economists", "visiting scholars" (a participle as an adjective)."""
+    if len(low) == 1:
+        return low[0] in _PARTICIPLE_AUXILIARIES  # "Having announced that ..., Judge Berman proceeded"
+    return (
+        low[0].endswith("ing")
+        and len(low[0]) > 5
+        and (low[1] in _DETS or (low[1].endswith("ed") and low[1].isalpha()))
+    )
+
+
 # A first name and initials ending right before a name the entity scan cut there ("Walter A. " before
 # "Clyburn Reed").
 _NAME_AND_INITIALS_BEFORE = re.compile(r"(?:[A-Z][\w’'-]+\s+)(?:[A-Z]\.\s+)+\Z")
@@ -454,7 +486,8 @@ def _classify_source(np: str) -> Source | None:
                 words[0] in CAP_STOP
                 and words[0] not in _KEEP_CAP
                 and not (words[0].lower() in _QUANTIFIERS and words[1:2] == ["of"])
-                and not (words[0] in ("One", "Another") and words[1:2] and words[1].islower())
+                # ("Another said": one of the people just named, alone too)
+                and not (words[0] in ("One", "Another") and (len(words) == 1 or words[1].islower()))
             )
             or words[0] in _LEADING_CONNECTIVES  # "which the Indian navy", "although her publicist"
             or (len(words) > 1 and words[0].istitle() and _adverb(words[0].lower()))  # "Apparently officials"
@@ -467,6 +500,12 @@ def _classify_source(np: str) -> Source | None:
         return None
     np = " ".join(words)
     low = [w.lower().strip("’'") for w in words]
+    if _participle_clause(low):
+        return None  # "Having announced that ...", "referencing a confirmed Breitbart News report that ..."
+    if len(low) > 1 and low[0] in _PRONOUNS and low[0] not in _DETS:
+        return (
+            None  # a clause of its own: "Surveys of caucus-goers taken as they entered caucus sites showed"
+        )
     if low[0] in _PHRASE_PREPOSITIONS:
         # a preposition opens no one's name: the name after it ("at the end of 2016 Dion revealed"), else
         # none ("in a statement posted on its website")
@@ -482,10 +521,13 @@ def _classify_source(np: str) -> Source | None:
     if (
         low[0] in ("one", "another")
         and 1 < len(words) <= 4
-        and all(w.islower() for w in words[1:])
+        and all(w.islower() for w in words[2:])
+        and words[-1].islower()
         and (low[-1] in _UNNAMED_SINGULARS or _agent_noun(low[-1]))
     ):
-        return Source(np, "anonymous")  # "One commenter wrote", "One friend said": not a person "One"
+        # "One commenter wrote", "One friend said", "One Clinton spokesman has called": not a person "One" or
+        # "One Clinton"
+        return Source(np, "anonymous")
     if (
         (indefinite or definite or low[0] in ("one", "another"))
         and 1 < len(words) <= 5
@@ -525,7 +567,7 @@ def _classify_source(np: str) -> Source | None:
         # unnamed people in the plural: "party strategists", "Other Republican leaders" (not "Lehman Brothers")
         or (
             words[-1].islower()
-            and words[-1].endswith("s")
+            and words[-1].endswith(("s", "men"))
             and _agent_noun(words[-1])
             and words[-1] not in _ORG_NOUNS  # ("prosecutors": an office)
         )
@@ -586,7 +628,7 @@ def _classify_source(np: str) -> Source | None:
             and person.name.split()[-1] not in TITLE_WORDS
         ):
             return person
-    if low[-1] in _ORG_NOUNS:  # "Governor Jay Inslee's office", "the county health department"
+    if low[-1] in _ORG_NOUNS or _org_plural(low[-1]):  # "Governor Jay Inslee's office", "the banks"
         return Source(np, "organisation")
     if (
         len(words) >= 2
@@ -852,6 +894,30 @@ def _cited_common_noun(np: str) -> Source | None:
     return None
 
 
+_CITED_OUTLETS = frozenset(_W["cited_outlets"])  # "citing local news outlets"
+
+
+def _cites_source(np: str) -> bool:
+    """Whether what "citing" names before its first preposition holds a source: a name (not a possessive or a
+    title), a document, a cited noun, people or an organisation noun ("citing Reuters", "citing people
+    familiar with the matter", "citing the company's statement"), not a reason ("citing Canada's efforts to
+    lure American companies", "citing expected losses in its Emery Worldwide shipping business")."""
+    words = np.split()
+    cut = next((i for i, w in enumerate(words) if w in _HEAD_ENDS or w == "to"), len(words))
+    for w in words[:cut]:
+        low = w.lower()
+        if (w[:1].isupper() and not w.endswith(("’s", "'s", "’", ".")) and low not in _DETS) or (
+            low in _DOCUMENTS
+            or low in _CITED_NOUNS
+            or low in _ANON_HEADS
+            or low in _ORG_NOUNS
+            or low in _CITED_OUTLETS
+            or _agent_noun(low)
+        ):
+            return True
+    return False
+
+
 def _forward_np(text: str, pos: int) -> tuple[str, int] | None:
     by = _DOCUMENT_BY.match(text, pos)
     if by is not None:  # "figures released Tuesday by the Commerce Department": the author after "by"
@@ -913,9 +979,17 @@ def _np_token(t: str) -> bool:
         or t in _ANON_HEADS  # "One academic told"
         or t in _DOCUMENTS  # "A new study suggests"
         or t in _ORG_NOUNS
+        or (t[-1:] == "s" and _org_plural(t))  # "the banks said", "appeals courts said"
         or t[:1].isdigit()
         or ("-" in t and t[:1].isalpha())
     )
+
+
+def _org_plural(w: str) -> bool:
+    """Whether a lower-case word is the plural of an organisation noun ("banks", "companies", "courts")."""
+    if len(w) < 5 or w[-1] != "s" or w in _ANON_HEADS:
+        return False  # ("groups" are people who speak as one: an unnamed head)
+    return (w.endswith("ies") and w[:-3] + "y" in _ORG_NOUNS) or w[:-1] in _ORG_NOUNS
 
 
 def _walk_np(toks: list[tuple[str, int, int]], j: int) -> int:
@@ -1059,7 +1133,7 @@ def _postmodifier_at(words: list[str], i: int) -> tuple[str, ...] | None:
 
 def _unnamed_head(w: str) -> bool:
     """A lower-case noun that heads an unnamed speaker's phrase ("source", "officials", "strategists")."""
-    return w in _ANON_HEADS or w in _UNNAMED_SINGULARS or (w.endswith("s") and _agent_noun(w))
+    return w in _ANON_HEADS or w in _UNNAMED_SINGULARS or (w.endswith(("s", "men")) and _agent_noun(w))
 
 
 def _unnamed_head_postmodified(low: list[str]) -> bool:
@@ -1595,8 +1669,13 @@ _PERSON_MAKERS = frozenset(_W.get("person_makers", []))
 
 def _agent_noun(w: str) -> bool:
     """A lower-case noun naming a person by what they do ("monitor", "analyst", "guard")."""
-    if w.endswith("s") and not w.endswith("ss") and len(w) > 5 and w not in _AGENT_NOUNS:
-        w = w[:-1]  # a plural: "organizers said", "the inspectors told"
+    if w[-1:] == "s":
+        if not w.endswith("ss") and len(w) > 5 and w not in _AGENT_NOUNS:
+            w = w[:-1]  # a plural: "organizers said", "the inspectors told"
+            if w in _NAME_DESCRIPTORS:
+                return True  # "All three candidates have said", "his Republican rivals say"
+    elif w.endswith("men"):
+        w = w[:-2] + "an"  # a plural in -men: "congressmen said", "two spokeswomen", "men"
     return w in _AGENT_NOUNS or (w.endswith(_AGENT_SUFFIXES) and len(w) > 4 and w not in _NOT_AGENTS)
 
 
@@ -1804,6 +1883,10 @@ def _role_phrase(inner: list[tuple[str, int, int]]) -> bool:
         # people in the plural are no one's title: "Even if Clinton can't win in New Hampshire, insiders in the
         # next two states said" (the insiders speak, not New Hampshire)
         return False
+    if len(words) == 1 and words[0] + "s" in _GROUP_PLURALS:
+        return (
+            True  # a party's member of a state: "Senator Shelley Moore Capito, Republican of West Virginia,"
+        )
     if all((t.isalpha() and ((t.islower() and _modifier_word(t)) or _acronym(t))) or t == "&" for t in words):
         return True  # (no verb: "Ortiz, an officer, was searching for Orozco, said X" is no role)
     # capitalised as a title: "President and CEO of Valley Dairy", "Chief Executive Officer of the Authority"
@@ -1909,9 +1992,10 @@ def _common_noun_subject(toks: list[tuple[str, int, int]], end: int) -> tuple[st
         _agent_noun(toks[end][0]) or toks[end][0] in _UNNAMED_SINGULARS or toks[end][0] in _NAME_DESCRIPTORS
     ):
         return None
-    if toks[end][0].endswith("s") and toks[end - 1][0] in _CLAUSE_START:
+    plural = toks[end][0].endswith(("s", "men"))
+    if plural and toks[end - 1][0] in _CLAUSE_START:
         return toks[end][0], toks[end][1], toks[end][2]  # a plural needs no article: ", organizers said"
-    if toks[end][0].endswith("s"):
+    if plural:
         # with up to three modifiers, at the start of the sentence or of a clause: "Some party strategists
         # said", "In Virginia, local GOP leaders say", "Other senators said"
         i = end - 1
@@ -2004,14 +2088,21 @@ def _may_speak(text: str, vm: re.Match[str]) -> bool:
     """Cheap checks that rule a speech-verb match out before any parsing: "found" without "that", a
     progressive verb with no form of "be" among the three words before it ("warning signs")."""
     t, e = vm.group(0)[1:], vm.end() - 1
-    pos = (
-        _POSSESSIVE_END.search(text, max(0, vm.start() - 40), vm.start())
-        if (t[-1] == "s" or t[-2:] == "ed")  # (not "Friends of Mr. Doe's say")
-        and text[max(0, vm.start() - 3) : vm.start()].rstrip().endswith(("’s", "'s", "s’", "s'"))
-        else None
-    )
-    if pos is not None and (pos.group(1) is None or _OPENING_SINGLE.search(text, 0, pos.start()) is None):
-        return False  # "Spain’s hopes", "Curiel’s alleged bias": a noun or its modifier, no speech
+    if t[-1] == "s" or t[-2:] == "ed":  # (not "Friends of Mr. Doe's say")
+        lead = text[max(0, vm.start() - 3) : vm.start()].rstrip()
+        if lead.endswith(("’s", "'s", "s’", "s'")):
+            pos = _POSSESSIVE_END.search(text, max(0, vm.start() - 40), vm.start())
+            if pos is not None and (
+                pos.group(1) is None or _OPENING_SINGLE.search(text, 0, pos.start()) is None
+            ):
+                return False  # "Spain’s hopes", "Curiel’s alleged bias": a noun or its modifier, no speech
+        elif (adj := _ADJECTIVE_BEFORE.search(text, max(0, vm.start() - 7), vm.start())) is not None and not (
+            t[-1] == "s" and adj.group(1).lower() in _DEMONSTRATIVES
+        ):
+            # "the alleged scheme", "an estimated 6,500", "articles from noted scholars": an adjective; "his
+            # calls to end the rigged economy", "their claims": a noun (not "this says", "these show"; not across
+            # a comma: "without asking her, pledged")
+            return False
     if t == "say" and _word_before(text, vm.start()) in _SAY_NOUN_BEFORE:
         return False  # "to give Parliament the final say on trade deals": a noun
     if t in _TOLD_VERBS and _TOLD_ABOUT.match(text, e) and _QUOTE_MARK.search(text, 0, vm.start()) is None:
@@ -2033,9 +2124,29 @@ def _may_speak(text: str, vm: re.Match[str]) -> bool:
         and _QUOTE_MARK.search(text) is None
     ):
         return False  # "Clinton testified before the panel last fall": no words
+    if (
+        t in _DETERMINED_OBJECT_VERBS
+        and _DETERMINED_OBJECT.match(text, e) is not None
+        and _FINDING_OBJECT.match(text, e) is None
+        and _SMALL_CLAUSE.match(text, e) is None
+        and _OBJECT_THAT.match(text, e) is None
+    ):
+        # "researchers at OpenAI revealed an algorithm capable of ...", "Trump posted a photo of himself",
+        # "Romney announced his candidacy": a thing made public, an act (not "revealed her husband had taken
+        # her name", "reveals a few relevant facts: ...", a finding: "Figures from the ECDC revealed a surge of
+        # coronavirus cases")
+        return False
     if t in _ACT_OBJECT_VERBS and _ACT_OBJECT.match(text, e) is not None:
         return False  # "Sanders maintained his double-digit lead", "claimed a victory": a standing, an act
     if t in _SAY_BEFORE and not text.startswith(_SAY_BEFORE[t], e):
+        if (
+            t in _QUOTATION_OBJECT_VERBS
+            and vm.group(0)[0] == " "
+            and _OBJECT_QUOTATION.match(text, e)
+            and _RELATIVE_NAMING.isdisjoint(text[max(0, vm.start() - 40) : vm.start()].lower().split()[-4:])
+        ):
+            # (not a naming aside: "what her team calls her “breaking barriers” agenda", "as Trump called it")
+            return True  # "Ms. Friedan called Mrs. Schlafly an “Aunt Tom”": the quoted words are hers
         # "The survey found 40 percent ...", "Researchers found the links being spread": a finding, reported
         # by who found it ("The researchers found the tool in a quarry" is an act: a thing found, no clause)
         if t not in _FINDER_VERBS:
@@ -2043,8 +2154,10 @@ def _may_speak(text: str, vm: re.Match[str]) -> bool:
         who = _word_before(text, vm.start())
         return who in _FINDERS and (who in _DOCUMENTS or _SMALL_CLAUSE.match(text, e) is not None)
     if t.endswith("ing"):
-        return _after_comma(text, vm.start()) or any(
-            w in _BE for w in text[max(0, e - 60) : vm.start()].split()[-3:]
+        return (
+            _after_comma(text, vm.start())
+            or (t in _SPEECH_PARTICIPLES and _after_by(text, vm.start()))
+            or any(w in _BE for w in text[max(0, e - 60) : vm.start()].split()[-3:])
         )
     return True
 
@@ -2195,9 +2308,11 @@ def descriptions_before(text: str, start: int) -> list[str]:
     shortest last: "Democratic presidential nominee Hillary Clinton" -> ["democratic presidential nominee",
     "presidential nominee"], for a later "The Democratic presidential nominee explained" (the noun alone,
     "nominee", is left to the titles: it may describe several). Empty when no describing noun stands there."""
-    words = text[max(0, start - 60) : start].split()
-    if not words or not words[-1].islower() or not name_descriptor(words[-1]):
+    # (the word right before first: most names have no describing noun there, and the wider look is skipped)
+    last = text[max(0, text.rfind(" ", max(0, start - 30), max(0, start - 1)) + 1) : start].strip()
+    if not last.islower() or not name_descriptor(last):
         return []
+    words = text[max(0, start - 60) : start].split()
     run = [words[-1]]
     for w in reversed(words[:-1]):
         if (
@@ -2339,6 +2454,13 @@ def _after_comma(text: str, s: int) -> bool:
     """Whether the word at ``s`` follows a comma: a participle clause ("..., saying it would cost too much"),
     also where a quotation closes after the comma ('a defense of “New York values,” saying the city ...')."""
     return text[max(0, s - 4) : s].rstrip().endswith((",", ",”", ',"', ",’", ",''"))
+
+
+def _after_by(text: str, s: int) -> bool:
+    """Whether the word at ``s`` follows "by": the means of the sentence's main verb ("Bolton distanced himself
+    from the movement by saying he would ...")."""
+    before = text[max(0, s - 4) : s].rstrip()
+    return before.endswith((" by", " By")) or before in ("by", "By")
 
 
 _QUOTE_MARK = re.compile(r"[“”\"]")
@@ -2565,6 +2687,8 @@ def _attribute(
                 if cut is not None and classify_source(np) is None:
                     # "according to media reports monitoring the incident": the reports, not what they do
                     np, e = np[: cut.start()], e - (len(np) - cut.start())
+                if rx is _CITING and not _cites_source(np):
+                    continue  # "citing Canada's efforts to lure American companies": a reason, no source
                 if rx is _INTERVIEW:
                     # "told the Daily Herald the suspect was arrested": the outlet's name ends the phrase
                     named = _LEADING_NAME.match(np) if m.group(0)[:4].lower() == "told" else None
@@ -2621,7 +2745,7 @@ def _attribute(
         # rumours, saying the source was several people", "He rejected the plan, saying it would cost ..."
         participle = (
             t.endswith("ing")
-            and _after_comma(text, s)
+            and (_after_comma(text, s) or (t in _SPEECH_PARTICIPLES and _after_by(text, s)))
             and (
                 not _PARTICIPLE_HEADS.isdisjoint(text[:s].lower().split())
                 or (
