@@ -123,3 +123,22 @@ def test_a_brand_with_a_figure_after_the_copyright_sign_is_no_address() -> None:
 
     assert not _credit_line("© Sat.1 Norddeutschland GmbH")
     assert _credit_line("Solarthermieanlage auf einem Hausdach © AdobeStock.com/Hermann")
+
+
+@pytest.mark.parametrize(
+    ("lang", "caption"),
+    [
+        # newsday.com (the gold sets' development half), mdr.de and eurosport.de (trafilatura's pages, half A)
+        (
+            "en",
+            "Photo credit: Food Network | Paula Deen with fried chicken, from the Food Network's \"Paula's Home "
+            'Cooking," which began airing in 2002 on the Food Network.',
+        ),
+        ("de", "Bildrechte: MDR Thüringen"),
+        ("de", "Fotocredit: SID"),
+    ],
+)
+def test_a_caption_opened_by_a_credit_label_is_furniture(lang: str, caption: str) -> None:
+    paragraphs = ARTIKEL if lang == "de" else ARTICLE
+    got = kinds_of(_page(paragraphs, caption), lang)
+    assert got[caption] == ("furniture", "photo caption")
