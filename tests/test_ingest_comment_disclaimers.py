@@ -1,7 +1,7 @@
 """Raw page text: a comment section's disclaimer ("Reader comments on Sacbee.com are the opinions of the writer,
 not The Sacramento Bee. ...", "Opinions expressed below are those of the writers ...", "Please be aware when
-you leave a comment your user name, screen name and photo may be displayed ...") is furniture ("disclaimer")
-in a paragraph of up to 70 words; the article's own words on views expressed stay."""
+you leave a comment your user name, screen name and photo may be displayed ...") is furniture ("disclaimer"),
+in a line of up to 40 words or a longer paragraph it opens; the article's own words on views expressed stay."""
 
 from __future__ import annotations
 
@@ -22,11 +22,10 @@ NOTES = [
     "Reader comments on Harbourtimes.com are the opinions of the writer, not The Harbour Times. If you see an "
     'objectionable comment, click the "Report Abuse" link below it. We will delete any comments that include '
     "obscenity, personal attacks or spam, and flagrant or repeat violators will be banned from commenting.",
-    "Please note You must be a registered user of Harbour Times and logged in to add comments. Opinions "
-    "expressed below are those of the writers and do not necessarily reflect those of Harbour Times. Comments "
-    "are considered in the public domain and may be used in future coverage.",
-    "We encourage lively discussion at Harbour Times. Please be aware when you leave a comment your user name, "
-    "screen name and photo may be displayed with your comment and visible to everyone on the internet.",
+    "Opinions expressed below are those of the writers and do not necessarily reflect those of Harbour Times. "
+    "Comments are considered in the public domain and may be used in future coverage.",
+    "Please be aware when you leave a comment your user name, screen name and photo may be displayed with your "
+    "comment and visible to everyone on the internet.",
 ]
 
 

@@ -1,7 +1,7 @@
 """Raw page text: the note of the print edition's page an online article also ran on ("A version of this
 article appeared in print on ..., on page A15 of the New York edition", "... A version appeared on p17 of the
-Main section section of the Guardian ...") is furniture ("originally appeared"), however long; a line that
-dates the page twice stays an update stamp."""
+Main section section of the Guardian ...") is furniture ("originally appeared"), in a line of up to 40
+words or a longer paragraph it opens; a line that only dates the page twice stays an update stamp."""
 
 from __future__ import annotations
 
@@ -24,8 +24,7 @@ ARTICLE = [
         "A version of this article appeared in print on January 12, 2012, on page A15 of the New York edition "
         "with the headline: Bridge Closed to Heavy Traffic After Cracks Are Found.",
         "This article was published on guardian.co.uk at 18.29 GMT on Wednesday 14 December 2011. A version "
-        "appeared on p17 of the Main section section of the Guardian on Thursday 15 December 2011. It was last "
-        "modified at 08.43 GMT on Thursday 15 December 2011.",
+        "appeared on p17 of the Main section section of the Guardian on Thursday 15 December 2011.",
     ],
 )
 def test_the_print_edition_note_below_the_article_is_furniture(note: str) -> None:
