@@ -228,6 +228,8 @@ class Vocabulary:
         at most the longest notice's words; only the markers whose hints the line holds are tried."""
         if self._rx["notice"] is None or words > self.max_words["notice"]:
             return None
+        if hints == ():  # (the page holds no notice's hint: no line of it is lowered and searched)
+            return None
         if self._notice_hints is None:
             which = tuple(range(len(self._markers["notice"])))
         else:
