@@ -3336,7 +3336,7 @@ _CREDIT_TAIL = re.compile(
 def _credit_line(t: str) -> bool:
     return (
         len(t) <= 300
-        and ("©" in t or ":" in t or "(c)" in t or "(C)" in t)
+        and ("©" in t or ":" in t or ("(" in t and ("(c)" in t or "(C)" in t)))
         and _CREDIT_TAIL.search(t) is not None
     )
 
