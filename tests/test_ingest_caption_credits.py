@@ -142,3 +142,20 @@ def test_a_caption_opened_by_a_credit_label_is_furniture(lang: str, caption: str
     paragraphs = ARTIKEL if lang == "de" else ARTICLE
     got = kinds_of(_page(paragraphs, caption), lang)
     assert got[caption] == ("furniture", "photo caption")
+
+
+def test_an_extractors_paragraph_closed_by_a_credit_stays_the_article() -> None:
+    """In a scraper's record (``page=False``) the extractor kept the paragraph as the article's: a credit
+    after its last sentence does not make it a caption (a labelled fixture claim: economictimes' "the iPhone
+    SE gets a fingerprint sensor, instead of FaceID ... Image credit: www.apple.com/in/")."""
+    from factcheck.ingest import classify_lines
+
+    para = (
+        "In a departure from their flagships, the iPhone SE gets a fingerprint sensor, instead of FaceID - "
+        "Apple’s proprietary face unlock system. Image credit: www.apple.com/in/"
+    )
+    text = "\n".join([*ARTICLE[:2], para, ARTICLE[2]]) + "\n"
+    segs, _info = classify_lines(text, "en", page=False)
+    got = {text[s.start : s.end]: (s.kind, s.reason) for s in segs}
+    assert got[para] == ("body", "")
+    assert kinds_of(_page(ARTICLE, para))[para] == ("furniture", "photo caption")
