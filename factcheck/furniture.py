@@ -16,6 +16,12 @@ Kinds and how their patterns are anchored:
   what follows looks like furniture (see ``factcheck.ingest``).
 - ``comment``: a comment header or footer line ("Juni 2018 um 13:54 Uhr - Antworten", "Reply").
 - ``caption``: the label that opens a caption or credit ("Foto:", "Photo:", "Crédit :").
+- ``credit``: the label of a photo credit that closes a caption after its text, searched at the line's end:
+  in parentheses ("... begangen (Foto: R. Grischott, 15.01.2022).", "... (Bildquelle: Neumann)") or after
+  the caption's last sentence ("... fiscal general de Colombia. Foto: Nación Media.", "Rene Benko.
+  Photographer: Sebastian Widmann/Getty Images Europe"); the credit itself is a name, an agency or an
+  address of a few words (``CREDIT_NAME``), never a sentence. Only photo words: a source ("Quelle:",
+  "Source:") closing a paragraph is the article's own citation.
 - ``crawl``: the label of a crawl stamp ("Today", "Heute", "Aujourd'hui"): a short labelled date line.
 - ``published``: the label of a publication date line ("Published", "Veröffentlicht am", "Publié le").
 - ``update``: the label of an update stamp ("Update July 3rd, 8:05AM ET:", "Aktualisiert am").
@@ -50,6 +56,7 @@ KINDS = (
     "tail",
     "comment",
     "caption",
+    "credit",
     "crawl",
     "published",
     "update",
@@ -103,6 +110,12 @@ def markers(lang: str) -> list[Marker]:
     return out
 
 
+# the credit after a ``credit`` label outside parentheses: a name, an agency or an address ("Nación Media",
+# "U. Tischhauser", "Sebastian Widmann/Getty Images Europe", "stock.adobe.com/maryia"): no sentence's stop
+# but an initial's or an address's dot, no colon, at most 60 characters
+CREDIT_NAME = r"[^\W_](?:[^.!?:;()|]|(?<=\b[^\W\d_])\.|(?<=[^\W\d_])\.(?=[^\W\d_])){1,60}"
+
+
 def _wrap(kind: str, body: str) -> str:
     if kind in ("line", "tail", "comment", "profile"):
         return rf"^(?:{body})[\W_]*$"
@@ -110,6 +123,11 @@ def _wrap(kind: str, body: str) -> str:
         return body
     if kind == "caption":
         return rf"^(?:{body})\s*[:|]"
+    if kind == "credit":
+        return (
+            rf"(?:\(\s*(?:{body})\s*:\s*[^()]{{2,80}}\)"
+            rf"|(?<=[.!?)\"”»])\s+(?:{body})\s*:\s*{CREDIT_NAME})\s*\.?\s*$"
+        )
     if kind in ("crawl", "published"):
         return rf"^(?:{body})\s*[:\-–—,]?\s*(?P<rest>.+)$"
     if kind == "update":
@@ -210,6 +228,8 @@ class Vocabulary:
         at most the longest notice's words; only the markers whose hints the line holds are tried."""
         if self._rx["notice"] is None or words > self.max_words["notice"]:
             return None
+        if hints == ():  # (the page holds no notice's hint: no line of it is lowered and searched)
+            return None
         if self._notice_hints is None:
             which = tuple(range(len(self._markers["notice"])))
         else:
@@ -241,6 +261,11 @@ class Vocabulary:
 
     def caption(self, text: str, words: int) -> bool:
         return self._reason("caption", text, words) is not None
+
+    def credit(self, text: str) -> bool:
+        """A photo credit closes the line (``credit``: "... (Foto: R. Grischott, 15.01.2022).")."""
+        rx = self._rx["credit"]
+        return rx is not None and rx.search(text) is not None
 
     def labelled(self, kind: str, text: str) -> str | None:
         """For crawl/published/update/byline/about/tags: the text after the label, or None."""

@@ -3276,9 +3276,16 @@ def _classify_one(
         return "furniture", "script or markup source"
     if i > first_body and comment:
         return "furniture", comment
-    # (a credit in parentheses ends the line: only a line ending with ")" is searched for one)
+    # (a credit in parentheses ends the line: only a line ending with ")" is searched for one; a labelled
+    # credit after the caption's text, "(Foto: R. Grischott, 15.01.2022).", "... Foto: Nación Media.",
+    # holds a colon. Not in an extractor's text, ``page=False``: there a paragraph closed by its picture's
+    # credit is the article's own paragraph the extractor kept, "... the iPhone SE gets a fingerprint
+    # sensor, instead of FaceID ... Image credit: www.apple.com/in/")
     if ln.words <= 60 and (
-        vocab.caption(t, ln.words) or (t[-1] == ")" and _CAPTION.search(t)) or _credit_line(t)
+        vocab.caption(t, ln.words)
+        or (t[-1] == ")" and _CAPTION.search(t))
+        or _credit_line(t)
+        or (page and ":" in t and vocab.credit(t))
     ):
         return "furniture", "photo caption"
     # (both patterns need an ellipsis: one substring test for most lines)
@@ -3320,12 +3327,20 @@ _UPDATED = re.compile(
     r"^(?:updated|last\s+updated|aktualisiert|zuletzt|mis\s+à\s+jour|actualizado|atualizado)", re.I
 )
 # "Radfahren in Salzburg © Tourismus Salzburg GmbH / Thomas Kujat": a caption ending in a photo credit
-# (a licence's version may hold a dot: "Foto: CC-BY-NC 2.0 David Merrigan")
-_CREDIT_TAIL = re.compile(r"(?:©|\(c\)|\bfoto:|\bphoto:|\bbild:)\s*(?:[^.!?]|(?<=\d)\.(?=\d)){2,80}$", re.I)
+# (a licence's version may hold a dot: "Foto: CC-BY-NC 2.0 David Merrigan"; so may a photographer's initial
+# or an address: "| © Kevin C. Cox/Getty Images", "(c) TV Thermen- & Vulkanland | pixelmaker.at")
+_CREDIT_TAIL = re.compile(
+    r"(?:©|\(c\)|\bfoto:|\bphoto:|\bbild:)\s*(?:[^.!?]|(?<=\d)\.(?=\d)|(?<=\b[^\W\d_])\.|(?<=[^\W\d_])\.(?=[^\W\d_])){2,80}$",
+    re.I,
+)
 
 
 def _credit_line(t: str) -> bool:
-    return len(t) <= 300 and ("©" in t or ":" in t or "(c)" in t) and _CREDIT_TAIL.search(t) is not None
+    return (
+        len(t) <= 300
+        and ("©" in t or ":" in t or ("(" in t and ("(c)" in t or "(C)" in t)))
+        and _CREDIT_TAIL.search(t) is not None
+    )
 
 
 # Script, style and markup source shown as page text (a <noscript> fallback, a widget's configuration, a

@@ -23,7 +23,7 @@ def test_at_least_five_languages_have_furniture_markers() -> None:
 def test_marker_examples(marker: furniture.Marker, index: int) -> None:
     rx = furniture.compile_marker(marker)
     assert marker.examples, "every marker carries examples"
-    match = rx.search if marker.kind == "notice" else rx.match
+    match = rx.search if marker.kind in ("notice", "credit") else rx.match
     if marker.kind == "notice":
         assert marker.hints, "a notice marker names its hints"
     for ex in marker.examples:
