@@ -534,6 +534,74 @@ def test_one_changed_article_reads_the_words_of_the_articles_it_meets_only():
     assert len(lookups) == 1  # (the claims compared: their words read in one lookup)
 
 
+def test_one_changed_article_reads_the_words_of_the_claims_it_is_compared_with(monkeypatch):
+    """An article's words are saved in pieces of ``_WORDS_CHUNK`` claims: after one change, the pieces read
+    for the claims compared are those holding them, not the whole of each article met (here, with pieces of
+    one claim, a02's two claims of the changed article's event, not its two claims of another event)."""
+    monkeypatch.setattr(state_module, "_WORDS_CHUNK", 1)
+    p = dataclasses.replace(grouping.DEFAULT, story_max_claims=0)  # (pairs by blocking keys only)
+    specs = paired_specs()
+    specs["a02"] = ("2023-05-14", [(1, 0, 0), (4, 2, 0), (1, 1, 0), (4, 3, 0)])
+    state = GroupingState(p)
+    claims, arts = batch(specs)
+    grouping.group_claims(claims, arts, state=state, params=p)
+    manifest, stored = stored_form(state)
+    assert not [k for k in manifest["pieces"] if k.startswith("f")]  # (named from their ``a`` piece)
+    lookups: list[list[str]] = []
+
+    def pieces_of(names: list[str]) -> dict:
+        lookups.append(names)
+        return {n: stored[n] for n in names if n in stored}
+
+    back = state_from_pieces(manifest, stored, p, group_from_json, stored.get, pieces_of)
+    specs["a03"] = ("2023-05-14", [(1, 2, 0), (1, 0, 0)])
+    claims, arts = batch(specs)
+    got = grouping.group_claims(claims, arts, state=back, params=p)
+    assert as_json(got) == as_json(grouping.group_claims(claims, arts, params=p))
+    fp = back.fingerprints["a02"]
+    assert sorted(n for n in lookups[0] if n.startswith("f" + fp)) == [f"f{fp}.0", f"f{fp}.2"]
+
+
+@pytest.mark.parametrize("kind", ["add", "change", "remove"])
+@pytest.mark.parametrize("override", [None, "merge", "split", "empty"])
+def test_parts_reused_whole_give_last_runs_groups_as_from_scratch(monkeypatch, kind, override):
+    """After an article is added, changed or removed, the parts of the claim graph it does not touch are
+    last run's whole: without a reviewer's merges and splits their groups are last run's, taken by part and
+    their claims never placed in the batch (``_Reuse.whole_groups``); with them every part is placed, as
+    the overrides may join or cut its groups. Either way the groups are those of a grouping from scratch."""
+    specs = paired_specs()
+    state = grouped_state(specs)
+    apply(specs, "remove" if kind == "remove" else "add", "a03" if kind != "add" else "a12", None)
+    if kind != "remove":
+        specs["a03" if kind == "change" else "a12"] = ("2023-05-14", [(1, 2, 0), (1, 0, 0)])
+    claims, arts = batch(specs)
+    ids = [c.id for c in claims]
+    overrides = {
+        None: None,
+        "merge": GroupOverrides(merges=[(ids[0], ids[-1])], splits=[]),
+        "split": GroupOverrides(merges=[], splits=[ids[4]]),
+        "empty": GroupOverrides(merges=[], splits=[]),
+    }[override]
+    runs: list[cluster_module._Reuse] = []
+    whole = cluster_module._Reuse.whole_groups
+
+    def spied(self):
+        runs.append(self)
+        return whole(self)
+
+    monkeypatch.setattr(cluster_module._Reuse, "whole_groups", spied)
+    back = reloaded(state)
+    got = grouping.group_claims(claims, arts, overrides=overrides, state=back)
+    assert as_json(got) == as_json(grouping.group_claims(claims, arts, overrides=overrides))
+    run = runs[0]  # (the regrouping with the state)
+    if override in (None, "empty"):
+        assert run.whole  # (the other events' parts)
+        placed = {back.parts[key][0][x] for m, key in run.part_of.items() for x in [run.place[m]]}
+        assert placed.isdisjoint(u for key, _gks in run.whole for u in back.parts[key][0])
+    else:
+        assert not run.whole
+
+
 @settings(max_examples=40, deadline=None)
 @given(
     st.lists(

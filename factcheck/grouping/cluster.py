@@ -341,12 +341,17 @@ def group_claims(
             if kept
         ]
 
-    sets = run.clusters(edges, detail, cluster)
-    placed = {m for ms in sets for m in ms}
-    sets += [[f.idx] for f in feats if f.idx not in placed]
-    sets = _apply_overrides(sets, feats, overrides)
+    # Without a reviewer's merges and splits, a group is a cluster of two articles or more (``_earned``):
+    # the claims left alone make none, and the parts reused whole give last run's groups by part
+    # (``_Reuse.whole_groups``), their claims never placed in the batch.
+    plain = overrides is None or not (overrides.merges or overrides.splits)
+    sets = run.clusters(edges, detail, cluster, min_size if plain else None)
+    if not plain:
+        placed = {m for ms in sets for m in ms}
+        sets += [[f.idx] for f in feats if f.idx not in placed]
+        sets = _apply_overrides(sets, feats, overrides)
 
-    groups = []
+    groups = run.whole_groups()
     for ms in sets:
         docs = {feats[m].doc for m in ms}
         if len(ms) < min_size or (len(docs) < 2 and not _forced(ms, feats, overrides)):
@@ -645,6 +650,11 @@ class _Reuse:
         self.by_content: dict[bytes, bytes] | None = None  # (last run's, inverted, when first needed)
         self.filled: set[bytes] = set()  # reused parts whose edges are in ``detail``
         self.index: dict[ClaimUid, int] | None = None  # a claim's index by its uid (when needed)
+        self.by_doc = by_doc
+        # an article (key, fingerprint) -> its place in the batch
+        self.at = {(k, fp): d for d, (k, fp) in enumerate(zip(keys, fps, strict=True))} if fps else {}
+        # the parts reused whole and not placed in the batch: (part key, the keys of its groups)
+        self.whole: list[tuple[bytes, list[bytes]]] = []
         self.framed: set[int] = set()  # the claims naming a name that became or ceased to be a topic name
         if state is None:
             return
@@ -736,22 +746,27 @@ class _Reuse:
         scored = _score_pairs(cands, self.feats, doc_label, vec, self.p, topic)
         n_new = len(scored)
         settled = 0  # last run's parts with pairs decided again and the same edges (``_settled``)
-        self.reused: list[tuple[bytes, list[int]]] = []  # (part key, its members' indices now)
+        # (part key, its members' indices now; None: not placed in the batch, see ``clusters``)
+        self.reused: list[tuple[bytes, list[int] | None]] = []
         if state is not None and self.touched is not None:
-            index = {u: i for i, u in enumerate(self.uid)}
-            feats, touched, redo = self.feats, self.touched, self.redo
+            feats, touched, redo, at = self.feats, self.touched, self.redo, self.at
             by_end: dict[int, list[tuple[int, int]]] = defaultdict(list)  # claim -> its pairs scored now
             for pair in scored:
                 by_end[pair[0]].append(pair)
                 by_end[pair[1]].append(pair)
             ends = by_end.keys() | redo.claims
+            end_uids = {self.uid[i] for i in ends}
             # a pair decided again is of two of these claims: ``redo`` is asked only then
             again_claims = redo.claims
             for key, (uids, _links, _kept) in state.parts.items():
-                now = [index.get(u) for u in uids]
-                if all(i is not None and i not in ends and feats[i].doc not in touched for i in now):
-                    self.reused.append((key, [i for i in now if i is not None]))
+                # a part is last run's when its articles are all here unchanged (an article with last run's
+                # fingerprint has last run's claims) and none of its claims has a pair scored or decided
+                # again: told by article and by uid, its claims not placed in the batch
+                docs = [at.get(a) for a in state.part_articles(key)]
+                if all(d is not None and d not in touched for d in docs) and end_uids.isdisjoint(uids):
+                    self.reused.append((key, None))
                     continue
+                now = self._now(uids)
                 # the part's edges now: those not decided again, and those scored again
                 kept: dict[tuple[int, int], tuple[float, _Edge]] = {}
                 again: dict[tuple[int, int], tuple[float, _Edge]] = {}
@@ -778,6 +793,15 @@ class _Reuse:
         for i, j in sorted(scored):
             detail[i][j] = scored[(i, j)][1]
         return edges, detail
+
+    def _now(self, uids: Sequence[ClaimUid]) -> list[int | None]:
+        """The indices now of the claims ``uids`` of last run (None: not in the batch now)."""
+        out: list[int | None] = []
+        for k, fp, x in uids:
+            d = self.at.get((k, fp))
+            cs = self.by_doc[d] if d is not None else ()
+            out.append(cs[x].idx if x < len(cs) else None)
+        return out
 
     def _settled(
         self,
@@ -812,9 +836,13 @@ class _Reuse:
         edges: list[tuple[float, int, int]],
         detail: Mapping[int, Mapping[int, _Edge]],
         cluster: Callable[[list[int], dict[tuple[int, int], float]], list[list[int]]],
+        min_size: int | None = None,
     ) -> list[list[int]]:
         """``cluster`` run on each connected part of the claim graph (its members in index order, its edges
-        in local indices), or last run's result for a part with the same claims, stories and edges."""
+        in local indices), or last run's result for a part with the same claims, stories and edges. With
+        ``min_size`` (no reviewer's merges and splits: each cluster of that size is a group), a part reused
+        whole whose groups are all last run's is left out of the result, its groups left to
+        ``whole_groups``."""
         parent = list(range(len(self.feats)))
 
         def find(x: int) -> int:
@@ -842,13 +870,20 @@ class _Reuse:
         ] = {}
         reused = 0
         if state is not None:
-            for key, ms in self.reused:
+            for key, now in self.reused:
                 uids, links, kept = state.parts[key]
                 new_parts[key] = (uids, links, kept)
+                reused += 1
+                if now is None and min_size is not None:
+                    # (a group of a part is keyed by the part and its claims' places there: ``group``)
+                    gks = [digest((key, tuple(c))) for c in kept if len(c) >= min_size]
+                    if all(gk in state.groups for gk in gks):
+                        self.whole.append((key, gks))
+                        continue
+                ms = [i for i in (self._now(uids) if now is None else now) if i is not None]
                 out.extend([ms[x] for x in c] for c in kept)
                 self.part_of.update((m, key) for m in ms)
                 self.place.update((m, x) for x, m in enumerate(ms))
-                reused += 1
         for root, ms in parts.items():
             local = {m: x for x, m in enumerate(ms)}
             sims = {(local[i], local[j]): sc for (i, j), sc in part_edges[root].items()}
@@ -869,6 +904,7 @@ class _Reuse:
             self.place.update(local)
         if state is not None:
             state.parts = new_parts
+            state.articles_of = {k: v for k, v in state.articles_of.items() if k in new_parts}
             state.stats["parts_reused"] = reused
             state.stats["parts"] = len(new_parts)
         return sorted(out)
@@ -880,6 +916,21 @@ class _Reuse:
             (self.uid[m], stories.setdefault(doc_label[self.feats[m].doc], len(stories))) for m in ms
         )
         return digest((members, links))
+
+    def whole_groups(self) -> list[EventGroup]:
+        """The groups of the parts reused whole (``clusters``), last run's, as ``group`` gives them."""
+        out: list[EventGroup] = []
+        if self.state is None:
+            return out
+        groups, content = self.state.groups, self.state.group_content
+        for _key, gks in self.whole:
+            for gk in gks:
+                got = groups[gk]
+                self.new_groups[gk] = got
+                if gk in content:
+                    self.new_content[gk] = content[gk]
+                out.append(_copy(got))
+        return out
 
     def group(
         self, ms: list[int], detail: dict[int, dict[int, _Edge]], make: Callable[[], EventGroup]
@@ -913,9 +964,7 @@ class _Reuse:
             self.new_groups[key] = got
             if content is not None:
                 self.new_content[key] = content
-        return dataclasses.replace(
-            got, claims=list(got.claims), suggestions=list(got.suggestions), why=dict(got.why)
-        )
+        return _copy(got)
 
     def _content_key(self, ms: list[int], detail: Mapping[int, Mapping[int, _Edge]]) -> bytes:
         """What ``_make_group`` reads of the claims ``ms``: each claim (its uid: its article's fingerprint and
@@ -945,6 +994,11 @@ class _Reuse:
         state.stories = self.stories
         state.groups = self.new_groups
         state.group_content = self.new_content
+
+
+def _copy(g: EventGroup) -> EventGroup:
+    """A group of last run, as this run's (its lists and dict its own: a caller may change them)."""
+    return dataclasses.replace(g, claims=list(g.claims), suggestions=list(g.suggestions), why=dict(g.why))
 
 
 def _attach_corroborated(
