@@ -1102,3 +1102,91 @@ def test_a_part_whose_pairs_were_decided_again_with_the_same_edges_is_last_runs(
     assert state.stats["parts_settled"] == 2
     monkeypatch.setattr(cluster_module._Reuse, "_settled", lambda *_a: False)
     assert len(added_after(GroupingState())) == 3
+
+
+def test_one_changed_article_lists_the_claims_of_its_keys_only(monkeypatch):
+    """After one change the blocking keys' claims are found for the keys the changed article's claims hold
+    (and those decided again), not listed for every key of the batch (``cluster._Postings``); the groups are
+    those of a grouping from scratch."""
+    specs = {
+        key: ("2023-05-14", [(k // 2, k % 4, 0), (k // 2, (k + 1) % 4, 0)]) for k, key in enumerate(KEYS)
+    }
+    state = GroupingState()
+    claims, arts = batch(specs)
+    grouping.group_claims(claims, arts, state=state)
+    specs["a03"] = ("2023-05-14", [(1, 2, 0), (4, 1, 0)])
+    claims, arts = batch(specs)
+    asked: list[set[str]] = []
+    of = cluster_module._Postings.of
+
+    def recording(self, keys):
+        got = of(self, keys)
+        asked.append(set(got))
+        return got
+
+    def every_key(keys_of):
+        raise AssertionError("every key's claims listed")
+
+    monkeypatch.setattr(cluster_module._Postings, "of", recording)
+    monkeypatch.setattr(cluster_module, "_postings", every_key)
+    got = grouping.group_claims(claims, arts, state=state)
+    monkeypatch.undo()
+    assert as_json(got) == as_json(grouping.group_claims(claims, arts))
+    mine = {
+        k
+        for f in cluster_module._features([c for c in claims if c.article_key == "a03"], arts)[0]
+        for k in cluster_module._claim_keys(f, grouping.DEFAULT)
+    }
+    every = {
+        k
+        for f in cluster_module._features(claims, arts)[0]
+        for k in cluster_module._claim_keys(f, grouping.DEFAULT)
+    }
+    assert mine <= set().union(*asked)
+    assert set().union(*asked) & every < every  # (also the keys the article held before)
+
+
+@given(
+    st.lists(st.lists(st.sampled_from("abcdefg"), max_size=4), max_size=12),
+    st.lists(st.sampled_from("abcdefgh")),
+)
+def test_the_claims_of_the_keys_asked_are_those_listed_for_every_key(keys_of, asked):
+    postings = cluster_module._Postings(keys_of)
+    every = cluster_module._postings(keys_of)
+    assert postings.of(asked) == {k: every.get(k, []) for k in asked}
+    assert postings.of(reversed(asked)) == {k: every.get(k, []) for k in reversed(asked)}
+
+
+def test_topic_names_from_the_stories_document_frequencies_are_those_counted_from_the_claims():
+    """The batch's topic names read from the stories' document frequencies (a name there is the term
+    "e:" + name, among the words) are those counted from the claims' names."""
+    p = dataclasses.replace(grouping.DEFAULT, topic_name_share=0.3, topic_name_min=2)
+    specs = {key: ("2023-05-14", [(k % 3, k % 4, 0), (k % 2, (k + 1) % 4, 0)]) for k, key in enumerate(KEYS)}
+    claims, arts = batch(specs)
+    state = GroupingState(p)
+    grouping.group_claims(claims, arts, state=state, params=p)
+    feats, n_docs = cluster_module._features(claims, arts)
+    assert state.story_memo.df is not None and n_docs == len(KEYS)
+    from_claims = cluster_module._batch_topic(feats, n_docs, None, p)
+    assert from_claims  # (the test holds topic names)
+    assert cluster_module._batch_topic(feats, n_docs, state, p) == from_claims
+    assert cluster_module._topic_names(state.story_memo.df, n_docs, p, "e:") == from_claims
+    assert not any(t.startswith("e:") for t in from_claims)
+
+
+def test_whether_an_article_is_a_copy_is_told_once_per_article(monkeypatch):
+    specs = {
+        key: ("2023-05-14", [(k // 2, k % 4, 0), (k // 2, (k + 1) % 4, 0)]) for k, key in enumerate(KEYS)
+    }
+    claims, arts = copied(specs, {"a01": "a00"})
+    told: list[object] = []
+    is_copy = cluster_module.is_copy
+
+    def counting(article):
+        told.append(article)
+        return is_copy(article)
+
+    expected = as_json(grouping.group_claims(claims, arts))
+    monkeypatch.setattr(cluster_module, "is_copy", counting)
+    assert as_json(grouping.group_claims(claims, arts)) == expected
+    assert len(told) <= len(arts) < len(claims)

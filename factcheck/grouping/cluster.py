@@ -121,34 +121,36 @@ def _framed(a: _Feat, b: _Feat, topic: frozenset[str]) -> bool:
     return False
 
 
-def _topic_names(df: Mapping[str, int], n_docs: int, p: Params) -> frozenset[str]:
+def _topic_names(df: Mapping[str, int], n_docs: int, p: Params, prefix: str = "") -> frozenset[str]:
     """The participants that are the batch's topic: named by the claims of ``topic_name_share`` of its
-    ``n_docs`` articles or more, and of ``topic_name_min`` at least (``df``: a name -> its articles)."""
+    ``n_docs`` articles or more, and of ``topic_name_min`` at least (``df``: a name -> its articles; with
+    ``prefix``, its terms that start with it are the names, as the stories' document frequencies count a
+    name: the term "e:" + name, ``stories._doc_clusters``)."""
     if p.topic_name_share <= 0:
         return frozenset()
     bar = max(p.topic_name_min, p.topic_name_share * n_docs)
-    return frozenset(e for e, n in df.items() if n >= bar)
+    if not prefix:
+        return frozenset(e for e, n in df.items() if n >= bar)
+    # (the count first: most terms are rare, and the few names past the bar are all that is made)
+    k = len(prefix)
+    return frozenset(t[k:] for t, n in df.items() if n >= bar and t.startswith(prefix))
 
 
-def _name_counts(feats: Sequence[_Feat], state: GroupingState | None, p: Params) -> Mapping[str, int]:
-    """How many of the batch's articles name each participant in their claims. With a state, read from its
-    stories' document frequencies, which count the names of each article's claims (``doc_entity_weight``)
-    and are kept up to date article by article: reading every claim's names would read every article's
-    words back from the state."""
+def _batch_topic(
+    feats: Sequence[_Feat], n_docs: int, state: GroupingState | None, p: Params
+) -> frozenset[str]:
+    """The batch's topic names (``_topic_names``) from how many of its articles name each participant in
+    their claims. With a state, read from its stories' document frequencies, which count the names of each
+    article's claims (``doc_entity_weight``) and are kept up to date article by article: reading every
+    claim's names would read every article's words back from the state."""
     if state is not None and p.doc_entity_weight and state.story_memo.df is not None:
-        return _memo_names(state.story_memo.df)
+        return _topic_names(state.story_memo.df, n_docs, p, "e:")
     docs: dict[str, set[int]] = defaultdict(set)
     for f in feats:
         if _claim(f, p):
             for e in f.entities:
                 docs[e].add(f.doc)
-    return Counter({e: len(ds) for e, ds in docs.items()})
-
-
-def _memo_names(df: Mapping[str, int]) -> dict[str, int]:
-    """The participants' document frequencies among the stories' (``stories._doc_clusters``: a name counts
-    as the term "e:" + name)."""
-    return {t[2:]: n for t, n in df.items() if t.startswith("e:")}
+    return _topic_names({e: len(ds) for e, ds in docs.items()}, n_docs, p)
 
 
 def _last_topic(state: GroupingState | None, p: Params) -> frozenset[str] | None:
@@ -158,7 +160,7 @@ def _last_topic(state: GroupingState | None, p: Params) -> frozenset[str] | None
         return frozenset()
     if state is None or not p.doc_entity_weight or state.story_memo.df is None:
         return None
-    return _topic_names(_memo_names(state.story_memo.df), len(state.fingerprints), p)
+    return _topic_names(state.story_memo.df, len(state.fingerprints), p, "e:")
 
 
 def _direct(
@@ -237,8 +239,9 @@ def group_claims(
         if state is None
         else state.groupable_claims(claims, articles)
     )
-    copies = [c for c in every if is_copy(articles.get(c.article_key))]  # they follow their originals
-    claims = [c for c in every if not is_copy(articles.get(c.article_key))]
+    copied = {key for key, a in articles.items() if is_copy(a)}  # (told once per article, not per claim)
+    copies = [c for c in every if c.article_key in copied]  # they follow their originals
+    claims = [c for c in every if c.article_key not in copied]
     if not claims:
         if state is not None:
             state.reset(p)
@@ -273,8 +276,8 @@ def group_claims(
         lab if n_claims[d] <= p.story_article_max_claims else n_docs + d for d, lab in enumerate(doc_label)
     ]
     doc_size = Counter(f.doc for f in feats)
-    topic = _topic_names(_name_counts(feats, state, p), n_docs, p)
-    postings = _postings(keys_of)
+    topic = _batch_topic(feats, n_docs, state, p)
+    postings = _Postings(keys_of)
     story: dict[int, list[int]] = defaultdict(list)
     for f in feats:
         story[doc_label[f.doc]].append(f.idx)
@@ -282,13 +285,13 @@ def group_claims(
     moved = None if topic_then is None else topic ^ topic_then
     run = _Reuse(state, feats, by_doc, keys, fps, doc_label, (postings, keys_of, earlier), p, moved)
     if run.touched is None:
-        cands = _pairs(feats, postings.values(), story.values(), None, p)
+        cands = _pairs(feats, _postings(keys_of).values(), story.values(), None, p)
     else:  # (only the keys and stories that hold a claim of a touched article or a redone pair give pairs)
         mine = [f.idx for d in sorted(run.touched) for f in by_doc[d]] + sorted(run.redo.claims)
         held = sorted({k for i in mine for k in keys_of[i]})
         told = sorted({doc_label[feats[i].doc] for i in mine})
         cands = _pairs(
-            feats, [postings[k] for k in held], [story[lab] for lab in told], run.touched, p, run.redo
+            feats, postings.of(held).values(), [story[lab] for lab in told], run.touched, p, run.redo
         )
     edges, detail = run.edges(cands, doc_label, vec, topic)
 
@@ -590,6 +593,31 @@ def _score_pairs(
     return out
 
 
+class _Postings:
+    """Each blocking key's claims (their indices, ascending), found for the keys asked (``of``): a regrouping
+    after one change asks for the keys of a few articles' claims, and one pass testing each claim's keys
+    against those costs less than listing every key's claims (~170,000 entries on the reopen batch), which
+    a grouping from scratch does (``features._postings``)."""
+
+    def __init__(self, keys_of: Sequence[Sequence[str]]):
+        self.keys_of = keys_of
+        self.known: dict[str, list[int]] = {}  # the keys asked so far
+
+    def of(self, keys: Iterable[str]) -> dict[str, list[int]]:
+        """The claims of each of ``keys`` (in the order asked, each once)."""
+        asked = list(dict.fromkeys(keys))
+        want = set(asked) - self.known.keys()
+        if want:
+            found: dict[str, list[int]] = {k: [] for k in want}
+            for i, ks in enumerate(self.keys_of):
+                if not want.isdisjoint(ks):
+                    for k in ks:
+                        if k in want:
+                            found[k].append(i)
+            self.known.update(found)
+        return {k: self.known[k] for k in asked}
+
+
 class _Redo:
     """The pairs of claims of two unchanged articles that a regrouping decides again (scored when they are
     candidates, last run's edge dropped when not); the other pairs of unchanged articles are last run's. A
@@ -630,7 +658,7 @@ class _Reuse:
         fps: list[str],
         doc_label: Sequence[int],
         blocking: tuple[
-            Mapping[str, list[int]],
+            _Postings,
             Sequence[Sequence[str]],
             Mapping[str, tuple[Sequence[object], Sequence[Sequence[str]]]],
         ],
@@ -712,9 +740,10 @@ class _Reuse:
                 for ks in old[1]:
                     grown.subtract(ks)
         cap = p.max_posting
-        for k, n in grown.items():
-            ms = postings.get(k)
-            if n and ms and (len(ms) <= cap) != (len(ms) - n <= cap):
+        held = postings.of(k for k, n in grown.items() if n)
+        for k, ms in held.items():
+            n = grown[k]
+            if ms and (len(ms) <= cap) != (len(ms) - n <= cap):
                 self.redo.keys.append(set(ms))
         # A name that became a topic name, or ceased to be one, frames the pairs of the claims that name it
         # otherwise (``_framed``): those pairs are decided again (each such name's claims, as a key's).
