@@ -9,6 +9,7 @@ import datetime as dt
 import json
 import math
 import zlib
+from collections import Counter
 
 import pytest
 from hypothesis import given, settings
@@ -1190,3 +1191,34 @@ def test_whether_an_article_is_a_copy_is_told_once_per_article(monkeypatch):
     monkeypatch.setattr(cluster_module, "is_copy", counting)
     assert as_json(grouping.group_claims(claims, arts)) == expected
     assert len(told) <= len(arts) < len(claims)
+
+
+def test_a_regrouping_after_one_change_tells_each_claim_from_evidence_once(monkeypatch):
+    """Whether a sentence is a claim or kept as evidence (``_claim``) is told once per claim of the batch
+    (the articles' claim counts, and their stories' made from them), and again only for the claims the
+    change reaches."""
+    specs = {
+        key: ("2023-05-14", [(k // 2, k % 4, 0), (k // 2, (k + 1) % 4, 0), (None, k % 4, 0)])
+        for k, key in enumerate(KEYS)
+    }
+    state = GroupingState()
+    claims, arts = batch(specs)
+    grouping.group_claims(claims, arts, state=state)
+    specs["a05"] = ("2023-05-14", [(2, 1, 0), (None, 2, 0)])
+    claims, arts = batch(specs)
+    told: list[object] = []
+    is_claim = cluster_module._claim
+
+    def counting(f, p):
+        told.append(f)
+        return is_claim(f, p)
+
+    monkeypatch.setattr(cluster_module, "_claim", counting)
+    got = grouping.group_claims(claims, arts, state=state)
+    monkeypatch.undo()
+    assert as_json(got) == as_json(grouping.group_claims(claims, arts))
+    times = Counter(f.claim.article_key for f in told)
+    per_article = Counter(c.article_key for c in claims)
+    # (a04-a07 tell of the events a05 tells or told of: the change reaches their claims' pairs)
+    far = ["a00", "a01", "a02", "a03", "a08", "a09", "a10", "a11"]
+    assert all(times[k] == per_article[k] for k in far)

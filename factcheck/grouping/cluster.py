@@ -251,8 +251,11 @@ def group_claims(
     feats, n_docs, fps, keys_of = _claim_features(claims, articles, langs, p, state)
     vec = _Vectors(feats, p)
     by_doc: dict[int, list[_Feat]] = defaultdict(list)
+    n_claims: Counter[int] = Counter()  # an article's claims (the sentences kept as evidence aside)
     for f in feats:
         by_doc[f.doc].append(f)
+        if _claim(f, p):
+            n_claims[f.doc] += 1
     keys = [by_doc[d][0].claim.article_key for d in range(n_docs)]
     doc_years = [_doc_year(by_doc[d], p) for d in range(n_docs)]
     bodies = _Bodies(keys, articles)
@@ -271,28 +274,31 @@ def group_claims(
     # A long page (an essay, documentation) is not a report of one event: it is a story of its own.
     # (counted in claims: the sentences kept as evidence do not make an article long, nor a story too large
     # for its context, so the stories' context is that of the claims alone)
-    n_claims = Counter(f.doc for f in feats if _claim(f, p))
     doc_label = [
         lab if n_claims[d] <= p.story_article_max_claims else n_docs + d for d, lab in enumerate(doc_label)
     ]
-    doc_size = Counter(f.doc for f in feats)
+    doc_size = {d: len(fs) for d, fs in by_doc.items()}
     topic = _batch_topic(feats, n_docs, state, p)
     postings = _Postings(keys_of)
-    story: dict[int, list[int]] = defaultdict(list)
-    for f in feats:
-        story[doc_label[f.doc]].append(f.idx)
+    story_docs: dict[int, list[int]] = defaultdict(list)  # a story's articles
+    for d, lab in enumerate(doc_label):
+        story_docs[lab].append(d)
+
+    def story_claims(lab: int) -> list[int]:
+        """The claims of a story, in batch order."""
+        return sorted(f.idx for d in story_docs[lab] for f in by_doc[d])
 
     moved = None if topic_then is None else topic ^ topic_then
-    run = _Reuse(state, feats, by_doc, keys, fps, doc_label, (postings, keys_of, earlier), p, moved)
+    run = _Reuse(
+        state, feats, by_doc, keys, fps, (doc_label, n_claims), (postings, keys_of, earlier), p, moved
+    )
     if run.touched is None:
-        cands = _pairs(feats, _postings(keys_of).values(), story.values(), None, p)
+        cands = _pairs(feats, _postings(keys_of).values(), map(story_claims, sorted(story_docs)), None, p)
     else:  # (only the keys and stories that hold a claim of a touched article or a redone pair give pairs)
         mine = [f.idx for d in sorted(run.touched) for f in by_doc[d]] + sorted(run.redo.claims)
         held = sorted({k for i in mine for k in keys_of[i]})
         told = sorted({doc_label[feats[i].doc] for i in mine})
-        cands = _pairs(
-            feats, postings.of(held).values(), [story[lab] for lab in told], run.touched, p, run.redo
-        )
+        cands = _pairs(feats, postings.of(held).values(), map(story_claims, told), run.touched, p, run.redo)
     edges, detail = run.edges(cands, doc_label, vec, topic)
 
     # Average linkage on the sparse graph with cannot-link on cluster event times, per connected part.
@@ -656,7 +662,7 @@ class _Reuse:
         by_doc: Mapping[int, list[_Feat]],
         keys: list[str],
         fps: list[str],
-        doc_label: Sequence[int],
+        stories: tuple[Sequence[int], Mapping[int, int]],
         blocking: tuple[
             _Postings,
             Sequence[Sequence[str]],
@@ -665,11 +671,13 @@ class _Reuse:
         p: Params,
         topic_moved: frozenset[str] | None = None,
     ):
-        """``blocking``: each blocking key's claims, each claim's keys, and last run's features and keys of
+        """``stories``: each article's story, and each article's claims (``_claim``: the sentences kept as
+        evidence aside); ``blocking``: each blocking key's claims, each claim's keys, and last run's features and keys of
         each article by its fingerprint (``GroupingState.features`` before this run); ``topic_moved``: the
         names that became or ceased to be topic names since last run (``_topic_names``; None: not known)."""
         self.state, self.feats, self.keys, self.fps, self.p = state, feats, keys, fps, p
         postings, keys_of, earlier = blocking
+        doc_label, n_claims = stories
         self.doc_label = doc_label
         self.touched: set[int] | None = None  # None: every article
         self.redo = _Redo(feats, by_doc)  # pairs of unchanged articles decided again
@@ -696,7 +704,9 @@ class _Reuse:
             members[lab].append(d)
         # A pair of two unchanged articles scores the same while they are of one story or not as last time,
         # and their story gives all its pairs as candidates or not as last time (its claims within the cap).
-        size = Counter(doc_label[f.doc] for f in feats if _claim(f, p))  # (as ``_pairs`` counts them)
+        size: Counter[int] = Counter()  # (its claims, as ``_pairs`` counts them)
+        for d, lab in enumerate(doc_label):
+            size[lab] += n_claims[d]
         self.stories = {
             keys[d]: (
                 frozenset(keys[m] for m in members[doc_label[d]]),
