@@ -404,6 +404,11 @@ def test_a_reloaded_state_is_the_same_state():
         lambda m, p: p.__setitem__(next(k for k in p if k.startswith("p")), {"docs": 3}),
         lambda m, p: p[next(k for k in p if k.startswith("p"))]["doc"].__setitem__(0, 7),  # no such article
         lambda m, p: p[next(k for k in p if k.startswith("p"))]["kept"].append([0, 999]),  # no such claim
+        lambda m, p: p[next(k for k in p if k.startswith("p"))][
+            "groups"
+        ].pop(),  # a cluster's group key short
+        lambda m, p: p[next(k for k in p if k.startswith("p"))]["groups"].__setitem__(0, "zz"),  # not hex
+        lambda m, p: p[next(k for k in p if k.startswith("p"))].pop("groups"),
         lambda m, p: p[next(k for k in p if k.startswith("a"))]["times"]["all"].append("2020"),
         lambda m, p: p[next(k for k in p if k.startswith("a"))]["keys"]["n"].__setitem__(0, -1),
         lambda m, p: p[next(k for k in p if k.startswith("a"))]["published"].pop(),
@@ -1222,3 +1227,31 @@ def test_a_regrouping_after_one_change_tells_each_claim_from_evidence_once(monke
     # (a04-a07 tell of the events a05 tells or told of: the change reaches their claims' pairs)
     far = ["a00", "a01", "a02", "a03", "a08", "a09", "a10", "a11"]
     assert all(times[k] == per_article[k] for k in far)
+
+
+def test_a_reloaded_state_tells_the_groups_of_parts_reused_whole_without_making_their_keys(monkeypatch):
+    """A part's clusters' group keys are saved with the part: after one change, the parts reused whole give
+    their groups with no key made (``state.group_key``, a digest per group), only those of the parts the
+    change reaches are made."""
+    specs = {
+        key: ("2023-05-14", [(k // 2, k % 4, 0), (k // 2, (k + 1) % 4, 0)]) for k, key in enumerate(KEYS)
+    }
+    state = grouped_state(specs)
+    specs["a03"] = ("2023-05-14", [(1, 2, 0)])
+    claims, arts = batch(specs)
+    made: list[object] = []
+    key_of = state_module.group_key
+
+    def counting(part, places):
+        made.append(part)
+        return key_of(part, places)
+
+    back = reloaded(state)
+    monkeypatch.setattr(state_module, "group_key", counting)
+    monkeypatch.setattr(cluster_module, "group_key", counting)
+    got = grouping.group_claims(claims, arts, state=back)
+    monkeypatch.undo()
+    assert as_json(got) == as_json(grouping.group_claims(claims, arts))
+    assert back.stats["parts_reused"] >= 1
+    assert len(made) < len(got)
+    assert reloaded(back).group_keys == {k: back.part_group_keys(k) for k in back.parts}

@@ -32,7 +32,15 @@ from factcheck.grouping.features import (
 )
 from factcheck.grouping.linkage import _average_linkage
 from factcheck.grouping.params import DEFAULT, Params
-from factcheck.grouping.state import ClaimUid, GroupingState, LazyFeat, digest, fingerprint, read_words
+from factcheck.grouping.state import (
+    ClaimUid,
+    GroupingState,
+    LazyFeat,
+    digest,
+    fingerprint,
+    group_key,
+    read_words,
+)
 from factcheck.grouping.stories import _doc_clusters
 from factcheck.grouping.suggest import suggestions
 from factcheck.grouping.times import _days_apart, _month_key, _months_before, compatible
@@ -915,7 +923,11 @@ class _Reuse:
                 reused += 1
                 if now is None and min_size is not None:
                     # (a group of a part is keyed by the part and its claims' places there: ``group``)
-                    gks = [digest((key, tuple(c))) for c in kept if len(c) >= min_size]
+                    gks = [
+                        gk
+                        for c, gk in zip(kept, state.part_group_keys(key), strict=True)
+                        if len(c) >= min_size
+                    ]
                     if all(gk in state.groups for gk in gks):
                         self.whole.append((key, gks))
                         continue
@@ -944,6 +956,7 @@ class _Reuse:
         if state is not None:
             state.parts = new_parts
             state.articles_of = {k: v for k, v in state.articles_of.items() if k in new_parts}
+            state.group_keys = {k: v for k, v in state.group_keys.items() if k in new_parts}
             state.stats["parts_reused"] = reused
             state.stats["parts"] = len(new_parts)
         return sorted(out)
@@ -983,7 +996,7 @@ class _Reuse:
         if len(parts) == 1:
             part = parts.pop()
             if part is not None:  # (a part's key names its claims and edges: their places name the group)
-                key = digest((part, tuple(self.place[m] for m in ms)))
+                key = group_key(part, [self.place[m] for m in ms])
             else:
                 key = digest((tuple(self.uid[m] for m in ms), None))
         state = self.state

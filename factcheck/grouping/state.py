@@ -97,6 +97,9 @@ class GroupingState:
     copies: dict[tuple[str, str], list[tuple[str, str]]] = field(default_factory=dict)
     # (not saved: made from ``parts``) a part's articles by its key (``part_articles``)
     articles_of: dict[bytes, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    # a part's key -> the keys of its clusters' groups, in the order of its clusters (``part_group_keys``;
+    # saved with the part: a part reused whole tells its groups without a digest per group)
+    group_keys: dict[bytes, list[bytes]] = field(default_factory=dict)
 
     def groupable_claims(self, claims: Sequence[Claim], articles: Mapping[str, Article]) -> list[Claim]:
         """``features.groupable_claims(claims, articles, copies=True)``, told again only for the articles
@@ -128,6 +131,13 @@ class GroupingState:
             got = self.articles_of[key] = tuple(dict.fromkeys(u[:2] for u in self.parts[key][0]))
         return got
 
+    def part_group_keys(self, key: bytes) -> list[bytes]:
+        """The keys of the groups of part ``key``'s clusters (``group_key``), in the order of its clusters."""
+        got = self.group_keys.get(key)
+        if got is None:
+            got = self.group_keys[key] = [group_key(key, c) for c in self.parts[key][2]]
+        return got
+
     def part_links(self, key: bytes) -> list[tuple[int, int, float, Any]]:
         """The edges of part ``key``, read when first asked for (raises ``StateUnavailable`` when they cannot
         be: the grouping is then made from scratch)."""
@@ -149,13 +159,19 @@ def digest(value: object) -> bytes:
     return hashlib.blake2b(repr(value).encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
+def group_key(part: bytes, places: Sequence[int]) -> bytes:
+    """The key of the group of the claims at ``places`` (ascending) of part ``part``: a part's key names its
+    claims and edges, so their places name the group."""
+    return digest((part, tuple(places)))
+
+
 # ---------------------------------------------------------------------------------------------
 # The state as JSON (``factcheck.cache`` keeps it between processes): a manifest (the articles in batch
 # order with their fingerprints and stories, and the keys of the pieces) and content-addressed pieces, so
 # that saving after a change writes only the new pieces. Read back, every value is checked for its type: a
 # piece of another shape raises ``ValueError`` and the state is not used.
 
-STATE_FORMAT = 10
+STATE_FORMAT = 11
 
 
 def params_digest(p: Params) -> str:
@@ -331,7 +347,7 @@ def state_pieces(state: GroupingState) -> tuple[dict[str, Any], dict[str, Callab
         for k, name in enumerate(_words_names(fp, len(fs))):
             pieces[name] = functools.partial(_words_json, fs[k * _WORDS_CHUNK : (k + 1) * _WORDS_CHUNK])
     for pk, (uids, _links, kept) in state.parts.items():
-        pieces["p" + pk.hex()] = functools.partial(_part_json, uids, kept)
+        pieces["p" + pk.hex()] = functools.partial(_part_json, uids, kept, state.part_group_keys(pk))
         pieces["e" + pk.hex()] = functools.partial(lambda pk: _links_json(state.part_links(pk)), pk)
     for gk, g in state.groups.items():
         pieces["g" + gk.hex()] = functools.partial(g.to_json)
@@ -369,12 +385,19 @@ def state_pieces(state: GroupingState) -> tuple[dict[str, Any], dict[str, Callab
     return manifest, pieces
 
 
-def _part_json(uids: tuple[ClaimUid, ...], kept: list[list[int]]) -> dict[str, Any]:
-    """A part's claims in columns (its articles once, each claim as its article's index and its place) and its
-    clusters. Its edges are a piece of their own (``_links_json``), read only when needed."""
+def _part_json(uids: tuple[ClaimUid, ...], kept: list[list[int]], groups: list[bytes]) -> dict[str, Any]:
+    """A part's claims in columns (its articles once, each claim as its article's index and its place), its
+    clusters and their groups' keys. Its edges are a piece of their own (``_links_json``), read only when
+    needed."""
     docs: dict[tuple[str, str], int] = {}
     doc = [docs.setdefault((k, fp), len(docs)) for k, fp, _x in uids]
-    return {"docs": [list(d) for d in docs], "doc": doc, "x": [x for _k, _fp, x in uids], "kept": kept}
+    return {
+        "docs": [list(d) for d in docs],
+        "doc": doc,
+        "x": [x for _k, _fp, x in uids],
+        "kept": kept,
+        "groups": [k.hex() for k in groups],
+    }
 
 
 def _links_json(links: list[tuple[int, int, float, Any]]) -> list[list[Any]]:
@@ -484,9 +507,9 @@ def _counts(v: Any, what: str) -> dict[str, int]:
 
 def _part_from(
     v: Any,
-) -> tuple[tuple[ClaimUid, ...], None, list[list[int]], tuple[tuple[str, str], ...]]:
-    """A part (``_part_json``): its claims, its edges (None: read when needed), its clusters, and its
-    articles."""
+) -> tuple[tuple[ClaimUid, ...], None, list[list[int]], tuple[tuple[str, str], ...], list[bytes]]:
+    """A part (``_part_json``): its claims, its edges (None: read when needed), its clusters, its articles
+    and its clusters' groups' keys."""
     _check(type(v) is dict, "part piece")
     docs = v["docs"]
     _check(type(docs) is list and all(type(d) is list and len(d) == 2 for d in docs), "part's articles")
@@ -496,7 +519,10 @@ def _part_from(
     _check(len(x) == len(doc), "part's claims")
     uids = tuple((*pairs[d], i) for d, i in zip(doc, x, strict=True))
     kept = [_index(c, len(uids), "cluster") for c in _typed(v["kept"], frozenset({list}), "clusters")]
-    return uids, None, kept, tuple(pairs)  # type: ignore[arg-type]  # (pairs of two, checked above)
+    groups = _strs(v["groups"], "clusters' groups")
+    _check(len(groups) == len(kept), "clusters' groups")
+    keys = [bytes.fromhex(k) for k in groups]
+    return uids, None, kept, tuple(pairs), keys  # type: ignore[arg-type]  # (pairs of two, checked above)
 
 
 def links_from(cols: Any, n: int) -> list[tuple[int, int, float, Any]]:
@@ -549,9 +575,11 @@ def state_from_pieces(
                 if tf is not None:
                     state.story_memo.docs[k[1:]] = tf
             elif k[0] == "p":
-                uids, links, kept, docs = _part_from(v)
-                state.parts[bytes.fromhex(k[1:])] = (uids, links, kept)
-                state.articles_of[bytes.fromhex(k[1:])] = docs
+                uids, links, kept, docs, groups = _part_from(v)
+                pk = bytes.fromhex(k[1:])
+                state.parts[pk] = (uids, links, kept)
+                state.articles_of[pk] = docs
+                state.group_keys[pk] = groups
             elif k[0] == "g":
                 g = group_from(v)
                 _check(
