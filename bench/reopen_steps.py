@@ -27,7 +27,9 @@ The steps (each CPU seconds of the whole step, its inner steps included):
   that may be grouped (``GroupingState.groupable_claims``), the features placed in the batch
   (``_claim_features``), the stories (``_doc_clusters``: its document frequencies, ``_df_update``, the article
   pairs told, ``_memo_pairs``, the linkage, the splits, the strays attached and the stories merged), the
-  blocking postings (``_postings``), last run's pieces told apart from this run's (``_Reuse.__init__``), the
+  blocking postings (``_postings``: every key's claims, from scratch; after a change, those of the keys asked,
+  ``_Postings.of``, its first call inside the next step), last run's pieces told apart from this run's
+  (``_Reuse.__init__``), the
   edges of the changed parts (``_Reuse.edges``: with the claims' words read, ``read_words``, the pairs scored,
   ``_score_pairs``, and the reused parts' edges read, ``GroupingState.part_links``), the parts clustered
   (``_Reuse.clusters``: the parts clustered anew, their linkage, lone claims attached and members that
@@ -81,6 +83,7 @@ STEPS = (
     ("·· strays attached", "factcheck.grouping.stories", "_attach_strays"),
     ("·· merged", "factcheck.grouping.stories", "_merge_stories"),
     ("· blocking postings", "factcheck.grouping.cluster", "_postings"),
+    ("· blocking keys' claims found for the keys asked", "factcheck.grouping.cluster", "_Postings.of"),
     ("· last run's pieces told apart", "factcheck.grouping.cluster", "_Reuse.__init__"),
     ("· edges of the changed parts", "factcheck.grouping.cluster", "_Reuse.edges"),
     ("·· claims' words read", "factcheck.grouping.cluster", "read_words"),

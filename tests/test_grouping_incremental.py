@@ -9,6 +9,7 @@ import datetime as dt
 import json
 import math
 import zlib
+from collections import Counter
 
 import pytest
 from hypothesis import given, settings
@@ -403,6 +404,11 @@ def test_a_reloaded_state_is_the_same_state():
         lambda m, p: p.__setitem__(next(k for k in p if k.startswith("p")), {"docs": 3}),
         lambda m, p: p[next(k for k in p if k.startswith("p"))]["doc"].__setitem__(0, 7),  # no such article
         lambda m, p: p[next(k for k in p if k.startswith("p"))]["kept"].append([0, 999]),  # no such claim
+        lambda m, p: p[next(k for k in p if k.startswith("p"))][
+            "groups"
+        ].pop(),  # a cluster's group key short
+        lambda m, p: p[next(k for k in p if k.startswith("p"))]["groups"].__setitem__(0, "zz"),  # not hex
+        lambda m, p: p[next(k for k in p if k.startswith("p"))].pop("groups"),
         lambda m, p: p[next(k for k in p if k.startswith("a"))]["times"]["all"].append("2020"),
         lambda m, p: p[next(k for k in p if k.startswith("a"))]["keys"]["n"].__setitem__(0, -1),
         lambda m, p: p[next(k for k in p if k.startswith("a"))]["published"].pop(),
@@ -532,6 +538,74 @@ def test_one_changed_article_reads_the_words_of_the_articles_it_meets_only():
     words = [name for names in lookups for name in names] + [n for n in read if n.startswith("f")]
     assert 0 < len(words) <= 3  # (a03 meets a02, the other article of its event; a03's own are new)
     assert len(lookups) == 1  # (the claims compared: their words read in one lookup)
+
+
+def test_one_changed_article_reads_the_words_of_the_claims_it_is_compared_with(monkeypatch):
+    """An article's words are saved in pieces of ``_WORDS_CHUNK`` claims: after one change, the pieces read
+    for the claims compared are those holding them, not the whole of each article met (here, with pieces of
+    one claim, a02's two claims of the changed article's event, not its two claims of another event)."""
+    monkeypatch.setattr(state_module, "_WORDS_CHUNK", 1)
+    p = dataclasses.replace(grouping.DEFAULT, story_max_claims=0)  # (pairs by blocking keys only)
+    specs = paired_specs()
+    specs["a02"] = ("2023-05-14", [(1, 0, 0), (4, 2, 0), (1, 1, 0), (4, 3, 0)])
+    state = GroupingState(p)
+    claims, arts = batch(specs)
+    grouping.group_claims(claims, arts, state=state, params=p)
+    manifest, stored = stored_form(state)
+    assert not [k for k in manifest["pieces"] if k.startswith("f")]  # (named from their ``a`` piece)
+    lookups: list[list[str]] = []
+
+    def pieces_of(names: list[str]) -> dict:
+        lookups.append(names)
+        return {n: stored[n] for n in names if n in stored}
+
+    back = state_from_pieces(manifest, stored, p, group_from_json, stored.get, pieces_of)
+    specs["a03"] = ("2023-05-14", [(1, 2, 0), (1, 0, 0)])
+    claims, arts = batch(specs)
+    got = grouping.group_claims(claims, arts, state=back, params=p)
+    assert as_json(got) == as_json(grouping.group_claims(claims, arts, params=p))
+    fp = back.fingerprints["a02"]
+    assert sorted(n for n in lookups[0] if n.startswith("f" + fp)) == [f"f{fp}.0", f"f{fp}.2"]
+
+
+@pytest.mark.parametrize("kind", ["add", "change", "remove"])
+@pytest.mark.parametrize("override", [None, "merge", "split", "empty"])
+def test_parts_reused_whole_give_last_runs_groups_as_from_scratch(monkeypatch, kind, override):
+    """After an article is added, changed or removed, the parts of the claim graph it does not touch are
+    last run's whole: without a reviewer's merges and splits their groups are last run's, taken by part and
+    their claims never placed in the batch (``_Reuse.whole_groups``); with them every part is placed, as
+    the overrides may join or cut its groups. Either way the groups are those of a grouping from scratch."""
+    specs = paired_specs()
+    state = grouped_state(specs)
+    apply(specs, "remove" if kind == "remove" else "add", "a03" if kind != "add" else "a12", None)
+    if kind != "remove":
+        specs["a03" if kind == "change" else "a12"] = ("2023-05-14", [(1, 2, 0), (1, 0, 0)])
+    claims, arts = batch(specs)
+    ids = [c.id for c in claims]
+    overrides = {
+        None: None,
+        "merge": GroupOverrides(merges=[(ids[0], ids[-1])], splits=[]),
+        "split": GroupOverrides(merges=[], splits=[ids[4]]),
+        "empty": GroupOverrides(merges=[], splits=[]),
+    }[override]
+    runs: list[cluster_module._Reuse] = []
+    whole = cluster_module._Reuse.whole_groups
+
+    def spied(self):
+        runs.append(self)
+        return whole(self)
+
+    monkeypatch.setattr(cluster_module._Reuse, "whole_groups", spied)
+    back = reloaded(state)
+    got = grouping.group_claims(claims, arts, overrides=overrides, state=back)
+    assert as_json(got) == as_json(grouping.group_claims(claims, arts, overrides=overrides))
+    run = runs[0]  # (the regrouping with the state)
+    if override in (None, "empty"):
+        assert run.whole  # (the other events' parts)
+        placed = {back.parts[key][0][x] for m, key in run.part_of.items() for x in [run.place[m]]}
+        assert placed.isdisjoint(u for key, _gks in run.whole for u in back.parts[key][0])
+    else:
+        assert not run.whole
 
 
 @settings(max_examples=40, deadline=None)
@@ -1034,3 +1108,150 @@ def test_a_part_whose_pairs_were_decided_again_with_the_same_edges_is_last_runs(
     assert state.stats["parts_settled"] == 2
     monkeypatch.setattr(cluster_module._Reuse, "_settled", lambda *_a: False)
     assert len(added_after(GroupingState())) == 3
+
+
+def test_one_changed_article_lists_the_claims_of_its_keys_only(monkeypatch):
+    """After one change the blocking keys' claims are found for the keys the changed article's claims hold
+    (and those decided again), not listed for every key of the batch (``cluster._Postings``); the groups are
+    those of a grouping from scratch."""
+    specs = {
+        key: ("2023-05-14", [(k // 2, k % 4, 0), (k // 2, (k + 1) % 4, 0)]) for k, key in enumerate(KEYS)
+    }
+    state = GroupingState()
+    claims, arts = batch(specs)
+    grouping.group_claims(claims, arts, state=state)
+    specs["a03"] = ("2023-05-14", [(1, 2, 0), (4, 1, 0)])
+    claims, arts = batch(specs)
+    asked: list[set[str]] = []
+    of = cluster_module._Postings.of
+
+    def recording(self, keys):
+        got = of(self, keys)
+        asked.append(set(got))
+        return got
+
+    def every_key(keys_of):
+        raise AssertionError("every key's claims listed")
+
+    monkeypatch.setattr(cluster_module._Postings, "of", recording)
+    monkeypatch.setattr(cluster_module, "_postings", every_key)
+    got = grouping.group_claims(claims, arts, state=state)
+    monkeypatch.undo()
+    assert as_json(got) == as_json(grouping.group_claims(claims, arts))
+    mine = {
+        k
+        for f in cluster_module._features([c for c in claims if c.article_key == "a03"], arts)[0]
+        for k in cluster_module._claim_keys(f, grouping.DEFAULT)
+    }
+    every = {
+        k
+        for f in cluster_module._features(claims, arts)[0]
+        for k in cluster_module._claim_keys(f, grouping.DEFAULT)
+    }
+    assert mine <= set().union(*asked)
+    assert set().union(*asked) & every < every  # (also the keys the article held before)
+
+
+@given(
+    st.lists(st.lists(st.sampled_from("abcdefg"), max_size=4), max_size=12),
+    st.lists(st.sampled_from("abcdefgh")),
+)
+def test_the_claims_of_the_keys_asked_are_those_listed_for_every_key(keys_of, asked):
+    postings = cluster_module._Postings(keys_of)
+    every = cluster_module._postings(keys_of)
+    assert postings.of(asked) == {k: every.get(k, []) for k in asked}
+    assert postings.of(reversed(asked)) == {k: every.get(k, []) for k in reversed(asked)}
+
+
+def test_topic_names_from_the_stories_document_frequencies_are_those_counted_from_the_claims():
+    """The batch's topic names read from the stories' document frequencies (a name there is the term
+    "e:" + name, among the words) are those counted from the claims' names."""
+    p = dataclasses.replace(grouping.DEFAULT, topic_name_share=0.3, topic_name_min=2)
+    specs = {key: ("2023-05-14", [(k % 3, k % 4, 0), (k % 2, (k + 1) % 4, 0)]) for k, key in enumerate(KEYS)}
+    claims, arts = batch(specs)
+    state = GroupingState(p)
+    grouping.group_claims(claims, arts, state=state, params=p)
+    feats, n_docs = cluster_module._features(claims, arts)
+    assert state.story_memo.df is not None and n_docs == len(KEYS)
+    from_claims = cluster_module._batch_topic(feats, n_docs, None, p)
+    assert from_claims  # (the test holds topic names)
+    assert cluster_module._batch_topic(feats, n_docs, state, p) == from_claims
+    assert cluster_module._topic_names(state.story_memo.df, n_docs, p, "e:") == from_claims
+    assert not any(t.startswith("e:") for t in from_claims)
+
+
+def test_whether_an_article_is_a_copy_is_told_once_per_article(monkeypatch):
+    specs = {
+        key: ("2023-05-14", [(k // 2, k % 4, 0), (k // 2, (k + 1) % 4, 0)]) for k, key in enumerate(KEYS)
+    }
+    claims, arts = copied(specs, {"a01": "a00"})
+    told: list[object] = []
+    is_copy = cluster_module.is_copy
+
+    def counting(article):
+        told.append(article)
+        return is_copy(article)
+
+    expected = as_json(grouping.group_claims(claims, arts))
+    monkeypatch.setattr(cluster_module, "is_copy", counting)
+    assert as_json(grouping.group_claims(claims, arts)) == expected
+    assert len(told) <= len(arts) < len(claims)
+
+
+def test_a_regrouping_after_one_change_tells_each_claim_from_evidence_once(monkeypatch):
+    """Whether a sentence is a claim or kept as evidence (``_claim``) is told once per claim of the batch
+    (the articles' claim counts, and their stories' made from them), and again only for the claims the
+    change reaches."""
+    specs = {
+        key: ("2023-05-14", [(k // 2, k % 4, 0), (k // 2, (k + 1) % 4, 0), (None, k % 4, 0)])
+        for k, key in enumerate(KEYS)
+    }
+    state = GroupingState()
+    claims, arts = batch(specs)
+    grouping.group_claims(claims, arts, state=state)
+    specs["a05"] = ("2023-05-14", [(2, 1, 0), (None, 2, 0)])
+    claims, arts = batch(specs)
+    told: list[object] = []
+    is_claim = cluster_module._claim
+
+    def counting(f, p):
+        told.append(f)
+        return is_claim(f, p)
+
+    monkeypatch.setattr(cluster_module, "_claim", counting)
+    got = grouping.group_claims(claims, arts, state=state)
+    monkeypatch.undo()
+    assert as_json(got) == as_json(grouping.group_claims(claims, arts))
+    times = Counter(f.claim.article_key for f in told)
+    per_article = Counter(c.article_key for c in claims)
+    # (a04-a07 tell of the events a05 tells or told of: the change reaches their claims' pairs)
+    far = ["a00", "a01", "a02", "a03", "a08", "a09", "a10", "a11"]
+    assert all(times[k] == per_article[k] for k in far)
+
+
+def test_a_reloaded_state_tells_the_groups_of_parts_reused_whole_without_making_their_keys(monkeypatch):
+    """A part's clusters' group keys are saved with the part: after one change, the parts reused whole give
+    their groups with no key made (``state.group_key``, a digest per group), only those of the parts the
+    change reaches are made."""
+    specs = {
+        key: ("2023-05-14", [(k // 2, k % 4, 0), (k // 2, (k + 1) % 4, 0)]) for k, key in enumerate(KEYS)
+    }
+    state = grouped_state(specs)
+    specs["a03"] = ("2023-05-14", [(1, 2, 0)])
+    claims, arts = batch(specs)
+    made: list[object] = []
+    key_of = state_module.group_key
+
+    def counting(part, places):
+        made.append(part)
+        return key_of(part, places)
+
+    back = reloaded(state)
+    monkeypatch.setattr(state_module, "group_key", counting)
+    monkeypatch.setattr(cluster_module, "group_key", counting)
+    got = grouping.group_claims(claims, arts, state=back)
+    monkeypatch.undo()
+    assert as_json(got) == as_json(grouping.group_claims(claims, arts))
+    assert back.stats["parts_reused"] >= 1
+    assert len(made) < len(got)
+    assert reloaded(back).group_keys == {k: back.part_group_keys(k) for k in back.parts}

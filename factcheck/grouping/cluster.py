@@ -32,7 +32,15 @@ from factcheck.grouping.features import (
 )
 from factcheck.grouping.linkage import _average_linkage
 from factcheck.grouping.params import DEFAULT, Params
-from factcheck.grouping.state import ClaimUid, GroupingState, LazyFeat, digest, fingerprint, read_words
+from factcheck.grouping.state import (
+    ClaimUid,
+    GroupingState,
+    LazyFeat,
+    digest,
+    fingerprint,
+    group_key,
+    read_words,
+)
 from factcheck.grouping.stories import _doc_clusters
 from factcheck.grouping.suggest import suggestions
 from factcheck.grouping.times import _days_apart, _month_key, _months_before, compatible
@@ -121,34 +129,36 @@ def _framed(a: _Feat, b: _Feat, topic: frozenset[str]) -> bool:
     return False
 
 
-def _topic_names(df: Mapping[str, int], n_docs: int, p: Params) -> frozenset[str]:
+def _topic_names(df: Mapping[str, int], n_docs: int, p: Params, prefix: str = "") -> frozenset[str]:
     """The participants that are the batch's topic: named by the claims of ``topic_name_share`` of its
-    ``n_docs`` articles or more, and of ``topic_name_min`` at least (``df``: a name -> its articles)."""
+    ``n_docs`` articles or more, and of ``topic_name_min`` at least (``df``: a name -> its articles; with
+    ``prefix``, its terms that start with it are the names, as the stories' document frequencies count a
+    name: the term "e:" + name, ``stories._doc_clusters``)."""
     if p.topic_name_share <= 0:
         return frozenset()
     bar = max(p.topic_name_min, p.topic_name_share * n_docs)
-    return frozenset(e for e, n in df.items() if n >= bar)
+    if not prefix:
+        return frozenset(e for e, n in df.items() if n >= bar)
+    # (the count first: most terms are rare, and the few names past the bar are all that is made)
+    k = len(prefix)
+    return frozenset(t[k:] for t, n in df.items() if n >= bar and t.startswith(prefix))
 
 
-def _name_counts(feats: Sequence[_Feat], state: GroupingState | None, p: Params) -> Mapping[str, int]:
-    """How many of the batch's articles name each participant in their claims. With a state, read from its
-    stories' document frequencies, which count the names of each article's claims (``doc_entity_weight``)
-    and are kept up to date article by article: reading every claim's names would read every article's
-    words back from the state."""
+def _batch_topic(
+    feats: Sequence[_Feat], n_docs: int, state: GroupingState | None, p: Params
+) -> frozenset[str]:
+    """The batch's topic names (``_topic_names``) from how many of its articles name each participant in
+    their claims. With a state, read from its stories' document frequencies, which count the names of each
+    article's claims (``doc_entity_weight``) and are kept up to date article by article: reading every
+    claim's names would read every article's words back from the state."""
     if state is not None and p.doc_entity_weight and state.story_memo.df is not None:
-        return _memo_names(state.story_memo.df)
+        return _topic_names(state.story_memo.df, n_docs, p, "e:")
     docs: dict[str, set[int]] = defaultdict(set)
     for f in feats:
         if _claim(f, p):
             for e in f.entities:
                 docs[e].add(f.doc)
-    return Counter({e: len(ds) for e, ds in docs.items()})
-
-
-def _memo_names(df: Mapping[str, int]) -> dict[str, int]:
-    """The participants' document frequencies among the stories' (``stories._doc_clusters``: a name counts
-    as the term "e:" + name)."""
-    return {t[2:]: n for t, n in df.items() if t.startswith("e:")}
+    return _topic_names({e: len(ds) for e, ds in docs.items()}, n_docs, p)
 
 
 def _last_topic(state: GroupingState | None, p: Params) -> frozenset[str] | None:
@@ -158,7 +168,7 @@ def _last_topic(state: GroupingState | None, p: Params) -> frozenset[str] | None
         return frozenset()
     if state is None or not p.doc_entity_weight or state.story_memo.df is None:
         return None
-    return _topic_names(_memo_names(state.story_memo.df), len(state.fingerprints), p)
+    return _topic_names(state.story_memo.df, len(state.fingerprints), p, "e:")
 
 
 def _direct(
@@ -237,8 +247,9 @@ def group_claims(
         if state is None
         else state.groupable_claims(claims, articles)
     )
-    copies = [c for c in every if is_copy(articles.get(c.article_key))]  # they follow their originals
-    claims = [c for c in every if not is_copy(articles.get(c.article_key))]
+    copied = {key for key, a in articles.items() if is_copy(a)}  # (told once per article, not per claim)
+    copies = [c for c in every if c.article_key in copied]  # they follow their originals
+    claims = [c for c in every if c.article_key not in copied]
     if not claims:
         if state is not None:
             state.reset(p)
@@ -248,8 +259,11 @@ def group_claims(
     feats, n_docs, fps, keys_of = _claim_features(claims, articles, langs, p, state)
     vec = _Vectors(feats, p)
     by_doc: dict[int, list[_Feat]] = defaultdict(list)
+    n_claims: Counter[int] = Counter()  # an article's claims (the sentences kept as evidence aside)
     for f in feats:
         by_doc[f.doc].append(f)
+        if _claim(f, p):
+            n_claims[f.doc] += 1
     keys = [by_doc[d][0].claim.article_key for d in range(n_docs)]
     doc_years = [_doc_year(by_doc[d], p) for d in range(n_docs)]
     bodies = _Bodies(keys, articles)
@@ -268,28 +282,31 @@ def group_claims(
     # A long page (an essay, documentation) is not a report of one event: it is a story of its own.
     # (counted in claims: the sentences kept as evidence do not make an article long, nor a story too large
     # for its context, so the stories' context is that of the claims alone)
-    n_claims = Counter(f.doc for f in feats if _claim(f, p))
     doc_label = [
         lab if n_claims[d] <= p.story_article_max_claims else n_docs + d for d, lab in enumerate(doc_label)
     ]
-    doc_size = Counter(f.doc for f in feats)
-    topic = _topic_names(_name_counts(feats, state, p), n_docs, p)
-    postings = _postings(keys_of)
-    story: dict[int, list[int]] = defaultdict(list)
-    for f in feats:
-        story[doc_label[f.doc]].append(f.idx)
+    doc_size = {d: len(fs) for d, fs in by_doc.items()}
+    topic = _batch_topic(feats, n_docs, state, p)
+    postings = _Postings(keys_of)
+    story_docs: dict[int, list[int]] = defaultdict(list)  # a story's articles
+    for d, lab in enumerate(doc_label):
+        story_docs[lab].append(d)
+
+    def story_claims(lab: int) -> list[int]:
+        """The claims of a story, in batch order."""
+        return sorted(f.idx for d in story_docs[lab] for f in by_doc[d])
 
     moved = None if topic_then is None else topic ^ topic_then
-    run = _Reuse(state, feats, by_doc, keys, fps, doc_label, (postings, keys_of, earlier), p, moved)
+    run = _Reuse(
+        state, feats, by_doc, keys, fps, (doc_label, n_claims), (postings, keys_of, earlier), p, moved
+    )
     if run.touched is None:
-        cands = _pairs(feats, postings.values(), story.values(), None, p)
+        cands = _pairs(feats, _postings(keys_of).values(), map(story_claims, sorted(story_docs)), None, p)
     else:  # (only the keys and stories that hold a claim of a touched article or a redone pair give pairs)
         mine = [f.idx for d in sorted(run.touched) for f in by_doc[d]] + sorted(run.redo.claims)
         held = sorted({k for i in mine for k in keys_of[i]})
         told = sorted({doc_label[feats[i].doc] for i in mine})
-        cands = _pairs(
-            feats, [postings[k] for k in held], [story[lab] for lab in told], run.touched, p, run.redo
-        )
+        cands = _pairs(feats, postings.of(held).values(), map(story_claims, told), run.touched, p, run.redo)
     edges, detail = run.edges(cands, doc_label, vec, topic)
 
     # Average linkage on the sparse graph with cannot-link on cluster event times, per connected part.
@@ -341,12 +358,17 @@ def group_claims(
             if kept
         ]
 
-    sets = run.clusters(edges, detail, cluster)
-    placed = {m for ms in sets for m in ms}
-    sets += [[f.idx] for f in feats if f.idx not in placed]
-    sets = _apply_overrides(sets, feats, overrides)
+    # Without a reviewer's merges and splits, a group is a cluster of two articles or more (``_earned``):
+    # the claims left alone make none, and the parts reused whole give last run's groups by part
+    # (``_Reuse.whole_groups``), their claims never placed in the batch.
+    plain = overrides is None or not (overrides.merges or overrides.splits)
+    sets = run.clusters(edges, detail, cluster, min_size if plain else None)
+    if not plain:
+        placed = {m for ms in sets for m in ms}
+        sets += [[f.idx] for f in feats if f.idx not in placed]
+        sets = _apply_overrides(sets, feats, overrides)
 
-    groups = []
+    groups = run.whole_groups()
     for ms in sets:
         docs = {feats[m].doc for m in ms}
         if len(ms) < min_size or (len(docs) < 2 and not _forced(ms, feats, overrides)):
@@ -585,6 +607,31 @@ def _score_pairs(
     return out
 
 
+class _Postings:
+    """Each blocking key's claims (their indices, ascending), found for the keys asked (``of``): a regrouping
+    after one change asks for the keys of a few articles' claims, and one pass testing each claim's keys
+    against those costs less than listing every key's claims (~170,000 entries on the reopen batch), which
+    a grouping from scratch does (``features._postings``)."""
+
+    def __init__(self, keys_of: Sequence[Sequence[str]]):
+        self.keys_of = keys_of
+        self.known: dict[str, list[int]] = {}  # the keys asked so far
+
+    def of(self, keys: Iterable[str]) -> dict[str, list[int]]:
+        """The claims of each of ``keys`` (in the order asked, each once)."""
+        asked = list(dict.fromkeys(keys))
+        want = set(asked) - self.known.keys()
+        if want:
+            found: dict[str, list[int]] = {k: [] for k in want}
+            for i, ks in enumerate(self.keys_of):
+                if not want.isdisjoint(ks):
+                    for k in ks:
+                        if k in want:
+                            found[k].append(i)
+            self.known.update(found)
+        return {k: self.known[k] for k in asked}
+
+
 class _Redo:
     """The pairs of claims of two unchanged articles that a regrouping decides again (scored when they are
     candidates, last run's edge dropped when not); the other pairs of unchanged articles are last run's. A
@@ -623,20 +670,22 @@ class _Reuse:
         by_doc: Mapping[int, list[_Feat]],
         keys: list[str],
         fps: list[str],
-        doc_label: Sequence[int],
+        stories: tuple[Sequence[int], Mapping[int, int]],
         blocking: tuple[
-            Mapping[str, list[int]],
+            _Postings,
             Sequence[Sequence[str]],
             Mapping[str, tuple[Sequence[object], Sequence[Sequence[str]]]],
         ],
         p: Params,
         topic_moved: frozenset[str] | None = None,
     ):
-        """``blocking``: each blocking key's claims, each claim's keys, and last run's features and keys of
+        """``stories``: each article's story, and each article's claims (``_claim``: the sentences kept as
+        evidence aside); ``blocking``: each blocking key's claims, each claim's keys, and last run's features and keys of
         each article by its fingerprint (``GroupingState.features`` before this run); ``topic_moved``: the
         names that became or ceased to be topic names since last run (``_topic_names``; None: not known)."""
         self.state, self.feats, self.keys, self.fps, self.p = state, feats, keys, fps, p
         postings, keys_of, earlier = blocking
+        doc_label, n_claims = stories
         self.doc_label = doc_label
         self.touched: set[int] | None = None  # None: every article
         self.redo = _Redo(feats, by_doc)  # pairs of unchanged articles decided again
@@ -645,6 +694,11 @@ class _Reuse:
         self.by_content: dict[bytes, bytes] | None = None  # (last run's, inverted, when first needed)
         self.filled: set[bytes] = set()  # reused parts whose edges are in ``detail``
         self.index: dict[ClaimUid, int] | None = None  # a claim's index by its uid (when needed)
+        self.by_doc = by_doc
+        # an article (key, fingerprint) -> its place in the batch
+        self.at = {(k, fp): d for d, (k, fp) in enumerate(zip(keys, fps, strict=True))} if fps else {}
+        # the parts reused whole and not placed in the batch: (part key, the keys of its groups)
+        self.whole: list[tuple[bytes, list[bytes]]] = []
         self.framed: set[int] = set()  # the claims naming a name that became or ceased to be a topic name
         if state is None:
             return
@@ -658,7 +712,9 @@ class _Reuse:
             members[lab].append(d)
         # A pair of two unchanged articles scores the same while they are of one story or not as last time,
         # and their story gives all its pairs as candidates or not as last time (its claims within the cap).
-        size = Counter(doc_label[f.doc] for f in feats if _claim(f, p))  # (as ``_pairs`` counts them)
+        size: Counter[int] = Counter()  # (its claims, as ``_pairs`` counts them)
+        for d, lab in enumerate(doc_label):
+            size[lab] += n_claims[d]
         self.stories = {
             keys[d]: (
                 frozenset(keys[m] for m in members[doc_label[d]]),
@@ -702,9 +758,10 @@ class _Reuse:
                 for ks in old[1]:
                     grown.subtract(ks)
         cap = p.max_posting
-        for k, n in grown.items():
-            ms = postings.get(k)
-            if n and ms and (len(ms) <= cap) != (len(ms) - n <= cap):
+        held = postings.of(k for k, n in grown.items() if n)
+        for k, ms in held.items():
+            n = grown[k]
+            if ms and (len(ms) <= cap) != (len(ms) - n <= cap):
                 self.redo.keys.append(set(ms))
         # A name that became a topic name, or ceased to be one, frames the pairs of the claims that name it
         # otherwise (``_framed``): those pairs are decided again (each such name's claims, as a key's).
@@ -736,22 +793,27 @@ class _Reuse:
         scored = _score_pairs(cands, self.feats, doc_label, vec, self.p, topic)
         n_new = len(scored)
         settled = 0  # last run's parts with pairs decided again and the same edges (``_settled``)
-        self.reused: list[tuple[bytes, list[int]]] = []  # (part key, its members' indices now)
+        # (part key, its members' indices now; None: not placed in the batch, see ``clusters``)
+        self.reused: list[tuple[bytes, list[int] | None]] = []
         if state is not None and self.touched is not None:
-            index = {u: i for i, u in enumerate(self.uid)}
-            feats, touched, redo = self.feats, self.touched, self.redo
+            feats, touched, redo, at = self.feats, self.touched, self.redo, self.at
             by_end: dict[int, list[tuple[int, int]]] = defaultdict(list)  # claim -> its pairs scored now
             for pair in scored:
                 by_end[pair[0]].append(pair)
                 by_end[pair[1]].append(pair)
             ends = by_end.keys() | redo.claims
+            end_uids = {self.uid[i] for i in ends}
             # a pair decided again is of two of these claims: ``redo`` is asked only then
             again_claims = redo.claims
             for key, (uids, _links, _kept) in state.parts.items():
-                now = [index.get(u) for u in uids]
-                if all(i is not None and i not in ends and feats[i].doc not in touched for i in now):
-                    self.reused.append((key, [i for i in now if i is not None]))
+                # a part is last run's when its articles are all here unchanged (an article with last run's
+                # fingerprint has last run's claims) and none of its claims has a pair scored or decided
+                # again: told by article and by uid, its claims not placed in the batch
+                docs = [at.get(a) for a in state.part_articles(key)]
+                if all(d is not None and d not in touched for d in docs) and end_uids.isdisjoint(uids):
+                    self.reused.append((key, None))
                     continue
+                now = self._now(uids)
                 # the part's edges now: those not decided again, and those scored again
                 kept: dict[tuple[int, int], tuple[float, _Edge]] = {}
                 again: dict[tuple[int, int], tuple[float, _Edge]] = {}
@@ -778,6 +840,15 @@ class _Reuse:
         for i, j in sorted(scored):
             detail[i][j] = scored[(i, j)][1]
         return edges, detail
+
+    def _now(self, uids: Sequence[ClaimUid]) -> list[int | None]:
+        """The indices now of the claims ``uids`` of last run (None: not in the batch now)."""
+        out: list[int | None] = []
+        for k, fp, x in uids:
+            d = self.at.get((k, fp))
+            cs = self.by_doc[d] if d is not None else ()
+            out.append(cs[x].idx if x < len(cs) else None)
+        return out
 
     def _settled(
         self,
@@ -812,9 +883,13 @@ class _Reuse:
         edges: list[tuple[float, int, int]],
         detail: Mapping[int, Mapping[int, _Edge]],
         cluster: Callable[[list[int], dict[tuple[int, int], float]], list[list[int]]],
+        min_size: int | None = None,
     ) -> list[list[int]]:
         """``cluster`` run on each connected part of the claim graph (its members in index order, its edges
-        in local indices), or last run's result for a part with the same claims, stories and edges."""
+        in local indices), or last run's result for a part with the same claims, stories and edges. With
+        ``min_size`` (no reviewer's merges and splits: each cluster of that size is a group), a part reused
+        whole whose groups are all last run's is left out of the result, its groups left to
+        ``whole_groups``."""
         parent = list(range(len(self.feats)))
 
         def find(x: int) -> int:
@@ -842,13 +917,24 @@ class _Reuse:
         ] = {}
         reused = 0
         if state is not None:
-            for key, ms in self.reused:
+            for key, now in self.reused:
                 uids, links, kept = state.parts[key]
                 new_parts[key] = (uids, links, kept)
+                reused += 1
+                if now is None and min_size is not None:
+                    # (a group of a part is keyed by the part and its claims' places there: ``group``)
+                    gks = [
+                        gk
+                        for c, gk in zip(kept, state.part_group_keys(key), strict=True)
+                        if len(c) >= min_size
+                    ]
+                    if all(gk in state.groups for gk in gks):
+                        self.whole.append((key, gks))
+                        continue
+                ms = [i for i in (self._now(uids) if now is None else now) if i is not None]
                 out.extend([ms[x] for x in c] for c in kept)
                 self.part_of.update((m, key) for m in ms)
                 self.place.update((m, x) for x, m in enumerate(ms))
-                reused += 1
         for root, ms in parts.items():
             local = {m: x for x, m in enumerate(ms)}
             sims = {(local[i], local[j]): sc for (i, j), sc in part_edges[root].items()}
@@ -869,6 +955,8 @@ class _Reuse:
             self.place.update(local)
         if state is not None:
             state.parts = new_parts
+            state.articles_of = {k: v for k, v in state.articles_of.items() if k in new_parts}
+            state.group_keys = {k: v for k, v in state.group_keys.items() if k in new_parts}
             state.stats["parts_reused"] = reused
             state.stats["parts"] = len(new_parts)
         return sorted(out)
@@ -880,6 +968,21 @@ class _Reuse:
             (self.uid[m], stories.setdefault(doc_label[self.feats[m].doc], len(stories))) for m in ms
         )
         return digest((members, links))
+
+    def whole_groups(self) -> list[EventGroup]:
+        """The groups of the parts reused whole (``clusters``), last run's, as ``group`` gives them."""
+        out: list[EventGroup] = []
+        if self.state is None:
+            return out
+        groups, content = self.state.groups, self.state.group_content
+        for _key, gks in self.whole:
+            for gk in gks:
+                got = groups[gk]
+                self.new_groups[gk] = got
+                if gk in content:
+                    self.new_content[gk] = content[gk]
+                out.append(_copy(got))
+        return out
 
     def group(
         self, ms: list[int], detail: dict[int, dict[int, _Edge]], make: Callable[[], EventGroup]
@@ -893,7 +996,7 @@ class _Reuse:
         if len(parts) == 1:
             part = parts.pop()
             if part is not None:  # (a part's key names its claims and edges: their places name the group)
-                key = digest((part, tuple(self.place[m] for m in ms)))
+                key = group_key(part, [self.place[m] for m in ms])
             else:
                 key = digest((tuple(self.uid[m] for m in ms), None))
         state = self.state
@@ -913,9 +1016,7 @@ class _Reuse:
             self.new_groups[key] = got
             if content is not None:
                 self.new_content[key] = content
-        return dataclasses.replace(
-            got, claims=list(got.claims), suggestions=list(got.suggestions), why=dict(got.why)
-        )
+        return _copy(got)
 
     def _content_key(self, ms: list[int], detail: Mapping[int, Mapping[int, _Edge]]) -> bytes:
         """What ``_make_group`` reads of the claims ``ms``: each claim (its uid: its article's fingerprint and
@@ -945,6 +1046,11 @@ class _Reuse:
         state.stories = self.stories
         state.groups = self.new_groups
         state.group_content = self.new_content
+
+
+def _copy(g: EventGroup) -> EventGroup:
+    """A group of last run, as this run's (its lists and dict its own: a caller may change them)."""
+    return dataclasses.replace(g, claims=list(g.claims), suggestions=list(g.suggestions), why=dict(g.why))
 
 
 def _attach_corroborated(

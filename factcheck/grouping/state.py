@@ -95,6 +95,11 @@ class GroupingState:
     # (a copy's content key, its original's) -> which of its claims follow which of the original's:
     # [(original's claim id, copy's claim id)] (``duplicates.with_copies``)
     copies: dict[tuple[str, str], list[tuple[str, str]]] = field(default_factory=dict)
+    # (not saved: made from ``parts``) a part's articles by its key (``part_articles``)
+    articles_of: dict[bytes, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    # a part's key -> the keys of its clusters' groups, in the order of its clusters (``part_group_keys``;
+    # saved with the part: a part reused whole tells its groups without a digest per group)
+    group_keys: dict[bytes, list[bytes]] = field(default_factory=dict)
 
     def groupable_claims(self, claims: Sequence[Claim], articles: Mapping[str, Article]) -> list[Claim]:
         """``features.groupable_claims(claims, articles, copies=True)``, told again only for the articles
@@ -119,6 +124,20 @@ class GroupingState:
             keep.update(id(cs[x]) for x in places)
         return [c for c in claims if id(c) in keep]
 
+    def part_articles(self, key: bytes) -> tuple[tuple[str, str], ...]:
+        """The articles of part ``key`` (each one's key and fingerprint, as its claims' uids name them)."""
+        got = self.articles_of.get(key)
+        if got is None:
+            got = self.articles_of[key] = tuple(dict.fromkeys(u[:2] for u in self.parts[key][0]))
+        return got
+
+    def part_group_keys(self, key: bytes) -> list[bytes]:
+        """The keys of the groups of part ``key``'s clusters (``group_key``), in the order of its clusters."""
+        got = self.group_keys.get(key)
+        if got is None:
+            got = self.group_keys[key] = [group_key(key, c) for c in self.parts[key][2]]
+        return got
+
     def part_links(self, key: bytes) -> list[tuple[int, int, float, Any]]:
         """The edges of part ``key``, read when first asked for (raises ``StateUnavailable`` when they cannot
         be: the grouping is then made from scratch)."""
@@ -140,13 +159,19 @@ def digest(value: object) -> bytes:
     return hashlib.blake2b(repr(value).encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
+def group_key(part: bytes, places: Sequence[int]) -> bytes:
+    """The key of the group of the claims at ``places`` (ascending) of part ``part``: a part's key names its
+    claims and edges, so their places name the group."""
+    return digest((part, tuple(places)))
+
+
 # ---------------------------------------------------------------------------------------------
 # The state as JSON (``factcheck.cache`` keeps it between processes): a manifest (the articles in batch
 # order with their fingerprints and stories, and the keys of the pieces) and content-addressed pieces, so
 # that saving after a change writes only the new pieces. Read back, every value is checked for its type: a
 # piece of another shape raises ``ValueError`` and the state is not used.
 
-STATE_FORMAT = 9
+STATE_FORMAT = 11
 
 
 def params_digest(p: Params) -> str:
@@ -166,6 +191,19 @@ _WORD_LISTS: tuple[tuple[str, Callable[[list[str]], Any]], ...] = (
     ("people", frozenset),
 )
 _WORDS = ("text", "negated", *(name for name, _kind in _WORD_LISTS))  # the ``f`` piece's fields
+# An article's ``f`` fields are saved in pieces of ``_WORDS_CHUNK`` claims each (``f<fingerprint>.<k>``: its
+# claims ``k * _WORDS_CHUNK`` on), so that a regrouping after one change reads the words of the claims it
+# compares and of few others: on the reopen batch, the claims compared after one edit are ~1,030 of the
+# ~15,300 claims of the ~410 articles they lie in; read by article, every one of those 15,300 is decoded,
+# read in pieces of 8 claims ~4,600 (in ~580 pieces), for ~50 bytes a claim more of the cache (row keys, and
+# smaller pieces compress less). Pieces of one claim would decode the fewest but cost ~550 bytes a claim
+# (round 19).
+_WORDS_CHUNK = 8
+
+
+def _words_names(fp: str, n: int) -> list[str]:
+    """The names of the ``f`` pieces of an article's ``n`` claims (``fp``: its fingerprint)."""
+    return [f"f{fp}.{k}" for k in range(-(-n // _WORDS_CHUNK))]
 
 
 class LazyFeat(_Feat):
@@ -175,7 +213,7 @@ class LazyFeat(_Feat):
 
     __slots__ = ("place", "source")
     source: _WordsSource
-    place: int  # the claim's place among its article's claims
+    place: int  # the claim's place among the claims of its ``f`` piece
 
     @classmethod
     def make(
@@ -207,9 +245,9 @@ class LazyFeat(_Feat):
 
 
 class _WordsSource:
-    """An article's ``f`` piece (``name``), read and checked when first asked for (``read_many`` reads
-    pieces by name, several at once: see ``read_words``); each claim's fields are made when that claim is
-    first compared (``_Words.claim``)."""
+    """An ``f`` piece (``name``: the words of ``n`` claims of an article), read and checked when first asked
+    for (``read_many`` reads pieces by name, several at once: see ``read_words``); each claim's fields are
+    made when that claim is first compared (``_Words.claim``)."""
 
     __slots__ = ("_columns", "n", "name", "read_many")
 
@@ -231,9 +269,8 @@ class _WordsSource:
 
 
 class _Words:
-    """The ``f`` fields of an article's claims (``_words_json``), checked whole when read; one claim's
-    values are made when it is first compared: after one change, the articles the changed one meets are
-    read (~430 of 1,110 on the reopen batch), but only ~5% of their claims are compared."""
+    """The ``f`` fields of the claims of an ``f`` piece (``_words_json``), checked whole when read; one
+    claim's values are made when it is first compared."""
 
     __slots__ = ("lists", "negated", "text")
 
@@ -252,7 +289,7 @@ class _Words:
 
 def read_words(feats: Iterable[_Feat]) -> None:
     """Read the ``f`` pieces of the claims ``feats`` that are not read yet, in one lookup (rather than one
-    lookup per article as each is first asked for: the claims a changed article is compared with)."""
+    lookup per piece as each is first asked for: the claims a changed article is compared with)."""
     todo: dict[int, _WordsSource] = {}
     for f in feats:
         if type(f) is LazyFeat and f.source._columns is None:
@@ -286,7 +323,7 @@ def _article_json(fs: Sequence[_Feat], keys: Sequence[list[str]], tf: Any) -> di
 
 
 def _words_json(fs: Sequence[_Feat]) -> dict[str, Any]:
-    """An article's ``f`` piece (see ``_WORD_LISTS``)."""
+    """An ``f`` piece: the ``f`` fields of claims ``fs`` of an article (see ``_WORD_LISTS``)."""
     out: dict[str, Any] = {"text": [f.text for f in fs], "negated": [f.negated for f in fs]}
     for name, _kind in _WORD_LISTS:
         out[name] = _columns([getattr(f, name) for f in fs])
@@ -295,7 +332,9 @@ def _words_json(fs: Sequence[_Feat]) -> dict[str, Any]:
 
 def state_pieces(state: GroupingState) -> tuple[dict[str, Any], dict[str, Callable[[], Any]]]:
     """The manifest and the pieces (by key: ``a<fingerprint>`` an article's features and term counts,
-    ``p<digest>`` a connected part of the claim graph, ``g<digest>`` a group), each built when called."""
+    ``f<fingerprint>.<k>`` the words of its claims in pieces of ``_WORDS_CHUNK``, ``p<digest>`` a connected
+    part of the claim graph, ``e<digest>`` its edges, ``g<digest>`` a group), each built when called. The
+    manifest lists the pieces but the ``f`` ones, which are named from their ``a`` piece."""
     stories: dict[tuple[frozenset[str], bool], int] = {}
     articles = [
         [key, fp, stories.setdefault(state.stories.get(key, (frozenset(), False)), len(stories))]
@@ -305,9 +344,10 @@ def state_pieces(state: GroupingState) -> tuple[dict[str, Any], dict[str, Callab
     docs = state.story_memo.docs
     for fp, (fs, keys) in state.features.items():
         pieces["a" + fp] = functools.partial(_article_json, fs, keys, docs.get(fp))
-        pieces["f" + fp] = functools.partial(_words_json, fs)
+        for k, name in enumerate(_words_names(fp, len(fs))):
+            pieces[name] = functools.partial(_words_json, fs[k * _WORDS_CHUNK : (k + 1) * _WORDS_CHUNK])
     for pk, (uids, _links, kept) in state.parts.items():
-        pieces["p" + pk.hex()] = functools.partial(_part_json, uids, kept)
+        pieces["p" + pk.hex()] = functools.partial(_part_json, uids, kept, state.part_group_keys(pk))
         pieces["e" + pk.hex()] = functools.partial(lambda pk: _links_json(state.part_links(pk)), pk)
     for gk, g in state.groups.items():
         pieces["g" + gk.hex()] = functools.partial(g.to_json)
@@ -318,7 +358,7 @@ def state_pieces(state: GroupingState) -> tuple[dict[str, Any], dict[str, Callab
         "params": params_digest(state.params),
         "articles": articles,
         "stories": [[sorted(keys), big] for keys, big in stories],
-        "pieces": sorted(pieces),
+        "pieces": sorted(k for k in pieces if k[0] != "f"),
         # the stories' bisections (``StoryMemo.splits``)
         "splits": [
             [list(k), None if sides is None else list(sides), holds]
@@ -345,12 +385,19 @@ def state_pieces(state: GroupingState) -> tuple[dict[str, Any], dict[str, Callab
     return manifest, pieces
 
 
-def _part_json(uids: tuple[ClaimUid, ...], kept: list[list[int]]) -> dict[str, Any]:
-    """A part's claims in columns (its articles once, each claim as its article's index and its place) and its
-    clusters. Its edges are a piece of their own (``_links_json``), read only when needed."""
+def _part_json(uids: tuple[ClaimUid, ...], kept: list[list[int]], groups: list[bytes]) -> dict[str, Any]:
+    """A part's claims in columns (its articles once, each claim as its article's index and its place), its
+    clusters and their groups' keys. Its edges are a piece of their own (``_links_json``), read only when
+    needed."""
     docs: dict[tuple[str, str], int] = {}
     doc = [docs.setdefault((k, fp), len(docs)) for k, fp, _x in uids]
-    return {"docs": [list(d) for d in docs], "doc": doc, "x": [x for _k, _fp, x in uids], "kept": kept}
+    return {
+        "docs": [list(d) for d in docs],
+        "doc": doc,
+        "x": [x for _k, _fp, x in uids],
+        "kept": kept,
+        "groups": [k.hex() for k in groups],
+    }
 
 
 def _links_json(links: list[tuple[int, int, float, Any]]) -> list[list[Any]]:
@@ -416,10 +463,10 @@ def _split(v: Any, n: int, what: str) -> list[list[str]]:
 
 
 def _article_from(
-    v: Any, words: str, read_many: Callable[[list[str]], dict[str, Any]]
+    v: Any, fp: str, read_many: Callable[[list[str]], dict[str, Any]]
 ) -> tuple[tuple[list[_Feat], list[list[str]]], Counter[str] | None]:
-    """An article's claims' features from its ``a`` piece (``words``: the name of its ``f`` piece, read when
-    needed with ``read_many``)."""
+    """An article's claims' features from its ``a`` piece (``fp``: its fingerprint, which names its ``f``
+    pieces, read when needed with ``read_many``)."""
     _check(type(v) is dict, "article piece")
     n = _int(v.get("n"), "claim features")
     _check(n >= 0, "claim features")
@@ -428,9 +475,12 @@ def _article_from(
     _check(set(map(type, published + lang)) <= {str, type(None)}, "claim features")
     times = _split(v.get("times"), n, "times")
     keys = _split(v.get("keys"), n, "blocking keys")
-    source = _WordsSource(words, n, read_many)
+    c = _WORDS_CHUNK
+    sources = [_WordsSource(name, min(c, n - k * c), read_many) for k, name in enumerate(_words_names(fp, n))]
     # (``idx``, ``doc`` and ``claim`` are the batch's: set when the features are used)
-    feats: list[_Feat] = [LazyFeat.make(source, x, tuple(times[x]), published[x], lang[x]) for x in range(n)]
+    feats: list[_Feat] = [
+        LazyFeat.make(sources[x // c], x % c, tuple(times[x]), published[x], lang[x]) for x in range(n)
+    ]
     counts: Counter[str] | None = None
     tf = v.get("tf")
     if tf is not None:
@@ -455,7 +505,11 @@ def _counts(v: Any, what: str) -> dict[str, int]:
     return v
 
 
-def _part_from(v: Any) -> tuple[tuple[ClaimUid, ...], None, list[list[int]]]:
+def _part_from(
+    v: Any,
+) -> tuple[tuple[ClaimUid, ...], None, list[list[int]], tuple[tuple[str, str], ...], list[bytes]]:
+    """A part (``_part_json``): its claims, its edges (None: read when needed), its clusters, its articles
+    and its clusters' groups' keys."""
     _check(type(v) is dict, "part piece")
     docs = v["docs"]
     _check(type(docs) is list and all(type(d) is list and len(d) == 2 for d in docs), "part's articles")
@@ -465,7 +519,10 @@ def _part_from(v: Any) -> tuple[tuple[ClaimUid, ...], None, list[list[int]]]:
     _check(len(x) == len(doc), "part's claims")
     uids = tuple((*pairs[d], i) for d, i in zip(doc, x, strict=True))
     kept = [_index(c, len(uids), "cluster") for c in _typed(v["kept"], frozenset({list}), "clusters")]
-    return uids, None, kept
+    groups = _strs(v["groups"], "clusters' groups")
+    _check(len(groups) == len(kept), "clusters' groups")
+    keys = [bytes.fromhex(k) for k in groups]
+    return uids, None, kept, tuple(pairs), keys  # type: ignore[arg-type]  # (pairs of two, checked above)
 
 
 def links_from(cols: Any, n: int) -> list[tuple[int, int, float, Any]]:
@@ -507,18 +564,22 @@ def state_from_pieces(
         state.fingerprints[key] = fp
         state.stories[key] = story_sets[si]
     for k in _strs(keys, "piece keys"):
-        if k[:1] in ("e", "f"):
+        if k[:1] == "e":
             continue  # read when needed
         _check(k in pieces, "piece (missing)")
         v = pieces[k]
         try:
             if k[0] == "a":
-                got, tf = _article_from(v, "f" + k[1:], pieces_of)
+                got, tf = _article_from(v, k[1:], pieces_of)
                 state.features[k[1:]] = got
                 if tf is not None:
                     state.story_memo.docs[k[1:]] = tf
             elif k[0] == "p":
-                state.parts[bytes.fromhex(k[1:])] = _part_from(v)
+                uids, links, kept, docs, groups = _part_from(v)
+                pk = bytes.fromhex(k[1:])
+                state.parts[pk] = (uids, links, kept)
+                state.articles_of[pk] = docs
+                state.group_keys[pk] = groups
             elif k[0] == "g":
                 g = group_from(v)
                 _check(
