@@ -413,7 +413,7 @@ def _clause_tense(
                 weak = weak or _classify(ltoks, k)
             break
         lk = ltoks[k].lower()
-        if lk in _CONDITIONAL_OPENERS and _present_clause(both[k + 1 :] + right(), len(ltoks) - k - 1):
+        if lk in _CONDITIONAL_OPENERS and _present_clause(both[k + 1 :] + right()):
             # "if he is the Republican nominee in November", "if the November election does not break their way":
             # a conditional or time clause in the present looks ahead, whatever the main clause's tense
             return "FUT"
@@ -527,14 +527,10 @@ def _opens_sentence(text: str, pos: int) -> bool:
     return _clause_start(before) == len(before)
 
 
-def _present_clause(tokens: list[str], before: int = 0) -> bool:
-    """Whether the first finite verb among ``tokens`` (up to a clause boundary or a comma) is a present one: a
-    present auxiliary ([vocab] present_auxiliaries), or, among the first ``before`` tokens (those before the time
-    expression), a verb of [vocab] to_verbs in its bare or -s form right after a subject pronoun or a name ("if he
-    and Clinton take office in January", "if Trump wins in November"; not "his Tuesday wins", a noun after the
-    time): the clause a conditional or time opener heads tells what is still to come."""
-    prev = ""
-    for k, t in enumerate(tokens):
+def _present_clause(tokens: list[str]) -> bool:
+    """Whether the first finite auxiliary among ``tokens`` (up to a clause boundary or a comma) is a present one
+    ([vocab] present_auxiliaries): the clause a conditional or time opener heads tells what is still to come."""
+    for t in tokens:
         lt = t.lower().replace("’", "'")
         if t in _BOUNDARY or t == ",":
             return False
@@ -542,22 +538,7 @@ def _present_clause(tokens: list[str], before: int = 0) -> bool:
             return True
         if lt in _PAST_AUX or lt in _PAST_WORDS:
             return False
-        if k < before and t.islower() and _present_verb(lt) and _subject_word(prev):
-            return True
-        prev = t
     return False
-
-
-def _present_verb(word: str) -> bool:
-    """A verb of [vocab] to_verbs in its bare or -s form ("take", "wins", "finishes")."""
-    return word in _TO_VERBS or (word.endswith("s") and (word[:-1] in _TO_VERBS or word[:-2] in _TO_VERBS))
-
-
-def _subject_word(word: str) -> bool:
-    """A subject pronoun or a capitalised word (a name) that may end a clause's subject ("he", "Clinton")."""
-    return word.lower() in _SUBJECT_PRONOUNS or (
-        word[:1].isupper() and word.lower() not in _CONDITIONAL_OPENERS
-    )
 
 
 def _clause_start(ltoks: list[str]) -> int:
