@@ -580,9 +580,13 @@ def _work(r: dict[str, Any]) -> dict[str, Any]:
 
 
 def _claim_url(base: str | None, r: dict[str, Any]) -> str | None:
+    """What a reader can open for a claim: its article, else its own review (BASE#CLAIM_ID) when one is
+    published (a decided claim), else nothing."""
     if is_http_url(r["url"]):
         return str(r["url"])
-    return f"{base.rstrip('/')}/{quote(r['claim_id'], safe='')}" if base else None
+    if base and r["verdict"] != "unreviewed":
+        return f"{base}#{quote(r['claim_id'], safe='')}"
+    return None
 
 
 class _LeftOut:
