@@ -1086,9 +1086,10 @@ class Review:
         if op == "mark":
             by = after.get("superseded_by")
             verdict = after.get("verdict") or self.decision(key).verdict
-            return f"mark {self.named_claim(key)} {verdict}" + (
-                f" by {self.named_superseding(by)}" if by else ""
-            )
+            given = f"{verdict}" + (f" by {self.named_superseding(by)}" if by else "")
+            if before.get("conflicts"):  # a verdict given to a claim in conflict settles it (`r`, or c/d/s)
+                return f"resolve the conflict on {self.named_claim(key)}: {given}"
+            return f"mark {self.named_claim(key)} {given}"
         if op == "apply_to_group":
             return (
                 f"mark {len(changes)} claim(s) of the event of {self.named_claim(key)} {after.get('verdict', '')}"
