@@ -838,11 +838,16 @@ class Review:
 
     def notices(self, article: Article) -> list[str]:
         """What to warn the reviewer about an article (``Article.notices``), less the clash of its dates
-        once the reviewer has set its publication date (they decided which one holds)."""
+        once the reviewer has set its publication date (they decided which one holds); a copy's original is
+        named by its outlet and title, not its key."""
         rec = self._data.articles.get(article.key)
+        notices = list(article.notices)
         if rec is not None and rec.published is not None:
-            return [n for n in article.notices if not is_date_notice(n)]
-        return list(article.notices)
+            notices = [n for n in notices if not is_date_notice(n)]
+        original = article.duplicate_of or article.near_duplicate_of
+        if original:  # a copy's notice names its original by key: named as the reviewer knows it
+            notices = [n.replace(original, self.named_article(original)) for n in notices]
+        return notices
 
     def article_progress(self, article_key: str) -> dict[Verdict, int]:
         """An article's claims per verdict, as the reviewer is shown them: those at or above the batch's
