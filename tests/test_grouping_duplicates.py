@@ -156,7 +156,8 @@ def test_a_copys_notice_names_the_article_by_outlet_and_title_short_and_true(tmp
     head = '+++\noutlet = "{}"\n+++\nBridge closed to lorries after cracks found\n\n'
     (corpus / "a.txt").write_text(head.format("Northbridge Post") + STORY + "\n", encoding="utf-8")
     (corpus / "b.txt").write_text(
-        head.format("County Wire") + "Home | News | Sport\n" + STORY + "\nShare this article\n", encoding="utf-8"
+        head.format("County Wire") + "Home | News | Sport\n" + STORY + "\nShare this article\n",
+        encoding="utf-8",
     )
     r = Review.open(tmp_path / "s.toml", [str(corpus)])
     try:

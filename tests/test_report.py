@@ -436,12 +436,16 @@ def test_claimreview_links_a_newer_claim_without_a_url_to_its_review_or_not_at_a
     is published at all. It is now the newer claim's review when one is published, and left out if not."""
     ids = review.ids  # type: ignore[attr-defined]
     base = "https://check.example/reviews"
-    objs = {o["identifier"]: o for o in json.loads(render(review, "claimreview", organisation="X", base_url=base))}
+    objs = {
+        o["identifier"]: o for o in json.loads(render(review, "claimreview", organisation="X", base_url=base))
+    }
     # b0 (Beta News, no URL) is itself reviewed: the link is its review, which this report publishes
     assert objs[ids["a"][0]]["isBasedOn"]["url"] == objs[ids["b"][0]]["url"] == f"{base}#{ids['b'][0]}"
     # an undecided newer claim with no URL has no page to open: no url, its words still quoted
     review.mark(ids["a"][1], Verdict.SUPERSEDED, by=ids["b"][1])
-    objs = {o["identifier"]: o for o in json.loads(render(review, "claimreview", organisation="X", base_url=base))}
+    objs = {
+        o["identifier"]: o for o in json.loads(render(review, "claimreview", organisation="X", base_url=base))
+    }
     link = objs[ids["a"][1]]["isBasedOn"]
     assert "url" not in link and link["identifier"] == ids["b"][1] and link["text"]
     assert ids["b"][1] not in objs

@@ -557,7 +557,7 @@ def test_merge_table_counts_claims_marked_and_in_conflict_not_decision_records()
     a = _session("ann", {"c1": (C, None), "c2": (C, None), "c3": (U, None)})  # c3: a speaker edit only
     a.decisions["c3"] = replace(a.decisions["c3"], speaker="Berg")
     b = _session("bob", {"c1": (D, None), "c2": (D, None)})
-    out, rep = sess.merge(a, b)
+    rep = sess.merge(a, b)[1]
     lines = rep.lines()
     assert lines[0].split()[0] == "claims"
     rows = {line.rsplit(None, 3)[0]: line.split()[-3:] for line in lines[1:5]}
