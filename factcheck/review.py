@@ -846,7 +846,8 @@ class Review:
             notices = [n for n in notices if not is_date_notice(n)]
         original = article.duplicate_of or article.near_duplicate_of
         if original:  # a copy's notice names its original by key: named as the reviewer knows it
-            notices = [n.replace(original, self.named_article(original)) for n in notices]
+            of, named = f" of {original}: ", f" of {self.named_article(original)}: "  # (not a word of it)
+            notices = [n.replace(of, named, 1) for n in notices]
         return notices
 
     def article_progress(self, article_key: str) -> dict[Verdict, int]:
