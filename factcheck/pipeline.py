@@ -278,7 +278,7 @@ def _mark_duplicate(art: Article, first: dict[str, Article]) -> None:
     seen = first.setdefault(art.id, art)
     if seen is not art:
         art.duplicate_of = seen.key
-        note = f"the same text as {seen.key}: a copy, grouped only beside {seen.key}'s claims"
+        note = f"a copy of {seen.key}: its claims follow that one's groups"
         if note not in art.notices:
             art.notices.append(note)
 

@@ -146,11 +146,15 @@ def collect(review: Any, *, decided: bool = False) -> dict[str, Any]:
     claims = len(rows)
     not_dismissed = {r["claim_id"] for r in rows}
     superseding: list[dict[str, Any]] = []
+    cited: list[dict[str, Any]] = []
     if decided:
         every, rows = rows, [r for r in rows if _decided(r)]
         # the claims a listed one is superseded by, not listed themselves: the report names and quotes them
         links = {r["superseded_by"] for r in rows if r["superseded_by"]} - {r["claim_id"] for r in rows}
         superseding = [r for r in every if r["claim_id"] in links]
+        # the claims a listed one gives as evidence, not listed themselves: still claims of the batch
+        cited_ids = {e for r in rows for e in r["evidence"]} - {r["claim_id"] for r in rows}
+        cited = [r for r in every if r["claim_id"] in cited_ids]
     counted = review.progress()
     progress = {str(v): n for v, n in counted.items()}
     # who decided, also each side of a conflict left by a merge (their verdict is in the report as a side)
@@ -215,6 +219,8 @@ def collect(review: Any, *, decided: bool = False) -> dict[str, Any]:
         "claims": rows,
         # --decided: the claims the listed ones are superseded by that are not listed themselves
         **({"superseding": superseding} if decided else {}),
+        # --decided: the claims the listed ones give as evidence that are not listed themselves
+        **({"cited": cited} if decided else {}),
         "groups": groups,
         "orphans": orphans,
         # links of kept decisions to a claim no longer in the batch (as `status --json` lists them)
@@ -574,9 +580,13 @@ def _work(r: dict[str, Any]) -> dict[str, Any]:
 
 
 def _claim_url(base: str | None, r: dict[str, Any]) -> str | None:
+    """What a reader can open for a claim: its article, else its own review (BASE#CLAIM_ID) when one is
+    published (a decided claim), else nothing."""
     if is_http_url(r["url"]):
         return str(r["url"])
-    return f"{base.rstrip('/')}/{quote(r['claim_id'], safe='')}" if base else None
+    if base and r["verdict"] != "unreviewed":
+        return f"{base}#{quote(r['claim_id'], safe='')}"
+    return None
 
 
 class _LeftOut:
@@ -608,7 +618,8 @@ def claimreviews(
     rows: list[dict[str, Any]] = data["claims"]
     # (with --decided, a claim a decided one is superseded by has no verdict and is not listed: it is quoted
     # from the report's "superseding" part, as the full report quotes it)
-    by_id = {r["claim_id"]: r for r in [*data.get("superseding", ()), *rows]}
+    # (a claim given as evidence, likewise: it is in the "cited" part)
+    by_id = {r["claim_id"]: r for r in [*data.get("cited", ()), *data.get("superseding", ()), *rows]}
     ratings: Mapping[str, str] = {**DEFAULT_RATINGS, **(opts.get("ratings") or {})}
     base = opts.get("base_url")
     for name in ("base_url", "organisation_url"):

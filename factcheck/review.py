@@ -838,11 +838,17 @@ class Review:
 
     def notices(self, article: Article) -> list[str]:
         """What to warn the reviewer about an article (``Article.notices``), less the clash of its dates
-        once the reviewer has set its publication date (they decided which one holds)."""
+        once the reviewer has set its publication date (they decided which one holds); a copy's original is
+        named by its outlet and title, not its key."""
         rec = self._data.articles.get(article.key)
+        notices = list(article.notices)
         if rec is not None and rec.published is not None:
-            return [n for n in article.notices if not is_date_notice(n)]
-        return list(article.notices)
+            notices = [n for n in notices if not is_date_notice(n)]
+        original = article.duplicate_of or article.near_duplicate_of
+        if original:  # a copy's notice names its original by key: named as the reviewer knows it
+            of, named = f" of {original}: ", f" of {self.named_article(original)}: "  # (not a word of it)
+            notices = [n.replace(of, named, 1) for n in notices]
+        return notices
 
     def article_progress(self, article_key: str) -> dict[Verdict, int]:
         """An article's claims per verdict, as the reviewer is shown them: those at or above the batch's
@@ -1086,9 +1092,10 @@ class Review:
         if op == "mark":
             by = after.get("superseded_by")
             verdict = after.get("verdict") or self.decision(key).verdict
-            return f"mark {self.named_claim(key)} {verdict}" + (
-                f" by {self.named_superseding(by)}" if by else ""
-            )
+            given = f"{verdict}" + (f" by {self.named_superseding(by)}" if by else "")
+            if before.get("conflicts"):  # a verdict given to a claim in conflict settles it (`r`, or c/d/s)
+                return f"resolve the conflict on {self.named_claim(key)}: {given}"
+            return f"mark {self.named_claim(key)} {given}"
         if op == "apply_to_group":
             return (
                 f"mark {len(changes)} claim(s) of the event of {self.named_claim(key)} {after.get('verdict', '')}"

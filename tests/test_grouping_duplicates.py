@@ -141,3 +141,32 @@ def test_the_pipeline_lists_a_page_saved_twice(tmp_path: Path) -> None:
     assert any("a.txt" in n and "a copy" in n for n in b.notices)
     assert a.near_duplicate_of is None and c.near_duplicate_of is None
     assert corpus.groups == []
+
+
+def test_a_copys_notice_names_the_article_by_outlet_and_title_short_and_true(tmp_path: Path) -> None:
+    """The near-copy notice named record files ("nearly the same text as fetched/127.0.0.1-ae912833011b.json
+    (93% of its word sequences): a copy, grouped only beside fetched/…'s claims"): 4 rows at 80x24, its last
+    word cut, and "grouped only beside" read as if the copy joined a group. It now names the article by its
+    outlet and title, says what its claims do (a copy makes no group: they follow its original's), and is
+    short."""
+    from factcheck.review import Review
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    head = '+++\noutlet = "{}"\n+++\nBridge closed to lorries after cracks found\n\n'
+    (corpus / "a.txt").write_text(head.format("Northbridge Post") + STORY + "\n", encoding="utf-8")
+    (corpus / "b.txt").write_text(
+        head.format("County Wire") + "Home | News | Sport\n" + STORY + "\nShare this article\n",
+        encoding="utf-8",
+    )
+    r = Review.open(tmp_path / "s.toml", [str(corpus)])
+    try:
+        b = r.corpus.article("b.txt")
+        assert b is not None and b.near_duplicate_of == "a.txt"
+        (said,) = [n for n in r.notices(b) if "copy" in n]
+        assert said.startswith("nearly a copy (100%) of Northbridge Post 'Bridge closed to lorries"), said
+        assert said.endswith(": its claims follow that one's groups"), said
+        assert "a.txt" not in said and "grouped only beside" not in said
+        assert len(said) <= 120, said
+    finally:
+        r.close()

@@ -428,3 +428,24 @@ def test_decades_and_centuries_read_as_words() -> None:
     assert readable_time("199") == "the 1990s" and readable_time("201") == "the 2010s"
     assert readable_time("19") == "the 20th century" and readable_time("20") == "the 21st century"
     assert readable_time("2016-SU") == "summer 2016" and readable_time("2024-10") == "2024-10"
+
+
+def test_claimreview_links_a_newer_claim_without_a_url_to_its_review_or_not_at_all(review: Review) -> None:
+    """A superseded claim's `isBasedOn.url`, for a newer claim whose article has no URL, was BASE/CLAIM_ID: a
+    page that does not exist (the reviews are at BASE#CLAIM_ID), and for an undecided newer claim no review
+    is published at all. It is now the newer claim's review when one is published, and left out if not."""
+    ids = review.ids  # type: ignore[attr-defined]
+    base = "https://check.example/reviews"
+    objs = {
+        o["identifier"]: o for o in json.loads(render(review, "claimreview", organisation="X", base_url=base))
+    }
+    # b0 (Beta News, no URL) is itself reviewed: the link is its review, which this report publishes
+    assert objs[ids["a"][0]]["isBasedOn"]["url"] == objs[ids["b"][0]]["url"] == f"{base}#{ids['b'][0]}"
+    # an undecided newer claim with no URL has no page to open: no url, its words still quoted
+    review.mark(ids["a"][1], Verdict.SUPERSEDED, by=ids["b"][1])
+    objs = {
+        o["identifier"]: o for o in json.loads(render(review, "claimreview", organisation="X", base_url=base))
+    }
+    link = objs[ids["a"][1]]["isBasedOn"]
+    assert "url" not in link and link["identifier"] == ids["b"][1] and link["text"]
+    assert ids["b"][1] not in objs

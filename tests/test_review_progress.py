@@ -305,9 +305,37 @@ def test_claimreview_decided_quotes_the_claim_a_decided_one_is_superseded_by(
     decided = {o["identifier"]: o for o in json.loads(run(capsys, "report", str(batch), *opts, "--decided"))}
     review = decided[old.id]
     assert review["reviewRating"]["ratingExplanation"] == f"Superseded by a newer report: {new.text}"
-    assert review["isBasedOn"]["text"] == new.text and review["isBasedOn"]["url"]
+    assert review["isBasedOn"]["text"] == new.text
     assert review == full[old.id]  # the words, link and date the full report gives
     assert new.id not in decided  # the newer claim is quoted, not reviewed
+
+
+def test_claimreview_decided_cites_an_undecided_claim_given_as_evidence(
+    batch: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`report --decided -f claimreview` left out evidence given as a claim id when that claim had no verdict
+    (it was not among the listed claims), and said it was "neither an http(s) URL nor a claim id": a decision's
+    evidence wrongly refused in published output. The cited claims are now kept beside the listed ones, and
+    the review is the one the full report gives."""
+    r = Review.open(batch)
+    try:
+        arts = [a for a in r.corpus.articles if r.claims(a.key)]
+        old, new = r.claims(arts[0].key)[0], r.claims(arts[-1].key)[0]
+        assert r.decision(new.id).verdict == Verdict.UNREVIEWED
+        r.mark(old.id, Verdict.CONFIRMED)
+        r.add_evidence(old.id, new.id)
+        r.save()
+    finally:
+        r.close()
+    opts = ("-f", "claimreview", "--base-url", "https://check.example/r", "--org", "Desk")
+    full = {o["identifier"]: o for o in json.loads(run(capsys, "report", str(batch), *opts))}
+    assert main(["report", str(batch), *opts, "--decided"]) == 0
+    out, err = capsys.readouterr()
+    decided = {o["identifier"]: o for o in json.loads(out)}
+    assert decided[old.id]["citation"] == [new.id]
+    assert decided[old.id] == full[old.id]
+    assert "neither an http(s) URL nor a claim id" not in err
+    assert new.id not in decided  # cited, not reviewed
 
 
 def test_progress_never_reads_100_percent_with_a_claim_left_nor_0_percent_with_one_decided(

@@ -549,6 +549,27 @@ def _session(reviewer: str, verdicts: dict[str, tuple[Verdict, str | None]]) -> 
     return data
 
 
+def test_merge_table_counts_claims_marked_and_in_conflict_not_decision_records() -> None:
+    """`factcheck merge`'s table read "unreviewed 1 / 0 / 2" where the session had 827 unreviewed claims: it
+    counted decision records (A's 1 was a speaker edit, the merged 2 were the conflicts). It now counts the
+    claims marked, per verdict, and the claims left in conflict to resolve; an edit alone is no row."""
+    C, D, U = Verdict.CONFIRMED, Verdict.DISPUTED, Verdict.UNREVIEWED
+    a = _session("ann", {"c1": (C, None), "c2": (C, None), "c3": (U, None)})  # c3: a speaker edit only
+    a.decisions["c3"] = replace(a.decisions["c3"], speaker="Berg")
+    b = _session("bob", {"c1": (D, None), "c2": (D, None)})
+    rep = sess.merge(a, b)[1]
+    lines = rep.lines()
+    assert lines[0].split()[0] == "claims"
+    rows = {line.rsplit(None, 3)[0]: line.split()[-3:] for line in lines[1:5]}
+    assert rows == {
+        "confirmed": ["2", "0", "0"],
+        "disputed": ["0", "2", "0"],
+        "superseded": ["0", "0", "0"],
+        "in conflict": ["0", "0", "2"],
+    }, lines
+    assert not any(line.startswith("unreviewed") for line in lines)
+
+
 def test_merge_counts_one_claim_reviewed_by_both_in_the_singular() -> None:
     """ "Cohen's kappa: 0.000 over 1 claims"."""
     C, D = Verdict.CONFIRMED, Verdict.DISPUTED

@@ -1431,3 +1431,43 @@ async def test_undo_is_notified_only_when_the_status_line_does_not_show_it_whole
         if size[0] == 30:
             assert m.message not in status and undone  # the only place the words show
         await pilot.press("q")
+
+
+async def test_an_article_with_no_claim_shown_says_why(tmp_path, session_path):
+    """An article with no claim showed an empty Claims pane and "No claim selected.", nothing saying why. The
+    Event panel now gives the reason: no check-worthy sentence, every claim dismissed, or every claim under
+    the threshold (with `w` to show them)."""
+    corpus = tmp_path / "articles"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Bus fares rose 3 percent in May, Berg said.\n", encoding="utf-8")
+    (corpus / "b.txt").write_text("Thank you for reading.\n", encoding="utf-8")
+    r = open_review(corpus, session_path)
+    (claim,) = r.claims("a.txt")
+    assert not r.claims("b.txt", include_dismissed=True)
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+
+        async def panel_on(key: str) -> str:
+            m._select_article(m.keys.index(key))
+            await pilot.pause()
+            return " ".join(m.query_one(EventPanel).content.plain.split())
+
+        said = await panel_on("b.txt")
+        assert "no sentence" in said and "check-worthy" in said, said
+        assert "No claim selected" not in said
+        await panel_on("a.txt")
+        await pilot.press("minus")
+        await pilot.pause()
+        said = await panel_on("a.txt")
+        assert "1 claim" in said and "dismissed" in said, said
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        r.corpus.min_score = claim.score + 0.01
+        said = await panel_on("a.txt")
+        assert "1 claim" in said and "threshold" in said and "(w" in said, said
+        await pilot.press("w")
+        await pilot.pause()
+        assert m.claims and m.claims[0].id == claim.id
+        await pilot.press("q")

@@ -481,6 +481,25 @@ async def test_a_conflicts_supersession_names_the_newer_claim_and_the_resolve_di
         await pilot.press("q")
 
 
+def test_undoing_a_conflicts_resolution_says_resolve_not_mark(seeds_copy, session_path):
+    """Undoing `r` (or a verdict given to a claim in conflict, which settles it) read "undone: mark '…'
+    disputed", not what the reviewer did. It now reads "resolve the conflict on '…': disputed", and a plain
+    mark still reads "mark"."""
+    r = open_review(seeds_copy, session_path)
+    target, plain = [c for a in r.corpus.articles for c in r.claims(a.key)][:2]
+    r.data.decisions[target.id] = dataclasses.replace(
+        r.decision(target.id),
+        conflicts=({"reviewer": "alice", "verdict": "confirmed"}, {"reviewer": "bob", "verdict": "disputed"}),
+    )
+    r.mark(target.id, Verdict.DISPUTED)
+    assert r.undo() == f"resolve the conflict on {r.named_claim(target.id)}: disputed"
+    assert len(r.decision(target.id).conflicts) == 2
+    assert r.redo() == f"resolve the conflict on {r.named_claim(target.id)}: disputed"
+    assert r.decision(target.id).conflicts == ()
+    r.mark(plain.id, Verdict.CONFIRMED)
+    assert r.undo() == f"mark {r.named_claim(plain.id)} confirmed"
+
+
 async def test_n_visits_a_conflict_on_a_decided_claim(seeds_copy, session_path):
     r = open_review(seeds_copy, session_path)
     claims = [c for a in r.corpus.articles for c in r.claims(a.key)]

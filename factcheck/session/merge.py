@@ -14,7 +14,9 @@ from factcheck.textout import counted
 @dataclass(slots=True)
 class MergeReport:
     reviewers: tuple[str, str]
-    counts: tuple[dict[str, int], dict[str, int], dict[str, int]]  # per verdict: A, B, merged
+    # claims per verdict in A, B and merged; "unreviewed" counts only the claims left in conflict to resolve
+    # (a decision record that is only an edit, a speaker or a note, is no verdict and is not counted)
+    counts: tuple[dict[str, int], dict[str, int], dict[str, int]]
     both_reviewed: int = 0
     agreements: int = 0
     conflicts: list[tuple[str, str, str]] = field(default_factory=list)  # claim id, A's verdict, B's verdict
@@ -25,9 +27,10 @@ class MergeReport:
 
     def lines(self) -> list[str]:
         a, b = self.reviewers
-        out = [f"{'verdict':<12} {a[:14]:>14} {b[:14]:>14} {'merged':>8}"]
+        out = [f"{'claims':<12} {a[:14]:>14} {b[:14]:>14} {'merged':>8}"]
         for v in Verdict:
-            out.append(f"{v!s:<12} {self.counts[0][v]:>14} {self.counts[1][v]:>14} {self.counts[2][v]:>8}")
+            label = "in conflict" if v == Verdict.UNREVIEWED else str(v)
+            out.append(f"{label:<12} {self.counts[0][v]:>14} {self.counts[1][v]:>14} {self.counts[2][v]:>8}")
         out.append(
             f"reviewed by both: {self.both_reviewed}; agree: {self.agreements}; conflicts: {len(self.conflicts)}"
         )
@@ -78,6 +81,11 @@ def _left_open(d: Decision, sides: list[dict[str, Any]], updated: dt.datetime) -
         conflicts=(*d.conflicts, *sides),
         updated=updated,
     )
+
+
+def _counted(d: Decision) -> bool:
+    """A claim the merge table counts: one with a verdict, or left in conflict to resolve."""
+    return d.verdict != Verdict.UNREVIEWED or bool(d.conflicts)
 
 
 def _latest(a: Decision, b: Decision) -> dt.datetime:
@@ -140,7 +148,7 @@ def merge(a: SessionData, b: SessionData, corpus: list[str] | None = None) -> tu
     for cid in list(a.decisions) + [c for c in b.decisions if c not in a.decisions]:
         da, db = a.decisions.get(cid), b.decisions.get(cid)
         for i, d in ((0, da), (1, db)):
-            if d is not None:
+            if d is not None and _counted(d):
                 counts[i][d.verdict] += 1
         if da is None or db is None:
             d = da or db
@@ -193,7 +201,8 @@ def merge(a: SessionData, b: SessionData, corpus: list[str] | None = None) -> tu
         out.decisions[cid] = replace(merged, note=_merge_notes(da, db, merged.reviewer))
     _break_cycles(out, a, b, rep)
     for d in out.decisions.values():
-        counts[2][d.verdict] += 1
+        if _counted(d):
+            counts[2][d.verdict] += 1
     rep.kappa = cohen_kappa(pairs)
     out.manual = {**b.manual, **a.manual}
     out.merges = list(dict.fromkeys(a.merges + b.merges))

@@ -21,7 +21,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Static
 
-from factcheck.ingest import is_date_notice
+from factcheck.ingest import claims_supported, is_date_notice
 from factcheck.model import Article, Claim, Verdict
 from factcheck.review import Review, ReviewError
 from factcheck.textout import counted, one_line
@@ -509,6 +509,29 @@ class ReadingScreen(Screen[None]):
         self.claim_list.highlighted = j
         self._show_claim()
 
+    def _no_claim_why(self, a: Article | None) -> str:
+        """What the Event panel says when no claim is selected: why the article shows none, when it shows
+        none (an empty Claims pane said nothing)."""
+        if self.filter.active:
+            return "No claim matches the filter."
+        if a is None or self.claims:
+            return "No claim selected."
+        if not claims_supported(a):
+            return "No claim: this article's language is not supported for claims."
+        every = self.review.claims(a.key, include_dismissed=True)
+        if not every:
+            return (
+                "No claim in this article: no sentence of its text reads as a check-worthy statement of fact"
+                " (+ adds one by hand)."
+            )
+        hidden = self.hidden_low(a.key)
+        if hidden:
+            return (
+                f"No claim shown: {counted(hidden, 'claim')} under the check-worthiness threshold"
+                " (w shows them)."
+            )
+        return f"No claim shown: {counted(len(every), 'claim')} dismissed (/ filters on dismissed)."
+
     def _show_claim(self) -> None:
         a, c = self.article, self.claim
         if a is not None:
@@ -517,8 +540,7 @@ class ReadingScreen(Screen[None]):
             self.article_view.show(a, claims, verdicts, c)
         else:
             self.article_view.show(None, [], {}, None)
-        empty = "No claim matches the filter." if self.filter.active else "No claim selected."
-        self.event_panel.show_claim(c, empty=empty)
+        self.event_panel.show_claim(c, empty=self._no_claim_why(a))
         if a is not None and not self.review.readonly:
             self.review.set_cursor(a.key, c.id if c else None)
             self.fc_app.schedule_save(cursor_only=True)
