@@ -592,6 +592,24 @@ def _person_like(name: str, text: str, spoke: bool = False) -> bool:
     return re.search(r"(?<![\w’'-])" + re.escape(low) + r"(?![\w’'-])", text) is None
 
 
+def _named_in_own_clause(
+    st: _Sent, att: attribution.Attribution, base: int, canon: Any, known: frozenset[str]
+) -> frozenset[str]:
+    """The persons (full names) sentence ``st`` names after the first of ``att``'s attribution words (its
+    pronoun: "he called Rubio", "he said Rubio would ...") or inside the content it reports ("'Jeb Bush has
+    zero skills,' he said"): none of them is whom the pronoun stands for. ``base``: where the offsets of
+    ``att`` count from in the text."""
+    if not att.spans:
+        return frozenset()
+    first = base + min(a for a, _b in att.spans)
+    content = (base + att.content[0], base + att.content[1]) if att.content is not None else (first, first)
+    return frozenset(
+        canon(m.text)
+        for m in _person_mentions(st, canon, known)
+        if m.start >= first or (content[0] <= m.start and m.end <= content[1])
+    )
+
+
 def _human_for(
     pronoun: str,
     humans: list[tuple[str, str]],
@@ -1822,6 +1840,9 @@ def extract(
                         speaker, kind = last_it  # "The report ... found that ... It said ...": the report
                     elif att.pronoun in ("he", "she") and (humans or titled):
                         settle_topics()
+                        # "Within minutes, he called Rubio ...", "'Jeb Bush has ...,' he said": a person the
+                        # sentence names after its pronoun, or in what it reports, is not whom it stands for
+                        others = _named_in_own_clause(st, att, st.start if att is whole else s, full_name, speaking())
                         # "The duchess has hinted ... She revealed": the one person of the title that opens
                         # the sentence before, unless the article's pronouns for them say otherwise
                         lead = (
@@ -1843,6 +1864,8 @@ def extract(
                             lead = _coordinate_subject_person(text, st, att.pronoun, full_name, known)
                             if lead is not None and genders().get(lead, given().get(lead)) != att.pronoun:
                                 lead = None
+                        if lead is not None and full_name(lead) in others:
+                            lead = None
                         got = (
                             (lead, "person")
                             if lead is not None
@@ -1851,7 +1874,9 @@ def extract(
                             and person_like(lead)
                             else _human_for(
                                 att.pronoun,
-                                humans,
+                                [h for h in humans if h[1] != "person" or full_name(h[0]) not in others]
+                                if others
+                                else humans,
                                 genders(),
                                 full_name,
                                 # (the person who spoke in the sentence before, then the one who opens it:
@@ -1862,7 +1887,7 @@ def extract(
                                     else None,
                                     _subject_person(text, prev_st, full_name, known, True),
                                 ),
-                                person_like,
+                                lambda name: person_like(name) and full_name(name) not in others,
                                 given(),
                             )
                         )
