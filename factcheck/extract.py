@@ -2255,7 +2255,9 @@ def extract(
                 orgs_named.append(named_org)
         if whole is None and english:  # (the entity scan is tuned to English names)
             for c in sent_claims:
-                if c.speaker_kind == "person":
+                # (a person a quotation names is whom its speaker speaks of, not whom a later "he" stands for:
+                # "'Everybody is laughing at Jeb Bush. A pathetic figure!' he wrote")
+                if c.speaker_kind == "person" or all_quoted:
                     break
             else:
                 persons = [en.name for c in sent_claims for en in c.entities if en.kind == "person"]
