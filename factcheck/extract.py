@@ -593,7 +593,7 @@ def _person_like(name: str, text: str, spoke: bool = False) -> bool:
 
 
 def _named_in_own_clause(
-    st: _Sent, att: attribution.Attribution, base: int, canon: Any, known: frozenset[str]
+    text: str, st: _Sent, att: attribution.Attribution, base: int, canon: Any, known: frozenset[str]
 ) -> frozenset[str]:
     """The persons (full names) sentence ``st`` names after the first of ``att``'s attribution words (its
     pronoun: "he called Rubio", "he said Rubio would ...") or inside the content it reports ("'Jeb Bush has
@@ -602,7 +602,13 @@ def _named_in_own_clause(
     if not att.spans:
         return frozenset()
     first = base + min(a for a, _b in att.spans)
-    content = (base + att.content[0], base + att.content[1]) if att.content is not None else (first, first)
+    # (only a quoted content: in "Roffman signed a letter that he said ..." the words before are no report)
+    content = (
+        (base + att.content[0], base + att.content[1])
+        if att.content is not None
+        and text[base + att.content[0] : base + att.content[1]].lstrip()[:1] in _OPEN_QUOTE_CHARS
+        else (first, first)
+    )
     return frozenset(
         canon(m.text)
         for m in _person_mentions(st, canon, known)
@@ -1842,7 +1848,9 @@ def extract(
                         settle_topics()
                         # "Within minutes, he called Rubio ...", "'Jeb Bush has ...,' he said": a person the
                         # sentence names after its pronoun, or in what it reports, is not whom it stands for
-                        others = _named_in_own_clause(st, att, st.start if att is whole else s, full_name, speaking())
+                        others = _named_in_own_clause(
+                            text, st, att, st.start if att is whole else s, full_name, speaking()
+                        )
                         # "The duchess has hinted ... She revealed": the one person of the title that opens
                         # the sentence before, unless the article's pronouns for them say otherwise
                         lead = (
