@@ -1895,7 +1895,9 @@ def extract(
                                     else None,
                                     _subject_person(text, prev_st, full_name, known, True),
                                 ),
-                                lambda name: person_like(name) and full_name(name) not in others,
+                                lambda name, others=others: (
+                                    person_like(name) and full_name(name) not in others
+                                ),
                                 given(),
                             )
                         )
