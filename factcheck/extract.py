@@ -1692,6 +1692,11 @@ def extract(
     def person_like(name: str) -> bool:  # a name a "he" or "she" can stand for
         return named_person_like(name, name in spoke)
 
+    def person_but(
+        others: frozenset[str],
+    ) -> Callable[[str], bool]:  # person_like, save the persons ``others``
+        return lambda name: person_like(name) and full_name(name) not in others
+
     # the sentences that name a person and no speaker, each with the number of ``humans`` named before it: one
     # whose "he" or "she" comes before that person is about whom the pronoun stood for, who is named again
     # after them; read only when a later "he" or "she" needs it (and the pronoun evidence with it)
@@ -1895,9 +1900,7 @@ def extract(
                                     else None,
                                     _subject_person(text, prev_st, full_name, known, True),
                                 ),
-                                lambda name, others=others: (
-                                    person_like(name) and full_name(name) not in others
-                                ),
+                                person_but(others),
                                 given(),
                             )
                         )
