@@ -598,7 +598,8 @@ def _named_in_own_clause(
     """The persons (full names) sentence ``st`` names after the first of ``att``'s attribution words (its
     pronoun: "he called Rubio", "he said Rubio would ...") or inside the content it reports ("'Jeb Bush has
     zero skills,' he said"): none of them is whom the pronoun stands for. ``base``: where the offsets of
-    ``att`` count from in the text."""
+    ``att`` count from in the text. (Up to the first full stop after the pronoun: a sentence the splitter did
+    not cut, at a quotation closed after its stop, names persons of other clauses after it.)"""
     if not att.spans:
         return frozenset()
     first = base + min(a for a, _b in att.spans)
@@ -609,11 +610,17 @@ def _named_in_own_clause(
         and text[base + att.content[0] : base + att.content[1]].lstrip()[:1] in _OPEN_QUOTE_CHARS
         else (first, first)
     )
+    stop = _FULL_STOP.search(text, first, st.end)
+    end = stop.start() if stop is not None else st.end
     return frozenset(
         canon(m.text)
         for m in _person_mentions(st, canon, known)
-        if m.start >= first or (content[0] <= m.start and m.end <= content[1])
+        if m.end <= end and (m.start >= first or (content[0] <= m.start and m.end <= content[1]))
     )
+
+
+# (not the stop of a title or an initial: "Mr. Rubio", "Sen. Cruz", "John F. Kennedy")
+_FULL_STOP = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})[.!?][\"”’']?\s")
 
 
 def _human_for(

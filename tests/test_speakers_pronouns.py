@@ -170,3 +170,29 @@ def test_a_person_a_quotation_names_is_not_whom_a_later_pronoun_stands_for(
     text: str, part: str, speaker: str
 ) -> None:
     assert _speaker(text, part) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "speaker"),
+    [
+        (  # a title's stop ends no clause
+            "Donald Trump answered first at the debate in Detroit on Thursday.\n\n“He’s always calling me names,” "
+            "Sen. Marco Rubio said on Sunday in Virginia.\n\nWithin minutes, he called Sen. Rubio “Little Marco” "
+            "multiple times.",
+            "Little Marco",
+            "Donald Trump",
+        ),
+        (  # a sentence the splitter did not cut (a quotation closed after its stop): the next clause's names count
+            "First used by President Ronald Reagan, the rule is reversed whenever the White House changes hands.\n\n"
+            "Barack Obama said the rule “has been used as a political wedge issue.”\n\nHe said his administration "
+            "would “start a fresh conversation on family planning. ” On inauguration day, a memo from Obama froze "
+            "all Bush regulations.",
+            "fresh conversation",
+            "Barack Obama",
+        ),
+    ],
+)
+def test_the_clause_a_pronoun_rules_names_out_of_ends_at_its_full_stop(
+    text: str, part: str, speaker: str
+) -> None:
+    assert _speaker(text, part) == speaker
