@@ -593,15 +593,25 @@ def _person_like(name: str, text: str, spoke: bool = False) -> bool:
 
 
 def _named_in_own_clause(
-    text: str, st: _Sent, att: attribution.Attribution, base: int, canon: Any, known: frozenset[str]
-) -> frozenset[str]:
+    text: str,
+    st: _Sent,
+    att: attribution.Attribution,
+    base: int,
+    quoted: list[tuple[int, int]],
+    canon: Any,
+    known: frozenset[str],
+) -> tuple[frozenset[str], frozenset[str]]:
     """The persons (full names) sentence ``st`` names after the first of ``att``'s attribution words (its
     pronoun: "he called Rubio", "he said Rubio would ...") or inside the content it reports ("'Jeb Bush has
-    zero skills,' he said"): none of them is whom the pronoun stands for. ``base``: where the offsets of
-    ``att`` count from in the text. (Up to the first full stop after the pronoun: a sentence the splitter did
-    not cut, at a quotation closed after its stop, names persons of other clauses after it.)"""
+    zero skills,' he said"): none of them is whom the pronoun stands for; those outside quotation marks, then
+    all of them. A speaker may name themself in their own quotation ("Sanders is outlining his plans. He says
+    ... 'it's not Bernie Sanders'"): a quoted name rules out only a person named earlier, never the one who
+    spoke in or opens the sentence before. ``base``: where the offsets of ``att`` count from in the text;
+    ``quoted``: the sentence's quoted spans (offsets in the sentence). (Up to the first full stop after the
+    pronoun: a sentence the splitter did not cut, at a quotation closed after its stop, names persons of other
+    clauses after it.)"""
     if not att.spans:
-        return frozenset()
+        return frozenset(), frozenset()
     first = base + min(a for a, _b in att.spans)
     # (only a quoted content: in "Roffman signed a letter that he said ..." the words before are no report)
     content = (
@@ -612,11 +622,17 @@ def _named_in_own_clause(
     )
     stop = _FULL_STOP.search(text, first, st.end)
     end = stop.start() if stop is not None else st.end
-    return frozenset(
-        canon(m.text)
+    named = [
+        m
         for m in _person_mentions(st, canon, known)
         if m.end <= end and (m.start >= first or (content[0] <= m.start and m.end <= content[1]))
+    ]
+    plain = frozenset(
+        canon(m.text)
+        for m in named
+        if not any(st.start + a <= m.start and m.end <= st.start + b for a, b in quoted)
     )
+    return plain, frozenset(canon(m.text) for m in named)
 
 
 # (not the stop of a title or an initial: "Mr. Rubio", "Sen. Cruz", "John F. Kennedy")
@@ -1860,8 +1876,14 @@ def extract(
                         settle_topics()
                         # "Within minutes, he called Rubio ...", "'Jeb Bush has ...,' he said": a person the
                         # sentence names after its pronoun, or in what it reports, is not whom it stands for
-                        others = _named_in_own_clause(
-                            text, st, att, st.start if att is whole else s, full_name, speaking()
+                        plain, others = _named_in_own_clause(
+                            text,
+                            st,
+                            att,
+                            st.start if att is whole else s,
+                            quoted_spans,
+                            full_name,
+                            speaking(),
                         )
                         # "The duchess has hinted ... She revealed": the one person of the title that opens
                         # the sentence before, unless the article's pronouns for them say otherwise
@@ -1884,7 +1906,7 @@ def extract(
                             lead = _coordinate_subject_person(text, st, att.pronoun, full_name, known)
                             if lead is not None and genders().get(lead, given().get(lead)) != att.pronoun:
                                 lead = None
-                        if lead is not None and full_name(lead) in others:
+                        if lead is not None and full_name(lead) in plain:
                             lead = None
                         got = (
                             (lead, "person")
@@ -1907,7 +1929,7 @@ def extract(
                                     else None,
                                     _subject_person(text, prev_st, full_name, known, True),
                                 ),
-                                person_but(others),
+                                person_but(plain),
                                 given(),
                             )
                         )

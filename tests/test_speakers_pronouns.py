@@ -113,8 +113,9 @@ def test_the_title_before_an_appositive_name_stands_for_that_person_later() -> N
             "Donald Trump",
         ),
         (  # a person named inside the quotation the pronoun speaks
-            "Randi Weingarten leads the union.\n\n“We will win New York,” Hillary Clinton said on Monday.\n\n“And "
-            "he lacks the ties that Hillary Clinton has to our teachers,” she said.",
+            "Randi Weingarten leads the union.\n\n“We will win New York,” Hillary Clinton said on Monday.\n\nThe "
+            "vote was held on Tuesday.\n\n“And he lacks the ties that Hillary Clinton has to our teachers,” she "
+            "said.",
             "lacks the ties",
             "Randi Weingarten",
         ),
@@ -170,6 +171,16 @@ def test_a_person_a_quotation_names_is_not_whom_a_later_pronoun_stands_for(
     text: str, part: str, speaker: str
 ) -> None:
     assert _speaker(text, part) == speaker
+
+
+def test_a_speaker_may_name_themself_in_their_own_quotation() -> None:
+    # (a quoted name rules out no one who opens or spoke in the sentence before)
+    text = (
+        "Bernie Sanders spoke in Harlem on Thursday.\n\nSanders is outlining a litany of policy proposals on jobs. "
+        "He says that if voters want the establishment, “you’ve got a very good candidate, but it’s not Bernie "
+        "Sanders.”"
+    )
+    assert _speaker(text, "very good candidate") == "Bernie Sanders"
 
 
 @pytest.mark.parametrize(
