@@ -1929,7 +1929,7 @@ def extract(
                                     else None,
                                     _subject_person(text, prev_st, full_name, known, True),
                                 ),
-                                person_but(plain),
+                                person_but(plain) if plain else person_like,
                                 given(),
                             )
                         )
