@@ -592,6 +592,53 @@ def _person_like(name: str, text: str, spoke: bool = False) -> bool:
     return re.search(r"(?<![\w’'-])" + re.escape(low) + r"(?![\w’'-])", text) is None
 
 
+def _named_in_own_clause(
+    text: str,
+    st: _Sent,
+    att: attribution.Attribution,
+    base: int,
+    quoted: list[tuple[int, int]],
+    canon: Any,
+    known: frozenset[str],
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The persons (full names) sentence ``st`` names after the first of ``att``'s attribution words (its
+    pronoun: "he called Rubio", "he said Rubio would ...") or inside the content it reports ("'Jeb Bush has
+    zero skills,' he said"): none of them is whom the pronoun stands for; those outside quotation marks, then
+    all of them. A speaker may name themself in their own quotation ("Sanders is outlining his plans. He says
+    ... 'it's not Bernie Sanders'"): a quoted name rules out only a person named earlier, never the one who
+    spoke in or opens the sentence before. ``base``: where the offsets of ``att`` count from in the text;
+    ``quoted``: the sentence's quoted spans (offsets in the sentence). (Up to the first full stop after the
+    pronoun: a sentence the splitter did not cut, at a quotation closed after its stop, names persons of other
+    clauses after it.)"""
+    if not att.spans:
+        return frozenset(), frozenset()
+    first = base + min(a for a, _b in att.spans)
+    # (only a quoted content: in "Roffman signed a letter that he said ..." the words before are no report)
+    content = (
+        (base + att.content[0], base + att.content[1])
+        if att.content is not None
+        and text[base + att.content[0] : base + att.content[1]].lstrip()[:1] in _OPEN_QUOTE_CHARS
+        else (first, first)
+    )
+    stop = _FULL_STOP.search(text, first, st.end)
+    end = stop.start() if stop is not None else st.end
+    named = [
+        m
+        for m in _person_mentions(st, canon, known)
+        if m.end <= end and (m.start >= first or (content[0] <= m.start and m.end <= content[1]))
+    ]
+    plain = frozenset(
+        canon(m.text)
+        for m in named
+        if not any(st.start + a <= m.start and m.end <= st.start + b for a, b in quoted)
+    )
+    return plain, frozenset(canon(m.text) for m in named)
+
+
+# (not the stop of a title or an initial: "Mr. Rubio", "Sen. Cruz", "John F. Kennedy")
+_FULL_STOP = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})[.!?][\"”’']?\s")
+
+
 def _human_for(
     pronoun: str,
     humans: list[tuple[str, str]],
@@ -1668,6 +1715,11 @@ def extract(
     def person_like(name: str) -> bool:  # a name a "he" or "she" can stand for
         return named_person_like(name, name in spoke)
 
+    def person_but(
+        others: frozenset[str],
+    ) -> Callable[[str], bool]:  # person_like, save the persons ``others``
+        return lambda name: person_like(name) and full_name(name) not in others
+
     # the sentences that name a person and no speaker, each with the number of ``humans`` named before it: one
     # whose "he" or "she" comes before that person is about whom the pronoun stood for, who is named again
     # after them; read only when a later "he" or "she" needs it (and the pronoun evidence with it)
@@ -1822,6 +1874,17 @@ def extract(
                         speaker, kind = last_it  # "The report ... found that ... It said ...": the report
                     elif att.pronoun in ("he", "she") and (humans or titled):
                         settle_topics()
+                        # "Within minutes, he called Rubio ...", "'Jeb Bush has ...,' he said": a person the
+                        # sentence names after its pronoun, or in what it reports, is not whom it stands for
+                        plain, others = _named_in_own_clause(
+                            text,
+                            st,
+                            att,
+                            st.start if att is whole else s,
+                            quoted_spans,
+                            full_name,
+                            speaking(),
+                        )
                         # "The duchess has hinted ... She revealed": the one person of the title that opens
                         # the sentence before, unless the article's pronouns for them say otherwise
                         lead = (
@@ -1843,6 +1906,8 @@ def extract(
                             lead = _coordinate_subject_person(text, st, att.pronoun, full_name, known)
                             if lead is not None and genders().get(lead, given().get(lead)) != att.pronoun:
                                 lead = None
+                        if lead is not None and full_name(lead) in plain:
+                            lead = None
                         got = (
                             (lead, "person")
                             if lead is not None
@@ -1851,7 +1916,9 @@ def extract(
                             and person_like(lead)
                             else _human_for(
                                 att.pronoun,
-                                humans,
+                                [h for h in humans if h[1] != "person" or full_name(h[0]) not in others]
+                                if others
+                                else humans,
                                 genders(),
                                 full_name,
                                 # (the person who spoke in the sentence before, then the one who opens it:
@@ -1862,7 +1929,7 @@ def extract(
                                     else None,
                                     _subject_person(text, prev_st, full_name, known, True),
                                 ),
-                                person_like,
+                                person_but(plain) if plain else person_like,
                                 given(),
                             )
                         )
@@ -2230,7 +2297,9 @@ def extract(
                 orgs_named.append(named_org)
         if whole is None and english:  # (the entity scan is tuned to English names)
             for c in sent_claims:
-                if c.speaker_kind == "person":
+                # (a person a quotation names is whom its speaker speaks of, not whom a later "he" stands for:
+                # "'Everybody is laughing at Jeb Bush. A pathetic figure!' he wrote")
+                if c.speaker_kind == "person" or all_quoted:
                     break
             else:
                 persons = [en.name for c in sent_claims for en in c.entities if en.kind == "person"]
