@@ -6,16 +6,7 @@ in a line of up to 40 words or a longer paragraph it opens; the article's own wo
 from __future__ import annotations
 
 import pytest
-from line_kinds import kinds_of  # tests/line_kinds.py
-
-ARTICLE = [
-    "The city council voted on Tuesday to close the old harbour bridge to heavy traffic from next month, "
-    "after a long debate that went on until late in the evening.",
-    "Engineers found cracks in two of its steel supports, the mayor told reporters at a news conference "
-    "held in the town hall on Wednesday morning.",
-    "Buses will be rerouted through the northern tunnel while the repairs last, the transport office said "
-    "in a statement published on its website.",
-]
+from line_kinds import ARTICLE, kinds_of  # tests/line_kinds.py
 
 # the gold sets' development half: sacbee.com, pulsetoday.co.uk, lifestyle.aol.co.uk (two pages)
 NOTES = [

@@ -6,7 +6,7 @@ I Accept, you consent to our use of cookies ...") are furniture ("cookie or priv
 from __future__ import annotations
 
 import pytest
-from line_kinds import kinds_of  # tests/line_kinds.py
+from line_kinds import ARTICLE, kinds_of  # tests/line_kinds.py
 
 ARTIKEL = [
     "Der Stadtrat hat am Dienstag beschlossen, die alte Hafenbrücke ab dem nächsten Monat für den "
@@ -15,14 +15,6 @@ ARTIKEL = [
     "Journalisten im Rathaus der Stadt.",
     "Die Busse werden durch den nördlichen Tunnel umgeleitet, solange die Reparaturen dauern, teilte das "
     "Verkehrsamt auf seiner Website mit.",
-]
-ARTICLE = [
-    "The city council voted on Tuesday to close the old harbour bridge to heavy traffic from next month, "
-    "after a long debate that went on until late in the evening.",
-    "Engineers found cracks in two of its steel supports, the mayor told reporters at a news conference "
-    "held in the town hall on Wednesday morning.",
-    "Buses will be rerouted through the northern tunnel while the repairs last, the transport office said "
-    "in a statement published on its website.",
 ]
 
 

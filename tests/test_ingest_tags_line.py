@@ -4,19 +4,10 @@
 from __future__ import annotations
 
 import pytest
-from line_kinds import kinds_of  # tests/line_kinds.py
+from line_kinds import ARTICLE, kinds_of  # tests/line_kinds.py
 
 from factcheck import furniture
 from factcheck import lang as langres
-
-ARTICLE = [
-    "The city council voted on Tuesday to close the old harbour bridge to heavy traffic from next month, "
-    "after a long debate that went on until late in the evening.",
-    "Engineers found cracks in two of its steel supports, the mayor told reporters at a news conference "
-    "held in the town hall on Wednesday morning.",
-    "Buses will be rerouted through the northern tunnel while the repairs last, the transport office said "
-    "in a statement published on its website.",
-]
 
 # tags lines of two pages and more (trafilatura's evaluation pages and the gold sets' development halves):
 # indianexpress.com, abcnews.go.com, thehindu.com, observer.com, wp.pl
