@@ -703,7 +703,7 @@ class ReadingScreen(Screen[None]):
         a = self.article
         if a is None or event.offset is None:
             return
-        at = event.offset
+        at = self.article_view.text_offset(event.offset)  # (the view does not show the front matter)
         for j, c in enumerate(self.claims):
             if c.start <= at < c.end:
                 self._select_claim(j)
