@@ -256,6 +256,56 @@ async def test_a_note_being_typed_is_kept_when_the_app_quits(seeds_copy, session
     assert saved[first].note == "old"
 
 
+@pytest.mark.parametrize("answer", ["enter", "ctrl+q"])
+async def test_ctrl_q_asks_before_dropping_a_line_typed_in_a_one_line_dialog(
+    seeds_copy, session_path, answer
+):
+    """A speaker, title, outlet or date typed in the S/t/O/p dialog was dropped without a word on ctrl+q
+    (the note dialog keeps its text since qa11). ctrl+q now asks first, in the dialog: enter keeps the line,
+    escape drops it, ctrl+q again quits without it."""
+    from factcheck.tui.screens.modals import InputModal
+
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r, Config(autosave_delay=30))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        cid = main_of(app).claim.id
+        await pilot.press("S", "ctrl+u", *"Ana Lima", "ctrl+q")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, InputModal), "ctrl+q quit with the typed speaker unkept"
+        asked = str(dialog.query_one("#modal-error").render())
+        assert "enter keeps it" in asked and "ctrl+q again quits without it" in asked, asked
+        await pilot.press(answer)
+        await pilot.pause()
+        if answer == "enter":
+            await pilot.press("ctrl+q")
+            await pilot.pause()
+    saved = sess.load(session_path).decisions if session_path.exists() else {}
+    kept = cid in saved and saved[cid].speaker == "Ana Lima"
+    assert kept is (answer == "enter")
+
+
+@pytest.mark.parametrize(("typed", "kept"), [("2024-05-03", True), ("3 Ma", False)])
+async def test_a_signal_keeps_a_valid_line_typed_in_a_one_line_dialog(seeds_copy, session_path, typed, kept):
+    """SIGHUP / SIGTERM (the terminal gone): nobody can be asked, so a line typed in a one-line dialog is kept
+    as enter would keep it, when it is valid; a half-typed date is never applied."""
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r, Config(autosave_delay=30))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        key = main_of(app).article.key
+        await pilot.press("S", "ctrl+u", *"Ana Lima", "enter")  # something to save either way
+        await settle(app, pilot)
+        await pilot.press("p", "ctrl+u", *typed)
+        await pilot.pause()
+        app._exit_on_signal(1)
+        await pilot.pause()
+    rec = sess.load(session_path).articles.get(key)
+    published = rec.published if rec is not None else None
+    assert (published == dt.date(2024, 5, 3)) is kept, published
+
+
 async def test_a_note_dialog_left_unchanged_changes_nothing_when_the_app_quits(seeds_copy, session_path):
     r = open_review(seeds_copy, session_path)
     app = make_app(r, Config(autosave_delay=30))

@@ -535,7 +535,10 @@ class MainScreen(ReadingScreen):
 
         self.app.push_screen(
             InputModal(
-                f"Evidence for '{claim_words(c)}'", placeholder="https://… or a claim id", validate=check
+                f"Evidence for '{claim_words(c)}'",
+                placeholder="https://… or a claim id",
+                validate=check,
+                keep=done,
             ),
             done,
         )
@@ -792,6 +795,7 @@ class MainScreen(ReadingScreen):
                 placeholder="2024-05-03, 3 May 2024, 20 de setembro de 2023, 3 days ago…",
                 hint="enter keep (empty: the detected date) · escape cancel",
                 validate=check,
+                keep=lambda v: apply(parse(v) if v else None),  # (the app is ending: no message first)
             ),
             done,
         )
@@ -817,7 +821,9 @@ class MainScreen(ReadingScreen):
                 self.set_message(f"{what}: {v}" if v else f"{what}: as read from the article")
 
         self.app.push_screen(
-            InputModal(title, current or "", hint="enter keep (empty: as read from the article) · escape"),
+            InputModal(
+                title, current or "", hint="enter keep (empty: as read from the article) · escape", keep=done
+            ),
             done,
         )
 
