@@ -794,8 +794,7 @@ class MainScreen(ReadingScreen):
                 a.published.isoformat() if a.published else "",
                 placeholder="2024-05-03, 3 May 2024, 20 de setembro de 2023, 3 days ago…",
                 hint="enter keep (empty: the detected date) · escape cancel",
-                validate=check,
-                keep=lambda v: apply(parse(v) if v else None),  # (the app is ending: no message first)
+                validate=check,  # (no keep on a signal: a half-typed date reads as another one)
             ),
             done,
         )

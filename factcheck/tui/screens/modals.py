@@ -97,9 +97,10 @@ class TypeAhead:
 class InputModal(TypeAhead, ModalScreen[str | None]):
     """One line of input; ``validate`` returns an error message or None.
 
-    What was typed is never lost when the app quits with the dialog open: ctrl+q first asks (``ask_on_quit``:
-    enter keeps it, escape drops it, ctrl+q again quits without it), and SIGHUP / SIGTERM, which nobody can
-    answer, keep it as enter would (``keep_typed``, with ``keep``) when it is valid."""
+    What was typed is never lost without a word when the app quits with the dialog open: ctrl+q first asks
+    (``ask_on_quit``: enter keeps it, escape drops it, ctrl+q again quits without it). SIGHUP / SIGTERM,
+    which nobody can answer, keep it as enter would (``keep_typed``) when the dialog has a ``keep`` and it
+    is valid; a date dialog has none (a half-typed date reads as another: "3 Ma" is 3 December)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="input-cancel")]
 
@@ -131,7 +132,7 @@ class InputModal(TypeAhead, ModalScreen[str | None]):
 
     def ask_on_quit(self) -> bool:
         """True, with the question shown, when ctrl+q would drop typed text not asked about yet."""
-        if self._keep is None or self._asked or self._changed_text() is None:
+        if self._asked or self._changed_text() is None:
             return False
         self._asked = True
         self.query_one("#modal-error", Label).update(Content(self.QUIT_QUESTION))
