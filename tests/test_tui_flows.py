@@ -1440,7 +1440,8 @@ async def test_an_article_with_no_claim_shown_says_why(tmp_path, session_path):
     corpus = tmp_path / "articles"
     corpus.mkdir()
     (corpus / "a.txt").write_text("Bus fares rose 3 percent in May, Berg said.\n", encoding="utf-8")
-    (corpus / "b.txt").write_text("Thank you for reading.\n", encoding="utf-8")
+    (corpus / "b.txt").write_text("Why would anyone ever want to do that to a neighbour?\n", encoding="utf-8")
+    (corpus / "c.txt").write_text("Thank you for reading.\n", encoding="utf-8")  # page furniture alone
     r = open_review(corpus, session_path)
     (claim,) = r.claims("a.txt")
     assert not r.claims("b.txt", include_dismissed=True)
@@ -1457,6 +1458,10 @@ async def test_an_article_with_no_claim_shown_says_why(tmp_path, session_path):
         said = await panel_on("b.txt")
         assert "no sentence" in said and "check-worthy" in said, said
         assert "No claim selected" not in said
+        # a text that is page furniture alone (a page whose article trafilatura missed: SCMP's gave one photo
+        # caption) has no sentence to read at all: it says so, not "no check-worthy sentence"
+        said = await panel_on("c.txt")
+        assert "all of it is page furniture" in said and "check-worthy" not in said, said
         await panel_on("a.txt")
         await pilot.press("minus")
         await pilot.pause()
