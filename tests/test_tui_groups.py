@@ -749,6 +749,12 @@ async def test_the_supersede_picker_tells_apart_two_articles_with_the_same_sente
     app = make_app(r)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
+        from factcheck.tui.widgets.event_panel import EventPanel
+
+        # the Event panel listed the two the same way too
+        panel = " ".join(app.screen.query_one(EventPanel).content.plain.split())
+        assert "Wire · The Latest: Navy hands pirates" in panel, panel
+        assert "Wire · The Latest: Pirates' boats towed" in panel, panel
         detail = await open_group(app, pilot, g)
         assert detail.claims[0].article_key == "a.txt"  # the oldest report is chosen
         await pilot.press("s")
