@@ -765,4 +765,14 @@ async def test_the_supersede_picker_tells_apart_two_articles_with_the_same_sente
         assert len(rows) == 2 and len(set(rows.values())) == 2, rows
         assert any("Navy hands pirates to police" in row for row in rows.values()), rows
         assert any("Pirates' boats towed to port" in row for row in rows.values()), rows
-        await pilot.press("escape", "escape", "escape", "q")
+        await pilot.press("escape", "escape", "escape")
+        await pilot.pause()
+        # the main screen's picker (every claim of the batch) tells them apart the same way
+        await pilot.press("s")
+        await settle(app, pilot)
+        picker = app.screen
+        assert isinstance(picker, PickerModal) and picker._items is not None
+        rows = {i.id: i.line().plain for i in picker._items if i.id in {b.id for b in r.group_claims(g)}}
+        same = [row for row in rows.values() if "Indian Navy commandos" in row]
+        assert len(same) == 2 and len(set(same)) == 2, same
+        await pilot.press("escape", "q")
