@@ -460,8 +460,8 @@ class FactcheckApp(App[int]):
 
     def _keep_typed_notes(self, *, lines: bool = False) -> None:
         """A note typed in the note dialog and not kept yet is kept before the app ends (it was lost);
-        ``lines``: so is a valid line typed in a one-line dialog (a title, outlet, speaker, date or evidence:
-        on a signal, when nobody can be asked)."""
+        ``lines``: so is a valid line typed in a one-line dialog that has a ``keep`` (a title, outlet, speaker
+        or evidence; never a date), on a signal, when nobody can be asked."""
         from factcheck.tui.screens.modals import InputModal, NoteModal
 
         for screen in self.screen_stack:
