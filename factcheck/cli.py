@@ -197,8 +197,10 @@ def fetch_progress_bar(paths: Sequence[str]) -> Callable[[int, int, str], None] 
 
 def report_notices(corpus: Any) -> None:
     """Each article's notices (a language with no support, a record date its text contradicts), one line each."""
+    from factcheck.review import originals_named
+
     for a in corpus.articles:
-        for n in a.notices:
+        for n in originals_named(a, a.notices, corpus.article):  # a copy's original by outlet and title
             err(notice_line(a, n))
 
 

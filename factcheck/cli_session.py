@@ -409,11 +409,14 @@ def cmd_status(args: argparse.Namespace) -> int:
             min(max(len(n) for n in names.values()), 60), *(len(shortest_path(n)) for n in names.values())
         )
         print("per article:")
+        articles = {a.key: a for a in review.corpus.articles}
         head = "".join(f" {str(v)[:10]:>10}" for v in Verdict) + (f" {'hidden':>10}" if hidden else "")
-        print(f"  {'article':<{width}}{head}")
+        print(f"  {'article':<{width}}{head}  outlet 'title'")
         for k, p in per_article.items():
             row = f"  {fit_path(names[k], width):<{width}}" + "".join(f" {p[v]:>10}" for v in Verdict)
-            print(row + (f" {review.article_hidden(k):>10}" if hidden else ""))
+            row += f" {review.article_hidden(k):>10}" if hidden else ""
+            # the article as the review names it: a key says little of a page ("fetched/127.0.0.1-ae91….json")
+            print(f"{row}  {_named(articles[k])}".rstrip())
     for line in review.report.lines():
         print(f"note: {line}")
     if orphans:
@@ -435,6 +438,14 @@ def cmd_status(args: argparse.Namespace) -> int:
         if len(conflicts) > 10:
             print(f"  and {len(conflicts) - 10} more")
     return EXIT_PARTIAL if review.corpus.errors else EXIT_OK
+
+
+def _named(a: Any) -> str:
+    """An article's outlet and the first words of its title, as the review names it; "" when it has
+    neither (its key, on the row, is all there is)."""
+    from factcheck.review import article_named
+
+    return article_named(a) if a.outlet or a.title else ""
 
 
 def _rebased(stored: str, session: Path, out: Path) -> str:

@@ -1002,6 +1002,22 @@ def _front_matter(text: str) -> tuple[int, dict[str, Any]]:
     return m.end(), data
 
 
+FRONT_MATTER = "front matter"  # the reason of a text's leading metadata segment
+
+
+def front_matter_end(art: Article) -> int:
+    """Where ``art``'s text starts after its front matter block and the blank lines below it (0 when it has
+    none): the block is metadata, never text, so a front end shows the text from here on. Claim offsets
+    still index the whole text (the file as read), front matter included."""
+    seg = art.segments[0] if art.segments else None
+    if seg is None or seg.start != 0 or seg.kind != "meta" or seg.reason != FRONT_MATTER:
+        return 0
+    end = seg.end
+    while end < len(art.text) and art.text[end] in " \t\r\n":
+        end += 1
+    return end
+
+
 # A YAML front matter block is read only within the text's first characters, and only when it names one of
 # the keys static-site generators write: a text that opens with a rule ("---") and a "Note: ..." line is no
 # front matter. Its YAML ``date`` and ``author`` are our ``published`` and ``authors``.
@@ -1277,7 +1293,7 @@ def classify_lines(
     info: dict[str, Any] = {"front_matter": fm}
     segs: list[Segment] = []
     if fm_len:
-        segs.append(Segment(0, fm_len, "meta", "front matter"))
+        segs.append(Segment(0, fm_len, "meta", FRONT_MATTER))
     lines = _lines(text, fm_len)
     vocab = furniture.vocabulary(lang)
     kinds: list[tuple[str, str]] = [("", "")] * len(lines)

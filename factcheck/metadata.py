@@ -343,12 +343,25 @@ def _no_site_name(name: str, title: Any, host: str | None) -> bool:
     return False
 
 
+def _run_together_host(name: str, host: str | None) -> bool:
+    """A site name that is the page's domain run together, its dot lost or made a capital or an underscore
+    ("Futurezoneat" on futurezone.at, "Achgut_com" on achgut.com, "Livenet_Ch", "Wpolityce_Pl": a social
+    account's handle): the domain itself reads better. A name of words, or the name without the domain's
+    ending ("Futurezone"), is the site's own."""
+    if not host or "." in name or len(name.split()) != 1:
+        return False
+    domain = readable_host(host) or ""
+    return "." in domain and _squash(name) == _squash(domain)
+
+
 def outlet_of(rec: dict[str, Any], url: str | None) -> str | None:
     """The site's name when the record knows it, else a readable form of the page's domain."""
     for k in ("sitename", "site_name", "publisher", "outlet", "source-hostname", "source_name"):
         v = rec.get(k)
         if isinstance(v, dict):
             v = v.get("name")
+        if isinstance(v, str) and _run_together_host(v.strip(), url or host_of(rec)):
+            continue
         if isinstance(v, str) and v.strip() and not is_http_url(v.strip()) and not _is_host(v.strip()):
             name = clean_site_name(v, url or host_of(rec))
             if (

@@ -844,11 +844,7 @@ class Review:
         notices = list(article.notices)
         if rec is not None and rec.published is not None:
             notices = [n for n in notices if not is_date_notice(n)]
-        original = article.duplicate_of or article.near_duplicate_of
-        if original:  # a copy's notice names its original by key: named as the reviewer knows it
-            of, named = f" of {original}: ", f" of {self.named_article(original)}: "  # (not a word of it)
-            notices = [n.replace(of, named, 1) for n in notices]
-        return notices
+        return originals_named(article, notices, self.corpus.article)
 
     def article_progress(self, article_key: str) -> dict[Verdict, int]:
         """An article's claims per verdict, as the reviewer is shown them: those at or above the batch's
@@ -1071,10 +1067,7 @@ class Review:
     def named_article(self, key: str) -> str:
         """An article as a reviewer recognises it: its outlet and the first words of its title."""
         a = self.corpus.article(key)
-        if a is None:
-            return one_line(key)
-        outlet = one_line(a.outlet or Path(a.key).name)
-        return f"{outlet} '{_first_words(a.title)}'" if a.title and a.title.strip() else outlet
+        return article_named(a) if a is not None else one_line(key)
 
     def named_superseding(self, claim_id: str) -> str:
         """The claim a claim is superseded by, as a reviewer recognises it: its outlet, then its first words
@@ -1708,6 +1701,27 @@ def _one_line(value: str | None, what: str) -> str | None:
 
 
 _FIRST_WORDS = 6
+
+
+def article_named(a: Article) -> str:
+    """An article as a reviewer recognises it: its outlet (its file name when it has none) and the first
+    words of its title."""
+    outlet = one_line(a.outlet or Path(a.key).name)
+    return f"{outlet} '{_first_words(a.title)}'" if a.title and a.title.strip() else outlet
+
+
+def originals_named(
+    article: Article, notices: list[str], article_of: Callable[[str], Article | None]
+) -> list[str]:
+    """``notices`` of ``article`` with a copy's original named as the reviewer knows it (``article_named``),
+    not by its key (the core's notice, which ``extract --json`` keeps): the review and the commands' lines.
+    Only " of KEY: " is replaced, so a short key that is also a word of the notice stays."""
+    key = article.duplicate_of or article.near_duplicate_of
+    original = article_of(key) if key else None
+    if original is None:
+        return notices
+    of, named = f" of {key}: ", f" of {article_named(original)}: "
+    return [n.replace(of, named, 1) for n in notices]
 
 
 def _first_words(text: str) -> str:

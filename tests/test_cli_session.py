@@ -692,3 +692,31 @@ def test_status_json_lists_every_article_no_longer_in_the_corpus(
     assert "and 2 more" in st["reconciliation"][0]
     code, out, _ = run(capsys, "status", "sessions/s.toml", "--json")
     assert json.loads(out)["missing"] == [f"gone{i}.txt" for i in range(5)]  # read-only: still missing
+
+
+def test_status_names_each_article_by_outlet_and_title_beside_its_key(
+    proj: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`status`'s per-article table named a fetched page by its record file alone
+    ("fetched/127.0.0.1-ae912833011b.json"), which says nothing of the page. Each row now ends with the article
+    as the review names it (outlet and title); the key stays first, as `edit --article` takes it."""
+    fetched = proj / "corpus" / "fetched"
+    fetched.mkdir()
+    record = {
+        "title": "Meta outage hits Facebook and Instagram worldwide",
+        "source-hostname": "Kulu Media",
+        "source": "https://kulu-media.com/meta-outage/",
+        "text": "Facebook and Instagram were down for six hours on Monday, the company said.\n",
+    }
+    (fetched / "127.0.0.1-ae912833011b.json").write_text(json.dumps(record), encoding="utf-8")
+    a = claim_ids(capsys)["alpha.txt"]
+    assert run(capsys, "mark", "sessions/s.toml", a[0], "confirmed", "--corpus", "corpus")[0] == 0
+    code, out, _ = run(capsys, "status", "sessions/s.toml")
+    assert code == 0
+    rows = out.split("per article:\n", 1)[1].splitlines()
+    assert rows[0].endswith("outlet 'title'"), rows
+    (page,) = [r for r in rows if "127.0.0.1-ae912833011b.json" in r]
+    assert page.split()[0] == "fetched/127.0.0.1-ae912833011b.json", page
+    assert page.endswith("Kulu Media 'Meta outage hits Facebook and Instagram…'"), page
+    (alpha,) = [r for r in rows if "alpha.txt" in r]
+    assert alpha.split()[-1] == "0", alpha  # no outlet, no title: nothing after the counts

@@ -170,3 +170,27 @@ def test_a_copys_notice_names_the_article_by_outlet_and_title_short_and_true(tmp
         assert len(said) <= 120, said
     finally:
         r.close()
+
+
+def test_extract_names_a_copys_original_by_outlet_and_title_as_the_review_does(
+    tmp_path: Path, capsys
+) -> None:
+    """`factcheck extract` printed the copy notice with the original's key ("nearly a copy (100%) of a.txt:
+    …"; for a fetched page, "of fetched/127.0.0.1-ae912833011b.json"), where the review names it by outlet
+    and title. It names it as the review does now; `extract --json` keeps the key (scripts read it)."""
+    from factcheck.cli import main
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    head = '+++\noutlet = "{}"\n+++\nBridge closed to lorries after cracks found\n\n'
+    (corpus / "a.txt").write_text(head.format("Northbridge Post") + STORY + "\n", encoding="utf-8")
+    (corpus / "b.txt").write_text(
+        head.format("County Wire") + STORY + "\nShare this article\n", encoding="utf-8"
+    )
+    main(["extract", str(corpus)])
+    err = capsys.readouterr().err
+    (said,) = [line for line in err.splitlines() if "copy" in line]
+    assert "of Northbridge Post 'Bridge closed to lorries" in said, err
+    assert " of a.txt:" not in said, err
+    main(["extract", "--json", str(corpus)])
+    assert " of a.txt: " in capsys.readouterr().out

@@ -123,6 +123,26 @@ def test_site_names_that_are_none(sitename: str, title: str | None, host: str, k
     assert (metadata.outlet_of(rec, rec["source"]) == sitename) is kept
 
 
+@pytest.mark.parametrize(
+    ("sitename", "host", "outlet"),
+    [
+        ("Futurezoneat", "futurezone.at", "futurezone.at"),  # a domain run together (a social handle)
+        ("Achgut_com", "www.achgut.com", "achgut.com"),
+        ("Livenet_Ch", "livenet.ch", "livenet.ch"),
+        ("Wpolityce_Pl", "wpolityce.pl", "wpolityce.pl"),
+        ("Futurezone", "futurezone.at", "Futurezone"),  # the name without the domain's ending
+        ("Spiegel Online", "spiegelonline.de", "Spiegel Online"),  # words
+    ],
+)
+def test_a_site_name_that_is_the_domain_run_together_reads_as_the_domain(
+    sitename: str, host: str, outlet: str
+) -> None:
+    """A trafilatura record of futurezone.at named its outlet "Futurezoneat" (the twitter:site handle): the
+    article list showed a word no reader knows. The domain itself is read instead."""
+    rec = {"source-hostname": sitename, "hostname": host, "source": f"https://{host}/a/b"}
+    assert metadata.outlet_of(rec, rec["source"]) == outlet
+
+
 def _page(handle: str, host: str) -> bytes:
     return (
         f'<html><head><meta name="twitter:site" content="@{handle}"><link rel="canonical" href="https://{host}/a">'

@@ -570,6 +570,15 @@ def test_merge_table_counts_claims_marked_and_in_conflict_not_decision_records()
     assert not any(line.startswith("unreviewed") for line in lines)
 
 
+def test_merge_table_lists_the_claims_in_conflict_last_after_the_verdicts() -> None:
+    """The `in conflict` row came first (the Verdict order puts "unreviewed" first): what the merge decided
+    reads first, what it leaves to resolve last."""
+    C, D = Verdict.CONFIRMED, Verdict.DISPUTED
+    rep = sess.merge(_session("ann", {"c1": (C, None)}), _session("bob", {"c1": (D, None)}))[1]
+    labels = [line.rsplit(None, 3)[0] for line in rep.lines()[1:5]]
+    assert labels == ["confirmed", "disputed", "superseded", "in conflict"], rep.lines()
+
+
 def test_merge_counts_one_claim_reviewed_by_both_in_the_singular() -> None:
     """ "Cohen's kappa: 0.000 over 1 claims"."""
     C, D = Verdict.CONFIRMED, Verdict.DISPUTED

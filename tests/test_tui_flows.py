@@ -1440,7 +1440,8 @@ async def test_an_article_with_no_claim_shown_says_why(tmp_path, session_path):
     corpus = tmp_path / "articles"
     corpus.mkdir()
     (corpus / "a.txt").write_text("Bus fares rose 3 percent in May, Berg said.\n", encoding="utf-8")
-    (corpus / "b.txt").write_text("Thank you for reading.\n", encoding="utf-8")
+    (corpus / "b.txt").write_text("Why would anyone ever want to do that to a neighbour?\n", encoding="utf-8")
+    (corpus / "c.txt").write_text("Thank you for reading.\n", encoding="utf-8")  # page furniture alone
     r = open_review(corpus, session_path)
     (claim,) = r.claims("a.txt")
     assert not r.claims("b.txt", include_dismissed=True)
@@ -1457,6 +1458,10 @@ async def test_an_article_with_no_claim_shown_says_why(tmp_path, session_path):
         said = await panel_on("b.txt")
         assert "no sentence" in said and "check-worthy" in said, said
         assert "No claim selected" not in said
+        # a text that is page furniture alone (a page whose article trafilatura missed: SCMP's gave one photo
+        # caption) has no sentence to read at all: it says so, not "no check-worthy sentence"
+        said = await panel_on("c.txt")
+        assert "all of it is page furniture" in said and "check-worthy" not in said, said
         await panel_on("a.txt")
         await pilot.press("minus")
         await pilot.pause()
@@ -1470,4 +1475,61 @@ async def test_an_article_with_no_claim_shown_says_why(tmp_path, session_path):
         await pilot.press("w")
         await pilot.pause()
         assert m.claims and m.claims[0].id == claim.id
+        await pilot.press("q")
+
+
+async def test_front_matter_is_neither_shown_as_text_nor_taken_for_a_title(tmp_path, session_path):
+    """A .txt file's `+++` front matter showed in the Article pane as text, and an article with no title
+    line and no claim got it as its title in the Articles list (`+++ outlet = "Site Admin" +++ Login…`).
+    The view shows the text from below the block; claims still index the whole file (front matter
+    included), so the view shifts them: the current claim is underlined on its own words and a click on
+    them selects it."""
+    from factcheck.model import Verdict as V
+    from factcheck.tui.fmt import CURRENT
+    from factcheck.tui.widgets.article_list import ArticleList
+    from factcheck.tui.widgets.line_view import LineView
+
+    corpus = tmp_path / "articles"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        '+++\noutlet = "Harbour Times"\npublished = "2024-03-05"\n+++\n\n'
+        "The council said on Monday that the bridge would close for two weeks.\n\n"
+        "Engineers found cracks in three of the bridge's beams last month, the council said.\n",
+        encoding="utf-8",
+    )
+    (corpus / "b.txt").write_text(
+        '+++\noutlet = "Site Admin"\n+++\nLogin\n\nThank you for reading.\n', "utf-8"
+    )
+    r = open_review(corpus, session_path)
+    a, b = r.corpus.article("a.txt"), r.corpus.article("b.txt")
+    assert a is not None and b is not None
+    claims = r.claims("a.txt")
+    assert (
+        len(claims) == 2 and a.text[claims[1].start : claims[1].end] == claims[1].text
+    )  # the file's offsets
+    counts = dict.fromkeys(V, 0)
+    listed = ArticleList.prompt_for(b, counts, 60, warn=False).plain
+    assert "+++" not in listed and "outlet" not in listed and listed.endswith("b.txt"), listed
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        m._select_article(m.keys.index("a.txt"))
+        await pilot.pause()
+        view = m.query_one(ArticleView)
+        shown = view.content.plain
+        assert shown.startswith("The council said on Monday"), shown
+        assert "+++" not in shown and "Harbour Times" not in shown
+        # the current claim (the first) is underlined on its words, not 60 characters further on
+        (cur,) = [s for s in view.content.spans if s.style == CURRENT]
+        assert shown[cur.start : cur.end] == m.claims[0].text
+        # a click on the second claim's words selects it
+        at = shown.index("Engineers found") + 3
+        view.post_message(LineView.Clicked(view, at))
+        await pilot.pause()
+        assert m.claim is not None and m.claim.id == claims[1].id
+        m._select_article(m.keys.index("b.txt"))
+        await pilot.pause()
+        shown = view.content.plain
+        assert "+++" not in shown and shown.startswith("Login"), shown
         await pilot.press("q")

@@ -710,3 +710,69 @@ async def test_at_30_columns_a_card_keeps_its_columns_for_words_and_the_key_bar_
                 words
             )  # (a scrollbar only when the text runs on)
         await pilot.press("escape", "escape", "q")
+
+
+async def test_the_supersede_picker_tells_apart_two_articles_with_the_same_sentence(tmp_path):
+    """Two Breitbart "The Latest" articles of one day carry the same sentence: the group screen's picker (s)
+    showed two identical rows ("Breitbart 2016-03-15 · 2016-03-15" and the same words), nothing to tell
+    which article is which. Rows that would read the same now name their article's title."""
+    from factcheck.tui.screens.modals import PickerModal
+
+    folder = tmp_path / "arts"
+    folder.mkdir()
+    head = '+++\noutlet = "{}"\npublished = "{}"\ntitle = "{}"\n+++\n'
+    said = (
+        "Indian Navy commandos captured 23 Somali pirates in the Gulf of Aden on Monday, the Defence Ministry"
+        " said.\n\n"
+    )
+    (folder / "a.txt").write_text(
+        head.format("Harbour Times", "2008-09-15", "Navy seizes pirate boats")
+        + "The Indian Navy captured 23 Somali pirates in the Gulf of Aden on September 15, 2008, a Defence"
+        " Ministry release said.\n",
+        encoding="utf-8",
+    )
+    (folder / "b.txt").write_text(
+        head.format("Wire", "2008-09-16", "The Latest: Navy hands pirates to police")
+        + said
+        + "The pirates will be handed to the police in Mumbai on Wednesday, officials said.\n",
+        encoding="utf-8",
+    )
+    (folder / "c.txt").write_text(
+        head.format("Wire", "2008-09-16", "The Latest: Pirates' boats towed to port")
+        + said
+        + "Two of the pirates' boats were towed to the port of Kochi by a coast guard ship, a spokesman said.\n",
+        encoding="utf-8",
+    )
+    r = Review.open(tmp_path / "s.toml", [str(folder)])
+    (g,) = r.corpus.groups
+    assert {c.article_key for c in r.group_claims(g)} == {"a.txt", "b.txt", "c.txt"}
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        from factcheck.tui.widgets.event_panel import EventPanel
+
+        # the Event panel listed the two the same way too
+        panel = " ".join(app.screen.query_one(EventPanel).content.plain.split())
+        assert "Wire · The Latest: Navy hands pirates" in panel, panel
+        assert "Wire · The Latest: Pirates' boats towed" in panel, panel
+        detail = await open_group(app, pilot, g)
+        assert detail.claims[0].article_key == "a.txt"  # the oldest report is chosen
+        await pilot.press("s")
+        await pilot.pause()
+        picker = app.screen
+        assert isinstance(picker, PickerModal) and picker._items is not None
+        rows = {i.id: i.line().plain for i in picker._items}
+        assert len(rows) == 2 and len(set(rows.values())) == 2, rows
+        assert any("Navy hands pirates to police" in row for row in rows.values()), rows
+        assert any("Pirates' boats towed to port" in row for row in rows.values()), rows
+        await pilot.press("escape", "escape", "escape")
+        await pilot.pause()
+        # the main screen's picker (every claim of the batch) tells them apart the same way
+        await pilot.press("s")
+        await settle(app, pilot)
+        picker = app.screen
+        assert isinstance(picker, PickerModal) and picker._items is not None
+        rows = {i.id: i.line().plain for i in picker._items if i.id in {b.id for b in r.group_claims(g)}}
+        same = [row for row in rows.values() if "Indian Navy commandos" in row]
+        assert len(same) == 2 and len(set(same)) == 2, same
+        await pilot.press("escape", "q")

@@ -256,6 +256,63 @@ async def test_a_note_being_typed_is_kept_when_the_app_quits(seeds_copy, session
     assert saved[first].note == "old"
 
 
+@pytest.mark.parametrize("answer", ["enter", "ctrl+q"])
+async def test_ctrl_q_asks_before_dropping_a_line_typed_in_a_one_line_dialog(
+    seeds_copy, session_path, answer
+):
+    """A speaker, title, outlet or date typed in the S/t/O/p dialog was dropped without a word on ctrl+q
+    (the note dialog keeps its text since qa11). ctrl+q now asks first, in the dialog: enter keeps the line,
+    escape drops it, ctrl+q again quits without it."""
+    from factcheck.tui.screens.modals import InputModal
+
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r, Config(autosave_delay=30))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        cid = main_of(app).claim.id
+        await pilot.press("S", "ctrl+u", *"Ana Lima", "ctrl+q")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, InputModal), "ctrl+q quit with the typed speaker unkept"
+        asked = str(dialog.query_one("#modal-error").render())
+        assert "enter keeps it" in asked and "ctrl+q again quits without it" in asked, asked
+        await pilot.press(answer)
+        await pilot.pause()
+        if answer == "enter":
+            await pilot.press("ctrl+q")
+            await pilot.pause()
+    saved = sess.load(session_path).decisions if session_path.exists() else {}
+    kept = cid in saved and saved[cid].speaker == "Ana Lima"
+    assert kept is (answer == "enter")
+
+
+async def test_a_signal_keeps_a_line_typed_in_a_one_line_dialog_but_never_a_date(seeds_copy, session_path):
+    """SIGHUP / SIGTERM (the terminal gone): nobody can be asked, so a title, outlet, speaker or evidence
+    typed in its dialog is kept as enter would keep it. A date is not: a half-typed one reads as another
+    ("3 Ma" is 3 December), and a wrong date would regroup the batch."""
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r, Config(autosave_delay=30))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        cid = main_of(app).claim.id
+        await pilot.press("S", "ctrl+u", *"Ana Lima")
+        await pilot.pause()
+        app._exit_on_signal(1)
+        await pilot.pause()
+    assert sess.load(session_path).decisions[cid].speaker == "Ana Lima"
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r, Config(autosave_delay=30))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        key = main_of(app).article.key
+        await pilot.press("p", "ctrl+u", *"3 Ma")
+        await pilot.pause()
+        app._exit_on_signal(1)
+        await pilot.pause()
+    rec = sess.load(session_path).articles.get(key)
+    assert rec is None or rec.published is None, rec
+
+
 async def test_a_note_dialog_left_unchanged_changes_nothing_when_the_app_quits(seeds_copy, session_path):
     r = open_review(seeds_copy, session_path)
     app = make_app(r, Config(autosave_delay=30))

@@ -28,7 +28,8 @@ class MergeReport:
     def lines(self) -> list[str]:
         a, b = self.reviewers
         out = [f"{'claims':<12} {a[:14]:>14} {b[:14]:>14} {'merged':>8}"]
-        for v in Verdict:
+        # the verdicts, then the claims left to resolve: what the merge decided before what it leaves to do
+        for v in [*(v for v in Verdict if v != Verdict.UNREVIEWED), Verdict.UNREVIEWED]:
             label = "in conflict" if v == Verdict.UNREVIEWED else str(v)
             out.append(f"{label:<12} {self.counts[0][v]:>14} {self.counts[1][v]:>14} {self.counts[2][v]:>8}")
         out.append(

@@ -337,7 +337,7 @@ class FactcheckApp(App[int]):
             pass
 
     def _exit_on_signal(self, signum: int) -> None:
-        self._keep_typed_notes()
+        self._keep_typed_notes(lines=True)
         self.save_now(quiet=True)
         self._exiting = True
         self.exit(128 + signum, return_code=128 + signum)
@@ -458,15 +458,25 @@ class FactcheckApp(App[int]):
             return False
         return True
 
-    def _keep_typed_notes(self) -> None:
-        """A note typed in the note dialog and not kept yet is kept before the app ends (it was lost)."""
-        from factcheck.tui.screens.modals import NoteModal
+    def _keep_typed_notes(self, *, lines: bool = False) -> None:
+        """A note typed in the note dialog and not kept yet is kept before the app ends (it was lost);
+        ``lines``: so is a valid line typed in a one-line dialog that has a ``keep`` (a title, outlet, speaker
+        or evidence; never a date), on a signal, when nobody can be asked."""
+        from factcheck.tui.screens.modals import InputModal, NoteModal
 
         for screen in self.screen_stack:
-            if isinstance(screen, NoteModal):
+            if isinstance(screen, NoteModal) or (lines and isinstance(screen, InputModal)):
                 screen.keep_typed()
 
+    def _asked_about_typed_lines(self) -> bool:
+        """True when ctrl+q would drop a line typed in a one-line dialog: the dialog asks instead (once)."""
+        from factcheck.tui.screens.modals import InputModal
+
+        return any(isinstance(s, InputModal) and s.ask_on_quit() for s in self.screen_stack)
+
     async def action_quit(self) -> None:
+        if self._asked_about_typed_lines():
+            return
         self._keep_typed_notes()
         if not self.save_now() and not self._quit_anyway:
             self._quit_anyway = True

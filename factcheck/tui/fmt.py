@@ -140,17 +140,38 @@ def article_name(a: Article | None) -> str:
     return one_line(a.outlet or a.key)
 
 
-def report_line(claim: Claim, article: Article | None) -> Content:
-    """A claim offered as another report in a picker: its outlet, date and time, then its text."""
+def report_line(claim: Claim, article: Article | None, which: str = "") -> Content:
+    """A claim offered as another report in a picker: its outlet, date and time, then its text. ``which``
+    (``tell_apart``) tells its article from another whose row would read the same."""
     return Content.assemble(
         literal(clip(article_name(article), 24), "bold"),
         " ",
         (date_text(article.published if article else None), "$text-muted"),
         " · ",
         (time_text(claim) or "no time", "$text-accent"),
+        literal(f" · {clip(which, 60)}", "italic") if which else "",
         "\n  ",
         literal(clip(claim.text, 150)),
     )
+
+
+def tell_apart(claims: Iterable[Claim], articles: Mapping[str, Article]) -> dict[str, str]:
+    """For the claims whose picker rows (``report_line``) would read the same, two articles of one outlet and
+    day with the same sentence: what tells their articles apart, the title, else the key (a title they share
+    too), by claim id. The other claims need nothing more."""
+    rows: dict[tuple[str, str, str], list[Claim]] = {}
+    for c in claims:
+        a = articles.get(c.article_key)
+        row = (article_name(a), date_text(a.published if a else None), c.text)
+        rows.setdefault(row, []).append(c)
+    out: dict[str, str] = {}
+    for same in rows.values():
+        if len(same) < 2:
+            continue
+        titles = [one_line((a.title or "") if (a := articles.get(c.article_key)) else "") for c in same]
+        for c, title in zip(same, titles, strict=True):
+            out[c.id] = title if title and titles.count(title) == 1 else c.article_key
+    return out
 
 
 def event_title(group: EventGroup) -> str:

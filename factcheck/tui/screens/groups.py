@@ -34,6 +34,7 @@ from factcheck.tui.fmt import (
     literal,
     one_line,
     report_line,
+    tell_apart,
     time_text,
     verdict_word,
 )
@@ -679,11 +680,11 @@ class GroupDetailScreen(Screen[str | None]):
             return
         c = self.claims[self.chosen]
         items = []
-        for o in reversed(self.claims):
-            if o.id == c.id:
-                continue
+        others = [o for o in reversed(self.claims) if o.id != c.id]
+        which = tell_apart(others, self._articles)  # two articles' rows that would read the same
+        for o in others:
             a = self._articles.get(o.article_key)
-            line = report_line(o, a)
+            line = report_line(o, a, which.get(o.id, ""))
             items.append(PickItem(o.id, line, f"{o.id} {article_name(a)} {o.text}".lower()))
         if not items:
             self.notify("No other report of this event to supersede it.", timeout=3, markup=False)

@@ -36,6 +36,7 @@ from factcheck.tui.fmt import (
     literal,
     readable_time,
     report_line,
+    tell_apart,
 )
 from factcheck.tui.screens.modals import (
     AddClaimModal,
@@ -271,21 +272,23 @@ class MainScreen(ReadingScreen):
         g = self.event_panel.group_of(c)
         same = set(g.claims) if g else set()
 
-        def prompt(o: Claim) -> Content:
+        def prompt(o: Claim, which: str) -> Content:
             tag: tuple[str, str] = (
                 ("★ suggested ", "bold $text-warning")
                 if o.id in suggested
                 else (("same event ", "$text-accent") if o.id in same else ("", ""))
             )
             art = self._articles.get(o.article_key)
-            return Content.assemble(tag, badge(self.verdict(o.id)), " ", report_line(o, art))
+            return Content.assemble(tag, badge(self.verdict(o.id)), " ", report_line(o, art, which))
 
         def items() -> list[PickItem]:  # every claim of the batch ranked: made in the picker's worker
             out = []
-            for o in self.review.superseding_candidates(c.id):  # lines made when listed
+            candidates = self.review.superseding_candidates(c.id)
+            which = tell_apart(candidates, self._articles)  # two articles' rows that would read the same
+            for o in candidates:  # lines made when listed
                 art = self._articles.get(o.article_key)
                 search = f"{o.id} {o.article_key} {art.outlet if art else ''} {o.text}".lower()
-                out.append(PickItem(o.id, partial(prompt, o), search))
+                out.append(PickItem(o.id, partial(prompt, o, which.get(o.id, "")), search))
             return out
 
         def picked(by: str | None) -> None:
@@ -532,7 +535,10 @@ class MainScreen(ReadingScreen):
 
         self.app.push_screen(
             InputModal(
-                f"Evidence for '{claim_words(c)}'", placeholder="https://… or a claim id", validate=check
+                f"Evidence for '{claim_words(c)}'",
+                placeholder="https://… or a claim id",
+                validate=check,
+                keep=done,
             ),
             done,
         )
@@ -788,7 +794,7 @@ class MainScreen(ReadingScreen):
                 a.published.isoformat() if a.published else "",
                 placeholder="2024-05-03, 3 May 2024, 20 de setembro de 2023, 3 days ago…",
                 hint="enter keep (empty: the detected date) · escape cancel",
-                validate=check,
+                validate=check,  # (no keep on a signal: a half-typed date reads as another one)
             ),
             done,
         )
@@ -814,7 +820,9 @@ class MainScreen(ReadingScreen):
                 self.set_message(f"{what}: {v}" if v else f"{what}: as read from the article")
 
         self.app.push_screen(
-            InputModal(title, current or "", hint="enter keep (empty: as read from the article) · escape"),
+            InputModal(
+                title, current or "", hint="enter keep (empty: as read from the article) · escape", keep=done
+            ),
             done,
         )
 

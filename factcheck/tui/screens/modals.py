@@ -95,9 +95,16 @@ class TypeAhead:
 
 
 class InputModal(TypeAhead, ModalScreen[str | None]):
-    """One line of input; ``validate`` returns an error message or None."""
+    """One line of input; ``validate`` returns an error message or None.
+
+    What was typed is never lost without a word when the app quits with the dialog open: ctrl+q first asks
+    (``ask_on_quit``: enter keeps it, escape drops it, ctrl+q again quits without it). SIGHUP / SIGTERM,
+    which nobody can answer, keep it as enter would (``keep_typed``) when the dialog has a ``keep`` and it
+    is valid; a date dialog has none (a half-typed date reads as another: "3 Ma" is 3 December)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="input-cancel")]
+
+    QUIT_QUESTION = "Not kept yet: enter keeps it, escape drops it, ctrl+q again quits without it."
 
     def __init__(
         self,
@@ -107,10 +114,37 @@ class InputModal(TypeAhead, ModalScreen[str | None]):
         placeholder: str = "",
         hint: str = "enter keep · escape cancel",
         validate: Callable[[str], str | None] | None = None,
+        keep: Callable[[str], None] | None = None,
     ) -> None:
         super().__init__()
         self._title, self._value, self._placeholder, self._hint = title, value, placeholder, hint
         self._validate = validate
+        self._keep = keep
+        self._asked = False
+
+    def _changed_text(self) -> str | None:
+        """What the field holds when it differs from what the dialog opened with (stripped), else None."""
+        if not self.is_mounted:
+            typed = (self._typed or "").strip()
+            return typed or None  # (keys typed before the dialog was drawn)
+        value = self.query_one(Input).value.strip()
+        return value if value != self._value.strip() else None
+
+    def ask_on_quit(self) -> bool:
+        """True, with the question shown, when ctrl+q would drop typed text not asked about yet."""
+        if self._asked or self._changed_text() is None:
+            return False
+        self._asked = True
+        self.query_one("#modal-error", Label).update(Content(self.QUIT_QUESTION))
+        return True
+
+    def keep_typed(self) -> None:
+        """Keep what was typed as enter would, when it changed and is valid (the app is ending)."""
+        value = self._changed_text()
+        if self._keep is None or value is None or (self._validate and self._validate(value)):
+            return
+        self._value = value
+        self._keep(value)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):

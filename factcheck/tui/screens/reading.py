@@ -519,6 +519,11 @@ class ReadingScreen(Screen[None]):
         if not claims_supported(a):
             return "No claim: this article's language is not supported for claims."
         every = self.review.claims(a.key, include_dismissed=True)
+        if not every and not a.claim_segments:  # (a page whose text trafilatura missed: a caption alone)
+            return (
+                "No claim in this article: none of its text is article text, all of it is page furniture"
+                " (greyed: a click on it says why)."
+            )
         if not every:
             return (
                 "No claim in this article: no sentence of its text reads as a check-worthy statement of fact"
@@ -703,7 +708,7 @@ class ReadingScreen(Screen[None]):
         a = self.article
         if a is None or event.offset is None:
             return
-        at = event.offset
+        at = self.article_view.text_offset(event.offset)  # (the view does not show the front matter)
         for j, c in enumerate(self.claims):
             if c.start <= at < c.end:
                 self._select_claim(j)

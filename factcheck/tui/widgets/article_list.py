@@ -51,7 +51,7 @@ class ArticleList(PromptList):
 
 
 def _lead(article: Article) -> str:
-    """The start of an untitled article's text (its headline or body: never front matter or page furniture)."""
+    """The start of an untitled article's text (its headline or body: never front matter or page furniture);
+    "" when it has neither (the key then names it)."""
     first = next(iter(article.claim_segments), None)
-    start = first.start if first else 0
-    return article.text[start : start + 200].strip()
+    return article.text[first.start : first.start + 200].strip() if first else ""

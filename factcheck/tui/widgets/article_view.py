@@ -10,6 +10,7 @@ from typing import Any
 
 from textual.content import Content
 
+from factcheck.ingest import front_matter_end
 from factcheck.model import Article, Claim, Verdict
 from factcheck.tui.fmt import CURRENT, FURNITURE, TINT, sanitize, spans_content
 from factcheck.tui.widgets.line_view import LineView
@@ -24,11 +25,16 @@ class ArticleView(LineView):
         "keys scroll; a click on a sentence selects its claim; + adds the next uncovered sentence as a "
         "claim. Page furniture (menus, teasers, captions, bylines) is greyed: it yields no claims, and a "
         "click on it says why it was set aside. Warnings about the article (a language without claim "
-        "extraction, a record date that disagrees with the dateline) are listed above its text."
+        "extraction, a record date that disagrees with the dateline) are listed above its text. A text "
+        "file's front matter (its +++ or --- block of metadata) is not shown: its outlet, title and date "
+        "are shown above the text."
     )
 
     _shown: str | None = None
-    _claim: tuple[int, int] | None = None
+    _claim: tuple[int, int] | None = None  # the current claim, in the shown text's offsets
+    # where the shown text starts in the article's text: after its front matter (metadata, never text);
+    # claims and furniture index the whole text, the view shifts them by this much
+    _skip = 0
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -48,7 +54,8 @@ class ArticleView(LineView):
             return
         same_text = self._shown is article.text
         self._shown = article.text
-        self._claim = (current.start, current.end) if current is not None else None
+        self._skip = skip = front_matter_end(article)
+        self._claim = (current.start - skip, current.end - skip) if current is not None else None
         self.set_content(self.content_for(article, claims, verdicts, current))
         if current is None:
             self.scroll_home(animate=False)
@@ -58,16 +65,23 @@ class ArticleView(LineView):
     def content_for(
         self, article: Article, claims: list[Claim], verdicts: dict[str, Verdict], current: Claim | None
     ) -> Content:
+        skip = front_matter_end(article)
         spans = [(s.start, s.end, FURNITURE) for s in article.furniture_segments]
         spans += [(c.start, c.end, TINT[verdicts.get(c.id, Verdict.UNREVIEWED)]) for c in claims]
         if current is not None:
             spans.append((current.start, current.end, CURRENT))
+        if skip:  # (front matter yields no claim nor furniture: every span is below it)
+            spans = [(max(0, a - skip), max(0, b - skip), style) for a, b, style in spans]
         text = self._sanitized.get(article.text)
         if text is None:  # the same str object for one article: its hash is computed once
             if len(self._sanitized) > 8:
                 self._sanitized.clear()
-            text = self._sanitized[article.text] = sanitize(article.text)
+            text = self._sanitized[article.text] = sanitize(article.text)[skip:]
         return spans_content(text, spans, sanitized=True)
+
+    def text_offset(self, offset: int) -> int:
+        """The offset in the article's text of ``offset`` in the shown text (a click's)."""
+        return offset + self._skip
 
     def prepare_article(
         self, article: Article, claims: list[Claim], verdicts: dict[str, Verdict], current: Claim | None

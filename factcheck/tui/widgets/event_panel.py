@@ -23,6 +23,7 @@ from factcheck.tui.fmt import (
     group_time,
     literal,
     open_times,
+    tell_apart,
     time_text,
     verdict_word,
 )
@@ -302,7 +303,10 @@ class EventPanel(LineView):
             others.append((art.published if art and art.published else dt.date.max, o.article_key, o, art))
         others.sort(key=lambda t: (t[0], t[1], t[2].start))
         more = len(others) - EVENT_LINES
+        # two articles of one outlet and day with the same sentence read the same: their titles tell them apart
+        which = tell_apart((o for *_, o, _art in others[:EVENT_LINES]), self._articles)
         for pub, _k, o, art in others[:EVENT_LINES]:
+            told = which.get(o.id)
             lines.append(
                 Content.assemble(
                     badge(self._verdict(o.id)),
@@ -310,6 +314,7 @@ class EventPanel(LineView):
                     (date_text(pub if pub != dt.date.max else None), "$text-muted"),
                     " ",
                     literal(clip(article_name(art), 22), "bold"),
+                    literal(f" · {clip(told, 60)}", "italic") if told else "",
                     " · ",
                     (time_text(o) or "no time", "$text-accent"),
                     " · ",
