@@ -76,12 +76,16 @@ def date_order(phrase: str, languages: tuple[str, ...] | None = None) -> str | N
 
 
 @functools.lru_cache(maxsize=4096)
-def _parse(text: str, languages: tuple[str, ...] | None, anchor: dt.date | None) -> dt.date | None:
+def _parse(
+    text: str, languages: tuple[str, ...] | None, anchor: dt.date | None, whole_day: bool = False
+) -> dt.date | None:
     settings: dict[str, object] = {
         "PREFER_DAY_OF_MONTH": "first",
         "RETURN_AS_TIMEZONE_AWARE": False,
         "STRICT_PARSING": False,
     }
+    if whole_day:
+        settings["REQUIRE_PARTS"] = ["day", "month"]
     m = _NUMERIC_DATE.search(text)
     order = date_order(text, languages)
     if order is not None:
@@ -131,17 +135,23 @@ def _same_year(got: dt.date, figures: str) -> bool:
 
 
 def parse_date_text(
-    text: str, *, languages: list[str] | tuple[str, ...] | None = None, anchor: dt.date | None = None
+    text: str,
+    *,
+    languages: list[str] | tuple[str, ...] | None = None,
+    anchor: dt.date | None = None,
+    whole_day: bool = False,
 ) -> dt.date | None:
     """The date a short phrase names, read by dateparser; None when it names none.
 
     ``languages``: ISO codes to try, the phrase's own language first (it sets the order of a date in
     figures written with slashes, see the module's doc); None lets dateparser detect the language, which
     is ~10x slower. ``anchor``: the day relative phrases count from ("yesterday", "hace tres días");
-    today when None.
+    today when None. ``whole_day``: a phrase that does not name its day and month is none (dateparser reads
+    what it can and skips the rest: "3 Ma" is the 3rd of this month, "3" March, "May 2024" its first day),
+    for a day someone types; a relative phrase ("3 days ago") names its day.
     """
     phrase = " ".join(text.split())
     if not phrase or len(phrase) > MAX_PHRASE or not any(ch.isalnum() for ch in phrase):
         return None
     langs = tuple(languages) if languages else None
-    return _parse(phrase, langs, anchor)
+    return _parse(phrase, langs, anchor, whole_day)

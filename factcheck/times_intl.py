@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from factcheck.dates import parse_date_text
-from factcheck.lang import available, resource
+from factcheck.lang import available, languages, resource
 from factcheck.links import blank_links
 from factcheck.model import TimeRef
 
@@ -1104,12 +1104,20 @@ __all__ = ["clear_cache", "supported", "tag", "tag_language"]
 def typed_date(text: str, language: str | None, today: dt.date) -> dt.date | None:
     """The day a reviewer typed for an article's publication ("2024-05-03", "3 May 2024", "20 de setembro de
     2023", "3 days ago", "lundi dernier"), or None. The article's language is tried first, so a date in figures
-    reads as that language writes it ("08/03/2016" is 8 March on a German page); then any language; then the
-    languages' time rules for what dateparser does not read."""
+    reads as that language writes it ("08/03/2016" is 8 March on a German page); then the languages factcheck
+    has a folder for (dateparser's guess among all its languages reads a half-typed "3 Ma" as Hungarian "ma",
+    today); then the languages' time rules for what dateparser does not read. What names no day and month is none: a
+    half-typed "3 Ma" is no date (dateparser alone reads it as the 3rd of this month), nor is "May 2024"."""
     v = text.strip()
     try:
         return dt.date.fromisoformat(v)
     except ValueError:
         pass
-    got = parse_date_text(v, languages=(language, "en"), anchor=today) if language else None
-    return got or parse_date_text(v, anchor=today) or date_phrase(v, today, language)
+    tried = (language, "en") if language else ("en",)
+    got = parse_date_text(v, languages=tried, anchor=today, whole_day=True)
+    others = tuple(code for code in languages() if code not in tried)
+    return (
+        got
+        or parse_date_text(v, languages=others, anchor=today, whole_day=True)
+        or date_phrase(v, today, language)
+    )

@@ -127,6 +127,31 @@ def test_date_phrase_reads_what_a_reviewer_types_when_dateparser_does_not() -> N
 
 
 @pytest.mark.parametrize(
+    ("typed", "lang", "expected"),
+    [
+        ("3 May", "en", dt.date(2026, 5, 3)),
+        ("3. Mai 2024", "en", dt.date(2024, 5, 3)),  # another of factcheck's languages
+        ("3 maggio 2024", None, dt.date(2024, 5, 3)),
+        ("08/03/2016", "de", dt.date(2016, 3, 8)),
+        ("3 days ago", "en", dt.date(2026, 11, 30)),
+        ("hace tres días", "en", dt.date(2026, 11, 30)),
+        ("2024-05-03", None, dt.date(2024, 5, 3)),
+        # half typed, or no day: dateparser alone reads these as the 3rd of this month, 1 March, today (the
+        # Hungarian "ma") and 1 May
+        ("3 Ma", "en", None),
+        ("3", "de", None),
+        ("Ma", None, None),
+        ("3 Ma 2024", "fr", None),
+        ("May 2024", "en", None),
+    ],
+)
+def test_a_typed_day_names_its_day_and_month_in_full(
+    typed: str, lang: str | None, expected: dt.date | None
+) -> None:
+    assert times_intl.typed_date(typed, lang, dt.date(2026, 12, 3)) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "lang", "span"),
     [
         ("Am 25. September 2018\n2. Der Tweet des Tages", "de", "25. September 2018"),
