@@ -128,6 +128,10 @@ class _Speech:
         # head before it)
         self.addressee_linkers = frozenset(_low(w) for w in data.get("addressee_linkers", []))
         self.roles = frozenset(_low(w) for w in data.get("roles", []))
+        # nouns of a person by kinship or by what they are to others, no office ("la hermana de la víctima",
+        # "diz a garota", "sagte seine Mutter"): a speaker's head as a role is, but another person than any
+        # named before with no such noun (never the person who opens the sentence before)
+        self.people = frozenset(_low(w) for w in data.get("people", []))
         self.organisations = frozenset(_low(w) for w in data.get("organisations", []))
         self.outlets = frozenset(_low(w) for w in data.get("outlets", []))
         self.anonymous = frozenset(_low(w) for w in data.get("anonymous", []))
@@ -255,7 +259,7 @@ class _Speech:
         self._suffix_outlets = tuple(sorted(self.outlets, key=len, reverse=True))
 
     def head_kind(self, low: str) -> str | None:
-        if low in self.roles:
+        if low in self.roles or low in self.people:
             return "person"
         if low in self.organisations:
             return "organisation"
@@ -708,8 +712,15 @@ def _classify(
     while lead < j and (toks[lead].low in sp.determiners or (lead == i and toks[lead].low in sp.indefinites)):
         lead += 1
     words = [t for t in toks[lead:j] if t.text not in _QUOTE_OPEN and t.text not in _QUOTE_CLOSE]
-    while len(words) > 1 and _plain_word(sp, words[0]) and sp.head_kind(words[0].low) is None:
-        words = words[1:]  # an adjective before the head: "einer neuen Umfrage" -> "Umfrage"
+    while (
+        len(words) > 1
+        and _plain_word(sp, words[0])
+        and sp.head_kind(words[0].low) is None
+        and words[1].low not in sp.linkers
+    ):
+        # an adjective before the head: "einer neuen Umfrage" -> "Umfrage" (a word before a linker is the
+        # head: "la gestión de Sandra Quiñónez", "un integrante del Poder Ejecutivo")
+        words = words[1:]
     if not words:
         return None
     had_det = lead > i
@@ -1058,12 +1069,13 @@ def person_named(text: str, lang: str, persons: Collection[str] = ()) -> str | N
             continue
         words = toks[rng[0] : rng[1]]
         src = _classify(sp, toks, *rng, sentence_start=rng[0] == 0)
-        role = any(sp.head_kind(t.low) == "person" for t in words)
+        # (a noun of kin alone is no antecedent: "su padre" is never the "he" of a later sentence)
+        role = any(sp.head_kind(t.low) == "person" and t.low not in sp.people for t in words)
         # a bare name: not two names joined ("la France et l'Allemagne"), not after a preposition ("au
         # Family Park", "sala de imprensa da Casa Branca")
         name = (
             not sp.nouns_capitalised
-            and not any(t.low in sp.clause_words for t in words)
+            and not any(t.low in sp.clause_words or t.low in sp.people for t in words)
             and not (
                 rng[0] > 0 and (toks[rng[0] - 1].low in sp.not_subjects or toks[rng[0] - 1].low in sp.linkers)
             )
@@ -1182,6 +1194,8 @@ def role_person(
         if len({_surname(n) for n in named}) == 1:
             return max(named, key=len)
         return None
+    if role in sp.people:
+        return None  # "a irmã da vítima" is not the victim named before
     toks = _tokens(previous)
     rng = _forward_np(sp, toks, 0) if toks else None
     src = _classify(sp, toks, *rng, sentence_start=True) if rng else None
@@ -1427,6 +1441,12 @@ def _speech_verb(sp: _Speech, toks: list[_Tok], i: int, k: int) -> tuple[_Source
     if j < n and toks[j].low in sp.pronouns:
         return None, sp.pronouns[toks[j].low]
     after = _subject_after(sp, toks, j)
+    if after is not None and after.kind != "person" and i > 0 and toks[i - 1].text == ",":
+        # a person named before the verb, in apposition, is its subject; a thing after it is its object:
+        # "El fiscal general de Colombia, Francisco Barbosa Delgado, destacó la gestión de Sandra Quiñónez"
+        appositive = _appositive_subject(sp, toks, i)
+        if appositive is not None and " " in appositive.name and _proper_name(sp, appositive.name):
+            return appositive, None
     if after is not None:
         return after, None
     if i > 0 and toks[i - 1].text == ",":
@@ -1589,7 +1609,16 @@ def _subject_after(sp: _Speech, toks: list[_Tok], j: int) -> _Source | None:
         rng = _forward_np(sp, toks, j + 1)
         if rng is not None and rng[1] < n and toks[rng[1]].low in sp.determiners:
             j = rng[1]
-    if j >= n or toks[j].low in sp.not_subjects:
+    if j + 1 < n and toks[j].low in sp.possessives and toks[j + 1].low in sp.people:
+        # a person by kinship: "sagte seine Mutter", "dijo su madre" -> "Mutter", "madre"
+        kin = _forward_np(sp, toks, j + 1)
+        return _classify(sp, toks, *kin, sentence_start=False) if kin is not None else None
+    if j >= n or (
+        toks[j].low in sp.not_subjects
+        # (a preposition that is also an article opens the subject before a person's noun: pt "a", "disse a
+        # ministra", "diz a garota")
+        and not (toks[j].low in sp.determiners and j + 1 < n and sp.head_kind(toks[j + 1].low) == "person")
+    ):
         return None
     if toks[j].low in sp.determiners:
         # adjectives between the determiner and the noun: "der damalige Kassenwart"
