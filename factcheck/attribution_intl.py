@@ -26,7 +26,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
-from factcheck.gazetteer import OUTLETS
+from factcheck.gazetteer import OUTLETS, PLACES
 from factcheck.lang import resource
 
 # given names (factcheck/lang/en/given_names.toml, compared without accents): where a role's domain ends and
@@ -84,6 +84,9 @@ class _Speech:
         self.report_verbs = phrases("report_verbs")
         self.deny_verbs = phrases("deny_verbs")
         self.before = phrases("according_before")
+        # prepositions that open a sentence with whose view it gives, the source before a comma ("Para la
+        # Fiscalía, el daño fue de ...", "Para ele, há um interesse ...", "Pour les auteurs, ...")
+        self.opinion_cues = frozenset(_low(w) for w in data.get("opinion_cues", []))
         self.after = phrases("according_after")
         self.pronouns = {_low(k): v for k, v in data.get("pronouns", {}).items()}
         # pronouns after a cue ("selon lui"): the subject pronouns and the cue's own forms
@@ -885,10 +888,56 @@ def attribute(text: str, lang: str) -> Found | None:
     return _scan(sp, toks, text, quoted, True) or _scan(sp, toks, text, quoted, False)
 
 
+def _opinion_holder(sp: _Speech, toks: list[_Tok]) -> tuple[_Source | None, str | None, int, int] | None:
+    """(source, pronoun, the cue's token, the comma's) of an opinion cue that opens the sentence, its source right before a comma:
+    a pronoun ("Para ele,"), a person ("Para Núñez,", "Para los responsables de la ciudad,") or a body
+    ("Para la Fiscalía,"); None for a purpose, a time or a thing ("Para ello,", "Para las elecciones,", "Pour
+    le moment,") or a place ("Para Madrid,": what is good for it)."""
+    # (at the start, or after one word and its comma: "Cependant, pour les auteurs, le ministre ...")
+    c = 2 if len(toks) > 2 and _is_word(toks[0]) and toks[1].text == "," else 0
+    if len(toks) < c + 4 or toks[c].low not in sp.opinion_cues:
+        return None
+    if toks[c + 1].low in sp.cue_pronouns and toks[c + 2].text == ",":
+        return None, sp.cue_pronouns[toks[c + 1].low], c, c + 2
+    rng = _forward_np(sp, toks, c + 1)
+    if rng is None:
+        return None
+    end = rng[1]
+    if end < len(toks) and toks[end].low in sp.linkers:
+        # the head's complement in lower case: "Para los responsables de la ciudad,"
+        end += 1
+        while (
+            end < len(toks) and end - rng[1] < 6 and (toks[end].low in sp.determiners or _is_word(toks[end]))
+        ):
+            if toks[end].low in sp.clause_words or toks[end].low in sp.not_subjects:
+                return None
+            end += 1
+    if end >= len(toks) or toks[end].text != ",":
+        return None
+    src = _classify(sp, toks, c + 1, end, sentence_start=False, cue=True)
+    if src is None or src.kind not in ("person", "organisation") or src.name in PLACES:
+        return None
+    if not any(sp.head_kind(t.low) is not None for t in toks[c + 1 : end]) and not _cap(toks[c + 1]):
+        return None  # (a name, or a noun of the tables: "Para los niños," names no one)
+    return src, None, c, end
+
+
 def _scan(sp: _Speech, toks: list[_Tok], text: str, quoted: list[bool] | None, skip: bool) -> Found | None:
     """The attribution of the sentence ``toks``, ``quoted`` marking its quoted words (None: none): with
     ``skip``, no cue or verb is read among them; a verb bracket never is."""
     n = len(toks)
+    opinion = _opinion_holder(sp, toks) if sp.opinion_cues else None
+    if opinion is not None:
+        who, pron, c, k = opinion
+        return Found(
+            who.name if who else None,
+            who.kind if who else None,
+            [],
+            [(toks[c].start, toks[c].end)],
+            pron,
+            None,
+            (toks[k].end, len(text)),
+        )
     chain: list[str] = []
     spans: list[tuple[int, int]] = []
     speaker: _Source | None = None
@@ -1026,6 +1075,8 @@ def attributed(text: str, lang: str) -> bool:
     if sp is None:
         return False
     toks = _tokens(text)
+    if sp.opinion_cues and _opinion_holder(sp, toks) is not None:
+        return True  # "Para la Fiscalía, ..."
     for i in range(len(toks)):
         k = _match(sp.before, toks, i, sp.maxlen)
         if k and _cue_use(sp, toks, i, k):
