@@ -1746,6 +1746,14 @@ def _particle_surname(sp: _Speech, toks: list[_Tok], j: int) -> _Source | None:
 def _appositive_subject(sp: _Speech, toks: list[_Tok], i: int) -> _Source | None:
     """The person named around an appositive that ends right before the verb at token i."""
     end = i
+    if (
+        i > 1
+        and toks[i - 2].text in _QUOTE_CLOSE
+        and not any(t.text in _QUOTE_OPEN or t.text == "‘" for t in toks[: i - 2])
+    ):
+        # the end of a quotation opened in a sentence before: its words are speech, never the speaker ('Aí,
+        # eu já sou contra", disse'; not a quoted title: 'Ruth Betz, verantwortlich für „Digitale ...“, erklärt')
+        return None
     # "El ministro de Economía, Luis de Guindos, dijo" -> the name between the commas
     inner = _backward_np(sp, toks, end - 1)
     if inner is not None and inner[0] > 0 and toks[inner[0] - 1].text == ",":
