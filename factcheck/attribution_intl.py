@@ -775,6 +775,19 @@ def _classify(
         return _Source(phrase, "organisation", start, end)
     if len(words) == 1 and len(phrase) > 1 and phrase.isupper():
         return _Source(phrase, "organisation", start, end)  # an acronym: "HBDI", "CORRECTIV", not a person
+    if sp.nouns_capitalised and not had_det and len(words) > 2 and words[0].text in sp.given_names:
+        # a person's name in the genitive before a noun: "so Birgit Kelles Erfahrung" -> Birgit Kelle
+        for k in range(1, len(words) - 1):
+            w = words[k]
+            if (
+                len(w.text) > 3
+                and w.text.endswith("s")
+                and w.text not in sp.given_names  # (a middle name: "Klaus Jens Müller")
+                and _cap(words[k + 1])
+                and not w.text.isupper()
+            ):
+                name = " ".join(t.text for t in words[:k]) + " " + w.text[:-1]
+                return _Source(name, "person", start, w.end)
     if had_det and (len(words) == 1 or (not indefinite and _fold(words[0].text) not in _GIVEN_NAMES)):
         # a name with an article is an institution's, not a person's: "l'Insee", "la CGT", "a Secretaria da
         # Segurança Pública" ("el propio Pedro Sánchez": a given name opens a person's)

@@ -279,3 +279,10 @@ def test_a_noun_alone_before_the_comma_is_no_subject_in_apposition() -> None:
         "de",
     )
     assert got is None or got.speaker != "Spargelspitzen"
+
+
+def test_a_name_in_the_genitive_names_the_person() -> None:
+    # (motorsport-magazin.com: "Pierre Gaslys Renn-Statistiken" was recorded as a person for a later "er")
+    from factcheck.attribution_intl import person_named
+
+    assert person_named("Hier sind Pierre Gaslys Renn-Statistiken der Saison.", "de") == "Pierre Gasly"
