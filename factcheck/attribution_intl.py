@@ -786,8 +786,8 @@ def _classify(
                 and _cap(words[k + 1])
                 and not w.text.isupper()
             ):
-                name = " ".join(t.text for t in words[:k]) + " " + w.text[:-1]
-                return _Source(name, "person", start, w.end)
+                genitive = " ".join(t.text for t in words[:k]) + " " + w.text[:-1]
+                return _Source(genitive, "person", start, w.end)
     if had_det and (len(words) == 1 or (not indefinite and _fold(words[0].text) not in _GIVEN_NAMES)):
         # a name with an article is an institution's, not a person's: "l'Insee", "la CGT", "a Secretaria da
         # Segurança Pública" ("el propio Pedro Sánchez": a given name opens a person's)
