@@ -26,7 +26,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
-from factcheck.gazetteer import OUTLETS
+from factcheck.gazetteer import OUTLETS, PLACES
 from factcheck.lang import resource
 
 # given names (factcheck/lang/en/given_names.toml, compared without accents): where a role's domain ends and
@@ -84,6 +84,9 @@ class _Speech:
         self.report_verbs = phrases("report_verbs")
         self.deny_verbs = phrases("deny_verbs")
         self.before = phrases("according_before")
+        # prepositions that open a sentence with whose view it gives, the source before a comma ("Para la
+        # Fiscalía, el daño fue de ...", "Para ele, há um interesse ...", "Pour les auteurs, ...")
+        self.opinion_cues = frozenset(_low(w) for w in data.get("opinion_cues", []))
         self.after = phrases("according_after")
         self.pronouns = {_low(k): v for k, v in data.get("pronouns", {}).items()}
         # pronouns after a cue ("selon lui"): the subject pronouns and the cue's own forms
@@ -128,6 +131,10 @@ class _Speech:
         # head before it)
         self.addressee_linkers = frozenset(_low(w) for w in data.get("addressee_linkers", []))
         self.roles = frozenset(_low(w) for w in data.get("roles", []))
+        # nouns of a person by kinship or by what they are to others, no office ("la hermana de la víctima",
+        # "diz a garota", "sagte seine Mutter"): a speaker's head as a role is, but another person than any
+        # named before with no such noun (never the person who opens the sentence before)
+        self.people = frozenset(_low(w) for w in data.get("people", []))
         self.organisations = frozenset(_low(w) for w in data.get("organisations", []))
         self.outlets = frozenset(_low(w) for w in data.get("outlets", []))
         self.anonymous = frozenset(_low(w) for w in data.get("anonymous", []))
@@ -255,7 +262,7 @@ class _Speech:
         self._suffix_outlets = tuple(sorted(self.outlets, key=len, reverse=True))
 
     def head_kind(self, low: str) -> str | None:
-        if low in self.roles:
+        if low in self.roles or low in self.people:
             return "person"
         if low in self.organisations:
             return "organisation"
@@ -708,8 +715,15 @@ def _classify(
     while lead < j and (toks[lead].low in sp.determiners or (lead == i and toks[lead].low in sp.indefinites)):
         lead += 1
     words = [t for t in toks[lead:j] if t.text not in _QUOTE_OPEN and t.text not in _QUOTE_CLOSE]
-    while len(words) > 1 and _plain_word(sp, words[0]) and sp.head_kind(words[0].low) is None:
-        words = words[1:]  # an adjective before the head: "einer neuen Umfrage" -> "Umfrage"
+    while (
+        len(words) > 1
+        and _plain_word(sp, words[0])
+        and sp.head_kind(words[0].low) is None
+        and words[1].low not in sp.linkers
+    ):
+        # an adjective before the head: "einer neuen Umfrage" -> "Umfrage" (a word before a linker is the
+        # head: "la gestión de Sandra Quiñónez", "un integrante del Poder Ejecutivo")
+        words = words[1:]
     if not words:
         return None
     had_det = lead > i
@@ -761,6 +775,19 @@ def _classify(
         return _Source(phrase, "organisation", start, end)
     if len(words) == 1 and len(phrase) > 1 and phrase.isupper():
         return _Source(phrase, "organisation", start, end)  # an acronym: "HBDI", "CORRECTIV", not a person
+    if sp.nouns_capitalised and not had_det and len(words) > 2 and words[0].text in sp.given_names:
+        # a person's name in the genitive before a noun: "so Birgit Kelles Erfahrung" -> Birgit Kelle
+        for k in range(1, len(words) - 1):
+            w = words[k]
+            if (
+                len(w.text) > 3
+                and w.text.endswith("s")
+                and w.text not in sp.given_names  # (a middle name: "Klaus Jens Müller")
+                and _cap(words[k + 1])
+                and not w.text.isupper()
+            ):
+                genitive = " ".join(t.text for t in words[:k]) + " " + w.text[:-1]
+                return _Source(genitive, "person", start, w.end)
     if had_det and (len(words) == 1 or (not indefinite and _fold(words[0].text) not in _GIVEN_NAMES)):
         # a name with an article is an institution's, not a person's: "l'Insee", "la CGT", "a Secretaria da
         # Segurança Pública" ("el propio Pedro Sánchez": a given name opens a person's)
@@ -874,10 +901,56 @@ def attribute(text: str, lang: str) -> Found | None:
     return _scan(sp, toks, text, quoted, True) or _scan(sp, toks, text, quoted, False)
 
 
+def _opinion_holder(sp: _Speech, toks: list[_Tok]) -> tuple[_Source | None, str | None, int, int] | None:
+    """(source, pronoun, the cue's token, the comma's) of an opinion cue that opens the sentence, its source right before a comma:
+    a pronoun ("Para ele,"), a person ("Para Núñez,", "Para los responsables de la ciudad,") or a body
+    ("Para la Fiscalía,"); None for a purpose, a time or a thing ("Para ello,", "Para las elecciones,", "Pour
+    le moment,") or a place ("Para Madrid,": what is good for it)."""
+    # (at the start, or after one word and its comma: "Cependant, pour les auteurs, le ministre ...")
+    c = 2 if len(toks) > 2 and _is_word(toks[0]) and toks[1].text == "," else 0
+    if len(toks) < c + 4 or toks[c].low not in sp.opinion_cues:
+        return None
+    if toks[c + 1].low in sp.cue_pronouns and toks[c + 2].text == ",":
+        return None, sp.cue_pronouns[toks[c + 1].low], c, c + 2
+    rng = _forward_np(sp, toks, c + 1)
+    if rng is None:
+        return None
+    end = rng[1]
+    if end < len(toks) and toks[end].low in sp.linkers:
+        # the head's complement in lower case: "Para los responsables de la ciudad,"
+        end += 1
+        while (
+            end < len(toks) and end - rng[1] < 6 and (toks[end].low in sp.determiners or _is_word(toks[end]))
+        ):
+            if toks[end].low in sp.clause_words or toks[end].low in sp.not_subjects:
+                return None
+            end += 1
+    if end >= len(toks) or toks[end].text != ",":
+        return None
+    src = _classify(sp, toks, c + 1, end, sentence_start=False, cue=True)
+    if src is None or src.kind not in ("person", "organisation") or src.name in PLACES:
+        return None
+    if not any(sp.head_kind(t.low) is not None for t in toks[c + 1 : end]) and not _cap(toks[c + 1]):
+        return None  # (a name, or a noun of the tables: "Para los niños," names no one)
+    return src, None, c, end
+
+
 def _scan(sp: _Speech, toks: list[_Tok], text: str, quoted: list[bool] | None, skip: bool) -> Found | None:
     """The attribution of the sentence ``toks``, ``quoted`` marking its quoted words (None: none): with
     ``skip``, no cue or verb is read among them; a verb bracket never is."""
     n = len(toks)
+    opinion = _opinion_holder(sp, toks) if sp.opinion_cues else None
+    if opinion is not None:
+        who, pron, c, k = opinion
+        return Found(
+            who.name if who else None,
+            who.kind if who else None,
+            [],
+            [(toks[c].start, toks[c].end)],
+            pron,
+            None,
+            (toks[k].end, len(text)),
+        )
     chain: list[str] = []
     spans: list[tuple[int, int]] = []
     speaker: _Source | None = None
@@ -1015,6 +1088,8 @@ def attributed(text: str, lang: str) -> bool:
     if sp is None:
         return False
     toks = _tokens(text)
+    if sp.opinion_cues and _opinion_holder(sp, toks) is not None:
+        return True  # "Para la Fiscalía, ..."
     for i in range(len(toks)):
         k = _match(sp.before, toks, i, sp.maxlen)
         if k and _cue_use(sp, toks, i, k):
@@ -1058,12 +1133,13 @@ def person_named(text: str, lang: str, persons: Collection[str] = ()) -> str | N
             continue
         words = toks[rng[0] : rng[1]]
         src = _classify(sp, toks, *rng, sentence_start=rng[0] == 0)
-        role = any(sp.head_kind(t.low) == "person" for t in words)
+        # (a noun of kin alone is no antecedent: "su padre" is never the "he" of a later sentence)
+        role = any(sp.head_kind(t.low) == "person" and t.low not in sp.people for t in words)
         # a bare name: not two names joined ("la France et l'Allemagne"), not after a preposition ("au
         # Family Park", "sala de imprensa da Casa Branca")
         name = (
             not sp.nouns_capitalised
-            and not any(t.low in sp.clause_words for t in words)
+            and not any(t.low in sp.clause_words or t.low in sp.people for t in words)
             and not (
                 rng[0] > 0 and (toks[rng[0] - 1].low in sp.not_subjects or toks[rng[0] - 1].low in sp.linkers)
             )
@@ -1182,6 +1258,8 @@ def role_person(
         if len({_surname(n) for n in named}) == 1:
             return max(named, key=len)
         return None
+    if role in sp.people:
+        return None  # "a irmã da vítima" is not the victim named before
     toks = _tokens(previous)
     rng = _forward_np(sp, toks, 0) if toks else None
     src = _classify(sp, toks, *rng, sentence_start=True) if rng else None
@@ -1427,6 +1505,12 @@ def _speech_verb(sp: _Speech, toks: list[_Tok], i: int, k: int) -> tuple[_Source
     if j < n and toks[j].low in sp.pronouns:
         return None, sp.pronouns[toks[j].low]
     after = _subject_after(sp, toks, j)
+    if after is not None and after.kind != "person" and i > 0 and toks[i - 1].text == ",":
+        # a person named before the verb, in apposition, is its subject; a thing after it is its object:
+        # "El fiscal general de Colombia, Francisco Barbosa Delgado, destacó la gestión de Sandra Quiñónez"
+        appositive = _appositive_subject(sp, toks, i)
+        if appositive is not None and " " in appositive.name and _proper_name(sp, appositive.name):
+            return appositive, None
     if after is not None:
         return after, None
     if i > 0 and toks[i - 1].text == ",":
@@ -1589,7 +1673,16 @@ def _subject_after(sp: _Speech, toks: list[_Tok], j: int) -> _Source | None:
         rng = _forward_np(sp, toks, j + 1)
         if rng is not None and rng[1] < n and toks[rng[1]].low in sp.determiners:
             j = rng[1]
-    if j >= n or toks[j].low in sp.not_subjects:
+    if j + 1 < n and toks[j].low in sp.possessives and toks[j + 1].low in sp.people:
+        # a person by kinship: "sagte seine Mutter", "dijo su madre" -> "Mutter", "madre"
+        kin = _forward_np(sp, toks, j + 1)
+        return _classify(sp, toks, *kin, sentence_start=False) if kin is not None else None
+    if j >= n or (
+        toks[j].low in sp.not_subjects
+        # (a preposition that is also an article opens the subject before a person's noun: pt "a", "disse a
+        # ministra", "diz a garota")
+        and not (toks[j].low in sp.determiners and j + 1 < n and sp.head_kind(toks[j + 1].low) == "person")
+    ):
         return None
     if toks[j].low in sp.determiners:
         # adjectives between the determiner and the noun: "der damalige Kassenwart"
@@ -1666,6 +1759,14 @@ def _particle_surname(sp: _Speech, toks: list[_Tok], j: int) -> _Source | None:
 def _appositive_subject(sp: _Speech, toks: list[_Tok], i: int) -> _Source | None:
     """The person named around an appositive that ends right before the verb at token i."""
     end = i
+    if (
+        i > 1
+        and toks[i - 2].text in _QUOTE_CLOSE
+        and not any(t.text in _QUOTE_OPEN or t.text == "‘" for t in toks[: i - 2])
+    ):
+        # the end of a quotation opened in a sentence before: its words are speech, never the speaker ('Aí,
+        # eu já sou contra", disse'; not a quoted title: 'Ruth Betz, verantwortlich für „Digitale ...“, erklärt')
+        return None
     # "El ministro de Economía, Luis de Guindos, dijo" -> the name between the commas
     inner = _backward_np(sp, toks, end - 1)
     if inner is not None and inner[0] > 0 and toks[inner[0] - 1].text == ",":
