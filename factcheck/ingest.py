@@ -1362,15 +1362,31 @@ def classify_lines(
     # Short fragments sandwiched in furniture (e.g. a byline glued to a site name) are furniture. (Not in
     # an extractor's text, ``page=False``: there a short line is a subheading, a list item or a table cell
     # of the article -- the extractor already removed the page's chrome.)
+    # In the page's header (above the article's first paragraph) a line between two labels (MENU_LABEL_WORDS
+    # words at most) counts the label below it as furniture already when this loop will take it for a short
+    # fragment: a menu that gives each link a line of description ("Blog", "Explore social media tips, best
+    # practices and strategic guidance", "Case studies", ...) alternates the two. (A longer line above is a
+    # headline with its deck below it, a lyric's line with its translation.)
     last_fragment = -1  # (the last line taken for a fragment here: a label the first reading of lists missed)
+    header_end = _first_paragraph(kinds, substantial) if page else 0
     for i, ln in enumerate(lines):
         if page and kinds[i][0] == "body" and not sentence[i] and i > first_body:
             prev_f = i > 0 and kinds[i - 1][0] in ("furniture", "meta")
-            next_f = i + 1 >= len(lines) or kinds[i + 1][0] in ("furniture", "meta")
+            next_f = (
+                i + 1 >= len(lines)
+                or kinds[i + 1][0] in ("furniture", "meta")
+                or (
+                    i < header_end
+                    and ln.words >= 8
+                    and lines[i - 1].words <= MENU_LABEL_WORDS
+                    and lines[i + 1].words <= MENU_LABEL_WORDS
+                    and _short_fragment(lines[i + 1], kinds[i + 1])
+                )
+            )
             if prev_f and next_f:
                 kinds[i] = ("furniture", "fragment between furniture")
                 last_fragment = i
-            elif ln.words < 8 and not re.search(r"[.!?:;\"”]$", ln.text):
+            elif _short_fragment(ln, kinds[i]):
                 kinds[i] = ("furniture", "short fragment")
                 last_fragment = i
 
@@ -1467,6 +1483,17 @@ def classify_lines(
             continue
         segs.append(Segment(ln.start, ln.end, kind or "body", why))
     return segs, info
+
+
+def _short_fragment(ln: _Line, kind: tuple[str, str]) -> bool:
+    """A line of body that is no sentence, of fewer than eight words and not closed by punctuation: a
+    label, a menu item or a button's text on a copied page (``classify_lines`` takes it for a short
+    fragment after the body's start)."""
+    return kind[0] == "body" and not ln.sentence and ln.words < 8 and not _FRAGMENT_END.search(ln.text)
+
+
+_FRAGMENT_END = re.compile(r"[.!?:;\"”]$")
+MENU_LABEL_WORDS = 3  # words of a menu's label, at most, around a line describing its link
 
 
 def _organisation_profiles(
