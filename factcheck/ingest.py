@@ -1477,6 +1477,7 @@ def classify_lines(
         )
         if first_paragraph is not None:
             _teaser_lists(lines, kinds, first_paragraph, labels=True)
+        _related_below_the_marker(lines, kinds, substantial, lang)
     for i, (ln, (kind, why)) in enumerate(zip(lines, kinds, strict=True)):
         if i == title_at and kind == "title" and info.get("title") != ln.text:
             segs.extend(_title_parts(ln, str(info.get("title") or "")))
@@ -2533,6 +2534,47 @@ def _after_the_prose(
     for m in pending:
         kinds[m] = ("furniture", "after the article's prose")
     close(held)
+
+
+RELATED_BELOW_THE_MARKER = "related headline below the end marker"
+
+
+def _related_headline(
+    lines: list[_Line], kinds: list[tuple[str, str]], substantial: list[bool], k: int
+) -> bool:
+    """Below the page's end-of-article marker, a line shaped like a headline (3-20 words, no closing
+    punctuation, opening with a capital or a digit) that no paragraph of running text follows: a related
+    story's headline, which shares the article's topic, not a subheading of the article going on."""
+    ln = lines[k]
+    return (
+        3 <= ln.words <= 20
+        and not _HEADLINE_END.search(ln.closing)
+        and (ln.text[:1].isupper() or ln.text[:1].isdigit())
+        and not (k + 1 < len(lines) and substantial[k + 1] and kinds[k + 1][0] == "body")
+    )
+
+
+def _related_below_the_marker(
+    lines: list[_Line], kinds: list[tuple[str, str]], substantial: list[bool], lang: str | None
+) -> None:
+    """Below the page's end-of-article marker (``end_marker``), inside the article's span or below it, a
+    line of body shaped like a headline (``_related_headline``) right below a line that is not text (the
+    marker, a label, a button, another such headline) is a related story's headline: it shares the
+    article's topic, so the topic test below the prose keeps it. Not on a page whose long lines below the
+    span are a thread of posts or an article in parts (``_leftovers_below``). Reason:
+    RELATED_BELOW_THE_MARKER."""
+    end = end_marker(lines, lang)
+    span = _prose_span(lines, kinds, substantial) if end is not None else None
+    if end is None or span is None or not _leftovers_below(lines, kinds, substantial, *span):
+        return
+    for k in range(end + 1, len(lines)):
+        if (
+            kinds[k] == ("body", "")
+            and kinds[k - 1][0] != "body"
+            and not (lines[k].sentence or lines[k].full_stop_end)
+            and _related_headline(lines, kinds, substantial, k)
+        ):
+            kinds[k] = ("furniture", RELATED_BELOW_THE_MARKER)
 
 
 def _leftovers_below(
