@@ -2563,17 +2563,22 @@ def _related_below_the_marker(
     article's topic, so the topic test below the prose keeps it. Not on a page whose long lines below the
     span are a thread of posts or an article in parts (``_leftovers_below``). Reason:
     RELATED_BELOW_THE_MARKER."""
-    end = end_marker(lines, lang)
-    span = _prose_span(lines, kinds, substantial) if end is not None else None
-    if end is None or span is None or not _leftovers_below(lines, kinds, substantial, *span):
-        return
-    for k in range(end + 1, len(lines)):
-        if (
+    end = -1  # (the marker is looked for at the first line shaped so: most pages have none)
+    for k in range(1, len(lines)):
+        if not (
             kinds[k] == ("body", "")
             and kinds[k - 1][0] != "body"
             and not (lines[k].sentence or lines[k].full_stop_end)
             and _related_headline(lines, kinds, substantial, k)
         ):
+            continue
+        if end == -1:
+            at = end_marker(lines, lang)
+            span = _prose_span(lines, kinds, substantial) if at is not None else None
+            if at is None or span is None or not _leftovers_below(lines, kinds, substantial, *span):
+                return
+            end = at
+        if k > end:
             kinds[k] = ("furniture", RELATED_BELOW_THE_MARKER)
 
 
