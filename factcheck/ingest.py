@@ -1378,15 +1378,31 @@ def classify_lines(
     # Short fragments sandwiched in furniture (e.g. a byline glued to a site name) are furniture. (Not in
     # an extractor's text, ``page=False``: there a short line is a subheading, a list item or a table cell
     # of the article -- the extractor already removed the page's chrome.)
+    # In the page's header (above the article's first paragraph) a line between two labels (MENU_LABEL_WORDS
+    # words at most) counts the label below it as furniture already when this loop will take it for a short
+    # fragment: a menu that gives each link a line of description ("Blog", "Explore social media tips, best
+    # practices and strategic guidance", "Case studies", ...) alternates the two. (A longer line above is a
+    # headline with its deck below it, a lyric's line with its translation.)
     last_fragment = -1  # (the last line taken for a fragment here: a label the first reading of lists missed)
+    header_end = _first_paragraph(kinds, substantial) if page else 0
     for i, ln in enumerate(lines):
         if page and kinds[i][0] == "body" and not sentence[i] and i > first_body:
             prev_f = i > 0 and kinds[i - 1][0] in ("furniture", "meta")
-            next_f = i + 1 >= len(lines) or kinds[i + 1][0] in ("furniture", "meta")
+            next_f = (
+                i + 1 >= len(lines)
+                or kinds[i + 1][0] in ("furniture", "meta")
+                or (
+                    i < header_end
+                    and ln.words >= 8
+                    and lines[i - 1].words <= MENU_LABEL_WORDS
+                    and lines[i + 1].words <= MENU_LABEL_WORDS
+                    and _short_fragment(lines[i + 1], kinds[i + 1])
+                )
+            )
             if prev_f and next_f:
                 kinds[i] = ("furniture", "fragment between furniture")
                 last_fragment = i
-            elif ln.words < 8 and not re.search(r"[.!?:;\"”]$", ln.text):
+            elif _short_fragment(ln, kinds[i]):
                 kinds[i] = ("furniture", "short fragment")
                 last_fragment = i
 
@@ -1477,12 +1493,24 @@ def classify_lines(
         )
         if first_paragraph is not None:
             _teaser_lists(lines, kinds, first_paragraph, labels=True)
+        _related_below_the_marker(lines, kinds, substantial, lang)
     for i, (ln, (kind, why)) in enumerate(zip(lines, kinds, strict=True)):
         if i == title_at and kind == "title" and info.get("title") != ln.text:
             segs.extend(_title_parts(ln, str(info.get("title") or "")))
             continue
         segs.append(Segment(ln.start, ln.end, kind or "body", why))
     return segs, info
+
+
+def _short_fragment(ln: _Line, kind: tuple[str, str]) -> bool:
+    """A line of body that is no sentence, of fewer than eight words and not closed by punctuation: a
+    label, a menu item or a button's text on a copied page (``classify_lines`` takes it for a short
+    fragment after the body's start)."""
+    return kind[0] == "body" and not ln.sentence and ln.words < 8 and not _FRAGMENT_END.search(ln.text)
+
+
+_FRAGMENT_END = re.compile(r"[.!?:;\"”]$")
+MENU_LABEL_WORDS = 3  # words of a menu's label, at most, around a line describing its link
 
 
 def _organisation_profiles(
@@ -2522,6 +2550,52 @@ def _after_the_prose(
     for m in pending:
         kinds[m] = ("furniture", "after the article's prose")
     close(held)
+
+
+RELATED_BELOW_THE_MARKER = "related headline below the end marker"
+
+
+def _related_headline(
+    lines: list[_Line], kinds: list[tuple[str, str]], substantial: list[bool], k: int
+) -> bool:
+    """Below the page's end-of-article marker, a line shaped like a headline (3-20 words, no closing
+    punctuation, opening with a capital or a digit) that no paragraph of running text follows: a related
+    story's headline, which shares the article's topic, not a subheading of the article going on."""
+    ln = lines[k]
+    return (
+        3 <= ln.words <= 20
+        and not _HEADLINE_END.search(ln.closing)
+        and (ln.text[:1].isupper() or ln.text[:1].isdigit())
+        and not (k + 1 < len(lines) and substantial[k + 1] and kinds[k + 1][0] == "body")
+    )
+
+
+def _related_below_the_marker(
+    lines: list[_Line], kinds: list[tuple[str, str]], substantial: list[bool], lang: str | None
+) -> None:
+    """Below the page's end-of-article marker (``end_marker``), inside the article's span or below it, a
+    line of body shaped like a headline (``_related_headline``) right below a line that is not text (the
+    marker, a label, a button, another such headline) is a related story's headline: it shares the
+    article's topic, so the topic test below the prose keeps it. Not on a page whose long lines below the
+    span are a thread of posts or an article in parts (``_leftovers_below``). Reason:
+    RELATED_BELOW_THE_MARKER."""
+    end = -1  # (the marker is looked for at the first line shaped so: most pages have none)
+    for k in range(1, len(lines)):
+        if not (
+            kinds[k] == ("body", "")
+            and kinds[k - 1][0] != "body"
+            and not (lines[k].sentence or lines[k].full_stop_end)
+            and _related_headline(lines, kinds, substantial, k)
+        ):
+            continue
+        if end == -1:
+            at = end_marker(lines, lang)
+            span = _prose_span(lines, kinds, substantial) if at is not None else None
+            if at is None or span is None or not _leftovers_below(lines, kinds, substantial, *span):
+                return
+            end = at
+        if k > end:
+            kinds[k] = ("furniture", RELATED_BELOW_THE_MARKER)
 
 
 def _leftovers_below(
