@@ -101,6 +101,7 @@ _PASSIVE_AUX = frozenset(_TENSE["passive_aux"])
 _PRESENT_LINKING = frozenset(_TENSE["present_linking"])
 _FUTURE_IN_PAST = frozenset(_TENSE["future_in_past"])
 _PLAN_CHAIN = frozenset(_TENSE["plan_chain"])
+_PAST_PLAN_AUX = frozenset(_TENSE["past_plan_aux"])
 # a full stop after a number ends a sentence ("record Nov. 15. The split"): kept with its digit
 # ("5.") so that it is not taken for an abbreviation's dot. A decimal point ("up 4.5% from") is
 # a boundary too: the figures of a financial report are their own short clauses.
@@ -418,6 +419,10 @@ def _clause_tense(
             # a conditional or time clause in the present looks ahead, whatever the main clause's tense
             return "FUT"
         c = _classify(both, k)
+        if c == "FUT" and _plan_told_in_past(both, k):
+            # "Assange was due to be released in September", "he was set to receive an endorsement on Friday": a
+            # plan told in the past tense is seen from that past time, the nearest occurrence
+            return None
         if c == "FUT" and short and lk == "to" and _past_governs(both, k):
             # an infinitive under a past verb says nothing of the direction of a day near the anchor ("called on
             # President Obama to replace the head of the SEC on Friday" in a Saturday story): the nearest day
@@ -619,6 +624,18 @@ def _past_in_clause(tokens: list[str], k: int) -> bool:
             return False
         if lj in _PAST_MODALS or _classify(tokens, j) == "PAST":
             return True
+    return False
+
+
+def _plan_told_in_past(tokens: list[str], k: int) -> bool:
+    """``tokens[k]`` looks ahead at the end of a chain of plan words ([tense] plan_chain) that a past form of "be"
+    opens ([tense] past_plan_aux): "was due to be released", "was set to receive", "were scheduled for"."""
+    for t in reversed(tokens[max(0, k - 5) : k]):
+        lt = t.lower()
+        if lt in _PAST_PLAN_AUX:
+            return True
+        if lt not in _PLAN_CHAIN:
+            return False
     return False
 
 
