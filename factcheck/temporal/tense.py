@@ -629,7 +629,11 @@ def _past_in_clause(tokens: list[str], k: int) -> bool:
 
 def _plan_told_in_past(tokens: list[str], k: int) -> bool:
     """``tokens[k]`` looks ahead at the end of a chain of plan words ([tense] plan_chain) that a past form of "be"
-    opens ([tense] past_plan_aux): "was due to be released", "was set to receive", "were scheduled for"."""
+    opens ([tense] past_plan_aux): "was due to be released", "was set to receive", "were scheduled for". A
+    progressive is no such plan: "were planning to drive around the airport on Monday" (TBAQ, a Friday story: the
+    Monday ahead) tells what the subject still means to do."""
+    if tokens[k].lower().endswith("ing"):
+        return False
     for t in reversed(tokens[max(0, k - 5) : k]):
         lt = t.lower()
         if lt in _PAST_PLAN_AUX:
