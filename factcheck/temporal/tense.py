@@ -304,6 +304,28 @@ def names_scheduled_event(text: str, start: int, end: int) -> bool:
     return _SCHEDULED_EVENT_ATTRIBUTIVE.match(text, end) is not None
 
 
+# the noun of a reported act after a time written before it: "her March comment", "NASA's Monday announcement"
+_REPORTED_ACT_NOUNS = frozenset(_TENSE["reported_act_nouns"])
+_REPORTED_ACT_AFTER = re.compile(
+    r"[^\S\n]+(?:"
+    + "|".join(re.escape(w).replace(r"\ ", r"[^\S\n]+") for w in sorted(_REPORTED_ACT_NOUNS, key=len, reverse=True))
+    + r")\b(?!['’-])"
+)
+
+
+def names_reported_act(text: str, start: int, end: int) -> bool:
+    """Whether the expression text[start:end] is written before the noun of a reported act it dates, after a
+    determiner or a possessive: "her March comment", "NASA's Monday announcement", "Trump's July 25 call"
+    ([tense] reported_act_nouns)."""
+    before = text[max(0, start - 30) : start].split()
+    if not before:
+        return False
+    prev = before[-1].lower()
+    if prev not in _ATTRIBUTIVE_AFTER and not prev.endswith(("'s", "’s")):
+        return False
+    return _REPORTED_ACT_AFTER.match(text, end) is not None
+
+
 def _scheduled_event(text: str, start: int, end: int) -> re.Match[str] | None:
     """The name of the scheduled event the expression text[start:end] dates, possessive ("Tuesday's primary") or
     attributive after a determiner ("the November election"; the word before is looked up first, the cheaper
@@ -326,7 +348,13 @@ def _tense(text: str, start: int, end: int, short: bool = False) -> str | None:
     unless its own clause looks ahead (:func:`_clause_tense`)."""
     event = _scheduled_event(text, start, end)
     if event is None:
-        return _clause_tense(text, start, end, short)
+        tense = _clause_tense(text, start, end, short)
+        if tense == "FUT" and names_reported_act(text, start, end):
+            # "after her March comment", "NASA's Monday announcement to expand ...": a reported act is told after
+            # it happened; a clause that looks ahead says nothing of when it did. The nearest occurrence (a past
+            # clause keeps its past: "Carson's commitments included a May 11 speech")
+            return None
+        return tense
     tense = _clause_tense(text, start, end, short, event=event)
     if tense is None and _OVER_BEFORE.search(text, max(0, start - 30), start):
         return "PAST"  # "Polls taken after Tuesday's vote show a tie": the event is over by the clause's time
@@ -629,14 +657,16 @@ def _past_in_clause(tokens: list[str], k: int) -> bool:
 
 def _plan_told_in_past(tokens: list[str], k: int) -> bool:
     """``tokens[k]`` looks ahead at the end of a chain of plan words ([tense] plan_chain) that a past form of "be"
-    opens ([tense] past_plan_aux): "was due to be released", "was set to receive", "were scheduled for". A
+    ([tense] past_plan_aux) or a word of a plan that is over ([tense] future_in_past) opens: "was due to be
+    released", "was set to receive", "were scheduled for", "once expected to be completed" (the infinitive's
+    verb; "once expected to" itself is past, :func:`_classify`). A
     progressive is no such plan: "were planning to drive around the airport on Monday" (TBAQ, a Friday story: the
     Monday ahead) tells what the subject still means to do."""
     if tokens[k].lower().endswith("ing"):
         return False
     for t in reversed(tokens[max(0, k - 5) : k]):
         lt = t.lower()
-        if lt in _PAST_PLAN_AUX:
+        if lt in _PAST_PLAN_AUX or lt in _FUTURE_IN_PAST:
             return True
         if lt not in _PLAN_CHAIN:
             return False
