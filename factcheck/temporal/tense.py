@@ -390,7 +390,7 @@ def _clause_tense(
     # for reading those ("would be paid on a still unspecified date ... of record Dec. 21")
     ltoks = ltoks[cut:]
     first = max(0, len(ltoks) - 12 - sum(1 for t in ltoks[-16:] if t == "."))
-    opening = len(ltoks) <= 2
+    opening = len(ltoks) <= 2 or _opening_phrase(ltoks, text, end)
     rtoks: list[str] | None = None
 
     def right() -> list[str]:
@@ -592,6 +592,22 @@ _NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\b")
 
 # a relative clause set off by a comma and not closed before the expression: ", who badly needs a win in"
 _RELATIVE_OPEN = re.compile(r",\s+(?:who|which)\b[^,;:.!?\n]*$")
+
+
+_OPENING_PREPOSITIONS = frozenset(_TENSE["opening_prepositions"])
+
+
+def _opening_phrase(ltoks: list[str], text: str, end: int) -> bool:
+    """Whether the expression ending at ``end`` closes a prepositional phrase that opens its sentence, a comma after
+    it ("In a letter to the president in May, Zippy Duvall, the president of the American Farm Bureau, said ..."):
+    an adverbial of the main clause after it, as a time that opens its sentence is (the clause's own words
+    ``ltoks``, up to ten)."""
+    return (
+        2 < len(ltoks) <= 10
+        and ltoks[0][:1].isupper()
+        and ltoks[0].lower() in _OPENING_PREPOSITIONS
+        and text.startswith(",", end)
+    )
 
 
 def _words_after(text: str, after: int, left: str, opening: bool) -> list[str]:
