@@ -447,6 +447,10 @@ def _clause_tense(
             # a conditional or time clause in the present looks ahead, whatever the main clause's tense
             return "FUT"
         c = _classify(both, k)
+        if c == "FUT" and lk == "would" and _reported_before(both, k):
+            # a future in the past of a report ("the cities said they would light landmarks on Monday night" in a
+            # Wednesday story): seen from the report's time, the nearest occurrence
+            return None
         if c == "FUT" and _plan_told_in_past(both, k):
             # "Assange was due to be released in September", "he was set to receive an endorsement on Friday": a
             # plan told in the past tense is seen from that past time, the nearest occurrence
@@ -667,6 +671,17 @@ def _past_in_clause(tokens: list[str], k: int) -> bool:
         if lj in _REPORTING or tokens[j] in _BOUNDARY:
             return False
         if lj in _PAST_MODALS or _classify(tokens, j) == "PAST":
+            return True
+    return False
+
+
+def _reported_before(tokens: list[str], k: int) -> bool:
+    """A reporting verb in the past ([tense] reporting: "said", "told") among the five words before ``tokens[k]``,
+    within its sentence: "said they would", "has said that as president he would"."""
+    for j in range(k - 1, max(0, k - 6) - 1, -1):
+        if tokens[j] in _BOUNDARY:
+            return False
+        if tokens[j].lower() in _REPORTING and _classify(tokens, j) == "PAST":
             return True
     return False
 
