@@ -102,6 +102,7 @@ _PRESENT_LINKING = frozenset(_TENSE["present_linking"])
 _FUTURE_IN_PAST = frozenset(_TENSE["future_in_past"])
 _PLAN_CHAIN = frozenset(_TENSE["plan_chain"])
 _PAST_PLAN_AUX = frozenset(_TENSE["past_plan_aux"])
+_LIKELIHOOD_WORDS = frozenset(_TENSE["likelihood_words"])
 # a full stop after a number ends a sentence ("record Nov. 15. The split"): kept with its digit
 # ("5.") so that it is not taken for an abbreviation's dot. A decimal point ("up 4.5% from") is
 # a boundary too: the figures of a financial report are their own short clauses.
@@ -165,6 +166,18 @@ def _classify(tokens: list[str], i: int) -> str | None:
         return None  # "get going in the second quarter", "keep going": no "going to" future
     if lw in ("able", "unable") and nxt == "to" and prev in ("was", "were"):
         return "PAST"  # "SEACOM was able to restore some services by Saturday afternoon"
+    if (
+        lw in _LIKELIHOOD_WORDS
+        and nxt not in ("to", "that", "be")
+        and prev not in _AUXILIARIES
+        and prev not in _PRESENT_LINKING
+        and prev not in _ARTICLES
+        and prev != "another"
+    ):
+        # an adjective of a group or after "more", no look ahead: "Poll of 1,000 likely voters taken Wednesday
+        # through Sunday", "That's the part that didn't grow any more likely on Tuesday"; "is likely to", "seems
+        # unlikely", "likely that" and an event expected ("another likely rout this weekend") look ahead
+        return None
     if (
         lw in _FUTURE_WORDS
         or (lw in _FUTURE_IF_TO and nxt == "to")
