@@ -321,7 +321,9 @@ def names_scheduled_event(text: str, start: int, end: int) -> bool:
 _REPORTED_ACT_NOUNS = frozenset(_TENSE["reported_act_nouns"])
 _REPORTED_ACT_AFTER = re.compile(
     r"[^\S\n]+(?:"
-    + "|".join(re.escape(w).replace(r"\ ", r"[^\S\n]+") for w in sorted(_REPORTED_ACT_NOUNS, key=len, reverse=True))
+    + "|".join(
+        re.escape(w).replace(r"\ ", r"[^\S\n]+") for w in sorted(_REPORTED_ACT_NOUNS, key=len, reverse=True)
+    )
     + r")\b(?!['’-])"
 )
 
