@@ -12,9 +12,11 @@ in recent polls", "the future of healthcare", "X (formerly Twitter)", "more powe
 not when its event happens, and a
 holiday or a bare season right before a noun, which names a kind of thing ("an office Christmas party",
 "Black Friday deals", "brought early winter temperatures"), and an expression of urgency, which says how soon
-an act is asked for, not when anything happens ("should deploy this update as soon as possible"). The words
-are data: ``factcheck/lang/<code>/claim_times.toml`` (``[noun_phrase_ref]``, ``[kind_modifier]``,
-``[urgency]``); a language without the file keeps every expression.
+an act is asked for, not when anything happens ("should deploy this update as soon as possible"), and an
+indefinite period a relative clause describes, a time named by what happened in it ("in a year when voters cried
+out for an outsider"), which is no duration. The words are data: ``factcheck/lang/<code>/claim_times.toml``
+(``[noun_phrase_ref]``, ``[kind_modifier]``, ``[urgency]``, ``[title_year]``, ``[described_period]``); a language
+without the file keeps every expression.
 """
 
 from __future__ import annotations
@@ -55,6 +57,9 @@ class _Rules:
     function_words: frozenset[str]  # ... or the next word is no noun: "winter and spring" (stopwords.toml)
     urgent: frozenset[str]  # how soon an act is asked for, no time: "as soon as possible"
     title_year: bool  # a bare year that ends a name is part of it: "Windows Server 2008", "Tomb Raider 2013"
+    # an indefinite period a relative clause describes: "in a year when voters cried out for an outsider"
+    described_periods: frozenset[str]
+    relative_after: re.Pattern[str] | None
 
 
 @functools.cache
@@ -88,7 +93,17 @@ def _rules(lang: str | None) -> _Rules | None:
         words("function", resource(lang or "en", "stopwords")) if kind else frozenset(),
         words("expressions", data.get("urgency", {})),
         bool(data.get("title_year", {}).get("enabled")),
+        words("expressions", data.get("described_period", {})),
+        _relative_after(data.get("described_period", {}).get("relatives", [])),
     )
+
+
+def _relative_after(relatives: list[str]) -> re.Pattern[str] | None:
+    """One of ``relatives`` ("when", "in which") opening the words after a period: "a year when voters ..."."""
+    if not relatives:
+        return None
+    words = "|".join(re.escape(r).replace(r"\ ", r"[ \t]+") for r in relatives)
+    return re.compile(rf"[ \t]+(?i:{words})\b")
 
 
 def _object_openers(table: dict[str, list[str]], openers: list[str]) -> re.Pattern[str] | None:
@@ -241,10 +256,23 @@ def _dates_the_word(word: str, rules: _Rules) -> bool:
     )
 
 
+def _described_period(text: str, t: TimeRef, start: int, rules: _Rules, low: str) -> bool:
+    """Whether ``t`` is an indefinite period a relative clause right after it describes ("in a year when voters
+    cried out for an outsider", "following a day in which she criticized him"): a time named by what happened in
+    it, which is neither the duration the tagger reads ("a year" P1Y) nor a time its words give."""
+    return (
+        rules.relative_after is not None
+        and t.type == "DURATION"
+        and any(low == p or low.endswith(" " + p) for p in rules.described_periods)
+        and rules.relative_after.match(text, t.end - start) is not None
+    )
+
+
 def carried(text: str, found: list[TimeRef], start: int = 0, lang: str | None = None) -> list[TimeRef]:
     """The expressions of ``found`` (inside ``text``, which starts at offset ``start``) a claim of ``text``
     carries: all but the references that are part of a noun phrase, the holidays and seasons that name a
-    kind of thing, the expressions of urgency and the years that end a name."""
+    kind of thing, the expressions of urgency, the years that end a name and the periods a relative clause
+    describes."""
     rules = _rules(lang)
     if rules is None:
         return list(found)
@@ -258,4 +286,5 @@ def _left_out(text: str, t: TimeRef, start: int, rules: _Rules) -> bool:
         or _names_a_kind(text, t, start, rules, low)
         or low in rules.urgent
         or _ends_a_name(text, t, start, rules)
+        or _described_period(text, t, start, rules, low)
     )

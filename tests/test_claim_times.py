@@ -102,6 +102,18 @@ def test_a_claim_does_not_carry_a_year_that_ends_a_name() -> None:
     assert [t.value for t in race.when] == ["2000", "2000", "2008"]  # a possessive's race; a lower-case word
 
 
+def test_a_claim_does_not_carry_a_period_a_relative_clause_describes() -> None:
+    text = (
+        "Rubio on the ballot\n\n"
+        "Rubio was lambasted as a mainstream candidate in a year when voters cried out for an outsider in Florida.\n"
+        "The senator served for a year in the state legislature before he ran for the Senate seat in Florida.\n"
+    )
+    lambasted = _claim(text, "lambasted", dt.date(2016, 3, 15))
+    assert [t.value for t in lambasted.when] == []  # "this year", named by what happened in it: no duration
+    served = _claim(text, "served for a year", dt.date(2016, 3, 15))
+    assert [t.value for t in served.when] == ["P1Y"]  # no relative clause after it: the duration stays
+
+
 def test_the_score_still_reads_every_expression() -> None:
     """The check-worthiness of a claim is that of its text: a reference left out of ``when`` still counts
     as a time there (the score is the claims' part, unchanged by which times a claim carries)."""

@@ -101,6 +101,8 @@ _PASSIVE_AUX = frozenset(_TENSE["passive_aux"])
 _PRESENT_LINKING = frozenset(_TENSE["present_linking"])
 _FUTURE_IN_PAST = frozenset(_TENSE["future_in_past"])
 _PLAN_CHAIN = frozenset(_TENSE["plan_chain"])
+_PAST_PLAN_AUX = frozenset(_TENSE["past_plan_aux"])
+_LIKELIHOOD_WORDS = frozenset(_TENSE["likelihood_words"])
 # a full stop after a number ends a sentence ("record Nov. 15. The split"): kept with its digit
 # ("5.") so that it is not taken for an abbreviation's dot. A decimal point ("up 4.5% from") is
 # a boundary too: the figures of a financial report are their own short clauses.
@@ -164,6 +166,18 @@ def _classify(tokens: list[str], i: int) -> str | None:
         return None  # "get going in the second quarter", "keep going": no "going to" future
     if lw in ("able", "unable") and nxt == "to" and prev in ("was", "were"):
         return "PAST"  # "SEACOM was able to restore some services by Saturday afternoon"
+    if (
+        lw in _LIKELIHOOD_WORDS
+        and nxt not in ("to", "that", "be")
+        and prev not in _AUXILIARIES
+        and prev not in _PRESENT_LINKING
+        and prev not in _ARTICLES
+        and prev != "another"
+    ):
+        # an adjective of a group or after "more", no look ahead: "Poll of 1,000 likely voters taken Wednesday
+        # through Sunday", "That's the part that didn't grow any more likely on Tuesday"; "is likely to", "seems
+        # unlikely", "likely that" and an event expected ("another likely rout this weekend") look ahead
+        return None
     if (
         lw in _FUTURE_WORDS
         or (lw in _FUTURE_IF_TO and nxt == "to")
@@ -303,6 +317,30 @@ def names_scheduled_event(text: str, start: int, end: int) -> bool:
     return _SCHEDULED_EVENT_ATTRIBUTIVE.match(text, end) is not None
 
 
+# the noun of a reported act after a time written before it: "her March comment", "NASA's Monday announcement"
+_REPORTED_ACT_NOUNS = frozenset(_TENSE["reported_act_nouns"])
+_REPORTED_ACT_AFTER = re.compile(
+    r"[^\S\n]+(?:"
+    + "|".join(
+        re.escape(w).replace(r"\ ", r"[^\S\n]+") for w in sorted(_REPORTED_ACT_NOUNS, key=len, reverse=True)
+    )
+    + r")\b(?!['’-])"
+)
+
+
+def names_reported_act(text: str, start: int, end: int) -> bool:
+    """Whether the expression text[start:end] is written before the noun of a reported act it dates, after a
+    determiner or a possessive: "her March comment", "NASA's Monday announcement", "Trump's July 25 call"
+    ([tense] reported_act_nouns)."""
+    before = text[max(0, start - 30) : start].split()
+    if not before:
+        return False
+    prev = before[-1].lower()
+    if prev not in _ATTRIBUTIVE_AFTER and not prev.endswith(("'s", "’s")):
+        return False
+    return _REPORTED_ACT_AFTER.match(text, end) is not None
+
+
 def _scheduled_event(text: str, start: int, end: int) -> re.Match[str] | None:
     """The name of the scheduled event the expression text[start:end] dates, possessive ("Tuesday's primary") or
     attributive after a determiner ("the November election"; the word before is looked up first, the cheaper
@@ -325,7 +363,13 @@ def _tense(text: str, start: int, end: int, short: bool = False) -> str | None:
     unless its own clause looks ahead (:func:`_clause_tense`)."""
     event = _scheduled_event(text, start, end)
     if event is None:
-        return _clause_tense(text, start, end, short)
+        tense = _clause_tense(text, start, end, short)
+        if tense == "FUT" and names_reported_act(text, start, end):
+            # "after her March comment", "NASA's Monday announcement to expand ...": a reported act is told after
+            # it happened; a clause that looks ahead says nothing of when it did. The nearest occurrence (a past
+            # clause keeps its past: "Carson's commitments included a May 11 speech")
+            return None
+        return tense
     tense = _clause_tense(text, start, end, short, event=event)
     if tense is None and _OVER_BEFORE.search(text, max(0, start - 30), start):
         return "PAST"  # "Polls taken after Tuesday's vote show a tie": the event is over by the clause's time
@@ -361,7 +405,7 @@ def _clause_tense(
     # for reading those ("would be paid on a still unspecified date ... of record Dec. 21")
     ltoks = ltoks[cut:]
     first = max(0, len(ltoks) - 12 - sum(1 for t in ltoks[-16:] if t == "."))
-    opening = len(ltoks) <= 2
+    opening = len(ltoks) <= 2 or _opening_phrase(ltoks, text, end)
     rtoks: list[str] | None = None
 
     def right() -> list[str]:
@@ -418,6 +462,14 @@ def _clause_tense(
             # a conditional or time clause in the present looks ahead, whatever the main clause's tense
             return "FUT"
         c = _classify(both, k)
+        if c == "FUT" and lk == "would" and _reported_before(both, k):
+            # a future in the past of a report ("the cities said they would light landmarks on Monday night" in a
+            # Wednesday story): seen from the report's time, the nearest occurrence
+            return None
+        if c == "FUT" and _plan_told_in_past(both, k):
+            # "Assange was due to be released in September", "he was set to receive an endorsement on Friday": a
+            # plan told in the past tense is seen from that past time, the nearest occurrence
+            return None
         if c == "FUT" and short and lk == "to" and _past_governs(both, k):
             # an infinitive under a past verb says nothing of the direction of a day near the anchor ("called on
             # President Obama to replace the head of the SEC on Friday" in a Saturday story): the nearest day
@@ -561,6 +613,22 @@ _NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\b")
 _RELATIVE_OPEN = re.compile(r",\s+(?:who|which)\b[^,;:.!?\n]*$")
 
 
+_OPENING_PREPOSITIONS = frozenset(_TENSE["opening_prepositions"])
+
+
+def _opening_phrase(ltoks: list[str], text: str, end: int) -> bool:
+    """Whether the expression ending at ``end`` closes a prepositional phrase that opens its sentence, a comma after
+    it ("In a letter to the president in May, Zippy Duvall, the president of the American Farm Bureau, said ..."):
+    an adverbial of the main clause after it, as a time that opens its sentence is (the clause's own words
+    ``ltoks``, up to ten)."""
+    return (
+        2 < len(ltoks) <= 10
+        and ltoks[0][:1].isupper()
+        and ltoks[0].lower() in _OPENING_PREPOSITIONS
+        and text.startswith(",", end)
+    )
+
+
 def _words_after(text: str, after: int, left: str, opening: bool) -> list[str]:
     """The words after an expression (or after the event it names) that end at ``after``, which the clause scan
     reads: those of its own clause, up to eight; read on to the sentence's end, up to 32, for an adverbial that
@@ -619,6 +687,35 @@ def _past_in_clause(tokens: list[str], k: int) -> bool:
             return False
         if lj in _PAST_MODALS or _classify(tokens, j) == "PAST":
             return True
+    return False
+
+
+def _reported_before(tokens: list[str], k: int) -> bool:
+    """A reporting verb in the past ([tense] reporting: "said", "told") among the five words before ``tokens[k]``,
+    within its sentence: "said they would", "has said that as president he would"."""
+    for j in range(k - 1, max(0, k - 6) - 1, -1):
+        if tokens[j] in _BOUNDARY:
+            return False
+        if tokens[j].lower() in _REPORTING and _classify(tokens, j) == "PAST":
+            return True
+    return False
+
+
+def _plan_told_in_past(tokens: list[str], k: int) -> bool:
+    """``tokens[k]`` looks ahead at the end of a chain of plan words ([tense] plan_chain) that a past form of "be"
+    ([tense] past_plan_aux) or a word of a plan that is over ([tense] future_in_past) opens: "was due to be
+    released", "was set to receive", "were scheduled for", "once expected to be completed" (the infinitive's
+    verb; "once expected to" itself is past, :func:`_classify`). A
+    progressive is no such plan: "were planning to drive around the airport on Monday" (TBAQ, a Friday story: the
+    Monday ahead) tells what the subject still means to do."""
+    if tokens[k].lower().endswith("ing"):
+        return False
+    for t in reversed(tokens[max(0, k - 5) : k]):
+        lt = t.lower()
+        if lt in _PAST_PLAN_AUX or lt in _FUTURE_IN_PAST:
+            return True
+        if lt not in _PLAN_CHAIN:
+            return False
     return False
 
 
