@@ -159,6 +159,7 @@ _ASIDE_PREPOSITIONS = frozenset(_W["aside_prepositions"])
 _SAY_NOUN_BEFORE = frozenset(_W.get("say_noun_before", []))
 _STATES_NOUN_BEFORE = frozenset(_W.get("states_noun_before", []))
 # the word right before a speech verb (the verb's match starts after its space)
+_RELATIVE_VERB_BEFORE = re.compile(_P["relative_verb_before"])
 _ADJECTIVE_BEFORE = re.compile(r"(?<![\w’'])(" + "|".join(_W["adjective_before"]) + r")\s$", re.I)
 _DEMONSTRATIVES = frozenset(_W["demonstratives"])  # ("this says": the verb)
 # "told <someone> about <a topic>": what was said is not given ("she told him about Amir's statements")
@@ -2136,6 +2137,15 @@ def _may_speak(text: str, vm: re.Match[str]) -> bool:
             # calls to end the rigged economy", "their claims": a noun (not "this says", "these show"; not across
             # a comma: "without asking her, pledged")
             return False
+        elif (
+            t[-1] == "s"
+            and (rel := _RELATIVE_VERB_BEFORE.search(text, max(0, vm.start() - 24), vm.start())) is not None
+            and rel.group(1) not in _PRONOUNS  # "that he says", "which it calls", "that everyone says"
+            and not rel.group(1).endswith(("one", "body"))
+            and not _adverb(rel.group(1))  # "which also states"
+            and not _people_head(rel.group(1))
+        ):
+            return False  # "the teams that review reports of accounts": the relative clause's object
     if t == "say" and _word_before(text, vm.start()) in _SAY_NOUN_BEFORE:
         return False  # "to give Parliament the final say on trade deals": a noun
     if t in _TOLD_VERBS and _TOLD_ABOUT.match(text, e) and _QUOTE_MARK.search(text, 0, vm.start()) is None:
