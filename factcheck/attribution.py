@@ -1235,7 +1235,11 @@ def _relative_speaker(toks: list[tuple[str, int, int]], k: int) -> tuple[str, in
         # the place or body of a description between commas: "said Howard Rubel, a senior analyst at Jefferies,
         # who notes" -> the person described ("Armin Laschet, the leader of the opposition in X, who ...")
         c = next((i for i in range(b - 2, max(0, b - 12), -1) if toks[i][0] == ","), None)
-        if c is not None and c >= 1 and (toks[c + 1][0].lower() in _DETS or _role_phrase(toks[c + 1 : w - 1])):
+        if (
+            c is not None
+            and c >= 1
+            and (toks[c + 1][0].lower() in _DETS or _role_phrase(toks[c + 1 : w - 1]))
+        ):
             a = _walk_np(toks, c - 1)
             who = classify_source(text_between(toks, toks[a][1], toks[c - 1][2])) if a < c else None
             if who is None or who.kind != "person":
@@ -2864,10 +2868,14 @@ def _attribute(
                 subj = joined or subj
             if subj is None and ws == 0:
                 subj = _document_subject(toks, k) or _aside_subject(text, toks, k)
-            if subj is None and relative and (rel := _relative_speaker(toks, k)) is not None:
-                # the relative clause ends the sentence, and what it reports is most of it
-                if 3 * (len(text) - e) >= len(text):
-                    subj, relative_content = rel, True
+            if (
+                subj is None
+                and relative
+                and 3 * (len(text) - e)
+                >= len(text)  # what the relative clause reports is most of the sentence
+                and (rel := _relative_speaker(toks, k)) is not None
+            ):
+                subj, relative_content = rel, True
         if subj is None and k > 0 and toks[k - 1][0] == "and":
             # ("In an interview with The Wall Street Journal, Trump doubled down ... and said": after the
             # opening phrase)
