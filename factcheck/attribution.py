@@ -1213,15 +1213,15 @@ def _relative_clause(toks: list[tuple[str, int, int]], k: int) -> int | None:
 
 def _relative_speaker(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int, int] | None:
     """The person a relative clause that ends the writer's sentence makes speak, the noun phrase before
-    ", who" with the speech verb at token k: "Trump was out-brutalizing Ted Cruz, who said he would only use
-    waterboarding sparingly" -> "Ted Cruz", "a lecture from the Mexican president, who said that NAFTA ..." ->
+    ", who" (a body or a document before ", which") with the speech verb at token k: "Trump was
+    out-brutalizing Ted Cruz, who said he would only use waterboarding sparingly" -> "Ted Cruz", "a lecture from the Mexican president, who said that NAFTA ..." ->
     "the Mexican president"; or None. The antecedent follows a word of the main clause (a verb or a
     preposition, in lower case): "Trump, who said ..., won" opens the sentence, and its main verb comes after
     the clause."""
     w = k - 1
     while w >= 0 and _adverb(toks[w][0]):
         w -= 1  # "who has long said", "who also told"
-    if w < 3 or toks[w][0] != "who" or toks[w - 1][0] != ",":
+    if w < 3 or toks[w][0] not in ("who", "which") or toks[w - 1][0] != ",":
         return None
     b = _walk_np(toks, w - 2)
     while b < w - 2 and toks[b][0].islower() and toks[b][0].endswith(("ing", "ed")):
@@ -1245,7 +1245,12 @@ def _relative_speaker(toks: list[tuple[str, int, int]], k: int) -> tuple[str, in
             if who is None or who.kind != "person":
                 return None
             return text_between(toks, toks[a][1], toks[c - 1][2]), toks[a][1], toks[c - 1][2]
-    return text_between(toks, toks[b][1], toks[w - 2][2]), toks[b][1], toks[w - 2][2]
+    np = text_between(toks, toks[b][1], toks[w - 2][2])
+    if toks[w][0] == "which" and ((src := classify_source(np)) is None or src.kind == "person"):
+        return (
+            None  # "which" stands for a body or a document ("a request by The Washington Post, which argued")
+        )
+    return np, toks[b][1], toks[w - 2][2]
 
 
 def _located_speaker(
@@ -2774,10 +2779,11 @@ def _attribute(
                 verb = "quoted"
     any_say = False
     relative = " who " in low  # (a subject's relative clause: "Residents who fled the fire said")
+    relative_which = ", which " in low  # ("a request by The Washington Post, which argued that ...")
     cue_spans = list(spans)  # "according to media reports": "reports" is part of the source, no verb
     for vm in say_verbs:
         joined: tuple[str, int, int] | None = None  # two groups joined by "and" as the subject
-        relative_content = False  # the subject is the antecedent of ", who" before the verb
+        relative_content = False  # the subject is the antecedent of ", who" or ", which" before the verb
         opening: tuple[str, int, int] | None = None  # the main clause's named subject after an opening phrase
         t, s, e = vm.group(0)[1:], vm.start(), vm.end() - 1
         if any(a < s and e <= b for a, b in cue_spans):
@@ -2868,11 +2874,13 @@ def _attribute(
                 subj = joined or subj
             if subj is None and ws == 0:
                 subj = _document_subject(toks, k) or _aside_subject(text, toks, k)
+            # (what the relative clause reports is most of the sentence, and words: "that", a clause, a
+            # quotation; not an act: "groups like ISIS, which claimed responsibility for the attacks")
             if (
                 subj is None
-                and relative
-                and 3 * (len(text) - e)
-                >= len(text)  # what the relative clause reports is most of the sentence
+                and (relative or relative_which)
+                and 3 * (len(text) - e) >= len(text)
+                and (_CONTENT_AFTER.match(text, e) is not None or _OBJECT_THAT.match(text, e) is not None)
                 and (rel := _relative_speaker(toks, k)) is not None
             ):
                 subj, relative_content = rel, True
