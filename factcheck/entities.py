@@ -514,7 +514,11 @@ def _classify(
     before = text[max(0, rs - 24) : rs]
     if _PLACE_BEFORE.search(before):
         return Mention(rs, re_, name, "place")  # "near the port of Bandar Abbas", "outside Vila Nova"
-    inner = max((k for k, t in enumerate(rtoks[1:-2], 1) if t in _HEADLINE_FUNCTION_WORDS), default=0)
+    inner = (
+        0  # (most names hold no such word: one set operation decides)
+        if _HEADLINE_FUNCTION_WORDS.isdisjoint(rtoks)
+        else max((k for k, t in enumerate(rtoks[1:-2], 1) if t in _HEADLINE_FUNCTION_WORDS), default=0)
+    )
     if inner and rtoks[inner + 1] in _GIVEN_NAMES:
         # a headline in title case ("Megyn Kelly Responds To Attacks On Donald Trump"): the person is the name a
         # given name opens after its last function word (a run of other words stays whole, for the person of
