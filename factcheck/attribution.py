@@ -2874,13 +2874,18 @@ def _attribute(
                 subj = joined or subj
             if subj is None and ws == 0:
                 subj = _document_subject(toks, k) or _aside_subject(text, toks, k)
-            # (what the relative clause reports is most of the sentence, and words: "that", a clause, a
-            # quotation; not an act: "groups like ISIS, which claimed responsibility for the attacks")
+            # (what the relative clause reports is most of the sentence, and words: "said"/"says" and a
+            # clause, or "that", a clause's pronoun or name, a quotation; not an act: "groups like ISIS, which
+            # claimed responsibility for the attacks")
             if (
                 subj is None
                 and (relative or relative_which)
                 and 3 * (len(text) - e) >= len(text)
-                and (_CONTENT_AFTER.match(text, e) is not None or _OBJECT_THAT.match(text, e) is not None)
+                and (
+                    t in ("said", "says")
+                    or _CONTENT_AFTER.match(text, e) is not None
+                    or _OBJECT_THAT.match(text, e) is not None
+                )
                 and (rel := _relative_speaker(toks, k)) is not None
             ):
                 subj, relative_content = rel, True
