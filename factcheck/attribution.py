@@ -159,6 +159,7 @@ _ASIDE_PREPOSITIONS = frozenset(_W["aside_prepositions"])
 _SAY_NOUN_BEFORE = frozenset(_W.get("say_noun_before", []))
 _STATES_NOUN_BEFORE = frozenset(_W.get("states_noun_before", []))
 # the word right before a speech verb (the verb's match starts after its space)
+_RELATIVE_VERB_BEFORE = re.compile(_P["relative_verb_before"])
 _ADJECTIVE_BEFORE = re.compile(r"(?<![\w’'])(" + "|".join(_W["adjective_before"]) + r")\s$", re.I)
 _DEMONSTRATIVES = frozenset(_W["demonstratives"])  # ("this says": the verb)
 # "told <someone> about <a topic>": what was said is not given ("she told him about Amir's statements")
@@ -1210,6 +1211,48 @@ def _relative_clause(toks: list[tuple[str, int, int]], k: int) -> int | None:
     return None
 
 
+def _relative_speaker(toks: list[tuple[str, int, int]], k: int) -> tuple[str, int, int] | None:
+    """The person a relative clause that ends the writer's sentence makes speak, the noun phrase before
+    ", who" (a body or a document before ", which") with the speech verb at token k: "Trump was
+    out-brutalizing Ted Cruz, who said he would only use waterboarding sparingly" -> "Ted Cruz", "a lecture from the Mexican president, who said that NAFTA ..." ->
+    "the Mexican president"; or None. The antecedent follows a word of the main clause (a verb or a
+    preposition, in lower case): "Trump, who said ..., won" opens the sentence, and its main verb comes after
+    the clause."""
+    w = k - 1
+    while w >= 0 and _adverb(toks[w][0]):
+        w -= 1  # "who has long said", "who also told"
+    if w < 3 or toks[w][0] not in ("who", "which") or toks[w - 1][0] != ",":
+        return None
+    b = _walk_np(toks, w - 2)
+    while b < w - 2 and toks[b][0].islower() and toks[b][0].endswith(("ing", "ed")):
+        b += 1  # the verb before it ("was out-brutalizing Ted Cruz"): the phrase is its object
+    before = toks[b - 1][0].replace("-", "") if b >= 1 else ""
+    if not 1 <= b < w - 1 or not (before.isalpha() and before.islower()):
+        return None
+    if sum(t[0] == "(" for t in toks[:b]) > sum(t[0] == ")" for t in toks[:b]):
+        return None  # inside brackets: "(like top Obama aide David Plouffe, who ...)"
+    if before in _ROLE_PREPOSITIONS:
+        # the place or body of a description between commas: "said Howard Rubel, a senior analyst at Jefferies,
+        # who notes" -> the person described ("Armin Laschet, the leader of the opposition in X, who ...")
+        c = next((i for i in range(b - 2, max(0, b - 12), -1) if toks[i][0] == ","), None)
+        if (
+            c is not None
+            and c >= 1
+            and (toks[c + 1][0].lower() in _DETS or _role_phrase(toks[c + 1 : w - 1]))
+        ):
+            a = _walk_np(toks, c - 1)
+            who = classify_source(text_between(toks, toks[a][1], toks[c - 1][2])) if a < c else None
+            if who is None or who.kind != "person":
+                return None
+            return text_between(toks, toks[a][1], toks[c - 1][2]), toks[a][1], toks[c - 1][2]
+    np = text_between(toks, toks[b][1], toks[w - 2][2])
+    if toks[w][0] == "which" and ((src := classify_source(np)) is None or src.kind == "person"):
+        return (
+            None  # "which" stands for a body or a document ("a request by The Washington Post, which argued")
+        )
+    return np, toks[b][1], toks[w - 2][2]
+
+
 def _located_speaker(
     toks: list[tuple[str, int, int]], j: int, start: int, end: int
 ) -> tuple[int, int] | None:
@@ -2103,6 +2146,15 @@ def _may_speak(text: str, vm: re.Match[str]) -> bool:
             # calls to end the rigged economy", "their claims": a noun (not "this says", "these show"; not across
             # a comma: "without asking her, pledged")
             return False
+        elif (
+            t[-1] == "s"
+            and (rel := _RELATIVE_VERB_BEFORE.search(text, max(0, vm.start() - 24), vm.start())) is not None
+            and rel.group(1) not in _PRONOUNS  # "that he says", "which it calls", "that everyone says"
+            and not rel.group(1).endswith(("one", "body"))
+            and not _adverb(rel.group(1))  # "which also states"
+            and not _people_head(rel.group(1))
+        ):
+            return False  # "the teams that review reports of accounts": the relative clause's object
     if t == "say" and _word_before(text, vm.start()) in _SAY_NOUN_BEFORE:
         return False  # "to give Parliament the final say on trade deals": a noun
     if t in _TOLD_VERBS and _TOLD_ABOUT.match(text, e) and _QUOTE_MARK.search(text, 0, vm.start()) is None:
@@ -2727,9 +2779,11 @@ def _attribute(
                 verb = "quoted"
     any_say = False
     relative = " who " in low  # (a subject's relative clause: "Residents who fled the fire said")
+    relative_which = ", which " in low  # ("a request by The Washington Post, which argued that ...")
     cue_spans = list(spans)  # "according to media reports": "reports" is part of the source, no verb
     for vm in say_verbs:
         joined: tuple[str, int, int] | None = None  # two groups joined by "and" as the subject
+        relative_content = False  # the subject is the antecedent of ", who" or ", which" before the verb
         opening: tuple[str, int, int] | None = None  # the main clause's named subject after an opening phrase
         t, s, e = vm.group(0)[1:], vm.start(), vm.end() - 1
         if any(a < s and e <= b for a, b in cue_spans):
@@ -2820,6 +2874,21 @@ def _attribute(
                 subj = joined or subj
             if subj is None and ws == 0:
                 subj = _document_subject(toks, k) or _aside_subject(text, toks, k)
+            # (what the relative clause reports is most of the sentence, and words: "said"/"says" and a
+            # clause, or "that", a clause's pronoun or name, a quotation; not an act: "groups like ISIS, which
+            # claimed responsibility for the attacks")
+            if (
+                subj is None
+                and (relative or relative_which)
+                and 3 * (len(text) - e) >= len(text)
+                and (
+                    t in ("said", "says")
+                    or _CONTENT_AFTER.match(text, e) is not None
+                    or _OBJECT_THAT.match(text, e) is not None
+                )
+                and (rel := _relative_speaker(toks, k)) is not None
+            ):
+                subj, relative_content = rel, True
         if subj is None and k > 0 and toks[k - 1][0] == "and":
             # ("In an interview with The Wall Street Journal, Trump doubled down ... and said": after the
             # opening phrase)
@@ -2893,7 +2962,7 @@ def _attribute(
             after_opening = opening is not None and subj is opening
             # (a subject that opens the clause after a semicolon reports what follows: "...; Iran insists it
             # does not know his whereabouts")
-            after_opening = after_opening or _opens_after_semicolon(text, subj[1])
+            after_opening = after_opening or _opens_after_semicolon(text, subj[1]) or relative_content
             content = (e, len(text)) if after_opening or len(text) - e >= subj[1] else (0, subj[1])
         if t in ("reported", "reports") and _unknown_name(subj[0], src):
             aff = _AFFILIATION.match(subj[0])

@@ -58,6 +58,8 @@ _HYPHEN_PARTICLE = r"(?:al|el|ad|ar|as|ash|an|at|az)-"
 # a generational suffix ends the name: "Martin Luther King Jr.", "Robert F. Kennedy Jr."
 _SUFFIX = r"(?:Jr|Sr)\.|(?:III|II|IV)\b"
 _SUFFIX_WORDS = frozenset(_WORDS["name_suffixes"])
+_HEADLINE_FUNCTION_WORDS = frozenset(_WORDS["headline_function_words"])
+_GIVEN_NAMES = frozenset(n for names in resource("en", "given_names").values() for n in names)
 # "in Maine I got": a place after a preposition, then the pronoun "I" and a word in lower case (a regnal
 # number follows a given name: "Queen Elizabeth I was", "World War I ended")
 _PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Ff]rom|[Tt]o|[Nn]ear|[Aa]round|[Aa]cross)[ \t]+\Z")
@@ -512,6 +514,17 @@ def _classify(
     before = text[max(0, rs - 24) : rs]
     if _PLACE_BEFORE.search(before):
         return Mention(rs, re_, name, "place")  # "near the port of Bandar Abbas", "outside Vila Nova"
+    inner = (
+        0  # (most names hold no such word: one set operation decides)
+        if _HEADLINE_FUNCTION_WORDS.isdisjoint(rtoks)
+        else max((k for k, t in enumerate(rtoks[1:-2], 1) if t in _HEADLINE_FUNCTION_WORDS), default=0)
+    )
+    if inner and rtoks[inner + 1] in _GIVEN_NAMES:
+        # a headline in title case ("Megyn Kelly Responds To Attacks On Donald Trump"): the person is the name a
+        # given name opens after its last function word (a run of other words stays whole, for the person of
+        # the article it holds: "Donald Trump Tweets A Wildly Inaccurate Graphic To Portray Voters")
+        rs = rest[inner + 1][1]
+        return Mention(rs, re_, text[rs:re_], "person")
     return Mention(rs, re_, name, "person")
 
 

@@ -438,6 +438,26 @@ def _named_speaker(claims: list[Claim], sentence: str) -> str | None:
     )
 
 
+def _single_name_speaker(claims: list[Claim], canon: Any, genders: dict[str, str]) -> str | None:
+    """The name of one word that speaks in ``claims`` (the sentence before's), typed a person for its shape,
+    when nothing says it is one: no fuller name of the article holds it ("Clinton" of Hillary Clinton), no
+    given name opens it, the article gives it no "he" or "she" (``genders``); else None."""
+    voc = _gender_vocab()
+    for c in claims:
+        name = c.speaker
+        if (
+            name
+            and c.speaker_kind == "person"
+            and " " not in name
+            and name[:1].isupper()
+            and canon(name) == name
+            and name not in genders
+            and (voc is None or name not in voc.given)
+        ):
+            return name
+    return None
+
+
 def _pronoun_before_person(text: str, st: _Sent, persons: list[entities.Mention]) -> str:
     """The subject pronoun, "he" or "she", that sentence ``st`` speaks of someone by before it names a person
     (``persons``: its mentions of persons), else "": the sentence is about someone named before ("The Sanders
@@ -1870,6 +1890,19 @@ def extract(
                         speaker, kind = (
                             last_group  # "Deputies said ... They said ...": a group, never a person
                         )
+                    elif (
+                        att.pronoun == "it"
+                        and english
+                        and prev_st is not None
+                        and (single := _single_name_speaker(prev_claims, full_name, genders())) is not None
+                    ):
+                        # "The launch was delayed, Roscosmos said. It said ...": a name of one word that no
+                        # person of the article bears, taken up by "it", is an organisation's (the speaker
+                        # of the sentence before, before any named earlier)
+                        speaker, kind = single, "organisation"
+                        for c in prev_claims:
+                            if c.speaker == single:
+                                c.speaker_kind = "organisation"
                     elif att.pronoun == "it" and last_it is not None:
                         speaker, kind = last_it  # "The report ... found that ... It said ...": the report
                     elif att.pronoun in ("he", "she") and (humans or titled):
