@@ -46,11 +46,14 @@ class _Ctx:
     last_ref: dt.date | None = None  # last day-level date, for "the next day"
     last_month: tuple[int, int] | None = None  # last month-level date, for "the following month"
     last_year: int | None = None  # last year mentioned, for "later that year"
+    at: int = 0  # where the match being resolved starts (the engine sets it)
+    year_at: int = 0  # where the match that named ``last_year`` starts
     # the year each month-day got in this text: "Feb. 9" said twice is one day, whatever the tense
     day_years: dict[tuple[int, int], int] = field(default_factory=dict)
 
     def note(self, y: int, mo: int | None = None, d: dt.date | None = None) -> None:
         self.last_year = y
+        self.year_at = self.at
         if mo is not None:
             self.last_month = (y, mo)
         if d is not None:
