@@ -487,8 +487,10 @@ def _anaphoric(m: re.Match[str], ctx: _Ctx) -> _Result | None:
                 {"week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}.get(unit, "XXXX-XX-XX"),
                 None,
             )
-    if w.startswith("that ") and unit == "week" and _unnamed_reference(ctx, unit):
-        return "DATE", "XXXX-WXX", None  # "I sold it that week" with no day named before: a week of the story
+    if w.startswith("that ") and unit in ("week", "day") and _unnamed_reference(ctx, unit):
+        # "I sold it that week", "That day, I was jubilant" with no day named before: a week or a day of the
+        # story, not the publication's
+        return "DATE", "XXXX-WXX" if unit == "week" else "XXXX-XX-XX", None
     if unit in ("day", "morning"):
         return "DATE", _fmt_date(ref + dt.timedelta(days=off)), None
     return "DATE", _rel_value(unit, off, ref), None
