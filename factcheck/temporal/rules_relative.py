@@ -681,13 +681,12 @@ def _duration(m: re.Match[str], ctx: _Ctx) -> _Result | None:
             and code in ("Y", "DE", "CE")
             and not (code == "Y" and n == 1)  # "a year earlier": a results report's year-ago period
             and a is not None
-            and ctx.last_year is not None
-            and len(_SENTENCE_END.findall(ctx.text, ctx.year_at, m.start())) <= 1
+            and (y := ctx.recent_year()) is not None
         ):
             # "earlier", unlike "ago", counts from the narrative's time: the year named in its sentence or the
             # one before ("told the magazine in 2013 ... Five years earlier" 2008; HeidelTime's reference time);
             # not "a year earlier", a results report's comparison with the year-ago period (engine.py)
-            a = dt.date(ctx.last_year, 1, 1)
+            a = dt.date(y, 1, 1)
         if a is None:
             return (
                 "DATE",
@@ -728,7 +727,6 @@ def _duration(m: re.Match[str], ctx: _Ctx) -> _Result | None:
 
 
 _THAN_AFTER = re.compile(r"\s+than\b")
-_SENTENCE_END = re.compile(r"[.!?][\"”’')]*\s")
 _IN_BEFORE = re.compile(r"(?:^|\W)in\s+(?:about\s+|around\s+|roughly\s+|another\s+)?$")
 # "the second in two days", "his second letter to Reno in two weeks": the span a count runs over (time.toml)
 _SPAN_COUNT_BEFORE = re.compile(
