@@ -245,6 +245,24 @@ _MARCH_NOUN_AFTER = re.compile(r"\s+(?:" + "|".join(_VOCAB["march_nouns"]) + r")
 _MONTH_GUARD_AFTER = re.compile(r"\s+(?:for|of|on|against|to|in)\s+(?:the\s+)?(?P<w>[A-Z][a-z]*\.?)")
 
 
+# "that November", "the following January", "that fall", "the spring of that year": a month or a season counted
+# from the story's time, the year (or the month) named just before: 0 that year's, 1 the next one after it, -1 the one
+# before
+_NARRATIVE_STEP = {"that": 0, "the same": 0, "the following": 1, "the next": 1, "the previous": -1}
+
+
+def _narrative_month_year(ctx: _Ctx, y: int, mon: int, step: int) -> int:
+    """The year of a month counted from the story's time, the year ``y`` named just before: that year's month
+    (``step`` 0), or the first one after (1) or the last one before (-1) the month named in that year, or that year
+    when none was."""
+    if step == 0:
+        return y
+    named = ctx.last_month[1] if ctx.last_month is not None and ctx.last_month[0] == y else None
+    if step > 0:
+        return y if named is not None and mon > named else y + 1
+    return y if named is not None and mon < named else y - 1
+
+
 @_resolver("month")  # pattern and examples: time.toml, rule month
 def _month(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     mon = _month_num(m["mon"])
@@ -280,6 +298,20 @@ def _month(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     if m["ty"] and ctx.last_year is not None:
         ctx.note(ctx.last_year, mon)  # "October of that year": the year last named
         return "DATE", f"{ctx.last_year:04d}-{mon:02d}", None
+    rel = _SPACES.sub(" ", rel)
+    if rel == "that" and ctx.last_month is not None and ctx.last_month[1] == mon:
+        y = ctx.last_month[0]  # "until October 2015 ... in that October speech": the month named before
+        ctx.note(y, mon)
+        return "DATE", f"{y}-{mon:02d}", None
+    if rel in _NARRATIVE_STEP:
+        y0 = ctx.recent_year()
+        if y0 is not None:
+            y = _narrative_month_year(ctx, y0, mon, _NARRATIVE_STEP[rel])
+            ctx.note(y, mon)
+            return "DATE", f"{y}-{mon:02d}", None
+        if rel == "that":
+            return "DATE", f"XXXX-{mon:02d}", None  # "He lost his job that December": a month of the story
+        rel = rel[4:]  # no year named just before: "the next March" is the coming one
     a = ctx.anchor
     if a is None:
         return "DATE", f"XXXX-{mon:02d}", None
@@ -290,7 +322,7 @@ def _month(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         # the most recent one before the anchor's month: "last August" said in September is the
         # August just gone (the anchor's own month is "this August")
         y = a.year if mon < a.month else a.year - 1
-    elif rel in ("next", "coming", "this coming"):
+    elif rel in ("next", "following", "coming", "this coming"):
         y = a.year if mon > a.month else a.year + 1
     elif rel == "this":
         y = a.year
@@ -495,21 +527,18 @@ _OF_AFTER_SEASON = re.compile(r"\s+of\b(?!\s+(?:nineteen|eighteen|two thousand)\
 
 
 _FALL_NOUN_AFTER = re.compile(r"\s+(?:of|in|to|from|by|was|is)\b")
-# "that fall", "the following spring", "the spring of that year": a season counted from the story's time, the year
-# (or the month) last named: 0 that year's, 1 the next one after it, -1 the one before
-_NARRATIVE_SEASON_STEP = {"that": 0, "the same": 0, "the following": 1, "the next": 1, "the previous": -1}
 
 
 def _narrative_season(m: re.Match[str], ctx: _Ctx, code: str, pre: str) -> str | None:
     """The value of a season counted from the time last named ("that fall", "the following spring", "the spring
     of that year"); None when the season is not one."""
     if m["ry"]:
-        step = _NARRATIVE_SEASON_STEP.get(_SPACES.sub(" ", m["ry"].lower())[: -len(" year")])
+        step = _NARRATIVE_STEP.get(_SPACES.sub(" ", m["ry"].lower())[: -len(" year")])
         if step is None:
             return None  # "the spring of last year": counted from the publication date
         y = ctx.recent_year()
         return f"XXXX-{code}" if y is None else f"{y + step}-{code}"
-    step = _NARRATIVE_SEASON_STEP.get(pre)
+    step = _NARRATIVE_STEP.get(pre)
     if step is None:
         return None
     y = ctx.recent_year()
