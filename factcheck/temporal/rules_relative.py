@@ -74,6 +74,8 @@ def _rel_unit(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     el = (m["el"] or "").lower()
     if m["u"][0].isupper() and m["rel"][0].isupper():
         return None  # "This Week", a programme title
+    if m["half"]:
+        return "DURATION", _duration_value(1.5, unit), None  # "the past decade and a half": a span
     if (
         rel == "the next"
         and unit in ("week", "month", "year")
