@@ -334,6 +334,7 @@ def _tag_cached(text: str, anchor: dt.date | None) -> tuple[TimeRef, ...]:
     ctx = _Ctx(text, anchor)
     out: list[TimeRef] = []
     for s, e, m, fn in chosen:
+        ctx.at = s
         try:
             res = fn(m, ctx)
         except (ValueError, KeyError, IndexError, OverflowError, TypeError, AttributeError):

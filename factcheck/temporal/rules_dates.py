@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from factcheck.sentences import ABBREVIATIONS
 from factcheck.temporal.tense import _tense, names_scheduled_event
 from factcheck.temporal.vocab import (
     _DECADE_WORDS,
@@ -20,6 +21,7 @@ from factcheck.temporal.vocab import (
     _PRE_POST_BEFORE,
     _SEASON_ORDER,
     _SEASONS,
+    _SPACES,
     _VOCAB,
     _WEEKDAYS,
     _add_months,
@@ -46,15 +48,44 @@ class _Ctx:
     last_ref: dt.date | None = None  # last day-level date, for "the next day"
     last_month: tuple[int, int] | None = None  # last month-level date, for "the following month"
     last_year: int | None = None  # last year mentioned, for "later that year"
+    at: int = 0  # where the match being resolved starts (the engine sets it)
+    year_at: int = 0  # where the match that named ``last_year`` starts
     # the year each month-day got in this text: "Feb. 9" said twice is one day, whatever the tense
     day_years: dict[tuple[int, int], int] = field(default_factory=dict)
 
     def note(self, y: int, mo: int | None = None, d: dt.date | None = None) -> None:
         self.last_year = y
+        self.year_at = self.at
         if mo is not None:
             self.last_month = (y, mo)
         if d is not None:
             self.last_ref = d
+
+    def recent_year(self) -> int | None:
+        """The year last named when it was named in the sentence of the match being resolved or in the one
+        before: the story's time an anaphoric "N years earlier" or "that fall" counts from; None otherwise."""
+        if self.last_year is None or _sentence_ends(self.text, self.year_at, self.at) > 1:
+            return None
+        return self.last_year
+
+
+# a sentence's end: the word before it, its mark, a closing quotation mark or bracket (a new paragraph is no second
+# end)
+_FULL_STOP = re.compile(r"(\w+(?:\.\w+)*)?([.!?])[\"”’')]*\s")
+
+
+def _sentence_ends(text: str, start: int, end: int) -> int:
+    """How many sentences end between ``start`` and ``end``, up to 2: an abbreviation's or an initial's full stop
+    ("Mr. Obama", "Joseph R. Biden", "the U.S. Senate") ends none."""
+    n = 0
+    for m in _FULL_STOP.finditer(text, start, end):
+        word = m[1] or ""
+        if m[2] == "." and (len(word) == 1 or word.lower() in ABBREVIATIONS):
+            continue
+        n += 1
+        if n > 1:
+            break
+    return n
 
 
 _Result = tuple[str, str, str | None]  # type, value, mod
@@ -214,6 +245,24 @@ _MARCH_NOUN_AFTER = re.compile(r"\s+(?:" + "|".join(_VOCAB["march_nouns"]) + r")
 _MONTH_GUARD_AFTER = re.compile(r"\s+(?:for|of|on|against|to|in)\s+(?:the\s+)?(?P<w>[A-Z][a-z]*\.?)")
 
 
+# "that November", "the following January", "that fall", "the spring of that year": a month or a season counted
+# from the story's time, the year (or the month) named just before: 0 that year's, 1 the next one after it, -1 the one
+# before
+_NARRATIVE_STEP = {"that": 0, "the same": 0, "the following": 1, "the next": 1, "the previous": -1}
+
+
+def _narrative_month_year(ctx: _Ctx, y: int, mon: int, step: int) -> int:
+    """The year of a month counted from the story's time, the year ``y`` named just before: that year's month
+    (``step`` 0), or the first one after (1) or the last one before (-1) the month named in that year, or that year
+    when none was."""
+    if step == 0:
+        return y
+    named = ctx.last_month[1] if ctx.last_month is not None and ctx.last_month[0] == y else None
+    if step > 0:
+        return y if named is not None and mon > named else y + 1
+    return y if named is not None and mon < named else y - 1
+
+
 @_resolver("month")  # pattern and examples: time.toml, rule month
 def _month(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     mon = _month_num(m["mon"])
@@ -249,6 +298,20 @@ def _month(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     if m["ty"] and ctx.last_year is not None:
         ctx.note(ctx.last_year, mon)  # "October of that year": the year last named
         return "DATE", f"{ctx.last_year:04d}-{mon:02d}", None
+    rel = _SPACES.sub(" ", rel)
+    if rel == "that" and ctx.last_month is not None and ctx.last_month[1] == mon:
+        y = ctx.last_month[0]  # "until October 2015 ... in that October speech": the month named before
+        ctx.note(y, mon)
+        return "DATE", f"{y}-{mon:02d}", None
+    if rel in _NARRATIVE_STEP:
+        y0 = ctx.recent_year()
+        if y0 is not None:
+            y = _narrative_month_year(ctx, y0, mon, _NARRATIVE_STEP[rel])
+            ctx.note(y, mon)
+            return "DATE", f"{y}-{mon:02d}", None
+        if rel == "that":
+            return "DATE", f"XXXX-{mon:02d}", None  # "He lost his job that December": a month of the story
+        rel = rel[4:]  # no year named just before: "the next March" is the coming one
     a = ctx.anchor
     if a is None:
         return "DATE", f"XXXX-{mon:02d}", None
@@ -259,7 +322,7 @@ def _month(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         # the most recent one before the anchor's month: "last August" said in September is the
         # August just gone (the anchor's own month is "this August")
         y = a.year if mon < a.month else a.year - 1
-    elif rel in ("next", "coming", "this coming"):
+    elif rel in ("next", "following", "coming", "this coming"):
         y = a.year if mon > a.month else a.year + 1
     elif rel == "this":
         y = a.year
@@ -463,6 +526,38 @@ _SEASON_PREP_BEFORE = re.compile(
 _OF_AFTER_SEASON = re.compile(r"\s+of\b(?!\s+(?:nineteen|eighteen|two thousand)\b)")
 
 
+_FALL_NOUN_AFTER = re.compile(r"\s+(?:of|in|to|from|by|was|is)\b")
+
+
+def _narrative_season(m: re.Match[str], ctx: _Ctx, code: str, pre: str) -> str | None:
+    """The value of a season counted from the time last named ("that fall", "the following spring", "the spring
+    of that year"); None when the season is not one."""
+    if m["ry"]:
+        step = _NARRATIVE_STEP.get(_SPACES.sub(" ", m["ry"].lower())[: -len(" year")])
+        if step is None:
+            return None  # "the spring of last year": counted from the publication date
+        y = ctx.recent_year()
+        return f"XXXX-{code}" if y is None else f"{y + step}-{code}"
+    step = _NARRATIVE_STEP.get(pre)
+    if step is None:
+        return None
+    y = ctx.recent_year()
+    if y is None:
+        # no year named just before: "that summer" is a season of the story; "the next spring" the coming one
+        return f"XXXX-{code}" if step == 0 else None
+    if step == 0:
+        return f"{y}-{code}"
+    order = _SEASON_ORDER[code]
+    if ctx.last_month is not None and ctx.last_month[0] == y:
+        sy, ss = _season_of(dt.date(y, ctx.last_month[1], 1))
+        ref = sy * 4 + _SEASON_ORDER[ss]
+    else:
+        ref = y * 4 + (3 if step > 0 else 0)  # a year alone: the season after its end, or before its start
+    cands = [yy * 4 + order for yy in range(y - 2, y + 3)]
+    i = min(c for c in cands if c > ref) if step > 0 else max(c for c in cands if c < ref)
+    return f"{i // 4}-{code}"
+
+
 @_resolver("season")  # pattern and examples: time.toml, rule season
 def _season(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     code = _SEASONS[m["s"].lower()]
@@ -471,7 +566,16 @@ def _season(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     if harmed and pre in ("in", "after") and m["s"].lower() == "fall" and not m["year"]:
         return None  # "Killed In Fall", "injured in fall at a park": a person's fall
     if m["year"]:
+        ctx.note(int(m["year"]))
         return "DATE", f"{m['year']}-{code}", None
+    if pre == "that" and m["s"].lower() == "fall" and (harmed or _FALL_NOUN_AFTER.match(ctx.text, m.end())):
+        return None  # "injured in that fall", "that fall of the regime": a fall, no season
+    pre = _SPACES.sub(" ", pre)
+    narrative = _narrative_season(m, ctx, code, pre)
+    if narrative is not None:
+        return "DATE", narrative, None
+    # no year named just before: "the following spring" is the coming one
+    pre = {"the next": "next", "the following": "next", "the previous": "last"}.get(pre, pre)
     if (
         m["pre"]
         and m["pre"][0].islower()

@@ -74,6 +74,8 @@ def _rel_unit(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     el = (m["el"] or "").lower()
     if m["u"][0].isupper() and m["rel"][0].isupper():
         return None  # "This Week", a programme title
+    if m["half"]:
+        return "DURATION", _duration_value(1.5, unit), None  # "the past decade and a half": a span
     if (
         rel == "the next"
         and unit in ("week", "month", "year")
@@ -487,8 +489,10 @@ def _anaphoric(m: re.Match[str], ctx: _Ctx) -> _Result | None:
                 {"week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}.get(unit, "XXXX-XX-XX"),
                 None,
             )
-    if w.startswith("that ") and unit == "week" and _unnamed_reference(ctx, unit):
-        return "DATE", "XXXX-WXX", None  # "I sold it that week" with no day named before: a week of the story
+    if w.startswith("that ") and unit in ("week", "day") and _unnamed_reference(ctx, unit):
+        # "I sold it that week", "That day, I was jubilant" with no day named before: a week or a day of the
+        # story, not the publication's
+        return "DATE", "XXXX-WXX" if unit == "week" else "XXXX-XX-XX", None
     if unit in ("day", "morning"):
         return "DATE", _fmt_date(ref + dt.timedelta(days=off)), None
     return "DATE", _rel_value(unit, off, ref), None
@@ -674,6 +678,17 @@ def _duration(m: re.Match[str], ctx: _Ctx) -> _Result | None:
         # "ago", "from now" count from the publication date; "later" from the date in the narrative
         a = ctx.last_ref if ago == "later" and ctx.last_ref is not None else ctx.anchor
         code = _unit_code(unit)
+        if (
+            ago == "earlier"
+            and code in ("Y", "DE", "CE")
+            and not (code == "Y" and n == 1)  # "a year earlier": a results report's year-ago period
+            and a is not None
+            and (y := ctx.recent_year()) is not None
+        ):
+            # "earlier", unlike "ago", counts from the narrative's time: the year named in its sentence or the
+            # one before ("told the magazine in 2013 ... Five years earlier" 2008; HeidelTime's reference time);
+            # not "a year earlier", a results report's comparison with the year-ago period (engine.py)
+            a = dt.date(y, 1, 1)
         if a is None:
             return (
                 "DATE",
