@@ -30,6 +30,9 @@
    12 English news pages of 12 outlets no split used, from the development half of the same benchmark and the
    English test pages of mozilla/readability (make_dev11.py), labelled and the labels committed before the
    extractor was run on them, in two halves by article like dev8: "dev11" is tuned on, "dev11h" is held out.
+   "dev12" and "dev12h" (round 25): a blind sample of 12 English news pages of 12 outlets no split used, from
+   the test fixtures of postlight/parser (make_dev12.py), labelled and the labels committed before the
+   extractor was run on them, in two halves by article like dev11: "dev12" is tuned on, "dev12h" is held out.
    Reports, among the claims shown by default (score >= model.DEFAULT_MIN_SCORE), the precision and recall
    of check-worthy claims, the speaker accuracy on attributed claims and the time values; beside them, in
    the same run, the same figures for every candidate claim (score >= extract.MIN_SCORE, what ``--all``
@@ -37,14 +40,14 @@
 
 With ``--seeds`` also checks the seed articles for claims taken from page furniture. With ``-v`` lists
 every miss of the development splits (``--split`` limits the real-article listing to one split; the held-out
-splits "fresh", "dev6h", "dev7h", "dev8h", "dev9h" and "dev11h" are never listed). ``--list-times SPLIT`` lists the time misses of one development split with the whole claim
+splits "fresh", "dev6h", "dev7h", "dev8h", "dev9h", "dev11h" and "dev12h" are never listed). ``--list-times SPLIT`` lists the time misses of one development split with the whole claim
 and each of its time expressions (text, type, value): which expressions a claim carries, and their values
-(refused for "fresh", "dev6h", "dev7h", "dev8h", "dev9h" and "dev11h", which are never listed). ``--untimed SPLIT ...`` asks what the labels say of the shown
+(refused for "fresh", "dev6h", "dev7h", "dev8h", "dev9h", "dev11h" and "dev12h", which are never listed). ``--untimed SPLIT ...`` asks what the labels say of the shown
 claims whose text holds no time expression: how many are labelled with a time, and how often the time a
 claim could inherit (the last date before it in its paragraph, in the article, the publication date) is a
 value its labels allow.
 
-    /work/venv/bin/python bench/extract_quality.py [-v] [--seeds] [--split dev|dev2|dev3|dev4|dev5|dev6|dev7|dev8|dev9|dev10|dev11|heldout|ecb]
+    /work/venv/bin/python bench/extract_quality.py [-v] [--seeds] [--split dev|dev2|dev3|dev4|dev5|dev6|dev7|dev8|dev9|dev10|dev11|dev12|heldout|ecb]
         [--only SPLIT ...] [--labels FILE] [--list-times dev|dev2|dev3|dev4|dev5|dev6|dev7|dev8|dev9|heldout|ecb] [--untimed SPLIT ...]
 """
 
@@ -79,6 +82,7 @@ REAL_SPLITS = (
     "dev9",
     "dev10",
     "dev11",
+    "dev12",
     "heldout",
     "ecb",
     "fresh",
@@ -87,6 +91,7 @@ REAL_SPLITS = (
     "dev8h",
     "dev9h",
     "dev11h",
+    "dev12h",
 )
 HELD_OUT = (
     "fresh",
@@ -95,6 +100,7 @@ HELD_OUT = (
     "dev8h",
     "dev9h",
     "dev11h",
+    "dev12h",
 )  # clean held-out splits: their misses and sentences are never listed
 LISTABLE = [s for s in REAL_SPLITS if s not in HELD_OUT]
 POOLED = {
@@ -103,6 +109,7 @@ POOLED = {
     "dev8+dev8h": ("dev8", "dev8h"),
     "dev9+dev9h": ("dev9", "dev9h"),
     "dev11+dev11h": ("dev11", "dev11h"),
+    "dev12+dev12h": ("dev12", "dev12h"),
 }  # a sample drawn as one, scored in halves: also given whole
 
 

@@ -11,7 +11,7 @@ labelled or predicted (``speaker_any`` left out), as extract_quality counts them
 
 With ``--base TREE`` the same figures of that code tree are printed beside them, measured in the same run
 (each tree in its own process, ``PYTHONPATH=TREE``). ``-v`` lists the claims whose speaker is not correct,
-but never those of the clean held-out splits (fresh, dev6h, dev7h, dev8h, dev9h, dev11h: totals
+but never those of the clean held-out splits (fresh, dev6h, dev7h, dev8h, dev9h, dev11h, dev12h: totals
 only).
 
 ``--pool`` (with ``--base``) reads unlabelled English text instead: the TempEval-3 TBAQ documents, the ECB+
@@ -54,12 +54,14 @@ SPLITS = (
     "dev9",
     "dev10",
     "dev11",
+    "dev12",
     "fresh",
     "dev6h",
     "dev7h",
     "dev8h",
     "dev9h",
     "dev11h",
+    "dev12h",
 )
 HELD_OUT = (
     "fresh",
@@ -68,6 +70,7 @@ HELD_OUT = (
     "dev8h",
     "dev9h",
     "dev11h",
+    "dev12h",
 )  # clean held-out splits: their misses are never listed
 FIXTURES = ROOT / "tests" / "fixtures" / "realworld"
 

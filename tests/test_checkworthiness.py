@@ -85,6 +85,8 @@ def test_realworld_labels_are_unique_and_split() -> None:
             "dev10",
             "dev11",
             "dev11h",
+            "dev12",
+            "dev12h",
             "heldout",
             "ecb",
             "fresh",
@@ -114,6 +116,7 @@ def test_realworld_labels_are_unique_and_split() -> None:
         splits["dev10"] >= 8
     )  # round 22's blind sample of modern English news, labelled before the extractor
     assert splits["dev11"] == splits["dev11h"] == 6  # round 24's blind sample of English news, in two halves
+    assert splits["dev12"] == splits["dev12h"] == 6  # round 25's, from postlight/parser's fixtures, likewise
 
 
 def test_the_score_is_the_weighted_sum_of_its_terms() -> None:
@@ -175,7 +178,7 @@ def test_a_count_of_tens_and_units_in_words_is_a_number_word() -> None:
 
 def test_the_quality_bench_never_lists_the_held_out_splits_and_pools_dev6() -> None:
     q = bench_module("extract_quality")
-    assert set(q.HELD_OUT) == {"fresh", "dev6h", "dev7h", "dev8h", "dev9h", "dev11h"} and not set(
+    assert set(q.HELD_OUT) == {"fresh", "dev6h", "dev7h", "dev8h", "dev9h", "dev11h", "dev12h"} and not set(
         q.HELD_OUT
     ) & set(q.LISTABLE)
     assert q.POOLED["dev6+dev6h"] == ("dev6", "dev6h") and q.POOLED["dev7+dev7h"] == ("dev7", "dev7h")

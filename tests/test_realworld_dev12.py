@@ -1,0 +1,97 @@
+"""The dev12 / dev12h split of tests/fixtures/realworld (English news of 12 new outlets, from postlight/parser's
+fixtures): its pages, halves and labels agree with make_dev12.py, and bench/extract_quality.py and
+bench/speakers_real.py score both halves (dev12h held out)."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import tomllib
+from pathlib import Path
+
+from bench_modules import bench_module
+
+REALWORLD = Path(__file__).resolve().parent / "fixtures" / "realworld"
+sys.path.insert(0, str(REALWORLD))
+import make_dev12  # noqa: E402  (the fixture's own script, beside its pages)
+
+# a TIMEX3 value as the labels write it: a date, week, season, quarter, part of a day, duration, decade or reference
+_VALUE = re.compile(
+    r"\d{4}(?:-\d\d(?:-\d\d(?:T(?:\d\d:\d\d|MO|AF|EV|NI))?)?|-W\d\d(?:-WE)?|-(?:SP|SU|FA|WI)|-Q\d)?"
+    r"|\d{3}X|XXXX-XX|P(?:\d+(?:\.\d+)?|X)(?:[YMWDQ]|DE)(?:\d+[MD])?|PT(?:\d+|X)[HMS]|(?:PRESENT|PAST|FUTURE)_REF"
+)
+
+
+def _labels() -> list[dict]:
+    labels = tomllib.loads((REALWORLD / "labels.toml").read_text(encoding="utf-8"))
+    return [e for e in labels["article"] if e["split"] in ("dev12", "dev12h")]
+
+
+def _records() -> dict[str, dict]:
+    return {
+        p.name: json.loads(p.read_text(encoding="utf-8"))
+        for p in sorted((REALWORLD / "articles").glob("dev12.*.json"))
+    }
+
+
+def test_every_drawn_page_is_labelled_in_its_half() -> None:
+    entries = {e["file"]: e["split"] for e in _labels()}
+    records = _records()
+    halves = make_dev12.halves(sorted(make_dev12.DOCS))
+    assert len(make_dev12.DOCS) == make_dev12.N == 12 and len(entries) == 12 and set(records) == set(entries)
+    assert sorted(halves.values()) == ["dev12"] * 6 + ["dev12h"] * 6  # two halves of six
+    by_outlet = {make_dev12.outlet(key.split(":", 1)[1].split("--")[0]): key for key in make_dev12.DOCS}
+    for file, rec in records.items():
+        key = by_outlet[file.removeprefix("dev12.").removesuffix(".json")]
+        assert entries[file] == rec["half"] == halves[key]
+        _, found, date = make_dev12.DOCS[key]
+        assert rec["date_found"] == found and re.fullmatch(r"\d{4}-\d\d-\d\d", rec["date"])
+        assert date is None or rec["date"] == date
+        assert rec["source"].startswith("https://") and len(rec["text"]) > make_dev12.drawing.CUT
+
+
+def test_the_pages_come_from_twelve_outlets_no_other_split_uses() -> None:
+    outlets: dict[str, set[str]] = {}
+    for path in (REALWORLD / "articles").glob("*.json"):
+        host = json.loads(path.read_text(encoding="utf-8")).get("hostname") or ""
+        outlets.setdefault(make_dev12.outlet(host), set()).add(path.name.split(".")[0])
+    mine = {make_dev12.outlet(rec["hostname"]) for rec in _records().values()}
+    assert len(mine) == 12 and mine <= make_dev12.NEWS_HOSTS
+    assert all(outlets[o] == {"dev12"} for o in mine)
+
+
+def test_time_labels_are_timex3_values_of_the_page_era() -> None:
+    for entry in _labels():
+        year = int(json.loads((REALWORLD / "articles" / entry["file"]).read_text())["date"][:4])
+        for claim in entry["claim"]:
+            for value in claim.get("when", []) + claim.get("when_ok", []):
+                assert _VALUE.fullmatch(value), (entry["file"], value)
+            for value in claim.get("when", []):
+                # a required value is a past or present time of the page, or its year's forecast (the next one)
+                assert 1900 < int(value[:3] + "0") <= year + 1, (entry["file"], value)
+
+
+def test_the_draw_is_seeded_and_the_halves_dealt_alternately() -> None:
+    pool = [("pl", n, "", {}) for n in ("a.com", "b.com", "www.c.com--feature", "d.org")]
+    assert make_dev12.draw(pool) == make_dev12.draw(list(reversed(pool)))  # the pool's order does not matter
+    keys = [make_dev12.key(s, n) for s, n, _, _ in pool]
+    assert keys[2] == "pl:www.c.com--feature"
+    halves = make_dev12.halves(keys)
+    assert sorted(halves.values()) == ["dev12", "dev12", "dev12h", "dev12h"]
+
+
+def test_the_benches_score_both_halves_and_never_list_dev12h() -> None:
+    q = bench_module("extract_quality")
+    s = bench_module("speakers_real")
+    assert {"dev12", "dev12h"} <= set(q.REAL_SPLITS) and {"dev12", "dev12h"} <= set(s.SPLITS)
+    assert "dev12h" in q.HELD_OUT and "dev12h" in s.HELD_OUT
+    assert "dev12h" not in q.LISTABLE and "dev12" in q.LISTABLE and "dev12" not in q.HELD_OUT
+    assert q.POOLED["dev12+dev12h"] == ("dev12", "dev12h")
+    for split in ("dev12", "dev12h"):
+        n = sum(len(e["claim"]) for e in _labels() if e["split"] == split)
+        naive = q.evaluate_real(split, "naive")
+        shown = q.evaluate_real(split, "shown")
+        assert naive.labelled == shown.labelled == n > 20
+        assert naive.found == n  # every labelled claim lies in a body sentence the bench reads
+        assert shown.shown >= shown.shown_ok > 0 and shown.found > 0
