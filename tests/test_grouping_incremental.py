@@ -160,6 +160,7 @@ def test_incremental_regrouping_equals_grouping_from_scratch(start, ops, evidenc
         assert state.story_memo.sims == fresh.story_memo.sims
         assert state.story_memo.top == fresh.story_memo.top
         assert state.story_memo.closeness == fresh.story_memo.closeness
+        assert state.story_memo.parts == fresh.story_memo.parts
 
 
 SPLIT_OFTEN = dataclasses.replace(grouping.DEFAULT, split_min_side=2, doc_sim_min=0.05)
@@ -276,6 +277,57 @@ def test_unchanged_stories_are_not_compared_again_for_a_merge(monkeypatch):
     assert as_json(got) == as_json(grouping.group_claims(claims, arts, params=SPLIT_OFTEN))
 
 
+def test_the_stories_of_the_parts_a_change_does_not_reach_are_last_runs(monkeypatch):
+    """The stories are made again only for the connected parts of the article pairs that hold a changed
+    article (through a reload too); the others are last run's, and the stories are those from scratch."""
+    from factcheck.grouping import stories
+
+    # three events of their own words, four articles each (no filler in common)
+    specs = {
+        key: ("2023-05-14", [((0, 4, 5)[k % 3], k % 4, 0), ((0, 4, 5)[k % 3], (k + 1) % 4, 0)])
+        for k, key in enumerate(KEYS)
+    }
+    claims, arts = batch(specs)
+    state = GroupingState()
+    grouping.group_claims(claims, arts, state=state, params=SPLIT_OFTEN)
+    assert len(state.story_memo.parts) >= 2  # (the three stories' articles are of more than one part)
+    assert state.stats["stories_made"] == len(arts)
+    made = []
+    real = stories._stories
+    monkeypatch.setattr(stories, "_stories", lambda sims, *a: made.append(dict(sims)) or real(sims, *a))
+    key = sorted(specs)[0]
+    specs[key] = ("2023-07-02", specs[key][1])  # (republished: its words, and so every weight, unchanged)
+    claims, arts = batch(specs)
+    state = reloaded(state)
+    got = grouping.group_claims(claims, arts, state=state, params=SPLIT_OFTEN)
+    fresh = GroupingState()
+    assert as_json(got) == as_json(grouping.group_claims(claims, arts, params=SPLIT_OFTEN, state=fresh))
+    assert state.story_memo.parts == fresh.story_memo.parts
+    assert state.story_memo.splits == fresh.story_memo.splits
+    assert state.story_memo.closeness == fresh.story_memo.closeness
+    assert 0 < state.stats["stories_made"] < len(arts)
+    # (the changed article's part only: every pair the stories were made from is of its articles)
+    mine = next(part for part in fresh.story_memo.parts if state.fingerprints[key] in part)
+    assert len(made) == 2  # (this run's, and the grouping from scratch)
+    at = {fp: d for d, fp in enumerate(state.fingerprints.values())}
+    assert made[0] and all({i, j} <= {at[fp] for fp in mine} for i, j in made[0])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.dictionaries(st.tuples(st.integers(0, 11), st.integers(0, 11)), st.floats(0, 1), max_size=30))
+def test_stories_labelled_by_their_first_article(pairs):
+    """``_first_labels``: the same stories, each labelled by its first article; the parts of the pairs are a
+    partition of the articles."""
+    from factcheck.grouping import stories
+
+    label = [(i * 7) % 5 + 20 for i in range(12)]
+    first = stories._first_labels(label)
+    assert all(first[first[d]] == first[d] <= d for d in range(12))
+    assert all((label[a] == label[b]) == (first[a] == first[b]) for a in range(12) for b in range(12))
+    parts = stories._parts(12, [(i, j) for i, j in pairs if i < j])
+    assert sorted(d for part in parts for d in part) == list(range(12))
+
+
 def test_one_changed_article_reuses_the_pairs_of_the_others():
     # two articles per event: six stories
     specs = {
@@ -381,6 +433,7 @@ def test_a_reloaded_state_is_the_same_state():
     assert back.story_memo.sims == state.story_memo.sims and state.story_memo.sims
     assert back.story_memo.top == state.story_memo.top and state.story_memo.top
     assert back.story_memo.closeness == state.story_memo.closeness
+    assert back.story_memo.parts == state.story_memo.parts and state.story_memo.parts
     assert back.features.keys() == state.features.keys()
     for fp, (fs, ks) in state.features.items():
         bfs, bks = back.features[fp]
@@ -425,6 +478,10 @@ def test_a_reloaded_state_is_the_same_state():
         lambda m, p: m["sims"][2].__setitem__(0, "0.5"),
         lambda m, p: m["sims"].pop(),
         lambda m, p: m.pop("copies"),
+        lambda m, p: m.pop("story_parts"),
+        lambda m, p: m["story_parts"][0][0].__setitem__(0, 999),  # a story part of no such article
+        lambda m, p: m["story_parts"][0][1].pop(),  # an article's story short
+        lambda m, p: m["story_parts"][0][1].__setitem__(0, 1),  # a story's first article after another
         lambda m, p: m["copies"].append(["k1", "k2", ["a00-0"], []]),  # a copy's claim short
         lambda m, p: m["copies"].append(["k1", 2, [], []]),
     ],
@@ -805,6 +862,7 @@ def test_a_state_through_a_cache_file_regroups_as_from_scratch(start, ops):
             assert as_json(regrouped) == as_json(grouping.group_claims(claims, arts, state=fresh))
             assert state.story_memo.sims == fresh.story_memo.sims
             assert state.story_memo.df == fresh.story_memo.df
+            assert state.story_memo.parts == fresh.story_memo.parts
             store.put_state(prefix, *state_pieces(state))
         store.close()
 

@@ -833,6 +833,7 @@ class _Reuse:
                 "pairs_scored": sum(map(len, cands.values())),
                 "edges_new": n_new,
                 "story_vectors_moved": state.story_memo.vectors_moved,
+                "stories_made": state.story_memo.stories_made,
                 "parts_settled": settled,
             }
         edges = [(sc, i, j) for (i, j), (sc, _ev) in scored.items()]

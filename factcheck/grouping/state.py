@@ -171,7 +171,7 @@ def group_key(part: bytes, places: Sequence[int]) -> bytes:
 # that saving after a change writes only the new pieces. Read back, every value is checked for its type: a
 # piece of another shape raises ``ValueError`` and the state is not used.
 
-STATE_FORMAT = 11
+STATE_FORMAT = 12
 
 
 def params_digest(p: Params) -> str:
@@ -368,6 +368,14 @@ def state_pieces(state: GroupingState) -> tuple[dict[str, Any], dict[str, Callab
         "sims": [list(c) for c in zip(*(x for x in sims if None not in x), strict=True)] or [[], [], []],
         # each article's top terms for stories (``StoryMemo.top``; None: not known), in ``articles`` order
         "top": [state.story_memo.top.get(fp) for fp in state.fingerprints.values()],
+        # the stories of each connected part of the article pairs compared (``StoryMemo.parts``): [its
+        # articles (places in ``articles``), for each the place in the part of its story's first article]
+        "story_parts": [
+            [at, labels]
+            for fs, labels in state.story_memo.parts.items()
+            for at in [[place.get(fp) for fp in fs]]
+            if None not in at
+        ],
         # how close pairs of stories are (``StoryMemo.closeness``): [their articles' fingerprints, closeness]
         "closeness": [[list(a), list(b), r] for (a, b), r in state.story_memo.closeness.items()],
         # the stories' document frequencies (read back, not counted again over every article)
@@ -622,6 +630,14 @@ def state_from_pieces(
     memo.top = {
         fp: _strs(terms, "top terms") for fp, terms in zip(fps_at, top, strict=True) if terms is not None
     }
+    parts = manifest.get("story_parts")
+    _check(type(parts) is list and all(type(x) is list and len(x) == 2 for x in parts), "story parts")
+    for at, labels in parts:
+        n = len(_index(at, len(fps_at), "story parts"))
+        _check(len(_index(labels, n, "story parts")) == n, "story parts")
+        # (each article's story's first article is at or before it, and is that story's first)
+        _check(all(labels[y] == y <= x for x, y in enumerate(labels)), "story parts")
+        memo.parts[tuple(fps_at[x] for x in at)] = labels
     closeness = manifest.get("closeness")
     _check(type(closeness) is list and all(type(x) is list and len(x) == 3 for x in closeness), "closeness")
     for a, b, r in closeness:
