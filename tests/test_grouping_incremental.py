@@ -328,6 +328,37 @@ def test_stories_labelled_by_their_first_article(pairs):
     assert sorted(d for part in parts for d in part) == list(range(12))
 
 
+def test_a_reloaded_state_tells_the_years_of_unchanged_articles_from_the_state(monkeypatch):
+    """An article's dominant year is told from its claims once: a regrouping after one change (through a
+    reload) tells that article's only."""
+    specs = paired_specs()
+    state = grouped_state(specs)
+    calls = []
+    real = cluster_module._doc_year
+    monkeypatch.setattr(cluster_module, "_doc_year", lambda fs, p: calls.append(fs) or real(fs, p))
+    specs["a03"] = ("2022-11-30", [(2, 1, 0), (3, 2, 0)])
+    claims, arts = batch(specs)
+    state = reloaded(state)
+    got = grouping.group_claims(claims, arts, state=state)
+    assert len(calls) == 1 and calls[0][0].claim.article_key == "a03"
+    fresh = GroupingState()
+    assert as_json(got) == as_json(grouping.group_claims(claims, arts, state=fresh))
+    assert state.years == fresh.years
+
+
+def test_the_articles_of_one_story_share_its_value():
+    """An article's story (``GroupingState.stories``) is made once per story, and read back once per story:
+    last run's and this run's are compared once per pair of stories."""
+    state = grouped_state(THREE_STORIES)
+    for back in (state, reloaded(state)):
+        by_story: dict = {}
+        for key, story in back.stories.items():
+            by_story.setdefault(story[0], []).append(key)
+        assert any(len(keys) > 1 for keys in by_story.values())
+        for keys in by_story.values():
+            assert all(back.stories[k] is back.stories[keys[0]] for k in keys)
+
+
 def test_one_changed_article_reuses_the_pairs_of_the_others():
     # two articles per event: six stories
     specs = {
@@ -434,6 +465,7 @@ def test_a_reloaded_state_is_the_same_state():
     assert back.story_memo.top == state.story_memo.top and state.story_memo.top
     assert back.story_memo.closeness == state.story_memo.closeness
     assert back.story_memo.parts == state.story_memo.parts and state.story_memo.parts
+    assert back.years == state.years and state.years.keys() == set(state.fingerprints.values())
     assert back.features.keys() == state.features.keys()
     for fp, (fs, ks) in state.features.items():
         bfs, bks = back.features[fp]
@@ -467,6 +499,7 @@ def test_a_reloaded_state_is_the_same_state():
         lambda m, p: p[next(k for k in p if k.startswith("a"))]["published"].pop(),
         lambda m, p: p[next(k for k in p if k.startswith("a"))]["lang"].__setitem__(0, 3),
         lambda m, p: p[next(k for k in p if k.startswith("a"))].__setitem__("n", "2"),
+        lambda m, p: p[next(k for k in p if k.startswith("a"))].__setitem__("year", 2023),
         lambda m, p: m.__setitem__("groupable", {"k": [-1]}),
         lambda m, p: m.__setitem__("df", [1]),
         lambda m, p: m.__setitem__("groupable", {"k": ["0"]}),

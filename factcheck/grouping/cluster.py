@@ -265,7 +265,7 @@ def group_claims(
         if _claim(f, p):
             n_claims[f.doc] += 1
     keys = [by_doc[d][0].claim.article_key for d in range(n_docs)]
-    doc_years = [_doc_year(by_doc[d], p) for d in range(n_docs)]
+    doc_years = _doc_years(by_doc, n_docs, fps, state, p)
     bodies = _Bodies(keys, articles)
 
     # An article's profile names the participants of its claims: a sentence kept as evidence adds none (the
@@ -382,6 +382,22 @@ def group_claims(
         groups = with_copies(groups, copies, claims, articles, state.copies, state.content_keys)
     groups.sort(key=lambda g: (g.when or "9999", g.id))
     return groups
+
+
+def _doc_years(
+    by_doc: Mapping[int, list[_Feat]], n_docs: int, fps: Sequence[str], state: GroupingState | None, p: Params
+) -> list[str | None]:
+    """Each article's dominant year (``_doc_year``); with a state, last run's for an article with last run's
+    fingerprint (a function of its claims' features alone), and this run's left for the next."""
+    if state is None:
+        return [_doc_year(by_doc[d], p) for d in range(n_docs)]
+    known, state.years = state.years, {}
+    out: list[str | None] = []
+    for d, fp in enumerate(fps):
+        year = known[fp] if fp in known else _doc_year(by_doc[d], p)
+        state.years[fp] = year
+        out.append(year)
+    return out
 
 
 class _Vectors(dict[int, dict[str, float]]):
@@ -711,29 +727,33 @@ class _Reuse:
         for d, lab in enumerate(doc_label):
             members[lab].append(d)
         # A pair of two unchanged articles scores the same while they are of one story or not as last time,
-        # and their story gives all its pairs as candidates or not as last time (its claims within the cap).
-        size: Counter[int] = Counter()  # (its claims, as ``_pairs`` counts them)
-        for d, lab in enumerate(doc_label):
-            size[lab] += n_claims[d]
-        self.stories = {
-            keys[d]: (
-                frozenset(keys[m] for m in members[doc_label[d]]),
-                size[doc_label[d]] > p.story_max_claims,
-            )
-            for d in range(n_docs)
+        # and their story gives all its pairs as candidates or not as last time (its claims within the cap,
+        # as ``_pairs`` counts them). (one value per story, shared by its articles)
+        story = {
+            lab: (frozenset(keys[m] for m in ms), sum(n_claims[m] for m in ms) > p.story_max_claims)
+            for lab, ms in members.items()
         }
+        self.stories = {keys[d]: story[lab] for d, lab in enumerate(doc_label)}
         before = state.fingerprints
         now = set(keys)
         if not before or [k for k in before if k in now] != [k for k in keys if k in before]:
             return  # nothing to start from, or the articles came in another order: from scratch
         touched = {d for d in range(n_docs) if before.get(keys[d]) != self.fps[d]}
         doc_of = {k: d for d, k in enumerate(keys)}
+        # (last run's story of an article is compared with this run's once per pair of stories: each run's
+        # value is one per story)
+        same: dict[tuple[int, int], bool] = {}
         for d in range(n_docs):
             then, new = state.stories.get(keys[d]), self.stories[keys[d]]
-            if d in touched or then == new:
+            if d in touched:
                 continue
             if then is None:  # (no story of last run: every pair of the article)
                 touched.add(d)
+                continue
+            both = (id(then), id(new))
+            if both not in same:
+                same[both] = then == new
+            if same[both]:
                 continue
             # the articles that joined or left its story; all of its story's when its pairs crossed the cap
             moved = then[0] ^ new[0] if then[1] == new[1] else then[0] | new[0]

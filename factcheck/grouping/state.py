@@ -100,6 +100,9 @@ class GroupingState:
     # a part's key -> the keys of its clusters' groups, in the order of its clusters (``part_group_keys``;
     # saved with the part: a part reused whole tells its groups without a digest per group)
     group_keys: dict[bytes, list[bytes]] = field(default_factory=dict)
+    # article fingerprint -> its dominant year (``features._doc_year`` of its claims' features: a function of
+    # the article alone; saved in its ``a`` piece)
+    years: dict[str, str | None] = field(default_factory=dict)
 
     def groupable_claims(self, claims: Sequence[Claim], articles: Mapping[str, Article]) -> list[Claim]:
         """``features.groupable_claims(claims, articles, copies=True)``, told again only for the articles
@@ -310,9 +313,12 @@ def _columns(values: Sequence[Any]) -> dict[str, list[Any]]:
     return {"n": [len(v) for v in lists], "all": [x for v in lists for x in v]}
 
 
-def _article_json(fs: Sequence[_Feat], keys: Sequence[list[str]], tf: Any) -> dict[str, Any]:
-    """An article's ``a`` piece (see ``_WORD_LISTS``)."""
+def _article_json(
+    fs: Sequence[_Feat], keys: Sequence[list[str]], tf: Any, year: tuple[str | None] | None
+) -> dict[str, Any]:
+    """An article's ``a`` piece (see ``_WORD_LISTS``; ``year``: its dominant year, when known)."""
     return {
+        **({} if year is None else {"year": year[0]}),
         "n": len(fs),
         "published": [f.published for f in fs],
         "lang": [f.lang for f in fs],
@@ -343,7 +349,8 @@ def state_pieces(state: GroupingState) -> tuple[dict[str, Any], dict[str, Callab
     pieces: dict[str, Callable[[], Any]] = {}
     docs = state.story_memo.docs
     for fp, (fs, keys) in state.features.items():
-        pieces["a" + fp] = functools.partial(_article_json, fs, keys, docs.get(fp))
+        year = (state.years[fp],) if fp in state.years else None
+        pieces["a" + fp] = functools.partial(_article_json, fs, keys, docs.get(fp), year)
         for k, name in enumerate(_words_names(fp, len(fs))):
             pieces[name] = functools.partial(_words_json, fs[k * _WORDS_CHUNK : (k + 1) * _WORDS_CHUNK])
     for pk, (uids, _links, kept) in state.parts.items():
@@ -580,6 +587,8 @@ def state_from_pieces(
             if k[0] == "a":
                 got, tf = _article_from(v, k[1:], pieces_of)
                 state.features[k[1:]] = got
+                if "year" in v:
+                    state.years[k[1:]] = _opt_str(v["year"], "article's year")
                 if tf is not None:
                     state.story_memo.docs[k[1:]] = tf
             elif k[0] == "p":
