@@ -359,6 +359,37 @@ def test_the_articles_of_one_story_share_its_value():
             assert all(back.stories[k] is back.stories[keys[0]] for k in keys)
 
 
+def test_a_regrouping_goes_through_the_changed_articles_claims_and_terms_only(monkeypatch):
+    """After one change, the stories go through the claims of the changed article only (not every claim of
+    the batch) to count its terms, and test each other article's terms against the few whose weight moved
+    (not every term of every article against them)."""
+
+    specs = paired_specs()
+    state = grouped_state(specs)
+    specs["a03"] = ("2022-11-30", [(2, 1, 0), (3, 2, 0)])
+    claims, arts = batch(specs)
+    gone_through: list[int] = []
+
+    class Recorded(Counter):
+        def __iter__(self):
+            gone_through.append(id(self))
+            return super().__iter__()
+
+    gone = state.fingerprints["a03"]  # (the changed article's counts of last run are taken out: gone through)
+    state.story_memo.docs = {fp: c if fp == gone else Recorded(c) for fp, c in state.story_memo.docs.items()}
+
+    class Whole(list):
+        def __iter__(self):
+            raise AssertionError("every claim gone through")
+
+    real = cluster_module._doc_clusters
+    monkeypatch.setattr(cluster_module, "_doc_clusters", lambda feats, *a: real(Whole(feats), *a))
+    got = grouping.group_claims(claims, arts, state=state)
+    monkeypatch.undo()
+    assert as_json(got) == as_json(grouping.group_claims(claims, arts))
+    assert gone_through == []
+
+
 def test_one_changed_article_reuses_the_pairs_of_the_others():
     # two articles per event: six stories
     specs = {

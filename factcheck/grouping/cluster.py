@@ -278,7 +278,7 @@ def group_claims(
     if state is None:
         doc_label = _doc_clusters(feats, n_docs, doc_years, bodies, p, profiled=named)
     else:
-        doc_label = _doc_clusters(feats, n_docs, doc_years, bodies, p, fps, state.story_memo, named)
+        doc_label = _doc_clusters(feats, n_docs, doc_years, bodies, p, fps, state.story_memo, named, by_doc)
     # A long page (an essay, documentation) is not a report of one event: it is a story of its own.
     # (counted in claims: the sentences kept as evidence do not make an article long, nor a story too large
     # for its context, so the stories' context is that of the claims alone)

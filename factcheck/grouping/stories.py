@@ -100,15 +100,18 @@ def _doc_clusters(
     fps: Sequence[str] | None = None,
     memo: StoryMemo | None = None,
     profiled: Callable[[_Feat], bool] | None = None,
+    by_doc: Mapping[int, Sequence[_Feat]] | None = None,
 ) -> list[int]:
     """Cluster articles by TF-IDF cosine over their body words (average linkage). With ``memo`` (and the
     articles' fingerprints ``fps``), an article's term counts are last time's when it did not change.
     ``profiled``: which claims' features make their article's profile (all when None), asked only of the
     articles whose term counts are made (after one change, of that article alone: a state's claims read
-    their words when first asked, ``state.LazyFeat``)."""
+    their words when first asked, ``state.LazyFeat``). ``by_doc``: each article's claims' features, in
+    batch order (then only those of the articles whose term counts are made are gone through)."""
     old = memo.docs if memo is not None and fps is not None else {}
     need = {d for d in range(n_docs) if fps is None or fps[d] not in old}
-    counted = [f for f in feats if f.doc in need and (profiled is None or profiled(f))]
+    made = feats if by_doc is None else [f for d in sorted(need) for f in by_doc[d]]
+    counted = [f for f in made if f.doc in need and (profiled is None or profiled(f))]
     lang = [""] * n_docs
     for f in counted:
         lang[f.doc] = f.lang or ""
@@ -315,7 +318,9 @@ def _df_update(
 
     changed = {t for t in moved if not same(t)}
     same_n = _level(n_then, step) == _level(n_now, step)
-    unchanged = [same_n and d not in need and changed.isdisjoint(tf[d]) for d in range(n_now)]
+    # (a dict's keys tested against a set go through the smaller: ``changed`` holds a few terms, where
+    # ``changed.isdisjoint(tf[d])`` would go through every term of every article)
+    unchanged = [same_n and d not in need and tf[d].keys().isdisjoint(changed) for d in range(n_now)]
     return df, unchanged
 
 
