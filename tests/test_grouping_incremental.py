@@ -497,6 +497,7 @@ def test_a_reloaded_state_is_the_same_state():
     assert back.story_memo.closeness == state.story_memo.closeness
     assert back.story_memo.parts == state.story_memo.parts and state.story_memo.parts
     assert back.years == state.years and state.years.keys() == set(state.fingerprints.values())
+    assert back.topic == state.topic and state.topic is not None
     assert back.features.keys() == state.features.keys()
     for fp, (fs, ks) in state.features.items():
         bfs, bks = back.features[fp]
@@ -543,6 +544,8 @@ def test_a_reloaded_state_is_the_same_state():
         lambda m, p: m["sims"].pop(),
         lambda m, p: m.pop("copies"),
         lambda m, p: m.pop("story_parts"),
+        lambda m, p: m.__setitem__("topic", [["Maria Lopez"], "2"]),
+        lambda m, p: m.__setitem__("topic", [[1], 2.0]),
         lambda m, p: m["story_parts"][0][0].__setitem__(0, 999),  # a story part of no such article
         lambda m, p: m["story_parts"][0][1].pop(),  # an article's story short
         lambda m, p: m["story_parts"][0][1].__setitem__(0, 1),  # a story's first article after another
@@ -1300,6 +1303,52 @@ def test_topic_names_from_the_stories_document_frequencies_are_those_counted_fro
     assert cluster_module._batch_topic(feats, n_docs, state, p) == from_claims
     assert cluster_module._topic_names(state.story_memo.df, n_docs, p, "e:") == from_claims
     assert not any(t.startswith("e:") for t in from_claims)
+
+
+TOPICAL = dataclasses.replace(grouping.DEFAULT, topic_name_share=0.3, topic_name_min=2)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.dictionaries(st.sampled_from(KEYS), article, min_size=2, max_size=12), st.lists(op, max_size=6))
+def test_topic_names_told_from_last_runs_and_the_moved_counts_are_those_from_scratch(start, ops):
+    """The topic names a regrouping tells from last run's and the names whose counts it moved (through a
+    reload every other run) are those told from every count; and so are the groups."""
+    specs = dict(start)
+    state = GroupingState(TOPICAL)
+    claims, arts = batch(specs)
+    grouping.group_claims(claims, arts, state=state, params=TOPICAL)
+    for n, (kind, key, spec) in enumerate(ops):
+        apply(specs, kind, key, spec)
+        claims, arts = batch(specs)
+        if n % 2:
+            state = reloaded(state)
+        got = grouping.group_claims(claims, arts, state=state, params=TOPICAL)
+        fresh = GroupingState(TOPICAL)
+        assert as_json(got) == as_json(grouping.group_claims(claims, arts, state=fresh, params=TOPICAL))
+        assert state.topic == fresh.topic
+
+
+def test_a_regrouping_after_a_body_change_tells_the_topic_names_without_every_count(monkeypatch):
+    """With the batch's size unchanged, the topic names are last run's with the names whose counts moved
+    told again: neither last run's nor this run's are told from every count (through a reload)."""
+    specs = {key: ("2023-05-14", [(k % 3, k % 4, 0), (k % 2, (k + 1) % 4, 0)]) for k, key in enumerate(KEYS)}
+    claims, arts = batch(specs)
+    state = GroupingState(TOPICAL)
+    grouping.group_claims(claims, arts, state=state, params=TOPICAL)
+    assert state.topic is not None and state.topic[0]  # (the batch holds topic names)
+    specs["a03"] = ("2023-05-14", [(4, 1, 0), (5, 2, 0)])
+    claims, arts = batch(specs)
+    state = reloaded(state)
+
+    def every_count(*a):
+        raise AssertionError("topic names told from every count")
+
+    monkeypatch.setattr(cluster_module, "_topic_names", every_count)
+    got = grouping.group_claims(claims, arts, state=state, params=TOPICAL)
+    monkeypatch.undo()
+    fresh = GroupingState(TOPICAL)
+    assert as_json(got) == as_json(grouping.group_claims(claims, arts, state=fresh, params=TOPICAL))
+    assert state.topic == fresh.topic
 
 
 def test_whether_an_article_is_a_copy_is_told_once_per_article(monkeypatch):

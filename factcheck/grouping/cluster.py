@@ -136,12 +136,17 @@ def _topic_names(df: Mapping[str, int], n_docs: int, p: Params, prefix: str = ""
     name: the term "e:" + name, ``stories._doc_clusters``)."""
     if p.topic_name_share <= 0:
         return frozenset()
-    bar = max(p.topic_name_min, p.topic_name_share * n_docs)
+    bar = _topic_bar(n_docs, p)
     if not prefix:
         return frozenset(e for e, n in df.items() if n >= bar)
     # (the count first: most terms are rare, and the few names past the bar are all that is made)
     k = len(prefix)
     return frozenset(t[k:] for t, n in df.items() if n >= bar and t.startswith(prefix))
+
+
+def _topic_bar(n_docs: int, p: Params) -> float:
+    """How many articles must name a participant for it to be a topic name (``_topic_names``)."""
+    return max(p.topic_name_min, p.topic_name_share * n_docs)
 
 
 def _batch_topic(
@@ -150,9 +155,26 @@ def _batch_topic(
     """The batch's topic names (``_topic_names``) from how many of its articles name each participant in
     their claims. With a state, read from its stories' document frequencies, which count the names of each
     article's claims (``doc_entity_weight``) and are kept up to date article by article: reading every
-    claim's names would read every article's words back from the state."""
-    if state is not None and p.doc_entity_weight and state.story_memo.df is not None:
-        return _topic_names(state.story_memo.df, n_docs, p, "e:")
+    claim's names would read every article's words back from the state. And when the bar is last run's,
+    last run's names with those whose count this run moved (``StoryMemo.moved``) told again: the others
+    count what they counted then. They are left for the next run (``GroupingState.topic``)."""
+    if state is not None and p.doc_entity_weight and (df := state.story_memo.df) is not None:
+        moved, bar, then = state.story_memo.moved, _topic_bar(n_docs, p), state.topic
+        if p.topic_name_share <= 0:
+            topic: frozenset[str] = frozenset()
+        elif then is not None and then[1] == bar and moved is not None:
+            names = set(then[0])
+            for t in moved:
+                if t.startswith("e:"):
+                    if df.get(t, 0) >= bar:
+                        names.add(t[2:])
+                    else:
+                        names.discard(t[2:])
+            topic = frozenset(names)
+        else:
+            topic = _topic_names(df, n_docs, p, "e:")
+        state.topic = (topic, bar)
+        return topic
     docs: dict[str, set[int]] = defaultdict(set)
     for f in feats:
         if _claim(f, p):
@@ -163,11 +185,14 @@ def _batch_topic(
 
 def _last_topic(state: GroupingState | None, p: Params) -> frozenset[str] | None:
     """Last run's topic names (``_topic_names``), read from the state before this run's stories (None: not
-    known, so every pair is decided again)."""
+    known, so every pair is decided again): those it left (``GroupingState.topic``), else told from its
+    stories' document frequencies."""
     if p.topic_name_share <= 0:
         return frozenset()
     if state is None or not p.doc_entity_weight or state.story_memo.df is None:
         return None
+    if state.topic is not None:
+        return state.topic[0]
     return _topic_names(state.story_memo.df, len(state.fingerprints), p, "e:")
 
 

@@ -100,6 +100,8 @@ class GroupingState:
     # a part's key -> the keys of its clusters' groups, in the order of its clusters (``part_group_keys``;
     # saved with the part: a part reused whole tells its groups without a digest per group)
     group_keys: dict[bytes, list[bytes]] = field(default_factory=dict)
+    # last run's topic names and the bar they were told at (``cluster._batch_topic``; None: not known)
+    topic: tuple[frozenset[str], float] | None = None
     # article fingerprint -> its dominant year (``features._doc_year`` of its claims' features: a function of
     # the article alone; saved in its ``a`` piece)
     years: dict[str, str | None] = field(default_factory=dict)
@@ -385,6 +387,8 @@ def state_pieces(state: GroupingState) -> tuple[dict[str, Any], dict[str, Callab
         ],
         # how close pairs of stories are (``StoryMemo.closeness``): [their articles' fingerprints, closeness]
         "closeness": [[list(a), list(b), r] for (a, b), r in state.story_memo.closeness.items()],
+        # the batch's topic names and the bar they were told at (``GroupingState.topic``)
+        "topic": None if state.topic is None else [sorted(state.topic[0]), state.topic[1]],
         # the stories' document frequencies (read back, not counted again over every article)
         "df": None if state.story_memo.df is None else dict(state.story_memo.df),
         # each group's content digest (``GroupingState.group_content``): [group digest, content digest]
@@ -639,6 +643,10 @@ def state_from_pieces(
     memo.top = {
         fp: _strs(terms, "top terms") for fp, terms in zip(fps_at, top, strict=True) if terms is not None
     }
+    topic = manifest.get("topic")
+    if topic is not None:
+        _check(type(topic) is list and len(topic) == 2 and type(topic[1]) in (int, float), "topic names")
+        state.topic = (frozenset(_strs(topic[0], "topic names")), float(topic[1]))
     parts = manifest.get("story_parts")
     _check(type(parts) is list and all(type(x) is list and len(x) == 2 for x in parts), "story parts")
     for at, labels in parts:

@@ -43,6 +43,9 @@ class StoryMemo:
     # parts of two articles or more) -> its stories: for each of its articles, the place in the part of its
     # story's first article (``_by_part``)
     parts: dict[tuple[str, ...], list[int]] = field(default_factory=dict)
+    # the terms whose document frequency the last grouping may have moved: those of the articles new or
+    # gone since the run before (None: not known, from scratch)
+    moved: set[str] | None = None
     # how many articles' stories the last grouping made again (the articles of the parts it could not take
     # as last time's: all of them from scratch)
     stories_made: int = 0
@@ -129,6 +132,8 @@ def _doc_clusters(
     if memo is not None and fps is not None and memo.df is not None:
         df, unchanged = _df_update(memo, fps, tf, need, p)
     else:
+        if memo is not None:
+            memo.moved = None
         df = Counter()
         for c in tf:
             df.update(c.keys())
@@ -309,6 +314,7 @@ def _df_update(
         moved.update(tf[d])
     for t in [t for t in moved if df[t] <= 0]:
         del df[t]
+    memo.moved = moved
     step, n_then, n_now = p.doc_idf_step, len(memo.docs), len(fps)
     cap_then, cap_now = _posting_cap(n_then, p), _posting_cap(n_now, p)
 
