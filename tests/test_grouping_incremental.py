@@ -160,6 +160,7 @@ def test_incremental_regrouping_equals_grouping_from_scratch(start, ops, evidenc
         assert state.story_memo.sims == fresh.story_memo.sims
         assert state.story_memo.top == fresh.story_memo.top
         assert state.story_memo.closeness == fresh.story_memo.closeness
+        assert state.story_memo.parts == fresh.story_memo.parts
 
 
 SPLIT_OFTEN = dataclasses.replace(grouping.DEFAULT, split_min_side=2, doc_sim_min=0.05)
@@ -276,6 +277,119 @@ def test_unchanged_stories_are_not_compared_again_for_a_merge(monkeypatch):
     assert as_json(got) == as_json(grouping.group_claims(claims, arts, params=SPLIT_OFTEN))
 
 
+def test_the_stories_of_the_parts_a_change_does_not_reach_are_last_runs(monkeypatch):
+    """The stories are made again only for the connected parts of the article pairs that hold a changed
+    article (through a reload too); the others are last run's, and the stories are those from scratch."""
+    from factcheck.grouping import stories
+
+    # three events of their own words, four articles each (no filler in common)
+    specs = {
+        key: ("2023-05-14", [((0, 4, 5)[k % 3], k % 4, 0), ((0, 4, 5)[k % 3], (k + 1) % 4, 0)])
+        for k, key in enumerate(KEYS)
+    }
+    claims, arts = batch(specs)
+    state = GroupingState()
+    grouping.group_claims(claims, arts, state=state, params=SPLIT_OFTEN)
+    assert len(state.story_memo.parts) >= 2  # (the three stories' articles are of more than one part)
+    assert state.stats["stories_made"] == len(arts)
+    made = []
+    real = stories._stories
+    monkeypatch.setattr(stories, "_stories", lambda sims, *a: made.append(dict(sims)) or real(sims, *a))
+    key = sorted(specs)[0]
+    specs[key] = ("2023-07-02", specs[key][1])  # (republished: its words, and so every weight, unchanged)
+    claims, arts = batch(specs)
+    state = reloaded(state)
+    got = grouping.group_claims(claims, arts, state=state, params=SPLIT_OFTEN)
+    fresh = GroupingState()
+    assert as_json(got) == as_json(grouping.group_claims(claims, arts, params=SPLIT_OFTEN, state=fresh))
+    assert state.story_memo.parts == fresh.story_memo.parts
+    assert state.story_memo.splits == fresh.story_memo.splits
+    assert state.story_memo.closeness == fresh.story_memo.closeness
+    assert 0 < state.stats["stories_made"] < len(arts)
+    # (the changed article's part only: every pair the stories were made from is of its articles)
+    mine = next(part for part in fresh.story_memo.parts if state.fingerprints[key] in part)
+    assert len(made) == 2  # (this run's, and the grouping from scratch)
+    at = {fp: d for d, fp in enumerate(state.fingerprints.values())}
+    assert made[0] and all({i, j} <= {at[fp] for fp in mine} for i, j in made[0])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.dictionaries(st.tuples(st.integers(0, 11), st.integers(0, 11)), st.floats(0, 1), max_size=30))
+def test_stories_labelled_by_their_first_article(pairs):
+    """``_first_labels``: the same stories, each labelled by its first article; the parts of the pairs are a
+    partition of the articles."""
+    from factcheck.grouping import stories
+
+    label = [(i * 7) % 5 + 20 for i in range(12)]
+    first = stories._first_labels(label)
+    assert all(first[first[d]] == first[d] <= d for d in range(12))
+    assert all((label[a] == label[b]) == (first[a] == first[b]) for a in range(12) for b in range(12))
+    parts = stories._parts(12, [(i, j) for i, j in pairs if i < j])
+    assert sorted(d for part in parts for d in part) == list(range(12))
+
+
+def test_a_reloaded_state_tells_the_years_of_unchanged_articles_from_the_state(monkeypatch):
+    """An article's dominant year is told from its claims once: a regrouping after one change (through a
+    reload) tells that article's only."""
+    specs = paired_specs()
+    state = grouped_state(specs)
+    calls = []
+    real = cluster_module._doc_year
+    monkeypatch.setattr(cluster_module, "_doc_year", lambda fs, p: calls.append(fs) or real(fs, p))
+    specs["a03"] = ("2022-11-30", [(2, 1, 0), (3, 2, 0)])
+    claims, arts = batch(specs)
+    state = reloaded(state)
+    got = grouping.group_claims(claims, arts, state=state)
+    assert len(calls) == 1 and calls[0][0].claim.article_key == "a03"
+    fresh = GroupingState()
+    assert as_json(got) == as_json(grouping.group_claims(claims, arts, state=fresh))
+    assert state.years == fresh.years
+
+
+def test_the_articles_of_one_story_share_its_value():
+    """An article's story (``GroupingState.stories``) is made once per story, and read back once per story:
+    last run's and this run's are compared once per pair of stories."""
+    state = grouped_state(THREE_STORIES)
+    for back in (state, reloaded(state)):
+        by_story: dict = {}
+        for key, story in back.stories.items():
+            by_story.setdefault(story[0], []).append(key)
+        assert any(len(keys) > 1 for keys in by_story.values())
+        for keys in by_story.values():
+            assert all(back.stories[k] is back.stories[keys[0]] for k in keys)
+
+
+def test_a_regrouping_goes_through_the_changed_articles_claims_and_terms_only(monkeypatch):
+    """After one change, the stories go through the claims of the changed article only (not every claim of
+    the batch) to count its terms, and test each other article's terms against the few whose weight moved
+    (not every term of every article against them)."""
+
+    specs = paired_specs()
+    state = grouped_state(specs)
+    specs["a03"] = ("2022-11-30", [(2, 1, 0), (3, 2, 0)])
+    claims, arts = batch(specs)
+    gone_through: list[int] = []
+
+    class Recorded(Counter):
+        def __iter__(self):
+            gone_through.append(id(self))
+            return super().__iter__()
+
+    gone = state.fingerprints["a03"]  # (the changed article's counts of last run are taken out: gone through)
+    state.story_memo.docs = {fp: c if fp == gone else Recorded(c) for fp, c in state.story_memo.docs.items()}
+
+    class Whole(list):
+        def __iter__(self):
+            raise AssertionError("every claim gone through")
+
+    real = cluster_module._doc_clusters
+    monkeypatch.setattr(cluster_module, "_doc_clusters", lambda feats, *a: real(Whole(feats), *a))
+    got = grouping.group_claims(claims, arts, state=state)
+    monkeypatch.undo()
+    assert as_json(got) == as_json(grouping.group_claims(claims, arts))
+    assert gone_through == []
+
+
 def test_one_changed_article_reuses_the_pairs_of_the_others():
     # two articles per event: six stories
     specs = {
@@ -381,6 +495,9 @@ def test_a_reloaded_state_is_the_same_state():
     assert back.story_memo.sims == state.story_memo.sims and state.story_memo.sims
     assert back.story_memo.top == state.story_memo.top and state.story_memo.top
     assert back.story_memo.closeness == state.story_memo.closeness
+    assert back.story_memo.parts == state.story_memo.parts and state.story_memo.parts
+    assert back.years == state.years and state.years.keys() == set(state.fingerprints.values())
+    assert back.topic == state.topic and state.topic is not None
     assert back.features.keys() == state.features.keys()
     for fp, (fs, ks) in state.features.items():
         bfs, bks = back.features[fp]
@@ -414,6 +531,7 @@ def test_a_reloaded_state_is_the_same_state():
         lambda m, p: p[next(k for k in p if k.startswith("a"))]["published"].pop(),
         lambda m, p: p[next(k for k in p if k.startswith("a"))]["lang"].__setitem__(0, 3),
         lambda m, p: p[next(k for k in p if k.startswith("a"))].__setitem__("n", "2"),
+        lambda m, p: p[next(k for k in p if k.startswith("a"))].__setitem__("year", 2023),
         lambda m, p: m.__setitem__("groupable", {"k": [-1]}),
         lambda m, p: m.__setitem__("df", [1]),
         lambda m, p: m.__setitem__("groupable", {"k": ["0"]}),
@@ -425,6 +543,12 @@ def test_a_reloaded_state_is_the_same_state():
         lambda m, p: m["sims"][2].__setitem__(0, "0.5"),
         lambda m, p: m["sims"].pop(),
         lambda m, p: m.pop("copies"),
+        lambda m, p: m.pop("story_parts"),
+        lambda m, p: m.__setitem__("topic", [["Maria Lopez"], "2"]),
+        lambda m, p: m.__setitem__("topic", [[1], 2.0]),
+        lambda m, p: m["story_parts"][0][0].__setitem__(0, 999),  # a story part of no such article
+        lambda m, p: m["story_parts"][0][1].pop(),  # an article's story short
+        lambda m, p: m["story_parts"][0][1].__setitem__(0, 1),  # a story's first article after another
         lambda m, p: m["copies"].append(["k1", "k2", ["a00-0"], []]),  # a copy's claim short
         lambda m, p: m["copies"].append(["k1", 2, [], []]),
     ],
@@ -805,6 +929,7 @@ def test_a_state_through_a_cache_file_regroups_as_from_scratch(start, ops):
             assert as_json(regrouped) == as_json(grouping.group_claims(claims, arts, state=fresh))
             assert state.story_memo.sims == fresh.story_memo.sims
             assert state.story_memo.df == fresh.story_memo.df
+            assert state.story_memo.parts == fresh.story_memo.parts
             store.put_state(prefix, *state_pieces(state))
         store.close()
 
@@ -1178,6 +1303,52 @@ def test_topic_names_from_the_stories_document_frequencies_are_those_counted_fro
     assert cluster_module._batch_topic(feats, n_docs, state, p) == from_claims
     assert cluster_module._topic_names(state.story_memo.df, n_docs, p, "e:") == from_claims
     assert not any(t.startswith("e:") for t in from_claims)
+
+
+TOPICAL = dataclasses.replace(grouping.DEFAULT, topic_name_share=0.3, topic_name_min=2)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.dictionaries(st.sampled_from(KEYS), article, min_size=2, max_size=12), st.lists(op, max_size=6))
+def test_topic_names_told_from_last_runs_and_the_moved_counts_are_those_from_scratch(start, ops):
+    """The topic names a regrouping tells from last run's and the names whose counts it moved (through a
+    reload every other run) are those told from every count; and so are the groups."""
+    specs = dict(start)
+    state = GroupingState(TOPICAL)
+    claims, arts = batch(specs)
+    grouping.group_claims(claims, arts, state=state, params=TOPICAL)
+    for n, (kind, key, spec) in enumerate(ops):
+        apply(specs, kind, key, spec)
+        claims, arts = batch(specs)
+        if n % 2:
+            state = reloaded(state)
+        got = grouping.group_claims(claims, arts, state=state, params=TOPICAL)
+        fresh = GroupingState(TOPICAL)
+        assert as_json(got) == as_json(grouping.group_claims(claims, arts, state=fresh, params=TOPICAL))
+        assert state.topic == fresh.topic
+
+
+def test_a_regrouping_after_a_body_change_tells_the_topic_names_without_every_count(monkeypatch):
+    """With the batch's size unchanged, the topic names are last run's with the names whose counts moved
+    told again: neither last run's nor this run's are told from every count (through a reload)."""
+    specs = {key: ("2023-05-14", [(k % 3, k % 4, 0), (k % 2, (k + 1) % 4, 0)]) for k, key in enumerate(KEYS)}
+    claims, arts = batch(specs)
+    state = GroupingState(TOPICAL)
+    grouping.group_claims(claims, arts, state=state, params=TOPICAL)
+    assert state.topic is not None and state.topic[0]  # (the batch holds topic names)
+    specs["a03"] = ("2023-05-14", [(4, 1, 0), (5, 2, 0)])
+    claims, arts = batch(specs)
+    state = reloaded(state)
+
+    def every_count(*a):
+        raise AssertionError("topic names told from every count")
+
+    monkeypatch.setattr(cluster_module, "_topic_names", every_count)
+    got = grouping.group_claims(claims, arts, state=state, params=TOPICAL)
+    monkeypatch.undo()
+    fresh = GroupingState(TOPICAL)
+    assert as_json(got) == as_json(grouping.group_claims(claims, arts, state=fresh, params=TOPICAL))
+    assert state.topic == fresh.topic
 
 
 def test_whether_an_article_is_a_copy_is_told_once_per_article(monkeypatch):

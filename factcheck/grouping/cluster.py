@@ -136,12 +136,17 @@ def _topic_names(df: Mapping[str, int], n_docs: int, p: Params, prefix: str = ""
     name: the term "e:" + name, ``stories._doc_clusters``)."""
     if p.topic_name_share <= 0:
         return frozenset()
-    bar = max(p.topic_name_min, p.topic_name_share * n_docs)
+    bar = _topic_bar(n_docs, p)
     if not prefix:
         return frozenset(e for e, n in df.items() if n >= bar)
     # (the count first: most terms are rare, and the few names past the bar are all that is made)
     k = len(prefix)
     return frozenset(t[k:] for t, n in df.items() if n >= bar and t.startswith(prefix))
+
+
+def _topic_bar(n_docs: int, p: Params) -> float:
+    """How many articles must name a participant for it to be a topic name (``_topic_names``)."""
+    return max(p.topic_name_min, p.topic_name_share * n_docs)
 
 
 def _batch_topic(
@@ -150,9 +155,26 @@ def _batch_topic(
     """The batch's topic names (``_topic_names``) from how many of its articles name each participant in
     their claims. With a state, read from its stories' document frequencies, which count the names of each
     article's claims (``doc_entity_weight``) and are kept up to date article by article: reading every
-    claim's names would read every article's words back from the state."""
-    if state is not None and p.doc_entity_weight and state.story_memo.df is not None:
-        return _topic_names(state.story_memo.df, n_docs, p, "e:")
+    claim's names would read every article's words back from the state. And when the bar is last run's,
+    last run's names with those whose count this run moved (``StoryMemo.moved``) told again: the others
+    count what they counted then. They are left for the next run (``GroupingState.topic``)."""
+    if state is not None and p.doc_entity_weight and (df := state.story_memo.df) is not None:
+        moved, bar, then = state.story_memo.moved, _topic_bar(n_docs, p), state.topic
+        if p.topic_name_share <= 0:
+            topic: frozenset[str] = frozenset()
+        elif then is not None and then[1] == bar and moved is not None:
+            names = set(then[0])
+            for t in moved:
+                if t.startswith("e:"):
+                    if df.get(t, 0) >= bar:
+                        names.add(t[2:])
+                    else:
+                        names.discard(t[2:])
+            topic = frozenset(names)
+        else:
+            topic = _topic_names(df, n_docs, p, "e:")
+        state.topic = (topic, bar)
+        return topic
     docs: dict[str, set[int]] = defaultdict(set)
     for f in feats:
         if _claim(f, p):
@@ -163,11 +185,14 @@ def _batch_topic(
 
 def _last_topic(state: GroupingState | None, p: Params) -> frozenset[str] | None:
     """Last run's topic names (``_topic_names``), read from the state before this run's stories (None: not
-    known, so every pair is decided again)."""
+    known, so every pair is decided again): those it left (``GroupingState.topic``), else told from its
+    stories' document frequencies."""
     if p.topic_name_share <= 0:
         return frozenset()
     if state is None or not p.doc_entity_weight or state.story_memo.df is None:
         return None
+    if state.topic is not None:
+        return state.topic[0]
     return _topic_names(state.story_memo.df, len(state.fingerprints), p, "e:")
 
 
@@ -265,7 +290,7 @@ def group_claims(
         if _claim(f, p):
             n_claims[f.doc] += 1
     keys = [by_doc[d][0].claim.article_key for d in range(n_docs)]
-    doc_years = [_doc_year(by_doc[d], p) for d in range(n_docs)]
+    doc_years = _doc_years(by_doc, n_docs, fps, state, p)
     bodies = _Bodies(keys, articles)
 
     # An article's profile names the participants of its claims: a sentence kept as evidence adds none (the
@@ -278,7 +303,7 @@ def group_claims(
     if state is None:
         doc_label = _doc_clusters(feats, n_docs, doc_years, bodies, p, profiled=named)
     else:
-        doc_label = _doc_clusters(feats, n_docs, doc_years, bodies, p, fps, state.story_memo, named)
+        doc_label = _doc_clusters(feats, n_docs, doc_years, bodies, p, fps, state.story_memo, named, by_doc)
     # A long page (an essay, documentation) is not a report of one event: it is a story of its own.
     # (counted in claims: the sentences kept as evidence do not make an article long, nor a story too large
     # for its context, so the stories' context is that of the claims alone)
@@ -382,6 +407,22 @@ def group_claims(
         groups = with_copies(groups, copies, claims, articles, state.copies, state.content_keys)
     groups.sort(key=lambda g: (g.when or "9999", g.id))
     return groups
+
+
+def _doc_years(
+    by_doc: Mapping[int, list[_Feat]], n_docs: int, fps: Sequence[str], state: GroupingState | None, p: Params
+) -> list[str | None]:
+    """Each article's dominant year (``_doc_year``); with a state, last run's for an article with last run's
+    fingerprint (a function of its claims' features alone), and this run's left for the next."""
+    if state is None:
+        return [_doc_year(by_doc[d], p) for d in range(n_docs)]
+    known, state.years = state.years, {}
+    out: list[str | None] = []
+    for d, fp in enumerate(fps):
+        year = known[fp] if fp in known else _doc_year(by_doc[d], p)
+        state.years[fp] = year
+        out.append(year)
+    return out
 
 
 class _Vectors(dict[int, dict[str, float]]):
@@ -711,29 +752,33 @@ class _Reuse:
         for d, lab in enumerate(doc_label):
             members[lab].append(d)
         # A pair of two unchanged articles scores the same while they are of one story or not as last time,
-        # and their story gives all its pairs as candidates or not as last time (its claims within the cap).
-        size: Counter[int] = Counter()  # (its claims, as ``_pairs`` counts them)
-        for d, lab in enumerate(doc_label):
-            size[lab] += n_claims[d]
-        self.stories = {
-            keys[d]: (
-                frozenset(keys[m] for m in members[doc_label[d]]),
-                size[doc_label[d]] > p.story_max_claims,
-            )
-            for d in range(n_docs)
+        # and their story gives all its pairs as candidates or not as last time (its claims within the cap,
+        # as ``_pairs`` counts them). (one value per story, shared by its articles)
+        story = {
+            lab: (frozenset(keys[m] for m in ms), sum(n_claims[m] for m in ms) > p.story_max_claims)
+            for lab, ms in members.items()
         }
+        self.stories = {keys[d]: story[lab] for d, lab in enumerate(doc_label)}
         before = state.fingerprints
         now = set(keys)
         if not before or [k for k in before if k in now] != [k for k in keys if k in before]:
             return  # nothing to start from, or the articles came in another order: from scratch
         touched = {d for d in range(n_docs) if before.get(keys[d]) != self.fps[d]}
         doc_of = {k: d for d, k in enumerate(keys)}
+        # (last run's story of an article is compared with this run's once per pair of stories: each run's
+        # value is one per story)
+        same: dict[tuple[int, int], bool] = {}
         for d in range(n_docs):
             then, new = state.stories.get(keys[d]), self.stories[keys[d]]
-            if d in touched or then == new:
+            if d in touched:
                 continue
             if then is None:  # (no story of last run: every pair of the article)
                 touched.add(d)
+                continue
+            both = (id(then), id(new))
+            if both not in same:
+                same[both] = then == new
+            if same[both]:
                 continue
             # the articles that joined or left its story; all of its story's when its pairs crossed the cap
             moved = then[0] ^ new[0] if then[1] == new[1] else then[0] | new[0]
@@ -833,6 +878,7 @@ class _Reuse:
                 "pairs_scored": sum(map(len, cands.values())),
                 "edges_new": n_new,
                 "story_vectors_moved": state.story_memo.vectors_moved,
+                "stories_made": state.story_memo.stories_made,
                 "parts_settled": settled,
             }
         edges = [(sc, i, j) for (i, j), (sc, _ev) in scored.items()]

@@ -100,6 +100,11 @@ class GroupingState:
     # a part's key -> the keys of its clusters' groups, in the order of its clusters (``part_group_keys``;
     # saved with the part: a part reused whole tells its groups without a digest per group)
     group_keys: dict[bytes, list[bytes]] = field(default_factory=dict)
+    # last run's topic names and the bar they were told at (``cluster._batch_topic``; None: not known)
+    topic: tuple[frozenset[str], float] | None = None
+    # article fingerprint -> its dominant year (``features._doc_year`` of its claims' features: a function of
+    # the article alone; saved in its ``a`` piece)
+    years: dict[str, str | None] = field(default_factory=dict)
 
     def groupable_claims(self, claims: Sequence[Claim], articles: Mapping[str, Article]) -> list[Claim]:
         """``features.groupable_claims(claims, articles, copies=True)``, told again only for the articles
@@ -171,7 +176,7 @@ def group_key(part: bytes, places: Sequence[int]) -> bytes:
 # that saving after a change writes only the new pieces. Read back, every value is checked for its type: a
 # piece of another shape raises ``ValueError`` and the state is not used.
 
-STATE_FORMAT = 11
+STATE_FORMAT = 12
 
 
 def params_digest(p: Params) -> str:
@@ -310,9 +315,12 @@ def _columns(values: Sequence[Any]) -> dict[str, list[Any]]:
     return {"n": [len(v) for v in lists], "all": [x for v in lists for x in v]}
 
 
-def _article_json(fs: Sequence[_Feat], keys: Sequence[list[str]], tf: Any) -> dict[str, Any]:
-    """An article's ``a`` piece (see ``_WORD_LISTS``)."""
+def _article_json(
+    fs: Sequence[_Feat], keys: Sequence[list[str]], tf: Any, year: tuple[str | None] | None
+) -> dict[str, Any]:
+    """An article's ``a`` piece (see ``_WORD_LISTS``; ``year``: its dominant year, when known)."""
     return {
+        **({} if year is None else {"year": year[0]}),
         "n": len(fs),
         "published": [f.published for f in fs],
         "lang": [f.lang for f in fs],
@@ -343,7 +351,8 @@ def state_pieces(state: GroupingState) -> tuple[dict[str, Any], dict[str, Callab
     pieces: dict[str, Callable[[], Any]] = {}
     docs = state.story_memo.docs
     for fp, (fs, keys) in state.features.items():
-        pieces["a" + fp] = functools.partial(_article_json, fs, keys, docs.get(fp))
+        year = (state.years[fp],) if fp in state.years else None
+        pieces["a" + fp] = functools.partial(_article_json, fs, keys, docs.get(fp), year)
         for k, name in enumerate(_words_names(fp, len(fs))):
             pieces[name] = functools.partial(_words_json, fs[k * _WORDS_CHUNK : (k + 1) * _WORDS_CHUNK])
     for pk, (uids, _links, kept) in state.parts.items():
@@ -368,8 +377,18 @@ def state_pieces(state: GroupingState) -> tuple[dict[str, Any], dict[str, Callab
         "sims": [list(c) for c in zip(*(x for x in sims if None not in x), strict=True)] or [[], [], []],
         # each article's top terms for stories (``StoryMemo.top``; None: not known), in ``articles`` order
         "top": [state.story_memo.top.get(fp) for fp in state.fingerprints.values()],
+        # the stories of each connected part of the article pairs compared (``StoryMemo.parts``): [its
+        # articles (places in ``articles``), for each the place in the part of its story's first article]
+        "story_parts": [
+            [at, labels]
+            for fs, labels in state.story_memo.parts.items()
+            for at in [[place.get(fp) for fp in fs]]
+            if None not in at
+        ],
         # how close pairs of stories are (``StoryMemo.closeness``): [their articles' fingerprints, closeness]
         "closeness": [[list(a), list(b), r] for (a, b), r in state.story_memo.closeness.items()],
+        # the batch's topic names and the bar they were told at (``GroupingState.topic``)
+        "topic": None if state.topic is None else [sorted(state.topic[0]), state.topic[1]],
         # the stories' document frequencies (read back, not counted again over every article)
         "df": None if state.story_memo.df is None else dict(state.story_memo.df),
         # each group's content digest (``GroupingState.group_content``): [group digest, content digest]
@@ -572,6 +591,8 @@ def state_from_pieces(
             if k[0] == "a":
                 got, tf = _article_from(v, k[1:], pieces_of)
                 state.features[k[1:]] = got
+                if "year" in v:
+                    state.years[k[1:]] = _opt_str(v["year"], "article's year")
                 if tf is not None:
                     state.story_memo.docs[k[1:]] = tf
             elif k[0] == "p":
@@ -622,6 +643,18 @@ def state_from_pieces(
     memo.top = {
         fp: _strs(terms, "top terms") for fp, terms in zip(fps_at, top, strict=True) if terms is not None
     }
+    topic = manifest.get("topic")
+    if topic is not None:
+        _check(type(topic) is list and len(topic) == 2 and type(topic[1]) in (int, float), "topic names")
+        state.topic = (frozenset(_strs(topic[0], "topic names")), float(topic[1]))
+    parts = manifest.get("story_parts")
+    _check(type(parts) is list and all(type(x) is list and len(x) == 2 for x in parts), "story parts")
+    for at, labels in parts:
+        n = len(_index(at, len(fps_at), "story parts"))
+        _check(len(_index(labels, n, "story parts")) == n, "story parts")
+        # (each article's story's first article is at or before it, and is that story's first)
+        _check(all(labels[y] == y <= x for x, y in enumerate(labels)), "story parts")
+        memo.parts[tuple(fps_at[x] for x in at)] = labels
     closeness = manifest.get("closeness")
     _check(type(closeness) is list and all(type(x) is list and len(x) == 3 for x in closeness), "closeness")
     for a, b, r in closeness:

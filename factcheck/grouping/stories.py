@@ -6,7 +6,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from factcheck.grouping.features import _content_tokens, _cosine, _Feat
@@ -39,6 +39,16 @@ class StoryMemo:
     # how many articles' TF-IDF vectors the last grouping could not take as last time's (all of them from
     # scratch; after an edit, the edited articles' and those of the articles using a word whose weight moved)
     vectors_moved: int = 0
+    # a connected part of the graph of the article pairs compared (its articles' fingerprints, in batch order;
+    # parts of two articles or more) -> its stories: for each of its articles, the place in the part of its
+    # story's first article (``_by_part``)
+    parts: dict[tuple[str, ...], list[int]] = field(default_factory=dict)
+    # the terms whose document frequency the last grouping may have moved: those of the articles new or
+    # gone since the run before (None: not known, from scratch)
+    moved: set[str] | None = None
+    # how many articles' stories the last grouping made again (the articles of the parts it could not take
+    # as last time's: all of them from scratch)
+    stories_made: int = 0
 
 
 def _level(n: int, step: float) -> float:
@@ -93,15 +103,18 @@ def _doc_clusters(
     fps: Sequence[str] | None = None,
     memo: StoryMemo | None = None,
     profiled: Callable[[_Feat], bool] | None = None,
+    by_doc: Mapping[int, Sequence[_Feat]] | None = None,
 ) -> list[int]:
     """Cluster articles by TF-IDF cosine over their body words (average linkage). With ``memo`` (and the
     articles' fingerprints ``fps``), an article's term counts are last time's when it did not change.
     ``profiled``: which claims' features make their article's profile (all when None), asked only of the
     articles whose term counts are made (after one change, of that article alone: a state's claims read
-    their words when first asked, ``state.LazyFeat``)."""
+    their words when first asked, ``state.LazyFeat``). ``by_doc``: each article's claims' features, in
+    batch order (then only those of the articles whose term counts are made are gone through)."""
     old = memo.docs if memo is not None and fps is not None else {}
     need = {d for d in range(n_docs) if fps is None or fps[d] not in old}
-    counted = [f for f in feats if f.doc in need and (profiled is None or profiled(f))]
+    made = feats if by_doc is None else [f for d in sorted(need) for f in by_doc[d]]
+    counted = [f for f in made if f.doc in need and (profiled is None or profiled(f))]
     lang = [""] * n_docs
     for f in counted:
         lang[f.doc] = f.lang or ""
@@ -119,6 +132,8 @@ def _doc_clusters(
     if memo is not None and fps is not None and memo.df is not None:
         df, unchanged = _df_update(memo, fps, tf, need, p)
     else:
+        if memo is not None:
+            memo.moved = None
         df = Counter()
         for c in tf:
             df.update(c.keys())
@@ -161,6 +176,25 @@ def _doc_clusters(
     if memo is not None and fps is not None:
         memo.sims = {(fps[a], fps[b]): sc for (a, b), sc in sims.items()}
     years: list[set[str]] = [({y} if y else set()) for y in doc_years]
+    if memo is None or fps is None:
+        return _first_labels(_stories(sims, n_docs, tf, vecs, years, p))
+    return _by_part(memo, fps, unchanged, sims, tf, vecs, years, p)
+
+
+def _stories(
+    sims: Mapping[tuple[int, int], float],
+    n_docs: int,
+    tf: list[Counter[str]],
+    vecs: Sequence[dict[str, float]],
+    years: list[set[str]],
+    p: Params,
+    memo: tuple[StoryMemo, Sequence[str], list[bool]] | None = None,
+) -> list[int]:
+    """The stories of the articles (a label per article): average linkage over the pairs compared (``sims``),
+    stories of two look-alike events split, strays attached, pieces of one story joined. Every step joins
+    or compares articles along those pairs only, so the stories of a connected part of their graph are a
+    function of that part alone (``_by_part``). With ``memo`` (the memo, the articles' fingerprints and
+    which articles' vectors are last time's), the bisections and closeness of last time are reused."""
     label = _average_linkage(
         n_docs,
         sims,
@@ -170,14 +204,89 @@ def _doc_clusters(
         compatible_states=lambda a, b: not (a and b and not (a & b)),
         merge_states=lambda a, b: a | b,
     )
-    if memo is not None and fps is not None:
-        label = _split_stories(label, tf, vecs, p, _memo_bisect(memo, fps, unchanged, tf, vecs, p))
+    if memo is not None:
+        label = _split_stories(label, tf, vecs, p, _memo_bisect(*memo, tf, vecs, p))
     else:
         label = _split_stories(label, tf, vecs, p)
     label = _attach_strays(label, sims, vecs, years, p)
-    if memo is None or fps is None:
+    if memo is None:
         return _merge_stories(label, sims, vecs, tf, p)
-    return _merge_stories(label, sims, vecs, tf, p, _memo_closeness(memo, fps, unchanged))
+    return _merge_stories(label, sims, vecs, tf, p, _memo_closeness(*memo))
+
+
+def _first_labels(label: Sequence[int]) -> list[int]:
+    """The same stories, each labelled by its first article (the lowest index): a story's label says which
+    articles are in it, whatever order its steps ran in (and it is never another article's own index)."""
+    first: dict[int, int] = {}
+    return [first.setdefault(lab, d) for d, lab in enumerate(label)]
+
+
+def _parts(n: int, pairs: Iterable[tuple[int, int]]) -> list[list[int]]:
+    """The connected parts of the graph of ``n`` articles with edges ``pairs`` (each part's articles in
+    ascending order; parts in the order of their first article)."""
+    parent = list(range(n))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i, j in pairs:
+        a, b = find(i), find(j)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    out: dict[int, list[int]] = {}
+    for d in range(n):
+        out.setdefault(find(d), []).append(d)
+    return list(out.values())
+
+
+def _by_part(
+    memo: StoryMemo,
+    fps: Sequence[str],
+    unchanged: list[bool],
+    sims: Mapping[tuple[int, int], float],
+    tf: list[Counter[str]],
+    vecs: Sequence[dict[str, float]],
+    years: list[set[str]],
+    p: Params,
+) -> list[int]:
+    """``_first_labels(_stories(...))``, with the stories of a connected part of the article-pair graph taken
+    from last time when the part is last time's: the same articles (fingerprints, in the same order), each
+    with last time's vector. Then the pairs compared among them are last time's with the same cosines
+    (``_memo_pairs``), no pair leaves the part, and their years and term counts are their fingerprints',
+    so every step of ``_stories`` gives the part what it gave it then. The other parts' stories are made
+    (by ``_stories`` on their pairs alone); the bisections and closeness of the parts taken are kept for the
+    next run, and each part's stories are left in ``memo.parts``."""
+    before, memo.parts = memo.parts, {}
+    label = list(range(n_docs := len(fps)))
+    made: set[int] = set()  # the articles of the parts whose stories are made
+    parts = [part for part in _parts(n_docs, sims) if len(part) > 1]
+    for part in parts:
+        got = before.get(tuple(fps[d] for d in part)) if all(unchanged[d] for d in part) else None
+        if got is None:
+            made.update(part)
+        else:
+            for d, x in zip(part, got, strict=True):
+                label[d] = part[x]
+    splits, closeness = memo.splits, memo.closeness
+    if made:
+        own = {pair: sc for pair, sc in sims.items() if pair[0] in made}
+        now = _first_labels(_stories(own, n_docs, tf, vecs, years, p, (memo, fps, unchanged)))
+        for d in made:
+            label[d] = now[d]
+    else:
+        memo.splits, memo.closeness = {}, {}
+    # (a bisection or a closeness is of the articles of one story: of one part)
+    kept = {fps[d] for part in parts for d in part if d not in made}
+    memo.splits.update((k, v) for k, v in splits.items() if k[0] in kept)
+    memo.closeness.update((k, v) for k, v in closeness.items() if k[0][0] in kept)
+    for part in parts:
+        at = {d: x for x, d in enumerate(part)}
+        memo.parts[tuple(fps[d] for d in part)] = [at[label[d]] for d in part]
+    memo.stories_made = len(made)
+    return label
 
 
 def _posting_cap(n_docs: int, p: Params) -> int:
@@ -205,6 +314,7 @@ def _df_update(
         moved.update(tf[d])
     for t in [t for t in moved if df[t] <= 0]:
         del df[t]
+    memo.moved = moved
     step, n_then, n_now = p.doc_idf_step, len(memo.docs), len(fps)
     cap_then, cap_now = _posting_cap(n_then, p), _posting_cap(n_now, p)
 
@@ -214,7 +324,9 @@ def _df_update(
 
     changed = {t for t in moved if not same(t)}
     same_n = _level(n_then, step) == _level(n_now, step)
-    unchanged = [same_n and d not in need and changed.isdisjoint(tf[d]) for d in range(n_now)]
+    # (a dict's keys tested against a set go through the smaller: ``changed`` holds a few terms, where
+    # ``changed.isdisjoint(tf[d])`` would go through every term of every article)
+    unchanged = [same_n and d not in need and tf[d].keys().isdisjoint(changed) for d in range(n_now)]
     return df, unchanged
 
 
