@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from pathlib import Path
 
@@ -87,9 +88,10 @@ async def test_the_supersede_picker_opens_before_its_candidates_are_ranked(
     """The picker is on screen, saying it is loading, while the candidates are ranked in a worker; the
     first candidate is highlighted once they arrive."""
     real = Review.superseding_candidates
+    ranked = threading.Event()  # the ranking waits for the test (a fixed sleep lost the race on a loaded machine)
 
     def slow(self, claim_id):
-        time.sleep(0.5)
+        ranked.wait(timeout=30)
         return real(self, claim_id)
 
     monkeypatch.setattr(Review, "superseding_candidates", slow)
@@ -108,6 +110,7 @@ async def test_the_supersede_picker_opens_before_its_candidates_are_ranked(
         assert ol.option_count == 1 and str(ol.get_option_at_index(0).prompt) == PickerModal.LOADING
         await pilot.press("enter")  # nothing to pick yet: the dialog stays
         assert app.screen is picker
+        ranked.set()
         await settle(app, pilot)
         assert ol.highlighted_option is not None
         assert ol.highlighted_option.id == real(r, c.id)[0].id
