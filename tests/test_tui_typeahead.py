@@ -88,7 +88,8 @@ async def test_the_supersede_picker_opens_before_its_candidates_are_ranked(
     """The picker is on screen, saying it is loading, while the candidates are ranked in a worker; the
     first candidate is highlighted once they arrive."""
     real = Review.superseding_candidates
-    ranked = threading.Event()  # the ranking waits for the test (a fixed sleep lost the race on a loaded machine)
+    # the ranking waits for the test (a fixed sleep lost the race on a loaded machine)
+    ranked = threading.Event()
 
     def slow(self, claim_id):
         ranked.wait(timeout=30)
