@@ -175,6 +175,10 @@ class _CwVocab:
     turn_label: re.Pattern[str] | None  # a broadcast transcript's speaker label ("UNIDENTIFIED PERSON #1: ")
     turn_line: re.Pattern[str] | None  # the same label at the start of a line
     direction: re.Pattern[str] | None  # a transcript's stage direction ("(Chanting)", "(SOUNDBITE OF ...)")
+    not_prose: re.Pattern[str] | None  # a line of code, a reference entry, an ingredient line, at its start
+    locator: re.Pattern[str] | None  # a journal's year;volume:pages or a DOI, anywhere
+    code_mark: re.Pattern[str] | None  # a mark of code ("theme(", " = ", "{"): two make a line of code
+    code_name: re.Pattern[str] | None  # a name with underscores ("element_text"): one mark, however many
     weights: dict[str, float]  # the weight of each term of the score (``_CwTerms``)
 
 
@@ -247,6 +251,7 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
     mind_view, forecast = _rule(data.get("mind_view", {})), _rule(data.get("forecast", {}))
     rules += [mind_view, forecast]
     label, direction = data.get("transcript", {}).get("label"), data.get("transcript", {}).get("direction")
+    prose = data.get("not_prose", {})
     every = numbers | sup | comp | opinion | evaluative | boiler_words | mind | country_nouns
     every |= frozenset(pers.get("triggers", []))
     for r in rules:
@@ -289,6 +294,10 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
         turn_label=re.compile(label) if label else None,
         turn_line=re.compile(f"^(?:{label})", re.M) if label else None,
         direction=re.compile(direction) if direction else None,
+        not_prose=_not_prose_start(prose),
+        locator=_compile(prose.get("patterns", [])),
+        code_mark=re.compile(prose["code"]) if prose.get("code") else None,
+        code_name=re.compile(prose["name"]) if prose.get("name") else None,
         weights=_cw_weights(data.get("weights", {})),
     )
 
@@ -306,6 +315,30 @@ def _added(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _not_prose_start(table: dict[str, Any]) -> re.Pattern[str] | None:
+    """The ``[not_prose]`` shapes of a line's start, after its ``lead`` (a list's bullet or item number)."""
+    if not table.get("start"):
+        return None
+    return re.compile(table.get("lead", "") + "(?:" + "|".join(table["start"]) + ")")
+
+
+def _not_prose(text: str, voc: _CwVocab) -> bool:
+    """Whether a sentence is a line of code, an entry of a reference list or an ingredient line (``[not_prose]``):
+    a shape at its start, a journal's locator or a DOI, or two marks of code or more (names with underscores count
+    as one). (Each scan runs only when the characters it needs are there: a locator has ";" or "doi", a mark of code
+    "(", "=", "{" or "}"; "<-" has its "(" after it.)"""
+    if voc.not_prose is not None and voc.not_prose.match(text):
+        return True
+    if voc.locator is not None and (";" in text or "doi" in text) and voc.locator.search(text):
+        return True
+    if voc.code_mark is None or not ("(" in text or "=" in text or "{" in text or "}" in text):
+        return False
+    marks = len(voc.code_mark.findall(text))
+    if marks == 1 and "_" in text and voc.code_name is not None:
+        marks += voc.code_name.search(text) is not None
+    return marks >= 2
+
+
 def _quoted_view(table: dict[str, Any]) -> re.Pattern[str] | None:
     """The ``[quoted_view]`` pattern: a ``start`` at the start of a quoted sentence, or after a fronted adverbial
     (a ``lead``: "To avoid unnecessary speculation, I intend to ...": the view is the main clause's)."""
@@ -321,7 +354,7 @@ CW_TERMS = (
     "time", "attributed", "mid_length", "long", "title", "opinion", "advice", "uncertain", "interview", "personal",
     "quoted_reaction", "quoted_view", "boilerplate", "lead_in", "event", "hypothetical", "plain_event",
     "quote_speaker", "judgement", "quoted_self", "quoted_nothing", "poll", "evaluative", "frame", "too_short",
-    "quoted_run", "group_view",
+    "quoted_run", "group_view", "not_prose",
 )  # fmt: skip
 
 
@@ -1080,6 +1113,8 @@ def _cw_terms(
         or voc.handover.search(low, words)
     ):
         t["boilerplate"] = 1
+    if _not_prose(text, voc):
+        t["not_prose"] = 1  # code, a reference, an ingredient: "File "<stdin>", line 1", "Lin I-C et al."
     if text.rstrip().endswith(":"):
         t["lead_in"] = 1  # a lead-in ("Re. “Prop. 13 proves costly”, Page A8, Jan. 13:")
     # a plain statement in the writer's own voice that reports an event is a claim, however short ("Full-scale
@@ -1135,9 +1170,10 @@ def _weighted_sum(terms: dict[str, int], weights: dict[str, float]) -> float:
 
 
 # the terms that take a plain event's bonus away
-_CW_CUES_AGAINST = frozenset(
-    {"advice", "uncertain", "interview", "quoted_reaction", "quoted_view", "boilerplate", "lead_in", "frame"}
-)
+_CW_CUES_AGAINST = frozenset({
+    "advice", "uncertain", "interview", "quoted_reaction", "quoted_view", "boilerplate", "lead_in", "frame",
+    "not_prose",
+})  # fmt: skip
 
 
 def _has_word(clow: str, words: set[str], wanted: frozenset[str], voc: _CwVocab) -> bool:
