@@ -157,6 +157,9 @@ class _CwVocab:
     mind_view: _Rule  # a want, a wish or an expectation ("we expected"), a certainty ("no doubt"): opinion
     forecast: _Rule  # how hard or easy something will be, what it depends on: uncertain
     addressed: _Rule  # the reader addressed as the subject ("you may already be focused on"): advice
+    appeal: (
+        _Rule  # an appeal reported as emphasis ("stressed the need to ..."), in the whole sentence: advice
+    )
     personal_triggers: frozenset[str]
     personal: re.Pattern[str] | None  # searched in the text as written
     personal_singular: re.Pattern[str] | None
@@ -246,8 +249,8 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
     ]
     concession = _rule(data.get("concession", {}))
     rules.append(concession)
-    addressed = _rule(data.get("addressed", {}))
-    rules.append(addressed)
+    addressed, appeal = _rule(data.get("addressed", {})), _rule(data.get("appeal", {}))
+    rules += [addressed, appeal]
     mind_view, forecast = _rule(data.get("mind_view", {})), _rule(data.get("forecast", {}))
     rules += [mind_view, forecast]
     label, direction = data.get("transcript", {}).get("label"), data.get("transcript", {}).get("direction")
@@ -276,6 +279,7 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
         mind_view=mind_view,
         forecast=forecast,
         addressed=addressed,
+        appeal=appeal,
         personal_triggers=frozenset(pers.get("triggers", [])),
         personal=re.compile(pers["pattern"]) if pers.get("pattern") else None,
         personal_singular=re.compile(pers["singular"]) if pers.get("singular") else None,
@@ -1045,6 +1049,10 @@ def _cw_terms(
             t["advice"] = 1
     elif voc.should is not None and not n_times and "should" in words and voc.should.search(clow):
         t["advice"] = 1  # "should" without a time: advice ("the prize should have gone to ...")
+    elif voc.appeal.search(low, words):
+        t["advice"] = (
+            1  # an appeal reported as emphasis: "Reid ... stressed the need to treat both Sanders and ..."
+        )
     if voc.uncertain.search(clow, words) or voc.forecast.search(clow, words):
         # "no-one could predict what might happen", "Building support for it will be difficult"
         t["uncertain"] = 1
