@@ -326,12 +326,13 @@ def _not_prose_start(table: dict[str, Any]) -> re.Pattern[str] | None:
     return re.compile(table.get("lead", "") + "(?:" + "|".join(table["start"]) + ")")
 
 
-def _not_prose(text: str, voc: _CwVocab) -> bool:
+def _not_prose(text: str, voc: _CwVocab, line_start: bool = True) -> bool:
     """Whether a sentence is a line of code, an entry of a reference list or an ingredient line (``[not_prose]``):
-    a shape at its start, a journal's locator or a DOI, or two marks of code or more (names with underscores count
-    as one). (Each scan runs only when the characters it needs are there: a locator has ";" or "doi", a mark of code
-    "(", "=", "{" or "}"; "<-" has its "(" after it.)"""
-    if voc.not_prose is not None and voc.not_prose.match(text):
+    a shape at its start when it opens its line (``line_start``: a list's item, a traceback's line), a journal's
+    locator or a DOI, or two marks of code or more (names with underscores count as one). (Each scan runs only when
+    what it needs is there: a line's start for the shapes, ";" or "doi" for a locator, "(", "=", "{" or "}" for a
+    mark of code; "<-" has its "(" after it.)"""
+    if line_start and voc.not_prose is not None and voc.not_prose.match(text):
         return True
     if voc.locator is not None and (";" in text or "doi" in text) and voc.locator.search(text):
         return True
@@ -968,12 +969,14 @@ def _cw_terms(
     continues: bool = False,
     bare_paragraph: bool = False,
     group_view: bool = False,
+    line_start: bool = True,
 ) -> _CwTerms | None:
     """The terms of a sentence's score (see ``checkworthiness``); None for a sentence too short to be a claim.
     ``continues``: the sentence goes on with a quotation opened in an earlier sentence and dates nothing (a
     reference to the present or past, "now", "in the past", is no date). ``bare_paragraph``: its paragraph holds
     two sentences or more and no figure in digits and no time expression (``_bare_paragraph``). ``group_view``: its
-    speaker is an unnamed group of opinion-holders (``_group_view``: "critics", "many Democrats")."""
+    speaker is an unnamed group of opinion-holders (``_group_view``: "critics", "many Democrats"). ``line_start``: the
+    sentence opens its line, where a list's item, a reference entry or a line of code shows its shape (``_not_prose``)."""
     n = text.count(" ") + 1
     if n < 5:
         return None
@@ -1121,7 +1124,7 @@ def _cw_terms(
         or voc.handover.search(low, words)
     ):
         t["boilerplate"] = 1
-    if _not_prose(text, voc):
+    if _not_prose(text, voc, line_start):
         t["not_prose"] = 1  # code, a reference, an ingredient: "File "<stdin>", line 1", "Lin I-C et al."
     if text.rstrip().endswith(":"):
         t["lead_in"] = 1  # a lead-in ("Re. “Prop. 13 proves costly”, Page A8, Jan. 13:")
@@ -2201,6 +2204,7 @@ def extract(
                     group_view=english
                     and speaker is not None
                     and _group_view(speaker, ptext, _cw_vocab("en")),
+                    line_start=s == 0 or text[s - 1] == "\n",
                 )
             )
             # the stance only matters for a claim: skip it when even the best stance (an event: +0.12)
