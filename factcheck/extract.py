@@ -179,6 +179,10 @@ class _CwVocab:
     turn_line: re.Pattern[str] | None  # the same label at the start of a line
     direction: re.Pattern[str] | None  # a transcript's stage direction ("(Chanting)", "(SOUNDBITE OF ...)")
     not_prose: re.Pattern[str] | None  # a line of code, a reference entry, an ingredient line, at its start
+    not_prose_firsts: str  # the characters its shapes open with (after a list's bullet, an item number)
+    reference: (
+        re.Pattern[str] | None
+    )  # a reference in Vancouver style at a line's start ("Lin I-C et al. ...")
     locator: re.Pattern[str] | None  # a journal's year;volume:pages or a DOI, anywhere
     code_mark: re.Pattern[str] | None  # a mark of code ("theme(", " = ", "{"): two make a line of code
     code_name: re.Pattern[str] | None  # a name with underscores ("element_text"): one mark, however many
@@ -299,6 +303,8 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
         turn_line=re.compile(f"^(?:{label})", re.M) if label else None,
         direction=re.compile(direction) if direction else None,
         not_prose=_not_prose_start(prose),
+        not_prose_firsts=prose.get("firsts", ""),
+        reference=re.compile(prose.get("lead", "") + prose["reference"]) if prose.get("reference") else None,
         locator=_compile(prose.get("patterns", [])),
         code_mark=re.compile(prose["code"]) if prose.get("code") else None,
         code_name=re.compile(prose["name"]) if prose.get("name") else None,
@@ -320,20 +326,32 @@ def _added(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
 
 
 def _not_prose_start(table: dict[str, Any]) -> re.Pattern[str] | None:
-    """The ``[not_prose]`` shapes of a line's start, after its ``lead`` (a list's bullet or item number)."""
-    if not table.get("start"):
-        return None
-    return re.compile(table.get("lead", "") + "(?:" + "|".join(table["start"]) + ")")
+    """The ``[not_prose]`` shapes of a line's start, after its ``lead`` (a list's bullet or item number): the
+    ``start`` patterns and the ``reference``."""
+    shapes = table.get("start", []) + ([table["reference"]] if table.get("reference") else [])
+    return re.compile(table.get("lead", "") + "(?:" + "|".join(shapes) + ")") if shapes else None
+
+
+def _reference_shaped(text: str) -> bool:
+    """Whether a sentence may open with a reference in Vancouver style: it holds "et al", or its first comma, within
+    its first 24 characters, comes after a capital ("Agier M, et al.", "Black LI, Barnes PM, ..."; not "On Monday,")."""
+    comma = text.find(",", 0, 24)
+    return (comma > 0 and text[comma - 1].isupper()) or " et al" in text
 
 
 def _not_prose(text: str, voc: _CwVocab, line_start: bool = True) -> bool:
     """Whether a sentence is a line of code, an entry of a reference list or an ingredient line (``[not_prose]``):
     a shape at its start when it opens its line (``line_start``: a list's item, a traceback's line), a journal's
     locator or a DOI, or two marks of code or more (names with underscores count as one). (Each scan runs only when
-    what it needs is there: a line's start for the shapes, ";" or "doi" for a locator, "(", "=", "{" or "}" for a
-    mark of code; "<-" has its "(" after it.)"""
-    if line_start and voc.not_prose is not None and voc.not_prose.match(text):
-        return True
+    what it needs is there: a line's start and one of the shapes' first characters, or a reference's "et al" or
+    comma after a capital; ";" or "doi" for a locator; "(", "=", "{" or "}" for a mark of code, "<-" having its "("
+    after it.)"""
+    if line_start:
+        if text[:1] in voc.not_prose_firsts:  # a bullet, an item number, a quantity, a prompt, a traceback
+            if voc.not_prose is not None and voc.not_prose.match(text):
+                return True
+        elif voc.reference is not None and _reference_shaped(text) and voc.reference.match(text):
+            return True
     if voc.locator is not None and (";" in text or "doi" in text) and voc.locator.search(text):
         return True
     if voc.code_mark is None or not ("(" in text or "=" in text or "{" in text or "}" in text):
