@@ -333,26 +333,24 @@ def _not_prose_start(table: dict[str, Any]) -> re.Pattern[str] | None:
 
 
 def _reference_shaped(text: str) -> bool:
-    """Whether a sentence may open with a reference in Vancouver style: it holds "et al", or its first comma, within
-    its first 24 characters, comes after a capital ("Agier M, et al.", "Black LI, Barnes PM, ..."; not "On Monday,")."""
+    """Whether a sentence may open with a reference in Vancouver style: "et al" within its first 48 characters, or its
+    first comma, within 24, after a capital ("Agier M, et al.", "Black LI, Barnes PM, ..."; not "On Monday,")."""
     comma = text.find(",", 0, 24)
-    return (comma > 0 and text[comma - 1].isupper()) or " et al" in text
+    return (comma > 0 and text[comma - 1].isupper()) or text.find(" et al", 0, 48) > 0
 
 
-def _not_prose(text: str, voc: _CwVocab, line_start: bool = True) -> bool:
+def _not_prose(text: str, voc: _CwVocab, digits: bool = True) -> bool:
     """Whether a sentence is a line of code, an entry of a reference list or an ingredient line (``[not_prose]``):
-    a shape at its start when it opens its line (``line_start``: a list's item, a traceback's line), a journal's
-    locator or a DOI, or two marks of code or more (names with underscores count as one). (Each scan runs only when
-    what it needs is there: a line's start and one of the shapes' first characters, or a reference's "et al" or
-    comma after a capital; ";" or "doi" for a locator; "(", "=", "{" or "}" for a mark of code, "<-" having its "("
-    after it.)"""
-    if line_start:
-        if text[:1] in voc.not_prose_firsts:  # a bullet, an item number, a quantity, a prompt, a traceback
-            if voc.not_prose is not None and voc.not_prose.match(text):
-                return True
-        elif voc.reference is not None and _reference_shaped(text) and voc.reference.match(text):
+    a shape at its start (a list's item, a traceback's line, a reference), a journal's locator or a DOI (``digits``:
+    the sentence holds a digit), or two marks of code or more (names with underscores count as one). (Each scan runs
+    only when what it needs is there: one of the shapes' first characters, or a reference's "et al" or comma after a
+    capital; ";" or "doi" for a locator; "(", "=", "{" or "}" for a mark of code, "<-" having its "(" after it.)"""
+    if text[:1] in voc.not_prose_firsts:  # a bullet, an item number, a quantity, a prompt, a traceback
+        if voc.not_prose is not None and voc.not_prose.match(text):
             return True
-    if voc.locator is not None and (";" in text or "doi" in text) and voc.locator.search(text):
+    elif voc.reference is not None and _reference_shaped(text) and voc.reference.match(text):
+        return True
+    if digits and voc.locator is not None and (";" in text or "doi" in text) and voc.locator.search(text):
         return True
     if voc.code_mark is None or not ("(" in text or "=" in text or "{" in text or "}" in text):
         return False
@@ -987,14 +985,12 @@ def _cw_terms(
     continues: bool = False,
     bare_paragraph: bool = False,
     group_view: bool = False,
-    line_start: bool = True,
 ) -> _CwTerms | None:
     """The terms of a sentence's score (see ``checkworthiness``); None for a sentence too short to be a claim.
     ``continues``: the sentence goes on with a quotation opened in an earlier sentence and dates nothing (a
     reference to the present or past, "now", "in the past", is no date). ``bare_paragraph``: its paragraph holds
     two sentences or more and no figure in digits and no time expression (``_bare_paragraph``). ``group_view``: its
-    speaker is an unnamed group of opinion-holders (``_group_view``: "critics", "many Democrats"). ``line_start``: the
-    sentence opens its line, where a list's item, a reference entry or a line of code shows its shape (``_not_prose``)."""
+    speaker is an unnamed group of opinion-holders (``_group_view``: "critics", "many Democrats")."""
     n = text.count(" ") + 1
     if n < 5:
         return None
@@ -1142,7 +1138,7 @@ def _cw_terms(
         or voc.handover.search(low, words)
     ):
         t["boilerplate"] = 1
-    if _not_prose(text, voc, line_start):
+    if _not_prose(text, voc, "figure" in t or "year" in t):
         t["not_prose"] = 1  # code, a reference, an ingredient: "File "<stdin>", line 1", "Lin I-C et al."
     if text.rstrip().endswith(":"):
         t["lead_in"] = 1  # a lead-in ("Re. “Prop. 13 proves costly”, Page A8, Jan. 13:")
@@ -2222,7 +2218,6 @@ def extract(
                     group_view=english
                     and speaker is not None
                     and _group_view(speaker, ptext, _cw_vocab("en")),
-                    line_start=s == 0 or text[s - 1] == "\n",
                 )
             )
             # the stance only matters for a claim: skip it when even the best stance (an event: +0.12)
