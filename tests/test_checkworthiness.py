@@ -562,6 +562,8 @@ def test_code_a_reference_entry_or_an_ingredient_line_is_not_prose() -> None:
         "Reuters UK, AP and AFP reported that the talks had resumed.",  # a comma after a capital, no initials
     ):
         assert not extract._not_prose(text, voc), text
-    assert not extract._not_prose("Motiv Emot 2009 Jan 6;33(1):88-97.", voc, digits=False)  # no digit: no locator read
+    assert not extract._not_prose(
+        "Motiv Emot 2009 Jan 6;33(1):88-97.", voc, digits=False
+    )  # no digit: no locator read
     terms = extract._cw_terms('File "<stdin>", line 1, in <module> foo', 0, None, False, False)
     assert terms is not None and terms.always.get("not_prose") == 1 and not terms.plain_event
