@@ -184,7 +184,9 @@ class _CwVocab:
         re.Pattern[str] | None
     )  # a reference in Vancouver style at a line's start ("Lin I-C et al. ...")
     locator: re.Pattern[str] | None  # a journal's year;volume:pages or a DOI, anywhere
-    code_mark: re.Pattern[str] | None  # a mark of code ("theme(", " = ", "{"): two make a line of code
+    code_mark: (
+        re.Pattern[str] | None
+    )  # a mark of code ("theme(", " = "): two make a line of code (a brace: one)
     code_name: re.Pattern[str] | None  # a name with underscores ("element_text"): one mark, however many
     weights: dict[str, float]  # the weight of each term of the score (``_CwTerms``)
 
@@ -354,7 +356,7 @@ def _not_prose(text: str, voc: _CwVocab, digits: bool = True) -> bool:
         return True
     if voc.code_mark is None or not ("(" in text or "=" in text or "{" in text or "}" in text):
         return False
-    marks = len(voc.code_mark.findall(text))
+    marks = len(voc.code_mark.findall(text)) + ("{" in text or "}" in text)  # braces: one mark, however many
     if marks == 1 and "_" in text and voc.code_name is not None:
         marks += voc.code_name.search(text) is not None
     return marks >= 2
