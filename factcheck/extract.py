@@ -157,6 +157,9 @@ class _CwVocab:
     mind_view: _Rule  # a want, a wish or an expectation ("we expected"), a certainty ("no doubt"): opinion
     forecast: _Rule  # how hard or easy something will be, what it depends on: uncertain
     addressed: _Rule  # the reader addressed as the subject ("you may already be focused on"): advice
+    appeal: (
+        _Rule  # an appeal reported as emphasis ("stressed the need to ..."), in the whole sentence: advice
+    )
     personal_triggers: frozenset[str]
     personal: re.Pattern[str] | None  # searched in the text as written
     personal_singular: re.Pattern[str] | None
@@ -175,6 +178,16 @@ class _CwVocab:
     turn_label: re.Pattern[str] | None  # a broadcast transcript's speaker label ("UNIDENTIFIED PERSON #1: ")
     turn_line: re.Pattern[str] | None  # the same label at the start of a line
     direction: re.Pattern[str] | None  # a transcript's stage direction ("(Chanting)", "(SOUNDBITE OF ...)")
+    not_prose: re.Pattern[str] | None  # a line of code, a reference entry, an ingredient line, at its start
+    not_prose_firsts: str  # the characters its shapes open with (after a list's bullet, an item number)
+    reference: (
+        re.Pattern[str] | None
+    )  # a reference in Vancouver style at a line's start ("Lin I-C et al. ...")
+    locator: re.Pattern[str] | None  # a journal's year;volume:pages or a DOI, anywhere
+    code_mark: (
+        re.Pattern[str] | None
+    )  # a mark of code ("theme(", " = "): two make a line of code (a brace: one)
+    code_name: re.Pattern[str] | None  # a name with underscores ("element_text"): one mark, however many
     weights: dict[str, float]  # the weight of each term of the score (``_CwTerms``)
 
 
@@ -242,11 +255,12 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
     ]
     concession = _rule(data.get("concession", {}))
     rules.append(concession)
-    addressed = _rule(data.get("addressed", {}))
-    rules.append(addressed)
+    addressed, appeal = _rule(data.get("addressed", {})), _rule(data.get("appeal", {}))
+    rules += [addressed, appeal]
     mind_view, forecast = _rule(data.get("mind_view", {})), _rule(data.get("forecast", {}))
     rules += [mind_view, forecast]
     label, direction = data.get("transcript", {}).get("label"), data.get("transcript", {}).get("direction")
+    prose = data.get("not_prose", {})
     every = numbers | sup | comp | opinion | evaluative | boiler_words | mind | country_nouns
     every |= frozenset(pers.get("triggers", []))
     for r in rules:
@@ -271,6 +285,7 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
         mind_view=mind_view,
         forecast=forecast,
         addressed=addressed,
+        appeal=appeal,
         personal_triggers=frozenset(pers.get("triggers", [])),
         personal=re.compile(pers["pattern"]) if pers.get("pattern") else None,
         personal_singular=re.compile(pers["singular"]) if pers.get("singular") else None,
@@ -289,6 +304,12 @@ def _cw_vocab(lang: str | None) -> _CwVocab:
         turn_label=re.compile(label) if label else None,
         turn_line=re.compile(f"^(?:{label})", re.M) if label else None,
         direction=re.compile(direction) if direction else None,
+        not_prose=_not_prose_start(prose),
+        not_prose_firsts=prose.get("firsts", ""),
+        reference=re.compile(prose.get("lead", "") + prose["reference"]) if prose.get("reference") else None,
+        locator=_compile(prose.get("patterns", [])),
+        code_mark=re.compile(prose["code"]) if prose.get("code") else None,
+        code_name=re.compile(prose["name"]) if prose.get("name") else None,
         weights=_cw_weights(data.get("weights", {})),
     )
 
@@ -306,6 +327,41 @@ def _added(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _not_prose_start(table: dict[str, Any]) -> re.Pattern[str] | None:
+    """The ``[not_prose]`` shapes of a line's start, after its ``lead`` (a list's bullet or item number): the
+    ``start`` patterns and the ``reference``."""
+    shapes = table.get("start", []) + ([table["reference"]] if table.get("reference") else [])
+    return re.compile(table.get("lead", "") + "(?:" + "|".join(shapes) + ")") if shapes else None
+
+
+def _reference_shaped(text: str) -> bool:
+    """Whether a sentence may open with a reference in Vancouver style: "et al" within its first 48 characters, or its
+    first comma, within 24, after a capital ("Agier M, et al.", "Black LI, Barnes PM, ..."; not "On Monday,")."""
+    comma = text.find(",", 0, 24)
+    return (comma > 0 and text[comma - 1].isupper()) or text.find(" et al", 0, 48) > 0
+
+
+def _not_prose(text: str, voc: _CwVocab, digits: bool = True) -> bool:
+    """Whether a sentence is a line of code, an entry of a reference list or an ingredient line (``[not_prose]``):
+    a shape at its start (a list's item, a traceback's line, a reference), a journal's locator or a DOI (``digits``:
+    the sentence holds a digit), or two marks of code or more (names with underscores count as one). (Each scan runs
+    only when what it needs is there: one of the shapes' first characters, or a reference's "et al" or comma after a
+    capital; ";" or "doi" for a locator; "(", "=", "{" or "}" for a mark of code, "<-" having its "(" after it.)"""
+    if text[:1] in voc.not_prose_firsts:  # a bullet, an item number, a quantity, a prompt, a traceback
+        if voc.not_prose is not None and voc.not_prose.match(text):
+            return True
+    elif voc.reference is not None and _reference_shaped(text) and voc.reference.match(text):
+        return True
+    if digits and voc.locator is not None and (";" in text or "doi" in text) and voc.locator.search(text):
+        return True
+    if voc.code_mark is None or not ("(" in text or "=" in text or "{" in text or "}" in text):
+        return False
+    marks = len(voc.code_mark.findall(text)) + ("{" in text or "}" in text)  # braces: one mark, however many
+    if marks == 1 and "_" in text and voc.code_name is not None:
+        marks += voc.code_name.search(text) is not None
+    return marks >= 2
+
+
 def _quoted_view(table: dict[str, Any]) -> re.Pattern[str] | None:
     """The ``[quoted_view]`` pattern: a ``start`` at the start of a quoted sentence, or after a fronted adverbial
     (a ``lead``: "To avoid unnecessary speculation, I intend to ...": the view is the main clause's)."""
@@ -321,7 +377,7 @@ CW_TERMS = (
     "time", "attributed", "mid_length", "long", "title", "opinion", "advice", "uncertain", "interview", "personal",
     "quoted_reaction", "quoted_view", "boilerplate", "lead_in", "event", "hypothetical", "plain_event",
     "quote_speaker", "judgement", "quoted_self", "quoted_nothing", "poll", "evaluative", "frame", "too_short",
-    "quoted_run", "group_view",
+    "quoted_run", "group_view", "not_prose",
 )  # fmt: skip
 
 
@@ -1032,6 +1088,10 @@ def _cw_terms(
             t["advice"] = 1
     elif voc.should is not None and not n_times and "should" in words and voc.should.search(clow):
         t["advice"] = 1  # "should" without a time: advice ("the prize should have gone to ...")
+    elif voc.appeal.search(low, words):
+        t["advice"] = (
+            1  # an appeal reported as emphasis: "Reid ... stressed the need to treat both Sanders and ..."
+        )
     if voc.uncertain.search(clow, words) or voc.forecast.search(clow, words):
         # "no-one could predict what might happen", "Building support for it will be difficult"
         t["uncertain"] = 1
@@ -1100,6 +1160,8 @@ def _cw_terms(
         or voc.handover.search(low, words)
     ):
         t["boilerplate"] = 1
+    if _not_prose(text, voc, "figure" in t or "year" in t):
+        t["not_prose"] = 1  # code, a reference, an ingredient: "File "<stdin>", line 1", "Lin I-C et al."
     if text.rstrip().endswith(":"):
         t["lead_in"] = 1  # a lead-in ("Re. “Prop. 13 proves costly”, Page A8, Jan. 13:")
     # a plain statement in the writer's own voice that reports an event is a claim, however short ("Full-scale
@@ -1155,9 +1217,10 @@ def _weighted_sum(terms: dict[str, int], weights: dict[str, float]) -> float:
 
 
 # the terms that take a plain event's bonus away
-_CW_CUES_AGAINST = frozenset(
-    {"advice", "uncertain", "interview", "quoted_reaction", "quoted_view", "boilerplate", "lead_in", "frame"}
-)
+_CW_CUES_AGAINST = frozenset({
+    "advice", "uncertain", "interview", "quoted_reaction", "quoted_view", "boilerplate", "lead_in", "frame",
+    "not_prose",
+})  # fmt: skip
 
 
 def _has_word(clow: str, words: set[str], wanted: frozenset[str], voc: _CwVocab) -> bool:

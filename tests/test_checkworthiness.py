@@ -544,3 +544,29 @@ def test_no_doubt_is_an_opinion_but_no_way_to_know_and_no_need_are_not() -> None
         "there was no need for a permit",
     ):
         assert rule.count(other, words) == 0, other
+
+
+def test_code_a_reference_entry_or_an_ingredient_line_is_not_prose() -> None:
+    voc = extract._cw_vocab("en")
+    for text in (
+        'File "a.py", line 6, in <module>',  # a traceback
+        "- 7. •• Kardaun S et al. Drug reaction with eosinophilia and systemic symptoms.",  # after an item number
+        "Motiv Emot 2009 Jan 6;33(1):88-97.",  # a journal's locator
+        "target_port = 80  # create a socket object",  # an assignment and a name with underscores
+        "- 1 – 1 1/2 tbsp light soya sauce",  # a range of a kitchen's unit
+        "Rosenblum JL, Castro VM, Moore CE, Kaplan LM.",  # authors without "et al": a comma after a capital
+    ):
+        assert extract._not_prose(text, voc), text
+    for text in (
+        "langly_stunnel_key.pem (the key) and langly_stunnel_req.pem (the signing request) are created.",  # names alone
+        "The log provides the O(log N) consistency proof and the witness stores the O(1) latest checkpoint.",
+        "The talks (which began in 2019) resumed on Monday, officials said.",
+        "On Monday, NBC and CBS reported that the talks had resumed.",  # its first comma after a small letter
+        "Reuters UK, AP and AFP reported that the talks had resumed.",  # a comma after a capital, no initials
+    ):
+        assert not extract._not_prose(text, voc), text
+    assert not extract._not_prose(
+        "Motiv Emot 2009 Jan 6;33(1):88-97.", voc, digits=False
+    )  # no digit: no locator read
+    terms = extract._cw_terms('File "<stdin>", line 1, in <module> foo', 0, None, False, False)
+    assert terms is not None and terms.always.get("not_prose") == 1 and not terms.plain_event
