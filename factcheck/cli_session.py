@@ -408,23 +408,24 @@ def cmd_status(args: argparse.Namespace) -> int:
         print(f"  {v!s:<11} {total[v]:>6}")
     if per_article:
         names = {k: one_line(k) for k in per_article}  # a file name holding a newline stays on its row
-        # each count as wide as its column's name (or its number, when wider)
         heads = [str(v) for v in Verdict] + (["hidden"] if hidden else [])
         counts = {
             k: [*(p[v] for v in Verdict), *([review.article_hidden(k)] if hidden else [])]
             for k, p in per_article.items()
         }
-        widths = [max(len(h), *(len(str(c[i])) for c in counts.values())) for i, h in enumerate(heads)]
-        head = "".join(f" {h:>{w}}" for h, w in zip(heads, widths, strict=True))
         # in a terminal the table fits its width (a row reached ~180 columns and wrapped): the folders of a
         # key are cut first, down to its shortest form (never the key itself, `edit --article` takes it), then
-        # the outlet and title at the end of the row
+        # the outlet and title at the end of the row, and the counts' names are shortened when a shortest key
+        # beside them would still wrap
         columns = terminal_width()
+        shortest = max(len(shortest_path(n)) for n in names.values())
+        if columns is not None and 2 + shortest + sum(len(h) + 1 for h in heads) + 2 > columns:
+            heads = [_SHORT_HEADS.get(h, h) for h in heads]
+        # each count as wide as its column's name (or its number, when wider)
+        widths = [max(len(h), *(len(str(c[i])) for c in counts.values())) for i, h in enumerate(heads)]
+        head = "".join(f" {h:>{w}}" for h, w in zip(heads, widths, strict=True))
         room = 60 if columns is None else max(columns - 2 - len(head) - 2 - _NAME_ROOM, 0)
-        width = max(
-            min(max(len(n) for n in names.values()), 60, room),
-            *(len(shortest_path(n)) for n in names.values()),
-        )
+        width = max(min(max(len(n) for n in names.values()), 60, room), shortest)
         name_room = None if columns is None else columns - 2 - width - len(head) - 2
         print("per article:")
         articles = {a.key: a for a in review.corpus.articles}
@@ -458,6 +459,8 @@ def cmd_status(args: argparse.Namespace) -> int:
     return EXIT_PARTIAL if review.corpus.errors else EXIT_OK
 
 
+# the counts' column names in a narrow terminal
+_SHORT_HEADS = {"unreviewed": "unrev.", "confirmed": "conf.", "disputed": "disp.", "superseded": "supers."}
 _NAME_ROOM = 24  # the columns a key's folders give way to, for the outlet and title at the end of a row
 
 

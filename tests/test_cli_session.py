@@ -731,14 +731,14 @@ def test_status_fits_its_table_in_the_terminal_cutting_titles_never_keys(
     title) and wrapped in an 80-column terminal. In a terminal (COLUMNS) it fits: the key's middle folders go
     first, down to its first folder and file name (never cut further: `edit --article` takes it), then the
     outlet and title are cut with "…". A pipe or a file keeps whole rows."""
-    deep = proj / "corpus" / "fetched" / "2024" / "05" / "world-news-and-politics"
+    deep = proj / "corpus" / "fetched" / "2024" / "05" / "world"
     deep.mkdir(parents=True)
     record = {
         "title": "Meta outage hits Facebook, Instagram and WhatsApp for six hours across the world on Monday",
         "source-hostname": "Kulu Media International",
         "text": "Facebook and Instagram were down for six hours on Monday, the company said.\n",
     }
-    (deep / "127.0.0.1-ae91.json").write_text(json.dumps(record), encoding="utf-8")
+    (deep / "127.0.0.1-ae91-meta-outage.json").write_text(json.dumps(record), encoding="utf-8")
     a = claim_ids(capsys)["alpha.txt"]
     assert run(capsys, "mark", "sessions/s.toml", a[0], "confirmed", "--corpus", "corpus")[0] == 0
     monkeypatch.setenv("COLUMNS", str(columns))
@@ -748,11 +748,13 @@ def test_status_fits_its_table_in_the_terminal_cutting_titles_never_keys(
     assert all(len(r) <= columns for r in rows), [len(r) for r in rows]
     (page,) = [r for r in rows if "ae91" in r]
     key = page.split()[0]
-    assert key.startswith("fetched/") and key.endswith("/127.0.0.1-ae91.json"), page
+    assert key.startswith("fetched/") and key.endswith("/127.0.0.1-ae91-meta-outage.json"), page
     assert page.endswith("…"), page  # the title cut, not the key
     assert "Kulu" in page, page
+    # at 80 columns the shortest key beside the counts' whole names would still wrap: the names are shortened
+    assert rows[0].split()[1] == ("unrev." if columns == 80 else "unreviewed"), rows[0]
     monkeypatch.delenv("COLUMNS")
     out = run(capsys, "status", "sessions/s.toml")[1]
     (whole,) = [r for r in out.splitlines() if "ae91" in r]
-    assert whole.split()[0] == "fetched/2024/05/world-news-and-politics/127.0.0.1-ae91.json", whole
+    assert whole.split()[0] == "fetched/2024/05/world/127.0.0.1-ae91-meta-outage.json", whole
     assert whole.endswith("Kulu Media International 'Meta outage hits Facebook, Instagram and…'"), whole
