@@ -541,7 +541,9 @@ def render_csv(data: dict[str, Any]) -> str:
     buf = io.StringIO(newline="")
     w = csv.writer(buf, dialect="excel", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     w.writerow(CSV_FIELDS)
-    for r in data["claims"]:
+    # with --decided, the claims a listed one is superseded by follow it (the Markdown quotes them, the JSON
+    # lists them as "superseding"): a superseded_by cell named a claim found nowhere in the file
+    for r in [*data["claims"], *data.get("superseding", ())]:
         w.writerow([safe_cell(r.get(f, "")) for f in CSV_FIELDS])
     for o in data["orphans"]:  # decisions too, though their claim is gone: the CSV is every decision
         w.writerow([safe_cell({**o, "orphan": "true"}.get(f, "")) for f in CSV_FIELDS])

@@ -502,3 +502,17 @@ def test_the_report_tells_apart_two_articles_of_one_outlet_and_day(tmp_path: Pat
         (e,) = r.claims("evening.txt")  # its id follows its article's text
         text = render_markdown(collect(r, decided=decided))
     assert f"**superseded by `{e.id}` (Wire, 2008-09-16, evening.txt)**" in text, text
+
+
+def test_a_decided_csv_has_a_row_for_each_claim_a_listed_one_is_superseded_by(review: Review) -> None:
+    """`report --decided -f csv` named the claim a decided one is superseded by in its superseded_by cell, yet
+    had no row for it when that claim had no verdict: a reader could not find it. Its row follows the decided
+    ones, as the Markdown quotes it and the JSON lists it under "superseding"."""
+    ids = review.ids  # type: ignore[attr-defined]
+    review.mark(ids["c"][0], Verdict.UNREVIEWED)
+    rows = list(csv.DictReader(io.StringIO(render(review, "csv", decided=True))))
+    by_id = {r["claim_id"]: r for r in rows}
+    assert by_id[ids["b"][0]]["superseded_by"] == ids["c"][0]
+    assert by_id[ids["c"][0]]["verdict"] == "unreviewed"
+    assert by_id[ids["c"][0]]["outlet"] == "Gamma Post"
+    assert [r["claim_id"] for r in rows][-1] == ids["c"][0]  # after the decided ones
