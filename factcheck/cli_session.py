@@ -415,12 +415,12 @@ def cmd_status(args: argparse.Namespace) -> int:
         }
         # in a terminal the table fits its width (a row reached ~180 columns and wrapped): the folders of a
         # key are cut first, down to its shortest form (never the key itself, `edit --article` takes it), then
-        # the outlet and title at the end of the row, and the counts' names are shortened when a shortest key
-        # beside them would still wrap
+        # the outlet and title at the end of the row; when a shortest key beside the counts' names would still
+        # wrap, the verdicts' badges head the counts (· ✓ ✗ ↷, as in the review's status line)
         columns = terminal_width()
         shortest = max(len(shortest_path(n)) for n in names.values())
         if columns is not None and 2 + shortest + sum(len(h) + 1 for h in heads) + 2 > columns:
-            heads = [_SHORT_HEADS.get(h, h) for h in heads]
+            heads = [verdicts.info(v).badge for v in Verdict] + heads[len(Verdict) :]
         # each count as wide as its column's name (or its number, when wider)
         widths = [max(len(h), *(len(str(c[i])) for c in counts.values())) for i, h in enumerate(heads)]
         head = "".join(f" {h:>{w}}" for h, w in zip(heads, widths, strict=True))
@@ -459,8 +459,6 @@ def cmd_status(args: argparse.Namespace) -> int:
     return EXIT_PARTIAL if review.corpus.errors else EXIT_OK
 
 
-# the counts' column names in a narrow terminal
-_SHORT_HEADS = {"unreviewed": "unrev.", "confirmed": "conf.", "disputed": "disp.", "superseded": "supers."}
 _NAME_ROOM = 24  # the columns a key's folders give way to, for the outlet and title at the end of a row
 
 

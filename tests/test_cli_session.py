@@ -751,8 +751,11 @@ def test_status_fits_its_table_in_the_terminal_cutting_titles_never_keys(
     assert key.startswith("fetched/") and key.endswith("/127.0.0.1-ae91-meta-outage.json"), page
     assert page.endswith("…"), page  # the title cut, not the key
     assert "Kulu" in page, page
-    # at 80 columns the shortest key beside the counts' whole names would still wrap: the names are shortened
-    assert rows[0].split()[1] == ("unrev." if columns == 80 else "unreviewed"), rows[0]
+    # at 80 columns the shortest key beside the counts' whole names would still wrap: the verdicts' badges
+    # head them, as in the review's status line
+    assert rows[0].split()[1:5] == (
+        ["·", "✓", "✗", "↷"] if columns == 80 else ["unreviewed", "confirmed", "disputed", "superseded"]
+    ), rows[0]
     monkeypatch.delenv("COLUMNS")
     out = run(capsys, "status", "sessions/s.toml")[1]
     (whole,) = [r for r in out.splitlines() if "ae91" in r]
