@@ -7,6 +7,9 @@ and exit code 2, never a traceback.
 from __future__ import annotations
 
 import argparse
+import os
+import shutil
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -15,7 +18,7 @@ from factcheck import verdicts
 from factcheck.cli import EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, notice_line
 from factcheck.cli import err as _err
 from factcheck.model import Verdict
-from factcheck.textout import json_text, one_line, share_reviewed
+from factcheck.textout import clipped, json_text, one_line, share_reviewed
 from factcheck.urls import is_http_url
 
 
@@ -405,18 +408,34 @@ def cmd_status(args: argparse.Namespace) -> int:
         print(f"  {v!s:<11} {total[v]:>6}")
     if per_article:
         names = {k: one_line(k) for k in per_article}  # a file name holding a newline stays on its row
-        width = max(
-            min(max(len(n) for n in names.values()), 60), *(len(shortest_path(n)) for n in names.values())
-        )
+        heads = [str(v) for v in Verdict] + (["hidden"] if hidden else [])
+        counts = {
+            k: [*(p[v] for v in Verdict), *([review.article_hidden(k)] if hidden else [])]
+            for k, p in per_article.items()
+        }
+        # in a terminal the table fits its width (a row reached ~180 columns and wrapped): the folders of a
+        # key are cut first, down to its shortest form (never the key itself, `edit --article` takes it), then
+        # the outlet and title at the end of the row; when a shortest key beside the counts' names would still
+        # wrap, the verdicts' badges head the counts (· ✓ ✗ ↷, as in the review's status line)
+        columns = terminal_width()
+        shortest = max(len(shortest_path(n)) for n in names.values())
+        if columns is not None and 2 + shortest + sum(len(h) + 1 for h in heads) + 2 > columns:
+            heads = [verdicts.info(v).badge for v in Verdict] + heads[len(Verdict) :]
+        # each count as wide as its column's name (or its number, when wider)
+        widths = [max(len(h), *(len(str(c[i])) for c in counts.values())) for i, h in enumerate(heads)]
+        head = "".join(f" {h:>{w}}" for h, w in zip(heads, widths, strict=True))
+        room = 60 if columns is None else max(columns - 2 - len(head) - 2 - _NAME_ROOM, 0)
+        width = max(min(max(len(n) for n in names.values()), 60, room), shortest)
+        name_room = None if columns is None else columns - 2 - width - len(head) - 2
         print("per article:")
         articles = {a.key: a for a in review.corpus.articles}
-        head = "".join(f" {str(v)[:10]:>10}" for v in Verdict) + (f" {'hidden':>10}" if hidden else "")
-        print(f"  {'article':<{width}}{head}  outlet 'title'")
-        for k, p in per_article.items():
-            row = f"  {fit_path(names[k], width):<{width}}" + "".join(f" {p[v]:>10}" for v in Verdict)
-            row += f" {review.article_hidden(k):>10}" if hidden else ""
+        named = _clip_name("outlet 'title'", name_room)
+        print(f"  {'article':<{width}}{head}  {named}".rstrip())
+        for k, row_counts in counts.items():
+            row = f"  {fit_path(names[k], width):<{width}}"
+            row += "".join(f" {n:>{w}}" for n, w in zip(row_counts, widths, strict=True))
             # the article as the review names it: a key says little of a page ("fetched/127.0.0.1-ae91….json")
-            print(f"{row}  {_named(articles[k])}".rstrip())
+            print(f"{row}  {_clip_name(_named(articles[k]), name_room)}".rstrip())
     for line in review.report.lines():
         print(f"note: {line}")
     if orphans:
@@ -438,6 +457,25 @@ def cmd_status(args: argparse.Namespace) -> int:
         if len(conflicts) > 10:
             print(f"  and {len(conflicts) - 10} more")
     return EXIT_PARTIAL if review.corpus.errors else EXIT_OK
+
+
+_NAME_ROOM = 24  # the columns a key's folders give way to, for the outlet and title at the end of a row
+
+
+def terminal_width() -> int | None:
+    """The columns a table fits in: COLUMNS when set, else the terminal's; None when the output is not a
+    terminal (a file or a pipe keeps whole rows)."""
+    given = os.environ.get("COLUMNS", "")
+    if given.isdigit() and int(given) > 0:
+        return int(given)
+    return shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+
+
+def _clip_name(name: str, room: int | None) -> str:
+    """The outlet and title ending a row, cut with "…" to ``room`` columns (nothing when under 4)."""
+    if room is None:
+        return name
+    return clipped(name, room) if room >= 4 else ""
 
 
 def _named(a: Any) -> str:

@@ -25,7 +25,7 @@ from factcheck import session as sess
 from factcheck.atomic import write_atomic
 from factcheck.ingest import claims_supported
 from factcheck.model import Article, Claim
-from factcheck.textout import inert, json_text, share_reviewed
+from factcheck.textout import clipped, inert, json_text, share_reviewed
 from factcheck.timewords import readable_time
 from factcheck.urls import is_http_url
 
@@ -323,9 +323,32 @@ def code(text: Any) -> str:
     return f"`{s}`"
 
 
-def _who(r: dict[str, Any]) -> str:
+def _who(r: dict[str, Any], apart: Mapping[str, str] | None = None) -> str:
+    """A claim's article as the report names it: outlet and date, and what tells it apart from another article
+    of that outlet and day in the report (``articles_apart``) when there is one."""
     outlet = md(r["outlet"] or r["article_key"])
-    return f"{outlet}, {r['published'] or 'undated'}"
+    other = (apart or {}).get(r["article_key"])
+    return f"{outlet}, {r['published'] or 'undated'}" + (f", {md(other)}" if other else "")
+
+
+def articles_apart(rows: list[dict[str, Any]]) -> dict[str, str]:
+    """For the articles of ``rows`` that share their outlet and date with another one (two Wire articles of
+    2008-09-16): what tells each apart, by article key: its title in quotes, else its key (a title they share
+    too, or none). The other articles need nothing more than outlet and date."""
+    titles: dict[str, str] = {}
+    same: dict[tuple[str, str], set[str]] = {}
+    for r in rows:
+        titles[r["article_key"]] = " ".join((r.get("title") or "").split())
+        same.setdefault((r["outlet"] or r["article_key"], r["published"] or ""), set()).add(r["article_key"])
+    out: dict[str, str] = {}
+    for keys in same.values():
+        if len(keys) < 2:
+            continue
+        shared = [titles[k] for k in keys]
+        for k in keys:
+            t = titles[k]
+            out[k] = f"'{clipped(t, 60)}'" if t and shared.count(t) == 1 else k
+    return out
 
 
 def render_markdown(data: dict[str, Any]) -> str:
@@ -333,6 +356,11 @@ def render_markdown(data: dict[str, Any]) -> str:
     rows: list[dict[str, Any]] = data["claims"]
     superseding: list[dict[str, Any]] = data.get("superseding", [])
     by_id = {r["claim_id"]: r for r in rows + superseding}
+    apart = articles_apart([*by_id.values(), *data.get("cited", ())])
+
+    def who(r: dict[str, Any]) -> str:
+        return _who(r, apart)
+
     out = [f"# Fact-check report: {md(Path(data['session']).name)}", ""]
     not_read = s["not_read"]
     by_lang: dict[str, int] = {}
@@ -379,10 +407,10 @@ def render_markdown(data: dict[str, Any]) -> str:
         r = by_id.get(cid)
         if cid in gone:
             return f"{code(cid)} (no longer in the batch)"
-        return f"{code(cid)}" if r is None else f"{code(cid)} ({_who(r)})"
+        return f"{code(cid)}" if r is None else f"{code(cid)} ({who(r)})"
 
     def claim_lines(r: dict[str, Any]) -> list[str]:
-        lines = [f"- **{_who(r)}** {code(r['claim_id'])}: {md(r['text'])}"]
+        lines = [f"- **{who(r)}** {code(r['claim_id'])}: {md(r['text'])}"]
         verdict = r["verdict"]
         if r["superseded_by"]:
             verdict += f" by {ref(r['superseded_by'])}"
@@ -453,7 +481,7 @@ def render_markdown(data: dict[str, Any]) -> str:
             out += ["- " + " -> superseded by ".join(ref(c) for c in ch) for ch in loose_chains]
     if superseding:
         out += ["", f"## Claims the decided ones are superseded by ({len(superseding)})", ""]
-        out += [f"- **{_who(r)}** {code(r['claim_id'])}: {md(r['text'])}" for r in superseding]
+        out += [f"- **{who(r)}** {code(r['claim_id'])}: {md(r['text'])}" for r in superseding]
     if decided_only:
         out += ["", f"## Still unreviewed ({undecided})", ""]
         out.append(
@@ -464,7 +492,7 @@ def render_markdown(data: dict[str, Any]) -> str:
     else:
         todo = [r for r in rows if r["verdict"] == "unreviewed"]
         out += ["", f"## Still unreviewed ({len(todo)})", ""]
-        out += [f"- {_who(r)} {code(r['claim_id'])}: {md(r['text'])}" for r in todo] or [
+        out += [f"- {who(r)} {code(r['claim_id'])}: {md(r['text'])}" for r in todo] or [
             "Nothing: every claim has a verdict."
         ]
     out += ["", f"## Orphaned decisions ({len(data['orphans'])})", ""]
@@ -513,7 +541,9 @@ def render_csv(data: dict[str, Any]) -> str:
     buf = io.StringIO(newline="")
     w = csv.writer(buf, dialect="excel", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     w.writerow(CSV_FIELDS)
-    for r in data["claims"]:
+    # with --decided, the claims a listed one is superseded by follow it (the Markdown quotes them, the JSON
+    # lists them as "superseding"): a superseded_by cell named a claim found nowhere in the file
+    for r in [*data["claims"], *data.get("superseding", ())]:
         w.writerow([safe_cell(r.get(f, "")) for f in CSV_FIELDS])
     for o in data["orphans"]:  # decisions too, though their claim is gone: the CSV is every decision
         w.writerow([safe_cell({**o, "orphan": "true"}.get(f, "")) for f in CSV_FIELDS])

@@ -989,8 +989,10 @@ class Review:
         if mine is None or theirs is None or theirs >= mine:
             return None
         return (
-            f"{by} was published {theirs.isoformat()}, before {claim_id} ({mine.isoformat()}):"
-            " a superseded claim is one overtaken by a later report"
+            # named as the undo names them (an id alone said nothing in the review), the id kept for `mark`
+            f"{self.named_superseding(by)} ({by}) was published {theirs.isoformat()}, before"
+            f" {self.named_claim(claim_id)} ({mine.isoformat()}): a superseded claim is one overtaken by a"
+            " later report"
         )
 
     def _published(self, key: str) -> dt.date | None:

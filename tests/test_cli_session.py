@@ -695,11 +695,12 @@ def test_status_json_lists_every_article_no_longer_in_the_corpus(
 
 
 def test_status_names_each_article_by_outlet_and_title_beside_its_key(
-    proj: Path, capsys: pytest.CaptureFixture[str]
+    proj: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """`status`'s per-article table named a fetched page by its record file alone
     ("fetched/127.0.0.1-ae912833011b.json"), which says nothing of the page. Each row now ends with the article
     as the review names it (outlet and title); the key stays first, as `edit --article` takes it."""
+    monkeypatch.delenv("COLUMNS", raising=False)  # not a terminal: whole rows
     fetched = proj / "corpus" / "fetched"
     fetched.mkdir()
     record = {
@@ -720,3 +721,43 @@ def test_status_names_each_article_by_outlet_and_title_beside_its_key(
     assert page.endswith("Kulu Media 'Meta outage hits Facebook and Instagram…'"), page
     (alpha,) = [r for r in rows if "alpha.txt" in r]
     assert alpha.split()[-1] == "0", alpha  # no outlet, no title: nothing after the counts
+
+
+@pytest.mark.parametrize("columns", [80, 120])
+def test_status_fits_its_table_in_the_terminal_cutting_titles_never_keys(
+    proj: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, columns: int
+) -> None:
+    """`status`'s per-article table reached ~180 columns (a 60-column key, five 10-column counts, outlet and
+    title) and wrapped in an 80-column terminal. In a terminal (COLUMNS) it fits: the key's middle folders go
+    first, down to its first folder and file name (never cut further: `edit --article` takes it), then the
+    outlet and title are cut with "…". A pipe or a file keeps whole rows."""
+    deep = proj / "corpus" / "fetched" / "2024" / "05" / "world"
+    deep.mkdir(parents=True)
+    record = {
+        "title": "Meta outage hits Facebook, Instagram and WhatsApp for six hours across the world on Monday",
+        "source-hostname": "Kulu Media International",
+        "text": "Facebook and Instagram were down for six hours on Monday, the company said.\n",
+    }
+    (deep / "127.0.0.1-ae91-meta-outage.json").write_text(json.dumps(record), encoding="utf-8")
+    a = claim_ids(capsys)["alpha.txt"]
+    assert run(capsys, "mark", "sessions/s.toml", a[0], "confirmed", "--corpus", "corpus")[0] == 0
+    monkeypatch.setenv("COLUMNS", str(columns))
+    code, out, _ = run(capsys, "status", "sessions/s.toml")
+    assert code == 0
+    rows = out.split("per article:\n", 1)[1].split("\n\n")[0].splitlines()
+    assert all(len(r) <= columns for r in rows), [len(r) for r in rows]
+    (page,) = [r for r in rows if "ae91" in r]
+    key = page.split()[0]
+    assert key.startswith("fetched/") and key.endswith("/127.0.0.1-ae91-meta-outage.json"), page
+    assert page.endswith("…"), page  # the title cut, not the key
+    assert "Kulu" in page, page
+    # at 80 columns the shortest key beside the counts' whole names would still wrap: the verdicts' badges
+    # head them, as in the review's status line
+    assert rows[0].split()[1:5] == (
+        ["·", "✓", "✗", "↷"] if columns == 80 else ["unreviewed", "confirmed", "disputed", "superseded"]
+    ), rows[0]
+    monkeypatch.delenv("COLUMNS")
+    out = run(capsys, "status", "sessions/s.toml")[1]
+    (whole,) = [r for r in out.splitlines() if "ae91" in r]
+    assert whole.split()[0] == "fetched/2024/05/world/127.0.0.1-ae91-meta-outage.json", whole
+    assert whole.endswith("Kulu Media International 'Meta outage hits Facebook, Instagram and…'"), whole

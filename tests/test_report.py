@@ -449,3 +449,70 @@ def test_claimreview_links_a_newer_claim_without_a_url_to_its_review_or_not_at_a
     link = objs[ids["a"][1]]["isBasedOn"]
     assert "url" not in link and link["identifier"] == ids["b"][1] and link["text"]
     assert ids["b"][1] not in objs
+
+
+WIRE = """+++
+outlet = "Wire"
+published = 2008-09-16
+title = "{title}"
++++
+{text}
+"""
+
+
+@pytest.mark.parametrize("decided", [False, True])
+def test_the_report_tells_apart_two_articles_of_one_outlet_and_day(tmp_path: Path, decided: bool) -> None:
+    """A claim superseded by another read "superseded by `c…` (Wire, 2008-09-16)": with two Wire articles of
+    that day, the outlet and date did not say which one. The report names each such article by its title (by
+    its key when the titles are the same too); an article alone on its outlet and day keeps outlet and date."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "morning.txt").write_text(
+        WIRE.format(title="Bank rescue talks fail", text="Lehman Brothers filed for bankruptcy on Monday."),
+        encoding="utf-8",
+    )
+    (corpus / "evening.txt").write_text(
+        WIRE.format(
+            title="Fed lends AIG $85 billion", text="The Federal Reserve agreed to lend AIG $85 billion."
+        ),
+        encoding="utf-8",
+    )
+    (corpus / "beta.txt").write_text(B, encoding="utf-8")
+    with Review.open(tmp_path / "s.toml", [str(corpus)], reviewer="alice") as r:
+        (m,) = r.claims("morning.txt")
+        (e,) = r.claims("evening.txt")
+        b = r.claims("beta.txt")[0]
+        r.mark(m.id, Verdict.SUPERSEDED, by=e.id)
+        r.mark(b.id, Verdict.CONFIRMED)
+        r.save()
+        text = render_markdown(collect(r, decided=decided))
+    assert f"**superseded by `{e.id}` (Wire, 2008-09-16, 'Fed lends AIG $85 billion')**" in text, text
+    assert "- **Wire, 2008-09-16, 'Bank rescue talks fail'**" in text, text
+    assert "- **Beta News, 2024-05-03** " in text, text
+    # the same title on both: the article's key tells them apart
+    for name in ("morning.txt", "evening.txt"):
+        path = corpus / name
+        path.write_text(
+            path.read_text(encoding="utf-8").replace("Bank rescue talks fail", "Markets"), "utf-8"
+        )
+        path.write_text(
+            path.read_text(encoding="utf-8").replace("Fed lends AIG $85 billion", "Markets"), "utf-8"
+        )
+    with Review.open(tmp_path / "s.toml", [str(corpus)], reviewer="alice") as r:
+        (e,) = r.claims("evening.txt")  # its id follows its article's text
+        text = render_markdown(collect(r, decided=decided))
+    assert f"**superseded by `{e.id}` (Wire, 2008-09-16, evening.txt)**" in text, text
+
+
+def test_a_decided_csv_has_a_row_for_each_claim_a_listed_one_is_superseded_by(review: Review) -> None:
+    """`report --decided -f csv` named the claim a decided one is superseded by in its superseded_by cell, yet
+    had no row for it when that claim had no verdict: a reader could not find it. Its row follows the decided
+    ones, as the Markdown quotes it and the JSON lists it under "superseding"."""
+    ids = review.ids  # type: ignore[attr-defined]
+    review.mark(ids["c"][0], Verdict.UNREVIEWED)
+    rows = list(csv.DictReader(io.StringIO(render(review, "csv", decided=True))))
+    by_id = {r["claim_id"]: r for r in rows}
+    assert by_id[ids["b"][0]]["superseded_by"] == ids["c"][0]
+    assert by_id[ids["c"][0]]["verdict"] == "unreviewed"
+    assert by_id[ids["c"][0]]["outlet"] == "Gamma Post"
+    assert [r["claim_id"] for r in rows][-1] == ids["c"][0]  # after the decided ones

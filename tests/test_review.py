@@ -821,6 +821,9 @@ def test_a_report_published_before_the_claim_is_said_to_be_no_later_report(tmp_p
         said = r.earlier_report(late.id, early.id)
         assert said is not None
         assert "2018-09-11" in said and "2022-05-04" in said and early.id in said
+        # named as the review names claims elsewhere (undo), not by id alone (qa14: "c26c6d326f6 was published")
+        assert said.startswith(f"early.txt 'The council approved the Elm Street…' ({early.id})"), said
+        assert "before 'The council will vote on the…' (2022-05-04)" in said, said
         assert r.earlier_report(early.id, late.id) is None  # a later report: nothing to say
         assert r.earlier_report(early.id, early.id) is None
 

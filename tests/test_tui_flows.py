@@ -1107,6 +1107,26 @@ async def test_a_long_key_description_in_help_wraps_in_its_own_column(seeds_copy
         await pilot.press("escape", "q")
 
 
+async def test_helps_ctrl_q_line_says_it_asks_first_about_a_typed_line(seeds_copy, session_path) -> None:
+    """ctrl+q asks first when a one-line dialog holds typed text (qa13), yet help still read "quit (saves
+    first)": a reviewer reading help expected it to quit at once."""
+    from textual.widgets import Static
+
+    from factcheck.tui.screens.help import HelpScreen
+
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        cells = [str(w.content) for w in app.screen.query(Static) if {"help-key", "help-said"} & w.classes]
+        said = cells[cells.index("ctrl+q") + 1]
+        assert "saves first" in said and "asks first when a one-line dialog holds typed text" in said, said
+        await pilot.press("escape", "q")
+
+
 async def test_superseding_by_an_earlier_report_is_said(tmp_path, session_path):
     """The picker lists every claim of the batch; picking a report published before the claim (a 2018 report
     for a 2022 claim) was taken without a word. The link is kept and a warning says so."""

@@ -980,6 +980,33 @@ async def test_title_outlet_and_speaker_edits_are_saved_and_undoable(seeds_copy,
     r2.close()
 
 
+async def test_a_paste_of_several_lines_into_a_one_line_dialog_keeps_every_line(seeds_copy, session_path):
+    """A title pasted from a page as two lines kept only "A pasted title" (Textual's Input takes the first line
+    of a paste): the rest was dropped without a word. Every line is kept, joined by spaces, and markup stays
+    text."""
+    from textual import events
+    from textual.widgets import Input
+
+    r = open_review(seeds_copy, session_path)
+    app = make_app(r)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        m = main_of(app)
+        key = m.article.key
+        await pilot.press("t", "ctrl+u")
+        app.screen.query_one(Input).post_message(
+            events.Paste("A pasted title\nwith a second line [red]x[/red]\tand a tab\n")
+        )
+        await pilot.pause()
+        await pilot.press("enter")
+        await settle(app, pilot)
+        want = "A pasted title with a second line [red]x[/red] and a tab"
+        assert m.article.title == want
+        await pilot.press("q")
+    with open_review(seeds_copy, session_path) as r2:
+        assert r2.corpus.article(key).title == want
+
+
 async def test_a_theme_chosen_in_the_app_is_remembered(seeds_copy, session_path, tmp_path):
     state = tmp_path / "state" / "tui.toml"
     r = open_review(seeds_copy, session_path)

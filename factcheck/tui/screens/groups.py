@@ -42,6 +42,7 @@ from factcheck.tui.screens.help import HelpScreen
 from factcheck.tui.screens.modals import PickerModal, PickItem
 from factcheck.tui.widgets.article_view import ArticleView
 from factcheck.tui.widgets.key_bar import ScreenKeys
+from factcheck.tui.widgets.line_input import LineInput
 from factcheck.tui.widgets.prompt_list import PromptList
 
 _ORDER = (Verdict.CONFIRMED, Verdict.DISPUTED, Verdict.SUPERSEDED, Verdict.UNREVIEWED)
@@ -132,7 +133,7 @@ class GroupsScreen(Screen[str | None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="groups-title")
-        yield Input(placeholder="words of the event, a speaker, an outlet", id="groups-search")
+        yield LineInput(placeholder="words of the event, a speaker, an outlet", id="groups-search")
         yield Static(id="groups-header")
         yield PromptList(id="groups-table")
         yield Static(id="groups-empty")

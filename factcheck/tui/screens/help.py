@@ -27,7 +27,11 @@ EXTRA_KEYS = [
     ("tab / shift+tab", "move focus between the panes"),
     ("↑ ↓", "move in the focused list"),
     ("ctrl+p", "command palette: every action by name"),
-    ("ctrl+q", "quit (saves first)"),
+    # (a note typed in its dialog is kept; a line typed in a one-line dialog is asked about: InputModal)
+    (
+        "ctrl+q",
+        "quit (saves first, with a note being typed; asks first when a one-line dialog holds typed text)",
+    ),
 ]
 
 

@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 from factcheck.model import Verdict
 from factcheck.session import Decision
 from factcheck.tui.fmt import literal, sanitize, spans_content
+from factcheck.tui.widgets.line_input import LineInput
 
 
 class NoteModal(ModalScreen[None]):
@@ -149,7 +150,7 @@ class InputModal(TypeAhead, ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(literal(self._title), classes="dialog-title")
-            yield Input(self._value, placeholder=self._placeholder, id="modal-input")
+            yield LineInput(self._value, placeholder=self._placeholder, id="modal-input")
             yield Label(Content(""), id="modal-error", classes="dialog-error")
             yield Label(Content(self._hint), classes="dialog-hint")
 
@@ -214,7 +215,7 @@ class PickerModal(TypeAhead, ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog -wide -tall"):
             yield Label(literal(self._title), classes="dialog-title")
-            yield Input(placeholder="type to filter", id="picker-filter")
+            yield LineInput(placeholder="type to filter", id="picker-filter")
             yield OptionList(id="picker-list")
             yield Label(Content("↑/↓ choose · enter pick · escape cancel"), classes="dialog-hint")
 
@@ -439,7 +440,7 @@ class FilterModal(TypeAhead, ModalScreen[Filter | None]):
         outlets = [(Content("all outlets"), _NONE)] + [(literal(o), o) for o in self._outlets]
         with Vertical(classes="dialog -wide"):
             yield Label(Content("Filter claims"), classes="dialog-title")
-            yield Input(self._current.text, placeholder="text contains…", id="filter-text")
+            yield LineInput(self._current.text, placeholder="text contains…", id="filter-text")
             yield Select(
                 verdicts, value=self._current.verdict or _NONE, allow_blank=False, id="filter-verdict"
             )
@@ -660,7 +661,7 @@ class ReportModal(ModalScreen[tuple[str, str, bool] | None]):
         with VerticalScroll(classes="dialog"):
             yield Label(Content("Write a report"), classes="dialog-title")
             yield Select(REPORT_FORMATS, value=self._fmt, allow_blank=False, id="report-format")
-            yield Input(
+            yield LineInput(
                 self._path or self._default_path(self._fmt), placeholder="file to write", id="report-path"
             )
             yield Select(
