@@ -995,10 +995,8 @@ def _org_plural(w: str) -> bool:
 
 def _walk_np(toks: list[tuple[str, int, int]], j: int) -> int:
     """Index of the first token of the noun phrase ending at token j."""
-    # (a lower-case head that names people or a body of them)
     head = toks[j][0] if j >= 0 else ""
-    people = head.islower() and _people_head(head)
-    if people and not _np_token(head) and head.removesuffix("s") in _AGENT_NOUNS:
+    if head.removesuffix("s") in _AGENT_NOUNS and not _np_token(head):
         j -= 1  # a listed agent noun heads the phrase: "One California delegate said", "his childhood friend told"
     while j >= 0:
         t = toks[j][0]
@@ -1034,7 +1032,7 @@ def _walk_np(toks: list[tuple[str, int, int]], j: int) -> int:
             continue
         # one of several modifiers after the article that opens the clause, before a head that names people or a
         # body: "A civil rights group", "A major Muslim civil rights group", "The Platte River employee"
-        if people and _plain_modifier(t):
+        if t.islower() and head.islower() and _plain_modifier(t) and _people_head(head):
             article = _opening_article(toks, j, head)
             if article is not None and (article == 0 or toks[article - 1][0] in _CLAUSE_START):
                 return article  # (the phrase opens at its article, and the article its clause)
