@@ -1065,7 +1065,7 @@ def _opening_article(toks: list[tuple[str, int, int]], j: int, head: str) -> int
     return None
 
 
-_INDEFINITE_ARTICLES = frozenset(("a", "an"))
+_INDEFINITE_ARTICLES = frozenset(_W["indefinite_articles"])
 _ADJECTIVE_ENDS = tuple(_W["adjective_ends"])  # "presidential", "Democratic", "partisan", "primary"
 
 
