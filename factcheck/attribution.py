@@ -995,6 +995,9 @@ def _org_plural(w: str) -> bool:
 
 def _walk_np(toks: list[tuple[str, int, int]], j: int) -> int:
     """Index of the first token of the noun phrase ending at token j."""
+    head = toks[j][0] if j >= 0 else ""
+    if head.removesuffix("s") in _AGENT_NOUNS and not _np_token(head):
+        j -= 1  # a listed agent noun heads the phrase: "One California delegate said", "his childhood friend told"
     while j >= 0:
         t = toks[j][0]
         if _np_token(t):
@@ -1027,10 +1030,42 @@ def _walk_np(toks: list[tuple[str, int, int]], j: int) -> int:
         ):
             j -= 1
             continue
+        # one of several modifiers after the article that opens the clause, before a head that names people or a
+        # body: "A civil rights group", "A major Muslim civil rights group", "The Platte River employee"
+        if t.islower() and head.islower() and _plain_modifier(t) and _people_head(head):
+            article = _opening_article(toks, j, head)
+            if article is not None and (article == 0 or toks[article - 1][0] in _CLAUSE_START):
+                return article  # (the phrase opens at its article, and the article its clause)
         break
     return j + 1
 
 
+def _plain_modifier(t: str) -> bool:
+    """A lower-case word, no possessive, that may stand inside a noun phrase ("civil", "gun-rights")."""
+    return t.islower() and t.replace("-", "").isalpha() and _modifier_word(t)
+
+
+def _opening_article(toks: list[tuple[str, int, int]], j: int, head: str) -> int | None:
+    """The index of the article that opens the run of modifiers before token j (up to three: plain lower-case
+    modifiers, or capitalised words other than a sentence's opening words) of a phrase ending on ``head``;
+    else None. Not "the" before a noun that stands for a body named before ("The Los Angeles thrift holding
+    company said" is "the company", which the caller resolves)."""
+    i = j - 1
+    while i >= 0 and j - i <= 4:
+        t = toks[i][0]
+        if t.lower() in _INDEFINITE_ARTICLES:
+            return i
+        if t.lower() == "the":
+            return i if head not in _ANAPHOR_HEADS else None
+        if not (
+            _plain_modifier(t) or (t[:1].isupper() and t not in CAP_STOP and t.replace("-", "").isalpha())
+        ):
+            return None
+        i -= 1
+    return None
+
+
+_INDEFINITE_ARTICLES = frozenset(_W["indefinite_articles"])
 _ADJECTIVE_ENDS = tuple(_W["adjective_ends"])  # "presidential", "Democratic", "partisan", "primary"
 
 
