@@ -3616,15 +3616,16 @@ def _bio_of(ln: _Line, kind: tuple[str, str], name: str, verb: re.Pattern[str]) 
 def _rest_of_the_bios(lines: list[_Line], kinds: list[tuple[str, str]], lang: str | None) -> None:
     """The paragraphs of an author's bio after its first ("Karina Cohen is the owner of CR Maids ..." /
     "Karina holds a Global Executive MBA ...", "When she's not writing, Bec can be found ...", "He has
-    contributed to Forbes ..."): at most BIO_MORE_PARAGRAPHS paragraphs right below a line taken for a bio,
+    contributed to Forbes ..."): at most BIO_MORE_PARAGRAPHS paragraphs right below a line taken for a bio
+    (under a line of furniture, a box's name or heading),
     each naming the person (a capitalised word among the bio's first words, no stop word, among its own
     first words) or opening with a pronoun of the language's ``[byline] bio_pronouns``, with the page's
     furniture right below them (running text below is the article's own)."""
     pronoun = _bio_pronoun(lang)
     stop = _stop_words(lang)
     for bio in range(len(lines) - 1):
-        if kinds[bio] not in _BIO_KINDS or kinds[bio + 1] != ("body", ""):
-            continue
+        if kinds[bio] not in _BIO_KINDS or kinds[bio + 1] != ("body", "") or kinds[bio - 1][0] == "body":
+            continue  # (a box opens below the page's furniture: a name, a role, a heading)
         names = {
             w
             for w in (re.sub(r"^\W+|\W+$", "", w) for w in lines[bio].text.split()[:BIO_NAME_WORDS])
@@ -3677,7 +3678,7 @@ def _bio_pronoun(lang: str | None) -> re.Pattern[str]:
     for code in dict.fromkeys([c for c in (lang, "en") if c]):
         words += langres.resource(code, "furniture").get("byline", {}).get("bio_pronouns", [])
     body = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(set(words), key=len, reverse=True))
-    return re.compile(rf"^(?:{body})\b" if body else r"(?!)")
+    return re.compile(rf"^(?:{body})\b", re.I) if body else re.compile(r"(?!)")
 
 
 def _profile_boxes(
