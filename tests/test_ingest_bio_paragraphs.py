@@ -18,13 +18,14 @@ MORE = [
     "Local businesses near the bridge said they feared losing customers during the closure, which comes "
     "at the start of the busy season.",
 ]
+# (no journalist's bio: those the bio pattern finds alone; a company's author is a consultant, an owner)
 BIO = (
-    "Jane Morrow is a senior editor at the Harbour Gazette, where she has covered local government and "
-    "transport for twelve years."
+    "Jane Morrow is a transport consultant with twelve years of experience in planning, and works with city "
+    "councils across the region on their roads and bridges."
 )
 BIO_MORE = [
-    "Jane holds a degree in journalism from the state university and teaches a course on local reporting.",
-    "When she is not reporting, she sails on the bay with her two children and volunteers at the library.",
+    "Jane holds a degree in civil engineering from the state university and teaches a course on planning.",
+    "When she is not working, she sails on the bay with her two children and volunteers at the library.",
 ]
 FOOT = ["Share", "Recent Posts", "Home", "Contact"]
 
@@ -34,7 +35,7 @@ def _page(*box: str) -> str:
 
 
 def test_a_role_line_between_the_name_and_the_bio() -> None:
-    kinds = kinds_of(_page("Share", "Jane Morrow", "Senior Editor", BIO))
+    kinds = kinds_of(_page("Share", "Jane Morrow", "Senior Consultant", BIO))
     assert kinds[BIO] == ("furniture", "author bio")
     for para in ARTICLE + MORE:
         assert kinds[para] == ("body", ""), para
