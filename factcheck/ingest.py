@@ -1305,6 +1305,7 @@ def classify_lines(
     hints = vocab.hints_in("\n".join(ln.text for ln in lines if ln.words <= vocab.max_words["notice"]))
     chrome = [
         vocab.line(ln.text, ln.words)
+        or (":" in ln.text and vocab.link(ln.text, ln.words))
         or vocab.notice(ln.text, ln.words, hints)
         or (page and _notice_led(ln, vocab))
         or None
