@@ -8,6 +8,8 @@ Kinds and how their patterns are anchored:
 
 - ``line``: the whole line is chrome ("Skip to navigation", "Lesen Sie auch", "Send Facebook Twitter");
   matched against the full line, trailing punctuation allowed, on lines of at most ``max_words`` (8).
+- ``link``: a labelled link to another story, the whole line ("Read more: <headline>", "Lire aussi : ...");
+  matched like ``line`` on lines of at most ``max_words`` (30) that hold a colon (ingest asks no other).
 - ``notice``: (with ``hints``, substrings one of which any match contains, tested first for speed)
   a boilerplate sentence anywhere in a line of at most ``max_words`` (40) words: cookie and
   privacy consent, CSS/JS/iframe notices, newsletter and app promotions, comment-form rules, licences,
@@ -52,6 +54,7 @@ from factcheck import lang as langres
 
 KINDS = (
     "line",
+    "link",
     "notice",
     "tail",
     "comment",
@@ -67,6 +70,7 @@ KINDS = (
 )
 DEFAULT_MAX_WORDS = {
     "line": 8,
+    "link": 30,
     "notice": 40,
     "tail": 6,
     "comment": 16,
@@ -117,7 +121,7 @@ CREDIT_NAME = r"[^\W_](?:[^.!?:;()|]|(?<=\b[^\W\d_])\.|(?<=[^\W\d_])\.(?=[^\W\d_
 
 
 def _wrap(kind: str, body: str) -> str:
-    if kind in ("line", "tail", "comment", "profile"):
+    if kind in ("line", "link", "tail", "comment", "profile"):
         return rf"^(?:{body})[\W_]*$"
     if kind == "notice":
         return body
@@ -160,7 +164,7 @@ class Vocabulary:
             if not ms:
                 self._rx[kind] = None
                 continue
-            if kind in ("line", "tail", "comment", "notice", "caption", "profile"):
+            if kind in ("line", "link", "tail", "comment", "notice", "caption", "profile"):
                 body = "|".join(f"(?P<m{i}>{m.pattern})" for i, m in enumerate(ms))
             else:
                 body = "|".join(f"(?:{m.pattern})" for m in ms)
@@ -198,6 +202,10 @@ class Vocabulary:
 
     def line(self, text: str, words: int) -> str | None:
         return self._reason("line", text, words)
+
+    def link(self, text: str, words: int) -> str | None:
+        """A labelled link to another story ("Read more: <headline>"): asked only of a line with a colon."""
+        return self._reason("link", text, words)
 
     def hints_in(self, page: str) -> tuple[str, ...] | None:
         """The notice hints found anywhere in ``page``: a line of it can only hold those, so ``notice``

@@ -1305,6 +1305,7 @@ def classify_lines(
     hints = vocab.hints_in("\n".join(ln.text for ln in lines if ln.words <= vocab.max_words["notice"]))
     chrome = [
         vocab.line(ln.text, ln.words)
+        or (":" in ln.text and vocab.link(ln.text, ln.words))
         or vocab.notice(ln.text, ln.words, hints)
         or (page and _notice_led(ln, vocab))
         or None
@@ -1484,6 +1485,7 @@ def classify_lines(
         _bios_under_a_name(lines, kinds, first_body, lang)
         _self_introductions(lines, kinds, substantial, lang)
         _profile_boxes(lines, kinds, substantial, vocab)
+        _rest_of_the_bios(lines, kinds, lang)
         _cards_of_other_stories(lines, kinds, substantial)
         _after_the_prose(lines, kinds, substantial, lang)
         # (once more, from the article's first paragraph on: a box of headlines between labels, on a page
@@ -3551,36 +3553,133 @@ def _bios_under_a_name(
     paragraph follow (a list of people is the article's own)."""
     verb = _bio_verb(lang)
 
-    def pair(i: int) -> bool:
-        if i + 1 >= len(lines) or kinds[i + 1] != ("body", "") or lines[i + 1].words > BIO_WORDS:
-            return False
+    def pair(i: int) -> int | None:
+        """The line of the bio about the person that line ``i`` names, if any."""
         ln = lines[i]
         m = _NAME_LINE.match(ln.text) if 2 <= ln.words <= 6 and ln.text[:1].isupper() else None
         if m is None or not all(w[:1].isupper() for w in m.group(0).split()[1:]) or " " not in m.group(0):
-            return False
-        t = lines[i + 1].text  # (the whole name: "Coinbase" of a subheading "Coinbase Fees" is no person)
-        if t.startswith(m.group(0)) and verb.match(t, len(m.group(0))) is not None:
-            return True
+            return None
+        # (the whole name: "Coinbase" of a subheading "Coinbase Fees" is no person; a short line of the
+        # person's role may stand between the name and the bio, "Chirag Bhardwaj" / "VP - Technology" /
+        # "Chirag Bhardwaj is a technology specialist ...")
+        if (
+            i + 2 < len(lines)
+            and lines[i + 1].words <= BIO_ROLE_WORDS
+            and not lines[i + 1].sentence
+            and kinds[i + 1][0] in ("body", "furniture")
+            and _bio_of(lines[i + 2], kinds[i + 2], m.group(0), verb)
+        ):
+            return i + 2
+        if i + 1 >= len(lines) or kinds[i + 1] != ("body", "") or lines[i + 1].words > BIO_WORDS:
+            return None
+        t = lines[i + 1].text
+        if _bio_of(lines[i + 1], kinds[i + 1], m.group(0), verb):
+            return i + 1
         # or the first name alone, under a line that is nothing but the name and that furniture precedes
         # (a box: "Share" / "Emiliano Bellini" / "Emiliano joined pv magazine in March 2017."; a subheading
         # "Coinbase Fees" over "Coinbase is ..." stands in running text)
         first = m.group("first")
-        return (
+        named = (
             m.end() == len(ln.text)
             and kinds[i - 1][0] in ("furniture", "meta")
             and t.startswith(first)
             and verb.match(t, len(first)) is not None
         )
+        return i + 1 if named else None
 
-    at = [
-        i for i in range(first_body + 1, len(lines) - 1) if kinds[i][0] in ("body", "furniture") and pair(i)
-    ]
+    bios = {i: pair(i) for i in range(first_body + 1, len(lines) - 1) if kinds[i][0] in ("body", "furniture")}
+    at = [i for i, b in bios.items() if b is not None]
     for k, i in enumerate(at):
         alone = (k == 0 or at[k - 1] < i - 5) and (k + 1 == len(at) or at[k + 1] > i + 5)
         if alone:
             if kinds[i][0] == "body":
                 kinds[i] = ("furniture", "author bio")
-            kinds[i + 1] = ("furniture", "author bio")
+            bio = bios[i] or i + 1  # (below the role's line, or right below the name)
+            for j in range(i + 1, bio + 1):
+                kinds[j] = ("furniture", "author bio")
+
+
+BIO_ROLE_WORDS = 6  # words of a line of an author's role, between the name and the bio, at most
+BIO_MORE_PARAGRAPHS = 3  # paragraphs of a bio after its first, at most
+
+
+def _bio_of(ln: _Line, kind: tuple[str, str], name: str, verb: re.Pattern[str]) -> bool:
+    """A paragraph about the person ``name``: a body line of at most BIO_WORDS words that opens with the
+    name and a bio verb ("Karina Cohen is the owner of ...")."""
+    return (
+        kind == ("body", "")
+        and ln.words <= BIO_WORDS
+        and ln.text.startswith(name)
+        and verb.match(ln.text, len(name)) is not None
+    )
+
+
+def _rest_of_the_bios(lines: list[_Line], kinds: list[tuple[str, str]], lang: str | None) -> None:
+    """The paragraphs of an author's bio after its first ("Karina Cohen is the owner of CR Maids ..." /
+    "Karina holds a Global Executive MBA ...", "When she's not writing, Bec can be found ...", "He has
+    contributed to Forbes ..."): at most BIO_MORE_PARAGRAPHS paragraphs right below a line taken for a bio
+    (under a line of furniture, a box's name or heading),
+    each naming the person (a capitalised word among the bio's first words, no stop word, among its own
+    first words) or opening with a pronoun of the language's ``[byline] bio_pronouns``, with the page's
+    furniture right below them (running text below is the article's own)."""
+    pronoun = _bio_pronoun(lang)
+    stop = _stop_words(lang)
+    for bio in range(len(lines) - 1):
+        if kinds[bio] not in _BIO_KINDS or kinds[bio + 1] != ("body", "") or kinds[bio - 1][0] == "body":
+            continue  # (a box opens below the page's furniture: a name, a role, a heading)
+        names = {
+            w
+            for w in (re.sub(r"^\W+|\W+$", "", w) for w in lines[bio].text.split()[:BIO_NAME_WORDS])
+            if len(w) > 1 and w[:1].isupper() and w.lower() not in stop
+        }
+        end = bio + 1
+        while (
+            end < len(lines)
+            and end - bio <= BIO_MORE_PARAGRAPHS
+            and kinds[end] == ("body", "")
+            and lines[end].words <= BIO_WORDS
+            and (pronoun.match(lines[end].text) or _names_among_first(lines[end], names))
+        ):
+            end += 1
+        if (
+            end > bio + 1
+            and (end == len(lines) or kinds[end][0] in ("furniture", "meta"))
+            and not _prose_below(lines, kinds, end)
+        ):
+            for j in range(bio + 1, end):
+                kinds[j] = ("furniture", "author bio")
+
+
+def _prose_below(lines: list[_Line], kinds: list[tuple[str, str]], end: int) -> bool:
+    """A paragraph of the article's running text within BIO_GAP_LINES lines from ``end`` (a heading over
+    it: "Art Deco" / "Art Deco is a furniture style ..." / "Art Nouveau" / "Art Nouveau, which means ...",
+    a list of the article's own, not an author's box)."""
+    return any(
+        kinds[j] == ("body", "") and lines[j].substantial
+        for j in range(end, min(end + BIO_GAP_LINES, len(lines)))
+    )
+
+
+BIO_GAP_LINES = 3
+_BIO_KINDS = frozenset({("furniture", "author bio"), ("furniture", "site or author profile")})
+BIO_NAME_WORDS = 3  # the first words of a bio, among which it names its person
+
+
+def _names_among_first(ln: _Line, names: set[str]) -> bool:
+    """A line whose first PROFILE_NAME_WORDS words hold one of ``names`` (a possessive too: "Chirag's")."""
+    words = (re.sub(r"^\W+|(?:['’]s)?\W*$", "", w) for w in ln.text.split()[:PROFILE_NAME_WORDS])
+    return any(w in names for w in words)
+
+
+@functools.cache
+def _bio_pronoun(lang: str | None) -> re.Pattern[str]:
+    """How a bio's later paragraph opens without the person's name ("He has spent ...", "When she's not
+    ..."): the ``bio_pronouns`` of the ``[byline]`` table of furniture.toml, the language's and English."""
+    words: list[str] = []
+    for code in dict.fromkeys([c for c in (lang, "en") if c]):
+        words += langres.resource(code, "furniture").get("byline", {}).get("bio_pronouns", [])
+    body = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(set(words), key=len, reverse=True))
+    return re.compile(rf"^(?:{body})\b", re.I) if body else re.compile(r"(?!)")
 
 
 def _profile_boxes(

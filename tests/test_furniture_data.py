@@ -31,7 +31,7 @@ def test_marker_examples(marker: furniture.Marker, index: int) -> None:
         if marker.hints:
             m = rx.search(ex)
             assert m and any(h in m.group(0).lower() for h in marker.hints), f"no hint in the match of {ex!r}"
-        if marker.kind in ("line", "notice", "tail", "comment", "caption"):
+        if marker.kind in ("line", "link", "notice", "tail", "comment", "caption"):
             assert _word_count(ex) <= marker.max_words, ex
     for ex in marker.not_:
         hit = match(ex) and (
@@ -44,7 +44,7 @@ def test_marker_examples(marker: furniture.Marker, index: int) -> None:
 def test_vocabulary_names_the_reason(code: str) -> None:
     vocab = furniture.vocabulary(code)
     for m in furniture.markers(code):
-        if m.kind in ("line", "notice", "tail", "comment"):
+        if m.kind in ("line", "link", "notice", "tail", "comment"):
             for ex in m.examples:
                 got = getattr(vocab, m.kind)(ex, _word_count(ex))
                 assert got is not None, ex
