@@ -308,13 +308,17 @@ def names_scheduled_event(text: str, start: int, end: int) -> bool:
     """Whether the expression text[start:end] is written before the noun of the scheduled event it dates, after a
     determiner or a possessive: "the Nov. 8 election", "a March 1 caucus", "the prime minister's Dec. 28
     meeting"."""
+    return _after_attributive(text, start) and _SCHEDULED_EVENT_ATTRIBUTIVE.match(text, end) is not None
+
+
+def _after_attributive(text: str, start: int) -> bool:
+    """Whether the word before text[start] is a determiner or a possessive ("the", "a", "her", "NASA's"): a time
+    written there modifies the noun after it."""
     before = text[max(0, start - 30) : start].split()
     if not before:
         return False
     prev = before[-1].lower()
-    if prev not in _ATTRIBUTIVE_AFTER and not prev.endswith(("'s", "’s")):
-        return False
-    return _SCHEDULED_EVENT_ATTRIBUTIVE.match(text, end) is not None
+    return prev in _ATTRIBUTIVE_AFTER or prev.endswith(("'s", "’s"))
 
 
 # the noun of a reported act after a time written before it: "her March comment", "NASA's Monday announcement"
@@ -332,13 +336,7 @@ def names_reported_act(text: str, start: int, end: int) -> bool:
     """Whether the expression text[start:end] is written before the noun of a reported act it dates, after a
     determiner or a possessive: "her March comment", "NASA's Monday announcement", "Trump's July 25 call"
     ([tense] reported_act_nouns)."""
-    before = text[max(0, start - 30) : start].split()
-    if not before:
-        return False
-    prev = before[-1].lower()
-    if prev not in _ATTRIBUTIVE_AFTER and not prev.endswith(("'s", "’s")):
-        return False
-    return _REPORTED_ACT_AFTER.match(text, end) is not None
+    return _after_attributive(text, start) and _REPORTED_ACT_AFTER.match(text, end) is not None
 
 
 def _scheduled_event(text: str, start: int, end: int) -> re.Match[str] | None:
