@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import json
 import re
-import sys
-import tomllib
-from pathlib import Path
 
+from realworld_splits import REALWORLD, split_labels
+
+# isort: split
+import make_dev8  # (the fixture's own script, beside its pages: realworld_splits puts its folder on sys.path)
 from hypothesis import given
 from hypothesis import strategies as st
-
-REALWORLD = Path(__file__).resolve().parent / "fixtures" / "realworld"
-sys.path.insert(0, str(REALWORLD))
-import make_dev8  # noqa: E402  (the fixture's own script, beside its pages)
 
 # a TIMEX3 value as the labels write it: a date, week, season, quarter, clock time, duration or reference
 _VALUE = re.compile(
@@ -23,8 +20,7 @@ _VALUE = re.compile(
 
 
 def _dev8_labels() -> list[dict]:
-    labels = tomllib.loads((REALWORLD / "labels.toml").read_text(encoding="utf-8"))
-    return [e for e in labels["article"] if e["split"] in ("dev8", "dev8h")]
+    return split_labels("dev8", "dev8h")
 
 
 def _record(pid: str) -> tuple[str, dict]:

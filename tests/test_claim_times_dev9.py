@@ -5,17 +5,14 @@ from __future__ import annotations
 
 import json
 import re
-import sys
-import tomllib
 from collections import Counter
-from pathlib import Path
 
+from realworld_splits import REALWORLD, split_labels, split_records
+
+# isort: split
+import make_dev9  # (the fixture's own script, beside its pages: realworld_splits puts its folder on sys.path)
 from hypothesis import given
 from hypothesis import strategies as st
-
-REALWORLD = Path(__file__).resolve().parent / "fixtures" / "realworld"
-sys.path.insert(0, str(REALWORLD))
-import make_dev9  # noqa: E402  (the fixture's own script, beside its pages)
 
 # a TIMEX3 value as the labels write it: a date, week, season, quarter, half, clock time, duration or reference
 _VALUE = re.compile(
@@ -25,15 +22,11 @@ _VALUE = re.compile(
 
 
 def _labels() -> list[dict]:
-    labels = tomllib.loads((REALWORLD / "labels.toml").read_text(encoding="utf-8"))
-    return [e for e in labels["article"] if e["split"] in ("dev9", "dev9h")]
+    return split_labels("dev9", "dev9h")
 
 
 def _records() -> dict[str, dict]:
-    return {
-        p.name: json.loads(p.read_text(encoding="utf-8"))
-        for p in sorted((REALWORLD / "articles").glob("dev9.*.json"))
-    }
+    return split_records("dev9")
 
 
 def test_every_drawn_page_is_labelled_in_its_half() -> None:

@@ -4,18 +4,15 @@ from __future__ import annotations
 
 import json
 import re
-import sys
-import tomllib
-from pathlib import Path
 
-REALWORLD = Path(__file__).resolve().parent / "fixtures" / "realworld"
-sys.path.insert(0, str(REALWORLD))
-import make_dev10  # noqa: E402  (the fixture's own script, beside its pages)
+from realworld_splits import REALWORLD, split_labels
+
+# isort: split
+import make_dev10  # (the fixture's own script, beside its pages: realworld_splits puts its folder on sys.path)
 
 
 def _labels() -> list[dict]:
-    labels = tomllib.loads((REALWORLD / "labels.toml").read_text(encoding="utf-8"))
-    return [e for e in labels["article"] if e["split"] == "dev10"]
+    return split_labels("dev10")
 
 
 def test_every_drawn_page_is_labelled() -> None:

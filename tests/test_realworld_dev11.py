@@ -5,33 +5,20 @@ from __future__ import annotations
 
 import json
 import re
-import sys
-import tomllib
-from pathlib import Path
 
+from realworld_splits import REALWORLD, TIMEX_VALUE, split_labels, split_records
+
+# isort: split
+import make_dev11  # (the fixture's own script, beside its pages: realworld_splits puts its folder on sys.path)
 from bench_modules import bench_module
-
-REALWORLD = Path(__file__).resolve().parent / "fixtures" / "realworld"
-sys.path.insert(0, str(REALWORLD))
-import make_dev11  # noqa: E402  (the fixture's own script, beside its pages)
-
-# a TIMEX3 value as the labels write it: a date, week, season, quarter, clock time, duration, decade or reference
-_VALUE = re.compile(
-    r"\d{4}(?:-\d\d(?:-\d\d(?:T(?:\d\d:\d\d|MO|AF|EV|NI))?)?|-W\d\d(?:-WE)?|-(?:SP|SU|FA|WI)|-Q\d)?"
-    r"|\d{3}X|XXXX-XX|P(?:\d+(?:\.\d+)?|X)(?:[YMWDQ]|DE)(?:\d+[MD])?|PT(?:\d+|X)[HMS]|(?:PRESENT|PAST|FUTURE)_REF"
-)
 
 
 def _labels() -> list[dict]:
-    labels = tomllib.loads((REALWORLD / "labels.toml").read_text(encoding="utf-8"))
-    return [e for e in labels["article"] if e["split"] in ("dev11", "dev11h")]
+    return split_labels("dev11", "dev11h")
 
 
 def _records() -> dict[str, dict]:
-    return {
-        p.name: json.loads(p.read_text(encoding="utf-8"))
-        for p in sorted((REALWORLD / "articles").glob("dev11.*.json"))
-    }
+    return split_records("dev11")
 
 
 def test_every_drawn_page_is_labelled_in_its_half() -> None:
@@ -67,7 +54,7 @@ def test_time_labels_are_timex3_values_of_the_page_era() -> None:
         year = int(json.loads((REALWORLD / "articles" / entry["file"]).read_text())["date"][:4])
         for claim in entry["claim"]:
             for value in claim.get("when", []) + claim.get("when_ok", []):
-                assert _VALUE.fullmatch(value), (entry["file"], value)
+                assert TIMEX_VALUE.fullmatch(value), (entry["file"], value)
             for value in claim.get("when", []):
                 assert 1900 < int(value[:4]) <= year, (entry["file"], value)
 
