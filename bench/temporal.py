@@ -995,6 +995,194 @@ def date_causes(outputs: list[tuple[Doc, list[Timex]]]) -> None:
     print()
 
 
+# ---- value F1's losses as totals (every part, the held-out one too: counts only) ----------------------------
+
+TYPES = ("DATE", "TIME", "DURATION", "SET")
+LOSSES = ("missed", "typed otherwise", "value wrong", "spurious", "sys type wrong", "sys value wrong")
+
+
+@dataclass
+class Losses:
+    """Where one scoring's value F1 goes, as counts. Value F1 is 2 * right / (gold + system), so
+    1 - F1 = (the six losses) / (gold + system): each loss is an exact share of the figure. Gold side: ``missed``
+    (no engine expression overlaps it), ``typed_otherwise`` (engine expressions overlap it, none of its type: for one
+    type's scoring, e.g. a gold DATE the engine types TIME or DURATION, which that scoring leaves out),
+    ``value_wrong`` (overlapped by one of its type, its value not given; ``extent`` of them with another extent).
+    System side: ``spurious`` (overlaps no gold expression), ``sys_type_wrong`` (overlaps gold expressions, none of
+    its type, no value right: only in the scoring of all types), ``sys_value_wrong`` (the rest that get no value)."""
+
+    gold: int = 0
+    system: int = 0
+    right: int = 0
+    missed: int = 0
+    typed_otherwise: int = 0
+    value_wrong: int = 0
+    extent: int = 0
+    spurious: int = 0
+    sys_type_wrong: int = 0
+    sys_value_wrong: int = 0
+
+    def add(self, found: list[Timex], gold: list[Timex], kind: str | None) -> list[tuple[Timex, Timex]]:
+        """One document's engine expressions ``found`` against its ``gold``, scored as ``evaluate`` does: every
+        type (``kind`` None), or one type's gold against the engine's expressions of that type that overlap no gold
+        of another type. Returns the value-wrong pairs (the engine's expression, the gold one)."""
+        golds = [g for g in gold if kind is None or g.type == kind]
+        scored = [
+            s
+            for s in found
+            if kind is None
+            or (
+                s.type == kind
+                and not any(s.start < g.end and g.start < s.end for g in gold if g.type != kind)
+            )
+        ]
+        self.gold += len(golds)
+        self.system += len(scored)
+        hits = match(scored, golds)
+        used = {h for h in hits if h is not None and h >= 0}
+        wrong: list[tuple[Timex, Timex]] = []
+        for s, hit in zip(scored, hits, strict=True):
+            if hit is None:
+                self.spurious += 1
+            elif hit >= 0:
+                self.right += 1
+            elif any(g.type == s.type for g in golds if s.start < g.end and g.start < s.end):
+                self.sys_value_wrong += 1
+            else:
+                self.sys_type_wrong += 1
+        for i, g in enumerate(golds):
+            if i in used:
+                continue
+            over = [s for s in found if s.start < g.end and g.start < s.end]
+            same = [s for s in over if s.type == g.type and s in scored]
+            if not over:
+                self.missed += 1
+            elif not same:
+                self.typed_otherwise += 1
+            else:
+                self.value_wrong += 1
+                self.extent += same[0].text.strip(" ,.") != g.text.strip(" ,.")
+                wrong.append((same[0], g))
+        return wrong
+
+    def loss(self, name: str) -> float:
+        """The share of value F1 that loss ``name`` (one of ``LOSSES``) takes."""
+        total = self.gold + self.system
+        return getattr(self, name.replace(" ", "_")) / total if total else 0.0
+
+    def f1(self) -> float:
+        total = self.gold + self.system
+        return 2 * self.right / total if total else 0.0
+
+
+def _value_shape(value: str) -> str:
+    """A value's shape: every digit written 9 ("1998-Q3" -> "9999-Q9", "XXXX-10-23" -> "XXXX-99-99")."""
+    return re.sub(r"\d", "9", value)
+
+
+def value_family(s: Timex, g: Timex, dct: dt.date, earlier: list[str]) -> str:
+    """The family of a wrong value, from the two values, the document's creation day and the values of the gold
+    expressions before it (``earlier``) alone: no text."""
+    a, b = s.value, g.value
+    day = dct.isoformat()
+    if _value_kind(a) != _value_kind(b):
+        return f"{_value_kind(a)} for {_value_kind(b)}"
+    if _value_kind(a) != "point":
+        return "duration or ref: other value"
+    if any((c in a) != (c in b) for c in "WQX"):
+        return f"granularity: engine {_value_shape(a)} for gold {_value_shape(b)}"
+    if len(a) < len(b):
+        return "granularity: engine coarser"
+    if len(a) > len(b):
+        return "granularity: engine finer"
+    if b == day[: len(b)]:
+        return "anchor: the gold is the creation day / month / year"
+    if a == day[: len(a)]:
+        return "anchor: the engine gave the creation day / month / year"
+    if b in earlier:
+        return "anchor: the gold repeats an earlier gold value"
+    if (a > day[: len(a)]) != (b > day[: len(b)]):
+        return "tense direction (one before, one after the creation day)"
+    return "reference time: other"
+
+
+def decompose(outputs: list[tuple[Doc, list[Timex]]]) -> dict[str, Any]:
+    """A part's value F1 losses, as counts only: for every type together and each type alone (``Losses``), the
+    type confusion, gold type by the engine's type, of the expressions that overlap ("none": no overlap), and the
+    DATE scoring's wrong values by ``value_family`` (with the number of documents they lie in and the most in one)."""
+    losses = {kind or "all": Losses() for kind in (None, *TYPES)}
+    confusion: dict[str, dict[str, int]] = {}
+    families: dict[str, dict[str, int]] = {}  # family -> document number -> count (numbers never printed)
+    for n, (d, found) in enumerate(outputs):
+        for kind in (None, *TYPES):
+            wrong = losses[kind or "all"].add(found, d.gold, kind)
+            for s, g in wrong if kind == "DATE" else []:
+                earlier = [t.value for t in d.gold if t.end <= g.start and t.type == "DATE"]
+                per_doc = families.setdefault(value_family(s, g, d.dct, earlier), {})
+                per_doc[str(n)] = per_doc.get(str(n), 0) + 1
+        hits = match(found, d.gold)
+        right = {h: s for s, h in zip(found, hits, strict=True) if h is not None and h >= 0}
+        for i, g in enumerate(d.gold):
+            over = [s for s in found if s.start < g.end and g.start < s.end]
+            engine = right[i].type if i in right else over[0].type if over else "none"
+            row = confusion.setdefault(g.type, {})
+            row[engine] = row.get(engine, 0) + 1
+        for s, hit in zip(found, hits, strict=True):
+            if hit is None:
+                row = confusion.setdefault("none", {})
+                row[s.type] = row.get(s.type, 0) + 1
+    return {
+        "losses": {k: asdict(v) for k, v in losses.items()},
+        "confusion": confusion,
+        "DATE values": {
+            f: {"n": sum(per.values()), "docs": len(per), "most in one": max(per.values())}
+            for f, per in families.items()
+        },
+    }
+
+
+def show_decomposition(part: str, mine: dict[str, Any], beside: dict[str, Any] | None = None) -> None:
+    """Print a part's ``decompose`` figures: counts and shares of value F1, nothing of any document (no name,
+    text, expression or value), so that it may be printed for the held-out and check parts too; with ``beside``,
+    the other tree's count after a slash."""
+
+    def cell(table: str, key: str, field_name: str | None = None) -> str:
+        def get(fig: dict[str, Any]) -> int:
+            row = fig[table].get(key, {})
+            return int(row.get(field_name, 0)) if field_name else 0
+
+        n = get(mine)
+        return f"{n}/{get(beside)}" if beside is not None else str(n)
+
+    print(
+        f"== {part}: value F1's losses (counts{', this tree / beside' if beside else ''}; pts: share of F1)"
+    )
+    heads = ("gold", "system", "right", *LOSSES, "extent", "F1")
+    print(f"{'':10}" + "".join(f"{h:>16}" for h in heads))
+    for key in ("all", *TYPES):
+        fig = Losses(**mine["losses"][key])
+        cells = [cell("losses", key, h.replace(" ", "_")) for h in heads[:-1]]
+        print(f"{key:10}" + "".join(f"{c:>16}" for c in cells) + f"{fig.f1():16.3f}")
+        pts = [f"{100 * fig.loss(h):.1f}" for h in LOSSES]
+        print(f"{'  pts':10}" + " " * 48 + "".join(f"{p:>16}" for p in pts))
+    engine_types = (*TYPES, "none")
+    corner = "gold / engine"
+    print(f"{corner:14}" + "".join(f"{t:>12}" for t in engine_types))
+    for g in (*TYPES, "none"):
+        if g in mine["confusion"] or (beside and g in beside["confusion"]):
+            print(f"{g:14}" + "".join(f"{cell('confusion', g, t):>12}" for t in engine_types))
+    print(f"{'DATE value wrong, by family':62}{'n':>10}{'docs':>10}{'most in one':>14}")
+    shown = sorted(set(mine["DATE values"]) | set(beside["DATE values"] if beside else ()))
+    for f in sorted(shown, key=lambda f: -mine["DATE values"].get(f, {}).get("n", 0)):
+        print(
+            f"{f:62}"
+            + "".join(
+                f"{cell('DATE values', f, k):>{w}}" for k, w in (("n", 10), ("docs", 10), ("most in one", 14))
+            )
+        )
+    print()
+
+
 def source(name: str) -> str:
     """A TBAQ document's source, from its name: APW, NYT, XIE (AQUAINT), WSJ, AP, CNN, ABC, PRI, VOA... (TimeBank)."""
     m = re.match(r"[A-Za-z]+", name)
@@ -1253,6 +1441,7 @@ def main(argv: list[str] | None = None) -> int:
     best, outputs = timed_runs(run_docs, systems, args.repeat)
     checked = {part: timed_runs(parts[part], systems, args.repeat) for part in names if part not in run_names}
     figures: dict[str, dict[str, tuple[Score, Score, float]]] = {}
+    decomposition: dict[str, dict[str, Any]] = {}  # each part's value F1 losses, counts only
     for part in names:
         part_best, part_outputs = checked.get(part, (best, outputs))
         keep = {d.name for d in parts[part]}
@@ -1266,6 +1455,8 @@ def main(argv: list[str] | None = None) -> int:
             kb = sum(len(d.text.encode("utf-8")) for d, _f in sel) / 1024
             secs = sum(part_best[name][i] for i in idx)
             results[name] = (*evaluate(sel), kb / secs if secs else 0.0)
+            if name == "factcheck":
+                decomposition[part] = decompose(sel)
         figures[part] = results
     folds = fold_figures(outputs["factcheck"], args.folds) if args.folds else []
     if args.json:
@@ -1278,6 +1469,7 @@ def main(argv: list[str] | None = None) -> int:
                         for r in [res["factcheck"]]
                     },
                     "folds": folds,
+                    "decomposition": decomposition,
                 }
             )
         )
@@ -1298,6 +1490,10 @@ def main(argv: list[str] | None = None) -> int:
         shown = parts[part] if part in checked else run_docs
         keep = {d.name for d in parts[part]}
         report(part, [d for d in shown if d.name in keep], results, cols)
+        if part in decomposition:
+            show_decomposition(
+                part, decomposition[part], beside.get("decomposition", {}).get(part) if beside else None
+            )
     if args.folds:
         split_noise(
             outputs["factcheck"], args.folds, beside=[(a, d) for a, d in beside["folds"]] if beside else None

@@ -214,3 +214,92 @@ def test_against_runs_the_revision_on_its_own_time_ref(tmp_path: Path) -> None:
     finally:
         sys.modules.pop("temporal_reference", None)
         sys.modules.pop("temporal_reference_model", None)
+
+
+def test_losses_are_exact_shares_of_value_f1() -> None:
+    """``Losses``: every gold and engine expression falls in one count (right, missed, typed otherwise, value
+    wrong; spurious, type or value wrong on the system side), and 1 - value F1 is their sum over gold + system,
+    for every type together and for DATE alone, as ``evaluate`` scores them."""
+    mod = bench_module("temporal")
+    text = "On Thursday, two weeks later, Friday night, in 1998 and May 5, for years and 2013."
+    at = {
+        w: (text.index(w), text.index(w) + len(w)) for w in ("Thursday", "two weeks", "Friday night", "1998")
+    }
+    at |= {w: (text.index(w), text.index(w) + len(w)) for w in ("May 5", "for years", "2013")}
+    gold = [
+        mod.Timex(*at["Thursday"], "DATE", "2013-03-21", "Thursday"),  # right
+        mod.Timex(*at["two weeks"], "DURATION", "P2W", "two weeks"),  # missed
+        mod.Timex(*at["Friday night"], "DATE", "2013-03-15", "Friday night"),  # typed TIME by the engine
+        mod.Timex(*at["1998"], "DATE", "1998-XX", "1998"),  # value wrong
+        mod.Timex(*at["for years"], "DURATION", "PXY", "for years"),  # the engine says DATE: type wrong
+    ]
+    found = [
+        mod.Timex(*at["Thursday"], "DATE", "2013-03-21", "Thursday"),
+        mod.Timex(*at["Friday night"], "TIME", "2013-03-15TNI", "Friday night"),
+        mod.Timex(at["1998"][0] - 3, at["1998"][1], "DATE", "1998", "in 1998"),  # another extent too
+        mod.Timex(*at["May 5"], "DATE", "2013-05-05", "May 5"),  # spurious
+        mod.Timex(*at["for years"], "DATE", "PAST_REF", "for years"),
+    ]
+    every, date = mod.Losses(), mod.Losses()
+    every.add(found, gold, None)
+    wrong = date.add(found, gold, "DATE")
+    assert (every.gold, every.system, every.right, every.missed) == (5, 5, 1, 1)
+    assert (every.typed_otherwise, every.value_wrong) == (2, 1)
+    assert (every.spurious, every.sys_type_wrong, every.sys_value_wrong) == (1, 2, 1)
+    assert (date.gold, date.system, date.right, date.missed, date.typed_otherwise) == (3, 3, 1, 0, 1)
+    assert (date.value_wrong, date.extent, date.spurious, date.sys_value_wrong) == (1, 1, 1, 1)
+    assert [(s.value, g.value) for s, g in wrong] == [("1998", "1998-XX")]
+    doc = mod.Doc("d", dt.date(2013, 3, 22), text, gold)
+    scores = mod.evaluate([(doc, found)])
+    for losses, score in ((every, scores[0]), (date, scores[1])):
+        lost = sum(losses.loss(name) for name in mod.LOSSES)
+        assert abs((1 - lost) - score.figures()["value F1"]) < 1e-12
+        assert abs(losses.f1() - score.figures()["value F1"]) < 1e-12
+
+
+def test_value_families_read_values_only() -> None:
+    """``value_family`` names a wrong value's family from the two values and the creation day."""
+    mod = bench_module("temporal")
+    dct = dt.date(1998, 10, 25)
+
+    def family(engine: str, gold: str, earlier: tuple[str, ...] = ()) -> str:
+        return mod.value_family(
+            mod.Timex(0, 1, "DATE", engine), mod.Timex(0, 1, "DATE", gold), dct, list(earlier)
+        )
+
+    assert family("1998", "1998-XX") == "granularity: engine 9999 for gold 9999-XX"
+    assert family("1988-Q3", "1988") == "granularity: engine 9999-Q9 for gold 9999"
+    assert family("1998", "1998-05-10") == "granularity: engine coarser"
+    assert family("1998-10-23", "1998-10-30") == "tense direction (one before, one after the creation day)"
+    assert family("1998-10-23", "1998-10-25") == "anchor: the gold is the creation day / month / year"
+    assert (
+        family("1998-10-23", "1998-10-16", ("1998-10-16",))
+        == "anchor: the gold repeats an earlier gold value"
+    )
+    assert family("1998-10-23", "1998-10-16") == "reference time: other"
+    assert family("P3Y", "1995") == "duration for point"
+
+
+def test_decomposition_of_the_held_out_part_prints_counts_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Each part's decomposition, the held-out part's too, is printed as counts: no document's name, no word of
+    its text, no expression and no value (a value's shape only, every digit a 9)."""
+    tbaq = tmp_path / "data" / "tempeval3-tbaq" / "TimeBank"
+    tbaq.mkdir(parents=True)
+    for i in range(10):
+        name = f"secretdoc{i}"
+        doc = (
+            _TIMEML.format(name=name)
+            .replace("season", "zebracup")
+            .replace('value="2013-03-21"', 'value="2013-XX"')
+        )
+        (tbaq / f"{name}.tml").write_text(doc, encoding="utf-8")
+    monkeypatch.setenv("FACTCHECK_DATA", str(tmp_path / "data"))
+    mod = bench_module("temporal")
+    assert mod.main(["--no-baseline", "--repeat", "1"]) == 0
+    out = capsys.readouterr().out
+    held = out[out.index("== heldout: value F1's losses") : out.index("== all:")]
+    assert "granularity: engine 9999-99-99 for gold 9999-XX" in held  # Thursday's value, by its shape
+    for secret in ("secretdoc", "zebracup", "Thursday", "a month", "2013-", "P1M", "03-21"):
+        assert secret not in out
