@@ -1089,12 +1089,13 @@ def value_family(s: Timex, g: Timex, dct: dt.date, earlier: list[str]) -> str:
         return f"{_value_kind(a)} for {_value_kind(b)}"
     if _value_kind(a) != "point":
         return "duration or ref: other value"
+    year = "same year" if a[:4] == b[:4] else "another year"
     if any((c in a) != (c in b) for c in "WQX"):
-        return f"granularity: engine {_value_shape(a)} for gold {_value_shape(b)}"
+        return f"granularity: engine {_value_shape(a)} for gold {_value_shape(b)}, {year}"
     if len(a) < len(b):
-        return "granularity: engine coarser"
+        return f"granularity: engine coarser, {year}"
     if len(a) > len(b):
-        return "granularity: engine finer"
+        return f"granularity: engine finer, {year}"
     if b == day[: len(b)]:
         return "anchor: the gold is the creation day / month / year"
     if a == day[: len(a)]:
@@ -1171,7 +1172,7 @@ def show_decomposition(part: str, mine: dict[str, Any], beside: dict[str, Any] |
     for g in (*TYPES, "none"):
         if g in mine["confusion"] or (beside and g in beside["confusion"]):
             print(f"{g:14}" + "".join(f"{cell('confusion', g, t):>12}" for t in engine_types))
-    print(f"{'DATE value wrong, by family':62}{'n':>10}{'docs':>10}{'most in one':>14}")
+    print(f"{'DATE value wrong, by family':68}{'n':>10}{'docs':>10}{'most in one':>14}")
     shown = sorted(set(mine["DATE values"]) | set(beside["DATE values"] if beside else ()))
     for f in sorted(shown, key=lambda f: -mine["DATE values"].get(f, {}).get("n", 0)):
         print(

@@ -267,9 +267,9 @@ def test_value_families_read_values_only() -> None:
             mod.Timex(0, 1, "DATE", engine), mod.Timex(0, 1, "DATE", gold), dct, list(earlier)
         )
 
-    assert family("1998", "1998-XX") == "granularity: engine 9999 for gold 9999-XX"
-    assert family("1988-Q3", "1988") == "granularity: engine 9999-Q9 for gold 9999"
-    assert family("1998", "1998-05-10") == "granularity: engine coarser"
+    assert family("1998", "1998-XX") == "granularity: engine 9999 for gold 9999-XX, same year"
+    assert family("1988-Q3", "1988") == "granularity: engine 9999-Q9 for gold 9999, same year"
+    assert family("1998", "1992-05-10") == "granularity: engine coarser, another year"
     assert family("1998-10-23", "1998-10-30") == "tense direction (one before, one after the creation day)"
     assert family("1998-10-23", "1998-10-25") == "anchor: the gold is the creation day / month / year"
     assert (
@@ -300,6 +300,8 @@ def test_decomposition_of_the_held_out_part_prints_counts_only(
     assert mod.main(["--no-baseline", "--repeat", "1"]) == 0
     out = capsys.readouterr().out
     held = out[out.index("== heldout: value F1's losses") : out.index("== all:")]
-    assert "granularity: engine 9999-99-99 for gold 9999-XX" in held  # Thursday's value, by its shape
+    assert (
+        "granularity: engine 9999-99-99 for gold 9999-XX, same year" in held
+    )  # Thursday's value, by its shape
     for secret in ("secretdoc", "zebracup", "Thursday", "a month", "2013-", "P1M", "03-21"):
         assert secret not in out
