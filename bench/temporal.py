@@ -1176,7 +1176,7 @@ def show_decomposition(part: str, mine: dict[str, Any], beside: dict[str, Any] |
     shown = sorted(set(mine["DATE values"]) | set(beside["DATE values"] if beside else ()))
     for f in sorted(shown, key=lambda f: -mine["DATE values"].get(f, {}).get("n", 0)):
         print(
-            f"{f:62}"
+            f"{f:68}"
             + "".join(
                 f"{cell('DATE values', f, k):>{w}}" for k, w in (("n", 10), ("docs", 10), ("most in one", 14))
             )
