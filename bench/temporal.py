@@ -25,6 +25,14 @@ WSJ...), the held-out part's make-up by source (its names and gold DATE counts, 
 development DATE figure weighted as the held-out part is made up: the part of a gap the mix of sources alone makes.
 ``bench/temporal_rules.py`` switches each rule off in turn on the development documents.
 
+Every part's value F1 is also printed decomposed, as counts only (no document, text, expression or value, so the
+held-out and check parts too): value F1 is 2 right / (gold + system), so each loss is an exact share of it: gold
+expressions missed (no engine expression overlaps them), typed otherwise (the engine's overlapping expressions are
+all of another type), value wrong; engine expressions spurious (no gold overlaps them), of a wrong type, of a wrong
+value; for every type and each type alone, with the type confusion and the DATE wrong values by family (from the
+two values and the creation day: granularity by the values' shapes, digits written 9, and whether the year agrees;
+anchor; tense direction). Then the held-out minus development difference of each share: where the gap lies.
+
 ``--folds K`` measures how much of a dev/held-out difference the split alone makes: the same engine's
 value F1 on K folds by document (their spread), and the held-out minus development difference over many
 random 70/30 document splits drawn like the official one (seeded; the official split is unchanged).
@@ -1184,6 +1192,33 @@ def show_decomposition(part: str, mine: dict[str, Any], beside: dict[str, Any] |
     print()
 
 
+def show_gap(dev: dict[str, Any], held: dict[str, Any]) -> None:
+    """Where the held-out part's value F1 falls behind the development part's: each loss's share of F1 in both parts
+    and the difference, for every type and for DATE, then the DATE wrong values by family (a wrong value costs its
+    gold and its engine expression: 2 n / (gold + system)). Counts and shares only, as ``show_decomposition``."""
+    print(
+        "== held-out minus development: value F1 points lost, by loss (a positive difference widens the gap)"
+    )
+    print(f"{'':24}{'dev':>8}{'held-out':>10}{'difference':>12}")
+    for key in ("all", "DATE"):
+        d, h = Losses(**dev["losses"][key]), Losses(**held["losses"][key])
+        print(f"{key + ' F1':24}{d.f1():8.3f}{h.f1():10.3f}{h.f1() - d.f1():+12.3f}")
+        for name in LOSSES:
+            a, b = 100 * d.loss(name), 100 * h.loss(name)
+            print(f"{'  ' + name:24}{a:8.1f}{b:10.1f}{b - a:+12.1f}")
+    d, h = Losses(**dev["losses"]["DATE"]), Losses(**held["losses"]["DATE"])
+    print(f"{'DATE value wrong, by family (pts)':68}{'dev':>8}{'held-out':>10}{'difference':>12}")
+    families = set(dev["DATE values"]) | set(held["DATE values"])
+
+    def pts(fig: dict[str, Any], losses: Losses, family: str) -> float:
+        return 200 * fig["DATE values"].get(family, {}).get("n", 0) / (losses.gold + losses.system)
+
+    for f in sorted(families, key=lambda f: -(pts(held, h, f) - pts(dev, d, f))):
+        a, b = pts(dev, d, f), pts(held, h, f)
+        print(f"{f:68}{a:8.1f}{b:10.1f}{b - a:+12.1f}")
+    print()
+
+
 def source(name: str) -> str:
     """A TBAQ document's source, from its name: APW, NYT, XIE (AQUAINT), WSJ, AP, CNN, ABC, PRI, VOA... (TimeBank)."""
     m = re.match(r"[A-Za-z]+", name)
@@ -1495,6 +1530,8 @@ def main(argv: list[str] | None = None) -> int:
             show_decomposition(
                 part, decomposition[part], beside.get("decomposition", {}).get(part) if beside else None
             )
+    if "dev" in decomposition and "heldout" in decomposition:
+        show_gap(decomposition["dev"], decomposition["heldout"])
     if args.folds:
         split_noise(
             outputs["factcheck"], args.folds, beside=[(a, d) for a, d in beside["folds"]] if beside else None

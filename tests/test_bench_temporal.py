@@ -305,3 +305,29 @@ def test_decomposition_of_the_held_out_part_prints_counts_only(
     )  # Thursday's value, by its shape
     for secret in ("secretdoc", "zebracup", "Thursday", "a month", "2013-", "P1M", "03-21"):
         assert secret not in out
+
+
+def test_gap_between_parts_by_loss_and_family(capsys: pytest.CaptureFixture[str]) -> None:
+    """``show_gap``: the held-out minus development difference of each loss's share of value F1, and of each DATE
+    wrong-value family's (a pair costs its gold and its engine expression)."""
+    mod = bench_module("temporal")
+    day = dt.date(1998, 10, 25)
+
+    def part(engine_value: str) -> dict[str, object]:
+        doc = mod.Doc(
+            "d",
+            day,
+            "In 1998 and 1997.",
+            [mod.Timex(3, 7, "DATE", "1998-XX"), mod.Timex(12, 16, "DATE", "1997")],
+        )
+        found = [mod.Timex(3, 7, "DATE", engine_value), mod.Timex(12, 16, "DATE", "1997")]
+        return mod.decompose([(doc, found)])
+
+    mod.show_gap(part("1998-XX"), part("1998"))
+    out = capsys.readouterr().out
+    assert "DATE F1                    1.000     0.500      -0.500" in out
+    assert "  value wrong                0.0      25.0       +25.0" in out
+    line = next(
+        x for x in out.splitlines() if x.startswith("granularity: engine 9999 for gold 9999-XX, same year")
+    )
+    assert line.split()[-3:] == ["0.0", "50.0", "+50.0"]
