@@ -31,7 +31,7 @@ expressions missed (no engine expression overlaps them), typed otherwise (the en
 all of another type), value wrong; engine expressions spurious (no gold overlaps them), of a wrong type, of a wrong
 value; for every type and each type alone, with the type confusion and the DATE wrong values by family (from the
 two values and the creation day: granularity by the values' shapes, digits written 9, and whether the year agrees;
-anchor; tense direction). Then the held-out minus development difference of each share: where the gap lies.
+anchor; tense direction), and the DATEs missed or spurious by their value's shape. Then the held-out minus development difference of each share: where the gap lies.
 
 ``--folds K`` measures how much of a dev/held-out difference the split alone makes: the same engine's
 value F1 on K folds by document (their spread), and the held-out minus development difference over many
@@ -1088,6 +1088,10 @@ def _value_shape(value: str) -> str:
     return re.sub(r"\d", "9", value)
 
 
+def _overlaps(t: Timex, others: list[Timex]) -> bool:
+    return any(o.start < t.end and t.start < o.end for o in others)
+
+
 def value_family(s: Timex, g: Timex, dct: dt.date, earlier: list[str]) -> str:
     """The family of a wrong value, from the two values, the document's creation day and the values of the gold
     expressions before it (``earlier``) alone: no text."""
@@ -1122,6 +1126,7 @@ def decompose(outputs: list[tuple[Doc, list[Timex]]]) -> dict[str, Any]:
     losses = {kind or "all": Losses() for kind in (None, *TYPES)}
     confusion: dict[str, dict[str, int]] = {}
     families: dict[str, dict[str, int]] = {}  # family -> document number -> count (numbers never printed)
+    alone: dict[str, dict[str, int]] = {}  # DATE missed or spurious, by the value's shape: the same
     for n, (d, found) in enumerate(outputs):
         for kind in (None, *TYPES):
             wrong = losses[kind or "all"].add(found, d.gold, kind)
@@ -1129,6 +1134,19 @@ def decompose(outputs: list[tuple[Doc, list[Timex]]]) -> dict[str, Any]:
                 earlier = [t.value for t in d.gold if t.end <= g.start and t.type == "DATE"]
                 per_doc = families.setdefault(value_family(s, g, d.dct, earlier), {})
                 per_doc[str(n)] = per_doc.get(str(n), 0) + 1
+        unmatched = [
+            f"missed: gold {_value_shape(g.value)}"
+            for g in d.gold
+            if g.type == "DATE" and not _overlaps(g, found)
+        ]
+        unmatched += [
+            f"spurious: engine {_value_shape(s.value)}"
+            for s in found
+            if s.type == "DATE" and not _overlaps(s, d.gold)
+        ]
+        for key in unmatched:
+            per_doc = alone.setdefault(key, {})
+            per_doc[str(n)] = per_doc.get(str(n), 0) + 1
         hits = match(found, d.gold)
         right = {h: s for s, h in zip(found, hits, strict=True) if h is not None and h >= 0}
         for i, g in enumerate(d.gold):
@@ -1146,6 +1164,10 @@ def decompose(outputs: list[tuple[Doc, list[Timex]]]) -> dict[str, Any]:
         "DATE values": {
             f: {"n": sum(per.values()), "docs": len(per), "most in one": max(per.values())}
             for f, per in families.items()
+        },
+        "DATE unmatched": {
+            f: {"n": sum(per.values()), "docs": len(per), "most in one": max(per.values())}
+            for f, per in alone.items()
         },
     }
 
@@ -1180,15 +1202,19 @@ def show_decomposition(part: str, mine: dict[str, Any], beside: dict[str, Any] |
     for g in (*TYPES, "none"):
         if g in mine["confusion"] or (beside and g in beside["confusion"]):
             print(f"{g:14}" + "".join(f"{cell('confusion', g, t):>12}" for t in engine_types))
-    print(f"{'DATE value wrong, by family':68}{'n':>10}{'docs':>10}{'most in one':>14}")
-    shown = sorted(set(mine["DATE values"]) | set(beside["DATE values"] if beside else ()))
-    for f in sorted(shown, key=lambda f: -mine["DATE values"].get(f, {}).get("n", 0)):
-        print(
-            f"{f:68}"
-            + "".join(
-                f"{cell('DATE values', f, k):>{w}}" for k, w in (("n", 10), ("docs", 10), ("most in one", 14))
+    for table, heading in (
+        ("DATE values", "DATE value wrong, by family"),
+        ("DATE unmatched", "DATE missed or spurious, by the value's shape"),
+    ):
+        print(f"{heading:68}{'n':>10}{'docs':>10}{'most in one':>14}")
+        shown = sorted(set(mine[table]) | set(beside[table] if beside else ()))
+        for f in sorted(shown, key=lambda f: -mine[table].get(f, {}).get("n", 0)):
+            print(
+                f"{f:68}"
+                + "".join(
+                    f"{cell(table, f, k):>{w}}" for k, w in (("n", 10), ("docs", 10), ("most in one", 14))
+                )
             )
-        )
     print()
 
 

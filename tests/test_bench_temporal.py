@@ -251,6 +251,16 @@ def test_losses_are_exact_shares_of_value_f1() -> None:
     assert [(s.value, g.value) for s, g in wrong] == [("1998", "1998-XX")]
     doc = mod.Doc("d", dt.date(2013, 3, 22), text, gold)
     scores = mod.evaluate([(doc, found)])
+    figures = mod.decompose([(doc, found)])
+    assert figures["DATE unmatched"] == {"spurious: engine 9999-99-99": {"n": 1, "docs": 1, "most in one": 1}}
+    assert figures["DATE values"] == {
+        "granularity: engine 9999 for gold 9999-XX, same year": {"n": 1, "docs": 1, "most in one": 1}
+    }
+    assert figures["confusion"] == {
+        "DATE": {"DATE": 2, "TIME": 1},
+        "DURATION": {"none": 1, "DATE": 1},
+        "none": {"DATE": 1},
+    }
     for losses, score in ((every, scores[0]), (date, scores[1])):
         lost = sum(losses.loss(name) for name in mod.LOSSES)
         assert abs((1 - lost) - score.figures()["value F1"]) < 1e-12
