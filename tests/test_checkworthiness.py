@@ -87,6 +87,8 @@ def test_realworld_labels_are_unique_and_split() -> None:
             "dev11h",
             "dev12",
             "dev12h",
+            "dev13",
+            "dev13h",
             "heldout",
             "ecb",
             "fresh",
@@ -117,6 +119,7 @@ def test_realworld_labels_are_unique_and_split() -> None:
     )  # round 22's blind sample of modern English news, labelled before the extractor
     assert splits["dev11"] == splits["dev11h"] == 6  # round 24's blind sample of English news, in two halves
     assert splits["dev12"] == splits["dev12h"] == 6  # round 25's, from postlight/parser's fixtures, likewise
+    assert splits["dev13"] == splits["dev13h"] == 6  # round 26's, from the fixtures make_dev12 did not draw
 
 
 def test_the_score_is_the_weighted_sum_of_its_terms() -> None:
@@ -178,9 +181,16 @@ def test_a_count_of_tens_and_units_in_words_is_a_number_word() -> None:
 
 def test_the_quality_bench_never_lists_the_held_out_splits_and_pools_dev6() -> None:
     q = bench_module("extract_quality")
-    assert set(q.HELD_OUT) == {"fresh", "dev6h", "dev7h", "dev8h", "dev9h", "dev11h", "dev12h"} and not set(
-        q.HELD_OUT
-    ) & set(q.LISTABLE)
+    assert set(q.HELD_OUT) == {
+        "fresh",
+        "dev6h",
+        "dev7h",
+        "dev8h",
+        "dev9h",
+        "dev11h",
+        "dev12h",
+        "dev13h",
+    } and not set(q.HELD_OUT) & set(q.LISTABLE)
     assert q.POOLED["dev6+dev6h"] == ("dev6", "dev6h") and q.POOLED["dev7+dev7h"] == ("dev7", "dev7h")
     assert q.POOLED["dev8+dev8h"] == ("dev8", "dev8h") and q.POOLED["dev9+dev9h"] == ("dev9", "dev9h")
     assert q.same_speaker("O'Neill", "James O’Neill") and not q.same_speaker("O'Neill", "James Bond")
