@@ -1483,3 +1483,26 @@ def test_an_article_whose_term_counts_do_not_read_back_is_not_used(damage):
     fp = next(iter(back.fingerprints.values()))
     with pytest.raises(StateUnavailable):
         back.story_memo.docs[fp]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.dictionaries(st.sampled_from(KEYS), article, min_size=2, max_size=8), st.lists(op, max_size=5))
+def test_a_state_read_back_once_regroups_edit_after_edit_as_from_scratch(start, ops):
+    """A state read back once (its term counts left unread until needed: ``stories.TermCounts``), then kept
+    in process through several edits, regroups as from scratch after each, and its stories' memo holds the
+    same term counts and document frequencies."""
+    specs = dict(start)
+    state = GroupingState()
+    claims, arts = batch(specs)
+    grouping.group_claims(claims, arts, state=state)
+    state = reloaded(state)
+    for kind, key, spec in ops:
+        apply(specs, kind, key, spec)
+        claims, arts = batch(specs)
+        got = grouping.group_claims(claims, arts, state=state)
+        fresh = GroupingState()
+        assert as_json(got) == as_json(grouping.group_claims(claims, arts, state=fresh))
+        assert state.story_memo.df == fresh.story_memo.df
+        assert set(state.story_memo.docs) == set(fresh.story_memo.docs)  # (not read to be compared)
+    if ops:
+        assert dict(state.story_memo.docs.items()) == dict(fresh.story_memo.docs.items())
