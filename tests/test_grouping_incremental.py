@@ -27,6 +27,7 @@ from factcheck.grouping.state import (
     state_from_pieces,
     state_pieces,
 )
+from factcheck.grouping.stories import TermCounts
 from factcheck.model import Article, Claim, Entity, GroupOverrides, Segment, Stance, TimeRef
 
 MONTHS = ["January", "March", "May", "July", "September", "November"]
@@ -1459,6 +1460,9 @@ def test_one_changed_article_reads_the_term_counts_of_the_articles_it_reaches_on
     read = [n for names in counts for n in names]
     assert "t" + gone in read and len(read) == len(set(read)) < len(KEYS)
     assert len(counts) <= 3  # (the gone article's, those compared anew, those whose stories are made)
+    docs = back.story_memo.docs
+    assert isinstance(docs, TermCounts)  # (those read stay read for the next regrouping in process)
+    assert {"t" + fp for fp in docs.known} >= set(read) - {"t" + gone} and not docs.unread & docs.known.keys()
     assert dict(back.story_memo.docs.items()) == dict(fresh.story_memo.docs.items())
     assert back.story_memo.df == fresh.story_memo.df and back.story_memo.top == fresh.story_memo.top
 

@@ -339,9 +339,10 @@ def _words_json(fs: Sequence[_Feat]) -> dict[str, Any]:
 
 def state_pieces(state: GroupingState) -> tuple[dict[str, Any], dict[str, Callable[[], Any]]]:
     """The manifest and the pieces (by key: ``a<fingerprint>`` an article's features, ``t<fingerprint>`` its
-    term counts for the stories, ``f<fingerprint>.<k>`` the words of its claims in pieces of ``_WORDS_CHUNK``, ``p<digest>`` a connected
-    part of the claim graph, ``e<digest>`` its edges, ``g<digest>`` a group), each built when called. The
-    manifest lists the pieces but the ``f`` ones, which are named from their ``a`` piece."""
+    term counts for the stories, ``f<fingerprint>.<k>`` the words of its claims in pieces of
+    ``_WORDS_CHUNK``, ``p<digest>`` a connected part of the claim graph, ``e<digest>`` its edges,
+    ``g<digest>`` a group), each built when called. The manifest lists the pieces but the ``f`` ones, which
+    are named from their ``a`` piece."""
     stories: dict[tuple[frozenset[str], bool], int] = {}
     articles = [
         [key, fp, stories.setdefault(state.stories.get(key, (frozenset(), False)), len(stories))]

@@ -79,8 +79,11 @@ class _BatchCounts(Sequence[Counter[str]]):
 
     def read(self, ds: Iterable[int]) -> None:
         """Read the counts of articles ``ds`` not read yet, at once."""
-        if isinstance(self.docs, TermCounts):
-            self.docs.fetch(self.fps[d] for d in ds if self.counts[d] is None)
+        todo = [d for d in ds if self.counts[d] is None]
+        if todo and isinstance(self.docs, TermCounts):
+            self.docs.fetch(self.fps[d] for d in todo)
+            for d in todo:
+                self.counts[d] = self.docs[self.fps[d]]
 
     def every(self) -> None:
         """Read every article's counts not read yet, at once."""
@@ -220,8 +223,7 @@ def _doc_clusters(
             batch.every()
         for c in tf:
             df.update(c.keys())
-    if memo is not None and batch is not None:
-        memo.docs = batch.by_fingerprint()
+    if memo is not None and fps is not None:
         memo.df = df
         memo.vectors_moved = unchanged.count(False)
     vecs = _DocVectors(tf, _Idf(df, n_docs, p.doc_idf_step))  # (each made when first needed: the same floats)
@@ -265,7 +267,10 @@ def _doc_clusters(
     years: list[set[str]] = [({y} if y else set()) for y in doc_years]
     if memo is None or fps is None:
         return _first_labels(_stories(sims, n_docs, tf, vecs, years, p))
-    return _by_part(memo, fps, unchanged, sims, tf, vecs, years, p)
+    label = _by_part(memo, fps, unchanged, sims, tf, vecs, years, p)
+    if batch is not None:  # (once the stories read what they read)
+        memo.docs = batch.by_fingerprint()
+    return label
 
 
 def _stories(
