@@ -53,8 +53,8 @@ LOCATION_FIELDS = frozenset({"path", "key", "source_file", "record", "notices"})
 
 
 # The pieces of a grouping state read only when needed (``get_state``): after one change, those of the few
-# articles and parts it meets (``e`` a part's edges, ``f`` claims' words, ``t`` an article's term counts).
-STATE_LAZY = ("e", "f", "t")
+# articles and parts it meets.
+STATE_LAZY = ("e", "f")
 
 
 def _state_level(name: str) -> int:

@@ -494,7 +494,7 @@ def test_a_fresh_process_regroups_only_what_changed_from_the_saved_state(tmp_pat
     assert _states(path) == before
 
 
-@pytest.mark.parametrize("what", ["manifest", "piece", "foreign", "wrong shape", "words gone", "counts gone"])
+@pytest.mark.parametrize("what", ["manifest", "piece", "foreign", "wrong shape", "words gone"])
 def test_a_corrupt_or_foreign_grouping_state_is_rebuilt(tmp_path: Path, what: str) -> None:
     folder = _mixed(tmp_path)
     path = tmp_path / "c.sqlite3"
@@ -513,9 +513,6 @@ def test_a_corrupt_or_foreign_grouping_state_is_rebuilt(tmp_path: Path, what: st
     elif what == "words gone":  # the claims' words, read when first compared (``state.LazyFeat``)
         for words in [k for k in keys if k.split(":")[-1].startswith("f")]:
             db.execute("DELETE FROM entries WHERE key = ?", (words,))
-    elif what == "counts gone":  # the articles' term counts, read when first needed (``stories.TermCounts``)
-        for counts in [k for k in keys if k.split(":")[-1].startswith("t")]:
-            db.execute("DELETE FROM entries WHERE key = ?", (counts,))
     else:
         links = [[0], [10**6], [1.0], [90.0], [0.0], [1], [-1.0]]  # an edge to a claim the part does not have
         for edges in [k for k in keys if k.split(":")[-1].startswith("e")]:  # every part's
@@ -527,7 +524,7 @@ def test_a_corrupt_or_foreign_grouping_state_is_rebuilt(tmp_path: Path, what: st
     # (a part's edges are read only when needed: here a seed changes, and the seeds' part with it)
     _change(
         folder,
-        1 if what in ("wrong shape", "words gone", "counts gone") else 9,
+        1 if what in ("wrong shape", "words gone") else 9,
         "The ministry said on Friday that 40 people were hurt.",
     )
     again = pipeline.build([folder], cache=cache.Cache(path))
@@ -538,7 +535,7 @@ def test_a_corrupt_or_foreign_grouping_state_is_rebuilt(tmp_path: Path, what: st
     # rebuilt: the next change regroups from the new state
     _change(
         folder,
-        2 if what in ("wrong shape", "words gone", "counts gone") else 12,
+        2 if what in ("wrong shape", "words gone") else 12,
         "Officials said on Monday that the bridge would reopen.",
     )
     third = pipeline.build([folder], cache=cache.Cache(path))

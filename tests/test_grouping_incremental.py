@@ -27,7 +27,6 @@ from factcheck.grouping.state import (
     state_from_pieces,
     state_pieces,
 )
-from factcheck.grouping.stories import TermCounts
 from factcheck.model import Article, Claim, Entity, GroupOverrides, Segment, Stance, TimeRef
 
 MONTHS = ["January", "March", "May", "July", "September", "November"]
@@ -660,7 +659,6 @@ def test_one_changed_article_reads_the_words_of_the_articles_it_meets_only():
     claims, arts = batch(specs)
     got = grouping.group_claims(claims, arts, state=back)
     assert as_json(got) == as_json(grouping.group_claims(claims, arts))
-    lookups = [names for names in lookups if names[0].startswith("f")]  # (not the term counts: ``t``)
     words = [name for names in lookups for name in names] + [n for n in read if n.startswith("f")]
     assert 0 < len(words) <= 3  # (a03 meets a02, the other article of its event; a03's own are new)
     assert len(lookups) == 1  # (the claims compared: their words read in one lookup)
@@ -691,8 +689,7 @@ def test_one_changed_article_reads_the_words_of_the_claims_it_is_compared_with(m
     got = grouping.group_claims(claims, arts, state=back, params=p)
     assert as_json(got) == as_json(grouping.group_claims(claims, arts, params=p))
     fp = back.fingerprints["a02"]
-    words = [names for names in lookups if names[0].startswith("f")]  # (not the term counts: ``t``)
-    assert sorted(n for n in words[0] if n.startswith("f" + fp)) == [f"f{fp}.0", f"f{fp}.2"]
+    assert sorted(n for n in lookups[0] if n.startswith("f" + fp)) == [f"f{fp}.0", f"f{fp}.2"]
 
 
 @pytest.mark.parametrize("kind", ["add", "change", "remove"])
@@ -1146,7 +1143,7 @@ def test_sentences_kept_as_evidence_do_not_make_a_regrouping_read_every_articles
     claims, arts = batch(specs, evidence=True)
     got = grouping.group_claims(claims, arts, state=back)
     assert as_json(got) == as_json(grouping.group_claims(claims, arts))
-    words = {name for names in lookups for name in names if name.startswith("f")}  # (not ``t``: term counts)
+    words = {name for names in lookups for name in names}
     assert 0 < len(words) <= 3  # (of 12 articles)
 
 
@@ -1431,70 +1428,12 @@ def test_a_reloaded_state_tells_the_groups_of_parts_reused_whole_without_making_
     assert reloaded(back).group_keys == {k: back.part_group_keys(k) for k in back.parts}
 
 
-def test_one_changed_article_reads_the_term_counts_of_the_articles_it_reaches_only():
-    """Read back, an article's term counts for the stories (its ``t`` piece, not in its ``a`` piece) are read
-    when first needed: after one change, those of the changed article's last version (its terms leave the
-    document frequencies) and of the articles whose stories or vectors are made again, at once, not every
-    article's; the groups and the stories' memo are those of a grouping from scratch."""
-    specs = {
-        key: ("2023-05-14", [(k // 2, k % 4, 0), (k // 2, (k + 1) % 4, 0)]) for k, key in enumerate(KEYS)
-    }
-    state = grouped_state(specs)
-    manifest, stored = stored_form(state)
-    assert not any("tf" in v for k, v in stored.items() if k.startswith("a"))
-    assert {k for k in stored if k.startswith("t")} == {"t" + fp for fp in state.fingerprints.values()}
-    lookups: list[list[str]] = []
-
-    def pieces_of(names: list[str]) -> dict:
-        lookups.append(names)
-        return {n: stored[n] for n in names if n in stored}
-
-    back = state_from_pieces(manifest, stored, state.params, group_from_json, stored.get, pieces_of)
-    gone = back.fingerprints["a03"]
-    specs["a03"] = ("2023-05-14", [*specs["a03"][1], (None, 0, 0)])  # (a line of words no other holds)
-    claims, arts = batch(specs)
-    got = grouping.group_claims(claims, arts, state=back)
-    fresh = GroupingState()
-    assert as_json(got) == as_json(grouping.group_claims(claims, arts, state=fresh))
-    counts = [names for names in lookups if names[0].startswith("t")]
-    read = [n for names in counts for n in names]
-    assert "t" + gone in read and len(read) == len(set(read)) < len(KEYS)
-    assert len(counts) <= 3  # (the gone article's, those compared anew, those whose stories are made)
-    docs = back.story_memo.docs
-    assert isinstance(docs, TermCounts)  # (those read stay read for the next regrouping in process)
-    assert {"t" + fp for fp in docs.known} >= set(read) - {"t" + gone} and not docs.unread & docs.known.keys()
-    assert dict(back.story_memo.docs.items()) == dict(fresh.story_memo.docs.items())
-    assert back.story_memo.df == fresh.story_memo.df and back.story_memo.top == fresh.story_memo.top
-
-
-@pytest.mark.parametrize(
-    "damage",
-    [
-        lambda v: v.__setitem__(next(iter(v)), 1.5),  # a count not an int
-        lambda v: v.__setitem__(next(iter(v)), True),  # a bool is not a count
-        lambda v: v.clear(),  # the piece gone
-    ],
-)
-def test_an_article_whose_term_counts_do_not_read_back_is_not_used(damage):
-    """An article's ``t`` piece is read when its term counts are first needed, and then refused."""
-    state = grouped_state(paired_specs())
-    manifest, stored = stored_form(state)
-    for k in stored:
-        if k.startswith("t"):
-            damage(stored[k])
-    stored = {k: v for k, v in stored.items() if v != {}}
-    back = state_from_pieces(manifest, stored, state.params, group_from_json, stored.get)
-    fp = next(iter(back.fingerprints.values()))
-    with pytest.raises(StateUnavailable):
-        back.story_memo.docs[fp]
-
-
 @settings(max_examples=30, deadline=None)
 @given(st.dictionaries(st.sampled_from(KEYS), article, min_size=2, max_size=8), st.lists(op, max_size=5))
 def test_a_state_read_back_once_regroups_edit_after_edit_as_from_scratch(start, ops):
-    """A state read back once (its term counts left unread until needed: ``stories.TermCounts``), then kept
-    in process through several edits, regroups as from scratch after each, and its stories' memo holds the
-    same term counts and document frequencies."""
+    """A state read back once (as a fresh process gets it from the cache), then kept in process through
+    several edits (as the review TUI keeps it), regroups as from scratch after each, and its stories' memo
+    holds the same term counts and document frequencies."""
     specs = dict(start)
     state = GroupingState()
     claims, arts = batch(specs)
@@ -1507,6 +1446,5 @@ def test_a_state_read_back_once_regroups_edit_after_edit_as_from_scratch(start, 
         fresh = GroupingState()
         assert as_json(got) == as_json(grouping.group_claims(claims, arts, state=fresh))
         assert state.story_memo.df == fresh.story_memo.df
-        assert set(state.story_memo.docs) == set(fresh.story_memo.docs)  # (not read to be compared)
-    if ops:
-        assert dict(state.story_memo.docs.items()) == dict(fresh.story_memo.docs.items())
+        assert state.story_memo.docs == fresh.story_memo.docs
+        assert state.story_memo.top == fresh.story_memo.top

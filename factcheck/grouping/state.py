@@ -31,7 +31,7 @@ from typing import Any
 
 from factcheck.grouping.features import _Feat
 from factcheck.grouping.params import DEFAULT, Params
-from factcheck.grouping.stories import StoryMemo, TermCounts
+from factcheck.grouping.stories import StoryMemo
 from factcheck.model import Article, Claim, EventGroup
 
 _CLAIM_FIELDS = tuple(f.name for f in dataclasses.fields(Claim) if f.name != "group")  # ``group`` is output
@@ -176,7 +176,7 @@ def group_key(part: bytes, places: Sequence[int]) -> bytes:
 # that saving after a change writes only the new pieces. Read back, every value is checked for its type: a
 # piece of another shape raises ``ValueError`` and the state is not used.
 
-STATE_FORMAT = 13
+STATE_FORMAT = 12
 
 
 def params_digest(p: Params) -> str:
@@ -316,7 +316,7 @@ def _columns(values: Sequence[Any]) -> dict[str, list[Any]]:
 
 
 def _article_json(
-    fs: Sequence[_Feat], keys: Sequence[list[str]], year: tuple[str | None] | None
+    fs: Sequence[_Feat], keys: Sequence[list[str]], tf: Any, year: tuple[str | None] | None
 ) -> dict[str, Any]:
     """An article's ``a`` piece (see ``_WORD_LISTS``; ``year``: its dominant year, when known)."""
     return {
@@ -326,6 +326,7 @@ def _article_json(
         "lang": [f.lang for f in fs],
         "times": _columns([f.times for f in fs]),
         "keys": _columns(keys),
+        "tf": tf,
     }
 
 
@@ -338,11 +339,10 @@ def _words_json(fs: Sequence[_Feat]) -> dict[str, Any]:
 
 
 def state_pieces(state: GroupingState) -> tuple[dict[str, Any], dict[str, Callable[[], Any]]]:
-    """The manifest and the pieces (by key: ``a<fingerprint>`` an article's features, ``t<fingerprint>`` its
-    term counts for the stories, ``f<fingerprint>.<k>`` the words of its claims in pieces of
-    ``_WORDS_CHUNK``, ``p<digest>`` a connected part of the claim graph, ``e<digest>`` its edges,
-    ``g<digest>`` a group), each built when called. The manifest lists the pieces but the ``f`` ones, which
-    are named from their ``a`` piece."""
+    """The manifest and the pieces (by key: ``a<fingerprint>`` an article's features and term counts,
+    ``f<fingerprint>.<k>`` the words of its claims in pieces of ``_WORDS_CHUNK``, ``p<digest>`` a connected
+    part of the claim graph, ``e<digest>`` its edges, ``g<digest>`` a group), each built when called. The
+    manifest lists the pieces but the ``f`` ones, which are named from their ``a`` piece."""
     stories: dict[tuple[frozenset[str], bool], int] = {}
     articles = [
         [key, fp, stories.setdefault(state.stories.get(key, (frozenset(), False)), len(stories))]
@@ -352,9 +352,7 @@ def state_pieces(state: GroupingState) -> tuple[dict[str, Any], dict[str, Callab
     docs = state.story_memo.docs
     for fp, (fs, keys) in state.features.items():
         year = (state.years[fp],) if fp in state.years else None
-        pieces["a" + fp] = functools.partial(_article_json, fs, keys, year)
-        if fp in docs:  # (made when not stored yet: those of last run are not read to be saved)
-            pieces["t" + fp] = functools.partial(docs.__getitem__, fp)
+        pieces["a" + fp] = functools.partial(_article_json, fs, keys, docs.get(fp), year)
         for k, name in enumerate(_words_names(fp, len(fs))):
             pieces[name] = functools.partial(_words_json, fs[k * _WORDS_CHUNK : (k + 1) * _WORDS_CHUNK])
     for pk, (uids, _links, kept) in state.parts.items():
@@ -485,7 +483,7 @@ def _split(v: Any, n: int, what: str) -> list[list[str]]:
 
 def _article_from(
     v: Any, fp: str, read_many: Callable[[list[str]], dict[str, Any]]
-) -> tuple[list[_Feat], list[list[str]]]:
+) -> tuple[tuple[list[_Feat], list[list[str]]], Counter[str] | None]:
     """An article's claims' features from its ``a`` piece (``fp``: its fingerprint, which names its ``f``
     pieces, read when needed with ``read_many``)."""
     _check(type(v) is dict, "article piece")
@@ -502,23 +500,12 @@ def _article_from(
     feats: list[_Feat] = [
         LazyFeat.make(sources[x // c], x % c, tuple(times[x]), published[x], lang[x]) for x in range(n)
     ]
-    return feats, keys
-
-
-def _term_counts(
-    read_many: Callable[[list[str]], dict[str, Any]],
-) -> Callable[[list[str]], dict[str, Counter[str]]]:
-    """A reader of articles' term counts from their ``t`` pieces (fingerprints -> counts, for
-    ``TermCounts``), several in one lookup; raises ``StateUnavailable`` when one cannot be read."""
-
-    def read(fps: list[str]) -> dict[str, Counter[str]]:
-        got = read_many(["t" + fp for fp in fps])
-        try:
-            return {fp: Counter(_counts(got.get("t" + fp), "term counts")) for fp in fps}
-        except ValueError as e:
-            raise StateUnavailable(f"grouping state: an article's term counts: {e}") from None
-
-    return read
+    counts: Counter[str] | None = None
+    tf = v.get("tf")
+    if tf is not None:
+        _check(type(tf) is dict and set(map(type, tf.values())) <= _INT, "term counts")
+        counts = Counter(tf)
+    return (feats, keys), counts
 
 
 def _words_from(v: Any, n: int) -> _Words:
@@ -595,20 +582,19 @@ def state_from_pieces(
         _check(0 <= si < len(story_sets), "article's story")
         state.fingerprints[key] = fp
         state.stories[key] = story_sets[si]
-    counted: list[str] = []  # the articles whose term counts are saved (read when needed)
     for k in _strs(keys, "piece keys"):
         if k[:1] == "e":
             continue  # read when needed
-        if k[:1] == "t":
-            counted.append(k[1:])
-            continue
         _check(k in pieces, "piece (missing)")
         v = pieces[k]
         try:
             if k[0] == "a":
-                state.features[k[1:]] = _article_from(v, k[1:], pieces_of)
+                got, tf = _article_from(v, k[1:], pieces_of)
+                state.features[k[1:]] = got
                 if "year" in v:
                     state.years[k[1:]] = _opt_str(v["year"], "article's year")
+                if tf is not None:
+                    state.story_memo.docs[k[1:]] = tf
             elif k[0] == "p":
                 uids, links, kept, docs, groups = _part_from(v)
                 pk = bytes.fromhex(k[1:])
@@ -641,9 +627,8 @@ def state_from_pieces(
 
     state.load_links = load_links
     memo = state.story_memo
-    memo.docs = TermCounts(unread=counted, read=_term_counts(pieces_of))
     df = manifest.get("df")
-    if df is not None and set(memo.docs) == set(state.fingerprints.values()):
+    if df is not None and memo.docs.keys() == set(state.fingerprints.values()):
         memo.df = Counter(_counts(df, "document frequencies"))  # (those of last time)
     splits = manifest.get("splits", [])
     _check(type(splits) is list and all(type(x) is list and len(x) == 3 for x in splits), "splits")

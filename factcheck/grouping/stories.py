@@ -6,94 +6,12 @@ from __future__ import annotations
 import heapq
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from factcheck.grouping.features import _content_tokens, _cosine, _Feat
 from factcheck.grouping.linkage import _average_linkage
 from factcheck.grouping.params import DEFAULT, Params
-
-
-class TermCounts(Mapping[str, Counter[str]]):
-    """Articles' term counts by fingerprint (``StoryMemo.docs``): those counted or read (``known``), and those
-    of a saved state not read yet (``unread``), read with ``read`` (several at once: fingerprints -> their
-    counts, all of them, or it raises) when first asked for. After one change, the stories read the counts
-    of the articles whose stories are made again, not every article's."""
-
-    __slots__ = ("known", "read", "unread")
-
-    def __init__(
-        self,
-        known: dict[str, Counter[str]] | None = None,
-        unread: Iterable[str] = (),
-        read: Callable[[list[str]], Mapping[str, Counter[str]]] | None = None,
-    ):
-        self.known = {} if known is None else known
-        self.unread = set(unread) - self.known.keys()
-        self.read = read
-
-    def fetch(self, fps: Iterable[str]) -> None:
-        """Read the counts of those of ``fps`` not read yet, at once."""
-        todo = [fp for fp in dict.fromkeys(fps) if fp in self.unread]
-        if todo:
-            assert self.read is not None  # (nothing is unread without a reader)
-            got = self.read(todo)
-            self.known.update((fp, got[fp]) for fp in todo)
-            self.unread.difference_update(todo)
-
-    def __getitem__(self, fp: str) -> Counter[str]:
-        got = self.known.get(fp)
-        if got is None:
-            self.fetch([fp])
-            got = self.known[fp]
-        return got
-
-    def __contains__(self, fp: object) -> bool:
-        return fp in self.known or fp in self.unread
-
-    def __iter__(self) -> Iterator[str]:
-        yield from self.known
-        yield from list(self.unread)  # (a copy: those read while iterating leave it)
-
-    def __len__(self) -> int:
-        return len(self.known) + len(self.unread)
-
-
-class _BatchCounts(Sequence[Counter[str]]):
-    """Each article's term counts by its place in the batch: new (empty, to be counted) for the articles in
-    ``need``, the others their fingerprint's in ``docs`` (last run's), read when first asked for."""
-
-    def __init__(self, fps: Sequence[str], docs: Mapping[str, Counter[str]], need: set[int]):
-        self.fps, self.docs = fps, docs
-        known = docs.known if isinstance(docs, TermCounts) else docs  # (None: not read yet)
-        self.counts = [Counter() if d in need else known.get(fp) for d, fp in enumerate(fps)]
-
-    def __len__(self) -> int:
-        return len(self.counts)
-
-    def __getitem__(self, d: int) -> Counter[str]:  # type: ignore[override]  # (no slices)
-        got = self.counts[d]
-        if got is None:
-            got = self.counts[d] = self.docs[self.fps[d]]
-        return got
-
-    def read(self, ds: Iterable[int]) -> None:
-        """Read the counts of articles ``ds`` not read yet, at once."""
-        todo = [d for d in ds if self.counts[d] is None]
-        if todo and isinstance(self.docs, TermCounts):
-            self.docs.fetch(self.fps[d] for d in todo)
-            for d in todo:
-                self.counts[d] = self.docs[self.fps[d]]
-
-    def every(self) -> None:
-        """Read every article's counts not read yet, at once."""
-        self.read(range(len(self.counts)))
-
-    def by_fingerprint(self) -> TermCounts:
-        """The counts by fingerprint, those not read yet left to be read (for the next run's memo)."""
-        known = {self.fps[d]: c for d, c in enumerate(self.counts) if c is not None}
-        unread = [self.fps[d] for d, c in enumerate(self.counts) if c is None]
-        return TermCounts(known, unread, self.docs.read if isinstance(self.docs, TermCounts) else None)
 
 
 @dataclass(slots=True)
@@ -104,7 +22,7 @@ class StoryMemo:
     articles, and whether they held, reused while none of their TF-IDF vectors changed (same fingerprint,
     the batch's size and their terms' document frequencies in the same steps: ``_df_update``)."""
 
-    docs: Mapping[str, Counter[str]] = field(default_factory=TermCounts)
+    docs: dict[str, Counter[str]] = field(default_factory=dict)
     df: Counter[str] | None = None  # the document frequencies of ``docs`` (None: not known)
     # a story's articles' fingerprints (in batch order) -> the two sides its words propose (places in that
     # tuple, ``_two_sides``) or None, and whether the split held in the batch's vectors then
@@ -200,9 +118,7 @@ def _doc_clusters(
     lang = [""] * n_docs
     for f in counted:
         lang[f.doc] = f.lang or ""
-    # (with a memo: last run's counts of an unchanged article, read when first needed)
-    batch = _BatchCounts(fps, old, need) if memo is not None and fps is not None else None
-    tf: Sequence[Counter[str]] = [Counter() for _d in range(n_docs)] if batch is None else batch
+    tf: list[Counter[str]] = [Counter() if d in need else old[fps[d]] for d in range(n_docs)]  # type: ignore[index]
     if bodies is not None:
         for d in sorted(need):
             tf[d].update(_content_tokens(bodies[d], lang[d] or None))
@@ -219,20 +135,17 @@ def _doc_clusters(
         if memo is not None:
             memo.moved = None
         df = Counter()
-        if batch is not None:
-            batch.every()
         for c in tf:
             df.update(c.keys())
     if memo is not None and fps is not None:
+        memo.docs = {fps[d]: tf[d] for d in range(n_docs)}
         memo.df = df
         memo.vectors_moved = unchanged.count(False)
     vecs = _DocVectors(tf, _Idf(df, n_docs, p.doc_idf_step))  # (each made when first needed: the same floats)
     known = memo.top if memo is not None and fps is not None else {}
-    kept = [known.get(fps[d]) if fps is not None and unchanged[d] else None for d in range(n_docs)]
-    if batch is not None:  # (the counts of the articles whose vectors are made, read at once)
-        batch.read(d for d, got in enumerate(kept) if got is None)
     top: list[list[str]] = []
-    for d, got in enumerate(kept):
+    for d in range(n_docs):
+        got = known.get(fps[d]) if fps is not None and unchanged[d] else None
         if got is None:
             v = vecs[d]
             got = sorted(v, key=lambda t: -v[t])[: p.doc_top_terms]
@@ -253,30 +166,25 @@ def _doc_clusters(
         for docs in postings.values():
             for i, a in enumerate(docs):
                 shared.update((a, b) for b in docs[i + 1 :])
-    compared = [pair for pair, k in shared.items() if k >= p.doc_shared_min]
-    if batch is not None:  # (the counts of the articles compared anew, read at once)
-        batch.read(sorted({d for pair in compared for d in pair}))
-    for a, b in compared:
-        va, vb = vecs[a], vecs[b]
-        if len(va) > len(vb):
-            va, vb = vb, va
-        sims[(a, b)] = sum([x * vb[t] for t, x in va.items() if t in vb])
+    for (a, b), k in shared.items():
+        if k >= p.doc_shared_min:
+            va, vb = vecs[a], vecs[b]
+            if len(va) > len(vb):
+                va, vb = vb, va
+            sims[(a, b)] = sum([x * vb[t] for t, x in va.items() if t in vb])
     sims = dict(sorted(sims.items()))  # (one order whichever way they came: sums over them are the same)
     if memo is not None and fps is not None:
         memo.sims = {(fps[a], fps[b]): sc for (a, b), sc in sims.items()}
     years: list[set[str]] = [({y} if y else set()) for y in doc_years]
     if memo is None or fps is None:
         return _first_labels(_stories(sims, n_docs, tf, vecs, years, p))
-    label = _by_part(memo, fps, unchanged, sims, tf, vecs, years, p)
-    if batch is not None:  # (once the stories read what they read)
-        memo.docs = batch.by_fingerprint()
-    return label
+    return _by_part(memo, fps, unchanged, sims, tf, vecs, years, p)
 
 
 def _stories(
     sims: Mapping[tuple[int, int], float],
     n_docs: int,
-    tf: Sequence[Counter[str]],
+    tf: list[Counter[str]],
     vecs: Sequence[dict[str, float]],
     years: list[set[str]],
     p: Params,
@@ -339,7 +247,7 @@ def _by_part(
     fps: Sequence[str],
     unchanged: list[bool],
     sims: Mapping[tuple[int, int], float],
-    tf: Sequence[Counter[str]],
+    tf: list[Counter[str]],
     vecs: Sequence[dict[str, float]],
     years: list[set[str]],
     p: Params,
@@ -364,8 +272,6 @@ def _by_part(
                 label[d] = part[x]
     splits, closeness = memo.splits, memo.closeness
     if made:
-        if isinstance(tf, _BatchCounts):  # (their counts read at once, not one lookup each as first needed)
-            tf.read(sorted(made))
         own = {pair: sc for pair, sc in sims.items() if pair[0] in made}
         now = _first_labels(_stories(own, n_docs, tf, vecs, years, p, (memo, fps, unchanged)))
         for d in made:
@@ -389,7 +295,7 @@ def _posting_cap(n_docs: int, p: Params) -> int:
 
 
 def _df_update(
-    memo: StoryMemo, fps: Sequence[str], tf: Sequence[Counter[str]], need: set[int], p: Params
+    memo: StoryMemo, fps: Sequence[str], tf: list[Counter[str]], need: set[int], p: Params
 ) -> tuple[Counter[str], list[bool]]:
     """The document frequencies from last time's (``memo.df``), the articles gone and the new ones; and
     which articles' TF-IDF vectors are last time's: an unchanged article, whose terms all weigh as last
@@ -399,13 +305,10 @@ def _df_update(
     df = Counter(memo.df)
     now = set(fps)
     moved: set[str] = set()
-    gone = [fp for fp in memo.docs if fp not in now]
-    if isinstance(memo.docs, TermCounts):
-        memo.docs.fetch(gone)
-    for fp in gone:
-        counts = memo.docs[fp]
-        df.subtract(counts.keys())
-        moved.update(counts)
+    for fp, counts in memo.docs.items():
+        if fp not in now:
+            df.subtract(counts.keys())
+            moved.update(counts)
     for d in need:
         df.update(tf[d].keys())
         moved.update(tf[d])
@@ -423,15 +326,7 @@ def _df_update(
     same_n = _level(n_then, step) == _level(n_now, step)
     # (a dict's keys tested against a set go through the smaller: ``changed`` holds a few terms, where
     # ``changed.isdisjoint(tf[d])`` would go through every term of every article)
-    # (only the terms an article not counted anew holds: a term of the new articles alone, a word the edit
-    # brought, moves but is in none of the others. Every other article's terms are read, at once, only when
-    # such a term is left: after most edits none is, and last run's counts of the others are not read.)
-    changed = {t for t in changed if df.get(t, 0) > sum(t in tf[d] for d in need)}
-    if changed and isinstance(tf, _BatchCounts):
-        tf.every()
-    unchanged = [
-        same_n and d not in need and (not changed or tf[d].keys().isdisjoint(changed)) for d in range(n_now)
-    ]
+    unchanged = [same_n and d not in need and tf[d].keys().isdisjoint(changed) for d in range(n_now)]
     return df, unchanged
 
 
@@ -468,7 +363,7 @@ def _memo_bisect(
     memo: StoryMemo,
     fps: Sequence[str],
     unchanged: list[bool],
-    tf: Sequence[Counter[str]],
+    tf: list[Counter[str]],
     vecs: Sequence[dict[str, float]],
     p: Params,
 ) -> Callable[[list[int]], tuple[list[int], list[int]] | None]:
@@ -518,7 +413,7 @@ def _merge_stories(
     label: list[int],
     sims: Mapping[tuple[int, int], float],
     vecs: Sequence[dict[str, float]],
-    tf: Sequence[Counter[str]],
+    tf: list[Counter[str]],
     p: Params = DEFAULT,
     known: Callable[[list[int], list[int], Callable[[], float]], float] | None = None,
 ) -> list[int]:
@@ -684,7 +579,7 @@ def _years_near(a: set[str], b: set[str], gap: int) -> bool:
 
 def _split_stories(
     label: list[int],
-    tf: Sequence[Counter[str]],
+    tf: list[Counter[str]],
     vecs: Sequence[dict[str, float]],
     p: Params = DEFAULT,
     bisect: Callable[[list[int]], tuple[list[int], list[int]] | None] | None = None,
@@ -711,7 +606,7 @@ def _split_stories(
     return out
 
 
-def _local_vectors(ms: Sequence[int], tf: Sequence[Counter[str]]) -> list[dict[str, float]]:
+def _local_vectors(ms: Sequence[int], tf: list[Counter[str]]) -> list[dict[str, float]]:
     """TF-IDF unit vectors of articles ``ms`` with the IDF taken among them alone: a word all of them use
     weighs nothing, a word of one article only is left out."""
     n = len(ms)
@@ -726,7 +621,7 @@ def _local_vectors(ms: Sequence[int], tf: Sequence[Counter[str]]) -> list[dict[s
     return vecs
 
 
-def _apart(a: Sequence[int], b: Sequence[int], tf: Sequence[Counter[str]], p: Params = DEFAULT) -> bool:
+def _apart(a: Sequence[int], b: Sequence[int], tf: list[Counter[str]], p: Params = DEFAULT) -> bool:
     """Whether two stories would be split again: with word weights taken inside their union (what all
     their articles share weighs nothing), they are closer within than across by ``split_ratio``."""
     vecs = _local_vectors([*a, *b], tf)
@@ -742,7 +637,7 @@ def _apart(a: Sequence[int], b: Sequence[int], tf: Sequence[Counter[str]], p: Pa
 
 
 def _bisect(
-    ms: list[int], tf: Sequence[Counter[str]], gvecs: Sequence[dict[str, float]], p: Params = DEFAULT
+    ms: list[int], tf: list[Counter[str]], gvecs: Sequence[dict[str, float]], p: Params = DEFAULT
 ) -> tuple[list[int], list[int]] | None:
     """A story's two look-alike events (``_split_stories``), or None: two sides proposed by its articles'
     own words (``_two_sides``), kept when they hold apart in the batch's vectors (``_split_holds``)."""
@@ -758,7 +653,7 @@ def _split_at(ms: list[int], sides: tuple[list[int], list[int]]) -> tuple[list[i
 
 
 def _two_sides(
-    ms: list[int], tf: Sequence[Counter[str]], p: Params = DEFAULT
+    ms: list[int], tf: list[Counter[str]], p: Params = DEFAULT
 ) -> tuple[list[int], list[int]] | None:
     """The two sides a story's articles fall into with word weights taken among them alone (places in
     ``ms``, each side in the order its set holds them, the order ``_split_holds`` sums in), or None: a
