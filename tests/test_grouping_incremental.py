@@ -1426,3 +1426,25 @@ def test_a_reloaded_state_tells_the_groups_of_parts_reused_whole_without_making_
     assert back.stats["parts_reused"] >= 1
     assert len(made) < len(got)
     assert reloaded(back).group_keys == {k: back.part_group_keys(k) for k in back.parts}
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.dictionaries(st.sampled_from(KEYS), article, min_size=2, max_size=8), st.lists(op, max_size=5))
+def test_a_state_read_back_once_regroups_edit_after_edit_as_from_scratch(start, ops):
+    """A state read back once (as a fresh process gets it from the cache), then kept in process through
+    several edits (as the review TUI keeps it), regroups as from scratch after each, and its stories' memo
+    holds the same term counts and document frequencies."""
+    specs = dict(start)
+    state = GroupingState()
+    claims, arts = batch(specs)
+    grouping.group_claims(claims, arts, state=state)
+    state = reloaded(state)
+    for kind, key, spec in ops:
+        apply(specs, kind, key, spec)
+        claims, arts = batch(specs)
+        got = grouping.group_claims(claims, arts, state=state)
+        fresh = GroupingState()
+        assert as_json(got) == as_json(grouping.group_claims(claims, arts, state=fresh))
+        assert state.story_memo.df == fresh.story_memo.df
+        assert state.story_memo.docs == fresh.story_memo.docs
+        assert state.story_memo.top == fresh.story_memo.top
