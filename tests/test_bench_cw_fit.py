@@ -87,6 +87,20 @@ def test_cross_validation_scores_each_split_with_a_fit_made_without_it(
         def score(self, r: object) -> float:
             return 0.5
 
+    class Stepper:
+        def __init__(self, rows: list, gold: object, checked: list) -> None:
+            pass
+
+        def fit(self, splits: set[str], recall: float) -> tuple[None, list[str]]:
+            fitted_on.append(set(splits))
+            return None, []
+
+        def counts(self, w: None, splits: set[str]) -> tuple[int, ...]:
+            return (0, 0, 0, 0)
+
+        def lost(self, w: None) -> int:
+            return 0
+
     real_fit = cw.fit_threshold
 
     def fit_threshold(rows: list, *args: object) -> float:
@@ -94,14 +108,37 @@ def test_cross_validation_scores_each_split_with_a_fit_made_without_it(
         return real_fit(rows, *args)
 
     monkeypatch.setattr(cw, "Model", Model)
+    monkeypatch.setattr(cw, "Stepper", Stepper)
     monkeypatch.setattr(cw, "fit_threshold", fit_threshold)
     cw.cross_validate(by_split, gold, [], Namespace(recall=0.85, l2=1.0))
-    folds = fitted_on[: 3 * len(cw.DEV)]
+    folds = fitted_on[: 4 * len(cw.DEV)]  # per fold: two thresholds, the model, the stepped weights
     for i, split in enumerate(cw.DEV):
-        for seen in folds[3 * i : 3 * i + 3]:
+        for seen in folds[4 * i : 4 * i + 4]:
             assert seen == set(cw.DEV) - {split}
     assert all(seen <= set(cw.DEV) for seen in fitted_on)
     out = capsys.readouterr().out
     # the left-out split scored at the fitted threshold 0.6: its claim shown, its view hidden
-    assert "  dev12    0.50 / 1.00 (1/2, 1/1)" in out
-    assert "threshold 1.00 / 1.00 (13/13, 13/13)" in out
+    assert "  dev12  resource 0.50 / 1.00 (1/2, 1/1); threshold 0.600: 1.00 / 1.00 (1/1, 1/1);" in out
+    assert "    threshold 1.00 / 1.00 (13/13, 13/13)" in out
+
+
+def _scored(text: str, terms: dict[str, int], label: int | None) -> object:
+    weights = cw.extract._cw_vocab("en").weights
+    score = round(max(0.0, min(1.0, sum(weights[k] * n for k, n in terms.items()))), 3)
+    return cw.Row("dev", "p", text, terms, score, label)
+
+
+def test_stepped_weights_hide_no_snopes_checked_claim() -> None:
+    claim = _scored("a figure claim", {"base": 1, "figure": 1, "entity": 1, "time": 1}, 1)
+    view = {"base": 1, "attributed": 1, "quote_speaker": 1, "entity": 1}  # 0.5: shown, near the threshold
+    rows = [claim, _scored("a quoted view", view, 0)]
+    gold = {("dev", "p"): ["a figure claim"]}
+    free = cw.Stepper(rows, gold, [])
+    assert free.counts(free.weights, {"dev"}) == (1, 2, 1, 1)
+    w, made = free.fit({"dev"}, 0.85)
+    assert len(made) == 1 and free.counts(w, {"dev"}) == (1, 1, 1, 1)
+    # a Snopes-checked claim of the same terms is shown now: no step may hide it
+    checked = [cw.Row("checked", "1", "a checked claim", view, rows[1].score, 1)]
+    bound = cw.Stepper(rows, gold, checked)
+    w, made = bound.fit({"dev"}, 0.85)
+    assert made == [] and bound.counts(w, {"dev"}) == (1, 2, 1, 1)
