@@ -1,19 +1,29 @@
-"""Does a fitted model over the check-worthiness terms beat their weights in the resource? Split by split.
+"""Does a fitted model over the check-worthiness terms, or another shown threshold, beat the resource? Split by split.
 
 The score of a sentence is the weighted sum of its terms (``factcheck/lang/en/checkworthiness.toml``,
-``[weights]``; ``extract._CwTerms``). This bench extracts every sentence of the hand-labelled real pages
-(tests/fixtures/realworld) with its terms, and fits a logistic model over the same terms (L2-regularised, Newton
-steps, numpy) on the development splits only (dev, dev2, dev3, dev4, dev5, dev6; a sentence is check-worthy when it holds a
-labelled claim, "either" sentences and headlines left out). It prints, beside the weights of the resource:
+``[weights]``; ``extract._CwTerms``); a claim is shown when it scores ``model.DEFAULT_MIN_SCORE`` or more. This
+bench extracts every sentence of the hand-labelled real pages (tests/fixtures/realworld) with its terms (a
+sentence is check-worthy when it holds a labelled claim, "either" sentences and headlines left out) and fits,
+on the development splits only (``DEV``: every split of ``bench/extract_quality.py``'s ``REAL_SPLITS`` but its
+clean held-out ones, ``HELD_OUT``, and "heldout", held out when labelled; the held-out pages are never read
+unless ``--heldout`` asks for their totals), a logistic model over the same terms (L2-regularised, Newton steps,
+numpy). It prints, beside the weights of the resource:
 
-1. ranking quality (AUC: the chance that a check-worthy sentence outscores one that is not), per split; for a
-   development split the model is fitted on the three others (leave one split out), for the held-out splits
-   (heldout, ecb; fresh and dev6h: totals only) on all of them;
+1. ranking quality (AUC: the chance that a check-worthy sentence outscores one that is not) per development
+   split, the model fitted on the other development splits (leave one split out);
 2. check-worthy precision / recall of the shown claims, as ``bench/extract_quality.py`` counts them, with the
    model's threshold set where its recall over the development splits is that of the resource's weights at
    ``model.DEFAULT_MIN_SCORE``; row ``checked``: the share of the 10,375 claims Snopes checked (CLEF 2020
    CheckThat! task 2 archive, each a one-sentence article, all check-worthy) that is shown;
 3. the fitted weights, rescaled to the resource's units (``--weights``): a ``[weights]`` table to try.
+
+``--cv``: leave-one-split-out cross-validation of a calibration over the development splits. For each
+development split, fitted on all the others: (a) the shown threshold of the resource's weights, (b) the logistic
+model and its threshold; each threshold the one of the highest precision over the splits fitted on whose recall
+there is ``--recall`` (default 0.85) or more. The split left out is scored with what was fitted without it; the
+pooled row sums the left-out splits' counts. Beside them, the resource at ``model.DEFAULT_MIN_SCORE``. The
+cross-validated rows are the figures that count, never the fit on all splits (printed last, with the Snopes
+claims the fit on all would show and lose).
 
 ``--term NAME`` fits one term's weight alone, the others kept as the resource has them: a logistic model over
 two inputs, the resource's sum without the term and the term, fitted on the development splits; the term's
@@ -22,10 +32,14 @@ the term (its weight 0) and with the resource's weight for it, AUC and shown cla
 ``model.DEFAULT_MIN_SCORE`` and at the threshold where the development recall is that of the resource
 without the term.
 
+``--heldout`` adds the held-out splits' totals (each a row of counts; never their sentences), to be run once,
+after the development figures have decided.
+
 A new term is worth adding when the fitted model with it ranks better on the held-out splits and on the
 development split it was not fitted on, not only on the ones it was fitted on.
 
-    python bench/cw_fit.py [--l2 1.0] [--weights] [--no-checked] [--term lexical]
+    python bench/cw_fit.py [--l2 1.0] [--weights] [--no-checked] [--term lexical] [--cv [--recall 0.85]]
+        [--heldout]
 """
 
 from __future__ import annotations
@@ -46,13 +60,17 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from extract import data_dir  # noqa: E402  (bench/extract.py: ../shared/data or env FACTCHECK_DATA)
+from extract_quality import HELD_OUT as CLEAN_HELD_OUT  # noqa: E402  (the shared split lists)
+from extract_quality import REAL_SPLITS  # noqa: E402
 
 from factcheck import extract, ingest  # noqa: E402
 from factcheck.model import DEFAULT_MIN_SCORE, Article  # noqa: E402
 
 REALWORLD = ROOT / "tests" / "fixtures" / "realworld"
-DEV = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6")
-HELD_OUT = ("heldout", "ecb", "fresh", "dev6h")  # fresh, dev6h: totals only, never their sentences
+# held out: extract_quality's clean held-out splits (totals only, never their sentences) and "heldout" (held out
+# when labelled): never in the data a weight or a threshold is fitted on
+HELD_OUT = ("heldout", *CLEAN_HELD_OUT)
+DEV = tuple(s for s in REAL_SPLITS if s not in HELD_OUT)  # the development splits: dev..dev12 and ecb
 
 
 @dataclass
@@ -105,13 +123,22 @@ def _candidates(art: Article, after: int | None = None) -> list[tuple[str, dict[
     return out
 
 
-def real_rows() -> tuple[list[Row], dict[tuple[str, str], list[str]]]:
-    labels = tomllib.loads((REALWORLD / "labels.toml").read_text(encoding="utf-8"))
+def real_rows(
+    splits: tuple[str, ...] = DEV, fixtures: Path = REALWORLD
+) -> tuple[list[Row], dict[tuple[str, str], list[str]]]:
+    """The candidate claims of the labelled pages of ``splits`` (the development splits unless asked): no other
+    split's page is read, and their labelled claims by (split, page)."""
+    labels = tomllib.loads((fixtures / "labels.toml").read_text(encoding="utf-8"))
     rows: list[Row] = []
     gold: dict[tuple[str, str], list[str]] = {}
     for entry in labels["article"]:
         split, page = entry["split"], entry["file"]
-        art = ingest.load([str(REALWORLD / "articles" / page)]).articles[0]
+        if split not in splits:
+            continue
+        batch = ingest.load([str(fixtures / "articles" / page)])
+        if batch.errors or not batch.articles:
+            sys.exit(f"cw_fit: cannot read {page}: {batch.errors}")
+        art = batch.articles[0]
         claims = [g["m"] for g in entry.get("claim", [])]
         either = entry.get("either", [])
         gold[(split, page)] = claims
@@ -213,11 +240,11 @@ def _with_weight(term: str, w: float) -> Any:
 
 
 def fit_term(
-    term: str, rows: list[Row], checked: list[Row], gold: dict[tuple[str, str], list[str]], fresh: bool
+    term: str, rows: list[Row], checked: list[Row], gold: dict[tuple[str, str], list[str]], held: bool
 ) -> None:
-    """Fit ``term``'s weight alone on the development splits; print the splits (``fresh`` too: totals only)
-    without it, with the resource's weight and with the fitted one."""
-    splits = (*DEV, "heldout", "ecb", *(("fresh", "dev6h") if fresh else ()))
+    """Fit ``term``'s weight alone on the development splits; print the splits (``held``: the held-out ones too,
+    totals only) without it, with the resource's weight and with the fitted one."""
+    splits = (*DEV, *(HELD_OUT if held else ()))
     weights = extract._cw_vocab("en").weights
     by_split: dict[str, list[Row]] = defaultdict(list)
     for r in rows:
@@ -263,32 +290,227 @@ def fit_term(
                 )
 
 
+def resource_score(r: Row) -> float:
+    return r.score
+
+
+def fit_threshold(
+    rows: list[Row], gold: dict[tuple[str, str], list[str]], score: Any, recall: float
+) -> float:
+    """The threshold of the highest precision of ``rows``' shown claims among those whose recall is ``recall`` or
+    more (the lowest such threshold on a tie), tried at every score a row has from ``extract.MIN_SCORE`` up.
+    Counted as ``shown`` counts: a labelled claim is found when a row of its page holding it is shown."""
+    scores = np.array([score(r) for r in rows])
+    labelled = np.array([-1 if r.label is None else r.label for r in rows])
+    by_page: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, r in enumerate(rows):
+        by_page[(r.split, r.page)].append(i)
+    # each labelled claim's best score among the rows that hold it (-1: none does)
+    claim_best = [
+        max((scores[i] for i in idx if m in rows[i].text), default=-1.0)
+        for key, idx in by_page.items()
+        for m in gold.get(key, [])
+    ]
+    best_claims = np.array(claim_best)
+    best: tuple[float, float] | None = None
+    for t in np.unique(scores[scores >= extract.MIN_SCORE]):
+        if (best_claims >= t).sum() < recall * len(best_claims):
+            break
+        on = (scores >= t) & (labelled >= 0)
+        if on.any() and (best is None or labelled[on].mean() > best[0]):
+            best = (float(labelled[on].mean()), float(t))
+    return DEFAULT_MIN_SCORE if best is None else best[1]
+
+
+def _add(a: tuple[int, ...], b: tuple[int, ...]) -> tuple[int, ...]:
+    return tuple(x + y for x, y in zip(a, b, strict=True))
+
+
+STEPS = (-0.1, -0.05, -0.03, 0.03, 0.05, 0.1)  # the changes of one weight ``Stepper`` tries
+
+
+class Stepper:
+    """The resource's weights changed one term at a time (``STEPS``), greedily, while a change raises the precision
+    of the shown claims (at ``model.DEFAULT_MIN_SCORE``) of the splits fitted on, keeps their recall at the floor
+    or over it, and hides none of the Snopes-checked claims the resource shows. The rows' terms are held as a
+    matrix to rescore them all under other weights at once (clipped and rounded as ``extract``'s scores)."""
+
+    def __init__(self, rows: list[Row], gold: dict[tuple[str, str], list[str]], checked: list[Row]) -> None:
+        self.weights = np.array([extract._cw_vocab("en").weights[k] for k in extract.CW_TERMS])
+        self.rows = self._terms(rows)
+        self.checked = self._terms(checked)
+        self.label = np.array([-1 if r.label is None else r.label for r in rows])
+        self.split = np.array([r.split for r in rows])
+        by_page: dict[tuple[str, str], list[int]] = defaultdict(list)
+        for i, r in enumerate(rows):
+            by_page[(r.split, r.page)].append(i)
+        claims = [(key, m) for key in by_page for m in gold.get(key, [])]
+        self.claim_split = np.array([key[0] for key, _ in claims])
+        self.holds = np.zeros((len(claims), len(rows)), dtype=bool)  # labelled claim x row that holds it
+        for j, (key, m) in enumerate(claims):
+            for i in by_page[key]:
+                self.holds[j, i] = m in rows[i].text
+        for part, had in ((self.rows, rows), (self.checked, checked)):
+            if not np.array_equal(self.scores(part, self.weights), np.array([r.score for r in had])):
+                sys.exit("cw_fit: the term matrix does not give the resource's scores")
+        self.shown_checked = self.scores(self.checked, self.weights) >= DEFAULT_MIN_SCORE
+
+    @staticmethod
+    def _terms(rows: list[Row]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        x = np.array([[float(r.terms.get(k, 0)) for k in extract.CW_TERMS] for r in rows])
+        has = np.array([bool(r.terms) for r in rows], dtype=bool)
+        return x.reshape(len(rows), len(extract.CW_TERMS)), has, np.array([r.score for r in rows])
+
+    @staticmethod
+    def scores(part: tuple[np.ndarray, np.ndarray, np.ndarray], w: np.ndarray) -> np.ndarray:
+        x, has, fixed = part
+        return np.where(has, np.round(np.clip(x @ w, 0.0, 1.0), 3), fixed)
+
+    def counts(self, w: np.ndarray, splits: set[str]) -> tuple[int, ...]:
+        """``shown``'s counts for the rows of ``splits`` under weights ``w``."""
+        on = (self.scores(self.rows, w) >= DEFAULT_MIN_SCORE) & np.isin(self.split, list(splits))
+        labelled = np.isin(self.claim_split, list(splits))
+        found = (self.holds[labelled] & on).any(axis=1)
+        return (
+            int(self.label[on & (self.label >= 0)].sum()),
+            int((on & (self.label >= 0)).sum()),
+            int(found.sum()),
+            int(labelled.sum()),
+        )
+
+    def lost(self, w: np.ndarray) -> int:
+        """How many of the Snopes-checked claims the resource shows ``w`` hides."""
+        return int((self.shown_checked & (self.scores(self.checked, w) < DEFAULT_MIN_SCORE)).sum())
+
+    def fit(self, splits: set[str], recall: float, steps: int = 3) -> tuple[np.ndarray, list[str]]:
+        """The weights after up to ``steps`` greedy changes fitted on ``splits``, and the changes made."""
+        w = self.weights.copy()
+        ok, n, _, _ = self.counts(w, splits)
+        best, made = ok / max(n, 1), []
+        for _ in range(steps):
+            step = None
+            for k, d in ((k, d) for k in range(len(w)) for d in STEPS):
+                w2 = w.copy()
+                w2[k] += d
+                ok, n, found, labelled = self.counts(w2, splits)
+                better = n and found >= recall * labelled and ok / n > (step[0] if step else best) + 1e-9
+                if better and not self.lost(w2):
+                    step = (ok / n, k, d)
+            if step is None:
+                break
+            best = step[0]
+            w[step[1]] += step[2]
+            made.append(f"{extract.CW_TERMS[step[1]]} {step[2]:+}")
+        return w, made
+
+
+def cross_validate(
+    by_split: dict[str, list[Row]], gold: dict[tuple[str, str], list[str]], checked: list[Row], args: Any
+) -> None:
+    """Leave one development split out: the resource's threshold, the logistic model with its threshold and the
+    resource's weights stepped (``Stepper``), each fitted on the other development splits and scored on the split
+    left out; then the pooled counts, and what the fit on every development split would show of the
+    Snopes-checked claims."""
+    names = ("resource", "threshold", "model", "stepped")
+    pooled = dict.fromkeys(names, (0, 0, 0, 0))
+    dev_rows = [r for s in DEV for r in by_split[s]]
+    stepper = Stepper(dev_rows, gold, checked)
+    print(
+        f"leave one development split out (thresholds: the best precision at a recall of {args.recall} or more "
+        "over the splits fitted on; stepped: the resource's weights changed one term at a time while the "
+        "precision of the splits fitted on rises at that recall, no Snopes-checked claim hidden); "
+        "precision / recall (check-worthy shown / shown, found / labelled)"
+    )
+    for split in DEV:
+        train = [r for s in DEV if s != split for r in by_split[s]]
+        t_res = fit_threshold(train, gold, resource_score, args.recall)
+        model = Model(train, args.l2)
+        t_model = fit_threshold(train, gold, model.score, args.recall)
+        w, made = stepper.fit(set(DEV) - {split}, args.recall)
+        got = {
+            "resource": shown(by_split[split], gold, resource_score, DEFAULT_MIN_SCORE),
+            "threshold": shown(by_split[split], gold, resource_score, t_res),
+            "model": shown(by_split[split], gold, model.score, t_model),
+            "stepped": stepper.counts(w, {split}),
+        }
+        for name in names:
+            pooled[name] = _add(pooled[name], got[name])
+        print(
+            f"  {split:<6} resource {_pr(got['resource'])}; threshold {t_res:.3f}: {_pr(got['threshold'])}; "
+            f"model at {t_model:.3f}: {_pr(got['model'])}; stepped ({', '.join(made) or 'none'}): "
+            f"{_pr(got['stepped'])}"
+        )
+    print("  pooled (the cross-validated figures)")
+    for name in names:
+        print(f"    {name:<9} {_pr(pooled[name])}")
+    t_res = fit_threshold(dev_rows, gold, resource_score, args.recall)
+    model = Model(dev_rows, args.l2)
+    t_model = fit_threshold(dev_rows, gold, model.score, args.recall)
+    w, made = stepper.fit(set(DEV), args.recall)
+    print(
+        f"fitted on every development split (not a figure that counts): the resource's threshold {t_res:.3f}, "
+        f"the model's {t_model:.3f}, stepped: {', '.join(made) or 'none'}"
+    )
+    if checked:
+        now = {r.page for r in checked if r.score >= DEFAULT_MIN_SCORE}
+        for name, score, t in (
+            ("resource", resource_score, DEFAULT_MIN_SCORE),
+            ("threshold", resource_score, t_res),
+            ("model", model.score, t_model),
+        ):
+            show = {r.page for r in checked if score(r) >= t}
+            print(
+                f"  checked  {name:<9} {len(show) / len(checked):.3f} ({len(show)}/{len(checked)}) shown, "
+                f"{len(now - show)} of those the resource shows lost"
+            )
+        print(f"  checked  stepped   {stepper.lost(w)} of those the resource shows lost")
+    print(
+        f"the resource's shown claims over the development splits by threshold (model.DEFAULT_MIN_SCORE {DEFAULT_MIN_SCORE})"
+    )
+    for t in (0.40, 0.45, 0.46, 0.47, 0.48, 0.50, 0.55, 0.60, 0.65, 0.70):
+        line = f"    {t:.2f} {_pr(shown(dev_rows, gold, resource_score, t))}"
+        if checked:
+            n = sum(1 for r in checked if r.score >= t)
+            line += f"; Snopes-checked shown {n}/{len(checked)}"
+        print(line)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--l2", type=float, default=1.0, help="L2 penalty of the logistic model (default 1)")
     ap.add_argument("--weights", action="store_true", help="print the fitted weights as a [weights] table")
     ap.add_argument("--no-checked", action="store_true", help="leave the claims Snopes checked out")
     ap.add_argument("--term", help="fit this term's weight alone, the others as the resource has them")
-    ap.add_argument("--fresh", action="store_true", help="with --term: fresh's totals too (once, at the end)")
+    ap.add_argument("--cv", action="store_true", help="leave-one-split-out cross-validation of a calibration")
+    ap.add_argument(
+        "--recall",
+        type=float,
+        default=0.85,
+        help="with --cv: the recall a fitted threshold keeps (default 0.85)",
+    )
+    ap.add_argument(
+        "--heldout", action="store_true", help="the held-out splits' totals too (once, after the development)"
+    )
     args = ap.parse_args()
-    rows, gold = real_rows()
-    if args.term:
-        if args.term not in extract.CW_TERMS:
-            sys.exit(f"cw_fit: no term {args.term!r} (terms: {', '.join(extract.CW_TERMS)})")
-        fit_term(args.term, rows, [] if args.no_checked else checked_rows(), gold, args.fresh)
-        return 0
+    rows, gold = real_rows((*DEV, *(HELD_OUT if args.heldout else ())))
+    checked = [] if args.no_checked else checked_rows()
     by_split: dict[str, list[Row]] = defaultdict(list)
     for r in rows:
         by_split[r.split].append(r)
+    if args.term:
+        if args.term not in extract.CW_TERMS:
+            sys.exit(f"cw_fit: no term {args.term!r} (terms: {', '.join(extract.CW_TERMS)})")
+        fit_term(args.term, rows, checked, gold, args.heldout)
+        return 0
+    if args.cv:
+        cross_validate(by_split, gold, checked, args)
+        return 0
     dev_rows = [r for s in DEV for r in by_split[s]]
     model = Model(dev_rows, args.l2)
     weights = extract._cw_vocab("en").weights
-
-    def resource_score(r: Row) -> float:
-        return r.score
-
+    splits = (*DEV, *(HELD_OUT if args.heldout else ()))
     print("ranking (AUC) of the resource's weights and of the fitted model")
-    for split in (*DEV, *HELD_OUT):
+    for split in splits:
         fitted = (
             Model([r for s in DEV if s != split for r in by_split[s]], args.l2) if split in DEV else model
         )
@@ -304,12 +526,11 @@ def main() -> int:
         if shown(dev_rows, gold, model.score, float(t))[2] < target[2]:
             break
         threshold = float(t)
-    checked = [] if args.no_checked else checked_rows()
     print(
         f"shown claims, check-worthy precision / recall: resource at {DEFAULT_MIN_SCORE}, model at {threshold:.2f} "
         "(its recall over the development splits that of the resource)"
     )
-    for split in (*DEV, *HELD_OUT):
+    for split in splits:
         base = shown(by_split[split], gold, resource_score, DEFAULT_MIN_SCORE)
         fit = shown(by_split[split], gold, model.score, threshold)
         print(f"  {split:<8} resource {_pr(base):<28} model {_pr(fit)}")
