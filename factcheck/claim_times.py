@@ -42,6 +42,8 @@ class _Rules:
     adverbs: frozenset[str]  # a REF adverb that modifies the next word: "now", "recently"
     # ... inside a noun phrase when one of these precedes it: "the now defunct firm"
     noun_openers: frozenset[str]
+    # ... or after a noun, before one of these, opening a reduced relative clause: "destinations now exempt"
+    postmodifiers: frozenset[str]
     # a REF adjective inside the object of "of" or "than" ("than the current model"), after those words and a
     # determiner; unless one of the two words after it makes a time ("his current term") or its "of" ends a
     # compound preposition ("on the basis of current projections")
@@ -81,6 +83,7 @@ def _rules(lang: str | None) -> _Rules | None:
         bool(table.get("hyphen_compounds")),
         words("adverbs"),
         words("noun_openers"),
+        words("postmodifiers"),
         words("object_modifiers"),
         _object_openers(table, table.get("object_openers", [])),
         words("object_time_nouns"),
@@ -160,13 +163,27 @@ def _in_noun_phrase(text: str, t: TimeRef, start: int, rules: _Rules, low: str) 
         return True
     if low in rules.adverbs:
         m = _WORD_BEFORE.search(text, max(0, a - 30), a)
-        if m is not None and m.group(1).lower() in rules.noun_openers:
+        if m is not None and (
+            m.group(1).lower() in rules.noun_openers or _opens_reduced_relative(text, b, m, rules)
+        ):
             return True
     if low in rules.heads and _OF_AFTER.match(text, b):
         return True
     if low in rules.appositives and _opens_apposition(text, a, b, rules):
         return True
     return low in rules.complements and _OF_BEFORE.search(text, max(0, a - 40), a) is not None
+
+
+def _opens_reduced_relative(text: str, b: int, before: re.Match[str], rules: _Rules) -> bool:
+    """Whether the REF adverb ending at ``b``, after the word ``before``, opens a reduced relative clause: after a
+    noun (no function word, no adverb in -ly, no contraction's end: "They're") and before a participle or an
+    adjective of ``postmodifiers`` ("destinations now exempt from", "emails now deemed classified")."""
+    word = before.group(1).lower()
+    contraction = before.start() > 0 and text[before.start() - 1] in "'’"
+    if word in rules.function_words or word.endswith("ly") or contraction:
+        return False
+    m = _NEXT_WORD.match(text, b)
+    return m is not None and m.group(1).lower() in rules.postmodifiers
 
 
 def _opens_apposition(text: str, a: int, b: int, rules: _Rules) -> bool:
