@@ -54,6 +54,11 @@ class _Rules:
     appositives: frozenset[str]  # a REF that opens an apposition: "X (formerly Twitter)"
     apposition_openers: tuple[str, ...]  # ... after one of these: "(", ","
     naming_words: frozenset[str]  # ... or at the sentence's start before a name or one of these: "known"
+    # a REF that opens an apposition of a present state ("Lewandowski, now a paid CNN commentator, has denied"):
+    # after an opener, before one of these words or a number, closed within so many words
+    present_appositives: frozenset[str]
+    present_apposition_words: frozenset[str]
+    present_apposition_span: int
     kinds: frozenset[str]  # a holiday or a bare season that names a kind before a noun: "Christmas cards"
     kind_time_nouns: frozenset[str]  # ... unless the noun makes a time of it: "Christmas season"
     function_words: frozenset[str]  # ... or the next word is no noun: "winter and spring" (stopwords.toml)
@@ -91,6 +96,9 @@ def _rules(lang: str | None) -> _Rules | None:
         words("appositives"),
         tuple(table.get("apposition_openers", [])),
         words("naming_words"),
+        words("present_appositives"),
+        words("present_apposition_words"),
+        int(table.get("present_apposition_span", 0)),
         words("expressions", kind),
         words("time_nouns", kind),
         words("function", resource(lang or "en", "stopwords")) if kind else frozenset(),
@@ -126,6 +134,7 @@ _OF_AFTER = re.compile(r"[ \t]+of\b", re.I)
 _OF_BEFORE = re.compile(r"\b[^\W\d_]+[ \t]+of[ \t]+$", re.I)
 _HYPHENED = re.compile(r"-[^\W\d_]")
 _WORD_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)[ \t]+$")
+_APPOSITION_WORD = re.compile(r"[\w'’-]+")
 _SENTENCE_OPENING = " \t\"“‘'"  # what may stand before the first word of a claim's sentence
 
 
@@ -171,6 +180,8 @@ def _in_noun_phrase(text: str, t: TimeRef, start: int, rules: _Rules, low: str) 
         return True
     if low in rules.appositives and _opens_apposition(text, a, b, rules):
         return True
+    if low in rules.present_appositives and _opens_present_apposition(text, a, b, rules):
+        return True
     return low in rules.complements and _OF_BEFORE.search(text, max(0, a - 40), a) is not None
 
 
@@ -184,6 +195,28 @@ def _opens_reduced_relative(text: str, b: int, before: re.Match[str], rules: _Ru
         return False
     m = _NEXT_WORD.match(text, b)
     return m is not None and m.group(1).lower() in rules.postmodifiers
+
+
+_APPOSITION_CLOSES = re.compile(r"[ \t]*(?:,|\)|--|[-–—](?:[ \t]|$))")
+
+
+def _opens_present_apposition(text: str, a: int, b: int, rules: _Rules) -> bool:
+    """Whether the word at ``a``-``b`` of ``text`` opens an apposition of a present state: after an opener inside
+    the sentence, before one of ``present_apposition_words`` or a number, and closed by a comma, a dash or a
+    bracket within ``present_apposition_span`` words ("Lewandowski, now a paid CNN commentator, has denied")."""
+    if not text[:a].rstrip(" \t").endswith(rules.apposition_openers):
+        return False
+    words = list(_APPOSITION_WORD.finditer(text, b))
+    if not words or not (
+        words[0].group().isdigit() or words[0].group().lower() in rules.present_apposition_words
+    ):
+        return False
+    for w in words[: rules.present_apposition_span]:
+        if _APPOSITION_CLOSES.match(text, w.end()):
+            return True
+        if text[w.end() : w.end() + 1] in _SENTENCE_ENDS:
+            return False
+    return False
 
 
 def _opens_apposition(text: str, a: int, b: int, rules: _Rules) -> bool:
