@@ -8,8 +8,9 @@ expression is labelled with one, and the date it could inherit is a value its la
 1 of 116 and 0 of 126 on heldout and ecb. ``extract`` drops a reference to the present,
 past or future (``PRESENT_REF``...) that a dated expression of the same claim says better; this module
 drops the references that are part of a noun phrase: they describe a thing the claim names ("has dropped
-in recent polls", "the future of healthcare", "X (formerly Twitter)", "more powerful than the current model"),
-not when its event happens, and a
+in recent polls", "the future of healthcare", "X (formerly Twitter)", "more powerful than the current model",
+"64 emails now deemed classified", "Mr. Lewandowski, now a paid CNN commentator, has denied"), not when its event
+happens, and a
 holiday or a bare season right before a noun, which names a kind of thing ("an office Christmas party",
 "Black Friday deals", "brought early winter temperatures"), and an expression of urgency, which says how soon
 an act is asked for, not when anything happens ("should deploy this update as soon as possible"), and an
