@@ -8,8 +8,9 @@ expression is labelled with one, and the date it could inherit is a value its la
 1 of 116 and 0 of 126 on heldout and ecb. ``extract`` drops a reference to the present,
 past or future (``PRESENT_REF``...) that a dated expression of the same claim says better; this module
 drops the references that are part of a noun phrase: they describe a thing the claim names ("has dropped
-in recent polls", "the future of healthcare", "X (formerly Twitter)", "more powerful than the current model"),
-not when its event happens, and a
+in recent polls", "the future of healthcare", "X (formerly Twitter)", "more powerful than the current model",
+"64 emails now deemed classified", "Mr. Lewandowski, now a paid CNN commentator, has denied"), not when its event
+happens, and a
 holiday or a bare season right before a noun, which names a kind of thing ("an office Christmas party",
 "Black Friday deals", "brought early winter temperatures"), and an expression of urgency, which says how soon
 an act is asked for, not when anything happens ("should deploy this update as soon as possible"), and an
@@ -42,6 +43,8 @@ class _Rules:
     adverbs: frozenset[str]  # a REF adverb that modifies the next word: "now", "recently"
     # ... inside a noun phrase when one of these precedes it: "the now defunct firm"
     noun_openers: frozenset[str]
+    # ... or after a noun, before one of these, opening a reduced relative clause: "destinations now exempt"
+    postmodifiers: frozenset[str]
     # a REF adjective inside the object of "of" or "than" ("than the current model"), after those words and a
     # determiner; unless one of the two words after it makes a time ("his current term") or its "of" ends a
     # compound preposition ("on the basis of current projections")
@@ -52,6 +55,11 @@ class _Rules:
     appositives: frozenset[str]  # a REF that opens an apposition: "X (formerly Twitter)"
     apposition_openers: tuple[str, ...]  # ... after one of these: "(", ","
     naming_words: frozenset[str]  # ... or at the sentence's start before a name or one of these: "known"
+    # a REF that opens an apposition of a present state ("Lewandowski, now a paid CNN commentator, has denied"):
+    # after an opener, before one of these words or a number, closed within so many words
+    present_appositives: frozenset[str]
+    present_apposition_words: frozenset[str]
+    present_apposition_span: int
     kinds: frozenset[str]  # a holiday or a bare season that names a kind before a noun: "Christmas cards"
     kind_time_nouns: frozenset[str]  # ... unless the noun makes a time of it: "Christmas season"
     function_words: frozenset[str]  # ... or the next word is no noun: "winter and spring" (stopwords.toml)
@@ -81,6 +89,7 @@ def _rules(lang: str | None) -> _Rules | None:
         bool(table.get("hyphen_compounds")),
         words("adverbs"),
         words("noun_openers"),
+        words("postmodifiers"),
         words("object_modifiers"),
         _object_openers(table, table.get("object_openers", [])),
         words("object_time_nouns"),
@@ -88,6 +97,9 @@ def _rules(lang: str | None) -> _Rules | None:
         words("appositives"),
         tuple(table.get("apposition_openers", [])),
         words("naming_words"),
+        words("present_appositives"),
+        words("present_apposition_words"),
+        int(table.get("present_apposition_span", 0)),
         words("expressions", kind),
         words("time_nouns", kind),
         words("function", resource(lang or "en", "stopwords")) if kind else frozenset(),
@@ -123,6 +135,7 @@ _OF_AFTER = re.compile(r"[ \t]+of\b", re.I)
 _OF_BEFORE = re.compile(r"\b[^\W\d_]+[ \t]+of[ \t]+$", re.I)
 _HYPHENED = re.compile(r"-[^\W\d_]")
 _WORD_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)[ \t]+$")
+_APPOSITION_WORD = re.compile(r"[\w'’-]+")
 _SENTENCE_OPENING = " \t\"“‘'"  # what may stand before the first word of a claim's sentence
 
 
@@ -160,13 +173,51 @@ def _in_noun_phrase(text: str, t: TimeRef, start: int, rules: _Rules, low: str) 
         return True
     if low in rules.adverbs:
         m = _WORD_BEFORE.search(text, max(0, a - 30), a)
-        if m is not None and m.group(1).lower() in rules.noun_openers:
+        if m is not None and (
+            m.group(1).lower() in rules.noun_openers or _opens_reduced_relative(text, b, m, rules)
+        ):
             return True
     if low in rules.heads and _OF_AFTER.match(text, b):
         return True
     if low in rules.appositives and _opens_apposition(text, a, b, rules):
         return True
+    if low in rules.present_appositives and _opens_present_apposition(text, a, b, rules):
+        return True
     return low in rules.complements and _OF_BEFORE.search(text, max(0, a - 40), a) is not None
+
+
+def _opens_reduced_relative(text: str, b: int, before: re.Match[str], rules: _Rules) -> bool:
+    """Whether the REF adverb ending at ``b``, after the word ``before``, opens a reduced relative clause: after a
+    noun (no function word, no adverb in -ly, no contraction's end: "They're") and before a participle or an
+    adjective of ``postmodifiers`` ("destinations now exempt from", "emails now deemed classified")."""
+    word = before.group(1).lower()
+    contraction = before.start() > 0 and text[before.start() - 1] in "'’"
+    if word in rules.function_words or word.endswith("ly") or contraction:
+        return False
+    m = _NEXT_WORD.match(text, b)
+    return m is not None and m.group(1).lower() in rules.postmodifiers
+
+
+_APPOSITION_CLOSES = re.compile(r"[ \t]*(?:,|\)|--|[-–—](?:[ \t]|$))")
+
+
+def _opens_present_apposition(text: str, a: int, b: int, rules: _Rules) -> bool:
+    """Whether the word at ``a``-``b`` of ``text`` opens an apposition of a present state: after an opener inside
+    the sentence, before one of ``present_apposition_words`` or a number, and closed by a comma, a dash or a
+    bracket within ``present_apposition_span`` words ("Lewandowski, now a paid CNN commentator, has denied")."""
+    if not text[:a].rstrip(" \t").endswith(rules.apposition_openers):
+        return False
+    words = list(_APPOSITION_WORD.finditer(text, b))
+    if not words or not (
+        words[0].group().isdigit() or words[0].group().lower() in rules.present_apposition_words
+    ):
+        return False
+    for w in words[: rules.present_apposition_span]:
+        if _APPOSITION_CLOSES.match(text, w.end()):
+            return True
+        if text[w.end() : w.end() + 1] in _SENTENCE_ENDS:
+            return False
+    return False
 
 
 def _opens_apposition(text: str, a: int, b: int, rules: _Rules) -> bool:

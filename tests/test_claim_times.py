@@ -114,6 +114,30 @@ def test_a_claim_does_not_carry_a_period_a_relative_clause_describes() -> None:
     assert [t.value for t in served.when] == ["P1Y"]  # no relative clause after it: the duration stays
 
 
+def test_a_claim_does_not_carry_now_of_a_reduced_relative_clause() -> None:
+    text = (
+        "Emails released\n\n"
+        "The newest release includes 64 emails now deemed classified, bringing the total number to 1,818.\n"
+        "Facing domestic pressure, Mexican officials now say they have chosen a new strategy on migrants.\n"
+    )
+    emails = _claim(text, "now deemed", dt.date(2016, 2, 19))
+    assert [t.value for t in emails.when] == []
+    officials = _claim(text, "now say", dt.date(2016, 2, 19))
+    assert [t.value for t in officials.when] == ["PRESENT_REF"]
+
+
+def test_a_claim_does_not_carry_now_opening_an_apposition() -> None:
+    text = (
+        "Campaign staff\n\n"
+        "Mr. Lewandowski, now a paid CNN commentator, has denied that he spread negative stories about Kushner.\n"
+        "His older brother, Vitali, now holds the WBC title after a long fight in Berlin with Samuel Peter.\n"
+    )
+    denied = _claim(text, "has denied", dt.date(2016, 8, 18))
+    assert [t.value for t in denied.when] == []  # the commentator's job is now; the denial is not dated
+    holds = _claim(text, "now holds", dt.date(2016, 8, 18))
+    assert [t.value for t in holds.when] == ["PRESENT_REF"]  # a clause of its own after the comma
+
+
 def test_the_score_still_reads_every_expression() -> None:
     """The check-worthiness of a claim is that of its text: a reference left out of ``when`` still counts
     as a time there (the score is the claims' part, unchanged by which times a claim carries)."""
