@@ -8,7 +8,7 @@ from typing import Any
 
 from factcheck.model import Verdict
 from factcheck.session.records import Decision, HistoryEntry, SessionData, SessionError, iso, utcnow
-from factcheck.textout import counted
+from factcheck.textout import clipped, counted, padded
 
 
 @dataclass(slots=True)
@@ -27,7 +27,11 @@ class MergeReport:
 
     def lines(self) -> list[str]:
         a, b = self.reviewers
-        out = [f"{'claims':<12} {a[:14]:>14} {b[:14]:>14} {'merged':>8}"]
+        # a reviewer's name cut to its column by terminal cells, as every table's (a CJK name takes two a character)
+        out = [
+            f"{'claims':<12} {padded(clipped(a, 14), 14, right=True)} {padded(clipped(b, 14), 14, right=True)}"
+            f" {'merged':>8}"
+        ]
         # the verdicts, then the claims left to resolve: what the merge decided before what it leaves to do
         for v in [*(v for v in Verdict if v != Verdict.UNREVIEWED), Verdict.UNREVIEWED]:
             label = "in conflict" if v == Verdict.UNREVIEWED else str(v)
