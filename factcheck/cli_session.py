@@ -18,7 +18,7 @@ from factcheck import verdicts
 from factcheck.cli import EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, notice_line
 from factcheck.cli import err as _err
 from factcheck.model import Verdict
-from factcheck.textout import clipped, json_text, one_line, share_reviewed
+from factcheck.textout import cells, clipped, json_text, one_line, padded, share_reviewed
 from factcheck.urls import is_http_url
 
 
@@ -316,22 +316,22 @@ def shortest_path(name: str) -> str:
 
 
 def fit_path(name: str, width: int) -> str:
-    """An article's key (a path relative to its corpus) in ``width`` characters if it can be: the first
+    """An article's key (a path relative to its corpus) in ``width`` terminal cells if it can be: the first
     folder (a corpus's split: train/, dev/) and the file name kept whole, the folders between cut from the
     middle ("train/…/2016/cnn_12.json"), never a name cut in two. No shorter than ``shortest_path``."""
-    if len(name) <= width:
+    if cells(name) <= width:
         return name
     parts = _key_parts(name)
     if len(parts) <= 2:
         return name
     first, file = parts[0], parts[-1]
     kept: list[str] = []  # the folders nearest the file that fit
-    used = len(first) + 3 + len(file)  # first/…/file
+    used = cells(first) + 3 + cells(file)  # first/…/file
     for folder in reversed(parts[1:-1]):
-        if used + len(folder) + 1 > width:
+        if used + cells(folder) + 1 > width:
             break
         kept.insert(0, folder)
-        used += len(folder) + 1
+        used += cells(folder) + 1
     return "/".join([first, "…", *kept, file])
 
 
@@ -418,21 +418,21 @@ def cmd_status(args: argparse.Namespace) -> int:
         # the outlet and title at the end of the row; when a shortest key beside the counts' names would still
         # wrap, the verdicts' badges head the counts (· ✓ ✗ ↷, as in the review's status line)
         columns = terminal_width()
-        shortest = max(len(shortest_path(n)) for n in names.values())
+        shortest = max(cells(shortest_path(n)) for n in names.values())
         if columns is not None and 2 + shortest + sum(len(h) + 1 for h in heads) + 2 > columns:
             heads = [verdicts.info(v).badge for v in Verdict] + heads[len(Verdict) :]
         # each count as wide as its column's name (or its number, when wider)
         widths = [max(len(h), *(len(str(c[i])) for c in counts.values())) for i, h in enumerate(heads)]
         head = "".join(f" {h:>{w}}" for h, w in zip(heads, widths, strict=True))
         room = 60 if columns is None else max(columns - 2 - len(head) - 2 - _NAME_ROOM, 0)
-        width = max(min(max(len(n) for n in names.values()), 60, room), shortest)
+        width = max(min(max(cells(n) for n in names.values()), 60, room), shortest)
         name_room = None if columns is None else columns - 2 - width - len(head) - 2
         print("per article:")
         articles = {a.key: a for a in review.corpus.articles}
         named = _clip_name("outlet 'title'", name_room)
-        print(f"  {'article':<{width}}{head}  {named}".rstrip())
+        print(f"  {padded('article', width)}{head}  {named}".rstrip())
         for k, row_counts in counts.items():
-            row = f"  {fit_path(names[k], width):<{width}}"
+            row = f"  {padded(fit_path(names[k], width), width)}"
             row += "".join(f" {n:>{w}}" for n, w in zip(row_counts, widths, strict=True))
             # the article as the review names it: a key says little of a page ("fetched/127.0.0.1-ae91….json")
             print(f"{row}  {_clip_name(_named(articles[k]), name_room)}".rstrip())

@@ -2862,7 +2862,9 @@ _TITLE_SEP = re.compile(
 
 
 def _title_line(lines: list[_Line], kinds: list[tuple[str, str]], first_body: int) -> int | None:
-    head = [i for i in range(min(first_body, len(lines))) if kinds[i][0] == "body"]
+    # a headline stands above the text: the last line is none (a text of no sentence-shaped line, a Thai one
+    # with no punctuation at its ends, took its last paragraph, or its whole text on one line, for its title)
+    head = [i for i in range(min(first_body, len(lines) - 1)) if kinds[i][0] == "body"]
     if not head:
         return None
     # A copied page opens with its <title> ("Bridge closed | Harbour Times") and repeats the headline

@@ -96,7 +96,9 @@ class ReconcileReport:
                 + a_few(self.missing_articles)
             )
         if self.reattached:
-            out.append(f"{len(self.reattached)} decision(s) re-attached to changed claims")
+            # which ones (a claim id mistyped in a hand-edited session moves silently otherwise)
+            moves = [f"{old} → {new}" for old, new, _score in self.reattached]
+            out.append(f"{len(self.reattached)} decision(s) re-attached to changed claims: {a_few(moves)}")
         if self.reattached_parts:
             ids = [new for _, new in self.reattached_parts]
             shown = ", ".join(ids[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")

@@ -19,6 +19,7 @@ import json
 import re
 import sys
 import textwrap
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -62,11 +63,43 @@ def one_line(text: str) -> str:
     return inert(text.replace("\r\n", "\n").replace("\n", "\u2424"))
 
 
+def char_cells(ch: str) -> int:
+    """The terminal cells one character takes: 2 for a wide or full-width one (CJK, full-width forms), 0 for
+    a combining mark or a format character (Thai vowel signs, accents typed apart, a zero-width joiner), else
+    1."""
+    if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def cells(text: str) -> int:
+    """The terminal cells ``text`` (on one line) takes: what a table's column is measured in, not its
+    characters (a CJK title of 30 characters takes 60 cells)."""
+    if text.isascii():
+        return len(text)  # (most text: one cell a character)
+    return sum(char_cells(ch) for ch in text)
+
+
+def padded(text: str, width: int, *, right: bool = False) -> str:
+    """``text`` filled with spaces to ``width`` cells (on the left with ``right``): ``f"{text:<{width}}"``
+    counts characters, so a column after a CJK name would shift."""
+    fill = " " * max(width - cells(text), 0)
+    return fill + text if right else text + fill
+
+
 def clipped(text: str, width: int) -> str:
-    """``text`` on one line, its spaces collapsed, at most ``width`` characters: cut with "…" when it goes on
-    (a listing's claim cut silently read as the whole claim)."""
+    """``text`` on one line, its spaces collapsed, at most ``width`` terminal cells: cut with "…" when it goes
+    on (a listing's claim cut silently read as the whole claim)."""
     text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+    if cells(text) <= width:
+        return text
+    used, end = 0, 0
+    for i, ch in enumerate(text):
+        used += char_cells(ch)
+        if used > width - 1:  # one cell for "…"
+            break
+        end = i + 1
+    return text[:end].rstrip() + "…"
 
 
 def json_text(obj: Any, *, indent: int | None = 1, html_safe: bool = False) -> str:
@@ -293,7 +326,7 @@ def print_groups(corpus: Any) -> None:
             a = arts[c.article_key]
             date = a.published.isoformat() if a.published else "????-??-??"
             outlet = clipped(a.outlet or a.key, 22)
-            print(one_line(f"  {date}  {outlet:<22}  {c.id}  {c.stance!s:<12} {clipped(c.text, 90)}"))
+            print(one_line(f"  {date}  {padded(outlet, 22)}  {c.id}  {c.stance!s:<12} {clipped(c.text, 90)}"))
         for s in g.suggestions:
             if s.kind == "supersedes":
                 print(f"  suggestion: {s.claim} superseded by {s.by}: {s.why}")

@@ -761,3 +761,42 @@ def test_status_fits_its_table_in_the_terminal_cutting_titles_never_keys(
     (whole,) = [r for r in out.splitlines() if "ae91" in r]
     assert whole.split()[0] == "fetched/2024/05/world/127.0.0.1-ae91-meta-outage.json", whole
     assert whole.endswith("Kulu Media International 'Meta outage hits Facebook, Instagram and…'"), whole
+
+
+def test_status_measures_its_columns_in_terminal_cells_not_characters(
+    proj: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A CJK character takes two terminal cells: `status` cut a CJK title (and padded a CJK key) by
+    characters, so its row overflowed the terminal by up to the cut's length. Every width is in cells."""
+    from factcheck.textout import cells
+
+    folder = proj / "corpus" / "新闻" / "东京"
+    folder.mkdir(parents=True)
+    record = {
+        "title": "東京で大規模な停電が発生し数十万世帯に影響が出たと電力会社が発表した、原因は調査中",
+        "source-hostname": "毎日ニュース",
+        "text": "The power company said on Monday that 300,000 homes in Tokyo lost power for six hours.\n",
+    }
+    (folder / "停電の報道.json").write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    a = claim_ids(capsys)["alpha.txt"]
+    assert run(capsys, "mark", "sessions/s.toml", a[0], "confirmed", "--corpus", "corpus")[0] == 0
+    for columns in (80, 100):
+        monkeypatch.setenv("COLUMNS", str(columns))
+        out = run(capsys, "status", "sessions/s.toml")[1]
+        rows = out.split("per article:\n", 1)[1].split("\n\n")[0].splitlines()
+        assert all(cells(r) <= columns for r in rows), [cells(r) for r in rows]
+        (page,) = [r for r in rows if "停電の報道" in r]
+        assert page.endswith("…"), page
+        # the counts stand in their columns under the header's names, a CJK key or not
+        alpha = next(r for r in rows if "alpha.txt" in r)
+        first_count = re.compile(r"\s*\S+\s+\d+")
+        assert cells(first_count.match(page)[0]) == cells(first_count.match(alpha)[0]), (page, alpha)  # type: ignore[index]
+
+
+def test_a_cut_by_cells_keeps_combining_marks_with_their_letter() -> None:
+    from factcheck.textout import cells, clipped
+
+    assert cells("東京") == 4 and cells("กี่") == 1 and cells("abc") == 3
+    assert clipped("東京都の停電", 7) == "東京都…"
+    assert cells(clipped("東京都の停電", 7)) == 7
+    assert clipped("ที่นี่ที่นั่น", 4) == "ที่นี่ที่…"  # each letter with its marks: 3 cells, then "…"

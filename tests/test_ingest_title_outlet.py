@@ -110,3 +110,33 @@ def test_title_label_examples(lang: str, line: str, outlet: str) -> None:
 def test_a_headline_of_function_words_keeps_its_site() -> None:
     # ("What we do" is no particle of a compound "Hit - And - Run": a headline of short words)
     assert _read("What we do - Creative Commons") == ("What we do", "Creative Commons")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one line (Thai closes no sentence with a mark): the whole text was its title
+        "รัฐบาลประกาศเมื่อวันอังคารว่างบประมาณจะเพิ่มขึ้นร้อยละห้า รัฐมนตรีกระทรวงการคลังกล่าวว่าอัตราการว่างงานลดลง\n",
+        # two paragraphs, the first too long for a headline: the last paragraph was the title
+        "กรุงเทพมหานคร เมื่อวันจันทร์ที่ผ่านมา กระทรวงสาธารณสุขได้ประกาศมาตรการใหม่เพื่อรับมือกับการระบาดของโรค"
+        "ไข้เลือดออก ซึ่งมีผู้ป่วยเพิ่มขึ้นกว่าสามพันรายในเดือนที่ผ่านมา เจ้าหน้าที่ระบุว่าจะมีการฉีดพ่นยากำจัดยุงใน"
+        "พื้นที่เสี่ยงทั่วประเทศ และขอให้ประชาชนช่วยกันกำจัดแหล่งเพาะพันธุ์ยุงลายในบ้านเรือน\n\n"
+        "นายแพทย์ผู้เชี่ยวชาญกล่าวว่า สถานการณ์ปีนี้รุนแรงกว่าปีที่แล้ว เนื่องจากฝนตกชุกและอุณหภูมิสูง\n",
+    ],
+)
+def test_a_text_with_no_sentence_marks_takes_no_line_below_it_for_a_title(text: str) -> None:
+    """A headline stands above the text: the last line of a text (its only one, or its last paragraph) is
+    none, so an article with no title line is untitled (named by its key or its first words, as other
+    untitled articles are) instead of being titled with its whole text."""
+    a = article_from_text(text, path="th.txt", key="th.txt")
+    assert a.title is None, a.title
+
+
+def test_a_headline_over_unpunctuated_paragraphs_is_still_the_title() -> None:
+    a = article_from_text(
+        "Dengue cases triple in Bangkok\nOfficials said cases rose to three thousand this month\n"
+        "Spraying will start in every district next week\n",
+        path="a.txt",
+        key="a.txt",
+    )
+    assert a.title == "Dengue cases triple in Bangkok"

@@ -79,7 +79,7 @@ def test_a_split_quotation_keeps_its_decision_on_its_first_sentence(tmp_path: Pa
         assert r.report.reattached_parts == [(old_id, first)]
         assert not r.orphans and not r.report.orphaned
         lines = r.report.lines()
-        assert "1 decision(s) re-attached to changed claims" in lines
+        assert f"1 decision(s) re-attached to changed claims: {old_id} → {first}" in lines
         (line,) = [x for x in lines if "cut into sentences" in x]
         assert line.startswith("1 of them") and line.endswith(f"(check them): {first}")
         r.save()
@@ -203,12 +203,14 @@ def test_a_sentence_now_under_the_floor_holds_no_decision(tmp_path: Path) -> Non
 
 
 def test_the_report_names_the_first_parts_and_counts_the_rest() -> None:
+    """It names the first re-attached decisions too: a claim id mistyped in a session edited by hand was
+    re-attached by its text with "1 decision(s) re-attached to changed claims", naming none."""
     from factcheck.review import ReconcileReport
 
     parts = [(f"old{i}", f"new{i}") for i in range(7)]
     rep = ReconcileReport(reattached=[(o, n, 50.0) for o, n in parts], reattached_parts=parts)
     assert rep.lines() == [
-        "7 decision(s) re-attached to changed claims",
+        "7 decision(s) re-attached to changed claims: old0 → new0, old1 → new1, old2 → new2 and 4 more",
         "7 of them were made on a claim now cut into sentences and follow the sentence that carries them"
         " (check them): new0, new1, new2, new3, new4 and 2 more",
     ]

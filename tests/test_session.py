@@ -776,7 +776,43 @@ def test_merge_names_who_marked_a_conflicting_decision_in_a_copied_session() -> 
     b.decisions["c2"] = replace(b.decisions["c2"], reviewer="bob")
     out, rep = sess.merge(a, b)
     assert {c["reviewer"] for c in out.decisions["c2"].conflicts} == {"root", "bob"}
-    assert "conflict c2: root (A) disputed, root (B) confirmed (marked by bob)" in rep.lines()
+    assert "conflict c2: root disputed, bob confirmed (in root (B)'s session)" in rep.lines()
     # a decision marked by the session's own reviewer is not said twice
     ann, bob = _session("ann", {"c2": (D, None)}), _session("bob", {"c2": (C, None)})
     assert "conflict c2: ann disputed, bob confirmed" in sess.merge(ann, bob)[1].lines()
+
+
+def test_merges_summary_names_each_side_as_the_reviews_conflict_lines_do() -> None:
+    """The summary named each side by its session header's reviewer ("root confirmed, bob disputed"), the
+    review's conflict lines by the decision's own reviewer ("root confirmed / root disputed"): a copy of
+    root's session whose header was edited to bob. Both now name who decided; the summary adds the session
+    when that is someone else. A decision naming nobody is its session reviewer's in both (the review
+    showed "?")."""
+    C, D = Verdict.CONFIRMED, Verdict.DISPUTED
+    a = _session("root", {"c1": (C, None), "c2": (C, None)})
+    b = _session("bob", {"c1": (D, None), "c2": (D, None)})
+    b.decisions["c1"] = replace(b.decisions["c1"], reviewer="root")  # marked by root, header edited to bob
+    b.decisions["c2"] = replace(b.decisions["c2"], reviewer=None)
+    out, rep = sess.merge(a, b)
+    lines = rep.lines()
+    assert "conflict c1: root confirmed, root disputed (in bob's session)" in lines, lines
+    assert "conflict c2: root confirmed, bob disputed" in lines, lines
+    for cid in ("c1", "c2"):
+        line = next(x for x in lines if x.startswith(f"conflict {cid}: "))
+        sides = [
+            f"{c['reviewer']} {c['verdict']}" for c in out.decisions[cid].conflicts
+        ]  # the review's lines
+        assert line.split(": ", 1)[1].replace(" (in bob's session)", "") == ", ".join(sides), (line, sides)
+
+
+def test_merges_table_fits_a_wide_reviewers_name_in_its_column() -> None:
+    """The table cut each reviewer's name at 14 characters: a CJK name of 14 characters took 28 cells and
+    pushed the counts out of their columns."""
+    from factcheck.textout import cells
+
+    C = Verdict.CONFIRMED
+    a = _session("山田太郎山田太郎山田太郎山田", {"c1": (C, None)})
+    b = _session("bob", {"c1": (C, None)})
+    head, confirmed = sess.merge(a, b)[1].lines()[:2]
+    assert cells(head) == cells(confirmed) == len("confirmed   ") + 15 + 15 + 9, (head, confirmed)
+    assert "…" in head

@@ -8,7 +8,7 @@ from typing import Any
 
 from factcheck.model import Verdict
 from factcheck.session.records import Decision, HistoryEntry, SessionData, SessionError, iso, utcnow
-from factcheck.textout import counted
+from factcheck.textout import clipped, counted, padded
 
 
 @dataclass(slots=True)
@@ -19,7 +19,9 @@ class MergeReport:
     counts: tuple[dict[str, int], dict[str, int], dict[str, int]]
     both_reviewed: int = 0
     agreements: int = 0
-    conflicts: list[tuple[str, str, str]] = field(default_factory=list)  # claim id, A's verdict, B's verdict
+    conflicts: list[tuple[str, str, str]] = field(
+        default_factory=list
+    )  # claim id, A's side, B's side (_label)
     kappa: float | None = None
     only_a: int = 0
     only_b: int = 0
@@ -27,7 +29,11 @@ class MergeReport:
 
     def lines(self) -> list[str]:
         a, b = self.reviewers
-        out = [f"{'claims':<12} {a[:14]:>14} {b[:14]:>14} {'merged':>8}"]
+        # a reviewer's name cut to its column by terminal cells, as every table's (a CJK name takes two a character)
+        out = [
+            f"{'claims':<12} {padded(clipped(a, 14), 14, right=True)} {padded(clipped(b, 14), 14, right=True)}"
+            f" {'merged':>8}"
+        ]
         # the verdicts, then the claims left to resolve: what the merge decided before what it leaves to do
         for v in [*(v for v in Verdict if v != Verdict.UNREVIEWED), Verdict.UNREVIEWED]:
             label = "in conflict" if v == Verdict.UNREVIEWED else str(v)
@@ -41,8 +47,8 @@ class MergeReport:
             out.append(f"Cohen's kappa: undefined ({why})")
         else:
             out.append(f"Cohen's kappa: {self.kappa:.3f} over {counted(self.both_reviewed, 'claim')}")
-        for cid, va, vb in self.conflicts:
-            out.append(f"conflict {cid}: {a} {va}, {b} {vb}")
+        for cid, side_a, side_b in self.conflicts:
+            out.append(f"conflict {cid}: {side_a}, {side_b}")
         out.extend(self.notes)
         return out
 
@@ -94,8 +100,10 @@ def _latest(a: Decision, b: Decision) -> dt.datetime:
     return max(t for t in (a.updated, b.updated, utcnow()) if t)
 
 
-def _side(d: Decision) -> dict[str, Any]:
-    out: dict[str, Any] = {"reviewer": d.reviewer or "", "verdict": str(d.verdict)}
+def _side(d: Decision, session_reviewer: str) -> dict[str, Any]:
+    """``d`` as a side of a conflict the review shows: named by who marked it (its own ``reviewer``), or by
+    its session's reviewer when the decision names nobody."""
+    out: dict[str, Any] = {"reviewer": d.reviewer or session_reviewer, "verdict": str(d.verdict)}
     if d.superseded_by:
         out["superseded_by"] = d.superseded_by
     if d.note:
@@ -168,17 +176,17 @@ def merge(a: SessionData, b: SessionData, corpus: list[str] | None = None) -> tu
             da,
             speaker=da.speaker or db.speaker,
             evidence=tuple(dict.fromkeys(da.evidence + db.evidence)),
-            dismissed=_dismissed(cid, da, db, rep),
+            dismissed=_dismissed(cid, (da, a.reviewer, ra), (db, b.reviewer, rb), rep),
             conflicts=da.conflicts + tuple(c for c in db.conflicts if c not in da.conflicts),
         )
         open_a, open_b = bool(da.conflicts) and not reviewed_a, bool(db.conflicts) and not reviewed_b
         if (open_a and reviewed_b) or (open_b and reviewed_a):
             # A conflict left open by an earlier merge stays open: the other reviewer's verdict is one more
             # side to resolve (a third opinion does not settle the first two silently).
-            new_side = _side(db if reviewed_b else da)
+            new_side = _side(db, rb) if reviewed_b else _side(da, ra)
             known = {(c.get("reviewer"), c.get("verdict"), c.get("superseded_by")) for c in merged.conflicts}
             is_new = (new_side["reviewer"], new_side["verdict"], new_side.get("superseded_by")) not in known
-            rep.conflicts.append((cid, _label(da, a.reviewer), _label(db, b.reviewer)))
+            rep.conflicts.append((cid, _label(da, a.reviewer, ra), _label(db, b.reviewer, rb)))
             merged = _left_open(merged, [new_side] if is_new else [], _latest(da, db))
         elif reviewed_a and reviewed_b:
             rep.both_reviewed += 1
@@ -186,8 +194,8 @@ def merge(a: SessionData, b: SessionData, corpus: list[str] | None = None) -> tu
             if (da.verdict, da.superseded_by) == (db.verdict, db.superseded_by):
                 rep.agreements += 1
             else:
-                rep.conflicts.append((cid, _label(da, a.reviewer), _label(db, b.reviewer)))
-                merged = _left_open(merged, [_side(da), _side(db)], _latest(da, db))
+                rep.conflicts.append((cid, _label(da, a.reviewer, ra), _label(db, b.reviewer, rb)))
+                merged = _left_open(merged, [_side(da, ra), _side(db, rb)], _latest(da, db))
         elif reviewed_b:
             rep.only_b += 1
             merged = replace(
@@ -227,17 +235,25 @@ def merge(a: SessionData, b: SessionData, corpus: list[str] | None = None) -> tu
     return out, rep
 
 
-def _dismissed(cid: str, da: Decision, db: Decision, rep: MergeReport) -> bool:
+def _dismissed(
+    cid: str,
+    side_a: tuple[Decision, str | None, str],
+    side_b: tuple[Decision, str | None, str],
+    rep: MergeReport,
+) -> bool:
     """A claim one reviewer dismissed (no claim to check) stays dismissed, unless the other gave it a verdict
     and kept it: then it stays in (dismissed, their verdict would be in no report), and merge says so."""
+    da, db = side_a[0], side_b[0]
     if da.dismissed == db.dismissed:
         return da.dismissed
-    ra, rb = rep.reviewers
-    kept, gone_by, kept_by = (db, ra, rb) if da.dismissed else (da, rb, ra)
+    (kept, kept_reviewer, kept_session), (gone, _, gone_session) = (
+        (side_b, side_a) if da.dismissed else (side_a, side_b)
+    )
     if kept.verdict == Verdict.UNREVIEWED:
         return True
+    gone_by = gone.reviewer or gone_session
     rep.notes.append(
-        f"{cid}: {gone_by} dismissed it, {kept_by} {_label(kept, kept.reviewer)}: kept in (dismiss it again to agree with"
+        f"{cid}: {gone_by} dismissed it, {_label(kept, kept_reviewer, kept_session)}: kept in (dismiss it again to agree with"
         f" {gone_by})"
     )
     return False
@@ -263,22 +279,32 @@ def _break_cycles(out: SessionData, a: SessionData, b: SessionData, rep: MergeRe
         x = next((y for y in from_b if y not in a.decisions or a.decisions[y] != b.decisions[y]), cycle[0])
         d = out.decisions[x]
         other = a.decisions.get(x) if x in from_b else b.decisions.get(x)
-        owner, other_owner = (b.reviewer, a.reviewer) if x in from_b else (a.reviewer, b.reviewer)
-        other_label = _label(other, other_owner) if other and other != d else str(Verdict.UNREVIEWED)
-        label = _label(d, owner)
+        owner, other_owner = (
+            ((b.reviewer, rb), (a.reviewer, ra)) if x in from_b else ((a.reviewer, ra), (b.reviewer, rb))
+        )
+        other_label = _label(other if other and other != d else None, *other_owner)
+        label = _label(d, *owner)
         rep.conflicts.append((x, other_label, label) if x in from_b else (x, label, other_label))
         rep.notes.append(
             f"{x}: {d.reviewer or (rb if x in from_b else ra)}'s 'superseded by {d.superseded_by}' closes a"
             f" supersession cycle ({' -> '.join([*cycle, cid])}): kept as a conflict for resolution"
         )
-        out.decisions[x] = _left_open(d, [_side(d)], utcnow())
+        out.decisions[x] = _left_open(d, [_side(d, owner[1])], utcnow())
 
 
-def _label(d: Decision, owner: str | None) -> str:
-    """``d`` as a side of a conflict; who marked it when not ``owner``, the reviewer its session names (a
-    session copied from another reviewer's and marked on)."""
+def _label(d: Decision | None, reviewer: str | None, session_reviewer: str) -> str:
+    """``d`` as a side of a conflict in merge's summary, named as the review's conflict lines name it: by
+    who marked it (the decision's own ``reviewer``: the truth of who decided), or its session's reviewer
+    when it names nobody; the session after it (``session_reviewer``, its name in the table) when the
+    decision's reviewer is not the session's ``reviewer`` (a copy of another's session marked on, a header
+    edited), so the side still maps to its column. ``None``: no decision."""
+    if d is None:
+        return f"{session_reviewer} {Verdict.UNREVIEWED}"
     if d.conflicts and d.verdict == Verdict.UNREVIEWED:
         sides = ", ".join(f"{c.get('reviewer') or '?'} {c.get('verdict')}" for c in d.conflicts)
-        return f"open conflict ({sides})"
-    label = f"{d.verdict} by {d.superseded_by}" if d.superseded_by else str(d.verdict)
-    return label + (f" (marked by {d.reviewer})" if d.reviewer and d.reviewer != owner else "")
+        return f"{session_reviewer}: open conflict ({sides})"
+    verdict = f"{d.verdict} by {d.superseded_by}" if d.superseded_by else str(d.verdict)
+    who = d.reviewer or session_reviewer
+    return f"{who} {verdict}" + (
+        f" (in {session_reviewer}'s session)" if who != (reviewer or session_reviewer) else ""
+    )

@@ -19,6 +19,11 @@ EXTRA = [
         "show_orphans",
         "decisions kept from claims no longer in the articles (an article deleted, a sentence edited)",
     ),
+    (
+        "Session: inputs not read",
+        "show_unread",
+        "the files and pages of the batch that could not be read, each with why",
+    ),
     ("Filter: clear", "clear_filter", "show every claim again"),
     ("Filter: unreviewed claims only", "filter_verdict('unreviewed')", "hide claims that have a verdict"),
     ("Filter: disputed claims only", "filter_verdict('disputed')", "show disputed claims"),

@@ -51,6 +51,7 @@ from factcheck.tui.screens.modals import (
     PickerModal,
     PickItem,
     ReportModal,
+    UnreadModal,
 )
 from factcheck.tui.screens.reading import ReadingScreen
 from factcheck.tui.widgets.event_panel import checked_before_line
@@ -306,6 +307,10 @@ class MainScreen(ReadingScreen):
     def action_show_orphans(self) -> None:
         """The session's decisions on claims no longer in the articles (kept, shown on no claim)."""
         self.app.push_screen(OrphansModal(self.review.orphans))
+
+    def action_show_unread(self) -> None:
+        """The inputs of the batch that could not be read, each with why (the opening notice lists a few)."""
+        self.app.push_screen(UnreadModal([str(e) for e in self.review.corpus.errors]))
 
     def action_follow_link(self) -> None:
         """Go to the other end of the current claim's superseded link: the claim superseding it, else the

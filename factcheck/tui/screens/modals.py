@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -23,8 +23,21 @@ from factcheck.session import Decision
 from factcheck.tui.fmt import literal, sanitize, spans_content
 from factcheck.tui.widgets.line_input import LineInput
 
+_R = TypeVar("_R")
 
-class NoteModal(ModalScreen[None]):
+
+class Dialog(ModalScreen[_R]):
+    """A dialog the reviewer must answer. The notices showing when it opens are dismissed: a notice stacks
+    over the window's bottom right for up to 30 s, and in a small window (80x24, 30x10) it covered the
+    dialog's fields until its time ran out. The reviewer opened the dialog after the notices came: they had
+    their turn, and what the longest of them lists (the inputs not read) the palette shows again. A notice
+    raised while the dialog is open (a field's error) shows as usual."""
+
+    def on_mount(self) -> None:
+        self.app.clear_notifications()
+
+
+class NoteModal(Dialog[None]):
     """Multi-line note editor: ctrl+s keeps the note (``keep(text)``), escape leaves it unchanged. When the app
     quits (ctrl+q, SIGHUP, SIGTERM) with the dialog open, what was typed is kept too (``keep_typed``): it
     used to be lost without a word."""
@@ -95,7 +108,7 @@ class TypeAhead:
             inp.insert_text_at_cursor(typed)
 
 
-class InputModal(TypeAhead, ModalScreen[str | None]):
+class InputModal(TypeAhead, Dialog[str | None]):
     """One line of input; ``validate`` returns an error message or None.
 
     What was typed is never lost without a word when the app quits with the dialog open: ctrl+q first asks
@@ -184,7 +197,7 @@ class PickItem:
         return self.prompt() if callable(self.prompt) else self.prompt
 
 
-class PickerModal(TypeAhead, ModalScreen[str | None]):
+class PickerModal(TypeAhead, Dialog[str | None]):
     """Choose one item; typing filters. At most ``LIMIT`` items are listed at once.
 
     ``items`` may be a function that makes them (a long list, e.g. every claim of a big batch ranked): the
@@ -286,7 +299,7 @@ class PickerModal(TypeAhead, ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class ConfirmModal(ModalScreen[bool]):
+class ConfirmModal(Dialog[bool]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y,enter", "answer(True)", "Yes", id="confirm-yes"),
         Binding("n,escape", "answer(False)", "No", id="confirm-no"),
@@ -305,7 +318,7 @@ class ConfirmModal(ModalScreen[bool]):
         self.dismiss(yes)
 
 
-class GroupVerdictModal(ModalScreen[tuple[Verdict, bool] | None]):
+class GroupVerdictModal(Dialog[tuple[Verdict, bool] | None]):
     """Pick the verdict for a whole group (c/d/u), whether decided claims change too (o), then y.
 
     Nothing is chosen at first: enter without a choice says so (it never resets a group by accident).
@@ -418,7 +431,7 @@ class Filter:
 _NONE = "__all__"
 
 
-class FilterModal(TypeAhead, ModalScreen[Filter | None]):
+class FilterModal(TypeAhead, Dialog[Filter | None]):
     """Filter claims by verdict, outlet and text; enter applies, ctrl+r clears, escape cancels."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -500,7 +513,7 @@ class FilterModal(TypeAhead, ModalScreen[Filter | None]):
 _WORD = re.compile(r"\S+")
 
 
-class AddClaimModal(ModalScreen[tuple[int, int] | None]):
+class AddClaimModal(Dialog[tuple[int, int] | None]):
     """Choose a span of the article to add as a claim: a sentence, adjustable word by word."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -629,7 +642,7 @@ REPORT_CLAIMS = [
 ]
 
 
-class ReportModal(ModalScreen[tuple[str, str, bool] | None]):
+class ReportModal(Dialog[tuple[str, str, bool] | None]):
     """Choose a report format, the claims it lists and the file to write; ``default_path(fmt)`` gives each
     format's default. Its result: (format, path, only the decided claims).
 
@@ -713,7 +726,7 @@ class ReportModal(ModalScreen[tuple[str, str, bool] | None]):
         self.dismiss(None)
 
 
-class EvidenceModal(ModalScreen[tuple[str, str] | None]):
+class EvidenceModal(Dialog[tuple[str, str] | None]):
     """A claim's evidence: enter opens the one highlighted (a URL in the browser, a claim on screen),
     delete removes it."""
 
@@ -751,7 +764,7 @@ class EvidenceModal(ModalScreen[tuple[str, str] | None]):
         self.dismiss(None)
 
 
-class OrphansModal(ModalScreen[None]):
+class OrphansModal(Dialog[None]):
     """The session's decisions on claims no longer in the articles (an article deleted, a sentence edited past
     re-attaching): kept in the session, shown on no claim. Each with its verdict, article, text and note."""
 
@@ -790,6 +803,30 @@ class OrphansModal(ModalScreen[None]):
                         lines.append(Content.assemble(("Note: ", "bold"), literal(d.note)))
                     yield Static(Content("\n").join(lines), classes="orphan")
             yield Label(Content("escape closes · factcheck status lists them too"), classes="dialog-hint")
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class UnreadModal(Dialog[None]):
+    """The inputs of the batch that could not be read (a file not text, a page that failed), each with why:
+    the opening notice lists the first few for a while; this, from the palette, all of them."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q", "close", "Close")]
+
+    def __init__(self, errors: list[str]) -> None:
+        super().__init__()
+        self._errors = errors
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog -wide -tall"):
+            yield Label(Content(f"Inputs not read ({len(self._errors)})"), classes="dialog-title")
+            with VerticalScroll(classes="dialog-body"):
+                if not self._errors:
+                    yield Static(Content("None: every input of the batch was read."))
+                for e in self._errors:
+                    yield Static(literal(e))
+            yield Label(Content("escape closes · factcheck extract lists them too"), classes="dialog-hint")
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -160,11 +160,13 @@ class ReadingScreen(Screen[None]):
         if said:  # one notice (a toast a line stacked over the panes)
             self.notify("\n".join(said), title="Session", timeout=min(12, 4 + 2 * len(said)), markup=False)
         errors = self.review.corpus.errors
-        if errors:  # one notice: a toast each stacked over the panes for 30 s (a small window all covered)
+        if errors:  # one notice: a toast each stacked over the panes for 30 s (a small window all covered);
+            # a dialog opened meanwhile dismisses it (screens.modals.Dialog), the palette lists them again
             lines = [str(e) for e in errors[: self.UNREAD_SHOWN]]
             if len(errors) > self.UNREAD_SHOWN:
                 more = len(errors) - self.UNREAD_SHOWN
-                lines.append(f"… and {more} more (factcheck extract lists them all)")
+                lines.append(f"… and {more} more")
+            lines.append("ctrl+p “inputs not read” lists them")
             self.notify(
                 "\n".join(lines),
                 title=f"Not read: {len(errors)} input(s)",
