@@ -1,0 +1,64 @@
+"""Raw page text: a seller's call to action inside or below a post is furniture ("call to action": a free
+trial, a discount, a free offer, a form or a call, "Learn more about our ..."), and an article that reports
+such an offer keeps its text. In German, "Weiterlesen: <headline>" and "Das könnte Sie auch interessieren:
+<headline>" inside the article are labelled links to other stories."""
+
+from __future__ import annotations
+
+from line_kinds import ARTICLE, kinds_of  # tests/line_kinds.py
+
+from factcheck import furniture
+
+HEAD = "Harbour bridge closed to heavy traffic"
+FOOT = ["Share", "Recent Posts", "Home", "Contact"]
+# (two pages' wordings: a salon software's post and a moving company's guide)
+CTA = [
+    "Start your 14-day free trial with GlossGenius today!",
+    "Get up to $500 off your move!",
+    "Schedule a free strategy call with our team here.",
+]
+BELOW = "Let Us Help! Call us at (919) 277-0150 or fill out this quick form and we will contact you within 24 hours!"
+
+
+def test_calls_to_action_inside_and_below_the_post() -> None:
+    text = "\n\n".join([HEAD, ARTICLE[0], CTA[0], ARTICLE[1], CTA[1], ARTICLE[2], CTA[2], BELOW, *FOOT])
+    kinds = kinds_of(text)
+    for line in [*CTA, BELOW]:
+        assert kinds[line] == ("furniture", "call to action"), line
+    for para in ARTICLE:
+        assert kinds[para] == ("body", ""), para
+
+
+def test_an_offer_reported_by_the_article_stays_text() -> None:
+    offer = (
+        "The company offers a 14-day free trial, after which the plan costs $12 a month, its chief executive "
+        "told reporters on Tuesday."
+    )
+    kinds = kinds_of("\n\n".join([HEAD, ARTICLE[0], offer, ARTICLE[1], ARTICLE[2], *FOOT]))
+    assert kinds[offer] == ("body", "")
+
+
+def test_german_link_labels() -> None:
+    de = [
+        "Der Stadtrat hat am Dienstag beschlossen, die alte Hafenbrücke ab dem nächsten Monat für den "
+        "Schwerverkehr zu sperren, nach einer langen Debatte bis in den späten Abend.",
+        "Ingenieure hatten Risse in zwei Stahlstützen gefunden, sagte der Bürgermeister am Mittwochmorgen "
+        "bei einer Pressekonferenz im Rathaus vor zahlreichen Journalisten.",
+        "Busse werden durch den nördlichen Tunnel umgeleitet, solange die Reparaturen dauern, teilte das "
+        "Verkehrsamt in einer Mitteilung auf seiner Website mit.",
+    ]
+    links = [
+        "Weiterlesen: Kein Getreide mehr: Ist glutenfreie Ernährung wirklich gesünder als gedacht?",
+        "Das könnte Sie auch interessieren: Spektrum Kompakt: Zoonosen – Gefährliche Keime aus dem Tierreich",
+    ]
+    text = "\n\n".join(["Hafenbrücke für den Schwerverkehr gesperrt", de[0], links[0], de[1], links[1], de[2]])
+    kinds = kinds_of(text, "de")
+    for line in links:
+        assert kinds[line] == ("furniture", "link to another story"), line
+    for para in de:
+        assert kinds[para] == ("body", ""), para
+
+
+def test_calls_to_action_are_data() -> None:
+    reasons = {m.reason for m in furniture.markers("en") if m.kind == "notice"}
+    assert "call to action" in reasons
