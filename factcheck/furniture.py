@@ -128,9 +128,15 @@ def _wrap(kind: str, body: str) -> str:
     if kind == "caption":
         return rf"^(?:{body})\s*[:|]"
     if kind == "credit":
+        # (or glued to the caption, as a page's markup loses the space between two elements: after its stop,
+        # "... He didn't get it.Credit...Doug Mills/The New York Times", or a capital after its last word,
+        # "... a hunter killed and ate a rabbitCredit: Getty - Contributor"; the label then takes a colon or
+        # an ellipsis)
         return (
             rf"(?:\(\s*(?:{body})\s*:\s*[^()]{{2,80}}\)"
-            rf"|(?<=[.!?)\"”»])\s+(?:{body})\s*:\s*{CREDIT_NAME})\s*\.?\s*$"
+            rf"|(?<=[.!?)\"”»])\s+(?:{body})\s*:\s*{CREDIT_NAME}"
+            rf"|(?:(?<=[.!?])|(?<=[^\W\d_]{{2}})(?=(?-i:[A-ZÀ-Ö])))(?:{body})\s*(?::|\.\.\.|…)\s*{CREDIT_NAME})"
+            rf"\s*\.?\s*$"
         )
     if kind in ("crawl", "published"):
         return rf"^(?:{body})\s*[:\-–—,]?\s*(?P<rest>.+)$"

@@ -1,6 +1,7 @@
 """Raw page text: a seller's call to action inside or below a post is furniture ("call to action": a free
 trial, a discount, a free offer, a form or a call, "Learn more about our ..."), and an article that reports
-such an offer keeps its text. In German, "Weiterlesen: <headline>" and "Das könnte Sie auch interessieren:
+such an offer keeps its text. A caption glued to its photo's credit ("... a rabbitCredit: Getty", "... it.Credit...
+Doug Mills/The New York Times") is a caption. In German, "Weiterlesen: <headline>" and "Das könnte Sie auch interessieren:
 <headline>" inside the article are labelled links to other stories."""
 
 from __future__ import annotations
@@ -51,7 +52,9 @@ def test_german_link_labels() -> None:
         "Weiterlesen: Kein Getreide mehr: Ist glutenfreie Ernährung wirklich gesünder als gedacht?",
         "Das könnte Sie auch interessieren: Spektrum Kompakt: Zoonosen – Gefährliche Keime aus dem Tierreich",
     ]
-    text = "\n\n".join(["Hafenbrücke für den Schwerverkehr gesperrt", de[0], links[0], de[1], links[1], de[2]])
+    text = "\n\n".join(
+        ["Hafenbrücke für den Schwerverkehr gesperrt", de[0], links[0], de[1], links[1], de[2]]
+    )
     kinds = kinds_of(text, "de")
     for line in links:
         assert kinds[line] == ("furniture", "link to another story"), line
@@ -62,3 +65,24 @@ def test_german_link_labels() -> None:
 def test_calls_to_action_are_data() -> None:
     reasons = {m.reason for m in furniture.markers("en") if m.kind == "notice"}
     assert "call to action" in reasons
+
+
+def test_a_caption_glued_to_its_credit() -> None:
+    # (two papers' shapes: a credit after the caption's stop with an ellipsis, and one glued to its last word)
+    glued = [
+        "The mayor at the harbour bridge on Tuesday. He did not get the vote.Credit...Doug Mills/The Daily Times",
+        "Engineers inspect one of the cracked steel supports under the bridgeCredit: Getty - Contributor",
+    ]
+    text = "\n\n".join([HEAD, ARTICLE[0], glued[0], ARTICLE[1], glued[1], ARTICLE[2], *FOOT])
+    kinds = kinds_of(text)
+    for line in glued:
+        assert kinds[line] == ("furniture", "photo caption"), line
+    for para in ARTICLE:
+        assert kinds[para] == ("body", ""), para
+
+
+def test_a_glued_credit_needs_its_capital() -> None:
+    # (a word that runs into a lower-case "credit" is no caption's end)
+    line = "Buyers paid for the tickets with a store creditcard: about 300 of them did, the operator said."
+    text = "\n\n".join([HEAD, ARTICLE[0], line, ARTICLE[1], ARTICLE[2], *FOOT])
+    assert kinds_of(text)[line] == ("body", "")
