@@ -1,5 +1,5 @@
 """Raw page text: a seller's call to action inside or below a post is furniture ("call to action": a free
-trial, a discount, a free offer, a form or a call, "Learn more about our ..."), and an article that reports
+trial, a discount off your ..., a form to fill out, "Learn more about our ..."), and an article that reports
 such an offer keeps its text. A caption glued to its photo's credit ("... a rabbitCredit: Getty", "... it.Credit...
 Doug Mills/The New York Times") is a caption. In German, "Weiterlesen: <headline>" and "Das könnte Sie auch interessieren:
 <headline>" inside the article are labelled links to other stories."""
@@ -16,7 +16,7 @@ FOOT = ["Share", "Recent Posts", "Home", "Contact"]
 CTA = [
     "Start your 14-day free trial with GlossGenius today!",
     "Get up to $500 off your move!",
-    "Schedule a free strategy call with our team here.",
+    "Learn more about our degree and certificate programs in technology.",
 ]
 BELOW = "Let Us Help! Call us at (919) 277-0150 or fill out this quick form and we will contact you within 24 hours!"
 
