@@ -114,6 +114,9 @@ def markers(lang: str) -> list[Marker]:
     return out
 
 
+# a credit's characters at most, from its opening parenthesis or its label to the line's end (the parenthesis's
+# 80 characters, a label, its colon and spaces): ``Vocabulary.credit`` searches no further back
+CREDIT_CHARS = 120
 # the credit after a ``credit`` label outside parentheses: a name, an agency or an address ("Nación Media",
 # "U. Tischhauser", "Sebastian Widmann/Getty Images Europe", "stock.adobe.com/maryia"): no sentence's stop
 # but an initial's or an address's dot, no colon, at most 60 characters
@@ -128,9 +131,15 @@ def _wrap(kind: str, body: str) -> str:
     if kind == "caption":
         return rf"^(?:{body})\s*[:|]"
     if kind == "credit":
+        # (or glued to the caption, as a page's markup loses the space between two elements: after its stop,
+        # "... He didn't get it.Credit...Doug Mills/The New York Times", or a capital after its last word,
+        # "... a hunter killed and ate a rabbitCredit: Getty - Contributor"; the label then takes a colon or
+        # an ellipsis)
         return (
             rf"(?:\(\s*(?:{body})\s*:\s*[^()]{{2,80}}\)"
-            rf"|(?<=[.!?)\"”»])\s+(?:{body})\s*:\s*{CREDIT_NAME})\s*\.?\s*$"
+            rf"|(?<=[.!?)\"”»])\s+(?:{body})\s*:\s*{CREDIT_NAME}"
+            rf"|(?:(?<=[.!?])|(?<=[^\W\d_]{{2}})(?=(?-i:[A-ZÀ-Ö])))(?:{body})\s*(?::|\.\.\.|…)\s*{CREDIT_NAME})"
+            rf"\s*\.?\s*$"
         )
     if kind in ("crawl", "published"):
         return rf"^(?:{body})\s*[:\-–—,]?\s*(?P<rest>.+)$"
@@ -271,9 +280,12 @@ class Vocabulary:
         return self._reason("caption", text, words) is not None
 
     def credit(self, text: str) -> bool:
-        """A photo credit closes the line (``credit``: "... (Foto: R. Grischott, 15.01.2022).")."""
+        """A photo credit closes the line (``credit``: "... (Foto: R. Grischott, 15.01.2022).").
+
+        Only the line's last ``CREDIT_CHARS`` characters are searched: a credit is a label and a name of a few
+        words, and the pattern is tried at every place it is searched from."""
         rx = self._rx["credit"]
-        return rx is not None and rx.search(text) is not None
+        return rx is not None and rx.search(text, max(0, len(text) - CREDIT_CHARS)) is not None
 
     def labelled(self, kind: str, text: str) -> str | None:
         """For crawl/published/update/byline/about/tags: the text after the label, or None."""

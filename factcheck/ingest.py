@@ -3372,14 +3372,14 @@ def _classify_one(
         return "furniture", comment
     # (a credit in parentheses ends the line: only a line ending with ")" is searched for one; a labelled
     # credit after the caption's text, "(Foto: R. Grischott, 15.01.2022).", "... Foto: Nación Media.",
-    # holds a colon. Not in an extractor's text, ``page=False``: there a paragraph closed by its picture's
+    # holds a colon, or an ellipsis when glued to it, "... it.Credit...Doug Mills/The New York Times". Not in an extractor's text, ``page=False``: there a paragraph closed by its picture's
     # credit is the article's own paragraph the extractor kept, "... the iPhone SE gets a fingerprint
     # sensor, instead of FaceID ... Image credit: www.apple.com/in/")
     if ln.words <= 60 and (
         vocab.caption(t, ln.words)
         or (t[-1] == ")" and _CAPTION.search(t))
         or _credit_line(t)
-        or (page and ":" in t and vocab.credit(t))
+        or (page and (":" in t or "..." in t or "…" in t) and vocab.credit(t))
     ):
         return "furniture", "photo caption"
     # (both patterns need an ellipsis: one substring test for most lines)
