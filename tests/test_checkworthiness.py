@@ -586,7 +586,11 @@ def test_a_quoted_view_is_read_after_an_opening_mark_left_in_the_quoted_words() 
     # the New York Times' doubled apostrophe leaves its second mark at the start of the quoted words (PolNeAR train)
     view = extract._cw_vocab("en").quoted_view
     assert view is not None
-    for quoted in ("'i do think fox news helped trump enormously,", "'i think i'll get there,", "‘it was a shame"):
+    for quoted in (
+        "'i do think fox news helped trump enormously,",
+        "'i think i'll get there,",
+        "‘it was a shame",
+    ):
         assert view.search(quoted), quoted
     for quoted in ("'we found the car abandoned on the highway,", "'it was heard by your supporters"):
         assert not view.search(quoted), quoted
